@@ -1,0 +1,121 @@
+"""The declarative base, the UTC column type and the columns every record shares."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sqlalchemy import DateTime, Dialect, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+# Stable constraint names, so that Alembic migrations can refer to them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    #: What a coordinator calls this kind of record, for messages ("venue", "event").
+    record_kind: ClassVar[str] = "record"
+
+    def __init__(self, **values: Any) -> None:
+        """Apply column defaults at construction, not only at INSERT.
+
+        A new record must be valid and complete before it is flushed: a dialog validates
+        it, the program file refers to its id, the calendar export reads its UID.
+        """
+        for column in self.__table__.columns:
+            default = column.default
+            if column.key in values or default is None or not hasattr(default, "arg"):
+                continue
+            values[column.key] = default.arg(None) if default.is_callable else default.arg
+        cls = type(self)
+        for key, value in values.items():
+            if not hasattr(cls, key):
+                raise TypeError(f"{key!r} is not an attribute of {cls.__name__}")
+            setattr(self, key, value)
+
+    def label(self) -> str:
+        """How a message names this record: its kind and its name or title."""
+        name = getattr(self, "name", None) or getattr(self, "title", None) or self.id_or_new()
+        return f"{self.record_kind} '{name}'"
+
+    def id_or_new(self) -> str:
+        return str(getattr(self, "id", None) or "(new)")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An instant: bound as UTC, read back as an aware UTC datetime on every backend.
+
+    SQLite keeps no zone, PostgreSQL's ``timestamptz`` does; both round-trip through this
+    type to the same aware value. A naive datetime is refused: it is not an instant.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r} stored as an instant; give it a zone")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def new_id() -> str:
+    """A stable identifier that survives export, import and merging of programs."""
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class Record:
+    """Columns every stored entity has: a stable id, a version for concurrent edits,
+    and creation and change times.
+
+    The version column makes SQLAlchemy add ``WHERE version = :seen`` to each UPDATE, so a
+    save over somebody else's newer change fails with ``StaleDataError`` instead of
+    overwriting it.
+    """
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime, nullable=False, default=utc_now, onupdate=utc_now
+    )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (a class-level directive)
+        return {"version_id_col": cls.version}
+
+
+def enum_type(enum_class: type[StrEnum]) -> SAEnum:
+    """Stores a StrEnum by its value as plain text, the same on SQLite and PostgreSQL."""
+    return SAEnum(
+        enum_class,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )

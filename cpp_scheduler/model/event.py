@@ -1,0 +1,244 @@
+"""Events: conferences and their sessions, workshops, site visits, videoconference series."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model import validation as rules
+from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type, new_id
+from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
+from cpp_scheduler.model.people import Delegation, Participant
+from cpp_scheduler.model.reference import PartnerCity, ThematicArea, Venue
+from cpp_scheduler.scheduling import recurrence
+
+if TYPE_CHECKING:
+    from cpp_scheduler.model.tour import TourDay
+
+UID_DOMAIN = "cpp-scheduler.tdlc"
+
+event_themes = Table(
+    "event_themes",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("thematic_areas.id", ondelete="CASCADE"), primary_key=True),
+)
+event_delegations = Table(
+    "event_delegations",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("delegation_id", ForeignKey("delegations.id", ondelete="CASCADE"), primary_key=True),
+)
+event_participants = Table(
+    "event_participants",
+    Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+def new_uid() -> str:
+    return f"{new_id()}@{UID_DOMAIN}"
+
+
+class Event(Record, Base):
+    """Something on the program's calendar.
+
+    Start and end are UTC instants; ``zone`` is where the event was planned, so its wall
+    clock (09:00 in Tokyo) is what stays put when somebody else's clocks change. ``uid``
+    never changes, and ``sequence`` rises with each change of time, place or status,
+    which is how calendar clients tell an update from a new event.
+    """
+
+    __tablename__ = "events"
+    __table_args__ = (CheckConstraint("end_utc > start_utc", name="ends_after_start"),)
+    record_kind = "event"
+
+    uid: Mapped[str] = mapped_column(String(255), unique=True, default=new_uid)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[EventKind] = mapped_column(enum_type(EventKind), default=EventKind.WORKSHOP)
+    mode: Mapped[EventMode] = mapped_column(enum_type(EventMode), default=EventMode.FACE_TO_FACE)
+    status: Mapped[EventStatus] = mapped_column(
+        enum_type(EventStatus), default=EventStatus.TENTATIVE
+    )
+    start_utc: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    end_utc: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    zone: Mapped[str] = mapped_column(String(64), default=timezones.TOKYO)
+    venue_id: Mapped[str | None] = mapped_column(ForeignKey("venues.id", ondelete="SET NULL"))
+    city_id: Mapped[str | None] = mapped_column(
+        ForeignKey("partner_cities.id", ondelete="SET NULL")
+    )
+    organiser_id: Mapped[str | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL")
+    )
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    tour_day_id: Mapped[str | None] = mapped_column(
+        ForeignKey("tour_days.id", ondelete="SET NULL")
+    )
+    video_link: Mapped[str] = mapped_column(String(500), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    """The agenda and anything participants should read."""
+    notes: Mapped[str] = mapped_column(Text, default="")
+    """The coordinator's own notes; never exported to participants."""
+    recurrence_rule: Mapped[str | None] = mapped_column(String(500))
+    """An RFC 5545 RRULE value (FREQ=MONTHLY;COUNT=6;BYDAY=3WE) for a series."""
+
+    venue: Mapped[Venue | None] = relationship()
+    city: Mapped[PartnerCity | None] = relationship()
+    organiser: Mapped[Participant | None] = relationship()
+    parent: Mapped[Event | None] = relationship(back_populates="sessions", remote_side="Event.id")
+    sessions: Mapped[list[Event]] = relationship(
+        back_populates="parent", order_by="Event.start_utc", cascade="all, delete-orphan"
+    )
+    tour_day: Mapped[TourDay | None] = relationship(back_populates="events")
+    themes: Mapped[list[ThematicArea]] = relationship(
+        secondary=event_themes, order_by="ThematicArea.name"
+    )
+    delegations: Mapped[list[Delegation]] = relationship(
+        secondary=event_delegations, order_by="Delegation.name"
+    )
+    participants: Mapped[list[Participant]] = relationship(
+        secondary=event_participants, order_by="Participant.name"
+    )
+    changes: Mapped[list[OccurrenceOverride]] = relationship(
+        back_populates="event",
+        cascade="all, delete-orphan",
+        order_by="OccurrenceOverride.recurrence_id",
+    )
+
+    # -- local time -------------------------------------------------------------------
+    @property
+    def start_local(self) -> datetime:
+        return timezones.to_local(self.start_utc, self.zone)
+
+    @property
+    def end_local(self) -> datetime:
+        return timezones.to_local(self.end_utc, self.zone)
+
+    def set_local_times(
+        self,
+        start: datetime,
+        end: datetime,
+        zone_name: str | None = None,
+        fold: timezones.Fold | None = None,
+    ) -> None:
+        """Place the event at wall-clock times in its zone (or a new one).
+
+        Raises the time-zone module's typed errors for a time that does not exist or
+        happens twice, unless the coordinator's ``fold`` choice is given.
+        """
+        zone_name = zone_name or self.zone
+        self.start_utc = timezones.to_utc(start, zone_name, fold)
+        self.end_utc = timezones.to_utc(end, zone_name, fold)
+        self.zone = zone_name
+
+    # -- place ------------------------------------------------------------------------
+    @property
+    def locality(self) -> str | None:
+        """The city where attendees must physically be, for travel checks; None if virtual."""
+        if self.mode is EventMode.VIRTUAL:
+            return None
+        if self.venue is not None:
+            return self.venue.locality
+        return self.city.name if self.city is not None else None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status is EventStatus.CANCELLED
+
+    # -- series -----------------------------------------------------------------------
+    @property
+    def is_series(self) -> bool:
+        return bool(self.recurrence_rule)
+
+    def occurrences(self) -> list[recurrence.Occurrence]:
+        """Each meeting of the event in UTC: one for a one-off event, moved and cancelled
+        occurrences of a series applied."""
+        return recurrence.expand(
+            self.start_utc,
+            self.end_utc,
+            self.zone,
+            self.recurrence_rule,
+            [change.as_change() for change in self.changes],
+        )
+
+    # -- rules ------------------------------------------------------------------------
+    def problems(self) -> list[rules.Problem]:
+        found = rules.collect(
+            rules.required_text_problem("title", self.title, "title"),
+            rules.zone_problem("zone", self.zone),
+        )
+        if self.start_utc is None or self.end_utc is None:
+            found.append(rules.Problem("start_utc", "Give the start and the end."))
+        elif self.end_utc <= self.start_utc:
+            found.append(rules.Problem("end_utc", "The event must end after it starts."))
+        if self.parent is not None and self.parent is self:
+            found.append(rules.Problem("parent", "An event cannot be a session of itself."))
+        if self.video_link and not self.video_link.startswith(("https://", "http://")):
+            found.append(
+                rules.Problem("video_link", "The video link must start with https://.")
+            )
+        if self.mode is EventMode.VIRTUAL and not self.video_link and self.kind is (
+            EventKind.VIDEOCONFERENCE
+        ):
+            found.append(rules.Problem("video_link", "A virtual videoconference needs a link."))
+        if self.recurrence_rule and self.start_utc is not None and not found:
+            found.extend(self._series_problems())
+        return found
+
+    def _series_problems(self) -> list[rules.Problem]:
+        assert self.recurrence_rule is not None
+        try:
+            gaps = recurrence.problem_starts(self.recurrence_rule, self.start_utc, self.zone)
+        except recurrence.RecurrenceError as error:
+            return [rules.Problem("recurrence_rule", str(error))]
+        return [
+            rules.Problem("recurrence_rule", f"An occurrence cannot be placed: {gap}")
+            for gap in gaps
+        ]
+
+
+class OccurrenceOverride(Record, Base):
+    """One occurrence of a series moved to another time, or cancelled."""
+
+    __tablename__ = "occurrence_overrides"
+    __table_args__ = (UniqueConstraint("event_id", "recurrence_id", name="one_per_occurrence"),)
+    record_kind = "changed occurrence"
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    recurrence_id: Mapped[datetime] = mapped_column(UTCDateTime)
+    """The start the rule gives this occurrence, in UTC."""
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_utc: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    end_utc: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    event: Mapped[Event] = relationship(back_populates="changes")
+
+    def as_change(self) -> recurrence.OccurrenceChange:
+        return recurrence.OccurrenceChange(
+            self.recurrence_id, self.cancelled, self.start_utc, self.end_utc
+        )
+
+    def problems(self) -> list[rules.Problem]:
+        if self.cancelled:
+            return []
+        if self.start_utc is None or self.end_utc is None:
+            return [rules.Problem("start_utc", "A moved occurrence needs its new start and end.")]
+        if self.end_utc <= self.start_utc:
+            return [rules.Problem("end_utc", "The occurrence must end after it starts.")]
+        return []

@@ -1,0 +1,47 @@
+"""Rules enforced at every flush, whoever changes the data (dialog, CLI, import).
+
+Installed once on SQLAlchemy's Session class when :mod:`cpp_scheduler.model` is imported:
+no record with a broken rule reaches the database, and an event's calendar SEQUENCE rises
+whenever its time, place or status changes, so clients replace their copy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session, UOWTransaction
+
+from cpp_scheduler.model.event import Event, OccurrenceOverride
+from cpp_scheduler.model.validation import ValidationError
+
+#: Changing any of these makes calendar clients treat the event as rescheduled.
+SEQUENCE_ATTRIBUTES = ("start_utc", "end_utc", "zone", "venue_id", "city_id", "status",
+                       "recurrence_rule", "venue", "city")
+
+
+def _changed(record: Any, attributes: tuple[str, ...]) -> bool:
+    state = inspect(record)
+    return any(state.attrs[name].history.has_changes() for name in attributes)
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, _context: UOWTransaction, _instances: object) -> None:
+    for record in list(session.new) + list(session.dirty):
+        problems = getattr(record, "problems", None)
+        if problems is None:
+            continue
+        found = problems()
+        if found:
+            raise ValidationError(record.label(), found)
+
+    rescheduled: set[Event] = set()
+    for record in session.dirty:
+        if isinstance(record, Event) and _changed(record, SEQUENCE_ATTRIBUTES):
+            rescheduled.add(record)
+    for record in list(session.new) + list(session.dirty) + list(session.deleted):
+        parent = record.event if isinstance(record, OccurrenceOverride) else None
+        if parent is not None and parent not in session.new:
+            rescheduled.add(parent)
+    for changed_event in rescheduled:
+        changed_event.sequence = (changed_event.sequence or 0) + 1

@@ -1,0 +1,126 @@
+"""Who takes part: delegations from client countries, and individual participants."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model import validation as rules
+from cpp_scheduler.model.base import Base, Record, enum_type
+from cpp_scheduler.model.enums import ParticipantRole
+
+DEFAULT_WORK_START = time(9, 0)
+DEFAULT_WORK_END = time(18, 0)
+DEFAULT_ACCEPTABLE_START = time(7, 0)
+DEFAULT_ACCEPTABLE_END = time(22, 0)
+
+
+class Delegation(Record, Base):
+    """Officials of one client country who come to Japan or join online together.
+
+    The home zone is explicit even for one-zone countries once saved: a country with
+    several zones (Brazil, Mexico, Indonesia) cannot be guessed, and the scheduling engine
+    reads working hours in that zone.
+    """
+
+    __tablename__ = "delegations"
+    record_kind = "delegation"
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    country: Mapped[str] = mapped_column(String(2))
+    """ISO 3166-1 alpha-2, upper case."""
+    zone: Mapped[str] = mapped_column(String(64))
+    home_city: Mapped[str] = mapped_column(String(120), default="")
+    work_start: Mapped[time] = mapped_column(Time, default=DEFAULT_WORK_START)
+    work_end: Mapped[time] = mapped_column(Time, default=DEFAULT_WORK_END)
+    acceptable_start: Mapped[time] = mapped_column(Time, default=DEFAULT_ACCEPTABLE_START)
+    acceptable_end: Mapped[time] = mapped_column(Time, default=DEFAULT_ACCEPTABLE_END)
+    arrival: Mapped[date | None] = mapped_column(Date)
+    """First day in Japan; empty for a delegation that only joins online."""
+    departure: Mapped[date | None] = mapped_column(Date)
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    interpretation: Mapped[str] = mapped_column(String(200), default="")
+    """Interpretation needed, in words (Spanish-Japanese consecutive)."""
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    members: Mapped[list[Participant]] = relationship(
+        back_populates="delegation", order_by="Participant.name"
+    )
+
+    @property
+    def country_name(self) -> str:
+        return timezones.country_name(self.country or "") or self.country
+
+    def problems(self) -> list[rules.Problem]:
+        country = rules.country_problem("country", self.country)
+        zone = rules.zone_problem("zone", self.zone)
+        return rules.collect(
+            rules.required_text_problem("name", self.name, "delegation's name"),
+            country,
+            zone,
+            rules.zone_in_country_problem("zone", self.zone, self.country)
+            if country is None and zone is None
+            else None,
+            rules.hours_problem("work_end", self.work_start, self.work_end, "working hours"),
+            rules.hours_problem(
+                "acceptable_end", self.acceptable_start, self.acceptable_end, "acceptable hours"
+            ),
+            rules.Problem(
+                "acceptable_start", "Acceptable hours must include the working hours."
+            )
+            if None not in (self.work_start, self.work_end, self.acceptable_start,
+                            self.acceptable_end)
+            and not (self.acceptable_start <= self.work_start
+                     and self.work_end <= self.acceptable_end)
+            else None,
+            rules.Problem(
+                "departure",
+                f"Departure ({self.departure:%d %b %Y}) is before arrival "
+                f"({self.arrival:%d %b %Y}).",
+            )
+            if self.arrival and self.departure and self.departure < self.arrival
+            else None,
+        )
+
+
+class Participant(Record, Base):
+    """A person: a delegation member, a speaker, Bank or city staff, an interpreter.
+
+    ``zone`` is for people who join from somewhere other than their delegation's home
+    (a Bank economist in Washington); left empty, the delegation's zone applies.
+    """
+
+    __tablename__ = "participants"
+    record_kind = "participant"
+
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[ParticipantRole] = mapped_column(
+        enum_type(ParticipantRole), default=ParticipantRole.OFFICIAL
+    )
+    delegation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("delegations.id", ondelete="SET NULL")
+    )
+    zone: Mapped[str | None] = mapped_column(String(64))
+
+    delegation: Mapped[Delegation | None] = relationship(back_populates="members")
+
+    @property
+    def effective_zone(self) -> str:
+        """Where this person's clock is: own zone, else the delegation's, else Tokyo."""
+        if self.zone:
+            return self.zone
+        if self.delegation is not None:
+            return self.delegation.zone
+        return timezones.TOKYO
+
+    def problems(self) -> list[rules.Problem]:
+        return rules.collect(
+            rules.required_text_problem("name", self.name, "participant's name"),
+            rules.email_problem("email", self.email, required=True),
+            rules.zone_problem("zone", self.zone, required=False),
+        )

@@ -1,0 +1,64 @@
+"""Knowledge products: what events produce or use (notes, case studies, videos ...)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Column, Date, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cpp_scheduler.model import validation as rules
+from cpp_scheduler.model.base import Base, Record, enum_type
+from cpp_scheduler.model.enums import ProductKind
+from cpp_scheduler.model.event import Event
+from cpp_scheduler.model.reference import PartnerCity, ThematicArea
+
+product_cities = Table(
+    "product_cities",
+    Base.metadata,
+    Column("product_id", ForeignKey("knowledge_products.id", ondelete="CASCADE"), primary_key=True),
+    Column("city_id", ForeignKey("partner_cities.id", ondelete="CASCADE"), primary_key=True),
+)
+product_themes = Table(
+    "product_themes",
+    Base.metadata,
+    Column("product_id", ForeignKey("knowledge_products.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("thematic_areas.id", ondelete="CASCADE"), primary_key=True),
+)
+product_events = Table(
+    "product_events",
+    Base.metadata,
+    Column("product_id", ForeignKey("knowledge_products.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class KnowledgeProduct(Record, Base):
+    __tablename__ = "knowledge_products"
+    record_kind = "knowledge product"
+
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[ProductKind] = mapped_column(
+        enum_type(ProductKind), default=ProductKind.KNOWLEDGE_NOTE
+    )
+    url: Mapped[str] = mapped_column(String(500), default="")
+    published: Mapped[date | None] = mapped_column(Date)
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+    cities: Mapped[list[PartnerCity]] = relationship(
+        secondary=product_cities, order_by="PartnerCity.name"
+    )
+    themes: Mapped[list[ThematicArea]] = relationship(
+        secondary=product_themes, order_by="ThematicArea.name"
+    )
+    events: Mapped[list[Event]] = relationship(
+        secondary=product_events, order_by="Event.start_utc"
+    )
+
+    def problems(self) -> list[rules.Problem]:
+        return rules.collect(
+            rules.required_text_problem("title", self.title, "title"),
+            rules.Problem("url", "The link must start with https://.")
+            if self.url and not self.url.startswith(("https://", "http://"))
+            else None,
+        )

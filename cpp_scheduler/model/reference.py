@@ -1,0 +1,196 @@
+"""The program's reference data: partner cities, thematic areas, venues, travel times.
+
+Loaded from ``resources/data`` into a new database and editable afterwards: cities join
+the program in later rounds, so none of them is known to the code.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cpp_scheduler.model import validation as rules
+from cpp_scheduler.model.base import Base, Record, enum_type
+from cpp_scheduler.model.enums import TravelMode
+from cpp_scheduler.timezones import TOKYO
+
+city_themes = Table(
+    "city_themes",
+    Base.metadata,
+    Column("city_id", ForeignKey("partner_cities.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("thematic_areas.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class ThematicArea(Record, Base):
+    """One of the six CPP areas, or a sub-theme under one (compact city under urban planning)."""
+
+    __tablename__ = "thematic_areas"
+    record_kind = "thematic area"
+
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    name_ja: Mapped[str] = mapped_column(String(120), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("thematic_areas.id", ondelete="CASCADE")
+    )
+
+    parent: Mapped[ThematicArea | None] = relationship(
+        back_populates="subthemes", remote_side="ThematicArea.id"
+    )
+    subthemes: Mapped[list[ThematicArea]] = relationship(
+        back_populates="parent", order_by="ThematicArea.name"
+    )
+
+    @property
+    def area(self) -> ThematicArea:
+        """The top-level CPP area this theme belongs to (itself if it is one)."""
+        return self.parent.area if self.parent is not None else self
+
+    def problems(self) -> list[rules.Problem]:
+        return rules.collect(
+            rules.required_text_problem("name", self.name, "name of the theme"),
+            rules.required_text_problem("code", self.code, "short code of the theme"),
+            rules.Problem("parent", "A theme cannot be filed under itself.")
+            if self.parent is self
+            else None,
+        )
+
+
+class PartnerCity(Record, Base):
+    """A Japanese city that signed (or is negotiating) an MoU with the program."""
+
+    __tablename__ = "partner_cities"
+    record_kind = "partner city"
+
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    name_ja: Mapped[str] = mapped_column(String(120), default="")
+    prefecture: Mapped[str] = mapped_column(String(120), default="")
+    prefecture_ja: Mapped[str] = mapped_column(String(120), default="")
+    mou_date: Mapped[date | None] = mapped_column(Date)
+    selection_round: Mapped[int] = mapped_column(Integer, default=1)
+    signature: Mapped[str] = mapped_column(Text, default="")
+    """The city's signature experience in a sentence (Toyama: compact city development)."""
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    contact_email: Mapped[str] = mapped_column(String(200), default="")
+    zone: Mapped[str] = mapped_column(String(64), default=TOKYO)
+
+    themes: Mapped[list[ThematicArea]] = relationship(
+        secondary=city_themes, order_by="ThematicArea.name"
+    )
+    venues: Mapped[list[Venue]] = relationship(back_populates="city")
+
+    def problems(self) -> list[rules.Problem]:
+        return rules.collect(
+            rules.required_text_problem("name", self.name, "city's name"),
+            rules.Problem("selection_round", "The selection round is 1 or later.")
+            if self.selection_round is not None and self.selection_round < 1
+            else None,
+            rules.email_problem("contact_email", self.contact_email),
+            rules.zone_problem("zone", self.zone),
+            _coordinates_problem(self.latitude, self.longitude),
+        )
+
+
+class Venue(Record, Base):
+    """A place where events happen: TDLC's rooms, a city hall, a plant for a site visit."""
+
+    __tablename__ = "venues"
+    __table_args__ = (CheckConstraint("capacity > 0", name="capacity_positive"),)
+    record_kind = "venue"
+
+    name: Mapped[str] = mapped_column(String(200))
+    name_ja: Mapped[str] = mapped_column(String(200), default="")
+    locality: Mapped[str] = mapped_column(String(120))
+    """The city the venue stands in, as the travel-time table names it (Tokyo, Kobe)."""
+    city_id: Mapped[str | None] = mapped_column(
+        ForeignKey("partner_cities.id", ondelete="SET NULL")
+    )
+    address: Mapped[str] = mapped_column(Text, default="")
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    capacity: Mapped[int] = mapped_column(Integer, default=20)
+    opens_at: Mapped[time] = mapped_column(Time, default=time(9, 0))
+    closes_at: Mapped[time] = mapped_column(Time, default=time(18, 0))
+    zone: Mapped[str] = mapped_column(String(64), default=TOKYO)
+    videoconference: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Has a videoconference studio or equipment that can link remote delegations."""
+    interpretation_booths: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    city: Mapped[PartnerCity | None] = relationship(back_populates="venues")
+
+    def problems(self) -> list[rules.Problem]:
+        return rules.collect(
+            rules.required_text_problem("name", self.name, "venue's name"),
+            rules.required_text_problem("locality", self.locality, "city the venue is in"),
+            rules.Problem("capacity", f"Capacity must be at least 1 person (got {self.capacity}).")
+            if self.capacity is not None and self.capacity < 1
+            else None,
+            rules.hours_problem("closes_at", self.opens_at, self.closes_at, "opening hours"),
+            rules.Problem("interpretation_booths", "The number of booths cannot be negative.")
+            if self.interpretation_booths is not None and self.interpretation_booths < 0
+            else None,
+            rules.zone_problem("zone", self.zone),
+            _coordinates_problem(self.latitude, self.longitude),
+        )
+
+
+class TravelTime(Record, Base):
+    """How long a journey between two localities takes by one mode, door to door.
+
+    Looked up in either direction. The feasibility check adds a buffer on top.
+    """
+
+    __tablename__ = "travel_times"
+    __table_args__ = (
+        UniqueConstraint("origin", "destination", "mode", name="route"),
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+    )
+    record_kind = "travel time"
+
+    origin: Mapped[str] = mapped_column(String(120))
+    destination: Mapped[str] = mapped_column(String(120))
+    mode: Mapped[TravelMode] = mapped_column(enum_type(TravelMode))
+    minutes: Mapped[int] = mapped_column(Integer)
+
+    def label(self) -> str:
+        return f"travel time {self.origin}-{self.destination} by {self.mode}"
+
+    def problems(self) -> list[rules.Problem]:
+        return rules.collect(
+            rules.required_text_problem("origin", self.origin, "place of departure"),
+            rules.required_text_problem("destination", self.destination, "destination"),
+            rules.Problem("destination", "Origin and destination must differ.")
+            if self.origin and self.origin == self.destination
+            else None,
+            rules.Problem("minutes", "A journey takes at least one minute.")
+            if self.minutes is not None and self.minutes < 1
+            else None,
+        )
+
+
+def _coordinates_problem(latitude: float | None, longitude: float | None) -> rules.Problem | None:
+    if latitude is not None and not -90 <= latitude <= 90:
+        return rules.Problem("latitude", f"Latitude {latitude} is outside -90..90.")
+    if longitude is not None and not -180 <= longitude <= 180:
+        return rules.Problem("longitude", f"Longitude {longitude} is outside -180..180.")
+    return None

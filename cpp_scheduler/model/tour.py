@@ -1,0 +1,172 @@
+"""Study tours: a delegation's multi-day, multi-city program in Japan."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model import validation as rules
+from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type
+from cpp_scheduler.model.enums import TravelMode
+from cpp_scheduler.model.people import Delegation
+
+if TYPE_CHECKING:
+    from cpp_scheduler.model.event import Event
+
+
+class StudyTour(Record, Base):
+    """Days, travel legs and hotel nights between a first and a last date (both included)."""
+
+    __tablename__ = "study_tours"
+    record_kind = "study tour"
+
+    title: Mapped[str] = mapped_column(String(300))
+    delegation_id: Mapped[str] = mapped_column(ForeignKey("delegations.id", ondelete="CASCADE"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    delegation: Mapped[Delegation] = relationship()
+    days: Mapped[list[TourDay]] = relationship(
+        back_populates="tour", cascade="all, delete-orphan", order_by="TourDay.day"
+    )
+    legs: Mapped[list[TravelLeg]] = relationship(
+        back_populates="tour", cascade="all, delete-orphan", order_by="TravelLeg.departure_utc"
+    )
+    nights: Mapped[list[HotelNight]] = relationship(
+        back_populates="tour", cascade="all, delete-orphan", order_by="HotelNight.night_of"
+    )
+
+    def dates(self) -> list[date]:
+        """Every calendar day of the tour, first to last."""
+        count = (self.end_date - self.start_date).days + 1
+        return [self.start_date + timedelta(days=offset) for offset in range(max(count, 0))]
+
+    def route(self) -> list[str]:
+        """The localities in the order the legs visit them (Tokyo, Yokohama, Kobe ...)."""
+        stops: list[str] = []
+        for leg in self.legs:
+            if not stops or stops[-1] != leg.origin:
+                stops.append(leg.origin)
+            stops.append(leg.destination)
+        return stops
+
+    def problems(self) -> list[rules.Problem]:
+        found = rules.collect(rules.required_text_problem("title", self.title, "tour's title"))
+        if self.delegation is None and not self.delegation_id:
+            found.append(rules.Problem("delegation", "Choose the delegation the tour is for."))
+        if self.start_date is None or self.end_date is None:
+            found.append(rules.Problem("start_date", "Give the tour's first and last day."))
+            return found
+        if self.end_date < self.start_date:
+            found.append(rules.Problem("end_date", "The tour's last day is before its first."))
+            return found
+        for tour_day in self.days:
+            if not self.start_date <= tour_day.day <= self.end_date:
+                found.append(rules.Problem(
+                    "days",
+                    f"Day {tour_day.day:%a %d %b %Y} is outside the tour "
+                    f"({self.start_date:%d %b} to {self.end_date:%d %b %Y}).",
+                ))
+        for night in self.nights:
+            if not self.start_date <= night.night_of < self.end_date:
+                found.append(rules.Problem(
+                    "nights",
+                    f"The hotel night of {night.night_of:%a %d %b %Y} is outside the tour's "
+                    f"nights ({self.start_date:%d %b} to the night before {self.end_date:%d %b}).",
+                ))
+        return found
+
+
+class TourDay(Record, Base):
+    """One day of a tour, with a heading and the events held on it."""
+
+    __tablename__ = "tour_days"
+    __table_args__ = (UniqueConstraint("tour_id", "day", name="one_per_date"),)
+    record_kind = "tour day"
+
+    tour_id: Mapped[str] = mapped_column(ForeignKey("study_tours.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    tour: Mapped[StudyTour] = relationship(back_populates="days")
+    events: Mapped[list[Event]] = relationship(
+        back_populates="tour_day", order_by="Event.start_utc"
+    )
+
+    def label(self) -> str:
+        return f"tour day {self.day:%a %d %b %Y}" if self.day else "tour day"
+
+    def problems(self) -> list[rules.Problem]:
+        return [] if self.day else [rules.Problem("day", "Give the day's date.")]
+
+
+class TravelLeg(Record, Base):
+    """A journey between two localities, with departure and arrival as instants."""
+
+    __tablename__ = "travel_legs"
+    record_kind = "travel leg"
+
+    tour_id: Mapped[str] = mapped_column(ForeignKey("study_tours.id", ondelete="CASCADE"))
+    origin: Mapped[str] = mapped_column(String(120))
+    destination: Mapped[str] = mapped_column(String(120))
+    mode: Mapped[TravelMode] = mapped_column(enum_type(TravelMode), default=TravelMode.RAIL)
+    departure_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    arrival_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    zone: Mapped[str] = mapped_column(String(64), default=timezones.TOKYO)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    """Train or flight number, meeting point."""
+
+    tour: Mapped[StudyTour] = relationship(back_populates="legs")
+
+    def label(self) -> str:
+        return f"travel leg {self.origin}-{self.destination}"
+
+    @property
+    def duration_minutes(self) -> int:
+        return int((self.arrival_utc - self.departure_utc).total_seconds() // 60)
+
+    def problems(self) -> list[rules.Problem]:
+        found = rules.collect(
+            rules.required_text_problem("origin", self.origin, "place of departure"),
+            rules.required_text_problem("destination", self.destination, "destination"),
+            rules.zone_problem("zone", self.zone),
+        )
+        if self.origin and self.origin == self.destination:
+            found.append(rules.Problem("destination", "Origin and destination must differ."))
+        if self.departure_utc is None or self.arrival_utc is None:
+            found.append(rules.Problem("departure_utc", "Give departure and arrival times."))
+        elif self.arrival_utc <= self.departure_utc:
+            found.append(rules.Problem("arrival_utc", "Arrival must come after departure."))
+        return found
+
+
+class HotelNight(Record, Base):
+    """Where the delegation sleeps on the night that begins on ``night_of``."""
+
+    __tablename__ = "hotel_nights"
+    __table_args__ = (UniqueConstraint("tour_id", "night_of", name="one_per_night"),)
+    record_kind = "hotel night"
+
+    tour_id: Mapped[str] = mapped_column(ForeignKey("study_tours.id", ondelete="CASCADE"))
+    night_of: Mapped[date] = mapped_column(Date)
+    hotel: Mapped[str] = mapped_column(String(200))
+    locality: Mapped[str] = mapped_column(String(120))
+    address: Mapped[str] = mapped_column(Text, default="")
+
+    tour: Mapped[StudyTour] = relationship(back_populates="nights")
+
+    def label(self) -> str:
+        return f"hotel night of {self.night_of:%d %b %Y}" if self.night_of else "hotel night"
+
+    def problems(self) -> list[rules.Problem]:
+        return rules.collect(
+            rules.required_text_problem("hotel", self.hotel, "hotel's name"),
+            rules.required_text_problem("locality", self.locality, "hotel's city"),
+            None if self.night_of else rules.Problem("night_of", "Give the night's date."),
+        )

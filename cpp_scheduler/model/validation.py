@@ -1,0 +1,99 @@
+"""Domain rules, worded for a coordinator.
+
+Each entity lists its own problems (``problems()``), so a dialog can show them beside the
+fields before anything is saved; the session refuses to flush a record that still has
+any (see :mod:`cpp_scheduler.model.integrity`). A message says what is wrong and what is
+expected, never how the program works inside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import time
+
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule: the field it concerns (as the model names it) and why."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(SchedulerError, ValueError):
+    """A record breaks one or more domain rules; nothing was saved."""
+
+    def __init__(self, record: str, problems: Iterable[Problem]) -> None:
+        self.record = record
+        self.problems = tuple(problems)
+        reasons = "; ".join(problem.message for problem in self.problems)
+        super().__init__(f"{record}: {reasons}")
+
+
+# Deliberately simple: one @, a dot in the domain, no spaces. Mail servers are the judges
+# of deliverability; this only catches typing mistakes.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+
+
+def email_problem(field: str, value: str | None, *, required: bool = False) -> Problem | None:
+    if not value:
+        return Problem(field, "An email address is required.") if required else None
+    if not _EMAIL.match(value):
+        return Problem(field, f"'{value}' is not an email address (expected name@example.org).")
+    return None
+
+
+def country_problem(field: str, value: str | None) -> Problem | None:
+    if not value:
+        return Problem(field, "Choose the country (ISO 3166 code such as PE, KE, NP).")
+    if not timezones.is_country(value):
+        return Problem(field, f"'{value}' is not an ISO 3166 country code (such as PE, KE, NP).")
+    return None
+
+
+def zone_problem(field: str, value: str | None, *, required: bool = True) -> Problem | None:
+    if not value:
+        return Problem(field, "Choose a time zone.") if required else None
+    if not timezones.is_zone(value):
+        return Problem(
+            field,
+            f"'{value}' is not a time zone of the IANA database "
+            f"(such as Asia/Tokyo or America/Lima).",
+        )
+    return None
+
+
+def zone_in_country_problem(field: str, zone_name: str, country: str) -> Problem | None:
+    zones = timezones.country_zones(country)
+    if zones and zone_name not in zones:
+        shown = ", ".join(zones[:5])
+        if len(zones) > 5:
+            shown += f" (or one of {len(zones) - 5} more)"
+        return Problem(field, f"{zone_name} is not a time zone of {country}; choose {shown}.")
+    return None
+
+
+def hours_problem(field: str, start: time | None, end: time | None, what: str) -> Problem | None:
+    if start is None or end is None:
+        return Problem(field, f"Give both ends of the {what}.")
+    if end <= start:
+        return Problem(field, f"The {what} must end after they start ({start:%H:%M}-{end:%H:%M}).")
+    return None
+
+
+def required_text_problem(field: str, value: str | None, what: str) -> Problem | None:
+    if not value or not value.strip():
+        return Problem(field, f"The {what} is required.")
+    return None
+
+
+def collect(*problems: Problem | None) -> list[Problem]:
+    return [problem for problem in problems if problem is not None]

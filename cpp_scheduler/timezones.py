@@ -1,0 +1,202 @@
+"""The one time-zone database of CPP Scheduler, and wall-clock conversions that never guess.
+
+All arithmetic uses :mod:`zoneinfo` over the pinned ``tzdata`` package, not whatever the
+operating system carries: Windows carries none and a Linux one is often a release behind,
+and two coordinators must see the same hour for the same event. pytz is used only for
+its country-to-zones catalogue, pinned to the same IANA release (``TZDATA_RELEASE``).
+
+A local time that does not exist (clocks spring forward) or that happens twice (clocks
+fall back) raises a typed error carrying the candidate instants, so the caller can ask
+the coordinator instead of picking one.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import Enum
+from functools import cache
+
+import pytz
+import tzdata
+
+from cpp_scheduler.errors import SchedulerError
+
+# Read zones from the tzdata package only. Without this, zoneinfo prefers the system's
+# /usr/share/zoneinfo, and two machines could disagree on a country's rules.
+zoneinfo.reset_tzpath(to=())
+
+TZDATA_RELEASE: str = tzdata.IANA_VERSION
+"""The IANA release used for every conversion, e.g. ``2026f``."""
+
+PYTZ_RELEASE: str = pytz.OLSON_VERSION  # type: ignore[attr-defined]
+"""The IANA release of pytz's country catalogue; must equal :data:`TZDATA_RELEASE`."""
+
+TOKYO = "Asia/Tokyo"
+WASHINGTON = "America/New_York"
+
+
+class TimeZoneError(SchedulerError, ValueError):
+    """A zone name or a local time that cannot be used as given."""
+
+
+class UnknownZoneError(TimeZoneError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"'{name}' is not a time zone of the IANA database {TZDATA_RELEASE}")
+        self.name = name
+
+
+@dataclass(frozen=True)
+class LocalTimeProblem:
+    """What is wrong with a wall-clock time in a zone, with the instants it could mean."""
+
+    zone: str
+    local: datetime
+    candidates: tuple[datetime, ...]
+
+
+class NonexistentLocalTimeError(TimeZoneError):
+    """The wall-clock time is skipped when clocks spring forward in this zone.
+
+    ``candidates`` holds the two instants the time could mean, read with the offset before
+    and after the jump (02:30 skipped in New York: 01:30 EST or 03:30 EDT), in UTC.
+    """
+
+    def __init__(self, problem: LocalTimeProblem) -> None:
+        before, after = problem.candidates
+        super().__init__(
+            f"{problem.local:%Y-%m-%d %H:%M} does not exist in {problem.zone}: clocks "
+            f"jump forward that day; choose {_describe(before, problem.zone)} "
+            f"or {_describe(after, problem.zone)}"
+        )
+        self.problem = problem
+
+
+class AmbiguousLocalTimeError(TimeZoneError):
+    """The wall-clock time happens twice when clocks fall back in this zone."""
+
+    def __init__(self, problem: LocalTimeProblem) -> None:
+        first, second = problem.candidates
+        super().__init__(
+            f"{problem.local:%Y-%m-%d %H:%M} happens twice in {problem.zone}: clocks "
+            f"fall back that day; choose {_describe(first, problem.zone)} "
+            f"or {_describe(second, problem.zone)}"
+        )
+        self.problem = problem
+
+
+class Fold(Enum):
+    """The coordinator's answer to an ambiguous or nonexistent local time."""
+
+    EARLIER = 0
+    """The first of two repeated times; for a skipped time, the earlier instant (01:30
+    standard time for a skipped 02:30)."""
+    LATER = 1
+    """The second of two repeated times; for a skipped time, the later instant (03:30
+    daylight time for a skipped 02:30)."""
+
+
+def _describe(instant: datetime, zone_name: str) -> str:
+    local = instant.astimezone(zone(zone_name))
+    return f"{local:%H:%M} {local.tzname()} ({instant:%H:%M} UTC)"
+
+
+@cache
+def zone(name: str) -> zoneinfo.ZoneInfo:
+    """The zone called ``name`` in the pinned database, or :class:`UnknownZoneError`."""
+    if not name or name != name.strip():
+        raise UnknownZoneError(name)
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise UnknownZoneError(name) from error
+
+
+def is_zone(name: str) -> bool:
+    try:
+        zone(name)
+    except UnknownZoneError:
+        return False
+    return True
+
+
+@cache
+def all_zones() -> tuple[str, ...]:
+    """Every canonical zone a coordinator may pick, sorted (no legacy aliases)."""
+    return tuple(sorted(name for name in pytz.common_timezones if is_zone(name)))
+
+
+def country_zones(country_code: str) -> tuple[str, ...]:
+    """The IANA zones of a country (ISO 3166 alpha-2), most populous first, per pytz."""
+    try:
+        return tuple(pytz.country_timezones[country_code.upper()])
+    except KeyError:
+        return ()
+
+
+def country_name(country_code: str) -> str | None:
+    return pytz.country_names.get(country_code.upper())
+
+
+def is_country(country_code: str) -> bool:
+    return len(country_code) == 2 and country_code.upper() in pytz.country_names
+
+
+def to_utc(local: datetime, zone_name: str, fold: Fold | None = None) -> datetime:
+    """The UTC instant of a naive wall-clock time in ``zone_name``.
+
+    Without ``fold``, a time that falls in a gap or an overlap raises
+    :class:`NonexistentLocalTimeError` or :class:`AmbiguousLocalTimeError`. With it, the
+    coordinator's choice is applied.
+    """
+    if local.tzinfo is not None:
+        raise TimeZoneError("to_utc takes a wall-clock time without a zone")
+    tz = zone(zone_name)
+    early = local.replace(tzinfo=tz, fold=0)
+    late = local.replace(tzinfo=tz, fold=1)
+    early_utc = early.astimezone(UTC)
+    late_utc = late.astimezone(UTC)
+    if early_utc == late_utc:
+        return early_utc
+    exists = early_utc.astimezone(tz).replace(tzinfo=None) == local
+    if exists:  # an overlap: both instants show this wall-clock time
+        candidates = (early_utc, late_utc)
+        if fold is None:
+            raise AmbiguousLocalTimeError(LocalTimeProblem(zone_name, local, candidates))
+        return candidates[fold.value]
+    # A gap: the two readings of the skipped time, with the offset from before the jump
+    # and with the offset after it, land an hour (or the gap's width) apart on either side.
+    candidates = (min(early_utc, late_utc), max(early_utc, late_utc))
+    if fold is None:
+        raise NonexistentLocalTimeError(LocalTimeProblem(zone_name, local, candidates))
+    return candidates[fold.value]
+
+
+def to_local(instant: datetime, zone_name: str) -> datetime:
+    """The aware local datetime of a UTC instant in ``zone_name``."""
+    if instant.tzinfo is None:
+        raise TimeZoneError("to_local takes an aware instant")
+    return instant.astimezone(zone(zone_name))
+
+
+def utc_offset_label(instant: datetime, zone_name: str) -> str:
+    """``+09:00``, ``-04:00``, ``+05:45`` at that instant."""
+    offset = to_local(instant, zone_name).utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def day_offset(instant: datetime, zone_name: str, reference_zone: str) -> int:
+    """How many calendar days the local date in ``zone_name`` lies after the reference's."""
+    here: date = to_local(instant, zone_name).date()
+    there: date = to_local(instant, reference_zone).date()
+    return (here - there).days
+
+
+def ensure_utc(instant: datetime) -> datetime:
+    """An aware datetime in UTC; a naive one is refused rather than assumed."""
+    if instant.tzinfo is None:
+        raise TimeZoneError("an instant must carry its zone; naive datetimes are not instants")
+    return instant.astimezone(UTC)

@@ -1,0 +1,82 @@
+"""Fixtures shared by the whole suite: real databases, on SQLite files and PostgreSQL.
+
+``database`` runs a test once per backend; the PostgreSQL run gets a new, empty database
+on the local server and is skipped, with the reason, when no server answers.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from cpp_scheduler.store import Database, open_database
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "CPP_SCHEDULER_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+
+
+def _postgres_unavailable() -> str | None:
+    try:
+        with psycopg.connect(POSTGRES_ADMIN_URL, connect_timeout=3):
+            return None
+    except psycopg.Error as error:
+        return f"no PostgreSQL server at {POSTGRES_ADMIN_URL}: {str(error).strip()[:120]}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The admin URL of a reachable PostgreSQL server, or the test is skipped."""
+    reason = _postgres_unavailable()
+    if reason:
+        pytest.skip(reason)
+    return POSTGRES_ADMIN_URL
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    name = f"cpp_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    base = postgres_server.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def sqlite_path(tmp_path: Path) -> Path:
+    return tmp_path / "program.sqlite"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database location for each backend: a SQLite file path, then a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "program.sqlite")
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """An opened database with the reference data, on each backend in turn."""
+    store = open_database(database_url)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def sqlite_database(sqlite_path: Path) -> Iterator[Database]:
+    """An opened SQLite database with the reference data: for tests about one backend."""
+    store = open_database(sqlite_path)
+    yield store
+    store.close()
