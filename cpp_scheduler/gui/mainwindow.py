@@ -631,12 +631,13 @@ class MainWindow(QMainWindow):
             parent or self,
         ):
             return
+        was_selected = record_id == self._selected
         try:
             self.editor.execute(DeleteRecord(self.editor, model, record_id, title))
         except SchedulerError as error:
             self.report_error("Cannot delete", str(error))
             return
-        if record_id == self._selected:
+        if was_selected:
             self.select_event(None)
 
     def manage(self, kind: str) -> RecordManager:

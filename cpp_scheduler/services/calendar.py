@@ -89,10 +89,10 @@ def load_event_rows(database: Database, event_ids: Iterable[str] | None = None) 
     """Rows for every event (or for the given ids), series expanded, in no set order."""
     ids = list(event_ids) if event_ids is not None else None
     with database.session() as session:
-        venues = dict(session.execute(select(Venue.id, Venue.name)).tuples().all())
-        cities = dict(session.execute(select(PartnerCity.id, PartnerCity.name)).tuples().all())
+        venues = dict(session.execute(select(Venue.id, Venue.name)).all())
+        cities = dict(session.execute(select(PartnerCity.id, PartnerCity.name)).all())
         delegations = dict(
-            session.execute(select(Delegation.id, Delegation.name)).tuples().all()
+            session.execute(select(Delegation.id, Delegation.name)).all()
         )
         themes = _links(session, event_themes, "theme_id", ids)
         attending = _links(session, event_delegations, "delegation_id", ids)

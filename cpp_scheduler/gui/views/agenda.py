@@ -18,6 +18,7 @@ from cpp_scheduler.gui.views.base import CalendarView
 class AgendaView(CalendarView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._following_model = False
         self.table = QTableView(self)
         self.table.setObjectName("agendaTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -48,9 +49,25 @@ class AgendaView(CalendarView):
             self.table.setColumnWidth(column, width)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._current_changed)
+        # Qt moves the current row when rows go away; that is not the user choosing. The
+        # source model announces a change before the proxy and the selection hear of it,
+        # and reports it done after they have followed.
+        source = model.event_model
+        for about in (source.rowsAboutToBeRemoved, source.modelAboutToBeReset,
+                      source.layoutAboutToBeChanged, model.layoutAboutToBeChanged):
+            about.connect(self._model_changing)
+        for done in (source.rowsRemoved, source.modelReset, source.layoutChanged,
+                     model.layoutChanged):
+            done.connect(self._model_settled)
+
+    def _model_changing(self, *_args: object) -> None:
+        self._following_model = True
+
+    def _model_settled(self, *_args: object) -> None:
+        self._following_model = False
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._following_model and self.table.isVisible():
             self.eventSelected.emit(current.data(Roles.EVENT_ID))
 
     def _activated(self, index: QModelIndex) -> None:

@@ -433,6 +433,11 @@ class _Canvas(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         block, dragging, resizing = self._pressed, self._dragging, self._resizing
+        if block is not None and dragging:
+            if resizing:
+                end_minute = self._resize_minute(event.position())
+            else:
+                day_delta, minute_delta = self._move_delta(event.position())
         self._pressed = None
         self._dragging = False
         self._ghost = None
@@ -441,9 +446,8 @@ class _Canvas(QWidget):
         if block is None or not dragging:
             return
         if resizing:
-            self._view.request_resize(block, self._resize_minute(event.position()))
+            self._view.request_resize(block, end_minute)
         else:
-            day_delta, minute_delta = self._move_delta(event.position())
             self._view.request_move(block, day_delta, minute_delta)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
