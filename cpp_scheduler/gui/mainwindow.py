@@ -726,7 +726,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(options.SPLITTER, self.splitter.saveState())
         self.settings.setValue(options.LAST_VIEW, self.current_view_name)
         self.settings.setValue(options.DISPLAY_ZONE, self.display_zone)
-        options.write_dict(self.settings, options.FILTERS, self.proxy.event_filter.as_settings())
+        options.write_dict(self.settings, options.FILTERS,
+                           self.sidebar.event_filter().as_settings())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -62,7 +62,8 @@ def test_values_round_trip_through_create(database: Database) -> None:
 def test_update_refuses_a_stale_version_and_a_broken_rule(database: Database) -> None:
     with database.transaction() as session:
         event = editing.create_record(session, Event, {
-            "title": "Toyama site visit", "start_utc": START, "end_utc": START + timedelta(hours=1)})
+            "title": "Toyama site visit", "start_utc": START,
+            "end_utc": START + timedelta(hours=1)})
         event_id, version = event.id, event.version
     with database.transaction() as session:
         editing.update_record(session, Event, event_id, {"title": "Toyama tram visit"}, version)
@@ -124,6 +125,7 @@ def test_deleting_a_delegation_restores_its_members_and_attendance(database: Dat
 
 
 def test_unknown_keys_are_refused(database: Database) -> None:
-    with pytest.raises(editing.UnknownFieldError, match="'colour' is not a field of the event record"), \
+    refused = "'colour' is not a field of the event record"
+    with pytest.raises(editing.UnknownFieldError, match=refused), \
             database.transaction() as session:
         editing.create_record(session, Event, {"colour": "red"})
