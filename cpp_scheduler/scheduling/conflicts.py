@@ -1,0 +1,592 @@
+"""Every clash in a program, each explained in one sentence a coordinator understands.
+
+Double bookings are found by a sweep: every (resource, interval) pair is sorted once by
+resource and start, and each interval is compared only with the intervals of the same
+resource still running when it starts. That is O(n log n + k) for n bookings and k
+overlapping pairs, never a pairwise scan of the program. The other checks (travel,
+capacity, opening hours, holidays, night sessions, study tours) are linear passes over
+the same sorted bookings.
+
+Cancelled events are not in the snapshot at all; a conference and its own sessions
+share rooms and people without clashing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model.enums import EventMode
+from cpp_scheduler.scheduling import holidays
+from cpp_scheduler.scheduling.inputs import (
+    JAPAN,
+    Attendee,
+    Interval,
+    ProgramSnapshot,
+    VenueInfo,
+    minutes_of,
+    zone_city,
+)
+from cpp_scheduler.scheduling.localtimes import DayPart, classify, describe_span
+from cpp_scheduler.scheduling.travel import (
+    DEFAULT_BUFFER,
+    Transfer,
+    TravelTable,
+    check_transfer,
+    describe_duration,
+)
+
+
+class ConflictKind(StrEnum):
+    VENUE_DOUBLE_BOOKED = "venue_double_booked"
+    ATTENDEE_DOUBLE_BOOKED = "attendee_double_booked"
+    TRAVEL_TOO_SHORT = "travel_too_short"
+    TRAVEL_UNKNOWN = "travel_unknown"
+    OVER_CAPACITY = "over_capacity"
+    OUTSIDE_OPENING_HOURS = "outside_opening_hours"
+    JAPANESE_HOLIDAY = "japanese_holiday"
+    DELEGATION_HOLIDAY = "delegation_holiday"
+    NIGHT_SESSION = "night_session"
+    NIGHT_WITHOUT_HOTEL = "night_without_hotel"
+    EMPTY_TOUR_DAY = "empty_tour_day"
+    OUTSIDE_STAY = "outside_stay"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    ConflictKind.VENUE_DOUBLE_BOOKED: "Venue booked twice",
+    ConflictKind.ATTENDEE_DOUBLE_BOOKED: "In two places at once",
+    ConflictKind.TRAVEL_TOO_SHORT: "Not enough travel time",
+    ConflictKind.TRAVEL_UNKNOWN: "Travel time unknown",
+    ConflictKind.OVER_CAPACITY: "Over capacity",
+    ConflictKind.OUTSIDE_OPENING_HOURS: "Venue closed",
+    ConflictKind.JAPANESE_HOLIDAY: "Japanese holiday",
+    ConflictKind.DELEGATION_HOLIDAY: "Holiday at home",
+    ConflictKind.NIGHT_SESSION: "Night-time session",
+    ConflictKind.NIGHT_WITHOUT_HOTEL: "Night without a hotel",
+    ConflictKind.EMPTY_TOUR_DAY: "Tour day with nothing planned",
+    ConflictKind.OUTSIDE_STAY: "Outside the delegation's stay",
+}
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    """The plan cannot happen as written."""
+    WARNING = "warning"
+    """The plan can happen but hurts somebody, or cannot be checked."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """One clash: what kind, how bad, which records, and a sentence saying it."""
+
+    kind: ConflictKind
+    severity: Severity
+    message: str
+    event_ids: tuple[str, ...]
+    record_ids: tuple[str, ...] = ()
+    """Other records involved: venues, delegations, participants, study tours."""
+    start: datetime | None = None
+    """When it happens (UTC), for sorting and for jumping to it in a calendar."""
+
+
+class Resource(StrEnum):
+    VENUE = "venue"
+    DELEGATION = "delegation"
+    PARTICIPANT = "participant"
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """Two intervals that hold the same resource at the same time (first starts first)."""
+
+    resource: Resource
+    resource_id: str
+    first: Interval
+    second: Interval
+
+
+def bookings(intervals: Sequence[Interval]) -> list[tuple[str, str, int, int, int]]:
+    """``(resource kind, resource id, start, end, index)`` for every resource an interval
+    holds, sorted by resource, then start, then end."""
+    rows: list[tuple[str, str, int, int, int]] = []
+    append = rows.append
+    for index, interval in enumerate(intervals):
+        start, end = interval.start_s, interval.end_s
+        if interval.venue_id is not None:
+            append((Resource.VENUE, interval.venue_id, start, end, index))
+        for delegation in interval.delegation_ids:
+            append((Resource.DELEGATION, delegation, start, end, index))
+        for participant in interval.participant_ids:
+            append((Resource.PARTICIPANT, participant, start, end, index))
+    rows.sort()
+    return rows
+
+
+def find_overlaps(intervals: Sequence[Interval]) -> list[Overlap]:
+    """Every pair of unrelated intervals holding one resource at overlapping times.
+
+    The sweep keeps, per resource, the intervals still running; each new start drops the
+    finished ones and pairs with the rest. Every kept interval overlaps the new one, so
+    the work beyond the sort is proportional to the overlaps found.
+    """
+    overlaps: list[Overlap] = []
+    running: list[tuple[int, int]] = []
+    current: tuple[str, str] | None = None
+    for kind, resource_id, start, end, index in bookings(intervals):
+        if (kind, resource_id) != current:
+            current = (kind, resource_id)
+            running = []
+        elif running:
+            running = [item for item in running if item[0] > start]
+            for _, other in running:
+                first, second = intervals[other], intervals[index]
+                if not first.related(second):
+                    overlaps.append(Overlap(Resource(kind), resource_id, first, second))
+        running.append((end, index))
+    return overlaps
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    snapshot: ProgramSnapshot
+    table: TravelTable
+    buffer: timedelta
+    members: dict[str, frozenset[str]]
+    event_ids: frozenset[str]
+
+    def name(self, attendee_id: str) -> str:
+        attendee = self.snapshot.attendee(attendee_id)
+        return attendee.name if attendee is not None else attendee_id
+
+
+def find_conflicts(
+    snapshot: ProgramSnapshot,
+    *,
+    buffer: timedelta = DEFAULT_BUFFER,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> list[Conflict]:
+    """Every clash in the snapshot, sorted by when it happens, errors first.
+
+    With ``start``/``end``, only clashes that touch an interval in that range are kept;
+    the intervals just outside still count as neighbours (for travel, for overlaps).
+    """
+    intervals = snapshot.intervals
+    members: dict[str, set[str]] = defaultdict(set)
+    for participant in snapshot.participants.values():
+        if participant.delegation_id is not None:
+            members[participant.delegation_id].add(participant.id)
+    context = _Context(
+        snapshot,
+        TravelTable.from_routes(snapshot.routes),
+        buffer,
+        {key: frozenset(value) for key, value in members.items()},
+        frozenset(interval.event_id for interval in intervals),
+    )
+    found: list[Conflict] = []
+    found.extend(_double_bookings(context, find_overlaps(intervals)))
+    found.extend(_travel_problems(context))
+    for interval in intervals:
+        found.extend(_venue_problems(context, interval))
+        found.extend(_holiday_problems(context, interval))
+        found.extend(_night_problems(context, interval))
+        found.extend(_stay_problems(context, interval))
+    found.extend(_tour_problems(context))
+    if start is not None or end is not None:
+        low = start or datetime.min.replace(tzinfo=UTC)
+        high = end or datetime.max.replace(tzinfo=UTC)
+        found = [c for c in found if c.start is None or low <= c.start < high]
+    found.sort(key=_order)
+    return found
+
+
+def _order(conflict: Conflict) -> tuple[datetime, int, str, str]:
+    when = conflict.start or datetime.max.replace(tzinfo=UTC)
+    return (when, 0 if conflict.severity is Severity.ERROR else 1, conflict.kind,
+            conflict.message)
+
+
+# -- double bookings ------------------------------------------------------------------
+
+def _venue_zone(context: _Context, interval: Interval) -> str:
+    venue = context.snapshot.venues.get(interval.venue_id or "")
+    return venue.zone if venue is not None else interval.zone
+
+
+def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator[Conflict]:
+    by_pair: dict[tuple[str, str], list[Overlap]] = defaultdict(list)
+    for overlap in overlaps:
+        by_pair[(overlap.first.id, overlap.second.id)].append(overlap)
+    for pair in by_pair.values():
+        first, second = pair[0].first, pair[0].second
+        both_start = max(first.start, second.start)
+        both_end = min(first.end, second.end)
+        venues = [o.resource_id for o in pair if o.resource is Resource.VENUE]
+        for venue_id in venues:
+            venue = context.snapshot.venues.get(venue_id)
+            venue_name = venue.name if venue is not None else "the same venue"
+            zone = venue.zone if venue is not None else first.zone
+            yield Conflict(
+                ConflictKind.VENUE_DOUBLE_BOOKED,
+                Severity.ERROR,
+                f"{first.title} and {second.title} both book {venue_name} on "
+                f"{describe_span(both_start, both_end, zone)}",
+                (first.event_id, second.event_id),
+                (venue_id,),
+                both_start,
+            )
+        people = _people_in_both(context, pair)
+        if people:
+            names = _join([context.name(attendee_id) for attendee_id in people])
+            verb = "is" if len(people) == 1 else "are"
+            yield Conflict(
+                ConflictKind.ATTENDEE_DOUBLE_BOOKED,
+                Severity.ERROR,
+                f"{names} {verb} expected at {first.title} and {second.title} at the same "
+                f"time, {describe_span(both_start, both_end, first.zone)}",
+                (first.event_id, second.event_id),
+                tuple(people),
+                both_start,
+            )
+
+
+def _people_in_both(context: _Context, pair: Sequence[Overlap]) -> list[str]:
+    """Delegations first, then participants not already covered by their delegation."""
+    delegations = sorted(
+        (o.resource_id for o in pair if o.resource is Resource.DELEGATION), key=context.name
+    )
+    covered = {d for d in delegations}
+    people: list[str] = list(delegations)
+    for overlap in sorted(pair, key=lambda o: context.name(o.resource_id)):
+        if overlap.resource is not Resource.PARTICIPANT:
+            continue
+        participant = context.snapshot.participants.get(overlap.resource_id)
+        if participant is not None and participant.delegation_id in covered:
+            continue
+        people.append(overlap.resource_id)
+    return people
+
+
+def _join(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) > 4:
+        return f"{', '.join(names[:3])} and {len(names) - 3} others"
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+# -- travel -----------------------------------------------------------------------------
+
+def _travel_problems(context: _Context) -> Iterator[Conflict]:
+    """Consecutive in-person events of one attendee in different localities."""
+    schedules: dict[str, list[Interval]] = defaultdict(list)
+    for interval in context.snapshot.intervals:
+        if not interval.is_physical:
+            continue
+        for delegation in interval.delegation_ids:
+            schedules[delegation].append(interval)
+        for participant_id in interval.participant_ids:
+            participant = context.snapshot.participants.get(participant_id)
+            if participant is not None and participant.delegation_id in interval.delegation_ids:
+                continue  # travels with the delegation, which is checked already
+            schedules[participant_id].append(interval)
+    short: dict[tuple[str, str], list[str]] = defaultdict(list)
+    unknown: dict[tuple[str, str], list[str]] = defaultdict(list)
+    pairs: dict[tuple[str, str], tuple[Interval, Interval, Transfer]] = {}
+    for attendee_id, schedule in schedules.items():
+        schedule.sort(key=lambda i: (i.start_s, i.end_s))
+        last: Interval | None = None
+        for interval in schedule:
+            if last is not None and not last.related(interval) and (
+                interval.start_s >= last.end_s
+            ):
+                transfer = check_transfer(
+                    context.table, last.locality or "", interval.locality or "", last.end,
+                    interval.start, context.buffer,
+                )
+                if not transfer.same_place and not transfer.feasible:
+                    key = (last.id, interval.id)
+                    pairs[key] = (last, interval, transfer)
+                    (short if transfer.known else unknown)[key].append(attendee_id)
+            if last is None or interval.end_s >= last.end_s:
+                last = interval
+    for key, attendee_ids in short.items():
+        before, after, transfer = pairs[key]
+        assert transfer.route is not None
+        names = _join([context.name(a) for a in attendee_ids])
+        left = timezones.to_local(before.end, before.zone)
+        arrive = timezones.to_local(after.start, after.zone)
+        yield Conflict(
+            ConflictKind.TRAVEL_TOO_SHORT,
+            Severity.ERROR,
+            f"{names} cannot get from {before.title} in {before.locality} (ends "
+            f"{left:%a %d %b %H:%M}) to {after.title} in {after.locality} (starts "
+            f"{arrive:%a %d %b %H:%M}, {zone_city(after.zone)} time): the journey takes "
+            f"{describe_duration(timedelta(minutes=transfer.route.minutes))} by "
+            f"{transfer.route.mode} plus a {describe_duration(context.buffer)} buffer, "
+            f"but only {describe_duration(transfer.available)} lies between",
+            (before.event_id, after.event_id),
+            tuple(attendee_ids),
+            before.end,
+        )
+    for key, attendee_ids in unknown.items():
+        before, after, _ = pairs[key]
+        names = _join([context.name(a) for a in attendee_ids])
+        yield Conflict(
+            ConflictKind.TRAVEL_UNKNOWN,
+            Severity.WARNING,
+            f"No travel time is recorded between {before.locality} and {after.locality}, so "
+            f"it is unknown whether {names} can get from {before.title} to {after.title} "
+            f"({describe_duration(after.start - before.end)} between them); add the route "
+            f"to the travel-time table",
+            (before.event_id, after.event_id),
+            tuple(attendee_ids),
+            before.end,
+        )
+
+
+# -- venue: capacity and opening hours ------------------------------------------------
+
+def _headcount(context: _Context, interval: Interval) -> int:
+    people = set(interval.participant_ids)
+    for delegation in interval.delegation_ids:
+        people |= context.members.get(delegation, frozenset())
+    return len(people)
+
+
+def _venue_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
+    venue = context.snapshot.venues.get(interval.venue_id or "")
+    if venue is None:
+        return
+    if interval.mode is not EventMode.VIRTUAL:
+        count = _headcount(context, interval)
+        if count > venue.capacity:
+            hybrid = interval.mode is EventMode.HYBRID
+            yield Conflict(
+                ConflictKind.OVER_CAPACITY,
+                Severity.WARNING if hybrid else Severity.ERROR,
+                f"{interval.title} expects {count} people"
+                f"{' if all come in person' if hybrid else ''} but {venue.name} holds "
+                f"{venue.capacity}",
+                (interval.event_id,),
+                (venue.id,),
+                interval.start,
+            )
+    if not _within_opening_hours(interval, venue):
+        yield Conflict(
+            ConflictKind.OUTSIDE_OPENING_HOURS,
+            Severity.ERROR,
+            f"{interval.title} runs {describe_span(interval.start, interval.end, venue.zone)}, "
+            f"outside the opening hours of {venue.name} "
+            f"({venue.opens_at:%H:%M}-{venue.closes_at:%H:%M})",
+            (interval.event_id,),
+            (venue.id,),
+            interval.start,
+        )
+
+
+def _within_opening_hours(interval: Interval, venue: VenueInfo) -> bool:
+    """Within opening hours on each day: a multi-day event opens no earlier than the
+    venue on its first day and closes no later than the venue on its last."""
+    start = timezones.to_local(interval.start, venue.zone)
+    end = timezones.to_local(interval.end, venue.zone)
+    start_minute = start.hour * 60 + start.minute
+    end_minute = end.hour * 60 + end.minute
+    if end_minute == 0 and end.date() > start.date():
+        end_minute = 24 * 60
+    return minutes_of(venue.opens_at) <= start_minute and end_minute <= minutes_of(
+        venue.closes_at
+    )
+
+
+# -- holidays ---------------------------------------------------------------------------
+
+def _local_dates(interval: Interval, zone_name: str) -> list[date]:
+    first = timezones.to_local(interval.start, zone_name).date()
+    last = timezones.to_local(interval.end - timedelta(microseconds=1), zone_name).date()
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _has_japanese_side(context: _Context, interval: Interval) -> bool:
+    venue = context.snapshot.venues.get(interval.venue_id or "")
+    if venue is not None and venue.country == JAPAN:
+        return True
+    if interval.is_physical and venue is None and interval.zone == timezones.TOKYO:
+        return True
+    attendees = [context.snapshot.attendee(a) for a in interval.delegation_ids]
+    attendees += [context.snapshot.attendee(a) for a in interval.participant_ids]
+    return any(a is not None and a.country == JAPAN for a in attendees)
+
+
+def _reported_by_parent(context: _Context, interval: Interval) -> bool:
+    return not interval.ancestor_ids.isdisjoint(context.event_ids)
+
+
+def _holiday_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
+    if _reported_by_parent(context, interval):
+        return
+    if _has_japanese_side(context, interval):
+        for day in _local_dates(interval, timezones.TOKYO):
+            name = holidays.holiday_name(JAPAN, day)
+            if name:
+                yield Conflict(
+                    ConflictKind.JAPANESE_HOLIDAY,
+                    Severity.WARNING,
+                    f"{interval.title} falls on {name}, a public holiday in Japan "
+                    f"({day:%a %d %b %Y})",
+                    (interval.event_id,),
+                    (),
+                    interval.start,
+                )
+    for delegation_id in sorted(interval.delegation_ids):
+        delegation = context.snapshot.delegations.get(delegation_id)
+        if delegation is None or not delegation.country or delegation.country == JAPAN:
+            continue
+        for day in _local_dates(interval, delegation.zone):
+            if delegation.in_japan_on(day):
+                continue  # visiting Japan for the program: home's holiday does not apply
+            name = holidays.holiday_name(delegation.country, day)
+            if name:
+                country = timezones.country_name(delegation.country) or delegation.country
+                yield Conflict(
+                    ConflictKind.DELEGATION_HOLIDAY,
+                    Severity.WARNING,
+                    f"{interval.title} falls on {name}, a public holiday in {country}, "
+                    f"for {delegation.name} ({day:%a %d %b %Y} there)",
+                    (interval.event_id,),
+                    (delegation_id,),
+                    interval.start,
+                )
+
+
+# -- night sessions ---------------------------------------------------------------------
+
+def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
+    attendees: list[Attendee] = []
+    for delegation_id in sorted(interval.delegation_ids):
+        delegation = context.snapshot.delegations.get(delegation_id)
+        if delegation is not None:
+            attendees.append(delegation)
+    for participant_id in sorted(interval.participant_ids):
+        participant = context.snapshot.participants.get(participant_id)
+        if participant is None:
+            continue
+        delegation = context.snapshot.delegations.get(participant.delegation_id or "")
+        if (
+            delegation is not None
+            and delegation.id in interval.delegation_ids
+            and participant.zone == delegation.zone
+        ):
+            continue  # sits with the delegation, which is checked already
+        attendees.append(participant)
+    return attendees
+
+
+def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
+    if not interval.is_remote:
+        return
+    for attendee in _remote_attendees(context, interval):
+        day = timezones.to_local(interval.start, attendee.zone).date()
+        zone_name = attendee.zone_on(day)
+        start = timezones.to_local(interval.start, zone_name)
+        end = timezones.to_local(interval.end, zone_name)
+        if classify(start, end, attendee.hours) is DayPart.NIGHT:
+            yield Conflict(
+                ConflictKind.NIGHT_SESSION,
+                Severity.WARNING,
+                f"{interval.title} is at night for {attendee.name}: "
+                f"{describe_span(interval.start, interval.end, zone_name)}, outside its "
+                f"acceptable hours ({attendee.hours.describe_acceptable()})",
+                (interval.event_id,),
+                (attendee.id,),
+                interval.start,
+            )
+
+
+# -- delegations' stay and study tours ------------------------------------------------
+
+def _stay_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
+    if not interval.is_physical or not interval.delegation_ids:
+        return
+    days = _local_dates(interval, timezones.TOKYO)
+    for delegation_id in sorted(interval.delegation_ids):
+        delegation = context.snapshot.delegations.get(delegation_id)
+        if delegation is None or delegation.arrival is None or delegation.departure is None:
+            continue
+        if days[0] < delegation.arrival:
+            reason = f"before it arrives in Japan on {delegation.arrival:%a %d %b %Y}"
+        elif days[-1] > delegation.departure:
+            reason = f"after it leaves Japan on {delegation.departure:%a %d %b %Y}"
+        else:
+            continue
+        yield Conflict(
+            ConflictKind.OUTSIDE_STAY,
+            Severity.ERROR,
+            f"{delegation.name} is expected at {interval.title} on "
+            f"{days[0]:%a %d %b %Y}, {reason}",
+            (interval.event_id,),
+            (delegation_id,),
+            interval.start,
+        )
+
+
+def _tour_problems(context: _Context) -> Iterator[Conflict]:
+    if not context.snapshot.tours:
+        return
+    busy_days: dict[str, set[date]] = defaultdict(set)
+    for interval in context.snapshot.intervals:
+        days = _local_dates(interval, timezones.TOKYO)
+        for delegation_id in interval.delegation_ids:
+            busy_days[delegation_id].update(days)
+        if interval.tour_day_id is not None:
+            busy_days[interval.tour_day_id].update(days)
+    for tour in context.snapshot.tours:
+        delegation_name = context.name(tour.delegation_id)
+        tour_start = timezones.to_utc(
+            datetime.combine(tour.start_date, datetime.min.time()), timezones.TOKYO,
+            timezones.Fold.EARLIER,
+        )
+        nights = [
+            tour.start_date + timedelta(days=n)
+            for n in range((tour.end_date - tour.start_date).days)
+        ]
+        missing = [night for night in nights if night not in tour.hotel_nights]
+        if missing:
+            yield Conflict(
+                ConflictKind.NIGHT_WITHOUT_HOTEL,
+                Severity.WARNING,
+                f"{tour.title} ({delegation_name}) has no hotel for the "
+                f"night{'s' if len(missing) > 1 else ''} of {_dates(missing)}",
+                (),
+                (tour.id,),
+                tour_start,
+            )
+        planned = busy_days[tour.delegation_id] | tour.travel_days
+        for day_id in tour.day_ids.values():
+            planned |= busy_days.get(day_id, set())
+        days = [
+            tour.start_date + timedelta(days=n)
+            for n in range((tour.end_date - tour.start_date).days + 1)
+        ]
+        empty = [day for day in days if day not in planned]
+        if empty:
+            yield Conflict(
+                ConflictKind.EMPTY_TOUR_DAY,
+                Severity.WARNING,
+                f"{tour.title} ({delegation_name}) has nothing planned on {_dates(empty)}",
+                (),
+                (tour.id,),
+                tour_start,
+            )
+
+
+def _dates(days: Sequence[date]) -> str:
+    return _join([f"{day:%a %d %b}" for day in days[:-1]] + [f"{days[-1]:%a %d %b %Y}"])
