@@ -42,3 +42,17 @@ def holiday_name(country: str | None, day: date) -> str | None:
 
 def is_supported(country: str) -> bool:
     return country.upper() in _supported()
+
+
+DEFAULT_WEEKEND = frozenset({5, 6})
+"""Saturday and Sunday (``date.weekday()`` numbers), for countries the package lacks."""
+
+
+@cache
+def weekend_days(country: str | None) -> frozenset[int]:
+    """The weekdays off in ``country``: Friday and Saturday in Saudi Arabia, Friday
+    alone in Iran, Saturday and Sunday in most places; from the ``holidays`` package."""
+    if not country or country.upper() not in _supported():
+        return DEFAULT_WEEKEND
+    calendar = holiday_calendars.country_holidays(country.upper())
+    return frozenset(int(day) for day in calendar.weekend)

@@ -3,13 +3,12 @@
 Each candidate start is scored per attendee (a delegation, a person, and the venue when
 one is asked for) in inconvenience points, lower is better:
 
-==========================  ======
-in working hours            0
-in acceptable hours         2
-at night                    6
-on a weekend or a public    +4
-holiday at home
-==========================  ======
+====================================================  ======
+in working hours                                      0
+in acceptable hours                                   2
+at night                                              6
+on a public holiday or the weekend (its country's)    +4
+====================================================  ======
 
 Candidates are ranked by total points, then by the worst-off attendee's points, then
 by time. A slot in which an attendee or the venue is already busy, or the venue is
@@ -166,7 +165,7 @@ def _day_off(attendee_country: str | None, day: date) -> str | None:
     name = holidays.holiday_name(attendee_country, day)
     if name:
         return name
-    if day.weekday() >= 5:
+    if day.weekday() in holidays.weekend_days(attendee_country):
         return _WEEKDAYS[day.weekday()]
     return None
 
