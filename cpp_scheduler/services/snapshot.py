@@ -156,7 +156,10 @@ def load_snapshot(
     if end is not None:
         query = query.where(Event.start_utc < end)
     events = session.scalars(query).all()
-    parents = dict(session.execute(select(Event.id, Event.parent_id)).tuples().all())
+    parents: dict[str, str | None] = {
+        event_id: parent_id
+        for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
+    }
     intervals = [
         interval
         for event in events
