@@ -226,7 +226,9 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
     for overlap in overlaps:
         by_pair[(overlap.first.id, overlap.second.id)].append(overlap)
     for pair in by_pair.values():
-        first, second = pair[0].first, pair[0].second
+        first, second = sorted(
+            (pair[0].first, pair[0].second), key=lambda i: (i.start_s, i.end_s, i.title, i.id)
+        )
         both_start = max(first.start, second.start)
         both_end = min(first.end, second.end)
         venues = [o.resource_id for o in pair if o.resource is Resource.VENUE]
