@@ -216,7 +216,7 @@ def test_a_series_rotates_the_inconvenience_among_delegations() -> None:
         (slot.fit_for("kobe").inconvenience, slot.fit_for("bank").inconvenience)  # type: ignore[union-attr]
         for slot in plan.slots
     ]
-    assert all(0 < kobe + bank for kobe, bank in burdens)
+    assert all(kobe + bank > 0 for kobe, bank in burdens)
     assert {kobe for kobe, _ in burdens} == {0, 2}  # Tokyo takes some early mornings
     assert {bank for _, bank in burdens} == {0, 2}  # Washington some late evenings
     assert plan.totals == {"kobe": 4, "bank": 4}
