@@ -16,6 +16,7 @@ Used by the benchmarks, and usable by anyone needing a big program without a dat
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
 from cpp_scheduler import timezones
@@ -183,8 +184,8 @@ class _Bookings:
             return True
         return all(end <= a or b <= start for a, b in self._taken.get((key, day), ()))
 
-    def book(self, keys: object, day: date, start: int, end: int) -> None:
-        for key in keys:  # type: ignore[attr-defined]
+    def book(self, keys: Iterable[str], day: date, start: int, end: int) -> None:
+        for key in keys:
             self._taken.setdefault((key, day), []).append((start, end))
 
 

@@ -355,6 +355,17 @@ def find_slots(request: SlotRequest, count: int = 5, *, distinct: bool = True) -
     return [_slot(grid, index) for index in _best(grid, count, distinct=distinct)]
 
 
+def candidate_scores(request: SlotRequest) -> list[tuple[datetime, int, int]]:
+    """Every free candidate start in time order, with its total and worst points: the
+    whole landscape, for drawing it as a strip of colours or checking the ranking."""
+    grid = _grid(request)
+    return [
+        (datetime.fromtimestamp(grid.start_of(k), UTC), grid.totals[k], grid.worst[k])
+        for k in range(grid.count)
+        if grid.open[k]
+    ]
+
+
 def _best(grid: _Grid, count: int, *, distinct: bool) -> list[int]:
     candidates = [k for k in range(grid.count) if grid.open[k]]
     if not distinct:
