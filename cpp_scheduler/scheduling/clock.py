@@ -61,3 +61,8 @@ def _utcoffset(tz: tzinfo, instant_s: int) -> int:
 def day_to_date(day: int) -> date:
     """The date ``day`` days after 1970-01-01."""
     return date.fromordinal(_EPOCH_ORDINAL + day)
+
+
+def date_to_day(day: date) -> int:
+    """Days from 1970-01-01 to ``day``."""
+    return day.toordinal() - _EPOCH_ORDINAL

@@ -22,7 +22,7 @@ from enum import StrEnum
 from cpp_scheduler import timezones
 from cpp_scheduler.model.enums import EventMode
 from cpp_scheduler.scheduling import holidays
-from cpp_scheduler.scheduling.clock import LocalClock, day_to_date
+from cpp_scheduler.scheduling.clock import LocalClock, date_to_day, day_to_date
 from cpp_scheduler.scheduling.inputs import (
     JAPAN,
     Attendee,
@@ -198,6 +198,8 @@ class _Context:
     event_ids: frozenset[str]
     clock: LocalClock
     holiday_names: dict[tuple[str, int], str | None]
+    holiday_windows: dict[str, frozenset[int]]
+    years: range
 
     def name(self, attendee_id: str) -> str:
         attendee = self.snapshot.attendee(attendee_id)
@@ -229,6 +231,8 @@ def find_conflicts(
         frozenset(interval.event_id for interval in intervals),
         LocalClock(),
         {},
+        {},
+        _years(intervals),
     )
     found: list[Conflict] = []
     found.extend(_double_bookings(context, find_overlaps(intervals)))
@@ -245,6 +249,15 @@ def find_conflicts(
         found = [c for c in found if c.start is None or low <= c.start < high]
     found.sort(key=_order)
     return found
+
+
+def _years(intervals: Sequence[Interval]) -> range:
+    """The calendar years the program touches, in any zone (a day's margin each side)."""
+    if not intervals:
+        return range(0)
+    first = datetime.fromtimestamp(min(i.start_s for i in intervals) - 86_400, UTC).year
+    last = datetime.fromtimestamp(max(i.end_s for i in intervals) + 86_400, UTC).year
+    return range(first, last + 1)
 
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
@@ -496,10 +509,28 @@ def _reported_by_parent(context: _Context, interval: Interval) -> bool:
     return not interval.ancestor_ids.isdisjoint(context.event_ids)
 
 
+def _near_holiday(context: _Context, country: str, interval: Interval) -> bool:
+    """Whether the interval's UTC days lie within a day of one of the country's holidays:
+    a cheap test that spares the exact local-date check on ordinary days."""
+    window = context.holiday_windows.get(country)
+    if window is None:
+        days: set[int] = set()
+        for year in context.years:
+            for holiday in holidays.holidays_in(country, year):
+                day = date_to_day(holiday)
+                days.update((day - 1, day, day + 1))
+        window = context.holiday_windows[country] = frozenset(days)
+    first = interval.start_s // 86_400
+    last = (interval.end_s - 1) // 86_400
+    return first in window or last in window or any(
+        day in window for day in range(first + 1, last)
+    )
+
+
 def _holiday_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
     if _reported_by_parent(context, interval):
         return
-    if _has_japanese_side(context, interval):
+    if _near_holiday(context, JAPAN, interval) and _has_japanese_side(context, interval):
         for day_number in _local_days(context.clock, interval, timezones.TOKYO):
             name = _holiday_on(context, JAPAN, day_number)
             if name:
@@ -516,6 +547,8 @@ def _holiday_problems(context: _Context, interval: Interval) -> Iterator[Conflic
     for delegation_id in sorted(interval.delegation_ids):
         delegation = context.snapshot.delegations.get(delegation_id)
         if delegation is None or not delegation.country or delegation.country == JAPAN:
+            continue
+        if not _near_holiday(context, delegation.country, interval):
             continue
         for day_number in _local_days(context.clock, interval, delegation.zone):
             name = _holiday_on(context, delegation.country, day_number)
@@ -612,26 +645,31 @@ def _stay_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
 
 
 def _tour_problems(context: _Context) -> Iterator[Conflict]:
-    if not context.snapshot.tours:
+    tours = context.snapshot.tours
+    if not tours:
         return
-    busy_days: dict[str, set[date]] = defaultdict(set)
+    keys = {tour.delegation_id for tour in tours}
+    keys.update(day_id for tour in tours for day_id in tour.day_ids.values())
+    busy_days: dict[str, set[int]] = defaultdict(set)
     for interval in context.snapshot.intervals:
-        days = _local_dates(context.clock, interval, timezones.TOKYO)
-        for delegation_id in interval.delegation_ids:
-            busy_days[delegation_id].update(days)
-        if interval.tour_day_id is not None:
-            busy_days[interval.tour_day_id].update(days)
-    for tour in context.snapshot.tours:
+        involved = [d for d in interval.delegation_ids if d in keys]
+        if interval.tour_day_id in keys:
+            involved.append(interval.tour_day_id)
+        if involved:
+            days = _local_days(context.clock, interval, timezones.TOKYO)
+            for key in involved:
+                busy_days[key].update(days)
+    for tour in tours:
         delegation_name = context.name(tour.delegation_id)
         tour_start = timezones.to_utc(
             datetime.combine(tour.start_date, datetime.min.time()), timezones.TOKYO,
             timezones.Fold.EARLIER,
         )
-        nights = [
-            tour.start_date + timedelta(days=n)
-            for n in range((tour.end_date - tour.start_date).days)
+        first, last = date_to_day(tour.start_date), date_to_day(tour.end_date)
+        missing = [
+            day_to_date(day) for day in range(first, last)
+            if day_to_date(day) not in tour.hotel_nights
         ]
-        missing = [night for night in nights if night not in tour.hotel_nights]
         if missing:
             yield Conflict(
                 ConflictKind.NIGHT_WITHOUT_HOTEL,
@@ -642,14 +680,11 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
                 (tour.id,),
                 tour_start,
             )
-        planned = busy_days[tour.delegation_id] | tour.travel_days
+        planned = set(busy_days.get(tour.delegation_id, ()))
+        planned.update(date_to_day(day) for day in tour.travel_days)
         for day_id in tour.day_ids.values():
             planned |= busy_days.get(day_id, set())
-        days = [
-            tour.start_date + timedelta(days=n)
-            for n in range((tour.end_date - tour.start_date).days + 1)
-        ]
-        empty = [day for day in days if day not in planned]
+        empty = [day_to_date(day) for day in range(first, last + 1) if day not in planned]
         if empty:
             yield Conflict(
                 ConflictKind.EMPTY_TOUR_DAY,

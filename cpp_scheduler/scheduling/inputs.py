@@ -34,6 +34,14 @@ class Hours:
     work_end: time = DEFAULT_WORK[1]
     acceptable_start: time = DEFAULT_ACCEPTABLE[0]
     acceptable_end: time = DEFAULT_ACCEPTABLE[1]
+    minutes: tuple[int, int, int, int] = field(init=False, repr=False, compare=False)
+    """The four bounds in minutes after midnight, for classifying without datetimes."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "minutes", (
+            minutes_of(self.work_start), minutes_of(self.work_end),
+            minutes_of(self.acceptable_start), minutes_of(self.acceptable_end),
+        ))
 
     def describe_work(self) -> str:
         return f"{self.work_start:%H:%M}-{self.work_end:%H:%M}"

@@ -19,7 +19,6 @@ from cpp_scheduler.scheduling.inputs import (
     AttendeeKind,
     Hours,
     Interval,
-    minutes_of,
     zone_city,
 )
 
@@ -48,9 +47,10 @@ def classify_minutes(start: int, end: int, hours: Hours) -> DayPart:
     Minutes count from the local midnight of the start day, so a meeting running past
     midnight has ``end`` above 1440 and can only be at night.
     """
-    if minutes_of(hours.work_start) <= start and end <= minutes_of(hours.work_end):
+    work_start, work_end, acceptable_start, acceptable_end = hours.minutes
+    if work_start <= start and end <= work_end:
         return DayPart.WORKING
-    if minutes_of(hours.acceptable_start) <= start and end <= minutes_of(hours.acceptable_end):
+    if acceptable_start <= start and end <= acceptable_end:
         return DayPart.EXTENDED
     return DayPart.NIGHT
 
