@@ -219,3 +219,23 @@ def test_local_to_utc_round_trips_wherever_the_local_time_exists(
         return
     assert instant.tzinfo is UTC
     assert to_local(instant, zone).replace(tzinfo=None) == local
+
+
+def test_a_series_crossing_a_clock_change_keeps_its_own_hour_and_moves_for_others() -> None:
+    from cpp_scheduler.scheduling import recurrence
+
+    # A weekly 09:00 Washington briefing across the US change of 14 March 2027.
+    first = to_utc(datetime(2027, 3, 3, 9), NEW_YORK)
+    occurrences = recurrence.expand(first, first + timedelta(hours=1), NEW_YORK,
+                                    "FREQ=WEEKLY;COUNT=3")
+    rows = [
+        local_times(meeting("e", "Briefing", o.start, 60, zone=NEW_YORK), [])
+        for o in occurrences
+    ]
+    tokyo_rows = [r[0] for r in rows]
+    washington_rows = [r[1] for r in rows]
+    assert [r.start.local.hour for r in washington_rows] == [9, 9, 9]
+    assert [r.start.abbreviation for r in washington_rows] == ["EST", "EST", "EDT"]
+    assert [r.start.local.hour for r in tokyo_rows] == [23, 23, 22]
+    assert [r.start.day_offset for r in tokyo_rows] == [0, 0, 0]
+    assert [r.part for r in tokyo_rows] == [DayPart.NIGHT] * 3
