@@ -380,7 +380,7 @@ def random_programs(draw: st.DrawFn) -> list[Interval]:
     return intervals
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(random_programs())
 def test_the_sweep_reports_exactly_the_overlaps_the_oracle_finds(
     intervals: list[Interval],
