@@ -52,7 +52,7 @@ def main() -> None:
         f"Conflict check: {len(intervals):,} events, {len(program.delegations):,} "
         f"delegations, {len(program.participants):,} participants; IANA "
         f"{timezones.TZDATA_RELEASE}; best of {args.repeat} (oracle: one run)",
-        ["step", "time (s)", "faster than oracle", "found", "peak memory"],
+        ["step", "CPU time (s)", "faster than oracle", "found", "peak memory"],
         [
             ["brute-force oracle (pairwise, tests)", f"{oracle_time:.3f}", "1x",
              f"{len(oracle):,} overlaps", "-"],

@@ -107,7 +107,7 @@ def main() -> None:
         f"Slot finder: {len(attendees)} delegations in {len({a.zone for a in attendees})} "
         f"zones, {args.days} days at 15-minute steps, 90-minute meeting "
         f"({candidates:,} free candidates); best of {args.repeat} (baseline: one run)",
-        ["step", "time (s)", "faster than baseline", "peak memory"],
+        ["step", "CPU time (s)", "faster than baseline", "peak memory"],
         [
             ["baseline: a datetime per candidate", f"{baseline_time:.3f}", "1x",
              mebibytes(None)],

@@ -238,10 +238,13 @@ def find_conflicts(
     found.extend(_double_bookings(context, find_overlaps(intervals)))
     found.extend(_travel_problems(context))
     for interval in intervals:
-        found.extend(_venue_problems(context, interval))
+        if interval.venue_id is not None:
+            found.extend(_venue_problems(context, interval))
         found.extend(_holiday_problems(context, interval))
-        found.extend(_night_problems(context, interval))
-        found.extend(_stay_problems(context, interval))
+        if interval.is_remote and (interval.delegation_ids or interval.participant_ids):
+            found.extend(_night_problems(context, interval))
+        if interval.delegation_ids and interval.is_physical:
+            found.extend(_stay_problems(context, interval))
     found.extend(_tour_problems(context))
     if start is not None or end is not None:
         low = start or _EARLIEST
@@ -321,7 +324,7 @@ def _people_in_both(context: _Context, pair: Sequence[Overlap]) -> list[str]:
     delegations = sorted(
         (o.resource_id for o in pair if o.resource is Resource.DELEGATION), key=context.name
     )
-    covered = {d for d in delegations}
+    covered = set(delegations)
     people: list[str] = list(delegations)
     for overlap in sorted(pair, key=lambda o: context.name(o.resource_id)):
         if overlap.resource is not Resource.PARTICIPANT:
@@ -595,15 +598,17 @@ def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
     if not interval.is_remote:
         return
     clock = context.clock
+    start_s, end_s = interval.start_s, interval.end_s
     for attendee in _remote_attendees(context, interval):
         zone_name = attendee.zone
         if attendee.arrival is not None:
-            zone_name = attendee.zone_on(clock.local_date(attendee.zone, interval.start_s))
-        first_day = clock.local_day(zone_name, interval.start_s)
-        start = clock.local_minute(zone_name, interval.start_s)
-        end = (clock.local_day(zone_name, interval.end_s) - first_day) * MINUTES_PER_DAY + (
-            clock.local_minute(zone_name, interval.end_s)
-        )
+            zone_name = attendee.zone_on(clock.local_date(attendee.zone, start_s))
+        start_offset = clock.offset(zone_name, start_s)
+        end_offset = clock.offset(zone_name, end_s)
+        start_day, start = divmod(start_s + start_offset, 86_400)
+        end_day, end = divmod(end_s + end_offset, 86_400)
+        start //= 60
+        end = (end_day - start_day) * MINUTES_PER_DAY + end // 60
         if classify_minutes(start, end, attendee.hours) is DayPart.NIGHT:
             yield Conflict(
                 ConflictKind.NIGHT_SESSION,

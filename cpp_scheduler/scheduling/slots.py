@@ -28,7 +28,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from cpp_scheduler import timezones
@@ -429,13 +429,13 @@ def plan_series(
     as possible). The attendees' totals and the spread are reported: the fairness
     measure documented on :class:`SeriesPlan`.
     """
-    fair = [i for i, a in enumerate(request.attendees)]
+    fair = range(len(request.attendees))
     running = [0] * len(request.attendees)
     previous_minutes: list[int] | None = None
     slots: list[Slot | None] = []
     moved: list[int] = []
     for first_day, last_day in windows:
-        grid = _grid(_replace_days(request, first_day, last_day))
+        grid = _grid(replace(request, first_day=first_day, last_day=last_day))
         best: tuple[float, int] | None = None
         for k in range(grid.count):
             if not grid.open[k]:
@@ -465,13 +465,6 @@ def plan_series(
     totals = {request.attendees[i].id: running[i] for i in fair}
     spread = max(running) - min(running) if running else 0
     return SeriesPlan(tuple(slots), totals, spread, tuple(moved))
-
-
-def _replace_days(request: SlotRequest, first_day: date, last_day: date) -> SlotRequest:
-    return SlotRequest(
-        request.attendees, request.duration, first_day, last_day, request.zone,
-        request.step, request.venue, request.busy,
-    )
 
 
 # -- from a program ---------------------------------------------------------------------
