@@ -30,6 +30,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
@@ -128,7 +129,8 @@ def _offset_at(zone_name: str, instant_s: int) -> int:
 
 def offset_segments(zone_name: str, start_s: int, end_s: int) -> list[tuple[int, int]]:
     """``(from instant, UTC offset in seconds)`` for each stretch of constant offset that
-    covers ``[start_s, end_s]``; found by probing daily and bisecting each change."""
+    covers ``[start_s, end_s]``; found by probing daily and bisecting each change (no
+    zone changes its clocks twice within a day)."""
     segments = [(start_s, _offset_at(zone_name, start_s))]
     probe = start_s
     while probe < end_s:
@@ -185,6 +187,16 @@ class _Party:
     day_off: dict[int, str | None] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=256)
+def _part_table(hours: Hours, duration_minutes: int) -> tuple[DayPart, ...]:
+    """The part of the day of a meeting starting at each local minute (most attendees
+    share the default hours, so the table is built once for all of them)."""
+    return tuple(
+        classify_minutes(minute, minute + duration_minutes, hours)
+        for minute in range(MINUTES_PER_DAY)
+    )
+
+
 def _party(
     attendee: Attendee, hours: Hours, first: int, step: int, count: int, duration: int
 ) -> _Party:
@@ -192,10 +204,7 @@ def _party(
     segments = offset_segments(attendee.zone, first, span_end)
     starts = _offsets(segments, first, step, count)
     duration_minutes = duration // 60
-    table = [
-        classify_minutes(minute, minute + duration_minutes, hours)
-        for minute in range(MINUTES_PER_DAY)
-    ]
+    table = _part_table(hours, duration_minutes)
     local = [first + step * k + offset for k, offset in enumerate(starts)]
     minutes = [(instant // 60) % MINUTES_PER_DAY for instant in local]
     days = [instant // _SECONDS_PER_DAY for instant in local]
