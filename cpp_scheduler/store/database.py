@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -99,7 +100,7 @@ def _hide_password(text: str) -> str:
     try:
         return make_url(text).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
-        return text.split("@", 1)[-1] if "@" in text else text
+        return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", text)
 
 
 def describe(url: URL) -> str:
@@ -287,8 +288,11 @@ def _check_sqlite_pages(engine: Engine, url: URL) -> None:
     with engine.connect() as connection:
         findings = [row[0] for row in connection.execute(text("PRAGMA quick_check"))]
     if findings != ["ok"]:
+        lines = [line.strip() for finding in findings for line in str(finding).splitlines()]
+        first = next((line for line in lines if line and not line.startswith("***")), "")
         raise DamagedDatabaseError(
-            f"{describe(url)} is damaged ({findings[0]}); restore a copy from a backup"
+            f"{describe(url)} is damaged ({first or 'SQLite finds corrupt pages'}); "
+            "restore a copy from a backup"
         )
 
 
