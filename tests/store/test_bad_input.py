@@ -272,5 +272,5 @@ def test_the_environment_variable_is_checked_the_same_way(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("CPP_SCHEDULER_DB", str(tmp_path / "gone" / "program.sqlite"))
-    with pytest.raises(StoreError, match="the folder .*gone does not exist"):
+    with pytest.raises(StoreError, match=r"the folder .*gone does not exist"):
         open_database()
