@@ -1,7 +1,9 @@
 """Fixtures shared by the whole suite: real databases, on SQLite files and PostgreSQL.
 
 ``database`` runs a test once per backend; the PostgreSQL run gets a new, empty database
-on the local server and is skipped, with the reason, when no server answers.
+on the local server and is skipped, with the reason, when no server answers. With
+``CPP_SCHEDULER_REQUIRE_POSTGRES=1`` (set by CI once its server is up) a missing server
+fails those tests instead, so a broken server cannot pass for a green run.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 POSTGRES_ADMIN_URL = os.environ.get(
     "CPP_SCHEDULER_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
+REQUIRE_POSTGRES = os.environ.get("CPP_SCHEDULER_REQUIRE_POSTGRES", "") == "1"
 
 
 def _postgres_unavailable() -> str | None:
@@ -33,8 +36,11 @@ def _postgres_unavailable() -> str | None:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> str:
-    """The admin URL of a reachable PostgreSQL server, or the test is skipped."""
+    """The admin URL of a reachable PostgreSQL server; else the test is skipped, or fails
+    when CPP_SCHEDULER_REQUIRE_POSTGRES=1."""
     reason = _postgres_unavailable()
+    if reason and REQUIRE_POSTGRES:
+        pytest.fail(f"{reason} (CPP_SCHEDULER_REQUIRE_POSTGRES=1 requires one)", pytrace=False)
     if reason:
         pytest.skip(reason)
     return POSTGRES_ADMIN_URL
