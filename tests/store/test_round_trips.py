@@ -151,12 +151,12 @@ def test_every_entity_comes_back_equal(database: Database) -> None:
     with database.transaction() as session:
         saved = build_program(session)
         session.flush()
-        expected = {(type(record), record.id): fields(record) for record in saved}
+        expected = {(type(record), inspect(record).identity): fields(record) for record in saved}
 
     with database.session() as fresh:
-        for (entity, record_id), values in expected.items():
-            loaded = fresh.get(entity, record_id)
-            assert loaded is not None, f"{entity.__name__} {record_id} was not saved"
+        for (entity, identity), values in expected.items():
+            loaded = fresh.get(entity, identity)
+            assert loaded is not None, f"{entity.__name__} {identity} was not saved"
             assert fields(loaded) == values, f"{loaded.label()} changed on the way"
 
 
