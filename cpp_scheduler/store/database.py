@@ -27,6 +27,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 import cpp_scheduler.model  # noqa: F401  (maps the entities and installs the integrity rules)
 from cpp_scheduler import APP_NAME, ORGANISATION
@@ -68,7 +69,13 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
     given = os.fspath(database) if database is not None else os.environ.get(ENVIRONMENT_VARIABLE)
     if not given or not given.strip():
         path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the folder {path.parent} for the program's database: "
+                f"{error.strerror or error}; give another place with --db"
+            ) from error
         return URL.create("sqlite+pysqlite", database=str(path))
     if "://" not in given:
         return URL.create("sqlite+pysqlite", database=str(Path(given).expanduser()))
@@ -235,8 +242,12 @@ class Database:
         lock, a full disk or a lost connection rolls the whole transaction back and is
         raised as a :class:`StoreError` subclass (or the model's ``ValidationError``).
         """
-        with self._sessions() as session, session.begin():
-            yield session
+        with self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except (DBAPIError, StaleDataError) as error:  # in a query, or at COMMIT itself
+                raise session.translate(error) from error
 
     def close(self) -> None:
         self.engine.dispose()

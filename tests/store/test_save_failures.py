@@ -14,7 +14,7 @@ import psycopg
 import pytest
 from sqlalchemy import func, select, text
 
-from cpp_scheduler.model import Delegation, Event, Participant, StudyTour, TourDay
+from cpp_scheduler.model import Delegation, Event, Participant, StudyTour, TourDay, Venue
 from cpp_scheduler.store import (
     ConnectionLostError,
     Database,
@@ -130,6 +130,27 @@ def test_a_lock_held_too_long_is_reported_and_nothing_is_saved(
     )
     with quick_database.session() as session:
         assert session.get(Event, event.id).title == "Toyama compact city"  # type: ignore[union-attr]
+
+
+@pytest.mark.postgres
+def test_a_query_kept_waiting_by_a_lock_is_reported_too(postgres_url: str) -> None:
+    store = open_database(postgres_url, timeout=0.2)
+    blocker = open_database(postgres_url)
+    try:
+        with blocker.engine.connect() as holder:
+            holder.execute(text("SELECT 1 FROM venues FOR UPDATE"))
+
+            def lock_venues() -> None:
+                with store.transaction() as session:
+                    session.execute(select(Venue).with_for_update()).all()
+
+            with pytest.raises(DatabaseLockedError, match=r"is locked by another program or "
+                                                          r"user \(waited 0.2 s\)"):
+                lock_venues()
+            holder.rollback()
+    finally:
+        blocker.close()
+        store.close()
 
 
 def _rename_event(database: Database, event_id: str, title: str) -> None:
