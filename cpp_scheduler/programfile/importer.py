@@ -190,7 +190,8 @@ class _Merge:
     # -- what the database holds -------------------------------------------------------
     def _load_existing(self) -> None:
         for kind in SECTIONS:
-            records = {entity.id_or_new(): entity for entity in self.session.scalars(select_all(kind))}
+            found = self.session.scalars(select_all(kind))
+            records = {entity.id_or_new(): entity for entity in found}
             self.existing[kind.section] = records
             self.targets[kind.section].update(records)
             for owned in kind.owned:
