@@ -22,7 +22,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     database = open_database(path)
     load_demo(database)
     database.close()
-    yield path
+    return path
 
 
 @pytest.fixture(scope="module")

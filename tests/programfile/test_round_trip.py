@@ -37,7 +37,8 @@ def test_export_import_export_gives_the_same_file(demo_file: Path, tmp_path: Pat
     empty = open_database(tmp_path / "empty.sqlite", seed=False)
     try:
         report = import_program(empty, demo_file)
-        assert report.created > 0 and report.updated == 0
+        assert report.created > 0
+        assert report.updated == 0
         again = tmp_path / "again.json"
         export_program(empty, again)
     finally:
@@ -67,8 +68,10 @@ def test_the_file_is_versioned_json_with_utc_instants(demo_file: Path) -> None:
     assert document["format"] == "cpp-scheduler-program"
     assert document["version"] == 1
     event = document["events"][0]
-    assert event["start"].endswith("Z") and event["zone"] == "Asia/Tokyo"
-    assert "version" not in event and "updated_at" not in event
+    assert event["start"].endswith("Z")
+    assert event["zone"] == "Asia/Tokyo"
+    assert "version" not in event
+    assert "updated_at" not in event
 
 
 def test_importing_the_same_file_twice_changes_nothing(
@@ -77,7 +80,8 @@ def test_importing_the_same_file_twice_changes_nothing(
     before = _stamps(database)
     report = import_program(database, demo_file)
     assert not report.changed
-    assert len(report.of("event").updated) == 0 and report.of("event").unchanged == 24
+    assert len(report.of("event").updated) == 0
+    assert report.of("event").unchanged == 24
     assert _stamps(database) == before
 
 
@@ -102,7 +106,8 @@ def test_a_dry_run_reports_but_writes_nothing(database: Database, demo_file: Pat
     assert _stamps(database) == before
 
     applied = import_program(database, edited)
-    assert applied.created == 1 and applied.updated == 1
+    assert applied.created == 1
+    assert applied.updated == 1
     with database.session() as session:
         assert session.scalar(select(Event).where(Event.title == "Renamed in the file"))
 
@@ -119,7 +124,8 @@ def test_an_update_raises_the_calendar_sequence(database: Database, demo_file: P
 
     with database.session() as session:
         event = session.get(Event, moved["id"])
-        assert event is not None and event.sequence == moved["sequence"] + 1
+        assert event is not None
+        assert event.sequence == moved["sequence"] + 1
 
 
 def test_all_or_nothing_when_the_last_record_breaks_a_rule(
@@ -139,7 +145,8 @@ def test_all_or_nothing_when_the_last_record_breaks_a_rule(
 
     message = str(caught.value)
     assert message.startswith("broken.json: knowledge product ")
-    assert last["id"] in message and last["title"] in message
+    assert last["id"] in message
+    assert last["title"] in message
     assert "The link must start with https://." in message
     assert _stamps(database) == before
     with database.session() as session:

@@ -27,7 +27,8 @@ def test_new_database_holds_the_reference_data(database: Database) -> None:
             "Urban service provision",
         ]
         studio = session.scalars(select(Venue).where(Venue.videoconference)).first()
-        assert studio is not None and studio.locality == "Tokyo"
+        assert studio is not None
+        assert studio.locality == "Tokyo"
         assert session.scalar(select(func.count()).select_from(TravelTime)) > 0
 
 
