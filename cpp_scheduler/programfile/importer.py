@@ -416,7 +416,11 @@ class _Merge:
                 continue
             problems = entry.entity.problems()  # type: ignore[attr-defined]
             if problems:
-                rules = "; ".join(f"{problem.message} ({problem.field})" for problem in problems)
+                keys = {value.name: value.key for value in entry.kind.values}
+                rules = "; ".join(
+                    f"{keys.get(problem.field, problem.field)}: {problem.message}"
+                    for problem in problems
+                )
                 raise self._error(rules, entry.kind.label(entry.record))
 
     def _error(self, message: str, record: str | None = None) -> ProgramFileError:

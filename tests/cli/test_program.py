@@ -141,7 +141,7 @@ def test_a_record_that_breaks_a_domain_rule(demo_db: Path, tmp_path: Path,
     event["end"] = event["start"]
     line = _refused(demo_db, tmp_path, capsys, json.dumps(document))
     assert f"event '{event['title']}' (id {event['id']})" in line
-    assert "The event must end after it starts." in line
+    assert "end: The event must end after it starts." in line
 
 
 def test_a_delegation_in_a_zone_of_another_country(
@@ -153,7 +153,7 @@ def test_a_delegation_in_a_zone_of_another_country(
     delegation["zone"] = "Asia/Kolkata"
     line = _refused(demo_db, tmp_path, capsys, json.dumps(document))
     assert f"delegation '{delegation['name']}'" in line
-    assert "Asia/Kolkata is not a time zone of NP" in line
+    assert "zone: Asia/Kolkata is not a time zone of NP" in line
 
 
 def test_a_missing_file(demo_db: Path, tmp_path: Path,

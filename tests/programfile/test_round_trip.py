@@ -147,7 +147,7 @@ def test_all_or_nothing_when_the_last_record_breaks_a_rule(
     assert message.startswith("broken.json: knowledge product ")
     assert last["id"] in message
     assert last["title"] in message
-    assert "The link must start with https://." in message
+    assert "url: The link must start with https://." in message
     assert _stamps(database) == before
     with database.session() as session:
         assert not session.scalars(select(Event).where(Event.title.like("%(changed)"))).all()
