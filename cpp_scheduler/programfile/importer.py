@@ -28,7 +28,7 @@ from cpp_scheduler.model.validation import ValidationError
 from cpp_scheduler.programfile.document import read_document
 from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.exporter import encode_record, select_all
-from cpp_scheduler.programfile.layout import OWNED_KINDS, SECTIONS, Kind, all_kinds
+from cpp_scheduler.programfile.layout import SECTIONS, Kind, all_kinds
 from cpp_scheduler.store import Database
 
 
@@ -168,7 +168,7 @@ class _Merge:
                     self._match(kind, record)
             self._check_links()
             for entry in list(self.entries):
-                if entry.kind.section not in OWNED_KINDS:
+                if entry.kind in SECTIONS:  # owned records are written with their owner
                     self._write(entry)
             self._check_rules()
         self.session.flush()

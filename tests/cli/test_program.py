@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from cpp_scheduler.store import open_database
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database holding the demo, shared by the tests that must leave it unchanged."""
     path = tmp_path_factory.mktemp("cli-program") / "program.sqlite"
     database = open_database(path)

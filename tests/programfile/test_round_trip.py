@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from cpp_scheduler.model import Event, Participant
+from cpp_scheduler.model import Event
 from cpp_scheduler.programfile import ProgramFileError, export_program, import_program
+from cpp_scheduler.programfile.layout import all_kinds
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database, open_database
 
 
 def _stamps(database: Database) -> dict[str, tuple[int, object]]:
-    """Each event's and participant's version and change time: what a write would touch."""
+    """Every record's version and change time: what any write would touch."""
     with database.session() as session:
-        return {
-            record.id: (record.version, record.updated_at)
-            for entity in (Event, Participant)
-            for record in session.scalars(select(entity))
-        }
+        records: list[Any] = [
+            record for kind in all_kinds() for record in session.scalars(select(kind.entity))
+        ]
+        return {record.id: (record.version, record.updated_at) for record in records}
 
 
 @pytest.fixture
