@@ -27,16 +27,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     export = actions.add_parser(
         "export", parents=[common], help="write the program to FILE",
-        description="Write the whole program to FILE (replaced if it exists).",
+        description="Write the whole program to FILE.json, keys and records sorted, so that "
+        "an unchanged program always gives the same file.",
     )
-    export.add_argument("file", type=Path, metavar="FILE.json")
+    export.add_argument("file", type=Path, metavar="FILE.json",
+                        help="the file to write (replaced as a whole if it exists)")
     export.set_defaults(run=run_export)
     import_ = actions.add_parser(
         "import", parents=[common], help="read a program file into the database",
-        description="Check FILE completely, then write it in one transaction, or nothing. "
+        description="Check FILE.json completely, then write it in one transaction, or nothing. "
         "Records are matched by id, so importing the same file twice changes nothing.",
     )
-    import_.add_argument("file", type=Path, metavar="FILE.json")
+    import_.add_argument("file", type=Path, metavar="FILE.json", help="the program file to read")
     import_.add_argument(
         "--dry-run", action="store_true",
         help="check the file and report what would change, without writing",

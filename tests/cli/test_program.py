@@ -160,3 +160,27 @@ def test_a_missing_file(demo_db: Path, tmp_path: Path,
     status = main(["--db", str(demo_db), "program", "import", str(tmp_path / "gone.json")])
     assert status == 1
     assert capsys.readouterr().err == "cpp-scheduler: gone.json: no such file\n"
+
+
+def test_the_report_names_what_an_import_would_change(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    exported: dict[str, Any],
+) -> None:
+    document = json.loads(json.dumps(exported))
+    tour = document["study_tours"][0]
+    tour["nights"] = tour["nights"][:-1]
+    event = document["events"][0]
+    event["status"] = "cancelled"
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(document), encoding="utf-8")
+    before = _snapshot(demo_db)
+
+    assert main(["--db", str(demo_db), "program", "import", str(edited), "--dry-run"]) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (f"Would import {edited} into {demo_db}: 0 created, 2 updated, "
+                        "1 removed, 121 unchanged. Nothing was written (dry run).")
+    assert f"  updated: event '{event['title']}' (id {event['id']})" in lines
+    assert f"  updated: study tour '{tour['title']}' (id {tour['id']})" in lines
+    assert any(line.startswith("  removed: hotel night 'Kokura Station Hotel'") for line in lines)
+    assert _snapshot(demo_db) == before
