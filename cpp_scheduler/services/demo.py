@@ -195,11 +195,10 @@ PEOPLE: dict[str, list[tuple[str, str, str, str]]] = {
          "City of Yokohama, Climate Change Policy Headquarters"),
         ("Naoko Fujii", "naoko.fujii", "speaker",
          "University of Tokyo, Department of Urban Engineering"),
+        ("Isabel Ortega", "isabel.ortega", "speaker",
+         "Inter-American Development Bank, Asia Office"),
         ("Miki Watanabe", "miki.watanabe", "interpreter",
          "Spanish-Japanese conference interpreter"),
-    ],
-    "America/Bogota": [
-        ("Isabel Ortega", "isabel.ortega", "speaker", "Urban resilience consultant, Bogotá"),
     ],
 }
 ORGANISER = "Keiko Tanaka"
@@ -247,32 +246,33 @@ CONFERENCE = "CPP Conference 2027: Cities Learning from Cities"
 CONFERENCE_DAYS = (date(2027, 2, 15), date(2027, 2, 16))
 IN_PERSON = [NEPAL, KENYA, PHILIPPINES, MACEDONIA]
 
-#: (day, start, end, room, title, theme codes, speakers)
-SESSIONS: list[tuple[int, str, str, str, str, list[str], list[str]]] = [
+#: (day, start, end, room, title, theme codes, speakers, delegations). The delegations
+#: attend the conference as a whole; a session names them only when it is theirs alone.
+SESSIONS: list[tuple[int, str, str, str, str, list[str], list[str], list[str]]] = [
     (0, "09:00", "10:15", ROOM_A, "Opening plenary: ten years of the City Partnership Program",
-     ["urban-planning"], ["Sarah Mitchell", "Naoko Fujii"]),
+     ["urban-planning"], ["Sarah Mitchell", "Naoko Fujii"], []),
     (0, "10:45", "12:15", ROOM_A, "Compact city and transit: Toyama's light rail",
-     ["compact-city", "transit-oriented-development"], ["Aya Morita"]),
+     ["compact-city", "transit-oriented-development"], ["Aya Morita"], []),
     (0, "10:45", "12:15", ROOM_B, "Capturing land value to finance urban transit",
-     ["land-value-capture"], ["Isabel Ortega"]),
+     ["land-value-capture"], ["Isabel Ortega"], []),
     (0, "13:30", "15:00", ROOM_A, "Living with earthquakes: Kobe after 1995",
-     ["seismic-risk", "reconstruction"], ["Yuki Matsumoto"]),
+     ["seismic-risk", "reconstruction"], ["Yuki Matsumoto"], []),
     (0, "13:30", "15:00", ROOM_B, "From grey to green: the Kitakyushu Eco-Town",
-     ["green-growth", "environmental-protection"], ["Takeshi Yamamoto"]),
+     ["green-growth", "environmental-protection"], ["Takeshi Yamamoto"], []),
     (0, "15:30", "17:00", ROOM_A, "Smart city platforms: the Yokohama Smart City Project",
-     ["smart-city"], ["Kenji Saito"]),
+     ["smart-city"], ["Kenji Saito"], []),
     (0, "15:30", "17:00", ROOM_B, "Water and waste services for growing cities",
-     ["water-and-waste"], ["Naoko Fujii"]),
+     ["water-and-waste"], ["Naoko Fujii"], []),
     (1, "09:00", "10:30", ROOM_A, "Financing resilience: municipal budgets and risk pools",
-     ["municipal-finance", "disaster-risk-management"], ["Daniel Okafor"]),
+     ["municipal-finance", "disaster-risk-management"], ["Daniel Okafor"], []),
     (1, "09:00", "10:30", ROOM_B, "Inclusive cities for an ageing society",
-     ["ageing-society"], ["Naoko Fujii"]),
+     ["ageing-society"], ["Naoko Fujii"], []),
     (1, "11:00", "12:30", ROOM_A, "Delegations' action plans: Kathmandu and Quezon City",
-     ["urban-management"], ["Hiroshi Nakamura"]),
+     ["urban-management"], ["Hiroshi Nakamura"], [NEPAL, PHILIPPINES]),
     (1, "11:00", "12:30", ROOM_B, "Delegations' action plans: Nairobi and Skopje",
-     ["urban-management"], ["Isabel Ortega"]),
+     ["urban-management"], ["Isabel Ortega"], [KENYA, MACEDONIA]),
     (1, "14:00", "15:30", ROOM_A, "Closing plenary: partnerships for the next round",
-     ["urban-planning"], ["Sarah Mitchell", "Keiko Tanaka"]),
+     ["urban-planning"], ["Keiko Tanaka", "Hiroshi Nakamura"], []),
 ]
 
 
@@ -491,13 +491,11 @@ class _Builder:
 
     def conference(self) -> None:
         first, last = CONFERENCE_DAYS
-        bank = ["Sarah Mitchell", "Daniel Okafor", "Priya Raman", "Keiko Tanaka",
-                "Hiroshi Nakamura"]
         parent = self.event(
             CONFERENCE, "conference", first, ("09:00", "15:30"), end_day=last, mode="hybrid",
             themes=["urban-planning", "urban-service-provision", "urban-management",
                     "disaster-risk-management", "municipal-finance", "social-development"],
-            delegations=[*IN_PERSON, PERU], participants=bank,
+            delegations=[*IN_PERSON, PERU], participants=["Priya Raman"],
             video_link=VIDEO_LINK + "cpp-conference-2027",
             description=(
                 "Two days at TDLC, Tokyo (10th floor, Uchisaiwaicho): plenaries in Meeting "
@@ -506,10 +504,10 @@ class _Builder:
                 "Sunday evening."
             ),
         )
-        for day, start, end, room, title, themes, speakers in SESSIONS:
+        for day, start, end, room, title, themes, speakers, delegations in SESSIONS:
             self.event(
                 title, "conference", CONFERENCE_DAYS[day], (start, end), venue=room,
-                mode="hybrid", themes=themes, delegations=IN_PERSON, participants=speakers,
+                mode="hybrid", themes=themes, delegations=delegations, participants=speakers,
                 parent=parent["id"], video_link=parent["video_link"],
             )
 
@@ -540,7 +538,7 @@ class _Builder:
             SERIES, "workshop", SERIES_FIRST, SERIES_HOURS, mode="virtual",
             city="Kobe", themes=["disaster-risk-management", "seismic-risk"],
             delegations=SERIES_DELEGATIONS,
-            participants=["Yuki Matsumoto", "Sarah Mitchell", "Keiko Tanaka"],
+            participants=["Yuki Matsumoto", "Keiko Tanaka", "Hiroshi Nakamura"],
             video_link=VIDEO_LINK + "p2p-resilient-cities",
             recurrence_rule=SERIES_RULE,
             description=(

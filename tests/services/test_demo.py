@@ -255,6 +255,7 @@ def test_a_two_day_conference_at_tdlc_in_two_rooms(session: Session) -> None:
     for a, b in parallel:
         assert a.venue is not b.venue, "a room is booked twice"
         assert not set(a.participants) & set(b.participants), "a speaker is booked twice"
+        assert not set(a.delegations) & set(b.delegations), "a delegation is split"
 
 
 # -- the series -------------------------------------------------------------------------
