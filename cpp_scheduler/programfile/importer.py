@@ -15,6 +15,7 @@ importing the same file twice changes nothing, not even versions or change times
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,6 +155,7 @@ class _Merge:
         self.path = path
         self.keep_existing = keep_existing
         self.existing: dict[str, dict[str, Base]] = {}
+        self.named: dict[str, dict[tuple[Any, ...], list[Base]]] = {}
         self.targets: dict[str, dict[str, Base]] = defaultdict(dict)
         self.entries: list[_Entry] = []
         self.claimed: dict[str, set[int]] = defaultdict(set)
@@ -193,6 +195,7 @@ class _Merge:
             found = self.session.scalars(select_all(kind))
             records = {entity.id_or_new(): entity for entity in found}
             self.existing[kind.section] = records
+            self.named[kind.section] = self._index(kind, records.values())
             self.targets[kind.section].update(records)
             for owned in kind.owned:
                 for owner in records.values():
@@ -246,7 +249,9 @@ class _Merge:
     # -- matching ----------------------------------------------------------------------
     def _match(self, kind: Kind, record: dict[str, Any]) -> None:
         existing = self.existing[kind.section]
-        entity = existing.get(record["id"]) or self._natural_match(kind, record, existing)
+        entity = existing.get(record["id"]) or self._natural_match(
+            kind, record, self.named[kind.section]
+        )
         new = entity is None
         if entity is None:
             entity = kind.entity(id=record["id"])
@@ -255,9 +260,10 @@ class _Merge:
         for owned in kind.owned:
             entry.owned[owned.key] = []
             current = {} if new else {child.id: child for child in getattr(entity, owned.key)}
+            named = self._index(owned.kind, current.values())
             for child_record in record.get(owned.key, []):
                 child = current.get(child_record["id"]) or self._natural_match(
-                    owned.kind, child_record, current
+                    owned.kind, child_record, named
                 )
                 child_new = child is None
                 if child is None:
@@ -281,28 +287,30 @@ class _Merge:
         return entry
 
     def _natural_match(
-        self, kind: Kind, record: dict[str, Any], candidates: dict[str, Base]
+        self, kind: Kind, record: dict[str, Any], named: dict[tuple[Any, ...], list[Base]]
     ) -> Base | None:
+        """The one unclaimed record of the database with the record's natural key."""
         if not kind.natural_key:
             return None
         wanted = tuple(record.get(name) for name in kind.natural_key)
-        if None in wanted:
-            return None
         claimed = self.claimed[kind.record_kind]
-        found = [
-            entity
-            for entity in candidates.values()
-            if id(entity) not in claimed and self._natural_key_of(kind, entity) == wanted
-        ]
+        found = [entity for entity in named.get(wanted, ()) if id(entity) not in claimed]
         return found[0] if len(found) == 1 else None
 
     @staticmethod
-    def _natural_key_of(kind: Kind, entity: Base) -> tuple[Any, ...]:
+    def _index(kind: Kind, entities: Iterable[Base]) -> dict[tuple[Any, ...], list[Base]]:
+        """Records by their natural key, as the file writes it."""
+        if not kind.natural_key:
+            return {}
         values = {value.key: value for value in kind.values}
-        return tuple(
-            values[name].codec.encode(getattr(entity, values[name].name))
-            for name in kind.natural_key
-        )
+        named: dict[tuple[Any, ...], list[Base]] = defaultdict(list)
+        for entity in entities:
+            key = tuple(
+                values[name].codec.encode(getattr(entity, values[name].name))
+                for name in kind.natural_key
+            )
+            named[key].append(entity)
+        return named
 
     # -- references --------------------------------------------------------------------
     def _check_links(self) -> None:

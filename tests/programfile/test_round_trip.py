@@ -163,6 +163,8 @@ def test_a_seeded_database_takes_a_file_from_another_one(
         report = import_program(other, demo_file)
         assert report.of("partner city").created == ()
         assert report.of("thematic area").created == ()
+        assert report.of("travel time").created == ()
+        assert len(report.of("venue").created) == 8  # the partner-city venues, not TDLC's rooms
         assert len(report.of("event").created) == 24
         assert not import_program(other, demo_file).changed
     finally:
