@@ -75,6 +75,8 @@ def run_import(args: argparse.Namespace) -> int:
 def report_lines(report: ImportReport, target: str) -> list[str]:
     """The import's report: a headline, then what was created, updated and removed."""
     file = report.path
+    if not report.changed and not report.unchanged:
+        return [f"{file} holds no records: nothing to change in {target}."]
     if not report.changed:
         return [f"{file} is already in {target}: nothing to change "
                 f"({plural('record', report.unchanged)} the same)."]
