@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -101,17 +100,3 @@ def test_a_bad_date_is_one_line_and_status_2(
     assert out == ""
     assert len(err.splitlines()) == 1
     assert err.startswith(f"cpp-scheduler: {message}")
-
-
-def test_the_demo_command_reports_then_keeps(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    target = str(tmp_path / "fresh.sqlite")
-    assert main(["demo", "--db", target]) == 0
-    first = capsys.readouterr().out
-    assert first.startswith(f"Loaded the demo program into {target}: created ")
-    assert "24 events" in first
-    assert main(["--db", target, "demo"]) == 0
-    assert capsys.readouterr().out.startswith(
-        f"The demo program is already in {target}: nothing to add"
-    )
