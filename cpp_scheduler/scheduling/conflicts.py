@@ -200,6 +200,8 @@ class _Context:
     holiday_names: dict[tuple[str, int], str | None]
     holiday_windows: dict[str, frozenset[int]]
     years: range
+    parent_ids: frozenset[str]
+    """Events that have sessions in the snapshot."""
 
     def name(self, attendee_id: str) -> str:
         attendee = self.snapshot.attendee(attendee_id)
@@ -233,6 +235,7 @@ def find_conflicts(
         {},
         {},
         _years(intervals),
+        frozenset().union(*(interval.ancestor_ids for interval in intervals)),
     )
     found: list[Conflict] = []
     found.extend(_double_bookings(context, find_overlaps(intervals)))
@@ -241,9 +244,13 @@ def find_conflicts(
         if interval.venue_id is not None:
             found.extend(_venue_problems(context, interval))
         found.extend(_holiday_problems(context, interval))
-        if interval.is_remote and (interval.delegation_ids or interval.participant_ids):
+        if (
+            interval.is_remote
+            and (interval.delegation_ids or interval.participant_ids)
+            and interval.event_id not in context.parent_ids
+        ):  # a conference's sessions are checked, not the days it spans
             found.extend(_night_problems(context, interval))
-        if interval.delegation_ids and interval.is_physical:
+        if interval.delegation_ids and interval.is_in_person:
             found.extend(_stay_problems(context, interval))
     found.extend(_tour_problems(context))
     if start is not None or end is not None:
@@ -349,16 +356,28 @@ def _join(names: Sequence[str]) -> str:
 def _travel_problems(context: _Context) -> Iterator[Conflict]:
     """Consecutive in-person events of one attendee in different localities."""
     schedules: dict[str, list[Interval]] = defaultdict(list)
-    for interval in context.snapshot.intervals:
+    snapshot = context.snapshot
+    for interval in snapshot.intervals:
         if not interval.is_physical:
             continue
-        for delegation in interval.delegation_ids:
-            schedules[delegation].append(interval)
+        everyone_there = interval.is_in_person
+        day: date | None = None
+        if not everyone_there:  # hybrid: only those visiting Japan that day come in person
+            day = context.clock.local_date(timezones.TOKYO, interval.start_s)
+        for delegation_id in interval.delegation_ids:
+            delegation = snapshot.delegations.get(delegation_id)
+            if everyone_there or (
+                delegation is not None and day is not None and delegation.in_japan_on(day)
+            ):
+                schedules[delegation_id].append(interval)
         for participant_id in interval.participant_ids:
-            participant = context.snapshot.participants.get(participant_id)
+            participant = snapshot.participants.get(participant_id)
             if participant is not None and participant.delegation_id in interval.delegation_ids:
                 continue  # travels with the delegation, which is checked already
-            schedules[participant_id].append(interval)
+            if everyone_there or (
+                participant is not None and day is not None and participant.in_japan_on(day)
+            ):
+                schedules[participant_id].append(interval)
     short: dict[tuple[str, str], list[str]] = defaultdict(list)
     unknown: dict[tuple[str, str], list[str]] = defaultdict(list)
     pairs: dict[tuple[str, str], tuple[Interval, Interval, Transfer]] = {}
@@ -573,6 +592,9 @@ def _holiday_problems(context: _Context, interval: Interval) -> Iterator[Conflic
 
 # -- night sessions ---------------------------------------------------------------------
 
+_PART_ORDER = (DayPart.WORKING, DayPart.EXTENDED, DayPart.NIGHT)
+
+
 def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
     attendees: list[Attendee] = []
     for delegation_id in sorted(interval.delegation_ids):
@@ -608,8 +630,14 @@ def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
         start_day, start = divmod(start_s + start_offset, 86_400)
         end_day, end = divmod(end_s + end_offset, 86_400)
         start //= 60
-        end = (end_day - start_day) * MINUTES_PER_DAY + end // 60
-        if classify_minutes(start, end, attendee.hours) is DayPart.NIGHT:
+        end //= 60
+        if end_day == start_day or (end_day == start_day + 1 and end == 0):
+            part = classify_minutes(start, end + (end_day - start_day) * MINUTES_PER_DAY,
+                                    attendee.hours)
+        else:  # several days: each day runs from the first day's start to the last's end
+            part = max(classify_minutes(start, start, attendee.hours),
+                       classify_minutes(end, end, attendee.hours), key=_PART_ORDER.index)
+        if part is DayPart.NIGHT:
             yield Conflict(
                 ConflictKind.NIGHT_SESSION,
                 Severity.WARNING,
@@ -625,7 +653,8 @@ def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
 # -- delegations' stay and study tours ------------------------------------------------
 
 def _stay_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
-    if not interval.is_physical or not interval.delegation_ids:
+    """Only events attended in person: a delegation joins a hybrid session from home."""
+    if not interval.is_in_person or not interval.delegation_ids:
         return
     days = _local_dates(context.clock, interval, timezones.TOKYO)
     for delegation_id in sorted(interval.delegation_ids):

@@ -80,7 +80,8 @@ class Attendee:
     email: str = ""
 
     def in_japan_on(self, day: date) -> bool:
-        return (
+        """At home in Japan, or visiting it that day."""
+        return self.country == JAPAN or (
             self.arrival is not None
             and self.departure is not None
             and self.arrival <= day <= self.departure
@@ -146,8 +147,18 @@ class Interval:
         return self.kind is EventKind.VIDEOCONFERENCE or self.mode is not EventMode.FACE_TO_FACE
 
     @property
+    def is_in_person(self) -> bool:
+        """Everyone listed comes to its locality: a face-to-face event that is not a
+        videoconference. At a hybrid event only those visiting Japan come in person."""
+        return (
+            self.mode is EventMode.FACE_TO_FACE
+            and self.kind is not EventKind.VIDEOCONFERENCE
+            and self.locality is not None
+        )
+
+    @property
     def is_physical(self) -> bool:
-        """Attendees must be at its locality in person."""
+        """Somebody is at its locality in person: a face-to-face or hybrid event."""
         return self.mode is not EventMode.VIRTUAL and self.locality is not None
 
     def related(self, other: Interval) -> bool:
