@@ -18,7 +18,14 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import SchedulerError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("demo", "events", "program")
+COMMAND_MODULES: tuple[str, ...] = (
+    "demo",
+    "events",
+    "times",
+    "conflicts",
+    "slots",
+    "program",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
