@@ -18,7 +18,7 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import SchedulerError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("export", "calendar_import")
 
 
 def build_parser() -> argparse.ArgumentParser:

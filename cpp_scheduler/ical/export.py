@@ -32,7 +32,6 @@ from cpp_scheduler.ical.vtimezone import vtimezone
 from cpp_scheduler.model import (
     Event,
     EventMode,
-
     Participant,
     ParticipantRole,
     StudyTour,
@@ -47,9 +46,12 @@ DETAILS_SEPARATOR = "----"
 """The line between the agenda and the generated details in DESCRIPTION."""
 ITEM_PROPERTY = "X-CPP-SCHEDULER-ITEM"
 """Marks the study tour envelope and travel legs, which are not events of the program."""
+ZONE_PROPERTY = "X-CPP-SCHEDULER-ZONE"
+"""The event's zone, written when one of its times had to be written in UTC."""
 TOUR_ITEM = "study-tour"
 LEG_ITEM = "travel-leg"
 MAX_LISTED_OCCURRENCES = 12
+_UTC_NAMES = ("UTC", "Etc/UTC")
 
 
 class Method(StrEnum):
@@ -118,7 +120,7 @@ class _Writer:
         """The value to write: local time with TZID, or UTC when the local time repeats."""
         if is_repeated_local_time(instant, zone_name):
             return instant.astimezone(UTC)
-        if zone_name in ("UTC", "Etc/UTC"):
+        if zone_name in _UTC_NAMES:
             return instant.astimezone(UTC)
         self.zones.note(zone_name, instant)
         return instant.astimezone(timezones.zone(zone_name))
@@ -131,16 +133,15 @@ class _Writer:
     # -- events -----------------------------------------------------------------------
     def event_components(self, event: Event, method: Method) -> list[icalendar.Event]:
         master = self.base_component(event, method)
-        master.add("DTSTART", self.timed(event.start_utc, event.zone))
-        master.add("DTEND", self.timed(event.end_utc, event.zone))
+        series = bool(event.recurrence_rule)
+        # A series keeps its start's wall clock even at a repeated hour (saving such a
+        # series is refused, but one may come from elsewhere): in UTC it would expand
+        # in UTC and drift across every change of clocks.
+        self.add_times(master, event.zone, event.start_utc, event.end_utc,
+                       wall_clock_start=series)
         components = [master]
-        if not event.recurrence_rule:
+        if not series:
             return components
-        if master["DTSTART"].dt.tzinfo is UTC:
-            # A series starting at a repeated hour is refused when saved; if one came
-            # from elsewhere, keep its wall clock rather than expanding in UTC.
-            master.pop("DTSTART")
-            master.add("DTSTART", self.local(event.start_utc, event.zone))
         master.add("RRULE", self.rule(event))
         cancelled = [change for change in event.changes if change.cancelled]
         if cancelled:
@@ -151,10 +152,19 @@ class _Writer:
             moved = self.base_component(event, method, moved=(change.start_utc,
                                                                 change.end_utc))
             moved.add("RECURRENCE-ID", self.local(change.recurrence_id, event.zone))
-            moved.add("DTSTART", self.timed(change.start_utc, event.zone))
-            moved.add("DTEND", self.timed(change.end_utc, event.zone))
+            self.add_times(moved, event.zone, change.start_utc, change.end_utc)
             components.append(moved)
         return components
+
+    def add_times(self, component: icalendar.Event, zone_name: str, start: datetime,
+                  end: datetime, *, wall_clock_start: bool = False) -> None:
+        start_value = (self.local(start, zone_name) if wall_clock_start
+                       else self.timed(start, zone_name))
+        end_value = self.timed(end, zone_name)
+        component.add("DTSTART", start_value)
+        component.add("DTEND", end_value)
+        if UTC in (start_value.tzinfo, end_value.tzinfo) and zone_name not in _UTC_NAMES:
+            component.add(ZONE_PROPERTY, zone_name)
 
     def rule(self, event: Event) -> icalendar.vRecur:
         """The stored rule, with UNTIL made the UTC start of the last occurrence.
@@ -163,12 +173,14 @@ class _Writer:
         local date or time, which clients would read differently.
         """
         assert event.recurrence_rule is not None
-        rule = icalendar.vRecur.from_ical(event.recurrence_rule.strip().removeprefix("RRULE:"))
-        if "UNTIL" in rule:
-            starts = recurrence.local_starts(event.recurrence_rule, event.start_utc, event.zone)
-            last = starts[-1] if starts else event.start_utc.astimezone(
-                timezones.zone(event.zone)).replace(tzinfo=None)
-            rule["UNTIL"] = [timezones.to_utc(last, event.zone, timezones.Fold.EARLIER)]
+        rule: icalendar.vRecur = icalendar.vRecur.from_ical(
+            event.recurrence_rule.strip().removeprefix("RRULE:"))
+        starts = recurrence.local_starts(event.recurrence_rule, event.start_utc, event.zone)
+        if starts:
+            last = timezones.to_utc(starts[-1], event.zone, timezones.Fold.EARLIER)
+            self.zones.note(event.zone, last)
+            if "UNTIL" in rule:
+                rule["UNTIL"] = [last]
         return rule
 
     def base_component(
@@ -231,10 +243,8 @@ class _Writer:
     def description(self, event: Event, moved: tuple[datetime, datetime] | None) -> str:
         details: list[str] = []
         viewer = self.content.viewer
-        if moved is not None:
-            meetings = [moved]
-        else:
-            meetings = [(o.start, o.end) for o in event.occurrences()]
+        meetings = [moved] if moved is not None else [
+            (o.start, o.end) for o in event.occurrences()]
         if viewer is not None:
             details.extend(local_time_lines(viewer, meetings))
         else:

@@ -39,9 +39,8 @@ class DateRange:
         """Whether any meeting of the event falls in the range (a series is kept whole)."""
         if self.first is None and self.last is None:
             return True
-        for occurrence in event.occurrences() or [None]:
-            start = occurrence.start if occurrence else event.start_utc
-            end = occurrence.end if occurrence else event.end_utc
+        for occurrence in event.occurrences():
+            start, end = occurrence.start, occurrence.end
             local_first = start.astimezone(timezones.zone(event.zone)).date()
             local_last = end.astimezone(timezones.zone(event.zone)).date()
             if (self.last is None or local_first <= self.last) and (

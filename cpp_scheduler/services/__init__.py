@@ -1,0 +1,1 @@
+"""Operations over the store for the CLI and the GUI (see ARCHITECTURE.md)."""
