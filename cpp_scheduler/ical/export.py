@@ -117,9 +117,7 @@ class _Writer:
 
     # -- times ------------------------------------------------------------------------
     def timed(self, instant: datetime, zone_name: str) -> datetime:
-        """The value to write: local time with TZID, or UTC when the local time repeats."""
-        if is_repeated_local_time(instant, zone_name):
-            return instant.astimezone(UTC)
+        """The value to write for an instant: the zone's wall clock, with its TZID."""
         if zone_name in _UTC_NAMES:
             return instant.astimezone(UTC)
         self.zones.note(zone_name, instant)
@@ -134,11 +132,7 @@ class _Writer:
     def event_components(self, event: Event, method: Method) -> list[icalendar.Event]:
         master = self.base_component(event, method)
         series = bool(event.recurrence_rule)
-        # A series keeps its start's wall clock even at a repeated hour (saving such a
-        # series is refused, but one may come from elsewhere): in UTC it would expand
-        # in UTC and drift across every change of clocks.
-        self.add_times(master, event.zone, event.start_utc, event.end_utc,
-                       wall_clock_start=series)
+        self.add_times(master, event.zone, event.start_utc, event.end_utc, series=series)
         components = [master]
         if not series:
             return components
@@ -157,14 +151,27 @@ class _Writer:
         return components
 
     def add_times(self, component: icalendar.Event, zone_name: str, start: datetime,
-                  end: datetime, *, wall_clock_start: bool = False) -> None:
-        start_value = (self.local(start, zone_name) if wall_clock_start
-                       else self.timed(start, zone_name))
-        end_value = self.timed(end, zone_name)
-        component.add("DTSTART", start_value)
-        component.add("DTEND", end_value)
-        if UTC in (start_value.tzinfo, end_value.tzinfo) and zone_name not in _UTC_NAMES:
-            component.add(ZONE_PROPERTY, zone_name)
+                  end: datetime, *, series: bool = False) -> None:
+        """DTSTART and DTEND in the zone, unless one of them falls in a repeated hour.
+
+        Then a one-off event is written wholly in UTC (a TZID start with a UTC end is
+        itself read differently: recurring-ical-events shifts such an end by an hour),
+        and a series, whose rule must expand on the zone's wall clock, keeps its start
+        and gives its length as DURATION.
+        """
+        repeated = is_repeated_local_time(start, zone_name) or is_repeated_local_time(
+            end, zone_name)
+        if not repeated or zone_name in _UTC_NAMES:
+            component.add("DTSTART", self.timed(start, zone_name))
+            component.add("DTEND", self.timed(end, zone_name))
+            return
+        if series:
+            component.add("DTSTART", self.local(start, zone_name))
+            component.add("DURATION", end - start)
+        else:
+            component.add("DTSTART", start.astimezone(UTC))
+            component.add("DTEND", end.astimezone(UTC))
+        component.add(ZONE_PROPERTY, zone_name)
 
     def rule(self, event: Event) -> icalendar.vRecur:
         """The stored rule, with UNTIL made the UTC start of the last occurrence.
@@ -291,8 +298,7 @@ class _Writer:
         component.add("DTSTAMP", self.stamp)
         component.add("SEQUENCE", max((leg.version or 1) - 1, 0))
         component.add("SUMMARY", f"{leg.mode.label}: {leg.origin} → {leg.destination}")
-        component.add("DTSTART", self.timed(leg.departure_utc, leg.zone))
-        component.add("DTEND", self.timed(leg.arrival_utc, leg.zone))
+        self.add_times(component, leg.zone, leg.departure_utc, leg.arrival_utc)
         if leg.notes:
             component.add("DESCRIPTION", leg.notes)
         component.add("LOCATION", leg.origin)
