@@ -31,7 +31,13 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes
-from cpp_scheduler.ical.importer import ParsedCalendar, ParsedEvent, Skipped, read_calendar
+from cpp_scheduler.ical.importer import (
+    Attendee,
+    ParsedCalendar,
+    ParsedEvent,
+    Skipped,
+    read_calendar,
+)
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -466,6 +472,19 @@ class _Lookups:
             for person in session.scalars(select(Participant)):
                 if person.email.casefold() in emails:
                     self.people[person.email.casefold()] = person
+        self.session = session
+
+    def organiser(self, address: Attendee) -> Participant:
+        """The organiser as a participant; one the program does not know yet is added,
+        as the event's contact (attendees who are not known are not added)."""
+        key = address.email.casefold()
+        person = self.people.get(key)
+        if person is None:
+            name = address.name or address.email.split("@", 1)[0]
+            person = Participant(name=name, email=address.email)
+            self.session.add(person)
+            self.people[key] = person
+        return person
 
 
 _KINDS = {kind.label.casefold(): kind for kind in EventKind}
@@ -510,9 +529,7 @@ def _fill(event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool) 
     if new and physical and venue is None and city is None:
         event.notes = f"Place given in the imported calendar: {location}"
     if incoming.organizer is not None:
-        organiser = lookups.people.get(incoming.organizer.email.casefold())
-        if organiser is not None:
-            event.organiser = organiser
+        event.organiser = lookups.organiser(incoming.organizer)
     known = [lookups.people[a.email.casefold()] for a in incoming.attendees
              if a.email.casefold() in lookups.people]
     current = list(event.participants) if not new else []

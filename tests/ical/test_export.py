@@ -84,7 +84,8 @@ def test_conference_features_are_a_list_not_one_quoted_value(program: Program) -
     data = export_bytes(scopes.one_event(program.workshop), ExportOptions())[0][1]
     unfolded = data.decode().replace("\r\n ", "")
     line = next(line for line in unfolded.splitlines() if line.startswith("CONFERENCE"))
-    assert "FEATURE=AUDIO,VIDEO" in line and '"AUDIO,VIDEO"' not in line
+    assert "FEATURE=AUDIO,VIDEO" in line
+    assert '"AUDIO,VIDEO"' not in line
     conference = icalendar.Calendar.from_ical(data).walk("VEVENT")[0].conferences[0]
     assert conference.uri == "https://meet.example.org/kobe-lima"
     assert conference.feature in (["AUDIO", "VIDEO"], "AUDIO,VIDEO")
@@ -108,7 +109,8 @@ def test_a_time_in_the_fall_back_hour_is_written_in_utc(program: Program) -> Non
     for name, instant in (("DTSTART", program.fold_event.start_utc),
                           ("DTEND", program.fold_event.end_utc)):
         assert "TZID" not in event[name].params
-        assert event[name].dt == instant and event[name].dt.utcoffset() == timedelta(0)
+        assert event[name].dt == instant
+        assert event[name].dt.utcoffset() == timedelta(0)
     assert str(event["X-CPP-SCHEDULER-ZONE"]) == "America/New_York"
 
 
@@ -125,7 +127,8 @@ def test_a_series_has_its_rule_exceptions_and_moved_occurrence(program: Program)
     master = next(e for e in components if "RECURRENCE-ID" not in e)
     moved = next(e for e in components if "RECURRENCE-ID" in e)
     rule = master["RRULE"]
-    assert rule["FREQ"] == ["MONTHLY"] and rule["BYDAY"] == ["3WE"]
+    assert rule["FREQ"] == ["MONTHLY"]
+    assert rule["BYDAY"] == ["3WE"]
     # UNTIL in UTC (RFC 5545 with a TZID start): the last session, 15 July 09:00 Tokyo.
     assert rule["UNTIL"] == [datetime(2026, 7, 15, 0, 0, tzinfo=UTC)]
     exdates = [d.dt for d in master["EXDATE"].dts]
@@ -159,7 +162,8 @@ def test_in_request_mode_cancelled_events_go_into_a_cancel_calendar(program: Pro
     options = ExportOptions(method=Method.REQUEST, stamp=STAMP,
                             organizer=Organizer("TDLC coordinators", "cpp@tdlc.example.org"))
     request, cancel = build_calendars(content, options)
-    assert str(request["METHOD"]) == "REQUEST" and str(cancel["METHOD"]) == "CANCEL"
+    assert str(request["METHOD"]) == "REQUEST"
+    assert str(cancel["METHOD"]) == "CANCEL"
     assert program.cancelled.uid not in {str(e["UID"]) for e in request.walk("VEVENT")}
     (removed,) = cancel.walk("VEVENT")
     assert str(removed["UID"]) == program.cancelled.uid
