@@ -13,6 +13,7 @@ or nothing: a dry run shows the plan and changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -229,12 +230,16 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 1
 
 
 def safe_file_name(email: str, taken: set[str]) -> str:
-    """A file name from an email address, safe on Windows, macOS and Linux, unique
-    without regard to case (``ana.quispe@vivienda.gob.pe.ics``)."""
+    """A file name from an email address, safe on Windows, macOS and Linux and unique
+    without regard to case: ``ana.quispe@vivienda.gob.pe.ics``. An address that had to
+    be altered (non-ASCII letters, path characters) keeps a short digest of the
+    original, so two such addresses never share a file."""
     ascii_text = unicodedata.normalize("NFKD", email).encode("ascii", "ignore").decode()
-    stem = _UNSAFE.sub("_", ascii_text).strip("._") or "participant"
-    stem = stem[:100]
-    if stem.split(".", 1)[0].lower() in _WINDOWS_RESERVED:
+    stem = _UNSAFE.sub("_", ascii_text).strip("._@-")[:100]
+    if stem != email:
+        digest = hashlib.sha256(email.encode()).hexdigest()[:8]
+        stem = f"{stem or 'participant'}-{digest}"
+    if stem.split(".", 1)[0].split("@", 1)[0].lower() in _WINDOWS_RESERVED:
         stem = f"_{stem}"
     candidate, number = stem, 1
     while candidate.lower() in taken:
