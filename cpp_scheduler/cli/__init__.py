@@ -24,6 +24,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "times",
     "conflicts",
     "slots",
+    "export",
+    "calendar_import",
     "program",
 )
 
