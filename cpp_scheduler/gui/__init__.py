@@ -1,0 +1,1 @@
+"""The desktop application: Qt widgets, dialogs and models over the library."""

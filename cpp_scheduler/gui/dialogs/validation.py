@@ -1,0 +1,194 @@
+"""Inline validation: the field is outlined, the reason is written under it, OK waits.
+
+A dialog binds each model field name (as :class:`~cpp_scheduler.model.Problem` names it)
+to the widget that edits it. After every edit the dialog hands the validator the list of
+problems, from the entity's own rules and from reading the fields; the validator marks
+exactly those fields, writes each reason under its field, and enables OK only when the
+list is empty. Nothing raises and no message box opens for a user's mistake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QBoxLayout,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QTabWidget,
+    QWidget,
+)
+
+from cpp_scheduler.model import Problem
+
+INVALID_PROPERTY = "invalid"
+
+STYLE_SHEET = """
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QAbstractSpinBox[invalid="true"],
+QPlainTextEdit[invalid="true"], QListView[invalid="true"] {
+    border: 1px solid #c62828;
+    border-radius: 3px;
+    padding: 1px 2px;
+    background: #fff6f6;
+}
+QLabel[role="error"] { color: #b71c1c; }
+QLabel[role="hint"] { color: #455a64; }
+QFrame[role="question"] { border: 1px solid #ef6c00; border-radius: 4px; background: #fff8e1; }
+QFrame[role="question"] QLabel, QFrame[role="question"] QRadioButton { background: transparent; }
+"""
+
+
+def set_marked(widget: QWidget, marked: bool) -> None:
+    """Outline ``widget`` (or the inner fields of a composite one) as wrong, or clear it."""
+    inner = getattr(widget, "markedWidgets", None)
+    targets: Sequence[QWidget] = inner() if callable(inner) else [widget]
+    for target in targets:
+        if bool(target.property(INVALID_PROPERTY)) == marked:
+            continue
+        target.setProperty(INVALID_PROPERTY, marked)
+        style = target.style()
+        style.unpolish(target)
+        style.polish(target)
+        target.update()
+
+
+def _layout_holds(layout: QLayout, widget: QWidget) -> bool:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        held = item.widget()
+        if held is not None and (held is widget or held.isAncestorOf(widget)):
+            return True
+        nested = item.layout()
+        if nested is not None and _layout_holds(nested, widget):
+            return True
+    return False
+
+
+def _insert_below(widget: QWidget, label: QLabel) -> None:
+    """Place ``label`` on the row under ``widget``'s row of the form that holds it."""
+    window = widget.window()
+    for form in window.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole) or form.itemAt(
+                row, QFormLayout.ItemRole.SpanningRole
+            )
+            if item is None:
+                continue
+            held = item.widget()
+            nested = item.layout()
+            if (held is not None and (held is widget or held.isAncestorOf(widget))) or (
+                nested is not None and _layout_holds(nested, widget)
+            ):
+                form.insertRow(row + 1, "", label)
+                return
+    parent_layout = widget.parentWidget().layout() if widget.parentWidget() else None
+    if isinstance(parent_layout, QBoxLayout):
+        index = parent_layout.indexOf(widget)
+        parent_layout.insertWidget(index + 1, label)
+        return
+    raise LookupError(f"no layout holds {widget.objectName()!r} for its error label")
+
+
+def _set_label_shown(label: QLabel, shown: bool) -> None:
+    for form in label.window().findChildren(QFormLayout):
+        row, _role = form.getWidgetPosition(label)
+        if row >= 0:
+            form.setRowVisible(row, shown)
+            return
+    label.setVisible(shown)
+
+
+@dataclass
+class _Binding:
+    widget: QWidget
+    label: QLabel
+    fields: tuple[str, ...]
+    messages: list[str] = field(default_factory=list)
+
+
+class InlineValidator:
+    """Marks fields and enables OK from a list of problems.
+
+    Attributes:
+        problems: the problems shown now; empty when the record can be saved.
+    """
+
+    def __init__(self, ok_button: QAbstractButton, summary: QLabel | None = None) -> None:
+        self._ok = ok_button
+        self._summary = summary
+        self._bindings: list[_Binding] = []
+        self._by_field: dict[str, _Binding] = {}
+        self.problems: list[Problem] = []
+        if summary is not None:
+            summary.setProperty("role", "error")
+            summary.setWordWrap(True)
+            summary.hide()
+
+    def bind(self, widget: QWidget, *fields: str) -> QLabel:
+        """Show the problems of ``fields`` under ``widget``; returns the reason's label."""
+        label = QLabel(widget.window())
+        label.setObjectName(f"{widget.objectName()}Error")
+        label.setProperty("role", "error")
+        label.setWordWrap(True)
+        _insert_below(widget, label)
+        binding = _Binding(widget, label, fields)
+        self._bindings.append(binding)
+        for name in fields:
+            self._by_field[name] = binding
+        _set_label_shown(label, False)
+        return label
+
+    def errorLabel(self, field_name: str) -> QLabel:
+        return self._by_field[field_name].label
+
+    def widgetFor(self, field_name: str) -> QWidget:
+        return self._by_field[field_name].widget
+
+    def show(self, problems: Iterable[Problem]) -> bool:
+        """Display ``problems``; True when there are none and OK is enabled."""
+        self.problems = list(problems)
+        for binding in self._bindings:
+            binding.messages = []
+        unplaced: list[str] = []
+        for problem in self.problems:
+            binding = self._by_field.get(problem.field)
+            if binding is None:
+                unplaced.append(problem.message)
+            elif problem.message not in binding.messages:
+                binding.messages.append(problem.message)
+        for binding in self._bindings:
+            text = "\n".join(binding.messages)
+            set_marked(binding.widget, bool(text))
+            binding.widget.setToolTip(text)
+            if binding.label.text() != text:
+                binding.label.setText(text)
+            _set_label_shown(binding.label, bool(text))
+        self._mark_tabs()
+        if self._summary is not None:
+            count = len(self.problems)
+            if count:
+                first = unplaced[0] if unplaced else self.problems[0].message
+                more = f" ({count - 1} more marked above)" if count > 1 else ""
+                self._summary.setText(f"Before saving: {first}{more}")
+            self._summary.setVisible(bool(count))
+        self._ok.setEnabled(not self.problems)
+        return not self.problems
+
+    def _mark_tabs(self) -> None:
+        """Colour the title of every tab that hides a marked field."""
+        window = self._ok.window()
+        for tabs in window.findChildren(QTabWidget):
+            default = tabs.palette().color(QPalette.ColorRole.WindowText)
+            for index in range(tabs.count()):
+                page = tabs.widget(index)
+                wrong = any(
+                    binding.messages and page.isAncestorOf(binding.widget)
+                    for binding in self._bindings
+                )
+                tabs.tabBar().setTabTextColor(index, QColor("#c62828") if wrong else default)
