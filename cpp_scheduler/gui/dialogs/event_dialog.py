@@ -272,13 +272,7 @@ class EventDialog(RecordDialog):
             choice.setProblem(error, what)
             fold = choice.fold()
             if fold is None:
-                problems.append(Problem(
-                    field,
-                    f"{local:%H:%M} on {local:%d %b %Y} "
-                    + ("does not exist" if isinstance(error, timezones.NonexistentLocalTimeError)
-                       else "happens twice")
-                    + f" in {zone}: choose below which {what} you mean.",
-                ))
+                problems.append(Problem(field, f"Choose below which {local:%H:%M} you mean."))
                 return None
             return timezones.to_utc(local, zone, fold)
         choice.setProblem(None)

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QBoxLayout,
+    QComboBox,
     QFormLayout,
     QLabel,
     QLayout,
@@ -27,19 +29,24 @@ from cpp_scheduler.model import Problem
 
 INVALID_PROPERTY = "invalid"
 
+INVALID_TINT = QColor("#ffe0e0")
+
+# Text fields take a red outline. Spin boxes, date and time fields and combo boxes lose
+# their arrows under a border rule in most styles, so they are tinted through their
+# palette instead (see set_marked); the reason is written under every field either way.
 STYLE_SHEET = """
-QLineEdit[invalid="true"], QComboBox[invalid="true"], QAbstractSpinBox[invalid="true"],
-QPlainTextEdit[invalid="true"], QListView[invalid="true"] {
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QListView[invalid="true"] {
     border: 1px solid #c62828;
     border-radius: 3px;
-    padding: 1px 2px;
-    background: #fff6f6;
+    background: #fff4f4;
 }
 QLabel[role="error"] { color: #b71c1c; }
 QLabel[role="hint"] { color: #455a64; }
 QFrame[role="question"] { border: 1px solid #ef6c00; border-radius: 4px; background: #fff8e1; }
-QFrame[role="question"] QLabel, QFrame[role="question"] QRadioButton { background: transparent; }
+QFrame[role="question"] QLabel { border: none; background: transparent; }
 """
+
+_TINTED = (QAbstractSpinBox, QComboBox)
 
 
 def set_marked(widget: QWidget, marked: bool) -> None:
@@ -50,6 +57,14 @@ def set_marked(widget: QWidget, marked: bool) -> None:
         if bool(target.property(INVALID_PROPERTY)) == marked:
             continue
         target.setProperty(INVALID_PROPERTY, marked)
+        if isinstance(target, _TINTED):
+            palette = QPalette()  # resolves nothing: every other role stays inherited
+            if marked:
+                palette.setColor(QPalette.ColorRole.Base, INVALID_TINT)
+                palette.setColor(QPalette.ColorRole.Button, INVALID_TINT)
+            target.setPalette(palette)
+            if isinstance(target, QComboBox) and target.lineEdit() is not None:
+                target.lineEdit().setPalette(palette)
         style = target.style()
         style.unpolish(target)
         style.polish(target)

@@ -21,6 +21,7 @@ class Ui_DelegationDialog(object):
     def setupUi(self, DelegationDialog):
         if not DelegationDialog.objectName():
             DelegationDialog.setObjectName(u"DelegationDialog")
+        DelegationDialog.setMinimumSize(QSize(760, 0))
         DelegationDialog.setSizeGripEnabled(True)
         self.dialogLayout = QVBoxLayout(DelegationDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
@@ -177,6 +178,8 @@ class Ui_DelegationDialog(object):
 
         self.columns.addWidget(self.membersBox)
 
+        self.columns.setStretch(0, 3)
+        self.columns.setStretch(1, 2)
 
         self.dialogLayout.addLayout(self.columns)
 

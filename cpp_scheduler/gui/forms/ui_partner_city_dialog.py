@@ -182,6 +182,8 @@ class Ui_PartnerCityDialog(object):
 
         self.columns.addLayout(self.themesColumn)
 
+        self.columns.setStretch(0, 3)
+        self.columns.setStretch(1, 2)
 
         self.dialogLayout.addLayout(self.columns)
 

@@ -58,7 +58,7 @@ class ChoiceListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return choice.label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return choice.detail or choice.label
+            return f"{choice.label}\n{choice.detail}" if choice.detail else choice.label
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = choice.id in self._checked
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -153,6 +153,8 @@ class MultiSelectList(QWidget):
         self.view.setObjectName("choices")
         self.view.setModel(self.proxy)
         self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setMinimumHeight(110)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")

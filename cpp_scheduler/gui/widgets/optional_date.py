@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QWidget
 
 _UNSET = QDate(2000, 1, 1)
 
@@ -37,6 +37,7 @@ class OptionalDateEdit(QWidget):
         self.dateEdit.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.check)
         layout.addWidget(self.dateEdit)
         layout.addStretch(1)

@@ -155,6 +155,7 @@ class RecurrenceEditor(QWidget):
         self.until.dateChanged.connect(self._edited)
         self.endGroup.buttonToggled.connect(self._edited)
         self._fill_patterns(NONE)
+        self._sync_end_fields()
         self._show_parts()
 
     # -- the start the rule is read from --------------------------------------------
@@ -220,7 +221,12 @@ class RecurrenceEditor(QWidget):
         self.form.setRowVisible(self.preview, kind != NONE)
         self.intervalUnit.setText("week(s)" if kind == WEEKLY else "month(s)")
 
+    def _sync_end_fields(self) -> None:
+        self.count.setEnabled(self.afterCount.isChecked())
+        self.until.setEnabled(self.onDate.isChecked())
+
     def _edited(self, *_args: object) -> None:
+        self._sync_end_fields()
         if self._updating:
             return
         self._update_preview()
@@ -280,6 +286,7 @@ class RecurrenceEditor(QWidget):
         finally:
             self._updating = False
         self._fill_patterns(kind)
+        self._sync_end_fields()
         self._update_preview()
         self.ruleChanged.emit()
 

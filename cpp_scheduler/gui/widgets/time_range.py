@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTimeEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTimeEdit, QWidget
 
 
 class TimeRangeEdit(QWidget):
@@ -33,6 +33,7 @@ class TimeRangeEdit(QWidget):
         self.endEdit.setAccessibleName("to")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.startEdit)
         layout.addWidget(QLabel("to", self))
         layout.addWidget(self.endEdit)
