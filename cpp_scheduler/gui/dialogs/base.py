@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.model import Base, Problem
@@ -33,6 +34,37 @@ def entity_problems(entity_class: type[Base], values: Mapping[str, Any]) -> list
     record = entity_class(**scalars)
     found: list[Problem] = record.problems()  # type: ignore[attr-defined]
     return found
+
+
+def is_zone(name: str) -> bool:
+    """Whether ``name`` is a zone, for any text a coordinator may type.
+
+    A region alone ("America", "Asia") names a folder of the zone database, which
+    zoneinfo answers with an ``OSError`` rather than "not found"; here it is simply not
+    a zone.
+    """
+    try:
+        return timezones.is_zone(name)
+    except OSError:
+        return False
+
+
+def zone_problem(field: str, name: str | None) -> Problem | None:
+    """Typed text that is not a zone; an empty field is left to the entity's rules."""
+    if not name or is_zone(name):
+        return None
+    return Problem(
+        field,
+        f"'{name}' is not a time zone of the IANA database (such as Asia/Tokyo or "
+        "America/Lima): pick one from the list.",
+    )
+
+
+def checked_values(values: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """``values`` with the fields already found unreadable emptied, for the entity's rules
+    to judge the rest without tripping over them."""
+    wrong = {problem.field for problem in problems}
+    return {key: (None if key in wrong else value) for key, value in values.items()}
 
 
 def line_text(edit: QLineEdit) -> str:

@@ -12,9 +12,11 @@ from sqlalchemy import select
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
+    checked_values,
     entity_problems,
     line_text,
     plain_text,
+    zone_problem,
 )
 from cpp_scheduler.gui.dialogs.choices import RecordMissingError
 from cpp_scheduler.gui.forms.ui_delegation_dialog import Ui_DelegationDialog
@@ -196,7 +198,11 @@ class DelegationDialog(RecordDialog):
                 problems.append(Problem(
                     "zone", f"{timezones.country_name(code)} has {len(zones)} time zones: "
                             "choose the delegation's."))
+        found_zone = zone_problem("zone", values["zone"])
+        if found_zone is not None and "zone" not in {problem.field for problem in problems}:
+            problems.append(found_zone)
         taken = {problem.field for problem in problems}
-        problems.extend(found for found in entity_problems(Delegation, values)
+        checked = checked_values(values, problems)
+        problems.extend(found for found in entity_problems(Delegation, checked)
                         if found.field not in taken)
         return values, problems

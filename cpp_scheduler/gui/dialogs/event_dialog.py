@@ -13,10 +13,13 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs import choices
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
+    checked_values,
     choice_problem,
     entity_problems,
+    is_zone,
     line_text,
     plain_text,
+    zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_event_dialog import Ui_EventDialog
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
@@ -284,7 +287,7 @@ class EventDialog(RecordDialog):
         zone = ui.zone.zoneName()
         start_local, end_local = _naive(ui.start), _naive(ui.end)
         start_utc = end_utc = None
-        if timezones.is_zone(zone):
+        if is_zone(zone):
             start_utc = self._instant(start_local, zone, ui.startChoice, "start_utc", "start",
                                       problems)
             end_utc = self._instant(end_local, zone, ui.endChoice, "end_utc", "end", problems)
@@ -311,6 +314,9 @@ class EventDialog(RecordDialog):
             "delegation_ids": ui.delegations.checkedIds(),
             "participant_ids": ui.participants.checkedIds(),
         }
+        found_zone = zone_problem("zone", zone)
+        if found_zone is not None:
+            problems.append(found_zone)
         for combo, field, what in ((ui.venue, "venue_id", "venue"),
                                    (ui.city, "city_id", "partner city"),
                                    (ui.organiser, "organiser_id", "participant"),
@@ -321,7 +327,7 @@ class EventDialog(RecordDialog):
         if start_utc is not None and end_utc is None and not problems:
             problems.append(Problem("end_utc", "Give the end."))
         taken = {problem.field for problem in problems}
-        for found in entity_problems(Event, values):
+        for found in entity_problems(Event, checked_values(values, problems)):
             if found.field not in taken and not (found.field == "start_utc" and
                                                  "end_utc" in taken):
                 problems.append(found)
@@ -355,7 +361,7 @@ class EventDialog(RecordDialog):
         lines = []
         for delegation_id in delegation_ids:
             clock = self._clocks.get(delegation_id)
-            if clock is None or not timezones.is_zone(clock.zone):
+            if clock is None or not is_zone(clock.zone):
                 continue
             local_start = timezones.to_local(start, clock.zone)
             local_end = timezones.to_local(end, clock.zone)

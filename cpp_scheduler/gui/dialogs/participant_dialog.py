@@ -10,9 +10,11 @@ from sqlalchemy import select
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
+    checked_values,
     choice_problem,
     entity_problems,
     line_text,
+    zone_problem,
 )
 from cpp_scheduler.gui.dialogs.choices import RecordMissingError
 from cpp_scheduler.gui.forms.ui_participant_dialog import Ui_ParticipantDialog
@@ -111,8 +113,12 @@ class ParticipantDialog(RecordDialog):
         if values["email"].casefold() in self._taken_emails:
             problems.append(Problem("email", f"{values['email']} is already the address of "
                                              "another participant."))
+        found_zone = zone_problem("zone", values["zone"])
+        if found_zone is not None and "zone" not in {problem.field for problem in problems}:
+            problems.append(found_zone)
         taken = {problem.field for problem in problems}
-        problems.extend(found for found in entity_problems(Participant, values)
+        checked = checked_values(values, problems)
+        problems.extend(found for found in entity_problems(Participant, checked)
                         if found.field not in taken)
         self._update_zone_hint(values["zone"], delegation_id)
         return values, problems

@@ -11,11 +11,13 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs import choices
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
+    checked_values,
     entity_problems,
     format_coordinate,
     line_text,
     parse_coordinate,
     plain_text,
+    zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_partner_city_dialog import Ui_PartnerCityDialog
 from cpp_scheduler.model import PartnerCity, Problem
@@ -121,7 +123,11 @@ class PartnerCityDialog(RecordDialog):
         problems.extend(found for found in (found_lat, found_long) if found is not None)
         if values["name"].casefold() in self._taken_names:
             problems.append(Problem("name", f"{values['name']} is already a partner city."))
+        found_zone = zone_problem("zone", values["zone"])
+        if found_zone is not None and "zone" not in {problem.field for problem in problems}:
+            problems.append(found_zone)
         taken = {problem.field for problem in problems}
-        problems.extend(found for found in entity_problems(PartnerCity, values)
+        checked = checked_values(values, problems)
+        problems.extend(found for found in entity_problems(PartnerCity, checked)
                         if found.field not in taken)
         return values, problems

@@ -11,12 +11,14 @@ from sqlalchemy import select
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
+    checked_values,
     choice_problem,
     entity_problems,
     format_coordinate,
     line_text,
     parse_coordinate,
     plain_text,
+    zone_problem,
 )
 from cpp_scheduler.gui.dialogs.choices import RecordMissingError, both_names
 from cpp_scheduler.gui.forms.ui_venue_dialog import Ui_VenueDialog
@@ -143,7 +145,11 @@ class VenueDialog(RecordDialog):
         for found in (found_lat, found_long, choice_problem(ui.city, "city_id", "partner city")):
             if found is not None:
                 problems.append(found)
+        found_zone = zone_problem("zone", values["zone"])
+        if found_zone is not None and "zone" not in {problem.field for problem in problems}:
+            problems.append(found_zone)
         taken = {problem.field for problem in problems}
-        problems.extend(found for found in entity_problems(Venue, values)
+        checked = checked_values(values, problems)
+        problems.extend(found for found in entity_problems(Venue, checked)
                         if found.field not in taken)
         return values, problems

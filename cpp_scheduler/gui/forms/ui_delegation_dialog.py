@@ -164,6 +164,7 @@ class Ui_DelegationDialog(object):
         self.members = QListWidget(self.membersBox)
         self.members.setObjectName(u"members")
         self.members.setMinimumSize(QSize(240, 0))
+        self.members.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.members.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
