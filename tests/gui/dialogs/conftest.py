@@ -10,12 +10,11 @@ import pytest
 from dialog_helpers import ok_button
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.dialogs.base import RecordDialog
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
-from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 
 HERE = Path(__file__).parent
 
@@ -54,7 +53,7 @@ def type_into(qtbot: QtBot) -> Callable[..., None]:
     """Replace a field's text by typing, as a user selects all and types over it."""
 
     def type_into(widget: QWidget, text: str) -> None:
-        target = widget.lineEdit() if isinstance(widget, SearchableComboBox) else widget
+        target = widget.lineEdit() if isinstance(widget, QComboBox) else widget
         target.selectAll()
         qtbot.keyClick(target, Qt.Key.Key_Delete)
         type_text(qtbot, target, text)
