@@ -143,7 +143,9 @@ class RecordDialog(QDialog):
     def _start_validating(self, signals: Iterable[Any]) -> None:
         """Revalidate on every change signal; remember the values as first shown."""
         for signal in signals:
-            signal.connect(self.revalidate)
+            signal.connect(self._edited)
+        if self._record_id is not None:
+            self.validator.touchAll()
         self.revalidate()
         if self._record_id is not None:
             self._original, _ = self._read()
@@ -173,6 +175,10 @@ class RecordDialog(QDialog):
     def recordId(self) -> str | None:
         """The id of the record edited, or ``None`` for a new one."""
         return self._record_id
+
+    def _edited(self, *_args: object) -> None:
+        self.validator.touch(self.sender())
+        self.revalidate()
 
     def revalidate(self, *_args: object) -> bool:
         """Check every field now; True when the record could be saved as it stands."""

@@ -124,14 +124,28 @@ class _Binding:
     widget: QWidget
     label: QLabel
     fields: tuple[str, ...]
+    tooltip: str
+    touched: bool = False
     messages: list[str] = field(default_factory=list)
+
+
+def _restyle(widget: QWidget, role: str) -> None:
+    if widget.property("role") != role:
+        widget.setProperty("role", role)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 class InlineValidator:
     """Marks fields and enables OK from a list of problems.
 
+    A field of a new record is judged once the coordinator has edited it: an empty form
+    does not open covered in red. Its problems still keep OK disabled, and OK's tooltip
+    (and the summary line, where the form has one) says what is missing. A stored record
+    is judged whole from the start.
+
     Attributes:
-        problems: the problems shown now; empty when the record can be saved.
+        problems: every current problem; empty when the record can be saved.
     """
 
     def __init__(self, ok_button: QAbstractButton, summary: QLabel | None = None) -> None:
@@ -141,7 +155,7 @@ class InlineValidator:
         self._by_field: dict[str, _Binding] = {}
         self.problems: list[Problem] = []
         if summary is not None:
-            summary.setProperty("role", "error")
+            summary.setProperty("role", "hint")
             summary.setWordWrap(True)
             summary.hide()
 
@@ -152,7 +166,7 @@ class InlineValidator:
         label.setProperty("role", "error")
         label.setWordWrap(True)
         _insert_below(widget, label)
-        binding = _Binding(widget, label, fields)
+        binding = _Binding(widget, label, fields, widget.toolTip())
         self._bindings.append(binding)
         for name in fields:
             self._by_field[name] = binding
@@ -165,33 +179,49 @@ class InlineValidator:
     def widgetFor(self, field_name: str) -> QWidget:
         return self._by_field[field_name].widget
 
+    def touch(self, source: object) -> None:
+        """The coordinator edited ``source``: judge the field it belongs to from now on."""
+        if not isinstance(source, QWidget):
+            return
+        for binding in self._bindings:
+            if binding.widget is source or binding.widget.isAncestorOf(source):
+                binding.touched = True
+
+    def touchAll(self) -> None:
+        for binding in self._bindings:
+            binding.touched = True
+
     def show(self, problems: Iterable[Problem]) -> bool:
         """Display ``problems``; True when there are none and OK is enabled."""
         self.problems = list(problems)
         for binding in self._bindings:
             binding.messages = []
-        unplaced: list[str] = []
+        hidden: list[str] = []
+        shown: list[str] = []
         for problem in self.problems:
             binding = self._by_field.get(problem.field)
-            if binding is None:
-                unplaced.append(problem.message)
-            elif problem.message not in binding.messages:
+            if binding is None or not binding.touched:
+                hidden.append(problem.message)
+                continue
+            shown.append(problem.message)
+            if problem.message not in binding.messages:
                 binding.messages.append(problem.message)
         for binding in self._bindings:
             text = "\n".join(binding.messages)
             set_marked(binding.widget, bool(text))
-            binding.widget.setToolTip(text)
+            binding.widget.setToolTip(text or binding.tooltip)
             if binding.label.text() != text:
                 binding.label.setText(text)
             _set_label_shown(binding.label, bool(text))
         self._mark_tabs()
+        reasons = [*shown, *hidden]
+        self._ok.setToolTip("To save: " + " ".join(reasons) if reasons else "")
         if self._summary is not None:
-            count = len(self.problems)
-            if count:
-                first = unplaced[0] if unplaced else self.problems[0].message
-                more = f" ({count - 1} more marked above)" if count > 1 else ""
-                self._summary.setText(f"Before saving: {first}{more}")
-            self._summary.setVisible(bool(count))
+            if reasons:
+                more = f" ({len(reasons) - 1} more)" if len(reasons) > 1 else ""
+                self._summary.setText(f"To save: {reasons[0]}{more}")
+                _restyle(self._summary, "error" if shown else "hint")
+            self._summary.setVisible(bool(reasons))
         self._ok.setEnabled(not self.problems)
         return not self.problems
 

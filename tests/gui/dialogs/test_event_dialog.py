@@ -124,6 +124,13 @@ def test_a_missing_title_is_marked_and_blocks_ok_until_typed(
     qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database)
+    # A new form does not open in red, but says what it needs before it can be saved.
+    assert not is_marked(dialog, "title")
+    assert not ok_button(dialog).isEnabled()
+    assert ok_button(dialog).toolTip() == "To save: The title is required."
+    assert dialog.ui.problemSummary.text() == "To save: The title is required."
+    qtbot.keyClicks(dialog.ui.title, "Site visit")
+    type_into(dialog.ui.title, "")
     assert is_marked(dialog, "title")
     assert error_text(dialog, "title") == "The title is required."
     assert not ok_button(dialog).isEnabled()
@@ -148,7 +155,7 @@ def test_wrong_fields_are_marked_with_the_domain_reasons(
     type_into(ui.venue, "Osaka castle")
     assert "No venue is called 'Osaka castle'" in error_text(dialog, "venue_id")
     assert not ok_button(dialog).isEnabled()
-    assert ui.problemSummary.text().startswith("Before saving:")
+    assert ui.problemSummary.text().startswith("To save: 'Asia/Tokio' is not a time zone")
 
     type_into(ui.videoLink, "https://zoom.us/j/1")
     ui.end.setDateTime(ui.start.dateTime().addSecs(3600))
