@@ -34,7 +34,7 @@ class KnowledgeProductDialog(RecordDialog):
         ui = self.ui
         for kind in ProductKind:
             ui.kind.addItem(kind.label, kind.value)
-        ui.published.setCheckText("Published")
+        ui.published.setCheckText("Known")
         ui.cities.setPlaceholderText("Search cities…")
         ui.themes.setPlaceholderText("Search themes…")
         ui.events.setPlaceholderText("Search events…")

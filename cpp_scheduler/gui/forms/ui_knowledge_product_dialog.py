@@ -139,6 +139,9 @@ class Ui_KnowledgeProductDialog(object):
 
         self.linksRow.addLayout(self.eventsColumn)
 
+        self.linksRow.setStretch(0, 2)
+        self.linksRow.setStretch(1, 3)
+        self.linksRow.setStretch(2, 3)
 
         self.dialogLayout.addLayout(self.linksRow)
 
@@ -148,6 +151,7 @@ class Ui_KnowledgeProductDialog(object):
 
         self.dialogLayout.addWidget(self.buttons)
 
+        self.dialogLayout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.titleLabel.setBuddy(self.title)
         self.kindLabel.setBuddy(self.kind)

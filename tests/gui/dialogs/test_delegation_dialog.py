@@ -150,3 +150,20 @@ def test_editing_shows_the_stored_delegation_and_its_members(
     assert values["languages"] == ["Indonesian"]
     assert values["notes"] == "Prefers morning sessions"
     assert dialog.record_title() == "Jakarta planning agency"
+
+
+def test_a_stored_delegation_reads_back_on_every_backend(
+    qtbot: QtBot, database: Database,
+) -> None:
+    with database.transaction() as session:
+        delegation = Delegation(name="Kathmandu metropolitan city", country="NP",
+                                zone="Asia/Kathmandu", arrival=date(2027, 4, 11),
+                                acceptable_start=time(6, 30))
+        session.add(delegation)
+        session.flush()
+        delegation_id = delegation.id
+    dialog = make_dialog(qtbot, database, delegation_id)
+    values = dialog.values()
+    assert values["arrival"] == date(2027, 4, 11)
+    assert values["acceptable_start"] == time(6, 30)
+    assert values["zone"] == "Asia/Kathmandu"
