@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QWidget
@@ -59,13 +59,13 @@ class OptionalDateEdit(QWidget):
             self._remembered = value
         self.dateChanged.emit()
 
-    def date(self) -> date | None:
+    def date(self) -> dt.date | None:
         if not self.check.isChecked():
             return None
-        value: date = self.dateEdit.date().toPython()
+        value: dt.date = self.dateEdit.date().toPython()
         return value
 
-    def setDate(self, value: date | None) -> None:
+    def setDate(self, value: dt.date | None) -> None:
         if value is not None:
             self._remembered = QDate(value.year, value.month, value.day)
         self.check.setChecked(value is not None)

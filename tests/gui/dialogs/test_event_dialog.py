@@ -156,6 +156,8 @@ def test_wrong_fields_are_marked_with_the_domain_reasons(
     assert "No venue is called 'Osaka castle'" in error_text(dialog, "venue_id")
     assert not ok_button(dialog).isEnabled()
     assert ui.problemSummary.text().startswith("To save: 'Asia/Tokio' is not a time zone")
+    place_tab = ui.tabs.indexOf(ui.placeTab)
+    assert ui.tabs.tabBar().tabTextColor(place_tab).name() == "#c62828"  # the venue is there
 
     type_into(ui.videoLink, "https://zoom.us/j/1")
     ui.end.setDateTime(ui.start.dateTime().addSecs(3600))
@@ -304,3 +306,22 @@ def test_stored_times_keep_their_reading_in_a_repeated_hour(
     assert dialog.ui.startChoice.fold() is timezones.Fold.LATER
     assert dialog.values()["start_utc"] == second
     assert time(1, 30) == dialog.ui.start.time().toPython()
+
+
+def test_a_series_meeting_in_a_clock_change_is_refused_under_the_series(
+    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database)
+    ui = dialog.ui
+    qtbot.keyClicks(ui.title, "Night shift check-in")
+    type_into(ui.zone, timezones.WASHINGTON)
+    ui.start.setDateTime(wall_clock(datetime(2027, 1, 14, 2, 30)))
+    editor = ui.recurrence
+    editor.pattern.setCurrentIndex(editor.pattern.findText("Monthly on day 14"))
+    editor.count.setValue(3)  # 14 March 02:30 does not exist in New York
+    assert is_marked(dialog, "recurrence_rule")
+    assert "An occurrence cannot be placed: 2027-03-14 02:30 does not exist" in error_text(
+        dialog, "recurrence_rule")
+    assert not ok_button(dialog).isEnabled()
+    editor.count.setValue(2)
+    assert ok_button(dialog).isEnabled()
