@@ -89,8 +89,9 @@ def _application() -> QApplication:
 def _save(dialog: QDialog, path: Path) -> Path:
     """Lay the dialog out at its natural size and write what it shows."""
     dialog.show()
-    dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSize()))
-    QApplication.processEvents()
+    for _ in range(2):  # the second pass settles word-wrapped labels at their new width
+        dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSize()))
+        QApplication.processEvents()
     if not dialog.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     return path

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QBoxLayout,
-    QComboBox,
     QFormLayout,
     QLabel,
     QLayout,
@@ -31,11 +31,12 @@ INVALID_PROPERTY = "invalid"
 
 INVALID_TINT = QColor("#ffe0e0")
 
-# Text fields take a red outline. Spin boxes, date and time fields and combo boxes lose
-# their arrows under a border rule in most styles, so they are tinted through their
+# Text fields and combo boxes take a red outline. Spin boxes and date and time fields
+# lose their arrows under a border rule in most styles, so they are tinted through their
 # palette instead (see set_marked); the reason is written under every field either way.
 STYLE_SHEET = """
-QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QListView[invalid="true"] {
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QListView[invalid="true"],
+QComboBox[invalid="true"] {
     border: 1px solid #c62828;
     border-radius: 3px;
     background: #fff4f4;
@@ -46,7 +47,7 @@ QFrame[role="question"] { border: 1px solid #ef6c00; border-radius: 4px; backgro
 QFrame[role="question"] QLabel { border: none; background: transparent; }
 """
 
-_TINTED = (QAbstractSpinBox, QComboBox)
+_TINTED = (QAbstractSpinBox,)
 
 
 def set_marked(widget: QWidget, marked: bool) -> None:
@@ -63,8 +64,6 @@ def set_marked(widget: QWidget, marked: bool) -> None:
                 palette.setColor(QPalette.ColorRole.Base, INVALID_TINT)
                 palette.setColor(QPalette.ColorRole.Button, INVALID_TINT)
             target.setPalette(palette)
-            if isinstance(target, QComboBox) and target.lineEdit() is not None:
-                target.lineEdit().setPalette(palette)
         style = target.style()
         style.unpolish(target)
         style.polish(target)
@@ -119,6 +118,42 @@ def _set_label_shown(label: QLabel, shown: bool) -> None:
     label.setVisible(shown)
 
 
+class ErrorLabel(QLabel):
+    """The reason under a field, wrapped to the width it is given.
+
+    Layouts inside a tab widget ask a label for its plain size hint, not for its height
+    at the width they give it; this label answers with the height its text takes at its
+    present width, and asks for a new layout when a resize changes that height.
+    """
+
+    ASSUMED_WIDTH = 360
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "error")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._height = -1
+
+    def _wrapped_height(self) -> int:
+        width = self.width() if self.width() > 150 else self.ASSUMED_WIDTH
+        return self.heightForWidth(width)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._wrapped_height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._wrapped_height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = self._wrapped_height()
+        if height != self._height:
+            self._height = height
+            self.updateGeometry()
+
+
 @dataclass
 class _Binding:
     widget: QWidget
@@ -161,10 +196,8 @@ class InlineValidator:
 
     def bind(self, widget: QWidget, *fields: str) -> QLabel:
         """Show the problems of ``fields`` under ``widget``; returns the reason's label."""
-        label = QLabel(widget.window())
+        label = ErrorLabel(widget.window())
         label.setObjectName(f"{widget.objectName()}Error")
-        label.setProperty("role", "error")
-        label.setWordWrap(True)
         _insert_below(widget, label)
         binding = _Binding(widget, label, fields, widget.toolTip())
         self._bindings.append(binding)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from cpp_scheduler import timezones
@@ -38,7 +38,9 @@ class LocalTimeChoice(QFrame):
         self.setProperty("role", "question")
         self.message = QLabel(self)
         self.message.setObjectName("message")
-        self.message.setWordWrap(True)
+        # Two explicit lines rather than word wrap: a wrapped label makes the form guess
+        # its height for a narrower width and leave a gap above the question.
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.earlier = QRadioButton(self)
         self.earlier.setObjectName("earlier")
         self.later = QRadioButton(self)
@@ -81,15 +83,15 @@ class LocalTimeChoice(QFrame):
         stamp = f"{problem.local:%H:%M} on {problem.local:%a %d %b %Y}"
         if isinstance(error, timezones.NonexistentLocalTimeError):
             self.message.setText(
-                f"The {what} {stamp} does not exist in {problem.zone}: the clocks jump "
-                "forward that night. Which time do you mean?"
+                f"{stamp} does not exist in {problem.zone}:\n"
+                f"the clocks jump forward that night. Which {what} do you mean?"
             )
             self.earlier.setText(f"{describe_instant(first, problem.zone)}: clock before the jump")
             self.later.setText(f"{describe_instant(second, problem.zone)}: clock after the jump")
         else:
             self.message.setText(
-                f"The {what} {stamp} happens twice in {problem.zone}: the clocks go back "
-                "that night. Which one do you mean?"
+                f"{stamp} happens twice in {problem.zone}:\n"
+                f"the clocks go back that night. Which {what} do you mean?"
             )
             self.earlier.setText(f"{describe_instant(first, problem.zone)}: the first time")
             self.later.setText(f"{describe_instant(second, problem.zone)}: the second time")
