@@ -66,7 +66,7 @@ def test_a_country_with_several_zones_requires_a_choice(
 
     type_into(ui.zone, "Asia/Tokyo")
     assert not ok_button(dialog).isEnabled()
-    assert "is not a time zone of BR" in error_text(dialog, "zone")
+    assert "Asia/Tokyo is not a time zone of" in error_text(dialog, "zone")
 
     type_into(ui.zone, "America/Sao_Paulo")
     assert not is_marked(dialog, "zone")
