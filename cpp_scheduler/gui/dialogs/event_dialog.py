@@ -241,7 +241,7 @@ class EventDialog(RecordDialog):
         if end_local.replace(tzinfo=None) > start_local.replace(tzinfo=None):
             self._length = end_local.replace(tzinfo=None) - start_local.replace(tzinfo=None)
         ui.recurrence.setStart(start_local.replace(tzinfo=None))
-        ui.recurrence.setRule(values.get("recurrence_rule"))
+        ui.recurrence.setRule(values.get("recurrence_rule"), zone)
         ui.venue.setSelectedData(values.get("venue_id"))
         ui.city.setSelectedData(values.get("city_id"))
         ui.organiser.setSelectedData(values.get("organiser_id"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from itertools import islice
 
 from PySide6.QtCore import QDate, Signal
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler import timezones
 from cpp_scheduler.scheduling import recurrence
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -53,6 +54,17 @@ def _parse(rule: str) -> dict[str, str]:
     return parts
 
 
+def _until_date(value: str, zone_name: str | None) -> date:
+    """The last day of a series from an UNTIL value, local or in UTC."""
+    if value.endswith("Z") and len(value) == 16 and zone_name:
+        instant = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        try:
+            return timezones.to_local(instant, zone_name).date()
+        except (timezones.TimeZoneError, OSError):
+            pass
+    return datetime.strptime(value[:8], "%Y%m%d").date()
+
+
 class RecurrenceEditor(QWidget):
     """Does not repeat, weekly on chosen days, or monthly by date or by weekday position,
     ending after a number of meetings or on a date.
@@ -74,6 +86,7 @@ class RecurrenceEditor(QWidget):
         super().__init__(parent)
         self._start = datetime.combine(date.today(), datetime.min.time()).replace(hour=9)
         self._custom_rule: str | None = None
+        self._loaded: tuple[str, str | None] | None = None
         self._updating = False
 
         self.pattern = QComboBox(self)
@@ -237,7 +250,17 @@ class RecurrenceEditor(QWidget):
 
     # -- the rule ---------------------------------------------------------------------
     def rule(self) -> str | None:
-        """The RRULE value (without ``RRULE:``), or ``None`` for a one-off event."""
+        """The RRULE value (without ``RRULE:``), or ``None`` for a one-off event.
+
+        A rule shown by :meth:`setRule` and left as it was comes back exactly as given,
+        so that opening and saving an event does not rewrite its series.
+        """
+        written = self._written_rule()
+        if self._loaded is not None and written == self._loaded[1]:
+            return self._loaded[0]
+        return written
+
+    def _written_rule(self) -> str | None:
         kind = self.pattern.currentData() or NONE
         if kind == NONE:
             return None
@@ -263,8 +286,12 @@ class RecurrenceEditor(QWidget):
             parts.append(f"UNTIL={self.until.date().toPython():%Y%m%d}T235959")
         return ";".join(parts)
 
-    def setRule(self, rule: str | None) -> None:
-        """Show ``rule``; one this editor cannot express is kept verbatim."""
+    def setRule(self, rule: str | None, zone_name: str | None = None) -> None:
+        """Show ``rule``; one this editor cannot express is kept verbatim.
+
+        An UNTIL written in UTC (``...Z``, as RFC 5545 wants beside a zoned start) is shown
+        as its date in ``zone_name``, the event's zone.
+        """
         self._custom_rule = None
         kind = self._kind_of(rule) if rule else NONE
         parts = _parse(rule) if rule else {}
@@ -279,7 +306,7 @@ class RecurrenceEditor(QWidget):
                     box.setChecked(code in chosen)
             if "UNTIL" in parts:
                 self.onDate.setChecked(True)
-                self._set_until(datetime.strptime(parts["UNTIL"][:8], "%Y%m%d").date())
+                self._set_until(_until_date(parts["UNTIL"], zone_name))
             elif "COUNT" in parts:
                 self.afterCount.setChecked(True)
                 self.count.setValue(int(parts["COUNT"]))
@@ -287,6 +314,7 @@ class RecurrenceEditor(QWidget):
             self._updating = False
         self._fill_patterns(kind)
         self._sync_end_fields()
+        self._loaded = (rule, self._written_rule()) if rule else None
         self._update_preview()
         self.ruleChanged.emit()
 

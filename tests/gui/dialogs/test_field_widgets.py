@@ -112,6 +112,14 @@ def test_a_stored_rule_is_shown_and_an_unknown_one_kept(qtbot: QtBot) -> None:
     assert editor.pattern.currentText() == "Monthly on day 21"
     assert editor.onDate.isChecked()
     assert editor.rule() == "FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T235959"
+    editor.setRule("FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T145959Z", "Asia/Tokyo")
+    assert editor.until.date().toPython() == date(2027, 12, 31)
+    assert editor.rule() == "FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T145959Z"  # untouched
+    editor.setRule("FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T150000Z", "Asia/Tokyo")
+    assert editor.until.date().toPython() == date(2028, 1, 1)
+    editor.count.setValue(4)
+    qtbot.mouseClick(editor.afterCount, Qt.MouseButton.LeftButton)
+    assert editor.rule() == "FREQ=MONTHLY;BYMONTHDAY=21;COUNT=4"
     editor.setRule("FREQ=DAILY;COUNT=3")
     assert editor.rule() == "FREQ=DAILY;COUNT=3"
     assert editor.pattern.currentText().startswith("As imported")
