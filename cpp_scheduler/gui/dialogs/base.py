@@ -72,7 +72,10 @@ def line_text(edit: QLineEdit) -> str:
 
 
 def plain_text(edit: QPlainTextEdit) -> str:
-    return edit.toPlainText().strip()
+    """Several lines kept as typed (an agenda's layout is the coordinator's); text that
+    is only blank counts as empty."""
+    text: str = edit.toPlainText()
+    return text if text.strip() else ""
 
 
 def choice_problem(combo: SearchableComboBox, field: str, what: str) -> Problem | None:
