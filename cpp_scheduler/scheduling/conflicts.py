@@ -223,8 +223,9 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Every clash in the snapshot, sorted by when it happens, errors first.
 
-    With ``start``/``end``, only clashes that touch an interval in that range are kept;
-    the intervals just outside still count as neighbours (for travel, for overlaps).
+    With ``start``/``end``, only clashes that begin in that range are kept; intervals
+    just outside it still count as neighbours (a journey from the day before, a room
+    booked since the evening before), so give the snapshot a margin around the range.
     """
     intervals = snapshot.intervals
     member_counts: dict[str, int] = defaultdict(int)
@@ -288,11 +289,6 @@ def _order(conflict: Conflict) -> tuple[datetime, int, str, str]:
 
 
 # -- double bookings ------------------------------------------------------------------
-
-def _venue_zone(context: _Context, interval: Interval) -> str:
-    venue = context.snapshot.venues.get(interval.venue_id or "")
-    return venue.zone if venue is not None else interval.zone
-
 
 def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator[Conflict]:
     by_pair: dict[tuple[str, str], list[Overlap]] = defaultdict(list)
