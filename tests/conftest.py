@@ -24,7 +24,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 POSTGRES_ADMIN_URL = os.environ.get(
     "CPP_SCHEDULER_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
-REQUIRE_POSTGRES = os.environ.get("CPP_SCHEDULER_REQUIRE_POSTGRES", "") == "1"
 
 
 def _postgres_unavailable() -> str | None:
@@ -40,7 +39,7 @@ def postgres_server() -> str:
     """The admin URL of a reachable PostgreSQL server; else the test is skipped, or fails
     when CPP_SCHEDULER_REQUIRE_POSTGRES=1."""
     reason = _postgres_unavailable()
-    if reason and REQUIRE_POSTGRES:
+    if reason and os.environ.get("CPP_SCHEDULER_REQUIRE_POSTGRES", "") == "1":
         pytest.fail(f"{reason} (CPP_SCHEDULER_REQUIRE_POSTGRES=1 requires one)", pytrace=False)
     if reason:
         pytest.skip(reason)

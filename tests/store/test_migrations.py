@@ -282,13 +282,17 @@ def test_developers_run_alembic_from_the_checkout(tmp_path: Path) -> None:
     """docs/migrations.md: `alembic upgrade head` then `alembic check` on a scratch file."""
     repository = Path(__file__).resolve().parents[2]
     scratch = tmp_path / "scratch.sqlite"
-    outputs = []
-    for arguments in (["upgrade", "head"], ["check"]):
-        done = subprocess.run(
-            [sys.executable, "-m", "alembic", "-x", f"db={scratch}", *arguments],
-            cwd=repository, capture_output=True, text=True, timeout=120, check=False,
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
-        outputs.append(done.stdout + done.stderr)
-    assert f"Running upgrade  -> {migrations.head_revision()}" in outputs[0]
-    assert "No new upgrade operations detected." in outputs[1]
+    script = (
+        "import sys\n"
+        "from alembic.config import main\n"
+        "main(argv=['-x', sys.argv[1], 'upgrade', 'head'])\n"
+        "main(argv=['-x', sys.argv[1], 'check'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, f"db={scratch}"],
+        cwd=repository, capture_output=True, text=True, timeout=120, check=False,
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert f"Running upgrade  -> {migrations.head_revision()}" in output
+    assert "No new upgrade operations detected." in output
