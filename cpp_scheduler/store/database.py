@@ -78,7 +78,7 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
             ) from error
         return URL.create("sqlite+pysqlite", database=str(path))
     if "://" not in given:
-        return URL.create("sqlite+pysqlite", database=str(Path(given).expanduser()))
+        return URL.create("sqlite+pysqlite", database=str(Path(given).expanduser().absolute()))
     try:
         url = make_url(given)
     except (ArgumentError, ValueError) as error:

@@ -39,6 +39,7 @@ def test_the_environment_variable_names_another(home: Path,
     ("given", "shown"),
     [
         ("~/program.sqlite", "{home}/program.sqlite"),
+        ("program.sqlite", "{cwd}/program.sqlite"),
         ("sqlite:///relative.sqlite", "relative.sqlite"),
         ("sqlite:////srv/cpp/program.sqlite", "/srv/cpp/program.sqlite"),
         ("postgresql://planner:secret@db.tdlc.example/cpp",
@@ -53,6 +54,6 @@ def test_paths_and_urls_are_understood(home: Path, monkeypatch: pytest.MonkeyPat
                                        given: str, shown: str) -> None:
     monkeypatch.setenv("HOME", str(home))
     url = resolve_url(given)
-    assert describe(url) == shown.format(home=home)
+    assert describe(url) == shown.format(home=home, cwd=Path.cwd())
     if url.get_backend_name() == "postgresql":
         assert url.drivername == "postgresql+psycopg"
