@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from cpp_scheduler.store import open_database, resolve_url
 from cpp_scheduler.store.database import describe
@@ -57,3 +58,16 @@ def test_paths_and_urls_are_understood(home: Path, monkeypatch: pytest.MonkeyPat
     assert describe(url) == shown.format(home=home, cwd=Path.cwd())
     if url.get_backend_name() == "postgresql":
         assert url.drivername == "postgresql+psycopg"
+
+
+@pytest.mark.postgres
+def test_server_options_in_the_url_are_kept(postgres_url: str) -> None:
+    """``?options=-csearch_path%3D...`` (a schema of one's own) survives the lock timeout."""
+    schema = postgres_url.rsplit("%3D", 1)[1]
+    store = open_database(postgres_url, timeout=0.5)
+    with store.engine.connect() as connection:
+        settings = connection.execute(
+            text("SELECT current_schema(), current_setting('lock_timeout')")
+        ).one()
+    store.close()
+    assert tuple(settings) == (schema, "500ms")
