@@ -109,7 +109,8 @@ def zone(name: str) -> zoneinfo.ZoneInfo:
         raise UnknownZoneError(name)
     try:
         return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as error:
+        # OSError: a region name such as "America" is a folder of the database, not a zone
         raise UnknownZoneError(name) from error
 
 
