@@ -129,7 +129,7 @@ def all_zones() -> tuple[str, ...]:
 
 
 def country_zones(country_code: str) -> tuple[str, ...]:
-    """The IANA zones of a country (ISO 3166 alpha-2), most populous first, per pytz."""
+    """The IANA zones of a country (ISO 3166 alpha-2), in the order of pytz's catalogue."""
     try:
         return tuple(pytz.country_timezones[country_code.upper()])
     except KeyError:
