@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,13 +19,24 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import SchedulerError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "demo",
+    "events",
+    "times",
+    "conflicts",
+    "slots",
+    "export",
+    "calendar_import",
+    "program",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's copy of --db must not reset a --db given before it.
     common.add_argument(
         "--db",
+        default=argparse.SUPPRESS,
         metavar="PATH_OR_URL",
         help="a SQLite file or a postgresql:// URL (default: $CPP_SCHEDULER_DB, "
         "else program.sqlite in your user data folder)",
@@ -49,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.db = getattr(args, "db", None)
     try:
         if args.command is None:
             from cpp_scheduler.cli.gui import launch
@@ -59,6 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchedulerError as error:
         print(f"cpp-scheduler: {error}", file=sys.stderr)
         return error.status if isinstance(error, CliError) else 1
+    except BrokenPipeError:
+        # The reader went away (`cpp-scheduler events list | head`): stop quietly, and keep
+        # Python from complaining again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         print("cpp-scheduler: interrupted", file=sys.stderr)
         return 130

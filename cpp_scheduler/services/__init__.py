@@ -1,4 +1,3 @@
-"""Operations over the store that combine the model, scheduling and storage layers.
-
-Free of Qt: the CLI and the GUI both call them.
-"""
+"""Operations that combine the store, the model, the engine and the file formats for the
+CLI and the GUI: the demo program, queries, snapshots, export and import. Free of Qt; see
+ARCHITECTURE.md."""
