@@ -529,6 +529,16 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(chosen)
 
     # -- editing ------------------------------------------------------------------------
+    def _make_dialog(self, kind: str, record_id: str | None, parent: QWidget,
+                     **extra: Any) -> QDialog | None:
+        """The editor of a record, or None (and the reason shown) when it cannot open,
+        for instance because a colleague deleted the record meanwhile."""
+        try:
+            return self.dialog_factory(kind, self.database, record_id, parent=parent, **extra)
+        except SchedulerError as error:
+            self.report_error("Cannot open the editor", str(error))
+            return None
+
     def _run_dialog(self, dialog: QDialog, save: Callable[[QDialog], None]) -> bool:
         """Show ``dialog`` until it is cancelled or its values are saved.
 
@@ -556,8 +566,9 @@ class MainWindow(QMainWindow):
                 hours=min(hour, 23))
             start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
         end = end or start + timedelta(hours=1)
-        dialog = self.dialog_factory("event", self.database, None, parent=self,
-                                     start=start, end=end)
+        dialog = self._make_dialog("event", None, self, start=start, end=end)
+        if dialog is None:
+            return
 
         def save(accepted: QDialog) -> None:
             command = CreateRecord(self.editor, Event, accepted.values(),  # type: ignore[attr-defined]
@@ -600,7 +611,9 @@ class MainWindow(QMainWindow):
 
     def create_record(self, kind: str, parent: QWidget | None = None) -> None:
         record_kind = RECORD_KINDS[kind] if kind != "event" else None
-        dialog = self.dialog_factory(kind, self.database, None, parent=parent or self)
+        dialog = self._make_dialog(kind, None, parent or self)
+        if dialog is None:
+            return
 
         def save(accepted: QDialog) -> None:
             model = record_kind.model if record_kind else Event
@@ -611,7 +624,9 @@ class MainWindow(QMainWindow):
 
     def edit_record(self, kind: str, record_id: str, parent: QWidget | None = None) -> None:
         model = Event if kind == "event" else RECORD_KINDS[kind].model
-        dialog = self.dialog_factory(kind, self.database, record_id, parent=parent or self)
+        dialog = self._make_dialog(kind, record_id, parent or self)
+        if dialog is None:
+            return
 
         def save(accepted: QDialog) -> None:
             title = accepted.record_title()  # type: ignore[attr-defined]
