@@ -171,7 +171,7 @@ class EventTableModel(QAbstractTableModel):
             start, end = self.local(row.start_utc), self.local(row.end_utc)
             if start.date() == end.date():
                 return end.strftime("%H:%M")
-            return end.strftime("%a %d %b  %H:%M")
+            return end.strftime("%d %b %H:%M")
         if column == Column.TITLE:
             return row.title
         if column == Column.KIND:

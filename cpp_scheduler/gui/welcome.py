@@ -32,7 +32,7 @@ class WelcomePanel(QWidget):
         intro.setObjectName("welcomeIntro")
         self.demo_button = QCommandLinkButton(
             "Load the demo program",
-            "A month of City Partnership Program events with delegations, venues and "
+            "Half a year of City Partnership Program events with delegations, venues and "
             "partner cities, to explore and change freely.",
             self,
         )
@@ -51,14 +51,16 @@ class WelcomePanel(QWidget):
         self.demo_button.clicked.connect(self.loadDemoRequested)
         self.import_button.clicked.connect(self.importRequested)
         self.empty_button.clicked.connect(self.startEmptyRequested)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         column = QWidget(self)
-        column.setMaximumWidth(560)
+        column.setFixedWidth(600)
         inner = QVBoxLayout(column)
         inner.setSpacing(12)
         inner.addWidget(title)
         inner.addWidget(intro)
         inner.addSpacing(8)
         for button in (self.demo_button, self.import_button, self.empty_button):
+            button.setMinimumHeight(64)
             inner.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addStretch(1)

@@ -90,7 +90,11 @@ def load_event_rows(database: Database, event_ids: Iterable[str] | None = None) 
     ids = list(event_ids) if event_ids is not None else None
     with database.session() as session:
         venues = dict(session.execute(select(Venue.id, Venue.name)).all())
-        cities = dict(session.execute(select(PartnerCity.id, PartnerCity.name)).all())
+        cities = {
+            city_id: f"{name} {name_ja}".strip()
+            for city_id, name, name_ja in session.execute(
+                select(PartnerCity.id, PartnerCity.name, PartnerCity.name_ja))
+        }
         delegations = dict(
             session.execute(select(Delegation.id, Delegation.name)).all()
         )
@@ -187,11 +191,12 @@ def delegations(database: Database) -> list[Choice]:
 
 
 def venues(database: Database) -> list[Choice]:
-    """Venues with their locality as the detail, by locality then name."""
+    """Venues by locality then name; the detail is the locality and the Japanese name."""
     with database.session() as session:
         return [
-            Choice(venue_id, name, locality)
-            for venue_id, name, locality in session.execute(
-                select(Venue.id, Venue.name, Venue.locality).order_by(Venue.locality, Venue.name)
+            Choice(venue_id, name, " · ".join(part for part in (locality, name_ja) if part))
+            for venue_id, name, locality, name_ja in session.execute(
+                select(Venue.id, Venue.name, Venue.locality, Venue.name_ja).order_by(
+                    Venue.locality, Venue.name)
             )
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from gui_support import JANUARY_NINE_TOKYO, Messages
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -10,7 +11,6 @@ from cpp_scheduler.gui.dialogs import EventDialog
 from cpp_scheduler.gui.mainwindow import MainWindow, open_editor
 from cpp_scheduler.model import Event
 from cpp_scheduler.store import Database
-from gui_support import JANUARY_NINE_TOKYO, Messages
 
 
 @pytest.fixture

@@ -43,8 +43,8 @@ class AgendaView(CalendarView):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(Column.START,
                                                       Qt.SortOrder.AscendingOrder)
-        widths = {Column.START: 170, Column.END: 110, Column.TITLE: 300, Column.KIND: 150,
-                  Column.STATUS: 90, Column.MODE: 100, Column.VENUE: 200, Column.CITY: 110}
+        widths = {Column.START: 150, Column.END: 95, Column.TITLE: 300, Column.KIND: 135,
+                  Column.STATUS: 80, Column.MODE: 85, Column.VENUE: 175, Column.CITY: 120}
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
         selection = self.table.selectionModel()
