@@ -293,6 +293,10 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.database_label = QLabel(f"Database: {self.database.name}", self)
         self.database_label.setObjectName("databaseLabel")
+        self.database_label.setToolTip(self.database.name)
+        # A long path must not set the window's minimum width.
+        self.database_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                          QSizePolicy.Policy.Preferred)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.clock_label = QLabel(self)

@@ -31,9 +31,15 @@ class _Job(QRunnable):
         try:
             result = self._function()
         except BaseException as error:  # handed to the GUI thread, never lost
-            self._relay.finished.emit(None, error)
+            self._deliver(None, error)
         else:
-            self._relay.finished.emit(result, None)
+            self._deliver(result, None)
+
+    def _deliver(self, result: Any, error: BaseException | None) -> None:
+        try:
+            self._relay.finished.emit(result, error)
+        except RuntimeError:
+            pass  # the window closed while the job ran: nobody is left to tell
 
 
 class TaskManager(QObject):

@@ -9,7 +9,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCommandLinkButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class WelcomePanel(QWidget):
@@ -53,7 +53,8 @@ class WelcomePanel(QWidget):
         self.empty_button.clicked.connect(self.startEmptyRequested)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         column = QWidget(self)
-        column.setFixedWidth(600)
+        column.setMaximumWidth(600)
+        column.setMinimumWidth(320)
         inner = QVBoxLayout(column)
         inner.setSpacing(12)
         inner.addWidget(title)
@@ -62,9 +63,13 @@ class WelcomePanel(QWidget):
         for button in (self.demo_button, self.import_button, self.empty_button):
             button.setMinimumHeight(64)
             inner.addWidget(button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.setStyleSheet(
             "#welcomePanel { background: #ffffff; }"

@@ -98,7 +98,7 @@ def test_view_zone_filters_and_geometry_persist_between_runs(
     program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
 ) -> None:
     first: MainWindow = make_window(program)
-    first.resize(960, 620)
+    first.resize(720, 560)
     first.show_view("month")
     first.zone_selector.set_zone("America/Lima", notify=True)
     first.sidebar.kind.setCurrentIndex(first.sidebar.kind.findText("Conference"))
@@ -111,7 +111,7 @@ def test_view_zone_filters_and_geometry_persist_between_runs(
     assert second.proxy.event_filter.kind is EventKind.CONFERENCE
     assert second.sidebar.search.text() == "summer"
     assert second.proxy.rowCount() == 1
-    assert (second.width(), second.height()) == (960, 620)
+    assert (second.width(), second.height()) == (720, 560)
 
 
 def test_program_menu_manages_delegations_through_undoable_commands(
