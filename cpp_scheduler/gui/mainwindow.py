@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self._welcome_dismissed = False
         self._loaded = False
         self._managers: dict[str, RecordManager] = {}
+        # Start reading the program now: the worker reads while the widgets are built.
+        self.reload()
 
         self.sidebar = Sidebar(self)
         self.sidebar.filterChanged.connect(self.set_event_filter)
@@ -167,7 +169,6 @@ class MainWindow(QMainWindow):
             signal.connect(self._update_count)
         self.resize(1360, 860)
         self._restore_settings()
-        self.reload()
 
     # -- construction -------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[..., Any], shortcut: Any = None,
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(120)
         self.progress.setMaximumHeight(14)
         self.progress.setTextVisible(False)
-        self.progress.hide()
+        self.progress.setVisible(self.tasks.busy)
         self.count_label.setMinimumWidth(150)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.clock_label.setMinimumWidth(250)
@@ -336,7 +337,6 @@ class MainWindow(QMainWindow):
             }
             return calendar.load_event_rows(database), references
 
-        self.statusBar().showMessage("Loading the program…")
         self.tasks.run_in_background(read, self._loaded_rows, self._load_failed)
 
     def _loaded_rows(
@@ -346,7 +346,6 @@ class MainWindow(QMainWindow):
         self._apply_references(references)
         self.events.set_rows(rows)
         self._loaded = True
-        self.statusBar().clearMessage()
         self._show_welcome_if_empty()
         self.eventsLoaded.emit()
 
@@ -381,7 +380,10 @@ class MainWindow(QMainWindow):
         return self.central.currentWidget() is self.welcome
 
     def _busy_changed(self, busy: bool) -> None:
+        if not hasattr(self, "progress"):
+            return  # the first read starts before the status bar exists
         self.progress.setVisible(busy)
+        self.progress.setToolTip("Reading the program…" if busy else "")
         self.welcome.set_busy(busy)
 
     # -- welcome ------------------------------------------------------------------------

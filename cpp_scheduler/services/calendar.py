@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -30,9 +31,12 @@ from cpp_scheduler.model.event import event_delegations, event_themes
 from cpp_scheduler.store import Database
 
 
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """One occurrence of an event as a calendar shows it."""
+class EventRow(NamedTuple):
+    """One occurrence of an event as a calendar shows it.
+
+    A named tuple: a program's ten thousand rows are built in a fraction of the time
+    frozen dataclasses take, and they are as immutable.
+    """
 
     event_id: str
     title: str
@@ -109,20 +113,21 @@ def load_event_rows(database: Database, event_ids: Iterable[str] | None = None) 
             statement = statement.where(Event.id.in_(ids))
         rows: list[EventRow] = []
         series: list[str] = []
+        nothing: frozenset[str] = frozenset()
         for (event_id, title, kind, mode, status, start, end, zone, venue_id, city_id,
              version, rule) in session.execute(statement):
-            delegation_ids = frozenset(attending.get(event_id, ()))
-            row = EventRow(
-                event_id=event_id, title=title, kind=kind, mode=mode, status=status,
-                start_utc=start, end_utc=end, zone=zone, venue_id=venue_id,
-                venue_name=venues.get(venue_id, "") if venue_id else "",
-                city_id=city_id, city_name=cities.get(city_id, "") if city_id else "",
-                theme_ids=frozenset(themes.get(event_id, ())),
-                delegation_ids=delegation_ids,
-                delegation_names=", ".join(sorted(delegations[d] for d in delegation_ids)),
-                version=version, is_series=bool(rule),
-            )
-            rows.append(row)  # a series' row is replaced by its occurrences below
+            linked = attending.get(event_id)
+            delegation_ids = frozenset(linked) if linked else nothing
+            topics = themes.get(event_id)
+            rows.append(EventRow(
+                event_id, title, kind, mode, status, start, end, zone, venue_id,
+                venues.get(venue_id, "") if venue_id else "",
+                city_id, cities.get(city_id, "") if city_id else "",
+                frozenset(topics) if topics else nothing,
+                delegation_ids,
+                ", ".join(sorted(delegations[d] for d in delegation_ids)) if linked else "",
+                version, bool(rule),
+            ))  # a series' row is replaced by its occurrences below
             if rule:
                 series.append(event_id)
         if series:
@@ -135,8 +140,8 @@ def load_event_rows(database: Database, event_ids: Iterable[str] | None = None) 
                 template = by_id[master.id]
                 for position, occurrence in enumerate(master.occurrences()):
                     rows.append(
-                        replace(template, start_utc=occurrence.start, end_utc=occurrence.end,
-                                occurrence=position)
+                        template._replace(start_utc=occurrence.start, end_utc=occurrence.end,
+                                          occurrence=position)
                     )
         return rows
 
