@@ -43,8 +43,18 @@ class AgendaView(CalendarView):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(Column.START,
                                                       Qt.SortOrder.AscendingOrder)
-        widths = {Column.START: 150, Column.END: 95, Column.TITLE: 300, Column.KIND: 135,
-                  Column.STATUS: 80, Column.MODE: 85, Column.VENUE: 175, Column.CITY: 120}
+        metrics = self.table.fontMetrics()
+        padding = 18
+        widths = {
+            Column.START: metrics.horizontalAdvance("Wed 28 Sep 2027  00:00") + padding,
+            Column.END: metrics.horizontalAdvance("28 Sep 00:00") + padding,
+            Column.TITLE: 300,
+            Column.KIND: metrics.horizontalAdvance("Peer-to-peer workshop") + padding,
+            Column.STATUS: metrics.horizontalAdvance("Confirmed") + padding,
+            Column.MODE: metrics.horizontalAdvance("Face-to-face") + padding,
+            Column.VENUE: 190,
+            Column.CITY: 130,
+        }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
         selection = self.table.selectionModel()
