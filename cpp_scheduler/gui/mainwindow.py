@@ -133,7 +133,9 @@ class MainWindow(QMainWindow):
             view.slotActivated.connect(self.new_event)
             view.dayActivated.connect(self._show_day)
             if isinstance(view, TimeGridView):
-                view.moveRequested.connect(self.move_event)
+                view.moveRequested.connect(
+                    lambda event_id, recurrence_id, start, end: self.move_event(
+                        event_id, start, end, recurrence_id))
             self.view_stack.addWidget(view)
         self.period_label = QLabel(self)
         self.period_label.setObjectName("periodTitle")
@@ -202,6 +204,11 @@ class MainWindow(QMainWindow):
                                         [QKeySequence(Qt.Key.Key_Return),
                                          QKeySequence(Qt.Key.Key_Enter)],
                                         "Edit the selected event (Enter)", "edit_event")
+        # Enter edits only where events are shown: in the search box or the zone
+        # selector it keeps its own meaning.
+        self.removeAction(self.edit_action)
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view_stack.addAction(self.edit_action)
         self.delete_action = self._action("Delete event", self.delete_selected,
                                           QKeySequence.StandardKey.Delete,
                                           "Delete the selected event (Delete)", "delete_event")
@@ -603,10 +610,13 @@ class MainWindow(QMainWindow):
             return
         self.delete_record("event", self._selected, title, self)
 
-    def move_event(self, event_id: str, start: datetime, end: datetime) -> None:
-        """Apply a drag in a calendar view as one undoable, validated step."""
+    def move_event(self, event_id: str, start: datetime, end: datetime,
+                   recurrence_id: datetime | None = None) -> None:
+        """Apply a drag in a calendar view as one undoable, validated step (for a meeting
+        of a series, ``recurrence_id`` names it and only that meeting moves)."""
         try:
-            command = move_event(self.editor, event_id, start, end, self.display_zone)
+            command = move_event(self.editor, event_id, start, end, self.display_zone,
+                                 recurrence_id)
             self.editor.execute(command)
         except SchedulerError as error:
             self.report_error("Cannot move the event", str(error))

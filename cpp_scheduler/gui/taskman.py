@@ -8,6 +8,7 @@ manager reports that it is busy so the window can show progress.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -36,10 +37,9 @@ class _Job(QRunnable):
             self._deliver(result, None)
 
     def _deliver(self, result: Any, error: BaseException | None) -> None:
-        try:
+        # When the window closed while the job ran, nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
             self._relay.finished.emit(result, error)
-        except RuntimeError:
-            pass  # the window closed while the job ran: nobody is left to tell
 
 
 class TaskManager(QObject):

@@ -57,6 +57,9 @@ class EventRow(NamedTuple):
     is_series: bool = False
     occurrence: int = 0
     """The occurrence's position in its series (0 for a one-off event)."""
+    recurrence_id: datetime | None = None
+    """For a meeting of a series, the start its rule gives it (UTC), which names it even
+    after it was moved; None for a one-off event."""
 
     @property
     def key(self) -> tuple[str, int]:
@@ -141,7 +144,8 @@ def load_event_rows(database: Database, event_ids: Iterable[str] | None = None) 
                 for position, occurrence in enumerate(master.occurrences()):
                     rows.append(
                         template._replace(start_utc=occurrence.start, end_utc=occurrence.end,
-                                          occurrence=position)
+                                          occurrence=position,
+                                          recurrence_id=occurrence.recurrence_id)
                     )
         return rows
 
