@@ -164,7 +164,7 @@ def until_painted(widget: object, action: Callable[[], object]) -> float:
     loop = QEventLoop()
 
     class Painted(QObject):
-        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 QTimer.singleShot(0, loop.quit)
             return False
