@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         self.period_label = QLabel(self)
         self.period_label.setObjectName("periodTitle")
         self.period_label.setStyleSheet("font-size: 15pt; color: #202124; padding: 8px 14px;")
-        calendar_page = QWidget(self)
+        self.calendar_page = calendar_page = QWidget(self)
         page_layout = QVBoxLayout(calendar_page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
@@ -380,7 +381,7 @@ class MainWindow(QMainWindow):
 
     def _show_welcome_if_empty(self) -> None:
         empty = self.events.rowCount() == 0 and not self._welcome_dismissed
-        self.central.setCurrentWidget(self.welcome if empty else self.central.widget(0))
+        self.central.setCurrentWidget(self.welcome if empty else self.calendar_page)
 
     @property
     def welcome_shown(self) -> bool:
@@ -413,7 +414,7 @@ class MainWindow(QMainWindow):
         database = self.database
         chosen = path
         self.statusBar().showMessage(f"Importing {chosen}…")
-        self.tasks.run_in_background(lambda: programfile.import_program(database, chosen),
+        self.tasks.run_in_background(lambda: programfile.import_program(database, Path(chosen)),
                                      self._program_arrived,
                                      self._program_failed(f"Cannot import {chosen}"))
 

@@ -55,7 +55,7 @@ class ZoneSelector(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(15)
-        completer.activated[str].connect(self._completed)
+        completer.activated[str].connect(self._completed)  # type: ignore[index]
         self.combo.setCompleter(completer)
         self.combo.activated.connect(self._picked)
         line = self.combo.lineEdit()

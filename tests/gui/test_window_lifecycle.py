@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 import types
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from gui_support import JANUARY_NINE_TOKYO, DialogScript, Messages, add_event
+from gui_support import DialogScript, Messages
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -19,7 +19,9 @@ from cpp_scheduler.gui.choices import ChoiceListModel
 from cpp_scheduler.gui.crash import ExceptionHandler
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.records import RecordManager, RecordTableModel
+from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.model import Delegation, EventKind
+from cpp_scheduler.services import calendar
 from cpp_scheduler.store import Database
 
 
@@ -30,59 +32,60 @@ def _fake_module(monkeypatch: pytest.MonkeyPatch, name: str, **functions: object
     monkeypatch.setitem(sys.modules, name, module)
 
 
-def test_an_empty_database_opens_on_the_welcome_panel(
+def test_an_empty_database_opens_on_the_welcome_panel_and_loads_the_demo(
     empty_program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    loaded: list[Database] = []
-
-    def load_demo(database: Database) -> None:
-        loaded.append(database)
-        add_event(database, "Demo opening at TDLC", JANUARY_NINE_TOKYO, 2)
-
-    _fake_module(monkeypatch, "cpp_scheduler.services.demo", load_demo=load_demo)
     window: MainWindow = make_window(empty_program)
     assert window.welcome_shown
     with qtbot.waitSignal(window.eventsLoaded, timeout=10_000):
         qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
-    assert loaded == [empty_program]
     assert not window.welcome_shown
-    assert window.count_label.text() == "1 event shown"
+    assert window.events.rowCount() > 20
+    window.go_to(date(2027, 2, 15))
+    assert window.sidebar.delegation.count() > 1  # the demo's delegations are offered
+    week = window.views["week"]
+    assert isinstance(week, TimeGridView)
+    assert "Opening plenary: ten years of the City Partnership Program" in {
+        block.row.title for block in week.blocks()}
+    assert "CPP Conference 2027: Cities Learning from Cities" in {
+        row.title for row, _first, _last in week.all_day()}  # two days long: above the grid
 
 
 def test_the_welcome_panel_imports_a_program_file(
     empty_program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    tmp_path: Path,
 ) -> None:
-    imported: list[str] = []
+    from cpp_scheduler.programfile.exporter import export_program
+    from cpp_scheduler.services.demo import load_demo
+    from cpp_scheduler.store import open_database
 
-    def import_program(database: Database, path: str) -> None:
-        imported.append(str(path))
-        add_event(database, "Imported workshop", JANUARY_NINE_TOKYO, 1)
-
-    _fake_module(monkeypatch, "cpp_scheduler.programfile", import_program=import_program)
+    colleague = open_database(tmp_path / "colleague.sqlite")
+    load_demo(colleague)
     program_file = tmp_path / "program.json"
+    export_program(colleague, program_file)
+    expected = len(calendar.load_event_rows(colleague))
+    colleague.close()
     window: MainWindow = make_window(empty_program)
     with qtbot.waitSignal(window.eventsLoaded, timeout=10_000):
         window.import_program(str(program_file))
-    assert imported == [str(program_file)]
     assert not window.welcome_shown
+    assert window.events.rowCount() == expected
 
 
 def test_a_failed_import_says_why_and_keeps_the_welcome_panel(
     empty_program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
-    monkeypatch: pytest.MonkeyPatch, messages: Messages,
+    messages: Messages, tmp_path: Path,
 ) -> None:
-    def import_program(database: Database, path: str) -> None:
-        raise SchedulerError(f"{path} is not a CPP Scheduler program file")
-
-    _fake_module(monkeypatch, "cpp_scheduler.programfile", import_program=import_program)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Dinner with the Lima delegation at 19:00", encoding="utf-8")
     window: MainWindow = make_window(empty_program)
     with qtbot.waitSignal(window.tasks.busyChanged, timeout=10_000,
                           check_params_cb=lambda busy: not busy):
-        window.import_program("notes.txt")
-    assert messages.errors == [("Cannot import notes.txt",
-                                "notes.txt is not a CPP Scheduler program file")]
+        window.import_program(str(notes))
+    title, message = messages.errors[0]
+    assert title == f"Cannot import {notes}"
+    assert message == "notes.txt: is not JSON: line 1, column 1: Expecting value"
+    assert "Traceback" not in message
     assert window.welcome_shown
 
 
