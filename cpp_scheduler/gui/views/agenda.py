@@ -48,15 +48,19 @@ class AgendaView(CalendarView):
         widths = {
             Column.START: metrics.horizontalAdvance("Wed 28 Sep 2027  00:00") + padding,
             Column.END: metrics.horizontalAdvance("28 Sep 00:00") + padding,
-            Column.TITLE: 300,
+            Column.TITLE: 280,
             Column.KIND: metrics.horizontalAdvance("Peer-to-peer workshop") + padding,
             Column.STATUS: metrics.horizontalAdvance("Confirmed") + padding,
             Column.MODE: metrics.horizontalAdvance("Face-to-face") + padding,
             Column.VENUE: 190,
-            Column.CITY: 130,
+            Column.CITY: metrics.horizontalAdvance("Kitakyushu 北九州市") + padding,
         }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
+        # Where an event takes place matters more at a glance than how it is held.
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(Column.CITY), header.visualIndex(Column.MODE))
+        header.moveSection(header.visualIndex(Column.VENUE), header.visualIndex(Column.MODE))
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._current_changed)
         # Qt moves the current row when rows go away; that is not the user choosing. The
