@@ -175,10 +175,13 @@ def test_delete_asks_first_and_undo_brings_the_event_back(
     assert restored == city_before
 
 
-def test_filters_and_search_narrow_every_view(window: MainWindow, qtbot: QtBot) -> None:
+def test_filters_and_search_narrow_every_view(
+    window: MainWindow, qtbot: QtBot, qtmodeltester,  # type: ignore[no-untyped-def]
+) -> None:
     sidebar = window.sidebar
     sidebar.kind.setCurrentIndex(sidebar.kind.findText("Site visit"))
     assert titles(window) == ["Smart city site visit"]
+    qtmodeltester.check(window.proxy)
     assert [block.row.title for block in week(window).blocks()] == ["Smart city site visit"]
     assert window.count_label.text() == "1 event shown of 4"
     sidebar.clear()
