@@ -160,11 +160,11 @@ def _transactional_ddl(engine: Engine) -> Engine:
     return dedicated
 
 
-def upgrade_to_head(engine: Engine, url: URL) -> bool:
-    """Bring the database to the newest schema; True when it was empty before."""
-    from cpp_scheduler.store.database import describe
+def upgrade_to_head(engine: Engine, url: URL, where: str) -> bool:
+    """Bring the database to the newest schema; True when it was empty before.
 
-    where = describe(url)
+    ``where`` names the database in messages, as the store shows it.
+    """
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         current = stamped_revision(connection, tables)
