@@ -1,0 +1,200 @@
+"""Every change to the program as an undoable command on one :class:`QUndoStack`.
+
+A command does its work through :mod:`cpp_scheduler.services.editing`, in one
+transaction, so the model's rules apply exactly as they do to the CLI and imports. The
+first run happens before the command is pushed (:meth:`Editor.execute`): a change the
+rules refuse raises there, the user is told why and nothing lands on the stack. Undo and
+redo that fail later (somebody else changed the record meanwhile) are reported through
+:attr:`Editor.failed` rather than raised into Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.model import Event
+from cpp_scheduler.model.base import Base
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import Database
+
+
+class Editor(QObject):
+    """Runs commands against one database and tells the window what changed.
+
+    Signals:
+        changed(str, list): records of a model class (by name) changed; their ids.
+        failed(str): an undo or redo could not be applied; the reason.
+    """
+
+    changed = Signal(str, list)
+    failed = Signal(str)
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.stack = QUndoStack(self)
+        self.stack.setUndoLimit(200)
+
+    def execute(self, command: RecordCommand) -> None:
+        """Apply ``command`` now and push it; raises :class:`SchedulerError` if refused."""
+        command.apply()
+        command.applied_once = True
+        self.stack.push(command)
+
+    def notify(self, model_cls: type[Base], ids: list[str]) -> None:
+        self.changed.emit(model_cls.__name__, ids)
+
+
+class RecordCommand(QUndoCommand):
+    """A change to one record, applied by :meth:`apply` and reversed by :meth:`revert`."""
+
+    def __init__(self, editor: Editor, model_cls: type[Base], record_id: str, text: str) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.model_cls = model_cls
+        self.record_id = record_id
+        self.applied_once = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.applied_once:  # the editor already applied it before pushing
+            self.applied_once = False
+            return
+        self._guarded(self.apply)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, action: Any) -> None:
+        try:
+            action()
+        except SchedulerError as error:
+            self.editor.failed.emit(f"Could not {self.text()[0].lower()}{self.text()[1:]}: {error}")
+
+    def _done(self) -> None:
+        self.editor.notify(self.model_cls, [self.record_id])
+
+
+class CreateRecord(RecordCommand):
+    def __init__(
+        self, editor: Editor, model_cls: type[Base], values: Mapping[str, Any], title: str
+    ) -> None:
+        super().__init__(editor, model_cls, _new_id(), "")
+        self.values = dict(values)
+        self.setText(f"Create {model_cls.record_kind} '{title}'")
+
+    def apply(self) -> None:
+        with self.editor.database.transaction() as session:
+            editing.create_record(session, self.model_cls, self.values, record_id=self.record_id)
+        self._done()
+
+    def revert(self) -> None:
+        with self.editor.database.transaction() as session:
+            editing.delete_record(session, self.model_cls, self.record_id)
+        self._done()
+
+
+class EditRecord(RecordCommand):
+    """Set new values; undo sets the values the record had before."""
+
+    def __init__(
+        self,
+        editor: Editor,
+        model_cls: type[Base],
+        record_id: str,
+        values: Mapping[str, Any],
+        text: str,
+    ) -> None:
+        super().__init__(editor, model_cls, record_id, text)
+        self.values = dict(values)
+        self.before: dict[str, Any] | None = None
+        self._version: int | None = None
+        """The version the record has after this command's last apply or revert."""
+
+    def _update(self, values: Mapping[str, Any]) -> None:
+        with self.editor.database.transaction() as session:
+            if self.before is None:
+                record = editing.get_record(session, self.model_cls, self.record_id)
+                everything = editing.record_values(record)
+                self.before = {key: everything[key] for key in values if key in everything}
+            updated = editing.update_record(
+                session, self.model_cls, self.record_id, values, expected_version=self._version
+            )
+            session.flush()
+            self._version = getattr(updated, "version", None)
+        self._done()
+
+    def apply(self) -> None:
+        self._update(self.values)
+
+    def revert(self) -> None:
+        assert self.before is not None
+        self._update(self.before)
+
+
+class DeleteRecord(RecordCommand):
+    def __init__(self, editor: Editor, model_cls: type[Base], record_id: str, title: str) -> None:
+        super().__init__(
+            editor, model_cls, record_id, f"Delete {model_cls.record_kind} '{title}'"
+        )
+        self.snapshot: dict[str, Any] | None = None
+
+    def apply(self) -> None:
+        with self.editor.database.transaction() as session:
+            self.snapshot = editing.delete_record(session, self.model_cls, self.record_id)
+        self._done()
+
+    def revert(self) -> None:
+        assert self.snapshot is not None
+        with self.editor.database.transaction() as session:
+            editing.restore_record(session, self.model_cls, self.snapshot)
+        self._done()
+
+
+def _new_id() -> str:
+    from cpp_scheduler.model import new_id
+
+    return new_id()
+
+
+def move_text(title: str, start: datetime, end: datetime, old_start: datetime,
+              old_end: datetime, zone_name: str) -> str:
+    """Names a move or resize as a coordinator would say it, in the zone shown."""
+    local_start = timezones.to_local(start, zone_name)
+    local_end = timezones.to_local(end, zone_name)
+    if start == old_start and end != old_end:
+        length = end - start
+        return f"Change '{title}' to end at {local_end:%H:%M} ({_length(length)})"
+    if end - start != old_end - old_start:
+        return f"Move '{title}' to {local_start:%a %H:%M}–{local_end:%H:%M}"
+    return f"Move '{title}' to {local_start:%a %H:%M}"
+
+
+def _length(length: timedelta) -> str:
+    minutes = int(length.total_seconds()) // 60
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"{hours} h {minutes:02d} min"
+    return f"{hours} h" if hours else f"{minutes} min"
+
+
+def move_event(
+    editor: Editor, event_id: str, start: datetime, end: datetime, zone_name: str
+) -> EditRecord:
+    """The command that moves (or resizes) an event to ``start``-``end`` (UTC)."""
+    with editor.database.session() as session:
+        event = editing.get_record(session, Event, event_id)
+        text = move_text(event.title, start, end, event.start_utc, event.end_utc, zone_name)
+    return EditRecord(editor, Event, event_id, {"start_utc": start, "end_utc": end}, text)
