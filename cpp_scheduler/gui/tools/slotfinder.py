@@ -659,7 +659,8 @@ class SlotFinderDialog(QDialog):
     def request(self) -> PlannerRequest:
         first = self.first_day.date().toPython()
         last = self.last_day.date().toPython()
-        assert isinstance(first, date) and isinstance(last, date)
+        assert isinstance(first, date)
+        assert isinstance(last, date)
         return PlannerRequest(
             attendee_ids=tuple(self.chosen_ids()),
             duration=timedelta(minutes=self.duration.value()),
@@ -728,10 +729,11 @@ class SlotFinderDialog(QDialog):
         if result is None:
             return
         request = result.request
+        shown_last = min(request.last_day,
+                         request.first_day + timedelta(days=MAX_GRID_DAYS - 1))
         self.grid_title.setText(
             f"Each row in its own local hours; columns are hours in Tokyo, "
-            f"{request.first_day:%d %b} to "
-            f"{min(request.last_day, request.first_day + timedelta(days=MAX_GRID_DAYS - 1)):%d %b %Y}.")
+            f"{request.first_day:%d %b} to {shown_last:%d %b %Y}.")
         if result.plan is not None:
             self._show_plan(result)
         else:

@@ -1,0 +1,718 @@
+"""Calendar files from the window: the export dialog and the import dialog.
+
+Export: the coordinator chooses what goes in the file (the selected event, the events
+the calendar shows, a delegation, a participant, a study tour, the whole program or a
+range of dates), publish or request, a reminder, and whether attendees' addresses are
+included; the preview lists the events the file will hold. One file, or one file per
+participant into a folder: the batch runs on a worker with a progress bar and can be
+cancelled between two files.
+
+Import: pick a file, read what it would create and update (the importer's dry run),
+confirm; the whole import is one undo step (:class:`ImportCalendarCommand`): undo
+removes the events it created and puts back the ones it updated, exactly as they were.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.commands import Editor, RecordCommand
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.ical import scopes
+from cpp_scheduler.ical.export import ExportOptions, Method
+from cpp_scheduler.ical.importer import ParsedCalendar, read_calendar
+from cpp_scheduler.model import Delegation, Event, Participant, StudyTour
+from cpp_scheduler.services import calendars, editing
+from cpp_scheduler.services.calendars import ImportAction, ImportReport
+from cpp_scheduler.store import Database
+
+REMINDERS = {
+    "No reminder": None,
+    "15 minutes before": timedelta(minutes=15),
+    "30 minutes before": timedelta(minutes=30),
+    "1 hour before": timedelta(hours=1),
+    "1 day before": timedelta(days=1),
+}
+
+UPDATE_NOTES = {
+    Method.PUBLISH: (
+        "<b>How updates reach people.</b> A published file is a copy: Outlook, Google "
+        "Calendar and Apple Calendar keep what they imported and do not change it when the "
+        "program does. Export again and ask people to import the new file (events are "
+        "matched by UID, so they are replaced, not doubled), or publish the file at a web "
+        "address they subscribe to: subscribed calendars fetch it again every few hours."),
+    Method.REQUEST: (
+        "<b>How updates reach people.</b> Invitations are sent by email. Outlook, Gmail "
+        "and Apple Mail replace their copy of an event when a newer invitation with the "
+        "same UID and a higher SEQUENCE arrives, so send the new file after each change. "
+        "Cancelled events go in a separate file (-cancelled.ics) that removes them from "
+        "people's calendars."),
+}
+
+
+class Scope:
+    """The choices of the scope box, by key."""
+
+    EVENT = "event"
+    SHOWN = "shown"
+    DELEGATION = "delegation"
+    PARTICIPANT = "participant"
+    TOUR = "tour"
+    PROGRAM = "program"
+    RANGE = "range"
+
+
+SCOPE_LABELS = {
+    Scope.EVENT: "The selected event",
+    Scope.SHOWN: "The events the calendar shows",
+    Scope.DELEGATION: "A delegation's schedule",
+    Scope.PARTICIPANT: "A participant's schedule",
+    Scope.TOUR: "A study tour",
+    Scope.PROGRAM: "The whole program",
+    Scope.RANGE: "The program between two dates",
+}
+
+
+@dataclass(frozen=True)
+class PreviewLine:
+    title: str
+    when: str
+    zone: str
+    status: str
+
+
+def preview(database: Database, scope: calendars.Scope, dates: scopes.DateRange | None,
+            with_attendees: bool) -> tuple[list[PreviewLine], int]:
+    """The events a file of ``scope`` would hold, and how many study tours."""
+    with database.session() as session:
+        content = calendars.select_content(session, scope, dates, with_attendees=with_attendees)
+        lines = []
+        for event in content.events:
+            local = timezones.to_local(event.start_utc, event.zone)
+            end = timezones.to_local(event.end_utc, event.zone)
+            when = f"{local:%a %d %b %Y %H:%M}–{end:%H:%M}"
+            if event.recurrence_rule:
+                when += " (series)"
+            lines.append(PreviewLine(event.title, when, event.zone, event.status.label))
+        return lines, len(content.tours)
+
+
+class _Progress(QObject):
+    """Carries the batch's progress from the worker to the GUI thread (queued)."""
+
+    advanced = Signal(int, int)
+
+
+class ExportDialog(QDialog):
+    """Writes calendar files.
+
+    Attributes:
+        written: the files of the last export.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        tasks: TaskManager,
+        *,
+        selected_event: str | None = None,
+        shown_events: list[str] | None = None,
+        visible_dates: tuple[date, date] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export a calendar")
+        self.database = database
+        self.tasks = tasks
+        self.selected_event = selected_event
+        self.shown_events = list(shown_events or [])
+        self.written: list[Path] = []
+        self.batch: calendars.BatchResult | None = None
+        self.running = False
+        self._cancel = threading.Event()
+        self._progress = _Progress(self)
+        self._progress.advanced.connect(self._advanced)
+
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("scope")
+        for key, label in SCOPE_LABELS.items():
+            self.scope.addItem(label, key)
+        self.choice = QComboBox(self)
+        self.choice.setObjectName("scopeChoice")
+        self.first = QDateEdit(self)
+        self.last = QDateEdit(self)
+        first, last = visible_dates or (date.today(), date.today() + timedelta(days=30))
+        for edit, day in ((self.first, first), (self.last, last)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("ddd d MMM yyyy")
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.dateChanged.connect(lambda _day: self.refresh_preview())
+        dates = QHBoxLayout()
+        dates.addWidget(self.first)
+        dates.addWidget(QLabel("to", self))
+        dates.addWidget(self.last)
+        self.dates_row = QWidget(self)
+        self.dates_row.setLayout(dates)
+        dates.setContentsMargins(0, 0, 0, 0)
+
+        self.publish = QRadioButton("Publish: a calendar to import or subscribe to", self)
+        self.publish.setObjectName("publish")
+        self.request_button = QRadioButton("Request: invitations to send by email", self)
+        self.request_button.setObjectName("request")
+        self.publish.setChecked(True)
+        methods = QButtonGroup(self)
+        methods.addButton(self.publish)
+        methods.addButton(self.request_button)
+        self.publish.toggled.connect(lambda _on: self._update_note())
+        self.reminder = QComboBox(self)
+        self.reminder.setObjectName("reminder")
+        self.reminder.addItems(list(REMINDERS))
+        self.with_attendees = QCheckBox("Include attendees' email addresses", self)
+        self.with_attendees.setObjectName("withAttendees")
+        self.with_attendees.toggled.connect(lambda _on: self.refresh_preview())
+
+        self.one_file = QRadioButton("One file", self)
+        self.one_file.setObjectName("oneFile")
+        self.per_person = QRadioButton("One file per participant, into a folder", self)
+        self.per_person.setObjectName("perParticipant")
+        self.one_file.setChecked(True)
+        outputs = QButtonGroup(self)
+        outputs.addButton(self.one_file)
+        outputs.addButton(self.per_person)
+        self.one_file.toggled.connect(lambda _on: self._update_enabled())
+        self.target = QLineEdit(self)
+        self.target.setObjectName("target")
+        self.target.setPlaceholderText("Where to write (a .ics file, or a folder)")
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self._browse)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target, 1)
+        target_row.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow("What", self.scope)
+        form.addRow("", self.choice)
+        form.addRow("Dates", self.dates_row)
+        form.addRow("Kind of file", self.publish)
+        form.addRow("", self.request_button)
+        form.addRow("Reminder", self.reminder)
+        form.addRow("", self.with_attendees)
+        form.addRow("Write", self.one_file)
+        form.addRow("", self.per_person)
+        form.addRow("To", target_row)
+        left = QWidget(self)
+        left.setLayout(form)
+        left.setMinimumWidth(470)
+
+        self.preview_table = QTableWidget(0, 4, self)
+        self.preview_table.setObjectName("preview")
+        self.preview_table.setHorizontalHeaderLabels(["Event", "When (its own zone)", "Zone",
+                                                      "Status"])
+        self.preview_table.verticalHeader().hide()
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_table.setWordWrap(False)
+        header = self.preview_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.preview_label = QLabel("", self)
+        self.preview_label.setObjectName("previewSummary")
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>Going into the file</b>", self))
+        right.addWidget(self.preview_table, 1)
+        right.addWidget(self.preview_label)
+
+        self.note = QLabel("", self)
+        self.note.setObjectName("updateNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("background:#e8f0fe; border-radius:6px; padding:8px;")
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("progress")
+        self.progress.hide()
+        self.status = QLabel("", self)
+        self.status.setObjectName("exportStatus")
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton("Export", self)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.export)
+        self.cancel_button = QPushButton("Close", self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.clicked.connect(self._cancel_or_close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.cancel_button)
+
+        body = QHBoxLayout()
+        body.addWidget(left)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.note)
+        layout.addLayout(bottom)
+        self.resize(1100, 600)
+
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        self.choice.currentIndexChanged.connect(lambda _index: self.refresh_preview())
+        if selected_event is None:
+            self.scope.setCurrentIndex(self.scope.findData(Scope.PROGRAM))
+        self._scope_changed()
+        self._update_note()
+
+    # -- choices ------------------------------------------------------------------------
+    @property
+    def scope_key(self) -> str:
+        return str(self.scope.currentData())
+
+    def set_scope(self, key: str, record_id: str | None = None) -> None:
+        self.scope.setCurrentIndex(self.scope.findData(key))
+        if record_id is not None:
+            self.choice.setCurrentIndex(self.choice.findData(record_id))
+
+    def _scope_changed(self, *_args: object) -> None:
+        key = self.scope_key
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        with self.database.session() as session:
+            if key == Scope.DELEGATION:
+                for delegation in session.scalars(select(Delegation).order_by(Delegation.name)):
+                    self.choice.addItem(delegation.name, delegation.id)
+            elif key == Scope.PARTICIPANT:
+                for person in session.scalars(select(Participant).order_by(Participant.name)):
+                    self.choice.addItem(f"{person.name} <{person.email}>", person.id)
+            elif key == Scope.TOUR:
+                for tour in session.scalars(select(StudyTour).order_by(StudyTour.start_date)):
+                    self.choice.addItem(tour.title, tour.id)
+        self.choice.blockSignals(False)
+        self.choice.setVisible(key in (Scope.DELEGATION, Scope.PARTICIPANT, Scope.TOUR))
+        self._update_enabled()
+        self.refresh_preview()
+
+    def _update_enabled(self) -> None:
+        key = self.scope_key
+        batch_possible = key in (Scope.PROGRAM, Scope.RANGE)
+        self.per_person.setEnabled(batch_possible)
+        if not batch_possible and self.per_person.isChecked():
+            self.one_file.setChecked(True)
+        self.dates_row.setEnabled(key == Scope.RANGE)
+
+    def _update_note(self) -> None:
+        self.note.setText(UPDATE_NOTES[self.method])
+
+    @property
+    def method(self) -> Method:
+        return Method.PUBLISH if self.publish.isChecked() else Method.REQUEST
+
+    def dates(self) -> scopes.DateRange | None:
+        if self.scope_key != Scope.RANGE:
+            return None
+        first = self.first.date().toPython()
+        last = self.last.date().toPython()
+        assert isinstance(first, date)
+        assert isinstance(last, date)
+        return scopes.DateRange(first, last)
+
+    def service_scope(self) -> calendars.Scope:
+        key = self.scope_key
+        record_id = self.choice.currentData()
+        if key == Scope.EVENT:
+            if self.selected_event is None:
+                raise SchedulerError("Select an event in the calendar first.")
+            return calendars.EventListScope((self.selected_event,), "CPP event")
+        if key == Scope.SHOWN:
+            return calendars.EventListScope(tuple(self.shown_events), "CPP events shown")
+        if key in (Scope.DELEGATION, Scope.PARTICIPANT, Scope.TOUR) and record_id is None:
+            raise SchedulerError(f"The program has no {key} to export yet.")
+        with self.database.session() as session:
+            if key == Scope.DELEGATION:
+                delegation = session.get(Delegation, record_id)
+                assert delegation is not None
+                return calendars.DelegationScope(delegation.name)
+            if key == Scope.PARTICIPANT:
+                person = session.get(Participant, record_id)
+                assert person is not None
+                return calendars.ParticipantScope(person.email)
+        if key == Scope.TOUR:
+            return calendars.TourScope(str(record_id))
+        return calendars.ProgramScope()
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(method=self.method,
+                             reminder=REMINDERS[self.reminder.currentText()])
+
+    # -- preview ------------------------------------------------------------------------
+    def refresh_preview(self) -> None:
+        self.preview_table.setRowCount(0)
+        try:
+            dates = self.dates()
+            lines, tours = preview(self.database, self.service_scope(), dates,
+                                   self.with_attendees.isChecked())
+        except (SchedulerError, ValueError) as error:
+            self.preview_label.setText(str(error))
+            self.export_button.setEnabled(False)
+            return
+        self.preview_table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            for column, text in enumerate((line.title, line.when, line.zone, line.status)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.preview_table.setItem(row, column, item)
+        noun = "event" if len(lines) == 1 else "events"
+        text = f"{len(lines)} {noun}"
+        if tours:
+            text += f" and {tours} study {'tour' if tours == 1 else 'tours'}"
+        self.preview_label.setText(text)
+        self.export_button.setEnabled(bool(lines or tours) and not self.running)
+
+    @property
+    def preview_titles(self) -> list[str]:
+        return [self.preview_table.item(row, 0).text()
+                for row in range(self.preview_table.rowCount())]
+
+    # -- writing ------------------------------------------------------------------------
+    def _browse(self) -> None:
+        if self.per_person.isChecked():
+            chosen = QFileDialog.getExistingDirectory(self, "Folder for the participants' files")
+        else:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, "Calendar file", "cpp-program.ics", "Calendar files (*.ics)")
+        if chosen:
+            self.target.setText(chosen)
+
+    def export(self) -> None:
+        """Write the file (or the files) on the worker; the dialog stays responsive."""
+        target = self.target.text().strip()
+        if not target:
+            self.status.setText("Choose where to write first.")
+            return
+        try:
+            scope = self.service_scope()
+            dates = self.dates()
+        except (SchedulerError, ValueError) as error:
+            self.status.setText(str(error))
+            return
+        options = self.options()
+        attendees = self.with_attendees.isChecked()
+        database = self.database
+        path = Path(target)
+        self._cancel.clear()
+        self.running = True
+        self.export_button.setEnabled(False)
+        self.cancel_button.setText("Cancel")
+        self.progress.show()
+        if self.per_person.isChecked():
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            progress = self._progress.advanced.emit
+            cancelled = self._cancel.is_set
+            self.status.setText("Writing one file per participant…")
+            self.tasks.run_in_background(
+                lambda: calendars.export_each_participant(
+                    database, path, options, dates=dates, with_attendees=attendees,
+                    progress=progress, cancelled=cancelled),
+                self._batch_done, self._failed)
+        else:
+            self.progress.setRange(0, 0)
+            self.status.setText(f"Writing {path.name}…")
+            self.tasks.run_in_background(
+                lambda: calendars.export_calendar(database, scope, path, options, dates=dates,
+                                                  with_attendees=attendees),
+                self._file_done, self._failed)
+
+    def _advanced(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.status.setText(f"Written {done:,} of {total:,} participants…")
+
+    def _finish(self) -> None:
+        self.running = False
+        self.progress.hide()
+        self.cancel_button.setText("Close")
+        self.export_button.setEnabled(True)
+
+    def _file_done(self, written: list[Path]) -> None:
+        self._finish()
+        self.written = list(written)
+        self.status.setText("Written " + ", ".join(str(path) for path in written) + ".")
+
+    def _batch_done(self, result: calendars.BatchResult) -> None:
+        self._finish()
+        self.batch = result
+        self.written = list(result.files)
+        text = f"Written {len(result.files):,} files for {result.participants:,} participants"
+        if result.without_events:
+            text += f"; {len(result.without_events)} have nothing on the program"
+        if result.cancelled:
+            text = "Cancelled. " + text + " before the cancellation"
+        self.status.setText(text + ".")
+
+    def _failed(self, error: BaseException) -> None:
+        self._finish()
+        if isinstance(error, (SchedulerError, OSError)):
+            self.status.setText(f"Cannot export: {error}")
+        else:
+            import sys
+
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def cancel(self) -> None:
+        """Stop a batch after the file being written."""
+        self._cancel.set()
+        self.status.setText("Cancelling…")
+
+    def _cancel_or_close(self) -> None:
+        if self.running:
+            self.cancel()
+        else:
+            self.reject()
+
+
+# -- import ------------------------------------------------------------------------------------
+@dataclass
+class _Restore:
+    """Deletion snapshots, enough to put records back exactly as they were."""
+
+    before: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The updated events as they were before the import, by id."""
+    after: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Every record the import wrote, as the import left it, by id (taken at undo)."""
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    """Participants the import added (unknown organisers)."""
+
+
+class ImportCalendarCommand(RecordCommand):
+    """A whole calendar import as one undo step."""
+
+    def __init__(self, editor: Editor, parsed: ParsedCalendar, name: str) -> None:
+        super().__init__(editor, Event, "", f"Import {name}")
+        self.parsed = parsed
+        self.report: ImportReport | None = None
+        self.state = _Restore()
+        self._applied_before = False
+
+    @property
+    def created_ids(self) -> list[str]:
+        return list(self.state.created)
+
+    @property
+    def updated_ids(self) -> list[str]:
+        return list(self.state.updated)
+
+    def _snapshot(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Deletion snapshots of ``ids`` taken in a transaction that is rolled back."""
+        found: dict[str, dict[str, Any]] = {}
+        with self.editor.database.session() as session:
+            for event_id in ids:
+                found[event_id] = editing.delete_record(session, Event, event_id)
+            session.rollback()
+        return found
+
+    def apply(self) -> None:
+        database = self.editor.database
+        if self._applied_before:
+            with database.transaction() as session:
+                for person_id in self.state.people:
+                    editing.restore_record(session, Participant, self.state.after[person_id])
+                for event_id in self.state.created:
+                    editing.restore_record(session, Event, self.state.after[event_id])
+                for event_id in self.state.updated:
+                    editing.delete_record(session, Event, event_id)
+                    editing.restore_record(session, Event, self.state.after[event_id])
+            self.editor.notify(Event, self.state.created + self.state.updated)
+            return
+        uids = [event.uid for event in self.parsed.events]
+        with database.session() as session:
+            held = {uid: event_id for uid, event_id in session.execute(
+                select(Event.uid, Event.id).where(Event.uid.in_(uids)))} if uids else {}
+            people_before = set(session.scalars(select(Participant.id)))
+        plan = calendars.apply_calendar(database, self.parsed, dry_run=True)
+        updating = [held[change.event.uid] for change in plan.changes
+                    if change.action is ImportAction.UPDATE]
+        self.state.before = self._snapshot(updating)
+        self.report = calendars.apply_calendar(database, self.parsed)
+        with database.session() as session:
+            ids = {uid: event_id for uid, event_id in session.execute(
+                select(Event.uid, Event.id).where(Event.uid.in_(uids)))} if uids else {}
+            people_after = set(session.scalars(select(Participant.id)))
+        self.state.created = [ids[change.event.uid] for change in self.report.changes
+                              if change.action is ImportAction.CREATE]
+        self.state.updated = updating
+        self.state.people = sorted(people_after - people_before)
+        self._applied_before = True
+        self.editor.notify(Event, self.state.created + self.state.updated)
+
+    def revert(self) -> None:
+        with self.editor.database.transaction() as session:
+            for event_id in self.state.created:
+                self.state.after[event_id] = editing.delete_record(session, Event, event_id)
+            for event_id in self.state.updated:
+                self.state.after[event_id] = editing.delete_record(session, Event, event_id)
+                editing.restore_record(session, Event, self.state.before[event_id])
+            for person_id in self.state.people:
+                self.state.after[person_id] = editing.delete_record(session, Participant,
+                                                                    person_id)
+        self.editor.notify(Event, self.state.created + self.state.updated)
+
+
+class ImportDialog(QDialog):
+    """Shows what a calendar file would change, then imports it as one undo step."""
+
+    def __init__(self, database: Database, editor: Editor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle("Import a calendar")
+        self.database = database
+        self.editor = editor
+        self.parsed: ParsedCalendar | None = None
+        self.plan: ImportReport | None = None
+        self.command: ImportCalendarCommand | None = None
+
+        self.path = QLineEdit(self)
+        self.path.setObjectName("path")
+        self.path.setPlaceholderText("A calendar file (.ics)")
+        self.path.returnPressed.connect(lambda: self.read(Path(self.path.text())))
+        browse = QPushButton("Choose a file…", self)
+        browse.clicked.connect(self._browse)
+        top = QHBoxLayout()
+        top.addWidget(self.path, 1)
+        top.addWidget(browse)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("plannedChanges")
+        self.table.setHorizontalHeaderLabels(["What happens", "Event", "When (its own zone)"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.summary = QLabel("Choose a file to see what it would change.", self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.import_button = QPushButton("Import", self)
+        self.import_button.setObjectName("importButton")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.confirm)
+        close = QPushButton("Close", self)
+        close.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(close)
+        box = QGroupBox("What the file would change", self)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(box, 1)
+        layout.addLayout(bottom)
+        self.resize(900, 520)
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, "Import a calendar", "", "Calendar files (*.ics);;All files (*)")
+        if chosen:
+            self.read(Path(chosen))
+
+    def read(self, path: Path) -> None:
+        """Read ``path`` and show the dry run: nothing changes yet."""
+        self.path.setText(str(path))
+        self.table.setRowCount(0)
+        self.import_button.setEnabled(False)
+        self.parsed = self.plan = None
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self.summary.setText(f"{path} cannot be read: {error.strerror}")
+            return
+        try:
+            self.parsed = read_calendar(data, str(path))
+            self.plan = calendars.apply_calendar(self.database, self.parsed, dry_run=True)
+        except SchedulerError as error:
+            self.summary.setText(str(error))
+            return
+        labels = {
+            ImportAction.CREATE: ("Create", "#136c2e"),
+            ImportAction.UPDATE: ("Update", "#1a4fa0"),
+            ImportAction.UNCHANGED: ("Already here", "#5f6368"),
+            ImportAction.KEEP: ("Keep ours (newer)", "#7a5300"),
+        }
+        rows = [(labels[c.action], c.event.title, c.event.start_utc, c.event.zone)
+                for c in self.plan.changes]
+        self.table.setRowCount(len(rows) + len(self.plan.skipped))
+        for number, ((label, colour), title, start, zone) in enumerate(rows):
+            local = timezones.to_local(start, zone)
+            for column, text in enumerate((label, title, f"{local:%a %d %b %Y %H:%M} {zone}")):
+                item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setForeground(QColor(colour))
+                self.table.setItem(number, column, item)
+        for offset, skipped in enumerate(self.plan.skipped):
+            row = len(rows) + offset
+            for column, text in enumerate(("Skip", skipped.title,
+                                           f"line {skipped.line}: {skipped.reason}")):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        creating = self.plan.count(ImportAction.CREATE)
+        updating = self.plan.count(ImportAction.UPDATE)
+        self.summary.setText(
+            f"{creating} to create, {updating} to update, "
+            f"{self.plan.count(ImportAction.UNCHANGED) + self.plan.count(ImportAction.KEEP)} "
+            f"left as they are, {len(self.plan.skipped)} skipped. Nothing has changed yet.")
+        self.import_button.setEnabled(bool(creating or updating))
+
+    def confirm(self) -> bool:
+        """Import the file read; one undo step. True if it was imported."""
+        if self.parsed is None:
+            return False
+        command = ImportCalendarCommand(self.editor, self.parsed, Path(self.parsed.source).name)
+        try:
+            self.editor.execute(command)
+        except SchedulerError as error:
+            QMessageBox.warning(self, "Cannot import", str(error))
+            return False
+        self.command = command
+        self.import_button.setEnabled(False)
+        self.summary.setText(
+            f"Imported: {len(command.created_ids)} created, {len(command.updated_ids)} "
+            "updated. Undo (Ctrl+Z) takes the whole import back.")
+        return True
