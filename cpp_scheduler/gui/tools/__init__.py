@@ -41,6 +41,8 @@ class Tools(QObject):
                                        self.visible_range, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.local_times)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts)
+        window.resizeDocks([self.local_times], [520], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.conflicts], [210], Qt.Orientation.Vertical)
         self.count_label = QLabel("", window)
         self.count_label.setObjectName("conflictCount")
         window.statusBar().addPermanentWidget(self.count_label)

@@ -646,7 +646,7 @@ class ImportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(box, 1)
         layout.addLayout(bottom)
-        self.resize(900, 520)
+        self.resize(1100, 560)
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(

@@ -139,12 +139,12 @@ class DelegationScheduleModel(QAbstractTableModel):
             if column == Column.LOCAL_DATE:
                 return f"{local_start:%a %d %b %Y}"
             if column == Column.LOCAL_TIME:
-                text = f"{local_start:%H:%M}–{local_end:%H:%M} {local_start.tzname()}"
+                text = f"{span_text(local_start, local_end)} {local_start.tzname()}"
                 return text + (" (in Japan)" if line.zone != self.home_zone else "")
             if column == Column.TOKYO_DATE:
                 return f"{tokyo_start:%a %d %b %Y}"
             if column == Column.TOKYO_TIME:
-                return f"{tokyo_start:%H:%M}–{tokyo_end:%H:%M} JST"
+                return f"{span_text(tokyo_start, tokyo_end)} JST"
             return common.PART_LABELS[line.part]
         if role == Qt.ItemDataRole.BackgroundRole and column in (
                 Column.LOCAL_DATE, Column.LOCAL_TIME, Column.HOURS):
@@ -157,6 +157,13 @@ class DelegationScheduleModel(QAbstractTableModel):
         if role == EVENT_ID_ROLE:
             return line.event_id
         return None
+
+
+def span_text(start: datetime, end: datetime) -> str:
+    """``09:00–11:00``, or ``19:00–Tue 01:30`` when the meeting ends another day."""
+    if end.date() == start.date():
+        return f"{start:%H:%M}–{end:%H:%M}"
+    return f"{start:%H:%M}–{end:%a %H:%M}"
 
 
 class DelegationScheduleDialog(QDialog):

@@ -238,6 +238,12 @@ def _bounds(day: date, zone_name: str) -> tuple[datetime, datetime]:
     return start, end
 
 
+def short_name(name: str) -> str:
+    """``Peru`` for ``Peru: Ministry of Housing, ...``: what fits a row's label."""
+    head, colon, _rest = name.partition(":")
+    return head if colon and len(name) > 28 else name
+
+
 # -- the grid -------------------------------------------------------------------------------
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 START_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -298,7 +304,7 @@ class SlotGridModel(QAbstractTableModel):
                 return None
             row = self._result.rows[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{row.name}\n{zone_city(row.zone)}"
+                return f"{short_name(row.name)}\n{zone_city(row.zone)}"
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{row.name} ({row.zone})"
             return None
@@ -401,7 +407,8 @@ class DayHeader(QHeaderView):
         painter.setPen(QColor("#3c4043"))
         painter.drawText(lower, int(Qt.AlignmentFlag.AlignCenter), text)
         start = model.headerData(logical, Qt.Orientation.Horizontal, START_ROLE)
-        if isinstance(start, datetime) and (text == "00" or logical == 0):
+        first_visible = logical == self.logicalIndexAt(0)
+        if isinstance(start, datetime) and (text == "00" or first_visible):
             result = getattr(model, "result", None)
             zone = result.request.zone if result is not None else timezones.TOKYO
             local = timezones.to_local(start, zone)
@@ -455,6 +462,8 @@ class SlotFinderDialog(QDialog):
         self.attendee_list = QListWidget(self)
         self.attendee_list.setObjectName("attendeeList")
         self.attendee_list.itemChanged.connect(lambda _item: self.schedule_search())
+        self.attendee_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.attendee_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.duration = QSpinBox(self)
         self.duration.setObjectName("duration")
         self.duration.setRange(15, 480)
@@ -519,6 +528,9 @@ class SlotFinderDialog(QDialog):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.verticalHeader().setDefaultSectionSize(38)
+        self.grid.verticalHeader().setMaximumWidth(210)
+        self.grid.horizontalScrollBar().valueChanged.connect(
+            lambda _value: self.grid.horizontalHeader().viewport().update())
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.clicked.connect(self._column_clicked)
         self.grid.doubleClicked.connect(lambda index: self.create_at_column(index.column()))
@@ -540,6 +552,12 @@ class SlotFinderDialog(QDialog):
         self.suggestions.header().setStretchLastSection(False)
         self.suggestions.currentItemChanged.connect(self._suggestion_chosen)
         self.suggestions.itemDoubleClicked.connect(lambda _item, _col: self.create_chosen())
+        self.reasons = QLabel("", self)
+        self.reasons.setObjectName("reasons")
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextFormat(Qt.TextFormat.RichText)
+        self.reasons.setStyleSheet("background:#f8f9fa; border:1px solid #dadce0; "
+                                   "border-radius:6px; padding:6px;")
         self.fairness = QLabel("", self)
         self.fairness.setObjectName("fairness")
         self.fairness.setWordWrap(True)
@@ -552,6 +570,7 @@ class SlotFinderDialog(QDialog):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel("<b>Best times</b> (fewest points first)", side))
         side_layout.addWidget(self.suggestions, 1)
+        side_layout.addWidget(self.reasons)
         side_layout.addWidget(self.fairness)
         side_layout.addWidget(self.create_button)
 
@@ -560,7 +579,7 @@ class SlotFinderDialog(QDialog):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 420])
+        splitter.setSizes([800, 440])
         splitter.setChildrenCollapsible(False)
 
         self.busy = QProgressBar(self)
@@ -600,6 +619,7 @@ class SlotFinderDialog(QDialog):
         with self.database.session() as session:
             for delegation in session.scalars(select(Delegation).order_by(Delegation.name)):
                 item = QListWidgetItem(f"{delegation.name} · {zone_city(delegation.zone)}")
+                item.setToolTip(delegation.name)
                 item.setData(Qt.ItemDataRole.UserRole, delegation.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
@@ -723,6 +743,8 @@ class SlotFinderDialog(QDialog):
         self.result = result
         self.grid_model.set_result(result)
         self.suggestions.clear()
+        self.reasons.clear()
+        self.reasons.hide()
         self.fairness.clear()
         self._chosen_column = None
         self.create_button.setEnabled(False)
@@ -782,7 +804,7 @@ class SlotFinderDialog(QDialog):
             if moved:
                 item.setToolTip(0, f"{moved} attendees' local time differs from the "
                                    "previous meeting")
-        names = {a.id: a.name for a in result.attendees}
+        names = {a.id: short_name(a.name) for a in result.attendees}
         shares = ", ".join(f"{names.get(key, key)} {value}" for key, value in
                            sorted(plan.totals.items(), key=lambda kv: -kv[1]))
         verdict = "shared evenly" if plan.fairness == 0 else (
@@ -797,6 +819,10 @@ class SlotFinderDialog(QDialog):
         while item is not None and item.parent() is not None:
             item = item.parent()
         span = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        reasons = [item.child(n).text(0) for n in range(item.childCount())] if item else []
+        self.reasons.setText("<b>Why:</b><br>" + "<br>".join(_escape(r) for r in reasons)
+                             if reasons else "")
+        self.reasons.setVisible(bool(reasons))
         self.grid_model.set_chosen(span)
         self.create_button.setEnabled(span is not None or self.is_series)
         if span is not None:
@@ -894,3 +920,7 @@ class SlotFinderDialog(QDialog):
 
     def report_error(self, message: str) -> None:
         QMessageBox.warning(self, "Cannot create the event", message)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

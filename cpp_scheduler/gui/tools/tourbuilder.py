@@ -264,26 +264,31 @@ class DayCard(QFrame):
             heading.setWordWrap(True)
             layout.addWidget(heading)
         self.lines: list[QLabel] = []
+        items: list[tuple[datetime, str, str, bool]] = []
         for leg in card.legs:
             depart = timezones.to_local(leg.departure, TOKYO)
             arrive = timezones.to_local(leg.arrival, TOKYO)
-            text = (f"🚆 {depart:%H:%M}–{arrive:%H:%M} {_escape(leg.origin)} → "
-                    f"{_escape(leg.destination)} ({leg.mode.label})")
+            text = (f"<span style='color:#1a4fa0'><b>{leg.mode.label}</b></span> "
+                    f"{depart:%H:%M}–{arrive:%H:%M} {_escape(leg.origin)} → "
+                    f"{_escape(leg.destination)}")
             if leg.problem:
                 text += f"<br><span style='color:#a50e0e'>⚠ {_escape(leg.problem)}</span>"
-            self._line(text, "leg" if not leg.problem else "badLeg", leg.problem is not None)
+            items.append((leg.departure, text, "badLeg" if leg.problem else "leg",
+                          leg.problem is not None))
         for event in card.events:
             start = timezones.to_local(event.start, TOKYO)
             end = timezones.to_local(event.end, TOKYO)
-            self._line(f"{start:%H:%M}–{end:%H:%M} <b>{_escape(event.title)}</b><br>"
-                       f"<span style='color:#5f6368'>{event.kind.label} · "
-                       f"{_escape(event.place)}</span>", "event", False)
+            items.append((event.start, f"{start:%H:%M}–{end:%H:%M} <b>{_escape(event.title)}"
+                          f"</b><br><span style='color:#5f6368'>{event.kind.label} · "
+                          f"{_escape(event.place)}</span>", "event", False))
+        for _when, text, name, bad in sorted(items, key=lambda item: item[0]):
+            self._line(text, name, bad)
         if card.empty:
             self._line("<span style='color:#a50e0e'>⚠ Nothing planned on this day</span>",
                        "emptyDay", True)
         layout.addStretch(1)
-        hotel = card.hotel or "no hotel night"
-        night = QLabel(f"<span style='color:#5f6368'>🛏 {_escape(hotel)}</span>", self)
+        hotel = f"Night: {card.hotel}" if card.hotel else "No hotel night"
+        night = QLabel(f"<span style='color:#5f6368'>{_escape(hotel)}</span>", self)
         night.setWordWrap(True)
         layout.addWidget(night)
         self.flagged = bool(card.problems)
