@@ -636,7 +636,8 @@ class SlotFinderDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.attendee_list.addItem(item)
             for venue in session.scalars(select(Venue).order_by(Venue.name)):
-                self.venue.addItem(f"{venue.name} ({venue.locality})", venue.id)
+                japanese = f" · {venue.name_ja}" if venue.name_ja else ""
+                self.venue.addItem(f"{venue.name}{japanese} ({venue.locality})", venue.id)
         self.attendee_list.blockSignals(False)
 
     def _filter_attendees(self, text: str) -> None:

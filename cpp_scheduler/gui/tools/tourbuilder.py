@@ -216,7 +216,7 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                 number, day, tour_day.id if tour_day else None,
                 tour_day.title if tour_day else "", " → ".join(where),
                 tuple(BoardEvent(e.id, e.title, e.kind, e.start_utc, e.end_utc,
-                                 e.locality or "online") for e in events),
+                                 _place(e)) for e in events),
                 board_legs,
                 f"{night.hotel}, {night.locality}" if night else None,
             ))
@@ -228,6 +228,15 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
         return TourBoard(tour.id, tour.title, tour.delegation_id, tour.delegation.name,
                          tour.start_date, tour.end_date, tuple(tour.route()), tuple(cards),
                          tuple(localities), venues)
+
+
+def _place(event: Event) -> str:
+    """Where an activity is: the venue with its Japanese name, or the city."""
+    venue = event.venue
+    if venue is not None:
+        japanese = f" ({venue.name_ja})" if venue.name_ja else ""
+        return f"{venue.name}{japanese}, {venue.locality}"
+    return event.locality or "online"
 
 
 def list_tours(database: Database) -> list[tuple[str, str]]:
