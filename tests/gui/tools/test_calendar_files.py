@@ -77,7 +77,8 @@ def test_export_one_file_per_participant(qtbot: QtBot, sqlite_database, open_win
     dialog.export()
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
 
-    assert dialog.batch is not None and not dialog.batch.cancelled
+    assert dialog.batch is not None
+    assert not dialog.batch.cancelled
     assert sorted(path.name for path in folder.iterdir()) == [
         "ana@vivienda.gob.pe.ics", "luis@vivienda.gob.pe.ics"]
     assert _summaries(folder / "ana@vivienda.gob.pe.ics") == ["Housing finance clinic"]

@@ -81,7 +81,7 @@ def test_filters_by_severity_and_kind(qtbot: QtBot, sqlite_database, open_window
 
 
 def test_recomputed_after_each_change(qtbot: QtBot, sqlite_database, open_window) -> None:
-    first, second = _plant_double_booking(sqlite_database)
+    _first, second = _plant_double_booking(sqlite_database)
     window = open_window()
     tools = tools_of(window)
     dock = tools.conflicts

@@ -54,7 +54,8 @@ def test_flags_an_infeasible_leg_and_an_empty_day(qtbot: QtBot, sqlite_database,
     card = builder.cards[FIRST]
     assert card.flagged
     bad = card.findChild(QLabel, "badLeg")
-    assert bad is not None and "too short" in bad.text()
+    assert bad is not None
+    assert "too short" in bad.text()
     assert [e.title for e in first.events] == ["Opening briefing"]
 
     assert board.day(FIRST + timedelta(days=1)).empty
@@ -78,7 +79,8 @@ def test_insert_a_leg_from_the_travel_table_and_undo(qtbot: QtBot, sqlite_databa
         assert leg is not None
         assert leg.duration_minutes == 120  # Kobe-Kitakyushu by rail, from the table
     day = builder.board.day(second)
-    assert not day.empty and day.legs[0].problem is None
+    assert not day.empty
+    assert day.legs[0].problem is None
     assert builder.overview.text() == "Tokyo → Kobe → Kitakyushu"
 
     window.editor.stack.undo()
@@ -101,7 +103,8 @@ def test_add_a_site_visit_and_move_a_day(qtbot: QtBot, sqlite_database, open_win
     assert [e.title for e in builder.board.day(third).events] == ["Kobe port renewal"]
     with sqlite_database.session() as session:
         event = session.get(Event, visit)
-        assert event.tour_day is not None and event.tour_day.day == third
+        assert event.tour_day is not None
+        assert event.tour_day.day == third
         assert [d.id for d in event.delegations] == [lima]
 
     assert builder.move_day(third, -1)
