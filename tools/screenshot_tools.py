@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -28,14 +29,25 @@ from cpp_scheduler.model import Delegation, Event, StudyTour
 from cpp_scheduler.store import Database, open_database
 
 
-def _settle(window: object, rounds: int = 20) -> None:
-    """Let every background job finish and its answer reach the widgets."""
+def _settle(window: object, limit: float = 30.0) -> None:
+    """Let every background job (and every debounced check) finish and its answer reach
+    the widgets."""
     tasks = getattr(window, "tasks", None)
-    for _ in range(rounds):
+    tools = getattr(window, "tools", None)
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
         QApplication.processEvents()
         if tasks is not None:
             tasks.wait_for_done()
         QApplication.processEvents()
+        pending = tools is not None and (
+            tools.conflicts.checking or tools.conflicts.check_pending)
+        finder = tools is not None and any(
+            getattr(dialog, "searching", False) or getattr(dialog, "search_pending", False)
+            for dialog in tools.dialogs())
+        if not pending and not finder and not (tasks is not None and tasks.busy):
+            return
+        time.sleep(0.02)
 
 
 def _save(widget: QWidget, path: Path) -> Path:

@@ -41,7 +41,7 @@ class Tools(QObject):
                                        self.visible_range, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.local_times)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts)
-        window.resizeDocks([self.local_times], [520], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.local_times], [600], Qt.Orientation.Horizontal)
         window.resizeDocks([self.conflicts], [210], Qt.Orientation.Vertical)
         self.count_label = QLabel("", window)
         self.count_label.setObjectName("conflictCount")
@@ -136,6 +136,10 @@ class Tools(QObject):
         self.local_times.show_event(event_id)
 
     # -- dialogs ------------------------------------------------------------------------
+    def dialogs(self) -> list[QWidget]:
+        """The tool windows opened so far (kept for the next time they are asked for)."""
+        return list(self._dialogs.values())
+
     def _show(self, name: str, factory: Any) -> Any:
         dialog = self._dialogs.get(name)
         if dialog is None:

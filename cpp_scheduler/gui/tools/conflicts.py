@@ -299,6 +299,11 @@ class ConflictsDock(QDockWidget):
         self.summary.setText(f"Cannot check: {error}")
 
     @property
+    def check_pending(self) -> bool:
+        """A check was asked for and has not started yet."""
+        return self._timer.isActive()
+
+    @property
     def conflicting_events(self) -> frozenset[str]:
         return frozenset(e for c in self.model.conflicts for e in c.event_ids)
 

@@ -117,13 +117,13 @@ class Column(IntEnum):
     ZONE = 1
     DATE = 2
     TIME = 3
-    WEEKDAY = 4
-    DAY = 5
-    OFFSET = 6
-    HOURS = 7
+    DAY = 4
+    OFFSET = 5
+    HOURS = 6
 
 
-HEADERS = ("Who", "Zone", "Local date", "Time", "Weekday", "Day", "UTC offset", "Hours")
+HEADERS = ("Who", "Clock", "Local date", "Time", "Day ±", "UTC", "Hours")
+SHORT_PARTS = {"working": "Working", "extended": "Acceptable", "night": "Night"}
 PART_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's :class:`DayPart` value, or "holiday" for a warning row."""
 
@@ -178,9 +178,13 @@ class LocalTimesModel(QAbstractTableModel):
             return QBrush(common.foreground(state))
         if role == PART_ROLE:
             return times.part.value
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == Column.DAY:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.DAY:
+            return common.offset_text(times.start.day_offset) + " against the event's own date"
         if role == Qt.ItemDataRole.ToolTipRole:
             hours = times.attendee.hours
-            return (f"{times.attendee.name}: {times.start.describe()} to "
+            return (f"{times.attendee.name} ({times.zone}): {times.start.describe()} to "
                     f"{times.end.local:%H:%M}\nWorking hours {hours.describe_work()}, "
                     f"acceptable {hours.describe_acceptable()}"
                     + ("\nVisiting Japan: on Tokyo time" if times.in_japan else ""))
@@ -195,23 +199,21 @@ class LocalTimesModel(QAbstractTableModel):
     def _display(times: AttendeeTimes, column: int) -> str:
         start, end = times.start, times.end
         if column == Column.WHO:
-            return times.attendee.name
+            return short_name(times.attendee.name)
         if column == Column.ZONE:
-            return zone_city(times.zone) + (" (in Japan)" if times.in_japan else "")
+            return zone_city(times.zone) + (", in Japan" if times.in_japan else "")
         if column == Column.DATE:
-            return f"{start.local:%d %b %Y}"
+            return f"{start.local:%a %d %b}"
         if column == Column.TIME:
             ends = f"{end.local:%H:%M}"
             if end.local.date() != start.local.date():
                 ends += f" {end.local:%a}"
             return f"{start.local:%H:%M}–{ends} {start.abbreviation}"
-        if column == Column.WEEKDAY:
-            return f"{start.local:%A}"
         if column == Column.DAY:
-            return common.offset_text(start.day_offset)
+            return f"{start.day_offset:+d}" if start.day_offset else "0"
         if column == Column.OFFSET:
             return start.utc_offset
-        return common.PART_LABELS[times.part]
+        return SHORT_PARTS[times.part.value]
 
     @staticmethod
     def _warning_data(text: str, column: int, role: int) -> Any:
@@ -258,7 +260,8 @@ class LocalTimesDock(QDockWidget):
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(Column.HOURS, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(36)
         layout.addWidget(self.table, 1)
         layout.addWidget(common.legend(body, (common.CellState.WORKING,
                                               common.CellState.EXTENDED,
@@ -296,6 +299,12 @@ class LocalTimesDock(QDockWidget):
         """After a command: read again when the event, or anybody's hours, changed."""
         if self.event_id is not None and (changed_model != "Event" or self.event_id in ids):
             self.refresh()
+
+
+def short_name(name: str) -> str:
+    """``Nepal`` for ``Nepal: Kathmandu Metropolitan City``; the tooltip has it all."""
+    head, colon, _rest = name.partition(":")
+    return head if colon and len(name) > 24 else name
 
 
 def _escape(text: str) -> str:

@@ -693,6 +693,11 @@ class SlotFinderDialog(QDialog):
         )
 
     # -- searching ----------------------------------------------------------------------
+    @property
+    def search_pending(self) -> bool:
+        """A search was asked for and has not started yet."""
+        return self._timer.isActive()
+
     def schedule_search(self) -> None:
         self._timer.start()
 

@@ -107,7 +107,7 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until the window's background work is done and its answers have arrived."""
     tools = tools_of(window)
     qtbot.waitUntil(lambda: not window.tasks.busy and not tools.conflicts.checking
-                    and not tools.conflicts._timer.isActive(), timeout=20_000)
+                    and not tools.conflicts.check_pending, timeout=20_000)
 
 
 def tokyo_day(instant: datetime) -> date:
