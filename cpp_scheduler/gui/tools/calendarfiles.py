@@ -23,26 +23,11 @@ from typing import Any
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QRadioButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
@@ -50,6 +35,8 @@ from sqlalchemy import select
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import Editor, RecordCommand
+from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
+from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ExportOptions, Method
@@ -155,7 +142,6 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export a calendar")
         self.database = database
         self.tasks = tasks
         self.selected_event = selected_event
@@ -167,126 +153,46 @@ class ExportDialog(QDialog):
         self._progress = _Progress(self)
         self._progress.advanced.connect(self._advanced)
 
-        self.scope = QComboBox(self)
-        self.scope.setObjectName("scope")
+        self.ui = Ui_ExportDialog()
+        self.ui.setupUi(self)
+        self.scope = self.ui.scope
+        self.choice = self.ui.scopeChoice
+        self.first = self.ui.first
+        self.last = self.ui.last
+        self.dates_row = self.ui.datesRow
+        self.publish = self.ui.publish
+        self.request_button = self.ui.request
+        self.reminder = self.ui.reminder
+        self.with_attendees = self.ui.withAttendees
+        self.one_file = self.ui.oneFile
+        self.per_person = self.ui.perParticipant
+        self.target = self.ui.target
+        self.preview_table = self.ui.preview
+        self.preview_label = self.ui.previewSummary
+        self.note = self.ui.updateNote
+        self.progress = self.ui.progress
+        self.status = self.ui.exportStatus
+        self.export_button = self.ui.exportButton
+        self.cancel_button = self.ui.cancelButton
+
         for key, label in SCOPE_LABELS.items():
             self.scope.addItem(label, key)
-        self.choice = QComboBox(self)
-        self.choice.setObjectName("scopeChoice")
-        self.first = QDateEdit(self)
-        self.last = QDateEdit(self)
         first, last = visible_dates or (date.today(), date.today() + timedelta(days=30))
         for edit, day in ((self.first, first), (self.last, last)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("ddd d MMM yyyy")
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.dateChanged.connect(lambda _day: self.refresh_preview())
-        dates = QHBoxLayout()
-        dates.addWidget(self.first)
-        dates.addWidget(QLabel("to", self))
-        dates.addWidget(self.last)
-        self.dates_row = QWidget(self)
-        self.dates_row.setLayout(dates)
-        dates.setContentsMargins(0, 0, 0, 0)
-
-        self.publish = QRadioButton("Publish: a calendar to import or subscribe to", self)
-        self.publish.setObjectName("publish")
-        self.request_button = QRadioButton("Request: invitations to send by email", self)
-        self.request_button.setObjectName("request")
-        self.publish.setChecked(True)
-        methods = QButtonGroup(self)
-        methods.addButton(self.publish)
-        methods.addButton(self.request_button)
-        self.publish.toggled.connect(lambda _on: self._update_note())
-        self.reminder = QComboBox(self)
-        self.reminder.setObjectName("reminder")
         self.reminder.addItems(list(REMINDERS))
-        self.with_attendees = QCheckBox("Include attendees' email addresses", self)
-        self.with_attendees.setObjectName("withAttendees")
+        self.publish.toggled.connect(lambda _on: self._update_note())
         self.with_attendees.toggled.connect(lambda _on: self.refresh_preview())
-
-        self.one_file = QRadioButton("One file", self)
-        self.one_file.setObjectName("oneFile")
-        self.per_person = QRadioButton("One file per participant, into a folder", self)
-        self.per_person.setObjectName("perParticipant")
-        self.one_file.setChecked(True)
-        outputs = QButtonGroup(self)
-        outputs.addButton(self.one_file)
-        outputs.addButton(self.per_person)
         self.one_file.toggled.connect(lambda _on: self._update_enabled())
-        self.target = QLineEdit(self)
-        self.target.setObjectName("target")
-        self.target.setPlaceholderText("Where to write (a .ics file, or a folder)")
-        browse = QPushButton("Browse…", self)
-        browse.clicked.connect(self._browse)
-        target_row = QHBoxLayout()
-        target_row.addWidget(self.target, 1)
-        target_row.addWidget(browse)
-
-        form = QFormLayout()
-        form.addRow("What", self.scope)
-        form.addRow("", self.choice)
-        form.addRow("Dates", self.dates_row)
-        form.addRow("Kind of file", self.publish)
-        form.addRow("", self.request_button)
-        form.addRow("Reminder", self.reminder)
-        form.addRow("", self.with_attendees)
-        form.addRow("Write", self.one_file)
-        form.addRow("", self.per_person)
-        form.addRow("To", target_row)
-        left = QWidget(self)
-        left.setLayout(form)
-        left.setMinimumWidth(470)
-
-        self.preview_table = QTableWidget(0, 4, self)
-        self.preview_table.setObjectName("preview")
-        self.preview_table.setHorizontalHeaderLabels(["Event", "When (its own zone)", "Zone",
-                                                      "Status"])
-        self.preview_table.verticalHeader().hide()
-        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview_table.setWordWrap(False)
+        self.ui.browseButton.clicked.connect(self._browse)
         header = self.preview_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.preview_label = QLabel("", self)
-        self.preview_label.setObjectName("previewSummary")
-        right = QVBoxLayout()
-        right.addWidget(QLabel("<b>Going into the file</b>", self))
-        right.addWidget(self.preview_table, 1)
-        right.addWidget(self.preview_label)
-
-        self.note = QLabel("", self)
-        self.note.setObjectName("updateNote")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("background:#e8f0fe; border-radius:6px; padding:8px;")
-
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("progress")
         self.progress.hide()
-        self.status = QLabel("", self)
-        self.status.setObjectName("exportStatus")
-        self.status.setWordWrap(True)
-        self.export_button = QPushButton("Export", self)
-        self.export_button.setObjectName("exportButton")
-        self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
-        self.cancel_button = QPushButton("Close", self)
-        self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self._cancel_or_close)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.progress)
-        bottom.addWidget(self.export_button)
-        bottom.addWidget(self.cancel_button)
-
-        body = QHBoxLayout()
-        body.addWidget(left)
-        body.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.note)
-        layout.addLayout(bottom)
         self.resize(1100, 600)
 
         self.scope.currentIndexChanged.connect(self._scope_changed)
@@ -600,52 +506,26 @@ class ImportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle("Import a calendar")
         self.database = database
         self.editor = editor
         self.parsed: ParsedCalendar | None = None
         self.plan: ImportReport | None = None
         self.command: ImportCalendarCommand | None = None
 
-        self.path = QLineEdit(self)
-        self.path.setObjectName("path")
-        self.path.setPlaceholderText("A calendar file (.ics)")
+        self.ui = Ui_ImportDialog()
+        self.ui.setupUi(self)
+        self.path = self.ui.path
+        self.table = self.ui.plannedChanges
+        self.summary = self.ui.importSummary
+        self.import_button = self.ui.importButton
         self.path.returnPressed.connect(lambda: self.read(Path(self.path.text())))
-        browse = QPushButton("Choose a file…", self)
-        browse.clicked.connect(self._browse)
-        top = QHBoxLayout()
-        top.addWidget(self.path, 1)
-        top.addWidget(browse)
-        self.table = QTableWidget(0, 3, self)
-        self.table.setObjectName("plannedChanges")
-        self.table.setHorizontalHeaderLabels(["What happens", "Event", "When (its own zone)"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        self.ui.browseButton.clicked.connect(self._browse)
+        self.import_button.clicked.connect(self.confirm)
+        self.ui.closeButton.clicked.connect(self.reject)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.summary = QLabel("Choose a file to see what it would change.", self)
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
-        self.import_button = QPushButton("Import", self)
-        self.import_button.setObjectName("importButton")
-        self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self.confirm)
-        close = QPushButton("Close", self)
-        close.clicked.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.summary, 1)
-        bottom.addWidget(self.import_button)
-        bottom.addWidget(close)
-        box = QGroupBox("What the file would change", self)
-        box_layout = QVBoxLayout(box)
-        box_layout.addWidget(self.table)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(box, 1)
-        layout.addLayout(bottom)
         self.resize(1100, 560)
 
     def _browse(self) -> None:
