@@ -21,7 +21,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from cpp_scheduler import timezones
 from cpp_scheduler.model.enums import EventKind, EventMode
+from cpp_scheduler.scheduling.holidays import holiday_name
 from cpp_scheduler.scheduling.inputs import (
+    JAPAN,
     Attendee,
     AttendeeKind,
     Hours,
@@ -160,7 +162,7 @@ program keeps a realistic sprinkling of clashes for the conflict check to find."
 
 # Start windows of videoconferences, in Tokyo minutes, by the delegations' region: the
 # Americas join in their evening, Europe and Africa in their morning.
-_VIDEO_WINDOWS = {"americas": (7 * 60, 9 * 60), "europe_africa": (15 * 60, 18 * 60),
+_VIDEO_WINDOWS = {"americas": (7 * 60, 8 * 60), "europe_africa": (16 * 60, 18 * 60),
                   "asia_pacific": (9 * 60, 16 * 60)}
 
 
@@ -233,9 +235,22 @@ def generate_program(
             names.add(rng.choice(bank_staff))
         return frozenset(names)
 
-    def free_visitors(day: date, start: int, end: int, most: int) -> list[Attendee]:
-        here = [g for g in visiting.get(day, []) if taken.free(g.id, day, start, end)]
-        return rng.sample(here, k=min(most, len(here)))
+    day_city: dict[tuple[str, date], str] = {}
+
+    def free_visitors(
+        day: date, start: int, end: int, most: int, locality: str
+    ) -> list[Attendee]:
+        """Visiting delegations free then and spending that day in ``locality`` (a tour
+        spends each day in one city; the first event of a day decides which)."""
+        here = [
+            g for g in visiting.get(day, [])
+            if day_city.get((g.id, day), locality) == locality
+            and taken.free(g.id, day, start, end)
+        ]
+        chosen = rng.sample(here, k=min(most, len(here)))
+        for group in chosen:
+            day_city[(group.id, day)] = locality
+        return chosen
 
     def free_venue(locality: str, day: date, start: int, end: int) -> VenueInfo:
         rooms = by_locality[locality]
@@ -247,7 +262,9 @@ def generate_program(
     intervals: list[Interval] = []
     while len(intervals) < events:
         day = FIRST_DAY + timedelta(days=rng.randrange(days))
-        if day.weekday() >= 5:
+        if day.weekday() >= 5 or (
+            holiday_name(JAPAN, day) is not None and rng.random() > SLIP_RATE
+        ):
             continue
         number = len(intervals)
         event_id = f"e{number:05d}"
@@ -255,7 +272,7 @@ def generate_program(
         if roll < 0.03 and events - len(intervals) > 6:  # a conference with its sessions
             begin, finish = 9 * 60, 17 * 60
             venue = free_venue("Tokyo", day, begin, finish)
-            chosen = free_visitors(day, begin, finish, rng.randrange(2, 7))
+            chosen = free_visitors(day, begin, finish, rng.randrange(2, 7), "Tokyo")
             who = frozenset(g.id for g in chosen)
             names = people_for(chosen)
             taken.book([venue.id, *who], day, begin, finish)
@@ -278,6 +295,7 @@ def generate_program(
             continue
         minutes = rng.choice((60, 90, 90, 120, 180))
         if roll < 0.40:  # a videoconference, from TDLC's studio now and then
+            minutes = rng.choice((60, 90, 120))
             region = rng.choice(sorted(by_region))
             low, high = _VIDEO_WINDOWS[region]
             start = rng.randrange(low // 15, high // 15 + 1) * 15
@@ -296,10 +314,13 @@ def generate_program(
                 participant_ids=people_for(chosen),
             ))
             continue
-        start = rng.randrange(9 * 4, 17 * 4) * 15
         locality = rng.choice(PARTNER_LOCALITIES)
+        latest = 17 * 60 - minutes  # most venues close at 17:00 or later
+        start = rng.randrange(9 * 4, max(9 * 4, latest // 15) + 1) * 15
+        if rng.random() < SLIP_RATE:
+            start = rng.randrange(8 * 4, 19 * 4) * 15
         venue = free_venue(locality, day, start, start + minutes)
-        chosen = free_visitors(day, start, start + minutes, rng.randrange(0, 3))
+        chosen = free_visitors(day, start, start + minutes, rng.randrange(0, 3), locality)
         who = frozenset(g.id for g in chosen)
         taken.book([venue.id, *who], day, start, start + minutes)
         kind = EventKind.SITE_VISIT if roll < 0.7 else EventKind.WORKSHOP

@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = '''
@@ -21,24 +19,35 @@ def test_needs_the_server(postgres_url):
     pass
 '''
 
+# Both runs in one interpreter: starting Python and importing the suite's plugins is
+# most of the cost.
+RUNNER = '''
+import os, sys
+import pytest
 
-def _run_probe(tmp_path: Path, **environment: str) -> subprocess.CompletedProcess[str]:
-    probe = tmp_path / "test_probe_server.py"
-    probe.write_text(PROBE)
+folder, configuration = sys.argv[1:3]
+for required in ("1", ""):
+    os.environ["CPP_SCHEDULER_REQUIRE_POSTGRES"] = required
+    status = pytest.main(["-q", "-p", "no:cacheprovider", "--rootdir", folder,
+                          "-c", configuration, folder])
+    print(f"REQUIRED={required!r} STATUS={int(status)}", flush=True)
+'''
+
+
+def test_a_missing_server_skips_unless_required(tmp_path: Path) -> None:
+    (tmp_path / "test_probe_server.py").write_text(PROBE)
     shutil.copy(REPO_ROOT / "tests" / "conftest.py", tmp_path / "conftest.py")
-    env = {**os.environ, **environment,
-           "CPP_SCHEDULER_TEST_POSTGRES": "postgresql://postgres@127.0.0.1:1/postgres"}
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir",
-         str(tmp_path), "-c", str(REPO_ROOT / "pyproject.toml"), str(probe)],
-        cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
+    environment = {**os.environ,
+                   "CPP_SCHEDULER_TEST_POSTGRES": "postgresql://postgres@127.0.0.1:1/postgres"}
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(tmp_path), str(REPO_ROOT / "pyproject.toml")],
+        cwd=REPO_ROOT, env=environment, capture_output=True, text=True, check=False,
+        timeout=120,
     )
-
-
-@pytest.mark.parametrize(("required", "outcome"), [("1", "1 error"), ("", "1 skipped")])
-def test_a_missing_server_skips_unless_required(tmp_path: Path, required: str,
-                                                outcome: str) -> None:
-    done = _run_probe(tmp_path, CPP_SCHEDULER_REQUIRE_POSTGRES=required)
-    assert outcome in done.stdout, done.stdout + done.stderr
-    if required:
-        assert "CPP_SCHEDULER_REQUIRE_POSTGRES=1 requires one" in done.stdout
+    output = done.stdout + done.stderr
+    required_run, optional_run = output.split("REQUIRED='1' STATUS=")
+    assert "1 error" in required_run, output
+    assert "CPP_SCHEDULER_REQUIRE_POSTGRES=1 requires one" in required_run
+    assert optional_run.startswith("1"), "a required server that is missing fails the run"
+    assert "1 skipped" in optional_run, output
+    assert "REQUIRED='' STATUS=0" in optional_run

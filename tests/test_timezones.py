@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import pytz
 import tzdata
 
@@ -25,3 +26,10 @@ def test_zones_come_from_the_pinned_package_not_the_system() -> None:
 
     assert zoneinfo.TZPATH == ()
     assert timezones.zone("Asia/Tokyo").key == "Asia/Tokyo"
+
+
+@pytest.mark.parametrize("name", ["America", "Asia/", "", " Asia/Tokyo", "Mars/Olympus_Mons"])
+def test_a_region_or_a_made_up_name_is_an_unknown_zone(name: str) -> None:
+    assert not timezones.is_zone(name)
+    with pytest.raises(timezones.UnknownZoneError, match="is not a time zone"):
+        timezones.zone(name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -71,6 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchedulerError as error:
         print(f"cpp-scheduler: {error}", file=sys.stderr)
         return error.status if isinstance(error, CliError) else 1
+    except BrokenPipeError:
+        # The reader went away (`cpp-scheduler events list | head`): stop quietly, and keep
+        # Python from complaining again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         print("cpp-scheduler: interrupted", file=sys.stderr)
         return 130

@@ -8,6 +8,7 @@ from typing import Any
 
 from cpp_scheduler.cli.engine_formats import day, print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.output import plural
 from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER
 from cpp_scheduler.services import snapshot
@@ -83,6 +84,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"{conflict.severity.upper():7}  {conflict.kind.label}: {conflict.message}")
     if found:
         print()
-    print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-          f" in {len(program.intervals)} meetings")
+    print(f"{plural('error', errors)}, {plural('warning', warnings)} in "
+          f"{plural('meeting', len(program.intervals))}")
     return 0

@@ -125,7 +125,11 @@ _INDEX_MASK = (1 << _INDEX_BITS) - 1
 _END_MASK = (1 << _END_BITS) - 1
 
 
-def bookings(intervals: Sequence[Interval]) -> dict[Resource, dict[str, list[int]]]:
+Bookings = dict[Resource, dict[str, list[int]]]
+"""Per kind of resource and resource id, its bookings packed into integers."""
+
+
+def bookings(intervals: Sequence[Interval]) -> Bookings:
     """Each resource's bookings as integers that sort by start, then end.
 
     A booking packs (start, end, index into ``intervals``) into one integer, seconds
@@ -159,7 +163,9 @@ def bookings(intervals: Sequence[Interval]) -> dict[Resource, dict[str, list[int
     }
 
 
-def find_overlaps(intervals: Sequence[Interval]) -> list[Overlap]:
+def find_overlaps(
+    intervals: Sequence[Interval], booked: Bookings | None = None
+) -> list[Overlap]:
     """Every pair of unrelated intervals holding one resource at overlapping times.
 
     Per resource, the bookings are sorted by start and swept once, keeping those still
@@ -170,11 +176,11 @@ def find_overlaps(intervals: Sequence[Interval]) -> list[Overlap]:
     overlaps: list[Overlap] = []
     append = overlaps.append
     start_shift = _INDEX_BITS + _END_BITS
-    for resource, by_id in bookings(intervals).items():
+    for resource, by_id in (booked if booked is not None else bookings(intervals)).items():
         for resource_id, rows in by_id.items():
             if len(rows) < 2:
                 continue
-            rows.sort()
+            rows.sort()  # in place: the travel check reads the same sorted bookings
             running: list[tuple[int, int]] = []
             for packed in rows:
                 start = packed >> start_shift
@@ -200,6 +206,8 @@ class _Context:
     holiday_names: dict[tuple[str, int], str | None]
     holiday_windows: dict[str, frozenset[int]]
     years: range
+    parent_ids: frozenset[str]
+    """Events that have sessions in the snapshot."""
 
     def name(self, attendee_id: str) -> str:
         attendee = self.snapshot.attendee(attendee_id)
@@ -215,8 +223,9 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Every clash in the snapshot, sorted by when it happens, errors first.
 
-    With ``start``/``end``, only clashes that touch an interval in that range are kept;
-    the intervals just outside still count as neighbours (for travel, for overlaps).
+    With ``start``/``end``, only clashes that begin in that range are kept; intervals
+    just outside it still count as neighbours (a journey from the day before, a room
+    booked since the evening before), so give the snapshot a margin around the range.
     """
     intervals = snapshot.intervals
     member_counts: dict[str, int] = defaultdict(int)
@@ -233,17 +242,23 @@ def find_conflicts(
         {},
         {},
         _years(intervals),
+        frozenset().union(*(interval.ancestor_ids for interval in intervals)),
     )
     found: list[Conflict] = []
-    found.extend(_double_bookings(context, find_overlaps(intervals)))
-    found.extend(_travel_problems(context))
+    booked = bookings(intervals)
+    found.extend(_double_bookings(context, find_overlaps(intervals, booked)))
+    found.extend(_travel_problems(context, booked))
     for interval in intervals:
         if interval.venue_id is not None:
             found.extend(_venue_problems(context, interval))
         found.extend(_holiday_problems(context, interval))
-        if interval.is_remote and (interval.delegation_ids or interval.participant_ids):
+        if (
+            interval.is_remote
+            and (interval.delegation_ids or interval.participant_ids)
+            and interval.event_id not in context.parent_ids
+        ):  # a conference's sessions are checked, not the days it spans
             found.extend(_night_problems(context, interval))
-        if interval.delegation_ids and interval.is_physical:
+        if interval.delegation_ids and interval.is_in_person:
             found.extend(_stay_problems(context, interval))
     found.extend(_tour_problems(context))
     if start is not None or end is not None:
@@ -274,11 +289,6 @@ def _order(conflict: Conflict) -> tuple[datetime, int, str, str]:
 
 
 # -- double bookings ------------------------------------------------------------------
-
-def _venue_zone(context: _Context, interval: Interval) -> str:
-    venue = context.snapshot.venues.get(interval.venue_id or "")
-    return venue.zone if venue is not None else interval.zone
-
 
 def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator[Conflict]:
     by_pair: dict[tuple[str, str], list[Overlap]] = defaultdict(list)
@@ -346,42 +356,45 @@ def _join(names: Sequence[str]) -> str:
 
 # -- travel -----------------------------------------------------------------------------
 
-def _travel_problems(context: _Context) -> Iterator[Conflict]:
-    """Consecutive in-person events of one attendee in different localities."""
-    schedules: dict[str, list[Interval]] = defaultdict(list)
-    for interval in context.snapshot.intervals:
-        if not interval.is_physical:
-            continue
-        for delegation in interval.delegation_ids:
-            schedules[delegation].append(interval)
-        for participant_id in interval.participant_ids:
-            participant = context.snapshot.participants.get(participant_id)
-            if participant is not None and participant.delegation_id in interval.delegation_ids:
-                continue  # travels with the delegation, which is checked already
-            schedules[participant_id].append(interval)
+def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
+    """Consecutive in-person events of one attendee in different localities.
+
+    Reads each attendee's bookings as the overlap sweep sorted them (by start, then end).
+    """
+    snapshot = context.snapshot
+    intervals = snapshot.intervals
     short: dict[tuple[str, str], list[str]] = defaultdict(list)
     unknown: dict[tuple[str, str], list[str]] = defaultdict(list)
     pairs: dict[tuple[str, str], tuple[Interval, Interval, Transfer]] = {}
-    for attendee_id, schedule in schedules.items():
-        schedule.sort(key=lambda i: (i.start_s, i.end_s))
-        last: Interval | None = None
-        for interval in schedule:
-            if (
-                last is not None
-                and last.locality != interval.locality
-                and interval.start_s >= last.end_s
-                and not last.related(interval)
-            ):
-                transfer = check_transfer(
-                    context.table, last.locality or "", interval.locality or "", last.end,
-                    interval.start, context.buffer,
-                )
-                if not transfer.same_place and not transfer.feasible:
-                    key = (last.id, interval.id)
-                    pairs[key] = (last, interval, transfer)
-                    (short if transfer.known else unknown)[key].append(attendee_id)
-            if last is None or interval.end_s >= last.end_s:
-                last = interval
+    for resource in (Resource.DELEGATION, Resource.PARTICIPANT):
+        attendees = snapshot.delegations if resource is Resource.DELEGATION else (
+            snapshot.participants
+        )
+        for attendee_id, rows in booked[resource].items():
+            if len(rows) < 2:
+                continue
+            attendee = attendees.get(attendee_id)
+            last: Interval | None = None
+            for packed in rows:
+                interval = intervals[packed & _INDEX_MASK]
+                if not _in_person(context, interval, attendee, resource):
+                    continue
+                if (
+                    last is not None
+                    and last.locality != interval.locality
+                    and interval.start_s >= last.end_s
+                    and not last.related(interval)
+                ):
+                    transfer = check_transfer(
+                        context.table, last.locality or "", interval.locality or "",
+                        last.end, interval.start, context.buffer,
+                    )
+                    if not transfer.same_place and not transfer.feasible:
+                        key = (last.id, interval.id)
+                        pairs[key] = (last, interval, transfer)
+                        (short if transfer.known else unknown)[key].append(attendee_id)
+                if last is None or interval.end_s >= last.end_s:
+                    last = interval
     for key, attendee_ids in short.items():
         before, after, transfer = pairs[key]
         assert transfer.route is not None
@@ -415,6 +428,29 @@ def _travel_problems(context: _Context) -> Iterator[Conflict]:
             tuple(attendee_ids),
             before.end,
         )
+
+
+def _in_person(
+    context: _Context, interval: Interval, attendee: Attendee | None, resource: Resource
+) -> bool:
+    """Whether the attendee is at the interval's locality in person.
+
+    A person listed beside their own delegation travels with it and is checked with it.
+    At a hybrid event only those in Japan that day are there in person.
+    """
+    if not interval.is_physical:
+        return False
+    if (
+        resource is Resource.PARTICIPANT
+        and attendee is not None
+        and attendee.delegation_id in interval.delegation_ids
+    ):
+        return False
+    if interval.is_in_person:
+        return True
+    if attendee is None:
+        return False
+    return attendee.in_japan_on_day(context.clock.local_day(timezones.TOKYO, interval.start_s))
 
 
 # -- venue: capacity and opening hours ------------------------------------------------
@@ -573,6 +609,9 @@ def _holiday_problems(context: _Context, interval: Interval) -> Iterator[Conflic
 
 # -- night sessions ---------------------------------------------------------------------
 
+_PART_ORDER = (DayPart.WORKING, DayPart.EXTENDED, DayPart.NIGHT)
+
+
 def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
     attendees: list[Attendee] = []
     for delegation_id in sorted(interval.delegation_ids):
@@ -601,15 +640,23 @@ def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
     start_s, end_s = interval.start_s, interval.end_s
     for attendee in _remote_attendees(context, interval):
         zone_name = attendee.zone
-        if attendee.arrival is not None:
-            zone_name = attendee.zone_on(clock.local_date(attendee.zone, start_s))
+        if attendee.arrival is not None and attendee.in_japan_on_day(
+            clock.local_day(attendee.zone, start_s)
+        ):
+            zone_name = timezones.TOKYO
         start_offset = clock.offset(zone_name, start_s)
         end_offset = clock.offset(zone_name, end_s)
         start_day, start = divmod(start_s + start_offset, 86_400)
         end_day, end = divmod(end_s + end_offset, 86_400)
         start //= 60
-        end = (end_day - start_day) * MINUTES_PER_DAY + end // 60
-        if classify_minutes(start, end, attendee.hours) is DayPart.NIGHT:
+        end //= 60
+        if end_day == start_day or (end_day == start_day + 1 and end == 0):
+            part = classify_minutes(start, end + (end_day - start_day) * MINUTES_PER_DAY,
+                                    attendee.hours)
+        else:  # several days: each day runs from the first day's start to the last's end
+            part = max(classify_minutes(start, start, attendee.hours),
+                       classify_minutes(end, end, attendee.hours), key=_PART_ORDER.index)
+        if part is DayPart.NIGHT:
             yield Conflict(
                 ConflictKind.NIGHT_SESSION,
                 Severity.WARNING,
@@ -625,7 +672,8 @@ def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
 # -- delegations' stay and study tours ------------------------------------------------
 
 def _stay_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
-    if not interval.is_physical or not interval.delegation_ids:
+    """Only events attended in person: a delegation joins a hybrid session from home."""
+    if not interval.is_in_person or not interval.delegation_ids:
         return
     days = _local_dates(context.clock, interval, timezones.TOKYO)
     for delegation_id in sorted(interval.delegation_ids):

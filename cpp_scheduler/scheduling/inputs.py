@@ -20,6 +20,7 @@ from cpp_scheduler.model.enums import EventKind, EventMode
 DEFAULT_WORK = (time(9, 0), time(18, 0))
 DEFAULT_ACCEPTABLE = (time(7, 0), time(22, 0))
 JAPAN = "JP"
+_EPOCH = date(1970, 1, 1).toordinal()
 
 
 def minutes_of(clock: time) -> int:
@@ -78,13 +79,26 @@ class Attendee:
     arrival: date | None = None
     departure: date | None = None
     email: str = ""
+    japan_days: tuple[int, int] = field(init=False, repr=False, compare=False)
+    """The first and last day in Japan, in days since 1970-01-01 (empty if never)."""
+
+    def __post_init__(self) -> None:
+        if self.zone == timezones.TOKYO:  # lives in Japan
+            days = (-(10**9), 10**9)
+        elif self.arrival is not None and self.departure is not None:
+            days = (self.arrival.toordinal() - _EPOCH, self.departure.toordinal() - _EPOCH)
+        else:
+            days = (1, 0)
+        object.__setattr__(self, "japan_days", days)
 
     def in_japan_on(self, day: date) -> bool:
-        return (
-            self.arrival is not None
-            and self.departure is not None
-            and self.arrival <= day <= self.departure
-        )
+        """Living in Japan (on Tokyo's clock), or visiting it that day."""
+        return self.in_japan_on_day(day.toordinal() - _EPOCH)
+
+    def in_japan_on_day(self, day: int) -> bool:
+        """:meth:`in_japan_on` for a day counted from 1970-01-01."""
+        first, last = self.japan_days
+        return first <= day <= last
 
     def zone_on(self, day: date) -> str:
         """The zone of this attendee's clock on ``day``: Tokyo during a stay in Japan."""
@@ -146,8 +160,18 @@ class Interval:
         return self.kind is EventKind.VIDEOCONFERENCE or self.mode is not EventMode.FACE_TO_FACE
 
     @property
+    def is_in_person(self) -> bool:
+        """Everyone listed comes to its locality: a face-to-face event that is not a
+        videoconference. At a hybrid event only those visiting Japan come in person."""
+        return (
+            self.mode is EventMode.FACE_TO_FACE
+            and self.kind is not EventKind.VIDEOCONFERENCE
+            and self.locality is not None
+        )
+
+    @property
     def is_physical(self) -> bool:
-        """Attendees must be at its locality in person."""
+        """Somebody is at its locality in person: a face-to-face or hybrid event."""
         return self.mode is not EventMode.VIRTUAL and self.locality is not None
 
     def related(self, other: Interval) -> bool:

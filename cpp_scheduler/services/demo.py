@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from cpp_scheduler import timezones
 from cpp_scheduler.model import PartnerCity, ThematicArea, Venue
+from cpp_scheduler.model.base import stable_id
 from cpp_scheduler.model.event import UID_DOMAIN
 from cpp_scheduler.programfile import FORMAT, VERSION, apply_document, check_document
 from cpp_scheduler.programfile.layout import INSTANT_FORMAT
@@ -56,7 +57,7 @@ class DemoSummary:
 
 def demo_id(kind: str, name: str) -> str:
     """The id a demo record has in every database: derived from its kind and name."""
-    return str(uuid.uuid5(DEMO_NAMESPACE, f"{kind}:{name}"))
+    return stable_id(kind, name, DEMO_NAMESPACE)
 
 
 def load_demo(database: Database) -> DemoSummary:

@@ -78,7 +78,7 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
             ) from error
         return URL.create("sqlite+pysqlite", database=str(path))
     if "://" not in given:
-        return URL.create("sqlite+pysqlite", database=str(Path(given).expanduser()))
+        return URL.create("sqlite+pysqlite", database=str(Path(given).expanduser().absolute()))
     try:
         url = make_url(given)
     except (ArgumentError, ValueError) as error:
@@ -190,12 +190,17 @@ def create_store_engine(url: URL, timeout: float = DEFAULT_TIMEOUT) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas(timeout))
         return engine
     lock_ms = max(1, int(timeout * 1000))
+    # Keep server options the URL gives (?options=-csearch_path%3Dplanning): connect_args
+    # would replace them.
+    given = url.query.get("options")
+    options = " ".join([*([given] if isinstance(given, str) else list(given or ())),
+                        f"-c lock_timeout={lock_ms}"])
     return create_engine(
         url,
         pool_pre_ping=True,
         connect_args={
             "connect_timeout": max(2, math.ceil(timeout)),
-            "options": f"-c lock_timeout={lock_ms}",
+            "options": options,
             "application_name": "CPP Scheduler",
         },
     )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +13,8 @@ import pytest
 from cpp_scheduler.cli import main
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import open_database
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +105,19 @@ def test_a_bad_date_is_one_line_and_status_2(
     assert out == ""
     assert len(err.splitlines()) == 1
     assert err.startswith(f"cpp-scheduler: {message}")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    database = tmp_path / "program.sqlite"
+    subprocess.run(
+        [sys.executable, "-m", "cpp_scheduler", "--db", str(database), "demo"],
+        check=True, capture_output=True, cwd=REPO_ROOT,
+    )
+    listing = subprocess.Popen(
+        [sys.executable, "-m", "cpp_scheduler", "--db", str(database), "events", "list"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO_ROOT,
+    )
+    assert listing.stdout is not None
+    listing.stdout.close()  # the reader is gone before the first line, like `| head -0`
+    _, errors = listing.communicate()
+    assert b"Traceback" not in errors

@@ -169,3 +169,19 @@ def test_a_seeded_database_takes_a_file_from_another_one(
         assert not import_program(other, demo_file).changed
     finally:
         other.close()
+
+
+def test_a_program_moves_between_two_seeded_databases_unchanged(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    # Reference data has the same ids in every database, so a colleague's program file
+    # lands on the cities, themes and rooms that are already there instead of copies.
+    colleague = open_database(tmp_path / "colleague.sqlite")
+    try:
+        report = import_program(colleague, demo_file)
+        assert report.created > 0
+        again = tmp_path / "again.json"
+        export_program(colleague, again)
+    finally:
+        colleague.close()
+    assert again.read_bytes() == demo_file.read_bytes()

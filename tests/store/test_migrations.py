@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 import textwrap
 from collections.abc import Iterator
 from contextlib import closing
@@ -274,3 +276,23 @@ def test_copies_never_replace_each_other(tmp_path: Path) -> None:
     assert migrations.backup_path(database, "0001", moment).name == (
         "program.before-0001.2026-11-23T0930Z-2.sqlite"
     )
+
+
+def test_developers_run_alembic_from_the_checkout(tmp_path: Path) -> None:
+    """docs/migrations.md: `alembic upgrade head` then `alembic check` on a scratch file."""
+    repository = Path(__file__).resolve().parents[2]
+    scratch = tmp_path / "scratch.sqlite"
+    script = (
+        "import sys\n"
+        "from alembic.config import main\n"
+        "main(argv=['-x', sys.argv[1], 'upgrade', 'head'])\n"
+        "main(argv=['-x', sys.argv[1], 'check'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, f"db={scratch}"],
+        cwd=repository, capture_output=True, text=True, timeout=120, check=False,
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert f"Running upgrade  -> {migrations.head_revision()}" in output
+    assert "No new upgrade operations detected." in output

@@ -392,3 +392,28 @@ def test_the_sweep_reports_exactly_the_overlaps_the_oracle_finds(
     overlaps = find_overlaps(intervals)
     assert len(overlaps) == len(swept), "each overlap is reported once"
     assert swept == brute_force_overlaps(intervals)
+
+
+def test_a_delegation_joining_a_hybrid_session_from_home_is_not_outside_its_stay() -> None:
+    visiting = delegation("lima", "Lima housing delegation", "America/Lima", "PE",
+                          arrival=date(2027, 3, 7), departure=date(2027, 3, 12))
+    briefing = meeting("e1", "Pre-tour briefing", tokyo(2027, 2, 24, 9), 60,
+                       kind=EventKind.VIDEOCONFERENCE, mode=EventMode.HYBRID,
+                       venue_id=STUDIO.id, locality="Tokyo", delegation_ids=frozenset({"lima"}))
+    in_person = meeting("e2", "Welcome lunch", tokyo(2027, 2, 25, 12), 60, locality="Tokyo",
+                        delegation_ids=frozenset({"lima"}))
+    found = find_conflicts(program(briefing, in_person, delegations={"lima": visiting}))
+    assert [c.event_ids for c in of_kind(found, ConflictKind.OUTSIDE_STAY)] == [("e2",)]
+
+
+def test_a_two_day_conference_is_judged_by_its_sessions_not_its_span() -> None:
+    conference = meeting("conf", "Two-day conference", tokyo(2027, 2, 15, 9), 30 * 60 + 30,
+                         mode=EventMode.HYBRID, locality="Tokyo",
+                         delegation_ids=frozenset({"nairobi"}))
+    session = meeting("s1", "Opening", tokyo(2027, 2, 15, 15), 60, mode=EventMode.HYBRID,
+                      locality="Tokyo", delegation_ids=frozenset({"nairobi"}),
+                      ancestor_ids=frozenset({"conf"}))
+    assert find_conflicts(program(conference, session)) == []  # 09:00 in Nairobi
+    alone = find_conflicts(program(conference))
+    # Without sessions, each day runs 09:00-15:30 Tokyo: 03:00-09:30 in Nairobi.
+    assert [c.kind for c in alone] == [ConflictKind.NIGHT_SESSION]
