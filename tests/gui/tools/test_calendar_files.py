@@ -165,3 +165,32 @@ def test_import_shows_its_plan_and_is_one_undo_step(
     with sqlite_database.session() as session:
         assert session.get(Event, ids["clinic"]).title == "Housing finance clinic (moved)"
         assert session.get(Event, dialog.command.created_ids[0]) is not None
+
+
+def test_a_batch_can_be_cancelled(qtbot: QtBot, sqlite_database, open_window,
+                                  tmp_path: Path) -> None:
+    import threading
+
+    _program(sqlite_database)
+    window = open_window()
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.PROGRAM)
+    dialog.per_person.setChecked(True)
+    folder = tmp_path / "people"
+    dialog.target.setText(str(folder))
+    # Hold the worker so the batch waits in the queue while the user cancels.
+    release = threading.Event()
+    window.tasks.run_in_background(release.wait, lambda _result: None)
+    dialog.export()
+    assert dialog.cancel_button.text() == "Cancel"
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Cancelling…"
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+
+    assert dialog.batch is not None
+    assert dialog.batch.cancelled
+    assert dialog.batch.files == []
+    assert dialog.status.text().startswith("Cancelled.")
+    assert dialog.cancel_button.text() == "Close"
