@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools.conflicts import ConflictsDock
@@ -97,13 +97,15 @@ class Tools(QObject):
             toggle = dock.toggleViewAction()
             toggle.setObjectName(f"toggle_{dock.objectName()}")
             menu.addAction(toggle)
-        toolbar = self.window.findChild(QWidget, "calendarToolbar")
+        toolbar = self.window.findChild(QToolBar, "calendarToolbar")
         if toolbar is not None:
-            first = toolbar.actions()[0] if toolbar.actions() else None
-            for name in ("find_time", "export_calendar"):
-                toolbar.insertAction(first, self.actions[name])  # type: ignore[attr-defined]
-            if first is not None:
-                toolbar.insertSeparator(first)  # type: ignore[attr-defined]
+            tools = [self.actions["find_time"], self.actions["export_calendar"]]
+            existing = toolbar.actions()
+            if existing:
+                toolbar.insertActions(existing[0], tools)
+                toolbar.insertSeparator(existing[0])
+            else:
+                toolbar.addActions(tools)
 
     # -- following the window -----------------------------------------------------------
     def visible_range(self) -> tuple[datetime, datetime]:

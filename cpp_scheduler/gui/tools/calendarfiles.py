@@ -154,7 +154,7 @@ class ExportDialog(QDialog):
         self._progress.advanced.connect(self._advanced)
 
         self.ui = Ui_ExportDialog()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.scope = self.ui.scope
         self.choice = self.ui.scopeChoice
         self.first = self.ui.first
@@ -309,8 +309,8 @@ class ExportDialog(QDialog):
 
     @property
     def preview_titles(self) -> list[str]:
-        return [self.preview_table.item(row, 0).text()
-                for row in range(self.preview_table.rowCount())]
+        items = [self.preview_table.item(row, 0) for row in range(self.preview_table.rowCount())]
+        return [item.text() for item in items if item is not None]
 
     # -- writing ------------------------------------------------------------------------
     def _browse(self) -> None:
@@ -513,7 +513,7 @@ class ImportDialog(QDialog):
         self.command: ImportCalendarCommand | None = None
 
         self.ui = Ui_ImportDialog()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.path = self.ui.path
         self.table = self.ui.plannedChanges
         self.summary = self.ui.importSummary

@@ -355,7 +355,7 @@ class SlotCellDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         state = common.CellState(index.data(STATE_ROLE))
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         painter.save()
         painter.fillRect(rect, common.background(state))
         if state is common.CellState.BUSY:
@@ -364,7 +364,7 @@ class SlotCellDelegate(QStyledItemDelegate):
         if hour == 0:
             painter.fillRect(QRect(rect.left(), rect.top(), 2, rect.height()), QColor("#5f6368"))
         painter.setPen(common.foreground(state))
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         font.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
         font.setBold(hour == 0)
         painter.setFont(font)
@@ -429,7 +429,7 @@ class SlotFinderDialog(QDialog):
     """The planner.
 
     Attributes:
-        result: the last search's answer, or None.
+        search_result: the last search's answer, or None.
     """
 
     def __init__(
@@ -448,7 +448,7 @@ class SlotFinderDialog(QDialog):
         self.editor = editor
         self.tasks = tasks
         self.on_created = on_created
-        self.result: PlannerResult | None = None
+        self.search_result: PlannerResult | None = None
         self.searching = False
         self._generation = 0
         self.created: list[str] = []
@@ -746,7 +746,7 @@ class SlotFinderDialog(QDialog):
             sys.excepthook(type(error), error, error.__traceback__)
 
     def _show(self, result: PlannerResult | None) -> None:
-        self.result = result
+        self.search_result = result
         self.grid_model.set_result(result)
         self.suggestions.clear()
         self.reasons.clear()
@@ -767,8 +767,9 @@ class SlotFinderDialog(QDialog):
         else:
             for rank, slot in enumerate(result.slots, start=1):
                 self._add_suggestion(f"{rank}. ", slot)
-        if self.suggestions.topLevelItemCount():
-            self.suggestions.setCurrentItem(self.suggestions.topLevelItem(0))
+        first = self.suggestions.topLevelItem(0)
+        if first is not None:
+            self.suggestions.setCurrentItem(first)
             self.status.setText(f"{len(result.slots)} suggestions; double-click one, or an "
                                 "hour in the grid, to create the event.")
         else:
@@ -825,7 +826,8 @@ class SlotFinderDialog(QDialog):
         while item is not None and item.parent() is not None:
             item = item.parent()
         span = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
-        reasons = [item.child(n).text(0) for n in range(item.childCount())] if item else []
+        children = [item.child(n) for n in range(item.childCount())] if item else []
+        reasons = [child.text(0) for child in children if child is not None]
         self.reasons.setText("<b>Why:</b><br>" + "<br>".join(_escape(r) for r in reasons)
                              if reasons else "")
         self.reasons.setVisible(bool(reasons))
@@ -842,7 +844,7 @@ class SlotFinderDialog(QDialog):
         end = start + timedelta(minutes=self.duration.value())
         self._chosen_column = index.column()
         self.suggestions.blockSignals(True)
-        self.suggestions.setCurrentItem(None)  # type: ignore[arg-type]
+        self.suggestions.setCurrentIndex(QModelIndex())
         self.suggestions.blockSignals(False)
         self.grid_model.set_chosen((start, end))
         local = timezones.to_local(start, timezones.TOKYO)
@@ -857,29 +859,29 @@ class SlotFinderDialog(QDialog):
         if item is not None and item.data(0, Qt.ItemDataRole.UserRole):
             span = item.data(0, Qt.ItemDataRole.UserRole)
             return span[0], span[1]
-        if self._chosen_column is not None and self.result is not None:
+        if self._chosen_column is not None and self.search_result is not None:
             start = self.grid_model.column_start(self._chosen_column)
             return start, start + timedelta(minutes=self.duration.value())
         return None
 
     def create_chosen(self) -> list[str]:
-        if self.is_series and self.result is not None and self.result.plan is not None:
-            spans = [(slot.start, slot.end) for slot in self.result.plan.slots
-                     if slot is not None]
+        plan = self.search_result.plan if self.search_result is not None else None
+        if self.is_series and plan is not None:
+            spans = [(slot.start, slot.end) for slot in plan.slots if slot is not None]
             return self.create_events(spans)
         span = self.chosen_span()
         return self.create_events([span]) if span is not None else []
 
     def create_at_column(self, column: int) -> list[str]:
-        if self.result is None or not 0 <= column < len(self.result.columns):
+        if self.search_result is None or not 0 <= column < len(self.search_result.columns):
             return []
         start = self.grid_model.column_start(column)
         return self.create_events([(start, start + timedelta(minutes=self.duration.value()))])
 
     def event_values(self, start: datetime, end: datetime) -> dict[str, Any]:
-        assert self.result is not None
-        attendees = self.result.attendees
-        venue_id = self.result.request.venue_id
+        assert self.search_result is not None
+        attendees = self.search_result.attendees
+        venue_id = self.search_result.request.venue_id
         online = venue_id is None
         title = self.title_edit.text().strip() or "Meeting of " + ", ".join(
             a.name for a in attendees[:3])
@@ -890,7 +892,7 @@ class SlotFinderDialog(QDialog):
             "status": EventStatus.TENTATIVE,
             "start_utc": start.astimezone(UTC),
             "end_utc": end.astimezone(UTC),
-            "zone": self.result.request.zone,
+            "zone": self.search_result.request.zone,
             "venue_id": venue_id,
             "video_link": self.link_edit.text().strip(),
             "delegation_ids": [a.id for a in attendees if a.kind is AttendeeKind.DELEGATION],
@@ -899,7 +901,7 @@ class SlotFinderDialog(QDialog):
 
     def create_events(self, spans: Sequence[tuple[datetime, datetime]]) -> list[str]:
         """Create one event per span as one undo step; the ids, or none if refused."""
-        if self.result is None or not spans:
+        if self.search_result is None or not spans:
             return []
         commands = [CreateRecord(self.editor, Event, self.event_values(start, end),
                                  self.event_values(start, end)["title"])

@@ -261,7 +261,7 @@ class DayCard(QFrame):
         self.setObjectName(f"day{card.number}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFixedWidth(250)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
         header = QLabel(f"<b>Day {card.number} · {card.day:%a %d %b}</b><br>"
@@ -310,7 +310,7 @@ class DayCard(QFrame):
         label.setTextFormat(Qt.TextFormat.RichText)
         background = "#fce8e6" if bad else "#f1f3f4"
         label.setStyleSheet(f"background:{background}; border-radius:4px; padding:4px;")
-        self.layout().addWidget(label)
+        self._layout.addWidget(label)
         self.lines.append(label)
 
     def set_chosen(self, chosen: bool) -> None:
@@ -444,16 +444,16 @@ class TourBuilderDialog(QDialog):
         self.board_layout = QHBoxLayout(self.board_widget)
         self.board_layout.setContentsMargins(4, 4, 4, 4)
         self.board_layout.setSpacing(10)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.board_widget)
+        self.board_scroll = QScrollArea(self)
+        self.board_scroll.setWidgetResizable(True)
+        self.board_scroll.setWidget(self.board_widget)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.overview)
         layout.addWidget(self.summary)
         layout.addLayout(actions)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.board_scroll, 1)
         self.resize(1340, 640)
         editor.changed.connect(self._changed)
         self.tour_box.blockSignals(True)
@@ -476,8 +476,9 @@ class TourBuilderDialog(QDialog):
         tour_id = self.tour_box.currentData()
         while self.board_layout.count():
             item = self.board_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.cards = {}
         self.board = None
         if tour_id is None:

@@ -23,7 +23,8 @@ def _finder(qtbot: QtBot, window, ids: list[str], last: date = MONDAY) -> SlotFi
     finder.set_dates(MONDAY, last)
     finder.choose(ids)
     finder.search()
-    qtbot.waitUntil(lambda: not finder.searching and finder.result is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: not finder.searching and finder.search_result is not None,
+                    timeout=20_000)
     return finder
 
 
@@ -131,8 +132,9 @@ def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database,
     finder.occurrences.setValue(3)
     finder.choose([lima, kathmandu])
     finder.search()
-    qtbot.waitUntil(lambda: not finder.searching and finder.result is not None, timeout=20_000)
-    assert finder.result.plan is not None
+    qtbot.waitUntil(lambda: not finder.searching and finder.search_result is not None,
+                    timeout=20_000)
+    assert finder.search_result.plan is not None
     assert finder.suggestions.topLevelItemCount() == 3
     assert "spread" in finder.fairness.text()
     assert finder.create_button.text() == "Create the series"
