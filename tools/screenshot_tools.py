@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
+from datetime import time as dt_time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,7 +26,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from cpp_scheduler.model import Delegation, Event, StudyTour
+from cpp_scheduler.model import Delegation, Event, StudyTour, TravelMode
 from cpp_scheduler.store import Database, open_database
 
 
@@ -107,6 +108,16 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
         builder.show_tour(tour_id)
     _settle(window)
     written.append(_save(builder, outdir / "tools-tour-builder.png"))
+    if builder.board is not None and len(builder.board.days) >= 3:
+        # A leg far shorter than the table's journey, and its flag; undone afterwards.
+        day = builder.board.days[2].day
+        builder.choose_day(day)
+        if builder.insert_leg(day, "Kobe", "Toyama", TravelMode.RAIL, dt_time(18, 0),
+                              minutes=45):
+            _settle(window)
+            written.append(_save(builder, outdir / "tools-tour-builder-flagged.png"))
+            window.editor.stack.undo()
+            _settle(window)
     builder.close()
 
     export = tools.open_export()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
@@ -115,6 +115,13 @@ class Tools(QObject):
     def _changed(self, model_name: str, ids: list[str]) -> None:
         self.local_times.follow(model_name, ids)
         self.conflicts.recheck()
+        # A command may end by selecting its event (a new one, a moved one): follow it
+        # once the window has done so.
+        QTimer.singleShot(0, self._follow_selection)
+
+    def _follow_selection(self) -> None:
+        if self.window.selected_event != self.local_times.event_id:
+            self.local_times.show_event(self.window.selected_event)
 
     def _reloaded(self) -> None:
         self.local_times.show_event(self.window.selected_event)

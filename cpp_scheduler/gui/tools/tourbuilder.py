@@ -91,6 +91,8 @@ class BoardDay:
     events: tuple[BoardEvent, ...]
     legs: tuple[BoardLeg, ...]
     hotel: str | None
+    hotel_problem: str | None = None
+    """Why the night's hotel does not fit the day (another city), or None."""
 
     @property
     def empty(self) -> bool:
@@ -102,6 +104,8 @@ class BoardDay:
                  for leg in self.legs if leg.problem]
         if self.empty:
             found.append("Nothing planned on this day.")
+        if self.hotel_problem:
+            found.append(self.hotel_problem)
         return found
 
 
@@ -197,11 +201,17 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                             key=lambda e: e.start_utc)
             legs = [leg for leg in tour.legs if _tokyo_day(leg.departure_utc) == day]
             day_events = [e for e in tour_events if _tokyo_day(e.start_utc) == day]
-            board_legs = tuple(
-                BoardLeg(leg.id, leg.origin, leg.destination, leg.mode, leg.departure_utc,
-                         leg.arrival_utc, _leg_problem(leg, table, day_events))
-                for leg in legs)
             where = [city]
+            leg_rows = []
+            for leg in legs:
+                problem = _leg_problem(leg, table, day_events)
+                if problem is None and leg.origin.casefold() != city.casefold():
+                    problem = f"leaves from {leg.origin}, but the delegation is in {city}"
+                leg_rows.append(BoardLeg(leg.id, leg.origin, leg.destination, leg.mode,
+                                         leg.departure_utc, leg.arrival_utc, problem))
+                city = leg.destination
+            board_legs = tuple(leg_rows)
+            city = where[0]
             for leg in legs:
                 if leg.destination not in where:
                     where.append(leg.destination)
@@ -212,6 +222,12 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                     city = event.locality
                     where = [city]
             night = nights.get(day)
+            ends_in = legs[-1].destination if legs else None
+            hotel_problem = None
+            if night is not None and ends_in and (
+                    night.locality.casefold() != ends_in.casefold()):
+                hotel_problem = (f"The hotel is in {night.locality}, but the day ends in "
+                                 f"{ends_in}.")
             cards.append(BoardDay(
                 number, day, tour_day.id if tour_day else None,
                 tour_day.title if tour_day else "", " → ".join(where),
@@ -219,6 +235,7 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                                  _place(e)) for e in events),
                 board_legs,
                 f"{night.hotel}, {night.locality}" if night else None,
+                hotel_problem,
             ))
         localities = sorted({t.origin for t in session.scalars(select(TravelTime))}
                             | {t.destination for t in session.scalars(select(TravelTime))})
@@ -297,7 +314,11 @@ class DayCard(QFrame):
                        "emptyDay", True)
         layout.addStretch(1)
         hotel = f"Night: {card.hotel}" if card.hotel else "No hotel night"
-        night = QLabel(f"<span style='color:#5f6368'>{_escape(hotel)}</span>", self)
+        text = f"<span style='color:#5f6368'>{_escape(hotel)}</span>"
+        if card.hotel_problem:
+            text += f"<br><span style='color:#a50e0e'>⚠ {_escape(card.hotel_problem)}</span>"
+        night = QLabel(text, self)
+        night.setObjectName("hotelNight")
         night.setWordWrap(True)
         layout.addWidget(night)
         self.flagged = bool(card.problems)
@@ -478,6 +499,7 @@ class TourBuilderDialog(QDialog):
             item = self.board_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self.cards = {}
         self.board = None

@@ -46,7 +46,8 @@ def test_every_tool_renders_with_the_demo_program(qtbot: QtBot, sqlite_database,
     assert [path.name for path in paths] == [
         "tools-main-window.png", "tools-local-times.png", "tools-conflicts.png",
         "tools-slot-finder.png", "tools-slot-finder-series.png", "tools-tour-builder.png",
-        "tools-export.png", "tools-import.png", "tools-delegation-schedule.png"]
+        "tools-tour-builder-flagged.png", "tools-export.png", "tools-import.png",
+        "tools-delegation-schedule.png"]
     for path in paths:
         image = QImage(str(path))
         assert not image.isNull()

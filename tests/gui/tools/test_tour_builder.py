@@ -123,3 +123,24 @@ def test_add_a_site_visit_and_move_a_day(qtbot: QtBot, sqlite_database, open_win
     with sqlite_database.session() as session:
         assert session.scalars(select(TourDay).where(TourDay.day == third)).first() is None
     builder.close()
+
+
+def test_flags_a_leg_that_leaves_from_elsewhere_and_a_hotel_in_another_city(
+        qtbot: QtBot, sqlite_database, open_window) -> None:
+    from cpp_scheduler.model import HotelNight
+
+    tour, _lima = _tour(sqlite_database)
+    second = FIRST + timedelta(days=1)
+    add(sqlite_database, HotelNight, tour_id=tour, night_of=second, hotel="Hotel Kokura",
+        locality="Kitakyushu")
+    window = open_window()
+    builder = _builder(window, tour)
+
+    # The first day ended in Kobe; this leg starts in Yokohama.
+    assert builder.insert_leg(second, "Yokohama", "Kobe", TravelMode.RAIL, time(9, 0))
+    settle(qtbot, window)
+    day = builder.board.day(second)
+    assert day.legs[0].problem == "leaves from Yokohama, but the delegation is in Kobe"
+    assert day.hotel_problem == "The hotel is in Kitakyushu, but the day ends in Kobe."
+    assert builder.cards[second].flagged
+    builder.close()
