@@ -61,7 +61,7 @@ from sqlalchemy.orm import selectinload
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.gui.commands import CreateRecord, Editor
+from cpp_scheduler.gui.commands import CreateRecord, Editor, RecordCommand
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.commands import GroupCommand
@@ -71,10 +71,11 @@ from cpp_scheduler.model import (
     EventKind,
     EventMode,
     EventStatus,
+    OccurrenceOverride,
     Participant,
     Venue,
 )
-from cpp_scheduler.scheduling import holidays
+from cpp_scheduler.scheduling import holidays, recurrence
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Hours, zone_city
 from cpp_scheduler.scheduling.localtimes import classify
 from cpp_scheduler.scheduling.slots import (
@@ -867,8 +868,7 @@ class SlotFinderDialog(QDialog):
     def create_chosen(self) -> list[str]:
         plan = self.search_result.plan if self.search_result is not None else None
         if self.is_series and plan is not None:
-            spans = [(slot.start, slot.end) for slot in plan.slots if slot is not None]
-            return self.create_events(spans)
+            return self.create_series(plan)
         span = self.chosen_span()
         return self.create_events([span]) if span is not None else []
 
@@ -925,6 +925,71 @@ class SlotFinderDialog(QDialog):
             self.on_created(ids[0])
         self.schedule_search()  # the new meeting makes those hours busy
         return ids
+
+    def series_command(self, plan: SeriesPlan) -> tuple[CreateRecord, RecordCommand] | None:
+        """One series event whose rule gives every window an occurrence, and one changed
+        occurrence per window where the planner chose another time (or nothing was free).
+
+        None when the rule's occurrences do not line up with the windows (a monthly rule
+        on the 31st skips months); the caller then creates one event per meeting.
+        """
+        assert self.search_result is not None
+        request = self.search_result.request
+        chosen = [slot for slot in plan.slots if slot is not None]
+        if not chosen or request.repeat is None:
+            return None
+        zone = request.zone
+        count = len(plan.slots)
+        first_window = series_windows(request.first_day, request.last_day,
+                                      f"{request.repeat};COUNT={count}")[0][0]
+        clock = timezones.to_local(chosen[0].start, zone).time()
+        anchor = chosen[0].start if plan.slots[0] is not None else timezones.to_utc(
+            datetime.combine(first_window, clock), zone, timezones.Fold.EARLIER)
+        rule = f"{request.repeat};COUNT={count}"
+        originals = [timezones.to_utc(local, zone, timezones.Fold.EARLIER)
+                     for local in recurrence.local_starts(rule, anchor, zone)]
+        if len(originals) != count:
+            return None
+        duration = chosen[0].end - chosen[0].start
+        values = self.event_values(anchor, anchor + duration)
+        values["recurrence_rule"] = rule
+        series = CreateRecord(self.editor, Event, values, values["title"])
+        commands: list[RecordCommand] = [series]
+        for original, slot in zip(originals, plan.slots, strict=True):
+            if slot is not None and slot.start == original:
+                continue
+            change: dict[str, Any] = {"event_id": series.record_id, "recurrence_id": original,
+                                      "cancelled": slot is None}
+            if slot is not None:
+                change.update(start_utc=slot.start, end_utc=slot.end)
+            commands.append(CreateRecord(self.editor, OccurrenceOverride, change,
+                                         f"{original:%d %b}"))
+        if len(commands) == 1:
+            return series, series
+        return series, GroupCommand(
+            self.editor, f"Create series '{values['title']}' ({len(chosen)} meetings)",
+            commands)
+
+    def create_series(self, plan: SeriesPlan) -> list[str]:
+        """Create the planned series as one event with a rule; its id, or none."""
+        made = self.series_command(plan)
+        if made is None:
+            return self.create_events([(slot.start, slot.end) for slot in plan.slots
+                                       if slot is not None])
+        series, command = made
+        try:
+            self.editor.execute(command)
+        except SchedulerError as error:
+            self.report_error(str(error))
+            return []
+        self.created.append(series.record_id)
+        meetings = sum(1 for slot in plan.slots if slot is not None)
+        self.status.setText(f"Created the series '{series.values['title']}': {meetings} "
+                            f"meetings, each at its planned time. Undo with Ctrl+Z.")
+        if self.on_created is not None:
+            self.on_created(series.record_id)
+        self.schedule_search()
+        return [series.record_id]
 
     def report_error(self, message: str) -> None:
         QMessageBox.warning(self, "Cannot create the event", message)

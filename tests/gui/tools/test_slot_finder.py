@@ -125,6 +125,9 @@ def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database,
                                             open_window) -> None:
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     kathmandu = add_delegation(sqlite_database, "Kathmandu", "NP", "Asia/Kathmandu")
+    # Lima is taken all of Thursday 18 February (Tokyo).
+    add_event(sqlite_database, "Lima budget day", datetime(2027, 2, 17, 15, tzinfo=UTC), 24,
+              delegation_ids=[lima])
     window = open_window()
     finder = tools_of(window).open_slot_finder()
     finder.set_dates(MONDAY, MONDAY + timedelta(days=4))
@@ -140,16 +143,24 @@ def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database,
     assert finder.create_button.text() == "Create the series"
 
     finder.link_edit.setText("https://meet.example.org/series")
+    planned = [(slot.start, slot.end) for slot in finder.search_result.plan.slots]
     ids = finder.create_chosen()
     settle(qtbot, window)
-    assert len(ids) == 3
+    assert len(ids) == 1  # one series, one time per occurrence
     with sqlite_database.session() as session:
-        months = sorted(timezones.to_local(session.get(Event, i).start_utc,
-                                           timezones.TOKYO).month for i in ids)
+        series = session.get(Event, ids[0])
+        assert series.recurrence_rule == "FREQ=MONTHLY;COUNT=3"
+        meetings = [(o.start, o.end) for o in series.occurrences()]
+        moved = [o for o in series.occurrences() if o.moved]
+    assert meetings == planned
+    assert len(moved) == 1  # February's meeting had to leave the busy 18th
+    assert timezones.to_local(moved[0].start, timezones.TOKYO).day != 18
+    months = [timezones.to_local(start, timezones.TOKYO).month for start, _end in meetings]
     assert months == [1, 2, 3]
     assert window.editor.stack.count() == 1  # one undo step for the series
+    assert tools_of(window).local_times.event_id == ids[0]
     window.editor.stack.undo()
     settle(qtbot, window)
     with sqlite_database.session() as session:
-        assert all(session.get(Event, i) is None for i in ids)
+        assert session.get(Event, ids[0]) is None
     finder.close()
