@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QC
     QComboBox, QDateEdit, QDialog, QFormLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QProgressBar, QPushButton, QRadioButton, QSizePolicy,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget)
 
 class Ui_ExportDialog(object):
     def setupUi(self, ExportDialog):
@@ -93,25 +94,59 @@ class Ui_ExportDialog(object):
 
         self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.request)
 
+        self.organizerLabel = QLabel(self.choices)
+        self.organizerLabel.setObjectName(u"organizerLabel")
+
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.organizerLabel)
+
+        self.organizer = QLineEdit(self.choices)
+        self.organizer.setObjectName(u"organizer")
+
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.organizer)
+
+        self.feedLabel = QLabel(self.choices)
+        self.feedLabel.setObjectName(u"feedLabel")
+
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.feedLabel)
+
+        self.feedRow = QHBoxLayout()
+        self.feedRow.setObjectName(u"feedRow")
+        self.feedUrl = QLineEdit(self.choices)
+        self.feedUrl.setObjectName(u"feedUrl")
+
+        self.feedRow.addWidget(self.feedUrl)
+
+        self.refreshHours = QSpinBox(self.choices)
+        self.refreshHours.setObjectName(u"refreshHours")
+        self.refreshHours.setMinimum(1)
+        self.refreshHours.setMaximum(168)
+        self.refreshHours.setValue(6)
+
+        self.feedRow.addWidget(self.refreshHours)
+
+        self.feedRow.setStretch(0, 1)
+
+        self.form.setLayout(6, QFormLayout.ItemRole.FieldRole, self.feedRow)
+
         self.reminderLabel = QLabel(self.choices)
         self.reminderLabel.setObjectName(u"reminderLabel")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.reminderLabel)
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.reminderLabel)
 
         self.reminder = QComboBox(self.choices)
         self.reminder.setObjectName(u"reminder")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.reminder)
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.reminder)
 
         self.withAttendees = QCheckBox(self.choices)
         self.withAttendees.setObjectName(u"withAttendees")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.withAttendees)
+        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.withAttendees)
 
         self.outputLabel = QLabel(self.choices)
         self.outputLabel.setObjectName(u"outputLabel")
 
-        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.outputLabel)
+        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.outputLabel)
 
         self.oneFile = QRadioButton(self.choices)
         self.outputGroup = QButtonGroup(ExportDialog)
@@ -120,18 +155,18 @@ class Ui_ExportDialog(object):
         self.oneFile.setObjectName(u"oneFile")
         self.oneFile.setChecked(True)
 
-        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.oneFile)
+        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.oneFile)
 
         self.perParticipant = QRadioButton(self.choices)
         self.outputGroup.addButton(self.perParticipant)
         self.perParticipant.setObjectName(u"perParticipant")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.perParticipant)
+        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.perParticipant)
 
         self.targetLabel = QLabel(self.choices)
         self.targetLabel.setObjectName(u"targetLabel")
 
-        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.targetLabel)
+        self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.targetLabel)
 
         self.targetRow = QHBoxLayout()
         self.targetRow.setObjectName(u"targetRow")
@@ -148,7 +183,7 @@ class Ui_ExportDialog(object):
 
         self.targetRow.setStretch(0, 1)
 
-        self.form.setLayout(9, QFormLayout.ItemRole.FieldRole, self.targetRow)
+        self.form.setLayout(11, QFormLayout.ItemRole.FieldRole, self.targetRow)
 
 
         self.body.addWidget(self.choices)
@@ -228,6 +263,8 @@ class Ui_ExportDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.scopeLabel.setBuddy(self.scope)
+        self.organizerLabel.setBuddy(self.organizer)
+        self.feedLabel.setBuddy(self.feedUrl)
         self.reminderLabel.setBuddy(self.reminder)
         self.targetLabel.setBuddy(self.target)
 #endif // QT_CONFIG(shortcut)
@@ -236,7 +273,10 @@ class Ui_ExportDialog(object):
         QWidget.setTabOrder(self.first, self.last)
         QWidget.setTabOrder(self.last, self.publish)
         QWidget.setTabOrder(self.publish, self.request)
-        QWidget.setTabOrder(self.request, self.reminder)
+        QWidget.setTabOrder(self.request, self.organizer)
+        QWidget.setTabOrder(self.organizer, self.feedUrl)
+        QWidget.setTabOrder(self.feedUrl, self.refreshHours)
+        QWidget.setTabOrder(self.refreshHours, self.reminder)
         QWidget.setTabOrder(self.reminder, self.withAttendees)
         QWidget.setTabOrder(self.withAttendees, self.oneFile)
         QWidget.setTabOrder(self.oneFile, self.perParticipant)
@@ -262,6 +302,21 @@ class Ui_ExportDialog(object):
         self.methodLabel.setText(QCoreApplication.translate("ExportDialog", u"Kind of file", None))
         self.publish.setText(QCoreApplication.translate("ExportDialog", u"&Publish: a calendar to import or subscribe to", None))
         self.request.setText(QCoreApplication.translate("ExportDialog", u"&Request: invitations to send by email", None))
+        self.organizerLabel.setText(QCoreApplication.translate("ExportDialog", u"Or&ganiser", None))
+#if QT_CONFIG(tooltip)
+        self.organizer.setToolTip(QCoreApplication.translate("ExportDialog", u"Who invitations come from, for events that have no organiser of their own; replies go there", None))
+#endif // QT_CONFIG(tooltip)
+        self.organizer.setPlaceholderText(QCoreApplication.translate("ExportDialog", u"TDLC coordinators <cpp@tdlc.example.org>", None))
+        self.feedLabel.setText(QCoreApplication.translate("ExportDialog", u"&Feed address", None))
+#if QT_CONFIG(tooltip)
+        self.feedUrl.setToolTip(QCoreApplication.translate("ExportDialog", u"Where the file will be published for people to subscribe to (optional)", None))
+#endif // QT_CONFIG(tooltip)
+        self.feedUrl.setPlaceholderText(QCoreApplication.translate("ExportDialog", u"https://example.org/cpp/program.ics (optional)", None))
+#if QT_CONFIG(tooltip)
+        self.refreshHours.setToolTip(QCoreApplication.translate("ExportDialog", u"How often subscribed calendars should fetch the file again", None))
+#endif // QT_CONFIG(tooltip)
+        self.refreshHours.setPrefix(QCoreApplication.translate("ExportDialog", u"every ", None))
+        self.refreshHours.setSuffix(QCoreApplication.translate("ExportDialog", u" h", None))
         self.reminderLabel.setText(QCoreApplication.translate("ExportDialog", u"Re&minder", None))
         self.withAttendees.setText(QCoreApplication.translate("ExportDialog", u"Include attendees' &email addresses", None))
         self.outputLabel.setText(QCoreApplication.translate("ExportDialog", u"Write", None))

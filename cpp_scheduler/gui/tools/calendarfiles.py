@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
 from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.ical import scopes
-from cpp_scheduler.ical.export import ExportOptions, Method
+from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.importer import ParsedCalendar, read_calendar
 from cpp_scheduler.model import Delegation, Event, Participant, StudyTour
 from cpp_scheduler.services import calendars, editing
@@ -56,17 +57,20 @@ REMINDERS = {
 
 UPDATE_NOTES = {
     Method.PUBLISH: (
-        "<b>How updates reach people.</b> A published file is a copy: Outlook, Google "
-        "Calendar and Apple Calendar keep what they imported and do not change it when the "
-        "program does. Export again and ask people to import the new file (events are "
-        "matched by UID, so they are replaced, not doubled), or publish the file at a web "
-        "address they subscribe to: subscribed calendars fetch it again every few hours."),
+        "<b>How updates reach people.</b> Put the file at a fixed web address (the feed "
+        "address) and have people subscribe to it, replacing the file after each change: "
+        "Outlook and Thunderbird refresh it within hours, Apple Calendar as often as its "
+        "user chose, Google Calendar on its own timetable (often several hours, sometimes "
+        "a day). Do not ask people to import a new file: Google skips events it already "
+        "holds, and Outlook and Apple Calendar often add a second copy. "
+        "See docs/calendar-updates.md."),
     Method.REQUEST: (
-        "<b>How updates reach people.</b> Invitations are sent by email. Outlook, Gmail "
-        "and Apple Mail replace their copy of an event when a newer invitation with the "
-        "same UID and a higher SEQUENCE arrives, so send the new file after each change. "
-        "Cancelled events go in a separate file (-cancelled.ics) that removes them from "
-        "people's calendars."),
+        "<b>How updates reach people.</b> Send the file by email as an invitation. "
+        "Outlook, Gmail and Google Calendar, Apple Calendar and Thunderbird replace their "
+        "copy when an invitation with the same UID and a higher SEQUENCE arrives, so "
+        "after each change send the new file to the same people. Cancelled events go in "
+        "a second file (…-cancelled.ics) that removes them: send both. "
+        "See docs/calendar-updates.md."),
 }
 
 
@@ -163,6 +167,9 @@ class ExportDialog(QDialog):
         self.publish = self.ui.publish
         self.request_button = self.ui.request
         self.reminder = self.ui.reminder
+        self.organizer = self.ui.organizer
+        self.feed_url = self.ui.feedUrl
+        self.refresh_hours = self.ui.refreshHours
         self.with_attendees = self.ui.withAttendees
         self.one_file = self.ui.oneFile
         self.per_person = self.ui.perParticipant
@@ -241,6 +248,10 @@ class ExportDialog(QDialog):
 
     def _update_note(self) -> None:
         self.note.setText(UPDATE_NOTES[self.method])
+        publishing = self.method is Method.PUBLISH
+        self.organizer.setEnabled(not publishing)
+        self.feed_url.setEnabled(publishing)
+        self.refresh_hours.setEnabled(publishing)
 
     @property
     def method(self) -> Method:
@@ -280,8 +291,23 @@ class ExportDialog(QDialog):
         return calendars.ProgramScope()
 
     def options(self) -> ExportOptions:
-        return ExportOptions(method=self.method,
-                             reminder=REMINDERS[self.reminder.currentText()])
+        """The file's options; raises :class:`SchedulerError` for an unreadable organiser."""
+        organizer = None
+        feed = self.feed_url.text().strip() if self.method is Method.PUBLISH else ""
+        text = self.organizer.text().strip()
+        if self.method is Method.REQUEST and text:
+            name, address = parseaddr(text)
+            if "@" not in address:
+                raise SchedulerError(f"The organiser '{text}' needs an email address: "
+                                     "'TDLC coordinators <cpp@tdlc.example.org>'.")
+            organizer = Organizer(name or address, address)
+        return ExportOptions(
+            method=self.method,
+            reminder=REMINDERS[self.reminder.currentText()],
+            organizer=organizer,
+            source_url=feed or None,
+            refresh_interval=timedelta(hours=self.refresh_hours.value()) if feed else None,
+        )
 
     # -- preview ------------------------------------------------------------------------
     def refresh_preview(self) -> None:
@@ -334,7 +360,11 @@ class ExportDialog(QDialog):
         except (SchedulerError, ValueError) as error:
             self.status.setText(str(error))
             return
-        options = self.options()
+        try:
+            options = self.options()
+        except SchedulerError as error:
+            self.status.setText(str(error))
+            return
         attendees = self.with_attendees.isChecked()
         database = self.database
         path = Path(target)

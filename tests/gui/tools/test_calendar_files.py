@@ -53,6 +53,11 @@ def test_export_writes_a_file_with_the_previewed_events(
     dialog.reminder.setCurrentText("1 hour before")
     target = tmp_path / "program.ics"
     dialog.target.setText(str(target))
+    dialog.organizer.setText("TDLC coordinators")
+    dialog.export()
+    assert "needs an email address" in dialog.status.text()
+    assert not target.exists()
+    dialog.organizer.setText("TDLC coordinators <cpp@tdlc.example.org>")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
 
@@ -61,6 +66,8 @@ def test_export_writes_a_file_with_the_previewed_events(
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     assert str(calendar["METHOD"]) == "REQUEST"
     assert all(event.walk("VALARM") for event in calendar.walk("VEVENT"))
+    assert all("cpp@tdlc.example.org" in str(event["ORGANIZER"])
+               for event in calendar.walk("VEVENT"))
     assert "Written" in dialog.status.text()
 
 
@@ -94,6 +101,16 @@ def test_export_of_a_delegation(qtbot: QtBot, sqlite_database, open_window,
     dialog.set_scope(Scope.DELEGATION, ids["lima"])
     assert dialog.preview_titles == ["Housing finance clinic"]
     assert not dialog.per_person.isEnabled()
+    dialog.feed_url.setText("https://example.org/cpp/lima.ics")
+    dialog.refresh_hours.setValue(6)
+    target = tmp_path / "lima.ics"
+    dialog.target.setText(str(target))
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    assert "https://example.org/cpp/lima.ics" in str(calendar["SOURCE"])
+    assert "Housing finance clinic" in _summaries(target)
 
 
 ICS = """BEGIN:VCALENDAR\r
