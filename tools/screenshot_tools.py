@@ -124,6 +124,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     export.set_scope(Scope.DELEGATION, delegations.get("Peru"))
     export.request_button.setChecked(True)
     export.reminder.setCurrentText("1 hour before")
+    export.organizer.setText("TDLC coordinators <cpp@tdlc.example.org>")
     export.target.setText(str(outdir / "peru-delegation.ics"))
     _settle(window)
     written.append(_save(export, outdir / "tools-export.png"))

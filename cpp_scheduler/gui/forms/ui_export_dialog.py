@@ -311,7 +311,7 @@ class Ui_ExportDialog(object):
 #if QT_CONFIG(tooltip)
         self.feedUrl.setToolTip(QCoreApplication.translate("ExportDialog", u"Where the file will be published for people to subscribe to (optional)", None))
 #endif // QT_CONFIG(tooltip)
-        self.feedUrl.setPlaceholderText(QCoreApplication.translate("ExportDialog", u"https://example.org/cpp/program.ics (optional)", None))
+        self.feedUrl.setPlaceholderText(QCoreApplication.translate("ExportDialog", u"optional: https://\u2026/program.ics", None))
 #if QT_CONFIG(tooltip)
         self.refreshHours.setToolTip(QCoreApplication.translate("ExportDialog", u"How often subscribed calendars should fetch the file again", None))
 #endif // QT_CONFIG(tooltip)
