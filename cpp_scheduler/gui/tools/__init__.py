@@ -55,6 +55,11 @@ class Tools(QObject):
         window.editor.changed.connect(self._changed)
         window.editor.stack.indexChanged.connect(lambda _index: self.conflicts.recheck())
         window.eventsLoaded.connect(self._reloaded)
+        navigation = [window.today_action, window.previous_action, window.next_action,
+                      *window.view_actions.values()]
+        for action in navigation:
+            action.triggered.connect(lambda _checked=False: self.conflicts.range_changed())
+        window.sidebar.dateChosen.connect(lambda _day: self.conflicts.range_changed())
         self.conflicts.countChanged.connect(self._counted)
         self.conflicts.eventRequested.connect(self.go_to_event)
 

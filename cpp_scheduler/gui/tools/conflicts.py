@@ -270,6 +270,11 @@ class ConflictsDock(QDockWidget):
         """Ask for a new check; several requests in a burst make one check."""
         self._timer.start()
 
+    def range_changed(self) -> None:
+        """The calendar shows other dates: check again if only those dates count."""
+        if self.scope.currentText() == self.VISIBLE_RANGE:
+            self.recheck()
+
     def _start_check(self) -> None:
         self._generation += 1
         generation = self._generation

@@ -7,7 +7,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import icalendar
-from conftest import JANUARY_NINE_TOKYO, add, add_delegation, add_event, settle, tools_of
+from conftest import (
+    JANUARY_NINE_TOKYO,
+    add,
+    add_delegation,
+    add_event,
+    settle,
+    tokyo_day,
+    tools_of,
+)
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -211,3 +219,20 @@ def test_a_batch_can_be_cancelled(qtbot: QtBot, sqlite_database, open_window,
     assert dialog.batch.files == []
     assert dialog.status.text().startswith("Cancelled.")
     assert dialog.cancel_button.text() == "Close"
+
+
+def test_export_of_the_events_the_calendar_shows(qtbot: QtBot, sqlite_database, open_window,
+                                                 tmp_path: Path) -> None:
+    _program(sqlite_database)
+    window = open_window()
+    window.show_view("day")
+    window.go_to(tokyo_day(JANUARY_NINE_TOKYO))
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.SHOWN)
+    assert dialog.preview_titles == ["Housing finance clinic"]  # the roundtable is tomorrow
+    target = tmp_path / "shown.ics"
+    dialog.target.setText(str(target))
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert _summaries(target) == ["Housing finance clinic"]
