@@ -120,6 +120,9 @@ class Tools(QObject):
     def _changed(self, model_name: str, ids: list[str]) -> None:
         self.local_times.follow(model_name, ids)
         self.conflicts.recheck()
+        finder = self._dialogs.get("slot_finder")
+        if finder is not None and model_name in ("Delegation", "Participant", "Venue"):
+            finder.refresh_choices()  # type: ignore[attr-defined]
         # A command may end by selecting its event (a new one, a moved one): follow it
         # once the window has done so.
         QTimer.singleShot(0, self._follow_selection)
@@ -131,6 +134,10 @@ class Tools(QObject):
     def _reloaded(self) -> None:
         self.local_times.show_event(self.window.selected_event)
         self.conflicts.recheck()
+        for dialog in self._dialogs.values():  # a program was loaded or imported
+            refresh = getattr(dialog, "refresh_choices", None)
+            if refresh is not None:
+                refresh()
 
     def _counted(self, found: int, errors: int) -> None:
         from cpp_scheduler.gui.tools.conflicts import count_text

@@ -177,9 +177,6 @@ class DelegationScheduleDialog(QDialog):
         self.database = database
         self.delegation = QComboBox(self)
         self.delegation.setObjectName("delegationChoice")
-        with database.session() as session:
-            for record in session.scalars(select(Delegation).order_by(Delegation.name)):
-                self.delegation.addItem(f"{record.name} · {zone_city(record.zone)}", record.id)
         self.delegation.currentIndexChanged.connect(lambda _index: self.reload())
         self.summary = QLabel("", self)
         self.summary.setObjectName("scheduleSummary")
@@ -207,8 +204,26 @@ class DelegationScheduleDialog(QDialog):
                                               common.CellState.NIGHT)))
         self.resize(1160, 560)
         if editor is not None:
-            editor.changed.connect(lambda _model, _ids: self.reload())
+            editor.changed.connect(self._changed)
+        self.refresh_choices()
+
+    def refresh_choices(self) -> None:
+        """Read the delegations again, keeping the one shown, and its schedule."""
+        shown = self.delegation.currentData()
+        self.delegation.blockSignals(True)
+        self.delegation.clear()
+        with self.database.session() as session:
+            for record in session.scalars(select(Delegation).order_by(Delegation.name)):
+                self.delegation.addItem(f"{record.name} · {zone_city(record.zone)}", record.id)
+        self.delegation.setCurrentIndex(max(self.delegation.findData(shown), 0))
+        self.delegation.blockSignals(False)
         self.reload()
+
+    def _changed(self, model: str, _ids: list[str]) -> None:
+        if model == "Delegation":
+            self.refresh_choices()
+        else:
+            self.reload()
 
     def show_delegation(self, delegation_id: str) -> None:
         index = self.delegation.findData(delegation_id)

@@ -612,11 +612,18 @@ class SlotFinderDialog(QDialog):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.search)
         self._chosen_column: int | None = None
-        self._load_choices()
+        self.refresh_choices()
 
     # -- choices ------------------------------------------------------------------------
-    def _load_choices(self) -> None:
+    def refresh_choices(self) -> None:
+        """Read the delegations, people and venues again, keeping what was chosen."""
+        ticked = set(self.chosen_ids())
+        venue = self.venue.currentData()
         self.attendee_list.blockSignals(True)
+        self.venue.blockSignals(True)
+        self.attendee_list.clear()
+        while self.venue.count() > 1:
+            self.venue.removeItem(1)
         with self.database.session() as session:
             for delegation in session.scalars(select(Delegation).order_by(Delegation.name)):
                 item = QListWidgetItem(f"{delegation.name} · {zone_city(delegation.zone)}")
@@ -639,7 +646,14 @@ class SlotFinderDialog(QDialog):
             for venue in session.scalars(select(Venue).order_by(Venue.name)):
                 japanese = f" · {venue.name_ja}" if venue.name_ja else ""
                 self.venue.addItem(f"{venue.name}{japanese} ({venue.locality})", venue.id)
+        for number in range(self.attendee_list.count()):
+            item = self.attendee_list.item(number)
+            if item.data(Qt.ItemDataRole.UserRole) in ticked:
+                item.setCheckState(Qt.CheckState.Checked)
+        self.venue.setCurrentIndex(max(self.venue.findData(venue), 0))
+        self.venue.blockSignals(False)
         self.attendee_list.blockSignals(False)
+        self._filter_attendees(self.filter.text())
 
     def _filter_attendees(self, text: str) -> None:
         wanted = text.casefold()

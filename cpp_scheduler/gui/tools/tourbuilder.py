@@ -477,9 +477,16 @@ class TourBuilderDialog(QDialog):
         layout.addWidget(self.board_scroll, 1)
         self.resize(1340, 640)
         editor.changed.connect(self._changed)
+        self.refresh_choices()
+
+    def refresh_choices(self) -> None:
+        """Read the list of tours again, keeping the one shown, and redraw its board."""
+        shown = self.tour_box.currentData()
         self.tour_box.blockSignals(True)
-        for tour_id, label in list_tours(database):
+        self.tour_box.clear()
+        for tour_id, label in list_tours(self.database):
             self.tour_box.addItem(label, tour_id)
+        self.tour_box.setCurrentIndex(max(self.tour_box.findData(shown), 0))
         self.tour_box.blockSignals(False)
         self.reload()
 
@@ -489,8 +496,10 @@ class TourBuilderDialog(QDialog):
         if index >= 0:
             self.tour_box.setCurrentIndex(index)
 
-    def _changed(self, _model: str, _ids: list[str]) -> None:
-        if self.isVisible() or self.board is not None:
+    def _changed(self, model: str, _ids: list[str]) -> None:
+        if model in ("StudyTour", "Delegation"):
+            self.refresh_choices()
+        else:
             self.reload()
 
     def reload(self) -> None:

@@ -164,3 +164,22 @@ def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database,
     with sqlite_database.session() as session:
         assert session.get(Event, ids[0]) is None
     finder.close()
+
+
+def test_a_delegation_added_later_can_be_chosen(qtbot: QtBot, sqlite_database,
+                                                open_window) -> None:
+    from cpp_scheduler.gui.commands import CreateRecord
+    from cpp_scheduler.model import Delegation
+
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    window = open_window()
+    finder = _finder(qtbot, window, [lima])
+    command = CreateRecord(window.editor, Delegation,
+                           {"name": "Nairobi", "country": "KE", "zone": "Africa/Nairobi"},
+                           "Nairobi")
+    window.editor.execute(command)
+    settle(qtbot, window)
+    names = [finder.attendee_list.item(n).text() for n in range(finder.attendee_list.count())]
+    assert "Nairobi · Nairobi" in names
+    assert finder.chosen_ids() == [lima]  # what was ticked stays ticked
+    finder.close()
