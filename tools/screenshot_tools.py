@@ -58,6 +58,43 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
+_PARTNER_FILE = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Municipalidad de Lima//Agenda//ES\r
+BEGIN:VEVENT\r
+UID:{uid}\r
+SEQUENCE:{sequence}\r
+DTSTAMP:20270201T000000Z\r
+DTSTART:20270224T000000Z\r
+DTEND:20270224T010000Z\r
+SUMMARY:{title}\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:lima-followup-2027-03@munlima.gob.pe\r
+SEQUENCE:0\r
+DTSTAMP:20270201T000000Z\r
+DTSTART:20270316T000000Z\r
+DTEND:20270316T010000Z\r
+SUMMARY:Follow-up call: Lima's housing action plan\r
+CATEGORIES:Videoconference\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def _partner_file(database: Database, path: Path) -> Path:
+    """A calendar a partner city might send back: the briefing moved by half an hour
+    (a newer version) and a follow-up call the program does not hold yet."""
+    with database.session() as session:
+        briefing = session.scalars(select(Event).where(
+            Event.title.like("Pre-tour briefing%"))).first()
+        uid = briefing.uid if briefing else "missing@example.org"
+        sequence = (briefing.sequence or 0) + 1 if briefing else 0
+        title = briefing.title if briefing else "Pre-tour briefing"
+    path.write_bytes(_PARTNER_FILE.format(uid=uid, sequence=sequence, title=title).encode())
+    return path
+
+
 def render_tools(database: Database, outdir: Path) -> list[Path]:
     """One PNG per tool over ``database`` (which should hold the demo program)."""
     from cpp_scheduler.gui.mainwindow import MainWindow
@@ -133,7 +170,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     export.close()
 
     importer = tools.open_import()
-    importer.read(outdir / "peru-delegation.ics")
+    importer.read(_partner_file(database, outdir / "from-lima.ics"))
     written.append(_save(importer, outdir / "tools-import.png"))
     importer.close()
 
@@ -144,6 +181,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     written.append(_save(schedule, outdir / "tools-delegation-schedule.png"))
     schedule.close()
     (outdir / "peru-delegation.ics").unlink(missing_ok=True)
+    (outdir / "from-lima.ics").unlink(missing_ok=True)
     window.close()
     window.deleteLater()
     QApplication.processEvents()
