@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.model import Event
+from cpp_scheduler.model import Event, OccurrenceOverride
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
@@ -83,8 +83,15 @@ class RecordCommand(QUndoCommand):
         except SchedulerError as error:
             self.editor.failed.emit(f"Could not {self.text()[0].lower()}{self.text()[1:]}: {error}")
 
+    refreshes: tuple[type[Base], list[str]] | None = None
+    """Records whose display depends on this one (a series for its changed meeting);
+    reported as changed instead of the record itself."""
+
     def _done(self) -> None:
-        self.editor.notify(self.model_cls, [self.record_id])
+        if self.refreshes is not None:
+            self.editor.notify(*self.refreshes)
+        else:
+            self.editor.notify(self.model_cls, [self.record_id])
 
 
 class CreateRecord(RecordCommand):
@@ -191,10 +198,44 @@ def _length(length: timedelta) -> str:
 
 
 def move_event(
-    editor: Editor, event_id: str, start: datetime, end: datetime, zone_name: str
-) -> EditRecord:
-    """The command that moves (or resizes) an event to ``start``-``end`` (UTC)."""
+    editor: Editor,
+    event_id: str,
+    start: datetime,
+    end: datetime,
+    zone_name: str,
+    recurrence_id: datetime | None = None,
+) -> RecordCommand:
+    """The command that moves (or resizes) an event to ``start``-``end`` (UTC).
+
+    For one meeting of a series (``recurrence_id`` given), only that meeting moves: the
+    command records a changed occurrence, or changes the one already recorded.
+    """
     with editor.database.session() as session:
         event = editing.get_record(session, Event, event_id)
-        text = move_text(event.title, start, end, event.start_utc, event.end_utc, zone_name)
-    return EditRecord(editor, Event, event_id, {"start_utc": start, "end_utc": end}, text)
+        if recurrence_id is None:
+            text = move_text(event.title, start, end, event.start_utc, event.end_utc,
+                             zone_name)
+            return EditRecord(editor, Event, event_id, {"start_utc": start, "end_utc": end},
+                              text)
+        meeting = next((occurrence for occurrence in event.occurrences()
+                        if occurrence.recurrence_id == recurrence_id), None)
+        if meeting is None:
+            raise editing.RecordNotFoundError(
+                f"that meeting of '{event.title}' is no longer in its series")
+        text = move_text(f"{event.title}", start, end, meeting.start, meeting.end, zone_name)
+        text = text.replace(f"'{event.title}'",
+                            f"the {timezones.to_local(recurrence_id, zone_name):%d %b} "
+                            f"meeting of '{event.title}'", 1)
+        existing = next((change for change in event.changes
+                         if change.recurrence_id == recurrence_id), None)
+        values = {"start_utc": start, "end_utc": end, "cancelled": False}
+        command: RecordCommand
+        if existing is not None:
+            command = EditRecord(editor, OccurrenceOverride, existing.id, values, text)
+        else:
+            command = CreateRecord(editor, OccurrenceOverride,
+                                   {**values, "event_id": event_id,
+                                    "recurrence_id": recurrence_id}, event.title)
+            command.setText(text)
+        command.refreshes = (Event, [event_id])
+        return command

@@ -178,7 +178,7 @@ class EventTableModel(QAbstractTableModel):
             start, end = self.local(row.start_utc), self.local(row.end_utc)
             if start.date() == end.date():
                 return end.strftime("%H:%M")
-            return end.strftime("%a %d %b  %H:%M")
+            return end.strftime("%d %b %H:%M")
         if column == Column.TITLE:
             return row.title
         if column == Column.KIND:
@@ -455,8 +455,18 @@ class EventFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._filter = EventFilter()
         self._source = source
+        self._accepted: list[bool] | None = None
         self.setSourceModel(source)
         self.setDynamicSortFilter(True)
+        # The verdicts are computed for all rows at once, in Python, when first asked
+        # after a change; every change of the source's rows announces itself first.
+        for about in (source.rowsAboutToBeInserted, source.rowsAboutToBeRemoved,
+                      source.modelAboutToBeReset, source.layoutAboutToBeChanged,
+                      source.displayZoneChanged):
+            about.connect(self._forget_verdicts)
+
+    def _forget_verdicts(self, *_args: object) -> None:
+        self._accepted = None
 
     @property
     def event_model(self) -> EventTableModel:
@@ -467,17 +477,26 @@ class EventFilterProxy(QSortFilterProxyModel):
         return self._filter
 
     def set_event_filter(self, event_filter: EventFilter) -> None:
+        """Apply a new filter as one reset: with thousands of rows coming and going,
+        views redraw once instead of following each removed range."""
         if event_filter == self._filter:
             return
-        self.beginFilterChange()
+        self.beginResetModel()
         self._filter = event_filter
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._accepted = None
+        self.endResetModel()
         self.filterChanged.emit()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if self._filter.is_empty:
-            return True
-        return self._filter.accepts(self._source.row_at(source_row))
+        accepted = self._accepted
+        if accepted is None or len(accepted) != self._source.rowCount():
+            event_filter = self._filter
+            if event_filter.is_empty:
+                accepted = [True] * self._source.rowCount()
+            else:
+                accepted = [event_filter.accepts(row) for row in self._source.rows()]
+            self._accepted = accepted
+        return accepted[source_row]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the source (fast, in Python) and show its order, instead of comparing here."""

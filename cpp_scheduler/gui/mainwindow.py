@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         self._welcome_dismissed = False
         self._loaded = False
         self._managers: dict[str, RecordManager] = {}
+        # Start reading the program now: the worker reads while the widgets are built.
+        self.reload()
 
         self.sidebar = Sidebar(self)
         self.sidebar.filterChanged.connect(self.set_event_filter)
@@ -132,12 +135,14 @@ class MainWindow(QMainWindow):
             view.slotActivated.connect(self.new_event)
             view.dayActivated.connect(self._show_day)
             if isinstance(view, TimeGridView):
-                view.moveRequested.connect(self.move_event)
+                view.moveRequested.connect(
+                    lambda event_id, recurrence_id, start, end: self.move_event(
+                        event_id, start, end, recurrence_id))
             self.view_stack.addWidget(view)
         self.period_label = QLabel(self)
         self.period_label.setObjectName("periodTitle")
         self.period_label.setStyleSheet("font-size: 15pt; color: #202124; padding: 8px 14px;")
-        calendar_page = QWidget(self)
+        self.calendar_page = calendar_page = QWidget(self)
         page_layout = QVBoxLayout(calendar_page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
@@ -169,7 +174,6 @@ class MainWindow(QMainWindow):
             signal.connect(self._update_count)
         self.resize(1360, 860)
         self._restore_settings()
-        self.reload()
 
     # -- construction -------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[..., Any], shortcut: Any = None,
@@ -203,6 +207,11 @@ class MainWindow(QMainWindow):
                                         [QKeySequence(Qt.Key.Key_Return),
                                          QKeySequence(Qt.Key.Key_Enter)],
                                         "Edit the selected event (Enter)", "edit_event")
+        # Enter edits only where events are shown: in the search box or the zone
+        # selector it keeps its own meaning.
+        self.removeAction(self.edit_action)
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view_stack.addAction(self.edit_action)
         self.delete_action = self._action("Delete event", self.delete_selected,
                                           QKeySequence.StandardKey.Delete,
                                           "Delete the selected event (Delete)", "delete_event")
@@ -295,6 +304,10 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.database_label = QLabel(f"Database: {self.database.name}", self)
         self.database_label.setObjectName("databaseLabel")
+        self.database_label.setToolTip(self.database.name)
+        # A long path must not set the window's minimum width.
+        self.database_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                          QSizePolicy.Policy.Preferred)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.clock_label = QLabel(self)
@@ -304,7 +317,7 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(120)
         self.progress.setMaximumHeight(14)
         self.progress.setTextVisible(False)
-        self.progress.hide()
+        self.progress.setVisible(self.tasks.busy)
         self.count_label.setMinimumWidth(150)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.clock_label.setMinimumWidth(250)
@@ -334,7 +347,6 @@ class MainWindow(QMainWindow):
             }
             return calendar.load_event_rows(database), references
 
-        self.statusBar().showMessage("Loading the program…")
         self.tasks.run_in_background(read, self._loaded_rows, self._load_failed)
 
     def _loaded_rows(
@@ -344,7 +356,6 @@ class MainWindow(QMainWindow):
         self._apply_references(references)
         self.events.set_rows(rows)
         self._loaded = True
-        self.statusBar().clearMessage()
         self._show_welcome_if_empty()
         self.eventsLoaded.emit()
 
@@ -372,14 +383,17 @@ class MainWindow(QMainWindow):
 
     def _show_welcome_if_empty(self) -> None:
         empty = self.events.rowCount() == 0 and not self._welcome_dismissed
-        self.central.setCurrentWidget(self.welcome if empty else self.central.widget(0))
+        self.central.setCurrentWidget(self.welcome if empty else self.calendar_page)
 
     @property
     def welcome_shown(self) -> bool:
         return self.central.currentWidget() is self.welcome
 
     def _busy_changed(self, busy: bool) -> None:
+        if not hasattr(self, "progress"):
+            return  # the first read starts before the status bar exists
         self.progress.setVisible(busy)
+        self.progress.setToolTip("Reading the program…" if busy else "")
         self.welcome.set_busy(busy)
 
     # -- welcome ------------------------------------------------------------------------
@@ -402,7 +416,7 @@ class MainWindow(QMainWindow):
         database = self.database
         chosen = path
         self.statusBar().showMessage(f"Importing {chosen}…")
-        self.tasks.run_in_background(lambda: programfile.import_program(database, chosen),
+        self.tasks.run_in_background(lambda: programfile.import_program(database, Path(chosen)),
                                      self._program_arrived,
                                      self._program_failed(f"Cannot import {chosen}"))
 
@@ -531,6 +545,16 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(chosen)
 
     # -- editing ------------------------------------------------------------------------
+    def _make_dialog(self, kind: str, record_id: str | None, parent: QWidget,
+                     **extra: Any) -> QDialog | None:
+        """The editor of a record, or None (and the reason shown) when it cannot open,
+        for instance because a colleague deleted the record meanwhile."""
+        try:
+            return self.dialog_factory(kind, self.database, record_id, parent=parent, **extra)
+        except SchedulerError as error:
+            self.report_error("Cannot open the editor", str(error))
+            return None
+
     def _run_dialog(self, dialog: QDialog, save: Callable[[QDialog], None]) -> bool:
         """Show ``dialog`` until it is cancelled or its values are saved.
 
@@ -558,8 +582,9 @@ class MainWindow(QMainWindow):
                 hours=min(hour, 23))
             start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
         end = end or start + timedelta(hours=1)
-        dialog = self.dialog_factory("event", self.database, None, parent=self,
-                                     start=start, end=end)
+        dialog = self._make_dialog("event", None, self, start=start, end=end)
+        if dialog is None:
+            return
 
         def save(accepted: QDialog) -> None:
             command = CreateRecord(self.editor, Event, accepted.values(),  # type: ignore[attr-defined]
@@ -588,10 +613,13 @@ class MainWindow(QMainWindow):
             return
         self.delete_record("event", self._selected, title, self)
 
-    def move_event(self, event_id: str, start: datetime, end: datetime) -> None:
-        """Apply a drag in a calendar view as one undoable, validated step."""
+    def move_event(self, event_id: str, start: datetime, end: datetime,
+                   recurrence_id: datetime | None = None) -> None:
+        """Apply a drag in a calendar view as one undoable, validated step (for a meeting
+        of a series, ``recurrence_id`` names it and only that meeting moves)."""
         try:
-            command = move_event(self.editor, event_id, start, end, self.display_zone)
+            command = move_event(self.editor, event_id, start, end, self.display_zone,
+                                 recurrence_id)
             self.editor.execute(command)
         except SchedulerError as error:
             self.report_error("Cannot move the event", str(error))
@@ -602,7 +630,9 @@ class MainWindow(QMainWindow):
 
     def create_record(self, kind: str, parent: QWidget | None = None) -> None:
         record_kind = RECORD_KINDS[kind] if kind != "event" else None
-        dialog = self.dialog_factory(kind, self.database, None, parent=parent or self)
+        dialog = self._make_dialog(kind, None, parent or self)
+        if dialog is None:
+            return
 
         def save(accepted: QDialog) -> None:
             model = record_kind.model if record_kind else Event
@@ -613,7 +643,9 @@ class MainWindow(QMainWindow):
 
     def edit_record(self, kind: str, record_id: str, parent: QWidget | None = None) -> None:
         model = Event if kind == "event" else RECORD_KINDS[kind].model
-        dialog = self.dialog_factory(kind, self.database, record_id, parent=parent or self)
+        dialog = self._make_dialog(kind, record_id, parent or self)
+        if dialog is None:
+            return
 
         def save(accepted: QDialog) -> None:
             title = accepted.record_title()  # type: ignore[attr-defined]
@@ -633,12 +665,13 @@ class MainWindow(QMainWindow):
             parent or self,
         ):
             return
+        was_selected = record_id == self._selected
         try:
             self.editor.execute(DeleteRecord(self.editor, model, record_id, title))
         except SchedulerError as error:
             self.report_error("Cannot delete", str(error))
             return
-        if record_id == self._selected:
+        if was_selected:
             self.select_event(None)
 
     def manage(self, kind: str) -> RecordManager:
@@ -727,7 +760,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(options.SPLITTER, self.splitter.saveState())
         self.settings.setValue(options.LAST_VIEW, self.current_view_name)
         self.settings.setValue(options.DISPLAY_ZONE, self.display_zone)
-        options.write_dict(self.settings, options.FILTERS, self.proxy.event_filter.as_settings())
+        options.write_dict(self.settings, options.FILTERS,
+                           self.sidebar.event_filter().as_settings())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -32,6 +32,11 @@ SEARCH_DELAY_MS = 150
 """Typing pauses this long before the views follow, so each keystroke stays instant."""
 
 
+def _enum(enum_class: Any, value: Any) -> Any:
+    """Qt hands a StrEnum back as its plain string: make it the member again."""
+    return enum_class(value) if value else None
+
+
 class Sidebar(QWidget):
     dateChosen = Signal(object)
     filterChanged = Signal(object)
@@ -105,6 +110,13 @@ class Sidebar(QWidget):
         layout.addStretch(1)
         self.setStyleSheet(
             "#sidebarHeading { font-weight: 600; color: #3c4043; margin-top: 4px; }"
+            "#qt_calendar_navigationbar { background: #ffffff; }"
+            "#qt_calendar_navigationbar QToolButton { color: #202124; font-weight: 600;"
+            " background: transparent; border: none; padding: 2px 6px; }"
+            "#qt_calendar_navigationbar QToolButton:hover { background: #f1f3f4;"
+            " border-radius: 4px; }"
+            "QCalendarWidget QAbstractItemView { selection-background-color: #1a73e8;"
+            " selection-color: #ffffff; }"
         )
 
     def _combo(self, name: str) -> QComboBox:
@@ -146,9 +158,9 @@ class Sidebar(QWidget):
         return EventFilter(
             city_id=self.city.currentData(ID_ROLE),
             theme_id=self.theme.currentData(ID_ROLE),
-            kind=self.kind.currentData(ID_ROLE),
-            mode=self.mode.currentData(ID_ROLE),
-            status=self.status.currentData(ID_ROLE),
+            kind=_enum(EventKind, self.kind.currentData(ID_ROLE)),
+            mode=_enum(EventMode, self.mode.currentData(ID_ROLE)),
+            status=_enum(EventStatus, self.status.currentData(ID_ROLE)),
             delegation_id=self.delegation.currentData(ID_ROLE),
             text=self.search.text().strip(),
         )

@@ -8,6 +8,7 @@ manager reports that it is busy so the window can show progress.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -31,9 +32,14 @@ class _Job(QRunnable):
         try:
             result = self._function()
         except BaseException as error:  # handed to the GUI thread, never lost
-            self._relay.finished.emit(None, error)
+            self._deliver(None, error)
         else:
-            self._relay.finished.emit(result, None)
+            self._deliver(result, None)
+
+    def _deliver(self, result: Any, error: BaseException | None) -> None:
+        # When the window closed while the job ran, nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            self._relay.finished.emit(result, error)
 
 
 class TaskManager(QObject):

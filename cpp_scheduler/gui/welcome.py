@@ -9,7 +9,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCommandLinkButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class WelcomePanel(QWidget):
@@ -32,7 +32,7 @@ class WelcomePanel(QWidget):
         intro.setObjectName("welcomeIntro")
         self.demo_button = QCommandLinkButton(
             "Load the demo program",
-            "A month of City Partnership Program events with delegations, venues and "
+            "Half a year of City Partnership Program events with delegations, venues and "
             "partner cities, to explore and change freely.",
             self,
         )
@@ -51,18 +51,25 @@ class WelcomePanel(QWidget):
         self.demo_button.clicked.connect(self.loadDemoRequested)
         self.import_button.clicked.connect(self.importRequested)
         self.empty_button.clicked.connect(self.startEmptyRequested)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         column = QWidget(self)
-        column.setMaximumWidth(560)
+        column.setMaximumWidth(600)
+        column.setMinimumWidth(320)
         inner = QVBoxLayout(column)
         inner.setSpacing(12)
         inner.addWidget(title)
         inner.addWidget(intro)
         inner.addSpacing(8)
         for button in (self.demo_button, self.import_button, self.empty_button):
+            button.setMinimumHeight(64)
             inner.addWidget(button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.setStyleSheet(
             "#welcomePanel { background: #ffffff; }"

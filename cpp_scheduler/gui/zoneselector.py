@@ -55,7 +55,7 @@ class ZoneSelector(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(15)
-        completer.activated[str].connect(self._completed)
+        completer.activated[str].connect(self._completed)  # type: ignore[index]
         self.combo.setCompleter(completer)
         self.combo.activated.connect(self._picked)
         line = self.combo.lineEdit()
@@ -83,16 +83,18 @@ class ZoneSelector(QWidget):
 
     def _refill(self) -> None:
         here = computer_zone()
-        entries = [(f"Tokyo — {timezones.TOKYO}", timezones.TOKYO, "TDLC")]
-        entries.append((f"This computer — {here}", here, "this computer"))
+        entries = [(f"{timezones.TOKYO} — Tokyo, TDLC", timezones.TOKYO, "TDLC")]
+        if here != timezones.TOKYO:
+            entries.append((f"{here} — this computer", here, "this computer"))
         seen = {timezones.TOKYO, here}
         for delegation in self._delegations:
             if delegation.detail and timezones.is_zone(delegation.detail):
-                entries.append((f"{delegation.name} — {delegation.detail}", delegation.detail,
+                entries.append((f"{delegation.detail} — {delegation.name}", delegation.detail,
                                 delegation.name))
+                seen.add(delegation.detail)
         if timezones.WASHINGTON not in seen:
-            entries.append((f"Washington — {timezones.WASHINGTON}", timezones.WASHINGTON,
-                            "World Bank"))
+            entries.append((f"{timezones.WASHINGTON} — Washington, World Bank",
+                            timezones.WASHINGTON, "World Bank"))
         entries.extend((name, name, "") for name in timezones.all_zones())
         self.combo.blockSignals(True)
         self.choices.set_entries(entries)
@@ -115,6 +117,9 @@ class ZoneSelector(QWidget):
         self.combo.blockSignals(True)
         row = self.choices.row_of(self._zone)
         self.combo.setCurrentIndex(row)
+        line = self.combo.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)
         self.combo.blockSignals(False)
         self.in_use.setText(f"Times in {zone_label(self._zone)}")
         self.in_use.setToolTip(

@@ -107,7 +107,7 @@ def _apply(session: Session, record: Base, values: Mapping[str, Any]) -> None:
                 linked.append(found)
             setattr(record, relationship.key, linked)
         else:
-            raise UnknownFieldError(f"{key!r} is not a field of a {_kind(model_cls)}")
+            raise UnknownFieldError(f"{key!r} is not a field of the {_kind(model_cls)} record")
 
 
 def create_record(

@@ -18,6 +18,7 @@ from cpp_scheduler.gui.views.base import CalendarView
 class AgendaView(CalendarView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._following_model = False
         self.table = QTableView(self)
         self.table.setObjectName("agendaTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -42,15 +43,45 @@ class AgendaView(CalendarView):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(Column.START,
                                                       Qt.SortOrder.AscendingOrder)
-        widths = {Column.START: 170, Column.END: 110, Column.TITLE: 300, Column.KIND: 150,
-                  Column.STATUS: 90, Column.MODE: 100, Column.VENUE: 200, Column.CITY: 110}
+        metrics = self.table.fontMetrics()
+        padding = 18
+        widths = {
+            Column.START: metrics.horizontalAdvance("Wed 28 Sep 2027  00:00") + padding,
+            Column.END: metrics.horizontalAdvance("28 Sep 00:00") + padding,
+            Column.TITLE: 280,
+            Column.KIND: metrics.horizontalAdvance("Peer-to-peer workshop") + padding,
+            Column.STATUS: metrics.horizontalAdvance("Confirmed") + padding,
+            Column.MODE: metrics.horizontalAdvance("Face-to-face") + padding,
+            Column.VENUE: 190,
+            Column.CITY: metrics.horizontalAdvance("Kitakyushu 北九州市") + padding,
+        }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
+        # Where an event takes place matters more at a glance than how it is held.
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(Column.CITY), header.visualIndex(Column.MODE))
+        header.moveSection(header.visualIndex(Column.VENUE), header.visualIndex(Column.MODE))
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._current_changed)
+        # Qt moves the current row when rows go away; that is not the user choosing. The
+        # source model announces a change before the proxy and the selection hear of it,
+        # and reports it done after they have followed.
+        source = model.event_model
+        for about in (source.rowsAboutToBeRemoved, source.modelAboutToBeReset,
+                      source.layoutAboutToBeChanged, model.layoutAboutToBeChanged):
+            about.connect(self._model_changing)
+        for done in (source.rowsRemoved, source.modelReset, source.layoutChanged,
+                     model.layoutChanged):
+            done.connect(self._model_settled)
+
+    def _model_changing(self, *_args: object) -> None:
+        self._following_model = True
+
+    def _model_settled(self, *_args: object) -> None:
+        self._following_model = False
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._following_model and self.table.isVisible():
             self.eventSelected.emit(current.data(Roles.EVENT_ID))
 
     def _activated(self, index: QModelIndex) -> None:

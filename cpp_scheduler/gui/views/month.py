@@ -139,6 +139,7 @@ class MonthView(CalendarView):
             if day.month != self.anchor.month:
                 painter.fillRect(cell, QColor(style.WEEKEND))
             painter.setPen(QPen(QColor(style.GRID_LINE), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(cell)
             painter.setFont(small)
             number_rect = QRectF(cell.left() + 4, cell.top() + 3, 24, 20)

@@ -80,11 +80,12 @@ class TimeGridView(CalendarView):
     """One day or a week of the hour grid.
 
     Signals:
-        moveRequested(str, object, object): move or resize an event to new start and
-            end instants (UTC); the window validates and applies it.
+        moveRequested(str, object, object, object): move or resize an event (its id,
+            and for one meeting of a series its recurrence id, else None) to new start
+            and end instants (UTC); the window validates and applies it.
     """
 
-    moveRequested = Signal(str, object, object)
+    moveRequested = Signal(str, object, object, object)
 
     def __init__(self, days: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -226,7 +227,8 @@ class TimeGridView(CalendarView):
         local = timezones.to_local(row.start_utc, self.zone).replace(tzinfo=None)
         moved = local + timedelta(days=day_delta, minutes=minute_delta)
         start = timezones.to_utc(moved, self.zone, timezones.Fold.EARLIER)
-        self.moveRequested.emit(row.event_id, start, start + (row.end_utc - row.start_utc))
+        self.moveRequested.emit(row.event_id, row.recurrence_id, start,
+                                start + (row.end_utc - row.start_utc))
 
     def request_resize(self, block: Block, end_minute: int) -> None:
         row = block.row
@@ -235,7 +237,7 @@ class TimeGridView(CalendarView):
             day, self.zone)[1]
         end = max(end, row.start_utc + timedelta(minutes=SNAP_MINUTES))
         if end != row.end_utc:
-            self.moveRequested.emit(row.event_id, row.start_utc, end)
+            self.moveRequested.emit(row.event_id, row.recurrence_id, row.start_utc, end)
 
 
 def _minutes(moment: datetime) -> float:
@@ -433,6 +435,11 @@ class _Canvas(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         block, dragging, resizing = self._pressed, self._dragging, self._resizing
+        if block is not None and dragging:
+            if resizing:
+                end_minute = self._resize_minute(event.position())
+            else:
+                day_delta, minute_delta = self._move_delta(event.position())
         self._pressed = None
         self._dragging = False
         self._ghost = None
@@ -441,9 +448,8 @@ class _Canvas(QWidget):
         if block is None or not dragging:
             return
         if resizing:
-            self._view.request_resize(block, self._resize_minute(event.position()))
+            self._view.request_resize(block, end_minute)
         else:
-            day_delta, minute_delta = self._move_delta(event.position())
             self._view.request_move(block, day_delta, minute_delta)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

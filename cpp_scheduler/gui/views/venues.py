@@ -18,7 +18,7 @@ from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.views.base import CalendarView, paint_event_block
 from cpp_scheduler.services.calendar import Choice, EventRow
 
-LABEL_WIDTH = 210
+LABEL_WIDTH = 250
 HEADER = 44
 ROW = 40
 FIRST_HOUR = 7
@@ -202,7 +202,7 @@ class _Timeline(QWidget):
                              f"{day:%a %d %b}")
             painter.setFont(small)
             painter.setPen(QColor(style.MUTED_TEXT))
-            for hour in range(FIRST_HOUR, LAST_HOUR + 1, 3):
+            for hour in range(FIRST_HOUR, LAST_HOUR, 3):
                 x = left + (hour - FIRST_HOUR) / (LAST_HOUR - FIRST_HOUR) * width
                 painter.drawText(QRectF(x - 2, 24, 30, 16),
                                  int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -230,7 +230,8 @@ class _Timeline(QWidget):
             painter.setPen(QColor(style.MUTED_TEXT))
             painter.drawText(QRectF(10, top + ROW / 2, LABEL_WIDTH - 16, ROW / 2 - 3),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             venue.detail)
+                             painter.fontMetrics().elidedText(
+                                 venue.detail, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 16))
         if not view.venues:
             painter.setPen(QColor(style.MUTED_TEXT))
             painter.drawText(QRectF(0, HEADER, self.width(), 60),
