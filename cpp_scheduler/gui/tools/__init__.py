@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
@@ -62,6 +62,23 @@ class Tools(QObject):
         window.sidebar.dateChosen.connect(lambda _day: self.conflicts.range_changed())
         self.conflicts.countChanged.connect(self._counted)
         self.conflicts.eventRequested.connect(self.go_to_event)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.shut_down()
+        return False
+
+    def shut_down(self) -> None:
+        """The window closes: start no more work, and hand back the work under way now,
+        while the window and its task manager still exist to receive it."""
+        self.conflicts.stop()
+        for dialog in self._dialogs.values():
+            stop = getattr(dialog, "stop", None)
+            if stop is not None:
+                stop()
+        self.window.tasks.wait_for_done()
+        QCoreApplication.sendPostedEvents()
 
     # -- construction -------------------------------------------------------------------
     def _action(self, name: str, text: str, slot: Any, tip: str,

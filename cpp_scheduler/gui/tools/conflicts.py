@@ -233,6 +233,9 @@ class ConflictsDock(QDockWidget):
         self.kind.addItem("All kinds", None)
         for kind in ConflictKind:
             self.kind.addItem(kind.label, kind.value)
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(10)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         bar.addWidget(self.kind, 1)
         self.summary = QLabel("", body)
@@ -257,8 +260,10 @@ class ConflictsDock(QDockWidget):
         header.setSectionResizeMode(Column.KIND, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.WHEN, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.table.setMinimumHeight(24)  # the window stays usable on a small screen
         self.table.doubleClicked.connect(self._activated)
         layout.addWidget(self.table, 1)
+        body.setMinimumSize(160, 16)  # below its layout's wish: a small screen clips it
         self.setWidget(body)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -269,6 +274,12 @@ class ConflictsDock(QDockWidget):
     def recheck(self) -> None:
         """Ask for a new check; several requests in a burst make one check."""
         self._timer.start()
+
+    def stop(self) -> None:
+        """Cancel a pending check and ignore the answer of one under way."""
+        self._timer.stop()
+        self._generation += 1
+        self.checking = False
 
     def range_changed(self) -> None:
         """The calendar shows other dates: check again if only those dates count."""

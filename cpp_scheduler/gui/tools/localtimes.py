@@ -262,10 +262,13 @@ class LocalTimesDock(QDockWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.HOURS, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
+        self.table.setMinimumSize(60, 40)  # the window stays usable on a small screen
         layout.addWidget(self.table, 1)
-        layout.addWidget(common.legend(body, (common.CellState.WORKING,
-                                              common.CellState.EXTENDED,
-                                              common.CellState.NIGHT)))
+        key = common.legend(body, (common.CellState.WORKING, common.CellState.EXTENDED,
+                                   common.CellState.NIGHT))
+        key.setWordWrap(True)
+        layout.addWidget(key)
+        body.setMinimumSize(110, 60)  # below its layout's wish: a small screen clips it
         self.setWidget(body)
 
     def show_event(self, event_id: str | None) -> None:

@@ -713,6 +713,13 @@ class SlotFinderDialog(QDialog):
         """A search was asked for and has not started yet."""
         return self._timer.isActive()
 
+    def stop(self) -> None:
+        """Cancel a pending search and ignore the answer of one under way."""
+        self._timer.stop()
+        self._generation += 1
+        self.searching = False
+        self.busy.hide()
+
     def schedule_search(self) -> None:
         self._timer.start()
 
