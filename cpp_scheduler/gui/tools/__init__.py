@@ -62,6 +62,7 @@ class Tools(QObject):
         window.sidebar.dateChosen.connect(lambda _day: self.conflicts.range_changed())
         self.conflicts.countChanged.connect(self._counted)
         self.conflicts.eventRequested.connect(self.go_to_event)
+        self.conflicts.toursRequested.connect(self._show_tour)
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -200,6 +201,10 @@ class Tools(QObject):
 
         return self._show("tour_builder", lambda: TourBuilderDialog(
             self.window.database, self.window.editor, self.window))
+
+    def _show_tour(self, tour_ids: list[str]) -> None:
+        builder = self.open_tour_builder()
+        builder.show_tour(tour_ids[0])
 
     def open_delegation_schedule(self) -> Any:
         from cpp_scheduler.gui.tools.delegationview import DelegationScheduleDialog

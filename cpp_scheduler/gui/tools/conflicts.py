@@ -53,6 +53,10 @@ EVENTS_ROLE = Qt.ItemDataRole.UserRole + 3
 START_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
+TOUR_KINDS = frozenset({ConflictKind.NIGHT_WITHOUT_HOTEL, ConflictKind.EMPTY_TOUR_DAY})
+"""Conflicts of a study tour as a whole: they name the tour, not an event."""
+
+
 def check_program(database: Database, start: datetime | None = None,
                   end: datetime | None = None) -> list[Conflict]:
     """Every conflict of the program, or of those touching ``start``..``end`` (UTC).
@@ -185,10 +189,12 @@ class ConflictsDock(QDockWidget):
     Signals:
         countChanged(int, int): conflicts found, of which errors (after a check).
         eventRequested(str, object): go to this event, at this instant (UTC or None).
+        toursRequested(list): show these study tours (a conflict of a tour, no event).
     """
 
     countChanged = Signal(int, int)
     eventRequested = Signal(str, object)
+    toursRequested = Signal(list)
 
     WHOLE_PROGRAM = "Whole program"
     VISIBLE_RANGE = "Dates shown"
@@ -340,6 +346,10 @@ class ConflictsDock(QDockWidget):
         events = index.data(EVENTS_ROLE)
         if events:
             self.eventRequested.emit(events[0], index.data(START_ROLE))
+            return
+        conflict = self.model.conflict_at(self.proxy.mapToSource(index).row())
+        if conflict.kind in TOUR_KINDS and conflict.record_ids:
+            self.toursRequested.emit(list(conflict.record_ids))
 
 
 def count_text(found: int, errors: int) -> str:

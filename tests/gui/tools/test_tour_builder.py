@@ -144,3 +144,19 @@ def test_flags_a_leg_that_leaves_from_elsewhere_and_a_hotel_in_another_city(
     assert day.hotel_problem == "The hotel is in Kitakyushu, but the day ends in Kobe."
     assert builder.cards[second].flagged
     builder.close()
+
+
+def test_a_tour_conflict_opens_the_tour(qtbot: QtBot, sqlite_database, open_window) -> None:
+    from cpp_scheduler.gui.tools.conflicts import Column
+    from cpp_scheduler.scheduling.conflicts import ConflictKind
+
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).conflicts
+    dock.kind.setCurrentIndex(dock.kind.findData(ConflictKind.EMPTY_TOUR_DAY.value))
+    assert dock.proxy.rowCount() == 1
+    dock.table.doubleClicked.emit(dock.proxy.index(0, Column.MESSAGE))
+    builder = tools_of(window).open_tour_builder()
+    assert builder.isVisible()
+    assert builder.tour_box.currentData() == tour
+    builder.close()
