@@ -123,12 +123,14 @@ class EditRecord(RecordCommand):
         record_id: str,
         values: Mapping[str, Any],
         text: str,
+        expected_version: int | None = None,
     ) -> None:
         super().__init__(editor, model_cls, record_id, text)
         self.values = dict(values)
         self.before: dict[str, Any] | None = None
-        self._version: int | None = None
-        """The version the record has after this command's last apply or revert."""
+        self._version = expected_version
+        """The version the record must be at for the next apply or revert: first the one
+        the dialog read, then the one this command left it at."""
 
     def _update(self, values: Mapping[str, Any]) -> None:
         with self.editor.database.transaction() as session:

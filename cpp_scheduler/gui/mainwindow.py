@@ -649,9 +649,12 @@ class MainWindow(QMainWindow):
 
         def save(accepted: QDialog) -> None:
             title = accepted.record_title()  # type: ignore[attr-defined]
-            self.editor.execute(EditRecord(self.editor, model, record_id,
-                                           accepted.values(),  # type: ignore[attr-defined]
-                                           f"Edit {model.record_kind} '{title}'"))
+            self.editor.execute(EditRecord(
+                self.editor, model, record_id,
+                accepted.values(),  # type: ignore[attr-defined]
+                f"Edit {model.record_kind} '{title}'",
+                expected_version=accepted.stored_version(),  # type: ignore[attr-defined]
+            ))
 
         self._run_dialog(dialog, save)
 

@@ -119,9 +119,31 @@ def create_record(
     """Add a new record made from ``values`` (with a chosen id, to redo a creation)."""
     record = model_cls(id=record_id) if record_id else model_cls()
     _apply(session, record, values)
+    _attach_parents(session, record)
     session.add(record)
     session.flush()
     return record
+
+
+def _attach_parents(session: Session, record: Base) -> None:
+    """Load the records a new one refers to by id (its event, its delegation ...).
+
+    A new record knows its parents only by foreign key until it is flushed; the rules
+    that run at the flush look at the parents themselves (a changed meeting raises its
+    series' calendar sequence), so they are attached now.
+    """
+    mapper = inspect(type(record))
+    for relationship in mapper.relationships:
+        if relationship.direction.name != "MANYTOONE" or relationship.viewonly:
+            continue
+        columns = list(relationship.local_columns)
+        if len(columns) != 1 or getattr(record, relationship.key) is not None:
+            continue
+        key = getattr(record, mapper.get_property_by_column(columns[0]).key, None)
+        if key is not None:
+            parent = session.get(relationship.mapper.class_, key)
+            if parent is not None:
+                setattr(record, relationship.key, parent)
 
 
 def get_record(session: Session, model_cls: type[RecordT], record_id: str) -> RecordT:

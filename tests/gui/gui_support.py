@@ -43,6 +43,10 @@ class FakeDialog(QDialog):
         assert self._values is not None
         return str(self._values.get("title") or self._values.get("name") or "")
 
+    def stored_version(self) -> int | None:
+        """No version read: the stand-in does not check for a colleague's change."""
+        return None
+
 
 class DialogScript:
     """What the next editor dialog answers, and a record of the dialogs opened."""

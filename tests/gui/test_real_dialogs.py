@@ -75,3 +75,34 @@ def test_a_new_event_dialog_starts_at_the_slot_chosen(
 def test_editing_a_deleted_event_says_so(real_window: MainWindow, messages: Messages) -> None:
     real_window.edit_event("no-such-event")
     assert messages.errors[0][0] == "Cannot open the editor"
+
+
+def test_a_colleagues_change_while_the_dialog_is_open_is_not_overwritten(
+    real_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+    messages: Messages,
+) -> None:
+    with real_window.database.session() as session:
+        event_id = session.query(Event).filter_by(title="Kobe DRR workshop").one().id
+    answers = iter([QDialog.DialogCode.Accepted, QDialog.DialogCode.Rejected])
+
+    def colleague_saves_first(dialog: EventDialog) -> int:
+        qtbot.addWidget(dialog)
+        answer = next(answers)
+        if answer == QDialog.DialogCode.Accepted:
+            with real_window.database.transaction() as session:
+                colleague_copy = session.get(Event, event_id)
+                assert colleague_copy is not None
+                colleague_copy.title = "Kobe DRR workshop (moved to room 3)"
+            dialog.ui.title.selectAll()
+            qtbot.keyClicks(dialog.ui.title, "Kobe seismic resilience workshop")
+        return int(answer)
+
+    monkeypatch.setattr(EventDialog, "exec", colleague_saves_first)
+    real_window.edit_event(event_id)
+    assert messages.errors[-1][0] == "Cannot save"
+    assert "changed by somebody else" in messages.errors[-1][1]
+    assert not real_window.undo_action.isEnabled()
+    with real_window.database.session() as session:
+        event = session.get(Event, event_id)
+        assert event is not None
+        assert event.title == "Kobe DRR workshop (moved to room 3)"

@@ -129,3 +129,20 @@ def test_unknown_keys_are_refused(database: Database) -> None:
     with pytest.raises(editing.UnknownFieldError, match=refused), \
             database.transaction() as session:
         editing.create_record(session, Event, {"colour": "red"})
+
+
+def test_moving_one_meeting_of_a_series_raises_the_series_sequence(database: Database) -> None:
+    from cpp_scheduler.model import OccurrenceOverride
+
+    with database.transaction() as session:
+        series = editing.create_record(session, Event, {
+            "title": "Monthly exchange", "start_utc": START,
+            "end_utc": START + timedelta(hours=1), "recurrence_rule": "FREQ=WEEKLY;COUNT=3"})
+        series_id, sequence = series.id, series.sequence
+    with database.transaction() as session:
+        editing.create_record(session, OccurrenceOverride, {
+            "event_id": series_id, "recurrence_id": START + timedelta(days=7),
+            "start_utc": START + timedelta(days=7, hours=2),
+            "end_utc": START + timedelta(days=7, hours=3)})
+    with database.session() as session:
+        assert editing.get_record(session, Event, series_id).sequence == sequence + 1
