@@ -115,6 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from screenshot_dialogs import render_dialogs
 
             written.extend(render_dialogs(database, outdir / "dialogs"))
+            from screenshot_tools import render_tools
+
+            written.extend(render_tools(database, outdir / "tools"))
         finally:
             database.close()
     for path in written:

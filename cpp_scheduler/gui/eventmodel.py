@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
@@ -45,6 +45,8 @@ class Roles(IntEnum):
     KIND = Qt.ItemDataRole.UserRole + 5
     STATUS = Qt.ItemDataRole.UserRole + 6
     SORT = Qt.ItemDataRole.UserRole + 7
+    MARKED = Qt.ItemDataRole.UserRole + 8
+    """True when the event is in a conflict (the conflicts panel sets the marks)."""
 
 
 class Column(IntEnum):
@@ -105,6 +107,7 @@ class EventTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._by_start: list[tuple[datetime, int]] | None = None
         self._longest = timedelta(0)
+        self._marked: frozenset[str] = frozenset()
 
     # -- Qt's interface ------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -143,6 +146,10 @@ class EventTableModel(QAbstractTableModel):
             return row.kind.value
         if role == Roles.STATUS:
             return row.status.value
+        if role == Roles.MARKED:
+            return row.event_id in self._marked
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE:
+            return _conflict_icon() if row.event_id in self._marked else None
         if role == Roles.SORT:
             return str(_SORT_KEYS[Column(column)](row)) if 0 <= column < len(Column) else None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -234,6 +241,26 @@ class EventTableModel(QAbstractTableModel):
         )
         self._by_start = None
 
+    # -- conflict marks ------------------------------------------------------------------
+    @property
+    def marked_events(self) -> frozenset[str]:
+        return self._marked
+
+    def is_marked(self, event_id: str) -> bool:
+        return event_id in self._marked
+
+    def set_marked_events(self, event_ids: Iterable[str]) -> None:
+        """Mark the events that are in a conflict; every view paints a badge on them."""
+        marked = frozenset(event_ids)
+        if marked == self._marked:
+            return
+        self._marked = marked
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1),
+                [Roles.MARKED, Qt.ItemDataRole.DecorationRole],
+            )
+
     def set_rows(self, rows: Iterable[EventRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
@@ -315,6 +342,24 @@ class EventTableModel(QAbstractTableModel):
 
     def local(self, instant: datetime) -> datetime:
         return timezones.to_local(instant, self._zone)
+
+
+_CONFLICT_ICON: list[QIcon] = []
+
+
+def _conflict_icon() -> QIcon:
+    """A small red disc: the badge of an event in a conflict, in lists as in grids."""
+    if not _CONFLICT_ICON:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(style.CONFLICT))
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        _CONFLICT_ICON.append(QIcon(pixmap))
+    return _CONFLICT_ICON[0]
 
 
 def _escape(text: str) -> str:

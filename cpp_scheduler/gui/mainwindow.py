@@ -37,6 +37,7 @@ from cpp_scheduler.gui.eventmodel import EventFilter, EventFilterProxy, EventTab
 from cpp_scheduler.gui.records import RECORD_KINDS, RecordManager
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.tools import install_tools
 from cpp_scheduler.gui.views.agenda import AgendaView
 from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.gui.views.month import MonthView
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        install_tools(self)
         for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
                        self.proxy.layoutChanged, self.proxy.filterChanged):
             signal.connect(self._update_count)

@@ -98,9 +98,11 @@ def paint_event_block(
     selected: bool,
     font: QFont,
     radius: float = 4.0,
+    marked: bool = False,
 ) -> None:
     """An event as a rounded block: filled when confirmed, tinted with a dashed border
-    when tentative, grey and struck through when cancelled."""
+    when tentative, grey and struck through when cancelled; a red badge in its corner
+    when it is in a conflict (``marked``)."""
     from PySide6.QtCore import QRectF
 
     assert isinstance(rect, QRectF)
@@ -122,7 +124,7 @@ def paint_event_block(
     block_font.setStrikeOut(row.status is EventStatus.CANCELLED)
     painter.setFont(block_font)
     metrics = painter.fontMetrics()
-    inner = rect.adjusted(6, 2, -4, -2)
+    inner = rect.adjusted(6, 2, -12 if marked else -4, -2)
     y = inner.top()
     for number, line in enumerate(lines):
         if y + metrics.height() > inner.bottom() + 2 and number > 0:
@@ -138,4 +140,21 @@ def paint_event_block(
             elided,
         )
         y += metrics.height()
+    if marked:
+        paint_conflict_badge(painter, rect)
+    painter.restore()
+
+
+def paint_conflict_badge(painter: QPainter, rect: object) -> None:
+    """A red dot with a white ring in the top-right corner of an event's ``rect``."""
+    from PySide6.QtCore import QPointF, QRectF
+
+    assert isinstance(rect, QRectF)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor("#ffffff"), 1.5))
+    painter.setBrush(QColor(style.CONFLICT))
+    radius = min(4.5, rect.height() / 2 - 1)
+    painter.drawEllipse(QPointF(rect.right() - radius - 2, rect.top() + radius + 2), radius,
+                        radius)
     painter.restore()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
-from cpp_scheduler.gui.views.base import CalendarView
+from cpp_scheduler.gui.views.base import CalendarView, paint_conflict_badge
 from cpp_scheduler.model import EventStatus
 from cpp_scheduler.services.calendar import EventRow
 
@@ -199,13 +199,16 @@ class MonthView(CalendarView):
                 painter.setPen(QColor(style.MUTED_TEXT if row.status is EventStatus.CANCELLED
                                       else style.TEXT))
                 label = f"{local:%H:%M}  {row.title}"
+            marked = self.model.event_model.is_marked(row.event_id)
             text_rect = rect.adjusted(13 if starts_today and row.end_utc - row.start_utc
-                                      < timedelta(hours=20) else 5, 0, -3, 0)
+                                      < timedelta(hours=20) else 5, 0, -13 if marked else -3, 0)
             painter.drawText(
                 text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
                                                  int(text_rect.width())),
             )
+            if marked:
+                paint_conflict_badge(painter, rect)
         if len(shown) < len(rows):
             painter.setPen(QColor(style.MUTED_TEXT))
             painter.setFont(font)

@@ -346,7 +346,7 @@ class _Header(QWidget):
             local_end = timezones.to_local(row.end_utc, view.zone)
             label = f"{row.title}  ·  {local_start:%d %b %H:%M} – {local_end:%d %b %H:%M}"
             paint_event_block(painter, rect, row, [label], row.event_id == view._selected,
-                              base, 3.0)
+                              base, 3.0, view.model.event_model.is_marked(row.event_id))
         extra = len(view.all_day()) - 4
         if extra > 0:
             painter.setPen(QColor(style.MUTED_TEXT))
@@ -547,7 +547,8 @@ class _Canvas(QWidget):
             place = row.venue_name or row.city_name
             if place:
                 lines.append(place)
-            paint_event_block(painter, rect, row, lines, row.event_id == view._selected, font)
+            paint_event_block(painter, rect, row, lines, row.event_id == view._selected, font,
+                              marked=view.model.event_model.is_marked(row.event_id))
         self._paint_now(painter)
         if self._ghost is not None:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -239,7 +239,7 @@ class _Timeline(QWidget):
         for rect, row, clash in view.bars():
             label = [f"{timezones.to_local(row.start_utc, view.zone):%H:%M} {row.title}"]
             paint_event_block(painter, rect, row, label, row.event_id == view._selected, small,
-                              3.0)
+                              3.0, view.model.event_model.is_marked(row.event_id))
             if clash:
                 painter.setPen(QPen(QColor(style.CONFLICT), 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
