@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
@@ -80,8 +81,10 @@ class TaskManager(QObject):
 
         @Slot(object, object)
         def finish(result: Any, error: BaseException | None) -> None:
-            self._relays.discard(relay)
             relay.deleteLater()
+            if not shiboken6.isValid(self):
+                return  # the window closed while the answer was queued: nobody to tell
+            self._relays.discard(relay)
             self._running -= 1
             if self._running == 0:
                 self.busyChanged.emit(False)

@@ -143,3 +143,17 @@ def test_jobs_run_off_the_gui_thread_and_report_on_it(qtbot: QtBot, qapp: QAppli
     with qtbot.waitSignal(tasks.busyChanged, check_params_cb=lambda busy: not busy):
         tasks.run_in_background(failing, results.append, errors.append)
     assert str(errors[0]) == "the database is locked by another program"
+
+
+def test_an_answer_still_queued_when_the_window_closes_is_dropped(
+    qtbot: QtBot, qapp: QApplication,
+) -> None:
+    import shiboken6
+
+    tasks = TaskManager()
+    answers: list[object] = []
+    tasks.run_in_background(lambda: "program read", answers.append)
+    assert tasks.wait_for_done()  # the answer is now queued for the GUI thread
+    shiboken6.delete(tasks)  # the window closes before it is delivered
+    qapp.processEvents()
+    assert answers == []
