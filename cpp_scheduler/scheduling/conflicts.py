@@ -182,16 +182,22 @@ def find_overlaps(
                 continue
             rows.sort()  # in place: the travel check reads the same sorted bookings
             running: list[tuple[int, int]] = []
+            latest_end = 0  # of the running bookings: most starts come after it
             for packed in rows:
                 start = packed >> start_shift
                 index = packed & _INDEX_MASK
-                if running:
-                    running = [item for item in running if item[0] > start]
-                    for _, other in running:
-                        first, second = intervals[other], intervals[index]
-                        if not first.related(second):
-                            append(Overlap(resource, resource_id, first, second))
-                running.append(((packed >> _INDEX_BITS) & _END_MASK, index))
+                end = (packed >> _INDEX_BITS) & _END_MASK
+                if start >= latest_end:
+                    running = [(end, index)]
+                    latest_end = end
+                    continue
+                running = [item for item in running if item[0] > start]
+                for _, other in running:
+                    first, second = intervals[other], intervals[index]
+                    if not first.related(second):
+                        append(Overlap(resource, resource_id, first, second))
+                running.append((end, index))
+                latest_end = max(latest_end, end)
     return overlaps
 
 
@@ -363,6 +369,8 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
     """
     snapshot = context.snapshot
     intervals = snapshot.intervals
+    presence = _presence(context)
+    clearly_enough = _TransferBounds(context.table, context.buffer)
     short: dict[tuple[str, str], list[str]] = defaultdict(list)
     unknown: dict[tuple[str, str], list[str]] = defaultdict(list)
     pairs: dict[tuple[str, str], tuple[Interval, Interval, Transfer]] = {}
@@ -374,16 +382,29 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
             if len(rows) < 2:
                 continue
             attendee = attendees.get(attendee_id)
+            own_delegation = (
+                attendee.delegation_id
+                if resource is Resource.PARTICIPANT and attendee is not None else None
+            )
             last: Interval | None = None
             for packed in rows:
-                interval = intervals[packed & _INDEX_MASK]
-                if not _in_person(context, interval, attendee, resource):
+                index = packed & _INDEX_MASK
+                tokyo_day = presence[index]
+                if tokyo_day is None:  # nobody is there in person
                     continue
+                interval = intervals[index]
+                if own_delegation is not None and own_delegation in interval.delegation_ids:
+                    continue  # travels with the delegation, which is checked already
+                if tokyo_day is not _EVERYONE and (
+                    attendee is None or not attendee.in_japan_on_day(tokyo_day)
+                ):
+                    continue  # joins a hybrid event from home
                 if (
                     last is not None
                     and last.locality != interval.locality
                     and interval.start_s >= last.end_s
                     and not last.related(interval)
+                    and not clearly_enough.between(last, interval)
                 ):
                     transfer = check_transfer(
                         context.table, last.locality or "", interval.locality or "",
@@ -430,27 +451,54 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
         )
 
 
-def _in_person(
-    context: _Context, interval: Interval, attendee: Attendee | None, resource: Resource
-) -> bool:
-    """Whether the attendee is at the interval's locality in person.
+_EVERYONE = -(10**9)
+"""Presence of an in-person event: every attendee listed is there."""
 
-    A person listed beside their own delegation travels with it and is checked with it.
-    At a hybrid event only those in Japan that day are there in person.
+
+def _presence(context: _Context) -> list[int | None]:
+    """Who is at each interval's locality in person, by index into the intervals.
+
+    None: nobody (a virtual event, or one without a locality). ``_EVERYONE``: every
+    attendee (a face-to-face event). Otherwise a hybrid event, and the value is its day
+    in Tokyo: only those in Japan that day are there in person. A person listed beside
+    their own delegation travels with it and is checked with it.
     """
-    if not interval.is_physical:
-        return False
-    if (
-        resource is Resource.PARTICIPANT
-        and attendee is not None
-        and attendee.delegation_id in interval.delegation_ids
-    ):
-        return False
-    if interval.is_in_person:
-        return True
-    if attendee is None:
-        return False
-    return attendee.in_japan_on_day(context.clock.local_day(timezones.TOKYO, interval.start_s))
+    clock = context.clock
+    presence: list[int | None] = []
+    for interval in context.snapshot.intervals:
+        if not interval.is_physical:
+            presence.append(None)
+        elif interval.is_in_person:
+            presence.append(_EVERYONE)
+        else:
+            presence.append(clock.local_day(timezones.TOKYO, interval.start_s))
+    return presence
+
+
+class _TransferBounds:
+    """Spares the exact transfer check between events plainly far enough apart.
+
+    Times in whole seconds are within a second of the exact times, so a gap that
+    exceeds the journey and the buffer by a second or more is enough in any case; every
+    other pair gets the exact check with datetimes.
+    """
+
+    __slots__ = ("_buffer_s", "_needed_s", "_table")
+
+    def __init__(self, table: TravelTable, buffer: timedelta) -> None:
+        self._table = table
+        self._buffer_s = buffer.total_seconds()
+        self._needed_s: dict[tuple[str | None, str | None], float | None] = {}
+
+    def between(self, before: Interval, after: Interval) -> bool:
+        key = (before.locality, after.locality)
+        try:
+            needed_s = self._needed_s[key]
+        except KeyError:
+            route = self._table.fastest(before.locality or "", after.locality or "")
+            needed_s = None if route is None else route.minutes * 60 + self._buffer_s
+            self._needed_s[key] = needed_s
+        return needed_s is not None and after.start_s - before.end_s - 1 >= needed_s
 
 
 # -- venue: capacity and opening hours ------------------------------------------------
@@ -613,22 +661,18 @@ _PART_ORDER = (DayPart.WORKING, DayPart.EXTENDED, DayPart.NIGHT)
 
 
 def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
-    attendees: list[Attendee] = []
-    for delegation_id in sorted(interval.delegation_ids):
-        delegation = context.snapshot.delegations.get(delegation_id)
-        if delegation is not None:
-            attendees.append(delegation)
+    delegations = context.snapshot.delegations
+    participants = context.snapshot.participants
+    delegation_ids = interval.delegation_ids
+    attendees = [delegations[d] for d in sorted(delegation_ids) if d in delegations]
     for participant_id in sorted(interval.participant_ids):
-        participant = context.snapshot.participants.get(participant_id)
+        participant = participants.get(participant_id)
         if participant is None:
             continue
-        delegation = context.snapshot.delegations.get(participant.delegation_id or "")
-        if (
-            delegation is not None
-            and delegation.id in interval.delegation_ids
-            and participant.zone == delegation.zone
-        ):
-            continue  # sits with the delegation, which is checked already
+        if participant.delegation_id in delegation_ids:
+            delegation = delegations.get(participant.delegation_id or "")
+            if delegation is not None and participant.zone == delegation.zone:
+                continue  # sits with the delegation, which is checked already
         attendees.append(participant)
     return attendees
 
@@ -638,18 +682,18 @@ def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
         return
     clock = context.clock
     start_s, end_s = interval.start_s, interval.end_s
+    spans: dict[str, _LocalSpan] = {}  # most attendees of a call share a few zones
     for attendee in _remote_attendees(context, interval):
         zone_name = attendee.zone
-        if attendee.arrival is not None and attendee.in_japan_on_day(
-            clock.local_day(attendee.zone, start_s)
-        ):
+        span = spans.get(zone_name)
+        if span is None:
+            span = spans[zone_name] = _local_span(clock, zone_name, start_s, end_s)
+        if attendee.arrival is not None and attendee.in_japan_on_day(span[0]):
             zone_name = timezones.TOKYO
-        start_offset = clock.offset(zone_name, start_s)
-        end_offset = clock.offset(zone_name, end_s)
-        start_day, start = divmod(start_s + start_offset, 86_400)
-        end_day, end = divmod(end_s + end_offset, 86_400)
-        start //= 60
-        end //= 60
+            span = spans.get(zone_name)
+            if span is None:
+                span = spans[zone_name] = _local_span(clock, zone_name, start_s, end_s)
+        start_day, start, end_day, end = span
         if end_day == start_day or (end_day == start_day + 1 and end == 0):
             part = classify_minutes(start, end + (end_day - start_day) * MINUTES_PER_DAY,
                                     attendee.hours)
@@ -667,6 +711,16 @@ def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
                 (attendee.id,),
                 interval.start,
             )
+
+
+_LocalSpan = tuple[int, int, int, int]
+"""Local day and minute of a start, then of an end, in one zone."""
+
+
+def _local_span(clock: LocalClock, zone_name: str, start_s: int, end_s: int) -> _LocalSpan:
+    start_day, start = divmod(start_s + clock.offset(zone_name, start_s), 86_400)
+    end_day, end = divmod(end_s + clock.offset(zone_name, end_s), 86_400)
+    return start_day, start // 60, end_day, end // 60
 
 
 # -- delegations' stay and study tours ------------------------------------------------
