@@ -21,22 +21,20 @@ _SECONDS_PER_DAY = 86_400
 class LocalClock:
     """Remembers UTC offsets per zone and UTC day. Not shared between threads."""
 
-    __slots__ = ("_offsets",)
+    __slots__ = ("_zones",)
 
     def __init__(self) -> None:
-        self._offsets: dict[tuple[str, int], int | None] = {}
+        self._zones: dict[str, dict[int, int | None]] = {}
 
     def offset(self, zone_name: str, instant_s: int) -> int:
         """The zone's UTC offset in seconds at an instant (seconds since the epoch)."""
-        key = (zone_name, instant_s // _SECONDS_PER_DAY)
+        day = instant_s // _SECONDS_PER_DAY
         try:
-            known = self._offsets[key]
+            known = self._zones[zone_name][day]
         except KeyError:
-            tz = timezones.zone(zone_name)
-            day_start = key[1] * _SECONDS_PER_DAY
-            first = _utcoffset(tz, day_start)
-            known = first if first == _utcoffset(tz, day_start + _SECONDS_PER_DAY - 1) else None
-            self._offsets[key] = known
+            known = self._zones.setdefault(zone_name, {})[day] = _steady_offset(
+                timezones.zone(zone_name), day
+            )
         if known is None:
             return _utcoffset(timezones.zone(zone_name), instant_s)
         return known
@@ -51,6 +49,13 @@ class LocalClock:
     def local_minute(self, zone_name: str, instant_s: int) -> int:
         """Minutes since local midnight."""
         return ((instant_s + self.offset(zone_name, instant_s)) % _SECONDS_PER_DAY) // 60
+
+
+def _steady_offset(tz: tzinfo, day: int) -> int | None:
+    """The offset throughout a UTC day, or None on a day the clocks change."""
+    day_start = day * _SECONDS_PER_DAY
+    first = _utcoffset(tz, day_start)
+    return first if first == _utcoffset(tz, day_start + _SECONDS_PER_DAY - 1) else None
 
 
 def _utcoffset(tz: tzinfo, instant_s: int) -> int:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from functools import cache
 
 from cpp_scheduler import timezones
 from cpp_scheduler.model.enums import EventMode
@@ -26,6 +27,7 @@ from cpp_scheduler.scheduling.clock import LocalClock, date_to_day, day_to_date
 from cpp_scheduler.scheduling.inputs import (
     JAPAN,
     Attendee,
+    Hours,
     Interval,
     ProgramSnapshot,
     VenueInfo,
@@ -211,6 +213,9 @@ class _Context:
     clock: LocalClock
     holiday_names: dict[tuple[str, int], str | None]
     holiday_windows: dict[str, frozenset[int]]
+    """Per country."""
+    delegation_windows: dict[str, frozenset[int]]
+    """Per delegation: its home country's holidays."""
     years: range
     parent_ids: frozenset[str]
     """Events that have sessions in the snapshot."""
@@ -245,6 +250,7 @@ def find_conflicts(
         member_counts,
         frozenset(interval.event_id for interval in intervals),
         LocalClock(),
+        {},
         {},
         {},
         _years(intervals),
@@ -505,13 +511,13 @@ class _TransferBounds:
 
 def _headcount(context: _Context, interval: Interval) -> int:
     """Every member of each attending delegation, and each listed person once."""
-    count = 0
-    for delegation_id in interval.delegation_ids:
-        count += context.member_counts.get(delegation_id, 0)
+    delegation_ids = interval.delegation_ids
+    member_counts = context.member_counts
+    count = sum(member_counts.get(delegation_id, 0) for delegation_id in delegation_ids)
     participants = context.snapshot.participants
     for participant_id in interval.participant_ids:
         participant = participants.get(participant_id)
-        if participant is None or participant.delegation_id not in interval.delegation_ids:
+        if participant is None or participant.delegation_id not in delegation_ids:
             count += 1
     return count
 
@@ -550,13 +556,19 @@ def _venue_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
 def _within_opening_hours(clock: LocalClock, interval: Interval, venue: VenueInfo) -> bool:
     """Within opening hours on each day: a multi-day event opens no earlier than the
     venue on its first day and closes no later than the venue on its last."""
+    opens, closes = _opening_minutes(venue)
     start_minute = clock.local_minute(venue.zone, interval.start_s)
+    if start_minute < opens:
+        return False
     end_minute = clock.local_minute(venue.zone, interval.end_s)
     if end_minute == 0 and interval.end_s > interval.start_s:
         end_minute = 24 * 60
-    return minutes_of(venue.opens_at) <= start_minute and end_minute <= minutes_of(
-        venue.closes_at
-    )
+    return end_minute <= closes
+
+
+@cache
+def _opening_minutes(venue: VenueInfo) -> tuple[int, int]:
+    return minutes_of(venue.opens_at), minutes_of(venue.closes_at)
 
 
 # -- holidays ---------------------------------------------------------------------------
@@ -596,9 +608,8 @@ def _reported_by_parent(context: _Context, interval: Interval) -> bool:
     return not interval.ancestor_ids.isdisjoint(context.event_ids)
 
 
-def _near_holiday(context: _Context, country: str, interval: Interval) -> bool:
-    """Whether the interval's UTC days lie within a day of one of the country's holidays:
-    a cheap test that spares the exact local-date check on ordinary days."""
+def _holiday_window(context: _Context, country: str) -> frozenset[int]:
+    """The days (since 1970-01-01) within a day of one of the country's holidays."""
     window = context.holiday_windows.get(country)
     if window is None:
         days: set[int] = set()
@@ -607,17 +618,39 @@ def _near_holiday(context: _Context, country: str, interval: Interval) -> bool:
                 day = date_to_day(holiday)
                 days.update((day - 1, day, day + 1))
         window = context.holiday_windows[country] = frozenset(days)
-    first = interval.start_s // 86_400
-    last = (interval.end_s - 1) // 86_400
-    return first in window or last in window or any(
-        day in window for day in range(first + 1, last)
+    return window
+
+
+def _near(window: frozenset[int], first: int, last: int) -> bool:
+    """Whether UTC days ``first`` to ``last`` touch the window: a cheap test that spares
+    the exact local-date check on ordinary days."""
+    return first in window or last in window or (
+        last > first + 1 and any(day in window for day in range(first + 1, last))
     )
+
+
+def _delegation_window(context: _Context, delegation_id: str) -> frozenset[int]:
+    """The holiday window of the delegation's home country; empty for a delegation at
+    home in Japan (Japan's holidays are checked for everybody) or of no known country."""
+    window = context.delegation_windows.get(delegation_id)
+    if window is None:
+        delegation = context.snapshot.delegations.get(delegation_id)
+        if delegation is None or not delegation.country or delegation.country == JAPAN:
+            window = frozenset()
+        else:
+            window = _holiday_window(context, delegation.country)
+        context.delegation_windows[delegation_id] = window
+    return window
 
 
 def _holiday_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
     if _reported_by_parent(context, interval):
         return
-    if _near_holiday(context, JAPAN, interval) and _has_japanese_side(context, interval):
+    first = interval.start_s // 86_400
+    last = (interval.end_s - 1) // 86_400
+    if _near(_holiday_window(context, JAPAN), first, last) and _has_japanese_side(
+        context, interval
+    ):
         for day_number in _local_days(context.clock, interval, timezones.TOKYO):
             name = _holiday_on(context, JAPAN, day_number)
             if name:
@@ -631,12 +664,13 @@ def _holiday_problems(context: _Context, interval: Interval) -> Iterator[Conflic
                     (),
                     interval.start,
                 )
-    for delegation_id in sorted(interval.delegation_ids):
-        delegation = context.snapshot.delegations.get(delegation_id)
-        if delegation is None or not delegation.country or delegation.country == JAPAN:
-            continue
-        if not _near_holiday(context, delegation.country, interval):
-            continue
+    near_home_holiday = [
+        delegation_id for delegation_id in interval.delegation_ids
+        if _near(_delegation_window(context, delegation_id), first, last)
+    ]
+    for delegation_id in sorted(near_home_holiday):
+        delegation = context.snapshot.delegations[delegation_id]
+        assert delegation.country is not None  # else its window would be empty
         for day_number in _local_days(context.clock, interval, delegation.zone):
             name = _holiday_on(context, delegation.country, day_number)
             if name is None:
@@ -656,9 +690,6 @@ def _holiday_problems(context: _Context, interval: Interval) -> Iterator[Conflic
 
 
 # -- night sessions ---------------------------------------------------------------------
-
-_PART_ORDER = (DayPart.WORKING, DayPart.EXTENDED, DayPart.NIGHT)
-
 
 def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
     delegations = context.snapshot.delegations
@@ -693,14 +724,7 @@ def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
             span = spans.get(zone_name)
             if span is None:
                 span = spans[zone_name] = _local_span(clock, zone_name, start_s, end_s)
-        start_day, start, end_day, end = span
-        if end_day == start_day or (end_day == start_day + 1 and end == 0):
-            part = classify_minutes(start, end + (end_day - start_day) * MINUTES_PER_DAY,
-                                    attendee.hours)
-        else:  # several days: each day runs from the first day's start to the last's end
-            part = max(classify_minutes(start, start, attendee.hours),
-                       classify_minutes(end, end, attendee.hours), key=_PART_ORDER.index)
-        if part is DayPart.NIGHT:
+        if _at_night(span, attendee.hours):
             yield Conflict(
                 ConflictKind.NIGHT_SESSION,
                 Severity.WARNING,
@@ -713,14 +737,32 @@ def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
             )
 
 
-_LocalSpan = tuple[int, int, int, int]
-"""Local day and minute of a start, then of an end, in one zone."""
+_LocalSpan = tuple[int, int, int, bool]
+"""A meeting as one zone's clock shows it: the local day it starts on, its start and
+end in minutes after that day's midnight, and whether it spans several days (then the
+end counts from the last day's midnight)."""
 
 
 def _local_span(clock: LocalClock, zone_name: str, start_s: int, end_s: int) -> _LocalSpan:
     start_day, start = divmod(start_s + clock.offset(zone_name, start_s), 86_400)
     end_day, end = divmod(end_s + clock.offset(zone_name, end_s), 86_400)
-    return start_day, start // 60, end_day, end // 60
+    start //= 60
+    end //= 60
+    if end_day == start_day or (end_day == start_day + 1 and end == 0):
+        return start_day, start, end + (end_day - start_day) * MINUTES_PER_DAY, False
+    return start_day, start, end, True
+
+
+def _at_night(span: _LocalSpan, hours: Hours) -> bool:
+    """Outside both the working and the acceptable hours; a meeting over several days
+    runs each day from the first day's start to the last day's end."""
+    _, start, end, several_days = span
+    if several_days:
+        return (
+            classify_minutes(start, start, hours) is DayPart.NIGHT
+            or classify_minutes(end, end, hours) is DayPart.NIGHT
+        )
+    return classify_minutes(start, end, hours) is DayPart.NIGHT
 
 
 # -- delegations' stay and study tours ------------------------------------------------
