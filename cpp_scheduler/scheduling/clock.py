@@ -2,10 +2,10 @@
 
 A program of ten thousand events asks for a hundred thousand local dates; making a
 datetime for each costs more than everything else in the conflict check. A zone's UTC
-offset changes a few times a year, so it is looked up once per zone and UTC day and
-remembered when it is the same at both ends of the day (no zone changes its clocks
-twice within a day). A day on which the offset changes is never remembered: every
-instant in it is converted exactly.
+offset changes a few times a year, so it is looked up once per zone and UTC midnight
+and remembered for the day when it is the same at both of the day's midnights (no zone
+changes its clocks twice within a day). A day on which the offset changes is never
+remembered: every instant in it is converted exactly.
 """
 
 from __future__ import annotations
@@ -21,10 +21,13 @@ _SECONDS_PER_DAY = 86_400
 class LocalClock:
     """Remembers UTC offsets per zone and UTC day. Not shared between threads."""
 
-    __slots__ = ("_zones",)
+    __slots__ = ("_midnights", "_zones")
 
     def __init__(self) -> None:
         self._zones: dict[str, dict[int, int | None]] = {}
+        """Per zone and UTC day, the offset throughout the day, or None if it changes."""
+        self._midnights: dict[str, dict[int, int]] = {}
+        """Per zone and UTC day, the offset at its first second."""
 
     def offset(self, zone_name: str, instant_s: int) -> int:
         """The zone's UTC offset in seconds at an instant (seconds since the epoch)."""
@@ -32,11 +35,28 @@ class LocalClock:
         try:
             known = self._zones[zone_name][day]
         except KeyError:
-            known = self._zones.setdefault(zone_name, {})[day] = _steady_offset(
-                timezones.zone(zone_name), day
-            )
+            known = self._learn(zone_name, day)
         if known is None:
             return _utcoffset(timezones.zone(zone_name), instant_s)
+        return known
+
+    def _learn(self, zone_name: str, day: int) -> int | None:
+        """The offset throughout a UTC day, or None if the clocks change in it.
+
+        Compares the offsets at this midnight and the next, each looked up once for
+        the two days it bounds. A change exactly at the next midnight marks the day as
+        changing, which costs exact lookups but never a wrong answer.
+        """
+        tz = timezones.zone(zone_name)
+        midnights = self._midnights.setdefault(zone_name, {})
+        bounds = []
+        for midnight in (day, day + 1):
+            offset = midnights.get(midnight)
+            if offset is None:
+                offset = midnights[midnight] = _utcoffset(tz, midnight * _SECONDS_PER_DAY)
+            bounds.append(offset)
+        known = bounds[0] if bounds[0] == bounds[1] else None
+        self._zones.setdefault(zone_name, {})[day] = known
         return known
 
     def local_day(self, zone_name: str, instant_s: int) -> int:
@@ -49,13 +69,6 @@ class LocalClock:
     def local_minute(self, zone_name: str, instant_s: int) -> int:
         """Minutes since local midnight."""
         return ((instant_s + self.offset(zone_name, instant_s)) % _SECONDS_PER_DAY) // 60
-
-
-def _steady_offset(tz: tzinfo, day: int) -> int | None:
-    """The offset throughout a UTC day, or None on a day the clocks change."""
-    day_start = day * _SECONDS_PER_DAY
-    first = _utcoffset(tz, day_start)
-    return first if first == _utcoffset(tz, day_start + _SECONDS_PER_DAY - 1) else None
 
 
 def _utcoffset(tz: tzinfo, instant_s: int) -> int:

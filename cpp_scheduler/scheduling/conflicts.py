@@ -512,6 +512,8 @@ class _TransferBounds:
 def _headcount(context: _Context, interval: Interval) -> int:
     """Every member of each attending delegation, and each listed person once."""
     delegation_ids = interval.delegation_ids
+    if not delegation_ids:
+        return len(interval.participant_ids)
     member_counts = context.member_counts
     count = sum(member_counts.get(delegation_id, 0) for delegation_id in delegation_ids)
     participants = context.snapshot.participants
@@ -719,7 +721,8 @@ def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
         span = spans.get(zone_name)
         if span is None:
             span = spans[zone_name] = _local_span(clock, zone_name, start_s, end_s)
-        if attendee.arrival is not None and attendee.in_japan_on_day(span[0]):
+        first_in_japan, last_in_japan = attendee.japan_days
+        if first_in_japan <= span[0] <= last_in_japan:  # visiting, or living there
             zone_name = timezones.TOKYO
             span = spans.get(zone_name)
             if span is None:
@@ -801,6 +804,8 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
     keys.update(day_id for tour in tours for day_id in tour.day_ids.values())
     busy_days: dict[str, set[int]] = defaultdict(set)
     for interval in context.snapshot.intervals:
+        if interval.tour_day_id not in keys and keys.isdisjoint(interval.delegation_ids):
+            continue
         involved = [d for d in interval.delegation_ids if d in keys]
         if interval.tour_day_id in keys:
             involved.append(interval.tour_day_id)
