@@ -39,7 +39,8 @@ def zone_and_instants(draw: st.DrawFn) -> tuple[str, list[int]]:
     """Instants in one zone, clustered around a change of its clocks when it has one."""
     zone_name = draw(st.sampled_from(ZONES))
     changes = clock_changes(zone_name)
-    if changes and draw(st.booleans()):
+    near_a_change = draw(st.booleans())
+    if changes and near_a_change:
         anchor = draw(st.sampled_from(changes))
     else:
         anchor = draw(st.integers(FIRST_DAY, LAST_DAY)) * 86_400
