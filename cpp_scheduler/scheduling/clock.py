@@ -16,6 +16,8 @@ from cpp_scheduler import timezones
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _SECONDS_PER_DAY = 86_400
+_UNLEARNT = 1 << 62
+"""Not an offset (those are under a day): marks a day not looked at yet."""
 
 
 class LocalClock:
@@ -33,8 +35,11 @@ class LocalClock:
         """The zone's UTC offset in seconds at an instant (seconds since the epoch)."""
         day = instant_s // _SECONDS_PER_DAY
         try:
-            known = self._zones[zone_name][day]
+            days = self._zones[zone_name]
         except KeyError:
+            days = self._zones[zone_name] = {}
+        known = days.get(day, _UNLEARNT)  # a miss costs less than catching a KeyError
+        if known == _UNLEARNT:
             known = self._learn(zone_name, day)
         if known is None:
             return _utcoffset(timezones.zone(zone_name), instant_s)
@@ -56,7 +61,7 @@ class LocalClock:
                 offset = midnights[midnight] = _utcoffset(tz, midnight * _SECONDS_PER_DAY)
             bounds.append(offset)
         known = bounds[0] if bounds[0] == bounds[1] else None
-        self._zones.setdefault(zone_name, {})[day] = known
+        self._zones[zone_name][day] = known
         return known
 
     def local_day(self, zone_name: str, instant_s: int) -> int:

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from functools import cache
 
 from cpp_scheduler import timezones
 from cpp_scheduler.model.enums import EventMode
@@ -219,6 +218,8 @@ class _Context:
     years: range
     parent_ids: frozenset[str]
     """Events that have sessions in the snapshot."""
+    opening_minutes: dict[str, tuple[int, int]]
+    """Per venue: when it opens and closes, in minutes after midnight."""
 
     def name(self, attendee_id: str) -> str:
         attendee = self.snapshot.attendee(attendee_id)
@@ -255,6 +256,7 @@ def find_conflicts(
         {},
         _years(intervals),
         frozenset().union(*(interval.ancestor_ids for interval in intervals)),
+        {},
     )
     found: list[Conflict] = []
     booked = bookings(intervals)
@@ -542,7 +544,7 @@ def _venue_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
                 (venue.id,),
                 interval.start,
             )
-    if not _within_opening_hours(context.clock, interval, venue):
+    if not _within_opening_hours(context, interval, venue):
         yield Conflict(
             ConflictKind.OUTSIDE_OPENING_HOURS,
             Severity.ERROR,
@@ -555,22 +557,22 @@ def _venue_problems(context: _Context, interval: Interval) -> Iterator[Conflict]
         )
 
 
-def _within_opening_hours(clock: LocalClock, interval: Interval, venue: VenueInfo) -> bool:
+def _within_opening_hours(context: _Context, interval: Interval, venue: VenueInfo) -> bool:
     """Within opening hours on each day: a multi-day event opens no earlier than the
     venue on its first day and closes no later than the venue on its last."""
-    opens, closes = _opening_minutes(venue)
-    start_minute = clock.local_minute(venue.zone, interval.start_s)
-    if start_minute < opens:
+    hours = context.opening_minutes.get(venue.id)
+    if hours is None:
+        hours = context.opening_minutes[venue.id] = (
+            minutes_of(venue.opens_at), minutes_of(venue.closes_at)
+        )
+    opens, closes = hours
+    clock = context.clock
+    if clock.local_minute(venue.zone, interval.start_s) < opens:
         return False
     end_minute = clock.local_minute(venue.zone, interval.end_s)
     if end_minute == 0 and interval.end_s > interval.start_s:
         end_minute = 24 * 60
     return end_minute <= closes
-
-
-@cache
-def _opening_minutes(venue: VenueInfo) -> tuple[int, int]:
-    return minutes_of(venue.opens_at), minutes_of(venue.closes_at)
 
 
 # -- holidays ---------------------------------------------------------------------------
@@ -765,7 +767,12 @@ def _at_night(span: _LocalSpan, hours: Hours) -> bool:
             classify_minutes(start, start, hours) is DayPart.NIGHT
             or classify_minutes(end, end, hours) is DayPart.NIGHT
         )
-    return classify_minutes(start, end, hours) is DayPart.NIGHT
+    # classify_minutes(start, end, hours) is DayPart.NIGHT, spelt out: this runs for
+    # every remote attendee of every call
+    work_start, work_end, acceptable_start, acceptable_end = hours.minutes
+    return not (work_start <= start and end <= work_end) and not (
+        acceptable_start <= start and end <= acceptable_end
+    )
 
 
 # -- delegations' stay and study tours ------------------------------------------------
