@@ -262,18 +262,10 @@ def find_conflicts(
     booked = bookings(intervals)
     found.extend(_double_bookings(context, find_overlaps(intervals, booked)))
     found.extend(_travel_problems(context, booked))
-    for interval in intervals:
-        if interval.venue_id is not None:
-            found.extend(_venue_problems(context, interval))
-        found.extend(_holiday_problems(context, interval))
-        if (
-            interval.is_remote
-            and (interval.delegation_ids or interval.participant_ids)
-            and interval.event_id not in context.parent_ids
-        ):  # a conference's sessions are checked, not the days it spans
-            found.extend(_night_problems(context, interval))
-        if interval.delegation_ids and interval.is_in_person:
-            found.extend(_stay_problems(context, interval))
+    found.extend(_venue_problems(context))
+    found.extend(_holiday_problems(context))
+    found.extend(_night_problems(context))
+    found.extend(_stay_problems(context))
     found.extend(_tour_problems(context))
     if start is not None or end is not None:
         low = start or _EARLIEST
@@ -526,10 +518,18 @@ def _headcount(context: _Context, interval: Interval) -> int:
     return count
 
 
-def _venue_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
-    venue = context.snapshot.venues.get(interval.venue_id or "")
-    if venue is None:
-        return
+def _venue_problems(context: _Context) -> Iterator[Conflict]:
+    venues = context.snapshot.venues
+    for interval in context.snapshot.intervals:
+        if interval.venue_id is not None:
+            venue = venues.get(interval.venue_id)
+            if venue is not None:
+                yield from _venue_problems_of(context, interval, venue)
+
+
+def _venue_problems_of(
+    context: _Context, interval: Interval, venue: VenueInfo
+) -> Iterator[Conflict]:
     if interval.mode is not EventMode.VIRTUAL:
         count = _headcount(context, interval)
         if count > venue.capacity:
@@ -608,10 +608,6 @@ def _has_japanese_side(context: _Context, interval: Interval) -> bool:
     return any(a is not None and a.country == JAPAN for a in attendees)
 
 
-def _reported_by_parent(context: _Context, interval: Interval) -> bool:
-    return not interval.ancestor_ids.isdisjoint(context.event_ids)
-
-
 def _holiday_window(context: _Context, country: str) -> frozenset[int]:
     """The days (since 1970-01-01) within a day of one of the country's holidays."""
     window = context.holiday_windows.get(country)
@@ -647,32 +643,46 @@ def _delegation_window(context: _Context, delegation_id: str) -> frozenset[int]:
     return window
 
 
-def _holiday_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
-    if _reported_by_parent(context, interval):
-        return
-    first = interval.start_s // 86_400
-    last = (interval.end_s - 1) // 86_400
-    if _near(_holiday_window(context, JAPAN), first, last) and _has_japanese_side(
-        context, interval
-    ):
-        for day_number in _local_days(context.clock, interval, timezones.TOKYO):
-            name = _holiday_on(context, JAPAN, day_number)
-            if name:
-                day = day_to_date(day_number)
-                yield Conflict(
-                    ConflictKind.JAPANESE_HOLIDAY,
-                    Severity.WARNING,
-                    f"{interval.title} falls on {name}, a public holiday in Japan "
-                    f"({day:%a %d %b %Y})",
-                    (interval.event_id,),
-                    (),
-                    interval.start,
-                )
-    near_home_holiday = [
-        delegation_id for delegation_id in interval.delegation_ids
-        if _near(_delegation_window(context, delegation_id), first, last)
-    ]
-    for delegation_id in sorted(near_home_holiday):
+def _holiday_problems(context: _Context) -> Iterator[Conflict]:
+    """Events within a day of a holiday (UTC days, a cheap test) are checked exactly."""
+    japan = _holiday_window(context, JAPAN)
+    event_ids = context.event_ids
+    for interval in context.snapshot.intervals:
+        if interval.ancestor_ids and not interval.ancestor_ids.isdisjoint(event_ids):
+            continue  # reported by its conference
+        first = interval.start_s // 86_400
+        last = (interval.end_s - 1) // 86_400
+        if _near(japan, first, last) and _has_japanese_side(context, interval):
+            yield from _japanese_holidays(context, interval)
+        if interval.delegation_ids:
+            near_home_holiday = [
+                delegation_id for delegation_id in interval.delegation_ids
+                if _near(_delegation_window(context, delegation_id), first, last)
+            ]
+            if near_home_holiday:
+                yield from _home_holidays(context, interval, sorted(near_home_holiday))
+
+
+def _japanese_holidays(context: _Context, interval: Interval) -> Iterator[Conflict]:
+    for day_number in _local_days(context.clock, interval, timezones.TOKYO):
+        name = _holiday_on(context, JAPAN, day_number)
+        if name:
+            day = day_to_date(day_number)
+            yield Conflict(
+                ConflictKind.JAPANESE_HOLIDAY,
+                Severity.WARNING,
+                f"{interval.title} falls on {name}, a public holiday in Japan "
+                f"({day:%a %d %b %Y})",
+                (interval.event_id,),
+                (),
+                interval.start,
+            )
+
+
+def _home_holidays(
+    context: _Context, interval: Interval, delegation_ids: Sequence[str]
+) -> Iterator[Conflict]:
+    for delegation_id in delegation_ids:
         delegation = context.snapshot.delegations[delegation_id]
         assert delegation.country is not None  # else its window would be empty
         for day_number in _local_days(context.clock, interval, delegation.zone):
@@ -712,9 +722,18 @@ def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
     return attendees
 
 
-def _night_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
-    if not interval.is_remote:
-        return
+def _night_problems(context: _Context) -> Iterator[Conflict]:
+    parent_ids = context.parent_ids
+    for interval in context.snapshot.intervals:
+        if (
+            interval.is_remote
+            and (interval.delegation_ids or interval.participant_ids)
+            and interval.event_id not in parent_ids
+        ):  # a conference's sessions are checked, not the days it spans
+            yield from _night_problems_of(context, interval)
+
+
+def _night_problems_of(context: _Context, interval: Interval) -> Iterator[Conflict]:
     clock = context.clock
     start_s, end_s = interval.start_s, interval.end_s
     spans: dict[str, _LocalSpan] = {}  # most attendees of a call share a few zones
@@ -777,10 +796,14 @@ def _at_night(span: _LocalSpan, hours: Hours) -> bool:
 
 # -- delegations' stay and study tours ------------------------------------------------
 
-def _stay_problems(context: _Context, interval: Interval) -> Iterator[Conflict]:
+def _stay_problems(context: _Context) -> Iterator[Conflict]:
     """Only events attended in person: a delegation joins a hybrid session from home."""
-    if not interval.is_in_person or not interval.delegation_ids:
-        return
+    for interval in context.snapshot.intervals:
+        if interval.delegation_ids and interval.is_in_person:
+            yield from _stay_problems_of(context, interval)
+
+
+def _stay_problems_of(context: _Context, interval: Interval) -> Iterator[Conflict]:
     days = _local_dates(context.clock, interval, timezones.TOKYO)
     for delegation_id in sorted(interval.delegation_ids):
         delegation = context.snapshot.delegations.get(delegation_id)
