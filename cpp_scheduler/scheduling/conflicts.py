@@ -212,9 +212,6 @@ class _Context:
     clock: LocalClock
     holiday_names: dict[tuple[str, int], str | None]
     holiday_windows: dict[str, frozenset[int]]
-    """Per country."""
-    delegation_windows: dict[str, frozenset[int]]
-    """Per delegation: its home country's holidays."""
     years: range
     parent_ids: frozenset[str]
     """Events that have sessions in the snapshot."""
@@ -251,7 +248,6 @@ def find_conflicts(
         member_counts,
         frozenset(interval.event_id for interval in intervals),
         LocalClock(),
-        {},
         {},
         {},
         _years(intervals),
@@ -629,23 +625,14 @@ def _near(window: frozenset[int], first: int, last: int) -> bool:
     )
 
 
-def _delegation_window(context: _Context, delegation_id: str) -> frozenset[int]:
-    """The holiday window of the delegation's home country; empty for a delegation at
-    home in Japan (Japan's holidays are checked for everybody) or of no known country."""
-    window = context.delegation_windows.get(delegation_id)
-    if window is None:
-        delegation = context.snapshot.delegations.get(delegation_id)
-        if delegation is None or not delegation.country or delegation.country == JAPAN:
-            window = frozenset()
-        else:
-            window = _holiday_window(context, delegation.country)
-        context.delegation_windows[delegation_id] = window
-    return window
-
-
 def _holiday_problems(context: _Context) -> Iterator[Conflict]:
     """Events within a day of a holiday (UTC days, a cheap test) are checked exactly."""
     japan = _holiday_window(context, JAPAN)
+    home = {  # Japan's holidays are checked for everybody
+        delegation_id: _holiday_window(context, delegation.country)
+        for delegation_id, delegation in context.snapshot.delegations.items()
+        if delegation.country and delegation.country != JAPAN
+    }
     event_ids = context.event_ids
     for interval in context.snapshot.intervals:
         if interval.ancestor_ids and not interval.ancestor_ids.isdisjoint(event_ids):
@@ -657,7 +644,7 @@ def _holiday_problems(context: _Context) -> Iterator[Conflict]:
         if interval.delegation_ids:
             near_home_holiday = [
                 delegation_id for delegation_id in interval.delegation_ids
-                if _near(_delegation_window(context, delegation_id), first, last)
+                if delegation_id in home and _near(home[delegation_id], first, last)
             ]
             if near_home_holiday:
                 yield from _home_holidays(context, interval, sorted(near_home_holiday))
