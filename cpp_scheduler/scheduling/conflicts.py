@@ -820,16 +820,20 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
     keys = {tour.delegation_id for tour in tours}
     keys.update(day_id for tour in tours for day_id in tour.day_ids.values())
     busy_days: dict[str, set[int]] = defaultdict(set)
+    local_day = context.clock.local_day
     for interval in context.snapshot.intervals:
-        if interval.tour_day_id not in keys and keys.isdisjoint(interval.delegation_ids):
-            continue
-        involved = [d for d in interval.delegation_ids if d in keys]
+        involved = keys.intersection(interval.delegation_ids)
         if interval.tour_day_id in keys:
-            involved.append(interval.tour_day_id)
-        if involved:
-            days = _local_days(context.clock, interval, timezones.TOKYO)
-            for key in involved:
-                busy_days[key].update(days)
+            involved.add(interval.tour_day_id)
+        if not involved:
+            continue
+        first = local_day(timezones.TOKYO, interval.start_s)
+        last = local_day(timezones.TOKYO, interval.end_s - 1)
+        for key in involved:
+            if first == last:
+                busy_days[key].add(first)
+            else:
+                busy_days[key].update(range(first, last + 1))
     for tour in tours:
         delegation_name = context.name(tour.delegation_id)
         tour_start = timezones.to_utc(
