@@ -562,11 +562,12 @@ def _within_opening_hours(context: _Context, interval: Interval, venue: VenueInf
             minutes_of(venue.opens_at), minutes_of(venue.closes_at)
         )
     opens, closes = hours
-    clock = context.clock
-    if clock.local_minute(venue.zone, interval.start_s) < opens:
+    offset = context.clock.offset
+    start_s, end_s = interval.start_s, interval.end_s
+    if (start_s + offset(venue.zone, start_s)) % 86_400 // 60 < opens:
         return False
-    end_minute = clock.local_minute(venue.zone, interval.end_s)
-    if end_minute == 0 and interval.end_s > interval.start_s:
+    end_minute = (end_s + offset(venue.zone, end_s)) % 86_400 // 60
+    if end_minute == 0 and end_s > start_s:  # ends at midnight: the end of its day
         end_minute = 24 * 60
     return end_minute <= closes
 
@@ -711,41 +712,39 @@ def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
 
 def _night_problems(context: _Context) -> Iterator[Conflict]:
     parent_ids = context.parent_ids
+    clock = context.clock
+    tokyo = timezones.TOKYO
     for interval in context.snapshot.intervals:
         if (
-            interval.is_remote
-            and (interval.delegation_ids or interval.participant_ids)
-            and interval.event_id not in parent_ids
-        ):  # a conference's sessions are checked, not the days it spans
-            yield from _night_problems_of(context, interval)
-
-
-def _night_problems_of(context: _Context, interval: Interval) -> Iterator[Conflict]:
-    clock = context.clock
-    start_s, end_s = interval.start_s, interval.end_s
-    spans: dict[str, _LocalSpan] = {}  # most attendees of a call share a few zones
-    for attendee in _remote_attendees(context, interval):
-        zone_name = attendee.zone
-        span = spans.get(zone_name)
-        if span is None:
-            span = spans[zone_name] = _local_span(clock, zone_name, start_s, end_s)
-        first_in_japan, last_in_japan = attendee.japan_days
-        if first_in_japan <= span[0] <= last_in_japan:  # visiting, or living there
-            zone_name = timezones.TOKYO
+            not interval.is_remote
+            or not (interval.delegation_ids or interval.participant_ids)
+            or interval.event_id in parent_ids  # its sessions are checked, not its days
+        ):
+            continue
+        start_s, end_s = interval.start_s, interval.end_s
+        spans: dict[str, _LocalSpan] = {}  # most attendees of a call share a few zones
+        for attendee in _remote_attendees(context, interval):
+            zone_name = attendee.zone
             span = spans.get(zone_name)
             if span is None:
                 span = spans[zone_name] = _local_span(clock, zone_name, start_s, end_s)
-        if _at_night(span, attendee.hours):
-            yield Conflict(
-                ConflictKind.NIGHT_SESSION,
-                Severity.WARNING,
-                f"{interval.title} is at night for {attendee.name}: "
-                f"{describe_span(interval.start, interval.end, zone_name)}, outside its "
-                f"acceptable hours ({attendee.hours.describe_acceptable()})",
-                (interval.event_id,),
-                (attendee.id,),
-                interval.start,
-            )
+            first_in_japan, last_in_japan = attendee.japan_days
+            if first_in_japan <= span[0] <= last_in_japan:  # visiting, or living there
+                zone_name = tokyo
+                span = spans.get(zone_name)
+                if span is None:
+                    span = spans[zone_name] = _local_span(clock, zone_name, start_s, end_s)
+            if _at_night(span, attendee.hours):
+                yield Conflict(
+                    ConflictKind.NIGHT_SESSION,
+                    Severity.WARNING,
+                    f"{interval.title} is at night for {attendee.name}: "
+                    f"{describe_span(interval.start, interval.end, zone_name)}, outside "
+                    f"its acceptable hours ({attendee.hours.describe_acceptable()})",
+                    (interval.event_id,),
+                    (attendee.id,),
+                    interval.start,
+                )
 
 
 _LocalSpan = tuple[int, int, int, bool]
