@@ -52,15 +52,16 @@ class LocalClock:
         the two days it bounds. A change exactly at the next midnight marks the day as
         changing, which costs exact lookups but never a wrong answer.
         """
-        tz = timezones.zone(zone_name)
         midnights = self._midnights.setdefault(zone_name, {})
-        bounds = []
-        for midnight in (day, day + 1):
-            offset = midnights.get(midnight)
-            if offset is None:
-                offset = midnights[midnight] = _utcoffset(tz, midnight * _SECONDS_PER_DAY)
-            bounds.append(offset)
-        known = bounds[0] if bounds[0] == bounds[1] else None
+        first = midnights.get(day)
+        following = midnights.get(day + 1)
+        if first is None or following is None:
+            tz = timezones.zone(zone_name)
+            if first is None:
+                first = midnights[day] = _utcoffset(tz, day * _SECONDS_PER_DAY)
+            if following is None:
+                following = midnights[day + 1] = _utcoffset(tz, (day + 1) * _SECONDS_PER_DAY)
+        known = first if first == following else None
         self._zones[zone_name][day] = known
         return known
 

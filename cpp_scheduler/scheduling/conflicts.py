@@ -391,7 +391,7 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
                 interval = intervals[index]
                 if own_delegation is not None and own_delegation in interval.delegation_ids:
                     continue  # travels with the delegation, which is checked already
-                if tokyo_day is not _EVERYONE and (
+                if tokyo_day != _EVERYONE and (
                     attendee is None or not attendee.in_japan_on_day(tokyo_day)
                 ):
                     continue  # joins a hybrid event from home
@@ -734,7 +734,15 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
                 span = spans.get(zone_name)
                 if span is None:
                     span = spans[zone_name] = _local_span(clock, zone_name, start_s, end_s)
-            if _at_night(span, attendee.hours):
+            _, start, end, several_days = span
+            if several_days:
+                at_night = _at_night_each_day(start, end, attendee.hours)
+            else:  # classify_minutes(start, end, hours) is DayPart.NIGHT, spelt out
+                work_start, work_end, acceptable_start, acceptable_end = attendee.hours.minutes
+                at_night = not (work_start <= start and end <= work_end) and not (
+                    acceptable_start <= start and end <= acceptable_end
+                )
+            if at_night:
                 yield Conflict(
                     ConflictKind.NIGHT_SESSION,
                     Severity.WARNING,
@@ -763,20 +771,12 @@ def _local_span(clock: LocalClock, zone_name: str, start_s: int, end_s: int) -> 
     return start_day, start, end, True
 
 
-def _at_night(span: _LocalSpan, hours: Hours) -> bool:
-    """Outside both the working and the acceptable hours; a meeting over several days
-    runs each day from the first day's start to the last day's end."""
-    _, start, end, several_days = span
-    if several_days:
-        return (
-            classify_minutes(start, start, hours) is DayPart.NIGHT
-            or classify_minutes(end, end, hours) is DayPart.NIGHT
-        )
-    # classify_minutes(start, end, hours) is DayPart.NIGHT, spelt out: this runs for
-    # every remote attendee of every call
-    work_start, work_end, acceptable_start, acceptable_end = hours.minutes
-    return not (work_start <= start and end <= work_end) and not (
-        acceptable_start <= start and end <= acceptable_end
+def _at_night_each_day(start: int, end: int, hours: Hours) -> bool:
+    """A meeting over several days runs each day from the first day's start to the
+    last day's end."""
+    return (
+        classify_minutes(start, start, hours) is DayPart.NIGHT
+        or classify_minutes(end, end, hours) is DayPart.NIGHT
     )
 
 
