@@ -182,22 +182,24 @@ def find_overlaps(
             if len(rows) < 2:
                 continue
             rows.sort()  # in place: the travel check reads the same sorted bookings
-            running: list[tuple[int, int]] = []
+            running: list[int] = []  # bookings not finished yet, packed
             latest_end = 0  # of the running bookings: most starts come after it
             for packed in rows:
                 start = packed >> start_shift
-                index = packed & _INDEX_MASK
                 end = (packed >> _INDEX_BITS) & _END_MASK
                 if start >= latest_end:
-                    running = [(end, index)]
+                    running = [packed]
                     latest_end = end
                     continue
-                running = [item for item in running if item[0] > start]
-                for _, other in running:
-                    first, second = intervals[other], intervals[index]
+                running = [
+                    other for other in running if (other >> _INDEX_BITS) & _END_MASK > start
+                ]
+                second = intervals[packed & _INDEX_MASK]
+                for other in running:
+                    first = intervals[other & _INDEX_MASK]
                     if not first.related(second):
                         append(Overlap(resource, resource_id, first, second))
-                running.append((end, index))
+                running.append(packed)
                 latest_end = max(latest_end, end)
     return overlaps
 
