@@ -564,11 +564,11 @@ def _within_opening_hours(context: _Context, interval: Interval, venue: VenueInf
             minutes_of(venue.opens_at), minutes_of(venue.closes_at)
         )
     opens, closes = hours
-    offset = context.clock.offset
     start_s, end_s = interval.start_s, interval.end_s
-    if (start_s + offset(venue.zone, start_s)) % 86_400 // 60 < opens:
+    start_offset, end_offset = context.clock.offsets(venue.zone, start_s, end_s)
+    if (start_s + start_offset) % 86_400 // 60 < opens:
         return False
-    end_minute = (end_s + offset(venue.zone, end_s)) % 86_400 // 60
+    end_minute = (end_s + end_offset) % 86_400 // 60
     if end_minute == 0 and end_s > start_s:  # ends at midnight: the end of its day
         end_minute = 24 * 60
     return end_minute <= closes
@@ -764,8 +764,9 @@ end counts from the last day's midnight)."""
 
 
 def _local_span(clock: LocalClock, zone_name: str, start_s: int, end_s: int) -> _LocalSpan:
-    start_day, start = divmod(start_s + clock.offset(zone_name, start_s), 86_400)
-    end_day, end = divmod(end_s + clock.offset(zone_name, end_s), 86_400)
+    start_offset, end_offset = clock.offsets(zone_name, start_s, end_s)
+    start_day, start = divmod(start_s + start_offset, 86_400)
+    end_day, end = divmod(end_s + end_offset, 86_400)
     start //= 60
     end //= 60
     if end_day == start_day or (end_day == start_day + 1 and end == 0):

@@ -68,3 +68,15 @@ def test_the_zones_tested_change_their_clocks() -> None:
     assert len(clock_changes("America/New_York")) == 6  # twice a year, 2026-2028
     assert clock_changes("Australia/Lord_Howe")  # by half an hour
     assert not clock_changes("Asia/Tokyo")
+
+
+@settings(max_examples=200, deadline=None)
+@given(zone_and_instants(), st.integers(1, 2 * 86_400))
+def test_the_offsets_of_a_meeting_are_those_of_its_start_and_end(
+    case: tuple[str, list[int]], duration: int,
+) -> None:
+    zone_name, instants = case
+    clock, exact = LocalClock(), LocalClock()
+    for start in instants:
+        expected = (exact.offset(zone_name, start), exact.offset(zone_name, start + duration))
+        assert clock.offsets(zone_name, start, start + duration) == expected
