@@ -602,9 +602,13 @@ def _has_japanese_side(context: _Context, interval: Interval) -> bool:
         return True
     if interval.is_physical and venue is None and interval.zone == timezones.TOKYO:
         return True
-    attendees = [context.snapshot.attendee(a) for a in interval.delegation_ids]
-    attendees += [context.snapshot.attendee(a) for a in interval.participant_ids]
-    return any(a is not None and a.country == JAPAN for a in attendees)
+    attendee_of = context.snapshot.attendee
+    for ids in (interval.delegation_ids, interval.participant_ids):
+        for attendee_id in ids:
+            attendee = attendee_of(attendee_id)
+            if attendee is not None and attendee.country == JAPAN:
+                return True
+    return False
 
 
 def _holiday_window(context: _Context, country: str) -> frozenset[int]:
