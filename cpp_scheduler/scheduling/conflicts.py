@@ -368,6 +368,7 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
     snapshot = context.snapshot
     intervals = snapshot.intervals
     presence = _presence(context)
+    index_mask, everyone = _INDEX_MASK, _EVERYONE  # locals: read for every booking
     clearly_enough = _TransferBounds(context.table, context.buffer)
     short: dict[tuple[str, str], list[str]] = defaultdict(list)
     unknown: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -386,14 +387,14 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
             )
             last: Interval | None = None
             for packed in rows:
-                index = packed & _INDEX_MASK
+                index = packed & index_mask
                 tokyo_day = presence[index]
                 if tokyo_day is None:  # nobody is there in person
                     continue
                 interval = intervals[index]
                 if own_delegation is not None and own_delegation in interval.delegation_ids:
                     continue  # travels with the delegation, which is checked already
-                if tokyo_day != _EVERYONE and (
+                if tokyo_day != everyone and (
                     attendee is None or not attendee.in_japan_on_day(tokyo_day)
                 ):
                     continue  # joins a hybrid event from home
