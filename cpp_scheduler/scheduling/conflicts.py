@@ -584,10 +584,6 @@ def _local_days(clock: LocalClock, interval: Interval, zone_name: str) -> range:
                  clock.local_day(zone_name, interval.end_s - 1) + 1)
 
 
-def _local_dates(clock: LocalClock, interval: Interval, zone_name: str) -> list[date]:
-    return [day_to_date(day) for day in _local_days(clock, interval, zone_name)]
-
-
 def _holiday_on(context: _Context, country: str, day: int) -> str | None:
     key = (country, day)
     try:
@@ -798,14 +794,14 @@ def _stay_problems(context: _Context) -> Iterator[Conflict]:
 
 
 def _stay_problems_of(context: _Context, interval: Interval) -> Iterator[Conflict]:
-    days = _local_dates(context.clock, interval, timezones.TOKYO)
+    days = _local_days(context.clock, interval, timezones.TOKYO)
     for delegation_id in sorted(interval.delegation_ids):
         delegation = context.snapshot.delegations.get(delegation_id)
         if delegation is None or delegation.arrival is None or delegation.departure is None:
             continue
-        if days[0] < delegation.arrival:
+        if days[0] < date_to_day(delegation.arrival):
             reason = f"before it arrives in Japan on {delegation.arrival:%a %d %b %Y}"
-        elif days[-1] > delegation.departure:
+        elif days[-1] > date_to_day(delegation.departure):
             reason = f"after it leaves Japan on {delegation.departure:%a %d %b %Y}"
         else:
             continue
@@ -813,7 +809,7 @@ def _stay_problems_of(context: _Context, interval: Interval) -> Iterator[Conflic
             ConflictKind.OUTSIDE_STAY,
             Severity.ERROR,
             f"{delegation.name} is expected at {interval.title} on "
-            f"{days[0]:%a %d %b %Y}, {reason}",
+            f"{day_to_date(days[0]):%a %d %b %Y}, {reason}",
             (interval.event_id,),
             (delegation_id,),
             interval.start,
