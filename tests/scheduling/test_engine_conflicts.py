@@ -160,6 +160,27 @@ def test_travel_needs_the_journey_and_the_buffer() -> None:
     assert of_kind(_tour_days(150, buffer=timedelta(minutes=45)), ConflictKind.TRAVEL_TOO_SHORT)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(-3_000_000, 3_000_000), st.integers(0, 999_999), st.integers(0, 3_600)
+)
+def test_a_journey_is_too_short_exactly_when_the_gap_is_under_journey_and_buffer(
+    off_by_microseconds: int, ends_at_microsecond: int, buffer_seconds: int
+) -> None:
+    """Also to the second and below, where whole-second times alone could not decide."""
+    buffer = timedelta(seconds=buffer_seconds)
+    needed = timedelta(minutes=120) + buffer  # Kobe to Kitakyushu by rail
+    gap = needed + timedelta(microseconds=off_by_microseconds)
+    kobe = meeting("kobe", "Kobe DRR workshop",
+                   tokyo(2027, 1, 13, 15) + timedelta(microseconds=ends_at_microsecond), 120,
+                   locality="Kobe", delegation_ids=frozenset({"lima"}))
+    kitakyushu = meeting("kk", "Kitakyushu eco-town visit", kobe.end + gap, 60,
+                         locality="Kitakyushu", delegation_ids=frozenset({"lima"}))
+    found = of_kind(find_conflicts(program(kobe, kitakyushu), buffer=buffer),
+                    ConflictKind.TRAVEL_TOO_SHORT)
+    assert bool(found) == (gap < needed)
+
+
 def test_the_fastest_mode_counts_in_either_direction() -> None:
     kk = meeting("kk", "Eco-town visit", tokyo(2027, 1, 13, 10), 60, locality="Kitakyushu",
                  delegation_ids=frozenset({"lima"}))
