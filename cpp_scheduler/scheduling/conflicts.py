@@ -508,7 +508,9 @@ def _headcount(context: _Context, interval: Interval) -> int:
     if not delegation_ids:
         return len(interval.participant_ids)
     member_counts = context.member_counts
-    count = sum(member_counts.get(delegation_id, 0) for delegation_id in delegation_ids)
+    count = 0
+    for delegation_id in delegation_ids:
+        count += member_counts.get(delegation_id, 0)
     participants = context.snapshot.participants
     for participant_id in interval.participant_ids:
         participant = participants.get(participant_id)
@@ -825,6 +827,8 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
     busy_days: dict[str, set[int]] = defaultdict(set)
     local_day = context.clock.local_day
     for interval in context.snapshot.intervals:
+        if interval.tour_day_id not in keys and keys.isdisjoint(interval.delegation_ids):
+            continue
         involved = keys.intersection(interval.delegation_ids)
         if interval.tour_day_id in keys:
             involved.add(interval.tour_day_id)
