@@ -48,11 +48,13 @@ class LocalClock:
     def offsets(self, zone_name: str, start_s: int, end_s: int) -> tuple[int, int]:
         """The offsets at two instants, looked up once when both fall in one steady
         UTC day (as most meetings do)."""
-        first = self.offset(zone_name, start_s)
         day = start_s // _SECONDS_PER_DAY
-        if end_s // _SECONDS_PER_DAY == day and self._zones[zone_name][day] is not None:
-            return first, first
-        return first, self.offset(zone_name, end_s)
+        if end_s // _SECONDS_PER_DAY == day:
+            days = self._zones.get(zone_name)
+            known = days.get(day) if days is not None else None
+            if known is not None:
+                return known, known
+        return self.offset(zone_name, start_s), self.offset(zone_name, end_s)
 
     def _learn(self, zone_name: str, day: int) -> int | None:
         """The offset throughout a UTC day, or None if the clocks change in it.
