@@ -848,10 +848,8 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
             timezones.Fold.EARLIER,
         )
         first, last = date_to_day(tour.start_date), date_to_day(tour.end_date)
-        missing = [
-            day_to_date(day) for day in range(first, last)
-            if day_to_date(day) not in tour.hotel_nights
-        ]
+        nights = {date_to_day(night) for night in tour.hotel_nights}
+        missing = [day_to_date(day) for day in range(first, last) if day not in nights]
         if missing:
             yield Conflict(
                 ConflictKind.NIGHT_WITHOUT_HOTEL,
