@@ -104,7 +104,10 @@ class _Zones:
 
 def is_repeated_local_time(instant: datetime, zone_name: str) -> bool:
     """Whether the wall-clock time of ``instant`` in the zone happens twice."""
-    local = instant.astimezone(timezones.zone(zone_name))
+    return _repeated(instant.astimezone(timezones.zone(zone_name)))
+
+
+def _repeated(local: datetime) -> bool:
     return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
 
 
@@ -159,11 +162,18 @@ class _Writer:
         and a series, whose rule must expand on the zone's wall clock, keeps its start
         and gives its length as DURATION.
         """
-        repeated = is_repeated_local_time(start, zone_name) or is_repeated_local_time(
-            end, zone_name)
-        if not repeated or zone_name in _UTC_NAMES:
-            component.add("DTSTART", self.timed(start, zone_name))
-            component.add("DTEND", self.timed(end, zone_name))
+        if zone_name in _UTC_NAMES:
+            component.add("DTSTART", start.astimezone(UTC))
+            component.add("DTEND", end.astimezone(UTC))
+            return
+        tz = timezones.zone(zone_name)
+        local_start = start.astimezone(tz)
+        local_end = end.astimezone(tz)
+        if not (_repeated(local_start) or _repeated(local_end)):
+            self.zones.note(zone_name, start)
+            self.zones.note(zone_name, end)
+            component.add("DTSTART", local_start)
+            component.add("DTEND", local_end)
             return
         if series:
             component.add("DTSTART", self.local(start, zone_name))
@@ -250,8 +260,12 @@ class _Writer:
     def description(self, event: Event, moved: tuple[datetime, datetime] | None) -> str:
         details: list[str] = []
         viewer = self.content.viewer
-        meetings = [moved] if moved is not None else [
-            (o.start, o.end) for o in event.occurrences()]
+        if moved is not None:
+            meetings = [moved]
+        elif viewer is None and not event.changes:
+            meetings = [(event.start_utc, event.end_utc)]  # only the first is shown
+        else:
+            meetings = [(o.start, o.end) for o in event.occurrences()]
         if viewer is not None:
             details.extend(local_time_lines(viewer, meetings))
         else:
