@@ -20,14 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 import icalendar
 from icalendar.prop import vUri
 
 from cpp_scheduler import __version__, timezones
-from cpp_scheduler.ical.scopes import Audience, CalendarContent, Viewer
+from cpp_scheduler.ical.scopes import CalendarContent, Viewer
 from cpp_scheduler.ical.vtimezone import vtimezone
 from cpp_scheduler.model import (
     Event,
@@ -491,15 +491,9 @@ def tour_description(tour: StudyTour) -> str:
     return "\n".join(lines)
 
 
-def tour_envelope_dates(tour: StudyTour) -> tuple[date, date]:
-    """DTSTART and the exclusive DTEND of a tour's all-day envelope."""
-    return tour.start_date, tour.end_date + timedelta(days=1)
-
-
 __all__ = [
     "DETAILS_SEPARATOR",
     "PRODID",
-    "Audience",
     "ExportOptions",
     "Method",
     "Organizer",

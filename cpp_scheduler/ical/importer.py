@@ -43,6 +43,9 @@ _CONTENT_LINE = re.compile(r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*
                            r'(?:,(?:"[^"]*"|[^";:,]*))*)*:', re.ASCII)
 
 
+_LINE_END = re.compile(r"\r\n|\n|\r")
+
+
 @dataclass(frozen=True)
 class ParsedChange:
     """An occurrence of a series moved or cancelled in the file."""
@@ -122,7 +125,9 @@ def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
     begins: list[tuple[str, int]] = []
     stack: list[tuple[str, int]] = []
     logical: list[tuple[str, int]] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Only CR and LF end lines: splitlines() would also split at U+2028 and other
+    # separators that a DESCRIPTION may legitimately hold.
+    for number, raw in enumerate(_LINE_END.split(text), start=1):
         if raw[:1] in (" ", "\t") and logical:
             logical[-1] = (logical[-1][0] + raw[1:], logical[-1][1])
         elif raw.strip():
