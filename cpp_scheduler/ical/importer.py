@@ -97,6 +97,18 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class ParsedOccurrence:
+    """One occurrence of a series sent on its own, without the series: what Outlook and
+    Google send when a single session is moved or cancelled."""
+
+    uid: str
+    sequence: int
+    title: str
+    change: ParsedChange
+    line: int
+
+
+@dataclass(frozen=True)
 class ParsedCalendar:
     source: str
     method: str
@@ -105,6 +117,8 @@ class ParsedCalendar:
     """Written by CPP Scheduler: the generated part of descriptions is dropped."""
     events: tuple[ParsedEvent, ...]
     skipped: tuple[Skipped, ...]
+    occurrences: tuple[ParsedOccurrence, ...] = ()
+    """Changed occurrences of series the file does not hold (the program may)."""
 
 
 # -- the file as lines ----------------------------------------------------------------
@@ -374,13 +388,38 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
             skipped.append(outcome)
         else:
             events.append(outcome)
+    occurrences: list[ParsedOccurrence] = []
     for uid, orphans in moved.items():
         for component, line in orphans:
-            skipped.append(Skipped(uid, _text(component, "SUMMARY"), line,
-                                   "a changed occurrence of a series that is not in the file"))
+            change = _change(reader, component, line, None, method)
+            occurrences.append(ParsedOccurrence(
+                uid, int(component.get("SEQUENCE", 0)),
+                _text(component, "SUMMARY") or "(no title)", change, line))
     skipped.sort(key=lambda entry: entry.line)
     return ParsedCalendar(source, method, _text(calendar, "X-WR-CALNAME") or
-                          _text(calendar, "NAME"), ours, tuple(events), tuple(skipped))
+                          _text(calendar, "NAME"), ours, tuple(events), tuple(skipped),
+                          tuple(occurrences))
+
+
+def _change(reader: _Reader, override: Any, line: int, length: Any, method: str) -> (
+    ParsedChange
+):
+    """A RECURRENCE-ID component as the change it makes to its occurrence."""
+    recurrence_id, _ = reader.instant(override["RECURRENCE-ID"], line, "RECURRENCE-ID")
+    status = str(override.get("STATUS", "")).upper()
+    if status == "CANCELLED" or method == "CANCEL":
+        return ParsedChange(recurrence_id, cancelled=True)
+    start, _ = reader.instant(override["DTSTART"], line, "DTSTART")
+    if override.get("DTEND") is not None:
+        end, _ = reader.instant(override["DTEND"], line, "DTEND")
+    elif override.get("DURATION") is not None:
+        end = start + override["DURATION"].dt
+    elif length is not None:
+        end = start + length
+    else:
+        raise reader.fail("a changed occurrence without an end (DTEND or DURATION)", line,
+                          "VEVENT")
+    return ParsedChange(recurrence_id, False, start, end)
 
 
 def _event(reader: _Reader, component: Any, line: int, moved: Iterable[tuple[Any, int]],
@@ -430,17 +469,7 @@ def _event(reader: _Reader, component: Any, line: int, moved: Iterable[tuple[Any
             for instant in reader.instants(component["EXDATE"], line, "EXDATE"):
                 changes.append(ParsedChange(instant, cancelled=True))
         for override, override_line in moved:
-            recurrence_id, _ = reader.instant(override["RECURRENCE-ID"], override_line,
-                                              "RECURRENCE-ID")
-            if str(override.get("STATUS", "")).upper() == "CANCELLED":
-                changes.append(ParsedChange(recurrence_id, cancelled=True))
-                continue
-            moved_start, _ = reader.instant(override["DTSTART"], override_line, "DTSTART")
-            if override.get("DTEND") is not None:
-                moved_end, _ = reader.instant(override["DTEND"], override_line, "DTEND")
-            else:
-                moved_end = moved_start + (end - start)
-            changes.append(ParsedChange(recurrence_id, False, moved_start, moved_end))
+            changes.append(_change(reader, override, override_line, end - start, "PUBLISH"))
     status_text = str(component.get("STATUS", "CONFIRMED")).upper()
     status = {"TENTATIVE": EventStatus.TENTATIVE, "CANCELLED": EventStatus.CANCELLED}.get(
         status_text, EventStatus.CONFIRMED)
@@ -477,6 +506,7 @@ __all__ = [
     "ParsedCalendar",
     "ParsedChange",
     "ParsedEvent",
+    "ParsedOccurrence",
     "Skipped",
     "agenda_of",
     "read_calendar",

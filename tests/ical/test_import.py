@@ -302,3 +302,35 @@ def test_floating_times_take_the_calendars_zone_and_repeated_hours_the_first() -
     (skipped,) = parsed.skipped
     assert skipped.uid == "3"
     assert "all-day" in skipped.reason
+
+
+def test_one_session_of_a_series_sent_on_its_own(database: Database, tmp_path: Path) -> None:
+    """Outlook and Google send a moved or cancelled session without its series."""
+    with database.transaction() as session:
+        program = build_program(session)
+        uid = program.series.uid
+        sequence = program.series.sequence
+    may = "20260520T090000"
+    june = "20260617T090000"
+    text = CALENDAR.format(body=(
+        vevent(f"UID:{uid}", f"SEQUENCE:{sequence + 1}", "SUMMARY:Monthly CPP videoconference",
+               f"RECURRENCE-ID;TZID=Asia/Tokyo:{may}",
+               "DTSTART;TZID=Asia/Tokyo:20260521T100000",
+               "DTEND;TZID=Asia/Tokyo:20260521T113000")
+        + vevent(f"UID:{uid}", f"SEQUENCE:{sequence + 2}", "SUMMARY:Monthly CPP videoconference",
+                 f"RECURRENCE-ID;TZID=Asia/Tokyo:{june}", "STATUS:CANCELLED",
+                 f"DTSTART;TZID=Asia/Tokyo:{june}", "DURATION:PT90M")
+        + vevent("UID:elsewhere", "SUMMARY:Not ours", "RECURRENCE-ID:20260601T000000Z",
+                 "DTSTART:20260601T010000Z", "DTEND:20260601T020000Z")
+    ))
+    path = tmp_path / "outlook.ics"
+    path.write_text(text, encoding="utf-8")
+    report = calendars.import_calendar(database, path)
+    assert report.count(calendars.ImportAction.UPDATE) == 2
+    assert [entry.uid for entry in report.skipped] == ["elsewhere"]
+    with database.session() as session:
+        series = session.scalars(select(Event).where(Event.uid == uid)).one()
+        starts = [o.start for o in series.occurrences()]
+        assert datetime(2026, 5, 21, 1, 0, tzinfo=UTC) in starts
+        assert datetime(2026, 6, 17, 0, 0, tzinfo=UTC) not in starts
+        assert series.sequence == sequence + 2
