@@ -119,15 +119,9 @@ class _Writer:
         self.zones = _Zones()
 
     # -- times ------------------------------------------------------------------------
-    def timed(self, instant: datetime, zone_name: str) -> datetime:
-        """The value to write for an instant: the zone's wall clock, with its TZID."""
-        if zone_name in _UTC_NAMES:
-            return instant.astimezone(UTC)
-        self.zones.note(zone_name, instant)
-        return instant.astimezone(timezones.zone(zone_name))
-
     def local(self, instant: datetime, zone_name: str) -> datetime:
-        """For RECURRENCE-ID and EXDATE, which must share the form of the master's start."""
+        """The zone's wall clock with its TZID: a series' start, its RECURRENCE-IDs and
+        EXDATEs, which must all share one form."""
         self.zones.note(zone_name, instant)
         return instant.astimezone(timezones.zone(zone_name))
 
@@ -335,7 +329,7 @@ class _Writer:
         if self.options.refresh_interval is not None:
             cal.add("REFRESH-INTERVAL", self.options.refresh_interval,
                     parameters={"VALUE": "DURATION"})
-            cal.add("X-PUBLISHED-TTL", self.options.refresh_interval)
+            cal.add("X-PUBLISHED-TTL", icalendar.vDuration(self.options.refresh_interval))
         if self.options.source_url:
             cal.add("SOURCE", vUri(self.options.source_url, params={"VALUE": "URI"}))
         body = list(components)

@@ -98,6 +98,7 @@ def test_refresh_interval_says_it_is_a_duration(program: Program) -> None:
                                       source_url="https://tdlc.example.org/cpp.ics"))[0][1]
     lines = data.decode().replace("\r\n ", "").splitlines()
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in lines
+    assert "X-PUBLISHED-TTL:PT6H" in lines  # Outlook's older name for the same
     calendar = icalendar.Calendar.from_ical(data)
     assert calendar.refresh_interval == timedelta(hours=6)
     assert str(calendar["SOURCE"]) == "https://tdlc.example.org/cpp.ics"
