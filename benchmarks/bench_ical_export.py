@@ -183,15 +183,20 @@ def ours(events: list[Event]) -> bytes:
 
 def timed(runs: list[Callable[[], bytes]], repeats: int) -> list[tuple[float, int]]:
     """The best time of each run, the runs interleaved so that the load of a shared
-    machine falls on all of them alike."""
+    machine falls on all of them alike, and the cyclic garbage collector paused while
+    one runs (it would charge one run for the garbage of another)."""
     best = [float("inf")] * len(runs)
     sizes = [0] * len(runs)
     for _ in range(repeats):
         for index, run in enumerate(runs):
             gc.collect()
-            began = time.perf_counter()
-            sizes[index] = len(run())
-            best[index] = min(best[index], time.perf_counter() - began)
+            gc.disable()
+            try:
+                began = time.perf_counter()
+                sizes[index] = len(run())
+                best[index] = min(best[index], time.perf_counter() - began)
+            finally:
+                gc.enable()
     return list(zip(best, sizes, strict=True))
 
 
