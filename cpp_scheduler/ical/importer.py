@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import icalendar
@@ -43,6 +43,7 @@ _CONTENT_LINE = re.compile(r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*
                            r'(?:,(?:"[^"]*"|[^";:,]*))*)*:', re.ASCII)
 
 
+_DAY = timedelta(days=1)
 _LINE_END = re.compile(r"\r\n|\n|\r")
 
 
@@ -205,6 +206,34 @@ def resolve_zone(tzid: str) -> str | None:
     return None
 
 
+def matching_zone(definition: Any, year: int) -> str | None:
+    """The IANA zone whose offsets equal a VTIMEZONE's, day by day, from the year before
+    ``year`` to the year after: for files that name their zone freely (Outlook's
+    'Customized Time Zone'). Equivalent zones give the same instants; the first in
+    alphabetical order is taken."""
+    try:
+        defined = definition.to_tz(lookup_tzid=False)
+    except (ValueError, KeyError, TypeError):
+        return None
+    start = datetime(year - 1, 1, 1, 12, tzinfo=UTC)
+    onsets: list[datetime] = [block["DTSTART"].dt for block in definition.subcomponents
+                              if "DTSTART" in block]
+    if onsets:  # before its first observance a VTIMEZONE says nothing
+        earliest = min(onsets).replace(tzinfo=UTC) + _DAY
+        start = max(start, earliest)
+    samples = [start + (day * _DAY) for day in range(365 * 3)]
+    try:
+        wanted = [sample.astimezone(defined).utcoffset() for sample in samples]
+    except (ValueError, TypeError, OverflowError):
+        return None
+    for name in timezones.all_zones():
+        zone = timezones.zone(name)
+        if all(sample.astimezone(zone).utcoffset() == offset
+               for sample, offset in zip(samples, wanted, strict=True)):
+            return name
+    return None
+
+
 def _instant(naive: datetime, zone_name: str) -> datetime:
     """RFC 5545 3.3.5: a repeated local time is its first occurrence; a skipped one is
     read with the offset before the gap."""
@@ -224,6 +253,32 @@ class _Reader:
         wr_zone = str(calendar.get("X-WR-TIMEZONE", "") or "")
         resolved = resolve_zone(wr_zone) if wr_zone else None
         self.floating_zone: str = resolved or default_zone
+        self.definitions: dict[str, Any] = {
+            str(tz.get("TZID", "")): tz for tz in calendar.walk("VTIMEZONE")}
+        self.known: dict[str, str | None] = {}
+
+    def resolve(self, tzid: str, year: int) -> str | None:
+        """The IANA zone of a TZID, from its name or, failing that, from the file's own
+        VTIMEZONE of that name (its X-LIC-LOCATION, else its offsets)."""
+        if tzid not in self.known:
+            zone_name = resolve_zone(tzid)
+            definition = self.definitions.get(tzid)
+            if zone_name is None and definition is not None:
+                location = str(definition.get("X-LIC-LOCATION", "") or "")
+                zone_name = resolve_zone(location) if location else None
+                zone_name = zone_name or matching_zone(definition, year)
+            self.known[tzid] = zone_name
+        return self.known[tzid]
+
+    def unknown(self, tzid: str, what: str, line: int) -> CalendarFileError:
+        if tzid in self.definitions:
+            reason = (f"{what} uses the time zone '{tzid}', whose VTIMEZONE matches no zone "
+                      "of the IANA database")
+        else:
+            reason = (f"{what} uses the time zone '{tzid}', which is neither an IANA zone "
+                      "(such as Asia/Tokyo) nor a Windows zone name, and the file does "
+                      "not define it")
+        return self.fail(reason, line, "VEVENT")
 
     def fail(self, reason: str, line: int, component: str) -> CalendarFileError:
         return CalendarFileError(self.source, reason, line=line, component=component)
@@ -232,11 +287,9 @@ class _Reader:
         """The IANA zone of a date-time property: None for UTC, raises for unknown."""
         tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
         if tzid:
-            zone_name = resolve_zone(str(tzid))
+            zone_name = self.resolve(str(tzid), prop.dt.year)
             if zone_name is None:
-                raise self.fail(
-                    f"{what} uses the time zone '{tzid}', which is neither an IANA zone "
-                    "(such as Asia/Tokyo) nor a Windows zone name", line, "VEVENT")
+                raise self.unknown(str(tzid), what, line)
             return zone_name
         value = prop.dt
         if isinstance(value, datetime) and value.tzinfo is not None:
@@ -257,9 +310,9 @@ class _Reader:
         found: list[datetime] = []
         for prop in props:
             tzid = prop.params.get("TZID")
-            zone_name = resolve_zone(str(tzid)) if tzid else None
+            zone_name = self.resolve(str(tzid), prop.dts[0].dt.year) if tzid else None
             if tzid and zone_name is None:
-                raise self.fail(f"{what} uses the unknown time zone '{tzid}'", line, "VEVENT")
+                raise self.unknown(str(tzid), what, line)
             for item in prop.dts:
                 value = item.dt
                 if not isinstance(value, datetime):
