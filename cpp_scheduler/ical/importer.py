@@ -12,8 +12,12 @@ zone that is neither an IANA name nor a Windows name. Events the program cannot 
 and the rest is imported.
 
 Zones are read the way khal reads them: the TZID is looked up in the IANA database
-(Windows names and Mozilla's ``/mozilla.org/.../Europe/Berlin`` prefixes mapped), and a
-local time that is repeated or skipped is read as RFC 5545 section 3.3.5 says.
+(Windows names and Mozilla's ``/mozilla.org/.../Europe/Berlin`` prefixes mapped); a
+TZID that is none of these is identified by the file's own VTIMEZONE (its
+X-LIC-LOCATION, else the IANA zone with the same offsets day by day). A local time that
+is repeated or skipped is read as RFC 5545 section 3.3.5 says. A series, its moved
+sessions and sessions sent on their own (Outlook's and Google's way of moving one
+meeting) are all kept.
 """
 
 from __future__ import annotations
