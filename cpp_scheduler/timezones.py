@@ -109,7 +109,8 @@ def zone(name: str) -> zoneinfo.ZoneInfo:
         raise UnknownZoneError(name)
     try:
         return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as error:
+        # OSError: a region name such as "America" is a folder of the database, not a zone
         raise UnknownZoneError(name) from error
 
 
@@ -128,7 +129,7 @@ def all_zones() -> tuple[str, ...]:
 
 
 def country_zones(country_code: str) -> tuple[str, ...]:
-    """The IANA zones of a country (ISO 3166 alpha-2), most populous first, per pytz."""
+    """The IANA zones of a country (ISO 3166 alpha-2), in the order of pytz's catalogue."""
     try:
         return tuple(pytz.country_timezones[country_code.upper()])
     except KeyError:

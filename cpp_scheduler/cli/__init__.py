@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,7 +19,16 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import SchedulerError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("export", "calendar_import")
+COMMAND_MODULES: tuple[str, ...] = (
+    "demo",
+    "events",
+    "times",
+    "conflicts",
+    "slots",
+    "export",
+    "calendar_import",
+    "program",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,8 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not hasattr(args, "db"):
-        args.db = None
+    args.db = getattr(args, "db", None)
     try:
         if args.command is None:
             from cpp_scheduler.cli.gui import launch
@@ -63,6 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchedulerError as error:
         print(f"cpp-scheduler: {error}", file=sys.stderr)
         return error.status if isinstance(error, CliError) else 1
+    except BrokenPipeError:
+        # The reader went away (`cpp-scheduler events list | head`): stop quietly, and keep
+        # Python from complaining again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         print("cpp-scheduler: interrupted", file=sys.stderr)
         return 130

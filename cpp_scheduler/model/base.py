@@ -84,6 +84,18 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+REFERENCE_NAMESPACE = uuid.UUID("6f1f5b0e-3c55-4d8e-9a52-0c1d2b7e4a91")
+
+
+def stable_id(kind: str, key: str, namespace: uuid.UUID = REFERENCE_NAMESPACE) -> str:
+    """The same id for the same record in every database (Kobe is Kobe everywhere).
+
+    Shipped records (reference data, the demo program) get ids derived from their kind
+    and natural key, so program files from two databases refer to them alike.
+    """
+    return str(uuid.uuid5(namespace, f"{kind}:{key}"))
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 

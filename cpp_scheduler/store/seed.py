@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler.model import PartnerCity, ThematicArea, TravelMode, TravelTime, Venue
+from cpp_scheduler.model.base import stable_id
 from cpp_scheduler.resources import resource_path
 
 if TYPE_CHECKING:
@@ -41,13 +42,22 @@ def _load_themes(session: Session) -> dict[str, ThematicArea]:
     for area in reference_data("thematic_areas")["areas"]:
         parent = known.get(area["code"])
         if parent is None:
-            parent = ThematicArea(code=area["code"], name=area["name"], name_ja=area["name_ja"])
+            parent = ThematicArea(
+                id=stable_id("theme", area["code"]),
+                code=area["code"],
+                name=area["name"],
+                name_ja=area["name_ja"],
+            )
             session.add(parent)
             known[parent.code] = parent
         for sub in area.get("subthemes", []):
             if sub["code"] not in known:
                 theme = ThematicArea(
-                    code=sub["code"], name=sub["name"], name_ja=sub["name_ja"], parent=parent
+                    id=stable_id("theme", sub["code"]),
+                    code=sub["code"],
+                    name=sub["name"],
+                    name_ja=sub["name_ja"],
+                    parent=parent,
                 )
                 session.add(theme)
                 known[theme.code] = theme
@@ -60,7 +70,11 @@ def _load_cities(session: Session, themes: dict[str, ThematicArea]) -> dict[str,
         if entry["name"] in known:
             continue
         fields = {key: value for key, value in entry.items() if key != "themes"}
-        city = PartnerCity(**fields, themes=[themes[code] for code in entry["themes"]])
+        city = PartnerCity(
+            **fields,
+            id=stable_id("partner city", entry["name"]),
+            themes=[themes[code] for code in entry["themes"]],
+        )
         session.add(city)
         known[city.name] = city
     return known
@@ -74,7 +88,13 @@ def _load_venues(session: Session, cities: dict[str, PartnerCity]) -> None:
         fields = dict(entry)
         fields["opens_at"] = time.fromisoformat(entry["opens_at"])
         fields["closes_at"] = time.fromisoformat(entry["closes_at"])
-        session.add(Venue(**fields, city=cities.get(entry["locality"])))
+        session.add(
+            Venue(
+                **fields,
+                id=stable_id("venue", entry["name"]),
+                city=cities.get(entry["locality"]),
+            )
+        )
 
 
 def _load_travel_times(session: Session) -> None:
@@ -82,4 +102,5 @@ def _load_travel_times(session: Session) -> None:
     for route in reference_data("travel_times")["routes"]:
         key = (route["origin"], route["destination"], TravelMode(route["mode"]))
         if key not in known:
-            session.add(TravelTime(**route))
+            route_key = f"{route['origin']}|{route['destination']}|{route['mode']}"
+            session.add(TravelTime(**route, id=stable_id("travel time", route_key)))

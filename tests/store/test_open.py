@@ -27,8 +27,9 @@ def test_new_database_holds_the_reference_data(database: Database) -> None:
             "Urban service provision",
         ]
         studio = session.scalars(select(Venue).where(Venue.videoconference)).first()
-        assert studio is not None and studio.locality == "Tokyo"
-        assert session.scalar(select(func.count()).select_from(TravelTime)) > 0
+        assert studio is not None
+        assert studio.locality == "Tokyo"
+        assert (session.scalar(select(func.count()).select_from(TravelTime)) or 0) > 0
 
 
 def test_reopening_adds_nothing(database_url: str) -> None:

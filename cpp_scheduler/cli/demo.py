@@ -1,0 +1,40 @@
+"""``cpp-scheduler demo``: load the demo program, keeping whatever is already there."""
+
+from __future__ import annotations
+
+import argparse
+
+from cpp_scheduler.cli.output import counts
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.store import open_database
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+             common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "demo",
+        parents=[common],
+        help="load a realistic demo program (safe to run again)",
+        description="Load the demo program: delegations from four continents, a conference "
+        "at TDLC, a five-day study tour, a monthly virtual workshop series, site visits in "
+        "every partner city and knowledge products. Records already present are kept as "
+        "they are, so running it again changes nothing.",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    database = open_database(args.db)
+    try:
+        summary = load_demo(database)
+    finally:
+        database.close()
+    if summary.total_created:
+        print(f"Loaded the demo program into {database.name}: created "
+              f"{counts(summary.created.items())}.")
+        if summary.total_kept:
+            print(f"Kept {summary.total_kept} records that were already there.")
+    else:
+        print(f"The demo program is already in {database.name}: nothing to add "
+              f"({summary.total_kept} records kept as they are).")
+    return 0

@@ -1,0 +1,219 @@
+"""What every editor dialog shares: reading the record once, inline validation, values.
+
+A dialog reads the record and the lists it offers in one short session when it is
+built, and never writes: after ``exec()`` is accepted, :meth:`RecordDialog.values`
+returns the edited fields as a plain dict (model attribute names for columns,
+``<relationship>_ids`` lists for links), which the main window applies through an
+undoable command. A failed save therefore never loses what the coordinator typed: the
+dialog's values are still there to retry or to show again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
+from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
+from cpp_scheduler.model import Base, Problem
+from cpp_scheduler.store import Database
+
+#: Keys a values dict never carries: they belong to the store, not to the coordinator.
+RESERVED_KEYS = frozenset({"id", "version", "created_at", "updated_at", "uid", "sequence"})
+
+
+def entity_problems(entity_class: type[Base], values: Mapping[str, Any]) -> list[Problem]:
+    """The domain rules' verdict on ``values``, from a transient entity never added to a
+    session, so a dialog shows exactly what a save would refuse."""
+    columns = entity_class.__table__.columns
+    scalars = {key: value for key, value in values.items() if key in columns}
+    record = entity_class(**scalars)
+    found: list[Problem] = record.problems()  # type: ignore[attr-defined]
+    return found
+
+
+def is_zone(name: str) -> bool:
+    """Whether ``name`` is a zone, for any text a coordinator may type.
+
+    A region alone ("America", "Asia") names a folder of the zone database, which
+    zoneinfo answers with an ``OSError`` rather than "not found"; here it is simply not
+    a zone.
+    """
+    try:
+        return timezones.is_zone(name)
+    except OSError:
+        return False
+
+
+def zone_problem(field: str, name: str | None) -> Problem | None:
+    """Typed text that is not a zone; an empty field is left to the entity's rules."""
+    if not name or is_zone(name):
+        return None
+    return Problem(
+        field,
+        f"'{name}' is not a time zone of the IANA database (such as Asia/Tokyo or "
+        "America/Lima): pick one from the list.",
+    )
+
+
+def checked_values(values: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """``values`` with the fields already found unreadable emptied, for the entity's rules
+    to judge the rest without tripping over them."""
+    wrong = {problem.field for problem in problems}
+    return {key: (None if key in wrong else value) for key, value in values.items()}
+
+
+def line_text(edit: QLineEdit) -> str:
+    return edit.text().strip()
+
+
+def plain_text(edit: QPlainTextEdit) -> str:
+    """Several lines kept as typed (an agenda's layout is the coordinator's); text that
+    is only blank counts as empty."""
+    text: str = edit.toPlainText()
+    return text if text.strip() else ""
+
+
+def choice_problem(combo: SearchableComboBox, field: str, what: str) -> Problem | None:
+    """A typed name that matches none of the listed records."""
+    if combo.hasUnknownText():
+        return Problem(
+            field,
+            f"No {what} is called '{combo.currentText().strip()}': pick one from the list "
+            "or clear the field.",
+        )
+    return None
+
+
+def parse_coordinate(text: str, field: str, what: str) -> tuple[float | None, Problem | None]:
+    """A latitude or longitude typed as decimal degrees; empty means unknown."""
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None, None
+    try:
+        return float(text), None
+    except ValueError:
+        return None, Problem(
+            field, f"'{text}' is not a {what} in decimal degrees (such as 35.6706)."
+        )
+
+
+def format_coordinate(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"
+
+
+def set_line(edit: QLineEdit | QPlainTextEdit, text: str | None) -> None:
+    if isinstance(edit, QLineEdit):
+        edit.setText(text or "")
+    else:
+        edit.setPlainText(text or "")
+
+
+class RecordDialog(QDialog):
+    """The common part of the editors of one kind of record.
+
+    Subclasses build their form in ``__init__``, bind fields to the validator, fill the
+    widgets and then call :meth:`_start_validating`; they implement :meth:`_read`, which
+    turns the widgets into a values dict and the list of problems.
+    """
+
+    entity_class: ClassVar[type[Base]]
+    #: What the window title calls the record ("event", "partner city").
+    noun: ClassVar[str] = "record"
+    #: The value that names the record ("title" or "name").
+    title_key: ClassVar[str] = "name"
+
+    def __init__(self, database: Database, record_id: str | None, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._record_id = record_id
+        self._stored_title = ""
+        self._original: dict[str, Any] = {}
+        self._validator: InlineValidator | None = None
+        self.setStyleSheet(STYLE_SHEET)
+
+    # -- for subclasses ---------------------------------------------------------------
+    def _make_validator(self, buttons: QDialogButtonBox, summary: QLabel | None) -> InlineValidator:
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Save" if self._record_id else "Create")
+        self._validator = InlineValidator(ok, summary)
+        return self._validator
+
+    def _start_validating(self, signals: Iterable[Any]) -> None:
+        """Revalidate on every change signal; remember the values as first shown."""
+        for signal in signals:
+            signal.connect(self._edited)
+        if self._record_id is not None:
+            self.validator.touchAll()
+        self.revalidate()
+        if self._record_id is not None:
+            self._original, _ = self._read()
+        noun = self.noun
+        if self._record_id is None:
+            self.setWindowTitle(f"New {noun}")
+        else:
+            self.setWindowTitle(f"{noun[0].upper()}{noun[1:]}: {self._stored_title}")
+
+    def _read(self) -> tuple[dict[str, Any], list[Problem]]:
+        raise NotImplementedError
+
+    @staticmethod
+    def _quietly(widget: QWidget, action: Callable[[], None]) -> None:
+        blocker = QSignalBlocker(widget)
+        try:
+            action()
+        finally:
+            blocker.unblock()
+
+    # -- public -----------------------------------------------------------------------
+    @property
+    def validator(self) -> InlineValidator:
+        assert self._validator is not None
+        return self._validator
+
+    def recordId(self) -> str | None:
+        """The id of the record edited, or ``None`` for a new one."""
+        return self._record_id
+
+    def _edited(self, *_args: object) -> None:
+        self.validator.touch(self.sender())
+        self.revalidate()
+
+    def revalidate(self, *_args: object) -> bool:
+        """Check every field now; True when the record could be saved as it stands."""
+        _values, problems = self._read()
+        return self.validator.show(problems)
+
+    def problems(self) -> list[Problem]:
+        return list(self.validator.problems)
+
+    def values(self) -> dict[str, Any]:
+        """The edited fields, in the values dict format the main window applies.
+
+        Only meaningful once the dialog has been accepted (OK is enabled only then).
+        """
+        values, problems = self._read()
+        if problems:
+            reasons = "; ".join(problem.message for problem in problems)
+            raise ValueError(f"the {self.noun} cannot be saved yet: {reasons}")
+        assert not RESERVED_KEYS & values.keys()
+        return values
+
+    def original_values(self) -> dict[str, Any]:
+        """The values as the record was stored when the dialog opened (empty for a new
+        record), for an undo command that restores them."""
+        return dict(self._original)
+
+    def record_title(self) -> str:
+        """The record's display name: as edited in the dialog, else as stored."""
+        values, _problems = self._read()
+        current = str(values.get(self.title_key) or "").strip()
+        return current or self._stored_title or f"new {self.noun}"
+
+    def accept(self) -> None:
+        if self.revalidate():
+            super().accept()

@@ -1,0 +1,208 @@
+"""The editor of a delegation: country first, then one of that country's zones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytz
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidgetItem, QWidget
+from sqlalchemy import select
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.dialogs.base import (
+    RecordDialog,
+    checked_values,
+    entity_problems,
+    line_text,
+    plain_text,
+    zone_problem,
+)
+from cpp_scheduler.gui.dialogs.choices import RecordMissingError
+from cpp_scheduler.gui.forms.ui_delegation_dialog import Ui_DelegationDialog
+from cpp_scheduler.model import Delegation, Problem
+from cpp_scheduler.model.people import (
+    DEFAULT_ACCEPTABLE_END,
+    DEFAULT_ACCEPTABLE_START,
+    DEFAULT_WORK_END,
+    DEFAULT_WORK_START,
+)
+from cpp_scheduler.store import Database
+
+
+def split_languages(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+class DelegationDialog(RecordDialog):
+    """Create or edit a delegation.
+
+    The country is chosen by name; the zone list then holds that country's zones only.
+    A one-zone country's zone is filled in; for a country with several (Brazil, Mexico,
+    Indonesia) the coordinator must pick one, since the engine reads working hours in it.
+    Members are listed for reference; a participant joins a delegation in the
+    participant's editor.
+    """
+
+    entity_class = Delegation
+    noun = "delegation"
+    title_key = "name"
+
+    def __init__(
+        self, database: Database, record_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(database, record_id, parent)
+        self.ui = Ui_DelegationDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        countries = sorted(pytz.country_names.items(), key=lambda item: item[1])
+        ui.country.setChoices((name, code) for code, name in countries)
+        for index in range(ui.country.count()):
+            ui.country.setItemData(index, ui.country.itemData(index), Qt.ItemDataRole.ToolTipRole)
+        ui.country.lineEdit().setPlaceholderText("Type to search: Peru, Kenya, Nepal…")
+        ui.arrival.setCheckText("Known")
+        ui.departure.setCheckText("Known")
+        self._taken_names: set[str] = set()
+
+        stored = self._load(database, record_id)
+        self._fill(stored)
+
+        validator = self._make_validator(ui.buttons, None)
+        validator.bind(ui.name, "name")
+        validator.bind(ui.country, "country")
+        validator.bind(ui.zone, "zone")
+        validator.bind(ui.workHours, "work_start", "work_end")
+        validator.bind(ui.acceptableHours, "acceptable_start", "acceptable_end")
+        validator.bind(ui.arrival, "arrival")
+        validator.bind(ui.departure, "departure")
+        ui.country.selectionChanged.connect(self._country_changed)
+        self._start_validating([
+            ui.name.textChanged, ui.country.selectionChanged, ui.zone.selectionChanged,
+            ui.homeCity.textChanged, ui.workHours.rangeChanged, ui.acceptableHours.rangeChanged,
+            ui.arrival.dateChanged, ui.departure.dateChanged, ui.languages.textChanged,
+            ui.interpretation.textChanged, ui.notes.textChanged,
+        ])
+        ui.name.setFocus()
+
+    def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
+        with database.session() as session:
+            rows = session.execute(select(Delegation.id, Delegation.name)).all()
+            self._taken_names = {
+                row.name.strip().casefold() for row in rows if row.id != record_id
+            }
+            if record_id is None:
+                self._show_members([])
+                return {}
+            delegation = session.get(Delegation, record_id)
+            if delegation is None:
+                raise RecordMissingError("delegation", record_id)
+            self._stored_title = delegation.name
+            self._show_members(
+                [(f"{person.name} ({person.role.label})",
+                  " · ".join(filter(None, (person.organisation, person.email))))
+                 for person in delegation.members]
+            )
+            return {
+                "name": delegation.name, "country": delegation.country,
+                "zone": delegation.zone, "home_city": delegation.home_city,
+                "work_start": delegation.work_start, "work_end": delegation.work_end,
+                "acceptable_start": delegation.acceptable_start,
+                "acceptable_end": delegation.acceptable_end,
+                "arrival": delegation.arrival, "departure": delegation.departure,
+                "languages": list(delegation.languages or []),
+                "interpretation": delegation.interpretation, "notes": delegation.notes,
+            }
+
+    def _show_members(self, members: list[tuple[str, str]]) -> None:
+        ui = self.ui
+        ui.members.clear()
+        for text, detail in members:
+            item = QListWidgetItem(text)
+            item.setToolTip(detail)
+            ui.members.addItem(item)
+        if not members:
+            item = QListWidgetItem("No members yet.")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            ui.members.addItem(item)
+        ui.membersBox.setTitle(f"&Members ({len(members)})")
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        ui = self.ui
+        ui.name.setText(values.get("name", ""))
+        ui.country.setSelectedData(values.get("country"))
+        self._country_changed()
+        if values.get("zone"):
+            ui.zone.setZoneName(values["zone"])
+        ui.homeCity.setText(values.get("home_city", ""))
+        ui.workHours.setRange(values.get("work_start", DEFAULT_WORK_START),
+                              values.get("work_end", DEFAULT_WORK_END))
+        ui.acceptableHours.setRange(values.get("acceptable_start", DEFAULT_ACCEPTABLE_START),
+                                    values.get("acceptable_end", DEFAULT_ACCEPTABLE_END))
+        ui.arrival.setDate(values.get("arrival"))
+        ui.departure.setDate(values.get("departure"))
+        ui.languages.setText(", ".join(values.get("languages", [])))
+        ui.interpretation.setText(values.get("interpretation", ""))
+        ui.notes.setPlainText(values.get("notes", ""))
+
+    def _country_changed(self) -> None:
+        """Offer the chosen country's zones; fill in the zone when there is only one."""
+        ui = self.ui
+        code = ui.country.selectedData()
+        zones = timezones.country_zones(code) if code else ()
+        current = ui.zone.zoneName()
+        ui.zone.setZones(zones)
+        ui.zone.setEnabled(bool(zones))
+        if len(zones) == 1:
+            ui.zone.setZoneName(zones[0])
+        elif current in zones:
+            ui.zone.setZoneName(current)
+        else:
+            ui.zone.setZoneName("")
+        if not code:
+            ui.zone.lineEdit().setPlaceholderText("Choose the country first")
+        elif len(zones) > 1:
+            ui.zone.lineEdit().setPlaceholderText(f"Choose one of {len(zones)} zones")
+        self.ui.zone.setToolTip(", ".join(zones))
+
+    def _read(self) -> tuple[dict[str, Any], list[Problem]]:
+        ui = self.ui
+        problems: list[Problem] = []
+        code = ui.country.selectedData()
+        zone = ui.zone.zoneName()
+        values: dict[str, Any] = {
+            "name": line_text(ui.name),
+            "country": code or "",
+            "zone": zone,
+            "home_city": line_text(ui.homeCity),
+            "work_start": ui.workHours.start(),
+            "work_end": ui.workHours.end(),
+            "acceptable_start": ui.acceptableHours.start(),
+            "acceptable_end": ui.acceptableHours.end(),
+            "arrival": ui.arrival.date(),
+            "departure": ui.departure.date(),
+            "languages": split_languages(ui.languages.text()),
+            "interpretation": line_text(ui.interpretation),
+            "notes": plain_text(ui.notes),
+        }
+        if values["name"].casefold() in self._taken_names:
+            problems.append(Problem("name", f"A delegation called '{values['name']}' already "
+                                            "exists; give this one another name."))
+        if ui.country.hasUnknownText():
+            problems.append(Problem("country", f"'{ui.country.currentText().strip()}' is not a "
+                                               "country of the list; pick one."))
+        elif not code:
+            problems.append(Problem("country", "Choose the country the delegation comes from."))
+        else:
+            zones = timezones.country_zones(code)
+            if not zone and len(zones) > 1:
+                problems.append(Problem(
+                    "zone", f"{timezones.country_name(code)} has {len(zones)} time zones: "
+                            "choose the delegation's."))
+        found_zone = zone_problem("zone", values["zone"])
+        if found_zone is not None and "zone" not in {problem.field for problem in problems}:
+            problems.append(found_zone)
+        taken = {problem.field for problem in problems}
+        checked = checked_values(values, problems)
+        problems.extend(found for found in entity_problems(Delegation, checked)
+                        if found.field not in taken)
+        return values, problems

@@ -1,0 +1,139 @@
+"""The editor of a participant: contact, role, delegation and own time zone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.dialogs.base import (
+    RecordDialog,
+    checked_values,
+    choice_problem,
+    entity_problems,
+    line_text,
+    zone_problem,
+)
+from cpp_scheduler.gui.dialogs.choices import RecordMissingError
+from cpp_scheduler.gui.forms.ui_participant_dialog import Ui_ParticipantDialog
+from cpp_scheduler.model import Delegation, Participant, ParticipantRole, Problem
+from cpp_scheduler.store import Database
+
+
+class ParticipantDialog(RecordDialog):
+    """Create or edit a participant.
+
+    The zone is for someone who joins from elsewhere than the delegation's home (a Bank
+    economist in Washington); left empty, the delegation's zone applies, and the line
+    under the field says which clock that is.
+    """
+
+    entity_class = Participant
+    noun = "participant"
+    title_key = "name"
+
+    def __init__(
+        self, database: Database, record_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(database, record_id, parent)
+        self.ui = Ui_ParticipantDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        for role in ParticipantRole:
+            ui.role.addItem(role.label, role.value)
+        ui.delegation.setNoneLabel("No delegation (Bank or city staff, speaker)")
+        ui.zone.setNoneLabel(None)
+        self._delegation_zones: dict[str, str] = {}
+        self._taken_emails: set[str] = set()
+
+        stored = self._load(database, record_id)
+        self._fill(stored)
+
+        validator = self._make_validator(ui.buttons, None)
+        validator.bind(ui.name, "name")
+        validator.bind(ui.email, "email")
+        validator.bind(ui.delegation, "delegation_id", "delegation")
+        validator.bind(ui.zone, "zone")
+        self._start_validating([
+            ui.name.textChanged, ui.email.textChanged, ui.organisation.textChanged,
+            ui.role.currentIndexChanged, ui.delegation.selectionChanged,
+            ui.zone.selectionChanged,
+        ])
+        ui.name.setFocus()
+
+    def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
+        ui = self.ui
+        with database.session() as session:
+            delegations = session.scalars(select(Delegation).order_by(Delegation.name)).all()
+            ui.delegation.setChoices((d.name, d.id) for d in delegations)
+            self._delegation_zones = {d.id: d.zone for d in delegations}
+            rows = session.execute(select(Participant.id, Participant.email)).all()
+            self._taken_emails = {
+                row.email.strip().casefold() for row in rows if row.id != record_id
+            }
+            if record_id is None:
+                return {}
+            person = session.get(Participant, record_id)
+            if person is None:
+                raise RecordMissingError("participant", record_id)
+            self._stored_title = person.name
+            return {
+                "name": person.name, "email": person.email,
+                "organisation": person.organisation, "role": person.role,
+                "delegation_id": person.delegation_id, "zone": person.zone,
+            }
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        ui = self.ui
+        ui.name.setText(values.get("name", ""))
+        ui.email.setText(values.get("email", ""))
+        ui.organisation.setText(values.get("organisation", ""))
+        role = values.get("role", ParticipantRole.OFFICIAL)
+        ui.role.setCurrentIndex(ui.role.findData(str(role)))
+        ui.delegation.setSelectedData(values.get("delegation_id"))
+        ui.zone.setZoneName(values.get("zone"))
+
+    def _read(self) -> tuple[dict[str, Any], list[Problem]]:
+        ui = self.ui
+        problems: list[Problem] = []
+        delegation_id = ui.delegation.selectedData()
+        values: dict[str, Any] = {
+            "name": line_text(ui.name),
+            "email": line_text(ui.email),
+            "organisation": line_text(ui.organisation),
+            "role": ParticipantRole(ui.role.currentData()),
+            "delegation_id": delegation_id,
+            "zone": ui.zone.zoneName() or None,
+        }
+        found = choice_problem(ui.delegation, "delegation_id", "delegation")
+        if found is not None:
+            problems.append(found)
+        if values["email"].casefold() in self._taken_emails:
+            problems.append(Problem("email", f"{values['email']} is already the address of "
+                                             "another participant."))
+        found_zone = zone_problem("zone", values["zone"])
+        if found_zone is not None and "zone" not in {problem.field for problem in problems}:
+            problems.append(found_zone)
+        taken = {problem.field for problem in problems}
+        checked = checked_values(values, problems)
+        problems.extend(found for found in entity_problems(Participant, checked)
+                        if found.field not in taken)
+        self._update_zone_hint(values["zone"], delegation_id)
+        return values, problems
+
+    def _update_zone_hint(self, zone: str | None, delegation_id: str | None) -> None:
+        ui = self.ui
+        delegation_zone = self._delegation_zones.get(delegation_id or "")
+        if zone:
+            text = "Joins from this zone, whatever the delegation's."
+        elif delegation_zone:
+            text = f"Empty: the delegation's zone applies ({delegation_zone})."
+        else:
+            text = f"Empty: Tokyo time applies ({timezones.TOKYO})."
+        ui.zoneHint.setText(text)
+        ui.zone.lineEdit().setPlaceholderText(
+            f"Same as the delegation ({delegation_zone})" if delegation_zone
+            else "Type to search, or leave empty for Tokyo"
+        )

@@ -1,0 +1,133 @@
+"""The editor of a partner city: names in both languages, its MoU, themes and contact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.dialogs import choices
+from cpp_scheduler.gui.dialogs.base import (
+    RecordDialog,
+    checked_values,
+    entity_problems,
+    format_coordinate,
+    line_text,
+    parse_coordinate,
+    plain_text,
+    zone_problem,
+)
+from cpp_scheduler.gui.forms.ui_partner_city_dialog import Ui_PartnerCityDialog
+from cpp_scheduler.model import PartnerCity, Problem
+from cpp_scheduler.store import Database
+
+
+class PartnerCityDialog(RecordDialog):
+    """Create or edit a partner city (cities join the program in later rounds)."""
+
+    entity_class = PartnerCity
+    noun = "partner city"
+    title_key = "name"
+
+    def __init__(
+        self, database: Database, record_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(database, record_id, parent)
+        self.ui = Ui_PartnerCityDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.mouDate.setCheckText("Signed")
+        ui.themes.setPlaceholderText("Search themes…")
+        self._taken_names: set[str] = set()
+
+        stored = self._load(database, record_id)
+        self._fill(stored)
+
+        validator = self._make_validator(ui.buttons, None)
+        validator.bind(ui.name, "name")
+        validator.bind(ui.selectionRound, "selection_round")
+        validator.bind(ui.contactEmail, "contact_email")
+        validator.bind(ui.zone, "zone")
+        validator.bind(ui.latitude, "latitude")
+        validator.bind(ui.longitude, "longitude")
+        self._start_validating([
+            ui.name.textChanged, ui.nameJa.textChanged, ui.prefecture.textChanged,
+            ui.prefectureJa.textChanged, ui.mouDate.dateChanged, ui.selectionRound.valueChanged,
+            ui.signature.textChanged, ui.contactName.textChanged, ui.contactEmail.textChanged,
+            ui.zone.selectionChanged, ui.latitude.textChanged, ui.longitude.textChanged,
+            ui.themes.checkedChanged,
+        ])
+        ui.name.setFocus()
+
+    def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
+        ui = self.ui
+        with database.session() as session:
+            ui.themes.setChoices(choices.theme_choices(session))
+            rows = session.execute(select(PartnerCity.id, PartnerCity.name)).all()
+            self._taken_names = {
+                row.name.strip().casefold() for row in rows if row.id != record_id
+            }
+            if record_id is None:
+                return {}
+            city = session.get(PartnerCity, record_id)
+            if city is None:
+                raise choices.RecordMissingError("partner city", record_id)
+            self._stored_title = city.name
+            return {
+                "name": city.name, "name_ja": city.name_ja, "prefecture": city.prefecture,
+                "prefecture_ja": city.prefecture_ja, "mou_date": city.mou_date,
+                "selection_round": city.selection_round, "signature": city.signature,
+                "contact_name": city.contact_name, "contact_email": city.contact_email,
+                "zone": city.zone, "latitude": city.latitude, "longitude": city.longitude,
+                "theme_ids": [theme.id for theme in city.themes],
+            }
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        ui = self.ui
+        ui.name.setText(values.get("name", ""))
+        ui.nameJa.setText(values.get("name_ja", ""))
+        ui.prefecture.setText(values.get("prefecture", ""))
+        ui.prefectureJa.setText(values.get("prefecture_ja", ""))
+        ui.mouDate.setDate(values.get("mou_date"))
+        ui.selectionRound.setValue(values.get("selection_round", 1))
+        ui.signature.setPlainText(values.get("signature", ""))
+        ui.contactName.setText(values.get("contact_name", ""))
+        ui.contactEmail.setText(values.get("contact_email", ""))
+        ui.zone.setZoneName(values.get("zone", timezones.TOKYO))
+        ui.latitude.setText(format_coordinate(values.get("latitude")))
+        ui.longitude.setText(format_coordinate(values.get("longitude")))
+        ui.themes.setCheckedIds(values.get("theme_ids", []))
+
+    def _read(self) -> tuple[dict[str, Any], list[Problem]]:
+        ui = self.ui
+        problems: list[Problem] = []
+        latitude, found_lat = parse_coordinate(ui.latitude.text(), "latitude", "latitude")
+        longitude, found_long = parse_coordinate(ui.longitude.text(), "longitude", "longitude")
+        values: dict[str, Any] = {
+            "name": line_text(ui.name),
+            "name_ja": line_text(ui.nameJa),
+            "prefecture": line_text(ui.prefecture),
+            "prefecture_ja": line_text(ui.prefectureJa),
+            "mou_date": ui.mouDate.date(),
+            "selection_round": ui.selectionRound.value(),
+            "signature": plain_text(ui.signature),
+            "contact_name": line_text(ui.contactName),
+            "contact_email": line_text(ui.contactEmail),
+            "zone": ui.zone.zoneName(),
+            "latitude": latitude,
+            "longitude": longitude,
+            "theme_ids": ui.themes.checkedIds(),
+        }
+        problems.extend(found for found in (found_lat, found_long) if found is not None)
+        if values["name"].casefold() in self._taken_names:
+            problems.append(Problem("name", f"{values['name']} is already a partner city."))
+        found_zone = zone_problem("zone", values["zone"])
+        if found_zone is not None and "zone" not in {problem.field for problem in problems}:
+            problems.append(found_zone)
+        taken = {problem.field for problem in problems}
+        checked = checked_values(values, problems)
+        problems.extend(found for found in entity_problems(PartnerCity, checked)
+                        if found.field not in taken)
+        return values, problems

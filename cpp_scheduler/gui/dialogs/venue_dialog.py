@@ -1,0 +1,155 @@
+"""The editor of a venue: where it is, how many it holds, when it is open, what it has."""
+
+from __future__ import annotations
+
+from datetime import time
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.dialogs.base import (
+    RecordDialog,
+    checked_values,
+    choice_problem,
+    entity_problems,
+    format_coordinate,
+    line_text,
+    parse_coordinate,
+    plain_text,
+    zone_problem,
+)
+from cpp_scheduler.gui.dialogs.choices import RecordMissingError, both_names
+from cpp_scheduler.gui.forms.ui_venue_dialog import Ui_VenueDialog
+from cpp_scheduler.model import PartnerCity, Problem, TravelTime, Venue
+from cpp_scheduler.store import Database
+
+
+class VenueDialog(RecordDialog):
+    """Create or edit a venue.
+
+    The locality is the city as the travel-time table names it, so the feasibility check
+    can find the journey; the list offers the localities already known, and choosing a
+    partner city fills it in when it is still empty.
+    """
+
+    entity_class = Venue
+    noun = "venue"
+    title_key = "name"
+
+    def __init__(
+        self, database: Database, record_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(database, record_id, parent)
+        self.ui = Ui_VenueDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.city.setNoneLabel("Not in a partner city (TDLC, Tokyo)")
+        ui.locality.lineEdit().setPlaceholderText("Tokyo, Kobe, Yokohama…")
+        self._city_names: dict[str, str] = {}
+
+        stored = self._load(database, record_id)
+        self._fill(stored)
+
+        validator = self._make_validator(ui.buttons, None)
+        validator.bind(ui.name, "name")
+        validator.bind(ui.locality, "locality")
+        validator.bind(ui.city, "city_id", "city")
+        validator.bind(ui.capacity, "capacity")
+        validator.bind(ui.openingHours, "opens_at", "closes_at")
+        validator.bind(ui.zone, "zone")
+        validator.bind(ui.booths, "interpretation_booths")
+        validator.bind(ui.latitude, "latitude")
+        validator.bind(ui.longitude, "longitude")
+        ui.city.selectionChanged.connect(self._city_chosen)
+        self._start_validating([
+            ui.name.textChanged, ui.nameJa.textChanged, ui.locality.currentTextChanged,
+            ui.city.selectionChanged, ui.address.textChanged, ui.capacity.valueChanged,
+            ui.openingHours.rangeChanged, ui.zone.selectionChanged,
+            ui.videoconference.toggled, ui.booths.valueChanged, ui.latitude.textChanged,
+            ui.longitude.textChanged, ui.notes.textChanged,
+        ])
+        ui.name.setFocus()
+
+    def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
+        ui = self.ui
+        with database.session() as session:
+            cities = session.scalars(select(PartnerCity).order_by(PartnerCity.name)).all()
+            ui.city.setChoices((both_names(c.name, c.name_ja), c.id) for c in cities)
+            self._city_names = {city.id: city.name for city in cities}
+            localities = set(session.scalars(select(Venue.locality)).all())
+            localities |= set(session.scalars(select(TravelTime.origin)).all())
+            localities |= set(session.scalars(select(TravelTime.destination)).all())
+            localities |= {city.name for city in cities}
+            ui.locality.addItems(sorted(name for name in localities if name))
+            if record_id is None:
+                return {}
+            venue = session.get(Venue, record_id)
+            if venue is None:
+                raise RecordMissingError("venue", record_id)
+            self._stored_title = venue.name
+            return {
+                "name": venue.name, "name_ja": venue.name_ja, "locality": venue.locality,
+                "city_id": venue.city_id, "address": venue.address,
+                "capacity": venue.capacity, "opens_at": venue.opens_at,
+                "closes_at": venue.closes_at, "zone": venue.zone,
+                "videoconference": venue.videoconference,
+                "interpretation_booths": venue.interpretation_booths,
+                "latitude": venue.latitude, "longitude": venue.longitude,
+                "notes": venue.notes,
+            }
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        ui = self.ui
+        ui.name.setText(values.get("name", ""))
+        ui.nameJa.setText(values.get("name_ja", ""))
+        ui.locality.setEditText(values.get("locality", ""))
+        ui.city.setSelectedData(values.get("city_id"))
+        ui.address.setPlainText(values.get("address", ""))
+        ui.capacity.setValue(values.get("capacity", 20))
+        ui.openingHours.setRange(values.get("opens_at", time(9)), values.get("closes_at", time(18)))
+        ui.zone.setZoneName(values.get("zone", timezones.TOKYO))
+        ui.videoconference.setChecked(values.get("videoconference", False))
+        ui.booths.setValue(values.get("interpretation_booths", 0))
+        ui.latitude.setText(format_coordinate(values.get("latitude")))
+        ui.longitude.setText(format_coordinate(values.get("longitude")))
+        ui.notes.setPlainText(values.get("notes", ""))
+
+    def _city_chosen(self) -> None:
+        city_id = self.ui.city.selectedData()
+        if city_id and not self.ui.locality.currentText().strip():
+            self.ui.locality.setEditText(self._city_names.get(city_id, ""))
+
+    def _read(self) -> tuple[dict[str, Any], list[Problem]]:
+        ui = self.ui
+        problems: list[Problem] = []
+        latitude, found_lat = parse_coordinate(ui.latitude.text(), "latitude", "latitude")
+        longitude, found_long = parse_coordinate(ui.longitude.text(), "longitude", "longitude")
+        values: dict[str, Any] = {
+            "name": line_text(ui.name),
+            "name_ja": line_text(ui.nameJa),
+            "locality": ui.locality.currentText().strip(),
+            "city_id": ui.city.selectedData(),
+            "address": plain_text(ui.address),
+            "capacity": ui.capacity.value(),
+            "opens_at": ui.openingHours.start(),
+            "closes_at": ui.openingHours.end(),
+            "zone": ui.zone.zoneName(),
+            "videoconference": ui.videoconference.isChecked(),
+            "interpretation_booths": ui.booths.value(),
+            "latitude": latitude,
+            "longitude": longitude,
+            "notes": plain_text(ui.notes),
+        }
+        for found in (found_lat, found_long, choice_problem(ui.city, "city_id", "partner city")):
+            if found is not None:
+                problems.append(found)
+        found_zone = zone_problem("zone", values["zone"])
+        if found_zone is not None and "zone" not in {problem.field for problem in problems}:
+            problems.append(found_zone)
+        taken = {problem.field for problem in problems}
+        checked = checked_values(values, problems)
+        problems.extend(found for found in entity_problems(Venue, checked)
+                        if found.field not in taken)
+        return values, problems

@@ -1,0 +1,5 @@
+"""Field widgets the editor dialogs share: zone and record pickers, searchable check lists,
+time ranges, optional dates, the series editor and the chooser for ambiguous clock times.
+
+Designer forms place them as promoted widgets, so each lives in a module of its own.
+"""

@@ -1,0 +1,109 @@
+"""Asking which instant a skipped or repeated clock time means, instead of guessing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QRadioButton, QVBoxLayout, QWidget
+
+from cpp_scheduler import timezones
+
+LocalTimeError = timezones.NonexistentLocalTimeError | timezones.AmbiguousLocalTimeError
+
+
+def describe_instant(instant: datetime, zone_name: str) -> str:
+    """``01:30 EST (UTC−05:00) = 06:30 UTC`` for a candidate reading."""
+    local = timezones.to_local(instant, zone_name)
+    offset = timezones.utc_offset_label(instant, zone_name)
+    return f"{local:%H:%M} {local.tzname()} (UTC{offset}) = {instant:%H:%M} UTC"
+
+
+class LocalTimeChoice(QFrame):
+    """Shown only when a wall-clock time falls in a daylight-saving gap or fold.
+
+    It says what happens to the clocks that day and offers the two instants the time can
+    mean, as radio buttons with their local and UTC readings. Nothing is chosen until the
+    coordinator picks one; the choice is kept while the same time and zone stay put.
+
+    Signals:
+        choiceChanged: a reading was picked, or the question went away.
+    """
+
+    choiceChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setProperty("role", "question")
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        # Two explicit lines rather than word wrap: a wrapped label makes the form guess
+        # its height for a narrower width and leave a gap above the question.
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.earlier = QRadioButton(self)
+        self.earlier.setObjectName("earlier")
+        self.later = QRadioButton(self)
+        self.later.setObjectName("later")
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.earlier, timezones.Fold.EARLIER.value)
+        self.group.addButton(self.later, timezones.Fold.LATER.value)
+        self.group.idToggled.connect(self._toggled)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.message)
+        layout.addWidget(self.earlier)
+        layout.addWidget(self.later)
+        self._problem: timezones.LocalTimeProblem | None = None
+        self._preferred: timezones.Fold | None = None
+        self.hide()
+
+    def _toggled(self, _id: int, checked: bool) -> None:
+        if checked:
+            self.choiceChanged.emit()
+
+    def preferFold(self, fold: timezones.Fold | None) -> None:
+        """Preselect this reading the next time a question comes up (a stored event)."""
+        self._preferred = fold
+
+    def setProblem(self, error: LocalTimeError | None, what: str = "time") -> None:
+        """Ask about ``error``'s time, or hide when there is nothing to ask."""
+        problem = error.problem if error is not None else None
+        if problem == self._problem:
+            return
+        self._problem = problem
+        self.group.setExclusive(False)
+        self.earlier.setChecked(False)
+        self.later.setChecked(False)
+        self.group.setExclusive(True)
+        if problem is None:
+            self.hide()
+            return
+        first, second = problem.candidates
+        stamp = f"{problem.local:%H:%M} on {problem.local:%a %d %b %Y}"
+        if isinstance(error, timezones.NonexistentLocalTimeError):
+            self.message.setText(
+                f"{stamp} does not exist in {problem.zone}:\n"
+                f"the clocks jump forward that night. Which {what} do you mean?"
+            )
+            self.earlier.setText(f"{describe_instant(first, problem.zone)}: clock before the jump")
+            self.later.setText(f"{describe_instant(second, problem.zone)}: clock after the jump")
+        else:
+            self.message.setText(
+                f"{stamp} happens twice in {problem.zone}:\n"
+                f"the clocks go back that night. Which {what} do you mean?"
+            )
+            self.earlier.setText(f"{describe_instant(first, problem.zone)}: the first time")
+            self.later.setText(f"{describe_instant(second, problem.zone)}: the second time")
+        if self._preferred is not None:
+            button = self.earlier if self._preferred is timezones.Fold.EARLIER else self.later
+            button.setChecked(True)
+            self._preferred = None
+        self.show()
+
+    def fold(self) -> timezones.Fold | None:
+        """The reading the coordinator picked, or ``None``."""
+        if self._problem is None:
+            return None
+        checked = self.group.checkedId()
+        return timezones.Fold(checked) if checked >= 0 else None

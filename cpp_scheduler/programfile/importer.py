@@ -1,0 +1,442 @@
+"""Reading a program file into the database: everything checked first, then all or nothing.
+
+The order of the checks is the order in which a coordinator can fix things: the file's
+structure (its JSON Schema), then its references (every id it names exists in the file or
+in the database), then each record's domain rules (the entities' ``problems()``). Only a
+file that passes all three is written, in one transaction.
+
+Records are matched by id; a record the database already holds under another id but with
+the same natural key (a city's name, a theme's code, a participant's email, an event's
+calendar UID) is the same record, so a file exported elsewhere lands on a database seeded
+with the same reference data. A matched record is written only where it differs, so
+importing the same file twice changes nothing, not even versions or change times.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from cpp_scheduler.model.base import Base
+from cpp_scheduler.model.validation import ValidationError
+from cpp_scheduler.programfile.document import read_document
+from cpp_scheduler.programfile.errors import ProgramFileError
+from cpp_scheduler.programfile.exporter import encode_record, select_all
+from cpp_scheduler.programfile.layout import SECTIONS, Kind, all_kinds
+from cpp_scheduler.store import Database
+
+
+@dataclass(frozen=True)
+class KindReport:
+    """What an import does to the records of one kind, named as messages name them."""
+
+    kind: str
+    created: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    """Records a tour or a series owned that its new version in the file leaves out."""
+    unchanged: int = 0
+    """Records the file holds as the database already does (or, for the demo, keeps)."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import created, updated and removed (or, in a dry run, would have)."""
+
+    path: Path
+    dry_run: bool
+    kinds: tuple[KindReport, ...]
+
+    def of(self, record_kind: str) -> KindReport:
+        for report in self.kinds:
+            if report.kind == record_kind:
+                return report
+        return KindReport(record_kind)
+
+    @property
+    def created(self) -> int:
+        return sum(len(report.created) for report in self.kinds)
+
+    @property
+    def updated(self) -> int:
+        return sum(len(report.updated) for report in self.kinds)
+
+    @property
+    def removed(self) -> int:
+        return sum(len(report.removed) for report in self.kinds)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(report.unchanged for report in self.kinds)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.removed)
+
+
+@dataclass
+class _Tally:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+@dataclass
+class _Entry:
+    """A record of the file and the entity it is written to."""
+
+    kind: Kind
+    record: dict[str, Any]
+    entity: Base
+    new: bool
+    owned: dict[str, list[_Entry]] = field(default_factory=dict)
+    """The entries of the records it owns, by key (a tour's ``days``)."""
+    written: bool = False
+
+
+def import_program(database: Database, path: Path, *, dry_run: bool = False) -> ImportReport:
+    """Check the program file at ``path`` and write it to ``database``, or raise
+    :class:`ProgramFileError` and write nothing. A dry run checks everything, the
+    database's own constraints included, and then rolls back."""
+    path = Path(path)
+    document = read_document(path)
+    return apply_document(database, document, path, dry_run=dry_run)
+
+
+def apply_document(
+    database: Database,
+    document: dict[str, Any],
+    path: Path,
+    *,
+    dry_run: bool = False,
+    keep_existing: bool = False,
+) -> ImportReport:
+    """Write a checked program document in one transaction.
+
+    With ``keep_existing``, records the database already holds are left as they are and
+    only missing ones are created (the demo program loads this way, so a coordinator's
+    changes to it survive loading it again).
+    """
+    with database.session() as session:
+        try:
+            with session.begin():
+                merge = _Merge(session, path, keep_existing)
+                report = merge.run(document, dry_run)
+                if dry_run:
+                    session.rollback()
+        except ValidationError as error:
+            raise ProgramFileError(path, str(error)) from None
+        except IntegrityError as error:
+            detail = str(error.orig).strip().splitlines()[0]
+            raise ProgramFileError(path, f"the database refused the program: {detail}") from None
+        except StaleDataError:
+            raise ProgramFileError(
+                path, "a record changed in the database during the import; import again"
+            ) from None
+        except SQLAlchemyError as error:
+            detail = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+            raise ProgramFileError(path, f"cannot be imported: {detail}") from None
+    return report
+
+
+class _Merge:
+    """One import: matching, reference checks, writing, rules, in that order."""
+
+    def __init__(self, session: Session, path: Path, keep_existing: bool) -> None:
+        self.session = session
+        self.path = path
+        self.keep_existing = keep_existing
+        self.existing: dict[str, dict[str, Base]] = {}
+        self.named: dict[str, dict[tuple[Any, ...], list[Base]]] = {}
+        self.targets: dict[str, dict[str, Base]] = defaultdict(dict)
+        self.entries: list[_Entry] = []
+        self.claimed: dict[str, set[int]] = defaultdict(set)
+        self.tallies: dict[str, _Tally] = {kind.record_kind: _Tally() for kind in all_kinds()}
+
+    def run(self, document: dict[str, Any], dry_run: bool) -> ImportReport:
+        with self.session.no_autoflush:
+            self._load_existing()
+            self._check_ids(document)
+            for kind in SECTIONS:
+                for record in document.get(kind.section, []):
+                    self._match(kind, record)
+            self._check_links()
+            for entry in list(self.entries):
+                if entry.kind in SECTIONS:  # owned records are written with their owner
+                    self._write(entry)
+            self._check_rules()
+        self.session.flush()
+        return ImportReport(
+            self.path,
+            dry_run,
+            tuple(
+                KindReport(
+                    name,
+                    tuple(tally.created),
+                    tuple(tally.updated),
+                    tuple(tally.removed),
+                    tally.unchanged,
+                )
+                for name, tally in self.tallies.items()
+            ),
+        )
+
+    # -- what the database holds -------------------------------------------------------
+    def _load_existing(self) -> None:
+        for kind in SECTIONS:
+            found = self.session.scalars(select_all(kind))
+            records = {entity.id_or_new(): entity for entity in found}
+            self.existing[kind.section] = records
+            self.named[kind.section] = self._index(kind, records.values())
+            self.targets[kind.section].update(records)
+            for owned in kind.owned:
+                for owner in records.values():
+                    for child in getattr(owner, owned.key):
+                        self.targets[owned.key][child.id] = child
+
+    # -- structure beyond the schema ----------------------------------------------------
+    def _check_ids(self, document: dict[str, Any]) -> None:
+        for kind in SECTIONS:
+            records = document.get(kind.section, [])
+            self._check_unique(kind, records)
+            for owned in kind.owned:
+                children = [child for record in records for child in record.get(owned.key, [])]
+                self._check_unique(owned.kind, children, natural=False)
+                for record in records:
+                    self._check_unique(owned.kind, record.get(owned.key, []), ids=False)
+
+    def _check_unique(
+        self,
+        kind: Kind,
+        records: list[dict[str, Any]],
+        *,
+        ids: bool = True,
+        natural: bool = True,
+    ) -> None:
+        seen: dict[Any, dict[str, Any]] = {}
+        for record in records:
+            if ids and record["id"] in seen:
+                raise self._error(
+                    f"the id is given twice in {kind.section}; each record needs its own",
+                    kind.label(record),
+                )
+            seen[record["id"]] = record
+        if not (natural and kind.natural_key and kind.natural_key_unique):
+            return
+        named: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for record in records:
+            key = tuple(record.get(name) for name in kind.natural_key)
+            if None in key:
+                continue
+            if key in named:
+                what = ", ".join(f"{name} {value!r}" for name, value in zip(
+                    kind.natural_key, key, strict=True))
+                raise self._error(
+                    f"has the same {what} as {named[key]['id']}; a program holds one such "
+                    f"{kind.record_kind}",
+                    kind.label(record),
+                )
+            named[key] = record
+
+    # -- matching ----------------------------------------------------------------------
+    def _match(self, kind: Kind, record: dict[str, Any]) -> None:
+        existing = self.existing[kind.section]
+        entity = existing.get(record["id"]) or self._natural_match(
+            kind, record, self.named[kind.section]
+        )
+        new = entity is None
+        if entity is None:
+            entity = kind.entity(id=record["id"])
+            self.session.add(entity)
+        entry = self._claim(kind, record, entity, new)
+        for owned in kind.owned:
+            entry.owned[owned.key] = []
+            current = {} if new else {child.id: child for child in getattr(entity, owned.key)}
+            named = self._index(owned.kind, current.values())
+            for child_record in record.get(owned.key, []):
+                child = current.get(child_record["id"]) or self._natural_match(
+                    owned.kind, child_record, named
+                )
+                child_new = child is None
+                if child is None:
+                    child = owned.kind.entity(id=child_record["id"])
+                entry.owned[owned.key].append(
+                    self._claim(owned.kind, child_record, child, child_new)
+                )
+
+    def _claim(self, kind: Kind, record: dict[str, Any], entity: Base, new: bool) -> _Entry:
+        claimed = self.claimed[kind.record_kind]
+        if id(entity) in claimed:
+            raise self._error(
+                f"is the same record as another {kind.record_kind} of the file "
+                f"(id {entity.id_or_new()}); keep one of them",
+                kind.label(record),
+            )
+        claimed.add(id(entity))
+        entry = _Entry(kind, record, entity, new)
+        self.entries.append(entry)
+        self.targets[kind.section][record["id"]] = entity
+        return entry
+
+    def _natural_match(
+        self, kind: Kind, record: dict[str, Any], named: dict[tuple[Any, ...], list[Base]]
+    ) -> Base | None:
+        """The one unclaimed record of the database with the record's natural key."""
+        if not kind.natural_key:
+            return None
+        wanted = tuple(record.get(name) for name in kind.natural_key)
+        claimed = self.claimed[kind.record_kind]
+        found = [entity for entity in named.get(wanted, ()) if id(entity) not in claimed]
+        return found[0] if len(found) == 1 else None
+
+    @staticmethod
+    def _index(kind: Kind, entities: Iterable[Base]) -> dict[tuple[Any, ...], list[Base]]:
+        """Records by their natural key, as the file writes it."""
+        if not kind.natural_key:
+            return {}
+        values = {value.key: value for value in kind.values}
+        named: dict[tuple[Any, ...], list[Base]] = defaultdict(list)
+        for entity in entities:
+            key = tuple(
+                values[name].codec.encode(getattr(entity, values[name].name))
+                for name in kind.natural_key
+            )
+            named[key].append(entity)
+        return named
+
+    # -- references --------------------------------------------------------------------
+    def _check_links(self) -> None:
+        for entry in self.entries:
+            kind, record = entry.kind, entry.record
+            for link in kind.links:
+                target = record.get(link.key)
+                if target is not None and target not in self.targets[link.target]:
+                    raise self._missing(kind, record, link.key, link.target, target)
+            for links in kind.many:
+                for target in record.get(links.key, []):
+                    if target not in self.targets[links.target]:
+                        raise self._missing(kind, record, links.key, links.target, target)
+
+    def _missing(
+        self, kind: Kind, record: dict[str, Any], key: str, target: str, target_id: str
+    ) -> ProgramFileError:
+        target_kind = next(k for k in all_kinds() if k.section == target).record_kind
+        return self._error(
+            f"{key} refers to {target_kind} {target_id}, which is neither in the file "
+            f"nor in the database",
+            kind.label(record),
+        )
+
+    # -- writing -----------------------------------------------------------------------
+    def _write(self, entry: _Entry) -> None:
+        kind, record, entity = entry.kind, entry.record, entry.entity
+        tally = self.tallies[kind.record_kind]
+        label = kind.label(record)
+        if not entry.new and self.keep_existing:
+            tally.unchanged += 1
+            for owned in kind.owned:
+                self.tallies[owned.kind.record_kind].unchanged += len(entry.owned[owned.key])
+            return
+        entry.written = True
+        changed = self._write_values(entry)
+        for link in kind.links:
+            if link.key not in record:
+                continue
+            target_id = record[link.key]
+            target = None if target_id is None else self.targets[link.target][target_id]
+            if getattr(entity, link.name) is not target:
+                setattr(entity, link.name, target)
+                changed = True
+        for links in kind.many:
+            if links.key not in record:
+                continue
+            wanted = [self.targets[links.target][target_id] for target_id in record[links.key]]
+            current = getattr(entity, links.key)
+            if {id(item) for item in current} != {id(item) for item in wanted}:
+                setattr(entity, links.key, wanted)
+                changed = True
+        for owned in kind.owned:
+            if owned.key in record:
+                changed = self._write_owned(entry, owned.key, owned.kind) or changed
+        if entry.new:
+            tally.created.append(label)
+        elif changed:
+            tally.updated.append(label)
+        else:
+            tally.unchanged += 1
+
+    def _write_values(self, entry: _Entry) -> bool:
+        kind, record, entity = entry.kind, entry.record, entry.entity
+        changed = False
+        for value in kind.values:
+            if value.key not in record:
+                continue
+            try:
+                wanted = value.codec.decode(record[value.key])
+            except (ValueError, TypeError) as error:
+                raise self._error(
+                    f"{value.key}: {record[value.key]!r} cannot be read ({error})",
+                    kind.label(record),
+                ) from None
+            current = getattr(entity, value.name)
+            if value.only_rises and current is not None and not entry.new:
+                wanted = max(wanted, current)
+            if entry.new or value.codec.encode(wanted) != _encoded(value.codec, current):
+                setattr(entity, value.name, wanted)
+                changed = True
+        return changed
+
+    def _write_owned(self, owner: _Entry, key: str, kind: Kind) -> bool:
+        children = owner.owned[key]
+        tally = self.tallies[kind.record_kind]
+        for child in children:
+            child.written = True
+            changed = self._write_values(child)
+            if child.new:
+                tally.created.append(kind.label(child.record))
+            elif changed:
+                tally.updated.append(kind.label(child.record))
+            else:
+                tally.unchanged += 1
+        current = list(getattr(owner.entity, key))
+        wanted = [child.entity for child in children]
+        if {id(item) for item in current} == {id(item) for item in wanted}:
+            return False
+        kept = {id(item) for item in wanted}
+        for item in current:
+            if id(item) not in kept:
+                tally.removed.append(kind.label(encode_record(kind, item)))
+        setattr(owner.entity, key, wanted)
+        return True
+
+    # -- rules -------------------------------------------------------------------------
+    def _check_rules(self) -> None:
+        for entry in self.entries:
+            if not entry.written:
+                continue
+            problems = entry.entity.problems()  # type: ignore[attr-defined]
+            if problems:
+                keys = {value.name: value.key for value in entry.kind.values}
+                rules = "; ".join(
+                    f"{keys.get(problem.field, problem.field)}: {problem.message}"
+                    for problem in problems
+                )
+                raise self._error(rules, entry.kind.label(entry.record))
+
+    def _error(self, message: str, record: str | None = None) -> ProgramFileError:
+        return ProgramFileError(self.path, message, record)
+
+
+def _encoded(codec: Any, value: Any) -> Any:
+    try:
+        return codec.encode(value)
+    except (ValueError, TypeError, AttributeError):
+        return object()  # an unset value on an entity differs from any value in a file

@@ -1,0 +1,23 @@
+"""``cpp-scheduler demo``: what it loaded, and that a second run keeps everything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cpp_scheduler.cli import main
+
+
+def test_the_demo_command_reports_then_keeps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = str(tmp_path / "fresh.sqlite")
+    assert main(["demo", "--db", target]) == 0
+    first = capsys.readouterr().out
+    assert first.startswith(f"Loaded the demo program into {target}: created ")
+    assert "24 events" in first
+    assert main(["--db", target, "demo"]) == 0
+    assert capsys.readouterr().out.startswith(
+        f"The demo program is already in {target}: nothing to add"
+    )

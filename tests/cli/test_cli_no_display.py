@@ -1,0 +1,34 @@
+"""Starting the window where there is no display: one line that says what to do, no crash."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Wayland only")
+def test_no_display_is_one_line_and_a_non_zero_status(tmp_path: Path) -> None:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
+    environment["CPP_SCHEDULER_DB"] = str(tmp_path / "program.sqlite")
+    result = subprocess.run(
+        [sys.executable, "-m", "cpp_scheduler"],
+        cwd=REPO, env=environment, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode != 0
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "no display" in lines[0]
+    assert "DISPLAY" in lines[0]
+    assert "cpp-scheduler events list" in lines[0]
+    assert not (tmp_path / "program.sqlite").exists()

@@ -1,0 +1,327 @@
+"""The event editor, driven as a coordinator fills it in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, time
+
+import pytest
+from dialog_helpers import error_text, is_marked, ok_button
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.dialogs import EventDialog, RecordMissingError
+from cpp_scheduler.gui.dialogs.base import RESERVED_KEYS
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    EventKind,
+    EventMode,
+    EventStatus,
+    Participant,
+    PartnerCity,
+    ThematicArea,
+    Venue,
+)
+from cpp_scheduler.store import Database
+
+
+def wall_clock(value: datetime) -> QDateTime:
+    return QDateTime(QDate(value.year, value.month, value.day),
+                     QTime(value.hour, value.minute), QTimeZone(QTimeZone.Initialization.UTC))
+
+
+@pytest.fixture
+def program(sqlite_database: Database) -> dict[str, str]:
+    """Two delegations, two people and a conference, besides the reference data."""
+    with sqlite_database.transaction() as session:
+        lima = Delegation(name="Lima housing ministry", country="PE", zone="America/Lima",
+                          home_city="Lima")
+        kathmandu = Delegation(name="Kathmandu metropolitan city", country="NP",
+                               zone="Asia/Kathmandu", home_city="Kathmandu")
+        ana = Participant(name="Ana María Quispe", email="aquispe@vivienda.example.pe",
+                          delegation=lima)
+        yuki = Participant(name="田中 由紀", email="y.tanaka@city.kobe.example.jp",
+                           organisation="神戸市")
+        conference = Event(title="CPP annual conference", kind=EventKind.CONFERENCE,
+                           start_utc=datetime(2027, 4, 12, 0, tzinfo=UTC),
+                           end_utc=datetime(2027, 4, 13, 8, tzinfo=UTC))
+        session.add_all([lima, kathmandu, ana, yuki, conference])
+        session.flush()
+        return {"lima": lima.id, "kathmandu": kathmandu.id, "ana": ana.id, "yuki": yuki.id,
+                "conference": conference.id}
+
+
+def make_dialog(qtbot: QtBot, database: Database, *args: object, **kwargs: object) -> EventDialog:
+    dialog = EventDialog(database, *args, **kwargs)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_a_new_event_filled_in_gives_its_values(
+    qtbot: QtBot, sqlite_database: Database, program: dict[str, str],
+    type_into: Callable[..., None], choose: Callable[..., None], accept: Callable[..., None],
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database)
+    ui = dialog.ui
+    qtbot.keyClicks(ui.title, "Disaster-risk workshop with Kobe")
+    ui.kind.setCurrentIndex(ui.kind.findText("Peer-to-peer workshop"))
+    ui.mode.setCurrentIndex(ui.mode.findText("Hybrid"))
+    type_into(ui.zone, "America/Lima")
+    ui.start.setDateTime(wall_clock(datetime(2027, 4, 20, 19, 0)))
+    ui.end.setDateTime(wall_clock(datetime(2027, 4, 20, 21, 30)))
+    type_into(ui.city, "Kobe 神戸市")
+    type_into(ui.parent, "CPP annual conference (12 Apr 2027)")
+    type_into(ui.videoLink, "https://worldbankgroup.zoom.us/j/812")
+    choose(ui.delegations, "kathmandu")
+    choose(ui.participants, "田中")
+    choose(ui.themes, "seismic")
+    qtbot.keyClicks(ui.description, "Kobe's recovery since 1995")
+    accept(dialog)
+
+    values = dialog.values()
+    assert not RESERVED_KEYS & values.keys()
+    assert values["title"] == "Disaster-risk workshop with Kobe"
+    assert values["kind"] is EventKind.WORKSHOP
+    assert values["mode"] is EventMode.HYBRID
+    assert values["status"] is EventStatus.TENTATIVE
+    assert values["zone"] == "America/Lima"
+    assert values["start_utc"] == datetime(2027, 4, 21, 0, 0, tzinfo=UTC)
+    assert values["end_utc"] == datetime(2027, 4, 21, 2, 30, tzinfo=UTC)
+    assert values["parent_id"] == program["conference"]
+    assert values["delegation_ids"] == [program["kathmandu"]]
+    assert values["participant_ids"] == [program["yuki"]]
+    assert values["venue_id"] is None
+    assert values["recurrence_rule"] is None
+    assert values["description"] == "Kobe's recovery since 1995"
+    with sqlite_database.session() as session:
+        kobe = session.scalars(select(PartnerCity).where(PartnerCity.name == "Kobe")).one()
+        seismic = session.scalars(
+            select(ThematicArea).where(ThematicArea.code == "seismic-risk")).one()
+        assert values["city_id"] == kobe.id
+        assert values["theme_ids"] == [seismic.id]
+        assert session.scalar(select(func.count()).select_from(Event)) == 1  # nothing written
+    assert dialog.record_title() == "Disaster-risk workshop with Kobe"
+
+
+def test_the_start_shows_in_tokyo_and_in_the_delegations_time(
+    qtbot: QtBot, sqlite_database: Database, program: dict[str, str],
+    choose: Callable[..., None],
+) -> None:
+    start = datetime(2027, 4, 21, 0, tzinfo=UTC)  # 09:00 in Tokyo
+    dialog = make_dialog(qtbot, sqlite_database, start=start,
+                         end=datetime(2027, 4, 21, 2, tzinfo=UTC))
+    assert dialog.ui.tokyoTime.text().startswith("Tokyo Wed 21 Apr 09:00")
+    choose(dialog.ui.delegations, "lima")
+    hint = dialog.ui.attendeeTimes.text()
+    assert "Lima: Tue 20 Apr 19:00–21:00 (UTC-05:00), the day before Tokyo" in hint
+    assert "outside working hours" in hint
+
+
+def test_a_missing_title_is_marked_and_blocks_ok_until_typed(
+    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database)
+    # A new form does not open in red, but says what it needs before it can be saved.
+    assert not is_marked(dialog, "title")
+    assert not ok_button(dialog).isEnabled()
+    assert ok_button(dialog).toolTip() == "To save: The title is required."
+    assert dialog.ui.problemSummary.text() == "To save: The title is required."
+    qtbot.keyClicks(dialog.ui.title, "Site visit")
+    type_into(dialog.ui.title, "")
+    assert is_marked(dialog, "title")
+    assert error_text(dialog, "title") == "The title is required."
+    assert not ok_button(dialog).isEnabled()
+    qtbot.keyClicks(dialog.ui.title, "Site visit: Kitakyushu eco-town")
+    assert not is_marked(dialog, "title")
+    assert error_text(dialog, "title") == ""
+    assert ok_button(dialog).isEnabled()
+
+
+def test_wrong_fields_are_marked_with_the_domain_reasons(
+    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database)
+    ui = dialog.ui
+    qtbot.keyClicks(ui.title, "Monthly videoconference")
+    type_into(ui.videoLink, "zoom.us/j/1")
+    assert error_text(dialog, "video_link") == "The video link must start with https://."
+    ui.end.setDateTime(ui.start.dateTime().addSecs(-3600))
+    assert error_text(dialog, "end_utc") == "The event must end after it starts."
+    type_into(ui.zone, "Asia/Tokio")
+    assert "not a time zone" in error_text(dialog, "zone")
+    type_into(ui.venue, "Osaka castle")
+    assert "No venue is called 'Osaka castle'" in error_text(dialog, "venue_id")
+    assert not ok_button(dialog).isEnabled()
+    assert ui.problemSummary.text().startswith("To save: 'Asia/Tokio' is not a time zone")
+    place_tab = ui.tabs.indexOf(ui.placeTab)
+    assert ui.tabs.tabBar().tabTextColor(place_tab).name() == "#c62828"  # the venue is there
+
+    type_into(ui.videoLink, "https://zoom.us/j/1")
+    ui.end.setDateTime(ui.start.dateTime().addSecs(3600))
+    type_into(ui.zone, "Asia/Tokyo")
+    type_into(ui.venue, "")
+    assert dialog.problems() == []
+    assert ok_button(dialog).isEnabled()
+    assert ui.problemSummary.isHidden()
+
+
+def test_a_skipped_clock_time_asks_which_instant_is_meant(
+    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    accept: Callable[..., None],
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database)
+    ui = dialog.ui
+    qtbot.keyClicks(ui.title, "Washington briefing")
+    type_into(ui.zone, timezones.WASHINGTON)
+    ui.start.setDateTime(wall_clock(datetime(2027, 3, 14, 2, 30)))  # clocks jump 02:00 -> 03:00
+    assert not ui.startChoice.isHidden()
+    assert "does not exist in America/New_York" in ui.startChoice.message.text()
+    assert ui.startChoice.earlier.text().startswith("01:30 EST (UTC-05:00) = 06:30 UTC")
+    assert ui.startChoice.later.text().startswith("03:30 EDT (UTC-04:00) = 07:30 UTC")
+    assert error_text(dialog, "start_utc") == "Choose below which 02:30 you mean."
+    assert not ok_button(dialog).isEnabled()
+
+    qtbot.mouseClick(ui.startChoice.later, Qt.MouseButton.LeftButton)
+    # 02:30 read as 03:30 daylight time is when the shifted end (03:30) falls: too short.
+    assert error_text(dialog, "end_utc") == "The event must end after it starts."
+    ui.end.setDateTime(wall_clock(datetime(2027, 3, 14, 4, 30)))
+    assert ok_button(dialog).isEnabled()
+    accept(dialog)
+    values = dialog.values()
+    assert values["start_utc"] == datetime(2027, 3, 14, 7, 30, tzinfo=UTC)
+    assert values["end_utc"] == datetime(2027, 3, 14, 8, 30, tzinfo=UTC)
+
+
+def test_a_repeated_clock_time_asks_which_of_the_two(
+    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database)
+    ui = dialog.ui
+    qtbot.keyClicks(ui.title, "Late call with Washington")
+    type_into(ui.zone, timezones.WASHINGTON)
+    ui.start.setDateTime(wall_clock(datetime(2027, 11, 7, 1, 30)))  # clocks go back at 02:00
+    ui.end.setDateTime(wall_clock(datetime(2027, 11, 7, 3, 0)))
+    assert "happens twice" in ui.startChoice.message.text()
+    assert ui.endChoice.isHidden()
+    qtbot.mouseClick(ui.startChoice.earlier, Qt.MouseButton.LeftButton)
+    assert dialog.values()["start_utc"] == datetime(2027, 11, 7, 5, 30, tzinfo=UTC)
+    qtbot.mouseClick(ui.startChoice.later, Qt.MouseButton.LeftButton)
+    assert dialog.values()["start_utc"] == datetime(2027, 11, 7, 6, 30, tzinfo=UTC)
+    ui.start.setDateTime(wall_clock(datetime(2027, 11, 7, 0, 30)))
+    assert ui.startChoice.isHidden()
+
+
+def test_moving_the_start_keeps_the_length(
+    qtbot: QtBot, sqlite_database: Database,
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database, start=datetime(2027, 5, 10, 1, tzinfo=UTC),
+                         end=datetime(2027, 5, 10, 3, tzinfo=UTC))
+    dialog.ui.start.setDateTime(wall_clock(datetime(2027, 5, 11, 14, 0)))
+    assert dialog.ui.end.dateTime() == wall_clock(datetime(2027, 5, 11, 16, 0))
+    assert dialog.ui.duration.text() == "2 h"
+
+
+def test_a_monthly_series_is_built_from_the_start(
+    qtbot: QtBot, sqlite_database: Database,
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database, start=datetime(2027, 1, 20, 0, tzinfo=UTC))
+    qtbot.keyClicks(dialog.ui.title, "Monthly videoconference with the delegations")
+    editor = dialog.ui.recurrence
+    editor.pattern.setCurrentIndex(editor.pattern.findText("Monthly on the third Wednesday"))
+    editor.count.setValue(6)
+    assert dialog.values()["recurrence_rule"] == "FREQ=MONTHLY;BYDAY=3WE;COUNT=6"
+
+
+def test_an_event_being_edited_shows_its_stored_values(
+    qtbot: QtBot, sqlite_database: Database, program: dict[str, str],
+) -> None:
+    with sqlite_database.transaction() as session:
+        venue = session.scalars(select(Venue).order_by(Venue.name)).first()
+        theme = session.scalars(select(ThematicArea).where(ThematicArea.code == "smart-city")).one()
+        event = Event(
+            title="Smart-city videoconference", kind=EventKind.VIDEOCONFERENCE,
+            mode=EventMode.VIRTUAL, status=EventStatus.CONFIRMED, zone="America/Lima",
+            start_utc=timezones.to_utc(datetime(2027, 2, 17, 8, 0), "America/Lima"),
+            end_utc=timezones.to_utc(datetime(2027, 2, 17, 10, 0), "America/Lima"),
+            venue=venue, video_link="https://zoom.us/j/42", description="Agenda",
+            notes="Check the link", parent_id=program["conference"],
+            organiser_id=program["yuki"], recurrence_rule="FREQ=MONTHLY;BYDAY=3WE;COUNT=4",
+        )
+        event.themes = [theme]
+        event.delegations = [session.get(Delegation, program["lima"])]
+        event.participants = [session.get(Participant, program["ana"])]
+        session.add(event)
+        session.flush()
+        event_id, venue_id, theme_id = event.id, venue.id, theme.id
+
+    dialog = make_dialog(qtbot, sqlite_database, event_id)
+    ui = dialog.ui
+    assert dialog.windowTitle() == "Event: Smart-city videoconference"
+    assert ui.title.text() == "Smart-city videoconference"
+    assert ui.kind.currentText() == "Videoconference"
+    assert ui.zone.zoneName() == "America/Lima"
+    assert ui.start.dateTime() == wall_clock(datetime(2027, 2, 17, 8, 0))
+    assert ui.recurrence.pattern.currentText() == "Monthly on the third Wednesday"
+    assert ui.delegations.checkedIds() == [program["lima"]]
+    assert ok_button(dialog).text() == "Save"
+    values = dialog.values()
+    assert values == dialog.original_values()
+    assert values["venue_id"] == venue_id
+    assert values["theme_ids"] == [theme_id]
+    assert values["participant_ids"] == [program["ana"]]
+    assert values["organiser_id"] == program["yuki"]
+    assert values["recurrence_rule"] == "FREQ=MONTHLY;BYDAY=3WE;COUNT=4"
+    assert values["notes"] == "Check the link"
+    assert values["start_utc"] == datetime(2027, 2, 17, 13, 0, tzinfo=UTC)
+
+
+def test_an_event_cannot_be_a_session_of_itself(
+    qtbot: QtBot, sqlite_database: Database, program: dict[str, str],
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database, program["conference"])
+    assert dialog.ui.parent.findData(program["conference"]) < 0
+
+
+def test_an_event_deleted_meanwhile_is_reported(
+    qtbot: QtBot, sqlite_database: Database,
+) -> None:
+    with pytest.raises(RecordMissingError, match="no longer exists"):
+        EventDialog(sqlite_database, "no-such-event")
+
+
+def test_stored_times_keep_their_reading_in_a_repeated_hour(
+    qtbot: QtBot, sqlite_database: Database,
+) -> None:
+    second = datetime(2027, 11, 7, 6, 30, tzinfo=UTC)  # the second 01:30 in New York
+    with sqlite_database.transaction() as session:
+        event = Event(title="Night call", zone=timezones.WASHINGTON, start_utc=second,
+                      end_utc=second.replace(hour=8))
+        session.add(event)
+        session.flush()
+        event_id = event.id
+    dialog = make_dialog(qtbot, sqlite_database, event_id)
+    assert dialog.ui.startChoice.fold() is timezones.Fold.LATER
+    assert dialog.values()["start_utc"] == second
+    assert time(1, 30) == dialog.ui.start.time().toPython()
+
+
+def test_a_series_meeting_in_a_clock_change_is_refused_under_the_series(
+    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database)
+    ui = dialog.ui
+    qtbot.keyClicks(ui.title, "Night shift check-in")
+    type_into(ui.zone, timezones.WASHINGTON)
+    ui.start.setDateTime(wall_clock(datetime(2027, 1, 14, 2, 30)))
+    editor = ui.recurrence
+    editor.pattern.setCurrentIndex(editor.pattern.findText("Monthly on day 14"))
+    editor.count.setValue(3)  # 14 March 02:30 does not exist in New York
+    assert is_marked(dialog, "recurrence_rule")
+    assert "An occurrence cannot be placed: 2027-03-14 02:30 does not exist" in error_text(
+        dialog, "recurrence_rule")
+    assert not ok_button(dialog).isEnabled()
+    editor.count.setValue(2)
+    assert ok_button(dialog).isEnabled()

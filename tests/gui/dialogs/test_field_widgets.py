@@ -1,0 +1,125 @@
+"""The reusable field widgets: check lists, record pickers, the series editor."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.widgets.multi_select import Choice, ChoiceListModel, MultiSelectList
+from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
+from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
+from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
+from cpp_scheduler.scheduling import recurrence
+
+CHOICES = [
+    Choice("lima", "Lima housing ministry", "Peru · America/Lima"),
+    Choice("ktm", "Kathmandu metropolitan city", "Nepal · Asia/Kathmandu"),
+    Choice("nbo", "Nairobi city county", "Kenya · Africa/Nairobi"),
+]
+
+
+def test_choice_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = ChoiceListModel()
+    model.setChoices(CHOICES)
+    model.setCheckedIds(["ktm"])
+    qtmodeltester.check(model)
+
+
+def test_searching_narrows_the_list_and_space_ticks(qtbot: QtBot) -> None:
+    widget = MultiSelectList()
+    qtbot.addWidget(widget)
+    widget.setChoices(CHOICES)
+    qtbot.keyClicks(widget.search, "nepal")
+    assert widget.proxy.rowCount() == 1
+    widget.view.setCurrentIndex(widget.proxy.index(0, 0))
+    with qtbot.waitSignal(widget.checkedChanged):
+        qtbot.keyClick(widget.view, Qt.Key.Key_Space)
+    widget.search.clear()
+    assert widget.proxy.rowCount() == 3
+    assert widget.checkedIds() == ["ktm"]
+    assert widget.summary.text() == "1 chosen: Kathmandu metropolitan city"
+
+
+def test_a_typed_name_that_is_not_listed_is_no_choice(qtbot: QtBot) -> None:
+    combo = SearchableComboBox()
+    qtbot.addWidget(combo)
+    combo.setNoneLabel("No venue")
+    combo.setChoices([("TDLC Meeting Room A (Tokyo)", "a"), ("Kobe City Hall (Kobe)", "k")])
+    qtbot.keyClicks(combo.lineEdit(), "kobe city hall (kobe)")
+    assert combo.selectedData() == "k"
+    combo.lineEdit().clear()
+    qtbot.keyClicks(combo.lineEdit(), "Osaka castle")
+    assert combo.selectedData() is None
+    assert combo.hasUnknownText()
+    combo.lineEdit().clear()
+    assert combo.selectedData() is None
+    assert not combo.hasUnknownText()
+
+
+def test_zone_picker_offers_every_zone_or_a_countrys(qtbot: QtBot) -> None:
+    picker = ZonePicker()
+    qtbot.addWidget(picker)
+    assert picker.findData("Asia/Kathmandu") >= 0
+    picker.setZones(["America/Lima"])
+    assert picker.count() == 1
+    qtbot.keyClicks(picker.lineEdit(), "America/Lima")
+    assert picker.zoneName() == "America/Lima"
+
+
+def _editor(qtbot: QtBot, start: datetime) -> RecurrenceEditor:
+    editor = RecurrenceEditor()
+    qtbot.addWidget(editor)
+    editor.setStart(start)
+    return editor
+
+
+def test_monthly_by_weekday_position_writes_the_rrule(qtbot: QtBot) -> None:
+    editor = _editor(qtbot, datetime(2027, 4, 21, 9))  # the third Wednesday
+    assert editor.rule() is None
+    editor.pattern.setCurrentIndex(editor.pattern.findText("Monthly on the third Wednesday"))
+    editor.count.setValue(6)
+    assert editor.rule() == "FREQ=MONTHLY;BYDAY=3WE;COUNT=6"
+    assert editor.preview.text().startswith("6 meetings at 09:00: Wed 21 Apr, Wed 19 May")
+
+
+def test_weekly_on_chosen_days_until_a_date(qtbot: QtBot) -> None:
+    editor = _editor(qtbot, datetime(2027, 4, 19, 8))  # a Monday
+    editor.pattern.setCurrentIndex(editor.pattern.findData("weekly"))
+    editor.days[2].setChecked(True)  # and Wednesdays
+    editor.interval.setValue(2)
+    qtbot.mouseClick(editor.onDate, Qt.MouseButton.LeftButton)
+    editor.until.setDate(date(2027, 6, 30))
+    rule = editor.rule()
+    assert rule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;UNTIL=20270630T235959"
+    starts = list(recurrence.parse_rule(rule, datetime(2027, 4, 19, 8)))
+    assert starts[:3] == [datetime(2027, 4, 19, 8), datetime(2027, 4, 21, 8),
+                          datetime(2027, 5, 3, 8)]
+
+
+def test_last_weekday_is_offered_in_the_last_week(qtbot: QtBot) -> None:
+    editor = _editor(qtbot, datetime(2027, 4, 28, 9))  # the last (fourth) Wednesday
+    index = editor.pattern.findText("Monthly on the last Wednesday")
+    assert index >= 0
+    editor.pattern.setCurrentIndex(index)
+    assert editor.rule() == "FREQ=MONTHLY;BYDAY=-1WE;COUNT=6"
+
+
+def test_a_stored_rule_is_shown_and_an_unknown_one_kept(qtbot: QtBot) -> None:
+    editor = _editor(qtbot, datetime(2027, 4, 21, 9))
+    editor.setRule("FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T235959")
+    assert editor.pattern.currentText() == "Monthly on day 21"
+    assert editor.onDate.isChecked()
+    assert editor.rule() == "FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T235959"
+    editor.setRule("FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T145959Z", "Asia/Tokyo")
+    assert editor.until.date().toPython() == date(2027, 12, 31)
+    assert editor.rule() == "FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T145959Z"  # untouched
+    editor.setRule("FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T150000Z", "Asia/Tokyo")
+    assert editor.until.date().toPython() == date(2028, 1, 1)
+    editor.count.setValue(4)
+    qtbot.mouseClick(editor.afterCount, Qt.MouseButton.LeftButton)
+    assert editor.rule() == "FREQ=MONTHLY;BYMONTHDAY=21;COUNT=4"
+    editor.setRule("FREQ=DAILY;COUNT=3")
+    assert editor.rule() == "FREQ=DAILY;COUNT=3"
+    assert editor.pattern.currentText().startswith("As imported")

@@ -1,0 +1,187 @@
+"""The program file keeps the whole program: round trip, repeat imports, dry runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from cpp_scheduler.model import Event
+from cpp_scheduler.programfile import ProgramFileError, export_program, import_program
+from cpp_scheduler.programfile.layout import all_kinds
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.store import Database, open_database
+
+
+def _stamps(database: Database) -> dict[str, tuple[int, object]]:
+    """Every record's version and change time: what any write would touch."""
+    with database.session() as session:
+        records: list[Any] = [
+            record for kind in all_kinds() for record in session.scalars(select(kind.entity))
+        ]
+        return {record.id: (record.version, record.updated_at) for record in records}
+
+
+@pytest.fixture
+def demo_file(database: Database, tmp_path: Path) -> Path:
+    load_demo(database)
+    path = tmp_path / "program.json"
+    export_program(database, path)
+    return path
+
+
+def test_export_import_export_gives_the_same_file(demo_file: Path, tmp_path: Path) -> None:
+    # The source is on each backend in turn; the target is a new, empty database.
+    empty = open_database(tmp_path / "empty.sqlite", seed=False)
+    try:
+        report = import_program(empty, demo_file)
+        assert report.created > 0
+        assert report.updated == 0
+        again = tmp_path / "again.json"
+        export_program(empty, again)
+    finally:
+        empty.close()
+    assert again.read_bytes() == demo_file.read_bytes()
+
+
+@pytest.mark.postgres
+def test_round_trip_into_an_empty_postgresql_database(tmp_path: Path, postgres_url: str) -> None:
+    source = open_database(tmp_path / "source.sqlite")
+    load_demo(source)
+    exported = tmp_path / "program.json"
+    export_program(source, exported)
+    source.close()
+    target = open_database(postgres_url, seed=False)
+    try:
+        import_program(target, exported)
+        again = tmp_path / "again.json"
+        export_program(target, again)
+    finally:
+        target.close()
+    assert again.read_bytes() == exported.read_bytes()
+
+
+def test_the_file_is_versioned_json_with_utc_instants(demo_file: Path) -> None:
+    document = json.loads(demo_file.read_text(encoding="utf-8"))
+    assert document["format"] == "cpp-scheduler-program"
+    assert document["version"] == 1
+    event = document["events"][0]
+    assert event["start"].endswith("Z")
+    assert event["zone"] == "Asia/Tokyo"
+    assert "version" not in event
+    assert "updated_at" not in event
+
+
+def test_importing_the_same_file_twice_changes_nothing(
+    database: Database, demo_file: Path
+) -> None:
+    before = _stamps(database)
+    report = import_program(database, demo_file)
+    assert not report.changed
+    assert len(report.of("event").updated) == 0
+    assert report.of("event").unchanged == 24
+    assert _stamps(database) == before
+
+
+def test_a_dry_run_reports_but_writes_nothing(database: Database, demo_file: Path) -> None:
+    document = json.loads(demo_file.read_text(encoding="utf-8"))
+    document["events"][0]["title"] = "Renamed in the file"
+    document["participants"].append({
+        "id": "0f4c1f7e-8d0e-4a57-9a43-77d5f1c0a001",
+        "name": "Late Addition",
+        "email": "late.addition@example.org",
+    })
+    edited = demo_file.with_name("edited.json")
+    edited.write_text(json.dumps(document), encoding="utf-8")
+    before = _stamps(database)
+
+    report = import_program(database, edited, dry_run=True)
+
+    assert report.dry_run
+    assert report.of("participant").created == ("participant 'Late Addition' "
+                                                "(id 0f4c1f7e-8d0e-4a57-9a43-77d5f1c0a001)",)
+    assert len(report.of("event").updated) == 1
+    assert _stamps(database) == before
+
+    applied = import_program(database, edited)
+    assert applied.created == 1
+    assert applied.updated == 1
+    with database.session() as session:
+        assert session.scalar(select(Event).where(Event.title == "Renamed in the file"))
+
+
+def test_an_update_raises_the_calendar_sequence(database: Database, demo_file: Path) -> None:
+    document = json.loads(demo_file.read_text(encoding="utf-8"))
+    moved = document["events"][0]
+    moved["start"], moved["end"] = "2027-01-21T08:00:00Z", "2027-01-21T09:30:00Z"
+    edited = demo_file.with_name("moved.json")
+    edited.write_text(json.dumps(document), encoding="utf-8")
+
+    import_program(database, edited)
+    import_program(database, edited)  # the second time, nothing more changes
+
+    with database.session() as session:
+        event = session.get(Event, moved["id"])
+        assert event is not None
+        assert event.sequence == moved["sequence"] + 1
+
+
+def test_all_or_nothing_when_the_last_record_breaks_a_rule(
+    database: Database, demo_file: Path
+) -> None:
+    document = json.loads(demo_file.read_text(encoding="utf-8"))
+    for event in document["events"][:-1]:
+        event["title"] = event["title"] + " (changed)"
+    last = document["knowledge_products"][-1]
+    last["url"] = "ftp://example.org/not-a-web-link"
+    broken = demo_file.with_name("broken.json")
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    before = _stamps(database)
+
+    with pytest.raises(ProgramFileError) as caught:
+        import_program(database, broken)
+
+    message = str(caught.value)
+    assert message.startswith("broken.json: knowledge product ")
+    assert last["id"] in message
+    assert last["title"] in message
+    assert "url: The link must start with https://." in message
+    assert _stamps(database) == before
+    with database.session() as session:
+        assert not session.scalars(select(Event).where(Event.title.like("%(changed)"))).all()
+
+
+def test_a_seeded_database_takes_a_file_from_another_one(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    # Its partner cities and themes were seeded under other ids: matched by name and code.
+    other = open_database(tmp_path / "other.sqlite")
+    try:
+        report = import_program(other, demo_file)
+        assert report.of("partner city").created == ()
+        assert report.of("thematic area").created == ()
+        assert report.of("travel time").created == ()
+        assert len(report.of("venue").created) == 8  # the partner-city venues, not TDLC's rooms
+        assert len(report.of("event").created) == 24
+        assert not import_program(other, demo_file).changed
+    finally:
+        other.close()
+
+
+def test_a_program_moves_between_two_seeded_databases_unchanged(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    # Reference data has the same ids in every database, so a colleague's program file
+    # lands on the cities, themes and rooms that are already there instead of copies.
+    colleague = open_database(tmp_path / "colleague.sqlite")
+    try:
+        report = import_program(colleague, demo_file)
+        assert report.created > 0
+        again = tmp_path / "again.json"
+        export_program(colleague, again)
+    finally:
+        colleague.close()
+    assert again.read_bytes() == demo_file.read_bytes()
