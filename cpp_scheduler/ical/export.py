@@ -38,7 +38,7 @@ from cpp_scheduler.model import (
     TravelLeg,
 )
 from cpp_scheduler.model.event import UID_DOMAIN
-from cpp_scheduler.scheduling import recurrence
+from cpp_scheduler.scheduling import localtimes, recurrence
 
 PRODID = f"-//TDLC//CPP Scheduler {__version__}//EN"
 PRODID_PREFIX = "-//TDLC//CPP Scheduler"
@@ -264,8 +264,8 @@ class _Writer:
             details.extend(local_time_lines(viewer, meetings))
         else:
             for delegation in event.delegations:
-                details.extend(local_time_lines(
-                    Viewer(delegation.zone, delegation.name), meetings[:1]))
+                viewer_of = Viewer.of_delegation(delegation, delegation.name)
+                details.append(delegation_time_line(viewer_of, event.zone, *meetings[0]))
         venue = event.venue
         if venue is not None and event.mode is not EventMode.VIRTUAL:
             details.append(f"Venue: {venue.name}" + (f", {venue.address}" if venue.address
@@ -441,18 +441,43 @@ def attendee(person: Participant, method: Method) -> icalendar.vCalAddress:
     return address
 
 
+def _where(viewer: Viewer, zone_name: str) -> str:
+    return zone_name if zone_name == viewer.zone else f"in Japan, {zone_name}"
+
+
 def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime]]) -> list[str]:
-    """'Your local time (America/Lima): Tue 09 Jun 2026, 19:00-21:00 (UTC-05:00)'."""
+    """'Your local time (America/Lima): Tue 09 Jun 2026, 19:00-21:00 (UTC-05:00)', one
+    line per meeting of a series; a delegation visiting Japan reads Tokyo's clock."""
     if not meetings:
         return []
-    lines = [f"{viewer.label} ({viewer.zone}):"]
-    for start, end in meetings[:MAX_LISTED_OCCURRENCES]:
-        lines.append("  " + describe_meeting(start, end, viewer.zone))
+    shown = meetings[:MAX_LISTED_OCCURRENCES]
+    tokyo = timezones.zone(timezones.TOKYO)
+    zones = [viewer.zone_on(start.astimezone(tokyo).date()) for start, _ in shown]
+    if len(set(zones)) == 1:
+        lines = [f"{viewer.label} ({_where(viewer, zones[0])}):"]
+        lines.extend("  " + describe_meeting(start, end, zones[0]) for start, end in shown)
+    else:
+        lines = [f"{viewer.label}:"]
+        lines.extend(f"  {describe_meeting(start, end, zone)} ({_where(viewer, zone)})"
+                     for (start, end), zone in zip(shown, zones, strict=True))
     if len(meetings) > MAX_LISTED_OCCURRENCES:
         lines.append(f"  and {len(meetings) - MAX_LISTED_OCCURRENCES} more")
     if len(lines) == 2:
         return [f"{lines[0]} {lines[1].strip()}"]
     return lines
+
+
+def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime,
+                         end: datetime) -> str:
+    """'Peru housing ministry (America/Lima): Mon 08 Jun 2026 19:00 -05 (-1 day) to
+    22:00', the engine's reading of a delegation's clock, for coordinators' files."""
+    tokyo_day = start.astimezone(timezones.zone(timezones.TOKYO)).date()
+    zone_name = viewer.zone_on(tokyo_day)
+    first = localtimes.LocalTime.of(start, zone_name, event_zone)
+    last = localtimes.LocalTime.of(end, zone_name, event_zone)
+    until = (f"{last.local:%H:%M}" if last.local.date() == first.local.date()
+             else last.describe())
+    return f"{viewer.label} ({_where(viewer, zone_name)}): {first.describe()} to {until}"
 
 
 def describe_meeting(start: datetime, end: datetime, zone_name: str) -> str:
