@@ -12,6 +12,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import icalendar
+
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
@@ -138,4 +140,20 @@ def run(args: argparse.Namespace) -> int:
         database.close()
     for path in written:
         print(f"wrote {path}", file=sys.stdout)
+    if options.method is Method.REQUEST and options.organizer is None:
+        missing = _without_organizer(written)
+        if missing:
+            print(f"note: {missing} events have no organiser, so clients read them as plain "
+                  "appointments, not invitations; give --organizer 'Name <email>'",
+                  file=sys.stderr)
     return 0
+
+
+def _without_organizer(paths: list[Path]) -> int:
+    count = 0
+    for path in paths:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        count += sum(1 for event in calendar.walk("VEVENT")
+                     if "ORGANIZER" not in event and not str(event["UID"]).startswith(
+                         ("tour-", "leg-")))
+    return count

@@ -38,12 +38,13 @@ def test_export_a_participants_schedule(program: Program, database_url: str, tmp
 
 
 def test_export_in_request_mode_writes_the_cancellations_beside(
-    program: Program, database_url: str, tmp_path: Path
+    program: Program, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "lima.ics"
     assert main(["--db", database_url, "export", "ics", "--delegation", program.lima.name,
                  "--method", "request", "--from", "2026-06-01", "--to", "2026-06-30",
                  "--reminder", "15", "-o", str(out)]) == 0
+    assert "have no organiser" in capsys.readouterr().err
     cancelled = tmp_path / "lima-cancelled.ics"
     calendar = icalendar.Calendar.from_ical(cancelled.read_bytes())
     assert str(calendar["METHOD"]) == "CANCEL"
