@@ -117,16 +117,18 @@ def test_an_installed_wheel_opens_a_database_with_its_reference_data(
     assert done.returncode == 0, done.stderr
     cities, version = done.stdout.split()
     assert cities == "Kitakyushu,Kobe,Toyama,Yokohama"
-    assert version == _project_version()
+    assert version == _wheel_version(wheel)
     assert (elsewhere / "program.sqlite").is_file()
 
 
-def _project_version() -> str:
-    import tomllib
-
-    with (REPO_ROOT / "pyproject.toml").open("rb") as stream:
-        version: str = tomllib.load(stream)["project"]["version"]
-    return version
+def _wheel_version(wheel: Path) -> str:
+    """The version the wheel's metadata declares (read by the build from the package)."""
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        for line in archive.read(metadata).decode().splitlines():
+            if line.startswith("Version: "):
+                return line.removeprefix("Version: ")
+    raise AssertionError(f"{wheel.name} declares no version")
 
 
 def _core_modules() -> list[str]:

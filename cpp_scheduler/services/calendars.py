@@ -93,7 +93,16 @@ class ProgramScope:
     pass
 
 
-Scope = EventScope | DelegationScope | ParticipantScope | TourScope | ProgramScope
+@dataclass(frozen=True)
+class EventListScope:
+    """Chosen events by id: a selection, or what a calendar view shows."""
+
+    event_ids: tuple[str, ...]
+    name: str = "CPP events"
+
+
+Scope = (EventScope | DelegationScope | ParticipantScope | TourScope | ProgramScope
+         | EventListScope)
 
 
 def select_content(
@@ -147,6 +156,13 @@ def select_content(
         if tour is None:
             raise NotFoundError(f"no study tour has the id '{scope.tour_id}'")
         return scopes.tour_schedule(tour, dates=dates)
+    if isinstance(scope, EventListScope):
+        chosen: list[Event] = []
+        ids = list(scope.event_ids)
+        for start in range(0, len(ids), 500):
+            chosen.extend(session.scalars(events.where(Event.id.in_(ids[start:start + 500]))))
+        return scopes.program(chosen, [], dates=dates, name=scope.name,
+                              with_attendees=with_attendees)
     found = session.scalars(events.order_by(Event.start_utc)).all()
     all_tours = session.scalars(tours).all()
     name = "CPP program"

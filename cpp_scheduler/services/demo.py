@@ -62,7 +62,8 @@ def demo_id(kind: str, name: str) -> str:
 
 def load_demo(database: Database) -> DemoSummary:
     """Add the demo program to ``database``; what is already there is kept as it is."""
-    load_reference_data(database)
+    with database.transaction() as session:
+        load_reference_data(session)
     document = demo_document(_ReferenceIds.read(database))
     check_document(DEMO_SOURCE, document)
     report = apply_document(database, document, DEMO_SOURCE, keep_existing=True)

@@ -31,6 +31,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 import cpp_scheduler.model  # noqa: F401  (maps the entities and installs the integrity rules)
 from cpp_scheduler import APP_NAME, ORGANISATION
+from cpp_scheduler.store import migrations
+from cpp_scheduler.store import seed as seeding
 from cpp_scheduler.store.errors import (
     DamagedDatabaseError,
     DatabaseLockedError,
@@ -324,18 +326,16 @@ def open_database(
     (partner cities, thematic areas, TDLC's venues, travel times). ``timeout`` is how
     many seconds to wait for another program's lock or for a server to answer.
     """
-    from cpp_scheduler.store import migrations
-    from cpp_scheduler.store import seed as seeding
-
     url = resolve_url(database)
     engine = create_store_engine(url, timeout)
     try:
         if _holds_data(url):
             _check_sqlite_pages(engine, url)
-        created = migrations.upgrade_to_head(engine, url)
+        created = migrations.upgrade_to_head(engine, url, describe(url))
         store = Database(url, engine, timeout)
         if created and seed:
-            seeding.load_reference_data(store)
+            with store.transaction() as session:
+                seeding.load_reference_data(session)
         return store
     except StoreError:
         engine.dispose()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,9 +17,6 @@ from sqlalchemy.orm import Session
 from cpp_scheduler.model import PartnerCity, ThematicArea, TravelMode, TravelTime, Venue
 from cpp_scheduler.model.base import stable_id
 from cpp_scheduler.resources import resource_path
-
-if TYPE_CHECKING:
-    from cpp_scheduler.store.database import Database
 
 
 def reference_data(name: str) -> dict[str, Any]:
@@ -29,12 +26,12 @@ def reference_data(name: str) -> dict[str, Any]:
     return data
 
 
-def load_reference_data(store: Database) -> None:
-    with store.transaction() as session:
-        themes = _load_themes(session)
-        cities = _load_cities(session, themes)
-        _load_venues(session, cities)
-        _load_travel_times(session)
+def load_reference_data(session: Session) -> None:
+    """Add what is missing of the reference data, in the caller's transaction."""
+    themes = _load_themes(session)
+    cities = _load_cities(session, themes)
+    _load_venues(session, cities)
+    _load_travel_times(session)
 
 
 def _load_themes(session: Session) -> dict[str, ThematicArea]:

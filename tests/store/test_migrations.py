@@ -296,3 +296,33 @@ def test_developers_run_alembic_from_the_checkout(tmp_path: Path) -> None:
     assert done.returncode == 0, output
     assert f"Running upgrade  -> {migrations.head_revision()}" in output
     assert "No new upgrade operations detected." in output
+
+
+def test_revision_ids_are_the_numbers_their_file_names_begin_with() -> None:
+    # Opening an up-to-date database reads the newest revision from the file names
+    # alone (it skips importing Alembic); this holds every revision to that rule.
+    revisions = migrations.scripts()
+    files = sorted((migrations.MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
+    assert files
+    previous = None
+    for path in files:
+        number = path.name.split("_", 1)[0]
+        revision = revisions.get_revision(number)
+        assert revision is not None, f"{path.name} does not hold revision {number}"
+        assert revision.down_revision == previous, f"{path.name} does not follow {previous}"
+        previous = number
+    assert migrations.shipped_head() == migrations.head_revision() == previous
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(sqlite_path: Path) -> None:
+    open_database(sqlite_path).close()
+    probe = (
+        "import sys; from cpp_scheduler.store import open_database; "
+        f"open_database({str(sqlite_path)!r}).close(); "
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert loaded.stdout.strip() == "[]"

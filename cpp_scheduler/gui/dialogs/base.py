@@ -132,6 +132,7 @@ class RecordDialog(QDialog):
         self._database = database
         self._record_id = record_id
         self._stored_title = ""
+        self._stored_version: int | None = None
         self._original: dict[str, Any] = {}
         self._validator: InlineValidator | None = None
         self.setStyleSheet(STYLE_SHEET)
@@ -207,6 +208,14 @@ class RecordDialog(QDialog):
         """The values as the record was stored when the dialog opened (empty for a new
         record), for an undo command that restores them."""
         return dict(self._original)
+
+    def stored_version(self) -> int | None:
+        """The version of the record as the dialog read it (None for a new record).
+
+        Saving passes it on, so that a colleague's change made while the dialog was open
+        is refused instead of being overwritten.
+        """
+        return self._stored_version
 
     def record_title(self) -> str:
         """The record's display name: as edited in the dialog, else as stored."""

@@ -97,6 +97,7 @@ class DelegationDialog(RecordDialog):
             if delegation is None:
                 raise RecordMissingError("delegation", record_id)
             self._stored_title = delegation.name
+            self._stored_version = delegation.version
             self._show_members(
                 [(f"{person.name} ({person.role.label})",
                   " · ".join(filter(None, (person.organisation, person.email))))

@@ -192,6 +192,7 @@ class EventDialog(RecordDialog):
             if event is None:
                 raise choices.RecordMissingError("event", event_id)
             self._stored_title = event.title
+            self._stored_version = event.version
             return {
                 "title": event.title, "kind": event.kind, "mode": event.mode,
                 "status": event.status, "zone": event.zone,

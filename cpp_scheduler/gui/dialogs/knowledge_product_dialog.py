@@ -65,6 +65,7 @@ class KnowledgeProductDialog(RecordDialog):
             if product is None:
                 raise choices.RecordMissingError("knowledge product", record_id)
             self._stored_title = product.title
+            self._stored_version = product.version
             return {
                 "title": product.title, "kind": product.kind, "url": product.url,
                 "published": product.published, "summary": product.summary,

@@ -79,6 +79,7 @@ class ParticipantDialog(RecordDialog):
             if person is None:
                 raise RecordMissingError("participant", record_id)
             self._stored_title = person.name
+            self._stored_version = person.version
             return {
                 "name": person.name, "email": person.email,
                 "organisation": person.organisation, "role": person.role,

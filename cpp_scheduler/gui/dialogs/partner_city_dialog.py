@@ -75,6 +75,7 @@ class PartnerCityDialog(RecordDialog):
             if city is None:
                 raise choices.RecordMissingError("partner city", record_id)
             self._stored_title = city.name
+            self._stored_version = city.version
             return {
                 "name": city.name, "name_ja": city.name_ja, "prefecture": city.prefecture,
                 "prefecture_ja": city.prefecture_ja, "mou_date": city.mou_date,

@@ -86,6 +86,7 @@ class ThemeDialog(RecordDialog):
             if theme is None:
                 raise choices.RecordMissingError("theme", record_id)
             self._stored_title = theme.name
+            self._stored_version = theme.version
             return {
                 "code": theme.code, "name": theme.name, "name_ja": theme.name_ja,
                 "description": theme.description, "parent_id": theme.parent_id,

@@ -89,6 +89,7 @@ class VenueDialog(RecordDialog):
             if venue is None:
                 raise RecordMissingError("venue", record_id)
             self._stored_title = venue.name
+            self._stored_version = venue.version
             return {
                 "name": venue.name, "name_ja": venue.name_ja, "locality": venue.locality,
                 "city_id": venue.city_id, "address": venue.address,

@@ -1,0 +1,314 @@
+"""How fast the desktop window is on a large program, against a bare Qt window.
+
+    python benchmarks/bench_gui.py [--events 10000] [--repeat 5]
+
+Builds a SQLite program of 10,000 events (with themes, delegations and venues), then
+measures, offscreen, in wall-clock time:
+
+* start to the first painted week view: a fresh Python process that imports the
+  program, opens the database, builds the main window, reads every event in the
+  background and paints the week; against a fresh process that shows a bare PySide6
+  window with one label (the floor any Qt program pays);
+* a view switch to painted, and a filter change to painted, in the running window;
+  against switching a bare QStackedWidget between two labels.
+
+Each figure is the median of ``--repeat`` runs. Targets: first window under 1.5 s and
+under twice the bare window; view switches and filter changes under 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _common import print_table  # noqa: E402
+
+WEEK = date(2027, 3, 8)
+
+# -- the children: each prints the wall-clock instant of its first paint ---------------
+BARE_CHILD = """
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+label = QLabel("CPP Scheduler")
+window.setCentralWidget(label)
+window.resize(1440, 900)
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))
+        return False
+watcher = Painted()
+label.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+WINDOW_CHILD = """
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from cpp_scheduler.gui.app import application
+from cpp_scheduler.store import open_database
+from cpp_scheduler.gui.mainwindow import MainWindow
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {settings!r})
+app = application()
+window = MainWindow(open_database({database!r}))
+window.resize(1440, 900)
+week = window.views["week"]
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and window.events.rowCount():
+            QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))
+        return False
+watcher = Painted()
+week._canvas.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+
+def first_paint(code: str) -> float:
+    """Seconds from launching a Python process running ``code`` to its first paint."""
+    started = time.time()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=ROOT)
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    return float(lines[-1]) - started
+
+
+# -- the program ------------------------------------------------------------------------
+def build_program(path: Path, events: int) -> None:
+    """A seeded program of ``events`` events over a year, written with bulk inserts."""
+    from sqlalchemy import insert, select
+
+    from cpp_scheduler.model import (
+        Delegation,
+        Event,
+        EventKind,
+        EventMode,
+        EventStatus,
+        PartnerCity,
+        ThematicArea,
+        Venue,
+        new_id,
+        new_uid,
+    )
+    from cpp_scheduler.model.event import event_delegations, event_themes
+    from cpp_scheduler.store import open_database
+
+    chooser = random.Random(2016)
+    database = open_database(path)
+    try:
+        with database.transaction() as session:
+            themes = list(session.scalars(select(ThematicArea.id)))
+            cities = list(session.scalars(select(PartnerCity.id)))
+            venues = list(session.scalars(select(Venue.id)))
+            delegation_rows = [
+                {"id": new_id(), "name": f"Delegation {number:03d}", "country": "PE",
+                 "zone": "America/Lima"}
+                for number in range(60)
+            ]
+            session.execute(insert(Delegation), delegation_rows)
+            delegations = [row["id"] for row in delegation_rows]
+            first = datetime(2027, 1, 4, 0, 0, tzinfo=UTC)  # 09:00 in Tokyo
+            rows, theme_links, delegation_links = [], [], []
+            for number in range(events):
+                day = chooser.randrange(365)
+                start = first + timedelta(days=day, minutes=15 * chooser.randrange(0, 36))
+                event_id = new_id()
+                rows.append({
+                    "id": event_id, "uid": new_uid(), "title": f"Peer exchange {number}",
+                    "kind": chooser.choice(list(EventKind)),
+                    "mode": chooser.choice(list(EventMode)),
+                    "status": chooser.choice(list(EventStatus)),
+                    "start_utc": start,
+                    "end_utc": start + timedelta(minutes=30 * chooser.randrange(1, 8)),
+                    "zone": "Asia/Tokyo", "venue_id": chooser.choice(venues),
+                    "city_id": chooser.choice(cities),
+                    "video_link": "https://meet.example.org/cpp",
+                })
+                theme_links.append({"event_id": event_id, "theme_id": chooser.choice(themes)})
+                delegation_links.append(
+                    {"event_id": event_id, "delegation_id": chooser.choice(delegations)})
+            session.execute(insert(Event), rows)
+            session.execute(insert(event_themes), theme_links)
+            session.execute(insert(event_delegations), delegation_links)
+    finally:
+        database.close()
+
+
+# -- in-process measurements -------------------------------------------------------------
+def until_painted(widget: object, action: Callable[[], object]) -> float:
+    """Seconds from starting ``action`` to the end of ``widget``'s next paint."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    loop = QEventLoop()
+
+    class Painted(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, loop.quit)
+            return False
+
+    watcher = Painted()
+    widget.installEventFilter(watcher)  # type: ignore[attr-defined]
+    QTimer.singleShot(5000, loop.quit)
+    started = time.perf_counter()
+    action()
+    loop.exec()
+    elapsed = time.perf_counter() - started
+    widget.removeEventFilter(watcher)  # type: ignore[attr-defined]
+    return elapsed
+
+
+def painted_surface(view: object) -> object:
+    """The widget of a view that paints its events."""
+    for name in ("_canvas", "table"):
+        inner = getattr(view, name, None)
+        if inner is not None:
+            return inner.viewport() if name == "table" else inner
+    return view
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def measure_window(database_path: Path, settings: str, repeat: int) -> dict[str, float]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QLabel, QStackedWidget
+
+    from cpp_scheduler.gui.app import application
+    from cpp_scheduler.gui.eventmodel import EventFilter
+    from cpp_scheduler.gui.mainwindow import MainWindow
+    from cpp_scheduler.model import EventKind
+    from cpp_scheduler.store import open_database
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
+    app = application()
+    database = open_database(database_path)
+    window = MainWindow(database)
+    window.resize(1440, 900)
+    window.show()
+    window.tasks.wait_for_done()
+    app.processEvents()
+    window.go_to(WEEK)
+    app.processEvents()
+    figures: dict[str, list[float]] = {}
+    order = ["day", "week", "month", "agenda", "venues"]
+    for _ in range(repeat):
+        for name in order:
+            view = window.views[name]
+            if name == window.current_view_name:
+                continue
+            figures.setdefault(f"switch to {name}", []).append(
+                until_painted(painted_surface(view), lambda name=name: window.show_view(name)))
+    window.show_view("week")
+    app.processEvents()
+    canvas = painted_surface(window.views["week"])
+    with database.session() as session:
+        from sqlalchemy import select
+
+        from cpp_scheduler.model import PartnerCity
+
+        kobe = session.scalar(select(PartnerCity.id).where(PartnerCity.name == "Kobe"))
+    filters = {
+        "filter: kind": EventFilter(kind=EventKind.WORKSHOP),
+        "filter: partner city": EventFilter(city_id=kobe),
+        "filter: search text": EventFilter(text="exchange 12"),
+        "filter: cleared": EventFilter(),
+    }
+    for _ in range(repeat):
+        for label, wanted in filters.items():
+            figures.setdefault(label, []).append(
+                until_painted(canvas, lambda wanted=wanted: window.sidebar.set_event_filter(
+                    wanted)))
+    for _ in range(repeat):
+        for zone in ("America/New_York", "Asia/Tokyo"):
+            figures.setdefault("display zone change", []).append(
+                until_painted(canvas, lambda zone=zone: window.set_display_zone(zone)))
+    window.show_view("agenda")
+    app.processEvents()
+    table = painted_surface(window.views["agenda"])
+    agenda = window.views["agenda"].table  # type: ignore[attr-defined]
+    from PySide6.QtCore import Qt
+
+    for _ in range(repeat):
+        for column in (2, 0):
+            figures.setdefault("agenda sort", []).append(until_painted(
+                table, lambda column=column: agenda.sortByColumn(
+                    column, Qt.SortOrder.AscendingOrder)))
+    shown = window.proxy.rowCount()
+    window.close()
+    database.close()
+
+    stack = QStackedWidget()
+    labels = [QLabel("Week"), QLabel("Month")]
+    for label in labels:
+        stack.addWidget(label)
+    stack.resize(1100, 800)
+    stack.show()
+    app.processEvents()
+    for _ in range(repeat):
+        for number, label in enumerate(labels):
+            figures.setdefault("bare switch", []).append(
+                until_painted(label, lambda number=number: stack.setCurrentIndex(number)))
+    stack.close()
+    result = {label: median(samples) for label, samples in figures.items()}
+    result["rows"] = float(shown)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "program.sqlite"
+        settings = str(Path(scratch) / "settings")
+        build_program(path, args.events)
+        starts = [first_paint(WINDOW_CHILD.format(root=str(ROOT), database=str(path),
+                                                  settings=settings))
+                  for _ in range(args.repeat)]
+        bare = [first_paint(BARE_CHILD) for _ in range(args.repeat)]
+        inside = measure_window(path, settings, args.repeat)
+    start, floor = median(starts), median(bare)
+    bare_switch = inside.pop("bare switch")
+    shown = int(inside.pop("rows"))
+    ms = 1000.0
+    rows = [
+        ["start to first painted week view", f"{start * ms:.0f}", f"{floor * ms:.0f}",
+         f"{start / floor:.2f}", "< 1500 ms and < 2.00x"],
+    ]
+    for label, seconds in inside.items():
+        rows.append([f"{label} to painted", f"{seconds * ms:.1f}", f"{bare_switch * ms:.1f}",
+                     f"{seconds / bare_switch:.1f}", "< 100 ms"])
+    print_table(
+        f"Desktop window, {args.events:,} events in SQLite ({shown:,} occurrences), "
+        f"median of {args.repeat}, wall-clock",
+        ["measure", "ms", "bare Qt ms", "ratio", "target"], rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,243 @@
+"""Every change to the program as an undoable command on one :class:`QUndoStack`.
+
+A command does its work through :mod:`cpp_scheduler.services.editing`, in one
+transaction, so the model's rules apply exactly as they do to the CLI and imports. The
+first run happens before the command is pushed (:meth:`Editor.execute`): a change the
+rules refuse raises there, the user is told why and nothing lands on the stack. Undo and
+redo that fail later (somebody else changed the record meanwhile) are reported through
+:attr:`Editor.failed` rather than raised into Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.model import Event, OccurrenceOverride
+from cpp_scheduler.model.base import Base
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import Database
+
+
+class Editor(QObject):
+    """Runs commands against one database and tells the window what changed.
+
+    Signals:
+        changed(str, list): records of a model class (by name) changed; their ids.
+        failed(str): an undo or redo could not be applied; the reason.
+    """
+
+    changed = Signal(str, list)
+    failed = Signal(str)
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.stack = QUndoStack(self)
+        self.stack.setUndoLimit(200)
+
+    def execute(self, command: RecordCommand) -> None:
+        """Apply ``command`` now and push it; raises :class:`SchedulerError` if refused."""
+        command.apply()
+        command.applied_once = True
+        self.stack.push(command)
+
+    def notify(self, model_cls: type[Base], ids: list[str]) -> None:
+        self.changed.emit(model_cls.__name__, ids)
+
+
+class RecordCommand(QUndoCommand):
+    """A change to one record, applied by :meth:`apply` and reversed by :meth:`revert`."""
+
+    def __init__(self, editor: Editor, model_cls: type[Base], record_id: str, text: str) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.model_cls = model_cls
+        self.record_id = record_id
+        self.applied_once = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.applied_once:  # the editor already applied it before pushing
+            self.applied_once = False
+            return
+        self._guarded(self.apply)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, action: Any) -> None:
+        try:
+            action()
+        except SchedulerError as error:
+            self.editor.failed.emit(f"Could not {self.text()[0].lower()}{self.text()[1:]}: {error}")
+
+    refreshes: tuple[type[Base], list[str]] | None = None
+    """Records whose display depends on this one (a series for its changed meeting);
+    reported as changed instead of the record itself."""
+
+    def _done(self) -> None:
+        if self.refreshes is not None:
+            self.editor.notify(*self.refreshes)
+        else:
+            self.editor.notify(self.model_cls, [self.record_id])
+
+
+class CreateRecord(RecordCommand):
+    def __init__(
+        self, editor: Editor, model_cls: type[Base], values: Mapping[str, Any], title: str
+    ) -> None:
+        super().__init__(editor, model_cls, _new_id(), "")
+        self.values = dict(values)
+        self.setText(f"Create {model_cls.record_kind} '{title}'")
+
+    def apply(self) -> None:
+        with self.editor.database.transaction() as session:
+            editing.create_record(session, self.model_cls, self.values, record_id=self.record_id)
+        self._done()
+
+    def revert(self) -> None:
+        with self.editor.database.transaction() as session:
+            editing.delete_record(session, self.model_cls, self.record_id)
+        self._done()
+
+
+class EditRecord(RecordCommand):
+    """Set new values; undo sets the values the record had before."""
+
+    def __init__(
+        self,
+        editor: Editor,
+        model_cls: type[Base],
+        record_id: str,
+        values: Mapping[str, Any],
+        text: str,
+        expected_version: int | None = None,
+    ) -> None:
+        super().__init__(editor, model_cls, record_id, text)
+        self.values = dict(values)
+        self.before: dict[str, Any] | None = None
+        self._version = expected_version
+        """The version the record must be at for the next apply or revert: first the one
+        the dialog read, then the one this command left it at."""
+
+    def _update(self, values: Mapping[str, Any]) -> None:
+        with self.editor.database.transaction() as session:
+            if self.before is None:
+                record = editing.get_record(session, self.model_cls, self.record_id)
+                everything = editing.record_values(record)
+                self.before = {key: everything[key] for key in values if key in everything}
+            updated = editing.update_record(
+                session, self.model_cls, self.record_id, values, expected_version=self._version
+            )
+            session.flush()
+            self._version = getattr(updated, "version", None)
+        self._done()
+
+    def apply(self) -> None:
+        self._update(self.values)
+
+    def revert(self) -> None:
+        assert self.before is not None
+        self._update(self.before)
+
+
+class DeleteRecord(RecordCommand):
+    def __init__(self, editor: Editor, model_cls: type[Base], record_id: str, title: str) -> None:
+        super().__init__(
+            editor, model_cls, record_id, f"Delete {model_cls.record_kind} '{title}'"
+        )
+        self.snapshot: dict[str, Any] | None = None
+
+    def apply(self) -> None:
+        with self.editor.database.transaction() as session:
+            self.snapshot = editing.delete_record(session, self.model_cls, self.record_id)
+        self._done()
+
+    def revert(self) -> None:
+        assert self.snapshot is not None
+        with self.editor.database.transaction() as session:
+            editing.restore_record(session, self.model_cls, self.snapshot)
+        self._done()
+
+
+def _new_id() -> str:
+    from cpp_scheduler.model import new_id
+
+    return new_id()
+
+
+def move_text(title: str, start: datetime, end: datetime, old_start: datetime,
+              old_end: datetime, zone_name: str) -> str:
+    """Names a move or resize as a coordinator would say it, in the zone shown."""
+    local_start = timezones.to_local(start, zone_name)
+    local_end = timezones.to_local(end, zone_name)
+    if start == old_start and end != old_end:
+        length = end - start
+        return f"Change '{title}' to end at {local_end:%H:%M} ({_length(length)})"
+    if end - start != old_end - old_start:
+        return f"Move '{title}' to {local_start:%a %H:%M}–{local_end:%H:%M}"
+    return f"Move '{title}' to {local_start:%a %H:%M}"
+
+
+def _length(length: timedelta) -> str:
+    minutes = int(length.total_seconds()) // 60
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"{hours} h {minutes:02d} min"
+    return f"{hours} h" if hours else f"{minutes} min"
+
+
+def move_event(
+    editor: Editor,
+    event_id: str,
+    start: datetime,
+    end: datetime,
+    zone_name: str,
+    recurrence_id: datetime | None = None,
+) -> RecordCommand:
+    """The command that moves (or resizes) an event to ``start``-``end`` (UTC).
+
+    For one meeting of a series (``recurrence_id`` given), only that meeting moves: the
+    command records a changed occurrence, or changes the one already recorded.
+    """
+    with editor.database.session() as session:
+        event = editing.get_record(session, Event, event_id)
+        if recurrence_id is None:
+            text = move_text(event.title, start, end, event.start_utc, event.end_utc,
+                             zone_name)
+            return EditRecord(editor, Event, event_id, {"start_utc": start, "end_utc": end},
+                              text)
+        meeting = next((occurrence for occurrence in event.occurrences()
+                        if occurrence.recurrence_id == recurrence_id), None)
+        if meeting is None:
+            raise editing.RecordNotFoundError(
+                f"that meeting of '{event.title}' is no longer in its series")
+        text = move_text(f"{event.title}", start, end, meeting.start, meeting.end, zone_name)
+        text = text.replace(f"'{event.title}'",
+                            f"the {timezones.to_local(recurrence_id, zone_name):%d %b} "
+                            f"meeting of '{event.title}'", 1)
+        existing = next((change for change in event.changes
+                         if change.recurrence_id == recurrence_id), None)
+        values = {"start_utc": start, "end_utc": end, "cancelled": False}
+        command: RecordCommand
+        if existing is not None:
+            command = EditRecord(editor, OccurrenceOverride, existing.id, values, text)
+        else:
+            command = CreateRecord(editor, OccurrenceOverride,
+                                   {**values, "event_id": event_id,
+                                    "recurrence_id": recurrence_id}, event.title)
+            command.setText(text)
+        command.refreshes = (Event, [event_id])
+        return command

@@ -1,0 +1,101 @@
+"""What happens to an error nobody expected: logged in full, shown once, kindly.
+
+A coordinator never sees a traceback. The excepthook writes it to a log file in the
+user's log folder and shows one dialog naming that file, so it can be sent to whoever
+looks after the program. Errors a user can cause (:class:`SchedulerError`) are shown as
+their own message instead, without the word "unexpected".
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from cpp_scheduler import APP_NAME, ORGANISATION
+from cpp_scheduler.errors import SchedulerError
+
+LOG_FILE_NAME = "cpp-scheduler.log"
+log = logging.getLogger("cpp_scheduler.gui")
+
+ShowDialog = Callable[[str, str], None]
+
+
+def log_path() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, ORGANISATION)) / LOG_FILE_NAME
+
+
+def setup_logging(path: Path | None = None) -> Path:
+    """Send the program's log to a rotating file (created with its folder)."""
+    path = path or log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger("cpp_scheduler")
+    if not any(isinstance(handler, RotatingFileHandler)
+               and Path(handler.baseFilename) == path for handler in root.handlers):
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
+                                      encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(logging.INFO)
+    return path
+
+
+def _show_dialog(title: str, text: str) -> None:
+    parent: QWidget | None = QApplication.activeWindow()
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setTextInteractionFlags(box.textInteractionFlags())
+    box.exec()
+
+
+class ExceptionHandler:
+    """An excepthook: logs with the traceback, then shows one friendly dialog at a time."""
+
+    def __init__(self, log_file: Path, show: ShowDialog = _show_dialog) -> None:
+        self.log_file = log_file
+        self.show = show
+        self._showing = False
+        self.previous = sys.excepthook
+
+    def install(self) -> None:
+        sys.excepthook = self
+
+    def uninstall(self) -> None:
+        sys.excepthook = self.previous
+
+    def __call__(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        trace: TracebackType | None,
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if isinstance(error, SchedulerError):
+            log.warning("%s", error)
+            message, title = str(error), "Cannot do that"
+        else:
+            log.error("Unexpected error:\n%s",
+                      "".join(traceback.format_exception(kind, error, trace)))
+            title = "Something went wrong"
+            message = (
+                "CPP Scheduler ran into an unexpected problem and could not finish what "
+                "you asked. Your saved work is safe.\n\n"
+                f"The details were written to:\n{self.log_file}\n\n"
+                "Please send that file to whoever looks after CPP Scheduler."
+            )
+        if self._showing:  # one dialog at a time; the rest is in the log
+            return
+        self._showing = True
+        try:
+            self.show(title, message)
+        finally:
+            self._showing = False

@@ -1,0 +1,773 @@
+"""The coordinator's main window: sidebar, the five calendar views, toolbar, status bar.
+
+The window owns the item models and the undo stack. Views never write: they ask (move
+this event, edit that one, create one here) and the window turns the request into a
+command, so every change is validated by the model's rules and can be undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler import APP_NAME, timezones
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui import settings as options
+from cpp_scheduler.gui.commands import CreateRecord, DeleteRecord, Editor, EditRecord, move_event
+from cpp_scheduler.gui.eventmodel import EventFilter, EventFilterProxy, EventTableModel
+from cpp_scheduler.gui.records import RECORD_KINDS, RecordManager
+from cpp_scheduler.gui.sidebar import Sidebar
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.tools import install_tools
+from cpp_scheduler.gui.views.agenda import AgendaView
+from cpp_scheduler.gui.views.base import CalendarView
+from cpp_scheduler.gui.views.month import MonthView
+from cpp_scheduler.gui.views.timegrid import TimeGridView
+from cpp_scheduler.gui.views.venues import VenueTimelineView
+from cpp_scheduler.gui.welcome import WelcomePanel
+from cpp_scheduler.gui.zoneselector import ZoneSelector
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import calendar
+from cpp_scheduler.services.editing import get_record
+from cpp_scheduler.store import Database
+
+VIEW_NAMES = ("day", "week", "month", "agenda", "venues")
+VIEW_LABELS = {"day": "Day", "week": "Week", "month": "Month", "agenda": "Agenda",
+               "venues": "Venues"}
+
+DialogFactory = Callable[..., QDialog]
+"""``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
+
+
+def open_editor(kind: str, database: Database, record_id: str | None = None, *,
+                parent: QWidget | None = None, **extra: Any) -> QDialog:
+    """The editor dialog of a record kind ("event", "delegation", ...)."""
+    from cpp_scheduler.gui import dialogs
+
+    classes: dict[str, Any] = {
+        "event": dialogs.EventDialog,
+        "delegation": dialogs.DelegationDialog,
+        "participant": dialogs.ParticipantDialog,
+        "venue": dialogs.VenueDialog,
+        "partner_city": dialogs.PartnerCityDialog,
+        "theme": dialogs.ThemeDialog,
+        "knowledge_product": dialogs.KnowledgeProductDialog,
+    }
+    dialog: QDialog = classes[kind](database, record_id, parent=parent, **extra)
+    return dialog
+
+
+class MainWindow(QMainWindow):
+    """The application's window over one open database.
+
+    Signals:
+        eventsLoaded(): the program's rows arrived from the database and the views
+            follow them (at start and after each full reload).
+    """
+
+    eventsLoaded = Signal()
+
+    def __init__(
+        self,
+        database: Database,
+        settings: QSettings | None = None,
+        dialog_factory: DialogFactory = open_editor,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.settings = settings or options.open_settings()
+        options.upgrade(self.settings)
+        self.dialog_factory = dialog_factory
+        self.setWindowTitle(f"{APP_NAME} — {database.name}")
+        self.setObjectName("mainWindow")
+        self.editor = Editor(database, self)
+        self.editor.changed.connect(self._records_changed)
+        self.editor.failed.connect(lambda message: self.report_error("Cannot undo", message))
+        self.tasks = TaskManager(self)
+        self.tasks.busyChanged.connect(self._busy_changed)
+        self.events = EventTableModel(self)
+        self.proxy = EventFilterProxy(self.events, self)
+        self._anchor = date.today()
+        self._selected: str | None = None
+        self._welcome_dismissed = False
+        self._loaded = False
+        self._managers: dict[str, RecordManager] = {}
+        # Start reading the program now: the worker reads while the widgets are built.
+        self.reload()
+
+        self.sidebar = Sidebar(self)
+        self.sidebar.filterChanged.connect(self.set_event_filter)
+        self.sidebar.dateChosen.connect(self.go_to)
+        self.views: dict[str, CalendarView] = {
+            "day": TimeGridView(1, self),
+            "week": TimeGridView(7, self),
+            "month": MonthView(self),
+            "agenda": AgendaView(self),
+            "venues": VenueTimelineView(self),
+        }
+        self.view_stack = QStackedWidget(self)
+        for name, view in self.views.items():
+            view.setObjectName(f"{name}View")
+            view.set_model(self.proxy)
+            view.set_anchor(self._anchor)
+            view.eventSelected.connect(self.select_event)
+            view.eventActivated.connect(self.edit_event)
+            view.slotActivated.connect(self.new_event)
+            view.dayActivated.connect(self._show_day)
+            if isinstance(view, TimeGridView):
+                view.moveRequested.connect(
+                    lambda event_id, recurrence_id, start, end: self.move_event(
+                        event_id, start, end, recurrence_id))
+            self.view_stack.addWidget(view)
+        self.period_label = QLabel(self)
+        self.period_label.setObjectName("periodTitle")
+        self.period_label.setStyleSheet("font-size: 15pt; color: #202124; padding: 8px 14px;")
+        self.calendar_page = calendar_page = QWidget(self)
+        page_layout = QVBoxLayout(calendar_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.period_label)
+        page_layout.addWidget(self.view_stack, 1)
+        self.welcome = WelcomePanel(self)
+        self.welcome.loadDemoRequested.connect(self.load_demo)
+        self.welcome.importRequested.connect(self.import_program)
+        self.welcome.startEmptyRequested.connect(self.start_empty)
+        self.central = QStackedWidget(self)
+        self.central.addWidget(calendar_page)
+        self.central.addWidget(self.welcome)
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.central)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([270, 1100])
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        install_tools(self)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged, self.proxy.filterChanged):
+            signal.connect(self._update_count)
+        self.resize(1360, 860)
+        self._restore_settings()
+
+    # -- construction -------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[..., Any], shortcut: Any = None,
+                tip: str = "", name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.setObjectName(name or text.lower().replace(" ", "_").strip("…."))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("New", lambda: self.new_event(),
+                                       QKeySequence.StandardKey.New,
+                                       "Create an event (Ctrl+N)", "new_event")
+        self.today_action = self._action("Today", self.go_to_today, Qt.Key.Key_T,
+                                         "Show today (T)", "today")
+        self.previous_action = self._action("‹ Previous", lambda: self.step(-1),
+                                            Qt.Key.Key_Left, "Previous period (Left)",
+                                            "previous")
+        self.next_action = self._action("Next ›", lambda: self.step(1), Qt.Key.Key_Right,
+                                        "Next period (Right)", "next")
+        self.edit_action = self._action("Edit event…", self.edit_selected,
+                                        [QKeySequence(Qt.Key.Key_Return),
+                                         QKeySequence(Qt.Key.Key_Enter)],
+                                        "Edit the selected event (Enter)", "edit_event")
+        # Enter edits only where events are shown: in the search box or the zone
+        # selector it keeps its own meaning.
+        self.removeAction(self.edit_action)
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view_stack.addAction(self.edit_action)
+        self.delete_action = self._action("Delete event", self.delete_selected,
+                                          QKeySequence.StandardKey.Delete,
+                                          "Delete the selected event (Delete)", "delete_event")
+        self.find_action = self._action("Find…", self.focus_search,
+                                        QKeySequence.StandardKey.Find,
+                                        "Search events (Ctrl+F)", "find")
+        self.undo_action = self.editor.stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("undo")
+        self.redo_action = self.editor.stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setObjectName("redo")
+        self.addActions([self.undo_action, self.redo_action])
+        self.view_group = QActionGroup(self)
+        self.view_actions: dict[str, QAction] = {}
+        for number, name in enumerate(VIEW_NAMES, start=1):
+            action = self._action(VIEW_LABELS[name], lambda name=name: self.show_view(name),
+                                  QKeySequence(f"Ctrl+{number}"),
+                                  f"{VIEW_LABELS[name]} view (Ctrl+{number})", f"view_{name}")
+            action.setCheckable(True)
+            self.view_group.addAction(action)
+            self.view_actions[name] = action
+        self.demo_action = self._action("Load the demo program", self.load_demo,
+                                        name="load_demo")
+        self.import_action = self._action("Import a program file…", self.import_program,
+                                          name="import_program")
+        self.quit_action = self._action("Quit", self.close, QKeySequence.StandardKey.Quit,
+                                        name="quit")
+        self._update_selection_actions()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.edit_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu("&View")
+        for action in self.view_actions.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for action in (self.today_action, self.previous_action, self.next_action):
+            view_menu.addAction(action)
+        program_menu = bar.addMenu("&Program")
+        self.program_actions: dict[str, QAction] = {}
+        for key, kind in RECORD_KINDS.items():
+            action = self._action(f"{kind.plural}…", lambda key=key: self.manage(key),
+                                  name=f"manage_{key}")
+            program_menu.addAction(action)
+            self.program_actions[key] = action
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("About CPP Scheduler", self._about, name="about"))
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Calendar", self)
+        toolbar.setObjectName("calendarToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.new_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.today_action)
+        toolbar.addAction(self.previous_action)
+        toolbar.addAction(self.next_action)
+        toolbar.addSeparator()
+        for action in self.view_actions.values():
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.zone_selector = ZoneSelector(toolbar)
+        self.zone_selector.zoneChosen.connect(self.set_display_zone)
+        toolbar.addWidget(self.zone_selector)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.database_label = QLabel(f"Database: {self.database.name}", self)
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setToolTip(self.database.name)
+        # A long path must not set the window's minimum width.
+        self.database_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                          QSizePolicy.Policy.Preferred)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.clock_label = QLabel(self)
+        self.clock_label.setObjectName("clockLabel")
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.setMaximumHeight(14)
+        self.progress.setTextVisible(False)
+        self.progress.setVisible(self.tasks.busy)
+        self.count_label.setMinimumWidth(150)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.clock_label.setMinimumWidth(250)
+        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bar.addWidget(self.database_label, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.clock_label)
+        self._clock = QTimer(self)
+        self._clock.setInterval(15_000)
+        self._clock.timeout.connect(self._update_clock)
+        self._clock.start()
+        self._update_clock()
+        self._update_count()
+
+    # -- loading ------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the program again in the background; the views follow when it arrives."""
+        database = self.database
+
+        def read() -> tuple[list[calendar.EventRow], dict[str, list[calendar.Choice]]]:
+            references = {
+                "cities": calendar.partner_cities(database),
+                "themes": calendar.themes(database),
+                "delegations": calendar.delegations(database),
+                "venues": calendar.venues(database),
+            }
+            return calendar.load_event_rows(database), references
+
+        self.tasks.run_in_background(read, self._loaded_rows, self._load_failed)
+
+    def _loaded_rows(
+        self, result: tuple[list[calendar.EventRow], dict[str, list[calendar.Choice]]]
+    ) -> None:
+        rows, references = result
+        self._apply_references(references)
+        self.events.set_rows(rows)
+        self._loaded = True
+        self._show_welcome_if_empty()
+        self.eventsLoaded.emit()
+
+    def _apply_references(self, references: dict[str, list[calendar.Choice]]) -> None:
+        wanted = self.proxy.event_filter
+        self.sidebar.blockSignals(True)
+        self.sidebar.set_cities(references["cities"])
+        self.sidebar.set_themes(references["themes"])
+        self.sidebar.set_delegations(references["delegations"])
+        self.sidebar.set_event_filter(wanted)
+        self.sidebar.blockSignals(False)
+        self.zone_selector.set_delegations(references["delegations"])
+        venues = self.views["venues"]
+        assert isinstance(venues, VenueTimelineView)
+        venues.set_venues(references["venues"])
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.statusBar().clearMessage()
+        if isinstance(error, SchedulerError):
+            self.report_error("Cannot read the program", str(error))
+        else:
+            import sys
+
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _show_welcome_if_empty(self) -> None:
+        empty = self.events.rowCount() == 0 and not self._welcome_dismissed
+        self.central.setCurrentWidget(self.welcome if empty else self.calendar_page)
+
+    @property
+    def welcome_shown(self) -> bool:
+        return self.central.currentWidget() is self.welcome
+
+    def _busy_changed(self, busy: bool) -> None:
+        if not hasattr(self, "progress"):
+            return  # the first read starts before the status bar exists
+        self.progress.setVisible(busy)
+        self.progress.setToolTip("Reading the program…" if busy else "")
+        self.welcome.set_busy(busy)
+
+    # -- welcome ------------------------------------------------------------------------
+    def load_demo(self) -> None:
+        from cpp_scheduler.services import demo
+
+        database = self.database
+        self.statusBar().showMessage("Loading the demo program…")
+        self.tasks.run_in_background(lambda: demo.load_demo(database), self._program_arrived,
+                                     self._program_failed("Cannot load the demo program"))
+
+    def import_program(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, "Import a program file", "", "Program files (*.json);;All files (*)")
+            if not path:
+                return
+        from cpp_scheduler import programfile
+
+        database = self.database
+        chosen = path
+        self.statusBar().showMessage(f"Importing {chosen}…")
+        self.tasks.run_in_background(lambda: programfile.import_program(database, Path(chosen)),
+                                     self._program_arrived,
+                                     self._program_failed(f"Cannot import {chosen}"))
+
+    def _program_arrived(self, _result: object) -> None:
+        self._welcome_dismissed = True
+        self.editor.stack.clear()  # earlier commands may refer to replaced records
+        self.reload()
+
+    def _program_failed(self, title: str) -> Callable[[BaseException], None]:
+        def failed(error: BaseException) -> None:
+            self.statusBar().clearMessage()
+            if isinstance(error, SchedulerError):
+                self.report_error(title, str(error))
+            else:
+                import sys
+
+                sys.excepthook(type(error), error, error.__traceback__)
+
+        return failed
+
+    def start_empty(self) -> None:
+        self._welcome_dismissed = True
+        self._show_welcome_if_empty()
+
+    # -- navigation ---------------------------------------------------------------------
+    @property
+    def current_view_name(self) -> str:
+        current = self.view_stack.currentWidget()
+        for name, view in self.views.items():
+            if view is current:
+                return name
+        return "week"
+
+    @property
+    def current_view(self) -> CalendarView:
+        return self.views[self.current_view_name]
+
+    @property
+    def anchor(self) -> date:
+        return self._anchor
+
+    def show_view(self, name: str) -> None:
+        if name not in self.views:
+            return
+        view = self.views[name]
+        view.set_anchor(self._anchor)
+        self.view_stack.setCurrentWidget(view)
+        self.view_actions[name].setChecked(True)
+        self._update_title()
+        if self.welcome_shown and self._loaded:
+            self._welcome_dismissed = True
+            self._show_welcome_if_empty()
+
+    def go_to(self, day: date) -> None:
+        self._anchor = day
+        self.current_view.set_anchor(day)
+        for view in self.views.values():
+            if view is not self.current_view:
+                view.set_anchor(day)
+        self.sidebar.show_date(day)
+        self._update_title()
+
+    def go_to_today(self) -> None:
+        self.go_to(timezones.to_local(datetime.now(UTC), self.events.display_zone).date())
+
+    def step(self, direction: int) -> None:
+        self.go_to(self.current_view.step(direction))
+
+    def _show_day(self, day: date) -> None:
+        self.go_to(day)
+        self.show_view("day")
+
+    def _update_title(self) -> None:
+        self.period_label.setText(self.current_view.title())
+
+    def focus_search(self) -> None:
+        self.sidebar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.sidebar.search.selectAll()
+
+    # -- filters and zone ---------------------------------------------------------------
+    def set_event_filter(self, event_filter: EventFilter) -> None:
+        self.proxy.set_event_filter(event_filter)
+
+    def set_display_zone(self, zone_name: str) -> None:
+        if not timezones.is_zone(zone_name):
+            return
+        self.zone_selector.set_zone(zone_name)
+        self.events.set_display_zone(zone_name)
+        self._update_title()
+        self._update_clock()
+
+    @property
+    def display_zone(self) -> str:
+        return self.events.display_zone
+
+    def _update_count(self, *_args: object) -> None:
+        shown = self.proxy.rowCount()
+        total = self.events.rowCount()
+        noun = "event" if shown == 1 else "events"
+        text = f"{shown:,} {noun} shown"
+        if shown != total:
+            text += f" of {total:,}"
+        self.count_label.setText(text)
+
+    def _update_clock(self) -> None:
+        now = datetime.now(UTC)
+        tokyo = timezones.to_local(now, timezones.TOKYO)
+        washington = timezones.to_local(now, timezones.WASHINGTON)
+        self.clock_label.setText(
+            f"Tokyo {tokyo:%a %H:%M}  ·  Washington {washington:%a %H:%M}")
+
+    # -- selection ----------------------------------------------------------------------
+    @property
+    def selected_event(self) -> str | None:
+        return self._selected
+
+    def select_event(self, event_id: str | None) -> None:
+        self._selected = event_id
+        for view in self.views.values():
+            view.set_selected(event_id)
+        self._update_selection_actions()
+
+    def _update_selection_actions(self) -> None:
+        chosen = self._selected is not None
+        self.edit_action.setEnabled(chosen)
+        self.delete_action.setEnabled(chosen)
+
+    # -- editing ------------------------------------------------------------------------
+    def _make_dialog(self, kind: str, record_id: str | None, parent: QWidget,
+                     **extra: Any) -> QDialog | None:
+        """The editor of a record, or None (and the reason shown) when it cannot open,
+        for instance because a colleague deleted the record meanwhile."""
+        try:
+            return self.dialog_factory(kind, self.database, record_id, parent=parent, **extra)
+        except SchedulerError as error:
+            self.report_error("Cannot open the editor", str(error))
+            return None
+
+    def _run_dialog(self, dialog: QDialog, save: Callable[[QDialog], None]) -> bool:
+        """Show ``dialog`` until it is cancelled or its values are saved.
+
+        A save the store refuses is explained and the dialog comes back with everything
+        the user typed.
+        """
+        try:
+            while dialog.exec() == QDialog.DialogCode.Accepted:
+                try:
+                    save(dialog)
+                except SchedulerError as error:
+                    self.report_error("Cannot save", str(error))
+                    continue
+                return True
+            return False
+        finally:
+            dialog.deleteLater()
+
+    def new_event(self, start: datetime | None = None, end: datetime | None = None) -> None:
+        if start is None:
+            zone = self.display_zone
+            now = timezones.to_local(datetime.now(UTC), zone)
+            hour = now.hour + 1 if self._anchor == now.date() else 9
+            local = datetime.combine(self._anchor, datetime.min.time()) + timedelta(
+                hours=min(hour, 23))
+            start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
+        end = end or start + timedelta(hours=1)
+        dialog = self._make_dialog("event", None, self, start=start, end=end)
+        if dialog is None:
+            return
+
+        def save(accepted: QDialog) -> None:
+            command = CreateRecord(self.editor, Event, accepted.values(),  # type: ignore[attr-defined]
+                                   accepted.record_title())  # type: ignore[attr-defined]
+            self.editor.execute(command)
+            self.select_event(command.record_id)
+
+        self._run_dialog(dialog, save)
+
+    def edit_event(self, event_id: str) -> None:
+        self.select_event(event_id)
+        self.edit_record("event", event_id)
+
+    def edit_selected(self) -> None:
+        if self._selected is not None:
+            self.edit_event(self._selected)
+
+    def delete_selected(self) -> None:
+        if self._selected is None:
+            return
+        try:
+            with self.database.session() as session:
+                title = get_record(session, Event, self._selected).title
+        except SchedulerError as error:
+            self.report_error("Cannot delete", str(error))
+            return
+        self.delete_record("event", self._selected, title, self)
+
+    def move_event(self, event_id: str, start: datetime, end: datetime,
+                   recurrence_id: datetime | None = None) -> None:
+        """Apply a drag in a calendar view as one undoable, validated step (for a meeting
+        of a series, ``recurrence_id`` names it and only that meeting moves)."""
+        try:
+            command = move_event(self.editor, event_id, start, end, self.display_zone,
+                                 recurrence_id)
+            self.editor.execute(command)
+        except SchedulerError as error:
+            self.report_error("Cannot move the event", str(error))
+            for view in self.views.values():
+                view.invalidate()
+            return
+        self.select_event(event_id)
+
+    def create_record(self, kind: str, parent: QWidget | None = None) -> None:
+        record_kind = RECORD_KINDS[kind] if kind != "event" else None
+        dialog = self._make_dialog(kind, None, parent or self)
+        if dialog is None:
+            return
+
+        def save(accepted: QDialog) -> None:
+            model = record_kind.model if record_kind else Event
+            self.editor.execute(CreateRecord(self.editor, model, accepted.values(),  # type: ignore[attr-defined]
+                                             accepted.record_title()))  # type: ignore[attr-defined]
+
+        self._run_dialog(dialog, save)
+
+    def edit_record(self, kind: str, record_id: str, parent: QWidget | None = None) -> None:
+        model = Event if kind == "event" else RECORD_KINDS[kind].model
+        dialog = self._make_dialog(kind, record_id, parent or self)
+        if dialog is None:
+            return
+
+        def save(accepted: QDialog) -> None:
+            title = accepted.record_title()  # type: ignore[attr-defined]
+            self.editor.execute(EditRecord(
+                self.editor, model, record_id,
+                accepted.values(),  # type: ignore[attr-defined]
+                f"Edit {model.record_kind} '{title}'",
+                expected_version=accepted.stored_version(),  # type: ignore[attr-defined]
+            ))
+
+        self._run_dialog(dialog, save)
+
+    def delete_record(self, kind: str, record_id: str, title: str,
+                      parent: QWidget | None = None) -> None:
+        model = Event if kind == "event" else RECORD_KINDS[kind].model
+        if not self.confirm(
+            f"Delete {model.record_kind}",
+            f"Delete the {model.record_kind} '{title}'?\n\n"
+            "Its links to other records go with it. You can undo this (Ctrl+Z).",
+            parent or self,
+        ):
+            return
+        was_selected = record_id == self._selected
+        try:
+            self.editor.execute(DeleteRecord(self.editor, model, record_id, title))
+        except SchedulerError as error:
+            self.report_error("Cannot delete", str(error))
+            return
+        if was_selected:
+            self.select_event(None)
+
+    def manage(self, kind: str) -> RecordManager:
+        """Open (or raise) the manager of one kind of record."""
+        manager = self._managers.get(kind)
+        if manager is None:
+            manager = RecordManager(
+                self.database, RECORD_KINDS[kind],
+                create=lambda parent: self.create_record(kind, parent),
+                edit=lambda record_id, parent: self.edit_record(kind, record_id, parent),
+                delete=lambda record_id, title, parent: self.delete_record(
+                    kind, record_id, title, parent),
+                parent=self,
+            )
+            self._managers[kind] = manager
+        manager.show()
+        manager.raise_()
+        manager.activateWindow()
+        return manager
+
+    def _records_changed(self, model_name: str, ids: list[str]) -> None:
+        """Follow a command: refresh the rows it touched, or everything it may affect."""
+        if model_name == "Event":
+            try:
+                rows = calendar.load_event_rows(self.database, ids)
+            except SchedulerError as error:
+                self.report_error("Cannot refresh the calendar", str(error))
+                return
+            self.events.replace_events(ids, rows)
+            if self.events.rowCount() and self.welcome_shown:
+                self._welcome_dismissed = True
+                self._show_welcome_if_empty()
+        else:
+            self.reload()  # names shown in events, filters and venues may have changed
+        for kind, manager in self._managers.items():
+            if RECORD_KINDS[kind].model.__name__ == model_name:
+                manager.reload()
+
+    # -- messages (replaceable in tests) ------------------------------------------------
+    def report_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def confirm(self, title: str, question: str, parent: QWidget | None = None) -> bool:
+        answer = QMessageBox.question(
+            parent or self, title, question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _about(self) -> None:
+        from cpp_scheduler import __version__
+
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br>Plans the learning events of TDLC's City "
+            f"Partnership Program across time zones.<br>Time zones: IANA "
+            f"{timezones.TZDATA_RELEASE}.",
+        )
+
+    # -- settings -----------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = options.read_bytes(self.settings, options.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # false for a damaged value: the default stays
+        state = options.read_bytes(self.settings, options.WINDOW_STATE)
+        if state is not None:
+            self.restoreState(state)
+        splitter = options.read_bytes(self.settings, options.SPLITTER)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        zone = options.read_str(self.settings, options.DISPLAY_ZONE, timezones.TOKYO)
+        self.set_display_zone(zone if timezones.is_zone(zone) else timezones.TOKYO)
+        self.zone_selector.set_zone(self.display_zone)
+        saved_filter = EventFilter.from_settings(options.read_dict(self.settings,
+                                                                   options.FILTERS))
+        self.proxy.set_event_filter(saved_filter)
+        self.sidebar.set_event_filter(saved_filter)
+        view = options.read_str(self.settings, options.LAST_VIEW, "week")
+        self.show_view(view if view in self.views else "week")
+        self.go_to(self._anchor)
+
+    def save_settings(self) -> None:
+        self.settings.setValue(options.GEOMETRY, self.saveGeometry())
+        self.settings.setValue(options.WINDOW_STATE, self.saveState())
+        self.settings.setValue(options.SPLITTER, self.splitter.saveState())
+        self.settings.setValue(options.LAST_VIEW, self.current_view_name)
+        self.settings.setValue(options.DISPLAY_ZONE, self.display_zone)
+        options.write_dict(self.settings, options.FILTERS,
+                           self.sidebar.event_filter().as_settings())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.tasks.wait_for_done()
+        super().closeEvent(event)

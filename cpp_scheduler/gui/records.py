@@ -1,0 +1,247 @@
+"""The Program menu's managers: a table of delegations (or venues, cities ...) with New,
+Edit and Delete, each going through the same undoable commands as the calendar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from cpp_scheduler.model import (
+    Delegation,
+    KnowledgeProduct,
+    Participant,
+    PartnerCity,
+    ThematicArea,
+    Venue,
+)
+from cpp_scheduler.model.base import Base
+from cpp_scheduler.store import Database
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """A kind of record the Program menu manages: its class, its words, its columns."""
+
+    key: str
+    model: type[Base]
+    plural: str
+    columns: tuple[tuple[str, str], ...]
+    """(attribute, header) pairs shown in the manager's table."""
+    order_by: str
+
+
+RECORD_KINDS: dict[str, RecordKind] = {
+    kind.key: kind
+    for kind in (
+        RecordKind("delegation", Delegation, "Delegations",
+                   (("name", "Name"), ("country_name", "Country"), ("zone", "Home zone"),
+                    ("arrival", "Arrives"), ("departure", "Leaves")), "name"),
+        RecordKind("participant", Participant, "Participants",
+                   (("name", "Name"), ("email", "Email"), ("organisation", "Organisation"),
+                    ("role", "Role")), "name"),
+        RecordKind("venue", Venue, "Venues",
+                   (("name", "Name"), ("name_ja", "Japanese name"), ("locality", "City"),
+                    ("capacity", "Capacity"), ("videoconference", "Video")), "name"),
+        RecordKind("partner_city", PartnerCity, "Partner cities",
+                   (("name", "Name"), ("name_ja", "Japanese name"), ("prefecture", "Prefecture"),
+                    ("selection_round", "Round"), ("signature", "Signature experience")),
+                   "name"),
+        RecordKind("theme", ThematicArea, "Themes",
+                   (("name", "Name"), ("name_ja", "Japanese name"), ("code", "Code")), "name"),
+        RecordKind("knowledge_product", KnowledgeProduct, "Knowledge products",
+                   (("title", "Title"), ("kind", "Kind"), ("published", "Published")), "title"),
+    )
+}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else ""
+    if isinstance(value, Enum):
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, date):
+        return f"{value:%d %b %Y}"
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    return str(value)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """The records of one kind, read in one short session, with display text per column."""
+
+    def __init__(self, database: Database, kind: RecordKind, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self.kind = kind
+        self._rows: list[tuple[str, str, list[str]]] = []
+        self.reload()
+
+    def reload(self) -> None:
+        with self._database.session() as session:
+            records = session.scalars(
+                select(self.kind.model).order_by(getattr(self.kind.model, self.kind.order_by))
+            ).all()
+            rows = [
+                (str(record.id),  # type: ignore[attr-defined]
+                 str(getattr(record, "title", None) or getattr(record, "name", "")),
+                 [_text(getattr(record, attribute)) for attribute, _h in self.kind.columns])
+                for record in records
+            ]
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.kind.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.kind.columns)):
+            return self.kind.columns[section][1]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record_id, title, cells = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cells[index.column()] if 0 <= index.column() < len(cells) else None
+        if role == ID_ROLE:
+            return record_id
+        if role == TITLE_ROLE:
+            return title
+        return None
+
+    def row_of(self, record_id: str) -> int:
+        for number, (row_id, _title, _cells) in enumerate(self._rows):
+            if row_id == record_id:
+                return number
+        return -1
+
+
+class RecordManager(QDialog):
+    """A list of one kind of record with New, Edit and Delete.
+
+    The window passes the three actions, so every change is an undoable command.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        kind: RecordKind,
+        create: Callable[[QWidget], None],
+        edit: Callable[[str, QWidget], None],
+        delete: Callable[[str, str, QWidget], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(kind.plural)
+        self.setObjectName(f"{kind.key}Manager")
+        self.kind = kind
+        self.model = RecordTableModel(database, kind, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(f"Search {kind.plural.lower()}…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        self.table.doubleClicked.connect(lambda _index: self._edit())
+        self.new_button = QPushButton("New…", self)
+        self.edit_button = QPushButton("Edit…", self)
+        self.delete_button = QPushButton("Delete", self)
+        self.new_button.clicked.connect(lambda: create(self))
+        self.edit_button.clicked.connect(self._edit)
+        self.delete_button.clicked.connect(self._delete)
+        self._edit_action = edit
+        self._delete_action = delete
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.resize(760, 460)
+        self._update_buttons()
+
+    def selected(self) -> tuple[str, str] | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().hasSelection():
+            return None
+        return index.data(ID_ROLE), index.data(TITLE_ROLE)
+
+    def _update_buttons(self, *_args: object) -> None:
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def _edit(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self._edit_action(chosen[0], self)
+
+    def _delete(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self._delete_action(chosen[0], chosen[1], self)
+
+    def reload(self) -> None:
+        chosen = self.selected()
+        self.model.reload()
+        if chosen is not None:
+            row = self.model.row_of(chosen[0])
+            if row >= 0:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        self._update_buttons()

@@ -1,0 +1,66 @@
+"""Every setting the window keeps between runs, declared in one place.
+
+Stored with :class:`QSettings` under the organisation and application names, so each
+platform keeps them where it keeps such things. Tests point QSettings at a temporary
+folder (``QSettings.setPath``) and never touch the user's own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from cpp_scheduler import APP_NAME, ORGANISATION
+
+#: Bumped when the meaning of a stored key changes; older settings are then upgraded.
+SETTINGS_VERSION = 1
+
+GEOMETRY = "window/geometry"
+WINDOW_STATE = "window/state"
+SPLITTER = "window/splitter"
+LAST_VIEW = "view/last"
+DISPLAY_ZONE = "view/zone"
+FILTERS = "view/filters"
+VERSION = "settings/version"
+
+
+def open_settings() -> QSettings:
+    """The application's settings store (INI files, the same on every platform)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION,
+                     APP_NAME)
+
+
+def upgrade(settings: QSettings) -> None:
+    """Bring settings written by an older version to the current meaning of each key."""
+    version = int(str(settings.value(VERSION, 0) or 0))
+    if version < SETTINGS_VERSION:
+        settings.setValue(VERSION, SETTINGS_VERSION)
+
+
+def read_bytes(settings: QSettings, key: str) -> QByteArray | None:
+    value = settings.value(key)
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def read_str(settings: QSettings, key: str, default: str = "") -> str:
+    value = settings.value(key, default)
+    return value if isinstance(value, str) else default
+
+
+def read_dict(settings: QSettings, key: str) -> dict[str, Any]:
+    settings.beginGroup(key)
+    try:
+        return {name: settings.value(name) for name in settings.childKeys()}
+    finally:
+        settings.endGroup()
+
+
+def write_dict(settings: QSettings, key: str, values: dict[str, str]) -> None:
+    settings.remove(key)
+    settings.beginGroup(key)
+    try:
+        for name, value in values.items():
+            settings.setValue(name, value)
+    finally:
+        settings.endGroup()

@@ -1,0 +1,201 @@
+"""The sidebar: a month navigator, the filters and the search box.
+
+Signals:
+    dateChosen(date): the user picked a day in the navigator.
+    filterChanged(EventFilter): any filter or the search text changed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
+from cpp_scheduler.gui.eventmodel import EventFilter
+from cpp_scheduler.model import EventKind, EventMode, EventStatus
+from cpp_scheduler.services.calendar import Choice
+
+SEARCH_DELAY_MS = 150
+"""Typing pauses this long before the views follow, so each keystroke stays instant."""
+
+
+def _enum(enum_class: Any, value: Any) -> Any:
+    """Qt hands a StrEnum back as its plain string: make it the member again."""
+    return enum_class(value) if value else None
+
+
+class Sidebar(QWidget):
+    dateChosen = Signal(object)
+    filterChanged = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("monthNavigator")
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setHorizontalHeaderFormat(
+            QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames)
+        weekend = QTextCharFormat()
+        weekend.setForeground(self.palette().placeholderText())
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(day, weekend)
+        self.calendar.clicked.connect(self._date_clicked)
+        self.calendar.activated.connect(self._date_clicked)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search titles, venues, delegations…")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._emit)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._emit)
+
+        self.city = self._combo("cityFilter")
+        self.theme = self._combo("themeFilter")
+        self.kind = self._combo("kindFilter")
+        self.mode = self._combo("modeFilter")
+        self.status = self._combo("statusFilter")
+        self.delegation = self._combo("delegationFilter")
+        self._set(self.kind, "All kinds", [(kind.label, kind, "") for kind in EventKind])
+        self._set(self.mode, "All modes", [(mode.label, mode, "") for mode in EventMode])
+        self._set(self.status, "All statuses",
+                  [(status.label, status, "") for status in EventStatus])
+        self.set_cities([])
+        self.set_themes([])
+        self.set_delegations([])
+
+        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.setFlat(True)
+        self.clear_button.clicked.connect(self.clear)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(6)
+        for label, combo in (("Partner city", self.city), ("Theme", self.theme),
+                             ("Kind", self.kind), ("Mode", self.mode), ("Status", self.status),
+                             ("Delegation", self.delegation)):
+            form.addRow(label, combo)
+        heading = QLabel("Filters", self)
+        heading.setObjectName("sidebarHeading")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(10)
+        layout.addWidget(self.calendar)
+        layout.addWidget(self.search)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addStretch(1)
+        self.setStyleSheet(
+            "#sidebarHeading { font-weight: 600; color: #3c4043; margin-top: 4px; }"
+            "#qt_calendar_navigationbar { background: #ffffff; }"
+            "#qt_calendar_navigationbar QToolButton { color: #202124; font-weight: 600;"
+            " background: transparent; border: none; padding: 2px 6px; }"
+            "#qt_calendar_navigationbar QToolButton:hover { background: #f1f3f4;"
+            " border-radius: 4px; }"
+            "QCalendarWidget QAbstractItemView { selection-background-color: #1a73e8;"
+            " selection-color: #ffffff; }"
+        )
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setModel(ChoiceListModel(combo))
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        combo.currentIndexChanged.connect(self._emit)
+        return combo
+
+    @staticmethod
+    def _set(combo: QComboBox, any_label: str, entries: list[tuple[str, Any, str]]) -> None:
+        model = combo.model()
+        assert isinstance(model, ChoiceListModel)
+        current = combo.currentData(ID_ROLE)
+        combo.blockSignals(True)
+        model.set_entries([(any_label, None, ""), *entries])
+        row = model.row_of(current)
+        combo.setCurrentIndex(row if row >= 0 else 0)
+        combo.blockSignals(False)
+
+    def set_cities(self, cities: list[Choice]) -> None:
+        self._set(self.city, "All partner cities",
+                  [(f"{city.name}  {city.detail}".strip(), city.id, city.detail)
+                   for city in cities])
+
+    def set_themes(self, themes: list[Choice]) -> None:
+        self._set(self.theme, "All themes",
+                  [(f"   {theme.name}" if theme.detail else theme.name, theme.id, theme.detail)
+                   for theme in themes])
+
+    def set_delegations(self, delegations: list[Choice]) -> None:
+        self._set(self.delegation, "All delegations",
+                  [(item.name, item.id, item.detail) for item in delegations])
+
+    # -- filter state -------------------------------------------------------------------
+    def event_filter(self) -> EventFilter:
+        return EventFilter(
+            city_id=self.city.currentData(ID_ROLE),
+            theme_id=self.theme.currentData(ID_ROLE),
+            kind=_enum(EventKind, self.kind.currentData(ID_ROLE)),
+            mode=_enum(EventMode, self.mode.currentData(ID_ROLE)),
+            status=_enum(EventStatus, self.status.currentData(ID_ROLE)),
+            delegation_id=self.delegation.currentData(ID_ROLE),
+            text=self.search.text().strip(),
+        )
+
+    def set_event_filter(self, event_filter: EventFilter) -> None:
+        """Show ``event_filter`` (a filter naming a record that is gone selects "all")."""
+        for combo, value in ((self.city, event_filter.city_id),
+                             (self.theme, event_filter.theme_id),
+                             (self.kind, event_filter.kind), (self.mode, event_filter.mode),
+                             (self.status, event_filter.status),
+                             (self.delegation, event_filter.delegation_id)):
+            model = combo.model()
+            assert isinstance(model, ChoiceListModel)
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, model.row_of(value)))
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(event_filter.text)
+        self.search.blockSignals(False)
+        self._emit()
+
+    def clear(self) -> None:
+        self.set_event_filter(EventFilter())
+
+    def _emit(self, *_args: object) -> None:
+        self._search_timer.stop()
+        current = self.event_filter()
+        self.clear_button.setEnabled(not current.is_empty)
+        self.filterChanged.emit(current)
+
+    # -- navigator ----------------------------------------------------------------------
+    def _date_clicked(self, chosen: QDate) -> None:
+        self.dateChosen.emit(chosen.toPython())
+
+    def show_date(self, day: date) -> None:
+        self.calendar.blockSignals(True)
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.calendar.blockSignals(False)

@@ -1,0 +1,65 @@
+"""Colours, fonts and sizes shared by the views: one place for the calendar's look.
+
+Calm, low-saturation colours by kind of event, after the palettes of the common desktop
+calendars; status changes the fill, never the hue, so a kind stays recognisable.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from cpp_scheduler.model import EventKind, EventStatus
+
+KIND_COLOURS: dict[EventKind, str] = {
+    EventKind.CONFERENCE: "#3b6fd4",
+    EventKind.WORKSHOP: "#2f9a6a",
+    EventKind.SITE_VISIT: "#d9822b",
+    EventKind.VIDEOCONFERENCE: "#8a5cc2",
+}
+
+TEXT = "#202124"
+MUTED_TEXT = "#80868b"
+GRID_LINE = "#e3e5e8"
+HALF_HOUR_LINE = "#f1f2f4"
+WEEKEND = "#f8f9fa"
+TODAY = "#1a73e8"
+TODAY_TINT = "#e8f0fe"
+NOW_LINE = "#d93025"
+HEADER_BACKGROUND = "#ffffff"
+CONFLICT = "#d93025"
+
+#: Fonts tried in turn for Japanese names when the main font lacks the characters.
+CJK_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Yu Gothic",
+                "Hiragino Sans", "MS Gothic")
+UI_FAMILIES = ("Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans")
+
+
+def kind_colour(kind: EventKind) -> QColor:
+    return QColor(KIND_COLOURS.get(kind, "#5f6368"))
+
+
+def event_colours(kind: EventKind, status: EventStatus) -> tuple[QColor, QColor, QColor]:
+    """Fill, border and text colours of an event block."""
+    base = kind_colour(kind)
+    if status is EventStatus.CANCELLED:
+        return QColor("#f1f3f4"), QColor("#bdc1c6"), QColor(MUTED_TEXT)
+    if status is EventStatus.TENTATIVE:
+        fill = QColor(base)
+        fill.setAlpha(34)
+        return fill, base, base.darker(135)
+    return base, base.darker(115), QColor("#ffffff")
+
+
+def install_fonts(app: QApplication) -> None:
+    """Use a clean sans-serif with a Japanese fallback, so city names never show boxes."""
+    available = set(QFontDatabase.families())
+    families = [family for family in UI_FAMILIES if family in available]
+    families += [family for family in CJK_FAMILIES if family in available]
+    if not families:
+        return
+    font = QFont(app.font())
+    font.setFamilies(families)
+    if font.pointSizeF() < 9.5:
+        font.setPointSizeF(9.5)
+    app.setFont(font)

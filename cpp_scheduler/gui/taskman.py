@@ -1,0 +1,105 @@
+"""Running database work off the GUI thread, with the result handed back on it.
+
+In the manner of Anki's task manager: a job is a plain function run in a
+:class:`QThreadPool`; its result (or its exception) is delivered to a callback on the GUI
+thread through a queued signal. Workers never touch widgets. While jobs run, the
+manager reports that it is busy so the window can show progress.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread."""
+
+    finished = Signal(object, object)  # result, exception
+
+
+class _Job(QRunnable):
+    def __init__(self, function: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._function = function
+        self._relay = relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self._function()
+        except BaseException as error:  # handed to the GUI thread, never lost
+            self._deliver(None, error)
+        else:
+            self._deliver(result, None)
+
+    def _deliver(self, result: Any, error: BaseException | None) -> None:
+        # When the window closed while the job ran, nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            self._relay.finished.emit(result, error)
+
+
+class TaskManager(QObject):
+    """Runs functions in a thread pool; callbacks run on the GUI thread.
+
+    Signals:
+        busyChanged(bool): true when the first job starts, false when the last ends.
+    """
+
+    busyChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        # One writer at a time keeps SQLite free of lock contention, as Anki's single
+        # collection thread does.
+        self._pool.setMaxThreadCount(1)
+        self._running = 0
+        self._relays: set[_Relay] = set()
+
+    @property
+    def busy(self) -> bool:
+        return self._running > 0
+
+    def run_in_background(
+        self,
+        function: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``function`` in the pool; then ``on_done(result)`` or ``on_error(error)``.
+
+        Without ``on_error``, an exception goes to :data:`sys.excepthook` on the GUI
+        thread, which logs it and tells the user.
+        """
+        relay = _Relay()
+        self._relays.add(relay)
+
+        @Slot(object, object)
+        def finish(result: Any, error: BaseException | None) -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+            self._running -= 1
+            if self._running == 0:
+                self.busyChanged.emit(False)
+            if error is None:
+                on_done(result)
+            elif on_error is not None:
+                on_error(error)
+            else:
+                import sys
+
+                sys.excepthook(type(error), error, error.__traceback__)
+
+        relay.finished.connect(finish)
+        self._running += 1
+        if self._running == 1:
+            self.busyChanged.emit(True)
+        self._pool.start(_Job(function, relay))
+
+    def wait_for_done(self, milliseconds: int = 30_000) -> bool:
+        """Block until every job finished (for shutdown and scripts), true if they did."""
+        return bool(self._pool.waitForDone(milliseconds))

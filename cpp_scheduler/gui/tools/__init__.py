@@ -1,0 +1,254 @@
+"""The coordinator's tools in the main window: local times, slot finder, conflicts, study
+tours, calendar export and import, and the delegation's schedule.
+
+:func:`install_tools` adds them to a :class:`MainWindow` in one call: two docks, a Tools
+menu, toolbar actions, a conflict count in the status bar, and the wiring that keeps
+them in step with the selection and with every change on the undo stack.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QToolBar, QWidget
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.tools.conflicts import ConflictsDock
+from cpp_scheduler.gui.tools.localtimes import LocalTimesDock
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.mainwindow import MainWindow
+
+
+class Tools(QObject):
+    """The tools of one main window, and the window they serve.
+
+    Attributes:
+        local_times: the local-times dock.
+        conflicts: the conflicts dock.
+        actions: the menu and toolbar actions by name.
+        count_label: the conflict count in the status bar.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.local_times = LocalTimesDock(window.database, window)
+        self.conflicts = ConflictsDock(window.database, window.tasks.run_in_background,
+                                       self.visible_range, window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.local_times)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts)
+        window.resizeDocks([self.local_times], [600], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.conflicts], [210], Qt.Orientation.Vertical)
+        self.count_label = QLabel("", window)
+        self.count_label.setObjectName("conflictCount")
+        window.statusBar().addPermanentWidget(self.count_label)
+        self.actions: dict[str, QAction] = {}
+        self._dialogs: dict[str, QWidget] = {}
+        self._build_actions()
+
+        for view in window.views.values():
+            view.eventSelected.connect(self.local_times.show_event)
+        window.editor.changed.connect(self._changed)
+        window.editor.stack.indexChanged.connect(lambda _index: self.conflicts.recheck())
+        window.eventsLoaded.connect(self._reloaded)
+        navigation = [window.today_action, window.previous_action, window.next_action,
+                      *window.view_actions.values()]
+        for action in navigation:
+            action.triggered.connect(lambda _checked=False: self.conflicts.range_changed())
+        window.sidebar.dateChosen.connect(lambda _day: self.conflicts.range_changed())
+        self.conflicts.countChanged.connect(self._counted)
+        self.conflicts.eventRequested.connect(self.go_to_event)
+        self.conflicts.toursRequested.connect(self._show_tour)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.shut_down()
+        return False
+
+    def shut_down(self) -> None:
+        """The window closes: start no more work, and hand back the work under way now,
+        while the window and its task manager still exist to receive it."""
+        self.conflicts.stop()
+        for dialog in self._dialogs.values():
+            stop = getattr(dialog, "stop", None)
+            if stop is not None:
+                stop()
+        self.window.tasks.wait_for_done()
+        QCoreApplication.sendPostedEvents()
+
+    # -- construction -------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot: Any, tip: str,
+                shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        self._action("find_time", "Find a time…", self.open_slot_finder,
+                     "Find the time that suits every delegation (Ctrl+Shift+F)", "Ctrl+Shift+F")
+        self._action("tour_builder", "Study tours…", self.open_tour_builder,
+                     "Plan a delegation's study tour day by day")
+        self._action("delegation_schedule", "Delegation schedule…",
+                     self.open_delegation_schedule,
+                     "A delegation's schedule in its own time and in Tokyo time")
+        self._action("export_calendar", "Export calendar…", self.open_export,
+                     "Write calendar files (.ics) for an event, a delegation, a person or "
+                     "the program (Ctrl+E)", "Ctrl+E")
+        self._action("import_calendar", "Import calendar…", self.open_import,
+                     "Read events from a calendar file (.ics)")
+        menu = self.window.menuBar().addMenu("&Tools")
+        menu.setObjectName("toolsMenu")
+        for name in ("find_time", "tour_builder", "delegation_schedule"):
+            menu.addAction(self.actions[name])
+        menu.addSeparator()
+        menu.addAction(self.actions["export_calendar"])
+        menu.addAction(self.actions["import_calendar"])
+        menu.addSeparator()
+        for dock in (self.local_times, self.conflicts):
+            toggle = dock.toggleViewAction()
+            toggle.setObjectName(f"toggle_{dock.objectName()}")
+            menu.addAction(toggle)
+        toolbar = self.window.findChild(QToolBar, "calendarToolbar")
+        if toolbar is not None:
+            tools = [self.actions["find_time"], self.actions["export_calendar"]]
+            existing = toolbar.actions()
+            if existing:
+                toolbar.insertActions(existing[0], tools)
+                toolbar.insertSeparator(existing[0])
+            else:
+                toolbar.addActions(tools)
+
+    # -- following the window -----------------------------------------------------------
+    def visible_range(self) -> tuple[datetime, datetime]:
+        first, last = self.window.current_view.period()
+        return day_span(first, last, self.window.display_zone)
+
+    def _changed(self, model_name: str, ids: list[str]) -> None:
+        self.local_times.follow(model_name, ids)
+        self.conflicts.recheck()
+        finder = self._dialogs.get("slot_finder")
+        if finder is not None and model_name in ("Delegation", "Participant", "Venue"):
+            finder.refresh_choices()  # type: ignore[attr-defined]
+        # A command may end by selecting its event (a new one, a moved one): follow it
+        # once the window has done so.
+        QTimer.singleShot(0, self._follow_selection)
+
+    def _follow_selection(self) -> None:
+        if self.window.selected_event != self.local_times.event_id:
+            self.local_times.show_event(self.window.selected_event)
+
+    def _reloaded(self) -> None:
+        self.local_times.show_event(self.window.selected_event)
+        self.conflicts.recheck()
+        for dialog in self._dialogs.values():  # a program was loaded or imported
+            refresh = getattr(dialog, "refresh_choices", None)
+            if refresh is not None:
+                refresh()
+
+    def _counted(self, found: int, errors: int) -> None:
+        from cpp_scheduler.gui.tools.conflicts import count_text
+
+        self.count_label.setText(count_text(found, errors))
+        self.window.events.set_marked_events(self.conflicts.conflicting_events)
+
+    def go_to_event(self, event_id: str, when: datetime | None = None) -> None:
+        """Show the day of ``when`` (or of the event) and select the event."""
+        if when is None:
+            number = self.window.events.row_of(event_id)
+            if number >= 0:
+                when = self.window.events.row_at(number).start_utc
+        if when is not None:
+            self.window.go_to(timezones.to_local(when, self.window.display_zone).date())
+        self.window.select_event(event_id)
+        self.local_times.show_event(event_id)
+
+    # -- dialogs ------------------------------------------------------------------------
+    def dialogs(self) -> list[QWidget]:
+        """The tool windows opened so far (kept for the next time they are asked for)."""
+        return list(self._dialogs.values())
+
+    def _show(self, name: str, factory: Any) -> Any:
+        dialog = self._dialogs.get(name)
+        if dialog is None:
+            dialog = factory()
+            self._dialogs[name] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def open_slot_finder(self) -> Any:
+        from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
+
+        return self._show("slot_finder", lambda: SlotFinderDialog(
+            self.window.database, self.window.editor, self.window.tasks, self.window,
+            on_created=self.go_to_event))
+
+    def open_tour_builder(self) -> Any:
+        from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
+
+        return self._show("tour_builder", lambda: TourBuilderDialog(
+            self.window.database, self.window.editor, self.window))
+
+    def _show_tour(self, tour_ids: list[str]) -> None:
+        builder = self.open_tour_builder()
+        builder.show_tour(tour_ids[0])
+
+    def open_delegation_schedule(self) -> Any:
+        from cpp_scheduler.gui.tools.delegationview import DelegationScheduleDialog
+
+        return self._show("delegation_schedule", lambda: DelegationScheduleDialog(
+            self.window.database, self.window.editor, self.window))
+
+    def open_export(self) -> Any:
+        from cpp_scheduler.gui.tools.calendarfiles import ExportDialog
+
+        dialog = ExportDialog(self.window.database, self.window.tasks,
+                              selected_event=self.window.selected_event,
+                              shown_events=self.shown_events(),
+                              visible_dates=self.window.current_view.period(),
+                              parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_import(self) -> Any:
+        from cpp_scheduler.gui.tools.calendarfiles import ImportDialog
+
+        dialog = ImportDialog(self.window.database, self.window.editor, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def shown_events(self) -> list[str]:
+        """The events the calendar shows now: the filter's, in the visible dates."""
+        start, end = self.visible_range()
+        seen: dict[str, None] = {}
+        for row in self.window.proxy.rows_between(start, end):
+            seen.setdefault(row.event_id)
+        return list(seen)
+
+
+def day_span(first: date, last: date, zone_name: str) -> tuple[datetime, datetime]:
+    from cpp_scheduler.services.snapshot import day_bounds
+
+    return day_bounds(first, last, zone_name)
+
+
+def install_tools(window: MainWindow) -> Tools:
+    """Add the coordinator's tools to ``window``; the window keeps them as ``window.tools``."""
+    tools = Tools(window)
+    window.tools = tools  # type: ignore[attr-defined]
+    return tools

@@ -1,0 +1,92 @@
+"""What the coordinator's tools share: the colours of a day's parts and small helpers.
+
+The colours follow the meeting planners coordinators know: green for working hours,
+amber for the wider hours still acceptable, slate for the night, rose for a holiday or
+a weekend at home, grey hatching for a time somebody is already booked.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QWidget
+
+from cpp_scheduler.scheduling.localtimes import DayPart
+
+
+class CellState(StrEnum):
+    """What one hour is for one attendee, as the slot finder's grid colours it."""
+
+    WORKING = "working"
+    EXTENDED = "extended"
+    NIGHT = "night"
+    DAY_OFF = "day_off"
+    BUSY = "busy"
+
+    @property
+    def label(self) -> str:
+        return {
+            CellState.WORKING: "working hours",
+            CellState.EXTENDED: "acceptable hours",
+            CellState.NIGHT: "night",
+            CellState.DAY_OFF: "holiday or weekend",
+            CellState.BUSY: "already booked",
+        }[self]
+
+    @classmethod
+    def of(cls, part: DayPart) -> CellState:
+        return {DayPart.WORKING: cls.WORKING, DayPart.EXTENDED: cls.EXTENDED,
+                DayPart.NIGHT: cls.NIGHT}[part]
+
+
+BACKGROUNDS = {
+    CellState.WORKING: "#d4efdc",
+    CellState.EXTENDED: "#fdebb8",
+    CellState.NIGHT: "#d5dae6",
+    CellState.DAY_OFF: "#f6d3e1",
+    CellState.BUSY: "#b9bec6",
+}
+FOREGROUNDS = {
+    CellState.WORKING: "#136c2e",
+    CellState.EXTENDED: "#7a5300",
+    CellState.NIGHT: "#36415a",
+    CellState.DAY_OFF: "#8a1c4a",
+    CellState.BUSY: "#2f3338",
+}
+PART_LABELS = {
+    DayPart.WORKING: "Working hours",
+    DayPart.EXTENDED: "Acceptable hours",
+    DayPart.NIGHT: "Night",
+}
+WARNING_BACKGROUND = "#fce8e6"
+WARNING_TEXT = "#a50e0e"
+
+
+def background(state: CellState) -> QColor:
+    return QColor(BACKGROUNDS[state])
+
+
+def foreground(state: CellState) -> QColor:
+    return QColor(FOREGROUNDS[state])
+
+
+def legend(parent: QWidget, states: tuple[CellState, ...] = tuple(CellState)) -> QLabel:
+    """A one-line key to the colours, as rich text."""
+    items = "".join(
+        f"<span style='background:{BACKGROUNDS[state]}; color:{FOREGROUNDS[state]};'>"
+        f"&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{state.label}&nbsp;&nbsp;&nbsp;"
+        for state in states
+    )
+    label = QLabel(items, parent)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setObjectName("legend")
+    return label
+
+
+def offset_text(days: int) -> str:
+    """``same day``, ``+1 day``, ``-1 day``: a clock's date against the event's own."""
+    if days == 0:
+        return "same day"
+    return f"{days:+d} day" + ("s" if abs(days) > 1 else "")

@@ -1,0 +1,359 @@
+"""The conflicts panel: every clash in the program, like an editor's problems list.
+
+The check runs on the task manager's worker after each change (debounced, so a burst of
+undo steps costs one check) and for the whole program or the range the calendar shows.
+A result that arrives after a newer request is dropped. Each row has a severity icon;
+kind and severity filters work through a proxy; a double-click goes to the event and
+selects it. The events involved are marked in every calendar view through the event
+model (:meth:`EventTableModel.set_marked_events`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler import timezones
+from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, Severity, find_conflicts
+from cpp_scheduler.services.snapshot import load_snapshot
+from cpp_scheduler.store import Database
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
+EVENTS_ROLE = Qt.ItemDataRole.UserRole + 3
+START_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+TOUR_KINDS = frozenset({ConflictKind.NIGHT_WITHOUT_HOTEL, ConflictKind.EMPTY_TOUR_DAY})
+"""Conflicts of a study tour as a whole: they name the tour, not an event."""
+
+
+def check_program(database: Database, start: datetime | None = None,
+                  end: datetime | None = None) -> list[Conflict]:
+    """Every conflict of the program, or of those touching ``start``..``end`` (UTC).
+
+    Runs on a worker thread: it reads the store in its own session and returns plain
+    values. A range is widened by a day each side so neighbours still count.
+    """
+    with database.session() as session:
+        if start is not None and end is not None:
+            snapshot = load_snapshot(session, start - timedelta(days=1), end + timedelta(days=1))
+        else:
+            snapshot = load_snapshot(session)
+    return find_conflicts(snapshot, start=start, end=end)
+
+
+class Column(IntEnum):
+    SEVERITY = 0
+    KIND = 1
+    WHEN = 2
+    MESSAGE = 3
+
+
+HEADERS = ("", "Kind", "When (Tokyo)", "Problem")
+
+
+def severity_icon(severity: Severity) -> QIcon:
+    style = QApplication.style()
+    pixmap = (QStyle.StandardPixmap.SP_MessageBoxCritical if severity is Severity.ERROR
+              else QStyle.StandardPixmap.SP_MessageBoxWarning)
+    return style.standardIcon(pixmap)
+
+
+class ConflictModel(QAbstractTableModel):
+    """The conflicts of the last check, in the engine's order (when, errors first)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._conflicts: list[Conflict] = []
+        self._icons: dict[Severity, QIcon] = {}
+
+    def set_conflicts(self, conflicts: list[Conflict]) -> None:
+        self.beginResetModel()
+        self._conflicts = list(conflicts)
+        self.endResetModel()
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return list(self._conflicts)
+
+    def conflict_at(self, row: int) -> Conflict:
+        return self._conflicts[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._conflicts)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return HEADERS[section]
+        return None
+
+    def _icon(self, severity: Severity) -> QIcon:
+        if severity not in self._icons:
+            self._icons[severity] = severity_icon(severity)
+        return self._icons[severity]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._conflicts):
+            return None
+        conflict = self._conflicts[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.KIND:
+                return conflict.kind.label
+            if column == Column.WHEN:
+                if conflict.start is None:
+                    return ""
+                return f"{timezones.to_local(conflict.start, timezones.TOKYO):%a %d %b %H:%M}"
+            if column == Column.MESSAGE:
+                return conflict.message
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.SEVERITY:
+            return self._icon(conflict.severity)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{conflict.severity.value.capitalize()}: {conflict.message}"
+        if role == KIND_ROLE:
+            return conflict.kind.value
+        if role == SEVERITY_ROLE:
+            return conflict.severity.value
+        if role == EVENTS_ROLE:
+            return list(conflict.event_ids)
+        if role == START_ROLE:
+            return conflict.start
+        return None
+
+
+class ConflictFilter(QSortFilterProxyModel):
+    """Lets through the chosen severities and, when one is chosen, a single kind."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._severities: frozenset[str] = frozenset(s.value for s in Severity)
+        self._kind: str | None = None
+
+    def set_severities(self, severities: set[Severity]) -> None:
+        self.beginFilterChange()
+        self._severities = frozenset(s.value for s in severities)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_kind(self, kind: ConflictKind | None) -> None:
+        self.beginFilterChange()
+        self._kind = kind.value if kind is not None else None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        source = self.sourceModel()
+        index = source.index(source_row, 0, source_parent)
+        if index.data(SEVERITY_ROLE) not in self._severities:
+            return False
+        return self._kind is None or index.data(KIND_ROLE) == self._kind
+
+
+class ConflictsDock(QDockWidget):
+    """The problems list of the program.
+
+    Signals:
+        countChanged(int, int): conflicts found, of which errors (after a check).
+        eventRequested(str, object): go to this event, at this instant (UTC or None).
+        toursRequested(list): show these study tours (a conflict of a tour, no event).
+    """
+
+    countChanged = Signal(int, int)
+    eventRequested = Signal(str, object)
+    toursRequested = Signal(list)
+
+    WHOLE_PROGRAM = "Whole program"
+    VISIBLE_RANGE = "Dates shown"
+
+    def __init__(
+        self,
+        database: Database,
+        run_in_background: Callable[..., None],
+        visible_range: Callable[[], tuple[datetime, datetime]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Conflicts", parent)
+        self.setObjectName("conflictsDock")
+        self.database = database
+        self._run = run_in_background
+        self._visible_range = visible_range
+        self._generation = 0
+        self.checking = False
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 4, 6, 6)
+        bar = QHBoxLayout()
+        self.scope = QComboBox(body)
+        self.scope.setObjectName("conflictScope")
+        self.scope.addItem(self.WHOLE_PROGRAM)
+        if visible_range is not None:
+            self.scope.addItem(self.VISIBLE_RANGE)
+        self.scope.currentIndexChanged.connect(lambda _index: self.recheck())
+        bar.addWidget(self.scope)
+        self.errors_box = QCheckBox("Errors", body)
+        self.errors_box.setObjectName("showErrors")
+        self.warnings_box = QCheckBox("Warnings", body)
+        self.warnings_box.setObjectName("showWarnings")
+        for box, severity in ((self.errors_box, Severity.ERROR),
+                              (self.warnings_box, Severity.WARNING)):
+            box.setChecked(True)
+            box.setIcon(severity_icon(severity))
+            box.toggled.connect(self._severities_changed)
+            bar.addWidget(box)
+        self.kind = QComboBox(body)
+        self.kind.setObjectName("conflictKind")
+        self.kind.addItem("All kinds", None)
+        for kind in ConflictKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(10)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        bar.addWidget(self.kind, 1)
+        self.summary = QLabel("", body)
+        self.summary.setObjectName("conflictSummary")
+        bar.addWidget(self.summary)
+        layout.addLayout(bar)
+        self.model = ConflictModel(self)
+        self.proxy = ConflictFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(body)
+        self.table.setObjectName("conflictTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.SEVERITY, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(Column.SEVERITY, 28)
+        header.setSectionResizeMode(Column.KIND, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setMinimumHeight(24)  # the window stays usable on a small screen
+        self.table.doubleClicked.connect(self._activated)
+        layout.addWidget(self.table, 1)
+        body.setMinimumSize(160, 16)  # below its layout's wish: a small screen clips it
+        self.setWidget(body)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self._start_check)
+
+    # -- checking -----------------------------------------------------------------------
+    def recheck(self) -> None:
+        """Ask for a new check; several requests in a burst make one check."""
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Cancel a pending check and ignore the answer of one under way."""
+        self._timer.stop()
+        self._generation += 1
+        self.checking = False
+
+    def range_changed(self) -> None:
+        """The calendar shows other dates: check again if only those dates count."""
+        if self.scope.currentText() == self.VISIBLE_RANGE:
+            self.recheck()
+
+    def _start_check(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        database = self.database
+        start = end = None
+        if self.scope.currentText() == self.VISIBLE_RANGE and self._visible_range is not None:
+            start, end = self._visible_range()
+        self.checking = True
+        self.summary.setText("Checking…")
+        self._run(lambda: check_program(database, start, end),
+                  lambda found: self._arrived(generation, found),
+                  lambda error: self._failed(generation, error))
+
+    def _arrived(self, generation: int, conflicts: list[Conflict]) -> None:
+        if generation != self._generation:
+            return  # a newer check is on its way
+        self.checking = False
+        self.model.set_conflicts(conflicts)
+        errors = sum(1 for c in conflicts if c.severity is Severity.ERROR)
+        self.summary.setText(count_text(len(conflicts), errors))
+        self.countChanged.emit(len(conflicts), errors)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.checking = False
+        self.summary.setText(f"Cannot check: {error}")
+
+    @property
+    def check_pending(self) -> bool:
+        """A check was asked for and has not started yet."""
+        return self._timer.isActive()
+
+    @property
+    def conflicting_events(self) -> frozenset[str]:
+        return frozenset(e for c in self.model.conflicts for e in c.event_ids)
+
+    # -- filters and navigation ---------------------------------------------------------
+    def _severities_changed(self) -> None:
+        chosen = set()
+        if self.errors_box.isChecked():
+            chosen.add(Severity.ERROR)
+        if self.warnings_box.isChecked():
+            chosen.add(Severity.WARNING)
+        self.proxy.set_severities(chosen)
+
+    def _kind_changed(self, _index: int) -> None:
+        value = self.kind.currentData()
+        self.proxy.set_kind(ConflictKind(value) if value else None)
+
+    def _activated(self, index: QModelIndex) -> None:
+        events = index.data(EVENTS_ROLE)
+        if events:
+            self.eventRequested.emit(events[0], index.data(START_ROLE))
+            return
+        conflict = self.model.conflict_at(self.proxy.mapToSource(index).row())
+        if conflict.kind in TOUR_KINDS and conflict.record_ids:
+            self.toursRequested.emit(list(conflict.record_ids))
+
+
+def count_text(found: int, errors: int) -> str:
+    if not found:
+        return "No conflicts"
+    noun = "conflict" if found == 1 else "conflicts"
+    return f"{found:,} {noun} ({errors:,} {'error' if errors == 1 else 'errors'})"

@@ -1,0 +1,314 @@
+"""The local-times inspector: the selected event on every attendee's clock.
+
+One row per attending delegation, per participant whose clock differs from their
+delegation's, then Tokyo and Washington: local date and time, weekday, the day offset
+against the event's own date and the UTC offset, coloured by working hours, acceptable
+hours or night. A holiday at an attendee's home (or in Japan, for the hosts) adds a
+warning row. The dock follows the main window's selection and every change to events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.tools import common
+from cpp_scheduler.scheduling import holidays
+from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, zone_city
+from cpp_scheduler.scheduling.localtimes import AttendeeTimes, local_times
+from cpp_scheduler.services.snapshot import event_attendees, event_intervals, find_event
+from cpp_scheduler.store import Database
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class EventLocalTimes:
+    """What the inspector shows for one event (one occurrence of a series)."""
+
+    event_id: str
+    title: str
+    start: datetime
+    end: datetime
+    zone: str
+    rows: tuple[AttendeeTimes, ...]
+    warnings: tuple[str, ...]
+
+
+def _distinct_clocks(attendees: list[Attendee], day: date) -> list[Attendee]:
+    """Delegations, then the participants whose clock none of them shares that day."""
+    delegations = [a for a in attendees if a.kind is AttendeeKind.DELEGATION]
+    covered = {(a.zone_on(day), a.id) for a in delegations}
+    zones_of_delegation = {a.id: a.zone_on(day) for a in delegations}
+    shown = list(delegations)
+    for person in attendees:
+        if person.kind is not AttendeeKind.PARTICIPANT:
+            continue
+        own = zones_of_delegation.get(person.delegation_id or "")
+        if own == person.zone_on(day) or (person.zone_on(day), person.id) in covered:
+            continue
+        shown.append(person)
+    return shown
+
+
+def _holiday_warnings(rows: tuple[AttendeeTimes, ...], hosted_in_japan: bool) -> list[str]:
+    warnings: list[str] = []
+    seen: set[tuple[str, date]] = set()
+    for row in rows:
+        attendee = row.attendee
+        country = JAPAN if row.in_japan else attendee.country
+        if attendee.kind is AttendeeKind.REFERENCE:
+            if attendee.zone != timezones.TOKYO or not hosted_in_japan:
+                continue
+            country = JAPAN
+        if not country:
+            continue
+        day = row.start.local.date()
+        last = row.end.local.date()
+        while day <= last:
+            name = holidays.holiday_name(country, day)
+            if name and (country, day) not in seen:
+                seen.add((country, day))
+                where = timezones.country_name(country) or country
+                who = "the hosts in Tokyo" if country == JAPAN and (
+                    attendee.kind is AttendeeKind.REFERENCE or row.in_japan) else attendee.name
+                warnings.append(f"{day:%a %d %b %Y} is {name}, a public holiday in {where} "
+                                f"({who}).")
+            day += timedelta(days=1)
+    return warnings
+
+
+def read_local_times(database: Database, event_id: str,
+                     now: datetime | None = None) -> EventLocalTimes:
+    """The inspector's rows for an event: its next occurrence (its first, if all passed)."""
+    moment = now or datetime.now(UTC)
+    with database.session() as session:
+        event = find_event(session, event_id)
+        intervals = event_intervals(event)
+        if not intervals:
+            raise SchedulerError(f"'{event.title}' has no occurrence left.")
+        interval = next((i for i in intervals if i.end >= moment), intervals[0])
+        day = timezones.to_local(interval.start, interval.zone).date()
+        attendees = _distinct_clocks(event_attendees(event), day)
+        rows = local_times(interval, attendees)
+        hosted = interval.is_physical or event.venue is not None or event.zone == timezones.TOKYO
+        return EventLocalTimes(event.id, event.title, interval.start, interval.end,
+                               event.zone, rows, tuple(_holiday_warnings(rows, hosted)))
+
+
+class Column(IntEnum):
+    WHO = 0
+    ZONE = 1
+    DATE = 2
+    TIME = 3
+    DAY = 4
+    OFFSET = 5
+    HOURS = 6
+
+
+HEADERS = ("Who", "Clock", "Local date", "Time", "Day ±", "UTC", "Hours")
+SHORT_PARTS = {"working": "Working", "extended": "Acceptable", "night": "Night"}
+PART_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The row's :class:`DayPart` value, or "holiday" for a warning row."""
+
+
+class LocalTimesModel(QAbstractTableModel):
+    """The rows of one event's local times, then one row per holiday warning."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._times: tuple[AttendeeTimes, ...] = ()
+        self._warnings: tuple[str, ...] = ()
+
+    def set_times(self, times: EventLocalTimes | None) -> None:
+        self.beginResetModel()
+        self._times = times.rows if times else ()
+        self._warnings = times.warnings if times else ()
+        self.endResetModel()
+
+    @property
+    def warning_count(self) -> int:
+        return len(self._warnings)
+
+    def is_warning(self, row: int) -> bool:
+        return row >= len(self._times)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._times) + len(self._warnings)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        if self.is_warning(index.row()):
+            return self._warning_data(self._warnings[index.row() - len(self._times)],
+                                      index.column(), role)
+        times = self._times[index.row()]
+        state = common.CellState.of(times.part)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(times, index.column())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(common.background(state))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(common.foreground(state))
+        if role == PART_ROLE:
+            return times.part.value
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == Column.DAY:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.DAY:
+            return common.offset_text(times.start.day_offset) + " against the event's own date"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            hours = times.attendee.hours
+            return (f"{times.attendee.name} ({times.zone}): {times.start.describe()} to "
+                    f"{times.end.local:%H:%M}\nWorking hours {hours.describe_work()}, "
+                    f"acceptable {hours.describe_acceptable()}"
+                    + ("\nVisiting Japan: on Tokyo time" if times.in_japan else ""))
+        if role == Qt.ItemDataRole.FontRole and index.column() == Column.WHO and (
+                times.attendee.kind is AttendeeKind.REFERENCE):
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    @staticmethod
+    def _display(times: AttendeeTimes, column: int) -> str:
+        start, end = times.start, times.end
+        if column == Column.WHO:
+            return short_name(times.attendee.name)
+        if column == Column.ZONE:
+            return zone_city(times.zone) + (", in Japan" if times.in_japan else "")
+        if column == Column.DATE:
+            return f"{start.local:%a %d %b}"
+        if column == Column.TIME:
+            ends = f"{end.local:%H:%M}"
+            if end.local.date() != start.local.date():
+                ends += f" {end.local:%a}"
+            return f"{start.local:%H:%M}–{ends} {start.abbreviation}"
+        if column == Column.DAY:
+            return f"{start.day_offset:+d}" if start.day_offset else "0"
+        if column == Column.OFFSET:
+            return start.utc_offset
+        return SHORT_PARTS[times.part.value]
+
+    @staticmethod
+    def _warning_data(text: str, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"⚠ {text}" if column == 0 else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(common.WARNING_BACKGROUND))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(common.WARNING_TEXT))
+        if role == PART_ROLE:
+            return "holiday"
+        return None
+
+
+class LocalTimesDock(QDockWidget):
+    """A dock beside the calendar with the selected event on every attendee's clock."""
+
+    PLACEHOLDER = "Select an event to see it on every attendee's clock."
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__("Local times", parent)
+        self.setObjectName("localTimesDock")
+        self.database = database
+        self.event_id: str | None = None
+        self.times: EventLocalTimes | None = None
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 4, 6, 6)
+        self.heading = QLabel(self.PLACEHOLDER, body)
+        self.heading.setObjectName("localTimesHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.heading)
+        self.model = LocalTimesModel(self)
+        self.table = QTableView(body)
+        self.table.setObjectName("localTimesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.HOURS, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(36)
+        self.table.setMinimumSize(60, 40)  # the window stays usable on a small screen
+        layout.addWidget(self.table, 1)
+        key = common.legend(body, (common.CellState.WORKING, common.CellState.EXTENDED,
+                                   common.CellState.NIGHT))
+        key.setWordWrap(True)
+        layout.addWidget(key)
+        body.setMinimumSize(110, 60)  # below its layout's wish: a small screen clips it
+        self.setWidget(body)
+
+    def show_event(self, event_id: str | None) -> None:
+        """Show ``event_id`` (None clears the dock); read again when it is the same."""
+        self.event_id = event_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        times: EventLocalTimes | None = None
+        if self.event_id is not None:
+            try:
+                times = read_local_times(self.database, self.event_id)
+            except SchedulerError:  # deleted meanwhile (or undone): nothing to show
+                self.event_id = None
+        self.times = times
+        self.table.clearSpans()
+        self.model.set_times(times)
+        if times is None:
+            self.heading.setText(self.PLACEHOLDER)
+            return
+        local_start = timezones.to_local(times.start, times.zone)
+        local_end = timezones.to_local(times.end, times.zone)
+        self.heading.setText(
+            f"<b>{_escape(times.title)}</b><br>{local_start:%a %d %b %Y %H:%M}–"
+            f"{local_end:%H:%M} in {_escape(zone_city(times.zone))} "
+            f"({timezones.utc_offset_label(times.start, times.zone)})")
+        for row in range(len(times.rows), self.model.rowCount()):
+            self.table.setSpan(row, 0, 1, len(HEADERS))
+
+    def follow(self, changed_model: str, ids: list[str]) -> None:
+        """After a command: read again when the event, or anybody's hours, changed."""
+        if self.event_id is not None and (changed_model != "Event" or self.event_id in ids):
+            self.refresh()
+
+
+def short_name(name: str) -> str:
+    """``Nepal`` for ``Nepal: Kathmandu Metropolitan City``; the tooltip has it all."""
+    head, colon, _rest = name.partition(":")
+    return head if colon and len(name) > 24 else name
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

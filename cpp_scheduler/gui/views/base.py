@@ -1,0 +1,160 @@
+"""What every calendar view shares: the model it follows and the signals it sends."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from cpp_scheduler.gui import style
+from cpp_scheduler.gui.eventmodel import EventFilterProxy
+from cpp_scheduler.model import EventStatus
+from cpp_scheduler.services.calendar import EventRow
+
+
+class CalendarView(QWidget):
+    """A view over the filtered events for a period around :attr:`anchor`.
+
+    Signals:
+        eventSelected(str): the user picked an event (its id).
+        eventActivated(str): the user asked to edit an event (double-click).
+        slotActivated(object, object): the user asked for a new event at start, end (UTC).
+        dayActivated(object): the user asked to see a day (a :class:`datetime.date`).
+    """
+
+    eventSelected = Signal(str)
+    eventActivated = Signal(str)
+    slotActivated = Signal(object, object)
+    dayActivated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model: EventFilterProxy | None = None
+        self._anchor = date.today()
+        self._selected: str | None = None
+
+    # -- the model ----------------------------------------------------------------------
+    def set_model(self, model: EventFilterProxy) -> None:
+        self._model = model
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.rowsRemoved, model.dataChanged):
+            signal.connect(self._model_changed)
+        model.event_model.displayZoneChanged.connect(self._model_changed)
+
+    @property
+    def model(self) -> EventFilterProxy:
+        assert self._model is not None, "set_model() first"
+        return self._model
+
+    @property
+    def zone(self) -> str:
+        return self.model.event_model.display_zone
+
+    def _model_changed(self, *_args: object) -> None:
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """Drop the layout cache and repaint."""
+        self.update()
+
+    # -- period -------------------------------------------------------------------------
+    @property
+    def anchor(self) -> date:
+        return self._anchor
+
+    def set_anchor(self, day: date) -> None:
+        self._anchor = day
+        self.invalidate()
+
+    def period(self) -> tuple[date, date]:
+        """First and last day shown."""
+        return self._anchor, self._anchor
+
+    def title(self) -> str:
+        """What the toolbar says is shown ("Week of 12 Jan 2027")."""
+        return f"{self._anchor:%A %d %B %Y}"
+
+    def step(self, direction: int) -> date:
+        """The anchor one period before (-1) or after (+1)."""
+        raise NotImplementedError
+
+    def set_selected(self, event_id: str | None) -> None:
+        self._selected = event_id
+        self.update()
+
+    def now_utc(self) -> datetime:
+        from datetime import UTC
+
+        return datetime.now(UTC)
+
+
+def paint_event_block(
+    painter: QPainter,
+    rect: object,
+    row: EventRow,
+    lines: list[str],
+    selected: bool,
+    font: QFont,
+    radius: float = 4.0,
+    marked: bool = False,
+) -> None:
+    """An event as a rounded block: filled when confirmed, tinted with a dashed border
+    when tentative, grey and struck through when cancelled; a red badge in its corner
+    when it is in a conflict (``marked``)."""
+    from PySide6.QtCore import QRectF
+
+    assert isinstance(rect, QRectF)
+    fill, border, text = style.event_colours(row.kind, row.status)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    pen = QPen(border, 1.0)
+    if row.status is EventStatus.TENTATIVE:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    if selected:
+        pen = QPen(QColor(style.TEXT), 2.0)
+    painter.setPen(pen)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    if row.status is EventStatus.TENTATIVE:
+        painter.fillRect(QRectF(rect.left() + 1, rect.top() + 1, 3, rect.height() - 2), border)
+    painter.setPen(text)
+    block_font = QFont(font)
+    block_font.setStrikeOut(row.status is EventStatus.CANCELLED)
+    painter.setFont(block_font)
+    metrics = painter.fontMetrics()
+    inner = rect.adjusted(6, 2, -12 if marked else -4, -2)
+    y = inner.top()
+    for number, line in enumerate(lines):
+        if y + metrics.height() > inner.bottom() + 2 and number > 0:
+            break
+        line_font = QFont(block_font)
+        line_font.setBold(number == 0)
+        painter.setFont(line_font)
+        elided = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight,
+                                                  int(inner.width()))
+        painter.drawText(
+            QRectF(inner.left(), y, inner.width(), metrics.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            elided,
+        )
+        y += metrics.height()
+    if marked:
+        paint_conflict_badge(painter, rect)
+    painter.restore()
+
+
+def paint_conflict_badge(painter: QPainter, rect: object) -> None:
+    """A red dot with a white ring in the top-right corner of an event's ``rect``."""
+    from PySide6.QtCore import QPointF, QRectF
+
+    assert isinstance(rect, QRectF)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor("#ffffff"), 1.5))
+    painter.setBrush(QColor(style.CONFLICT))
+    radius = min(4.5, rect.height() / 2 - 1)
+    painter.drawEllipse(QPointF(rect.right() - radius - 2, rect.top() + radius + 2), radius,
+                        radius)
+    painter.restore()

@@ -1,0 +1,577 @@
+"""The Day and Week views: an hour grid with events laid out side by side where they overlap.
+
+Events are drawn at their wall-clock time in the display zone. Dragging a block moves it,
+dragging its lower edge changes its end; both snap to 15 minutes and are handed to the
+window as one request, which validates and records them as one undo step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui import style
+from cpp_scheduler.gui.eventmodel import day_bounds
+from cpp_scheduler.gui.views.base import CalendarView, paint_event_block
+from cpp_scheduler.services.calendar import EventRow
+
+SNAP_MINUTES = 15
+HOUR_HEIGHT = 48
+GUTTER = 56
+HEADER_HEIGHT = 44
+ALL_DAY_LINE = 22
+EDGE = 6
+"""How close to a block's lower edge (pixels) a press starts a resize."""
+ALL_DAY_THRESHOLD = timedelta(hours=20)
+"""Events at least this long go to the strip above the grid instead of a tall block."""
+
+
+@dataclass
+class Block:
+    """An event's piece on one day of the grid, with its place among overlapping ones."""
+
+    row: EventRow
+    day: int
+    start_minute: float
+    end_minute: float
+    column: int = 0
+    columns: int = 1
+
+
+def snap(minutes: float) -> int:
+    return round(minutes / SNAP_MINUTES) * SNAP_MINUTES
+
+
+def lay_out(blocks: list[Block]) -> None:
+    """Give overlapping blocks of one day columns side by side (greedy, per cluster)."""
+    blocks.sort(key=lambda block: (block.start_minute, -block.end_minute))
+    cluster: list[Block] = []
+    cluster_end = -1.0
+    ends: list[float] = []
+
+    def close() -> None:
+        for block in cluster:
+            block.columns = len(ends)
+
+    for block in blocks:
+        if cluster and block.start_minute >= cluster_end:
+            close()
+            cluster, ends = [], []
+        for column, end in enumerate(ends):
+            if end <= block.start_minute:
+                block.column = column
+                ends[column] = block.end_minute
+                break
+        else:
+            block.column = len(ends)
+            ends.append(block.end_minute)
+        cluster.append(block)
+        cluster_end = max(cluster_end, block.end_minute)
+    if cluster:
+        close()
+
+
+class TimeGridView(CalendarView):
+    """One day or a week of the hour grid.
+
+    Signals:
+        moveRequested(str, object, object, object): move or resize an event (its id,
+            and for one meeting of a series its recurrence id, else None) to new start
+            and end instants (UTC); the window validates and applies it.
+    """
+
+    moveRequested = Signal(str, object, object, object)
+
+    def __init__(self, days: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.days = days
+        self._header = _Header(self)
+        self._canvas = _Canvas(self)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidget(self._canvas)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._header)
+        layout.addWidget(self._scroll, 1)
+        self._blocks: list[Block] | None = None
+        self._all_day: list[tuple[EventRow, int, int]] = []
+        QTimer.singleShot(0, self.scroll_to_morning)
+
+    # -- period -------------------------------------------------------------------------
+    def first_day(self) -> date:
+        if self.days == 7:
+            return self.anchor - timedelta(days=self.anchor.weekday())
+        return self.anchor
+
+    def period(self) -> tuple[date, date]:
+        first = self.first_day()
+        return first, first + timedelta(days=self.days - 1)
+
+    def step(self, direction: int) -> date:
+        return self.anchor + timedelta(days=direction * self.days)
+
+    def title(self) -> str:
+        first, last = self.period()
+        if self.days == 1:
+            return f"{first:%A %d %B %Y}"
+        if first.month == last.month:
+            return f"{first:%d}–{last:%d %B %Y}"
+        if first.year == last.year:
+            return f"{first:%d %b} – {last:%d %b %Y}"
+        return f"{first:%d %b %Y} – {last:%d %b %Y}"
+
+    def scroll_to_morning(self) -> None:
+        self._scroll.verticalScrollBar().setValue(7 * HOUR_HEIGHT + HOUR_HEIGHT // 2)
+
+    # -- layout -------------------------------------------------------------------------
+    def invalidate(self) -> None:
+        self._blocks = None
+        self._header.update_height()
+        self._header.update()
+        self._canvas.update()
+        self.update()
+
+    def blocks(self) -> list[Block]:
+        """The blocks of the period (cached until the model or the period changes)."""
+        if self._blocks is not None:
+            return self._blocks
+        zone = self.zone
+        first = self.first_day()
+        period_start = day_bounds(first, zone)[0]
+        period_end = day_bounds(first + timedelta(days=self.days - 1), zone)[1]
+        blocks: list[Block] = []
+        all_day: list[tuple[EventRow, int, int]] = []
+        per_day: dict[int, list[Block]] = {}
+        for row in self.model.rows_between(period_start, period_end):
+            local_start = timezones.to_local(row.start_utc, zone)
+            local_end = timezones.to_local(row.end_utc, zone)
+            first_index = max(0, (local_start.date() - first).days)
+            last_day = (local_end - timedelta(microseconds=1)).date()
+            last_index = min(self.days - 1, (last_day - first).days)
+            if row.end_utc - row.start_utc >= ALL_DAY_THRESHOLD:
+                all_day.append((row, first_index, last_index))
+                continue
+            for index in range(first_index, last_index + 1):
+                day = first + timedelta(days=index)
+                start_minute = (
+                    _minutes(local_start) if local_start.date() == day else 0.0
+                )
+                end_minute = _minutes(local_end) if local_end.date() == day else 24 * 60.0
+                if end_minute <= start_minute:
+                    continue
+                block = Block(row, index, start_minute, end_minute)
+                per_day.setdefault(index, []).append(block)
+                blocks.append(block)
+        for day_blocks in per_day.values():
+            lay_out(day_blocks)
+        self._blocks = blocks
+        self._all_day = _stack_all_day(all_day)
+        return blocks
+
+    def all_day(self) -> list[tuple[EventRow, int, int]]:
+        self.blocks()
+        return self._all_day
+
+    def column_width(self) -> float:
+        return max(1.0, (self._canvas.width() - GUTTER) / self.days)
+
+    def block_rect(self, block: Block) -> QRectF:
+        width = self.column_width()
+        left = GUTTER + block.day * width + 1 + block.column * (width - 6) / block.columns
+        return QRectF(
+            left,
+            block.start_minute * HOUR_HEIGHT / 60,
+            (width - 6) / block.columns - 1,
+            max(HOUR_HEIGHT / 4, (block.end_minute - block.start_minute) * HOUR_HEIGHT / 60) - 1,
+        )
+
+    def block_at(self, point: QPointF) -> Block | None:
+        for block in reversed(self.blocks()):
+            if self.block_rect(block).contains(point):
+                return block
+        return None
+
+    def slot_at(self, point: QPointF) -> tuple[date, int] | None:
+        """The day and the snapped minute of the day under ``point``."""
+        if point.x() < GUTTER:
+            return None
+        index = int((point.x() - GUTTER) // self.column_width())
+        if not 0 <= index < self.days:
+            return None
+        minute = max(0, min(24 * 60 - SNAP_MINUTES, int(point.y() * 60 / HOUR_HEIGHT)))
+        minute -= minute % SNAP_MINUTES
+        return self.first_day() + timedelta(days=index), minute
+
+    def instant(self, day: date, minute: int) -> datetime:
+        """The UTC instant of a wall-clock minute of ``day`` in the display zone."""
+        local = datetime.combine(day, datetime.min.time()) + timedelta(minutes=minute)
+        return timezones.to_utc(local, self.zone, timezones.Fold.EARLIER)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 700)
+
+    # -- direct manipulation, called by the canvas ----------------------------------------
+    def request_move(self, block: Block, day_delta: int, minute_delta: int) -> None:
+        if day_delta == 0 and minute_delta == 0:
+            return
+        row = block.row
+        local = timezones.to_local(row.start_utc, self.zone).replace(tzinfo=None)
+        moved = local + timedelta(days=day_delta, minutes=minute_delta)
+        start = timezones.to_utc(moved, self.zone, timezones.Fold.EARLIER)
+        self.moveRequested.emit(row.event_id, row.recurrence_id, start,
+                                start + (row.end_utc - row.start_utc))
+
+    def request_resize(self, block: Block, end_minute: int) -> None:
+        row = block.row
+        day = self.first_day() + timedelta(days=block.day)
+        end = self.instant(day, end_minute) if end_minute < 24 * 60 else day_bounds(
+            day, self.zone)[1]
+        end = max(end, row.start_utc + timedelta(minutes=SNAP_MINUTES))
+        if end != row.end_utc:
+            self.moveRequested.emit(row.event_id, row.recurrence_id, row.start_utc, end)
+
+
+def _minutes(moment: datetime) -> float:
+    return moment.hour * 60 + moment.minute + moment.second / 60
+
+
+def _stack_all_day(
+    spans: list[tuple[EventRow, int, int]],
+) -> list[tuple[EventRow, int, int]]:
+    """Sort multi-day events so that the strip draws them one line each."""
+    return sorted(spans, key=lambda item: (item[1], -(item[2] - item[1]), item[0].title))
+
+
+class _Header(QWidget):
+    """Day names above the grid, and the strip of long events."""
+
+    def __init__(self, view: TimeGridView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.setFixedHeight(HEADER_HEIGHT)
+        self.setMouseTracking(True)
+
+    def update_height(self) -> None:
+        lines = len(self._view.all_day()) if self._view._model is not None else 0
+        self.setFixedHeight(HEADER_HEIGHT + min(lines, 4) * ALL_DAY_LINE + (4 if lines else 0))
+
+    def _span_rect(self, number: int, first: int, last: int) -> QRectF:
+        width = self._view.column_width()
+        return QRectF(GUTTER + first * width + 2, HEADER_HEIGHT + number * ALL_DAY_LINE,
+                      (last - first + 1) * width - 5, ALL_DAY_LINE - 3)
+
+    def _span_at(self, point: QPointF) -> EventRow | None:
+        for number, (row, first, last) in enumerate(self._view.all_day()[:4]):
+            if self._span_rect(number, first, last).contains(point):
+                return row
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        row = self._span_at(event.position())
+        if row is not None:
+            self._view.eventSelected.emit(row.event_id)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        row = self._span_at(event.position())
+        if row is not None:
+            self._view.eventActivated.emit(row.event_id)
+            return
+        if event.position().x() > GUTTER:
+            index = int((event.position().x() - GUTTER) // self._view.column_width())
+            self._view.dayActivated.emit(self._view.first_day() + timedelta(days=index))
+
+    def event(self, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QHelpEvent
+        from PySide6.QtWidgets import QToolTip
+
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            row = self._span_at(QPointF(event.pos()))
+            if row is not None:
+                QToolTip.showText(event.globalPos(), self._view.model.event_model.tooltip(row),
+                                  self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)  # type: ignore[arg-type]
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        view = self._view
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(style.HEADER_BACKGROUND))
+        width = view.column_width()
+        today = datetime.now(timezones.zone(view.zone)).date()
+        base = QFont(self.font())
+        for index in range(view.days):
+            day = view.first_day() + timedelta(days=index)
+            left = GUTTER + index * width
+            is_today = day == today
+            painter.setPen(QColor(style.TODAY if is_today else style.MUTED_TEXT))
+            small = QFont(base)
+            small.setPointSizeF(base.pointSizeF() * 0.85)
+            painter.setFont(small)
+            painter.drawText(QRectF(left, 4, width, 14), int(Qt.AlignmentFlag.AlignCenter),
+                             f"{day:%a}".upper())
+            big = QFont(base)
+            big.setPointSizeF(base.pointSizeF() * 1.35)
+            painter.setFont(big)
+            label_rect = QRectF(left, 18, width, 22)
+            if is_today:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                painter.setBrush(QColor(style.TODAY))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawEllipse(QRectF(left + width / 2 - 13, 16, 26, 26))
+                painter.setPen(QColor("#ffffff"))
+            else:
+                painter.setPen(QColor(style.TEXT))
+            text = f"{day.day}" if view.days == 7 else f"{day.day} {day:%B}"
+            if view.days == 1 and is_today:
+                painter.setPen(QColor(style.TODAY))
+                text = f"{day.day} {day:%B}"
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.setFont(base)
+        for number, (row, first, last) in enumerate(view.all_day()[:4]):
+            rect = self._span_rect(number, first, last)
+            local_start = timezones.to_local(row.start_utc, view.zone)
+            local_end = timezones.to_local(row.end_utc, view.zone)
+            label = f"{row.title}  ·  {local_start:%d %b %H:%M} – {local_end:%d %b %H:%M}"
+            paint_event_block(painter, rect, row, [label], row.event_id == view._selected,
+                              base, 3.0, view.model.event_model.is_marked(row.event_id))
+        extra = len(view.all_day()) - 4
+        if extra > 0:
+            painter.setPen(QColor(style.MUTED_TEXT))
+            painter.drawText(QRectF(0, HEADER_HEIGHT, GUTTER - 4, ALL_DAY_LINE),
+                             int(Qt.AlignmentFlag.AlignRight), f"+{extra}")
+        painter.setPen(QPen(QColor(style.GRID_LINE), 1))
+        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        zone_label = QFont(base)
+        zone_label.setPointSizeF(base.pointSizeF() * 0.75)
+        painter.setFont(zone_label)
+        painter.setPen(QColor(style.MUTED_TEXT))
+        offset = timezones.utc_offset_label(
+            day_bounds(view.first_day(), view.zone)[0], view.zone
+        ).removesuffix(":00")
+        if offset.startswith(("+0", "-0")):
+            offset = offset[0] + offset[2:]
+        painter.drawText(QRectF(0, HEADER_HEIGHT - 16, GUTTER - 8, 14),
+                         int(Qt.AlignmentFlag.AlignRight), f"UTC{offset}")
+        painter.end()
+
+
+class _Canvas(QWidget):
+    """The scrolling hour grid; handles selection, double-clicks and drags."""
+
+    def __init__(self, view: TimeGridView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.setMinimumHeight(24 * HOUR_HEIGHT + 1)
+        self.setMouseTracking(True)
+        self._pressed: Block | None = None
+        self._press_point = QPointF()
+        self._resizing = False
+        self._dragging = False
+        self._ghost: QRectF | None = None
+        self._ghost_label = ""
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, 24 * HOUR_HEIGHT + 1)
+
+    # -- mouse --------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = event.position()
+        block = self._view.block_at(point)
+        self._pressed = block
+        self._press_point = point
+        self._dragging = False
+        if block is not None:
+            rect = self._view.block_rect(block)
+            self._resizing = point.y() >= rect.bottom() - EDGE
+            self._view.eventSelected.emit(block.row.event_id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position()
+        if self._pressed is None:
+            block = self._view.block_at(point)
+            near_edge = block is not None and point.y() >= (
+                self._view.block_rect(block).bottom() - EDGE)
+            self.setCursor(Qt.CursorShape.SizeVerCursor if near_edge
+                           else Qt.CursorShape.ArrowCursor)
+            return
+        if not self._dragging and (point - self._press_point).manhattanLength() < 4:
+            return
+        self._dragging = True
+        block = self._pressed
+        rect = self._view.block_rect(block)
+        if self._resizing:
+            end_minute = self._resize_minute(point)
+            top = rect.top()
+            self._ghost = QRectF(rect.left(), top, rect.width(),
+                                 max(HOUR_HEIGHT / 4, end_minute * HOUR_HEIGHT / 60 - top))
+            self._ghost_label = f"until {end_minute // 60:02d}:{end_minute % 60:02d}"
+        else:
+            day_delta, minute_delta = self._move_delta(point)
+            width = self._view.column_width()
+            self._ghost = QRectF(
+                GUTTER + (block.day + day_delta) * width + 1,
+                rect.top() + minute_delta * HOUR_HEIGHT / 60,
+                width - 6, rect.height(),
+            )
+            start = int(block.start_minute) + minute_delta
+            self._ghost_label = f"{(start // 60) % 24:02d}:{start % 60:02d}"
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        block, dragging, resizing = self._pressed, self._dragging, self._resizing
+        if block is not None and dragging:
+            if resizing:
+                end_minute = self._resize_minute(event.position())
+            else:
+                day_delta, minute_delta = self._move_delta(event.position())
+        self._pressed = None
+        self._dragging = False
+        self._ghost = None
+        self.setCursor(Qt.CursorShape.ArrowCursor)
+        self.update()
+        if block is None or not dragging:
+            return
+        if resizing:
+            self._view.request_resize(block, end_minute)
+        else:
+            self._view.request_move(block, day_delta, minute_delta)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        point = event.position()
+        block = self._view.block_at(point)
+        if block is not None:
+            self._view.eventActivated.emit(block.row.event_id)
+            return
+        slot = self._view.slot_at(point)
+        if slot is None:
+            return
+        day, minute = slot
+        minute -= minute % 30
+        start = self._view.instant(day, minute)
+        self._view.slotActivated.emit(start, start + timedelta(hours=1))
+
+    def _move_delta(self, point: QPointF) -> tuple[int, int]:
+        width = self._view.column_width()
+        assert self._pressed is not None
+        day_delta = int((point.x() - GUTTER) // width) - int(
+            (self._press_point.x() - GUTTER) // width)
+        day_delta = max(-self._pressed.day, min(self._view.days - 1 - self._pressed.day,
+                                                day_delta))
+        minutes = (point.y() - self._press_point.y()) * 60 / HOUR_HEIGHT
+        start = self._pressed.start_minute
+        target = snap(start + minutes)
+        target = max(0, min(24 * 60 - SNAP_MINUTES, target))
+        return day_delta, int(target - start)
+
+    def _resize_minute(self, point: QPointF) -> int:
+        assert self._pressed is not None
+        minute = snap(point.y() * 60 / HOUR_HEIGHT)
+        return max(int(self._pressed.start_minute) + SNAP_MINUTES, min(24 * 60, minute))
+
+    def event(self, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QHelpEvent
+        from PySide6.QtWidgets import QToolTip
+
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            block = self._view.block_at(QPointF(event.pos()))
+            if block is not None:
+                QToolTip.showText(event.globalPos(),
+                                  self._view.model.event_model.tooltip(block.row), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)  # type: ignore[arg-type]
+
+    # -- painting -----------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        view = self._view
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        width = view.column_width()
+        first = view.first_day()
+        for index in range(view.days):
+            if (first + timedelta(days=index)).weekday() >= 5:
+                painter.fillRect(QRectF(GUTTER + index * width, 0, width, self.height()),
+                                 QColor(style.WEEKEND))
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.82)
+        painter.setFont(small)
+        exposed = event.rect()
+        for hour in range(25):
+            y = hour * HOUR_HEIGHT
+            if y < exposed.top() - HOUR_HEIGHT or y > exposed.bottom() + HOUR_HEIGHT:
+                continue
+            painter.setPen(QPen(QColor(style.GRID_LINE), 1))
+            painter.drawLine(GUTTER - 6, y, self.width(), y)
+            painter.setPen(QPen(QColor(style.HALF_HOUR_LINE), 1, Qt.PenStyle.DotLine))
+            painter.drawLine(GUTTER, y + HOUR_HEIGHT // 2, self.width(), y + HOUR_HEIGHT // 2)
+            if 0 < hour < 24:
+                painter.setPen(QColor(style.MUTED_TEXT))
+                painter.drawText(QRectF(0, y - 8, GUTTER - 10, 16),
+                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                                 f"{hour:02d}:00")
+        painter.setPen(QPen(QColor(style.GRID_LINE), 1))
+        for index in range(view.days + 1):
+            x = int(GUTTER + index * width)
+            painter.drawLine(x, 0, x, self.height())
+        font = QFont(self.font())
+        font.setPointSizeF(self.font().pointSizeF() * 0.9)
+        for block in view.blocks():
+            rect = view.block_rect(block)
+            if not rect.intersects(QRectF(exposed)):
+                continue
+            row = block.row
+            local_start = timezones.to_local(row.start_utc, view.zone)
+            local_end = timezones.to_local(row.end_utc, view.zone)
+            times = f"{local_start:%H:%M}–{local_end:%H:%M}"
+            lines = [row.title, times]
+            if rect.height() < 34:
+                lines = [f"{row.title}, {local_start:%H:%M}"]
+            place = row.venue_name or row.city_name
+            if place:
+                lines.append(place)
+            paint_event_block(painter, rect, row, lines, row.event_id == view._selected, font,
+                              marked=view.model.event_model.is_marked(row.event_id))
+        self._paint_now(painter)
+        if self._ghost is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(QColor(style.TEXT), 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(32, 33, 36, 30))
+            painter.drawRoundedRect(self._ghost, 4, 4)
+            painter.setPen(QColor(style.TEXT))
+            painter.drawText(self._ghost.adjusted(6, 2, -2, -2),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             self._ghost_label)
+        painter.end()
+
+    def _paint_now(self, painter: QPainter) -> None:
+        view = self._view
+        now = timezones.to_local(view.now_utc(), view.zone)
+        index = (now.date() - view.first_day()).days
+        if not 0 <= index < view.days:
+            return
+        width = view.column_width()
+        y = _minutes(now) * HOUR_HEIGHT / 60
+        left = GUTTER + index * width
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(QColor(style.NOW_LINE), 2))
+        painter.drawLine(QPointF(left, y), QPointF(left + width, y))
+        painter.setBrush(QColor(style.NOW_LINE))
+        painter.drawEllipse(QPointF(left, y), 4, 4)

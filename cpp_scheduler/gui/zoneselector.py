@@ -1,0 +1,155 @@
+"""The toolbar's "Show times in" selector and the label of the zone in use.
+
+Offers Tokyo, this computer's zone and every delegation's zone first, then every zone of
+the pinned IANA database; typing filters the list ("kath" finds Asia/Kathmandu).
+
+Signals:
+    zoneChosen(str): the user chose a zone (an IANA name).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimeZone, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QWidget
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
+from cpp_scheduler.services.calendar import Choice
+
+
+def computer_zone() -> str:
+    """This computer's IANA zone, or Tokyo when the system names none we know."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
+    return name if timezones.is_zone(name) else timezones.TOKYO
+
+
+def zone_label(zone_name: str) -> str:
+    offset = timezones.utc_offset_label(datetime.now(UTC), zone_name)
+    return f"{zone_name.replace('_', ' ')} (UTC{offset})"
+
+
+class ZoneSelector(QWidget):
+    zoneChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zone = timezones.TOKYO
+        self._delegations: list[Choice] = []
+        caption = QLabel("Show times in", self)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("zoneSelector")
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.setMinimumContentsLength(26)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMaxVisibleItems(20)
+        self.choices = ChoiceListModel(self.combo)
+        self.combo.setModel(self.choices)
+        search = QSortFilterProxyModel(self)
+        search.setSourceModel(self.choices)
+        search.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer = QCompleter(search, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setMaxVisibleItems(15)
+        completer.activated[str].connect(self._completed)  # type: ignore[index]
+        self.combo.setCompleter(completer)
+        self.combo.activated.connect(self._picked)
+        line = self.combo.lineEdit()
+        assert line is not None
+        line.editingFinished.connect(self._typed)
+        line.setPlaceholderText("Type a city or zone…")
+        self.in_use = QLabel(self)
+        self.in_use.setObjectName("zoneInUse")
+        self.in_use.setStyleSheet("color: #1a73e8; font-weight: 600; padding-left: 6px;")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(6)
+        layout.addWidget(caption)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.in_use)
+        self._refill()
+
+    @property
+    def zone(self) -> str:
+        return self._zone
+
+    def set_delegations(self, delegations: list[Choice]) -> None:
+        self._delegations = list(delegations)
+        self._refill()
+
+    def _refill(self) -> None:
+        here = computer_zone()
+        entries = [(f"{timezones.TOKYO} — Tokyo, TDLC", timezones.TOKYO, "TDLC")]
+        if here != timezones.TOKYO:
+            entries.append((f"{here} — this computer", here, "this computer"))
+        seen = {timezones.TOKYO, here}
+        for delegation in self._delegations:
+            if delegation.detail and timezones.is_zone(delegation.detail):
+                entries.append((f"{delegation.detail} — {delegation.name}", delegation.detail,
+                                delegation.name))
+                seen.add(delegation.detail)
+        if timezones.WASHINGTON not in seen:
+            entries.append((f"{timezones.WASHINGTON} — Washington, World Bank",
+                            timezones.WASHINGTON, "World Bank"))
+        entries.extend((name, name, "") for name in timezones.all_zones())
+        self.combo.blockSignals(True)
+        self.choices.set_entries(entries)
+        self.combo.blockSignals(False)
+        self._show()
+
+    def set_zone(self, zone_name: str, *, notify: bool = False) -> bool:
+        """Use ``zone_name``; false (and nothing changes) when it is not a zone."""
+        if not timezones.is_zone(zone_name):
+            self._show()
+            return False
+        changed = zone_name != self._zone
+        self._zone = zone_name
+        self._show()
+        if notify and changed:
+            self.zoneChosen.emit(zone_name)
+        return True
+
+    def _show(self) -> None:
+        self.combo.blockSignals(True)
+        row = self.choices.row_of(self._zone)
+        self.combo.setCurrentIndex(row)
+        line = self.combo.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)
+        self.combo.blockSignals(False)
+        self.in_use.setText(f"Times in {zone_label(self._zone)}")
+        self.in_use.setToolTip(
+            f"Every view shows wall-clock times in {self._zone}; "
+            f"time-zone data IANA {timezones.TZDATA_RELEASE}."
+        )
+
+    def _picked(self, row: int) -> None:
+        value = self.choices.value_at(row)
+        if value:
+            self.set_zone(str(value), notify=True)
+
+    def _completed(self, text: str) -> None:
+        for row in range(self.choices.rowCount()):
+            if self.choices.index(row).data() == text:
+                self._picked(row)
+                return
+
+    def _typed(self) -> None:
+        text = self.combo.currentText().strip()
+        if not text:
+            self._show()
+            return
+        for row in range(self.choices.rowCount()):
+            index = self.choices.index(row)
+            if index.data() == text or index.data(ID_ROLE) == text:
+                self._picked(row)
+                return
+        matches = [zone for zone in timezones.all_zones() if text.casefold() in zone.casefold()]
+        if len(matches) == 1:
+            self.set_zone(matches[0], notify=True)
+        else:
+            self._show()

@@ -1,0 +1,302 @@
+"""Creating, changing, deleting and restoring any record from a plain dict of values.
+
+The GUI's undo commands and dialogs speak this one format, so a change made in a dialog,
+by dragging an event, or by undoing either goes through the same validation (the model's
+rules run at every flush) and can be reversed exactly.
+
+The values format: keys are the model's attribute names for scalar columns (``title``,
+``kind`` as the enum, ``start_utc``/``end_utc`` as aware UTC datetimes, ``venue_id``...),
+and ``<relationship>_ids`` lists of ids for many-to-many links (``theme_ids``,
+``delegation_ids``, ``participant_ids``; ``city_ids`` and ``event_ids`` for a knowledge
+product). Bookkeeping columns (``id``, ``version``, ``created_at``, ``updated_at``,
+``uid``, ``sequence``) are never part of it: the store owns them.
+
+Deleting returns a snapshot of the record's rows and of everything the deletion takes
+with it (links, sessions of a conference, changed occurrences) or clears (references
+from other records), so :func:`restore_record` puts all of it back as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import Table, inspect, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.model.base import Base
+
+RecordT = TypeVar("RecordT", bound=Base)
+
+#: Columns the store keeps itself; a values dict never carries them.
+BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "uid", "sequence"})
+
+
+class RecordNotFoundError(SchedulerError):
+    """The record to change or delete is no longer in the database."""
+
+
+class StaleRecordError(SchedulerError):
+    """Somebody else saved a newer version of the record since it was read."""
+
+
+class UnknownFieldError(SchedulerError, KeyError):
+    """A values dict names something the record does not have."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _kind(model_cls: type[Base]) -> str:
+    return str(model_cls.record_kind)
+
+
+def _scalar_keys(model_cls: type[Base]) -> list[str]:
+    mapper = inspect(model_cls)
+    return [attr.key for attr in mapper.column_attrs if attr.key not in BOOKKEEPING]
+
+
+def _link_relationships(model_cls: type[Base]) -> dict[str, Any]:
+    """The many-to-many relationships, by the ``<name>_ids`` key that carries them."""
+    mapper = inspect(model_cls)
+    links: dict[str, Any] = {}
+    for relationship in mapper.relationships:
+        if relationship.secondary is not None:
+            singular = relationship.key[:-1] if relationship.key.endswith("s") else relationship.key
+            links[f"{singular}_ids"] = relationship
+    return links
+
+
+def value_keys(model_cls: type[Base]) -> list[str]:
+    """Every key a values dict for ``model_cls`` may carry."""
+    return _scalar_keys(model_cls) + list(_link_relationships(model_cls))
+
+
+def record_values(record: Base) -> dict[str, Any]:
+    """The record's editable values in the values format (links as sorted id lists)."""
+    model_cls = type(record)
+    values: dict[str, Any] = {key: getattr(record, key) for key in _scalar_keys(model_cls)}
+    for key, relationship in _link_relationships(model_cls).items():
+        values[key] = [linked.id for linked in getattr(record, relationship.key)]
+    for key, value in values.items():
+        if isinstance(value, list) and key not in _link_relationships(model_cls):
+            values[key] = list(value)  # a JSON column: never share the stored list
+    return values
+
+
+def _apply(session: Session, record: Base, values: Mapping[str, Any]) -> None:
+    model_cls = type(record)
+    scalars = set(_scalar_keys(model_cls))
+    links = _link_relationships(model_cls)
+    for key, value in values.items():
+        if key in scalars:
+            setattr(record, key, list(value) if isinstance(value, list) else value)
+        elif key in links:
+            relationship = links[key]
+            target = relationship.mapper.class_
+            linked = []
+            for linked_id in value:
+                found = session.get(target, linked_id)
+                if found is None:
+                    raise RecordNotFoundError(
+                        f"the {target.record_kind} linked to {record.label()} no longer exists"
+                    )
+                linked.append(found)
+            setattr(record, relationship.key, linked)
+        else:
+            raise UnknownFieldError(f"{key!r} is not a field of the {_kind(model_cls)} record")
+
+
+def create_record(
+    session: Session,
+    model_cls: type[RecordT],
+    values: Mapping[str, Any],
+    record_id: str | None = None,
+) -> RecordT:
+    """Add a new record made from ``values`` (with a chosen id, to redo a creation)."""
+    record = model_cls(id=record_id) if record_id else model_cls()
+    _apply(session, record, values)
+    _attach_parents(session, record)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def _attach_parents(session: Session, record: Base) -> None:
+    """Load the records a new one refers to by id (its event, its delegation ...).
+
+    A new record knows its parents only by foreign key until it is flushed; the rules
+    that run at the flush look at the parents themselves (a changed meeting raises its
+    series' calendar sequence), so they are attached now.
+    """
+    mapper = inspect(type(record))
+    for relationship in mapper.relationships:
+        if relationship.direction.name != "MANYTOONE" or relationship.viewonly:
+            continue
+        columns = list(relationship.local_columns)
+        if len(columns) != 1 or getattr(record, relationship.key) is not None:
+            continue
+        key = getattr(record, mapper.get_property_by_column(columns[0]).key, None)
+        if key is not None:
+            parent = session.get(relationship.mapper.class_, key)
+            if parent is not None:
+                setattr(record, relationship.key, parent)
+
+
+def get_record(session: Session, model_cls: type[RecordT], record_id: str) -> RecordT:
+    record = session.get(model_cls, record_id)
+    if record is None:
+        raise RecordNotFoundError(
+            f"the {_kind(model_cls)} was deleted in the meantime; reload and try again"
+        )
+    return record
+
+
+def update_record(
+    session: Session,
+    model_cls: type[RecordT],
+    record_id: str,
+    values: Mapping[str, Any],
+    expected_version: int | None = None,
+) -> RecordT:
+    """Change a record; refused when it is no longer at ``expected_version``."""
+    record = get_record(session, model_cls, record_id)
+    version = getattr(record, "version", None)
+    if expected_version is not None and version != expected_version:
+        raise StaleRecordError(
+            f"{record.label()} was changed by somebody else since you opened it "
+            f"(version {version}, you had {expected_version}); reload and try again"
+        )
+    _apply(session, record, values)
+    try:
+        session.flush()
+    except StaleDataError as error:
+        raise StaleRecordError(
+            f"{record.label()} was changed by somebody else while you saved it"
+        ) from error
+    return record
+
+
+# -- deletion and restoration ------------------------------------------------------------
+
+
+@dataclass
+class Snapshot:
+    """Everything a deletion removed or cleared, enough to put it back."""
+
+    model: str
+    record_id: str
+    title: str
+    rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    """Removed rows in an order that can be inserted again (parents first)."""
+    cleared: list[tuple[str, dict[str, Any], str, Any]] = field(default_factory=list)
+    """References set to NULL: (table, primary key, column, former value)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "record_id": self.record_id,
+            "title": self.title,
+            "rows": self.rows,
+            "cleared": self.cleared,
+        }
+
+
+def _tables() -> dict[str, Table]:
+    return dict(Base.metadata.tables)
+
+
+def _primary_key(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
+    return {column.name: row[column.name] for column in table.primary_key.columns}
+
+
+def _collect(
+    session: Session, table: Table, column_name: str, values: list[Any], snapshot: Snapshot,
+    seen: set[tuple[str, tuple[Any, ...]]],
+) -> None:
+    """Record ``table``'s rows whose ``column_name`` is in ``values``, then what they take
+    with them (rows that cascade) and what they clear (SET NULL references)."""
+    if not values:
+        return
+    rows = [
+        dict(row._mapping)
+        for row in session.execute(select(table).where(table.c[column_name].in_(values)))
+    ]
+    fresh = []
+    for row in rows:
+        key = (table.name, tuple(_primary_key(table, row).values()))
+        if key in seen:
+            continue
+        seen.add(key)
+        snapshot.rows.append((table.name, row))
+        fresh.append(row)
+    if not fresh:
+        return
+    for other in _tables().values():
+        for foreign_key in other.foreign_keys:
+            if foreign_key.column.table is not table:
+                continue
+            referred = [row[foreign_key.column.name] for row in fresh]
+            local = foreign_key.parent.name
+            if (foreign_key.ondelete or "").upper() == "CASCADE":
+                _collect(session, other, local, referred, snapshot, seen)
+            elif (foreign_key.ondelete or "").upper() == "SET NULL":
+                for found in session.execute(select(other).where(other.c[local].in_(referred))):
+                    mapping = dict(found._mapping)
+                    key = (other.name, tuple(_primary_key(other, mapping).values()))
+                    if key in seen:
+                        continue  # removed with the record anyway
+                    snapshot.cleared.append(
+                        (other.name, _primary_key(other, mapping), local, mapping[local])
+                    )
+
+
+def delete_record(session: Session, model_cls: type[Base], record_id: str) -> dict[str, Any]:
+    """Delete a record and return a snapshot that :func:`restore_record` can put back."""
+    record = get_record(session, model_cls, record_id)
+    title = getattr(record, "title", None) or getattr(record, "name", None) or record_id
+    snapshot = Snapshot(model_cls.__name__, record_id, str(title))
+    table = model_cls.__table__
+    assert isinstance(table, Table)
+    session.flush()
+    _collect(session, table, "id", [record_id], snapshot, set())
+    # References from rows that are deleted too are restored with those rows.
+    removed = {(name, tuple(_primary_key(_tables()[name], row).values()))
+               for name, row in snapshot.rows}
+    snapshot.cleared = [
+        entry for entry in snapshot.cleared
+        if (entry[0], tuple(entry[1].values())) not in removed
+    ]
+    session.delete(record)
+    session.flush()
+    session.expunge_all()
+    return snapshot.as_dict()
+
+
+def restore_record(
+    session: Session, model_cls: type[Base], snapshot: Mapping[str, Any]
+) -> None:
+    """Put back a deleted record with its links, dependents and cleared references."""
+    if snapshot["model"] != model_cls.__name__:
+        raise ValueError(f"a snapshot of a {snapshot['model']} cannot restore a {model_cls}")
+    tables = _tables()
+    if session.get(model_cls, snapshot["record_id"]) is not None:
+        raise SchedulerError(f"the {_kind(model_cls)} '{snapshot['title']}' already exists")
+    session.flush()
+    for table_name, row in snapshot["rows"]:
+        session.execute(tables[table_name].insert().values(**row))
+    for table_name, key, column, value in snapshot["cleared"]:
+        table = tables[table_name]
+        condition = [table.c[name] == key_value for name, key_value in key.items()]
+        session.execute(
+            update(table).where(*condition, table.c[column].is_(None)).values({column: value})
+        )
+    session.expire_all()
+
+
+def record_title(record: Base) -> str:
+    """The name a coordinator knows a record by (its title or name)."""
+    return str(getattr(record, "title", None) or getattr(record, "name", None) or record.label())

@@ -1,0 +1,96 @@
+"""Fixtures for the desktop tests: a real SQLite program, settings in a temporary folder,
+and a window whose editor dialogs and message boxes answer without a person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from gui_support import (
+    JANUARY_NINE_TOKYO,
+    JULY_NINE_TOKYO,
+    DialogScript,
+    Messages,
+    add_event,
+)
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.model import EventKind, EventMode, EventStatus, PartnerCity
+from cpp_scheduler.store import Database, open_database
+
+
+@pytest.fixture(autouse=True)
+def settings_folder(tmp_path: Path) -> Path:
+    """Keep QSettings in the test's folder, never in the user's."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture
+def dialogs() -> DialogScript:
+    return DialogScript()
+
+
+@pytest.fixture
+def program(tmp_path: Path) -> Iterator[Database]:
+    """A small program in January 2027: workshops, a conference, a videoconference."""
+    database = open_database(tmp_path / "program.sqlite")
+    with database.session() as session:
+        kobe = session.query(PartnerCity).filter_by(name="Kobe").one().id
+    add_event(database, "Kobe DRR workshop", JANUARY_NINE_TOKYO, 2,
+              kind=EventKind.WORKSHOP, status=EventStatus.CONFIRMED, city_id=kobe)
+    add_event(database, "Smart city site visit", JANUARY_NINE_TOKYO + timedelta(hours=1), 2,
+              kind=EventKind.SITE_VISIT, status=EventStatus.TENTATIVE)
+    add_event(database, "Finance videoconference", JANUARY_NINE_TOKYO + timedelta(days=1), 1,
+              kind=EventKind.VIDEOCONFERENCE, mode=EventMode.VIRTUAL,
+              video_link="https://meet.example.org/finance", status=EventStatus.CANCELLED)
+    add_event(database, "Summer conference", JULY_NINE_TOKYO, 3, kind=EventKind.CONFERENCE)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def empty_program(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "empty.sqlite")
+    yield database
+    database.close()
+
+
+WindowFactory = Callable[[Database], MainWindow]
+
+
+@pytest.fixture
+def messages() -> Messages:
+    return Messages()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, dialogs: DialogScript, messages: Messages) -> WindowFactory:
+    """Builds a shown main window over a database and waits until its events are loaded."""
+
+    def make(database: Database) -> MainWindow:
+        window = MainWindow(database, dialog_factory=dialogs)
+        window.report_error = lambda title, message: messages.errors.append(  # type: ignore[method-assign]
+            (title, message))
+        window.confirm = lambda title, question, parent=None: (  # type: ignore[method-assign]
+            messages.questions.append(question) or messages.answer)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.eventsLoaded, timeout=10_000):
+            window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(program: Database, make_window: WindowFactory) -> MainWindow:
+    shown = make_window(program)
+    shown.go_to(JANUARY_NINE_TOKYO.date())
+    return shown

@@ -1,0 +1,82 @@
+"""Stand-ins and helpers shared by the desktop tests (imported by conftest and tests)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import Database
+
+#: Tuesday 12 January 2027, 09:00 in Tokyo.
+JANUARY_NINE_TOKYO = datetime(2027, 1, 12, 0, 0, tzinfo=UTC)
+#: Tuesday 13 July 2027, 09:00 in Tokyo.
+JULY_NINE_TOKYO = datetime(2027, 7, 13, 0, 0, tzinfo=UTC)
+
+
+class FakeDialog(QDialog):
+    """Stands for an editor dialog: accepted at once with the values a test chose."""
+
+    def __init__(self, kind: str, record_id: str | None, values: dict[str, Any] | None,
+                 extra: dict[str, Any], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.record_id = record_id
+        self.extra = extra
+        self._values = values
+        self.shown = 0
+
+    def exec(self) -> int:
+        """Accepted the first time; shown again after a refused save, then cancelled."""
+        self.shown += 1
+        accepted = self._values is not None and self.shown == 1
+        return int(QDialog.DialogCode.Accepted if accepted else QDialog.DialogCode.Rejected)
+
+    def values(self) -> dict[str, Any]:
+        assert self._values is not None
+        return dict(self._values)
+
+    def record_title(self) -> str:
+        assert self._values is not None
+        return str(self._values.get("title") or self._values.get("name") or "")
+
+    def stored_version(self) -> int | None:
+        """No version read: the stand-in does not check for a colleague's change."""
+        return None
+
+
+class DialogScript:
+    """What the next editor dialog answers, and a record of the dialogs opened."""
+
+    def __init__(self) -> None:
+        self.answers: list[dict[str, Any] | None] = []
+        self.opened: list[FakeDialog] = []
+
+    def __call__(self, kind: str, database: Database, record_id: str | None = None, *,
+                 parent: QWidget | None = None, **extra: Any) -> QDialog:
+        values = self.answers.pop(0) if self.answers else None
+        dialog = FakeDialog(kind, record_id, values, extra, parent)
+        self.opened.append(dialog)
+        return dialog
+
+
+def add_event(database: Database, title: str, start: datetime, hours: float = 1.0,
+              **values: Any) -> str:
+    with database.transaction() as session:
+        record = editing.create_record(session, Event, {
+            "title": title, "start_utc": start, "end_utc": start + timedelta(hours=hours),
+            **values,
+        })
+        return record.id
+
+
+class Messages:
+    """Errors the window reported and the questions it asked (answered yes)."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.questions: list[str] = []
+        self.answer = True

@@ -1,0 +1,265 @@
+"""The main window as a coordinator uses it: create, edit, drag, undo, filter, zones."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from gui_support import JANUARY_NINE_TOKYO, DialogScript, Messages
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, EventTableModel
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.gui.views.timegrid import HOUR_HEIGHT, TimeGridView
+from cpp_scheduler.model import Event, EventKind, EventStatus
+from cpp_scheduler.services import editing
+
+
+def titles(window: MainWindow) -> list[str]:
+    proxy = window.proxy
+    return sorted(proxy.index(row, Column.TITLE).data() for row in range(proxy.rowCount()))
+
+
+def week(window: MainWindow) -> TimeGridView:
+    view = window.views["week"]
+    assert isinstance(view, TimeGridView)
+    return view
+
+
+def block_of(view: TimeGridView, title: str):  # type: ignore[no-untyped-def]
+    return next(block for block in view.blocks() if block.row.title == title)
+
+
+def stored(window: MainWindow, title: str) -> Event:
+    with window.database.session() as session:
+        return session.query(Event).filter_by(title=title).one()
+
+
+def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(window.events)
+    qtmodeltester.check(window.proxy)
+    fresh = EventTableModel()
+    qtmodeltester.check(EventFilterProxy(fresh))
+
+
+def test_week_view_lays_out_overlapping_events_side_by_side(window: MainWindow) -> None:
+    view = week(window)
+    workshop = block_of(view, "Kobe DRR workshop")
+    visit = block_of(view, "Smart city site visit")
+    assert (workshop.columns, visit.columns) == (2, 2)
+    assert {workshop.column, visit.column} == {0, 1}
+    assert workshop.start_minute == 9 * 60  # 09:00 in Tokyo
+    assert window.period_label.text() == "11–17 January 2027"
+    assert window.count_label.text() == "4 events shown"
+
+
+def test_double_click_on_an_empty_slot_creates_an_event_there_and_undo_removes_it(
+    window: MainWindow, qtbot: QtBot, dialogs: DialogScript,
+) -> None:
+    view = week(window)
+    canvas = view._canvas
+    dialogs.answers.append({
+        "title": "Yokohama smart city talk", "kind": EventKind.WORKSHOP,
+        "start_utc": JANUARY_NINE_TOKYO + timedelta(days=2, hours=5),
+        "end_utc": JANUARY_NINE_TOKYO + timedelta(days=2, hours=6),
+    })
+    x = int(56 + view.column_width() * 3.5)  # Thursday
+    y = 14 * HOUR_HEIGHT + 10  # 14:00
+    qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
+    opened = dialogs.opened[-1]
+    assert opened.kind == "event"
+    assert opened.record_id is None
+    start = opened.extra["start"]
+    assert start == JANUARY_NINE_TOKYO + timedelta(days=2, hours=5)  # Thu 14:00 Tokyo
+    assert opened.extra["end"] - start == timedelta(hours=1)
+    assert "Yokohama smart city talk" in titles(window)
+    assert window.undo_action.text() == "Undo Create event 'Yokohama smart city talk'"
+    window.undo_action.trigger()
+    assert "Yokohama smart city talk" not in titles(window)
+    window.redo_action.trigger()
+    assert "Yokohama smart city talk" in titles(window)
+
+
+def test_double_click_on_an_event_edits_it_as_one_undo_step(
+    window: MainWindow, qtbot: QtBot, dialogs: DialogScript,
+) -> None:
+    view = week(window)
+    rect = view.block_rect(block_of(view, "Kobe DRR workshop"))
+    dialogs.answers.append({"title": "Kobe disaster-risk workshop",
+                            "status": EventStatus.CONFIRMED})
+    qtbot.mouseDClick(view._canvas, Qt.MouseButton.LeftButton,
+                      pos=rect.center().toPoint())
+    assert dialogs.opened[-1].record_id == stored(window, "Kobe disaster-risk workshop").id
+    assert "Kobe disaster-risk workshop" in titles(window)
+    assert window.undo_action.text() == "Undo Edit event 'Kobe disaster-risk workshop'"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Kobe DRR workshop" in titles(window)
+    qtbot.keyClick(window, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "Kobe disaster-risk workshop" in titles(window)
+
+
+def test_a_refused_save_is_explained_and_the_dialog_comes_back(
+    window: MainWindow, dialogs: DialogScript, messages: Messages,
+) -> None:
+    event_id = stored(window, "Kobe DRR workshop").id
+    dialogs.answers.append({"end_utc": JANUARY_NINE_TOKYO})  # ends when it starts
+    window.edit_event(event_id)
+    assert "must end after it starts" in messages.errors[0][1]
+    assert dialogs.opened[-1].shown == 2  # the dialog came back with what was typed
+    assert window.editor.stack.count() == 0
+    assert "Kobe DRR workshop" in titles(window)
+
+
+def test_dragging_an_event_moves_it_snapped_to_a_quarter_hour(
+    window: MainWindow, qtbot: QtBot,
+) -> None:
+    view = week(window)
+    canvas = view._canvas
+    rect = view.block_rect(block_of(view, "Kobe DRR workshop"))
+    start = rect.center().toPoint()
+    # One day right and 1 h 05 down: snaps to Wednesday 10:00.
+    end = start + QPoint(int(view.column_width()), int(HOUR_HEIGHT * 65 / 60))
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(canvas, start + QPoint(10, 10))
+    qtbot.mouseMove(canvas, end)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end)
+    moved = stored(window, "Kobe DRR workshop")
+    assert moved.start_utc == JANUARY_NINE_TOKYO + timedelta(days=1, hours=1)
+    assert moved.end_utc - moved.start_utc == timedelta(hours=2)
+    assert window.undo_action.text() == "Undo Move 'Kobe DRR workshop' to Wed 10:00"
+    block = block_of(view, "Kobe DRR workshop")
+    assert (block.day, block.start_minute) == (2, 10 * 60)
+    window.undo_action.trigger()
+    assert stored(window, "Kobe DRR workshop").start_utc == JANUARY_NINE_TOKYO
+
+
+def test_dragging_the_lower_edge_changes_the_end(window: MainWindow, qtbot: QtBot) -> None:
+    view = week(window)
+    canvas = view._canvas
+    rect = view.block_rect(block_of(view, "Kobe DRR workshop"))
+    edge = QPoint(int(rect.center().x()), int(rect.bottom()) - 2)
+    target = QPoint(edge.x(), int(12.5 * HOUR_HEIGHT) + 3)  # 12:30, snapped
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=edge)
+    qtbot.mouseMove(canvas, edge + QPoint(0, 10))
+    qtbot.mouseMove(canvas, target)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=target)
+    resized = stored(window, "Kobe DRR workshop")
+    assert resized.start_utc == JANUARY_NINE_TOKYO
+    assert resized.end_utc == JANUARY_NINE_TOKYO + timedelta(hours=3, minutes=30)
+    assert window.undo_action.text() == (
+        "Undo Change 'Kobe DRR workshop' to end at 12:30 (3 h 30 min)")
+    window.undo_action.trigger()
+    assert stored(window, "Kobe DRR workshop").end_utc == JANUARY_NINE_TOKYO + timedelta(hours=2)
+
+
+def test_delete_asks_first_and_undo_brings_the_event_back(
+    window: MainWindow, qtbot: QtBot, messages: Messages,
+) -> None:
+    event_id = stored(window, "Kobe DRR workshop").id
+    with window.database.session() as session:
+        city_before = editing.record_values(editing.get_record(session, Event, event_id))
+    window.select_event(event_id)
+    messages.answer = False
+    qtbot.keyClick(window, Qt.Key.Key_Delete)
+    assert "Kobe DRR workshop" in titles(window)
+    messages.answer = True
+    qtbot.keyClick(window, Qt.Key.Key_Delete)
+    assert messages.questions[-1].startswith("Delete the event 'Kobe DRR workshop'?")
+    assert "Kobe DRR workshop" not in titles(window)
+    assert window.selected_event is None
+    window.undo_action.trigger()
+    assert "Kobe DRR workshop" in titles(window)
+    with window.database.session() as session:
+        restored = editing.record_values(editing.get_record(session, Event, event_id))
+    assert restored == city_before
+
+
+def test_filters_and_search_narrow_every_view(
+    window: MainWindow, qtbot: QtBot, qtmodeltester,  # type: ignore[no-untyped-def]
+) -> None:
+    sidebar = window.sidebar
+    sidebar.kind.setCurrentIndex(sidebar.kind.findText("Site visit"))
+    assert titles(window) == ["Smart city site visit"]
+    qtmodeltester.check(window.proxy)
+    assert [block.row.title for block in week(window).blocks()] == ["Smart city site visit"]
+    assert window.count_label.text() == "1 event shown of 4"
+    sidebar.clear()
+    sidebar.city.setCurrentIndex(sidebar.city.findText("Kobe", Qt.MatchFlag.MatchStartsWith))
+    assert titles(window) == ["Kobe DRR workshop"]
+    sidebar.clear()
+    with qtbot.waitSignal(sidebar.filterChanged, timeout=2000):
+        qtbot.keyClicks(sidebar.search, "finance video")
+    assert titles(window) == ["Finance videoconference"]
+    sidebar.clear()
+    assert len(titles(window)) == 4
+
+
+def test_switching_views_with_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
+    for number, name in enumerate(("day", "week", "month", "agenda", "venues"), start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_view_name == name
+        assert window.view_actions[name].isChecked()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.period_label.text() == "January 2027"
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.period_label.text() == "February 2027"
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert window.period_label.text() == "December 2026"
+    qtbot.keyClick(window, Qt.Key.Key_T)
+    assert window.anchor == date.today()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.search.hasFocus()
+
+
+def test_agenda_sorts_by_any_column(window: MainWindow) -> None:
+    window.show_view("agenda")
+    table = window.views["agenda"].table  # type: ignore[attr-defined]
+    table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert [window.proxy.index(row, Column.TITLE).data()
+            for row in range(window.proxy.rowCount())] == sorted(titles(window))
+    table.sortByColumn(Column.START, Qt.SortOrder.DescendingOrder)
+    assert window.proxy.index(0, Column.TITLE).data() == "Summer conference"
+
+
+def test_the_zone_selector_redraws_times_in_new_york(window: MainWindow) -> None:
+    window.show_view("agenda")
+    start_of = {window.proxy.index(row, Column.TITLE).data():
+                window.proxy.index(row, Column.START).data()
+                for row in range(window.proxy.rowCount())}
+    assert start_of["Kobe DRR workshop"] == "Tue 12 Jan 2027  09:00"
+    window.zone_selector.set_zone("America/New_York", notify=True)
+    assert window.zone_selector.in_use.text().startswith("Times in America/New York")
+    start_of = {window.proxy.index(row, Column.TITLE).data():
+                window.proxy.index(row, Column.START).data()
+                for row in range(window.proxy.rowCount())}
+    assert start_of["Kobe DRR workshop"] == "Mon 11 Jan 2027  19:00"
+    assert start_of["Summer conference"] == "Mon 12 Jul 2027  20:00"
+    window.show_view("week")
+    block = block_of(week(window), "Kobe DRR workshop")
+    assert (block.day, block.start_minute) == (0, 19 * 60)  # Monday 19:00
+
+
+def test_typing_a_zone_in_the_selector_finds_it(window: MainWindow, qtbot: QtBot) -> None:
+    combo = window.zone_selector.combo
+    line = combo.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, "Asia/Kathmandu")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert window.display_zone == "Asia/Kathmandu"
+    assert "UTC+05:45" in window.zone_selector.in_use.text()
+
+
+def test_an_undo_updates_every_view_at_once(window: MainWindow) -> None:
+    window.show_view("month")
+    event_id = stored(window, "Kobe DRR workshop").id
+    window.move_event(event_id, JANUARY_NINE_TOKYO + timedelta(days=7),
+                      JANUARY_NINE_TOKYO + timedelta(days=7, hours=2))
+    month = window.views["month"]
+    days = month.events_by_day()  # type: ignore[attr-defined]
+    assert "Kobe DRR workshop" in [row.title for row in days[date(2027, 1, 19)]]
+    window.undo_action.trigger()
+    days = month.events_by_day()  # type: ignore[attr-defined]
+    assert "Kobe DRR workshop" in [row.title for row in days[date(2027, 1, 12)]]
+    assert "Kobe DRR workshop" not in [row.title for row in days.get(date(2027, 1, 19), [])]

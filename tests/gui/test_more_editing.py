@@ -1,0 +1,145 @@
+"""Keyboard editing, one meeting of a series, a colleague's change, background jobs."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from gui_support import JANUARY_NINE_TOKYO, DialogScript, Messages, add_event
+from PySide6.QtCore import QPoint, Qt, QThread
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.views.timegrid import HOUR_HEIGHT, TimeGridView
+from cpp_scheduler.model import Event, EventKind, OccurrenceOverride
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import Database
+
+
+def event_id(window: MainWindow, title: str) -> str:
+    with window.database.session() as session:
+        return session.query(Event).filter_by(title=title).one().id
+
+
+def test_enter_edits_the_selection_and_ctrl_n_creates(
+    window: MainWindow, qtbot: QtBot, dialogs: DialogScript,
+) -> None:
+    kobe = event_id(window, "Kobe DRR workshop")
+    window.select_event(kobe)
+    week = window.views["week"]
+    week.setFocus()
+    qtbot.keyClick(week, Qt.Key.Key_Return)
+    assert dialogs.opened[-1].record_id == kobe
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.opened[-1].record_id is None
+    assert dialogs.opened[-1].extra["end"] - dialogs.opened[-1].extra["start"] == timedelta(
+        hours=1)
+
+
+def test_return_in_the_search_box_searches_and_edits_nothing(
+    window: MainWindow, qtbot: QtBot, dialogs: DialogScript,
+) -> None:
+    window.select_event(event_id(window, "Kobe DRR workshop"))
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.sidebar.search, "kobe")
+    qtbot.keyClick(window.sidebar.search, Qt.Key.Key_Return)
+    assert dialogs.opened == []
+    assert window.proxy.rowCount() == 1
+    shown = window.period_label.text()
+    qtbot.keyClick(window.sidebar.search, Qt.Key.Key_Left)
+    qtbot.keyClick(window.sidebar.search, Qt.Key.Key_T)
+    assert window.period_label.text() == shown  # the keys went to the text
+    assert window.sidebar.search.text() == "kobte"
+
+
+def test_the_month_navigator_moves_every_view(window: MainWindow) -> None:
+    from datetime import date
+
+    window.sidebar.dateChosen.emit(date(2027, 7, 13))
+    assert window.period_label.text() == "12–18 July 2027"
+
+
+def test_the_status_bar_names_the_database_and_the_clocks(window: MainWindow) -> None:
+    assert window.database_label.text() == f"Database: {window.database.name}"
+    clocks = window.clock_label.text()
+    assert re.fullmatch(r"Tokyo \w{3} \d\d:\d\d  ·  Washington \w{3} \d\d:\d\d", clocks)
+    tokyo, washington = (int(part[-5:-3]) for part in clocks.split("  ·  "))
+    assert (tokyo - washington) % 24 in (13, 14)  # 14 h in winter, 13 h in summer
+
+
+def test_dragging_one_meeting_of_a_series_moves_only_that_meeting(
+    program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
+) -> None:
+    add_event(program, "Monthly resilience exchange", JANUARY_NINE_TOKYO + timedelta(hours=8),
+              1.5, kind=EventKind.VIDEOCONFERENCE, recurrence_rule="FREQ=WEEKLY;COUNT=4",
+              video_link="https://meet.example.org/cpp")
+    window: MainWindow = make_window(program)
+    window.go_to((JANUARY_NINE_TOKYO + timedelta(days=7)).date())
+    view = window.views["week"]
+    assert isinstance(view, TimeGridView)
+    block = next(b for b in view.blocks() if b.row.title == "Monthly resilience exchange")
+    assert block.row.occurrence == 1
+    rect = view.block_rect(block)
+    start = rect.center().toPoint()
+    end = start + QPoint(0, HOUR_HEIGHT)
+    qtbot.mousePress(view._canvas, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view._canvas, start + QPoint(0, 8))
+    qtbot.mouseMove(view._canvas, end)
+    qtbot.mouseRelease(view._canvas, Qt.MouseButton.LeftButton, pos=end)
+    assert window.undo_action.text() == (
+        "Undo Move the 19 Jan meeting of 'Monthly resilience exchange' to Tue 18:00")
+    starts = sorted(row.start_utc for row in window.events.rows()
+                    if row.title == "Monthly resilience exchange")
+    week = timedelta(days=7)
+    first = JANUARY_NINE_TOKYO + timedelta(hours=8)
+    assert starts == [first, first + week + timedelta(hours=1), first + 2 * week,
+                      first + 3 * week]
+    window.undo_action.trigger()
+    with program.session() as session:
+        assert session.query(OccurrenceOverride).count() == 0
+    starts = sorted(row.start_utc for row in window.events.rows()
+                    if row.title == "Monthly resilience exchange")
+    assert starts == [first + n * week for n in range(4)]
+
+
+def test_undo_over_a_colleagues_change_is_refused_and_said(
+    window: MainWindow, messages: Messages,
+) -> None:
+    kobe = event_id(window, "Kobe DRR workshop")
+    window.move_event(kobe, JANUARY_NINE_TOKYO + timedelta(hours=1),
+                      JANUARY_NINE_TOKYO + timedelta(hours=3))
+    with window.database.transaction() as session:  # a colleague renames it meanwhile
+        editing.update_record(session, Event, kobe, {"title": "Kobe DRR workshop (room 3)"})
+    window.undo_action.trigger()
+    assert "changed by somebody else" in messages.errors[-1][1]
+    with window.database.session() as session:
+        kept = editing.get_record(session, Event, kobe)
+        assert kept.title == "Kobe DRR workshop (room 3)"
+        assert kept.start_utc == JANUARY_NINE_TOKYO + timedelta(hours=1)
+
+
+def test_jobs_run_off_the_gui_thread_and_report_on_it(qtbot: QtBot, qapp: QApplication) -> None:
+    tasks = TaskManager()
+    threads: list[object] = []
+    results: list[object] = []
+    errors: list[BaseException] = []
+
+    def job() -> int:
+        threads.append(QThread.currentThread())
+        return 42
+
+    with qtbot.waitSignal(tasks.busyChanged, check_params_cb=lambda busy: not busy):
+        tasks.run_in_background(job, lambda result: results.append(
+            (result, QThread.currentThread())))
+    assert threads[0] is not qapp.thread()
+    assert results == [(42, qapp.thread())]
+
+    def failing() -> None:
+        raise SchedulerError("the database is locked by another program")
+
+    with qtbot.waitSignal(tasks.busyChanged, check_params_cb=lambda busy: not busy):
+        tasks.run_in_background(failing, results.append, errors.append)
+    assert str(errors[0]) == "the database is locked by another program"

@@ -1,0 +1,108 @@
+"""The window with the real editor dialogs: what a dialog returns is what gets saved."""
+
+from __future__ import annotations
+
+import pytest
+from gui_support import JANUARY_NINE_TOKYO, Messages
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.dialogs import EventDialog
+from cpp_scheduler.gui.mainwindow import MainWindow, open_editor
+from cpp_scheduler.model import Event
+from cpp_scheduler.store import Database
+
+
+@pytest.fixture
+def real_window(program: Database, qtbot: QtBot, messages: Messages) -> MainWindow:
+    window = MainWindow(program, dialog_factory=open_editor)
+    window.report_error = lambda title, message: messages.errors.append(  # type: ignore[method-assign]
+        (title, message))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.eventsLoaded, timeout=10_000):
+        window.show()
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    return window
+
+
+def test_an_edit_in_the_event_dialog_is_saved_and_undone(
+    real_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+) -> None:
+    def type_and_accept(dialog: EventDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.ui.title.selectAll()
+        qtbot.keyClicks(dialog.ui.title, "Kobe seismic resilience workshop")
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(EventDialog, "exec", type_and_accept)
+    with real_window.database.session() as session:
+        event_id = session.query(Event).filter_by(title="Kobe DRR workshop").one().id
+    real_window.edit_event(event_id)
+    assert real_window.undo_action.text() == (
+        "Undo Edit event 'Kobe seismic resilience workshop'")
+    with real_window.database.session() as session:
+        event = session.get(Event, event_id)
+        assert event is not None
+        assert event.title == "Kobe seismic resilience workshop"
+        assert event.start_utc == JANUARY_NINE_TOKYO  # untouched fields stay as they were
+    real_window.undo_action.trigger()
+    with real_window.database.session() as session:
+        event = session.get(Event, event_id)
+        assert event is not None
+        assert event.title == "Kobe DRR workshop"
+
+
+def test_a_new_event_dialog_starts_at_the_slot_chosen(
+    real_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+) -> None:
+    seen: list[dict[str, object]] = []
+
+    def type_and_accept(dialog: EventDialog) -> int:
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.ui.title, "Toyama compact city talk")
+        seen.append(dialog.values())
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(EventDialog, "exec", type_and_accept)
+    real_window.new_event(JANUARY_NINE_TOKYO, JANUARY_NINE_TOKYO.replace(hour=2))
+    assert seen[0]["start_utc"] == JANUARY_NINE_TOKYO
+    with real_window.database.session() as session:
+        created = session.query(Event).filter_by(title="Toyama compact city talk").one()
+        assert created.end_utc == JANUARY_NINE_TOKYO.replace(hour=2)
+    assert real_window.selected_event == created.id
+
+
+def test_editing_a_deleted_event_says_so(real_window: MainWindow, messages: Messages) -> None:
+    real_window.edit_event("no-such-event")
+    assert messages.errors[0][0] == "Cannot open the editor"
+
+
+def test_a_colleagues_change_while_the_dialog_is_open_is_not_overwritten(
+    real_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+    messages: Messages,
+) -> None:
+    with real_window.database.session() as session:
+        event_id = session.query(Event).filter_by(title="Kobe DRR workshop").one().id
+    answers = iter([QDialog.DialogCode.Accepted, QDialog.DialogCode.Rejected])
+
+    def colleague_saves_first(dialog: EventDialog) -> int:
+        qtbot.addWidget(dialog)
+        answer = next(answers)
+        if answer == QDialog.DialogCode.Accepted:
+            with real_window.database.transaction() as session:
+                colleague_copy = session.get(Event, event_id)
+                assert colleague_copy is not None
+                colleague_copy.title = "Kobe DRR workshop (moved to room 3)"
+            dialog.ui.title.selectAll()
+            qtbot.keyClicks(dialog.ui.title, "Kobe seismic resilience workshop")
+        return int(answer)
+
+    monkeypatch.setattr(EventDialog, "exec", colleague_saves_first)
+    real_window.edit_event(event_id)
+    assert messages.errors[-1][0] == "Cannot save"
+    assert "changed by somebody else" in messages.errors[-1][1]
+    assert not real_window.undo_action.isEnabled()
+    with real_window.database.session() as session:
+        event = session.get(Event, event_id)
+        assert event is not None
+        assert event.title == "Kobe DRR workshop (moved to room 3)"

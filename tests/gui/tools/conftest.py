@@ -1,0 +1,116 @@
+"""Fixtures for the coordinator's tools: a real SQLite program and a real main window
+with the tools installed, settings kept in the test's folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.gui.tools import Tools
+from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, EventStatus, Venue
+from cpp_scheduler.model.base import Base
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import Database
+
+HERE = Path(__file__).parent
+
+#: Tuesday 12 January 2027, 09:00 in Tokyo.
+JANUARY_NINE_TOKYO = datetime(2027, 1, 12, 0, 0, tzinfo=UTC)
+
+# The offscreen platform cannot raise windows or resize them to their size hints, and
+# says so as a warning; every other Qt warning still fails a test.
+OFFSCREEN_LIMITS = (
+    r"This plugin does not support raise\(\)",
+    r"This plugin does not support propagateSizeHints\(\)",
+    r"This plugin does not support grabbing the keyboard",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_LIMITS))
+
+
+@pytest.fixture(autouse=True)
+def settings_folder(tmp_path: Path) -> Path:
+    """Keep QSettings in the test's folder, never in the user's."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+def add(database: Database, model: type[Base], **values: Any) -> str:
+    with database.transaction() as session:
+        return editing.create_record(session, model, values).id
+
+
+def add_delegation(database: Database, name: str, country: str, zone: str,
+                   **values: Any) -> str:
+    return add(database, Delegation, name=name, country=country, zone=zone, **values)
+
+
+def add_event(database: Database, title: str, start: datetime, hours: float = 1.0,
+              **values: Any) -> str:
+    defaults: dict[str, Any] = {
+        "kind": EventKind.WORKSHOP, "mode": EventMode.FACE_TO_FACE,
+        "status": EventStatus.CONFIRMED, "zone": "Asia/Tokyo",
+    }
+    defaults.update(values)
+    return add(database, Event, title=title, start_utc=start,
+               end_utc=start + timedelta(hours=hours), **defaults)
+
+
+def venue_id(database: Database, name: str) -> str:
+    from sqlalchemy import select
+
+    with database.session() as session:
+        found = session.scalars(select(Venue.id).where(Venue.name == name)).first()
+        assert found is not None
+        return found
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, sqlite_database: Database,
+                tmp_path: Path) -> Iterator[Callable[[], MainWindow]]:
+    """Opens the main window over the test's database once its program is built."""
+    opened: list[MainWindow] = []
+
+    def open_it() -> MainWindow:
+        settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(sqlite_database, settings)
+        qtbot.addWidget(window)
+        settle(qtbot, window)
+        opened.append(window)
+        return window
+
+    yield open_it
+    for window in opened:
+        window.tasks.wait_for_done()
+
+
+def tools_of(window: MainWindow) -> Tools:
+    tools = window.tools  # type: ignore[attr-defined]
+    assert isinstance(tools, Tools)
+    return tools
+
+
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the window's background work is done and its answers have arrived."""
+    tools = tools_of(window)
+    qtbot.waitUntil(lambda: not window.tasks.busy and not tools.conflicts.checking
+                    and not tools.conflicts.check_pending, timeout=20_000)
+
+
+def tokyo_day(instant: datetime) -> date:
+    from cpp_scheduler import timezones
+
+    return timezones.to_local(instant, timezones.TOKYO).date()

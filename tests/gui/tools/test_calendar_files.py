@@ -1,0 +1,238 @@
+"""Export writes files the icalendar library reads back; import shows its plan first and
+is one undo step."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import icalendar
+from conftest import (
+    JANUARY_NINE_TOKYO,
+    add,
+    add_delegation,
+    add_event,
+    settle,
+    tokyo_day,
+    tools_of,
+)
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from cpp_scheduler.gui.tools.calendarfiles import ExportDialog, ImportDialog, Scope
+from cpp_scheduler.model import Event, Participant
+
+
+def _program(database) -> dict[str, str]:
+    lima = add_delegation(database, "Lima", "PE", "America/Lima")
+    add(database, Participant, name="Ana Quispe", email="ana@vivienda.gob.pe",
+        delegation_id=lima)
+    add(database, Participant, name="Luis Rojas", email="luis@vivienda.gob.pe",
+        delegation_id=lima)
+    clinic = add_event(database, "Housing finance clinic", JANUARY_NINE_TOKYO, 2,
+                       delegation_ids=[lima])
+    roundtable = add_event(database, "Water utilities roundtable",
+                           JANUARY_NINE_TOKYO + timedelta(days=1), 2)
+    return {"lima": lima, "clinic": clinic, "roundtable": roundtable}
+
+
+def _summaries(path: Path) -> list[str]:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return sorted(str(component["SUMMARY"]) for component in calendar.walk("VEVENT"))
+
+
+def test_export_writes_a_file_with_the_previewed_events(
+        qtbot: QtBot, sqlite_database, open_window, tmp_path: Path) -> None:
+    ids = _program(sqlite_database)
+    window = open_window()
+    tools_of(window).go_to_event(ids["clinic"])
+    dialog = tools_of(window).open_export()
+    assert isinstance(dialog, ExportDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.scope_key == Scope.EVENT
+    assert dialog.preview_titles == ["Housing finance clinic"]
+
+    dialog.set_scope(Scope.PROGRAM)
+    assert sorted(dialog.preview_titles) == ["Housing finance clinic",
+                                             "Water utilities roundtable"]
+    dialog.request_button.setChecked(True)
+    assert "SEQUENCE" in dialog.note.text()
+    dialog.reminder.setCurrentText("1 hour before")
+    target = tmp_path / "program.ics"
+    dialog.target.setText(str(target))
+    dialog.organizer.setText("TDLC coordinators")
+    dialog.export()
+    assert "needs an email address" in dialog.status.text()
+    assert not target.exists()
+    dialog.organizer.setText("TDLC coordinators <cpp@tdlc.example.org>")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+
+    assert dialog.written == [target]
+    assert _summaries(target) == sorted(dialog.preview_titles)
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    assert str(calendar["METHOD"]) == "REQUEST"
+    assert all(event.walk("VALARM") for event in calendar.walk("VEVENT"))
+    assert all("cpp@tdlc.example.org" in str(event["ORGANIZER"])
+               for event in calendar.walk("VEVENT"))
+    assert "Written" in dialog.status.text()
+
+
+def test_export_one_file_per_participant(qtbot: QtBot, sqlite_database, open_window,
+                                         tmp_path: Path) -> None:
+    _program(sqlite_database)
+    window = open_window()
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.PROGRAM)
+    dialog.per_person.setChecked(True)
+    folder = tmp_path / "people"
+    dialog.target.setText(str(folder))
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+
+    assert dialog.batch is not None
+    assert not dialog.batch.cancelled
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "ana@vivienda.gob.pe.ics", "luis@vivienda.gob.pe.ics"]
+    assert _summaries(folder / "ana@vivienda.gob.pe.ics") == ["Housing finance clinic"]
+    assert dialog.progress.maximum() == 2
+
+
+def test_export_of_a_delegation(qtbot: QtBot, sqlite_database, open_window,
+                                tmp_path: Path) -> None:
+    ids = _program(sqlite_database)
+    window = open_window()
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.DELEGATION, ids["lima"])
+    assert dialog.preview_titles == ["Housing finance clinic"]
+    assert not dialog.per_person.isEnabled()
+    dialog.feed_url.setText("https://example.org/cpp/lima.ics")
+    dialog.refresh_hours.setValue(6)
+    target = tmp_path / "lima.ics"
+    dialog.target.setText(str(target))
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    assert "https://example.org/cpp/lima.ics" in str(calendar["SOURCE"])
+    assert "Housing finance clinic" in _summaries(target)
+
+
+ICS = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Partner city//Planner//EN\r
+BEGIN:VEVENT\r
+UID:{uid}\r
+SEQUENCE:{sequence}\r
+DTSTAMP:20261201T000000Z\r
+DTSTART:20270112T010000Z\r
+DTEND:20270112T030000Z\r
+SUMMARY:Housing finance clinic (moved)\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:new-visit@partner.example.org\r
+SEQUENCE:0\r
+DTSTAMP:20261201T000000Z\r
+DTSTART:20270114T010000Z\r
+DTEND:20270114T020000Z\r
+SUMMARY:Kobe port renewal briefing\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_import_shows_its_plan_and_is_one_undo_step(
+        qtbot: QtBot, sqlite_database, open_window, tmp_path: Path) -> None:
+    ids = _program(sqlite_database)
+    with sqlite_database.session() as session:
+        clinic = session.get(Event, ids["clinic"])
+        uid, sequence, start = clinic.uid, clinic.sequence, clinic.start_utc
+    path = tmp_path / "from-partner.ics"
+    path.write_bytes(ICS.format(uid=uid, sequence=sequence + 1).encode())
+    window = open_window()
+    dialog = tools_of(window).open_import()
+    assert isinstance(dialog, ImportDialog)
+    qtbot.addWidget(dialog)
+
+    dialog.read(path)
+    rows = {dialog.table.item(row, 1).text(): dialog.table.item(row, 0).text()
+            for row in range(dialog.table.rowCount())}
+    assert rows == {"Housing finance clinic (moved)": "Update",
+                    "Kobe port renewal briefing": "Create"}
+    assert "1 to create, 1 to update" in dialog.summary.text()
+    with sqlite_database.session() as session:  # a dry run changes nothing
+        assert session.get(Event, ids["clinic"]).title == "Housing finance clinic"
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    with sqlite_database.session() as session:
+        titles = sorted(session.scalars(select(Event.title)).all())
+        assert session.get(Event, ids["clinic"]).title == "Housing finance clinic (moved)"
+    assert "Kobe port renewal briefing" in titles
+    assert window.editor.stack.count() == 1
+    assert any(row.title == "Kobe port renewal briefing" for row in window.events.rows())
+
+    window.editor.stack.undo()
+    settle(qtbot, window)
+    with sqlite_database.session() as session:
+        clinic = session.get(Event, ids["clinic"])
+        assert clinic.title == "Housing finance clinic"
+        assert (clinic.start_utc, clinic.sequence) == (start, sequence)
+        assert [d.id for d in clinic.delegations] == [ids["lima"]]
+        assert "Kobe port renewal briefing" not in session.scalars(select(Event.title)).all()
+    assert not any(row.title == "Kobe port renewal briefing" for row in window.events.rows())
+
+    window.editor.stack.redo()
+    settle(qtbot, window)
+    with sqlite_database.session() as session:
+        assert session.get(Event, ids["clinic"]).title == "Housing finance clinic (moved)"
+        assert session.get(Event, dialog.command.created_ids[0]) is not None
+
+
+def test_a_batch_can_be_cancelled(qtbot: QtBot, sqlite_database, open_window,
+                                  tmp_path: Path) -> None:
+    import threading
+
+    _program(sqlite_database)
+    window = open_window()
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.PROGRAM)
+    dialog.per_person.setChecked(True)
+    folder = tmp_path / "people"
+    dialog.target.setText(str(folder))
+    # Hold the worker so the batch waits in the queue while the user cancels.
+    release = threading.Event()
+    window.tasks.run_in_background(release.wait, lambda _result: None)
+    dialog.export()
+    assert dialog.cancel_button.text() == "Cancel"
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Cancelling…"
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+
+    assert dialog.batch is not None
+    assert dialog.batch.cancelled
+    assert dialog.batch.files == []
+    assert dialog.status.text().startswith("Cancelled.")
+    assert dialog.cancel_button.text() == "Close"
+
+
+def test_export_of_the_events_the_calendar_shows(qtbot: QtBot, sqlite_database, open_window,
+                                                 tmp_path: Path) -> None:
+    _program(sqlite_database)
+    window = open_window()
+    window.show_view("day")
+    window.go_to(tokyo_day(JANUARY_NINE_TOKYO))
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.SHOWN)
+    assert dialog.preview_titles == ["Housing finance clinic"]  # the roundtable is tomorrow
+    target = tmp_path / "shown.ics"
+    dialog.target.setText(str(target))
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert _summaries(target) == ["Housing finance clinic"]

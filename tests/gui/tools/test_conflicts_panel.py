@@ -1,0 +1,135 @@
+"""The conflicts panel: a planted double booking is found, filtered, navigated to, marked
+in the calendar, and goes away when the clash is fixed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from conftest import JANUARY_NINE_TOKYO, add_event, settle, tokyo_day, tools_of, venue_id
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.commands import move_event
+from cpp_scheduler.gui.eventmodel import Roles
+from cpp_scheduler.gui.tools.conflicts import Column
+from cpp_scheduler.scheduling.conflicts import ConflictKind, Severity
+
+
+def _plant_double_booking(database) -> tuple[str, str]:
+    room = venue_id(database, "TDLC Meeting Room A")
+    first = add_event(database, "Housing finance clinic", JANUARY_NINE_TOKYO, 2,
+                      venue_id=room)
+    second = add_event(database, "Water utilities roundtable",
+                       JANUARY_NINE_TOKYO + timedelta(hours=1), 2, venue_id=room)
+    return first, second
+
+
+def test_finds_a_planted_double_booking_and_goes_to_it(
+        qtbot: QtBot, qtmodeltester: ModelTester, sqlite_database, open_window) -> None:
+    first, second = _plant_double_booking(sqlite_database)
+    window = open_window()
+    tools = tools_of(window)
+    dock = tools.conflicts
+    qtmodeltester.check(dock.model)
+    qtmodeltester.check(dock.proxy)
+
+    kinds = [dock.model.conflict_at(row).kind for row in range(dock.model.rowCount())]
+    assert ConflictKind.VENUE_DOUBLE_BOOKED in kinds
+    row = kinds.index(ConflictKind.VENUE_DOUBLE_BOOKED)
+    conflict = dock.model.conflict_at(row)
+    assert conflict.severity is Severity.ERROR
+    assert set(conflict.event_ids) == {first, second}
+    assert "TDLC Meeting Room A" in conflict.message
+    assert not dock.model.index(row, Column.SEVERITY).data(
+        Qt.ItemDataRole.DecorationRole).isNull()
+    assert "conflict" in tools.count_label.text()
+    assert window.events.index(window.events.row_of(first), 0).data(Roles.MARKED)
+
+    window.go_to(tokyo_day(JANUARY_NINE_TOKYO) + timedelta(days=60))
+    dock.kind.setCurrentIndex(dock.kind.findData(ConflictKind.VENUE_DOUBLE_BOOKED.value))
+    assert dock.proxy.rowCount() == 1
+    index = dock.proxy.index(0, Column.MESSAGE)
+    rect = dock.table.visualRect(index)
+    qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    assert window.selected_event == conflict.event_ids[0]
+    assert window.anchor == tokyo_day(JANUARY_NINE_TOKYO)
+    assert tools.local_times.event_id == conflict.event_ids[0]
+
+
+def test_filters_by_severity_and_kind(qtbot: QtBot, sqlite_database, open_window) -> None:
+    _plant_double_booking(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).conflicts
+    total = dock.model.rowCount()
+    errors = sum(1 for c in dock.model.conflicts if c.severity is Severity.ERROR)
+    assert total >= 1
+
+    dock.warnings_box.setChecked(False)
+    assert dock.proxy.rowCount() == errors
+    dock.errors_box.setChecked(False)
+    assert dock.proxy.rowCount() == 0
+    dock.errors_box.setChecked(True)
+    dock.warnings_box.setChecked(True)
+    dock.kind.setCurrentIndex(dock.kind.findData(ConflictKind.OVER_CAPACITY.value))
+    assert dock.proxy.rowCount() == sum(
+        1 for c in dock.model.conflicts if c.kind is ConflictKind.OVER_CAPACITY)
+    dock.kind.setCurrentIndex(0)
+    assert dock.proxy.rowCount() == total
+
+
+def test_recomputed_after_each_change(qtbot: QtBot, sqlite_database, open_window) -> None:
+    _first, second = _plant_double_booking(sqlite_database)
+    window = open_window()
+    tools = tools_of(window)
+    dock = tools.conflicts
+
+    def double_bookings() -> int:
+        return sum(1 for c in dock.model.conflicts
+                   if c.kind is ConflictKind.VENUE_DOUBLE_BOOKED)
+
+    assert double_bookings() == 1
+    later = JANUARY_NINE_TOKYO + timedelta(hours=4)
+    window.editor.execute(move_event(window.editor, second, later, later + timedelta(hours=2),
+                                     window.display_zone))
+    settle(qtbot, window)
+    assert double_bookings() == 0
+    assert not window.events.is_marked(second)
+
+    window.editor.stack.undo()
+    settle(qtbot, window)
+    assert double_bookings() == 1
+    assert window.events.is_marked(second)
+
+
+def test_visible_range_leaves_out_clashes_elsewhere(qtbot: QtBot, sqlite_database,
+                                                    open_window) -> None:
+    _plant_double_booking(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).conflicts
+    window.show_view("week")
+    window.go_to(tokyo_day(JANUARY_NINE_TOKYO) + timedelta(days=28))
+    dock.scope.setCurrentText(dock.VISIBLE_RANGE)
+    settle(qtbot, window)
+    assert dock.model.rowCount() == 0
+    for _week in range(4):  # back to the week of the clash, as the user does
+        window.previous_action.trigger()
+    settle(qtbot, window)
+    assert any(c.kind is ConflictKind.VENUE_DOUBLE_BOOKED for c in dock.model.conflicts)
+
+
+def test_marked_events_get_a_badge_in_the_week_view(qtbot: QtBot, sqlite_database,
+                                                    open_window) -> None:
+    _plant_double_booking(sqlite_database)
+    window = open_window()
+    window.resize(1300, 900)
+    window.show()
+    window.show_view("week")
+    window.go_to(tokyo_day(JANUARY_NINE_TOKYO))
+    settle(qtbot, window)
+    image = window.views["week"].grab().toImage()
+    red = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+              if image.pixelColor(QPoint(x, y)).name() == "#d93025")
+    assert red > 0

@@ -1,0 +1,90 @@
+"""The local-times inspector: an event on every attendee's clock, following the window."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from conftest import JANUARY_NINE_TOKYO, add, add_delegation, add_event, settle, tools_of
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.commands import move_event
+from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesModel
+from cpp_scheduler.model import Participant
+
+
+def _rows(model: LocalTimesModel) -> dict[str, list[str]]:
+    return {
+        model.index(row, 0).data(): [model.index(row, c).data() for c in range(len(Column))]
+        for row in range(model.rowCount())
+    }
+
+
+def test_rows_for_a_known_event_and_zones(qtbot: QtBot, qtmodeltester: ModelTester,
+                                          sqlite_database, open_window) -> None:
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    manila = add_delegation(sqlite_database, "Manila", "PH", "Asia/Manila")
+    add(sqlite_database, Participant, name="Priya Raman", email="priya@example.org",
+        delegation_id=manila, zone="America/New_York")
+    with sqlite_database.session() as session:
+        from sqlalchemy import select
+
+        priya = session.scalars(select(Participant.id)).one()
+    event = add_event(sqlite_database, "Housing finance clinic", JANUARY_NINE_TOKYO, 1.5,
+                      delegation_ids=[lima, manila], participant_ids=[priya])
+    window = open_window()
+    dock = tools_of(window).local_times
+    window.views["week"].eventSelected.emit(event)
+
+    qtmodeltester.check(dock.model)
+    rows = _rows(dock.model)
+    assert list(rows) == ["Lima", "Manila", "Priya Raman", "Tokyo", "Washington"]
+    assert rows["Lima"][Column.DATE:] == ["Mon 11 Jan", "19:00–20:30 -05", "-1",
+                                          "-05:00", "Acceptable"]
+    assert rows["Manila"][Column.TIME] == "08:00–09:30 PST"
+    assert rows["Manila"][Column.HOURS] == "Acceptable"
+    assert rows["Tokyo"][Column.TIME] == "09:00–10:30 JST"
+    assert rows["Tokyo"][Column.HOURS] == "Working"
+    assert rows["Washington"][Column.DAY] == "-1"
+    assert rows["Tokyo"][Column.DAY] == "0"
+    assert dock.model.index(0, 0).data(PART_ROLE) == "extended"
+    assert "Housing finance clinic" in dock.heading.text()
+
+
+def test_a_holiday_adds_a_warning_row(qtbot: QtBot, qtmodeltester: ModelTester,
+                                      sqlite_database, open_window) -> None:
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    # Wednesday 28 July 2027 10:00 in Lima: Peru's Independence Day.
+    event = add_event(sqlite_database, "Call with Lima", datetime(2027, 7, 28, 15, 0, tzinfo=UTC),
+                      delegation_ids=[lima], mode="virtual", kind="workshop")
+    window = open_window()
+    dock = tools_of(window).local_times
+    dock.show_event(event)
+
+    qtmodeltester.check(dock.model)
+    assert dock.model.warning_count >= 1
+    warnings = [dock.model.index(row, 0).data() for row in range(dock.model.rowCount())
+                if dock.model.is_warning(row)]
+    assert any("Wed 28 Jul 2027" in text and "public holiday in Peru" in text
+               for text in warnings)
+    warning_row = next(row for row in range(dock.model.rowCount()) if dock.model.is_warning(row))
+    assert dock.table.columnSpan(warning_row, 0) == len(Column)
+
+
+def test_follows_a_change_of_the_event(qtbot: QtBot, sqlite_database, open_window) -> None:
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    event = add_event(sqlite_database, "Clinic", JANUARY_NINE_TOKYO, delegation_ids=[lima])
+    window = open_window()
+    dock = tools_of(window).local_times
+    window.views["day"].eventSelected.emit(event)
+    assert _rows(dock.model)["Lima"][Column.TIME] == "19:00–20:00 -05"
+
+    later = JANUARY_NINE_TOKYO + timedelta(hours=2)
+    window.editor.execute(move_event(window.editor, event, later, later + timedelta(hours=1),
+                                     window.display_zone))
+    settle(qtbot, window)
+    assert _rows(dock.model)["Lima"][Column.TIME] == "21:00–22:00 -05"
+
+    window.editor.stack.undo()
+    settle(qtbot, window)
+    assert _rows(dock.model)["Lima"][Column.TIME] == "19:00–20:00 -05"

@@ -1,0 +1,55 @@
+"""The tools in the main window: one Tools menu, two docks, a count in the status bar,
+and every tool rendered with the demo program."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from conftest import tools_of
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDockWidget, QMenu
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.services.demo import load_demo
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_tools_are_installed_once_in_the_window(qtbot: QtBot, sqlite_database,
+                                                open_window) -> None:
+    window = open_window()
+    tools = tools_of(window)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus.count("&Tools") == 1
+    menu = window.findChild(QMenu, "toolsMenu")
+    names = [action.objectName() for action in menu.actions() if action.objectName()]
+    assert names[:5] == ["find_time", "tour_builder", "delegation_schedule",
+                         "export_calendar", "import_calendar"]
+    docks = {dock.objectName() for dock in window.findChildren(QDockWidget)}
+    assert docks == {"localTimesDock", "conflictsDock"}
+    assert tools.count_label.text() == "No conflicts"
+    tools.actions["find_time"].trigger()
+    assert tools.open_slot_finder().isVisible()
+    tools.open_slot_finder().close()
+
+
+def test_every_tool_renders_with_the_demo_program(qtbot: QtBot, sqlite_database,
+                                                  tmp_path: Path) -> None:
+    load_demo(sqlite_database)
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from screenshot_tools import render_tools
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    paths = render_tools(sqlite_database, tmp_path)
+    assert [path.name for path in paths] == [
+        "tools-main-window.png", "tools-local-times.png", "tools-conflicts.png",
+        "tools-slot-finder.png", "tools-slot-finder-series.png", "tools-tour-builder.png",
+        "tools-tour-builder-flagged.png", "tools-export.png", "tools-import.png",
+        "tools-delegation-schedule.png"]
+    for path in paths:
+        image = QImage(str(path))
+        assert not image.isNull()
+        assert image.width() > 300
+        assert image.height() > 200

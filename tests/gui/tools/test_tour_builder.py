@@ -1,0 +1,162 @@
+"""The study-tour builder: the board, its flags, and changes that can be undone."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from conftest import add, add_delegation, add_event, settle, tools_of, venue_id
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
+from cpp_scheduler.model import Event, EventKind, StudyTour, TourDay, TravelLeg, TravelMode
+
+FIRST = date(2027, 3, 8)
+
+
+def _tour(database) -> tuple[str, str]:
+    lima = add_delegation(database, "Lima", "PE", "America/Lima",
+                          arrival=FIRST - timedelta(days=1), departure=FIRST + timedelta(days=3))
+    tour = add(database, StudyTour, title="Peru study tour", delegation_id=lima,
+               start_date=FIRST, end_date=FIRST + timedelta(days=2))
+    day_one = add(database, TourDay, tour_id=tour, day=FIRST, title="Tokyo to Kobe")
+    add_event(database, "Opening briefing", datetime(2027, 3, 8, 0, 30, tzinfo=UTC), 2,
+              delegation_ids=[lima], tour_day_id=day_one,
+              venue_id=venue_id(database, "TDLC Meeting Room A"))
+    # Tokyo 13:00 to 14:00: one hour for a journey the table says takes three.
+    add(database, TravelLeg, tour_id=tour, origin="Tokyo", destination="Kobe",
+        mode=TravelMode.RAIL, departure_utc=datetime(2027, 3, 8, 4, tzinfo=UTC),
+        arrival_utc=datetime(2027, 3, 8, 5, tzinfo=UTC))
+    return tour, lima
+
+
+def _builder(window, tour: str) -> TourBuilderDialog:
+    builder = tools_of(window).open_tour_builder()
+    assert isinstance(builder, TourBuilderDialog)
+    builder.show_tour(tour)
+    return builder
+
+
+def test_flags_an_infeasible_leg_and_an_empty_day(qtbot: QtBot, sqlite_database,
+                                                  open_window) -> None:
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(window, tour)
+    board = builder.board
+    assert board is not None
+    assert builder.overview.text() == "Tokyo → Kobe"
+
+    first = board.day(FIRST)
+    assert first.legs[0].problem is not None
+    assert "too short" in first.legs[0].problem
+    assert "3 h" in first.legs[0].problem
+    card = builder.cards[FIRST]
+    assert card.flagged
+    bad = card.findChild(QLabel, "badLeg")
+    assert bad is not None
+    assert "too short" in bad.text()
+    assert [e.title for e in first.events] == ["Opening briefing"]
+
+    assert board.day(FIRST + timedelta(days=1)).empty
+    assert builder.cards[FIRST + timedelta(days=1)].findChild(QLabel, "emptyDay") is not None
+    assert "to fix" in builder.summary.text()
+    builder.close()
+
+
+def test_insert_a_leg_from_the_travel_table_and_undo(qtbot: QtBot, sqlite_database,
+                                                     open_window) -> None:
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(window, tour)
+    second = FIRST + timedelta(days=1)
+
+    leg_id = builder.insert_leg(second, "Kobe", "Kitakyushu", TravelMode.RAIL, time(9, 0))
+    settle(qtbot, window)
+    assert leg_id is not None
+    with sqlite_database.session() as session:
+        leg = session.get(TravelLeg, leg_id)
+        assert leg is not None
+        assert leg.duration_minutes == 120  # Kobe-Kitakyushu by rail, from the table
+    day = builder.board.day(second)
+    assert not day.empty
+    assert day.legs[0].problem is None
+    assert builder.overview.text() == "Tokyo → Kobe → Kitakyushu"
+
+    window.editor.stack.undo()
+    settle(qtbot, window)
+    assert builder.board.day(second).empty
+    assert builder.overview.text() == "Tokyo → Kobe"
+    builder.close()
+
+
+def test_add_a_site_visit_and_move_a_day(qtbot: QtBot, sqlite_database, open_window) -> None:
+    tour, lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(window, tour)
+    third = FIRST + timedelta(days=2)
+
+    visit = builder.add_activity(third, EventKind.SITE_VISIT, "Kobe port renewal", time(10, 0),
+                                 120, venue_id(sqlite_database, "TDLC Meeting Room A"))
+    settle(qtbot, window)
+    assert visit is not None
+    assert [e.title for e in builder.board.day(third).events] == ["Kobe port renewal"]
+    with sqlite_database.session() as session:
+        event = session.get(Event, visit)
+        assert event.tour_day is not None
+        assert event.tour_day.day == third
+        assert [d.id for d in event.delegations] == [lima]
+
+    assert builder.move_day(third, -1)
+    settle(qtbot, window)
+    second = FIRST + timedelta(days=1)
+    assert [e.title for e in builder.board.day(second).events] == ["Kobe port renewal"]
+    assert builder.board.day(third).empty
+    assert builder.chosen_day == second
+
+    window.editor.stack.undo()  # the move
+    settle(qtbot, window)
+    assert [e.title for e in builder.board.day(third).events] == ["Kobe port renewal"]
+    window.editor.stack.undo()  # the visit, and the day record made for it
+    settle(qtbot, window)
+    assert builder.board.day(third).empty
+    with sqlite_database.session() as session:
+        assert session.scalars(select(TourDay).where(TourDay.day == third)).first() is None
+    builder.close()
+
+
+def test_flags_a_leg_that_leaves_from_elsewhere_and_a_hotel_in_another_city(
+        qtbot: QtBot, sqlite_database, open_window) -> None:
+    from cpp_scheduler.model import HotelNight
+
+    tour, _lima = _tour(sqlite_database)
+    second = FIRST + timedelta(days=1)
+    add(sqlite_database, HotelNight, tour_id=tour, night_of=second, hotel="Hotel Kokura",
+        locality="Kitakyushu")
+    window = open_window()
+    builder = _builder(window, tour)
+
+    # The first day ended in Kobe; this leg starts in Yokohama.
+    assert builder.insert_leg(second, "Yokohama", "Kobe", TravelMode.RAIL, time(9, 0))
+    settle(qtbot, window)
+    day = builder.board.day(second)
+    assert day.legs[0].problem == "leaves from Yokohama, but the delegation is in Kobe"
+    assert day.hotel_problem == "The hotel is in Kitakyushu, but the day ends in Kobe."
+    assert builder.cards[second].flagged
+    builder.close()
+
+
+def test_a_tour_conflict_opens_the_tour(qtbot: QtBot, sqlite_database, open_window) -> None:
+    from cpp_scheduler.gui.tools.conflicts import Column
+    from cpp_scheduler.scheduling.conflicts import ConflictKind
+
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).conflicts
+    dock.kind.setCurrentIndex(dock.kind.findData(ConflictKind.EMPTY_TOUR_DAY.value))
+    assert dock.proxy.rowCount() == 1
+    dock.table.doubleClicked.emit(dock.proxy.index(0, Column.MESSAGE))
+    builder = tools_of(window).open_tour_builder()
+    assert builder.isVisible()
+    assert builder.tour_box.currentData() == tour
+    builder.close()

@@ -1,0 +1,218 @@
+"""Render the coordinator's tools to PNG files with the demo program, without a screen.
+
+    python tools/screenshot_tools.py OUTDIR
+
+builds a throwaway database, loads the demo program and writes one PNG per tool into
+OUTDIR: the main window with the local-times and conflicts docks, the slot finder (one
+meeting and a monthly series), the study-tour builder, the export and import dialogs and
+the delegation schedule. ``render_tools(database, outdir)`` renders from any database
+that holds the demo program; the main screenshot script calls it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from datetime import time as dt_time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
+
+from cpp_scheduler.model import Delegation, Event, StudyTour, TravelMode
+from cpp_scheduler.store import Database, open_database
+
+
+def _settle(window: object, limit: float = 30.0) -> None:
+    """Let every background job (and every debounced check) finish and its answer reach
+    the widgets."""
+    tasks = getattr(window, "tasks", None)
+    tools = getattr(window, "tools", None)
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if tasks is not None:
+            tasks.wait_for_done()
+        QApplication.processEvents()
+        pending = tools is not None and (
+            tools.conflicts.checking or tools.conflicts.check_pending)
+        finder = tools is not None and any(
+            getattr(dialog, "searching", False) or getattr(dialog, "search_pending", False)
+            for dialog in tools.dialogs())
+        if not pending and not finder and not (tasks is not None and tasks.busy):
+            return
+        time.sleep(0.02)
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"cannot write {path}")
+    return path
+
+
+_PARTNER_FILE = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Municipalidad de Lima//Agenda//ES\r
+BEGIN:VEVENT\r
+UID:{uid}\r
+SEQUENCE:{sequence}\r
+DTSTAMP:20270201T000000Z\r
+DTSTART:20270224T000000Z\r
+DTEND:20270224T010000Z\r
+SUMMARY:{title}\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:lima-followup-2027-03@munlima.gob.pe\r
+SEQUENCE:0\r
+DTSTAMP:20270201T000000Z\r
+DTSTART:20270316T000000Z\r
+DTEND:20270316T010000Z\r
+SUMMARY:Follow-up call: Lima's housing action plan\r
+CATEGORIES:Videoconference\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def _partner_file(database: Database, path: Path) -> Path:
+    """A calendar a partner city might send back: the briefing moved by half an hour
+    (a newer version) and a follow-up call the program does not hold yet."""
+    with database.session() as session:
+        briefing = session.scalars(select(Event).where(
+            Event.title.like("Pre-tour briefing%"))).first()
+        uid = briefing.uid if briefing else "missing@example.org"
+        sequence = (briefing.sequence or 0) + 1 if briefing else 0
+        title = briefing.title if briefing else "Pre-tour briefing"
+    path.write_bytes(_PARTNER_FILE.format(uid=uid, sequence=sequence, title=title).encode())
+    return path
+
+
+def render_tools(database: Database, outdir: Path) -> list[Path]:
+    """One PNG per tool over ``database`` (which should hold the demo program)."""
+    from cpp_scheduler.gui.mainwindow import MainWindow
+    from cpp_scheduler.gui.tools import Tools
+    from cpp_scheduler.gui.tools.calendarfiles import Scope
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    settings_dir = Path(tempfile.mkdtemp(prefix="cpp-tools-settings-"))
+    settings = QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(database, settings)
+    tools: Tools = window.tools  # type: ignore[attr-defined]
+    window.resize(1500, 950)
+    window.show()
+    _settle(window)
+    with database.session() as session:
+        site_visit = session.scalars(select(Event).where(
+            Event.title.like("Site visit: Toyama%"))).first()
+        delegations = {d.name.split(":")[0]: d.id for d in session.scalars(select(Delegation))}
+        tour = session.scalars(select(StudyTour)).first()
+        event_id = site_visit.id if site_visit else None
+        tour_id = tour.id if tour else None
+    if event_id is not None:
+        tools.go_to_event(event_id)
+    window.show_view("week")
+    _settle(window)
+    written.append(_save(window, outdir / "tools-main-window.png"))
+    written.append(_save(tools.local_times, outdir / "tools-local-times.png"))
+    tools.conflicts.resize(1200, 300)
+    written.append(_save(tools.conflicts, outdir / "tools-conflicts.png"))
+
+    finder = tools.open_slot_finder()
+    finder.set_dates(date(2027, 1, 18), date(2027, 1, 22))
+    finder.choose([delegations[name] for name in ("Peru", "Philippines", "Nepal")
+                   if name in delegations])
+    finder.title_edit.setText("Peer exchange: affordable housing finance")
+    finder.search()
+    _settle(window)
+    written.append(_save(finder, outdir / "tools-slot-finder.png"))
+    finder.repeat.setCurrentText("Every month")
+    finder.search()
+    _settle(window)
+    written.append(_save(finder, outdir / "tools-slot-finder-series.png"))
+    finder.close()
+
+    builder = tools.open_tour_builder()
+    if tour_id is not None:
+        builder.show_tour(tour_id)
+    _settle(window)
+    written.append(_save(builder, outdir / "tools-tour-builder.png"))
+    if builder.board is not None and len(builder.board.days) >= 3:
+        # A leg far shorter than the table's journey, and its flag; undone afterwards.
+        day = builder.board.days[2].day
+        builder.choose_day(day)
+        if builder.insert_leg(day, "Kobe", "Toyama", TravelMode.RAIL, dt_time(18, 0),
+                              minutes=45):
+            _settle(window)
+            written.append(_save(builder, outdir / "tools-tour-builder-flagged.png"))
+            window.editor.stack.undo()
+            _settle(window)
+    builder.close()
+
+    export = tools.open_export()
+    export.set_scope(Scope.DELEGATION, delegations.get("Peru"))
+    export.request_button.setChecked(True)
+    export.reminder.setCurrentText("1 hour before")
+    export.organizer.setText("TDLC coordinators <cpp@tdlc.example.org>")
+    export.target.setText(str(outdir / "peru-delegation.ics"))
+    _settle(window)
+    written.append(_save(export, outdir / "tools-export.png"))
+    export.export()
+    _settle(window)
+    export.close()
+
+    importer = tools.open_import()
+    importer.read(_partner_file(database, outdir / "from-lima.ics"))
+    written.append(_save(importer, outdir / "tools-import.png"))
+    importer.close()
+
+    schedule = tools.open_delegation_schedule()
+    if "Peru" in delegations:
+        schedule.show_delegation(delegations["Peru"])
+    _settle(window)
+    written.append(_save(schedule, outdir / "tools-delegation-schedule.png"))
+    schedule.close()
+    (outdir / "peru-delegation.ics").unlink(missing_ok=True)
+    (outdir / "from-lima.ics").unlink(missing_ok=True)
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if len(arguments) != 1:
+        print("usage: python tools/screenshot_tools.py OUTDIR", file=sys.stderr)
+        return 2
+    from cpp_scheduler.services.demo import load_demo
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    folder = Path(tempfile.mkdtemp(prefix="cpp-tools-"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    database = open_database(folder / "program.db")
+    try:
+        load_demo(database)
+        paths = render_tools(database, Path(arguments[0]))
+    finally:
+        database.close()
+    for path in paths:
+        print(path)
+    del app
+    return 0
+
+
+def _run(entry: Callable[[], int]) -> None:
+    raise SystemExit(entry())
+
+
+if __name__ == "__main__":
+    _run(main)
