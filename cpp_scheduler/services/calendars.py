@@ -6,7 +6,11 @@ decide what the file may carry, and writes it atomically. The per-participant ba
 loads the program once and writes one file per person; the GUI runs it on a worker
 thread with a progress callback and a cancellation flag.
 
-Importing is in :mod:`cpp_scheduler.services.calendar_import`.
+Import reads the file to plain values first (:mod:`cpp_scheduler.ical.importer`), then
+matches events by UID (a newer SEQUENCE wins, an equal one is already here, an older
+one is kept out), finds venues, partner cities, themes and people by what the file
+calls them, and writes everything in one transaction, or nothing: one event that
+breaks a rule of the program and nothing is imported. A dry run changes nothing.
 """
 
 from __future__ import annotations
@@ -16,23 +20,42 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.ical import scopes
+from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes
+from cpp_scheduler.ical.importer import (
+    Attendee,
+    ParsedCalendar,
+    ParsedChange,
+    ParsedEvent,
+    ParsedOccurrence,
+    Skipped,
+    read_calendar,
+)
 from cpp_scheduler.model import (
     Delegation,
     Event,
+    EventKind,
+    EventMode,
+    OccurrenceOverride,
     Participant,
+    PartnerCity,
     StudyTour,
+    ThematicArea,
     TourDay,
+    ValidationError,
+    Venue,
 )
 from cpp_scheduler.store import Database
 
@@ -314,3 +337,325 @@ def export_each_participant(
             if progress is not None:
                 progress(done, total)
     return result
+
+
+# -- importing ----------------------------------------------------------------------------
+class ImportAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    """The program holds this version already."""
+    KEEP = "keep"
+    """The program holds a newer version (higher SEQUENCE) and keeps it."""
+
+
+@dataclass(frozen=True)
+class PlannedChange:
+    action: ImportAction
+    event: ParsedEvent
+    sequence_held: int | None = None
+
+    def describe(self) -> str:
+        when = timezones.to_local(self.event.start_utc, self.event.zone)
+        head = f"{self.event.title} ({when:%a %d %b %Y %H:%M} {self.event.zone})"
+        if self.action is ImportAction.CREATE:
+            return f"create  {head}"
+        if self.action is ImportAction.UPDATE:
+            return (f"update  {head}: version {self.event.sequence} replaces "
+                    f"{self.sequence_held}")
+        if self.action is ImportAction.UNCHANGED:
+            return f"same    {head}: version {self.event.sequence} is already here"
+        return (f"keep    {head}: the program's version {self.sequence_held} is newer than "
+                f"the file's {self.event.sequence}")
+
+
+@dataclass(frozen=True)
+class PlannedOccurrence:
+    """One session of a series the program holds, moved or cancelled by the file."""
+
+    action: ImportAction
+    occurrence: ParsedOccurrence
+    sequence_held: int | None = None
+
+    def describe(self) -> str:
+        change = self.occurrence.change
+        what = "cancel" if change.cancelled else "move"
+        head = (f"{self.occurrence.title}: the session of "
+                f"{change.recurrence_id:%a %d %b %Y %H:%M} UTC")
+        if self.action is ImportAction.UPDATE:
+            if change.cancelled or change.start is None:
+                return f"update  {head}: {what}"
+            return f"update  {head}: {what} to {change.start:%a %d %b %Y %H:%M} UTC"
+        if self.action is ImportAction.UNCHANGED:
+            return f"same    {head}: version {self.occurrence.sequence} is already here"
+        return (f"keep    {head}: the program's version {self.sequence_held} is newer than "
+                f"the file's {self.occurrence.sequence}")
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    source: str
+    changes: tuple[PlannedChange, ...]
+    skipped: tuple[Skipped, ...]
+    applied: bool
+    occurrences: tuple[PlannedOccurrence, ...] = ()
+
+    def count(self, action: ImportAction) -> int:
+        return sum(1 for change in self.changes if change.action is action) + sum(
+            1 for session in self.occurrences if session.action is action)
+
+    def lines(self) -> list[str]:
+        lines = [change.describe() for change in self.changes]
+        lines.extend(change.describe() for change in self.occurrences)
+        lines.extend(f"skip    line {entry.line}: {entry.title}: {entry.reason}"
+                     for entry in self.skipped)
+        verb = "" if self.applied else "would be "
+        lines.append(
+            f"{self.source}: {self.count(ImportAction.CREATE)} {verb}created, "
+            f"{self.count(ImportAction.UPDATE)} {verb}updated, "
+            f"{self.count(ImportAction.UNCHANGED) + self.count(ImportAction.KEEP)} "
+            f"left as they are, {len(self.skipped)} skipped"
+            + ("" if self.applied else " (dry run: nothing changed)")
+        )
+        return lines
+
+
+def _plan(parsed: ParsedCalendar, held: dict[str, Event]) -> tuple[PlannedChange, ...]:
+    planned: list[PlannedChange] = []
+    for incoming in parsed.events:
+        existing = held.get(incoming.uid)
+        if existing is None:
+            planned.append(PlannedChange(ImportAction.CREATE, incoming))
+        elif incoming.sequence > (existing.sequence or 0):
+            planned.append(PlannedChange(ImportAction.UPDATE, incoming, existing.sequence))
+        elif incoming.sequence == (existing.sequence or 0):
+            planned.append(PlannedChange(ImportAction.UNCHANGED, incoming, existing.sequence))
+        else:
+            planned.append(PlannedChange(ImportAction.KEEP, incoming, existing.sequence))
+    return tuple(planned)
+
+
+def _plan_occurrences(
+    parsed: ParsedCalendar, held: dict[str, Event]
+) -> tuple[tuple[PlannedOccurrence, ...], tuple[Skipped, ...]]:
+    planned: list[PlannedOccurrence] = []
+    skipped: list[Skipped] = []
+    for incoming in parsed.occurrences:
+        event = held.get(incoming.uid)
+        if event is None or not event.recurrence_rule:
+            skipped.append(Skipped(incoming.uid, incoming.title, incoming.line,
+                                   "a changed session of a series the program does not hold"))
+            continue
+        known = {occurrence.recurrence_id for occurrence in event.occurrences()}
+        known |= {change.recurrence_id for change in event.changes}
+        if incoming.change.recurrence_id not in known:
+            skipped.append(Skipped(incoming.uid, incoming.title, incoming.line,
+                                   "the series has no session at the RECURRENCE-ID given"))
+            continue
+        held_sequence = event.sequence or 0
+        if incoming.sequence > held_sequence:
+            action = ImportAction.UPDATE
+        elif incoming.sequence == held_sequence:
+            action = ImportAction.UNCHANGED
+        else:
+            action = ImportAction.KEEP
+        planned.append(PlannedOccurrence(action, incoming, held_sequence))
+    return tuple(planned), tuple(skipped)
+
+
+def _held_events(session: Session, uids: Sequence[str]) -> dict[str, Event]:
+    found: dict[str, Event] = {}
+    for start in range(0, len(uids), 500):
+        chunk = uids[start:start + 500]
+        for event in session.scalars(
+            select(Event).where(Event.uid.in_(chunk)).options(*event_loading())
+        ):
+            found[event.uid] = event
+    return found
+
+
+def import_calendar(
+    database: Database,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    default_zone: str = timezones.TOKYO,
+) -> ImportReport:
+    """Import ``path``: all of it in one transaction, or nothing."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CalendarFileError(str(path), f"cannot be read: {error.strerror}") from error
+    parsed = read_calendar(data, str(path), default_zone)
+    return apply_calendar(database, parsed, dry_run=dry_run)
+
+
+def apply_calendar(database: Database, parsed: ParsedCalendar, *, dry_run: bool = False) -> (
+    ImportReport
+):
+    uids = [event.uid for event in parsed.events]
+    uids += [occurrence.uid for occurrence in parsed.occurrences]
+    if dry_run:
+        with database.session() as session:
+            held = _held_events(session, uids)
+            planned = _plan(parsed, held)
+            sessions, skipped = _plan_occurrences(parsed, held)
+        return ImportReport(parsed.source, planned, parsed.skipped + skipped, applied=False,
+                            occurrences=sessions)
+    with database.transaction() as session:
+        held = _held_events(session, uids)
+        planned = _plan(parsed, held)
+        sessions, skipped = _plan_occurrences(parsed, held)
+        lookups = _Lookups(session, parsed.events)
+        written: list[tuple[Event, ParsedEvent]] = []
+        for change in planned:
+            if change.action is ImportAction.CREATE:
+                event = Event(uid=change.event.uid, sequence=change.event.sequence)
+                _fill(event, change.event, lookups, new=True)
+                session.add(event)
+            elif change.action is ImportAction.UPDATE:
+                event = held[change.event.uid]
+                _fill(event, change.event, lookups, new=False)
+            else:
+                continue
+            written.append((event, change.event))
+        sequences: dict[str, int] = {event.uid: incoming.sequence for event, incoming in written}
+        for planned_session in sessions:
+            if planned_session.action is not ImportAction.UPDATE:
+                continue
+            occurrence = planned_session.occurrence
+            event = held[occurrence.uid]
+            _apply_occurrence(event, occurrence.change)
+            sequences[event.uid] = max(sequences.get(event.uid, 0), occurrence.sequence)
+        _flush(session, parsed.source, written)
+        for event in held.values():
+            if event.uid in sequences:
+                # The flush raised SEQUENCE for the changed time or place; the program
+                # now holds exactly the file's version, so it takes the file's number.
+                event.sequence = sequences[event.uid]
+        for event, incoming in written:
+            event.sequence = incoming.sequence
+        _flush(session, parsed.source, written)
+    return ImportReport(parsed.source, planned, parsed.skipped + skipped, applied=True,
+                        occurrences=sessions)
+
+
+def _flush(session: Session, source: str, written: Iterable[tuple[Event, ParsedEvent]]) -> None:
+    try:
+        session.flush()
+    except ValidationError as error:
+        where = next((incoming.where for event, incoming in written
+                      if error.record == event.label()), None)
+        raise CalendarFileError(source, f"{where + ': ' if where else ''}{error}") from error
+
+
+class _Lookups:
+    """The program's venues, cities, themes and people, by what a file calls them."""
+
+    def __init__(self, session: Session, events: Sequence[ParsedEvent]) -> None:
+        self.venues: dict[str, Venue] = {}
+        for venue in session.scalars(select(Venue)):
+            self.venues.setdefault(venue.name.casefold(), venue)
+            if venue.address:
+                self.venues[f"{venue.name}, {venue.address}".casefold()] = venue
+        self.cities = {city.name.casefold(): city for city in session.scalars(select(PartnerCity))}
+        self.themes = {theme.name.casefold(): theme
+                       for theme in session.scalars(select(ThematicArea))}
+        emails = {a.email.casefold() for e in events for a in e.attendees}
+        emails |= {e.organizer.email.casefold() for e in events if e.organizer}
+        self.people: dict[str, Participant] = {}
+        if emails:
+            for person in session.scalars(select(Participant)):
+                if person.email.casefold() in emails:
+                    self.people[person.email.casefold()] = person
+        self.session = session
+
+    def organiser(self, address: Attendee) -> Participant:
+        """The organiser as a participant; one the program does not know yet is added,
+        as the event's contact (attendees who are not known are not added)."""
+        key = address.email.casefold()
+        person = self.people.get(key)
+        if person is None:
+            name = address.name or address.email.split("@", 1)[0]
+            person = Participant(name=name, email=address.email)
+            self.session.add(person)
+            self.people[key] = person
+        return person
+
+
+_KINDS = {kind.label.casefold(): kind for kind in EventKind}
+_MODES = {mode.label.casefold(): mode for mode in EventMode}
+
+
+def _fill(event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool) -> None:
+    event.title = incoming.title[:300]
+    event.description = incoming.description
+    event.zone = incoming.zone
+    event.start_utc = incoming.start_utc
+    event.end_utc = incoming.end_utc
+    event.status = incoming.status
+    event.recurrence_rule = incoming.recurrence_rule
+    event.video_link = incoming.video_link
+    categories = [category.casefold() for category in incoming.categories]
+    kind = next((_KINDS[c] for c in categories if c in _KINDS), None)
+    mode = next((_MODES[c] for c in categories if c in _MODES), None)
+    location = incoming.location.strip()
+    venue = lookups.venues.get(location.casefold()) if location else None
+    city = next((lookups.cities[c] for c in categories if c in lookups.cities), None)
+    city = city or (lookups.cities.get(location.casefold()) if location else None)
+    physical = bool(location) and location.casefold() != "online"
+    if mode is None and (new or incoming.video_link):
+        if incoming.video_link:
+            mode = EventMode.HYBRID if physical else EventMode.VIRTUAL
+        else:
+            mode = EventMode.FACE_TO_FACE
+    if kind is None and new:
+        kind = EventKind.VIDEOCONFERENCE if mode is EventMode.VIRTUAL else EventKind.WORKSHOP
+    if kind is not None:
+        event.kind = kind
+    if mode is not None:
+        event.mode = mode
+    if venue is not None or new:
+        event.venue = venue
+    if city is not None or new:
+        event.city = city
+    themes = [lookups.themes[c] for c in categories if c in lookups.themes]
+    if themes or new:
+        event.themes = themes
+    if new and physical and venue is None and city is None:
+        event.notes = f"Place given in the imported calendar: {location}"
+    if incoming.organizer is not None:
+        event.organiser = lookups.organiser(incoming.organizer)
+    known = [lookups.people[a.email.casefold()] for a in incoming.attendees
+             if a.email.casefold() in lookups.people]
+    current = list(event.participants) if not new else []
+    event.participants = current + [person for person in known if person not in current]
+    _apply_changes(event, incoming)
+
+
+def _apply_occurrence(event: Event, change: ParsedChange) -> None:
+    row = next((c for c in event.changes if c.recurrence_id == change.recurrence_id), None)
+    if row is None:
+        row = OccurrenceOverride(recurrence_id=change.recurrence_id)
+        event.changes.append(row)
+    row.cancelled = change.cancelled
+    row.start_utc = change.start
+    row.end_utc = change.end
+
+
+def _apply_changes(event: Event, incoming: ParsedEvent) -> None:
+    """Make the event's moved and cancelled occurrences those of the file, reusing the
+    rows of occurrences already known (one row per occurrence is a database rule)."""
+    if not incoming.recurrence_rule:
+        event.changes = []
+        return
+    existing = {change.recurrence_id: change for change in event.changes}
+    kept: list[OccurrenceOverride] = []
+    for change in incoming.changes:
+        row = existing.get(change.recurrence_id) or OccurrenceOverride(
+            recurrence_id=change.recurrence_id)
+        row.cancelled = change.cancelled
+        row.start_utc = change.start
+        row.end_utc = change.end
+        kept.append(row)
+    event.changes = kept
