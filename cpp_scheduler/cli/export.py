@@ -12,6 +12,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import icalendar
+
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
@@ -56,6 +58,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                      help="add a reminder this many minutes before each event")
     ics.add_argument("--organizer", metavar="NAME <EMAIL>",
                      help="who sends the invitations for events without an organiser")
+    ics.add_argument("--refresh-hours", type=float, metavar="HOURS",
+                     help="for a published feed: how often clients should fetch it again")
+    ics.add_argument("--feed-url", metavar="URL",
+                     help="for a published feed: the address it is published at")
     ics.add_argument("-o", "--output", type=Path, metavar="FILE", help="the .ics file to write")
     ics.add_argument("--out-dir", type=Path, metavar="DIR",
                      help="the folder for --each-participant")
@@ -82,6 +88,10 @@ def _organizer(text: str | None) -> Organizer | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.refresh_hours is not None and args.refresh_hours <= 0:
+        raise CliError("--refresh-hours must be more than 0", status=2)
+    if args.feed_url and not args.feed_url.startswith(("https://", "http://")):
+        raise CliError(f"--feed-url '{args.feed_url}' must start with https://", status=2)
     try:
         dates = DateRange(args.first, args.last)
     except ValueError as error:
@@ -90,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
         method=Method.REQUEST if args.method == "request" else Method.PUBLISH,
         reminder=timedelta(minutes=args.reminder) if args.reminder else None,
         organizer=_organizer(args.organizer),
+        refresh_interval=timedelta(hours=args.refresh_hours) if args.refresh_hours else None,
+        source_url=args.feed_url,
     )
     if args.each_participant:
         if args.out_dir is None:
@@ -128,4 +140,20 @@ def run(args: argparse.Namespace) -> int:
         database.close()
     for path in written:
         print(f"wrote {path}", file=sys.stdout)
+    if options.method is Method.REQUEST and options.organizer is None:
+        missing = _without_organizer(written)
+        if missing:
+            print(f"note: {missing} events have no organiser, so clients read them as plain "
+                  "appointments, not invitations; give --organizer 'Name <email>'",
+                  file=sys.stderr)
     return 0
+
+
+def _without_organizer(paths: list[Path]) -> int:
+    count = 0
+    for path in paths:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        count += sum(1 for event in calendar.walk("VEVENT")
+                     if "ORGANIZER" not in event and not str(event["UID"]).startswith(
+                         ("tour-", "leg-")))
+    return count
