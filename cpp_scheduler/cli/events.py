@@ -18,8 +18,8 @@ from cpp_scheduler import timezones
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.output import plural
 from cpp_scheduler.model import Event, EventMode
+from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.programfile.layout import INSTANT_FORMAT
-from cpp_scheduler.scheduling.recurrence import Occurrence
 from cpp_scheduler.services.queries import events_between
 from cpp_scheduler.store import open_database
 

@@ -8,7 +8,7 @@ from typing import Any
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.engine_formats import day, duration, local_iso, print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
-from cpp_scheduler.scheduling import recurrence
+from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling.slots import (
     DEFAULT_STEP,
     SeriesPlan,

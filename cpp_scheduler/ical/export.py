@@ -36,9 +36,10 @@ from cpp_scheduler.model import (
     ParticipantRole,
     StudyTour,
     TravelLeg,
+    recurrence,
 )
 from cpp_scheduler.model.event import UID_DOMAIN
-from cpp_scheduler.scheduling import localtimes, recurrence
+from cpp_scheduler.scheduling import localtimes
 
 PRODID = f"-//TDLC//CPP Scheduler {__version__}//EN"
 PRODID_PREFIX = "-//TDLC//CPP Scheduler"

@@ -40,8 +40,7 @@ from cpp_scheduler.ical.export import (
     PRODID_PREFIX,
     ZONE_PROPERTY,
 )
-from cpp_scheduler.model import EventStatus
-from cpp_scheduler.scheduling import recurrence
+from cpp_scheduler.model import EventStatus, recurrence
 
 _CONTENT_LINE = re.compile(r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)'
                            r'(?:,(?:"[^"]*"|[^";:,]*))*)*:', re.ASCII)
