@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
                                   name=f"manage_{key}")
             program_menu.addAction(action)
             self.program_actions[key] = action
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("About CPP Scheduler", self._about, name="about"))
 
     def _build_toolbar(self) -> None:

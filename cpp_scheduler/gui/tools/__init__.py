@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools.conflicts import ConflictsDock
@@ -108,8 +108,10 @@ class Tools(QObject):
                      "the program (Ctrl+E)", "Ctrl+E")
         self._action("import_calendar", "Import calendar…", self.open_import,
                      "Read events from a calendar file (.ics)")
-        menu = self.window.menuBar().addMenu("&Tools")
+        menu = QMenu("&Tools", self.window)
         menu.setObjectName("toolsMenu")
+        # Before Help, which every desktop program keeps last.
+        self.window.menuBar().insertMenu(self.window.help_menu.menuAction(), menu)
         for name in ("find_time", "tour_builder", "delegation_schedule"):
             menu.addAction(self.actions[name])
         menu.addSeparator()
