@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import icalendar
 
+from cpp_scheduler.cli.dates import add_day_options, parse_day
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
@@ -45,10 +46,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     scope.add_argument("--all", action="store_true", help="the whole program")
     scope.add_argument("--each-participant", action="store_true",
                        help="one file per participant, in --out-dir")
-    ics.add_argument("--from", dest="first", type=_date, metavar="DATE",
-                     help="first day (YYYY-MM-DD), in each event's own zone")
-    ics.add_argument("--to", dest="last", type=_date, metavar="DATE",
-                     help="last day (YYYY-MM-DD), included")
+    add_day_options(ics, "(in each event's own zone)")
     ics.add_argument("--method", choices=["publish", "request"], default="publish",
                      help="publish: to import or subscribe; request: invitations by email")
     ics.add_argument("--with-attendees", action="store_true",
@@ -66,13 +64,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     ics.add_argument("--out-dir", type=Path, metavar="DIR",
                      help="the folder for --each-participant")
     ics.set_defaults(run=run)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from error
 
 
 def _organizer(text: str | None) -> Organizer | None:
@@ -93,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     if args.feed_url and not args.feed_url.startswith(("https://", "http://")):
         raise CliError(f"--feed-url '{args.feed_url}' must start with https://", status=2)
     try:
-        dates = DateRange(args.first, args.last)
+        dates = DateRange(parse_day("--from", args.first), parse_day("--to", args.last))
     except ValueError as error:
         raise CliError(str(error), status=2) from error
     options = ExportOptions(

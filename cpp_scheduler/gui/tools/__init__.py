@@ -8,7 +8,7 @@ them in step with the selection and with every change on the undo stack.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -135,7 +135,7 @@ class Tools(QObject):
     # -- following the window -----------------------------------------------------------
     def visible_range(self) -> tuple[datetime, datetime]:
         first, last = self.window.current_view.period()
-        return day_span(first, last, self.window.display_zone)
+        return timezones.local_days(first, last, self.window.display_zone)
 
     def _changed(self, model_name: str, ids: list[str]) -> None:
         self.local_times.follow(model_name, ids)
@@ -241,12 +241,6 @@ class Tools(QObject):
         for row in self.window.proxy.rows_between(start, end):
             seen.setdefault(row.event_id)
         return list(seen)
-
-
-def day_span(first: date, last: date, zone_name: str) -> tuple[datetime, datetime]:
-    from cpp_scheduler.services.snapshot import day_bounds
-
-    return day_bounds(first, last, zone_name)
 
 
 def install_tools(window: MainWindow) -> Tools:
