@@ -196,6 +196,18 @@ def day_offset(instant: datetime, zone_name: str, reference_zone: str) -> int:
     return (here - there).days
 
 
+def local_days(first: date, last: date, zone_name: str) -> tuple[datetime, datetime]:
+    """The instants at which ``first`` begins and the day after ``last`` begins, locally.
+
+    Where a zone skips or repeats midnight (Santiago changes its clocks at 24:00), the
+    earlier reading is the day's edge: no instant of either day is left out.
+    """
+    begin = to_utc(datetime.combine(first, datetime.min.time()), zone_name, Fold.EARLIER)
+    after = to_utc(datetime.combine(last + timedelta(days=1), datetime.min.time()),
+                   zone_name, Fold.EARLIER)
+    return begin, after
+
+
 def ensure_utc(instant: datetime) -> datetime:
     """An aware datetime in UTC; a naive one is refused rather than assumed."""
     if instant.tzinfo is None:

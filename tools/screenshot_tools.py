@@ -23,6 +23,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
@@ -48,7 +49,8 @@ def _settle(window: object, limit: float = 30.0) -> None:
             for dialog in tools.dialogs())
         if not pending and not finder and not (tasks is not None and tasks.busy):
             return
-        time.sleep(0.02)
+        # Let the debounce timers fire and the answers arrive, handling events meanwhile.
+        QTest.qWait(20)
 
 
 def _save(widget: QWidget, path: Path) -> Path:

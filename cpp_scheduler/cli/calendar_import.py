@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     database = open_database(args.db)
     try:
         report = calendars.import_calendar(database, args.file, dry_run=args.dry_run,
-                                           default_zone=args.zone)
+                                                 default_zone=args.zone)
     finally:
         database.close()
     for line in report.lines():

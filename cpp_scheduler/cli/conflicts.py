@@ -6,7 +6,8 @@ import argparse
 from datetime import timedelta
 from typing import Any
 
-from cpp_scheduler.cli.engine_formats import day, print_json, utc_z
+from cpp_scheduler.cli.dates import add_day_options, day_range
+from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.output import plural
 from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
@@ -24,10 +25,7 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         "dates, both included), and explain each clash in a sentence. Errors are plans "
         "that cannot happen as written; warnings hurt somebody or cannot be checked.",
     )
-    parser.add_argument("--from", dest="first", type=day, metavar="DATE",
-                        help="first day to check (YYYY-MM-DD, Tokyo)")
-    parser.add_argument("--to", dest="last", type=day, metavar="DATE",
-                        help="last day to check (YYYY-MM-DD, Tokyo)")
+    add_day_options(parser, "to check, in Tokyo")
     parser.add_argument("--buffer", type=int, default=int(DEFAULT_BUFFER.total_seconds() // 60),
                         metavar="MINUTES",
                         help="minutes added to each journey of the travel-time table "
@@ -48,15 +46,10 @@ def _json(conflict: Conflict) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.first and args.last and args.last < args.first:
-        raise CliError(f"--to ({args.last}) is before --from ({args.first})", status=2)
+    days = day_range(args)
     if args.buffer < 0:
         raise CliError("--buffer cannot be negative", status=2)
-    start = end = None
-    if args.first is not None:
-        start = snapshot.day_bounds(args.first, args.first)[0]
-    if args.last is not None:
-        end = snapshot.day_bounds(args.last, args.last)[1]
+    start, end = days.start, days.end
     database = open_database(args.db)
     try:
         with database.session() as session:

@@ -10,7 +10,7 @@ import argparse
 import json
 import re
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 _DURATION = re.compile(r"^\s*(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?\s*$", re.I)
@@ -29,15 +29,6 @@ def duration(text: str) -> timedelta:
     if result <= timedelta(0):
         raise argparse.ArgumentTypeError("a duration must be longer than zero")
     return result
-
-
-def day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date (write it as 2027-01-12)"
-        ) from None
 
 
 def utc_z(instant: datetime) -> str:

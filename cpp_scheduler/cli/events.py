@@ -1,29 +1,27 @@
 """``cpp-scheduler events list``: the program's events in a date range, as a table or JSON.
 
 Each occurrence of a series is a row of its own (moved ones at their new time, cancelled
-ones left out), so the list reads like a calendar. Dates are whole days in UTC, both ends
-included; instants in the JSON are UTC ending in Z, with the event's zone beside them.
+ones left out), so the list reads like a calendar. Dates are whole days in Tokyo, both
+ends included; instants in the JSON are UTC ending in Z, with the event's zone beside them.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from cpp_scheduler import timezones
-from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.dates import DayRange, add_day_options, day_range
 from cpp_scheduler.cli.output import plural
 from cpp_scheduler.model import Event, EventMode
+from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.programfile.layout import INSTANT_FORMAT
-from cpp_scheduler.scheduling.recurrence import Occurrence
 from cpp_scheduler.services.queries import events_between
 from cpp_scheduler.store import open_database
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TITLE_WIDTH = 52
 WHERE_WIDTH = 30
 DELEGATIONS_WIDTH = 36
@@ -38,13 +36,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser(
         "list", parents=[common], help="list events in a date range",
-        description="List events that overlap a range of days (UTC, both ends included), "
-        "one row per occurrence of a series.",
+        description="List events that overlap a range of days (in Tokyo, both ends "
+        "included), one row per occurrence of a series.",
     )
-    listing.add_argument("--from", dest="first", metavar="DATE",
-                         help="first day, YYYY-MM-DD (default: no limit)")
-    listing.add_argument("--to", dest="last", metavar="DATE",
-                         help="last day, YYYY-MM-DD, included (default: no limit)")
+    add_day_options(listing, "in Tokyo (default: no limit)")
     listing.add_argument("--json", action="store_true",
                          help="print a JSON array instead of a table")
     listing.set_defaults(run=run_list)
@@ -105,13 +100,8 @@ HEADINGS = ["START (UTC)", "LOCAL TIME", "TITLE", "KIND", "STATUS", "WHERE", "DE
 
 
 def run_list(args: argparse.Namespace) -> int:
-    first = _parse_day("--from", args.first)
-    last = _parse_day("--to", args.last)
-    if first and last and last < first:
-        raise CliError(f"--to {last} is before --from {first}; give the earlier day first",
-                       status=2)
-    start = datetime.combine(first, time(), UTC) if first else None
-    end = datetime.combine(last + timedelta(days=1), time(), UTC) if last else None
+    days = day_range(args)
+    start, end = days.start, days.end
     database = open_database(args.db)
     try:
         with database.session() as session:
@@ -126,14 +116,14 @@ def run_list(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
             else:
-                print(table(rows, first, last))
+                print(table(rows, days))
     finally:
         database.close()
     return 0
 
 
-def table(rows: list[Row], first: date | None, last: date | None) -> str:
-    span = _describe_span(first, last)
+def table(rows: list[Row], days: DayRange) -> str:
+    span = days.describe()
     if not rows:
         return f"No events {span}."
     grid = [HEADINGS] + [row.cells() for row in rows]
@@ -145,28 +135,6 @@ def table(rows: list[Row], first: date | None, last: date | None) -> str:
     lines.append("")
     lines.append(f"{plural('occurrence', len(rows))} of {plural('event', events)} {span}.")
     return "\n".join(lines)
-
-
-def _parse_day(option: str, text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        if not _DATE.match(text):
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"{option} '{text}' is not a date; write it as YYYY-MM-DD "
-                       f"(such as 2027-02-15)", status=2) from None
-
-
-def _describe_span(first: date | None, last: date | None) -> str:
-    if first and last:
-        return f"from {first} to {last} (UTC)"
-    if first:
-        return f"from {first} on (UTC)"
-    if last:
-        return f"up to {last} (UTC)"
-    return "in the program"
 
 
 def _where(event: Event) -> str:

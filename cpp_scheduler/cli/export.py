@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import icalendar
+
+from cpp_scheduler.cli.dates import add_day_options, parse_day
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
@@ -43,10 +46,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     scope.add_argument("--all", action="store_true", help="the whole program")
     scope.add_argument("--each-participant", action="store_true",
                        help="one file per participant, in --out-dir")
-    ics.add_argument("--from", dest="first", type=_date, metavar="DATE",
-                     help="first day (YYYY-MM-DD), in each event's own zone")
-    ics.add_argument("--to", dest="last", type=_date, metavar="DATE",
-                     help="last day (YYYY-MM-DD), included")
+    add_day_options(ics, "(in each event's own zone)")
     ics.add_argument("--method", choices=["publish", "request"], default="publish",
                      help="publish: to import or subscribe; request: invitations by email")
     ics.add_argument("--with-attendees", action="store_true",
@@ -56,17 +56,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                      help="add a reminder this many minutes before each event")
     ics.add_argument("--organizer", metavar="NAME <EMAIL>",
                      help="who sends the invitations for events without an organiser")
+    ics.add_argument("--refresh-hours", type=float, metavar="HOURS",
+                     help="for a published feed: how often clients should fetch it again")
+    ics.add_argument("--feed-url", metavar="URL",
+                     help="for a published feed: the address it is published at")
     ics.add_argument("-o", "--output", type=Path, metavar="FILE", help="the .ics file to write")
     ics.add_argument("--out-dir", type=Path, metavar="DIR",
                      help="the folder for --each-participant")
     ics.set_defaults(run=run)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from error
 
 
 def _organizer(text: str | None) -> Organizer | None:
@@ -82,14 +79,20 @@ def _organizer(text: str | None) -> Organizer | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.refresh_hours is not None and args.refresh_hours <= 0:
+        raise CliError("--refresh-hours must be more than 0", status=2)
+    if args.feed_url and not args.feed_url.startswith(("https://", "http://")):
+        raise CliError(f"--feed-url '{args.feed_url}' must start with https://", status=2)
     try:
-        dates = DateRange(args.first, args.last)
+        dates = DateRange(parse_day("--from", args.first), parse_day("--to", args.last))
     except ValueError as error:
         raise CliError(str(error), status=2) from error
     options = ExportOptions(
         method=Method.REQUEST if args.method == "request" else Method.PUBLISH,
         reminder=timedelta(minutes=args.reminder) if args.reminder else None,
         organizer=_organizer(args.organizer),
+        refresh_interval=timedelta(hours=args.refresh_hours) if args.refresh_hours else None,
+        source_url=args.feed_url,
     )
     if args.each_participant:
         if args.out_dir is None:
@@ -128,4 +131,20 @@ def run(args: argparse.Namespace) -> int:
         database.close()
     for path in written:
         print(f"wrote {path}", file=sys.stdout)
+    if options.method is Method.REQUEST and options.organizer is None:
+        missing = _without_organizer(written)
+        if missing:
+            print(f"note: {missing} events have no organiser, so clients read them as plain "
+                  "appointments, not invitations; give --organizer 'Name <email>'",
+                  file=sys.stderr)
     return 0
+
+
+def _without_organizer(paths: list[Path]) -> int:
+    count = 0
+    for path in paths:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        count += sum(1 for event in calendar.walk("VEVENT")
+                     if "ORGANIZER" not in event and not str(event["UID"]).startswith(
+                         ("tour-", "leg-")))
+    return count

@@ -6,9 +6,10 @@ import argparse
 from typing import Any
 
 from cpp_scheduler import timezones
-from cpp_scheduler.cli.engine_formats import day, duration, local_iso, print_json, utc_z
+from cpp_scheduler.cli.dates import add_day_options, day_range
+from cpp_scheduler.cli.engine_formats import duration, local_iso, print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
-from cpp_scheduler.scheduling import recurrence
+from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling.slots import (
     DEFAULT_STEP,
     SeriesPlan,
@@ -40,10 +41,7 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
                         help="a delegation's name or a participant's email (repeatable)")
     parser.add_argument("--duration", type=duration, required=True,
                         help="length of the meeting: 90m, 1h30m, 2h")
-    parser.add_argument("--from", dest="first", type=day, required=True, metavar="DATE",
-                        help="first day (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="last", type=day, required=True, metavar="DATE",
-                        help="last day (YYYY-MM-DD)")
+    add_day_options(parser, "to search", required=True)
     parser.add_argument("--step", type=duration, default=DEFAULT_STEP,
                         help="between candidate starts (default: 15m)")
     parser.add_argument("--count", type=int, default=5, metavar="N",
@@ -95,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("--count must be at least 1", status=2)
     if not timezones.is_zone(args.zone):
         raise CliError(f"--zone: '{args.zone}' is not a time zone", status=2)
+    days = day_range(args, args.zone)
+    args.first, args.last = days.first, days.last
     windows = [(args.first, args.last)]
     if args.repeat:
         try:

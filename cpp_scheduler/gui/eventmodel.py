@@ -524,8 +524,4 @@ class EventFilterProxy(QSortFilterProxyModel):
 
 def day_bounds(day: date, zone_name: str) -> tuple[datetime, datetime]:
     """The UTC instants of a local day's midnight and the next one."""
-    start = timezones.to_utc(datetime.combine(day, datetime.min.time()), zone_name,
-                             timezones.Fold.EARLIER)
-    end = timezones.to_utc(datetime.combine(day + timedelta(days=1), datetime.min.time()),
-                           zone_name, timezones.Fold.EARLIER)
-    return start, end
+    return timezones.local_days(day, day, zone_name)

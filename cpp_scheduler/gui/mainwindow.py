@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
                                   name=f"manage_{key}")
             program_menu.addAction(action)
             self.program_actions[key] = action
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("About CPP Scheduler", self._about, name="about"))
 
     def _build_toolbar(self) -> None:
@@ -491,6 +491,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         self.period_label.setText(self.current_view.title())
+        self._update_count()
 
     def focus_search(self) -> None:
         self.sidebar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -513,12 +514,14 @@ class MainWindow(QMainWindow):
         return self.events.display_zone
 
     def _update_count(self, *_args: object) -> None:
-        shown = self.proxy.rowCount()
-        total = self.events.rowCount()
-        noun = "event" if shown == 1 else "events"
-        text = f"{shown:,} {noun} shown"
-        if shown != total:
-            text += f" of {total:,}"
+        """How many events the calendar shows now, and how many the filters let through."""
+        first, last = self.current_view.period()
+        start, end = timezones.local_days(first, last, self.display_zone)
+        in_view = len({row.event_id for row in self.proxy.rows_between(start, end)})
+        text = f"{in_view:,} {'event' if in_view == 1 else 'events'} in view"
+        matching, total = self.proxy.rowCount(), self.events.rowCount()
+        if matching != total:
+            text += f" · {matching:,} of {total:,} match the filters"
         self.count_label.setText(text)
 
     def _update_clock(self) -> None:

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 import icalendar
 from icalendar.prop import vUri
 
 from cpp_scheduler import __version__, timezones
-from cpp_scheduler.ical.scopes import Audience, CalendarContent, Viewer
+from cpp_scheduler.ical.scopes import CalendarContent, Viewer
 from cpp_scheduler.ical.vtimezone import vtimezone
 from cpp_scheduler.model import (
     Event,
@@ -36,9 +36,10 @@ from cpp_scheduler.model import (
     ParticipantRole,
     StudyTour,
     TravelLeg,
+    recurrence,
 )
 from cpp_scheduler.model.event import UID_DOMAIN
-from cpp_scheduler.scheduling import recurrence
+from cpp_scheduler.scheduling import localtimes
 
 PRODID = f"-//TDLC//CPP Scheduler {__version__}//EN"
 PRODID_PREFIX = "-//TDLC//CPP Scheduler"
@@ -104,7 +105,10 @@ class _Zones:
 
 def is_repeated_local_time(instant: datetime, zone_name: str) -> bool:
     """Whether the wall-clock time of ``instant`` in the zone happens twice."""
-    local = instant.astimezone(timezones.zone(zone_name))
+    return _repeated(instant.astimezone(timezones.zone(zone_name)))
+
+
+def _repeated(local: datetime) -> bool:
     return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
 
 
@@ -116,15 +120,9 @@ class _Writer:
         self.zones = _Zones()
 
     # -- times ------------------------------------------------------------------------
-    def timed(self, instant: datetime, zone_name: str) -> datetime:
-        """The value to write for an instant: the zone's wall clock, with its TZID."""
-        if zone_name in _UTC_NAMES:
-            return instant.astimezone(UTC)
-        self.zones.note(zone_name, instant)
-        return instant.astimezone(timezones.zone(zone_name))
-
     def local(self, instant: datetime, zone_name: str) -> datetime:
-        """For RECURRENCE-ID and EXDATE, which must share the form of the master's start."""
+        """The zone's wall clock with its TZID: a series' start, its RECURRENCE-IDs and
+        EXDATEs, which must all share one form."""
         self.zones.note(zone_name, instant)
         return instant.astimezone(timezones.zone(zone_name))
 
@@ -159,11 +157,18 @@ class _Writer:
         and a series, whose rule must expand on the zone's wall clock, keeps its start
         and gives its length as DURATION.
         """
-        repeated = is_repeated_local_time(start, zone_name) or is_repeated_local_time(
-            end, zone_name)
-        if not repeated or zone_name in _UTC_NAMES:
-            component.add("DTSTART", self.timed(start, zone_name))
-            component.add("DTEND", self.timed(end, zone_name))
+        if zone_name in _UTC_NAMES:
+            component.add("DTSTART", start.astimezone(UTC))
+            component.add("DTEND", end.astimezone(UTC))
+            return
+        tz = timezones.zone(zone_name)
+        local_start = start.astimezone(tz)
+        local_end = end.astimezone(tz)
+        if not (_repeated(local_start) or _repeated(local_end)):
+            self.zones.note(zone_name, start)
+            self.zones.note(zone_name, end)
+            component.add("DTSTART", local_start)
+            component.add("DTEND", local_end)
             return
         if series:
             component.add("DTSTART", self.local(start, zone_name))
@@ -250,14 +255,18 @@ class _Writer:
     def description(self, event: Event, moved: tuple[datetime, datetime] | None) -> str:
         details: list[str] = []
         viewer = self.content.viewer
-        meetings = [moved] if moved is not None else [
-            (o.start, o.end) for o in event.occurrences()]
+        if moved is not None:
+            meetings = [moved]
+        elif viewer is None and not event.changes:
+            meetings = [(event.start_utc, event.end_utc)]  # only the first is shown
+        else:
+            meetings = [(o.start, o.end) for o in event.occurrences()]
         if viewer is not None:
             details.extend(local_time_lines(viewer, meetings))
         else:
             for delegation in event.delegations:
-                details.extend(local_time_lines(
-                    Viewer(delegation.zone, delegation.name), meetings[:1]))
+                viewer_of = Viewer.of_delegation(delegation, delegation.name)
+                details.append(delegation_time_line(viewer_of, event.zone, *meetings[0]))
         venue = event.venue
         if venue is not None and event.mode is not EventMode.VIRTUAL:
             details.append(f"Venue: {venue.name}" + (f", {venue.address}" if venue.address
@@ -321,7 +330,7 @@ class _Writer:
         if self.options.refresh_interval is not None:
             cal.add("REFRESH-INTERVAL", self.options.refresh_interval,
                     parameters={"VALUE": "DURATION"})
-            cal.add("X-PUBLISHED-TTL", self.options.refresh_interval)
+            cal.add("X-PUBLISHED-TTL", icalendar.vDuration(self.options.refresh_interval))
         if self.options.source_url:
             cal.add("SOURCE", vUri(self.options.source_url, params={"VALUE": "URI"}))
         body = list(components)
@@ -433,18 +442,43 @@ def attendee(person: Participant, method: Method) -> icalendar.vCalAddress:
     return address
 
 
+def _where(viewer: Viewer, zone_name: str) -> str:
+    return zone_name if zone_name == viewer.zone else f"in Japan, {zone_name}"
+
+
 def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime]]) -> list[str]:
-    """'Your local time (America/Lima): Tue 09 Jun 2026, 19:00-21:00 (UTC-05:00)'."""
+    """'Your local time (America/Lima): Tue 09 Jun 2026, 19:00-21:00 (UTC-05:00)', one
+    line per meeting of a series; a delegation visiting Japan reads Tokyo's clock."""
     if not meetings:
         return []
-    lines = [f"{viewer.label} ({viewer.zone}):"]
-    for start, end in meetings[:MAX_LISTED_OCCURRENCES]:
-        lines.append("  " + describe_meeting(start, end, viewer.zone))
+    shown = meetings[:MAX_LISTED_OCCURRENCES]
+    tokyo = timezones.zone(timezones.TOKYO)
+    zones = [viewer.zone_on(start.astimezone(tokyo).date()) for start, _ in shown]
+    if len(set(zones)) == 1:
+        lines = [f"{viewer.label} ({_where(viewer, zones[0])}):"]
+        lines.extend("  " + describe_meeting(start, end, zones[0]) for start, end in shown)
+    else:
+        lines = [f"{viewer.label}:"]
+        lines.extend(f"  {describe_meeting(start, end, zone)} ({_where(viewer, zone)})"
+                     for (start, end), zone in zip(shown, zones, strict=True))
     if len(meetings) > MAX_LISTED_OCCURRENCES:
         lines.append(f"  and {len(meetings) - MAX_LISTED_OCCURRENCES} more")
     if len(lines) == 2:
         return [f"{lines[0]} {lines[1].strip()}"]
     return lines
+
+
+def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime,
+                         end: datetime) -> str:
+    """'Peru housing ministry (America/Lima): Mon 08 Jun 2026 19:00 -05 (-1 day) to
+    22:00', the engine's reading of a delegation's clock, for coordinators' files."""
+    tokyo_day = start.astimezone(timezones.zone(timezones.TOKYO)).date()
+    zone_name = viewer.zone_on(tokyo_day)
+    first = localtimes.LocalTime.of(start, zone_name, event_zone)
+    last = localtimes.LocalTime.of(end, zone_name, event_zone)
+    until = (f"{last.local:%H:%M}" if last.local.date() == first.local.date()
+             else last.describe())
+    return f"{viewer.label} ({_where(viewer, zone_name)}): {first.describe()} to {until}"
 
 
 def describe_meeting(start: datetime, end: datetime, zone_name: str) -> str:
@@ -477,15 +511,9 @@ def tour_description(tour: StudyTour) -> str:
     return "\n".join(lines)
 
 
-def tour_envelope_dates(tour: StudyTour) -> tuple[date, date]:
-    """DTSTART and the exclusive DTEND of a tour's all-day envelope."""
-    return tour.start_date, tour.end_date + timedelta(days=1)
-
-
 __all__ = [
     "DETAILS_SEPARATOR",
     "PRODID",
-    "Audience",
     "ExportOptions",
     "Method",
     "Organizer",

@@ -12,8 +12,12 @@ zone that is neither an IANA name nor a Windows name. Events the program cannot 
 and the rest is imported.
 
 Zones are read the way khal reads them: the TZID is looked up in the IANA database
-(Windows names and Mozilla's ``/mozilla.org/.../Europe/Berlin`` prefixes mapped), and a
-local time that is repeated or skipped is read as RFC 5545 section 3.3.5 says.
+(Windows names and Mozilla's ``/mozilla.org/.../Europe/Berlin`` prefixes mapped); a
+TZID that is none of these is identified by the file's own VTIMEZONE (its
+X-LIC-LOCATION, else the IANA zone with the same offsets day by day). A local time that
+is repeated or skipped is read as RFC 5545 section 3.3.5 says. A series, its moved
+sessions and sessions sent on their own (Outlook's and Google's way of moving one
+meeting) are all kept.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import icalendar
@@ -36,11 +40,14 @@ from cpp_scheduler.ical.export import (
     PRODID_PREFIX,
     ZONE_PROPERTY,
 )
-from cpp_scheduler.model import EventStatus
-from cpp_scheduler.scheduling import recurrence
+from cpp_scheduler.model import EventStatus, recurrence
 
 _CONTENT_LINE = re.compile(r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)'
                            r'(?:,(?:"[^"]*"|[^";:,]*))*)*:', re.ASCII)
+
+
+_DAY = timedelta(days=1)
+_LINE_END = re.compile(r"\r\n|\n|\r")
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,18 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class ParsedOccurrence:
+    """One occurrence of a series sent on its own, without the series: what Outlook and
+    Google send when a single session is moved or cancelled."""
+
+    uid: str
+    sequence: int
+    title: str
+    change: ParsedChange
+    line: int
+
+
+@dataclass(frozen=True)
 class ParsedCalendar:
     source: str
     method: str
@@ -102,6 +121,8 @@ class ParsedCalendar:
     """Written by CPP Scheduler: the generated part of descriptions is dropped."""
     events: tuple[ParsedEvent, ...]
     skipped: tuple[Skipped, ...]
+    occurrences: tuple[ParsedOccurrence, ...] = ()
+    """Changed occurrences of series the file does not hold (the program may)."""
 
 
 # -- the file as lines ----------------------------------------------------------------
@@ -122,7 +143,9 @@ def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
     begins: list[tuple[str, int]] = []
     stack: list[tuple[str, int]] = []
     logical: list[tuple[str, int]] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Only CR and LF end lines: splitlines() would also split at U+2028 and other
+    # separators that a DESCRIPTION may legitimately hold.
+    for number, raw in enumerate(_LINE_END.split(text), start=1):
         if raw[:1] in (" ", "\t") and logical:
             logical[-1] = (logical[-1][0] + raw[1:], logical[-1][1])
         elif raw.strip():
@@ -186,6 +209,34 @@ def resolve_zone(tzid: str) -> str | None:
     return None
 
 
+def matching_zone(definition: Any, year: int) -> str | None:
+    """The IANA zone whose offsets equal a VTIMEZONE's, day by day, from the year before
+    ``year`` to the year after: for files that name their zone freely (Outlook's
+    'Customized Time Zone'). Equivalent zones give the same instants; the first in
+    alphabetical order is taken."""
+    try:
+        defined = definition.to_tz(lookup_tzid=False)
+    except (ValueError, KeyError, TypeError):
+        return None
+    start = datetime(year - 1, 1, 1, 12, tzinfo=UTC)
+    onsets: list[datetime] = [block["DTSTART"].dt for block in definition.subcomponents
+                              if "DTSTART" in block]
+    if onsets:  # before its first observance a VTIMEZONE says nothing
+        earliest = min(onsets).replace(tzinfo=UTC) + _DAY
+        start = max(start, earliest)
+    samples = [start + (day * _DAY) for day in range(365 * 3)]
+    try:
+        wanted = [sample.astimezone(defined).utcoffset() for sample in samples]
+    except (ValueError, TypeError, OverflowError):
+        return None
+    for name in timezones.all_zones():
+        zone = timezones.zone(name)
+        if all(sample.astimezone(zone).utcoffset() == offset
+               for sample, offset in zip(samples, wanted, strict=True)):
+            return name
+    return None
+
+
 def _instant(naive: datetime, zone_name: str) -> datetime:
     """RFC 5545 3.3.5: a repeated local time is its first occurrence; a skipped one is
     read with the offset before the gap."""
@@ -205,6 +256,32 @@ class _Reader:
         wr_zone = str(calendar.get("X-WR-TIMEZONE", "") or "")
         resolved = resolve_zone(wr_zone) if wr_zone else None
         self.floating_zone: str = resolved or default_zone
+        self.definitions: dict[str, Any] = {
+            str(tz.get("TZID", "")): tz for tz in calendar.walk("VTIMEZONE")}
+        self.known: dict[str, str | None] = {}
+
+    def resolve(self, tzid: str, year: int) -> str | None:
+        """The IANA zone of a TZID, from its name or, failing that, from the file's own
+        VTIMEZONE of that name (its X-LIC-LOCATION, else its offsets)."""
+        if tzid not in self.known:
+            zone_name = resolve_zone(tzid)
+            definition = self.definitions.get(tzid)
+            if zone_name is None and definition is not None:
+                location = str(definition.get("X-LIC-LOCATION", "") or "")
+                zone_name = resolve_zone(location) if location else None
+                zone_name = zone_name or matching_zone(definition, year)
+            self.known[tzid] = zone_name
+        return self.known[tzid]
+
+    def unknown(self, tzid: str, what: str, line: int) -> CalendarFileError:
+        if tzid in self.definitions:
+            reason = (f"{what} uses the time zone '{tzid}', whose VTIMEZONE matches no zone "
+                      "of the IANA database")
+        else:
+            reason = (f"{what} uses the time zone '{tzid}', which is neither an IANA zone "
+                      "(such as Asia/Tokyo) nor a Windows zone name, and the file does "
+                      "not define it")
+        return self.fail(reason, line, "VEVENT")
 
     def fail(self, reason: str, line: int, component: str) -> CalendarFileError:
         return CalendarFileError(self.source, reason, line=line, component=component)
@@ -213,11 +290,9 @@ class _Reader:
         """The IANA zone of a date-time property: None for UTC, raises for unknown."""
         tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
         if tzid:
-            zone_name = resolve_zone(str(tzid))
+            zone_name = self.resolve(str(tzid), prop.dt.year)
             if zone_name is None:
-                raise self.fail(
-                    f"{what} uses the time zone '{tzid}', which is neither an IANA zone "
-                    "(such as Asia/Tokyo) nor a Windows zone name", line, "VEVENT")
+                raise self.unknown(str(tzid), what, line)
             return zone_name
         value = prop.dt
         if isinstance(value, datetime) and value.tzinfo is not None:
@@ -238,9 +313,9 @@ class _Reader:
         found: list[datetime] = []
         for prop in props:
             tzid = prop.params.get("TZID")
-            zone_name = resolve_zone(str(tzid)) if tzid else None
+            zone_name = self.resolve(str(tzid), prop.dts[0].dt.year) if tzid else None
             if tzid and zone_name is None:
-                raise self.fail(f"{what} uses the unknown time zone '{tzid}'", line, "VEVENT")
+                raise self.unknown(str(tzid), what, line)
             for item in prop.dts:
                 value = item.dt
                 if not isinstance(value, datetime):
@@ -369,13 +444,38 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
             skipped.append(outcome)
         else:
             events.append(outcome)
+    occurrences: list[ParsedOccurrence] = []
     for uid, orphans in moved.items():
         for component, line in orphans:
-            skipped.append(Skipped(uid, _text(component, "SUMMARY"), line,
-                                   "a changed occurrence of a series that is not in the file"))
+            change = _change(reader, component, line, None, method)
+            occurrences.append(ParsedOccurrence(
+                uid, int(component.get("SEQUENCE", 0)),
+                _text(component, "SUMMARY") or "(no title)", change, line))
     skipped.sort(key=lambda entry: entry.line)
     return ParsedCalendar(source, method, _text(calendar, "X-WR-CALNAME") or
-                          _text(calendar, "NAME"), ours, tuple(events), tuple(skipped))
+                          _text(calendar, "NAME"), ours, tuple(events), tuple(skipped),
+                          tuple(occurrences))
+
+
+def _change(reader: _Reader, override: Any, line: int, length: Any, method: str) -> (
+    ParsedChange
+):
+    """A RECURRENCE-ID component as the change it makes to its occurrence."""
+    recurrence_id, _ = reader.instant(override["RECURRENCE-ID"], line, "RECURRENCE-ID")
+    status = str(override.get("STATUS", "")).upper()
+    if status == "CANCELLED" or method == "CANCEL":
+        return ParsedChange(recurrence_id, cancelled=True)
+    start, _ = reader.instant(override["DTSTART"], line, "DTSTART")
+    if override.get("DTEND") is not None:
+        end, _ = reader.instant(override["DTEND"], line, "DTEND")
+    elif override.get("DURATION") is not None:
+        end = start + override["DURATION"].dt
+    elif length is not None:
+        end = start + length
+    else:
+        raise reader.fail("a changed occurrence without an end (DTEND or DURATION)", line,
+                          "VEVENT")
+    return ParsedChange(recurrence_id, False, start, end)
 
 
 def _event(reader: _Reader, component: Any, line: int, moved: Iterable[tuple[Any, int]],
@@ -425,17 +525,7 @@ def _event(reader: _Reader, component: Any, line: int, moved: Iterable[tuple[Any
             for instant in reader.instants(component["EXDATE"], line, "EXDATE"):
                 changes.append(ParsedChange(instant, cancelled=True))
         for override, override_line in moved:
-            recurrence_id, _ = reader.instant(override["RECURRENCE-ID"], override_line,
-                                              "RECURRENCE-ID")
-            if str(override.get("STATUS", "")).upper() == "CANCELLED":
-                changes.append(ParsedChange(recurrence_id, cancelled=True))
-                continue
-            moved_start, _ = reader.instant(override["DTSTART"], override_line, "DTSTART")
-            if override.get("DTEND") is not None:
-                moved_end, _ = reader.instant(override["DTEND"], override_line, "DTEND")
-            else:
-                moved_end = moved_start + (end - start)
-            changes.append(ParsedChange(recurrence_id, False, moved_start, moved_end))
+            changes.append(_change(reader, override, override_line, end - start, "PUBLISH"))
     status_text = str(component.get("STATUS", "CONFIRMED")).upper()
     status = {"TENTATIVE": EventStatus.TENTATIVE, "CANCELLED": EventStatus.CANCELLED}.get(
         status_text, EventStatus.CONFIRMED)
@@ -472,6 +562,7 @@ __all__ = [
     "ParsedCalendar",
     "ParsedChange",
     "ParsedEvent",
+    "ParsedOccurrence",
     "Skipped",
     "agenda_of",
     "read_calendar",

@@ -81,7 +81,22 @@ class Viewer:
 
     zone: str
     label: str
-    """'Your local time' or 'Local time of the Peru delegation'."""
+    """'Your local time' or 'Local time in Lima'."""
+    japan_days: tuple[date, date] | None = None
+    """First and last day in Japan, when the clock there is Tokyo's."""
+
+    def zone_on(self, day: date) -> str:
+        """The zone of this clock on ``day`` (a Tokyo date): Tokyo during a visit."""
+        if self.japan_days is not None and self.japan_days[0] <= day <= self.japan_days[1]:
+            return timezones.TOKYO
+        return self.zone
+
+    @classmethod
+    def of_delegation(cls, delegation: Delegation, label: str) -> Viewer:
+        days = None
+        if delegation.arrival is not None and delegation.departure is not None:
+            days = (delegation.arrival, delegation.departure)
+        return cls(delegation.zone, label, days)
 
 
 @dataclass
@@ -93,6 +108,15 @@ class CalendarContent:
     tours: Sequence[StudyTour] = ()
     audience: Audience = field(default_factory=Audience.nobody)
     viewer: Viewer | None = None
+
+
+def _participant_viewer(participant: Participant) -> Viewer:
+    """A participant's own clock; a delegation member's is Tokyo's while in Japan (a
+    member with a zone of their own, such as Bank staff, keeps it)."""
+    delegation = participant.delegation
+    if participant.zone or delegation is None:
+        return Viewer(participant.effective_zone, "Your local time")
+    return Viewer.of_delegation(delegation, "Your local time")
 
 
 def _sorted(events: Iterable[Event]) -> list[Event]:
@@ -143,7 +167,7 @@ def participant_schedule(
         _sorted(events),
         own_tours,
         audience,
-        Viewer(participant.effective_zone, "Your local time"),
+        _participant_viewer(participant),
     )
 
 
@@ -168,7 +192,8 @@ def delegation_schedule(
         _sorted(events),
         own_tours,
         Audience.only(delegation.members),
-        Viewer(delegation.zone, f"Local time in {delegation.home_city or delegation.name}"),
+        Viewer.of_delegation(delegation,
+                             f"Local time in {delegation.home_city or delegation.name}"),
     )
 
 
@@ -184,7 +209,8 @@ def tour_schedule(tour: StudyTour, *, dates: DateRange | None = None) -> Calenda
         _sorted(events),
         [tour],
         Audience.only(delegation.members),
-        Viewer(delegation.zone, f"Local time in {delegation.home_city or delegation.name}"),
+        Viewer.of_delegation(delegation,
+                             f"Local time in {delegation.home_city or delegation.name}"),
     )
 
 

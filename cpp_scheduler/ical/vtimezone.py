@@ -237,10 +237,23 @@ def _observances(zone_name: str, cover_start: datetime, cover_end: datetime) -> 
 
 
 def vtimezone(zone_name: str, first: datetime, last: datetime) -> icalendar.Timezone:
-    """The VTIMEZONE for ``zone_name`` covering the instants ``first`` to ``last``."""
+    """The VTIMEZONE for ``zone_name`` covering the instants ``first`` to ``last``.
+
+    The same component is returned for the same zone and years, so a batch of files
+    builds each zone once; add it to calendars, never change it.
+    """
+    cover_start = datetime(first.astimezone(UTC).year - 1, 1, 1, tzinfo=UTC)
+    cover_end = datetime(last.astimezone(UTC).year + 2, 1, 1, tzinfo=UTC)
+    return _component(zone_name, cover_start, cover_end)
+
+
+@lru_cache(maxsize=512)
+def _component(zone_name: str, cover_start: datetime, cover_end: datetime) -> (
+    icalendar.Timezone
+):
     component = icalendar.Timezone()
     component.add("TZID", zone_name)
-    for block in observances(zone_name, first, last):
+    for block in _observances(zone_name, cover_start, cover_end):
         part = icalendar.TimezoneDaylight() if block.daylight else icalendar.TimezoneStandard()
         part.add("DTSTART", block.onset)
         part.add("TZOFFSETFROM", block.offset_from)

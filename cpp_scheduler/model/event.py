@@ -19,12 +19,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cpp_scheduler import timezones
+from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type, new_id
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.people import Delegation, Participant
 from cpp_scheduler.model.reference import PartnerCity, ThematicArea, Venue
-from cpp_scheduler.scheduling import recurrence
 
 if TYPE_CHECKING:
     from cpp_scheduler.model.tour import TourDay

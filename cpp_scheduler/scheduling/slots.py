@@ -34,7 +34,8 @@ from functools import lru_cache
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.scheduling import holidays, recurrence
+from cpp_scheduler.model import recurrence
+from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import (
     Attendee,
     AttendeeKind,

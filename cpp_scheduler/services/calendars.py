@@ -7,8 +7,10 @@ loads the program once and writes one file per person; the GUI runs it on a work
 thread with a progress callback and a cancellation flag.
 
 Import reads the file to plain values first (:mod:`cpp_scheduler.ical.importer`), then
-matches events by UID (a newer SEQUENCE wins) and writes everything in one transaction,
-or nothing: a dry run shows the plan and changes nothing.
+matches events by UID (a newer SEQUENCE wins, an equal one is already here, an older
+one is kept out), finds venues, partner cities, themes and people by what the file
+calls them, and writes everything in one transaction, or nothing: one event that
+breaks a rule of the program and nothing is imported. A dry run changes nothing.
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes
 from cpp_scheduler.ical.importer import (
     Attendee,
     ParsedCalendar,
+    ParsedChange,
     ParsedEvent,
+    ParsedOccurrence,
     Skipped,
     read_calendar,
 )
@@ -66,7 +70,7 @@ class NotFoundError(SchedulerError):
 
 
 # -- selecting ----------------------------------------------------------------------------
-def _event_loading() -> tuple[Any, ...]:
+def event_loading() -> tuple[Any, ...]:
     return (
         selectinload(Event.venue),
         selectinload(Event.city),
@@ -81,7 +85,7 @@ def _event_loading() -> tuple[Any, ...]:
 def _tour_loading() -> tuple[Any, ...]:
     return (
         selectinload(StudyTour.delegation).selectinload(Delegation.members),
-        selectinload(StudyTour.days).selectinload(TourDay.events).options(*_event_loading()),
+        selectinload(StudyTour.days).selectinload(TourDay.events).options(*event_loading()),
         selectinload(StudyTour.legs),
         selectinload(StudyTour.nights),
     )
@@ -133,7 +137,7 @@ def select_content(
 ) -> scopes.CalendarContent:
     """What the file of ``scope`` holds, read from the database."""
     dates = dates or scopes.DateRange()
-    events = select(Event).options(*_event_loading())
+    events = select(Event).options(*event_loading())
     tours = select(StudyTour).options(*_tour_loading())
     if isinstance(scope, EventScope):
         event = session.scalars(events.where(Event.uid == scope.uid)).one_or_none()
@@ -297,7 +301,7 @@ def export_each_participant(
             select(Participant).options(selectinload(Participant.delegation))
             .order_by(Participant.email)
         ).all()
-        events = session.scalars(select(Event).options(*_event_loading())).all()
+        events = session.scalars(select(Event).options(*event_loading())).all()
         tours = session.scalars(select(StudyTour).options(*_tour_loading())).all()
         by_person: dict[str, list[Event]] = {}
         by_delegation: dict[str, list[Event]] = {}
@@ -366,17 +370,43 @@ class PlannedChange:
 
 
 @dataclass(frozen=True)
+class PlannedOccurrence:
+    """One session of a series the program holds, moved or cancelled by the file."""
+
+    action: ImportAction
+    occurrence: ParsedOccurrence
+    sequence_held: int | None = None
+
+    def describe(self) -> str:
+        change = self.occurrence.change
+        what = "cancel" if change.cancelled else "move"
+        head = (f"{self.occurrence.title}: the session of "
+                f"{change.recurrence_id:%a %d %b %Y %H:%M} UTC")
+        if self.action is ImportAction.UPDATE:
+            if change.cancelled or change.start is None:
+                return f"update  {head}: {what}"
+            return f"update  {head}: {what} to {change.start:%a %d %b %Y %H:%M} UTC"
+        if self.action is ImportAction.UNCHANGED:
+            return f"same    {head}: version {self.occurrence.sequence} is already here"
+        return (f"keep    {head}: the program's version {self.sequence_held} is newer than "
+                f"the file's {self.occurrence.sequence}")
+
+
+@dataclass(frozen=True)
 class ImportReport:
     source: str
     changes: tuple[PlannedChange, ...]
     skipped: tuple[Skipped, ...]
     applied: bool
+    occurrences: tuple[PlannedOccurrence, ...] = ()
 
     def count(self, action: ImportAction) -> int:
-        return sum(1 for change in self.changes if change.action is action)
+        return sum(1 for change in self.changes if change.action is action) + sum(
+            1 for session in self.occurrences if session.action is action)
 
     def lines(self) -> list[str]:
         lines = [change.describe() for change in self.changes]
+        lines.extend(change.describe() for change in self.occurrences)
         lines.extend(f"skip    line {entry.line}: {entry.title}: {entry.reason}"
                      for entry in self.skipped)
         verb = "" if self.applied else "would be "
@@ -405,12 +435,40 @@ def _plan(parsed: ParsedCalendar, held: dict[str, Event]) -> tuple[PlannedChange
     return tuple(planned)
 
 
+def _plan_occurrences(
+    parsed: ParsedCalendar, held: dict[str, Event]
+) -> tuple[tuple[PlannedOccurrence, ...], tuple[Skipped, ...]]:
+    planned: list[PlannedOccurrence] = []
+    skipped: list[Skipped] = []
+    for incoming in parsed.occurrences:
+        event = held.get(incoming.uid)
+        if event is None or not event.recurrence_rule:
+            skipped.append(Skipped(incoming.uid, incoming.title, incoming.line,
+                                   "a changed session of a series the program does not hold"))
+            continue
+        known = {occurrence.recurrence_id for occurrence in event.occurrences()}
+        known |= {change.recurrence_id for change in event.changes}
+        if incoming.change.recurrence_id not in known:
+            skipped.append(Skipped(incoming.uid, incoming.title, incoming.line,
+                                   "the series has no session at the RECURRENCE-ID given"))
+            continue
+        held_sequence = event.sequence or 0
+        if incoming.sequence > held_sequence:
+            action = ImportAction.UPDATE
+        elif incoming.sequence == held_sequence:
+            action = ImportAction.UNCHANGED
+        else:
+            action = ImportAction.KEEP
+        planned.append(PlannedOccurrence(action, incoming, held_sequence))
+    return tuple(planned), tuple(skipped)
+
+
 def _held_events(session: Session, uids: Sequence[str]) -> dict[str, Event]:
     found: dict[str, Event] = {}
     for start in range(0, len(uids), 500):
         chunk = uids[start:start + 500]
         for event in session.scalars(
-            select(Event).where(Event.uid.in_(chunk)).options(*_event_loading())
+            select(Event).where(Event.uid.in_(chunk)).options(*event_loading())
         ):
             found[event.uid] = event
     return found
@@ -436,13 +494,18 @@ def apply_calendar(database: Database, parsed: ParsedCalendar, *, dry_run: bool 
     ImportReport
 ):
     uids = [event.uid for event in parsed.events]
+    uids += [occurrence.uid for occurrence in parsed.occurrences]
     if dry_run:
         with database.session() as session:
-            planned = _plan(parsed, _held_events(session, uids))
-        return ImportReport(parsed.source, planned, parsed.skipped, applied=False)
+            held = _held_events(session, uids)
+            planned = _plan(parsed, held)
+            sessions, skipped = _plan_occurrences(parsed, held)
+        return ImportReport(parsed.source, planned, parsed.skipped + skipped, applied=False,
+                            occurrences=sessions)
     with database.transaction() as session:
         held = _held_events(session, uids)
         planned = _plan(parsed, held)
+        sessions, skipped = _plan_occurrences(parsed, held)
         lookups = _Lookups(session, parsed.events)
         written: list[tuple[Event, ParsedEvent]] = []
         for change in planned:
@@ -456,13 +519,25 @@ def apply_calendar(database: Database, parsed: ParsedCalendar, *, dry_run: bool 
             else:
                 continue
             written.append((event, change.event))
+        sequences: dict[str, int] = {event.uid: incoming.sequence for event, incoming in written}
+        for planned_session in sessions:
+            if planned_session.action is not ImportAction.UPDATE:
+                continue
+            occurrence = planned_session.occurrence
+            event = held[occurrence.uid]
+            _apply_occurrence(event, occurrence.change)
+            sequences[event.uid] = max(sequences.get(event.uid, 0), occurrence.sequence)
         _flush(session, parsed.source, written)
+        for event in held.values():
+            if event.uid in sequences:
+                # The flush raised SEQUENCE for the changed time or place; the program
+                # now holds exactly the file's version, so it takes the file's number.
+                event.sequence = sequences[event.uid]
         for event, incoming in written:
-            # The flush raised SEQUENCE for the changed time or place; the program now
-            # holds exactly the file's version, so it takes the file's number.
             event.sequence = incoming.sequence
         _flush(session, parsed.source, written)
-    return ImportReport(parsed.source, planned, parsed.skipped, applied=True)
+    return ImportReport(parsed.source, planned, parsed.skipped + skipped, applied=True,
+                        occurrences=sessions)
 
 
 def _flush(session: Session, source: str, written: Iterable[tuple[Event, ParsedEvent]]) -> None:
@@ -556,6 +631,16 @@ def _fill(event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool) 
     current = list(event.participants) if not new else []
     event.participants = current + [person for person in known if person not in current]
     _apply_changes(event, incoming)
+
+
+def _apply_occurrence(event: Event, change: ParsedChange) -> None:
+    row = next((c for c in event.changes if c.recurrence_id == change.recurrence_id), None)
+    if row is None:
+        row = OccurrenceOverride(recurrence_id=change.recurrence_id)
+        event.changes.append(row)
+    row.cancelled = change.cancelled
+    row.start_utc = change.start
+    row.end_utc = change.end
 
 
 def _apply_changes(event: Event, incoming: ParsedEvent) -> None:

@@ -274,21 +274,10 @@ def find_venue(session: Session, name: str) -> VenueInfo:
     return venue_info(venue)
 
 
-def day_bounds(first: date, last: date, zone_name: str = timezones.TOKYO) -> tuple[
-    datetime, datetime
-]:
-    """The instants at which ``first`` begins and the day after ``last`` begins."""
-    begin = timezones.to_utc(datetime.combine(first, datetime.min.time()), zone_name,
-                             timezones.Fold.EARLIER)
-    after = timezones.to_utc(
-        datetime.combine(last + timedelta(days=1), datetime.min.time()), zone_name,
-        timezones.Fold.EARLIER,
-    )
-    return begin, after
-
-
 def snapshot_for(session: Session, first: date, last: date) -> ProgramSnapshot:
     """The part of the program a slot search needs: events in the range (a day either
     side, for meetings that straddle a date line)."""
-    begin, after = day_bounds(first - timedelta(days=1), last + timedelta(days=1))
+    begin, after = timezones.local_days(
+        first - timedelta(days=1), last + timedelta(days=1), timezones.TOKYO
+    )
     return load_snapshot(session, begin, after)

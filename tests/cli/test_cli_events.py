@@ -79,12 +79,12 @@ def test_the_table_is_readable(demo_db: str, capsys: pytest.CaptureFixture[str])
     opening = next(line for line in lines if "Opening plenary" in line)
     assert opening.startswith("2027-02-15 00:00  Mon 15 Feb 09:00-10:15 JST")
     assert "TDLC Meeting Room A" in opening
-    assert lines[-1] == "8 occurrences of 8 events from 2027-02-15 to 2027-02-15 (UTC)."
+    assert lines[-1] == "8 occurrences of 8 events from 2027-02-15 to 2027-02-15 (Tokyo)."
 
 
 def test_an_empty_range_says_so(demo_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", demo_db, "events", "list", "--to", "2026-01-31"]) == 0
-    assert capsys.readouterr().out == "No events up to 2026-01-31 (UTC).\n"
+    assert capsys.readouterr().out == "No events up to 2026-01-31 (Tokyo).\n"
     assert _json(demo_db, capsys, "--to", "2026-01-31") == []
 
 

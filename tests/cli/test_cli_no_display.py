@@ -32,3 +32,21 @@ def test_no_display_is_one_line_and_a_non_zero_status(tmp_path: Path) -> None:
     assert "DISPLAY" in lines[0]
     assert "cpp-scheduler events list" in lines[0]
     assert not (tmp_path / "program.sqlite").exists()
+
+
+def test_an_x11_plugin_that_cannot_load_is_named_before_qt_aborts(tmp_path: Path) -> None:
+    # Qt's X11 plugin aborts the whole process when a system library is missing; the
+    # command finds that out first and says which package to install.
+    from cpp_scheduler.cli.gui import x11_problem, xcb_plugin
+
+    broken = tmp_path / "libqxcb.so"
+    broken.write_bytes(b"not a shared library")
+    problem = x11_problem(broken)
+    assert problem is not None
+    assert "\n" not in problem
+    assert "cannot open a window on the X11 display" in problem
+    assert "apt install libxcb-cursor0" in problem
+    installed = xcb_plugin()
+    if installed is not None:  # where the system has every library, nothing is said
+        problem = x11_problem(installed)
+        assert problem is None or "apt install" in problem

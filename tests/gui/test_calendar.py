@@ -50,7 +50,9 @@ def test_week_view_lays_out_overlapping_events_side_by_side(window: MainWindow) 
     assert {workshop.column, visit.column} == {0, 1}
     assert workshop.start_minute == 9 * 60  # 09:00 in Tokyo
     assert window.period_label.text() == "11–17 January 2027"
-    assert window.count_label.text() == "4 events shown"
+    assert window.count_label.text() == "3 events in view"  # the July one is elsewhere
+    window.step(1)  # the week after holds none of them
+    assert window.count_label.text() == "0 events in view"
 
 
 def test_double_click_on_an_empty_slot_creates_an_event_there_and_undo_removes_it(
@@ -183,7 +185,7 @@ def test_filters_and_search_narrow_every_view(
     assert titles(window) == ["Smart city site visit"]
     qtmodeltester.check(window.proxy)
     assert [block.row.title for block in week(window).blocks()] == ["Smart city site visit"]
-    assert window.count_label.text() == "1 event shown of 4"
+    assert window.count_label.text() == "1 event in view · 1 of 4 match the filters"
     sidebar.clear()
     sidebar.city.setCurrentIndex(sidebar.city.findText("Kobe", Qt.MatchFlag.MatchStartsWith))
     assert titles(window) == ["Kobe DRR workshop"]

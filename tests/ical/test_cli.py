@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import icalendar
@@ -37,12 +38,13 @@ def test_export_a_participants_schedule(program: Program, database_url: str, tmp
 
 
 def test_export_in_request_mode_writes_the_cancellations_beside(
-    program: Program, database_url: str, tmp_path: Path
+    program: Program, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "lima.ics"
     assert main(["--db", database_url, "export", "ics", "--delegation", program.lima.name,
                  "--method", "request", "--from", "2026-06-01", "--to", "2026-06-30",
                  "--reminder", "15", "-o", str(out)]) == 0
+    assert "have no organiser" in capsys.readouterr().err
     cancelled = tmp_path / "lima-cancelled.ics"
     calendar = icalendar.Calendar.from_ical(cancelled.read_bytes())
     assert str(calendar["METHOD"]) == "CANCEL"
@@ -103,3 +105,15 @@ def test_import_of_a_broken_file_names_the_line(tmp_path: Path, sqlite_path: Pat
     assert main(["import", str(broken), "--db", str(sqlite_path)]) == 1
     error = capsys.readouterr().err
     assert error.startswith(f"cpp-scheduler: {broken}, line 3: 'no colon here'")
+
+
+def test_export_a_feed_with_its_refresh_interval(program: Program, database_url: str,
+                                                 tmp_path: Path) -> None:
+    out = tmp_path / "peru.ics"
+    assert main(["export", "ics", "--delegation", program.lima.name, "--refresh-hours", "6",
+                 "--feed-url", "https://example.org/cpp/peru.ics", "-o", str(out),
+                 "--db", database_url]) == 0
+    calendar = icalendar.Calendar.from_ical(out.read_bytes())
+    assert calendar.refresh_interval == timedelta(hours=6)
+    assert str(calendar["SOURCE"]) == "https://example.org/cpp/peru.ics"
+    assert str(calendar["METHOD"]) == "PUBLISH"

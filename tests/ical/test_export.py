@@ -64,9 +64,9 @@ def test_an_event_carries_everything_a_participant_needs(program: Program) -> No
     assert str(event["SUMMARY"]) == program.workshop.title
     description = str(event["DESCRIPTION"])
     assert description.startswith(JAPANESE_AGENDA)
-    # Ana's own clock: Lima, the evening before.
-    assert "Your local time (America/Lima): Mon 08 Jun 2026, 19:00-22:00 (UTC-05:00)" in (
-        description)
+    # Ana's delegation is in Japan from 8 to 12 June: her clock is Tokyo's that day.
+    assert ("Your local time (in Japan, Asia/Tokyo): Tue 09 Jun 2026, 09:00-12:00 "
+            "(UTC+09:00)") in description
     assert "Video link: https://meet.example.org/kobe-lima" in description
     assert "2-2-2 Uchisaiwaicho" in description
     assert str(event["LOCATION"]).startswith("TDLC Meeting Room A, 10th Floor")
@@ -78,6 +78,30 @@ def test_an_event_carries_everything_a_participant_needs(program: Program) -> No
     assert str(event["ORGANIZER"]) == "mailto:gmiller@worldbank.org"
     assert event["ORGANIZER"].params["CN"] == "Grace Miller"
     assert "ATTENDEE" not in event  # RFC 5546: no attendees in PUBLISH
+
+
+def test_a_participant_at_home_reads_the_time_on_their_own_clock(program: Program) -> None:
+    calendar = publish(scopes.participant_schedule(program.maya, program.events))
+    description = str(vevent(calendar, program.workshop.uid)["DESCRIPTION"])
+    # Kathmandu, +05:45: the same morning, 05:45.
+    assert ("Your local time (Asia/Kathmandu): Tue 09 Jun 2026, 05:45-08:45 (UTC+05:45)"
+            in description)
+    series = str(vevent(calendar, program.series.uid)["DESCRIPTION"])
+    assert "Your local time (Asia/Kathmandu):\n  Wed 18 Feb 2026, 05:45-07:15" in series
+    assert "Thu 16 Apr 2026, 07:45-09:15 (UTC+05:45)" in series  # the moved session
+    assert "18 Mar 2026" not in series  # the cancelled one
+
+
+def test_a_coordinators_file_shows_each_delegations_clock(program: Program) -> None:
+    calendar = publish(scopes.program(program.events))
+    description = str(vevent(calendar, program.workshop.uid)["DESCRIPTION"])
+    assert ("Peru housing ministry (in Japan, Asia/Tokyo): Tue 09 Jun 2026 09:00 JST to 12:00"
+            in description)
+    assert ("Kathmandu metropolitan city (Asia/Kathmandu): Tue 09 Jun 2026 05:45 +0545 to "
+            "08:45") in description
+    series = str(vevent(calendar, program.series.uid)["DESCRIPTION"])
+    assert ("Santiago regional government (America/Santiago): Tue 17 Feb 2026 21:00 -03 "
+            "(-1 day) to 22:30") in series
 
 
 def test_conference_features_are_a_list_not_one_quoted_value(program: Program) -> None:
@@ -98,6 +122,7 @@ def test_refresh_interval_says_it_is_a_duration(program: Program) -> None:
                                       source_url="https://tdlc.example.org/cpp.ics"))[0][1]
     lines = data.decode().replace("\r\n ", "").splitlines()
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in lines
+    assert "X-PUBLISHED-TTL:PT6H" in lines  # Outlook's older name for the same
     calendar = icalendar.Calendar.from_ical(data)
     assert calendar.refresh_interval == timedelta(hours=6)
     assert str(calendar["SOURCE"]) == "https://tdlc.example.org/cpp.ics"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -302,3 +302,59 @@ def test_floating_times_take_the_calendars_zone_and_repeated_hours_the_first() -
     (skipped,) = parsed.skipped
     assert skipped.uid == "3"
     assert "all-day" in skipped.reason
+
+
+def test_one_session_of_a_series_sent_on_its_own(database: Database, tmp_path: Path) -> None:
+    """Outlook and Google send a moved or cancelled session without its series."""
+    with database.transaction() as session:
+        program = build_program(session)
+        uid = program.series.uid
+        sequence = program.series.sequence
+    may = "20260520T090000"
+    june = "20260617T090000"
+    text = CALENDAR.format(body=(
+        vevent(f"UID:{uid}", f"SEQUENCE:{sequence + 1}", "SUMMARY:Monthly CPP videoconference",
+               f"RECURRENCE-ID;TZID=Asia/Tokyo:{may}",
+               "DTSTART;TZID=Asia/Tokyo:20260521T100000",
+               "DTEND;TZID=Asia/Tokyo:20260521T113000")
+        + vevent(f"UID:{uid}", f"SEQUENCE:{sequence + 2}", "SUMMARY:Monthly CPP videoconference",
+                 f"RECURRENCE-ID;TZID=Asia/Tokyo:{june}", "STATUS:CANCELLED",
+                 f"DTSTART;TZID=Asia/Tokyo:{june}", "DURATION:PT90M")
+        + vevent("UID:elsewhere", "SUMMARY:Not ours", "RECURRENCE-ID:20260601T000000Z",
+                 "DTSTART:20260601T010000Z", "DTEND:20260601T020000Z")
+    ))
+    path = tmp_path / "outlook.ics"
+    path.write_text(text, encoding="utf-8")
+    report = calendars.import_calendar(database, path)
+    assert report.count(calendars.ImportAction.UPDATE) == 2
+    assert [entry.uid for entry in report.skipped] == ["elsewhere"]
+    with database.session() as session:
+        series = session.scalars(select(Event).where(Event.uid == uid)).one()
+        starts = [o.start for o in series.occurrences()]
+        assert datetime(2026, 5, 21, 1, 0, tzinfo=UTC) in starts
+        assert datetime(2026, 6, 17, 0, 0, tzinfo=UTC) not in starts
+        assert series.sequence == sequence + 2
+
+
+def test_a_zone_named_freely_is_found_by_its_vtimezone() -> None:
+    """Outlook writes 'Customized Time Zone'; the offsets of its VTIMEZONE say which."""
+    from cpp_scheduler.ical.vtimezone import vtimezone
+
+    definition = vtimezone("America/Santiago", datetime(2026, 1, 1, tzinfo=UTC),
+                           datetime(2026, 12, 31, tzinfo=UTC)).to_ical().decode()
+    definition = definition.replace("TZID:America/Santiago", "TZID:Customized Time Zone")
+    text = CALENDAR.format(body=definition.replace("\r\n", "\n").replace("\n", "\r\n") + vevent(
+        "UID:7", "SUMMARY:Santiago call",
+        "DTSTART;TZID=Customized Time Zone:20260710T090000",
+        "DTEND;TZID=Customized Time Zone:20260710T100000"))
+    (event,) = read_calendar(text.encode(), "outlook.ics").events
+    assert event.start_utc == datetime(2026, 7, 10, 13, 0, tzinfo=UTC)  # -04 in July
+    assert timezones_agree(event.zone, "America/Santiago")
+
+
+def timezones_agree(first: str, second: str) -> bool:
+    from cpp_scheduler import timezones
+
+    moments = [datetime(2026, 1, 1, tzinfo=UTC) + n * timedelta(days=1) for n in range(365)]
+    return all(m.astimezone(timezones.zone(first)).utcoffset()
+               == m.astimezone(timezones.zone(second)).utcoffset() for m in moments)

@@ -13,15 +13,19 @@ write for zones without daylight saving, and so reads Tokyo times as UTC.)
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer, export_bytes
 from cpp_scheduler.ical.scopes import CalendarContent
+from cpp_scheduler.model import Event
 from tests.ical import parsers
 from tests.ical.program import WINDOW, Program, build_program
 
@@ -63,8 +67,13 @@ def exported(content: CalendarContent, method: Method, folder: Path) -> list[Pat
 
 
 def renamed_zones(data: bytes) -> bytes:
-    """The same file with TZIDs no zone database knows, so parsers must use VTIMEZONE."""
-    return re.sub(rb"TZID(=|:)([A-Za-z_]+/[A-Za-z_]+)", rb"TZID\1CPP Test \2", data)
+    """The same file with TZIDs no zone database knows, so parsers must use VTIMEZONE.
+
+    The names are new for every file: icalendar keeps a zone built from a VTIMEZONE
+    under its TZID for the rest of the process, and would reuse another file's.
+    """
+    tag = uuid.uuid4().hex[:8].encode()
+    return re.sub(rb"TZID(=|:)([A-Za-z_]+/[A-Za-z_]+)", rb"TZID\1CPP " + tag + rb" \2", data)
 
 
 @pytest.fixture
@@ -130,3 +139,36 @@ def test_the_tour_envelope_is_the_same_days_everywhere(program: Program,
         assert (envelope, *day) in meetings
     if parsers.icaljs_problem() is None:
         assert (envelope, *day) in parsers.with_icaljs([path], WINDOW)[path]
+
+
+FOLD_PRONE = ["America/New_York", "America/Santiago", "Europe/London", "Australia/Lord_Howe",
+              "Asia/Kathmandu", "Asia/Kolkata", "Pacific/Chatham", "America/Sao_Paulo",
+              "Africa/Casablanca", "Asia/Tehran"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    zone=st.sampled_from(FOLD_PRONE),
+    start=st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2028, 12, 31)),
+    minutes=st.integers(min_value=15, max_value=600),
+    near_change=st.booleans(),
+)
+def test_any_instant_in_any_zone_reads_back_the_same_through_the_vtimezone(
+    zone: str, start: datetime, minutes: int, near_change: bool
+) -> None:
+    """Read with renamed TZIDs, so only the file's VTIMEZONE gives the offsets."""
+    from cpp_scheduler.ical.vtimezone import transitions
+
+    instant = start.replace(tzinfo=UTC, second=0, microsecond=0)
+    if near_change:  # land within an hour or two of one of the zone's real changes
+        changes = transitions(zone, datetime(instant.year, 1, 1, tzinfo=UTC),
+                              datetime(instant.year + 1, 1, 1, tzinfo=UTC))
+        if changes:
+            instant = changes[start.minute % len(changes)].at + timedelta(
+                minutes=start.second * 4 - 120)
+    event = Event(title="Session", start_utc=instant,
+                  end_utc=instant + timedelta(minutes=minutes), zone=zone)
+    (_, data), = export_bytes(scopes.one_event(event), ExportOptions())
+    window = (instant - timedelta(days=1), instant + timedelta(days=2))
+    read = parsers.with_recurring_ical_events(renamed_zones(data), window)
+    assert read == {(event.uid, event.start_utc, event.end_utc)}

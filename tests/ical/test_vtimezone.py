@@ -138,3 +138,36 @@ def test_icalendar_reads_the_component_as_the_zone() -> None:
 def test_offsets_match_the_zone_every_hour_of_the_span(zone_name: str, year: int) -> None:
     first = datetime(year, 1, 1, tzinfo=UTC)
     assert_matches_zone(zone_name, first, first + timedelta(days=364))
+
+
+def test_icalendars_own_generator_writes_the_form_outlook_misreads() -> None:
+    """The reason for this module: the library's VTIMEZONE is RDATE lists in several
+    STANDARD blocks, which Outlook reduces to one rule and so shifts events."""
+    from datetime import date
+
+    library = icalendar.Timezone.from_tzinfo(
+        timezones.zone("America/New_York"), first_date=date(2025, 1, 1),
+        last_date=date(2027, 1, 1)).to_ical().decode()
+    assert library.count("BEGIN:STANDARD") > 1 or "RDATE" in library
+    ours = vtimezone("America/New_York", *SPAN).to_ical().decode()
+    assert ours.count("BEGIN:STANDARD") == 1
+    assert ours.count("BEGIN:DAYLIGHT") == 1
+    assert "RDATE" not in ours
+
+
+def test_every_zone_of_an_export_has_one_rule_per_observance() -> None:
+    from cpp_scheduler.ical import scopes
+    from cpp_scheduler.ical.export import ExportOptions, export_bytes
+    from tests.ical.program import build_program
+
+    program = build_program()
+    program.workshop.zone = "America/Santiago"
+    (_, data), = export_bytes(scopes.program(program.events, [program.tour]), ExportOptions())
+    calendar = icalendar.Calendar.from_ical(data)
+    for component in calendar.walk("VTIMEZONE"):
+        names = [block.name for block in component.subcomponents]
+        assert names.count("STANDARD") == 1
+        assert names.count("DAYLIGHT") <= 1
+        assert all("RDATE" not in block for block in component.subcomponents)
+        assert all("RRULE" in block for block in component.subcomponents) or names == [
+            "STANDARD"]

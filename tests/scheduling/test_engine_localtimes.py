@@ -222,7 +222,7 @@ def test_local_to_utc_round_trips_wherever_the_local_time_exists(
 
 
 def test_a_series_crossing_a_clock_change_keeps_its_own_hour_and_moves_for_others() -> None:
-    from cpp_scheduler.scheduling import recurrence
+    from cpp_scheduler.model import recurrence
 
     # A weekly 09:00 Washington briefing across the US change of 14 March 2027.
     first = to_utc(datetime(2027, 3, 3, 9), NEW_YORK)

@@ -31,7 +31,8 @@ def test_each_participant_gets_a_file_with_their_own_events(
                                                total: seen.append((done, total)))
     assert seen == [(n, 8) for n in range(1, 9)]
     assert result.without_events == ["idle@example.org"]
-    assert result.participants == 7 and not result.cancelled
+    assert result.participants == 7
+    assert not result.cancelled
     maya = icalendar.Calendar.from_ical((tmp_path / f"{program.maya.email}.ics").read_bytes())
     assert {str(e["UID"]) for e in maya.walk("VEVENT")} == {program.workshop.uid,
                                                             program.series.uid}

@@ -8,12 +8,12 @@ them in step with the selection and with every change on the undo stack.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools.conflicts import ConflictsDock
@@ -41,8 +41,8 @@ class Tools(QObject):
                                        self.visible_range, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.local_times)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts)
-        window.resizeDocks([self.local_times], [600], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.conflicts], [210], Qt.Orientation.Vertical)
+        window.resizeDocks([self.local_times], [520], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.conflicts], [150], Qt.Orientation.Vertical)
         self.count_label = QLabel("", window)
         self.count_label.setObjectName("conflictCount")
         window.statusBar().addPermanentWidget(self.count_label)
@@ -108,8 +108,10 @@ class Tools(QObject):
                      "the program (Ctrl+E)", "Ctrl+E")
         self._action("import_calendar", "Import calendar…", self.open_import,
                      "Read events from a calendar file (.ics)")
-        menu = self.window.menuBar().addMenu("&Tools")
+        menu = QMenu("&Tools", self.window)
         menu.setObjectName("toolsMenu")
+        # Before Help, which every desktop program keeps last.
+        self.window.menuBar().insertMenu(self.window.help_menu.menuAction(), menu)
         for name in ("find_time", "tour_builder", "delegation_schedule"):
             menu.addAction(self.actions[name])
         menu.addSeparator()
@@ -133,7 +135,7 @@ class Tools(QObject):
     # -- following the window -----------------------------------------------------------
     def visible_range(self) -> tuple[datetime, datetime]:
         first, last = self.window.current_view.period()
-        return day_span(first, last, self.window.display_zone)
+        return timezones.local_days(first, last, self.window.display_zone)
 
     def _changed(self, model_name: str, ids: list[str]) -> None:
         self.local_times.follow(model_name, ids)
@@ -239,12 +241,6 @@ class Tools(QObject):
         for row in self.window.proxy.rows_between(start, end):
             seen.setdefault(row.event_id)
         return list(seen)
-
-
-def day_span(first: date, last: date, zone_name: str) -> tuple[datetime, datetime]:
-    from cpp_scheduler.services.snapshot import day_bounds
-
-    return day_bounds(first, last, zone_name)
 
 
 def install_tools(window: MainWindow) -> Tools:

@@ -8,8 +8,9 @@ a weekend at home, grey hatching for a time somebody is already booked.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -90,3 +91,29 @@ def offset_text(days: int) -> str:
     if days == 0:
         return "same day"
     return f"{days:+d} day" + ("s" if abs(days) > 1 else "")
+
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class HeaderedTableModel(QAbstractTableModel):
+    """A flat table with fixed column headings: the shape of every tool's list.
+
+    Subclasses name their columns in ``headers`` and may word a heading for the data
+    shown (:meth:`header_text`); rows and cells are theirs.
+    """
+
+    headers: ClassVar[tuple[str, ...]] = ()
+
+    def header_text(self, section: int) -> str:
+        return self.headers[section]
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.headers)):
+            return self.header_text(section)
+        return None

@@ -16,7 +16,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import timezones
+from cpp_scheduler.gui.tools import common
 from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, Severity, find_conflicts
 from cpp_scheduler.services.snapshot import load_snapshot
 from cpp_scheduler.store import Database
@@ -89,8 +89,10 @@ def severity_icon(severity: Severity) -> QIcon:
     return style.standardIcon(pixmap)
 
 
-class ConflictModel(QAbstractTableModel):
+class ConflictModel(common.HeaderedTableModel):
     """The conflicts of the last check, in the engine's order (when, errors first)."""
+
+    headers = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -111,16 +113,6 @@ class ConflictModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._conflicts)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
 
     def _icon(self, severity: Severity) -> QIcon:
         if severity not in self._icons:

@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -96,7 +96,9 @@ HEADERS = ("Event", "Their date", "Their time", "Tokyo date", "Tokyo time", "In 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class DelegationScheduleModel(QAbstractTableModel):
+class DelegationScheduleModel(common.HeaderedTableModel):
+    headers = HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._lines: list[ScheduleLine] = []
@@ -111,17 +113,10 @@ class DelegationScheduleModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._lines)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            if section in (Column.LOCAL_DATE, Column.LOCAL_TIME):
-                return f"{HEADERS[section]} ({zone_city(self.home_zone)})"
-            return HEADERS[section]
-        return None
+    def header_text(self, section: int) -> str:
+        if section in (Column.LOCAL_DATE, Column.LOCAL_TIME):
+            return f"{HEADERS[section]} ({zone_city(self.home_zone)})"
+        return HEADERS[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):

@@ -74,8 +74,9 @@ from cpp_scheduler.model import (
     OccurrenceOverride,
     Participant,
     Venue,
+    recurrence,
 )
-from cpp_scheduler.scheduling import holidays, recurrence
+from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Hours, zone_city
 from cpp_scheduler.scheduling.localtimes import classify
 from cpp_scheduler.scheduling.slots import (

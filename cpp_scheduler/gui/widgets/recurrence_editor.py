@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import timezones
-from cpp_scheduler.scheduling import recurrence
+from cpp_scheduler.model import recurrence
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}

@@ -11,7 +11,7 @@ from cpp_scheduler.gui.widgets.multi_select import Choice, ChoiceListModel, Mult
 from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
-from cpp_scheduler.scheduling import recurrence
+from cpp_scheduler.model import recurrence
 
 CHOICES = [
     Choice("lima", "Lima housing ministry", "Peru · America/Lima"),

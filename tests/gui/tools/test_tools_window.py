@@ -22,6 +22,7 @@ def test_tools_are_installed_once_in_the_window(qtbot: QtBot, sqlite_database,
     tools = tools_of(window)
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus.count("&Tools") == 1
+    assert menus[-2:] == ["&Tools", "&Help"]  # Help stays last
     menu = window.findChild(QMenu, "toolsMenu")
     names = [action.objectName() for action in menu.actions() if action.objectName()]
     assert names[:5] == ["find_time", "tour_builder", "delegation_schedule",

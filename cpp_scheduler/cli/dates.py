@@ -1,0 +1,86 @@
+"""The days a command's ``--from`` and ``--to`` name.
+
+Every command reads them alike: YYYY-MM-DD, both ends included, a mistake said in one
+line with exit status 2. Ranges of the program (``events list``, ``conflicts``) are whole
+days in Tokyo, TDLC's home, so the commands and the window agree on what "15 February"
+holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from cpp_scheduler import timezones
+from cpp_scheduler.cli.errors import CliError
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_day(option: str, text: str | None) -> date | None:
+    """The date written after ``option``, or None when the option was not given."""
+    if text is None:
+        return None
+    try:
+        if not _DATE.match(text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"{option} '{text}' is not a date; write it as YYYY-MM-DD "
+                       f"(such as 2027-02-15)", status=2) from None
+
+
+def add_day_options(parser: argparse.ArgumentParser, what: str, *, required: bool = False
+                    ) -> None:
+    """``--from`` and ``--to``, kept as text until :func:`day_range` reads them."""
+    parser.add_argument("--from", dest="first", metavar="DATE", required=required,
+                        help=f"first day {what} (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="last", metavar="DATE", required=required,
+                        help="last day, included (YYYY-MM-DD)")
+
+
+@dataclass(frozen=True)
+class DayRange:
+    """Whole days from ``first`` to ``last`` (both included) in ``zone``; open ends allowed."""
+
+    first: date | None
+    last: date | None
+    zone: str = timezones.TOKYO
+
+    @property
+    def start(self) -> datetime | None:
+        """The instant the first day begins."""
+        if self.first is None:
+            return None
+        return timezones.local_days(self.first, self.first, self.zone)[0]
+
+    @property
+    def end(self) -> datetime | None:
+        """The instant the day after the last day begins."""
+        if self.last is None:
+            return None
+        return timezones.local_days(self.last, self.last, self.zone)[1]
+
+    def describe(self) -> str:
+        """``from 2027-02-15 to 2027-02-16 (Tokyo)``, as a summary line says it."""
+        where = timezones.zone(self.zone).key.rsplit("/", 1)[-1].replace("_", " ")
+        if self.first and self.last:
+            return f"from {self.first} to {self.last} ({where})"
+        if self.first:
+            return f"from {self.first} on ({where})"
+        if self.last:
+            return f"up to {self.last} ({where})"
+        return "in the whole program"
+
+
+def day_range(args: argparse.Namespace, zone: str = timezones.TOKYO) -> DayRange:
+    """The range ``--from`` and ``--to`` give, checked: real dates, in order."""
+    first = parse_day("--from", args.first)
+    last = parse_day("--to", args.last)
+    if first and last and last < first:
+        raise CliError(f"--to {last} is before --from {first}; give the earlier day first",
+                       status=2)
+    return DayRange(first, last, zone)
+

@@ -1,0 +1,46 @@
+"""Every command reads --from and --to alike, and says a wrong date in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cpp_scheduler.cli import main
+
+COMMANDS = [
+    ["events", "list"],
+    ["conflicts"],
+    ["slots", "--with", "Kenya", "--duration", "1h", "--to", "2027-02-12"],
+    ["export", "ics", "--all", "-o", "out.ics"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_an_impossible_date_is_one_line_and_status_2(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "program.sqlite"
+    status = main(["--db", str(database), *command, "--from", "2027-02-30"])
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert out == ""
+    assert err.splitlines() == [
+        "cpp-scheduler: --from '2027-02-30' is not a date; write it as YYYY-MM-DD "
+        "(such as 2027-02-15)"
+    ]
+
+
+def test_a_day_of_the_program_is_a_day_in_tokyo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = str(tmp_path / "program.sqlite")
+    assert main(["--db", database, "demo"]) == 0
+    capsys.readouterr()
+    # The pre-tour briefing is at 08:30 on 24 February in Tokyo: still the 23rd in UTC.
+    assert main(["--db", database, "events", "list", "--from", "2027-02-24",
+                 "--to", "2027-02-24", "--json"]) == 0
+    assert "Pre-tour briefing" in capsys.readouterr().out
+    assert main(["--db", database, "events", "list", "--from", "2027-02-23",
+                 "--to", "2027-02-23", "--json"]) == 0
+    assert "Pre-tour briefing" not in capsys.readouterr().out
