@@ -3,9 +3,13 @@
 Double bookings are found by a sweep: every (resource, interval) pair is sorted once by
 resource and start, and each interval is compared only with the intervals of the same
 resource still running when it starts. That is O(n log n + k) for n bookings and k
-overlapping pairs, never a pairwise scan of the program. The other checks (travel,
-capacity, opening hours, holidays, night sessions, study tours) are linear passes over
-the same sorted bookings.
+overlapping pairs, never a pairwise scan of the program. The travel check reads the
+same sorted bookings; the others (capacity, opening hours, holidays, night sessions,
+stays, study tours) are one pass each over the program. Facts shared by many events are
+found once per check: each zone's UTC offset per day (:class:`LocalClock`), each
+country's holidays, each venue's hours; cheap tests on whole seconds and UTC days spare
+the exact ones on the many events that are plainly fine, and sentences are written only
+for the clashes found.
 
 Cancelled events are not in the snapshot at all; a conference and its own sessions
 share rooms and people without clashing.
