@@ -24,6 +24,7 @@ def application() -> QApplication:
         return existing
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
+    app.setWindowIcon(style.application_icon())
     style.install_fonts(app)
     return app
 

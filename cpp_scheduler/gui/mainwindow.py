@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import APP_NAME, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import settings as options
+from cpp_scheduler.gui import style
 from cpp_scheduler.gui.commands import CreateRecord, DeleteRecord, Editor, EditRecord, move_event
 from cpp_scheduler.gui.eventmodel import EventFilter, EventFilterProxy, EventTableModel
 from cpp_scheduler.gui.records import RECORD_KINDS, RecordManager
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         options.upgrade(self.settings)
         self.dialog_factory = dialog_factory
         self.setWindowTitle(f"{APP_NAME} — {database.name}")
+        self.setWindowIcon(style.application_icon())
+        self.setStyleSheet(style.window_style_sheet())
         self.setObjectName("mainWindow")
         self.editor = Editor(database, self)
         self.editor.changed.connect(self._records_changed)
@@ -141,7 +144,6 @@ class MainWindow(QMainWindow):
             self.view_stack.addWidget(view)
         self.period_label = QLabel(self)
         self.period_label.setObjectName("periodTitle")
-        self.period_label.setStyleSheet("font-size: 15pt; color: #202124; padding: 8px 14px;")
         self.calendar_page = calendar_page = QWidget(self)
         page_layout = QVBoxLayout(calendar_page)
         page_layout.setContentsMargins(0, 0, 0, 0)

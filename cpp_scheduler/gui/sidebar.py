@@ -108,16 +108,6 @@ class Sidebar(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
-        self.setStyleSheet(
-            "#sidebarHeading { font-weight: 600; color: #3c4043; margin-top: 4px; }"
-            "#qt_calendar_navigationbar { background: #ffffff; }"
-            "#qt_calendar_navigationbar QToolButton { color: #202124; font-weight: 600;"
-            " background: transparent; border: none; padding: 2px 6px; }"
-            "#qt_calendar_navigationbar QToolButton:hover { background: #f1f3f4;"
-            " border-radius: 4px; }"
-            "QCalendarWidget QAbstractItemView { selection-background-color: #1a73e8;"
-            " selection-color: #ffffff; }"
-        )
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)

@@ -6,10 +6,13 @@ calendars; status changes the fill, never the hue, so a kind stays recognisable.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from functools import cache
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from cpp_scheduler.model import EventKind, EventStatus
+from cpp_scheduler.resources import resource_path
 
 KIND_COLOURS: dict[EventKind, str] = {
     EventKind.CONFERENCE: "#3b6fd4",
@@ -63,3 +66,17 @@ def install_fonts(app: QApplication) -> None:
     if font.pointSizeF() < 9.5:
         font.setPointSizeF(9.5)
     app.setFont(font)
+
+
+@cache
+def window_style_sheet() -> str:
+    """The main window's style sheet, shipped in ``resources/styles``."""
+    return resource_path("styles", "main-window.qss").read_text(encoding="utf-8")
+
+
+def application_icon() -> QIcon:
+    """The program's icon for the window and the task bar, from ``resources/icons``."""
+    icon = QIcon(str(resource_path("icons", "cpp-scheduler.svg")))
+    if icon.isNull():
+        raise FileNotFoundError("resources/icons/cpp-scheduler.svg cannot be read as an icon")
+    return icon

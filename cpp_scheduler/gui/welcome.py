@@ -22,6 +22,7 @@ class WelcomePanel(QWidget):
         self.setObjectName("welcomePanel")
         title = QLabel("Welcome to CPP Scheduler", self)
         title.setObjectName("welcomeTitle")
+        title.setWordWrap(True)  # wraps rather than clips beside open docks
         intro = QLabel(
             "This program has no events yet. Start from the demo program to see how a "
             "study tour, a conference at TDLC and a videoconference series look, import "
@@ -71,11 +72,6 @@ class WelcomePanel(QWidget):
         layout.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)
-        self.setStyleSheet(
-            "#welcomePanel { background: #ffffff; }"
-            "#welcomeTitle { font-size: 20pt; font-weight: 600; color: #202124; }"
-            "#welcomeIntro { color: #5f6368; font-size: 10.5pt; }"
-        )
 
     def set_busy(self, busy: bool) -> None:
         for button in (self.demo_button, self.import_button, self.empty_button):

@@ -64,7 +64,6 @@ class ZoneSelector(QWidget):
         line.setPlaceholderText("Type a city or zone…")
         self.in_use = QLabel(self)
         self.in_use.setObjectName("zoneInUse")
-        self.in_use.setStyleSheet("color: #1a73e8; font-weight: 600; padding-left: 6px;")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
         layout.setSpacing(6)
