@@ -515,11 +515,20 @@ class MainWindow(QMainWindow):
     def display_zone(self) -> str:
         return self.events.display_zone
 
+    def shown_event_ids(self) -> list[str]:
+        """The events the calendar shows now, in order: those the filters let through, in
+        the current view's dates (the Agenda lists them all)."""
+        view = self.current_view
+        if view.lists_everything:
+            start, end = datetime(1900, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
+        else:
+            first, last = view.period()
+            start, end = timezones.local_days(first, last, self.display_zone)
+        return list(dict.fromkeys(row.event_id for row in self.proxy.rows_between(start, end)))
+
     def _update_count(self, *_args: object) -> None:
         """How many events the calendar shows now, and how many the filters let through."""
-        first, last = self.current_view.period()
-        start, end = timezones.local_days(first, last, self.display_zone)
-        in_view = len({row.event_id for row in self.proxy.rows_between(start, end)})
+        in_view = len(self.shown_event_ids())
         text = f"{in_view:,} {'event' if in_view == 1 else 'events'} in view"
         matching, total = self.proxy.rowCount(), self.events.rowCount()
         if matching != total:

@@ -53,6 +53,8 @@ def test_week_view_lays_out_overlapping_events_side_by_side(window: MainWindow) 
     assert window.count_label.text() == "3 events in view"  # the July one is elsewhere
     window.step(1)  # the week after holds none of them
     assert window.count_label.text() == "0 events in view"
+    window.show_view("agenda")  # the agenda lists the whole program, scrolled to the date
+    assert window.count_label.text() == "4 events in view"
 
 
 def test_double_click_on_an_empty_slot_creates_an_event_there_and_undo_removes_it(

@@ -236,11 +236,7 @@ class Tools(QObject):
 
     def shown_events(self) -> list[str]:
         """The events the calendar shows now: the filter's, in the visible dates."""
-        start, end = self.visible_range()
-        seen: dict[str, None] = {}
-        for row in self.window.proxy.rows_between(start, end):
-            seen.setdefault(row.event_id)
-        return list(seen)
+        return self.window.shown_event_ids()
 
 
 def install_tools(window: MainWindow) -> Tools:

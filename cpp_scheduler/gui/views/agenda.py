@@ -16,6 +16,8 @@ from cpp_scheduler.gui.views.base import CalendarView
 
 
 class AgendaView(CalendarView):
+    lists_everything = True  # scrolled to the anchor, but every filtered event is there
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._following_model = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
@@ -23,6 +24,10 @@ class CalendarView(QWidget):
         slotActivated(object, object): the user asked for a new event at start, end (UTC).
         dayActivated(object): the user asked to see a day (a :class:`datetime.date`).
     """
+
+    #: True for a view that lists every event the filters let through (the Agenda),
+    #: whatever its period.
+    lists_everything: ClassVar[bool] = False
 
     eventSelected = Signal(str)
     eventActivated = Signal(str)
