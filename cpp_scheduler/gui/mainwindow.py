@@ -528,7 +528,10 @@ class MainWindow(QMainWindow):
 
     def _update_count(self, *_args: object) -> None:
         """How many events the calendar shows now, and how many the filters let through."""
-        in_view = len(self.shown_event_ids())
+        if self.current_view.lists_everything:
+            in_view = self.proxy.rowCount()  # one row per meeting, counted without a walk
+        else:
+            in_view = len(self.shown_event_ids())
         text = f"{in_view:,} {'event' if in_view == 1 else 'events'} in view"
         matching, total = self.proxy.rowCount(), self.events.rowCount()
         if matching != total:
