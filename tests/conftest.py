@@ -1,12 +1,15 @@
 """Fixtures shared by the whole suite: real databases, on SQLite files and PostgreSQL.
 
 ``database`` runs a test once per backend; the PostgreSQL run gets a new, empty database
-on the local server and is skipped, with the reason, when no server answers.
+on the local server and is skipped, with the reason, when no server answers. With
+``CPP_SCHEDULER_REQUIRE_POSTGRES=1`` (set by CI once its server is up) a missing server
+fails those tests instead, so a broken server cannot pass for a green run.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 POSTGRES_ADMIN_URL = os.environ.get(
     "CPP_SCHEDULER_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
+REQUIRE_POSTGRES = os.environ.get("CPP_SCHEDULER_REQUIRE_POSTGRES", "") == "1"
 
 
 def _postgres_unavailable() -> str | None:
@@ -33,8 +37,11 @@ def _postgres_unavailable() -> str | None:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> str:
-    """The admin URL of a reachable PostgreSQL server, or the test is skipped."""
+    """The admin URL of a reachable PostgreSQL server; else the test is skipped, or fails
+    when CPP_SCHEDULER_REQUIRE_POSTGRES=1."""
     reason = _postgres_unavailable()
+    if reason and REQUIRE_POSTGRES:
+        pytest.fail(f"{reason} (CPP_SCHEDULER_REQUIRE_POSTGRES=1 requires one)", pytrace=False)
     if reason:
         pytest.skip(reason)
     return POSTGRES_ADMIN_URL
@@ -66,17 +73,41 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new program database (schema and reference data), built once and copied per test."""
+    path = tmp_path_factory.mktemp("template") / "program.sqlite"
+    open_database(path).close()  # closing checkpoints the WAL: one self-contained file
+    return path
+
+
+def _fill_from_template(request: pytest.FixtureRequest, location: str) -> None:
+    """Make a SQLite ``location`` a new program database without migrating it again.
+
+    PostgreSQL databases are opened for real: cloning a template database there costs
+    about as much as migrating and seeding it.
+    """
+    if "://" not in location:
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), location)
+
+
 @pytest.fixture
-def database(database_url: str) -> Iterator[Database]:
-    """An opened database with the reference data, on each backend in turn."""
+def database(request: pytest.FixtureRequest, database_url: str) -> Iterator[Database]:
+    """An opened database with the reference data, on each backend in turn.
+
+    It is the database at ``database_url``; on SQLite a copy of a template built once per
+    run (the same as a newly opened one: tests/store/test_open.py opens new ones for real).
+    """
+    _fill_from_template(request, database_url)
     store = open_database(database_url)
     yield store
     store.close()
 
 
 @pytest.fixture
-def sqlite_database(sqlite_path: Path) -> Iterator[Database]:
+def sqlite_database(request: pytest.FixtureRequest, sqlite_path: Path) -> Iterator[Database]:
     """An opened SQLite database with the reference data: for tests about one backend."""
+    _fill_from_template(request, str(sqlite_path))
     store = open_database(sqlite_path)
     yield store
     store.close()

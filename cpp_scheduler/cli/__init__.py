@@ -18,7 +18,16 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import SchedulerError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("demo", "events", "program")
+COMMAND_MODULES: tuple[str, ...] = (
+    "demo",
+    "events",
+    "times",
+    "conflicts",
+    "slots",
+    "export",
+    "calendar_import",
+    "program",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -55,15 +55,10 @@ class Delegation(Record, Base):
         return timezones.country_name(self.country or "") or self.country
 
     def problems(self) -> list[rules.Problem]:
-        country = rules.country_problem("country", self.country)
-        zone = rules.zone_problem("zone", self.zone)
         return rules.collect(
             rules.required_text_problem("name", self.name, "delegation's name"),
-            country,
-            zone,
-            rules.zone_in_country_problem("zone", self.zone, self.country)
-            if country is None and zone is None
-            else None,
+            rules.country_problem("country", self.country),
+            rules.home_zone_problem("zone", self.country, self.zone),
             rules.hours_problem("work_end", self.work_start, self.work_end, "working hours"),
             rules.hours_problem(
                 "acceptable_end", self.acceptable_start, self.acceptable_end, "acceptable hours"

@@ -56,6 +56,8 @@ def country_problem(field: str, value: str | None) -> Problem | None:
         return Problem(field, "Choose the country (ISO 3166 code such as PE, KE, NP).")
     if not timezones.is_country(value):
         return Problem(field, f"'{value}' is not an ISO 3166 country code (such as PE, KE, NP).")
+    if value != value.upper():
+        return Problem(field, f"Write the country code in capitals: {value.upper()}.")
     return None
 
 
@@ -71,14 +73,52 @@ def zone_problem(field: str, value: str | None, *, required: bool = True) -> Pro
     return None
 
 
+def _country_label(country: str) -> str:
+    return timezones.country_name(country) or country
+
+
+def _zone_choices(zones: tuple[str, ...]) -> str:
+    shown = ", ".join(zones[:5])
+    if len(zones) > 5:
+        shown += f" (or one of {len(zones) - 5} more)"
+    return shown
+
+
 def zone_in_country_problem(field: str, zone_name: str, country: str) -> Problem | None:
     zones = timezones.country_zones(country)
     if zones and zone_name not in zones:
-        shown = ", ".join(zones[:5])
-        if len(zones) > 5:
-            shown += f" (or one of {len(zones) - 5} more)"
-        return Problem(field, f"{zone_name} is not a time zone of {country}; choose {shown}.")
+        return Problem(
+            field,
+            f"{zone_name} is not a time zone of {_country_label(country)}; "
+            f"choose {_zone_choices(zones)}.",
+        )
     return None
+
+
+def home_zone_problem(field: str, country: str | None, zone_name: str | None) -> Problem | None:
+    """A delegation's home zone: given, real, and one of its country's.
+
+    Never guessed, even where the country has one zone: Brazil, Mexico or Indonesia span
+    several, and the slot finder reads working hours in this zone.
+    """
+    country_ok = country is not None and country_problem(field, country) is None
+    if not zone_name and country_ok:
+        assert country is not None
+        zones = timezones.country_zones(country)
+        name = _country_label(country)
+        if len(zones) > 1:
+            return Problem(
+                field,
+                f"{name} spans several time zones; choose the delegation's: "
+                f"{_zone_choices(zones)}.",
+            )
+        if zones:
+            return Problem(field, f"Choose the delegation's time zone ({name}: {zones[0]}).")
+    found = zone_problem(field, zone_name)
+    if found is None and country_ok and zone_name:
+        assert country is not None
+        return zone_in_country_problem(field, zone_name, country)
+    return found
 
 
 def hours_problem(field: str, start: time | None, end: time | None, what: str) -> Problem | None:

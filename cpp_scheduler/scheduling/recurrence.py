@@ -8,9 +8,10 @@ as calendar clients do with ``DTSTART;TZID=...``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from dateutil.rrule import rrule, rrulestr
 
@@ -49,27 +50,50 @@ class OccurrenceChange:
     end: datetime | None = None
 
 
-def parse_rule(rule: str, local_start: datetime) -> rrule:
-    """The dateutil rule for an RRULE value (without the ``RRULE:`` prefix)."""
+def parse_rule(rule: str, local_start: datetime, zone_name: str | None = None) -> rrule:
+    """The dateutil rule for an RRULE value (without the ``RRULE:`` prefix).
+
+    RFC 5545 writes UNTIL in UTC (``UNTIL=20261231T150000Z``) when the start has a zone;
+    with ``zone_name`` such a value is read as the wall-clock time it is in that zone, the
+    frame in which the rule is expanded.
+    """
     text = rule.strip().removeprefix("RRULE:")
-    if "COUNT=" not in text.upper() and "UNTIL=" not in text.upper():
+    parts = {part.split("=", 1)[0].upper() for part in text.split(";") if part}
+    if "COUNT" not in parts and "UNTIL" not in parts:
         raise RecurrenceError(
             "A series needs an end: a number of occurrences (COUNT) or a last date (UNTIL)."
         )
+    if {"COUNT", "UNTIL"} <= parts:
+        raise RecurrenceError(
+            "A series ends either after a number of occurrences (COUNT) or on a last date "
+            "(UNTIL), not both."
+        )
+    if zone_name is not None:
+        text = _UTC_UNTIL.sub(lambda match: _local_until(match, zone_name), text)
     try:
         parsed = rrulestr(text, dtstart=local_start.replace(tzinfo=None))
     except (ValueError, TypeError) as error:
-        raise RecurrenceError(f"'{rule}' is not a recurrence rule: {error}") from error
+        raise RecurrenceError(
+            f"'{rule}' is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 ({error})"
+        ) from error
     if not isinstance(parsed, rrule):
         raise RecurrenceError(f"'{rule}' must be a single RRULE")
     return parsed
+
+
+_UTC_UNTIL = re.compile(r"UNTIL=(\d{8}T\d{6})Z", re.IGNORECASE)
+
+
+def _local_until(match: re.Match[str], zone_name: str) -> str:
+    instant = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+    return f"UNTIL={timezones.to_local(instant, zone_name):%Y%m%dT%H%M%S}"
 
 
 def local_starts(rule: str, start: datetime, zone_name: str) -> list[datetime]:
     """The naive wall-clock starts the rule produces, in ``zone_name``."""
     local_start = timezones.to_local(start, zone_name).replace(tzinfo=None)
     starts: list[datetime] = []
-    for occurrence in parse_rule(rule, local_start):
+    for occurrence in parse_rule(rule, local_start, zone_name):
         starts.append(occurrence)
         if len(starts) > MAX_OCCURRENCES:
             raise RecurrenceError(
@@ -79,9 +103,19 @@ def local_starts(rule: str, start: datetime, zone_name: str) -> list[datetime]:
 
 
 def problem_starts(rule: str, start: datetime, zone_name: str) -> list[timezones.TimeZoneError]:
-    """The occurrences whose local start does not exist or happens twice in the zone."""
+    """The occurrences whose local start does not exist or happens twice in the zone.
+
+    Raises :class:`RecurrenceError` for a rule that cannot be a series: unreadable,
+    unbounded, too long, or with no occurrence at all.
+    """
     problems: list[timezones.TimeZoneError] = []
-    for local in local_starts(rule, start, zone_name):
+    starts = local_starts(rule, start, zone_name)
+    if not starts:
+        raise RecurrenceError(
+            "The series has no occurrence: its last date (UNTIL) is before its start, "
+            "or its COUNT is 0."
+        )
+    for local in starts:
         try:
             timezones.to_utc(local, zone_name)
         except timezones.TimeZoneError as error:

@@ -1,2 +1,3 @@
-"""Operations over the store for the CLI and the GUI: the demo program, queries, export
-and import. Free of Qt; see ARCHITECTURE.md."""
+"""Operations that combine the store, the model, the engine and the file formats for the
+CLI and the GUI: the demo program, queries, snapshots, export and import. Free of Qt; see
+ARCHITECTURE.md."""

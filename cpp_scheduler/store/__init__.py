@@ -1,11 +1,45 @@
 """Persistence: opening the database, its migrations, and the reference data it starts with."""
 
 from cpp_scheduler.store.database import (
+    DEFAULT_TIMEOUT,
     Database,
-    StoreError,
     default_database_path,
     open_database,
     resolve_url,
 )
+from cpp_scheduler.store.errors import (
+    ConcurrentEditError,
+    ConnectionLostError,
+    ConstraintError,
+    DamagedDatabaseError,
+    DatabaseLockedError,
+    DiskFullError,
+    DuplicateValueError,
+    MissingReferenceError,
+    NotADatabaseError,
+    ReadOnlyDatabaseError,
+    ServerUnavailableError,
+    StoreError,
+)
+from cpp_scheduler.store.migrations import SchemaError
 
-__all__ = ["Database", "StoreError", "default_database_path", "open_database", "resolve_url"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "ConcurrentEditError",
+    "ConnectionLostError",
+    "ConstraintError",
+    "DamagedDatabaseError",
+    "Database",
+    "DatabaseLockedError",
+    "DiskFullError",
+    "DuplicateValueError",
+    "MissingReferenceError",
+    "NotADatabaseError",
+    "ReadOnlyDatabaseError",
+    "SchemaError",
+    "ServerUnavailableError",
+    "StoreError",
+    "default_database_path",
+    "open_database",
+    "resolve_url",
+]

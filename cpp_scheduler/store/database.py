@@ -4,33 +4,54 @@ The same code serves both. SQLite runs in WAL mode with foreign keys on, so the 
 read while a save is under way and a deleted venue cannot leave dangling references.
 Every open brings the schema to the program's version through Alembic; a database written
 by a newer program is refused rather than damaged.
+
+Every failure a user can cause or meet (a wrong path, a file that is not a database, a
+server that does not answer, a lock held too long, a colleague's newer change) surfaces
+as a :class:`StoreError` subclass with one line that says what and where; a failed save
+is rolled back whole.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 import cpp_scheduler.model  # noqa: F401  (maps the entities and installs the integrity rules)
 from cpp_scheduler import APP_NAME, ORGANISATION
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.store.errors import (
+    DamagedDatabaseError,
+    DatabaseLockedError,
+    DiskFullError,
+    Failure,
+    NotADatabaseError,
+    ReadOnlyDatabaseError,
+    ServerUnavailableError,
+    StoreError,
+    classify,
+    first_line,
+)
+from cpp_scheduler.store.session import StoreSession
 
 ENVIRONMENT_VARIABLE = "CPP_SCHEDULER_DB"
 DEFAULT_FILE_NAME = "program.sqlite"
+DEFAULT_TIMEOUT = 5.0
+"""Seconds to wait for a lock another program holds, or for a server to answer."""
 
-
-class StoreError(SchedulerError):
-    """The database cannot be opened or used; the message names it and says why."""
+SQLITE_HEADER = b"SQLite format 3\x00"
+_SUPPORTED = "a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DATABASE"
 
 
 def default_database_path() -> Path:
@@ -42,85 +63,164 @@ def default_database_path() -> Path:
 def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
     """The SQLAlchemy URL for ``--db``: a path, a URL, the environment, or the default.
 
-    ``postgresql://`` URLs use psycopg 3 whatever driver they name; anything that is not a
-    URL is a SQLite file path.
+    ``postgresql://`` (and the older ``postgres://``) URLs use psycopg 3 whatever driver
+    they name; anything that is not a URL is a SQLite file path.
     """
-    text = os.fspath(database) if database is not None else os.environ.get(ENVIRONMENT_VARIABLE)
-    if not text:
+    given = os.fspath(database) if database is not None else os.environ.get(ENVIRONMENT_VARIABLE)
+    if not given or not given.strip():
         path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the folder {path.parent} for the program's database: "
+                f"{error.strerror or error}; give another place with --db"
+            ) from error
         return URL.create("sqlite+pysqlite", database=str(path))
-    if "://" not in text:
-        return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser()))
+    if "://" not in given:
+        return URL.create("sqlite+pysqlite", database=str(Path(given).expanduser()))
     try:
-        url = make_url(text)
-    except ArgumentError as error:
-        raise StoreError(f"'{text}' is not a database URL or a file path") from error
-    if url.get_backend_name() == "postgresql":
+        url = make_url(given)
+    except (ArgumentError, ValueError) as error:
+        raise StoreError(f"'{_hide_password(given)}' is not a valid database URL; give "
+                         f"{_SUPPORTED}") from error
+    try:
+        port = url.port
+    except ValueError:
+        port = -1
+    if port is not None and not 0 < port < 65536:
+        raise StoreError(f"'{_hide_password(given)}' is not a valid database URL: the port "
+                         "must be a number from 1 to 65535")
+    backend = url.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        if not url.host and not url.query.get("host"):
+            raise StoreError(f"'{_hide_password(given)}' names no server; give {_SUPPORTED}")
         return url.set(drivername="postgresql+psycopg")
-    if url.get_backend_name() == "sqlite":
+    if backend == "sqlite":
         return url.set(drivername="sqlite+pysqlite")
     raise StoreError(
-        f"'{url.render_as_string(hide_password=True)}' is neither a SQLite file "
-        "nor a postgresql:// URL"
+        f"'{_hide_password(given)}': {backend} databases are not supported; give {_SUPPORTED}"
     )
 
 
+def _hide_password(text: str) -> str:
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", text)
+
+
 def describe(url: URL) -> str:
-    """How a message or the status bar names the database, without a password."""
+    """How a message or the status bar names the database, without a password or driver."""
     if url.get_backend_name() == "sqlite":
         return str(url.database) if url.database else "an in-memory database"
-    return url.render_as_string(hide_password=True)
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
+
+
+def _is_file(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+
+
+def _holds_data(url: URL) -> bool:
+    if not _is_file(url):
+        return False
+    path = Path(str(url.database))
+    return path.is_file() and path.stat().st_size > 0
 
 
 def _check_sqlite_location(url: URL) -> None:
-    if not url.database or url.database == ":memory:":
+    """Refuse a SQLite path that cannot work before SQLite creates or changes anything."""
+    if not _is_file(url):
         return
-    path = Path(url.database)
+    path = Path(str(url.database))
     folder = path.parent
     if not folder.is_dir():
-        raise StoreError(f"cannot open {path}: the folder {folder} does not exist")
-    if path.exists():
-        if path.is_dir():
-            raise StoreError(f"cannot open {path}: it is a folder, not a database file")
-        if not os.access(path, os.R_OK):
-            raise StoreError(f"cannot open {path}: you may not read it")
-    elif not os.access(folder, os.W_OK):
-        raise StoreError(f"cannot create {path}: the folder {folder} is read-only")
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
+        what = "is a file" if folder.exists() else "does not exist"
+        raise StoreError(f"cannot open {path}: the folder {folder} {what}")
+    if not path.exists():
+        if not os.access(folder, os.W_OK):
+            raise ReadOnlyDatabaseError(
+                f"cannot create {path}: the folder {folder} is read-only"
+            )
+        return
+    if path.is_dir():
+        raise StoreError(f"cannot open {path}: it is a folder, not a database file")
     try:
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA busy_timeout = 5000")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
-    finally:
-        cursor.close()
+        with path.open("rb") as stream:
+            header = stream.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StoreError(f"cannot open {path}: {error.strerror or error}") from error
+    if header and header != SQLITE_HEADER:
+        raise NotADatabaseError(
+            f"{path} is not a CPP Scheduler database: it is not a SQLite file"
+        )
+    if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+        where = path if not os.access(path, os.W_OK) else folder
+        raise ReadOnlyDatabaseError(
+            f"cannot open {path}: {where} is read-only, and the program must be able to "
+            "save to it"
+        )
 
 
-def create_store_engine(url: URL) -> Engine:
-    """An engine for ``url`` with the program's connection settings, not yet connected."""
+def _sqlite_pragmas(timeout: float) -> Any:
+    busy_ms = max(0, int(timeout * 1000))
+
+    def apply(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {busy_ms}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cursor.close()
+
+    return apply
+
+
+def create_store_engine(url: URL, timeout: float = DEFAULT_TIMEOUT) -> Engine:
+    """An engine for ``url`` with the program's connection settings, not yet connected.
+
+    ``timeout`` (seconds) bounds how long a statement waits for another program's lock,
+    and how long connecting to a server may take (at least two seconds, libpq's floor).
+    """
     if url.get_backend_name() == "sqlite":
         _check_sqlite_location(url)
-        engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create_engine(url, connect_args={"timeout": timeout})
+        event.listen(engine, "connect", _sqlite_pragmas(timeout))
         return engine
+    lock_ms = max(1, int(timeout * 1000))
     return create_engine(
-        url, pool_pre_ping=True, connect_args={"connect_timeout": 5}
+        url,
+        pool_pre_ping=True,
+        connect_args={
+            "connect_timeout": max(2, math.ceil(timeout)),
+            "options": f"-c lock_timeout={lock_ms}",
+            "application_name": "CPP Scheduler",
+        },
     )
 
 
 @dataclass
 class Database:
-    """An open database: an engine and the sessions the rest of the program uses."""
+    """An open database: an engine and the sessions the rest of the program uses.
+
+    Sessions are :class:`StoreSession`: a failed flush or commit raises a
+    :class:`StoreError` subclass naming the record, never a driver exception.
+    """
 
     url: URL
     engine: Engine
+    timeout: float = DEFAULT_TIMEOUT
+    _sessions: sessionmaker[StoreSession] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = sessionmaker(
+            self.engine,
+            class_=StoreSession,
+            expire_on_commit=False,
+            info={"database": self.name, "timeout": self.timeout},
+        )
 
     @property
     def name(self) -> str:
@@ -130,63 +230,127 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == "sqlite"
 
-    def session(self) -> Session:
+    def session(self) -> StoreSession:
         """A new session; the caller closes it (use it as a context manager)."""
         return self._sessions()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session in one transaction: committed at the end, rolled back on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session in one transaction: committed at the end, rolled back on any error.
+
+        Nothing is half-saved: a broken rule, a colleague's newer change, a taken name, a
+        lock, a full disk or a lost connection rolls the whole transaction back and is
+        raised as a :class:`StoreError` subclass (or the model's ``ValidationError``).
+        """
+        with self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except (DBAPIError, StaleDataError) as error:  # in a query, or at COMMIT itself
+                raise session.translate(error) from error
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def connection_error(url: URL, error: BaseException) -> StoreError:
+def connection_error(url: URL, error: BaseException, timeout: float = DEFAULT_TIMEOUT
+                     ) -> StoreError:
     """A one-line message for a database that does not answer or is not a database."""
     where = describe(url)
-    detail = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-    lowered = detail.lower()
-    if "file is not a database" in lowered or "file is encrypted" in lowered:
-        return StoreError(f"{where} is not a CPP Scheduler database (not a SQLite file)")
-    if "database disk image is malformed" in lowered:
-        return StoreError(f"{where} is damaged (SQLite reports a malformed database image)")
-    if "locked" in lowered:
-        return StoreError(f"{where} is locked by another program; close it and try again")
-    if "readonly" in lowered or "read-only" in lowered:
-        return StoreError(f"{where} is read-only; saving needs write access")
-    if "connection refused" in lowered or "could not connect" in lowered or (
-        "connection" in lowered and "failed" in lowered
-    ):
-        return StoreError(f"no database server answers at {where}: {detail}")
-    if "does not exist" in lowered:
-        return StoreError(f"{where}: {detail}")
+    detail = first_line(error)
+    failure = classify(error)
+    if failure is Failure.NOT_A_DATABASE:
+        return NotADatabaseError(f"{where} is not a CPP Scheduler database: it is not a "
+                                 "SQLite file")
+    if failure is Failure.DAMAGED:
+        return DamagedDatabaseError(
+            f"{where} is damaged (SQLite finds missing or corrupt pages); restore a copy "
+            "from a backup"
+        )
+    if failure is Failure.LOCKED:
+        return DatabaseLockedError(
+            f"{where} is locked by another program (waited {timeout:g} s); close it or "
+            "wait until it is done, then try again"
+        )
+    if failure is Failure.READ_ONLY:
+        return ReadOnlyDatabaseError(f"{where} is read-only; the program must be able to "
+                                     "save to it")
+    if failure is Failure.DISK_FULL:
+        return DiskFullError(f"the disk holding {where} is full; free some space and "
+                             "try again")
+    if failure is Failure.UNREACHABLE:
+        reason = detail.rsplit("failed: ", 1)[-1]
+        return ServerUnavailableError(f"no database server answers at {where} ({reason})")
+    if failure is Failure.LOGIN_REFUSED:
+        reason = detail.rsplit("failed: ", 1)[-1].removeprefix("FATAL:").strip()
+        return ServerUnavailableError(f"the server at {where} refused the login ({reason})")
+    if failure is Failure.NO_SUCH_DATABASE:
+        return ServerUnavailableError(
+            f"the server at {where} has no database '{url.database}'; create it first "
+            f"(createdb {url.database}) or name another"
+        )
+    if failure is Failure.CONNECTION_LOST:
+        return ServerUnavailableError(f"the connection to {where} was lost ({detail})")
     return StoreError(f"cannot use the database {where}: {detail}")
 
 
+def _check_sqlite_pages(engine: Engine, url: URL) -> None:
+    """Find a damaged file at once instead of at the first unlucky query."""
+    with engine.connect() as connection:
+        findings = [row[0] for row in connection.execute(text("PRAGMA quick_check"))]
+    if findings != ["ok"]:
+        lines = [line.strip() for finding in findings for line in str(finding).splitlines()]
+        first = next((line for line in lines if line and not line.startswith("***")), "")
+        raise DamagedDatabaseError(
+            f"{describe(url)} is damaged ({first or 'SQLite finds corrupt pages'}); "
+            "restore a copy from a backup"
+        )
+
+
 def open_database(
-    database: str | os.PathLike[str] | None = None, *, seed: bool = True
+    database: str | os.PathLike[str] | None = None,
+    *,
+    seed: bool = True,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Database:
     """Open (creating or upgrading as needed) the program's database.
 
     A new database is given the current schema and, with ``seed``, the reference data
-    (partner cities, thematic areas, TDLC's venues, travel times).
+    (partner cities, thematic areas, TDLC's venues, travel times). ``timeout`` is how
+    many seconds to wait for another program's lock or for a server to answer.
     """
-    from cpp_scheduler.store import migrations, seed as seeding
+    from cpp_scheduler.store import migrations
+    from cpp_scheduler.store import seed as seeding
 
     url = resolve_url(database)
-    engine = create_store_engine(url)
+    engine = create_store_engine(url, timeout)
     try:
+        if _holds_data(url):
+            _check_sqlite_pages(engine, url)
         created = migrations.upgrade_to_head(engine, url)
-        store = Database(url, engine)
+        store = Database(url, engine, timeout)
         if created and seed:
             seeding.load_reference_data(store)
         return store
+    except StoreError:
+        engine.dispose()
+        raise
     except (DBAPIError, SQLAlchemyError) as error:
         engine.dispose()
-        raise connection_error(url, error) from error
+        raise connection_error(url, error, timeout) from error
     except BaseException:
         engine.dispose()
         raise
+
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "Database",
+    "StoreError",
+    "connection_error",
+    "create_store_engine",
+    "default_database_path",
+    "describe",
+    "open_database",
+    "resolve_url",
+]

@@ -152,7 +152,7 @@ def test_a_delegation_in_a_zone_of_another_country(
     delegation["zone"] = "Asia/Kolkata"
     line = _refused(demo_db, tmp_path, capsys, json.dumps(document))
     assert f"delegation '{delegation['name']}'" in line
-    assert "zone: Asia/Kolkata is not a time zone of NP" in line
+    assert "zone: Asia/Kolkata is not a time zone of Nepal" in line
 
 
 def test_a_missing_file(demo_db: Path, tmp_path: Path,

@@ -29,7 +29,7 @@ def test_new_database_holds_the_reference_data(database: Database) -> None:
         studio = session.scalars(select(Venue).where(Venue.videoconference)).first()
         assert studio is not None
         assert studio.locality == "Tokyo"
-        assert session.scalar(select(func.count()).select_from(TravelTime)) > 0
+        assert (session.scalar(select(func.count()).select_from(TravelTime)) or 0) > 0
 
 
 def test_reopening_adds_nothing(database_url: str) -> None:

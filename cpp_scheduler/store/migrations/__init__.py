@@ -1,29 +1,48 @@
 """Schema changes, only through Alembic revisions in ``versions/``.
 
-Opening a database brings it to the newest revision this program knows. A SQLite file is
-copied aside before an upgrade, so a failed or regretted upgrade loses nothing; a database
-stamped with a revision this program does not know was written by a newer version and is
-refused untouched.
+Opening a database brings it to the newest revision this program knows:
+
+- an empty database (no tables, or only Alembic's bookkeeping) gets the whole schema;
+- an older CPP Scheduler database is upgraded; a SQLite file is first copied aside
+  (``program.before-0002.2026-11-23T0930Z.sqlite`` beside it), so a failed or regretted
+  upgrade loses nothing;
+- a database stamped with a revision this program does not know was written by a newer
+  version and is refused untouched, as is a database that holds somebody else's tables.
+
+The whole upgrade runs in one transaction, on SQLite too (its driver would otherwise
+commit each ``CREATE`` and ``ALTER`` on its own), so a failing revision leaves the
+database as it was.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from alembic.util import CommandError
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL
+from sqlalchemy.pool import NullPool
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler import __version__
+from cpp_scheduler.store.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
+"""The revisions this program ships; tests point it at a copy with extra revisions."""
+
+VERSION_TABLE = "alembic_version"
+
+#: Tables every CPP Scheduler schema has had; telling our database from a stranger's.
+SIGNATURE_TABLES = frozenset({"events", "partner_cities"})
 
 
-class SchemaError(SchedulerError):
+class SchemaError(StoreError):
     """The database's schema cannot be brought to this program's version."""
 
 
@@ -34,8 +53,12 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+def scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = scripts().get_current_head()
     assert head is not None, "the program ships at least one migration"
     return head
 
@@ -44,42 +67,126 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def backup_sqlite(database: str, revision: str) -> Path:
-    """Copy a SQLite database (WAL included) next to itself before changing its schema."""
+def backup_path(database: Path, revision: str, now: datetime | None = None) -> Path:
+    """Where the copy made before upgrading ``database`` from ``revision`` goes.
+
+    Beside the file (same disk, same permissions, found where the coordinator keeps the
+    database), named so that it sorts by date, says which schema it holds, still ends in
+    the database's suffix, and never replaces an earlier copy.
+    """
+    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H%MZ")
+    suffix = database.suffix or ".sqlite"
+    candidate = database.with_name(f"{database.stem}.before-{revision}.{stamp}{suffix}")
+    counter = 2
+    while candidate.exists():
+        candidate = database.with_name(
+            f"{database.stem}.before-{revision}.{stamp}-{counter}{suffix}"
+        )
+        counter += 1
+    return candidate
+
+
+def backup_sqlite(database: str | Path, revision: str) -> Path:
+    """Copy a SQLite database (its WAL included) aside before changing its schema."""
     source = Path(database)
-    target = source.with_name(f"{source.name}.before-upgrade-from-{revision}.bak")
-    with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
-        origin.backup(copy)
+    target = backup_path(source, revision)
+    try:
+        origin = sqlite3.connect(source)
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                origin.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            origin.close()
+    except (OSError, sqlite3.Error) as error:
+        target.unlink(missing_ok=True)
+        raise SchemaError(
+            f"cannot upgrade {source}: copying it to {target} first failed ({error}); "
+            "nothing was changed"
+        ) from error
     return target
+
+
+def _transactional_ddl(engine: Engine) -> Engine:
+    """An engine on the same SQLite file whose transactions include DDL.
+
+    Python's sqlite3 module begins a transaction only before INSERT, UPDATE and DELETE;
+    this engine lets SQLAlchemy issue BEGIN itself (the recipe in SQLAlchemy's SQLite
+    notes), so one failing revision rolls every statement of the upgrade back.
+    """
+    dedicated = create_engine(engine.url, poolclass=NullPool)
+
+    @event.listens_for(dedicated, "connect")
+    def _no_driver_transactions(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = OFF")  # as SQLite's table rebuilds need
+        cursor.close()
+
+    @event.listens_for(dedicated, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return dedicated
 
 
 def upgrade_to_head(engine: Engine, url: URL) -> bool:
     """Bring the database to the newest schema; True when it was empty before."""
+    from cpp_scheduler.store.database import describe
+
+    where = describe(url)
     head = head_revision()
-    scripts = ScriptDirectory.from_config(alembic_config())
-    where = url.render_as_string(hide_password=True) if url.database else str(url)
-    if url.get_backend_name() == "sqlite":
-        where = str(url.database)
     with engine.connect() as connection:
         current = current_revision(connection)
         tables = set(inspect(connection).get_table_names())
     if current == head:
         return False
-    if current is None and tables - {"alembic_version"}:
+    others = tables - {VERSION_TABLE}
+    if current is None and others:
+        shown = ", ".join(sorted(others)[:3]) + (" ..." if len(others) > 3 else "")
         raise SchemaError(
-            f"{where} holds tables but is not a CPP Scheduler database; "
+            f"{where} holds other tables ({shown}) and is not a CPP Scheduler database; "
             "choose another file or an empty database"
         )
     if current is not None:
-        try:
-            scripts.get_revision(current)
-        except Exception as error:  # alembic raises several kinds for an unknown id
-            raise SchemaError(
-                f"{where} was written by a newer CPP Scheduler (schema {current}); "
-                f"this version knows schemas up to {head}: update the program to open it"
-            ) from error
-        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-            backup_sqlite(str(url.database), current)
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+        _check_known(current, head, where, tables)
+    is_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+    backup = backup_sqlite(str(url.database), current) if current and is_file else None
+    runner = _transactional_ddl(engine) if url.get_backend_name() == "sqlite" else engine
+    try:
+        with runner.begin() as connection:
+            command.upgrade(alembic_config(connection), "head")
+    except Exception as error:  # a revision may fail in any way; all of it is undone
+        kept = f"; a copy from before is at {backup}" if backup else ""
+        raise SchemaError(
+            f"upgrading {where} from schema {current or 'none'} to {head} failed and was "
+            f"undone ({_first_line(error)}){kept}"
+        ) from error
+    finally:
+        if runner is not engine:
+            runner.dispose()
     return current is None
+
+
+def _check_known(current: str, head: str, where: str, tables: set[str]) -> None:
+    try:
+        scripts().get_revision(current)
+    except CommandError as error:
+        if not tables >= SIGNATURE_TABLES:
+            raise SchemaError(
+                f"{where} is managed by another program (its schema {current} is not a "
+                "CPP Scheduler schema); choose another file or an empty database"
+            ) from error
+        raise SchemaError(
+            f"{where} was written by a newer CPP Scheduler (schema {current}); "
+            f"CPP Scheduler {__version__} knows schemas up to {head}: update the program "
+            "to open it"
+        ) from error
+
+
+def _first_line(error: BaseException) -> str:
+    orig = getattr(error, "orig", None) or error
+    text = str(orig).strip()
+    return text.splitlines()[0] if text else type(error).__name__

@@ -1,14 +1,21 @@
-"""Alembic's entry point: runs revisions on the connection the program hands over."""
+"""Alembic's entry point: runs revisions on the connection the program hands over.
+
+Run by hand (``alembic upgrade head``, ``alembic revision --autogenerate``, ``alembic
+check``; see docs/migrations.md) it works on the database given with ``-x db=PATH_OR_URL``,
+or on a scratch SQLite file, ``migrations-scratch.sqlite`` in the current folder.
+"""
 
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from cpp_scheduler.model import Base
 
 config = context.config
 target_metadata = Base.metadata
+
+SCRATCH_DATABASE = "migrations-scratch.sqlite"
 
 
 def run_migrations() -> None:
@@ -16,13 +23,23 @@ def run_migrations() -> None:
     if connection is not None:
         _run(connection)
         return
-    # Used when a developer runs `alembic` by hand with -x url=... to write a revision.
-    url = context.get_x_argument(as_dictionary=True).get("url", "sqlite:///revision.sqlite")
-    with create_engine(url).begin() as own_connection:
-        _run(own_connection)
+    import logging
+
+    from cpp_scheduler.store.database import resolve_url
+
+    logging.basicConfig(format="%(message)s")
+    logging.getLogger("alembic.runtime.migration").setLevel(logging.INFO)
+    arguments = context.get_x_argument(as_dictionary=True)
+    url = resolve_url(arguments.get("db") or arguments.get("url") or SCRATCH_DATABASE)
+    engine = create_engine(url)
+    try:
+        with engine.begin() as own_connection:
+            _run(own_connection)
+    finally:
+        engine.dispose()
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

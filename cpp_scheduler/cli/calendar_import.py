@@ -1,0 +1,46 @@
+"""``cpp-scheduler import FILE.ics [--dry-run]``: events from a partner's calendar file.
+
+Shows what would be created and what updated (matched by UID, a newer SEQUENCE wins),
+then applies all of it or nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from cpp_scheduler import timezones
+from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.services import calendars
+from cpp_scheduler.store import open_database
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "import", parents=[common], help="import events from an iCalendar (.ics) file",
+        description="Import the events of an iCalendar file: new UIDs are created, known "
+        "ones updated when the file's SEQUENCE is higher. All or nothing.",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE.ics")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="show what would be created and updated; change nothing")
+    parser.add_argument("--zone", default=timezones.TOKYO, metavar="ZONE",
+                        help="the zone of times the file gives without one (default "
+                        "Asia/Tokyo)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not timezones.is_zone(args.zone):
+        raise CliError(f"--zone '{args.zone}' is not a time zone (such as Asia/Tokyo)",
+                       status=2)
+    database = open_database(args.db)
+    try:
+        report = calendars.import_calendar(database, args.file, dry_run=args.dry_run,
+                                           default_zone=args.zone)
+    finally:
+        database.close()
+    for line in report.lines():
+        print(line)
+    return 0

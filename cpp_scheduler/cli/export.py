@@ -1,0 +1,131 @@
+"""``cpp-scheduler export ics``: calendar files for an event, a delegation, a participant,
+a study tour or the whole program, and one file per participant.
+
+Which way updates reach people depends on their calendar: see docs/calendar-updates.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
+from cpp_scheduler.ical.scopes import DateRange
+from cpp_scheduler.services import calendars
+from cpp_scheduler.store import open_database
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    export = subparsers.add_parser(
+        "export", parents=[common], help="write files for other programs",
+        description="Write the program, or part of it, in a format other programs read.",
+    )
+    formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    ics = formats.add_parser(
+        "ics", parents=[common], help="iCalendar files for Outlook, Google, Apple, Thunderbird",
+        description=(
+            "Write an iCalendar (.ics) file. Publish mode (the default) is for importing or "
+            "subscribing; request mode makes invitations that update in place when sent "
+            "again by email, and puts cancelled events in a METHOD:CANCEL file beside it. "
+            "Google Calendar ignores updates to an imported file: send request-mode files "
+            "or publish a feed (see docs/calendar-updates.md)."
+        ),
+    )
+    scope = ics.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--event", metavar="UID", help="one event")
+    scope.add_argument("--delegation", metavar="NAME", help="a delegation's schedule")
+    scope.add_argument("--participant", metavar="EMAIL", help="one participant's schedule")
+    scope.add_argument("--tour", metavar="ID", help="a study tour")
+    scope.add_argument("--all", action="store_true", help="the whole program")
+    scope.add_argument("--each-participant", action="store_true",
+                       help="one file per participant, in --out-dir")
+    ics.add_argument("--from", dest="first", type=_date, metavar="DATE",
+                     help="first day (YYYY-MM-DD), in each event's own zone")
+    ics.add_argument("--to", dest="last", type=_date, metavar="DATE",
+                     help="last day (YYYY-MM-DD), included")
+    ics.add_argument("--method", choices=["publish", "request"], default="publish",
+                     help="publish: to import or subscribe; request: invitations by email")
+    ics.add_argument("--with-attendees", action="store_true",
+                     help="name every attendee (request mode); by default a participant's "
+                     "file names only that participant and a delegation's only its members")
+    ics.add_argument("--reminder", type=int, metavar="MINUTES",
+                     help="add a reminder this many minutes before each event")
+    ics.add_argument("--organizer", metavar="NAME <EMAIL>",
+                     help="who sends the invitations for events without an organiser")
+    ics.add_argument("-o", "--output", type=Path, metavar="FILE", help="the .ics file to write")
+    ics.add_argument("--out-dir", type=Path, metavar="DIR",
+                     help="the folder for --each-participant")
+    ics.set_defaults(run=run)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from error
+
+
+def _organizer(text: str | None) -> Organizer | None:
+    if not text:
+        return None
+    if "<" in text and text.endswith(">"):
+        name, _, email = text[:-1].partition("<")
+        return Organizer(name.strip(), email.strip())
+    if "@" not in text:
+        raise CliError(f"--organizer '{text}' needs an email address: 'Name <name@example.org>'",
+                       status=2)
+    return Organizer(text, text)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        dates = DateRange(args.first, args.last)
+    except ValueError as error:
+        raise CliError(str(error), status=2) from error
+    options = ExportOptions(
+        method=Method.REQUEST if args.method == "request" else Method.PUBLISH,
+        reminder=timedelta(minutes=args.reminder) if args.reminder else None,
+        organizer=_organizer(args.organizer),
+    )
+    if args.each_participant:
+        if args.out_dir is None:
+            raise CliError("--each-participant needs --out-dir DIR", status=2)
+        database = open_database(args.db)
+        try:
+            result = calendars.export_each_participant(
+                database, args.out_dir, options, dates=dates,
+                with_attendees=args.with_attendees,
+            )
+        finally:
+            database.close()
+        print(f"wrote {len(result.files)} files for {result.participants} participants "
+              f"in {args.out_dir}")
+        if result.without_events:
+            print(f"{len(result.without_events)} participants have no events and got no file")
+        return 0
+    if args.output is None:
+        raise CliError("give the file to write with -o FILE", status=2)
+    scope: calendars.Scope
+    if args.event:
+        scope = calendars.EventScope(args.event)
+    elif args.delegation:
+        scope = calendars.DelegationScope(args.delegation)
+    elif args.participant:
+        scope = calendars.ParticipantScope(args.participant)
+    elif args.tour:
+        scope = calendars.TourScope(args.tour)
+    else:
+        scope = calendars.ProgramScope()
+    database = open_database(args.db)
+    try:
+        written = calendars.export_calendar(database, scope, args.output, options, dates=dates,
+                                            with_attendees=args.with_attendees)
+    finally:
+        database.close()
+    for path in written:
+        print(f"wrote {path}", file=sys.stdout)
+    return 0

@@ -1,0 +1,29 @@
+"""The error a calendar file raises when it cannot be read or written."""
+
+from __future__ import annotations
+
+from cpp_scheduler.errors import SchedulerError
+
+
+class CalendarFileError(SchedulerError):
+    """A calendar file that cannot be used; the message names the file, the line or the
+    component, and the reason, so a coordinator can find and fix it."""
+
+    def __init__(
+        self,
+        source: str,
+        reason: str,
+        *,
+        line: int | None = None,
+        component: str | None = None,
+    ) -> None:
+        where = source
+        if line is not None:
+            where += f", line {line}"
+        if component:
+            where += f" ({component})"
+        super().__init__(f"{where}: {reason}")
+        self.source = source
+        self.reason = reason
+        self.line = line
+        self.component = component

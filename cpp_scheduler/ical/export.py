@@ -1,0 +1,496 @@
+"""iCalendar files (RFC 5545, RFC 7986) from the program's events and study tours.
+
+Built with the icalendar library, with these decisions on top of it:
+
+* Each zone used gets a VTIMEZONE from :mod:`cpp_scheduler.ical.vtimezone` (one yearly
+  rule per observance), never icalendar's RDATE-list generator that Outlook misreads.
+* A local time that happens twice in its zone (the hour clocks fall back) is read an
+  hour apart by different clients, so such an instant is written in UTC instead.
+* icalendar quotes a comma-separated FEATURE parameter as one value and writes
+  REFRESH-INTERVAL without ``VALUE=DURATION``; both are written as RFC 7986 says.
+* A cancelled event keeps STATUS:CANCELLED; in request mode it goes into a separate
+  METHOD:CANCEL calendar, which is what makes Outlook and Apple Calendar remove it.
+* Attendees appear only in request-mode files, filtered by the scope's audience
+  (:mod:`cpp_scheduler.ical.scopes`).
+* The description holds the agenda, then a block of generated details after a
+  separator line; the importer drops that block when it reads our own files back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+
+import icalendar
+from icalendar.prop import vUri
+
+from cpp_scheduler import __version__, timezones
+from cpp_scheduler.ical.scopes import Audience, CalendarContent, Viewer
+from cpp_scheduler.ical.vtimezone import vtimezone
+from cpp_scheduler.model import (
+    Event,
+    EventMode,
+    Participant,
+    ParticipantRole,
+    StudyTour,
+    TravelLeg,
+)
+from cpp_scheduler.model.event import UID_DOMAIN
+from cpp_scheduler.scheduling import recurrence
+
+PRODID = f"-//TDLC//CPP Scheduler {__version__}//EN"
+PRODID_PREFIX = "-//TDLC//CPP Scheduler"
+DETAILS_SEPARATOR = "----"
+"""The line between the agenda and the generated details in DESCRIPTION."""
+ITEM_PROPERTY = "X-CPP-SCHEDULER-ITEM"
+"""Marks the study tour envelope and travel legs, which are not events of the program."""
+ZONE_PROPERTY = "X-CPP-SCHEDULER-ZONE"
+"""The event's zone, written when one of its times had to be written in UTC."""
+TOUR_ITEM = "study-tour"
+LEG_ITEM = "travel-leg"
+MAX_LISTED_OCCURRENCES = 12
+_UTC_NAMES = ("UTC", "Etc/UTC")
+
+
+class Method(StrEnum):
+    """The iTIP method (RFC 5546) of a file."""
+
+    PUBLISH = "PUBLISH"
+    """A calendar to import or subscribe to; clients keep no link with an organiser."""
+    REQUEST = "REQUEST"
+    """An invitation or its update, sent by email; clients replace their copy by UID."""
+    CANCEL = "CANCEL"
+    """Removes the events it names from the recipients' calendars."""
+
+
+@dataclass(frozen=True)
+class Organizer:
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    method: Method = Method.PUBLISH
+    reminder: timedelta | None = None
+    """A display alarm this long before each event, or none."""
+    stamp: datetime | None = None
+    """DTSTAMP; the time of export when not given."""
+    organizer: Organizer | None = None
+    """Who sends invitations for events that have no organiser of their own."""
+    refresh_interval: timedelta | None = None
+    """For a subscribed feed: how often clients should fetch it again."""
+    source_url: str | None = None
+    """For a subscribed feed: where it is published."""
+
+
+@dataclass
+class _Zones:
+    """The instants written in each zone, so each VTIMEZONE covers exactly the file."""
+
+    spans: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
+
+    def note(self, zone_name: str, instant: datetime) -> None:
+        span = self.spans.get(zone_name)
+        if span is None:
+            self.spans[zone_name] = (instant, instant)
+        elif instant < span[0]:
+            self.spans[zone_name] = (instant, span[1])
+        elif instant > span[1]:
+            self.spans[zone_name] = (span[0], instant)
+
+
+def is_repeated_local_time(instant: datetime, zone_name: str) -> bool:
+    """Whether the wall-clock time of ``instant`` in the zone happens twice."""
+    local = instant.astimezone(timezones.zone(zone_name))
+    return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
+
+
+class _Writer:
+    def __init__(self, content: CalendarContent, options: ExportOptions) -> None:
+        self.content = content
+        self.options = options
+        self.stamp = options.stamp or datetime.now(UTC).replace(microsecond=0)
+        self.zones = _Zones()
+
+    # -- times ------------------------------------------------------------------------
+    def timed(self, instant: datetime, zone_name: str) -> datetime:
+        """The value to write for an instant: the zone's wall clock, with its TZID."""
+        if zone_name in _UTC_NAMES:
+            return instant.astimezone(UTC)
+        self.zones.note(zone_name, instant)
+        return instant.astimezone(timezones.zone(zone_name))
+
+    def local(self, instant: datetime, zone_name: str) -> datetime:
+        """For RECURRENCE-ID and EXDATE, which must share the form of the master's start."""
+        self.zones.note(zone_name, instant)
+        return instant.astimezone(timezones.zone(zone_name))
+
+    # -- events -----------------------------------------------------------------------
+    def event_components(self, event: Event, method: Method) -> list[icalendar.Event]:
+        master = self.base_component(event, method)
+        series = bool(event.recurrence_rule)
+        self.add_times(master, event.zone, event.start_utc, event.end_utc, series=series)
+        components = [master]
+        if not series:
+            return components
+        master.add("RRULE", self.rule(event))
+        cancelled = [change for change in event.changes if change.cancelled]
+        if cancelled:
+            master.add("EXDATE", [self.local(c.recurrence_id, event.zone) for c in cancelled])
+        for change in event.changes:
+            if change.cancelled or change.start_utc is None or change.end_utc is None:
+                continue
+            moved = self.base_component(event, method, moved=(change.start_utc,
+                                                                change.end_utc))
+            moved.add("RECURRENCE-ID", self.local(change.recurrence_id, event.zone))
+            self.add_times(moved, event.zone, change.start_utc, change.end_utc)
+            components.append(moved)
+        return components
+
+    def add_times(self, component: icalendar.Event, zone_name: str, start: datetime,
+                  end: datetime, *, series: bool = False) -> None:
+        """DTSTART and DTEND in the zone, unless one of them falls in a repeated hour.
+
+        Then a one-off event is written wholly in UTC (a TZID start with a UTC end is
+        itself read differently: recurring-ical-events shifts such an end by an hour),
+        and a series, whose rule must expand on the zone's wall clock, keeps its start
+        and gives its length as DURATION.
+        """
+        repeated = is_repeated_local_time(start, zone_name) or is_repeated_local_time(
+            end, zone_name)
+        if not repeated or zone_name in _UTC_NAMES:
+            component.add("DTSTART", self.timed(start, zone_name))
+            component.add("DTEND", self.timed(end, zone_name))
+            return
+        if series:
+            component.add("DTSTART", self.local(start, zone_name))
+            component.add("DURATION", end - start)
+        else:
+            component.add("DTSTART", start.astimezone(UTC))
+            component.add("DTEND", end.astimezone(UTC))
+        component.add(ZONE_PROPERTY, zone_name)
+
+    def rule(self, event: Event) -> icalendar.vRecur:
+        """The stored rule, with UNTIL made the UTC start of the last occurrence.
+
+        RFC 5545 wants UNTIL in UTC when DTSTART has a TZID; stored rules keep it as a
+        local date or time, which clients would read differently.
+        """
+        assert event.recurrence_rule is not None
+        rule: icalendar.vRecur = icalendar.vRecur.from_ical(
+            event.recurrence_rule.strip().removeprefix("RRULE:"))
+        starts = recurrence.local_starts(event.recurrence_rule, event.start_utc, event.zone)
+        if starts:
+            last = timezones.to_utc(starts[-1], event.zone, timezones.Fold.EARLIER)
+            self.zones.note(event.zone, last)
+            if "UNTIL" in rule:
+                rule["UNTIL"] = [last]
+        return rule
+
+    def base_component(
+        self,
+        event: Event,
+        method: Method,
+        moved: tuple[datetime, datetime] | None = None,
+    ) -> icalendar.Event:
+        component = icalendar.Event()
+        component.add("UID", event.uid)
+        component.add("DTSTAMP", self.stamp)
+        component.add("SEQUENCE", event.sequence or 0)
+        component.add("SUMMARY", event.title)
+        component.add("DESCRIPTION", self.description(event, moved))
+        location = event_location(event)
+        if location:
+            component.add("LOCATION", location)
+        geo = event_geo(event)
+        if geo is not None:
+            component.add("GEO", geo)
+        if event.video_link:
+            component.add("URL", event.video_link)
+            component.add("CONFERENCE", vUri(event.video_link, params={
+                "VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Video link",
+            }))
+        component.add("CATEGORIES", event_categories(event))
+        component.add("STATUS", event.status.value.upper())
+        component.add("TRANSP", "OPAQUE")
+        organiser = self.organizer(event)
+        if organiser is not None:
+            component.add("ORGANIZER", organiser)
+        if method is not Method.PUBLISH:
+            for person in event.participants:
+                if self.content.audience.allows(person):
+                    component.add("ATTENDEE", attendee(person, method))
+        if self.options.reminder and method is not Method.CANCEL and not event.is_cancelled:
+            component.add_component(self.alarm(event.title))
+        return component
+
+    def organizer(self, event: Event) -> icalendar.vCalAddress | None:
+        person = event.organiser
+        if person is not None:
+            address = icalendar.vCalAddress(f"mailto:{person.email}")
+            address.params["CN"] = person.name
+            return address
+        if self.options.organizer is not None:
+            address = icalendar.vCalAddress(f"mailto:{self.options.organizer.email}")
+            address.params["CN"] = self.options.organizer.name
+            return address
+        return None
+
+    def alarm(self, title: str) -> icalendar.Alarm:
+        assert self.options.reminder is not None
+        alarm = icalendar.Alarm()
+        alarm.add("ACTION", "DISPLAY")
+        alarm.add("DESCRIPTION", title)
+        alarm.add("TRIGGER", -self.options.reminder)
+        return alarm
+
+    def description(self, event: Event, moved: tuple[datetime, datetime] | None) -> str:
+        details: list[str] = []
+        viewer = self.content.viewer
+        meetings = [moved] if moved is not None else [
+            (o.start, o.end) for o in event.occurrences()]
+        if viewer is not None:
+            details.extend(local_time_lines(viewer, meetings))
+        else:
+            for delegation in event.delegations:
+                details.extend(local_time_lines(
+                    Viewer(delegation.zone, delegation.name), meetings[:1]))
+        venue = event.venue
+        if venue is not None and event.mode is not EventMode.VIRTUAL:
+            details.append(f"Venue: {venue.name}" + (f", {venue.address}" if venue.address
+                                                     else ""))
+        if event.video_link:
+            details.append(f"Video link: {event.video_link}")
+        if event.is_cancelled:
+            details.insert(0, "This event is cancelled.")
+        agenda = (event.description or "").strip()
+        block = "\n".join([DETAILS_SEPARATOR, *details])
+        return f"{agenda}\n\n{block}" if agenda else block
+
+    # -- study tours ------------------------------------------------------------------
+    def tour_components(self, tour: StudyTour) -> list[icalendar.Event]:
+        envelope = icalendar.Event()
+        envelope.add("UID", f"tour-{tour.id}@{UID_DOMAIN}")
+        envelope.add("DTSTAMP", self.stamp)
+        envelope.add("SEQUENCE", max((tour.version or 1) - 1, 0))
+        envelope.add("SUMMARY", tour.title)
+        envelope.add("DTSTART", tour.start_date)
+        envelope.add("DTEND", tour.end_date + timedelta(days=1))
+        envelope.add("DESCRIPTION", tour_description(tour))
+        route = tour.route()
+        if route:
+            envelope.add("LOCATION", " → ".join(route))
+        envelope.add("CATEGORIES", ["Study tour"])
+        envelope.add("STATUS", "CONFIRMED")
+        envelope.add("TRANSP", "TRANSPARENT")
+        envelope.add(ITEM_PROPERTY, TOUR_ITEM)
+        components = [envelope]
+        for leg in tour.legs:
+            components.append(self.leg_component(leg))
+        return components
+
+    def leg_component(self, leg: TravelLeg) -> icalendar.Event:
+        component = icalendar.Event()
+        component.add("UID", f"leg-{leg.id}@{UID_DOMAIN}")
+        component.add("DTSTAMP", self.stamp)
+        component.add("SEQUENCE", max((leg.version or 1) - 1, 0))
+        component.add("SUMMARY", f"{leg.mode.label}: {leg.origin} → {leg.destination}")
+        self.add_times(component, leg.zone, leg.departure_utc, leg.arrival_utc)
+        if leg.notes:
+            component.add("DESCRIPTION", leg.notes)
+        component.add("LOCATION", leg.origin)
+        component.add("CATEGORIES", ["Travel"])
+        component.add("STATUS", "CONFIRMED")
+        component.add(ITEM_PROPERTY, LEG_ITEM)
+        return component
+
+    # -- the calendar -----------------------------------------------------------------
+    def calendar(self, method: Method, components: Iterable[icalendar.Event]) -> (
+        icalendar.Calendar
+    ):
+        cal = icalendar.Calendar()
+        cal.add("PRODID", PRODID)
+        cal.add("VERSION", "2.0")
+        cal.add("CALSCALE", "GREGORIAN")
+        cal.add("METHOD", method.value)
+        cal.add("X-WR-CALNAME", self.content.name)
+        cal.add("NAME", self.content.name)
+        if self.options.refresh_interval is not None:
+            cal.add("REFRESH-INTERVAL", self.options.refresh_interval,
+                    parameters={"VALUE": "DURATION"})
+            cal.add("X-PUBLISHED-TTL", self.options.refresh_interval)
+        if self.options.source_url:
+            cal.add("SOURCE", vUri(self.options.source_url, params={"VALUE": "URI"}))
+        body = list(components)
+        for zone_name in sorted(self.zones.spans):
+            first, last = self.zones.spans[zone_name]
+            cal.add_component(vtimezone(zone_name, first, last))
+        for component in body:
+            cal.add_component(component)
+        return cal
+
+
+def build_calendars(content: CalendarContent, options: ExportOptions) -> list[
+    icalendar.Calendar
+]:
+    """The calendars for ``content``: one in publish mode; in request mode one REQUEST
+    calendar for live events and one CANCEL calendar for cancelled ones (either may be
+    left out when it would be empty, but never both)."""
+    if options.method is Method.CANCEL:
+        options = replace(options, method=Method.REQUEST)
+    if options.method is Method.PUBLISH:
+        writer = _Writer(content, options)
+        body: list[icalendar.Event] = []
+        for event in content.events:
+            body.extend(writer.event_components(event, Method.PUBLISH))
+        for tour in content.tours:
+            body.extend(writer.tour_components(tour))
+        return [writer.calendar(Method.PUBLISH, body)]
+
+    live = [event for event in content.events if not event.is_cancelled]
+    gone = [event for event in content.events if event.is_cancelled]
+    calendars: list[icalendar.Calendar] = []
+    if live or content.tours or not gone:
+        writer = _Writer(content, options)
+        body = []
+        for event in live:
+            body.extend(writer.event_components(event, Method.REQUEST))
+        for tour in content.tours:
+            body.extend(writer.tour_components(tour))
+        calendars.append(writer.calendar(Method.REQUEST, body))
+    if gone:
+        writer = _Writer(content, options)
+        body = []
+        for event in gone:
+            body.extend(writer.event_components(event, Method.CANCEL))
+        calendars.append(writer.calendar(Method.CANCEL, body))
+    return calendars
+
+
+def serialize(calendar: icalendar.Calendar) -> bytes:
+    """The file's bytes: CRLF line ends, lines folded at 75 octets between characters."""
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def export_bytes(content: CalendarContent, options: ExportOptions) -> list[tuple[Method, bytes]]:
+    return [
+        (Method(str(cal["METHOD"])), serialize(cal))
+        for cal in build_calendars(content, options)
+    ]
+
+
+# -- pieces shared with the tests and the importer ----------------------------------------
+def event_location(event: Event) -> str:
+    if event.mode is EventMode.VIRTUAL:
+        return "Online" if not event.venue else _venue_text(event)
+    if event.venue is not None:
+        return _venue_text(event)
+    if event.city is not None:
+        return event.city.name
+    return ""
+
+
+def _venue_text(event: Event) -> str:
+    venue = event.venue
+    assert venue is not None
+    return f"{venue.name}, {venue.address}" if venue.address else venue.name
+
+
+def event_geo(event: Event) -> tuple[float, float] | None:
+    if event.mode is EventMode.VIRTUAL:
+        return None
+    for place in (event.venue, event.city):
+        if place is not None and place.latitude is not None and place.longitude is not None:
+            return (place.latitude, place.longitude)
+    return None
+
+
+def event_categories(event: Event) -> list[str]:
+    names = [event.kind.label, event.mode.label]
+    names.extend(theme.name for theme in event.themes)
+    if event.city is not None:
+        names.append(event.city.name)
+    return names
+
+
+_ROLES = {
+    ParticipantRole.BANK_STAFF: "OPT-PARTICIPANT",
+}
+
+
+def attendee(person: Participant, method: Method) -> icalendar.vCalAddress:
+    address = icalendar.vCalAddress(f"mailto:{person.email}")
+    address.params["CN"] = person.name
+    address.params["CUTYPE"] = "INDIVIDUAL"
+    address.params["ROLE"] = _ROLES.get(person.role, "REQ-PARTICIPANT")
+    address.params["PARTSTAT"] = "NEEDS-ACTION"
+    if method is Method.REQUEST:
+        address.params["RSVP"] = "TRUE"
+    return address
+
+
+def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime]]) -> list[str]:
+    """'Your local time (America/Lima): Tue 09 Jun 2026, 19:00-21:00 (UTC-05:00)'."""
+    if not meetings:
+        return []
+    lines = [f"{viewer.label} ({viewer.zone}):"]
+    for start, end in meetings[:MAX_LISTED_OCCURRENCES]:
+        lines.append("  " + describe_meeting(start, end, viewer.zone))
+    if len(meetings) > MAX_LISTED_OCCURRENCES:
+        lines.append(f"  and {len(meetings) - MAX_LISTED_OCCURRENCES} more")
+    if len(lines) == 2:
+        return [f"{lines[0]} {lines[1].strip()}"]
+    return lines
+
+
+def describe_meeting(start: datetime, end: datetime, zone_name: str) -> str:
+    tz = timezones.zone(zone_name)
+    local_start = start.astimezone(tz)
+    local_end = end.astimezone(tz)
+    offset = timezones.utc_offset_label(start, zone_name)
+    if local_start.date() == local_end.date():
+        return (f"{local_start:%a %d %b %Y}, {local_start:%H:%M}-{local_end:%H:%M} "
+                f"(UTC{offset})")
+    return (f"{local_start:%a %d %b %Y %H:%M} - {local_end:%a %d %b %Y %H:%M} "
+            f"(UTC{offset})")
+
+
+def tour_description(tour: StudyTour) -> str:
+    lines = [f"{tour.delegation.name}: {tour.start_date:%d %b} to {tour.end_date:%d %b %Y}"]
+    headings = {day.day: day.title for day in tour.days}
+    nights = {night.night_of: night for night in tour.nights}
+    for day in tour.dates():
+        line = f"{day:%a %d %b}: {headings.get(day) or ''}".rstrip(": ").rstrip()
+        night = nights.get(day)
+        if night is not None:
+            line += f" (night: {night.hotel}, {night.locality})"
+        lines.append(line)
+    for leg in tour.legs:
+        departure = leg.departure_utc.astimezone(timezones.zone(leg.zone))
+        arrival = leg.arrival_utc.astimezone(timezones.zone(leg.zone))
+        lines.append(f"{leg.mode.label} {leg.origin} {departure:%d %b %H:%M} → "
+                     f"{leg.destination} {arrival:%H:%M}")
+    return "\n".join(lines)
+
+
+def tour_envelope_dates(tour: StudyTour) -> tuple[date, date]:
+    """DTSTART and the exclusive DTEND of a tour's all-day envelope."""
+    return tour.start_date, tour.end_date + timedelta(days=1)
+
+
+__all__ = [
+    "DETAILS_SEPARATOR",
+    "PRODID",
+    "Audience",
+    "ExportOptions",
+    "Method",
+    "Organizer",
+    "build_calendars",
+    "export_bytes",
+    "serialize",
+]
+

@@ -1,0 +1,479 @@
+"""Reading calendar files from partner cities and colleagues into plain values.
+
+Nothing here touches the database: :func:`read_calendar` turns the file into
+:class:`ParsedEvent` values (UTC instants, an IANA zone, the rule as text) and the
+services layer decides what to create or update and writes it in one transaction.
+
+A file that cannot be trusted as a whole is refused with a :class:`CalendarFileError`
+naming the line or the component and the reason: bad encoding, a line that is not a
+content line, BEGIN and END that do not match, a value icalendar cannot read, a time
+zone that is neither an IANA name nor a Windows name. Events the program cannot hold
+(all-day entries, RDATE lists, endless series) are listed as skipped, with the reason,
+and the rest is imported.
+
+Zones are read the way khal reads them: the TZID is looked up in the IANA database
+(Windows names and Mozilla's ``/mozilla.org/.../Europe/Berlin`` prefixes mapped), and a
+local time that is repeated or skipped is read as RFC 5545 section 3.3.5 says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import icalendar
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+from cpp_scheduler import timezones
+from cpp_scheduler.ical.errors import CalendarFileError
+from cpp_scheduler.ical.export import (
+    DETAILS_SEPARATOR,
+    ITEM_PROPERTY,
+    LEG_ITEM,
+    PRODID_PREFIX,
+    ZONE_PROPERTY,
+)
+from cpp_scheduler.model import EventStatus
+from cpp_scheduler.scheduling import recurrence
+
+_CONTENT_LINE = re.compile(r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)'
+                           r'(?:,(?:"[^"]*"|[^";:,]*))*)*:', re.ASCII)
+
+
+@dataclass(frozen=True)
+class ParsedChange:
+    """An occurrence of a series moved or cancelled in the file."""
+
+    recurrence_id: datetime
+    cancelled: bool = False
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Attendee:
+    email: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedEvent:
+    uid: str
+    sequence: int
+    title: str
+    description: str
+    location: str
+    start_utc: datetime
+    end_utc: datetime
+    zone: str
+    status: EventStatus
+    categories: tuple[str, ...]
+    video_link: str
+    recurrence_rule: str | None
+    changes: tuple[ParsedChange, ...]
+    organizer: Attendee | None
+    attendees: tuple[Attendee, ...]
+    line: int
+
+    @property
+    def where(self) -> str:
+        return f"line {self.line} (VEVENT '{self.title}')"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An entry of the file that is not imported, and why."""
+
+    uid: str
+    title: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ParsedCalendar:
+    source: str
+    method: str
+    name: str
+    ours: bool
+    """Written by CPP Scheduler: the generated part of descriptions is dropped."""
+    events: tuple[ParsedEvent, ...]
+    skipped: tuple[Skipped, ...]
+
+
+# -- the file as lines ----------------------------------------------------------------
+def _decode(data: bytes, source: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CalendarFileError(
+            source, f"the file is not UTF-8 text (byte {error.start + 1} cannot be read)",
+            line=line,
+        ) from error
+
+
+def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
+    """Checks every content line and the nesting of components; returns each BEGIN's
+    component name and line number, in the order icalendar's walk() visits them."""
+    begins: list[tuple[str, int]] = []
+    stack: list[tuple[str, int]] = []
+    logical: list[tuple[str, int]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if raw[:1] in (" ", "\t") and logical:
+            logical[-1] = (logical[-1][0] + raw[1:], logical[-1][1])
+        elif raw.strip():
+            logical.append((raw, number))
+    if not logical:
+        raise CalendarFileError(source, "the file is empty")
+    for line, number in logical:
+        if not _CONTENT_LINE.match(line):
+            shown = line if len(line) <= 60 else line[:57] + "..."
+            raise CalendarFileError(
+                source, f"'{shown}' is not an iCalendar content line (NAME:value)",
+                line=number,
+            )
+        name, _, value = line.partition(":")
+        key = name.split(";", 1)[0].upper()
+        if key == "BEGIN":
+            begins.append((value.strip().upper(), number))
+            stack.append((value.strip().upper(), number))
+        elif key == "END":
+            ended = value.strip().upper()
+            if not stack:
+                raise CalendarFileError(source, f"END:{ended} without BEGIN:{ended}",
+                                        line=number)
+            opened, opened_at = stack.pop()
+            if opened != ended:
+                raise CalendarFileError(
+                    source, f"END:{ended} closes BEGIN:{opened} of line {opened_at}",
+                    line=number, component=opened,
+                )
+        elif not stack:
+            raise CalendarFileError(source, f"{key} stands outside BEGIN:VCALENDAR",
+                                    line=number)
+    if stack:
+        opened, opened_at = stack[-1]
+        raise CalendarFileError(source, f"BEGIN:{opened} is never closed by END:{opened}",
+                                line=opened_at, component=opened)
+    if begins[0][0] != "VCALENDAR":
+        raise CalendarFileError(source, "the file does not start with BEGIN:VCALENDAR",
+                                line=begins[0][1])
+    if sum(1 for name, _ in begins if name == "VCALENDAR") > 1:
+        second = [number for name, number in begins if name == "VCALENDAR"][1]
+        raise CalendarFileError(source, "the file holds more than one VCALENDAR; "
+                                "import them one by one", line=second)
+    return begins
+
+
+# -- zones ----------------------------------------------------------------------------
+def resolve_zone(tzid: str) -> str | None:
+    """The IANA zone a TZID means: IANA itself, a Windows name, or a prefixed path."""
+    name = tzid.strip().strip('"')
+    if timezones.is_zone(name):
+        return name
+    if name in WINDOWS_TO_OLSON:
+        return str(WINDOWS_TO_OLSON[name])
+    parts = [part for part in name.split("/") if part]
+    for size in (3, 2, 1):
+        if len(parts) >= size:
+            candidate = "/".join(parts[-size:])
+            if timezones.is_zone(candidate) and ("/" in candidate or candidate == "UTC"):
+                return candidate
+    return None
+
+
+def _instant(naive: datetime, zone_name: str) -> datetime:
+    """RFC 5545 3.3.5: a repeated local time is its first occurrence; a skipped one is
+    read with the offset before the gap."""
+    try:
+        return timezones.to_utc(naive, zone_name)
+    except timezones.AmbiguousLocalTimeError:
+        return timezones.to_utc(naive, zone_name, timezones.Fold.EARLIER)
+    except timezones.NonexistentLocalTimeError:
+        return timezones.to_utc(naive, zone_name, timezones.Fold.LATER)
+
+
+class _Reader:
+    def __init__(self, source: str, calendar: icalendar.Calendar, default_zone: str) -> None:
+        self.source = source
+        self.calendar = calendar
+        self.default_zone = default_zone
+        wr_zone = str(calendar.get("X-WR-TIMEZONE", "") or "")
+        resolved = resolve_zone(wr_zone) if wr_zone else None
+        self.floating_zone: str = resolved or default_zone
+
+    def fail(self, reason: str, line: int, component: str) -> CalendarFileError:
+        return CalendarFileError(self.source, reason, line=line, component=component)
+
+    def zone_of(self, prop: Any, line: int, what: str) -> str | None:
+        """The IANA zone of a date-time property: None for UTC, raises for unknown."""
+        tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+        if tzid:
+            zone_name = resolve_zone(str(tzid))
+            if zone_name is None:
+                raise self.fail(
+                    f"{what} uses the time zone '{tzid}', which is neither an IANA zone "
+                    "(such as Asia/Tokyo) nor a Windows zone name", line, "VEVENT")
+            return zone_name
+        value = prop.dt
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            return None
+        return self.floating_zone
+
+    def instant(self, prop: Any, line: int, what: str) -> tuple[datetime, str | None]:
+        """A property's UTC instant and the zone its wall clock was given in."""
+        value = prop.dt
+        zone_name = self.zone_of(prop, line, what)
+        if zone_name is None:
+            return value.astimezone(UTC), None
+        return _instant(value.replace(tzinfo=None), zone_name), zone_name
+
+    def instants(self, props: Any, line: int, what: str) -> list[datetime]:
+        if not isinstance(props, list):
+            props = [props]
+        found: list[datetime] = []
+        for prop in props:
+            tzid = prop.params.get("TZID")
+            zone_name = resolve_zone(str(tzid)) if tzid else None
+            if tzid and zone_name is None:
+                raise self.fail(f"{what} uses the unknown time zone '{tzid}'", line, "VEVENT")
+            for item in prop.dts:
+                value = item.dt
+                if not isinstance(value, datetime):
+                    continue
+                if zone_name is None and value.tzinfo is not None:
+                    found.append(value.astimezone(UTC))
+                else:
+                    found.append(_instant(value.replace(tzinfo=None),
+                                          zone_name or self.floating_zone))
+        return found
+
+
+def _text(component: Any, name: str) -> str:
+    value = component.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = value[0]
+    return str(value)
+
+
+def _categories(component: Any) -> tuple[str, ...]:
+    found: list[str] = []
+    values = component.get("CATEGORIES")
+    if values is None:
+        return ()
+    for item in values if isinstance(values, list) else [values]:
+        found.extend(str(category) for category in getattr(item, "cats", [item]))
+    return tuple(found)
+
+
+def _address(value: Any) -> Attendee | None:
+    text = str(value)
+    if not text.lower().startswith("mailto:"):
+        return None
+    name = value.params.get("CN", "") if hasattr(value, "params") else ""
+    return Attendee(text[7:].strip(), str(name))
+
+
+def _video_link(component: Any) -> str:
+    for name in ("CONFERENCE", "URL"):
+        values = component.get(name)
+        for value in values if isinstance(values, list) else [values]:
+            if value is not None and str(value).startswith(("https://", "http://")):
+                return str(value)
+    return ""
+
+
+def agenda_of(description: str) -> str:
+    """The agenda of a description this program wrote: the text before its details."""
+    if description == DETAILS_SEPARATOR or description.startswith(DETAILS_SEPARATOR + "\n"):
+        return ""
+    marker = f"\n\n{DETAILS_SEPARATOR}\n"
+    if marker in description:
+        return description.rsplit(marker, 1)[0]
+    if description.endswith(f"\n\n{DETAILS_SEPARATOR}"):
+        return description[: -len(DETAILS_SEPARATOR) - 2]
+    return description
+
+
+def _stored_rule(rule: Any, zone_name: str | None) -> str:
+    """The RRULE as the program stores it: UNTIL as local wall-clock time of the zone."""
+    rule = rule.copy()
+    until = rule.get("UNTIL")
+    if until:
+        value = until[0]
+        if isinstance(value, datetime):
+            if value.tzinfo is not None:
+                value = value.astimezone(timezones.zone(zone_name or "UTC"))
+            rule["UNTIL"] = [value.replace(tzinfo=None)]
+        elif isinstance(value, date):
+            rule["UNTIL"] = [datetime(value.year, value.month, value.day, 23, 59, 59)]
+    text: bytes = rule.to_ical()
+    return text.decode()
+
+
+def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO) -> (
+    ParsedCalendar
+):
+    """The events of a calendar file, or :class:`CalendarFileError` if it is malformed.
+
+    ``default_zone`` is the zone of floating times when the file names none
+    (X-WR-TIMEZONE).
+    """
+    text = _decode(data, source)
+    begins = _component_lines(text, source)
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except ValueError as error:
+        raise CalendarFileError(source, f"cannot be read: {error}") from error
+    components = list(calendar.walk())
+    if len(components) != len(begins):
+        raise CalendarFileError(source, "the components cannot be told apart; "
+                                "check BEGIN and END lines")
+    for component, (name, line) in zip(components, begins, strict=True):
+        for prop_name, reason in getattr(component, "errors", []):
+            raise CalendarFileError(source, f"{prop_name}: {reason}", line=line, component=name)
+
+    reader = _Reader(source, calendar, default_zone)
+    method = str(calendar.get("METHOD", "PUBLISH")).upper()
+    ours = str(calendar.get("PRODID", "")).startswith(PRODID_PREFIX)
+    masters: dict[str, tuple[Any, int]] = {}
+    moved: dict[str, list[tuple[Any, int]]] = {}
+    skipped: list[Skipped] = []
+    for component, (name, line) in zip(components, begins, strict=True):
+        if name != "VEVENT":
+            continue
+        uid = _text(component, "UID")
+        title = _text(component, "SUMMARY") or "(no title)"
+        if not uid:
+            raise reader.fail(f"the event '{title}' has no UID", line, "VEVENT")
+        if component.get("DTSTART") is None:
+            raise reader.fail(f"the event '{title}' has no start (DTSTART)", line, "VEVENT")
+        if component.get("RECURRENCE-ID") is not None:
+            moved.setdefault(uid, []).append((component, line))
+        elif uid in masters:
+            skipped.append(Skipped(uid, title, line, "a second copy of an event already "
+                                   "in the file (same UID)"))
+        else:
+            masters[uid] = (component, line)
+
+    events: list[ParsedEvent] = []
+    for uid, (component, line) in masters.items():
+        outcome = _event(reader, component, line, moved.pop(uid, []), method, ours)
+        if isinstance(outcome, Skipped):
+            skipped.append(outcome)
+        else:
+            events.append(outcome)
+    for uid, orphans in moved.items():
+        for component, line in orphans:
+            skipped.append(Skipped(uid, _text(component, "SUMMARY"), line,
+                                   "a changed occurrence of a series that is not in the file"))
+    skipped.sort(key=lambda entry: entry.line)
+    return ParsedCalendar(source, method, _text(calendar, "X-WR-CALNAME") or
+                          _text(calendar, "NAME"), ours, tuple(events), tuple(skipped))
+
+
+def _event(reader: _Reader, component: Any, line: int, moved: Iterable[tuple[Any, int]],
+           method: str, ours: bool) -> ParsedEvent | Skipped:
+    uid = _text(component, "UID")
+    title = _text(component, "SUMMARY") or "(no title)"
+    item = _text(component, ITEM_PROPERTY)
+    if item:
+        what = "a travel leg of a study tour" if item == LEG_ITEM else "a study tour outline"
+        return Skipped(uid, title, line, f"{what}: tours travel with the program file, "
+                       "not with calendars")
+    start_prop = component["DTSTART"]
+    if not isinstance(start_prop.dt, datetime):
+        return Skipped(uid, title, line, "an all-day entry; the program holds timed events")
+    start, start_zone = reader.instant(start_prop, line, "DTSTART")
+    end_prop = component.get("DTEND")
+    if end_prop is not None:
+        if not isinstance(end_prop.dt, datetime):
+            return Skipped(uid, title, line, "DTEND is a date while DTSTART is a time")
+        end, end_zone = reader.instant(end_prop, line, "DTEND")
+    elif component.get("DURATION") is not None:
+        end, end_zone = start + component["DURATION"].dt, None
+    else:
+        return Skipped(uid, title, line, "the event has no end (DTEND or DURATION)")
+    if end <= start:
+        return Skipped(uid, title, line, "the event ends before it starts")
+    marked = _text(component, ZONE_PROPERTY)
+    zone_name = (resolve_zone(marked) if marked else None) or start_zone or end_zone
+    zone_name = zone_name or reader.floating_zone
+    if component.get("RDATE") is not None:
+        return Skipped(uid, title, line, "extra dates (RDATE) are not supported in a series")
+
+    rule_text = None
+    changes: list[ParsedChange] = []
+    if component.get("RRULE") is not None:
+        rules = component["RRULE"]
+        if isinstance(rules, list):
+            if len(rules) > 1:
+                return Skipped(uid, title, line, "a series with more than one RRULE")
+            rules = rules[0]
+        rule_text = _stored_rule(rules, zone_name)
+        try:
+            recurrence.local_starts(rule_text, start, zone_name)
+        except recurrence.RecurrenceError as error:
+            return Skipped(uid, title, line, str(error))
+        if component.get("EXDATE") is not None:
+            for instant in reader.instants(component["EXDATE"], line, "EXDATE"):
+                changes.append(ParsedChange(instant, cancelled=True))
+        for override, override_line in moved:
+            recurrence_id, _ = reader.instant(override["RECURRENCE-ID"], override_line,
+                                              "RECURRENCE-ID")
+            if str(override.get("STATUS", "")).upper() == "CANCELLED":
+                changes.append(ParsedChange(recurrence_id, cancelled=True))
+                continue
+            moved_start, _ = reader.instant(override["DTSTART"], override_line, "DTSTART")
+            if override.get("DTEND") is not None:
+                moved_end, _ = reader.instant(override["DTEND"], override_line, "DTEND")
+            else:
+                moved_end = moved_start + (end - start)
+            changes.append(ParsedChange(recurrence_id, False, moved_start, moved_end))
+    status_text = str(component.get("STATUS", "CONFIRMED")).upper()
+    status = {"TENTATIVE": EventStatus.TENTATIVE, "CANCELLED": EventStatus.CANCELLED}.get(
+        status_text, EventStatus.CONFIRMED)
+    if method == "CANCEL":
+        status = EventStatus.CANCELLED
+    description = _text(component, "DESCRIPTION")
+    organizer = component.get("ORGANIZER")
+    attendees = component.get("ATTENDEE") or []
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    sequence = component.get("SEQUENCE", 0)
+    return ParsedEvent(
+        uid=uid,
+        sequence=int(sequence),
+        title=title,
+        description=agenda_of(description) if ours else description,
+        location=_text(component, "LOCATION"),
+        start_utc=start,
+        end_utc=end,
+        zone=zone_name,
+        status=status,
+        categories=_categories(component),
+        video_link=_video_link(component),
+        recurrence_rule=rule_text,
+        changes=tuple(sorted(changes, key=lambda change: change.recurrence_id)),
+        organizer=_address(organizer) if organizer is not None else None,
+        attendees=tuple(a for a in (_address(value) for value in attendees) if a is not None),
+        line=line,
+    )
+
+
+__all__ = [
+    "Attendee",
+    "ParsedCalendar",
+    "ParsedChange",
+    "ParsedEvent",
+    "Skipped",
+    "agenda_of",
+    "read_calendar",
+    "resolve_zone",
+]

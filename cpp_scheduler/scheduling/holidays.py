@@ -1,0 +1,58 @@
+"""Public holidays, from the ``holidays`` package: Japan's and each delegation's country's.
+
+Building a country's calendar for a year costs milliseconds, and the slot finder and the
+conflict check ask about thousands of days; calendars are therefore built once per
+country and year and kept. Names are in English where the package has a translation,
+since they end up in messages for the coordinator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+
+import holidays as holiday_calendars
+
+
+@cache
+def _supported() -> frozenset[str]:
+    return frozenset(holiday_calendars.list_supported_countries())
+
+
+@cache
+def holidays_in(country: str, year: int) -> Mapping[date, str]:
+    """The public holidays of ``country`` (ISO 3166 alpha-2) in ``year``, by date.
+
+    A country the package does not know has none, rather than failing the whole check.
+    """
+    code = country.upper()
+    if code not in _supported():
+        return {}
+    calendar = holiday_calendars.country_holidays(code, years=year, language="en_US")
+    return {day: str(name) for day, name in sorted(calendar.items())}
+
+
+def holiday_name(country: str | None, day: date) -> str | None:
+    """The holiday's name if ``day`` is a public holiday in ``country``, else None."""
+    if not country:
+        return None
+    return holidays_in(country, day.year).get(day)
+
+
+def is_supported(country: str) -> bool:
+    return country.upper() in _supported()
+
+
+DEFAULT_WEEKEND = frozenset({5, 6})
+"""Saturday and Sunday (``date.weekday()`` numbers), for countries the package lacks."""
+
+
+@cache
+def weekend_days(country: str | None) -> frozenset[int]:
+    """The weekdays off in ``country``: Friday and Saturday in Saudi Arabia, Friday
+    alone in Iran, Saturday and Sunday in most places; from the ``holidays`` package."""
+    if not country or country.upper() not in _supported():
+        return DEFAULT_WEEKEND
+    calendar = holiday_calendars.country_holidays(country.upper())
+    return frozenset(int(day) for day in calendar.weekend)

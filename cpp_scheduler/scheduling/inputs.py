@@ -1,0 +1,227 @@
+"""The plain, immutable picture of a program that the scheduling engine works on.
+
+The engine never touches the database: the services layer reads the store once, with
+eager loading, into these frozen values (:mod:`cpp_scheduler.services.snapshot`), and
+the GUI, the CLI, the tests and the benchmarks hand them to the algorithms alike. A
+series is already expanded: each occurrence is its own :class:`Interval`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+from functools import cache
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model.enums import EventKind, EventMode
+
+DEFAULT_WORK = (time(9, 0), time(18, 0))
+DEFAULT_ACCEPTABLE = (time(7, 0), time(22, 0))
+JAPAN = "JP"
+
+
+def minutes_of(clock: time) -> int:
+    return clock.hour * 60 + clock.minute
+
+
+@dataclass(frozen=True, slots=True)
+class Hours:
+    """Working hours and the wider hours still acceptable, as wall-clock times in a zone."""
+
+    work_start: time = DEFAULT_WORK[0]
+    work_end: time = DEFAULT_WORK[1]
+    acceptable_start: time = DEFAULT_ACCEPTABLE[0]
+    acceptable_end: time = DEFAULT_ACCEPTABLE[1]
+    minutes: tuple[int, int, int, int] = field(init=False, repr=False, compare=False)
+    """The four bounds in minutes after midnight, for classifying without datetimes."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "minutes", (
+            minutes_of(self.work_start), minutes_of(self.work_end),
+            minutes_of(self.acceptable_start), minutes_of(self.acceptable_end),
+        ))
+
+    def describe_work(self) -> str:
+        return f"{self.work_start:%H:%M}-{self.work_end:%H:%M}"
+
+    def describe_acceptable(self) -> str:
+        return f"{self.acceptable_start:%H:%M}-{self.acceptable_end:%H:%M}"
+
+
+DEFAULT_HOURS = Hours()
+
+
+class AttendeeKind(StrEnum):
+    DELEGATION = "delegation"
+    PARTICIPANT = "participant"
+    REFERENCE = "reference"
+    """Tokyo and Washington, shown beside every event though nobody is listed there."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """A delegation or a person, with where their clock is and which holidays they keep.
+
+    ``arrival``/``departure`` bound a delegation's stay in Japan (inherited by its
+    members); while there, its clock is Tokyo's, not home's.
+    """
+
+    id: str
+    name: str
+    kind: AttendeeKind
+    zone: str
+    country: str | None = None
+    hours: Hours = DEFAULT_HOURS
+    delegation_id: str | None = None
+    arrival: date | None = None
+    departure: date | None = None
+    email: str = ""
+
+    def in_japan_on(self, day: date) -> bool:
+        return (
+            self.arrival is not None
+            and self.departure is not None
+            and self.arrival <= day <= self.departure
+        )
+
+    def zone_on(self, day: date) -> str:
+        """The zone of this attendee's clock on ``day``: Tokyo during a stay in Japan."""
+        return timezones.TOKYO if self.in_japan_on(day) else self.zone
+
+
+@dataclass(frozen=True, slots=True)
+class VenueInfo:
+    id: str
+    name: str
+    locality: str
+    zone: str = timezones.TOKYO
+    capacity: int = 20
+    opens_at: time = time(9, 0)
+    closes_at: time = time(18, 0)
+
+    @property
+    def country(self) -> str | None:
+        return country_of_zone(self.zone)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """One meeting on the calendar (an event, or one occurrence of a series), in UTC.
+
+    ``ancestor_ids`` holds the events this one is a session of (its conference, and the
+    conference's parent if any): an event never clashes with its own ancestors.
+    """
+
+    id: str
+    event_id: str
+    title: str
+    start: datetime
+    end: datetime
+    zone: str = timezones.TOKYO
+    kind: EventKind = EventKind.WORKSHOP
+    mode: EventMode = EventMode.FACE_TO_FACE
+    venue_id: str | None = None
+    locality: str | None = None
+    delegation_ids: frozenset[str] = frozenset()
+    participant_ids: frozenset[str] = frozenset()
+    ancestor_ids: frozenset[str] = frozenset()
+    tour_day_id: str | None = None
+    uid: str = ""
+    start_s: int = field(init=False, repr=False, compare=False)
+    end_s: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        start = timezones.ensure_utc(self.start)
+        end = timezones.ensure_utc(self.end)
+        if end <= start:
+            raise ValueError(f"{self.title}: an interval must end after it starts")
+        object.__setattr__(self, "start_s", int(start.timestamp()))
+        object.__setattr__(self, "end_s", int(end.timestamp()))
+
+    @property
+    def is_remote(self) -> bool:
+        """Attended from home: a videoconference, or any virtual or hybrid event."""
+        return self.kind is EventKind.VIDEOCONFERENCE or self.mode is not EventMode.FACE_TO_FACE
+
+    @property
+    def is_physical(self) -> bool:
+        """Attendees must be at its locality in person."""
+        return self.mode is not EventMode.VIRTUAL and self.locality is not None
+
+    def related(self, other: Interval) -> bool:
+        """A conference and its own sessions: they share resources without clashing."""
+        return self.event_id == other.event_id or (
+            self.event_id in other.ancestor_ids or other.event_id in self.ancestor_ids
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TourInfo:
+    """A study tour: its dates, the days it plans, the nights it has a hotel for."""
+
+    id: str
+    title: str
+    delegation_id: str
+    start_date: date
+    end_date: date
+    day_ids: Mapping[date, str] = field(default_factory=dict)
+    hotel_nights: frozenset[date] = frozenset()
+    travel_days: frozenset[date] = frozenset()
+    """Dates (Tokyo) on which a travel leg departs or arrives."""
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    origin: str
+    destination: str
+    mode: str
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramSnapshot:
+    """Everything the engine needs about a program, read once from the store."""
+
+    intervals: tuple[Interval, ...] = ()
+    delegations: Mapping[str, Attendee] = field(default_factory=dict)
+    participants: Mapping[str, Attendee] = field(default_factory=dict)
+    venues: Mapping[str, VenueInfo] = field(default_factory=dict)
+    routes: tuple[Route, ...] = ()
+    tours: tuple[TourInfo, ...] = ()
+
+    def attendee(self, attendee_id: str) -> Attendee | None:
+        return self.delegations.get(attendee_id) or self.participants.get(attendee_id)
+
+    def with_intervals(self, intervals: Iterable[Interval]) -> ProgramSnapshot:
+        return ProgramSnapshot(
+            tuple(intervals), self.delegations, self.participants, self.venues,
+            self.routes, self.tours,
+        )
+
+
+@cache
+def _zone_countries() -> Mapping[str, str]:
+    import pytz
+
+    countries: dict[str, str] = {}
+    for country, zones in pytz.country_timezones.items():
+        for name in zones:
+            countries.setdefault(name, country)
+    return countries
+
+
+def country_of_zone(zone_name: str) -> str | None:
+    """The country a zone belongs to (Asia/Tokyo: JP), or None for UTC and the like.
+
+    For a person with no delegation, this is the country whose holidays they keep.
+    """
+    return _zone_countries().get(zone_name)
+
+
+def zone_city(zone_name: str) -> str:
+    """How a sentence names a zone: ``Asia/Tokyo`` is Tokyo, ``America/New_York`` New York."""
+    if zone_name == timezones.WASHINGTON:
+        return "Washington"
+    return zone_name.rsplit("/", 1)[-1].replace("_", " ")

@@ -1,0 +1,152 @@
+"""Each attendee's local date and time of an event, and whether it falls in their day.
+
+A coordinator reads an event as every delegation sees it: a Tokyo 09:00 workshop is
+Monday 19:00 in Washington and the day before in Lima. The day offset is counted
+against the event's own zone, so "-1" means the attendee is still on the previous day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from cpp_scheduler import timezones
+from cpp_scheduler.scheduling.inputs import (
+    JAPAN,
+    Attendee,
+    AttendeeKind,
+    Hours,
+    Interval,
+    zone_city,
+)
+
+MINUTES_PER_DAY = 24 * 60
+
+
+class DayPart(StrEnum):
+    """Where a meeting falls in an attendee's day, best first."""
+
+    WORKING = "working"
+    EXTENDED = "extended"
+    NIGHT = "night"
+
+    @property
+    def label(self) -> str:
+        return {
+            DayPart.WORKING: "working hours",
+            DayPart.EXTENDED: "extended hours",
+            DayPart.NIGHT: "night",
+        }[self]
+
+
+def classify_minutes(start: int, end: int, hours: Hours) -> DayPart:
+    """The part of the day of a meeting from ``start`` to ``end`` local minutes.
+
+    Minutes count from the local midnight of the start day, so a meeting running past
+    midnight has ``end`` above 1440 and can only be at night.
+    """
+    work_start, work_end, acceptable_start, acceptable_end = hours.minutes
+    if work_start <= start and end <= work_end:
+        return DayPart.WORKING
+    if acceptable_start <= start and end <= acceptable_end:
+        return DayPart.EXTENDED
+    return DayPart.NIGHT
+
+
+def classify(start: datetime, end: datetime, hours: Hours) -> DayPart:
+    """The part of the day of a meeting between two aware local datetimes of one zone."""
+    begin = start.hour * 60 + start.minute
+    finish = (end.date() - start.date()).days * MINUTES_PER_DAY + end.hour * 60 + end.minute
+    return classify_minutes(begin, finish, hours)
+
+
+@dataclass(frozen=True, slots=True)
+class LocalTime:
+    """An instant as a wall clock in one zone shows it."""
+
+    zone: str
+    local: datetime
+    weekday: str
+    day_offset: int
+    """Calendar days after the date in the event's own zone (-1, 0, +1)."""
+    utc_offset: str
+    abbreviation: str
+
+    @classmethod
+    def of(cls, instant: datetime, zone_name: str, event_zone: str) -> LocalTime:
+        local = timezones.to_local(instant, zone_name)
+        return cls(
+            zone=zone_name,
+            local=local,
+            weekday=f"{local:%a}",
+            day_offset=timezones.day_offset(instant, zone_name, event_zone),
+            utc_offset=timezones.utc_offset_label(instant, zone_name),
+            abbreviation=local.tzname() or timezones.utc_offset_label(instant, zone_name),
+        )
+
+    def describe(self) -> str:
+        offset = f" ({self.day_offset:+d} day)" if self.day_offset else ""
+        return f"{self.local:%a %d %b %Y %H:%M} {self.abbreviation}{offset}"
+
+
+@dataclass(frozen=True, slots=True)
+class AttendeeTimes:
+    """One row of the local-times table: who, in which zone, from when to when."""
+
+    attendee: Attendee
+    zone: str
+    start: LocalTime
+    end: LocalTime
+    part: DayPart
+    in_japan: bool = False
+    """The attendee is visiting Japan that day, so their clock is Tokyo's."""
+
+
+def reference_attendees() -> tuple[Attendee, ...]:
+    """Tokyo (TDLC) and Washington (the Bank), shown for every event."""
+    return (
+        Attendee(timezones.TOKYO, "Tokyo", AttendeeKind.REFERENCE, timezones.TOKYO, JAPAN),
+        Attendee(
+            timezones.WASHINGTON, "Washington", AttendeeKind.REFERENCE, timezones.WASHINGTON, "US"
+        ),
+    )
+
+
+def attendee_times(interval: Interval, attendee: Attendee) -> AttendeeTimes:
+    event_day = timezones.to_local(interval.start, interval.zone).date()
+    zone_name = attendee.zone_on(event_day)
+    start = LocalTime.of(interval.start, zone_name, interval.zone)
+    end = LocalTime.of(interval.end, zone_name, interval.zone)
+    return AttendeeTimes(
+        attendee=attendee,
+        zone=zone_name,
+        start=start,
+        end=end,
+        part=classify(start.local, end.local, attendee.hours),
+        in_japan=zone_name != attendee.zone,
+    )
+
+
+def local_times(
+    interval: Interval,
+    attendees: Iterable[Attendee],
+    references: Iterable[Attendee] | None = None,
+) -> tuple[AttendeeTimes, ...]:
+    """The event's start and end for each attendee, then for Tokyo and Washington."""
+    rows = [attendee_times(interval, attendee) for attendee in attendees]
+    extra = reference_attendees() if references is None else tuple(references)
+    rows.extend(attendee_times(interval, reference) for reference in extra)
+    return tuple(rows)
+
+
+def describe_span(start: datetime, end: datetime, zone_name: str) -> str:
+    """``Tue 12 Jan 10:00-11:30 (Tokyo)``: a meeting as a sentence names it."""
+    first = timezones.to_local(start, zone_name)
+    last = timezones.to_local(end, zone_name)
+    if first.date() == last.date():
+        text = f"{first:%a %d %b %H:%M}-{last:%H:%M}"
+    else:
+        text = f"{first:%a %d %b %H:%M} to {last:%a %d %b %H:%M}"
+    return f"{text} ({zone_city(zone_name)})"

@@ -1,0 +1,516 @@
+"""The hour that hurts least: candidate meeting times ranked across every attendee's day.
+
+Each candidate start is scored per attendee (a delegation, a person, and the venue when
+one is asked for) in inconvenience points, lower is better:
+
+====================================================  ======
+in working hours                                      0
+in acceptable hours                                   2
+at night                                              6
+on a public holiday or the weekend (its country's)    +4
+====================================================  ======
+
+Candidates are ranked by total points, then by the worst-off attendee's points, then
+by time. A slot in which an attendee or the venue is already busy, or the venue is
+closed, is not proposed at all. Public holidays are each attendee's own country's; a
+venue in Japan takes part with Japan's holidays and weekends, as Japanese hosts do
+through their own country.
+
+Speed comes from never converting a candidate to a local datetime: for each attendee the
+few UTC-offset changes in the range are found once, every candidate's local minute of
+day and local day follow by integer arithmetic, and the part of the day is read from a
+1,440-entry table built once per attendee for the meeting's duration. Only the slots
+finally proposed are turned into datetimes and sentences.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.scheduling import holidays, recurrence
+from cpp_scheduler.scheduling.inputs import (
+    Attendee,
+    AttendeeKind,
+    Hours,
+    Interval,
+    ProgramSnapshot,
+    VenueInfo,
+    zone_city,
+)
+from cpp_scheduler.scheduling.localtimes import MINUTES_PER_DAY, DayPart, classify_minutes
+
+DEFAULT_STEP = timedelta(minutes=15)
+PART_POINTS: Mapping[DayPart, int] = {DayPart.WORKING: 0, DayPart.EXTENDED: 2, DayPart.NIGHT: 6}
+DAY_OFF_POINTS = 4
+MAX_CANDIDATES = 20_000
+"""More starts than this (a year at 15-minute steps is 35,000) is refused: narrow the
+range or widen the step."""
+
+_SECONDS_PER_DAY = 86_400
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class SlotRequestError(SchedulerError, ValueError):
+    """The search cannot run as asked: no attendees, an empty range, a bad duration."""
+
+
+@dataclass(frozen=True, slots=True)
+class SlotRequest:
+    """Who must attend, for how long, between which days (read in ``zone``), where.
+
+    ``busy`` holds the times already taken by these attendees or the venue; build it
+    from a program with :func:`busy_times`.
+    """
+
+    attendees: tuple[Attendee, ...]
+    duration: timedelta
+    first_day: date
+    last_day: date
+    zone: str = timezones.TOKYO
+    step: timedelta = DEFAULT_STEP
+    venue: VenueInfo | None = None
+    busy: tuple[tuple[datetime, datetime], ...] = ()
+
+    def validate(self) -> None:
+        if not self.attendees:
+            raise SlotRequestError("Name at least one delegation or participant who must attend.")
+        if self.duration <= timedelta(0) or self.duration > timedelta(hours=24):
+            raise SlotRequestError("The duration must be between 1 minute and 24 hours.")
+        if self.step < timedelta(minutes=1) or self.step.total_seconds() % 60:
+            raise SlotRequestError("The step must be a whole number of minutes.")
+        if self.last_day < self.first_day:
+            raise SlotRequestError(
+                f"The range ends ({self.last_day:%d %b %Y}) before it starts "
+                f"({self.first_day:%d %b %Y})."
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class AttendeeFit:
+    """How a slot sits in one attendee's day, in points and in words."""
+
+    attendee: Attendee
+    zone: str
+    local_start: datetime
+    local_end: datetime
+    part: DayPart
+    day_off: str | None
+    """Why the day is off at home (``Saturday``, ``Independence Day``), or None."""
+    inconvenience: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    start: datetime
+    end: datetime
+    fits: tuple[AttendeeFit, ...]
+    total: int
+    """The sum of every attendee's inconvenience points: lower is better."""
+    worst: int
+
+    def fit_for(self, attendee_id: str) -> AttendeeFit:
+        return next(fit for fit in self.fits if fit.attendee.id == attendee_id)
+
+
+# -- precomputation ---------------------------------------------------------------------
+
+def _offset_at(zone_name: str, instant_s: int) -> int:
+    offset = datetime.fromtimestamp(instant_s, timezones.zone(zone_name)).utcoffset()
+    return int(offset.total_seconds()) if offset is not None else 0
+
+
+def offset_segments(zone_name: str, start_s: int, end_s: int) -> list[tuple[int, int]]:
+    """``(from instant, UTC offset in seconds)`` for each stretch of constant offset that
+    covers ``[start_s, end_s]``; found by probing daily and bisecting each change (no
+    zone changes its clocks twice within a day)."""
+    segments = [(start_s, _offset_at(zone_name, start_s))]
+    probe = start_s
+    while probe < end_s:
+        following = min(probe + _SECONDS_PER_DAY, end_s)
+        offset = _offset_at(zone_name, following)
+        if offset != segments[-1][1]:
+            low, high = probe, following
+            while high - low > 1:
+                middle = (low + high) // 2
+                if _offset_at(zone_name, middle) == segments[-1][1]:
+                    low = middle
+                else:
+                    high = middle
+            segments.append((high, _offset_at(zone_name, high)))
+        probe = following
+    return segments
+
+
+def _offsets(segments: Sequence[tuple[int, int]], first: int, step: int, count: int) -> list[int]:
+    """The UTC offset in force at each of ``count`` instants ``first + k * step``."""
+    offsets: list[int] = []
+    for position, (since, offset) in enumerate(segments):
+        until = segments[position + 1][0] if position + 1 < len(segments) else None
+        begin = max(0, -(-(since - first) // step))
+        end = count if until is None else min(count, max(0, -(-(until - first) // step)))
+        if end > begin:
+            offsets.extend([offset] * (end - begin))
+    if len(offsets) < count:  # instants before the first segment take its offset
+        offsets[:0] = [segments[0][1]] * (count - len(offsets))
+    return offsets
+
+
+def _day_off(attendee_country: str | None, day: date) -> str | None:
+    name = holidays.holiday_name(attendee_country, day)
+    if name:
+        return name
+    if day.weekday() in holidays.weekend_days(attendee_country):
+        return _WEEKDAYS[day.weekday()]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Party:
+    """One attendee's view of every candidate: local minute, local day and points."""
+
+    attendee: Attendee
+    zone: str
+    minutes: list[int]
+    """Local minute of day of each candidate start."""
+    days: list[int]
+    """Local day of each candidate start, in days since 1970-01-01."""
+    parts: list[DayPart]
+    points: list[int]
+    day_off: dict[int, str | None] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=256)
+def _part_table(hours: Hours, duration_minutes: int) -> tuple[DayPart, ...]:
+    """The part of the day of a meeting starting at each local minute (most attendees
+    share the default hours, so the table is built once for all of them)."""
+    return tuple(
+        classify_minutes(minute, minute + duration_minutes, hours)
+        for minute in range(MINUTES_PER_DAY)
+    )
+
+
+def _party(
+    attendee: Attendee, hours: Hours, first: int, step: int, count: int, duration: int
+) -> _Party:
+    span_end = first + step * (count - 1) + duration
+    segments = offset_segments(attendee.zone, first, span_end)
+    starts = _offsets(segments, first, step, count)
+    duration_minutes = duration // 60
+    table = _part_table(hours, duration_minutes)
+    local = [first + step * k + offset for k, offset in enumerate(starts)]
+    minutes = [(instant // 60) % MINUTES_PER_DAY for instant in local]
+    days = [instant // _SECONDS_PER_DAY for instant in local]
+    parts = [table[minute] for minute in minutes]
+    if len(segments) > 1:  # a clock change inside a meeting lengthens or shortens it locally
+        ends = _offsets(segments, first + duration, step, count)
+        for k, (begin, finish) in enumerate(zip(starts, ends, strict=True)):
+            if begin != finish:
+                parts[k] = classify_minutes(
+                    minutes[k], minutes[k] + duration_minutes + (finish - begin) // 60, hours
+                )
+    epoch = date(1970, 1, 1)
+    day_off = {
+        day: _day_off(attendee.country, epoch + timedelta(days=day)) for day in set(days)
+    }
+    off_points = {day: DAY_OFF_POINTS if name else 0 for day, name in day_off.items()}
+    points = [PART_POINTS[part] + off_points[day] for part, day in zip(parts, days, strict=True)]
+    return _Party(attendee, attendee.zone, minutes, days, parts, points, day_off)
+
+
+def _venue_party(venue: VenueInfo) -> Attendee:
+    hours = Hours(venue.opens_at, venue.closes_at, venue.opens_at, venue.closes_at)
+    return Attendee(venue.id, venue.name, AttendeeKind.REFERENCE, venue.zone, venue.country,
+                    hours)
+
+
+def _merged(busy: Iterable[tuple[datetime, datetime]]) -> tuple[list[int], list[int]]:
+    spans = sorted(
+        (int(start.timestamp()), int(end.timestamp())) for start, end in busy if end > start
+    )
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in spans:
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """Every candidate of a request, scored: the engine's working data."""
+
+    request: SlotRequest
+    first: int
+    step: int
+    duration: int
+    parties: tuple[_Party, ...]
+    """The attendees, then the venue if one was asked for."""
+    open: list[bool]
+    """Nobody busy, venue open."""
+    totals: list[int]
+    worst: list[int]
+
+    @property
+    def count(self) -> int:
+        return len(self.totals)
+
+    def start_of(self, index: int) -> int:
+        return self.first + self.step * index
+
+
+def _grid(request: SlotRequest) -> _Grid:
+    request.validate()
+    first_local = datetime.combine(request.first_day, time())
+    after_local = datetime.combine(request.last_day + timedelta(days=1), time())
+    first = int(timezones.to_utc(first_local, request.zone, timezones.Fold.EARLIER).timestamp())
+    after = int(timezones.to_utc(after_local, request.zone, timezones.Fold.EARLIER).timestamp())
+    step = int(request.step.total_seconds())
+    duration = int(request.duration.total_seconds())
+    count = max(0, (after - duration - first) // step + 1)
+    if count > MAX_CANDIDATES:
+        raise SlotRequestError(
+            f"The search would weigh {count:,} start times; narrow the dates or widen the "
+            f"step (at most {MAX_CANDIDATES:,})."
+        )
+    if count == 0:
+        raise SlotRequestError("The range is shorter than the meeting.")
+    parties = [
+        _party(attendee, attendee.hours, first, step, count, duration)
+        for attendee in request.attendees
+    ]
+    is_open = [True] * count
+    if request.venue is not None:
+        venue_attendee = _venue_party(request.venue)
+        venue = _party(venue_attendee, venue_attendee.hours, first, step, count, duration)
+        parties.append(venue)
+        is_open = [part is DayPart.WORKING for part in venue.parts]
+    busy_starts, busy_ends = _merged(request.busy)
+    if busy_starts:
+        for k in range(count):
+            begin = first + step * k
+            position = bisect_right(busy_ends, begin)
+            if position < len(busy_starts) and busy_starts[position] < begin + duration:
+                is_open[k] = False
+    columns = list(zip(*(party.points for party in parties), strict=True))
+    totals = [sum(column) for column in columns]
+    worst = [max(column) for column in columns]
+    return _Grid(request, first, step, duration, tuple(parties), is_open, totals, worst)
+
+
+# -- single meetings ------------------------------------------------------------------
+
+def _reason(party: _Party, index: int, local_start: datetime, local_end: datetime) -> str:
+    hours = party.attendee.hours
+    part = party.parts[index]
+    when = f"{local_start:%a %d %b %H:%M}-{local_end:%H:%M} {local_start.tzname()}"
+    if part is DayPart.WORKING:
+        fit = f"within working hours ({hours.describe_work()})"
+    elif part is DayPart.EXTENDED:
+        fit = (
+            f"outside working hours ({hours.describe_work()}) but within acceptable hours "
+            f"({hours.describe_acceptable()})"
+        )
+    else:
+        fit = f"at night, outside acceptable hours ({hours.describe_acceptable()})"
+    if party.attendee.kind is AttendeeKind.REFERENCE and part is DayPart.WORKING:
+        fit = f"open ({hours.describe_work()})"
+    day_off = party.day_off.get(party.days[index])
+    if day_off in _WEEKDAYS:
+        fit += f"; a {day_off}"
+    elif day_off:
+        country = timezones.country_name(party.attendee.country or "") or "the country"
+        fit += f"; {day_off}, a public holiday in {country}"
+    return f"{party.attendee.name}: {when}, {fit}"
+
+
+def _slot(grid: _Grid, index: int) -> Slot:
+    start = datetime.fromtimestamp(grid.start_of(index), UTC)
+    end = start + grid.request.duration
+    fits = []
+    for party in grid.parties:
+        local_start = timezones.to_local(start, party.zone)
+        local_end = timezones.to_local(end, party.zone)
+        fits.append(AttendeeFit(
+            attendee=party.attendee,
+            zone=party.zone,
+            local_start=local_start,
+            local_end=local_end,
+            part=party.parts[index],
+            day_off=party.day_off.get(party.days[index]),
+            inconvenience=party.points[index],
+            reason=_reason(party, index, local_start, local_end),
+        ))
+    return Slot(start, end, tuple(fits), grid.totals[index], grid.worst[index])
+
+
+def find_slots(request: SlotRequest, count: int = 5, *, distinct: bool = True) -> list[Slot]:
+    """The ``count`` best slots, best first.
+
+    With ``distinct``, proposals do not overlap one another: the coordinator sees five
+    different options rather than 09:00, 09:15 and 09:30 of the same morning.
+    """
+    grid = _grid(request)
+    return [_slot(grid, index) for index in _best(grid, count, distinct=distinct)]
+
+
+def candidate_scores(request: SlotRequest) -> list[tuple[datetime, int, int]]:
+    """Every free candidate start in time order, with its total and worst points: the
+    whole landscape, for drawing it as a strip of colours or checking the ranking."""
+    grid = _grid(request)
+    return [
+        (datetime.fromtimestamp(grid.start_of(k), UTC), grid.totals[k], grid.worst[k])
+        for k in range(grid.count)
+        if grid.open[k]
+    ]
+
+
+def _best(grid: _Grid, count: int, *, distinct: bool) -> list[int]:
+    candidates = [k for k in range(grid.count) if grid.open[k]]
+    if not distinct:
+        return heapq.nsmallest(count, candidates, key=lambda k: (grid.totals[k], grid.worst[k], k))
+    candidates.sort(key=lambda k: (grid.totals[k], grid.worst[k], k))
+    chosen: list[int] = []
+    span = -(-grid.duration // grid.step)
+    for index in candidates:
+        if all(abs(index - other) >= span for other in chosen):
+            chosen.append(index)
+            if len(chosen) == count:
+                break
+    return chosen
+
+
+# -- series ---------------------------------------------------------------------------
+
+FAIRNESS_WEIGHT = 1.0
+STEADINESS_WEIGHT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPlan:
+    """One slot per occurrence of a series, and how fairly the burden is shared.
+
+    ``fairness`` is the spread of the burden: the largest minus the smallest total
+    inconvenience any attendee carries over the whole series (``totals``). 0 means
+    every attendee bears exactly as much as every other; a series that puts one
+    delegation at night every month while the others stay in office hours has a spread
+    of six times the night's points.
+    """
+
+    slots: tuple[Slot | None, ...]
+    """One per occurrence window, None where nothing is free."""
+    totals: Mapping[str, int]
+    fairness: int
+    moved: tuple[int, ...]
+    """How many attendees' local start time differs from the previous occurrence's."""
+
+
+def series_windows(first_day: date, last_day: date, rule: str) -> list[tuple[date, date]]:
+    """The search windows of a series: ``first_day..last_day`` repeated by an RRULE
+    (``FREQ=MONTHLY;COUNT=6``), each window as long as the first."""
+    width = last_day - first_day
+    starts = recurrence.local_starts(
+        rule, datetime.combine(first_day, time(), UTC), "UTC"
+    )
+    return [(start.date(), start.date() + width) for start in starts]
+
+
+def plan_series(
+    request: SlotRequest, windows: Sequence[tuple[date, date]]
+) -> SeriesPlan:
+    """Choose one slot per window, occurrence by occurrence.
+
+    Each occurrence takes the candidate with the lowest cost, where cost is the slot's
+    total points, plus ``FAIRNESS_WEIGHT`` times the spread the running totals would
+    have after it (so the next bad hour goes to whoever has suffered least so far), plus
+    ``STEADINESS_WEIGHT`` per attendee whose local start time would move from the
+    previous occurrence (so a clock change in one country moves as few people's meeting
+    as possible). The attendees' totals and the spread are reported: the fairness
+    measure documented on :class:`SeriesPlan`.
+    """
+    fair = range(len(request.attendees))
+    running = [0] * len(request.attendees)
+    previous_minutes: list[int] | None = None
+    slots: list[Slot | None] = []
+    moved: list[int] = []
+    for first_day, last_day in windows:
+        grid = _grid(replace(request, first_day=first_day, last_day=last_day))
+        best: tuple[float, int] | None = None
+        for k in range(grid.count):
+            if not grid.open[k]:
+                continue
+            after = [running[i] + grid.parties[i].points[k] for i in fair]
+            cost = grid.totals[k] + FAIRNESS_WEIGHT * (max(after) - min(after))
+            if previous_minutes is not None:
+                cost += STEADINESS_WEIGHT * sum(
+                    grid.parties[i].minutes[k] != previous_minutes[i] for i in fair
+                )
+            if best is None or cost < best[0]:
+                best = (cost, k)
+        if best is None:
+            slots.append(None)
+            moved.append(0)
+            continue
+        chosen = best[1]
+        minutes = [grid.parties[i].minutes[chosen] for i in fair]
+        moved.append(
+            0 if previous_minutes is None
+            else sum(a != b for a, b in zip(minutes, previous_minutes, strict=True))
+        )
+        previous_minutes = minutes
+        for i in fair:
+            running[i] += grid.parties[i].points[chosen]
+        slots.append(_slot(grid, chosen))
+    totals = {request.attendees[i].id: running[i] for i in fair}
+    spread = max(running) - min(running) if running else 0
+    return SeriesPlan(tuple(slots), totals, spread, tuple(moved))
+
+
+# -- from a program ---------------------------------------------------------------------
+
+def busy_times(
+    snapshot: ProgramSnapshot, attendees: Iterable[Attendee], venue: VenueInfo | None = None
+) -> tuple[tuple[datetime, datetime], ...]:
+    """The times already taken by these attendees (a person is also busy when their
+    delegation is) or by the venue, from the program's events."""
+    delegation_ids: set[str] = set()
+    participant_ids: set[str] = set()
+    for attendee in attendees:
+        if attendee.kind is AttendeeKind.DELEGATION:
+            delegation_ids.add(attendee.id)
+        elif attendee.kind is AttendeeKind.PARTICIPANT:
+            participant_ids.add(attendee.id)
+            if attendee.delegation_id is not None:
+                delegation_ids.add(attendee.delegation_id)
+    venue_id = venue.id if venue is not None else None
+    return tuple(
+        (interval.start, interval.end)
+        for interval in snapshot.intervals
+        if _blocks(interval, delegation_ids, participant_ids, venue_id)
+    )
+
+
+def _blocks(
+    interval: Interval, delegations: set[str], participants: set[str], venue_id: str | None
+) -> bool:
+    return (
+        (venue_id is not None and interval.venue_id == venue_id)
+        or not interval.delegation_ids.isdisjoint(delegations)
+        or not interval.participant_ids.isdisjoint(participants)
+    )
+
+
+def describe_slot(slot: Slot, zone_name: str = timezones.TOKYO) -> str:
+    start = timezones.to_local(slot.start, zone_name)
+    end = timezones.to_local(slot.end, zone_name)
+    return f"{start:%a %d %b %Y %H:%M}-{end:%H:%M} ({zone_city(zone_name)})"

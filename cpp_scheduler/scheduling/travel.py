@@ -1,0 +1,102 @@
+"""Whether a delegation can get from one event to the next in another city.
+
+The travel-time table lists door-to-door journeys between localities by mode; a route is
+looked up in either direction and the fastest mode counts, since the coordinator can
+always book the faster one. A buffer on top (30 minutes unless the caller says
+otherwise) covers finding the platform, the taxi queue and a late finish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from cpp_scheduler.scheduling.inputs import Route
+
+DEFAULT_BUFFER = timedelta(minutes=30)
+
+
+def _key(origin: str, destination: str) -> frozenset[str]:
+    return frozenset((origin.strip().casefold(), destination.strip().casefold()))
+
+
+@dataclass(frozen=True, slots=True)
+class TravelTable:
+    """The fastest known journey between each pair of localities, either direction."""
+
+    fastest_by_pair: Mapping[frozenset[str], Route] = field(default_factory=dict)
+
+    @classmethod
+    def from_routes(cls, routes: Iterable[Route]) -> TravelTable:
+        fastest: dict[frozenset[str], Route] = {}
+        for route in routes:
+            key = _key(route.origin, route.destination)
+            known = fastest.get(key)
+            if known is None or route.minutes < known.minutes:
+                fastest[key] = route
+        return cls(fastest)
+
+    def fastest(self, origin: str, destination: str) -> Route | None:
+        return self.fastest_by_pair.get(_key(origin, destination))
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    """The verdict on getting from ``origin`` (leaving at ``leave``) to ``destination``
+    in time for ``arrive_by``."""
+
+    origin: str
+    destination: str
+    leave: datetime
+    arrive_by: datetime
+    route: Route | None
+    buffer: timedelta
+
+    @property
+    def available(self) -> timedelta:
+        return self.arrive_by - self.leave
+
+    @property
+    def needed(self) -> timedelta | None:
+        """Journey plus buffer, or None when the table does not know the route."""
+        if self.route is None:
+            return None
+        return timedelta(minutes=self.route.minutes) + self.buffer
+
+    @property
+    def known(self) -> bool:
+        return self.route is not None
+
+    @property
+    def feasible(self) -> bool:
+        """Enough time between the two; an unknown route is not called feasible."""
+        needed = self.needed
+        return needed is not None and self.available >= needed
+
+    @property
+    def same_place(self) -> bool:
+        return len(_key(self.origin, self.destination)) == 1
+
+
+def check_transfer(
+    table: TravelTable,
+    origin: str,
+    destination: str,
+    leave: datetime,
+    arrive_by: datetime,
+    buffer: timedelta = DEFAULT_BUFFER,
+) -> Transfer:
+    return Transfer(origin, destination, leave, arrive_by, table.fastest(origin, destination),
+                    buffer)
+
+
+def describe_duration(duration: timedelta) -> str:
+    """``2 h 30 min``, ``45 min``, ``3 h``; negative durations read as ``none``."""
+    minutes = int(duration.total_seconds() // 60)
+    if minutes <= 0:
+        return "no time" if minutes == 0 else f"minus {describe_duration(-duration)}"
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"

@@ -1,0 +1,294 @@
+"""Reading the program from the store into the engine's plain inputs.
+
+One query per kind of record, relationships loaded eagerly, so a snapshot of thousands
+of events costs a handful of round trips; series are expanded through
+``Event.occurrences()`` with their moved and cancelled occurrences applied. Cancelled
+events are left out: they clash with nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    EventStatus,
+    Participant,
+    StudyTour,
+    TravelTime,
+    Venue,
+)
+from cpp_scheduler.scheduling.inputs import (
+    Attendee,
+    AttendeeKind,
+    Hours,
+    Interval,
+    ProgramSnapshot,
+    Route,
+    TourInfo,
+    VenueInfo,
+    country_of_zone,
+)
+
+
+class NotFoundError(SchedulerError, LookupError):
+    """A record named on the command line or in a dialog is not in the program."""
+
+
+def delegation_attendee(delegation: Delegation) -> Attendee:
+    return Attendee(
+        id=delegation.id,
+        name=delegation.name,
+        kind=AttendeeKind.DELEGATION,
+        zone=delegation.zone,
+        country=delegation.country,
+        hours=_hours(delegation),
+        arrival=delegation.arrival,
+        departure=delegation.departure,
+    )
+
+
+def participant_attendee(participant: Participant) -> Attendee:
+    """A person keeps their delegation's hours, holidays and stay in Japan, but their
+    own clock when they join from elsewhere."""
+    delegation = participant.delegation
+    zone = participant.effective_zone
+    return Attendee(
+        id=participant.id,
+        name=participant.name,
+        kind=AttendeeKind.PARTICIPANT,
+        zone=zone,
+        country=delegation.country if delegation is not None else country_of_zone(zone),
+        hours=_hours(delegation) if delegation is not None else Hours(),
+        delegation_id=participant.delegation_id,
+        arrival=delegation.arrival if delegation is not None else None,
+        departure=delegation.departure if delegation is not None else None,
+        email=participant.email,
+    )
+
+
+def _hours(delegation: Delegation) -> Hours:
+    return Hours(
+        delegation.work_start, delegation.work_end,
+        delegation.acceptable_start, delegation.acceptable_end,
+    )
+
+
+def venue_info(venue: Venue) -> VenueInfo:
+    return VenueInfo(
+        id=venue.id,
+        name=venue.name,
+        locality=venue.locality,
+        zone=venue.zone,
+        capacity=venue.capacity,
+        opens_at=venue.opens_at,
+        closes_at=venue.closes_at,
+    )
+
+
+def _ancestors(event_id: str, parents: dict[str, str | None]) -> frozenset[str]:
+    found: set[str] = set()
+    parent = parents.get(event_id)
+    while parent is not None and parent not in found:
+        found.add(parent)
+        parent = parents.get(parent)
+    return frozenset(found)
+
+
+def event_intervals(
+    event: Event,
+    ancestors: frozenset[str] = frozenset(),
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> list[Interval]:
+    """One interval per occurrence of the event (one for a one-off event), optionally
+    only those overlapping ``start``..``end``."""
+    series = event.is_series
+    intervals = []
+    for occurrence in event.occurrences():
+        if start is not None and occurrence.end <= start:
+            continue
+        if end is not None and occurrence.start >= end:
+            continue
+        key = event.id
+        if series and occurrence.recurrence_id is not None:
+            key = f"{event.id}/{occurrence.recurrence_id:%Y%m%dT%H%M%SZ}"
+        intervals.append(Interval(
+            id=key,
+            event_id=event.id,
+            title=event.title,
+            start=occurrence.start,
+            end=occurrence.end,
+            zone=event.zone,
+            kind=event.kind,
+            mode=event.mode,
+            venue_id=event.venue_id,
+            locality=event.locality,
+            delegation_ids=frozenset(d.id for d in event.delegations),
+            participant_ids=frozenset(p.id for p in event.participants),
+            ancestor_ids=ancestors,
+            tour_day_id=event.tour_day_id,
+            uid=event.uid,
+        ))
+    return intervals
+
+
+def load_snapshot(
+    session: Session, start: datetime | None = None, end: datetime | None = None
+) -> ProgramSnapshot:
+    """The program (or the part of it touching ``start``..``end``) as engine inputs."""
+    query = select(Event).options(
+        selectinload(Event.delegations),
+        selectinload(Event.participants),
+        selectinload(Event.venue),
+        selectinload(Event.city),
+        selectinload(Event.changes),
+    ).where(Event.status != EventStatus.CANCELLED)
+    if start is not None:
+        query = query.where(or_(Event.recurrence_rule.is_not(None), Event.end_utc > start))
+    if end is not None:
+        query = query.where(Event.start_utc < end)
+    events = session.scalars(query).all()
+    parents: dict[str, str | None] = {
+        event_id: parent_id
+        for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
+    }
+    intervals = [
+        interval
+        for event in events
+        for interval in event_intervals(event, _ancestors(event.id, parents), start, end)
+    ]
+    intervals.sort(key=lambda interval: (interval.start_s, interval.id))
+    delegations = session.scalars(select(Delegation)).all()
+    participants = session.scalars(
+        select(Participant).options(selectinload(Participant.delegation))
+    ).all()
+    venues = session.scalars(select(Venue)).all()
+    routes = session.scalars(select(TravelTime)).all()
+    return ProgramSnapshot(
+        intervals=tuple(intervals),
+        delegations={d.id: delegation_attendee(d) for d in delegations},
+        participants={p.id: participant_attendee(p) for p in participants},
+        venues={v.id: venue_info(v) for v in venues},
+        routes=tuple(Route(r.origin, r.destination, str(r.mode), r.minutes) for r in routes),
+        tours=tuple(_tours(session, start, end)),
+    )
+
+
+def _tours(session: Session, start: datetime | None, end: datetime | None) -> list[TourInfo]:
+    query = select(StudyTour).options(
+        selectinload(StudyTour.days), selectinload(StudyTour.legs),
+        selectinload(StudyTour.nights),
+    )
+    if start is not None:
+        query = query.where(StudyTour.end_date >= _tokyo_date(start))
+    if end is not None:
+        query = query.where(StudyTour.start_date <= _tokyo_date(end))
+    tours = []
+    for tour in session.scalars(query).all():
+        travel_days: set[date] = set()
+        for leg in tour.legs:
+            travel_days.add(_tokyo_date(leg.departure_utc))
+            travel_days.add(_tokyo_date(leg.arrival_utc))
+        tours.append(TourInfo(
+            id=tour.id,
+            title=tour.title,
+            delegation_id=tour.delegation_id,
+            start_date=tour.start_date,
+            end_date=tour.end_date,
+            day_ids={day.day: day.id for day in tour.days},
+            hotel_nights=frozenset(night.night_of for night in tour.nights),
+            travel_days=frozenset(travel_days),
+        ))
+    return tours
+
+
+def _tokyo_date(instant: datetime) -> date:
+    return timezones.to_local(instant, timezones.TOKYO).date()
+
+
+# -- looking records up by what a coordinator types ------------------------------------
+
+def find_event(session: Session, uid_or_id: str) -> Event:
+    event = session.scalars(
+        select(Event)
+        .options(
+            selectinload(Event.delegations),
+            selectinload(Event.participants).selectinload(Participant.delegation),
+            selectinload(Event.venue),
+            selectinload(Event.changes),
+        )
+        .where(or_(Event.uid == uid_or_id, Event.id == uid_or_id))
+    ).first()
+    if event is None:
+        raise NotFoundError(f"No event has the UID or id '{uid_or_id}'.")
+    return event
+
+
+def event_attendees(event: Event) -> list[Attendee]:
+    """The event's delegations, then its participants, as engine inputs."""
+    return [delegation_attendee(d) for d in event.delegations] + [
+        participant_attendee(p) for p in event.participants
+    ]
+
+
+def find_attendees(session: Session, names: Iterable[str]) -> list[Attendee]:
+    """Delegations by name (any case) or participants by email, in the order given."""
+    found: list[Attendee] = []
+    for name in names:
+        text = name.strip()
+        delegation = session.scalars(
+            select(Delegation).where(func.lower(Delegation.name) == text.lower())
+        ).first()
+        if delegation is not None:
+            found.append(delegation_attendee(delegation))
+            continue
+        participant = session.scalars(
+            select(Participant)
+            .options(selectinload(Participant.delegation))
+            .where(func.lower(Participant.email) == text.lower())
+        ).first()
+        if participant is not None:
+            found.append(participant_attendee(participant))
+            continue
+        raise NotFoundError(
+            f"'{text}' is neither a delegation's name nor a participant's email address."
+        )
+    return found
+
+
+def find_venue(session: Session, name: str) -> VenueInfo:
+    venue = session.scalars(
+        select(Venue).where(func.lower(Venue.name) == name.strip().lower())
+    ).first()
+    if venue is None:
+        known = ", ".join(session.scalars(select(Venue.name).order_by(Venue.name)).all())
+        raise NotFoundError(f"No venue is called '{name}' (known: {known}).")
+    return venue_info(venue)
+
+
+def day_bounds(first: date, last: date, zone_name: str = timezones.TOKYO) -> tuple[
+    datetime, datetime
+]:
+    """The instants at which ``first`` begins and the day after ``last`` begins."""
+    begin = timezones.to_utc(datetime.combine(first, datetime.min.time()), zone_name,
+                             timezones.Fold.EARLIER)
+    after = timezones.to_utc(
+        datetime.combine(last + timedelta(days=1), datetime.min.time()), zone_name,
+        timezones.Fold.EARLIER,
+    )
+    return begin, after
+
+
+def snapshot_for(session: Session, first: date, last: date) -> ProgramSnapshot:
+    """The part of the program a slot search needs: events in the range (a day either
+    side, for meetings that straddle a date line)."""
+    begin, after = day_bounds(first - timedelta(days=1), last + timedelta(days=1))
+    return load_snapshot(session, begin, after)

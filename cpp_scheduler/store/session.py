@@ -1,0 +1,277 @@
+"""The program's session: a failed save raises a :class:`StoreError` that names the record.
+
+SQLAlchemy reports a colleague's newer change as ``StaleDataError`` ("UPDATE statement on
+table 'events' expected to update 1 row(s); 0 were matched") and a taken email as an
+``IntegrityError`` quoting SQL. By then the session has expired the records, so before
+each flush the session notes what it is about to write (:class:`RecordInFlight`); a
+failure is then told in the coordinator's words: which event, which email, which database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Engine, Table, event, inspect, select
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm.exc import StaleDataError
+
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.store.errors import (
+    ConcurrentEditError,
+    ConnectionLostError,
+    ConstraintError,
+    DamagedDatabaseError,
+    DatabaseLockedError,
+    DiskFullError,
+    DuplicateValueError,
+    Failure,
+    MissingReferenceError,
+    ReadOnlyDatabaseError,
+    RecordInFlight,
+    StoreError,
+    classify,
+    first_line,
+    unique_columns,
+    words_for,
+)
+
+IN_FLIGHT = "records_in_flight"
+
+
+class StoreSession(Session):
+    """A session whose ``flush`` and ``commit`` raise :class:`StoreError` subclasses."""
+
+    def flush(self, objects: Sequence[Any] | None = None) -> None:
+        try:
+            super().flush(objects)
+        except SchedulerError:
+            raise
+        except (StaleDataError, DBAPIError) as error:
+            raise self.translate(error) from error
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except SchedulerError:
+            raise
+        except (StaleDataError, DBAPIError) as error:
+            raise self.translate(error) from error
+
+    def _engine(self) -> Engine:
+        bind = self.get_bind()
+        return bind if isinstance(bind, Engine) else bind.engine
+
+    @property
+    def database_name(self) -> str:
+        return str(self.info.get("database", "the database"))
+
+    def translate(self, error: BaseException) -> StoreError:
+        """The coordinator's message for a failed save (the session is rolled back)."""
+        records: list[RecordInFlight] = list(self.info.get(IN_FLIGHT, ()))
+        if isinstance(error, StaleDataError):
+            return self._concurrent_edit(error, records)
+        failure = classify(error)
+        where = self.database_name
+        what = _what(records)
+        if failure is Failure.UNIQUE:
+            return self._duplicate(error, records)
+        if failure is Failure.FOREIGN_KEY:
+            return MissingReferenceError(
+                f"cannot save {what}: it refers to a record that no longer exists in "
+                f"{where} (deleted by someone else?); reload and try again"
+            )
+        if failure in (Failure.NOT_NULL, Failure.CHECK):
+            return ConstraintError(f"cannot save {what}: {where} refuses it ({first_line(error)})")
+        if failure is Failure.LOCKED:
+            waited = float(self.info.get("timeout", 0))
+            return DatabaseLockedError(
+                f"cannot save {what}: {where} is locked by another program or user "
+                f"(waited {waited:g} s); nothing was saved, try again in a moment"
+            )
+        if failure is Failure.READ_ONLY:
+            return ReadOnlyDatabaseError(
+                f"cannot save {what}: {where} is read-only; nothing was saved"
+            )
+        if failure is Failure.DISK_FULL:
+            return DiskFullError(
+                f"cannot save {what}: the disk holding {where} is full; nothing was saved, "
+                "free some space and save again"
+            )
+        if failure in (Failure.CONNECTION_LOST, Failure.UNREACHABLE):
+            return ConnectionLostError(
+                f"cannot save {what}: the connection to {where} was lost; nothing was "
+                "saved, reconnect and save again"
+            )
+        if failure is Failure.DAMAGED:
+            return DamagedDatabaseError(
+                f"cannot save {what}: {where} is damaged; restore a copy from a backup"
+            )
+        return StoreError(f"cannot save {what} in {where}: {first_line(error)}")
+
+    # -- a colleague's newer change ---------------------------------------------------
+    def _concurrent_edit(
+        self, error: StaleDataError, records: Sequence[RecordInFlight]
+    ) -> ConcurrentEditError:
+        table = _table_named_in(str(error))
+        candidates = [
+            r for r in records
+            if r.version is not None and r.identity and table in (None, r.table)
+        ]
+        current = self._current_versions(candidates)
+        for record in candidates:
+            now = current.get((record.table, record.identity))
+            if now is None:
+                return ConcurrentEditError(
+                    f"{record.label} was deleted by someone else since you opened it; "
+                    "your change was not saved",
+                    record.label,
+                )
+            if now != record.version:
+                return _changed_by_someone_else(record.label)
+        label = candidates[0].label if candidates else _what(records)
+        return _changed_by_someone_else(label)
+
+    def _current_versions(
+        self, records: Iterable[RecordInFlight]
+    ) -> dict[tuple[str, tuple[Any, ...] | None], int | None]:
+        """Each record's version in the database now, read outside the failed transaction."""
+        found: dict[tuple[str, tuple[Any, ...] | None], int | None] = {}
+        try:
+            with self._engine().connect() as connection:
+                for record in records:
+                    table = _table(record.table)
+                    if table is None or record.identity is None:
+                        continue
+                    row = connection.execute(
+                        select(table.c.version).where(table.c.id == record.identity[0])
+                    ).first()
+                    found[(record.table, record.identity)] = None if row is None else row[0]
+        except SQLAlchemyError:
+            return {}
+        return found
+
+    # -- a taken name or email --------------------------------------------------------
+    def _duplicate(
+        self, error: BaseException, records: Sequence[RecordInFlight]
+    ) -> DuplicateValueError:
+        where = self.database_name
+        broken = unique_columns(error)
+        table, columns = broken if broken else (None, ())
+        candidates = [r for r in records if table in (None, r.table) and not r.deleted]
+        record = self._holder_of_taken_value(candidates, columns) or (
+            candidates[0] if candidates else None
+        )
+        label = record.label if record else "the change"
+        kind = record.kind if record else "record"
+        shown = [c for c in columns if not c.endswith("_id")] or list(columns)
+        value = ", ".join(
+            str(record.values.get(c)) for c in shown if record and record.values.get(c) is not None
+        )
+        if len(columns) == 1:
+            message = (
+                f"{label} cannot be saved: the {words_for(columns[0])} '{value}' is already "
+                f"used by another {kind} in {where}"
+            )
+        elif columns:
+            together = " and ".join(words_for(c) for c in columns)
+            message = (
+                f"{label} cannot be saved: another {kind} in {where} has the same "
+                f"{together}" + (f" ({value})" if value else "")
+            )
+        else:
+            message = f"{label} cannot be saved: {where} already holds the same record"
+        return DuplicateValueError(message, label, tuple(columns), value)
+
+    def _holder_of_taken_value(
+        self, records: Sequence[RecordInFlight], columns: Sequence[str]
+    ) -> RecordInFlight | None:
+        """The record whose value another row (stored, or saved with it) already has."""
+        if not columns:
+            return None
+        seen: dict[tuple[str, tuple[Any, ...]], RecordInFlight] = {}
+        for record in records:
+            key = (record.table, tuple(record.values.get(c) for c in columns))
+            if key in seen:
+                return record
+            seen[key] = record
+        try:
+            with self._engine().connect() as connection:
+                for record in records:
+                    table = _table(record.table)
+                    if table is None or any(c not in table.c for c in columns):
+                        continue
+                    query = select(table.c.id).where(
+                        *(table.c[c] == record.values.get(c) for c in columns)
+                    )
+                    if record.identity:
+                        query = query.where(table.c.id != record.identity[0])
+                    if connection.execute(query.limit(1)).first() is not None:
+                        return record
+        except SQLAlchemyError:
+            return None
+        return None
+
+
+def _changed_by_someone_else(label: str) -> ConcurrentEditError:
+    return ConcurrentEditError(
+        f"{label} was changed by someone else since you opened it; reload it and apply "
+        "your change again",
+        label,
+    )
+
+
+def _what(records: Sequence[RecordInFlight]) -> str:
+    if not records:
+        return "the change"
+    if len(records) == 1:
+        return records[0].label
+    return f"{len(records)} changes ({records[0].label} and {len(records) - 1} more)"
+
+
+def _table_named_in(message: str) -> str | None:
+    start = message.find("table '")
+    if start < 0:
+        return None
+    end = message.find("'", start + 7)
+    return message[start + 7:end] if end > start else None
+
+
+def _table(name: str) -> Table | None:
+    from cpp_scheduler.model import Base
+
+    return Base.metadata.tables.get(name)
+
+
+def _in_flight(record: Any, deleted: bool = False) -> RecordInFlight | None:
+    table = getattr(record, "__table__", None)
+    if table is None:
+        return None
+    state = inspect(record)
+    values = {key: value for key, value in state.dict.items() if not key.startswith("_")}
+    try:
+        label = record.label() if hasattr(record, "label") else type(record).__name__
+    except (SQLAlchemyError, AttributeError, TypeError, ValueError):
+        label = f"{getattr(record, 'record_kind', 'record')} {state.identity or '(new)'}"
+    version = state.committed_state.get("version", state.dict.get("version"))
+    return RecordInFlight(
+        label=label,
+        kind=str(getattr(record, "record_kind", "record")),
+        table=table.name,
+        identity=state.identity if state.identity is not None else (
+            (values["id"],) if values.get("id") else None
+        ),
+        version=version if state.persistent or state.deleted else None,
+        values=values,
+        deleted=deleted,
+    )
+
+
+@event.listens_for(StoreSession, "before_flush")
+def _note_records_in_flight(
+    session: Session, _context: UOWTransaction, _instances: object
+) -> None:
+    noted = [_in_flight(record) for record in list(session.new) + list(session.dirty)]
+    noted += [_in_flight(record, deleted=True) for record in session.deleted]
+    session.info[IN_FLIGHT] = [record for record in noted if record is not None]

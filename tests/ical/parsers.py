@@ -1,0 +1,90 @@
+"""Independent readers of calendar files, each reduced to the same plain values.
+
+Every reader returns the set of ``(uid, start, end)`` meetings it sees in a file, UTC
+instants, recurring events expanded over a window; all-day entries are returned as
+dates. The tests compare these sets with each other and with the program's own model.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import recurring_ical_events
+from ical.calendar_stream import IcsCalendarStream
+
+Meeting = tuple[str, datetime | date, datetime | date]
+ICALJS_DIR = Path(__file__).parent / "icaljs"
+
+
+def _utc(value: datetime | date) -> datetime | date:
+    if isinstance(value, datetime):
+        assert value.tzinfo is not None, f"floating time {value} in an export"
+        return value.astimezone(UTC)
+    return value
+
+
+def with_icalendar(data: bytes) -> set[Meeting]:
+    """icalendar alone: each VEVENT as written (masters and moved occurrences)."""
+    calendar = icalendar.Calendar.from_ical(data)
+    found: set[Meeting] = set()
+    for event in calendar.walk("VEVENT"):
+        found.add((str(event["UID"]), _utc(event["DTSTART"].dt), _utc(event["DTEND"].dt)))
+    return found
+
+
+def with_recurring_ical_events(data: bytes, window: tuple[datetime, datetime]) -> set[Meeting]:
+    calendar = icalendar.Calendar.from_ical(data)
+    found: set[Meeting] = set()
+    for event in recurring_ical_events.of(calendar).between(*window):
+        found.add((str(event["UID"]), _utc(event["DTSTART"].dt), _utc(event["DTEND"].dt)))
+    return found
+
+
+def with_ical(data: bytes, window: tuple[datetime, datetime]) -> set[Meeting]:
+    """The strict ``ical`` package (pydantic models; refuses what RFC 5545 forbids)."""
+    calendar = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+    found: set[Meeting] = set()
+    for event in calendar.timeline_tz(UTC).overlapping(*window):
+        found.add((str(event.uid), _utc(event.dtstart), _utc(event.dtend)))
+    return found
+
+
+def icaljs_problem() -> str | None:
+    """Why ical.js cannot run here, or None."""
+    if shutil.which("node") is None:
+        return "node is not installed"
+    if not (ICALJS_DIR / "node_modules" / "ical.js").is_dir():
+        return "ical.js is not installed (npm ci --prefix tests/ical/icaljs)"
+    return None
+
+
+def with_icaljs(paths: list[Path], window: tuple[datetime, datetime]) -> dict[Path, set[Meeting]]:
+    """Mozilla's ical.js, as in Thunderbird: zones from the file's VTIMEZONEs only."""
+    node = shutil.which("node")
+    assert node is not None
+    completed = subprocess.run(
+        [node, str(ICALJS_DIR / "parse.mjs"), window[0].isoformat(), window[1].isoformat(),
+         *map(str, paths)],
+        capture_output=True, text=True, check=True, timeout=60,
+    )
+    found: dict[Path, set[Meeting]] = {path: set() for path in paths}
+    rows: list[dict[str, Any]] = json.loads(completed.stdout)
+    for row in rows:
+        if row["allDay"]:
+            start: datetime | date = date.fromisoformat(row["start"][:10])
+            end: datetime | date = date.fromisoformat(row["end"][:10])
+        else:
+            start = datetime.fromisoformat(row["start"].replace("Z", "+00:00"))
+            end = datetime.fromisoformat(row["end"].replace("Z", "+00:00"))
+        found[Path(row["file"])].add((row["uid"], start, end))
+    return found
+
+
+def timed(meetings: set[Meeting]) -> set[Meeting]:
+    return {meeting for meeting in meetings if isinstance(meeting[1], datetime)}

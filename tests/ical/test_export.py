@@ -1,0 +1,221 @@
+"""What a calendar file says, read back as clients read it (values, not text snapshots)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import icalendar
+import pytest
+
+from cpp_scheduler.ical import scopes
+from cpp_scheduler.ical.export import (
+    ExportOptions,
+    Method,
+    Organizer,
+    build_calendars,
+    export_bytes,
+    serialize,
+)
+from cpp_scheduler.model import EventStatus
+from tests.ical.program import JAPANESE_AGENDA, Program, build_program
+
+STAMP = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def program() -> Program:
+    return build_program()
+
+
+def publish(content: scopes.CalendarContent, **options: object) -> icalendar.Calendar:
+    data = export_bytes(content, ExportOptions(stamp=STAMP, **options))  # type: ignore[arg-type]
+    assert len(data) == 1
+    return icalendar.Calendar.from_ical(data[0][1])
+
+
+def vevent(calendar: icalendar.Calendar, uid: str) -> icalendar.Event:
+    found = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == uid
+             and "RECURRENCE-ID" not in e]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_the_calendar_names_itself_and_its_method(program: Program) -> None:
+    calendar = publish(scopes.program(program.events, [program.tour]))
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]).startswith("-//TDLC//CPP Scheduler")
+    assert str(calendar["CALSCALE"]) == "GREGORIAN"
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    assert str(calendar["X-WR-CALNAME"]) == "CPP program"
+    tzids = {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
+    used = {str(e["DTSTART"].params["TZID"]) for e in calendar.walk("VEVENT")
+            if "TZID" in e["DTSTART"].params}
+    assert used == tzids == {"Asia/Tokyo"}  # the fall-back hour event is in UTC
+
+
+def test_an_event_carries_everything_a_participant_needs(program: Program) -> None:
+    calendar = publish(scopes.participant_schedule(program.ana, program.events, [program.tour]))
+    event = vevent(calendar, program.workshop.uid)
+    assert event["DTSTART"].dt == datetime(2026, 6, 9, 9, 0, tzinfo=event["DTSTART"].dt.tzinfo)
+    assert event["DTSTART"].params["TZID"] == "Asia/Tokyo"
+    assert event["DTEND"].dt.astimezone(UTC) == program.workshop.end_utc
+    assert event["DTSTAMP"].dt == STAMP
+    assert int(event["SEQUENCE"]) == 0
+    assert str(event["SUMMARY"]) == program.workshop.title
+    description = str(event["DESCRIPTION"])
+    assert description.startswith(JAPANESE_AGENDA)
+    # Ana's own clock: Lima, the evening before.
+    assert "Your local time (America/Lima): Mon 08 Jun 2026, 19:00-22:00 (UTC-05:00)" in (
+        description)
+    assert "Video link: https://meet.example.org/kobe-lima" in description
+    assert "2-2-2 Uchisaiwaicho" in description
+    assert str(event["LOCATION"]).startswith("TDLC Meeting Room A, 10th Floor")
+    assert (event["GEO"].latitude, event["GEO"].longitude) == (35.6706, 139.757)
+    assert str(event["URL"]) == "https://meet.example.org/kobe-lima"
+    assert event.categories == ["Peer-to-peer workshop", "Hybrid",
+                                "Disaster risk management", "Kobe"]
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert str(event["ORGANIZER"]) == "mailto:gmiller@worldbank.org"
+    assert event["ORGANIZER"].params["CN"] == "Grace Miller"
+    assert "ATTENDEE" not in event  # RFC 5546: no attendees in PUBLISH
+
+
+def test_conference_features_are_a_list_not_one_quoted_value(program: Program) -> None:
+    data = export_bytes(scopes.one_event(program.workshop), ExportOptions())[0][1]
+    unfolded = data.decode().replace("\r\n ", "")
+    line = next(line for line in unfolded.splitlines() if line.startswith("CONFERENCE"))
+    assert "FEATURE=AUDIO,VIDEO" in line
+    assert '"AUDIO,VIDEO"' not in line
+    conference = icalendar.Calendar.from_ical(data).walk("VEVENT")[0].conferences[0]
+    assert conference.uri == "https://meet.example.org/kobe-lima"
+    assert conference.feature in (["AUDIO", "VIDEO"], "AUDIO,VIDEO")
+    assert "VALUE=URI" in line
+
+
+def test_refresh_interval_says_it_is_a_duration(program: Program) -> None:
+    data = export_bytes(scopes.program(program.events),
+                        ExportOptions(refresh_interval=timedelta(hours=6),
+                                      source_url="https://tdlc.example.org/cpp.ics"))[0][1]
+    lines = data.decode().replace("\r\n ", "").splitlines()
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in lines
+    calendar = icalendar.Calendar.from_ical(data)
+    assert calendar.refresh_interval == timedelta(hours=6)
+    assert str(calendar["SOURCE"]) == "https://tdlc.example.org/cpp.ics"
+
+
+def test_a_time_in_the_fall_back_hour_is_written_in_utc(program: Program) -> None:
+    calendar = publish(scopes.one_event(program.fold_event))
+    event = vevent(calendar, program.fold_event.uid)
+    for name, instant in (("DTSTART", program.fold_event.start_utc),
+                          ("DTEND", program.fold_event.end_utc)):
+        assert "TZID" not in event[name].params
+        assert event[name].dt == instant
+        assert event[name].dt.utcoffset() == timedelta(0)
+    assert str(event["X-CPP-SCHEDULER-ZONE"]) == "America/New_York"
+
+
+def test_an_unambiguous_time_keeps_its_zone(program: Program) -> None:
+    program.fold_event.end_utc = program.fold_event.start_utc + timedelta(minutes=20)
+    event = vevent(publish(scopes.one_event(program.fold_event)), program.fold_event.uid)
+    assert event["DTSTART"].params["TZID"] == "America/New_York"
+    assert event["DTEND"].params["TZID"] == "America/New_York"
+
+
+def test_a_series_has_its_rule_exceptions_and_moved_occurrence(program: Program) -> None:
+    calendar = publish(scopes.one_event(program.series))
+    components = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == program.series.uid]
+    master = next(e for e in components if "RECURRENCE-ID" not in e)
+    moved = next(e for e in components if "RECURRENCE-ID" in e)
+    rule = master["RRULE"]
+    assert rule["FREQ"] == ["MONTHLY"]
+    assert rule["BYDAY"] == ["3WE"]
+    # UNTIL in UTC (RFC 5545 with a TZID start): the last session, 15 July 09:00 Tokyo.
+    assert rule["UNTIL"] == [datetime(2026, 7, 15, 0, 0, tzinfo=UTC)]
+    exdates = [d.dt for d in master["EXDATE"].dts]
+    assert [d.astimezone(UTC) for d in exdates] == [datetime(2026, 3, 18, 0, 0, tzinfo=UTC)]
+    assert moved["RECURRENCE-ID"].dt.astimezone(UTC) == datetime(2026, 4, 15, 0, 0, tzinfo=UTC)
+    assert moved["DTSTART"].dt.astimezone(UTC) == datetime(2026, 4, 16, 2, 0, tzinfo=UTC)
+    assert int(moved["SEQUENCE"]) == int(master["SEQUENCE"])
+
+
+def test_a_study_tour_has_an_all_day_envelope(program: Program) -> None:
+    calendar = publish(scopes.tour_schedule(program.tour))
+    envelope = vevent(calendar, f"tour-{program.tour.id}@cpp-scheduler.tdlc")
+    assert envelope["DTSTART"].dt == date(2026, 6, 8)
+    assert envelope["DTEND"].dt == date(2026, 6, 11)  # the day after the last day
+    assert envelope["DTSTART"].params.get("VALUE") == "DATE"
+    assert str(envelope["TRANSP"]) == "TRANSPARENT"
+    assert "Hotel Okura Kobe" in str(envelope["DESCRIPTION"])
+    uids = {str(e["UID"]) for e in calendar.walk("VEVENT")}
+    assert {program.opening.uid, program.workshop.uid, program.site_visit.uid} <= uids
+    assert any(uid.startswith("leg-") for uid in uids)
+
+
+def test_a_cancelled_event_says_so_when_published(program: Program) -> None:
+    calendar = publish(scopes.one_event(program.cancelled))
+    event = vevent(calendar, program.cancelled.uid)
+    assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_in_request_mode_cancelled_events_go_into_a_cancel_calendar(program: Program) -> None:
+    content = scopes.delegation_schedule(program.lima, program.events, [program.tour])
+    options = ExportOptions(method=Method.REQUEST, stamp=STAMP,
+                            organizer=Organizer("TDLC coordinators", "cpp@tdlc.example.org"))
+    request, cancel = build_calendars(content, options)
+    assert str(request["METHOD"]) == "REQUEST"
+    assert str(cancel["METHOD"]) == "CANCEL"
+    assert program.cancelled.uid not in {str(e["UID"]) for e in request.walk("VEVENT")}
+    (removed,) = cancel.walk("VEVENT")
+    assert str(removed["UID"]) == program.cancelled.uid
+    assert str(removed["STATUS"]) == "CANCELLED"
+    assert str(removed["ORGANIZER"]) == "mailto:cpp@tdlc.example.org"
+    attendees = removed["ATTENDEE"] if isinstance(removed["ATTENDEE"], list) else [
+        removed["ATTENDEE"]]
+    assert {str(a) for a in attendees} == {"mailto:ana.quispe@vivienda.gob.pe",
+                                           "mailto:bruno.salas@vivienda.gob.pe"}
+
+
+def test_request_mode_invites_with_role_partstat_and_rsvp(program: Program) -> None:
+    content = scopes.participant_schedule(program.ana, program.events)
+    (calendar,) = [c for c in build_calendars(content, ExportOptions(method=Method.REQUEST))
+                   if str(c["METHOD"]) == "REQUEST"]
+    event = vevent(calendar, program.workshop.uid)
+    attendee = event["ATTENDEE"]
+    assert str(attendee) == "mailto:ana.quispe@vivienda.gob.pe"
+    assert attendee.params["CN"] == "Ana Quispe"
+    assert attendee.params["ROLE"] == "REQ-PARTICIPANT"
+    assert attendee.params["PARTSTAT"] == "NEEDS-ACTION"
+    assert attendee.params["RSVP"] == "TRUE"
+
+
+def test_a_reminder_is_an_alarm_before_the_event(program: Program) -> None:
+    calendar = publish(scopes.one_event(program.workshop), reminder=timedelta(minutes=30))
+    (alarm,) = vevent(calendar, program.workshop.uid).walk("VALARM")
+    assert str(alarm["ACTION"]) == "DISPLAY"
+    assert alarm["TRIGGER"].dt == timedelta(minutes=-30)
+
+
+def test_the_uid_stays_and_the_sequence_is_the_events(program: Program) -> None:
+    first = vevent(publish(scopes.one_event(program.workshop)), program.workshop.uid)
+    program.workshop.sequence = 3
+    program.workshop.start_utc += timedelta(hours=1)
+    second = vevent(publish(scopes.one_event(program.workshop)), program.workshop.uid)
+    assert str(first["UID"]) == str(second["UID"]) == program.workshop.uid
+    assert int(second["SEQUENCE"]) == 3
+
+
+def test_long_japanese_lines_fold_at_75_octets_between_characters(program: Program) -> None:
+    program.workshop.description = JAPANESE_AGENDA * 4
+    data = serialize(build_calendars(scopes.one_event(program.workshop), ExportOptions())[0])
+    lines = data.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode("utf-8")  # a split character would not decode
+    event = icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
+    assert str(event["DESCRIPTION"]).startswith(JAPANESE_AGENDA * 4)
+
+
+def test_cancelled_status_follows_the_model(program: Program) -> None:
+    program.workshop.status = EventStatus.CANCELLED
+    event = vevent(publish(scopes.one_event(program.workshop)), program.workshop.uid)
+    assert str(event["STATUS"]) == "CANCELLED"

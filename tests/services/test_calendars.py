@@ -1,0 +1,68 @@
+"""The per-participant batch: one file each, progress reported, stoppable."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from cpp_scheduler.model import Participant
+from cpp_scheduler.services import calendars
+from cpp_scheduler.store import Database
+from tests.ical.program import Program, build_program
+
+
+@pytest.fixture
+def program(database: Database) -> Program:
+    with database.transaction() as session:
+        program = build_program(session)
+        session.add(Participant(name="Nobody Scheduled", email="idle@example.org"))
+        return program
+
+
+def test_each_participant_gets_a_file_with_their_own_events(
+    program: Program, database: Database, tmp_path: Path
+) -> None:
+    seen: list[tuple[int, int]] = []
+    result = calendars.export_each_participant(database, tmp_path, progress=lambda done,
+                                               total: seen.append((done, total)))
+    assert seen == [(n, 8) for n in range(1, 9)]
+    assert result.without_events == ["idle@example.org"]
+    assert result.participants == 7 and not result.cancelled
+    maya = icalendar.Calendar.from_ical((tmp_path / f"{program.maya.email}.ics").read_bytes())
+    assert {str(e["UID"]) for e in maya.walk("VEVENT")} == {program.workshop.uid,
+                                                            program.series.uid}
+    assert str(maya["X-WR-CALNAME"]) == "Maya Shrestha: CPP program"
+
+
+def test_the_batch_stops_when_asked(program: Program, database: Database,
+                                    tmp_path: Path) -> None:
+    stop = threading.Event()
+
+    def progress(done: int, total: int) -> None:
+        if done == 2:
+            stop.set()
+
+    result = calendars.export_each_participant(database, tmp_path, progress=progress,
+                                               cancelled=stop.is_set)
+    assert result.cancelled
+    assert len(list(tmp_path.glob("*.ics"))) == 2
+
+
+def test_file_names_are_safe_and_unique() -> None:
+    taken: set[str] = set()
+    assert calendars.safe_file_name("ana.quispe@vivienda.gob.pe", taken) == (
+        "ana.quispe@vivienda.gob.pe.ics")
+    assert calendars.safe_file_name("Ana.Quispe@vivienda.gob.pe", taken) == (
+        "Ana.Quispe@vivienda.gob.pe-2.ics")
+    assert re.fullmatch(r"etc_passwd-[0-9a-f]{8}\.ics",
+                        calendars.safe_file_name("../../etc/passwd", taken))
+    assert calendars.safe_file_name("con@x.org", taken) == "_con@x.org.ics"
+    assert calendars.safe_file_name("prn.office@x.org", taken) == "_prn.office@x.org.ics"
+    first = calendars.safe_file_name("田中@例え.jp", taken)
+    second = calendars.safe_file_name("山田@例え.jp", taken)
+    assert re.fullmatch(r"jp-[0-9a-f]{8}\.ics", first)
+    assert first != second

@@ -1,0 +1,276 @@
+"""The schema's history: Alembic revisions that build, undo and upgrade every database.
+
+Run on SQLite and PostgreSQL. The upgrade of an older database is proven with a copy of
+the shipped revisions plus one more, standing in for the next release of the program.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import textwrap
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect, select, text
+
+from cpp_scheduler.model import Base, PartnerCity, Venue
+from cpp_scheduler.store import SchemaError, migrations, open_database
+from cpp_scheduler.store.database import create_store_engine, describe, resolve_url
+
+MODEL_TABLES = set(Base.metadata.tables)
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """A bare engine on an empty database of each backend (no schema, no data)."""
+    bare = create_store_engine(resolve_url(database_url))
+    yield bare
+    bare.dispose()
+
+
+def _tables(engine: Engine) -> set[str]:
+    with engine.connect() as connection:
+        return set(inspect(connection).get_table_names())
+
+
+def _run(engine: Engine, action: str, revision: str) -> None:
+    with engine.begin() as connection:
+        getattr(command, action)(migrations.alembic_config(connection), revision)
+
+
+def test_upgrade_from_empty_builds_the_model(engine: Engine) -> None:
+    _run(engine, "upgrade", "head")
+    assert _tables(engine) == MODEL_TABLES | {"alembic_version"}
+    with engine.connect() as connection:
+        assert migrations.current_revision(connection) == migrations.head_revision()
+
+
+def test_downgrade_to_base_and_upgrade_again(engine: Engine, database_url: str) -> None:
+    _run(engine, "upgrade", "head")
+    _run(engine, "downgrade", "base")
+    assert _tables(engine) <= {"alembic_version"}
+
+    store = open_database(database_url)  # upgraded again, and seeded as a new database
+    assert _tables(engine) == MODEL_TABLES | {"alembic_version"}
+    with store.session() as session:
+        assert len(session.scalars(select(PartnerCity)).all()) == 4
+    store.close()
+
+
+def test_the_model_and_the_migrations_agree(engine: Engine) -> None:
+    _run(engine, "upgrade", "head")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == [], "write a revision for the model change (docs/migrations.md)"
+
+
+def _stamp(database_url: str, revision: str) -> None:
+    store = open_database(database_url, seed=False)
+    with store.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = :r"), {"r": revision})
+    store.close()
+
+
+def _snapshot(database_url: str) -> object:
+    """What a test compares before and after: the file's bytes, or the server's tables."""
+    url = resolve_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        return {path.name: path.read_bytes() for path in Path(database_url).parent.iterdir()}
+    engine = create_store_engine(url)
+    with engine.connect() as connection:
+        state = (
+            sorted(inspect(connection).get_table_names()),
+            connection.execute(text("SELECT version_num FROM alembic_version")).all()
+            if "alembic_version" in inspect(connection).get_table_names() else None,
+        )
+    engine.dispose()
+    return state
+
+
+def test_a_database_from_a_newer_program_is_refused_untouched(database_url: str) -> None:
+    _stamp(database_url, "0099")
+    before = _snapshot(database_url)
+
+    with pytest.raises(SchemaError) as caught:
+        open_database(database_url)
+
+    where = describe(resolve_url(database_url))
+    assert str(caught.value) == (
+        f"{where} was written by a newer CPP Scheduler (schema 0099); CPP Scheduler "
+        f"{_version()} knows schemas up to {migrations.head_revision()}: update the program "
+        "to open it"
+    )
+    assert _snapshot(database_url) == before
+
+
+def _version() -> str:
+    from cpp_scheduler import __version__
+
+    return __version__
+
+
+def _foreign_database(database_url: str, *, with_alembic: bool) -> None:
+    engine = create_store_engine(resolve_url(database_url))
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE invoices (number INTEGER PRIMARY KEY)"))
+        connection.execute(text("INSERT INTO invoices VALUES (1)"))
+        if with_alembic:
+            connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32))"))
+            connection.execute(text("INSERT INTO alembic_version VALUES ('1a2b3c4d5e6f')"))
+    engine.dispose()
+
+
+def test_a_database_with_another_programs_tables_is_refused(database_url: str) -> None:
+    _foreign_database(database_url, with_alembic=False)
+    before = _snapshot(database_url)
+    with pytest.raises(SchemaError) as caught:
+        open_database(database_url)
+    assert str(caught.value) == (
+        f"{describe(resolve_url(database_url))} holds other tables (invoices) and is not a "
+        "CPP Scheduler database; choose another file or an empty database"
+    )
+    assert _snapshot(database_url) == before
+
+
+def test_another_programs_alembic_database_is_not_taken_for_a_newer_one(
+    database_url: str,
+) -> None:
+    _foreign_database(database_url, with_alembic=True)
+    before = _snapshot(database_url)
+    with pytest.raises(SchemaError, match=r"is managed by another program \(its schema "
+                                          r"1a2b3c4d5e6f is not a CPP Scheduler schema\)"):
+        open_database(database_url)
+    assert _snapshot(database_url) == before
+
+
+# -- upgrading an older SQLite file ---------------------------------------------------
+
+NEXT_REVISION = '''
+"""Venues say which floor a room is on.
+
+Revision ID: 0002
+Revises: {head}
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("venues") as batch_op:
+        batch_op.add_column(sa.Column("floor", sa.String(20), nullable=False,
+                                      server_default=""))
+    op.execute("UPDATE venues SET floor = '2F' WHERE locality = 'Tokyo'")
+    {failure}
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("venues") as batch_op:
+        batch_op.drop_column("floor")
+'''
+
+
+@pytest.fixture
+def next_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make the program ship the current revisions plus 0002 (written by the test)."""
+    scripts = tmp_path / "next-release-migrations"
+    shutil.copytree(migrations.MIGRATIONS_DIR, scripts,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(migrations, "MIGRATIONS_DIR", scripts)
+    return scripts / "versions" / "0002_venue_floor.py"
+
+
+@pytest.fixture
+def older_database(tmp_path: Path) -> Path:
+    """A program database of today's schema, holding a coordinator's own venue."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "program.sqlite"
+    store = open_database(path)
+    with store.transaction() as session:
+        session.add(Venue(name="TDLC annex", locality="Tokyo", capacity=12))
+    store.close()
+    return path
+
+
+def _venue_columns(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as connection:
+        return {row[1] for row in connection.execute("PRAGMA table_info(venues)")}
+
+
+def test_an_older_sqlite_file_is_copied_aside_then_upgraded(
+    older_database: Path, next_release: Path
+) -> None:
+    head = migrations.head_revision()
+    next_release.write_text(textwrap.dedent(NEXT_REVISION.format(head=head, failure="")))
+
+    store = open_database(older_database)
+    with store.session() as session:
+        floors = session.execute(text(
+            "SELECT floor FROM venues WHERE name = 'TDLC annex'")).scalar_one()
+        assert floors == "2F"
+        assert session.scalar(select(Venue.capacity).where(Venue.name == "TDLC annex")) == 12
+    with store.engine.connect() as connection:
+        assert migrations.current_revision(connection) == "0002"
+    store.close()
+
+    copies = sorted(older_database.parent.glob(f"program.before-{head}.*.sqlite"))
+    assert len(copies) == 1, sorted(p.name for p in older_database.parent.iterdir())
+    assert "floor" not in _venue_columns(copies[0])
+    with closing(sqlite3.connect(copies[0])) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
+        assert copy.execute("SELECT capacity FROM venues WHERE name = 'TDLC annex'"
+                            ).fetchone() == (12,)
+
+    open_database(older_database).close()  # already current: no second copy
+    assert len(list(older_database.parent.glob("program.before-*"))) == 1
+
+
+def test_a_failing_upgrade_is_undone_and_says_where_the_copy_is(
+    older_database: Path, next_release: Path
+) -> None:
+    head = migrations.head_revision()
+    failure = 'raise RuntimeError("the floor plan is missing")'
+    next_release.write_text(textwrap.dedent(NEXT_REVISION.format(head=head, failure=failure)))
+
+    with pytest.raises(SchemaError) as caught:
+        open_database(older_database)
+
+    copy = next(older_database.parent.glob(f"program.before-{head}.*.sqlite"))
+    assert str(caught.value).startswith(
+        f"upgrading {older_database} from schema {head} to 0002 failed and was undone ("
+    )
+    assert str(caught.value).endswith(f"; a copy from before is at {copy}")
+    assert "floor" not in _venue_columns(older_database), "the failed revision left a column"
+    with closing(sqlite3.connect(older_database)) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            head,)
+
+
+def test_a_new_database_is_not_copied(sqlite_path: Path) -> None:
+    open_database(sqlite_path).close()
+    assert sorted(p.name for p in sqlite_path.parent.iterdir()) == ["program.sqlite"]
+
+
+def test_copies_never_replace_each_other(tmp_path: Path) -> None:
+    database = tmp_path / "program.sqlite"
+    moment = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+    first = migrations.backup_path(database, "0001", moment)
+    assert first.name == "program.before-0001.2026-11-23T0930Z.sqlite"
+    first.write_bytes(b"")
+    assert migrations.backup_path(database, "0001", moment).name == (
+        "program.before-0001.2026-11-23T0930Z-2.sqlite"
+    )
