@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,8 +15,9 @@ from cpp_scheduler.store import open_database
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+def demo_db(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> str:
     path = tmp_path_factory.mktemp("cli-events") / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
     database = open_database(path)
     load_demo(database)
     database.close()

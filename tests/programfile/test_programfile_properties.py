@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -29,8 +30,9 @@ class Pair:
 
 
 @pytest.fixture(scope="module")
-def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
+def pair(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Iterator[Pair]:
     folder = tmp_path_factory.mktemp("properties")
+    shutil.copyfile(sqlite_template, folder / "source.sqlite")
     source = open_database(folder / "source.sqlite")
     target = open_database(folder / "target.sqlite", seed=False)
     yield Pair(source, target, folder)
