@@ -57,7 +57,7 @@ def _inline_references(node: Any, definitions: dict[str, Any]) -> Any:
 def read_document(path: Path) -> dict[str, Any]:
     """The parsed and schema-checked content of a program file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is harmless
     except FileNotFoundError:
         raise ProgramFileError(path, "no such file") from None
     except IsADirectoryError:

@@ -64,7 +64,7 @@ def load_demo(database: Database) -> DemoSummary:
     """Add the demo program to ``database``; what is already there is kept as it is."""
     with database.transaction() as session:
         load_reference_data(session)
-    document = demo_document(_ReferenceIds.read(database))
+    document = demo_document(ReferenceIds.read(database))
     check_document(DEMO_SOURCE, document)
     report = apply_document(database, document, DEMO_SOURCE, keep_existing=True)
     return DemoSummary(
@@ -74,7 +74,7 @@ def load_demo(database: Database) -> DemoSummary:
 
 
 @dataclass(frozen=True)
-class _ReferenceIds:
+class ReferenceIds:
     """The ids of the seeded reference data the demo refers to, as this database has them."""
 
     cities: dict[str, str]
@@ -82,7 +82,7 @@ class _ReferenceIds:
     venues: dict[str, str]
 
     @classmethod
-    def read(cls, database: Database) -> _ReferenceIds:
+    def read(cls, database: Database) -> ReferenceIds:
         with database.session() as session:
             return cls(
                 cities={c.name: c.id for c in session.scalars(select(PartnerCity))},
@@ -380,14 +380,14 @@ PRODUCTS: list[tuple[str, str, str | None, str, list[str], list[str], list[str],
 ]
 
 
-def demo_document(reference: _ReferenceIds) -> dict[str, Any]:
+def demo_document(reference: ReferenceIds) -> dict[str, Any]:
     """The demo program as a program-file document."""
     builder = _Builder(reference)
     return builder.build()
 
 
 class _Builder:
-    def __init__(self, reference: _ReferenceIds) -> None:
+    def __init__(self, reference: ReferenceIds) -> None:
         self.ref = reference
         self.venue_ids = dict(reference.venues)
         self.venue_ids.update({name: demo_id("venue", name) for name, *_ in CITY_VENUES})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,8 +19,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+def demo_db(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> str:
     path = tmp_path_factory.mktemp("cli-events") / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
     database = open_database(path)
     load_demo(database)
     database.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ from cpp_scheduler.store import open_database
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_db(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
     """A database holding the demo, shared by the tests that must leave it unchanged."""
     path = tmp_path_factory.mktemp("cli-program") / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
     database = open_database(path)
     load_demo(database)
     database.close()

@@ -64,7 +64,12 @@ def test_round_trip_into_an_empty_postgresql_database(tmp_path: Path, postgres_u
     assert again.read_bytes() == exported.read_bytes()
 
 
-def test_the_file_is_versioned_json_with_utc_instants(demo_file: Path) -> None:
+def test_the_file_is_versioned_json_with_utc_instants(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    load_demo(sqlite_database)
+    demo_file = tmp_path / "program.json"
+    export_program(sqlite_database, demo_file)
     document = json.loads(demo_file.read_text(encoding="utf-8"))
     assert document["format"] == "cpp-scheduler-program"
     assert document["version"] == 1

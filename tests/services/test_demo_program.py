@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -34,8 +36,12 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, DemoSummary]]:
-    database = open_database(tmp_path_factory.mktemp("demo") / "program.sqlite")
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
+) -> Iterator[tuple[Database, DemoSummary]]:
+    path = tmp_path_factory.mktemp("demo") / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path)
     summary = load_demo(database)
     yield database, summary
     database.close()

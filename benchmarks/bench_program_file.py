@@ -13,23 +13,23 @@ Each figure is also given as a ratio to a baseline measured in the same run: wri
 reading the same document with the json module alone, so the ratios say what the database
 and the checks cost on top of the file itself, whatever the machine.
 
-    python benchmarks/program_file.py [--sizes 250 1000 4000]
+Times are CPU seconds of this process, best of three (see _common.best_time).
+
+    python benchmarks/bench_program_file.py [--sizes 250 1000 4000]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import best_time, print_table
 
 from cpp_scheduler.programfile import dumps, export_program, import_program
 from cpp_scheduler.programfile.layout import INSTANT_FORMAT
@@ -71,12 +71,7 @@ def program_of(events: int, folder: Path) -> dict[str, Any]:
 
 
 def seconds(action: Callable[[], object], repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        began = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - began)
-    return best
+    return best_time(action, repeat)[0]
 
 
 def measure(events: int, folder: Path) -> dict[str, float]:
@@ -110,19 +105,21 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
     sizes = parser.parse_args().sizes
     columns = ["export", "import", "re-import", "dry run"]
-    print(f"{'events':>7} {'records':>8} {'json alone':>11} "
-          + " ".join(f"{name:>17}" for name in columns))
+    rows = []
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             figures = measure(size, Path(folder))
-            cells = [
-                f"{figures[name]:7.3f}s ({figures[name] / figures['json alone']:5.0f}x)"
-                for name in columns
-            ]
-            print(f"{size:>7} {int(figures['records']):>8} {figures['json alone']:10.4f}s "
-                  + " ".join(f"{cell:>17}" for cell in cells))
-    print("\nSeconds, best of three (import: once, into a new database); in brackets, the "
-          "ratio to reading and writing the same document with the json module alone.")
+            rows.append([
+                str(size), str(int(figures["records"])), f"{figures['json alone']:.3f}",
+                *(f"{figures[name]:.3f} ({figures[name] / figures['json alone']:.0f}x)"
+                  for name in columns),
+            ])
+    print_table(
+        "Program file: CPU seconds, best of three (import: once, into a new database); in "
+        "brackets, the ratio to writing and reading the same document with json alone",
+        ["events", "records", "json alone", *columns],
+        rows,
+    )
 
 
 if __name__ == "__main__":
