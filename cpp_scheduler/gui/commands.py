@@ -241,3 +241,34 @@ def move_event(
             command.setText(text)
         command.refreshes = (Event, [event_id])
         return command
+
+
+def cancel_meeting(
+    editor: Editor, event_id: str, recurrence_id: datetime, zone_name: str
+) -> RecordCommand:
+    """The command that cancels one meeting of a series and keeps the others.
+
+    The meeting is recorded as a cancelled occurrence, so calendar files leave it out
+    (EXDATE) and participants' clients remove it; undo brings it back where it was.
+    """
+    with editor.database.session() as session:
+        event = editing.get_record(session, Event, event_id)
+        if not any(occurrence.recurrence_id == recurrence_id
+                   for occurrence in event.occurrences()):
+            raise editing.RecordNotFoundError(
+                f"that meeting of '{event.title}' is no longer in its series")
+        local = timezones.to_local(recurrence_id, zone_name)
+        text = f"Cancel the {local:%d %b} meeting of '{event.title}'"
+        existing = next((change for change in event.changes
+                         if change.recurrence_id == recurrence_id), None)
+        values = {"cancelled": True, "start_utc": None, "end_utc": None}
+        command: RecordCommand
+        if existing is not None:
+            command = EditRecord(editor, OccurrenceOverride, existing.id, values, text)
+        else:
+            command = CreateRecord(editor, OccurrenceOverride,
+                                   {**values, "event_id": event_id,
+                                    "recurrence_id": recurrence_id}, event.title)
+            command.setText(text)
+        command.refreshes = (Event, [event_id])
+        return command

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -33,7 +34,14 @@ from cpp_scheduler import APP_NAME, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui import style
-from cpp_scheduler.gui.commands import CreateRecord, DeleteRecord, Editor, EditRecord, move_event
+from cpp_scheduler.gui.commands import (
+    CreateRecord,
+    DeleteRecord,
+    Editor,
+    EditRecord,
+    cancel_meeting,
+    move_event,
+)
 from cpp_scheduler.gui.eventmodel import EventFilter, EventFilterProxy, EventTableModel
 from cpp_scheduler.gui.records import RECORD_KINDS, RecordManager
 from cpp_scheduler.gui.sidebar import Sidebar
@@ -217,6 +225,10 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action("Delete event", self.delete_selected,
                                           QKeySequence.StandardKey.Delete,
                                           "Delete the selected event (Delete)", "delete_event")
+        self.cancel_meeting_action = self._action(
+            "Cancel one meeting of the series…", self.cancel_one_meeting, None,
+            "Cancel a single meeting of the selected series and keep the others",
+            "cancel_meeting")
         self.find_action = self._action("Find…", self.focus_search,
                                         QKeySequence.StandardKey.Find,
                                         "Search events (Ctrl+F)", "find")
@@ -259,6 +271,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.edit_action)
         edit_menu.addAction(self.delete_action)
+        edit_menu.addAction(self.cancel_meeting_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
@@ -560,6 +573,7 @@ class MainWindow(QMainWindow):
         chosen = self._selected is not None
         self.edit_action.setEnabled(chosen)
         self.delete_action.setEnabled(chosen)
+        self.cancel_meeting_action.setEnabled(chosen)
 
     # -- editing ------------------------------------------------------------------------
     def _make_dialog(self, kind: str, record_id: str | None, parent: QWidget,
@@ -629,6 +643,37 @@ class MainWindow(QMainWindow):
             self.report_error("Cannot delete", str(error))
             return
         self.delete_record("event", self._selected, title, self)
+
+    def cancel_one_meeting(self) -> None:
+        """Ask which meeting of the selected series is off, and cancel just that one."""
+        if self._selected is None:
+            return
+        event_id, zone = self._selected, self.display_zone
+        try:
+            with self.database.session() as session:
+                event = get_record(session, Event, event_id)
+                title, meetings = event.title, event.occurrences() if event.is_series else []
+        except SchedulerError as error:
+            self.report_error("Cannot cancel the meeting", str(error))
+            return
+        if not meetings:
+            self.report_error("Not a series", f"'{title}' meets once; to call it off, set "
+                              "its status to Cancelled in its editor, or delete it.")
+            return
+        labels = [f"{timezones.to_local(meeting.start, zone):%a %d %b %Y  %H:%M}"
+                  for meeting in meetings]
+        choice, accepted = QInputDialog.getItem(
+            self, "Cancel one meeting", f"Which meeting of '{title}' is cancelled?\n"
+            f"(times in {zone}; the other meetings stay as they are)", labels, 0, False)
+        if not accepted or choice not in labels:
+            return
+        meeting = meetings[labels.index(choice)]
+        assert meeting.recurrence_id is not None
+        try:
+            self.editor.execute(cancel_meeting(self.editor, event_id, meeting.recurrence_id,
+                                               zone))
+        except SchedulerError as error:
+            self.report_error("Cannot cancel the meeting", str(error))
 
     def move_event(self, event_id: str, start: datetime, end: datetime,
                    recurrence_id: datetime | None = None) -> None:

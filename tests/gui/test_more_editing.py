@@ -157,3 +157,48 @@ def test_an_answer_still_queued_when_the_window_closes_is_dropped(
     shiboken6.delete(tasks)  # the window closes before it is delivered
     qapp.processEvents()
     assert answers == []
+
+
+def test_one_meeting_of_a_series_is_cancelled_and_undo_brings_it_back(
+    program: Database, make_window, qtbot: QtBot, messages: Messages,  # type: ignore[no-untyped-def]
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    add_event(program, "Monthly resilience exchange", JANUARY_NINE_TOKYO + timedelta(hours=8),
+              1.5, kind=EventKind.VIDEOCONFERENCE, recurrence_rule="FREQ=WEEKLY;COUNT=4",
+              video_link="https://meet.example.org/cpp")
+    window: MainWindow = make_window(program)
+    series = event_id(window, "Monthly resilience exchange")
+    offered: list[list[str]] = []
+
+    def second_meeting(*args: object) -> tuple[str, bool]:
+        labels = list(args[3])  # type: ignore[call-overload]
+        offered.append(labels)
+        return labels[1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", second_meeting)
+    window.select_event(series)
+    window.cancel_meeting_action.trigger()
+    assert offered[0] == ["Tue 12 Jan 2027  17:00", "Tue 19 Jan 2027  17:00",
+                          "Tue 26 Jan 2027  17:00", "Tue 02 Feb 2027  17:00"]
+    assert window.undo_action.text() == (
+        "Undo Cancel the 19 Jan meeting of 'Monthly resilience exchange'")
+    first = JANUARY_NINE_TOKYO + timedelta(hours=8)
+    week = timedelta(days=7)
+
+    def starts() -> list[object]:
+        return sorted(row.start_utc for row in window.events.rows()
+                      if row.title == "Monthly resilience exchange")
+
+    assert starts() == [first, first + 2 * week, first + 3 * week]
+    with program.session() as session:
+        event = session.get(Event, series)
+        assert event is not None
+        assert event.sequence == 1  # calendar clients are told the series changed
+    window.undo_action.trigger()
+    assert starts() == [first + n * week for n in range(4)]
+
+    window.select_event(event_id(window, "Kobe DRR workshop"))
+    window.cancel_meeting_action.trigger()
+    assert messages.errors[-1][0] == "Not a series"
