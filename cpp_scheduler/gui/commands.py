@@ -228,19 +228,8 @@ def move_event(
         text = text.replace(f"'{event.title}'",
                             f"the {timezones.to_local(recurrence_id, zone_name):%d %b} "
                             f"meeting of '{event.title}'", 1)
-        existing = next((change for change in event.changes
-                         if change.recurrence_id == recurrence_id), None)
         values = {"start_utc": start, "end_utc": end, "cancelled": False}
-        command: RecordCommand
-        if existing is not None:
-            command = EditRecord(editor, OccurrenceOverride, existing.id, values, text)
-        else:
-            command = CreateRecord(editor, OccurrenceOverride,
-                                   {**values, "event_id": event_id,
-                                    "recurrence_id": recurrence_id}, event.title)
-            command.setText(text)
-        command.refreshes = (Event, [event_id])
-        return command
+        return _meeting_command(editor, event, recurrence_id, values, text)
 
 
 def cancel_meeting(
@@ -259,16 +248,24 @@ def cancel_meeting(
                 f"that meeting of '{event.title}' is no longer in its series")
         local = timezones.to_local(recurrence_id, zone_name)
         text = f"Cancel the {local:%d %b} meeting of '{event.title}'"
-        existing = next((change for change in event.changes
-                         if change.recurrence_id == recurrence_id), None)
         values = {"cancelled": True, "start_utc": None, "end_utc": None}
-        command: RecordCommand
-        if existing is not None:
-            command = EditRecord(editor, OccurrenceOverride, existing.id, values, text)
-        else:
-            command = CreateRecord(editor, OccurrenceOverride,
-                                   {**values, "event_id": event_id,
-                                    "recurrence_id": recurrence_id}, event.title)
-            command.setText(text)
-        command.refreshes = (Event, [event_id])
-        return command
+        return _meeting_command(editor, event, recurrence_id, values, text)
+
+
+def _meeting_command(
+    editor: Editor, event: Event, recurrence_id: datetime, values: dict[str, Any], text: str
+) -> RecordCommand:
+    """Record ``values`` for one meeting of a series: a new changed occurrence, or a change
+    to the one already recorded; the series' rows are reloaded either way."""
+    existing = next((change for change in event.changes
+                     if change.recurrence_id == recurrence_id), None)
+    command: RecordCommand
+    if existing is not None:
+        command = EditRecord(editor, OccurrenceOverride, existing.id, values, text)
+    else:
+        command = CreateRecord(editor, OccurrenceOverride,
+                               {**values, "event_id": event.id,
+                                "recurrence_id": recurrence_id}, event.title)
+        command.setText(text)
+    command.refreshes = (Event, [event.id])
+    return command
