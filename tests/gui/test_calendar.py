@@ -267,3 +267,22 @@ def test_an_undo_updates_every_view_at_once(window: MainWindow) -> None:
     days = month.events_by_day()  # type: ignore[attr-defined]
     assert "Kobe DRR workshop" in [row.title for row in days[date(2027, 1, 12)]]
     assert "Kobe DRR workshop" not in [row.title for row in days.get(date(2027, 1, 19), [])]
+
+
+def test_hovering_an_event_names_it_and_empty_grid_says_nothing(
+    window: MainWindow, qtbot: QtBot,
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    view = week(window)
+    canvas = view._canvas
+    inside = view.block_rect(block_of(view, "Kobe DRR workshop")).center().toPoint()
+    QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, inside,
+                                              canvas.mapToGlobal(inside)))
+    assert "Kobe DRR workshop" in QToolTip.text()
+    empty = QPoint(canvas.width() - 5, canvas.height() - 5)
+    QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, empty,
+                                              canvas.mapToGlobal(empty)))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())  # Qt hides it on its next turn

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy
@@ -163,3 +164,21 @@ def paint_conflict_badge(painter: QPainter, rect: object) -> None:
     painter.drawEllipse(QPointF(rect.right() - radius - 2, rect.top() + radius + 2), radius,
                         radius)
     painter.restore()
+
+
+def show_event_tooltip(
+    widget: QWidget, event: QEvent, row_at: Callable[[QPointF], EventRow | None],
+    tooltip: Callable[[EventRow], str],
+) -> bool:
+    """Answer a tooltip request over a painted calendar with the event under the pointer.
+
+    True when ``event`` was a tooltip request (handled here), so the caller returns at once.
+    """
+    if not (isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip):
+        return False
+    row = row_at(QPointF(event.pos()))
+    if row is not None:
+        QToolTip.showText(event.globalPos(), tooltip(row), widget)
+    else:
+        QToolTip.hideText()
+    return True

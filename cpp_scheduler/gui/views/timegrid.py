@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
-from cpp_scheduler.gui.views.base import CalendarView, paint_event_block
+from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
 from cpp_scheduler.services.calendar import EventRow
 
 SNAP_MINUTES = 15
@@ -289,20 +289,13 @@ class _Header(QWidget):
             index = int((event.position().x() - GUTTER) // self._view.column_width())
             self._view.dayActivated.emit(self._view.first_day() + timedelta(days=index))
 
-    def event(self, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QHelpEvent
-        from PySide6.QtWidgets import QToolTip
+    def _tooltip(self, row: EventRow) -> str:
+        return self._view.model.event_model.tooltip(row)
 
-        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            row = self._span_at(QPointF(event.pos()))
-            if row is not None:
-                QToolTip.showText(event.globalPos(), self._view.model.event_model.tooltip(row),
-                                  self)
-            else:
-                QToolTip.hideText()
+    def event(self, event: QEvent) -> bool:
+        if show_event_tooltip(self, event, self._span_at, self._tooltip):
             return True
-        return super().event(event)  # type: ignore[arg-type]
+        return super().event(event)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         view = self._view

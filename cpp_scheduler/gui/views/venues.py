@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QScrollArea, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
-from cpp_scheduler.gui.views.base import CalendarView, paint_event_block
+from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
 from cpp_scheduler.services.calendar import Choice, EventRow
 
 LABEL_WIDTH = 250
@@ -169,14 +169,11 @@ class _Timeline(QWidget):
         if row is not None:
             self._view.eventActivated.emit(row.event_id)
 
+    def _tooltip(self, row: EventRow) -> str:
+        return self._view.model.event_model.tooltip(row)
+
     def event(self, event: QEvent) -> bool:
-        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            row = self._row_at(QPointF(event.pos()))
-            if row is not None:
-                QToolTip.showText(event.globalPos(), self._view.model.event_model.tooltip(row),
-                                  self)
-            else:
-                QToolTip.hideText()
+        if show_event_tooltip(self, event, self._row_at, self._tooltip):
             return True
         return super().event(event)
 
