@@ -817,7 +817,7 @@ class MainWindow(QMainWindow):
         self.sidebar.set_event_filter(saved_filter)
         view = options.read_str(self.settings, options.LAST_VIEW, "week")
         self.show_view(view if view in self.views else "week")
-        self.go_to(self._anchor)
+        self.go_to_today()  # today where the calendar's clock is, as the T key does
 
     def save_settings(self) -> None:
         self.settings.setValue(options.GEOMETRY, self.saveGeometry())

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from gui_support import JANUARY_NINE_TOKYO, DialogScript, Messages
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler import timezones
 from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, EventTableModel
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.views.timegrid import HOUR_HEIGHT, TimeGridView
 from cpp_scheduler.model import Event, EventKind, EventStatus
 from cpp_scheduler.services import editing
+from cpp_scheduler.store import Database
 
 
 def titles(window: MainWindow) -> list[str]:
@@ -212,7 +214,8 @@ def test_switching_views_with_the_keyboard(window: MainWindow, qtbot: QtBot) -> 
     qtbot.keyClick(window, Qt.Key.Key_Left)
     assert window.period_label.text() == "December 2026"
     qtbot.keyClick(window, Qt.Key.Key_T)
-    assert window.anchor == date.today()
+    # Today is the date in the zone the calendar shows (Tokyo), not the computer's.
+    assert window.anchor == timezones.to_local(datetime.now(UTC), window.display_zone).date()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.sidebar.search.hasFocus()
 
@@ -286,3 +289,10 @@ def test_hovering_an_event_names_it_and_empty_grid_says_nothing(
     QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, empty,
                                               canvas.mapToGlobal(empty)))
     qtbot.waitUntil(lambda: not QToolTip.isVisible())  # Qt hides it on its next turn
+
+
+def test_the_window_opens_on_today_where_its_clock_is(
+    program: Database, make_window,  # type: ignore[no-untyped-def]
+) -> None:
+    window: MainWindow = make_window(program)
+    assert window.anchor == timezones.to_local(datetime.now(UTC), window.display_zone).date()
