@@ -1,11 +1,17 @@
 """The domain model: the program's records as typed SQLAlchemy entities.
 
-Free of Qt. Importing this package also installs the integrity rules that run at every
-flush (validation, calendar sequence numbers).
+Free of Qt. The closed vocabularies (:mod:`~cpp_scheduler.model.enums`) load at once; the
+entities load with SQLAlchemy the first time one of them is asked for, together with the
+integrity rules that run at every flush (:mod:`~cpp_scheduler.model.registry`). So the
+desktop window, which needs only the vocabularies to draw its first week, appears before
+the database layer has been read from disk.
 """
 
-from cpp_scheduler.model import integrity as _integrity  # noqa: F401  (installs listeners)
-from cpp_scheduler.model.base import Base, Record, UTCDateTime, new_id, utc_now
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from cpp_scheduler.model.enums import (
     EventKind,
     EventMode,
@@ -14,12 +20,54 @@ from cpp_scheduler.model.enums import (
     ProductKind,
     TravelMode,
 )
-from cpp_scheduler.model.event import Event, OccurrenceOverride, new_uid
-from cpp_scheduler.model.people import Delegation, Participant
-from cpp_scheduler.model.product import KnowledgeProduct
-from cpp_scheduler.model.reference import PartnerCity, ThematicArea, TravelTime, Venue
-from cpp_scheduler.model.tour import HotelNight, StudyTour, TourDay, TravelLeg
-from cpp_scheduler.model.validation import Problem, ValidationError
+
+if TYPE_CHECKING:
+    from cpp_scheduler.model.registry import (
+        Base,
+        Delegation,
+        Event,
+        HotelNight,
+        KnowledgeProduct,
+        OccurrenceOverride,
+        Participant,
+        PartnerCity,
+        Problem,
+        Record,
+        StudyTour,
+        ThematicArea,
+        TourDay,
+        TravelLeg,
+        TravelTime,
+        UTCDateTime,
+        ValidationError,
+        Venue,
+        new_id,
+        new_uid,
+        utc_now,
+    )
+
+
+#: What :mod:`~cpp_scheduler.model.registry` supplies on first use.
+_ENTITY_NAMES = frozenset({
+    "Base", "Delegation", "Event", "HotelNight", "KnowledgeProduct", "OccurrenceOverride",
+    "Participant", "PartnerCity", "Problem", "Record", "StudyTour", "ThematicArea", "TourDay",
+    "TravelLeg", "TravelTime", "UTCDateTime", "ValidationError", "Venue", "new_id", "new_uid",
+    "utc_now",
+})
+
+
+def __getattr__(name: str) -> Any:
+    """An entity (or a helper of the entities), loading the whole model on first use.
+
+    Any other name fails at once: introspection (``__wrapped__``, ``__path__`` probes by
+    Qt's binding and by the import system) must not load the database layer.
+    """
+    if name not in _ENTITY_NAMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module("cpp_scheduler.model.registry"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Base",

@@ -1,8 +1,9 @@
 """Rules enforced at every flush, whoever changes the data (dialog, CLI, import).
 
-Installed once on SQLAlchemy's Session class when :mod:`cpp_scheduler.model` is imported:
-no record with a broken rule reaches the database, and an event's calendar SEQUENCE rises
-whenever its time, place or status changes, so clients replace their copy.
+Installed once on SQLAlchemy's Session class when the model is loaded
+(:mod:`~cpp_scheduler.model.registry`): no record with a broken rule reaches the database,
+and an event's calendar SEQUENCE rises whenever its time, place or status changes, so
+clients replace their copy.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-import cpp_scheduler.model  # noqa: F401  (maps the entities and installs the integrity rules)
+import cpp_scheduler.model.registry  # noqa: F401  (maps the entities, installs the integrity rules)
 from cpp_scheduler import APP_NAME, ORGANISATION
 from cpp_scheduler.store import migrations
 from cpp_scheduler.store import seed as seeding
