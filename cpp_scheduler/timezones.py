@@ -124,8 +124,12 @@ def is_zone(name: str) -> bool:
 
 @cache
 def all_zones() -> tuple[str, ...]:
-    """Every canonical zone a coordinator may pick, sorted (no legacy aliases)."""
-    return tuple(sorted(name for name in pytz.common_timezones if is_zone(name)))
+    """Every canonical zone a coordinator may pick, sorted (no legacy aliases).
+
+    pytz's list of common zones, kept to those the pinned database holds; read from the
+    two catalogues without loading each zone, as the window lists them while it starts.
+    """
+    return tuple(sorted(set(pytz.common_timezones) & zoneinfo.available_timezones()))
 
 
 def country_zones(country_code: str) -> tuple[str, ...]:

@@ -58,10 +58,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments, when all they ask for is the window (at most ``--db``); else None.
+
+    The window is the common case and must come up fast, so the subcommands (which load
+    the engine, the file formats and the database layer) are not even registered for it.
+    """
+    quick = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    quick.add_argument("--db", default=None)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None  # let the full parser say what is wrong
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    args.db = getattr(args, "db", None)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = window_arguments(arguments)
+    if args is None:
+        args = build_parser().parse_args(arguments)
+        args.db = getattr(args, "db", None)
     try:
         if args.command is None:
             from cpp_scheduler.cli.gui import launch

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ctypes
-import ctypes.util
 import importlib.util
 import os
 import sys
@@ -49,6 +47,9 @@ def x11_problem(plugin: Path | None) -> str | None:
     """What keeps Qt's X11 plugin from loading, found before Qt aborts the process over it."""
     if plugin is None:
         return None
+    import ctypes
+    import ctypes.util
+
     missing: list[str] = []
     try:
         ctypes.CDLL(str(plugin))

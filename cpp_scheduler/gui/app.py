@@ -1,17 +1,23 @@
-"""Starting the desktop application: Qt, fonts, the error handler, the database, the window."""
+"""Starting the desktop application: Qt, fonts, the error handler, the window, the database.
+
+The window shows first and opens the database in the background (see
+:mod:`cpp_scheduler.gui.mainwindow`), so nothing here loads the database layer.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from cpp_scheduler import APP_NAME, ORGANISATION, __version__
-from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import style
-from cpp_scheduler.gui.crash import ExceptionHandler, setup_logging
-from cpp_scheduler.store import open_database
+from cpp_scheduler.gui.crash import ExceptionHandler, log_path
+
+if TYPE_CHECKING:
+    from cpp_scheduler.store import Database
 
 
 def application() -> QApplication:
@@ -29,23 +35,30 @@ def application() -> QApplication:
     return app
 
 
+def open_store(location: str | None) -> Database:
+    """Open the database at ``location`` (a path, a URL, or None for the default)."""
+    from cpp_scheduler.store import open_database
+
+    return open_database(location)
+
+
 def run(database: str | None) -> int:
-    """Open ``database`` (or the default one) in the main window; the exit status."""
+    """Show the main window over ``database`` (or the default one); the exit status.
+
+    A database that cannot be opened is explained in a dialog, and the status is 1.
+    """
     app = application()
-    handler = ExceptionHandler(setup_logging())
+    handler = ExceptionHandler(log_path())
     handler.install()
     try:
-        try:
-            store = open_database(database)
-        except SchedulerError as error:
-            QMessageBox.critical(None, f"{APP_NAME} cannot open the database", str(error))
-            return 1
         from cpp_scheduler.gui.mainwindow import MainWindow
 
-        window = MainWindow(store)
+        window = MainWindow(lambda: open_store(database))
+        window.openFailed.connect(lambda _reason: app.exit(1))
         window.show()
         status = app.exec()
-        store.close()
+        window.close()
+        window.close_database()
         return int(status)
     finally:
         handler.uninstall()

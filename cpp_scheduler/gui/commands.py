@@ -36,10 +36,14 @@ class Editor(QObject):
     changed = Signal(str, list)
     failed = Signal(str)
 
-    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+    def __init__(self, database: Database, parent: QObject | None = None,
+                 stack: QUndoStack | None = None) -> None:
+        """``stack``: the undo stack to push to, when its owner made it beforehand (the
+        main window makes its own at once, for its Undo and Redo actions, while the
+        database is still opening)."""
         super().__init__(parent)
         self.database = database
-        self.stack = QUndoStack(self)
+        self.stack = stack if stack is not None else QUndoStack(self)
         self.stack.setUndoLimit(200)
 
     def execute(self, command: RecordCommand) -> None:

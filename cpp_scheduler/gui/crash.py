@@ -12,7 +12,6 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -34,6 +33,8 @@ def log_path() -> Path:
 
 def setup_logging(path: Path | None = None) -> Path:
     """Send the program's log to a rotating file (created with its folder)."""
+    from logging.handlers import RotatingFileHandler
+
     path = path or log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger("cpp_scheduler")
@@ -56,7 +57,11 @@ def _show_dialog(title: str, text: str) -> None:
 
 
 class ExceptionHandler:
-    """An excepthook: logs with the traceback, then shows one friendly dialog at a time."""
+    """An excepthook: logs with the traceback, then shows one friendly dialog at a time.
+
+    The log file is opened on the first error, not at start: a program that never fails
+    never pays for it, and the window appears sooner.
+    """
 
     def __init__(self, log_file: Path, show: ShowDialog = _show_dialog) -> None:
         self.log_file = log_file
@@ -79,6 +84,7 @@ class ExceptionHandler:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
+        setup_logging(self.log_file)
         if isinstance(error, SchedulerError):
             log.warning("%s", error)
             message, title = str(error), "Cannot do that"

@@ -3,6 +3,12 @@
 The window owns the item models and the undo stack. Views never write: they ask (move
 this event, edit that one, create one here) and the window turns the request into a
 command, so every change is validated by the model's rules and can be undone.
+
+The window comes up in two steps, so a coordinator sees the calendar at once. First the
+frame: views, sidebar, menus and toolbar, built from modules that do not load the
+database layer. Then the program: the database opens and the events are read in the
+background, and when they arrive the window attaches the editor (undo commands), the
+tools and their docks, and enables everything that changes the program.
 """
 
 from __future__ import annotations
@@ -10,16 +16,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QPaintEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSizePolicy,
@@ -34,19 +48,10 @@ from cpp_scheduler import APP_NAME, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui import style
-from cpp_scheduler.gui.commands import (
-    CreateRecord,
-    DeleteRecord,
-    Editor,
-    EditRecord,
-    cancel_meeting,
-    move_event,
-)
 from cpp_scheduler.gui.eventmodel import EventFilter, EventFilterProxy, EventTableModel
-from cpp_scheduler.gui.records import RECORD_KINDS, RecordManager
+from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
-from cpp_scheduler.gui.tools import install_tools
 from cpp_scheduler.gui.views.agenda import AgendaView
 from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.gui.views.month import MonthView
@@ -54,10 +59,12 @@ from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.views.venues import VenueTimelineView
 from cpp_scheduler.gui.welcome import WelcomePanel
 from cpp_scheduler.gui.zoneselector import ZoneSelector
-from cpp_scheduler.model import Event
-from cpp_scheduler.services import calendar
-from cpp_scheduler.services.editing import get_record
-from cpp_scheduler.store import Database
+from cpp_scheduler.services.calendar_rows import Choice, EventRow
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.commands import Editor
+    from cpp_scheduler.gui.records import RecordManager
+    from cpp_scheduler.store import Database
 
 VIEW_NAMES = ("day", "week", "month", "agenda", "venues")
 VIEW_LABELS = {"day": "Day", "week": "Week", "month": "Month", "agenda": "Agenda",
@@ -65,6 +72,47 @@ VIEW_LABELS = {"day": "Day", "week": "Week", "month": "Month", "agenda": "Agenda
 
 DialogFactory = Callable[..., QDialog]
 """``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
+
+DatabaseOpener = Callable[[], "Database"]
+"""Opens the program's database; run off the GUI thread while the window shows."""
+
+OPEN_AT_THE_LATEST_MS = 250
+"""When a window given an opener starts opening if it has not painted by then."""
+
+ProgramRead = tuple[list[EventRow], dict[str, list[Choice]]]
+"""The program as the calendar shows it: its rows, and the choices of the filters."""
+
+
+def read_program(database: Database) -> ProgramRead:
+    """Everything the calendar shows, read in one go (in the background)."""
+    from cpp_scheduler.services import calendar
+
+    references = {
+        "cities": calendar.partner_cities(database),
+        "themes": calendar.themes(database),
+        "delegations": calendar.delegations(database),
+        "venues": calendar.venues(database),
+    }
+    return calendar.load_event_rows(database), references
+
+
+def open_program(opener: DatabaseOpener) -> tuple[Database, ProgramRead]:
+    """Open the database and read the program, off the GUI thread.
+
+    Also loads, here, the engine modules the window's tools need next, so that attaching
+    them on the GUI thread does not stall it; only modules free of Qt are loaded here.
+    """
+    import cpp_scheduler.scheduling.conflicts
+    import cpp_scheduler.scheduling.localtimes
+    import cpp_scheduler.services.editing
+    import cpp_scheduler.services.snapshot  # noqa: F401
+
+    database = opener()
+    try:
+        return database, read_program(database)
+    except BaseException:
+        database.close()
+        raise
 
 
 def open_editor(kind: str, database: Database, record_id: str | None = None, *,
@@ -88,32 +136,38 @@ def open_editor(kind: str, database: Database, record_id: str | None = None, *,
 class MainWindow(QMainWindow):
     """The application's window over one open database.
 
+    ``database`` is an open database, or a function that opens one: the window then
+    shows at once and opens it in the background (a failure is reported, then
+    ``openFailed`` is emitted).
+
     Signals:
         eventsLoaded(): the program's rows arrived from the database and the views
             follow them (at start and after each full reload).
+        programOpened(): the database is open; editing and the tools are available.
+        openFailed(str): the database could not be opened; the reason.
     """
 
     eventsLoaded = Signal()
+    programOpened = Signal()
+    openFailed = Signal(str)
 
     def __init__(
         self,
-        database: Database,
+        database: Database | DatabaseOpener,
         settings: QSettings | None = None,
         dialog_factory: DialogFactory = open_editor,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.database = database
+        self._database: Database | None = None
+        self._editor: Editor | None = None
         self.settings = settings or options.open_settings()
         options.upgrade(self.settings)
         self.dialog_factory = dialog_factory
-        self.setWindowTitle(f"{APP_NAME} — {database.name}")
+        self.setWindowTitle(f"{APP_NAME} — opening the program…")
         self.setWindowIcon(style.application_icon())
-        self.setStyleSheet(style.window_style_sheet())
         self.setObjectName("mainWindow")
-        self.editor = Editor(database, self)
-        self.editor.changed.connect(self._records_changed)
-        self.editor.failed.connect(lambda message: self.report_error("Cannot undo", message))
+        self.undo_stack = QUndoStack(self)
         self.tasks = TaskManager(self)
         self.tasks.busyChanged.connect(self._busy_changed)
         self.events = EventTableModel(self)
@@ -123,8 +177,18 @@ class MainWindow(QMainWindow):
         self._welcome_dismissed = False
         self._loaded = False
         self._managers: dict[str, RecordManager] = {}
-        # Start reading the program now: the worker reads while the widgets are built.
-        self.reload()
+        self._opener: DatabaseOpener | None = None
+        if callable(database):
+            # Opened once the window has painted: the worker, loading the database layer,
+            # would otherwise compete with the GUI thread for the interpreter and delay
+            # the first sight of the calendar. Soon after in any case, should no paint
+            # come (a window opened hidden).
+            self._opener = database
+            QTimer.singleShot(OPEN_AT_THE_LATEST_MS, self._start_opening)
+        else:
+            # Read while the widgets are built.
+            self._database = database
+            self.reload()
 
         self.sidebar = Sidebar(self)
         self.sidebar.filterChanged.connect(self.set_event_filter)
@@ -178,10 +242,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
-        install_tools(self)
+        self._set_program_enabled(False)
+        if self._database is not None:
+            self._attach(self._database)
         for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
                        self.proxy.layoutChanged, self.proxy.filterChanged):
             signal.connect(self._update_count)
+        # Styled once the widgets exist: one pass over them, not one per widget added.
+        self.setStyleSheet(style.window_style_sheet())
         self.resize(1360, 860)
         self._restore_settings()
 
@@ -232,10 +300,10 @@ class MainWindow(QMainWindow):
         self.find_action = self._action("Find…", self.focus_search,
                                         QKeySequence.StandardKey.Find,
                                         "Search events (Ctrl+F)", "find")
-        self.undo_action = self.editor.stack.createUndoAction(self, "Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("undo")
-        self.redo_action = self.editor.stack.createRedoAction(self, "Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setObjectName("redo")
         self.addActions([self.undo_action, self.redo_action])
@@ -287,6 +355,11 @@ class MainWindow(QMainWindow):
                                   name=f"manage_{key}")
             program_menu.addAction(action)
             self.program_actions[key] = action
+        # Filled by the tools once the program is open; in place from the start, so the
+        # menu bar does not change under the pointer.
+        self.tools_menu = QMenu("&Tools", self)
+        self.tools_menu.setObjectName("toolsMenu")
+        bar.addMenu(self.tools_menu)
         help_menu = self.help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("About CPP Scheduler", self._about, name="about"))
 
@@ -317,9 +390,8 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.database_label = QLabel(f"Database: {self.database.name}", self)
+        self.database_label = QLabel("Opening the program…", self)
         self.database_label.setObjectName("databaseLabel")
-        self.database_label.setToolTip(self.database.name)
         # A long path must not set the window's minimum width.
         self.database_label.setSizePolicy(QSizePolicy.Policy.Ignored,
                                           QSizePolicy.Policy.Preferred)
@@ -348,25 +420,88 @@ class MainWindow(QMainWindow):
         self._update_clock()
         self._update_count()
 
+    # -- the program ----------------------------------------------------------------------
+    @property
+    def database(self) -> Database:
+        """The open database (the actions that need it stay disabled until it is)."""
+        if self._database is None:
+            raise RuntimeError("the program's database is still opening")
+        return self._database
+
+    @property
+    def editor(self) -> Editor:
+        """Runs the undoable commands; there once the database is open."""
+        if self._editor is None:
+            raise RuntimeError("the program's database is still opening")
+        return self._editor
+
+    @property
+    def program_open(self) -> bool:
+        return self._editor is not None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._opener is not None:
+            QTimer.singleShot(0, self._start_opening)  # once this paint is on screen
+
+    def _start_opening(self) -> None:
+        opener, self._opener = self._opener, None
+        if opener is not None:
+            self.tasks.run_in_background(lambda: open_program(opener), self._opened,
+                                         self._open_failed)
+
+    def _opened(self, result: tuple[Database, ProgramRead]) -> None:
+        database, program = result
+        self._attach(database)
+        self._loaded_rows(program)
+
+    def _open_failed(self, error: BaseException) -> None:
+        self.database_label.setText("No program open")
+        if not isinstance(error, SchedulerError):
+            import sys
+
+            sys.excepthook(type(error), error, error.__traceback__)
+            return
+        self.report_fatal(f"{APP_NAME} cannot open the database", str(error))
+        self.openFailed.emit(str(error))
+
+    def _attach(self, database: Database) -> None:
+        """The database is open: name it, and add what edits the program and checks it."""
+        from cpp_scheduler.gui.commands import Editor
+        from cpp_scheduler.gui.tools import install_tools
+
+        self._database = database
+        self.setWindowTitle(f"{APP_NAME} — {database.name}")
+        self.database_label.setText(f"Database: {database.name}")
+        self.database_label.setToolTip(database.name)
+        self._editor = Editor(database, self, self.undo_stack)
+        self._editor.changed.connect(self._records_changed)
+        self._editor.failed.connect(lambda message: self.report_error("Cannot undo", message))
+        install_tools(self)
+        self._set_program_enabled(True)
+        self.programOpened.emit()
+
+    def _set_program_enabled(self, enabled: bool) -> None:
+        """Enable what changes the program (all but the calendar's own navigation)."""
+        for action in (self.new_action, self.demo_action, self.import_action,
+                       *self.program_actions.values()):
+            action.setEnabled(enabled)
+        self.tools_menu.setEnabled(enabled)
+        self._update_selection_actions()
+
+    def close_database(self) -> None:
+        """Close the database the window opened (after the window has closed)."""
+        if self._database is not None:
+            self._database.close()
+
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the program again in the background; the views follow when it arrives."""
         database = self.database
+        self.tasks.run_in_background(lambda: read_program(database), self._loaded_rows,
+                                     self._load_failed)
 
-        def read() -> tuple[list[calendar.EventRow], dict[str, list[calendar.Choice]]]:
-            references = {
-                "cities": calendar.partner_cities(database),
-                "themes": calendar.themes(database),
-                "delegations": calendar.delegations(database),
-                "venues": calendar.venues(database),
-            }
-            return calendar.load_event_rows(database), references
-
-        self.tasks.run_in_background(read, self._loaded_rows, self._load_failed)
-
-    def _loaded_rows(
-        self, result: tuple[list[calendar.EventRow], dict[str, list[calendar.Choice]]]
-    ) -> None:
+    def _loaded_rows(self, result: ProgramRead) -> None:
         rows, references = result
         self._apply_references(references)
         self.events.set_rows(rows)
@@ -374,7 +509,7 @@ class MainWindow(QMainWindow):
         self._show_welcome_if_empty()
         self.eventsLoaded.emit()
 
-    def _apply_references(self, references: dict[str, list[calendar.Choice]]) -> None:
+    def _apply_references(self, references: dict[str, list[Choice]]) -> None:
         wanted = self.proxy.event_filter
         self.sidebar.blockSignals(True)
         self.sidebar.set_cities(references["cities"])
@@ -570,7 +705,7 @@ class MainWindow(QMainWindow):
         self._update_selection_actions()
 
     def _update_selection_actions(self) -> None:
-        chosen = self._selected is not None
+        chosen = self._selected is not None and self._editor is not None
         self.edit_action.setEnabled(chosen)
         self.delete_action.setEnabled(chosen)
         self.cancel_meeting_action.setEnabled(chosen)
@@ -613,6 +748,11 @@ class MainWindow(QMainWindow):
                 hours=min(hour, 23))
             start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
         end = end or start + timedelta(hours=1)
+        if not self.program_open:
+            return  # a double-click on the grid while the program is still opening
+        from cpp_scheduler.gui.commands import CreateRecord
+        from cpp_scheduler.model import Event
+
         dialog = self._make_dialog("event", None, self, start=start, end=end)
         if dialog is None:
             return
@@ -634,8 +774,11 @@ class MainWindow(QMainWindow):
             self.edit_event(self._selected)
 
     def delete_selected(self) -> None:
-        if self._selected is None:
+        if self._selected is None or not self.program_open:
             return
+        from cpp_scheduler.model import Event
+        from cpp_scheduler.services.editing import get_record
+
         try:
             with self.database.session() as session:
                 title = get_record(session, Event, self._selected).title
@@ -646,8 +789,12 @@ class MainWindow(QMainWindow):
 
     def cancel_one_meeting(self) -> None:
         """Ask which meeting of the selected series is off, and cancel just that one."""
-        if self._selected is None:
+        if self._selected is None or not self.program_open:
             return
+        from cpp_scheduler.gui.commands import cancel_meeting
+        from cpp_scheduler.model import Event
+        from cpp_scheduler.services.editing import get_record
+
         event_id, zone = self._selected, self.display_zone
         try:
             with self.database.session() as session:
@@ -679,6 +826,8 @@ class MainWindow(QMainWindow):
                    recurrence_id: datetime | None = None) -> None:
         """Apply a drag in a calendar view as one undoable, validated step (for a meeting
         of a series, ``recurrence_id`` names it and only that meeting moves)."""
+        from cpp_scheduler.gui.commands import move_event
+
         try:
             command = move_event(self.editor, event_id, start, end, self.display_zone,
                                  recurrence_id)
@@ -691,6 +840,9 @@ class MainWindow(QMainWindow):
         self.select_event(event_id)
 
     def create_record(self, kind: str, parent: QWidget | None = None) -> None:
+        from cpp_scheduler.gui.commands import CreateRecord
+        from cpp_scheduler.model import Event
+
         record_kind = RECORD_KINDS[kind] if kind != "event" else None
         dialog = self._make_dialog(kind, None, parent or self)
         if dialog is None:
@@ -704,6 +856,9 @@ class MainWindow(QMainWindow):
         self._run_dialog(dialog, save)
 
     def edit_record(self, kind: str, record_id: str, parent: QWidget | None = None) -> None:
+        from cpp_scheduler.gui.commands import EditRecord
+        from cpp_scheduler.model import Event
+
         model = Event if kind == "event" else RECORD_KINDS[kind].model
         dialog = self._make_dialog(kind, record_id, parent or self)
         if dialog is None:
@@ -722,6 +877,9 @@ class MainWindow(QMainWindow):
 
     def delete_record(self, kind: str, record_id: str, title: str,
                       parent: QWidget | None = None) -> None:
+        from cpp_scheduler.gui.commands import DeleteRecord
+        from cpp_scheduler.model import Event
+
         model = Event if kind == "event" else RECORD_KINDS[kind].model
         if not self.confirm(
             f"Delete {model.record_kind}",
@@ -741,6 +899,8 @@ class MainWindow(QMainWindow):
 
     def manage(self, kind: str) -> RecordManager:
         """Open (or raise) the manager of one kind of record."""
+        from cpp_scheduler.gui.records import RecordManager
+
         manager = self._managers.get(kind)
         if manager is None:
             manager = RecordManager(
@@ -760,6 +920,8 @@ class MainWindow(QMainWindow):
     def _records_changed(self, model_name: str, ids: list[str]) -> None:
         """Follow a command: refresh the rows it touched, or everything it may affect."""
         if model_name == "Event":
+            from cpp_scheduler.services import calendar
+
             try:
                 rows = calendar.load_event_rows(self.database, ids)
             except SchedulerError as error:
@@ -778,6 +940,10 @@ class MainWindow(QMainWindow):
     # -- messages (replaceable in tests) ------------------------------------------------
     def report_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
+
+    def report_fatal(self, title: str, message: str) -> None:
+        """An error that leaves nothing to work on (the database cannot be opened)."""
+        QMessageBox.critical(self, title, message)
 
     def confirm(self, title: str, question: str, parent: QWidget | None = None) -> bool:
         answer = QMessageBox.question(

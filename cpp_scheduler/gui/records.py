@@ -5,7 +5,6 @@ Edit and Delete, each going through the same undoable commands as the calendar.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, time
 from enum import Enum
 from typing import Any
@@ -30,55 +29,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from cpp_scheduler.model import (
-    Delegation,
-    KnowledgeProduct,
-    Participant,
-    PartnerCity,
-    ThematicArea,
-    Venue,
-)
-from cpp_scheduler.model.base import Base
+from cpp_scheduler.gui.recordkinds import RecordKind
 from cpp_scheduler.store import Database
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-@dataclass(frozen=True)
-class RecordKind:
-    """A kind of record the Program menu manages: its class, its words, its columns."""
-
-    key: str
-    model: type[Base]
-    plural: str
-    columns: tuple[tuple[str, str], ...]
-    """(attribute, header) pairs shown in the manager's table."""
-    order_by: str
-
-
-RECORD_KINDS: dict[str, RecordKind] = {
-    kind.key: kind
-    for kind in (
-        RecordKind("delegation", Delegation, "Delegations",
-                   (("name", "Name"), ("country_name", "Country"), ("zone", "Home zone"),
-                    ("arrival", "Arrives"), ("departure", "Leaves")), "name"),
-        RecordKind("participant", Participant, "Participants",
-                   (("name", "Name"), ("email", "Email"), ("organisation", "Organisation"),
-                    ("role", "Role")), "name"),
-        RecordKind("venue", Venue, "Venues",
-                   (("name", "Name"), ("name_ja", "Japanese name"), ("locality", "City"),
-                    ("capacity", "Capacity"), ("videoconference", "Video")), "name"),
-        RecordKind("partner_city", PartnerCity, "Partner cities",
-                   (("name", "Name"), ("name_ja", "Japanese name"), ("prefecture", "Prefecture"),
-                    ("selection_round", "Round"), ("signature", "Signature experience")),
-                   "name"),
-        RecordKind("theme", ThematicArea, "Themes",
-                   (("name", "Name"), ("name_ja", "Japanese name"), ("code", "Code")), "name"),
-        RecordKind("knowledge_product", KnowledgeProduct, "Knowledge products",
-                   (("title", "Title"), ("kind", "Kind"), ("published", "Published")), "title"),
-    )
-}
 
 
 def _text(value: Any) -> str:

@@ -10,17 +10,20 @@ Signals:
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimeZone, Signal
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
-from cpp_scheduler.services.calendar import Choice
+from cpp_scheduler.services.calendar_rows import Choice
 
 
+@cache
 def computer_zone() -> str:
-    """This computer's IANA zone, or Tokyo when the system names none we know."""
+    """This computer's IANA zone, or Tokyo when the system names none we know (asked
+    once: the system's answer costs a noticeable moment at start)."""
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
     return name if timezones.is_zone(name) else timezones.TOKYO
 
@@ -37,6 +40,9 @@ class ZoneSelector(QWidget):
         super().__init__(parent)
         self._zone = timezones.TOKYO
         self._delegations: list[Choice] = []
+        # The four hundred IANA zones are listed once the coordinator reaches for the
+        # list, or once the program's delegations arrive: not while the window starts.
+        self._every_zone_listed = False
         caption = QLabel("Show times in", self)
         self.combo = QComboBox(self)
         self.combo.setObjectName("zoneSelector")
@@ -70,6 +76,8 @@ class ZoneSelector(QWidget):
         layout.addWidget(caption)
         layout.addWidget(self.combo)
         layout.addWidget(self.in_use)
+        self.combo.installEventFilter(self)
+        line.installEventFilter(self)
         self._refill()
 
     @property
@@ -78,14 +86,24 @@ class ZoneSelector(QWidget):
 
     def set_delegations(self, delegations: list[Choice]) -> None:
         self._delegations = list(delegations)
+        self._every_zone_listed = True
         self._refill()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._every_zone_listed and event.type() in (
+                QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            self._every_zone_listed = True
+            self._refill()
+        return False
+
     def _refill(self) -> None:
-        here = computer_zone()
         entries = [(f"{timezones.TOKYO} — Tokyo, TDLC", timezones.TOKYO, "TDLC")]
-        if here != timezones.TOKYO:
-            entries.append((f"{here} — this computer", here, "this computer"))
-        seen = {timezones.TOKYO, here}
+        seen = {timezones.TOKYO}
+        if self._every_zone_listed:
+            here = computer_zone()
+            if here != timezones.TOKYO:
+                entries.append((f"{here} — this computer", here, "this computer"))
+                seen.add(here)
         for delegation in self._delegations:
             if delegation.detail and timezones.is_zone(delegation.detail):
                 entries.append((f"{delegation.detail} — {delegation.name}", delegation.detail,
@@ -94,7 +112,10 @@ class ZoneSelector(QWidget):
         if timezones.WASHINGTON not in seen:
             entries.append((f"{timezones.WASHINGTON} — Washington, World Bank",
                             timezones.WASHINGTON, "World Bank"))
-        entries.extend((name, name, "") for name in timezones.all_zones())
+        if self._every_zone_listed:
+            entries.extend((name, name, "") for name in timezones.all_zones())
+        elif self._zone not in seen:
+            entries.append((self._zone, self._zone, ""))  # the zone in use is always listed
         self.combo.blockSignals(True)
         self.choices.set_entries(entries)
         self.combo.blockSignals(False)
@@ -107,7 +128,10 @@ class ZoneSelector(QWidget):
             return False
         changed = zone_name != self._zone
         self._zone = zone_name
-        self._show()
+        if self.choices.row_of(zone_name) < 0:
+            self._refill()
+        else:
+            self._show()
         if notify and changed:
             self.zoneChosen.emit(zone_name)
         return True

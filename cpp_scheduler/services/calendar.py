@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
-from typing import NamedTuple
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,64 +17,13 @@ from sqlalchemy.orm import Session, selectinload
 from cpp_scheduler.model import (
     Delegation,
     Event,
-    EventKind,
-    EventMode,
-    EventStatus,
     PartnerCity,
     ThematicArea,
     Venue,
 )
 from cpp_scheduler.model.event import event_delegations, event_themes
+from cpp_scheduler.services.calendar_rows import Choice, EventRow
 from cpp_scheduler.store import Database
-
-
-class EventRow(NamedTuple):
-    """One occurrence of an event as a calendar shows it.
-
-    A named tuple: a program's ten thousand rows are built in a fraction of the time
-    frozen dataclasses take, and they are as immutable.
-    """
-
-    event_id: str
-    title: str
-    kind: EventKind
-    mode: EventMode
-    status: EventStatus
-    start_utc: datetime
-    end_utc: datetime
-    zone: str
-    venue_id: str | None
-    venue_name: str
-    city_id: str | None
-    city_name: str
-    theme_ids: frozenset[str]
-    delegation_ids: frozenset[str]
-    delegation_names: str
-    version: int
-    is_series: bool = False
-    occurrence: int = 0
-    """The occurrence's position in its series (0 for a one-off event)."""
-    recurrence_id: datetime | None = None
-    """For a meeting of a series, the start its rule gives it (UTC), which names it even
-    after it was moved; None for a one-off event."""
-
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.event_id, self.occurrence)
-
-    def search_text(self) -> str:
-        return " ".join(
-            (self.title, self.venue_name, self.city_name, self.delegation_names, self.kind.label)
-        ).casefold()
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """A record offered in a filter or a picker: its id, its name, and a detail."""
-
-    id: str
-    name: str
-    detail: str = ""
 
 
 def _links(

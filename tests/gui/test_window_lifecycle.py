@@ -150,7 +150,7 @@ def test_choice_and_record_models_pass_the_model_tester(
     choices = ChoiceListModel()
     choices.set_entries([("All", None, ""), ("Kobe", "k", "神戸市")])
     qtmodeltester.check(choices)
-    from cpp_scheduler.gui.records import RECORD_KINDS
+    from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 
     for kind in RECORD_KINDS.values():
         qtmodeltester.check(RecordTableModel(program, kind))
@@ -159,7 +159,7 @@ def test_choice_and_record_models_pass_the_model_tester(
 def test_an_unexpected_error_is_logged_and_shown_once_kindly(tmp_path: Path) -> None:
     shown: list[tuple[str, str]] = []
     log_file = tmp_path / "logs" / "cpp-scheduler.log"
-    gui_crash = ExceptionHandler(gui_app.setup_logging(log_file),
+    gui_crash = ExceptionHandler(log_file,
                                  show=lambda title, text: shown.append((title, text)))
     try:
         raise KeyError("venue_id")
@@ -179,7 +179,7 @@ def test_run_shows_a_database_it_cannot_open_in_a_dialog(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical",
                         lambda _parent, _title, text, *args: shown.append(text))
-    monkeypatch.setattr(gui_app, "setup_logging", lambda: tmp_path / "log.txt")
+    monkeypatch.setattr(gui_app, "log_path", lambda: tmp_path / "log.txt")
     status = gui_app.run(str(tmp_path / "missing" / "program.sqlite"))
     assert status == 1
     assert "does not exist" in shown[0]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools.conflicts import ConflictsDock
@@ -43,6 +43,10 @@ class Tools(QObject):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts)
         window.resizeDocks([self.local_times], [520], Qt.Orientation.Horizontal)
         window.resizeDocks([self.conflicts], [150], Qt.Orientation.Vertical)
+        # The window restored its saved layout before the docks existed (it shows before
+        # the program is open): put each dock back where the coordinator left it.
+        for dock in (self.local_times, self.conflicts):
+            window.restoreDockWidget(dock)
         self.count_label = QLabel("", window)
         self.count_label.setObjectName("conflictCount")
         window.statusBar().addPermanentWidget(self.count_label)
@@ -108,10 +112,7 @@ class Tools(QObject):
                      "the program (Ctrl+E)", "Ctrl+E")
         self._action("import_calendar", "Import calendar…", self.open_import,
                      "Read events from a calendar file (.ics)")
-        menu = QMenu("&Tools", self.window)
-        menu.setObjectName("toolsMenu")
-        # Before Help, which every desktop program keeps last.
-        self.window.menuBar().insertMenu(self.window.help_menu.menuAction(), menu)
+        menu = self.window.tools_menu
         for name in ("find_time", "tour_builder", "delegation_schedule"):
             menu.addAction(self.actions[name])
         menu.addSeparator()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy
 from cpp_scheduler.model import EventStatus
-from cpp_scheduler.services.calendar import EventRow
+from cpp_scheduler.services.calendar_rows import EventRow
 
 
 class CalendarView(QWidget):

@@ -18,7 +18,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
-from cpp_scheduler.services.calendar import EventRow
+from cpp_scheduler.services.calendar_rows import EventRow
 
 SNAP_MINUTES = 15
 HOUR_HEIGHT = 48
