@@ -39,14 +39,18 @@ class Tools(QObject):
         self.local_times = LocalTimesDock(window.database, window)
         self.conflicts = ConflictsDock(window.database, window.tasks.run_in_background,
                                        self.visible_range, window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.local_times)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts)
-        window.resizeDocks([self.local_times], [520], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.conflicts], [150], Qt.Orientation.Vertical)
-        # The window restored its saved layout before the docks existed (it shows before
-        # the program is open): put each dock back where the coordinator left it.
-        for dock in (self.local_times, self.conflicts):
-            window.restoreDockWidget(dock)
+        # The window may have restored its saved layout before the docks existed (it
+        # shows before the program is open): each dock goes back where the coordinator
+        # left it, or to its first place.
+        # A dock added to a window already on screen stays hidden until shown.
+        if not window.restoreDockWidget(self.local_times):
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.local_times)
+            window.resizeDocks([self.local_times], [520], Qt.Orientation.Horizontal)
+            self.local_times.show()
+        if not window.restoreDockWidget(self.conflicts):
+            window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts)
+            window.resizeDocks([self.conflicts], [150], Qt.Orientation.Vertical)
+            self.conflicts.show()
         self.count_label = QLabel("", window)
         self.count_label.setObjectName("conflictCount")
         window.statusBar().addPermanentWidget(self.count_label)

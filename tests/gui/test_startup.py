@@ -1,0 +1,207 @@
+"""Starting the window: the calendar shows at once, the program follows from the database.
+
+The coordinator sees the week before the database is open; editing waits for the program,
+then works; a database that cannot be opened is explained; docks come back where they
+were left, though they are made after the window restored its layout.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from gui_support import JANUARY_NINE_TOKYO
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDockWidget
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.store import Database, open_database
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+class HeldOpen:
+    """An opener that opens ``path`` only once the test lets it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.release = threading.Event()
+        self.opened: list[Database] = []
+
+    def __call__(self) -> Database:
+        if not self.release.wait(timeout=20):
+            raise TimeoutError("the test never released the database")
+        database = open_database(self.path)
+        self.opened.append(database)
+        return database
+
+
+@pytest.fixture
+def held(program: Database, tmp_path: Path) -> Iterator[HeldOpen]:
+    opener = HeldOpen(tmp_path / "program.sqlite")
+    yield opener
+    opener.release.set()
+    for database in opener.opened:
+        database.close()
+
+
+def shown_window(qtbot: QtBot, opener: Callable[[], Database]) -> MainWindow:
+    window = MainWindow(opener)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_week_shows_before_the_database_is_open_and_fills_when_it_is(
+    held: HeldOpen, qtbot: QtBot,
+) -> None:
+    window = shown_window(qtbot, held)
+    week = window.views["week"]
+    assert window.view_stack.currentWidget() is week
+    assert week.isVisible()
+    assert "opening" in window.windowTitle()
+    assert window.database_label.text() == "Opening the program…"
+    assert not window.program_open
+    # Nothing that changes the program can be started yet, and nothing breaks if tried.
+    assert not window.new_action.isEnabled()
+    assert not window.import_action.isEnabled()
+    assert not window.program_actions["delegation"].isEnabled()
+    assert not window.tools_menu.isEnabled()
+    window.new_event()  # a double-click on the grid
+    assert window.undo_action.isEnabled() is False
+
+    with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
+        held.release.set()
+    assert window.program_open
+    assert window.new_action.isEnabled()
+    assert window.tools_menu.isEnabled()
+    assert window.database_label.text() == f"Database: {held.opened[0].name}"
+    assert held.opened[0].name in window.windowTitle()
+    titles = [window.events.row_at(row).title for row in range(window.events.rowCount())]
+    assert "Kobe DRR workshop" in titles
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    assert "Kobe DRR workshop" in [block.row.title for block in week.blocks()]  # type: ignore[attr-defined]
+    for name in ("conflictsDock", "localTimesDock"):
+        dock = window.findChild(QDockWidget, name)
+        assert dock is not None
+        assert dock.isVisible(), name
+    assert [action.objectName() for action in window.tools_menu.actions()][:2] == [
+        "find_time", "tour_builder"]
+
+
+def test_edits_made_once_the_program_arrives_can_be_undone(
+    held: HeldOpen, qtbot: QtBot,
+) -> None:
+    window = shown_window(qtbot, held)
+    with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
+        held.release.set()
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    row = next(window.events.row_at(number) for number in range(window.events.rowCount())
+               if window.events.row_at(number).title == "Kobe DRR workshop")
+    window.move_event(row.event_id, row.start_utc + timedelta(hours=1),
+                      row.end_utc + timedelta(hours=1))
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text().startswith("Undo Move 'Kobe DRR workshop'")
+    window.undo_action.trigger()
+    moved_back = next(window.events.row_at(number) for number in range(window.events.rowCount())
+                      if window.events.row_at(number).event_id == row.event_id)
+    assert moved_back.start_utc == row.start_utc
+
+
+def test_a_database_that_cannot_be_opened_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "program.sqlite"
+
+    def opener() -> Database:
+        return open_database(missing)
+
+    explained: list[tuple[str, str]] = []
+    window = MainWindow(opener)
+    window.report_fatal = lambda title, message: explained.append(  # type: ignore[method-assign]
+        (title, message))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.openFailed, timeout=20_000) as failed:
+        window.show()
+    assert str(missing.parent) in failed.args[0]
+    assert explained == [("CPP Scheduler cannot open the database", failed.args[0])]
+    assert window.database_label.text() == "No program open"
+    assert not window.program_open
+    assert not window.new_action.isEnabled()
+
+
+def test_a_hidden_dock_stays_hidden_though_it_is_made_after_the_layout_is_restored(
+    program: Database, held: HeldOpen, qtbot: QtBot, settings_folder: Path,
+) -> None:
+    first = MainWindow(program)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    conflicts = first.findChild(QDockWidget, "conflictsDock")
+    assert conflicts is not None
+    assert conflicts.isVisible()
+    conflicts.hide()
+    local_times = first.findChild(QDockWidget, "localTimesDock")
+    assert local_times is not None
+    first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, local_times)
+    first.close()
+    QSettings().sync()
+
+    second = shown_window(qtbot, held)
+    with qtbot.waitSignal(second.programOpened, timeout=20_000):
+        held.release.set()
+    conflicts = second.findChild(QDockWidget, "conflictsDock")
+    local_times = second.findChild(QDockWidget, "localTimesDock")
+    assert conflicts is not None
+    assert local_times is not None
+    assert not conflicts.isVisible()
+    assert local_times.isVisible()
+    assert second.dockWidgetArea(local_times) == Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def test_starting_the_window_does_not_load_the_database_layer_or_the_engine() -> None:
+    """What the first paint waits for: Qt and the calendar, not SQLAlchemy, the
+    engine's holidays, the calendar-file or the program-file libraries."""
+    script = textwrap.dedent("""
+        import sys
+        from cpp_scheduler.cli import window_arguments
+        assert window_arguments(["--db", "program.sqlite"]).db == "program.sqlite"
+        import cpp_scheduler.gui.app, cpp_scheduler.gui.mainwindow
+        heavy = sorted(name for name in ("sqlalchemy", "alembic", "holidays", "icalendar",
+                                         "jsonschema", "cpp_scheduler.store",
+                                         "cpp_scheduler.scheduling", "cpp_scheduler.cli.demo")
+                       if name in sys.modules)
+        print(",".join(heavy))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=REPOSITORY, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                          check=True)
+    assert done.stdout.strip() == ""
+
+
+def test_every_zone_can_be_chosen_while_the_program_is_still_opening(
+    held: HeldOpen, qtbot: QtBot,
+) -> None:
+    window = shown_window(qtbot, held)
+    selector = window.zone_selector
+    assert selector.choices.row_of("Asia/Tokyo") >= 0
+    line = selector.combo.lineEdit()
+    assert line is not None
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    assert selector.choices.row_of("Asia/Kathmandu") >= 0
+    line.selectAll()
+    qtbot.keyClicks(line, "Asia/Kathmandu")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert window.display_zone == "Asia/Kathmandu"
+    assert "UTC+05:45" in selector.in_use.text()
+    assert not window.program_open
+    with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
+        held.release.set()
+    assert window.display_zone == "Asia/Kathmandu"  # the program arrives in the zone chosen
