@@ -50,3 +50,41 @@ def test_an_x11_plugin_that_cannot_load_is_named_before_qt_aborts(tmp_path: Path
     if installed is not None:  # where the system has every library, nothing is said
         problem = x11_problem(installed)
         assert problem is None or "apt install" in problem
+
+
+@pytest.mark.parametrize(
+    ("arguments", "window_with"),
+    [
+        ([], None),
+        (["--db", "team.sqlite"], "team.sqlite"),
+        (["--db=postgresql://planner@db/cpp"], "postgresql://planner@db/cpp"),
+        (["events", "list"], "subcommand"),
+        (["--db", "team.sqlite", "conflicts"], "subcommand"),
+        (["--version"], "subcommand"),
+        (["--help"], "subcommand"),
+        (["--db"], "subcommand"),  # the full parser says what is missing
+    ],
+)
+def test_only_a_bare_command_goes_straight_to_the_window(
+    arguments: list[str], window_with: str | None,
+) -> None:
+    from cpp_scheduler.cli import window_arguments
+
+    parsed = window_arguments(arguments)
+    if window_with == "subcommand":
+        assert parsed is None
+    else:
+        assert parsed is not None
+        assert parsed.db == window_with
+        assert parsed.command is None
+
+
+def test_a_db_option_without_a_value_is_one_line_of_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cpp_scheduler.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--db"])
+    assert stopped.value.code == 2
+    assert "--db: expected one argument" in capsys.readouterr().err
