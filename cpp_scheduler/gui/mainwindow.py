@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -220,7 +221,13 @@ class MainWindow(QMainWindow):
         page_layout = QVBoxLayout(calendar_page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
-        page_layout.addWidget(self.period_label)
+        # The period on the left; the zone its times are in on the right (placed with the
+        # zone selector), where the eye goes before reading a time.
+        self.period_label.setWordWrap(True)  # on a narrow window, the zone stays whole
+        self.period_header = QHBoxLayout()
+        self.period_header.setContentsMargins(0, 0, 0, 0)
+        self.period_header.addWidget(self.period_label, 1)
+        page_layout.addLayout(self.period_header)
         page_layout.addWidget(self.view_stack, 1)
         self.welcome = WelcomePanel(self)
         self.welcome.loadDemoRequested.connect(self.load_demo)
@@ -385,6 +392,9 @@ class MainWindow(QMainWindow):
         self.zone_selector = ZoneSelector(toolbar)
         self.zone_selector.zoneChosen.connect(self.set_display_zone)
         toolbar.addWidget(self.zone_selector)
+        in_use = self.zone_selector.in_use
+        in_use.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.period_header.addWidget(in_use)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
