@@ -168,11 +168,14 @@ class ConflictFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if self._kind is None and len(self._severities) == len(Severity):
+            return True  # the usual case, asked of every row after each check
         source = self.sourceModel()
-        index = source.index(source_row, 0, source_parent)
-        if index.data(SEVERITY_ROLE) not in self._severities:
+        assert isinstance(source, ConflictModel)
+        conflict = source.conflict_at(source_row)  # directly, not through data(): faster
+        if conflict.severity.value not in self._severities:
             return False
-        return self._kind is None or index.data(KIND_ROLE) == self._kind
+        return self._kind is None or conflict.kind.value == self._kind
 
 
 class ConflictsDock(QDockWidget):
@@ -255,8 +258,16 @@ class ConflictsDock(QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.SEVERITY, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(Column.SEVERITY, 28)
-        header.setSectionResizeMode(Column.KIND, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the longest possible texts, not from the rows: sizing to contents
+        # reads every row, and a large program has thousands of conflicts.
+        metrics = self.table.fontMetrics()
+        padding = 18
+        header.resizeSection(Column.KIND, padding + max(
+            metrics.horizontalAdvance(text) for text in (HEADERS[Column.KIND],
+                                                         *(kind.label for kind in ConflictKind))))
+        header.resizeSection(Column.WHEN, padding + max(
+            metrics.horizontalAdvance(HEADERS[Column.WHEN]),
+            metrics.horizontalAdvance("Wed 28 Sep 23:00")))
         header.setStretchLastSection(True)
         self.table.setMinimumHeight(24)  # the window stays usable on a small screen
         self.table.doubleClicked.connect(self._activated)

@@ -133,3 +133,16 @@ def test_marked_events_get_a_badge_in_the_week_view(qtbot: QtBot, sqlite_databas
     red = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
               if image.pixelColor(QPoint(x, y)).name() == "#d93025")
     assert red > 0
+
+
+def test_every_kind_and_time_fits_its_column(qtbot: QtBot, sqlite_database, open_window) -> None:
+    _plant_double_booking(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).conflicts
+    header = dock.table.horizontalHeader()
+    metrics = dock.table.fontMetrics()
+    for kind in ConflictKind:  # any kind a later check may find, not only today's rows
+        assert metrics.horizontalAdvance(kind.label) < header.sectionSize(Column.KIND), kind
+    for row in range(dock.proxy.rowCount()):
+        when = dock.proxy.index(row, Column.WHEN).data()
+        assert metrics.horizontalAdvance(when) < header.sectionSize(Column.WHEN), when
