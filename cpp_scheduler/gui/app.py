@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from cpp_scheduler import APP_NAME, ORGANISATION, __version__
 from cpp_scheduler.gui import style
-from cpp_scheduler.gui.crash import ExceptionHandler, log_path
+from cpp_scheduler.gui.crash import ExceptionHandler
 
 if TYPE_CHECKING:
     from cpp_scheduler.store import Database
@@ -29,7 +29,8 @@ def application() -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
+    if app.style().name().casefold() != "fusion":  # the same look on every system
+        app.setStyle("Fusion")
     app.setWindowIcon(style.application_icon())
     style.install_fonts(app)
     return app
@@ -48,7 +49,7 @@ def run(database: str | None) -> int:
     A database that cannot be opened is explained in a dialog, and the status is 1.
     """
     app = application()
-    handler = ExceptionHandler(log_path())
+    handler = ExceptionHandler()
     handler.install()
     try:
         from cpp_scheduler.gui.mainwindow import MainWindow

@@ -8,31 +8,32 @@ their own message instead, without the word "unexpected".
 
 from __future__ import annotations
 
-import logging
 import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from cpp_scheduler import APP_NAME, ORGANISATION
 from cpp_scheduler.errors import SchedulerError
 
 LOG_FILE_NAME = "cpp-scheduler.log"
-log = logging.getLogger("cpp_scheduler.gui")
+LOGGER_NAME = "cpp_scheduler.gui"
 
 ShowDialog = Callable[[str, str], None]
 
 
 def log_path() -> Path:
+    import platformdirs  # here, not at start: the window shows before anything is logged
+
     return Path(platformdirs.user_log_dir(APP_NAME, ORGANISATION)) / LOG_FILE_NAME
 
 
 def setup_logging(path: Path | None = None) -> Path:
     """Send the program's log to a rotating file (created with its folder)."""
+    import logging
     from logging.handlers import RotatingFileHandler
 
     path = path or log_path()
@@ -49,6 +50,8 @@ def setup_logging(path: Path | None = None) -> Path:
 
 
 def _show_dialog(title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     parent: QWidget | None = QApplication.activeWindow()
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
                       parent)
@@ -63,11 +66,19 @@ class ExceptionHandler:
     never pays for it, and the window appears sooner.
     """
 
-    def __init__(self, log_file: Path, show: ShowDialog = _show_dialog) -> None:
-        self.log_file = log_file
+    def __init__(self, log_file: Path | None = None, show: ShowDialog = _show_dialog) -> None:
+        """``log_file``: where to log; by default the user's log folder (see
+        :func:`log_path`)."""
+        self._log_file = log_file
         self.show = show
         self._showing = False
         self.previous = sys.excepthook
+
+    @property
+    def log_file(self) -> Path:
+        if self._log_file is None:
+            self._log_file = log_path()
+        return self._log_file
 
     def install(self) -> None:
         sys.excepthook = self
@@ -85,6 +96,9 @@ class ExceptionHandler:
             QApplication.quit()
             return
         setup_logging(self.log_file)
+        import logging
+
+        log = logging.getLogger(LOGGER_NAME)
         if isinstance(error, SchedulerError):
             log.warning("%s", error)
             message, title = str(error), "Cannot do that"

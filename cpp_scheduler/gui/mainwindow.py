@@ -28,14 +28,10 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QSizePolicy,
     QSplitter,
@@ -58,20 +54,24 @@ from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.gui.views.month import MonthView
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.views.venues import VenueTimelineView
-from cpp_scheduler.gui.welcome import WelcomePanel
 from cpp_scheduler.gui.zoneselector import ZoneSelector
 from cpp_scheduler.services.calendar_rows import Choice, EventRow
 
+# The dialogs' classes load when first used: each Qt class costs a moment the first time,
+# and none of these is on screen when the window first shows.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from cpp_scheduler.gui.commands import Editor
     from cpp_scheduler.gui.records import RecordManager
+    from cpp_scheduler.gui.welcome import WelcomePanel
     from cpp_scheduler.store import Database
 
 VIEW_NAMES = ("day", "week", "month", "agenda", "venues")
 VIEW_LABELS = {"day": "Day", "week": "Week", "month": "Month", "agenda": "Agenda",
                "venues": "Venues"}
 
-DialogFactory = Callable[..., QDialog]
+DialogFactory = Callable[..., "QDialog"]
 """``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
 
 DatabaseOpener = Callable[[], "Database"]
@@ -229,13 +229,9 @@ class MainWindow(QMainWindow):
         self.period_header.addWidget(self.period_label, 1)
         page_layout.addLayout(self.period_header)
         page_layout.addWidget(self.view_stack, 1)
-        self.welcome = WelcomePanel(self)
-        self.welcome.loadDemoRequested.connect(self.load_demo)
-        self.welcome.importRequested.connect(self.import_program)
-        self.welcome.startEmptyRequested.connect(self.start_empty)
+        self._welcome: WelcomePanel | None = None  # made when a program is empty
         self.central = QStackedWidget(self)
         self.central.addWidget(calendar_page)
-        self.central.addWidget(self.welcome)
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
@@ -546,15 +542,30 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.welcome if empty else self.calendar_page)
 
     @property
+    def welcome(self) -> WelcomePanel:
+        """The first-run panel, made the first time it is needed."""
+        if self._welcome is None:
+            from cpp_scheduler.gui.welcome import WelcomePanel
+
+            self._welcome = WelcomePanel(self)
+            self._welcome.loadDemoRequested.connect(self.load_demo)
+            self._welcome.importRequested.connect(self.import_program)
+            self._welcome.startEmptyRequested.connect(self.start_empty)
+            self._welcome.set_busy(self.tasks.busy)
+            self.central.addWidget(self._welcome)
+        return self._welcome
+
+    @property
     def welcome_shown(self) -> bool:
-        return self.central.currentWidget() is self.welcome
+        return self._welcome is not None and self.central.currentWidget() is self._welcome
 
     def _busy_changed(self, busy: bool) -> None:
         if not hasattr(self, "progress"):
             return  # the first read starts before the status bar exists
         self.progress.setVisible(busy)
         self.progress.setToolTip("Reading the program…" if busy else "")
-        self.welcome.set_busy(busy)
+        if self._welcome is not None:
+            self._welcome.set_busy(busy)
 
     # -- welcome ------------------------------------------------------------------------
     def load_demo(self) -> None:
@@ -567,6 +578,8 @@ class MainWindow(QMainWindow):
 
     def import_program(self, path: str | None = None) -> None:
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _filter = QFileDialog.getOpenFileName(
                 self, "Import a program file", "", "Program files (*.json);;All files (*)")
             if not path:
@@ -737,6 +750,8 @@ class MainWindow(QMainWindow):
         A save the store refuses is explained and the dialog comes back with everything
         the user typed.
         """
+        from PySide6.QtWidgets import QDialog
+
         try:
             while dialog.exec() == QDialog.DialogCode.Accepted:
                 try:
@@ -819,6 +834,8 @@ class MainWindow(QMainWindow):
             return
         labels = [f"{timezones.to_local(meeting.start, zone):%a %d %b %Y  %H:%M}"
                   for meeting in meetings]
+        from PySide6.QtWidgets import QInputDialog
+
         choice, accepted = QInputDialog.getItem(
             self, "Cancel one meeting", f"Which meeting of '{title}' is cancelled?\n"
             f"(times in {zone}; the other meetings stay as they are)", labels, 0, False)
@@ -949,13 +966,19 @@ class MainWindow(QMainWindow):
 
     # -- messages (replaceable in tests) ------------------------------------------------
     def report_error(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, title, message)
 
     def report_fatal(self, title: str, message: str) -> None:
         """An error that leaves nothing to work on (the database cannot be opened)."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self, title, message)
 
     def confirm(self, title: str, question: str, parent: QWidget | None = None) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             parent or self, title, question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -964,6 +987,8 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from cpp_scheduler import __version__
 
         QMessageBox.about(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from cpp_scheduler.model import EventKind, EventStatus
@@ -55,14 +55,14 @@ def event_colours(kind: EventKind, status: EventStatus) -> tuple[QColor, QColor,
 
 
 def install_fonts(app: QApplication) -> None:
-    """Use a clean sans-serif with a Japanese fallback, so city names never show boxes."""
-    available = set(QFontDatabase.families())
-    families = [family for family in UI_FAMILIES if family in available]
-    families += [family for family in CJK_FAMILIES if family in available]
-    if not families:
-        return
+    """Use a clean sans-serif with a Japanese fallback, so city names never show boxes.
+
+    Qt takes the first family of the list that the system has, for each character, so
+    the list is given whole: asking the font database which are installed would cost
+    a noticeable moment at start.
+    """
     font = QFont(app.font())
-    font.setFamilies(families)
+    font.setFamilies([*UI_FAMILIES, *CJK_FAMILIES])
     if font.pointSizeF() < 9.5:
         font.setPointSizeF(9.5)
     app.setFont(font)

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import app as gui_app
+from cpp_scheduler.gui import crash
 from cpp_scheduler.gui.choices import ChoiceListModel
 from cpp_scheduler.gui.crash import ExceptionHandler
 from cpp_scheduler.gui.mainwindow import MainWindow
@@ -179,7 +180,7 @@ def test_run_shows_a_database_it_cannot_open_in_a_dialog(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical",
                         lambda _parent, _title, text, *args: shown.append(text))
-    monkeypatch.setattr(gui_app, "log_path", lambda: tmp_path / "log.txt")
+    monkeypatch.setattr(crash, "log_path", lambda: tmp_path / "log.txt")
     status = gui_app.run(str(tmp_path / "missing" / "program.sqlite"))
     assert status == 1
     assert "does not exist" in shown[0]

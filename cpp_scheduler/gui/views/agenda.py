@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, Roles, day_bounds
@@ -21,6 +22,7 @@ class AgendaView(CalendarView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._following_model = False
+        self._columns_sized = False
         self.table = QTableView(self)
         self.table.setObjectName("agendaTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -45,6 +47,27 @@ class AgendaView(CalendarView):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(Column.START,
                                                       Qt.SortOrder.AscendingOrder)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._current_changed)
+        # Qt moves the current row when rows go away; that is not the user choosing. The
+        # source model announces a change before the proxy and the selection hear of it,
+        # and reports it done after they have followed.
+        source = model.event_model
+        for about in (source.rowsAboutToBeRemoved, source.modelAboutToBeReset,
+                      source.layoutAboutToBeChanged, model.layoutAboutToBeChanged):
+            about.connect(self._model_changing)
+        for done in (source.rowsRemoved, source.modelReset, source.layoutChanged,
+                     model.layoutChanged):
+            done.connect(self._model_settled)
+        self._columns_sized = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._columns_sized:  # when first seen, not while the window starts
+            self._columns_sized = True
+            self._size_columns()
+        super().showEvent(event)
+
+    def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
         padding = 18
         widths = {
@@ -63,18 +86,6 @@ class AgendaView(CalendarView):
         header = self.table.horizontalHeader()
         header.moveSection(header.visualIndex(Column.CITY), header.visualIndex(Column.MODE))
         header.moveSection(header.visualIndex(Column.VENUE), header.visualIndex(Column.MODE))
-        selection = self.table.selectionModel()
-        selection.currentRowChanged.connect(self._current_changed)
-        # Qt moves the current row when rows go away; that is not the user choosing. The
-        # source model announces a change before the proxy and the selection hear of it,
-        # and reports it done after they have followed.
-        source = model.event_model
-        for about in (source.rowsAboutToBeRemoved, source.modelAboutToBeReset,
-                      source.layoutAboutToBeChanged, model.layoutAboutToBeChanged):
-            about.connect(self._model_changing)
-        for done in (source.rowsRemoved, source.modelReset, source.layoutChanged,
-                     model.layoutChanged):
-            done.connect(self._model_settled)
 
     def _model_changing(self, *_args: object) -> None:
         self._following_model = True
