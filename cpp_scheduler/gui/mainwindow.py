@@ -18,13 +18,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QKeySequence,
-    QPaintEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -49,11 +48,8 @@ from cpp_scheduler.gui.eventmodel import EventFilter, EventFilterProxy, EventTab
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
-from cpp_scheduler.gui.views.agenda import AgendaView
 from cpp_scheduler.gui.views.base import CalendarView
-from cpp_scheduler.gui.views.month import MonthView
 from cpp_scheduler.gui.views.timegrid import TimeGridView
-from cpp_scheduler.gui.views.venues import VenueTimelineView
 from cpp_scheduler.gui.zoneselector import ZoneSelector
 from cpp_scheduler.services.calendar_rows import Choice, EventRow
 
@@ -82,6 +78,22 @@ OPEN_AT_THE_LATEST_MS = 250
 
 ProgramRead = tuple[list[EventRow], dict[str, list[Choice]]]
 """The program as the calendar shows it: its rows, and the choices of the filters."""
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``callback`` once, as soon as ``widget``'s first paint is done."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)  # after this paint, not during it
+            self.deleteLater()
+        return False
 
 
 def read_program(database: Database) -> ProgramRead:
@@ -185,6 +197,7 @@ class MainWindow(QMainWindow):
             # the first sight of the calendar. Soon after in any case, should no paint
             # come (a window opened hidden).
             self._opener = database
+            AfterFirstPaint(self, self._start_opening)
             QTimer.singleShot(OPEN_AT_THE_LATEST_MS, self._start_opening)
         else:
             # Read while the widgets are built.
@@ -194,27 +207,14 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self)
         self.sidebar.filterChanged.connect(self.set_event_filter)
         self.sidebar.dateChosen.connect(self.go_to)
-        self.views: dict[str, CalendarView] = {
-            "day": TimeGridView(1, self),
-            "week": TimeGridView(7, self),
-            "month": MonthView(self),
-            "agenda": AgendaView(self),
-            "venues": VenueTimelineView(self),
-        }
+        self.views: dict[str, CalendarView] = {}
+        """The calendar views made so far, by name (see :meth:`_make_view`)."""
+        self._venue_choices: list[Choice] = []
         self.view_stack = QStackedWidget(self)
-        for name, view in self.views.items():
-            view.setObjectName(f"{name}View")
-            view.set_model(self.proxy)
-            view.set_anchor(self._anchor)
-            view.eventSelected.connect(self.select_event)
-            view.eventActivated.connect(self.edit_event)
-            view.slotActivated.connect(self.new_event)
-            view.dayActivated.connect(self._show_day)
-            if isinstance(view, TimeGridView):
-                view.moveRequested.connect(
-                    lambda event_id, recurrence_id, start, end: self.move_event(
-                        event_id, start, end, recurrence_id))
-            self.view_stack.addWidget(view)
+        self._make_view("week")
+        if self._opener is None:
+            self._make_every_view()
+        # else the others are made once the week has painted (see _start_opening)
         self.period_label = QLabel(self)
         self.period_label.setObjectName("periodTitle")
         self.calendar_page = calendar_page = QWidget(self)
@@ -445,14 +445,10 @@ class MainWindow(QMainWindow):
     def program_open(self) -> bool:
         return self._editor is not None
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self._opener is not None:
-            QTimer.singleShot(0, self._start_opening)  # once this paint is on screen
-
     def _start_opening(self) -> None:
         opener, self._opener = self._opener, None
         if opener is not None:
+            self._make_every_view()
             self.tasks.run_in_background(lambda: open_program(opener), self._opened,
                                          self._open_failed)
 
@@ -524,9 +520,10 @@ class MainWindow(QMainWindow):
         self.sidebar.set_event_filter(wanted)
         self.sidebar.blockSignals(False)
         self.zone_selector.set_delegations(references["delegations"])
-        venues = self.views["venues"]
-        assert isinstance(venues, VenueTimelineView)
-        venues.set_venues(references["venues"])
+        self._venue_choices = references["venues"]
+        venues = self.views.get("venues")
+        if venues is not None:
+            venues.set_venues(self._venue_choices)  # type: ignore[attr-defined]
 
     def _load_failed(self, error: BaseException) -> None:
         self.statusBar().clearMessage()
@@ -631,10 +628,56 @@ class MainWindow(QMainWindow):
     def anchor(self) -> date:
         return self._anchor
 
+    def _make_view(self, name: str) -> CalendarView:
+        """Make one of the calendar views, in step with the window.
+
+        The week is made with the window; the others once it has painted, or when first
+        asked for, so the window shows sooner.
+        """
+        view: CalendarView
+        if name in ("day", "week"):
+            grid = TimeGridView(1 if name == "day" else 7, self)
+            grid.moveRequested.connect(
+                lambda event_id, recurrence_id, start, end: self.move_event(
+                    event_id, start, end, recurrence_id))
+            view = grid
+        elif name == "month":
+            from cpp_scheduler.gui.views.month import MonthView
+
+            view = MonthView(self)
+        elif name == "agenda":
+            from cpp_scheduler.gui.views.agenda import AgendaView
+
+            view = AgendaView(self)
+        else:
+            from cpp_scheduler.gui.views.venues import VenueTimelineView
+
+            timeline = VenueTimelineView(self)
+            timeline.set_venues(self._venue_choices)
+            view = timeline
+        view.setObjectName(f"{name}View")
+        view.set_model(self.proxy)
+        view.set_anchor(self._anchor)
+        view.set_selected(self._selected)
+        view.eventSelected.connect(self.select_event)
+        view.eventActivated.connect(self.edit_event)
+        view.slotActivated.connect(self.new_event)
+        view.dayActivated.connect(self._show_day)
+        self.view_stack.addWidget(view)
+        self.views[name] = view
+        return view
+
+    def _make_every_view(self) -> None:
+        for name in VIEW_NAMES:
+            if name not in self.views:
+                self._make_view(name)
+
     def show_view(self, name: str) -> None:
-        if name not in self.views:
+        if name not in VIEW_NAMES:
             return
-        view = self.views[name]
+        view = self.views.get(name)
+        if view is None:
+            view = self._make_view(name)
         view.set_anchor(self._anchor)
         self.view_stack.setCurrentWidget(view)
         self.view_actions[name].setChecked(True)
@@ -1017,7 +1060,7 @@ class MainWindow(QMainWindow):
         self.proxy.set_event_filter(saved_filter)
         self.sidebar.set_event_filter(saved_filter)
         view = options.read_str(self.settings, options.LAST_VIEW, "week")
-        self.show_view(view if view in self.views else "week")
+        self.show_view(view if view in VIEW_NAMES else "week")
         self.go_to_today()  # today where the calendar's clock is, as the T key does
 
     def save_settings(self) -> None:

@@ -205,3 +205,17 @@ def test_every_zone_can_be_chosen_while_the_program_is_still_opening(
     with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
         held.release.set()
     assert window.display_zone == "Asia/Kathmandu"  # the program arrives in the zone chosen
+
+
+def test_every_view_can_be_chosen_while_the_program_opens_and_fills_when_it_arrives(
+    held: HeldOpen, qtbot: QtBot,
+) -> None:
+    window = shown_window(qtbot, held)
+    for name in ("day", "week", "month", "agenda", "venues"):
+        window.view_actions[name].trigger()  # the toolbar's button, or Ctrl+number
+        assert window.current_view_name == name
+        assert window.current_view.isVisible()
+    with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
+        held.release.set()
+    timeline = window.views["venues"]
+    assert "TDLC Meeting Room A" in [venue.name for venue in timeline.venues]  # type: ignore[attr-defined]
