@@ -77,30 +77,27 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, {root!r})
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
-import cpp_scheduler.gui.app as gui_app
+import cpp_scheduler.gui.mainwindow as mainwindow
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {settings!r})
 painted = []
 class Painted(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
     def eventFilter(self, watched, event):
-        if event.type() != QEvent.Type.Paint:
-            return False
-        window = next((w for w in QApplication.topLevelWidgets()
-                       if w.objectName() == "mainWindow"), None)
-        if window is None or watched is not window.views["week"]._canvas:
-            return False
-        if not painted:
-            painted.append(time.time())
-        if len(painted) == 1 and window.events.rowCount():
-            painted.append(time.time())
-            QTimer.singleShot(0, lambda: QApplication.instance().exit(0))
+        if event.type() == QEvent.Type.Paint:
+            if not painted:
+                painted.append(time.time())
+            if len(painted) == 1 and self.window.events.rowCount():
+                painted.append(time.time())
+                QTimer.singleShot(0, lambda: QApplication.instance().exit(0))
         return False
-watcher = Painted()
-made = gui_app.application
-def application():
-    app = made()
-    app.installEventFilter(watcher)  # sees every widget's paint
-    return app
-gui_app.application = application
+class Watched(mainwindow.MainWindow):
+    # Watches only the week's canvas, as the bare child watches only its label.
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.views["week"]._canvas.installEventFilter(Painted(self))
+mainwindow.MainWindow = Watched
 from cpp_scheduler.cli import main
 main(["--db", {database!r}])
 for instant in painted:
