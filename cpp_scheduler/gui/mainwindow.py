@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -663,6 +663,9 @@ class MainWindow(QMainWindow):
         view.eventActivated.connect(self.edit_event)
         view.slotActivated.connect(self.new_event)
         view.dayActivated.connect(self._show_day)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(
+            lambda point, view=view: self._show_event_menu(view, point))
         self.view_stack.addWidget(view)
         self.views[name] = view
         return view
@@ -769,6 +772,28 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             view.set_selected(event_id)
         self._update_selection_actions()
+
+    def event_menu(self, view: CalendarView, point: QPoint) -> QMenu | None:
+        """What a right-click at ``point`` of ``view`` offers: the event there, selected,
+        with Edit, Delete and, for a series, cancelling one of its meetings; or None."""
+        event_id = view.event_at(point)
+        if event_id is None or not self.program_open:
+            return None
+        self.select_event(event_id)
+        menu = QMenu(self)
+        menu.addAction(self.edit_action)
+        menu.addAction(self.delete_action)
+        number = self.events.row_of(event_id)
+        if number >= 0 and self.events.row_at(number).is_series:
+            menu.addSeparator()
+            menu.addAction(self.cancel_meeting_action)
+        return menu
+
+    def _show_event_menu(self, view: CalendarView, point: QPoint) -> None:
+        menu = self.event_menu(view, point)
+        if menu is not None:
+            self.show_menu(menu, view.mapToGlobal(point))
+            menu.deleteLater()
 
     def _update_selection_actions(self) -> None:
         chosen = self._selected is not None and self._editor is not None
@@ -1012,6 +1037,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(self, title, message)
+
+    def show_menu(self, menu: QMenu, at: QPoint) -> None:
+        menu.exec(at)
 
     def report_fatal(self, title: str, message: str) -> None:
         """An error that leaves nothing to work on (the database cannot be opened)."""

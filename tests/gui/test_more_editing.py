@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.eventmodel import Roles
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.views.timegrid import HOUR_HEIGHT, TimeGridView
@@ -202,3 +203,58 @@ def test_one_meeting_of_a_series_is_cancelled_and_undo_brings_it_back(
     window.select_event(event_id(window, "Kobe DRR workshop"))
     window.cancel_meeting_action.trigger()
     assert messages.errors[-1][0] == "Not a series"
+
+
+def test_a_right_click_on_an_event_offers_what_can_be_done_to_it(
+    program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    add_event(program, "Monthly resilience exchange", JANUARY_NINE_TOKYO + timedelta(hours=8),
+              1.5, kind=EventKind.VIDEOCONFERENCE, recurrence_rule="FREQ=WEEKLY;COUNT=4",
+              video_link="https://meet.example.org/cpp")
+    window: MainWindow = make_window(program)
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    week = window.views["week"]
+    assert isinstance(week, TimeGridView)
+    shown: list[list[str]] = []
+
+    def offered(menu: QMenu, _at: QPoint) -> None:
+        shown.append([action.text() for action in menu.actions() if not action.isSeparator()])
+
+    window.show_menu = offered  # type: ignore[method-assign]
+
+    def right_click(view: object, point: QPoint) -> None:
+        """A right-click where the user points: Qt sends the menu event to the widget
+        under the pointer, and it travels up to the view."""
+        target = view.childAt(point) or view  # type: ignore[attr-defined]
+        local = target.mapFrom(view, point)
+        QApplication.sendEvent(target, QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, local, target.mapToGlobal(local)))
+
+    def centre_of(title: str) -> QPoint:
+        block = next(block for block in week.blocks() if block.row.title == title)
+        rect = week.block_rect(block)
+        return week._canvas.mapTo(week, rect.center().toPoint())  # type: ignore[attr-defined]
+
+    right_click(week, centre_of("Kobe DRR workshop"))
+    assert window.selected_event == event_id(window, "Kobe DRR workshop")
+    assert shown[-1] == ["Edit event…", "Delete event"]
+    right_click(week, centre_of("Monthly resilience exchange"))
+    assert window.selected_event == event_id(window, "Monthly resilience exchange")
+    assert shown[-1] == ["Edit event…", "Delete event", "Cancel one meeting of the series…"]
+    count = len(shown)
+    right_click(week, QPoint(week.width() - 5, week.height() - 5))  # an empty evening
+    assert len(shown) == count  # nothing to offer where there is no event
+
+    window.show_view("agenda")
+    agenda = window.views["agenda"]
+    table = agenda.table  # type: ignore[attr-defined]
+    row = next(number for number in range(window.proxy.rowCount())
+               if table.model().index(number, 0).data(Roles.EVENT_ID)
+               == event_id(window, "Kobe DRR workshop"))
+    cell = table.visualRect(table.model().index(row, 2)).center()
+    right_click(agenda, table.viewport().mapTo(agenda, cell))
+    assert window.selected_event == event_id(window, "Kobe DRR workshop")
+    assert shown[-1] == ["Edit event…", "Delete event"]

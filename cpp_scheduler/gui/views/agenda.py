@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
@@ -126,6 +126,11 @@ class AgendaView(CalendarView):
 
     def title(self) -> str:
         return f"Agenda from {self.anchor:%d %B %Y}"
+
+    def event_at(self, point: QPoint) -> str | None:
+        viewport = self.table.viewport()
+        index = self.table.indexAt(viewport.mapFrom(self, point))
+        return index.data(Roles.EVENT_ID) if index.isValid() else None
 
     def set_selected(self, event_id: str | None) -> None:
         super().set_selected(event_id)

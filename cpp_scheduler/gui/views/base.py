@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -89,6 +89,11 @@ class CalendarView(QWidget):
     def set_selected(self, event_id: str | None) -> None:
         self._selected = event_id
         self.update()
+
+    def event_at(self, point: QPoint) -> str | None:
+        """The event shown at ``point`` (in this view's coordinates), if any: what a
+        right-click there is about."""
+        return None
 
     def now_utc(self) -> datetime:
         from datetime import UTC

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -83,6 +83,10 @@ class MonthView(CalendarView):
             if self._cell(index).contains(point):
                 return self.first_day() + timedelta(days=index)
         return None
+
+    def event_at(self, point: QPoint) -> str | None:
+        row = self._row_at(QPointF(point))
+        return row.event_id if row is not None else None
 
     def _row_at(self, point: QPointF) -> EventRow | None:
         for rect, row in self._hits:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
@@ -194,6 +194,17 @@ class TimeGridView(CalendarView):
             max(HOUR_HEIGHT / 4, (block.end_minute - block.start_minute) * HOUR_HEIGHT / 60) - 1,
         )
 
+    def event_at(self, point: QPoint) -> str | None:
+        in_header = self._header.mapFrom(self, point)
+        if self._header.rect().contains(in_header):
+            row = self._header.span_at(QPointF(in_header))
+            return row.event_id if row is not None else None
+        viewport = self._scroll.viewport()
+        if not viewport.rect().contains(viewport.mapFrom(self, point)):
+            return None
+        block = self.block_at(QPointF(self._canvas.mapFrom(self, point)))
+        return block.row.event_id if block is not None else None
+
     def block_at(self, point: QPointF) -> Block | None:
         for block in reversed(self.blocks()):
             if self.block_rect(block).contains(point):
@@ -269,19 +280,19 @@ class _Header(QWidget):
         return QRectF(GUTTER + first * width + 2, HEADER_HEIGHT + number * ALL_DAY_LINE,
                       (last - first + 1) * width - 5, ALL_DAY_LINE - 3)
 
-    def _span_at(self, point: QPointF) -> EventRow | None:
+    def span_at(self, point: QPointF) -> EventRow | None:
         for number, (row, first, last) in enumerate(self._view.all_day()[:4]):
             if self._span_rect(number, first, last).contains(point):
                 return row
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        row = self._span_at(event.position())
+        row = self.span_at(event.position())
         if row is not None:
             self._view.eventSelected.emit(row.event_id)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        row = self._span_at(event.position())
+        row = self.span_at(event.position())
         if row is not None:
             self._view.eventActivated.emit(row.event_id)
             return
@@ -293,7 +304,7 @@ class _Header(QWidget):
         return self._view.model.event_model.tooltip(row)
 
     def event(self, event: QEvent) -> bool:
-        if show_event_tooltip(self, event, self._span_at, self._tooltip):
+        if show_event_tooltip(self, event, self.span_at, self._tooltip):
             return True
         return super().event(event)
 

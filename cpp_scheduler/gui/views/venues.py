@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
@@ -33,7 +33,7 @@ class VenueTimelineView(CalendarView):
         super().__init__(parent)
         self._venues: list[Choice] = []
         self._canvas = _Timeline(self)
-        scroll = QScrollArea(self)
+        self._scroll = scroll = QScrollArea(self)
         scroll.setWidget(self._canvas)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -42,6 +42,13 @@ class VenueTimelineView(CalendarView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self._bars: list[tuple[QRectF, EventRow, bool]] | None = None
+
+    def event_at(self, point: QPoint) -> str | None:
+        viewport = self._scroll.viewport()
+        if not viewport.rect().contains(viewport.mapFrom(self, point)):
+            return None
+        row = self._canvas.row_at(QPointF(self._canvas.mapFrom(self, point)))
+        return row.event_id if row is not None else None
 
     def set_venues(self, venues: list[Choice]) -> None:
         self._venues = list(venues)
@@ -153,19 +160,19 @@ class _Timeline(QWidget):
         self._view = view
         self.setMouseTracking(True)
 
-    def _row_at(self, point: QPointF) -> EventRow | None:
+    def row_at(self, point: QPointF) -> EventRow | None:
         for rect, row, _clash in self._view.bars():
             if rect.contains(point):
                 return row
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        row = self._row_at(event.position())
+        row = self.row_at(event.position())
         if row is not None:
             self._view.eventSelected.emit(row.event_id)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        row = self._row_at(event.position())
+        row = self.row_at(event.position())
         if row is not None:
             self._view.eventActivated.emit(row.event_id)
 
@@ -173,7 +180,7 @@ class _Timeline(QWidget):
         return self._view.model.event_model.tooltip(row)
 
     def event(self, event: QEvent) -> bool:
-        if show_event_tooltip(self, event, self._row_at, self._tooltip):
+        if show_event_tooltip(self, event, self.row_at, self._tooltip):
             return True
         return super().event(event)
 
