@@ -73,6 +73,9 @@ DialogFactory = Callable[..., "QDialog"]
 DatabaseOpener = Callable[[], "Database"]
 """Opens the program's database; run off the GUI thread while the window shows."""
 
+KEEP_DISMISSED_WELCOMES = 20
+"""How many databases the "Start empty" choice is remembered for."""
+
 OPEN_AT_THE_LATEST_MS = 250
 """When a window given an opener starts opening if it has not painted by then."""
 
@@ -473,6 +476,8 @@ class MainWindow(QMainWindow):
         from cpp_scheduler.gui.tools import install_tools
 
         self._database = database
+        if database.name in options.read_list(self.settings, options.WELCOME_DISMISSED):
+            self._welcome_dismissed = True  # its coordinator chose to start empty before
         self.setWindowTitle(f"{APP_NAME} — {database.name}")
         self.database_label.setText(f"Database: {database.name}")
         self.database_label.setToolTip(database.name)
@@ -608,7 +613,12 @@ class MainWindow(QMainWindow):
         return failed
 
     def start_empty(self) -> None:
+        """Go to the calendar, and leave the welcome out for this database from now on."""
         self._welcome_dismissed = True
+        dismissed = options.read_list(self.settings, options.WELCOME_DISMISSED)
+        if self.database.name not in dismissed:
+            recent = [*dismissed, self.database.name][-KEEP_DISMISSED_WELCOMES:]
+            self.settings.setValue(options.WELCOME_DISMISSED, recent)
         self._show_welcome_if_empty()
 
     # -- navigation ---------------------------------------------------------------------

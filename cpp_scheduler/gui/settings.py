@@ -22,6 +22,8 @@ SPLITTER = "window/splitter"
 LAST_VIEW = "view/last"
 DISPLAY_ZONE = "view/zone"
 FILTERS = "view/filters"
+WELCOME_DISMISSED = "welcome/dismissed"
+"""The databases (by name) whose coordinator chose to start empty: no welcome panel."""
 VERSION = "settings/version"
 
 
@@ -46,6 +48,13 @@ def read_bytes(settings: QSettings, key: str) -> QByteArray | None:
 def read_str(settings: QSettings, key: str, default: str = "") -> str:
     value = settings.value(key, default)
     return value if isinstance(value, str) else default
+
+
+def read_list(settings: QSettings, key: str) -> list[str]:
+    value = settings.value(key, [])
+    if isinstance(value, str):  # an INI file gives a list of one as a plain string
+        return [value]
+    return [str(item) for item in value] if isinstance(value, list) else []
 
 
 def read_dict(settings: QSettings, key: str) -> dict[str, Any]:

@@ -198,3 +198,22 @@ def test_moving_an_event_to_a_refused_time_explains_and_changes_nothing(
     window.move_event(event.id, event.start_utc, event.start_utc - timedelta(hours=1))
     assert "must end after it starts" in messages.errors[0][1]
     assert window.editor.stack.count() == 0
+
+
+def test_start_empty_is_remembered_for_that_database_only(
+    empty_program: Database, make_window, qtbot: QtBot, tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from cpp_scheduler.store import open_database
+
+    first: MainWindow = make_window(empty_program)
+    qtbot.mouseClick(first.welcome.empty_button, Qt.MouseButton.LeftButton)
+    first.close()
+    again: MainWindow = make_window(empty_program)
+    assert not again.welcome_shown
+    assert again.current_view_name == "week"
+    other = open_database(tmp_path / "another.sqlite")
+    try:
+        elsewhere: MainWindow = make_window(other)
+        assert elsewhere.welcome_shown
+    finally:
+        other.close()
