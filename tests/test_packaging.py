@@ -160,3 +160,13 @@ def test_the_core_imports_no_qt() -> None:
                           text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]", f"Qt imported by the core: {done.stdout}"
+
+
+def test_every_name_the_model_offers_can_be_imported() -> None:
+    """The model package loads its entities on first use; each name it lists must come."""
+    import cpp_scheduler.model as model
+
+    for name in model.__all__:
+        assert getattr(model, name) is not None, name
+    with pytest.raises(AttributeError):
+        model.NoSuchEntity  # noqa: B018

@@ -47,22 +47,13 @@ if TYPE_CHECKING:
     )
 
 
-#: What :mod:`~cpp_scheduler.model.registry` supplies on first use.
-_ENTITY_NAMES = frozenset({
-    "Base", "Delegation", "Event", "HotelNight", "KnowledgeProduct", "OccurrenceOverride",
-    "Participant", "PartnerCity", "Problem", "Record", "StudyTour", "ThematicArea", "TourDay",
-    "TravelLeg", "TravelTime", "UTCDateTime", "ValidationError", "Venue", "new_id", "new_uid",
-    "utc_now",
-})
-
-
 def __getattr__(name: str) -> Any:
     """An entity (or a helper of the entities), loading the whole model on first use.
 
     Any other name fails at once: introspection (``__wrapped__``, ``__path__`` probes by
     Qt's binding and by the import system) must not load the database layer.
     """
-    if name not in _ENTITY_NAMES:
+    if name not in __all__:  # the enumerations are here already and never asked for
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module("cpp_scheduler.model.registry"), name)
     globals()[name] = value

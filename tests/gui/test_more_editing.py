@@ -71,12 +71,18 @@ def test_the_status_bar_names_the_database_and_the_clocks(window: MainWindow) ->
     assert (tokyo - washington) % 24 in (13, 14)  # 14 h in winter, 13 h in summer
 
 
+def add_weekly_series(program: Database) -> str:
+    """Four weekly videoconferences, the first on Tuesday 12 January 2027 at 17:00 Tokyo."""
+    return add_event(program, "Monthly resilience exchange",
+                     JANUARY_NINE_TOKYO + timedelta(hours=8), 1.5,
+                     kind=EventKind.VIDEOCONFERENCE, recurrence_rule="FREQ=WEEKLY;COUNT=4",
+                     video_link="https://meet.example.org/cpp")
+
+
 def test_dragging_one_meeting_of_a_series_moves_only_that_meeting(
     program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
 ) -> None:
-    add_event(program, "Monthly resilience exchange", JANUARY_NINE_TOKYO + timedelta(hours=8),
-              1.5, kind=EventKind.VIDEOCONFERENCE, recurrence_rule="FREQ=WEEKLY;COUNT=4",
-              video_link="https://meet.example.org/cpp")
+    add_weekly_series(program)
     window: MainWindow = make_window(program)
     window.go_to((JANUARY_NINE_TOKYO + timedelta(days=7)).date())
     view = window.views["week"]
@@ -166,9 +172,7 @@ def test_one_meeting_of_a_series_is_cancelled_and_undo_brings_it_back(
 ) -> None:
     from PySide6.QtWidgets import QInputDialog
 
-    add_event(program, "Monthly resilience exchange", JANUARY_NINE_TOKYO + timedelta(hours=8),
-              1.5, kind=EventKind.VIDEOCONFERENCE, recurrence_rule="FREQ=WEEKLY;COUNT=4",
-              video_link="https://meet.example.org/cpp")
+    add_weekly_series(program)
     window: MainWindow = make_window(program)
     series = event_id(window, "Monthly resilience exchange")
     offered: list[list[str]] = []
@@ -211,9 +215,7 @@ def test_a_right_click_on_an_event_offers_what_can_be_done_to_it(
     from PySide6.QtGui import QContextMenuEvent
     from PySide6.QtWidgets import QMenu
 
-    add_event(program, "Monthly resilience exchange", JANUARY_NINE_TOKYO + timedelta(hours=8),
-              1.5, kind=EventKind.VIDEOCONFERENCE, recurrence_rule="FREQ=WEEKLY;COUNT=4",
-              video_link="https://meet.example.org/cpp")
+    add_weekly_series(program)
     window: MainWindow = make_window(program)
     window.go_to(JANUARY_NINE_TOKYO.date())
     week = window.views["week"]
