@@ -50,6 +50,7 @@ from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.gui.views.timegrid import TimeGridView
+from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.zoneselector import ZoneSelector
 from cpp_scheduler.services.calendar_rows import Choice, EventRow
 
@@ -218,7 +219,7 @@ class MainWindow(QMainWindow):
         if self._opener is None:
             self._make_every_view()
         # else the others are made once the week has painted (see _start_opening)
-        self.period_label = QLabel(self)
+        self.period_label = WrappingLabel(self)
         self.period_label.setObjectName("periodTitle")
         self.calendar_page = calendar_page = QWidget(self)
         page_layout = QVBoxLayout(calendar_page)
@@ -226,10 +227,10 @@ class MainWindow(QMainWindow):
         page_layout.setSpacing(0)
         # The period on the left; the zone its times are in on the right (placed with the
         # zone selector), where the eye goes before reading a time.
-        self.period_label.setWordWrap(True)  # on a narrow window, the zone stays whole
         self.period_header = QHBoxLayout()
         self.period_header.setContentsMargins(0, 0, 0, 0)
-        self.period_header.addWidget(self.period_label, 1)
+        self.period_header.addWidget(self.period_label)
+        self.period_header.addStretch(1)  # spare room goes between, so neither label wraps
         page_layout.addLayout(self.period_header)
         page_layout.addWidget(self.view_stack, 1)
         self._welcome: WelcomePanel | None = None  # made when a program is empty
@@ -256,10 +257,22 @@ class MainWindow(QMainWindow):
             signal.connect(self._update_count)
         # Styled once the widgets exist: one pass over them, not one per widget added.
         self.setStyleSheet(style.window_style_sheet())
-        self.resize(1360, 860)
+        self._size_to_screen()
         self._restore_settings()
 
     # -- construction -------------------------------------------------------------------
+    def _size_to_screen(self) -> None:
+        """The first size: most of the screen, for a calendar beside its docks; the saved
+        geometry replaces it from the second run on."""
+        width, height = 1360, 860
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = max(min(width, room.width()), round(room.width() * 0.9))
+            height = max(min(height, room.height()), round(room.height() * 0.9))
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
+
     def _action(self, text: str, slot: Callable[..., Any], shortcut: Any = None,
                 tip: str = "", name: str = "") -> QAction:
         action = QAction(text, self)

@@ -14,11 +14,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import cache
 
-from PySide6.QtCore import QEvent, QObject, QSize, QSortFilterProxyModel, Qt, QTimeZone, Signal
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
+from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.services.calendar_rows import Choice
 
 
@@ -33,25 +34,6 @@ def computer_zone() -> str:
 def zone_label(zone_name: str) -> str:
     offset = timezones.utc_offset_label(datetime.now(UTC), zone_name)
     return f"{zone_name.replace('_', ' ')} (UTC{offset})"
-
-
-class ZoneLabel(QLabel):
-    """The zone in use, on one line where there is room and wrapped where there is not.
-
-    A word-wrapped QLabel asks for about half its text's width, and would wrap even on a
-    wide window; this one asks for the whole line.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-
-    def sizeHint(self) -> QSize:
-        margins = self.contentsMargins()
-        metrics = self.fontMetrics()
-        width = (metrics.boundingRect(self.text()).width() + metrics.averageCharWidth()
-                 + margins.left() + margins.right())
-        return QSize(width, self.heightForWidth(width))
 
 
 class ZoneSelector(QWidget):
@@ -89,7 +71,7 @@ class ZoneSelector(QWidget):
         assert line is not None
         line.editingFinished.connect(self._typed)
         line.setPlaceholderText("Type a city or zone…")
-        self.in_use = ZoneLabel(self)
+        self.in_use = WrappingLabel(self)
         self.in_use.setObjectName("zoneInUse")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)

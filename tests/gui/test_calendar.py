@@ -296,3 +296,22 @@ def test_the_window_opens_on_today_where_its_clock_is(
 ) -> None:
     window: MainWindow = make_window(program)
     assert window.anchor == timezones.to_local(datetime.now(UTC), window.display_zone).date()
+
+
+def test_the_zone_in_use_is_one_line_beside_the_title_and_wraps_only_when_narrow(
+    window: MainWindow, qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    label = window.zone_selector.in_use
+    one_line = label.sizeHint()
+    window.resize(1400, 860)
+    QApplication.processEvents()
+    assert label.isVisible()
+    assert label.width() >= one_line.width()
+    assert label.heightForWidth(label.width()) == one_line.height()  # one line
+    assert label.geometry().top() == window.period_label.geometry().top()  # the same row
+    window.resize(720, 560)
+    QApplication.processEvents()
+    assert label.heightForWidth(label.width()) > one_line.height()  # wrapped to fit
+    assert label.text() == "Times in Asia/Tokyo (UTC+09:00)"

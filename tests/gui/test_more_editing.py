@@ -217,7 +217,9 @@ def test_a_right_click_on_an_event_offers_what_can_be_done_to_it(
 
     add_weekly_series(program)
     window: MainWindow = make_window(program)
+    window.resize(1400, 900)  # every event of the morning in sight
     window.go_to(JANUARY_NINE_TOKYO.date())
+    QApplication.processEvents()
     week = window.views["week"]
     assert isinstance(week, TimeGridView)
     shown: list[list[str]] = []
