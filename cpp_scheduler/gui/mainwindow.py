@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -45,6 +45,14 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilter, EventFilterProxy, EventTableModel
+from cpp_scheduler.gui.opening import (
+    OPEN_AT_THE_LATEST_MS,
+    AfterFirstPaint,
+    DatabaseOpener,
+    ProgramRead,
+    open_program,
+    read_program,
+)
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
@@ -52,7 +60,7 @@ from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.zoneselector import ZoneSelector
-from cpp_scheduler.services.calendar_rows import Choice, EventRow
+from cpp_scheduler.services.calendar_rows import Choice
 
 # The dialogs' classes load when first used: each Qt class costs a moment the first time,
 # and none of these is on screen when the window first shows.
@@ -71,66 +79,8 @@ VIEW_LABELS = {"day": "Day", "week": "Week", "month": "Month", "agenda": "Agenda
 DialogFactory = Callable[..., "QDialog"]
 """``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
 
-DatabaseOpener = Callable[[], "Database"]
-"""Opens the program's database; run off the GUI thread while the window shows."""
-
 KEEP_DISMISSED_WELCOMES = 20
 """How many databases the "Start empty" choice is remembered for."""
-
-OPEN_AT_THE_LATEST_MS = 250
-"""When a window given an opener starts opening if it has not painted by then."""
-
-ProgramRead = tuple[list[EventRow], dict[str, list[Choice]]]
-"""The program as the calendar shows it: its rows, and the choices of the filters."""
-
-
-class AfterFirstPaint(QObject):
-    """Calls ``callback`` once, as soon as ``widget``'s first paint is done."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)  # after this paint, not during it
-            self.deleteLater()
-        return False
-
-
-def read_program(database: Database) -> ProgramRead:
-    """Everything the calendar shows, read in one go (in the background)."""
-    from cpp_scheduler.services import calendar
-
-    references = {
-        "cities": calendar.partner_cities(database),
-        "themes": calendar.themes(database),
-        "delegations": calendar.delegations(database),
-        "venues": calendar.venues(database),
-    }
-    return calendar.load_event_rows(database), references
-
-
-def open_program(opener: DatabaseOpener) -> tuple[Database, ProgramRead]:
-    """Open the database and read the program, off the GUI thread.
-
-    Also loads, here, the engine modules the window's tools need next, so that attaching
-    them on the GUI thread does not stall it; only modules free of Qt are loaded here.
-    """
-    import cpp_scheduler.scheduling.conflicts
-    import cpp_scheduler.scheduling.localtimes
-    import cpp_scheduler.services.editing
-    import cpp_scheduler.services.snapshot  # noqa: F401
-
-    database = opener()
-    try:
-        return database, read_program(database)
-    except BaseException:
-        database.close()
-        raise
-
 
 def open_editor(kind: str, database: Database, record_id: str | None = None, *,
                 parent: QWidget | None = None, **extra: Any) -> QDialog:

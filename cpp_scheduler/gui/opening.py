@@ -1,0 +1,76 @@
+"""Opening the program behind a window that is already on screen.
+
+The window paints its frame first; then the database opens and the program is read on
+a worker thread (:func:`open_program`), started by :class:`AfterFirstPaint` so that the
+worker, loading the database layer, does not compete with the first paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from cpp_scheduler.services.calendar_rows import Choice, EventRow
+
+if TYPE_CHECKING:
+    from cpp_scheduler.store import Database
+
+DatabaseOpener = Callable[[], "Database"]
+"""Opens the program's database; run off the GUI thread while the window shows."""
+
+OPEN_AT_THE_LATEST_MS = 250
+"""When a window given an opener starts opening if it has not painted by then."""
+
+ProgramRead = tuple[list[EventRow], dict[str, list[Choice]]]
+"""The program as the calendar shows it: its rows, and the choices of the filters."""
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``callback`` once, as soon as ``widget``'s first paint is done."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)  # after this paint, not during it
+            self.deleteLater()
+        return False
+
+
+def read_program(database: Database) -> ProgramRead:
+    """Everything the calendar shows, read in one go (in the background)."""
+    from cpp_scheduler.services import calendar
+
+    references = {
+        "cities": calendar.partner_cities(database),
+        "themes": calendar.themes(database),
+        "delegations": calendar.delegations(database),
+        "venues": calendar.venues(database),
+    }
+    return calendar.load_event_rows(database), references
+
+
+def open_program(opener: DatabaseOpener) -> tuple[Database, ProgramRead]:
+    """Open the database and read the program, off the GUI thread.
+
+    Also loads, here, the engine modules the window's tools need next, so that attaching
+    them on the GUI thread does not stall it; only modules free of Qt are loaded here.
+    """
+    import cpp_scheduler.scheduling.conflicts
+    import cpp_scheduler.scheduling.localtimes
+    import cpp_scheduler.services.editing
+    import cpp_scheduler.services.snapshot  # noqa: F401
+
+    database = opener()
+    try:
+        return database, read_program(database)
+    except BaseException:
+        database.close()
+        raise
