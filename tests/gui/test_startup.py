@@ -176,7 +176,8 @@ def test_starting_the_window_does_not_load_the_database_layer_or_the_engine() ->
         import cpp_scheduler.gui.app, cpp_scheduler.gui.mainwindow
         heavy = sorted(name for name in ("sqlalchemy", "alembic", "holidays", "icalendar",
                                          "jsonschema", "cpp_scheduler.store",
-                                         "cpp_scheduler.scheduling", "cpp_scheduler.cli.demo")
+                                         "cpp_scheduler.scheduling", "cpp_scheduler.cli.demo",
+                                         "cpp_scheduler.gui.tools", "cpp_scheduler.gui.dialogs")
                        if name in sys.modules)
         print(",".join(heavy))
     """)
