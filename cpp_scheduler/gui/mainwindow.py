@@ -82,6 +82,7 @@ DialogFactory = Callable[..., "QDialog"]
 KEEP_DISMISSED_WELCOMES = 20
 """How many databases the "Start empty" choice is remembered for."""
 
+
 def open_editor(kind: str, database: Database, record_id: str | None = None, *,
                 parent: QWidget | None = None, **extra: Any) -> QDialog:
     """The editor dialog of a record kind ("event", "delegation", ...)."""
@@ -214,13 +215,12 @@ class MainWindow(QMainWindow):
     def _size_to_screen(self) -> None:
         """The first size: most of the screen, for a calendar beside its docks; the saved
         geometry replaces it from the second run on."""
-        width, height = 1360, 860
+        width, height = 1360, 860  # the least a week beside its docks wants
         screen = self.screen()
         if screen is not None:
             room = screen.availableGeometry()
-            width = max(min(width, room.width()), round(room.width() * 0.9))
-            height = max(min(height, room.height()), round(room.height() * 0.9))
-            width, height = min(width, room.width()), min(height, room.height())
+            width = min(room.width(), max(width, round(room.width() * 0.9)))
+            height = min(room.height(), max(height, round(room.height() * 0.9)))
         self.resize(width, height)
 
     def _action(self, text: str, slot: Callable[..., Any], shortcut: Any = None,
@@ -425,12 +425,12 @@ class MainWindow(QMainWindow):
 
     def _open_failed(self, error: BaseException) -> None:
         self.database_label.setText("No program open")
-        if not isinstance(error, SchedulerError):
+        if isinstance(error, SchedulerError):
+            self.report_fatal(f"{APP_NAME} cannot open the database", str(error))
+        else:  # logged in full and reported kindly by the application's handler
             import sys
 
             sys.excepthook(type(error), error, error.__traceback__)
-            return
-        self.report_fatal(f"{APP_NAME} cannot open the database", str(error))
         self.openFailed.emit(str(error))
 
     def _attach(self, database: Database) -> None:

@@ -220,3 +220,20 @@ def test_every_view_can_be_chosen_while_the_program_opens_and_fills_when_it_arri
         held.release.set()
     timeline = window.views["venues"]
     assert "TDLC Meeting Room A" in [venue.name for venue in timeline.venues]  # type: ignore[attr-defined]
+
+
+def test_an_unexpected_failure_while_opening_goes_to_the_error_handler_and_ends(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def opener() -> Database:
+        raise RuntimeError("the disk went away")
+
+    handled: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _kind, error, _trace: handled.append(error))
+    window = MainWindow(opener)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.openFailed, timeout=20_000) as failed:
+        window.show()
+    assert failed.args == ["the disk went away"]
+    assert [str(error) for error in handled] == ["the disk went away"]
+    assert window.database_label.text() == "No program open"
