@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import APP_NAME, timezones
+from cpp_scheduler import model as domain  # its entities load on first use
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui import style
@@ -806,6 +807,10 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
 
     def new_event(self, start: datetime | None = None, end: datetime | None = None) -> None:
+        if not self.program_open:
+            return  # a double-click on the grid while the program is still opening
+        from cpp_scheduler.gui.commands import CreateRecord
+
         if start is None:
             zone = self.display_zone
             now = timezones.to_local(datetime.now(UTC), zone)
@@ -814,17 +819,12 @@ class MainWindow(QMainWindow):
                 hours=min(hour, 23))
             start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
         end = end or start + timedelta(hours=1)
-        if not self.program_open:
-            return  # a double-click on the grid while the program is still opening
-        from cpp_scheduler.gui.commands import CreateRecord
-        from cpp_scheduler.model import Event
-
         dialog = self._make_dialog("event", None, self, start=start, end=end)
         if dialog is None:
             return
 
         def save(accepted: QDialog) -> None:
-            command = CreateRecord(self.editor, Event, accepted.values(),  # type: ignore[attr-defined]
+            command = CreateRecord(self.editor, domain.Event, accepted.values(),  # type: ignore[attr-defined]
                                    accepted.record_title())  # type: ignore[attr-defined]
             self.editor.execute(command)
             self.select_event(command.record_id)
@@ -842,12 +842,11 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         if self._selected is None or not self.program_open:
             return
-        from cpp_scheduler.model import Event
         from cpp_scheduler.services.editing import get_record
 
         try:
             with self.database.session() as session:
-                title = get_record(session, Event, self._selected).title
+                title = get_record(session, domain.Event, self._selected).title
         except SchedulerError as error:
             self.report_error("Cannot delete", str(error))
             return
@@ -858,13 +857,12 @@ class MainWindow(QMainWindow):
         if self._selected is None or not self.program_open:
             return
         from cpp_scheduler.gui.commands import cancel_meeting
-        from cpp_scheduler.model import Event
         from cpp_scheduler.services.editing import get_record
 
         event_id, zone = self._selected, self.display_zone
         try:
             with self.database.session() as session:
-                event = get_record(session, Event, event_id)
+                event = get_record(session, domain.Event, event_id)
                 title, meetings = event.title, event.occurrences() if event.is_series else []
         except SchedulerError as error:
             self.report_error("Cannot cancel the meeting", str(error))
@@ -909,7 +907,6 @@ class MainWindow(QMainWindow):
 
     def create_record(self, kind: str, parent: QWidget | None = None) -> None:
         from cpp_scheduler.gui.commands import CreateRecord
-        from cpp_scheduler.model import Event
 
         record_kind = RECORD_KINDS[kind] if kind != "event" else None
         dialog = self._make_dialog(kind, None, parent or self)
@@ -917,7 +914,7 @@ class MainWindow(QMainWindow):
             return
 
         def save(accepted: QDialog) -> None:
-            model = record_kind.model if record_kind else Event
+            model = record_kind.model if record_kind else domain.Event
             self.editor.execute(CreateRecord(self.editor, model, accepted.values(),  # type: ignore[attr-defined]
                                              accepted.record_title()))  # type: ignore[attr-defined]
 
@@ -925,9 +922,8 @@ class MainWindow(QMainWindow):
 
     def edit_record(self, kind: str, record_id: str, parent: QWidget | None = None) -> None:
         from cpp_scheduler.gui.commands import EditRecord
-        from cpp_scheduler.model import Event
 
-        model = Event if kind == "event" else RECORD_KINDS[kind].model
+        model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
         dialog = self._make_dialog(kind, record_id, parent or self)
         if dialog is None:
             return
@@ -946,9 +942,8 @@ class MainWindow(QMainWindow):
     def delete_record(self, kind: str, record_id: str, title: str,
                       parent: QWidget | None = None) -> None:
         from cpp_scheduler.gui.commands import DeleteRecord
-        from cpp_scheduler.model import Event
 
-        model = Event if kind == "event" else RECORD_KINDS[kind].model
+        model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
         if not self.confirm(
             f"Delete {model.record_kind}",
             f"Delete the {model.record_kind} '{title}'?\n\n"
