@@ -212,6 +212,35 @@ def painted_surface(view: object) -> object:
     return view
 
 
+def switches_during_checks(app: object, window: object, dock: object) -> dict[str, list[float]]:
+    """The slowest view switch while a whole-program conflict check runs: the check in its
+    own process (as the window runs it), and the same check on a thread of the window's
+    process (the way it ran before), which holds the interpreter lock against the GUI."""
+    import cpp_scheduler.gui.tools.conflicts as panel
+    from cpp_scheduler.services import checking
+
+    worst: dict[str, list[float]] = {}
+    ways = {"apart": checking.check_program_apart, "on a thread": checking.check_program}
+    for way, check in ways.items():
+        panel.check_program_apart = check  # type: ignore[attr-defined]
+        try:
+            check_started = time.perf_counter()
+            dock.recheck()  # type: ignore[attr-defined]
+            slowest = 0.0
+            while time.perf_counter() - check_started < 0.2 or dock.check_pending \
+                    or dock.checking:  # type: ignore[attr-defined]
+                for name in ("day", "week", "agenda"):
+                    surface = painted_surface(window.views[name])  # type: ignore[attr-defined]
+                    slowest = max(slowest, until_painted(
+                        surface, lambda name=name: window.show_view(name)))  # type: ignore[attr-defined]
+            window.tasks.wait_for_done()  # type: ignore[attr-defined]
+            app.processEvents()  # type: ignore[attr-defined]
+            worst[f"worst view switch during a check ({way})"] = [slowest]
+        finally:
+            panel.check_program_apart = checking.check_program_apart  # type: ignore[attr-defined]
+    return worst
+
+
 def median(samples: list[float]) -> float:
     return statistics.median(samples)
 
@@ -287,6 +316,7 @@ def measure_window(database_path: Path, settings: str, repeat: int) -> dict[str,
             figures.setdefault("agenda sort", []).append(until_painted(
                 table, lambda column=column: agenda.sortByColumn(
                     column, Qt.SortOrder.AscendingOrder)))
+    figures.update(switches_during_checks(app, window, dock))
     found = dock.model.conflicts
     dock.show()
     for _ in range(repeat):

@@ -11,7 +11,7 @@ model (:meth:`EventTableModel.set_marked_events`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools import common
-from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, Severity, find_conflicts
-from cpp_scheduler.services.snapshot import load_snapshot
+from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, Severity
+from cpp_scheduler.services.checking import check_program_apart
 from cpp_scheduler.store import Database
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -55,21 +55,6 @@ START_ROLE = Qt.ItemDataRole.UserRole + 4
 
 TOUR_KINDS = frozenset({ConflictKind.NIGHT_WITHOUT_HOTEL, ConflictKind.EMPTY_TOUR_DAY})
 """Conflicts of a study tour as a whole: they name the tour, not an event."""
-
-
-def check_program(database: Database, start: datetime | None = None,
-                  end: datetime | None = None) -> list[Conflict]:
-    """Every conflict of the program, or of those touching ``start``..``end`` (UTC).
-
-    Runs on a worker thread: it reads the store in its own session and returns plain
-    values. A range is widened by a day each side so neighbours still count.
-    """
-    with database.session() as session:
-        if start is not None and end is not None:
-            snapshot = load_snapshot(session, start - timedelta(days=1), end + timedelta(days=1))
-        else:
-            snapshot = load_snapshot(session)
-    return find_conflicts(snapshot, start=start, end=end)
 
 
 class Column(IntEnum):
@@ -304,7 +289,7 @@ class ConflictsDock(QDockWidget):
             start, end = self._visible_range()
         self.checking = True
         self.summary.setText("Checking…")
-        self._run(lambda: check_program(database, start, end),
+        self._run(lambda: check_program_apart(database, start, end),
                   lambda found: self._arrived(generation, found),
                   lambda error: self._failed(generation, error))
 

@@ -1,0 +1,66 @@
+"""The conflict check run in its own process finds what the check in this process finds,
+on SQLite and on PostgreSQL (whose per-test schema travels in the URL), and sees each
+change as soon as it is committed."""
+
+from __future__ import annotations
+
+from concurrent.futures.process import BrokenProcessPool
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from cpp_scheduler.model import Event, EventKind, Venue
+from cpp_scheduler.scheduling.conflicts import ConflictKind
+from cpp_scheduler.services import checking, editing
+from cpp_scheduler.store import Database
+
+MONDAY_TOKYO_TEN = datetime(2027, 3, 8, 1, 0, tzinfo=UTC)
+
+
+def book(database: Database, title: str, start: datetime, venue_id: str) -> str:
+    with database.transaction() as session:
+        record = editing.create_record(session, Event, {
+            "title": title, "kind": EventKind.WORKSHOP, "zone": "Asia/Tokyo",
+            "start_utc": start, "end_utc": start + timedelta(hours=2), "venue_id": venue_id,
+        })
+        return str(record.id)
+
+
+def room(database: Database) -> str:
+    with database.session() as session:
+        return session.query(Venue).filter_by(name="TDLC Meeting Room A").one().id
+
+
+def test_the_check_apart_finds_what_the_check_here_finds(database: Database) -> None:
+    venue = room(database)
+    first = book(database, "Housing finance clinic", MONDAY_TOKYO_TEN, venue)
+    second = book(database, "Water utilities roundtable",
+                  MONDAY_TOKYO_TEN + timedelta(hours=1), venue)
+    apart = checking.check_program_apart(database)
+    assert apart == checking.check_program(database)
+    clashes = [c for c in apart if c.kind is ConflictKind.VENUE_DOUBLE_BOOKED]
+    assert [set(c.event_ids) for c in clashes] == [{first, second}]
+
+    # A change committed here is seen there at once: the clash is gone.
+    with database.transaction() as session:
+        editing.delete_record(session, Event, second)
+    assert not [c for c in checking.check_program_apart(database)
+                if c.kind is ConflictKind.VENUE_DOUBLE_BOOKED]
+
+
+
+def test_where_no_process_can_start_the_check_runs_here(
+    database: Database, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class NoProcesses:
+        def submit(self, *_args: object) -> object:
+            raise BrokenProcessPool("no processes on this machine")
+
+    monkeypatch.setattr(checking, "_pool", NoProcesses())
+    monkeypatch.setattr(checking, "_pool_unavailable", False)
+    venue = room(database)
+    book(database, "Housing finance clinic", MONDAY_TOKYO_TEN, venue)
+    book(database, "Water utilities roundtable", MONDAY_TOKYO_TEN, venue)
+    kinds = {c.kind for c in checking.check_program_apart(database)}
+    assert ConflictKind.VENUE_DOUBLE_BOOKED in kinds
+    assert checking._pool_unavailable  # and later checks do not try again
