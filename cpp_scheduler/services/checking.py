@@ -10,6 +10,8 @@ every later one; where no process can be started, the check runs where it is ask
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
 import pickle
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -75,8 +77,24 @@ def _checking_pool() -> ProcessPoolExecutor | None:
         if _pool is None and not _pool_unavailable:
             # "spawn": forking a process that runs Qt's threads is not safe.
             _pool = ProcessPoolExecutor(max_workers=1,
-                                        mp_context=multiprocessing.get_context("spawn"))
+                                        mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_end_with_parent)
         return None if _pool_unavailable else _pool
+
+
+def _end_with_parent() -> None:
+    """In the checking process: end as soon as the program that started it ends, even
+    when it is killed and has no time to say so (the process would otherwise outlive it,
+    holding the database open)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="end with the program", daemon=True).start()
 
 
 def _check_opened(url: str, timeout: float, start: datetime | None,

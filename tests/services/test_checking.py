@@ -4,15 +4,20 @@ change as soon as it is committed."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+import time
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from cpp_scheduler.model import Event, EventKind, Venue
 from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.services import checking, editing
-from cpp_scheduler.store import Database
+from cpp_scheduler.store import Database, open_database
 
 MONDAY_TOKYO_TEN = datetime(2027, 3, 8, 1, 0, tzinfo=UTC)
 
@@ -64,3 +69,40 @@ def test_where_no_process_can_start_the_check_runs_here(
     kinds = {c.kind for c in checking.check_program_apart(database)}
     assert ConflictKind.VENUE_DOUBLE_BOOKED in kinds
     assert checking._pool_unavailable  # and later checks do not try again
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_checking_process_ends_when_the_program_is_killed(sqlite_path: Path) -> None:
+    """A killed program has no time to stop its helpers; the checking process, which
+    holds the database open, must not outlive it."""
+    open_database(sqlite_path).close()
+    script = textwrap.dedent(f"""
+        import time
+        from cpp_scheduler.services import checking
+        from cpp_scheduler.store import open_database
+        checking.check_program_apart(open_database({str(sqlite_path)!r}))
+        print(*checking._pool._processes, flush=True)
+        time.sleep(60)
+    """)
+    program = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                               text=True)
+    try:
+        assert program.stdout is not None
+        worker = int(program.stdout.readline())
+        assert running(worker)
+    finally:
+        program.kill()
+        program.wait()
+    deadline = time.monotonic() + 10
+    while running(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not running(worker)
+
+
+def running(pid: int) -> bool:
+    """Whether the process runs (a zombie waiting to be reaped has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
