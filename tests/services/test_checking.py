@@ -4,10 +4,11 @@ change as soon as it is committed."""
 
 from __future__ import annotations
 
+import os
+import select
 import subprocess
 import sys
 import textwrap
-import time
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -77,32 +78,24 @@ def test_the_checking_process_ends_when_the_program_is_killed(sqlite_path: Path)
     holds the database open, must not outlive it."""
     open_database(sqlite_path).close()
     script = textwrap.dedent(f"""
-        import time
+        import threading
         from cpp_scheduler.services import checking
         from cpp_scheduler.store import open_database
         checking.check_program_apart(open_database({str(sqlite_path)!r}))
         print(*checking._pool._processes, flush=True)
-        time.sleep(60)
+        threading.Event().wait()  # runs until it is killed
     """)
     program = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
                                text=True)
     try:
         assert program.stdout is not None
         worker = int(program.stdout.readline())
-        assert running(worker)
+        ended = os.pidfd_open(worker)  # readable once the worker has ended
     finally:
         program.kill()
         program.wait()
-    deadline = time.monotonic() + 10
-    while running(worker) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not running(worker)
-
-
-def running(pid: int) -> bool:
-    """Whether the process runs (a zombie waiting to be reaped has ended)."""
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, IndexError):
-        return False
-    return state != "Z"
+        readable, _, _ = select.select([ended], [], [], 10)
+    finally:
+        os.close(ended)
+    assert readable, "the checking process outlived the program"
