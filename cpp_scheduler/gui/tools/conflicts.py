@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -41,11 +40,10 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools import common
+from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, Severity
 from cpp_scheduler.services.checking import check_program_apart
 from cpp_scheduler.store import Database
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2

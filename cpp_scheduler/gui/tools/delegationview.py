@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,13 +32,12 @@ from sqlalchemy.orm import selectinload
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.tools import common
+from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.model import Delegation, Event, EventStatus, Participant
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.scheduling.localtimes import DayPart, classify
 from cpp_scheduler.services.snapshot import delegation_attendee, event_intervals
 from cpp_scheduler.store import Database
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True, slots=True)

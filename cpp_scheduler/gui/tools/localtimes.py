@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,13 +29,12 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.tools import common
+from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, local_times
 from cpp_scheduler.services.snapshot import event_attendees, event_intervals, find_event
 from cpp_scheduler.store import Database
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True, slots=True)

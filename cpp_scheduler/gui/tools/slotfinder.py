@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -65,6 +64,7 @@ from cpp_scheduler.gui.commands import CreateRecord, Editor, RecordCommand
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.commands import GroupCommand
+from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -91,7 +91,6 @@ from cpp_scheduler.scheduling.slots import (
 from cpp_scheduler.services.snapshot import load_snapshot, snapshot_for, venue_info
 from cpp_scheduler.store import Database
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 MAX_GRID_DAYS = 21
 """The grid shows at most three weeks of hours; the search itself may cover more."""
 SUGGESTIONS = 8
