@@ -37,9 +37,7 @@ def main() -> None:
     oracle_time, oracle = best_time(lambda: brute_force_overlaps(intervals), 1)
     sweep_time, overlaps = best_time(lambda: find_overlaps(intervals), args.repeat)
     check_time, conflicts = best_time(lambda: find_conflicts(program), args.repeat)
-    swept = {
-        (str(o.resource), o.resource_id, *sorted((o.first.id, o.second.id))) for o in overlaps
-    }
+    swept = {(str(o.resource), o.resource_id, *sorted((o.first.id, o.second.id))) for o in overlaps}
     if swept != oracle:
         raise SystemExit(f"the sweep found {len(swept)} overlaps, the oracle {len(oracle)}")
     sweep_memory = peak_memory(lambda: find_overlaps(intervals))
@@ -54,16 +52,33 @@ def main() -> None:
         f"{timezones.TZDATA_RELEASE}; best of {args.repeat} (oracle: one run)",
         ["step", "CPU time (s)", "faster than oracle", "found", "peak memory"],
         [
-            ["brute-force oracle (pairwise, tests)", f"{oracle_time:.3f}", "1x",
-             f"{len(oracle):,} overlaps", "-"],
-            ["sweep (find_overlaps)", f"{sweep_time:.3f}", ratio(sweep_time),
-             f"{len(overlaps):,} overlaps", mebibytes(sweep_memory)],
-            ["all checks (find_conflicts)", f"{check_time:.3f}", ratio(check_time),
-             f"{len(conflicts):,} conflicts", mebibytes(check_memory)],
+            [
+                "brute-force oracle (pairwise, tests)",
+                f"{oracle_time:.3f}",
+                "1x",
+                f"{len(oracle):,} overlaps",
+                "-",
+            ],
+            [
+                "sweep (find_overlaps)",
+                f"{sweep_time:.3f}",
+                ratio(sweep_time),
+                f"{len(overlaps):,} overlaps",
+                mebibytes(sweep_memory),
+            ],
+            [
+                "all checks (find_conflicts)",
+                f"{check_time:.3f}",
+                ratio(check_time),
+                f"{len(conflicts):,} conflicts",
+                mebibytes(check_memory),
+            ],
         ],
     )
-    print(f"(generating the program took {generate_time:.2f} s; "
-          "targets: all checks < 0.5 s and >= 20x faster than the oracle)")
+    print(
+        f"(generating the program took {generate_time:.2f} s; "
+        "targets: all checks < 0.5 s and >= 20x faster than the oracle)"
+    )
 
 
 if __name__ == "__main__":

@@ -108,8 +108,9 @@ for instant in painted:
 def paints(code: str) -> list[float]:
     """Seconds from launching a Python process running ``code`` to each paint it reports."""
     started = time.time()
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     return [float(line) - started for line in done.stdout.splitlines() if line.strip()]
 
 
@@ -146,8 +147,12 @@ def build_program(path: Path, events: int) -> None:
             cities = list(session.scalars(select(PartnerCity.id)))
             venues = list(session.scalars(select(Venue.id)))
             delegation_rows = [
-                {"id": new_id(), "name": f"Delegation {number:03d}", "country": "PE",
-                 "zone": "America/Lima"}
+                {
+                    "id": new_id(),
+                    "name": f"Delegation {number:03d}",
+                    "country": "PE",
+                    "zone": "America/Lima",
+                }
                 for number in range(60)
             ]
             session.execute(insert(Delegation), delegation_rows)
@@ -158,20 +163,26 @@ def build_program(path: Path, events: int) -> None:
                 day = chooser.randrange(365)
                 start = first + timedelta(days=day, minutes=15 * chooser.randrange(0, 36))
                 event_id = new_id()
-                rows.append({
-                    "id": event_id, "uid": new_uid(), "title": f"Peer exchange {number}",
-                    "kind": chooser.choice(list(EventKind)),
-                    "mode": chooser.choice(list(EventMode)),
-                    "status": chooser.choice(list(EventStatus)),
-                    "start_utc": start,
-                    "end_utc": start + timedelta(minutes=30 * chooser.randrange(1, 8)),
-                    "zone": "Asia/Tokyo", "venue_id": chooser.choice(venues),
-                    "city_id": chooser.choice(cities),
-                    "video_link": "https://meet.example.org/cpp",
-                })
+                rows.append(
+                    {
+                        "id": event_id,
+                        "uid": new_uid(),
+                        "title": f"Peer exchange {number}",
+                        "kind": chooser.choice(list(EventKind)),
+                        "mode": chooser.choice(list(EventMode)),
+                        "status": chooser.choice(list(EventStatus)),
+                        "start_utc": start,
+                        "end_utc": start + timedelta(minutes=30 * chooser.randrange(1, 8)),
+                        "zone": "Asia/Tokyo",
+                        "venue_id": chooser.choice(venues),
+                        "city_id": chooser.choice(cities),
+                        "video_link": "https://meet.example.org/cpp",
+                    }
+                )
                 theme_links.append({"event_id": event_id, "theme_id": chooser.choice(themes)})
                 delegation_links.append(
-                    {"event_id": event_id, "delegation_id": chooser.choice(delegations)})
+                    {"event_id": event_id, "delegation_id": chooser.choice(delegations)}
+                )
             session.execute(insert(Event), rows)
             session.execute(insert(event_themes), theme_links)
             session.execute(insert(event_delegations), delegation_links)
@@ -227,12 +238,12 @@ def switches_during_checks(app: object, window: object, dock: object) -> dict[st
             check_started = time.perf_counter()
             dock.recheck()  # type: ignore[attr-defined]
             slowest = 0.0
-            while time.perf_counter() - check_started < 0.2 or dock.check_pending \
-                    or dock.checking:  # type: ignore[attr-defined]
+            while time.perf_counter() - check_started < 0.2 or dock.check_pending or dock.checking:  # type: ignore[attr-defined]
                 for name in ("day", "week", "agenda"):
                     surface = painted_surface(window.views[name])  # type: ignore[attr-defined]
-                    slowest = max(slowest, until_painted(
-                        surface, lambda name=name: window.show_view(name)))  # type: ignore[attr-defined]
+                    slowest = max(
+                        slowest, until_painted(surface, lambda name=name: window.show_view(name))
+                    )  # type: ignore[attr-defined]
             window.tasks.wait_for_done()  # type: ignore[attr-defined]
             app.processEvents()  # type: ignore[attr-defined]
             worst[f"worst view switch during a check ({way})"] = [slowest]
@@ -280,7 +291,8 @@ def measure_window(database_path: Path, settings: str, repeat: int) -> dict[str,
             if name == window.current_view_name:
                 continue
             figures.setdefault(f"switch to {name}", []).append(
-                until_painted(painted_surface(view), lambda name=name: window.show_view(name)))
+                until_painted(painted_surface(view), lambda name=name: window.show_view(name))
+            )
     window.show_view("week")
     app.processEvents()
     canvas = painted_surface(window.views["week"])
@@ -299,12 +311,13 @@ def measure_window(database_path: Path, settings: str, repeat: int) -> dict[str,
     for _ in range(repeat):
         for label, wanted in filters.items():
             figures.setdefault(label, []).append(
-                until_painted(canvas, lambda wanted=wanted: window.sidebar.set_event_filter(
-                    wanted)))
+                until_painted(canvas, lambda wanted=wanted: window.sidebar.set_event_filter(wanted))
+            )
     for _ in range(repeat):
         for zone in ("America/New_York", "Asia/Tokyo"):
             figures.setdefault("display zone change", []).append(
-                until_painted(canvas, lambda zone=zone: window.set_display_zone(zone)))
+                until_painted(canvas, lambda zone=zone: window.set_display_zone(zone))
+            )
     window.show_view("agenda")
     app.processEvents()
     table = painted_surface(window.views["agenda"])
@@ -313,15 +326,19 @@ def measure_window(database_path: Path, settings: str, repeat: int) -> dict[str,
 
     for _ in range(repeat):
         for column in (2, 0):
-            figures.setdefault("agenda sort", []).append(until_painted(
-                table, lambda column=column: agenda.sortByColumn(
-                    column, Qt.SortOrder.AscendingOrder)))
+            figures.setdefault("agenda sort", []).append(
+                until_painted(
+                    table,
+                    lambda column=column: agenda.sortByColumn(column, Qt.SortOrder.AscendingOrder),
+                )
+            )
     figures.update(switches_during_checks(app, window, dock))
     found = dock.model.conflicts
     dock.show()
     for _ in range(repeat):
-        figures.setdefault("conflicts shown", []).append(until_painted(
-            dock.table.viewport(), lambda: dock.model.set_conflicts(found)))
+        figures.setdefault("conflicts shown", []).append(
+            until_painted(dock.table.viewport(), lambda: dock.model.set_conflicts(found))
+        )
     shown = window.proxy.rowCount()
     window.close()
     database.close()
@@ -336,7 +353,8 @@ def measure_window(database_path: Path, settings: str, repeat: int) -> dict[str,
     for _ in range(repeat):
         for number, label in enumerate(labels):
             figures.setdefault("bare switch", []).append(
-                until_painted(label, lambda number=number: stack.setCurrentIndex(number)))
+                until_painted(label, lambda number=number: stack.setCurrentIndex(number))
+            )
     stack.close()
     result = {label: median(samples) for label, samples in figures.items()}
     result["rows"] = float(shown)
@@ -368,20 +386,39 @@ def main() -> int:
     conflict_count = int(inside.pop("conflicts"))
     ms = 1000.0
     rows = [
-        ["start to first painted week view", f"{start * ms:.0f}", f"{floor * ms:.0f}",
-         f"{start / floor:.2f}", "< 1500 ms and < 2.00x"],
-        ["start to the week painted with its events", f"{with_events * ms:.0f}",
-         f"{floor * ms:.0f}", f"{with_events / floor:.2f}", "< 1500 ms"],
+        [
+            "start to first painted week view",
+            f"{start * ms:.0f}",
+            f"{floor * ms:.0f}",
+            f"{start / floor:.2f}",
+            "< 1500 ms and < 2.00x",
+        ],
+        [
+            "start to the week painted with its events",
+            f"{with_events * ms:.0f}",
+            f"{floor * ms:.0f}",
+            f"{with_events / floor:.2f}",
+            "< 1500 ms",
+        ],
     ]
     for label, seconds in inside.items():
         if label == "conflicts shown":
             label = f"a conflict check's {conflict_count:,} findings shown"
-        rows.append([f"{label} to painted", f"{seconds * ms:.1f}", f"{bare_switch * ms:.1f}",
-                     f"{seconds / bare_switch:.1f}", "< 100 ms"])
+        rows.append(
+            [
+                f"{label} to painted",
+                f"{seconds * ms:.1f}",
+                f"{bare_switch * ms:.1f}",
+                f"{seconds / bare_switch:.1f}",
+                "< 100 ms",
+            ]
+        )
     print_table(
         f"Desktop window, {args.events:,} events in SQLite ({shown:,} occurrences), "
         f"median of {args.repeat}, wall-clock",
-        ["measure", "ms", "bare Qt ms", "ratio", "target"], rows)
+        ["measure", "ms", "bare Qt ms", "ratio", "target"],
+        rows,
+    )
     return 0
 
 

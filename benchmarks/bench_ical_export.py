@@ -55,13 +55,36 @@ from cpp_scheduler.services import calendars
 from cpp_scheduler.store import open_database
 
 ZONES = [
-    "Asia/Tokyo", "America/New_York", "America/Lima", "Asia/Kathmandu", "Asia/Kolkata",
-    "America/Santiago", "Africa/Nairobi", "Asia/Manila", "Europe/London", "Europe/Paris",
-    "Australia/Sydney", "America/Sao_Paulo", "America/Mexico_City", "Asia/Jakarta",
-    "Asia/Dhaka", "Africa/Lagos", "Africa/Cairo", "Asia/Karachi", "Asia/Ho_Chi_Minh",
-    "America/Bogota", "Pacific/Auckland", "America/Los_Angeles", "Asia/Colombo",
-    "Africa/Johannesburg", "Asia/Tehran", "America/Asuncion", "Europe/Istanbul",
-    "Asia/Ulaanbaatar", "Pacific/Fiji", "America/Chicago",
+    "Asia/Tokyo",
+    "America/New_York",
+    "America/Lima",
+    "Asia/Kathmandu",
+    "Asia/Kolkata",
+    "America/Santiago",
+    "Africa/Nairobi",
+    "Asia/Manila",
+    "Europe/London",
+    "Europe/Paris",
+    "Australia/Sydney",
+    "America/Sao_Paulo",
+    "America/Mexico_City",
+    "Asia/Jakarta",
+    "Asia/Dhaka",
+    "Africa/Lagos",
+    "Africa/Cairo",
+    "Asia/Karachi",
+    "Asia/Ho_Chi_Minh",
+    "America/Bogota",
+    "Pacific/Auckland",
+    "America/Los_Angeles",
+    "Asia/Colombo",
+    "Africa/Johannesburg",
+    "Asia/Tehran",
+    "America/Asuncion",
+    "Europe/Istanbul",
+    "Asia/Ulaanbaatar",
+    "Pacific/Fiji",
+    "America/Chicago",
 ]
 STAMP = datetime(2026, 1, 5, tzinfo=UTC)
 COUNTRY = {zone: code for code, zones in pytz.country_timezones.items() for zone in zones}
@@ -70,23 +93,37 @@ COUNTRY = {zone: code for code, zones in pytz.country_timezones.items() for zone
 def make_events(count: int, seed: int = 7) -> list[Event]:
     rng = random.Random(seed)
     city = PartnerCity(name="Kobe", latitude=34.69, longitude=135.19)
-    venue = Venue(name="TDLC Meeting Room A", locality="Tokyo", latitude=35.67,
-                  longitude=139.75, address="2-2-2 Uchisaiwaicho, Chiyoda-ku, Tokyo")
+    venue = Venue(
+        name="TDLC Meeting Room A",
+        locality="Tokyo",
+        latitude=35.67,
+        longitude=139.75,
+        address="2-2-2 Uchisaiwaicho, Chiyoda-ku, Tokyo",
+    )
     theme = ThematicArea(code="drm", name="Disaster risk management")
-    delegations = [Delegation(name=f"Delegation {n}", country=COUNTRY[ZONES[n % 30]],
-                              zone=ZONES[n % 30])
-                   for n in range(30)]
+    delegations = [
+        Delegation(name=f"Delegation {n}", country=COUNTRY[ZONES[n % 30]], zone=ZONES[n % 30])
+        for n in range(30)
+    ]
     events = []
     for number in range(count):
         zone = ZONES[number % len(ZONES)]
-        local = datetime(2026, 1, 5, 7) + timedelta(days=rng.randrange(330),
-                                                    hours=rng.randrange(12))
+        local = datetime(2026, 1, 5, 7) + timedelta(
+            days=rng.randrange(330), hours=rng.randrange(12)
+        )
         start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
         event = Event(
             title=f"Session {number}: 防災とまちづくり peer learning",
-            kind=EventKind.WORKSHOP, mode=EventMode.HYBRID, status=EventStatus.CONFIRMED,
-            start_utc=start, end_utc=start + timedelta(minutes=90), zone=zone,
-            venue=venue, city=city, themes=[theme], delegations=[delegations[number % 30]],
+            kind=EventKind.WORKSHOP,
+            mode=EventMode.HYBRID,
+            status=EventStatus.CONFIRMED,
+            start_utc=start,
+            end_utc=start + timedelta(minutes=90),
+            zone=zone,
+            venue=venue,
+            city=city,
+            themes=[theme],
+            delegations=[delegations[number % 30]],
             video_link=f"https://meet.example.org/{number}",
             description="Agenda: opening, case study, discussion.",
         )
@@ -97,9 +134,13 @@ def make_events(count: int, seed: int = 7) -> list[Event]:
                 OccurrenceOverride(recurrence_id=event.occurrences()[1].start, cancelled=True),
             ]
             third = event.occurrences()[1].start  # after the cancellation, the third
-            event.changes.append(OccurrenceOverride(
-                recurrence_id=third, start_utc=third + timedelta(hours=2),
-                end_utc=third + timedelta(hours=3, minutes=30)))
+            event.changes.append(
+                OccurrenceOverride(
+                    recurrence_id=third,
+                    start_utc=third + timedelta(hours=2),
+                    end_utc=third + timedelta(hours=3, minutes=30),
+                )
+            )
         events.append(event)
     return events
 
@@ -113,19 +154,32 @@ def prepare_plain(events: list[Event], content: scopes.CalendarContent) -> list[
     for event in events:
         tz = timezones.zone(event.zone)
         rule = writer.rule(event) if event.recurrence_rule else None
-        plain.append({
-            "uid": event.uid, "sequence": event.sequence, "title": event.title,
-            "description": writer.description(event, None),
-            "location": event_location(event), "geo": event_geo(event),
-            "url": event.video_link, "categories": event_categories(event),
-            "status": event.status.value.upper(),
-            "start": event.start_utc.astimezone(tz), "end": event.end_utc.astimezone(tz),
-            "rule": rule,
-            "exdates": [c.recurrence_id.astimezone(tz) for c in event.changes if c.cancelled],
-            "moved": [(c.recurrence_id.astimezone(tz), c.start_utc.astimezone(tz),
-                       c.end_utc.astimezone(tz)) for c in event.changes
-                      if not c.cancelled and c.start_utc and c.end_utc],
-        })
+        plain.append(
+            {
+                "uid": event.uid,
+                "sequence": event.sequence,
+                "title": event.title,
+                "description": writer.description(event, None),
+                "location": event_location(event),
+                "geo": event_geo(event),
+                "url": event.video_link,
+                "categories": event_categories(event),
+                "status": event.status.value.upper(),
+                "start": event.start_utc.astimezone(tz),
+                "end": event.end_utc.astimezone(tz),
+                "rule": rule,
+                "exdates": [c.recurrence_id.astimezone(tz) for c in event.changes if c.cancelled],
+                "moved": [
+                    (
+                        c.recurrence_id.astimezone(tz),
+                        c.start_utc.astimezone(tz),
+                        c.end_utc.astimezone(tz),
+                    )
+                    for c in event.changes
+                    if not c.cancelled and c.start_utc and c.end_utc
+                ],
+            }
+        )
     return plain
 
 
@@ -133,9 +187,14 @@ def baseline(plain: list[dict[str, Any]], zones: list[icalendar.Timezone] | None
     """The same calendar built and serialised with icalendar alone: with the VTIMEZONEs
     given ready-made, or generated by icalendar's own add_missing_timezones()."""
     cal = icalendar.Calendar()
-    for name, value in (("PRODID", "-//TDLC//CPP Scheduler//EN"), ("VERSION", "2.0"),
-                        ("CALSCALE", "GREGORIAN"), ("METHOD", "PUBLISH"),
-                        ("X-WR-CALNAME", "CPP program"), ("NAME", "CPP program")):
+    for name, value in (
+        ("PRODID", "-//TDLC//CPP Scheduler//EN"),
+        ("VERSION", "2.0"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+        ("X-WR-CALNAME", "CPP program"),
+        ("NAME", "CPP program"),
+    ):
         cal.add(name, value)
 
     def component(item: dict[str, Any], start: datetime, end: datetime) -> icalendar.Event:
@@ -148,8 +207,13 @@ def baseline(plain: list[dict[str, Any]], zones: list[icalendar.Timezone] | None
         event.add("LOCATION", item["location"])
         event.add("GEO", item["geo"])
         event.add("URL", item["url"])
-        event.add("CONFERENCE", vUri(item["url"], params={
-            "VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Video link"}))
+        event.add(
+            "CONFERENCE",
+            vUri(
+                item["url"],
+                params={"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Video link"},
+            ),
+        )
         event.add("CATEGORIES", item["categories"])
         event.add("STATUS", item["status"])
         event.add("TRANSP", "OPAQUE")
@@ -217,12 +281,18 @@ def batch(participants: int) -> tuple[float, int, float]:
     rng = random.Random(3)
     per_delegation = 50
     with database.transaction() as session:
-        delegations = [Delegation(name=f"Delegation {n}", country=COUNTRY[ZONES[n % 30]],
-                              zone=ZONES[n % 30])
-                       for n in range(max(participants // per_delegation, 1))]
-        people = [Participant(name=f"Participant {n}", email=f"p{n}@example.org",
-                              delegation=delegations[n % len(delegations)])
-                  for n in range(participants)]
+        delegations = [
+            Delegation(name=f"Delegation {n}", country=COUNTRY[ZONES[n % 30]], zone=ZONES[n % 30])
+            for n in range(max(participants // per_delegation, 1))
+        ]
+        people = [
+            Participant(
+                name=f"Participant {n}",
+                email=f"p{n}@example.org",
+                delegation=delegations[n % len(delegations)],
+            )
+            for n in range(participants)
+        ]
         session.add_all(delegations + people)
         events = make_events(max(participants // 10, 10))
         for event in events:
@@ -232,8 +302,7 @@ def batch(participants: int) -> tuple[float, int, float]:
         session.add_all(events)
     built = time.perf_counter() - began
     began = time.perf_counter()
-    result = calendars.export_each_participant(database, folder / "out",
-                                               ExportOptions(stamp=STAMP))
+    result = calendars.export_each_participant(database, folder / "out", ExportOptions(stamp=STAMP))
     elapsed = time.perf_counter() - began
     database.close()
     return elapsed, len(result.files), built
@@ -254,30 +323,46 @@ def main() -> None:
 
     (our_time, our_size), (base_time, base_size), (lib_time, lib_size) = timed(
         [lambda: ours(events), lambda: baseline(plain, ready), lambda: baseline(plain, None)],
-        args.repeats)
+        args.repeats,
+    )
     our_peak = peak_memory(lambda: ours(events))
     base_peak = peak_memory(lambda: baseline(plain, ready))
     lib_peak = peak_memory(lambda: baseline(plain, None))
     batch_time, files, built = batch(args.participants)
 
     rows = [
-        ("export, CPP Scheduler", f"{our_time:.2f} s", f"{our_peak / 2**20:.0f} MiB",
-         f"{our_size / 2**20:.1f} MiB"),
-        ("icalendar alone (baseline)", f"{base_time:.2f} s", f"{base_peak / 2**20:.0f} MiB",
-         f"{base_size / 2**20:.1f} MiB"),
-        ("ratio (target <= 1.5)", f"{our_time / base_time:.2f}",
-         f"{our_peak / base_peak:.2f}", ""),
-        ("icalendar, own VTIMEZONEs", f"{lib_time:.2f} s", f"{lib_peak / 2**20:.0f} MiB",
-         f"{lib_size / 2**20:.1f} MiB"),
+        (
+            "export, CPP Scheduler",
+            f"{our_time:.2f} s",
+            f"{our_peak / 2**20:.0f} MiB",
+            f"{our_size / 2**20:.1f} MiB",
+        ),
+        (
+            "icalendar alone (baseline)",
+            f"{base_time:.2f} s",
+            f"{base_peak / 2**20:.0f} MiB",
+            f"{base_size / 2**20:.1f} MiB",
+        ),
+        ("ratio (target <= 1.5)", f"{our_time / base_time:.2f}", f"{our_peak / base_peak:.2f}", ""),
+        (
+            "icalendar, own VTIMEZONEs",
+            f"{lib_time:.2f} s",
+            f"{lib_peak / 2**20:.0f} MiB",
+            f"{lib_size / 2**20:.1f} MiB",
+        ),
     ]
-    print(f"{args.events} events in {len(ZONES)} zones, one file (best of "
-          f"{args.repeats}, interleaved; a tenth are monthly series)")
+    print(
+        f"{args.events} events in {len(ZONES)} zones, one file (best of "
+        f"{args.repeats}, interleaved; a tenth are monthly series)"
+    )
     print(f"{'':28} {'time':>10} {'peak memory':>12} {'file':>10}")
     for name, *values in rows:
         print(f"{name:28} {values[0]:>10} {values[1]:>12} {values[2]:>10}")
     print()
-    print(f"per-participant batch, {args.participants} participants "
-          f"(program built in {built:.1f} s, not counted)")
+    print(
+        f"per-participant batch, {args.participants} participants "
+        f"(program built in {built:.1f} s, not counted)"
+    )
     print(f"{'files written':28} {files:>10}")
     print(f"{'time':28} {batch_time:>9.1f}s")
     print(f"{'files per second':28} {files / batch_time:>10.0f}")

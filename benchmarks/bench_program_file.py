@@ -54,19 +54,33 @@ def program_of(events: int, folder: Path) -> dict[str, Any]:
     for number in range(events):
         event_id = str(uuid.uuid5(NAMESPACE, f"event {number}"))
         start = first + timedelta(hours=7 * number)
-        document["events"].append({
-            "id": event_id, "uid": f"{event_id}@cpp-scheduler.tdlc", "sequence": 0,
-            "title": f"Working session {number}", "kind": "workshop", "mode": "hybrid",
-            "status": "confirmed", "zone": "Asia/Tokyo",
-            "start": start.strftime(INSTANT_FORMAT),
-            "end": (start + timedelta(minutes=90)).strftime(INSTANT_FORMAT),
-            "venue": venues[number % len(venues)], "city": None, "organiser": people[0],
-            "parent": None, "tour_day": None, "video_link": "", "description": "",
-            "notes": "", "recurrence_rule": None, "changes": [],
-            "themes": sorted(themes[number % 5: number % 5 + 2]),
-            "delegations": sorted(delegations[number % 3: number % 3 + 2]),
-            "participants": sorted(people[number % 20: number % 20 + 4]),
-        })
+        document["events"].append(
+            {
+                "id": event_id,
+                "uid": f"{event_id}@cpp-scheduler.tdlc",
+                "sequence": 0,
+                "title": f"Working session {number}",
+                "kind": "workshop",
+                "mode": "hybrid",
+                "status": "confirmed",
+                "zone": "Asia/Tokyo",
+                "start": start.strftime(INSTANT_FORMAT),
+                "end": (start + timedelta(minutes=90)).strftime(INSTANT_FORMAT),
+                "venue": venues[number % len(venues)],
+                "city": None,
+                "organiser": people[0],
+                "parent": None,
+                "tour_day": None,
+                "video_link": "",
+                "description": "",
+                "notes": "",
+                "recurrence_rule": None,
+                "changes": [],
+                "themes": sorted(themes[number % 5 : number % 5 + 2]),
+                "delegations": sorted(delegations[number % 3 : number % 3 + 2]),
+                "participants": sorted(people[number % 20 : number % 20 + 4]),
+            }
+        )
     return document
 
 
@@ -109,11 +123,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             figures = measure(size, Path(folder))
-            rows.append([
-                str(size), str(int(figures["records"])), f"{figures['json alone']:.3f}",
-                *(f"{figures[name]:.3f} ({figures[name] / figures['json alone']:.0f}x)"
-                  for name in columns),
-            ])
+            rows.append(
+                [
+                    str(size),
+                    str(int(figures["records"])),
+                    f"{figures['json alone']:.3f}",
+                    *(
+                        f"{figures[name]:.3f} ({figures[name] / figures['json alone']:.0f}x)"
+                        for name in columns
+                    ),
+                ]
+            )
     print_table(
         "Program file: CPU seconds, best of three (import: once, into a new database); in "
         "brackets, the ratio to writing and reading the same document with json alone",

@@ -85,21 +85,27 @@ def main() -> None:
 
     attendees, busy = pick_delegations(args.delegations)
     request = SlotRequest(
-        tuple(attendees), timedelta(minutes=90), FIRST_DAY,
-        FIRST_DAY + timedelta(days=args.days - 1), busy=busy,
+        tuple(attendees),
+        timedelta(minutes=90),
+        FIRST_DAY,
+        FIRST_DAY + timedelta(days=args.days - 1),
+        busy=busy,
     )
     holidays.holidays_in.cache_clear()  # neither side gets the calendars for free
     baseline_time, baseline = best_time(lambda: baseline_points(request), 1)
     holidays.holidays_in.cache_clear()
     search_time, scores = best_time(lambda: candidate_scores(request), args.repeat)
     top_time, _ = best_time(lambda: find_slots(request, count=5), args.repeat)
-    engine = sorted(((int(start.timestamp()), total) for start, total, _ in scores),
-                    key=lambda item: (item[1], item[0]))
+    engine = sorted(
+        ((int(start.timestamp()), total) for start, total, _ in scores),
+        key=lambda item: (item[1], item[0]),
+    )
     if engine != baseline:
         raise SystemExit("the slot finder and the baseline disagree on the candidates' points")
     windows = series_windows(FIRST_DAY, FIRST_DAY + timedelta(days=4), "FREQ=MONTHLY;COUNT=6")
-    series_request = SlotRequest(tuple(attendees), timedelta(minutes=90), FIRST_DAY,
-                                 FIRST_DAY + timedelta(days=4), busy=busy)
+    series_request = SlotRequest(
+        tuple(attendees), timedelta(minutes=90), FIRST_DAY, FIRST_DAY + timedelta(days=4), busy=busy
+    )
     series_time, plan = best_time(lambda: plan_series(series_request, windows), args.repeat)
 
     candidates = len(baseline)
@@ -109,20 +115,31 @@ def main() -> None:
         f"({candidates:,} free candidates); best of {args.repeat} (baseline: one run)",
         ["step", "CPU time (s)", "faster than baseline", "peak memory"],
         [
-            ["baseline: a datetime per candidate", f"{baseline_time:.3f}", "1x",
-             mebibytes(None)],
-            ["find_slots, 5 best distinct", f"{top_time:.3f}",
-             f"{baseline_time / top_time:,.0f}x",
-             mebibytes(peak_memory(lambda: find_slots(request, count=5)))],
-            ["candidate_scores, every candidate scored", f"{search_time:.3f}",
-             f"{baseline_time / search_time:,.0f}x",
-             mebibytes(peak_memory(lambda: candidate_scores(request)))],
-            ["plan_series, 6 monthly 5-day windows", f"{series_time:.3f}", "-",
-             mebibytes(peak_memory(lambda: plan_series(series_request, windows)))],
+            ["baseline: a datetime per candidate", f"{baseline_time:.3f}", "1x", mebibytes(None)],
+            [
+                "find_slots, 5 best distinct",
+                f"{top_time:.3f}",
+                f"{baseline_time / top_time:,.0f}x",
+                mebibytes(peak_memory(lambda: find_slots(request, count=5))),
+            ],
+            [
+                "candidate_scores, every candidate scored",
+                f"{search_time:.3f}",
+                f"{baseline_time / search_time:,.0f}x",
+                mebibytes(peak_memory(lambda: candidate_scores(request))),
+            ],
+            [
+                "plan_series, 6 monthly 5-day windows",
+                f"{series_time:.3f}",
+                "-",
+                mebibytes(peak_memory(lambda: plan_series(series_request, windows))),
+            ],
         ],
     )
-    print(f"(series fairness: spread {plan.fairness} points; target: a search < 0.2 s; "
-          f"measured at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC)")
+    print(
+        f"(series fairness: spread {plan.fairness} points; target: a search < 0.2 s; "
+        f"measured at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC)"
+    )
 
 
 if __name__ == "__main__":

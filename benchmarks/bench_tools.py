@@ -41,8 +41,9 @@ def main() -> None:
     load_demo(database)
     with database.session() as session:
         delegations = list(session.scalars(select(Delegation.id).order_by(Delegation.name)))
-        event_id = session.scalars(select(Event.id).where(
-            Event.title.like("CPP Conference%"))).first()
+        event_id = session.scalars(
+            select(Event.id).where(Event.title.like("CPP Conference%"))
+        ).first()
         tour_id = session.scalars(select(StudyTour.id)).first()
     assert event_id is not None
     assert tour_id is not None
@@ -56,14 +57,20 @@ def main() -> None:
     jobs = {
         "local times of one event": lambda: read_local_times(database, event_id),
         "slot finder, 3 delegations, 5 days": lambda: plan_meeting(
-            database, PlannerRequest(three, timedelta(hours=1), monday,
-                                     monday + timedelta(days=4))),
+            database, PlannerRequest(three, timedelta(hours=1), monday, monday + timedelta(days=4))
+        ),
         "slot finder, 5 delegations, 14 days": lambda: plan_meeting(
-            database, PlannerRequest(tuple(delegations), timedelta(hours=1), monday,
-                                     monday + timedelta(days=13))),
+            database,
+            PlannerRequest(
+                tuple(delegations), timedelta(hours=1), monday, monday + timedelta(days=13)
+            ),
+        ),
         "slot finder, monthly series of 6": lambda: plan_meeting(
-            database, PlannerRequest(three, timedelta(hours=1), monday,
-                                     monday + timedelta(days=4), repeat="FREQ=MONTHLY")),
+            database,
+            PlannerRequest(
+                three, timedelta(hours=1), monday, monday + timedelta(days=4), repeat="FREQ=MONTHLY"
+            ),
+        ),
         "conflicts of the whole program": lambda: check_program(database),
         "study-tour board": lambda: read_board(database, tour_id),
         "delegation schedule": lambda: read_schedule(database, delegations[0]),
@@ -73,8 +80,11 @@ def main() -> None:
     for name, job in jobs.items():
         seconds, _ = best_time(job, arguments.repeat)
         rows.append([name, f"{seconds * 1000:.1f}", f"{seconds / baseline:.1f}"])
-    print_table("The tools on the demo program (best of "
-                f"{arguments.repeat}, CPU time)", ["work", "ms", "x baseline"], rows)
+    print_table(
+        f"The tools on the demo program (best of {arguments.repeat}, CPU time)",
+        ["work", "ms", "x baseline"],
+        rows,
+    )
     database.close()
 
 

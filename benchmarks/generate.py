@@ -85,20 +85,43 @@ FIRST_DAY = date(2027, 1, 4)
 
 def _venues(rng: random.Random) -> list[VenueInfo]:
     venues = [
-        VenueInfo("tdlc-studio", "TDLC Videoconference Studio", "Tokyo", capacity=40,
-                  opens_at=time(8), closes_at=time(21)),
-        VenueInfo("tdlc-a", "TDLC Meeting Room A", "Tokyo", capacity=60,
-                  opens_at=time(8, 30), closes_at=time(19)),
-        VenueInfo("tdlc-b", "TDLC Meeting Room B", "Tokyo", capacity=24,
-                  opens_at=time(8, 30), closes_at=time(19)),
+        VenueInfo(
+            "tdlc-studio",
+            "TDLC Videoconference Studio",
+            "Tokyo",
+            capacity=40,
+            opens_at=time(8),
+            closes_at=time(21),
+        ),
+        VenueInfo(
+            "tdlc-a",
+            "TDLC Meeting Room A",
+            "Tokyo",
+            capacity=60,
+            opens_at=time(8, 30),
+            closes_at=time(19),
+        ),
+        VenueInfo(
+            "tdlc-b",
+            "TDLC Meeting Room B",
+            "Tokyo",
+            capacity=24,
+            opens_at=time(8, 30),
+            closes_at=time(19),
+        ),
     ]
     for locality in PARTNER_LOCALITIES:
         for number in range(1, 13):
-            venues.append(VenueInfo(
-                f"{locality.lower()}-{number}", f"{locality} venue {number}", locality,
-                capacity=rng.choice((20, 30, 40, 80, 150)),
-                opens_at=time(rng.choice((8, 9))), closes_at=time(rng.choice((17, 18, 20))),
-            ))
+            venues.append(
+                VenueInfo(
+                    f"{locality.lower()}-{number}",
+                    f"{locality} venue {number}",
+                    locality,
+                    capacity=rng.choice((20, 30, 40, 80, 150)),
+                    opens_at=time(rng.choice((8, 9))),
+                    closes_at=time(rng.choice((17, 18, 20))),
+                )
+            )
     return venues
 
 
@@ -111,43 +134,64 @@ def _delegations(rng: random.Random, count: int) -> list[Attendee]:
             arrival = FIRST_DAY + timedelta(days=rng.randrange(170))
             departure = arrival + timedelta(days=rng.randrange(4, 9))
         start = rng.choice((8, 9, 9, 9, 10))
-        delegations.append(Attendee(
-            id=f"d{number:04d}",
-            name=f"{city} delegation {number // len(HOME_CITIES) + 1}",
-            kind=AttendeeKind.DELEGATION,
-            zone=zone,
-            country=country,
-            hours=Hours(time(start), time(start + 9), time(7), time(22)),
-            arrival=arrival,
-            departure=departure,
-        ))
+        delegations.append(
+            Attendee(
+                id=f"d{number:04d}",
+                name=f"{city} delegation {number // len(HOME_CITIES) + 1}",
+                kind=AttendeeKind.DELEGATION,
+                zone=zone,
+                country=country,
+                hours=Hours(time(start), time(start + 9), time(7), time(22)),
+                arrival=arrival,
+                departure=departure,
+            )
+        )
     return delegations
 
 
-def _participants(
-    rng: random.Random, count: int, delegations: list[Attendee]
-) -> list[Attendee]:
+def _participants(rng: random.Random, count: int, delegations: list[Attendee]) -> list[Attendee]:
     """Four in ten are delegation members, the rest Japanese city staff and Bank staff."""
     people = []
     for number in range(count):
         roll = rng.random()
         if roll < 0.4 and delegations:
             delegation = delegations[number % len(delegations)]
-            people.append(Attendee(
-                f"p{number:05d}", f"Official {number}", AttendeeKind.PARTICIPANT,
-                delegation.zone, delegation.country, delegation.hours, delegation.id,
-                delegation.arrival, delegation.departure, f"official{number}@example.org",
-            ))
+            people.append(
+                Attendee(
+                    f"p{number:05d}",
+                    f"Official {number}",
+                    AttendeeKind.PARTICIPANT,
+                    delegation.zone,
+                    delegation.country,
+                    delegation.hours,
+                    delegation.id,
+                    delegation.arrival,
+                    delegation.departure,
+                    f"official{number}@example.org",
+                )
+            )
         elif roll < 0.85:
-            people.append(Attendee(
-                f"p{number:05d}", f"City officer {number}", AttendeeKind.PARTICIPANT,
-                timezones.TOKYO, "JP", email=f"officer{number}@city.example.jp",
-            ))
+            people.append(
+                Attendee(
+                    f"p{number:05d}",
+                    f"City officer {number}",
+                    AttendeeKind.PARTICIPANT,
+                    timezones.TOKYO,
+                    "JP",
+                    email=f"officer{number}@city.example.jp",
+                )
+            )
         else:
-            people.append(Attendee(
-                f"p{number:05d}", f"Bank specialist {number}", AttendeeKind.PARTICIPANT,
-                timezones.WASHINGTON, "US", email=f"specialist{number}@worldbank.example",
-            ))
+            people.append(
+                Attendee(
+                    f"p{number:05d}",
+                    f"Bank specialist {number}",
+                    AttendeeKind.PARTICIPANT,
+                    timezones.WASHINGTON,
+                    "US",
+                    email=f"specialist{number}@worldbank.example",
+                )
+            )
     return people
 
 
@@ -162,8 +206,11 @@ program keeps a realistic sprinkling of clashes for the conflict check to find."
 
 # Start windows of videoconferences, in Tokyo minutes, by the delegations' region: the
 # Americas join in their evening, Europe and Africa in their morning.
-_VIDEO_WINDOWS = {"americas": (7 * 60, 8 * 60), "europe_africa": (16 * 60, 18 * 60),
-                  "asia_pacific": (9 * 60, 16 * 60)}
+_VIDEO_WINDOWS = {
+    "americas": (7 * 60, 8 * 60),
+    "europe_africa": (16 * 60, 18 * 60),
+    "asia_pacific": (9 * 60, 16 * 60),
+}
 
 
 def _region(zone: str) -> str:
@@ -237,15 +284,13 @@ def generate_program(
 
     day_city: dict[tuple[str, date], str] = {}
 
-    def free_visitors(
-        day: date, start: int, end: int, most: int, locality: str
-    ) -> list[Attendee]:
+    def free_visitors(day: date, start: int, end: int, most: int, locality: str) -> list[Attendee]:
         """Visiting delegations free then and spending that day in ``locality`` (a tour
         spends each day in one city; the first event of a day decides which)."""
         here = [
-            g for g in visiting.get(day, [])
-            if day_city.get((g.id, day), locality) == locality
-            and taken.free(g.id, day, start, end)
+            g
+            for g in visiting.get(day, [])
+            if day_city.get((g.id, day), locality) == locality and taken.free(g.id, day, start, end)
         ]
         chosen = rng.sample(here, k=min(most, len(here)))
         for group in chosen:
@@ -276,22 +321,38 @@ def generate_program(
             who = frozenset(g.id for g in chosen)
             names = people_for(chosen)
             taken.book([venue.id, *who], day, begin, finish)
-            intervals.append(Interval(
-                event_id, event_id, f"Conference {number}", _tokyo(day, begin),
-                _tokyo(day, finish), kind=EventKind.CONFERENCE, venue_id=venue.id,
-                locality="Tokyo", delegation_ids=who, participant_ids=names,
-            ))
+            intervals.append(
+                Interval(
+                    event_id,
+                    event_id,
+                    f"Conference {number}",
+                    _tokyo(day, begin),
+                    _tokyo(day, finish),
+                    kind=EventKind.CONFERENCE,
+                    venue_id=venue.id,
+                    locality="Tokyo",
+                    delegation_ids=who,
+                    participant_ids=names,
+                )
+            )
             for session in range(rng.randrange(3, 6)):
                 start = begin + session * 90
                 session_id = f"{event_id}s{session}"
-                intervals.append(Interval(
-                    session_id, session_id, f"Session {session + 1} of conference {number}",
-                    _tokyo(day, start), _tokyo(day, start + 75), kind=EventKind.WORKSHOP,
-                    venue_id=venue.id, locality="Tokyo",
-                    delegation_ids=frozenset(rng.sample(sorted(who), k=len(who) // 2)),
-                    participant_ids=frozenset(rng.sample(sorted(names), k=min(len(names), 2))),
-                    ancestor_ids=frozenset({event_id}),
-                ))
+                intervals.append(
+                    Interval(
+                        session_id,
+                        session_id,
+                        f"Session {session + 1} of conference {number}",
+                        _tokyo(day, start),
+                        _tokyo(day, start + 75),
+                        kind=EventKind.WORKSHOP,
+                        venue_id=venue.id,
+                        locality="Tokyo",
+                        delegation_ids=frozenset(rng.sample(sorted(who), k=len(who) // 2)),
+                        participant_ids=frozenset(rng.sample(sorted(names), k=min(len(names), 2))),
+                        ancestor_ids=frozenset({event_id}),
+                    )
+                )
             continue
         minutes = rng.choice((60, 90, 90, 120, 180))
         if roll < 0.40:  # a videoconference, from TDLC's studio now and then
@@ -299,20 +360,29 @@ def generate_program(
             region = rng.choice(sorted(by_region))
             low, high = _VIDEO_WINDOWS[region]
             start = rng.randrange(low // 15, high // 15 + 1) * 15
-            candidates = [g for g in by_region[region]
-                          if taken.free(g.id, day, start, start + minutes)]
+            candidates = [
+                g for g in by_region[region] if taken.free(g.id, day, start, start + minutes)
+            ]
             chosen = rng.sample(candidates, k=min(len(candidates), rng.randrange(2, 6)))
             venue_id = None
             if rng.random() < 0.15 and taken.free("tdlc-studio", day, start, start + minutes):
                 venue_id = "tdlc-studio"
             who = frozenset(g.id for g in chosen)
             taken.book([*who, *([venue_id] if venue_id else [])], day, start, start + minutes)
-            intervals.append(Interval(
-                event_id, event_id, f"Videoconference {number}", _tokyo(day, start),
-                _tokyo(day, start + minutes), kind=EventKind.VIDEOCONFERENCE,
-                mode=EventMode.VIRTUAL, venue_id=venue_id, delegation_ids=who,
-                participant_ids=people_for(chosen),
-            ))
+            intervals.append(
+                Interval(
+                    event_id,
+                    event_id,
+                    f"Videoconference {number}",
+                    _tokyo(day, start),
+                    _tokyo(day, start + minutes),
+                    kind=EventKind.VIDEOCONFERENCE,
+                    mode=EventMode.VIRTUAL,
+                    venue_id=venue_id,
+                    delegation_ids=who,
+                    participant_ids=people_for(chosen),
+                )
+            )
             continue
         locality = rng.choice(PARTNER_LOCALITIES)
         latest = 17 * 60 - minutes  # most venues close at 17:00 or later
@@ -324,15 +394,27 @@ def generate_program(
         who = frozenset(g.id for g in chosen)
         taken.book([venue.id, *who], day, start, start + minutes)
         kind = EventKind.SITE_VISIT if roll < 0.7 else EventKind.WORKSHOP
-        intervals.append(Interval(
-            event_id, event_id, f"{kind.label} {number} in {locality}",
-            _tokyo(day, start), _tokyo(day, start + minutes), kind=kind, venue_id=venue.id,
-            locality=locality, delegation_ids=who, participant_ids=people_for(chosen),
-        ))
+        intervals.append(
+            Interval(
+                event_id,
+                event_id,
+                f"{kind.label} {number} in {locality}",
+                _tokyo(day, start),
+                _tokyo(day, start + minutes),
+                kind=kind,
+                venue_id=venue.id,
+                locality=locality,
+                delegation_ids=who,
+                participant_ids=people_for(chosen),
+            )
+        )
 
     tours = tuple(
         TourInfo(
-            f"t{group.id}", f"Study tour of {group.name}", group.id, group.arrival,
+            f"t{group.id}",
+            f"Study tour of {group.name}",
+            group.id,
+            group.arrival,
             group.departure,
             hotel_nights=frozenset(
                 group.arrival + timedelta(days=n)

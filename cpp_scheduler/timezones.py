@@ -207,8 +207,9 @@ def local_days(first: date, last: date, zone_name: str) -> tuple[datetime, datet
     earlier reading is the day's edge: no instant of either day is left out.
     """
     begin = to_utc(datetime.combine(first, datetime.min.time()), zone_name, Fold.EARLIER)
-    after = to_utc(datetime.combine(last + timedelta(days=1), datetime.min.time()),
-                   zone_name, Fold.EARLIER)
+    after = to_utc(
+        datetime.combine(last + timedelta(days=1), datetime.min.time()), zone_name, Fold.EARLIER
+    )
     return begin, after
 
 

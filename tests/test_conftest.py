@@ -11,17 +11,17 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-PROBE = '''
+PROBE = """
 import pytest
 
 @pytest.mark.postgres
 def test_needs_the_server(postgres_url):
     pass
-'''
+"""
 
 # Both runs in one interpreter: starting Python and importing the suite's plugins is
 # most of the cost.
-RUNNER = '''
+RUNNER = """
 import os, sys
 import pytest
 
@@ -31,17 +31,23 @@ for required in ("1", ""):
     status = pytest.main(["-q", "-p", "no:cacheprovider", "--rootdir", folder,
                           "-c", configuration, folder])
     print(f"REQUIRED={required!r} STATUS={int(status)}", flush=True)
-'''
+"""
 
 
 def test_a_missing_server_skips_unless_required(tmp_path: Path) -> None:
     (tmp_path / "test_probe_server.py").write_text(PROBE)
     shutil.copy(REPO_ROOT / "tests" / "conftest.py", tmp_path / "conftest.py")
-    environment = {**os.environ,
-                   "CPP_SCHEDULER_TEST_POSTGRES": "postgresql://postgres@127.0.0.1:1/postgres"}
+    environment = {
+        **os.environ,
+        "CPP_SCHEDULER_TEST_POSTGRES": "postgresql://postgres@127.0.0.1:1/postgres",
+    }
     done = subprocess.run(
         [sys.executable, "-c", RUNNER, str(tmp_path), str(REPO_ROOT / "pyproject.toml")],
-        cwd=REPO_ROOT, env=environment, capture_output=True, text=True, check=False,
+        cwd=REPO_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
         timeout=120,
     )
     output = done.stdout + done.stderr

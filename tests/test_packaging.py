@@ -37,9 +37,23 @@ def _shipped_files(folder: str) -> dict[str, bytes]:
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--quiet", "--no-index", "-w", str(target), str(REPO_ROOT)],
-        check=True, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "--no-index",
+            "-w",
+            str(target),
+            str(REPO_ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     (built,) = target.glob("cpp_scheduler-*.whl")
     return built
@@ -77,9 +91,22 @@ def test_an_installed_wheel_opens_a_database_with_its_reference_data(
 ) -> None:
     installed = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--quiet",
-         "--target", str(installed), str(wheel)],
-        check=True, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--quiet",
+            "--target",
+            str(installed),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -103,7 +130,8 @@ def test_an_installed_wheel_opens_a_database_with_its_reference_data(
         print(cpp_scheduler.__version__)
     """)
     environment = {
-        key: value for key, value in os.environ.items()
+        key: value
+        for key, value in os.environ.items()
         if key not in ("PYTHONPATH", "CPP_SCHEDULER_DB", "PYTHONHOME")
     }
     environment["PYTHONPATH"] = os.pathsep.join([str(installed), *_dependency_paths()])
@@ -111,7 +139,11 @@ def test_an_installed_wheel_opens_a_database_with_its_reference_data(
         # -S: no site-packages processing, so the editable install of the checkout
         # (a .pth file) cannot stand in for the wheel.
         [sys.executable, "-S", "-c", script],
-        cwd=elsewhere, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=elsewhere,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -156,8 +188,14 @@ def test_the_core_imports_no_qt() -> None:
             importlib.import_module(name)
         print(sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6")))
     """)
-    done = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True,
-                          text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]", f"Qt imported by the core: {done.stdout}"
 

@@ -179,65 +179,117 @@ def add_sample_program(database: Database) -> None:
         kobe.contact_name = "International Affairs Division"
         kobe.contact_email = "international@city.kobe.example.jp"
         lima = Delegation(
-            name="Lima housing ministry", country="PE", zone="America/Lima", home_city="Lima",
-            arrival=date(2027, 4, 11), departure=date(2027, 4, 17),
-            languages=["Spanish", "English"], interpretation="Spanish–Japanese consecutive",
+            name="Lima housing ministry",
+            country="PE",
+            zone="America/Lima",
+            home_city="Lima",
+            arrival=date(2027, 4, 11),
+            departure=date(2027, 4, 17),
+            languages=["Spanish", "English"],
+            interpretation="Spanish–Japanese consecutive",
             notes="Vice-minister joins on the second day.",
         )
         kathmandu = Delegation(
-            name="Kathmandu metropolitan city", country="NP", zone="Asia/Kathmandu",
-            home_city="Kathmandu", languages=["Nepali", "English"],
-            work_start=time(10), work_end=time(17),
+            name="Kathmandu metropolitan city",
+            country="NP",
+            zone="Asia/Kathmandu",
+            home_city="Kathmandu",
+            languages=["Nepali", "English"],
+            work_start=time(10),
+            work_end=time(17),
         )
-        nairobi = Delegation(name="Nairobi city county", country="KE", zone="Africa/Nairobi",
-                             home_city="Nairobi", languages=["English", "Swahili"])
+        nairobi = Delegation(
+            name="Nairobi city county",
+            country="KE",
+            zone="Africa/Nairobi",
+            home_city="Nairobi",
+            languages=["English", "Swahili"],
+        )
         session.add_all([lima, kathmandu, nairobi])
         people = [
-            Participant(name="Ana María Quispe", email="aquispe@vivienda.example.pe",
-                        organisation="Ministry of Housing", delegation=lima),
-            Participant(name="Jorge Huamán", email="jhuaman@vivienda.example.pe",
-                        organisation="Ministry of Housing", delegation=lima),
-            Participant(name="Sita Shrestha", email="sita.shrestha@kathmandu.example.np",
-                        organisation="Kathmandu Metropolitan City", delegation=kathmandu),
-            Participant(name="田中 由紀 (Yuki Tanaka)", email="y.tanaka@city.kobe.example.jp",
-                        organisation="神戸市 危機管理室", role=ParticipantRole.CITY_STAFF),
-            Participant(name="David Morgan", email="dmorgan@worldbank.example.org",
-                        organisation="World Bank, Urban GP", role=ParticipantRole.BANK_STAFF,
-                        zone=timezones.WASHINGTON),
+            Participant(
+                name="Ana María Quispe",
+                email="aquispe@vivienda.example.pe",
+                organisation="Ministry of Housing",
+                delegation=lima,
+            ),
+            Participant(
+                name="Jorge Huamán",
+                email="jhuaman@vivienda.example.pe",
+                organisation="Ministry of Housing",
+                delegation=lima,
+            ),
+            Participant(
+                name="Sita Shrestha",
+                email="sita.shrestha@kathmandu.example.np",
+                organisation="Kathmandu Metropolitan City",
+                delegation=kathmandu,
+            ),
+            Participant(
+                name="田中 由紀 (Yuki Tanaka)",
+                email="y.tanaka@city.kobe.example.jp",
+                organisation="神戸市 危機管理室",
+                role=ParticipantRole.CITY_STAFF,
+            ),
+            Participant(
+                name="David Morgan",
+                email="dmorgan@worldbank.example.org",
+                organisation="World Bank, Urban GP",
+                role=ParticipantRole.BANK_STAFF,
+                zone=timezones.WASHINGTON,
+            ),
         ]
         session.add_all(people)
-        venue = Venue(name="Kobe City Hall, Conference Room 1", name_ja="神戸市役所 第1会議室",
-                      locality="Kobe", city=kobe, capacity=48,
-                      address="6-5-1 Kano-cho, Chuo-ku, Kobe 650-8570",
-                      opens_at=time(8, 30), closes_at=time(17, 30), videoconference=True,
-                      interpretation_booths=1, latitude=34.6901, longitude=135.1955)
+        venue = Venue(
+            name="Kobe City Hall, Conference Room 1",
+            name_ja="神戸市役所 第1会議室",
+            locality="Kobe",
+            city=kobe,
+            capacity=48,
+            address="6-5-1 Kano-cho, Chuo-ku, Kobe 650-8570",
+            opens_at=time(8, 30),
+            closes_at=time(17, 30),
+            videoconference=True,
+            interpretation_booths=1,
+            latitude=34.6901,
+            longitude=135.1955,
+        )
         session.add(venue)
         conference = Event(
-            title="City Partnership Program annual conference 2027", kind=EventKind.CONFERENCE,
-            status=EventStatus.CONFIRMED, venue=tdlc,
+            title="City Partnership Program annual conference 2027",
+            kind=EventKind.CONFERENCE,
+            status=EventStatus.CONFIRMED,
+            venue=tdlc,
             start_utc=timezones.to_utc(datetime(2027, 4, 12, 9), timezones.TOKYO),
             end_utc=timezones.to_utc(datetime(2027, 4, 13, 17), timezones.TOKYO),
         )
         workshop = Event(
-            title="Disaster-risk peer-to-peer workshop with Kobe", kind=EventKind.WORKSHOP,
-            mode=EventMode.HYBRID, status=EventStatus.CONFIRMED, venue=venue, city=kobe,
-            organiser=people[3], parent=conference,
+            title="Disaster-risk peer-to-peer workshop with Kobe",
+            kind=EventKind.WORKSHOP,
+            mode=EventMode.HYBRID,
+            status=EventStatus.CONFIRMED,
+            venue=venue,
+            city=kobe,
+            organiser=people[3],
+            parent=conference,
             start_utc=timezones.to_utc(datetime(2027, 4, 21, 9), timezones.TOKYO),
             end_utc=timezones.to_utc(datetime(2027, 4, 21, 11, 30), timezones.TOKYO),
             video_link="https://worldbankgroup.zoom.us/j/81234567890",
             description="1. Kobe's recovery since 1995 (神戸市)\n2. Early warning in Lima"
-                        "\n3. Questions from Kathmandu and Nairobi",
+            "\n3. Questions from Kathmandu and Nairobi",
             notes="Interpreters booked; test the link with Nairobi the day before.",
             recurrence_rule="FREQ=MONTHLY;BYDAY=3WE;COUNT=6",
         )
-        workshop.themes = [themes[code] for code in ("seismic-risk", "reconstruction")
-                           if code in themes]
+        workshop.themes = [
+            themes[code] for code in ("seismic-risk", "reconstruction") if code in themes
+        ]
         workshop.delegations = [lima, kathmandu, nairobi]
         workshop.participants = people
         session.add_all([conference, workshop])
         product = KnowledgeProduct(
             title="Building back better: Kobe's reconstruction, a case study",
-            kind=ProductKind.CASE_STUDY, url="https://documents.worldbank.example.org/kobe",
+            kind=ProductKind.CASE_STUDY,
+            url="https://documents.worldbank.example.org/kobe",
             published=date(2027, 6, 30),
             summary="What Lima and Kathmandu took home from the 2027 workshop series.",
         )

@@ -42,11 +42,11 @@ def _settle(window: object, limit: float = 30.0) -> None:
         if tasks is not None:
             tasks.wait_for_done()
         QApplication.processEvents()
-        pending = tools is not None and (
-            tools.conflicts.checking or tools.conflicts.check_pending)
+        pending = tools is not None and (tools.conflicts.checking or tools.conflicts.check_pending)
         finder = tools is not None and any(
             getattr(dialog, "searching", False) or getattr(dialog, "search_pending", False)
-            for dialog in tools.dialogs())
+            for dialog in tools.dialogs()
+        )
         if not pending and not finder and not (tasks is not None and tasks.busy):
             return
         # Let the debounce timers fire and the answers arrive, handling events meanwhile.
@@ -88,8 +88,9 @@ def _partner_file(database: Database, path: Path) -> Path:
     """A calendar a partner city might send back: the briefing moved by half an hour
     (a newer version) and a follow-up call the program does not hold yet."""
     with database.session() as session:
-        briefing = session.scalars(select(Event).where(
-            Event.title.like("Pre-tour briefing%"))).first()
+        briefing = session.scalars(
+            select(Event).where(Event.title.like("Pre-tour briefing%"))
+        ).first()
         uid = briefing.uid if briefing else "missing@example.org"
         sequence = (briefing.sequence or 0) + 1 if briefing else 0
         title = briefing.title if briefing else "Pre-tour briefing"
@@ -113,8 +114,9 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     window.show()
     _settle(window)
     with database.session() as session:
-        site_visit = session.scalars(select(Event).where(
-            Event.title.like("Site visit: Toyama%"))).first()
+        site_visit = session.scalars(
+            select(Event).where(Event.title.like("Site visit: Toyama%"))
+        ).first()
         delegations = {d.name.split(":")[0]: d.id for d in session.scalars(select(Delegation))}
         tour = session.scalars(select(StudyTour)).first()
         event_id = site_visit.id if site_visit else None
@@ -130,8 +132,9 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
 
     finder = tools.open_slot_finder()
     finder.set_dates(date(2027, 1, 18), date(2027, 1, 22))
-    finder.choose([delegations[name] for name in ("Peru", "Philippines", "Nepal")
-                   if name in delegations])
+    finder.choose(
+        [delegations[name] for name in ("Peru", "Philippines", "Nepal") if name in delegations]
+    )
     finder.title_edit.setText("Peer exchange: affordable housing finance")
     finder.search()
     _settle(window)
@@ -151,8 +154,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
         # A leg far shorter than the table's journey, and its flag; undone afterwards.
         day = builder.board.days[2].day
         builder.choose_day(day)
-        if builder.insert_leg(day, "Kobe", "Toyama", TravelMode.RAIL, dt_time(18, 0),
-                              minutes=45):
+        if builder.insert_leg(day, "Kobe", "Toyama", TravelMode.RAIL, dt_time(18, 0), minutes=45):
             _settle(window)
             written.append(_save(builder, outdir / "tools-tour-builder-flagged.png"))
             window.editor.stack.undo()

@@ -18,27 +18,35 @@ from cpp_scheduler.store import open_database
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "import", parents=[common], help="import events from an iCalendar (.ics) file",
+        "import",
+        parents=[common],
+        help="import events from an iCalendar (.ics) file",
         description="Import the events of an iCalendar file: new UIDs are created, known "
         "ones updated when the file's SEQUENCE is higher. All or nothing.",
     )
     parser.add_argument("file", type=Path, metavar="FILE.ics")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="show what would be created and updated; change nothing")
-    parser.add_argument("--zone", default=timezones.TOKYO, metavar="ZONE",
-                        help="the zone of times the file gives without one (default "
-                        "Asia/Tokyo)")
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what would be created and updated; change nothing",
+    )
+    parser.add_argument(
+        "--zone",
+        default=timezones.TOKYO,
+        metavar="ZONE",
+        help="the zone of times the file gives without one (default Asia/Tokyo)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if not timezones.is_zone(args.zone):
-        raise CliError(f"--zone '{args.zone}' is not a time zone (such as Asia/Tokyo)",
-                       status=2)
+        raise CliError(f"--zone '{args.zone}' is not a time zone (such as Asia/Tokyo)", status=2)
     database = open_database(args.db)
     try:
-        report = calendars.import_calendar(database, args.file, dry_run=args.dry_run,
-                                                 default_zone=args.zone)
+        report = calendars.import_calendar(
+            database, args.file, dry_run=args.dry_run, default_zone=args.zone
+        )
     finally:
         database.close()
     for line in report.lines():

@@ -26,10 +26,13 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         "that cannot happen as written; warnings hurt somebody or cannot be checked.",
     )
     add_day_options(parser, "to check, in Tokyo")
-    parser.add_argument("--buffer", type=int, default=int(DEFAULT_BUFFER.total_seconds() // 60),
-                        metavar="MINUTES",
-                        help="minutes added to each journey of the travel-time table "
-                        "(default: %(default)s)")
+    parser.add_argument(
+        "--buffer",
+        type=int,
+        default=int(DEFAULT_BUFFER.total_seconds() // 60),
+        metavar="MINUTES",
+        help="minutes added to each journey of the travel-time table (default: %(default)s)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(run=run)
 
@@ -65,18 +68,22 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(1 for c in found if c.severity is Severity.ERROR)
     warnings = len(found) - errors
     if args.json:
-        print_json({
-            "from": utc_z(start) if start else None,
-            "to": utc_z(end) if end else None,
-            "errors": errors,
-            "warnings": warnings,
-            "conflicts": [_json(conflict) for conflict in found],
-        })
+        print_json(
+            {
+                "from": utc_z(start) if start else None,
+                "to": utc_z(end) if end else None,
+                "errors": errors,
+                "warnings": warnings,
+                "conflicts": [_json(conflict) for conflict in found],
+            }
+        )
         return 0
     for conflict in found:
         print(f"{conflict.severity.upper():7}  {conflict.kind.label}: {conflict.message}")
     if found:
         print()
-    print(f"{plural('error', errors)}, {plural('warning', warnings)} in "
-          f"{plural('meeting', len(program.intervals))}")
+    print(
+        f"{plural('error', errors)}, {plural('warning', warnings)} in "
+        f"{plural('meeting', len(program.intervals))}"
+    )
     return 0

@@ -28,17 +28,28 @@ def parse_day(option: str, text: str | None) -> date | None:
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
-        raise CliError(f"{option} '{text}' is not a date; write it as YYYY-MM-DD "
-                       f"(such as 2027-02-15)", status=2) from None
+        raise CliError(
+            f"{option} '{text}' is not a date; write it as YYYY-MM-DD (such as 2027-02-15)",
+            status=2,
+        ) from None
 
 
-def add_day_options(parser: argparse.ArgumentParser, what: str, *, required: bool = False
-                    ) -> None:
+def add_day_options(parser: argparse.ArgumentParser, what: str, *, required: bool = False) -> None:
     """``--from`` and ``--to``, kept as text until :func:`day_range` reads them."""
-    parser.add_argument("--from", dest="first", metavar="DATE", required=required,
-                        help=f"first day {what} (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="last", metavar="DATE", required=required,
-                        help="last day, included (YYYY-MM-DD)")
+    parser.add_argument(
+        "--from",
+        dest="first",
+        metavar="DATE",
+        required=required,
+        help=f"first day {what} (YYYY-MM-DD)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="last",
+        metavar="DATE",
+        required=required,
+        help="last day, included (YYYY-MM-DD)",
+    )
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,7 @@ def day_range(args: argparse.Namespace, zone: str = timezones.TOKYO) -> DayRange
     first = parse_day("--from", args.first)
     last = parse_day("--to", args.last)
     if first and last and last < first:
-        raise CliError(f"--to {last} is before --from {first}; give the earlier day first",
-                       status=2)
+        raise CliError(
+            f"--to {last} is before --from {first}; give the earlier day first", status=2
+        )
     return DayRange(first, last, zone)
-

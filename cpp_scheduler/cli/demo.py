@@ -9,8 +9,9 @@ from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import open_database
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     parser = subparsers.add_parser(
         "demo",
         parents=[common],
@@ -30,11 +31,15 @@ def run(args: argparse.Namespace) -> int:
     finally:
         database.close()
     if summary.total_created:
-        print(f"Loaded the demo program into {database.name}: created "
-              f"{counts(summary.created.items())}.")
+        print(
+            f"Loaded the demo program into {database.name}: created "
+            f"{counts(summary.created.items())}."
+        )
         if summary.total_kept:
             print(f"Kept {summary.total_kept} records that were already there.")
     else:
-        print(f"The demo program is already in {database.name}: nothing to add "
-              f"({summary.total_kept} records kept as they are).")
+        print(
+            f"The demo program is already in {database.name}: nothing to add "
+            f"({summary.total_kept} records kept as they are)."
+        )
     return 0

@@ -22,9 +22,7 @@ def duration(text: str) -> timedelta:
         return timedelta(minutes=int(text))
     match = _DURATION.match(text)
     if not match or not (match["h"] or match["m"]):
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a duration (write 90m, 1h30m or 2h)"
-        )
+        raise argparse.ArgumentTypeError(f"'{text}' is not a duration (write 90m, 1h30m or 2h)")
     result = timedelta(hours=int(match["h"] or 0), minutes=int(match["m"] or 0))
     if result <= timedelta(0):
         raise argparse.ArgumentTypeError("a duration must be longer than zero")
@@ -49,6 +47,8 @@ def print_json(document: Any) -> None:
 def table(rows: list[list[str]], header: list[str]) -> str:
     """Plain columns, as wide as their widest cell."""
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-             for row in [header, *rows]]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in [header, *rows]
+    ]
     return "\n".join(line.rstrip() for line in lines)

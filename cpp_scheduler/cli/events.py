@@ -27,21 +27,27 @@ WHERE_WIDTH = 30
 DELEGATIONS_WIDTH = 36
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     parser = subparsers.add_parser(
-        "events", parents=[common], help="list the program's events",
+        "events",
+        parents=[common],
+        help="list the program's events",
         description="Look at the program's events without the window.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser(
-        "list", parents=[common], help="list events in a date range",
+        "list",
+        parents=[common],
+        help="list events in a date range",
         description="List events that overlap a range of days (in Tokyo, both ends "
         "included), one row per occurrence of a series.",
     )
     add_day_options(listing, "in Tokyo (default: no limit)")
-    listing.add_argument("--json", action="store_true",
-                         help="print a JSON array instead of a table")
+    listing.add_argument(
+        "--json", action="store_true", help="print a JSON array instead of a table"
+    )
     listing.set_defaults(run=run_list)
 
 
@@ -80,8 +86,11 @@ class Row:
         event, occurrence = self.event, self.occurrence
         local = timezones.to_local(occurrence.start, event.zone)
         local_end = timezones.to_local(occurrence.end, event.zone)
-        ends = f"{local_end:%H:%M}" if local_end.date() == local.date() else (
-            f"{local_end:%d %b %H:%M}")
+        ends = (
+            f"{local_end:%H:%M}"
+            if local_end.date() == local.date()
+            else (f"{local_end:%d %b %H:%M}")
+        )
         indent = "  " if event.parent is not None else ""
         moved = " (moved)" if occurrence.moved else ""
         title = indent + _clip(event.title, TITLE_WIDTH - len(indent) - len(moved)) + moved
@@ -128,8 +137,10 @@ def table(rows: list[Row], days: DayRange) -> str:
         return f"No events {span}."
     grid = [HEADINGS] + [row.cells() for row in rows]
     widths = [max(len(line[column]) for line in grid) for column in range(len(HEADINGS))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
-             .rstrip() for line in grid]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in grid
+    ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     events = len({row.event.id for row in rows})
     lines.append("")
@@ -141,8 +152,11 @@ def _where(event: Event) -> str:
     if event.venue is not None:
         return event.venue.name
     if event.city is not None:
-        return f"online, with {event.city.name}" if event.mode is EventMode.VIRTUAL else (
-            event.city.name)
+        return (
+            f"online, with {event.city.name}"
+            if event.mode is EventMode.VIRTUAL
+            else (event.city.name)
+        )
     return "online" if event.mode is EventMode.VIRTUAL else "-"
 
 

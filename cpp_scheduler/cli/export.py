@@ -24,12 +24,16 @@ from cpp_scheduler.store import open_database
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export = subparsers.add_parser(
-        "export", parents=[common], help="write files for other programs",
+        "export",
+        parents=[common],
+        help="write files for other programs",
         description="Write the program, or part of it, in a format other programs read.",
     )
     formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
     ics = formats.add_parser(
-        "ics", parents=[common], help="iCalendar files for Outlook, Google, Apple, Thunderbird",
+        "ics",
+        parents=[common],
+        help="iCalendar files for Outlook, Google, Apple, Thunderbird",
         description=(
             "Write an iCalendar (.ics) file. Publish mode (the default) is for importing or "
             "subscribing; request mode makes invitations that update in place when sent "
@@ -44,25 +48,46 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     scope.add_argument("--participant", metavar="EMAIL", help="one participant's schedule")
     scope.add_argument("--tour", metavar="ID", help="a study tour")
     scope.add_argument("--all", action="store_true", help="the whole program")
-    scope.add_argument("--each-participant", action="store_true",
-                       help="one file per participant, in --out-dir")
+    scope.add_argument(
+        "--each-participant", action="store_true", help="one file per participant, in --out-dir"
+    )
     add_day_options(ics, "(in each event's own zone)")
-    ics.add_argument("--method", choices=["publish", "request"], default="publish",
-                     help="publish: to import or subscribe; request: invitations by email")
-    ics.add_argument("--with-attendees", action="store_true",
-                     help="name every attendee (request mode); by default a participant's "
-                     "file names only that participant and a delegation's only its members")
-    ics.add_argument("--reminder", type=int, metavar="MINUTES",
-                     help="add a reminder this many minutes before each event")
-    ics.add_argument("--organizer", metavar="NAME <EMAIL>",
-                     help="who sends the invitations for events without an organiser")
-    ics.add_argument("--refresh-hours", type=float, metavar="HOURS",
-                     help="for a published feed: how often clients should fetch it again")
-    ics.add_argument("--feed-url", metavar="URL",
-                     help="for a published feed: the address it is published at")
+    ics.add_argument(
+        "--method",
+        choices=["publish", "request"],
+        default="publish",
+        help="publish: to import or subscribe; request: invitations by email",
+    )
+    ics.add_argument(
+        "--with-attendees",
+        action="store_true",
+        help="name every attendee (request mode); by default a participant's "
+        "file names only that participant and a delegation's only its members",
+    )
+    ics.add_argument(
+        "--reminder",
+        type=int,
+        metavar="MINUTES",
+        help="add a reminder this many minutes before each event",
+    )
+    ics.add_argument(
+        "--organizer",
+        metavar="NAME <EMAIL>",
+        help="who sends the invitations for events without an organiser",
+    )
+    ics.add_argument(
+        "--refresh-hours",
+        type=float,
+        metavar="HOURS",
+        help="for a published feed: how often clients should fetch it again",
+    )
+    ics.add_argument(
+        "--feed-url", metavar="URL", help="for a published feed: the address it is published at"
+    )
     ics.add_argument("-o", "--output", type=Path, metavar="FILE", help="the .ics file to write")
-    ics.add_argument("--out-dir", type=Path, metavar="DIR",
-                     help="the folder for --each-participant")
+    ics.add_argument(
+        "--out-dir", type=Path, metavar="DIR", help="the folder for --each-participant"
+    )
     ics.set_defaults(run=run)
 
 
@@ -73,8 +98,9 @@ def _organizer(text: str | None) -> Organizer | None:
         name, _, email = text[:-1].partition("<")
         return Organizer(name.strip(), email.strip())
     if "@" not in text:
-        raise CliError(f"--organizer '{text}' needs an email address: 'Name <name@example.org>'",
-                       status=2)
+        raise CliError(
+            f"--organizer '{text}' needs an email address: 'Name <name@example.org>'", status=2
+        )
     return Organizer(text, text)
 
 
@@ -100,13 +126,18 @@ def run(args: argparse.Namespace) -> int:
         database = open_database(args.db)
         try:
             result = calendars.export_each_participant(
-                database, args.out_dir, options, dates=dates,
+                database,
+                args.out_dir,
+                options,
+                dates=dates,
                 with_attendees=args.with_attendees,
             )
         finally:
             database.close()
-        print(f"wrote {len(result.files)} files for {result.participants} participants "
-              f"in {args.out_dir}")
+        print(
+            f"wrote {len(result.files)} files for {result.participants} participants "
+            f"in {args.out_dir}"
+        )
         if result.without_events:
             print(f"{len(result.without_events)} participants have no events and got no file")
         return 0
@@ -125,8 +156,9 @@ def run(args: argparse.Namespace) -> int:
         scope = calendars.ProgramScope()
     database = open_database(args.db)
     try:
-        written = calendars.export_calendar(database, scope, args.output, options, dates=dates,
-                                            with_attendees=args.with_attendees)
+        written = calendars.export_calendar(
+            database, scope, args.output, options, dates=dates, with_attendees=args.with_attendees
+        )
     finally:
         database.close()
     for path in written:
@@ -134,9 +166,11 @@ def run(args: argparse.Namespace) -> int:
     if options.method is Method.REQUEST and options.organizer is None:
         missing = _without_organizer(written)
         if missing:
-            print(f"note: {missing} events have no organiser, so clients read them as plain "
-                  "appointments, not invitations; give --organizer 'Name <email>'",
-                  file=sys.stderr)
+            print(
+                f"note: {missing} events have no organiser, so clients read them as plain "
+                "appointments, not invitations; give --organizer 'Name <email>'",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -144,7 +178,9 @@ def _without_organizer(paths: list[Path]) -> int:
     count = 0
     for path in paths:
         calendar = icalendar.Calendar.from_ical(path.read_bytes())
-        count += sum(1 for event in calendar.walk("VEVENT")
-                     if "ORGANIZER" not in event and not str(event["UID"]).startswith(
-                         ("tour-", "leg-")))
+        count += sum(
+            1
+            for event in calendar.walk("VEVENT")
+            if "ORGANIZER" not in event and not str(event["UID"]).startswith(("tour-", "leg-"))
+        )
     return count

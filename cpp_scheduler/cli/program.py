@@ -14,8 +14,9 @@ from cpp_scheduler.store import open_database
 NAMED_CHANGES = 8
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     parser = subparsers.add_parser(
         "program",
         parents=[common],
@@ -26,21 +27,30 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     export = actions.add_parser(
-        "export", parents=[common], help="write the program to FILE",
+        "export",
+        parents=[common],
+        help="write the program to FILE",
         description="Write the whole program to FILE.json, keys and records sorted, so that "
         "an unchanged program always gives the same file.",
     )
-    export.add_argument("file", type=Path, metavar="FILE.json",
-                        help="the file to write (replaced as a whole if it exists)")
+    export.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.json",
+        help="the file to write (replaced as a whole if it exists)",
+    )
     export.set_defaults(run=run_export)
     import_ = actions.add_parser(
-        "import", parents=[common], help="read a program file into the database",
+        "import",
+        parents=[common],
+        help="read a program file into the database",
         description="Check FILE.json completely, then write it in one transaction, or nothing. "
         "Records are matched by id, so importing the same file twice changes nothing.",
     )
     import_.add_argument("file", type=Path, metavar="FILE.json", help="the program file to read")
     import_.add_argument(
-        "--dry-run", action="store_true",
+        "--dry-run",
+        action="store_true",
         help="check the file and report what would change, without writing",
     )
     import_.set_defaults(run=run_import)
@@ -54,8 +64,9 @@ def run_export(args: argparse.Namespace) -> int:
         database.close()
     names = {kind.section: kind.record_kind for kind in SECTIONS}
     described = counts((names[section], n) for section, n in summary.counts.items())
-    print(f"Exported the program of {database.name} to {summary.path}: "
-          f"{described or 'no records'}.")
+    print(
+        f"Exported the program of {database.name} to {summary.path}: {described or 'no records'}."
+    )
     return 0
 
 
@@ -78,8 +89,10 @@ def report_lines(report: ImportReport, target: str) -> list[str]:
     if not report.changed and not report.unchanged:
         return [f"{file} holds no records: nothing to change in {target}."]
     if not report.changed:
-        return [f"{file} is already in {target}: nothing to change "
-                f"({plural('record', report.unchanged)} the same)."]
+        return [
+            f"{file} is already in {target}: nothing to change "
+            f"({plural('record', report.unchanged)} the same)."
+        ]
     verb = "Would import" if report.dry_run else "Imported"
     lines = [
         f"{verb} {file} into {target}: {report.created} created, {report.updated} updated, "

@@ -36,23 +36,41 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         "or by the venue left out. With --repeat, one time per occurrence of a series, "
         "sharing the inconvenience fairly.",
     )
-    parser.add_argument("--with", dest="names", metavar="NAME", nargs="+", action="extend",
-                        required=True,
-                        help="a delegation's name or a participant's email (repeatable)")
-    parser.add_argument("--duration", type=duration, required=True,
-                        help="length of the meeting: 90m, 1h30m, 2h")
+    parser.add_argument(
+        "--with",
+        dest="names",
+        metavar="NAME",
+        nargs="+",
+        action="extend",
+        required=True,
+        help="a delegation's name or a participant's email (repeatable)",
+    )
+    parser.add_argument(
+        "--duration", type=duration, required=True, help="length of the meeting: 90m, 1h30m, 2h"
+    )
     add_day_options(parser, "to search", required=True)
-    parser.add_argument("--step", type=duration, default=DEFAULT_STEP,
-                        help="between candidate starts (default: 15m)")
-    parser.add_argument("--count", type=int, default=5, metavar="N",
-                        help="how many slots to propose (default: 5)")
-    parser.add_argument("--venue", metavar="NAME",
-                        help="a venue that must be free and open (its name)")
-    parser.add_argument("--zone", default=timezones.TOKYO,
-                        help="the zone the dates are read in (default: Asia/Tokyo)")
-    parser.add_argument("--repeat", metavar="RRULE",
-                        help="plan a series: repeat the date range by an RRULE, e.g. "
-                        "FREQ=MONTHLY;COUNT=6")
+    parser.add_argument(
+        "--step",
+        type=duration,
+        default=DEFAULT_STEP,
+        help="between candidate starts (default: 15m)",
+    )
+    parser.add_argument(
+        "--count", type=int, default=5, metavar="N", help="how many slots to propose (default: 5)"
+    )
+    parser.add_argument(
+        "--venue", metavar="NAME", help="a venue that must be free and open (its name)"
+    )
+    parser.add_argument(
+        "--zone",
+        default=timezones.TOKYO,
+        help="the zone the dates are read in (default: Asia/Tokyo)",
+    )
+    parser.add_argument(
+        "--repeat",
+        metavar="RRULE",
+        help="plan a series: repeat the date range by an RRULE, e.g. FREQ=MONTHLY;COUNT=6",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(run=run)
 
@@ -82,8 +100,9 @@ def _slot_json(slot: Slot) -> dict[str, Any]:
 
 
 def _slot_text(slot: Slot, number: str, zone: str) -> str:
-    lines = [f"{number} {describe_slot(slot, zone)}: inconvenience {slot.total} "
-             f"(worst {slot.worst})"]
+    lines = [
+        f"{number} {describe_slot(slot, zone)}: inconvenience {slot.total} (worst {slot.worst})"
+    ]
     lines += [f"     {fit.reason}" for fit in slot.fits]
     return "\n".join(lines)
 
@@ -126,35 +145,39 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"zone": args.zone, "slots": [_slot_json(slot) for slot in slots]})
     elif not slots:
-        print("No free slot in that range: every candidate time is taken or the venue is "
-              "closed.")
+        print("No free slot in that range: every candidate time is taken or the venue is closed.")
     else:
-        print("\n\n".join(
-            _slot_text(slot, f"{n}.", args.zone) for n, slot in enumerate(slots, 1)
-        ))
+        print("\n\n".join(_slot_text(slot, f"{n}.", args.zone) for n, slot in enumerate(slots, 1)))
     return 0
 
 
 def _print_series(plan: SeriesPlan, windows: list[Any], args: argparse.Namespace) -> None:
-    names = {a.id: a.name for fit_slot in plan.slots if fit_slot for a in
-             (fit.attendee for fit in fit_slot.fits)}
+    names = {
+        a.id: a.name
+        for fit_slot in plan.slots
+        if fit_slot
+        for a in (fit.attendee for fit in fit_slot.fits)
+    }
     if args.json:
-        print_json({
-            "zone": args.zone,
-            "occurrences": [
-                {
-                    "window": [first.isoformat(), last.isoformat()],
-                    "slot": _slot_json(slot) if slot is not None else None,
-                    "moved": moved,
-                }
-                for (first, last), slot, moved in zip(windows, plan.slots, plan.moved,
-                                                      strict=True)
-            ],
-            "fairness": {
-                "spread": plan.fairness,
-                "totals": {names.get(key, key): value for key, value in plan.totals.items()},
-            },
-        })
+        print_json(
+            {
+                "zone": args.zone,
+                "occurrences": [
+                    {
+                        "window": [first.isoformat(), last.isoformat()],
+                        "slot": _slot_json(slot) if slot is not None else None,
+                        "moved": moved,
+                    }
+                    for (first, last), slot, moved in zip(
+                        windows, plan.slots, plan.moved, strict=True
+                    )
+                ],
+                "fairness": {
+                    "spread": plan.fairness,
+                    "totals": {names.get(key, key): value for key, value in plan.totals.items()},
+                },
+            }
+        )
         return
     blocks = []
     for number, ((first, last), slot) in enumerate(zip(windows, plan.slots, strict=True), 1):
@@ -163,6 +186,8 @@ def _print_series(plan: SeriesPlan, windows: list[Any], args: argparse.Namespace
         else:
             blocks.append(_slot_text(slot, f"{number}.", args.zone))
     totals = ", ".join(f"{names.get(k, k)} {v}" for k, v in plan.totals.items())
-    blocks.append(f"Fairness: spread {plan.fairness} (largest minus smallest total "
-                  f"inconvenience; 0 is perfectly even). Totals: {totals}")
+    blocks.append(
+        f"Fairness: spread {plan.fairness} (largest minus smallest total "
+        f"inconvenience; 0 is perfectly even). Totals: {totals}"
+    )
     print("\n\n".join(blocks))

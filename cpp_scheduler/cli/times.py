@@ -22,8 +22,9 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         "working hours, extended hours or the night.",
     )
     parser.add_argument("event", metavar="EVENT_UID", help="the event's UID (or its id)")
-    parser.add_argument("--all", action="store_true",
-                        help="for a series, every occurrence (default: the first)")
+    parser.add_argument(
+        "--all", action="store_true", help="for a series, every occurrence (default: the first)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(run=run)
 
@@ -73,17 +74,19 @@ def run(args: argparse.Namespace) -> int:
         intervals = intervals[:1]
     occurrences = [(interval, local_times(interval, attendees)) for interval in intervals]
     if args.json:
-        print_json({
-            "event": {"uid": uid, "title": title, "zone": zone},
-            "occurrences": [
-                {
-                    "start": utc_z(interval.start),
-                    "end": utc_z(interval.end),
-                    "times": [_row_json(row) for row in rows],
-                }
-                for interval, rows in occurrences
-            ],
-        })
+        print_json(
+            {
+                "event": {"uid": uid, "title": title, "zone": zone},
+                "occurrences": [
+                    {
+                        "start": utc_z(interval.start),
+                        "end": utc_z(interval.end),
+                        "times": [_row_json(row) for row in rows],
+                    }
+                    for interval, rows in occurrences
+                ],
+            }
+        )
         return 0
     header = ["WHO", "ZONE", "LOCAL TIME", "DAY", "UTC OFFSET", "HOURS"]
     blocks = []

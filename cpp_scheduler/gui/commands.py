@@ -36,8 +36,9 @@ class Editor(QObject):
     changed = Signal(str, list)
     failed = Signal(str)
 
-    def __init__(self, database: Database, parent: QObject | None = None,
-                 stack: QUndoStack | None = None) -> None:
+    def __init__(
+        self, database: Database, parent: QObject | None = None, stack: QUndoStack | None = None
+    ) -> None:
         """``stack``: the undo stack to push to, when its owner made it beforehand (the
         main window makes its own at once, for its Undo and Redo actions, while the
         database is still opening)."""
@@ -159,9 +160,7 @@ class EditRecord(RecordCommand):
 
 class DeleteRecord(RecordCommand):
     def __init__(self, editor: Editor, model_cls: type[Base], record_id: str, title: str) -> None:
-        super().__init__(
-            editor, model_cls, record_id, f"Delete {model_cls.record_kind} '{title}'"
-        )
+        super().__init__(editor, model_cls, record_id, f"Delete {model_cls.record_kind} '{title}'")
         self.snapshot: dict[str, Any] | None = None
 
     def apply(self) -> None:
@@ -182,8 +181,14 @@ def _new_id() -> str:
     return new_id()
 
 
-def move_text(title: str, start: datetime, end: datetime, old_start: datetime,
-              old_end: datetime, zone_name: str) -> str:
+def move_text(
+    title: str,
+    start: datetime,
+    end: datetime,
+    old_start: datetime,
+    old_end: datetime,
+    zone_name: str,
+) -> str:
     """Names a move or resize as a coordinator would say it, in the zone shown."""
     local_start = timezones.to_local(start, zone_name)
     local_end = timezones.to_local(end, zone_name)
@@ -219,19 +224,26 @@ def move_event(
     with editor.database.session() as session:
         event = editing.get_record(session, Event, event_id)
         if recurrence_id is None:
-            text = move_text(event.title, start, end, event.start_utc, event.end_utc,
-                             zone_name)
-            return EditRecord(editor, Event, event_id, {"start_utc": start, "end_utc": end},
-                              text)
-        meeting = next((occurrence for occurrence in event.occurrences()
-                        if occurrence.recurrence_id == recurrence_id), None)
+            text = move_text(event.title, start, end, event.start_utc, event.end_utc, zone_name)
+            return EditRecord(editor, Event, event_id, {"start_utc": start, "end_utc": end}, text)
+        meeting = next(
+            (
+                occurrence
+                for occurrence in event.occurrences()
+                if occurrence.recurrence_id == recurrence_id
+            ),
+            None,
+        )
         if meeting is None:
             raise editing.RecordNotFoundError(
-                f"that meeting of '{event.title}' is no longer in its series")
+                f"that meeting of '{event.title}' is no longer in its series"
+            )
         text = move_text(f"{event.title}", start, end, meeting.start, meeting.end, zone_name)
-        text = text.replace(f"'{event.title}'",
-                            f"the {timezones.to_local(recurrence_id, zone_name):%d %b} "
-                            f"meeting of '{event.title}'", 1)
+        text = text.replace(
+            f"'{event.title}'",
+            f"the {timezones.to_local(recurrence_id, zone_name):%d %b} meeting of '{event.title}'",
+            1,
+        )
         values = {"start_utc": start, "end_utc": end, "cancelled": False}
         return _meeting_command(editor, event, recurrence_id, values, text)
 
@@ -246,10 +258,10 @@ def cancel_meeting(
     """
     with editor.database.session() as session:
         event = editing.get_record(session, Event, event_id)
-        if not any(occurrence.recurrence_id == recurrence_id
-                   for occurrence in event.occurrences()):
+        if not any(occurrence.recurrence_id == recurrence_id for occurrence in event.occurrences()):
             raise editing.RecordNotFoundError(
-                f"that meeting of '{event.title}' is no longer in its series")
+                f"that meeting of '{event.title}' is no longer in its series"
+            )
         local = timezones.to_local(recurrence_id, zone_name)
         text = f"Cancel the {local:%d %b} meeting of '{event.title}'"
         values = {"cancelled": True, "start_utc": None, "end_utc": None}
@@ -261,15 +273,19 @@ def _meeting_command(
 ) -> RecordCommand:
     """Record ``values`` for one meeting of a series: a new changed occurrence, or a change
     to the one already recorded; the series' rows are reloaded either way."""
-    existing = next((change for change in event.changes
-                     if change.recurrence_id == recurrence_id), None)
+    existing = next(
+        (change for change in event.changes if change.recurrence_id == recurrence_id), None
+    )
     command: RecordCommand
     if existing is not None:
         command = EditRecord(editor, OccurrenceOverride, existing.id, values, text)
     else:
-        command = CreateRecord(editor, OccurrenceOverride,
-                               {**values, "event_id": event.id,
-                                "recurrence_id": recurrence_id}, event.title)
+        command = CreateRecord(
+            editor,
+            OccurrenceOverride,
+            {**values, "event_id": event.id, "recurrence_id": recurrence_id},
+            event.title,
+        )
         command.setText(text)
     command.refreshes = (Event, [event.id])
     return command

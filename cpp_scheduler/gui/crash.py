@@ -39,10 +39,11 @@ def setup_logging(path: Path | None = None) -> Path:
     path = path or log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger("cpp_scheduler")
-    if not any(isinstance(handler, RotatingFileHandler)
-               and Path(handler.baseFilename) == path for handler in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
-                                      encoding="utf-8")
+    if not any(
+        isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path
+        for handler in root.handlers
+    ):
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
         root.setLevel(logging.INFO)
@@ -53,8 +54,7 @@ def _show_dialog(title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     parent: QWidget | None = QApplication.activeWindow()
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
-                      parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextInteractionFlags(box.textInteractionFlags())
     box.exec()
 
@@ -103,8 +103,9 @@ class ExceptionHandler:
             log.warning("%s", error)
             message, title = str(error), "Cannot do that"
         else:
-            log.error("Unexpected error:\n%s",
-                      "".join(traceback.format_exception(kind, error, trace)))
+            log.error(
+                "Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace))
+            )
             title = "Something went wrong"
             message = (
                 "CPP Scheduler ran into an unexpected problem and could not finish what "

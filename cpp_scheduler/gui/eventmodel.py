@@ -228,8 +228,10 @@ class EventTableModel(QAbstractTableModel):
         position = {row.key: number for number, row in enumerate(self._rows)}
         self.changePersistentIndexList(
             persistent,
-            [self.index(position[key], index.column()) if key in position else QModelIndex()
-             for key, index in zip(keys, persistent, strict=True)],
+            [
+                self.index(position[key], index.column()) if key in position else QModelIndex()
+                for key, index in zip(keys, persistent, strict=True)
+            ],
         )
         self.layoutChanged.emit()
 
@@ -257,7 +259,8 @@ class EventTableModel(QAbstractTableModel):
         self._marked = marked
         if self._rows:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1),
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, self.columnCount() - 1),
                 [Roles.MARKED, Qt.ItemDataRole.DecorationRole],
             )
 
@@ -460,9 +463,13 @@ class EventFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
         # The verdicts are computed for all rows at once, in Python, when first asked
         # after a change; every change of the source's rows announces itself first.
-        for about in (source.rowsAboutToBeInserted, source.rowsAboutToBeRemoved,
-                      source.modelAboutToBeReset, source.layoutAboutToBeChanged,
-                      source.displayZoneChanged):
+        for about in (
+            source.rowsAboutToBeInserted,
+            source.rowsAboutToBeRemoved,
+            source.modelAboutToBeReset,
+            source.layoutAboutToBeChanged,
+            source.displayZoneChanged,
+        ):
             about.connect(self._forget_verdicts)
 
     def _forget_verdicts(self, *_args: object) -> None:

@@ -74,8 +74,13 @@ if TYPE_CHECKING:
     from cpp_scheduler.store import Database
 
 VIEW_NAMES = ("day", "week", "month", "agenda", "venues")
-VIEW_LABELS = {"day": "Day", "week": "Week", "month": "Month", "agenda": "Agenda",
-               "venues": "Venues"}
+VIEW_LABELS = {
+    "day": "Day",
+    "week": "Week",
+    "month": "Month",
+    "agenda": "Agenda",
+    "venues": "Venues",
+}
 
 DialogFactory = Callable[..., "QDialog"]
 """``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
@@ -84,8 +89,14 @@ KEEP_DISMISSED_WELCOMES = 20
 """How many databases the "Start empty" choice is remembered for."""
 
 
-def open_editor(kind: str, database: Database, record_id: str | None = None, *,
-                parent: QWidget | None = None, **extra: Any) -> QDialog:
+def open_editor(
+    kind: str,
+    database: Database,
+    record_id: str | None = None,
+    *,
+    parent: QWidget | None = None,
+    **extra: Any,
+) -> QDialog:
     """The editor dialog of a record kind ("event", "delegation", ...)."""
     from cpp_scheduler.gui import dialogs
 
@@ -204,8 +215,13 @@ class MainWindow(QMainWindow):
         self._set_program_enabled(False)
         if self._database is not None:
             self._attach(self._database)
-        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
-                       self.proxy.layoutChanged, self.proxy.filterChanged):
+        for signal in (
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.layoutChanged,
+            self.proxy.filterChanged,
+        ):
             signal.connect(self._update_count)
         # Styled once the widgets exist: one pass over them, not one per widget added.
         self.setStyleSheet(style.window_style_sheet())
@@ -224,8 +240,14 @@ class MainWindow(QMainWindow):
             height = min(room.height(), max(height, round(room.height() * 0.9)))
         self.resize(width, height)
 
-    def _action(self, text: str, slot: Callable[..., Any], shortcut: Any = None,
-                tip: str = "", name: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., Any],
+        shortcut: Any = None,
+        tip: str = "",
+        name: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             if isinstance(shortcut, list):
@@ -241,35 +263,59 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action("New", lambda: self.new_event(),
-                                       QKeySequence.StandardKey.New,
-                                       "Create an event (Ctrl+N)", "new_event")
-        self.today_action = self._action("Today", self.go_to_today, Qt.Key.Key_T,
-                                         "Show today (T)", "today")
-        self.previous_action = self._action("‹ Previous", lambda: self.step(-1),
-                                            Qt.Key.Key_Left, "Previous period (Left)",
-                                            "previous")
-        self.next_action = self._action("Next ›", lambda: self.step(1), Qt.Key.Key_Right,
-                                        "Next period (Right)", "next")
-        self.edit_action = self._action("Edit event…", self.edit_selected,
-                                        [QKeySequence(Qt.Key.Key_Return),
-                                         QKeySequence(Qt.Key.Key_Enter)],
-                                        "Edit the selected event (Enter)", "edit_event")
+        self.new_action = self._action(
+            "New",
+            lambda: self.new_event(),
+            QKeySequence.StandardKey.New,
+            "Create an event (Ctrl+N)",
+            "new_event",
+        )
+        self.today_action = self._action(
+            "Today", self.go_to_today, Qt.Key.Key_T, "Show today (T)", "today"
+        )
+        self.previous_action = self._action(
+            "‹ Previous",
+            lambda: self.step(-1),
+            Qt.Key.Key_Left,
+            "Previous period (Left)",
+            "previous",
+        )
+        self.next_action = self._action(
+            "Next ›", lambda: self.step(1), Qt.Key.Key_Right, "Next period (Right)", "next"
+        )
+        self.edit_action = self._action(
+            "Edit event…",
+            self.edit_selected,
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+            "Edit the selected event (Enter)",
+            "edit_event",
+        )
         # Enter edits only where events are shown: in the search box or the zone
         # selector it keeps its own meaning.
         self.removeAction(self.edit_action)
         self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.view_stack.addAction(self.edit_action)
-        self.delete_action = self._action("Delete event", self.delete_selected,
-                                          QKeySequence.StandardKey.Delete,
-                                          "Delete the selected event (Delete)", "delete_event")
+        self.delete_action = self._action(
+            "Delete event",
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            "Delete the selected event (Delete)",
+            "delete_event",
+        )
         self.cancel_meeting_action = self._action(
-            "Cancel one meeting of the series…", self.cancel_one_meeting, None,
+            "Cancel one meeting of the series…",
+            self.cancel_one_meeting,
+            None,
             "Cancel a single meeting of the selected series and keep the others",
-            "cancel_meeting")
-        self.find_action = self._action("Find…", self.focus_search,
-                                        QKeySequence.StandardKey.Find,
-                                        "Search events (Ctrl+F)", "find")
+            "cancel_meeting",
+        )
+        self.find_action = self._action(
+            "Find…",
+            self.focus_search,
+            QKeySequence.StandardKey.Find,
+            "Search events (Ctrl+F)",
+            "find",
+        )
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("undo")
@@ -280,18 +326,23 @@ class MainWindow(QMainWindow):
         self.view_group = QActionGroup(self)
         self.view_actions: dict[str, QAction] = {}
         for number, name in enumerate(VIEW_NAMES, start=1):
-            action = self._action(VIEW_LABELS[name], lambda name=name: self.show_view(name),
-                                  QKeySequence(f"Ctrl+{number}"),
-                                  f"{VIEW_LABELS[name]} view (Ctrl+{number})", f"view_{name}")
+            action = self._action(
+                VIEW_LABELS[name],
+                lambda name=name: self.show_view(name),
+                QKeySequence(f"Ctrl+{number}"),
+                f"{VIEW_LABELS[name]} view (Ctrl+{number})",
+                f"view_{name}",
+            )
             action.setCheckable(True)
             self.view_group.addAction(action)
             self.view_actions[name] = action
-        self.demo_action = self._action("Load the demo program", self.load_demo,
-                                        name="load_demo")
-        self.import_action = self._action("Import a program file…", self.import_program,
-                                          name="import_program")
-        self.quit_action = self._action("Quit", self.close, QKeySequence.StandardKey.Quit,
-                                        name="quit")
+        self.demo_action = self._action("Load the demo program", self.load_demo, name="load_demo")
+        self.import_action = self._action(
+            "Import a program file…", self.import_program, name="import_program"
+        )
+        self.quit_action = self._action(
+            "Quit", self.close, QKeySequence.StandardKey.Quit, name="quit"
+        )
         self._update_selection_actions()
 
     def _build_menus(self) -> None:
@@ -321,8 +372,9 @@ class MainWindow(QMainWindow):
         program_menu = bar.addMenu("&Program")
         self.program_actions: dict[str, QAction] = {}
         for key, kind in RECORD_KINDS.items():
-            action = self._action(f"{kind.plural}…", lambda key=key: self.manage(key),
-                                  name=f"manage_{key}")
+            action = self._action(
+                f"{kind.plural}…", lambda key=key: self.manage(key), name=f"manage_{key}"
+            )
             program_menu.addAction(action)
             self.program_actions[key] = action
         # Filled by the tools once the program is open; in place from the start, so the
@@ -366,8 +418,7 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel("Opening the program…", self)
         self.database_label.setObjectName("databaseLabel")
         # A long path must not set the window's minimum width.
-        self.database_label.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                          QSizePolicy.Policy.Preferred)
+        self.database_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.clock_label = QLabel(self)
@@ -416,8 +467,9 @@ class MainWindow(QMainWindow):
         opener, self._opener = self._opener, None
         if opener is not None:
             self._make_every_view()
-            self.tasks.run_in_background(lambda: open_program(opener), self._opened,
-                                         self._open_failed)
+            self.tasks.run_in_background(
+                lambda: open_program(opener), self._opened, self._open_failed
+            )
 
     def _opened(self, result: tuple[Database, ProgramRead]) -> None:
         database, program = result
@@ -454,8 +506,12 @@ class MainWindow(QMainWindow):
 
     def _set_program_enabled(self, enabled: bool) -> None:
         """Enable what changes the program (all but the calendar's own navigation)."""
-        for action in (self.new_action, self.demo_action, self.import_action,
-                       *self.program_actions.values()):
+        for action in (
+            self.new_action,
+            self.demo_action,
+            self.import_action,
+            *self.program_actions.values(),
+        ):
             action.setEnabled(enabled)
         self.tools_menu.setEnabled(enabled)
         self._update_selection_actions()
@@ -469,8 +525,9 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read the program again in the background; the views follow when it arrives."""
         database = self.database
-        self.tasks.run_in_background(lambda: read_program(database), self._loaded_rows,
-                                     self._load_failed)
+        self.tasks.run_in_background(
+            lambda: read_program(database), self._loaded_rows, self._load_failed
+        )
 
     def _loaded_rows(self, result: ProgramRead) -> None:
         rows, references = result
@@ -539,15 +596,19 @@ class MainWindow(QMainWindow):
 
         database = self.database
         self.statusBar().showMessage("Loading the demo program…")
-        self.tasks.run_in_background(lambda: demo.load_demo(database), self._program_arrived,
-                                     self._program_failed("Cannot load the demo program"))
+        self.tasks.run_in_background(
+            lambda: demo.load_demo(database),
+            self._program_arrived,
+            self._program_failed("Cannot load the demo program"),
+        )
 
     def import_program(self, path: str | None = None) -> None:
         if path is None:
             from PySide6.QtWidgets import QFileDialog
 
             path, _filter = QFileDialog.getOpenFileName(
-                self, "Import a program file", "", "Program files (*.json);;All files (*)")
+                self, "Import a program file", "", "Program files (*.json);;All files (*)"
+            )
             if not path:
                 return
         from cpp_scheduler import programfile
@@ -555,9 +616,11 @@ class MainWindow(QMainWindow):
         database = self.database
         chosen = path
         self.statusBar().showMessage(f"Importing {chosen}…")
-        self.tasks.run_in_background(lambda: programfile.import_program(database, Path(chosen)),
-                                     self._program_arrived,
-                                     self._program_failed(f"Cannot import {chosen}"))
+        self.tasks.run_in_background(
+            lambda: programfile.import_program(database, Path(chosen)),
+            self._program_arrived,
+            self._program_failed(f"Cannot import {chosen}"),
+        )
 
     def _program_arrived(self, _result: object) -> None:
         self._welcome_dismissed = True
@@ -613,7 +676,9 @@ class MainWindow(QMainWindow):
             grid = TimeGridView(1 if name == "day" else 7, self)
             grid.moveRequested.connect(
                 lambda event_id, recurrence_id, start, end: self.move_event(
-                    event_id, start, end, recurrence_id))
+                    event_id, start, end, recurrence_id
+                )
+            )
             view = grid
         elif name == "month":
             from cpp_scheduler.gui.views.month import MonthView
@@ -639,7 +704,8 @@ class MainWindow(QMainWindow):
         view.dayActivated.connect(self._show_day)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(
-            lambda point, view=view: self._show_event_menu(view, point))
+            lambda point, view=view: self._show_event_menu(view, point)
+        )
         self.view_stack.addWidget(view)
         self.views[name] = view
         return view
@@ -733,8 +799,7 @@ class MainWindow(QMainWindow):
         now = datetime.now(UTC)
         tokyo = timezones.to_local(now, timezones.TOKYO)
         washington = timezones.to_local(now, timezones.WASHINGTON)
-        self.clock_label.setText(
-            f"Tokyo {tokyo:%a %H:%M}  ·  Washington {washington:%a %H:%M}")
+        self.clock_label.setText(f"Tokyo {tokyo:%a %H:%M}  ·  Washington {washington:%a %H:%M}")
 
     # -- selection ----------------------------------------------------------------------
     @property
@@ -776,8 +841,9 @@ class MainWindow(QMainWindow):
         self.cancel_meeting_action.setEnabled(chosen)
 
     # -- editing ------------------------------------------------------------------------
-    def _make_dialog(self, kind: str, record_id: str | None, parent: QWidget,
-                     **extra: Any) -> QDialog | None:
+    def _make_dialog(
+        self, kind: str, record_id: str | None, parent: QWidget, **extra: Any
+    ) -> QDialog | None:
         """The editor of a record, or None (and the reason shown) when it cannot open,
         for instance because a colleague deleted the record meanwhile."""
         try:
@@ -816,7 +882,8 @@ class MainWindow(QMainWindow):
             now = timezones.to_local(datetime.now(UTC), zone)
             hour = now.hour + 1 if self._anchor == now.date() else 9
             local = datetime.combine(self._anchor, datetime.min.time()) + timedelta(
-                hours=min(hour, 23))
+                hours=min(hour, 23)
+            )
             start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
         end = end or start + timedelta(hours=1)
         dialog = self._make_dialog("event", None, self, start=start, end=end)
@@ -824,8 +891,12 @@ class MainWindow(QMainWindow):
             return
 
         def save(accepted: QDialog) -> None:
-            command = CreateRecord(self.editor, domain.Event, accepted.values(),  # type: ignore[attr-defined]
-                                   accepted.record_title())  # type: ignore[attr-defined]
+            command = CreateRecord(
+                self.editor,
+                domain.Event,
+                accepted.values(),  # type: ignore[attr-defined]
+                accepted.record_title(),
+            )  # type: ignore[attr-defined]
             self.editor.execute(command)
             self.select_event(command.record_id)
 
@@ -868,35 +939,46 @@ class MainWindow(QMainWindow):
             self.report_error("Cannot cancel the meeting", str(error))
             return
         if not meetings:
-            self.report_error("Not a series", f"'{title}' meets once; to call it off, set "
-                              "its status to Cancelled in its editor, or delete it.")
+            self.report_error(
+                "Not a series",
+                f"'{title}' meets once; to call it off, set "
+                "its status to Cancelled in its editor, or delete it.",
+            )
             return
-        labels = [f"{timezones.to_local(meeting.start, zone):%a %d %b %Y  %H:%M}"
-                  for meeting in meetings]
+        labels = [
+            f"{timezones.to_local(meeting.start, zone):%a %d %b %Y  %H:%M}" for meeting in meetings
+        ]
         from PySide6.QtWidgets import QInputDialog
 
         choice, accepted = QInputDialog.getItem(
-            self, "Cancel one meeting", f"Which meeting of '{title}' is cancelled?\n"
-            f"(times in {zone}; the other meetings stay as they are)", labels, 0, False)
+            self,
+            "Cancel one meeting",
+            f"Which meeting of '{title}' is cancelled?\n"
+            f"(times in {zone}; the other meetings stay as they are)",
+            labels,
+            0,
+            False,
+        )
         if not accepted or choice not in labels:
             return
         meeting = meetings[labels.index(choice)]
         assert meeting.recurrence_id is not None
         try:
-            self.editor.execute(cancel_meeting(self.editor, event_id, meeting.recurrence_id,
-                                               zone))
+            self.editor.execute(cancel_meeting(self.editor, event_id, meeting.recurrence_id, zone))
         except SchedulerError as error:
             self.report_error("Cannot cancel the meeting", str(error))
 
-    def move_event(self, event_id: str, start: datetime, end: datetime,
-                   recurrence_id: datetime | None = None) -> None:
+    def move_event(
+        self, event_id: str, start: datetime, end: datetime, recurrence_id: datetime | None = None
+    ) -> None:
         """Apply a drag in a calendar view as one undoable, validated step (for a meeting
         of a series, ``recurrence_id`` names it and only that meeting moves)."""
         from cpp_scheduler.gui.commands import move_event
 
         try:
-            command = move_event(self.editor, event_id, start, end, self.display_zone,
-                                 recurrence_id)
+            command = move_event(
+                self.editor, event_id, start, end, self.display_zone, recurrence_id
+            )
             self.editor.execute(command)
         except SchedulerError as error:
             self.report_error("Cannot move the event", str(error))
@@ -915,8 +997,14 @@ class MainWindow(QMainWindow):
 
         def save(accepted: QDialog) -> None:
             model = record_kind.model if record_kind else domain.Event
-            self.editor.execute(CreateRecord(self.editor, model, accepted.values(),  # type: ignore[attr-defined]
-                                             accepted.record_title()))  # type: ignore[attr-defined]
+            self.editor.execute(
+                CreateRecord(
+                    self.editor,
+                    model,
+                    accepted.values(),  # type: ignore[attr-defined]
+                    accepted.record_title(),
+                )
+            )  # type: ignore[attr-defined]
 
         self._run_dialog(dialog, save)
 
@@ -930,17 +1018,22 @@ class MainWindow(QMainWindow):
 
         def save(accepted: QDialog) -> None:
             title = accepted.record_title()  # type: ignore[attr-defined]
-            self.editor.execute(EditRecord(
-                self.editor, model, record_id,
-                accepted.values(),  # type: ignore[attr-defined]
-                f"Edit {model.record_kind} '{title}'",
-                expected_version=accepted.stored_version(),  # type: ignore[attr-defined]
-            ))
+            self.editor.execute(
+                EditRecord(
+                    self.editor,
+                    model,
+                    record_id,
+                    accepted.values(),  # type: ignore[attr-defined]
+                    f"Edit {model.record_kind} '{title}'",
+                    expected_version=accepted.stored_version(),  # type: ignore[attr-defined]
+                )
+            )
 
         self._run_dialog(dialog, save)
 
-    def delete_record(self, kind: str, record_id: str, title: str,
-                      parent: QWidget | None = None) -> None:
+    def delete_record(
+        self, kind: str, record_id: str, title: str, parent: QWidget | None = None
+    ) -> None:
         from cpp_scheduler.gui.commands import DeleteRecord
 
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
@@ -967,11 +1060,13 @@ class MainWindow(QMainWindow):
         manager = self._managers.get(kind)
         if manager is None:
             manager = RecordManager(
-                self.database, RECORD_KINDS[kind],
+                self.database,
+                RECORD_KINDS[kind],
                 create=lambda parent: self.create_record(kind, parent),
                 edit=lambda record_id, parent: self.edit_record(kind, record_id, parent),
                 delete=lambda record_id, title, parent: self.delete_record(
-                    kind, record_id, title, parent),
+                    kind, record_id, title, parent
+                ),
                 parent=self,
             )
             self._managers[kind] = manager
@@ -1019,7 +1114,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         answer = QMessageBox.question(
-            parent or self, title, question,
+            parent or self,
+            title,
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -1031,7 +1128,8 @@ class MainWindow(QMainWindow):
         from cpp_scheduler import __version__
 
         QMessageBox.about(
-            self, f"About {APP_NAME}",
+            self,
+            f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> {__version__}<br>Plans the learning events of TDLC's City "
             f"Partnership Program across time zones.<br>Time zones: IANA "
             f"{timezones.TZDATA_RELEASE}.",
@@ -1051,8 +1149,7 @@ class MainWindow(QMainWindow):
         zone = options.read_str(self.settings, options.DISPLAY_ZONE, timezones.TOKYO)
         self.set_display_zone(zone if timezones.is_zone(zone) else timezones.TOKYO)
         self.zone_selector.set_zone(self.display_zone)
-        saved_filter = EventFilter.from_settings(options.read_dict(self.settings,
-                                                                   options.FILTERS))
+        saved_filter = EventFilter.from_settings(options.read_dict(self.settings, options.FILTERS))
         self.proxy.set_event_filter(saved_filter)
         self.sidebar.set_event_filter(saved_filter)
         view = options.read_str(self.settings, options.LAST_VIEW, "week")
@@ -1065,8 +1162,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue(options.SPLITTER, self.splitter.saveState())
         self.settings.setValue(options.LAST_VIEW, self.current_view_name)
         self.settings.setValue(options.DISPLAY_ZONE, self.display_zone)
-        options.write_dict(self.settings, options.FILTERS,
-                           self.sidebar.event_filter().as_settings())
+        options.write_dict(
+            self.settings, options.FILTERS, self.sidebar.event_filter().as_settings()
+        )
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -66,9 +66,11 @@ class RecordTableModel(QAbstractTableModel):
                 select(self.kind.model).order_by(getattr(self.kind.model, self.kind.order_by))
             ).all()
             rows = [
-                (str(record.id),  # type: ignore[attr-defined]
-                 str(getattr(record, "title", None) or getattr(record, "name", "")),
-                 [_text(getattr(record, attribute)) for attribute, _h in self.kind.columns])
+                (
+                    str(record.id),  # type: ignore[attr-defined]
+                    str(getattr(record, "title", None) or getattr(record, "name", "")),
+                    [_text(getattr(record, attribute)) for attribute, _h in self.kind.columns],
+                )
                 for record in records
             ]
         self.beginResetModel()
@@ -81,15 +83,20 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.kind.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.kind.columns)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.kind.columns)
+        ):
             return self.kind.columns[section][1]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         record_id, title, cells = self._rows[index.row()]

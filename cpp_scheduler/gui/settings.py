@@ -29,8 +29,7 @@ VERSION = "settings/version"
 
 def open_settings() -> QSettings:
     """The application's settings store (INI files, the same on every platform)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION,
-                     APP_NAME)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APP_NAME)
 
 
 def upgrade(settings: QSettings) -> None:

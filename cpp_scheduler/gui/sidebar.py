@@ -50,7 +50,8 @@ class Sidebar(QWidget):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setHorizontalHeaderFormat(
-            QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames)
+            QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
+        )
         weekend = QTextCharFormat()
         weekend.setForeground(self.palette().placeholderText())
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
@@ -77,8 +78,9 @@ class Sidebar(QWidget):
         self.delegation = self._combo("delegationFilter")
         self._set(self.kind, "All kinds", [(kind.label, kind, "") for kind in EventKind])
         self._set(self.mode, "All modes", [(mode.label, mode, "") for mode in EventMode])
-        self._set(self.status, "All statuses",
-                  [(status.label, status, "") for status in EventStatus])
+        self._set(
+            self.status, "All statuses", [(status.label, status, "") for status in EventStatus]
+        )
         self.set_cities([])
         self.set_themes([])
         self.set_delegations([])
@@ -93,9 +95,14 @@ class Sidebar(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(6)
-        for label, combo in (("Partner city", self.city), ("Theme", self.theme),
-                             ("Kind", self.kind), ("Mode", self.mode), ("Status", self.status),
-                             ("Delegation", self.delegation)):
+        for label, combo in (
+            ("Partner city", self.city),
+            ("Theme", self.theme),
+            ("Kind", self.kind),
+            ("Mode", self.mode),
+            ("Status", self.status),
+            ("Delegation", self.delegation),
+        ):
             form.addRow(label, combo)
         heading = QLabel("Filters", self)
         heading.setObjectName("sidebarHeading")
@@ -130,18 +137,28 @@ class Sidebar(QWidget):
         combo.blockSignals(False)
 
     def set_cities(self, cities: list[Choice]) -> None:
-        self._set(self.city, "All partner cities",
-                  [(f"{city.name}  {city.detail}".strip(), city.id, city.detail)
-                   for city in cities])
+        self._set(
+            self.city,
+            "All partner cities",
+            [(f"{city.name}  {city.detail}".strip(), city.id, city.detail) for city in cities],
+        )
 
     def set_themes(self, themes: list[Choice]) -> None:
-        self._set(self.theme, "All themes",
-                  [(f"   {theme.name}" if theme.detail else theme.name, theme.id, theme.detail)
-                   for theme in themes])
+        self._set(
+            self.theme,
+            "All themes",
+            [
+                (f"   {theme.name}" if theme.detail else theme.name, theme.id, theme.detail)
+                for theme in themes
+            ],
+        )
 
     def set_delegations(self, delegations: list[Choice]) -> None:
-        self._set(self.delegation, "All delegations",
-                  [(item.name, item.id, item.detail) for item in delegations])
+        self._set(
+            self.delegation,
+            "All delegations",
+            [(item.name, item.id, item.detail) for item in delegations],
+        )
 
     # -- filter state -------------------------------------------------------------------
     def event_filter(self) -> EventFilter:
@@ -157,11 +174,14 @@ class Sidebar(QWidget):
 
     def set_event_filter(self, event_filter: EventFilter) -> None:
         """Show ``event_filter`` (a filter naming a record that is gone selects "all")."""
-        for combo, value in ((self.city, event_filter.city_id),
-                             (self.theme, event_filter.theme_id),
-                             (self.kind, event_filter.kind), (self.mode, event_filter.mode),
-                             (self.status, event_filter.status),
-                             (self.delegation, event_filter.delegation_id)):
+        for combo, value in (
+            (self.city, event_filter.city_id),
+            (self.theme, event_filter.theme_id),
+            (self.kind, event_filter.kind),
+            (self.mode, event_filter.mode),
+            (self.status, event_filter.status),
+            (self.delegation, event_filter.delegation_id),
+        ):
             model = combo.model()
             assert isinstance(model, ChoiceListModel)
             combo.blockSignals(True)

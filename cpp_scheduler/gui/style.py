@@ -33,8 +33,14 @@ HEADER_BACKGROUND = "#ffffff"
 CONFLICT = "#d93025"
 
 #: Fonts tried in turn for Japanese names when the main font lacks the characters.
-CJK_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Yu Gothic",
-                "Hiragino Sans", "MS Gothic")
+CJK_FAMILIES = (
+    "Noto Sans CJK JP",
+    "Noto Sans JP",
+    "Source Han Sans JP",
+    "Yu Gothic",
+    "Hiragino Sans",
+    "MS Gothic",
+)
 UI_FAMILIES = ("Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans")
 
 

@@ -45,7 +45,8 @@ class WelcomePanel(QWidget):
         )
         self.import_button.setObjectName("importProgram")
         self.empty_button = QCommandLinkButton(
-            "Start empty", "Plan from a blank calendar; the reference data is already there.",
+            "Start empty",
+            "Plan from a blank calendar; the reference data is already there.",
             self,
         )
         self.empty_button.setObjectName("startEmpty")

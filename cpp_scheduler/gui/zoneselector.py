@@ -52,7 +52,9 @@ class ZoneSelector(QWidget):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setMinimumContentsLength(26)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.combo.setMaxVisibleItems(20)
         self.choices = ChoiceListModel(self.combo)
         self.combo.setModel(self.choices)
@@ -94,7 +96,9 @@ class ZoneSelector(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._every_zone_listed and event.type() in (
-                QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            QEvent.Type.FocusIn,
+            QEvent.Type.MouseButtonPress,
+        ):
             self._every_zone_listed = True
             self._refill()
         return False
@@ -109,12 +113,18 @@ class ZoneSelector(QWidget):
                 seen.add(here)
         for delegation in self._delegations:
             if delegation.detail and timezones.is_zone(delegation.detail):
-                entries.append((f"{delegation.detail} — {delegation.name}", delegation.detail,
-                                delegation.name))
+                entries.append(
+                    (f"{delegation.detail} — {delegation.name}", delegation.detail, delegation.name)
+                )
                 seen.add(delegation.detail)
         if timezones.WASHINGTON not in seen:
-            entries.append((f"{timezones.WASHINGTON} — Washington, World Bank",
-                            timezones.WASHINGTON, "World Bank"))
+            entries.append(
+                (
+                    f"{timezones.WASHINGTON} — Washington, World Bank",
+                    timezones.WASHINGTON,
+                    "World Bank",
+                )
+            )
         if self._every_zone_listed:
             entries.extend((name, name, "") for name in timezones.all_zones())
         elif self._zone not in seen:

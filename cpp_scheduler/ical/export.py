@@ -141,15 +141,21 @@ class _Writer:
         for change in event.changes:
             if change.cancelled or change.start_utc is None or change.end_utc is None:
                 continue
-            moved = self.base_component(event, method, moved=(change.start_utc,
-                                                                change.end_utc))
+            moved = self.base_component(event, method, moved=(change.start_utc, change.end_utc))
             moved.add("RECURRENCE-ID", self.local(change.recurrence_id, event.zone))
             self.add_times(moved, event.zone, change.start_utc, change.end_utc)
             components.append(moved)
         return components
 
-    def add_times(self, component: icalendar.Event, zone_name: str, start: datetime,
-                  end: datetime, *, series: bool = False) -> None:
+    def add_times(
+        self,
+        component: icalendar.Event,
+        zone_name: str,
+        start: datetime,
+        end: datetime,
+        *,
+        series: bool = False,
+    ) -> None:
         """DTSTART and DTEND in the zone, unless one of them falls in a repeated hour.
 
         Then a one-off event is written wholly in UTC (a TZID start with a UTC end is
@@ -186,7 +192,8 @@ class _Writer:
         """
         assert event.recurrence_rule is not None
         rule: icalendar.vRecur = icalendar.vRecur.from_ical(
-            event.recurrence_rule.strip().removeprefix("RRULE:"))
+            event.recurrence_rule.strip().removeprefix("RRULE:")
+        )
         starts = recurrence.local_starts(event.recurrence_rule, event.start_utc, event.zone)
         if starts:
             last = timezones.to_utc(starts[-1], event.zone, timezones.Fold.EARLIER)
@@ -215,9 +222,17 @@ class _Writer:
             component.add("GEO", geo)
         if event.video_link:
             component.add("URL", event.video_link)
-            component.add("CONFERENCE", vUri(event.video_link, params={
-                "VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Video link",
-            }))
+            component.add(
+                "CONFERENCE",
+                vUri(
+                    event.video_link,
+                    params={
+                        "VALUE": "URI",
+                        "FEATURE": ["AUDIO", "VIDEO"],
+                        "LABEL": "Video link",
+                    },
+                ),
+            )
         component.add("CATEGORIES", event_categories(event))
         component.add("STATUS", event.status.value.upper())
         component.add("TRANSP", "OPAQUE")
@@ -269,8 +284,7 @@ class _Writer:
                 details.append(delegation_time_line(viewer_of, event.zone, *meetings[0]))
         venue = event.venue
         if venue is not None and event.mode is not EventMode.VIRTUAL:
-            details.append(f"Venue: {venue.name}" + (f", {venue.address}" if venue.address
-                                                     else ""))
+            details.append(f"Venue: {venue.name}" + (f", {venue.address}" if venue.address else ""))
         if event.video_link:
             details.append(f"Video link: {event.video_link}")
         if event.is_cancelled:
@@ -317,9 +331,7 @@ class _Writer:
         return component
 
     # -- the calendar -----------------------------------------------------------------
-    def calendar(self, method: Method, components: Iterable[icalendar.Event]) -> (
-        icalendar.Calendar
-    ):
+    def calendar(self, method: Method, components: Iterable[icalendar.Event]) -> icalendar.Calendar:
         cal = icalendar.Calendar()
         cal.add("PRODID", PRODID)
         cal.add("VERSION", "2.0")
@@ -328,8 +340,9 @@ class _Writer:
         cal.add("X-WR-CALNAME", self.content.name)
         cal.add("NAME", self.content.name)
         if self.options.refresh_interval is not None:
-            cal.add("REFRESH-INTERVAL", self.options.refresh_interval,
-                    parameters={"VALUE": "DURATION"})
+            cal.add(
+                "REFRESH-INTERVAL", self.options.refresh_interval, parameters={"VALUE": "DURATION"}
+            )
             cal.add("X-PUBLISHED-TTL", icalendar.vDuration(self.options.refresh_interval))
         if self.options.source_url:
             cal.add("SOURCE", vUri(self.options.source_url, params={"VALUE": "URI"}))
@@ -342,9 +355,7 @@ class _Writer:
         return cal
 
 
-def build_calendars(content: CalendarContent, options: ExportOptions) -> list[
-    icalendar.Calendar
-]:
+def build_calendars(content: CalendarContent, options: ExportOptions) -> list[icalendar.Calendar]:
     """The calendars for ``content``: one in publish mode; in request mode one REQUEST
     calendar for live events and one CANCEL calendar for cancelled ones (either may be
     left out when it would be empty, but never both)."""
@@ -387,8 +398,7 @@ def serialize(calendar: icalendar.Calendar) -> bytes:
 
 def export_bytes(content: CalendarContent, options: ExportOptions) -> list[tuple[Method, bytes]]:
     return [
-        (Method(str(cal["METHOD"])), serialize(cal))
-        for cal in build_calendars(content, options)
+        (Method(str(cal["METHOD"])), serialize(cal)) for cal in build_calendars(content, options)
     ]
 
 
@@ -459,8 +469,10 @@ def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime
         lines.extend("  " + describe_meeting(start, end, zones[0]) for start, end in shown)
     else:
         lines = [f"{viewer.label}:"]
-        lines.extend(f"  {describe_meeting(start, end, zone)} ({_where(viewer, zone)})"
-                     for (start, end), zone in zip(shown, zones, strict=True))
+        lines.extend(
+            f"  {describe_meeting(start, end, zone)} ({_where(viewer, zone)})"
+            for (start, end), zone in zip(shown, zones, strict=True)
+        )
     if len(meetings) > MAX_LISTED_OCCURRENCES:
         lines.append(f"  and {len(meetings) - MAX_LISTED_OCCURRENCES} more")
     if len(lines) == 2:
@@ -468,16 +480,14 @@ def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime
     return lines
 
 
-def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime,
-                         end: datetime) -> str:
+def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime, end: datetime) -> str:
     """'Peru housing ministry (America/Lima): Mon 08 Jun 2026 19:00 -05 (-1 day) to
     22:00', the engine's reading of a delegation's clock, for coordinators' files."""
     tokyo_day = start.astimezone(timezones.zone(timezones.TOKYO)).date()
     zone_name = viewer.zone_on(tokyo_day)
     first = localtimes.LocalTime.of(start, zone_name, event_zone)
     last = localtimes.LocalTime.of(end, zone_name, event_zone)
-    until = (f"{last.local:%H:%M}" if last.local.date() == first.local.date()
-             else last.describe())
+    until = f"{last.local:%H:%M}" if last.local.date() == first.local.date() else last.describe()
     return f"{viewer.label} ({_where(viewer, zone_name)}): {first.describe()} to {until}"
 
 
@@ -487,10 +497,8 @@ def describe_meeting(start: datetime, end: datetime, zone_name: str) -> str:
     local_end = end.astimezone(tz)
     offset = timezones.utc_offset_label(start, zone_name)
     if local_start.date() == local_end.date():
-        return (f"{local_start:%a %d %b %Y}, {local_start:%H:%M}-{local_end:%H:%M} "
-                f"(UTC{offset})")
-    return (f"{local_start:%a %d %b %Y %H:%M} - {local_end:%a %d %b %Y %H:%M} "
-            f"(UTC{offset})")
+        return f"{local_start:%a %d %b %Y}, {local_start:%H:%M}-{local_end:%H:%M} (UTC{offset})"
+    return f"{local_start:%a %d %b %Y %H:%M} - {local_end:%a %d %b %Y %H:%M} (UTC{offset})"
 
 
 def tour_description(tour: StudyTour) -> str:
@@ -506,8 +514,10 @@ def tour_description(tour: StudyTour) -> str:
     for leg in tour.legs:
         departure = leg.departure_utc.astimezone(timezones.zone(leg.zone))
         arrival = leg.arrival_utc.astimezone(timezones.zone(leg.zone))
-        lines.append(f"{leg.mode.label} {leg.origin} {departure:%d %b %H:%M} → "
-                     f"{leg.destination} {arrival:%H:%M}")
+        lines.append(
+            f"{leg.mode.label} {leg.origin} {departure:%d %b %H:%M} → "
+            f"{leg.destination} {arrival:%H:%M}"
+        )
     return "\n".join(lines)
 
 
@@ -521,4 +531,3 @@ __all__ = [
     "export_bytes",
     "serialize",
 ]
-

@@ -42,8 +42,11 @@ from cpp_scheduler.ical.export import (
 )
 from cpp_scheduler.model import EventStatus, recurrence
 
-_CONTENT_LINE = re.compile(r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)'
-                           r'(?:,(?:"[^"]*"|[^";:,]*))*)*:', re.ASCII)
+_CONTENT_LINE = re.compile(
+    r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)'
+    r'(?:,(?:"[^"]*"|[^";:,]*))*)*:',
+    re.ASCII,
+)
 
 
 _DAY = timedelta(days=1)
@@ -132,7 +135,8 @@ def _decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise CalendarFileError(
-            source, f"the file is not UTF-8 text (byte {error.start + 1} cannot be read)",
+            source,
+            f"the file is not UTF-8 text (byte {error.start + 1} cannot be read)",
             line=line,
         ) from error
 
@@ -156,7 +160,8 @@ def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
         if not _CONTENT_LINE.match(line):
             shown = line if len(line) <= 60 else line[:57] + "..."
             raise CalendarFileError(
-                source, f"'{shown}' is not an iCalendar content line (NAME:value)",
+                source,
+                f"'{shown}' is not an iCalendar content line (NAME:value)",
                 line=number,
             )
         name, _, value = line.partition(":")
@@ -167,28 +172,34 @@ def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
         elif key == "END":
             ended = value.strip().upper()
             if not stack:
-                raise CalendarFileError(source, f"END:{ended} without BEGIN:{ended}",
-                                        line=number)
+                raise CalendarFileError(source, f"END:{ended} without BEGIN:{ended}", line=number)
             opened, opened_at = stack.pop()
             if opened != ended:
                 raise CalendarFileError(
-                    source, f"END:{ended} closes BEGIN:{opened} of line {opened_at}",
-                    line=number, component=opened,
+                    source,
+                    f"END:{ended} closes BEGIN:{opened} of line {opened_at}",
+                    line=number,
+                    component=opened,
                 )
         elif not stack:
-            raise CalendarFileError(source, f"{key} stands outside BEGIN:VCALENDAR",
-                                    line=number)
+            raise CalendarFileError(source, f"{key} stands outside BEGIN:VCALENDAR", line=number)
     if stack:
         opened, opened_at = stack[-1]
-        raise CalendarFileError(source, f"BEGIN:{opened} is never closed by END:{opened}",
-                                line=opened_at, component=opened)
+        raise CalendarFileError(
+            source,
+            f"BEGIN:{opened} is never closed by END:{opened}",
+            line=opened_at,
+            component=opened,
+        )
     if begins[0][0] != "VCALENDAR":
-        raise CalendarFileError(source, "the file does not start with BEGIN:VCALENDAR",
-                                line=begins[0][1])
+        raise CalendarFileError(
+            source, "the file does not start with BEGIN:VCALENDAR", line=begins[0][1]
+        )
     if sum(1 for name, _ in begins if name == "VCALENDAR") > 1:
         second = [number for name, number in begins if name == "VCALENDAR"][1]
-        raise CalendarFileError(source, "the file holds more than one VCALENDAR; "
-                                "import them one by one", line=second)
+        raise CalendarFileError(
+            source, "the file holds more than one VCALENDAR; import them one by one", line=second
+        )
     return begins
 
 
@@ -219,8 +230,9 @@ def matching_zone(definition: Any, year: int) -> str | None:
     except (ValueError, KeyError, TypeError):
         return None
     start = datetime(year - 1, 1, 1, 12, tzinfo=UTC)
-    onsets: list[datetime] = [block["DTSTART"].dt for block in definition.subcomponents
-                              if "DTSTART" in block]
+    onsets: list[datetime] = [
+        block["DTSTART"].dt for block in definition.subcomponents if "DTSTART" in block
+    ]
     if onsets:  # before its first observance a VTIMEZONE says nothing
         earliest = min(onsets).replace(tzinfo=UTC) + _DAY
         start = max(start, earliest)
@@ -231,8 +243,10 @@ def matching_zone(definition: Any, year: int) -> str | None:
         return None
     for name in timezones.all_zones():
         zone = timezones.zone(name)
-        if all(sample.astimezone(zone).utcoffset() == offset
-               for sample, offset in zip(samples, wanted, strict=True)):
+        if all(
+            sample.astimezone(zone).utcoffset() == offset
+            for sample, offset in zip(samples, wanted, strict=True)
+        ):
             return name
     return None
 
@@ -257,7 +271,8 @@ class _Reader:
         resolved = resolve_zone(wr_zone) if wr_zone else None
         self.floating_zone: str = resolved or default_zone
         self.definitions: dict[str, Any] = {
-            str(tz.get("TZID", "")): tz for tz in calendar.walk("VTIMEZONE")}
+            str(tz.get("TZID", "")): tz for tz in calendar.walk("VTIMEZONE")
+        }
         self.known: dict[str, str | None] = {}
 
     def resolve(self, tzid: str, year: int) -> str | None:
@@ -275,12 +290,16 @@ class _Reader:
 
     def unknown(self, tzid: str, what: str, line: int) -> CalendarFileError:
         if tzid in self.definitions:
-            reason = (f"{what} uses the time zone '{tzid}', whose VTIMEZONE matches no zone "
-                      "of the IANA database")
+            reason = (
+                f"{what} uses the time zone '{tzid}', whose VTIMEZONE matches no zone "
+                "of the IANA database"
+            )
         else:
-            reason = (f"{what} uses the time zone '{tzid}', which is neither an IANA zone "
-                      "(such as Asia/Tokyo) nor a Windows zone name, and the file does "
-                      "not define it")
+            reason = (
+                f"{what} uses the time zone '{tzid}', which is neither an IANA zone "
+                "(such as Asia/Tokyo) nor a Windows zone name, and the file does "
+                "not define it"
+            )
         return self.fail(reason, line, "VEVENT")
 
     def fail(self, reason: str, line: int, component: str) -> CalendarFileError:
@@ -323,8 +342,9 @@ class _Reader:
                 if zone_name is None and value.tzinfo is not None:
                     found.append(value.astimezone(UTC))
                 else:
-                    found.append(_instant(value.replace(tzinfo=None),
-                                          zone_name or self.floating_zone))
+                    found.append(
+                        _instant(value.replace(tzinfo=None), zone_name or self.floating_zone)
+                    )
         return found
 
 
@@ -392,9 +412,7 @@ def _stored_rule(rule: Any, zone_name: str | None) -> str:
     return text.decode()
 
 
-def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO) -> (
-    ParsedCalendar
-):
+def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO) -> ParsedCalendar:
     """The events of a calendar file, or :class:`CalendarFileError` if it is malformed.
 
     ``default_zone`` is the zone of floating times when the file names none
@@ -408,8 +426,9 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
         raise CalendarFileError(source, f"cannot be read: {error}") from error
     components = list(calendar.walk())
     if len(components) != len(begins):
-        raise CalendarFileError(source, "the components cannot be told apart; "
-                                "check BEGIN and END lines")
+        raise CalendarFileError(
+            source, "the components cannot be told apart; check BEGIN and END lines"
+        )
     for component, (name, line) in zip(components, begins, strict=True):
         for prop_name, reason in getattr(component, "errors", []):
             raise CalendarFileError(source, f"{prop_name}: {reason}", line=line, component=name)
@@ -432,8 +451,11 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
         if component.get("RECURRENCE-ID") is not None:
             moved.setdefault(uid, []).append((component, line))
         elif uid in masters:
-            skipped.append(Skipped(uid, title, line, "a second copy of an event already "
-                                   "in the file (same UID)"))
+            skipped.append(
+                Skipped(
+                    uid, title, line, "a second copy of an event already in the file (same UID)"
+                )
+            )
         else:
             masters[uid] = (component, line)
 
@@ -448,18 +470,28 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
     for uid, orphans in moved.items():
         for component, line in orphans:
             change = _change(reader, component, line, None, method)
-            occurrences.append(ParsedOccurrence(
-                uid, int(component.get("SEQUENCE", 0)),
-                _text(component, "SUMMARY") or "(no title)", change, line))
+            occurrences.append(
+                ParsedOccurrence(
+                    uid,
+                    int(component.get("SEQUENCE", 0)),
+                    _text(component, "SUMMARY") or "(no title)",
+                    change,
+                    line,
+                )
+            )
     skipped.sort(key=lambda entry: entry.line)
-    return ParsedCalendar(source, method, _text(calendar, "X-WR-CALNAME") or
-                          _text(calendar, "NAME"), ours, tuple(events), tuple(skipped),
-                          tuple(occurrences))
+    return ParsedCalendar(
+        source,
+        method,
+        _text(calendar, "X-WR-CALNAME") or _text(calendar, "NAME"),
+        ours,
+        tuple(events),
+        tuple(skipped),
+        tuple(occurrences),
+    )
 
 
-def _change(reader: _Reader, override: Any, line: int, length: Any, method: str) -> (
-    ParsedChange
-):
+def _change(reader: _Reader, override: Any, line: int, length: Any, method: str) -> ParsedChange:
     """A RECURRENCE-ID component as the change it makes to its occurrence."""
     recurrence_id, _ = reader.instant(override["RECURRENCE-ID"], line, "RECURRENCE-ID")
     status = str(override.get("STATUS", "")).upper()
@@ -473,20 +505,26 @@ def _change(reader: _Reader, override: Any, line: int, length: Any, method: str)
     elif length is not None:
         end = start + length
     else:
-        raise reader.fail("a changed occurrence without an end (DTEND or DURATION)", line,
-                          "VEVENT")
+        raise reader.fail("a changed occurrence without an end (DTEND or DURATION)", line, "VEVENT")
     return ParsedChange(recurrence_id, False, start, end)
 
 
-def _event(reader: _Reader, component: Any, line: int, moved: Iterable[tuple[Any, int]],
-           method: str, ours: bool) -> ParsedEvent | Skipped:
+def _event(
+    reader: _Reader,
+    component: Any,
+    line: int,
+    moved: Iterable[tuple[Any, int]],
+    method: str,
+    ours: bool,
+) -> ParsedEvent | Skipped:
     uid = _text(component, "UID")
     title = _text(component, "SUMMARY") or "(no title)"
     item = _text(component, ITEM_PROPERTY)
     if item:
         what = "a travel leg of a study tour" if item == LEG_ITEM else "a study tour outline"
-        return Skipped(uid, title, line, f"{what}: tours travel with the program file, "
-                       "not with calendars")
+        return Skipped(
+            uid, title, line, f"{what}: tours travel with the program file, not with calendars"
+        )
     start_prop = component["DTSTART"]
     if not isinstance(start_prop.dt, datetime):
         return Skipped(uid, title, line, "an all-day entry; the program holds timed events")
@@ -528,7 +566,8 @@ def _event(reader: _Reader, component: Any, line: int, moved: Iterable[tuple[Any
             changes.append(_change(reader, override, override_line, end - start, "PUBLISH"))
     status_text = str(component.get("STATUS", "CONFIRMED")).upper()
     status = {"TENTATIVE": EventStatus.TENTATIVE, "CANCELLED": EventStatus.CANCELLED}.get(
-        status_text, EventStatus.CONFIRMED)
+        status_text, EventStatus.CONFIRMED
+    )
     if method == "CANCEL":
         status = EventStatus.CANCELLED
     description = _text(component, "DESCRIPTION")

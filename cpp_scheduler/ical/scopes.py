@@ -153,12 +153,14 @@ def participant_schedule(
     """A person's own program: their events, their delegation's events and tours."""
     dates = dates or DateRange()
     events = [
-        event for event in candidates
+        event
+        for event in candidates
         if involves_participant(event, participant) and dates.holds_event(event)
     ]
     delegation = participant.delegation
     own_tours = [
-        tour for tour in tours
+        tour
+        for tour in tours
         if delegation is not None and tour.delegation is delegation and dates.holds_tour(tour)
     ]
     audience = Audience(everyone=True) if with_attendees else Audience.only([participant])
@@ -181,36 +183,35 @@ def delegation_schedule(
     """The delegation's program; it names its own members and no one else."""
     dates = dates or DateRange()
     events = [
-        event for event in candidates
+        event
+        for event in candidates
         if involves_delegation(event, delegation) and dates.holds_event(event)
     ]
-    own_tours = [
-        tour for tour in tours if tour.delegation is delegation and dates.holds_tour(tour)
-    ]
+    own_tours = [tour for tour in tours if tour.delegation is delegation and dates.holds_tour(tour)]
     return CalendarContent(
         f"{delegation.name}: CPP program",
         _sorted(events),
         own_tours,
         Audience.only(delegation.members),
-        Viewer.of_delegation(delegation,
-                             f"Local time in {delegation.home_city or delegation.name}"),
+        Viewer.of_delegation(
+            delegation, f"Local time in {delegation.home_city or delegation.name}"
+        ),
     )
 
 
 def tour_schedule(tour: StudyTour, *, dates: DateRange | None = None) -> CalendarContent:
     """The tour's days with their events, its travel legs, and the all-day envelope."""
     dates = dates or DateRange()
-    events = [
-        event for day in tour.days for event in day.events if dates.holds_event(event)
-    ]
+    events = [event for day in tour.days for event in day.events if dates.holds_event(event)]
     delegation = tour.delegation
     return CalendarContent(
         tour.title,
         _sorted(events),
         [tour],
         Audience.only(delegation.members),
-        Viewer.of_delegation(delegation,
-                             f"Local time in {delegation.home_city or delegation.name}"),
+        Viewer.of_delegation(
+            delegation, f"Local time in {delegation.home_city or delegation.name}"
+        ),
     )
 
 

@@ -129,9 +129,7 @@ def transitions(zone_name: str, start: datetime, end: datetime) -> tuple[Transit
             high = high.replace(microsecond=0)
             if _state(high, zone_name) == previous:
                 high += timedelta(seconds=1)
-            found.append(
-                Transition(high, previous[0], state[0], previous[1], state[1], state[2])
-            )
+            found.append(Transition(high, previous[0], state[0], previous[1], state[1], state[2]))
             previous = state
         previous_at = at
     return tuple(found)
@@ -197,9 +195,9 @@ def observances(zone_name: str, first: datetime, last: datetime) -> list[Observa
 
 
 @lru_cache(maxsize=512)
-def _observances(zone_name: str, cover_start: datetime, cover_end: datetime) -> tuple[
-    Observance, ...
-]:
+def _observances(
+    zone_name: str, cover_start: datetime, cover_end: datetime
+) -> tuple[Observance, ...]:
     changes = transitions(zone_name, cover_start, cover_end)
     offset, dst, name = _state(cover_start, zone_name)
     if not changes:
@@ -208,8 +206,14 @@ def _observances(zone_name: str, cover_start: datetime, cover_end: datetime) -> 
     groups: dict[tuple[object, ...], list[Transition]] = {}
     for change in changes:
         onset = change.local_onset
-        key = (change.daylight, change.offset_before, change.offset_after, change.name_after,
-               onset.month, onset.time())
+        key = (
+            change.daylight,
+            change.offset_before,
+            change.offset_after,
+            change.name_after,
+            onset.month,
+            onset.time(),
+        )
         groups.setdefault(key, []).append(change)
 
     last_year = cover_end.year - 1
@@ -223,16 +227,31 @@ def _observances(zone_name: str, cover_start: datetime, cover_end: datetime) -> 
                 rule = _choose(patterns, head.local_onset.month)
                 if tail.local_onset.year < last_year:
                     until = tail.at
-            blocks.append(Observance(
-                head.daylight, head.name_after, head.offset_before, head.offset_after,
-                head.local_onset, rule, until,
-            ))
+            blocks.append(
+                Observance(
+                    head.daylight,
+                    head.name_after,
+                    head.offset_before,
+                    head.offset_after,
+                    head.local_onset,
+                    rule,
+                    until,
+                )
+            )
     blocks.sort(key=lambda block: block.onset)
     if changes[0].at >= cover_start.replace(year=cover_start.year + 1):
         # No transition in the year before the span: say which offset holds until the
         # first change, so that no instant of the span falls before every observance.
-        blocks.insert(0, Observance(dst > timedelta(0), name, offset, offset,
-                                    (cover_start + offset).replace(tzinfo=None)))
+        blocks.insert(
+            0,
+            Observance(
+                dst > timedelta(0),
+                name,
+                offset,
+                offset,
+                (cover_start + offset).replace(tzinfo=None),
+            ),
+        )
     return tuple(blocks)
 
 
@@ -248,9 +267,7 @@ def vtimezone(zone_name: str, first: datetime, last: datetime) -> icalendar.Time
 
 
 @lru_cache(maxsize=512)
-def _component(zone_name: str, cover_start: datetime, cover_end: datetime) -> (
-    icalendar.Timezone
-):
+def _component(zone_name: str, cover_start: datetime, cover_end: datetime) -> icalendar.Timezone:
     component = icalendar.Timezone()
     component.add("TZID", zone_name)
     for block in _observances(zone_name, cover_start, cover_end):

@@ -87,9 +87,7 @@ class Event(Record, Base):
         ForeignKey("participants.id", ondelete="SET NULL")
     )
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
-    tour_day_id: Mapped[str | None] = mapped_column(
-        ForeignKey("tour_days.id", ondelete="SET NULL")
-    )
+    tour_day_id: Mapped[str | None] = mapped_column(ForeignKey("tour_days.id", ondelete="SET NULL"))
     video_link: Mapped[str] = mapped_column(String(500), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     """The agenda and anything participants should read."""
@@ -190,11 +188,11 @@ class Event(Record, Base):
         if self.parent is not None and self.parent is self:
             found.append(rules.Problem("parent", "An event cannot be a session of itself."))
         if self.video_link and not self.video_link.startswith(("https://", "http://")):
-            found.append(
-                rules.Problem("video_link", "The video link must start with https://.")
-            )
-        if self.mode is EventMode.VIRTUAL and not self.video_link and self.kind is (
-            EventKind.VIDEOCONFERENCE
+            found.append(rules.Problem("video_link", "The video link must start with https://."))
+        if (
+            self.mode is EventMode.VIRTUAL
+            and not self.video_link
+            and self.kind is (EventKind.VIDEOCONFERENCE)
         ):
             found.append(rules.Problem("video_link", "A virtual videoconference needs a link."))
         if self.recurrence_rule and self.start_utc is not None and not found:

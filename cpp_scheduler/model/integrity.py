@@ -19,8 +19,18 @@ from cpp_scheduler.model.validation import ValidationError
 #: Changing any of these makes calendar clients treat the event as rescheduled.
 #: ``changes`` (moved and cancelled occurrences) counts too: removing a cancellation
 #: brings the occurrence back, and only the series' higher SEQUENCE tells clients so.
-SEQUENCE_ATTRIBUTES = ("start_utc", "end_utc", "zone", "venue_id", "city_id", "status",
-                       "recurrence_rule", "venue", "city", "changes")
+SEQUENCE_ATTRIBUTES = (
+    "start_utc",
+    "end_utc",
+    "zone",
+    "venue_id",
+    "city_id",
+    "status",
+    "recurrence_rule",
+    "venue",
+    "city",
+    "changes",
+)
 
 
 def _changed(record: Any, attributes: tuple[str, ...]) -> bool:

@@ -63,13 +63,12 @@ class Delegation(Record, Base):
             rules.hours_problem(
                 "acceptable_end", self.acceptable_start, self.acceptable_end, "acceptable hours"
             ),
-            rules.Problem(
-                "acceptable_start", "Acceptable hours must include the working hours."
+            rules.Problem("acceptable_start", "Acceptable hours must include the working hours.")
+            if None
+            not in (self.work_start, self.work_end, self.acceptable_start, self.acceptable_end)
+            and not (
+                self.acceptable_start <= self.work_start and self.work_end <= self.acceptable_end
             )
-            if None not in (self.work_start, self.work_end, self.acceptable_start,
-                            self.acceptable_end)
-            and not (self.acceptable_start <= self.work_start
-                     and self.work_end <= self.acceptable_end)
             else None,
             rules.Problem(
                 "departure",

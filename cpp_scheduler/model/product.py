@@ -51,9 +51,7 @@ class KnowledgeProduct(Record, Base):
     themes: Mapped[list[ThematicArea]] = relationship(
         secondary=product_themes, order_by="ThematicArea.name"
     )
-    events: Mapped[list[Event]] = relationship(
-        secondary=product_events, order_by="Event.start_utc"
-    )
+    events: Mapped[list[Event]] = relationship(secondary=product_events, order_by="Event.start_utc")
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(

@@ -159,4 +159,3 @@ def span(occurrences: Iterable[Occurrence]) -> tuple[datetime, datetime] | None:
     if not items:
         return None
     return min(o.start for o in items), max(o.end for o in items)
-

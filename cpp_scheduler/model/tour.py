@@ -67,18 +67,23 @@ class StudyTour(Record, Base):
             return found
         for tour_day in self.days:
             if not self.start_date <= tour_day.day <= self.end_date:
-                found.append(rules.Problem(
-                    "days",
-                    f"Day {tour_day.day:%a %d %b %Y} is outside the tour "
-                    f"({self.start_date:%d %b} to {self.end_date:%d %b %Y}).",
-                ))
+                found.append(
+                    rules.Problem(
+                        "days",
+                        f"Day {tour_day.day:%a %d %b %Y} is outside the tour "
+                        f"({self.start_date:%d %b} to {self.end_date:%d %b %Y}).",
+                    )
+                )
         for night in self.nights:
             if not self.start_date <= night.night_of < self.end_date:
-                found.append(rules.Problem(
-                    "nights",
-                    f"The hotel night of {night.night_of:%a %d %b %Y} is outside the tour's "
-                    f"nights ({self.start_date:%d %b} to the night before {self.end_date:%d %b}).",
-                ))
+                found.append(
+                    rules.Problem(
+                        "nights",
+                        f"The hotel night of {night.night_of:%a %d %b %Y} is outside the "
+                        f"tour's nights ({self.start_date:%d %b} to the night before "
+                        f"{self.end_date:%d %b}).",
+                    )
+                )
         return found
 
 

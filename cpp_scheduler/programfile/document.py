@@ -86,7 +86,7 @@ def check_document(path: Path, document: Any) -> dict[str, Any]:
         found = document.get("format") if isinstance(document, dict) else None
         said = f" (its format is {json.dumps(found)})" if found is not None else ""
         raise ProgramFileError(
-            path, f"is not a CPP Scheduler program file{said}; expected \"format\": \"{FORMAT}\""
+            path, f'is not a CPP Scheduler program file{said}; expected "format": "{FORMAT}"'
         )
     version = document.get("version")
     if version != VERSION:
@@ -94,8 +94,11 @@ def check_document(path: Path, document: Any) -> dict[str, Any]:
             path,
             f"is a program file of version {json.dumps(version)}; this CPP Scheduler reads "
             f"version {VERSION} only"
-            + (" (a newer program wrote it: update CPP Scheduler)"
-               if isinstance(version, int) and version > VERSION else ""),
+            + (
+                " (a newer program wrote it: update CPP Scheduler)"
+                if isinstance(version, int) and version > VERSION
+                else ""
+            ),
         )
     error = best_match(_validator().iter_errors(document))
     if error is not None:

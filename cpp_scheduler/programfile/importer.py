@@ -237,8 +237,9 @@ class _Merge:
             if None in key:
                 continue
             if key in named:
-                what = ", ".join(f"{name} {value!r}" for name, value in zip(
-                    kind.natural_key, key, strict=True))
+                what = ", ".join(
+                    f"{name} {value!r}" for name, value in zip(kind.natural_key, key, strict=True)
+                )
                 raise self._error(
                     f"has the same {what} as {named[key]['id']}; a program holds one such "
                     f"{kind.record_kind}",

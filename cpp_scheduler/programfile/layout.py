@@ -405,9 +405,7 @@ SECTIONS: tuple[Kind, ...] = (
 )
 """The top-level lists, in the order an import creates them."""
 
-OWNED_KINDS: dict[str, Kind] = {
-    owned.key: owned.kind for kind in SECTIONS for owned in kind.owned
-}
+OWNED_KINDS: dict[str, Kind] = {owned.key: owned.kind for kind in SECTIONS for owned in kind.owned}
 
 
 def all_kinds() -> tuple[Kind, ...]:

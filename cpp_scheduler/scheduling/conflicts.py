@@ -168,9 +168,7 @@ def bookings(intervals: Sequence[Interval]) -> Bookings:
     }
 
 
-def find_overlaps(
-    intervals: Sequence[Interval], booked: Bookings | None = None
-) -> list[Overlap]:
+def find_overlaps(intervals: Sequence[Interval], booked: Bookings | None = None) -> list[Overlap]:
     """Every pair of unrelated intervals holding one resource at overlapping times.
 
     Per resource, the bookings are sorted by start and swept once, keeping those still
@@ -195,9 +193,7 @@ def find_overlaps(
                     running = [packed]
                     latest_end = end
                     continue
-                running = [
-                    other for other in running if (other >> _INDEX_BITS) & _END_MASK > start
-                ]
+                running = [other for other in running if (other >> _INDEX_BITS) & _END_MASK > start]
                 second = intervals[packed & _INDEX_MASK]
                 for other in running:
                     first = intervals[other & _INDEX_MASK]
@@ -292,11 +288,11 @@ _LATEST = datetime.max.replace(tzinfo=UTC)
 
 def _order(conflict: Conflict) -> tuple[datetime, int, str, str]:
     when = conflict.start or _LATEST
-    return (when, 0 if conflict.severity is Severity.ERROR else 1, conflict.kind,
-            conflict.message)
+    return (when, 0 if conflict.severity is Severity.ERROR else 1, conflict.kind, conflict.message)
 
 
 # -- double bookings ------------------------------------------------------------------
+
 
 def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator[Conflict]:
     by_pair: dict[tuple[str, str], list[Overlap]] = defaultdict(list)
@@ -364,6 +360,7 @@ def _join(names: Sequence[str]) -> str:
 
 # -- travel -----------------------------------------------------------------------------
 
+
 def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
     """Consecutive in-person events of one attendee in different localities.
 
@@ -378,8 +375,8 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
     unknown: dict[tuple[str, str], list[str]] = defaultdict(list)
     pairs: dict[tuple[str, str], tuple[Interval, Interval, Transfer]] = {}
     for resource in (Resource.DELEGATION, Resource.PARTICIPANT):
-        attendees = snapshot.delegations if resource is Resource.DELEGATION else (
-            snapshot.participants
+        attendees = (
+            snapshot.delegations if resource is Resource.DELEGATION else (snapshot.participants)
         )
         for attendee_id, rows in booked[resource].items():
             if len(rows) < 2:
@@ -387,7 +384,8 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
             attendee = attendees.get(attendee_id)
             own_delegation = (
                 attendee.delegation_id
-                if resource is Resource.PARTICIPANT and attendee is not None else None
+                if resource is Resource.PARTICIPANT and attendee is not None
+                else None
             )
             last: Interval | None = None
             for packed in rows:
@@ -410,8 +408,12 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
                     and not clearly_enough.between(last, interval)
                 ):
                     transfer = check_transfer(
-                        context.table, last.locality or "", interval.locality or "",
-                        last.end, interval.start, context.buffer,
+                        context.table,
+                        last.locality or "",
+                        interval.locality or "",
+                        last.end,
+                        interval.start,
+                        context.buffer,
                     )
                     if not transfer.same_place and not transfer.feasible:
                         key = (last.id, interval.id)
@@ -506,6 +508,7 @@ class _TransferBounds:
 
 # -- venue: capacity and opening hours ------------------------------------------------
 
+
 def _headcount(context: _Context, interval: Interval) -> int:
     """Every member of each attending delegation, and each listed person once."""
     delegation_ids = interval.delegation_ids
@@ -568,7 +571,8 @@ def _within_opening_hours(context: _Context, interval: Interval, venue: VenueInf
     hours = context.opening_minutes.get(venue.id)
     if hours is None:
         hours = context.opening_minutes[venue.id] = (
-            minutes_of(venue.opens_at), minutes_of(venue.closes_at)
+            minutes_of(venue.opens_at),
+            minutes_of(venue.closes_at),
         )
     opens, closes = hours
     start_s, end_s = interval.start_s, interval.end_s
@@ -583,11 +587,14 @@ def _within_opening_hours(context: _Context, interval: Interval, venue: VenueInf
 
 # -- holidays ---------------------------------------------------------------------------
 
+
 def _local_days(clock: LocalClock, interval: Interval, zone_name: str) -> range:
     """The local days (since 1970-01-01) an interval touches; an event ending at
     midnight does not touch the next day."""
-    return range(clock.local_day(zone_name, interval.start_s),
-                 clock.local_day(zone_name, interval.end_s - 1) + 1)
+    return range(
+        clock.local_day(zone_name, interval.start_s),
+        clock.local_day(zone_name, interval.end_s - 1) + 1,
+    )
 
 
 def _holiday_on(context: _Context, country: str, day: int) -> str | None:
@@ -630,8 +637,10 @@ def _holiday_window(context: _Context, country: str) -> frozenset[int]:
 def _near(window: frozenset[int], first: int, last: int) -> bool:
     """Whether UTC days ``first`` to ``last`` touch the window: a cheap test that spares
     the exact local-date check on ordinary days."""
-    return first in window or last in window or (
-        last > first + 1 and any(day in window for day in range(first + 1, last))
+    return (
+        first in window
+        or last in window
+        or (last > first + 1 and any(day in window for day in range(first + 1, last)))
     )
 
 
@@ -653,7 +662,8 @@ def _holiday_problems(context: _Context) -> Iterator[Conflict]:
             yield from _japanese_holidays(context, interval)
         if interval.delegation_ids:
             near_home_holiday = [
-                delegation_id for delegation_id in interval.delegation_ids
+                delegation_id
+                for delegation_id in interval.delegation_ids
                 if delegation_id in home and _near(home[delegation_id], first, last)
             ]
             if near_home_holiday:
@@ -668,8 +678,7 @@ def _japanese_holidays(context: _Context, interval: Interval) -> Iterator[Confli
             yield Conflict(
                 ConflictKind.JAPANESE_HOLIDAY,
                 Severity.WARNING,
-                f"{interval.title} falls on {name}, a public holiday in Japan "
-                f"({day:%a %d %b %Y})",
+                f"{interval.title} falls on {name}, a public holiday in Japan ({day:%a %d %b %Y})",
                 (interval.event_id,),
                 (),
                 interval.start,
@@ -701,6 +710,7 @@ def _home_holidays(
 
 
 # -- night sessions ---------------------------------------------------------------------
+
 
 def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
     delegations = context.snapshot.delegations
@@ -792,6 +802,7 @@ def _at_night_each_day(start: int, end: int, hours: Hours) -> bool:
 
 # -- delegations' stay and study tours ------------------------------------------------
 
+
 def _stay_problems(context: _Context) -> Iterator[Conflict]:
     """Only events attended in person: a delegation joins a hybrid session from home."""
     for interval in context.snapshot.intervals:
@@ -848,7 +859,8 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
     for tour in tours:
         delegation_name = context.name(tour.delegation_id)
         tour_start = timezones.to_utc(
-            datetime.combine(tour.start_date, datetime.min.time()), timezones.TOKYO,
+            datetime.combine(tour.start_date, datetime.min.time()),
+            timezones.TOKYO,
             timezones.Fold.EARLIER,
         )
         first, last = date_to_day(tour.start_date), date_to_day(tour.end_date)

@@ -39,10 +39,16 @@ class Hours:
     """The four bounds in minutes after midnight, for classifying without datetimes."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "minutes", (
-            minutes_of(self.work_start), minutes_of(self.work_end),
-            minutes_of(self.acceptable_start), minutes_of(self.acceptable_end),
-        ))
+        object.__setattr__(
+            self,
+            "minutes",
+            (
+                minutes_of(self.work_start),
+                minutes_of(self.work_end),
+                minutes_of(self.acceptable_start),
+                minutes_of(self.acceptable_end),
+            ),
+        )
 
     def describe_work(self) -> str:
         return f"{self.work_start:%H:%M}-{self.work_end:%H:%M}"
@@ -220,8 +226,12 @@ class ProgramSnapshot:
 
     def with_intervals(self, intervals: Iterable[Interval]) -> ProgramSnapshot:
         return ProgramSnapshot(
-            tuple(intervals), self.delegations, self.participants, self.venues,
-            self.routes, self.tours,
+            tuple(intervals),
+            self.delegations,
+            self.participants,
+            self.venues,
+            self.routes,
+            self.tours,
         )
 
 

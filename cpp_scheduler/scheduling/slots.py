@@ -123,6 +123,7 @@ class Slot:
 
 # -- precomputation ---------------------------------------------------------------------
 
+
 def _offset_at(zone_name: str, instant_s: int) -> int:
     offset = datetime.fromtimestamp(instant_s, timezones.zone(zone_name)).utcoffset()
     return int(offset.total_seconds()) if offset is not None else 0
@@ -218,9 +219,7 @@ def _party(
                     minutes[k], minutes[k] + duration_minutes + (finish - begin) // 60, hours
                 )
     epoch = date(1970, 1, 1)
-    day_off = {
-        day: _day_off(attendee.country, epoch + timedelta(days=day)) for day in set(days)
-    }
+    day_off = {day: _day_off(attendee.country, epoch + timedelta(days=day)) for day in set(days)}
     off_points = {day: DAY_OFF_POINTS if name else 0 for day, name in day_off.items()}
     points = [PART_POINTS[part] + off_points[day] for part, day in zip(parts, days, strict=True)]
     return _Party(attendee, attendee.zone, minutes, days, parts, points, day_off)
@@ -228,8 +227,7 @@ def _party(
 
 def _venue_party(venue: VenueInfo) -> Attendee:
     hours = Hours(venue.opens_at, venue.closes_at, venue.opens_at, venue.closes_at)
-    return Attendee(venue.id, venue.name, AttendeeKind.REFERENCE, venue.zone, venue.country,
-                    hours)
+    return Attendee(venue.id, venue.name, AttendeeKind.REFERENCE, venue.zone, venue.country, hours)
 
 
 def _merged(busy: Iterable[tuple[datetime, datetime]]) -> tuple[list[int], list[int]]:
@@ -311,6 +309,7 @@ def _grid(request: SlotRequest) -> _Grid:
 
 # -- single meetings ------------------------------------------------------------------
 
+
 def _reason(party: _Party, index: int, local_start: datetime, local_end: datetime) -> str:
     hours = party.attendee.hours
     part = party.parts[index]
@@ -342,16 +341,18 @@ def _slot(grid: _Grid, index: int) -> Slot:
     for party in grid.parties:
         local_start = timezones.to_local(start, party.zone)
         local_end = timezones.to_local(end, party.zone)
-        fits.append(AttendeeFit(
-            attendee=party.attendee,
-            zone=party.zone,
-            local_start=local_start,
-            local_end=local_end,
-            part=party.parts[index],
-            day_off=party.day_off.get(party.days[index]),
-            inconvenience=party.points[index],
-            reason=_reason(party, index, local_start, local_end),
-        ))
+        fits.append(
+            AttendeeFit(
+                attendee=party.attendee,
+                zone=party.zone,
+                local_start=local_start,
+                local_end=local_end,
+                part=party.parts[index],
+                day_off=party.day_off.get(party.days[index]),
+                inconvenience=party.points[index],
+                reason=_reason(party, index, local_start, local_end),
+            )
+        )
     return Slot(start, end, tuple(fits), grid.totals[index], grid.worst[index])
 
 
@@ -420,15 +421,11 @@ def series_windows(first_day: date, last_day: date, rule: str) -> list[tuple[dat
     """The search windows of a series: ``first_day..last_day`` repeated by an RRULE
     (``FREQ=MONTHLY;COUNT=6``), each window as long as the first."""
     width = last_day - first_day
-    starts = recurrence.local_starts(
-        rule, datetime.combine(first_day, time(), UTC), "UTC"
-    )
+    starts = recurrence.local_starts(rule, datetime.combine(first_day, time(), UTC), "UTC")
     return [(start.date(), start.date() + width) for start in starts]
 
 
-def plan_series(
-    request: SlotRequest, windows: Sequence[tuple[date, date]]
-) -> SeriesPlan:
+def plan_series(request: SlotRequest, windows: Sequence[tuple[date, date]]) -> SeriesPlan:
     """Choose one slot per window, occurrence by occurrence.
 
     Each occurrence takes the candidate with the lowest cost, where cost is the slot's
@@ -465,7 +462,8 @@ def plan_series(
         chosen = best[1]
         minutes = [grid.parties[i].minutes[chosen] for i in fair]
         moved.append(
-            0 if previous_minutes is None
+            0
+            if previous_minutes is None
             else sum(a != b for a, b in zip(minutes, previous_minutes, strict=True))
         )
         previous_minutes = minutes
@@ -478,6 +476,7 @@ def plan_series(
 
 
 # -- from a program ---------------------------------------------------------------------
+
 
 def busy_times(
     snapshot: ProgramSnapshot, attendees: Iterable[Attendee], venue: VenueInfo | None = None

@@ -87,8 +87,9 @@ def check_transfer(
     arrive_by: datetime,
     buffer: timedelta = DEFAULT_BUFFER,
 ) -> Transfer:
-    return Transfer(origin, destination, leave, arrive_by, table.fastest(origin, destination),
-                    buffer)
+    return Transfer(
+        origin, destination, leave, arrive_by, table.fastest(origin, destination), buffer
+    )
 
 
 def describe_duration(duration: timedelta) -> str:

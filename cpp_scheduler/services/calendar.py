@@ -46,16 +46,24 @@ def load_event_rows(database: Database, event_ids: Iterable[str] | None = None) 
         cities = {
             city_id: f"{name} {name_ja}".strip()
             for city_id, name, name_ja in session.execute(
-                select(PartnerCity.id, PartnerCity.name, PartnerCity.name_ja))
+                select(PartnerCity.id, PartnerCity.name, PartnerCity.name_ja)
+            )
         }
-        delegations = dict(
-            session.execute(select(Delegation.id, Delegation.name)).all()
-        )
+        delegations = dict(session.execute(select(Delegation.id, Delegation.name)).all())
         themes = _links(session, event_themes, "theme_id", ids)
         attending = _links(session, event_delegations, "delegation_id", ids)
         statement = select(
-            Event.id, Event.title, Event.kind, Event.mode, Event.status, Event.start_utc,
-            Event.end_utc, Event.zone, Event.venue_id, Event.city_id, Event.version,
+            Event.id,
+            Event.title,
+            Event.kind,
+            Event.mode,
+            Event.status,
+            Event.start_utc,
+            Event.end_utc,
+            Event.zone,
+            Event.venue_id,
+            Event.city_id,
+            Event.version,
             Event.recurrence_rule,
         )
         if ids is not None:
@@ -63,20 +71,44 @@ def load_event_rows(database: Database, event_ids: Iterable[str] | None = None) 
         rows: list[EventRow] = []
         series: list[str] = []
         nothing: frozenset[str] = frozenset()
-        for (event_id, title, kind, mode, status, start, end, zone, venue_id, city_id,
-             version, rule) in session.execute(statement):
+        for (
+            event_id,
+            title,
+            kind,
+            mode,
+            status,
+            start,
+            end,
+            zone,
+            venue_id,
+            city_id,
+            version,
+            rule,
+        ) in session.execute(statement):
             linked = attending.get(event_id)
             delegation_ids = frozenset(linked) if linked else nothing
             topics = themes.get(event_id)
-            rows.append(EventRow(
-                event_id, title, kind, mode, status, start, end, zone, venue_id,
-                venues.get(venue_id, "") if venue_id else "",
-                city_id, cities.get(city_id, "") if city_id else "",
-                frozenset(topics) if topics else nothing,
-                delegation_ids,
-                ", ".join(sorted(delegations[d] for d in delegation_ids)) if linked else "",
-                version, bool(rule),
-            ))  # a series' row is replaced by its occurrences below
+            rows.append(
+                EventRow(
+                    event_id,
+                    title,
+                    kind,
+                    mode,
+                    status,
+                    start,
+                    end,
+                    zone,
+                    venue_id,
+                    venues.get(venue_id, "") if venue_id else "",
+                    city_id,
+                    cities.get(city_id, "") if city_id else "",
+                    frozenset(topics) if topics else nothing,
+                    delegation_ids,
+                    ", ".join(sorted(delegations[d] for d in delegation_ids)) if linked else "",
+                    version,
+                    bool(rule),
+                )
+            )  # a series' row is replaced by its occurrences below
             if rule:
                 series.append(event_id)
         if series:
@@ -89,9 +121,12 @@ def load_event_rows(database: Database, event_ids: Iterable[str] | None = None) 
                 template = by_id[master.id]
                 for position, occurrence in enumerate(master.occurrences()):
                     rows.append(
-                        template._replace(start_utc=occurrence.start, end_utc=occurrence.end,
-                                          occurrence=position,
-                                          recurrence_id=occurrence.recurrence_id)
+                        template._replace(
+                            start_utc=occurrence.start,
+                            end_utc=occurrence.end,
+                            occurrence=position,
+                            recurrence_id=occurrence.recurrence_id,
+                        )
                     )
         return rows
 
@@ -128,9 +163,7 @@ def themes(database: Database) -> list[Choice]:
             if parent == area_id:
                 ordered.append(Choice(sub_id, sub_name, names[area_id]))
     listed = {choice.id for choice in ordered}
-    ordered.extend(
-        Choice(theme_id, name) for theme_id, name, _p in found if theme_id not in listed
-    )
+    ordered.extend(Choice(theme_id, name) for theme_id, name, _p in found if theme_id not in listed)
     return ordered
 
 
@@ -152,6 +185,7 @@ def venues(database: Database) -> list[Choice]:
             Choice(venue_id, name, " · ".join(part for part in (locality, name_ja) if part))
             for venue_id, name, locality, name_ja in session.execute(
                 select(Venue.id, Venue.name, Venue.locality, Venue.name_ja).order_by(
-                    Venue.locality, Venue.name)
+                    Venue.locality, Venue.name
+                )
             )
         ]

@@ -124,8 +124,7 @@ class EventListScope:
     name: str = "CPP events"
 
 
-Scope = (EventScope | DelegationScope | ParticipantScope | TourScope | ProgramScope
-         | EventListScope)
+Scope = EventScope | DelegationScope | ParticipantScope | TourScope | ProgramScope | EventListScope
 
 
 def select_content(
@@ -146,34 +145,45 @@ def select_content(
         return scopes.one_event(event, with_attendees=with_attendees)
     if isinstance(scope, DelegationScope):
         delegation = session.scalars(
-            select(Delegation).where(Delegation.name == scope.name)
+            select(Delegation)
+            .where(Delegation.name == scope.name)
             .options(selectinload(Delegation.members))
         ).one_or_none()
         if delegation is None:
             raise NotFoundError(f"no delegation is called '{scope.name}'")
-        found = session.scalars(events.where(or_(
-            Event.delegations.any(Delegation.id == delegation.id),
-            Event.participants.any(Participant.delegation_id == delegation.id),
-        ))).all()
+        found = session.scalars(
+            events.where(
+                or_(
+                    Event.delegations.any(Delegation.id == delegation.id),
+                    Event.participants.any(Participant.delegation_id == delegation.id),
+                )
+            )
+        ).all()
         own = session.scalars(tours.where(StudyTour.delegation_id == delegation.id)).all()
         return scopes.delegation_schedule(delegation, found, own, dates=dates)
     if isinstance(scope, ParticipantScope):
         person = session.scalars(
-            select(Participant).where(Participant.email == scope.email)
+            select(Participant)
+            .where(Participant.email == scope.email)
             .options(selectinload(Participant.delegation))
         ).one_or_none()
         if person is None:
             raise NotFoundError(f"no participant has the email address '{scope.email}'")
-        conditions = [Event.participants.any(Participant.id == person.id),
-                      Event.organiser_id == person.id]
+        conditions = [
+            Event.participants.any(Participant.id == person.id),
+            Event.organiser_id == person.id,
+        ]
         if person.delegation_id is not None:
             conditions.append(Event.delegations.any(Delegation.id == person.delegation_id))
         found = session.scalars(events.where(or_(*conditions))).all()
-        own = session.scalars(
-            tours.where(StudyTour.delegation_id == person.delegation_id)
-        ).all() if person.delegation_id else []
-        return scopes.participant_schedule(person, found, own, dates=dates,
-                                           with_attendees=with_attendees)
+        own = (
+            session.scalars(tours.where(StudyTour.delegation_id == person.delegation_id)).all()
+            if person.delegation_id
+            else []
+        )
+        return scopes.participant_schedule(
+            person, found, own, dates=dates, with_attendees=with_attendees
+        )
     if isinstance(scope, TourScope):
         tour = session.scalars(tours.where(StudyTour.id == scope.tour_id)).one_or_none()
         if tour is None:
@@ -183,16 +193,16 @@ def select_content(
         chosen: list[Event] = []
         ids = list(scope.event_ids)
         for start in range(0, len(ids), 500):
-            chosen.extend(session.scalars(events.where(Event.id.in_(ids[start:start + 500]))))
-        return scopes.program(chosen, [], dates=dates, name=scope.name,
-                              with_attendees=with_attendees)
+            chosen.extend(session.scalars(events.where(Event.id.in_(ids[start : start + 500]))))
+        return scopes.program(
+            chosen, [], dates=dates, name=scope.name, with_attendees=with_attendees
+        )
     found = session.scalars(events.order_by(Event.start_utc)).all()
     all_tours = session.scalars(tours).all()
     name = "CPP program"
     if dates.first or dates.last:
         name += f" {dates.first or '...'} to {dates.last or '...'}"
-    return scopes.program(found, all_tours, dates=dates, name=name,
-                          with_attendees=with_attendees)
+    return scopes.program(found, all_tours, dates=dates, name=name, with_attendees=with_attendees)
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -214,16 +224,17 @@ def cancellation_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-cancelled{path.suffix or '.ics'}")
 
 
-def write_content(content: scopes.CalendarContent, options: ExportOptions, path: Path) -> (
-    list[Path]
-):
+def write_content(
+    content: scopes.CalendarContent, options: ExportOptions, path: Path
+) -> list[Path]:
     """The files for ``content``: ``path``, plus a cancellation file in request mode
     when some events are cancelled and others are not."""
     written: list[Path] = []
     documents = export_bytes(content, options)
     for index, (method, data) in enumerate(documents):
-        target = path if index == 0 else (
-            cancellation_path(path) if method is Method.CANCEL else path)
+        target = (
+            path if index == 0 else (cancellation_path(path) if method is Method.CANCEL else path)
+        )
         write_atomically(target, data)
         written.append(target)
     return written
@@ -245,8 +256,14 @@ def export_calendar(
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@+-]+")
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
-                     *(f"lpt{n}" for n in range(1, 10))}
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{n}" for n in range(1, 10)),
+    *(f"lpt{n}" for n in range(1, 10)),
+}
 
 
 def safe_file_name(email: str, taken: set[str]) -> str:
@@ -298,7 +315,8 @@ def export_each_participant(
     result = BatchResult()
     with database.session() as session:
         people = session.scalars(
-            select(Participant).options(selectinload(Participant.delegation))
+            select(Participant)
+            .options(selectinload(Participant.delegation))
             .order_by(Participant.email)
         ).all()
         events = session.scalars(select(Event).options(*event_loading())).all()
@@ -325,8 +343,11 @@ def export_each_participant(
             if person.delegation_id:
                 candidates.extend(by_delegation.get(person.delegation_id, ()))
             content = scopes.participant_schedule(
-                person, candidates, tours_of.get(person.delegation_id or "", ()),
-                dates=dates, with_attendees=with_attendees,
+                person,
+                candidates,
+                tours_of.get(person.delegation_id or "", ()),
+                dates=dates,
+                with_attendees=with_attendees,
             )
             if not content.events and not content.tours:
                 result.without_events.append(person.email)
@@ -361,12 +382,13 @@ class PlannedChange:
         if self.action is ImportAction.CREATE:
             return f"create  {head}"
         if self.action is ImportAction.UPDATE:
-            return (f"update  {head}: version {self.event.sequence} replaces "
-                    f"{self.sequence_held}")
+            return f"update  {head}: version {self.event.sequence} replaces {self.sequence_held}"
         if self.action is ImportAction.UNCHANGED:
             return f"same    {head}: version {self.event.sequence} is already here"
-        return (f"keep    {head}: the program's version {self.sequence_held} is newer than "
-                f"the file's {self.event.sequence}")
+        return (
+            f"keep    {head}: the program's version {self.sequence_held} is newer than "
+            f"the file's {self.event.sequence}"
+        )
 
 
 @dataclass(frozen=True)
@@ -380,16 +402,19 @@ class PlannedOccurrence:
     def describe(self) -> str:
         change = self.occurrence.change
         what = "cancel" if change.cancelled else "move"
-        head = (f"{self.occurrence.title}: the session of "
-                f"{change.recurrence_id:%a %d %b %Y %H:%M} UTC")
+        head = (
+            f"{self.occurrence.title}: the session of {change.recurrence_id:%a %d %b %Y %H:%M} UTC"
+        )
         if self.action is ImportAction.UPDATE:
             if change.cancelled or change.start is None:
                 return f"update  {head}: {what}"
             return f"update  {head}: {what} to {change.start:%a %d %b %Y %H:%M} UTC"
         if self.action is ImportAction.UNCHANGED:
             return f"same    {head}: version {self.occurrence.sequence} is already here"
-        return (f"keep    {head}: the program's version {self.sequence_held} is newer than "
-                f"the file's {self.occurrence.sequence}")
+        return (
+            f"keep    {head}: the program's version {self.sequence_held} is newer than "
+            f"the file's {self.occurrence.sequence}"
+        )
 
 
 @dataclass(frozen=True)
@@ -402,13 +427,15 @@ class ImportReport:
 
     def count(self, action: ImportAction) -> int:
         return sum(1 for change in self.changes if change.action is action) + sum(
-            1 for session in self.occurrences if session.action is action)
+            1 for session in self.occurrences if session.action is action
+        )
 
     def lines(self) -> list[str]:
         lines = [change.describe() for change in self.changes]
         lines.extend(change.describe() for change in self.occurrences)
-        lines.extend(f"skip    line {entry.line}: {entry.title}: {entry.reason}"
-                     for entry in self.skipped)
+        lines.extend(
+            f"skip    line {entry.line}: {entry.title}: {entry.reason}" for entry in self.skipped
+        )
         verb = "" if self.applied else "would be "
         lines.append(
             f"{self.source}: {self.count(ImportAction.CREATE)} {verb}created, "
@@ -443,14 +470,26 @@ def _plan_occurrences(
     for incoming in parsed.occurrences:
         event = held.get(incoming.uid)
         if event is None or not event.recurrence_rule:
-            skipped.append(Skipped(incoming.uid, incoming.title, incoming.line,
-                                   "a changed session of a series the program does not hold"))
+            skipped.append(
+                Skipped(
+                    incoming.uid,
+                    incoming.title,
+                    incoming.line,
+                    "a changed session of a series the program does not hold",
+                )
+            )
             continue
         known = {occurrence.recurrence_id for occurrence in event.occurrences()}
         known |= {change.recurrence_id for change in event.changes}
         if incoming.change.recurrence_id not in known:
-            skipped.append(Skipped(incoming.uid, incoming.title, incoming.line,
-                                   "the series has no session at the RECURRENCE-ID given"))
+            skipped.append(
+                Skipped(
+                    incoming.uid,
+                    incoming.title,
+                    incoming.line,
+                    "the series has no session at the RECURRENCE-ID given",
+                )
+            )
             continue
         held_sequence = event.sequence or 0
         if incoming.sequence > held_sequence:
@@ -466,7 +505,7 @@ def _plan_occurrences(
 def _held_events(session: Session, uids: Sequence[str]) -> dict[str, Event]:
     found: dict[str, Event] = {}
     for start in range(0, len(uids), 500):
-        chunk = uids[start:start + 500]
+        chunk = uids[start : start + 500]
         for event in session.scalars(
             select(Event).where(Event.uid.in_(chunk)).options(*event_loading())
         ):
@@ -490,9 +529,9 @@ def import_calendar(
     return apply_calendar(database, parsed, dry_run=dry_run)
 
 
-def apply_calendar(database: Database, parsed: ParsedCalendar, *, dry_run: bool = False) -> (
-    ImportReport
-):
+def apply_calendar(
+    database: Database, parsed: ParsedCalendar, *, dry_run: bool = False
+) -> ImportReport:
     uids = [event.uid for event in parsed.events]
     uids += [occurrence.uid for occurrence in parsed.occurrences]
     if dry_run:
@@ -500,8 +539,9 @@ def apply_calendar(database: Database, parsed: ParsedCalendar, *, dry_run: bool 
             held = _held_events(session, uids)
             planned = _plan(parsed, held)
             sessions, skipped = _plan_occurrences(parsed, held)
-        return ImportReport(parsed.source, planned, parsed.skipped + skipped, applied=False,
-                            occurrences=sessions)
+        return ImportReport(
+            parsed.source, planned, parsed.skipped + skipped, applied=False, occurrences=sessions
+        )
     with database.transaction() as session:
         held = _held_events(session, uids)
         planned = _plan(parsed, held)
@@ -536,16 +576,18 @@ def apply_calendar(database: Database, parsed: ParsedCalendar, *, dry_run: bool 
         for event, incoming in written:
             event.sequence = incoming.sequence
         _flush(session, parsed.source, written)
-    return ImportReport(parsed.source, planned, parsed.skipped + skipped, applied=True,
-                        occurrences=sessions)
+    return ImportReport(
+        parsed.source, planned, parsed.skipped + skipped, applied=True, occurrences=sessions
+    )
 
 
 def _flush(session: Session, source: str, written: Iterable[tuple[Event, ParsedEvent]]) -> None:
     try:
         session.flush()
     except ValidationError as error:
-        where = next((incoming.where for event, incoming in written
-                      if error.record == event.label()), None)
+        where = next(
+            (incoming.where for event, incoming in written if error.record == event.label()), None
+        )
         raise CalendarFileError(source, f"{where + ': ' if where else ''}{error}") from error
 
 
@@ -559,8 +601,9 @@ class _Lookups:
             if venue.address:
                 self.venues[f"{venue.name}, {venue.address}".casefold()] = venue
         self.cities = {city.name.casefold(): city for city in session.scalars(select(PartnerCity))}
-        self.themes = {theme.name.casefold(): theme
-                       for theme in session.scalars(select(ThematicArea))}
+        self.themes = {
+            theme.name.casefold(): theme for theme in session.scalars(select(ThematicArea))
+        }
         emails = {a.email.casefold() for e in events for a in e.attendees}
         emails |= {e.organizer.email.casefold() for e in events if e.organizer}
         self.people: dict[str, Participant] = {}
@@ -626,8 +669,11 @@ def _fill(event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool) 
         event.notes = f"Place given in the imported calendar: {location}"
     if incoming.organizer is not None:
         event.organiser = lookups.organiser(incoming.organizer)
-    known = [lookups.people[a.email.casefold()] for a in incoming.attendees
-             if a.email.casefold() in lookups.people]
+    known = [
+        lookups.people[a.email.casefold()]
+        for a in incoming.attendees
+        if a.email.casefold() in lookups.people
+    ]
     current = list(event.participants) if not new else []
     event.participants = current + [person for person in known if person not in current]
     _apply_changes(event, incoming)
@@ -653,7 +699,8 @@ def _apply_changes(event: Event, incoming: ParsedEvent) -> None:
     kept: list[OccurrenceOverride] = []
     for change in incoming.changes:
         row = existing.get(change.recurrence_id) or OccurrenceOverride(
-            recurrence_id=change.recurrence_id)
+            recurrence_id=change.recurrence_id
+        )
         row.cancelled = change.cancelled
         row.start_utc = change.start
         row.end_utc = change.end

@@ -36,8 +36,9 @@ _opened: dict[tuple[str, float], Database] = {}
 """In the checking process: the databases it has opened, by URL and timeout."""
 
 
-def check_program(database: Database, start: datetime | None = None,
-                  end: datetime | None = None) -> list[Conflict]:
+def check_program(
+    database: Database, start: datetime | None = None, end: datetime | None = None
+) -> list[Conflict]:
     """Every conflict of the program, or of those touching ``start``..``end`` (UTC).
 
     Reads the store in its own session and returns plain values. A range is widened by
@@ -51,8 +52,9 @@ def check_program(database: Database, start: datetime | None = None,
     return find_conflicts(snapshot, start=start, end=end)
 
 
-def check_program_apart(database: Database, start: datetime | None = None,
-                        end: datetime | None = None) -> list[Conflict]:
+def check_program_apart(
+    database: Database, start: datetime | None = None, end: datetime | None = None
+) -> list[Conflict]:
     """:func:`check_program`, computed in the checking process; blocks until it is done.
 
     The checking process opens the same database by its URL (a PostgreSQL schema chosen
@@ -76,9 +78,11 @@ def _checking_pool() -> ProcessPoolExecutor | None:
     with _pool_lock:
         if _pool is None and not _pool_unavailable:
             # "spawn": forking a process that runs Qt's threads is not safe.
-            _pool = ProcessPoolExecutor(max_workers=1,
-                                        mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_end_with_parent)
+            _pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_end_with_parent,
+            )
         return None if _pool_unavailable else _pool
 
 
@@ -97,8 +101,9 @@ def _end_with_parent() -> None:
     threading.Thread(target=watch, name="end with the program", daemon=True).start()
 
 
-def _check_opened(url: str, timeout: float, start: datetime | None,
-                  end: datetime | None) -> list[bytes]:
+def _check_opened(
+    url: str, timeout: float, start: datetime | None, end: datetime | None
+) -> list[bytes]:
     """In the checking process: check the database at ``url``, opened once and kept; the
     findings come back in parcels of :data:`PARCEL`."""
     key = (url, timeout)
@@ -109,4 +114,4 @@ def _check_opened(url: str, timeout: float, start: datetime | None,
         database = open_database(url, seed=False, timeout=timeout)
     _opened[key] = database  # the most recently used last
     found = check_program(database, start, end)
-    return [pickle.dumps(found[first:first + PARCEL]) for first in range(0, len(found), PARCEL)]
+    return [pickle.dumps(found[first : first + PARCEL]) for first in range(0, len(found), PARCEL)]

@@ -214,7 +214,11 @@ def _primary_key(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _collect(
-    session: Session, table: Table, column_name: str, values: list[Any], snapshot: Snapshot,
+    session: Session,
+    table: Table,
+    column_name: str,
+    values: list[Any],
+    snapshot: Snapshot,
     seen: set[tuple[str, tuple[Any, ...]]],
 ) -> None:
     """Record ``table``'s rows whose ``column_name`` is in ``values``, then what they take
@@ -264,11 +268,11 @@ def delete_record(session: Session, model_cls: type[Base], record_id: str) -> di
     session.flush()
     _collect(session, table, "id", [record_id], snapshot, set())
     # References from rows that are deleted too are restored with those rows.
-    removed = {(name, tuple(_primary_key(_tables()[name], row).values()))
-               for name, row in snapshot.rows}
+    removed = {
+        (name, tuple(_primary_key(_tables()[name], row).values())) for name, row in snapshot.rows
+    }
     snapshot.cleared = [
-        entry for entry in snapshot.cleared
-        if (entry[0], tuple(entry[1].values())) not in removed
+        entry for entry in snapshot.cleared if (entry[0], tuple(entry[1].values())) not in removed
     ]
     session.delete(record)
     session.flush()
@@ -276,9 +280,7 @@ def delete_record(session: Session, model_cls: type[Base], record_id: str) -> di
     return snapshot.as_dict()
 
 
-def restore_record(
-    session: Session, model_cls: type[Base], snapshot: Mapping[str, Any]
-) -> None:
+def restore_record(session: Session, model_cls: type[Base], snapshot: Mapping[str, Any]) -> None:
     """Put back a deleted record with its links, dependents and cleared references."""
     if snapshot["model"] != model_cls.__name__:
         raise ValueError(f"a snapshot of a {snapshot['model']} cannot restore a {model_cls}")

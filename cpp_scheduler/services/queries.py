@@ -11,9 +11,7 @@ from cpp_scheduler.model import Event
 from cpp_scheduler.timezones import ensure_utc
 
 
-def events_between(
-    session: Session, start: datetime | None, end: datetime | None
-) -> list[Event]:
+def events_between(session: Session, start: datetime | None, end: datetime | None) -> list[Event]:
     """Events that overlap ``[start, end)``, by their UTC instants; either end may be open.
 
     A series is judged by its occurrences (moved ones where they now are, cancelled ones

@@ -76,8 +76,10 @@ def participant_attendee(participant: Participant) -> Attendee:
 
 def _hours(delegation: Delegation) -> Hours:
     return Hours(
-        delegation.work_start, delegation.work_end,
-        delegation.acceptable_start, delegation.acceptable_end,
+        delegation.work_start,
+        delegation.work_end,
+        delegation.acceptable_start,
+        delegation.acceptable_end,
     )
 
 
@@ -120,23 +122,25 @@ def event_intervals(
         key = event.id
         if series and occurrence.recurrence_id is not None:
             key = f"{event.id}/{occurrence.recurrence_id:%Y%m%dT%H%M%SZ}"
-        intervals.append(Interval(
-            id=key,
-            event_id=event.id,
-            title=event.title,
-            start=occurrence.start,
-            end=occurrence.end,
-            zone=event.zone,
-            kind=event.kind,
-            mode=event.mode,
-            venue_id=event.venue_id,
-            locality=event.locality,
-            delegation_ids=frozenset(d.id for d in event.delegations),
-            participant_ids=frozenset(p.id for p in event.participants),
-            ancestor_ids=ancestors,
-            tour_day_id=event.tour_day_id,
-            uid=event.uid,
-        ))
+        intervals.append(
+            Interval(
+                id=key,
+                event_id=event.id,
+                title=event.title,
+                start=occurrence.start,
+                end=occurrence.end,
+                zone=event.zone,
+                kind=event.kind,
+                mode=event.mode,
+                venue_id=event.venue_id,
+                locality=event.locality,
+                delegation_ids=frozenset(d.id for d in event.delegations),
+                participant_ids=frozenset(p.id for p in event.participants),
+                ancestor_ids=ancestors,
+                tour_day_id=event.tour_day_id,
+                uid=event.uid,
+            )
+        )
     return intervals
 
 
@@ -144,13 +148,17 @@ def load_snapshot(
     session: Session, start: datetime | None = None, end: datetime | None = None
 ) -> ProgramSnapshot:
     """The program (or the part of it touching ``start``..``end``) as engine inputs."""
-    query = select(Event).options(
-        selectinload(Event.delegations),
-        selectinload(Event.participants),
-        selectinload(Event.venue),
-        selectinload(Event.city),
-        selectinload(Event.changes),
-    ).where(Event.status != EventStatus.CANCELLED)
+    query = (
+        select(Event)
+        .options(
+            selectinload(Event.delegations),
+            selectinload(Event.participants),
+            selectinload(Event.venue),
+            selectinload(Event.city),
+            selectinload(Event.changes),
+        )
+        .where(Event.status != EventStatus.CANCELLED)
+    )
     if start is not None:
         query = query.where(or_(Event.recurrence_rule.is_not(None), Event.end_utc > start))
     if end is not None:
@@ -184,7 +192,8 @@ def load_snapshot(
 
 def _tours(session: Session, start: datetime | None, end: datetime | None) -> list[TourInfo]:
     query = select(StudyTour).options(
-        selectinload(StudyTour.days), selectinload(StudyTour.legs),
+        selectinload(StudyTour.days),
+        selectinload(StudyTour.legs),
         selectinload(StudyTour.nights),
     )
     if start is not None:
@@ -197,16 +206,18 @@ def _tours(session: Session, start: datetime | None, end: datetime | None) -> li
         for leg in tour.legs:
             travel_days.add(_tokyo_date(leg.departure_utc))
             travel_days.add(_tokyo_date(leg.arrival_utc))
-        tours.append(TourInfo(
-            id=tour.id,
-            title=tour.title,
-            delegation_id=tour.delegation_id,
-            start_date=tour.start_date,
-            end_date=tour.end_date,
-            day_ids={day.day: day.id for day in tour.days},
-            hotel_nights=frozenset(night.night_of for night in tour.nights),
-            travel_days=frozenset(travel_days),
-        ))
+        tours.append(
+            TourInfo(
+                id=tour.id,
+                title=tour.title,
+                delegation_id=tour.delegation_id,
+                start_date=tour.start_date,
+                end_date=tour.end_date,
+                day_ids={day.day: day.id for day in tour.days},
+                hotel_nights=frozenset(night.night_of for night in tour.nights),
+                travel_days=frozenset(travel_days),
+            )
+        )
     return tours
 
 
@@ -215,6 +226,7 @@ def _tokyo_date(instant: datetime) -> date:
 
 
 # -- looking records up by what a coordinator types ------------------------------------
+
 
 def find_event(session: Session, uid_or_id: str) -> Event:
     event = session.scalars(

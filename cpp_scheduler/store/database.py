@@ -84,15 +84,18 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
     try:
         url = make_url(given)
     except (ArgumentError, ValueError) as error:
-        raise StoreError(f"'{_hide_password(given)}' is not a valid database URL; give "
-                         f"{_SUPPORTED}") from error
+        raise StoreError(
+            f"'{_hide_password(given)}' is not a valid database URL; give {_SUPPORTED}"
+        ) from error
     try:
         port = url.port
     except ValueError:
         port = -1
     if port is not None and not 0 < port < 65536:
-        raise StoreError(f"'{_hide_password(given)}' is not a valid database URL: the port "
-                         "must be a number from 1 to 65535")
+        raise StoreError(
+            f"'{_hide_password(given)}' is not a valid database URL: the port "
+            "must be a number from 1 to 65535"
+        )
     backend = url.get_backend_name()
     if backend in ("postgresql", "postgres"):
         if not url.host and not url.query.get("host"):
@@ -141,9 +144,7 @@ def _check_sqlite_location(url: URL) -> None:
         raise StoreError(f"cannot open {path}: the folder {folder} {what}")
     if not path.exists():
         if not os.access(folder, os.W_OK):
-            raise ReadOnlyDatabaseError(
-                f"cannot create {path}: the folder {folder} is read-only"
-            )
+            raise ReadOnlyDatabaseError(f"cannot create {path}: the folder {folder} is read-only")
         return
     if path.is_dir():
         raise StoreError(f"cannot open {path}: it is a folder, not a database file")
@@ -153,14 +154,11 @@ def _check_sqlite_location(url: URL) -> None:
     except OSError as error:
         raise StoreError(f"cannot open {path}: {error.strerror or error}") from error
     if header and header != SQLITE_HEADER:
-        raise NotADatabaseError(
-            f"{path} is not a CPP Scheduler database: it is not a SQLite file"
-        )
+        raise NotADatabaseError(f"{path} is not a CPP Scheduler database: it is not a SQLite file")
     if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
         where = path if not os.access(path, os.W_OK) else folder
         raise ReadOnlyDatabaseError(
-            f"cannot open {path}: {where} is read-only, and the program must be able to "
-            "save to it"
+            f"cannot open {path}: {where} is read-only, and the program must be able to save to it"
         )
 
 
@@ -195,8 +193,9 @@ def create_store_engine(url: URL, timeout: float = DEFAULT_TIMEOUT) -> Engine:
     # Keep server options the URL gives (?options=-csearch_path%3Dplanning): connect_args
     # would replace them.
     given = url.query.get("options")
-    options = " ".join([*([given] if isinstance(given, str) else list(given or ())),
-                        f"-c lock_timeout={lock_ms}"])
+    options = " ".join(
+        [*([given] if isinstance(given, str) else list(given or ())), f"-c lock_timeout={lock_ms}"]
+    )
     return create_engine(
         url,
         pool_pre_ping=True,
@@ -260,15 +259,17 @@ class Database:
         self.engine.dispose()
 
 
-def connection_error(url: URL, error: BaseException, timeout: float = DEFAULT_TIMEOUT
-                     ) -> StoreError:
+def connection_error(
+    url: URL, error: BaseException, timeout: float = DEFAULT_TIMEOUT
+) -> StoreError:
     """A one-line message for a database that does not answer or is not a database."""
     where = describe(url)
     detail = first_line(error)
     failure = classify(error)
     if failure is Failure.NOT_A_DATABASE:
-        return NotADatabaseError(f"{where} is not a CPP Scheduler database: it is not a "
-                                 "SQLite file")
+        return NotADatabaseError(
+            f"{where} is not a CPP Scheduler database: it is not a SQLite file"
+        )
     if failure is Failure.DAMAGED:
         return DamagedDatabaseError(
             f"{where} is damaged (SQLite finds missing or corrupt pages); restore a copy "
@@ -280,11 +281,11 @@ def connection_error(url: URL, error: BaseException, timeout: float = DEFAULT_TI
             "wait until it is done, then try again"
         )
     if failure is Failure.READ_ONLY:
-        return ReadOnlyDatabaseError(f"{where} is read-only; the program must be able to "
-                                     "save to it")
+        return ReadOnlyDatabaseError(
+            f"{where} is read-only; the program must be able to save to it"
+        )
     if failure is Failure.DISK_FULL:
-        return DiskFullError(f"the disk holding {where} is full; free some space and "
-                             "try again")
+        return DiskFullError(f"the disk holding {where} is full; free some space and try again")
     if failure is Failure.UNREACHABLE:
         reason = detail.rsplit("failed: ", 1)[-1]
         return ServerUnavailableError(f"no database server answers at {where} ({reason})")

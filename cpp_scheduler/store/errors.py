@@ -168,19 +168,30 @@ def classify(error: BaseException) -> Failure:
 
 def _classify_connection_text(text: str) -> Failure:
     # psycopg reports failures to connect without a SQLSTATE; libpq's wording is stable.
-    if "password authentication failed" in text or (
-        "role" in text and "does not exist" in text
-    ) or "no pg_hba.conf entry" in text:
+    if (
+        "password authentication failed" in text
+        or ("role" in text and "does not exist" in text)
+        or "no pg_hba.conf entry" in text
+    ):
         return Failure.LOGIN_REFUSED
     if "database" in text and "does not exist" in text:
         return Failure.NO_SUCH_DATABASE
-    if "server closed the connection" in text or "terminating connection" in text or (
-        "consuming input failed" in text
-    ) or "connection is lost" in text or "the connection is closed" in text:
+    if (
+        "server closed the connection" in text
+        or "terminating connection" in text
+        or ("consuming input failed" in text)
+        or "connection is lost" in text
+        or "the connection is closed" in text
+    ):
         return Failure.CONNECTION_LOST
-    if "connection failed" in text or "connection refused" in text or "timeout" in text or (
-        "could not connect" in text
-    ) or "failed to resolve host" in text or "could not translate host" in text:
+    if (
+        "connection failed" in text
+        or "connection refused" in text
+        or "timeout" in text
+        or ("could not connect" in text)
+        or "failed to resolve host" in text
+        or "could not translate host" in text
+    ):
         return Failure.UNREACHABLE
     return Failure.OTHER
 

@@ -116,8 +116,7 @@ class StoreSession(Session):
     ) -> ConcurrentEditError:
         table = _table_named_in(str(error))
         candidates = [
-            r for r in records
-            if r.version is not None and r.identity and table in (None, r.table)
+            r for r in records if r.version is not None and r.identity and table in (None, r.table)
         ]
         current = self._current_versions(candidates)
         for record in candidates:
@@ -235,7 +234,7 @@ def _table_named_in(message: str) -> str | None:
     if start < 0:
         return None
     end = message.find("'", start + 7)
-    return message[start + 7:end] if end > start else None
+    return message[start + 7 : end] if end > start else None
 
 
 def _table(name: str) -> Table | None:
@@ -259,9 +258,9 @@ def _in_flight(record: Any, deleted: bool = False) -> RecordInFlight | None:
         label=label,
         kind=str(getattr(record, "record_kind", "record")),
         table=table.name,
-        identity=state.identity if state.identity is not None else (
-            (values["id"],) if values.get("id") else None
-        ),
+        identity=state.identity
+        if state.identity is not None
+        else ((values["id"],) if values.get("id") else None),
         version=version if state.persistent or state.deleted else None,
         values=values,
         deleted=deleted,
@@ -269,9 +268,7 @@ def _in_flight(record: Any, deleted: bool = False) -> RecordInFlight | None:
 
 
 @event.listens_for(StoreSession, "before_flush")
-def _note_records_in_flight(
-    session: Session, _context: UOWTransaction, _instances: object
-) -> None:
+def _note_records_in_flight(session: Session, _context: UOWTransaction, _instances: object) -> None:
     noted = [_in_flight(record) for record in list(session.new) + list(session.dirty)]
     noted += [_in_flight(record, deleted=True) for record in session.deleted]
     session.info[IN_FLIGHT] = [record for record in noted if record is not None]

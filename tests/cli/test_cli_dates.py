@@ -38,9 +38,37 @@ def test_a_day_of_the_program_is_a_day_in_tokyo(
     assert main(["--db", database, "demo"]) == 0
     capsys.readouterr()
     # The pre-tour briefing is at 08:30 on 24 February in Tokyo: still the 23rd in UTC.
-    assert main(["--db", database, "events", "list", "--from", "2027-02-24",
-                 "--to", "2027-02-24", "--json"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                database,
+                "events",
+                "list",
+                "--from",
+                "2027-02-24",
+                "--to",
+                "2027-02-24",
+                "--json",
+            ]
+        )
+        == 0
+    )
     assert "Pre-tour briefing" in capsys.readouterr().out
-    assert main(["--db", database, "events", "list", "--from", "2027-02-23",
-                 "--to", "2027-02-23", "--json"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                database,
+                "events",
+                "list",
+                "--from",
+                "2027-02-23",
+                "--to",
+                "2027-02-23",
+                "--json",
+            ]
+        )
+        == 0
+    )
     assert "Pre-tour briefing" not in capsys.readouterr().out

@@ -73,8 +73,9 @@ def test_a_series_lists_each_occurrence_moved_and_cancelled_applied(
 
 
 def test_the_table_is_readable(demo_db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db", demo_db, "events", "list", "--from", "2027-02-15",
-                 "--to", "2027-02-15"]) == 0
+    assert (
+        main(["--db", demo_db, "events", "list", "--from", "2027-02-15", "--to", "2027-02-15"]) == 0
+    )
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:4] == ["START", "(UTC)", "LOCAL", "TIME"]
     assert set(lines[1]) <= {"-", " "}
@@ -95,8 +96,10 @@ def test_an_empty_range_says_so(demo_db: str, capsys: pytest.CaptureFixture[str]
     [
         (["--from", "2027-02-30"], "--from '2027-02-30' is not a date; write it as YYYY-MM-DD"),
         (["--to", "15/02/2027"], "--to '15/02/2027' is not a date; write it as YYYY-MM-DD"),
-        (["--from", "2027-03-01", "--to", "2027-02-01"],
-         "--to 2027-02-01 is before --from 2027-03-01"),
+        (
+            ["--from", "2027-03-01", "--to", "2027-02-01"],
+            "--to 2027-02-01 is before --from 2027-03-01",
+        ),
     ],
 )
 def test_a_bad_date_is_one_line_and_status_2(
@@ -113,11 +116,15 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     database = tmp_path / "program.sqlite"
     subprocess.run(
         [sys.executable, "-m", "cpp_scheduler", "--db", str(database), "demo"],
-        check=True, capture_output=True, cwd=REPO_ROOT,
+        check=True,
+        capture_output=True,
+        cwd=REPO_ROOT,
     )
     listing = subprocess.Popen(
         [sys.executable, "-m", "cpp_scheduler", "--db", str(database), "events", "list"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO_ROOT,
     )
     assert listing.stdout is not None
     listing.stdout.close()  # the reader is gone before the first line, like `| head -0`

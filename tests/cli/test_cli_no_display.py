@@ -22,7 +22,12 @@ def test_no_display_is_one_line_and_a_non_zero_status(tmp_path: Path) -> None:
     environment["CPP_SCHEDULER_DB"] = str(tmp_path / "program.sqlite")
     result = subprocess.run(
         [sys.executable, "-m", "cpp_scheduler"],
-        cwd=REPO, env=environment, capture_output=True, text=True, timeout=60, check=False,
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode != 0
     assert result.stdout == ""
@@ -66,7 +71,8 @@ def test_an_x11_plugin_that_cannot_load_is_named_before_qt_aborts(tmp_path: Path
     ],
 )
 def test_only_a_bare_command_goes_straight_to_the_window(
-    arguments: list[str], window_with: str | None,
+    arguments: list[str],
+    window_with: str | None,
 ) -> None:
     from cpp_scheduler.cli import window_arguments
 

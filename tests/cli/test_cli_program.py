@@ -62,8 +62,9 @@ def _refused(
     return lines[0]
 
 
-def test_export_prints_what_it_wrote(demo_db: Path, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_prints_what_it_wrote(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "out.json"
     assert main(["program", "export", str(target), "--db", str(demo_db)]) == 0
     out = capsys.readouterr().out
@@ -73,7 +74,9 @@ def test_export_prints_what_it_wrote(demo_db: Path, tmp_path: Path,
 
 
 def test_import_into_a_new_database_then_again(
-    exported: dict[str, Any], demo_db: Path, tmp_path: Path,
+    exported: dict[str, Any],
+    demo_db: Path,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     file = demo_db.with_suffix(".json")
@@ -91,29 +94,32 @@ def test_import_into_a_new_database_then_again(
     assert _snapshot(target) == dumps(exported)
 
 
-def test_a_file_that_is_not_json(demo_db: Path, tmp_path: Path,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
-    line = _refused(demo_db, tmp_path, capsys,
-                    '{"format": "cpp-scheduler-program",\n  "version": 1,,\n}')
+def test_a_file_that_is_not_json(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = _refused(
+        demo_db, tmp_path, capsys, '{"format": "cpp-scheduler-program",\n  "version": 1,,\n}'
+    )
     assert "is not JSON: line 2, column 16" in line
 
 
-def test_a_file_of_another_format(demo_db: Path, tmp_path: Path,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_of_another_format(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     line = _refused(demo_db, tmp_path, capsys, '{"format": "ics-export", "version": 1}')
     assert 'is not a CPP Scheduler program file (its format is "ics-export")' in line
 
 
-def test_a_file_of_a_newer_version(demo_db: Path, tmp_path: Path,
-                                   capsys: pytest.CaptureFixture[str],
-                                   exported: dict[str, Any]) -> None:
+def test_a_file_of_a_newer_version(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], exported: dict[str, Any]
+) -> None:
     line = _refused(demo_db, tmp_path, capsys, json.dumps({**exported, "version": 2}))
     assert "is a program file of version 2; this CPP Scheduler reads version 1" in line
 
 
-def test_a_value_the_schema_refuses(demo_db: Path, tmp_path: Path,
-                                    capsys: pytest.CaptureFixture[str],
-                                    exported: dict[str, Any]) -> None:
+def test_a_value_the_schema_refuses(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], exported: dict[str, Any]
+) -> None:
     document = json.loads(json.dumps(exported))
     event = document["events"][3]
     event["start"] = "2027-02-15 09:00"
@@ -122,21 +128,23 @@ def test_a_value_the_schema_refuses(demo_db: Path, tmp_path: Path,
     assert 'start: "2027-02-15 09:00" is not an instant in UTC' in line
 
 
-def test_a_reference_to_a_missing_record(demo_db: Path, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str],
-                                         exported: dict[str, Any]) -> None:
+def test_a_reference_to_a_missing_record(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], exported: dict[str, Any]
+) -> None:
     document = json.loads(json.dumps(exported))
     event = document["events"][5]
     event["venue"] = "3e1d7c55-0000-4000-8000-000000000000"
     line = _refused(demo_db, tmp_path, capsys, json.dumps(document))
     assert f"event '{event['title']}' (id {event['id']})" in line
-    assert ("venue refers to venue 3e1d7c55-0000-4000-8000-000000000000, which is neither "
-            "in the file nor in the database") in line
+    assert (
+        "venue refers to venue 3e1d7c55-0000-4000-8000-000000000000, which is neither "
+        "in the file nor in the database"
+    ) in line
 
 
-def test_a_record_that_breaks_a_domain_rule(demo_db: Path, tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str],
-                                            exported: dict[str, Any]) -> None:
+def test_a_record_that_breaks_a_domain_rule(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], exported: dict[str, Any]
+) -> None:
     document = json.loads(json.dumps(exported))
     event = document["events"][-1]
     event["end"] = event["start"]
@@ -146,7 +154,9 @@ def test_a_record_that_breaks_a_domain_rule(demo_db: Path, tmp_path: Path,
 
 
 def test_a_delegation_in_a_zone_of_another_country(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     exported: dict[str, Any],
 ) -> None:
     document = json.loads(json.dumps(exported))
@@ -157,15 +167,16 @@ def test_a_delegation_in_a_zone_of_another_country(
     assert "zone: Asia/Kolkata is not a time zone of Nepal" in line
 
 
-def test_a_missing_file(demo_db: Path, tmp_path: Path,
-                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_file(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["--db", str(demo_db), "program", "import", str(tmp_path / "gone.json")])
     assert status == 1
     assert capsys.readouterr().err == "cpp-scheduler: gone.json: no such file\n"
 
 
 def test_the_report_names_what_an_import_would_change(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     exported: dict[str, Any],
 ) -> None:
     document = json.loads(json.dumps(exported))
@@ -180,8 +191,10 @@ def test_the_report_names_what_an_import_would_change(
     assert main(["--db", str(demo_db), "program", "import", str(edited), "--dry-run"]) == 0
 
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == (f"Would import {edited} into {demo_db}: 0 created, 2 updated, "
-                        "1 removed, 121 unchanged. Nothing was written (dry run).")
+    assert lines[0] == (
+        f"Would import {edited} into {demo_db}: 0 created, 2 updated, "
+        "1 removed, 121 unchanged. Nothing was written (dry run)."
+    )
     assert f"  updated: event '{event['title']}' (id {event['id']})" in lines
     assert f"  updated: study tour '{tour['title']}' (id {tour['id']})" in lines
     assert any(line.startswith("  removed: hotel night 'Kokura Station Hotel'") for line in lines)

@@ -32,15 +32,30 @@ def program(database: Database) -> dict[str, str]:
         room = session.scalars(select(Venue).where(Venue.name == "TDLC Meeting Room A")).one()
         lima = Delegation(name="Lima housing delegation", country="PE", zone="America/Lima")
         kenji = Participant(name="Kenji Sato", email="kenji@city.kobe.lg.jp", zone="Asia/Tokyo")
-        workshop = Event(title="Kobe DRR workshop", start_utc=tokyo(12, 10),
-                         end_utc=tokyo(12, 11, 30), venue=room, delegations=[lima],
-                         participants=[kenji])
-        visit = Event(title="Yokohama smart-city visit", start_utc=tokyo(12, 10),
-                      end_utc=tokyo(12, 11, 30), venue=room)
-        call = Event(title="Lima exchange", kind=EventKind.VIDEOCONFERENCE,
-                     mode=EventMode.VIRTUAL, video_link="https://meet.example.org/lima",
-                     start_utc=tokyo(20, 10), end_utc=tokyo(20, 11), delegations=[lima],
-                     recurrence_rule="FREQ=WEEKLY;COUNT=3")
+        workshop = Event(
+            title="Kobe DRR workshop",
+            start_utc=tokyo(12, 10),
+            end_utc=tokyo(12, 11, 30),
+            venue=room,
+            delegations=[lima],
+            participants=[kenji],
+        )
+        visit = Event(
+            title="Yokohama smart-city visit",
+            start_utc=tokyo(12, 10),
+            end_utc=tokyo(12, 11, 30),
+            venue=room,
+        )
+        call = Event(
+            title="Lima exchange",
+            kind=EventKind.VIDEOCONFERENCE,
+            mode=EventMode.VIRTUAL,
+            video_link="https://meet.example.org/lima",
+            start_utc=tokyo(20, 10),
+            end_utc=tokyo(20, 11),
+            delegations=[lima],
+            recurrence_rule="FREQ=WEEKLY;COUNT=3",
+        )
         session.add_all([lima, kenji, workshop, visit, call])
         session.flush()
         return {"workshop": workshop.uid, "call": call.uid}
@@ -62,6 +77,7 @@ def test_version_names_the_time_zone_release(capsys: pytest.CaptureFixture[str])
 
 
 # -- times ------------------------------------------------------------------------------
+
 
 def test_times_json_gives_local_times_with_offsets_and_instants_in_utc(
     database: Database, program: dict[str, str], capsys: pytest.CaptureFixture[str]
@@ -110,6 +126,7 @@ def test_times_of_an_unknown_event_is_one_line_and_a_failure(
 
 # -- conflicts ------------------------------------------------------------------------
 
+
 def test_conflicts_json(
     database: Database, program: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -131,34 +148,51 @@ def test_conflicts_json(
 def test_conflicts_in_a_date_range_as_text(
     database: Database, program: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = run(capsys, "conflicts", "--from", "2027-01-12", "--to", "2027-01-12",
-                         "--db", db(database))
+    status, out, _ = run(
+        capsys, "conflicts", "--from", "2027-01-12", "--to", "2027-01-12", "--db", db(database)
+    )
     assert status == 0
     assert "ERROR    Venue booked twice: Kobe DRR workshop and Yokohama" in out
     assert "Lima exchange" not in out
-    status, out, _ = run(capsys, "conflicts", "--from", "2027-01-13", "--to", "2027-01-19",
-                         "--db", db(database))
+    status, out, _ = run(
+        capsys, "conflicts", "--from", "2027-01-13", "--to", "2027-01-19", "--db", db(database)
+    )
     assert out.strip().startswith("0 errors, 0 warnings")
 
 
 def test_conflicts_refuses_a_range_that_ends_before_it_starts(
     database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, _, err = run(capsys, "conflicts", "--from", "2027-01-13", "--to", "2027-01-12",
-                         "--db", db(database))
+    status, _, err = run(
+        capsys, "conflicts", "--from", "2027-01-13", "--to", "2027-01-12", "--db", db(database)
+    )
     assert status == 2
     assert "--to 2027-01-12 is before --from 2027-01-13" in err
 
 
 # -- slots ----------------------------------------------------------------------------
 
+
 def test_slots_json_ranks_times_with_reasons(
     database: Database, program: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, _ = run(
-        capsys, "slots", "--with", "Lima housing delegation", "kenji@city.kobe.lg.jp",
-        "--duration", "90m", "--from", "2027-01-13", "--to", "2027-01-14", "--count", "3",
-        "--json", "--db", db(database),
+        capsys,
+        "slots",
+        "--with",
+        "Lima housing delegation",
+        "kenji@city.kobe.lg.jp",
+        "--duration",
+        "90m",
+        "--from",
+        "2027-01-13",
+        "--to",
+        "2027-01-14",
+        "--count",
+        "3",
+        "--json",
+        "--db",
+        db(database),
     )
     assert status == 0
     slots = json.loads(out)["slots"]
@@ -176,9 +210,23 @@ def test_slots_avoid_what_the_program_already_holds(
     database: Database, program: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, _ = run(
-        capsys, "slots", "--with", "kenji@city.kobe.lg.jp", "--duration", "1h",
-        "--from", "2027-01-12", "--to", "2027-01-12", "--venue", "TDLC Meeting Room A",
-        "--count", "20", "--json", "--db", db(database),
+        capsys,
+        "slots",
+        "--with",
+        "kenji@city.kobe.lg.jp",
+        "--duration",
+        "1h",
+        "--from",
+        "2027-01-12",
+        "--to",
+        "2027-01-12",
+        "--venue",
+        "TDLC Meeting Room A",
+        "--count",
+        "20",
+        "--json",
+        "--db",
+        db(database),
     )
     assert status == 0
     for slot in json.loads(out)["slots"]:
@@ -189,9 +237,21 @@ def test_slots_for_a_series_show_the_fairness_measure(
     database: Database, program: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, _ = run(
-        capsys, "slots", "--with", "Lima housing delegation", "kenji@city.kobe.lg.jp",
-        "--duration", "1h", "--from", "2027-02-08", "--to", "2027-02-12",
-        "--repeat", "FREQ=MONTHLY;COUNT=6", "--db", db(database),
+        capsys,
+        "slots",
+        "--with",
+        "Lima housing delegation",
+        "kenji@city.kobe.lg.jp",
+        "--duration",
+        "1h",
+        "--from",
+        "2027-02-08",
+        "--to",
+        "2027-02-12",
+        "--repeat",
+        "FREQ=MONTHLY;COUNT=6",
+        "--db",
+        db(database),
     )
     assert status == 0
     assert out.count(": inconvenience ") == 6
@@ -202,15 +262,38 @@ def test_slots_for_a_series_show_the_fairness_measure(
 def test_slots_name_the_unknown_attendee(
     database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, _, err = run(capsys, "slots", "--with", "Atlantis", "--duration", "1h",
-                         "--from", "2027-01-12", "--to", "2027-01-13", "--db", db(database))
+    status, _, err = run(
+        capsys,
+        "slots",
+        "--with",
+        "Atlantis",
+        "--duration",
+        "1h",
+        "--from",
+        "2027-01-12",
+        "--to",
+        "2027-01-13",
+        "--db",
+        db(database),
+    )
     assert status == 1
     assert "'Atlantis' is neither a delegation's name nor a participant's email" in err
 
 
 def test_slots_refuse_a_duration_they_cannot_read(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
-        main(["slots", "--with", "x", "--duration", "an hour", "--from", "2027-01-12",
-              "--to", "2027-01-13"])
+        main(
+            [
+                "slots",
+                "--with",
+                "x",
+                "--duration",
+                "an hour",
+                "--from",
+                "2027-01-12",
+                "--to",
+                "2027-01-13",
+            ]
+        )
     assert exited.value.code == 2
     assert "'an hour' is not a duration" in capsys.readouterr().err

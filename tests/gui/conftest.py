@@ -43,13 +43,33 @@ def program(tmp_path: Path) -> Iterator[Database]:
     database = open_database(tmp_path / "program.sqlite")
     with database.session() as session:
         kobe = session.query(PartnerCity).filter_by(name="Kobe").one().id
-    add_event(database, "Kobe DRR workshop", JANUARY_NINE_TOKYO, 2,
-              kind=EventKind.WORKSHOP, status=EventStatus.CONFIRMED, city_id=kobe)
-    add_event(database, "Smart city site visit", JANUARY_NINE_TOKYO + timedelta(hours=1), 2,
-              kind=EventKind.SITE_VISIT, status=EventStatus.TENTATIVE)
-    add_event(database, "Finance videoconference", JANUARY_NINE_TOKYO + timedelta(days=1), 1,
-              kind=EventKind.VIDEOCONFERENCE, mode=EventMode.VIRTUAL,
-              video_link="https://meet.example.org/finance", status=EventStatus.CANCELLED)
+    add_event(
+        database,
+        "Kobe DRR workshop",
+        JANUARY_NINE_TOKYO,
+        2,
+        kind=EventKind.WORKSHOP,
+        status=EventStatus.CONFIRMED,
+        city_id=kobe,
+    )
+    add_event(
+        database,
+        "Smart city site visit",
+        JANUARY_NINE_TOKYO + timedelta(hours=1),
+        2,
+        kind=EventKind.SITE_VISIT,
+        status=EventStatus.TENTATIVE,
+    )
+    add_event(
+        database,
+        "Finance videoconference",
+        JANUARY_NINE_TOKYO + timedelta(days=1),
+        1,
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.VIRTUAL,
+        video_link="https://meet.example.org/finance",
+        status=EventStatus.CANCELLED,
+    )
     add_event(database, "Summer conference", JULY_NINE_TOKYO, 3, kind=EventKind.CONFERENCE)
     yield database
     database.close()
@@ -77,9 +97,11 @@ def make_window(qtbot: QtBot, dialogs: DialogScript, messages: Messages) -> Wind
     def make(database: Database) -> MainWindow:
         window = MainWindow(database, dialog_factory=dialogs)
         window.report_error = lambda title, message: messages.errors.append(  # type: ignore[method-assign]
-            (title, message))
+            (title, message)
+        )
         window.confirm = lambda title, question, parent=None: (  # type: ignore[method-assign]
-            messages.questions.append(question) or messages.answer)
+            messages.questions.append(question) or messages.answer
+        )
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.eventsLoaded, timeout=10_000):
             window.show()

@@ -20,8 +20,14 @@ JULY_NINE_TOKYO = datetime(2027, 7, 13, 0, 0, tzinfo=UTC)
 class FakeDialog(QDialog):
     """Stands for an editor dialog: accepted at once with the values a test chose."""
 
-    def __init__(self, kind: str, record_id: str | None, values: dict[str, Any] | None,
-                 extra: dict[str, Any], parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        record_id: str | None,
+        values: dict[str, Any] | None,
+        extra: dict[str, Any],
+        parent: QWidget | None,
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
         self.record_id = record_id
@@ -55,21 +61,35 @@ class DialogScript:
         self.answers: list[dict[str, Any] | None] = []
         self.opened: list[FakeDialog] = []
 
-    def __call__(self, kind: str, database: Database, record_id: str | None = None, *,
-                 parent: QWidget | None = None, **extra: Any) -> QDialog:
+    def __call__(
+        self,
+        kind: str,
+        database: Database,
+        record_id: str | None = None,
+        *,
+        parent: QWidget | None = None,
+        **extra: Any,
+    ) -> QDialog:
         values = self.answers.pop(0) if self.answers else None
         dialog = FakeDialog(kind, record_id, values, extra, parent)
         self.opened.append(dialog)
         return dialog
 
 
-def add_event(database: Database, title: str, start: datetime, hours: float = 1.0,
-              **values: Any) -> str:
+def add_event(
+    database: Database, title: str, start: datetime, hours: float = 1.0, **values: Any
+) -> str:
     with database.transaction() as session:
-        record = editing.create_record(session, Event, {
-            "title": title, "start_utc": start, "end_utc": start + timedelta(hours=hours),
-            **values,
-        })
+        record = editing.create_record(
+            session,
+            Event,
+            {
+                "title": title,
+                "start_utc": start,
+                "end_utc": start + timedelta(hours=hours),
+                **values,
+            },
+        )
         return record.id
 
 

@@ -60,15 +60,20 @@ def test_week_view_lays_out_overlapping_events_side_by_side(window: MainWindow) 
 
 
 def test_double_click_on_an_empty_slot_creates_an_event_there_and_undo_removes_it(
-    window: MainWindow, qtbot: QtBot, dialogs: DialogScript,
+    window: MainWindow,
+    qtbot: QtBot,
+    dialogs: DialogScript,
 ) -> None:
     view = week(window)
     canvas = view._canvas
-    dialogs.answers.append({
-        "title": "Yokohama smart city talk", "kind": EventKind.WORKSHOP,
-        "start_utc": JANUARY_NINE_TOKYO + timedelta(days=2, hours=5),
-        "end_utc": JANUARY_NINE_TOKYO + timedelta(days=2, hours=6),
-    })
+    dialogs.answers.append(
+        {
+            "title": "Yokohama smart city talk",
+            "kind": EventKind.WORKSHOP,
+            "start_utc": JANUARY_NINE_TOKYO + timedelta(days=2, hours=5),
+            "end_utc": JANUARY_NINE_TOKYO + timedelta(days=2, hours=6),
+        }
+    )
     x = int(56 + view.column_width() * 3.5)  # Thursday
     y = 14 * HOUR_HEIGHT + 10  # 14:00
     qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
@@ -87,26 +92,33 @@ def test_double_click_on_an_empty_slot_creates_an_event_there_and_undo_removes_i
 
 
 def test_double_click_on_an_event_edits_it_as_one_undo_step(
-    window: MainWindow, qtbot: QtBot, dialogs: DialogScript,
+    window: MainWindow,
+    qtbot: QtBot,
+    dialogs: DialogScript,
 ) -> None:
     view = week(window)
     rect = view.block_rect(block_of(view, "Kobe DRR workshop"))
-    dialogs.answers.append({"title": "Kobe disaster-risk workshop",
-                            "status": EventStatus.CONFIRMED})
-    qtbot.mouseDClick(view._canvas, Qt.MouseButton.LeftButton,
-                      pos=rect.center().toPoint())
+    dialogs.answers.append(
+        {"title": "Kobe disaster-risk workshop", "status": EventStatus.CONFIRMED}
+    )
+    qtbot.mouseDClick(view._canvas, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert dialogs.opened[-1].record_id == stored(window, "Kobe disaster-risk workshop").id
     assert "Kobe disaster-risk workshop" in titles(window)
     assert window.undo_action.text() == "Undo Edit event 'Kobe disaster-risk workshop'"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Kobe DRR workshop" in titles(window)
-    qtbot.keyClick(window, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert "Kobe disaster-risk workshop" in titles(window)
 
 
 def test_a_refused_save_is_explained_and_the_dialog_comes_back(
-    window: MainWindow, dialogs: DialogScript, messages: Messages,
+    window: MainWindow,
+    dialogs: DialogScript,
+    messages: Messages,
 ) -> None:
     event_id = stored(window, "Kobe DRR workshop").id
     dialogs.answers.append({"end_utc": JANUARY_NINE_TOKYO})  # ends when it starts
@@ -118,7 +130,8 @@ def test_a_refused_save_is_explained_and_the_dialog_comes_back(
 
 
 def test_dragging_an_event_moves_it_snapped_to_a_quarter_hour(
-    window: MainWindow, qtbot: QtBot,
+    window: MainWindow,
+    qtbot: QtBot,
 ) -> None:
     view = week(window)
     canvas = view._canvas
@@ -154,13 +167,16 @@ def test_dragging_the_lower_edge_changes_the_end(window: MainWindow, qtbot: QtBo
     assert resized.start_utc == JANUARY_NINE_TOKYO
     assert resized.end_utc == JANUARY_NINE_TOKYO + timedelta(hours=3, minutes=30)
     assert window.undo_action.text() == (
-        "Undo Change 'Kobe DRR workshop' to end at 12:30 (3 h 30 min)")
+        "Undo Change 'Kobe DRR workshop' to end at 12:30 (3 h 30 min)"
+    )
     window.undo_action.trigger()
     assert stored(window, "Kobe DRR workshop").end_utc == JANUARY_NINE_TOKYO + timedelta(hours=2)
 
 
 def test_delete_asks_first_and_undo_brings_the_event_back(
-    window: MainWindow, qtbot: QtBot, messages: Messages,
+    window: MainWindow,
+    qtbot: QtBot,
+    messages: Messages,
 ) -> None:
     event_id = stored(window, "Kobe DRR workshop").id
     with window.database.session() as session:
@@ -182,7 +198,9 @@ def test_delete_asks_first_and_undo_brings_the_event_back(
 
 
 def test_filters_and_search_narrow_every_view(
-    window: MainWindow, qtbot: QtBot, qtmodeltester,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    qtbot: QtBot,
+    qtmodeltester,  # type: ignore[no-untyped-def]
 ) -> None:
     sidebar = window.sidebar
     sidebar.kind.setCurrentIndex(sidebar.kind.findText("Site visit"))
@@ -224,23 +242,26 @@ def test_agenda_sorts_by_any_column(window: MainWindow) -> None:
     window.show_view("agenda")
     table = window.views["agenda"].table  # type: ignore[attr-defined]
     table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
-    assert [window.proxy.index(row, Column.TITLE).data()
-            for row in range(window.proxy.rowCount())] == sorted(titles(window))
+    assert [
+        window.proxy.index(row, Column.TITLE).data() for row in range(window.proxy.rowCount())
+    ] == sorted(titles(window))
     table.sortByColumn(Column.START, Qt.SortOrder.DescendingOrder)
     assert window.proxy.index(0, Column.TITLE).data() == "Summer conference"
 
 
 def test_the_zone_selector_redraws_times_in_new_york(window: MainWindow) -> None:
     window.show_view("agenda")
-    start_of = {window.proxy.index(row, Column.TITLE).data():
-                window.proxy.index(row, Column.START).data()
-                for row in range(window.proxy.rowCount())}
+    start_of = {
+        window.proxy.index(row, Column.TITLE).data(): window.proxy.index(row, Column.START).data()
+        for row in range(window.proxy.rowCount())
+    }
     assert start_of["Kobe DRR workshop"] == "Tue 12 Jan 2027  09:00"
     window.zone_selector.set_zone("America/New_York", notify=True)
     assert window.zone_selector.in_use.text().startswith("Times in America/New York")
-    start_of = {window.proxy.index(row, Column.TITLE).data():
-                window.proxy.index(row, Column.START).data()
-                for row in range(window.proxy.rowCount())}
+    start_of = {
+        window.proxy.index(row, Column.TITLE).data(): window.proxy.index(row, Column.START).data()
+        for row in range(window.proxy.rowCount())
+    }
     assert start_of["Kobe DRR workshop"] == "Mon 11 Jan 2027  19:00"
     assert start_of["Summer conference"] == "Mon 12 Jul 2027  20:00"
     window.show_view("week")
@@ -261,8 +282,11 @@ def test_typing_a_zone_in_the_selector_finds_it(window: MainWindow, qtbot: QtBot
 def test_an_undo_updates_every_view_at_once(window: MainWindow) -> None:
     window.show_view("month")
     event_id = stored(window, "Kobe DRR workshop").id
-    window.move_event(event_id, JANUARY_NINE_TOKYO + timedelta(days=7),
-                      JANUARY_NINE_TOKYO + timedelta(days=7, hours=2))
+    window.move_event(
+        event_id,
+        JANUARY_NINE_TOKYO + timedelta(days=7),
+        JANUARY_NINE_TOKYO + timedelta(days=7, hours=2),
+    )
     month = window.views["month"]
     days = month.events_by_day()  # type: ignore[attr-defined]
     assert "Kobe DRR workshop" in [row.title for row in days[date(2027, 1, 19)]]
@@ -273,7 +297,8 @@ def test_an_undo_updates_every_view_at_once(window: MainWindow) -> None:
 
 
 def test_hovering_an_event_names_it_and_empty_grid_says_nothing(
-    window: MainWindow, qtbot: QtBot,
+    window: MainWindow,
+    qtbot: QtBot,
 ) -> None:
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent
@@ -282,24 +307,28 @@ def test_hovering_an_event_names_it_and_empty_grid_says_nothing(
     view = week(window)
     canvas = view._canvas
     inside = view.block_rect(block_of(view, "Kobe DRR workshop")).center().toPoint()
-    QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, inside,
-                                              canvas.mapToGlobal(inside)))
+    QApplication.sendEvent(
+        canvas, QHelpEvent(QEvent.Type.ToolTip, inside, canvas.mapToGlobal(inside))
+    )
     assert "Kobe DRR workshop" in QToolTip.text()
     empty = QPoint(canvas.width() - 5, canvas.height() - 5)
-    QApplication.sendEvent(canvas, QHelpEvent(QEvent.Type.ToolTip, empty,
-                                              canvas.mapToGlobal(empty)))
+    QApplication.sendEvent(
+        canvas, QHelpEvent(QEvent.Type.ToolTip, empty, canvas.mapToGlobal(empty))
+    )
     qtbot.waitUntil(lambda: not QToolTip.isVisible())  # Qt hides it on its next turn
 
 
 def test_the_window_opens_on_today_where_its_clock_is(
-    program: Database, make_window,  # type: ignore[no-untyped-def]
+    program: Database,
+    make_window,  # type: ignore[no-untyped-def]
 ) -> None:
     window: MainWindow = make_window(program)
     assert window.anchor == timezones.to_local(datetime.now(UTC), window.display_zone).date()
 
 
 def test_the_zone_in_use_is_one_line_beside_the_title_and_wraps_only_when_narrow(
-    window: MainWindow, qtbot: QtBot,
+    window: MainWindow,
+    qtbot: QtBot,
 ) -> None:
     from PySide6.QtWidgets import QApplication
 

@@ -26,7 +26,9 @@ def event_id(window: MainWindow, title: str) -> str:
 
 
 def test_enter_edits_the_selection_and_ctrl_n_creates(
-    window: MainWindow, qtbot: QtBot, dialogs: DialogScript,
+    window: MainWindow,
+    qtbot: QtBot,
+    dialogs: DialogScript,
 ) -> None:
     kobe = event_id(window, "Kobe DRR workshop")
     window.select_event(kobe)
@@ -36,12 +38,13 @@ def test_enter_edits_the_selection_and_ctrl_n_creates(
     assert dialogs.opened[-1].record_id == kobe
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert dialogs.opened[-1].record_id is None
-    assert dialogs.opened[-1].extra["end"] - dialogs.opened[-1].extra["start"] == timedelta(
-        hours=1)
+    assert dialogs.opened[-1].extra["end"] - dialogs.opened[-1].extra["start"] == timedelta(hours=1)
 
 
 def test_return_in_the_search_box_searches_and_edits_nothing(
-    window: MainWindow, qtbot: QtBot, dialogs: DialogScript,
+    window: MainWindow,
+    qtbot: QtBot,
+    dialogs: DialogScript,
 ) -> None:
     window.select_event(event_id(window, "Kobe DRR workshop"))
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -73,14 +76,21 @@ def test_the_status_bar_names_the_database_and_the_clocks(window: MainWindow) ->
 
 def add_weekly_series(program: Database) -> str:
     """Four weekly videoconferences, the first on Tuesday 12 January 2027 at 17:00 Tokyo."""
-    return add_event(program, "Monthly resilience exchange",
-                     JANUARY_NINE_TOKYO + timedelta(hours=8), 1.5,
-                     kind=EventKind.VIDEOCONFERENCE, recurrence_rule="FREQ=WEEKLY;COUNT=4",
-                     video_link="https://meet.example.org/cpp")
+    return add_event(
+        program,
+        "Monthly resilience exchange",
+        JANUARY_NINE_TOKYO + timedelta(hours=8),
+        1.5,
+        kind=EventKind.VIDEOCONFERENCE,
+        recurrence_rule="FREQ=WEEKLY;COUNT=4",
+        video_link="https://meet.example.org/cpp",
+    )
 
 
 def test_dragging_one_meeting_of_a_series_moves_only_that_meeting(
-    program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
+    program: Database,
+    make_window,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
 ) -> None:
     add_weekly_series(program)
     window: MainWindow = make_window(program)
@@ -97,27 +107,31 @@ def test_dragging_one_meeting_of_a_series_moves_only_that_meeting(
     qtbot.mouseMove(view._canvas, end)
     qtbot.mouseRelease(view._canvas, Qt.MouseButton.LeftButton, pos=end)
     assert window.undo_action.text() == (
-        "Undo Move the 19 Jan meeting of 'Monthly resilience exchange' to Tue 18:00")
-    starts = sorted(row.start_utc for row in window.events.rows()
-                    if row.title == "Monthly resilience exchange")
+        "Undo Move the 19 Jan meeting of 'Monthly resilience exchange' to Tue 18:00"
+    )
+    starts = sorted(
+        row.start_utc for row in window.events.rows() if row.title == "Monthly resilience exchange"
+    )
     week = timedelta(days=7)
     first = JANUARY_NINE_TOKYO + timedelta(hours=8)
-    assert starts == [first, first + week + timedelta(hours=1), first + 2 * week,
-                      first + 3 * week]
+    assert starts == [first, first + week + timedelta(hours=1), first + 2 * week, first + 3 * week]
     window.undo_action.trigger()
     with program.session() as session:
         assert session.query(OccurrenceOverride).count() == 0
-    starts = sorted(row.start_utc for row in window.events.rows()
-                    if row.title == "Monthly resilience exchange")
+    starts = sorted(
+        row.start_utc for row in window.events.rows() if row.title == "Monthly resilience exchange"
+    )
     assert starts == [first + n * week for n in range(4)]
 
 
 def test_undo_over_a_colleagues_change_is_refused_and_said(
-    window: MainWindow, messages: Messages,
+    window: MainWindow,
+    messages: Messages,
 ) -> None:
     kobe = event_id(window, "Kobe DRR workshop")
-    window.move_event(kobe, JANUARY_NINE_TOKYO + timedelta(hours=1),
-                      JANUARY_NINE_TOKYO + timedelta(hours=3))
+    window.move_event(
+        kobe, JANUARY_NINE_TOKYO + timedelta(hours=1), JANUARY_NINE_TOKYO + timedelta(hours=3)
+    )
     with window.database.transaction() as session:  # a colleague renames it meanwhile
         editing.update_record(session, Event, kobe, {"title": "Kobe DRR workshop (room 3)"})
     window.undo_action.trigger()
@@ -139,8 +153,9 @@ def test_jobs_run_off_the_gui_thread_and_report_on_it(qtbot: QtBot, qapp: QAppli
         return 42
 
     with qtbot.waitSignal(tasks.busyChanged, check_params_cb=lambda busy: not busy):
-        tasks.run_in_background(job, lambda result: results.append(
-            (result, QThread.currentThread())))
+        tasks.run_in_background(
+            job, lambda result: results.append((result, QThread.currentThread()))
+        )
     assert threads[0] is not qapp.thread()
     assert results == [(42, qapp.thread())]
 
@@ -153,7 +168,8 @@ def test_jobs_run_off_the_gui_thread_and_report_on_it(qtbot: QtBot, qapp: QAppli
 
 
 def test_an_answer_still_queued_when_the_window_closes_is_dropped(
-    qtbot: QtBot, qapp: QApplication,
+    qtbot: QtBot,
+    qapp: QApplication,
 ) -> None:
     import shiboken6
 
@@ -167,7 +183,10 @@ def test_an_answer_still_queued_when_the_window_closes_is_dropped(
 
 
 def test_one_meeting_of_a_series_is_cancelled_and_undo_brings_it_back(
-    program: Database, make_window, qtbot: QtBot, messages: Messages,  # type: ignore[no-untyped-def]
+    program: Database,
+    make_window,
+    qtbot: QtBot,
+    messages: Messages,  # type: ignore[no-untyped-def]
     monkeypatch,  # type: ignore[no-untyped-def]
 ) -> None:
     from PySide6.QtWidgets import QInputDialog
@@ -185,16 +204,24 @@ def test_one_meeting_of_a_series_is_cancelled_and_undo_brings_it_back(
     monkeypatch.setattr(QInputDialog, "getItem", second_meeting)
     window.select_event(series)
     window.cancel_meeting_action.trigger()
-    assert offered[0] == ["Tue 12 Jan 2027  17:00", "Tue 19 Jan 2027  17:00",
-                          "Tue 26 Jan 2027  17:00", "Tue 02 Feb 2027  17:00"]
+    assert offered[0] == [
+        "Tue 12 Jan 2027  17:00",
+        "Tue 19 Jan 2027  17:00",
+        "Tue 26 Jan 2027  17:00",
+        "Tue 02 Feb 2027  17:00",
+    ]
     assert window.undo_action.text() == (
-        "Undo Cancel the 19 Jan meeting of 'Monthly resilience exchange'")
+        "Undo Cancel the 19 Jan meeting of 'Monthly resilience exchange'"
+    )
     first = JANUARY_NINE_TOKYO + timedelta(hours=8)
     week = timedelta(days=7)
 
     def starts() -> list[object]:
-        return sorted(row.start_utc for row in window.events.rows()
-                      if row.title == "Monthly resilience exchange")
+        return sorted(
+            row.start_utc
+            for row in window.events.rows()
+            if row.title == "Monthly resilience exchange"
+        )
 
     assert starts() == [first, first + 2 * week, first + 3 * week]
     with program.session() as session:
@@ -210,7 +237,9 @@ def test_one_meeting_of_a_series_is_cancelled_and_undo_brings_it_back(
 
 
 def test_a_right_click_on_an_event_offers_what_can_be_done_to_it(
-    program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
+    program: Database,
+    make_window,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
 ) -> None:
     from PySide6.QtGui import QContextMenuEvent
     from PySide6.QtWidgets import QMenu
@@ -234,8 +263,10 @@ def test_a_right_click_on_an_event_offers_what_can_be_done_to_it(
         under the pointer, and it travels up to the view."""
         target = view.childAt(point) or view  # type: ignore[attr-defined]
         local = target.mapFrom(view, point)
-        QApplication.sendEvent(target, QContextMenuEvent(
-            QContextMenuEvent.Reason.Mouse, local, target.mapToGlobal(local)))
+        QApplication.sendEvent(
+            target,
+            QContextMenuEvent(QContextMenuEvent.Reason.Mouse, local, target.mapToGlobal(local)),
+        )
 
     def centre_of(title: str) -> QPoint:
         block = next(block for block in week.blocks() if block.row.title == title)
@@ -255,9 +286,12 @@ def test_a_right_click_on_an_event_offers_what_can_be_done_to_it(
     window.show_view("agenda")
     agenda = window.views["agenda"]
     table = agenda.table  # type: ignore[attr-defined]
-    row = next(number for number in range(window.proxy.rowCount())
-               if table.model().index(number, 0).data(Roles.EVENT_ID)
-               == event_id(window, "Kobe DRR workshop"))
+    row = next(
+        number
+        for number in range(window.proxy.rowCount())
+        if table.model().index(number, 0).data(Roles.EVENT_ID)
+        == event_id(window, "Kobe DRR workshop")
+    )
     cell = table.visualRect(table.model().index(row, 2)).center()
     right_click(agenda, table.viewport().mapTo(agenda, cell))
     assert window.selected_event == event_id(window, "Kobe DRR workshop")

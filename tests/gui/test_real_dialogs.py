@@ -17,7 +17,8 @@ from cpp_scheduler.store import Database
 def real_window(program: Database, qtbot: QtBot, messages: Messages) -> MainWindow:
     window = MainWindow(program, dialog_factory=open_editor)
     window.report_error = lambda title, message: messages.errors.append(  # type: ignore[method-assign]
-        (title, message))
+        (title, message)
+    )
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.eventsLoaded, timeout=10_000):
         window.show()
@@ -26,7 +27,9 @@ def real_window(program: Database, qtbot: QtBot, messages: Messages) -> MainWind
 
 
 def test_an_edit_in_the_event_dialog_is_saved_and_undone(
-    real_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+    real_window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     def type_and_accept(dialog: EventDialog) -> int:
         qtbot.addWidget(dialog)
@@ -38,8 +41,7 @@ def test_an_edit_in_the_event_dialog_is_saved_and_undone(
     with real_window.database.session() as session:
         event_id = session.query(Event).filter_by(title="Kobe DRR workshop").one().id
     real_window.edit_event(event_id)
-    assert real_window.undo_action.text() == (
-        "Undo Edit event 'Kobe seismic resilience workshop'")
+    assert real_window.undo_action.text() == ("Undo Edit event 'Kobe seismic resilience workshop'")
     with real_window.database.session() as session:
         event = session.get(Event, event_id)
         assert event is not None
@@ -53,7 +55,9 @@ def test_an_edit_in_the_event_dialog_is_saved_and_undone(
 
 
 def test_a_new_event_dialog_starts_at_the_slot_chosen(
-    real_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+    real_window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     seen: list[dict[str, object]] = []
 
@@ -78,7 +82,9 @@ def test_editing_a_deleted_event_says_so(real_window: MainWindow, messages: Mess
 
 
 def test_a_colleagues_change_while_the_dialog_is_open_is_not_overwritten(
-    real_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+    real_window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
     messages: Messages,
 ) -> None:
     with real_window.database.session() as session:

@@ -62,7 +62,8 @@ def shown_window(qtbot: QtBot, opener: Callable[[], Database]) -> MainWindow:
 
 
 def test_the_week_shows_before_the_database_is_open_and_fills_when_it_is(
-    held: HeldOpen, qtbot: QtBot,
+    held: HeldOpen,
+    qtbot: QtBot,
 ) -> None:
     window = shown_window(qtbot, held)
     week = window.views["week"]
@@ -95,25 +96,35 @@ def test_the_week_shows_before_the_database_is_open_and_fills_when_it_is(
         assert dock is not None
         assert dock.isVisible(), name
     assert [action.objectName() for action in window.tools_menu.actions()][:2] == [
-        "find_time", "tour_builder"]
+        "find_time",
+        "tour_builder",
+    ]
 
 
 def test_edits_made_once_the_program_arrives_can_be_undone(
-    held: HeldOpen, qtbot: QtBot,
+    held: HeldOpen,
+    qtbot: QtBot,
 ) -> None:
     window = shown_window(qtbot, held)
     with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
         held.release.set()
     window.go_to(JANUARY_NINE_TOKYO.date())
-    row = next(window.events.row_at(number) for number in range(window.events.rowCount())
-               if window.events.row_at(number).title == "Kobe DRR workshop")
-    window.move_event(row.event_id, row.start_utc + timedelta(hours=1),
-                      row.end_utc + timedelta(hours=1))
+    row = next(
+        window.events.row_at(number)
+        for number in range(window.events.rowCount())
+        if window.events.row_at(number).title == "Kobe DRR workshop"
+    )
+    window.move_event(
+        row.event_id, row.start_utc + timedelta(hours=1), row.end_utc + timedelta(hours=1)
+    )
     assert window.undo_action.isEnabled()
     assert window.undo_action.text().startswith("Undo Move 'Kobe DRR workshop'")
     window.undo_action.trigger()
-    moved_back = next(window.events.row_at(number) for number in range(window.events.rowCount())
-                      if window.events.row_at(number).event_id == row.event_id)
+    moved_back = next(
+        window.events.row_at(number)
+        for number in range(window.events.rowCount())
+        if window.events.row_at(number).event_id == row.event_id
+    )
     assert moved_back.start_utc == row.start_utc
 
 
@@ -126,7 +137,8 @@ def test_a_database_that_cannot_be_opened_is_explained(qtbot: QtBot, tmp_path: P
     explained: list[tuple[str, str]] = []
     window = MainWindow(opener)
     window.report_fatal = lambda title, message: explained.append(  # type: ignore[method-assign]
-        (title, message))
+        (title, message)
+    )
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.openFailed, timeout=20_000) as failed:
         window.show()
@@ -138,7 +150,10 @@ def test_a_database_that_cannot_be_opened_is_explained(qtbot: QtBot, tmp_path: P
 
 
 def test_a_hidden_dock_stays_hidden_though_it_is_made_after_the_layout_is_restored(
-    program: Database, held: HeldOpen, qtbot: QtBot, settings_folder: Path,
+    program: Database,
+    held: HeldOpen,
+    qtbot: QtBot,
+    settings_folder: Path,
 ) -> None:
     first = MainWindow(program)
     qtbot.addWidget(first)
@@ -181,14 +196,20 @@ def test_starting_the_window_does_not_load_the_database_layer_or_the_engine() ->
                        if name in sys.modules)
         print(",".join(heavy))
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=REPOSITORY, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
     assert done.stdout.strip() == ""
 
 
 def test_every_zone_can_be_chosen_while_the_program_is_still_opening(
-    held: HeldOpen, qtbot: QtBot,
+    held: HeldOpen,
+    qtbot: QtBot,
 ) -> None:
     window = shown_window(qtbot, held)
     selector = window.zone_selector
@@ -209,7 +230,8 @@ def test_every_zone_can_be_chosen_while_the_program_is_still_opening(
 
 
 def test_every_view_can_be_chosen_while_the_program_opens_and_fills_when_it_arrives(
-    held: HeldOpen, qtbot: QtBot,
+    held: HeldOpen,
+    qtbot: QtBot,
 ) -> None:
     window = shown_window(qtbot, held)
     for name in ("day", "week", "month", "agenda", "venues"):
@@ -223,7 +245,8 @@ def test_every_view_can_be_chosen_while_the_program_opens_and_fills_when_it_arri
 
 
 def test_an_unexpected_failure_while_opening_goes_to_the_error_handler_and_ends(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def opener() -> Database:
         raise RuntimeError("the disk went away")

@@ -34,7 +34,9 @@ def _fake_module(monkeypatch: pytest.MonkeyPatch, name: str, **functions: object
 
 
 def test_an_empty_database_opens_on_the_welcome_panel_and_loads_the_demo(
-    empty_program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
+    empty_program: Database,
+    make_window,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
 ) -> None:
     window: MainWindow = make_window(empty_program)
     assert window.welcome_shown
@@ -47,13 +49,17 @@ def test_an_empty_database_opens_on_the_welcome_panel_and_loads_the_demo(
     week = window.views["week"]
     assert isinstance(week, TimeGridView)
     assert "Opening plenary: ten years of the City Partnership Program" in {
-        block.row.title for block in week.blocks()}
+        block.row.title for block in week.blocks()
+    }
     assert "CPP Conference 2027: Cities Learning from Cities" in {
-        row.title for row, _first, _last in week.all_day()}  # two days long: above the grid
+        row.title for row, _first, _last in week.all_day()
+    }  # two days long: above the grid
 
 
 def test_the_welcome_panel_imports_a_program_file(
-    empty_program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
+    empty_program: Database,
+    make_window,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
     tmp_path: Path,
 ) -> None:
     from cpp_scheduler.programfile.exporter import export_program
@@ -74,14 +80,18 @@ def test_the_welcome_panel_imports_a_program_file(
 
 
 def test_a_failed_import_says_why_and_keeps_the_welcome_panel(
-    empty_program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
-    messages: Messages, tmp_path: Path,
+    empty_program: Database,
+    make_window,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
+    messages: Messages,
+    tmp_path: Path,
 ) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("Dinner with the Lima delegation at 19:00", encoding="utf-8")
     window: MainWindow = make_window(empty_program)
-    with qtbot.waitSignal(window.tasks.busyChanged, timeout=10_000,
-                          check_params_cb=lambda busy: not busy):
+    with qtbot.waitSignal(
+        window.tasks.busyChanged, timeout=10_000, check_params_cb=lambda busy: not busy
+    ):
         window.import_program(str(notes))
     title, message = messages.errors[0]
     assert title == f"Cannot import {notes}"
@@ -90,8 +100,11 @@ def test_a_failed_import_says_why_and_keeps_the_welcome_panel(
     assert window.welcome_shown
 
 
-def test_start_empty_shows_the_calendar(empty_program: Database, make_window,  # type: ignore[no-untyped-def]
-                                        qtbot: QtBot) -> None:
+def test_start_empty_shows_the_calendar(
+    empty_program: Database,
+    make_window,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+) -> None:
     window: MainWindow = make_window(empty_program)
     qtbot.mouseClick(window.welcome.empty_button, Qt.MouseButton.LeftButton)
     assert not window.welcome_shown
@@ -99,7 +112,9 @@ def test_start_empty_shows_the_calendar(empty_program: Database, make_window,  #
 
 
 def test_view_zone_filters_and_geometry_persist_between_runs(
-    program: Database, make_window, qtbot: QtBot,  # type: ignore[no-untyped-def]
+    program: Database,
+    make_window,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
 ) -> None:
     first: MainWindow = make_window(program)
     first.resize(720, 560)
@@ -119,14 +134,15 @@ def test_view_zone_filters_and_geometry_persist_between_runs(
 
 
 def test_program_menu_manages_delegations_through_undoable_commands(
-    window: MainWindow, dialogs: DialogScript, qtmodeltester,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    dialogs: DialogScript,
+    qtmodeltester,  # type: ignore[no-untyped-def]
     qtbot: QtBot,
 ) -> None:
     manager = window.manage("delegation")
     assert isinstance(manager, RecordManager)
     qtmodeltester.check(manager.model)
-    dialogs.answers.append({"name": "Kathmandu valley", "country": "NP",
-                            "zone": "Asia/Kathmandu"})
+    dialogs.answers.append({"name": "Kathmandu valley", "country": "NP", "zone": "Asia/Kathmandu"})
     qtbot.mouseClick(manager.new_button, Qt.MouseButton.LeftButton)
     assert manager.model.rowCount() == 1
     assert window.undo_action.text() == "Undo Create delegation 'Kathmandu valley'"
@@ -146,7 +162,8 @@ def test_program_menu_manages_delegations_through_undoable_commands(
 
 
 def test_choice_and_record_models_pass_the_model_tester(
-    program: Database, qtmodeltester,  # type: ignore[no-untyped-def]
+    program: Database,
+    qtmodeltester,  # type: ignore[no-untyped-def]
 ) -> None:
     choices = ChoiceListModel()
     choices.set_entries([("All", None, ""), ("Kobe", "k", "神戸市")])
@@ -160,8 +177,7 @@ def test_choice_and_record_models_pass_the_model_tester(
 def test_an_unexpected_error_is_logged_and_shown_once_kindly(tmp_path: Path) -> None:
     shown: list[tuple[str, str]] = []
     log_file = tmp_path / "logs" / "cpp-scheduler.log"
-    gui_crash = ExceptionHandler(log_file,
-                                 show=lambda title, text: shown.append((title, text)))
+    gui_crash = ExceptionHandler(log_file, show=lambda title, text: shown.append((title, text)))
     try:
         raise KeyError("venue_id")
     except KeyError as error:
@@ -175,21 +191,24 @@ def test_an_unexpected_error_is_logged_and_shown_once_kindly(tmp_path: Path) -> 
 
 
 def test_run_shows_a_database_it_cannot_open_in_a_dialog(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qapp: QApplication,
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda _parent, _title, text, *args: shown.append(text))
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda _parent, _title, text, *args: shown.append(text)
+    )
     monkeypatch.setattr(crash, "log_path", lambda: tmp_path / "log.txt")
     status = gui_app.run(str(tmp_path / "missing" / "program.sqlite"))
     assert status == 1
     assert "does not exist" in shown[0]
-    assert sys.excepthook is sys.__excepthook__ or not isinstance(sys.excepthook,
-                                                                  ExceptionHandler)
+    assert sys.excepthook is sys.__excepthook__ or not isinstance(sys.excepthook, ExceptionHandler)
 
 
 def test_moving_an_event_to_a_refused_time_explains_and_changes_nothing(
-    window: MainWindow, messages: Messages,
+    window: MainWindow,
+    messages: Messages,
 ) -> None:
     with window.database.session() as session:
         from cpp_scheduler.model import Event
@@ -201,7 +220,10 @@ def test_moving_an_event_to_a_refused_time_explains_and_changes_nothing(
 
 
 def test_start_empty_is_remembered_for_that_database_only(
-    empty_program: Database, make_window, qtbot: QtBot, tmp_path: Path,  # type: ignore[no-untyped-def]
+    empty_program: Database,
+    make_window,
+    qtbot: QtBot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     from cpp_scheduler.store import open_database
 

@@ -69,9 +69,17 @@ def with_icaljs(paths: list[Path], window: tuple[datetime, datetime]) -> dict[Pa
     node = shutil.which("node")
     assert node is not None
     completed = subprocess.run(
-        [node, str(ICALJS_DIR / "parse.mjs"), window[0].isoformat(), window[1].isoformat(),
-         *map(str, paths)],
-        capture_output=True, text=True, check=True, timeout=60,
+        [
+            node,
+            str(ICALJS_DIR / "parse.mjs"),
+            window[0].isoformat(),
+            window[1].isoformat(),
+            *map(str, paths),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     found: dict[Path, set[Meeting]] = {path: set() for path in paths}
     rows: list[dict[str, Any]] = json.loads(completed.stdout)

@@ -26,11 +26,25 @@ def uids(path: Path) -> set[str]:
     return {str(event["UID"]) for event in calendar.walk("VEVENT")}
 
 
-def test_export_a_participants_schedule(program: Program, database_url: str, tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_a_participants_schedule(
+    program: Program, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "ana.ics"
-    assert main(["export", "ics", "--participant", program.ana.email, "-o", str(out),
-                 "--db", database_url]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "ics",
+                "--participant",
+                program.ana.email,
+                "-o",
+                str(out),
+                "--db",
+                database_url,
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.strip() == f"wrote {out}"
     assert program.workshop.uid in uids(out)
     assert program.series.uid not in uids(out)
@@ -41,9 +55,29 @@ def test_export_in_request_mode_writes_the_cancellations_beside(
     program: Program, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "lima.ics"
-    assert main(["--db", database_url, "export", "ics", "--delegation", program.lima.name,
-                 "--method", "request", "--from", "2026-06-01", "--to", "2026-06-30",
-                 "--reminder", "15", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                database_url,
+                "export",
+                "ics",
+                "--delegation",
+                program.lima.name,
+                "--method",
+                "request",
+                "--from",
+                "2026-06-01",
+                "--to",
+                "2026-06-30",
+                "--reminder",
+                "15",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "have no organiser" in capsys.readouterr().err
     cancelled = tmp_path / "lima-cancelled.ics"
     calendar = icalendar.Calendar.from_ical(cancelled.read_bytes())
@@ -61,26 +95,45 @@ def test_export_in_request_mode_writes_the_cancellations_beside(
     ],
 )
 def test_export_of_something_unknown_says_what(
-    program: Program, database_url: str, tmp_path: Path, arguments: list[str], message: str,
+    program: Program,
+    database_url: str,
+    tmp_path: Path,
+    arguments: list[str],
+    message: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status = main(["export", "ics", *arguments, "-o", str(tmp_path / "x.ics"),
-                   "--db", database_url])
+    status = main(
+        ["export", "ics", *arguments, "-o", str(tmp_path / "x.ics"), "--db", database_url]
+    )
     assert status == 1
     assert capsys.readouterr().err.strip() == f"cpp-scheduler: {message}"
 
 
-def test_export_each_participant(program: Program, database_url: str, tmp_path: Path,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "ics", "--each-participant", "--out-dir", str(tmp_path / "out"),
-                 "--db", database_url]) == 0
+def test_export_each_participant(
+    program: Program, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "export",
+                "ics",
+                "--each-participant",
+                "--out-dir",
+                str(tmp_path / "out"),
+                "--db",
+                database_url,
+            ]
+        )
+        == 0
+    )
     names = sorted(path.name for path in (tmp_path / "out").iterdir())
     assert names == sorted(f"{person.email}.ics" for person in program.everyone)
     assert "wrote 7 files for 7 participants" in capsys.readouterr().out
 
 
-def test_import_dry_run_then_for_real(program: Program, database_url: str, tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_dry_run_then_for_real(
+    program: Program, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     exported = tmp_path / "all.ics"
     assert main(["export", "ics", "--all", "-o", str(exported), "--db", database_url]) == 0
     target = str(tmp_path / "empty.sqlite")
@@ -92,14 +145,16 @@ def test_import_dry_run_then_for_real(program: Program, database_url: str, tmp_p
     assert main(["import", str(exported), "--db", target]) == 0
     assert "6 created, 0 updated, 0 left as they are, 2 skipped" in capsys.readouterr().out
     from cpp_scheduler.store import open_database
+
     again = open_database(target)
     with again.session() as session:
         assert session.scalar(select(func.count()).select_from(Event)) == 6
     again.close()
 
 
-def test_import_of_a_broken_file_names_the_line(tmp_path: Path, sqlite_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_of_a_broken_file_names_the_line(
+    tmp_path: Path, sqlite_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = tmp_path / "broken.ics"
     broken.write_text("BEGIN:VCALENDAR\nVERSION:2.0\nno colon here\nEND:VCALENDAR\n")
     assert main(["import", str(broken), "--db", str(sqlite_path)]) == 1
@@ -107,12 +162,29 @@ def test_import_of_a_broken_file_names_the_line(tmp_path: Path, sqlite_path: Pat
     assert error.startswith(f"cpp-scheduler: {broken}, line 3: 'no colon here'")
 
 
-def test_export_a_feed_with_its_refresh_interval(program: Program, database_url: str,
-                                                 tmp_path: Path) -> None:
+def test_export_a_feed_with_its_refresh_interval(
+    program: Program, database_url: str, tmp_path: Path
+) -> None:
     out = tmp_path / "peru.ics"
-    assert main(["export", "ics", "--delegation", program.lima.name, "--refresh-hours", "6",
-                 "--feed-url", "https://example.org/cpp/peru.ics", "-o", str(out),
-                 "--db", database_url]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "ics",
+                "--delegation",
+                program.lima.name,
+                "--refresh-hours",
+                "6",
+                "--feed-url",
+                "https://example.org/cpp/peru.ics",
+                "-o",
+                str(out),
+                "--db",
+                database_url,
+            ]
+        )
+        == 0
+    )
     calendar = icalendar.Calendar.from_ical(out.read_bytes())
     assert calendar.refresh_interval == timedelta(hours=6)
     assert str(calendar["SOURCE"]) == "https://example.org/cpp/peru.ics"

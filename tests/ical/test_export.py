@@ -34,8 +34,9 @@ def publish(content: scopes.CalendarContent, **options: object) -> icalendar.Cal
 
 
 def vevent(calendar: icalendar.Calendar, uid: str) -> icalendar.Event:
-    found = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == uid
-             and "RECURRENCE-ID" not in e]
+    found = [
+        e for e in calendar.walk("VEVENT") if str(e["UID"]) == uid and "RECURRENCE-ID" not in e
+    ]
     assert len(found) == 1
     return found[0]
 
@@ -48,8 +49,11 @@ def test_the_calendar_names_itself_and_its_method(program: Program) -> None:
     assert str(calendar["METHOD"]) == "PUBLISH"
     assert str(calendar["X-WR-CALNAME"]) == "CPP program"
     tzids = {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
-    used = {str(e["DTSTART"].params["TZID"]) for e in calendar.walk("VEVENT")
-            if "TZID" in e["DTSTART"].params}
+    used = {
+        str(e["DTSTART"].params["TZID"])
+        for e in calendar.walk("VEVENT")
+        if "TZID" in e["DTSTART"].params
+    }
     assert used == tzids == {"Asia/Tokyo"}  # the fall-back hour event is in UTC
 
 
@@ -65,15 +69,20 @@ def test_an_event_carries_everything_a_participant_needs(program: Program) -> No
     description = str(event["DESCRIPTION"])
     assert description.startswith(JAPANESE_AGENDA)
     # Ana's delegation is in Japan from 8 to 12 June: her clock is Tokyo's that day.
-    assert ("Your local time (in Japan, Asia/Tokyo): Tue 09 Jun 2026, 09:00-12:00 "
-            "(UTC+09:00)") in description
+    assert (
+        "Your local time (in Japan, Asia/Tokyo): Tue 09 Jun 2026, 09:00-12:00 (UTC+09:00)"
+    ) in description
     assert "Video link: https://meet.example.org/kobe-lima" in description
     assert "2-2-2 Uchisaiwaicho" in description
     assert str(event["LOCATION"]).startswith("TDLC Meeting Room A, 10th Floor")
     assert (event["GEO"].latitude, event["GEO"].longitude) == (35.6706, 139.757)
     assert str(event["URL"]) == "https://meet.example.org/kobe-lima"
-    assert event.categories == ["Peer-to-peer workshop", "Hybrid",
-                                "Disaster risk management", "Kobe"]
+    assert event.categories == [
+        "Peer-to-peer workshop",
+        "Hybrid",
+        "Disaster risk management",
+        "Kobe",
+    ]
     assert str(event["STATUS"]) == "CONFIRMED"
     assert str(event["ORGANIZER"]) == "mailto:gmiller@worldbank.org"
     assert event["ORGANIZER"].params["CN"] == "Grace Miller"
@@ -84,8 +93,9 @@ def test_a_participant_at_home_reads_the_time_on_their_own_clock(program: Progra
     calendar = publish(scopes.participant_schedule(program.maya, program.events))
     description = str(vevent(calendar, program.workshop.uid)["DESCRIPTION"])
     # Kathmandu, +05:45: the same morning, 05:45.
-    assert ("Your local time (Asia/Kathmandu): Tue 09 Jun 2026, 05:45-08:45 (UTC+05:45)"
-            in description)
+    assert (
+        "Your local time (Asia/Kathmandu): Tue 09 Jun 2026, 05:45-08:45 (UTC+05:45)" in description
+    )
     series = str(vevent(calendar, program.series.uid)["DESCRIPTION"])
     assert "Your local time (Asia/Kathmandu):\n  Wed 18 Feb 2026, 05:45-07:15" in series
     assert "Thu 16 Apr 2026, 07:45-09:15 (UTC+05:45)" in series  # the moved session
@@ -95,13 +105,18 @@ def test_a_participant_at_home_reads_the_time_on_their_own_clock(program: Progra
 def test_a_coordinators_file_shows_each_delegations_clock(program: Program) -> None:
     calendar = publish(scopes.program(program.events))
     description = str(vevent(calendar, program.workshop.uid)["DESCRIPTION"])
-    assert ("Peru housing ministry (in Japan, Asia/Tokyo): Tue 09 Jun 2026 09:00 JST to 12:00"
-            in description)
-    assert ("Kathmandu metropolitan city (Asia/Kathmandu): Tue 09 Jun 2026 05:45 +0545 to "
-            "08:45") in description
+    assert (
+        "Peru housing ministry (in Japan, Asia/Tokyo): Tue 09 Jun 2026 09:00 JST to 12:00"
+        in description
+    )
+    assert (
+        "Kathmandu metropolitan city (Asia/Kathmandu): Tue 09 Jun 2026 05:45 +0545 to 08:45"
+    ) in description
     series = str(vevent(calendar, program.series.uid)["DESCRIPTION"])
-    assert ("Santiago regional government (America/Santiago): Tue 17 Feb 2026 21:00 -03 "
-            "(-1 day) to 22:30") in series
+    assert (
+        "Santiago regional government (America/Santiago): Tue 17 Feb 2026 21:00 -03 "
+        "(-1 day) to 22:30"
+    ) in series
 
 
 def test_conference_features_are_a_list_not_one_quoted_value(program: Program) -> None:
@@ -117,9 +132,12 @@ def test_conference_features_are_a_list_not_one_quoted_value(program: Program) -
 
 
 def test_refresh_interval_says_it_is_a_duration(program: Program) -> None:
-    data = export_bytes(scopes.program(program.events),
-                        ExportOptions(refresh_interval=timedelta(hours=6),
-                                      source_url="https://tdlc.example.org/cpp.ics"))[0][1]
+    data = export_bytes(
+        scopes.program(program.events),
+        ExportOptions(
+            refresh_interval=timedelta(hours=6), source_url="https://tdlc.example.org/cpp.ics"
+        ),
+    )[0][1]
     lines = data.decode().replace("\r\n ", "").splitlines()
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in lines
     assert "X-PUBLISHED-TTL:PT6H" in lines  # Outlook's older name for the same
@@ -131,8 +149,10 @@ def test_refresh_interval_says_it_is_a_duration(program: Program) -> None:
 def test_a_time_in_the_fall_back_hour_is_written_in_utc(program: Program) -> None:
     calendar = publish(scopes.one_event(program.fold_event))
     event = vevent(calendar, program.fold_event.uid)
-    for name, instant in (("DTSTART", program.fold_event.start_utc),
-                          ("DTEND", program.fold_event.end_utc)):
+    for name, instant in (
+        ("DTSTART", program.fold_event.start_utc),
+        ("DTEND", program.fold_event.end_utc),
+    ):
         assert "TZID" not in event[name].params
         assert event[name].dt == instant
         assert event[name].dt.utcoffset() == timedelta(0)
@@ -184,8 +204,11 @@ def test_a_cancelled_event_says_so_when_published(program: Program) -> None:
 
 def test_in_request_mode_cancelled_events_go_into_a_cancel_calendar(program: Program) -> None:
     content = scopes.delegation_schedule(program.lima, program.events, [program.tour])
-    options = ExportOptions(method=Method.REQUEST, stamp=STAMP,
-                            organizer=Organizer("TDLC coordinators", "cpp@tdlc.example.org"))
+    options = ExportOptions(
+        method=Method.REQUEST,
+        stamp=STAMP,
+        organizer=Organizer("TDLC coordinators", "cpp@tdlc.example.org"),
+    )
     request, cancel = build_calendars(content, options)
     assert str(request["METHOD"]) == "REQUEST"
     assert str(cancel["METHOD"]) == "CANCEL"
@@ -194,16 +217,22 @@ def test_in_request_mode_cancelled_events_go_into_a_cancel_calendar(program: Pro
     assert str(removed["UID"]) == program.cancelled.uid
     assert str(removed["STATUS"]) == "CANCELLED"
     assert str(removed["ORGANIZER"]) == "mailto:cpp@tdlc.example.org"
-    attendees = removed["ATTENDEE"] if isinstance(removed["ATTENDEE"], list) else [
-        removed["ATTENDEE"]]
-    assert {str(a) for a in attendees} == {"mailto:ana.quispe@vivienda.gob.pe",
-                                           "mailto:bruno.salas@vivienda.gob.pe"}
+    attendees = (
+        removed["ATTENDEE"] if isinstance(removed["ATTENDEE"], list) else [removed["ATTENDEE"]]
+    )
+    assert {str(a) for a in attendees} == {
+        "mailto:ana.quispe@vivienda.gob.pe",
+        "mailto:bruno.salas@vivienda.gob.pe",
+    }
 
 
 def test_request_mode_invites_with_role_partstat_and_rsvp(program: Program) -> None:
     content = scopes.participant_schedule(program.ana, program.events)
-    (calendar,) = [c for c in build_calendars(content, ExportOptions(method=Method.REQUEST))
-                   if str(c["METHOD"]) == "REQUEST"]
+    (calendar,) = [
+        c
+        for c in build_calendars(content, ExportOptions(method=Method.REQUEST))
+        if str(c["METHOD"]) == "REQUEST"
+    ]
     event = vevent(calendar, program.workshop.uid)
     attendee = event["ATTENDEE"]
     assert str(attendee) == "mailto:ana.quispe@vivienda.gob.pe"

@@ -31,8 +31,7 @@ STAMP = datetime(2026, 5, 1, tzinfo=UTC)
 
 def program_file(database: Database, tmp_path: Path, name: str = "program.ics") -> Path:
     path = tmp_path / name
-    calendars.export_calendar(database, calendars.ProgramScope(), path,
-                              ExportOptions(stamp=STAMP))
+    calendars.export_calendar(database, calendars.ProgramScope(), path, ExportOptions(stamp=STAMP))
     return path
 
 
@@ -41,17 +40,30 @@ def events_of(data: bytes) -> dict[tuple[str, str], dict[str, object]]:
     found = {}
     for event in icalendar.Calendar.from_ical(data).walk("VEVENT"):
         recurrence = event.get("RECURRENCE-ID")
-        key = (str(event["UID"]), recurrence.dt.astimezone(UTC).isoformat() if recurrence
-               else "")
+        key = (str(event["UID"]), recurrence.dt.astimezone(UTC).isoformat() if recurrence else "")
         found[key] = {
-            "start": event["DTSTART"].dt.astimezone(UTC) if isinstance(
-                event["DTSTART"].dt, datetime) else event["DTSTART"].dt,
+            "start": event["DTSTART"].dt.astimezone(UTC)
+            if isinstance(event["DTSTART"].dt, datetime)
+            else event["DTSTART"].dt,
             "end": event["DTEND"].dt,
             "tzid": event["DTSTART"].params.get("TZID"),
             "sequence": int(event.get("SEQUENCE", 0)),
-            **{name: event.get(name).to_ical() if event.get(name) is not None else None
-               for name in ("SUMMARY", "DESCRIPTION", "LOCATION", "GEO", "URL", "CONFERENCE",
-                            "CATEGORIES", "STATUS", "RRULE", "EXDATE", "ORGANIZER")},
+            **{
+                name: event.get(name).to_ical() if event.get(name) is not None else None
+                for name in (
+                    "SUMMARY",
+                    "DESCRIPTION",
+                    "LOCATION",
+                    "GEO",
+                    "URL",
+                    "CONFERENCE",
+                    "CATEGORIES",
+                    "STATUS",
+                    "RRULE",
+                    "EXDATE",
+                    "ORGANIZER",
+                )
+            },
         }
     return found
 
@@ -64,13 +76,16 @@ def test_export_import_into_an_empty_database_and_export_again_gives_the_same_ev
     first = program_file(database, tmp_path, "first.ics")
 
     from cpp_scheduler.store import open_database
-    other_url = (str(tmp_path / "other.sqlite") if "://" not in database_url
-                 else database_url)
+
+    other_url = str(tmp_path / "other.sqlite") if "://" not in database_url else database_url
     if "://" in database_url:  # one PostgreSQL database per test: empty its program
         with database.transaction() as session:
-            for record in [*session.scalars(select(StudyTour)), *session.scalars(select(Event)),
-                           *session.scalars(select(Participant)),
-                           *session.scalars(select(Delegation))]:
+            for record in [
+                *session.scalars(select(StudyTour)),
+                *session.scalars(select(Event)),
+                *session.scalars(select(Participant)),
+                *session.scalars(select(Delegation)),
+            ]:
                 session.delete(record)
         target = database
     else:
@@ -79,12 +94,18 @@ def test_export_import_into_an_empty_database_and_export_again_gives_the_same_ev
     assert report.applied
     assert report.count(calendars.ImportAction.CREATE) == 6
     assert [entry.reason.split(":")[0] for entry in report.skipped] == [
-        "a study tour outline", "a travel leg of a study tour"]
+        "a study tour outline",
+        "a travel leg of a study tour",
+    ]
     second_path = tmp_path / "second.ics"
-    calendars.export_calendar(target, calendars.ProgramScope(), second_path,
-                              ExportOptions(stamp=STAMP))
-    before = {k: v for k, v in events_of(first.read_bytes()).items()
-              if not k[0].startswith(("tour-", "leg-"))}
+    calendars.export_calendar(
+        target, calendars.ProgramScope(), second_path, ExportOptions(stamp=STAMP)
+    )
+    before = {
+        k: v
+        for k, v in events_of(first.read_bytes()).items()
+        if not k[0].startswith(("tour-", "leg-"))
+    }
     after = events_of(second_path.read_bytes())
     # Descriptions name delegations' local times; delegations are not in calendar files.
     for values in (*before.values(), *after.values()):
@@ -94,8 +115,9 @@ def test_export_import_into_an_empty_database_and_export_again_gives_the_same_ev
             assert after[key][name] == before[key][name], (key, name)
     assert after == before
     with target.session() as session:
-        workshop = session.scalars(select(Event).where(Event.description.startswith(
-            JAPANESE_AGENDA[:20]))).one()
+        workshop = session.scalars(
+            select(Event).where(Event.description.startswith(JAPANESE_AGENDA[:20]))
+        ).one()
         assert workshop.description == JAPANESE_AGENDA
         assert workshop.kind is EventKind.WORKSHOP
         assert workshop.mode is EventMode.HYBRID
@@ -107,8 +129,7 @@ def test_export_import_into_an_empty_database_and_export_again_gives_the_same_ev
         target.close()
 
 
-def test_japanese_text_survives_export_import_export(database: Database,
-                                                     tmp_path: Path) -> None:
+def test_japanese_text_survives_export_import_export(database: Database, tmp_path: Path) -> None:
     with database.transaction() as session:
         program = build_program(session)
         program.workshop.title = "神戸市との防災ワークショップ（第2回）"
@@ -119,31 +140,34 @@ def test_japanese_text_survives_export_import_export(database: Database,
             session.delete(event)
     calendars.import_calendar(database, path)
     again = tmp_path / "again.ics"
-    calendars.export_calendar(database, calendars.ProgramScope(), again,
-                              ExportOptions(stamp=STAMP))
-    summaries = {str(e["SUMMARY"]): str(e["DESCRIPTION"])
-                 for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")}
+    calendars.export_calendar(database, calendars.ProgramScope(), again, ExportOptions(stamp=STAMP))
+    summaries = {
+        str(e["SUMMARY"]): str(e["DESCRIPTION"])
+        for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")
+    }
     assert summaries["神戸市との防災ワークショップ（第2回）"].startswith(JAPANESE_AGENDA * 5)
 
 
-def test_a_dry_run_shows_the_plan_and_changes_nothing(database: Database,
-                                                      tmp_path: Path) -> None:
+def test_a_dry_run_shows_the_plan_and_changes_nothing(database: Database, tmp_path: Path) -> None:
     program = build_program()
-    (_, data), = export_bytes(scopes.program(program.events), ExportOptions())
+    ((_, data),) = export_bytes(scopes.program(program.events), ExportOptions())
     path = tmp_path / "partner.ics"
     path.write_bytes(data)
     report = calendars.import_calendar(database, path, dry_run=True)
     assert not report.applied
     assert report.count(calendars.ImportAction.CREATE) == 6
     assert report.lines()[-1].endswith("(dry run: nothing changed)")
-    assert any(line.startswith("create  Monthly CPP videoconference (Wed 18 Feb 2026 09:00 "
-                               "Asia/Tokyo)") for line in report.lines())
+    assert any(
+        line.startswith("create  Monthly CPP videoconference (Wed 18 Feb 2026 09:00 Asia/Tokyo)")
+        for line in report.lines()
+    )
     with database.session() as session:
         assert session.scalar(select(func.count()).select_from(Event)) == 0
 
 
-def test_a_newer_sequence_updates_and_an_older_one_is_ignored(database: Database,
-                                                              tmp_path: Path) -> None:
+def test_a_newer_sequence_updates_and_an_older_one_is_ignored(
+    database: Database, tmp_path: Path
+) -> None:
     with database.transaction() as session:
         program = build_program(session)
         uid = program.workshop.uid
@@ -184,8 +208,9 @@ def test_a_cancel_file_cancels_the_event(database: Database, tmp_path: Path) -> 
     copy.opening.uid = uid
     copy.opening.sequence = 5
     copy.opening.status = EventStatus.CANCELLED
-    (method, data), = export_bytes(scopes.one_event(copy.opening),
-                                   ExportOptions(method=Method.REQUEST))
+    ((method, data),) = export_bytes(
+        scopes.one_event(copy.opening), ExportOptions(method=Method.REQUEST)
+    )
     assert method is Method.CANCEL
     path = tmp_path / "cancel.ics"
     path.write_bytes(data)
@@ -197,10 +222,11 @@ def test_a_cancel_file_cancels_the_event(database: Database, tmp_path: Path) -> 
 def test_one_bad_event_and_nothing_is_imported(database: Database, tmp_path: Path) -> None:
     program = build_program()
     program.site_visit.video_link = ""
-    (_, data), = export_bytes(scopes.program(program.events), ExportOptions())
+    ((_, data),) = export_bytes(scopes.program(program.events), ExportOptions())
     # A virtual videoconference without a link breaks a rule of the program.
-    broken = data.replace(b"CATEGORIES:Site visit,Face-to-face,Kobe",
-                          b"CATEGORIES:Videoconference,Virtual")
+    broken = data.replace(
+        b"CATEGORIES:Site visit,Face-to-face,Kobe", b"CATEGORIES:Videoconference,Virtual"
+    )
     path = tmp_path / "broken.ics"
     path.write_bytes(broken)
     with pytest.raises(CalendarFileError, match="needs a link") as raised:
@@ -227,9 +253,9 @@ def read(text: str) -> object:
 
 
 def test_a_line_that_is_not_a_content_line_is_named_with_its_number() -> None:
-    text = CALENDAR.format(body=vevent("UID:1", "SUMMARY:Visit",
-                                       "this line is broken",
-                                       "DTSTART:20260601T010000Z"))
+    text = CALENDAR.format(
+        body=vevent("UID:1", "SUMMARY:Visit", "this line is broken", "DTSTART:20260601T010000Z")
+    )
     with pytest.raises(CalendarFileError) as raised:
         read(text)
     assert str(raised.value).startswith("kobe.ics, line 7: 'this line is broken' is not")
@@ -238,10 +264,13 @@ def test_a_line_that_is_not_a_content_line_is_named_with_its_number() -> None:
 def test_unclosed_and_mismatched_components_are_named() -> None:
     with pytest.raises(CalendarFileError, match=r"line 4 \(VEVENT\): BEGIN:VEVENT is never"):
         read("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\n")
-    with pytest.raises(CalendarFileError,
-                       match=r"line 6 \(VEVENT\): END:VCALENDAR closes BEGIN:VEVENT of line 4"):
-        read("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\n"
-             "END:VCALENDAR\r\n")
+    with pytest.raises(
+        CalendarFileError, match=r"line 6 \(VEVENT\): END:VCALENDAR closes BEGIN:VEVENT of line 4"
+    ):
+        read(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+            "END:VCALENDAR\r\n"
+        )
     with pytest.raises(CalendarFileError, match=r"line 6 .*END:VTODO closes BEGIN:VEVENT"):
         read(CALENDAR.format(body="BEGIN:VEVENT\r\nUID:1\r\nEND:VTODO\r\n"))
 
@@ -253,9 +282,14 @@ def test_a_bad_value_is_named_with_its_component() -> None:
 
 
 def test_an_unknown_zone_is_refused_with_its_line(database: Database, tmp_path: Path) -> None:
-    text = CALENDAR.format(body=vevent("UID:1", "SUMMARY:Visit",
-                                       "DTSTART;TZID=Mars/Olympus:20260601T090000",
-                                       "DTEND;TZID=Mars/Olympus:20260601T100000"))
+    text = CALENDAR.format(
+        body=vevent(
+            "UID:1",
+            "SUMMARY:Visit",
+            "DTSTART;TZID=Mars/Olympus:20260601T090000",
+            "DTEND;TZID=Mars/Olympus:20260601T100000",
+        )
+    )
     path = tmp_path / "mars.ics"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CalendarFileError) as raised:
@@ -274,31 +308,38 @@ def test_a_file_that_is_not_utf8_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("tzid", "zone"),
-    [("Tokyo Standard Time", "Asia/Tokyo"), ("/mozilla.org/20070129_1/Europe/Berlin",
-                                             "Europe/Berlin"),
-     ("SA Pacific Standard Time", "America/Bogota"), ("Asia/Kathmandu", "Asia/Kathmandu")],
+    [
+        ("Tokyo Standard Time", "Asia/Tokyo"),
+        ("/mozilla.org/20070129_1/Europe/Berlin", "Europe/Berlin"),
+        ("SA Pacific Standard Time", "America/Bogota"),
+        ("Asia/Kathmandu", "Asia/Kathmandu"),
+    ],
 )
 def test_windows_and_prefixed_zone_names_are_understood(tzid: str, zone: str) -> None:
     assert resolve_zone(tzid) == zone
 
 
 def test_floating_times_take_the_calendars_zone_and_repeated_hours_the_first() -> None:
-    text = CALENDAR.format(body=(
-        "X-WR-TIMEZONE:America/New_York\r\n"
-        + vevent("UID:1", "SUMMARY:Fold", "DTSTART:20261101T013000",
-                 "DURATION:PT30M")
-        + vevent("UID:2", "SUMMARY:Outlook", "DTSTART;TZID=Tokyo Standard Time:20260601T090000",
-                 "DTEND;TZID=Tokyo Standard Time:20260601T100000")
-        + vevent("UID:3", "SUMMARY:All day", "DTSTART;VALUE=DATE:20260601")
-    ))
+    text = CALENDAR.format(
+        body=(
+            "X-WR-TIMEZONE:America/New_York\r\n"
+            + vevent("UID:1", "SUMMARY:Fold", "DTSTART:20261101T013000", "DURATION:PT30M")
+            + vevent(
+                "UID:2",
+                "SUMMARY:Outlook",
+                "DTSTART;TZID=Tokyo Standard Time:20260601T090000",
+                "DTEND;TZID=Tokyo Standard Time:20260601T100000",
+            )
+            + vevent("UID:3", "SUMMARY:All day", "DTSTART;VALUE=DATE:20260601")
+        )
+    )
     parsed = read_calendar(text.encode(), "feed.ics")
     fold, outlook = parsed.events
     # RFC 5545 3.3.5: a repeated local time is its first occurrence (EDT).
     assert fold.start_utc == datetime(2026, 11, 1, 5, 30, tzinfo=UTC)
     assert fold.zone == "America/New_York"
     assert outlook.zone == "Asia/Tokyo"
-    assert outlook.start_utc == datetime(2026, 6, 1, 0, 0,
-                                                                          tzinfo=UTC)
+    assert outlook.start_utc == datetime(2026, 6, 1, 0, 0, tzinfo=UTC)
     (skipped,) = parsed.skipped
     assert skipped.uid == "3"
     assert "all-day" in skipped.reason
@@ -312,17 +353,34 @@ def test_one_session_of_a_series_sent_on_its_own(database: Database, tmp_path: P
         sequence = program.series.sequence
     may = "20260520T090000"
     june = "20260617T090000"
-    text = CALENDAR.format(body=(
-        vevent(f"UID:{uid}", f"SEQUENCE:{sequence + 1}", "SUMMARY:Monthly CPP videoconference",
-               f"RECURRENCE-ID;TZID=Asia/Tokyo:{may}",
-               "DTSTART;TZID=Asia/Tokyo:20260521T100000",
-               "DTEND;TZID=Asia/Tokyo:20260521T113000")
-        + vevent(f"UID:{uid}", f"SEQUENCE:{sequence + 2}", "SUMMARY:Monthly CPP videoconference",
-                 f"RECURRENCE-ID;TZID=Asia/Tokyo:{june}", "STATUS:CANCELLED",
-                 f"DTSTART;TZID=Asia/Tokyo:{june}", "DURATION:PT90M")
-        + vevent("UID:elsewhere", "SUMMARY:Not ours", "RECURRENCE-ID:20260601T000000Z",
-                 "DTSTART:20260601T010000Z", "DTEND:20260601T020000Z")
-    ))
+    text = CALENDAR.format(
+        body=(
+            vevent(
+                f"UID:{uid}",
+                f"SEQUENCE:{sequence + 1}",
+                "SUMMARY:Monthly CPP videoconference",
+                f"RECURRENCE-ID;TZID=Asia/Tokyo:{may}",
+                "DTSTART;TZID=Asia/Tokyo:20260521T100000",
+                "DTEND;TZID=Asia/Tokyo:20260521T113000",
+            )
+            + vevent(
+                f"UID:{uid}",
+                f"SEQUENCE:{sequence + 2}",
+                "SUMMARY:Monthly CPP videoconference",
+                f"RECURRENCE-ID;TZID=Asia/Tokyo:{june}",
+                "STATUS:CANCELLED",
+                f"DTSTART;TZID=Asia/Tokyo:{june}",
+                "DURATION:PT90M",
+            )
+            + vevent(
+                "UID:elsewhere",
+                "SUMMARY:Not ours",
+                "RECURRENCE-ID:20260601T000000Z",
+                "DTSTART:20260601T010000Z",
+                "DTEND:20260601T020000Z",
+            )
+        )
+    )
     path = tmp_path / "outlook.ics"
     path.write_text(text, encoding="utf-8")
     report = calendars.import_calendar(database, path)
@@ -340,13 +398,23 @@ def test_a_zone_named_freely_is_found_by_its_vtimezone() -> None:
     """Outlook writes 'Customized Time Zone'; the offsets of its VTIMEZONE say which."""
     from cpp_scheduler.ical.vtimezone import vtimezone
 
-    definition = vtimezone("America/Santiago", datetime(2026, 1, 1, tzinfo=UTC),
-                           datetime(2026, 12, 31, tzinfo=UTC)).to_ical().decode()
+    definition = (
+        vtimezone(
+            "America/Santiago", datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 12, 31, tzinfo=UTC)
+        )
+        .to_ical()
+        .decode()
+    )
     definition = definition.replace("TZID:America/Santiago", "TZID:Customized Time Zone")
-    text = CALENDAR.format(body=definition.replace("\r\n", "\n").replace("\n", "\r\n") + vevent(
-        "UID:7", "SUMMARY:Santiago call",
-        "DTSTART;TZID=Customized Time Zone:20260710T090000",
-        "DTEND;TZID=Customized Time Zone:20260710T100000"))
+    text = CALENDAR.format(
+        body=definition.replace("\r\n", "\n").replace("\n", "\r\n")
+        + vevent(
+            "UID:7",
+            "SUMMARY:Santiago call",
+            "DTSTART;TZID=Customized Time Zone:20260710T090000",
+            "DTEND;TZID=Customized Time Zone:20260710T100000",
+        )
+    )
     (event,) = read_calendar(text.encode(), "outlook.ics").events
     assert event.start_utc == datetime(2026, 7, 10, 13, 0, tzinfo=UTC)  # -04 in July
     assert timezones_agree(event.zone, "America/Santiago")
@@ -356,5 +424,8 @@ def timezones_agree(first: str, second: str) -> bool:
     from cpp_scheduler import timezones
 
     moments = [datetime(2026, 1, 1, tzinfo=UTC) + n * timedelta(days=1) for n in range(365)]
-    return all(m.astimezone(timezones.zone(first)).utcoffset()
-               == m.astimezone(timezones.zone(second)).utcoffset() for m in moments)
+    return all(
+        m.astimezone(timezones.zone(first)).utcoffset()
+        == m.astimezone(timezones.zone(second)).utcoffset()
+        for m in moments
+    )

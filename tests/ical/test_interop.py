@@ -37,8 +37,10 @@ SCOPES: dict[str, Callable[[Program], CalendarContent]] = {
     "tour": lambda p: scopes.tour_schedule(p.tour),
     "program": lambda p: scopes.program(p.events, [p.tour]),
     "date range": lambda p: scopes.program(
-        p.events, [p.tour], dates=scopes.DateRange(datetime(2026, 6, 9).date(),
-                                                   datetime(2026, 11, 30).date())),
+        p.events,
+        [p.tour],
+        dates=scopes.DateRange(datetime(2026, 6, 9).date(), datetime(2026, 11, 30).date()),
+    ),
 }
 METHODS = [Method.PUBLISH, Method.REQUEST]
 
@@ -98,16 +100,17 @@ def test_python_parsers_agree_with_the_program(
         # icalendar alone does not expand; each component as written is in the expansion.
         masters = parsers.timed(parsers.with_icalendar(data))
         assert masters <= parsers.timed(by_ical) | {
-            m for m in masters if m[0] == program.series.uid}
+            m for m in masters if m[0] == program.series.uid
+        }
         seen |= by_ical
     assert parsers.timed(seen) == want
-    assert {uid for uid, _, _ in seen} >= {event.uid for event in content.events
-                                          if event.occurrences()}
+    assert {uid for uid, _, _ in seen} >= {
+        event.uid for event in content.events if event.occurrences()
+    }
 
 
 @pytest.mark.parametrize("method", METHODS, ids=lambda m: m.value.lower())
-def test_icaljs_agrees_with_the_program(program: Program, method: Method,
-                                        tmp_path: Path) -> None:
+def test_icaljs_agrees_with_the_program(program: Program, method: Method, tmp_path: Path) -> None:
     problem = parsers.icaljs_problem()
     if problem:
         pytest.skip(problem)
@@ -128,22 +131,33 @@ def test_icaljs_agrees_with_the_program(program: Program, method: Method,
         assert seen == python, scope
 
 
-def test_the_tour_envelope_is_the_same_days_everywhere(program: Program,
-                                                       tmp_path: Path) -> None:
+def test_the_tour_envelope_is_the_same_days_everywhere(program: Program, tmp_path: Path) -> None:
     (path,) = exported(scopes.tour_schedule(program.tour), Method.PUBLISH, tmp_path)
     data = path.read_bytes()
     envelope = f"tour-{program.tour.id}@cpp-scheduler.tdlc"
     day = datetime(2026, 6, 8).date(), datetime(2026, 6, 11).date()
-    for meetings in (parsers.with_icalendar(data), parsers.with_ical(data, WINDOW),
-                     parsers.with_recurring_ical_events(data, WINDOW)):
+    for meetings in (
+        parsers.with_icalendar(data),
+        parsers.with_ical(data, WINDOW),
+        parsers.with_recurring_ical_events(data, WINDOW),
+    ):
         assert (envelope, *day) in meetings
     if parsers.icaljs_problem() is None:
         assert (envelope, *day) in parsers.with_icaljs([path], WINDOW)[path]
 
 
-FOLD_PRONE = ["America/New_York", "America/Santiago", "Europe/London", "Australia/Lord_Howe",
-              "Asia/Kathmandu", "Asia/Kolkata", "Pacific/Chatham", "America/Sao_Paulo",
-              "Africa/Casablanca", "Asia/Tehran"]
+FOLD_PRONE = [
+    "America/New_York",
+    "America/Santiago",
+    "Europe/London",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "Asia/Kolkata",
+    "Pacific/Chatham",
+    "America/Sao_Paulo",
+    "Africa/Casablanca",
+    "Asia/Tehran",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -161,14 +175,19 @@ def test_any_instant_in_any_zone_reads_back_the_same_through_the_vtimezone(
 
     instant = start.replace(tzinfo=UTC, second=0, microsecond=0)
     if near_change:  # land within an hour or two of one of the zone's real changes
-        changes = transitions(zone, datetime(instant.year, 1, 1, tzinfo=UTC),
-                              datetime(instant.year + 1, 1, 1, tzinfo=UTC))
+        changes = transitions(
+            zone,
+            datetime(instant.year, 1, 1, tzinfo=UTC),
+            datetime(instant.year + 1, 1, 1, tzinfo=UTC),
+        )
         if changes:
             instant = changes[start.minute % len(changes)].at + timedelta(
-                minutes=start.second * 4 - 120)
-    event = Event(title="Session", start_utc=instant,
-                  end_utc=instant + timedelta(minutes=minutes), zone=zone)
-    (_, data), = export_bytes(scopes.one_event(event), ExportOptions())
+                minutes=start.second * 4 - 120
+            )
+    event = Event(
+        title="Session", start_utc=instant, end_utc=instant + timedelta(minutes=minutes), zone=zone
+    )
+    ((_, data),) = export_bytes(scopes.one_event(event), ExportOptions())
     window = (instant - timedelta(days=1), instant + timedelta(days=2))
     read = parsers.with_recurring_ical_events(renamed_zones(data), window)
     assert read == {(event.uid, event.start_utc, event.end_utc)}

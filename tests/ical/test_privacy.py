@@ -34,10 +34,12 @@ def test_a_participants_file_names_only_that_participant(program: Program) -> No
 
 
 def test_the_coordinator_can_ask_for_every_attendee(program: Program) -> None:
-    content = scopes.participant_schedule(program.ana, program.events, [program.tour],
-                                          with_attendees=True)
+    content = scopes.participant_schedule(
+        program.ana, program.events, [program.tour], with_attendees=True
+    )
     assert {program.bruno.email, program.maya.email, program.kenji.email} <= emails_in(
-        content, program)
+        content, program
+    )
 
 
 def test_a_delegations_file_holds_its_own_members_only(program: Program) -> None:
@@ -56,8 +58,12 @@ def test_an_event_or_program_file_names_nobody_unless_asked(program: Program) ->
     assert emails_in(scopes.one_event(program.series), program) == set()
     assert emails_in(scopes.program(program.events), program) == {ORGANISER}
     everyone = emails_in(scopes.one_event(program.series, with_attendees=True), program)
-    assert everyone == {program.sofia.email, program.priya.email, program.maya.email,
-                        program.grace.email}
+    assert everyone == {
+        program.sofia.email,
+        program.priya.email,
+        program.maya.email,
+        program.grace.email,
+    }
 
 
 def test_published_files_carry_no_attendees_at_all(program: Program) -> None:
@@ -69,15 +75,15 @@ def test_published_files_carry_no_attendees_at_all(program: Program) -> None:
 def test_coordinators_notes_never_leave(program: Program) -> None:
     program.workshop.notes = "Interpreter fee still to be approved"
     for method in (Method.PUBLISH, Method.REQUEST):
-        for _, data in export_bytes(scopes.one_event(program.workshop),
-                                    ExportOptions(method=method)):
+        for _, data in export_bytes(
+            scopes.one_event(program.workshop), ExportOptions(method=method)
+        ):
             assert b"Interpreter fee" not in data.replace(b"\r\n ", b"")
 
 
 def test_a_participant_gets_their_own_events_and_delegations(program: Program) -> None:
     content = scopes.participant_schedule(program.priya, program.events, [program.tour])
-    assert {event.uid for event in content.events} == {program.series.uid,
-                                                       program.fold_event.uid}
+    assert {event.uid for event in content.events} == {program.series.uid, program.fold_event.uid}
     assert content.tours == []  # Priya's delegation has no tour
     assert content.viewer is not None
     assert content.viewer.zone == "Asia/Kolkata"

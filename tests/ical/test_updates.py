@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def exported(database: Database, uid: str, path: Path, method: Method) -> icalendar.Event:
-    (written, *_) = calendars.export_calendar(database, calendars.EventScope(uid), path,
-                                              ExportOptions(method=method))
+    (written, *_) = calendars.export_calendar(
+        database, calendars.EventScope(uid), path, ExportOptions(method=method)
+    )
     calendar = icalendar.Calendar.from_ical(written.read_bytes())
     (event,) = [e for e in calendar.walk("VEVENT") if "RECURRENCE-ID" not in e]
     return event
@@ -65,14 +66,28 @@ def test_coordinators_are_told_how_updates_reach_each_client(
     assert "docs/calendar-updates.md" in help_text
 
 
-@pytest.mark.parametrize("module", sorted((ROOT / "cpp_scheduler" / "ical").glob("*.py")),
-                         ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "module", sorted((ROOT / "cpp_scheduler" / "ical").glob("*.py")), ids=lambda path: path.name
+)
 def test_the_calendar_core_needs_no_qt_no_services_and_no_sessions(module: Path) -> None:
     tree = ast.parse(module.read_text(encoding="utf-8"))
     imported = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-                 for alias in node.names}
-    assert not any(name.startswith(("PySide6", "cpp_scheduler.services", "cpp_scheduler.cli",
-                                    "cpp_scheduler.gui", "cpp_scheduler.store"))
-                   for name in imported)
+    imported |= {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    assert not any(
+        name.startswith(
+            (
+                "PySide6",
+                "cpp_scheduler.services",
+                "cpp_scheduler.cli",
+                "cpp_scheduler.gui",
+                "cpp_scheduler.store",
+            )
+        )
+        for name in imported
+    )
     assert "Session" not in module.read_text(encoding="utf-8")

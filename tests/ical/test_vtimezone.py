@@ -29,8 +29,9 @@ def offsets_from_component(component: icalendar.Timezone) -> list[tuple[datetime
         if "RRULE" in block:
             rule = block["RRULE"]
             until = rule.get("UNTIL")
-            parts = [part for part in rule.to_ical().decode().split(";")
-                     if not part.startswith("UNTIL=")]
+            parts = [
+                part for part in rule.to_ical().decode().split(";") if not part.startswith("UNTIL=")
+            ]
             if until:  # in UTC; onsets are local times in the offset before them
                 parts.append(f"UNTIL={(until[0] + before).replace(tzinfo=None):%Y%m%dT%H%M%S}")
             else:
@@ -66,7 +67,9 @@ def assert_matches_zone(zone_name: str, first: datetime, last: datetime) -> None
         moments.extend([change.at - timedelta(seconds=1), change.at])
     for instant in moments:
         assert offset_at(onsets, instant) == instant.astimezone(tz).utcoffset(), (
-            zone_name, instant)
+            zone_name,
+            instant,
+        )
 
 
 @pytest.mark.parametrize("zone_name", ["Asia/Tokyo", "Asia/Kolkata", "Asia/Kathmandu"])
@@ -83,11 +86,9 @@ def test_a_zone_without_daylight_saving_is_one_standard_block(zone_name: str) ->
     ("zone_name", "daylight_rule", "standard_rule"),
     [
         ("America/New_York", "FREQ=YEARLY;BYDAY=2SU;BYMONTH=3", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=11"),
-        ("Europe/London", "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3",
-         "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"),
+        ("Europe/London", "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"),
         ("America/Santiago", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=9", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=4"),
-        ("Australia/Sydney", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=10",
-         "FREQ=YEARLY;BYDAY=1SU;BYMONTH=4"),
+        ("Australia/Sydney", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=10", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=4"),
     ],
 )
 def test_a_daylight_saving_zone_is_one_yearly_rule_per_observance(
@@ -127,12 +128,28 @@ def test_icalendar_reads_the_component_as_the_zone() -> None:
 
 @settings(max_examples=30, deadline=None)
 @given(
-    zone_name=st.sampled_from([
-        "America/New_York", "America/Santiago", "America/Sao_Paulo", "America/Mexico_City",
-        "Europe/Dublin", "Europe/Berlin", "Australia/Lord_Howe", "Pacific/Auckland",
-        "Pacific/Chatham", "Asia/Tehran", "Africa/Casablanca", "Asia/Gaza", "America/Asuncion",
-        "Pacific/Apia", "Africa/Cairo", "America/Havana", "Asia/Jerusalem", "Europe/Chisinau",
-    ]),
+    zone_name=st.sampled_from(
+        [
+            "America/New_York",
+            "America/Santiago",
+            "America/Sao_Paulo",
+            "America/Mexico_City",
+            "Europe/Dublin",
+            "Europe/Berlin",
+            "Australia/Lord_Howe",
+            "Pacific/Auckland",
+            "Pacific/Chatham",
+            "Asia/Tehran",
+            "Africa/Casablanca",
+            "Asia/Gaza",
+            "America/Asuncion",
+            "Pacific/Apia",
+            "Africa/Cairo",
+            "America/Havana",
+            "Asia/Jerusalem",
+            "Europe/Chisinau",
+        ]
+    ),
     year=st.integers(min_value=2016, max_value=2030),
 )
 def test_offsets_match_the_zone_every_hour_of_the_span(zone_name: str, year: int) -> None:
@@ -145,9 +162,15 @@ def test_icalendars_own_generator_writes_the_form_outlook_misreads() -> None:
     STANDARD blocks, which Outlook reduces to one rule and so shifts events."""
     from datetime import date
 
-    library = icalendar.Timezone.from_tzinfo(
-        timezones.zone("America/New_York"), first_date=date(2025, 1, 1),
-        last_date=date(2027, 1, 1)).to_ical().decode()
+    library = (
+        icalendar.Timezone.from_tzinfo(
+            timezones.zone("America/New_York"),
+            first_date=date(2025, 1, 1),
+            last_date=date(2027, 1, 1),
+        )
+        .to_ical()
+        .decode()
+    )
     assert library.count("BEGIN:STANDARD") > 1 or "RDATE" in library
     ours = vtimezone("America/New_York", *SPAN).to_ical().decode()
     assert ours.count("BEGIN:STANDARD") == 1
@@ -162,12 +185,11 @@ def test_every_zone_of_an_export_has_one_rule_per_observance() -> None:
 
     program = build_program()
     program.workshop.zone = "America/Santiago"
-    (_, data), = export_bytes(scopes.program(program.events, [program.tour]), ExportOptions())
+    ((_, data),) = export_bytes(scopes.program(program.events, [program.tour]), ExportOptions())
     calendar = icalendar.Calendar.from_ical(data)
     for component in calendar.walk("VTIMEZONE"):
         names = [block.name for block in component.subcomponents]
         assert names.count("STANDARD") == 1
         assert names.count("DAYLIGHT") <= 1
         assert all("RDATE" not in block for block in component.subcomponents)
-        assert all("RRULE" in block for block in component.subcomponents) or names == [
-            "STANDARD"]
+        assert all("RRULE" in block for block in component.subcomponents) or names == ["STANDARD"]

@@ -17,8 +17,9 @@ def test_an_event_that_ends_before_it_starts_is_not_saved(database: Database) ->
     def save() -> None:
         with database.transaction() as session:
             session.add(Participant(name="Ana Quispe", email="ana.quispe@vivienda.gob.pe"))
-            session.add(Event(title="Kobe workshop", start_utc=START,
-                              end_utc=START - timedelta(hours=1)))
+            session.add(
+                Event(title="Kobe workshop", start_utc=START, end_utc=START - timedelta(hours=1))
+            )
 
     with pytest.raises(ValidationError) as caught:
         save()
@@ -40,9 +41,13 @@ def test_an_edit_that_breaks_a_rule_leaves_the_stored_record(database: Database)
             assert stored is not None
             stored.country = "BR"
 
-    with pytest.raises(ValidationError, match=(
-        r"^delegation 'Lima housing ministry': America/Lima is not a time zone of Brazil; "
-        r"choose America/Noronha, ")):
+    with pytest.raises(
+        ValidationError,
+        match=(
+            r"^delegation 'Lima housing ministry': America/Lima is not a time zone of Brazil; "
+            r"choose America/Noronha, "
+        ),
+    ):
         move_to_brazil()
     with database.session() as session:
         assert session.get(Delegation, lima.id).country == "PE"  # type: ignore[union-attr]

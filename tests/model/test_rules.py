@@ -43,8 +43,10 @@ def messages(record: object) -> dict[str, str]:
 
 def event(**values: object) -> Event:
     fields: dict[str, object] = {
-        "title": "Kobe disaster-risk workshop", "start_utc": NOON,
-        "end_utc": NOON + timedelta(hours=2), "zone": timezones.TOKYO,
+        "title": "Kobe disaster-risk workshop",
+        "start_utc": NOON,
+        "end_utc": NOON + timedelta(hours=2),
+        "zone": timezones.TOKYO,
     }
     fields.update(values)
     return Event(**fields)
@@ -52,13 +54,16 @@ def event(**values: object) -> Event:
 
 def delegation(**values: object) -> Delegation:
     fields: dict[str, object] = {
-        "name": "Lima housing ministry", "country": "PE", "zone": "America/Lima",
+        "name": "Lima housing ministry",
+        "country": "PE",
+        "zone": "America/Lima",
     }
     fields.update(values)
     return Delegation(**fields)
 
 
 # -- events -----------------------------------------------------------------------------
+
 
 def test_a_valid_event_has_no_problem() -> None:
     assert messages(event()) == {}
@@ -82,7 +87,7 @@ def test_an_event_needs_a_title_and_its_times() -> None:
 def test_an_event_is_planned_in_a_real_zone(zone: str) -> None:
     assert messages(event(zone=zone)) == {
         "zone": f"'{zone}' is not a time zone of the IANA database "
-                "(such as Asia/Tokyo or America/Lima)."
+        "(such as Asia/Tokyo or America/Lima)."
     }
 
 
@@ -114,12 +119,11 @@ def test_a_moved_occurrence_ends_after_it_starts() -> None:
 
 # -- places -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("capacity", [0, -5])
 def test_a_venue_holds_at_least_one_person(capacity: int) -> None:
     venue = Venue(name="TDLC studio", locality="Tokyo", capacity=capacity)
-    assert messages(venue) == {
-        "capacity": f"Capacity must be at least 1 person (got {capacity})."
-    }
+    assert messages(venue) == {"capacity": f"Capacity must be at least 1 person (got {capacity})."}
 
 
 @given(st.integers(min_value=1, max_value=100_000))
@@ -131,8 +135,7 @@ def test_any_positive_capacity_is_accepted(capacity: int) -> None:
 def test_a_venue_closes_after_it_opens(opens: time, closes: time) -> None:
     venue = Venue(name="Toyama tram depot", locality="Toyama", opens_at=opens, closes_at=closes)
     assert messages(venue) == {
-        "closes_at": f"The opening hours must end after they start "
-                     f"({opens:%H:%M}-{closes:%H:%M})."
+        "closes_at": f"The opening hours must end after they start ({opens:%H:%M}-{closes:%H:%M})."
     }
 
 
@@ -143,14 +146,15 @@ def test_a_venue_is_somewhere_real() -> None:
         "locality": "The city the venue is in is required.",
         "interpretation_booths": "The number of booths cannot be negative.",
         "zone": "'Tokyo' is not a time zone of the IANA database "
-                "(such as Asia/Tokyo or America/Lima).",
+        "(such as Asia/Tokyo or America/Lima).",
         "latitude": "Latitude 135.2 is outside -90..90.",
     }
 
 
 def test_a_partner_city_rules() -> None:
-    city = PartnerCity(name="Kitakyushu", selection_round=0, contact_email="eco-town",
-                       longitude=190.0)
+    city = PartnerCity(
+        name="Kitakyushu", selection_round=0, contact_email="eco-town", longitude=190.0
+    )
     assert messages(city) == {
         "selection_round": "The selection round is 1 or later.",
         "contact_email": "'eco-town' is not an email address (expected name@example.org).",
@@ -172,6 +176,7 @@ def test_a_journey_goes_somewhere_and_takes_time() -> None:
 
 
 # -- people -----------------------------------------------------------------------------
+
 
 def test_a_valid_delegation_has_no_problem() -> None:
     assert messages(delegation()) == {}
@@ -202,8 +207,11 @@ def test_the_home_zone_belongs_to_the_country() -> None:
 
 @pytest.mark.parametrize(
     ("country", "name", "example"),
-    [("BR", "Brazil", "America/Sao_Paulo"), ("MX", "Mexico", "America/Mexico_City"),
-     ("ID", "Indonesia", "Asia/Jakarta")],
+    [
+        ("BR", "Brazil", "America/Sao_Paulo"),
+        ("MX", "Mexico", "America/Mexico_City"),
+        ("ID", "Indonesia", "Asia/Jakarta"),
+    ],
 )
 def test_a_country_of_several_zones_needs_an_explicit_one(
     country: str, name: str, example: str
@@ -247,8 +255,10 @@ def test_acceptable_hours_around_working_hours_are_accepted(
 ) -> None:
     start, end = work
     record = delegation(
-        work_start=time(start), work_end=time(end),
-        acceptable_start=time(start - margin[0]), acceptable_end=time(end + margin[1]),
+        work_start=time(start),
+        work_end=time(end),
+        acceptable_start=time(start - margin[0]),
+        acceptable_end=time(end + margin[1]),
     )
     assert messages(record) == {}
 
@@ -261,8 +271,15 @@ def test_a_delegation_leaves_after_it_arrives() -> None:
 
 @pytest.mark.parametrize(
     "email",
-    ["ana.quispe", "ana@vivienda", "ana quispe@vivienda.gob.pe", "ana@@vivienda.gob.pe",
-     "@vivienda.gob.pe", "ana@vivienda.gob.pe.", "ana@vivienda.p"],
+    [
+        "ana.quispe",
+        "ana@vivienda",
+        "ana quispe@vivienda.gob.pe",
+        "ana@@vivienda.gob.pe",
+        "@vivienda.gob.pe",
+        "ana@vivienda.gob.pe.",
+        "ana@vivienda.p",
+    ],
 )
 def test_a_participant_has_a_valid_email(email: str) -> None:
     assert messages(Participant(name="Ana Quispe", email=email)) == {
@@ -283,19 +300,23 @@ def test_real_email_addresses_are_accepted(email: str) -> None:
 
 def test_a_participant_zone_is_optional_but_real() -> None:
     assert messages(Participant(name="Jane Doe", email="jdoe@worldbank.org")) == {}
-    assert messages(Participant(name="Jane Doe", email="jdoe@worldbank.org",
-                                zone="Washington")) == {
+    assert messages(
+        Participant(name="Jane Doe", email="jdoe@worldbank.org", zone="Washington")
+    ) == {
         "zone": "'Washington' is not a time zone of the IANA database "
-                "(such as Asia/Tokyo or America/Lima)."
+        "(such as Asia/Tokyo or America/Lima)."
     }
 
 
 # -- study tours ------------------------------------------------------------------------
 
+
 def tour(**values: object) -> StudyTour:
     fields: dict[str, object] = {
-        "title": "Lima housing ministry in Japan", "delegation": delegation(),
-        "start_date": date(2026, 6, 1), "end_date": date(2026, 6, 5),
+        "title": "Lima housing ministry in Japan",
+        "delegation": delegation(),
+        "start_date": date(2026, 6, 1),
+        "end_date": date(2026, 6, 5),
     }
     fields.update(values)
     return StudyTour(**fields)
@@ -316,8 +337,11 @@ def test_a_tour_is_for_a_delegation() -> None:
 
 def test_a_tours_days_lie_inside_its_dates() -> None:
     plan = tour()
-    plan.days = [TourDay(day=date(2026, 6, 1)), TourDay(day=date(2026, 6, 5)),
-                 TourDay(day=date(2026, 6, 6))]
+    plan.days = [
+        TourDay(day=date(2026, 6, 1)),
+        TourDay(day=date(2026, 6, 5)),
+        TourDay(day=date(2026, 6, 6)),
+    ]
     assert messages(plan) == {
         "days": "Day Sat 06 Jun 2026 is outside the tour (01 Jun to 05 Jun 2026)."
     }
@@ -339,7 +363,7 @@ def test_hotel_nights_lie_inside_the_tours_nights() -> None:
     ]
     assert messages(plan) == {
         "nights": "The hotel night of Fri 05 Jun 2026 is outside the tour's nights "
-                  "(01 Jun to the night before 05 Jun)."
+        "(01 Jun to the night before 05 Jun)."
     }
 
 
@@ -351,8 +375,7 @@ def test_a_hotel_night_names_the_hotel_and_its_city() -> None:
 
 
 def test_a_travel_leg_arrives_after_it_leaves() -> None:
-    leg = TravelLeg(origin="Kobe", destination="Kitakyushu", departure_utc=NOON,
-                    arrival_utc=NOON)
+    leg = TravelLeg(origin="Kobe", destination="Kitakyushu", departure_utc=NOON, arrival_utc=NOON)
     assert messages(leg) == {"arrival_utc": "Arrival must come after departure."}
     leg.arrival_utc = NOON + timedelta(hours=2)
     assert messages(leg) == {}

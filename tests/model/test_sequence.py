@@ -30,8 +30,11 @@ START = datetime(2026, 6, 3, 1, 0, tzinfo=UTC)
 @pytest.fixture
 def event_id(sqlite_database: Database) -> str:
     with sqlite_database.transaction() as session:
-        event = Event(title="Yokohama smart-city site visit", start_utc=START,
-                      end_utc=START + timedelta(hours=3))
+        event = Event(
+            title="Yokohama smart-city site visit",
+            start_utc=START,
+            end_utc=START + timedelta(hours=3),
+        )
         session.add(event)
     assert event.sequence == 0
     return event.id
@@ -55,8 +58,7 @@ def _venue(event: Event) -> None:
 
 def _city(event: Event) -> None:
     session = _session_of(event)
-    event.city = session.scalars(select(PartnerCity).where(PartnerCity.name == "Yokohama")
-                                 ).one()
+    event.city = session.scalars(select(PartnerCity).where(PartnerCity.name == "Yokohama")).one()
 
 
 def _session_of(event: Event) -> Session:
@@ -68,15 +70,16 @@ def _session_of(event: Event) -> Session:
 @pytest.mark.parametrize(
     "edit",
     [
-        pytest.param(lambda e: setattr(e, "start_utc", START - timedelta(hours=1)),
-                     id="earlier-start"),
-        pytest.param(lambda e: setattr(e, "end_utc", START + timedelta(hours=4)),
-                     id="longer"),
+        pytest.param(
+            lambda e: setattr(e, "start_utc", START - timedelta(hours=1)), id="earlier-start"
+        ),
+        pytest.param(lambda e: setattr(e, "end_utc", START + timedelta(hours=4)), id="longer"),
         pytest.param(lambda e: setattr(e, "zone", "Asia/Seoul"), id="zone"),
         pytest.param(lambda e: setattr(e, "status", EventStatus.CANCELLED), id="cancelled"),
         pytest.param(lambda e: setattr(e, "status", EventStatus.CONFIRMED), id="confirmed"),
-        pytest.param(lambda e: setattr(e, "recurrence_rule", "FREQ=WEEKLY;COUNT=3"),
-                     id="made-a-series"),
+        pytest.param(
+            lambda e: setattr(e, "recurrence_rule", "FREQ=WEEKLY;COUNT=3"), id="made-a-series"
+        ),
         pytest.param(_venue, id="venue"),
         pytest.param(_city, id="city"),
     ],
@@ -93,9 +96,12 @@ def test_a_change_of_time_place_or_status_raises_the_sequence(
         pytest.param(lambda e: setattr(e, "title", "Yokohama smart-city tour"), id="title"),
         pytest.param(lambda e: setattr(e, "description", "Minato Mirai 21"), id="agenda"),
         pytest.param(lambda e: setattr(e, "notes", "book the bus"), id="notes"),
-        pytest.param(lambda e: e.participants.append(
-            Participant(name="Ana Quispe", email="ana.quispe@vivienda.gob.pe")),
-            id="participant-added"),
+        pytest.param(
+            lambda e: e.participants.append(
+                Participant(name="Ana Quispe", email="ana.quispe@vivienda.gob.pe")
+            ),
+            id="participant-added",
+        ),
     ],
 )
 def test_other_changes_keep_the_sequence(
@@ -104,8 +110,7 @@ def test_other_changes_keep_the_sequence(
     assert _change(sqlite_database, event_id, edit) == 0
 
 
-def test_several_changes_in_one_save_count_once(sqlite_database: Database, event_id: str
-                                                ) -> None:
+def test_several_changes_in_one_save_count_once(sqlite_database: Database, event_id: str) -> None:
     def reschedule(event: Event) -> None:
         event.start_utc += timedelta(days=1)
         event.end_utc += timedelta(days=1)
@@ -119,16 +124,24 @@ def test_moving_or_cancelling_one_occurrence_raises_the_series_sequence(
     sqlite_database: Database,
 ) -> None:
     with sqlite_database.transaction() as session:
-        series = Event(title="Monthly peer exchange", start_utc=START,
-                       end_utc=START + timedelta(hours=1), zone="America/Santiago",
-                       recurrence_rule="FREQ=MONTHLY;COUNT=6")
+        series = Event(
+            title="Monthly peer exchange",
+            start_utc=START,
+            end_utc=START + timedelta(hours=1),
+            zone="America/Santiago",
+            recurrence_rule="FREQ=MONTHLY;COUNT=6",
+        )
         session.add(series)
         second, third = (o.start for o in series.occurrences()[1:3])
 
     def move_second(event: Event) -> None:
-        event.changes.append(OccurrenceOverride(
-            recurrence_id=second, start_utc=second + timedelta(days=2),
-            end_utc=second + timedelta(days=2, hours=1)))
+        event.changes.append(
+            OccurrenceOverride(
+                recurrence_id=second,
+                start_utc=second + timedelta(days=2),
+                end_utc=second + timedelta(days=2, hours=1),
+            )
+        )
 
     def cancel_third(event: Event) -> None:
         event.changes.append(OccurrenceOverride(recurrence_id=third, cancelled=True))
@@ -149,9 +162,12 @@ def test_moving_or_cancelling_one_occurrence_raises_the_series_sequence(
 
 def test_a_new_series_with_its_changes_starts_at_zero(sqlite_database: Database) -> None:
     with sqlite_database.transaction() as session:
-        series = Event(title="Monthly peer exchange", start_utc=START,
-                       end_utc=START + timedelta(hours=1),
-                       recurrence_rule="FREQ=MONTHLY;COUNT=3")
+        series = Event(
+            title="Monthly peer exchange",
+            start_utc=START,
+            end_utc=START + timedelta(hours=1),
+            recurrence_rule="FREQ=MONTHLY;COUNT=3",
+        )
         series.changes.append(OccurrenceOverride(recurrence_id=START, cancelled=True))
         session.add(series)
     with sqlite_database.session() as session:

@@ -21,8 +21,9 @@ NEW_YORK = "America/New_York"
 
 
 def series(local_start: datetime, zone: str, rule: str, minutes: int = 90) -> Event:
-    event = Event(title="Monthly peer exchange", kind=EventKind.VIDEOCONFERENCE,
-                  recurrence_rule=rule)
+    event = Event(
+        title="Monthly peer exchange", kind=EventKind.VIDEOCONFERENCE, recurrence_rule=rule
+    )
     event.set_local_times(local_start, local_start + timedelta(minutes=minutes), zone)
     return event
 
@@ -34,19 +35,29 @@ def rule_messages(event: Event) -> list[str]:
 @pytest.mark.parametrize(
     ("rule", "message"),
     [
-        ("FREQ=MONTHLY",
-         "A series needs an end: a number of occurrences (COUNT) or a last date (UNTIL)."),
-        ("RRULE:FREQ=WEEKLY;BYDAY=WE",
-         "A series needs an end: a number of occurrences (COUNT) or a last date (UNTIL)."),
-        ("FREQ=MONTHLY;COUNT=6;UNTIL=20261231",
-         "A series ends either after a number of occurrences (COUNT) or on a last date "
-         "(UNTIL), not both."),
-        ("FREQ=MONTHLY;COUNT=0",
-         "The series has no occurrence: its last date (UNTIL) is before its start, or its "
-         "COUNT is 0."),
-        ("FREQ=MONTHLY;UNTIL=20251231",
-         "The series has no occurrence: its last date (UNTIL) is before its start, or its "
-         "COUNT is 0."),
+        (
+            "FREQ=MONTHLY",
+            "A series needs an end: a number of occurrences (COUNT) or a last date (UNTIL).",
+        ),
+        (
+            "RRULE:FREQ=WEEKLY;BYDAY=WE",
+            "A series needs an end: a number of occurrences (COUNT) or a last date (UNTIL).",
+        ),
+        (
+            "FREQ=MONTHLY;COUNT=6;UNTIL=20261231",
+            "A series ends either after a number of occurrences (COUNT) or on a last date "
+            "(UNTIL), not both.",
+        ),
+        (
+            "FREQ=MONTHLY;COUNT=0",
+            "The series has no occurrence: its last date (UNTIL) is before its start, or its "
+            "COUNT is 0.",
+        ),
+        (
+            "FREQ=MONTHLY;UNTIL=20251231",
+            "The series has no occurrence: its last date (UNTIL) is before its start, or its "
+            "COUNT is 0.",
+        ),
         ("FREQ=DAILY;COUNT=501", "The series has more than 500 occurrences; shorten it."),
     ],
 )
@@ -58,8 +69,7 @@ def test_a_series_is_bounded(rule: str, message: str) -> None:
 @pytest.mark.parametrize("rule", ["FREQ=FORTNIGHTLY;COUNT=3", "FREQ=MONTHLY;COUNT=three"])
 def test_an_unreadable_rule_is_refused(rule: str) -> None:
     (message,) = rule_messages(series(datetime(2026, 1, 14, 9, 0), SANTIAGO, rule))
-    assert message.startswith(f"'{rule}' is not a recurrence rule such as "
-                              "FREQ=MONTHLY;COUNT=6 (")
+    assert message.startswith(f"'{rule}' is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 (")
 
 
 def test_an_occurrence_in_a_daylight_saving_gap_is_refused() -> None:
@@ -74,8 +84,10 @@ def test_an_occurrence_in_a_daylight_saving_gap_is_refused() -> None:
 def test_an_occurrence_that_happens_twice_is_refused() -> None:
     event = series(datetime(2026, 10, 18, 1, 30), NEW_YORK, "FREQ=WEEKLY;COUNT=3")
     (message,) = rule_messages(event)
-    assert message.startswith("An occurrence cannot be placed: 2026-11-01 01:30 happens "
-                              "twice in America/New_York: clocks fall back that day")
+    assert message.startswith(
+        "An occurrence cannot be placed: 2026-11-01 01:30 happens "
+        "twice in America/New_York: clocks fall back that day"
+    )
 
 
 def test_a_monthly_santiago_series_keeps_nine_oclock_across_chiles_clock_changes() -> None:
@@ -87,8 +99,7 @@ def test_a_monthly_santiago_series_keeps_nine_oclock_across_chiles_clock_changes
     assert len(occurrences) == 12
     local = [timezones.to_local(o.start, SANTIAGO) for o in occurrences]
     assert {moment.time() for moment in local} == {time(9, 0)}
-    assert [moment.date() for moment in local] == [date(2026, month, 14)
-                                                   for month in range(1, 13)]
+    assert [moment.date() for moment in local] == [date(2026, month, 14) for month in range(1, 13)]
     offsets = {timezones.utc_offset_label(o.start, SANTIAGO) for o in occurrences}
     assert offsets == {"-03:00", "-04:00"}, "Chile changes its clocks twice a year"
     in_tokyo = {timezones.to_local(o.start, timezones.TOKYO).hour for o in occurrences}
@@ -105,9 +116,17 @@ def test_until_in_utc_as_rfc_5545_writes_it_includes_the_last_occurrence() -> No
     assert len(event.occurrences()) == 6
 
 
-ZONES_WITH_CLOCK_CHANGES = [SANTIAGO, NEW_YORK, "Europe/London", "Australia/Sydney",
-                            "America/Asuncion", "Pacific/Auckland", "Asia/Tokyo",
-                            "Asia/Kathmandu", "America/Mexico_City"]
+ZONES_WITH_CLOCK_CHANGES = [
+    SANTIAGO,
+    NEW_YORK,
+    "Europe/London",
+    "Australia/Sydney",
+    "America/Asuncion",
+    "Pacific/Auckland",
+    "Asia/Tokyo",
+    "Asia/Kathmandu",
+    "America/Mexico_City",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -116,8 +135,9 @@ ZONES_WITH_CLOCK_CHANGES = [SANTIAGO, NEW_YORK, "Europe/London", "Australia/Sydn
     first=st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)),
     hour=st.integers(min_value=7, max_value=21),
     minute=st.sampled_from([0, 15, 30, 45]),
-    rule=st.sampled_from(["FREQ=MONTHLY;COUNT=12", "FREQ=WEEKLY;COUNT=30",
-                          "FREQ=MONTHLY;INTERVAL=2;COUNT=6"]),
+    rule=st.sampled_from(
+        ["FREQ=MONTHLY;COUNT=12", "FREQ=WEEKLY;COUNT=30", "FREQ=MONTHLY;INTERVAL=2;COUNT=6"]
+    ),
 )
 def test_every_occurrence_keeps_the_wall_clock_time_of_the_first(
     zone: str, first: date, hour: int, minute: int, rule: str
@@ -134,8 +154,9 @@ def test_a_moved_and_a_cancelled_occurrence() -> None:
     second, third = (o.start for o in event.occurrences()[1:3])
     moved_to = timezones.to_utc(datetime(2026, 2, 16, 10, 0), SANTIAGO)
     event.changes = [
-        OccurrenceOverride(recurrence_id=second, start_utc=moved_to,
-                           end_utc=moved_to + timedelta(hours=1)),
+        OccurrenceOverride(
+            recurrence_id=second, start_utc=moved_to, end_utc=moved_to + timedelta(hours=1)
+        ),
         OccurrenceOverride(recurrence_id=third, cancelled=True),
     ]
     occurrences = event.occurrences()

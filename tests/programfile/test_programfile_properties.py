@@ -17,9 +17,9 @@ from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus
 from cpp_scheduler.programfile import export_program, import_program
 from cpp_scheduler.store import Database, open_database
 
-words = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60
-).filter(lambda text: text.strip())
+words = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(
+    lambda text: text.strip()
+)
 
 
 @dataclass
@@ -45,23 +45,39 @@ def pair(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
     title=words,
     description=st.text(max_size=200),
     zone=st.sampled_from(timezones.all_zones()),
-    start=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1),
-                       timezones=st.just(UTC)).map(lambda value: value.replace(microsecond=0)),
+    start=st.datetimes(
+        min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1), timezones=st.just(UTC)
+    ).map(lambda value: value.replace(microsecond=0)),
     minutes=st.integers(min_value=1, max_value=3 * 24 * 60),
     kind=st.sampled_from(EventKind),
     mode=st.sampled_from(EventMode),
     status=st.sampled_from(EventStatus),
 )
 def test_export_then_import_gives_the_same_file(
-    pair: Pair, title: str, description: str, zone: str, start: datetime, minutes: int,
-    kind: EventKind, mode: EventMode, status: EventStatus,
+    pair: Pair,
+    title: str,
+    description: str,
+    zone: str,
+    start: datetime,
+    minutes: int,
+    kind: EventKind,
+    mode: EventMode,
+    status: EventStatus,
 ) -> None:
     with pair.source.transaction() as session:
-        session.add(Event(
-            title=title, description=description, zone=zone, start_utc=start,
-            end_utc=start + timedelta(minutes=minutes), kind=kind, mode=mode, status=status,
-            video_link="https://meet.example.org/room",
-        ))
+        session.add(
+            Event(
+                title=title,
+                description=description,
+                zone=zone,
+                start_utc=start,
+                end_utc=start + timedelta(minutes=minutes),
+                kind=kind,
+                mode=mode,
+                status=status,
+                video_link="https://meet.example.org/room",
+            )
+        )
     exported, again = pair.folder / "exported.json", pair.folder / "again.json"
     export_program(pair.source, exported)
     import_program(pair.target, exported)

@@ -80,9 +80,7 @@ def test_the_file_is_versioned_json_with_utc_instants(
     assert "updated_at" not in event
 
 
-def test_importing_the_same_file_twice_changes_nothing(
-    database: Database, demo_file: Path
-) -> None:
+def test_importing_the_same_file_twice_changes_nothing(database: Database, demo_file: Path) -> None:
     before = _stamps(database)
     report = import_program(database, demo_file)
     assert not report.changed
@@ -94,11 +92,13 @@ def test_importing_the_same_file_twice_changes_nothing(
 def test_a_dry_run_reports_but_writes_nothing(database: Database, demo_file: Path) -> None:
     document = json.loads(demo_file.read_text(encoding="utf-8"))
     document["events"][0]["title"] = "Renamed in the file"
-    document["participants"].append({
-        "id": "0f4c1f7e-8d0e-4a57-9a43-77d5f1c0a001",
-        "name": "Late Addition",
-        "email": "late.addition@example.org",
-    })
+    document["participants"].append(
+        {
+            "id": "0f4c1f7e-8d0e-4a57-9a43-77d5f1c0a001",
+            "name": "Late Addition",
+            "email": "late.addition@example.org",
+        }
+    )
     edited = demo_file.with_name("edited.json")
     edited.write_text(json.dumps(document), encoding="utf-8")
     before = _stamps(database)
@@ -106,8 +106,9 @@ def test_a_dry_run_reports_but_writes_nothing(database: Database, demo_file: Pat
     report = import_program(database, edited, dry_run=True)
 
     assert report.dry_run
-    assert report.of("participant").created == ("participant 'Late Addition' "
-                                                "(id 0f4c1f7e-8d0e-4a57-9a43-77d5f1c0a001)",)
+    assert report.of("participant").created == (
+        "participant 'Late Addition' (id 0f4c1f7e-8d0e-4a57-9a43-77d5f1c0a001)",
+    )
     assert len(report.of("event").updated) == 1
     assert _stamps(database) == before
 
@@ -159,9 +160,7 @@ def test_all_or_nothing_when_the_last_record_breaks_a_rule(
         assert not session.scalars(select(Event).where(Event.title.like("%(changed)"))).all()
 
 
-def test_a_seeded_database_takes_a_file_from_another_one(
-    demo_file: Path, tmp_path: Path
-) -> None:
+def test_a_seeded_database_takes_a_file_from_another_one(demo_file: Path, tmp_path: Path) -> None:
     # Its partner cities and themes were seeded under other ids: matched by name and code.
     other = open_database(tmp_path / "other.sqlite")
     try:

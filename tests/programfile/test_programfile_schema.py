@@ -14,10 +14,19 @@ from cpp_scheduler.programfile.layout import all_kinds, keys
 
 DOCS_SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "program-file.schema.json"
 DEFINITIONS = {
-    "themes": "theme", "cities": "city", "venues": "venue", "travel_times": "travel_time",
-    "delegations": "delegation", "participants": "participant", "events": "event",
-    "changes": "occurrence_change", "study_tours": "study_tour", "days": "tour_day",
-    "legs": "travel_leg", "nights": "hotel_night", "knowledge_products": "knowledge_product",
+    "themes": "theme",
+    "cities": "city",
+    "venues": "venue",
+    "travel_times": "travel_time",
+    "delegations": "delegation",
+    "participants": "participant",
+    "events": "event",
+    "changes": "occurrence_change",
+    "study_tours": "study_tour",
+    "days": "tour_day",
+    "legs": "travel_leg",
+    "nights": "hotel_night",
+    "knowledge_products": "knowledge_product",
 }
 
 

@@ -13,8 +13,9 @@ from cpp_scheduler.programfile.layout import INSTANT, TIME
 # Real instants seen on the clocks of any zone (a wall-clock time in a gap is no instant).
 instants = st.builds(
     lambda moment, zone: moment.replace(microsecond=0).astimezone(timezones.zone(zone)),
-    st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2099, 12, 31),
-                 timezones=st.just(UTC)),
+    st.datetimes(
+        min_value=datetime(1971, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(UTC)
+    ),
     st.sampled_from(timezones.all_zones()),
 )
 

@@ -12,9 +12,18 @@ from cpp_scheduler import timezones
 from cpp_scheduler.scheduling.clock import LocalClock, date_to_day
 
 ZONES = [
-    "Asia/Tokyo", "America/New_York", "Europe/London", "America/Santiago", "Asia/Kathmandu",
-    "Australia/Lord_Howe", "Pacific/Chatham", "America/Asuncion", "Africa/Casablanca",
-    "America/St_Johns", "Pacific/Apia", "Asia/Tehran",
+    "Asia/Tokyo",
+    "America/New_York",
+    "Europe/London",
+    "America/Santiago",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "America/Asuncion",
+    "Africa/Casablanca",
+    "America/St_Johns",
+    "Pacific/Apia",
+    "Asia/Tehran",
 ]
 FIRST_DAY = date_to_day(datetime(2026, 1, 1).date())
 LAST_DAY = date_to_day(datetime(2028, 12, 31).date())
@@ -73,7 +82,8 @@ def test_the_zones_tested_change_their_clocks() -> None:
 @settings(max_examples=200, deadline=None)
 @given(zone_and_instants(), st.integers(1, 2 * 86_400))
 def test_the_offsets_of_a_meeting_are_those_of_its_start_and_end(
-    case: tuple[str, list[int]], duration: int,
+    case: tuple[str, list[int]],
+    duration: int,
 ) -> None:
     zone_name, instants = case
     clock, exact = LocalClock(), LocalClock()

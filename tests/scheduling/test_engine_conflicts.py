@@ -65,11 +65,18 @@ def of_kind(found: list[Conflict], kind: ConflictKind) -> list[Conflict]:
 
 # -- double bookings ------------------------------------------------------------------
 
+
 def test_a_room_booked_twice_is_one_error_in_one_sentence() -> None:
-    kobe = meeting("e1", "Kobe DRR workshop", tokyo(2027, 1, 12, 10), venue_id=ROOM_A.id,
-                   locality="Tokyo")
-    yokohama = meeting("e2", "Yokohama smart-city visit", tokyo(2027, 1, 12, 10),
-                       venue_id=ROOM_A.id, locality="Tokyo")
+    kobe = meeting(
+        "e1", "Kobe DRR workshop", tokyo(2027, 1, 12, 10), venue_id=ROOM_A.id, locality="Tokyo"
+    )
+    yokohama = meeting(
+        "e2",
+        "Yokohama smart-city visit",
+        tokyo(2027, 1, 12, 10),
+        venue_id=ROOM_A.id,
+        locality="Tokyo",
+    )
     [conflict] = find_conflicts(program(kobe, yokohama))
     assert conflict.kind is ConflictKind.VENUE_DOUBLE_BOOKED
     assert conflict.severity is Severity.ERROR
@@ -88,22 +95,56 @@ def test_back_to_back_bookings_do_not_clash() -> None:
 
 
 def test_a_conference_and_its_own_sessions_do_not_clash() -> None:
-    conference = meeting("conf", "Resilient cities conference", tokyo(2027, 1, 12, 9), 480,
-                         venue_id=ROOM_A.id, locality="Tokyo", delegation_ids=frozenset({"lima"}))
-    session = meeting("s1", "Opening session", tokyo(2027, 1, 12, 9), 60, venue_id=ROOM_A.id,
-                      locality="Tokyo", delegation_ids=frozenset({"lima"}),
-                      ancestor_ids=frozenset({"conf"}))
+    conference = meeting(
+        "conf",
+        "Resilient cities conference",
+        tokyo(2027, 1, 12, 9),
+        480,
+        venue_id=ROOM_A.id,
+        locality="Tokyo",
+        delegation_ids=frozenset({"lima"}),
+    )
+    session = meeting(
+        "s1",
+        "Opening session",
+        tokyo(2027, 1, 12, 9),
+        60,
+        venue_id=ROOM_A.id,
+        locality="Tokyo",
+        delegation_ids=frozenset({"lima"}),
+        ancestor_ids=frozenset({"conf"}),
+    )
     assert find_conflicts(program(conference, session)) == []
 
 
 def test_a_speaker_in_two_parallel_sessions_is_in_two_places() -> None:
     parent = frozenset({"conf"})
-    conference = meeting("conf", "Conference", tokyo(2027, 1, 12, 9), 480, locality="Tokyo",
-                         participant_ids=frozenset({"kenji"}))
-    one = meeting("s1", "Compact city panel", tokyo(2027, 1, 12, 14), 60, locality="Tokyo",
-                  participant_ids=frozenset({"kenji"}), ancestor_ids=parent)
-    two = meeting("s2", "Disaster risk panel", tokyo(2027, 1, 12, 14, 30), 60, locality="Tokyo",
-                  participant_ids=frozenset({"kenji"}), ancestor_ids=parent)
+    conference = meeting(
+        "conf",
+        "Conference",
+        tokyo(2027, 1, 12, 9),
+        480,
+        locality="Tokyo",
+        participant_ids=frozenset({"kenji"}),
+    )
+    one = meeting(
+        "s1",
+        "Compact city panel",
+        tokyo(2027, 1, 12, 14),
+        60,
+        locality="Tokyo",
+        participant_ids=frozenset({"kenji"}),
+        ancestor_ids=parent,
+    )
+    two = meeting(
+        "s2",
+        "Disaster risk panel",
+        tokyo(2027, 1, 12, 14, 30),
+        60,
+        locality="Tokyo",
+        participant_ids=frozenset({"kenji"}),
+        ancestor_ids=parent,
+    )
     [conflict] = find_conflicts(program(conference, one, two))
     assert conflict.kind is ConflictKind.ATTENDEE_DOUBLE_BOOKED
     assert conflict.message == (
@@ -124,18 +165,37 @@ def test_a_delegation_and_its_member_in_two_events_is_one_clash_naming_the_deleg
 
 # -- travel -----------------------------------------------------------------------------
 
+
 def _tour_days(gap_minutes: int, buffer: timedelta | None = None) -> list[Conflict]:
-    kobe = meeting("kobe", "Kobe DRR workshop", tokyo(2027, 1, 13, 15), 120,
-                   venue_id=KOBE_HALL.id, locality="Kobe", delegation_ids=frozenset({"lima"}))
+    kobe = meeting(
+        "kobe",
+        "Kobe DRR workshop",
+        tokyo(2027, 1, 13, 15),
+        120,
+        venue_id=KOBE_HALL.id,
+        locality="Kobe",
+        delegation_ids=frozenset({"lima"}),
+    )
     opening = tokyo(2027, 1, 13, 17) + timedelta(minutes=gap_minutes)
-    kitakyushu = meeting("kk", "Kitakyushu eco-town visit", opening, 60,
-                         venue_id=KITAKYUSHU_PLANT.id, locality="Kitakyushu",
-                         delegation_ids=frozenset({"lima"}))
-    snapshot = program(kobe, kitakyushu, venues={
-        **VENUES, KITAKYUSHU_PLANT.id: VenueInfo(
-            KITAKYUSHU_PLANT.id, KITAKYUSHU_PLANT.name, "Kitakyushu", closes_at=time(23)
-        )
-    })
+    kitakyushu = meeting(
+        "kk",
+        "Kitakyushu eco-town visit",
+        opening,
+        60,
+        venue_id=KITAKYUSHU_PLANT.id,
+        locality="Kitakyushu",
+        delegation_ids=frozenset({"lima"}),
+    )
+    snapshot = program(
+        kobe,
+        kitakyushu,
+        venues={
+            **VENUES,
+            KITAKYUSHU_PLANT.id: VenueInfo(
+                KITAKYUSHU_PLANT.id, KITAKYUSHU_PLANT.name, "Kitakyushu", closes_at=time(23)
+            ),
+        },
+    )
     if buffer is None:
         return find_conflicts(snapshot)
     return find_conflicts(snapshot, buffer=buffer)
@@ -161,9 +221,7 @@ def test_travel_needs_the_journey_and_the_buffer() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.integers(-3_000_000, 3_000_000), st.integers(0, 999_999), st.integers(0, 3_600)
-)
+@given(st.integers(-3_000_000, 3_000_000), st.integers(0, 999_999), st.integers(0, 3_600))
 def test_a_journey_is_too_short_exactly_when_the_gap_is_under_journey_and_buffer(
     off_by_microseconds: int, ends_at_microsecond: int, buffer_seconds: int
 ) -> None:
@@ -171,29 +229,65 @@ def test_a_journey_is_too_short_exactly_when_the_gap_is_under_journey_and_buffer
     buffer = timedelta(seconds=buffer_seconds)
     needed = timedelta(minutes=120) + buffer  # Kobe to Kitakyushu by rail
     gap = needed + timedelta(microseconds=off_by_microseconds)
-    kobe = meeting("kobe", "Kobe DRR workshop",
-                   tokyo(2027, 1, 13, 15) + timedelta(microseconds=ends_at_microsecond), 120,
-                   locality="Kobe", delegation_ids=frozenset({"lima"}))
-    kitakyushu = meeting("kk", "Kitakyushu eco-town visit", kobe.end + gap, 60,
-                         locality="Kitakyushu", delegation_ids=frozenset({"lima"}))
-    found = of_kind(find_conflicts(program(kobe, kitakyushu), buffer=buffer),
-                    ConflictKind.TRAVEL_TOO_SHORT)
+    kobe = meeting(
+        "kobe",
+        "Kobe DRR workshop",
+        tokyo(2027, 1, 13, 15) + timedelta(microseconds=ends_at_microsecond),
+        120,
+        locality="Kobe",
+        delegation_ids=frozenset({"lima"}),
+    )
+    kitakyushu = meeting(
+        "kk",
+        "Kitakyushu eco-town visit",
+        kobe.end + gap,
+        60,
+        locality="Kitakyushu",
+        delegation_ids=frozenset({"lima"}),
+    )
+    found = of_kind(
+        find_conflicts(program(kobe, kitakyushu), buffer=buffer), ConflictKind.TRAVEL_TOO_SHORT
+    )
     assert bool(found) == (gap < needed)
 
 
 def test_the_fastest_mode_counts_in_either_direction() -> None:
-    kk = meeting("kk", "Eco-town visit", tokyo(2027, 1, 13, 10), 60, locality="Kitakyushu",
-                 delegation_ids=frozenset({"lima"}))
-    tokyo_event = meeting("tk", "Debrief at TDLC", tokyo(2027, 1, 13, 13), 60, locality="Tokyo",
-                          delegation_ids=frozenset({"lima"}))
+    kk = meeting(
+        "kk",
+        "Eco-town visit",
+        tokyo(2027, 1, 13, 10),
+        60,
+        locality="Kitakyushu",
+        delegation_ids=frozenset({"lima"}),
+    )
+    tokyo_event = meeting(
+        "tk",
+        "Debrief at TDLC",
+        tokyo(2027, 1, 13, 13),
+        60,
+        locality="Tokyo",
+        delegation_ids=frozenset({"lima"}),
+    )
     assert find_conflicts(program(kk, tokyo_event)) == []  # 90 min by air + 30 = 2 h
 
 
 def test_an_unknown_route_is_a_warning_that_says_what_to_add() -> None:
-    kobe = meeting("kobe", "Kobe DRR workshop", tokyo(2027, 1, 13, 10), 60, locality="Kobe",
-                   delegation_ids=frozenset({"lima"}))
-    sendai = meeting("sendai", "Sendai recovery visit", tokyo(2027, 1, 13, 16), 60,
-                     locality="Sendai", delegation_ids=frozenset({"lima"}))
+    kobe = meeting(
+        "kobe",
+        "Kobe DRR workshop",
+        tokyo(2027, 1, 13, 10),
+        60,
+        locality="Kobe",
+        delegation_ids=frozenset({"lima"}),
+    )
+    sendai = meeting(
+        "sendai",
+        "Sendai recovery visit",
+        tokyo(2027, 1, 13, 16),
+        60,
+        locality="Sendai",
+        delegation_ids=frozenset({"lima"}),
+    )
     [conflict] = find_conflicts(program(kobe, sendai))
     assert conflict.kind is ConflictKind.TRAVEL_UNKNOWN
     assert conflict.severity is Severity.WARNING
@@ -201,24 +295,54 @@ def test_an_unknown_route_is_a_warning_that_says_what_to_add() -> None:
 
 
 def test_virtual_events_need_no_travel() -> None:
-    kobe = meeting("kobe", "Kobe DRR workshop", tokyo(2027, 1, 13, 10), 60, locality="Kobe",
-                   delegation_ids=frozenset({"lima"}))
-    call = meeting("vc", "Online debrief", tokyo(2027, 1, 13, 11, 30), 60,
-                   mode=EventMode.VIRTUAL, kind=EventKind.VIDEOCONFERENCE,
-                   delegation_ids=frozenset({"lima"}))
-    visiting = delegation("lima", "Lima housing delegation", "America/Lima", "PE",
-                          arrival=date(2027, 1, 10), departure=date(2027, 1, 16))
+    kobe = meeting(
+        "kobe",
+        "Kobe DRR workshop",
+        tokyo(2027, 1, 13, 10),
+        60,
+        locality="Kobe",
+        delegation_ids=frozenset({"lima"}),
+    )
+    call = meeting(
+        "vc",
+        "Online debrief",
+        tokyo(2027, 1, 13, 11, 30),
+        60,
+        mode=EventMode.VIRTUAL,
+        kind=EventKind.VIDEOCONFERENCE,
+        delegation_ids=frozenset({"lima"}),
+    )
+    visiting = delegation(
+        "lima",
+        "Lima housing delegation",
+        "America/Lima",
+        "PE",
+        arrival=date(2027, 1, 10),
+        departure=date(2027, 1, 16),
+    )
     assert find_conflicts(program(kobe, call, delegations={"lima": visiting})) == []
 
 
 # -- venue: capacity and opening hours ------------------------------------------------
 
+
 def test_more_attendees_than_seats() -> None:
     small = VenueInfo("small", "Small room", "Tokyo", capacity=1)
-    crowded = meeting("e1", "Briefing", tokyo(2027, 1, 12, 10), venue_id="small",
-                      participant_ids=frozenset({"ana", "kenji"}))
-    hybrid = meeting("e2", "Hybrid briefing", tokyo(2027, 1, 13, 10), venue_id="small",
-                     mode=EventMode.HYBRID, participant_ids=frozenset({"ana", "kenji"}))
+    crowded = meeting(
+        "e1",
+        "Briefing",
+        tokyo(2027, 1, 12, 10),
+        venue_id="small",
+        participant_ids=frozenset({"ana", "kenji"}),
+    )
+    hybrid = meeting(
+        "e2",
+        "Hybrid briefing",
+        tokyo(2027, 1, 13, 10),
+        venue_id="small",
+        mode=EventMode.HYBRID,
+        participant_ids=frozenset({"ana", "kenji"}),
+    )
     found = find_conflicts(program(crowded, hybrid, venues={"small": small}))
     first, second = of_kind(found, ConflictKind.OVER_CAPACITY)
     assert first.message == "Briefing expects 2 people but Small room holds 1"
@@ -229,15 +353,20 @@ def test_more_attendees_than_seats() -> None:
 
 def test_a_delegation_counts_with_all_its_members() -> None:
     small = VenueInfo("small", "Small room", "Tokyo", capacity=1)
-    visit = meeting("e1", "Briefing", tokyo(2027, 1, 12, 10), venue_id="small",
-                    delegation_ids=frozenset({"lima"}), participant_ids=frozenset({"kenji"}))
+    visit = meeting(
+        "e1",
+        "Briefing",
+        tokyo(2027, 1, 12, 10),
+        venue_id="small",
+        delegation_ids=frozenset({"lima"}),
+        participant_ids=frozenset({"kenji"}),
+    )
     [conflict] = find_conflicts(program(visit, venues={"small": small}))
     assert conflict.message == "Briefing expects 2 people but Small room holds 1"
 
 
 def test_an_event_before_the_venue_opens() -> None:
-    early = meeting("e1", "Breakfast briefing", tokyo(2027, 1, 12, 7, 30), 60,
-                    venue_id=ROOM_A.id)
+    early = meeting("e1", "Breakfast briefing", tokyo(2027, 1, 12, 7, 30), 60, venue_id=ROOM_A.id)
     [conflict] = find_conflicts(program(early))
     assert conflict.kind is ConflictKind.OUTSIDE_OPENING_HOURS
     assert conflict.message == (
@@ -248,9 +377,9 @@ def test_an_event_before_the_venue_opens() -> None:
 
 # -- holidays ---------------------------------------------------------------------------
 
+
 def test_an_event_on_a_japanese_holiday_names_it() -> None:
-    visit = meeting("e1", "Yokohama smart-city visit", tokyo(2027, 1, 11, 10),
-                    venue_id=ROOM_A.id)
+    visit = meeting("e1", "Yokohama smart-city visit", tokyo(2027, 1, 11, 10), venue_id=ROOM_A.id)
     [conflict] = find_conflicts(program(visit))
     assert conflict.kind is ConflictKind.JAPANESE_HOLIDAY
     assert conflict.message == (
@@ -260,9 +389,15 @@ def test_an_event_on_a_japanese_holiday_names_it() -> None:
 
 
 def test_an_event_on_a_holiday_in_a_delegations_country() -> None:
-    call = meeting("vc", "Urban resilience call", tokyo(2027, 6, 1, 15), 60,
-                   kind=EventKind.VIDEOCONFERENCE, mode=EventMode.VIRTUAL,
-                   delegation_ids=frozenset({"nairobi"}))
+    call = meeting(
+        "vc",
+        "Urban resilience call",
+        tokyo(2027, 6, 1, 15),
+        60,
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.VIRTUAL,
+        delegation_ids=frozenset({"nairobi"}),
+    )
     [conflict] = find_conflicts(program(call))
     assert conflict.kind is ConflictKind.DELEGATION_HOLIDAY
     assert conflict.message == (
@@ -274,21 +409,32 @@ def test_an_event_on_a_holiday_in_a_delegations_country() -> None:
 
 def test_the_home_holiday_is_read_on_the_delegations_own_date() -> None:
     # 09:00 Tokyo on 29 July is still 28 July (Independence Day) in Lima.
-    call = meeting("vc", "Housing call", tokyo(2027, 7, 29, 9), 60, mode=EventMode.VIRTUAL,
-                   delegation_ids=frozenset({"lima"}))
+    call = meeting(
+        "vc",
+        "Housing call",
+        tokyo(2027, 7, 29, 9),
+        60,
+        mode=EventMode.VIRTUAL,
+        delegation_ids=frozenset({"lima"}),
+    )
     found = of_kind(find_conflicts(program(call)), ConflictKind.DELEGATION_HOLIDAY)
-    assert [c.message.split(",")[0] for c in found] == [
-        "Housing call falls on Independence Day"
-    ]
+    assert [c.message.split(",")[0] for c in found] == ["Housing call falls on Independence Day"]
     assert "(Wed 28 Jul 2027 there)" in found[0].message
 
 
 # -- night sessions ---------------------------------------------------------------------
 
+
 def test_a_videoconference_at_night_for_a_delegation() -> None:
-    call = meeting("vc", "Kobe-Lima peer exchange", tokyo(2027, 1, 13, 14), 60,
-                   kind=EventKind.VIDEOCONFERENCE, mode=EventMode.VIRTUAL,
-                   delegation_ids=frozenset({"lima", "nairobi"}))
+    call = meeting(
+        "vc",
+        "Kobe-Lima peer exchange",
+        tokyo(2027, 1, 13, 14),
+        60,
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.VIRTUAL,
+        delegation_ids=frozenset({"lima", "nairobi"}),
+    )
     [conflict] = find_conflicts(program(call))
     assert conflict.kind is ConflictKind.NIGHT_SESSION
     assert conflict.message == (
@@ -298,31 +444,71 @@ def test_a_videoconference_at_night_for_a_delegation() -> None:
 
 
 def test_night_follows_the_delegations_own_acceptable_hours() -> None:
-    late = delegation("lima", "Lima housing delegation", "America/Lima", "PE",
-                      hours=Hours(time(9), time(18), time(6), time(23, 30)))
-    call = meeting("vc", "Late call", tokyo(2027, 1, 13, 12), 60,
-                   kind=EventKind.VIDEOCONFERENCE, delegation_ids=frozenset({"lima"}))
+    late = delegation(
+        "lima",
+        "Lima housing delegation",
+        "America/Lima",
+        "PE",
+        hours=Hours(time(9), time(18), time(6), time(23, 30)),
+    )
+    call = meeting(
+        "vc",
+        "Late call",
+        tokyo(2027, 1, 13, 12),
+        60,
+        kind=EventKind.VIDEOCONFERENCE,
+        delegation_ids=frozenset({"lima"}),
+    )
     assert find_conflicts(program(call, delegations={"lima": late})) == []
     assert find_conflicts(program(call))  # 22:00-23:00 is night with the default hours
 
 
 def test_a_delegation_visiting_japan_is_on_tokyo_time() -> None:
-    visiting = delegation("lima", "Lima housing delegation", "America/Lima", "PE",
-                          arrival=date(2027, 1, 10), departure=date(2027, 1, 16))
-    call = meeting("vc", "Call with Washington", tokyo(2027, 1, 13, 14), 60,
-                   kind=EventKind.VIDEOCONFERENCE, delegation_ids=frozenset({"lima"}))
+    visiting = delegation(
+        "lima",
+        "Lima housing delegation",
+        "America/Lima",
+        "PE",
+        arrival=date(2027, 1, 10),
+        departure=date(2027, 1, 16),
+    )
+    call = meeting(
+        "vc",
+        "Call with Washington",
+        tokyo(2027, 1, 13, 14),
+        60,
+        kind=EventKind.VIDEOCONFERENCE,
+        delegation_ids=frozenset({"lima"}),
+    )
     assert find_conflicts(program(call, delegations={"lima": visiting})) == []
 
 
 # -- stays and tours -----------------------------------------------------------------------
 
+
 def test_a_delegation_scheduled_before_it_arrives() -> None:
-    visiting = delegation("lima", "Lima housing delegation", "America/Lima", "PE",
-                          arrival=date(2027, 1, 12), departure=date(2027, 1, 16))
-    visit = meeting("e1", "Yokohama visit", tokyo(2027, 1, 12, 8), locality="Yokohama",
-                    delegation_ids=frozenset({"lima"}))
-    too_early = meeting("e0", "Welcome dinner", tokyo(2027, 1, 11, 19), locality="Tokyo",
-                        delegation_ids=frozenset({"lima"}))
+    visiting = delegation(
+        "lima",
+        "Lima housing delegation",
+        "America/Lima",
+        "PE",
+        arrival=date(2027, 1, 12),
+        departure=date(2027, 1, 16),
+    )
+    visit = meeting(
+        "e1",
+        "Yokohama visit",
+        tokyo(2027, 1, 12, 8),
+        locality="Yokohama",
+        delegation_ids=frozenset({"lima"}),
+    )
+    too_early = meeting(
+        "e0",
+        "Welcome dinner",
+        tokyo(2027, 1, 11, 19),
+        locality="Tokyo",
+        delegation_ids=frozenset({"lima"}),
+    )
     found = find_conflicts(program(visit, too_early, delegations={"lima": visiting}))
     [conflict] = of_kind(found, ConflictKind.OUTSIDE_STAY)
     assert conflict.message == (
@@ -333,15 +519,25 @@ def test_a_delegation_scheduled_before_it_arrives() -> None:
 
 def test_tour_nights_without_hotel_and_days_without_plans() -> None:
     tour = TourInfo(
-        "tour", "Lima study tour", "lima", date(2027, 1, 12), date(2027, 1, 15),
+        "tour",
+        "Lima study tour",
+        "lima",
+        date(2027, 1, 12),
+        date(2027, 1, 15),
         day_ids={date(2027, 1, 14): "day-14"},
         hotel_nights=frozenset({date(2027, 1, 12), date(2027, 1, 13)}),
         travel_days=frozenset({date(2027, 1, 13)}),
     )
-    opening = meeting("e1", "Opening at TDLC", tokyo(2027, 1, 12, 10), locality="Tokyo",
-                      delegation_ids=frozenset({"lima"}))
-    planned = meeting("e2", "Kobe workshop", tokyo(2027, 1, 14, 10), locality="Kobe",
-                      tour_day_id="day-14")
+    opening = meeting(
+        "e1",
+        "Opening at TDLC",
+        tokyo(2027, 1, 12, 10),
+        locality="Tokyo",
+        delegation_ids=frozenset({"lima"}),
+    )
+    planned = meeting(
+        "e2", "Kobe workshop", tokyo(2027, 1, 14, 10), locality="Kobe", tour_day_id="day-14"
+    )
     found = find_conflicts(program(opening, planned, tours=(tour,)))
     [hotel] = of_kind(found, ConflictKind.NIGHT_WITHOUT_HOTEL)
     assert hotel.message == (
@@ -359,8 +555,9 @@ def test_a_date_range_keeps_only_conflicts_within_it() -> None:
     two = meeting("e2", "B", tokyo(2027, 1, 12, 10), venue_id=ROOM_A.id)
     three = meeting("e3", "C", tokyo(2027, 1, 20, 10), venue_id=ROOM_A.id)
     four = meeting("e4", "D", tokyo(2027, 1, 20, 10), venue_id=ROOM_A.id)
-    found = find_conflicts(program(one, two, three, four), start=tokyo(2027, 1, 19),
-                           end=tokyo(2027, 1, 21))
+    found = find_conflicts(
+        program(one, two, three, four), start=tokyo(2027, 1, 19), end=tokyo(2027, 1, 21)
+    )
     assert [c.event_ids for c in found] == [("e3", "e4")]
 
 
@@ -387,17 +584,19 @@ def random_programs(draw: st.DrawFn) -> list[Interval]:
         if intervals and draw(st.integers(0, 9)) == 0:
             event_id = intervals[-1].event_id
             ancestors = intervals[-1].ancestor_ids
-        intervals.append(Interval(
-            id=f"i{index}",
-            event_id=event_id,
-            title=f"Event {index}",
-            start=start,
-            end=start + timedelta(minutes=minutes),
-            venue_id=draw(st.sampled_from([None, "v1", "v2", "v3"])),
-            delegation_ids=frozenset(draw(st.sets(st.sampled_from(["d1", "d2", "d3"])))),
-            participant_ids=frozenset(draw(st.sets(st.sampled_from(["p1", "p2", "p3", "p4"])))),
-            ancestor_ids=ancestors,
-        ))
+        intervals.append(
+            Interval(
+                id=f"i{index}",
+                event_id=event_id,
+                title=f"Event {index}",
+                start=start,
+                end=start + timedelta(minutes=minutes),
+                venue_id=draw(st.sampled_from([None, "v1", "v2", "v3"])),
+                delegation_ids=frozenset(draw(st.sets(st.sampled_from(["d1", "d2", "d3"])))),
+                participant_ids=frozenset(draw(st.sets(st.sampled_from(["p1", "p2", "p3", "p4"])))),
+                ancestor_ids=ancestors,
+            )
+        )
     return intervals
 
 
@@ -416,24 +615,57 @@ def test_the_sweep_reports_exactly_the_overlaps_the_oracle_finds(
 
 
 def test_a_delegation_joining_a_hybrid_session_from_home_is_not_outside_its_stay() -> None:
-    visiting = delegation("lima", "Lima housing delegation", "America/Lima", "PE",
-                          arrival=date(2027, 3, 7), departure=date(2027, 3, 12))
-    briefing = meeting("e1", "Pre-tour briefing", tokyo(2027, 2, 24, 9), 60,
-                       kind=EventKind.VIDEOCONFERENCE, mode=EventMode.HYBRID,
-                       venue_id=STUDIO.id, locality="Tokyo", delegation_ids=frozenset({"lima"}))
-    in_person = meeting("e2", "Welcome lunch", tokyo(2027, 2, 25, 12), 60, locality="Tokyo",
-                        delegation_ids=frozenset({"lima"}))
+    visiting = delegation(
+        "lima",
+        "Lima housing delegation",
+        "America/Lima",
+        "PE",
+        arrival=date(2027, 3, 7),
+        departure=date(2027, 3, 12),
+    )
+    briefing = meeting(
+        "e1",
+        "Pre-tour briefing",
+        tokyo(2027, 2, 24, 9),
+        60,
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.HYBRID,
+        venue_id=STUDIO.id,
+        locality="Tokyo",
+        delegation_ids=frozenset({"lima"}),
+    )
+    in_person = meeting(
+        "e2",
+        "Welcome lunch",
+        tokyo(2027, 2, 25, 12),
+        60,
+        locality="Tokyo",
+        delegation_ids=frozenset({"lima"}),
+    )
     found = find_conflicts(program(briefing, in_person, delegations={"lima": visiting}))
     assert [c.event_ids for c in of_kind(found, ConflictKind.OUTSIDE_STAY)] == [("e2",)]
 
 
 def test_a_two_day_conference_is_judged_by_its_sessions_not_its_span() -> None:
-    conference = meeting("conf", "Two-day conference", tokyo(2027, 2, 15, 9), 30 * 60 + 30,
-                         mode=EventMode.HYBRID, locality="Tokyo",
-                         delegation_ids=frozenset({"nairobi"}))
-    session = meeting("s1", "Opening", tokyo(2027, 2, 15, 15), 60, mode=EventMode.HYBRID,
-                      locality="Tokyo", delegation_ids=frozenset({"nairobi"}),
-                      ancestor_ids=frozenset({"conf"}))
+    conference = meeting(
+        "conf",
+        "Two-day conference",
+        tokyo(2027, 2, 15, 9),
+        30 * 60 + 30,
+        mode=EventMode.HYBRID,
+        locality="Tokyo",
+        delegation_ids=frozenset({"nairobi"}),
+    )
+    session = meeting(
+        "s1",
+        "Opening",
+        tokyo(2027, 2, 15, 15),
+        60,
+        mode=EventMode.HYBRID,
+        locality="Tokyo",
+        delegation_ids=frozenset({"nairobi"}),
+        ancestor_ids=frozenset({"conf"}),
+    )
     assert find_conflicts(program(conference, session)) == []  # 09:00 in Nairobi
     alone = find_conflicts(program(conference))
     # Without sessions, each day runs 09:00-15:30 Tokyo: 03:00-09:30 in Nairobi.

@@ -29,6 +29,7 @@ def utc(*parts: int) -> datetime:
 
 # -- wall clocks that do not exist or happen twice -----------------------------------------
 
+
 def test_us_spring_forward_skips_half_past_two() -> None:
     with pytest.raises(NonexistentLocalTimeError) as caught:
         to_utc(datetime(2027, 3, 14, 2, 30), NEW_YORK)
@@ -53,9 +54,7 @@ def test_europe_changes_on_the_last_sundays_of_march_and_october() -> None:
     assert skipped.value.problem.candidates == (utc(2027, 3, 28, 0, 30), utc(2027, 3, 28, 1, 30))
     with pytest.raises(AmbiguousLocalTimeError) as repeated:
         to_utc(datetime(2027, 10, 31, 2, 30), "Europe/Berlin")
-    assert repeated.value.problem.candidates == (
-        utc(2027, 10, 31, 0, 30), utc(2027, 10, 31, 1, 30)
-    )
+    assert repeated.value.problem.candidates == (utc(2027, 10, 31, 0, 30), utc(2027, 10, 31, 1, 30))
     # The US changed two weeks earlier: for those weeks Paris is 5 hours ahead, not 6.
     assert timezones.utc_offset_label(utc(2027, 3, 20, 12), "Europe/Paris") == "+01:00"
     assert timezones.utc_offset_label(utc(2027, 3, 20, 12), NEW_YORK) == "-04:00"
@@ -90,10 +89,13 @@ def test_mexico_city_stays_on_standard_time_after_2022() -> None:
 
 def test_kathmandu_and_kolkata_sit_on_quarter_and_half_hours() -> None:
     workshop = meeting("e", "Kobe DRR workshop", tokyo(2027, 1, 12, 15), 90)
-    rows = local_times(workshop, [
-        delegation("ktm", "Kathmandu", "Asia/Kathmandu", "NP"),
-        delegation("ccu", "Kolkata", "Asia/Kolkata", "IN"),
-    ])
+    rows = local_times(
+        workshop,
+        [
+            delegation("ktm", "Kathmandu", "Asia/Kathmandu", "NP"),
+            delegation("ccu", "Kolkata", "Asia/Kolkata", "IN"),
+        ],
+    )
     kathmandu, kolkata = rows[0], rows[1]
     assert (kathmandu.start.local.hour, kathmandu.start.local.minute) == (11, 45)
     assert kathmandu.start.utc_offset == "+05:45"
@@ -107,10 +109,14 @@ def test_kathmandu_and_kolkata_sit_on_quarter_and_half_hours() -> None:
 def test_a_country_with_several_zones_shows_each_delegations_own_clock() -> None:
     assert {"Asia/Jakarta", "Asia/Jayapura"} <= set(timezones.country_zones("ID"))
     call = meeting("e", "Coastal resilience call", tokyo(2027, 1, 12, 9), 60)
-    jakarta, jayapura = local_times(call, [
-        delegation("jkt", "Jakarta", "Asia/Jakarta", "ID"),
-        delegation("jap", "Jayapura", "Asia/Jayapura", "ID"),
-    ], references=())
+    jakarta, jayapura = local_times(
+        call,
+        [
+            delegation("jkt", "Jakarta", "Asia/Jakarta", "ID"),
+            delegation("jap", "Jayapura", "Asia/Jayapura", "ID"),
+        ],
+        references=(),
+    )
     assert jakarta.start.local.hour == 7
     assert jakarta.start.abbreviation == "WIB"
     assert jayapura.start.local.hour == 9
@@ -120,6 +126,7 @@ def test_a_country_with_several_zones_shows_each_delegations_own_clock() -> None
 
 
 # -- the local-times table ---------------------------------------------------------------
+
 
 def test_every_row_has_date_weekday_offset_abbreviation_and_part_of_day() -> None:
     workshop = meeting("e", "Kobe DRR workshop", tokyo(2027, 1, 12, 9), 90)
@@ -142,10 +149,10 @@ def test_every_row_has_date_weekday_offset_abbreviation_and_part_of_day() -> Non
 
 
 def test_an_evening_in_lima_is_the_next_day_in_tokyo() -> None:
-    seminar = meeting("e", "Lima evening seminar", at("America/Lima", 2027, 1, 12, 20), 60,
-                      zone="America/Lima")
-    lima_row, tokyo_row, _ = local_times(seminar, [delegation("l", "Lima", "America/Lima",
-                                                              "PE")])
+    seminar = meeting(
+        "e", "Lima evening seminar", at("America/Lima", 2027, 1, 12, 20), 60, zone="America/Lima"
+    )
+    lima_row, tokyo_row, _ = local_times(seminar, [delegation("l", "Lima", "America/Lima", "PE")])
     assert lima_row.start.day_offset == 0
     assert tokyo_row.start.day_offset == 1
     assert tokyo_row.start.describe() == "Wed 13 Jan 2027 10:00 JST (+1 day)"
@@ -164,8 +171,9 @@ def test_washington_moves_an_hour_for_a_tokyo_event_when_the_us_changes_clocks()
 
 
 def test_night_and_extended_hours_follow_each_attendees_own_hours() -> None:
-    early_bird = person("p", "Early bird", "Asia/Tokyo",
-                        hours=Hours(time(6), time(15), time(5), time(16)))
+    early_bird = person(
+        "p", "Early bird", "Asia/Tokyo", hours=Hours(time(6), time(15), time(5), time(16))
+    )
     evening = meeting("e", "Evening session", tokyo(2027, 1, 12, 17), 60)
     [row] = local_times(evening, [early_bird], references=())
     assert row.part is DayPart.NIGHT
@@ -173,10 +181,10 @@ def test_night_and_extended_hours_follow_each_attendees_own_hours() -> None:
 
 
 def test_a_delegation_in_japan_reads_the_event_on_tokyo_time() -> None:
-    visiting = delegation("lima", "Lima", "America/Lima", "PE",
-                          arrival=date(2027, 1, 10), departure=date(2027, 1, 16))
-    [row] = local_times(meeting("e", "Visit", tokyo(2027, 1, 12, 10)), [visiting],
-                        references=())
+    visiting = delegation(
+        "lima", "Lima", "America/Lima", "PE", arrival=date(2027, 1, 10), departure=date(2027, 1, 16)
+    )
+    [row] = local_times(meeting("e", "Visit", tokyo(2027, 1, 12, 10)), [visiting], references=())
     assert row.in_japan
     assert row.zone == "Asia/Tokyo"
     assert row.start.local.hour == 10
@@ -191,12 +199,26 @@ def test_a_meeting_past_midnight_is_at_night() -> None:
 
 # -- round trips ---------------------------------------------------------------------------
 
-ZONES = st.sampled_from([
-    "Asia/Tokyo", "America/New_York", "Europe/Paris", "Europe/London", "America/Santiago",
-    "America/Sao_Paulo", "Asia/Kathmandu", "Asia/Kolkata", "America/Mexico_City",
-    "Australia/Lord_Howe", "Pacific/Chatham", "America/Asuncion", "Africa/Casablanca",
-    "Asia/Jayapura", "America/St_Johns", "Pacific/Apia",
-])
+ZONES = st.sampled_from(
+    [
+        "Asia/Tokyo",
+        "America/New_York",
+        "Europe/Paris",
+        "Europe/London",
+        "America/Santiago",
+        "America/Sao_Paulo",
+        "Asia/Kathmandu",
+        "Asia/Kolkata",
+        "America/Mexico_City",
+        "Australia/Lord_Howe",
+        "Pacific/Chatham",
+        "America/Asuncion",
+        "Africa/Casablanca",
+        "Asia/Jayapura",
+        "America/St_Johns",
+        "Pacific/Apia",
+    ]
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -226,11 +248,11 @@ def test_a_series_crossing_a_clock_change_keeps_its_own_hour_and_moves_for_other
 
     # A weekly 09:00 Washington briefing across the US change of 14 March 2027.
     first = to_utc(datetime(2027, 3, 3, 9), NEW_YORK)
-    occurrences = recurrence.expand(first, first + timedelta(hours=1), NEW_YORK,
-                                    "FREQ=WEEKLY;COUNT=3")
+    occurrences = recurrence.expand(
+        first, first + timedelta(hours=1), NEW_YORK, "FREQ=WEEKLY;COUNT=3"
+    )
     rows = [
-        local_times(meeting("e", "Briefing", o.start, 60, zone=NEW_YORK), [])
-        for o in occurrences
+        local_times(meeting("e", "Briefing", o.start, 60, zone=NEW_YORK), []) for o in occurrences
     ]
     tokyo_rows = [r[0] for r in rows]
     washington_rows = [r[1] for r in rows]

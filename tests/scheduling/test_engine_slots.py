@@ -99,8 +99,9 @@ def test_a_japanese_venue_brings_japans_holidays() -> None:
     assert tokyo_start(without).date() == date(2027, 1, 11)
     with_venue = find_slots(request(MANILA, venue=STUDIO, **days))[0]
     assert tokyo_start(with_venue).date() == date(2027, 1, 12)
-    studio_fit = find_slots(request(MANILA, venue=STUDIO, first=date(2027, 1, 11),
-                                    last=date(2027, 1, 11)))[0].fit_for(STUDIO.id)
+    studio_fit = find_slots(
+        request(MANILA, venue=STUDIO, first=date(2027, 1, 11), last=date(2027, 1, 11))
+    )[0].fit_for(STUDIO.id)
     assert studio_fit.day_off == "Coming of Age Day"
 
 
@@ -119,15 +120,19 @@ def test_the_venue_must_be_open() -> None:
 
 
 def test_busy_attendees_and_a_busy_venue_block_slots() -> None:
-    taken = meeting("e1", "Manila budget review", tokyo(2027, 1, 12, 10), 180,
-                    delegation_ids=frozenset({"manila"}))
+    taken = meeting(
+        "e1",
+        "Manila budget review",
+        tokyo(2027, 1, 12, 10),
+        180,
+        delegation_ids=frozenset({"manila"}),
+    )
     studio_taken = meeting("e2", "Other call", tokyo(2027, 1, 12, 13), 120, venue_id=STUDIO.id)
     elsewhere = meeting("e3", "Somebody else's meeting", tokyo(2027, 1, 12, 15), 60)
     program = ProgramSnapshot(intervals=(taken, studio_taken, elsewhere))
     busy = busy_times(program, [KOBE, MANILA], STUDIO)
     assert len(busy) == 2
-    best = find_slots(request(KOBE, MANILA, venue=STUDIO, busy=busy), count=20,
-                      distinct=False)
+    best = find_slots(request(KOBE, MANILA, venue=STUDIO, busy=busy), count=20, distinct=False)
     for slot in best:
         assert slot.end <= taken.start or slot.start >= taken.end
         assert slot.end <= studio_taken.start or slot.start >= studio_taken.end
@@ -136,8 +141,9 @@ def test_busy_attendees_and_a_busy_venue_block_slots() -> None:
 
 def test_a_person_is_busy_when_their_delegation_is() -> None:
     ana = person("ana", "Ana", "Asia/Manila", "PH", delegation_id="manila")
-    taken = meeting("e1", "Delegation visit", tokyo(2027, 1, 12, 10), 60,
-                    delegation_ids=frozenset({"manila"}))
+    taken = meeting(
+        "e1", "Delegation visit", tokyo(2027, 1, 12, 10), 60, delegation_ids=frozenset({"manila"})
+    )
     assert busy_times(ProgramSnapshot(intervals=(taken,)), [ana]) == ((taken.start, taken.end),)
 
 
@@ -152,15 +158,31 @@ def test_bad_requests_say_what_is_wrong() -> None:
 
 # -- the precomputed classification agrees with plain datetime conversions -----------------
 
-ZONES = st.sampled_from([
-    "America/New_York", "Europe/Paris", "America/Santiago", "Asia/Kathmandu",
-    "Australia/Lord_Howe", "America/Sao_Paulo", "Asia/Tokyo", "Pacific/Chatham",
-])
+ZONES = st.sampled_from(
+    [
+        "America/New_York",
+        "Europe/Paris",
+        "America/Santiago",
+        "Asia/Kathmandu",
+        "Australia/Lord_Howe",
+        "America/Sao_Paulo",
+        "Asia/Tokyo",
+        "Pacific/Chatham",
+    ]
+)
 # Ranges around daylight-saving weekends of both hemispheres, and plain weeks.
-DAYS = st.sampled_from([
-    date(2027, 3, 13), date(2027, 3, 27), date(2027, 4, 3), date(2027, 9, 4),
-    date(2027, 10, 2), date(2027, 10, 30), date(2027, 11, 6), date(2027, 7, 1),
-])
+DAYS = st.sampled_from(
+    [
+        date(2027, 3, 13),
+        date(2027, 3, 27),
+        date(2027, 4, 3),
+        date(2027, 9, 4),
+        date(2027, 10, 2),
+        date(2027, 10, 30),
+        date(2027, 11, 6),
+        date(2027, 7, 1),
+    ]
+)
 
 
 @settings(max_examples=40, deadline=None)
@@ -168,12 +190,18 @@ DAYS = st.sampled_from([
 def test_each_candidate_is_scored_as_its_local_datetime_says(
     zone: str, first: date, minutes: int
 ) -> None:
-    attendee = delegation("d", "Somewhere", zone, "XX",
-                          hours=Hours(time(9), time(18), time(7), time(22)))
+    attendee = delegation(
+        "d", "Somewhere", zone, "XX", hours=Hours(time(9), time(18), time(7), time(22))
+    )
     slots = find_slots(
-        request(attendee, first=first, last=first + timedelta(days=2),
-                duration=timedelta(minutes=minutes)),
-        count=10_000, distinct=False,
+        request(
+            attendee,
+            first=first,
+            last=first + timedelta(days=2),
+            duration=timedelta(minutes=minutes),
+        ),
+        count=10_000,
+        distinct=False,
     )
     assert len(slots) > 250
     for slot in slots:
@@ -187,6 +215,7 @@ def test_each_candidate_is_scored_as_its_local_datetime_says(
 
 
 # -- series ----------------------------------------------------------------------------------
+
 
 def test_series_windows_repeat_the_range() -> None:
     windows = series_windows(date(2027, 1, 11), date(2027, 1, 15), "FREQ=MONTHLY;COUNT=6")
@@ -228,13 +257,20 @@ def test_the_fairness_measure_is_the_spread_of_totals() -> None:
     plan = plan_series(request(KOBE, BANK, LIMA), windows)
     assert plan.fairness == max(plan.totals.values()) - min(plan.totals.values())
     for attendee_id, total in plan.totals.items():
-        assert total == sum(slot.fit_for(attendee_id).inconvenience  # type: ignore[union-attr]
-                            for slot in plan.slots)
+        assert total == sum(
+            slot.fit_for(attendee_id).inconvenience  # type: ignore[union-attr]
+            for slot in plan.slots
+        )
 
 
 def test_an_occurrence_with_no_free_time_is_reported_as_such() -> None:
-    blocked = meeting("all", "Retreat", datetime(2027, 2, 1, tzinfo=UTC), 60 * 24 * 12,
-                      delegation_ids=frozenset({"kobe"}))
+    blocked = meeting(
+        "all",
+        "Retreat",
+        datetime(2027, 2, 1, tzinfo=UTC),
+        60 * 24 * 12,
+        delegation_ids=frozenset({"kobe"}),
+    )
     busy = busy_times(ProgramSnapshot(intervals=(blocked,)), [KOBE])
     windows = series_windows(date(2027, 1, 11), date(2027, 1, 12), "FREQ=MONTHLY;COUNT=3")
     plan = plan_series(request(KOBE, busy=busy), windows)

@@ -27,28 +27,31 @@ def test_each_participant_gets_a_file_with_their_own_events(
     program: Program, database: Database, tmp_path: Path
 ) -> None:
     seen: list[tuple[int, int]] = []
-    result = calendars.export_each_participant(database, tmp_path, progress=lambda done,
-                                               total: seen.append((done, total)))
+    result = calendars.export_each_participant(
+        database, tmp_path, progress=lambda done, total: seen.append((done, total))
+    )
     assert seen == [(n, 8) for n in range(1, 9)]
     assert result.without_events == ["idle@example.org"]
     assert result.participants == 7
     assert not result.cancelled
     maya = icalendar.Calendar.from_ical((tmp_path / f"{program.maya.email}.ics").read_bytes())
-    assert {str(e["UID"]) for e in maya.walk("VEVENT")} == {program.workshop.uid,
-                                                            program.series.uid}
+    assert {str(e["UID"]) for e in maya.walk("VEVENT")} == {
+        program.workshop.uid,
+        program.series.uid,
+    }
     assert str(maya["X-WR-CALNAME"]) == "Maya Shrestha: CPP program"
 
 
-def test_the_batch_stops_when_asked(program: Program, database: Database,
-                                    tmp_path: Path) -> None:
+def test_the_batch_stops_when_asked(program: Program, database: Database, tmp_path: Path) -> None:
     stop = threading.Event()
 
     def progress(done: int, total: int) -> None:
         if done == 2:
             stop.set()
 
-    result = calendars.export_each_participant(database, tmp_path, progress=progress,
-                                               cancelled=stop.is_set)
+    result = calendars.export_each_participant(
+        database, tmp_path, progress=progress, cancelled=stop.is_set
+    )
     assert result.cancelled
     assert len(list(tmp_path.glob("*.ics"))) == 2
 
@@ -56,11 +59,14 @@ def test_the_batch_stops_when_asked(program: Program, database: Database,
 def test_file_names_are_safe_and_unique() -> None:
     taken: set[str] = set()
     assert calendars.safe_file_name("ana.quispe@vivienda.gob.pe", taken) == (
-        "ana.quispe@vivienda.gob.pe.ics")
+        "ana.quispe@vivienda.gob.pe.ics"
+    )
     assert calendars.safe_file_name("Ana.Quispe@vivienda.gob.pe", taken) == (
-        "Ana.Quispe@vivienda.gob.pe-2.ics")
-    assert re.fullmatch(r"etc_passwd-[0-9a-f]{8}\.ics",
-                        calendars.safe_file_name("../../etc/passwd", taken))
+        "Ana.Quispe@vivienda.gob.pe-2.ics"
+    )
+    assert re.fullmatch(
+        r"etc_passwd-[0-9a-f]{8}\.ics", calendars.safe_file_name("../../etc/passwd", taken)
+    )
     assert calendars.safe_file_name("con@x.org", taken) == "_con@x.org.ics"
     assert calendars.safe_file_name("prn.office@x.org", taken) == "_prn.office@x.org.ics"
     first = calendars.safe_file_name("田中@例え.jp", taken)

@@ -25,10 +25,18 @@ MONDAY_TOKYO_TEN = datetime(2027, 3, 8, 1, 0, tzinfo=UTC)
 
 def book(database: Database, title: str, start: datetime, venue_id: str) -> str:
     with database.transaction() as session:
-        record = editing.create_record(session, Event, {
-            "title": title, "kind": EventKind.WORKSHOP, "zone": "Asia/Tokyo",
-            "start_utc": start, "end_utc": start + timedelta(hours=2), "venue_id": venue_id,
-        })
+        record = editing.create_record(
+            session,
+            Event,
+            {
+                "title": title,
+                "kind": EventKind.WORKSHOP,
+                "zone": "Asia/Tokyo",
+                "start_utc": start,
+                "end_utc": start + timedelta(hours=2),
+                "venue_id": venue_id,
+            },
+        )
         return str(record.id)
 
 
@@ -40,8 +48,9 @@ def room(database: Database) -> str:
 def test_the_check_apart_finds_what_the_check_here_finds(database: Database) -> None:
     venue = room(database)
     first = book(database, "Housing finance clinic", MONDAY_TOKYO_TEN, venue)
-    second = book(database, "Water utilities roundtable",
-                  MONDAY_TOKYO_TEN + timedelta(hours=1), venue)
+    second = book(
+        database, "Water utilities roundtable", MONDAY_TOKYO_TEN + timedelta(hours=1), venue
+    )
     apart = checking.check_program_apart(database)
     assert apart == checking.check_program(database)
     clashes = [c for c in apart if c.kind is ConflictKind.VENUE_DOUBLE_BOOKED]
@@ -50,13 +59,16 @@ def test_the_check_apart_finds_what_the_check_here_finds(database: Database) -> 
     # A change committed here is seen there at once: the clash is gone.
     with database.transaction() as session:
         editing.delete_record(session, Event, second)
-    assert not [c for c in checking.check_program_apart(database)
-                if c.kind is ConflictKind.VENUE_DOUBLE_BOOKED]
-
+    assert not [
+        c
+        for c in checking.check_program_apart(database)
+        if c.kind is ConflictKind.VENUE_DOUBLE_BOOKED
+    ]
 
 
 def test_where_no_process_can_start_the_check_runs_here(
-    database: Database, monkeypatch: pytest.MonkeyPatch,
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     class NoProcesses:
         def submit(self, *_args: object) -> object:
@@ -85,8 +97,7 @@ def test_the_checking_process_ends_when_the_program_is_killed(sqlite_path: Path)
         print(*checking._pool._processes, flush=True)
         threading.Event().wait()  # runs until it is killed
     """)
-    program = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
-                               text=True)
+    program = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     try:
         assert program.stdout is not None
         worker = int(program.stdout.readline())

@@ -90,9 +90,7 @@ def test_loading_twice_changes_nothing(demo: tuple[Database, DemoSummary]) -> No
     assert again.kept == first.created
     with database.session() as session:
         assert dumps(program_document(session)) == before
-        assert {(e.id, e.version, e.updated_at) for e in session.scalars(select(Event))} == (
-            stamps
-        )
+        assert {(e.id, e.version, e.updated_at) for e in session.scalars(select(Event))} == (stamps)
 
 
 def test_the_ids_are_the_same_in_every_database(
@@ -107,8 +105,9 @@ def test_the_ids_are_the_same_in_every_database(
         other.close()
 
 
-def test_a_coordinators_change_survives_loading_again(tmp_path_factory: pytest.TempPathFactory
-                                                      ) -> None:
+def test_a_coordinators_change_survives_loading_again(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     database = open_database(tmp_path_factory.mktemp("edited") / "program.sqlite")
     try:
         load_demo(database)
@@ -173,8 +172,10 @@ def test_delegations_have_members_with_example_addresses(session: Session) -> No
 
 def test_bank_staff_in_washington_city_staff_and_speakers(session: Session) -> None:
     people = list(session.scalars(select(Participant)))
-    assert any(p.role is ParticipantRole.BANK_STAFF and p.effective_zone == timezones.WASHINGTON
-               for p in people)
+    assert any(
+        p.role is ParticipantRole.BANK_STAFF and p.effective_zone == timezones.WASHINGTON
+        for p in people
+    )
     assert any(p.role is ParticipantRole.CITY_STAFF for p in people)
     assert any(p.role is ParticipantRole.SPEAKER for p in people)
 
@@ -240,8 +241,11 @@ def test_each_day_happens_where_the_legs_bring_the_delegation(session: Session) 
 
 
 def _conference(session: Session) -> Event:
-    conferences = [e for e in session.scalars(select(Event))
-                   if e.kind is EventKind.CONFERENCE and e.parent is None]
+    conferences = [
+        e
+        for e in session.scalars(select(Event))
+        if e.kind is EventKind.CONFERENCE and e.parent is None
+    ]
     assert len(conferences) == 1
     return conferences[0]
 
@@ -254,7 +258,9 @@ def test_a_two_day_conference_at_tdlc_in_two_rooms(session: Session) -> None:
     rooms = {s.venue.name for s in sessions if s.venue is not None}
     assert len(rooms) == 2
     parallel = [
-        (a, b) for a in sessions for b in sessions
+        (a, b)
+        for a in sessions
+        for b in sessions
         if a.id < b.id and a.start_utc < b.end_utc and b.start_utc < a.end_utc
     ]
     assert parallel
@@ -292,7 +298,8 @@ def test_site_visits_in_every_partner_city(session: Session) -> None:
     visited = {
         event.venue.city.name
         for event in session.scalars(select(Event))
-        if event.kind is EventKind.SITE_VISIT and event.venue is not None
+        if event.kind is EventKind.SITE_VISIT
+        and event.venue is not None
         and event.venue.city is not None
     }
     assert visited == set(session.scalars(select(PartnerCity.name)))

@@ -25,10 +25,15 @@ START = datetime(2027, 1, 12, 0, 0, tzinfo=UTC)
 def _delegation(database: Database) -> str:
     with database.transaction() as session:
         delegation = editing.create_record(
-            session, Delegation, {"name": "Lima housing ministry", "country": "PE",
-                                  "zone": "America/Lima"})
-        editing.create_record(session, Participant, {
-            "name": "Ana Quispe", "email": "ana@example.pe", "delegation_id": delegation.id})
+            session,
+            Delegation,
+            {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"},
+        )
+        editing.create_record(
+            session,
+            Participant,
+            {"name": "Ana Quispe", "email": "ana@example.pe", "delegation_id": delegation.id},
+        )
         return delegation.id
 
 
@@ -39,9 +44,13 @@ def _theme_ids(database: Database) -> list[str]:
 
 def _event_values(database: Database, delegation_id: str) -> dict[str, object]:
     return {
-        "title": "Kobe DRR workshop", "kind": EventKind.WORKSHOP, "start_utc": START,
-        "end_utc": START + timedelta(hours=2), "zone": "Asia/Tokyo",
-        "theme_ids": _theme_ids(database), "delegation_ids": [delegation_id],
+        "title": "Kobe DRR workshop",
+        "kind": EventKind.WORKSHOP,
+        "start_utc": START,
+        "end_utc": START + timedelta(hours=2),
+        "zone": "Asia/Tokyo",
+        "theme_ids": _theme_ids(database),
+        "delegation_ids": [delegation_id],
     }
 
 
@@ -61,17 +70,27 @@ def test_values_round_trip_through_create(database: Database) -> None:
 
 def test_update_refuses_a_stale_version_and_a_broken_rule(database: Database) -> None:
     with database.transaction() as session:
-        event = editing.create_record(session, Event, {
-            "title": "Toyama site visit", "start_utc": START,
-            "end_utc": START + timedelta(hours=1)})
+        event = editing.create_record(
+            session,
+            Event,
+            {
+                "title": "Toyama site visit",
+                "start_utc": START,
+                "end_utc": START + timedelta(hours=1),
+            },
+        )
         event_id, version = event.id, event.version
     with database.transaction() as session:
         editing.update_record(session, Event, event_id, {"title": "Toyama tram visit"}, version)
-    with pytest.raises(editing.StaleRecordError, match="changed by somebody else"), \
-            database.transaction() as session:
+    with (
+        pytest.raises(editing.StaleRecordError, match="changed by somebody else"),
+        database.transaction() as session,
+    ):
         editing.update_record(session, Event, event_id, {"title": "Late"}, version)
-    with pytest.raises(ValidationError, match="end after it starts"), \
-            database.transaction() as session:
+    with (
+        pytest.raises(ValidationError, match="end after it starts"),
+        database.transaction() as session,
+    ):
         editing.update_record(session, Event, event_id, {"end_utc": START})
     with database.session() as session:
         assert editing.get_record(session, Event, event_id).title == "Toyama tram visit"
@@ -83,11 +102,19 @@ def test_deleting_an_event_and_restoring_it_brings_back_links_and_sessions(
     delegation_id = _delegation(database)
     with database.transaction() as session:
         conference = editing.create_record(session, Event, _event_values(database, delegation_id))
-        child = editing.create_record(session, Event, {
-            "title": "Session 1", "start_utc": START, "end_utc": START + timedelta(hours=1),
-            "parent_id": conference.id})
-        product = editing.create_record(session, KnowledgeProduct, {
-            "title": "DRR note", "event_ids": [conference.id]})
+        child = editing.create_record(
+            session,
+            Event,
+            {
+                "title": "Session 1",
+                "start_utc": START,
+                "end_utc": START + timedelta(hours=1),
+                "parent_id": conference.id,
+            },
+        )
+        product = editing.create_record(
+            session, KnowledgeProduct, {"title": "DRR note", "event_ids": [conference.id]}
+        )
         ids = (conference.id, child.id, product.id)
     with database.transaction() as session:
         before = editing.record_values(editing.get_record(session, Event, ids[0]))
@@ -102,14 +129,14 @@ def test_deleting_an_event_and_restoring_it_brings_back_links_and_sessions(
         assert editing.record_values(restored) == before
         assert [s.id for s in restored.sessions] == [ids[1]]
         assert [e.id for e in editing.get_record(session, KnowledgeProduct, ids[2]).events] == [
-            ids[0]]
+            ids[0]
+        ]
 
 
 def test_deleting_a_delegation_restores_its_members_and_attendance(database: Database) -> None:
     delegation_id = _delegation(database)
     with database.transaction() as session:
-        event_id = editing.create_record(
-            session, Event, _event_values(database, delegation_id)).id
+        event_id = editing.create_record(session, Event, _event_values(database, delegation_id)).id
     with database.transaction() as session:
         snapshot = editing.delete_record(session, Delegation, delegation_id)
     with database.session() as session:
@@ -121,13 +148,13 @@ def test_deleting_a_delegation_restores_its_members_and_attendance(database: Dat
         member = session.scalars(select(Participant)).one()
         assert member.delegation_id == delegation_id
         assert [d.id for d in editing.get_record(session, Event, event_id).delegations] == [
-            delegation_id]
+            delegation_id
+        ]
 
 
 def test_unknown_keys_are_refused(database: Database) -> None:
     refused = "'colour' is not a field of the event record"
-    with pytest.raises(editing.UnknownFieldError, match=refused), \
-            database.transaction() as session:
+    with pytest.raises(editing.UnknownFieldError, match=refused), database.transaction() as session:
         editing.create_record(session, Event, {"colour": "red"})
 
 
@@ -135,14 +162,27 @@ def test_moving_one_meeting_of_a_series_raises_the_series_sequence(database: Dat
     from cpp_scheduler.model import OccurrenceOverride
 
     with database.transaction() as session:
-        series = editing.create_record(session, Event, {
-            "title": "Monthly exchange", "start_utc": START,
-            "end_utc": START + timedelta(hours=1), "recurrence_rule": "FREQ=WEEKLY;COUNT=3"})
+        series = editing.create_record(
+            session,
+            Event,
+            {
+                "title": "Monthly exchange",
+                "start_utc": START,
+                "end_utc": START + timedelta(hours=1),
+                "recurrence_rule": "FREQ=WEEKLY;COUNT=3",
+            },
+        )
         series_id, sequence = series.id, series.sequence
     with database.transaction() as session:
-        editing.create_record(session, OccurrenceOverride, {
-            "event_id": series_id, "recurrence_id": START + timedelta(days=7),
-            "start_utc": START + timedelta(days=7, hours=2),
-            "end_utc": START + timedelta(days=7, hours=3)})
+        editing.create_record(
+            session,
+            OccurrenceOverride,
+            {
+                "event_id": series_id,
+                "recurrence_id": START + timedelta(days=7),
+                "start_utc": START + timedelta(days=7, hours=2),
+                "end_utc": START + timedelta(days=7, hours=3),
+            },
+        )
     with database.session() as session:
         assert editing.get_record(session, Event, series_id).sequence == sequence + 1

@@ -33,33 +33,71 @@ def tokyo(day: int, hour: int, month: int = 1) -> datetime:
 def program(database: Database) -> Database:
     with database.transaction() as session:
         room = session.scalars(select(Venue).where(Venue.name == "TDLC Meeting Room A")).one()
-        lima = Delegation(name="Lima housing delegation", country="PE", zone="America/Lima",
-                          work_start=time(8), arrival=date(2027, 1, 11),
-                          departure=date(2027, 1, 16))
+        lima = Delegation(
+            name="Lima housing delegation",
+            country="PE",
+            zone="America/Lima",
+            work_start=time(8),
+            arrival=date(2027, 1, 11),
+            departure=date(2027, 1, 16),
+        )
         ana = Participant(name="Ana Quispe", email="ana@lima.gob.pe", delegation=lima)
-        kenji = Participant(name="Kenji Sato", email="kenji@city.kobe.lg.jp",
-                            zone="Asia/Tokyo")
-        conference = Event(title="Resilient cities conference", start_utc=tokyo(12, 9),
-                           end_utc=tokyo(12, 17), venue=room, delegations=[lima],
-                           status=EventStatus.CONFIRMED)
-        Event(title="Opening session", start_utc=tokyo(12, 9), end_utc=tokyo(12, 10),
-              venue=room, parent=conference, participants=[kenji])
-        clash = Event(title="Yokohama smart-city visit", start_utc=tokyo(12, 9),
-                      end_utc=tokyo(12, 10, ), venue=room)
-        Event(title="Cancelled visit", start_utc=tokyo(12, 9), end_utc=tokyo(12, 10),
-              venue=room, status=EventStatus.CANCELLED)
-        series = Event(title="Monthly exchange", start_utc=tokyo(13, 10),
-                       end_utc=tokyo(13, 11), recurrence_rule="FREQ=MONTHLY;COUNT=3",
-                       participants=[ana, kenji])
-        series.changes.append(OccurrenceOverride(recurrence_id=tokyo(13, 10, 2),
-                                                 cancelled=True))
-        tour = StudyTour(title="Lima study tour", delegation=lima,
-                         start_date=date(2027, 1, 12), end_date=date(2027, 1, 14))
+        kenji = Participant(name="Kenji Sato", email="kenji@city.kobe.lg.jp", zone="Asia/Tokyo")
+        conference = Event(
+            title="Resilient cities conference",
+            start_utc=tokyo(12, 9),
+            end_utc=tokyo(12, 17),
+            venue=room,
+            delegations=[lima],
+            status=EventStatus.CONFIRMED,
+        )
+        Event(
+            title="Opening session",
+            start_utc=tokyo(12, 9),
+            end_utc=tokyo(12, 10),
+            venue=room,
+            parent=conference,
+            participants=[kenji],
+        )
+        clash = Event(
+            title="Yokohama smart-city visit",
+            start_utc=tokyo(12, 9),
+            end_utc=tokyo(
+                12,
+                10,
+            ),
+            venue=room,
+        )
+        Event(
+            title="Cancelled visit",
+            start_utc=tokyo(12, 9),
+            end_utc=tokyo(12, 10),
+            venue=room,
+            status=EventStatus.CANCELLED,
+        )
+        series = Event(
+            title="Monthly exchange",
+            start_utc=tokyo(13, 10),
+            end_utc=tokyo(13, 11),
+            recurrence_rule="FREQ=MONTHLY;COUNT=3",
+            participants=[ana, kenji],
+        )
+        series.changes.append(OccurrenceOverride(recurrence_id=tokyo(13, 10, 2), cancelled=True))
+        tour = StudyTour(
+            title="Lima study tour",
+            delegation=lima,
+            start_date=date(2027, 1, 12),
+            end_date=date(2027, 1, 14),
+        )
         TourDay(tour=tour, day=date(2027, 1, 12))
-        HotelNight(tour=tour, night_of=date(2027, 1, 12), hotel="Hotel Tokyo",
-                   locality="Tokyo")
-        TravelLeg(tour=tour, origin="Tokyo", destination="Kobe",
-                  departure_utc=tokyo(13, 9), arrival_utc=tokyo(13, 12))
+        HotelNight(tour=tour, night_of=date(2027, 1, 12), hotel="Hotel Tokyo", locality="Tokyo")
+        TravelLeg(
+            tour=tour,
+            origin="Tokyo",
+            destination="Kobe",
+            departure_utc=tokyo(13, 9),
+            arrival_utc=tokyo(13, 12),
+        )
         session.add_all([lima, ana, kenji, conference, clash, series, tour])
     return database
 
@@ -119,8 +157,9 @@ def test_conflicts_over_a_stored_program(program: Database) -> None:
 
 def test_names_resolve_to_delegations_and_participants(program: Database) -> None:
     with program.session() as session:
-        found = snapshot.find_attendees(session, ["lima HOUSING delegation",
-                                                  "Kenji@city.kobe.lg.jp"])
+        found = snapshot.find_attendees(
+            session, ["lima HOUSING delegation", "Kenji@city.kobe.lg.jp"]
+        )
         assert [a.name for a in found] == ["Lima housing delegation", "Kenji Sato"]
         with pytest.raises(snapshot.NotFoundError, match="neither a delegation"):
             snapshot.find_attendees(session, ["Atlantis"])

@@ -16,20 +16,34 @@ def _at(text: str) -> datetime:
 def _program(database: Database) -> None:
     with database.transaction() as session:
         lima = Delegation(name="Lima", country="PE", zone="America/Lima")
-        session.add_all([
-            Event(title="Morning briefing", start_utc=_at("2027-03-01T00:00"),
-                  end_utc=_at("2027-03-01T01:00"), delegations=[lima]),
-            Event(title="Late session", start_utc=_at("2027-03-01T23:00"),
-                  end_utc=_at("2027-03-02T01:00")),
-            Event(title="April visit", start_utc=_at("2027-04-10T01:00"),
-                  end_utc=_at("2027-04-10T03:00")),
-        ])
-        series = Event(
-            title="Monthly call", mode=EventMode.VIRTUAL, start_utc=_at("2027-01-13T08:00"),
-            end_utc=_at("2027-01-13T09:00"), recurrence_rule="FREQ=MONTHLY;COUNT=6;BYDAY=2WE",
+        session.add_all(
+            [
+                Event(
+                    title="Morning briefing",
+                    start_utc=_at("2027-03-01T00:00"),
+                    end_utc=_at("2027-03-01T01:00"),
+                    delegations=[lima],
+                ),
+                Event(
+                    title="Late session",
+                    start_utc=_at("2027-03-01T23:00"),
+                    end_utc=_at("2027-03-02T01:00"),
+                ),
+                Event(
+                    title="April visit",
+                    start_utc=_at("2027-04-10T01:00"),
+                    end_utc=_at("2027-04-10T03:00"),
+                ),
+            ]
         )
-        series.changes = [OccurrenceOverride(recurrence_id=_at("2027-05-12T08:00"),
-                                             cancelled=True)]
+        series = Event(
+            title="Monthly call",
+            mode=EventMode.VIRTUAL,
+            start_utc=_at("2027-01-13T08:00"),
+            end_utc=_at("2027-01-13T09:00"),
+            recurrence_rule="FREQ=MONTHLY;COUNT=6;BYDAY=2WE",
+        )
+        series.changes = [OccurrenceOverride(recurrence_id=_at("2027-05-12T08:00"), cancelled=True)]
         session.add(series)
 
 

@@ -112,7 +112,7 @@ def test_a_database_with_a_damaged_page(tmp_path: Path, program_file: Path) -> N
     content = bytearray(program_file.read_bytes())
     page_size = int.from_bytes(content[16:18], "big")
     last_page = len(content) - page_size
-    content[last_page:last_page + 64] = b"\xff" * 64  # a table page, scribbled over
+    content[last_page : last_page + 64] = b"\xff" * 64  # a table page, scribbled over
     path.write_bytes(bytes(content))
     error = refusal(path)
     assert isinstance(error, DamagedDatabaseError)
@@ -120,8 +120,7 @@ def test_a_database_with_a_damaged_page(tmp_path: Path, program_file: Path) -> N
     assert files_in(tmp_path) == {"program.sqlite": bytes(content)}
 
 
-def test_a_database_another_program_holds_exclusively(tmp_path: Path, program_file: Path
-                                                      ) -> None:
+def test_a_database_another_program_holds_exclusively(tmp_path: Path, program_file: Path) -> None:
     path = tmp_path / "program.sqlite"
     shutil.copy(program_file, path)
     other = sqlite3.connect(path, isolation_level=None)
@@ -163,18 +162,31 @@ def _read_only_attempts(folder: Path) -> list[str]:
         folder.chmod(0o555)
         try:
             command = [sys.executable, "-c", script, *targets]
-            done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True,
-                                  check=True)
+            done = subprocess.run(
+                command, cwd=REPO_ROOT, capture_output=True, text=True, check=True
+            )
         finally:
             folder.chmod(0o755)
         return done.stdout.splitlines()
     if shutil.which("unshare") is None:
         pytest.skip("running as root without unshare(1): cannot make a read-only folder")
-    mount = (
-        'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
-    )
-    command = ["unshare", "--mount", "--propagation", "private", "--", "sh", "-c", mount,
-               "sh", str(folder), sys.executable, "-c", script, *targets]
+    mount = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
+    command = [
+        "unshare",
+        "--mount",
+        "--propagation",
+        "private",
+        "--",
+        "sh",
+        "-c",
+        mount,
+        "sh",
+        str(folder),
+        sys.executable,
+        "-c",
+        script,
+        *targets,
+    ]
     done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
     if done.returncode != 0 and "mount" in done.stderr:
         pytest.skip(f"running as root and cannot mount read-only here: {done.stderr.strip()}")
@@ -247,21 +259,31 @@ def test_a_postgresql_url_where_nothing_answers(silent_server: int) -> None:
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        ("postgresql://planner@127.0.0.1:port/cpp",
-         "'postgresql://planner@127.0.0.1:port/cpp' is not a valid database URL; give a "
-         "SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DATABASE"),
-        ("postgresql://planner@127.0.0.1:99999/cpp",
-         "'postgresql://planner@127.0.0.1:99999/cpp' is not a valid database URL: the port "
-         "must be a number from 1 to 65535"),
-        ("postgresql:///cpp",
-         "'postgresql:///cpp' names no server; give a SQLite file path, sqlite:///PATH or "
-         "postgresql://USER@HOST/DATABASE"),
-        ("mysql://planner:secret@db.tdlc.example/cpp",
-         "'mysql://planner:***@db.tdlc.example/cpp': mysql databases are not supported; "
-         "give a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DATABASE"),
-        ("https://tdlc.example/program",
-         "'https://tdlc.example/program': https databases are not supported; give a SQLite "
-         "file path, sqlite:///PATH or postgresql://USER@HOST/DATABASE"),
+        (
+            "postgresql://planner@127.0.0.1:port/cpp",
+            "'postgresql://planner@127.0.0.1:port/cpp' is not a valid database URL; give a "
+            "SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DATABASE",
+        ),
+        (
+            "postgresql://planner@127.0.0.1:99999/cpp",
+            "'postgresql://planner@127.0.0.1:99999/cpp' is not a valid database URL: the port "
+            "must be a number from 1 to 65535",
+        ),
+        (
+            "postgresql:///cpp",
+            "'postgresql:///cpp' names no server; give a SQLite file path, sqlite:///PATH or "
+            "postgresql://USER@HOST/DATABASE",
+        ),
+        (
+            "mysql://planner:secret@db.tdlc.example/cpp",
+            "'mysql://planner:***@db.tdlc.example/cpp': mysql databases are not supported; "
+            "give a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DATABASE",
+        ),
+        (
+            "https://tdlc.example/program",
+            "'https://tdlc.example/program': https databases are not supported; give a SQLite "
+            "file path, sqlite:///PATH or postgresql://USER@HOST/DATABASE",
+        ),
     ],
     ids=["malformed", "port-out-of-range", "no-server", "mysql", "web-address"],
 )

@@ -92,8 +92,7 @@ def test_saving_a_record_someone_deleted_says_so(database: Database) -> None:
         with pytest.raises(ConcurrentEditError) as caught:
             first.commit()
     assert str(caught.value) == (
-        f"venue '{name}' was deleted by someone else since you opened it; "
-        "your change was not saved"
+        f"venue '{name}' was deleted by someone else since you opened it; your change was not saved"
     )
 
 

@@ -27,8 +27,9 @@ def test_by_default_the_database_lives_in_the_user_data_folder(home: Path) -> No
     assert expected.is_file()
 
 
-def test_the_environment_variable_names_another(home: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_environment_variable_names_another(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CPP_SCHEDULER_DB", str(home / "team.sqlite"))
     assert describe(resolve_url()) == str(home / "team.sqlite")
     assert describe(resolve_url(home / "mine.sqlite")) == str(home / "mine.sqlite"), (
@@ -43,16 +44,23 @@ def test_the_environment_variable_names_another(home: Path,
         ("program.sqlite", "{cwd}/program.sqlite"),
         ("sqlite:///relative.sqlite", "relative.sqlite"),
         ("sqlite:////srv/cpp/program.sqlite", "/srv/cpp/program.sqlite"),
-        ("postgresql://planner:secret@db.tdlc.example/cpp",
-         "postgresql://planner:***@db.tdlc.example/cpp"),
-        ("postgres://planner@db.tdlc.example:6543/cpp",
-         "postgresql://planner@db.tdlc.example:6543/cpp"),
-        ("postgresql+psycopg2://planner@db.tdlc.example/cpp",
-         "postgresql://planner@db.tdlc.example/cpp"),
+        (
+            "postgresql://planner:secret@db.tdlc.example/cpp",
+            "postgresql://planner:***@db.tdlc.example/cpp",
+        ),
+        (
+            "postgres://planner@db.tdlc.example:6543/cpp",
+            "postgresql://planner@db.tdlc.example:6543/cpp",
+        ),
+        (
+            "postgresql+psycopg2://planner@db.tdlc.example/cpp",
+            "postgresql://planner@db.tdlc.example/cpp",
+        ),
     ],
 )
-def test_paths_and_urls_are_understood(home: Path, monkeypatch: pytest.MonkeyPatch,
-                                       given: str, shown: str) -> None:
+def test_paths_and_urls_are_understood(
+    home: Path, monkeypatch: pytest.MonkeyPatch, given: str, shown: str
+) -> None:
     monkeypatch.setenv("HOME", str(home))
     url = resolve_url(given)
     assert describe(url) == shown.format(home=home, cwd=Path.cwd())

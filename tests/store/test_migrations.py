@@ -91,7 +91,8 @@ def _snapshot(database_url: str) -> object:
         state = (
             sorted(inspect(connection).get_table_names()),
             connection.execute(text("SELECT version_num FROM alembic_version")).all()
-            if "alembic_version" in inspect(connection).get_table_names() else None,
+            if "alembic_version" in inspect(connection).get_table_names()
+            else None,
         )
     engine.dispose()
     return state
@@ -147,8 +148,11 @@ def test_another_programs_alembic_database_is_not_taken_for_a_newer_one(
 ) -> None:
     _foreign_database(database_url, with_alembic=True)
     before = _snapshot(database_url)
-    with pytest.raises(SchemaError, match=r"is managed by another program \(its schema "
-                                          r"1a2b3c4d5e6f is not a CPP Scheduler schema\)"):
+    with pytest.raises(
+        SchemaError,
+        match=r"is managed by another program \(its schema "
+        r"1a2b3c4d5e6f is not a CPP Scheduler schema\)",
+    ):
         open_database(database_url)
     assert _snapshot(database_url) == before
 
@@ -189,8 +193,9 @@ def downgrade() -> None:
 def next_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Make the program ship the current revisions plus 0002 (written by the test)."""
     scripts = tmp_path / "next-release-migrations"
-    shutil.copytree(migrations.MIGRATIONS_DIR, scripts,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        migrations.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__")
+    )
     monkeypatch.setattr(migrations, "MIGRATIONS_DIR", scripts)
     return scripts / "versions" / "0002_venue_floor.py"
 
@@ -221,8 +226,9 @@ def test_an_older_sqlite_file_is_copied_aside_then_upgraded(
 
     store = open_database(older_database)
     with store.session() as session:
-        floors = session.execute(text(
-            "SELECT floor FROM venues WHERE name = 'TDLC annex'")).scalar_one()
+        floors = session.execute(
+            text("SELECT floor FROM venues WHERE name = 'TDLC annex'")
+        ).scalar_one()
         assert floors == "2F"
         assert session.scalar(select(Venue.capacity).where(Venue.name == "TDLC annex")) == 12
     with store.engine.connect() as connection:
@@ -234,8 +240,9 @@ def test_an_older_sqlite_file_is_copied_aside_then_upgraded(
     assert "floor" not in _venue_columns(copies[0])
     with closing(sqlite3.connect(copies[0])) as copy:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
-        assert copy.execute("SELECT capacity FROM venues WHERE name = 'TDLC annex'"
-                            ).fetchone() == (12,)
+        assert copy.execute("SELECT capacity FROM venues WHERE name = 'TDLC annex'").fetchone() == (
+            12,
+        )
 
     open_database(older_database).close()  # already current: no second copy
     assert len(list(older_database.parent.glob("program.before-*"))) == 1
@@ -258,8 +265,7 @@ def test_a_failing_upgrade_is_undone_and_says_where_the_copy_is(
     assert str(caught.value).endswith(f"; a copy from before is at {copy}")
     assert "floor" not in _venue_columns(older_database), "the failed revision left a column"
     with closing(sqlite3.connect(older_database)) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            head,)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
 
 
 def test_a_new_database_is_not_copied(sqlite_path: Path) -> None:
@@ -290,7 +296,11 @@ def test_developers_run_alembic_from_the_checkout(tmp_path: Path) -> None:
     )
     done = subprocess.run(
         [sys.executable, "-c", script, f"db={scratch}"],
-        cwd=repository, capture_output=True, text=True, timeout=120, check=False,
+        cwd=repository,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
@@ -322,7 +332,10 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(sqlite_path: Path)
         "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))"
     )
     loaded = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
         cwd=Path(__file__).resolve().parents[2],
     )
     assert loaded.stdout.strip() == "[]"

@@ -65,10 +65,13 @@ def test_taken_email_names_the_participant_and_the_address(database: Database) -
 
 def test_renaming_onto_a_taken_name_names_both(database: Database) -> None:
     with database.transaction() as session:
-        session.add_all([
-            Delegation(name="Lima housing ministry", country="PE", zone="America/Lima"),
-            Delegation(name="Nairobi county", country="KE", zone="Africa/Nairobi"),
-        ])
+        session.add_all(
+            [
+                Delegation(name="Lima housing ministry", country="PE", zone="America/Lima"),
+                Delegation(name="Nairobi county", country="KE", zone="Africa/Nairobi"),
+            ]
+        )
+
     def rename() -> None:
         with database.transaction() as session:
             nairobi = session.scalars(select(Delegation).where(Delegation.country == "KE")).one()
@@ -82,7 +85,8 @@ def test_renaming_onto_a_taken_name_names_both(database: Database) -> None:
     )
     with database.session() as session:
         assert session.scalars(select(Delegation.name).order_by(Delegation.name)).all() == [
-            "Lima housing ministry", "Nairobi county",
+            "Lima housing ministry",
+            "Nairobi county",
         ]
 
 
@@ -90,8 +94,12 @@ def test_two_days_of_a_tour_on_one_date(database: Database) -> None:
     def plan() -> None:
         with database.transaction() as session:
             lima = Delegation(name="Lima housing ministry", country="PE", zone="America/Lima")
-            tour = StudyTour(title="Lima in Japan", delegation=lima,
-                             start_date=date(2026, 6, 1), end_date=date(2026, 6, 5))
+            tour = StudyTour(
+                title="Lima in Japan",
+                delegation=lima,
+                start_date=date(2026, 6, 1),
+                end_date=date(2026, 6, 5),
+            )
             tour.days.append(TourDay(day=date(2026, 6, 2), title="Yokohama"))
             tour.days.append(TourDay(day=date(2026, 6, 2), title="Kobe"))
             session.add(tour)
@@ -108,8 +116,9 @@ def test_a_lock_held_too_long_is_reported_and_nothing_is_saved(
     quick_database: Database, database_url: str
 ) -> None:
     with quick_database.transaction() as session:
-        event = Event(title="Toyama compact city", start_utc=START,
-                      end_utc=START + timedelta(hours=1))
+        event = Event(
+            title="Toyama compact city", start_utc=START, end_utc=START + timedelta(hours=1)
+        )
         session.add(event)
     blocker = open_database(database_url)
     try:
@@ -144,8 +153,11 @@ def test_a_query_kept_waiting_by_a_lock_is_reported_too(postgres_url: str) -> No
                 with store.transaction() as session:
                     session.execute(select(Venue).with_for_update()).all()
 
-            with pytest.raises(DatabaseLockedError, match=r"is locked by another program or "
-                                                          r"user \(waited 0.2 s\)"):
+            with pytest.raises(
+                DatabaseLockedError,
+                match=r"is locked by another program or "
+                r"user \(waited 0.2 s\)",
+            ):
                 lock_venues()
             holder.rollback()
     finally:
@@ -189,8 +201,12 @@ def test_a_full_database_refuses_the_save_whole(sqlite_path: str) -> None:
             with store.transaction() as session:
                 session.execute(text(f"PRAGMA max_page_count = {pages}"))
                 for number in range(400):
-                    session.add(Participant(name=f"Delegate {number}" + " x" * 200,
-                                            email=f"delegate{number}@example.org"))
+                    session.add(
+                        Participant(
+                            name=f"Delegate {number}" + " x" * 200,
+                            email=f"delegate{number}@example.org",
+                        )
+                    )
 
         with pytest.raises(DiskFullError) as caught:
             fill()
@@ -230,8 +246,7 @@ def test_a_connection_cut_by_the_server_loses_nothing(
             save_while_cut()
         assert str(caught.value).startswith("cannot save ")
         assert str(caught.value).endswith(
-            f"the connection to {store.name} was lost; nothing was saved, "
-            "reconnect and save again"
+            f"the connection to {store.name} was lost; nothing was saved, reconnect and save again"
         )
         assert _count(store, Participant) == 0
     finally:
@@ -239,6 +254,11 @@ def test_a_connection_cut_by_the_server_loses_nothing(
 
 
 def test_every_failure_is_a_store_error() -> None:
-    for kind in (ConnectionLostError, DatabaseLockedError, DiskFullError,
-                 DuplicateValueError, ReadOnlyDatabaseError):
+    for kind in (
+        ConnectionLostError,
+        DatabaseLockedError,
+        DiskFullError,
+        DuplicateValueError,
+        ReadOnlyDatabaseError,
+    ):
         assert issubclass(kind, StoreError)

@@ -34,7 +34,7 @@ class RecordMissingError(SchedulerError):
 
 
 def both_names(name: str, name_ja: str | None) -> str:
-    """"Kobe 神戸市": the English name, then the Japanese one when known."""
+    """ "Kobe 神戸市": the English name, then the Japanese one when known."""
     return f"{name} {name_ja}" if name_ja else name
 
 
@@ -47,11 +47,10 @@ def theme_label(theme: ThematicArea) -> str:
 def theme_choices(session: Session, exclude: Iterable[str] = ()) -> list[Choice]:
     """Every theme, areas first with their sub-themes under them."""
     excluded = set(exclude)
-    themes = session.scalars(
-        select(ThematicArea).options(selectinload(ThematicArea.parent))
-    ).all()
-    ordered = sorted(themes, key=lambda theme: (theme.area.name, theme.parent is not None,
-                                                theme.name))
+    themes = session.scalars(select(ThematicArea).options(selectinload(ThematicArea.parent))).all()
+    ordered = sorted(
+        themes, key=lambda theme: (theme.area.name, theme.parent is not None, theme.name)
+    )
     return [
         Choice(theme.id, theme_label(theme), both_names(theme.name, theme.name_ja))
         for theme in ordered
@@ -62,8 +61,11 @@ def theme_choices(session: Session, exclude: Iterable[str] = ()) -> list[Choice]
 def city_choices(session: Session) -> list[Choice]:
     cities = session.scalars(select(PartnerCity).order_by(PartnerCity.name)).all()
     return [
-        Choice(city.id, both_names(city.name, city.name_ja),
-               f"{city.prefecture} {city.prefecture_ja}".strip())
+        Choice(
+            city.id,
+            both_names(city.name, city.name_ja),
+            f"{city.prefecture} {city.prefecture_ja}".strip(),
+        )
         for city in cities
     ]
 
@@ -124,13 +126,12 @@ def conference_choices(session: Session, event_id: str | None) -> list[tuple[str
         pending.extend(children.get(current, []))
     current_parent = next((row.parent_id for row in rows if row.id == event_id), None)
     offered = [
-        row for row in rows
+        row
+        for row in rows
         if row.id not in excluded and (row.kind is EventKind.CONFERENCE or row.id == current_parent)
     ]
     offered.sort(key=lambda row: row.start_utc)
-    return [
-        (f"{row.title} ({_local_date(row.start_utc, row.zone)})", row.id) for row in offered
-    ]
+    return [(f"{row.title} ({_local_date(row.start_utc, row.zone)})", row.id) for row in offered]
 
 
 def _local_date(instant: datetime, zone: str) -> str:

@@ -76,20 +76,27 @@ class DelegationDialog(RecordDialog):
         validator.bind(ui.arrival, "arrival")
         validator.bind(ui.departure, "departure")
         ui.country.selectionChanged.connect(self._country_changed)
-        self._start_validating([
-            ui.name.textChanged, ui.country.selectionChanged, ui.zone.selectionChanged,
-            ui.homeCity.textChanged, ui.workHours.rangeChanged, ui.acceptableHours.rangeChanged,
-            ui.arrival.dateChanged, ui.departure.dateChanged, ui.languages.textChanged,
-            ui.interpretation.textChanged, ui.notes.textChanged,
-        ])
+        self._start_validating(
+            [
+                ui.name.textChanged,
+                ui.country.selectionChanged,
+                ui.zone.selectionChanged,
+                ui.homeCity.textChanged,
+                ui.workHours.rangeChanged,
+                ui.acceptableHours.rangeChanged,
+                ui.arrival.dateChanged,
+                ui.departure.dateChanged,
+                ui.languages.textChanged,
+                ui.interpretation.textChanged,
+                ui.notes.textChanged,
+            ]
+        )
         ui.name.setFocus()
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
         with database.session() as session:
             rows = session.execute(select(Delegation.id, Delegation.name)).all()
-            self._taken_names = {
-                row.name.strip().casefold() for row in rows if row.id != record_id
-            }
+            self._taken_names = {row.name.strip().casefold() for row in rows if row.id != record_id}
             if record_id is None:
                 self._show_members([])
                 return {}
@@ -99,19 +106,28 @@ class DelegationDialog(RecordDialog):
             self._stored_title = delegation.name
             self._stored_version = delegation.version
             self._show_members(
-                [(f"{person.name} ({person.role.label})",
-                  " · ".join(filter(None, (person.organisation, person.email))))
-                 for person in delegation.members]
+                [
+                    (
+                        f"{person.name} ({person.role.label})",
+                        " · ".join(filter(None, (person.organisation, person.email))),
+                    )
+                    for person in delegation.members
+                ]
             )
             return {
-                "name": delegation.name, "country": delegation.country,
-                "zone": delegation.zone, "home_city": delegation.home_city,
-                "work_start": delegation.work_start, "work_end": delegation.work_end,
+                "name": delegation.name,
+                "country": delegation.country,
+                "zone": delegation.zone,
+                "home_city": delegation.home_city,
+                "work_start": delegation.work_start,
+                "work_end": delegation.work_end,
                 "acceptable_start": delegation.acceptable_start,
                 "acceptable_end": delegation.acceptable_end,
-                "arrival": delegation.arrival, "departure": delegation.departure,
+                "arrival": delegation.arrival,
+                "departure": delegation.departure,
                 "languages": list(delegation.languages or []),
-                "interpretation": delegation.interpretation, "notes": delegation.notes,
+                "interpretation": delegation.interpretation,
+                "notes": delegation.notes,
             }
 
     def _show_members(self, members: list[tuple[str, str]]) -> None:
@@ -135,10 +151,13 @@ class DelegationDialog(RecordDialog):
         if values.get("zone"):
             ui.zone.setZoneName(values["zone"])
         ui.homeCity.setText(values.get("home_city", ""))
-        ui.workHours.setRange(values.get("work_start", DEFAULT_WORK_START),
-                              values.get("work_end", DEFAULT_WORK_END))
-        ui.acceptableHours.setRange(values.get("acceptable_start", DEFAULT_ACCEPTABLE_START),
-                                    values.get("acceptable_end", DEFAULT_ACCEPTABLE_END))
+        ui.workHours.setRange(
+            values.get("work_start", DEFAULT_WORK_START), values.get("work_end", DEFAULT_WORK_END)
+        )
+        ui.acceptableHours.setRange(
+            values.get("acceptable_start", DEFAULT_ACCEPTABLE_START),
+            values.get("acceptable_end", DEFAULT_ACCEPTABLE_END),
+        )
         ui.arrival.setDate(values.get("arrival"))
         ui.departure.setDate(values.get("departure"))
         ui.languages.setText(", ".join(values.get("languages", [])))
@@ -186,24 +205,38 @@ class DelegationDialog(RecordDialog):
             "notes": plain_text(ui.notes),
         }
         if values["name"].casefold() in self._taken_names:
-            problems.append(Problem("name", f"A delegation called '{values['name']}' already "
-                                            "exists; give this one another name."))
+            problems.append(
+                Problem(
+                    "name",
+                    f"A delegation called '{values['name']}' already "
+                    "exists; give this one another name.",
+                )
+            )
         if ui.country.hasUnknownText():
-            problems.append(Problem("country", f"'{ui.country.currentText().strip()}' is not a "
-                                               "country of the list; pick one."))
+            problems.append(
+                Problem(
+                    "country",
+                    f"'{ui.country.currentText().strip()}' is not a country of the list; pick one.",
+                )
+            )
         elif not code:
             problems.append(Problem("country", "Choose the country the delegation comes from."))
         else:
             zones = timezones.country_zones(code)
             if not zone and len(zones) > 1:
-                problems.append(Problem(
-                    "zone", f"{timezones.country_name(code)} has {len(zones)} time zones: "
-                            "choose the delegation's."))
+                problems.append(
+                    Problem(
+                        "zone",
+                        f"{timezones.country_name(code)} has {len(zones)} time zones: "
+                        "choose the delegation's.",
+                    )
+                )
         found_zone = zone_problem("zone", values["zone"])
         if found_zone is not None and "zone" not in {problem.field for problem in problems}:
             problems.append(found_zone)
         taken = {problem.field for problem in problems}
         checked = checked_values(values, problems)
-        problems.extend(found for found in entity_problems(Delegation, checked)
-                        if found.field not in taken)
+        problems.extend(
+            found for found in entity_problems(Delegation, checked) if found.field not in taken
+        )
         return values, problems

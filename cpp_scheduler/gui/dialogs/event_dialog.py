@@ -46,8 +46,9 @@ _WALL_CLOCK = QTimeZone(QTimeZone.Initialization.UTC)
 
 
 def _qdatetime(local: datetime) -> QDateTime:
-    return QDateTime(QDate(local.year, local.month, local.day),
-                     QTime(local.hour, local.minute), _WALL_CLOCK)
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute), _WALL_CLOCK
+    )
 
 
 def _naive(edit: QDateTimeEdit) -> datetime:
@@ -108,8 +109,11 @@ class EventDialog(RecordDialog):
         self.ui = Ui_EventDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        for combo, members in ((ui.kind, EventKind), (ui.mode, EventMode),
-                               (ui.status, EventStatus)):
+        for combo, members in (
+            (ui.kind, EventKind),
+            (ui.mode, EventMode),
+            (ui.status, EventStatus),
+        ):
             for member in members:
                 combo.addItem(member.label, member.value)
         ui.venue.setNoneLabel("No venue (virtual, or not chosen yet)")
@@ -143,17 +147,30 @@ class EventDialog(RecordDialog):
 
         ui.start.dateTimeChanged.connect(self._start_moved)
         ui.end.dateTimeChanged.connect(self._end_moved)
-        self._start_validating([
-            ui.title.textChanged, ui.kind.currentIndexChanged, ui.mode.currentIndexChanged,
-            ui.status.currentIndexChanged, ui.zone.selectionChanged,
-            ui.start.dateTimeChanged, ui.end.dateTimeChanged,
-            ui.startChoice.choiceChanged, ui.endChoice.choiceChanged,
-            ui.venue.selectionChanged, ui.city.selectionChanged, ui.videoLink.textChanged,
-            ui.organiser.selectionChanged, ui.parent.selectionChanged,
-            ui.delegations.checkedChanged, ui.participants.checkedChanged,
-            ui.themes.checkedChanged, ui.recurrence.ruleChanged,
-            ui.description.textChanged, ui.notes.textChanged,
-        ])
+        self._start_validating(
+            [
+                ui.title.textChanged,
+                ui.kind.currentIndexChanged,
+                ui.mode.currentIndexChanged,
+                ui.status.currentIndexChanged,
+                ui.zone.selectionChanged,
+                ui.start.dateTimeChanged,
+                ui.end.dateTimeChanged,
+                ui.startChoice.choiceChanged,
+                ui.endChoice.choiceChanged,
+                ui.venue.selectionChanged,
+                ui.city.selectionChanged,
+                ui.videoLink.textChanged,
+                ui.organiser.selectionChanged,
+                ui.parent.selectionChanged,
+                ui.delegations.checkedChanged,
+                ui.participants.checkedChanged,
+                ui.themes.checkedChanged,
+                ui.recurrence.ruleChanged,
+                ui.description.textChanged,
+                ui.notes.textChanged,
+            ]
+        )
         ui.startChoice.preferFold(None)
         ui.endChoice.preferFold(None)
         ui.title.setFocus()
@@ -171,9 +188,12 @@ class EventDialog(RecordDialog):
                 for d in delegations
             )
             self._clocks = {
-                d.id: DelegationClock(d.home_city or d.name, d.zone,
-                                      (d.work_start, d.work_end),
-                                      (d.acceptable_start, d.acceptable_end))
+                d.id: DelegationClock(
+                    d.home_city or d.name,
+                    d.zone,
+                    (d.work_start, d.work_end),
+                    (d.acceptable_start, d.acceptable_end),
+                )
                 for d in delegations
             }
             people = choices.participant_choices(session)
@@ -181,8 +201,7 @@ class EventDialog(RecordDialog):
                 Choice(p.id, p.name, choices.participant_detail(p)) for p in people
             )
             ui.organiser.setChoices(
-                (f"{p.name} ({p.organisation})" if p.organisation else p.name, p.id)
-                for p in people
+                (f"{p.name} ({p.organisation})" if p.organisation else p.name, p.id) for p in people
             )
             ui.parent.setChoices(choices.conference_choices(session, event_id))
             ui.themes.setChoices(choices.theme_choices(session))
@@ -194,13 +213,21 @@ class EventDialog(RecordDialog):
             self._stored_title = event.title
             self._stored_version = event.version
             return {
-                "title": event.title, "kind": event.kind, "mode": event.mode,
-                "status": event.status, "zone": event.zone,
-                "start_utc": event.start_utc, "end_utc": event.end_utc,
-                "venue_id": event.venue_id, "city_id": event.city_id,
-                "organiser_id": event.organiser_id, "parent_id": event.parent_id,
-                "recurrence_rule": event.recurrence_rule, "video_link": event.video_link,
-                "description": event.description, "notes": event.notes,
+                "title": event.title,
+                "kind": event.kind,
+                "mode": event.mode,
+                "status": event.status,
+                "zone": event.zone,
+                "start_utc": event.start_utc,
+                "end_utc": event.end_utc,
+                "venue_id": event.venue_id,
+                "city_id": event.city_id,
+                "organiser_id": event.organiser_id,
+                "parent_id": event.parent_id,
+                "recurrence_rule": event.recurrence_rule,
+                "video_link": event.video_link,
+                "description": event.description,
+                "notes": event.notes,
                 "theme_ids": [theme.id for theme in event.themes],
                 "delegation_ids": [d.id for d in event.delegations],
                 "participant_ids": [p.id for p in event.participants],
@@ -220,10 +247,14 @@ class EventDialog(RecordDialog):
             end = start + DEFAULT_LENGTH
         elif end.tzinfo is None:
             end = timezones.to_utc(end, zone, timezones.Fold.EARLIER)
-        return {"kind": EventKind.WORKSHOP, "mode": EventMode.FACE_TO_FACE,
-                "status": EventStatus.TENTATIVE, "zone": zone,
-                "start_utc": timezones.ensure_utc(start),
-                "end_utc": timezones.ensure_utc(end)}
+        return {
+            "kind": EventKind.WORKSHOP,
+            "mode": EventMode.FACE_TO_FACE,
+            "status": EventStatus.TENTATIVE,
+            "zone": zone,
+            "start_utc": timezones.ensure_utc(start),
+            "end_utc": timezones.ensure_utc(end),
+        }
 
     def _fill(self, values: dict[str, Any]) -> None:
         ui = self.ui
@@ -267,7 +298,12 @@ class EventDialog(RecordDialog):
             self._length = length
 
     def _instant(
-        self, local: datetime, zone: str, choice: LocalTimeChoice, field: str, what: str,
+        self,
+        local: datetime,
+        zone: str,
+        choice: LocalTimeChoice,
+        field: str,
+        what: str,
         problems: list[Problem],
     ) -> datetime | None:
         try:
@@ -289,8 +325,9 @@ class EventDialog(RecordDialog):
         start_local, end_local = _naive(ui.start), _naive(ui.end)
         start_utc = end_utc = None
         if is_zone(zone):
-            start_utc = self._instant(start_local, zone, ui.startChoice, "start_utc", "start",
-                                      problems)
+            start_utc = self._instant(
+                start_local, zone, ui.startChoice, "start_utc", "start", problems
+            )
             end_utc = self._instant(end_local, zone, ui.endChoice, "end_utc", "end", problems)
         else:
             ui.startChoice.setProblem(None)
@@ -318,10 +355,12 @@ class EventDialog(RecordDialog):
         found_zone = zone_problem("zone", zone)
         if found_zone is not None:
             problems.append(found_zone)
-        for combo, field, what in ((ui.venue, "venue_id", "venue"),
-                                   (ui.city, "city_id", "partner city"),
-                                   (ui.organiser, "organiser_id", "participant"),
-                                   (ui.parent, "parent_id", "conference")):
+        for combo, field, what in (
+            (ui.venue, "venue_id", "venue"),
+            (ui.city, "city_id", "partner city"),
+            (ui.organiser, "organiser_id", "participant"),
+            (ui.parent, "parent_id", "conference"),
+        ):
             found = choice_problem(combo, field, what)
             if found is not None:
                 problems.append(found)
@@ -329,8 +368,7 @@ class EventDialog(RecordDialog):
             problems.append(Problem("end_utc", "Give the end."))
         taken = {problem.field for problem in problems}
         for found in entity_problems(Event, checked_values(values, problems)):
-            if found.field not in taken and not (found.field == "start_utc" and
-                                                 "end_utc" in taken):
+            if found.field not in taken and not (found.field == "start_utc" and "end_utc" in taken):
                 problems.append(found)
         self._update_hints(start_utc, end_utc, values["delegation_ids"])
         return values, problems
@@ -353,8 +391,9 @@ class EventDialog(RecordDialog):
         else:
             ui.duration.setText("")
         if not delegation_ids:
-            ui.attendeeTimes.setText("Choose delegations on the Attendees tab to see their "
-                                     "local time here.")
+            ui.attendeeTimes.setText(
+                "Choose delegations on the Attendees tab to see their local time here."
+            )
             return
         if start is None or end is None:
             ui.attendeeTimes.setText("")

@@ -46,11 +46,18 @@ class KnowledgeProductDialog(RecordDialog):
         validator.bind(ui.title, "title")
         validator.bind(ui.url, "url")
         validator.bind(ui.published, "published")
-        self._start_validating([
-            ui.title.textChanged, ui.kind.currentIndexChanged, ui.url.textChanged,
-            ui.published.dateChanged, ui.summary.textChanged, ui.cities.checkedChanged,
-            ui.themes.checkedChanged, ui.events.checkedChanged,
-        ])
+        self._start_validating(
+            [
+                ui.title.textChanged,
+                ui.kind.currentIndexChanged,
+                ui.url.textChanged,
+                ui.published.dateChanged,
+                ui.summary.textChanged,
+                ui.cities.checkedChanged,
+                ui.themes.checkedChanged,
+                ui.events.checkedChanged,
+            ]
+        )
         ui.title.setFocus()
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
@@ -67,8 +74,11 @@ class KnowledgeProductDialog(RecordDialog):
             self._stored_title = product.title
             self._stored_version = product.version
             return {
-                "title": product.title, "kind": product.kind, "url": product.url,
-                "published": product.published, "summary": product.summary,
+                "title": product.title,
+                "kind": product.kind,
+                "url": product.url,
+                "published": product.published,
+                "summary": product.summary,
                 "city_ids": [city.id for city in product.cities],
                 "theme_ids": [theme.id for theme in product.themes],
                 "event_ids": [event.id for event in product.events],

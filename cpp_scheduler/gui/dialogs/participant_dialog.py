@@ -56,11 +56,16 @@ class ParticipantDialog(RecordDialog):
         validator.bind(ui.email, "email")
         validator.bind(ui.delegation, "delegation_id", "delegation")
         validator.bind(ui.zone, "zone")
-        self._start_validating([
-            ui.name.textChanged, ui.email.textChanged, ui.organisation.textChanged,
-            ui.role.currentIndexChanged, ui.delegation.selectionChanged,
-            ui.zone.selectionChanged,
-        ])
+        self._start_validating(
+            [
+                ui.name.textChanged,
+                ui.email.textChanged,
+                ui.organisation.textChanged,
+                ui.role.currentIndexChanged,
+                ui.delegation.selectionChanged,
+                ui.zone.selectionChanged,
+            ]
+        )
         ui.name.setFocus()
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
@@ -81,9 +86,12 @@ class ParticipantDialog(RecordDialog):
             self._stored_title = person.name
             self._stored_version = person.version
             return {
-                "name": person.name, "email": person.email,
-                "organisation": person.organisation, "role": person.role,
-                "delegation_id": person.delegation_id, "zone": person.zone,
+                "name": person.name,
+                "email": person.email,
+                "organisation": person.organisation,
+                "role": person.role,
+                "delegation_id": person.delegation_id,
+                "zone": person.zone,
             }
 
     def _fill(self, values: dict[str, Any]) -> None:
@@ -112,15 +120,19 @@ class ParticipantDialog(RecordDialog):
         if found is not None:
             problems.append(found)
         if values["email"].casefold() in self._taken_emails:
-            problems.append(Problem("email", f"{values['email']} is already the address of "
-                                             "another participant."))
+            problems.append(
+                Problem(
+                    "email", f"{values['email']} is already the address of another participant."
+                )
+            )
         found_zone = zone_problem("zone", values["zone"])
         if found_zone is not None and "zone" not in {problem.field for problem in problems}:
             problems.append(found_zone)
         taken = {problem.field for problem in problems}
         checked = checked_values(values, problems)
-        problems.extend(found for found in entity_problems(Participant, checked)
-                        if found.field not in taken)
+        problems.extend(
+            found for found in entity_problems(Participant, checked) if found.field not in taken
+        )
         self._update_zone_hint(values["zone"], delegation_id)
         return values, problems
 
@@ -135,6 +147,7 @@ class ParticipantDialog(RecordDialog):
             text = f"Empty: Tokyo time applies ({timezones.TOKYO})."
         ui.zoneHint.setText(text)
         ui.zone.lineEdit().setPlaceholderText(
-            f"Same as the delegation ({delegation_zone})" if delegation_zone
+            f"Same as the delegation ({delegation_zone})"
+            if delegation_zone
             else "Type to search, or leave empty for Tokyo"
         )

@@ -52,13 +52,23 @@ class PartnerCityDialog(RecordDialog):
         validator.bind(ui.zone, "zone")
         validator.bind(ui.latitude, "latitude")
         validator.bind(ui.longitude, "longitude")
-        self._start_validating([
-            ui.name.textChanged, ui.nameJa.textChanged, ui.prefecture.textChanged,
-            ui.prefectureJa.textChanged, ui.mouDate.dateChanged, ui.selectionRound.valueChanged,
-            ui.signature.textChanged, ui.contactName.textChanged, ui.contactEmail.textChanged,
-            ui.zone.selectionChanged, ui.latitude.textChanged, ui.longitude.textChanged,
-            ui.themes.checkedChanged,
-        ])
+        self._start_validating(
+            [
+                ui.name.textChanged,
+                ui.nameJa.textChanged,
+                ui.prefecture.textChanged,
+                ui.prefectureJa.textChanged,
+                ui.mouDate.dateChanged,
+                ui.selectionRound.valueChanged,
+                ui.signature.textChanged,
+                ui.contactName.textChanged,
+                ui.contactEmail.textChanged,
+                ui.zone.selectionChanged,
+                ui.latitude.textChanged,
+                ui.longitude.textChanged,
+                ui.themes.checkedChanged,
+            ]
+        )
         ui.name.setFocus()
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
@@ -66,9 +76,7 @@ class PartnerCityDialog(RecordDialog):
         with database.session() as session:
             ui.themes.setChoices(choices.theme_choices(session))
             rows = session.execute(select(PartnerCity.id, PartnerCity.name)).all()
-            self._taken_names = {
-                row.name.strip().casefold() for row in rows if row.id != record_id
-            }
+            self._taken_names = {row.name.strip().casefold() for row in rows if row.id != record_id}
             if record_id is None:
                 return {}
             city = session.get(PartnerCity, record_id)
@@ -77,11 +85,18 @@ class PartnerCityDialog(RecordDialog):
             self._stored_title = city.name
             self._stored_version = city.version
             return {
-                "name": city.name, "name_ja": city.name_ja, "prefecture": city.prefecture,
-                "prefecture_ja": city.prefecture_ja, "mou_date": city.mou_date,
-                "selection_round": city.selection_round, "signature": city.signature,
-                "contact_name": city.contact_name, "contact_email": city.contact_email,
-                "zone": city.zone, "latitude": city.latitude, "longitude": city.longitude,
+                "name": city.name,
+                "name_ja": city.name_ja,
+                "prefecture": city.prefecture,
+                "prefecture_ja": city.prefecture_ja,
+                "mou_date": city.mou_date,
+                "selection_round": city.selection_round,
+                "signature": city.signature,
+                "contact_name": city.contact_name,
+                "contact_email": city.contact_email,
+                "zone": city.zone,
+                "latitude": city.latitude,
+                "longitude": city.longitude,
                 "theme_ids": [theme.id for theme in city.themes],
             }
 
@@ -129,6 +144,7 @@ class PartnerCityDialog(RecordDialog):
             problems.append(found_zone)
         taken = {problem.field for problem in problems}
         checked = checked_values(values, problems)
-        problems.extend(found for found in entity_problems(PartnerCity, checked)
-                        if found.field not in taken)
+        problems.extend(
+            found for found in entity_problems(PartnerCity, checked) if found.field not in taken
+        )
         return values, problems

@@ -62,10 +62,15 @@ class ThemeDialog(RecordDialog):
         validator.bind(ui.code, "code")
         validator.bind(ui.name, "name")
         validator.bind(ui.parent, "parent_id", "parent")
-        self._start_validating([
-            ui.code.textChanged, ui.name.textChanged, ui.nameJa.textChanged,
-            ui.parent.selectionChanged, ui.description.textChanged,
-        ])
+        self._start_validating(
+            [
+                ui.code.textChanged,
+                ui.name.textChanged,
+                ui.nameJa.textChanged,
+                ui.parent.selectionChanged,
+                ui.description.textChanged,
+            ]
+        )
         ui.code.setFocus()
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
@@ -88,8 +93,11 @@ class ThemeDialog(RecordDialog):
             self._stored_title = theme.name
             self._stored_version = theme.version
             return {
-                "code": theme.code, "name": theme.name, "name_ja": theme.name_ja,
-                "description": theme.description, "parent_id": theme.parent_id,
+                "code": theme.code,
+                "name": theme.name,
+                "name_ja": theme.name_ja,
+                "description": theme.description,
+                "parent_id": theme.parent_id,
             }
 
     def _fill(self, values: dict[str, Any]) -> None:
@@ -114,12 +122,15 @@ class ThemeDialog(RecordDialog):
         if found is not None:
             problems.append(found)
         if values["code"].casefold() in self._taken_codes:
-            problems.append(Problem("code", f"The code '{values['code']}' is already used by "
-                                            "another theme."))
+            problems.append(
+                Problem("code", f"The code '{values['code']}' is already used by another theme.")
+            )
         elif values["code"] and any(char.isspace() for char in values["code"]):
-            problems.append(Problem("code", "A code has no spaces (compact-city, not "
-                                            "'compact city')."))
+            problems.append(
+                Problem("code", "A code has no spaces (compact-city, not 'compact city').")
+            )
         taken = {problem.field for problem in problems}
-        problems.extend(found for found in entity_problems(ThematicArea, values)
-                        if found.field not in taken)
+        problems.extend(
+            found for found in entity_problems(ThematicArea, values) if found.field not in taken
+        )
         return values, problems

@@ -63,13 +63,23 @@ class VenueDialog(RecordDialog):
         validator.bind(ui.latitude, "latitude")
         validator.bind(ui.longitude, "longitude")
         ui.city.selectionChanged.connect(self._city_chosen)
-        self._start_validating([
-            ui.name.textChanged, ui.nameJa.textChanged, ui.locality.currentTextChanged,
-            ui.city.selectionChanged, ui.address.textChanged, ui.capacity.valueChanged,
-            ui.openingHours.rangeChanged, ui.zone.selectionChanged,
-            ui.videoconference.toggled, ui.booths.valueChanged, ui.latitude.textChanged,
-            ui.longitude.textChanged, ui.notes.textChanged,
-        ])
+        self._start_validating(
+            [
+                ui.name.textChanged,
+                ui.nameJa.textChanged,
+                ui.locality.currentTextChanged,
+                ui.city.selectionChanged,
+                ui.address.textChanged,
+                ui.capacity.valueChanged,
+                ui.openingHours.rangeChanged,
+                ui.zone.selectionChanged,
+                ui.videoconference.toggled,
+                ui.booths.valueChanged,
+                ui.latitude.textChanged,
+                ui.longitude.textChanged,
+                ui.notes.textChanged,
+            ]
+        )
         ui.name.setFocus()
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
@@ -91,13 +101,19 @@ class VenueDialog(RecordDialog):
             self._stored_title = venue.name
             self._stored_version = venue.version
             return {
-                "name": venue.name, "name_ja": venue.name_ja, "locality": venue.locality,
-                "city_id": venue.city_id, "address": venue.address,
-                "capacity": venue.capacity, "opens_at": venue.opens_at,
-                "closes_at": venue.closes_at, "zone": venue.zone,
+                "name": venue.name,
+                "name_ja": venue.name_ja,
+                "locality": venue.locality,
+                "city_id": venue.city_id,
+                "address": venue.address,
+                "capacity": venue.capacity,
+                "opens_at": venue.opens_at,
+                "closes_at": venue.closes_at,
+                "zone": venue.zone,
                 "videoconference": venue.videoconference,
                 "interpretation_booths": venue.interpretation_booths,
-                "latitude": venue.latitude, "longitude": venue.longitude,
+                "latitude": venue.latitude,
+                "longitude": venue.longitude,
                 "notes": venue.notes,
             }
 
@@ -151,6 +167,7 @@ class VenueDialog(RecordDialog):
             problems.append(found_zone)
         taken = {problem.field for problem in problems}
         checked = checked_values(values, problems)
-        problems.extend(found for found in entity_problems(Venue, checked)
-                        if found.field not in taken)
+        problems.extend(
+            found for found in entity_problems(Venue, checked) if found.field not in taken
+        )
         return values, problems

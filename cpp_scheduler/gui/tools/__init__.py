@@ -37,8 +37,9 @@ class Tools(QObject):
         super().__init__(window)
         self.window = window
         self.local_times = LocalTimesDock(window.database, window)
-        self.conflicts = ConflictsDock(window.database, window.tasks.run_in_background,
-                                       self.visible_range, window)
+        self.conflicts = ConflictsDock(
+            window.database, window.tasks.run_in_background, self.visible_range, window
+        )
         # The window may have restored its saved layout before the docks existed (it
         # shows before the program is open): each dock goes back where the coordinator
         # left it, or to its first place.
@@ -63,8 +64,12 @@ class Tools(QObject):
         window.editor.changed.connect(self._changed)
         window.editor.stack.indexChanged.connect(lambda _index: self.conflicts.recheck())
         window.eventsLoaded.connect(self._reloaded)
-        navigation = [window.today_action, window.previous_action, window.next_action,
-                      *window.view_actions.values()]
+        navigation = [
+            window.today_action,
+            window.previous_action,
+            window.next_action,
+            *window.view_actions.values(),
+        ]
         for action in navigation:
             action.triggered.connect(lambda _checked=False: self.conflicts.range_changed())
         window.sidebar.dateChosen.connect(lambda _day: self.conflicts.range_changed())
@@ -90,8 +95,9 @@ class Tools(QObject):
         QCoreApplication.sendPostedEvents()
 
     # -- construction -------------------------------------------------------------------
-    def _action(self, name: str, text: str, slot: Any, tip: str,
-                shortcut: str | None = None) -> QAction:
+    def _action(
+        self, name: str, text: str, slot: Any, tip: str, shortcut: str | None = None
+    ) -> QAction:
         action = QAction(text, self.window)
         action.setObjectName(name)
         action.setStatusTip(tip)
@@ -104,18 +110,39 @@ class Tools(QObject):
         return action
 
     def _build_actions(self) -> None:
-        self._action("find_time", "Find a time…", self.open_slot_finder,
-                     "Find the time that suits every delegation (Ctrl+Shift+F)", "Ctrl+Shift+F")
-        self._action("tour_builder", "Study tours…", self.open_tour_builder,
-                     "Plan a delegation's study tour day by day")
-        self._action("delegation_schedule", "Delegation schedule…",
-                     self.open_delegation_schedule,
-                     "A delegation's schedule in its own time and in Tokyo time")
-        self._action("export_calendar", "Export calendar…", self.open_export,
-                     "Write calendar files (.ics) for an event, a delegation, a person or "
-                     "the program (Ctrl+E)", "Ctrl+E")
-        self._action("import_calendar", "Import calendar…", self.open_import,
-                     "Read events from a calendar file (.ics)")
+        self._action(
+            "find_time",
+            "Find a time…",
+            self.open_slot_finder,
+            "Find the time that suits every delegation (Ctrl+Shift+F)",
+            "Ctrl+Shift+F",
+        )
+        self._action(
+            "tour_builder",
+            "Study tours…",
+            self.open_tour_builder,
+            "Plan a delegation's study tour day by day",
+        )
+        self._action(
+            "delegation_schedule",
+            "Delegation schedule…",
+            self.open_delegation_schedule,
+            "A delegation's schedule in its own time and in Tokyo time",
+        )
+        self._action(
+            "export_calendar",
+            "Export calendar…",
+            self.open_export,
+            "Write calendar files (.ics) for an event, a delegation, a person or "
+            "the program (Ctrl+E)",
+            "Ctrl+E",
+        )
+        self._action(
+            "import_calendar",
+            "Import calendar…",
+            self.open_import,
+            "Read events from a calendar file (.ics)",
+        )
         menu = self.window.tools_menu
         for name in ("find_time", "tour_builder", "delegation_schedule"):
             menu.addAction(self.actions[name])
@@ -199,15 +226,24 @@ class Tools(QObject):
     def open_slot_finder(self) -> Any:
         from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 
-        return self._show("slot_finder", lambda: SlotFinderDialog(
-            self.window.database, self.window.editor, self.window.tasks, self.window,
-            on_created=self.go_to_event))
+        return self._show(
+            "slot_finder",
+            lambda: SlotFinderDialog(
+                self.window.database,
+                self.window.editor,
+                self.window.tasks,
+                self.window,
+                on_created=self.go_to_event,
+            ),
+        )
 
     def open_tour_builder(self) -> Any:
         from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
 
-        return self._show("tour_builder", lambda: TourBuilderDialog(
-            self.window.database, self.window.editor, self.window))
+        return self._show(
+            "tour_builder",
+            lambda: TourBuilderDialog(self.window.database, self.window.editor, self.window),
+        )
 
     def _show_tour(self, tour_ids: list[str]) -> None:
         builder = self.open_tour_builder()
@@ -216,17 +252,22 @@ class Tools(QObject):
     def open_delegation_schedule(self) -> Any:
         from cpp_scheduler.gui.tools.delegationview import DelegationScheduleDialog
 
-        return self._show("delegation_schedule", lambda: DelegationScheduleDialog(
-            self.window.database, self.window.editor, self.window))
+        return self._show(
+            "delegation_schedule",
+            lambda: DelegationScheduleDialog(self.window.database, self.window.editor, self.window),
+        )
 
     def open_export(self) -> Any:
         from cpp_scheduler.gui.tools.calendarfiles import ExportDialog
 
-        dialog = ExportDialog(self.window.database, self.window.tasks,
-                              selected_event=self.window.selected_event,
-                              shown_events=self.shown_events(),
-                              visible_dates=self.window.current_view.period(),
-                              parent=self.window)
+        dialog = ExportDialog(
+            self.window.database,
+            self.window.tasks,
+            selected_event=self.window.selected_event,
+            shown_events=self.shown_events(),
+            visible_dates=self.window.current_view.period(),
+            parent=self.window,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -63,14 +63,16 @@ UPDATE_NOTES = {
         "user chose, Google Calendar on its own timetable (often several hours, sometimes "
         "a day). Do not ask people to import a new file: Google skips events it already "
         "holds, and Outlook and Apple Calendar often add a second copy. "
-        "See docs/calendar-updates.md."),
+        "See docs/calendar-updates.md."
+    ),
     Method.REQUEST: (
         "<b>How updates reach people.</b> Send the file by email as an invitation. "
         "Outlook, Gmail and Google Calendar, Apple Calendar and Thunderbird replace their "
         "copy when an invitation with the same UID and a higher SEQUENCE arrives, so "
         "after each change send the new file to the same people. Cancelled events go in "
         "a second file (…-cancelled.ics) that removes them: send both. "
-        "See docs/calendar-updates.md."),
+        "See docs/calendar-updates.md."
+    ),
 }
 
 
@@ -105,8 +107,9 @@ class PreviewLine:
     status: str
 
 
-def preview(database: Database, scope: calendars.Scope, dates: scopes.DateRange | None,
-            with_attendees: bool) -> tuple[list[PreviewLine], int]:
+def preview(
+    database: Database, scope: calendars.Scope, dates: scopes.DateRange | None, with_attendees: bool
+) -> tuple[list[PreviewLine], int]:
     """The events a file of ``scope`` would hold, and how many study tours."""
     with database.session() as session:
         content = calendars.select_content(session, scope, dates, with_attendees=with_attendees)
@@ -298,8 +301,10 @@ class ExportDialog(QDialog):
         if self.method is Method.REQUEST and text:
             name, address = parseaddr(text)
             if "@" not in address:
-                raise SchedulerError(f"The organiser '{text}' needs an email address: "
-                                     "'TDLC coordinators <cpp@tdlc.example.org>'.")
+                raise SchedulerError(
+                    f"The organiser '{text}' needs an email address: "
+                    "'TDLC coordinators <cpp@tdlc.example.org>'."
+                )
             organizer = Organizer(name or address, address)
         return ExportOptions(
             method=self.method,
@@ -314,8 +319,9 @@ class ExportDialog(QDialog):
         self.preview_table.setRowCount(0)
         try:
             dates = self.dates()
-            lines, tours = preview(self.database, self.service_scope(), dates,
-                                   self.with_attendees.isChecked())
+            lines, tours = preview(
+                self.database, self.service_scope(), dates, self.with_attendees.isChecked()
+            )
         except (SchedulerError, ValueError) as error:
             self.preview_label.setText(str(error))
             self.export_button.setEnabled(False)
@@ -344,7 +350,8 @@ class ExportDialog(QDialog):
             chosen = QFileDialog.getExistingDirectory(self, "Folder for the participants' files")
         else:
             chosen, _filter = QFileDialog.getSaveFileName(
-                self, "Calendar file", "cpp-program.ics", "Calendar files (*.ics)")
+                self, "Calendar file", "cpp-program.ics", "Calendar files (*.ics)"
+            )
         if chosen:
             self.target.setText(chosen)
 
@@ -381,16 +388,27 @@ class ExportDialog(QDialog):
             self.status.setText("Writing one file per participant…")
             self.tasks.run_in_background(
                 lambda: calendars.export_each_participant(
-                    database, path, options, dates=dates, with_attendees=attendees,
-                    progress=progress, cancelled=cancelled),
-                self._batch_done, self._failed)
+                    database,
+                    path,
+                    options,
+                    dates=dates,
+                    with_attendees=attendees,
+                    progress=progress,
+                    cancelled=cancelled,
+                ),
+                self._batch_done,
+                self._failed,
+            )
         else:
             self.progress.setRange(0, 0)
             self.status.setText(f"Writing {path.name}…")
             self.tasks.run_in_background(
-                lambda: calendars.export_calendar(database, scope, path, options, dates=dates,
-                                                  with_attendees=attendees),
-                self._file_done, self._failed)
+                lambda: calendars.export_calendar(
+                    database, scope, path, options, dates=dates, with_attendees=attendees
+                ),
+                self._file_done,
+                self._failed,
+            )
 
     def _advanced(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -497,20 +515,42 @@ class ImportCalendarCommand(RecordCommand):
             return
         uids = [event.uid for event in self.parsed.events]
         with database.session() as session:
-            held = {uid: event_id for uid, event_id in session.execute(
-                select(Event.uid, Event.id).where(Event.uid.in_(uids)))} if uids else {}
+            held = (
+                {
+                    uid: event_id
+                    for uid, event_id in session.execute(
+                        select(Event.uid, Event.id).where(Event.uid.in_(uids))
+                    )
+                }
+                if uids
+                else {}
+            )
             people_before = set(session.scalars(select(Participant.id)))
         plan = calendars.apply_calendar(database, self.parsed, dry_run=True)
-        updating = [held[change.event.uid] for change in plan.changes
-                    if change.action is ImportAction.UPDATE]
+        updating = [
+            held[change.event.uid]
+            for change in plan.changes
+            if change.action is ImportAction.UPDATE
+        ]
         self.state.before = self._snapshot(updating)
         self.report = calendars.apply_calendar(database, self.parsed)
         with database.session() as session:
-            ids = {uid: event_id for uid, event_id in session.execute(
-                select(Event.uid, Event.id).where(Event.uid.in_(uids)))} if uids else {}
+            ids = (
+                {
+                    uid: event_id
+                    for uid, event_id in session.execute(
+                        select(Event.uid, Event.id).where(Event.uid.in_(uids))
+                    )
+                }
+                if uids
+                else {}
+            )
             people_after = set(session.scalars(select(Participant.id)))
-        self.state.created = [ids[change.event.uid] for change in self.report.changes
-                              if change.action is ImportAction.CREATE]
+        self.state.created = [
+            ids[change.event.uid]
+            for change in self.report.changes
+            if change.action is ImportAction.CREATE
+        ]
         self.state.updated = updating
         self.state.people = sorted(people_after - people_before)
         self._applied_before = True
@@ -524,16 +564,14 @@ class ImportCalendarCommand(RecordCommand):
                 self.state.after[event_id] = editing.delete_record(session, Event, event_id)
                 editing.restore_record(session, Event, self.state.before[event_id])
             for person_id in self.state.people:
-                self.state.after[person_id] = editing.delete_record(session, Participant,
-                                                                    person_id)
+                self.state.after[person_id] = editing.delete_record(session, Participant, person_id)
         self.editor.notify(Event, self.state.created + self.state.updated)
 
 
 class ImportDialog(QDialog):
     """Shows what a calendar file would change, then imports it as one undo step."""
 
-    def __init__(self, database: Database, editor: Editor,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.database = database
@@ -560,7 +598,8 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Import a calendar", "", "Calendar files (*.ics);;All files (*)")
+            self, "Import a calendar", "", "Calendar files (*.ics);;All files (*)"
+        )
         if chosen:
             self.read(Path(chosen))
 
@@ -587,8 +626,10 @@ class ImportDialog(QDialog):
             ImportAction.UNCHANGED: ("Already here", "#5f6368"),
             ImportAction.KEEP: ("Keep ours (newer)", "#7a5300"),
         }
-        rows = [(labels[c.action], c.event.title, c.event.start_utc, c.event.zone)
-                for c in self.plan.changes]
+        rows = [
+            (labels[c.action], c.event.title, c.event.start_utc, c.event.zone)
+            for c in self.plan.changes
+        ]
         self.table.setRowCount(len(rows) + len(self.plan.skipped))
         for number, ((label, colour), title, start, zone) in enumerate(rows):
             local = timezones.to_local(start, zone)
@@ -599,15 +640,17 @@ class ImportDialog(QDialog):
                 self.table.setItem(number, column, item)
         for offset, skipped in enumerate(self.plan.skipped):
             row = len(rows) + offset
-            for column, text in enumerate(("Skip", skipped.title,
-                                           f"line {skipped.line}: {skipped.reason}")):
+            for column, text in enumerate(
+                ("Skip", skipped.title, f"line {skipped.line}: {skipped.reason}")
+            ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         creating = self.plan.count(ImportAction.CREATE)
         updating = self.plan.count(ImportAction.UPDATE)
         self.summary.setText(
             f"{creating} to create, {updating} to update, "
             f"{self.plan.count(ImportAction.UNCHANGED) + self.plan.count(ImportAction.KEEP)} "
-            f"left as they are, {len(self.plan.skipped)} skipped. Nothing has changed yet.")
+            f"left as they are, {len(self.plan.skipped)} skipped. Nothing has changed yet."
+        )
         self.import_button.setEnabled(bool(creating or updating))
 
     def confirm(self) -> bool:
@@ -624,5 +667,6 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary.setText(
             f"Imported: {len(command.created_ids)} created, {len(command.updated_ids)} "
-            "updated. Undo (Ctrl+Z) takes the whole import back.")
+            "updated. Undo (Ctrl+Z) takes the whole import back."
+        )
         return True

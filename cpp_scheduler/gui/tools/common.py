@@ -38,8 +38,11 @@ class CellState(StrEnum):
 
     @classmethod
     def of(cls, part: DayPart) -> CellState:
-        return {DayPart.WORKING: cls.WORKING, DayPart.EXTENDED: cls.EXTENDED,
-                DayPart.NIGHT: cls.NIGHT}[part]
+        return {
+            DayPart.WORKING: cls.WORKING,
+            DayPart.EXTENDED: cls.EXTENDED,
+            DayPart.NIGHT: cls.NIGHT,
+        }[part]
 
 
 BACKGROUNDS = {
@@ -111,9 +114,13 @@ class HeaderedTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headers)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
             return self.header_text(section)
         return None

@@ -67,8 +67,11 @@ HEADERS = ("", "Kind", "When (Tokyo)", "Problem")
 
 def severity_icon(severity: Severity) -> QIcon:
     style = QApplication.style()
-    pixmap = (QStyle.StandardPixmap.SP_MessageBoxCritical if severity is Severity.ERROR
-              else QStyle.StandardPixmap.SP_MessageBoxWarning)
+    pixmap = (
+        QStyle.StandardPixmap.SP_MessageBoxCritical
+        if severity is Severity.ERROR
+        else QStyle.StandardPixmap.SP_MessageBoxWarning
+    )
     return style.standardIcon(pixmap)
 
 
@@ -206,8 +209,10 @@ class ConflictsDock(QDockWidget):
         self.errors_box.setObjectName("showErrors")
         self.warnings_box = QCheckBox("Warnings", body)
         self.warnings_box.setObjectName("showWarnings")
-        for box, severity in ((self.errors_box, Severity.ERROR),
-                              (self.warnings_box, Severity.WARNING)):
+        for box, severity in (
+            (self.errors_box, Severity.ERROR),
+            (self.warnings_box, Severity.WARNING),
+        ):
             box.setChecked(True)
             box.setIcon(severity_icon(severity))
             box.toggled.connect(self._severities_changed)
@@ -218,7 +223,8 @@ class ConflictsDock(QDockWidget):
         for kind in ConflictKind:
             self.kind.addItem(kind.label, kind.value)
         self.kind.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.kind.setMinimumContentsLength(10)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         bar.addWidget(self.kind, 1)
@@ -245,12 +251,22 @@ class ConflictsDock(QDockWidget):
         # reads every row, and a large program has thousands of conflicts.
         metrics = self.table.fontMetrics()
         padding = 18
-        header.resizeSection(Column.KIND, padding + max(
-            metrics.horizontalAdvance(text) for text in (HEADERS[Column.KIND],
-                                                         *(kind.label for kind in ConflictKind))))
-        header.resizeSection(Column.WHEN, padding + max(
-            metrics.horizontalAdvance(HEADERS[Column.WHEN]),
-            metrics.horizontalAdvance("Wed 28 Sep 23:00")))
+        header.resizeSection(
+            Column.KIND,
+            padding
+            + max(
+                metrics.horizontalAdvance(text)
+                for text in (HEADERS[Column.KIND], *(kind.label for kind in ConflictKind))
+            ),
+        )
+        header.resizeSection(
+            Column.WHEN,
+            padding
+            + max(
+                metrics.horizontalAdvance(HEADERS[Column.WHEN]),
+                metrics.horizontalAdvance("Wed 28 Sep 23:00"),
+            ),
+        )
         header.setStretchLastSection(True)
         self.table.setMinimumHeight(24)  # the window stays usable on a small screen
         self.table.doubleClicked.connect(self._activated)
@@ -287,9 +303,11 @@ class ConflictsDock(QDockWidget):
             start, end = self._visible_range()
         self.checking = True
         self.summary.setText("Checking…")
-        self._run(lambda: check_program_apart(database, start, end),
-                  lambda found: self._arrived(generation, found),
-                  lambda error: self._failed(generation, error))
+        self._run(
+            lambda: check_program_apart(database, start, end),
+            lambda found: self._arrived(generation, found),
+            lambda error: self._failed(generation, error),
+        )
 
     def _arrived(self, generation: int, conflicts: list[Conflict]) -> None:
         if generation != self._generation:

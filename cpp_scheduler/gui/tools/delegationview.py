@@ -60,14 +60,22 @@ def read_schedule(database: Database, delegation_id: str) -> tuple[str, str, lis
         if delegation is None:
             return "", timezones.TOKYO, []
         attendee = delegation_attendee(delegation)
-        events = session.scalars(select(Event).options(
-            selectinload(Event.changes), selectinload(Event.delegations),
-            selectinload(Event.participants), selectinload(Event.venue),
-            selectinload(Event.city),
-        ).where(or_(
-            Event.delegations.any(Delegation.id == delegation_id),
-            Event.participants.any(Participant.delegation_id == delegation_id),
-        ))).all()
+        events = session.scalars(
+            select(Event)
+            .options(
+                selectinload(Event.changes),
+                selectinload(Event.delegations),
+                selectinload(Event.participants),
+                selectinload(Event.venue),
+                selectinload(Event.city),
+            )
+            .where(
+                or_(
+                    Event.delegations.any(Delegation.id == delegation_id),
+                    Event.participants.any(Participant.delegation_id == delegation_id),
+                )
+            )
+        ).all()
         lines = []
         for event in events:
             for interval in event_intervals(event):
@@ -75,9 +83,18 @@ def read_schedule(database: Database, delegation_id: str) -> tuple[str, str, lis
                 zone = attendee.zone_on(tokyo_day)
                 local_start = timezones.to_local(interval.start, zone)
                 local_end = timezones.to_local(interval.end, zone)
-                lines.append(ScheduleLine(event.id, event.title, event.kind.label,
-                                          event.status, interval.start, interval.end, zone,
-                                          classify(local_start, local_end, attendee.hours)))
+                lines.append(
+                    ScheduleLine(
+                        event.id,
+                        event.title,
+                        event.kind.label,
+                        event.status,
+                        interval.start,
+                        interval.end,
+                        zone,
+                        classify(local_start, local_end, attendee.hours),
+                    )
+                )
         lines.sort(key=lambda line: (line.start, line.title))
         return delegation.name, delegation.zone, lines
 
@@ -141,10 +158,16 @@ class DelegationScheduleModel(common.HeaderedTableModel):
                 return f"{span_text(tokyo_start, tokyo_end)} JST"
             return common.PART_LABELS[line.part]
         if role == Qt.ItemDataRole.BackgroundRole and column in (
-                Column.LOCAL_DATE, Column.LOCAL_TIME, Column.HOURS):
+            Column.LOCAL_DATE,
+            Column.LOCAL_TIME,
+            Column.HOURS,
+        ):
             return QBrush(common.background(state))
         if role == Qt.ItemDataRole.ForegroundRole and column in (
-                Column.LOCAL_DATE, Column.LOCAL_TIME, Column.HOURS):
+            Column.LOCAL_DATE,
+            Column.LOCAL_TIME,
+            Column.HOURS,
+        ):
             return QBrush(common.foreground(state))
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{line.title} ({line.kind}, {line.status.label})"
@@ -163,8 +186,9 @@ def span_text(start: datetime, end: datetime) -> str:
 class DelegationScheduleDialog(QDialog):
     """Choose a delegation; see its schedule in its time and Tokyo's, side by side."""
 
-    def __init__(self, database: Database, editor: Editor | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database, editor: Editor | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("delegationSchedule")
         self.setWindowTitle("Delegation schedule")
@@ -193,9 +217,11 @@ class DelegationScheduleDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addWidget(common.legend(self, (common.CellState.WORKING,
-                                              common.CellState.EXTENDED,
-                                              common.CellState.NIGHT)))
+        layout.addWidget(
+            common.legend(
+                self, (common.CellState.WORKING, common.CellState.EXTENDED, common.CellState.NIGHT)
+            )
+        )
         self.resize(1160, 560)
         if editor is not None:
             editor.changed.connect(self._changed)
@@ -235,4 +261,5 @@ class DelegationScheduleDialog(QDialog):
         nights = sum(1 for line in lines if line.part is DayPart.NIGHT)
         self.summary.setText(
             f"{len(lines)} meetings for {name}; their home time is "
-            f"{zone_city(zone)}" + (f"; {nights} at night for them" if nights else ""))
+            f"{zone_city(zone)}" + (f"; {nights} at night for them" if nights else "")
+        )

@@ -85,16 +85,22 @@ def _holiday_warnings(rows: tuple[AttendeeTimes, ...], hosted_in_japan: bool) ->
             if name and (country, day) not in seen:
                 seen.add((country, day))
                 where = timezones.country_name(country) or country
-                who = "the hosts in Tokyo" if country == JAPAN and (
-                    attendee.kind is AttendeeKind.REFERENCE or row.in_japan) else attendee.name
-                warnings.append(f"{day:%a %d %b %Y} is {name}, a public holiday in {where} "
-                                f"({who}).")
+                who = (
+                    "the hosts in Tokyo"
+                    if country == JAPAN
+                    and (attendee.kind is AttendeeKind.REFERENCE or row.in_japan)
+                    else attendee.name
+                )
+                warnings.append(
+                    f"{day:%a %d %b %Y} is {name}, a public holiday in {where} ({who})."
+                )
             day += timedelta(days=1)
     return warnings
 
 
-def read_local_times(database: Database, event_id: str,
-                     now: datetime | None = None) -> EventLocalTimes:
+def read_local_times(
+    database: Database, event_id: str, now: datetime | None = None
+) -> EventLocalTimes:
     """The inspector's rows for an event: its next occurrence (its first, if all passed)."""
     moment = now or datetime.now(UTC)
     with database.session() as session:
@@ -107,8 +113,15 @@ def read_local_times(database: Database, event_id: str,
         attendees = _distinct_clocks(event_attendees(event), day)
         rows = local_times(interval, attendees)
         hosted = interval.is_physical or event.venue is not None or event.zone == timezones.TOKYO
-        return EventLocalTimes(event.id, event.title, interval.start, interval.end,
-                               event.zone, rows, tuple(_holiday_warnings(rows, hosted)))
+        return EventLocalTimes(
+            event.id,
+            event.title,
+            interval.start,
+            interval.end,
+            event.zone,
+            rows,
+            tuple(_holiday_warnings(rows, hosted)),
+        )
 
 
 class Column(IntEnum):
@@ -157,8 +170,9 @@ class LocalTimesModel(common.HeaderedTableModel):
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         if self.is_warning(index.row()):
-            return self._warning_data(self._warnings[index.row() - len(self._times)],
-                                      index.column(), role)
+            return self._warning_data(
+                self._warnings[index.row() - len(self._times)], index.column(), role
+            )
         times = self._times[index.row()]
         state = common.CellState.of(times.part)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -175,12 +189,17 @@ class LocalTimesModel(common.HeaderedTableModel):
             return common.offset_text(times.start.day_offset) + " against the event's own date"
         if role == Qt.ItemDataRole.ToolTipRole:
             hours = times.attendee.hours
-            return (f"{times.attendee.name} ({times.zone}): {times.start.describe()} to "
-                    f"{times.end.local:%H:%M}\nWorking hours {hours.describe_work()}, "
-                    f"acceptable {hours.describe_acceptable()}"
-                    + ("\nVisiting Japan: on Tokyo time" if times.in_japan else ""))
-        if role == Qt.ItemDataRole.FontRole and index.column() == Column.WHO and (
-                times.attendee.kind is AttendeeKind.REFERENCE):
+            return (
+                f"{times.attendee.name} ({times.zone}): {times.start.describe()} to "
+                f"{times.end.local:%H:%M}\nWorking hours {hours.describe_work()}, "
+                f"acceptable {hours.describe_acceptable()}"
+                + ("\nVisiting Japan: on Tokyo time" if times.in_japan else "")
+            )
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and index.column() == Column.WHO
+            and (times.attendee.kind is AttendeeKind.REFERENCE)
+        ):
             font = QFont()
             font.setItalic(True)
             return font
@@ -255,8 +274,9 @@ class LocalTimesDock(QDockWidget):
         header.setMinimumSectionSize(36)
         self.table.setMinimumSize(60, 40)  # the window stays usable on a small screen
         layout.addWidget(self.table, 1)
-        key = common.legend(body, (common.CellState.WORKING, common.CellState.EXTENDED,
-                                   common.CellState.NIGHT))
+        key = common.legend(
+            body, (common.CellState.WORKING, common.CellState.EXTENDED, common.CellState.NIGHT)
+        )
         key.setWordWrap(True)
         layout.addWidget(key)
         body.setMinimumSize(110, 60)  # below its layout's wish: a small screen clips it
@@ -285,7 +305,8 @@ class LocalTimesDock(QDockWidget):
         self.heading.setText(
             f"<b>{_escape(times.title)}</b><br>{local_start:%a %d %b %Y %H:%M}–"
             f"{local_end:%H:%M} in {_escape(zone_city(times.zone))} "
-            f"({timezones.utc_offset_label(times.start, times.zone)})")
+            f"({timezones.utc_offset_label(times.start, times.zone)})"
+        )
         for row in range(len(times.rows), self.model.rowCount()):
             self.table.setSpan(row, 0, 1, len(HEADERS))
 

@@ -149,16 +149,20 @@ def _attendees(database: Database, ids: Sequence[str]) -> list[Attendee]:
             if delegation is not None:
                 found.append(delegation_attendee(delegation))
                 continue
-            person = session.scalars(select(Participant).options(
-                selectinload(Participant.delegation)).where(Participant.id == record_id)).first()
+            person = session.scalars(
+                select(Participant)
+                .options(selectinload(Participant.delegation))
+                .where(Participant.id == record_id)
+            ).first()
             if person is None:
                 raise SchedulerError("An attendee you chose was deleted meanwhile.")
             found.append(participant_attendee(person))
         return found
 
 
-def _cell(attendee: Attendee, hours: Hours, start: datetime,
-          busy: Sequence[tuple[datetime, datetime]]) -> tuple[common.CellState, int, str]:
+def _cell(
+    attendee: Attendee, hours: Hours, start: datetime, busy: Sequence[tuple[datetime, datetime]]
+) -> tuple[common.CellState, int, str]:
     tokyo_day = timezones.to_local(start, timezones.TOKYO).date()
     zone_name = attendee.zone_on(tokyo_day)
     local = timezones.to_local(start, zone_name)
@@ -191,18 +195,26 @@ def plan_meeting(database: Database, request: PlannerRequest) -> PlannerResult:
             venue = venue_info(record)
         if request.repeat:
             windows = series_windows(
-                request.first_day, request.last_day,
-                f"{request.repeat};COUNT={max(request.occurrences, 1)}")
+                request.first_day,
+                request.last_day,
+                f"{request.repeat};COUNT={max(request.occurrences, 1)}",
+            )
             begin, _ = _bounds(windows[0][0], request.zone)
             _, after = _bounds(windows[-1][1] + timedelta(days=1), request.zone)
-            snapshot = load_snapshot(session, begin - timedelta(days=1),
-                                     after + timedelta(days=1))
+            snapshot = load_snapshot(session, begin - timedelta(days=1), after + timedelta(days=1))
         else:
             windows = []
             snapshot = snapshot_for(session, *slot_request_days)
     busy = busy_times(snapshot, attendees, venue)
-    slot_request = SlotRequest(attendees, request.duration, request.first_day,
-                               request.last_day, request.zone, venue=venue, busy=busy)
+    slot_request = SlotRequest(
+        attendees,
+        request.duration,
+        request.first_day,
+        request.last_day,
+        request.zone,
+        venue=venue,
+        busy=busy,
+    )
     plan = None
     if request.repeat:
         plan = plan_series(slot_request, windows)
@@ -210,8 +222,10 @@ def plan_meeting(database: Database, request: PlannerRequest) -> PlannerResult:
     else:
         slots = tuple(find_slots(slot_request, SUGGESTIONS))
     last_shown = min(request.last_day, request.first_day + timedelta(days=MAX_GRID_DAYS - 1))
-    first, after = _bounds(request.first_day, request.zone)[0], _bounds(
-        last_shown + timedelta(days=1), request.zone)[0]
+    first, after = (
+        _bounds(request.first_day, request.zone)[0],
+        _bounds(last_shown + timedelta(days=1), request.zone)[0],
+    )
     columns = []
     moment = first
     while moment < after:
@@ -219,23 +233,37 @@ def plan_meeting(database: Database, request: PlannerRequest) -> PlannerResult:
         moment += timedelta(hours=1)
     rows = []
     parties: list[tuple[Attendee, Hours, Sequence[tuple[datetime, datetime]]]] = [
-        (attendee, attendee.hours, busy_times(snapshot, [attendee])) for attendee in attendees]
+        (attendee, attendee.hours, busy_times(snapshot, [attendee])) for attendee in attendees
+    ]
     if venue is not None:
-        venue_party = Attendee(venue.id, venue.name, AttendeeKind.REFERENCE, venue.zone, JAPAN,
-                               Hours(venue.opens_at, venue.closes_at, venue.opens_at,
-                                     venue.closes_at))
+        venue_party = Attendee(
+            venue.id,
+            venue.name,
+            AttendeeKind.REFERENCE,
+            venue.zone,
+            JAPAN,
+            Hours(venue.opens_at, venue.closes_at, venue.opens_at, venue.closes_at),
+        )
         parties.append((venue_party, venue_party.hours, busy_times(snapshot, [], venue)))
     for attendee, hours, taken in parties:
         cells = [_cell(attendee, hours, column, taken) for column in columns]
-        rows.append(GridRow(attendee.name, attendee.zone, tuple(c[0] for c in cells),
-                            tuple(c[1] for c in cells), tuple(c[2] for c in cells)))
+        rows.append(
+            GridRow(
+                attendee.name,
+                attendee.zone,
+                tuple(c[0] for c in cells),
+                tuple(c[1] for c in cells),
+                tuple(c[2] for c in cells),
+            )
+        )
     return PlannerResult(request, attendees, tuple(columns), tuple(rows), slots, plan)
 
 
 def _bounds(day: date, zone_name: str) -> tuple[datetime, datetime]:
     start = timezones.to_utc(datetime.combine(day, time()), zone_name, timezones.Fold.EARLIER)
-    end = timezones.to_utc(datetime.combine(day + timedelta(days=1), time()), zone_name,
-                           timezones.Fold.EARLIER)
+    end = timezones.to_utc(
+        datetime.combine(day + timedelta(days=1), time()), zone_name, timezones.Fold.EARLIER
+    )
     return start, end
 
 
@@ -286,9 +314,11 @@ class SlotGridModel(QAbstractTableModel):
         """Outline the hours of a chosen meeting."""
         self._chosen = span
         if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, self.columnCount() - 1),
-                                  [CHOSEN_ROLE])
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.rowCount() - 1, self.columnCount() - 1),
+                [CHOSEN_ROLE],
+            )
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self._result is None else len(self._result.rows)
@@ -296,8 +326,9 @@ class SlotGridModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self._result is None else len(self._result.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if self._result is None:
             return None
         if orientation == Qt.Orientation.Vertical:
@@ -323,8 +354,10 @@ class SlotGridModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self._result is None or not index.isValid():
             return None
-        if not (0 <= index.row() < len(self._result.rows)
-                and 0 <= index.column() < len(self._result.columns)):
+        if not (
+            0 <= index.row() < len(self._result.rows)
+            and 0 <= index.column() < len(self._result.columns)
+        ):
             return None
         row = self._result.rows[index.row()]
         state = row.cells[index.column()]
@@ -419,8 +452,11 @@ class DayHeader(QHeaderView):
             font.setBold(True)
             painter.setFont(font)
             painter.setPen(QColor("#202124"))
-            painter.drawText(band, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             f"{local:%a %d %b}")
+            painter.drawText(
+                band,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                f"{local:%a %d %b}",
+            )
             painter.fillRect(QRect(rect.left(), rect.top(), 2, rect.height()), QColor("#5f6368"))
         painter.restore()
 
@@ -531,7 +567,8 @@ class SlotFinderDialog(QDialog):
         self.grid.verticalHeader().setDefaultSectionSize(38)
         self.grid.verticalHeader().setMaximumWidth(210)
         self.grid.horizontalScrollBar().valueChanged.connect(
-            lambda _value: self.grid.horizontalHeader().viewport().update())
+            lambda _value: self.grid.horizontalHeader().viewport().update()
+        )
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.clicked.connect(self._column_clicked)
         self.grid.doubleClicked.connect(lambda index: self.create_at_column(index.column()))
@@ -557,8 +594,9 @@ class SlotFinderDialog(QDialog):
         self.reasons.setObjectName("reasons")
         self.reasons.setWordWrap(True)
         self.reasons.setTextFormat(Qt.TextFormat.RichText)
-        self.reasons.setStyleSheet("background:#f8f9fa; border:1px solid #dadce0; "
-                                   "border-radius:6px; padding:6px;")
+        self.reasons.setStyleSheet(
+            "background:#f8f9fa; border:1px solid #dadce0; border-radius:6px; padding:6px;"
+        )
         self.fairness = QLabel("", self)
         self.fairness.setObjectName("fairness")
         self.fairness.setWordWrap(True)
@@ -635,8 +673,11 @@ class SlotFinderDialog(QDialog):
                 font.setBold(True)
                 item.setFont(font)
                 self.attendee_list.addItem(item)
-            for person in session.scalars(select(Participant).options(
-                    selectinload(Participant.delegation)).order_by(Participant.name)):
+            for person in session.scalars(
+                select(Participant)
+                .options(selectinload(Participant.delegation))
+                .order_by(Participant.name)
+            ):
                 item = QListWidgetItem(f"{person.name} · {zone_city(person.effective_zone)}")
                 item.setData(Qt.ItemDataRole.UserRole, person.id)
                 item.setToolTip(person.email)
@@ -779,11 +820,11 @@ class SlotFinderDialog(QDialog):
         if result is None:
             return
         request = result.request
-        shown_last = min(request.last_day,
-                         request.first_day + timedelta(days=MAX_GRID_DAYS - 1))
+        shown_last = min(request.last_day, request.first_day + timedelta(days=MAX_GRID_DAYS - 1))
         self.grid_title.setText(
             f"Each row in its own local hours; columns are hours in Tokyo, "
-            f"{request.first_day:%d %b} to {shown_last:%d %b %Y}.")
+            f"{request.first_day:%d %b} to {shown_last:%d %b %Y}."
+        )
         if result.plan is not None:
             self._show_plan(result)
         else:
@@ -792,11 +833,14 @@ class SlotFinderDialog(QDialog):
         first = self.suggestions.topLevelItem(0)
         if first is not None:
             self.suggestions.setCurrentItem(first)
-            self.status.setText(f"{len(result.slots)} suggestions; double-click one, or an "
-                                "hour in the grid, to create the event.")
+            self.status.setText(
+                f"{len(result.slots)} suggestions; double-click one, or an "
+                "hour in the grid, to create the event."
+            )
         else:
-            self.status.setText("No free time in this range: widen the dates or shorten the "
-                                "meeting.")
+            self.status.setText(
+                "No free time in this range: widen the dates or shorten the meeting."
+            )
         self.grid.resizeColumnsToContents()
         for column in range(self.grid_model.columnCount()):
             self.grid.setColumnWidth(column, 26)
@@ -808,8 +852,13 @@ class SlotFinderDialog(QDialog):
         item.setData(0, Qt.ItemDataRole.UserRole, (slot.start, slot.end))
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         worst = max((fit.inconvenience for fit in slot.fits), default=0)
-        colour = (common.CellState.WORKING if worst == 0 else common.CellState.EXTENDED
-                  if worst <= 2 else common.CellState.NIGHT)
+        colour = (
+            common.CellState.WORKING
+            if worst == 0
+            else common.CellState.EXTENDED
+            if worst <= 2
+            else common.CellState.NIGHT
+        )
         item.setBackground(0, common.background(colour))
         item.setForeground(0, common.foreground(colour))
         for fit in slot.fits:
@@ -831,35 +880,45 @@ class SlotFinderDialog(QDialog):
             item = self._add_suggestion(f"{number}. ", slot)
             moved = plan.moved[number - 1]
             if moved:
-                item.setToolTip(0, f"{moved} attendees' local time differs from the "
-                                   "previous meeting")
+                item.setToolTip(
+                    0, f"{moved} attendees' local time differs from the previous meeting"
+                )
         names = {a.id: short_name(a.name) for a in result.attendees}
-        shares = ", ".join(f"{names.get(key, key)} {value}" for key, value in
-                           sorted(plan.totals.items(), key=lambda kv: -kv[1]))
-        verdict = "shared evenly" if plan.fairness == 0 else (
-            "fairly shared" if plan.fairness <= 6 else "unevenly shared")
+        shares = ", ".join(
+            f"{names.get(key, key)} {value}"
+            for key, value in sorted(plan.totals.items(), key=lambda kv: -kv[1])
+        )
+        verdict = (
+            "shared evenly"
+            if plan.fairness == 0
+            else ("fairly shared" if plan.fairness <= 6 else "unevenly shared")
+        )
         self.fairness.setText(
             f"<b>Fairness:</b> the burden is {verdict} (spread {plan.fairness} points "
-            f"between the most and least burdened). Points over the series: {shares}.")
+            f"between the most and least burdened). Points over the series: {shares}."
+        )
 
     # -- choosing and creating ----------------------------------------------------------
-    def _suggestion_chosen(self, item: QTreeWidgetItem | None,
-                           _previous: QTreeWidgetItem | None) -> None:
+    def _suggestion_chosen(
+        self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
         while item is not None and item.parent() is not None:
             item = item.parent()
         span = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         children = [item.child(n) for n in range(item.childCount())] if item else []
         reasons = [child.text(0) for child in children if child is not None]
-        self.reasons.setText("<b>Why:</b><br>" + "<br>".join(_escape(r) for r in reasons)
-                             if reasons else "")
+        self.reasons.setText(
+            "<b>Why:</b><br>" + "<br>".join(_escape(r) for r in reasons) if reasons else ""
+        )
         self.reasons.setVisible(bool(reasons))
         self.grid_model.set_chosen(span)
         self.create_button.setEnabled(span is not None or self.is_series)
         if span is not None:
             column = self.grid_model.column_of(span[0])
             if column >= 0:
-                self.grid.scrollTo(self.grid_model.index(0, column),
-                                   QAbstractItemView.ScrollHint.PositionAtCenter)
+                self.grid.scrollTo(
+                    self.grid_model.index(0, column), QAbstractItemView.ScrollHint.PositionAtCenter
+                )
 
     def _column_clicked(self, index: QModelIndex) -> None:
         start = self.grid_model.column_start(index.column())
@@ -871,8 +930,10 @@ class SlotFinderDialog(QDialog):
         self.grid_model.set_chosen((start, end))
         local = timezones.to_local(start, timezones.TOKYO)
         self.create_button.setEnabled(True)
-        self.status.setText(f"Chosen: {local:%a %d %b %H:%M} Tokyo. Double-click the hour "
-                            "or press the button to create the event.")
+        self.status.setText(
+            f"Chosen: {local:%a %d %b %H:%M} Tokyo. Double-click the hour "
+            "or press the button to create the event."
+        )
 
     def chosen_span(self) -> tuple[datetime, datetime] | None:
         item = self.suggestions.currentItem()
@@ -905,7 +966,8 @@ class SlotFinderDialog(QDialog):
         venue_id = self.search_result.request.venue_id
         online = venue_id is None
         title = self.title_edit.text().strip() or "Meeting of " + ", ".join(
-            a.name for a in attendees[:3])
+            a.name for a in attendees[:3]
+        )
         return {
             "title": title,
             "kind": EventKind.VIDEOCONFERENCE if online else EventKind.WORKSHOP,
@@ -924,12 +986,23 @@ class SlotFinderDialog(QDialog):
         """Create one event per span as one undo step; the ids, or none if refused."""
         if self.search_result is None or not spans:
             return []
-        commands = [CreateRecord(self.editor, Event, self.event_values(start, end),
-                                 self.event_values(start, end)["title"])
-                    for start, end in spans]
+        commands = [
+            CreateRecord(
+                self.editor,
+                Event,
+                self.event_values(start, end),
+                self.event_values(start, end)["title"],
+            )
+            for start, end in spans
+        ]
         title = commands[0].values["title"]
-        command = commands[0] if len(commands) == 1 else GroupCommand(
-            self.editor, f"Create series '{title}' ({len(commands)} meetings)", commands)
+        command = (
+            commands[0]
+            if len(commands) == 1
+            else GroupCommand(
+                self.editor, f"Create series '{title}' ({len(commands)} meetings)", commands
+            )
+        )
         try:
             self.editor.execute(command)
         except SchedulerError as error:
@@ -941,7 +1014,8 @@ class SlotFinderDialog(QDialog):
         self.status.setText(
             f"Created '{title}' on {first:%a %d %b %H:%M} Tokyo"
             + (f" and {len(ids) - 1} more meetings" if len(ids) > 1 else "")
-            + ". Undo with Ctrl+Z.")
+            + ". Undo with Ctrl+Z."
+        )
         if self.on_created is not None:
             self.on_created(ids[0])
         self.schedule_search()  # the new meeting makes those hours busy
@@ -961,14 +1035,22 @@ class SlotFinderDialog(QDialog):
             return None
         zone = request.zone
         count = len(plan.slots)
-        first_window = series_windows(request.first_day, request.last_day,
-                                      f"{request.repeat};COUNT={count}")[0][0]
+        first_window = series_windows(
+            request.first_day, request.last_day, f"{request.repeat};COUNT={count}"
+        )[0][0]
         clock = timezones.to_local(chosen[0].start, zone).time()
-        anchor = chosen[0].start if plan.slots[0] is not None else timezones.to_utc(
-            datetime.combine(first_window, clock), zone, timezones.Fold.EARLIER)
+        anchor = (
+            chosen[0].start
+            if plan.slots[0] is not None
+            else timezones.to_utc(
+                datetime.combine(first_window, clock), zone, timezones.Fold.EARLIER
+            )
+        )
         rule = f"{request.repeat};COUNT={count}"
-        originals = [timezones.to_utc(local, zone, timezones.Fold.EARLIER)
-                     for local in recurrence.local_starts(rule, anchor, zone)]
+        originals = [
+            timezones.to_utc(local, zone, timezones.Fold.EARLIER)
+            for local in recurrence.local_starts(rule, anchor, zone)
+        ]
         if len(originals) != count:
             return None
         duration = chosen[0].end - chosen[0].start
@@ -979,24 +1061,29 @@ class SlotFinderDialog(QDialog):
         for original, slot in zip(originals, plan.slots, strict=True):
             if slot is not None and slot.start == original:
                 continue
-            change: dict[str, Any] = {"event_id": series.record_id, "recurrence_id": original,
-                                      "cancelled": slot is None}
+            change: dict[str, Any] = {
+                "event_id": series.record_id,
+                "recurrence_id": original,
+                "cancelled": slot is None,
+            }
             if slot is not None:
                 change.update(start_utc=slot.start, end_utc=slot.end)
-            commands.append(CreateRecord(self.editor, OccurrenceOverride, change,
-                                         f"{original:%d %b}"))
+            commands.append(
+                CreateRecord(self.editor, OccurrenceOverride, change, f"{original:%d %b}")
+            )
         if len(commands) == 1:
             return series, series
         return series, GroupCommand(
-            self.editor, f"Create series '{values['title']}' ({len(chosen)} meetings)",
-            commands)
+            self.editor, f"Create series '{values['title']}' ({len(chosen)} meetings)", commands
+        )
 
     def create_series(self, plan: SeriesPlan) -> list[str]:
         """Create the planned series as one event with a rule; its id, or none."""
         made = self.series_command(plan)
         if made is None:
-            return self.create_events([(slot.start, slot.end) for slot in plan.slots
-                                       if slot is not None])
+            return self.create_events(
+                [(slot.start, slot.end) for slot in plan.slots if slot is not None]
+            )
         series, command = made
         try:
             self.editor.execute(command)
@@ -1005,8 +1092,10 @@ class SlotFinderDialog(QDialog):
             return []
         self.created.append(series.record_id)
         meetings = sum(1 for slot in plan.slots if slot is not None)
-        self.status.setText(f"Created the series '{series.values['title']}': {meetings} "
-                            f"meetings, each at its planned time. Undo with Ctrl+Z.")
+        self.status.setText(
+            f"Created the series '{series.values['title']}': {meetings} "
+            f"meetings, each at its planned time. Undo with Ctrl+Z."
+        )
         if self.on_created is not None:
             self.on_created(series.record_id)
         self.schedule_search()

@@ -100,8 +100,9 @@ class BoardDay:
 
     @property
     def problems(self) -> list[str]:
-        found = [f"{leg.origin} → {leg.destination}: {leg.problem}"
-                 for leg in self.legs if leg.problem]
+        found = [
+            f"{leg.origin} → {leg.destination}: {leg.problem}" for leg in self.legs if leg.problem
+        ]
         if self.empty:
             found.append("Nothing planned on this day.")
         if self.hotel_problem:
@@ -137,18 +138,25 @@ class TourBoard:
 
 def travel_table(database: Database) -> TravelTable:
     with database.session() as session:
-        routes = [Route(t.origin, t.destination, str(t.mode), t.minutes)
-                  for t in session.scalars(select(TravelTime))]
+        routes = [
+            Route(t.origin, t.destination, str(t.mode), t.minutes)
+            for t in session.scalars(select(TravelTime))
+        ]
     return TravelTable.from_routes(routes)
 
 
-def leg_minutes(database: Database, origin: str, destination: str,
-                mode: TravelMode | None = None) -> int | None:
+def leg_minutes(
+    database: Database, origin: str, destination: str, mode: TravelMode | None = None
+) -> int | None:
     """The table's journey time for a route (by ``mode`` when it knows that mode)."""
     with database.session() as session:
         rows = session.scalars(select(TravelTime)).all()
-        matching = [row for row in rows if {row.origin.casefold(), row.destination.casefold()}
-                    == {origin.casefold(), destination.casefold()}]
+        matching = [
+            row
+            for row in rows
+            if {row.origin.casefold(), row.destination.casefold()}
+            == {origin.casefold(), destination.casefold()}
+        ]
     if mode is not None and any(row.mode is mode for row in matching):
         matching = [row for row in matching if row.mode is mode]
     return min((row.minutes for row in matching), default=None)
@@ -165,40 +173,57 @@ def _leg_problem(leg: TravelLeg, table: TravelTable, events: list[Event]) -> str
         return "the travel-time table does not know this route"
     needed = timedelta(minutes=route.minutes)
     if planned < needed:
-        return (f"too short: {describe_duration(planned)} planned, the journey takes "
-                f"{describe_duration(needed)} by {route.mode}")
+        return (
+            f"too short: {describe_duration(planned)} planned, the journey takes "
+            f"{describe_duration(needed)} by {route.mode}"
+        )
     for event in events:
         if event.start_utc < leg.arrival_utc and leg.departure_utc < event.end_utc:
             return f"overlaps '{event.title}'"
         if event.end_utc <= leg.departure_utc and (
-                leg.departure_utc - event.end_utc < DEFAULT_BUFFER
-                and event.locality and event.locality.casefold() != leg.origin.casefold()):
-            return f"leaves {describe_duration(leg.departure_utc - event.end_utc)} after " \
-                   f"'{event.title}' ends elsewhere"
+            leg.departure_utc - event.end_utc < DEFAULT_BUFFER
+            and event.locality
+            and event.locality.casefold() != leg.origin.casefold()
+        ):
+            return (
+                f"leaves {describe_duration(leg.departure_utc - event.end_utc)} after "
+                f"'{event.title}' ends elsewhere"
+            )
     return None
 
 
 def read_board(database: Database, tour_id: str) -> TourBoard:
     table = travel_table(database)
     with database.session() as session:
-        tour = session.scalars(select(StudyTour).options(
-            selectinload(StudyTour.delegation),
-            selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.venue),
-            selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.city),
-            selectinload(StudyTour.legs), selectinload(StudyTour.nights),
-        ).where(StudyTour.id == tour_id)).first()
+        tour = session.scalars(
+            select(StudyTour)
+            .options(
+                selectinload(StudyTour.delegation),
+                selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.venue),
+                selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.city),
+                selectinload(StudyTour.legs),
+                selectinload(StudyTour.nights),
+            )
+            .where(StudyTour.id == tour_id)
+        ).first()
         if tour is None:
             raise SchedulerError("The study tour was deleted meanwhile.")
         by_date = {tour_day.day: tour_day for tour_day in tour.days}
-        tour_events = [event for tour_day in tour.days for event in tour_day.events
-                       if event.status is not EventStatus.CANCELLED]
+        tour_events = [
+            event
+            for tour_day in tour.days
+            for event in tour_day.events
+            if event.status is not EventStatus.CANCELLED
+        ]
         nights = {night.night_of: night for night in tour.nights}
         city = tour.legs[0].origin if tour.legs else TOKYO.split("/")[-1]
         cards = []
         for number, day in enumerate(tour.dates(), start=1):
             tour_day = by_date.get(day)
-            events = sorted((e for e in tour_events if _tokyo_day(e.start_utc) == day),
-                            key=lambda e: e.start_utc)
+            events = sorted(
+                (e for e in tour_events if _tokyo_day(e.start_utc) == day),
+                key=lambda e: e.start_utc,
+            )
             legs = [leg for leg in tour.legs if _tokyo_day(leg.departure_utc) == day]
             day_events = [e for e in tour_events if _tokyo_day(e.start_utc) == day]
             where = [city]
@@ -207,8 +232,17 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                 problem = _leg_problem(leg, table, day_events)
                 if problem is None and leg.origin.casefold() != city.casefold():
                     problem = f"leaves from {leg.origin}, but the delegation is in {city}"
-                leg_rows.append(BoardLeg(leg.id, leg.origin, leg.destination, leg.mode,
-                                         leg.departure_utc, leg.arrival_utc, problem))
+                leg_rows.append(
+                    BoardLeg(
+                        leg.id,
+                        leg.origin,
+                        leg.destination,
+                        leg.mode,
+                        leg.departure_utc,
+                        leg.arrival_utc,
+                        problem,
+                    )
+                )
                 city = leg.destination
             board_legs = tuple(leg_rows)
             city = where[0]
@@ -224,27 +258,44 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             night = nights.get(day)
             ends_in = legs[-1].destination if legs else None
             hotel_problem = None
-            if night is not None and ends_in and (
-                    night.locality.casefold() != ends_in.casefold()):
-                hotel_problem = (f"The hotel is in {night.locality}, but the day ends in "
-                                 f"{ends_in}.")
-            cards.append(BoardDay(
-                number, day, tour_day.id if tour_day else None,
-                tour_day.title if tour_day else "", " → ".join(where),
-                tuple(BoardEvent(e.id, e.title, e.kind, e.start_utc, e.end_utc,
-                                 _place(e)) for e in events),
-                board_legs,
-                f"{night.hotel}, {night.locality}" if night else None,
-                hotel_problem,
-            ))
-        localities = sorted({t.origin for t in session.scalars(select(TravelTime))}
-                            | {t.destination for t in session.scalars(select(TravelTime))})
-        venues = tuple((v.id, v.name, v.locality)
-                       for v in session.scalars(select(Venue).order_by(Venue.locality,
-                                                                      Venue.name)))
-        return TourBoard(tour.id, tour.title, tour.delegation_id, tour.delegation.name,
-                         tour.start_date, tour.end_date, tuple(tour.route()), tuple(cards),
-                         tuple(localities), venues)
+            if night is not None and ends_in and (night.locality.casefold() != ends_in.casefold()):
+                hotel_problem = f"The hotel is in {night.locality}, but the day ends in {ends_in}."
+            cards.append(
+                BoardDay(
+                    number,
+                    day,
+                    tour_day.id if tour_day else None,
+                    tour_day.title if tour_day else "",
+                    " → ".join(where),
+                    tuple(
+                        BoardEvent(e.id, e.title, e.kind, e.start_utc, e.end_utc, _place(e))
+                        for e in events
+                    ),
+                    board_legs,
+                    f"{night.hotel}, {night.locality}" if night else None,
+                    hotel_problem,
+                )
+            )
+        localities = sorted(
+            {t.origin for t in session.scalars(select(TravelTime))}
+            | {t.destination for t in session.scalars(select(TravelTime))}
+        )
+        venues = tuple(
+            (v.id, v.name, v.locality)
+            for v in session.scalars(select(Venue).order_by(Venue.locality, Venue.name))
+        )
+        return TourBoard(
+            tour.id,
+            tour.title,
+            tour.delegation_id,
+            tour.delegation.name,
+            tour.start_date,
+            tour.end_date,
+            tuple(tour.route()),
+            tuple(cards),
+            tuple(localities),
+            venues,
+        )
 
 
 def _place(event: Event) -> str:
@@ -258,8 +309,10 @@ def _place(event: Event) -> str:
 
 def list_tours(database: Database) -> list[tuple[str, str]]:
     with database.session() as session:
-        return [(tour.id, f"{tour.title} ({tour.start_date:%d %b}–{tour.end_date:%d %b %Y})")
-                for tour in session.scalars(select(StudyTour).order_by(StudyTour.start_date))]
+        return [
+            (tour.id, f"{tour.title} ({tour.start_date:%d %b}–{tour.end_date:%d %b %Y})")
+            for tour in session.scalars(select(StudyTour).order_by(StudyTour.start_date))
+        ]
 
 
 def _at(day: date, clock: time) -> datetime:
@@ -281,8 +334,11 @@ class DayCard(QFrame):
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
-        header = QLabel(f"<b>Day {card.number} · {card.day:%a %d %b}</b><br>"
-                        f"<span style='color:#5f6368'>{_escape(card.city)}</span>", self)
+        header = QLabel(
+            f"<b>Day {card.number} · {card.day:%a %d %b}</b><br>"
+            f"<span style='color:#5f6368'>{_escape(card.city)}</span>",
+            self,
+        )
         header.setWordWrap(True)
         layout.addWidget(header)
         if card.title:
@@ -294,24 +350,35 @@ class DayCard(QFrame):
         for leg in card.legs:
             depart = timezones.to_local(leg.departure, TOKYO)
             arrive = timezones.to_local(leg.arrival, TOKYO)
-            text = (f"<span style='color:#1a4fa0'><b>{leg.mode.label}</b></span> "
-                    f"{depart:%H:%M}–{arrive:%H:%M} {_escape(leg.origin)} → "
-                    f"{_escape(leg.destination)}")
+            text = (
+                f"<span style='color:#1a4fa0'><b>{leg.mode.label}</b></span> "
+                f"{depart:%H:%M}–{arrive:%H:%M} {_escape(leg.origin)} → "
+                f"{_escape(leg.destination)}"
+            )
             if leg.problem:
                 text += f"<br><span style='color:#a50e0e'>⚠ {_escape(leg.problem)}</span>"
-            items.append((leg.departure, text, "badLeg" if leg.problem else "leg",
-                          leg.problem is not None))
+            items.append(
+                (leg.departure, text, "badLeg" if leg.problem else "leg", leg.problem is not None)
+            )
         for event in card.events:
             start = timezones.to_local(event.start, TOKYO)
             end = timezones.to_local(event.end, TOKYO)
-            items.append((event.start, f"{start:%H:%M}–{end:%H:%M} <b>{_escape(event.title)}"
-                          f"</b><br><span style='color:#5f6368'>{event.kind.label} · "
-                          f"{_escape(event.place)}</span>", "event", False))
+            items.append(
+                (
+                    event.start,
+                    f"{start:%H:%M}–{end:%H:%M} <b>{_escape(event.title)}"
+                    f"</b><br><span style='color:#5f6368'>{event.kind.label} · "
+                    f"{_escape(event.place)}</span>",
+                    "event",
+                    False,
+                )
+            )
         for _when, text, name, bad in sorted(items, key=lambda item: item[0]):
             self._line(text, name, bad)
         if card.empty:
-            self._line("<span style='color:#a50e0e'>⚠ Nothing planned on this day</span>",
-                       "emptyDay", True)
+            self._line(
+                "<span style='color:#a50e0e'>⚠ Nothing planned on this day</span>", "emptyDay", True
+            )
         layout.addStretch(1)
         hotel = f"Night: {card.hotel}" if card.hotel else "No hotel night"
         text = f"<span style='color:#5f6368'>{_escape(hotel)}</span>"
@@ -337,8 +404,9 @@ class DayCard(QFrame):
     def set_chosen(self, chosen: bool) -> None:
         border = "#1a73e8" if chosen else ("#d93025" if self.flagged else "#dadce0")
         width = 2 if chosen or self.flagged else 1
-        self.setStyleSheet(f"DayCard {{ background:#ffffff; border:{width}px solid {border};"
-                           f" border-radius:8px; }}")
+        self.setStyleSheet(
+            f"DayCard {{ background:#ffffff; border:{width}px solid {border}; border-radius:8px; }}"
+        )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(self.card.day)
@@ -348,8 +416,9 @@ class DayCard(QFrame):
 class ActivityForm(QDialog):
     """Asks for a site visit's or workshop's title, time and place."""
 
-    def __init__(self, kind: EventKind, day: date, board: TourBoard, city: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, kind: EventKind, day: date, board: TourBoard, city: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Add a {kind.label.lower()} on {day:%a %d %b}")
         form = QFormLayout(self)
@@ -370,8 +439,9 @@ class ActivityForm(QDialog):
         form.addRow("Starts (Tokyo)", self.start)
         form.addRow("Length", self.minutes)
         form.addRow("Venue", self.venue)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -380,8 +450,14 @@ class ActivityForm(QDialog):
 class LegForm(QDialog):
     """Asks for a leg's route, mode and departure; shows the table's journey time."""
 
-    def __init__(self, database: Database, day: date, board: TourBoard, origin: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        day: date,
+        board: TourBoard,
+        origin: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.database = database
         self.setWindowTitle(f"Insert a travel leg on {day:%a %d %b}")
@@ -404,25 +480,32 @@ class LegForm(QDialog):
         form.addRow("By", self.mode)
         form.addRow("Departs (Tokyo)", self.departure)
         form.addRow("Journey", self.journey)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self._update()
 
     def _update(self) -> None:
-        minutes = leg_minutes(self.database, self.origin.currentText(),
-                              self.destination.currentText(), TravelMode(self.mode.currentData()))
-        self.journey.setText(describe_duration(timedelta(minutes=minutes)) if minutes
-                             else "not in the travel-time table")
+        minutes = leg_minutes(
+            self.database,
+            self.origin.currentText(),
+            self.destination.currentText(),
+            TravelMode(self.mode.currentData()),
+        )
+        self.journey.setText(
+            describe_duration(timedelta(minutes=minutes))
+            if minutes
+            else "not in the travel-time table"
+        )
 
 
 class TourBuilderDialog(QDialog):
     """The builder of one delegation's tour at a time."""
 
-    def __init__(self, database: Database, editor: Editor,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tourBuilder")
         self.setWindowTitle("Study tours")
@@ -528,8 +611,12 @@ class TourBuilderDialog(QDialog):
         self.summary.setText(
             f"{board.delegation} · {board.start:%a %d %b} to {board.end:%a %d %b %Y} · "
             f"{len(board.days)} days · "
-            + (f"<span style='color:#a50e0e'>⚠ {problems} to fix</span>" if problems
-               else "everything fits"))
+            + (
+                f"<span style='color:#a50e0e'>⚠ {problems} to fix</span>"
+                if problems
+                else "everything fits"
+            )
+        )
         for card in board.days:
             widget = DayCard(card, self.board_widget)
             widget.clicked.connect(self.choose_day)
@@ -571,47 +658,85 @@ class TourBuilderDialog(QDialog):
         card = self.board.day(day)
         if card.tour_day_id is not None:
             return card.tour_day_id
-        create = CreateRecord(self.editor, TourDay,
-                              {"tour_id": self.board.tour_id, "day": day, "title": ""},
-                              f"{day:%d %b}")
+        create = CreateRecord(
+            self.editor,
+            TourDay,
+            {"tour_id": self.board.tour_id, "day": day, "title": ""},
+            f"{day:%d %b}",
+        )
         commands.append(create)
         return create.record_id
 
-    def add_activity(self, day: date, kind: EventKind, title: str, start: time,
-                     minutes: int, venue_id: str | None) -> str | None:
+    def add_activity(
+        self,
+        day: date,
+        kind: EventKind,
+        title: str,
+        start: time,
+        minutes: int,
+        venue_id: str | None,
+    ) -> str | None:
         """Add a site visit or workshop to ``day``; the new event's id (None if refused)."""
         assert self.board is not None
         commands: list[RecordCommand] = []
         tour_day_id = self._tour_day(day, commands)
         begin = _at(day, start)
         values = {
-            "title": title, "kind": kind, "mode": EventMode.FACE_TO_FACE,
-            "status": EventStatus.CONFIRMED, "start_utc": begin,
-            "end_utc": begin + timedelta(minutes=minutes), "zone": TOKYO,
-            "venue_id": venue_id, "tour_day_id": tour_day_id,
+            "title": title,
+            "kind": kind,
+            "mode": EventMode.FACE_TO_FACE,
+            "status": EventStatus.CONFIRMED,
+            "start_utc": begin,
+            "end_utc": begin + timedelta(minutes=minutes),
+            "zone": TOKYO,
+            "venue_id": venue_id,
+            "tour_day_id": tour_day_id,
             "delegation_ids": [self.board.delegation_id],
         }
         create = CreateRecord(self.editor, Event, values, title)
         commands.append(create)
-        command = commands[0] if len(commands) == 1 else GroupCommand(
-            self.editor, f"Add {kind.label.lower()} '{title}' to {day:%a %d %b}", commands)
+        command = (
+            commands[0]
+            if len(commands) == 1
+            else GroupCommand(
+                self.editor, f"Add {kind.label.lower()} '{title}' to {day:%a %d %b}", commands
+            )
+        )
         return create.record_id if self._execute(command) else None
 
-    def insert_leg(self, day: date, origin: str, destination: str, mode: TravelMode,
-                   departure: time, minutes: int | None = None) -> str | None:
+    def insert_leg(
+        self,
+        day: date,
+        origin: str,
+        destination: str,
+        mode: TravelMode,
+        departure: time,
+        minutes: int | None = None,
+    ) -> str | None:
         """Insert a leg leaving at ``departure`` (Tokyo); its length from the table."""
         assert self.board is not None
         length = minutes or leg_minutes(self.database, origin, destination, mode)
         if length is None:
-            self.report_error(f"The travel-time table has no journey from {origin} to "
-                              f"{destination}; add it under Program first.")
+            self.report_error(
+                f"The travel-time table has no journey from {origin} to "
+                f"{destination}; add it under Program first."
+            )
             return None
         leaves = _at(day, departure)
-        create = CreateRecord(self.editor, TravelLeg, {
-            "tour_id": self.board.tour_id, "origin": origin, "destination": destination,
-            "mode": mode, "departure_utc": leaves,
-            "arrival_utc": leaves + timedelta(minutes=length), "zone": TOKYO,
-        }, f"{origin}–{destination}")
+        create = CreateRecord(
+            self.editor,
+            TravelLeg,
+            {
+                "tour_id": self.board.tour_id,
+                "origin": origin,
+                "destination": destination,
+                "mode": mode,
+                "departure_utc": leaves,
+                "arrival_utc": leaves + timedelta(minutes=length),
+                "zone": TOKYO,
+            },
+            f"{origin}–{destination}",
+        )
         create.setText(f"Insert the leg {origin} → {destination} on {day:%a %d %b}")
         return create.record_id if self._execute(create) else None
 
@@ -628,22 +753,42 @@ class TourBuilderDialog(QDialog):
         shift = timedelta(days=direction)
         for card, target, delta in ((first, second_id, shift), (second, first_id, -shift)):
             for event in card.events:
-                commands.append(EditRecord(self.editor, Event, event.id, {
-                    "start_utc": event.start + delta, "end_utc": event.end + delta,
-                    "tour_day_id": target}, event.title))
+                commands.append(
+                    EditRecord(
+                        self.editor,
+                        Event,
+                        event.id,
+                        {
+                            "start_utc": event.start + delta,
+                            "end_utc": event.end + delta,
+                            "tour_day_id": target,
+                        },
+                        event.title,
+                    )
+                )
             for leg in card.legs:
-                commands.append(EditRecord(self.editor, TravelLeg, leg.id, {
-                    "departure_utc": leg.departure + delta,
-                    "arrival_utc": leg.arrival + delta}, leg.origin))
+                commands.append(
+                    EditRecord(
+                        self.editor,
+                        TravelLeg,
+                        leg.id,
+                        {
+                            "departure_utc": leg.departure + delta,
+                            "arrival_utc": leg.arrival + delta,
+                        },
+                        leg.origin,
+                    )
+                )
         if first.title != second.title:
-            commands.append(EditRecord(self.editor, TourDay, first_id,
-                                       {"title": second.title}, ""))
-            commands.append(EditRecord(self.editor, TourDay, second_id,
-                                       {"title": first.title}, ""))
+            commands.append(EditRecord(self.editor, TourDay, first_id, {"title": second.title}, ""))
+            commands.append(EditRecord(self.editor, TourDay, second_id, {"title": first.title}, ""))
         if not commands:
             return False
-        moved = self._execute(GroupCommand(
-            self.editor, f"Move the program of {day:%a %d %b} to {other:%a %d %b}", commands))
+        moved = self._execute(
+            GroupCommand(
+                self.editor, f"Move the program of {day:%a %d %b} to {other:%a %d %b}", commands
+            )
+        )
         if moved:
             self.choose_day(other)
         return moved
@@ -657,8 +802,14 @@ class TourBuilderDialog(QDialog):
         if form.exec() == QDialog.DialogCode.Accepted and form.title.text().strip():
             start = form.start.time().toPython()
             assert isinstance(start, time)
-            self.add_activity(self.chosen_day, kind, form.title.text().strip(), start,
-                              form.minutes.value(), form.venue.currentData())
+            self.add_activity(
+                self.chosen_day,
+                kind,
+                form.title.text().strip(),
+                start,
+                form.minutes.value(),
+                form.venue.currentData(),
+            )
         form.deleteLater()
 
     def _ask_leg(self) -> None:
@@ -670,9 +821,13 @@ class TourBuilderDialog(QDialog):
         if form.exec() == QDialog.DialogCode.Accepted:
             departure = form.departure.time().toPython()
             assert isinstance(departure, time)
-            self.insert_leg(self.chosen_day, form.origin.currentText(),
-                            form.destination.currentText(),
-                            TravelMode(form.mode.currentData()), departure)
+            self.insert_leg(
+                self.chosen_day,
+                form.origin.currentText(),
+                form.destination.currentText(),
+                TravelMode(form.mode.currentData()),
+                departure,
+            )
         form.deleteLater()
 
     def _move(self, direction: int) -> None:
@@ -685,4 +840,3 @@ class TourBuilderDialog(QDialog):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-

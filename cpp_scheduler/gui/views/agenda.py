@@ -45,19 +45,26 @@ class AgendaView(CalendarView):
         super().set_model(model)
         self.table.setModel(model)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(Column.START,
-                                                      Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(Column.START, Qt.SortOrder.AscendingOrder)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._current_changed)
         # Qt moves the current row when rows go away; that is not the user choosing. The
         # source model announces a change before the proxy and the selection hear of it,
         # and reports it done after they have followed.
         source = model.event_model
-        for about in (source.rowsAboutToBeRemoved, source.modelAboutToBeReset,
-                      source.layoutAboutToBeChanged, model.layoutAboutToBeChanged):
+        for about in (
+            source.rowsAboutToBeRemoved,
+            source.modelAboutToBeReset,
+            source.layoutAboutToBeChanged,
+            model.layoutAboutToBeChanged,
+        ):
             about.connect(self._model_changing)
-        for done in (source.rowsRemoved, source.modelReset, source.layoutChanged,
-                     model.layoutChanged):
+        for done in (
+            source.rowsRemoved,
+            source.modelReset,
+            source.layoutChanged,
+            model.layoutChanged,
+        ):
             done.connect(self._model_settled)
         self._columns_sized = False
 

@@ -44,8 +44,13 @@ class CalendarView(QWidget):
     # -- the model ----------------------------------------------------------------------
     def set_model(self, model: EventFilterProxy) -> None:
         self._model = model
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
-                       model.rowsRemoved, model.dataChanged):
+        for signal in (
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.dataChanged,
+        ):
             signal.connect(self._model_changed)
         model.event_model.displayZoneChanged.connect(self._model_changed)
 
@@ -143,8 +148,9 @@ def paint_event_block(
         line_font = QFont(block_font)
         line_font.setBold(number == 0)
         painter.setFont(line_font)
-        elided = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight,
-                                                  int(inner.width()))
+        elided = painter.fontMetrics().elidedText(
+            line, Qt.TextElideMode.ElideRight, int(inner.width())
+        )
         painter.drawText(
             QRectF(inner.left(), y, inner.width(), metrics.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -166,13 +172,14 @@ def paint_conflict_badge(painter: QPainter, rect: object) -> None:
     painter.setPen(QPen(QColor("#ffffff"), 1.5))
     painter.setBrush(QColor(style.CONFLICT))
     radius = min(4.5, rect.height() / 2 - 1)
-    painter.drawEllipse(QPointF(rect.right() - radius - 2, rect.top() + radius + 2), radius,
-                        radius)
+    painter.drawEllipse(QPointF(rect.right() - radius - 2, rect.top() + radius + 2), radius, radius)
     painter.restore()
 
 
 def show_event_tooltip(
-    widget: QWidget, event: QEvent, row_at: Callable[[QPointF], EventRow | None],
+    widget: QWidget,
+    event: QEvent,
+    row_at: Callable[[QPointF], EventRow | None],
     tooltip: Callable[[EventRow], str],
 ) -> bool:
     """Answer a tooltip request over a painted calendar with the event under the pointer.

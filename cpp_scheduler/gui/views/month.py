@@ -107,8 +107,11 @@ class MonthView(CalendarView):
         day = self._day_at(event.position())
         if day is None:
             return
-        start = timezones.to_utc(datetime.combine(day, datetime.min.time()).replace(hour=9),
-                                 self.zone, timezones.Fold.EARLIER)
+        start = timezones.to_utc(
+            datetime.combine(day, datetime.min.time()).replace(hour=9),
+            self.zone,
+            timezones.Fold.EARLIER,
+        )
         self.slotActivated.emit(start, start + timedelta(hours=1))
 
     def event(self, event: QEvent) -> bool:
@@ -131,8 +134,9 @@ class MonthView(CalendarView):
         painter.setFont(small)
         painter.setPen(QColor(style.MUTED_TEXT))
         for index, name in enumerate(("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")):
-            painter.drawText(QRectF(index * width, 0, width, HEADER),
-                             int(Qt.AlignmentFlag.AlignCenter), name)
+            painter.drawText(
+                QRectF(index * width, 0, width, HEADER), int(Qt.AlignmentFlag.AlignCenter), name
+            )
         today = datetime.now(timezones.zone(self.zone)).date()
         days = self.events_by_day()
         self._hits = []
@@ -154,18 +158,25 @@ class MonthView(CalendarView):
                 painter.drawEllipse(number_rect.adjusted(1, 0, -1, 0))
                 painter.setPen(QColor("#ffffff"))
             else:
-                painter.setPen(QColor(style.TEXT if day.month == self.anchor.month
-                                      else style.MUTED_TEXT))
+                painter.setPen(
+                    QColor(style.TEXT if day.month == self.anchor.month else style.MUTED_TEXT)
+                )
             label = f"{day.day}" if day.day != 1 else f"{day:%d %b}"
-            painter.drawText(number_rect if day.day != 1 else number_rect.adjusted(0, 0, 30, 0),
-                             int(Qt.AlignmentFlag.AlignCenter if day.day != 1
-                                 else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             label)
+            painter.drawText(
+                number_rect if day.day != 1 else number_rect.adjusted(0, 0, 30, 0),
+                int(
+                    Qt.AlignmentFlag.AlignCenter
+                    if day.day != 1
+                    else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                ),
+                label,
+            )
             self._paint_day(painter, cell, day, days.get(day, []), small)
         painter.end()
 
-    def _paint_day(self, painter: QPainter, cell: QRectF, day: date, rows: list[EventRow],
-                   font: QFont) -> None:
+    def _paint_day(
+        self, painter: QPainter, cell: QRectF, day: date, rows: list[EventRow], font: QFont
+    ) -> None:
         top = cell.top() + 24
         room = int((cell.bottom() - top - 2) // LINE)
         if room <= 0:
@@ -197,19 +208,27 @@ class MonthView(CalendarView):
                     painter.drawRoundedRect(rect, 3, 3)
                 dot = QColor(style.MUTED_TEXT) if row.status is EventStatus.CANCELLED else colour
                 painter.setPen(dot)
-                painter.setBrush(dot if row.status is not EventStatus.TENTATIVE
-                                 else Qt.BrushStyle.NoBrush)
+                painter.setBrush(
+                    dot if row.status is not EventStatus.TENTATIVE else Qt.BrushStyle.NoBrush
+                )
                 painter.drawEllipse(QPointF(rect.left() + 6, rect.center().y()), 3.2, 3.2)
-                painter.setPen(QColor(style.MUTED_TEXT if row.status is EventStatus.CANCELLED
-                                      else style.TEXT))
+                painter.setPen(
+                    QColor(style.MUTED_TEXT if row.status is EventStatus.CANCELLED else style.TEXT)
+                )
                 label = f"{local:%H:%M}  {row.title}"
             marked = self.model.event_model.is_marked(row.event_id)
-            text_rect = rect.adjusted(13 if starts_today and row.end_utc - row.start_utc
-                                      < timedelta(hours=20) else 5, 0, -13 if marked else -3, 0)
+            text_rect = rect.adjusted(
+                13 if starts_today and row.end_utc - row.start_utc < timedelta(hours=20) else 5,
+                0,
+                -13 if marked else -3,
+                0,
+            )
             painter.drawText(
-                text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
-                                                 int(text_rect.width())),
+                text_rect,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                painter.fontMetrics().elidedText(
+                    label, Qt.TextElideMode.ElideRight, int(text_rect.width())
+                ),
             )
             if marked:
                 paint_conflict_badge(painter, rect)

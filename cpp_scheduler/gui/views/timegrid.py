@@ -162,9 +162,7 @@ class TimeGridView(CalendarView):
                 continue
             for index in range(first_index, last_index + 1):
                 day = first + timedelta(days=index)
-                start_minute = (
-                    _minutes(local_start) if local_start.date() == day else 0.0
-                )
+                start_minute = _minutes(local_start) if local_start.date() == day else 0.0
                 end_minute = _minutes(local_end) if local_end.date() == day else 24 * 60.0
                 if end_minute <= start_minute:
                     continue
@@ -238,14 +236,16 @@ class TimeGridView(CalendarView):
         local = timezones.to_local(row.start_utc, self.zone).replace(tzinfo=None)
         moved = local + timedelta(days=day_delta, minutes=minute_delta)
         start = timezones.to_utc(moved, self.zone, timezones.Fold.EARLIER)
-        self.moveRequested.emit(row.event_id, row.recurrence_id, start,
-                                start + (row.end_utc - row.start_utc))
+        self.moveRequested.emit(
+            row.event_id, row.recurrence_id, start, start + (row.end_utc - row.start_utc)
+        )
 
     def request_resize(self, block: Block, end_minute: int) -> None:
         row = block.row
         day = self.first_day() + timedelta(days=block.day)
-        end = self.instant(day, end_minute) if end_minute < 24 * 60 else day_bounds(
-            day, self.zone)[1]
+        end = (
+            self.instant(day, end_minute) if end_minute < 24 * 60 else day_bounds(day, self.zone)[1]
+        )
         end = max(end, row.start_utc + timedelta(minutes=SNAP_MINUTES))
         if end != row.end_utc:
             self.moveRequested.emit(row.event_id, row.recurrence_id, row.start_utc, end)
@@ -277,8 +277,12 @@ class _Header(QWidget):
 
     def _span_rect(self, number: int, first: int, last: int) -> QRectF:
         width = self._view.column_width()
-        return QRectF(GUTTER + first * width + 2, HEADER_HEIGHT + number * ALL_DAY_LINE,
-                      (last - first + 1) * width - 5, ALL_DAY_LINE - 3)
+        return QRectF(
+            GUTTER + first * width + 2,
+            HEADER_HEIGHT + number * ALL_DAY_LINE,
+            (last - first + 1) * width - 5,
+            ALL_DAY_LINE - 3,
+        )
 
     def span_at(self, point: QPointF) -> EventRow | None:
         for number, (row, first, last) in enumerate(self._view.all_day()[:4]):
@@ -323,8 +327,9 @@ class _Header(QWidget):
             small = QFont(base)
             small.setPointSizeF(base.pointSizeF() * 0.85)
             painter.setFont(small)
-            painter.drawText(QRectF(left, 4, width, 14), int(Qt.AlignmentFlag.AlignCenter),
-                             f"{day:%a}".upper())
+            painter.drawText(
+                QRectF(left, 4, width, 14), int(Qt.AlignmentFlag.AlignCenter), f"{day:%a}".upper()
+            )
             big = QFont(base)
             big.setPointSizeF(base.pointSizeF() * 1.35)
             painter.setFont(big)
@@ -349,13 +354,24 @@ class _Header(QWidget):
             local_start = timezones.to_local(row.start_utc, view.zone)
             local_end = timezones.to_local(row.end_utc, view.zone)
             label = f"{row.title}  ·  {local_start:%d %b %H:%M} – {local_end:%d %b %H:%M}"
-            paint_event_block(painter, rect, row, [label], row.event_id == view._selected,
-                              base, 3.0, view.model.event_model.is_marked(row.event_id))
+            paint_event_block(
+                painter,
+                rect,
+                row,
+                [label],
+                row.event_id == view._selected,
+                base,
+                3.0,
+                view.model.event_model.is_marked(row.event_id),
+            )
         extra = len(view.all_day()) - 4
         if extra > 0:
             painter.setPen(QColor(style.MUTED_TEXT))
-            painter.drawText(QRectF(0, HEADER_HEIGHT, GUTTER - 4, ALL_DAY_LINE),
-                             int(Qt.AlignmentFlag.AlignRight), f"+{extra}")
+            painter.drawText(
+                QRectF(0, HEADER_HEIGHT, GUTTER - 4, ALL_DAY_LINE),
+                int(Qt.AlignmentFlag.AlignRight),
+                f"+{extra}",
+            )
         painter.setPen(QPen(QColor(style.GRID_LINE), 1))
         painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
         zone_label = QFont(base)
@@ -367,8 +383,11 @@ class _Header(QWidget):
         ).removesuffix(":00")
         if offset.startswith(("+0", "-0")):
             offset = offset[0] + offset[2:]
-        painter.drawText(QRectF(0, HEADER_HEIGHT - 16, GUTTER - 8, 14),
-                         int(Qt.AlignmentFlag.AlignRight), f"UTC{offset}")
+        painter.drawText(
+            QRectF(0, HEADER_HEIGHT - 16, GUTTER - 8, 14),
+            int(Qt.AlignmentFlag.AlignRight),
+            f"UTC{offset}",
+        )
         painter.end()
 
 
@@ -409,9 +428,11 @@ class _Canvas(QWidget):
         if self._pressed is None:
             block = self._view.block_at(point)
             near_edge = block is not None and point.y() >= (
-                self._view.block_rect(block).bottom() - EDGE)
-            self.setCursor(Qt.CursorShape.SizeVerCursor if near_edge
-                           else Qt.CursorShape.ArrowCursor)
+                self._view.block_rect(block).bottom() - EDGE
+            )
+            self.setCursor(
+                Qt.CursorShape.SizeVerCursor if near_edge else Qt.CursorShape.ArrowCursor
+            )
             return
         if not self._dragging and (point - self._press_point).manhattanLength() < 4:
             return
@@ -421,8 +442,12 @@ class _Canvas(QWidget):
         if self._resizing:
             end_minute = self._resize_minute(point)
             top = rect.top()
-            self._ghost = QRectF(rect.left(), top, rect.width(),
-                                 max(HOUR_HEIGHT / 4, end_minute * HOUR_HEIGHT / 60 - top))
+            self._ghost = QRectF(
+                rect.left(),
+                top,
+                rect.width(),
+                max(HOUR_HEIGHT / 4, end_minute * HOUR_HEIGHT / 60 - top),
+            )
             self._ghost_label = f"until {end_minute // 60:02d}:{end_minute % 60:02d}"
         else:
             day_delta, minute_delta = self._move_delta(point)
@@ -430,7 +455,8 @@ class _Canvas(QWidget):
             self._ghost = QRectF(
                 GUTTER + (block.day + day_delta) * width + 1,
                 rect.top() + minute_delta * HOUR_HEIGHT / 60,
-                width - 6, rect.height(),
+                width - 6,
+                rect.height(),
             )
             start = int(block.start_minute) + minute_delta
             self._ghost_label = f"{(start // 60) % 24:02d}:{start % 60:02d}"
@@ -474,9 +500,9 @@ class _Canvas(QWidget):
         width = self._view.column_width()
         assert self._pressed is not None
         day_delta = int((point.x() - GUTTER) // width) - int(
-            (self._press_point.x() - GUTTER) // width)
-        day_delta = max(-self._pressed.day, min(self._view.days - 1 - self._pressed.day,
-                                                day_delta))
+            (self._press_point.x() - GUTTER) // width
+        )
+        day_delta = max(-self._pressed.day, min(self._view.days - 1 - self._pressed.day, day_delta))
         minutes = (point.y() - self._press_point.y()) * 60 / HOUR_HEIGHT
         start = self._pressed.start_minute
         target = snap(start + minutes)
@@ -496,8 +522,9 @@ class _Canvas(QWidget):
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             block = self._view.block_at(QPointF(event.pos()))
             if block is not None:
-                QToolTip.showText(event.globalPos(),
-                                  self._view.model.event_model.tooltip(block.row), self)
+                QToolTip.showText(
+                    event.globalPos(), self._view.model.event_model.tooltip(block.row), self
+                )
             else:
                 QToolTip.hideText()
             return True
@@ -512,8 +539,9 @@ class _Canvas(QWidget):
         first = view.first_day()
         for index in range(view.days):
             if (first + timedelta(days=index)).weekday() >= 5:
-                painter.fillRect(QRectF(GUTTER + index * width, 0, width, self.height()),
-                                 QColor(style.WEEKEND))
+                painter.fillRect(
+                    QRectF(GUTTER + index * width, 0, width, self.height()), QColor(style.WEEKEND)
+                )
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.82)
         painter.setFont(small)
@@ -528,9 +556,11 @@ class _Canvas(QWidget):
             painter.drawLine(GUTTER, y + HOUR_HEIGHT // 2, self.width(), y + HOUR_HEIGHT // 2)
             if 0 < hour < 24:
                 painter.setPen(QColor(style.MUTED_TEXT))
-                painter.drawText(QRectF(0, y - 8, GUTTER - 10, 16),
-                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                                 f"{hour:02d}:00")
+                painter.drawText(
+                    QRectF(0, y - 8, GUTTER - 10, 16),
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                    f"{hour:02d}:00",
+                )
         painter.setPen(QPen(QColor(style.GRID_LINE), 1))
         for index in range(view.days + 1):
             x = int(GUTTER + index * width)
@@ -551,8 +581,15 @@ class _Canvas(QWidget):
             place = row.venue_name or row.city_name
             if place:
                 lines.append(place)
-            paint_event_block(painter, rect, row, lines, row.event_id == view._selected, font,
-                              marked=view.model.event_model.is_marked(row.event_id))
+            paint_event_block(
+                painter,
+                rect,
+                row,
+                lines,
+                row.event_id == view._selected,
+                font,
+                marked=view.model.event_model.is_marked(row.event_id),
+            )
         self._paint_now(painter)
         if self._ghost is not None:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -560,9 +597,11 @@ class _Canvas(QWidget):
             painter.setBrush(QColor(32, 33, 36, 30))
             painter.drawRoundedRect(self._ghost, 4, 4)
             painter.setPen(QColor(style.TEXT))
-            painter.drawText(self._ghost.adjusted(6, 2, -2, -2),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             self._ghost_label)
+            painter.drawText(
+                self._ghost.adjusted(6, 2, -2, -2),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                self._ghost_label,
+            )
         painter.end()
 
     def _paint_now(self, painter: QPainter) -> None:

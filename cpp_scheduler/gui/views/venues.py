@@ -119,7 +119,8 @@ class VenueTimelineView(CalendarView):
             top = HEADER + line[venue_id] * ROW
             for row, lane in placed:
                 clash = count > 1 and any(
-                    other is not row and other.start_utc < row.end_utc
+                    other is not row
+                    and other.start_utc < row.end_utc
                     and row.start_utc < other.end_utc
                     and "cancelled" not in (other.status.value, row.status.value)
                     for other in rows
@@ -129,8 +130,13 @@ class VenueTimelineView(CalendarView):
                     if right - left < 2:
                         continue
                     height = (ROW - 8) / count
-                    bars.append((QRectF(left, top + 4 + lane * height, right - left - 1,
-                                        height - 1), row, clash))
+                    bars.append(
+                        (
+                            QRectF(left, top + 4 + lane * height, right - left - 1, height - 1),
+                            row,
+                            clash,
+                        )
+                    )
         self._bars = bars
         return bars
 
@@ -198,19 +204,23 @@ class _Timeline(QWidget):
             day = first + timedelta(days=index)
             left = LABEL_WIDTH + index * width
             if day.weekday() >= 5:
-                painter.fillRect(QRectF(left, HEADER, width, self.height() - HEADER),
-                                 QColor(style.WEEKEND))
+                painter.fillRect(
+                    QRectF(left, HEADER, width, self.height() - HEADER), QColor(style.WEEKEND)
+                )
             painter.setFont(base)
             painter.setPen(QColor(style.TODAY if day == today else style.TEXT))
-            painter.drawText(QRectF(left, 4, width, 18), int(Qt.AlignmentFlag.AlignCenter),
-                             f"{day:%a %d %b}")
+            painter.drawText(
+                QRectF(left, 4, width, 18), int(Qt.AlignmentFlag.AlignCenter), f"{day:%a %d %b}"
+            )
             painter.setFont(small)
             painter.setPen(QColor(style.MUTED_TEXT))
             for hour in range(FIRST_HOUR, LAST_HOUR, 3):
                 x = left + (hour - FIRST_HOUR) / (LAST_HOUR - FIRST_HOUR) * width
-                painter.drawText(QRectF(x - 2, 24, 30, 16),
-                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                                 f"{hour:02d}")
+                painter.drawText(
+                    QRectF(x - 2, 24, 30, 16),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    f"{hour:02d}",
+                )
                 painter.setPen(QPen(QColor(style.HALF_HOUR_LINE), 1))
                 painter.drawLine(QPointF(x, HEADER), QPointF(x, self.height()))
                 painter.setPen(QColor(style.MUTED_TEXT))
@@ -232,18 +242,32 @@ class _Timeline(QWidget):
             )
             painter.setFont(small)
             painter.setPen(QColor(style.MUTED_TEXT))
-            painter.drawText(QRectF(10, top + ROW / 2, LABEL_WIDTH - 16, ROW / 2 - 3),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             painter.fontMetrics().elidedText(
-                                 venue.detail, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 16))
+            painter.drawText(
+                QRectF(10, top + ROW / 2, LABEL_WIDTH - 16, ROW / 2 - 3),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                painter.fontMetrics().elidedText(
+                    venue.detail, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 16
+                ),
+            )
         if not view.venues:
             painter.setPen(QColor(style.MUTED_TEXT))
-            painter.drawText(QRectF(0, HEADER, self.width(), 60),
-                             int(Qt.AlignmentFlag.AlignCenter), "No venues yet.")
+            painter.drawText(
+                QRectF(0, HEADER, self.width(), 60),
+                int(Qt.AlignmentFlag.AlignCenter),
+                "No venues yet.",
+            )
         for rect, row, clash in view.bars():
             label = [f"{timezones.to_local(row.start_utc, view.zone):%H:%M} {row.title}"]
-            paint_event_block(painter, rect, row, label, row.event_id == view._selected, small,
-                              3.0, view.model.event_model.is_marked(row.event_id))
+            paint_event_block(
+                painter,
+                rect,
+                row,
+                label,
+                row.event_id == view._selected,
+                small,
+                3.0,
+                view.model.event_model.is_marked(row.event_id),
+            )
             if clash:
                 painter.setPen(QPen(QColor(style.CONFLICT), 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -113,7 +113,8 @@ class ChoiceListModel(QAbstractListModel):
         self._checked = {choice_id for choice_id in ids if choice_id in known}
         if self._choices:
             self.dataChanged.emit(
-                self.index(0), self.index(len(self._choices) - 1),
+                self.index(0),
+                self.index(len(self._choices) - 1),
                 [Qt.ItemDataRole.CheckStateRole],
             )
         self.checkedChanged.emit()

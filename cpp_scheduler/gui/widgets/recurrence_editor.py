@@ -271,8 +271,9 @@ class RecurrenceEditor(QWidget):
         if self.interval.value() > 1:
             parts.append(f"INTERVAL={self.interval.value()}")
         if kind == WEEKLY:
-            chosen = [code for code, box in zip(WEEKDAY_CODES, self.days, strict=True)
-                      if box.isChecked()]
+            chosen = [
+                code for code, box in zip(WEEKDAY_CODES, self.days, strict=True) if box.isChecked()
+            ]
             parts.append("BYDAY=" + ",".join(chosen or [WEEKDAY_CODES[day.weekday()]]))
         elif kind == MONTHLY_DATE:
             parts.append(f"BYMONTHDAY={day.day}")
@@ -334,8 +335,10 @@ class RecurrenceEditor(QWidget):
         day = self._start.date()
         code = WEEKDAY_CODES[day.weekday()]
         freq, byday = parts.get("FREQ"), parts.get("BYDAY", "")
-        if freq == "WEEKLY" and "BYMONTHDAY" not in parts and all(
-            item in WEEKDAY_CODES for item in byday.split(",") if item
+        if (
+            freq == "WEEKLY"
+            and "BYMONTHDAY" not in parts
+            and all(item in WEEKDAY_CODES for item in byday.split(",") if item)
         ):
             return WEEKLY
         if freq == "MONTHLY" and parts.get("BYMONTHDAY") == str(day.day) and not byday:

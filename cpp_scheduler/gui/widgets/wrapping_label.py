@@ -30,8 +30,15 @@ class WrappingLabel(QLabel):
 
     def sizeHint(self) -> QSize:
         margins = self.contentsMargins()  # a style sheet's padding lands here
-        key = (self.text(), self.font().key(), self.frameWidth(), margins.left(),
-               margins.right(), margins.top(), margins.bottom())
+        key = (
+            self.text(),
+            self.font().key(),
+            self.frameWidth(),
+            margins.left(),
+            margins.right(),
+            margins.top(),
+            margins.bottom(),
+        )
         if key != self._hint_for:
             one_line = self.heightForWidth(1 << 20)
             narrow, wide = 1, 1 << 16  # wider than any line a window shows

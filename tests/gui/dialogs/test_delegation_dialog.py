@@ -20,7 +20,9 @@ def make_dialog(qtbot: QtBot, database: Database, record_id: str | None = None) 
 
 
 def test_a_one_zone_country_fills_in_its_zone(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
     accept: Callable[..., None],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database)
@@ -39,17 +41,26 @@ def test_a_one_zone_country_fills_in_its_zone(
     accept(dialog)
     values = dialog.values()
     assert values == {
-        "name": "Lima housing ministry", "country": "PE", "zone": "America/Lima",
-        "home_city": "Lima", "work_start": time(9), "work_end": time(18),
-        "acceptable_start": time(7), "acceptable_end": time(22),
-        "arrival": date(2027, 4, 11), "departure": date(2027, 4, 17),
+        "name": "Lima housing ministry",
+        "country": "PE",
+        "zone": "America/Lima",
+        "home_city": "Lima",
+        "work_start": time(9),
+        "work_end": time(18),
+        "acceptable_start": time(7),
+        "acceptable_end": time(22),
+        "arrival": date(2027, 4, 11),
+        "departure": date(2027, 4, 17),
         "languages": ["Spanish", "English"],
-        "interpretation": "Spanish-Japanese consecutive", "notes": "",
+        "interpretation": "Spanish-Japanese consecutive",
+        "notes": "",
     }
 
 
 def test_a_country_with_several_zones_requires_a_choice(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database)
     ui = dialog.ui
@@ -76,7 +87,9 @@ def test_a_country_with_several_zones_requires_a_choice(
 
 
 def test_reversed_working_hours_are_marked(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database)
     ui = dialog.ui
@@ -94,7 +107,9 @@ def test_reversed_working_hours_are_marked(
 
 
 def test_unknown_country_and_departure_before_arrival_are_explained(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database)
     ui = dialog.ui
@@ -111,7 +126,9 @@ def test_unknown_country_and_departure_before_arrival_are_explained(
 
 
 def test_a_name_already_taken_is_refused(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
 ) -> None:
     with sqlite_database.transaction() as session:
         session.add(Delegation(name="Manila MMDA", country="PH", zone="Asia/Manila"))
@@ -123,17 +140,29 @@ def test_a_name_already_taken_is_refused(
 
 
 def test_editing_shows_the_stored_delegation_and_its_members(
-    qtbot: QtBot, sqlite_database: Database,
+    qtbot: QtBot,
+    sqlite_database: Database,
 ) -> None:
     with sqlite_database.transaction() as session:
         delegation = Delegation(
-            name="Jakarta planning agency", country="ID", zone="Asia/Jakarta",
-            home_city="Jakarta", work_start=time(8), work_end=time(16),
-            languages=["Indonesian"], notes="Prefers morning sessions",
+            name="Jakarta planning agency",
+            country="ID",
+            zone="Asia/Jakarta",
+            home_city="Jakarta",
+            work_start=time(8),
+            work_end=time(16),
+            languages=["Indonesian"],
+            notes="Prefers morning sessions",
         )
         session.add(delegation)
-        session.add(Participant(name="Dewi Lestari", email="dewi@example.id",
-                                role=ParticipantRole.OFFICIAL, delegation=delegation))
+        session.add(
+            Participant(
+                name="Dewi Lestari",
+                email="dewi@example.id",
+                role=ParticipantRole.OFFICIAL,
+                delegation=delegation,
+            )
+        )
         session.flush()
         delegation_id = delegation.id
     dialog = make_dialog(qtbot, sqlite_database, delegation_id)
@@ -153,12 +182,17 @@ def test_editing_shows_the_stored_delegation_and_its_members(
 
 
 def test_a_stored_delegation_reads_back_on_every_backend(
-    qtbot: QtBot, database: Database,
+    qtbot: QtBot,
+    database: Database,
 ) -> None:
     with database.transaction() as session:
-        delegation = Delegation(name="Kathmandu metropolitan city", country="NP",
-                                zone="Asia/Kathmandu", arrival=date(2027, 4, 11),
-                                acceptable_start=time(6, 30))
+        delegation = Delegation(
+            name="Kathmandu metropolitan city",
+            country="NP",
+            zone="Asia/Kathmandu",
+            arrival=date(2027, 4, 11),
+            acceptable_start=time(6, 30),
+        )
         session.add(delegation)
         session.flush()
         delegation_id = delegation.id

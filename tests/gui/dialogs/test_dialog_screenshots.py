@@ -25,14 +25,23 @@ def _tool() -> ModuleType:
 
 
 def test_every_dialog_is_rendered_new_and_filled(
-    qtbot: QtBot, sqlite_database: Database, tmp_path: Path,
+    qtbot: QtBot,
+    sqlite_database: Database,
+    tmp_path: Path,
 ) -> None:
     tool = _tool()
     tool.add_sample_program(sqlite_database)
     written = tool.render_dialogs(sqlite_database, tmp_path / "shots")
     names = {path.name for path in written}
-    for stem in ("event", "delegation", "participant", "venue", "partner-city", "theme",
-                 "knowledge-product"):
+    for stem in (
+        "event",
+        "delegation",
+        "participant",
+        "venue",
+        "partner-city",
+        "theme",
+        "knowledge-product",
+    ):
         assert f"dialog-{stem}-new.png" in names
     assert "dialog-event-edit-when.png" in names
     assert "dialog-delegation-edit.png" in names

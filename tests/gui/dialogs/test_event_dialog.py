@@ -29,29 +29,47 @@ from cpp_scheduler.store import Database
 
 
 def wall_clock(value: datetime) -> QDateTime:
-    return QDateTime(QDate(value.year, value.month, value.day),
-                     QTime(value.hour, value.minute), QTimeZone(QTimeZone.Initialization.UTC))
+    return QDateTime(
+        QDate(value.year, value.month, value.day),
+        QTime(value.hour, value.minute),
+        QTimeZone(QTimeZone.Initialization.UTC),
+    )
 
 
 @pytest.fixture
 def program(sqlite_database: Database) -> dict[str, str]:
     """Two delegations, two people and a conference, besides the reference data."""
     with sqlite_database.transaction() as session:
-        lima = Delegation(name="Lima housing ministry", country="PE", zone="America/Lima",
-                          home_city="Lima")
-        kathmandu = Delegation(name="Kathmandu metropolitan city", country="NP",
-                               zone="Asia/Kathmandu", home_city="Kathmandu")
-        ana = Participant(name="Ana María Quispe", email="aquispe@vivienda.example.pe",
-                          delegation=lima)
-        yuki = Participant(name="田中 由紀", email="y.tanaka@city.kobe.example.jp",
-                           organisation="神戸市")
-        conference = Event(title="CPP annual conference", kind=EventKind.CONFERENCE,
-                           start_utc=datetime(2027, 4, 12, 0, tzinfo=UTC),
-                           end_utc=datetime(2027, 4, 13, 8, tzinfo=UTC))
+        lima = Delegation(
+            name="Lima housing ministry", country="PE", zone="America/Lima", home_city="Lima"
+        )
+        kathmandu = Delegation(
+            name="Kathmandu metropolitan city",
+            country="NP",
+            zone="Asia/Kathmandu",
+            home_city="Kathmandu",
+        )
+        ana = Participant(
+            name="Ana María Quispe", email="aquispe@vivienda.example.pe", delegation=lima
+        )
+        yuki = Participant(
+            name="田中 由紀", email="y.tanaka@city.kobe.example.jp", organisation="神戸市"
+        )
+        conference = Event(
+            title="CPP annual conference",
+            kind=EventKind.CONFERENCE,
+            start_utc=datetime(2027, 4, 12, 0, tzinfo=UTC),
+            end_utc=datetime(2027, 4, 13, 8, tzinfo=UTC),
+        )
         session.add_all([lima, kathmandu, ana, yuki, conference])
         session.flush()
-        return {"lima": lima.id, "kathmandu": kathmandu.id, "ana": ana.id, "yuki": yuki.id,
-                "conference": conference.id}
+        return {
+            "lima": lima.id,
+            "kathmandu": kathmandu.id,
+            "ana": ana.id,
+            "yuki": yuki.id,
+            "conference": conference.id,
+        }
 
 
 def make_dialog(qtbot: QtBot, database: Database, *args: object, **kwargs: object) -> EventDialog:
@@ -61,8 +79,12 @@ def make_dialog(qtbot: QtBot, database: Database, *args: object, **kwargs: objec
 
 
 def test_a_new_event_filled_in_gives_its_values(
-    qtbot: QtBot, sqlite_database: Database, program: dict[str, str],
-    type_into: Callable[..., None], choose: Callable[..., None], accept: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: dict[str, str],
+    type_into: Callable[..., None],
+    choose: Callable[..., None],
+    accept: Callable[..., None],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database)
     ui = dialog.ui
@@ -99,7 +121,8 @@ def test_a_new_event_filled_in_gives_its_values(
     with sqlite_database.session() as session:
         kobe = session.scalars(select(PartnerCity).where(PartnerCity.name == "Kobe")).one()
         seismic = session.scalars(
-            select(ThematicArea).where(ThematicArea.code == "seismic-risk")).one()
+            select(ThematicArea).where(ThematicArea.code == "seismic-risk")
+        ).one()
         assert values["city_id"] == kobe.id
         assert values["theme_ids"] == [seismic.id]
         assert session.scalar(select(func.count()).select_from(Event)) == 1  # nothing written
@@ -107,12 +130,15 @@ def test_a_new_event_filled_in_gives_its_values(
 
 
 def test_the_start_shows_in_tokyo_and_in_the_delegations_time(
-    qtbot: QtBot, sqlite_database: Database, program: dict[str, str],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: dict[str, str],
     choose: Callable[..., None],
 ) -> None:
     start = datetime(2027, 4, 21, 0, tzinfo=UTC)  # 09:00 in Tokyo
-    dialog = make_dialog(qtbot, sqlite_database, start=start,
-                         end=datetime(2027, 4, 21, 2, tzinfo=UTC))
+    dialog = make_dialog(
+        qtbot, sqlite_database, start=start, end=datetime(2027, 4, 21, 2, tzinfo=UTC)
+    )
     assert dialog.ui.tokyoTime.text().startswith("Tokyo Wed 21 Apr 09:00")
     choose(dialog.ui.delegations, "lima")
     hint = dialog.ui.attendeeTimes.text()
@@ -121,7 +147,9 @@ def test_the_start_shows_in_tokyo_and_in_the_delegations_time(
 
 
 def test_a_missing_title_is_marked_and_blocks_ok_until_typed(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database)
     # A new form does not open in red, but says what it needs before it can be saved.
@@ -141,7 +169,9 @@ def test_a_missing_title_is_marked_and_blocks_ok_until_typed(
 
 
 def test_wrong_fields_are_marked_with_the_domain_reasons(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database)
     ui = dialog.ui
@@ -169,7 +199,9 @@ def test_wrong_fields_are_marked_with_the_domain_reasons(
 
 
 def test_a_skipped_clock_time_asks_which_instant_is_meant(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
     accept: Callable[..., None],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database)
@@ -196,7 +228,9 @@ def test_a_skipped_clock_time_asks_which_instant_is_meant(
 
 
 def test_a_repeated_clock_time_asks_which_of_the_two(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database)
     ui = dialog.ui
@@ -215,17 +249,23 @@ def test_a_repeated_clock_time_asks_which_of_the_two(
 
 
 def test_moving_the_start_keeps_the_length(
-    qtbot: QtBot, sqlite_database: Database,
+    qtbot: QtBot,
+    sqlite_database: Database,
 ) -> None:
-    dialog = make_dialog(qtbot, sqlite_database, start=datetime(2027, 5, 10, 1, tzinfo=UTC),
-                         end=datetime(2027, 5, 10, 3, tzinfo=UTC))
+    dialog = make_dialog(
+        qtbot,
+        sqlite_database,
+        start=datetime(2027, 5, 10, 1, tzinfo=UTC),
+        end=datetime(2027, 5, 10, 3, tzinfo=UTC),
+    )
     dialog.ui.start.setDateTime(wall_clock(datetime(2027, 5, 11, 14, 0)))
     assert dialog.ui.end.dateTime() == wall_clock(datetime(2027, 5, 11, 16, 0))
     assert dialog.ui.duration.text() == "2 h"
 
 
 def test_a_monthly_series_is_built_from_the_start(
-    qtbot: QtBot, sqlite_database: Database,
+    qtbot: QtBot,
+    sqlite_database: Database,
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database, start=datetime(2027, 1, 20, 0, tzinfo=UTC))
     qtbot.keyClicks(dialog.ui.title, "Monthly videoconference with the delegations")
@@ -236,19 +276,28 @@ def test_a_monthly_series_is_built_from_the_start(
 
 
 def test_an_event_being_edited_shows_its_stored_values(
-    qtbot: QtBot, sqlite_database: Database, program: dict[str, str],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: dict[str, str],
 ) -> None:
     with sqlite_database.transaction() as session:
         venue = session.scalars(select(Venue).order_by(Venue.name)).first()
         theme = session.scalars(select(ThematicArea).where(ThematicArea.code == "smart-city")).one()
         event = Event(
-            title="Smart-city videoconference", kind=EventKind.VIDEOCONFERENCE,
-            mode=EventMode.VIRTUAL, status=EventStatus.CONFIRMED, zone="America/Lima",
+            title="Smart-city videoconference",
+            kind=EventKind.VIDEOCONFERENCE,
+            mode=EventMode.VIRTUAL,
+            status=EventStatus.CONFIRMED,
+            zone="America/Lima",
             start_utc=timezones.to_utc(datetime(2027, 2, 17, 8, 0), "America/Lima"),
             end_utc=timezones.to_utc(datetime(2027, 2, 17, 10, 0), "America/Lima"),
-            venue=venue, video_link="https://zoom.us/j/42", description="Agenda",
-            notes="Check the link", parent_id=program["conference"],
-            organiser_id=program["yuki"], recurrence_rule="FREQ=MONTHLY;BYDAY=3WE;COUNT=4",
+            venue=venue,
+            video_link="https://zoom.us/j/42",
+            description="Agenda",
+            notes="Check the link",
+            parent_id=program["conference"],
+            organiser_id=program["yuki"],
+            recurrence_rule="FREQ=MONTHLY;BYDAY=3WE;COUNT=4",
         )
         event.themes = [theme]
         event.delegations = [session.get(Delegation, program["lima"])]
@@ -279,26 +328,34 @@ def test_an_event_being_edited_shows_its_stored_values(
 
 
 def test_an_event_cannot_be_a_session_of_itself(
-    qtbot: QtBot, sqlite_database: Database, program: dict[str, str],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: dict[str, str],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database, program["conference"])
     assert dialog.ui.parent.findData(program["conference"]) < 0
 
 
 def test_an_event_deleted_meanwhile_is_reported(
-    qtbot: QtBot, sqlite_database: Database,
+    qtbot: QtBot,
+    sqlite_database: Database,
 ) -> None:
     with pytest.raises(RecordMissingError, match="no longer exists"):
         EventDialog(sqlite_database, "no-such-event")
 
 
 def test_stored_times_keep_their_reading_in_a_repeated_hour(
-    qtbot: QtBot, sqlite_database: Database,
+    qtbot: QtBot,
+    sqlite_database: Database,
 ) -> None:
     second = datetime(2027, 11, 7, 6, 30, tzinfo=UTC)  # the second 01:30 in New York
     with sqlite_database.transaction() as session:
-        event = Event(title="Night call", zone=timezones.WASHINGTON, start_utc=second,
-                      end_utc=second.replace(hour=8))
+        event = Event(
+            title="Night call",
+            zone=timezones.WASHINGTON,
+            start_utc=second,
+            end_utc=second.replace(hour=8),
+        )
         session.add(event)
         session.flush()
         event_id = event.id
@@ -309,7 +366,9 @@ def test_stored_times_keep_their_reading_in_a_repeated_hour(
 
 
 def test_a_series_meeting_in_a_clock_change_is_refused_under_the_series(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
 ) -> None:
     dialog = make_dialog(qtbot, sqlite_database)
     ui = dialog.ui
@@ -321,7 +380,8 @@ def test_a_series_meeting_in_a_clock_change_is_refused_under_the_series(
     editor.count.setValue(3)  # 14 March 02:30 does not exist in New York
     assert is_marked(dialog, "recurrence_rule")
     assert "An occurrence cannot be placed: 2027-03-14 02:30 does not exist" in error_text(
-        dialog, "recurrence_rule")
+        dialog, "recurrence_rule"
+    )
     assert not ok_button(dialog).isEnabled()
     editor.count.setValue(2)
     assert ok_button(dialog).isEnabled()

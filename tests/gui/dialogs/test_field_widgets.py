@@ -94,8 +94,11 @@ def test_weekly_on_chosen_days_until_a_date(qtbot: QtBot) -> None:
     rule = editor.rule()
     assert rule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;UNTIL=20270630T235959"
     starts = list(recurrence.parse_rule(rule, datetime(2027, 4, 19, 8)))
-    assert starts[:3] == [datetime(2027, 4, 19, 8), datetime(2027, 4, 21, 8),
-                          datetime(2027, 5, 3, 8)]
+    assert starts[:3] == [
+        datetime(2027, 4, 19, 8),
+        datetime(2027, 4, 21, 8),
+        datetime(2027, 5, 3, 8),
+    ]
 
 
 def test_last_weekday_is_offered_in_the_last_week(qtbot: QtBot) -> None:

@@ -28,8 +28,13 @@ FORMS = build_forms.forms()
 def test_there_is_a_form_for_every_editor() -> None:
     names = {path.stem for path in FORMS}
     assert names >= {
-        "event_dialog", "delegation_dialog", "participant_dialog", "venue_dialog",
-        "partner_city_dialog", "theme_dialog", "knowledge_product_dialog",
+        "event_dialog",
+        "delegation_dialog",
+        "participant_dialog",
+        "venue_dialog",
+        "partner_city_dialog",
+        "theme_dialog",
+        "knowledge_product_dialog",
     }
 
 
@@ -62,8 +67,11 @@ def test_forms_use_layouts_and_buddies(form: Path) -> None:
     top = tree.getroot().find("widget")
     assert top is not None
     assert top.find("layout") is not None, "the dialog has no layout"
-    geometry = [w.get("name") for w in tree.iter("widget")
-                if w.find("property[@name='geometry']") is not None]
+    geometry = [
+        w.get("name")
+        for w in tree.iter("widget")
+        if w.find("property[@name='geometry']") is not None
+    ]
     assert not geometry, f"absolute geometry in {form.name}: {geometry}"
     for label in tree.iter("widget"):
         if label.get("class") != "QLabel":

@@ -38,7 +38,9 @@ def _ids(database: Database, entity: type, column: str, *names: str) -> list[str
 
 # -- participants -----------------------------------------------------------------------
 def test_a_participant_joins_a_delegation_and_keeps_its_zone(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
     accept: Callable[..., None],
 ) -> None:
     with sqlite_database.transaction() as session:
@@ -55,14 +57,19 @@ def test_a_participant_joins_a_delegation_and_keeps_its_zone(
     accept(dialog)
     [lima] = _ids(sqlite_database, Delegation, "name", "Lima housing ministry")
     assert dialog.values() == {
-        "name": "Ana María Quispe", "email": "aquispe@vivienda.example.pe",
-        "organisation": "Ministry of Housing", "role": ParticipantRole.SPEAKER,
-        "delegation_id": lima, "zone": None,
+        "name": "Ana María Quispe",
+        "email": "aquispe@vivienda.example.pe",
+        "organisation": "Ministry of Housing",
+        "role": ParticipantRole.SPEAKER,
+        "delegation_id": lima,
+        "zone": None,
     }
 
 
 def test_a_wrong_or_taken_email_is_marked(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
 ) -> None:
     with sqlite_database.transaction() as session:
         session.add(Participant(name="David Morgan", email="dmorgan@worldbank.example.org"))
@@ -86,7 +93,9 @@ def test_a_wrong_or_taken_email_is_marked(
 
 # -- venues ------------------------------------------------------------------------------
 def test_a_venue_in_a_partner_city(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
     accept: Callable[..., None],
 ) -> None:
     dialog = VenueDialog(sqlite_database)
@@ -116,7 +125,9 @@ def test_a_venue_in_a_partner_city(
 
 
 def test_venue_hours_and_coordinates_are_checked(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
 ) -> None:
     dialog = VenueDialog(sqlite_database)
     qtbot.addWidget(dialog)
@@ -141,8 +152,11 @@ def test_venue_hours_and_coordinates_are_checked(
 
 # -- partner cities and themes -----------------------------------------------------------
 def test_a_new_partner_city_with_japanese_names_and_themes(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
-    choose: Callable[..., None], accept: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
+    choose: Callable[..., None],
+    accept: Callable[..., None],
 ) -> None:
     dialog = PartnerCityDialog(sqlite_database)
     qtbot.addWidget(dialog)
@@ -170,7 +184,9 @@ def test_a_new_partner_city_with_japanese_names_and_themes(
 
 
 def test_a_partner_city_being_edited_shows_its_stored_values(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
 ) -> None:
     [kobe] = _ids(sqlite_database, PartnerCity, "name", "Kobe")
     dialog = PartnerCityDialog(sqlite_database, kobe)
@@ -185,11 +201,14 @@ def test_a_partner_city_being_edited_shows_its_stored_values(
 
 
 def test_a_theme_cannot_go_under_itself_or_reuse_a_code(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
     accept: Callable[..., None],
 ) -> None:
-    [planning, compact] = _ids(sqlite_database, ThematicArea, "code", "urban-planning",
-                               "compact-city")
+    [planning, compact] = _ids(
+        sqlite_database, ThematicArea, "code", "urban-planning", "compact-city"
+    )
     dialog = ThemeDialog(sqlite_database, planning)
     qtbot.addWidget(dialog)
     assert dialog.ui.parent.findData(planning) < 0
@@ -207,20 +226,28 @@ def test_a_theme_cannot_go_under_itself_or_reuse_a_code(
     type_into(ui.parent, "Urban planning")
     accept(dialog)
     assert dialog.values() == {
-        "code": "vacant-housing", "name": "Vacant housing", "name_ja": "空き家対策",
-        "parent_id": planning, "description": "",
+        "code": "vacant-housing",
+        "name": "Vacant housing",
+        "name_ja": "空き家対策",
+        "parent_id": planning,
+        "description": "",
     }
 
 
 # -- knowledge products ------------------------------------------------------------------
 def test_a_knowledge_product_links_cities_themes_and_events(
-    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None],
-    choose: Callable[..., None], accept: Callable[..., None],
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
+    choose: Callable[..., None],
+    accept: Callable[..., None],
 ) -> None:
     with sqlite_database.transaction() as session:
-        event = Event(title="Compact-city workshop in Toyama",
-                      start_utc=datetime(2027, 6, 2, 1, tzinfo=UTC),
-                      end_utc=datetime(2027, 6, 2, 4, tzinfo=UTC))
+        event = Event(
+            title="Compact-city workshop in Toyama",
+            start_utc=datetime(2027, 6, 2, 1, tzinfo=UTC),
+            end_utc=datetime(2027, 6, 2, 4, tzinfo=UTC),
+        )
         session.add(event)
         session.flush()
         event_id = event.id
@@ -242,7 +269,12 @@ def test_a_knowledge_product_links_cities_themes_and_events(
     [toyama] = _ids(sqlite_database, PartnerCity, "name", "Toyama")
     [compact] = _ids(sqlite_database, ThematicArea, "code", "compact-city")
     assert dialog.values() == {
-        "title": "Compact city planning in Toyama", "kind": ProductKind.CASE_STUDY,
-        "url": "https://documents.worldbank.org/toyama", "published": date(2027, 9, 1),
-        "summary": "", "city_ids": [toyama], "theme_ids": [compact], "event_ids": [event_id],
+        "title": "Compact city planning in Toyama",
+        "kind": ProductKind.CASE_STUDY,
+        "url": "https://documents.worldbank.org/toyama",
+        "published": date(2027, 9, 1),
+        "summary": "",
+        "city_ids": [toyama],
+        "theme_ids": [compact],
+        "event_ids": [event_id],
     }

@@ -53,20 +53,28 @@ def add(database: Database, model: type[Base], **values: Any) -> str:
         return editing.create_record(session, model, values).id
 
 
-def add_delegation(database: Database, name: str, country: str, zone: str,
-                   **values: Any) -> str:
+def add_delegation(database: Database, name: str, country: str, zone: str, **values: Any) -> str:
     return add(database, Delegation, name=name, country=country, zone=zone, **values)
 
 
-def add_event(database: Database, title: str, start: datetime, hours: float = 1.0,
-              **values: Any) -> str:
+def add_event(
+    database: Database, title: str, start: datetime, hours: float = 1.0, **values: Any
+) -> str:
     defaults: dict[str, Any] = {
-        "kind": EventKind.WORKSHOP, "mode": EventMode.FACE_TO_FACE,
-        "status": EventStatus.CONFIRMED, "zone": "Asia/Tokyo",
+        "kind": EventKind.WORKSHOP,
+        "mode": EventMode.FACE_TO_FACE,
+        "status": EventStatus.CONFIRMED,
+        "zone": "Asia/Tokyo",
     }
     defaults.update(values)
-    return add(database, Event, title=title, start_utc=start,
-               end_utc=start + timedelta(hours=hours), **defaults)
+    return add(
+        database,
+        Event,
+        title=title,
+        start_utc=start,
+        end_utc=start + timedelta(hours=hours),
+        **defaults,
+    )
 
 
 def venue_id(database: Database, name: str) -> str:
@@ -79,8 +87,9 @@ def venue_id(database: Database, name: str) -> str:
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, sqlite_database: Database,
-                tmp_path: Path) -> Iterator[Callable[[], MainWindow]]:
+def open_window(
+    qtbot: QtBot, sqlite_database: Database, tmp_path: Path
+) -> Iterator[Callable[[], MainWindow]]:
     """Opens the main window over the test's database once its program is built."""
     opened: list[MainWindow] = []
 
@@ -106,8 +115,14 @@ def tools_of(window: MainWindow) -> Tools:
 def settle(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until the window's background work is done and its answers have arrived."""
     tools = tools_of(window)
-    qtbot.waitUntil(lambda: not window.tasks.busy and not tools.conflicts.checking
-                    and not tools.conflicts.check_pending, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: (
+            not window.tasks.busy
+            and not tools.conflicts.checking
+            and not tools.conflicts.check_pending
+        ),
+        timeout=20_000,
+    )
 
 
 def tokyo_day(instant: datetime) -> date:

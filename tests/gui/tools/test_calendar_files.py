@@ -26,14 +26,14 @@ from cpp_scheduler.model import Event, Participant
 
 def _program(database) -> dict[str, str]:
     lima = add_delegation(database, "Lima", "PE", "America/Lima")
-    add(database, Participant, name="Ana Quispe", email="ana@vivienda.gob.pe",
-        delegation_id=lima)
-    add(database, Participant, name="Luis Rojas", email="luis@vivienda.gob.pe",
-        delegation_id=lima)
-    clinic = add_event(database, "Housing finance clinic", JANUARY_NINE_TOKYO, 2,
-                       delegation_ids=[lima])
-    roundtable = add_event(database, "Water utilities roundtable",
-                           JANUARY_NINE_TOKYO + timedelta(days=1), 2)
+    add(database, Participant, name="Ana Quispe", email="ana@vivienda.gob.pe", delegation_id=lima)
+    add(database, Participant, name="Luis Rojas", email="luis@vivienda.gob.pe", delegation_id=lima)
+    clinic = add_event(
+        database, "Housing finance clinic", JANUARY_NINE_TOKYO, 2, delegation_ids=[lima]
+    )
+    roundtable = add_event(
+        database, "Water utilities roundtable", JANUARY_NINE_TOKYO + timedelta(days=1), 2
+    )
     return {"lima": lima, "clinic": clinic, "roundtable": roundtable}
 
 
@@ -43,7 +43,8 @@ def _summaries(path: Path) -> list[str]:
 
 
 def test_export_writes_a_file_with_the_previewed_events(
-        qtbot: QtBot, sqlite_database, open_window, tmp_path: Path) -> None:
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
     ids = _program(sqlite_database)
     window = open_window()
     tools_of(window).go_to_event(ids["clinic"])
@@ -54,8 +55,7 @@ def test_export_writes_a_file_with_the_previewed_events(
     assert dialog.preview_titles == ["Housing finance clinic"]
 
     dialog.set_scope(Scope.PROGRAM)
-    assert sorted(dialog.preview_titles) == ["Housing finance clinic",
-                                             "Water utilities roundtable"]
+    assert sorted(dialog.preview_titles) == ["Housing finance clinic", "Water utilities roundtable"]
     dialog.request_button.setChecked(True)
     assert "SEQUENCE" in dialog.note.text()
     dialog.reminder.setCurrentText("1 hour before")
@@ -74,13 +74,15 @@ def test_export_writes_a_file_with_the_previewed_events(
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     assert str(calendar["METHOD"]) == "REQUEST"
     assert all(event.walk("VALARM") for event in calendar.walk("VEVENT"))
-    assert all("cpp@tdlc.example.org" in str(event["ORGANIZER"])
-               for event in calendar.walk("VEVENT"))
+    assert all(
+        "cpp@tdlc.example.org" in str(event["ORGANIZER"]) for event in calendar.walk("VEVENT")
+    )
     assert "Written" in dialog.status.text()
 
 
-def test_export_one_file_per_participant(qtbot: QtBot, sqlite_database, open_window,
-                                         tmp_path: Path) -> None:
+def test_export_one_file_per_participant(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
     _program(sqlite_database)
     window = open_window()
     dialog = tools_of(window).open_export()
@@ -95,13 +97,14 @@ def test_export_one_file_per_participant(qtbot: QtBot, sqlite_database, open_win
     assert dialog.batch is not None
     assert not dialog.batch.cancelled
     assert sorted(path.name for path in folder.iterdir()) == [
-        "ana@vivienda.gob.pe.ics", "luis@vivienda.gob.pe.ics"]
+        "ana@vivienda.gob.pe.ics",
+        "luis@vivienda.gob.pe.ics",
+    ]
     assert _summaries(folder / "ana@vivienda.gob.pe.ics") == ["Housing finance clinic"]
     assert dialog.progress.maximum() == 2
 
 
-def test_export_of_a_delegation(qtbot: QtBot, sqlite_database, open_window,
-                                tmp_path: Path) -> None:
+def test_export_of_a_delegation(qtbot: QtBot, sqlite_database, open_window, tmp_path: Path) -> None:
     ids = _program(sqlite_database)
     window = open_window()
     dialog = tools_of(window).open_export()
@@ -145,7 +148,8 @@ END:VCALENDAR\r
 
 
 def test_import_shows_its_plan_and_is_one_undo_step(
-        qtbot: QtBot, sqlite_database, open_window, tmp_path: Path) -> None:
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
     ids = _program(sqlite_database)
     with sqlite_database.session() as session:
         clinic = session.get(Event, ids["clinic"])
@@ -158,10 +162,14 @@ def test_import_shows_its_plan_and_is_one_undo_step(
     qtbot.addWidget(dialog)
 
     dialog.read(path)
-    rows = {dialog.table.item(row, 1).text(): dialog.table.item(row, 0).text()
-            for row in range(dialog.table.rowCount())}
-    assert rows == {"Housing finance clinic (moved)": "Update",
-                    "Kobe port renewal briefing": "Create"}
+    rows = {
+        dialog.table.item(row, 1).text(): dialog.table.item(row, 0).text()
+        for row in range(dialog.table.rowCount())
+    }
+    assert rows == {
+        "Housing finance clinic (moved)": "Update",
+        "Kobe port renewal briefing": "Create",
+    }
     assert "1 to create, 1 to update" in dialog.summary.text()
     with sqlite_database.session() as session:  # a dry run changes nothing
         assert session.get(Event, ids["clinic"]).title == "Housing finance clinic"
@@ -192,8 +200,9 @@ def test_import_shows_its_plan_and_is_one_undo_step(
         assert session.get(Event, dialog.command.created_ids[0]) is not None
 
 
-def test_a_batch_can_be_cancelled(qtbot: QtBot, sqlite_database, open_window,
-                                  tmp_path: Path) -> None:
+def test_a_batch_can_be_cancelled(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
     import threading
 
     _program(sqlite_database)
@@ -221,8 +230,9 @@ def test_a_batch_can_be_cancelled(qtbot: QtBot, sqlite_database, open_window,
     assert dialog.cancel_button.text() == "Close"
 
 
-def test_export_of_the_events_the_calendar_shows(qtbot: QtBot, sqlite_database, open_window,
-                                                 tmp_path: Path) -> None:
+def test_export_of_the_events_the_calendar_shows(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
     _program(sqlite_database)
     window = open_window()
     window.show_view("day")

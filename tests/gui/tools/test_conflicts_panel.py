@@ -18,15 +18,20 @@ from cpp_scheduler.scheduling.conflicts import ConflictKind, Severity
 
 def _plant_double_booking(database) -> tuple[str, str]:
     room = venue_id(database, "TDLC Meeting Room A")
-    first = add_event(database, "Housing finance clinic", JANUARY_NINE_TOKYO, 2,
-                      venue_id=room)
-    second = add_event(database, "Water utilities roundtable",
-                       JANUARY_NINE_TOKYO + timedelta(hours=1), 2, venue_id=room)
+    first = add_event(database, "Housing finance clinic", JANUARY_NINE_TOKYO, 2, venue_id=room)
+    second = add_event(
+        database,
+        "Water utilities roundtable",
+        JANUARY_NINE_TOKYO + timedelta(hours=1),
+        2,
+        venue_id=room,
+    )
     return first, second
 
 
 def test_finds_a_planted_double_booking_and_goes_to_it(
-        qtbot: QtBot, qtmodeltester: ModelTester, sqlite_database, open_window) -> None:
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_database, open_window
+) -> None:
     first, second = _plant_double_booking(sqlite_database)
     window = open_window()
     tools = tools_of(window)
@@ -41,8 +46,7 @@ def test_finds_a_planted_double_booking_and_goes_to_it(
     assert conflict.severity is Severity.ERROR
     assert set(conflict.event_ids) == {first, second}
     assert "TDLC Meeting Room A" in conflict.message
-    assert not dock.model.index(row, Column.SEVERITY).data(
-        Qt.ItemDataRole.DecorationRole).isNull()
+    assert not dock.model.index(row, Column.SEVERITY).data(Qt.ItemDataRole.DecorationRole).isNull()
     assert "conflict" in tools.count_label.text()
     assert window.events.index(window.events.row_of(first), 0).data(Roles.MARKED)
 
@@ -75,7 +79,8 @@ def test_filters_by_severity_and_kind(qtbot: QtBot, sqlite_database, open_window
     dock.warnings_box.setChecked(True)
     dock.kind.setCurrentIndex(dock.kind.findData(ConflictKind.OVER_CAPACITY.value))
     assert dock.proxy.rowCount() == sum(
-        1 for c in dock.model.conflicts if c.kind is ConflictKind.OVER_CAPACITY)
+        1 for c in dock.model.conflicts if c.kind is ConflictKind.OVER_CAPACITY
+    )
     dock.kind.setCurrentIndex(0)
     assert dock.proxy.rowCount() == total
 
@@ -87,13 +92,13 @@ def test_recomputed_after_each_change(qtbot: QtBot, sqlite_database, open_window
     dock = tools.conflicts
 
     def double_bookings() -> int:
-        return sum(1 for c in dock.model.conflicts
-                   if c.kind is ConflictKind.VENUE_DOUBLE_BOOKED)
+        return sum(1 for c in dock.model.conflicts if c.kind is ConflictKind.VENUE_DOUBLE_BOOKED)
 
     assert double_bookings() == 1
     later = JANUARY_NINE_TOKYO + timedelta(hours=4)
-    window.editor.execute(move_event(window.editor, second, later, later + timedelta(hours=2),
-                                     window.display_zone))
+    window.editor.execute(
+        move_event(window.editor, second, later, later + timedelta(hours=2), window.display_zone)
+    )
     settle(qtbot, window)
     assert double_bookings() == 0
     assert not window.events.is_marked(second)
@@ -104,8 +109,9 @@ def test_recomputed_after_each_change(qtbot: QtBot, sqlite_database, open_window
     assert window.events.is_marked(second)
 
 
-def test_visible_range_leaves_out_clashes_elsewhere(qtbot: QtBot, sqlite_database,
-                                                    open_window) -> None:
+def test_visible_range_leaves_out_clashes_elsewhere(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
     _plant_double_booking(sqlite_database)
     window = open_window()
     dock = tools_of(window).conflicts
@@ -120,8 +126,9 @@ def test_visible_range_leaves_out_clashes_elsewhere(qtbot: QtBot, sqlite_databas
     assert any(c.kind is ConflictKind.VENUE_DOUBLE_BOOKED for c in dock.model.conflicts)
 
 
-def test_marked_events_get_a_badge_in_the_week_view(qtbot: QtBot, sqlite_database,
-                                                    open_window) -> None:
+def test_marked_events_get_a_badge_in_the_week_view(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
     _plant_double_booking(sqlite_database)
     window = open_window()
     window.resize(1300, 900)
@@ -130,8 +137,12 @@ def test_marked_events_get_a_badge_in_the_week_view(qtbot: QtBot, sqlite_databas
     window.go_to(tokyo_day(JANUARY_NINE_TOKYO))
     settle(qtbot, window)
     image = window.views["week"].grab().toImage()
-    red = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
-              if image.pixelColor(QPoint(x, y)).name() == "#d93025")
+    red = sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+        if image.pixelColor(QPoint(x, y)).name() == "#d93025"
+    )
     assert red > 0
 
 

@@ -20,18 +20,31 @@ def _rows(model: LocalTimesModel) -> dict[str, list[str]]:
     }
 
 
-def test_rows_for_a_known_event_and_zones(qtbot: QtBot, qtmodeltester: ModelTester,
-                                          sqlite_database, open_window) -> None:
+def test_rows_for_a_known_event_and_zones(
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_database, open_window
+) -> None:
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     manila = add_delegation(sqlite_database, "Manila", "PH", "Asia/Manila")
-    add(sqlite_database, Participant, name="Priya Raman", email="priya@example.org",
-        delegation_id=manila, zone="America/New_York")
+    add(
+        sqlite_database,
+        Participant,
+        name="Priya Raman",
+        email="priya@example.org",
+        delegation_id=manila,
+        zone="America/New_York",
+    )
     with sqlite_database.session() as session:
         from sqlalchemy import select
 
         priya = session.scalars(select(Participant.id)).one()
-    event = add_event(sqlite_database, "Housing finance clinic", JANUARY_NINE_TOKYO, 1.5,
-                      delegation_ids=[lima, manila], participant_ids=[priya])
+    event = add_event(
+        sqlite_database,
+        "Housing finance clinic",
+        JANUARY_NINE_TOKYO,
+        1.5,
+        delegation_ids=[lima, manila],
+        participant_ids=[priya],
+    )
     window = open_window()
     dock = tools_of(window).local_times
     window.views["week"].eventSelected.emit(event)
@@ -39,8 +52,13 @@ def test_rows_for_a_known_event_and_zones(qtbot: QtBot, qtmodeltester: ModelTest
     qtmodeltester.check(dock.model)
     rows = _rows(dock.model)
     assert list(rows) == ["Lima", "Manila", "Priya Raman", "Tokyo", "Washington"]
-    assert rows["Lima"][Column.DATE:] == ["Mon 11 Jan", "19:00–20:30 -05", "-1",
-                                          "-05:00", "Acceptable"]
+    assert rows["Lima"][Column.DATE :] == [
+        "Mon 11 Jan",
+        "19:00–20:30 -05",
+        "-1",
+        "-05:00",
+        "Acceptable",
+    ]
     assert rows["Manila"][Column.TIME] == "08:00–09:30 PST"
     assert rows["Manila"][Column.HOURS] == "Acceptable"
     assert rows["Tokyo"][Column.TIME] == "09:00–10:30 JST"
@@ -51,22 +69,31 @@ def test_rows_for_a_known_event_and_zones(qtbot: QtBot, qtmodeltester: ModelTest
     assert "Housing finance clinic" in dock.heading.text()
 
 
-def test_a_holiday_adds_a_warning_row(qtbot: QtBot, qtmodeltester: ModelTester,
-                                      sqlite_database, open_window) -> None:
+def test_a_holiday_adds_a_warning_row(
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_database, open_window
+) -> None:
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     # Wednesday 28 July 2027 10:00 in Lima: Peru's Independence Day.
-    event = add_event(sqlite_database, "Call with Lima", datetime(2027, 7, 28, 15, 0, tzinfo=UTC),
-                      delegation_ids=[lima], mode="virtual", kind="workshop")
+    event = add_event(
+        sqlite_database,
+        "Call with Lima",
+        datetime(2027, 7, 28, 15, 0, tzinfo=UTC),
+        delegation_ids=[lima],
+        mode="virtual",
+        kind="workshop",
+    )
     window = open_window()
     dock = tools_of(window).local_times
     dock.show_event(event)
 
     qtmodeltester.check(dock.model)
     assert dock.model.warning_count >= 1
-    warnings = [dock.model.index(row, 0).data() for row in range(dock.model.rowCount())
-                if dock.model.is_warning(row)]
-    assert any("Wed 28 Jul 2027" in text and "public holiday in Peru" in text
-               for text in warnings)
+    warnings = [
+        dock.model.index(row, 0).data()
+        for row in range(dock.model.rowCount())
+        if dock.model.is_warning(row)
+    ]
+    assert any("Wed 28 Jul 2027" in text and "public holiday in Peru" in text for text in warnings)
     warning_row = next(row for row in range(dock.model.rowCount()) if dock.model.is_warning(row))
     assert dock.table.columnSpan(warning_row, 0) == len(Column)
 
@@ -80,8 +107,9 @@ def test_follows_a_change_of_the_event(qtbot: QtBot, sqlite_database, open_windo
     assert _rows(dock.model)["Lima"][Column.TIME] == "19:00–20:00 -05"
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
-    window.editor.execute(move_event(window.editor, event, later, later + timedelta(hours=1),
-                                     window.display_zone))
+    window.editor.execute(
+        move_event(window.editor, event, later, later + timedelta(hours=1), window.display_zone)
+    )
     settle(qtbot, window)
     assert _rows(dock.model)["Lima"][Column.TIME] == "21:00–22:00 -05"
 

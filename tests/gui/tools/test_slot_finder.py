@@ -23,8 +23,9 @@ def _finder(qtbot: QtBot, window, ids: list[str], last: date = MONDAY) -> SlotFi
     finder.set_dates(MONDAY, last)
     finder.choose(ids)
     finder.search()
-    qtbot.waitUntil(lambda: not finder.searching and finder.search_result is not None,
-                    timeout=20_000)
+    qtbot.waitUntil(
+        lambda: not finder.searching and finder.search_result is not None, timeout=20_000
+    )
     return finder
 
 
@@ -33,12 +34,17 @@ def _column(finder: SlotFinderDialog, instant: datetime) -> int:
 
 
 def test_grid_shows_each_delegation_in_its_own_hours(
-        qtbot: QtBot, qtmodeltester: ModelTester, sqlite_database, open_window) -> None:
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_database, open_window
+) -> None:
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     manila = add_delegation(sqlite_database, "Manila", "PH", "Asia/Manila")
     # Manila is busy Monday 10:00-11:00 Manila time (02:00 UTC).
-    add_event(sqlite_database, "Manila council session", datetime(2027, 1, 18, 2, tzinfo=UTC),
-              delegation_ids=[manila])
+    add_event(
+        sqlite_database,
+        "Manila council session",
+        datetime(2027, 1, 18, 2, tzinfo=UTC),
+        delegation_ids=[manila],
+    )
     window = open_window()
     finder = _finder(qtbot, window, [lima, manila])
     model = finder.grid_model
@@ -66,7 +72,8 @@ def test_grid_shows_each_delegation_in_its_own_hours(
 
 
 def test_a_suggestion_becomes_an_event_and_undo_removes_it(
-        qtbot: QtBot, sqlite_database, open_window) -> None:
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     manila = add_delegation(sqlite_database, "Manila", "PH", "Asia/Manila")
     window = open_window()
@@ -100,8 +107,9 @@ def test_a_suggestion_becomes_an_event_and_undo_removes_it(
     finder.close()
 
 
-def test_clicking_a_column_creates_the_event_there(qtbot: QtBot, sqlite_database,
-                                                   open_window) -> None:
+def test_clicking_a_column_creates_the_event_there(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     window = open_window()
     finder = _finder(qtbot, window, [lima])
@@ -111,8 +119,10 @@ def test_clicking_a_column_creates_the_event_there(qtbot: QtBot, sqlite_database
     finder.grid.scrollTo(index)
     rect = finder.grid.visualRect(index)
     qtbot.mouseClick(finder.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert finder.chosen_span() == (datetime(2027, 1, 18, 14, tzinfo=UTC),
-                                    datetime(2027, 1, 18, 15, tzinfo=UTC))
+    assert finder.chosen_span() == (
+        datetime(2027, 1, 18, 14, tzinfo=UTC),
+        datetime(2027, 1, 18, 15, tzinfo=UTC),
+    )
     qtbot.mouseDClick(finder.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     settle(qtbot, window)
     with sqlite_database.session() as session:
@@ -121,13 +131,17 @@ def test_clicking_a_column_creates_the_event_there(qtbot: QtBot, sqlite_database
     finder.close()
 
 
-def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database,
-                                            open_window) -> None:
+def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database, open_window) -> None:
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     kathmandu = add_delegation(sqlite_database, "Kathmandu", "NP", "Asia/Kathmandu")
     # Lima is taken all of Thursday 18 February (Tokyo).
-    add_event(sqlite_database, "Lima budget day", datetime(2027, 2, 17, 15, tzinfo=UTC), 24,
-              delegation_ids=[lima])
+    add_event(
+        sqlite_database,
+        "Lima budget day",
+        datetime(2027, 2, 17, 15, tzinfo=UTC),
+        24,
+        delegation_ids=[lima],
+    )
     window = open_window()
     finder = tools_of(window).open_slot_finder()
     finder.set_dates(MONDAY, MONDAY + timedelta(days=4))
@@ -135,8 +149,9 @@ def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database,
     finder.occurrences.setValue(3)
     finder.choose([lima, kathmandu])
     finder.search()
-    qtbot.waitUntil(lambda: not finder.searching and finder.search_result is not None,
-                    timeout=20_000)
+    qtbot.waitUntil(
+        lambda: not finder.searching and finder.search_result is not None, timeout=20_000
+    )
     assert finder.search_result.plan is not None
     assert finder.suggestions.topLevelItemCount() == 3
     assert "spread" in finder.fairness.text()
@@ -166,17 +181,19 @@ def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database,
     finder.close()
 
 
-def test_a_delegation_added_later_can_be_chosen(qtbot: QtBot, sqlite_database,
-                                                open_window) -> None:
+def test_a_delegation_added_later_can_be_chosen(qtbot: QtBot, sqlite_database, open_window) -> None:
     from cpp_scheduler.gui.commands import CreateRecord
     from cpp_scheduler.model import Delegation
 
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     window = open_window()
     finder = _finder(qtbot, window, [lima])
-    command = CreateRecord(window.editor, Delegation,
-                           {"name": "Nairobi", "country": "KE", "zone": "Africa/Nairobi"},
-                           "Nairobi")
+    command = CreateRecord(
+        window.editor,
+        Delegation,
+        {"name": "Nairobi", "country": "KE", "zone": "Africa/Nairobi"},
+        "Nairobi",
+    )
     window.editor.execute(command)
     settle(qtbot, window)
     names = [finder.attendee_list.item(n).text() for n in range(finder.attendee_list.count())]

@@ -16,8 +16,7 @@ from cpp_scheduler.services.demo import load_demo
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_tools_are_installed_once_in_the_window(qtbot: QtBot, sqlite_database,
-                                                open_window) -> None:
+def test_tools_are_installed_once_in_the_window(qtbot: QtBot, sqlite_database, open_window) -> None:
     window = open_window()
     tools = tools_of(window)
     menus = [action.text() for action in window.menuBar().actions()]
@@ -25,8 +24,13 @@ def test_tools_are_installed_once_in_the_window(qtbot: QtBot, sqlite_database,
     assert menus[-2:] == ["&Tools", "&Help"]  # Help stays last
     menu = window.findChild(QMenu, "toolsMenu")
     names = [action.objectName() for action in menu.actions() if action.objectName()]
-    assert names[:5] == ["find_time", "tour_builder", "delegation_schedule",
-                         "export_calendar", "import_calendar"]
+    assert names[:5] == [
+        "find_time",
+        "tour_builder",
+        "delegation_schedule",
+        "export_calendar",
+        "import_calendar",
+    ]
     docks = {dock.objectName() for dock in window.findChildren(QDockWidget)}
     assert docks == {"localTimesDock", "conflictsDock"}
     assert tools.count_label.text() == "No conflicts"
@@ -35,8 +39,9 @@ def test_tools_are_installed_once_in_the_window(qtbot: QtBot, sqlite_database,
     tools.open_slot_finder().close()
 
 
-def test_every_tool_renders_with_the_demo_program(qtbot: QtBot, sqlite_database,
-                                                  tmp_path: Path) -> None:
+def test_every_tool_renders_with_the_demo_program(
+    qtbot: QtBot, sqlite_database, tmp_path: Path
+) -> None:
     load_demo(sqlite_database)
     sys.path.insert(0, str(ROOT / "tools"))
     try:
@@ -45,10 +50,17 @@ def test_every_tool_renders_with_the_demo_program(qtbot: QtBot, sqlite_database,
         sys.path.remove(str(ROOT / "tools"))
     paths = render_tools(sqlite_database, tmp_path)
     assert [path.name for path in paths] == [
-        "tools-main-window.png", "tools-local-times.png", "tools-conflicts.png",
-        "tools-slot-finder.png", "tools-slot-finder-series.png", "tools-tour-builder.png",
-        "tools-tour-builder-flagged.png", "tools-export.png", "tools-import.png",
-        "tools-delegation-schedule.png"]
+        "tools-main-window.png",
+        "tools-local-times.png",
+        "tools-conflicts.png",
+        "tools-slot-finder.png",
+        "tools-slot-finder-series.png",
+        "tools-tour-builder.png",
+        "tools-tour-builder-flagged.png",
+        "tools-export.png",
+        "tools-import.png",
+        "tools-delegation-schedule.png",
+    ]
     for path in paths:
         image = QImage(str(path))
         assert not image.isNull()

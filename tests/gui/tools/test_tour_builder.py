@@ -16,18 +16,43 @@ FIRST = date(2027, 3, 8)
 
 
 def _tour(database) -> tuple[str, str]:
-    lima = add_delegation(database, "Lima", "PE", "America/Lima",
-                          arrival=FIRST - timedelta(days=1), departure=FIRST + timedelta(days=3))
-    tour = add(database, StudyTour, title="Peru study tour", delegation_id=lima,
-               start_date=FIRST, end_date=FIRST + timedelta(days=2))
+    lima = add_delegation(
+        database,
+        "Lima",
+        "PE",
+        "America/Lima",
+        arrival=FIRST - timedelta(days=1),
+        departure=FIRST + timedelta(days=3),
+    )
+    tour = add(
+        database,
+        StudyTour,
+        title="Peru study tour",
+        delegation_id=lima,
+        start_date=FIRST,
+        end_date=FIRST + timedelta(days=2),
+    )
     day_one = add(database, TourDay, tour_id=tour, day=FIRST, title="Tokyo to Kobe")
-    add_event(database, "Opening briefing", datetime(2027, 3, 8, 0, 30, tzinfo=UTC), 2,
-              delegation_ids=[lima], tour_day_id=day_one,
-              venue_id=venue_id(database, "TDLC Meeting Room A"))
+    add_event(
+        database,
+        "Opening briefing",
+        datetime(2027, 3, 8, 0, 30, tzinfo=UTC),
+        2,
+        delegation_ids=[lima],
+        tour_day_id=day_one,
+        venue_id=venue_id(database, "TDLC Meeting Room A"),
+    )
     # Tokyo 13:00 to 14:00: one hour for a journey the table says takes three.
-    add(database, TravelLeg, tour_id=tour, origin="Tokyo", destination="Kobe",
-        mode=TravelMode.RAIL, departure_utc=datetime(2027, 3, 8, 4, tzinfo=UTC),
-        arrival_utc=datetime(2027, 3, 8, 5, tzinfo=UTC))
+    add(
+        database,
+        TravelLeg,
+        tour_id=tour,
+        origin="Tokyo",
+        destination="Kobe",
+        mode=TravelMode.RAIL,
+        departure_utc=datetime(2027, 3, 8, 4, tzinfo=UTC),
+        arrival_utc=datetime(2027, 3, 8, 5, tzinfo=UTC),
+    )
     return tour, lima
 
 
@@ -38,8 +63,9 @@ def _builder(window, tour: str) -> TourBuilderDialog:
     return builder
 
 
-def test_flags_an_infeasible_leg_and_an_empty_day(qtbot: QtBot, sqlite_database,
-                                                  open_window) -> None:
+def test_flags_an_infeasible_leg_and_an_empty_day(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
     tour, _lima = _tour(sqlite_database)
     window = open_window()
     builder = _builder(window, tour)
@@ -64,8 +90,9 @@ def test_flags_an_infeasible_leg_and_an_empty_day(qtbot: QtBot, sqlite_database,
     builder.close()
 
 
-def test_insert_a_leg_from_the_travel_table_and_undo(qtbot: QtBot, sqlite_database,
-                                                     open_window) -> None:
+def test_insert_a_leg_from_the_travel_table_and_undo(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
     tour, _lima = _tour(sqlite_database)
     window = open_window()
     builder = _builder(window, tour)
@@ -96,8 +123,14 @@ def test_add_a_site_visit_and_move_a_day(qtbot: QtBot, sqlite_database, open_win
     builder = _builder(window, tour)
     third = FIRST + timedelta(days=2)
 
-    visit = builder.add_activity(third, EventKind.SITE_VISIT, "Kobe port renewal", time(10, 0),
-                                 120, venue_id(sqlite_database, "TDLC Meeting Room A"))
+    visit = builder.add_activity(
+        third,
+        EventKind.SITE_VISIT,
+        "Kobe port renewal",
+        time(10, 0),
+        120,
+        venue_id(sqlite_database, "TDLC Meeting Room A"),
+    )
     settle(qtbot, window)
     assert visit is not None
     assert [e.title for e in builder.board.day(third).events] == ["Kobe port renewal"]
@@ -126,13 +159,20 @@ def test_add_a_site_visit_and_move_a_day(qtbot: QtBot, sqlite_database, open_win
 
 
 def test_flags_a_leg_that_leaves_from_elsewhere_and_a_hotel_in_another_city(
-        qtbot: QtBot, sqlite_database, open_window) -> None:
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
     from cpp_scheduler.model import HotelNight
 
     tour, _lima = _tour(sqlite_database)
     second = FIRST + timedelta(days=1)
-    add(sqlite_database, HotelNight, tour_id=tour, night_of=second, hotel="Hotel Kokura",
-        locality="Kitakyushu")
+    add(
+        sqlite_database,
+        HotelNight,
+        tour_id=tour,
+        night_of=second,
+        hotel="Hotel Kokura",
+        locality="Kitakyushu",
+    )
     window = open_window()
     builder = _builder(window, tour)
 
