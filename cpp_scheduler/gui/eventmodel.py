@@ -29,7 +29,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
-from cpp_scheduler.services.calendar_rows import EventRow
+from cpp_scheduler.services.calendar_rows import EventRow, OccurrenceKey
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -248,8 +248,9 @@ class EventTableModel(QAbstractTableModel):
     def marked_events(self) -> frozenset[str]:
         return self._marked
 
-    def is_marked(self, event_id: str) -> bool:
-        return event_id in self._marked
+    def is_marked(self, row: EventRow) -> bool:
+        """True when the conflicts panel marked this meeting."""
+        return row.event_id in self._marked
 
     def set_marked_events(self, event_ids: Iterable[str]) -> None:
         """Mark the events that are in a conflict; every view paints a badge on them."""
@@ -297,10 +298,12 @@ class EventTableModel(QAbstractTableModel):
     def rows(self) -> list[EventRow]:
         return self._rows
 
-    def row_of(self, event_id: str) -> int:
-        """The first row of an event, or -1."""
+    def row_of(self, target: str | OccurrenceKey) -> int:
+        """The row of a meeting (an :class:`OccurrenceKey`), or the first row of an
+        event (its id); -1 when it is not there."""
+        key = OccurrenceKey(target) if isinstance(target, str) else target
         for number, row in enumerate(self._rows):
-            if row.event_id == event_id:
+            if key.covers(row):
                 return number
         return -1
 
@@ -521,8 +524,8 @@ class EventFilterProxy(QSortFilterProxyModel):
                 found.append(row)
         return found
 
-    def proxy_row_of(self, event_id: str) -> int:
-        number = self._source.row_of(event_id)
+    def proxy_row_of(self, target: str | OccurrenceKey) -> int:
+        number = self._source.row_of(target)
         if number < 0:
             return -1
         mapped = self.mapFromSource(self._source.index(number, 0))

@@ -61,7 +61,7 @@ from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.zoneselector import ZoneSelector
-from cpp_scheduler.services.calendar_rows import Choice
+from cpp_scheduler.services.calendar_rows import Choice, OccurrenceKey
 
 # The dialogs' classes load when first used: each Qt class costs a moment the first time,
 # and none of these is on screen when the window first shows.
@@ -125,11 +125,14 @@ class MainWindow(QMainWindow):
             follow them (at start and after each full reload).
         programOpened(): the database is open; editing and the tools are available.
         openFailed(str): the database could not be opened; the reason.
+        selectionChanged(object): the selected meeting changed (an
+            :class:`OccurrenceKey`, or None); every tool follows it.
     """
 
     eventsLoaded = Signal()
     programOpened = Signal()
     openFailed = Signal(str)
+    selectionChanged = Signal(object)
 
     def __init__(
         self,
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
         self.events = EventTableModel(self)
         self.proxy = EventFilterProxy(self.events, self)
         self._anchor = date.today()
-        self._selected: str | None = None
+        self._selected: OccurrenceKey | None = None
         self._welcome_dismissed = False
         self._loaded = False
         self._managers: dict[str, RecordManager] = {}
@@ -698,7 +701,7 @@ class MainWindow(QMainWindow):
         view.set_model(self.proxy)
         view.set_anchor(self._anchor)
         view.set_selected(self._selected)
-        view.eventSelected.connect(self.select_event)
+        view.occurrenceSelected.connect(self.select_occurrence)
         view.eventActivated.connect(self.edit_event)
         view.slotActivated.connect(self.new_event)
         view.dayActivated.connect(self._show_day)
@@ -804,25 +807,45 @@ class MainWindow(QMainWindow):
     # -- selection ----------------------------------------------------------------------
     @property
     def selected_event(self) -> str | None:
+        """The id of the selected event, whichever of its meetings is selected."""
+        return self._selected.event_id if self._selected is not None else None
+
+    @property
+    def selected_occurrence(self) -> OccurrenceKey | None:
+        """The selected meeting: what every tool answers about."""
         return self._selected
 
     def select_event(self, event_id: str | None) -> None:
-        self._selected = event_id
+        """Select an event as a whole (its first meeting, for a series)."""
+        self.select_occurrence(None if event_id is None else self._first_meeting(event_id))
+
+    def select_occurrence(self, key: OccurrenceKey | None) -> None:
+        """Select one meeting; the views highlight it and the tools follow it."""
+        changed = key != self._selected
+        self._selected = key
         for view in self.views.values():
-            view.set_selected(event_id)
+            view.set_selected(key)
         self._update_selection_actions()
+        if changed:
+            self.selectionChanged.emit(key)
+
+    def _first_meeting(self, event_id: str) -> OccurrenceKey:
+        number = self.events.row_of(event_id)
+        if number < 0:
+            return OccurrenceKey(event_id)
+        return self.events.row_at(number).occurrence_key
 
     def event_menu(self, view: CalendarView, point: QPoint) -> QMenu | None:
         """What a right-click at ``point`` of ``view`` offers: the event there, selected,
         with Edit, Delete and, for a series, cancelling one of its meetings; or None."""
-        event_id = view.event_at(point)
-        if event_id is None or not self.program_open:
+        key = view.event_at(point)
+        if key is None or not self.program_open:
             return None
-        self.select_event(event_id)
+        self.select_occurrence(key)
         menu = QMenu(self)
         menu.addAction(self.edit_action)
         menu.addAction(self.delete_action)
-        number = self.events.row_of(event_id)
+        number = self.events.row_of(key)
         if number >= 0 and self.events.row_at(number).is_series:
             menu.addSeparator()
             menu.addAction(self.cancel_meeting_action)
@@ -908,7 +931,7 @@ class MainWindow(QMainWindow):
 
     def edit_selected(self) -> None:
         if self._selected is not None:
-            self.edit_event(self._selected)
+            self.edit_event(self._selected.event_id)
 
     def delete_selected(self) -> None:
         if self._selected is None or not self.program_open:
@@ -917,11 +940,11 @@ class MainWindow(QMainWindow):
 
         try:
             with self.database.session() as session:
-                title = get_record(session, domain.Event, self._selected).title
+                title = get_record(session, domain.Event, self._selected.event_id).title
         except SchedulerError as error:
             self.report_error("Cannot delete", str(error))
             return
-        self.delete_record("event", self._selected, title, self)
+        self.delete_record("event", self._selected.event_id, title, self)
 
     def cancel_one_meeting(self) -> None:
         """Ask which meeting of the selected series is off, and cancel just that one."""
@@ -930,7 +953,8 @@ class MainWindow(QMainWindow):
         from cpp_scheduler.gui.commands import cancel_meeting
         from cpp_scheduler.services.editing import get_record
 
-        event_id, zone = self._selected, self.display_zone
+        event_id, zone = self._selected.event_id, self.display_zone
+        chosen = self._selected.recurrence_id
         try:
             with self.database.session() as session:
                 event = get_record(session, domain.Event, event_id)
@@ -956,7 +980,7 @@ class MainWindow(QMainWindow):
             f"Which meeting of '{title}' is cancelled?\n"
             f"(times in {zone}; the other meetings stay as they are)",
             labels,
-            0,
+            next((n for n, meeting in enumerate(meetings) if meeting.recurrence_id == chosen), 0),
             False,
         )
         if not accepted or choice not in labels:
@@ -985,7 +1009,7 @@ class MainWindow(QMainWindow):
             for view in self.views.values():
                 view.invalidate()
             return
-        self.select_event(event_id)
+        self.select_occurrence(OccurrenceKey(event_id, recurrence_id))
 
     def create_record(self, kind: str, parent: QWidget | None = None) -> None:
         from cpp_scheduler.gui.commands import CreateRecord
@@ -1044,7 +1068,7 @@ class MainWindow(QMainWindow):
             parent or self,
         ):
             return
-        was_selected = record_id == self._selected
+        was_selected = record_id == self.selected_event
         try:
             self.editor.execute(DeleteRecord(self.editor, model, record_id, title))
         except SchedulerError as error:

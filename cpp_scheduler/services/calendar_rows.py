@@ -14,6 +14,24 @@ from typing import NamedTuple
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 
 
+class OccurrenceKey(NamedTuple):
+    """Names one meeting: the event, and for a meeting of a series the start its rule
+    gives it (UTC), which stays its name after it is moved.
+
+    ``recurrence_id`` None names a one-off event, or a whole series when the meeting is
+    not known (a series chosen from a list, not from a calendar).
+    """
+
+    event_id: str
+    recurrence_id: datetime | None = None
+
+    def covers(self, row: EventRow) -> bool:
+        """True when ``row`` is this meeting (or a meeting of this whole event)."""
+        return row.event_id == self.event_id and (
+            self.recurrence_id is None or row.recurrence_id == self.recurrence_id
+        )
+
+
 class EventRow(NamedTuple):
     """One occurrence of an event as a calendar shows it.
 
@@ -47,6 +65,11 @@ class EventRow(NamedTuple):
     @property
     def key(self) -> tuple[str, int]:
         return (self.event_id, self.occurrence)
+
+    @property
+    def occurrence_key(self) -> OccurrenceKey:
+        """The name of this meeting, as selections and conflict marks carry it."""
+        return OccurrenceKey(self.event_id, self.recurrence_id)
 
     def search_text(self) -> str:
         return " ".join(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools.conflicts import ConflictsDock
 from cpp_scheduler.gui.tools.localtimes import LocalTimesDock
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
@@ -59,8 +60,7 @@ class Tools(QObject):
         self._dialogs: dict[str, QWidget] = {}
         self._build_actions()
 
-        for view in window.views.values():
-            view.eventSelected.connect(self.local_times.show_event)
+        window.selectionChanged.connect(self._selection_changed)
         window.editor.changed.connect(self._changed)
         window.editor.stack.indexChanged.connect(lambda _index: self.conflicts.recheck())
         window.eventsLoaded.connect(self._reloaded)
@@ -178,6 +178,9 @@ class Tools(QObject):
         # A command may end by selecting its event (a new one, a moved one): follow it
         # once the window has done so.
         QTimer.singleShot(0, self._follow_selection)
+
+    def _selection_changed(self, key: OccurrenceKey | None) -> None:
+        self.local_times.show_event(key.event_id if key is not None else None)
 
     def _follow_selection(self) -> None:
         if self.window.selected_event != self.local_times.event_id:

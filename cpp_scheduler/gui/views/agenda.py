@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, Roles, day_bounds
 from cpp_scheduler.gui.views.base import CalendarView
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
 
 
 class AgendaView(CalendarView):
@@ -102,7 +103,7 @@ class AgendaView(CalendarView):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._following_model and self.table.isVisible():
-            self.eventSelected.emit(current.data(Roles.EVENT_ID))
+            self.occurrenceSelected.emit(current.data(Roles.ROW).occurrence_key)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -134,19 +135,19 @@ class AgendaView(CalendarView):
     def title(self) -> str:
         return f"Agenda from {self.anchor:%d %B %Y}"
 
-    def event_at(self, point: QPoint) -> str | None:
+    def event_at(self, point: QPoint) -> OccurrenceKey | None:
         viewport = self.table.viewport()
         index = self.table.indexAt(viewport.mapFrom(self, point))
-        return index.data(Roles.EVENT_ID) if index.isValid() else None
+        return index.data(Roles.ROW).occurrence_key if index.isValid() else None
 
-    def set_selected(self, event_id: str | None) -> None:
-        super().set_selected(event_id)
-        if event_id is None:
+    def set_selected(self, key: OccurrenceKey | None) -> None:
+        super().set_selected(key)
+        if key is None:
             return
         current = self.table.currentIndex()
-        if current.isValid() and current.data(Roles.EVENT_ID) == event_id:
+        if current.isValid() and key.covers(current.data(Roles.ROW)):
             return
-        row = self.model.proxy_row_of(event_id)
+        row = self.model.proxy_row_of(key)
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 0),

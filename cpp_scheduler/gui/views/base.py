@@ -13,14 +13,15 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy
 from cpp_scheduler.model import EventStatus
-from cpp_scheduler.services.calendar_rows import EventRow
+from cpp_scheduler.services.calendar_rows import EventRow, OccurrenceKey
 
 
 class CalendarView(QWidget):
     """A view over the filtered events for a period around :attr:`anchor`.
 
     Signals:
-        eventSelected(str): the user picked an event (its id).
+        occurrenceSelected(object): the user picked a meeting (an
+            :class:`~cpp_scheduler.services.calendar_rows.OccurrenceKey`).
         eventActivated(str): the user asked to edit an event (double-click).
         slotActivated(object, object): the user asked for a new event at start, end (UTC).
         dayActivated(object): the user asked to see a day (a :class:`datetime.date`).
@@ -30,7 +31,7 @@ class CalendarView(QWidget):
     #: whatever its period.
     lists_everything: ClassVar[bool] = False
 
-    eventSelected = Signal(str)
+    occurrenceSelected = Signal(object)
     eventActivated = Signal(str)
     slotActivated = Signal(object, object)
     dayActivated = Signal(object)
@@ -39,7 +40,7 @@ class CalendarView(QWidget):
         super().__init__(parent)
         self._model: EventFilterProxy | None = None
         self._anchor = date.today()
-        self._selected: str | None = None
+        self._selected: OccurrenceKey | None = None
 
     # -- the model ----------------------------------------------------------------------
     def set_model(self, model: EventFilterProxy) -> None:
@@ -91,12 +92,16 @@ class CalendarView(QWidget):
         """The anchor one period before (-1) or after (+1)."""
         raise NotImplementedError
 
-    def set_selected(self, event_id: str | None) -> None:
-        self._selected = event_id
+    def set_selected(self, key: OccurrenceKey | None) -> None:
+        self._selected = key
         self.update()
 
-    def event_at(self, point: QPoint) -> str | None:
-        """The event shown at ``point`` (in this view's coordinates), if any: what a
+    def is_selected(self, row: EventRow) -> bool:
+        """True when ``row`` is the selected meeting: only that one is highlighted."""
+        return self._selected is not None and self._selected.covers(row)
+
+    def event_at(self, point: QPoint) -> OccurrenceKey | None:
+        """The meeting shown at ``point`` (in this view's coordinates), if any: what a
         right-click there is about."""
         return None
 

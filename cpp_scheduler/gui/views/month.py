@@ -13,7 +13,7 @@ from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.views.base import CalendarView, paint_conflict_badge
 from cpp_scheduler.model import EventStatus
-from cpp_scheduler.services.calendar_rows import EventRow
+from cpp_scheduler.services.calendar_rows import EventRow, OccurrenceKey
 
 WEEKS = 6
 HEADER = 26
@@ -84,9 +84,9 @@ class MonthView(CalendarView):
                 return self.first_day() + timedelta(days=index)
         return None
 
-    def event_at(self, point: QPoint) -> str | None:
+    def event_at(self, point: QPoint) -> OccurrenceKey | None:
         row = self._row_at(QPointF(point))
-        return row.event_id if row is not None else None
+        return row.occurrence_key if row is not None else None
 
     def _row_at(self, point: QPointF) -> EventRow | None:
         for rect, row in self._hits:
@@ -97,7 +97,7 @@ class MonthView(CalendarView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         row = self._row_at(event.position())
         if row is not None:
-            self.eventSelected.emit(row.event_id)
+            self.occurrenceSelected.emit(row.occurrence_key)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         row = self._row_at(event.position())
@@ -188,7 +188,7 @@ class MonthView(CalendarView):
             rect = QRectF(cell.left() + 3, top + number * LINE, cell.width() - 6, LINE - 2)
             self._hits.append((rect, row))
             colour = style.kind_colour(row.kind)
-            selected = row.event_id == self._selected
+            selected = self.is_selected(row)
             local = timezones.to_local(row.start_utc, self.zone)
             starts_today = local.date() == day
             line_font = QFont(font)
@@ -216,7 +216,7 @@ class MonthView(CalendarView):
                     QColor(style.MUTED_TEXT if row.status is EventStatus.CANCELLED else style.TEXT)
                 )
                 label = f"{local:%H:%M}  {row.title}"
-            marked = self.model.event_model.is_marked(row.event_id)
+            marked = self.model.event_model.is_marked(row)
             text_rect = rect.adjusted(
                 13 if starts_today and row.end_utc - row.start_utc < timedelta(hours=20) else 5,
                 0,

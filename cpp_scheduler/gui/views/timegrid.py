@@ -18,7 +18,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
-from cpp_scheduler.services.calendar_rows import EventRow
+from cpp_scheduler.services.calendar_rows import EventRow, OccurrenceKey
 
 SNAP_MINUTES = 15
 HOUR_HEIGHT = 48
@@ -192,16 +192,16 @@ class TimeGridView(CalendarView):
             max(HOUR_HEIGHT / 4, (block.end_minute - block.start_minute) * HOUR_HEIGHT / 60) - 1,
         )
 
-    def event_at(self, point: QPoint) -> str | None:
+    def event_at(self, point: QPoint) -> OccurrenceKey | None:
         in_header = self._header.mapFrom(self, point)
         if self._header.rect().contains(in_header):
             row = self._header.span_at(QPointF(in_header))
-            return row.event_id if row is not None else None
+            return row.occurrence_key if row is not None else None
         viewport = self._scroll.viewport()
         if not viewport.rect().contains(viewport.mapFrom(self, point)):
             return None
         block = self.block_at(QPointF(self._canvas.mapFrom(self, point)))
-        return block.row.event_id if block is not None else None
+        return block.row.occurrence_key if block is not None else None
 
     def block_at(self, point: QPointF) -> Block | None:
         for block in reversed(self.blocks()):
@@ -293,7 +293,7 @@ class _Header(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         row = self.span_at(event.position())
         if row is not None:
-            self._view.eventSelected.emit(row.event_id)
+            self._view.occurrenceSelected.emit(row.occurrence_key)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         row = self.span_at(event.position())
@@ -359,10 +359,10 @@ class _Header(QWidget):
                 rect,
                 row,
                 [label],
-                row.event_id == view._selected,
+                view.is_selected(row),
                 base,
                 3.0,
-                view.model.event_model.is_marked(row.event_id),
+                view.model.event_model.is_marked(row),
             )
         extra = len(view.all_day()) - 4
         if extra > 0:
@@ -421,7 +421,7 @@ class _Canvas(QWidget):
         if block is not None:
             rect = self._view.block_rect(block)
             self._resizing = point.y() >= rect.bottom() - EDGE
-            self._view.eventSelected.emit(block.row.event_id)
+            self._view.occurrenceSelected.emit(block.row.occurrence_key)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = event.position()
@@ -586,9 +586,9 @@ class _Canvas(QWidget):
                 rect,
                 row,
                 lines,
-                row.event_id == view._selected,
+                view.is_selected(row),
                 font,
-                marked=view.model.event_model.is_marked(row.event_id),
+                marked=view.model.event_model.is_marked(row),
             )
         self._paint_now(painter)
         if self._ghost is not None:

@@ -16,7 +16,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
-from cpp_scheduler.services.calendar_rows import Choice, EventRow
+from cpp_scheduler.services.calendar_rows import Choice, EventRow, OccurrenceKey
 
 LABEL_WIDTH = 250
 HEADER = 44
@@ -43,12 +43,12 @@ class VenueTimelineView(CalendarView):
         layout.addWidget(scroll)
         self._bars: list[tuple[QRectF, EventRow, bool]] | None = None
 
-    def event_at(self, point: QPoint) -> str | None:
+    def event_at(self, point: QPoint) -> OccurrenceKey | None:
         viewport = self._scroll.viewport()
         if not viewport.rect().contains(viewport.mapFrom(self, point)):
             return None
         row = self._canvas.row_at(QPointF(self._canvas.mapFrom(self, point)))
-        return row.event_id if row is not None else None
+        return row.occurrence_key if row is not None else None
 
     def set_venues(self, venues: list[Choice]) -> None:
         self._venues = list(venues)
@@ -175,7 +175,7 @@ class _Timeline(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         row = self.row_at(event.position())
         if row is not None:
-            self._view.eventSelected.emit(row.event_id)
+            self._view.occurrenceSelected.emit(row.occurrence_key)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         row = self.row_at(event.position())
@@ -263,10 +263,10 @@ class _Timeline(QWidget):
                 rect,
                 row,
                 label,
-                row.event_id == view._selected,
+                view.is_selected(row),
                 small,
                 3.0,
-                view.model.event_model.is_marked(row.event_id),
+                view.model.event_model.is_marked(row),
             )
             if clash:
                 painter.setPen(QPen(QColor(style.CONFLICT), 2))

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler.gui.commands import move_event
 from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesModel
 from cpp_scheduler.model import Participant
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
 
 
 def _rows(model: LocalTimesModel) -> dict[str, list[str]]:
@@ -47,7 +48,7 @@ def test_rows_for_a_known_event_and_zones(
     )
     window = open_window()
     dock = tools_of(window).local_times
-    window.views["week"].eventSelected.emit(event)
+    window.views["week"].occurrenceSelected.emit(OccurrenceKey(event))
 
     qtmodeltester.check(dock.model)
     rows = _rows(dock.model)
@@ -103,7 +104,7 @@ def test_follows_a_change_of_the_event(qtbot: QtBot, sqlite_database, open_windo
     event = add_event(sqlite_database, "Clinic", JANUARY_NINE_TOKYO, delegation_ids=[lima])
     window = open_window()
     dock = tools_of(window).local_times
-    window.views["day"].eventSelected.emit(event)
+    window.views["day"].occurrenceSelected.emit(OccurrenceKey(event))
     assert _rows(dock.model)["Lima"][Column.TIME] == "19:00–20:00 -05"
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
