@@ -44,7 +44,6 @@ class Roles(IntEnum):
     END_UTC = Qt.ItemDataRole.UserRole + 4
     KIND = Qt.ItemDataRole.UserRole + 5
     STATUS = Qt.ItemDataRole.UserRole + 6
-    SORT = Qt.ItemDataRole.UserRole + 7
     MARKED = Qt.ItemDataRole.UserRole + 8
     """True when the event is in a conflict (the conflicts panel sets the marks)."""
 
@@ -150,8 +149,6 @@ class EventTableModel(QAbstractTableModel):
             return row.event_id in self._marked
         if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE:
             return _conflict_icon() if row.event_id in self._marked else None
-        if role == Roles.SORT:
-            return str(_SORT_KEYS[Column(column)](row)) if 0 <= column < len(Column) else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status is EventStatus.CANCELLED:
                 return QBrush(QColor(style.MUTED_TEXT))

@@ -105,6 +105,8 @@ def test_the_checking_process_ends_when_the_program_is_killed(sqlite_path: Path)
     finally:
         program.kill()
         program.wait()
+        if program.stdout is not None:
+            program.stdout.close()
     try:
         readable, _, _ = select.select([ended], [], [], 10)
     finally:
