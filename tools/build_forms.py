@@ -67,7 +67,16 @@ def compile_form(ui_file: Path) -> str:
     source, replaced = _BANNER.subn("", result.stdout, count=1)
     if not replaced:
         raise FormBuildError(f"uic wrote an unexpected banner for {ui_file.name}")
-    return header(ui_file.name) + "\n" + source.lstrip("\n")
+    return header(ui_file.name) + "\nfrom typing import Any\n" + _typed(source.lstrip("\n"))
+
+
+# uic writes untyped methods; typed ones let the dialogs that call them be checked
+# strictly. The widget is Any: a form's code calls the methods of its own widget class.
+_METHOD = re.compile(r"^    def (setupUi|retranslateUi)\(self, (\w+)\):$", re.MULTILINE)
+
+
+def _typed(source: str) -> str:
+    return _METHOD.sub(r"    def \1(self, \2: Any) -> None:", source)
 
 
 def forms(ui_dir: Path = UI_DIR) -> list[Path]:

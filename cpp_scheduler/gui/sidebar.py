@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.eventmodel import EventFilter
+from cpp_scheduler.gui.qtvalues import python_date
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.services.calendar_rows import Choice
 
@@ -203,7 +204,7 @@ class Sidebar(QWidget):
 
     # -- navigator ----------------------------------------------------------------------
     def _date_clicked(self, chosen: QDate) -> None:
-        self.dateChosen.emit(chosen.toPython())
+        self.dateChosen.emit(python_date(chosen))
 
     def show_date(self, day: date) -> None:
         self.calendar.blockSignals(True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
@@ -101,7 +102,8 @@ def _insert_below(widget: QWidget, label: QLabel) -> None:
             ):
                 form.insertRow(row + 1, "", label)
                 return
-    parent_layout = widget.parentWidget().layout() if widget.parentWidget() else None
+    parent = widget.parentWidget()
+    parent_layout = parent.layout() if parent is not None else None
     if isinstance(parent_layout, QBoxLayout):
         index = parent_layout.indexOf(widget)
         parent_layout.insertWidget(index + 1, label)
@@ -111,8 +113,9 @@ def _insert_below(widget: QWidget, label: QLabel) -> None:
 
 def _set_label_shown(label: QLabel, shown: bool) -> None:
     for form in label.window().findChildren(QFormLayout):
-        row, _role = form.getWidgetPosition(label)
-        if row >= 0:
+        position = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(label))
+        if position[0] >= 0:
+            row = position[0]
             form.setRowVisible(row, shown)
             return
     label.setVisible(shown)
@@ -232,13 +235,13 @@ class InlineValidator:
         hidden: list[str] = []
         shown: list[str] = []
         for problem in self.problems:
-            binding = self._by_field.get(problem.field)
-            if binding is None or not binding.touched:
+            marked = self._by_field.get(problem.field)
+            if marked is None or not marked.touched:
                 hidden.append(problem.message)
                 continue
             shown.append(problem.message)
-            if problem.message not in binding.messages:
-                binding.messages.append(problem.message)
+            if problem.message not in marked.messages:
+                marked.messages.append(problem.message)
         for binding in self._bindings:
             text = "\n".join(binding.messages)
             set_marked(binding.widget, bool(text))
@@ -265,7 +268,7 @@ class InlineValidator:
             default = tabs.palette().color(QPalette.ColorRole.WindowText)
             for index in range(tabs.count()):
                 page = tabs.widget(index)
-                wrong = any(
+                wrong = page is not None and any(
                     binding.messages and page.isAncestorOf(binding.widget)
                     for binding in self._bindings
                 )

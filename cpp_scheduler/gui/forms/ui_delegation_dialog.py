@@ -1,5 +1,6 @@
 # Generated from ui/delegation_dialog.ui by tools/build_forms.py; do not edit.
 
+from typing import Any
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -18,7 +19,7 @@ from cpp_scheduler.gui.widgets.time_range import TimeRangeEdit
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 
 class Ui_DelegationDialog(object):
-    def setupUi(self, DelegationDialog):
+    def setupUi(self, DelegationDialog: Any) -> None:
         if not DelegationDialog.objectName():
             DelegationDialog.setObjectName(u"DelegationDialog")
         DelegationDialog.setMinimumSize(QSize(760, 0))
@@ -221,7 +222,7 @@ class Ui_DelegationDialog(object):
         self.buttons.rejected.connect(DelegationDialog.reject)
     # setupUi
 
-    def retranslateUi(self, DelegationDialog):
+    def retranslateUi(self, DelegationDialog: Any) -> None:
         DelegationDialog.setWindowTitle(QCoreApplication.translate("DelegationDialog", u"Delegation", None))
         self.nameLabel.setText(QCoreApplication.translate("DelegationDialog", u"&Name", None))
         self.name.setPlaceholderText(QCoreApplication.translate("DelegationDialog", u"Lima housing ministry", None))

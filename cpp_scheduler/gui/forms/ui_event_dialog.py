@@ -1,5 +1,6 @@
 # Generated from ui/event_dialog.ui by tools/build_forms.py; do not edit.
 
+from typing import Any
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +21,7 @@ from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 
 class Ui_EventDialog(object):
-    def setupUi(self, EventDialog):
+    def setupUi(self, EventDialog: Any) -> None:
         if not EventDialog.objectName():
             EventDialog.setObjectName(u"EventDialog")
         EventDialog.setMinimumSize(QSize(720, 500))
@@ -390,7 +391,7 @@ class Ui_EventDialog(object):
 
     # setupUi
 
-    def retranslateUi(self, EventDialog):
+    def retranslateUi(self, EventDialog: Any) -> None:
         EventDialog.setWindowTitle(QCoreApplication.translate("EventDialog", u"Event", None))
         self.titleLabel.setText(QCoreApplication.translate("EventDialog", u"&Title", None))
         self.title.setPlaceholderText(QCoreApplication.translate("EventDialog", u"Disaster-risk peer-to-peer workshop with Kobe", None))

@@ -1,5 +1,6 @@
 # Generated from ui/export_dialog.ui by tools/build_forms.py; do not edit.
 
+from typing import Any
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QC
     QWidget)
 
 class Ui_ExportDialog(object):
-    def setupUi(self, ExportDialog):
+    def setupUi(self, ExportDialog: Any) -> None:
         if not ExportDialog.objectName():
             ExportDialog.setObjectName(u"ExportDialog")
         ExportDialog.setSizeGripEnabled(True)
@@ -292,7 +293,7 @@ class Ui_ExportDialog(object):
 
     # setupUi
 
-    def retranslateUi(self, ExportDialog):
+    def retranslateUi(self, ExportDialog: Any) -> None:
         ExportDialog.setWindowTitle(QCoreApplication.translate("ExportDialog", u"Export a calendar", None))
         self.scopeLabel.setText(QCoreApplication.translate("ExportDialog", u"&What", None))
         self.datesLabel.setText(QCoreApplication.translate("ExportDialog", u"Dates", None))

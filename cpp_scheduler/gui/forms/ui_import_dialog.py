@@ -1,5 +1,6 @@
 # Generated from ui/import_dialog.ui by tools/build_forms.py; do not edit.
 
+from typing import Any
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QGroupB
     QVBoxLayout, QWidget)
 
 class Ui_ImportDialog(object):
-    def setupUi(self, ImportDialog):
+    def setupUi(self, ImportDialog: Any) -> None:
         if not ImportDialog.objectName():
             ImportDialog.setObjectName(u"ImportDialog")
         ImportDialog.setSizeGripEnabled(True)
@@ -91,7 +92,7 @@ class Ui_ImportDialog(object):
         self.retranslateUi(ImportDialog)
     # setupUi
 
-    def retranslateUi(self, ImportDialog):
+    def retranslateUi(self, ImportDialog: Any) -> None:
         ImportDialog.setWindowTitle(QCoreApplication.translate("ImportDialog", u"Import a calendar", None))
         self.path.setPlaceholderText(QCoreApplication.translate("ImportDialog", u"A calendar file (.ics)", None))
         self.browseButton.setText(QCoreApplication.translate("ImportDialog", u"&Choose a file\u2026", None))

@@ -1,5 +1,6 @@
 # Generated from ui/knowledge_product_dialog.ui by tools/build_forms.py; do not edit.
 
+from typing import Any
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -16,7 +17,7 @@ from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
 from cpp_scheduler.gui.widgets.optional_date import OptionalDateEdit
 
 class Ui_KnowledgeProductDialog(object):
-    def setupUi(self, KnowledgeProductDialog):
+    def setupUi(self, KnowledgeProductDialog: Any) -> None:
         if not KnowledgeProductDialog.objectName():
             KnowledgeProductDialog.setObjectName(u"KnowledgeProductDialog")
         KnowledgeProductDialog.setMinimumSize(QSize(860, 560))
@@ -176,7 +177,7 @@ class Ui_KnowledgeProductDialog(object):
         self.buttons.rejected.connect(KnowledgeProductDialog.reject)
     # setupUi
 
-    def retranslateUi(self, KnowledgeProductDialog):
+    def retranslateUi(self, KnowledgeProductDialog: Any) -> None:
         KnowledgeProductDialog.setWindowTitle(QCoreApplication.translate("KnowledgeProductDialog", u"Knowledge product", None))
         self.titleLabel.setText(QCoreApplication.translate("KnowledgeProductDialog", u"&Title", None))
         self.title.setPlaceholderText(QCoreApplication.translate("KnowledgeProductDialog", u"Compact city planning in Toyama: a case study", None))

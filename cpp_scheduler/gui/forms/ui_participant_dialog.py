@@ -1,5 +1,6 @@
 # Generated from ui/participant_dialog.ui by tools/build_forms.py; do not edit.
 
+from typing import Any
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -15,7 +16,7 @@ from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 
 class Ui_ParticipantDialog(object):
-    def setupUi(self, ParticipantDialog):
+    def setupUi(self, ParticipantDialog: Any) -> None:
         if not ParticipantDialog.objectName():
             ParticipantDialog.setObjectName(u"ParticipantDialog")
         ParticipantDialog.setMinimumSize(QSize(460, 0))
@@ -123,7 +124,7 @@ class Ui_ParticipantDialog(object):
         self.buttons.rejected.connect(ParticipantDialog.reject)
     # setupUi
 
-    def retranslateUi(self, ParticipantDialog):
+    def retranslateUi(self, ParticipantDialog: Any) -> None:
         ParticipantDialog.setWindowTitle(QCoreApplication.translate("ParticipantDialog", u"Participant", None))
         self.nameLabel.setText(QCoreApplication.translate("ParticipantDialog", u"&Name", None))
         self.name.setPlaceholderText(QCoreApplication.translate("ParticipantDialog", u"Ana Mar\u00eda Quispe", None))

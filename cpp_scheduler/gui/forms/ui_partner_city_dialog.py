@@ -1,5 +1,6 @@
 # Generated from ui/partner_city_dialog.ui by tools/build_forms.py; do not edit.
 
+from typing import Any
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -17,7 +18,7 @@ from cpp_scheduler.gui.widgets.optional_date import OptionalDateEdit
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 
 class Ui_PartnerCityDialog(object):
-    def setupUi(self, PartnerCityDialog):
+    def setupUi(self, PartnerCityDialog: Any) -> None:
         if not PartnerCityDialog.objectName():
             PartnerCityDialog.setObjectName(u"PartnerCityDialog")
         PartnerCityDialog.setMinimumSize(QSize(820, 0))
@@ -226,7 +227,7 @@ class Ui_PartnerCityDialog(object):
         self.buttons.rejected.connect(PartnerCityDialog.reject)
     # setupUi
 
-    def retranslateUi(self, PartnerCityDialog):
+    def retranslateUi(self, PartnerCityDialog: Any) -> None:
         PartnerCityDialog.setWindowTitle(QCoreApplication.translate("PartnerCityDialog", u"Partner city", None))
         self.nameLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"&Name", None))
         self.name.setPlaceholderText(QCoreApplication.translate("PartnerCityDialog", u"Kobe", None))

@@ -1,5 +1,6 @@
 # Generated from ui/theme_dialog.ui by tools/build_forms.py; do not edit.
 
+from typing import Any
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 
 class Ui_ThemeDialog(object):
-    def setupUi(self, ThemeDialog):
+    def setupUi(self, ThemeDialog: Any) -> None:
         if not ThemeDialog.objectName():
             ThemeDialog.setObjectName(u"ThemeDialog")
         ThemeDialog.setMinimumSize(QSize(460, 0))
@@ -105,7 +106,7 @@ class Ui_ThemeDialog(object):
         self.buttons.rejected.connect(ThemeDialog.reject)
     # setupUi
 
-    def retranslateUi(self, ThemeDialog):
+    def retranslateUi(self, ThemeDialog: Any) -> None:
         ThemeDialog.setWindowTitle(QCoreApplication.translate("ThemeDialog", u"Thematic area", None))
         self.codeLabel.setText(QCoreApplication.translate("ThemeDialog", u"&Code", None))
         self.code.setPlaceholderText(QCoreApplication.translate("ThemeDialog", u"compact-city", None))

@@ -1,5 +1,6 @@
 # Generated from ui/venue_dialog.ui by tools/build_forms.py; do not edit.
 
+from typing import Any
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -17,7 +18,7 @@ from cpp_scheduler.gui.widgets.time_range import TimeRangeEdit
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 
 class Ui_VenueDialog(object):
-    def setupUi(self, VenueDialog):
+    def setupUi(self, VenueDialog: Any) -> None:
         if not VenueDialog.objectName():
             VenueDialog.setObjectName(u"VenueDialog")
         VenueDialog.setMinimumSize(QSize(560, 0))
@@ -217,7 +218,7 @@ class Ui_VenueDialog(object):
         self.buttons.rejected.connect(VenueDialog.reject)
     # setupUi
 
-    def retranslateUi(self, VenueDialog):
+    def retranslateUi(self, VenueDialog: Any) -> None:
         VenueDialog.setWindowTitle(QCoreApplication.translate("VenueDialog", u"Venue", None))
         self.nameLabel.setText(QCoreApplication.translate("VenueDialog", u"&Name", None))
         self.name.setPlaceholderText(QCoreApplication.translate("VenueDialog", u"Kobe City Hall, Conference Room 1", None))

@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QWidget
 
+from cpp_scheduler.gui.qtvalues import python_date
+
 _UNSET = QDate(2000, 1, 1)
 
 
@@ -62,8 +64,7 @@ class OptionalDateEdit(QWidget):
     def date(self) -> dt.date | None:
         if not self.check.isChecked():
             return None
-        value: dt.date = self.dateEdit.date().toPython()
-        return value
+        return python_date(self.dateEdit.date())
 
     def setDate(self, value: dt.date | None) -> None:
         if value is not None:

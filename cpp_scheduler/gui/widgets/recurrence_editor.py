@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import timezones
+from cpp_scheduler.gui.qtvalues import python_date
 from cpp_scheduler.model import recurrence
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -179,7 +180,7 @@ class RecurrenceEditor(QWidget):
         self._start = local_start
         if moved_day:
             self._fill_patterns(self.pattern.currentData() or NONE)
-            if self.until.date().toPython() < local_start.date():
+            if python_date(self.until.date()) < local_start.date():
                 self._set_until(local_start.date() + timedelta(days=180))
         self._update_preview()
         self.ruleChanged.emit()
@@ -284,7 +285,7 @@ class RecurrenceEditor(QWidget):
         if self.afterCount.isChecked():
             parts.append(f"COUNT={self.count.value()}")
         else:
-            parts.append(f"UNTIL={self.until.date().toPython():%Y%m%d}T235959")
+            parts.append(f"UNTIL={python_date(self.until.date()):%Y%m%d}T235959")
         return ";".join(parts)
 
     def setRule(self, rule: str | None, zone_name: str | None = None) -> None:

@@ -46,7 +46,9 @@ class SearchableComboBox(QComboBox):
     def setNoneLabel(self, label: str | None) -> None:
         """Offer an empty choice shown as ``label`` ("No venue"); ``None`` removes it."""
         self._none_label = label
-        self.lineEdit().setPlaceholderText(label or "")
+        editor = self.lineEdit()
+        if editor is not None:
+            editor.setPlaceholderText(label or "")
 
     def setChoices(self, choices: Iterable[tuple[str, Any]]) -> None:
         """Replace the items by ``(text, data)`` pairs, keeping the current choice if listed."""

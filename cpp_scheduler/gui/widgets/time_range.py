@@ -7,6 +7,8 @@ from datetime import time
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTimeEdit, QWidget
 
+from cpp_scheduler.gui.qtvalues import python_time
+
 
 class TimeRangeEdit(QWidget):
     """From and to, as two 24-hour clock fields side by side.
@@ -45,12 +47,10 @@ class TimeRangeEdit(QWidget):
         self.rangeChanged.emit()
 
     def start(self) -> time:
-        value: time = self.startEdit.time().toPython()
-        return value
+        return python_time(self.startEdit.time())
 
     def end(self) -> time:
-        value: time = self.endEdit.time().toPython()
-        return value
+        return python_time(self.endEdit.time())
 
     def setRange(self, start: time, end: time) -> None:
         self.startEdit.setTime(QTime(start.hour, start.minute))

@@ -23,7 +23,9 @@ class ZonePicker(SearchableComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumContentsLength(22)
-        self.lineEdit().setPlaceholderText("Type to search: Tokyo, Lima, Kathmandu…")
+        editor = self.lineEdit()
+        if editor is not None:
+            editor.setPlaceholderText("Type to search: Tokyo, Lima, Kathmandu…")
         self.setZones(None)
 
     def setZones(self, zones: Iterable[str] | None) -> None:
