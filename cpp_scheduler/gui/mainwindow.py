@@ -702,6 +702,7 @@ class MainWindow(QMainWindow):
         view.set_anchor(self._anchor)
         view.set_selected(self._selected)
         view.occurrenceSelected.connect(self.select_occurrence)
+        view.periodChanged.connect(self._update_title)
         view.eventActivated.connect(self.edit_event)
         view.slotActivated.connect(self.new_event)
         view.dayActivated.connect(self._show_day)

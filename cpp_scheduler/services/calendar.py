@@ -179,13 +179,20 @@ def delegations(database: Database) -> list[Choice]:
 
 
 def venues(database: Database) -> list[Choice]:
-    """Venues by locality then name; the detail is the locality and the Japanese name."""
+    """Venues by locality then name, grouped under their locality with the partner
+    city's Japanese name ("Kobe 神戸市"); the detail is the venue's Japanese name."""
+    statement = (
+        select(Venue.id, Venue.name, Venue.locality, Venue.name_ja, PartnerCity.name_ja)
+        .outerjoin(PartnerCity, Venue.city_id == PartnerCity.id)
+        .order_by(Venue.locality, Venue.name)
+    )
     with database.session() as session:
         return [
-            Choice(venue_id, name, " · ".join(part for part in (locality, name_ja) if part))
-            for venue_id, name, locality, name_ja in session.execute(
-                select(Venue.id, Venue.name, Venue.locality, Venue.name_ja).order_by(
-                    Venue.locality, Venue.name
-                )
+            Choice(
+                venue_id,
+                name,
+                name_ja or locality,
+                " ".join(part for part in (locality, city_ja) if part),
             )
+            for venue_id, name, locality, name_ja, city_ja in session.execute(statement)
         ]

@@ -84,3 +84,5 @@ class Choice:
     id: str
     name: str
     detail: str = ""
+    group: str = ""
+    """The heading it is listed under (a venue's city), or empty."""

@@ -73,6 +73,8 @@ class Tools(QObject):
         for action in navigation:
             action.triggered.connect(lambda _checked=False: self.conflicts.range_changed())
         window.sidebar.dateChosen.connect(lambda _day: self.conflicts.range_changed())
+        for view in window.views.values():
+            view.periodChanged.connect(self.conflicts.range_changed)
         self.conflicts.countChanged.connect(self._counted)
         self.conflicts.eventRequested.connect(self.go_to_event)
         self.conflicts.toursRequested.connect(self._show_tour)

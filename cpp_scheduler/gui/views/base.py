@@ -25,6 +25,7 @@ class CalendarView(QWidget):
         eventActivated(str): the user asked to edit an event (double-click).
         slotActivated(object, object): the user asked for a new event at start, end (UTC).
         dayActivated(object): the user asked to see a day (a :class:`datetime.date`).
+        periodChanged(): the view changed the span it shows by itself (a zoom).
     """
 
     #: True for a view that lists every event the filters let through (the Agenda),
@@ -35,6 +36,7 @@ class CalendarView(QWidget):
     eventActivated = Signal(str)
     slotActivated = Signal(object, object)
     dayActivated = Signal(object)
+    periodChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

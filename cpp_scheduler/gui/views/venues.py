@@ -1,16 +1,37 @@
-"""The Venue timeline: one row per venue, the week's days and working hours across.
+"""The Venue timeline: the rooms of every city down, the days and their hours across.
 
-Shows at a glance which rooms are free and where two events claim the same venue at
-once (drawn stacked, with a red edge).
+Shows at a glance which room is booked by what and where two events claim the same
+venue at once (drawn in lanes, with a red edge). Rooms are grouped under their city,
+with their Japanese names. A zoom shows one day, a week or two weeks; the hour labels
+thin out as the days narrow, so they never run together, and a booking carries its time
+and title wherever they fit (a tooltip tells the rest).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
@@ -18,30 +39,160 @@ from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
 from cpp_scheduler.services.calendar_rows import Choice, EventRow, OccurrenceKey
 
-LABEL_WIDTH = 250
-HEADER = 44
-ROW = 40
+LABEL_WIDTH = 230
+DAY_LINE = 24
+"""Height of the day labels' line in the header."""
+HOUR_LINE = 18
+HEADER = DAY_LINE + HOUR_LINE + 2
+ROW = 44
+GROUP_ROW = 24
 FIRST_HOUR = 7
 LAST_HOUR = 22
-DAYS = 7
+HOURS = LAST_HOUR - FIRST_HOUR
+DAY_EDGE = "#c4c7cc"
+GROUP_FILL = "#eef1f5"
+
+#: The zooms offered, in days shown, with their button text.
+ZOOMS = {1: "Day", 7: "Week", 14: "2 weeks"}
+#: The narrowest a day may be at each zoom before the timeline scrolls sideways.
+MIN_DAY_WIDTH = {1: 480.0, 7: 120.0, 14: 84.0}
+#: Hour label steps, finest first; a step is used when its labels are this far apart.
+HOUR_STEPS = (1, 2, 3, 6)
+LABEL_SPACING = 34.0
+#: Day labels, longest first; the first that fits the day's width is shown.
+DAY_FORMATS = ("%A %d %B", "%a %d %b", "%a %d", "%d")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the timeline: a city's heading, or a venue's row."""
+
+    top: float
+    height: float
+    heading: str = ""
+    venue: Choice | None = None
+
+
+def lines_of(venues: list[Choice]) -> list[Line]:
+    """The venues under a heading for each group (their city), in the order given."""
+    lines: list[Line] = []
+    top = float(HEADER)
+    group: str | None = None
+    for venue in venues:
+        if venue.group and venue.group != group:
+            group = venue.group
+            lines.append(Line(top, GROUP_ROW, heading=group))
+            top += GROUP_ROW
+        lines.append(Line(top, ROW, venue=venue))
+        top += ROW
+    return lines
+
+
+def hour_step(pixels_per_hour: float) -> int:
+    """Every how many hours an hour is labelled; 0 when even the widest step crowds."""
+    for step in HOUR_STEPS:
+        if step * pixels_per_hour >= LABEL_SPACING:
+            return step
+    return 0
+
+
+def day_label(day: date, metrics: QFontMetrics, room: float) -> str:
+    """The longest of the day's labels that fits ``room`` pixels ("Monday 15 February"
+    down to "15"), so neighbouring days never run into each other."""
+    labels = (f"{day:{form}}" for form in DAY_FORMATS)
+    return next((text for text in labels if metrics.horizontalAdvance(text) <= room), "")
 
 
 class VenueTimelineView(CalendarView):
-    """A week of every venue's bookings, between 07:00 and 22:00 of the display zone."""
+    """Every venue's bookings over one day, one week or two weeks, between 07:00 and
+    22:00 of the display zone; a change of zoom is a change of period."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._venues: list[Choice] = []
+        self._lines: list[Line] = lines_of([])
+        self._days = 7
+        self._bars: list[tuple[QRectF, EventRow, bool]] | None = None
         self._canvas = _Timeline(self)
         self._scroll = scroll = QScrollArea(self)
         scroll.setWidget(self._canvas)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The header and the labels are painted where the viewport is: repaint on scroll.
+        for bar in (scroll.horizontalScrollBar(), scroll.verticalScrollBar()):
+            bar.valueChanged.connect(lambda _value: self._canvas.update())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(self._zoom_bar())
         layout.addWidget(scroll)
-        self._bars: list[tuple[QRectF, EventRow, bool]] | None = None
+
+    def _zoom_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 0)
+        bar.addWidget(QLabel("Show", self))
+        self.zoom_buttons = QButtonGroup(self)
+        for days, text in ZOOMS.items():
+            button = QToolButton(self)
+            button.setText(text)
+            button.setObjectName(f"zoom{days}")
+            button.setCheckable(True)
+            button.setChecked(days == self._days)
+            button.setToolTip(f"Show {text.lower()} of bookings")
+            self.zoom_buttons.addButton(button, days)
+            bar.addWidget(button)
+        self.zoom_buttons.idClicked.connect(self.set_zoom)
+        bar.addStretch(1)
+        return bar
+
+    # -- what is shown ------------------------------------------------------------------
+    @property
+    def days(self) -> int:
+        return self._days
+
+    def set_zoom(self, days: int) -> None:
+        """Show ``days`` days (1, 7 or 14) from the period's first day."""
+        if days not in ZOOMS or days == self._days:
+            return
+        self._days = days
+        button = self.zoom_buttons.button(days)
+        if button is not None:
+            button.setChecked(True)
+        self._fit_canvas()
+        self.invalidate()
+        self.periodChanged.emit()
+
+    def set_venues(self, venues: list[Choice]) -> None:
+        self._venues = list(venues)
+        self._lines = lines_of(self._venues)
+        self._fit_canvas()
+        self.invalidate()
+
+    @property
+    def venues(self) -> list[Choice]:
+        return self._venues
+
+    @property
+    def lines(self) -> list[Line]:
+        return self._lines
+
+    def first_day(self) -> date:
+        if self._days == 1:
+            return self.anchor
+        return self.anchor - timedelta(days=self.anchor.weekday())
+
+    def period(self) -> tuple[date, date]:
+        first = self.first_day()
+        return first, first + timedelta(days=self._days - 1)
+
+    def step(self, direction: int) -> date:
+        return self.anchor + timedelta(days=self._days * direction)
+
+    def title(self) -> str:
+        first, last = self.period()
+        if first == last:
+            return f"Venues, {first:%A %d %B %Y}"
+        return f"Venues, {first:%d %b} – {last:%d %b %Y}"
 
     def event_at(self, point: QPoint) -> OccurrenceKey | None:
         viewport = self._scroll.viewport()
@@ -50,42 +201,36 @@ class VenueTimelineView(CalendarView):
         row = self._canvas.row_at(QPointF(self._canvas.mapFrom(self, point)))
         return row.occurrence_key if row is not None else None
 
-    def set_venues(self, venues: list[Choice]) -> None:
-        self._venues = list(venues)
-        self._canvas.setMinimumHeight(HEADER + ROW * max(1, len(self._venues)) + 1)
-        self.invalidate()
-
-    @property
-    def venues(self) -> list[Choice]:
-        return self._venues
-
-    def first_day(self) -> date:
-        return self.anchor - timedelta(days=self.anchor.weekday())
-
-    def period(self) -> tuple[date, date]:
-        first = self.first_day()
-        return first, first + timedelta(days=DAYS - 1)
-
-    def step(self, direction: int) -> date:
-        return self.anchor + timedelta(days=7 * direction)
-
-    def title(self) -> str:
-        first, last = self.period()
-        return f"Venues, {first:%d %b} – {last:%d %b %Y}"
-
     def invalidate(self) -> None:
         self._bars = None
         self._canvas.update()
 
+    # -- geometry -----------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_canvas()
+
+    def _fit_canvas(self) -> None:
+        """Days share the width, but never narrower than the zoom's minimum: beyond
+        that the timeline scrolls sideways instead of crushing its bookings."""
+        available = self._scroll.viewport().width() - LABEL_WIDTH
+        day_width = max(MIN_DAY_WIDTH[self._days], available / self._days)
+        bottom = self._lines[-1].top + self._lines[-1].height if self._lines else HEADER + ROW
+        self._canvas.setMinimumSize(int(LABEL_WIDTH + day_width * self._days), int(bottom) + 1)
+        self._bars = None
+
     def day_width(self) -> float:
-        return max(1.0, (self._canvas.width() - LABEL_WIDTH) / DAYS)
+        return max(1.0, (self._canvas.width() - LABEL_WIDTH) / self._days)
+
+    def hour_step(self) -> int:
+        return hour_step(self.day_width() / HOURS)
 
     def x_of(self, moment: datetime) -> float:
         """Horizontal position of a local time, clamped to the visible hours of its day."""
         index = (moment.date() - self.first_day()).days
         hours = moment.hour + moment.minute / 60
         hours = min(max(hours, FIRST_HOUR), LAST_HOUR)
-        fraction = (hours - FIRST_HOUR) / (LAST_HOUR - FIRST_HOUR)
+        fraction = (hours - FIRST_HOUR) / HOURS
         return LABEL_WIDTH + (index + fraction) * self.day_width()
 
     def bars(self) -> list[tuple[QRectF, EventRow, bool]]:
@@ -96,52 +241,56 @@ class VenueTimelineView(CalendarView):
         first, last = self.period()
         start = day_bounds(first, zone)[0]
         end = day_bounds(last, zone)[1]
-        line = {venue.id: number for number, venue in enumerate(self._venues)}
+        line = {line.venue.id: line for line in self._lines if line.venue is not None}
         by_venue: dict[str, list[EventRow]] = {}
         for row in self.model.rows_between(start, end):
             if row.venue_id in line:
                 by_venue.setdefault(row.venue_id, []).append(row)
         bars: list[tuple[QRectF, EventRow, bool]] = []
         for venue_id, rows in by_venue.items():
-            rows.sort(key=lambda row: row.start_utc)
-            lanes: list[datetime] = []
-            placed: list[tuple[EventRow, int]] = []
-            for row in rows:
-                for lane, lane_end in enumerate(lanes):
-                    if lane_end <= row.start_utc:
-                        lanes[lane] = row.end_utc
-                        placed.append((row, lane))
-                        break
-                else:
-                    lanes.append(row.end_utc)
-                    placed.append((row, len(lanes) - 1))
-            count = len(lanes)
-            top = HEADER + line[venue_id] * ROW
+            placed, lanes = _lanes(rows)
+            top = line[venue_id].top
+            height = (ROW - 8) / lanes
             for row, lane in placed:
-                clash = count > 1 and any(
-                    other is not row
-                    and other.start_utc < row.end_utc
-                    and row.start_utc < other.end_utc
-                    and "cancelled" not in (other.status.value, row.status.value)
-                    for other in rows
-                )
+                clash = lanes > 1 and _clashes(row, rows)
                 for day_start, day_end in _days_of(row, zone, first, last):
                     left, right = self.x_of(day_start), self.x_of(day_end)
                     if right - left < 2:
                         continue
-                    height = (ROW - 8) / count
-                    bars.append(
-                        (
-                            QRectF(left, top + 4 + lane * height, right - left - 1, height - 1),
-                            row,
-                            clash,
-                        )
-                    )
+                    rect = QRectF(left, top + 4 + lane * height, right - left - 1, height - 1)
+                    bars.append((rect, row, clash))
         self._bars = bars
         return bars
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 600)
+
+
+def _lanes(rows: list[EventRow]) -> tuple[list[tuple[EventRow, int]], int]:
+    """Each booking's lane, the first free one in start order; and the number of lanes."""
+    rows.sort(key=lambda row: row.start_utc)
+    ends: list[datetime] = []
+    placed: list[tuple[EventRow, int]] = []
+    for row in rows:
+        for lane, lane_end in enumerate(ends):
+            if lane_end <= row.start_utc:
+                ends[lane] = row.end_utc
+                placed.append((row, lane))
+                break
+        else:
+            ends.append(row.end_utc)
+            placed.append((row, len(ends) - 1))
+    return placed, max(1, len(ends))
+
+
+def _clashes(row: EventRow, rows: list[EventRow]) -> bool:
+    return any(
+        other is not row
+        and other.start_utc < row.end_utc
+        and row.start_utc < other.end_utc
+        and "cancelled" not in (other.status.value, row.status.value)
+        for other in rows
+    )
 
 
 def _days_of(row: EventRow, zone: str, first: date, last: date) -> list[tuple[datetime, datetime]]:
@@ -160,6 +309,18 @@ def _days_of(row: EventRow, zone: str, first: date, last: date) -> list[tuple[da
     return pieces
 
 
+def booking_label(row: EventRow, zone: str, rect: QRectF, line_height: float) -> list[str]:
+    """What a booking's bar says: title and times on two lines where the bar is tall
+    enough, else the start and the title on one; nothing where not even that fits."""
+    if rect.width() < 28:
+        return []
+    start = timezones.to_local(row.start_utc, zone)
+    end = timezones.to_local(row.end_utc, zone)
+    if rect.height() >= 2 * line_height + 4:
+        return [row.title, f"{start:%H:%M}–{end:%H:%M}"]
+    return [f"{start:%H:%M} {row.title}"]
+
+
 class _Timeline(QWidget):
     def __init__(self, view: VenueTimelineView) -> None:
         super().__init__(view)
@@ -167,6 +328,9 @@ class _Timeline(QWidget):
         self.setMouseTracking(True)
 
     def row_at(self, point: QPointF) -> EventRow | None:
+        corner = self.visible_corner()
+        if point.x() < corner.x() + LABEL_WIDTH or point.y() < corner.y() + HEADER:
+            return None  # under the venue labels or the day header drawn over the bookings
         for rect, row, _clash in self._view.bars():
             if rect.contains(point):
                 return row
@@ -190,79 +354,155 @@ class _Timeline(QWidget):
             return True
         return super().event(event)
 
+    def visible_corner(self) -> QPointF:
+        """The canvas point at the viewport's top left: where the day header and the
+        venue labels are drawn, so both stay in sight while the timeline scrolls."""
+        shown = self.visibleRegion().boundingRect()
+        return QPointF(shown.left(), shown.top())
+
     def paintEvent(self, _event: QPaintEvent) -> None:
-        view = self._view
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         base = QFont(self.font())
         small = QFont(base)
-        small.setPointSizeF(base.pointSizeF() * 0.8)
+        small.setPointSizeF(base.pointSizeF() * 0.85)
+        corner = self.visible_corner()
+        self._paint_grid(painter)
+        self._paint_bookings(painter, small)
+        self._paint_now(painter)
+        self._paint_labels(painter, base, small, corner.x())
+        self._paint_header(painter, base, small, corner)
+        painter.end()
+
+    def _day_left(self, index: int) -> float:
+        return LABEL_WIDTH + index * self._view.day_width()
+
+    def _paint_grid(self, painter: QPainter) -> None:
+        view = self._view
         width = view.day_width()
-        first = view.first_day()
-        today = datetime.now(timezones.zone(view.zone)).date()
-        for index in range(DAYS):
-            day = first + timedelta(days=index)
-            left = LABEL_WIDTH + index * width
+        step = view.hour_step()
+        for index in range(view.days):
+            day = view.first_day() + timedelta(days=index)
+            left = self._day_left(index)
             if day.weekday() >= 5:
-                painter.fillRect(
-                    QRectF(left, HEADER, width, self.height() - HEADER), QColor(style.WEEKEND)
-                )
-            painter.setFont(base)
+                painter.fillRect(QRectF(left, 0, width, self.height()), QColor(style.WEEKEND))
+            for hour in range(FIRST_HOUR + 1, LAST_HOUR):
+                x = left + (hour - FIRST_HOUR) / HOURS * width
+                labelled = step and (hour - FIRST_HOUR) % step == 0
+                colour = style.GRID_LINE if labelled else style.HALF_HOUR_LINE
+                painter.setPen(QPen(QColor(colour), 1))
+                painter.drawLine(QPointF(x, HEADER), QPointF(x, self.height()))
+            painter.setPen(QPen(QColor(DAY_EDGE), 1))
+            painter.drawLine(QPointF(left, 0), QPointF(left, self.height()))
+        for line in view.lines:
+            if line.venue is None:
+                painter.fillRect(QRectF(0, line.top, self.width(), line.height), QColor(GROUP_FILL))
+            else:
+                bottom = line.top + line.height
+                painter.setPen(QPen(QColor(style.GRID_LINE), 1))
+                painter.drawLine(QPointF(0, bottom), QPointF(self.width(), bottom))
+
+    def _paint_header(self, painter: QPainter, base: QFont, small: QFont, corner: QPointF) -> None:
+        """Day names and hour labels, at the top of whatever part is scrolled into view."""
+        view = self._view
+        width = view.day_width()
+        step = view.hour_step()
+        top = corner.y()
+        today = datetime.now(timezones.zone(view.zone)).date()
+        painter.fillRect(QRectF(0, top, self.width(), HEADER), QColor(style.HEADER_BACKGROUND))
+        bold = QFont(base)
+        bold.setBold(True)
+        for index in range(view.days):
+            day = view.first_day() + timedelta(days=index)
+            left = self._day_left(index)
+            if day == today:
+                painter.fillRect(QRectF(left, top, width, HEADER), QColor(style.TODAY_TINT))
+            painter.setFont(bold if day == today else base)
             painter.setPen(QColor(style.TODAY if day == today else style.TEXT))
+            label = day_label(day, painter.fontMetrics(), width - 8)
             painter.drawText(
-                QRectF(left, 4, width, 18), int(Qt.AlignmentFlag.AlignCenter), f"{day:%a %d %b}"
+                QRectF(left, top + 2, width, DAY_LINE), int(Qt.AlignmentFlag.AlignCenter), label
             )
             painter.setFont(small)
             painter.setPen(QColor(style.MUTED_TEXT))
-            for hour in range(FIRST_HOUR, LAST_HOUR, 3):
-                x = left + (hour - FIRST_HOUR) / (LAST_HOUR - FIRST_HOUR) * width
+            for hour in range(FIRST_HOUR, LAST_HOUR, step or HOURS + 1):
+                x = left + (hour - FIRST_HOUR) / HOURS * width
                 painter.drawText(
-                    QRectF(x - 2, 24, 30, 16),
+                    QRectF(x + 2, top + DAY_LINE, LABEL_SPACING, HOUR_LINE),
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                     f"{hour:02d}",
                 )
-                painter.setPen(QPen(QColor(style.HALF_HOUR_LINE), 1))
-                painter.drawLine(QPointF(x, HEADER), QPointF(x, self.height()))
-                painter.setPen(QColor(style.MUTED_TEXT))
+            painter.setPen(QPen(QColor(DAY_EDGE), 1))
+            painter.drawLine(QPointF(left, top), QPointF(left, top + HEADER))
+        painter.fillRect(
+            QRectF(corner.x(), top, LABEL_WIDTH, HEADER), QColor(style.HEADER_BACKGROUND)
+        )
+        painter.setPen(QPen(QColor(DAY_EDGE), 1))
+        painter.drawLine(QPointF(0, top + HEADER), QPointF(self.width(), top + HEADER))
+        painter.drawLine(
+            QPointF(corner.x() + LABEL_WIDTH, top), QPointF(corner.x() + LABEL_WIDTH, top + HEADER)
+        )
+
+    def _paint_labels(self, painter: QPainter, base: QFont, small: QFont, left: float) -> None:
+        """The city headings and the venues' names, at the left of what is in view."""
+        view = self._view
+        heading_font = QFont(base)
+        heading_font.setBold(True)
+        width = LABEL_WIDTH - 18
+        painter.fillRect(QRectF(left, 0, LABEL_WIDTH, self.height()), QColor("#ffffff"))
+        for line in view.lines:
+            box = QRectF(left + 10, line.top, width, line.height)
+            if line.venue is None:
+                painter.fillRect(
+                    QRectF(left, line.top, LABEL_WIDTH, line.height), QColor(GROUP_FILL)
+                )
+                painter.setFont(heading_font)
+                painter.setPen(QColor(style.TEXT))
+                painter.drawText(
+                    box,
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    line.heading,
+                )
+                continue
+            bottom = line.top + line.height
             painter.setPen(QPen(QColor(style.GRID_LINE), 1))
-            painter.drawLine(QPointF(left, 0), QPointF(left, self.height()))
-        painter.setPen(QPen(QColor(style.GRID_LINE), 1))
-        painter.drawLine(0, HEADER, self.width(), HEADER)
-        for number, venue in enumerate(view.venues):
-            top = HEADER + number * ROW
-            painter.setPen(QPen(QColor(style.GRID_LINE), 1))
-            painter.drawLine(0, top + ROW, self.width(), top + ROW)
-            painter.setFont(base)
-            painter.setPen(QColor(style.TEXT))
-            metrics = painter.fontMetrics()
-            painter.drawText(
-                QRectF(10, top + 3, LABEL_WIDTH - 16, ROW / 2),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                metrics.elidedText(venue.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 16),
-            )
-            painter.setFont(small)
-            painter.setPen(QColor(style.MUTED_TEXT))
-            painter.drawText(
-                QRectF(10, top + ROW / 2, LABEL_WIDTH - 16, ROW / 2 - 3),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                painter.fontMetrics().elidedText(
-                    venue.detail, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 16
-                ),
-            )
+            painter.drawLine(QPointF(left, bottom), QPointF(left + LABEL_WIDTH, bottom))
+            for text, font, colour, upper in (
+                (line.venue.name, base, style.TEXT, True),
+                (line.venue.detail, small, style.MUTED_TEXT, False),
+            ):
+                painter.setFont(font)
+                painter.setPen(QColor(colour))
+                half = QRectF(
+                    box.left(),
+                    box.top() + (3 if upper else line.height / 2),
+                    width,
+                    line.height / 2 - 3,
+                )
+                painter.drawText(
+                    half,
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width),
+                )
+        painter.setPen(QPen(QColor(DAY_EDGE), 1))
+        painter.drawLine(QPointF(left + LABEL_WIDTH, 0), QPointF(left + LABEL_WIDTH, self.height()))
         if not view.venues:
             painter.setPen(QColor(style.MUTED_TEXT))
             painter.drawText(
-                QRectF(0, HEADER, self.width(), 60),
-                int(Qt.AlignmentFlag.AlignCenter),
-                "No venues yet.",
+                QRectF(left, HEADER, self.width(), 60),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                "  No venues yet: add them with Program > Venues.",
             )
+
+    def _paint_bookings(self, painter: QPainter, small: QFont) -> None:
+        view = self._view
+        line_height = float(painter.fontMetrics().height())
         for rect, row, clash in view.bars():
-            label = [f"{timezones.to_local(row.start_utc, view.zone):%H:%M} {row.title}"]
             paint_event_block(
                 painter,
                 rect,
                 row,
-                label,
+                booking_label(row, view.zone, rect, line_height),
                 view.is_selected(row),
                 small,
                 3.0,
@@ -272,4 +512,14 @@ class _Timeline(QWidget):
                 painter.setPen(QPen(QColor(style.CONFLICT), 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(rect, 3, 3)
-        painter.end()
+
+    def _paint_now(self, painter: QPainter) -> None:
+        """A red line at the present moment, when it is on screen."""
+        view = self._view
+        now = timezones.to_local(view.now_utc(), view.zone)
+        first, last = view.period()
+        if not first <= now.date() <= last or not FIRST_HOUR <= now.hour < LAST_HOUR:
+            return
+        x = view.x_of(now)
+        painter.setPen(QPen(QColor(style.NOW_LINE), 2))
+        painter.drawLine(QPointF(x, HEADER), QPointF(x, self.height()))

@@ -1,0 +1,136 @@
+"""The venue timeline as a coordinator reads it: rooms under their city in English and
+Japanese, day and hour labels that never run together, bookings labelled where they fit,
+and a zoom from one day to two weeks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFontMetrics
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.gui.views import venues
+from cpp_scheduler.gui.views.venues import VenueTimelineView
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.store import Database, open_database
+
+CONFERENCE_DAY = date(2027, 2, 15)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = open_database(path)
+    load_demo(database)
+    database.close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_file.read_bytes())
+    database = open_database(copy)
+    yield database
+    database.close()
+
+
+def _timeline(window: MainWindow, qtbot: QtBot, width: int) -> VenueTimelineView:
+    window.resize(width, 768)
+    window.show_view("venues")
+    window.go_to(CONFERENCE_DAY)
+    timeline = window.views["venues"]
+    assert isinstance(timeline, VenueTimelineView)
+    qtbot.waitUntil(lambda: bool(timeline.venues))
+    return timeline
+
+
+def test_rooms_are_grouped_under_their_city_with_japanese_names(
+    demo: Database, make_window, qtbot: QtBot
+) -> None:
+    timeline = _timeline(make_window(demo), qtbot, 1366)
+    headings = [line.heading for line in timeline.lines if line.venue is None]
+    assert "Kobe 神戸市" in headings
+    assert "Yokohama 横浜市" in headings
+    under: dict[str, list[str]] = {}
+    heading = ""
+    for line in timeline.lines:
+        if line.venue is None:
+            heading = line.heading
+        else:
+            under.setdefault(heading, []).append(line.venue.name)
+            assert line.venue.detail, f"{line.venue.name} has no Japanese name shown"
+    assert "Kobe City Hall" in under["Kobe 神戸市"]
+    assert "TDLC Meeting Room A" in under["Tokyo"]
+    room_a = next(
+        line.venue for line in timeline.lines if line.venue and "Room A" in line.venue.name
+    )
+    assert room_a.detail == "TDLC 会議室A"
+
+
+@pytest.mark.parametrize("width", [1366, 1920])
+@pytest.mark.parametrize("days", [1, 7, 14])
+def test_day_and_hour_labels_never_run_together(
+    demo: Database, make_window, qtbot: QtBot, width: int, days: int
+) -> None:
+    timeline = _timeline(make_window(demo), qtbot, width)
+    timeline.set_zoom(days)
+    day_width = timeline.day_width()
+    metrics = QFontMetrics(timeline.font())
+    first, last = timeline.period()
+    assert (last - first).days + 1 == days
+    for offset in range(days):
+        label = venues.day_label(
+            first.fromordinal(first.toordinal() + offset), metrics, day_width - 8
+        )
+        assert label, "every day keeps at least its number"
+        assert metrics.horizontalAdvance(label) <= day_width - 8
+    step = timeline.hour_step()
+    if step:
+        assert step * day_width / venues.HOURS >= venues.LABEL_SPACING
+    assert day_width >= venues.MIN_DAY_WIDTH[days]
+
+
+def test_the_zoom_changes_the_period_and_the_title(
+    demo: Database, make_window, qtbot: QtBot
+) -> None:
+    window = make_window(demo)
+    timeline = _timeline(window, qtbot, 1366)
+    qtbot.mouseClick(timeline.zoom_buttons.button(1), Qt.MouseButton.LeftButton)
+    assert timeline.period() == (CONFERENCE_DAY, CONFERENCE_DAY)
+    assert window.period_label.text() == "Venues, Monday 15 February 2027"
+    day_titles = {row.title for _rect, row, _clash in timeline.bars()}
+    qtbot.mouseClick(timeline.zoom_buttons.button(14), Qt.MouseButton.LeftButton)
+    assert window.period_label.text() == "Venues, 15 Feb – 28 Feb 2027"
+    fortnight_titles = {row.title for _rect, row, _clash in timeline.bars()}
+    assert day_titles < fortnight_titles
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.period_label.text() == "Venues, 01 Mar – 14 Mar 2027"
+
+
+def test_a_booking_shows_its_time_and_title_where_they_fit_and_selects_its_meeting(
+    demo: Database, make_window, qtbot: QtBot
+) -> None:
+    window = make_window(demo)
+    timeline = _timeline(window, qtbot, 1920)
+    timeline.set_zoom(1)
+    line_height = float(QFontMetrics(timeline.font()).height())
+    labelled = [
+        (rect, row, venues.booking_label(row, timeline.zone, rect, line_height))
+        for rect, row, _clash in timeline.bars()
+    ]
+    assert labelled
+    for rect, row, label in labelled:
+        if rect.width() >= 28:
+            assert row.title in " ".join(label)
+    rect, row, _label = labelled[0]
+    canvas = timeline._canvas
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert window.selected_occurrence == row.occurrence_key
+    assert timeline.is_selected(row)
+    assert canvas.row_at(QPointF(5, rect.center().y())) is None  # the venue's label
