@@ -22,7 +22,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
@@ -126,6 +126,9 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     window.show_view("week")
     _settle(window)
     written.append(_save(window, outdir / "tools-main-window.png"))
+    # The docks share the space under the calendar; give them room for their picture.
+    window.resizeDocks([tools.local_times], [320], Qt.Orientation.Vertical)
+    _settle(window)
     written.append(_save(tools.local_times, outdir / "tools-local-times.png"))
     tools.conflicts.resize(1200, 300)
     written.append(_save(tools.conflicts, outdir / "tools-conflicts.png"))

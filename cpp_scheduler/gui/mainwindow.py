@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QProgressBar,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -204,7 +205,15 @@ class MainWindow(QMainWindow):
         self.central.addWidget(calendar_page)
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.sidebar)
+        # On a short screen the sidebar scrolls instead of making the window taller.
+        sidebar_scroll = QScrollArea(self)
+        sidebar_scroll.setObjectName("sidebarScroll")
+        sidebar_scroll.setWidget(self.sidebar)
+        sidebar_scroll.setWidgetResizable(True)
+        sidebar_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        sidebar_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sidebar_scroll.setMinimumWidth(self.sidebar.minimumSizeHint().width())
+        self.splitter.addWidget(sidebar_scroll)
         self.splitter.addWidget(self.central)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)

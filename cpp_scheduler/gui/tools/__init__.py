@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
 
 
+DOCK_HEIGHT = 200
+"""The docks' first height under the calendar: five rows of a list."""
+
+
 class Tools(QObject):
     """The tools of one main window, and the window they serve.
 
@@ -45,14 +49,19 @@ class Tools(QObject):
         # shows before the program is open): each dock goes back where the coordinator
         # left it, or to its first place.
         # A dock added to a window already on screen stays hidden until shown.
-        if not window.restoreDockWidget(self.local_times):
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.local_times)
-            window.resizeDocks([self.local_times], [520], Qt.Orientation.Horizontal)
-            self.local_times.show()
+        # Their first place is side by side under the calendar, which keeps the whole
+        # width: a week of parallel sessions needs it more than the docks do.
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         if not window.restoreDockWidget(self.conflicts):
-            window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts)
-            window.resizeDocks([self.conflicts], [150], Qt.Orientation.Vertical)
+            window.addDockWidget(bottom, self.conflicts)
             self.conflicts.show()
+        if not window.restoreDockWidget(self.local_times):
+            if window.dockWidgetArea(self.conflicts) == bottom:
+                window.splitDockWidget(self.conflicts, self.local_times, Qt.Orientation.Horizontal)
+            else:
+                window.addDockWidget(bottom, self.local_times)
+            window.resizeDocks([self.conflicts], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+            self.local_times.show()
         self.count_label = QLabel("", window)
         self.count_label.setObjectName("conflictCount")
         window.statusBar().addPermanentWidget(self.count_label)

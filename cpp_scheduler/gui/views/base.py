@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, datetime
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from cpp_scheduler.gui import style
@@ -122,10 +122,12 @@ def paint_event_block(
     font: QFont,
     radius: float = 4.0,
     marked: bool = False,
+    bold_lines: Collection[int] = (0,),
 ) -> None:
     """An event as a rounded block: filled when confirmed, tinted with a dashed border
     when tentative, grey and struck through when cancelled; a red badge in its corner
-    when it is in a conflict (``marked``)."""
+    when it is in a conflict (``marked``). The lines numbered in ``bold_lines`` (the
+    title's) are bold; lines that do not fit are left out, the first always shown."""
     from PySide6.QtCore import QRectF
 
     assert isinstance(rect, QRectF)
@@ -153,7 +155,7 @@ def paint_event_block(
         if y + metrics.height() > inner.bottom() + 2 and number > 0:
             break
         line_font = QFont(block_font)
-        line_font.setBold(number == 0)
+        line_font.setBold(number in bold_lines)
         painter.setFont(line_font)
         elided = painter.fontMetrics().elidedText(
             line, Qt.TextElideMode.ElideRight, int(inner.width())
@@ -167,6 +169,22 @@ def paint_event_block(
     if marked:
         paint_conflict_badge(painter, rect)
     painter.restore()
+
+
+def wrap_words(text: str, metrics: QFontMetrics, width: float, most: int) -> list[str]:
+    """``text`` broken at spaces into at most ``most`` lines of ``width`` pixels, the
+    last elided: how a narrow block shows more of a title than one elided line."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < most:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        if len(lines) == most - 1 and words:
+            line = f"{line} {' '.join(words)}"
+            words = []
+        lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(width)))
+    return lines
 
 
 def paint_conflict_badge(painter: QPainter, rect: object) -> None:

@@ -11,13 +11,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
-from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
+from cpp_scheduler.gui.views.base import (
+    CalendarView,
+    paint_event_block,
+    show_event_tooltip,
+    wrap_words,
+)
 from cpp_scheduler.services.calendar_rows import EventRow, OccurrenceKey
 
 SNAP_MINUTES = 15
@@ -29,6 +34,35 @@ EDGE = 6
 """How close to a block's lower edge (pixels) a press starts a resize."""
 ALL_DAY_THRESHOLD = timedelta(hours=20)
 """Events at least this long go to the strip above the grid instead of a tall block."""
+
+
+NARROW_BLOCK = 110.0
+"""Below this width a block leads with its start time and wraps its title."""
+
+
+def block_lines(
+    row: EventRow, start: datetime, end: datetime, rect: QRectF, font: QFont
+) -> tuple[list[str], range]:
+    """What an event's block says, and which of its lines are the title's.
+
+    A short block keeps one line: start and title. A wide one shows the title, the
+    times and the place. A narrow one (parallel sessions side by side) shows its start
+    time first, then as much of its title as fits, wrapped, then the place: the
+    start and the first words of the title are always there.
+    """
+    place = [row.venue_name or row.city_name] if (row.venue_name or row.city_name) else []
+    if rect.height() < 34:
+        return [f"{start:%H:%M} {row.title}"], range(1)
+    bold = QFont(font)
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    fit = max(1, int((rect.height() - 4) // metrics.height()))
+    width = rect.width() - 12
+    if rect.width() >= NARROW_BLOCK:
+        title = wrap_words(row.title, metrics, width, max(1, min(2, fit - 1 - len(place))))
+        return [*title, f"{start:%H:%M}–{end:%H:%M}", *place], range(len(title))
+    title = wrap_words(row.title, metrics, width, max(1, fit - 1))
+    return [f"{start:%H:%M}", *title, *place], range(1, 1 + len(title))
 
 
 @dataclass
@@ -574,13 +608,7 @@ class _Canvas(QWidget):
             row = block.row
             local_start = timezones.to_local(row.start_utc, view.zone)
             local_end = timezones.to_local(row.end_utc, view.zone)
-            times = f"{local_start:%H:%M}–{local_end:%H:%M}"
-            lines = [row.title, times]
-            if rect.height() < 34:
-                lines = [f"{row.title}, {local_start:%H:%M}"]
-            place = row.venue_name or row.city_name
-            if place:
-                lines.append(place)
+            lines, bold = block_lines(row, local_start, local_end, rect, font)
             paint_event_block(
                 painter,
                 rect,
@@ -589,6 +617,7 @@ class _Canvas(QWidget):
                 view.is_selected(row),
                 font,
                 marked=view.model.event_model.is_marked(row),
+                bold_lines=bold,
             )
         self._paint_now(painter)
         if self._ghost is not None:

@@ -1,4 +1,5 @@
-"""The venue timeline as a coordinator reads it: rooms under their city in English and
+"""The calendar as a coordinator reads it on a laptop and an office screen: the week of
+parallel sessions, and the venue timeline with rooms under their city in English and
 Japanese, day and hour labels that never run together, bookings labelled where they fit,
 and a zoom from one day to two weeks."""
 
@@ -134,3 +135,34 @@ def test_a_booking_shows_its_time_and_title_where_they_fit_and_selects_its_meeti
     assert window.selected_occurrence == row.occurrence_key
     assert timeline.is_selected(row)
     assert canvas.row_at(QPointF(5, rect.center().y())) is None  # the venue's label
+
+
+@pytest.mark.parametrize("width", [1366, 1440, 1920])
+@pytest.mark.parametrize("week", [CONFERENCE_DAY, date(2027, 3, 8)])
+def test_every_event_of_the_conference_and_tour_weeks_shows_its_start_and_title(
+    demo: Database, make_window, qtbot: QtBot, width: int, week: date
+) -> None:
+    """Parallel sessions side by side still say when they start and what they are."""
+    from cpp_scheduler import timezones
+    from cpp_scheduler.gui.views.timegrid import block_lines
+
+    window = make_window(demo)
+    window.resize(width, 768 if width < 1920 else 1080)
+    window.show_view("week")
+    window.go_to(week)
+    grid = window.views["week"]
+    blocks = grid.blocks()  # type: ignore[attr-defined]
+    assert blocks
+    font = grid.font()
+    for block in blocks:
+        row = block.row
+        rect = grid.block_rect(block)  # type: ignore[attr-defined]
+        start = timezones.to_local(row.start_utc, window.display_zone)
+        end = timezones.to_local(row.end_utc, window.display_zone)
+        lines, bold = block_lines(row, start, end, rect, font)
+        assert any(f"{start:%H:%M}" in line for line in lines), row.title
+        first_title_line = lines[bold.start].removeprefix(f"{start:%H:%M} ").rstrip("…")
+        assert len(first_title_line) >= 4, (row.title, lines)
+        assert row.title.startswith(first_title_line), (row.title, lines)
+    # The docks leave the calendar at least two thirds of the window's width.
+    assert window.current_view.width() >= 2 / 3 * window.width()
