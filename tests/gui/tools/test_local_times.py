@@ -9,9 +9,14 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.commands import move_event
-from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesModel
+from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock, LocalTimesModel
 from cpp_scheduler.model import Participant
 from cpp_scheduler.services.calendar_rows import OccurrenceKey
+
+
+def read(qtbot: QtBot, dock: LocalTimesDock) -> None:
+    """Wait until the dock's answer for the meeting it was given has arrived."""
+    qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
 
 
 def _rows(model: LocalTimesModel) -> dict[str, list[str]]:
@@ -49,6 +54,7 @@ def test_rows_for_a_known_event_and_zones(
     window = open_window()
     dock = tools_of(window).local_times
     window.views["week"].occurrenceSelected.emit(OccurrenceKey(event))
+    read(qtbot, dock)
 
     qtmodeltester.check(dock.model)
     rows = _rows(dock.model)
@@ -86,6 +92,7 @@ def test_a_holiday_adds_a_warning_row(
     window = open_window()
     dock = tools_of(window).local_times
     dock.show_event(event)
+    read(qtbot, dock)
 
     qtmodeltester.check(dock.model)
     assert dock.model.warning_count >= 1
@@ -105,6 +112,7 @@ def test_follows_a_change_of_the_event(qtbot: QtBot, sqlite_database, open_windo
     window = open_window()
     dock = tools_of(window).local_times
     window.views["day"].occurrenceSelected.emit(OccurrenceKey(event))
+    read(qtbot, dock)
     assert _rows(dock.model)["Lima"][Column.TIME] == "19:00–20:00 -05"
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
