@@ -37,7 +37,11 @@ from cpp_scheduler.scheduling.inputs import AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes
 from cpp_scheduler.services.calendar_rows import OccurrenceKey
 from cpp_scheduler.services.database import Database
-from cpp_scheduler.services.localtimes import MeetingLocalTimes, read_local_times
+from cpp_scheduler.services.localtimes import (
+    MeetingLocalTimes,
+    NoSuchMeetingError,
+    read_local_times,
+)
 
 
 class Column(IntEnum):
@@ -255,9 +259,12 @@ class LocalTimesDock(QDockWidget):
         self.reading = False
         if not isinstance(error, SchedulerError):
             sys.excepthook(type(error), error, error.__traceback__)
-        # The event (or this meeting) was deleted, cancelled or undone meanwhile.
+        # The event was deleted (or its creation undone) meanwhile: nothing to show. A
+        # meeting cancelled, or a series moved away from it, is said so.
         self.occurrence = None
         self._show(None)
+        if isinstance(error, NoSuchMeetingError):
+            self.heading.setText(_escape(str(error)))
 
     def _show(self, times: MeetingLocalTimes | None) -> None:
         self.times = times

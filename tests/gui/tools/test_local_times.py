@@ -8,7 +8,7 @@ from conftest import JANUARY_NINE_TOKYO, add, add_delegation, add_event, settle,
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.commands import move_event
+from cpp_scheduler.gui.commands import cancel_meeting, move_event
 from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock, LocalTimesModel
 from cpp_scheduler.model import Participant
 from cpp_scheduler.services.calendar_rows import OccurrenceKey
@@ -196,3 +196,47 @@ def test_the_answer_for_an_earlier_choice_never_overwrites_a_later_one(
     window.views["day"].occurrenceSelected.emit(None)
     assert dock.model.rowCount() == 0
     assert dock.heading.text() == dock.PLACEHOLDER
+
+
+def test_a_meeting_of_a_series_moved_then_cancelled_then_back(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).local_times
+    march = next(
+        row.occurrence_key
+        for row in window.events.rows()
+        if row.title == SERIES and f"{row.start_utc:%m-%d}" == "03-17"
+    )
+    assert march.recurrence_id is not None
+    window.views["month"].occurrenceSelected.emit(march)
+    read(qtbot, dock)
+
+    # Only this meeting moves, a day later: the dock reads it on its new date.
+    thursday = march.recurrence_id + timedelta(days=1)
+    window.move_event(
+        march.event_id, thursday, thursday + timedelta(minutes=90), march.recurrence_id
+    )
+    settle(qtbot, window)
+    read(qtbot, dock)
+    assert _rows(dock.model)["Washington"][Column.DATE : Column.TIME + 1] == [
+        "Thu 18 Mar",
+        "04:00–05:30 EDT",
+    ]
+
+    window.editor.execute(
+        cancel_meeting(window.editor, march.event_id, march.recurrence_id, window.display_zone)
+    )
+    settle(qtbot, window)
+    read(qtbot, dock)
+    assert dock.model.rowCount() == 0
+    assert dock.heading.text() == (
+        f"'{SERIES}' has no meeting on Wed 17 Mar 2027 17:00 (Tokyo time); its meetings: "
+        "20 Jan 2027, 21 Apr 2027, 20 May 2027, 16 Jun 2027."
+    )
+
+    window.editor.stack.undo()
+    settle(qtbot, window)
+    read(qtbot, dock)
+    assert _rows(dock.model)["Washington"][Column.DATE] == "Thu 18 Mar"
