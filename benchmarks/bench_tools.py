@@ -2,13 +2,12 @@
 
     python benchmarks/bench_tools.py [--repeat 5]
 
-Each figure is the work a tool does off the GUI thread (or, for the local times, on it)
-before the widgets are filled, on a SQLite copy of the demo program. The baseline,
-measured in the same run, reads the whole program into the engine's inputs once
-(``load_snapshot``): every tool does at least that much work or a part of it, so the
-ratio says how much a tool adds on top. Targets: the local times (computed on the GUI
-thread) well under one snapshot; the rest under a tenth of a second each, so the
-window's busy indicator barely shows.
+Each figure is the work a tool does off the GUI thread before the widgets are filled, on
+a SQLite copy of the demo program. The baseline, measured in the same run, reads the
+whole program into the engine's inputs once (``load_snapshot``): every tool does at
+least that much work or a part of it, so the ratio says how much a tool adds on top.
+Targets: the local times of one meeting well under one snapshot; the rest under a tenth
+of a second each, so the window's busy indicator barely shows.
 """
 
 from __future__ import annotations
@@ -22,12 +21,12 @@ from _common import best_time, print_table
 from sqlalchemy import select
 
 from cpp_scheduler.gui.tools.delegationview import read_schedule
-from cpp_scheduler.gui.tools.localtimes import read_local_times
 from cpp_scheduler.gui.tools.slotfinder import PlannerRequest, plan_meeting
 from cpp_scheduler.gui.tools.tourbuilder import read_board
 from cpp_scheduler.model import Delegation, Event, StudyTour
 from cpp_scheduler.services.checking import check_program
 from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.services.localtimes import read_local_times
 from cpp_scheduler.services.snapshot import load_snapshot
 from cpp_scheduler.store import open_database
 

@@ -130,3 +130,17 @@ def sqlite_database(request: pytest.FixtureRequest, sqlite_path: Path) -> Iterat
     store = open_database(sqlite_path)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite_path(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
+    """A SQLite file holding the demo program, built once per run: only for tests that
+    read it (a test that writes loads the demo into its own ``sqlite_database``)."""
+    from cpp_scheduler.services.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path)
+    load_demo(database)
+    database.close()
+    return path

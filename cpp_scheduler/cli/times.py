@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import re
+from datetime import UTC, date, datetime
 from typing import Any
 
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
-from cpp_scheduler.scheduling.localtimes import AttendeeTimes, describe_span, local_times
-from cpp_scheduler.services import snapshot
+from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning, describe_span
+from cpp_scheduler.services.localtimes import MeetingLocalTimes, Moment, read_event_local_times
 from cpp_scheduler.store import open_database
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def register(subparsers: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -19,9 +24,18 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         description="Show an event's start and end in the zone of each attending "
         "delegation and participant, and in Tokyo and Washington: local date and time, "
         "day offset against the event's zone, UTC offset, and whether it falls in "
-        "working hours, extended hours or the night.",
+        "working hours, extended hours or the night; then the public holidays at home (or in "
+        "Japan, during a stay and for the hosts) on those dates. Attendees on a clock "
+        "already shown (a participant on their delegation's) are not repeated.",
     )
     parser.add_argument("event", metavar="EVENT_UID", help="the event's UID (or its id)")
+    parser.add_argument(
+        "--occurrence",
+        metavar="WHEN",
+        help="for a series, the meeting on this date in the event's zone (YYYY-MM-DD) or "
+        "starting at this instant (ISO 8601 with its offset, such as 2027-03-17T08:00:00Z; "
+        "the start the series gives it, or the one it was moved to)",
+    )
     parser.add_argument(
         "--all", action="store_true", help="for a series, every occurrence (default: the first)"
     )
@@ -60,42 +74,76 @@ def _row_text(row: AttendeeTimes) -> list[str]:
     ]
 
 
+def parse_occurrence(text: str | None) -> Moment | None:
+    """The meeting ``--occurrence`` names: a date in the event's zone, or an instant."""
+    if text is None:
+        return None
+    try:
+        if _DATE.match(text):
+            return date.fromisoformat(text)
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        instant = None
+    if instant is None or instant.tzinfo is None:
+        raise CliError(
+            f"--occurrence '{text}' is neither a date (YYYY-MM-DD, in the event's zone) nor "
+            "an instant with its offset (such as 2027-03-17T08:00:00Z)",
+            status=2,
+        )
+    return instant.astimezone(UTC)
+
+
+def _holiday_json(warning: HolidayWarning) -> dict[str, Any]:
+    return {
+        "date": warning.day.isoformat(),
+        "country": warning.country,
+        "country_name": warning.country_name,
+        "holiday": warning.holiday,
+        "who": warning.who,
+        "message": warning.text,
+    }
+
+
+def _meeting_json(meeting: MeetingLocalTimes) -> dict[str, Any]:
+    recurrence_id = meeting.recurrence_id
+    return {
+        "start": utc_z(meeting.start),
+        "end": utc_z(meeting.end),
+        "recurrence_id": utc_z(recurrence_id) if recurrence_id is not None else None,
+        "times": [_row_json(row) for row in meeting.rows],
+        "holidays": [_holiday_json(warning) for warning in meeting.warnings],
+    }
+
+
+def _meeting_text(meeting: MeetingLocalTimes) -> str:
+    event = meeting.event
+    header = ["WHO", "ZONE", "LOCAL TIME", "DAY", "UTC OFFSET", "HOURS"]
+    text = f"{event.title}: {describe_span(meeting.start, meeting.end, event.zone)}\n" + table(
+        [_row_text(row) for row in meeting.rows], header
+    )
+    return "\n".join([text, *(f"Holiday: {warning.text}" for warning in meeting.warnings)])
+
+
 def run(args: argparse.Namespace) -> int:
+    occurrence = parse_occurrence(args.occurrence)
+    if occurrence is not None and args.all:
+        raise CliError("give --occurrence or --all, not both", status=2)
     database = open_database(args.db)
     try:
-        with database.session() as session:
-            event = snapshot.find_event(session, args.event)
-            attendees = snapshot.event_attendees(event)
-            intervals = snapshot.event_intervals(event)
-            title, uid, zone = event.title, event.uid, event.zone
+        answer = read_event_local_times(database, args.event, occurrence, every=args.all)
     finally:
         database.close()
-    if not args.all:
-        intervals = intervals[:1]
-    occurrences = [(interval, local_times(interval, attendees)) for interval in intervals]
+    event = answer.event
     if args.json:
         print_json(
             {
-                "event": {"uid": uid, "title": title, "zone": zone},
-                "occurrences": [
-                    {
-                        "start": utc_z(interval.start),
-                        "end": utc_z(interval.end),
-                        "times": [_row_json(row) for row in rows],
-                    }
-                    for interval, rows in occurrences
-                ],
+                "event": {"uid": event.uid, "title": event.title, "zone": event.zone},
+                "occurrences": [_meeting_json(meeting) for meeting in answer.meetings],
             }
         )
         return 0
-    header = ["WHO", "ZONE", "LOCAL TIME", "DAY", "UTC OFFSET", "HOURS"]
-    blocks = []
-    for interval, rows in occurrences:
-        blocks.append(
-            f"{title}: {describe_span(interval.start, interval.end, zone)}\n"
-            + table([_row_text(row) for row in rows], header)
-        )
-    if not occurrences:
-        blocks.append(f"{title}: every occurrence is cancelled")
+    blocks = [_meeting_text(meeting) for meeting in answer.meetings]
+    if not blocks:
+        blocks.append(f"{event.title}: every occurrence is cancelled")
     print("\n\n".join(blocks))
     return 0

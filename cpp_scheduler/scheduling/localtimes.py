@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from cpp_scheduler import timezones
+from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import (
     JAPAN,
     Attendee,
@@ -139,6 +140,104 @@ def local_times(
     extra = reference_attendees() if references is None else tuple(references)
     rows.extend(attendee_times(interval, reference) for reference in extra)
     return tuple(rows)
+
+
+# -- the local times of one meeting, as the inspector and ``times`` show them ----------
+
+
+def distinct_clocks(attendees: Iterable[Attendee], day: date) -> list[Attendee]:
+    """The delegations, then the participants whose clock none of them shares on ``day``.
+
+    A participant on their own delegation's clock adds a row that says nothing new; one
+    joining from elsewhere (or without a delegation) reads the meeting on a clock of
+    their own and keeps their row.
+    """
+    everyone = list(attendees)
+    delegations = [a for a in everyone if a.kind is AttendeeKind.DELEGATION]
+    zone_of_delegation = {a.id: a.zone_on(day) for a in delegations}
+    shown = list(delegations)
+    for person in everyone:
+        if person.kind is not AttendeeKind.PARTICIPANT:
+            continue
+        if zone_of_delegation.get(person.delegation_id or "") == person.zone_on(day):
+            continue
+        shown.append(person)
+    return shown
+
+
+def hosted_in_japan(interval: Interval) -> bool:
+    """The hosts' own holidays count: the meeting is held somewhere (in person, or at a
+    venue) or on Tokyo's clock, so TDLC's staff in Tokyo run it."""
+    return interval.is_physical or interval.venue_id is not None or interval.zone == timezones.TOKYO
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayWarning:
+    """A public holiday that falls on an attendee's local date of a meeting."""
+
+    day: date
+    country: str
+    """ISO 3166 code of the country whose holiday it is."""
+    holiday: str
+    who: str
+    """Whom it concerns: an attendee's name, or "the hosts in Tokyo"."""
+
+    @property
+    def country_name(self) -> str:
+        return timezones.country_name(self.country) or self.country
+
+    @property
+    def text(self) -> str:
+        return (
+            f"{self.day:%a %d %b %Y} is {self.holiday}, a public holiday in "
+            f"{self.country_name} ({self.who})."
+        )
+
+
+def holiday_warnings(rows: Iterable[AttendeeTimes], hosted: bool) -> tuple[HolidayWarning, ...]:
+    """One warning per country and local date of the meeting that is a public holiday.
+
+    An attendee visiting Japan keeps Japan's holidays that day, as do the hosts (the
+    Tokyo row) of a meeting ``hosted`` in Japan; Washington's row stands for nobody's
+    days off. A country's holiday is named once, for the first attendee it concerns.
+    """
+    warnings: list[HolidayWarning] = []
+    seen: set[tuple[str, date]] = set()
+    for row in rows:
+        attendee = row.attendee
+        country = JAPAN if row.in_japan else attendee.country
+        if attendee.kind is AttendeeKind.REFERENCE:
+            if attendee.zone != timezones.TOKYO or not hosted:
+                continue
+            country = JAPAN
+        if not country:
+            continue
+        hosts = country == JAPAN and (attendee.kind is AttendeeKind.REFERENCE or row.in_japan)
+        day, last = row.start.local.date(), row.end.local.date()
+        while day <= last:
+            name = holidays.holiday_name(country, day)
+            if name and (country, day) not in seen:
+                seen.add((country, day))
+                who = "the hosts in Tokyo" if hosts else attendee.name
+                warnings.append(HolidayWarning(day, country, name, who))
+            day += timedelta(days=1)
+    return tuple(warnings)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingTimes:
+    """What a coordinator reads about one meeting: every clock, then the holidays."""
+
+    rows: tuple[AttendeeTimes, ...]
+    warnings: tuple[HolidayWarning, ...]
+
+
+def meeting_times(interval: Interval, attendees: Iterable[Attendee]) -> MeetingTimes:
+    """The meeting on each distinct clock (delegations, participants on a clock of their
+    own, Tokyo, Washington) and the public holidays on those local dates."""
+    day = timezones.to_local(interval.start, interval.zone).date()
+    rows = local_times(interval, distinct_clocks(attendees, day))
+    return MeetingTimes(rows, holiday_warnings(rows, hosted_in_japan(interval)))
 
 
 def describe_span(start: datetime, end: datetime, zone_name: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,20 +11,13 @@ from typing import Any
 import pytest
 
 from cpp_scheduler.cli import main
-from cpp_scheduler.services.demo import load_demo
-from cpp_scheduler.store import open_database
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> str:
-    path = tmp_path_factory.mktemp("cli-events") / "program.sqlite"
-    shutil.copyfile(sqlite_template, path)
-    database = open_database(path)
-    load_demo(database)
-    database.close()
-    return str(path)
+@pytest.fixture
+def demo_db(demo_sqlite_path: Path) -> str:
+    return str(demo_sqlite_path)
 
 
 def _json(demo_db: str, capsys: pytest.CaptureFixture[str], *options: str) -> list[Any]:

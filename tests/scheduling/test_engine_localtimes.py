@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cpp_scheduler import timezones
+from cpp_scheduler.model.enums import EventMode
 from cpp_scheduler.scheduling.inputs import AttendeeKind, Hours
-from cpp_scheduler.scheduling.localtimes import DayPart, classify, local_times
+from cpp_scheduler.scheduling.localtimes import DayPart, classify, local_times, meeting_times
 from cpp_scheduler.timezones import (
     AmbiguousLocalTimeError,
     Fold,
@@ -261,3 +262,72 @@ def test_a_series_crossing_a_clock_change_keeps_its_own_hour_and_moves_for_other
     assert [r.start.local.hour for r in tokyo_rows] == [23, 23, 22]
     assert [r.start.day_offset for r in tokyo_rows] == [0, 0, 0]
     assert [r.part for r in tokyo_rows] == [DayPart.NIGHT] * 3
+
+
+# -- one meeting as the inspector and ``times`` show it ---------------------------------
+
+
+def test_a_participant_on_their_delegations_clock_adds_no_row() -> None:
+    lima = delegation("lima", "Lima", "America/Lima", "PE")
+    at_home = person("ana", "Ana", "America/Lima", "PE", delegation_id="lima")
+    abroad = person("luis", "Luis", NEW_YORK, "PE", delegation_id="lima")
+    alone = person("kenji", "Kenji", "Asia/Tokyo", "JP")
+    times = meeting_times(
+        meeting("e", "Clinic", tokyo(2027, 1, 12, 10)), [lima, at_home, abroad, alone]
+    )
+    assert [row.attendee.name for row in times.rows] == [
+        "Lima",
+        "Luis",
+        "Kenji",
+        "Tokyo",
+        "Washington",
+    ]
+
+
+def test_a_holiday_at_home_warns_once_for_the_first_attendee_it_concerns() -> None:
+    lima = delegation("lima", "Lima", "America/Lima", "PE")
+    cusco = delegation("cusco", "Cusco", "America/Lima", "PE")
+    # Wednesday 28 July 2027, 10:00 in Lima: Peru's Independence Day.
+    call = meeting(
+        "e",
+        "Call",
+        at("America/Lima", 2027, 7, 28, 10),
+        zone="America/Lima",
+        mode=EventMode.VIRTUAL,
+    )
+    [warning] = meeting_times(call, [lima, cusco]).warnings
+    assert (warning.day, warning.country, warning.holiday, warning.who) == (
+        date(2027, 7, 28),
+        "PE",
+        "Independence Day",
+        "Lima",
+    )
+    assert warning.text == ("Wed 28 Jul 2027 is Independence Day, a public holiday in Peru (Lima).")
+
+
+def test_japans_holidays_count_for_the_hosts_only_when_japan_hosts() -> None:
+    # Monday 3 May 2027 is Constitution Day: 10:00 in Tokyo is 20:00 on Sunday in Lima.
+    lima = delegation("lima", "Lima", "America/Lima", "PE")
+    hosted = meeting("e", "Workshop", tokyo(2027, 5, 3, 10), mode=EventMode.VIRTUAL)
+    [warning] = meeting_times(hosted, [lima]).warnings
+    assert (warning.holiday, warning.who) == ("Constitution Day", "the hosts in Tokyo")
+    from_lima = meeting(
+        "e", "Call", tokyo(2027, 5, 3, 10), zone="America/Lima", mode=EventMode.VIRTUAL
+    )
+    assert meeting_times(from_lima, [lima]).warnings == ()
+
+
+def test_a_delegation_in_japan_keeps_japans_holidays_during_its_stay() -> None:
+    visiting = delegation(
+        "lima", "Lima", "America/Lima", "PE", arrival=date(2027, 7, 25), departure=date(2027, 8, 1)
+    )
+    call = meeting(
+        "e",
+        "Call",
+        at("America/Lima", 2027, 7, 28, 10),
+        zone="America/Lima",
+        mode=EventMode.VIRTUAL,
+    )
+    times = meeting_times(call, [visiting])
+    assert times.rows[0].in_japan
+    assert times.warnings == ()  # Peru's Independence Day is not theirs in Tokyo

@@ -41,7 +41,7 @@ class Tools(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.local_times = LocalTimesDock(window.database, window)
+        self.local_times = LocalTimesDock(window.database, window.tasks.run_in_background, window)
         self.conflicts = ConflictsDock(
             window.database, window.tasks.run_in_background, self.visible_range, window
         )
@@ -98,6 +98,7 @@ class Tools(QObject):
         """The window closes: start no more work, and hand back the work under way now,
         while the window and its task manager still exist to receive it."""
         self.conflicts.stop()
+        self.local_times.stop()
         for dialog in self._dialogs.values():
             stop = getattr(dialog, "stop", None)
             if stop is not None:
@@ -191,14 +192,14 @@ class Tools(QObject):
         QTimer.singleShot(0, self._follow_selection)
 
     def _selection_changed(self, key: OccurrenceKey | None) -> None:
-        self.local_times.show_event(key.event_id if key is not None else None)
+        self.local_times.show_occurrence(key)
 
     def _follow_selection(self) -> None:
-        if self.window.selected_event != self.local_times.event_id:
-            self.local_times.show_event(self.window.selected_event)
+        if self.window.selected_occurrence != self.local_times.occurrence:
+            self.local_times.show_occurrence(self.window.selected_occurrence)
 
     def _reloaded(self) -> None:
-        self.local_times.show_event(self.window.selected_event)
+        self.local_times.show_occurrence(self.window.selected_occurrence)
         self.conflicts.recheck()
         for dialog in self._dialogs.values():  # a program was loaded or imported
             refresh = getattr(dialog, "refresh_choices", None)
@@ -220,7 +221,7 @@ class Tools(QObject):
         if when is not None:
             self.window.go_to(timezones.to_local(when, self.window.display_zone).date())
         self.window.select_event(event_id)
-        self.local_times.show_event(event_id)
+        self.local_times.show_occurrence(self.window.selected_occurrence)
 
     # -- dialogs ------------------------------------------------------------------------
     def dialogs(self) -> list[QWidget]:

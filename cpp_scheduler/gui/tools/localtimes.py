@@ -1,16 +1,19 @@
-"""The local-times inspector: the selected event on every attendee's clock.
+"""The local-times inspector: the selected meeting on every attendee's clock.
 
 One row per attending delegation, per participant whose clock differs from their
 delegation's, then Tokyo and Washington: local date and time, weekday, the day offset
 against the event's own date and the UTC offset, coloured by working hours, acceptable
 hours or night. A holiday at an attendee's home (or in Japan, for the hosts) adds a
-warning row. The dock follows the main window's selection and every change to events.
+warning row. The rows and the warnings are exactly what
+:func:`cpp_scheduler.services.localtimes.read_local_times` answers for that meeting (as
+``cpp-scheduler times --occurrence`` prints them), read off the GUI thread. The dock
+follows the main window's selected meeting and every change to events.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+import sys
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -30,98 +33,15 @@ from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
-from cpp_scheduler.scheduling import holidays
-from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, zone_city
-from cpp_scheduler.scheduling.localtimes import AttendeeTimes, local_times
-from cpp_scheduler.services.snapshot import event_attendees, event_intervals, find_event
-from cpp_scheduler.store import Database
-
-
-@dataclass(frozen=True, slots=True)
-class EventLocalTimes:
-    """What the inspector shows for one event (one occurrence of a series)."""
-
-    event_id: str
-    title: str
-    start: datetime
-    end: datetime
-    zone: str
-    rows: tuple[AttendeeTimes, ...]
-    warnings: tuple[str, ...]
-
-
-def _distinct_clocks(attendees: list[Attendee], day: date) -> list[Attendee]:
-    """Delegations, then the participants whose clock none of them shares that day."""
-    delegations = [a for a in attendees if a.kind is AttendeeKind.DELEGATION]
-    covered = {(a.zone_on(day), a.id) for a in delegations}
-    zones_of_delegation = {a.id: a.zone_on(day) for a in delegations}
-    shown = list(delegations)
-    for person in attendees:
-        if person.kind is not AttendeeKind.PARTICIPANT:
-            continue
-        own = zones_of_delegation.get(person.delegation_id or "")
-        if own == person.zone_on(day) or (person.zone_on(day), person.id) in covered:
-            continue
-        shown.append(person)
-    return shown
-
-
-def _holiday_warnings(rows: tuple[AttendeeTimes, ...], hosted_in_japan: bool) -> list[str]:
-    warnings: list[str] = []
-    seen: set[tuple[str, date]] = set()
-    for row in rows:
-        attendee = row.attendee
-        country = JAPAN if row.in_japan else attendee.country
-        if attendee.kind is AttendeeKind.REFERENCE:
-            if attendee.zone != timezones.TOKYO or not hosted_in_japan:
-                continue
-            country = JAPAN
-        if not country:
-            continue
-        day = row.start.local.date()
-        last = row.end.local.date()
-        while day <= last:
-            name = holidays.holiday_name(country, day)
-            if name and (country, day) not in seen:
-                seen.add((country, day))
-                where = timezones.country_name(country) or country
-                who = (
-                    "the hosts in Tokyo"
-                    if country == JAPAN
-                    and (attendee.kind is AttendeeKind.REFERENCE or row.in_japan)
-                    else attendee.name
-                )
-                warnings.append(
-                    f"{day:%a %d %b %Y} is {name}, a public holiday in {where} ({who})."
-                )
-            day += timedelta(days=1)
-    return warnings
-
-
-def read_local_times(
-    database: Database, event_id: str, now: datetime | None = None
-) -> EventLocalTimes:
-    """The inspector's rows for an event: its next occurrence (its first, if all passed)."""
-    moment = now or datetime.now(UTC)
-    with database.session() as session:
-        event = find_event(session, event_id)
-        intervals = event_intervals(event)
-        if not intervals:
-            raise SchedulerError(f"'{event.title}' has no occurrence left.")
-        interval = next((i for i in intervals if i.end >= moment), intervals[0])
-        day = timezones.to_local(interval.start, interval.zone).date()
-        attendees = _distinct_clocks(event_attendees(event), day)
-        rows = local_times(interval, attendees)
-        hosted = interval.is_physical or event.venue is not None or event.zone == timezones.TOKYO
-        return EventLocalTimes(
-            event.id,
-            event.title,
-            interval.start,
-            interval.end,
-            event.zone,
-            rows,
-            tuple(_holiday_warnings(rows, hosted)),
-        )
+from cpp_scheduler.scheduling.inputs import AttendeeKind, zone_city
+from cpp_scheduler.scheduling.localtimes import AttendeeTimes
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.localtimes import (
+    MeetingLocalTimes,
+    NoSuchMeetingError,
+    read_local_times,
+)
 
 
 class Column(IntEnum):
@@ -150,10 +70,10 @@ class LocalTimesModel(common.HeaderedTableModel):
         self._times: tuple[AttendeeTimes, ...] = ()
         self._warnings: tuple[str, ...] = ()
 
-    def set_times(self, times: EventLocalTimes | None) -> None:
+    def set_times(self, times: MeetingLocalTimes | None) -> None:
         self.beginResetModel()
         self._times = times.rows if times else ()
-        self._warnings = times.warnings if times else ()
+        self._warnings = tuple(warning.text for warning in times.warnings) if times else ()
         self.endResetModel()
 
     @property
@@ -245,12 +165,20 @@ class LocalTimesDock(QDockWidget):
 
     PLACEHOLDER = "Select an event to see it on every attendee's clock."
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        run_in_background: Callable[..., None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("Local times", parent)
         self.setObjectName("localTimesDock")
         self.database = database
-        self.event_id: str | None = None
-        self.times: EventLocalTimes | None = None
+        self._run = run_in_background
+        self._generation = 0
+        self.occurrence: OccurrenceKey | None = None
+        self.times: MeetingLocalTimes | None = None
+        self.reading = False
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 6)
@@ -282,30 +210,76 @@ class LocalTimesDock(QDockWidget):
         body.setMinimumSize(110, 60)  # below its layout's wish: a small screen clips it
         self.setWidget(body)
 
-    def show_event(self, event_id: str | None) -> None:
-        """Show ``event_id`` (None clears the dock); read again when it is the same."""
-        self.event_id = event_id
+    @property
+    def event_id(self) -> str | None:
+        """The event of the meeting shown (or being read)."""
+        return self.occurrence.event_id if self.occurrence is not None else None
+
+    def show_occurrence(self, key: OccurrenceKey | None) -> None:
+        """Show the meeting ``key`` names (None clears the dock); read again when it is
+        the same, as after a change."""
+        self.occurrence = key
         self.refresh()
 
+    def show_event(self, event_id: str | None) -> None:
+        """Show an event's first meeting (None clears the dock)."""
+        self.show_occurrence(None if event_id is None else OccurrenceKey(event_id))
+
     def refresh(self) -> None:
-        times: EventLocalTimes | None = None
-        if self.event_id is not None:
-            try:
-                times = read_local_times(self.database, self.event_id)
-            except SchedulerError:  # deleted meanwhile (or undone): nothing to show
-                self.event_id = None
+        """Read the shown meeting's local times again, off the GUI thread."""
+        self._generation += 1
+        key = self.occurrence
+        if key is None:
+            self.reading = False
+            self._show(None)
+            return
+        generation = self._generation
+        database = self.database
+        self.reading = True
+        self._run(
+            lambda: read_local_times(database, key.event_id, key.recurrence_id),
+            lambda times: self._arrived(generation, times),
+            lambda error: self._failed(generation, error),
+        )
+
+    def stop(self) -> None:
+        """Ignore the answer of a read under way (the window closes)."""
+        self._generation += 1
+        self.reading = False
+
+    def _arrived(self, generation: int, times: MeetingLocalTimes) -> None:
+        if generation != self._generation:
+            return  # another meeting was chosen meanwhile: its answer is on its way
+        self.reading = False
+        self._show(times)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.reading = False
+        if not isinstance(error, SchedulerError):
+            sys.excepthook(type(error), error, error.__traceback__)
+        # The event was deleted (or its creation undone) meanwhile: nothing to show. A
+        # meeting cancelled, or a series moved away from it, is said so.
+        self.occurrence = None
+        self._show(None)
+        if isinstance(error, NoSuchMeetingError):
+            self.heading.setText(_escape(str(error)))
+
+    def _show(self, times: MeetingLocalTimes | None) -> None:
         self.times = times
         self.table.clearSpans()
         self.model.set_times(times)
         if times is None:
             self.heading.setText(self.PLACEHOLDER)
             return
-        local_start = timezones.to_local(times.start, times.zone)
-        local_end = timezones.to_local(times.end, times.zone)
+        zone = times.event.zone
+        local_start = timezones.to_local(times.start, zone)
+        local_end = timezones.to_local(times.end, zone)
         self.heading.setText(
-            f"<b>{_escape(times.title)}</b><br>{local_start:%a %d %b %Y %H:%M}–"
-            f"{local_end:%H:%M} in {_escape(zone_city(times.zone))} "
-            f"({timezones.utc_offset_label(times.start, times.zone)})"
+            f"<b>{_escape(times.event.title)}</b><br>{local_start:%a %d %b %Y %H:%M}–"
+            f"{local_end:%H:%M} in {_escape(zone_city(zone))} "
+            f"({timezones.utc_offset_label(times.start, zone)})"
         )
         for row in range(len(times.rows), self.model.rowCount()):
             self.table.setSpan(row, 0, 1, len(HEADERS))

@@ -8,10 +8,16 @@ from conftest import JANUARY_NINE_TOKYO, add, add_delegation, add_event, settle,
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.commands import move_event
-from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesModel
+from cpp_scheduler.gui.commands import cancel_meeting, move_event
+from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock, LocalTimesModel
 from cpp_scheduler.model import Participant
 from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.demo import SERIES, load_demo
+
+
+def read(qtbot: QtBot, dock: LocalTimesDock) -> None:
+    """Wait until the dock's answer for the meeting it was given has arrived."""
+    qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
 
 
 def _rows(model: LocalTimesModel) -> dict[str, list[str]]:
@@ -49,6 +55,7 @@ def test_rows_for_a_known_event_and_zones(
     window = open_window()
     dock = tools_of(window).local_times
     window.views["week"].occurrenceSelected.emit(OccurrenceKey(event))
+    read(qtbot, dock)
 
     qtmodeltester.check(dock.model)
     rows = _rows(dock.model)
@@ -86,6 +93,7 @@ def test_a_holiday_adds_a_warning_row(
     window = open_window()
     dock = tools_of(window).local_times
     dock.show_event(event)
+    read(qtbot, dock)
 
     qtmodeltester.check(dock.model)
     assert dock.model.warning_count >= 1
@@ -105,6 +113,7 @@ def test_follows_a_change_of_the_event(qtbot: QtBot, sqlite_database, open_windo
     window = open_window()
     dock = tools_of(window).local_times
     window.views["day"].occurrenceSelected.emit(OccurrenceKey(event))
+    read(qtbot, dock)
     assert _rows(dock.model)["Lima"][Column.TIME] == "19:00–20:00 -05"
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
@@ -117,3 +126,117 @@ def test_follows_a_change_of_the_event(qtbot: QtBot, sqlite_database, open_windo
     window.editor.stack.undo()
     settle(qtbot, window)
     assert _rows(dock.model)["Lima"][Column.TIME] == "19:00–20:00 -05"
+
+
+def test_a_later_meeting_of_a_series_shows_its_own_clocks_and_holidays(
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_database, open_window
+) -> None:
+    # The demo's monthly series, 17:00 in Tokyo on the third Wednesday: Washington reads
+    # it at 03:00 EST in January and 04:00 EDT after the US clock change on 14 March; the
+    # May meeting, moved to Thursday 20 May, falls on Buddha Jayanti in Nepal.
+    load_demo(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).local_times
+    meetings = {
+        f"{row.start_utc:%m-%d}": row.occurrence_key
+        for row in window.events.rows()
+        if row.title == SERIES
+    }
+    assert {"01-20", "03-17", "05-20"} <= set(meetings)
+
+    window.views["month"].occurrenceSelected.emit(meetings["01-20"])
+    read(qtbot, dock)
+    rows = _rows(dock.model)
+    assert rows["Washington"][Column.TIME] == "03:00–04:30 EST"
+    assert rows["Washington"][Column.OFFSET] == "-05:00"
+    assert dock.model.warning_count == 0
+
+    window.views["month"].occurrenceSelected.emit(meetings["03-17"])
+    read(qtbot, dock)
+    qtmodeltester.check(dock.model)
+    rows = _rows(dock.model)
+    assert rows["Washington"][Column.DATE] == "Wed 17 Mar"
+    assert rows["Washington"][Column.TIME] == "04:00–05:30 EDT"
+    assert rows["Washington"][Column.OFFSET] == "-04:00"
+    assert "Wed 17 Mar 2027 17:00–18:30" in dock.heading.text()
+    assert dock.model.warning_count == 0
+
+    window.views["month"].occurrenceSelected.emit(meetings["05-20"])
+    read(qtbot, dock)
+    warnings = [
+        dock.model.index(row, 0).data()
+        for row in range(dock.model.rowCount())
+        if dock.model.is_warning(row)
+    ]
+    assert warnings == [
+        "⚠ Thu 20 May 2027 is Buddha Jayanti, a public holiday in Nepal "
+        "(Nepal: Kathmandu Metropolitan City)."
+    ]
+    assert _rows(dock.model)["Nepal"][Column.DATE] == "Thu 20 May"
+    assert dock.occurrence == meetings["05-20"] == window.selected_occurrence
+
+
+def test_the_answer_for_an_earlier_choice_never_overwrites_a_later_one(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    first = add_event(sqlite_database, "First", JANUARY_NINE_TOKYO, delegation_ids=[lima])
+    second = add_event(
+        sqlite_database, "Second", JANUARY_NINE_TOKYO + timedelta(hours=3), delegation_ids=[lima]
+    )
+    window = open_window()
+    dock = tools_of(window).local_times
+    window.views["day"].occurrenceSelected.emit(OccurrenceKey(first))
+    window.views["day"].occurrenceSelected.emit(OccurrenceKey(second))
+    read(qtbot, dock)
+    assert dock.times is not None
+    assert dock.times.event.title == "Second"
+    assert _rows(dock.model)["Lima"][Column.TIME] == "22:00–23:00 -05"
+
+    window.views["day"].occurrenceSelected.emit(None)
+    assert dock.model.rowCount() == 0
+    assert dock.heading.text() == dock.PLACEHOLDER
+
+
+def test_a_meeting_of_a_series_moved_then_cancelled_then_back(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).local_times
+    march = next(
+        row.occurrence_key
+        for row in window.events.rows()
+        if row.title == SERIES and f"{row.start_utc:%m-%d}" == "03-17"
+    )
+    assert march.recurrence_id is not None
+    window.views["month"].occurrenceSelected.emit(march)
+    read(qtbot, dock)
+
+    # Only this meeting moves, a day later: the dock reads it on its new date.
+    thursday = march.recurrence_id + timedelta(days=1)
+    window.move_event(
+        march.event_id, thursday, thursday + timedelta(minutes=90), march.recurrence_id
+    )
+    settle(qtbot, window)
+    read(qtbot, dock)
+    assert _rows(dock.model)["Washington"][Column.DATE : Column.TIME + 1] == [
+        "Thu 18 Mar",
+        "04:00–05:30 EDT",
+    ]
+
+    window.editor.execute(
+        cancel_meeting(window.editor, march.event_id, march.recurrence_id, window.display_zone)
+    )
+    settle(qtbot, window)
+    read(qtbot, dock)
+    assert dock.model.rowCount() == 0
+    assert dock.heading.text() == (
+        f"'{SERIES}' has no meeting on Wed 17 Mar 2027 17:00 (Tokyo time); its meetings: "
+        "20 Jan 2027, 21 Apr 2027, 20 May 2027, 16 Jun 2027."
+    )
+
+    window.editor.stack.undo()
+    settle(qtbot, window)
+    read(qtbot, dock)
+    assert _rows(dock.model)["Washington"][Column.DATE] == "Thu 18 Mar"

@@ -1,0 +1,150 @@
+"""The local times of a meeting: the one answer the inspector and ``cpp-scheduler times``
+both show.
+
+A meeting is an event, or one meeting of a series, named by the start its rule gives it
+(its recurrence id) or by the start it has now (it may have been moved), or by its date
+in the event's own zone. Every meeting is read on its own date: a series that crosses a
+change to summer time, or a public holiday, shows each meeting as it falls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.model.recurrence import Occurrence
+from cpp_scheduler.scheduling.inputs import Attendee, Interval, zone_city
+from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning, meeting_times
+from cpp_scheduler.services.snapshot import (
+    NotFoundError,
+    event_attendees,
+    event_intervals,
+    find_event,
+)
+from cpp_scheduler.store import Database
+
+Moment = date | datetime
+"""Names a meeting: a date in the event's zone, or an instant (its start, or its
+recurrence id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    """The event a meeting belongs to, as a heading names it."""
+
+    id: str
+    uid: str
+    title: str
+    zone: str
+    is_series: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingLocalTimes:
+    """One meeting on every attendee's clock, and the public holidays on its dates."""
+
+    event: EventSummary
+    start: datetime
+    end: datetime
+    recurrence_id: datetime | None
+    """The start the series rule gives this meeting (UTC); None for a one-off event."""
+    rows: tuple[AttendeeTimes, ...]
+    warnings: tuple[HolidayWarning, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventLocalTimes:
+    """An event and the local times of the meetings asked for (none when every meeting
+    of a series is cancelled)."""
+
+    event: EventSummary
+    meetings: tuple[MeetingLocalTimes, ...]
+
+
+class NoSuchMeetingError(NotFoundError):
+    """The event has no meeting at the date or instant asked for."""
+
+
+def read_event_local_times(
+    database: Database,
+    event_uid_or_id: str,
+    occurrence: Moment | None = None,
+    every: bool = False,
+) -> EventLocalTimes:
+    """The local times of the meeting ``occurrence`` names (the first one without it),
+    or of ``every`` meeting of the event."""
+    with database.session() as session:
+        event = find_event(session, event_uid_or_id)
+        summary = EventSummary(event.id, event.uid, event.title, event.zone, event.is_series)
+        meetings = list(zip(event.occurrences(), event_intervals(event), strict=True))
+        attendees = event_attendees(event)
+    if occurrence is not None:
+        meetings = [_find_meeting(summary, meetings, occurrence)]
+    elif not every:
+        meetings = meetings[:1]
+    return EventLocalTimes(
+        summary,
+        tuple(_meeting(summary, found, interval, attendees) for found, interval in meetings),
+    )
+
+
+def read_local_times(
+    database: Database, event_uid_or_id: str, occurrence: Moment | None = None
+) -> MeetingLocalTimes:
+    """The local times of one meeting: ``occurrence`` (a recurrence id, or a start, or a
+    date in the event's zone), or the event's first meeting."""
+    answer = read_event_local_times(database, event_uid_or_id, occurrence)
+    if not answer.meetings:
+        raise NoSuchMeetingError(f"Every meeting of '{answer.event.title}' is cancelled.")
+    return answer.meetings[0]
+
+
+def _meeting(
+    event: EventSummary, occurrence: Occurrence, interval: Interval, attendees: list[Attendee]
+) -> MeetingLocalTimes:
+    times = meeting_times(interval, attendees)
+    return MeetingLocalTimes(
+        event,
+        interval.start,
+        interval.end,
+        occurrence.recurrence_id,
+        times.rows,
+        times.warnings,
+    )
+
+
+def _find_meeting(
+    event: EventSummary,
+    meetings: list[tuple[Occurrence, Interval]],
+    wanted: Moment,
+) -> tuple[Occurrence, Interval]:
+    """The meeting that starts at ``wanted`` (or on that date), else the one the rule
+    placed there before it was moved."""
+    if isinstance(wanted, datetime):
+        if wanted.tzinfo is None:
+            raise SchedulerError(f"{wanted.isoformat()} needs a UTC offset to name an instant.")
+        now = [m for m in meetings if m[0].start == wanted]
+        ruled = [m for m in meetings if m[0].recurrence_id == wanted]
+        asked = f"{timezones.to_local(wanted, event.zone):%a %d %b %Y %H:%M}"
+    else:
+        now = [m for m in meetings if _local_date(m[0].start, event.zone) == wanted]
+        ruled = [
+            m
+            for m in meetings
+            if m[0].recurrence_id is not None
+            and _local_date(m[0].recurrence_id, event.zone) == wanted
+        ]
+        asked = f"{wanted:%a %d %b %Y}"
+    for found in (*now, *ruled):
+        return found
+    dates = ", ".join(f"{_local_date(m[0].start, event.zone):%d %b %Y}" for m in meetings)
+    raise NoSuchMeetingError(
+        f"'{event.title}' has no meeting on {asked} ({zone_city(event.zone)} "
+        f"time); its meetings: {dates or 'none, every one is cancelled'}."
+    )
+
+
+def _local_date(instant: datetime, zone: str) -> date:
+    return timezones.to_local(instant, zone).date()

@@ -1,0 +1,243 @@
+"""The Local times dock shows exactly what ``cpp-scheduler times --json --occurrence``
+prints: the same rows, read the same way, and the same holiday warnings, meeting by
+meeting (a later meeting of a series included), on the demo program and on a generated
+one. Any difference fails."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from benchmarks.generate import generate_program
+from cpp_scheduler import timezones
+from cpp_scheduler.cli import main
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock
+from cpp_scheduler.model import Delegation, Event, Participant, Venue
+from cpp_scheduler.scheduling.inputs import ProgramSnapshot, zone_city
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.store import Database, open_database
+
+HOURS_SHOWN = {"working": "Working", "extended": "Acceptable", "night": "Night"}
+SERIES_RULES = ("FREQ=MONTHLY;COUNT=4", "FREQ=WEEKLY;COUNT=9")
+"""Given to the generated events before March, so their later meetings fall after the
+US (14 March) and European (28 March) clock changes."""
+
+
+# -- the programs ---------------------------------------------------------------------
+
+
+def store_generated(database: Database, program: ProgramSnapshot) -> None:
+    """Write a generated program into the store: its delegations (with their stays in
+    Japan), its people (one member in four joining from New York, on a clock of their
+    own), its events at the store's venues, some of them monthly or weekly series."""
+    chooser = random.Random(2027)
+    with database.transaction() as session:
+        venues = list(session.scalars(select(Venue).order_by(Venue.name)))
+        delegations = {
+            group.id: Delegation(
+                name=group.name,
+                country=group.country,
+                zone=group.zone,
+                work_start=group.hours.work_start,
+                work_end=group.hours.work_end,
+                acceptable_start=group.hours.acceptable_start,
+                acceptable_end=group.hours.acceptable_end,
+                arrival=group.arrival,
+                departure=group.departure,
+            )
+            for group in program.delegations.values()
+        }
+        people = {}
+        for number, person in enumerate(program.participants.values()):
+            group = delegations.get(person.delegation_id or "")
+            zone = None if group is not None else person.zone
+            if group is not None and number % 4 == 0:
+                zone = "America/New_York"
+            people[person.id] = Participant(
+                name=person.name, email=person.email, delegation=group, zone=zone
+            )
+        for number, interval in enumerate(program.intervals):
+            before_march = interval.start < datetime(2027, 3, 1, tzinfo=interval.start.tzinfo)
+            session.add(
+                Event(
+                    title=f"{interval.title} ({number})",
+                    kind=interval.kind,
+                    mode=interval.mode,
+                    zone=interval.zone,
+                    start_utc=interval.start,
+                    end_utc=interval.end,
+                    venue=chooser.choice(venues) if interval.venue_id else None,
+                    video_link="https://meet.example.org/cpp",
+                    delegations=[delegations[i] for i in sorted(interval.delegation_ids)],
+                    participants=[people[i] for i in sorted(interval.participant_ids)],
+                    recurrence_rule=(
+                        SERIES_RULES[number % 2] if before_march and number % 3 == 0 else None
+                    ),
+                )
+            )
+
+
+@pytest.fixture(scope="module")
+def generated_sqlite_path(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
+    path = tmp_path_factory.mktemp("generated") / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path)
+    store_generated(database, generate_program(events=40, delegations=12, participants=60))
+    database.close()
+    return path
+
+
+@pytest.fixture(params=["demo", "generated"])
+def program_path(request: pytest.FixtureRequest) -> Path:
+    fixture = "demo_sqlite_path" if request.param == "demo" else "generated_sqlite_path"
+    path: Path = request.getfixturevalue(fixture)
+    return path
+
+
+@pytest.fixture
+def dock(qtbot: QtBot, program_path: Path) -> Iterator[LocalTimesDock]:
+    database = open_database(program_path)
+    tasks = TaskManager()
+    shown = LocalTimesDock(database, tasks.run_in_background)
+    qtbot.addWidget(shown)
+    yield shown
+    tasks.wait_for_done()
+    database.close()
+
+
+# -- what each side shows -------------------------------------------------------------
+
+
+def cli_json(capsys: pytest.CaptureFixture[str], path: Path, *argv: str) -> dict[str, Any]:
+    assert main(["times", "--json", "--db", str(path), *argv]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    document: dict[str, Any] = json.loads(captured.out)
+    return document
+
+
+def cells_for(row: dict[str, Any]) -> list[str]:
+    """The cells the dock must show for one row of ``times --json``."""
+    start = datetime.fromisoformat(row["start"])
+    end = datetime.fromisoformat(row["end"])
+    ends = f"{end:%H:%M}" + (f" {end:%a}" if end.date() != start.date() else "")
+    name: str = row["name"]
+    head, colon, _rest = name.partition(":")
+    return [
+        head if colon and len(name) > 24 else name,
+        zone_city(row["zone"]) + (", in Japan" if row["in_japan"] else ""),
+        f"{start:%a %d %b}",
+        f"{start:%H:%M}–{ends} {row['abbreviation']}",
+        f"{row['day_offset']:+d}" if row["day_offset"] else "0",
+        row["utc_offset"],
+        HOURS_SHOWN[row["hours"]],
+    ]
+
+
+def dock_rows(dock: LocalTimesDock) -> tuple[list[list[str]], list[str], list[str]]:
+    """The dock's attendee rows (every cell), their day parts, and its warning rows."""
+    model = dock.model
+    rows, parts, warnings = [], [], []
+    for number in range(model.rowCount()):
+        if model.is_warning(number):
+            warnings.append(model.index(number, 0).data())
+            continue
+        rows.append([model.index(number, column).data() for column in range(len(Column))])
+        parts.append(model.index(number, 0).data(PART_ROLE))
+    return rows, parts, warnings
+
+
+def meetings_to_compare(meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first meeting, one in the middle and the last: a later one of every series."""
+    picked = {0, len(meetings) // 2, len(meetings) - 1} if meetings else set()
+    return [meetings[number] for number in sorted(picked)]
+
+
+def occurrence_option(meeting: dict[str, Any], zone: str) -> tuple[str, datetime | None]:
+    """How ``--occurrence`` names the meeting, and the key the window would select: a
+    series meeting by the start its rule gives it, a one-off event by its date."""
+    if meeting["recurrence_id"] is not None:
+        recurrence_id = datetime.fromisoformat(meeting["recurrence_id"])
+        return meeting["recurrence_id"], recurrence_id
+    start = datetime.fromisoformat(meeting["start"])
+    return f"{timezones.to_local(start, zone).date():%Y-%m-%d}", None
+
+
+# -- the comparison -------------------------------------------------------------------
+
+
+def test_the_dock_shows_what_times_prints_for_every_meeting_compared(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    program_path: Path,
+    dock: LocalTimesDock,
+) -> None:
+    database = open_database(program_path)
+    try:
+        with database.session() as session:
+            events = list(session.execute(select(Event.id, Event.uid).order_by(Event.title)))
+    finally:
+        database.close()
+    compared = later_series_meetings = holidays = in_japan = own_clocks = 0
+    for event_id, uid in events:
+        every = cli_json(capsys, program_path, uid, "--all")
+        zone = every["event"]["zone"]
+        for meeting in meetings_to_compare(every["occurrences"]):
+            option, recurrence_id = occurrence_option(meeting, zone)
+            printed = cli_json(capsys, program_path, uid, "--occurrence", option)
+            assert printed["event"] == every["event"]
+            [answer] = printed["occurrences"]
+            assert answer == meeting  # one meeting named alone reads as in the whole list
+
+            dock.show_occurrence(OccurrenceKey(event_id, recurrence_id))
+            qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
+            rows, parts, warnings = dock_rows(dock)
+            where = f"{every['event']['title']} at {answer['start']}"
+            assert rows == [cells_for(row) for row in answer["times"]], where
+            assert parts == [row["hours"] for row in answer["times"]], where
+            assert warnings == [f"⚠ {h['message']}" for h in answer["holidays"]], where
+            local_start = timezones.to_local(datetime.fromisoformat(answer["start"]), zone)
+            assert f"{local_start:%a %d %b %Y %H:%M}–" in dock.heading.text(), where
+
+            compared += 1
+            holidays += len(warnings)
+            in_japan += sum(1 for row in answer["times"] if row["in_japan"])
+            own_clocks += sum(1 for row in answer["times"] if row["kind"] == "participant")
+            if meeting is not every["occurrences"][0] and recurrence_id is not None:
+                later_series_meetings += 1
+    # The comparison covered what matters, or it proves nothing.
+    assert compared >= len(events)
+    assert later_series_meetings >= 2
+    assert holidays >= 1
+    assert in_japan >= 1  # a delegation on Tokyo's clock during its stay
+    assert own_clocks >= 1  # a participant on a clock of their own
+
+
+def test_a_date_names_the_same_meeting_as_its_recurrence_id(
+    capsys: pytest.CaptureFixture[str], demo_sqlite_path: Path
+) -> None:
+    database = open_database(demo_sqlite_path)
+    try:
+        with database.session() as session:
+            uid = session.scalars(
+                select(Event.uid).where(Event.recurrence_rule.is_not(None))
+            ).first()
+    finally:
+        database.close()
+    assert uid is not None
+    every = cli_json(capsys, demo_sqlite_path, uid, "--all")
+    zone = every["event"]["zone"]
+    for meeting in every["occurrences"]:
+        day: date = timezones.to_local(datetime.fromisoformat(meeting["start"]), zone).date()
+        [by_date] = cli_json(capsys, demo_sqlite_path, uid, "--occurrence", f"{day}")["occurrences"]
+        assert by_date == meeting
