@@ -89,22 +89,18 @@ def _span(start: datetime, end: datetime) -> str:
 
 
 def _row(meeting: ScheduledMeeting) -> list[str]:
-    if meeting.dates is not None:
-        first, last = meeting.dates
-        days = f"{first:%a %d %b %Y}" + (f" to {last:%a %d %b %Y}" if last != first else "")
-        return [days, days, "all day", meeting.title]
-    local = _span(meeting.local_start, meeting.local_end)
-    if meeting.in_japan:
-        local += " (in Japan)"
     title = meeting.title
     if meeting.conference:
         title += f" ({meeting.conference})"
-    return [
-        local,
-        _span(meeting.tokyo_start, meeting.tokyo_end),
-        "all day" if meeting.part is None else meeting.part.label,
-        title,
-    ]
+    if meeting.dates is not None:
+        first, last = meeting.dates
+        days = f"{first:%a %d %b %Y}" + (f" to {last:%a %d %b %Y}" if last != first else "")
+        return [days, days, "all day", title]
+    assert meeting.part is not None  # only all-day blocks have none
+    local = _span(meeting.local_start, meeting.local_end)
+    if meeting.in_japan:
+        local += " (in Japan)"
+    return [local, _span(meeting.tokyo_start, meeting.tokyo_end), meeting.part.label, title]
 
 
 def run(args: argparse.Namespace) -> int:
