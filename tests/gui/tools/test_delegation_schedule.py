@@ -81,7 +81,7 @@ def test_follows_edits_and_shows_all_day_blocks_as_dates(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
-    add_event(
+    clinic = add_event(
         sqlite_database, "Housing finance clinic", JANUARY_NINE_TOKYO, 1.5, delegation_ids=[lima]
     )
     window = open_window()
@@ -119,6 +119,11 @@ def test_follows_edits_and_shows_all_day_blocks_as_dates(
         "All day",
     ]
     assert "at night" not in dialog.summary.text()
+    # Double-clicking a meeting shows it in the calendar.
+    rect = dialog.table.visualRect(dialog.model.index(0, Column.EVENT))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.selected_event == clinic
     dialog.close()
 
 
