@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "events",
     "times",
     "conflicts",
+    "schedule",
     "slots",
     "export",
     "calendar_import",

@@ -26,11 +26,20 @@ from enum import StrEnum
 from cpp_scheduler import timezones
 from cpp_scheduler.model.enums import EventMode
 from cpp_scheduler.scheduling import holidays
+from cpp_scheduler.scheduling.attendance import (
+    LocalSpan,
+    attending_delegations,
+    clock_zone,
+    conference_delegations,
+    events_with_sessions,
+    is_all_day,
+    local_span,
+    span_part,
+)
 from cpp_scheduler.scheduling.clock import LocalClock, date_to_day, day_to_date
 from cpp_scheduler.scheduling.inputs import (
     JAPAN,
     Attendee,
-    Hours,
     Interval,
     ProgramSnapshot,
     VenueInfo,
@@ -38,9 +47,7 @@ from cpp_scheduler.scheduling.inputs import (
     zone_city,
 )
 from cpp_scheduler.scheduling.localtimes import (
-    MINUTES_PER_DAY,
     DayPart,
-    classify_minutes,
     describe_span,
 )
 from cpp_scheduler.scheduling.travel import (
@@ -217,6 +224,8 @@ class _Context:
     years: range
     parent_ids: frozenset[str]
     """Events that have sessions in the snapshot."""
+    conference_delegations: dict[str, frozenset[str]]
+    """Per event with sessions, the delegations its sessions naming none are for."""
     opening_minutes: dict[str, tuple[int, int]]
     """Per venue: when it opens and closes, in minutes after midnight."""
 
@@ -253,7 +262,8 @@ def find_conflicts(
         {},
         {},
         _years(intervals),
-        frozenset().union(*(interval.ancestor_ids for interval in intervals)),
+        events_with_sessions(intervals),
+        conference_delegations(intervals),
         {},
     )
     found: list[Conflict] = []
@@ -713,9 +723,11 @@ def _home_holidays(
 
 
 def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
+    """Who joins a remote meeting: its delegations (a session naming none is for its
+    conference's), then the participants not sitting with one of them."""
     delegations = context.snapshot.delegations
     participants = context.snapshot.participants
-    delegation_ids = interval.delegation_ids
+    delegation_ids = attending_delegations(interval, context.conference_delegations)
     attendees = [delegations[d] for d in sorted(delegation_ids) if d in delegations]
     for participant_id in sorted(interval.participant_ids):
         participant = participants.get(participant_id)
@@ -730,38 +742,32 @@ def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
 
 
 def _night_problems(context: _Context) -> Iterator[Conflict]:
+    """Remote meetings at night on an attendee's clock, judged as
+    :mod:`~cpp_scheduler.scheduling.attendance` says (sessions, not their conference;
+    Tokyo's clock during a stay in Japan; all-day blocks never)."""
     parent_ids = context.parent_ids
+    conferences = context.conference_delegations
     clock = context.clock
-    tokyo = timezones.TOKYO
     for interval in context.snapshot.intervals:
         if (
             not interval.is_remote
-            or not (interval.delegation_ids or interval.participant_ids)
+            or not (
+                interval.delegation_ids
+                or interval.participant_ids
+                or (interval.ancestor_ids and conferences)
+            )
             or interval.event_id in parent_ids  # its sessions are checked, not its days
+            or is_all_day(clock, interval)
         ):
             continue
         start_s, end_s = interval.start_s, interval.end_s
-        spans: dict[str, _LocalSpan] = {}  # most attendees of a call share a few zones
+        spans: dict[str, LocalSpan] = {}  # most attendees of a call share a few zones
         for attendee in _remote_attendees(context, interval):
-            zone_name = attendee.zone
+            zone_name = clock_zone(clock, attendee, start_s)
             span = spans.get(zone_name)
             if span is None:
-                span = spans[zone_name] = _local_span(clock, zone_name, start_s, end_s)
-            first_in_japan, last_in_japan = attendee.japan_days
-            if first_in_japan <= span[0] <= last_in_japan:  # visiting, or living there
-                zone_name = tokyo
-                span = spans.get(zone_name)
-                if span is None:
-                    span = spans[zone_name] = _local_span(clock, zone_name, start_s, end_s)
-            _, start, end, several_days = span
-            if several_days:
-                at_night = _at_night_each_day(start, end, attendee.hours)
-            else:  # classify_minutes(start, end, hours) is DayPart.NIGHT, spelt out
-                work_start, work_end, acceptable_start, acceptable_end = attendee.hours.minutes
-                at_night = not (work_start <= start and end <= work_end) and not (
-                    acceptable_start <= start and end <= acceptable_end
-                )
-            if at_night:
+                span = spans[zone_name] = local_span(clock, zone_name, start_s, end_s)
+            if span_part(span, attendee.hours) is DayPart.NIGHT:
                 yield Conflict(
                     ConflictKind.NIGHT_SESSION,
                     Severity.WARNING,
@@ -772,32 +778,6 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
                     (attendee.id,),
                     interval.start,
                 )
-
-
-_LocalSpan = tuple[int, int, int, bool]
-"""A meeting as one zone's clock shows it: the local day it starts on, its start and
-end in minutes after that day's midnight, and whether it spans several days (then the
-end counts from the last day's midnight)."""
-
-
-def _local_span(clock: LocalClock, zone_name: str, start_s: int, end_s: int) -> _LocalSpan:
-    start_offset, end_offset = clock.offsets(zone_name, start_s, end_s)
-    start_day, start = divmod(start_s + start_offset, 86_400)
-    end_day, end = divmod(end_s + end_offset, 86_400)
-    start //= 60
-    end //= 60
-    if end_day == start_day or (end_day == start_day + 1 and end == 0):
-        return start_day, start, end + (end_day - start_day) * MINUTES_PER_DAY, False
-    return start_day, start, end, True
-
-
-def _at_night_each_day(start: int, end: int, hours: Hours) -> bool:
-    """A meeting over several days runs each day from the first day's start to the
-    last day's end."""
-    return (
-        classify_minutes(start, start, hours) is DayPart.NIGHT
-        or classify_minutes(end, end, hours) is DayPart.NIGHT
-    )
 
 
 # -- delegations' stay and study tours ------------------------------------------------

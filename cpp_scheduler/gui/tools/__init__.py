@@ -267,10 +267,14 @@ class Tools(QObject):
     def open_delegation_schedule(self) -> Any:
         from cpp_scheduler.gui.tools.delegationview import DelegationScheduleDialog
 
-        return self._show(
-            "delegation_schedule",
-            lambda: DelegationScheduleDialog(self.window.database, self.window.editor, self.window),
-        )
+        def make() -> DelegationScheduleDialog:
+            dialog = DelegationScheduleDialog(
+                self.window.database, self.window.tasks, self.window.editor, self.window
+            )
+            dialog.eventRequested.connect(self.go_to_event)
+            return dialog
+
+        return self._show("delegation_schedule", make)
 
     def open_export(self) -> Any:
         from cpp_scheduler.gui.tools.calendarfiles import ExportDialog

@@ -1,19 +1,21 @@
 """A delegation's whole schedule as a list, in its own local time and in Tokyo time.
 
 What a coordinator sends to a delegation's focal point, or reads on the phone with them:
-each meeting (each occurrence of a series) with the delegation's date and hours beside
-Tokyo's, coloured by where it falls in the delegation's day. While the delegation is in
-Japan its clock is Tokyo's, and the list says so.
+each meeting (each session of a conference, each occurrence of a series) with the
+delegation's date and hours beside Tokyo's, coloured by where it falls in the
+delegation's day. While the delegation is in Japan its clock is Tokyo's, and the list
+says so. The window shows exactly what
+:func:`cpp_scheduler.services.delegation_schedule.read_schedule` answers (the answer
+``cpp-scheduler schedule`` prints), read off the GUI thread.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,77 +28,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import or_, select
-from sqlalchemy.orm import selectinload
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.commands import Editor
+from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
-from cpp_scheduler.model import Delegation, Event, EventStatus, Participant
 from cpp_scheduler.scheduling.inputs import zone_city
-from cpp_scheduler.scheduling.localtimes import DayPart, classify
-from cpp_scheduler.services.snapshot import delegation_attendee, event_intervals
-from cpp_scheduler.store import Database
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleLine:
-    event_id: str
-    title: str
-    kind: str
-    status: EventStatus
-    start: datetime
-    end: datetime
-    zone: str
-    """The delegation's clock for this meeting (Tokyo during its stay in Japan)."""
-    part: DayPart
-
-
-def read_schedule(database: Database, delegation_id: str) -> tuple[str, str, list[ScheduleLine]]:
-    """The delegation's name, home zone and every meeting it attends, by start."""
-    with database.session() as session:
-        delegation = session.get(Delegation, delegation_id)
-        if delegation is None:
-            return "", timezones.TOKYO, []
-        attendee = delegation_attendee(delegation)
-        events = session.scalars(
-            select(Event)
-            .options(
-                selectinload(Event.changes),
-                selectinload(Event.delegations),
-                selectinload(Event.participants),
-                selectinload(Event.venue),
-                selectinload(Event.city),
-            )
-            .where(
-                or_(
-                    Event.delegations.any(Delegation.id == delegation_id),
-                    Event.participants.any(Participant.delegation_id == delegation_id),
-                )
-            )
-        ).all()
-        lines = []
-        for event in events:
-            for interval in event_intervals(event):
-                tokyo_day = timezones.to_local(interval.start, timezones.TOKYO).date()
-                zone = attendee.zone_on(tokyo_day)
-                local_start = timezones.to_local(interval.start, zone)
-                local_end = timezones.to_local(interval.end, zone)
-                lines.append(
-                    ScheduleLine(
-                        event.id,
-                        event.title,
-                        event.kind.label,
-                        event.status,
-                        interval.start,
-                        interval.end,
-                        zone,
-                        classify(local_start, local_end, attendee.hours),
-                    )
-                )
-        lines.sort(key=lambda line: (line.start, line.title))
-        return delegation.name, delegation.zone, lines
+from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.delegation_schedule import (
+    DelegationChoice,
+    DelegationSchedule,
+    ScheduledMeeting,
+    delegation_choices,
+    read_schedule,
+)
 
 
 class Column(IntEnum):
@@ -110,24 +56,69 @@ class Column(IntEnum):
 
 HEADERS = ("Event", "Their date", "Their time", "Tokyo date", "Tokyo time", "In their day")
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+START_ROLE = Qt.ItemDataRole.UserRole + 2
+ALL_DAY = "All day"
+_COLOURED = (Column.LOCAL_DATE, Column.LOCAL_TIME, Column.HOURS)
+
+
+def span_text(start: datetime, end: datetime) -> str:
+    """``09:00–11:00``, or ``23:30–Mon 01:00`` when the meeting ends another day."""
+    if end.date() == start.date():
+        return f"{start:%H:%M}–{end:%H:%M}"
+    return f"{start:%H:%M}–{end:%a %H:%M}"
+
+
+def dates_text(first: date, last: date) -> str:
+    """``Mon 03 May 2027``, or ``Mon 03 May–Wed 05 May 2027`` for several days."""
+    if first == last:
+        return f"{first:%a %d %b %Y}"
+    return f"{first:%a %d %b}–{last:%a %d %b %Y}"
+
+
+def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
+    """The row's texts, column by column."""
+    if meeting.dates is not None:
+        days = dates_text(*meeting.dates)
+        return (meeting.title, days, ALL_DAY, days, ALL_DAY, ALL_DAY)
+    local_start, local_end = meeting.local_start, meeting.local_end
+    tokyo_start, tokyo_end = meeting.tokyo_start, meeting.tokyo_end
+    local_time = f"{span_text(local_start, local_end)} {local_start.tzname()}"
+    if meeting.in_japan:
+        local_time += " (in Japan)"
+    assert meeting.part is not None  # only all-day blocks have none
+    return (
+        meeting.title,
+        f"{local_start:%a %d %b %Y}",
+        local_time,
+        f"{tokyo_start:%a %d %b %Y}",
+        f"{span_text(tokyo_start, tokyo_end)} JST",
+        common.PART_LABELS[meeting.part],
+    )
 
 
 class DelegationScheduleModel(common.HeaderedTableModel):
+    """The rows of one :class:`DelegationSchedule`, nothing added."""
+
     headers = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._lines: list[ScheduleLine] = []
+        self._meetings: tuple[ScheduledMeeting, ...] = ()
+        self._texts: list[tuple[str, ...]] = []
         self.home_zone = timezones.TOKYO
 
-    def set_lines(self, lines: list[ScheduleLine], home_zone: str) -> None:
+    def set_schedule(self, schedule: DelegationSchedule | None) -> None:
         self.beginResetModel()
-        self._lines = list(lines)
-        self.home_zone = home_zone
+        self._meetings = schedule.meetings if schedule is not None else ()
+        self._texts = [cells(meeting) for meeting in self._meetings]
+        self.home_zone = schedule.delegation.zone if schedule is not None else timezones.TOKYO
         self.endResetModel()
 
+    def meeting(self, row: int) -> ScheduledMeeting:
+        return self._meetings[row]
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
+        return 0 if parent.isValid() else len(self._meetings)
 
     def header_text(self, section: int) -> str:
         if section in (Column.LOCAL_DATE, Column.LOCAL_TIME):
@@ -135,68 +126,59 @@ class DelegationScheduleModel(common.HeaderedTableModel):
         return HEADERS[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+        if not index.isValid() or not 0 <= index.row() < len(self._meetings):
             return None
-        line = self._lines[index.row()]
+        meeting = self._meetings[index.row()]
         column = index.column()
-        state = common.CellState.of(line.part)
         if role == Qt.ItemDataRole.DisplayRole:
-            local_start = timezones.to_local(line.start, line.zone)
-            local_end = timezones.to_local(line.end, line.zone)
-            tokyo_start = timezones.to_local(line.start, timezones.TOKYO)
-            tokyo_end = timezones.to_local(line.end, timezones.TOKYO)
-            if column == Column.EVENT:
-                return line.title
-            if column == Column.LOCAL_DATE:
-                return f"{local_start:%a %d %b %Y}"
-            if column == Column.LOCAL_TIME:
-                text = f"{span_text(local_start, local_end)} {local_start.tzname()}"
-                return text + (" (in Japan)" if line.zone != self.home_zone else "")
-            if column == Column.TOKYO_DATE:
-                return f"{tokyo_start:%a %d %b %Y}"
-            if column == Column.TOKYO_TIME:
-                return f"{span_text(tokyo_start, tokyo_end)} JST"
-            return common.PART_LABELS[line.part]
-        if role == Qt.ItemDataRole.BackgroundRole and column in (
-            Column.LOCAL_DATE,
-            Column.LOCAL_TIME,
-            Column.HOURS,
-        ):
-            return QBrush(common.background(state))
-        if role == Qt.ItemDataRole.ForegroundRole and column in (
-            Column.LOCAL_DATE,
-            Column.LOCAL_TIME,
-            Column.HOURS,
-        ):
+            return self._texts[index.row()][column]
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            if column not in _COLOURED or meeting.part is None:
+                return None  # an all-day block has dates, not hours to colour
+            state = common.CellState.of(meeting.part)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(common.background(state))
             return QBrush(common.foreground(state))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{line.title} ({line.kind}, {line.status.label})"
+            where = f", a session of {meeting.conference}" if meeting.conference else ""
+            return f"{meeting.title} ({meeting.kind.label}{where})"
         if role == EVENT_ID_ROLE:
-            return line.event_id
+            return meeting.event_id
+        if role == START_ROLE:
+            return meeting.start
         return None
 
 
-def span_text(start: datetime, end: datetime) -> str:
-    """``09:00–11:00``, or ``19:00–Tue 01:30`` when the meeting ends another day."""
-    if end.date() == start.date():
-        return f"{start:%H:%M}–{end:%H:%M}"
-    return f"{start:%H:%M}–{end:%a %H:%M}"
-
-
 class DelegationScheduleDialog(QDialog):
-    """Choose a delegation; see its schedule in its time and Tokyo's, side by side."""
+    """Choose a delegation; see its schedule in its time and Tokyo's, side by side.
+
+    Signals:
+        eventRequested(str, object): the coordinator double-clicked a meeting; its
+            event id and its start (UTC).
+    """
+
+    eventRequested = Signal(str, object)
 
     def __init__(
-        self, database: Database, editor: Editor | None = None, parent: QWidget | None = None
+        self,
+        database: Database,
+        tasks: TaskManager,
+        editor: Editor | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("delegationSchedule")
         self.setWindowTitle("Delegation schedule")
         self.database = database
+        self.tasks = tasks
+        self.schedule: DelegationSchedule | None = None
+        """The answer shown, as the service gave it."""
+        self._wanted: str | None = None
+        self._asked = 0  # numbers the questions, so a late answer to an old one is dropped
         self.delegation = QComboBox(self)
         self.delegation.setObjectName("delegationChoice")
         self.delegation.currentIndexChanged.connect(lambda _index: self.reload())
-        self.summary = QLabel("", self)
+        self.summary = QLabel("Reading the delegations…", self)
         self.summary.setObjectName("scheduleSummary")
         self.model = DelegationScheduleModel(self)
         self.table = QTableView(self)
@@ -207,6 +189,7 @@ class DelegationScheduleDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
+        self.table.doubleClicked.connect(self._double_clicked)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.EVENT, QHeaderView.ResizeMode.Stretch)
@@ -227,18 +210,61 @@ class DelegationScheduleDialog(QDialog):
             editor.changed.connect(self._changed)
         self.refresh_choices()
 
+    # -- reading ------------------------------------------------------------------------
     def refresh_choices(self) -> None:
         """Read the delegations again, keeping the one shown, and its schedule."""
-        shown = self.delegation.currentData()
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: delegation_choices(database), self._choices_read, self._failed
+        )
+
+    def _choices_read(self, choices: list[DelegationChoice]) -> None:
+        shown = self._wanted or self.delegation.currentData()
+        self._wanted = None
         self.delegation.blockSignals(True)
         self.delegation.clear()
-        with self.database.session() as session:
-            for record in session.scalars(select(Delegation).order_by(Delegation.name)):
-                self.delegation.addItem(f"{record.name} · {zone_city(record.zone)}", record.id)
+        for choice in choices:
+            self.delegation.addItem(f"{choice.name} · {zone_city(choice.zone)}", choice.id)
         self.delegation.setCurrentIndex(max(self.delegation.findData(shown), 0))
         self.delegation.blockSignals(False)
         self.reload()
 
+    def reload(self) -> None:
+        """Ask the service for the chosen delegation's schedule; show it when it comes."""
+        self._asked += 1
+        question = self._asked
+        delegation_id = self.delegation.currentData()
+        if delegation_id is None:
+            self._show(None)
+            self.summary.setText("No delegations in the program yet.")
+            return
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: read_schedule(database, delegation_id),
+            lambda schedule: self._answered(question, schedule),
+            self._failed,
+        )
+
+    def _answered(self, question: int, schedule: DelegationSchedule) -> None:
+        if question == self._asked:
+            self._show(schedule)
+
+    def _show(self, schedule: DelegationSchedule | None) -> None:
+        self.schedule = schedule
+        self.model.set_schedule(schedule)
+        if schedule is None:
+            return
+        delegation = schedule.delegation
+        nights = schedule.nights
+        self.summary.setText(
+            f"{len(schedule.meetings)} meetings for {delegation.name}; their home time is "
+            f"{zone_city(delegation.zone)}" + (f"; {nights} at night for them" if nights else "")
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary.setText(f"The schedule could not be read: {error}")
+
+    # -- the coordinator ----------------------------------------------------------------
     def _changed(self, model: str, _ids: list[str]) -> None:
         if model == "Delegation":
             self.refresh_choices()
@@ -246,20 +272,13 @@ class DelegationScheduleDialog(QDialog):
             self.reload()
 
     def show_delegation(self, delegation_id: str) -> None:
+        """Show this delegation's schedule (once the list of delegations is read)."""
         index = self.delegation.findData(delegation_id)
         if index >= 0:
             self.delegation.setCurrentIndex(index)
+        else:
+            self._wanted = delegation_id
 
-    def reload(self) -> None:
-        delegation_id = self.delegation.currentData()
-        if delegation_id is None:
-            self.model.set_lines([], timezones.TOKYO)
-            self.summary.setText("No delegations in the program yet.")
-            return
-        name, zone, lines = read_schedule(self.database, delegation_id)
-        self.model.set_lines(lines, zone)
-        nights = sum(1 for line in lines if line.part is DayPart.NIGHT)
-        self.summary.setText(
-            f"{len(lines)} meetings for {name}; their home time is "
-            f"{zone_city(zone)}" + (f"; {nights} at night for them" if nights else "")
-        )
+    def _double_clicked(self, index: QModelIndex) -> None:
+        meeting = self.model.meeting(index.row())
+        self.eventRequested.emit(meeting.event_id, meeting.start)

@@ -1,55 +1,143 @@
-"""The delegation's schedule in its own time and Tokyo's, side by side."""
+"""The Delegation schedule window: the service's answer, read off the GUI thread."""
 
 from __future__ import annotations
 
+import ast
+import inspect
 from datetime import UTC, datetime
 
-from conftest import JANUARY_NINE_TOKYO, add_delegation, add_event, tools_of
+from conftest import JANUARY_NINE_TOKYO, add_delegation, add_event, settle, tools_of
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler.gui.tools import delegationview
 from cpp_scheduler.gui.tools.delegationview import Column, DelegationScheduleDialog
+from cpp_scheduler.model import EventKind, EventMode
+from cpp_scheduler.services.delegation_schedule import find_delegation, read_schedule
+from cpp_scheduler.services.demo import CONFERENCE, KENYA, PERU, load_demo
 
 
-def test_schedule_in_local_and_tokyo_time(
+def rows(dialog: DelegationScheduleDialog) -> list[list[str]]:
+    model = dialog.model
+    return [
+        [model.index(number, column).data() for column in Column]
+        for number in range(model.rowCount())
+    ]
+
+
+def test_kenya_in_tokyo_and_peru_at_home_see_the_conference_session_by_session(
     qtbot: QtBot, qtmodeltester: ModelTester, sqlite_database, open_window
 ) -> None:
-    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
-    add_delegation(sqlite_database, "Manila", "PH", "Asia/Manila")
-    add_event(
-        sqlite_database, "Housing finance clinic", JANUARY_NINE_TOKYO, 1.5, delegation_ids=[lima]
-    )
-    # A two-day conference: it ends on another day in both clocks.
-    add_event(
-        sqlite_database,
-        "Cities conference",
-        datetime(2027, 2, 15, 0, tzinfo=UTC),
-        30.5,
-        delegation_ids=[lima],
-    )
+    load_demo(sqlite_database)
+    kenya = find_delegation(sqlite_database, KENYA).id
+    peru = find_delegation(sqlite_database, PERU).id
     window = open_window()
     dialog = tools_of(window).open_delegation_schedule()
     assert isinstance(dialog, DelegationScheduleDialog)
-    dialog.show_delegation(lima)
-    model = dialog.model
-    qtmodeltester.check(model)
-
-    def row(number: int) -> list[str]:
-        return [model.index(number, column).data() for column in Column]
-
-    assert model.rowCount() == 2
-    assert row(0) == [
-        "Housing finance clinic",
-        "Mon 11 Jan 2027",
-        "19:00–20:30 -05",
-        "Tue 12 Jan 2027",
-        "09:00–10:30 JST",
-        "Acceptable hours",
+    dialog.show_delegation(kenya)
+    settle(qtbot, window)
+    qtmodeltester.check(dialog.model)
+    shown = rows(dialog)
+    assert CONFERENCE not in [row[Column.EVENT] for row in shown]
+    opening = next(row for row in shown if row[Column.EVENT].startswith("Opening plenary"))
+    assert opening == [
+        "Opening plenary: ten years of the City Partnership Program",
+        "Mon 15 Feb 2027",
+        "09:00–10:15 JST (in Japan)",
+        "Mon 15 Feb 2027",
+        "09:00–10:15 JST",
+        "Working hours",
     ]
-    assert row(1)[Column.LOCAL_TIME] == "19:00–Tue 01:30 -05"
-    assert row(1)[Column.TOKYO_TIME] == "09:00–Tue 15:30 JST"
-    assert row(1)[Column.HOURS] == "Night"
-    assert model.headerData(Column.LOCAL_TIME, Qt.Orientation.Horizontal) == ("Their time (Lima)")
-    assert "1 at night" in dialog.summary.text()
+    february = [row for row in shown if "Feb" in row[Column.TOKYO_DATE]]
+    assert len(february) == 11
+    assert all(row[Column.HOURS] == "Working hours" for row in february)
+    assert "at night" not in dialog.summary.text()
+    assert dialog.model.headerData(Column.LOCAL_TIME, Qt.Orientation.Horizontal) == (
+        "Their time (Nairobi)"
+    )
+
+    dialog.show_delegation(peru)
+    settle(qtbot, window)
+    peru_rows = rows(dialog)
+    closing = next(row for row in peru_rows if row[Column.EVENT].startswith("Closing plenary"))
+    assert closing[Column.LOCAL_DATE : Column.TOKYO_TIME + 1] == [
+        "Tue 16 Feb 2027",
+        "00:00–01:30 -05",
+        "Tue 16 Feb 2027",
+        "14:00–15:30 JST",
+    ]
+    assert closing[Column.HOURS] == "Night"
+    assert not any(row[Column.LOCAL_TIME].startswith("19:00–Tue 01:30") for row in peru_rows)
+    assert "7 at night for them" in dialog.summary.text()
+    # The window shows what the service says, line for line.
+    answer = read_schedule(sqlite_database, peru)
+    assert dialog.schedule == answer
+    assert [row[Column.EVENT] for row in peru_rows] == [m.title for m in answer.meetings]
     dialog.close()
+
+
+def test_follows_edits_and_shows_all_day_blocks_as_dates(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    clinic = add_event(
+        sqlite_database, "Housing finance clinic", JANUARY_NINE_TOKYO, 1.5, delegation_ids=[lima]
+    )
+    window = open_window()
+    dialog = tools_of(window).open_delegation_schedule()
+    dialog.show_delegation(lima)
+    settle(qtbot, window)
+    assert rows(dialog) == [
+        [
+            "Housing finance clinic",
+            "Mon 11 Jan 2027",
+            "19:00–20:30 -05",
+            "Tue 12 Jan 2027",
+            "09:00–10:30 JST",
+            "Acceptable hours",
+        ]
+    ]
+    # Golden Week: midnight to midnight in Tokyo, three days.
+    closure = add_event(
+        sqlite_database,
+        "Golden Week: TDLC closed",
+        datetime(2027, 5, 2, 15, tzinfo=UTC),
+        72,
+        kind=EventKind.WORKSHOP,
+        mode=EventMode.VIRTUAL,
+        delegation_ids=[lima],
+    )
+    window.editor.changed.emit("Event", [closure])
+    settle(qtbot, window)
+    assert rows(dialog)[1] == [
+        "Golden Week: TDLC closed",
+        "Mon 03 May–Wed 05 May 2027",
+        "All day",
+        "Mon 03 May–Wed 05 May 2027",
+        "All day",
+        "All day",
+    ]
+    assert "at night" not in dialog.summary.text()
+    # Double-clicking a meeting shows it in the calendar.
+    rect = dialog.table.visualRect(dialog.model.index(0, Column.EVENT))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.selected_event == clinic
+    dialog.close()
+
+
+def test_the_window_reads_through_the_services_only() -> None:
+    tree = ast.parse(inspect.getsource(delegationview))
+    imported = {
+        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    } | {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    assert not any(name.startswith(("sqlalchemy", "cpp_scheduler.store")) for name in imported)
+    source = inspect.getsource(delegationview)
+    assert "select(" not in source
+    assert ".session(" not in source

@@ -1,0 +1,127 @@
+"""``cpp-scheduler schedule --delegation NAME``: a delegation's meetings on its own clock.
+
+The same answer as the window's Delegation schedule
+(:mod:`cpp_scheduler.services.delegation_schedule`): each session, each meeting of a
+series, in the delegation's time for that day (Tokyo's while it is in Japan) and in
+Tokyo's, with where it falls in the delegation's day.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from cpp_scheduler.cli.dates import add_day_options, day_range
+from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
+from cpp_scheduler.cli.output import plural
+from cpp_scheduler.scheduling.inputs import zone_city
+from cpp_scheduler.services.delegation_schedule import (
+    DelegationSchedule,
+    ScheduledMeeting,
+    find_delegation,
+    read_schedule,
+)
+from cpp_scheduler.store import open_database
+
+ALL_DAY = "all_day"
+"""What ``hours`` says of an all-day block: it has dates, not hours."""
+
+
+def register(subparsers: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "schedule",
+        parents=[common],
+        help="a delegation's meetings in its own time and in Tokyo's",
+        description="List every meeting a delegation attends (each session of a "
+        "conference, each meeting of a series), in the delegation's time for that day "
+        "(Tokyo's while it is in Japan) and in Tokyo's, and whether it falls in its "
+        "working hours, extended hours or night.",
+    )
+    parser.add_argument(
+        "--delegation", required=True, metavar="NAME", help="the delegation's name (any case)"
+    )
+    add_day_options(parser, "to list, in Tokyo")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(run=run)
+
+
+def hours_word(meeting: ScheduledMeeting) -> str:
+    """``working``, ``extended``, ``night``, or ``all_day`` for a block of dates."""
+    return ALL_DAY if meeting.part is None else str(meeting.part)
+
+
+def meeting_json(meeting: ScheduledMeeting) -> dict[str, Any]:
+    return {
+        "event_id": meeting.event_id,
+        "occurrence_id": meeting.occurrence_id,
+        "title": meeting.title,
+        "conference": meeting.conference,
+        "kind": str(meeting.kind),
+        "start": utc_z(meeting.start),
+        "end": utc_z(meeting.end),
+        "zone": meeting.zone,
+        "in_japan": meeting.in_japan,
+        "local_start": local_iso(meeting.local_start),
+        "local_end": local_iso(meeting.local_end),
+        "tokyo_start": local_iso(meeting.tokyo_start),
+        "tokyo_end": local_iso(meeting.tokyo_end),
+        "hours": hours_word(meeting),
+        "dates": [day.isoformat() for day in meeting.dates] if meeting.dates else None,
+    }
+
+
+def schedule_json(schedule: DelegationSchedule) -> dict[str, Any]:
+    delegation = schedule.delegation
+    return {
+        "delegation": {"id": delegation.id, "name": delegation.name, "zone": delegation.zone},
+        "from": utc_z(schedule.start) if schedule.start else None,
+        "to": utc_z(schedule.end) if schedule.end else None,
+        "nights": schedule.nights,
+        "meetings": [meeting_json(meeting) for meeting in schedule.meetings],
+    }
+
+
+def _span(start: datetime, end: datetime) -> str:
+    if end.date() == start.date():
+        return f"{start:%a %d %b %Y %H:%M}-{end:%H:%M}"
+    return f"{start:%a %d %b %Y %H:%M}-{end:%a %d %b %H:%M}"
+
+
+def _row(meeting: ScheduledMeeting) -> list[str]:
+    title = meeting.title
+    if meeting.conference:
+        title += f" ({meeting.conference})"
+    if meeting.dates is not None:
+        first, last = meeting.dates
+        days = f"{first:%a %d %b %Y}" + (f" to {last:%a %d %b %Y}" if last != first else "")
+        return [days, days, "all day", title]
+    assert meeting.part is not None  # only all-day blocks have none
+    local = _span(meeting.local_start, meeting.local_end)
+    if meeting.in_japan:
+        local += " (in Japan)"
+    return [local, _span(meeting.tokyo_start, meeting.tokyo_end), meeting.part.label, title]
+
+
+def run(args: argparse.Namespace) -> int:
+    days = day_range(args)
+    database = open_database(args.db)
+    try:
+        delegation = find_delegation(database, args.delegation)
+        schedule = read_schedule(database, delegation.id, days.start, days.end)
+    finally:
+        database.close()
+    if args.json:
+        print_json(schedule_json(schedule))
+        return 0
+    home = zone_city(delegation.zone)
+    if schedule.meetings:
+        header = [f"THEIR TIME ({home.upper()})", "TOKYO", "HOURS", "MEETING"]
+        print(table([_row(meeting) for meeting in schedule.meetings], header))
+        print()
+    nights = f", {schedule.nights} at night for them" if schedule.nights else ""
+    print(
+        f"{plural('meeting', len(schedule.meetings))} for {delegation.name} "
+        f"{days.describe()}{nights}"
+    )
+    return 0

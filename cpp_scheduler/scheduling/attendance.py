@@ -1,0 +1,184 @@
+"""Which meetings a delegation attends, on which clock, and where they fall in its day.
+
+One set of rules for the schedule a coordinator reads and for the conflict check's
+night-time warnings, so the two never disagree:
+
+* **A conference is its sessions.** A session that names no delegation is for every
+  delegation of its conference; a session that names delegations is theirs alone. A
+  conference with sessions is never judged by its own span (09:00 on the first day to
+  15:30 on the last is not a night).
+* **A series is its meetings.** Each occurrence is an interval of its own, read with the
+  offsets of its own date.
+* **A delegation in Japan lives on Japan's clock.** A meeting whose Tokyo date falls in
+  the delegation's stay (arrival and departure are Japanese dates) is read in Tokyo
+  time; any other in the delegation's home zone.
+* **A block of several days** runs each day from its first day's start to its last day's
+  end; **an all-day block** (midnight to midnight in its own zone) is a matter of dates,
+  never of hours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from cpp_scheduler import timezones
+from cpp_scheduler.scheduling.clock import LocalClock
+from cpp_scheduler.scheduling.inputs import Attendee, Hours, Interval, ProgramSnapshot
+from cpp_scheduler.scheduling.localtimes import MINUTES_PER_DAY, DayPart, classify_minutes
+
+LocalSpan = tuple[int, int, int, bool]
+"""A meeting as one zone's clock shows it: the local day it starts on, its start and
+end in minutes after that day's midnight, and whether it spans several days (then the
+end counts from the last day's midnight)."""
+
+_WORST_FIRST = (DayPart.NIGHT, DayPart.EXTENDED, DayPart.WORKING)
+
+
+def local_span(clock: LocalClock, zone_name: str, start_s: int, end_s: int) -> LocalSpan:
+    """The meeting from ``start_s`` to ``end_s`` (seconds since the epoch) in one zone."""
+    start_offset, end_offset = clock.offsets(zone_name, start_s, end_s)
+    start_day, start = divmod(start_s + start_offset, 86_400)
+    end_day, end = divmod(end_s + end_offset, 86_400)
+    start //= 60
+    end //= 60
+    if end_day == start_day or (end_day == start_day + 1 and end == 0):
+        return start_day, start, end + (end_day - start_day) * MINUTES_PER_DAY, False
+    return start_day, start, end, True
+
+
+def span_part(span: LocalSpan, hours: Hours) -> DayPart:
+    """Where a meeting falls in a day with these hours.
+
+    A meeting over several days runs each day from the first day's start to the last
+    day's end, so it is as bad as the worse of those two moments.
+    """
+    _, start, end, several_days = span
+    if not several_days:
+        return classify_minutes(start, end, hours)
+    parts = {classify_minutes(start, start, hours), classify_minutes(end, end, hours)}
+    return next(part for part in _WORST_FIRST if part in parts)
+
+
+def is_all_day(clock: LocalClock, interval: Interval) -> bool:
+    """Midnight to midnight in the meeting's own zone: an office closure, an arrival
+    day, a conference day block. It has dates, not hours."""
+    return (
+        clock.local_minute(interval.zone, interval.start_s) == 0
+        and clock.local_minute(interval.zone, interval.end_s) == 0
+    )
+
+
+def clock_zone(clock: LocalClock, attendee: Attendee, start_s: int) -> str:
+    """The zone of the attendee's clock for a meeting starting at ``start_s``: Tokyo's
+    when the meeting's Tokyo date falls in its stay in Japan (or it lives there)."""
+    if attendee.in_japan_on_day(clock.local_day(timezones.TOKYO, start_s)):
+        return timezones.TOKYO
+    return attendee.zone
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """One meeting on one attendee's clock."""
+
+    zone: str
+    """Home, or Tokyo during a stay in Japan."""
+    in_japan: bool
+    """The clock is Tokyo's because the attendee is visiting Japan."""
+    part: DayPart | None
+    """Working, extended or night hours; None for an all-day block, which has none."""
+
+
+def judge(clock: LocalClock, attendee: Attendee, interval: Interval) -> Judgement:
+    """Which clock an attendee reads a meeting on, and where it falls in that day."""
+    zone = clock_zone(clock, attendee, interval.start_s)
+    in_japan = zone != attendee.zone
+    if is_all_day(clock, interval):
+        return Judgement(zone, in_japan, None)
+    span = local_span(clock, zone, interval.start_s, interval.end_s)
+    return Judgement(zone, in_japan, span_part(span, attendee.hours))
+
+
+# -- who attends ----------------------------------------------------------------------
+
+
+def events_with_sessions(intervals: Iterable[Interval]) -> frozenset[str]:
+    """The events some interval is a session of: they are judged by their sessions."""
+    return frozenset().union(*(interval.ancestor_ids for interval in intervals))
+
+
+def conference_delegations(intervals: Sequence[Interval]) -> dict[str, frozenset[str]]:
+    """Per event with sessions, the delegations it names: those of its sessions that
+    name nobody."""
+    parents = events_with_sessions(intervals)
+    return {
+        interval.event_id: interval.delegation_ids
+        for interval in intervals
+        if interval.event_id in parents
+    }
+
+
+def attending_delegations(
+    interval: Interval, conferences: Mapping[str, frozenset[str]]
+) -> frozenset[str]:
+    """The delegations a meeting is for: those it names, or, for a session naming
+    none, those of its conference."""
+    if interval.delegation_ids or not interval.ancestor_ids:
+        return interval.delegation_ids
+    return frozenset().union(*(conferences.get(a, frozenset()) for a in interval.ancestor_ids))
+
+
+@dataclass(frozen=True, slots=True)
+class AttendedMeeting:
+    """One meeting of a delegation's schedule, judged on the delegation's clock."""
+
+    interval: Interval
+    conference: Interval | None
+    """The conference this is a session of, when it is in the program read."""
+    judgement: Judgement
+
+
+def delegation_meetings(
+    snapshot: ProgramSnapshot, delegation_id: str, clock: LocalClock | None = None
+) -> list[AttendedMeeting]:
+    """Every meeting the delegation attends, by start: named, through a member, or as a
+    session of its conference. A conference it follows session by session is listed by
+    those sessions, not as a block of days."""
+    delegation = snapshot.delegations.get(delegation_id)
+    if delegation is None:
+        return []
+    clock = clock or LocalClock()
+    intervals = snapshot.intervals
+    conferences = conference_delegations(intervals)
+    members = {
+        person_id
+        for person_id, person in snapshot.participants.items()
+        if person.delegation_id == delegation_id
+    }
+    attended = [
+        interval
+        for interval in intervals
+        if delegation_id in attending_delegations(interval, conferences)
+        or not members.isdisjoint(interval.participant_ids)
+    ]
+    followed_by_session = events_with_sessions(attended)
+    parents = {i.event_id: i for i in intervals if i.event_id in conferences}
+    meetings = [
+        AttendedMeeting(
+            interval,
+            _nearest(parents, interval.ancestor_ids),
+            judge(clock, delegation, interval),
+        )
+        for interval in attended
+        if interval.event_id not in followed_by_session
+    ]
+    meetings.sort(key=lambda m: (m.interval.start_s, m.interval.end_s, m.interval.title))
+    return meetings
+
+
+def _nearest(parents: Mapping[str, Interval], ancestor_ids: frozenset[str]) -> Interval | None:
+    """The innermost of a session's conferences in the program: the shortest one."""
+    found = [parents[a] for a in ancestor_ids if a in parents]
+    if not found:
+        return None
+    return min(found, key=lambda parent: (parent.end_s - parent.start_s, parent.id))

@@ -1,0 +1,164 @@
+"""A delegation's schedule: what the Delegation schedule window and ``cpp-scheduler
+schedule`` both show.
+
+Each meeting the delegation attends (each occurrence of a series, each session of a
+conference) with its time on the delegation's clock for that day (Tokyo's while it is in
+Japan), its time in Tokyo, and where it falls in the delegation's day, judged by the
+engine's rules (:mod:`cpp_scheduler.scheduling.attendance`), the same the conflict check
+warns by.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, or_, select
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model import Delegation, EventKind
+from cpp_scheduler.scheduling.attendance import AttendedMeeting, delegation_meetings
+from cpp_scheduler.scheduling.inputs import ProgramSnapshot
+from cpp_scheduler.scheduling.localtimes import DayPart
+from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
+from cpp_scheduler.store import Database
+
+
+@dataclass(frozen=True, slots=True)
+class DelegationChoice:
+    """A delegation as a list of them names it."""
+
+    id: str
+    name: str
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledMeeting:
+    """One line of a delegation's schedule."""
+
+    event_id: str
+    occurrence_id: str
+    """The event's id, or for a meeting of a series the event's id and its start."""
+    title: str
+    conference: str | None
+    """The title of the conference this is a session of."""
+    kind: EventKind
+    start: datetime
+    """UTC."""
+    end: datetime
+    zone: str
+    """The delegation's clock for this meeting: home, or Tokyo during its stay."""
+    in_japan: bool
+    part: DayPart | None
+    """Working, extended or night hours on that clock; None for an all-day block."""
+    dates: tuple[date, date] | None = None
+    """An all-day block's first and last dates, in the zone it was planned in."""
+
+    @property
+    def local_start(self) -> datetime:
+        return timezones.to_local(self.start, self.zone)
+
+    @property
+    def local_end(self) -> datetime:
+        return timezones.to_local(self.end, self.zone)
+
+    @property
+    def tokyo_start(self) -> datetime:
+        return timezones.to_local(self.start, timezones.TOKYO)
+
+    @property
+    def tokyo_end(self) -> datetime:
+        return timezones.to_local(self.end, timezones.TOKYO)
+
+    @property
+    def all_day(self) -> bool:
+        return self.part is None
+
+
+@dataclass(frozen=True, slots=True)
+class DelegationSchedule:
+    """Every meeting of one delegation in a period, by start."""
+
+    delegation: DelegationChoice
+    start: datetime | None
+    end: datetime | None
+    meetings: tuple[ScheduledMeeting, ...]
+
+    @property
+    def nights(self) -> int:
+        """How many meetings fall in the delegation's night."""
+        return sum(1 for meeting in self.meetings if meeting.part is DayPart.NIGHT)
+
+
+def delegation_choices(database: Database) -> list[DelegationChoice]:
+    """The program's delegations by name, for choosing one."""
+    with database.session() as session:
+        rows = session.execute(
+            select(Delegation.id, Delegation.name, Delegation.zone).order_by(Delegation.name)
+        ).all()
+    return [DelegationChoice(row.id, row.name, row.zone) for row in rows]
+
+
+def find_delegation(database: Database, name: str) -> DelegationChoice:
+    """A delegation by its name (any case) or its id."""
+    text = name.strip()
+    with database.session() as session:
+        row = session.execute(
+            select(Delegation.id, Delegation.name, Delegation.zone).where(
+                or_(func.lower(Delegation.name) == text.lower(), Delegation.id == text)
+            )
+        ).first()
+        if row is None:
+            known = "; ".join(session.scalars(select(Delegation.name).order_by(Delegation.name)))
+            raise NotFoundError(f"No delegation is called '{text}' (known: {known or 'none yet'}).")
+    return DelegationChoice(row.id, row.name, row.zone)
+
+
+def read_schedule(
+    database: Database,
+    delegation_id: str,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> DelegationSchedule:
+    """The delegation's meetings overlapping ``start``..``end`` (either may be open)."""
+    with database.session() as session:
+        delegation = session.get(Delegation, delegation_id)
+        if delegation is None:
+            raise NotFoundError(f"The delegation '{delegation_id}' is not in the program.")
+        choice = DelegationChoice(delegation.id, delegation.name, delegation.zone)
+        program = load_snapshot(session, start, end)
+    return schedule_in(program, choice, start, end)
+
+
+def schedule_in(
+    program: ProgramSnapshot,
+    delegation: DelegationChoice,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> DelegationSchedule:
+    """The schedule from a program already read (``start``/``end`` only label it)."""
+    meetings = tuple(_line(m) for m in delegation_meetings(program, delegation.id))
+    return DelegationSchedule(delegation, start, end, meetings)
+
+
+def _line(meeting: AttendedMeeting) -> ScheduledMeeting:
+    interval, judgement = meeting.interval, meeting.judgement
+    dates = None
+    if judgement.part is None:
+        first = timezones.to_local(interval.start, interval.zone).date()
+        after = timezones.to_local(interval.end, interval.zone).date()
+        dates = (first, after - timedelta(days=1))
+    return ScheduledMeeting(
+        event_id=interval.event_id,
+        occurrence_id=interval.id,
+        title=interval.title,
+        conference=meeting.conference.title if meeting.conference is not None else None,
+        kind=interval.kind,
+        start=interval.start,
+        end=interval.end,
+        zone=judgement.zone,
+        in_japan=judgement.in_japan,
+        part=judgement.part,
+        dates=dates,
+    )

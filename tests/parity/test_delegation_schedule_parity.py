@@ -1,0 +1,196 @@
+"""The Delegation schedule window and ``cpp-scheduler schedule --json`` say the same thing,
+row for row, for every delegation of the demo program and of a generated one."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from benchmarks.generate import generate_program
+from cpp_scheduler.cli import main
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.tools.delegationview import (
+    EVENT_ID_ROLE,
+    START_ROLE,
+    Column,
+    DelegationScheduleDialog,
+)
+from cpp_scheduler.model import Delegation, Event, EventStatus, Participant, Venue
+from cpp_scheduler.scheduling.inputs import ProgramSnapshot
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.store import Database
+
+HOURS = {
+    "working": "Working hours",
+    "extended": "Acceptable hours",
+    "night": "Night",
+    "all_day": "All day",
+}
+
+
+def store_generated(database: Database, program: ProgramSnapshot) -> None:
+    """Write a generated program into the database, records under the generator's ids."""
+    with database.transaction() as session:
+        venues = {
+            info.id: Venue(
+                id=info.id,
+                name=f"Generated {info.name}",
+                locality=info.locality,
+                zone=info.zone,
+                capacity=info.capacity,
+                opens_at=info.opens_at,
+                closes_at=info.closes_at,
+            )
+            for info in program.venues.values()
+        }
+        delegations = {
+            group.id: Delegation(
+                id=group.id,
+                name=group.name,
+                country=group.country,
+                zone=group.zone,
+                work_start=group.hours.work_start,
+                work_end=group.hours.work_end,
+                acceptable_start=group.hours.acceptable_start,
+                acceptable_end=group.hours.acceptable_end,
+                arrival=group.arrival,
+                departure=group.departure,
+            )
+            for group in program.delegations.values()
+        }
+        people = {
+            person.id: Participant(
+                id=person.id,
+                name=person.name,
+                email=person.email,
+                delegation=delegations.get(person.delegation_id or ""),
+                zone=None if person.delegation_id else person.zone,
+            )
+            for person in program.participants.values()
+        }
+        session.add_all([*venues.values(), *delegations.values(), *people.values()])
+        session.flush()
+        for interval in program.intervals:
+            parents = sorted(interval.ancestor_ids)
+            session.add(
+                Event(
+                    id=interval.event_id,
+                    title=interval.title,
+                    kind=interval.kind,
+                    mode=interval.mode,
+                    status=EventStatus.CONFIRMED,
+                    start_utc=interval.start,
+                    end_utc=interval.end,
+                    zone=interval.zone,
+                    venue_id=interval.venue_id,
+                    parent_id=parents[0] if parents else None,
+                    video_link="https://meet.example.org/cpp",
+                    delegations=[delegations[d] for d in sorted(interval.delegation_ids)],
+                    participants=[people[p] for p in sorted(interval.participant_ids)],
+                )
+            )
+
+
+def span(start: datetime, end: datetime) -> str:
+    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %H:%M}"
+    return f"{start:%H:%M}–{until}"
+
+
+def expected_row(meeting: dict[str, Any]) -> dict[Column, str]:
+    """What the window must show for one meeting of the command's JSON."""
+    if meeting["hours"] == "all_day":
+        first, last = (datetime.fromisoformat(day) for day in meeting["dates"])
+        days = f"{first:%a %d %b %Y}" if first == last else f"{first:%a %d %b}–{last:%a %d %b %Y}"
+        return {Column.EVENT: meeting["title"], Column.LOCAL_DATE: days, Column.HOURS: "All day"}
+    local_start = datetime.fromisoformat(meeting["local_start"])
+    local_end = datetime.fromisoformat(meeting["local_end"])
+    tokyo_start = datetime.fromisoformat(meeting["tokyo_start"])
+    tokyo_end = datetime.fromisoformat(meeting["tokyo_end"])
+    return {
+        Column.EVENT: meeting["title"],
+        Column.LOCAL_DATE: f"{local_start:%a %d %b %Y}",
+        Column.LOCAL_TIME: span(local_start, local_end),
+        Column.TOKYO_DATE: f"{tokyo_start:%a %d %b %Y}",
+        Column.TOKYO_TIME: f"{span(tokyo_start, tokyo_end)} JST",
+        Column.HOURS: HOURS[meeting["hours"]],
+    }
+
+
+def command_answer(
+    capsys: pytest.CaptureFixture[str], database: Database, name: str
+) -> dict[str, Any]:
+    url = database.url.render_as_string(hide_password=False)
+    capsys.readouterr()
+    assert main(["--db", url, "schedule", "--delegation", name, "--json"]) == 0
+    answer: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return answer
+
+
+def compare_every_delegation(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], database: Database
+) -> Counter[str]:
+    """Each delegation in the window's list against the command; the rows compared."""
+    tasks = TaskManager()
+    dialog = DelegationScheduleDialog(database, tasks)
+    qtbot.addWidget(dialog)
+    wait: Callable[[], None] = lambda: qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)  # noqa: E731
+    wait()
+    model = dialog.model
+    compared: Counter[str] = Counter()
+    assert dialog.delegation.count() > 1
+    for number in range(dialog.delegation.count()):
+        dialog.delegation.setCurrentIndex(number)
+        wait()
+        name = dialog.delegation.itemText(number).split(" · ")[0]
+        answer = command_answer(capsys, database, name)
+        assert dialog.delegation.itemData(number) == answer["delegation"]["id"]
+        meetings = answer["meetings"]
+        assert model.rowCount() == len(meetings), name
+        for row, meeting in enumerate(meetings):
+            shown = {column: model.index(row, column).data() for column in Column}
+            for column, text in expected_row(meeting).items():
+                if column is Column.LOCAL_TIME:
+                    assert shown[column].startswith(text + " "), (name, meeting["title"])
+                    assert shown[column].endswith(" (in Japan)") == meeting["in_japan"]
+                else:
+                    assert shown[column] == text, (name, meeting["title"], column)
+            index = model.index(row, 0)
+            assert index.data(EVENT_ID_ROLE) == meeting["event_id"]
+            start = index.data(START_ROLE)
+            assert start == datetime.fromisoformat(meeting["start"].replace("Z", "+00:00"))
+            compared["meetings"] += 1
+            compared["sessions"] += meeting["conference"] is not None
+            compared["in Japan"] += meeting["in_japan"]
+            compared[meeting["hours"]] += 1
+        nights = f"{answer['nights']} at night" if answer["nights"] else "at night"
+        assert (nights in dialog.summary.text()) == bool(answer["nights"])
+    dialog.close()
+    tasks.wait_for_done()
+    return compared
+
+
+def test_the_demo_program(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], sqlite_database: Database
+) -> None:
+    load_demo(sqlite_database)
+    compared = compare_every_delegation(qtbot, capsys, sqlite_database)
+    assert compared["meetings"] == 85
+    assert compared["sessions"] == 54
+    assert compared["night"] == 7
+
+
+def test_a_generated_program(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], sqlite_database: Database
+) -> None:
+    program = generate_program(events=200, delegations=10, participants=60, days=30, seed=2)
+    store_generated(sqlite_database, program)
+    compared = compare_every_delegation(qtbot, capsys, sqlite_database)
+    assert compared["meetings"] > 100
+    assert compared["sessions"] > 0
+    assert compared["in Japan"] > 0

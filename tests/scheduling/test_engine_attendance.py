@@ -1,0 +1,139 @@
+"""Which meetings a delegation attends and on which clock: one rule for its schedule and
+for the conflict check's night-time warnings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from engine_builders import delegation, meeting, person, tokyo
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model.enums import EventKind, EventMode
+from cpp_scheduler.scheduling.attendance import delegation_meetings
+from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, find_conflicts
+from cpp_scheduler.scheduling.inputs import Attendee, Interval, ProgramSnapshot
+from cpp_scheduler.scheduling.localtimes import DayPart
+
+LIMA = delegation("lima", "Lima delegation", "America/Lima", "PE")
+VISITING_LIMA = delegation(
+    "lima",
+    "Lima delegation",
+    "America/Lima",
+    "PE",
+    arrival=date(2027, 2, 14),
+    departure=date(2027, 2, 17),
+)
+NAIROBI = delegation("nairobi", "Nairobi delegation", "Africa/Nairobi", "KE")
+HYBRID = {"mode": EventMode.HYBRID, "locality": "Tokyo"}
+
+
+def program(*intervals: Interval, lima: Attendee = LIMA) -> ProgramSnapshot:
+    return ProgramSnapshot(intervals=intervals, delegations={"lima": lima, "nairobi": NAIROBI})
+
+
+def for_lima(found: list[Conflict]) -> list[tuple[ConflictKind, tuple[str, ...]]]:
+    return [(c.kind, c.event_ids) for c in found if c.record_ids == ("lima",)]
+
+
+def two_day_conference() -> tuple[Interval, ...]:
+    """09:00 on Monday to 15:30 on Tuesday, Tokyo; two open sessions and one for Nairobi."""
+    sessions = {"ancestor_ids": frozenset({"conf"}), **HYBRID}
+    return (
+        meeting(
+            "conf",
+            "Cities conference",
+            tokyo(2027, 2, 15, 9),
+            30 * 60 + 30,
+            kind=EventKind.CONFERENCE,
+            delegation_ids=frozenset({"lima", "nairobi"}),
+            **HYBRID,
+        ),
+        meeting("open", "Opening", tokyo(2027, 2, 15, 9), 75, **sessions),
+        meeting(
+            "nbo",
+            "Nairobi action plan",
+            tokyo(2027, 2, 16, 11),
+            90,
+            delegation_ids=frozenset({"nairobi"}),
+            **sessions,
+        ),
+        meeting("close", "Closing", tokyo(2027, 2, 16, 14), 90, **sessions),
+    )
+
+
+def test_a_conference_is_its_sessions_and_a_named_session_is_theirs_alone() -> None:
+    found = delegation_meetings(program(*two_day_conference()), "lima")
+    assert [m.interval.title for m in found] == ["Opening", "Closing"]
+    assert all(m.conference is not None and m.conference.id == "conf" for m in found)
+    nairobi = delegation_meetings(program(*two_day_conference()), "nairobi")
+    assert [m.interval.title for m in nairobi] == ["Opening", "Nairobi action plan", "Closing"]
+
+
+def test_at_home_each_session_is_judged_by_its_own_hours() -> None:
+    found = delegation_meetings(program(*two_day_conference()), "lima")
+    assert [(m.judgement.zone, m.judgement.part) for m in found] == [
+        ("America/Lima", DayPart.EXTENDED),  # Sunday 19:00-20:15 in Lima
+        ("America/Lima", DayPart.NIGHT),  # Tuesday 00:00-01:30 in Lima
+    ]
+    assert for_lima(find_conflicts(program(*two_day_conference()))) == [
+        (ConflictKind.NIGHT_SESSION, ("close",))
+    ]
+
+
+def test_in_japan_the_sessions_are_on_tokyo_time() -> None:
+    found = delegation_meetings(program(*two_day_conference(), lima=VISITING_LIMA), "lima")
+    assert [(m.judgement.zone, m.judgement.in_japan, m.judgement.part) for m in found] == [
+        (timezones.TOKYO, True, DayPart.WORKING),
+        (timezones.TOKYO, True, DayPart.WORKING),
+    ]
+    assert for_lima(find_conflicts(program(*two_day_conference(), lima=VISITING_LIMA))) == []
+
+
+def test_a_conference_it_follows_in_no_session_is_one_line_judged_day_by_day() -> None:
+    conference, *_ = two_day_conference()
+    [line] = delegation_meetings(program(conference, lima=VISITING_LIMA), "lima")
+    assert line.interval.id == "conf"
+    assert line.judgement.part is DayPart.WORKING  # 09:00-15:30 each day, not 30 hours
+
+
+def test_the_stay_is_read_on_the_meetings_tokyo_date() -> None:
+    # 13:00 in Tokyo on the day of arrival is 23:00 the evening before in Lima: the
+    # delegation has landed by then and keeps Tokyo's clock.
+    call = meeting(
+        "call",
+        "Call with Washington",
+        tokyo(2027, 2, 14, 13),
+        60,
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.VIRTUAL,
+        delegation_ids=frozenset({"lima"}),
+    )
+    [line] = delegation_meetings(program(call, lima=VISITING_LIMA), "lima")
+    assert (line.judgement.zone, line.judgement.part) == (timezones.TOKYO, DayPart.WORKING)
+    assert find_conflicts(program(call, lima=VISITING_LIMA)) == []
+    assert [c.kind for c in find_conflicts(program(call))] == [ConflictKind.NIGHT_SESSION]
+
+
+def test_an_all_day_block_has_dates_and_is_never_a_night() -> None:
+    closure = meeting(
+        "gw",
+        "Golden Week: TDLC closed",
+        tokyo(2027, 5, 3),
+        3 * 24 * 60,
+        mode=EventMode.VIRTUAL,
+        delegation_ids=frozenset({"lima"}),
+    )
+    [line] = delegation_meetings(program(closure), "lima")
+    assert line.judgement.part is None
+    assert find_conflicts(program(closure)) == []
+
+
+def test_a_member_listed_brings_the_meeting_to_the_delegation() -> None:
+
+    ana = person("ana", "Ana", "America/Lima", "PE", delegation_id="lima")
+    visit = meeting("v", "Site visit", tokyo(2027, 2, 15, 10), participant_ids=frozenset({"ana"}))
+    snapshot = ProgramSnapshot(
+        intervals=(visit,), delegations={"lima": LIMA}, participants={"ana": ana}
+    )
+    assert [m.interval.id for m in delegation_meetings(snapshot, "lima")] == ["v"]
+    assert delegation_meetings(snapshot, "nobody") == []
