@@ -166,3 +166,32 @@ def test_every_event_of_the_conference_and_tour_weeks_shows_its_start_and_title(
         assert row.title.startswith(first_title_line), (row.title, lines)
     # The docks leave the calendar at least two thirds of the window's width.
     assert window.current_view.width() >= 2 / 3 * window.width()
+
+
+def test_a_change_of_zone_or_a_jump_brings_the_events_into_sight(
+    demo: Database, make_window, qtbot: QtBot
+) -> None:
+    """Lima's view of the tour week puts the Tokyo mornings in Lima's evening: the grid
+    follows them instead of leaving them below the visible hours."""
+    from cpp_scheduler.gui.views.timegrid import HOUR_HEIGHT
+
+    window = make_window(demo)
+    window.resize(1366, 768)
+    window.show_view("week")
+    window.go_to(date(2027, 3, 8))
+    grid = window.views["week"]
+    bar = grid._scroll.verticalScrollBar()  # type: ignore[attr-defined]
+    viewport = grid._scroll.viewport()  # type: ignore[attr-defined]
+
+    def first_event_in_sight() -> bool:
+        top = min(block.start_minute for block in grid.blocks()) * HOUR_HEIGHT / 60  # type: ignore[attr-defined]
+        return bar.value() <= top <= bar.value() + viewport.height() - HOUR_HEIGHT
+
+    qtbot.waitUntil(first_event_in_sight)
+    window.set_display_zone("America/Lima")
+    qtbot.waitUntil(first_event_in_sight)
+    late = max(grid.blocks(), key=lambda block: block.start_minute)  # type: ignore[attr-defined]
+    window.select_occurrence(late.row.occurrence_key)
+    selected = [block for block in grid.blocks() if grid.is_selected(block.row)]  # type: ignore[attr-defined]
+    top = min(block.start_minute for block in selected) * HOUR_HEIGHT / 60
+    qtbot.waitUntil(lambda: bar.value() <= top <= bar.value() + viewport.height() - HOUR_HEIGHT)

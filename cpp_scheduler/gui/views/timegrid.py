@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
-from cpp_scheduler.gui.eventmodel import day_bounds
+from cpp_scheduler.gui.eventmodel import EventFilterProxy, day_bounds
 from cpp_scheduler.gui.views.base import (
     CalendarView,
     paint_event_block,
@@ -165,6 +165,40 @@ class TimeGridView(CalendarView):
 
     def scroll_to_morning(self) -> None:
         self._scroll.verticalScrollBar().setValue(7 * HOUR_HEIGHT + HOUR_HEIGHT // 2)
+
+    # -- going where the events are -----------------------------------------------------
+    def set_model(self, model: EventFilterProxy) -> None:
+        super().set_model(model)
+        model.event_model.displayZoneChanged.connect(lambda _zone: self._show_events_later())
+
+    def set_anchor(self, day: date) -> None:
+        super().set_anchor(day)
+        self._show_events_later()
+
+    def set_selected(self, key: OccurrenceKey | None) -> None:
+        super().set_selected(key)
+        if key is not None:
+            self._show_events_later()
+
+    def _show_events_later(self) -> None:
+        # Once the views have laid out what the change brought.
+        QTimer.singleShot(0, self.show_events)
+
+    def show_events(self) -> None:
+        """Scroll the hours to the selected meeting, or else to the period's first events,
+        unless they are already in sight: after a jump to another week, a change of zone
+        (Lima's evening is Tokyo's morning) or a jump to a conflict or a search result,
+        the events are on screen, not below the visible hours."""
+        blocks = self.blocks()
+        chosen = [block for block in blocks if self.is_selected(block.row)] or blocks
+        if not chosen:
+            return
+        top = min(block.start_minute for block in chosen) * HOUR_HEIGHT / 60
+        bar = self._scroll.verticalScrollBar()
+        shown = self._scroll.viewport().height()
+        if bar.value() <= top <= bar.value() + shown - HOUR_HEIGHT:
+            return
+        bar.setValue(int(max(0, top - HOUR_HEIGHT / 2)))
 
     # -- layout -------------------------------------------------------------------------
     def invalidate(self) -> None:
