@@ -1,7 +1,8 @@
 """Where the shipped data files live, installed or in a source checkout.
 
-A wheel carries the top-level ``resources/`` and ``ui/`` folders inside the package
-(``cpp_scheduler/resources``, ``cpp_scheduler/ui``); a source checkout or an editable
+A wheel carries the top-level ``resources/``, ``ui/`` and ``docs/`` folders inside the
+package (``cpp_scheduler/resources``, ``cpp_scheduler/ui``, ``cpp_scheduler/docs``); a
+source checkout or an editable
 install keeps them beside the package. Callers ask here and never build paths themselves.
 """
 
@@ -27,6 +28,12 @@ def _root(folder: str) -> Path:
 def resource_path(*parts: str) -> Path:
     """A file or folder below ``resources/`` (reference data, icons, styles)."""
     return _root("resources").joinpath(*parts)
+
+
+def doc_path(name: str) -> Path:
+    """One of the program's documents below ``docs/`` (the user guide and references),
+    which Help shows inside the program."""
+    return _root("docs") / name
 
 
 def form_path(name: str) -> Path:

@@ -18,7 +18,11 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHIPPED_FOLDERS = {"resources": "cpp_scheduler/resources", "ui": "cpp_scheduler/ui"}
+SHIPPED_FOLDERS = {
+    "resources": "cpp_scheduler/resources",
+    "ui": "cpp_scheduler/ui",
+    "docs": "cpp_scheduler/docs",
+}
 
 pytestmark = pytest.mark.slow
 

@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from cpp_scheduler.gui.commands import Editor
+    from cpp_scheduler.gui.help import HelpWindow
     from cpp_scheduler.gui.records import RecordManager
     from cpp_scheduler.gui.welcome import WelcomePanel
     from cpp_scheduler.store import Database
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self._anchor = date.today()
         self._selected: OccurrenceKey | None = None
         self._welcome_dismissed = False
+        self._help: HelpWindow | None = None
         self._loaded = False
         self._managers: dict[str, RecordManager] = {}
         self._opener: DatabaseOpener | None = None
@@ -395,6 +397,21 @@ class MainWindow(QMainWindow):
         self.tools_menu.setObjectName("toolsMenu")
         bar.addMenu(self.tools_menu)
         help_menu = self.help_menu = bar.addMenu("&Help")
+        help_menu.addAction(
+            self._action(
+                "User guide…",
+                self.show_help,
+                QKeySequence.StandardKey.HelpContents,
+                "The program's documents: getting started, the tools, calendar files",
+                name="user_guide",
+            )
+        )
+        help_menu.addAction(
+            self._action(
+                "Keyboard shortcuts…", self.show_shortcuts, "Ctrl+/", name="keyboard_shortcuts"
+            )
+        )
+        help_menu.addSeparator()
         help_menu.addAction(self._action("About CPP Scheduler", self._about, name="about"))
 
     def _build_toolbar(self) -> None:
@@ -1155,6 +1172,26 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def show_help(self, document: str = "", fragment: str = "") -> QDialog:
+        """Open the user guide (kept for the next time), at ``document`` if given."""
+        from cpp_scheduler.gui.help import HelpWindow
+
+        if self._help is None:
+            self._help = HelpWindow(self)
+        if document:
+            self._help.show_document(document, fragment)
+        self._help.show()
+        self._help.raise_()
+        return self._help
+
+    def show_shortcuts(self) -> QDialog:
+        from cpp_scheduler.gui.help import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.findChildren(QAction), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -1,0 +1,140 @@
+"""Help inside the program: the documents that ship with it, and the keyboard shortcuts.
+
+The guide is the program's own Markdown documents (``docs/``, shipped in the wheel and
+found through :func:`cpp_scheduler.resources.doc_path`), shown in a browser that follows
+the links between them. The shortcuts are read from the window's actions, so the list
+is always the one the window really has.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler.resources import doc_path
+
+#: The documents of the guide, in the order a new coordinator reads them.
+GUIDE: tuple[tuple[str, str], ...] = (
+    ("user-guide.md", "Getting started"),
+    ("coordinator-tools.md", "The coordinator's tools"),
+    ("scheduling.md", "Local times, slots and conflicts"),
+    ("calendar-updates.md", "Calendar files and updates"),
+    ("program-file.md", "The program file"),
+)
+
+
+class HelpWindow(QDialog):
+    """The user guide: its documents at the left, the chosen one at the right."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpWindow")
+        self.setWindowTitle("CPP Scheduler — User guide")
+        self.resize(980, 680)
+        self.contents = QListWidget(self)
+        self.contents.setObjectName("helpContents")
+        self.contents.setMaximumWidth(260)
+        for name, title in GUIDE:
+            item = QListWidgetItem(title, self.contents)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("helpBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._follow)
+        self.contents.currentRowChanged.connect(self._chosen)
+        body = QHBoxLayout()
+        body.addWidget(self.contents)
+        body.addWidget(self.browser, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(buttons)
+        self.contents.setCurrentRow(0)
+
+    @property
+    def document(self) -> str:
+        """The file name of the document shown."""
+        item = self.contents.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def show_document(self, name: str, fragment: str = "") -> None:
+        """Show one of the guide's documents (by file name), at ``fragment`` if given."""
+        names = [entry for entry, _title in GUIDE]
+        if name in names and self.contents.currentRow() != names.index(name):
+            self.contents.setCurrentRow(names.index(name))
+        if fragment:
+            self.browser.scrollToAnchor(fragment)
+
+    def _chosen(self, row: int) -> None:
+        if not 0 <= row < len(GUIDE):
+            return
+        path = doc_path(GUIDE[row][0])
+        self.browser.setMarkdown(path.read_text(encoding="utf-8"))
+        self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(path)))
+
+    def _follow(self, url: QUrl) -> None:
+        """A link to another document of the guide opens it here; any other link opens
+        in the system's browser."""
+        name = Path(url.path()).name
+        if url.scheme() in ("", "file") and name in {entry for entry, _title in GUIDE}:
+            self.show_document(name, url.fragment())
+            return
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(url)
+
+
+def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
+    """(keys, what they do) for every action with a shortcut, in the menus' words."""
+    rows = []
+    for action in actions:
+        keys = ", ".join(
+            sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            for sequence in action.shortcuts()
+        )
+        if keys:
+            rows.append((keys, action.text().replace("&", "").rstrip("…")))
+    return sorted(set(rows), key=lambda row: row[1].casefold())
+
+
+class ShortcutsDialog(QDialog):
+    """Every keyboard shortcut of the window, as its actions define them."""
+
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(520, 560)
+        rows = shortcut_rows(actions)
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setObjectName("shortcutsTable")
+        self.table.setHorizontalHeaderLabels(["Keys", "Does"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for number, (keys, text) in enumerate(rows):
+            self.table.setItem(number, 0, QTableWidgetItem(keys))
+            self.table.setItem(number, 1, QTableWidgetItem(text))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
