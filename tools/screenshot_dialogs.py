@@ -10,6 +10,7 @@ renders from any open database; the main window's screenshot tool calls it.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -300,16 +301,15 @@ def add_sample_program(database: Database) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1:
-        print("usage: python tools/screenshot_dialogs.py OUTDIR", file=sys.stderr)
-        return 2
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", type=Path, help="the folder the PNG files go to")
+    outdir: Path = parser.parse_args(argv).outdir
     _application()
     with tempfile.TemporaryDirectory() as folder:
         database = open_database(Path(folder) / "screenshots.sqlite")
         try:
             add_sample_program(database)
-            for path in render_dialogs(database, Path(args[0])):
+            for path in render_dialogs(database, outdir):
                 print(path)
         finally:
             database.close()

@@ -11,6 +11,7 @@ that holds the demo program; the main screenshot script calls it.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -196,10 +197,9 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = sys.argv[1:] if argv is None else argv
-    if len(arguments) != 1:
-        print("usage: python tools/screenshot_tools.py OUTDIR", file=sys.stderr)
-        return 2
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("outdir", type=Path, help="the folder the PNG files go to")
+    outdir: Path = parser.parse_args(argv).outdir
     from cpp_scheduler.services.demo import load_demo
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     database = open_database(folder / "program.db")
     try:
         load_demo(database)
-        paths = render_tools(database, Path(arguments[0]))
+        paths = render_tools(database, outdir)
     finally:
         database.close()
     for path in paths:

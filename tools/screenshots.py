@@ -1,12 +1,16 @@
 """Render every main view and every editor dialog with the demo program to PNG files.
 
-    python tools/screenshots.py OUTDIR
+    .venv/bin/python tools/screenshots.py OUTDIR [--size 1366x768 --size 1920x1080]
 
 Runs without a screen (Qt's offscreen platform): loads the demo program into a
-throwaway database, opens the main window at 1440x900 and writes one PNG per view (the
-week of the CPP conference, the Peru study tour, the month, the agenda, the venues), the
-welcome panel of an empty database, and then every dialog through
-``tools/screenshot_dialogs.py``. The README shows ``week.png``.
+throwaway database, opens the main window at each size (a laptop's 1366x768 and an
+office screen's 1920x1080 unless told otherwise) and writes one PNG per view into
+OUTDIR/WIDTHxHEIGHT/ (the week of the CPP conference, the Peru study tour in Tokyo and
+Lima time, the day, the month, the agenda, the venues over a day, a week and two weeks,
+and a later meeting of the monthly series selected, with its local times), the welcome
+panel of an empty database, and then every dialog and tool through
+``tools/screenshot_dialogs.py`` and ``tools/screenshot_tools.py``. The README shows
+``1366x768/week.png``.
 """
 
 from __future__ import annotations
@@ -33,19 +37,23 @@ from cpp_scheduler.gui.mainwindow import MainWindow  # noqa: E402
 from cpp_scheduler.services.demo import load_demo  # noqa: E402
 from cpp_scheduler.store import Database, open_database  # noqa: E402
 
-SIZE = (1440, 900)
+SIZES = ((1366, 768), (1920, 1080))
 CONFERENCE_WEEK = date(2027, 2, 15)
 TOUR_WEEK = date(2027, 3, 8)
+SERIES_MEETING = date(2027, 3, 17)
+"""A meeting of the demo's monthly series after the US clock change."""
 
-#: (file name, view, day shown, display zone)
-SHOTS: tuple[tuple[str, str, date, str], ...] = (
-    ("week", "week", CONFERENCE_WEEK, "Asia/Tokyo"),
-    ("week-tour", "week", TOUR_WEEK, "Asia/Tokyo"),
-    ("week-lima", "week", TOUR_WEEK, "America/Lima"),
-    ("day", "day", CONFERENCE_WEEK, "Asia/Tokyo"),
-    ("month", "month", CONFERENCE_WEEK, "Asia/Tokyo"),
-    ("agenda", "agenda", date(2027, 1, 18), "Asia/Tokyo"),
-    ("venues", "venues", CONFERENCE_WEEK, "Asia/Tokyo"),
+#: (file name, view, day shown, display zone, zoom of the venue timeline in days)
+SHOTS: tuple[tuple[str, str, date, str, int], ...] = (
+    ("week", "week", CONFERENCE_WEEK, "Asia/Tokyo", 0),
+    ("week-tour", "week", TOUR_WEEK, "Asia/Tokyo", 0),
+    ("week-lima", "week", TOUR_WEEK, "America/Lima", 0),
+    ("day", "day", CONFERENCE_WEEK, "Asia/Tokyo", 0),
+    ("month", "month", CONFERENCE_WEEK, "Asia/Tokyo", 0),
+    ("agenda", "agenda", date(2027, 1, 18), "Asia/Tokyo", 0),
+    ("venues-day", "venues", CONFERENCE_WEEK, "Asia/Tokyo", 1),
+    ("venues", "venues", CONFERENCE_WEEK, "Asia/Tokyo", 7),
+    ("venues-two-weeks", "venues", CONFERENCE_WEEK, "Asia/Tokyo", 14),
 )
 
 
@@ -55,30 +63,53 @@ def _settle(app: QApplication, window: MainWindow) -> None:
         app.processEvents()
 
 
-def _open_window(app: QApplication, database: Database) -> MainWindow:
+def _open_window(
+    app: QApplication, database: Database, size: tuple[int, int] = SIZES[0]
+) -> MainWindow:
     window = MainWindow(database)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     _settle(app, window)
     return window
 
 
-def render_views(database: Database, outdir: Path) -> list[Path]:
+def _save(window: MainWindow, path: Path) -> Path:
+    if not window.grab().save(str(path)):
+        raise OSError(f"cannot write {path}")
+    return path
+
+
+def render_views(database: Database, outdir: Path, size: tuple[int, int]) -> list[Path]:
     app = application()
-    window = _open_window(app, database)
+    window = _open_window(app, database, size)
+    outdir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, view, day, zone in SHOTS:
+    for name, view, day, zone, zoom in SHOTS:
         window.set_display_zone(zone)
         window.show_view(view)
         window.go_to(day)
+        if zoom:
+            window.current_view.set_zoom(zoom)  # type: ignore[attr-defined]
         _settle(app, window)
-        path = outdir / f"{name}.png"
-        if not window.grab().save(str(path)):
-            raise OSError(f"cannot write {path}")
-        written.append(path)
+        written.append(_save(window, outdir / f"{name}.png"))
+    written.append(_render_series_meeting(app, window, outdir))
     window.close()
     window.deleteLater()
     return written
+
+
+def _render_series_meeting(app: QApplication, window: MainWindow, outdir: Path) -> Path:
+    """The week of a later meeting of the monthly series, that meeting selected: the
+    Local times dock shows its own offsets and holidays."""
+    window.set_display_zone("Asia/Tokyo")
+    window.show_view("week")
+    window.go_to(SERIES_MEETING)
+    _settle(app, window)
+    series = [row for row in window.current_view.blocks() if row.row.is_series]  # type: ignore[attr-defined]
+    if series:
+        window.select_occurrence(series[0].row.occurrence_key)
+    _settle(app, window)
+    return _save(window, outdir / "week-series-meeting.png")
 
 
 def render_welcome(folder: Path, outdir: Path) -> Path:
@@ -96,11 +127,29 @@ def render_welcome(folder: Path, outdir: Path) -> Path:
         empty.close()
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size such as 1366x768") from None
+    if not (640 <= width <= 7680 and 480 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"{text} is outside 640x480 to 7680x4320")
+    return width, height
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("outdir", type=Path)
+    parser.add_argument("outdir", type=Path, help="the folder the PNG files go to")
+    parser.add_argument(
+        "--size",
+        action="append",
+        type=_size,
+        metavar="WIDTHxHEIGHT",
+        help="a window size to render the views at (repeat; default 1366x768 and 1920x1080)",
+    )
     args = parser.parse_args(argv)
     outdir: Path = args.outdir
+    sizes: list[tuple[int, int]] = args.size or list(SIZES)
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -110,7 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         database = open_database(folder / "demo.sqlite")
         try:
             load_demo(database)
-            written = render_views(database, outdir)
+            written = []
+            for size in sizes:
+                written += render_views(database, outdir / f"{size[0]}x{size[1]}", size)
             written.append(render_welcome(folder, outdir))
             from screenshot_dialogs import render_dialogs
 

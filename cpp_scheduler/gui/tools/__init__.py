@@ -58,6 +58,13 @@ class Tools(QObject):
         if not window.restoreDockWidget(self.local_times):
             if window.dockWidgetArea(self.conflicts) == bottom:
                 window.splitDockWidget(self.conflicts, self.local_times, Qt.Orientation.Horizontal)
+                # The local times' columns need more of the width than the findings do.
+                width = max(window.width(), 800)
+                window.resizeDocks(
+                    [self.conflicts, self.local_times],
+                    [width * 45 // 100, width * 55 // 100],
+                    Qt.Orientation.Horizontal,
+                )
             else:
                 window.addDockWidget(bottom, self.local_times)
             window.resizeDocks([self.conflicts], [DOCK_HEIGHT], Qt.Orientation.Vertical)

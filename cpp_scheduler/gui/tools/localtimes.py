@@ -181,7 +181,8 @@ class LocalTimesDock(QDockWidget):
         self.reading = False
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setContentsMargins(6, 2, 6, 4)
+        layout.setSpacing(3)
         self.heading = QLabel(self.PLACEHOLDER, body)
         self.heading.setObjectName("localTimesHeading")
         self.heading.setWordWrap(True)
@@ -193,7 +194,11 @@ class LocalTimesDock(QDockWidget):
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.hide()
+        # One text line a row: the dock shares the space under the calendar.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
