@@ -282,7 +282,7 @@ class Tools(QObject):
         dialog = ExportDialog(
             self.window.database,
             self.window.tasks,
-            selected_event=self.window.selected_event,
+            selected_occurrence=self.window.selected_occurrence,
             shown_events=self.shown_events(),
             visible_dates=self.window.current_view.period(),
             parent=self.window,
