@@ -238,6 +238,11 @@ class ExportDialog(QDialog):
             sys.excepthook(type(error), error, error.__traceback__)
         self.preview_label.setText(f"Cannot read the program: {error}")
 
+    @property
+    def _listed_scope(self) -> bool:
+        """Whether the scope is one delegation, participant or tour of the program's lists."""
+        return self.scope_key in (Scope.DELEGATION, Scope.PARTICIPANT, Scope.TOUR)
+
     def _listed(self, key: str) -> tuple[calendar_export.ScopeChoice, ...]:
         if self.choices is None:
             return ()
@@ -255,7 +260,7 @@ class ExportDialog(QDialog):
             self.choice.addItem(choice.label, choice.record_id)
         self.choice.blockSignals(False)
         self._take_pending_choice()
-        self.choice.setVisible(key in (Scope.DELEGATION, Scope.PARTICIPANT, Scope.TOUR))
+        self.choice.setVisible(self._listed_scope)
         self._update_enabled()
         self.refresh_preview()
 
@@ -301,9 +306,7 @@ class ExportDialog(QDialog):
             return calendar_export.EventListScope((self.selected_event,), "CPP event")
         if key == Scope.SHOWN:
             return calendar_export.EventListScope(tuple(self.shown_events), "CPP events shown")
-        if key in (Scope.DELEGATION, Scope.PARTICIPANT, Scope.TOUR):
-            if self.choices is None:
-                raise SchedulerError("Reading the program…")
+        if self._listed_scope:
             record_id = self.choice.currentData()
             chosen = next((c for c in self._listed(key) if c.record_id == record_id), None)
             if chosen is None:
@@ -346,6 +349,10 @@ class ExportDialog(QDialog):
         self.preview_result = None
         self.preview_table.setRowCount(0)
         self.export_button.setEnabled(False)
+        if self.choices is None and self._listed_scope:
+            self._preview_pending = True  # asked again when the lists arrive
+            self.preview_label.setText("Reading the program…")
+            return
         try:
             scope = self.service_scope()
             dates = self.dates()

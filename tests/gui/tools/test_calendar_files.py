@@ -3,7 +3,7 @@ is one undo step."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -20,8 +20,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools.calendarfiles import ExportDialog, ImportDialog, Scope
 from cpp_scheduler.model import Event, Participant
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.demo import CONFERENCE, SERIES, demo_id, load_demo
 
 
 def _program(database) -> dict[str, str]:
@@ -63,7 +66,10 @@ def test_export_writes_a_file_with_the_previewed_events(
     assert _previewed(qtbot, dialog) == ["Housing finance clinic"]
 
     dialog.set_scope(Scope.PROGRAM)
-    assert sorted(_previewed(qtbot, dialog)) == ["Housing finance clinic", "Water utilities roundtable"]
+    assert sorted(_previewed(qtbot, dialog)) == [
+        "Housing finance clinic",
+        "Water utilities roundtable",
+    ]
     dialog.request_button.setChecked(True)
     assert "SEQUENCE" in dialog.note.text()
     dialog.reminder.setCurrentText("1 hour before")
@@ -255,3 +261,40 @@ def test_export_of_the_events_the_calendar_shows(
     dialog.export()
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
     assert _summaries(target) == ["Housing finance clinic"]
+
+
+def test_the_preview_shows_a_participants_file_on_her_own_clock(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.PARTICIPANT, demo_id("participant", "rosa.quispe"))
+    assert dialog.preview_pending  # read on the worker, not while the dialog waits
+    titles = _previewed(qtbot, dialog)
+
+    row = dialog.preview_cells()[titles.index(CONFERENCE)]
+    # Monday 15 and Tuesday 16 February in Tokyo, as Rosa's calendar in Lima shows them.
+    assert row[1:3] == ["Sun 14 Feb 2027 19:00 (UTC-05:00)", "Tue 16 Feb 2027 01:30 (UTC-05:00)"]
+    assert row[5] == "https://meet.example.org/tdlc/cpp-conference-2027"
+    assert "read in America/Lima" in dialog.preview_label.text()
+    assert "1 study tour" in dialog.preview_label.text()
+
+
+def test_the_preview_of_the_selected_event_highlights_the_selected_meeting(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    april = timezones.to_utc(datetime(2027, 4, 21, 17), timezones.TOKYO)
+    window.select_occurrence(OccurrenceKey(demo_id("event", SERIES), april))
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    assert dialog.scope_key == Scope.EVENT
+    assert _previewed(qtbot, dialog) == [SERIES] * 5  # February's session is cancelled
+
+    highlighted = dialog.preview_cells()[dialog.highlighted_row]
+    assert highlighted[1] == "Wed 21 Apr 2027 17:00 (UTC+09:00)"
+    moved = dialog.preview_cells()[3]
+    assert moved[1] == "Thu 20 May 2027 17:00 (UTC+09:00)"  # moved from the 19th
