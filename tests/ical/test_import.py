@@ -31,7 +31,9 @@ STAMP = datetime(2026, 5, 1, tzinfo=UTC)
 
 def program_file(database: Database, tmp_path: Path, name: str = "program.ics") -> Path:
     path = tmp_path / name
-    calendar_export.export_calendar(database, calendar_export.ProgramScope(), path, ExportOptions(stamp=STAMP))
+    calendar_export.export_calendar(
+        database, calendar_export.ProgramScope(), path, ExportOptions(stamp=STAMP)
+    )
     return path
 
 
@@ -140,7 +142,9 @@ def test_japanese_text_survives_export_import_export(database: Database, tmp_pat
             session.delete(event)
     calendar_import.import_calendar(database, path)
     again = tmp_path / "again.ics"
-    calendar_export.export_calendar(database, calendar_export.ProgramScope(), again, ExportOptions(stamp=STAMP))
+    calendar_export.export_calendar(
+        database, calendar_export.ProgramScope(), again, ExportOptions(stamp=STAMP)
+    )
     summaries = {
         str(e["SUMMARY"]): str(e["DESCRIPTION"])
         for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")

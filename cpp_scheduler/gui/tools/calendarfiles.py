@@ -185,13 +185,17 @@ class ExportDialog(QDialog):
         self.one_file.toggled.connect(lambda _on: self._update_enabled())
         self.ui.browseButton.clicked.connect(self._browse)
         header = self.preview_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.preview_table.columnCount()):
+        # The start and the end, dates and offsets, are what the preview is for: they get
+        # their whole width; the title is elided (its tooltip holds it), and the place
+        # and the link follow to the right.
+        for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(0, 200)
+        header.resizeSection(4, 220)
         self.progress.hide()
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self._cancel_or_close)
-        self.resize(1100, 600)
+        self.resize(1280, 620)
 
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.choice.currentIndexChanged.connect(lambda _index: self.refresh_preview())
