@@ -149,7 +149,7 @@ class ExportDialog(QDialog):
         self._progress.advanced.connect(self._advanced)
 
         self.ui = Ui_ExportDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui.setupUi(self)
         self.scope = self.ui.scope
         self.choice = self.ui.scopeChoice
         self.first = self.ui.first
@@ -629,7 +629,7 @@ class ImportDialog(QDialog):
         self.command: ImportCalendarCommand | None = None
 
         self.ui = Ui_ImportDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui.setupUi(self)
         self.path = self.ui.path
         self.table = self.ui.plannedChanges
         self.summary = self.ui.importSummary
