@@ -287,6 +287,7 @@ class Tools(QObject):
             visible_dates=self.window.current_view.period(),
             parent=self.window,
         )
+        self.window.selectionChanged.connect(dialog.follow_selection)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

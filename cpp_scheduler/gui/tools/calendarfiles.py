@@ -385,7 +385,6 @@ class ExportDialog(QDialog):
         self._preview_pending = False
         self.preview_result = preview
         self.preview_table.setRowCount(len(preview.rows))
-        selected_row = -1
         for number, row in enumerate(preview.rows):
             cells = (
                 row.title,
@@ -401,13 +400,27 @@ class ExportDialog(QDialog):
                 if row.cancelled:
                     item.setForeground(QColor("#8a8a8a"))
                 self.preview_table.setItem(number, column, item)
-            if selected_row < 0 and self._is_selected(row):
-                selected_row = number
-        if selected_row >= 0:
-            self.preview_table.selectRow(selected_row)
-            self.preview_table.scrollTo(self.preview_table.model().index(selected_row, 0))
+        self._highlight(preview)
         self.preview_label.setText(preview_summary(preview))
         self.export_button.setEnabled(bool(preview.rows or preview.tours) and not self.running)
+
+    def follow_selection(self, key: OccurrenceKey | None) -> None:
+        """The window selected another meeting: the selected event's file is read again,
+        any other file only moves its highlight."""
+        self.selected_occurrence = key
+        self.selected_event = key.event_id if key is not None else None
+        if self.scope_key == Scope.EVENT:
+            self.refresh_preview()
+        elif self.preview_result is not None:
+            self._highlight(self.preview_result)
+
+    def _highlight(self, preview: calendar_preview.ExportPreview) -> None:
+        self.preview_table.clearSelection()
+        for number, row in enumerate(preview.rows):
+            if self._is_selected(row):
+                self.preview_table.selectRow(number)
+                self.preview_table.scrollTo(self.preview_table.model().index(number, 0))
+                return
 
     def _preview_failed(self, request: int, error: BaseException) -> None:
         if not shiboken6.isValid(self) or request != self._preview_request:

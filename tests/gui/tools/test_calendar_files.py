@@ -298,3 +298,15 @@ def test_the_preview_of_the_selected_event_highlights_the_selected_meeting(
     assert highlighted[1] == "Wed 21 Apr 2027 17:00 (UTC+09:00)"
     moved = dialog.preview_cells()[3]
     assert moved[1] == "Thu 20 May 2027 17:00 (UTC+09:00)"  # moved from the 19th
+
+    # The highlight follows the window's selection, to the moved meeting by its name.
+    may = timezones.to_utc(datetime(2027, 5, 19, 17), timezones.TOKYO)
+    window.select_occurrence(OccurrenceKey(demo_id("event", SERIES), may))
+    _previewed(qtbot, dialog)
+    assert dialog.highlighted_row == 3
+    dialog.set_scope(Scope.DELEGATION, demo_id("delegation", "Nepal: Kathmandu Metropolitan City"))
+    titles = _previewed(qtbot, dialog)
+    highlighted = dialog.preview_cells()[dialog.highlighted_row]
+    assert highlighted[:2] == [SERIES, "Thu 20 May 2027 13:45 (UTC+05:45)"]
+    window.select_occurrence(OccurrenceKey(demo_id("event", CONFERENCE)))
+    assert dialog.highlighted_row == titles.index(CONFERENCE)
