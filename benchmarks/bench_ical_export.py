@@ -51,7 +51,7 @@ from cpp_scheduler.model import (
     ThematicArea,
     Venue,
 )
-from cpp_scheduler.services import calendars
+from cpp_scheduler.services import calendar_export
 from cpp_scheduler.store import open_database
 
 ZONES = [
@@ -302,7 +302,9 @@ def batch(participants: int) -> tuple[float, int, float]:
         session.add_all(events)
     built = time.perf_counter() - began
     began = time.perf_counter()
-    result = calendars.export_each_participant(database, folder / "out", ExportOptions(stamp=STAMP))
+    result = calendar_export.export_each_participant(
+        database, folder / "out", ExportOptions(stamp=STAMP)
+    )
     elapsed = time.perf_counter() - began
     database.close()
     return elapsed, len(result.files), built

@@ -12,7 +12,7 @@ from typing import Any
 
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.errors import CliError
-from cpp_scheduler.services import calendars
+from cpp_scheduler.services import calendar_import
 from cpp_scheduler.store import open_database
 
 
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--zone '{args.zone}' is not a time zone (such as Asia/Tokyo)", status=2)
     database = open_database(args.db)
     try:
-        report = calendars.import_calendar(
+        report = calendar_import.import_calendar(
             database, args.file, dry_run=args.dry_run, default_zone=args.zone
         )
     finally:

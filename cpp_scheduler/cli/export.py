@@ -1,6 +1,10 @@
 """``cpp-scheduler export ics``: calendar files for an event, a delegation, a participant,
 a study tour or the whole program, and one file per participant.
 
+``--preview`` writes nothing: it prints the meetings the file would hold, read back from
+the file's own bytes in its reader's zone (``--json`` for scripts), the same rows the
+window's export dialog shows.
+
 Which way updates reach people depends on their calendar: see docs/calendar-updates.md.
 """
 
@@ -15,10 +19,11 @@ from typing import Any
 import icalendar
 
 from cpp_scheduler.cli.dates import add_day_options, parse_day
+from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
-from cpp_scheduler.services import calendars
+from cpp_scheduler.services import calendar_export, calendar_preview
 from cpp_scheduler.store import open_database
 
 
@@ -88,6 +93,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     ics.add_argument(
         "--out-dir", type=Path, metavar="DIR", help="the folder for --each-participant"
     )
+    ics.add_argument(
+        "--preview",
+        action="store_true",
+        help="write nothing; list each meeting the file would hold as its reader's calendar "
+        "shows it: the participant's zone (the delegation's for --delegation and --tour, "
+        "Tokyo's for --event and --all), both dates and the UTC offset",
+    )
+    ics.add_argument("--json", action="store_true", help="with --preview: print JSON")
     ics.set_defaults(run=run)
 
 
@@ -120,12 +133,18 @@ def run(args: argparse.Namespace) -> int:
         refresh_interval=timedelta(hours=args.refresh_hours) if args.refresh_hours else None,
         source_url=args.feed_url,
     )
+    if args.json and not args.preview:
+        raise CliError("--json goes with --preview", status=2)
+    if args.preview and args.each_participant:
+        raise CliError(
+            "--preview reads one file: give --participant EMAIL for one person's", status=2
+        )
     if args.each_participant:
         if args.out_dir is None:
             raise CliError("--each-participant needs --out-dir DIR", status=2)
         database = open_database(args.db)
         try:
-            result = calendars.export_each_participant(
+            result = calendar_export.export_each_participant(
                 database,
                 args.out_dir,
                 options,
@@ -141,22 +160,25 @@ def run(args: argparse.Namespace) -> int:
         if result.without_events:
             print(f"{len(result.without_events)} participants have no events and got no file")
         return 0
+    scope = _scope(args)
+    if args.preview:
+        database = open_database(args.db)
+        try:
+            preview = calendar_preview.preview_export(
+                database, scope, options, dates=dates, with_attendees=args.with_attendees
+            )
+        finally:
+            database.close()
+        if args.json:
+            print_json(preview_json(preview))
+        else:
+            print(preview_text(preview))
+        return 0
     if args.output is None:
         raise CliError("give the file to write with -o FILE", status=2)
-    scope: calendars.Scope
-    if args.event:
-        scope = calendars.EventScope(args.event)
-    elif args.delegation:
-        scope = calendars.DelegationScope(args.delegation)
-    elif args.participant:
-        scope = calendars.ParticipantScope(args.participant)
-    elif args.tour:
-        scope = calendars.TourScope(args.tour)
-    else:
-        scope = calendars.ProgramScope()
     database = open_database(args.db)
     try:
-        written = calendars.export_calendar(
+        written = calendar_export.export_calendar(
             database, scope, args.output, options, dates=dates, with_attendees=args.with_attendees
         )
     finally:
@@ -172,6 +194,58 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return 0
+
+
+def _scope(args: argparse.Namespace) -> calendar_export.Scope:
+    if args.event:
+        return calendar_export.EventScope(args.event)
+    if args.delegation:
+        return calendar_export.DelegationScope(args.delegation)
+    if args.participant:
+        return calendar_export.ParticipantScope(args.participant)
+    if args.tour:
+        return calendar_export.TourScope(args.tour)
+    return calendar_export.ProgramScope()
+
+
+def preview_json(preview: calendar_preview.ExportPreview) -> dict[str, Any]:
+    """Local times in ISO 8601 with their offset, instants in UTC with a ``Z``."""
+    return {
+        "calendar": preview.name,
+        "zone": preview.zone,
+        "files": [method.value for method in preview.files],
+        "study_tours": preview.tours,
+        "events": [
+            {
+                "title": row.title,
+                "start": local_iso(row.start),
+                "end": local_iso(row.end),
+                "start_utc": utc_z(row.start),
+                "end_utc": utc_z(row.end),
+                "status": row.status.value,
+                "location": row.location,
+                "video_link": row.video_link,
+                "uid": row.uid,
+                "recurrence_id": utc_z(row.recurrence_id) if row.recurrence_id else None,
+            }
+            for row in preview.rows
+        ],
+    }
+
+
+def preview_text(preview: calendar_preview.ExportPreview) -> str:
+    count = len(preview.rows)
+    head = f"{preview.name}: {count} {'meeting' if count == 1 else 'meetings'} in {preview.zone}"
+    if preview.tours:
+        head += f", and {preview.tours} study {'tour' if preview.tours == 1 else 'tours'}"
+    rows = [
+        [row.start_text, row.end_text, row.status.label, row.title, row.location, row.video_link]
+        for row in preview.rows
+    ]
+    if not rows:
+        return head
+    header = ["Starts", "Ends", "Status", "Title", "Location", "Video link"]
+    return head + "\n" + table(rows, header)
 
 
 def _without_organizer(paths: list[Path]) -> int:

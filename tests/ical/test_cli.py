@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -189,3 +190,52 @@ def test_export_a_feed_with_its_refresh_interval(
     assert calendar.refresh_interval == timedelta(hours=6)
     assert str(calendar["SOURCE"]) == "https://example.org/cpp/peru.ics"
     assert str(calendar["METHOD"]) == "PUBLISH"
+
+
+def test_preview_prints_what_the_participants_calendar_will_show(
+    program: Program, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = ["export", "ics", "--participant", program.grace.email, "--db", database_url]
+    assert main([*arguments, "--preview"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Grace Miller: CPP program: 7 meetings in America/New_York"
+    february, april = (
+        line
+        for line in lines
+        if program.series.title in line and (" Feb " in line or " Apr " in line)
+    )
+    assert february.startswith("Tue 17 Feb 2026 19:00 (UTC-05:00)  Tue 17 Feb 2026 20:30")
+    assert april.startswith("Wed 15 Apr 2026 22:00 (UTC-04:00)  Wed 15 Apr 2026 23:30")
+
+    assert main([*arguments, "--preview", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["zone"], document["files"]) == ("America/New_York", ["PUBLISH"])
+    series = [row for row in document["events"] if row["title"] == program.series.title]
+    assert [row["start"] for row in series] == [
+        "2026-02-17T19:00:00-05:00",
+        "2026-04-15T22:00:00-04:00",
+        "2026-05-19T20:00:00-04:00",
+        "2026-06-16T20:00:00-04:00",
+        "2026-07-14T20:00:00-04:00",
+    ]
+    assert series[1]["recurrence_id"] == "2026-04-15T00:00:00Z"  # moved from Wednesday 09:00
+    assert series[1]["start_utc"] == "2026-04-16T02:00:00Z"
+    assert series[0]["video_link"] == "https://meet.example.org/cpp-monthly"
+    assert list(tmp_path.rglob("*.ics")) == []  # a preview writes nothing
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--all", "-o", "x.ics", "--json"], "--json goes with --preview"),
+        (
+            ["--each-participant", "--out-dir", "out", "--preview"],
+            "--preview reads one file: give --participant EMAIL for one person's",
+        ),
+    ],
+)
+def test_preview_options_that_do_not_go_together(
+    sqlite_path: Path, arguments: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "ics", *arguments, "--db", str(sqlite_path)]) == 2
+    assert capsys.readouterr().err.strip() == f"cpp-scheduler: {message}"

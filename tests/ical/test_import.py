@@ -22,7 +22,7 @@ from cpp_scheduler.model import (
     Participant,
     StudyTour,
 )
-from cpp_scheduler.services import calendars
+from cpp_scheduler.services import calendar_export, calendar_import
 from cpp_scheduler.store import Database
 from tests.ical.program import JAPANESE_AGENDA, build_program
 
@@ -31,7 +31,9 @@ STAMP = datetime(2026, 5, 1, tzinfo=UTC)
 
 def program_file(database: Database, tmp_path: Path, name: str = "program.ics") -> Path:
     path = tmp_path / name
-    calendars.export_calendar(database, calendars.ProgramScope(), path, ExportOptions(stamp=STAMP))
+    calendar_export.export_calendar(
+        database, calendar_export.ProgramScope(), path, ExportOptions(stamp=STAMP)
+    )
     return path
 
 
@@ -90,16 +92,16 @@ def test_export_import_into_an_empty_database_and_export_again_gives_the_same_ev
         target = database
     else:
         target = open_database(other_url)
-    report = calendars.import_calendar(target, first)
+    report = calendar_import.import_calendar(target, first)
     assert report.applied
-    assert report.count(calendars.ImportAction.CREATE) == 6
+    assert report.count(calendar_import.ImportAction.CREATE) == 6
     assert [entry.reason.split(":")[0] for entry in report.skipped] == [
         "a study tour outline",
         "a travel leg of a study tour",
     ]
     second_path = tmp_path / "second.ics"
-    calendars.export_calendar(
-        target, calendars.ProgramScope(), second_path, ExportOptions(stamp=STAMP)
+    calendar_export.export_calendar(
+        target, calendar_export.ProgramScope(), second_path, ExportOptions(stamp=STAMP)
     )
     before = {
         k: v
@@ -138,9 +140,11 @@ def test_japanese_text_survives_export_import_export(database: Database, tmp_pat
     with database.transaction() as session:
         for event in session.scalars(select(Event)):
             session.delete(event)
-    calendars.import_calendar(database, path)
+    calendar_import.import_calendar(database, path)
     again = tmp_path / "again.ics"
-    calendars.export_calendar(database, calendars.ProgramScope(), again, ExportOptions(stamp=STAMP))
+    calendar_export.export_calendar(
+        database, calendar_export.ProgramScope(), again, ExportOptions(stamp=STAMP)
+    )
     summaries = {
         str(e["SUMMARY"]): str(e["DESCRIPTION"])
         for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")
@@ -153,9 +157,9 @@ def test_a_dry_run_shows_the_plan_and_changes_nothing(database: Database, tmp_pa
     ((_, data),) = export_bytes(scopes.program(program.events), ExportOptions())
     path = tmp_path / "partner.ics"
     path.write_bytes(data)
-    report = calendars.import_calendar(database, path, dry_run=True)
+    report = calendar_import.import_calendar(database, path, dry_run=True)
     assert not report.applied
-    assert report.count(calendars.ImportAction.CREATE) == 6
+    assert report.count(calendar_import.ImportAction.CREATE) == 6
     assert report.lines()[-1].endswith("(dry run: nothing changed)")
     assert any(
         line.startswith("create  Monthly CPP videoconference (Wed 18 Feb 2026 09:00 Asia/Tokyo)")
@@ -179,22 +183,22 @@ def test_a_newer_sequence_updates_and_an_older_one_is_ignored(
     path = tmp_path / "newer.ics"
     path.write_bytes(export_bytes(scopes.one_event(newer.workshop), ExportOptions())[0][1])
 
-    plan = calendars.import_calendar(database, path, dry_run=True)
-    assert [c.action for c in plan.changes] == [calendars.ImportAction.UPDATE]
-    calendars.import_calendar(database, path)
+    plan = calendar_import.import_calendar(database, path, dry_run=True)
+    assert [c.action for c in plan.changes] == [calendar_import.ImportAction.UPDATE]
+    calendar_import.import_calendar(database, path)
     with database.session() as session:
         stored = session.scalars(select(Event).where(Event.uid == uid)).one()
         assert stored.start_utc == datetime(2026, 6, 9, 1, 0, tzinfo=UTC)
         assert stored.sequence == 2
-    again = calendars.import_calendar(database, path)
-    assert [c.action for c in again.changes] == [calendars.ImportAction.UNCHANGED]
+    again = calendar_import.import_calendar(database, path)
+    assert [c.action for c in again.changes] == [calendar_import.ImportAction.UNCHANGED]
 
     newer.workshop.sequence = 1
     newer.workshop.start_utc = datetime(2026, 6, 9, 5, 0, tzinfo=UTC)
     newer.workshop.end_utc = datetime(2026, 6, 9, 6, 0, tzinfo=UTC)
     path.write_bytes(export_bytes(scopes.one_event(newer.workshop), ExportOptions())[0][1])
-    older = calendars.import_calendar(database, path)
-    assert [c.action for c in older.changes] == [calendars.ImportAction.KEEP]
+    older = calendar_import.import_calendar(database, path)
+    assert [c.action for c in older.changes] == [calendar_import.ImportAction.KEEP]
     with database.session() as session:
         stored = session.scalars(select(Event).where(Event.uid == uid)).one()
         assert stored.start_utc == datetime(2026, 6, 9, 1, 0, tzinfo=UTC)
@@ -214,7 +218,7 @@ def test_a_cancel_file_cancels_the_event(database: Database, tmp_path: Path) -> 
     assert method is Method.CANCEL
     path = tmp_path / "cancel.ics"
     path.write_bytes(data)
-    calendars.import_calendar(database, path)
+    calendar_import.import_calendar(database, path)
     with database.session() as session:
         assert session.scalars(select(Event).where(Event.uid == uid)).one().is_cancelled
 
@@ -230,7 +234,7 @@ def test_one_bad_event_and_nothing_is_imported(database: Database, tmp_path: Pat
     path = tmp_path / "broken.ics"
     path.write_bytes(broken)
     with pytest.raises(CalendarFileError, match="needs a link") as raised:
-        calendars.import_calendar(database, path)
+        calendar_import.import_calendar(database, path)
     assert "line" in str(raised.value)
     assert "HAT Kobe" in str(raised.value)
     with database.session() as session:
@@ -293,7 +297,7 @@ def test_an_unknown_zone_is_refused_with_its_line(database: Database, tmp_path: 
     path = tmp_path / "mars.ics"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CalendarFileError) as raised:
-        calendars.import_calendar(database, path)
+        calendar_import.import_calendar(database, path)
     message = str(raised.value)
     assert "line 4 (VEVENT)" in message
     assert "'Mars/Olympus'" in message
@@ -383,8 +387,8 @@ def test_one_session_of_a_series_sent_on_its_own(database: Database, tmp_path: P
     )
     path = tmp_path / "outlook.ics"
     path.write_text(text, encoding="utf-8")
-    report = calendars.import_calendar(database, path)
-    assert report.count(calendars.ImportAction.UPDATE) == 2
+    report = calendar_import.import_calendar(database, path)
+    assert report.count(calendar_import.ImportAction.UPDATE) == 2
     assert [entry.uid for entry in report.skipped] == ["elsewhere"]
     with database.session() as session:
         series = session.scalars(select(Event).where(Event.uid == uid)).one()

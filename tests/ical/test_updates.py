@@ -14,7 +14,7 @@ from sqlalchemy import select
 from cpp_scheduler.cli import main
 from cpp_scheduler.ical.export import ExportOptions, Method
 from cpp_scheduler.model import Event, EventStatus
-from cpp_scheduler.services import calendars
+from cpp_scheduler.services import calendar_export
 from cpp_scheduler.store import Database
 from tests.ical.program import build_program
 
@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def exported(database: Database, uid: str, path: Path, method: Method) -> icalendar.Event:
-    (written, *_) = calendars.export_calendar(
-        database, calendars.EventScope(uid), path, ExportOptions(method=method)
+    (written, *_) = calendar_export.export_calendar(
+        database, calendar_export.EventScope(uid), path, ExportOptions(method=method)
     )
     calendar = icalendar.Calendar.from_ical(written.read_bytes())
     (event,) = [e for e in calendar.walk("VEVENT") if "RECURRENCE-ID" not in e]

@@ -289,11 +289,12 @@ class Tools(QObject):
         dialog = ExportDialog(
             self.window.database,
             self.window.tasks,
-            selected_event=self.window.selected_event,
+            selected_occurrence=self.window.selected_occurrence,
             shown_events=self.shown_events(),
             visible_dates=self.window.current_view.period(),
             parent=self.window,
         )
+        self.window.selectionChanged.connect(dialog.follow_selection)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -3,9 +3,12 @@
 Export: the coordinator chooses what goes in the file (the selected event, the events
 the calendar shows, a delegation, a participant, a study tour, the whole program or a
 range of dates), publish or request, a reminder, and whether attendees' addresses are
-included; the preview lists the events the file will hold. One file, or one file per
-participant into a folder: the batch runs on a worker with a progress bar and can be
-cancelled between two files.
+included. The preview is the file itself read back
+(:func:`cpp_scheduler.services.calendar_preview.preview_export`, the rows
+``cpp-scheduler export ics --preview`` prints): each meeting in its reader's zone, with
+both dates and its own UTC offset; the selected meeting is highlighted. It is computed
+on a worker. One file, or one file per participant into a folder: the batch runs on a
+worker with a progress bar and can be cancelled between two files.
 
 Import: pick a file, read what it would create and update (the importer's dry run),
 confirm; the whole import is one undo step (:class:`ImportCalendarCommand`): undo
@@ -15,12 +18,11 @@ removes the events it created and puts back the ones it updated, exactly as they
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from email.utils import parseaddr
 from pathlib import Path
-from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -31,7 +33,6 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
-from sqlalchemy import select
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
@@ -42,10 +43,11 @@ from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.importer import ParsedCalendar, read_calendar
-from cpp_scheduler.model import Delegation, Event, Participant, StudyTour
-from cpp_scheduler.services import calendars, editing
-from cpp_scheduler.services.calendars import ImportAction, ImportReport
-from cpp_scheduler.store import Database
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import calendar_export, calendar_import, calendar_preview
+from cpp_scheduler.services.calendar_import import ImportAction, ImportReport, ImportUndo
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.database import Database
 
 REMINDERS = {
     "No reminder": None,
@@ -99,31 +101,6 @@ SCOPE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class PreviewLine:
-    title: str
-    when: str
-    zone: str
-    status: str
-
-
-def preview(
-    database: Database, scope: calendars.Scope, dates: scopes.DateRange | None, with_attendees: bool
-) -> tuple[list[PreviewLine], int]:
-    """The events a file of ``scope`` would hold, and how many study tours."""
-    with database.session() as session:
-        content = calendars.select_content(session, scope, dates, with_attendees=with_attendees)
-        lines = []
-        for event in content.events:
-            local = timezones.to_local(event.start_utc, event.zone)
-            end = timezones.to_local(event.end_utc, event.zone)
-            when = f"{local:%a %d %b %Y %H:%M}–{end:%H:%M}"
-            if event.recurrence_rule:
-                when += " (series)"
-            lines.append(PreviewLine(event.title, when, event.zone, event.status.label))
-        return lines, len(content.tours)
-
-
 class _Progress(QObject):
     """Carries the batch's progress from the worker to the GUI thread (queued)."""
 
@@ -131,10 +108,12 @@ class _Progress(QObject):
 
 
 class ExportDialog(QDialog):
-    """Writes calendar files.
+    """Writes calendar files, and shows first what the file will show its reader.
 
     Attributes:
         written: the files of the last export.
+        preview_result: the rows on show (None while they are being read, or when the
+            choices cannot make a file).
     """
 
     def __init__(
@@ -143,6 +122,7 @@ class ExportDialog(QDialog):
         tasks: TaskManager,
         *,
         selected_event: str | None = None,
+        selected_occurrence: OccurrenceKey | None = None,
         shown_events: list[str] | None = None,
         visible_dates: tuple[date, date] | None = None,
         parent: QWidget | None = None,
@@ -151,17 +131,25 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.database = database
         self.tasks = tasks
-        self.selected_event = selected_event
+        if selected_occurrence is None and selected_event is not None:
+            selected_occurrence = OccurrenceKey(selected_event)
+        self.selected_occurrence = selected_occurrence
+        self.selected_event = selected_occurrence.event_id if selected_occurrence else None
         self.shown_events = list(shown_events or [])
         self.written: list[Path] = []
-        self.batch: calendars.BatchResult | None = None
+        self.batch: calendar_export.BatchResult | None = None
+        self.preview_result: calendar_preview.ExportPreview | None = None
         self.running = False
+        self.choices: calendar_export.ScopeChoices | None = None
+        self._pending_choice: str | None = None
+        self._preview_request = 0
+        self._preview_pending = False
         self._cancel = threading.Event()
         self._progress = _Progress(self)
         self._progress.advanced.connect(self._advanced)
 
         self.ui = Ui_ExportDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui.setupUi(self)
         self.scope = self.ui.scope
         self.choice = self.ui.scopeChoice
         self.first = self.ui.first
@@ -192,25 +180,32 @@ class ExportDialog(QDialog):
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.dateChanged.connect(lambda _day: self.refresh_preview())
         self.reminder.addItems(list(REMINDERS))
-        self.publish.toggled.connect(lambda _on: self._update_note())
+        self.publish.toggled.connect(lambda _on: self._method_changed())
         self.with_attendees.toggled.connect(lambda _on: self.refresh_preview())
         self.one_file.toggled.connect(lambda _on: self._update_enabled())
         self.ui.browseButton.clicked.connect(self._browse)
         header = self.preview_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The start and the end, dates and offsets, are what the preview is for: they get
+        # their whole width; the title is elided (its tooltip holds it), and the place
+        # and the link follow to the right.
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(0, 200)
+        header.resizeSection(4, 220)
         self.progress.hide()
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self._cancel_or_close)
-        self.resize(1100, 600)
+        self.resize(1280, 620)
 
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.choice.currentIndexChanged.connect(lambda _index: self.refresh_preview())
-        if selected_event is None:
+        if self.selected_event is None:
             self.scope.setCurrentIndex(self.scope.findData(Scope.PROGRAM))
         self._scope_changed()
         self._update_note()
+        self.tasks.run_in_background(
+            lambda: calendar_export.scope_choices(database), self._choices_read, self._failed_read
+        )
 
     # -- choices ------------------------------------------------------------------------
     @property
@@ -218,26 +213,58 @@ class ExportDialog(QDialog):
         return str(self.scope.currentData())
 
     def set_scope(self, key: str, record_id: str | None = None) -> None:
+        """Choose what to export; a delegation, participant or tour by its record id
+        (taken as soon as the program's lists have been read)."""
+        self._pending_choice = record_id
         self.scope.setCurrentIndex(self.scope.findData(key))
-        if record_id is not None:
-            self.choice.setCurrentIndex(self.choice.findData(record_id))
+        self._take_pending_choice()
+
+    def _take_pending_choice(self) -> None:
+        if self._pending_choice is None or self.choices is None:
+            return
+        index = self.choice.findData(self._pending_choice)
+        self._pending_choice = None
+        if index >= 0:
+            self.choice.setCurrentIndex(index)
+
+    def _choices_read(self, choices: calendar_export.ScopeChoices) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.choices = choices
+        self._scope_changed()
+
+    def _failed_read(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if not isinstance(error, SchedulerError):
+            import sys
+
+            sys.excepthook(type(error), error, error.__traceback__)
+        self.preview_label.setText(f"Cannot read the program: {error}")
+
+    @property
+    def _listed_scope(self) -> bool:
+        """Whether the scope is one delegation, participant or tour of the program's lists."""
+        return self.scope_key in (Scope.DELEGATION, Scope.PARTICIPANT, Scope.TOUR)
+
+    def _listed(self, key: str) -> tuple[calendar_export.ScopeChoice, ...]:
+        if self.choices is None:
+            return ()
+        return {
+            Scope.DELEGATION: self.choices.delegations,
+            Scope.PARTICIPANT: self.choices.participants,
+            Scope.TOUR: self.choices.tours,
+        }.get(key, ())
 
     def _scope_changed(self, *_args: object) -> None:
         key = self.scope_key
         self.choice.blockSignals(True)
         self.choice.clear()
-        with self.database.session() as session:
-            if key == Scope.DELEGATION:
-                for delegation in session.scalars(select(Delegation).order_by(Delegation.name)):
-                    self.choice.addItem(delegation.name, delegation.id)
-            elif key == Scope.PARTICIPANT:
-                for person in session.scalars(select(Participant).order_by(Participant.name)):
-                    self.choice.addItem(f"{person.name} <{person.email}>", person.id)
-            elif key == Scope.TOUR:
-                for tour in session.scalars(select(StudyTour).order_by(StudyTour.start_date)):
-                    self.choice.addItem(tour.title, tour.id)
+        for choice in self._listed(key):
+            self.choice.addItem(choice.label, choice.record_id)
         self.choice.blockSignals(False)
-        self.choice.setVisible(key in (Scope.DELEGATION, Scope.PARTICIPANT, Scope.TOUR))
+        self._take_pending_choice()
+        self.choice.setVisible(self._listed_scope)
         self._update_enabled()
         self.refresh_preview()
 
@@ -248,6 +275,10 @@ class ExportDialog(QDialog):
         if not batch_possible and self.per_person.isChecked():
             self.one_file.setChecked(True)
         self.dates_row.setEnabled(key == Scope.RANGE)
+
+    def _method_changed(self) -> None:
+        self._update_note()
+        self.refresh_preview()  # request mode moves cancelled events to a second file
 
     def _update_note(self) -> None:
         self.note.setText(UPDATE_NOTES[self.method])
@@ -269,29 +300,23 @@ class ExportDialog(QDialog):
         assert isinstance(last, date)
         return scopes.DateRange(first, last)
 
-    def service_scope(self) -> calendars.Scope:
+    def service_scope(self) -> calendar_export.Scope:
+        """The scope chosen, as the export takes it; raises :class:`SchedulerError` when
+        the choices name nothing to export yet."""
         key = self.scope_key
-        record_id = self.choice.currentData()
         if key == Scope.EVENT:
             if self.selected_event is None:
                 raise SchedulerError("Select an event in the calendar first.")
-            return calendars.EventListScope((self.selected_event,), "CPP event")
+            return calendar_export.EventListScope((self.selected_event,), "CPP event")
         if key == Scope.SHOWN:
-            return calendars.EventListScope(tuple(self.shown_events), "CPP events shown")
-        if key in (Scope.DELEGATION, Scope.PARTICIPANT, Scope.TOUR) and record_id is None:
-            raise SchedulerError(f"The program has no {key} to export yet.")
-        with self.database.session() as session:
-            if key == Scope.DELEGATION:
-                delegation = session.get(Delegation, record_id)
-                assert delegation is not None
-                return calendars.DelegationScope(delegation.name)
-            if key == Scope.PARTICIPANT:
-                person = session.get(Participant, record_id)
-                assert person is not None
-                return calendars.ParticipantScope(person.email)
-        if key == Scope.TOUR:
-            return calendars.TourScope(str(record_id))
-        return calendars.ProgramScope()
+            return calendar_export.EventListScope(tuple(self.shown_events), "CPP events shown")
+        if self._listed_scope:
+            record_id = self.choice.currentData()
+            chosen = next((c for c in self._listed(key) if c.record_id == record_id), None)
+            if chosen is None:
+                raise SchedulerError(f"The program has no {key} to export yet.")
+            return chosen.scope
+        return calendar_export.ProgramScope()
 
     def options(self) -> ExportOptions:
         """The file's options; raises :class:`SchedulerError` for an unreadable organiser."""
@@ -315,34 +340,128 @@ class ExportDialog(QDialog):
         )
 
     # -- preview ------------------------------------------------------------------------
+    @property
+    def preview_pending(self) -> bool:
+        """True while the file of the current choices is being built and read back."""
+        return self._preview_pending
+
     def refresh_preview(self) -> None:
+        """Read the file of the current choices back, on the worker; the last request
+        wins, so a quick change of choice never shows an older answer."""
+        self._preview_request += 1
+        request = self._preview_request
+        self.preview_result = None
         self.preview_table.setRowCount(0)
-        try:
-            dates = self.dates()
-            lines, tours = preview(
-                self.database, self.service_scope(), dates, self.with_attendees.isChecked()
-            )
-        except (SchedulerError, ValueError) as error:
-            self.preview_label.setText(str(error))
-            self.export_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        if self.choices is None and self._listed_scope:
+            self._preview_pending = True  # asked again when the lists arrive
+            self.preview_label.setText("Reading the program…")
             return
-        self.preview_table.setRowCount(len(lines))
-        for row, line in enumerate(lines):
-            for column, text in enumerate((line.title, line.when, line.zone, line.status)):
+        try:
+            scope = self.service_scope()
+            dates = self.dates()
+        except (SchedulerError, ValueError) as error:
+            self._preview_pending = False
+            self.preview_label.setText(str(error))
+            return
+        # The preview reads the content, not the envelope of delivery: an organiser
+        # still being typed must not stop it.
+        options = ExportOptions(method=self.method)
+        attendees = self.with_attendees.isChecked()
+        database = self.database
+        self._preview_pending = True
+        self.preview_label.setText("Reading the file back…")
+        self.tasks.run_in_background(
+            lambda: calendar_preview.preview_export(
+                database, scope, options, dates=dates, with_attendees=attendees
+            ),
+            lambda result: self._preview_read(request, result),
+            lambda error: self._preview_failed(request, error),
+        )
+
+    def _preview_read(self, request: int, preview: calendar_preview.ExportPreview) -> None:
+        if not shiboken6.isValid(self) or request != self._preview_request:
+            return
+        self._preview_pending = False
+        self.preview_result = preview
+        self.preview_table.setRowCount(len(preview.rows))
+        for number, row in enumerate(preview.rows):
+            cells = (
+                row.title,
+                row.start_text,
+                row.end_text,
+                row.status.label,
+                row.location,
+                row.video_link,
+            )
+            for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
-                self.preview_table.setItem(row, column, item)
-        noun = "event" if len(lines) == 1 else "events"
-        text = f"{len(lines)} {noun}"
-        if tours:
-            text += f" and {tours} study {'tour' if tours == 1 else 'tours'}"
-        self.preview_label.setText(text)
-        self.export_button.setEnabled(bool(lines or tours) and not self.running)
+                if row.cancelled:
+                    item.setForeground(QColor("#8a8a8a"))
+                self.preview_table.setItem(number, column, item)
+        self._highlight(preview)
+        self.preview_label.setText(preview_summary(preview))
+        self.export_button.setEnabled(bool(preview.rows or preview.tours) and not self.running)
+
+    def follow_selection(self, key: OccurrenceKey | None) -> None:
+        """The window selected another meeting: the selected event's file is read again,
+        any other file only moves its highlight."""
+        self.selected_occurrence = key
+        self.selected_event = key.event_id if key is not None else None
+        if self.scope_key == Scope.EVENT:
+            self.refresh_preview()
+        elif self.preview_result is not None:
+            self._highlight(self.preview_result)
+
+    def _highlight(self, preview: calendar_preview.ExportPreview) -> None:
+        self.preview_table.clearSelection()
+        for number, row in enumerate(preview.rows):
+            if self._is_selected(row):
+                self.preview_table.selectRow(number)
+                self.preview_table.scrollTo(self.preview_table.model().index(number, 0))
+                return
+
+    def _preview_failed(self, request: int, error: BaseException) -> None:
+        if not shiboken6.isValid(self) or request != self._preview_request:
+            return
+        self._preview_pending = False
+        if isinstance(error, SchedulerError):
+            self.preview_label.setText(str(error))
+        else:
+            import sys
+
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _is_selected(self, row: calendar_preview.PreviewRow) -> bool:
+        key = self.selected_occurrence
+        return (
+            key is not None
+            and row.event_id == key.event_id
+            and (key.recurrence_id is None or row.recurrence_id == key.recurrence_id)
+        )
 
     @property
     def preview_titles(self) -> list[str]:
         items = [self.preview_table.item(row, 0) for row in range(self.preview_table.rowCount())]
         return [item.text() for item in items if item is not None]
+
+    def preview_cells(self) -> list[list[str]]:
+        """The preview table as the coordinator reads it, row by row."""
+        table = self.preview_table
+        return [
+            [
+                item.text() if (item := table.item(row, column)) is not None else ""
+                for column in range(table.columnCount())
+            ]
+            for row in range(table.rowCount())
+        ]
+
+    @property
+    def highlighted_row(self) -> int:
+        """The row of the selected meeting, or -1."""
+        rows = self.preview_table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
 
     # -- writing ------------------------------------------------------------------------
     def _browse(self) -> None:
@@ -387,7 +506,7 @@ class ExportDialog(QDialog):
             cancelled = self._cancel.is_set
             self.status.setText("Writing one file per participant…")
             self.tasks.run_in_background(
-                lambda: calendars.export_each_participant(
+                lambda: calendar_export.export_each_participant(
                     database,
                     path,
                     options,
@@ -403,7 +522,7 @@ class ExportDialog(QDialog):
             self.progress.setRange(0, 0)
             self.status.setText(f"Writing {path.name}…")
             self.tasks.run_in_background(
-                lambda: calendars.export_calendar(
+                lambda: calendar_export.export_calendar(
                     database, scope, path, options, dates=dates, with_attendees=attendees
                 ),
                 self._file_done,
@@ -422,11 +541,15 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
 
     def _file_done(self, written: list[Path]) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._finish()
         self.written = list(written)
         self.status.setText("Written " + ", ".join(str(path) for path in written) + ".")
 
-    def _batch_done(self, result: calendars.BatchResult) -> None:
+    def _batch_done(self, result: calendar_export.BatchResult) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._finish()
         self.batch = result
         self.written = list(result.files)
@@ -438,6 +561,8 @@ class ExportDialog(QDialog):
         self.status.setText(text + ".")
 
     def _failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._finish()
         if isinstance(error, (SchedulerError, OSError)):
             self.status.setText(f"Cannot export: {error}")
@@ -458,114 +583,50 @@ class ExportDialog(QDialog):
             self.reject()
 
 
+def preview_summary(preview: calendar_preview.ExportPreview) -> str:
+    """'10 meetings, read in America/Lima, and 1 study tour'; the second file of
+    request mode is named, since it is a file to send too."""
+    count = len(preview.rows)
+    text = f"{count:,} {'meeting' if count == 1 else 'meetings'}, read in {preview.zone}"
+    if preview.tours:
+        text += f", and {preview.tours} study {'tour' if preview.tours == 1 else 'tours'}"
+    if Method.CANCEL in preview.files:
+        cancelled = sum(1 for row in preview.rows if row.cancelled)
+        text += f"; {cancelled:,} cancelled, in the second file that removes them"
+    return text
+
+
 # -- import ------------------------------------------------------------------------------------
-@dataclass
-class _Restore:
-    """Deletion snapshots, enough to put records back exactly as they were."""
-
-    before: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """The updated events as they were before the import, by id."""
-    after: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """Every record the import wrote, as the import left it, by id (taken at undo)."""
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    people: list[str] = field(default_factory=list)
-    """Participants the import added (unknown organisers)."""
-
-
 class ImportCalendarCommand(RecordCommand):
-    """A whole calendar import as one undo step."""
+    """A whole calendar import as one undo step
+    (:func:`cpp_scheduler.services.calendar_import.import_undoably`)."""
 
     def __init__(self, editor: Editor, parsed: ParsedCalendar, name: str) -> None:
         super().__init__(editor, Event, "", f"Import {name}")
         self.parsed = parsed
         self.report: ImportReport | None = None
-        self.state = _Restore()
-        self._applied_before = False
+        self.state: ImportUndo | None = None
 
     @property
     def created_ids(self) -> list[str]:
-        return list(self.state.created)
+        return list(self.state.created) if self.state is not None else []
 
     @property
     def updated_ids(self) -> list[str]:
-        return list(self.state.updated)
-
-    def _snapshot(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """Deletion snapshots of ``ids`` taken in a transaction that is rolled back."""
-        found: dict[str, dict[str, Any]] = {}
-        with self.editor.database.session() as session:
-            for event_id in ids:
-                found[event_id] = editing.delete_record(session, Event, event_id)
-            session.rollback()
-        return found
+        return list(self.state.updated) if self.state is not None else []
 
     def apply(self) -> None:
         database = self.editor.database
-        if self._applied_before:
-            with database.transaction() as session:
-                for person_id in self.state.people:
-                    editing.restore_record(session, Participant, self.state.after[person_id])
-                for event_id in self.state.created:
-                    editing.restore_record(session, Event, self.state.after[event_id])
-                for event_id in self.state.updated:
-                    editing.delete_record(session, Event, event_id)
-                    editing.restore_record(session, Event, self.state.after[event_id])
-            self.editor.notify(Event, self.state.created + self.state.updated)
-            return
-        uids = [event.uid for event in self.parsed.events]
-        with database.session() as session:
-            held = (
-                {
-                    uid: event_id
-                    for uid, event_id in session.execute(
-                        select(Event.uid, Event.id).where(Event.uid.in_(uids))
-                    )
-                }
-                if uids
-                else {}
-            )
-            people_before = set(session.scalars(select(Participant.id)))
-        plan = calendars.apply_calendar(database, self.parsed, dry_run=True)
-        updating = [
-            held[change.event.uid]
-            for change in plan.changes
-            if change.action is ImportAction.UPDATE
-        ]
-        self.state.before = self._snapshot(updating)
-        self.report = calendars.apply_calendar(database, self.parsed)
-        with database.session() as session:
-            ids = (
-                {
-                    uid: event_id
-                    for uid, event_id in session.execute(
-                        select(Event.uid, Event.id).where(Event.uid.in_(uids))
-                    )
-                }
-                if uids
-                else {}
-            )
-            people_after = set(session.scalars(select(Participant.id)))
-        self.state.created = [
-            ids[change.event.uid]
-            for change in self.report.changes
-            if change.action is ImportAction.CREATE
-        ]
-        self.state.updated = updating
-        self.state.people = sorted(people_after - people_before)
-        self._applied_before = True
-        self.editor.notify(Event, self.state.created + self.state.updated)
+        if self.state is None:
+            self.report, self.state = calendar_import.import_undoably(database, self.parsed)
+        else:
+            calendar_import.redo_import(database, self.state)
+        self.editor.notify(Event, self.state.events)
 
     def revert(self) -> None:
-        with self.editor.database.transaction() as session:
-            for event_id in self.state.created:
-                self.state.after[event_id] = editing.delete_record(session, Event, event_id)
-            for event_id in self.state.updated:
-                self.state.after[event_id] = editing.delete_record(session, Event, event_id)
-                editing.restore_record(session, Event, self.state.before[event_id])
-            for person_id in self.state.people:
-                self.state.after[person_id] = editing.delete_record(session, Participant, person_id)
-        self.editor.notify(Event, self.state.created + self.state.updated)
+        assert self.state is not None
+        calendar_import.undo_import(self.editor.database, self.state)
+        self.editor.notify(Event, self.state.events)
 
 
 class ImportDialog(QDialog):
@@ -581,7 +642,7 @@ class ImportDialog(QDialog):
         self.command: ImportCalendarCommand | None = None
 
         self.ui = Ui_ImportDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui.setupUi(self)
         self.path = self.ui.path
         self.table = self.ui.plannedChanges
         self.summary = self.ui.importSummary
@@ -616,7 +677,7 @@ class ImportDialog(QDialog):
             return
         try:
             self.parsed = read_calendar(data, str(path))
-            self.plan = calendars.apply_calendar(self.database, self.parsed, dry_run=True)
+            self.plan = calendar_import.apply_calendar(self.database, self.parsed, dry_run=True)
         except SchedulerError as error:
             self.summary.setText(str(error))
             return

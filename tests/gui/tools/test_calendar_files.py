@@ -3,7 +3,7 @@ is one undo step."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -20,8 +20,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools.calendarfiles import ExportDialog, ImportDialog, Scope
 from cpp_scheduler.model import Event, Participant
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.demo import CONFERENCE, SERIES, demo_id, load_demo
 
 
 def _program(database) -> dict[str, str]:
@@ -35,6 +38,14 @@ def _program(database) -> dict[str, str]:
         database, "Water utilities roundtable", JANUARY_NINE_TOKYO + timedelta(days=1), 2
     )
     return {"lima": lima, "clinic": clinic, "roundtable": roundtable}
+
+
+def _previewed(qtbot: QtBot, dialog: ExportDialog) -> list[str]:
+    """The titles the preview shows once the program's lists and the file are read."""
+    qtbot.waitUntil(
+        lambda: dialog.choices is not None and not dialog.preview_pending, timeout=20_000
+    )
+    return dialog.preview_titles
 
 
 def _summaries(path: Path) -> list[str]:
@@ -52,10 +63,13 @@ def test_export_writes_a_file_with_the_previewed_events(
     assert isinstance(dialog, ExportDialog)
     qtbot.addWidget(dialog)
     assert dialog.scope_key == Scope.EVENT
-    assert dialog.preview_titles == ["Housing finance clinic"]
+    assert _previewed(qtbot, dialog) == ["Housing finance clinic"]
 
     dialog.set_scope(Scope.PROGRAM)
-    assert sorted(dialog.preview_titles) == ["Housing finance clinic", "Water utilities roundtable"]
+    assert sorted(_previewed(qtbot, dialog)) == [
+        "Housing finance clinic",
+        "Water utilities roundtable",
+    ]
     dialog.request_button.setChecked(True)
     assert "SEQUENCE" in dialog.note.text()
     dialog.reminder.setCurrentText("1 hour before")
@@ -66,6 +80,7 @@ def test_export_writes_a_file_with_the_previewed_events(
     assert "needs an email address" in dialog.status.text()
     assert not target.exists()
     dialog.organizer.setText("TDLC coordinators <cpp@tdlc.example.org>")
+    _previewed(qtbot, dialog)  # request mode: the preview reads the invitations again
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
 
@@ -110,7 +125,7 @@ def test_export_of_a_delegation(qtbot: QtBot, sqlite_database, open_window, tmp_
     dialog = tools_of(window).open_export()
     qtbot.addWidget(dialog)
     dialog.set_scope(Scope.DELEGATION, ids["lima"])
-    assert dialog.preview_titles == ["Housing finance clinic"]
+    assert _previewed(qtbot, dialog) == ["Housing finance clinic"]
     assert not dialog.per_person.isEnabled()
     dialog.feed_url.setText("https://example.org/cpp/lima.ics")
     dialog.refresh_hours.setValue(6)
@@ -240,9 +255,58 @@ def test_export_of_the_events_the_calendar_shows(
     dialog = tools_of(window).open_export()
     qtbot.addWidget(dialog)
     dialog.set_scope(Scope.SHOWN)
-    assert dialog.preview_titles == ["Housing finance clinic"]  # the roundtable is tomorrow
+    assert _previewed(qtbot, dialog) == ["Housing finance clinic"]  # the roundtable is tomorrow
     target = tmp_path / "shown.ics"
     dialog.target.setText(str(target))
     dialog.export()
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
     assert _summaries(target) == ["Housing finance clinic"]
+
+
+def test_the_preview_shows_a_participants_file_on_her_own_clock(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.PARTICIPANT, demo_id("participant", "rosa.quispe"))
+    assert dialog.preview_pending  # read on the worker, not while the dialog waits
+    titles = _previewed(qtbot, dialog)
+
+    row = dialog.preview_cells()[titles.index(CONFERENCE)]
+    # Monday 15 and Tuesday 16 February in Tokyo, as Rosa's calendar in Lima shows them.
+    assert row[1:3] == ["Sun 14 Feb 2027 19:00 (UTC-05:00)", "Tue 16 Feb 2027 01:30 (UTC-05:00)"]
+    assert row[5] == "https://meet.example.org/tdlc/cpp-conference-2027"
+    assert "read in America/Lima" in dialog.preview_label.text()
+    assert "1 study tour" in dialog.preview_label.text()
+
+
+def test_the_preview_of_the_selected_event_highlights_the_selected_meeting(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    april = timezones.to_utc(datetime(2027, 4, 21, 17), timezones.TOKYO)
+    window.select_occurrence(OccurrenceKey(demo_id("event", SERIES), april))
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    assert dialog.scope_key == Scope.EVENT
+    assert _previewed(qtbot, dialog) == [SERIES] * 5  # February's session is cancelled
+
+    highlighted = dialog.preview_cells()[dialog.highlighted_row]
+    assert highlighted[1] == "Wed 21 Apr 2027 17:00 (UTC+09:00)"
+    moved = dialog.preview_cells()[3]
+    assert moved[1] == "Thu 20 May 2027 17:00 (UTC+09:00)"  # moved from the 19th
+
+    # The highlight follows the window's selection, to the moved meeting by its name.
+    may = timezones.to_utc(datetime(2027, 5, 19, 17), timezones.TOKYO)
+    window.select_occurrence(OccurrenceKey(demo_id("event", SERIES), may))
+    _previewed(qtbot, dialog)
+    assert dialog.highlighted_row == 3
+    dialog.set_scope(Scope.DELEGATION, demo_id("delegation", "Nepal: Kathmandu Metropolitan City"))
+    titles = _previewed(qtbot, dialog)
+    highlighted = dialog.preview_cells()[dialog.highlighted_row]
+    assert highlighted[:2] == [SERIES, "Thu 20 May 2027 13:45 (UTC+05:45)"]
+    window.select_occurrence(OccurrenceKey(demo_id("event", CONFERENCE)))
+    assert dialog.highlighted_row == titles.index(CONFERENCE)

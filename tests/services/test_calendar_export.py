@@ -10,7 +10,7 @@ import icalendar
 import pytest
 
 from cpp_scheduler.model import Participant
-from cpp_scheduler.services import calendars
+from cpp_scheduler.services import calendar_export
 from cpp_scheduler.store import Database
 from tests.ical.program import Program, build_program
 
@@ -27,7 +27,7 @@ def test_each_participant_gets_a_file_with_their_own_events(
     program: Program, database: Database, tmp_path: Path
 ) -> None:
     seen: list[tuple[int, int]] = []
-    result = calendars.export_each_participant(
+    result = calendar_export.export_each_participant(
         database, tmp_path, progress=lambda done, total: seen.append((done, total))
     )
     assert seen == [(n, 8) for n in range(1, 9)]
@@ -49,7 +49,7 @@ def test_the_batch_stops_when_asked(program: Program, database: Database, tmp_pa
         if done == 2:
             stop.set()
 
-    result = calendars.export_each_participant(
+    result = calendar_export.export_each_participant(
         database, tmp_path, progress=progress, cancelled=stop.is_set
     )
     assert result.cancelled
@@ -58,18 +58,18 @@ def test_the_batch_stops_when_asked(program: Program, database: Database, tmp_pa
 
 def test_file_names_are_safe_and_unique() -> None:
     taken: set[str] = set()
-    assert calendars.safe_file_name("ana.quispe@vivienda.gob.pe", taken) == (
+    assert calendar_export.safe_file_name("ana.quispe@vivienda.gob.pe", taken) == (
         "ana.quispe@vivienda.gob.pe.ics"
     )
-    assert calendars.safe_file_name("Ana.Quispe@vivienda.gob.pe", taken) == (
+    assert calendar_export.safe_file_name("Ana.Quispe@vivienda.gob.pe", taken) == (
         "Ana.Quispe@vivienda.gob.pe-2.ics"
     )
     assert re.fullmatch(
-        r"etc_passwd-[0-9a-f]{8}\.ics", calendars.safe_file_name("../../etc/passwd", taken)
+        r"etc_passwd-[0-9a-f]{8}\.ics", calendar_export.safe_file_name("../../etc/passwd", taken)
     )
-    assert calendars.safe_file_name("con@x.org", taken) == "_con@x.org.ics"
-    assert calendars.safe_file_name("prn.office@x.org", taken) == "_prn.office@x.org.ics"
-    first = calendars.safe_file_name("田中@例え.jp", taken)
-    second = calendars.safe_file_name("山田@例え.jp", taken)
+    assert calendar_export.safe_file_name("con@x.org", taken) == "_con@x.org.ics"
+    assert calendar_export.safe_file_name("prn.office@x.org", taken) == "_prn.office@x.org.ics"
+    first = calendar_export.safe_file_name("田中@例え.jp", taken)
+    second = calendar_export.safe_file_name("山田@例え.jp", taken)
     assert re.fullmatch(r"jp-[0-9a-f]{8}\.ics", first)
     assert first != second

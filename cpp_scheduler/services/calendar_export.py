@@ -1,0 +1,377 @@
+"""Calendar files from the database: the export operations the CLI and the GUI call.
+
+Export selects the events of a scope with everything the file needs loaded eagerly
+(one query per relationship, not one per event), lets :mod:`cpp_scheduler.ical.scopes`
+decide what the file may carry, and writes it atomically. The per-participant batch
+loads the program once and writes one file per person; the GUI runs it on a worker
+thread with a progress callback and a cancellation flag.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.ical import scopes
+from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes
+from cpp_scheduler.model import Delegation, Event, Participant, StudyTour, TourDay
+from cpp_scheduler.store import Database
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (files done, files in all) after each file of a batch."""
+CancelFlag = Callable[[], bool]
+"""Asked before each file of a batch; True stops it (``threading.Event().is_set``)."""
+
+
+class NotFoundError(SchedulerError):
+    """The event, delegation, participant or tour to export does not exist."""
+
+
+# -- selecting ----------------------------------------------------------------------------
+def event_loading() -> tuple[Any, ...]:
+    return (
+        selectinload(Event.venue),
+        selectinload(Event.city),
+        selectinload(Event.themes),
+        selectinload(Event.delegations),
+        selectinload(Event.participants).selectinload(Participant.delegation),
+        selectinload(Event.organiser),
+        selectinload(Event.changes),
+    )
+
+
+def _tour_loading() -> tuple[Any, ...]:
+    return (
+        selectinload(StudyTour.delegation).selectinload(Delegation.members),
+        selectinload(StudyTour.days).selectinload(TourDay.events).options(*event_loading()),
+        selectinload(StudyTour.legs),
+        selectinload(StudyTour.nights),
+    )
+
+
+@dataclass(frozen=True)
+class EventScope:
+    uid: str
+
+
+@dataclass(frozen=True)
+class DelegationScope:
+    name: str
+
+
+@dataclass(frozen=True)
+class ParticipantScope:
+    email: str
+
+
+@dataclass(frozen=True)
+class TourScope:
+    tour_id: str
+
+
+@dataclass(frozen=True)
+class ProgramScope:
+    pass
+
+
+@dataclass(frozen=True)
+class EventListScope:
+    """Chosen events by id: a selection, or what a calendar view shows."""
+
+    event_ids: tuple[str, ...]
+    name: str = "CPP events"
+
+
+Scope = EventScope | DelegationScope | ParticipantScope | TourScope | ProgramScope | EventListScope
+
+
+@dataclass(frozen=True)
+class ScopeChoice:
+    """A delegation, participant or study tour a file can be written for, as a list
+    offers it: its record id, what the list shows, and the scope to export."""
+
+    record_id: str
+    label: str
+    scope: Scope
+
+
+@dataclass(frozen=True)
+class ScopeChoices:
+    """Everyone and everything the program can write a file for, each list in the
+    order a coordinator looks for it (names, then tours by their first day)."""
+
+    delegations: tuple[ScopeChoice, ...] = ()
+    participants: tuple[ScopeChoice, ...] = ()
+    tours: tuple[ScopeChoice, ...] = ()
+
+
+def scope_choices(database: Database) -> ScopeChoices:
+    """The delegations, participants and study tours of the program, for a picker."""
+    with database.session() as session:
+        delegations = tuple(
+            ScopeChoice(record_id, name, DelegationScope(name))
+            for record_id, name in session.execute(
+                select(Delegation.id, Delegation.name).order_by(Delegation.name)
+            )
+        )
+        participants = tuple(
+            ScopeChoice(record_id, f"{name} <{email}>", ParticipantScope(email))
+            for record_id, name, email in session.execute(
+                select(Participant.id, Participant.name, Participant.email).order_by(
+                    Participant.name, Participant.email
+                )
+            )
+        )
+        tours = tuple(
+            ScopeChoice(record_id, title, TourScope(record_id))
+            for record_id, title in session.execute(
+                select(StudyTour.id, StudyTour.title).order_by(
+                    StudyTour.start_date, StudyTour.title
+                )
+            )
+        )
+    return ScopeChoices(delegations, participants, tours)
+
+
+def select_content(
+    session: Session,
+    scope: Scope,
+    dates: scopes.DateRange | None = None,
+    *,
+    with_attendees: bool = False,
+) -> scopes.CalendarContent:
+    """What the file of ``scope`` holds, read from the database."""
+    dates = dates or scopes.DateRange()
+    events = select(Event).options(*event_loading())
+    tours = select(StudyTour).options(*_tour_loading())
+    if isinstance(scope, EventScope):
+        event = session.scalars(events.where(Event.uid == scope.uid)).one_or_none()
+        if event is None:
+            raise NotFoundError(f"no event has the UID '{scope.uid}'")
+        return scopes.one_event(event, with_attendees=with_attendees)
+    if isinstance(scope, DelegationScope):
+        delegation = session.scalars(
+            select(Delegation)
+            .where(Delegation.name == scope.name)
+            .options(selectinload(Delegation.members))
+        ).one_or_none()
+        if delegation is None:
+            raise NotFoundError(f"no delegation is called '{scope.name}'")
+        found = session.scalars(
+            events.where(
+                or_(
+                    Event.delegations.any(Delegation.id == delegation.id),
+                    Event.participants.any(Participant.delegation_id == delegation.id),
+                )
+            )
+        ).all()
+        own = session.scalars(tours.where(StudyTour.delegation_id == delegation.id)).all()
+        return scopes.delegation_schedule(delegation, found, own, dates=dates)
+    if isinstance(scope, ParticipantScope):
+        person = session.scalars(
+            select(Participant)
+            .where(Participant.email == scope.email)
+            .options(selectinload(Participant.delegation))
+        ).one_or_none()
+        if person is None:
+            raise NotFoundError(f"no participant has the email address '{scope.email}'")
+        conditions = [
+            Event.participants.any(Participant.id == person.id),
+            Event.organiser_id == person.id,
+        ]
+        if person.delegation_id is not None:
+            conditions.append(Event.delegations.any(Delegation.id == person.delegation_id))
+        found = session.scalars(events.where(or_(*conditions))).all()
+        own = (
+            session.scalars(tours.where(StudyTour.delegation_id == person.delegation_id)).all()
+            if person.delegation_id
+            else []
+        )
+        return scopes.participant_schedule(
+            person, found, own, dates=dates, with_attendees=with_attendees
+        )
+    if isinstance(scope, TourScope):
+        tour = session.scalars(tours.where(StudyTour.id == scope.tour_id)).one_or_none()
+        if tour is None:
+            raise NotFoundError(f"no study tour has the id '{scope.tour_id}'")
+        return scopes.tour_schedule(tour, dates=dates)
+    if isinstance(scope, EventListScope):
+        chosen: list[Event] = []
+        ids = list(scope.event_ids)
+        for start in range(0, len(ids), 500):
+            chosen.extend(session.scalars(events.where(Event.id.in_(ids[start : start + 500]))))
+        return scopes.program(
+            chosen, [], dates=dates, name=scope.name, with_attendees=with_attendees
+        )
+    found = session.scalars(events.order_by(Event.start_utc)).all()
+    all_tours = session.scalars(tours).all()
+    name = "CPP program"
+    if dates.first or dates.last:
+        name += f" {dates.first or '...'} to {dates.last or '...'}"
+    return scopes.program(found, all_tours, dates=dates, name=name, with_attendees=with_attendees)
+
+
+# -- writing ------------------------------------------------------------------------------
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write the whole file or leave the old one: a half-written calendar is worse."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def cancellation_path(path: Path) -> Path:
+    """Where request mode puts the METHOD:CANCEL file beside the invitations."""
+    return path.with_name(f"{path.stem}-cancelled{path.suffix or '.ics'}")
+
+
+def write_content(
+    content: scopes.CalendarContent, options: ExportOptions, path: Path
+) -> list[Path]:
+    """The files for ``content``: ``path``, plus a cancellation file in request mode
+    when some events are cancelled and others are not."""
+    written: list[Path] = []
+    documents = export_bytes(content, options)
+    for index, (method, data) in enumerate(documents):
+        target = (
+            path if index == 0 else (cancellation_path(path) if method is Method.CANCEL else path)
+        )
+        write_atomically(target, data)
+        written.append(target)
+    return written
+
+
+def export_calendar(
+    database: Database,
+    scope: Scope,
+    path: Path,
+    options: ExportOptions | None = None,
+    *,
+    dates: scopes.DateRange | None = None,
+    with_attendees: bool = False,
+) -> list[Path]:
+    options = options or ExportOptions()
+    with database.session() as session:
+        content = select_content(session, scope, dates, with_attendees=with_attendees)
+        return write_content(content, options, path)
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._@+-]+")
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{n}" for n in range(1, 10)),
+    *(f"lpt{n}" for n in range(1, 10)),
+}
+
+
+def safe_file_name(email: str, taken: set[str]) -> str:
+    """A file name from an email address, safe on Windows, macOS and Linux and unique
+    without regard to case: ``ana.quispe@vivienda.gob.pe.ics``. An address that had to
+    be altered (non-ASCII letters, path characters) keeps a short digest of the
+    original, so two such addresses never share a file."""
+    ascii_text = unicodedata.normalize("NFKD", email).encode("ascii", "ignore").decode()
+    stem = _UNSAFE.sub("_", ascii_text).strip("._@-")[:100]
+    if stem != email:
+        digest = hashlib.sha256(email.encode()).hexdigest()[:8]
+        stem = f"{stem or 'participant'}-{digest}"
+    if stem.split(".", 1)[0].split("@", 1)[0].lower() in _WINDOWS_RESERVED:
+        stem = f"_{stem}"
+    candidate, number = stem, 1
+    while candidate.lower() in taken:
+        number += 1
+        candidate = f"{stem}-{number}"
+    taken.add(candidate.lower())
+    return f"{candidate}.ics"
+
+
+@dataclass
+class BatchResult:
+    files: list[Path] = field(default_factory=list)
+    participants: int = 0
+    """Participants with a file written."""
+    without_events: list[str] = field(default_factory=list)
+    """Emails of participants who have nothing on the program, so got no file."""
+    cancelled: bool = False
+
+
+def export_each_participant(
+    database: Database,
+    out_dir: Path,
+    options: ExportOptions | None = None,
+    *,
+    dates: scopes.DateRange | None = None,
+    with_attendees: bool = False,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelFlag | None = None,
+) -> BatchResult:
+    """One file per participant in ``out_dir``, named after the participant's email.
+
+    The program is read once; each person's events are found through in-memory
+    indexes, so the batch costs one file's work per participant.
+    """
+    options = options or ExportOptions()
+    result = BatchResult()
+    with database.session() as session:
+        people = session.scalars(
+            select(Participant)
+            .options(selectinload(Participant.delegation))
+            .order_by(Participant.email)
+        ).all()
+        events = session.scalars(select(Event).options(*event_loading())).all()
+        tours = session.scalars(select(StudyTour).options(*_tour_loading())).all()
+        by_person: dict[str, list[Event]] = {}
+        by_delegation: dict[str, list[Event]] = {}
+        for event in events:
+            for person in event.participants:
+                by_person.setdefault(person.id, []).append(event)
+            if event.organiser_id:
+                by_person.setdefault(event.organiser_id, []).append(event)
+            for delegation in event.delegations:
+                by_delegation.setdefault(delegation.id, []).append(event)
+        tours_of: dict[str, list[StudyTour]] = {}
+        for tour in tours:
+            tours_of.setdefault(tour.delegation_id, []).append(tour)
+        taken: set[str] = set()
+        total = len(people)
+        for done, person in enumerate(people, start=1):
+            if cancelled is not None and cancelled():
+                result.cancelled = True
+                break
+            candidates = list(by_person.get(person.id, ()))
+            if person.delegation_id:
+                candidates.extend(by_delegation.get(person.delegation_id, ()))
+            content = scopes.participant_schedule(
+                person,
+                candidates,
+                tours_of.get(person.delegation_id or "", ()),
+                dates=dates,
+                with_attendees=with_attendees,
+            )
+            if not content.events and not content.tours:
+                result.without_events.append(person.email)
+            else:
+                target = out_dir / safe_file_name(person.email, taken)
+                result.files.extend(write_content(content, options, target))
+                result.participants += 1
+            if progress is not None:
+                progress(done, total)
+    return result

@@ -1,0 +1,158 @@
+"""What a calendar file will show its reader: the export preview, for the CLI and the window.
+
+The preview is not a second account of the program. It builds the very calendars the
+export writes for a scope (:func:`calendar_export.select_content`, then
+:func:`cpp_scheduler.ical.export.export_bytes`, request mode's cancellation file
+included), reads those bytes back as RFC 5545 says a client reads them (the importer's
+reading of zones, repeated and skipped local times; each series expanded by its RRULE on
+the wall clock of its TZID, EXDATEs removed, RECURRENCE-ID sessions moved, with the
+program's own recurrence code, the same the export writes the rule from), and gives each
+meeting as the reader sees it: in the reader's zone, with both dates and the UTC offset
+of that very meeting. A conference of 15-16 February in Tokyo is read in Lima as
+Sunday 14 February 19:00 to Tuesday 16 February 01:30; a series at 17:00 in Tokyo moves
+from 03:00 to 04:00 in Washington after the United States changes its clocks.
+
+The reader is the person the file is for: a participant's own zone (a delegation
+member's is the delegation's), a delegation's or its study tour's home zone, and
+Tokyo's for a file of chosen events or of the whole program.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from cpp_scheduler import timezones
+from cpp_scheduler.ical import scopes
+from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes
+from cpp_scheduler.ical.importer import ParsedEvent, read_calendar
+from cpp_scheduler.model import EventStatus, recurrence
+from cpp_scheduler.services.calendar_export import Scope, select_content
+from cpp_scheduler.store import Database
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    """One meeting of the file, as its reader's calendar shows it."""
+
+    title: str
+    start: datetime
+    """Aware, in the reader's zone: its date, clock and offset are what the reader sees."""
+    end: datetime
+    status: EventStatus
+    location: str
+    video_link: str
+    uid: str
+    recurrence_id: datetime | None
+    """The UTC start the series' rule gives this meeting; None for a one-off event."""
+    event_id: str | None
+    """The program's event of that UID (None only if the file named one it does not hold)."""
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is EventStatus.CANCELLED
+
+    @property
+    def start_text(self) -> str:
+        return describe_local(self.start)
+
+    @property
+    def end_text(self) -> str:
+        return describe_local(self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportPreview:
+    """What a file of one scope holds, read back."""
+
+    name: str
+    """The calendar's name (X-WR-CALNAME)."""
+    zone: str
+    """The reader's zone, in which every row is given."""
+    rows: tuple[PreviewRow, ...]
+    tours: int
+    """Study tours in the file: their all-day outline and travel legs are not meetings."""
+    files: tuple[Method, ...]
+    """The files the export writes, by method: two in request mode when some events are
+    cancelled (the second, METHOD:CANCEL, removes them)."""
+
+
+def describe_local(moment: datetime) -> str:
+    """``Sun 14 Feb 2027 19:00 (UTC-05:00)``: always the date, the clock and the offset."""
+    return f"{moment:%a %d %b %Y %H:%M} (UTC{offset_label(moment)})"
+
+
+def offset_label(moment: datetime) -> str:
+    """``-05:00``, ``+05:45``: the offset of an aware local time, as ISO 8601 writes it."""
+    offset = moment.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def reader_zone(content: scopes.CalendarContent) -> str:
+    """Whose clock the file is read on: the person or delegation it is for, else Tokyo."""
+    return content.viewer.zone if content.viewer is not None else timezones.TOKYO
+
+
+def preview_export(
+    database: Database,
+    scope: Scope,
+    options: ExportOptions | None = None,
+    *,
+    dates: scopes.DateRange | None = None,
+    with_attendees: bool = False,
+) -> ExportPreview:
+    """The meetings the export of ``scope`` writes, read back in the reader's zone.
+
+    Raises :class:`~cpp_scheduler.services.calendar_export.NotFoundError` for a scope
+    naming nothing the program holds, as the export does.
+    """
+    options = options or ExportOptions()
+    with database.session() as session:
+        content = select_content(session, scope, dates, with_attendees=with_attendees)
+        documents = export_bytes(content, options)
+        event_ids = {event.uid: event.id for event in content.events}
+        zone = reader_zone(content)
+        tours = len(content.tours)
+    rows: list[PreviewRow] = []
+    for number, (_method, data) in enumerate(documents, start=1):
+        parsed = read_calendar(data, f"{content.name} (file {number})")
+        for event in parsed.events:
+            rows.extend(_meetings(event, zone, event_ids.get(event.uid)))
+    rows.sort(key=lambda row: (row.start, row.end, row.title, row.uid))
+    return ExportPreview(
+        content.name, zone, tuple(rows), tours, tuple(method for method, _ in documents)
+    )
+
+
+def _meetings(event: ParsedEvent, zone_name: str, event_id: str | None) -> Sequence[PreviewRow]:
+    """Each meeting of one VEVENT and its RECURRENCE-ID sessions, in ``zone_name``."""
+    changes = [
+        recurrence.OccurrenceChange(
+            change.recurrence_id, change.cancelled, change.start, change.end
+        )
+        for change in event.changes
+    ]
+    occurrences = recurrence.expand(
+        event.start_utc, event.end_utc, event.zone, event.recurrence_rule, changes
+    )
+    reader = timezones.zone(zone_name)
+    return [
+        PreviewRow(
+            title=event.title,
+            start=occurrence.start.astimezone(reader),
+            end=occurrence.end.astimezone(reader),
+            status=event.status,
+            location=event.location,
+            video_link=event.video_link,
+            uid=event.uid,
+            recurrence_id=occurrence.recurrence_id,
+            event_id=event_id,
+        )
+        for occurrence in occurrences
+    ]
+
+
+__all__ = ["ExportPreview", "PreviewRow", "describe_local", "preview_export", "reader_zone"]

@@ -1,0 +1,144 @@
+"""The export preview: the very file the export writes, read back on its reader's clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from cpp_scheduler import timezones
+from cpp_scheduler.ical.export import ExportOptions, Method
+from cpp_scheduler.model import EventStatus
+from cpp_scheduler.services import calendar_export, calendar_preview
+from cpp_scheduler.services.calendar_preview import PreviewRow
+from cpp_scheduler.services.demo import CONFERENCE, SERIES, load_demo
+from cpp_scheduler.store import Database
+from tests.ical import parsers
+from tests.ical.program import Program, build_program
+
+ROSA = "rosa.quispe@example.org"
+"""A member of the demo's Peru delegation, who follows the conference from Lima."""
+WINDOW = (datetime(2025, 1, 1, tzinfo=UTC), datetime(2028, 1, 1, tzinfo=UTC))
+
+
+@pytest.fixture
+def program(database: Database) -> Program:
+    with database.transaction() as session:
+        return build_program(session)
+
+
+def rows_titled(rows: tuple[PreviewRow, ...], title: str) -> list[PreviewRow]:
+    return [row for row in rows if row.title == title]
+
+
+def test_a_participant_in_lima_reads_the_two_day_conference_on_her_own_clock(
+    sqlite_database: Database,
+) -> None:
+    load_demo(sqlite_database)
+    preview = calendar_preview.preview_export(
+        sqlite_database, calendar_export.ParticipantScope(ROSA)
+    )
+
+    assert preview.zone == "America/Lima"
+    (conference,) = rows_titled(preview.rows, CONFERENCE)
+    # 09:00 on Monday 15 February in Tokyo is Sunday evening in Lima; 15:30 on
+    # Tuesday 16 February in Tokyo is past midnight there: both dates are shown.
+    assert conference.start_text == "Sun 14 Feb 2027 19:00 (UTC-05:00)"
+    assert conference.end_text == "Tue 16 Feb 2027 01:30 (UTC-05:00)"
+    assert conference.start.date() != conference.end.date()
+    assert conference.start == timezones.to_utc(datetime(2027, 2, 15, 9), timezones.TOKYO)
+    assert conference.video_link.endswith("cpp-conference-2027")
+    assert conference.status is EventStatus.CONFIRMED
+
+
+def test_a_washington_participant_reads_the_series_an_hour_later_after_the_clock_change(
+    program: Program, database: Database
+) -> None:
+    preview = calendar_preview.preview_export(
+        database, calendar_export.ParticipantScope(program.grace.email)
+    )
+
+    assert preview.zone == timezones.WASHINGTON
+    series = rows_titled(preview.rows, program.series.title)
+    assert [(row.start_text, row.end_text) for row in series] == [
+        # 09:00 in Tokyo each third Wednesday: the evening before in Washington, at 19:00
+        # in winter (UTC-05:00), at 20:00 once the United States changed its clocks on
+        # 8 March (UTC-04:00). March's session is cancelled; April's moved to Thursday
+        # 11:00 in Tokyo.
+        ("Tue 17 Feb 2026 19:00 (UTC-05:00)", "Tue 17 Feb 2026 20:30 (UTC-05:00)"),
+        ("Wed 15 Apr 2026 22:00 (UTC-04:00)", "Wed 15 Apr 2026 23:30 (UTC-04:00)"),
+        ("Tue 19 May 2026 20:00 (UTC-04:00)", "Tue 19 May 2026 21:30 (UTC-04:00)"),
+        ("Tue 16 Jun 2026 20:00 (UTC-04:00)", "Tue 16 Jun 2026 21:30 (UTC-04:00)"),
+        ("Tue 14 Jul 2026 20:00 (UTC-04:00)", "Tue 14 Jul 2026 21:30 (UTC-04:00)"),
+    ]
+    april = series[1]
+    assert april.recurrence_id == timezones.to_utc(datetime(2026, 4, 15, 9), timezones.TOKYO)
+    assert april.event_id == program.series.id
+
+
+def test_a_delegation_reads_its_file_on_its_home_clock(
+    program: Program, database: Database
+) -> None:
+    preview = calendar_preview.preview_export(
+        database, calendar_export.DelegationScope(program.kathmandu.name)
+    )
+    assert preview.zone == "Asia/Kathmandu"
+    assert preview.rows
+    assert all(row.start_text.endswith("(UTC+05:45)") for row in preview.rows)
+
+
+def test_the_whole_program_is_read_in_tokyo(program: Program, database: Database) -> None:
+    preview = calendar_preview.preview_export(database, calendar_export.ProgramScope())
+    assert preview.zone == timezones.TOKYO
+    (washington,) = rows_titled(preview.rows, program.fold_event.title)
+    assert washington.start_text == "Sun 01 Nov 2026 13:30 (UTC+09:00)"
+    assert preview.tours == 1
+
+
+@pytest.mark.parametrize("who", ["ana", "grace", "maya"])
+def test_the_preview_holds_the_meetings_an_independent_reader_finds_in_the_file(
+    program: Program, database: Database, tmp_path: Path, who: str
+) -> None:
+    email = getattr(program, who).email
+    scope = calendar_export.ParticipantScope(email)
+    (path,) = calendar_export.export_calendar(database, scope, tmp_path / f"{who}.ics")
+    written = parsers.timed(parsers.with_recurring_ical_events(path.read_bytes(), WINDOW))
+    meetings = {meeting for meeting in written if not meeting[0].startswith(("tour-", "leg-"))}
+
+    preview = calendar_preview.preview_export(database, scope)
+    assert meetings
+    # In UTC: Python never finds a local time in a fold (Washington's 01:30 on 1 November)
+    # equal to a time of another zone.
+    seen = {(row.uid, row.start.astimezone(UTC), row.end.astimezone(UTC)) for row in preview.rows}
+    assert seen == meetings
+
+
+def test_request_mode_reads_the_cancelled_event_from_the_second_file(
+    program: Program, database: Database
+) -> None:
+    preview = calendar_preview.preview_export(
+        database,
+        calendar_export.ParticipantScope(program.ana.email),
+        ExportOptions(method=Method.REQUEST),
+    )
+    assert preview.files == (Method.REQUEST, Method.CANCEL)
+    (cancelled,) = [row for row in preview.rows if row.cancelled]
+    assert cancelled.title == program.cancelled.title
+    assert cancelled.start_text == "Wed 10 Jun 2026 00:00 (UTC-05:00)"
+
+
+def test_the_demo_series_keeps_its_moved_session_and_drops_the_cancelled_one(
+    sqlite_database: Database,
+) -> None:
+    load_demo(sqlite_database)
+    preview = calendar_preview.preview_export(sqlite_database, calendar_export.ProgramScope())
+    days = [row.start.date().isoformat() for row in rows_titled(preview.rows, SERIES)]
+    assert days == ["2027-01-20", "2027-03-17", "2027-04-21", "2027-05-20", "2027-06-16"]
+
+
+def test_a_participant_the_program_does_not_hold_is_refused(database: Database) -> None:
+    with pytest.raises(calendar_export.NotFoundError, match=r"nobody@example\.org"):
+        calendar_preview.preview_export(
+            database, calendar_export.ParticipantScope("nobody@example.org")
+        )
