@@ -56,7 +56,7 @@ HOME_CITIES: tuple[tuple[str, str, str], ...] = (
     ("Manila", "PH", "Asia/Manila"),
     ("Jakarta", "ID", "Asia/Jakarta"),
     ("Makassar", "ID", "Asia/Makassar"),
-    ("Hanoi", "VN", "Asia/Bangkok"),
+    ("Hanoi", "VN", "Asia/Ho_Chi_Minh"),
     ("Ulaanbaatar", "MN", "Asia/Ulaanbaatar"),
     ("Tashkent", "UZ", "Asia/Tashkent"),
     ("Tbilisi", "GE", "Asia/Tbilisi"),
