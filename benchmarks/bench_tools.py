@@ -21,13 +21,13 @@ from _common import best_time, print_table
 from sqlalchemy import select
 
 from cpp_scheduler.gui.tools.slotfinder import PlannerRequest, plan_meeting
-from cpp_scheduler.gui.tools.tourbuilder import read_board
 from cpp_scheduler.model import Delegation, Event, StudyTour
 from cpp_scheduler.services.checking import check_program
 from cpp_scheduler.services.delegation_schedule import read_schedule
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.services.localtimes import read_local_times
 from cpp_scheduler.services.snapshot import load_snapshot
+from cpp_scheduler.services.tours import read_board
 from cpp_scheduler.store import open_database
 
 

@@ -10,9 +10,9 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.output import plural
-from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
+from cpp_scheduler.scheduling.conflicts import Conflict, Meeting, Severity
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER
-from cpp_scheduler.services import snapshot
+from cpp_scheduler.services.checking import check
 from cpp_scheduler.store import open_database
 
 
@@ -45,6 +45,19 @@ def _json(conflict: Conflict) -> dict[str, Any]:
         "event_ids": list(conflict.event_ids),
         "record_ids": list(conflict.record_ids),
         "start": utc_z(conflict.start) if conflict.start is not None else None,
+        "meetings": [_meeting_json(meeting) for meeting in conflict.meetings],
+        "days": [day.isoformat() for day in conflict.days],
+    }
+
+
+def _meeting_json(meeting: Meeting) -> dict[str, Any]:
+    """A meeting by its event and, for a series, the start its rule gives it."""
+    return {
+        "event_id": meeting.event_id,
+        "recurrence_id": (
+            utc_z(meeting.recurrence_id) if meeting.recurrence_id is not None else None
+        ),
+        "start": utc_z(meeting.start),
     }
 
 
@@ -55,16 +68,10 @@ def run(args: argparse.Namespace) -> int:
     start, end = days.start, days.end
     database = open_database(args.db)
     try:
-        with database.session() as session:
-            # a day's margin either side, so travel to or from the range is checked too
-            program = snapshot.load_snapshot(
-                session,
-                start - timedelta(days=1) if start else None,
-                end + timedelta(days=1) if end else None,
-            )
+        checked = check(database, start, end, buffer=timedelta(minutes=args.buffer))
     finally:
         database.close()
-    found = find_conflicts(program, buffer=timedelta(minutes=args.buffer), start=start, end=end)
+    found = checked.conflicts
     errors = sum(1 for c in found if c.severity is Severity.ERROR)
     warnings = len(found) - errors
     if args.json:
@@ -84,6 +91,6 @@ def run(args: argparse.Namespace) -> int:
         print()
     print(
         f"{plural('error', errors)}, {plural('warning', warnings)} in "
-        f"{plural('meeting', len(program.intervals))}"
+        f"{plural('meeting', checked.meetings)}"
     )
     return 0

@@ -45,7 +45,7 @@ class Roles(IntEnum):
     KIND = Qt.ItemDataRole.UserRole + 5
     STATUS = Qt.ItemDataRole.UserRole + 6
     MARKED = Qt.ItemDataRole.UserRole + 8
-    """True when the event is in a conflict (the conflicts panel sets the marks)."""
+    """True when the meeting is in a conflict (the conflicts panel sets the marks)."""
 
 
 class Column(IntEnum):
@@ -106,7 +106,7 @@ class EventTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._by_start: list[tuple[datetime, int]] | None = None
         self._longest = timedelta(0)
-        self._marked: frozenset[str] = frozenset()
+        self._marked: frozenset[OccurrenceKey] = frozenset()
 
     # -- Qt's interface ------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -146,9 +146,9 @@ class EventTableModel(QAbstractTableModel):
         if role == Roles.STATUS:
             return row.status.value
         if role == Roles.MARKED:
-            return row.event_id in self._marked
+            return self.is_marked(row)
         if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE:
-            return _conflict_icon() if row.event_id in self._marked else None
+            return _conflict_icon() if self.is_marked(row) else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.status is EventStatus.CANCELLED:
                 return QBrush(QColor(style.MUTED_TEXT))
@@ -242,16 +242,17 @@ class EventTableModel(QAbstractTableModel):
 
     # -- conflict marks ------------------------------------------------------------------
     @property
-    def marked_events(self) -> frozenset[str]:
+    def marked_occurrences(self) -> frozenset[OccurrenceKey]:
         return self._marked
 
     def is_marked(self, row: EventRow) -> bool:
-        """True when the conflicts panel marked this meeting."""
-        return row.event_id in self._marked
+        """True when the conflicts panel marked this meeting (of a series, this one
+        meeting: the others of the series are not in the conflict)."""
+        return bool(self._marked) and row.occurrence_key in self._marked
 
-    def set_marked_events(self, event_ids: Iterable[str]) -> None:
-        """Mark the events that are in a conflict; every view paints a badge on them."""
-        marked = frozenset(event_ids)
+    def set_marked_occurrences(self, keys: Iterable[OccurrenceKey]) -> None:
+        """Mark the meetings that are in a conflict; every view paints a badge on them."""
+        marked = frozenset(keys)
         if marked == self._marked:
             return
         self._marked = marked

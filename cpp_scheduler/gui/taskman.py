@@ -4,16 +4,23 @@ In the manner of Anki's task manager: a job is a plain function run in a
 :class:`QThreadPool`; its result (or its exception) is delivered to a callback on the GUI
 thread through a queued signal. Workers never touch widgets. While jobs run, the
 manager reports that it is busy so the window can show progress.
+
+Work that runs elsewhere (the conflict check, in a process of its own) is followed with
+:meth:`TaskManager.follow`: its answer is handed to the GUI thread the same way, but
+nothing waits for it in the pool, whose one thread stays free for the reads the window
+asks for meanwhile.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 
 class _Relay(QObject):
@@ -60,6 +67,8 @@ class TaskManager(QObject):
         self._pool.setMaxThreadCount(1)
         self._running = 0
         self._relays: set[_Relay] = set()
+        self._followed: set[concurrent.futures.Future[Any]] = set()
+        self._followed_lock = threading.Lock()
 
     @property
     def busy(self) -> bool:
@@ -76,6 +85,36 @@ class TaskManager(QObject):
         Without ``on_error``, an exception goes to :data:`sys.excepthook` on the GUI
         thread, which logs it and tells the user.
         """
+        self._pool.start(_Job(function, self._relay_to(on_done, on_error)))
+
+    def follow(
+        self,
+        future: concurrent.futures.Future[Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Hand the outcome of work running elsewhere to ``on_done`` or ``on_error`` on
+        the GUI thread, as :meth:`run_in_background` does, without a worker of the pool
+        waiting for it."""
+        relay = self._relay_to(on_done, on_error)
+        with self._followed_lock:
+            self._followed.add(future)
+
+        def arrived(done: concurrent.futures.Future[Any]) -> None:
+            with self._followed_lock:
+                self._followed.discard(done)
+            error = concurrent.futures.CancelledError() if done.cancelled() else done.exception()
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                relay.finished.emit(None if error is not None else done.result(), error)
+
+        future.add_done_callback(arrived)
+
+    def _relay_to(
+        self,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None,
+    ) -> _Relay:
+        """A relay that calls back on the GUI thread once, counted as a running job."""
         relay = _Relay()
         self._relays.add(relay)
 
@@ -97,12 +136,18 @@ class TaskManager(QObject):
 
                 sys.excepthook(type(error), error, error.__traceback__)
 
-        relay.finished.connect(finish)
+        # Queued even when the answer is already there: the callback never runs inside
+        # the call that asked for the work.
+        relay.finished.connect(finish, Qt.ConnectionType.QueuedConnection)
         self._running += 1
         if self._running == 1:
             self.busyChanged.emit(True)
-        self._pool.start(_Job(function, relay))
+        return relay
 
     def wait_for_done(self, milliseconds: int = 30_000) -> bool:
-        """Block until every job finished (for shutdown and scripts), true if they did."""
-        return bool(self._pool.waitForDone(milliseconds))
+        """Block until every job finished and all work followed elsewhere has answered
+        (for shutdown and scripts), true if they did."""
+        with self._followed_lock:
+            followed = list(self._followed)
+        _, pending = concurrent.futures.wait(followed, timeout=milliseconds / 1000)
+        return bool(self._pool.waitForDone(milliseconds)) and not pending

@@ -42,6 +42,9 @@ from cpp_scheduler.scheduling.inputs import (
     Attendee,
     Interval,
     ProgramSnapshot,
+    TourActivity,
+    TourInfo,
+    TourLeg,
     VenueInfo,
     minutes_of,
     zone_city,
@@ -72,6 +75,9 @@ class ConflictKind(StrEnum):
     NIGHT_WITHOUT_HOTEL = "night_without_hotel"
     EMPTY_TOUR_DAY = "empty_tour_day"
     OUTSIDE_STAY = "outside_stay"
+    TOUR_LEG_INFEASIBLE = "tour_leg_infeasible"
+    TOUR_LEG_UNKNOWN = "tour_leg_unknown"
+    HOTEL_IN_OTHER_CITY = "hotel_in_other_city"
 
     @property
     def label(self) -> str:
@@ -91,7 +97,21 @@ _KIND_LABELS = {
     ConflictKind.NIGHT_WITHOUT_HOTEL: "Night without a hotel",
     ConflictKind.EMPTY_TOUR_DAY: "Tour day with nothing planned",
     ConflictKind.OUTSIDE_STAY: "Outside the delegation's stay",
+    ConflictKind.TOUR_LEG_INFEASIBLE: "Travel leg cannot be made",
+    ConflictKind.TOUR_LEG_UNKNOWN: "Travel leg not in the table",
+    ConflictKind.HOTEL_IN_OTHER_CITY: "Hotel in another city",
 }
+
+TOUR_KINDS = frozenset(
+    {
+        ConflictKind.NIGHT_WITHOUT_HOTEL,
+        ConflictKind.EMPTY_TOUR_DAY,
+        ConflictKind.TOUR_LEG_INFEASIBLE,
+        ConflictKind.TOUR_LEG_UNKNOWN,
+        ConflictKind.HOTEL_IN_OTHER_CITY,
+    }
+)
+"""Conflicts of a study tour's plan: their first record id is the tour's."""
 
 
 class Severity(StrEnum):
@@ -99,6 +119,22 @@ class Severity(StrEnum):
     """The plan cannot happen as written."""
     WARNING = "warning"
     """The plan can happen but hurts somebody, or cannot be checked."""
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """One meeting a conflict is about: the event, and for a meeting of a series the
+    start its rule gives it (``recurrence_id``, UTC; None for a one-off event), with
+    when it starts now. A series is its meetings: a clash of one of them is not a clash
+    of the others."""
+
+    event_id: str
+    recurrence_id: datetime | None
+    start: datetime
+
+    @classmethod
+    def of(cls, interval: Interval) -> Meeting:
+        return cls(interval.event_id, interval.recurrence_id, interval.start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +146,14 @@ class Conflict:
     message: str
     event_ids: tuple[str, ...]
     record_ids: tuple[str, ...] = ()
-    """Other records involved: venues, delegations, participants, study tours."""
+    """Other records involved: venues, delegations, participants, study tours (for a
+    conflict of a tour's plan, the tour first, then its leg or hotel night)."""
     start: datetime | None = None
     """When it happens (UTC), for sorting and for jumping to it in a calendar."""
+    meetings: tuple[Meeting, ...] = ()
+    """The meetings involved, in the order of ``event_ids``."""
+    days: tuple[date, ...] = ()
+    """For a conflict of a study tour: the days of the tour it concerns (Tokyo)."""
 
 
 class Resource(StrEnum):
@@ -327,6 +368,7 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
                 (first.event_id, second.event_id),
                 (venue_id,),
                 both_start,
+                (Meeting.of(first), Meeting.of(second)),
             )
         people = _people_in_both(context, pair)
         if people:
@@ -340,6 +382,7 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
                 (first.event_id, second.event_id),
                 tuple(people),
                 both_start,
+                (Meeting.of(first), Meeting.of(second)),
             )
 
 
@@ -449,6 +492,7 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
             (before.event_id, after.event_id),
             tuple(attendee_ids),
             before.end,
+            (Meeting.of(before), Meeting.of(after)),
         )
     for key, attendee_ids in unknown.items():
         before, after, _ = pairs[key]
@@ -463,6 +507,7 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
             (before.event_id, after.event_id),
             tuple(attendee_ids),
             before.end,
+            (Meeting.of(before), Meeting.of(after)),
         )
 
 
@@ -561,6 +606,7 @@ def _venue_problems_of(
                 (interval.event_id,),
                 (venue.id,),
                 interval.start,
+                (Meeting.of(interval),),
             )
     if not _within_opening_hours(context, interval, venue):
         yield Conflict(
@@ -572,6 +618,7 @@ def _venue_problems_of(
             (interval.event_id,),
             (venue.id,),
             interval.start,
+            (Meeting.of(interval),),
         )
 
 
@@ -692,6 +739,7 @@ def _japanese_holidays(context: _Context, interval: Interval) -> Iterator[Confli
                 (interval.event_id,),
                 (),
                 interval.start,
+                (Meeting.of(interval),),
             )
 
 
@@ -716,6 +764,7 @@ def _home_holidays(
                     (interval.event_id,),
                     (delegation_id,),
                     interval.start,
+                    (Meeting.of(interval),),
                 )
 
 
@@ -777,6 +826,7 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
                     (interval.event_id,),
                     (attendee.id,),
                     interval.start,
+                    (Meeting.of(interval),),
                 )
 
 
@@ -810,6 +860,7 @@ def _stay_problems_of(context: _Context, interval: Interval) -> Iterator[Conflic
             (interval.event_id,),
             (delegation_id,),
             interval.start,
+            (Meeting.of(interval),),
         )
 
 
@@ -855,6 +906,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
                 (),
                 (tour.id,),
                 tour_start,
+                days=tuple(missing),
             )
         planned = set(busy_days.get(tour.delegation_id, ()))
         planned.update(date_to_day(day) for day in tour.travel_days)
@@ -869,7 +921,131 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
                 (),
                 (tour.id,),
                 tour_start,
+                days=tuple(empty),
             )
+        yield from _tour_plan_problems(context, tour)
+
+
+# -- a study tour's legs and hotel nights ----------------------------------------------
+
+
+def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]:
+    """Day by day, following where the delegation is: each leg departing that day (the
+    first problem of a leg only), then whether the night's hotel is where the day's last
+    leg arrives.
+
+    The delegation starts where the first leg leaves from (Tokyo without legs); after a
+    day with legs it is where the last one arrives, after a day without legs where that
+    day's activities were held.
+    """
+    name = f"{tour.title} ({context.name(tour.delegation_id)})"
+    nights = {night.night_of: night for night in tour.nights}
+    city = tour.legs[0].origin if tour.legs else zone_city(timezones.TOKYO)
+    for day_number in range(date_to_day(tour.start_date), date_to_day(tour.end_date) + 1):
+        day = day_to_date(day_number)
+        activities = [a for a in tour.activities if _tokyo_date(a.start) == day]
+        legs = [leg for leg in tour.legs if _tokyo_date(leg.departure) == day]
+        for leg in legs:
+            problem = _leg_problem(context, leg, activities)
+            if problem is None and leg.origin.casefold() != city.casefold():
+                problem = (
+                    ConflictKind.TOUR_LEG_INFEASIBLE,
+                    f"leaves from {leg.origin}, but the delegation is in {city}",
+                    (),
+                )
+            if problem is not None:
+                kind, reason, involved = problem
+                yield Conflict(
+                    kind,
+                    Severity.WARNING if kind is ConflictKind.TOUR_LEG_UNKNOWN else Severity.ERROR,
+                    f"{name}: the leg {leg.origin} → {leg.destination} on "
+                    f"{_tokyo_span(leg.departure, leg.arrival)} {reason}",
+                    tuple(activity.event_id for activity in involved),
+                    (tour.id, leg.id),
+                    leg.departure,
+                    tuple(Meeting(a.event_id, None, a.start) for a in involved),
+                    days=(day,),
+                )
+            city = leg.destination
+        if legs:
+            city = legs[-1].destination
+        else:
+            for activity in activities:
+                if activity.locality:
+                    city = activity.locality
+        night = nights.get(day)
+        if night is not None and legs and night.locality.casefold() != city.casefold():
+            yield Conflict(
+                ConflictKind.HOTEL_IN_OTHER_CITY,
+                Severity.ERROR,
+                f"{name}: the hotel for the night of {day:%a %d %b %Y} ({night.hotel}) is in "
+                f"{night.locality}, but the day ends in {city}",
+                (),
+                (tour.id, night.id),
+                legs[-1].arrival,
+                days=(day,),
+            )
+
+
+_LegProblem = tuple[ConflictKind, str, tuple[TourActivity, ...]]
+"""The kind of a leg's problem, the words that end its sentence, the activities in it."""
+
+
+def _leg_problem(
+    context: _Context, leg: TourLeg, activities: Sequence[TourActivity]
+) -> _LegProblem | None:
+    """The first thing wrong with a leg: a route the table does not know, a journey
+    longer than the leg, an activity during the leg, or a departure too soon (less than
+    the buffer) after an activity that ends in another city."""
+    route = context.table.fastest(leg.origin, leg.destination)
+    if route is None:
+        return (
+            ConflictKind.TOUR_LEG_UNKNOWN,
+            "cannot be checked: the travel-time table does not know this route; add it "
+            "to the table",
+            (),
+        )
+    planned = leg.arrival - leg.departure
+    needed = timedelta(minutes=route.minutes)
+    if planned < needed:
+        return (
+            ConflictKind.TOUR_LEG_INFEASIBLE,
+            f"is too short: {describe_duration(planned)} planned, the journey takes "
+            f"{describe_duration(needed)} by {route.mode}",
+            (),
+        )
+    for activity in activities:
+        if activity.start < leg.arrival and leg.departure < activity.end:
+            return (
+                ConflictKind.TOUR_LEG_INFEASIBLE,
+                f"overlaps '{activity.title}'",
+                (activity,),
+            )
+        if (
+            activity.end <= leg.departure
+            and leg.departure - activity.end < context.buffer
+            and activity.locality
+            and activity.locality.casefold() != leg.origin.casefold()
+        ):
+            return (
+                ConflictKind.TOUR_LEG_INFEASIBLE,
+                f"leaves {describe_duration(leg.departure - activity.end)} after "
+                f"'{activity.title}' ends in {activity.locality}",
+                (activity,),
+            )
+    return None
+
+
+def _tokyo_date(instant: datetime) -> date:
+    return timezones.to_local(instant, timezones.TOKYO).date()
+
+
+def _tokyo_span(start: datetime, end: datetime) -> str:
+    """``Mon 08 Mar 13:00-14:00`` in Tokyo time, as a tour is planned."""
+    first = timezones.to_local(start, timezones.TOKYO)
+    last = timezones.to_local(end, timezones.TOKYO)
+    until = f"{last:%H:%M}" if last.date() == first.date() else f"{last:%a %d %b %H:%M}"
+    return f"{first:%a %d %b %H:%M}-{until}"
 
 
 def _dates(days: Sequence[date]) -> str:

@@ -149,6 +149,9 @@ class Interval:
     ancestor_ids: frozenset[str] = frozenset()
     tour_day_id: str | None = None
     uid: str = ""
+    recurrence_id: datetime | None = None
+    """For a meeting of a series, the start its rule gives it (UTC), which names the
+    meeting even after it was moved; None for a one-off event."""
     start_s: int = field(init=False, repr=False, compare=False)
     end_s: int = field(init=False, repr=False, compare=False)
 
@@ -188,8 +191,46 @@ class Interval:
 
 
 @dataclass(frozen=True, slots=True)
+class TourLeg:
+    """A journey of a study tour, as the delegation plans to make it (UTC)."""
+
+    id: str
+    origin: str
+    destination: str
+    mode: str
+    departure: datetime
+    arrival: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TourNight:
+    """Where the delegation sleeps on the night that begins on ``night_of`` (Tokyo)."""
+
+    id: str
+    night_of: date
+    hotel: str
+    locality: str
+
+
+@dataclass(frozen=True, slots=True)
+class TourActivity:
+    """An event held on one of the tour's days (not cancelled), where it takes place."""
+
+    event_id: str
+    title: str
+    start: datetime
+    end: datetime
+    locality: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class TourInfo:
-    """A study tour: its dates, the days it plans, the nights it has a hotel for."""
+    """A study tour: its dates, the days it plans, the nights it has a hotel for.
+
+    ``legs``, ``nights`` and ``activities`` are the whole tour, whatever part of the
+    program the snapshot holds: whether a leg can be made depends on where the
+    delegation ended the days before.
+    """
 
     id: str
     title: str
@@ -200,6 +241,11 @@ class TourInfo:
     hotel_nights: frozenset[date] = frozenset()
     travel_days: frozenset[date] = frozenset()
     """Dates (Tokyo) on which a travel leg departs or arrives."""
+    legs: tuple[TourLeg, ...] = ()
+    """By departure."""
+    nights: tuple[TourNight, ...] = ()
+    activities: tuple[TourActivity, ...] = ()
+    """By start."""
 
 
 @dataclass(frozen=True, slots=True)

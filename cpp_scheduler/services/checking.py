@@ -5,6 +5,10 @@ a thread of the desktop window's process it holds the interpreter lock against t
 thread, and single frames then take several hundred milliseconds; in a separate process
 the window only waits for the answer. The process starts on the first check and serves
 every later one; where no process can be started, the check runs where it is asked.
+
+:func:`check_program_later` does not wait for the answer at all: it hands back a future
+that the answer completes, so the window's worker thread, which serves every other
+background read, is never held by a check.
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ import multiprocessing.connection
 import os
 import pickle
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cpp_scheduler.scheduling.conflicts import Conflict, find_conflicts
+from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER
 from cpp_scheduler.services.snapshot import load_snapshot
 from cpp_scheduler.store import Database, open_database
 
@@ -36,20 +42,42 @@ _opened: dict[tuple[str, float], Database] = {}
 """In the checking process: the databases it has opened, by URL and timeout."""
 
 
+@dataclass(frozen=True, slots=True)
+class ProgramCheck:
+    """The findings of one check, and how many meetings it looked at."""
+
+    conflicts: list[Conflict]
+    meetings: int
+
+
+def check(
+    database: Database,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    buffer: timedelta = DEFAULT_BUFFER,
+) -> ProgramCheck:
+    """Every conflict of the program, or of those touching ``start``..``end`` (UTC):
+    the one check the window and ``cpp-scheduler conflicts`` both make.
+
+    Reads the store in its own session and returns plain values. A range is widened by
+    a day each side so neighbours still count (a journey from the day before, a room
+    booked since the evening before).
+    """
+    with database.session() as session:
+        snapshot = load_snapshot(
+            session,
+            start - timedelta(days=1) if start is not None else None,
+            end + timedelta(days=1) if end is not None else None,
+        )
+    found = find_conflicts(snapshot, buffer=buffer, start=start, end=end)
+    return ProgramCheck(found, len(snapshot.intervals))
+
+
 def check_program(
     database: Database, start: datetime | None = None, end: datetime | None = None
 ) -> list[Conflict]:
-    """Every conflict of the program, or of those touching ``start``..``end`` (UTC).
-
-    Reads the store in its own session and returns plain values. A range is widened by
-    a day each side so neighbours still count.
-    """
-    with database.session() as session:
-        if start is not None and end is not None:
-            snapshot = load_snapshot(session, start - timedelta(days=1), end + timedelta(days=1))
-        else:
-            snapshot = load_snapshot(session)
-    return find_conflicts(snapshot, start=start, end=end)
+    """The conflicts :func:`check` finds, with the usual buffer."""
+    return check(database, start, end).conflicts
 
 
 def check_program_apart(
@@ -60,17 +88,72 @@ def check_program_apart(
     The checking process opens the same database by its URL (a PostgreSQL schema chosen
     in the URL comes along), and reads what this process has committed.
     """
-    global _pool_unavailable
+    return check_program_later(database, start, end).result()
+
+
+def check_program_later(
+    database: Database, start: datetime | None = None, end: datetime | None = None
+) -> Future[list[Conflict]]:
+    """:func:`check_program` computed in the checking process, without waiting for it.
+
+    The future is completed (on a thread of the process pool's, or of its own where no
+    process can be started) with the findings, or with the error of the check.
+    """
+    answer: Future[list[Conflict]] = Future()
+    answer.set_running_or_notify_cancel()
     pool = _checking_pool()
-    if pool is not None:
-        url = database.url.render_as_string(hide_password=False)
+    if pool is None:
+        _check_here(answer, database, start, end)
+        return answer
+    url = database.url.render_as_string(hide_password=False)
+    try:
+        submitted = pool.submit(_check_opened, url, database.timeout, start, end)
+    except (BrokenProcessPool, OSError, RuntimeError):
+        _give_up_on_processes()
+        _check_here(answer, database, start, end)
+        return answer
+
+    def arrived(done: Future[list[bytes]]) -> None:
         try:
-            parcels = pool.submit(_check_opened, url, database.timeout, start, end).result()
+            parcels = done.result()
         except (BrokenProcessPool, OSError):
-            _pool_unavailable = True  # the process died or cannot start: check here
+            _give_up_on_processes()  # the process died or cannot start: check here
+            _check_here(answer, database, start, end)
+        except BaseException as error:
+            answer.set_exception(error)
         else:
-            return [conflict for parcel in parcels for conflict in pickle.loads(parcel)]
-    return check_program(database, start, end)
+            try:
+                answer.set_result([c for parcel in parcels for c in pickle.loads(parcel)])
+            except BaseException as error:
+                answer.set_exception(error)
+
+    submitted.add_done_callback(arrived)
+    return answer
+
+
+def _give_up_on_processes() -> None:
+    global _pool_unavailable
+    _pool_unavailable = True
+
+
+def _check_here(
+    answer: Future[list[Conflict]],
+    database: Database,
+    start: datetime | None,
+    end: datetime | None,
+) -> None:
+    """Where no process can be started: check in a thread of its own, which holds no
+    worker of anybody else's."""
+
+    def run() -> None:
+        try:
+            found = check_program(database, start, end)
+        except BaseException as error:
+            answer.set_exception(error)
+        else:
+            answer.set_result(found)
+
+    threading.Thread(target=run, name="conflict check", daemon=True).start()
 
 
 def _checking_pool() -> ProcessPoolExecutor | None:

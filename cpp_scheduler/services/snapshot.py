@@ -22,6 +22,7 @@ from cpp_scheduler.model import (
     EventStatus,
     Participant,
     StudyTour,
+    TourDay,
     TravelTime,
     Venue,
 )
@@ -32,7 +33,10 @@ from cpp_scheduler.scheduling.inputs import (
     Interval,
     ProgramSnapshot,
     Route,
+    TourActivity,
     TourInfo,
+    TourLeg,
+    TourNight,
     VenueInfo,
     country_of_zone,
 )
@@ -139,6 +143,7 @@ def event_intervals(
                 ancestor_ids=ancestors,
                 tour_day_id=event.tour_day_id,
                 uid=event.uid,
+                recurrence_id=occurrence.recurrence_id if series else None,
             )
         )
     return intervals
@@ -192,7 +197,8 @@ def load_snapshot(
 
 def _tours(session: Session, start: datetime | None, end: datetime | None) -> list[TourInfo]:
     query = select(StudyTour).options(
-        selectinload(StudyTour.days),
+        selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.venue),
+        selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.city),
         selectinload(StudyTour.legs),
         selectinload(StudyTour.nights),
     )
@@ -216,9 +222,38 @@ def _tours(session: Session, start: datetime | None, end: datetime | None) -> li
                 day_ids={day.day: day.id for day in tour.days},
                 hotel_nights=frozenset(night.night_of for night in tour.nights),
                 travel_days=frozenset(travel_days),
+                legs=tuple(
+                    TourLeg(
+                        leg.id,
+                        leg.origin,
+                        leg.destination,
+                        str(leg.mode),
+                        leg.departure_utc,
+                        leg.arrival_utc,
+                    )
+                    for leg in tour.legs
+                ),
+                nights=tuple(
+                    TourNight(night.id, night.night_of, night.hotel, night.locality)
+                    for night in tour.nights
+                ),
+                activities=tuple(tour_activities(tour)),
             )
         )
     return tours
+
+
+def tour_activities(tour: StudyTour) -> list[TourActivity]:
+    """The events held on the tour's days, by start; cancelled ones are not held."""
+    return sorted(
+        (
+            TourActivity(event.id, event.title, event.start_utc, event.end_utc, event.locality)
+            for tour_day in tour.days
+            for event in tour_day.events
+            if event.status is not EventStatus.CANCELLED
+        ),
+        key=lambda activity: (activity.start, activity.event_id),
+    )
 
 
 def _tokyo_date(instant: datetime) -> date:

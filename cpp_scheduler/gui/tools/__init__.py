@@ -43,7 +43,7 @@ class Tools(QObject):
         self.window = window
         self.local_times = LocalTimesDock(window.database, window.tasks.run_in_background, window)
         self.conflicts = ConflictsDock(
-            window.database, window.tasks.run_in_background, self.visible_range, window
+            window.database, window.tasks.follow, self.visible_range, window
         )
         # The window may have restored its saved layout before the docks existed (it
         # shows before the program is open): each dock goes back where the coordinator
@@ -92,7 +92,7 @@ class Tools(QObject):
         for view in window.views.values():
             view.periodChanged.connect(self.conflicts.range_changed)
         self.conflicts.countChanged.connect(self._counted)
-        self.conflicts.eventRequested.connect(self.go_to_event)
+        self.conflicts.occurrenceRequested.connect(self.go_to_occurrence)
         self.conflicts.toursRequested.connect(self._show_tour)
         window.installEventFilter(self)
 
@@ -217,7 +217,7 @@ class Tools(QObject):
         from cpp_scheduler.gui.tools.conflicts import count_text
 
         self.count_label.setText(count_text(found, errors))
-        self.window.events.set_marked_events(self.conflicts.conflicting_events)
+        self.window.events.set_marked_occurrences(self.conflicts.conflicting_occurrences)
 
     def go_to_event(self, event_id: str, when: datetime | None = None) -> None:
         """Show the day of ``when`` (or of the event) and select the event."""
@@ -229,6 +229,12 @@ class Tools(QObject):
             self.window.go_to(timezones.to_local(when, self.window.display_zone).date())
         self.window.select_event(event_id)
         self.local_times.show_occurrence(self.window.selected_occurrence)
+
+    def go_to_occurrence(self, key: OccurrenceKey, when: datetime) -> None:
+        """Show the day of the meeting ``key``, which starts at ``when``, and select it."""
+        self.window.go_to(timezones.to_local(when, self.window.display_zone).date())
+        self.window.select_occurrence(key)
+        self.local_times.show_event(key.event_id)
 
     # -- dialogs ------------------------------------------------------------------------
     def dialogs(self) -> list[QWidget]:
@@ -264,7 +270,12 @@ class Tools(QObject):
 
         return self._show(
             "tour_builder",
-            lambda: TourBuilderDialog(self.window.database, self.window.editor, self.window),
+            lambda: TourBuilderDialog(
+                self.window.database,
+                self.window.editor,
+                self.window.tasks.run_in_background,
+                self.window,
+            ),
         )
 
     def _show_tour(self, tour_ids: list[str]) -> None:

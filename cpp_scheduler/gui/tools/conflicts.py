@@ -1,16 +1,19 @@
 """The conflicts panel: every clash in the program, like an editor's problems list.
 
-The check runs on the task manager's worker after each change (debounced, so a burst of
-undo steps costs one check) and for the whole program or the range the calendar shows.
-A result that arrives after a newer request is dropped. Each row has a severity icon;
-kind and severity filters work through a proxy; a double-click goes to the event and
-selects it. The events involved are marked in every calendar view through the event
-model (:meth:`EventTableModel.set_marked_events`).
+The check runs in the checking process after each change (debounced, so a burst of
+undo steps costs one check) and for the whole program or the range the calendar shows;
+the task manager follows its answer without a worker waiting for it. A result that
+arrives after a newer request is dropped. Each row has a severity icon; kind and
+severity filters work through a proxy; a double-click goes to the meeting and selects
+it. The meetings involved (not every meeting of their series) are marked in every
+calendar view through the event model
+(:meth:`EventTableModel.set_marked_occurrences`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -41,18 +44,27 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
-from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, Severity
-from cpp_scheduler.services.checking import check_program_apart
-from cpp_scheduler.store import Database
+from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, Severity
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.checking import check_program_later
+from cpp_scheduler.services.database import Database
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
 EVENTS_ROLE = Qt.ItemDataRole.UserRole + 3
 START_ROLE = Qt.ItemDataRole.UserRole + 4
+MEETINGS_ROLE = Qt.ItemDataRole.UserRole + 5
+"""The meetings involved, as :class:`OccurrenceKey`s."""
+
+Follow = Callable[
+    [Future[list[Conflict]], Callable[[Any], None], Callable[[BaseException], None]], None
+]
+"""Hands the outcome of a check to a callback on the GUI thread (``TaskManager.follow``)."""
 
 
-TOUR_KINDS = frozenset({ConflictKind.NIGHT_WITHOUT_HOTEL, ConflictKind.EMPTY_TOUR_DAY})
-"""Conflicts of a study tour as a whole: they name the tour, not an event."""
+def occurrence_keys(conflict: Conflict) -> list[OccurrenceKey]:
+    """The meetings of a conflict, named as the calendar's rows name them."""
+    return [OccurrenceKey(m.event_id, m.recurrence_id) for m in conflict.meetings]
 
 
 class Column(IntEnum):
@@ -130,6 +142,8 @@ class ConflictModel(common.HeaderedTableModel):
             return conflict.severity.value
         if role == EVENTS_ROLE:
             return list(conflict.event_ids)
+        if role == MEETINGS_ROLE:
+            return occurrence_keys(conflict)
         if role == START_ROLE:
             return conflict.start
         return None
@@ -169,12 +183,13 @@ class ConflictsDock(QDockWidget):
 
     Signals:
         countChanged(int, int): conflicts found, of which errors (after a check).
-        eventRequested(str, object): go to this event, at this instant (UTC or None).
+        occurrenceRequested(object, object): go to this meeting (an
+            :class:`OccurrenceKey`), which starts at this instant (UTC).
         toursRequested(list): show these study tours (a conflict of a tour, no event).
     """
 
     countChanged = Signal(int, int)
-    eventRequested = Signal(str, object)
+    occurrenceRequested = Signal(object, object)
     toursRequested = Signal(list)
 
     WHOLE_PROGRAM = "Whole program"
@@ -183,14 +198,14 @@ class ConflictsDock(QDockWidget):
     def __init__(
         self,
         database: Database,
-        run_in_background: Callable[..., None],
+        follow: Follow,
         visible_range: Callable[[], tuple[datetime, datetime]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Conflicts", parent)
         self.setObjectName("conflictsDock")
         self.database = database
-        self._run = run_in_background
+        self._follow = follow
         self._visible_range = visible_range
         self._generation = 0
         self.checking = False
@@ -303,8 +318,8 @@ class ConflictsDock(QDockWidget):
             start, end = self._visible_range()
         self.checking = True
         self.summary.setText("Checking…")
-        self._run(
-            lambda: check_program_apart(database, start, end),
+        self._follow(
+            check_program_later(database, start, end),
             lambda found: self._arrived(generation, found),
             lambda error: self._failed(generation, error),
         )
@@ -333,6 +348,11 @@ class ConflictsDock(QDockWidget):
     def conflicting_events(self) -> frozenset[str]:
         return frozenset(e for c in self.model.conflicts for e in c.event_ids)
 
+    @property
+    def conflicting_occurrences(self) -> frozenset[OccurrenceKey]:
+        """The meetings in a conflict: what the calendar marks."""
+        return frozenset(key for c in self.model.conflicts for key in occurrence_keys(c))
+
     # -- filters and navigation ---------------------------------------------------------
     def _severities_changed(self) -> None:
         chosen = set()
@@ -347,11 +367,13 @@ class ConflictsDock(QDockWidget):
         self.proxy.set_kind(ConflictKind(value) if value else None)
 
     def _activated(self, index: QModelIndex) -> None:
-        events = index.data(EVENTS_ROLE)
-        if events:
-            self.eventRequested.emit(events[0], index.data(START_ROLE))
-            return
         conflict = self.model.conflict_at(self.proxy.mapToSource(index).row())
+        if conflict.meetings:
+            first = conflict.meetings[0]
+            self.occurrenceRequested.emit(
+                OccurrenceKey(first.event_id, first.recurrence_id), first.start
+            )
+            return
         if conflict.kind in TOUR_KINDS and conflict.record_ids:
             self.toursRequested.emit(list(conflict.record_ids))
 

@@ -1,17 +1,20 @@
 """The study-tour builder: a delegation's tour as a day-by-day board across cities.
 
 Each day is a card: where the delegation is, its events, its travel legs with their
-times, and the hotel night. A leg shorter than the travel-time table's journey plus the
-buffer, one whose route the table does not know, or one that overlaps an event is
-flagged, and so is a day with nothing planned, as soon as the change is made. Adding a
-site visit or workshop, inserting a leg (its length taken from the table) and moving a
-day's program earlier or later are undo commands on the window's stack.
+times, and the hotel night. What is wrong with the tour (a leg that cannot be made, a
+hotel in another city than where the day ends, a night without a hotel, a day with
+nothing planned) is what the conflict check says about it, word for word
+(:func:`cpp_scheduler.services.tours.read_board`), read again off the GUI thread after
+every change. Adding a site visit or workshop, inserting a leg (its length taken from
+the table) and moving a day's program earlier or later are undo commands on the
+window's stack.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QMouseEvent
@@ -32,291 +35,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import CreateRecord, Editor, EditRecord, RecordCommand
 from cpp_scheduler.gui.tools.commands import GroupCommand
-from cpp_scheduler.model import (
-    Event,
-    EventKind,
-    EventMode,
-    EventStatus,
-    StudyTour,
-    TourDay,
-    TravelLeg,
-    TravelMode,
-    TravelTime,
-    Venue,
-)
-from cpp_scheduler.scheduling.inputs import Route
-from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER, TravelTable, describe_duration
-from cpp_scheduler.store import Database
+from cpp_scheduler.model import Event, EventKind, TourDay, TravelLeg, TravelMode
+from cpp_scheduler.scheduling.conflicts import ConflictKind
+from cpp_scheduler.scheduling.travel import describe_duration
+from cpp_scheduler.services import tours
+from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.tours import BoardDay, TourBoard
 
 TOKYO = timezones.TOKYO
 
-
-# -- the board, free of widgets ------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class BoardEvent:
-    id: str
-    title: str
-    kind: EventKind
-    start: datetime
-    end: datetime
-    place: str
-
-
-@dataclass(frozen=True, slots=True)
-class BoardLeg:
-    id: str
-    origin: str
-    destination: str
-    mode: TravelMode
-    departure: datetime
-    arrival: datetime
-    problem: str | None
-    """Why the leg cannot work as planned, or None."""
-
-
-@dataclass(frozen=True, slots=True)
-class BoardDay:
-    number: int
-    day: date
-    tour_day_id: str | None
-    title: str
-    city: str
-    events: tuple[BoardEvent, ...]
-    legs: tuple[BoardLeg, ...]
-    hotel: str | None
-    hotel_problem: str | None = None
-    """Why the night's hotel does not fit the day (another city), or None."""
-
-    @property
-    def empty(self) -> bool:
-        return not self.events and not self.legs
-
-    @property
-    def problems(self) -> list[str]:
-        found = [
-            f"{leg.origin} → {leg.destination}: {leg.problem}" for leg in self.legs if leg.problem
-        ]
-        if self.empty:
-            found.append("Nothing planned on this day.")
-        if self.hotel_problem:
-            found.append(self.hotel_problem)
-        return found
-
-
-@dataclass(frozen=True, slots=True)
-class TourBoard:
-    tour_id: str
-    title: str
-    delegation_id: str
-    delegation: str
-    start: date
-    end: date
-    route: tuple[str, ...]
-    days: tuple[BoardDay, ...]
-    localities: tuple[str, ...] = field(default=())
-    venues: tuple[tuple[str, str, str], ...] = field(default=())
-    """(id, name, locality) of every venue, for adding an activity."""
-
-    @property
-    def route_line(self) -> str:
-        return " → ".join(self.route) if self.route else "No travel legs yet"
-
-    def day(self, day: date) -> BoardDay:
-        return next(card for card in self.days if card.day == day)
-
-    @property
-    def problem_count(self) -> int:
-        return sum(len(card.problems) for card in self.days)
-
-
-def travel_table(database: Database) -> TravelTable:
-    with database.session() as session:
-        routes = [
-            Route(t.origin, t.destination, str(t.mode), t.minutes)
-            for t in session.scalars(select(TravelTime))
-        ]
-    return TravelTable.from_routes(routes)
-
-
-def leg_minutes(
-    database: Database, origin: str, destination: str, mode: TravelMode | None = None
-) -> int | None:
-    """The table's journey time for a route (by ``mode`` when it knows that mode)."""
-    with database.session() as session:
-        rows = session.scalars(select(TravelTime)).all()
-        matching = [
-            row
-            for row in rows
-            if {row.origin.casefold(), row.destination.casefold()}
-            == {origin.casefold(), destination.casefold()}
-        ]
-    if mode is not None and any(row.mode is mode for row in matching):
-        matching = [row for row in matching if row.mode is mode]
-    return min((row.minutes for row in matching), default=None)
-
-
-def _tokyo_day(instant: datetime) -> date:
-    return timezones.to_local(instant, TOKYO).date()
-
-
-def _leg_problem(leg: TravelLeg, table: TravelTable, events: list[Event]) -> str | None:
-    route = table.fastest(leg.origin, leg.destination)
-    planned = leg.arrival_utc - leg.departure_utc
-    if route is None:
-        return "the travel-time table does not know this route"
-    needed = timedelta(minutes=route.minutes)
-    if planned < needed:
-        return (
-            f"too short: {describe_duration(planned)} planned, the journey takes "
-            f"{describe_duration(needed)} by {route.mode}"
-        )
-    for event in events:
-        if event.start_utc < leg.arrival_utc and leg.departure_utc < event.end_utc:
-            return f"overlaps '{event.title}'"
-        if event.end_utc <= leg.departure_utc and (
-            leg.departure_utc - event.end_utc < DEFAULT_BUFFER
-            and event.locality
-            and event.locality.casefold() != leg.origin.casefold()
-        ):
-            return (
-                f"leaves {describe_duration(leg.departure_utc - event.end_utc)} after "
-                f"'{event.title}' ends elsewhere"
-            )
-    return None
-
-
-def read_board(database: Database, tour_id: str) -> TourBoard:
-    table = travel_table(database)
-    with database.session() as session:
-        tour = session.scalars(
-            select(StudyTour)
-            .options(
-                selectinload(StudyTour.delegation),
-                selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.venue),
-                selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.city),
-                selectinload(StudyTour.legs),
-                selectinload(StudyTour.nights),
-            )
-            .where(StudyTour.id == tour_id)
-        ).first()
-        if tour is None:
-            raise SchedulerError("The study tour was deleted meanwhile.")
-        by_date = {tour_day.day: tour_day for tour_day in tour.days}
-        tour_events = [
-            event
-            for tour_day in tour.days
-            for event in tour_day.events
-            if event.status is not EventStatus.CANCELLED
-        ]
-        nights = {night.night_of: night for night in tour.nights}
-        city = tour.legs[0].origin if tour.legs else TOKYO.split("/")[-1]
-        cards = []
-        for number, day in enumerate(tour.dates(), start=1):
-            tour_day = by_date.get(day)
-            events = sorted(
-                (e for e in tour_events if _tokyo_day(e.start_utc) == day),
-                key=lambda e: e.start_utc,
-            )
-            legs = [leg for leg in tour.legs if _tokyo_day(leg.departure_utc) == day]
-            day_events = [e for e in tour_events if _tokyo_day(e.start_utc) == day]
-            where = [city]
-            leg_rows = []
-            for leg in legs:
-                problem = _leg_problem(leg, table, day_events)
-                if problem is None and leg.origin.casefold() != city.casefold():
-                    problem = f"leaves from {leg.origin}, but the delegation is in {city}"
-                leg_rows.append(
-                    BoardLeg(
-                        leg.id,
-                        leg.origin,
-                        leg.destination,
-                        leg.mode,
-                        leg.departure_utc,
-                        leg.arrival_utc,
-                        problem,
-                    )
-                )
-                city = leg.destination
-            board_legs = tuple(leg_rows)
-            city = where[0]
-            for leg in legs:
-                if leg.destination not in where:
-                    where.append(leg.destination)
-            if legs:
-                city = legs[-1].destination
-            for event in events:
-                if event.locality and not legs:
-                    city = event.locality
-                    where = [city]
-            night = nights.get(day)
-            ends_in = legs[-1].destination if legs else None
-            hotel_problem = None
-            if night is not None and ends_in and (night.locality.casefold() != ends_in.casefold()):
-                hotel_problem = f"The hotel is in {night.locality}, but the day ends in {ends_in}."
-            cards.append(
-                BoardDay(
-                    number,
-                    day,
-                    tour_day.id if tour_day else None,
-                    tour_day.title if tour_day else "",
-                    " → ".join(where),
-                    tuple(
-                        BoardEvent(e.id, e.title, e.kind, e.start_utc, e.end_utc, _place(e))
-                        for e in events
-                    ),
-                    board_legs,
-                    f"{night.hotel}, {night.locality}" if night else None,
-                    hotel_problem,
-                )
-            )
-        localities = sorted(
-            {t.origin for t in session.scalars(select(TravelTime))}
-            | {t.destination for t in session.scalars(select(TravelTime))}
-        )
-        venues = tuple(
-            (v.id, v.name, v.locality)
-            for v in session.scalars(select(Venue).order_by(Venue.locality, Venue.name))
-        )
-        return TourBoard(
-            tour.id,
-            tour.title,
-            tour.delegation_id,
-            tour.delegation.name,
-            tour.start_date,
-            tour.end_date,
-            tuple(tour.route()),
-            tuple(cards),
-            tuple(localities),
-            venues,
-        )
-
-
-def _place(event: Event) -> str:
-    """Where an activity is: the venue with its Japanese name, or the city."""
-    venue = event.venue
-    if venue is not None:
-        japanese = f" ({venue.name_ja})" if venue.name_ja else ""
-        return f"{venue.name}{japanese}, {venue.locality}"
-    return event.locality or "online"
-
-
-def list_tours(database: Database) -> list[tuple[str, str]]:
-    with database.session() as session:
-        return [
-            (tour.id, f"{tour.title} ({tour.start_date:%d %b}–{tour.end_date:%d %b %Y})")
-            for tour in session.scalars(select(StudyTour).order_by(StudyTour.start_date))
-        ]
-
-
-def _at(day: date, clock: time) -> datetime:
-    return timezones.to_utc(datetime.combine(day, clock), TOKYO, timezones.Fold.EARLIER)
+RunInBackground = Callable[
+    [Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None
+]
+"""``TaskManager.run_in_background``: a read off the GUI thread, answered on it."""
 
 
 # -- the widgets -------------------------------------------------------------------------------
@@ -375,23 +111,31 @@ class DayCard(QFrame):
             )
         for _when, text, name, bad in sorted(items, key=lambda item: item[0]):
             self._line(text, name, bad)
-        if card.empty:
-            self._line(
+        findings = {finding.kind: finding for finding in card.findings}
+        empty = findings.get(ConflictKind.EMPTY_TOUR_DAY)
+        if empty is not None:
+            line = self._line(
                 "<span style='color:#a50e0e'>⚠ Nothing planned on this day</span>", "emptyDay", True
             )
+            line.setToolTip(empty.message)
         layout.addStretch(1)
         hotel = f"Night: {card.hotel}" if card.hotel else "No hotel night"
         text = f"<span style='color:#5f6368'>{_escape(hotel)}</span>"
-        if card.hotel_problem:
-            text += f"<br><span style='color:#a50e0e'>⚠ {_escape(card.hotel_problem)}</span>"
+        warnings = [
+            findings[kind].message
+            for kind in (ConflictKind.HOTEL_IN_OTHER_CITY, ConflictKind.NIGHT_WITHOUT_HOTEL)
+            if kind in findings
+        ]
+        for warning in warnings:
+            text += f"<br><span style='color:#a50e0e'>⚠ {_escape(warning)}</span>"
         night = QLabel(text, self)
         night.setObjectName("hotelNight")
         night.setWordWrap(True)
         layout.addWidget(night)
-        self.flagged = bool(card.problems)
+        self.flagged = bool(card.findings)
         self.set_chosen(False)
 
-    def _line(self, text: str, name: str, bad: bool) -> None:
+    def _line(self, text: str, name: str, bad: bool) -> QLabel:
         label = QLabel(text, self)
         label.setObjectName(name)
         label.setWordWrap(True)
@@ -400,6 +144,7 @@ class DayCard(QFrame):
         label.setStyleSheet(f"background:{background}; border-radius:4px; padding:4px;")
         self._layout.addWidget(label)
         self.lines.append(label)
+        return label
 
     def set_chosen(self, chosen: bool) -> None:
         border = "#1a73e8" if chosen else ("#d93025" if self.flagged else "#dadce0")
@@ -489,7 +234,7 @@ class LegForm(QDialog):
         self._update()
 
     def _update(self) -> None:
-        minutes = leg_minutes(
+        minutes = tours.leg_minutes(
             self.database,
             self.origin.currentText(),
             self.destination.currentText(),
@@ -503,21 +248,35 @@ class LegForm(QDialog):
 
 
 class TourBuilderDialog(QDialog):
-    """The builder of one delegation's tour at a time."""
+    """The builder of one delegation's tour at a time.
 
-    def __init__(self, database: Database, editor: Editor, parent: QWidget | None = None) -> None:
+    The list of tours and the board are read off the GUI thread; an answer that arrives
+    after a newer request is dropped.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        editor: Editor,
+        run_in_background: RunInBackground,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("tourBuilder")
         self.setWindowTitle("Study tours")
         self.database = database
         self.editor = editor
+        self._run = run_in_background
         self.board: TourBoard | None = None
         self.chosen_day: date | None = None
         self.cards: dict[date, DayCard] = {}
+        self._wanted_tour: str | None = None
+        self._choices_asked = 0
+        self._board_asked = 0
 
         self.tour_box = QComboBox(self)
         self.tour_box.setObjectName("tourChoice")
-        self.tour_box.currentIndexChanged.connect(lambda _index: self.reload())
+        self.tour_box.currentIndexChanged.connect(self._tour_chosen)
         self.overview = QLabel("", self)
         self.overview.setObjectName("routeOverview")
         self.overview.setStyleSheet("font-size: 14pt; padding: 4px 0;")
@@ -564,10 +323,22 @@ class TourBuilderDialog(QDialog):
 
     def refresh_choices(self) -> None:
         """Read the list of tours again, keeping the one shown, and redraw its board."""
-        shown = self.tour_box.currentData()
+        self._choices_asked += 1
+        asked = self._choices_asked
+        database = self.database
+        self._run(
+            lambda: tours.list_tours(database),
+            lambda found: self._choices_arrived(asked, found),
+            lambda error: self._failed(error) if asked == self._choices_asked else None,
+        )
+
+    def _choices_arrived(self, asked: int, found: list[tuple[str, str]]) -> None:
+        if asked != self._choices_asked:
+            return
+        shown = self._wanted_tour or self.tour_box.currentData()
         self.tour_box.blockSignals(True)
         self.tour_box.clear()
-        for tour_id, label in list_tours(self.database):
+        for tour_id, label in found:
             self.tour_box.addItem(label, tour_id)
         self.tour_box.setCurrentIndex(max(self.tour_box.findData(shown), 0))
         self.tour_box.blockSignals(False)
@@ -575,9 +346,15 @@ class TourBuilderDialog(QDialog):
 
     # -- the board ----------------------------------------------------------------------
     def show_tour(self, tour_id: str) -> None:
+        """Show this tour's board (as soon as the list of tours is read)."""
+        self._wanted_tour = tour_id
         index = self.tour_box.findData(tour_id)
         if index >= 0:
             self.tour_box.setCurrentIndex(index)
+
+    def _tour_chosen(self, _index: int) -> None:
+        self._wanted_tour = self.tour_box.currentData()
+        self.reload()
 
     def _changed(self, model: str, _ids: list[str]) -> None:
         if model in ("StudyTour", "Delegation"):
@@ -586,7 +363,26 @@ class TourBuilderDialog(QDialog):
             self.reload()
 
     def reload(self) -> None:
+        """Read the board of the tour chosen again; it is redrawn when it arrives."""
+        self._board_asked += 1
+        asked = self._board_asked
         tour_id = self.tour_box.currentData()
+        if tour_id is None:
+            self._show_board(None)
+            self.overview.setText("No study tours in the program yet.")
+            return
+        database = self.database
+        self._run(
+            lambda: tours.read_board(database, tour_id),
+            lambda board: self._show_board(board) if asked == self._board_asked else None,
+            lambda error: self._failed(error) if asked == self._board_asked else None,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self._show_board(None)
+        self.overview.setText(str(error))
+
+    def _show_board(self, board: TourBoard | None) -> None:
         while self.board_layout.count():
             item = self.board_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -594,18 +390,11 @@ class TourBuilderDialog(QDialog):
                 widget.hide()
                 widget.deleteLater()
         self.cards = {}
-        self.board = None
-        if tour_id is None:
-            self.overview.setText("No study tours in the program yet.")
+        self.board = board
+        if board is None:
+            self.summary.setText("")
             self._update_buttons()
             return
-        try:
-            self.board = read_board(self.database, tour_id)
-        except SchedulerError as error:
-            self.overview.setText(str(error))
-            self._update_buttons()
-            return
-        board = self.board
         self.overview.setText(board.route_line)
         problems = board.problem_count
         self.summary.setText(
@@ -617,6 +406,7 @@ class TourBuilderDialog(QDialog):
                 else "everything fits"
             )
         )
+        self.summary.setToolTip("\n".join(finding.message for finding in board.findings))
         for card in board.days:
             widget = DayCard(card, self.board_widget)
             widget.clicked.connect(self.choose_day)
@@ -661,7 +451,7 @@ class TourBuilderDialog(QDialog):
         create = CreateRecord(
             self.editor,
             TourDay,
-            {"tour_id": self.board.tour_id, "day": day, "title": ""},
+            tours.tour_day_values(self.board.tour_id, day),
             f"{day:%d %b}",
         )
         commands.append(create)
@@ -680,19 +470,9 @@ class TourBuilderDialog(QDialog):
         assert self.board is not None
         commands: list[RecordCommand] = []
         tour_day_id = self._tour_day(day, commands)
-        begin = _at(day, start)
-        values = {
-            "title": title,
-            "kind": kind,
-            "mode": EventMode.FACE_TO_FACE,
-            "status": EventStatus.CONFIRMED,
-            "start_utc": begin,
-            "end_utc": begin + timedelta(minutes=minutes),
-            "zone": TOKYO,
-            "venue_id": venue_id,
-            "tour_day_id": tour_day_id,
-            "delegation_ids": [self.board.delegation_id],
-        }
+        values = tours.activity_values(
+            self.board, tour_day_id, day, kind, title, start, minutes, venue_id
+        )
         create = CreateRecord(self.editor, Event, values, title)
         commands.append(create)
         command = (
@@ -715,26 +495,17 @@ class TourBuilderDialog(QDialog):
     ) -> str | None:
         """Insert a leg leaving at ``departure`` (Tokyo); its length from the table."""
         assert self.board is not None
-        length = minutes or leg_minutes(self.database, origin, destination, mode)
+        length = minutes or tours.leg_minutes(self.database, origin, destination, mode)
         if length is None:
             self.report_error(
                 f"The travel-time table has no journey from {origin} to "
                 f"{destination}; add it under Program first."
             )
             return None
-        leaves = _at(day, departure)
         create = CreateRecord(
             self.editor,
             TravelLeg,
-            {
-                "tour_id": self.board.tour_id,
-                "origin": origin,
-                "destination": destination,
-                "mode": mode,
-                "departure_utc": leaves,
-                "arrival_utc": leaves + timedelta(minutes=length),
-                "zone": TOKYO,
-            },
+            tours.leg_values(self.board.tour_id, day, origin, destination, mode, departure, length),
             f"{origin}–{destination}",
         )
         create.setText(f"Insert the leg {origin} → {destination} on {day:%a %d %b}")
@@ -758,11 +529,7 @@ class TourBuilderDialog(QDialog):
                         self.editor,
                         Event,
                         event.id,
-                        {
-                            "start_utc": event.start + delta,
-                            "end_utc": event.end + delta,
-                            "tour_day_id": target,
-                        },
+                        tours.moved_event_values(event, delta, target),
                         event.title,
                     )
                 )
@@ -772,10 +539,7 @@ class TourBuilderDialog(QDialog):
                         self.editor,
                         TravelLeg,
                         leg.id,
-                        {
-                            "departure_utc": leg.departure + delta,
-                            "arrival_utc": leg.arrival + delta,
-                        },
+                        tours.moved_leg_values(leg, delta),
                         leg.origin,
                     )
                 )

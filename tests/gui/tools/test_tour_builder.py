@@ -56,10 +56,13 @@ def _tour(database) -> tuple[str, str]:
     return tour, lima
 
 
-def _builder(window, tour: str) -> TourBuilderDialog:
+def _builder(qtbot: QtBot, window, tour: str) -> TourBuilderDialog:
+    """The builder showing ``tour``, once its board has been read."""
     builder = tools_of(window).open_tour_builder()
     assert isinstance(builder, TourBuilderDialog)
     builder.show_tour(tour)
+    settle(qtbot, window)
+    assert builder.board is not None and builder.board.tour_id == tour
     return builder
 
 
@@ -68,7 +71,7 @@ def test_flags_an_infeasible_leg_and_an_empty_day(
 ) -> None:
     tour, _lima = _tour(sqlite_database)
     window = open_window()
-    builder = _builder(window, tour)
+    builder = _builder(qtbot, window, tour)
     board = builder.board
     assert board is not None
     assert builder.overview.text() == "Tokyo → Kobe"
@@ -95,7 +98,7 @@ def test_insert_a_leg_from_the_travel_table_and_undo(
 ) -> None:
     tour, _lima = _tour(sqlite_database)
     window = open_window()
-    builder = _builder(window, tour)
+    builder = _builder(qtbot, window, tour)
     second = FIRST + timedelta(days=1)
 
     leg_id = builder.insert_leg(second, "Kobe", "Kitakyushu", TravelMode.RAIL, time(9, 0))
@@ -120,7 +123,7 @@ def test_insert_a_leg_from_the_travel_table_and_undo(
 def test_add_a_site_visit_and_move_a_day(qtbot: QtBot, sqlite_database, open_window) -> None:
     tour, lima = _tour(sqlite_database)
     window = open_window()
-    builder = _builder(window, tour)
+    builder = _builder(qtbot, window, tour)
     third = FIRST + timedelta(days=2)
 
     visit = builder.add_activity(
@@ -174,14 +177,20 @@ def test_flags_a_leg_that_leaves_from_elsewhere_and_a_hotel_in_another_city(
         locality="Kitakyushu",
     )
     window = open_window()
-    builder = _builder(window, tour)
+    builder = _builder(qtbot, window, tour)
 
     # The first day ended in Kobe; this leg starts in Yokohama.
     assert builder.insert_leg(second, "Yokohama", "Kobe", TravelMode.RAIL, time(9, 0))
     settle(qtbot, window)
     day = builder.board.day(second)
-    assert day.legs[0].problem == "leaves from Yokohama, but the delegation is in Kobe"
-    assert day.hotel_problem == "The hotel is in Kitakyushu, but the day ends in Kobe."
+    assert day.legs[0].problem == (
+        "Peru study tour (Lima): the leg Yokohama → Kobe on Tue 09 Mar 09:00-11:50 "
+        "leaves from Yokohama, but the delegation is in Kobe"
+    )
+    assert day.hotel_problem == (
+        "Peru study tour (Lima): the hotel for the night of Tue 09 Mar 2027 (Hotel Kokura) "
+        "is in Kitakyushu, but the day ends in Kobe"
+    )
     assert builder.cards[second].flagged
     builder.close()
 
@@ -196,6 +205,7 @@ def test_a_tour_conflict_opens_the_tour(qtbot: QtBot, sqlite_database, open_wind
     dock.kind.setCurrentIndex(dock.kind.findData(ConflictKind.EMPTY_TOUR_DAY.value))
     assert dock.proxy.rowCount() == 1
     dock.table.doubleClicked.emit(dock.proxy.index(0, Column.MESSAGE))
+    settle(qtbot, window)
     builder = tools_of(window).open_tour_builder()
     assert builder.isVisible()
     assert builder.tour_box.currentData() == tour

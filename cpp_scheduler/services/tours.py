@@ -1,0 +1,348 @@
+"""A study tour as the tour builder lays it out: day by day, with the engine's findings.
+
+The builder shows what is wrong with a tour exactly as the conflict check says it
+(:func:`cpp_scheduler.scheduling.conflicts.find_conflicts`, the kinds of
+:data:`~cpp_scheduler.scheduling.conflicts.TOUR_KINDS`): it computes nothing of its own,
+so the conflicts panel, ``cpp-scheduler conflicts`` and the board never disagree. The
+values that the builder's undoable edits write are made here too, so the window only
+wraps them in commands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.model import (
+    Event,
+    EventKind,
+    EventMode,
+    EventStatus,
+    StudyTour,
+    TourDay,
+    TravelMode,
+    TravelTime,
+    Venue,
+)
+from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, find_conflicts
+from cpp_scheduler.services.snapshot import load_snapshot
+from cpp_scheduler.store import Database
+
+TOKYO = timezones.TOKYO
+
+
+@dataclass(frozen=True, slots=True)
+class BoardEvent:
+    id: str
+    title: str
+    kind: EventKind
+    start: datetime
+    end: datetime
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
+class BoardLeg:
+    id: str
+    origin: str
+    destination: str
+    mode: TravelMode
+    departure: datetime
+    arrival: datetime
+    problem: str | None
+    """The check's sentence on why the leg cannot work as planned, or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class BoardDay:
+    number: int
+    day: date
+    tour_day_id: str | None
+    title: str
+    city: str
+    events: tuple[BoardEvent, ...]
+    legs: tuple[BoardLeg, ...]
+    hotel: str | None
+    findings: tuple[Conflict, ...] = ()
+    """What the conflict check finds wrong with this day of the tour."""
+
+    @property
+    def empty(self) -> bool:
+        """No activity and no leg on this day of the tour's own plan."""
+        return not self.events and not self.legs
+
+    @property
+    def nothing_planned(self) -> bool:
+        """The check finds nothing planned for the delegation on this day."""
+        return self._finding(ConflictKind.EMPTY_TOUR_DAY) is not None
+
+    @property
+    def hotel_problem(self) -> str | None:
+        """The check's sentence on the night's hotel being in another city, or None."""
+        finding = self._finding(ConflictKind.HOTEL_IN_OTHER_CITY)
+        return finding.message if finding is not None else None
+
+    @property
+    def problems(self) -> list[str]:
+        return [finding.message for finding in self.findings]
+
+    def _finding(self, kind: ConflictKind) -> Conflict | None:
+        return next((f for f in self.findings if f.kind is kind), None)
+
+
+@dataclass(frozen=True, slots=True)
+class TourBoard:
+    tour_id: str
+    title: str
+    delegation_id: str
+    delegation: str
+    start: date
+    end: date
+    route: tuple[str, ...]
+    days: tuple[BoardDay, ...]
+    localities: tuple[str, ...] = field(default=())
+    venues: tuple[tuple[str, str, str], ...] = field(default=())
+    """(id, name, locality) of every venue, for adding an activity."""
+    findings: tuple[Conflict, ...] = ()
+    """Every finding of the conflict check on this tour's plan."""
+
+    @property
+    def route_line(self) -> str:
+        return " → ".join(self.route) if self.route else "No travel legs yet"
+
+    def day(self, day: date) -> BoardDay:
+        return next(card for card in self.days if card.day == day)
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.findings)
+
+
+# -- reading ------------------------------------------------------------------------------
+def list_tours(database: Database) -> list[tuple[str, str]]:
+    """Every study tour by first day: its id, and its title with its dates."""
+    with database.session() as session:
+        return [
+            (tour.id, f"{tour.title} ({tour.start_date:%d %b}–{tour.end_date:%d %b %Y})")
+            for tour in session.scalars(select(StudyTour).order_by(StudyTour.start_date))
+        ]
+
+
+def leg_minutes(
+    database: Database, origin: str, destination: str, mode: TravelMode | None = None
+) -> int | None:
+    """The table's journey time for a route (by ``mode`` when it knows that mode)."""
+    with database.session() as session:
+        rows = session.scalars(select(TravelTime)).all()
+        matching = [
+            row
+            for row in rows
+            if {row.origin.casefold(), row.destination.casefold()}
+            == {origin.casefold(), destination.casefold()}
+        ]
+    if mode is not None and any(row.mode is mode for row in matching):
+        matching = [row for row in matching if row.mode is mode]
+    return min((row.minutes for row in matching), default=None)
+
+
+def tour_findings(database: Database, tour_id: str) -> list[Conflict]:
+    """What the conflict check finds wrong with one tour's plan, in its order.
+
+    The program is read over the tour's days (a day either side, as every check reads
+    its range), so the delegation's other events count for its days as they do in a
+    check of the whole program.
+    """
+    with database.session() as session:
+        tour = session.get(StudyTour, tour_id)
+        if tour is None:
+            raise SchedulerError("The study tour was deleted meanwhile.")
+        first, after = timezones.local_days(tour.start_date, tour.end_date, TOKYO)
+        snapshot = load_snapshot(session, first - timedelta(days=1), after + timedelta(days=1))
+    return [
+        conflict
+        for conflict in find_conflicts(snapshot)
+        if conflict.kind in TOUR_KINDS and conflict.record_ids[:1] == (tour_id,)
+    ]
+
+
+def read_board(database: Database, tour_id: str) -> TourBoard:
+    """The tour day by day, each day with the check's findings about it."""
+    findings = tour_findings(database, tour_id)
+    by_leg = {f.record_ids[1]: f.message for f in findings if len(f.record_ids) > 1}
+    with database.session() as session:
+        tour = session.scalars(
+            select(StudyTour)
+            .options(
+                selectinload(StudyTour.delegation),
+                selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.venue),
+                selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.city),
+                selectinload(StudyTour.legs),
+                selectinload(StudyTour.nights),
+            )
+            .where(StudyTour.id == tour_id)
+        ).first()
+        if tour is None:
+            raise SchedulerError("The study tour was deleted meanwhile.")
+        by_date = {tour_day.day: tour_day for tour_day in tour.days}
+        tour_events = sorted(
+            (
+                event
+                for tour_day in tour.days
+                for event in tour_day.events
+                if event.status is not EventStatus.CANCELLED
+            ),
+            key=lambda event: event.start_utc,
+        )
+        nights = {night.night_of: night for night in tour.nights}
+        city = tour.legs[0].origin if tour.legs else TOKYO.split("/")[-1]
+        cards = []
+        for number, day in enumerate(tour.dates(), start=1):
+            tour_day = by_date.get(day)
+            events = [e for e in tour_events if _tokyo_day(e.start_utc) == day]
+            legs = [leg for leg in tour.legs if _tokyo_day(leg.departure_utc) == day]
+            where = [city]
+            for leg in legs:
+                if leg.destination not in where:
+                    where.append(leg.destination)
+            if legs:
+                city = legs[-1].destination
+            for event in events:
+                if event.locality and not legs:
+                    city = event.locality
+                    where = [city]
+            night = nights.get(day)
+            cards.append(
+                BoardDay(
+                    number,
+                    day,
+                    tour_day.id if tour_day else None,
+                    tour_day.title if tour_day else "",
+                    " → ".join(where),
+                    tuple(
+                        BoardEvent(e.id, e.title, e.kind, e.start_utc, e.end_utc, _place(e))
+                        for e in events
+                    ),
+                    tuple(
+                        BoardLeg(
+                            leg.id,
+                            leg.origin,
+                            leg.destination,
+                            leg.mode,
+                            leg.departure_utc,
+                            leg.arrival_utc,
+                            by_leg.get(leg.id),
+                        )
+                        for leg in legs
+                    ),
+                    f"{night.hotel}, {night.locality}" if night else None,
+                    tuple(f for f in findings if day in f.days),
+                )
+            )
+        routes = session.scalars(select(TravelTime)).all()
+        localities = sorted({t.origin for t in routes} | {t.destination for t in routes})
+        venues = tuple(
+            (v.id, v.name, v.locality)
+            for v in session.scalars(select(Venue).order_by(Venue.locality, Venue.name))
+        )
+        return TourBoard(
+            tour.id,
+            tour.title,
+            tour.delegation_id,
+            tour.delegation.name,
+            tour.start_date,
+            tour.end_date,
+            tuple(tour.route()),
+            tuple(cards),
+            tuple(localities),
+            venues,
+            tuple(findings),
+        )
+
+
+def _tokyo_day(instant: datetime) -> date:
+    return timezones.to_local(instant, TOKYO).date()
+
+
+def _place(event: Event) -> str:
+    """Where an activity is: the venue with its Japanese name, or the city."""
+    venue = event.venue
+    if venue is not None:
+        japanese = f" ({venue.name_ja})" if venue.name_ja else ""
+        return f"{venue.name}{japanese}, {venue.locality}"
+    return event.locality or "online"
+
+
+# -- the values the builder's edits write --------------------------------------------------
+def at_tokyo(day: date, clock: time) -> datetime:
+    """``clock`` on ``day`` in Tokyo, in UTC (Tokyo keeps no daylight saving)."""
+    return timezones.to_utc(datetime.combine(day, clock), TOKYO, timezones.Fold.EARLIER)
+
+
+def tour_day_values(tour_id: str, day: date) -> dict[str, Any]:
+    return {"tour_id": tour_id, "day": day, "title": ""}
+
+
+def activity_values(
+    board: TourBoard,
+    tour_day_id: str,
+    day: date,
+    kind: EventKind,
+    title: str,
+    start: time,
+    minutes: int,
+    venue_id: str | None,
+) -> dict[str, Any]:
+    """A site visit or workshop of the tour's delegation, in person, on ``day``."""
+    begin = at_tokyo(day, start)
+    return {
+        "title": title,
+        "kind": kind,
+        "mode": EventMode.FACE_TO_FACE,
+        "status": EventStatus.CONFIRMED,
+        "start_utc": begin,
+        "end_utc": begin + timedelta(minutes=minutes),
+        "zone": TOKYO,
+        "venue_id": venue_id,
+        "tour_day_id": tour_day_id,
+        "delegation_ids": [board.delegation_id],
+    }
+
+
+def leg_values(
+    tour_id: str,
+    day: date,
+    origin: str,
+    destination: str,
+    mode: TravelMode,
+    departure: time,
+    minutes: int,
+) -> dict[str, Any]:
+    """A leg leaving at ``departure`` (Tokyo) on ``day`` and taking ``minutes``."""
+    leaves = at_tokyo(day, departure)
+    return {
+        "tour_id": tour_id,
+        "origin": origin,
+        "destination": destination,
+        "mode": mode,
+        "departure_utc": leaves,
+        "arrival_utc": leaves + timedelta(minutes=minutes),
+        "zone": TOKYO,
+    }
+
+
+def moved_event_values(event: BoardEvent, shift: timedelta, tour_day_id: str) -> dict[str, Any]:
+    return {
+        "start_utc": event.start + shift,
+        "end_utc": event.end + shift,
+        "tour_day_id": tour_day_id,
+    }
+
+
+def moved_leg_values(leg: BoardLeg, shift: timedelta) -> dict[str, Any]:
+    return {"departure_utc": leg.departure + shift, "arrival_utc": leg.arrival + shift}
