@@ -37,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser.set_defaults(run=run)
 
 
-def _json(conflict: Conflict) -> dict[str, Any]:
+def conflict_json(conflict: Conflict) -> dict[str, Any]:
+    """One finding as ``--json`` prints it."""
     return {
         "kind": str(conflict.kind),
         "severity": str(conflict.severity),
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
                 "to": utc_z(end) if end else None,
                 "errors": errors,
                 "warnings": warnings,
-                "conflicts": [_json(conflict) for conflict in found],
+                "conflicts": [conflict_json(conflict) for conflict in found],
             }
         )
         return 0

@@ -31,7 +31,10 @@ from cpp_scheduler.scheduling.inputs import (
     Interval,
     ProgramSnapshot,
     Route,
+    TourActivity,
     TourInfo,
+    TourLeg,
+    TourNight,
     VenueInfo,
 )
 
@@ -548,6 +551,165 @@ def test_tour_nights_without_hotel_and_days_without_plans() -> None:
         "Lima study tour (Lima housing delegation) has nothing planned on Fri 15 Jan 2027"
     )
     assert empty.record_ids == ("tour",)
+
+
+def _kobe_kitakyushu_tour(**values: object) -> TourInfo:
+    """Two days: a workshop in Kobe until 17:00 on the first, a leg to Kitakyushu."""
+    return TourInfo(
+        "tour",
+        "Lima study tour",
+        "lima",
+        date(2027, 1, 12),
+        date(2027, 1, 13),
+        hotel_nights=frozenset({date(2027, 1, 12)}),
+        legs=values.pop(  # type: ignore[arg-type]
+            "legs",
+            (
+                TourLeg(
+                    "leg",
+                    "Kobe",
+                    "Kitakyushu",
+                    "rail",
+                    tokyo(2027, 1, 12, 17),
+                    tokyo(2027, 1, 12, 18),
+                ),
+            ),
+        ),
+        nights=values.pop(  # type: ignore[arg-type]
+            "nights", (TourNight("night", date(2027, 1, 12), "Hotel Okura Kobe", "Kobe"),)
+        ),
+        activities=values.pop(  # type: ignore[arg-type]
+            "activities",
+            (
+                TourActivity(
+                    "e1",
+                    "Kobe DRR workshop",
+                    tokyo(2027, 1, 12, 15),
+                    tokyo(2027, 1, 12, 17),
+                    "Kobe",
+                ),
+            ),
+        ),
+        **values,  # type: ignore[arg-type]
+    )
+
+
+def test_a_tour_leg_shorter_than_the_journey_and_a_hotel_where_the_day_does_not_end() -> None:
+    found = find_conflicts(program(tours=(_kobe_kitakyushu_tour(),)))
+    [leg] = of_kind(found, ConflictKind.TOUR_LEG_INFEASIBLE)
+    assert leg.severity is Severity.ERROR
+    assert leg.message == (
+        "Lima study tour (Lima housing delegation): the leg Kobe → Kitakyushu on "
+        "Tue 12 Jan 17:00-18:00 is too short: 1 h planned, the journey takes 2 h by rail"
+    )
+    assert leg.record_ids == ("tour", "leg")
+    assert leg.days == (date(2027, 1, 12),)
+    assert leg.start == tokyo(2027, 1, 12, 17)
+    [hotel] = of_kind(found, ConflictKind.HOTEL_IN_OTHER_CITY)
+    assert hotel.severity is Severity.ERROR
+    assert hotel.message == (
+        "Lima study tour (Lima housing delegation): the hotel for the night of Tue 12 Jan "
+        "2027 (Hotel Okura Kobe) is in Kobe, but the day ends in Kitakyushu"
+    )
+    assert hotel.record_ids == ("tour", "night")
+
+
+def test_a_tour_leg_that_fits_and_a_hotel_where_the_day_ends_are_fine() -> None:
+    tour = _kobe_kitakyushu_tour(
+        legs=(
+            TourLeg(
+                "leg",
+                "Kobe",
+                "Kitakyushu",
+                "rail",
+                tokyo(2027, 1, 12, 17, 30),
+                tokyo(2027, 1, 12, 19, 30),
+            ),
+        ),
+        nights=(TourNight("night", date(2027, 1, 12), "Hotel Kokura", "Kitakyushu"),),
+    )
+    found = find_conflicts(program(tours=(tour,)))
+    assert not [c for c in found if c.kind not in {ConflictKind.EMPTY_TOUR_DAY}]
+
+
+def test_a_tour_leg_over_an_activity_too_soon_after_one_elsewhere_or_from_elsewhere() -> None:
+    workshop = TourActivity(
+        "e1", "Kobe DRR workshop", tokyo(2027, 1, 12, 15), tokyo(2027, 1, 12, 17), "Kobe"
+    )
+
+    def problem(leg: TourLeg, *activities: TourActivity) -> Conflict:
+        tour = _kobe_kitakyushu_tour(legs=(leg,), activities=activities, nights=())
+        [found] = [
+            c
+            for c in find_conflicts(program(tours=(tour,)))
+            if c.kind is ConflictKind.TOUR_LEG_INFEASIBLE
+        ]
+        return found
+
+    over = problem(
+        TourLeg(
+            "leg", "Kobe", "Kitakyushu", "rail", tokyo(2027, 1, 12, 16), tokyo(2027, 1, 12, 18)
+        ),
+        workshop,
+    )
+    assert over.message.endswith("overlaps 'Kobe DRR workshop'")
+    assert over.event_ids == ("e1",)
+    assert [m.event_id for m in over.meetings] == ["e1"]
+    soon = problem(
+        TourLeg(
+            "leg", "Tokyo", "Kitakyushu", "air", tokyo(2027, 1, 12, 17, 15), tokyo(2027, 1, 12, 19)
+        ),
+        workshop,
+    )
+    assert soon.message.endswith("leaves 15 min after 'Kobe DRR workshop' ends in Kobe")
+    from_elsewhere = _kobe_kitakyushu_tour(
+        legs=(
+            TourLeg("one", "Tokyo", "Kobe", "rail", tokyo(2027, 1, 12, 8), tokyo(2027, 1, 12, 11)),
+            TourLeg(
+                "two", "Tokyo", "Kitakyushu", "rail", tokyo(2027, 1, 13, 9), tokyo(2027, 1, 13, 14)
+            ),
+            TourLeg(
+                "three", "Kobe", "Toyama", "rail", tokyo(2027, 1, 13, 15), tokyo(2027, 1, 13, 19)
+            ),
+        ),
+        activities=(),
+        nights=(),
+    )
+    found = find_conflicts(program(tours=(from_elsewhere,)))
+    [wrong] = of_kind(found, ConflictKind.TOUR_LEG_INFEASIBLE)
+    assert wrong.record_ids == ("tour", "two")
+    assert wrong.message.endswith("leaves from Tokyo, but the delegation is in Kobe")
+    [unknown] = of_kind(found, ConflictKind.TOUR_LEG_UNKNOWN)
+    assert unknown.severity is Severity.WARNING  # Kobe-Toyama is not in this table
+    assert unknown.record_ids == ("tour", "three")
+
+
+def test_a_conflict_names_the_one_meeting_of_a_series() -> None:
+    first_rule_start = tokyo(2027, 1, 12, 10)
+    moved = meeting(
+        "series",
+        "Monthly exchange",
+        tokyo(2027, 2, 10, 10),
+        id="series/20270209T010000Z",
+        venue_id=ROOM_A.id,
+        recurrence_id=first_rule_start + timedelta(days=28),
+    )
+    other = meeting(
+        "series",
+        "Monthly exchange",
+        first_rule_start,
+        id="series/20270112T010000Z",
+        venue_id=ROOM_A.id,
+        recurrence_id=first_rule_start,
+    )
+    clash = meeting("e2", "Budget review", tokyo(2027, 2, 10, 10), venue_id=ROOM_A.id)
+    [conflict] = of_kind(
+        find_conflicts(program(moved, other, clash)), ConflictKind.VENUE_DOUBLE_BOOKED
+    )
+    assert {(m.event_id, m.recurrence_id, m.start) for m in conflict.meetings} == {
+        ("series", first_rule_start + timedelta(days=28), tokyo(2027, 2, 10, 10)),
+        ("e2", None, tokyo(2027, 2, 10, 10)),
+    }
 
 
 def test_a_date_range_keeps_only_conflicts_within_it() -> None:

@@ -1,0 +1,91 @@
+"""The window says exactly what the engine says: the conflicts panel lists what
+``cpp-scheduler conflicts --json`` lists over the same period, and the calendar marks
+exactly the meetings the command names, on the demo program and on a generated one."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from benchmarks.generate import generate_program
+from cpp_scheduler import timezones
+from cpp_scheduler.cli.conflicts import conflict_json
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.store import Database
+from tests.gui.tools.conftest import settle, tools_of
+from tests.parity.conflicts_support import conflicts_json, meetings_of, store_generated_program
+
+
+@pytest.fixture(params=["demo", "generated"])
+def program(request: pytest.FixtureRequest, sqlite_database: Database) -> date:
+    """The program in the database, and a day whose month has conflicts."""
+    if request.param == "demo":
+        load_demo(sqlite_database)
+        return date(2027, 5, 20)
+    store_generated_program(
+        sqlite_database,
+        generate_program(events=150, delegations=10, participants=40, days=40),
+    )
+    return date(2027, 1, 20)
+
+
+def _marked_keys(answer: dict[str, Any]) -> set[OccurrenceKey]:
+    return {
+        OccurrenceKey(
+            event_id,
+            None if recurrence is None else datetime.fromisoformat(recurrence),
+        )
+        for event_id, recurrence in meetings_of(answer)
+    }
+
+
+def _assert_same(window: MainWindow, answer: dict[str, Any]) -> None:
+    dock = tools_of(window).conflicts
+    assert answer["conflicts"], "the program should have conflicts to compare"
+    assert [conflict_json(c) for c in dock.model.conflicts] == answer["conflicts"]
+    expected = _marked_keys(answer)
+    assert window.events.marked_occurrences == expected
+    marked_rows = {
+        row.occurrence_key for row in window.events.rows() if window.events.is_marked(row)
+    }
+    named_rows = {row.occurrence_key for row in window.events.rows()} & expected
+    assert marked_rows == named_rows
+    assert tools_of(window).count_label.text().startswith(f"{len(answer['conflicts']):,} ")
+
+
+def test_the_panel_finds_what_the_command_finds_in_the_whole_program(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_database: Database,
+    open_window,
+    program: date,
+) -> None:
+    window = open_window()
+    answer = conflicts_json(capsys, sqlite_database)
+    _assert_same(window, answer)
+
+
+def test_the_panel_finds_what_the_command_finds_in_the_dates_shown(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_database: Database,
+    open_window,
+    program: date,
+) -> None:
+    window = open_window()
+    window.set_display_zone(timezones.TOKYO)
+    window.show_view("month")
+    window.go_to(program)
+    dock = tools_of(window).conflicts
+    dock.scope.setCurrentText(dock.VISIBLE_RANGE)
+    settle(qtbot, window)
+    first, last = window.current_view.period()
+    answer = conflicts_json(
+        capsys, sqlite_database, "--from", first.isoformat(), "--to", last.isoformat()
+    )
+    _assert_same(window, answer)
