@@ -3,17 +3,22 @@ in the calendar, and goes away when the clash is fixed."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from conftest import JANUARY_NINE_TOKYO, add_event, settle, tokyo_day, tools_of, venue_id
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.commands import move_event
+from cpp_scheduler.gui.eventmodel import Column as AgendaColumn
 from cpp_scheduler.gui.eventmodel import Roles
 from cpp_scheduler.gui.tools.conflicts import Column
 from cpp_scheduler.scheduling.conflicts import ConflictKind, Severity
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.demo import load_demo
+from tests.parity.conflicts_support import conflicts_json
 
 
 def _plant_double_booking(database) -> tuple[str, str]:
@@ -157,3 +162,65 @@ def test_every_kind_and_time_fits_its_column(qtbot: QtBot, sqlite_database, open
     for row in range(dock.proxy.rowCount()):
         when = dock.proxy.index(row, Column.WHEN).data()
         assert metrics.horizontalAdvance(when) < header.sectionSize(Column.WHEN), when
+
+
+# -- one meeting of a series ------------------------------------------------------------
+
+SERIES = "Peer-to-peer workshop series: resilient cities (monthly)"
+#: The demo's moved meeting: the rule gives it Wed 19 May 17:00 Tokyo, it is held Thu 20.
+RULE_START = datetime(2027, 5, 19, 8, 0, tzinfo=UTC)
+HELD = datetime(2027, 5, 20, 8, 0, tzinfo=UTC)
+
+
+def _red_pixels(window, day: date) -> int:
+    window.go_to(day)
+    image = window.views["week"].grab().toImage()
+    return sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+        if image.pixelColor(QPoint(x, y)).name() == "#d93025"
+    )
+
+
+def test_only_the_meeting_of_a_series_in_conflict_is_marked(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], sqlite_database, open_window
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    events = window.events
+    rows = [row for row in events.rows() if row.title == SERIES]
+    assert len(rows) == 5  # six meetings, one cancelled
+    marked = [row for row in rows if events.is_marked(row)]
+    assert [(row.recurrence_id, row.start_utc) for row in marked] == [(RULE_START, HELD)]
+    for row in rows:  # the agenda's icon and the role every view reads
+        index = window.proxy.index(
+            window.proxy.proxy_row_of(row.occurrence_key), AgendaColumn.TITLE
+        )
+        assert index.data(Roles.MARKED) is (row in marked)
+        assert (index.data(Qt.ItemDataRole.DecorationRole) is not None) is (row in marked)
+
+    window.resize(1300, 900)
+    window.show()
+    window.show_view("week")
+    assert _red_pixels(window, date(2027, 4, 21)) == 0  # the April meeting: no badge
+    assert _red_pixels(window, date(2027, 5, 20)) > 0
+
+    window.go_to(date(2027, 1, 4))
+    dock = tools_of(window).conflicts
+    rect = dock.table.visualRect(dock.proxy.index(0, Column.MESSAGE))
+    qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.selected_occurrence == OccurrenceKey(rows[0].event_id, RULE_START)
+    assert window.anchor == date(2027, 5, 20)
+
+    answer = conflicts_json(capsys, sqlite_database)
+    assert [conflict["meetings"] for conflict in answer["conflicts"]] == [
+        [
+            {
+                "event_id": rows[0].event_id,
+                "recurrence_id": "2027-05-19T08:00:00Z",
+                "start": "2027-05-20T08:00:00Z",
+            }
+        ]
+    ]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
+import pytest
 from conftest import add, add_delegation, add_event, settle, tools_of, venue_id
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
 from cpp_scheduler.model import Event, EventKind, StudyTour, TourDay, TravelLeg, TravelMode
+from tests.parity.conflicts_support import conflicts_json
 
 FIRST = date(2027, 3, 8)
 
@@ -62,7 +65,8 @@ def _builder(qtbot: QtBot, window, tour: str) -> TourBuilderDialog:
     assert isinstance(builder, TourBuilderDialog)
     builder.show_tour(tour)
     settle(qtbot, window)
-    assert builder.board is not None and builder.board.tour_id == tour
+    assert builder.board is not None
+    assert builder.board.tour_id == tour
     return builder
 
 
@@ -209,4 +213,66 @@ def test_a_tour_conflict_opens_the_tour(qtbot: QtBot, sqlite_database, open_wind
     builder = tools_of(window).open_tour_builder()
     assert builder.isVisible()
     assert builder.tour_box.currentData() == tour
+    builder.close()
+
+
+def test_a_leg_it_cannot_make_and_a_hotel_elsewhere_are_found_alike_everywhere(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], sqlite_database, open_window
+) -> None:
+    """Kobe 17:00 to Kitakyushu 18:00 is an hour for a two-hour journey, and the night
+    after it is booked in Kobe: the command, the panel and the builder say so alike."""
+    from cpp_scheduler.cli.conflicts import conflict_json
+    from cpp_scheduler.model import HotelNight
+    from cpp_scheduler.scheduling.conflicts import ConflictKind
+
+    tour, _lima = _tour(sqlite_database)
+    second = FIRST + timedelta(days=1)
+    leg = add(
+        sqlite_database,
+        TravelLeg,
+        tour_id=tour,
+        origin="Kobe",
+        destination="Kitakyushu",
+        mode=TravelMode.RAIL,
+        departure_utc=datetime(2027, 3, 9, 8, tzinfo=UTC),  # 17:00 in Tokyo
+        arrival_utc=datetime(2027, 3, 9, 9, tzinfo=UTC),
+    )
+    night = add(
+        sqlite_database,
+        HotelNight,
+        tour_id=tour,
+        night_of=second,
+        hotel="Hotel Okura Kobe",
+        locality="Kobe",
+    )
+    answer = conflicts_json(capsys, sqlite_database)
+    found = {c["kind"]: c for c in answer["conflicts"] if c["record_ids"][1:] in ([leg], [night])}
+    assert set(found) == {"tour_leg_infeasible", "hotel_in_other_city"}
+    assert found["tour_leg_infeasible"]["message"] == (
+        "Peru study tour (Lima): the leg Kobe → Kitakyushu on Tue 09 Mar 17:00-18:00 is too "
+        "short: 1 h planned, the journey takes 2 h by rail"
+    )
+    assert found["hotel_in_other_city"]["days"] == ["2027-03-09"]
+    of_tour = [c for c in answer["conflicts"] if c["record_ids"][:1] == [tour]]
+
+    window = open_window()
+    dock = tools_of(window).conflicts
+    assert [conflict_json(c) for c in dock.model.conflicts] == answer["conflicts"]
+    builder = _builder(qtbot, window, tour)
+    assert [conflict_json(c) for c in builder.board.findings] == of_tour
+    day = builder.board.day(second)
+    [kobe_leg] = [card_leg for card_leg in day.legs if card_leg.id == leg]
+    assert kobe_leg.problem == found["tour_leg_infeasible"]["message"]
+    assert day.hotel_problem == found["hotel_in_other_city"]["message"]
+    card = builder.cards[second]
+    assert card.flagged
+    assert found["hotel_in_other_city"]["message"] in card.findChild(QLabel, "hotelNight").text()
+    assert builder.summary.text().count(f"{len(of_tour)} to fix") == 1
+
+    dock.kind.setCurrentIndex(dock.kind.findData(ConflictKind.TOUR_LEG_INFEASIBLE.value))
+    tour_leg_rows = [
+        dock.proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+        for row in range(dock.proxy.rowCount())
+    ]
+    assert f"Error: {found['tour_leg_infeasible']['message']}" in tour_leg_rows
     builder.close()
