@@ -16,6 +16,7 @@ from cpp_scheduler.gui.eventmodel import Column as AgendaColumn
 from cpp_scheduler.gui.eventmodel import Roles
 from cpp_scheduler.gui.tools.conflicts import Column
 from cpp_scheduler.scheduling.conflicts import ConflictKind, Severity
+from cpp_scheduler.services.calendar import count_events
 from cpp_scheduler.services.calendar_rows import OccurrenceKey
 from cpp_scheduler.services.demo import load_demo
 from tests.parity.conflicts_support import conflicts_json
@@ -224,3 +225,22 @@ def test_only_the_meeting_of_a_series_in_conflict_is_marked(
             }
         ]
     ]
+
+
+def test_a_read_asked_during_a_check_is_answered_before_the_check(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The check waits for its process without holding the task manager's one thread:
+    a read asked meanwhile does not wait for the check."""
+    load_demo(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).conflicts
+    answers: list[str] = []
+    dock.countChanged.connect(lambda _found, _errors: answers.append("check"))
+    dock.recheck()
+    qtbot.waitUntil(lambda: dock.checking, timeout=5_000)
+    window.tasks.run_in_background(
+        lambda: count_events(sqlite_database), lambda _count: answers.append("read")
+    )
+    settle(qtbot, window)
+    assert answers == ["read", "check"]
