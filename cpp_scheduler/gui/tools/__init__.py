@@ -234,7 +234,7 @@ class Tools(QObject):
         """Show the day of the meeting ``key``, which starts at ``when``, and select it."""
         self.window.go_to(timezones.to_local(when, self.window.display_zone).date())
         self.window.select_occurrence(key)
-        self.local_times.show_event(key.event_id)
+        self.local_times.show_occurrence(key)
 
     # -- dialogs ------------------------------------------------------------------------
     def dialogs(self) -> list[QWidget]:

@@ -345,10 +345,6 @@ class ConflictsDock(QDockWidget):
         return self._timer.isActive()
 
     @property
-    def conflicting_events(self) -> frozenset[str]:
-        return frozenset(e for c in self.model.conflicts for e in c.event_ids)
-
-    @property
     def conflicting_occurrences(self) -> frozenset[OccurrenceKey]:
         """The meetings in a conflict: what the calendar marks."""
         return frozenset(key for c in self.model.conflicts for key in occurrence_keys(c))

@@ -214,6 +214,7 @@ def test_only_the_meeting_of_a_series_in_conflict_is_marked(
     qtbot.mouseDClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.selected_occurrence == OccurrenceKey(rows[0].event_id, RULE_START)
     assert window.anchor == date(2027, 5, 20)
+    assert tools_of(window).local_times.occurrence == window.selected_occurrence
 
     answer = conflicts_json(capsys, sqlite_database)
     assert [conflict["meetings"] for conflict in answer["conflicts"]] == [
