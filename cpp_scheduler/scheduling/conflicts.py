@@ -940,11 +940,17 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
     """
     name = f"{tour.title} ({context.name(tour.delegation_id)})"
     nights = {night.night_of: night for night in tour.nights}
+    activities_on: dict[date, list[TourActivity]] = defaultdict(list)
+    for activity in tour.activities:
+        activities_on[_tokyo_date(activity.start)].append(activity)
+    legs_on: dict[date, list[TourLeg]] = defaultdict(list)
+    for tour_leg in tour.legs:
+        legs_on[_tokyo_date(tour_leg.departure)].append(tour_leg)
     city = tour.legs[0].origin if tour.legs else zone_city(timezones.TOKYO)
     for day_number in range(date_to_day(tour.start_date), date_to_day(tour.end_date) + 1):
         day = day_to_date(day_number)
-        activities = [a for a in tour.activities if _tokyo_date(a.start) == day]
-        legs = [leg for leg in tour.legs if _tokyo_date(leg.departure) == day]
+        activities = activities_on.get(day, [])
+        legs = legs_on.get(day, [])
         for leg in legs:
             problem = _leg_problem(context, leg, activities)
             if problem is None and leg.origin.casefold() != city.casefold():
