@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler.gui.commands import move_event
 from cpp_scheduler.gui.eventmodel import Column as AgendaColumn
 from cpp_scheduler.gui.eventmodel import Roles
-from cpp_scheduler.gui.tools.conflicts import Column
+from cpp_scheduler.gui.tools.conflicts import EVENTS_ROLE, Column
 from cpp_scheduler.scheduling.conflicts import ConflictKind, Severity
 from cpp_scheduler.services.calendar import count_events
 from cpp_scheduler.services.calendar_rows import OccurrenceKey
@@ -209,7 +209,13 @@ def test_only_the_meeting_of_a_series_in_conflict_is_marked(
 
     window.go_to(date(2027, 1, 4))
     dock = tools_of(window).conflicts
-    rect = dock.table.visualRect(dock.proxy.index(0, Column.MESSAGE))
+    [row_of_series] = [
+        row
+        for row in range(dock.proxy.rowCount())
+        if rows[0].event_id in dock.proxy.index(row, 0).data(EVENTS_ROLE)
+    ]
+    dock.table.scrollTo(dock.proxy.index(row_of_series, Column.MESSAGE))
+    rect = dock.table.visualRect(dock.proxy.index(row_of_series, Column.MESSAGE))
     qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.selected_occurrence == OccurrenceKey(rows[0].event_id, RULE_START)
@@ -217,14 +223,17 @@ def test_only_the_meeting_of_a_series_in_conflict_is_marked(
     assert tools_of(window).local_times.occurrence == window.selected_occurrence
 
     answer = conflicts_json(capsys, sqlite_database)
-    assert [conflict["meetings"] for conflict in answer["conflicts"]] == [
-        [
-            {
-                "event_id": rows[0].event_id,
-                "recurrence_id": "2027-05-19T08:00:00Z",
-                "start": "2027-05-20T08:00:00Z",
-            }
-        ]
+    assert [
+        meeting
+        for conflict in answer["conflicts"]
+        for meeting in conflict["meetings"]
+        if meeting["event_id"] == rows[0].event_id
+    ] == [
+        {
+            "event_id": rows[0].event_id,
+            "recurrence_id": "2027-05-19T08:00:00Z",
+            "start": "2027-05-20T08:00:00Z",
+        }
     ]
 
 
