@@ -187,8 +187,9 @@ class Event(Record, Base):
             found.append(rules.Problem("end_utc", "The event must end after it starts."))
         if self.parent is not None and self.parent is self:
             found.append(rules.Problem("parent", "An event cannot be a session of itself."))
-        if self.video_link and not self.video_link.startswith(("https://", "http://")):
-            found.append(rules.Problem("video_link", "The video link must start with https://."))
+        link_problem = rules.web_address_problem("video_link", self.video_link, "video link")
+        if link_problem is not None:
+            found.append(link_problem)
         if (
             self.mode is EventMode.VIRTUAL
             and not self.video_link

@@ -9,6 +9,7 @@ expected, never how the program works inside.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import time
@@ -126,6 +127,44 @@ def hours_problem(field: str, start: time | None, end: time | None, what: str) -
         return Problem(field, f"Give both ends of the {what}.")
     if end <= start:
         return Problem(field, f"The {what} must end after they start ({start:%H:%M}-{end:%H:%M}).")
+    return None
+
+
+_BREAKS = frozenset("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _hidden_character(value: str) -> str | None:
+    """How a coordinator would call the first character of ``value`` that no web
+    address may hold (RFC 3986: no spaces, no control characters), or None."""
+    for character in value:
+        if character in _BREAKS:
+            return "a line break"
+        if character == "\t":
+            return "a tab"
+        category = unicodedata.category(character)
+        if category == "Zs":
+            return "a space"
+        if category == "Cc":
+            return f"a control character (U+{ord(character):04X})"
+        if category in ("Cf", "Zl", "Zp"):
+            return f"an invisible character (U+{ord(character):04X})"
+    return None
+
+
+def web_address_problem(field: str, value: str | None, what: str) -> Problem | None:
+    """A link participants click: an http(s) address and nothing else, so that calendar
+    files can carry it (a line break in it would end the line that holds it)."""
+    if not value:
+        return None
+    if not value.startswith(("https://", "http://")):
+        return Problem(field, f"The {what} must start with https://.")
+    hidden = _hidden_character(value)
+    if hidden is not None:
+        return Problem(
+            field,
+            f"The {what} holds {hidden}; give one web address, without spaces, line "
+            "breaks or control characters.",
+        )
     return None
 
 

@@ -101,6 +101,26 @@ def test_a_video_link_is_a_web_address() -> None:
     assert messages(virtual) == {}
 
 
+@pytest.mark.parametrize(
+    ("link", "found"),
+    [
+        ("https://meet.example.org/a\r\nEND:VEVENT", "a line break"),
+        ("https://meet.example.org/a\nb", "a line break"),
+        ("https://meet.example.org/a\u2028b", "a line break"),
+        ("https://zoom.us/j/123 Passcode 456", "a space"),
+        ("https://meet.example.org/a\tb", "a tab"),
+        ("https://meet.example.org/a\x01b", "a control character (U+0001)"),
+        ("https://meet.example.org/a\u200bb", "an invisible character (U+200B)"),
+    ],
+)
+def test_a_video_link_holds_nothing_a_web_address_cannot(link: str, found: str) -> None:
+    assert messages(event(video_link=link)) == {
+        "video_link": f"The video link holds {found}; give one web address, without "
+        "spaces, line breaks or control characters."
+    }
+    assert messages(event(video_link="https://meet.example.org/京都?room=1#x")) == {}
+
+
 def test_an_event_is_not_its_own_session() -> None:
     conference = event()
     conference.parent = conference
