@@ -27,7 +27,16 @@ import icalendar
 from icalendar.prop import vUri
 
 from cpp_scheduler import __version__, timezones
+from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.scopes import CalendarContent, Viewer
+from cpp_scheduler.ical.text import (
+    Text,
+    calendar_address,
+    categories,
+    one_line,
+    plain_text,
+    uri_text,
+)
 from cpp_scheduler.ical.vtimezone import vtimezone
 from cpp_scheduler.model import (
     Event,
@@ -209,23 +218,24 @@ class _Writer:
         moved: tuple[datetime, datetime] | None = None,
     ) -> icalendar.Event:
         component = icalendar.Event()
-        component.add("UID", event.uid)
+        component.add("UID", Text(event.uid))
         component.add("DTSTAMP", self.stamp)
         component.add("SEQUENCE", event.sequence or 0)
-        component.add("SUMMARY", event.title)
-        component.add("DESCRIPTION", self.description(event, moved))
+        component.add("SUMMARY", Text(event.title))
+        component.add("DESCRIPTION", Text(self.description(event, moved)))
         location = event_location(event)
         if location:
-            component.add("LOCATION", location)
+            component.add("LOCATION", Text(location))
         geo = event_geo(event)
         if geo is not None:
             component.add("GEO", geo)
         if event.video_link:
-            component.add("URL", event.video_link)
+            link = uri_text(event.video_link)
+            component.add("URL", vUri(link))
             component.add(
                 "CONFERENCE",
                 vUri(
-                    event.video_link,
+                    link,
                     params={
                         "VALUE": "URI",
                         "FEATURE": ["AUDIO", "VIDEO"],
@@ -233,7 +243,7 @@ class _Writer:
                     },
                 ),
             )
-        component.add("CATEGORIES", event_categories(event))
+        component.add("CATEGORIES", categories(event_categories(event)))
         component.add("STATUS", event.status.value.upper())
         component.add("TRANSP", "OPAQUE")
         organiser = self.organizer(event)
@@ -250,20 +260,16 @@ class _Writer:
     def organizer(self, event: Event) -> icalendar.vCalAddress | None:
         person = event.organiser
         if person is not None:
-            address = icalendar.vCalAddress(f"mailto:{person.email}")
-            address.params["CN"] = person.name
-            return address
+            return calendar_address(person.email, person.name)
         if self.options.organizer is not None:
-            address = icalendar.vCalAddress(f"mailto:{self.options.organizer.email}")
-            address.params["CN"] = self.options.organizer.name
-            return address
+            return calendar_address(self.options.organizer.email, self.options.organizer.name)
         return None
 
     def alarm(self, title: str) -> icalendar.Alarm:
         assert self.options.reminder is not None
         alarm = icalendar.Alarm()
         alarm.add("ACTION", "DISPLAY")
-        alarm.add("DESCRIPTION", title)
+        alarm.add("DESCRIPTION", Text(title))
         alarm.add("TRIGGER", -self.options.reminder)
         return alarm
 
@@ -289,24 +295,27 @@ class _Writer:
             details.append(f"Video link: {event.video_link}")
         if event.is_cancelled:
             details.insert(0, "This event is cancelled.")
-        agenda = (event.description or "").strip()
+        # One line per detail, so that no value can end the block early and the
+        # importer always finds where the agenda ends.
+        details = [one_line(detail) for detail in details]
+        agenda = plain_text(event.description or "")
         block = "\n".join([DETAILS_SEPARATOR, *details])
         return f"{agenda}\n\n{block}" if agenda else block
 
     # -- study tours ------------------------------------------------------------------
     def tour_components(self, tour: StudyTour) -> list[icalendar.Event]:
         envelope = icalendar.Event()
-        envelope.add("UID", f"tour-{tour.id}@{UID_DOMAIN}")
+        envelope.add("UID", Text(f"tour-{tour.id}@{UID_DOMAIN}"))
         envelope.add("DTSTAMP", self.stamp)
         envelope.add("SEQUENCE", max((tour.version or 1) - 1, 0))
-        envelope.add("SUMMARY", tour.title)
+        envelope.add("SUMMARY", Text(tour.title))
         envelope.add("DTSTART", tour.start_date)
         envelope.add("DTEND", tour.end_date + timedelta(days=1))
-        envelope.add("DESCRIPTION", tour_description(tour))
+        envelope.add("DESCRIPTION", Text(tour_description(tour)))
         route = tour.route()
         if route:
-            envelope.add("LOCATION", " → ".join(route))
-        envelope.add("CATEGORIES", ["Study tour"])
+            envelope.add("LOCATION", Text(" → ".join(route)))
+        envelope.add("CATEGORIES", categories(["Study tour"]))
         envelope.add("STATUS", "CONFIRMED")
         envelope.add("TRANSP", "TRANSPARENT")
         envelope.add(ITEM_PROPERTY, TOUR_ITEM)
@@ -317,15 +326,15 @@ class _Writer:
 
     def leg_component(self, leg: TravelLeg) -> icalendar.Event:
         component = icalendar.Event()
-        component.add("UID", f"leg-{leg.id}@{UID_DOMAIN}")
+        component.add("UID", Text(f"leg-{leg.id}@{UID_DOMAIN}"))
         component.add("DTSTAMP", self.stamp)
         component.add("SEQUENCE", max((leg.version or 1) - 1, 0))
-        component.add("SUMMARY", f"{leg.mode.label}: {leg.origin} → {leg.destination}")
+        component.add("SUMMARY", Text(f"{leg.mode.label}: {leg.origin} → {leg.destination}"))
         self.add_times(component, leg.zone, leg.departure_utc, leg.arrival_utc)
         if leg.notes:
-            component.add("DESCRIPTION", leg.notes)
-        component.add("LOCATION", leg.origin)
-        component.add("CATEGORIES", ["Travel"])
+            component.add("DESCRIPTION", Text(leg.notes))
+        component.add("LOCATION", Text(leg.origin))
+        component.add("CATEGORIES", categories(["Travel"]))
         component.add("STATUS", "CONFIRMED")
         component.add(ITEM_PROPERTY, LEG_ITEM)
         return component
@@ -337,15 +346,17 @@ class _Writer:
         cal.add("VERSION", "2.0")
         cal.add("CALSCALE", "GREGORIAN")
         cal.add("METHOD", method.value)
-        cal.add("X-WR-CALNAME", self.content.name)
-        cal.add("NAME", self.content.name)
+        # icalendar writes NAME and X-WR-CALNAME verbatim; both are TEXT (RFC 7986
+        # section 5.1; X- properties default to TEXT, RFC 5545 section 3.8.8.2).
+        cal.add("X-WR-CALNAME", Text(self.content.name))
+        cal.add("NAME", Text(self.content.name))
         if self.options.refresh_interval is not None:
             cal.add(
                 "REFRESH-INTERVAL", self.options.refresh_interval, parameters={"VALUE": "DURATION"}
             )
             cal.add("X-PUBLISHED-TTL", icalendar.vDuration(self.options.refresh_interval))
         if self.options.source_url:
-            cal.add("SOURCE", vUri(self.options.source_url, params={"VALUE": "URI"}))
+            cal.add("SOURCE", vUri(uri_text(self.options.source_url), params={"VALUE": "URI"}))
         body = list(components)
         for zone_name in sorted(self.zones.spans):
             first, last = self.zones.spans[zone_name]
@@ -391,9 +402,43 @@ def build_calendars(content: CalendarContent, options: ExportOptions) -> list[ic
 
 
 def serialize(calendar: icalendar.Calendar) -> bytes:
-    """The file's bytes: CRLF line ends, lines folded at 75 octets between characters."""
-    data: bytes = calendar.to_ical()
+    """The file's bytes: CRLF line ends, lines folded at 75 octets between characters.
+
+    Every value is escaped before icalendar sees it (:mod:`cpp_scheduler.ical.text`);
+    the file is then counted, line by line, against the properties and components
+    built, so that no value can add a line to it, with or without Python's assertions
+    (icalendar's own check is an ``assert``, gone under ``python -O``).
+    """
+    try:
+        data: bytes = calendar.to_ical()
+    except AssertionError as error:
+        raise CalendarFileError(_OUTPUT, _BROKEN_LINE) from error
+    if not _holds_only(calendar, data):
+        raise CalendarFileError(_OUTPUT, _BROKEN_LINE)
     return data
+
+
+_OUTPUT = "calendar export"
+_BROKEN_LINE = "a value would have broken out of its line and changed the file; nothing was written"
+
+
+def _content_lines(component: icalendar.cal.component.Component) -> int:
+    """How many content lines icalendar writes for the component: BEGIN, END, one per
+    value of each property, and those of its subcomponents."""
+    count = 2
+    for value in component.values():
+        count += len(value) if isinstance(value, list) else 1
+    return count + sum(_content_lines(sub) for sub in component.subcomponents)
+
+
+def _holds_only(calendar: icalendar.Calendar, data: bytes) -> bool:
+    """Whether ``data`` has exactly the calendar's content lines, each ended by CRLF and
+    continued only by folding (CRLF and a space), with no bare CR or LF anywhere."""
+    line_ends = data.count(b"\r\n")
+    if data.count(b"\r") != line_ends or data.count(b"\n") != line_ends:
+        return False
+    folds = data.count(b"\r\n ") + data.count(b"\r\n\t")
+    return line_ends - folds == _content_lines(calendar)
 
 
 def export_bytes(content: CalendarContent, options: ExportOptions) -> list[tuple[Method, bytes]]:
@@ -442,8 +487,7 @@ _ROLES = {
 
 
 def attendee(person: Participant, method: Method) -> icalendar.vCalAddress:
-    address = icalendar.vCalAddress(f"mailto:{person.email}")
-    address.params["CN"] = person.name
+    address = calendar_address(person.email, person.name)
     address.params["CUTYPE"] = "INDIVIDUAL"
     address.params["ROLE"] = _ROLES.get(person.role, "REQ-PARTICIPANT")
     address.params["PARTSTAT"] = "NEEDS-ACTION"

@@ -40,7 +40,9 @@ from cpp_scheduler.ical.export import (
     PRODID_PREFIX,
     ZONE_PROPERTY,
 )
+from cpp_scheduler.ical.text import unescape_text
 from cpp_scheduler.model import EventStatus, recurrence
+from cpp_scheduler.model import validation as rules
 
 _CONTENT_LINE = re.compile(
     r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)'
@@ -354,6 +356,8 @@ def _text(component: Any, name: str) -> str:
         return ""
     if isinstance(value, list):
         value = value[0]
+    if type(value) is icalendar.vUnknown:  # NAME, X-WR-CALNAME, X-...: TEXT, kept escaped
+        return unescape_text(str(value))
     return str(value)
 
 
@@ -375,24 +379,42 @@ def _address(value: Any) -> Attendee | None:
     return Attendee(text[7:].strip(), str(name))
 
 
-def _video_link(component: Any) -> str:
-    for name in ("CONFERENCE", "URL"):
+_LINK_PROPERTIES = ("CONFERENCE", "URL")
+_LINK_REFUSED = (
+    "the link is not one web address (it holds a line break or another character "
+    "no web address may hold)"
+)
+
+
+def _video_link(reader: _Reader, component: Any, line: int) -> str:
+    """The event's video link; one the program would refuse is refused here, naming
+    the line, before anything is written."""
+    for name in _LINK_PROPERTIES:
         values = component.get(name)
         for value in values if isinstance(values, list) else [values]:
             if value is not None and str(value).startswith(("https://", "http://")):
+                problem = rules.web_address_problem("video_link", str(value), "video link")
+                if problem is not None:
+                    raise reader.fail(f"{name}: {problem.message}", line, "VEVENT")
                 return str(value)
     return ""
 
 
 def agenda_of(description: str) -> str:
-    """The agenda of a description this program wrote: the text before its details."""
-    if description == DETAILS_SEPARATOR or description.startswith(DETAILS_SEPARATOR + "\n"):
+    """The agenda of a description this program wrote: the text before its details.
+
+    The details are one line each, never an empty one, so the last separator that
+    follows an empty line starts them, whatever the agenda holds.
+    """
+    if description == DETAILS_SEPARATOR or (
+        description.startswith(DETAILS_SEPARATOR + "\n") and "\n\n" not in description
+    ):
         return ""
+    if description.endswith(f"\n\n{DETAILS_SEPARATOR}"):
+        return description[: -len(DETAILS_SEPARATOR) - 2]
     marker = f"\n\n{DETAILS_SEPARATOR}\n"
     if marker in description:
         return description.rsplit(marker, 1)[0]
-    if description.endswith(f"\n\n{DETAILS_SEPARATOR}"):
-        return description[: -len(DETAILS_SEPARATOR) - 2]
     return description
 
 
@@ -431,6 +453,8 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
         )
     for component, (name, line) in zip(components, begins, strict=True):
         for prop_name, reason in getattr(component, "errors", []):
+            if prop_name.upper() in _LINK_PROPERTIES:
+                reason = _LINK_REFUSED
             raise CalendarFileError(source, f"{prop_name}: {reason}", line=line, component=name)
 
     reader = _Reader(source, calendar, default_zone)
@@ -587,7 +611,7 @@ def _event(
         zone=zone_name,
         status=status,
         categories=_categories(component),
-        video_link=_video_link(component),
+        video_link=_video_link(reader, component, line),
         recurrence_rule=rule_text,
         changes=tuple(sorted(changes, key=lambda change: change.recurrence_id)),
         organizer=_address(organizer) if organizer is not None else None,
