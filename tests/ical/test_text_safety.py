@@ -35,6 +35,8 @@ from cpp_scheduler.ical.export import (
     serialize,
 )
 from cpp_scheduler.ical.importer import read_calendar
+from cpp_scheduler.programfile import ProgramFileError, export_program, import_program
+from cpp_scheduler.store import Database
 from tests.ical import parsers
 from tests.ical.program import WINDOW, Program, build_program
 
@@ -372,3 +374,23 @@ def test_a_calendar_whose_video_link_the_program_refuses_is_refused_clearly(
     with pytest.raises(CalendarFileError) as raised:
         read_calendar(CALENDAR.format(line=line).encode(), "kobe.ics")
     assert str(raised.value) == message
+
+
+def test_the_program_file_refuses_the_link_with_the_same_words(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    with sqlite_database.transaction() as session:
+        program = build_program(session)
+        uid = program.workshop.uid
+    path = tmp_path / "program.json"
+    export_program(sqlite_database, path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    (workshop,) = [event for event in document["events"] if event["uid"] == uid]
+    workshop["video_link"] = "https://meet.example.org/kobe-lima\r\nEND:VEVENT"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ProgramFileError) as raised:
+        import_program(sqlite_database, path)
+    assert (
+        "video_link: The video link holds a line break; give one web address, without "
+        "spaces, line breaks or control characters."
+    ) in str(raised.value)
