@@ -29,7 +29,6 @@ no reader sees a property or a component that the program did not write:
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import icalendar
 
@@ -43,7 +42,7 @@ _TEXT_SPECIAL = re.compile(r"[\\;,\n]")
 _TEXT_ESCAPES = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 _UNESCAPED = {"\\": "\\", ";": ";", ",": ",", "n": "\n", "N": "\n"}
-_OPENING_QUOTE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{<“‘«]))"')
+_OPENING_QUOTE = re.compile(r'(?:^|(?<=[\s(\[{<“‘«]))"')
 _URI_UNSAFE = re.compile(r"[\x00-\x20\x7f\x80-\x9f\u2028\u2029]")
 
 
@@ -100,14 +99,12 @@ def uri_text(value: str) -> str:
     )
 
 
-def calendar_address(email: str, name: str | None = None, **params: Any) -> icalendar.vCalAddress:
+def calendar_address(email: str, name: str | None = None) -> icalendar.vCalAddress:
     """A mailto address with its name (CN) cleaned for every reader."""
     address = icalendar.vCalAddress(f"mailto:{uri_text(email)}")
     shown = parameter_text(name) if name else ""
     if shown:
         address.params["CN"] = shown
-    for key, item in params.items():
-        address.params[key] = item
     return address
 
 
