@@ -200,7 +200,9 @@ class ExportDialog(QDialog):
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.choice.currentIndexChanged.connect(lambda _index: self.refresh_preview())
         if self.selected_event is None:
-            self.scope.setCurrentIndex(self.scope.findData(Scope.PROGRAM))
+            # The events on screen, not the whole program: its preview is built and read
+            # back at once, which for a year of events takes seconds of the worker.
+            self.scope.setCurrentIndex(self.scope.findData(Scope.SHOWN))
         self._scope_changed()
         self._update_note()
         self.tasks.run_in_background(

@@ -310,3 +310,22 @@ def test_the_preview_of_the_selected_event_highlights_the_selected_meeting(
     assert highlighted[:2] == [SERIES, "Thu 20 May 2027 13:45 (UTC+05:45)"]
     window.select_occurrence(OccurrenceKey(demo_id("event", CONFERENCE)))
     assert dialog.highlighted_row == titles.index(CONFERENCE)
+
+
+def test_with_nothing_selected_it_opens_on_the_events_shown_not_the_whole_program(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The preview is the file read back: for a year of events that is seconds of the
+    worker, so the dialog starts from what the calendar shows."""
+    _program(sqlite_database)
+    add_event(sqlite_database, "Next year's workshop", JANUARY_NINE_TOKYO + timedelta(days=365))
+    window = open_window()
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    window.select_event(None)
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    assert dialog.scope_key == Scope.SHOWN
+    assert sorted(_previewed(qtbot, dialog)) == [
+        "Housing finance clinic",
+        "Water utilities roundtable",
+    ]
