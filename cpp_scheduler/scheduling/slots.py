@@ -1,7 +1,7 @@
 """The hour that hurts least: candidate meeting times ranked across every attendee's day.
 
-Each candidate start is scored per attendee (a delegation, a person, and the venue when
-one is asked for) in inconvenience points, lower is better:
+Each candidate start is scored per attendee (the host, a delegation, a person, and the
+venue when one is asked for) in inconvenience points, lower is better:
 
 ====================================================  ======
 in working hours                                      0
@@ -15,6 +15,12 @@ by time. A slot in which an attendee or the venue is already busy, or the venue 
 closed, is not proposed at all. Public holidays are each attendee's own country's; a
 venue in Japan takes part with Japan's holidays and weekends, as Japanese hosts do
 through their own country.
+
+TDLC is always in the room: a request names its host (TDLC in Tokyo, or a partner city's
+office, :func:`~cpp_scheduler.scheduling.inputs.tdlc_host`), who is scored first and
+exactly like a delegation, so 23:00 in Tokyo costs the night's points however well it
+suits Nairobi and Lima. The host is never busy: TDLC runs several sessions at once, and
+its rooms are checked as venues.
 
 Speed comes from never converting a candidate to a local datetime: for each attendee the
 few UTC-offset changes in the range are found once, every candidate's local minute of
@@ -67,7 +73,8 @@ class SlotRequest:
     """Who must attend, for how long, between which days (read in ``zone``), where.
 
     ``busy`` holds the times already taken by these attendees or the venue; build it
-    from a program with :func:`busy_times`.
+    from a program with :func:`busy_times`. ``host`` is TDLC or the partner city's
+    office that runs the meeting, weighed like any attendee; None leaves it out.
     """
 
     attendees: tuple[Attendee, ...]
@@ -78,6 +85,12 @@ class SlotRequest:
     step: timedelta = DEFAULT_STEP
     venue: VenueInfo | None = None
     busy: tuple[tuple[datetime, datetime], ...] = ()
+    host: Attendee | None = None
+
+    @property
+    def everyone(self) -> tuple[Attendee, ...]:
+        """Whose day is weighed: the host first, then the attendees."""
+        return self.attendees if self.host is None else (self.host, *self.attendees)
 
     def validate(self) -> None:
         if not self.attendees:
@@ -254,7 +267,7 @@ class _Grid:
     step: int
     duration: int
     parties: tuple[_Party, ...]
-    """The attendees, then the venue if one was asked for."""
+    """The host, the attendees, then the venue if one was asked for."""
     open: list[bool]
     """Nobody busy, venue open."""
     totals: list[int]
@@ -286,7 +299,7 @@ def _grid(request: SlotRequest) -> _Grid:
         raise SlotRequestError("The range is shorter than the meeting.")
     parties = [
         _party(attendee, attendee.hours, first, step, count, duration)
-        for attendee in request.attendees
+        for attendee in request.everyone
     ]
     is_open = [True] * count
     if request.venue is not None:
@@ -436,8 +449,9 @@ def plan_series(request: SlotRequest, windows: Sequence[tuple[date, date]]) -> S
     as possible). The attendees' totals and the spread are reported: the fairness
     measure documented on :class:`SeriesPlan`.
     """
-    fair = range(len(request.attendees))
-    running = [0] * len(request.attendees)
+    attendees = request.everyone
+    fair = range(len(attendees))
+    running = [0] * len(attendees)
     previous_minutes: list[int] | None = None
     slots: list[Slot | None] = []
     moved: list[int] = []
@@ -470,7 +484,7 @@ def plan_series(request: SlotRequest, windows: Sequence[tuple[date, date]]) -> S
         for i in fair:
             running[i] += grid.parties[i].points[chosen]
         slots.append(_slot(grid, chosen))
-    totals = {request.attendees[i].id: running[i] for i in fair}
+    totals = {attendees[i].id: running[i] for i in fair}
     spread = max(running) - min(running) if running else 0
     return SeriesPlan(tuple(slots), totals, spread, tuple(moved))
 
