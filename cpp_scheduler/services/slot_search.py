@@ -91,7 +91,10 @@ class SlotAnswer:
     snapshot: ProgramSnapshot
     slots: tuple[Slot, ...]
     plan: SeriesPlan | None = None
-    venue: VenueInfo | None = None
+
+    @property
+    def venue(self) -> VenueInfo | None:
+        return self.request.venue
 
     @property
     def host(self) -> Attendee | None:
@@ -131,9 +134,9 @@ def search_slots(database: Database, search: SlotSearch) -> SlotAnswer:
     if search.repeat:
         plan = plan_series(request, windows)
         chosen = tuple(slot for slot in plan.slots if slot is not None)
-        return SlotAnswer(search, request, tuple(windows), program, chosen, plan, venue)
+        return SlotAnswer(search, request, tuple(windows), program, chosen, plan)
     slots = tuple(find_slots(request, search.count))
-    return SlotAnswer(search, request, tuple(windows), program, slots, None, venue)
+    return SlotAnswer(search, request, tuple(windows), program, slots)
 
 
 def host_attendee(session: Session, host: Host | None) -> Attendee | None:

@@ -189,6 +189,7 @@ class SlotFinderDialog(QDialog):
         for offer in choices.participants:
             self._add_line(offer.label, offer.id, offer.tip)
         ui.attendeeList.blockSignals(False)
+        host_before = ui.host.currentData()
         for combo, offers in ((ui.venue, choices.venues), (ui.host, choices.hosts)):
             kept = combo.currentData()
             combo.blockSignals(True)
@@ -198,7 +199,9 @@ class SlotFinderDialog(QDialog):
                 combo.addItem(offer.label, offer.id)
             combo.setCurrentIndex(max(combo.findData(kept), 0))
             combo.blockSignals(False)
-        self._host_changed()
+        self._name_host_line()
+        if ui.host.currentData() != host_before:  # the host's city was deleted
+            self.schedule_search()
         self._filter_attendees(ui.filter.text())
 
     def _add_host_line(self) -> None:
