@@ -22,7 +22,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, select, text
 
-from cpp_scheduler.model import Base, PartnerCity, Venue
+from cpp_scheduler.model import Base, Event, PartnerCity, Venue
 from cpp_scheduler.store import SchemaError, migrations, open_database
 from cpp_scheduler.store.database import create_store_engine, describe, resolve_url
 
@@ -350,3 +350,32 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(sqlite_path: Path)
         cwd=Path(__file__).resolve().parents[2],
     )
     assert loaded.stdout.strip() == "[]"
+
+
+def test_a_program_from_before_events_named_their_host_opens_with_tdlc_hosting(
+    engine: Engine, database_url: str
+) -> None:
+    # A program of schema 0001 holding an event: built at today's schema, taken back.
+    store = open_database(database_url)
+    with store.transaction() as session:
+        kobe = session.scalars(select(PartnerCity).where(PartnerCity.name == "Kobe")).one()
+        session.add(
+            Event(
+                title="Resilient cities exchange",
+                start_utc=datetime(2027, 1, 20, 8, tzinfo=UTC),
+                end_utc=datetime(2027, 1, 20, 9, 30, tzinfo=UTC),
+                host_city=kobe,
+            )
+        )
+    store.close()
+    _run(engine, "downgrade", "0001")
+    with engine.connect() as connection:
+        columns = {column["name"] for column in inspect(connection).get_columns("events")}
+    assert "host_city_id" not in columns
+
+    store = open_database(database_url)  # upgraded on opening, as a coordinator would
+    with store.session() as session:
+        [event] = session.scalars(select(Event)).all()
+        assert event.title == "Resilient cities exchange"
+        assert event.host_city is None  # TDLC hosts every event of an older program
+    store.close()
