@@ -37,12 +37,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import TypeVar
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import (
+    JAPAN,
     Attendee,
     AttendeeKind,
     Hours,
@@ -61,6 +63,7 @@ MAX_CANDIDATES = 20_000
 range or widen the step."""
 
 _SECONDS_PER_DAY = 86_400
+_T = TypeVar("_T")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -200,6 +203,24 @@ class _Party:
     parts: list[DayPart]
     points: list[int]
     day_off: dict[int, str | None] = field(default_factory=dict)
+    in_japan: list[bool] | None = None
+    """For a visiting delegation: whether it is in Japan, on Tokyo's clock and calendar,
+    on the (Tokyo) day of each candidate; None for one that never is in the range."""
+    japan: _Party | None = None
+    """The same attendee on Tokyo's clock, whose lists the merged ones took from."""
+
+    def visiting(self, index: int) -> bool:
+        return self.in_japan is not None and self.in_japan[index]
+
+    def zone_at(self, index: int) -> str:
+        return timezones.TOKYO if self.visiting(index) else self.zone
+
+    def country_at(self, index: int) -> str | None:
+        return JAPAN if self.visiting(index) else self.attendee.country
+
+    def day_off_at(self, index: int) -> str | None:
+        clock = self.japan if self.japan is not None and self.visiting(index) else self
+        return clock.day_off.get(self.days[index])
 
 
 @lru_cache(maxsize=256)
@@ -215,8 +236,50 @@ def _part_table(hours: Hours, duration_minutes: int) -> tuple[DayPart, ...]:
 def _party(
     attendee: Attendee, hours: Hours, first: int, step: int, count: int, duration: int
 ) -> _Party:
+    """An attendee's view of every candidate; a delegation visiting Japan (and its
+    members) lives on Tokyo's clock and calendar on the days of its stay, as the
+    domain's rule says, and on its home clock the other days."""
+    home = _clock_party(
+        attendee, attendee.zone, attendee.country, hours, first, step, count, duration
+    )
+    stay_first, stay_last = attendee.japan_days
+    if attendee.zone == timezones.TOKYO or stay_first > stay_last:
+        return home
+    japan = _clock_party(attendee, timezones.TOKYO, JAPAN, hours, first, step, count, duration)
+    in_japan = [attendee.in_japan_on_day(day) for day in japan.days]
+    if not any(in_japan):
+        return home
+
+    def merged(at_home: list[_T], in_tokyo: list[_T]) -> list[_T]:
+        return [b if there else a for a, b, there in zip(at_home, in_tokyo, in_japan, strict=True)]
+
+    return _Party(
+        attendee,
+        attendee.zone,
+        merged(home.minutes, japan.minutes),
+        merged(home.days, japan.days),
+        merged(home.parts, japan.parts),
+        merged(home.points, japan.points),
+        home.day_off,
+        in_japan,
+        japan,
+    )
+
+
+def _clock_party(
+    attendee: Attendee,
+    zone: str,
+    country: str | None,
+    hours: Hours,
+    first: int,
+    step: int,
+    count: int,
+    duration: int,
+) -> _Party:
+    """An attendee's view of every candidate on one clock (``zone``) and one country's
+    calendar."""
     span_end = first + step * (count - 1) + duration
-    segments = offset_segments(attendee.zone, first, span_end)
+    segments = offset_segments(zone, first, span_end)
     starts = _offsets(segments, first, step, count)
     duration_minutes = duration // 60
     table = _part_table(hours, duration_minutes)
@@ -232,10 +295,10 @@ def _party(
                     minutes[k], minutes[k] + duration_minutes + (finish - begin) // 60, hours
                 )
     epoch = date(1970, 1, 1)
-    day_off = {day: _day_off(attendee.country, epoch + timedelta(days=day)) for day in set(days)}
+    day_off = {day: _day_off(country, epoch + timedelta(days=day)) for day in set(days)}
     off_points = {day: DAY_OFF_POINTS if name else 0 for day, name in day_off.items()}
     points = [PART_POINTS[part] + off_points[day] for part, day in zip(parts, days, strict=True)]
-    return _Party(attendee, attendee.zone, minutes, days, parts, points, day_off)
+    return _Party(attendee, zone, minutes, days, parts, points, day_off)
 
 
 def _venue_party(venue: VenueInfo) -> Attendee:
@@ -327,6 +390,8 @@ def _reason(party: _Party, index: int, local_start: datetime, local_end: datetim
     hours = party.attendee.hours
     part = party.parts[index]
     when = f"{local_start:%a %d %b %H:%M}-{local_end:%H:%M} {local_start.tzname()}"
+    if party.visiting(index):
+        when += " (in Japan)"
     if part is DayPart.WORKING:
         fit = f"within working hours ({hours.describe_work()})"
     elif part is DayPart.EXTENDED:
@@ -338,11 +403,11 @@ def _reason(party: _Party, index: int, local_start: datetime, local_end: datetim
         fit = f"at night, outside acceptable hours ({hours.describe_acceptable()})"
     if party.attendee.kind is AttendeeKind.REFERENCE and part is DayPart.WORKING:
         fit = f"open ({hours.describe_work()})"
-    day_off = party.day_off.get(party.days[index])
+    day_off = party.day_off_at(index)
     if day_off in _WEEKDAYS:
         fit += f"; a {day_off}"
     elif day_off:
-        country = timezones.country_name(party.attendee.country or "") or "the country"
+        country = timezones.country_name(party.country_at(index) or "") or "the country"
         fit += f"; {day_off}, a public holiday in {country}"
     return f"{party.attendee.name}: {when}, {fit}"
 
@@ -352,16 +417,17 @@ def _slot(grid: _Grid, index: int) -> Slot:
     end = start + grid.request.duration
     fits = []
     for party in grid.parties:
-        local_start = timezones.to_local(start, party.zone)
-        local_end = timezones.to_local(end, party.zone)
+        zone = party.zone_at(index)
+        local_start = timezones.to_local(start, zone)
+        local_end = timezones.to_local(end, zone)
         fits.append(
             AttendeeFit(
                 attendee=party.attendee,
-                zone=party.zone,
+                zone=zone,
                 local_start=local_start,
                 local_end=local_end,
                 part=party.parts[index],
-                day_off=party.day_off.get(party.days[index]),
+                day_off=party.day_off_at(index),
                 inconvenience=party.points[index],
                 reason=_reason(party, index, local_start, local_end),
             )

@@ -212,3 +212,15 @@ def test_a_generated_program_gets_the_same_answer(
     first_week = (FIRST_DAY, FIRST_DAY + timedelta(days=4))
     assert_same_answer(qtbot, capsys, sqlite_database, window, names, first_week, 45)
     assert_same_answer(qtbot, capsys, sqlite_database, window, names, first_week, 45, "Yokohama")
+
+
+def test_a_delegation_on_its_study_tour_is_weighed_alike(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_database: Database,
+    demo_window: MainWindow,
+) -> None:
+    # Peru's delegation is in Japan that week: on Tokyo's clock, in the dialog as in the
+    # command, while Nepal stays on Kathmandu's.
+    tour_week = (date(2027, 3, 8), date(2027, 3, 12))
+    assert_same_answer(qtbot, capsys, sqlite_database, demo_window, [PERU, NEPAL], tour_week, 60)

@@ -129,6 +129,37 @@ def test_a_series_shares_the_burden_with_the_host_too() -> None:
         assert slot.fits[0].part is not DayPart.NIGHT
 
 
+def test_a_delegation_visiting_japan_is_judged_on_tokyos_clock_during_its_stay() -> None:
+    visiting = delegation(
+        "lima-tour",
+        "Lima on tour",
+        "America/Lima",
+        "PE",
+        arrival=date(2027, 1, 11),
+        departure=date(2027, 1, 15),
+    )
+    # In Japan: 10:00 in Tokyo is working hours for the host and for Lima's officials,
+    # though it is 20:00 the evening before at home.
+    during = find_slots(request(visiting, host=tdlc_host()))[0]
+    assert tokyo_start(during).time() == time(9, 0)
+    assert during.total == 0
+    lima = during.fit_for("lima-tour")
+    assert lima.zone == "Asia/Tokyo"
+    assert lima.reason.startswith("Lima on tour: Tue 12 Jan 09:00-10:00 JST (in Japan), within")
+    # Japan's holiday is theirs too while they are there: Coming of Age Day, 11 January.
+    holiday = find_slots(request(visiting, first=date(2027, 1, 11), last=date(2027, 1, 11)))[0]
+    assert holiday.fit_for("lima-tour").day_off == "Coming of Age Day"
+    # Back home after the 15th, Lima's own clock again: 09:00 Tokyo is 19:00 there.
+    after = find_slots(
+        request(visiting, first=date(2027, 1, 19), last=date(2027, 1, 19), step=HOUR),
+        count=24,
+        distinct=False,
+    )
+    nine = next(slot for slot in after if tokyo_start(slot).time() == time(9, 0))
+    assert nine.fit_for("lima-tour").zone == "America/Lima"
+    assert nine.fit_for("lima-tour").part is DayPart.EXTENDED
+
+
 def test_slots_are_ranked_and_distinct() -> None:
     slots = find_slots(request(KOBE, MANILA, NAIROBI, LIMA), count=5)
     assert len(slots) == 5
