@@ -243,8 +243,11 @@ def _party(
         attendee, attendee.zone, attendee.country, hours, first, step, count, duration
     )
     stay_first, stay_last = attendee.japan_days
-    if attendee.zone == timezones.TOKYO or stay_first > stay_last:
-        return home
+    last = first + step * (count - 1)
+    range_first = (first + _offset_at(timezones.TOKYO, first)) // _SECONDS_PER_DAY
+    range_last = (last + _offset_at(timezones.TOKYO, last)) // _SECONDS_PER_DAY
+    if attendee.zone == timezones.TOKYO or stay_last < range_first or stay_first > range_last:
+        return home  # lives in Japan, or never there in the range
     japan = _clock_party(attendee, timezones.TOKYO, JAPAN, hours, first, step, count, duration)
     in_japan = [attendee.in_japan_on_day(day) for day in japan.days]
     if not any(in_japan):
