@@ -18,7 +18,7 @@ from _common import best_time, mebibytes, peak_memory, print_table
 from benchmarks.generate import generate_program
 from cpp_scheduler import timezones
 from cpp_scheduler.scheduling import holidays
-from cpp_scheduler.scheduling.inputs import Attendee
+from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, tdlc_host
 from cpp_scheduler.scheduling.localtimes import classify
 from cpp_scheduler.scheduling.slots import (
     DAY_OFF_POINTS,
@@ -47,13 +47,16 @@ def baseline_points(request: SlotRequest) -> list[tuple[int, int]]:
         end = moment + request.duration
         if not any(a < end and moment < b for a, b in busy):
             total = 0
-            for attendee in request.attendees:
-                local_start = timezones.to_local(moment, attendee.zone)
-                local_end = timezones.to_local(end, attendee.zone)
+            tokyo_day = timezones.to_local(moment, timezones.TOKYO).date()
+            for attendee in request.everyone:
+                zone = attendee.zone_on(tokyo_day)  # a visiting delegation: Tokyo's clock
+                country = JAPAN if zone != attendee.zone else attendee.country
+                local_start = timezones.to_local(moment, zone)
+                local_end = timezones.to_local(end, zone)
                 points = PART_POINTS[classify(local_start, local_end, attendee.hours)]
                 day = local_start.date()
-                if holidays.holiday_name(attendee.country, day) or (
-                    day.weekday() in holidays.weekend_days(attendee.country)
+                if holidays.holiday_name(country, day) or (
+                    day.weekday() in holidays.weekend_days(country)
                 ):
                     points += DAY_OFF_POINTS
                 total += points
@@ -90,6 +93,7 @@ def main() -> None:
         FIRST_DAY,
         FIRST_DAY + timedelta(days=args.days - 1),
         busy=busy,
+        host=tdlc_host(),
     )
     holidays.holidays_in.cache_clear()  # neither side gets the calendars for free
     baseline_time, baseline = best_time(lambda: baseline_points(request), 1)
@@ -104,7 +108,12 @@ def main() -> None:
         raise SystemExit("the slot finder and the baseline disagree on the candidates' points")
     windows = series_windows(FIRST_DAY, FIRST_DAY + timedelta(days=4), "FREQ=MONTHLY;COUNT=6")
     series_request = SlotRequest(
-        tuple(attendees), timedelta(minutes=90), FIRST_DAY, FIRST_DAY + timedelta(days=4), busy=busy
+        tuple(attendees),
+        timedelta(minutes=90),
+        FIRST_DAY,
+        FIRST_DAY + timedelta(days=4),
+        busy=busy,
+        host=tdlc_host(),
     )
     series_time, plan = best_time(lambda: plan_series(series_request, windows), args.repeat)
 

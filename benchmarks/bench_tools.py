@@ -20,12 +20,13 @@ from pathlib import Path
 from _common import best_time, print_table
 from sqlalchemy import select
 
-from cpp_scheduler.gui.tools.slotfinder import PlannerRequest, plan_meeting
 from cpp_scheduler.model import Delegation, Event, StudyTour
 from cpp_scheduler.services.checking import check_program
 from cpp_scheduler.services.delegation_schedule import read_schedule
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.services.localtimes import read_local_times
+from cpp_scheduler.services.slot_grid import plan_meeting
+from cpp_scheduler.services.slot_search import SlotSearch
 from cpp_scheduler.services.snapshot import load_snapshot
 from cpp_scheduler.services.tours import read_board
 from cpp_scheduler.store import open_database
@@ -56,18 +57,20 @@ def main() -> None:
     jobs = {
         "local times of one event": lambda: read_local_times(database, event_id),
         "slot finder, 3 delegations, 5 days": lambda: plan_meeting(
-            database, PlannerRequest(three, timedelta(hours=1), monday, monday + timedelta(days=4))
+            database, SlotSearch(three, timedelta(hours=1), monday, monday + timedelta(days=4))
         ),
         "slot finder, 5 delegations, 14 days": lambda: plan_meeting(
             database,
-            PlannerRequest(
-                tuple(delegations), timedelta(hours=1), monday, monday + timedelta(days=13)
-            ),
+            SlotSearch(tuple(delegations), timedelta(hours=1), monday, monday + timedelta(days=13)),
         ),
         "slot finder, monthly series of 6": lambda: plan_meeting(
             database,
-            PlannerRequest(
-                three, timedelta(hours=1), monday, monday + timedelta(days=4), repeat="FREQ=MONTHLY"
+            SlotSearch(
+                three,
+                timedelta(hours=1),
+                monday,
+                monday + timedelta(days=4),
+                repeat="FREQ=MONTHLY;COUNT=6",
             ),
         ),
         "conflicts of the whole program": lambda: check_program(database),

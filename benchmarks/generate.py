@@ -18,6 +18,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from cpp_scheduler import timezones
 from cpp_scheduler.model.enums import EventKind, EventMode
@@ -33,6 +34,9 @@ from cpp_scheduler.scheduling.inputs import (
     TourInfo,
     VenueInfo,
 )
+
+if TYPE_CHECKING:
+    from cpp_scheduler.store import Database
 
 HOME_CITIES: tuple[tuple[str, str, str], ...] = (
     ("Lima", "PE", "America/Lima"),
@@ -435,3 +439,68 @@ def generate_program(
         routes=ROUTES,
         tours=tours,
     )
+
+
+def store_program(database: Database, program: ProgramSnapshot) -> None:
+    """Write a generated program into an open program database, for the tools that read
+    the store (the slot finder, the CLI): its delegations, people, venues and events.
+
+    Venues are added beside the seeded ones under their own names with "(generated)"
+    added; events keep their ids, so a test can name them.
+    """
+    from cpp_scheduler.model import Delegation, Event, Participant, Venue
+
+    with database.transaction() as session:
+        groups = {
+            group.id: Delegation(
+                id=group.id,
+                name=group.name,
+                country=group.country or "",
+                zone=group.zone,
+                work_start=group.hours.work_start,
+                work_end=group.hours.work_end,
+                acceptable_start=group.hours.acceptable_start,
+                acceptable_end=group.hours.acceptable_end,
+                arrival=group.arrival,
+                departure=group.departure,
+            )
+            for group in program.delegations.values()
+        }
+        people = {
+            person.id: Participant(
+                id=person.id,
+                name=person.name,
+                email=person.email,
+                delegation=groups.get(person.delegation_id or ""),
+                zone=None if person.delegation_id else person.zone,
+            )
+            for person in program.participants.values()
+        }
+        rooms = {
+            venue.id: Venue(
+                name=f"{venue.name} (generated)",
+                locality=venue.locality,
+                zone=venue.zone,
+                capacity=venue.capacity,
+                opens_at=venue.opens_at,
+                closes_at=venue.closes_at,
+            )
+            for venue in program.venues.values()
+        }
+        session.add_all([*groups.values(), *people.values(), *rooms.values()])
+        for interval in program.intervals:
+            session.add(
+                Event(
+                    id=interval.event_id,
+                    title=interval.title,
+                    kind=interval.kind,
+                    mode=interval.mode,
+                    start_utc=interval.start,
+                    end_utc=interval.end,
+                    zone=interval.zone,
+                    venue=rooms.get(interval.venue_id or ""),
+                    video_link="https://meet.example.org/generated",
+                    delegations=[groups[key] for key in sorted(interval.delegation_ids)],
+                    participants=[people[key] for key in sorted(interval.participant_ids)],
+                )
+            )

@@ -135,15 +135,15 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     written.append(_save(tools.conflicts, outdir / "tools-conflicts.png"))
 
     finder = tools.open_slot_finder()
-    finder.set_dates(date(2027, 1, 18), date(2027, 1, 22))
+    finder.show_period(date(2027, 1, 18), date(2027, 1, 22))
     finder.choose(
         [delegations[name] for name in ("Peru", "Philippines", "Nepal") if name in delegations]
     )
-    finder.title_edit.setText("Peer exchange: affordable housing finance")
+    finder.ui.title.setText("Peer exchange: affordable housing finance")
     finder.search()
     _settle(window)
     written.append(_save(finder, outdir / "tools-slot-finder.png"))
-    finder.repeat.setCurrentText("Every month")
+    finder.ui.repeat.setCurrentText("Every month")
     finder.search()
     _settle(window)
     written.append(_save(finder, outdir / "tools-slot-finder-series.png"))

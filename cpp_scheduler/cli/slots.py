@@ -10,18 +10,23 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import duration, local_iso, print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.model import recurrence
+from cpp_scheduler.scheduling.inputs import Attendee
 from cpp_scheduler.scheduling.slots import (
     DEFAULT_STEP,
     SeriesPlan,
     Slot,
-    SlotRequest,
-    busy_times,
     describe_slot,
-    find_slots,
-    plan_series,
     series_windows,
 )
 from cpp_scheduler.services import snapshot
+from cpp_scheduler.services.slot_search import (
+    TDLC,
+    Host,
+    SlotAnswer,
+    SlotSearch,
+    find_host_city,
+    search_slots,
+)
 from cpp_scheduler.store import open_database
 
 
@@ -31,7 +36,8 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         parents=[common],
         help="find the meeting time that suits every delegation best",
         description="Rank meeting times between two dates for the named delegations and "
-        "participants: working hours best, acceptable hours next, night worst; weekends "
+        "participants, and the host (TDLC in Tokyo unless --host names a partner city's "
+        "office): working hours best, acceptable hours next, night worst; weekends "
         "and public holidays of each one's country avoided; times already taken by them "
         "or by the venue left out. With --repeat, one time per occurrence of a series, "
         "sharing the inconvenience fairly.",
@@ -60,6 +66,17 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     )
     parser.add_argument(
         "--venue", metavar="NAME", help="a venue that must be free and open (its name)"
+    )
+    hosts = parser.add_mutually_exclusive_group()
+    hosts.add_argument(
+        "--host",
+        metavar="CITY",
+        help="a partner city whose office hosts the meeting (default: TDLC in Tokyo)",
+    )
+    hosts.add_argument(
+        "--no-host",
+        action="store_true",
+        help="leave the host's working hours out of the search",
     )
     parser.add_argument(
         "--zone",
@@ -99,6 +116,12 @@ def _slot_json(slot: Slot) -> dict[str, Any]:
     }
 
 
+def _host_json(host: Attendee | None) -> dict[str, Any] | None:
+    if host is None:
+        return None
+    return {"id": host.id, "name": host.name, "zone": host.zone}
+
+
 def _slot_text(slot: Slot, number: str, zone: str) -> str:
     lines = [
         f"{number} {describe_slot(slot, zone)}: inconvenience {slot.total} (worst {slot.worst})"
@@ -125,33 +148,55 @@ def run(args: argparse.Namespace) -> int:
         with database.session() as session:
             attendees = snapshot.find_attendees(session, args.names)
             venue = snapshot.find_venue(session, args.venue) if args.venue else None
-            program = snapshot.snapshot_for(session, windows[0][0], windows[-1][1])
+            host: Host | None = None if args.no_host else TDLC
+            if args.host:
+                host = Host(find_host_city(session, args.host))
+        answer = search_slots(
+            database,
+            SlotSearch(
+                attendee_ids=tuple(attendee.id for attendee in attendees),
+                duration=args.duration,
+                first_day=args.first,
+                last_day=args.last,
+                host=host,
+                venue_id=venue.id if venue is not None else None,
+                zone=args.zone,
+                step=args.step,
+                count=args.count,
+                repeat=args.repeat,
+            ),
+        )
     finally:
         database.close()
-    request = SlotRequest(
-        attendees=tuple(attendees),
-        duration=args.duration,
-        first_day=args.first,
-        last_day=args.last,
-        zone=args.zone,
-        step=args.step,
-        venue=venue,
-        busy=busy_times(program, attendees, venue),
-    )
-    if args.repeat:
-        _print_series(plan_series(request, windows), windows, args)
+    if answer.plan is not None:
+        _print_series(answer, answer.plan, windows, args)
         return 0
-    slots = find_slots(request, args.count)
+    slots = answer.slots
     if args.json:
-        print_json({"zone": args.zone, "slots": [_slot_json(slot) for slot in slots]})
+        print_json(
+            {
+                "zone": args.zone,
+                "host": _host_json(answer.host),
+                "slots": [_slot_json(slot) for slot in slots],
+            }
+        )
     elif not slots:
         print("No free slot in that range: every candidate time is taken or the venue is closed.")
     else:
+        print(_host_text(answer))
         print("\n\n".join(_slot_text(slot, f"{n}.", args.zone) for n, slot in enumerate(slots, 1)))
     return 0
 
 
-def _print_series(plan: SeriesPlan, windows: list[Any], args: argparse.Namespace) -> None:
+def _host_text(answer: SlotAnswer) -> str:
+    if answer.host is None:
+        return "Hosted by nobody: the host's hours are left out.\n"
+    return f"Hosted by {answer.host.name}.\n"
+
+
+def _print_series(
+    answer: SlotAnswer, plan: SeriesPlan, windows: list[Any], args: argparse.Namespace
+) -> None:
     names = {
         a.id: a.name
         for fit_slot in plan.slots
@@ -162,6 +207,7 @@ def _print_series(plan: SeriesPlan, windows: list[Any], args: argparse.Namespace
         print_json(
             {
                 "zone": args.zone,
+                "host": _host_json(answer.host),
                 "occurrences": [
                     {
                         "window": [first.isoformat(), last.isoformat()],
@@ -179,7 +225,7 @@ def _print_series(plan: SeriesPlan, windows: list[Any], args: argparse.Namespace
             }
         )
         return
-    blocks = []
+    blocks = [_host_text(answer).rstrip()]
     for number, ((first, last), slot) in enumerate(zip(windows, plan.slots, strict=True), 1):
         if slot is None:
             blocks.append(f"{number}. {first:%d %b}-{last:%d %b %Y}: no free slot")

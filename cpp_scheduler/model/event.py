@@ -83,6 +83,11 @@ class Event(Record, Base):
     city_id: Mapped[str | None] = mapped_column(
         ForeignKey("partner_cities.id", ondelete="SET NULL")
     )
+    host_city_id: Mapped[str | None] = mapped_column(
+        ForeignKey("partner_cities.id", ondelete="SET NULL")
+    )
+    """The partner city whose office hosts the event (a session run from Kobe); None when
+    TDLC hosts it from Tokyo, as it does every event it does not hand to a city."""
     organiser_id: Mapped[str | None] = mapped_column(
         ForeignKey("participants.id", ondelete="SET NULL")
     )
@@ -97,7 +102,8 @@ class Event(Record, Base):
     """An RFC 5545 RRULE value (FREQ=MONTHLY;COUNT=6;BYDAY=3WE) for a series."""
 
     venue: Mapped[Venue | None] = relationship()
-    city: Mapped[PartnerCity | None] = relationship()
+    city: Mapped[PartnerCity | None] = relationship(foreign_keys=[city_id])
+    host_city: Mapped[PartnerCity | None] = relationship(foreign_keys=[host_city_id])
     organiser: Mapped[Participant | None] = relationship()
     parent: Mapped[Event | None] = relationship(back_populates="sessions", remote_side="Event.id")
     sessions: Mapped[list[Event]] = relationship(

@@ -312,6 +312,7 @@ EVENTS = Kind(
     links=(
         Link("venue", "venues"),
         Link("city", "cities"),
+        Link("host_city", "cities"),
         Link("organiser", "participants"),
         Link("parent", "events"),
         Link("tour_day", "days"),

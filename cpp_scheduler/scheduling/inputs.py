@@ -65,6 +65,9 @@ class AttendeeKind(StrEnum):
     PARTICIPANT = "participant"
     REFERENCE = "reference"
     """Tokyo and Washington, shown beside every event though nobody is listed there."""
+    HOST = "host"
+    """Whoever hosts a videoconference: TDLC in Tokyo, or a partner city's office. It is
+    always in the room, so its working hours count like a delegation's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +112,22 @@ class Attendee:
     def zone_on(self, day: date) -> str:
         """The zone of this attendee's clock on ``day``: Tokyo during a stay in Japan."""
         return timezones.TOKYO if self.in_japan_on(day) else self.zone
+
+
+TDLC_HOST_ID = "tdlc"
+TDLC_HOST_NAME = "TDLC Tokyo"
+
+
+def tdlc_host() -> Attendee:
+    """TDLC's office in Tokyo, the host of every event not handed to a partner city: a
+    working day of 09:00-18:00 in Tokyo, with Japan's holidays and weekends."""
+    return Attendee(TDLC_HOST_ID, TDLC_HOST_NAME, AttendeeKind.HOST, timezones.TOKYO, JAPAN)
+
+
+def city_office_host(city_id: str, city_name: str, zone: str = timezones.TOKYO) -> Attendee:
+    """A partner city's office hosting from home (Kobe's officials running a session):
+    the same working day as TDLC's, on the city's clock and Japan's calendar."""
+    return Attendee(city_id, f"{city_name} city office", AttendeeKind.HOST, zone, JAPAN)
 
 
 @dataclass(frozen=True, slots=True)

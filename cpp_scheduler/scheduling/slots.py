@@ -1,7 +1,7 @@
 """The hour that hurts least: candidate meeting times ranked across every attendee's day.
 
-Each candidate start is scored per attendee (a delegation, a person, and the venue when
-one is asked for) in inconvenience points, lower is better:
+Each candidate start is scored per attendee (the host, a delegation, a person, and the
+venue when one is asked for) in inconvenience points, lower is better:
 
 ====================================================  ======
 in working hours                                      0
@@ -15,6 +15,12 @@ by time. A slot in which an attendee or the venue is already busy, or the venue 
 closed, is not proposed at all. Public holidays are each attendee's own country's; a
 venue in Japan takes part with Japan's holidays and weekends, as Japanese hosts do
 through their own country.
+
+TDLC is always in the room: a request names its host (TDLC in Tokyo, or a partner city's
+office, :func:`~cpp_scheduler.scheduling.inputs.tdlc_host`), who is scored first and
+exactly like a delegation, so 23:00 in Tokyo costs the night's points however well it
+suits Nairobi and Lima. The host is never busy: TDLC runs several sessions at once, and
+its rooms are checked as venues.
 
 Speed comes from never converting a candidate to a local datetime: for each attendee the
 few UTC-offset changes in the range are found once, every candidate's local minute of
@@ -31,12 +37,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import TypeVar
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import (
+    JAPAN,
     Attendee,
     AttendeeKind,
     Hours,
@@ -55,6 +63,7 @@ MAX_CANDIDATES = 20_000
 range or widen the step."""
 
 _SECONDS_PER_DAY = 86_400
+_T = TypeVar("_T")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -67,7 +76,8 @@ class SlotRequest:
     """Who must attend, for how long, between which days (read in ``zone``), where.
 
     ``busy`` holds the times already taken by these attendees or the venue; build it
-    from a program with :func:`busy_times`.
+    from a program with :func:`busy_times`. ``host`` is TDLC or the partner city's
+    office that runs the meeting, weighed like any attendee; None leaves it out.
     """
 
     attendees: tuple[Attendee, ...]
@@ -78,6 +88,12 @@ class SlotRequest:
     step: timedelta = DEFAULT_STEP
     venue: VenueInfo | None = None
     busy: tuple[tuple[datetime, datetime], ...] = ()
+    host: Attendee | None = None
+
+    @property
+    def everyone(self) -> tuple[Attendee, ...]:
+        """Whose day is weighed: the host first, then the attendees."""
+        return self.attendees if self.host is None else (self.host, *self.attendees)
 
     def validate(self) -> None:
         if not self.attendees:
@@ -187,6 +203,24 @@ class _Party:
     parts: list[DayPart]
     points: list[int]
     day_off: dict[int, str | None] = field(default_factory=dict)
+    in_japan: list[bool] | None = None
+    """For a visiting delegation: whether it is in Japan, on Tokyo's clock and calendar,
+    on the (Tokyo) day of each candidate; None for one that never is in the range."""
+    japan: _Party | None = None
+    """The same attendee on Tokyo's clock, whose lists the merged ones took from."""
+
+    def visiting(self, index: int) -> bool:
+        return self.in_japan is not None and self.in_japan[index]
+
+    def zone_at(self, index: int) -> str:
+        return timezones.TOKYO if self.visiting(index) else self.zone
+
+    def country_at(self, index: int) -> str | None:
+        return JAPAN if self.visiting(index) else self.attendee.country
+
+    def day_off_at(self, index: int) -> str | None:
+        clock = self.japan if self.japan is not None and self.visiting(index) else self
+        return clock.day_off.get(self.days[index])
 
 
 @lru_cache(maxsize=256)
@@ -202,8 +236,53 @@ def _part_table(hours: Hours, duration_minutes: int) -> tuple[DayPart, ...]:
 def _party(
     attendee: Attendee, hours: Hours, first: int, step: int, count: int, duration: int
 ) -> _Party:
+    """An attendee's view of every candidate; a delegation visiting Japan (and its
+    members) lives on Tokyo's clock and calendar on the days of its stay, as the
+    domain's rule says, and on its home clock the other days."""
+    home = _clock_party(
+        attendee, attendee.zone, attendee.country, hours, first, step, count, duration
+    )
+    stay_first, stay_last = attendee.japan_days
+    last = first + step * (count - 1)
+    range_first = (first + _offset_at(timezones.TOKYO, first)) // _SECONDS_PER_DAY
+    range_last = (last + _offset_at(timezones.TOKYO, last)) // _SECONDS_PER_DAY
+    if attendee.zone == timezones.TOKYO or stay_last < range_first or stay_first > range_last:
+        return home  # lives in Japan, or never there in the range
+    japan = _clock_party(attendee, timezones.TOKYO, JAPAN, hours, first, step, count, duration)
+    in_japan = [attendee.in_japan_on_day(day) for day in japan.days]
+    if not any(in_japan):
+        return home
+
+    def merged(at_home: list[_T], in_tokyo: list[_T]) -> list[_T]:
+        return [b if there else a for a, b, there in zip(at_home, in_tokyo, in_japan, strict=True)]
+
+    return _Party(
+        attendee,
+        attendee.zone,
+        merged(home.minutes, japan.minutes),
+        merged(home.days, japan.days),
+        merged(home.parts, japan.parts),
+        merged(home.points, japan.points),
+        home.day_off,
+        in_japan,
+        japan,
+    )
+
+
+def _clock_party(
+    attendee: Attendee,
+    zone: str,
+    country: str | None,
+    hours: Hours,
+    first: int,
+    step: int,
+    count: int,
+    duration: int,
+) -> _Party:
+    """An attendee's view of every candidate on one clock (``zone``) and one country's
+    calendar."""
     span_end = first + step * (count - 1) + duration
-    segments = offset_segments(attendee.zone, first, span_end)
+    segments = offset_segments(zone, first, span_end)
     starts = _offsets(segments, first, step, count)
     duration_minutes = duration // 60
     table = _part_table(hours, duration_minutes)
@@ -219,10 +298,10 @@ def _party(
                     minutes[k], minutes[k] + duration_minutes + (finish - begin) // 60, hours
                 )
     epoch = date(1970, 1, 1)
-    day_off = {day: _day_off(attendee.country, epoch + timedelta(days=day)) for day in set(days)}
+    day_off = {day: _day_off(country, epoch + timedelta(days=day)) for day in set(days)}
     off_points = {day: DAY_OFF_POINTS if name else 0 for day, name in day_off.items()}
     points = [PART_POINTS[part] + off_points[day] for part, day in zip(parts, days, strict=True)]
-    return _Party(attendee, attendee.zone, minutes, days, parts, points, day_off)
+    return _Party(attendee, zone, minutes, days, parts, points, day_off)
 
 
 def _venue_party(venue: VenueInfo) -> Attendee:
@@ -254,7 +333,7 @@ class _Grid:
     step: int
     duration: int
     parties: tuple[_Party, ...]
-    """The attendees, then the venue if one was asked for."""
+    """The host, the attendees, then the venue if one was asked for."""
     open: list[bool]
     """Nobody busy, venue open."""
     totals: list[int]
@@ -286,7 +365,7 @@ def _grid(request: SlotRequest) -> _Grid:
         raise SlotRequestError("The range is shorter than the meeting.")
     parties = [
         _party(attendee, attendee.hours, first, step, count, duration)
-        for attendee in request.attendees
+        for attendee in request.everyone
     ]
     is_open = [True] * count
     if request.venue is not None:
@@ -314,6 +393,8 @@ def _reason(party: _Party, index: int, local_start: datetime, local_end: datetim
     hours = party.attendee.hours
     part = party.parts[index]
     when = f"{local_start:%a %d %b %H:%M}-{local_end:%H:%M} {local_start.tzname()}"
+    if party.visiting(index):
+        when += " (in Japan)"
     if part is DayPart.WORKING:
         fit = f"within working hours ({hours.describe_work()})"
     elif part is DayPart.EXTENDED:
@@ -325,11 +406,11 @@ def _reason(party: _Party, index: int, local_start: datetime, local_end: datetim
         fit = f"at night, outside acceptable hours ({hours.describe_acceptable()})"
     if party.attendee.kind is AttendeeKind.REFERENCE and part is DayPart.WORKING:
         fit = f"open ({hours.describe_work()})"
-    day_off = party.day_off.get(party.days[index])
+    day_off = party.day_off_at(index)
     if day_off in _WEEKDAYS:
         fit += f"; a {day_off}"
     elif day_off:
-        country = timezones.country_name(party.attendee.country or "") or "the country"
+        country = timezones.country_name(party.country_at(index) or "") or "the country"
         fit += f"; {day_off}, a public holiday in {country}"
     return f"{party.attendee.name}: {when}, {fit}"
 
@@ -339,16 +420,17 @@ def _slot(grid: _Grid, index: int) -> Slot:
     end = start + grid.request.duration
     fits = []
     for party in grid.parties:
-        local_start = timezones.to_local(start, party.zone)
-        local_end = timezones.to_local(end, party.zone)
+        zone = party.zone_at(index)
+        local_start = timezones.to_local(start, zone)
+        local_end = timezones.to_local(end, zone)
         fits.append(
             AttendeeFit(
                 attendee=party.attendee,
-                zone=party.zone,
+                zone=zone,
                 local_start=local_start,
                 local_end=local_end,
                 part=party.parts[index],
-                day_off=party.day_off.get(party.days[index]),
+                day_off=party.day_off_at(index),
                 inconvenience=party.points[index],
                 reason=_reason(party, index, local_start, local_end),
             )
@@ -436,8 +518,9 @@ def plan_series(request: SlotRequest, windows: Sequence[tuple[date, date]]) -> S
     as possible). The attendees' totals and the spread are reported: the fairness
     measure documented on :class:`SeriesPlan`.
     """
-    fair = range(len(request.attendees))
-    running = [0] * len(request.attendees)
+    attendees = request.everyone
+    fair = range(len(attendees))
+    running = [0] * len(attendees)
     previous_minutes: list[int] | None = None
     slots: list[Slot | None] = []
     moved: list[int] = []
@@ -470,7 +553,7 @@ def plan_series(request: SlotRequest, windows: Sequence[tuple[date, date]]) -> S
         for i in fair:
             running[i] += grid.parties[i].points[chosen]
         slots.append(_slot(grid, chosen))
-    totals = {request.attendees[i].id: running[i] for i in fair}
+    totals = {attendees[i].id: running[i] for i in fair}
     spread = max(running) - min(running) if running else 0
     return SeriesPlan(tuple(slots), totals, spread, tuple(moved))
 

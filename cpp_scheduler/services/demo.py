@@ -936,6 +936,7 @@ class _Builder:
             SERIES_HOURS,
             mode="virtual",
             city="Kobe",
+            host_city=self.ref.cities["Kobe"],  # run from Kobe's city office
             themes=["disaster-risk-management", "seismic-risk"],
             delegations=SERIES_DELEGATIONS,
             participants=["Yuki Matsumoto", "Keiko Tanaka", "Hiroshi Nakamura"],

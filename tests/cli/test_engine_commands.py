@@ -199,7 +199,11 @@ def test_slots_json_ranks_times_with_reasons(
     assert len(slots) == 3
     best = slots[0]
     assert ISO_UTC.match(best["start"])
-    assert [a["name"] for a in best["attendees"]] == ["Lima housing delegation", "Kenji Sato"]
+    assert [a["name"] for a in best["attendees"]] == [
+        "TDLC Tokyo",  # the host, weighed first
+        "Lima housing delegation",
+        "Kenji Sato",
+    ]
     for attendee in best["attendees"]:
         assert ISO_WITH_OFFSET.match(attendee["start"])
         assert attendee["reason"].startswith(attendee["name"] + ": ")

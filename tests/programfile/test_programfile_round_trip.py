@@ -189,3 +189,28 @@ def test_a_program_moves_between_two_seeded_databases_unchanged(
     finally:
         colleague.close()
     assert again.read_bytes() == demo_file.read_bytes()
+
+
+def test_the_host_city_travels_in_the_file_and_older_files_still_import(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    document = json.loads(demo_file.read_text(encoding="utf-8"))
+    cities = {city["id"]: city["name"] for city in document["cities"]}
+    hosts = {event["title"]: event["host_city"] for event in document["events"]}
+    series = "Peer-to-peer workshop series: resilient cities (monthly)"
+    assert cities[hosts[series]] == "Kobe"  # run from Kobe's city office
+    assert hosts["Opening plenary: ten years of the City Partnership Program"] is None  # TDLC
+
+    for event in document["events"]:  # a file written before events named their host
+        del event["host_city"]
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(document), encoding="utf-8")
+    empty = open_database(tmp_path / "older.sqlite", seed=False)
+    try:
+        report = import_program(empty, older)
+        assert report.created > 0
+        with empty.session() as session:
+            hosted = session.scalars(select(Event).where(Event.host_city_id.is_not(None))).all()
+        assert hosted == []  # every event of an older file is TDLC's
+    finally:
+        empty.close()

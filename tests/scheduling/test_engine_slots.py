@@ -10,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cpp_scheduler import timezones
-from cpp_scheduler.scheduling.inputs import Hours, ProgramSnapshot
+from cpp_scheduler.scheduling.inputs import (
+    AttendeeKind,
+    Hours,
+    ProgramSnapshot,
+    city_office_host,
+    tdlc_host,
+)
 from cpp_scheduler.scheduling.localtimes import DayPart, classify
 from cpp_scheduler.scheduling.slots import (
     DAY_OFF_POINTS,
@@ -48,6 +54,110 @@ def test_the_best_slot_is_in_everybodys_working_hours() -> None:
     assert best.fit_for("manila").reason == (
         "Manila: Tue 12 Jan 09:00-10:00 PST, within working hours (09:00-18:00)"
     )
+
+
+# -- the host ----------------------------------------------------------------------------
+
+
+def test_with_tdlc_hosting_nairobi_and_lima_are_not_met_at_eleven_at_night_in_tokyo() -> None:
+    monday_to_friday = {"first": date(2027, 1, 18), "last": date(2027, 1, 22)}
+    left_out = find_slots(request(NAIROBI, LIMA, **monday_to_friday))
+    # The old answer, without the host: 23:00 in Tokyo is 17:00 in Nairobi, 09:00 in Lima.
+    assert tokyo_start(left_out[0]).time() == time(23, 0)
+    assert left_out[0].total == 0
+
+    hosted = find_slots(request(NAIROBI, LIMA, host=tdlc_host(), **monday_to_friday), count=5)
+    for slot in hosted:
+        assert tokyo_start(slot).time() != time(23, 0)
+    best = hosted[0]
+    tdlc = best.fits[0]  # the host is weighed first, like any attendee
+    assert tdlc.attendee.kind is AttendeeKind.HOST
+    assert tdlc.attendee.name == "TDLC Tokyo"
+    assert tdlc.part is not DayPart.NIGHT
+    assert best.total == sum(fit.inconvenience for fit in best.fits) > 0
+    assert tdlc.reason.startswith("TDLC Tokyo: Mon 18 Jan 21:00-22:00 JST, outside working hours")
+
+
+def test_the_host_at_eleven_at_night_costs_the_nights_points() -> None:
+    late = find_slots(
+        request(
+            NAIROBI,
+            LIMA,
+            host=tdlc_host(),
+            first=date(2027, 1, 18),
+            last=date(2027, 1, 18),
+            step=timedelta(hours=1),
+        ),
+        count=24,
+        distinct=False,
+    )
+    eleven = next(slot for slot in late if tokyo_start(slot).time() == time(23, 0))
+    assert eleven.fits[0].part is DayPart.NIGHT
+    assert eleven.total == PART_POINTS[DayPart.NIGHT]
+
+
+def test_a_partner_city_office_hosts_on_japans_calendar() -> None:
+    kobe_office = city_office_host("kobe-city", "Kobe")
+    # Monday 11 January 2027 is Coming of Age Day in Japan, a working day in Manila.
+    on_the_holiday = find_slots(
+        request(MANILA, host=kobe_office, first=date(2027, 1, 11), last=date(2027, 1, 11))
+    )[0]
+    office = on_the_holiday.fit_for("kobe-city")
+    assert office.attendee.name == "Kobe city office"
+    assert office.zone == "Asia/Tokyo"
+    assert office.day_off == "Coming of Age Day"
+    assert office.inconvenience == DAY_OFF_POINTS
+    assert "Coming of Age Day, a public holiday in Japan" in office.reason
+    assert on_the_holiday.fit_for("manila").inconvenience == 0
+    # Given the next day too, the office's holiday is avoided.
+    best = find_slots(
+        request(MANILA, host=kobe_office, first=date(2027, 1, 11), last=date(2027, 1, 12))
+    )[0]
+    assert tokyo_start(best).date() == date(2027, 1, 12)
+    assert best.total == 0
+
+
+def test_a_series_shares_the_burden_with_the_host_too() -> None:
+    windows = series_windows(date(2027, 1, 18), date(2027, 1, 22), "FREQ=MONTHLY;COUNT=3")
+    plan = plan_series(
+        request(NAIROBI, LIMA, host=tdlc_host(), first=windows[0][0], last=windows[0][1]),
+        windows,
+    )
+    assert set(plan.totals) == {"tdlc", "nairobi", "lima"}
+    for slot in plan.slots:
+        assert slot is not None
+        assert slot.fits[0].part is not DayPart.NIGHT
+
+
+def test_a_delegation_visiting_japan_is_judged_on_tokyos_clock_during_its_stay() -> None:
+    visiting = delegation(
+        "lima-tour",
+        "Lima on tour",
+        "America/Lima",
+        "PE",
+        arrival=date(2027, 1, 11),
+        departure=date(2027, 1, 15),
+    )
+    # In Japan: 10:00 in Tokyo is working hours for the host and for Lima's officials,
+    # though it is 20:00 the evening before at home.
+    during = find_slots(request(visiting, host=tdlc_host()))[0]
+    assert tokyo_start(during).time() == time(9, 0)
+    assert during.total == 0
+    lima = during.fit_for("lima-tour")
+    assert lima.zone == "Asia/Tokyo"
+    assert lima.reason.startswith("Lima on tour: Tue 12 Jan 09:00-10:00 JST (in Japan), within")
+    # Japan's holiday is theirs too while they are there: Coming of Age Day, 11 January.
+    holiday = find_slots(request(visiting, first=date(2027, 1, 11), last=date(2027, 1, 11)))[0]
+    assert holiday.fit_for("lima-tour").day_off == "Coming of Age Day"
+    # Back home after the 15th, Lima's own clock again: 09:00 Tokyo is 19:00 there.
+    after = find_slots(
+        request(visiting, first=date(2027, 1, 19), last=date(2027, 1, 19), step=HOUR),
+        count=24,
+        distinct=False,
+    )
+    nine = next(slot for slot in after if tokyo_start(slot).time() == time(9, 0))
+    assert nine.fit_for("lima-tour").zone == "America/Lima"
+    assert nine.fit_for("lima-tour").part is DayPart.EXTENDED
 
 
 def test_slots_are_ranked_and_distinct() -> None:

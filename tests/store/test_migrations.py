@@ -22,7 +22,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, select, text
 
-from cpp_scheduler.model import Base, PartnerCity, Venue
+from cpp_scheduler.model import Base, Event, PartnerCity, Venue
 from cpp_scheduler.store import SchemaError, migrations, open_database
 from cpp_scheduler.store.database import create_store_engine, describe, resolve_url
 
@@ -162,14 +162,14 @@ def test_another_programs_alembic_database_is_not_taken_for_a_newer_one(
 NEXT_REVISION = '''
 """Venues say which floor a room is on.
 
-Revision ID: 0002
+Revision ID: {revision}
 Revises: {head}
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
+revision = "{revision}"
 down_revision = "{head}"
 branch_labels = None
 depends_on = None
@@ -189,15 +189,21 @@ def downgrade() -> None:
 '''
 
 
+def _following(revision: str) -> str:
+    """The id of the revision after ``revision``: ``0003`` after ``0002``."""
+    return f"{int(revision) + 1:04d}"
+
+
 @pytest.fixture
 def next_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Make the program ship the current revisions plus 0002 (written by the test)."""
+    """Make the program ship the current revisions plus the next one (written by the
+    test)."""
     scripts = tmp_path / "next-release-migrations"
     shutil.copytree(
         migrations.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__")
     )
     monkeypatch.setattr(migrations, "MIGRATIONS_DIR", scripts)
-    return scripts / "versions" / "0002_venue_floor.py"
+    return scripts / "versions" / f"{_following(migrations.head_revision())}_venue_floor.py"
 
 
 @pytest.fixture
@@ -222,7 +228,9 @@ def test_an_older_sqlite_file_is_copied_aside_then_upgraded(
     older_database: Path, next_release: Path
 ) -> None:
     head = migrations.head_revision()
-    next_release.write_text(textwrap.dedent(NEXT_REVISION.format(head=head, failure="")))
+    next_release.write_text(
+        textwrap.dedent(NEXT_REVISION.format(revision=_following(head), head=head, failure=""))
+    )
 
     store = open_database(older_database)
     with store.session() as session:
@@ -232,7 +240,7 @@ def test_an_older_sqlite_file_is_copied_aside_then_upgraded(
         assert floors == "2F"
         assert session.scalar(select(Venue.capacity).where(Venue.name == "TDLC annex")) == 12
     with store.engine.connect() as connection:
-        assert migrations.current_revision(connection) == "0002"
+        assert migrations.current_revision(connection) == _following(head)
     store.close()
 
     copies = sorted(older_database.parent.glob(f"program.before-{head}.*.sqlite"))
@@ -253,14 +261,17 @@ def test_a_failing_upgrade_is_undone_and_says_where_the_copy_is(
 ) -> None:
     head = migrations.head_revision()
     failure = 'raise RuntimeError("the floor plan is missing")'
-    next_release.write_text(textwrap.dedent(NEXT_REVISION.format(head=head, failure=failure)))
+    next_release.write_text(
+        textwrap.dedent(NEXT_REVISION.format(revision=_following(head), head=head, failure=failure))
+    )
 
     with pytest.raises(SchemaError) as caught:
         open_database(older_database)
 
     copy = next(older_database.parent.glob(f"program.before-{head}.*.sqlite"))
+    following = _following(head)
     assert str(caught.value).startswith(
-        f"upgrading {older_database} from schema {head} to 0002 failed and was undone ("
+        f"upgrading {older_database} from schema {head} to {following} failed and was undone ("
     )
     assert str(caught.value).endswith(f"; a copy from before is at {copy}")
     assert "floor" not in _venue_columns(older_database), "the failed revision left a column"
@@ -304,7 +315,7 @@ def test_developers_run_alembic_from_the_checkout(tmp_path: Path) -> None:
     )
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
-    assert f"Running upgrade  -> {migrations.head_revision()}" in output
+    assert f"-> {migrations.head_revision()}," in output
     assert "No new upgrade operations detected." in output
 
 
@@ -339,3 +350,32 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(sqlite_path: Path)
         cwd=Path(__file__).resolve().parents[2],
     )
     assert loaded.stdout.strip() == "[]"
+
+
+def test_a_program_from_before_events_named_their_host_opens_with_tdlc_hosting(
+    engine: Engine, database_url: str
+) -> None:
+    # A program of schema 0001 holding an event: built at today's schema, taken back.
+    store = open_database(database_url)
+    with store.transaction() as session:
+        kobe = session.scalars(select(PartnerCity).where(PartnerCity.name == "Kobe")).one()
+        session.add(
+            Event(
+                title="Resilient cities exchange",
+                start_utc=datetime(2027, 1, 20, 8, tzinfo=UTC),
+                end_utc=datetime(2027, 1, 20, 9, 30, tzinfo=UTC),
+                host_city=kobe,
+            )
+        )
+    store.close()
+    _run(engine, "downgrade", "0001")
+    with engine.connect() as connection:
+        columns = {column["name"] for column in inspect(connection).get_columns("events")}
+    assert "host_city_id" not in columns
+
+    store = open_database(database_url)  # upgraded on opening, as a coordinator would
+    with store.session() as session:
+        [event] = session.scalars(select(Event)).all()
+        assert event.title == "Resilient cities exchange"
+        assert event.host_city is None  # TDLC hosts every event of an older program
+    store.close()

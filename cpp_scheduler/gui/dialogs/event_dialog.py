@@ -25,6 +25,7 @@ from cpp_scheduler.gui.forms.ui_event_dialog import Ui_EventDialog
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.gui.widgets.multi_select import Choice
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem
+from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME
 from cpp_scheduler.store import Database
 
 DEFAULT_LENGTH = timedelta(hours=1)
@@ -118,6 +119,7 @@ class EventDialog(RecordDialog):
                 combo.addItem(member.label, member.value)
         ui.venue.setNoneLabel("No venue (virtual, or not chosen yet)")
         ui.city.setNoneLabel("No partner city")
+        ui.hostCity.setNoneLabel(TDLC_HOST_NAME)
         ui.organiser.setNoneLabel("No organiser")
         ui.parent.setNoneLabel("Not a session of a conference")
         for edit in (ui.start, ui.end):
@@ -140,6 +142,7 @@ class EventDialog(RecordDialog):
         validator.bind(ui.end, "end_utc")
         validator.bind(ui.venue, "venue_id", "venue")
         validator.bind(ui.city, "city_id", "city")
+        validator.bind(ui.hostCity, "host_city_id", "host_city")
         validator.bind(ui.videoLink, "video_link")
         validator.bind(ui.organiser, "organiser_id", "organiser")
         validator.bind(ui.parent, "parent_id", "parent")
@@ -160,6 +163,7 @@ class EventDialog(RecordDialog):
                 ui.endChoice.choiceChanged,
                 ui.venue.selectionChanged,
                 ui.city.selectionChanged,
+                ui.hostCity.selectionChanged,
                 ui.videoLink.textChanged,
                 ui.organiser.selectionChanged,
                 ui.parent.selectionChanged,
@@ -182,6 +186,7 @@ class EventDialog(RecordDialog):
             ui.venue.setChoices(choices.venue_choices(session))
             cities = choices.city_choices(session)
             ui.city.setChoices((city.label, city.id) for city in cities)
+            ui.hostCity.setChoices((f"{city.label} · city office", city.id) for city in cities)
             delegations = choices.delegation_choices(session)
             ui.delegations.setChoices(
                 Choice(d.id, d.name, f"{d.country_name} · {d.zone} · {d.home_city}")
@@ -222,6 +227,7 @@ class EventDialog(RecordDialog):
                 "end_utc": event.end_utc,
                 "venue_id": event.venue_id,
                 "city_id": event.city_id,
+                "host_city_id": event.host_city_id,
                 "organiser_id": event.organiser_id,
                 "parent_id": event.parent_id,
                 "recurrence_rule": event.recurrence_rule,
@@ -276,6 +282,7 @@ class EventDialog(RecordDialog):
         ui.recurrence.setRule(values.get("recurrence_rule"), zone)
         ui.venue.setSelectedData(values.get("venue_id"))
         ui.city.setSelectedData(values.get("city_id"))
+        ui.hostCity.setSelectedData(values.get("host_city_id"))
         ui.organiser.setSelectedData(values.get("organiser_id"))
         ui.parent.setSelectedData(values.get("parent_id"))
         ui.videoLink.setText(values.get("video_link", ""))
@@ -342,6 +349,7 @@ class EventDialog(RecordDialog):
             "end_utc": end_utc,
             "venue_id": ui.venue.selectedData(),
             "city_id": ui.city.selectedData(),
+            "host_city_id": ui.hostCity.selectedData(),
             "organiser_id": ui.organiser.selectedData(),
             "parent_id": ui.parent.selectedData(),
             "recurrence_rule": ui.recurrence.rule(),
@@ -358,6 +366,7 @@ class EventDialog(RecordDialog):
         for combo, field, what in (
             (ui.venue, "venue_id", "venue"),
             (ui.city, "city_id", "partner city"),
+            (ui.hostCity, "host_city_id", "host"),
             (ui.organiser, "organiser_id", "participant"),
             (ui.parent, "parent_id", "conference"),
         ):

@@ -200,36 +200,46 @@ class Ui_EventDialog(object):
 
         self.placeForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.city)
 
+        self.hostCityLabel = QLabel(self.placeTab)
+        self.hostCityLabel.setObjectName(u"hostCityLabel")
+
+        self.placeForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.hostCityLabel)
+
+        self.hostCity = SearchableComboBox(self.placeTab)
+        self.hostCity.setObjectName(u"hostCity")
+
+        self.placeForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.hostCity)
+
         self.videoLinkLabel = QLabel(self.placeTab)
         self.videoLinkLabel.setObjectName(u"videoLinkLabel")
 
-        self.placeForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.videoLinkLabel)
+        self.placeForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.videoLinkLabel)
 
         self.videoLink = QLineEdit(self.placeTab)
         self.videoLink.setObjectName(u"videoLink")
         self.videoLink.setMaxLength(500)
 
-        self.placeForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.videoLink)
+        self.placeForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.videoLink)
 
         self.organiserLabel = QLabel(self.placeTab)
         self.organiserLabel.setObjectName(u"organiserLabel")
 
-        self.placeForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.organiserLabel)
+        self.placeForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.organiserLabel)
 
         self.organiser = SearchableComboBox(self.placeTab)
         self.organiser.setObjectName(u"organiser")
 
-        self.placeForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.organiser)
+        self.placeForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.organiser)
 
         self.parentLabel = QLabel(self.placeTab)
         self.parentLabel.setObjectName(u"parentLabel")
 
-        self.placeForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.parentLabel)
+        self.placeForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.parentLabel)
 
         self.parent = SearchableComboBox(self.placeTab)
         self.parent.setObjectName(u"parent")
 
-        self.placeForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.parent)
+        self.placeForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.parent)
 
         self.tabs.addTab(self.placeTab, "")
         self.attendeesTab = QWidget()
@@ -352,6 +362,7 @@ class Ui_EventDialog(object):
         self.endLabel.setBuddy(self.end)
         self.venueLabel.setBuddy(self.venue)
         self.cityLabel.setBuddy(self.city)
+        self.hostCityLabel.setBuddy(self.hostCity)
         self.videoLinkLabel.setBuddy(self.videoLink)
         self.organiserLabel.setBuddy(self.organiser)
         self.parentLabel.setBuddy(self.parent)
@@ -372,7 +383,8 @@ class Ui_EventDialog(object):
         QWidget.setTabOrder(self.end, self.endChoice)
         QWidget.setTabOrder(self.endChoice, self.venue)
         QWidget.setTabOrder(self.venue, self.city)
-        QWidget.setTabOrder(self.city, self.videoLink)
+        QWidget.setTabOrder(self.city, self.hostCity)
+        QWidget.setTabOrder(self.hostCity, self.videoLink)
         QWidget.setTabOrder(self.videoLink, self.organiser)
         QWidget.setTabOrder(self.organiser, self.parent)
         QWidget.setTabOrder(self.parent, self.delegations)
@@ -413,6 +425,10 @@ class Ui_EventDialog(object):
         self.tabs.setTabText(self.tabs.indexOf(self.whenTab), QCoreApplication.translate("EventDialog", u"&When", None))
         self.venueLabel.setText(QCoreApplication.translate("EventDialog", u"&Venue", None))
         self.cityLabel.setText(QCoreApplication.translate("EventDialog", u"Partner &city", None))
+        self.hostCityLabel.setText(QCoreApplication.translate("EventDialog", u"Hosted &by", None))
+#if QT_CONFIG(tooltip)
+        self.hostCity.setToolTip(QCoreApplication.translate("EventDialog", u"Who runs the event and is in the room for it: TDLC in Tokyo, or a partner city's office (a session run from Kobe). The host's working hours count when a time is sought.", None))
+#endif // QT_CONFIG(tooltip)
         self.videoLinkLabel.setText(QCoreApplication.translate("EventDialog", u"V&ideo link", None))
         self.videoLink.setPlaceholderText(QCoreApplication.translate("EventDialog", u"https://worldbankgroup.zoom.us/j/\u2026", None))
         self.organiserLabel.setText(QCoreApplication.translate("EventDialog", u"&Organiser", None))

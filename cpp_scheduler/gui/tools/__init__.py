@@ -192,7 +192,12 @@ class Tools(QObject):
         self.local_times.follow(model_name, ids)
         self.conflicts.recheck()
         finder = self._dialogs.get("slot_finder")
-        if finder is not None and model_name in ("Delegation", "Participant", "Venue"):
+        if finder is not None and model_name in (
+            "Delegation",
+            "Participant",
+            "Venue",
+            "PartnerCity",
+        ):
             finder.refresh_choices()  # type: ignore[attr-defined]
         # A command may end by selecting its event (a new one, a moved one): follow it
         # once the window has done so.
@@ -252,8 +257,14 @@ class Tools(QObject):
         return dialog
 
     def open_slot_finder(self) -> Any:
+        """The slot finder, searching the days the window shows (its current view's
+        period), whether it opens for the first time or again after being closed."""
         from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 
+        period = self.window.current_view.period()
+        finder = self._dialogs.get("slot_finder")
+        if isinstance(finder, SlotFinderDialog) and not finder.isVisible():
+            finder.show_period(*period)
         return self._show(
             "slot_finder",
             lambda: SlotFinderDialog(
@@ -262,6 +273,7 @@ class Tools(QObject):
                 self.window.tasks,
                 self.window,
                 on_created=self.go_to_event,
+                period=period,
             ),
         )
 

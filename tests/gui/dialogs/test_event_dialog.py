@@ -95,6 +95,10 @@ def test_a_new_event_filled_in_gives_its_values(
     ui.start.setDateTime(wall_clock(datetime(2027, 4, 20, 19, 0)))
     ui.end.setDateTime(wall_clock(datetime(2027, 4, 20, 21, 30)))
     type_into(ui.city, "Kobe 神戸市")
+    # TDLC hosts unless told otherwise: the empty field says so.
+    assert ui.hostCity.selectedData() is None
+    assert ui.hostCity.lineEdit().placeholderText() == "TDLC Tokyo"
+    type_into(ui.hostCity, "Kobe 神戸市 · city office")
     type_into(ui.parent, "CPP annual conference (12 Apr 2027)")
     type_into(ui.videoLink, "https://worldbankgroup.zoom.us/j/812")
     choose(ui.delegations, "kathmandu")
@@ -124,6 +128,7 @@ def test_a_new_event_filled_in_gives_its_values(
             select(ThematicArea).where(ThematicArea.code == "seismic-risk")
         ).one()
         assert values["city_id"] == kobe.id
+        assert values["host_city_id"] == kobe.id
         assert values["theme_ids"] == [seismic.id]
         assert session.scalar(select(func.count()).select_from(Event)) == 1  # nothing written
     assert dialog.record_title() == "Disaster-risk workshop with Kobe"
@@ -299,12 +304,15 @@ def test_an_event_being_edited_shows_its_stored_values(
             organiser_id=program["yuki"],
             recurrence_rule="FREQ=MONTHLY;BYDAY=3WE;COUNT=4",
         )
+        yokohama = session.scalars(select(PartnerCity).where(PartnerCity.name == "Yokohama"))
+        event.host_city = yokohama.one()
         event.themes = [theme]
         event.delegations = [session.get(Delegation, program["lima"])]
         event.participants = [session.get(Participant, program["ana"])]
         session.add(event)
         session.flush()
         event_id, venue_id, theme_id = event.id, venue.id, theme.id
+        host_id = event.host_city_id
 
     dialog = make_dialog(qtbot, sqlite_database, event_id)
     ui = dialog.ui
@@ -322,6 +330,8 @@ def test_an_event_being_edited_shows_its_stored_values(
     assert values["theme_ids"] == [theme_id]
     assert values["participant_ids"] == [program["ana"]]
     assert values["organiser_id"] == program["yuki"]
+    assert values["host_city_id"] == host_id
+    assert ui.hostCity.currentText().startswith("Yokohama")
     assert values["recurrence_rule"] == "FREQ=MONTHLY;BYDAY=3WE;COUNT=4"
     assert values["notes"] == "Check the link"
     assert values["start_utc"] == datetime(2027, 2, 17, 13, 0, tzinfo=UTC)

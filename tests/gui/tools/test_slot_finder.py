@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from conftest import add_delegation, add_event, settle, tools_of
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
@@ -11,7 +13,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from cpp_scheduler import timezones
-from cpp_scheduler.gui.tools.slotfinder import HOUR_ROLE, STATE_ROLE, SlotFinderDialog
+from cpp_scheduler.cli import main
+from cpp_scheduler.cli.engine_formats import utc_z
+from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
+from cpp_scheduler.gui.tools.slotfinder_grid import HOUR_ROLE, KIND_ROLE, STATE_ROLE
+from cpp_scheduler.gui.tools.slotfinder_suggestions import SPAN_ROLE
 from cpp_scheduler.model import Event
 
 MONDAY = date(2027, 1, 18)
@@ -20,7 +26,7 @@ MONDAY = date(2027, 1, 18)
 def _finder(qtbot: QtBot, window, ids: list[str], last: date = MONDAY) -> SlotFinderDialog:
     finder = tools_of(window).open_slot_finder()
     assert isinstance(finder, SlotFinderDialog)
-    finder.set_dates(MONDAY, last)
+    finder.show_period(MONDAY, last)
     finder.choose(ids)
     finder.search()
     qtbot.waitUntil(
@@ -50,24 +56,30 @@ def test_grid_shows_each_delegation_in_its_own_hours(
     model = finder.grid_model
     qtmodeltester.check(model)
 
-    assert model.rowCount() == 2
+    assert model.rowCount() == 3  # the host, then each delegation
     assert model.columnCount() == 24  # one Tokyo day, hour by hour
-    assert model.headerData(0, Qt.Orientation.Vertical).startswith("Lima")
-    # 14:00 UTC is 09:00 in Lima (working) and 22:00 in Manila (night after 22:00).
+    host, lima_row, manila_row = 0, 1, 2
+    assert model.headerData(host, Qt.Orientation.Vertical) == "TDLC Tokyo\nhost · Tokyo"
+    assert model.headerData(host, Qt.Orientation.Vertical, KIND_ROLE) == "host"
+    assert model.headerData(lima_row, Qt.Orientation.Vertical).startswith("Lima")
+    # 14:00 UTC is 09:00 in Lima (working), 22:00 in Manila and 23:00 in Tokyo (night).
     column = _column(finder, datetime(2027, 1, 18, 14, tzinfo=UTC))
-    assert model.index(0, column).data(HOUR_ROLE) == 9
-    assert model.index(0, column).data(STATE_ROLE) == "working"
-    assert model.index(1, column).data(HOUR_ROLE) == 22
-    assert model.index(1, column).data(STATE_ROLE) == "night"
+    assert model.index(lima_row, column).data(HOUR_ROLE) == 9
+    assert model.index(lima_row, column).data(STATE_ROLE) == "working"
+    assert model.index(manila_row, column).data(HOUR_ROLE) == 22
+    assert model.index(manila_row, column).data(STATE_ROLE) == "night"
+    assert model.index(host, column).data(HOUR_ROLE) == 23
+    assert model.index(host, column).data(STATE_ROLE) == "night"
     # 13:00 UTC is 08:00 in Lima and 21:00 in Manila: both acceptable.
     evening = _column(finder, datetime(2027, 1, 18, 13, tzinfo=UTC))
-    assert model.index(0, evening).data(STATE_ROLE) == "extended"
-    assert model.index(1, evening).data(STATE_ROLE) == "extended"
+    assert model.index(lima_row, evening).data(STATE_ROLE) == "extended"
+    assert model.index(manila_row, evening).data(STATE_ROLE) == "extended"
     busy = _column(finder, datetime(2027, 1, 18, 2, tzinfo=UTC))
-    assert model.index(1, busy).data(STATE_ROLE) == "busy"
+    assert model.index(manila_row, busy).data(STATE_ROLE) == "busy"
+    assert model.index(host, busy).data(STATE_ROLE) == "working"  # 11:00 at TDLC
     # Sunday in Lima is a day off: 00:00-04:00 Monday Tokyo is Sunday 10:00-14:00 there.
     sunday = _column(finder, datetime(2027, 1, 17, 15, tzinfo=UTC))
-    assert model.index(0, sunday).data(STATE_ROLE) == "day_off"
+    assert model.index(lima_row, sunday).data(STATE_ROLE) == "day_off"
     finder.close()
 
 
@@ -78,16 +90,18 @@ def test_a_suggestion_becomes_an_event_and_undo_removes_it(
     manila = add_delegation(sqlite_database, "Manila", "PH", "Asia/Manila")
     window = open_window()
     finder = _finder(qtbot, window, [lima, manila], MONDAY + timedelta(days=2))
-    assert finder.suggestions.topLevelItemCount() > 0
-    best = finder.suggestions.topLevelItem(0)
-    start, end = best.data(0, Qt.ItemDataRole.UserRole)
-    assert best.childCount() == 2  # one reason per delegation
-    assert "Lima" in best.child(0).text(0)
-    assert finder.reasons.text().startswith("<b>Why:</b>")
+    suggestions = finder.suggestion_model
+    assert suggestions.rowCount() > 0
+    best = suggestions.index(0, 0)
+    start, end = best.data(SPAN_ROLE)
+    assert suggestions.rowCount(best) == 3  # one reason for the host, one per delegation
+    assert suggestions.index(0, 0, best).data().startswith("TDLC Tokyo: ")
+    assert "Lima" in suggestions.index(1, 0, best).data()
+    assert finder.ui.reasons.text().startswith("<b>Why:</b>")
 
-    finder.title_edit.setText("Housing finance peer exchange")
-    finder.link_edit.setText("https://meet.example.org/housing")
-    qtbot.mouseClick(finder.create_button, Qt.MouseButton.LeftButton)
+    finder.ui.title.setText("Housing finance peer exchange")
+    finder.ui.videoLink.setText("https://meet.example.org/housing")
+    qtbot.mouseClick(finder.ui.createButton, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
 
     assert len(finder.created) == 1
@@ -97,6 +111,7 @@ def test_a_suggestion_becomes_an_event_and_undo_removes_it(
         assert event.title == "Housing finance peer exchange"
         assert (event.start_utc, event.end_utc) == (start, end)
         assert {d.id for d in event.delegations} == {lima, manila}
+        assert event.host_city_id is None  # hosted by TDLC, as searched
     assert window.selected_event == finder.created[0]
     assert window.events.row_of(finder.created[0]) >= 0
 
@@ -113,17 +128,18 @@ def test_clicking_a_column_creates_the_event_there(
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     window = open_window()
     finder = _finder(qtbot, window, [lima])
-    finder.link_edit.setText("https://meet.example.org/lima")
+    finder.ui.videoLink.setText("https://meet.example.org/lima")
     column = _column(finder, datetime(2027, 1, 18, 14, tzinfo=UTC))
     index = finder.grid_model.index(0, column)
-    finder.grid.scrollTo(index)
-    rect = finder.grid.visualRect(index)
-    qtbot.mouseClick(finder.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    grid = finder.ui.grid
+    grid.scrollTo(index)
+    rect = grid.visualRect(index)
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert finder.chosen_span() == (
         datetime(2027, 1, 18, 14, tzinfo=UTC),
         datetime(2027, 1, 18, 15, tzinfo=UTC),
     )
-    qtbot.mouseDClick(finder.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     settle(qtbot, window)
     with sqlite_database.session() as session:
         starts = session.scalars(select(Event.start_utc)).all()
@@ -144,21 +160,22 @@ def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database, open_
     )
     window = open_window()
     finder = tools_of(window).open_slot_finder()
-    finder.set_dates(MONDAY, MONDAY + timedelta(days=4))
-    finder.repeat.setCurrentText("Every month")
-    finder.occurrences.setValue(3)
+    finder.show_period(MONDAY, MONDAY + timedelta(days=4))
+    finder.ui.repeat.setCurrentText("Every month")
+    finder.ui.occurrences.setValue(3)
     finder.choose([lima, kathmandu])
     finder.search()
     qtbot.waitUntil(
         lambda: not finder.searching and finder.search_result is not None, timeout=20_000
     )
-    assert finder.search_result.plan is not None
-    assert finder.suggestions.topLevelItemCount() == 3
-    assert "spread" in finder.fairness.text()
-    assert finder.create_button.text() == "Create the series"
+    assert finder.search_result.answer.plan is not None
+    assert finder.suggestion_model.rowCount() == 3
+    assert "spread" in finder.ui.fairness.text()
+    assert "TDLC Tokyo" in finder.ui.fairness.text()  # the host shares the burden too
+    assert finder.ui.createButton.text() == "Create the series"
 
-    finder.link_edit.setText("https://meet.example.org/series")
-    planned = [(slot.start, slot.end) for slot in finder.search_result.plan.slots]
+    finder.ui.videoLink.setText("https://meet.example.org/series")
+    planned = [(slot.start, slot.end) for slot in finder.search_result.answer.plan.slots]
     ids = finder.create_chosen()
     settle(qtbot, window)
     assert len(ids) == 1  # one series, one time per occurrence
@@ -196,7 +213,94 @@ def test_a_delegation_added_later_can_be_chosen(qtbot: QtBot, sqlite_database, o
     )
     window.editor.execute(command)
     settle(qtbot, window)
-    names = [finder.attendee_list.item(n).text() for n in range(finder.attendee_list.count())]
+    listing = finder.ui.attendeeList
+    names = [listing.item(n).text() for n in range(listing.count())]
     assert "Nairobi · Nairobi" in names
     assert finder.chosen_ids() == [lima]  # what was ticked stays ticked
     finder.close()
+
+
+# -- the host, and the period the window shows -------------------------------------------
+
+
+def test_the_host_is_a_row_and_the_best_time_is_the_commands(
+    qtbot: QtBot, sqlite_database, open_window, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nairobi = add_delegation(sqlite_database, "Nairobi", "KE", "Africa/Nairobi")
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    window = open_window()
+    finder = _finder(qtbot, window, [nairobi, lima], MONDAY + timedelta(days=4))
+    host_line = finder.host_line()
+    assert host_line.text() == "TDLC Tokyo · host"
+    assert host_line.checkState() == Qt.CheckState.Checked
+    assert finder.grid_model.headerData(0, Qt.Orientation.Vertical, KIND_ROLE) == "host"
+
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    argv = ["slots", "--with", "Nairobi", "Lima", "--duration", "60m", "--from", "2027-01-18"]
+    assert main([*argv, "--to", "2027-01-22", "--json", "--db", url]) == 0
+    first = json.loads(capsys.readouterr().out)["slots"][0]
+    best = finder.suggestion_model.suggestions()[0]
+    assert (utc_z(best[0]), utc_z(best[1]), best[2]) == (
+        first["start"],
+        first["end"],
+        first["inconvenience"],
+    )
+    assert timezones.to_local(best[0], timezones.TOKYO).hour != 23
+
+    # Unticked like a delegation, the host's row and hours leave the search.
+    host_line.setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: not finder.search_pending, timeout=5_000)
+    qtbot.waitUntil(lambda: not finder.searching, timeout=20_000)
+    assert finder.grid_model.rowCount() == 2
+    unhosted = finder.suggestion_model.suggestions()[0]
+    assert timezones.to_local(unhosted[0], timezones.TOKYO).hour == 23  # 17:00 and 09:00
+    assert unhosted[2] == 0
+    finder.close()
+
+
+def test_a_partner_city_office_hosts_and_the_event_says_so(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    from cpp_scheduler.model import PartnerCity
+
+    manila = add_delegation(sqlite_database, "Manila", "PH", "Asia/Manila")
+    with sqlite_database.session() as session:
+        kobe = session.scalars(select(PartnerCity.id).where(PartnerCity.name == "Kobe")).one()
+    window = open_window()
+    finder = _finder(qtbot, window, [manila])
+    finder.set_host(kobe)
+    qtbot.waitUntil(lambda: not finder.search_pending, timeout=5_000)
+    qtbot.waitUntil(lambda: not finder.searching, timeout=20_000)
+    assert finder.host_line().text() == "Kobe city office · host"
+    assert finder.grid_model.headerData(0, Qt.Orientation.Vertical).startswith("Kobe city office")
+    finder.ui.videoLink.setText("https://meet.example.org/kobe")
+    [created] = finder.create_chosen()
+    settle(qtbot, window)
+    with sqlite_database.session() as session:
+        assert session.get(Event, created).host_city_id == kobe
+    finder.close()
+
+
+def test_it_opens_on_the_period_the_window_shows(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    window = open_window()
+    window.show_view("month")
+    window.go_to(date(2027, 3, 10))
+    finder = tools_of(window).open_slot_finder()
+    assert finder.period() == window.current_view.period()
+    assert finder.period()[0] <= date(2027, 3, 1)  # the month grid, not next week
+    finder.close()
+    window.show_view("week")
+    window.go_to(date(2027, 5, 12))
+    again = tools_of(window).open_slot_finder()
+    assert again is finder
+    assert (
+        again.period()
+        == window.current_view.period()
+        == (
+            date(2027, 5, 10),
+            date(2027, 5, 16),
+        )
+    )
+    again.close()

@@ -1,0 +1,119 @@
+"""What the slot finder creates: the event at a chosen time, or the planned series, as
+undoable commands for the window's stack.
+
+The event carries who was searched for, where, and who hosts it (a partner city's office,
+or TDLC when the field is empty), so the event dialog shows the host the search weighed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.commands import CreateRecord, Editor, RecordCommand
+from cpp_scheduler.gui.tools.commands import GroupCommand
+from cpp_scheduler.model import (
+    Event,
+    EventKind,
+    EventMode,
+    EventStatus,
+    OccurrenceOverride,
+    recurrence,
+)
+from cpp_scheduler.scheduling.inputs import AttendeeKind
+from cpp_scheduler.scheduling.slots import SeriesPlan
+from cpp_scheduler.services.slot_search import SlotAnswer
+
+
+def event_values(
+    answer: SlotAnswer, title: str, video_link: str, start: datetime, end: datetime
+) -> dict[str, Any]:
+    """A tentative event for the searched attendees, online unless a venue was asked."""
+    attendees = answer.attendees
+    venue_id = answer.search.venue_id
+    online = venue_id is None
+    host = answer.search.host
+    return {
+        "title": title or "Meeting of " + ", ".join(a.name for a in attendees[:3]),
+        "kind": EventKind.VIDEOCONFERENCE if online else EventKind.WORKSHOP,
+        "mode": EventMode.VIRTUAL if online else EventMode.FACE_TO_FACE,
+        "status": EventStatus.TENTATIVE,
+        "start_utc": start.astimezone(UTC),
+        "end_utc": end.astimezone(UTC),
+        "zone": answer.search.zone,
+        "venue_id": venue_id,
+        "host_city_id": host.city_id if host is not None else None,
+        "video_link": video_link,
+        "delegation_ids": [a.id for a in attendees if a.kind is AttendeeKind.DELEGATION],
+        "participant_ids": [a.id for a in attendees if a.kind is AttendeeKind.PARTICIPANT],
+    }
+
+
+def meetings_command(
+    editor: Editor,
+    answer: SlotAnswer,
+    title: str,
+    video_link: str,
+    spans: Sequence[tuple[datetime, datetime]],
+) -> tuple[RecordCommand, list[CreateRecord]]:
+    """One event per span, as one undo step; the step and the events' commands."""
+    commands = []
+    for start, end in spans:
+        values = event_values(answer, title, video_link, start, end)
+        commands.append(CreateRecord(editor, Event, values, values["title"]))
+    named = commands[0].values["title"]
+    if len(commands) == 1:
+        return commands[0], commands
+    text = f"Create series '{named}' ({len(commands)} meetings)"
+    return GroupCommand(editor, text, commands), commands
+
+
+def series_command(
+    editor: Editor, answer: SlotAnswer, plan: SeriesPlan, title: str, video_link: str
+) -> tuple[CreateRecord, RecordCommand] | None:
+    """One series event whose rule gives every window an occurrence, and one changed
+    occurrence per window where the planner chose another time (or nothing was free).
+
+    None when the rule's occurrences do not line up with the windows (a monthly rule on
+    the 31st skips months); the caller then creates one event per meeting.
+    """
+    rule = answer.search.repeat
+    chosen = [slot for slot in plan.slots if slot is not None]
+    if not chosen or rule is None:
+        return None
+    zone = answer.search.zone
+    clock = timezones.to_local(chosen[0].start, zone).time()
+    first_window = answer.windows[0][0]
+    anchor = (
+        chosen[0].start
+        if plan.slots[0] is not None
+        else timezones.to_utc(datetime.combine(first_window, clock), zone, timezones.Fold.EARLIER)
+    )
+    originals = [
+        timezones.to_utc(local, zone, timezones.Fold.EARLIER)
+        for local in recurrence.local_starts(rule, anchor, zone)
+    ]
+    if len(originals) != len(plan.slots):
+        return None
+    duration = chosen[0].end - chosen[0].start
+    values = event_values(answer, title, video_link, anchor, anchor + duration)
+    values["recurrence_rule"] = rule
+    series = CreateRecord(editor, Event, values, values["title"])
+    commands: list[RecordCommand] = [series]
+    for original, slot in zip(originals, plan.slots, strict=True):
+        if slot is not None and slot.start == original:
+            continue
+        change: dict[str, Any] = {
+            "event_id": series.record_id,
+            "recurrence_id": original,
+            "cancelled": slot is None,
+        }
+        if slot is not None:
+            change.update(start_utc=slot.start, end_utc=slot.end)
+        commands.append(CreateRecord(editor, OccurrenceOverride, change, f"{original:%d %b}"))
+    if len(commands) == 1:
+        return series, series
+    text = f"Create series '{values['title']}' ({len(chosen)} meetings)"
+    return series, GroupCommand(editor, text, commands)

@@ -1,0 +1,135 @@
+"""The slot finder's ranked suggestions: one row per slot the engine proposed, its
+points, and under it one line per attendee saying why.
+
+The rows are the engine's slots as :func:`cpp_scheduler.services.slot_search.search_slots`
+returned them, in its order, with its scores: the same list ``cpp-scheduler slots``
+prints for the same question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.tools import common
+from cpp_scheduler.gui.tools.slotfinder_grid import short_name
+from cpp_scheduler.scheduling.inputs import Attendee
+from cpp_scheduler.scheduling.slots import SeriesPlan, Slot
+
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
+"""On a suggestion: its ``(start, end)`` in UTC."""
+SCORE_ROLE = Qt.ItemDataRole.UserRole + 2
+"""On a suggestion: its total inconvenience points."""
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class SuggestionModel(QStandardItemModel):
+    """Suggestions as a tree: a slot, then its reasons as children."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(0, 2, parent)
+        self.setHorizontalHeaderLabels(["Suggestion (Tokyo)", "Points"])
+
+    def clear_suggestions(self) -> None:
+        self.removeRows(0, self.rowCount())
+
+    def show_slots(self, slots: Iterable[Slot]) -> None:
+        self.clear_suggestions()
+        for rank, slot in enumerate(slots, start=1):
+            self._add(f"{rank}. ", slot)
+
+    def show_plan(self, plan: SeriesPlan) -> None:
+        """One row per meeting of a series, a row saying so where nothing is free."""
+        self.clear_suggestions()
+        for number, slot in enumerate(plan.slots, start=1):
+            if slot is None:
+                missing = QStandardItem(f"{number}. nothing free in this window")
+                self.appendRow([missing, QStandardItem("")])
+                continue
+            item = self._add(f"{number}. ", slot)
+            moved = plan.moved[number - 1]
+            if moved:
+                item.setToolTip(f"{moved} attendees' local time differs from the previous meeting")
+
+    def _add(self, prefix: str, slot: Slot) -> QStandardItem:
+        start = timezones.to_local(slot.start, timezones.TOKYO)
+        end = timezones.to_local(slot.end, timezones.TOKYO)
+        item = QStandardItem(f"{prefix}{start:%a %d %b %H:%M}–{end:%H:%M}")
+        item.setData((slot.start, slot.end), SPAN_ROLE)
+        item.setData(slot.total, SCORE_ROLE)
+        colour = _colour(slot.worst)
+        item.setBackground(common.background(colour))
+        item.setForeground(common.foreground(colour))
+        points = QStandardItem(str(slot.total))
+        points.setTextAlignment(_RIGHT)
+        for fit in slot.fits:
+            reason = QStandardItem(fit.reason)
+            reason.setToolTip(fit.reason)
+            fit_points = QStandardItem(str(fit.inconvenience))
+            fit_points.setTextAlignment(_RIGHT)
+            item.appendRow([reason, fit_points])
+        for cell in (item, points):
+            cell.setEditable(False)
+        self.appendRow([item, points])
+        return item
+
+    # -- reading back -------------------------------------------------------------------
+    def top_index(self, index: QModelIndex) -> QModelIndex:
+        """The suggestion an index is in (itself, or the slot a reason belongs to)."""
+        found = index
+        while found.isValid() and found.parent().isValid():
+            found = found.parent()
+        return found.siblingAtColumn(0) if found.isValid() else found
+
+    def span_at(self, index: QModelIndex) -> tuple[datetime, datetime] | None:
+        top = self.top_index(index)
+        span = top.data(SPAN_ROLE) if top.isValid() else None
+        return (span[0], span[1]) if span else None
+
+    def reasons_at(self, index: QModelIndex) -> list[str]:
+        top = self.top_index(index)
+        if not top.isValid():
+            return []
+        return [str(self.index(n, 0, top).data()) for n in range(self.rowCount(top))]
+
+    def suggestions(self) -> list[tuple[datetime, datetime, int]]:
+        """Each suggestion's start, end (UTC) and points, in the order shown."""
+        found = []
+        for row in range(self.rowCount()):
+            index = self.index(row, 0)
+            span: Any = index.data(SPAN_ROLE)
+            if span:
+                found.append((span[0], span[1], int(index.data(SCORE_ROLE))))
+        return found
+
+
+def _colour(worst: int) -> common.CellState:
+    """A suggestion is coloured by its worst-off attendee."""
+    if worst == 0:
+        return common.CellState.WORKING
+    if worst <= 2:
+        return common.CellState.EXTENDED
+    return common.CellState.NIGHT
+
+
+def fairness_text(plan: SeriesPlan, attendees: Sequence[Attendee]) -> str:
+    """How evenly a series shares its burden, and each one's points over it."""
+    names = {attendee.id: short_name(attendee.name) for attendee in attendees}
+    shares = ", ".join(
+        f"{names.get(key, key)} {value}"
+        for key, value in sorted(plan.totals.items(), key=lambda kv: -kv[1])
+    )
+    verdict = (
+        "shared evenly"
+        if plan.fairness == 0
+        else ("fairly shared" if plan.fairness <= 6 else "unevenly shared")
+    )
+    return (
+        f"<b>Fairness:</b> the burden is {verdict} (spread {plan.fairness} points "
+        f"between the most and least burdened). Points over the series: {shares}."
+    )

@@ -1,0 +1,154 @@
+"""The slot finder's picture of a search: everyone's hours, hour by hour, beside the
+engine's suggestions.
+
+:func:`plan_meeting` asks :func:`~cpp_scheduler.services.slot_search.search_slots` (the
+very call ``cpp-scheduler slots`` makes) and lays the host's, each attendee's and the
+venue's day out in hour columns read in the search's zone, so the window only paints
+what it is given. It touches no widget and runs on a worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from cpp_scheduler import timezones
+from cpp_scheduler.scheduling import holidays
+from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Hours
+from cpp_scheduler.scheduling.localtimes import DayPart, classify
+from cpp_scheduler.scheduling.slots import busy_times
+from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.slot_search import SlotAnswer, SlotSearch, search_slots
+
+MAX_GRID_DAYS = 21
+"""The grid shows at most three weeks of hours; the search itself may cover more."""
+_HOUR = timedelta(hours=1)
+
+
+class HourState(StrEnum):
+    """What one hour is for one attendee."""
+
+    WORKING = "working"
+    EXTENDED = "extended"
+    NIGHT = "night"
+    DAY_OFF = "day_off"
+    BUSY = "busy"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    HourState.WORKING: "working hours",
+    HourState.EXTENDED: "acceptable hours",
+    HourState.NIGHT: "night",
+    HourState.DAY_OFF: "holiday or weekend",
+    HourState.BUSY: "already booked",
+}
+_OF_PART = {
+    DayPart.WORKING: HourState.WORKING,
+    DayPart.EXTENDED: HourState.EXTENDED,
+    DayPart.NIGHT: HourState.NIGHT,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """One attendee's hours across the grid's columns."""
+
+    id: str
+    name: str
+    zone: str
+    kind: AttendeeKind
+    cells: tuple[HourState, ...]
+    local_hours: tuple[int, ...]
+    notes: tuple[str, ...]
+    """Why each cell is what it is, for its tooltip."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingPlan:
+    """The engine's answer to a search and the grid that shows it."""
+
+    answer: SlotAnswer
+    columns: tuple[datetime, ...]
+    """The UTC start of each hour column."""
+    rows: tuple[GridRow, ...]
+
+    @property
+    def search(self) -> SlotSearch:
+        return self.answer.search
+
+
+def plan_meeting(database: Database, search: SlotSearch) -> MeetingPlan:
+    """The suggestions for ``search`` and the grid of everyone's hours."""
+    answer = search_slots(database, search)
+    columns = hour_columns(search.first_day, search.last_day, search.zone)
+    parties: list[tuple[Attendee, Sequence[tuple[datetime, datetime]]]] = [
+        (attendee, busy_times(answer.snapshot, [attendee])) for attendee in answer.request.everyone
+    ]
+    venue = answer.venue
+    if venue is not None:
+        hours = Hours(venue.opens_at, venue.closes_at, venue.opens_at, venue.closes_at)
+        room = Attendee(
+            venue.id, venue.name, AttendeeKind.REFERENCE, venue.zone, venue.country, hours
+        )
+        parties.append((room, busy_times(answer.snapshot, [], venue)))
+    rows = tuple(_row(attendee, columns, taken) for attendee, taken in parties)
+    return MeetingPlan(answer, columns, rows)
+
+
+def hour_columns(first_day: date, last_day: date, zone: str) -> tuple[datetime, ...]:
+    """The UTC start of each hour from ``first_day`` to ``last_day`` in ``zone`` (at most
+    :data:`MAX_GRID_DAYS` days)."""
+    shown_last = min(last_day, first_day + timedelta(days=MAX_GRID_DAYS - 1))
+    moment = _midnight(first_day, zone)
+    after = _midnight(shown_last + timedelta(days=1), zone)
+    columns = []
+    while moment < after:
+        columns.append(moment)
+        moment += _HOUR
+    return tuple(columns)
+
+
+def _midnight(day: date, zone: str) -> datetime:
+    return timezones.to_utc(datetime.combine(day, time()), zone, timezones.Fold.EARLIER)
+
+
+def _row(
+    attendee: Attendee, columns: Sequence[datetime], busy: Sequence[tuple[datetime, datetime]]
+) -> GridRow:
+    cells = [_cell(attendee, column, busy) for column in columns]
+    return GridRow(
+        attendee.id,
+        attendee.name,
+        attendee.zone,
+        attendee.kind,
+        tuple(cell[0] for cell in cells),
+        tuple(cell[1] for cell in cells),
+        tuple(cell[2] for cell in cells),
+    )
+
+
+def _cell(
+    attendee: Attendee, start: datetime, busy: Sequence[tuple[datetime, datetime]]
+) -> tuple[HourState, int, str]:
+    tokyo_day = timezones.to_local(start, timezones.TOKYO).date()
+    zone_name = attendee.zone_on(tokyo_day)
+    local = timezones.to_local(start, zone_name)
+    local_end = timezones.to_local(start + _HOUR, zone_name)
+    when = f"{attendee.name}: {local:%a %d %b %H:%M} {local.tzname()}"
+    for begin, end in busy:
+        if begin < start + _HOUR and start < end:
+            return HourState.BUSY, local.hour, f"{when}, already booked"
+    country = JAPAN if zone_name != attendee.zone else attendee.country
+    name = holidays.holiday_name(country, local.date())
+    if name:
+        return HourState.DAY_OFF, local.hour, f"{when}, {name}"
+    if local.weekday() in holidays.weekend_days(country):
+        return HourState.DAY_OFF, local.hour, f"{when}, weekend"
+    state = _OF_PART[classify(local, local_end, attendee.hours)]
+    return state, local.hour, f"{when}, {state.label}"

@@ -1,0 +1,234 @@
+"""One search for a meeting time, asked the same way by ``cpp-scheduler slots`` and by
+the window's slot finder.
+
+Both hand a :class:`SlotSearch` (who, how long, when, where, hosted by whom) to
+:func:`search_slots`, which reads what the engine needs from the program and asks
+:mod:`cpp_scheduler.scheduling.slots` once: the command line prints the answer, the
+dialog shows it, and neither can rank a time differently from the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model import Delegation, Participant, PartnerCity, Venue
+from cpp_scheduler.scheduling.inputs import (
+    Attendee,
+    ProgramSnapshot,
+    VenueInfo,
+    city_office_host,
+    tdlc_host,
+    zone_city,
+)
+from cpp_scheduler.scheduling.slots import (
+    DEFAULT_STEP,
+    SeriesPlan,
+    Slot,
+    SlotRequest,
+    busy_times,
+    find_slots,
+    plan_series,
+    series_windows,
+)
+from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.snapshot import (
+    NotFoundError,
+    delegation_attendee,
+    participant_attendee,
+    snapshot_for,
+    venue_info,
+)
+
+DEFAULT_COUNT = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Host:
+    """Who hosts the meeting: TDLC in Tokyo (``city_id`` None) or a partner city's
+    office. Every CPP videoconference has one."""
+
+    city_id: str | None = None
+
+
+TDLC = Host()
+
+
+@dataclass(frozen=True, slots=True)
+class SlotSearch:
+    """A coordinator's question, by the records' ids.
+
+    ``repeat`` is a whole RRULE with its COUNT (``FREQ=MONTHLY;COUNT=6``) for a series,
+    which repeats ``first_day..last_day``; None asks for ``count`` single meetings.
+    ``host`` None leaves the host out, which only a coordinator who knows better asks.
+    """
+
+    attendee_ids: tuple[str, ...]
+    duration: timedelta
+    first_day: date
+    last_day: date
+    host: Host | None = TDLC
+    venue_id: str | None = None
+    zone: str = timezones.TOKYO
+    step: timedelta = DEFAULT_STEP
+    count: int = DEFAULT_COUNT
+    repeat: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SlotAnswer:
+    """The engine's answer with what it was asked: the host, attendees and venue as the
+    engine saw them, and the part of the program it read."""
+
+    search: SlotSearch
+    request: SlotRequest
+    windows: tuple[tuple[date, date], ...]
+    snapshot: ProgramSnapshot
+    slots: tuple[Slot, ...]
+    plan: SeriesPlan | None = None
+
+    @property
+    def venue(self) -> VenueInfo | None:
+        return self.request.venue
+
+    @property
+    def host(self) -> Attendee | None:
+        return self.request.host
+
+    @property
+    def attendees(self) -> tuple[Attendee, ...]:
+        return self.request.attendees
+
+
+def search_slots(database: Database, search: SlotSearch) -> SlotAnswer:
+    """Rank the times for ``search`` (the best first), or plan its series."""
+    windows = [(search.first_day, search.last_day)]
+    if search.repeat:
+        windows = series_windows(search.first_day, search.last_day, search.repeat)
+    with database.session() as session:
+        attendees = attendees_by_id(session, search.attendee_ids)
+        host = host_attendee(session, search.host)
+        venue = None
+        if search.venue_id is not None:
+            record = session.get(Venue, search.venue_id)
+            if record is None:
+                raise NotFoundError("The venue you chose was deleted meanwhile.")
+            venue = venue_info(record)
+        program = snapshot_for(session, windows[0][0], windows[-1][1])
+    request = SlotRequest(
+        attendees=tuple(attendees),
+        duration=search.duration,
+        first_day=search.first_day,
+        last_day=search.last_day,
+        zone=search.zone,
+        step=search.step,
+        venue=venue,
+        busy=busy_times(program, attendees, venue),
+        host=host,
+    )
+    if search.repeat:
+        plan = plan_series(request, windows)
+        chosen = tuple(slot for slot in plan.slots if slot is not None)
+        return SlotAnswer(search, request, tuple(windows), program, chosen, plan)
+    slots = tuple(find_slots(request, search.count))
+    return SlotAnswer(search, request, tuple(windows), program, slots)
+
+
+def host_attendee(session: Session, host: Host | None) -> Attendee | None:
+    """The host as the engine weighs it: TDLC Tokyo, a city's office, or nobody."""
+    if host is None:
+        return None
+    if host.city_id is None:
+        return tdlc_host()
+    city = session.get(PartnerCity, host.city_id)
+    if city is None:
+        raise NotFoundError("The partner city chosen as host was deleted meanwhile.")
+    return city_office_host(city.id, city.name, city.zone)
+
+
+def attendees_by_id(session: Session, ids: Sequence[str]) -> list[Attendee]:
+    """Delegations and participants by id, in the order given."""
+    found: list[Attendee] = []
+    for record_id in ids:
+        delegation = session.get(Delegation, record_id)
+        if delegation is not None:
+            found.append(delegation_attendee(delegation))
+            continue
+        person = session.scalars(
+            select(Participant)
+            .options(selectinload(Participant.delegation))
+            .where(Participant.id == record_id)
+        ).first()
+        if person is None:
+            raise NotFoundError("An attendee you chose was deleted meanwhile.")
+        found.append(participant_attendee(person))
+    return found
+
+
+def find_host_city(session: Session, name: str) -> str:
+    """The id of the partner city called ``name`` (any case), for ``--host``."""
+    city = session.scalars(
+        select(PartnerCity).where(func.lower(PartnerCity.name) == name.strip().lower())
+    ).first()
+    if city is None:
+        known = ", ".join(session.scalars(select(PartnerCity.name).order_by(PartnerCity.name)))
+        raise NotFoundError(f"No partner city is called '{name}' (known: {known}).")
+    return city.id
+
+
+# -- what the slot finder offers ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """One line of a list to choose from: the record's id, its label, its tooltip."""
+
+    id: str
+    label: str
+    tip: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SlotChoices:
+    """Whom and where the slot finder offers, read in one short session."""
+
+    delegations: tuple[Offer, ...] = ()
+    participants: tuple[Offer, ...] = ()
+    venues: tuple[Offer, ...] = ()
+    hosts: tuple[Offer, ...] = ()
+    """The partner cities whose offices can host, TDLC Tokyo aside."""
+
+
+def slot_choices(database: Database) -> SlotChoices:
+    """Delegations, people, venues and host cities, each sorted by name."""
+    with database.session() as session:
+        delegations = tuple(
+            Offer(d.id, f"{d.name} · {zone_city(d.zone)}", d.name)
+            for d in session.scalars(select(Delegation).order_by(Delegation.name))
+        )
+        people = tuple(
+            Offer(p.id, f"{p.name} · {zone_city(p.effective_zone)}", p.email)
+            for p in session.scalars(
+                select(Participant)
+                .options(selectinload(Participant.delegation))
+                .order_by(Participant.name)
+            )
+        )
+        venues = tuple(
+            Offer(
+                v.id,
+                f"{v.name}{f' · {v.name_ja}' if v.name_ja else ''} ({v.locality})",
+                v.name,
+            )
+            for v in session.scalars(select(Venue).order_by(Venue.name))
+        )
+        hosts = tuple(
+            Offer(c.id, city_office_host(c.id, c.name, c.zone).name, c.name)
+            for c in session.scalars(select(PartnerCity).order_by(PartnerCity.name))
+        )
+    return SlotChoices(delegations, people, venues, hosts)
