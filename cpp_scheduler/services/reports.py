@@ -12,7 +12,7 @@ occurrences kept and marked so the report can count them apart.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -373,7 +373,7 @@ def write_report_xlsx(report: ProgramReport, path: Path) -> Path:
 
 
 # -- names on the command line --------------------------------------------------------------
-def _one(kind: str, name: str, candidates: dict[str, tuple[str, ...]]) -> str:
+def _one(kind: str, name: str, candidates: Mapping[str, tuple[str, ...]]) -> str:
     """The id whose names (any of them, case aside) include ``name``."""
     wanted = name.strip().casefold()
     for record_id, names in candidates.items():
