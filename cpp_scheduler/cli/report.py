@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, table
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.output import plural
 from cpp_scheduler.store import open_database
 
 if TYPE_CHECKING:
@@ -45,10 +46,11 @@ def text(report: ProgramReport) -> str:
     """The report as plain tables for a terminal."""
     lines = [
         f"Program report from {report.first} to {report.last} (Tokyo)",
-        f"{report.meetings} meetings held, {report.hours:.2f} hours; {report.cancelled} cancelled",
-        f"{report.participants_reached} participants reached, "
-        f"{report.delegations_reached} delegations, "
-        f"{len(report.products)} knowledge products linked",
+        f"{plural('meeting', report.meetings)} held, {report.hours:.2f} hours; "
+        f"{report.cancelled} cancelled",
+        f"{plural('participant', report.participants_reached)} reached, "
+        f"{plural('delegation', report.delegations_reached)}, "
+        f"{plural('knowledge product', len(report.products))} linked",
         "Themes left out: " + (", ".join(report.themes_left_out) or "none"),
         "Partner cities left out: " + (", ".join(report.cities_left_out) or "none"),
     ]
