@@ -331,3 +331,25 @@ def test_each_counting_rule(database: Database) -> None:
     assert may_june.meetings == 2  # the call's next two meetings: a series is its meetings
     assert may_june.participants_reached == 0
     assert "Kobe" in may_june.cities_left_out
+
+
+def test_a_report_reads_the_program_at_one_moment(database: Database) -> None:
+    """A colleague's save during the read is not half seen: every query of the read
+    transaction sees the program as it was at the first."""
+    from sqlalchemy import func, select
+
+    from cpp_scheduler.services.reports import read_transaction
+    from cpp_scheduler.store import open_database
+
+    nine = datetime(2027, 4, 5, 0, 0, tzinfo=UTC)
+    _event(database, "Before the read", nine, 1)
+    colleague = open_database(database.url.render_as_string(hide_password=False))
+    try:
+        with read_transaction(database) as session:
+            before = session.scalar(select(func.count()).select_from(Event))
+            _event(colleague, "Saved meanwhile", nine + timedelta(days=1), 1)
+            during = session.scalar(select(func.count()).select_from(Event))
+        assert before == during == 1
+        assert program_report(database, date(2027, 4, 1), date(2027, 4, 30)).meetings == 2
+    finally:
+        colleague.close()
