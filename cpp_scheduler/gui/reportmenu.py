@@ -144,6 +144,9 @@ class ReportActions(QObject):
                 self.window,
             )
             self.report_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            stale = self.report_window.mark_stale
+            self.window.editor.changed.connect(lambda _model, _ids: stale())
+            self.window.eventsLoaded.connect(stale)
             self.report_window.refresh()
         self.report_window.show()
         self.report_window.raise_()

@@ -365,6 +365,13 @@ class ProgramReportWindow(QDialog):
         self.status.setText(f"Meetings that start from {report.first} to {report.last} (Tokyo).")
         self.reportShown.emit(report)
 
+    def mark_stale(self) -> None:
+        """The program changed since the report was read: say so, and how to recount."""
+        if self.report is not None and not self.running:
+            self.status.setText(
+                "The program has changed since this count: press Show to count again."
+            )
+
     @staticmethod
     def _hours(found: Breakdown) -> list[tuple[str, float]]:
         return [(row.label, round(row.hours, 2)) for row in found.rows if row.key != NONE_KEY]

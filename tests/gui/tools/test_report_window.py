@@ -5,7 +5,7 @@ workbook, and "Export agenda…" writes what the calendar shows."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler.gui.commands import move_event
 from cpp_scheduler.gui.eventmodel import EventFilter
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.reportmenu import ReportActions, agenda_filter
@@ -100,6 +101,31 @@ def test_the_window_shows_the_services_report(
     assert report_window.theme_chart.values == [round(r.hours, 2) for r in themes.rows if r.key]
     assert "Kitakyushu" in report_window.city_chart.labels  # a left-out city: a bar of 0
     assert report_window.city_chart.values[report_window.city_chart.labels.index("Kitakyushu")] == 0
+
+
+def test_an_edit_says_the_count_is_old_and_show_counts_again(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    report_window = shown_report(qtbot, demo_window)
+    assert "Toyama" not in report_window.report.cities_left_out  # type: ignore[union-attr]
+    visit = next(
+        row for row in demo_window.events.rows() if row.title.startswith("Site visit: Toyama")
+    )
+    to_march = timedelta(days=28)
+    demo_window.editor.execute(
+        move_event(
+            demo_window.editor,
+            visit.event_id,
+            visit.start_utc + to_march,
+            visit.end_utc + to_march,
+            demo_window.display_zone,
+        )
+    )
+    settle(qtbot, demo_window)
+    assert "press Show to count again" in report_window.status.text()
+    with qtbot.waitSignal(report_window.reportShown, timeout=10_000):
+        report_window.show_button.click()
+    assert "Toyama" in report_window.report.cities_left_out  # type: ignore[union-attr]
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(
