@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -299,6 +299,12 @@ class ProgramReportWindow(QDialog):
         layout.addWidget(self.status)
         self.resize(1200, 700)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open with the focus on Show: the first key a coordinator presses counts,
+        instead of typing over the first date."""
+        super().showEvent(event)
+        self.show_button.setFocus()
+
     def _date_edit(self, day: date, name: str) -> QDateEdit:
         edit = QDateEdit(QDate(day.year, day.month, day.day), self)
         edit.setObjectName(name)
@@ -374,7 +380,13 @@ class ProgramReportWindow(QDialog):
 
     @staticmethod
     def _hours(found: Breakdown) -> list[tuple[str, float]]:
-        return [(row.label, round(row.hours, 2)) for row in found.rows if row.key != NONE_KEY]
+        """The bars of a chart: each theme or city by name, "(left out)" after those the
+        period held nothing on, so the chart says it without the table."""
+        return [
+            (f"{row.label} (left out)" if row.meetings == 0 else row.label, round(row.hours, 2))
+            for row in found.rows
+            if row.key != NONE_KEY
+        ]
 
     # -- the workbook -------------------------------------------------------------------
     def _browse_and_save(self) -> None:
