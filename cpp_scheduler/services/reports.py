@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Table as SqlTable
 from sqlalchemy import select, text
@@ -59,9 +60,11 @@ from cpp_scheduler.reports.facts import (
 )
 from cpp_scheduler.reports.program import ProgramReport, build_report, report_tables
 from cpp_scheduler.reports.tables import Table
-from cpp_scheduler.reports.xlsx import BarChartSpec, write_xlsx
 from cpp_scheduler.services.snapshot import NotFoundError
 from cpp_scheduler.store import Database
+
+if TYPE_CHECKING:
+    from cpp_scheduler.reports.xlsx import BarChartSpec
 
 __all__ = [
     "AgendaFilter",
@@ -380,6 +383,8 @@ def program_report(database: Database, first: date, last: date) -> ProgramReport
 
 def report_charts() -> list[BarChartSpec]:
     """The charts of the report's workbook: hours by theme, hours by partner city."""
+    from cpp_scheduler.reports.xlsx import BarChartSpec
+
     return [
         BarChartSpec("By theme", "Hours", "Hours by theme"),
         BarChartSpec("By partner city", "Hours", "Hours by partner city"),
@@ -388,6 +393,9 @@ def report_charts() -> list[BarChartSpec]:
 
 def write_report_xlsx(report: ProgramReport, path: Path) -> Path:
     """The report's workbook: a sheet per breakdown, and its two charts."""
+    # openpyxl is loaded only to write: the window reads reports without it.
+    from cpp_scheduler.reports.xlsx import write_xlsx
+
     return write_xlsx(report_tables(report), path, report_charts())
 
 
