@@ -12,7 +12,8 @@ Counting rules (docs/reports.md says the same for a reader of the report):
 * **A conference with sessions is one meeting whose hours are its sessions' hours**
   (those not cancelled), not its span, which holds nights and breaks; its sessions are
   not meetings of their own, and their themes, delegations, participants and knowledge
-  products count as the conference's. A conference without sessions counts its span.
+  products count as the conference's, in the period the conference starts in. A
+  conference without sessions counts its span.
   (Sessions of a series are counted as meetings of their own.)
 * **Hours** are elapsed hours between the UTC start and end.
 * **Themes** are the six top-level thematic areas: a sub-theme counts for its area. A
