@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.cell import Cell as XlsxCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
@@ -76,7 +77,17 @@ def _widths(table: Table) -> list[int]:
     return widths
 
 
+def _storable(text: str) -> str:
+    """``text`` as a worksheet can hold it: the vertical tab and form feed that word
+    processors put for line breaks become line breaks, and the other control characters
+    XML cannot carry (which would stop the whole export) are left out."""
+    text = text.replace("\v", "\n").replace("\f", "\n")
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
 def _cell(sheet: WriteOnlyWorksheet, value: Cell, kind: ColumnType) -> XlsxCell:
+    if isinstance(value, str):
+        value = _storable(value)
     cell: XlsxCell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]  # dates too
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever the text starts with

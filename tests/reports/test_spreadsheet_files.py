@@ -122,6 +122,13 @@ def test_csv_text_never_becomes_a_formula(text: str) -> None:
     assert rows[1] == ["'" + text, "-3"]  # the number stays a number
 
 
+def test_control_characters_do_not_stop_a_workbook(tmp_path: Path) -> None:
+    """A title pasted from a word processor (vertical tab, form feed, a stray NUL)."""
+    pasted = table("Agenda", [("Title", T.TEXT)], [("Kobe\vDRR\fworkshop\x00 day 1",)])
+    sheet = load_workbook(write_xlsx([pasted], tmp_path / "p.xlsx"))["Agenda"]
+    assert sheet["A2"].value == "Kobe\nDRR\nworkshop day 1"
+
+
 def test_csv_opens_in_excel_with_japanese_text_and_iso_dates(tmp_path: Path) -> None:
     path = write_csv(sample(), tmp_path / "agenda.csv")
     data = path.read_bytes()
