@@ -16,6 +16,7 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, table
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.output import plural
+from cpp_scheduler.cli.sheets import check_output
 from cpp_scheduler.store import open_database
 
 if TYPE_CHECKING:
@@ -77,15 +78,17 @@ def run(args: argparse.Namespace) -> int:
     if output is not None:
         if output.suffix.lower() != ".xlsx":
             raise CliError(f"-o {output}: the report is written as .xlsx", status=2)
-        if not output.parent.is_dir():
-            raise CliError(f"{output}: the folder {output.parent} does not exist")
+        check_output(output)
     database = open_database(args.db)
     try:
         report = reports.program_report(database, first, last)
     finally:
         database.close()
     if output is not None:
-        reports.write_report_xlsx(report, output)
+        try:
+            reports.write_report_xlsx(report, output)
+        except OSError as error:
+            raise CliError(f"{output}: cannot be written: {error.strerror or error}") from None
         print(f"wrote {output}")
         return 0
     if args.json:

@@ -62,6 +62,14 @@ def register_formats(formats: Any, common: argparse.ArgumentParser) -> None:
         parser.set_defaults(run=run, sheet_format=name)
 
 
+def check_output(output: Path) -> None:
+    """Refuse, before any reading, a file that cannot be written where it is asked for."""
+    if output.is_dir():
+        raise CliError(f"{output} is a folder; give the name of the file to write", status=2)
+    if not output.parent.is_dir():
+        raise CliError(f"{output}: the folder {output.parent} does not exist")
+
+
 def _zones(args: argparse.Namespace) -> list[str]:
     zones: list[str] = args.zone or [timezones.TOKYO]
     for zone in zones:
@@ -107,13 +115,15 @@ def run(args: argparse.Namespace) -> int:
     from cpp_scheduler.reports.xlsx import write_xlsx
 
     output: Path = args.output
-    if not output.parent.is_dir():
-        raise CliError(f"{output}: the folder {output.parent} does not exist")
+    check_output(output)
     tables = _tables(args)
-    if args.sheet_format == "xlsx":
-        written = [write_xlsx(tables, output)]
-    else:
-        written = write_csv_files(tables, output)
+    try:
+        if args.sheet_format == "xlsx":
+            written = [write_xlsx(tables, output)]
+        else:
+            written = write_csv_files(tables, output)
+    except OSError as error:
+        raise CliError(f"{output}: cannot be written: {error.strerror or error}") from None
     rows = sum(len(table.rows) for table in tables)
     for path in written:
         print(f"wrote {path}")

@@ -139,6 +139,8 @@ def test_the_report_printed_and_as_a_workbook(
         (["export", "xlsx", "tour", "--tour", "Nowhere"], "no study tour is called 'Nowhere'"),
         (["report", "--from", "2027-02-01", "--to", "2027-01-01"], "--to 2027-01-01 is before"),
         (["report", "--from", "2027-01-01", "--to", "2027-01-31", "-o", "r.ods"], ".xlsx"),
+        (["export", "csv", "delegations", "-o", "FOLDER"], "is a folder"),
+        (["export", "xlsx", "delegations", "-o", "FOLDER/missing/d.xlsx"], "does not exist"),
     ],
 )
 def test_mistakes_are_said_in_one_line(
@@ -150,6 +152,7 @@ def test_mistakes_are_said_in_one_line(
 ) -> None:
     if "-o" not in args and args[0] == "export":
         args = [*args, "-o", str(tmp_path / "out.xlsx")]
+    args = [arg.replace("FOLDER", str(tmp_path)) for arg in args]
     status, _out, err = run(capsys, demo_sqlite_path, *args)
     assert status != 0
     assert message in err
