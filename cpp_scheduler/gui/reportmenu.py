@@ -112,9 +112,10 @@ class ReportActions(QObject):
         chosen = agenda_filter(self.window.proxy.event_filter)
         first, last = self.agenda_period()
         zones = self.agenda_zones()
+        days_zone = self.window.display_zone  # the calendar's days are in its zone
 
         def write() -> int:
-            table = agenda(database, chosen, first, last, zones)
+            table = agenda(database, chosen, first, last, zones, days_zone)
             if path.suffix.lower() == ".csv":
                 write_csv(table, path)
             else:

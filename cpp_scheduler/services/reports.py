@@ -298,11 +298,13 @@ def agenda(
     first: date | None = None,
     last: date | None = None,
     zones: Sequence[str] = (timezones.TOKYO,),
+    days_zone: str = timezones.TOKYO,
 ) -> Table:
-    """The agenda from ``first`` to ``last`` (whole days in Tokyo, both included; None
-    for an open end), through ``event_filter``, with times in each of ``zones``."""
-    start = timezones.local_days(first, first, timezones.TOKYO)[0] if first else None
-    end = timezones.local_days(last, last, timezones.TOKYO)[1] if last else None
+    """The agenda from ``first`` to ``last`` (whole days in ``days_zone``, Tokyo unless
+    the window shows another; both included; None for an open end), through
+    ``event_filter``, with times in each of ``zones``."""
+    start = timezones.local_days(first, first, days_zone)[0] if first else None
+    end = timezones.local_days(last, last, days_zone)[1] if last else None
     return agenda_table(read_facts(database), event_filter or AgendaFilter(), start, end, zones)
 
 

@@ -162,6 +162,7 @@ def test_save_as_spreadsheet(qtbot: QtBot, demo_window: MainWindow, tmp_path: Pa
 def test_export_agenda_writes_what_the_calendar_shows(
     qtbot: QtBot, demo_window: MainWindow, sqlite_database: Database, tmp_path: Path
 ) -> None:
+    demo_window.set_display_zone("America/Lima")  # the calendar's days are Lima's
     demo_window.go_to(date(2027, 3, 10))
     demo_window.proxy.set_event_filter(EventFilter(kind=EventKind.SITE_VISIT))
     actions = actions_of(demo_window)
@@ -180,7 +181,9 @@ def test_export_agenda_writes_what_the_calendar_shows(
         first,
         last,
         actions.agenda_zones(),
+        "America/Lima",
     )
+    assert written[0].split(",")[9:11] == ["Start (America/Lima)", "End (America/Lima)"]
     titles = [line.split(",")[0] for line in written[1:]]
     assert titles == [row[0] for row in expected.rows]
     assert titles  # the tour's site visits that week
