@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "calendar_import",
     "program",
+    "report",
 )
 
 

@@ -103,6 +103,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     ics.add_argument("--json", action="store_true", help="with --preview: print JSON")
     ics.set_defaults(run=run)
 
+    from cpp_scheduler.cli.sheets import register_formats
+
+    register_formats(formats, common)
+
 
 def _organizer(text: str | None) -> Organizer | None:
     if not text:

@@ -1,0 +1,98 @@
+"""``cpp-scheduler report``: the program's report for a period, for TDLC's reporting.
+
+Meetings, hours and cancellations by kind, mode, theme, partner city, delegation and
+country; participants reached; knowledge products linked; the themes and partner cities
+the period left out. Printed as tables (or JSON with ``--json``), or written to an Excel
+workbook with ``-o FILE.xlsx``. The counting rules are in docs/reports.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cpp_scheduler.cli.dates import add_day_options, day_range
+from cpp_scheduler.cli.engine_formats import print_json, table
+from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.output import plural
+from cpp_scheduler.cli.sheets import check_output
+from cpp_scheduler.store import open_database
+
+if TYPE_CHECKING:
+    from cpp_scheduler.reports.program import ProgramReport
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "report",
+        parents=[common],
+        help="the program's report for a period: themes, cities, hours, people reached",
+        description=(
+            "Count the meetings a period held (whole days in Tokyo) by kind, mode, theme, "
+            "partner city, delegation and country, with their hours, cancellations apart; "
+            "the participants reached, the knowledge products linked, and the themes and "
+            "partner cities left out."
+        ),
+    )
+    add_day_options(parser, "of the period (YYYY-MM-DD, in Tokyo)", required=True)
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE.xlsx", help="write an Excel workbook"
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.set_defaults(run=run)
+
+
+def text(report: ProgramReport) -> str:
+    """The report as plain tables for a terminal."""
+    lines = [
+        f"Program report from {report.first} to {report.last} (Tokyo)",
+        f"{plural('meeting', report.meetings)} held, {report.hours:.2f} hours; "
+        f"{report.cancelled} cancelled",
+        f"{plural('participant', report.participants_reached)} reached, "
+        f"{plural('delegation', report.delegations_reached)}, "
+        f"{plural('knowledge product', len(report.products))} linked",
+        "Themes left out: " + (", ".join(report.themes_left_out) or "none"),
+        "Partner cities left out: " + (", ".join(report.cities_left_out) or "none"),
+    ]
+    for found in report.breakdowns:
+        rows = [
+            [row.label, str(row.meetings), f"{row.hours:.2f}", str(row.cancelled)]
+            for row in found.rows
+        ]
+        lines += ["", table(rows, [found.heading, "Meetings", "Hours", "Cancelled"])]
+    if report.products:
+        products = [[p.title, p.kind] for p in report.products]
+        lines += ["", table(products, ["Knowledge product", "Kind"])]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cpp_scheduler.services import reports
+
+    period = day_range(args)
+    first, last = period.first, period.last
+    if first is None or last is None:  # argparse requires both; said again for the types
+        raise CliError("give the period with --from and --to", status=2)
+    output: Path | None = args.output
+    if output is not None:
+        if output.suffix.lower() != ".xlsx":
+            raise CliError(f"-o {output}: the report is written as .xlsx", status=2)
+        check_output(output)
+    database = open_database(args.db)
+    try:
+        report = reports.program_report(database, first, last)
+    finally:
+        database.close()
+    if output is not None:
+        try:
+            reports.write_report_xlsx(report, output)
+        except OSError as error:
+            raise CliError(f"{output}: cannot be written: {error.strerror or error}") from None
+        print(f"wrote {output}")
+        return 0
+    if args.json:
+        print_json(report.as_json())
+    else:
+        print(text(report))
+    return 0

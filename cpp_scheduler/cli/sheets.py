@@ -1,0 +1,131 @@
+"""``cpp-scheduler export xlsx|csv agenda|delegations|tour``: the program's tables for a
+spreadsheet.
+
+``agenda`` takes the window's filters (``--kind``, ``--mode``, ``--status``, ``--city``,
+``--theme``, ``--delegation``, ``--search``), a period (``--from``/``--to``, whole days in
+Tokyo) and the zones to show times in (``--zone``, repeated; Tokyo by default; UTC is
+always added). An XLSX file holds one sheet per table; a CSV file holds one table, so
+``delegations`` writes its members beside it (``FILE-members.csv``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cpp_scheduler import timezones
+from cpp_scheduler.cli.dates import add_day_options, day_range
+from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
+from cpp_scheduler.store import open_database
+
+if TYPE_CHECKING:
+    from cpp_scheduler.reports.tables import Table
+
+TABLES = ("agenda", "delegations", "tour")
+
+
+def register_formats(formats: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``xlsx`` and ``csv`` beside the other formats of ``cpp-scheduler export``."""
+    for name, what in (
+        ("xlsx", "an Excel workbook: one sheet per table, typed cells"),
+        ("csv", "CSV for Excel: UTF-8 with a byte-order mark, ISO dates"),
+    ):
+        parser = formats.add_parser(
+            name,
+            parents=[common],
+            help=f"the agenda, the delegations or a study tour as {what}",
+            description=f"Write a table of the program as {what}.",
+        )
+        parser.add_argument("table", choices=TABLES, help="which table to write")
+        add_day_options(parser, "of the agenda (whole days in Tokyo)")
+        parser.add_argument("--kind", choices=[k.value for k in EventKind], help="only this kind")
+        parser.add_argument("--mode", choices=[m.value for m in EventMode], help="only this mode")
+        parser.add_argument(
+            "--status", choices=[s.value for s in EventStatus], help="only this status"
+        )
+        parser.add_argument("--city", metavar="NAME", help="only this partner city's events")
+        parser.add_argument("--theme", metavar="NAME", help="only events on this theme (or code)")
+        parser.add_argument("--delegation", metavar="NAME", help="only this delegation's events")
+        parser.add_argument("--search", metavar="TEXT", default="", help="only events matching")
+        parser.add_argument(
+            "--zone",
+            action="append",
+            metavar="ZONE",
+            help="show times in this IANA zone too (repeat for more; default Asia/Tokyo)",
+        )
+        parser.add_argument("--tour", metavar="NAME", help="the study tour (for 'tour')")
+        parser.add_argument(
+            "-o", "--output", type=Path, required=True, metavar="FILE", help="the file to write"
+        )
+        parser.set_defaults(run=run, sheet_format=name)
+
+
+def check_output(output: Path) -> None:
+    """Refuse, before any reading, a file that cannot be written where it is asked for."""
+    if output.is_dir():
+        raise CliError(f"{output} is a folder; give the name of the file to write", status=2)
+    if not output.parent.is_dir():
+        raise CliError(f"{output}: the folder {output.parent} does not exist")
+
+
+def _zones(args: argparse.Namespace) -> list[str]:
+    zones: list[str] = args.zone or [timezones.TOKYO]
+    for zone in zones:
+        if not timezones.is_zone(zone):
+            raise CliError(
+                f"--zone '{zone}' is not a time zone; give an IANA name such as "
+                "America/Lima or Asia/Kathmandu",
+                status=2,
+            )
+    return zones
+
+
+def _tables(args: argparse.Namespace) -> list[Table]:
+    from cpp_scheduler.services import reports
+
+    if args.table == "tour" and not args.tour:
+        raise CliError("'tour' needs --tour NAME", status=2)
+    period = day_range(args)
+    zones = _zones(args)
+    database = open_database(args.db)
+    try:
+        if args.table == "delegations":
+            return reports.delegations(database)
+        if args.table == "tour":
+            return [reports.tour_days(database, args.tour)]
+        base = reports.AgendaFilter(
+            kind=EventKind(args.kind) if args.kind else None,
+            mode=EventMode(args.mode) if args.mode else None,
+            status=EventStatus(args.status) if args.status else None,
+            text=args.search,
+        )
+        chosen = reports.named_filter(
+            database, city=args.city, theme=args.theme, delegation=args.delegation, base=base
+        )
+        return [reports.agenda(database, chosen, period.first, period.last, zones)]
+    finally:
+        database.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    # The writers load openpyxl: only for the commands that write a spreadsheet.
+    from cpp_scheduler.reports.csvfile import write_csv_files
+    from cpp_scheduler.reports.xlsx import write_xlsx
+
+    output: Path = args.output
+    check_output(output)
+    tables = _tables(args)
+    try:
+        if args.sheet_format == "xlsx":
+            written = [write_xlsx(tables, output)]
+        else:
+            written = write_csv_files(tables, output)
+    except OSError as error:
+        raise CliError(f"{output}: cannot be written: {error.strerror or error}") from None
+    rows = sum(len(table.rows) for table in tables)
+    for path in written:
+        print(f"wrote {path}")
+    print(f"{rows} rows in {len(tables)} table{'s' if len(tables) != 1 else ''}")
+    return 0

@@ -1,0 +1,419 @@
+"""The Program report window: a period's meetings and hours by kind, mode, theme, partner
+city, delegation and country, charts of hours by theme and by city, and the themes and
+cities the period left out.
+
+Every figure comes from :func:`cpp_scheduler.services.reports.program_report`, the one
+``cpp-scheduler report`` prints, and every table is the core's own
+:class:`~cpp_scheduler.reports.tables.Table`, the sheet the workbook gets; the window
+only shows them. The report is read and the workbook written off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler.reports.program import (
+    NONE_KEY,
+    Breakdown,
+    ProgramReport,
+    breakdown_table,
+    products_table,
+)
+from cpp_scheduler.reports.tables import Cell, ColumnType, Table
+from cpp_scheduler.services.database import Database
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+RunInBackground = Callable[
+    [Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None
+]
+LEFT_OUT = QColor("#fde8c8")
+"""The background of a theme or city the period left out: seen at a glance."""
+
+
+def _shown(cell: Cell, kind: ColumnType) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float):
+        return f"{cell:,.2f}"
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return str(cell)
+
+
+class SheetModel(QAbstractTableModel):
+    """A core table as a read-only Qt model; rows in ``marked`` are shown as left out."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._table = Table("", ())
+        self._marked: frozenset[int] = frozenset()
+
+    @property
+    def table(self) -> Table:
+        return self._table
+
+    def set_table(self, table: Table, marked: frozenset[int] = frozenset()) -> None:
+        self.beginResetModel()
+        self._table = table
+        self._marked = marked
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._table.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._table.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._table.rows):
+            return None
+        column = self._table.columns[index.column()]
+        cell = self._table.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _shown(cell, column.type)
+        if role == Qt.ItemDataRole.UserRole:
+            return cell
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            numeric = column.type in (ColumnType.INTEGER, ColumnType.HOURS)
+            horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if index.row() in self._marked:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(LEFT_OUT)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "Left out: no meeting was held in this period"
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._table.columns):
+            return self._table.columns[section].name
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._table.rows):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _left_out_rows(found: Breakdown) -> frozenset[int]:
+    if found.name not in ("theme", "city"):
+        return frozenset()
+    return frozenset(
+        number for number, row in enumerate(found.rows) if row.key != NONE_KEY and row.meetings == 0
+    )
+
+
+class HoursChart(QChartView):
+    """Horizontal bars of hours, one per theme or city, first at the top."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(180)
+        self._title = title
+        self.labels: list[str] = []
+        self.values: list[float] = []
+        self.show_rows([])
+
+    def show_rows(self, rows: list[tuple[str, float]]) -> None:
+        self.labels = [label for label, _hours in rows]
+        self.values = [hours for _label, hours in rows]
+        chart = QChart()
+        chart.setTitle(self._title)
+        chart.legend().hide()
+        chart.setMargins(chart.margins() * 0)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        bars = QBarSet("Hours")
+        bars.setColor(QColor("#2f6f9f"))
+        bars.setLabelColor(QColor("#1a1a1a"))
+        for value in reversed(self.values):  # a horizontal chart draws from the bottom
+            bars.append(value)
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+        chart.addSeries(series)
+        names = QBarCategoryAxis()
+        names.append(list(reversed(self.labels)) or [""])
+        hours = QValueAxis()
+        hours.setRange(0, max([*self.values, 1.0]) * 1.12)
+        hours.applyNiceNumbers()  # ticks at 0, 5, 10 ... rather than 0, 7, 13
+        hours.setLabelFormat("%.0f")
+        hours.setTitleText("hours")
+        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(hours, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(names)
+        series.attachAxis(hours)
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+
+
+class ProgramReportWindow(QDialog):
+    """The program's report for a period, with its tables, charts and workbook.
+
+    Signals:
+        reportShown(object): a report was read and shown (the ProgramReport).
+        saved(str): the workbook was written to this path.
+    """
+
+    reportShown = Signal(object)
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        database: Database,
+        run_in_background: RunInBackground,
+        first: date,
+        last: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("programReport")
+        self.setWindowTitle("Program report")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self._database = database
+        self._run = run_in_background
+        self.report: ProgramReport | None = None
+        self.running = False
+
+        self.first_edit = self._date_edit(first, "reportFrom")
+        self.last_edit = self._date_edit(last, "reportTo")
+        self.show_button = QPushButton("Show", self)
+        self.show_button.setObjectName("reportShow")
+        self.show_button.setDefault(True)
+        self.show_button.clicked.connect(self.refresh)
+        self.save_button = QPushButton("Save as spreadsheet…", self)
+        self.save_button.setObjectName("reportSave")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self._browse_and_save)
+        period = QHBoxLayout()
+        period.addWidget(QLabel("From", self))
+        period.addWidget(self.first_edit)
+        period.addWidget(QLabel("to", self))
+        period.addWidget(self.last_edit)
+        period.addWidget(QLabel("(whole days in Tokyo)", self))
+        period.addWidget(self.show_button)
+        period.addStretch(1)
+        period.addWidget(self.save_button)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("reportSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.left_out = QLabel(self)
+        self.left_out.setObjectName("reportLeftOut")
+        self.left_out.setWordWrap(True)
+        self.left_out.setTextFormat(Qt.TextFormat.RichText)
+        self.left_out.setStyleSheet(
+            f"QLabel {{ background: {LEFT_OUT.name()}; padding: 4px; border-radius: 3px; }}"
+        )
+        self.status = QLabel(self)
+        self.status.setObjectName("reportStatus")
+
+        self.tabs = QTabWidget(self)
+        self.models: dict[str, SheetModel] = {}
+        for name, title in (
+            ("kind", "Kind"),
+            ("mode", "Mode"),
+            ("theme", "Theme"),
+            ("city", "City"),
+            ("delegation", "Delegation"),
+            ("country", "Country"),
+            ("products", "Products"),
+        ):
+            model = SheetModel(self)
+            view = QTableView(self.tabs)
+            view.setObjectName(f"report_{name}")
+            view.setModel(model)
+            view.setAlternatingRowColors(True)
+            view.verticalHeader().hide()
+            view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setStretchLastSection(False)
+            self.models[name] = model
+            self.tabs.addTab(view, title)
+        self.theme_chart = HoursChart("Hours by theme", self)
+        self.city_chart = HoursChart("Hours by partner city", self)
+        charts = QWidget(self)
+        chart_layout = QVBoxLayout(charts)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.theme_chart)
+        chart_layout.addWidget(self.city_chart)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(charts)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([520, 780])  # the charts' names of themes need the width
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(period)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.left_out)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self.resize(1200, 700)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open with the focus on Show: the first key a coordinator presses counts,
+        instead of typing over the first date."""
+        super().showEvent(event)
+        self.show_button.setFocus()
+
+    def _date_edit(self, day: date, name: str) -> QDateEdit:
+        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    # -- the period ---------------------------------------------------------------------
+    def period(self) -> tuple[date, date]:
+        first = self.first_edit.date().toPython()
+        last = self.last_edit.date().toPython()
+        assert isinstance(first, date)
+        assert isinstance(last, date)
+        return first, last
+
+    def set_period(self, first: date, last: date) -> None:
+        self.first_edit.setDate(QDate(first.year, first.month, first.day))
+        self.last_edit.setDate(QDate(last.year, last.month, last.day))
+
+    def refresh(self) -> None:
+        """Read the report of the chosen period on the worker, then show it."""
+        first, last = self.period()
+        if last < first:
+            self.status.setText("The last day is before the first: choose the period again.")
+            return
+        from cpp_scheduler.services.reports import program_report
+
+        database = self._database
+        self.running = True
+        self.show_button.setEnabled(False)
+        self.status.setText("Counting…")
+        self._run(lambda: program_report(database, first, last), self._shown, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.running = False
+        self.show_button.setEnabled(True)
+        self.status.setText(f"Could not make the report: {error}")
+
+    def _shown(self, report: ProgramReport) -> None:
+        self.running = False
+        self.show_button.setEnabled(True)
+        self.report = report
+        self.save_button.setEnabled(True)
+        self.summary.setText(
+            f"<b>{report.meetings}</b> meetings held, <b>{report.hours:,.2f}</b> hours "
+            f"({report.cancelled} cancelled, counted apart) · "
+            f"<b>{report.participants_reached}</b> participants reached in "
+            f"<b>{report.delegations_reached}</b> delegations · "
+            f"<b>{len(report.products)}</b> knowledge products linked"
+        )
+        themes = ", ".join(report.themes_left_out) or "none"
+        cities = ", ".join(report.cities_left_out) or "none"
+        self.left_out.setText(
+            f"<b>Left out</b> (no meeting held): themes: {themes}; partner cities: {cities}"
+        )
+        for found in report.breakdowns:
+            self.models[found.name].set_table(breakdown_table(found), _left_out_rows(found))
+        self.models["products"].set_table(products_table(report))
+        for view in self.findChildren(QTableView):
+            view.resizeColumnsToContents()
+            view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.theme_chart.show_rows(self._hours(report.breakdown("theme")))
+        self.city_chart.show_rows(self._hours(report.breakdown("city")))
+        self.status.setText(f"Meetings that start from {report.first} to {report.last} (Tokyo).")
+        self.reportShown.emit(report)
+
+    def mark_stale(self) -> None:
+        """The program changed since the report was read: say so, and how to recount."""
+        if self.report is not None and not self.running:
+            self.status.setText(
+                "The program has changed since this count: press Show to count again."
+            )
+
+    @staticmethod
+    def _hours(found: Breakdown) -> list[tuple[str, float]]:
+        """The bars of a chart: each theme or city by name, "(left out)" after those the
+        period held nothing on, so the chart says it without the table."""
+        return [
+            (f"{row.label} (left out)" if row.meetings == 0 else row.label, round(row.hours, 2))
+            for row in found.rows
+            if row.key != NONE_KEY
+        ]
+
+    # -- the workbook -------------------------------------------------------------------
+    def _browse_and_save(self) -> None:
+        if self.report is None:
+            return
+        suggested = f"cpp-report-{self.report.first}-to-{self.report.last}.xlsx"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Save the report as a spreadsheet", suggested, "Excel workbooks (*.xlsx)"
+        )
+        if chosen:
+            self.save_spreadsheet(Path(chosen))
+
+    def save_spreadsheet(self, path: Path) -> None:
+        """Write the report shown to ``path`` (.xlsx added when missing), on the worker."""
+        report = self.report
+        if report is None:
+            return
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        from cpp_scheduler.services.reports import write_report_xlsx
+
+        self.status.setText(f"Writing {path.name}…")
+        self._run(lambda: write_report_xlsx(report, path), self._saved, self._not_saved)
+
+    def _saved(self, path: Path) -> None:
+        self.status.setText(f"Saved {path}")
+        self.saved.emit(str(path))
+
+    def _not_saved(self, error: BaseException) -> None:
+        self.status.setText(f"Could not save the spreadsheet: {error}")

@@ -1,0 +1,311 @@
+"""The tables a coordinator takes to a spreadsheet: the agenda, the delegations with their
+members, and a study tour's days.
+
+The agenda lists what the window's agenda lists: each meeting (a series' occurrences,
+a conference's sessions, cancelled events marked so; cancelled occurrences of a series
+are not meetings) that overlaps the period, through the same filters as the window's
+sidebar. Its times are given in each zone asked for, as wall-clock times in a column
+named with the zone, and in UTC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
+from cpp_scheduler.reports.facts import Meeting, ProgramFacts, TourFacts
+from cpp_scheduler.reports.tables import Cell, ColumnType, Table, table
+
+T = ColumnType
+
+
+@dataclass(frozen=True)
+class AgendaFilter:
+    """What the sidebar of the window filters by; ``None`` or empty text means any."""
+
+    kind: EventKind | None = None
+    mode: EventMode | None = None
+    status: EventStatus | None = None
+    city_id: str | None = None
+    theme_id: str | None = None
+    delegation_id: str | None = None
+    text: str = ""
+
+    def accepts(self, meeting: Meeting, facts: ProgramFacts) -> bool:
+        if self.kind is not None and meeting.kind is not self.kind:
+            return False
+        if self.mode is not None and meeting.mode is not self.mode:
+            return False
+        if self.status is not None and meeting.status is not self.status:
+            return False
+        if self.city_id is not None and meeting.city_id != self.city_id:
+            return False
+        if self.theme_id is not None and self.theme_id not in meeting.theme_ids:
+            return False
+        if self.delegation_id is not None and self.delegation_id not in meeting.delegation_ids:
+            return False
+        if self.text:
+            haystack = search_text(meeting, facts)
+            return all(word in haystack for word in self.text.casefold().split())
+        return True
+
+
+def search_text(meeting: Meeting, facts: ProgramFacts) -> str:
+    """What a text search looks in: the words the window's search reads."""
+    venue = facts.venues.get(meeting.venue_id or "")
+    city = facts.cities.get(meeting.city_id or "")
+    return " ".join(
+        (
+            meeting.title,
+            venue.name if venue else "",
+            f"{city.name} {city.name_ja}" if city else "",
+            _delegation_names(meeting, facts),
+            meeting.kind.label,
+        )
+    ).casefold()
+
+
+def _delegation_names(meeting: Meeting, facts: ProgramFacts) -> str:
+    return ", ".join(
+        sorted(facts.delegations[d].name for d in meeting.delegation_ids if d in facts.delegations)
+    )
+
+
+def _wall(instant: datetime, zone: str) -> datetime:
+    """The wall-clock time in ``zone``, without its zone: what an Excel cell can hold."""
+    return timezones.to_local(instant, zone).replace(tzinfo=None)
+
+
+def _zone_columns(zones: Sequence[str]) -> list[tuple[str, ColumnType]]:
+    columns: list[tuple[str, ColumnType]] = []
+    for zone in zones:
+        columns += [(f"Start ({zone})", T.DATETIME), (f"End ({zone})", T.DATETIME)]
+    return [*columns, ("Start (UTC)", T.DATETIME), ("End (UTC)", T.DATETIME)]
+
+
+def _zone_cells(start: datetime, end: datetime, zones: Sequence[str]) -> list[Cell]:
+    cells: list[Cell] = []
+    for zone in zones:
+        cells += [_wall(start, zone), _wall(end, zone)]
+    return [*cells, _wall(start, "UTC"), _wall(end, "UTC")]
+
+
+def agenda_table(
+    facts: ProgramFacts,
+    event_filter: AgendaFilter,
+    start: datetime | None,
+    end: datetime | None,
+    zones: Sequence[str] = (timezones.TOKYO,),
+) -> Table:
+    """The meetings that overlap ``[start, end)`` (open ends allowed) and pass the filter,
+    by start time, with their times in each of ``zones`` and in UTC."""
+    zones = list(dict.fromkeys(zones)) or [timezones.TOKYO]
+    for zone in zones:
+        timezones.zone(zone)  # an unknown zone is said before anything is written
+    titles = {m.event_id: m.title for m in facts.meetings if m.recurrence_id is None}
+    chosen = [
+        meeting
+        for meeting in facts.meetings
+        if not (meeting.cancelled and meeting.recurrence_id is not None)
+        and (start is None or meeting.end_utc > start)
+        and (end is None or meeting.start_utc < end)
+        and event_filter.accepts(meeting, facts)
+    ]
+    chosen.sort(key=lambda meeting: (meeting.start_utc, meeting.title.casefold()))
+    rows: list[tuple[Cell, ...]] = []
+    for meeting in chosen:
+        venue = facts.venues.get(meeting.venue_id or "")
+        city = facts.cities.get(meeting.city_id or "")
+        themes = sorted(facts.themes[t].name for t in meeting.theme_ids if t in facts.themes)
+        rows.append(
+            (
+                meeting.title,
+                meeting.kind.label,
+                meeting.mode.label,
+                meeting.status.label,
+                titles.get(meeting.parent_id or "", ""),
+                venue.name if venue else "",
+                city.name if city else "",
+                ", ".join(themes),
+                _delegation_names(meeting, facts),
+                *_zone_cells(meeting.start_utc, meeting.end_utc, zones),
+                round(meeting.hours, 2),
+            )
+        )
+    columns = [
+        ("Title", T.TEXT),
+        ("Kind", T.TEXT),
+        ("Mode", T.TEXT),
+        ("Status", T.TEXT),
+        ("Conference", T.TEXT),
+        ("Venue", T.TEXT),
+        ("Partner city", T.TEXT),
+        ("Themes", T.TEXT),
+        ("Delegations", T.TEXT),
+        *_zone_columns(zones),
+        ("Hours", T.HOURS),
+    ]
+    return table("Agenda", columns, rows)
+
+
+def delegation_tables(facts: ProgramFacts) -> list[Table]:
+    """The delegations, and their members one per row."""
+    delegations = sorted(facts.delegations.values(), key=lambda d: d.name.casefold())
+    members = sorted(
+        (p for p in facts.participants.values() if p.delegation_id in facts.delegations),
+        key=lambda p: (facts.delegations[p.delegation_id or ""].name.casefold(), p.name.casefold()),
+    )
+    count: dict[str, int] = {}
+    for person in members:
+        count[person.delegation_id or ""] = count.get(person.delegation_id or "", 0) + 1
+    first = table(
+        "Delegations",
+        [
+            ("Delegation", T.TEXT),
+            ("Country", T.TEXT),
+            ("Country code", T.TEXT),
+            ("Home city", T.TEXT),
+            ("Time zone", T.TEXT),
+            ("Arrival in Japan", T.DATE),
+            ("Departure from Japan", T.DATE),
+            ("Languages", T.TEXT),
+            ("Interpretation", T.TEXT),
+            ("Members", T.INTEGER),
+        ],
+        [
+            (
+                d.name,
+                d.country_name,
+                d.country,
+                d.home_city,
+                d.zone,
+                d.arrival,
+                d.departure,
+                ", ".join(d.languages),
+                d.interpretation,
+                count.get(d.id, 0),
+            )
+            for d in delegations
+        ],
+    )
+    second = table(
+        "Members",
+        [
+            ("Delegation", T.TEXT),
+            ("Name", T.TEXT),
+            ("Email", T.TEXT),
+            ("Organisation", T.TEXT),
+            ("Role", T.TEXT),
+            ("Time zone", T.TEXT),
+        ],
+        [
+            (
+                facts.delegations[p.delegation_id or ""].name,
+                p.name,
+                p.email,
+                p.organisation,
+                p.role_label,
+                p.zone or facts.delegations[p.delegation_id or ""].zone,
+            )
+            for p in members
+        ],
+    )
+    return [first, second]
+
+
+def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
+    """A tour's days in order: each day's activities and travel legs by time, then the
+    night's hotel; times on Japan's clock (the tour is in Japan) and in UTC."""
+    facts = tour.program
+    titles = {day.id: day for day in tour.days}
+    items: list[tuple[tuple[date, int, datetime], tuple[Cell, ...]]] = []
+
+    def add(day: date, rank: int, when: datetime | None, row: tuple[Cell, ...]) -> None:
+        """Keep ``row`` to be listed on ``day``: activities and legs (rank 0) by time,
+        then the night (rank 1)."""
+        items.append(((day, rank, when or datetime.max), row))
+
+    for meeting in facts.meetings:
+        tour_day = titles.get(meeting.tour_day_id or "")
+        if tour_day is None or (meeting.cancelled and meeting.recurrence_id is not None):
+            continue
+        venue = facts.venues.get(meeting.venue_id or "")
+        where = f"{venue.name}, {venue.locality}" if venue else ""
+        add(
+            tour_day.day,
+            0,
+            meeting.start_utc.replace(tzinfo=None),
+            (
+                tour_day.day,
+                tour_day.title,
+                "Cancelled activity" if meeting.cancelled else "Activity",
+                *_zone_cells(meeting.start_utc, meeting.end_utc, [zone]),
+                meeting.title,
+                where,
+                venue.name_ja if venue else "",
+                venue.address if venue else "",
+                meeting.kind.label,
+                "",
+            ),
+        )
+    day_titles = {day.day: day.title for day in tour.days}
+    for leg in tour.legs:
+        day = timezones.to_local(leg.departure_utc, zone).date()
+        add(
+            day,
+            0,
+            leg.departure_utc.replace(tzinfo=None),
+            (
+                day,
+                day_titles.get(day, ""),
+                "Travel",
+                *_zone_cells(leg.departure_utc, leg.arrival_utc, [zone]),
+                f"{leg.origin} → {leg.destination}",
+                leg.mode_label,
+                "",
+                "",
+                "",
+                leg.notes,
+            ),
+        )
+    for night in tour.nights:
+        add(
+            night.night_of,
+            1,
+            None,
+            (
+                night.night_of,
+                day_titles.get(night.night_of, ""),
+                "Hotel night",
+                None,
+                None,
+                None,
+                None,
+                night.hotel,
+                night.locality,
+                "",
+                night.address,
+                "",
+                "",
+            ),
+        )
+    rows = [row for _key, row in sorted(items, key=lambda item: item[0])]
+    return table(
+        f"{tour.title}"[:31] or "Tour",
+        [
+            ("Date", T.DATE),
+            ("Day", T.TEXT),
+            ("Item", T.TEXT),
+            *_zone_columns([zone]),
+            ("What", T.TEXT),
+            ("Where or how", T.TEXT),
+            ("Japanese name", T.TEXT),
+            ("Address", T.TEXT),
+            ("Kind", T.TEXT),
+            ("Notes", T.TEXT),
+        ],
+        rows,
+    )

@@ -1,0 +1,376 @@
+"""The program's report for a period: what was held, for whom, on which themes and where.
+
+Counting rules (docs/reports.md says the same for a reader of the report):
+
+* **The unit is a meeting.** A one-off event is one meeting; a series is its meetings
+  (each occurrence the rule gives, moved ones at their new time).
+* **A meeting belongs to the period it starts in** (whole days in Tokyo, both ends
+  included), so consecutive periods never count a meeting twice.
+* **Cancelled meetings are counted apart**: a cancelled event, and a cancelled
+  occurrence of a series, add to the ``cancelled`` figures only; they add no hours,
+  reach nobody and cover no theme or city.
+* **A conference with sessions is one meeting whose hours are its sessions' hours**
+  (those not cancelled), not its span, which holds nights and breaks; its sessions are
+  not meetings of their own, and their themes, delegations, participants and knowledge
+  products count as the conference's, in the period the conference starts in. A
+  conference without sessions counts its span.
+  (Sessions of a series are counted as meetings of their own.)
+* **Hours** are elapsed hours between the UTC start and end.
+* **Themes** are the six top-level thematic areas: a sub-theme counts for its area. A
+  meeting counts once for each of its areas, each of its delegations and each of their
+  countries, so the rows of those tables add up to more than the total. A meeting with
+  none is counted in a "(none)" row.
+* **Partner city**: the event's city, else its venue's city.
+* **Participants reached**: distinct people linked to a held meeting, or members of a
+  delegation that attends one.
+* **Knowledge products linked**: distinct products linked to a held meeting (or to one
+  of a held conference's sessions).
+* **Left out**: a top-level theme or a partner city with no held meeting in the period.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from cpp_scheduler.model.enums import EventKind, EventMode
+from cpp_scheduler.reports.facts import Meeting, ProgramFacts
+from cpp_scheduler.reports.tables import ColumnType, Table, table
+
+NONE_KEY = ""
+"""The key of the row for meetings without a theme, a city or a delegation."""
+
+
+@dataclass(frozen=True, slots=True)
+class BreakdownRow:
+    key: str
+    """The id or vocabulary value counted (``""`` for none)."""
+    label: str
+    meetings: int
+    hours: float
+    cancelled: int
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    name: str
+    """``kind``, ``mode``, ``theme``, ``city``, ``delegation`` or ``country``."""
+    heading: str
+    rows: tuple[BreakdownRow, ...]
+
+    @property
+    def title(self) -> str:
+        return f"By {self.heading.lower()}"
+
+    def row(self, key: str) -> BreakdownRow | None:
+        return next((row for row in self.rows if row.key == key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class ProductLine:
+    id: str
+    title: str
+    kind: str
+    published: date | None
+
+
+@dataclass(frozen=True)
+class ProgramReport:
+    first: date
+    last: date
+    meetings: int
+    hours: float
+    cancelled: int
+    participants_reached: int
+    delegations_reached: int
+    products: tuple[ProductLine, ...]
+    breakdowns: tuple[Breakdown, ...]
+    themes_left_out: tuple[str, ...]
+    cities_left_out: tuple[str, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def breakdown(self, name: str) -> Breakdown:
+        return next(found for found in self.breakdowns if found.name == name)
+
+    def as_json(self) -> dict[str, Any]:
+        """The report as ``cpp-scheduler report --json`` prints it; hours to 2 decimals."""
+        return {
+            "from": self.first.isoformat(),
+            "to": self.last.isoformat(),
+            "meetings": self.meetings,
+            "hours": round(self.hours, 2),
+            "cancelled": self.cancelled,
+            "participants_reached": self.participants_reached,
+            "delegations_reached": self.delegations_reached,
+            "knowledge_products": [
+                {
+                    "id": product.id,
+                    "title": product.title,
+                    "kind": product.kind,
+                    "published": product.published.isoformat() if product.published else None,
+                }
+                for product in self.products
+            ],
+            "breakdowns": {
+                found.name: [
+                    {
+                        "key": row.key,
+                        "label": row.label,
+                        "meetings": row.meetings,
+                        "hours": round(row.hours, 2),
+                        "cancelled": row.cancelled,
+                    }
+                    for row in found.rows
+                ]
+                for found in self.breakdowns
+            },
+            "left_out": {
+                "themes": list(self.themes_left_out),
+                "cities": list(self.cities_left_out),
+            },
+        }
+
+
+@dataclass
+class _Unit:
+    """A meeting as the report counts it: a conference carries its sessions."""
+
+    meeting: Meeting
+    sessions: list[Meeting] = field(default_factory=list)
+
+    @property
+    def hours(self) -> float:
+        if self.sessions:
+            return sum(session.hours for session in self.sessions if not session.cancelled)
+        return self.meeting.hours
+
+    def union(self, attribute: str) -> set[str]:
+        found: set[str] = set(getattr(self.meeting, attribute))
+        for session in self.sessions:
+            if not session.cancelled:
+                found.update(getattr(session, attribute))
+        return found
+
+
+def _units(meetings: Iterable[Meeting]) -> list[_Unit]:
+    """Each meeting, with the sessions of a one-off conference folded into it."""
+    meetings = list(meetings)
+    per_event: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        per_event[meeting.event_id].append(meeting)
+    units: dict[tuple[str, datetime | None], _Unit] = {}
+    sessions: list[Meeting] = []
+    for meeting in meetings:
+        parent = per_event.get(meeting.parent_id or "")
+        if parent is not None and len(parent) == 1 and parent[0].recurrence_id is None:
+            sessions.append(meeting)
+        else:
+            units[(meeting.event_id, meeting.recurrence_id)] = _Unit(meeting)
+    for session in sessions:
+        units[(session.parent_id or "", None)].sessions.append(session)
+    return list(units.values())
+
+
+class _Tally:
+    """Meetings, hours and cancellations per key of one breakdown."""
+
+    def __init__(self) -> None:
+        self.meetings: dict[str, int] = defaultdict(int)
+        self.hours: dict[str, float] = defaultdict(float)
+        self.cancelled: dict[str, int] = defaultdict(int)
+
+    def add(self, keys: Iterable[str], unit: _Unit, hours: float) -> None:
+        for key in set(keys) or {NONE_KEY}:
+            if unit.meeting.cancelled:
+                self.cancelled[key] += 1
+            else:
+                self.meetings[key] += 1
+                self.hours[key] += hours
+
+    def rows(
+        self, labels: dict[str, str], keep_all: bool, none: str = "(none)"
+    ) -> list[BreakdownRow]:
+        keys = set(self.meetings) | set(self.cancelled)
+        if keep_all:
+            keys |= set(labels)
+        return [
+            BreakdownRow(
+                key,
+                labels.get(key, none if key == NONE_KEY else key),
+                self.meetings.get(key, 0),
+                self.hours.get(key, 0.0),
+                self.cancelled.get(key, 0),
+            )
+            for key in keys
+        ]
+
+
+def _by_name(rows: list[BreakdownRow]) -> tuple[BreakdownRow, ...]:
+    return tuple(sorted(rows, key=lambda row: (row.key == NONE_KEY, row.label.casefold())))
+
+
+def _by_size(rows: list[BreakdownRow]) -> tuple[BreakdownRow, ...]:
+    return tuple(
+        sorted(
+            rows,
+            key=lambda row: (row.key == NONE_KEY, -row.meetings, -row.hours, row.label.casefold()),
+        )
+    )
+
+
+def _in_order(rows: list[BreakdownRow], order: list[str]) -> tuple[BreakdownRow, ...]:
+    return tuple(sorted(rows, key=lambda row: order.index(row.key)))
+
+
+def build_report(
+    facts: ProgramFacts, first: date, last: date, start: datetime, end: datetime
+) -> ProgramReport:
+    """The report of the meetings that start in ``[start, end)``, the instants the days
+    ``first`` to ``last`` cover (the caller's zone: Tokyo for the program)."""
+    units = [unit for unit in _units(facts.meetings) if start <= unit.meeting.start_utc < end]
+    tallies = {
+        name: _Tally() for name in ("kind", "mode", "theme", "city", "delegation", "country")
+    }
+    members: dict[str, set[str]] = defaultdict(set)
+    for person in facts.participants.values():
+        if person.delegation_id:
+            members[person.delegation_id].add(person.id)
+    reached: set[str] = set()
+    delegations_reached: set[str] = set()
+    products: set[str] = set()
+    held = cancelled = 0
+    total_hours = 0.0
+    for unit in units:
+        meeting = unit.meeting
+        hours = unit.hours
+        themes = {facts.top_theme(theme) for theme in unit.union("theme_ids")}
+        delegations = unit.union("delegation_ids")
+        countries = {facts.delegations[d].country for d in delegations if d in facts.delegations}
+        tallies["kind"].add([meeting.kind.value], unit, hours)
+        tallies["mode"].add([meeting.mode.value], unit, hours)
+        tallies["theme"].add(themes, unit, hours)
+        tallies["city"].add([meeting.city_id] if meeting.city_id else [], unit, hours)
+        tallies["delegation"].add(delegations, unit, hours)
+        tallies["country"].add(countries, unit, hours)
+        if meeting.cancelled:
+            cancelled += 1
+            continue
+        held += 1
+        total_hours += hours
+        reached |= unit.union("participant_ids")
+        for delegation in delegations:
+            reached |= members.get(delegation, set())
+        delegations_reached |= delegations
+        products |= unit.union("product_ids")
+
+    areas = {theme.id: theme.name for theme in facts.themes.values() if theme.parent_id is None}
+    cities = {city.id: city.name for city in facts.cities.values()}
+    delegation_names = {d.id: d.name for d in facts.delegations.values()}
+    country_names = {d.country: d.country_name for d in facts.delegations.values()}
+    kinds = [kind.value for kind in EventKind]
+    modes = [mode.value for mode in EventMode]
+    breakdowns = (
+        Breakdown(
+            "kind",
+            "Kind",
+            _in_order(tallies["kind"].rows({k.value: k.label for k in EventKind}, True), kinds),
+        ),
+        Breakdown(
+            "mode",
+            "Mode",
+            _in_order(tallies["mode"].rows({m.value: m.label for m in EventMode}, True), modes),
+        ),
+        Breakdown("theme", "Theme", _by_name(tallies["theme"].rows(areas, True, "(no theme)"))),
+        Breakdown(
+            "city",
+            "Partner city",
+            _by_name(tallies["city"].rows(cities, True, "(no partner city)")),
+        ),
+        Breakdown(
+            "delegation",
+            "Delegation",
+            _by_size(tallies["delegation"].rows(delegation_names, False, "(no delegation)")),
+        ),
+        Breakdown(
+            "country",
+            "Country",
+            _by_size(tallies["country"].rows(country_names, False, "(no delegation)")),
+        ),
+    )
+    theme_rows = breakdowns[2].rows
+    city_rows = breakdowns[3].rows
+    lines = sorted(
+        (
+            ProductLine(p.id, p.title, p.kind.label, p.published)
+            for p in (facts.products[i] for i in products if i in facts.products)
+        ),
+        key=lambda line: (line.kind, line.title.casefold()),
+    )
+    return ProgramReport(
+        first=first,
+        last=last,
+        meetings=held,
+        hours=total_hours,
+        cancelled=cancelled,
+        participants_reached=len(reached),
+        delegations_reached=len(delegations_reached),
+        products=tuple(lines),
+        breakdowns=breakdowns,
+        themes_left_out=tuple(
+            row.label for row in theme_rows if row.key != NONE_KEY and row.meetings == 0
+        ),
+        cities_left_out=tuple(
+            row.label for row in city_rows if row.key != NONE_KEY and row.meetings == 0
+        ),
+    )
+
+
+# -- as tables ------------------------------------------------------------------------------
+def summary_table(report: ProgramReport) -> Table:
+    """The report's figures, one per row, and what it left out."""
+    rows: list[tuple[Any, ...]] = [
+        ("From", report.first),
+        ("To", report.last),
+        ("Meetings held", report.meetings),
+        ("Hours", round(report.hours, 2)),
+        ("Cancelled meetings", report.cancelled),
+        ("Participants reached", report.participants_reached),
+        ("Delegations reached", report.delegations_reached),
+        ("Knowledge products linked", len(report.products)),
+        ("Themes left out", ", ".join(report.themes_left_out) or "none"),
+        ("Partner cities left out", ", ".join(report.cities_left_out) or "none"),
+    ]
+    return table("Summary", [("Figure", ColumnType.TEXT), ("Value", ColumnType.NUMBER)], rows)
+
+
+def breakdown_table(found: Breakdown) -> Table:
+    return table(
+        found.title,
+        [
+            (found.heading, ColumnType.TEXT),
+            ("Meetings", ColumnType.INTEGER),
+            ("Hours", ColumnType.HOURS),
+            ("Cancelled", ColumnType.INTEGER),
+        ],
+        [(row.label, row.meetings, row.hours, row.cancelled) for row in found.rows],
+    )
+
+
+def products_table(report: ProgramReport) -> Table:
+    return table(
+        "Knowledge products",
+        [("Title", ColumnType.TEXT), ("Kind", ColumnType.TEXT), ("Published", ColumnType.DATE)],
+        [(line.title, line.kind, line.published) for line in report.products],
+    )
+
+
+def report_tables(report: ProgramReport) -> list[Table]:
+    """The report's sheets: the summary, one per breakdown, the products."""
+    return [
+        summary_table(report),
+        *(breakdown_table(found) for found in report.breakdowns),
+        products_table(report),
+    ]

@@ -1,0 +1,453 @@
+"""The spreadsheets and the program's report, read from the database: what
+``cpp-scheduler export xlsx|csv``, ``cpp-scheduler report`` and the Program report window
+all call.
+
+Everything a table needs is read in one read transaction, with column queries (no
+entities, which would take seconds for a year of ten thousand events), and each series
+is expanded into its meetings by the model's own rule expansion
+(:func:`cpp_scheduler.model.recurrence.expand`, as the calendar does), its cancelled
+occurrences kept and marked so the report can count them apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Table as SqlTable
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    KnowledgeProduct,
+    Participant,
+    PartnerCity,
+    ThematicArea,
+    Venue,
+    recurrence,
+)
+from cpp_scheduler.model.enums import EventStatus
+from cpp_scheduler.model.event import (
+    OccurrenceOverride,
+    event_delegations,
+    event_participants,
+    event_themes,
+)
+from cpp_scheduler.model.product import product_events
+from cpp_scheduler.model.tour import HotelNight, StudyTour, TourDay, TravelLeg
+from cpp_scheduler.reports.agenda import AgendaFilter, agenda_table, delegation_tables, tour_table
+from cpp_scheduler.reports.facts import (
+    City,
+    DelegationFact,
+    LegFact,
+    Meeting,
+    NightFact,
+    ParticipantFact,
+    ProductFact,
+    ProgramFacts,
+    Theme,
+    TourDayFact,
+    TourFacts,
+    VenueFact,
+)
+from cpp_scheduler.reports.program import ProgramReport, build_report, report_tables
+from cpp_scheduler.reports.tables import Table
+from cpp_scheduler.services.snapshot import NotFoundError
+from cpp_scheduler.store import Database
+
+if TYPE_CHECKING:
+    from cpp_scheduler.reports.xlsx import BarChartSpec
+
+__all__ = [
+    "AgendaFilter",
+    "NotFoundError",
+    "ProgramReport",
+    "agenda",
+    "delegations",
+    "program_report",
+    "read_facts",
+    "report_charts",
+    "tour_days",
+    "write_report_xlsx",
+]
+
+
+def _links(session: Session, table: SqlTable, column: str) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for owner, linked in session.execute(select(table.c.event_id, table.c[column])):
+        found[owner].add(linked)
+    return {owner: frozenset(linked) for owner, linked in found.items()}
+
+
+def _product_links(session: Session) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for product_id, event_id in session.execute(
+        select(product_events.c.product_id, product_events.c.event_id)
+    ):
+        found[event_id].add(product_id)
+    return {event_id: frozenset(ids) for event_id, ids in found.items()}
+
+
+def _read(session: Session) -> ProgramFacts:
+    themes = {
+        theme_id: Theme(theme_id, code, name, name_ja or "", parent)
+        for theme_id, code, name, name_ja, parent in session.execute(
+            select(
+                ThematicArea.id,
+                ThematicArea.code,
+                ThematicArea.name,
+                ThematicArea.name_ja,
+                ThematicArea.parent_id,
+            )
+        )
+    }
+    cities = {
+        city_id: City(city_id, name, name_ja or "")
+        for city_id, name, name_ja in session.execute(
+            select(PartnerCity.id, PartnerCity.name, PartnerCity.name_ja)
+        )
+    }
+    venues = {
+        row[0]: VenueFact(row[0], row[1], row[2] or "", row[3], row[4] or "", row[5])
+        for row in session.execute(
+            select(
+                Venue.id, Venue.name, Venue.name_ja, Venue.locality, Venue.address, Venue.city_id
+            )
+        )
+    }
+    delegations = {
+        row.id: DelegationFact(
+            row.id,
+            row.name,
+            row.country,
+            timezones.country_name(row.country or "") or row.country,
+            row.zone,
+            row.home_city or "",
+            row.arrival,
+            row.departure,
+            tuple(row.languages or ()),
+            row.interpretation or "",
+        )
+        for row in session.execute(
+            select(
+                Delegation.id,
+                Delegation.name,
+                Delegation.country,
+                Delegation.zone,
+                Delegation.home_city,
+                Delegation.arrival,
+                Delegation.departure,
+                Delegation.languages,
+                Delegation.interpretation,
+            )
+        )
+    }
+    participants = {
+        row.id: ParticipantFact(
+            row.id,
+            row.name,
+            row.email,
+            row.organisation or "",
+            row.role.label,
+            row.delegation_id,
+            row.zone,
+        )
+        for row in session.execute(
+            select(
+                Participant.id,
+                Participant.name,
+                Participant.email,
+                Participant.organisation,
+                Participant.role,
+                Participant.delegation_id,
+                Participant.zone,
+            )
+        )
+    }
+    products = {
+        row.id: ProductFact(row.id, row.title, row.kind, row.published)
+        for row in session.execute(
+            select(
+                KnowledgeProduct.id,
+                KnowledgeProduct.title,
+                KnowledgeProduct.kind,
+                KnowledgeProduct.published,
+            )
+        )
+    }
+    theme_links = _links(session, event_themes, "theme_id")
+    delegation_links = _links(session, event_delegations, "delegation_id")
+    participant_links = _links(session, event_participants, "participant_id")
+    product_links = _product_links(session)
+    changes: dict[str, list[recurrence.OccurrenceChange]] = defaultdict(list)
+    for event_id, recurrence_id, cancelled, start, end in session.execute(
+        select(
+            OccurrenceOverride.event_id,
+            OccurrenceOverride.recurrence_id,
+            OccurrenceOverride.cancelled,
+            OccurrenceOverride.start_utc,
+            OccurrenceOverride.end_utc,
+        )
+    ):
+        changes[event_id].append(recurrence.OccurrenceChange(recurrence_id, cancelled, start, end))
+    nothing: frozenset[str] = frozenset()
+    meetings: list[Meeting] = []
+    for row in session.execute(
+        select(
+            Event.id,
+            Event.title,
+            Event.kind,
+            Event.mode,
+            Event.status,
+            Event.start_utc,
+            Event.end_utc,
+            Event.zone,
+            Event.venue_id,
+            Event.city_id,
+            Event.parent_id,
+            Event.recurrence_rule,
+            Event.tour_day_id,
+        )
+    ):
+        city_id = row.city_id
+        if city_id is None and row.venue_id in venues:
+            city_id = venues[row.venue_id].city_id
+        meeting = Meeting(
+            row.id,
+            row.title,
+            row.kind,
+            row.mode,
+            row.status,
+            row.start_utc,
+            row.end_utc,
+            row.zone,
+            row.venue_id,
+            city_id,
+            row.parent_id,
+            theme_links.get(row.id, nothing),
+            delegation_links.get(row.id, nothing),
+            participant_links.get(row.id, nothing),
+            product_links.get(row.id, nothing),
+            cancelled=row.status is EventStatus.CANCELLED,
+            tour_day_id=row.tour_day_id,
+        )
+        if not row.recurrence_rule:
+            meetings.append(meeting)
+            continue
+        meetings.extend(_series_meetings(meeting, row.recurrence_rule, changes.get(row.id, [])))
+    return ProgramFacts(meetings, themes, cities, venues, delegations, participants, products)
+
+
+def _series_meetings(
+    template: Meeting, rule: str, changes: Sequence[recurrence.OccurrenceChange]
+) -> list[Meeting]:
+    """Every meeting the rule gives, moved ones at their new time; a cancelled one is
+    kept, marked cancelled, so that it can be counted apart."""
+    called_off = {change.recurrence_id for change in changes if change.cancelled}
+    kept = [change for change in changes if not change.cancelled]
+    return [
+        replace(
+            template,
+            start_utc=occurrence.start,
+            end_utc=occurrence.end,
+            recurrence_id=occurrence.recurrence_id,
+            cancelled=template.cancelled or occurrence.recurrence_id in called_off,
+        )
+        for occurrence in recurrence.expand(
+            template.start_utc, template.end_utc, template.zone, rule, kept
+        )
+    ]
+
+
+@contextmanager
+def read_transaction(database: Database) -> Iterator[Session]:
+    """A session whose queries all see the program at one moment, so that a colleague's
+    save in the middle of a report never splits an event from its links.
+
+    PostgreSQL gives each statement of a READ COMMITTED transaction a new snapshot: this
+    one runs at REPEATABLE READ. SQLite's Python driver opens a transaction only before
+    a write, leaving each SELECT a moment of its own: this one begins it explicitly, and
+    in WAL mode every read then sees the database as it was at the first.
+    """
+    with database.session() as session, session.begin():
+        if database.is_sqlite:
+            session.execute(text("BEGIN"))
+        else:
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        yield session
+
+
+def read_facts(database: Database) -> ProgramFacts:
+    """The whole program as the tables read it, in one read transaction."""
+    with read_transaction(database) as session:
+        return _read(session)
+
+
+# -- the tables -----------------------------------------------------------------------------
+def agenda(
+    database: Database,
+    event_filter: AgendaFilter | None = None,
+    first: date | None = None,
+    last: date | None = None,
+    zones: Sequence[str] = (timezones.TOKYO,),
+    days_zone: str = timezones.TOKYO,
+) -> Table:
+    """The agenda from ``first`` to ``last`` (whole days in ``days_zone``, Tokyo unless
+    the window shows another; both included; None for an open end), through
+    ``event_filter``, with times in each of ``zones``."""
+    start = timezones.local_days(first, first, days_zone)[0] if first else None
+    end = timezones.local_days(last, last, days_zone)[1] if last else None
+    return agenda_table(read_facts(database), event_filter or AgendaFilter(), start, end, zones)
+
+
+def delegations(database: Database) -> list[Table]:
+    """The delegations, and their members."""
+    return delegation_tables(read_facts(database))
+
+
+def tour_days(database: Database, name: str) -> Table:
+    """A study tour's days, by its title (or its id)."""
+    with read_transaction(database) as session:
+        found = session.execute(
+            select(
+                StudyTour.id,
+                StudyTour.title,
+                StudyTour.start_date,
+                StudyTour.end_date,
+                Delegation.name,
+            )
+            .join(Delegation, StudyTour.delegation_id == Delegation.id)
+            .where((StudyTour.title == name) | (StudyTour.id == name))
+        ).all()
+        if not found:
+            titles = sorted(session.scalars(select(StudyTour.title)))
+            known = "; ".join(titles) if titles else "the program has none"
+            raise NotFoundError(f"no study tour is called '{name}' (study tours: {known})")
+        if len(found) > 1:
+            raise NotFoundError(f"{len(found)} study tours are called '{name}'; give its id")
+        tour_id, title, first, last, delegation = found[0]
+        days = [
+            TourDayFact(day_id, day, day_title or "", notes or "")
+            for day_id, day, day_title, notes in session.execute(
+                select(TourDay.id, TourDay.day, TourDay.title, TourDay.notes)
+                .where(TourDay.tour_id == tour_id)
+                .order_by(TourDay.day)
+            )
+        ]
+        legs = [
+            LegFact(
+                row.origin,
+                row.destination,
+                row.mode.label,
+                row.departure_utc,
+                row.arrival_utc,
+                row.zone,
+                row.notes or "",
+            )
+            for row in session.execute(
+                select(
+                    TravelLeg.origin,
+                    TravelLeg.destination,
+                    TravelLeg.mode,
+                    TravelLeg.departure_utc,
+                    TravelLeg.arrival_utc,
+                    TravelLeg.zone,
+                    TravelLeg.notes,
+                ).where(TravelLeg.tour_id == tour_id)
+            )
+        ]
+        nights = [
+            NightFact(night_of, hotel, locality, address or "")
+            for night_of, hotel, locality, address in session.execute(
+                select(
+                    HotelNight.night_of, HotelNight.hotel, HotelNight.locality, HotelNight.address
+                ).where(HotelNight.tour_id == tour_id)
+            )
+        ]
+        program = _read(session)
+    return tour_table(TourFacts(title, delegation, first, last, days, legs, nights, program))
+
+
+# -- the report -----------------------------------------------------------------------------
+def program_report(database: Database, first: date, last: date) -> ProgramReport:
+    """The program's report for the days ``first`` to ``last`` (in Tokyo, both included)."""
+    start, end = timezones.local_days(first, last, timezones.TOKYO)
+    return build_report(read_facts(database), first, last, start, end)
+
+
+def report_charts() -> list[BarChartSpec]:
+    """The charts of the report's workbook: hours by theme, hours by partner city."""
+    from cpp_scheduler.reports.xlsx import BarChartSpec
+
+    return [
+        BarChartSpec("By theme", "Hours", "Hours by theme"),
+        BarChartSpec("By partner city", "Hours", "Hours by partner city"),
+    ]
+
+
+def write_report_xlsx(report: ProgramReport, path: Path) -> Path:
+    """The report's workbook: a sheet per breakdown, and its two charts."""
+    # openpyxl is loaded only to write: the window reads reports without it.
+    from cpp_scheduler.reports.xlsx import write_xlsx
+
+    return write_xlsx(report_tables(report), path, report_charts())
+
+
+# -- names on the command line --------------------------------------------------------------
+def _one(kind: str, name: str, candidates: Mapping[str, tuple[str, ...]]) -> str:
+    """The id whose names (any of them, case aside) include ``name``."""
+    wanted = name.strip().casefold()
+    for record_id, names in candidates.items():
+        if wanted in (candidate.casefold() for candidate in names if candidate):
+            return record_id
+    known = sorted(names[0] for names in candidates.values())
+    listed = "; ".join(known) if known else "the program has none"
+    raise NotFoundError(f"no {kind} is called '{name}' ({kind} names: {listed})")
+
+
+def named_filter(
+    database: Database,
+    *,
+    city: str | None = None,
+    theme: str | None = None,
+    delegation: str | None = None,
+    base: AgendaFilter | None = None,
+) -> AgendaFilter:
+    """``base`` with a partner city (English or Japanese name), a theme (name or code)
+    and a delegation (name) given by name, as a person types them."""
+    chosen = base or AgendaFilter()
+    if not (city or theme or delegation):
+        return chosen
+    with database.session() as session, session.begin():
+        if city:
+            cities = {
+                row[0]: (row[1], row[2] or "")
+                for row in session.execute(
+                    select(PartnerCity.id, PartnerCity.name, PartnerCity.name_ja)
+                )
+            }
+            chosen = replace(chosen, city_id=_one("partner city", city, cities))
+        if theme:
+            themes = {
+                row[0]: (row[1], row[2], row[3] or "")
+                for row in session.execute(
+                    select(
+                        ThematicArea.id, ThematicArea.name, ThematicArea.code, ThematicArea.name_ja
+                    )
+                )
+            }
+            chosen = replace(chosen, theme_id=_one("theme", theme, themes))
+        if delegation:
+            found = {
+                row[0]: (row[1],) for row in session.execute(select(Delegation.id, Delegation.name))
+            }
+            chosen = replace(chosen, delegation_id=_one("delegation", delegation, found))
+    return chosen

@@ -1,0 +1,169 @@
+"""``cpp-scheduler export xlsx|csv`` and ``cpp-scheduler report`` on the demo program:
+the files a coordinator opens, the figures printed, and the mistakes said in one line."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from cpp_scheduler.cli import main
+
+TOUR = "Peru study tour: compact, resilient and smart cities"
+
+
+def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
+    status = main(["--db", str(db), *args])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_the_agenda_in_two_zones_filtered_by_city(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "kobe.xlsx"
+    status, out, _err = run(
+        capsys,
+        demo_sqlite_path,
+        *("export", "xlsx", "agenda", "--city", "神戸市", "--zone", "Asia/Tokyo"),
+        *("--zone", "America/Lima", "--from", "2027-01-01", "--to", "2027-03-31", "-o"),
+        str(target),
+    )
+    assert status == 0, out
+    sheet = load_workbook(target)["Agenda"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[9:15] == [
+        "Start (Asia/Tokyo)",
+        "End (Asia/Tokyo)",
+        "Start (America/Lima)",
+        "End (America/Lima)",
+        "Start (UTC)",
+        "End (UTC)",
+    ]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows
+    assert all(row[6] == "Kobe" for row in rows)
+    # The monthly series' meetings in the period (its 17 February one was cancelled),
+    # the DRI visit and the Kobe workshop of the tour.
+    titles = [row[0] for row in rows]
+    assert titles.count("Peer-to-peer workshop series: resilient cities (monthly)") == 2
+    first = rows[0]
+    assert first[9] == datetime(2027, 1, 20, 17, 0)  # 17:00 in Tokyo
+    assert first[11] == datetime(2027, 1, 20, 3, 0)  # 03:00 in Lima, the same day
+    assert first[13] == datetime(2027, 1, 20, 8, 0)  # the instant, in UTC
+    assert out.splitlines()[-1] == f"{len(rows)} rows in 1 table"
+
+
+def test_the_delegations_as_csv_beside_their_members(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _err = run(
+        capsys, demo_sqlite_path, "export", "csv", "delegations", "-o", str(tmp_path / "d.csv")
+    )
+    assert status == 0
+    assert (tmp_path / "d.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    with (tmp_path / "d.csv").open(encoding="utf-8-sig", newline="") as stream:
+        delegations = list(csv.DictReader(stream))
+    with (tmp_path / "d-members.csv").open(encoding="utf-8-sig", newline="") as stream:
+        members = list(csv.DictReader(stream))
+    assert len(delegations) == 5
+    peru = next(row for row in delegations if row["Country code"] == "PE")
+    assert peru["Arrival in Japan"] == "2027-03-07"
+    assert int(peru["Members"]) == sum(m["Delegation"] == peru["Delegation"] for m in members)
+    assert f"wrote {tmp_path / 'd-members.csv'}" in out
+
+
+def test_a_study_tours_days_in_order(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "tour.xlsx"
+    status, _out, _err = run(
+        capsys, demo_sqlite_path, "export", "xlsx", "tour", "--tour", TOUR, "-o", str(target)
+    )
+    assert status == 0
+    rows = list(load_workbook(target).worksheets[0].iter_rows(min_row=2, values_only=True))
+    days = [row[0] for row in rows]
+    assert days == sorted(days)
+    items = [(row[0].day, row[2]) for row in rows]
+    assert items[:4] == [(8, "Activity"), (8, "Travel"), (8, "Activity"), (8, "Hotel night")]
+    assert ("Kobe → Kitakyushu", "Rail") in [(row[7], row[8]) for row in rows]
+    assert "人と防災未来センター" in [row[9] for row in rows]  # for the taxi driver
+
+
+def test_the_report_printed_and_as_a_workbook(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    period = ("--from", "2027-01-01", "--to", "2027-01-31")
+    status, out, _err = run(capsys, demo_sqlite_path, "report", *period)
+    assert status == 0
+    assert "Program report from 2027-01-01 to 2027-01-31 (Tokyo)" in out
+    assert "1 meeting held, 1.50 hours; 0 cancelled" in out
+    assert "Partner cities left out: Kitakyushu, Toyama, Yokohama" in out
+
+    status, out, _err = run(capsys, demo_sqlite_path, "report", *period, "--json")
+    printed = json.loads(out)
+    assert printed["left_out"]["cities"] == ["Kitakyushu", "Toyama", "Yokohama"]
+
+    target = tmp_path / "report.xlsx"
+    status, out, _err = run(capsys, demo_sqlite_path, "report", *period, "-o", str(target))
+    assert status == 0
+    book = load_workbook(target)
+    assert book.sheetnames == [
+        "Summary",
+        "By kind",
+        "By mode",
+        "By theme",
+        "By partner city",
+        "By delegation",
+        "By country",
+        "Knowledge products",
+    ]
+    cities = {row[0]: row[1:] for row in book["By partner city"].iter_rows(2, values_only=True)}
+    assert cities["Kobe"] == (1, 1.5, 0)
+    assert cities["Toyama"] == (0, 0, 0)
+    summary = dict(book["Summary"].iter_rows(min_row=2, values_only=True))
+    assert summary["Meetings held"] == printed["meetings"] == 1
+    assert summary["Partner cities left out"] == "Kitakyushu, Toyama, Yokohama"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", "xlsx", "agenda", "--zone", "Mars/Olympus"], "--zone 'Mars/Olympus'"),
+        (["export", "csv", "agenda", "--city", "Atlantis"], "no partner city is called"),
+        (["export", "xlsx", "tour"], "'tour' needs --tour NAME"),
+        (["export", "xlsx", "tour", "--tour", "Nowhere"], "no study tour is called 'Nowhere'"),
+        (["report", "--from", "2027-02-01", "--to", "2027-01-01"], "--to 2027-01-01 is before"),
+        (["report", "--from", "2027-01-01", "--to", "2027-01-31", "-o", "r.ods"], ".xlsx"),
+        (["export", "csv", "delegations", "-o", "FOLDER"], "is a folder"),
+        (["export", "xlsx", "delegations", "-o", "FOLDER/missing/d.xlsx"], "does not exist"),
+    ],
+)
+def test_mistakes_are_said_in_one_line(
+    demo_sqlite_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    message: str,
+) -> None:
+    if "-o" not in args and args[0] == "export":
+        args = [*args, "-o", str(tmp_path / "out.xlsx")]
+    args = [arg.replace("FOLDER", str(tmp_path)) for arg in args]
+    status, _out, err = run(capsys, demo_sqlite_path, *args)
+    assert status != 0
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_export_ics_still_works(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "all.ics"
+    status, _out, _err = run(capsys, demo_sqlite_path, "export", "ics", "--all", "-o", str(target))
+    assert status == 0
+    assert target.read_text("utf-8").startswith("BEGIN:VCALENDAR")

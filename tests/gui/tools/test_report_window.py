@@ -1,0 +1,195 @@
+"""The Program report window and the File menu's spreadsheets, on the demo program: the
+window shows the figures the report service gives, names what was left out, saves the
+workbook, and "Export agenda…" writes what the calendar shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import settle
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.commands import move_event
+from cpp_scheduler.gui.eventmodel import EventFilter
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.gui.reportmenu import ReportActions, agenda_filter
+from cpp_scheduler.gui.reportview import LEFT_OUT, ProgramReportWindow
+from cpp_scheduler.model import EventKind
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.services.reports import agenda, program_report
+from cpp_scheduler.store import Database
+
+FEBRUARY = (date(2027, 2, 1), date(2027, 2, 28))
+
+
+@pytest.fixture
+def demo_window(sqlite_database: Database, open_window: Callable[[], MainWindow]) -> MainWindow:
+    load_demo(sqlite_database)
+    return open_window()
+
+
+def actions_of(window: MainWindow) -> ReportActions:
+    found = window.report_actions  # type: ignore[attr-defined]
+    assert isinstance(found, ReportActions)
+    return found
+
+
+def shown_report(qtbot: QtBot, window: MainWindow) -> ProgramReportWindow:
+    report_window = actions_of(window).open_report()
+    qtbot.waitUntil(lambda: report_window.report is not None, timeout=10_000)
+    with qtbot.waitSignal(report_window.reportShown, timeout=10_000):
+        report_window.set_period(*FEBRUARY)
+        report_window.refresh()
+    return report_window
+
+
+def test_the_file_menu_offers_the_agenda_and_the_report(demo_window: MainWindow) -> None:
+    menu = next(
+        action.menu()
+        for action in demo_window.menuBar().actions()
+        if action.text().replace("&", "") == "File"
+    )
+    assert isinstance(menu, QMenu)
+    texts = [action.text() for action in menu.actions()]
+    assert texts[-4:] == ["Export agenda…", "Program report…", "", "Quit"]
+
+
+def test_the_window_shows_the_services_report(
+    qtbot: QtBot, qtmodeltester: object, demo_window: MainWindow, sqlite_database: Database
+) -> None:
+    report_window = shown_report(qtbot, demo_window)
+    expected = program_report(sqlite_database, *FEBRUARY)
+    assert report_window.report == expected
+    summary = report_window.summary.text()
+    assert f"<b>{expected.meetings}</b> meetings held" in summary
+    assert f"<b>{expected.hours:,.2f}</b> hours" in summary
+    assert f"<b>{expected.participants_reached}</b> participants reached" in summary
+    assert "partner cities: Kitakyushu, Kobe, Yokohama" in report_window.left_out.text()
+
+    for name, model in report_window.models.items():
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+        if name == "products":
+            continue
+        found = expected.breakdown(name)
+        shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+        assert shown == [row.label for row in found.rows]
+    cities = report_window.models["city"]
+    marked = {
+        cities.index(row, 0).data()
+        for row in range(cities.rowCount())
+        if cities.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    }
+    # Kobe held only the series' cancelled 17 February meeting, which covers nothing.
+    assert marked == {"Kitakyushu", "Kobe", "Yokohama"}
+    background = cities.index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
+    assert background.color() == LEFT_OUT
+    conference = next(
+        row
+        for row in range(report_window.models["kind"].rowCount())
+        if report_window.models["kind"].index(row, 0).data() == "Conference"
+    )
+    assert report_window.models["kind"].index(conference, 2).data() == "17.75"
+
+    themes = expected.breakdown("theme")
+    assert report_window.theme_chart.labels == [r.label for r in themes.rows if r.key]
+    assert report_window.theme_chart.values == [round(r.hours, 2) for r in themes.rows if r.key]
+    chart = report_window.city_chart
+    assert chart.labels == [
+        "Kitakyushu (left out)",
+        "Kobe (left out)",
+        "Toyama",
+        "Yokohama (left out)",
+    ]
+    assert chart.values[chart.labels.index("Toyama")] == 4.0
+    assert chart.values[chart.labels.index("Kobe (left out)")] == 0
+
+
+def test_an_edit_says_the_count_is_old_and_show_counts_again(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    report_window = shown_report(qtbot, demo_window)
+    assert "Toyama" not in report_window.report.cities_left_out  # type: ignore[union-attr]
+    visit = next(
+        row for row in demo_window.events.rows() if row.title.startswith("Site visit: Toyama")
+    )
+    to_march = timedelta(days=28)
+    demo_window.editor.execute(
+        move_event(
+            demo_window.editor,
+            visit.event_id,
+            visit.start_utc + to_march,
+            visit.end_utc + to_march,
+            demo_window.display_zone,
+        )
+    )
+    settle(qtbot, demo_window)
+    assert "press Show to count again" in report_window.status.text()
+    with qtbot.waitSignal(report_window.reportShown, timeout=10_000):
+        report_window.show_button.click()
+    assert "Toyama" in report_window.report.cities_left_out  # type: ignore[union-attr]
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    report_window = shown_report(qtbot, demo_window)
+    shown = report_window.report
+    report_window.set_period(date(2027, 3, 1), date(2027, 2, 1))
+    report_window.refresh()
+    assert "before the first" in report_window.status.text()
+    assert report_window.report is shown
+
+
+def test_save_as_spreadsheet(qtbot: QtBot, demo_window: MainWindow, tmp_path: Path) -> None:
+    report_window = shown_report(qtbot, demo_window)
+    with qtbot.waitSignal(report_window.saved, timeout=10_000) as saved:
+        report_window.save_spreadsheet(tmp_path / "february")
+    assert saved.args == [str(tmp_path / "february.xlsx")]
+    book = load_workbook(tmp_path / "february.xlsx")
+    assert "By theme" in book.sheetnames
+    summary = dict(book["Summary"].iter_rows(min_row=2, values_only=True))
+    assert report_window.report is not None
+    assert summary["Meetings held"] == report_window.report.meetings
+    assert "Saved" in report_window.status.text()
+
+
+def test_export_agenda_writes_what_the_calendar_shows(
+    qtbot: QtBot, demo_window: MainWindow, sqlite_database: Database, tmp_path: Path
+) -> None:
+    demo_window.set_display_zone("America/Lima")  # the calendar's days are Lima's
+    demo_window.go_to(date(2027, 3, 10))
+    demo_window.proxy.set_event_filter(EventFilter(kind=EventKind.SITE_VISIT))
+    actions = actions_of(demo_window)
+    first, last = actions.agenda_period()
+    assert first is not None
+    assert last is not None
+    assert first <= date(2027, 3, 10) <= last
+    target = tmp_path / "agenda.csv"
+    actions.export_agenda(target)
+    settle(qtbot, demo_window)
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    written = target.read_text("utf-8-sig").splitlines()
+    expected = agenda(
+        sqlite_database,
+        agenda_filter(EventFilter(kind=EventKind.SITE_VISIT)),
+        first,
+        last,
+        actions.agenda_zones(),
+        "America/Lima",
+    )
+    assert written[0].split(",")[9:11] == ["Start (America/Lima)", "End (America/Lima)"]
+    titles = [line.split(",")[0] for line in written[1:]]
+    assert titles == [row[0] for row in expected.rows]
+    assert titles  # the tour's site visits that week
+    assert all(row[1] == "Site visit" for row in expected.rows)
+    shown = {
+        row.title for row in demo_window.proxy.rows_between(*demo_window.tools.visible_range())
+    }  # type: ignore[attr-defined]
+    assert set(titles) == shown
+    assert "Wrote" in demo_window.statusBar().currentMessage()
