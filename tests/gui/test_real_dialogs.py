@@ -33,6 +33,7 @@ def test_an_edit_in_the_event_dialog_is_saved_and_undone(
 ) -> None:
     def type_and_accept(dialog: EventDialog) -> int:
         qtbot.addWidget(dialog)
+        qtbot.waitUntil(dialog.lists_ready)  # OK waits for the lists read in the background
         dialog.ui.title.selectAll()
         qtbot.keyClicks(dialog.ui.title, "Kobe seismic resilience workshop")
         return int(QDialog.DialogCode.Accepted)
@@ -63,6 +64,7 @@ def test_a_new_event_dialog_starts_at_the_slot_chosen(
 
     def type_and_accept(dialog: EventDialog) -> int:
         qtbot.addWidget(dialog)
+        qtbot.waitUntil(dialog.lists_ready)
         qtbot.keyClicks(dialog.ui.title, "Toyama compact city talk")
         seen.append(dialog.values())
         return int(QDialog.DialogCode.Accepted)
@@ -93,6 +95,7 @@ def test_a_colleagues_change_while_the_dialog_is_open_is_not_overwritten(
 
     def colleague_saves_first(dialog: EventDialog) -> int:
         qtbot.addWidget(dialog)
+        qtbot.waitUntil(dialog.lists_ready)
         answer = next(answers)
         if answer == QDialog.DialogCode.Accepted:
             with real_window.database.transaction() as session:
