@@ -992,12 +992,12 @@ class MainWindow(QMainWindow):
         event_id, zone = self._selected.event_id, self.display_zone
         chosen = self._selected.recurrence_id
         try:
-            meetings = series.meetings(self.database, event_id)
+            read = series.meetings(self.database, event_id)
         except SchedulerError as error:
             self.report_error("Cannot cancel the meeting", str(error))
             return
-        title = meetings[0].title if meetings else ""
-        if all(meeting.recurrence_id is None for meeting in meetings):
+        title, meetings = read.title, read.meetings if read.is_series else []
+        if not meetings:
             self.report_error(
                 "Not a series",
                 f"'{title}' meets once; to call it off, set "

@@ -60,15 +60,32 @@ class Meeting:
     version: int
 
 
-def meetings(database: Database, event_id: str) -> list[Meeting]:
+@dataclass(frozen=True)
+class Meetings:
+    """The meetings of one event as read together, with its name and version."""
+
+    title: str
+    version: int
+    is_series: bool
+    meetings: list[Meeting]
+
+
+def meetings(database: Database, event_id: str) -> Meetings:
     """Every meeting of an event (one for a one-off event), moved ones where they are now,
     cancelled ones left out."""
     with database.session() as session:
         event = get_record(session, Event, event_id)
-        return [
-            Meeting(event.id, event.title, item.start, item.end, item.recurrence_id, event.version)
-            for item in event.occurrences()
-        ]
+        return Meetings(
+            event.title,
+            event.version,
+            event.is_series,
+            [
+                Meeting(
+                    event.id, event.title, item.start, item.end, item.recurrence_id, event.version
+                )
+                for item in event.occurrences()
+            ],
+        )
 
 
 def meeting(database: Database, event_id: str, recurrence_id: datetime | None) -> Meeting:
