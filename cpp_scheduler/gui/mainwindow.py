@@ -955,8 +955,8 @@ class MainWindow(QMainWindow):
                 self.editor,
                 domain.Event,
                 accepted.values(),  # type: ignore[attr-defined]
-                accepted.record_title(),
-            )  # type: ignore[attr-defined]
+                accepted.record_title(),  # type: ignore[attr-defined]
+            )
             self.editor.execute(command)
             self.select_event(command.record_id)
 
@@ -1077,9 +1077,9 @@ class MainWindow(QMainWindow):
                     self.editor,
                     model,
                     accepted.values(),  # type: ignore[attr-defined]
-                    accepted.record_title(),
+                    accepted.record_title(),  # type: ignore[attr-defined]
                 )
-            )  # type: ignore[attr-defined]
+            )
 
         self._run_dialog(dialog, save)
 

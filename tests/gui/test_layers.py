@@ -23,8 +23,6 @@ GUI = Path(cpp_scheduler.gui.__file__).parent
 _NOT_YET = {
     "tools/calendarfiles.py",
     "tools/conflicts.py",
-    "tools/delegationview.py",
-    "tools/localtimes.py",
     "tools/slotfinder.py",
     "tools/tourbuilder.py",
 }
