@@ -197,3 +197,18 @@ def test_the_event_editor_offers_conferences_and_people_once_read(
     assert dialog.ui.delegations.checkedIds() == [lima]
     assert "Lima: " in dialog.ui.attendeeTimes.text()
     assert dialog.values() == dialog.original_values()
+
+
+def test_an_editor_closed_before_its_lists_arrive_drops_them(
+    real_window: MainWindow, qtbot: QtBot
+) -> None:
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    dialog = open_editor("knowledge_product", real_window.database, tasks=real_window.tasks)
+    dialog.show()
+    qtbot.waitUntil(lambda: real_window.tasks.busy, timeout=5_000)  # the lists are being read
+    shiboken6.delete(dialog)  # the coordinator cancels at once
+    assert real_window.tasks.wait_for_done()
+    QApplication.processEvents()  # the answer comes back to nobody, and nothing breaks
+    assert not real_window.tasks.busy

@@ -17,12 +17,13 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
+from cpp_scheduler.gui.opening import AfterFirstPaint
 from cpp_scheduler.gui.widgets.multi_select import Choice as Pick
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.model import Base, Problem
@@ -49,6 +50,9 @@ class RecordMissingError(SchedulerError):
         )
         self.record_id = record_id
 
+
+#: When a dialog reads its lists if it has not painted by then (it is not shown, say).
+READ_LISTS_AT_THE_LATEST_MS = 250
 
 #: The reason OK waits while a dialog's lists are still being read.
 LISTS_PENDING = "wait a moment: the lists to choose from are still being read."
@@ -248,7 +252,19 @@ class RecordDialog(QDialog):
             if self._validator is not None:
                 self.revalidate()
 
-        self._tasks.run_in_background(read, arrived, failed)
+        tasks = self._tasks
+        started = False
+
+        def start() -> None:
+            nonlocal started
+            if not started and shiboken6.isValid(self):
+                started = True
+                tasks.run_in_background(read, arrived, failed)
+
+        # Read once the dialog has painted, so the reading thread does not hold the
+        # interpreter against the first paint; at the latest after a moment.
+        AfterFirstPaint(self, start)
+        QTimer.singleShot(READ_LISTS_AT_THE_LATEST_MS, self, start)
 
     def lists_ready(self) -> bool:
         """True once the lists the dialog offers are filled."""
