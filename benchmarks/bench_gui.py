@@ -587,7 +587,7 @@ def main() -> int:
                 label,
                 f"{usable * ms:.0f}",
                 f"{filled * ms:.0f}" if filled != float("inf") else f"> {WAIT_LIMIT * ms:.0f}",
-                f"{bare_usable * ms:.0f}",
+                f"{bare_usable * ms:.1f}",
                 f"{usable / bare_usable:.1f}",
                 "usable < 100 ms",
             ]
