@@ -18,12 +18,6 @@ import cpp_scheduler.gui
 
 GUI = Path(cpp_scheduler.gui.__file__).parent
 
-#: Tools still being moved onto the services. Each must still break the rule (the test
-#: says so once it no longer does), so the list can only shrink.
-_NOT_YET = {
-    "tools/slotfinder.py",
-}
-
 FORBIDDEN_MODULES = ("sqlalchemy", "cpp_scheduler.store")
 FORBIDDEN_METHODS = {"session", "transaction"}
 
@@ -84,14 +78,7 @@ self._select(data)
     ]
 
 
-def test_the_list_of_modules_not_yet_moved_names_real_modules() -> None:
-    assert set(_modules()) >= _NOT_YET
-
-
 @pytest.mark.parametrize("module", _modules())
 def test_the_window_goes_through_the_services(module: str) -> None:
     found = offences((GUI / module).read_text(encoding="utf-8"))
-    if module in _NOT_YET:
-        assert found, f"{module} now keeps to the services: take it off _NOT_YET"
-    else:
-        assert not found, f"{module} reaches past the services: " + "; ".join(found)
+    assert not found, f"{module} reaches past the services: " + "; ".join(found)
