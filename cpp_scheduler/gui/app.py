@@ -17,7 +17,7 @@ from cpp_scheduler.gui import style
 from cpp_scheduler.gui.crash import ExceptionHandler
 
 if TYPE_CHECKING:
-    from cpp_scheduler.store import Database
+    from cpp_scheduler.services.database import Database
 
 
 def application() -> QApplication:
@@ -38,7 +38,7 @@ def application() -> QApplication:
 
 def open_store(location: str | None) -> Database:
     """Open the database at ``location`` (a path, a URL, or None for the default)."""
-    from cpp_scheduler.store import open_database
+    from cpp_scheduler.services.database import open_database
 
     return open_database(location)
 

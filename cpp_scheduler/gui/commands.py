@@ -1,11 +1,12 @@
 """Every change to the program as an undoable command on one :class:`QUndoStack`.
 
-A command does its work through :mod:`cpp_scheduler.services.editing`, in one
-transaction, so the model's rules apply exactly as they do to the CLI and imports. The
-first run happens before the command is pushed (:meth:`Editor.execute`): a change the
-rules refuse raises there, the user is told why and nothing lands on the stack. Undo and
-redo that fail later (somebody else changed the record meanwhile) are reported through
-:attr:`Editor.failed` rather than raised into Qt.
+A command does its work through :mod:`cpp_scheduler.services.editing` (a meeting of a
+series through :mod:`cpp_scheduler.services.series`), in one transaction, so the model's
+rules apply exactly as they do to the CLI and imports. The first run happens before the
+command is pushed (:meth:`Editor.execute`): a change the rules refuse raises there, the
+user is told why and nothing lands on the stack. Undo and redo that fail later (somebody
+else changed the record meanwhile) are reported through :attr:`Editor.failed` rather
+than raised into Qt.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.model import Event, OccurrenceOverride
+from cpp_scheduler.model import Event
 from cpp_scheduler.model.base import Base
-from cpp_scheduler.services import editing
-from cpp_scheduler.store import Database
+from cpp_scheduler.services import editing, series
+from cpp_scheduler.services.database import Database
 
 
 class Editor(QObject):
@@ -108,13 +109,11 @@ class CreateRecord(RecordCommand):
         self.setText(f"Create {model_cls.record_kind} '{title}'")
 
     def apply(self) -> None:
-        with self.editor.database.transaction() as session:
-            editing.create_record(session, self.model_cls, self.values, record_id=self.record_id)
+        editing.create(self.editor.database, self.model_cls, self.values, self.record_id)
         self._done()
 
     def revert(self) -> None:
-        with self.editor.database.transaction() as session:
-            editing.delete_record(session, self.model_cls, self.record_id)
+        editing.delete(self.editor.database, self.model_cls, self.record_id)
         self._done()
 
 
@@ -138,16 +137,12 @@ class EditRecord(RecordCommand):
         the dialog read, then the one this command left it at."""
 
     def _update(self, values: Mapping[str, Any]) -> None:
-        with self.editor.database.transaction() as session:
-            if self.before is None:
-                record = editing.get_record(session, self.model_cls, self.record_id)
-                everything = editing.record_values(record)
-                self.before = {key: everything[key] for key in values if key in everything}
-            updated = editing.update_record(
-                session, self.model_cls, self.record_id, values, expected_version=self._version
-            )
-            session.flush()
-            self._version = getattr(updated, "version", None)
+        saved = editing.change(
+            self.editor.database, self.model_cls, self.record_id, values, self._version
+        )
+        if self.before is None:
+            self.before = saved.before
+        self._version = saved.version
         self._done()
 
     def apply(self) -> None:
@@ -164,15 +159,52 @@ class DeleteRecord(RecordCommand):
         self.snapshot: dict[str, Any] | None = None
 
     def apply(self) -> None:
-        with self.editor.database.transaction() as session:
-            self.snapshot = editing.delete_record(session, self.model_cls, self.record_id)
+        self.snapshot = editing.delete(self.editor.database, self.model_cls, self.record_id)
         self._done()
 
     def revert(self) -> None:
         assert self.snapshot is not None
-        with self.editor.database.transaction() as session:
-            editing.restore_record(session, self.model_cls, self.snapshot)
+        editing.restore(self.editor.database, self.model_cls, self.snapshot)
         self._done()
+
+
+class ChangeMeeting(RecordCommand):
+    """Move or cancel one meeting of a series; undo puts it back as it was.
+
+    Each step goes through :func:`cpp_scheduler.services.series.set_meeting` with the
+    series' version: the one the window showed for the first run, then the one the last
+    step left, so a colleague's change in between is refused rather than undone.
+    """
+
+    def __init__(
+        self,
+        editor: Editor,
+        event_id: str,
+        recurrence_id: datetime,
+        state: series.MeetingState,
+        expected_version: int,
+        text: str,
+    ) -> None:
+        super().__init__(editor, Event, event_id, text)
+        self.recurrence_id = recurrence_id
+        self.state = state
+        self.before: series.MeetingState | None = None
+        self.version = expected_version
+        """The version the series must be at for the next apply or revert."""
+
+    def _set(self, state: series.MeetingState | None) -> series.MeetingEdit:
+        edit = series.set_meeting(
+            self.editor.database, self.record_id, self.recurrence_id, state, self.version
+        )
+        self.version = edit.version
+        self._done()
+        return edit
+
+    def apply(self) -> None:
+        self.before = self._set(self.state).before
+
+    def revert(self) -> None:
+        self._set(self.before)
 
 
 def _new_id() -> str:
@@ -215,77 +247,46 @@ def move_event(
     end: datetime,
     zone_name: str,
     recurrence_id: datetime | None = None,
+    expected_version: int | None = None,
 ) -> RecordCommand:
     """The command that moves (or resizes) an event to ``start``-``end`` (UTC).
 
-    For one meeting of a series (``recurrence_id`` given), only that meeting moves: the
-    command records a changed occurrence, or changes the one already recorded.
+    For one meeting of a series (``recurrence_id`` given), only that meeting moves.
+    ``expected_version`` is the event's version as the dragged row showed it: the move is
+    refused if the event changed since; without it, the version read now is used.
     """
-    with editor.database.session() as session:
-        event = editing.get_record(session, Event, event_id)
-        if recurrence_id is None:
-            text = move_text(event.title, start, end, event.start_utc, event.end_utc, zone_name)
-            return EditRecord(editor, Event, event_id, {"start_utc": start, "end_utc": end}, text)
-        meeting = next(
-            (
-                occurrence
-                for occurrence in event.occurrences()
-                if occurrence.recurrence_id == recurrence_id
-            ),
-            None,
+    shown = series.meeting(editor.database, event_id, recurrence_id)
+    version = shown.version if expected_version is None else expected_version
+    if recurrence_id is None:
+        text = move_text(shown.title, start, end, shown.start_utc, shown.end_utc, zone_name)
+        return EditRecord(
+            editor, Event, event_id, {"start_utc": start, "end_utc": end}, text, version
         )
-        if meeting is None:
-            raise editing.RecordNotFoundError(
-                f"that meeting of '{event.title}' is no longer in its series"
-            )
-        text = move_text(f"{event.title}", start, end, meeting.start, meeting.end, zone_name)
-        text = text.replace(
-            f"'{event.title}'",
-            f"the {timezones.to_local(recurrence_id, zone_name):%d %b} meeting of '{event.title}'",
-            1,
-        )
-        values = {"start_utc": start, "end_utc": end, "cancelled": False}
-        return _meeting_command(editor, event, recurrence_id, values, text)
+    text = move_text(shown.title, start, end, shown.start_utc, shown.end_utc, zone_name)
+    text = text.replace(
+        f"'{shown.title}'",
+        f"the {timezones.to_local(recurrence_id, zone_name):%d %b} meeting of '{shown.title}'",
+        1,
+    )
+    state = series.MeetingState(start, end, False)
+    return ChangeMeeting(editor, event_id, recurrence_id, state, version, text)
 
 
 def cancel_meeting(
-    editor: Editor, event_id: str, recurrence_id: datetime, zone_name: str
+    editor: Editor,
+    event_id: str,
+    recurrence_id: datetime,
+    zone_name: str,
+    expected_version: int | None = None,
 ) -> RecordCommand:
     """The command that cancels one meeting of a series and keeps the others.
 
     The meeting is recorded as a cancelled occurrence, so calendar files leave it out
     (EXDATE) and participants' clients remove it; undo brings it back where it was.
     """
-    with editor.database.session() as session:
-        event = editing.get_record(session, Event, event_id)
-        if not any(occurrence.recurrence_id == recurrence_id for occurrence in event.occurrences()):
-            raise editing.RecordNotFoundError(
-                f"that meeting of '{event.title}' is no longer in its series"
-            )
-        local = timezones.to_local(recurrence_id, zone_name)
-        text = f"Cancel the {local:%d %b} meeting of '{event.title}'"
-        values = {"cancelled": True, "start_utc": None, "end_utc": None}
-        return _meeting_command(editor, event, recurrence_id, values, text)
-
-
-def _meeting_command(
-    editor: Editor, event: Event, recurrence_id: datetime, values: dict[str, Any], text: str
-) -> RecordCommand:
-    """Record ``values`` for one meeting of a series: a new changed occurrence, or a change
-    to the one already recorded; the series' rows are reloaded either way."""
-    existing = next(
-        (change for change in event.changes if change.recurrence_id == recurrence_id), None
-    )
-    command: RecordCommand
-    if existing is not None:
-        command = EditRecord(editor, OccurrenceOverride, existing.id, values, text)
-    else:
-        command = CreateRecord(
-            editor,
-            OccurrenceOverride,
-            {**values, "event_id": event.id, "recurrence_id": recurrence_id},
-            event.title,
-        )
-        command.setText(text)
-    command.refreshes = (Event, [event.id])
-    return command
+    shown = series.meeting(editor.database, event_id, recurrence_id)
+    version = shown.version if expected_version is None else expected_version
+    local = timezones.to_local(recurrence_id, zone_name)
+    text = f"Cancel the {local:%d %b} meeting of '{shown.title}'"
+    state = series.MeetingState(None, None, True)
+    return ChangeMeeting(editor, event_id, recurrence_id, state, version, text)

@@ -73,7 +73,7 @@ if TYPE_CHECKING:
     from cpp_scheduler.gui.help import HelpWindow
     from cpp_scheduler.gui.records import RecordManager
     from cpp_scheduler.gui.welcome import WelcomePanel
-    from cpp_scheduler.store import Database
+    from cpp_scheduler.services.database import Database
 
 VIEW_NAMES = ("day", "week", "month", "agenda", "venues")
 VIEW_LABELS = {
@@ -97,9 +97,14 @@ def open_editor(
     record_id: str | None = None,
     *,
     parent: QWidget | None = None,
+    tasks: TaskManager | None = None,
     **extra: Any,
 ) -> QDialog:
-    """The editor dialog of a record kind ("event", "delegation", ...)."""
+    """The editor dialog of a record kind ("event", "delegation", ...).
+
+    ``tasks``: the window's task manager, for the dialogs whose lists grow with the
+    program (events, people): they open at once and fill those lists when read.
+    """
     from cpp_scheduler.gui import dialogs
 
     classes: dict[str, Any] = {
@@ -111,7 +116,10 @@ def open_editor(
         "theme": dialogs.ThemeDialog,
         "knowledge_product": dialogs.KnowledgeProductDialog,
     }
-    dialog: QDialog = classes[kind](database, record_id, parent=parent, **extra)
+    chosen = classes[kind]
+    if getattr(chosen, "reads_lists_in_background", False):
+        extra["tasks"] = tasks
+    dialog: QDialog = chosen(database, record_id, parent=parent, **extra)
     return dialog
 
 
@@ -897,7 +905,9 @@ class MainWindow(QMainWindow):
         """The editor of a record, or None (and the reason shown) when it cannot open,
         for instance because a colleague deleted the record meanwhile."""
         try:
-            return self.dialog_factory(kind, self.database, record_id, parent=parent, **extra)
+            return self.dialog_factory(
+                kind, self.database, record_id, parent=parent, tasks=self.tasks, **extra
+            )
         except SchedulerError as error:
             self.report_error("Cannot open the editor", str(error))
             return None
@@ -945,8 +955,8 @@ class MainWindow(QMainWindow):
                 self.editor,
                 domain.Event,
                 accepted.values(),  # type: ignore[attr-defined]
-                accepted.record_title(),
-            )  # type: ignore[attr-defined]
+                accepted.record_title(),  # type: ignore[attr-defined]
+            )
             self.editor.execute(command)
             self.select_event(command.record_id)
 
@@ -963,11 +973,10 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         if self._selected is None or not self.program_open:
             return
-        from cpp_scheduler.services.editing import get_record
+        from cpp_scheduler.services.editing import title_of
 
         try:
-            with self.database.session() as session:
-                title = get_record(session, domain.Event, self._selected.event_id).title
+            title = title_of(self.database, domain.Event, self._selected.event_id)
         except SchedulerError as error:
             self.report_error("Cannot delete", str(error))
             return
@@ -978,17 +987,16 @@ class MainWindow(QMainWindow):
         if self._selected is None or not self.program_open:
             return
         from cpp_scheduler.gui.commands import cancel_meeting
-        from cpp_scheduler.services.editing import get_record
+        from cpp_scheduler.services import series
 
         event_id, zone = self._selected.event_id, self.display_zone
         chosen = self._selected.recurrence_id
         try:
-            with self.database.session() as session:
-                event = get_record(session, domain.Event, event_id)
-                title, meetings = event.title, event.occurrences() if event.is_series else []
+            read = series.meetings(self.database, event_id)
         except SchedulerError as error:
             self.report_error("Cannot cancel the meeting", str(error))
             return
+        title, meetings = read.title, read.meetings if read.is_series else []
         if not meetings:
             self.report_error(
                 "Not a series",
@@ -997,7 +1005,8 @@ class MainWindow(QMainWindow):
             )
             return
         labels = [
-            f"{timezones.to_local(meeting.start, zone):%a %d %b %Y  %H:%M}" for meeting in meetings
+            f"{timezones.to_local(meeting.start_utc, zone):%a %d %b %Y  %H:%M}"
+            for meeting in meetings
         ]
         from PySide6.QtWidgets import QInputDialog
 
@@ -1015,7 +1024,9 @@ class MainWindow(QMainWindow):
         meeting = meetings[labels.index(choice)]
         assert meeting.recurrence_id is not None
         try:
-            self.editor.execute(cancel_meeting(self.editor, event_id, meeting.recurrence_id, zone))
+            self.editor.execute(
+                cancel_meeting(self.editor, event_id, meeting.recurrence_id, zone, meeting.version)
+            )
         except SchedulerError as error:
             self.report_error("Cannot cancel the meeting", str(error))
 
@@ -1023,12 +1034,25 @@ class MainWindow(QMainWindow):
         self, event_id: str, start: datetime, end: datetime, recurrence_id: datetime | None = None
     ) -> None:
         """Apply a drag in a calendar view as one undoable, validated step (for a meeting
-        of a series, ``recurrence_id`` names it and only that meeting moves)."""
+        of a series, ``recurrence_id`` names it and only that meeting moves).
+
+        The move carries the event's version as the calendar showed it, so a colleague's
+        change made since is refused instead of being overwritten.
+        """
         from cpp_scheduler.gui.commands import move_event
 
+        key = OccurrenceKey(event_id, recurrence_id)
+        number = self.events.row_of(key)
+        shown_version = self.events.row_at(number).version if number >= 0 else None
         try:
             command = move_event(
-                self.editor, event_id, start, end, self.display_zone, recurrence_id
+                self.editor,
+                event_id,
+                start,
+                end,
+                self.display_zone,
+                recurrence_id,
+                expected_version=shown_version,
             )
             self.editor.execute(command)
         except SchedulerError as error:
@@ -1036,7 +1060,7 @@ class MainWindow(QMainWindow):
             for view in self.views.values():
                 view.invalidate()
             return
-        self.select_occurrence(OccurrenceKey(event_id, recurrence_id))
+        self.select_occurrence(key)
 
     def create_record(self, kind: str, parent: QWidget | None = None) -> None:
         from cpp_scheduler.gui.commands import CreateRecord
@@ -1053,9 +1077,9 @@ class MainWindow(QMainWindow):
                     self.editor,
                     model,
                     accepted.values(),  # type: ignore[attr-defined]
-                    accepted.record_title(),
+                    accepted.record_title(),  # type: ignore[attr-defined]
                 )
-            )  # type: ignore[attr-defined]
+            )
 
         self._run_dialog(dialog, save)
 

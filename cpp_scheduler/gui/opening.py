@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from cpp_scheduler.services.calendar_rows import Choice, EventRow
 
 if TYPE_CHECKING:
-    from cpp_scheduler.store import Database
+    from cpp_scheduler.services.database import Database
 
 DatabaseOpener = Callable[[], "Database"]
 """Opens the program's database; run off the GUI thread while the window shows."""

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from cpp_scheduler.gui.recordkinds import RecordKind
-from cpp_scheduler.store import Database
+from cpp_scheduler.services import editing
+from cpp_scheduler.services.database import Database
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -51,7 +51,7 @@ def _text(value: Any) -> str:
 
 
 class RecordTableModel(QAbstractTableModel):
-    """The records of one kind, read in one short session, with display text per column."""
+    """The records of one kind, read through the services, with display text per column."""
 
     def __init__(self, database: Database, kind: RecordKind, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,18 +61,16 @@ class RecordTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        with self._database.session() as session:
-            records = session.scalars(
-                select(self.kind.model).order_by(getattr(self.kind.model, self.kind.order_by))
-            ).all()
-            rows = [
-                (
-                    str(record.id),  # type: ignore[attr-defined]
-                    str(getattr(record, "title", None) or getattr(record, "name", "")),
-                    [_text(getattr(record, attribute)) for attribute, _h in self.kind.columns],
-                )
-                for record in records
-            ]
+        listed = editing.list_records(
+            self._database,
+            self.kind.model,
+            [attribute for attribute, _header in self.kind.columns],
+            self.kind.order_by,
+        )
+        rows = [
+            (record.record_id, record.title, [_text(value) for value in record.cells])
+            for record in listed
+        ]
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()

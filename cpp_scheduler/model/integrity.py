@@ -12,7 +12,9 @@ from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm.attributes import flag_modified
 
+from cpp_scheduler.model.base import utc_now
 from cpp_scheduler.model.event import Event, OccurrenceOverride
 from cpp_scheduler.model.validation import ValidationError
 
@@ -58,3 +60,32 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
             rescheduled.add(parent)
     for changed_event in rescheduled:
         changed_event.sequence = (changed_event.sequence or 0) + 1
+
+    for record in session.dirty:
+        if _only_links_changed(record):
+            _count_as_changed(record)
+
+
+def _only_links_changed(record: Any) -> bool:
+    """True when the record's many-to-many links (an event's participants, delegations,
+    themes ...) changed and none of its own columns did.
+
+    Links live in tables of their own, so such a change writes no row of the record and
+    SQLAlchemy would leave its version alone: two coordinators changing the participants
+    of one event would both succeed, the second silently undoing the first.
+    """
+    state = inspect(record)
+    mapper = state.mapper
+    if mapper.version_id_col is None or state.key is None:
+        return False
+    links = [rel.key for rel in mapper.relationships if rel.secondary is not None]
+    if not any(state.attrs[key].history.has_changes() for key in links):
+        return False
+    return not any(state.attrs[attr.key].history.has_changes() for attr in mapper.column_attrs)
+
+
+def _count_as_changed(record: Any) -> None:
+    """Write the record's row (its change time), which raises its version and checks the
+    version read, as a change of its own columns would."""
+    record.updated_at = utc_now()
+    flag_modified(record, "updated_at")

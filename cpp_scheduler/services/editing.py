@@ -18,7 +18,7 @@ from other records), so :func:`restore_record` puts all of it back as it was.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -28,6 +28,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.model.base import Base
+from cpp_scheduler.store import ConcurrentEditError, Database
 
 RecordT = TypeVar("RecordT", bound=Base)
 
@@ -39,8 +40,23 @@ class RecordNotFoundError(SchedulerError):
     """The record to change or delete is no longer in the database."""
 
 
-class StaleRecordError(SchedulerError):
-    """Somebody else saved a newer version of the record since it was read."""
+class StaleRecordError(ConcurrentEditError):
+    """Somebody else saved a newer version of the record since it was read.
+
+    A :class:`ConcurrentEditError`, whether the version read was found stale before the
+    save or the database refused the save itself: callers handle the two alike.
+    """
+
+
+def check_version(record: Base, expected_version: int | None) -> None:
+    """Refuse to change ``record`` when it is no longer at the version the caller read."""
+    version = getattr(record, "version", None)
+    if expected_version is not None and version != expected_version:
+        raise StaleRecordError(
+            f"{record.label()} was changed by somebody else since you opened it "
+            f"(version {version}, you had {expected_version}); reload and try again",
+            record.label(),
+        )
 
 
 class UnknownFieldError(SchedulerError, KeyError):
@@ -164,18 +180,13 @@ def update_record(
 ) -> RecordT:
     """Change a record; refused when it is no longer at ``expected_version``."""
     record = get_record(session, model_cls, record_id)
-    version = getattr(record, "version", None)
-    if expected_version is not None and version != expected_version:
-        raise StaleRecordError(
-            f"{record.label()} was changed by somebody else since you opened it "
-            f"(version {version}, you had {expected_version}); reload and try again"
-        )
+    check_version(record, expected_version)
     _apply(session, record, values)
     try:
         session.flush()
     except StaleDataError as error:
         raise StaleRecordError(
-            f"{record.label()} was changed by somebody else while you saved it"
+            f"{record.label()} was changed by somebody else while you saved it", record.label()
         ) from error
     return record
 
@@ -302,3 +313,105 @@ def restore_record(session: Session, model_cls: type[Base], snapshot: Mapping[st
 def record_title(record: Base) -> str:
     """The name a coordinator knows a record by (its title or name)."""
     return str(getattr(record, "title", None) or getattr(record, "name", None) or record.label())
+
+
+# -- whole operations on an open database, for the window ---------------------------------
+@dataclass(frozen=True)
+class Saved:
+    """What a change left: the record's new version, and the values it replaced."""
+
+    version: int | None
+    before: dict[str, Any]
+    """The record's former values of the keys changed, in the values format."""
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A record as an editor opens it: its values, the name it goes by, its version."""
+
+    values: dict[str, Any]
+    title: str
+    version: int | None
+
+
+def create(
+    database: Database,
+    model_cls: type[Base],
+    values: Mapping[str, Any],
+    record_id: str | None = None,
+) -> str:
+    """Add a record in one transaction; its id."""
+    with database.transaction() as session:
+        return str(create_record(session, model_cls, values, record_id=record_id).id)  # type: ignore[attr-defined]
+
+
+def change(
+    database: Database,
+    model_cls: type[Base],
+    record_id: str,
+    values: Mapping[str, Any],
+    expected_version: int | None,
+) -> Saved:
+    """Change a record in one transaction, refused (:class:`ConcurrentEditError`) when it
+    is no longer at ``expected_version``; what it replaced, for an undo."""
+    with database.transaction() as session:
+        record = get_record(session, model_cls, record_id)
+        everything = record_values(record)
+        before = {key: everything[key] for key in values if key in everything}
+        updated = update_record(
+            session, model_cls, record_id, values, expected_version=expected_version
+        )
+        session.flush()
+        return Saved(getattr(updated, "version", None), before)
+
+
+def delete(database: Database, model_cls: type[Base], record_id: str) -> dict[str, Any]:
+    """Delete a record in one transaction; the snapshot :func:`restore` puts back."""
+    with database.transaction() as session:
+        return delete_record(session, model_cls, record_id)
+
+
+def restore(database: Database, model_cls: type[Base], snapshot: Mapping[str, Any]) -> None:
+    """Put back a record :func:`delete` removed, in one transaction."""
+    with database.transaction() as session:
+        restore_record(session, model_cls, snapshot)
+
+
+def stored(database: Database, model_cls: type[Base], record_id: str) -> StoredRecord:
+    """A record's values (links as id lists), its name and its version, read at once."""
+    with database.session() as session:
+        record = get_record(session, model_cls, record_id)
+        return StoredRecord(
+            record_values(record), record_title(record), getattr(record, "version", None)
+        )
+
+
+def title_of(database: Database, model_cls: type[Base], record_id: str) -> str:
+    """The name a coordinator knows a record by."""
+    with database.session() as session:
+        return record_title(get_record(session, model_cls, record_id))
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One record of a manager's table: its id, its name and the values of its columns."""
+
+    record_id: str
+    title: str
+    cells: tuple[Any, ...]
+
+
+def list_records(
+    database: Database, model_cls: type[Base], attributes: Sequence[str], order_by: str
+) -> list[Listed]:
+    """Every record of a kind (reference data: bounded), with the attributes asked for."""
+    with database.session() as session:
+        records = session.scalars(select(model_cls).order_by(getattr(model_cls, order_by)))
+        return [
+            Listed(
+                str(record.id),  # type: ignore[attr-defined]
+                record_title(record),
+                tuple(getattr(record, attribute) for attribute in attributes),
+            )
+            for record in records
+        ]

@@ -296,3 +296,59 @@ def test_a_right_click_on_an_event_offers_what_can_be_done_to_it(
     right_click(agenda, table.viewport().mapTo(agenda, cell))
     assert window.selected_event == event_id(window, "Kobe DRR workshop")
     assert shown[-1] == ["Edit event…", "Delete event"]
+
+
+def test_a_moved_meeting_is_undone_and_redone_against_the_series_version(
+    program: Database,
+    make_window,  # type: ignore[no-untyped-def]
+    messages: Messages,
+) -> None:
+    series_id = add_weekly_series(program)
+    window: MainWindow = make_window(program)
+    first = JANUARY_NINE_TOKYO + timedelta(hours=8)
+    week = timedelta(days=7)
+    second = first + week
+    moved = second + timedelta(days=1)
+
+    def starts() -> list[object]:
+        return sorted(row.start_utc for row in window.events.rows() if row.event_id == series_id)
+
+    window.move_event(series_id, moved, moved + timedelta(hours=1), second)
+    assert starts() == [first, moved, first + 2 * week, first + 3 * week]
+    window.undo_action.trigger()
+    assert starts() == [first + n * week for n in range(4)]
+    window.redo_action.trigger()
+    assert starts() == [first, moved, first + 2 * week, first + 3 * week]
+    with program.session() as session:
+        change = session.query(OccurrenceOverride).one()
+        assert (change.recurrence_id, change.start_utc) == (second, moved)
+    assert messages.errors == []
+
+    with program.transaction() as session:  # a colleague retitles the series meanwhile
+        editing.update_record(session, Event, series_id, {"title": "Weekly exchange"})
+    window.undo_action.trigger()
+    assert "changed by somebody else" in messages.errors[-1][1]
+    with program.session() as session:
+        assert session.query(OccurrenceOverride).one().start_utc == moved
+
+
+def test_a_drag_over_a_change_the_calendar_has_not_shown_yet_is_refused(
+    window: MainWindow,
+    messages: Messages,
+) -> None:
+    """The drag carries the version its row showed: a colleague's move made since then
+    is kept, and the coordinator is told."""
+    kobe = event_id(window, "Kobe DRR workshop")
+    theirs = JANUARY_NINE_TOKYO + timedelta(hours=4)
+    with window.database.transaction() as session:
+        editing.update_record(
+            session, Event, kobe, {"start_utc": theirs, "end_utc": theirs + timedelta(hours=2)}
+        )
+    window.move_event(
+        kobe, JANUARY_NINE_TOKYO + timedelta(hours=1), JANUARY_NINE_TOKYO + timedelta(hours=3)
+    )
+    assert messages.errors[-1][0] == "Cannot move the event"
+    assert "changed by somebody else" in messages.errors[-1][1]
+    assert not window.undo_action.isEnabled()
+    with window.database.session() as session:
+        assert editing.get_record(session, Event, kobe).start_utc == theirs

@@ -33,6 +33,7 @@ def test_an_edit_in_the_event_dialog_is_saved_and_undone(
 ) -> None:
     def type_and_accept(dialog: EventDialog) -> int:
         qtbot.addWidget(dialog)
+        qtbot.waitUntil(dialog.lists_ready)  # OK waits for the lists read in the background
         dialog.ui.title.selectAll()
         qtbot.keyClicks(dialog.ui.title, "Kobe seismic resilience workshop")
         return int(QDialog.DialogCode.Accepted)
@@ -63,6 +64,7 @@ def test_a_new_event_dialog_starts_at_the_slot_chosen(
 
     def type_and_accept(dialog: EventDialog) -> int:
         qtbot.addWidget(dialog)
+        qtbot.waitUntil(dialog.lists_ready)
         qtbot.keyClicks(dialog.ui.title, "Toyama compact city talk")
         seen.append(dialog.values())
         return int(QDialog.DialogCode.Accepted)
@@ -93,6 +95,7 @@ def test_a_colleagues_change_while_the_dialog_is_open_is_not_overwritten(
 
     def colleague_saves_first(dialog: EventDialog) -> int:
         qtbot.addWidget(dialog)
+        qtbot.waitUntil(dialog.lists_ready)
         answer = next(answers)
         if answer == QDialog.DialogCode.Accepted:
             with real_window.database.transaction() as session:
@@ -112,3 +115,100 @@ def test_a_colleagues_change_while_the_dialog_is_open_is_not_overwritten(
         event = session.get(Event, event_id)
         assert event is not None
         assert event.title == "Kobe DRR workshop (moved to room 3)"
+
+
+def test_the_product_editor_opens_at_once_and_fills_its_lists_when_read(
+    real_window: MainWindow, qtbot: QtBot
+) -> None:
+    """The events to choose from are read in the background: the dialog shows the
+    product at once, holds OK back until the lists arrive, then checks what it covers."""
+    from cpp_scheduler.gui.dialogs import KnowledgeProductDialog
+    from cpp_scheduler.model import KnowledgeProduct
+    from cpp_scheduler.services import editing
+
+    with real_window.database.session() as session:
+        kobe = session.query(Event).filter_by(title="Kobe DRR workshop").one().id
+    product = editing.create(
+        real_window.database,
+        KnowledgeProduct,
+        {"title": "Kobe DRR knowledge note", "event_ids": [kobe]},
+    )
+
+    dialog = open_editor(
+        "knowledge_product", real_window.database, product, tasks=real_window.tasks
+    )
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, KnowledgeProductDialog)
+    assert dialog.ui.title.text() == "Kobe DRR knowledge note"  # usable at once
+    assert not dialog.lists_ready()
+    ok = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    assert "still being read" in ok.toolTip()
+
+    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+
+    events = dialog.ui.events.model
+    labels = [events.data(events.index(row)) for row in range(events.rowCount())]
+    assert labels == [
+        "Kobe DRR workshop (12 Jan 2027)",
+        "Smart city site visit (12 Jan 2027)",
+        "Finance videoconference (13 Jan 2027)",
+        "Summer conference (13 Jul 2027)",
+    ]
+    assert dialog.ui.events.checkedIds() == [kobe]
+    assert ok.isEnabled()
+    assert dialog.values()["event_ids"] == [kobe]
+    assert dialog.values() == dialog.original_values()
+
+
+def test_the_event_editor_offers_conferences_and_people_once_read(
+    real_window: MainWindow, qtbot: QtBot
+) -> None:
+    from cpp_scheduler.model import Delegation
+    from cpp_scheduler.services import editing
+
+    database = real_window.database
+    with database.session() as session:
+        conference = session.query(Event).filter_by(title="Summer conference").one().id
+    lima = editing.create(
+        database, Delegation, {"name": "Lima", "country": "PE", "zone": "America/Lima"}
+    )
+    talk = editing.create(
+        database,
+        Event,
+        {
+            "title": "Opening talk",
+            "start_utc": JANUARY_NINE_TOKYO,
+            "end_utc": JANUARY_NINE_TOKYO.replace(hour=1),
+            "parent_id": conference,
+            "delegation_ids": [lima],
+        },
+    )
+
+    dialog = open_editor("event", database, talk, tasks=real_window.tasks)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, EventDialog)
+    assert dialog.ui.title.text() == "Opening talk"
+    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+
+    assert dialog.ui.parent.selectedData() == conference
+    assert dialog.ui.parent.findText("Summer conference (13 Jul 2027)") >= 0
+    assert dialog.ui.parent.findData(talk) < 0  # never a session of itself
+    assert dialog.ui.delegations.checkedIds() == [lima]
+    assert "Lima: " in dialog.ui.attendeeTimes.text()
+    assert dialog.values() == dialog.original_values()
+
+
+def test_an_editor_closed_before_its_lists_arrive_drops_them(
+    real_window: MainWindow, qtbot: QtBot
+) -> None:
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    dialog = open_editor("knowledge_product", real_window.database, tasks=real_window.tasks)
+    dialog.show()
+    qtbot.waitUntil(lambda: real_window.tasks.busy, timeout=5_000)  # the lists are being read
+    shiboken6.delete(dialog)  # the coordinator cancels at once
+    assert real_window.tasks.wait_for_done()
+    QApplication.processEvents()  # the answer comes back to nobody, and nothing breaks
+    assert not real_window.tasks.busy

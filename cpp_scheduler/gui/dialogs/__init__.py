@@ -1,12 +1,13 @@
 """The editor dialogs, one per kind of record, each built on a Designer form in ``ui/``.
 
 Every dialog takes the open database and the id of the record to edit (``None`` for a
-new one), reads what it needs when built, and never writes: once accepted, ``values()``
-returns the edited fields for the main window to apply as an undoable command, and
-``record_title()`` the record's display name.
+new one), reads what it needs through the services when built (the event and product
+editors, given the window's task manager, read their long lists in the background), and
+never writes: once accepted, ``values()`` returns the edited fields for the main window
+to apply as an undoable command, and ``record_title()`` the record's display name.
 """
 
-from cpp_scheduler.gui.dialogs.choices import RecordMissingError
+from cpp_scheduler.gui.dialogs.base import RecordMissingError
 from cpp_scheduler.gui.dialogs.delegation_dialog import DelegationDialog
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
 from cpp_scheduler.gui.dialogs.knowledge_product_dialog import KnowledgeProductDialog

@@ -1,29 +1,71 @@
 """What every editor dialog shares: reading the record once, inline validation, values.
 
-A dialog reads the record and the lists it offers in one short session when it is
-built, and never writes: after ``exec()`` is accepted, :meth:`RecordDialog.values`
-returns the edited fields as a plain dict (model attribute names for columns,
-``<relationship>_ids`` lists for links), which the main window applies through an
-undoable command. A failed save therefore never loses what the coordinator typed: the
-dialog's values are still there to retry or to show again.
+A dialog reads the record through the services when it is built, and the lists it
+offers either then (short lists of reference data) or, for lists that grow with the
+program (events, people), off the GUI thread through the window's task manager: it is
+usable at once and fills those lists when they arrive. It never writes: after ``exec()``
+is accepted, :meth:`RecordDialog.values` returns the edited fields as a plain dict
+(model attribute names for columns, ``<relationship>_ids`` lists for links), which the
+main window applies through an undoable command. A failed save therefore never loses
+what the coordinator typed: the dialog's values are still there to retry or to show
+again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QSignalBlocker
+import shiboken6
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
+from cpp_scheduler.gui.opening import AfterFirstPaint
+from cpp_scheduler.gui.widgets.multi_select import Choice as Pick
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.model import Base, Problem
-from cpp_scheduler.store import Database
+from cpp_scheduler.services import editing
+from cpp_scheduler.services.calendar_rows import Choice
+from cpp_scheduler.services.database import Database
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.taskman import TaskManager
+
+ListsT = TypeVar("ListsT")
 
 #: Keys a values dict never carries: they belong to the store, not to the coordinator.
 RESERVED_KEYS = frozenset({"id", "version", "created_at", "updated_at", "uid", "sequence"})
+
+
+class RecordMissingError(SchedulerError):
+    """The record to edit is gone (deleted by a colleague since the list was shown)."""
+
+    def __init__(self, kind: str, record_id: str) -> None:
+        super().__init__(
+            f"The {kind} to edit no longer exists (id {record_id}); somebody may have "
+            "deleted it. Refresh the list and try again."
+        )
+        self.record_id = record_id
+
+
+#: When a dialog reads its lists if it has not painted by then (it is not shown, say).
+READ_LISTS_AT_THE_LATEST_MS = 250
+
+#: The reason OK waits while a dialog's lists are still being read.
+LISTS_PENDING = "wait a moment: the lists to choose from are still being read."
+
+
+def picks(listed: Iterable[Choice]) -> list[Pick]:
+    """The services' choices as a check-box list shows them."""
+    return [Pick(item.id, item.name, item.detail) for item in listed]
+
+
+def named(listed: Iterable[Choice]) -> list[tuple[str, str]]:
+    """The services' choices as a single-choice combo box takes them: (name, id)."""
+    return [(item.name, item.id) for item in listed]
 
 
 def entity_problems(entity_class: type[Base], values: Mapping[str, Any]) -> list[Problem]:
@@ -119,7 +161,17 @@ class RecordDialog(QDialog):
     Subclasses build their form in ``__init__``, bind fields to the validator, fill the
     widgets and then call :meth:`_start_validating`; they implement :meth:`_read`, which
     turns the widgets into a values dict and the list of problems.
+
+    Signals:
+        listsLoaded(): the lists the dialog offers are filled (at once when they are read
+            while the dialog is built, later when read in the background).
     """
+
+    listsLoaded = Signal()
+
+    #: Whether the dialog takes the window's task manager (``tasks=``) to read its long
+    #: lists off the GUI thread.
+    reads_lists_in_background: ClassVar[bool] = False
 
     entity_class: ClassVar[type[Base]]
     #: What the window title calls the record ("event", "partner city").
@@ -127,15 +179,96 @@ class RecordDialog(QDialog):
     #: The value that names the record ("title" or "name").
     title_key: ClassVar[str] = "name"
 
-    def __init__(self, database: Database, record_id: str | None, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        record_id: str | None,
+        parent: QWidget | None,
+        tasks: TaskManager | None = None,
+    ) -> None:
         super().__init__(parent)
         self._database = database
         self._record_id = record_id
+        self._tasks = tasks
+        self._lists_pending = False
+        self._lists_failed: str | None = None
         self._stored_title = ""
         self._stored_version: int | None = None
         self._original: dict[str, Any] = {}
         self._validator: InlineValidator | None = None
         self.setStyleSheet(STYLE_SHEET)
+
+    def _stored_values(self, record_id: str | None) -> dict[str, Any]:
+        """The record's values as stored (empty for a new record); notes its name and the
+        version read, which the save carries."""
+        if record_id is None:
+            return {}
+        try:
+            stored = editing.stored(self._database, self.entity_class, record_id)
+        except editing.RecordNotFoundError:
+            raise RecordMissingError(self.noun, record_id) from None
+        self._stored_title = stored.title
+        self._stored_version = stored.version
+        return stored.values
+
+    def _load_lists(
+        self,
+        read: Callable[[], ListsT],
+        show: Callable[[ListsT], None],
+        keys: Iterable[str] = (),
+    ) -> None:
+        """Fill the dialog's lists: ``read()`` them (a function of the services, safe on
+        any thread) and ``show(lists)`` them on the GUI thread.
+
+        Without a task manager it happens now. With one, ``read`` runs in the
+        background and the dialog is usable meanwhile, with OK held back until the lists
+        are shown (a save made before would drop the record's links); ``show`` must then
+        select the stored values again, and the values as first shown are taken again for
+        ``keys``, the fields those lists hold.
+        """
+        if self._tasks is None:
+            show(read())
+            self.listsLoaded.emit()
+            return
+        chosen_keys = list(keys)
+        self._lists_pending = True
+
+        def arrived(lists: ListsT) -> None:
+            if not shiboken6.isValid(self):
+                return  # closed before its lists came
+            self._lists_pending = False
+            show(lists)
+            if self._validator is not None:
+                if self._record_id is not None:
+                    current, _problems = self._read()
+                    self._original.update({key: current[key] for key in chosen_keys})
+                self.revalidate()
+            self.listsLoaded.emit()
+
+        def failed(error: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._lists_failed = f"the lists to choose from could not be read: {error}"
+            if self._validator is not None:
+                self.revalidate()
+
+        tasks = self._tasks
+        started = False
+
+        def start() -> None:
+            nonlocal started
+            if not started and shiboken6.isValid(self):
+                started = True
+                tasks.run_in_background(read, arrived, failed)
+
+        # Read once the dialog has painted, so the reading thread does not hold the
+        # interpreter against the first paint; at the latest after a moment.
+        AfterFirstPaint(self, start)
+        QTimer.singleShot(READ_LISTS_AT_THE_LATEST_MS, self, start)
+
+    def lists_ready(self) -> bool:
+        """True once the lists the dialog offers are filled."""
+        return not self._lists_pending
 
     # -- for subclasses ---------------------------------------------------------------
     def _make_validator(self, buttons: QDialogButtonBox, summary: QLabel | None) -> InlineValidator:
@@ -187,6 +320,10 @@ class RecordDialog(QDialog):
     def revalidate(self, *_args: object) -> bool:
         """Check every field now; True when the record could be saved as it stands."""
         _values, problems = self._read()
+        if self._lists_failed is not None:
+            problems.append(Problem("lists", self._lists_failed))
+        elif self._lists_pending:
+            problems.append(Problem("lists", LISTS_PENDING))
         return self.validator.show(problems)
 
     def problems(self) -> list[Problem]:
@@ -198,6 +335,8 @@ class RecordDialog(QDialog):
         Only meaningful once the dialog has been accepted (OK is enabled only then).
         """
         values, problems = self._read()
+        if self._lists_pending or self._lists_failed:
+            problems.append(Problem("lists", self._lists_failed or LISTS_PENDING))
         if problems:
             reasons = "; ".join(problem.message for problem in problems)
             raise ValueError(f"the {self.noun} cannot be saved yet: {reasons}")

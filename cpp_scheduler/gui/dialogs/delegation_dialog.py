@@ -7,7 +7,6 @@ from typing import Any
 import pytz
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
-from sqlalchemy import select
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs.base import (
@@ -18,7 +17,6 @@ from cpp_scheduler.gui.dialogs.base import (
     plain_text,
     zone_problem,
 )
-from cpp_scheduler.gui.dialogs.choices import RecordMissingError
 from cpp_scheduler.gui.forms.ui_delegation_dialog import Ui_DelegationDialog
 from cpp_scheduler.model import Delegation, Problem
 from cpp_scheduler.model.people import (
@@ -27,7 +25,8 @@ from cpp_scheduler.model.people import (
     DEFAULT_WORK_END,
     DEFAULT_WORK_START,
 )
-from cpp_scheduler.store import Database
+from cpp_scheduler.services import choices
+from cpp_scheduler.services.database import Database
 
 
 def split_languages(text: str) -> list[str]:
@@ -94,41 +93,11 @@ class DelegationDialog(RecordDialog):
         ui.name.setFocus()
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
-        with database.session() as session:
-            rows = session.execute(select(Delegation.id, Delegation.name)).all()
-            self._taken_names = {row.name.strip().casefold() for row in rows if row.id != record_id}
-            if record_id is None:
-                self._show_members([])
-                return {}
-            delegation = session.get(Delegation, record_id)
-            if delegation is None:
-                raise RecordMissingError("delegation", record_id)
-            self._stored_title = delegation.name
-            self._stored_version = delegation.version
-            self._show_members(
-                [
-                    (
-                        f"{person.name} ({person.role.label})",
-                        " · ".join(filter(None, (person.organisation, person.email))),
-                    )
-                    for person in delegation.members
-                ]
-            )
-            return {
-                "name": delegation.name,
-                "country": delegation.country,
-                "zone": delegation.zone,
-                "home_city": delegation.home_city,
-                "work_start": delegation.work_start,
-                "work_end": delegation.work_end,
-                "acceptable_start": delegation.acceptable_start,
-                "acceptable_end": delegation.acceptable_end,
-                "arrival": delegation.arrival,
-                "departure": delegation.departure,
-                "languages": list(delegation.languages or []),
-                "interpretation": delegation.interpretation,
-                "notes": delegation.notes,
-            }
+        self._taken_names = choices.taken_values(database, Delegation.name, record_id)
+        stored = self._stored_values(record_id)
+        members = choices.delegation_members(database, record_id) if record_id else []
+        self._show_members([(member.name, member.detail) for member in members])
+        return stored
 
     def _show_members(self, members: list[tuple[str, str]]) -> None:
         ui = self.ui

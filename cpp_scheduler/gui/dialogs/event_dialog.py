@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QWidget
 
 from cpp_scheduler import timezones
-from cpp_scheduler.gui.dialogs import choices
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     checked_values,
@@ -18,6 +17,8 @@ from cpp_scheduler.gui.dialogs.base import (
     entity_problems,
     is_zone,
     line_text,
+    named,
+    picks,
     plain_text,
     zone_problem,
 )
@@ -26,7 +27,11 @@ from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.gui.widgets.multi_select import Choice
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME
-from cpp_scheduler.store import Database
+from cpp_scheduler.services import choices
+from cpp_scheduler.services.database import Database
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.taskman import TaskManager
 
 DEFAULT_LENGTH = timedelta(hours=1)
 
@@ -39,6 +44,57 @@ class DelegationClock:
     zone: str
     work: tuple[time, time]
     acceptable: tuple[time, time]
+
+
+@dataclass(frozen=True)
+class EventLists:
+    """Everything the event dialog offers to choose from, read in one go."""
+
+    venues: list[tuple[str, str]]
+    cities: list[tuple[str, str]]
+    host_cities: list[tuple[str, str]]
+    delegations: list[Choice]
+    clocks: dict[str, DelegationClock]
+    participants: list[Choice]
+    organisers: list[tuple[str, str]]
+    conferences: list[tuple[str, str]]
+    themes: list[Choice]
+
+
+def read_event_lists(database: Database, event_id: str | None) -> EventLists:
+    """The event dialog's lists, through the services (on any thread)."""
+    delegations = choices.delegation_listings(database)
+    people = choices.participant_listings(database)
+    cities = choices.city_choices(database)
+    return EventLists(
+        venues=named(choices.venue_choices(database)),
+        cities=named(cities),
+        host_cities=[(f"{city.name} · city office", city.id) for city in cities],
+        delegations=picks(listing.choice for listing in delegations),
+        clocks={
+            listing.choice.id: DelegationClock(
+                listing.place, listing.zone, listing.work, listing.acceptable
+            )
+            for listing in delegations
+        },
+        participants=picks(person.choice for person in people),
+        organisers=named(person.organiser for person in people),
+        conferences=named(choices.conference_choices(database, event_id)),
+        themes=picks(choices.theme_choices(database)),
+    )
+
+
+#: The fields the dialog's lists hold.
+LIST_FIELDS = (
+    "venue_id",
+    "city_id",
+    "host_city_id",
+    "organiser_id",
+    "parent_id",
+    "theme_ids",
+    "delegation_ids",
+    "participant_ids",
+)
 
 
 # The edits hold wall-clock times of the event's zone, not of this computer's: they run
@@ -96,6 +152,7 @@ class EventDialog(RecordDialog):
     entity_class = Event
     noun = "event"
     title_key = "title"
+    reads_lists_in_background = True
 
     def __init__(
         self,
@@ -105,8 +162,11 @@ class EventDialog(RecordDialog):
         start: datetime | None = None,
         end: datetime | None = None,
         parent: QWidget | None = None,
+        tasks: TaskManager | None = None,
     ) -> None:
-        super().__init__(database, event_id, parent)
+        """``tasks``: the window's task manager; with it the lists (people, conferences
+        ...) are read in the background and the dialog opens at once."""
+        super().__init__(database, event_id, parent, tasks)
         self.ui = Ui_EventDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -130,10 +190,11 @@ class EventDialog(RecordDialog):
         self._clocks: dict[str, DelegationClock] = {}
         self._length = DEFAULT_LENGTH
 
-        stored = self._load(database, event_id)
-        if stored is None:
-            stored = self._new_values(start, end)
-        self._fill(stored)
+        self._stored = self._stored_values(event_id) or self._new_values(start, end)
+        self._load_lists(
+            lambda: read_event_lists(database, event_id), self._show_lists, LIST_FIELDS
+        )
+        self._fill(self._stored)
 
         validator = self._make_validator(ui.buttons, ui.problemSummary)
         validator.bind(ui.title, "title")
@@ -179,65 +240,45 @@ class EventDialog(RecordDialog):
         ui.endChoice.preferFold(None)
         ui.title.setFocus()
 
-    # -- reading the store ------------------------------------------------------------
-    def _load(self, database: Database, event_id: str | None) -> dict[str, Any] | None:
+    # -- the lists --------------------------------------------------------------------
+    def _show_lists(self, lists: EventLists) -> None:
+        """Offer ``lists``, with the stored choices selected in them."""
         ui = self.ui
-        with database.session() as session:
-            ui.venue.setChoices(choices.venue_choices(session))
-            cities = choices.city_choices(session)
-            ui.city.setChoices((city.label, city.id) for city in cities)
-            ui.hostCity.setChoices((f"{city.label} · city office", city.id) for city in cities)
-            delegations = choices.delegation_choices(session)
-            ui.delegations.setChoices(
-                Choice(d.id, d.name, f"{d.country_name} · {d.zone} · {d.home_city}")
-                for d in delegations
+        ui.venue.setChoices(lists.venues)
+        ui.city.setChoices(lists.cities)
+        ui.hostCity.setChoices(lists.host_cities)
+        ui.delegations.setChoices(lists.delegations)
+        self._clocks = lists.clocks
+        ui.participants.setChoices(lists.participants)
+        ui.organiser.setChoices(lists.organisers)
+        ui.parent.setChoices(lists.conferences)
+        ui.themes.setChoices(lists.themes)
+        if self._validator is not None:  # the lists came after the record was shown
+            pickers = (
+                ui.venue,
+                ui.city,
+                ui.hostCity,
+                ui.organiser,
+                ui.parent,
+                ui.themes,
+                ui.delegations,
+                ui.participants,
             )
-            self._clocks = {
-                d.id: DelegationClock(
-                    d.home_city or d.name,
-                    d.zone,
-                    (d.work_start, d.work_end),
-                    (d.acceptable_start, d.acceptable_end),
-                )
-                for d in delegations
-            }
-            people = choices.participant_choices(session)
-            ui.participants.setChoices(
-                Choice(p.id, p.name, choices.participant_detail(p)) for p in people
-            )
-            ui.organiser.setChoices(
-                (f"{p.name} ({p.organisation})" if p.organisation else p.name, p.id) for p in people
-            )
-            ui.parent.setChoices(choices.conference_choices(session, event_id))
-            ui.themes.setChoices(choices.theme_choices(session))
-            if event_id is None:
-                return None
-            event = session.get(Event, event_id)
-            if event is None:
-                raise choices.RecordMissingError("event", event_id)
-            self._stored_title = event.title
-            self._stored_version = event.version
-            return {
-                "title": event.title,
-                "kind": event.kind,
-                "mode": event.mode,
-                "status": event.status,
-                "zone": event.zone,
-                "start_utc": event.start_utc,
-                "end_utc": event.end_utc,
-                "venue_id": event.venue_id,
-                "city_id": event.city_id,
-                "host_city_id": event.host_city_id,
-                "organiser_id": event.organiser_id,
-                "parent_id": event.parent_id,
-                "recurrence_rule": event.recurrence_rule,
-                "video_link": event.video_link,
-                "description": event.description,
-                "notes": event.notes,
-                "theme_ids": [theme.id for theme in event.themes],
-                "delegation_ids": [d.id for d in event.delegations],
-                "participant_ids": [p.id for p in event.participants],
-            }
+            blockers = [QSignalBlocker(picker) for picker in pickers]
+            self._select_stored(self._stored)
+            for blocker in blockers:
+                blocker.unblock()
+
+    def _select_stored(self, values: dict[str, Any]) -> None:
+        ui = self.ui
+        ui.venue.setSelectedData(values.get("venue_id"))
+        ui.city.setSelectedData(values.get("city_id"))
+        ui.hostCity.setSelectedData(values.get("host_city_id"))
+        ui.organiser.setSelectedData(values.get("organiser_id"))
+        ui.parent.setSelectedData(values.get("parent_id"))
+        ui.themes.setCheckedIds(values.get("theme_ids", []))
+        ui.delegations.setCheckedIds(values.get("delegation_ids", []))
+        ui.participants.setCheckedIds(values.get("participant_ids", []))
 
     @staticmethod
     def _new_values(start: datetime | None, end: datetime | None) -> dict[str, Any]:
@@ -280,17 +321,10 @@ class EventDialog(RecordDialog):
             self._length = end_local.replace(tzinfo=None) - start_local.replace(tzinfo=None)
         ui.recurrence.setStart(start_local.replace(tzinfo=None))
         ui.recurrence.setRule(values.get("recurrence_rule"), zone)
-        ui.venue.setSelectedData(values.get("venue_id"))
-        ui.city.setSelectedData(values.get("city_id"))
-        ui.hostCity.setSelectedData(values.get("host_city_id"))
-        ui.organiser.setSelectedData(values.get("organiser_id"))
-        ui.parent.setSelectedData(values.get("parent_id"))
+        self._select_stored(values)
         ui.videoLink.setText(values.get("video_link", ""))
         ui.description.setPlainText(values.get("description", ""))
         ui.notes.setPlainText(values.get("notes", ""))
-        ui.themes.setCheckedIds(values.get("theme_ids", []))
-        ui.delegations.setCheckedIds(values.get("delegation_ids", []))
-        ui.participants.setCheckedIds(values.get("participant_ids", []))
 
     # -- editing ----------------------------------------------------------------------
     def _start_moved(self, _value: QDateTime) -> None:

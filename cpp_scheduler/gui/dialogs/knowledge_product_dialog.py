@@ -2,20 +2,50 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QWidget
 
-from cpp_scheduler.gui.dialogs import choices
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     entity_problems,
     line_text,
+    picks,
     plain_text,
 )
 from cpp_scheduler.gui.forms.ui_knowledge_product_dialog import Ui_KnowledgeProductDialog
+from cpp_scheduler.gui.widgets.multi_select import Choice
 from cpp_scheduler.model import KnowledgeProduct, Problem, ProductKind
-from cpp_scheduler.store import Database
+from cpp_scheduler.services import choices
+from cpp_scheduler.services.database import Database
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.taskman import TaskManager
+
+
+@dataclass(frozen=True)
+class ProductLists:
+    """The cities, themes and events a product can cover."""
+
+    cities: list[Choice]
+    themes: list[Choice]
+    events: list[Choice]
+
+
+def read_product_lists(database: Database) -> ProductLists:
+    """The product dialog's lists, through the services (on any thread); the events are
+    read as columns, never as whole records."""
+    return ProductLists(
+        picks(choices.city_choices(database)),
+        picks(choices.theme_choices(database)),
+        picks(choices.event_choices(database)),
+    )
+
+
+#: The fields the dialog's lists hold.
+LIST_FIELDS = ("city_ids", "theme_ids", "event_ids")
 
 
 class KnowledgeProductDialog(RecordDialog):
@@ -24,11 +54,18 @@ class KnowledgeProductDialog(RecordDialog):
     entity_class = KnowledgeProduct
     noun = "knowledge product"
     title_key = "title"
+    reads_lists_in_background = True
 
     def __init__(
-        self, database: Database, record_id: str | None = None, parent: QWidget | None = None
+        self,
+        database: Database,
+        record_id: str | None = None,
+        parent: QWidget | None = None,
+        tasks: TaskManager | None = None,
     ) -> None:
-        super().__init__(database, record_id, parent)
+        """``tasks``: the window's task manager; with it the lists (every event of the
+        program) are read in the background and the dialog opens at once."""
+        super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_KnowledgeProductDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -39,8 +76,9 @@ class KnowledgeProductDialog(RecordDialog):
         ui.themes.setPlaceholderText("Search themes…")
         ui.events.setPlaceholderText("Search events…")
 
-        stored = self._load(database, record_id)
-        self._fill(stored)
+        self._stored = self._stored_values(record_id)
+        self._load_lists(lambda: read_product_lists(database), self._show_lists, LIST_FIELDS)
+        self._fill(self._stored)
 
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.title, "title")
@@ -60,29 +98,23 @@ class KnowledgeProductDialog(RecordDialog):
         )
         ui.title.setFocus()
 
-    def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
+    def _show_lists(self, lists: ProductLists) -> None:
+        """Offer ``lists``, with the stored choices checked in them."""
         ui = self.ui
-        with database.session() as session:
-            ui.cities.setChoices(choices.city_choices(session))
-            ui.themes.setChoices(choices.theme_choices(session))
-            ui.events.setChoices(choices.event_choices(session))
-            if record_id is None:
-                return {}
-            product = session.get(KnowledgeProduct, record_id)
-            if product is None:
-                raise choices.RecordMissingError("knowledge product", record_id)
-            self._stored_title = product.title
-            self._stored_version = product.version
-            return {
-                "title": product.title,
-                "kind": product.kind,
-                "url": product.url,
-                "published": product.published,
-                "summary": product.summary,
-                "city_ids": [city.id for city in product.cities],
-                "theme_ids": [theme.id for theme in product.themes],
-                "event_ids": [event.id for event in product.events],
-            }
+        ui.cities.setChoices(lists.cities)
+        ui.themes.setChoices(lists.themes)
+        ui.events.setChoices(lists.events)
+        if self._validator is not None:  # the lists came after the record was shown
+            blockers = [QSignalBlocker(picker) for picker in (ui.cities, ui.themes, ui.events)]
+            self._check_stored(self._stored)
+            for blocker in blockers:
+                blocker.unblock()
+
+    def _check_stored(self, values: dict[str, Any]) -> None:
+        ui = self.ui
+        ui.cities.setCheckedIds(values.get("city_ids", []))
+        ui.themes.setCheckedIds(values.get("theme_ids", []))
+        ui.events.setCheckedIds(values.get("event_ids", []))
 
     def _fill(self, values: dict[str, Any]) -> None:
         ui = self.ui
@@ -92,9 +124,7 @@ class KnowledgeProductDialog(RecordDialog):
         ui.url.setText(values.get("url", ""))
         ui.published.setDate(values.get("published"))
         ui.summary.setPlainText(values.get("summary", ""))
-        ui.cities.setCheckedIds(values.get("city_ids", []))
-        ui.themes.setCheckedIds(values.get("theme_ids", []))
-        ui.events.setCheckedIds(values.get("event_ids", []))
+        self._check_stored(values)
 
     def _read(self) -> tuple[dict[str, Any], list[Problem]]:
         ui = self.ui

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs.base import (
@@ -14,12 +13,13 @@ from cpp_scheduler.gui.dialogs.base import (
     choice_problem,
     entity_problems,
     line_text,
+    named,
     zone_problem,
 )
-from cpp_scheduler.gui.dialogs.choices import RecordMissingError
 from cpp_scheduler.gui.forms.ui_participant_dialog import Ui_ParticipantDialog
-from cpp_scheduler.model import Delegation, Participant, ParticipantRole, Problem
-from cpp_scheduler.store import Database
+from cpp_scheduler.model import Participant, ParticipantRole, Problem
+from cpp_scheduler.services import choices
+from cpp_scheduler.services.database import Database
 
 
 class ParticipantDialog(RecordDialog):
@@ -69,30 +69,10 @@ class ParticipantDialog(RecordDialog):
         ui.name.setFocus()
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
-        ui = self.ui
-        with database.session() as session:
-            delegations = session.scalars(select(Delegation).order_by(Delegation.name)).all()
-            ui.delegation.setChoices((d.name, d.id) for d in delegations)
-            self._delegation_zones = {d.id: d.zone for d in delegations}
-            rows = session.execute(select(Participant.id, Participant.email)).all()
-            self._taken_emails = {
-                row.email.strip().casefold() for row in rows if row.id != record_id
-            }
-            if record_id is None:
-                return {}
-            person = session.get(Participant, record_id)
-            if person is None:
-                raise RecordMissingError("participant", record_id)
-            self._stored_title = person.name
-            self._stored_version = person.version
-            return {
-                "name": person.name,
-                "email": person.email,
-                "organisation": person.organisation,
-                "role": person.role,
-                "delegation_id": person.delegation_id,
-                "zone": person.zone,
-            }
+        self.ui.delegation.setChoices(named(choices.delegation_choices(database)))
+        self._delegation_zones = choices.delegation_zones(database)
+        self._taken_emails = choices.taken_values(database, Participant.email, record_id)
+        return self._stored_values(record_id)
 
     def _fill(self, values: dict[str, Any]) -> None:
         ui = self.ui

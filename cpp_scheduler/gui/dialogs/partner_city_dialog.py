@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from cpp_scheduler import timezones
-from cpp_scheduler.gui.dialogs import choices
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     checked_values,
@@ -16,12 +14,14 @@ from cpp_scheduler.gui.dialogs.base import (
     format_coordinate,
     line_text,
     parse_coordinate,
+    picks,
     plain_text,
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_partner_city_dialog import Ui_PartnerCityDialog
 from cpp_scheduler.model import PartnerCity, Problem
-from cpp_scheduler.store import Database
+from cpp_scheduler.services import choices
+from cpp_scheduler.services.database import Database
 
 
 class PartnerCityDialog(RecordDialog):
@@ -72,33 +72,9 @@ class PartnerCityDialog(RecordDialog):
         ui.name.setFocus()
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
-        ui = self.ui
-        with database.session() as session:
-            ui.themes.setChoices(choices.theme_choices(session))
-            rows = session.execute(select(PartnerCity.id, PartnerCity.name)).all()
-            self._taken_names = {row.name.strip().casefold() for row in rows if row.id != record_id}
-            if record_id is None:
-                return {}
-            city = session.get(PartnerCity, record_id)
-            if city is None:
-                raise choices.RecordMissingError("partner city", record_id)
-            self._stored_title = city.name
-            self._stored_version = city.version
-            return {
-                "name": city.name,
-                "name_ja": city.name_ja,
-                "prefecture": city.prefecture,
-                "prefecture_ja": city.prefecture_ja,
-                "mou_date": city.mou_date,
-                "selection_round": city.selection_round,
-                "signature": city.signature,
-                "contact_name": city.contact_name,
-                "contact_email": city.contact_email,
-                "zone": city.zone,
-                "latitude": city.latitude,
-                "longitude": city.longitude,
-                "theme_ids": [theme.id for theme in city.themes],
-            }
+        self.ui.themes.setChoices(picks(choices.theme_choices(database)))
+        self._taken_names = choices.taken_values(database, PartnerCity.name, record_id)
+        return self._stored_values(record_id)
 
     def _fill(self, values: dict[str, Any]) -> None:
         ui = self.ui

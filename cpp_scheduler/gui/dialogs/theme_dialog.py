@@ -5,33 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
-from cpp_scheduler.gui.dialogs import choices
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     choice_problem,
     entity_problems,
     line_text,
+    named,
     plain_text,
 )
 from cpp_scheduler.gui.forms.ui_theme_dialog import Ui_ThemeDialog
 from cpp_scheduler.model import Problem, ThematicArea
-from cpp_scheduler.store import Database
-
-
-def _descendants(themes: list[ThematicArea], root_id: str) -> set[str]:
-    children: dict[str | None, list[str]] = {}
-    for theme in themes:
-        children.setdefault(theme.parent_id, []).append(theme.id)
-    found: set[str] = set()
-    pending = [root_id]
-    while pending:
-        current = pending.pop()
-        if current not in found:
-            found.add(current)
-            pending.extend(children.get(current, []))
-    return found
+from cpp_scheduler.services import choices
+from cpp_scheduler.services.database import Database
 
 
 class ThemeDialog(RecordDialog):
@@ -74,31 +60,9 @@ class ThemeDialog(RecordDialog):
         ui.code.setFocus()
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
-        ui = self.ui
-        with database.session() as session:
-            themes = list(session.scalars(select(ThematicArea)).all())
-            excluded = _descendants(themes, record_id) if record_id else set()
-            ui.parent.setChoices(
-                (choice.label, choice.id)
-                for choice in choices.theme_choices(session, exclude=excluded)
-            )
-            self._taken_codes = {
-                theme.code.strip().casefold() for theme in themes if theme.id != record_id
-            }
-            if record_id is None:
-                return {}
-            theme = session.get(ThematicArea, record_id)
-            if theme is None:
-                raise choices.RecordMissingError("theme", record_id)
-            self._stored_title = theme.name
-            self._stored_version = theme.version
-            return {
-                "code": theme.code,
-                "name": theme.name,
-                "name_ja": theme.name_ja,
-                "description": theme.description,
-                "parent_id": theme.parent_id,
-            }
+        self.ui.parent.setChoices(named(choices.theme_choices(database, exclude_below=record_id)))
+        self._taken_codes = choices.taken_values(database, ThematicArea.code, record_id)
+        return self._stored_values(record_id)
 
     def _fill(self, values: dict[str, Any]) -> None:
         ui = self.ui

@@ -6,7 +6,6 @@ from datetime import time
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs.base import (
@@ -16,14 +15,15 @@ from cpp_scheduler.gui.dialogs.base import (
     entity_problems,
     format_coordinate,
     line_text,
+    named,
     parse_coordinate,
     plain_text,
     zone_problem,
 )
-from cpp_scheduler.gui.dialogs.choices import RecordMissingError, both_names
 from cpp_scheduler.gui.forms.ui_venue_dialog import Ui_VenueDialog
-from cpp_scheduler.model import PartnerCity, Problem, TravelTime, Venue
-from cpp_scheduler.store import Database
+from cpp_scheduler.model import Problem, Venue
+from cpp_scheduler.services import choices
+from cpp_scheduler.services.database import Database
 
 
 class VenueDialog(RecordDialog):
@@ -84,38 +84,10 @@ class VenueDialog(RecordDialog):
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
         ui = self.ui
-        with database.session() as session:
-            cities = session.scalars(select(PartnerCity).order_by(PartnerCity.name)).all()
-            ui.city.setChoices((both_names(c.name, c.name_ja), c.id) for c in cities)
-            self._city_names = {city.id: city.name for city in cities}
-            localities = set(session.scalars(select(Venue.locality)).all())
-            localities |= set(session.scalars(select(TravelTime.origin)).all())
-            localities |= set(session.scalars(select(TravelTime.destination)).all())
-            localities |= {city.name for city in cities}
-            ui.locality.addItems(sorted(name for name in localities if name))
-            if record_id is None:
-                return {}
-            venue = session.get(Venue, record_id)
-            if venue is None:
-                raise RecordMissingError("venue", record_id)
-            self._stored_title = venue.name
-            self._stored_version = venue.version
-            return {
-                "name": venue.name,
-                "name_ja": venue.name_ja,
-                "locality": venue.locality,
-                "city_id": venue.city_id,
-                "address": venue.address,
-                "capacity": venue.capacity,
-                "opens_at": venue.opens_at,
-                "closes_at": venue.closes_at,
-                "zone": venue.zone,
-                "videoconference": venue.videoconference,
-                "interpretation_booths": venue.interpretation_booths,
-                "latitude": venue.latitude,
-                "longitude": venue.longitude,
-                "notes": venue.notes,
-            }
+        ui.city.setChoices(named(choices.city_choices(database)))
+        self._city_names = choices.city_names(database)
+        ui.locality.addItems(choices.localities(database))
+        return self._stored_values(record_id)
 
     def _fill(self, values: dict[str, Any]) -> None:
         ui = self.ui

@@ -1,0 +1,349 @@
+"""The lists the editor dialogs offer, read as plain columns.
+
+A picker needs an id, a name and a line of detail, never the record itself: loading
+10,000 events as ORM objects to list them took the new-product dialog more than a
+second. Each function here reads only the columns it shows, filters in SQL, and returns
+:class:`~cpp_scheduler.services.calendar_rows.Choice` values, which the window can take
+from a worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import InstrumentedAttribute
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    EventKind,
+    Participant,
+    ParticipantRole,
+    PartnerCity,
+    ThematicArea,
+    TravelTime,
+    Venue,
+)
+from cpp_scheduler.services.calendar_rows import Choice
+from cpp_scheduler.store import Database
+
+
+def both_names(name: str, name_ja: str | None) -> str:
+    """ "Kobe 神戸市": the English name, then the Japanese one when known."""
+    return f"{name} {name_ja}" if name_ja else name
+
+
+def local_date(instant: datetime, zone: str) -> str:
+    """The day an event starts on, in its own zone ("12 Jan 2027")."""
+    return f"{timezones.to_local(instant, zone):%d %b %Y}"
+
+
+# -- reference data -----------------------------------------------------------------------
+def theme_choices(database: Database, exclude_below: str | None = None) -> list[Choice]:
+    """Every theme, each area followed by its sub-themes ("Area › Sub-theme").
+
+    ``exclude_below``: a theme left out with everything filed under it (a theme's parent
+    cannot be the theme itself or one of its own sub-themes).
+    """
+    with database.session() as session:
+        rows = session.execute(
+            select(ThematicArea.id, ThematicArea.name, ThematicArea.name_ja, ThematicArea.parent_id)
+        ).all()
+    by_id = {row.id: row for row in rows}
+
+    def area_of(row: Any) -> Any:
+        seen: set[str] = set()
+        while row.parent_id in by_id and row.id not in seen:
+            seen.add(row.id)
+            row = by_id[row.parent_id]
+        return row
+
+    excluded = _below({row.id: row.parent_id for row in rows}, exclude_below)
+    ordered = sorted(rows, key=lambda row: (area_of(row).name, row.parent_id is not None, row.name))
+    return [
+        Choice(
+            row.id,
+            f"{by_id[row.parent_id].name} › {row.name}" if row.parent_id in by_id else row.name,
+            both_names(row.name, row.name_ja),
+        )
+        for row in ordered
+        if row.id not in excluded
+    ]
+
+
+def _below(parents: dict[str, str | None], top: str | None) -> set[str]:
+    """``top`` and every record filed under it, given each record's parent."""
+    if top is None:
+        return set()
+    children: dict[str | None, list[str]] = {}
+    for child, parent in parents.items():
+        children.setdefault(parent, []).append(child)
+    found: set[str] = set()
+    pending = [top]
+    while pending:
+        current = pending.pop()
+        if current not in found:
+            found.add(current)
+            pending.extend(children.get(current, []))
+    return found
+
+
+def city_choices(database: Database) -> list[Choice]:
+    """Partner cities by name, with both names and the prefecture as detail."""
+    with database.session() as session:
+        rows = session.execute(
+            select(
+                PartnerCity.id,
+                PartnerCity.name,
+                PartnerCity.name_ja,
+                PartnerCity.prefecture,
+                PartnerCity.prefecture_ja,
+            ).order_by(PartnerCity.name)
+        ).all()
+    return [
+        Choice(
+            row.id,
+            both_names(row.name, row.name_ja),
+            f"{row.prefecture} {row.prefecture_ja}".strip(),
+        )
+        for row in rows
+    ]
+
+
+def city_names(database: Database) -> dict[str, str]:
+    """Each partner city's English name, as travel times name places."""
+    with database.session() as session:
+        return {
+            row.id: row.name for row in session.execute(select(PartnerCity.id, PartnerCity.name))
+        }
+
+
+def venue_choices(database: Database) -> list[Choice]:
+    """Venues by locality and name, named "Name (locality)"."""
+    with database.session() as session:
+        rows = session.execute(
+            select(Venue.id, Venue.name, Venue.locality, Venue.name_ja).order_by(
+                Venue.locality, Venue.name
+            )
+        ).all()
+    return [Choice(row.id, f"{row.name} ({row.locality})", row.name_ja or "") for row in rows]
+
+
+def localities(database: Database) -> list[str]:
+    """Every place name the program knows (venues' cities, travel ends, partner cities),
+    for a venue's city field."""
+    with database.session() as session:
+        names = set(session.scalars(select(Venue.locality)))
+        names |= set(session.scalars(select(TravelTime.origin)))
+        names |= set(session.scalars(select(TravelTime.destination)))
+        names |= set(session.scalars(select(PartnerCity.name)))
+    return sorted(name for name in names if name)
+
+
+# -- people -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DelegationListing:
+    """A delegation as the event dialog offers it, with the hours its time hint needs."""
+
+    choice: Choice
+    place: str
+    """What the time hint calls it: its home city, else its name."""
+    zone: str
+    work: tuple[time, time]
+    acceptable: tuple[time, time]
+
+
+def delegation_listings(database: Database) -> list[DelegationListing]:
+    """Delegations by name; the detail is the country, zone and home city."""
+    with database.session() as session:
+        rows = session.execute(
+            select(
+                Delegation.id,
+                Delegation.name,
+                Delegation.country,
+                Delegation.zone,
+                Delegation.home_city,
+                Delegation.work_start,
+                Delegation.work_end,
+                Delegation.acceptable_start,
+                Delegation.acceptable_end,
+            ).order_by(Delegation.name)
+        ).all()
+    return [
+        DelegationListing(
+            Choice(row.id, row.name, f"{_country(row.country)} · {row.zone} · {row.home_city}"),
+            row.home_city or row.name,
+            row.zone,
+            (row.work_start, row.work_end),
+            (row.acceptable_start, row.acceptable_end),
+        )
+        for row in rows
+    ]
+
+
+def _country(code: str | None) -> str:
+    return timezones.country_name(code or "") or code or ""
+
+
+def delegation_choices(database: Database) -> list[Choice]:
+    """Delegations by name; the detail is the delegation's home zone."""
+    with database.session() as session:
+        rows = session.execute(
+            select(Delegation.id, Delegation.name, Delegation.zone).order_by(Delegation.name)
+        ).all()
+    return [Choice(row.id, row.name, row.zone) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantListing:
+    """A person as the event dialog offers them: as attendee and as organiser."""
+
+    choice: Choice
+    """Name, with role, organisation and delegation as detail."""
+    organiser: Choice
+    """"Name (organisation)"."""
+
+
+def participant_listings(database: Database) -> list[ParticipantListing]:
+    """Participants by name."""
+    with database.session() as session:
+        rows = session.execute(
+            select(
+                Participant.id,
+                Participant.name,
+                Participant.role,
+                Participant.organisation,
+                Delegation.name.label("delegation"),
+            )
+            .outerjoin(Delegation, Participant.delegation_id == Delegation.id)
+            .order_by(Participant.name)
+        ).all()
+    listings = []
+    for row in rows:
+        role: ParticipantRole = row.role
+        detail = " · ".join(filter(None, (role.label, row.organisation, row.delegation)))
+        shown = f"{row.name} ({row.organisation})" if row.organisation else row.name
+        listings.append(ParticipantListing(Choice(row.id, row.name, detail), Choice(row.id, shown)))
+    return listings
+
+
+def delegation_members(database: Database, delegation_id: str) -> list[Choice]:
+    """The members of a delegation: "Name (role)", with organisation and email."""
+    with database.session() as session:
+        rows = session.execute(
+            select(
+                Participant.id,
+                Participant.name,
+                Participant.role,
+                Participant.organisation,
+                Participant.email,
+            )
+            .where(Participant.delegation_id == delegation_id)
+            .order_by(Participant.name)
+        ).all()
+    return [
+        Choice(
+            row.id,
+            f"{row.name} ({row.role.label})",
+            " · ".join(filter(None, (row.organisation, row.email))),
+        )
+        for row in rows
+    ]
+
+
+def delegation_zones(database: Database) -> dict[str, str]:
+    """Each delegation's home zone, for a member whose own zone is not given."""
+    with database.session() as session:
+        return {row.id: row.zone for row in session.execute(select(Delegation.id, Delegation.zone))}
+
+
+def taken_values(
+    database: Database, column: InstrumentedAttribute[str], except_id: str | None
+) -> set[str]:
+    """The values of a unique text column (names, emails, codes) other records hold,
+    folded as the uniqueness check compares them; ``except_id``'s own is left out."""
+    entity = column.class_
+    with database.session() as session:
+        statement = select(column)
+        if except_id is not None:
+            statement = statement.where(entity.id != except_id)
+        return {value.strip().casefold() for value in session.scalars(statement) if value}
+
+
+# -- events -------------------------------------------------------------------------------
+class _LocalDates:
+    """Each event's start day in its own zone, as "12 Jan 2027"; each zone is looked up
+    and each day written once, since ten thousand events share a few hundred days."""
+
+    def __init__(self) -> None:
+        self._zones: dict[str, Any] = {}
+        self._days: dict[Any, str] = {}
+
+    def __call__(self, instant: datetime, zone: str) -> str:
+        tzinfo = self._zones.get(zone)
+        if tzinfo is None:
+            tzinfo = self._zones[zone] = timezones.zone(zone)
+        day = instant.astimezone(tzinfo).date()
+        text = self._days.get(day)
+        if text is None:
+            text = self._days[day] = f"{day:%d %b %Y}"
+        return text
+
+
+def event_choices(database: Database) -> list[Choice]:
+    """Every event by start, named with its local date; the detail is its kind."""
+    with database.session() as session:
+        rows = (
+            session.connection()
+            .execute(
+                select(Event.id, Event.title, Event.kind, Event.start_utc, Event.zone).order_by(
+                    Event.start_utc
+                )
+            )
+            .all()
+        )
+    local = _LocalDates()
+    labels = {kind: kind.label for kind in EventKind}
+    return [
+        Choice(event_id, f"{title} ({local(start, zone)})", labels[kind])
+        for event_id, title, kind, start, zone in rows
+    ]
+
+
+def conference_choices(database: Database, event_id: str | None) -> list[Choice]:
+    """The conferences an event can be a session of, by start: never the event itself
+    nor one of its own sessions; its present parent stays listed whatever its kind."""
+    with database.session() as session:
+        connection = session.connection()
+        parents: dict[str, str | None] = {
+            child: parent
+            for child, parent in connection.execute(
+                select(Event.id, Event.parent_id).where(Event.parent_id.is_not(None))
+            )
+        }
+        current_parent = parents.get(event_id) if event_id is not None else None
+        offered = [Event.kind == EventKind.CONFERENCE]
+        if current_parent is not None:
+            offered.append(Event.id == current_parent)
+        rows = connection.execute(
+            select(Event.id, Event.title, Event.start_utc, Event.zone)
+            .where(or_(*offered))
+            .order_by(Event.start_utc)
+        ).all()
+    excluded = _below(parents, event_id)
+    local = _LocalDates()
+    return [
+        Choice(conference_id, f"{title} ({local(start, zone)})")
+        for conference_id, title, start, zone in rows
+        if conference_id not in excluded
+    ]
+
+
+def names(choices: Iterable[Choice]) -> list[tuple[str, str]]:
+    """(name, id) pairs, as a single-choice combo box takes them."""
+    return [(choice.name, choice.id) for choice in choices]

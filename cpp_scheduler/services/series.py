@@ -1,0 +1,181 @@
+"""Moving an event, and moving or cancelling one meeting of a series, against the version
+read.
+
+A drag in the calendar and the "Cancel one meeting" command change what a coordinator
+saw: the event at the version its row showed. Each operation here takes that version and
+refuses (:class:`~cpp_scheduler.store.ConcurrentEditError`) when the event changed since,
+so two coordinators moving the same meeting never silently overwrite each other. Any
+change to one meeting raises its series' version (and calendar SEQUENCE, see
+:mod:`cpp_scheduler.model.integrity`), so the check covers the meetings too.
+
+Each operation returns what undoing it needs: the meeting's former state and the version
+the event was left at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from cpp_scheduler.model import Event, OccurrenceOverride, recurrence
+from cpp_scheduler.services.editing import (
+    RecordNotFoundError,
+    Saved,
+    change,
+    check_version,
+    get_record,
+)
+from cpp_scheduler.store import Database
+
+
+@dataclass(frozen=True)
+class MeetingState:
+    """What the coordinator did to one meeting: moved it (its new times) or cancelled it."""
+
+    start_utc: datetime | None = None
+    end_utc: datetime | None = None
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class MeetingEdit:
+    """The outcome of a change to one meeting."""
+
+    before: MeetingState | None
+    """The meeting's state before (None: it was where its rule puts it)."""
+    version: int
+    """The version the event is at now."""
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting as the window names it: its event, its times now, and the event's
+    version when read."""
+
+    event_id: str
+    title: str
+    start_utc: datetime
+    end_utc: datetime
+    recurrence_id: datetime | None
+    version: int
+
+
+@dataclass(frozen=True)
+class Meetings:
+    """The meetings of one event as read together, with its name and version."""
+
+    title: str
+    version: int
+    is_series: bool
+    meetings: list[Meeting]
+
+
+def meetings(database: Database, event_id: str) -> Meetings:
+    """Every meeting of an event (one for a one-off event), moved ones where they are now,
+    cancelled ones left out."""
+    with database.session() as session:
+        event = get_record(session, Event, event_id)
+        return Meetings(
+            event.title,
+            event.version,
+            event.is_series,
+            [
+                Meeting(
+                    event.id, event.title, item.start, item.end, item.recurrence_id, event.version
+                )
+                for item in event.occurrences()
+            ],
+        )
+
+
+def meeting(database: Database, event_id: str, recurrence_id: datetime | None) -> Meeting:
+    """One meeting of an event (``recurrence_id`` None: a one-off event, or a series as a
+    whole at its first meeting's times)."""
+    with database.session() as session:
+        event = get_record(session, Event, event_id)
+        if recurrence_id is None:
+            return Meeting(
+                event.id, event.title, event.start_utc, event.end_utc, None, event.version
+            )
+        for item in event.occurrences():
+            if item.recurrence_id == recurrence_id:
+                return Meeting(
+                    event.id, event.title, item.start, item.end, recurrence_id, event.version
+                )
+        raise RecordNotFoundError(f"that meeting of '{event.title}' is no longer in its series")
+
+
+def move_event(
+    database: Database, event_id: str, start: datetime, end: datetime, expected_version: int
+) -> Saved:
+    """Move (or resize) a whole event to ``start``-``end`` (UTC), as it was at
+    ``expected_version``; a series keeps its rule and moves with its first meeting."""
+    return change(database, Event, event_id, {"start_utc": start, "end_utc": end}, expected_version)
+
+
+def set_meeting(
+    database: Database,
+    event_id: str,
+    recurrence_id: datetime,
+    state: MeetingState | None,
+    expected_version: int,
+) -> MeetingEdit:
+    """Record ``state`` for one meeting of a series (None: put it back where its rule
+    places it), when the event is still at ``expected_version``."""
+    with database.transaction() as session:
+        event = get_record(session, Event, event_id)
+        check_version(event, expected_version)
+        rule_gives = recurrence.expand(
+            event.start_utc, event.end_utc, event.zone, event.recurrence_rule
+        )
+        if not event.is_series or all(item.recurrence_id != recurrence_id for item in rule_gives):
+            raise RecordNotFoundError(f"that meeting of '{event.title}' is no longer in its series")
+        existing = next(
+            (change for change in event.changes if change.recurrence_id == recurrence_id), None
+        )
+        before = (
+            None
+            if existing is None
+            else MeetingState(existing.start_utc, existing.end_utc, existing.cancelled)
+        )
+        if state is None:
+            if existing is not None:
+                event.changes.remove(existing)  # a changed meeting lives in its series
+        elif existing is not None:
+            existing.start_utc = state.start_utc
+            existing.end_utc = state.end_utc
+            existing.cancelled = state.cancelled
+        else:
+            event.changes.append(
+                OccurrenceOverride(
+                    recurrence_id=recurrence_id,
+                    start_utc=state.start_utc,
+                    end_utc=state.end_utc,
+                    cancelled=state.cancelled,
+                )
+            )
+        session.flush()
+        return MeetingEdit(before, event.version)
+
+
+def move_meeting(
+    database: Database,
+    event_id: str,
+    recurrence_id: datetime,
+    start: datetime,
+    end: datetime,
+    expected_version: int,
+) -> MeetingEdit:
+    """Move one meeting of a series to ``start``-``end`` (UTC); the others stay."""
+    return set_meeting(
+        database, event_id, recurrence_id, MeetingState(start, end, False), expected_version
+    )
+
+
+def cancel_meeting(
+    database: Database, event_id: str, recurrence_id: datetime, expected_version: int
+) -> MeetingEdit:
+    """Cancel one meeting of a series; calendar files then leave it out (EXDATE)."""
+    return set_meeting(
+        database, event_id, recurrence_id, MeetingState(None, None, True), expected_version
+    )

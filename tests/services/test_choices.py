@@ -1,0 +1,74 @@
+"""The lists the editors offer, as the services read them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from cpp_scheduler.model import Event, EventKind, ThematicArea
+from cpp_scheduler.services import choices, editing
+from cpp_scheduler.store import Database
+
+#: Monday 12 April 2027, 23:30 UTC: already Tuesday 13 April in Tokyo.
+LATE = datetime(2027, 4, 12, 23, 30, tzinfo=UTC)
+
+
+def _event(database: Database, title: str, **values: object) -> str:
+    return editing.create(
+        database,
+        Event,
+        {"title": title, "start_utc": LATE, "end_utc": LATE + timedelta(hours=2), **values},
+    )
+
+
+def test_events_are_named_with_the_day_they_start_in_their_own_zone(database: Database) -> None:
+    tokyo = _event(database, "Kobe DRR workshop", zone="Asia/Tokyo")
+    lima = _event(database, "Lima housing call", zone="America/Lima")
+
+    listed = {choice.id: choice for choice in choices.event_choices(database)}
+
+    assert listed[tokyo].name == "Kobe DRR workshop (13 Apr 2027)"
+    assert listed[lima].name == "Lima housing call (12 Apr 2027)"
+    assert listed[tokyo].detail == "Peer-to-peer workshop"
+
+
+def test_an_event_is_offered_conferences_but_never_itself_nor_its_sessions(
+    database: Database,
+) -> None:
+    summit = _event(database, "Resilience summit", kind=EventKind.CONFERENCE)
+    forum = _event(database, "Housing forum", kind=EventKind.CONFERENCE)
+    panel = _event(database, "Finance panel", kind=EventKind.CONFERENCE, parent_id=summit)
+    _event(database, "Panel Q&A", parent_id=panel)
+    _event(database, "Site visit")
+    talk = _event(database, "Opening talk", kind=EventKind.WORKSHOP, parent_id=forum)
+
+    offered_to_summit = [choice.id for choice in choices.conference_choices(database, summit)]
+    offered_to_talk = [choice.name for choice in choices.conference_choices(database, talk)]
+
+    assert offered_to_summit == [forum]  # not itself, not its session nor that one's
+    assert offered_to_talk == [
+        "Resilience summit (13 Apr 2027)",
+        "Housing forum (13 Apr 2027)",
+        "Finance panel (13 Apr 2027)",
+    ]
+
+
+def test_a_theme_cannot_be_filed_under_itself_or_what_is_under_it(database: Database) -> None:
+    every = choices.theme_choices(database)
+    with database.session() as session:
+        area = session.query(ThematicArea).filter(ThematicArea.parent_id.is_(None)).first()
+        assert area is not None
+        below = {theme.id for theme in area.subthemes}
+        area_id, area_name = area.id, area.name
+    sub = editing.create(
+        database,
+        ThematicArea,
+        {"code": "tsunami-drills", "name": "Tsunami drills", "parent_id": area_id},
+    )
+
+    offered = {choice.id for choice in choices.theme_choices(database, exclude_below=area_id)}
+
+    assert len(choices.theme_choices(database)) == len(every) + 1
+    assert not offered & (below | {area_id, sub})
+    assert next(c for c in choices.theme_choices(database) if c.id == sub).name == (
+        f"{area_name} › Tsunami drills"
+    )
