@@ -84,3 +84,8 @@ def size_text(count: int) -> str:
     if count >= 1024:
         return f"{count / 1024:.0f} KiB"
     return f"{count} bytes"
+
+
+MAX_COMPONENT_DEPTH = 8
+"""Deepest nesting of BEGIN/END components in a calendar file; an alarm inside an event
+inside the calendar is 3."""
