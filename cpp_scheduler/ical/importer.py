@@ -747,7 +747,7 @@ def _event(
         try:
             recurrence.local_starts(rule_text, start, zone_name)
         except recurrence.RecurrenceError as error:
-            return Skipped(uid, title, line, str(error))
+            return Skipped(uid, title, line, printable(str(error), 200))
         if component.get("EXDATE") is not None:
             for instant in reader.instants(component["EXDATE"], line, "EXDATE"):
                 changes.append(ParsedChange(instant, cancelled=True))

@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 
 from dateutil.rrule import rrule, rrulestr
 
-from cpp_scheduler import timezones
+from cpp_scheduler import limits, timezones
 from cpp_scheduler.errors import SchedulerError
 
-MAX_OCCURRENCES = 500
+MAX_OCCURRENCES = limits.MAX_SERIES_OCCURRENCES
 """A series longer than this is refused: the program plans months, not decades."""
 
 

@@ -90,7 +90,7 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
         url = make_url(given)
     except (ArgumentError, ValueError) as error:
         raise StoreError(
-            f"'{_hide_password(given)}' is not a valid database URL; give {_SUPPORTED}"
+            f"'{_shown_url(given)}' is not a valid database URL; give {_SUPPORTED}"
         ) from error
     try:
         port = url.port
@@ -98,19 +98,24 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
         port = -1
     if port is not None and not 0 < port < 65536:
         raise StoreError(
-            f"'{_hide_password(given)}' is not a valid database URL: the port "
+            f"'{_shown_url(given)}' is not a valid database URL: the port "
             "must be a number from 1 to 65535"
         )
     backend = url.get_backend_name()
     if backend in ("postgresql", "postgres"):
         if not url.host and not url.query.get("host"):
-            raise StoreError(f"'{_hide_password(given)}' names no server; give {_SUPPORTED}")
+            raise StoreError(f"'{_shown_url(given)}' names no server; give {_SUPPORTED}")
         return url.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
         return url.set(drivername="sqlite+pysqlite")
     raise StoreError(
-        f"'{_hide_password(given)}': {backend} databases are not supported; give {_SUPPORTED}"
+        f"'{_shown_url(given)}': {backend} databases are not supported; give {_SUPPORTED}"
     )
+
+
+def _shown_url(given: str) -> str:
+    """A URL as a message quotes it: without its password, shortened, nothing raw."""
+    return printable(_hide_password(given), 200)
 
 
 def _hide_password(text: str) -> str:
