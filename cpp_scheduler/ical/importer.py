@@ -137,9 +137,12 @@ class ParsedCalendar:
 
 
 # -- the file as lines ----------------------------------------------------------------
-def read_calendar_bytes(path: Path) -> bytes:
-    """The bytes of the calendar file at ``path``, once it is known to be a regular file
-    no larger than the program reads (a named pipe would block the read forever)."""
+def check_calendar_file(path: Path) -> None:
+    """Refuse ``path`` unless it is a regular file no larger than the program reads.
+
+    Told by ``os.stat`` alone: reading a named pipe would wait for a writer forever, and
+    a device could be endless.
+    """
     source = str(path)
     try:
         status = os.stat(path)
@@ -151,11 +154,17 @@ def read_calendar_bytes(path: Path) -> bytes:
         raise CalendarFileError(source, "is not a regular file (a pipe, a socket or a device)")
     if status.st_size > limits.MAX_CALENDAR_FILE_BYTES:
         raise CalendarFileError(source, _too_large(status.st_size))
+
+
+def read_calendar_bytes(path: Path) -> bytes:
+    """The bytes of the calendar file at ``path``, checked by :func:`check_calendar_file`
+    first."""
+    check_calendar_file(path)
     try:
         with open(path, "rb") as stream:
             return stream.read(limits.MAX_CALENDAR_FILE_BYTES + 1)
     except OSError as error:
-        raise CalendarFileError(source, f"cannot be read: {error.strerror or error}") from None
+        raise CalendarFileError(str(path), f"cannot be read: {error.strerror or error}") from None
 
 
 def _too_large(size: int) -> str:
@@ -793,6 +802,7 @@ __all__ = [
     "ParsedOccurrence",
     "Skipped",
     "agenda_of",
+    "check_calendar_file",
     "read_calendar",
     "read_calendar_bytes",
     "resolve_zone",

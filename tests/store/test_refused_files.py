@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,29 +16,8 @@ from sqlalchemy import inspect
 
 from cpp_scheduler.store import NotADatabaseError, StoreError, open_database
 from cpp_scheduler.store.database import create_store_engine, resolve_url
-from tests.store.test_bad_input import REPO_ROOT, refusal
-
-
-def state_of(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Each file of ``folder``: its bytes and its modification time in nanoseconds."""
-    return {
-        path.name: (path.read_bytes(), path.stat().st_mtime_ns)
-        for path in sorted(folder.iterdir())
-        if path.is_file()
-    }
-
-
-def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
-    """The command as a coordinator runs it, in a process that must end by itself."""
-    return subprocess.run(
-        [sys.executable, "-m", "cpp_scheduler", *arguments],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=REPO_ROOT,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-        check=False,
-    )
+from tests.hostile import run_cli, state_of
+from tests.store.test_bad_input import refusal
 
 
 def test_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
