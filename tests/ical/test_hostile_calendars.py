@@ -27,7 +27,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.export import ExportOptions
 from cpp_scheduler.ical.importer import read_calendar, read_calendar_bytes
-from cpp_scheduler.services import calendars
+from cpp_scheduler.services import calendar_export, calendar_import
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database, open_database
 from tests.hostile import assert_one_line
@@ -88,7 +88,9 @@ def setting(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> 
     database = open_database(folder / "program.sqlite")
     load_demo(database)
     path = folder / "program.ics"
-    calendars.export_calendar(database, calendars.ProgramScope(), path, ExportOptions(stamp=STAMP))
+    calendar_export.export_calendar(
+        database, calendar_export.ProgramScope(), path, ExportOptions(stamp=STAMP)
+    )
     lines = path.read_bytes().decode().split("\r\n")
     yield Setting(lines, database, folder)
     database.close()
@@ -135,7 +137,7 @@ def test_a_mutated_calendar_file_is_read_or_refused_in_one_line(
     content = data.draw(mutated(setting.lines))
     try:
         parsed = read_calendar(content, "mutated.ics")
-        calendars.apply_calendar(setting.database, parsed, dry_run=data.draw(st.booleans()))
+        calendar_import.apply_calendar(setting.database, parsed, dry_run=data.draw(st.booleans()))
     except SchedulerError as error:
         assert_one_line(error)
 
