@@ -579,6 +579,12 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as error:
         raise CalendarFileError(source, f"cannot be read: {printable(str(error), 120)}") from error
+    except (AttributeError, KeyError, IndexError, TypeError) as error:
+        # icalendar trips over some malformed files (a VTIMEZONE naming its TZID twice)
+        # instead of saying what is wrong: the file is refused all the same.
+        raise CalendarFileError(
+            source, "cannot be read: a component repeats or lacks a property it needs"
+        ) from error
     components = list(calendar.walk())
     if len(components) != len(begins):
         raise CalendarFileError(

@@ -227,6 +227,17 @@ def test_a_start_given_twice_is_refused() -> None:
     )
 
 
+def test_a_time_zone_naming_itself_twice_is_refused() -> None:
+    zone = ["BEGIN:VTIMEZONE", "TZID:Asia/Tokyo", "TZID:Asia/Tokyo", "BEGIN:STANDARD",
+            "DTSTART:19700101T000000", "TZOFFSETFROM:+0900", "TZOFFSETTO:+0900",
+            "END:STANDARD", "END:VTIMEZONE"]  # fmt: skip
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(calendar(*zone, *event("a@x", "20270215T010000Z")), "zone.ics")
+    assert str(caught.value) == (
+        "zone.ics: cannot be read: a component repeats or lacks a property it needs"
+    )
+
+
 def test_a_value_longer_than_the_limit_is_refused_naming_its_line() -> None:
     content = calendar(*event("a@x", "20270215T010000Z", "DESCRIPTION:" + "x" * 200_000))
     with pytest.raises(CalendarFileError) as caught:
