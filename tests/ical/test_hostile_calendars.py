@@ -126,7 +126,7 @@ def mutated(draw: st.DrawFn, lines: list[str]) -> bytes:
 
 
 @settings(
-    max_examples=40,
+    max_examples=80,
     deadline=timedelta(seconds=3),
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
