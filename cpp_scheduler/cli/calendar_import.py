@@ -12,6 +12,8 @@ from typing import Any
 
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.errors import quoted
+from cpp_scheduler.ical.importer import check_calendar_file
 from cpp_scheduler.services import calendar_import
 from cpp_scheduler.store import open_database
 
@@ -41,7 +43,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not timezones.is_zone(args.zone):
-        raise CliError(f"--zone '{args.zone}' is not a time zone (such as Asia/Tokyo)", status=2)
+        raise CliError(
+            f"--zone {quoted(args.zone)} is not a time zone (such as Asia/Tokyo)", status=2
+        )
+    check_calendar_file(args.file)  # a pipe or a huge file: refused before the database opens
     database = open_database(args.db)
     try:
         report = calendar_import.import_calendar(

@@ -1,7 +1,8 @@
 """The days a command's ``--from`` and ``--to`` name.
 
-Every command reads them alike: YYYY-MM-DD, both ends included, a mistake said in one
-line with exit status 2. Ranges of the program (``events list``, ``conflicts``) are whole
+Every command reads them alike: YYYY-MM-DD, both ends included, within the days the
+program plans for (:mod:`cpp_scheduler.limits`), a mistake said in one line with exit
+status 2. Ranges of the program (``events list``, ``conflicts``) are whole
 days in Tokyo, TDLC's home, so the commands and the window agree on what "15 February"
 holds.
 """
@@ -13,8 +14,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from cpp_scheduler import timezones
+from cpp_scheduler import limits, timezones
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.errors import quoted
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -26,12 +28,19 @@ def parse_day(option: str, text: str | None) -> date | None:
     try:
         if not _DATE.match(text):
             raise ValueError
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise CliError(
-            f"{option} '{text}' is not a date; write it as YYYY-MM-DD (such as 2027-02-15)",
+            f"{option} {quoted(text)} is not a date; write it as YYYY-MM-DD (such as 2027-02-15)",
             status=2,
         ) from None
+    if not limits.day_in_range(day):
+        raise CliError(
+            f"{option} {day.isoformat()} is outside the days the program plans for "
+            f"({limits.describe_day_range()})",
+            status=2,
+        )
+    return day
 
 
 def add_day_options(parser: argparse.ArgumentParser, what: str, *, required: bool = False) -> None:

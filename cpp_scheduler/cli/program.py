@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from cpp_scheduler.cli.output import counts, plural
-from cpp_scheduler.programfile import ImportReport, export_program, import_program
+from cpp_scheduler.programfile import ImportReport, apply_document, export_program, read_document
 from cpp_scheduler.programfile.layout import SECTIONS
 from cpp_scheduler.store import open_database
 
@@ -71,11 +71,13 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    # A new database takes its reference data from the file, so that exporting it again
-    # gives the file back; an existing one is matched record by record.
+    # The file is read and checked first: a refused file creates no database. A new
+    # database takes its reference data from the file, so that exporting it again gives
+    # the file back; an existing one is matched record by record.
+    document = read_document(args.file)
     database = open_database(args.db, seed=False)
     try:
-        report = import_program(database, args.file, dry_run=args.dry_run)
+        report = apply_document(database, document, args.file, dry_run=args.dry_run)
     finally:
         database.close()
     for line in report_lines(report, database.name):

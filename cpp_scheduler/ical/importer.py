@@ -22,16 +22,20 @@ meeting) are all kept.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import icalendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from cpp_scheduler import timezones
+from cpp_scheduler import limits, timezones
+from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.export import (
     DETAILS_SEPARATOR,
@@ -50,6 +54,8 @@ _CONTENT_LINE = re.compile(
     re.ASCII,
 )
 
+
+_COMPONENT_NAME = re.compile(r"^[A-Z0-9-]+$", re.ASCII)
 
 _DAY = timedelta(days=1)
 _LINE_END = re.compile(r"\r\n|\n|\r")
@@ -92,7 +98,7 @@ class ParsedEvent:
 
     @property
     def where(self) -> str:
-        return f"line {self.line} (VEVENT '{self.title}')"
+        return f"line {self.line} (VEVENT {quoted(self.title)})"
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,43 @@ class ParsedCalendar:
 
 
 # -- the file as lines ----------------------------------------------------------------
+def check_calendar_file(path: Path) -> None:
+    """Refuse ``path`` unless it is a regular file no larger than the program reads.
+
+    Told by ``os.stat`` alone: reading a named pipe would wait for a writer forever, and
+    a device could be endless.
+    """
+    source = str(path)
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        raise CalendarFileError(source, f"cannot be read: {error.strerror or error}") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise CalendarFileError(source, "is a folder, not a calendar file")
+    if not stat.S_ISREG(status.st_mode):
+        raise CalendarFileError(source, "is not a regular file (a pipe, a socket or a device)")
+    if status.st_size > limits.MAX_CALENDAR_FILE_BYTES:
+        raise CalendarFileError(source, _too_large(status.st_size))
+
+
+def read_calendar_bytes(path: Path) -> bytes:
+    """The bytes of the calendar file at ``path``, checked by :func:`check_calendar_file`
+    first."""
+    check_calendar_file(path)
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(limits.MAX_CALENDAR_FILE_BYTES + 1)
+    except OSError as error:
+        raise CalendarFileError(str(path), f"cannot be read: {error.strerror or error}") from None
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"the file is {limits.size_text(size)}, larger than the "
+        f"{limits.size_text(limits.MAX_CALENDAR_FILE_BYTES)} a calendar file may be"
+    )
+
+
 def _decode(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
@@ -141,6 +184,25 @@ def _decode(data: bytes, source: str) -> str:
             f"the file is not UTF-8 text (byte {error.start + 1} cannot be read)",
             line=line,
         ) from error
+
+
+@dataclass
+class _ZoneCount:
+    """The transitions of the VTIMEZONE that begins on ``line``, counted as they come."""
+
+    line: int
+    transitions: int = 0
+
+    def count(self, source: str, more: int, number: int) -> None:
+        self.transitions += more
+        if self.transitions > limits.MAX_ZONE_TRANSITIONS:
+            raise CalendarFileError(
+                source,
+                f"the time zone defines more than {limits.MAX_ZONE_TRANSITIONS:,} clock changes "
+                f"(observances and RDATE values, counted up to line {number})",
+                line=self.line,
+                component="VTIMEZONE",
+            )
 
 
 def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
@@ -158,33 +220,72 @@ def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
             logical.append((raw, number))
     if not logical:
         raise CalendarFileError(source, "the file is empty")
+    events = 0
+    zone: _ZoneCount | None = None
     for line, number in logical:
         if not _CONTENT_LINE.match(line):
-            shown = line if len(line) <= 60 else line[:57] + "..."
             raise CalendarFileError(
-                source,
-                f"'{shown}' is not an iCalendar content line (NAME:value)",
-                line=number,
+                source, f"{quoted(line)} is not an iCalendar content line (NAME:value)", line=number
             )
         name, _, value = line.partition(":")
         key = name.split(";", 1)[0].upper()
+        if len(value) > limits.MAX_TEXT_LENGTH:
+            raise CalendarFileError(
+                source,
+                f"{key} holds {len(value):,} characters, more than the "
+                f"{limits.MAX_TEXT_LENGTH:,} a value may hold",
+                line=number,
+            )
         if key == "BEGIN":
-            begins.append((value.strip().upper(), number))
-            stack.append((value.strip().upper(), number))
+            opened = value.strip().upper()
+            if not _COMPONENT_NAME.match(opened):
+                raise CalendarFileError(
+                    source, f"BEGIN:{quoted(value)} does not name a component", line=number
+                )
+            if len(stack) >= limits.MAX_COMPONENT_DEPTH:
+                raise CalendarFileError(
+                    source,
+                    f"components nest more than {limits.MAX_COMPONENT_DEPTH} deep",
+                    line=number,
+                    component=opened,
+                )
+            if opened == "VEVENT":
+                events += 1
+                if events > limits.MAX_CALENDAR_EVENTS:
+                    raise CalendarFileError(
+                        source,
+                        f"the file holds more than {limits.MAX_CALENDAR_EVENTS:,} events; "
+                        "split it, or import the months you need",
+                        line=number,
+                    )
+            if opened == "VTIMEZONE":
+                zone = _ZoneCount(number)
+            elif zone is not None and opened in ("STANDARD", "DAYLIGHT"):
+                zone.count(source, 1, number)
+            begins.append((opened, number))
+            stack.append((opened, number))
         elif key == "END":
             ended = value.strip().upper()
             if not stack:
-                raise CalendarFileError(source, f"END:{ended} without BEGIN:{ended}", line=number)
+                raise CalendarFileError(
+                    source, f"END:{printable(ended)} without BEGIN:{printable(ended)}", line=number
+                )
             opened, opened_at = stack.pop()
             if opened != ended:
                 raise CalendarFileError(
                     source,
-                    f"END:{ended} closes BEGIN:{opened} of line {opened_at}",
+                    f"END:{printable(ended)} closes BEGIN:{opened} of line {opened_at}",
                     line=number,
                     component=opened,
                 )
+            if opened == "VTIMEZONE":
+                zone = None
         elif not stack:
-            raise CalendarFileError(source, f"{key} stands outside BEGIN:VCALENDAR", line=number)
+            raise CalendarFileError(
+                source, f"{printable(key)} stands outside BEGIN:VCALENDAR", line=number
+            )
+        elif zone is not None and key == "RDATE":
+            zone.count(source, value.count(",") + 1, number)
     if stack:
         opened, opened_at = stack[-1]
         raise CalendarFileError(
@@ -264,6 +365,10 @@ def _instant(naive: datetime, zone_name: str) -> datetime:
         return timezones.to_utc(naive, zone_name, timezones.Fold.LATER)
 
 
+class OutOfRangeError(CalendarFileError):
+    """A date or time of the file lies outside the days the program plans for."""
+
+
 class _Reader:
     def __init__(self, source: str, calendar: icalendar.Calendar, default_zone: str) -> None:
         self.source = source
@@ -293,16 +398,31 @@ class _Reader:
     def unknown(self, tzid: str, what: str, line: int) -> CalendarFileError:
         if tzid in self.definitions:
             reason = (
-                f"{what} uses the time zone '{tzid}', whose VTIMEZONE matches no zone "
+                f"{what} uses the time zone {quoted(tzid)}, whose VTIMEZONE matches no zone "
                 "of the IANA database"
             )
         else:
             reason = (
-                f"{what} uses the time zone '{tzid}', which is neither an IANA zone "
+                f"{what} uses the time zone {quoted(tzid)}, which is neither an IANA zone "
                 "(such as Asia/Tokyo) nor a Windows zone name, and the file does "
                 "not define it"
             )
         return self.fail(reason, line, "VEVENT")
+
+    def check_range(self, value: Any, line: int, what: str) -> None:
+        """Refuse a date or time outside the program's range before any arithmetic on it
+        (a zone's offset at year 1 or 9999 leaves what datetimes can hold)."""
+        if not isinstance(value, date):
+            return
+        day = value.date() if isinstance(value, datetime) else value
+        if not limits.EARLIEST_DAY - _DAY <= day <= limits.LATEST_DAY + _DAY:
+            raise OutOfRangeError(
+                self.source,
+                f"{what} {day.year:04d}-{day.month:02d}-{day.day:02d} is outside the dates "
+                f"the program plans for ({limits.describe_day_range()})",
+                line=line,
+                component="VEVENT",
+            )
 
     def fail(self, reason: str, line: int, component: str) -> CalendarFileError:
         return CalendarFileError(self.source, reason, line=line, component=component)
@@ -323,6 +443,7 @@ class _Reader:
     def instant(self, prop: Any, line: int, what: str) -> tuple[datetime, str | None]:
         """A property's UTC instant and the zone its wall clock was given in."""
         value = prop.dt
+        self.check_range(value, line, what)
         zone_name = self.zone_of(prop, line, what)
         if zone_name is None:
             return value.astimezone(UTC), None
@@ -341,6 +462,7 @@ class _Reader:
                 value = item.dt
                 if not isinstance(value, datetime):
                     continue
+                self.check_range(value, line, what)
                 if zone_name is None and value.tzinfo is not None:
                     found.append(value.astimezone(UTC))
                 else:
@@ -348,6 +470,15 @@ class _Reader:
                         _instant(value.replace(tzinfo=None), zone_name or self.floating_zone)
                     )
         return found
+
+
+def _after(start: datetime, length: Any) -> datetime:
+    """``start + length``; a DURATION that is not one, or reaches past what a datetime
+    holds, is past the latest date the program plans for."""
+    try:
+        return start + length  # type: ignore[no-any-return]
+    except (TypeError, OverflowError):
+        return limits.LATEST_INSTANT + _DAY
 
 
 def _text(component: Any, name: str) -> str:
@@ -440,12 +571,20 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
     ``default_zone`` is the zone of floating times when the file names none
     (X-WR-TIMEZONE).
     """
+    if len(data) > limits.MAX_CALENDAR_FILE_BYTES:
+        raise CalendarFileError(source, _too_large(len(data)))
     text = _decode(data, source)
     begins = _component_lines(text, source)
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as error:
-        raise CalendarFileError(source, f"cannot be read: {error}") from error
+        raise CalendarFileError(source, f"cannot be read: {printable(str(error), 120)}") from error
+    except (AttributeError, KeyError, IndexError, TypeError) as error:
+        # icalendar trips over some malformed files (a VTIMEZONE naming its TZID twice)
+        # instead of saying what is wrong: the file is refused all the same.
+        raise CalendarFileError(
+            source, "cannot be read: a component repeats or lacks a property it needs"
+        ) from error
     components = list(calendar.walk())
     if len(components) != len(begins):
         raise CalendarFileError(
@@ -455,7 +594,12 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
         for prop_name, reason in getattr(component, "errors", []):
             if prop_name.upper() in _LINK_PROPERTIES:
                 reason = _LINK_REFUSED
-            raise CalendarFileError(source, f"{prop_name}: {reason}", line=line, component=name)
+            raise CalendarFileError(
+                source,
+                f"{printable(str(prop_name))}: {printable(str(reason), 120)}",
+                line=line,
+                component=name,
+            )
 
     reader = _Reader(source, calendar, default_zone)
     method = str(calendar.get("METHOD", "PUBLISH")).upper()
@@ -466,12 +610,13 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
     for component, (name, line) in zip(components, begins, strict=True):
         if name != "VEVENT":
             continue
+        _check_single(reader, component, line)
         uid = _text(component, "UID")
         title = _text(component, "SUMMARY") or "(no title)"
         if not uid:
-            raise reader.fail(f"the event '{title}' has no UID", line, "VEVENT")
+            raise reader.fail(f"the event {quoted(title)} has no UID", line, "VEVENT")
         if component.get("DTSTART") is None:
-            raise reader.fail(f"the event '{title}' has no start (DTSTART)", line, "VEVENT")
+            raise reader.fail(f"the event {quoted(title)} has no start (DTSTART)", line, "VEVENT")
         if component.get("RECURRENCE-ID") is not None:
             moved.setdefault(uid, []).append((component, line))
         elif uid in masters:
@@ -515,6 +660,30 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
     )
 
 
+_SINGLE = ("UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "SEQUENCE", "STATUS",
+           "SUMMARY", "DESCRIPTION", "LOCATION", "ORGANIZER")  # fmt: skip
+"""Properties RFC 5545 allows at most once in a VEVENT."""
+
+_LARGEST_SEQUENCE = 2**31 - 1
+"""The largest SEQUENCE every database the program runs on holds (a 32-bit integer)."""
+
+
+def _check_single(reader: _Reader, component: Any, line: int) -> None:
+    """Refuse a VEVENT that gives a once-only property twice, or a SEQUENCE out of range:
+    which of two starts is meant cannot be guessed."""
+    for name in _SINGLE:
+        if isinstance(component.get(name), list):
+            raise reader.fail(f"{name} is given more than once in one event", line, "VEVENT")
+    sequence = component.get("SEQUENCE", 0)
+    if not isinstance(sequence, int) or not 0 <= sequence <= _LARGEST_SEQUENCE:
+        raise reader.fail(
+            f"SEQUENCE {printable(str(sequence), 30)} is not a number from 0 to "
+            f"{_LARGEST_SEQUENCE}",
+            line,
+            "VEVENT",
+        )
+
+
 def _change(reader: _Reader, override: Any, line: int, length: Any, method: str) -> ParsedChange:
     """A RECURRENCE-ID component as the change it makes to its occurrence."""
     recurrence_id, _ = reader.instant(override["RECURRENCE-ID"], line, "RECURRENCE-ID")
@@ -525,9 +694,9 @@ def _change(reader: _Reader, override: Any, line: int, length: Any, method: str)
     if override.get("DTEND") is not None:
         end, _ = reader.instant(override["DTEND"], line, "DTEND")
     elif override.get("DURATION") is not None:
-        end = start + override["DURATION"].dt
+        end = _after(start, override["DURATION"].dt)
     elif length is not None:
-        end = start + length
+        end = _after(start, length)
     else:
         raise reader.fail("a changed occurrence without an end (DTEND or DURATION)", line, "VEVENT")
     return ParsedChange(recurrence_id, False, start, end)
@@ -552,16 +721,27 @@ def _event(
     start_prop = component["DTSTART"]
     if not isinstance(start_prop.dt, datetime):
         return Skipped(uid, title, line, "an all-day entry; the program holds timed events")
-    start, start_zone = reader.instant(start_prop, line, "DTSTART")
-    end_prop = component.get("DTEND")
-    if end_prop is not None:
-        if not isinstance(end_prop.dt, datetime):
-            return Skipped(uid, title, line, "DTEND is a date while DTSTART is a time")
-        end, end_zone = reader.instant(end_prop, line, "DTEND")
-    elif component.get("DURATION") is not None:
-        end, end_zone = start + component["DURATION"].dt, None
-    else:
-        return Skipped(uid, title, line, "the event has no end (DTEND or DURATION)")
+    try:
+        start, start_zone = reader.instant(start_prop, line, "DTSTART")
+        end_prop = component.get("DTEND")
+        if end_prop is not None:
+            if not isinstance(end_prop.dt, datetime):
+                return Skipped(uid, title, line, "DTEND is a date while DTSTART is a time")
+            end, end_zone = reader.instant(end_prop, line, "DTEND")
+        elif component.get("DURATION") is not None:
+            end, end_zone = _after(start, component["DURATION"].dt), None
+        else:
+            return Skipped(uid, title, line, "the event has no end (DTEND or DURATION)")
+    except OutOfRangeError as error:
+        return Skipped(uid, title, line, error.reason)
+    if not (limits.instant_in_range(start) and limits.instant_in_range(end)):
+        return Skipped(
+            uid,
+            title,
+            line,
+            f"the event lies outside the dates the program plans for "
+            f"({limits.describe_day_range()})",
+        )
     if end <= start:
         return Skipped(uid, title, line, "the event ends before it starts")
     marked = _text(component, ZONE_PROPERTY)
@@ -582,7 +762,7 @@ def _event(
         try:
             recurrence.local_starts(rule_text, start, zone_name)
         except recurrence.RecurrenceError as error:
-            return Skipped(uid, title, line, str(error))
+            return Skipped(uid, title, line, printable(str(error), 200))
         if component.get("EXDATE") is not None:
             for instant in reader.instants(component["EXDATE"], line, "EXDATE"):
                 changes.append(ParsedChange(instant, cancelled=True))
@@ -628,6 +808,8 @@ __all__ = [
     "ParsedOccurrence",
     "Skipped",
     "agenda_of",
+    "check_calendar_file",
     "read_calendar",
+    "read_calendar_bytes",
     "resolve_zone",
 ]

@@ -11,6 +11,8 @@ from sqlalchemy import DateTime, Dialect, Integer, MetaData, String, TypeDecorat
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from cpp_scheduler.errors import quoted
+
 # Stable constraint names, so that Alembic migrations can refer to them on every backend.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -47,7 +49,7 @@ class Base(DeclarativeBase):
     def label(self) -> str:
         """How a message names this record: its kind and its name or title."""
         name = getattr(self, "name", None) or getattr(self, "title", None) or self.id_or_new()
-        return f"{self.record_kind} '{name}'"
+        return f"{self.record_kind} {quoted(name)}"
 
     def id_or_new(self) -> str:
         return str(getattr(self, "id", None) or "(new)")

@@ -186,6 +186,8 @@ class Event(Record, Base):
         found = rules.collect(
             rules.required_text_problem("title", self.title, "title"),
             rules.zone_problem("zone", self.zone),
+            rules.instant_problem("start_utc", self.start_utc, "start"),
+            rules.instant_problem("end_utc", self.end_utc, "end"),
         )
         if self.start_utc is None or self.end_utc is None:
             found.append(rules.Problem("start_utc", "Give the start and the end."))
@@ -242,6 +244,12 @@ class OccurrenceOverride(Record, Base):
     def problems(self) -> list[rules.Problem]:
         if self.cancelled:
             return []
+        found = rules.collect(
+            rules.instant_problem("start_utc", self.start_utc, "occurrence's start"),
+            rules.instant_problem("end_utc", self.end_utc, "occurrence's end"),
+        )
+        if found:
+            return found
         if self.start_utc is None or self.end_utc is None:
             return [rules.Problem("start_utc", "A moved occurrence needs its new start and end.")]
         if self.end_utc <= self.start_utc:

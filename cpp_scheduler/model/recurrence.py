@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 
 from dateutil.rrule import rrule, rrulestr
 
-from cpp_scheduler import timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler import limits, timezones
+from cpp_scheduler.errors import SchedulerError, printable, quoted
 
-MAX_OCCURRENCES = 500
+MAX_OCCURRENCES = limits.MAX_SERIES_OCCURRENCES
 """A series longer than this is refused: the program plans months, not decades."""
 
 
@@ -74,10 +74,11 @@ def parse_rule(rule: str, local_start: datetime, zone_name: str | None = None) -
         parsed = rrulestr(text, dtstart=local_start.replace(tzinfo=None))
     except (ValueError, TypeError) as error:
         raise RecurrenceError(
-            f"'{rule}' is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 ({error})"
+            f"{quoted(rule)} is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 "
+            f"({printable(str(error))})"
         ) from error
     if not isinstance(parsed, rrule):
-        raise RecurrenceError(f"'{rule}' must be a single RRULE")
+        raise RecurrenceError(f"{quoted(rule)} must be a single RRULE")
     return parsed
 
 

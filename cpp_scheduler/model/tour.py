@@ -9,6 +9,7 @@ from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cpp_scheduler import timezones
+from cpp_scheduler.errors import printable
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type
 from cpp_scheduler.model.enums import TravelMode
@@ -65,6 +66,10 @@ class StudyTour(Record, Base):
         if self.end_date < self.start_date:
             found.append(rules.Problem("end_date", "The tour's last day is before its first."))
             return found
+        found += rules.collect(
+            rules.day_problem("start_date", self.start_date, "tour's first day"),
+            rules.day_problem("end_date", self.end_date, "tour's last day"),
+        )
         for tour_day in self.days:
             if not self.start_date <= tour_day.day <= self.end_date:
                 found.append(
@@ -130,7 +135,7 @@ class TravelLeg(Record, Base):
     tour: Mapped[StudyTour] = relationship(back_populates="legs")
 
     def label(self) -> str:
-        return f"travel leg {self.origin}-{self.destination}"
+        return f"travel leg {printable(self.origin or '')}-{printable(self.destination or '')}"
 
     @property
     def duration_minutes(self) -> int:
@@ -141,6 +146,8 @@ class TravelLeg(Record, Base):
             rules.required_text_problem("origin", self.origin, "place of departure"),
             rules.required_text_problem("destination", self.destination, "destination"),
             rules.zone_problem("zone", self.zone),
+            rules.instant_problem("departure_utc", self.departure_utc, "departure"),
+            rules.instant_problem("arrival_utc", self.arrival_utc, "arrival"),
         )
         if self.origin and self.origin == self.destination:
             found.append(rules.Problem("destination", "Origin and destination must differ."))
@@ -174,4 +181,5 @@ class HotelNight(Record, Base):
             rules.required_text_problem("hotel", self.hotel, "hotel's name"),
             rules.required_text_problem("locality", self.locality, "hotel's city"),
             None if self.night_of else rules.Problem("night_of", "Give the night's date."),
+            rules.day_problem("night_of", self.night_of, "hotel night"),
         )

@@ -12,10 +12,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import time
+from datetime import UTC, date, datetime, time
 
-from cpp_scheduler import timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler import limits, timezones
+from cpp_scheduler.errors import SchedulerError, quoted
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,9 @@ def email_problem(field: str, value: str | None, *, required: bool = False) -> P
     if not value:
         return Problem(field, "An email address is required.") if required else None
     if not _EMAIL.match(value):
-        return Problem(field, f"'{value}' is not an email address (expected name@example.org).")
+        return Problem(
+            field, f"{quoted(value)} is not an email address (expected name@example.org)."
+        )
     return None
 
 
@@ -56,7 +58,9 @@ def country_problem(field: str, value: str | None) -> Problem | None:
     if not value:
         return Problem(field, "Choose the country (ISO 3166 code such as PE, KE, NP).")
     if not timezones.is_country(value):
-        return Problem(field, f"'{value}' is not an ISO 3166 country code (such as PE, KE, NP).")
+        return Problem(
+            field, f"{quoted(value)} is not an ISO 3166 country code (such as PE, KE, NP)."
+        )
     if value != value.upper():
         return Problem(field, f"Write the country code in capitals: {value.upper()}.")
     return None
@@ -68,7 +72,7 @@ def zone_problem(field: str, value: str | None, *, required: bool = True) -> Pro
     if not timezones.is_zone(value):
         return Problem(
             field,
-            f"'{value}' is not a time zone of the IANA database "
+            f"{quoted(value)} is not a time zone of the IANA database "
             f"(such as Asia/Tokyo or America/Lima).",
         )
     return None
@@ -172,6 +176,43 @@ def required_text_problem(field: str, value: str | None, what: str) -> Problem |
     if not value or not value.strip():
         return Problem(field, f"The {what} is required.")
     return None
+
+
+def _day_text(day: date) -> str:
+    # Not strftime: it writes year 1 as "1", and these are exactly the years it may see.
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def _out_of_range(what: str, shown: str) -> str:
+    return (
+        f"The {what} ({shown}) is outside the dates the program plans for "
+        f"({limits.describe_day_range()})."
+    )
+
+
+def instant_problem(field: str, value: datetime | None, what: str) -> Problem | None:
+    """An instant outside the program's range (:mod:`cpp_scheduler.limits`).
+
+    Refused when entered, so every file the program writes holds only instants it reads
+    back: the program file writes four-digit years, and calendar clients expect them.
+    """
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        return None  # missing or naive instants are other rules' business
+    if limits.instant_in_range(value):
+        return None
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:  # the first or last day datetimes hold, off UTC
+        utc = value
+    shown = f"{_day_text(utc.date())} {utc.hour:02d}:{utc.minute:02d} UTC"
+    return Problem(field, _out_of_range(what, shown))
+
+
+def day_problem(field: str, value: date | None, what: str) -> Problem | None:
+    """A day outside the program's range (:mod:`cpp_scheduler.limits`)."""
+    if not isinstance(value, date) or limits.day_in_range(value):
+        return None
+    return Problem(field, _out_of_range(what, _day_text(value)))
 
 
 def collect(*problems: Problem | None) -> list[Problem]:

@@ -24,9 +24,11 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from cpp_scheduler import limits
+from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.validation import ValidationError
-from cpp_scheduler.programfile.document import read_document
+from cpp_scheduler.programfile.document import read_document, record_label
 from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.exporter import encode_record, select_all
 from cpp_scheduler.programfile.layout import SECTIONS, Kind, all_kinds
@@ -135,14 +137,14 @@ def apply_document(
         except ValidationError as error:
             raise ProgramFileError(path, str(error)) from None
         except IntegrityError as error:
-            detail = str(error.orig).strip().splitlines()[0]
+            detail = printable(_first_line(error.orig), 200)
             raise ProgramFileError(path, f"the database refused the program: {detail}") from None
         except StaleDataError:
             raise ProgramFileError(
                 path, "a record changed in the database during the import; import again"
             ) from None
         except SQLAlchemyError as error:
-            detail = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+            detail = printable(_first_line(getattr(error, "orig", None) or error), 200)
             raise ProgramFileError(path, f"cannot be imported: {detail}") from None
     return report
 
@@ -226,7 +228,7 @@ class _Merge:
             if ids and record["id"] in seen:
                 raise self._error(
                     f"the id is given twice in {kind.section}; each record needs its own",
-                    kind.label(record),
+                    record_label(kind, record),
                 )
             seen[record["id"]] = record
         if not (natural and kind.natural_key and kind.natural_key_unique):
@@ -238,12 +240,13 @@ class _Merge:
                 continue
             if key in named:
                 what = ", ".join(
-                    f"{name} {value!r}" for name, value in zip(kind.natural_key, key, strict=True)
+                    f"{name} {quoted(value)}"
+                    for name, value in zip(kind.natural_key, key, strict=True)
                 )
                 raise self._error(
                     f"has the same {what} as {named[key]['id']}; a program holds one such "
                     f"{kind.record_kind}",
-                    kind.label(record),
+                    record_label(kind, record),
                 )
             named[key] = record
 
@@ -279,7 +282,7 @@ class _Merge:
             raise self._error(
                 f"is the same record as another {kind.record_kind} of the file "
                 f"(id {entity.id_or_new()}); keep one of them",
-                kind.label(record),
+                record_label(kind, record),
             )
         claimed.add(id(entity))
         entry = _Entry(kind, record, entity, new)
@@ -333,14 +336,14 @@ class _Merge:
         return self._error(
             f"{key} refers to {target_kind} {target_id}, which is neither in the file "
             f"nor in the database",
-            kind.label(record),
+            record_label(kind, record),
         )
 
     # -- writing -----------------------------------------------------------------------
     def _write(self, entry: _Entry) -> None:
         kind, record, entity = entry.kind, entry.record, entry.entity
         tally = self.tallies[kind.record_kind]
-        label = kind.label(record)
+        label = record_label(kind, record)
         if not entry.new and self.keep_existing:
             tally.unchanged += 1
             for owned in kind.owned:
@@ -380,12 +383,19 @@ class _Merge:
         for value in kind.values:
             if value.key not in record:
                 continue
-            try:
-                wanted = value.codec.decode(record[value.key])
-            except (ValueError, TypeError) as error:
+            given = record[value.key]
+            if isinstance(given, str) and len(given) > limits.MAX_TEXT_LENGTH:
                 raise self._error(
-                    f"{value.key}: {record[value.key]!r} cannot be read ({error})",
-                    kind.label(record),
+                    f"{value.key}: {len(given):,} characters, more than the "
+                    f"{limits.MAX_TEXT_LENGTH:,} a text may hold",
+                    record_label(kind, record),
+                )
+            try:
+                wanted = value.codec.decode(given)
+            except (ValueError, TypeError, OverflowError) as error:
+                raise self._error(
+                    f"{value.key}: {quoted(given)} cannot be read ({printable(str(error))})",
+                    record_label(kind, record),
                 ) from None
             current = getattr(entity, value.name)
             if value.only_rises and current is not None and not entry.new:
@@ -402,9 +412,9 @@ class _Merge:
             child.written = True
             changed = self._write_values(child)
             if child.new:
-                tally.created.append(kind.label(child.record))
+                tally.created.append(record_label(kind, child.record))
             elif changed:
-                tally.updated.append(kind.label(child.record))
+                tally.updated.append(record_label(kind, child.record))
             else:
                 tally.unchanged += 1
         current = list(getattr(owner.entity, key))
@@ -414,7 +424,7 @@ class _Merge:
         kept = {id(item) for item in wanted}
         for item in current:
             if id(item) not in kept:
-                tally.removed.append(kind.label(encode_record(kind, item)))
+                tally.removed.append(record_label(kind, encode_record(kind, item)))
         setattr(owner.entity, key, wanted)
         return True
 
@@ -430,10 +440,15 @@ class _Merge:
                     f"{keys.get(problem.field, problem.field)}: {problem.message}"
                     for problem in problems
                 )
-                raise self._error(rules, entry.kind.label(entry.record))
+                raise self._error(rules, record_label(entry.kind, entry.record))
 
     def _error(self, message: str, record: str | None = None) -> ProgramFileError:
         return ProgramFileError(self.path, message, record)
+
+
+def _first_line(error: object) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def _encoded(codec: Any, value: Any) -> Any:

@@ -13,9 +13,13 @@ is rolled back whole.
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import re
+import sqlite3
+import stat
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +35,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 import cpp_scheduler.model.registry  # noqa: F401  (maps the entities, installs the integrity rules)
 from cpp_scheduler import APP_NAME, ORGANISATION
+from cpp_scheduler.errors import printable
 from cpp_scheduler.store import migrations
 from cpp_scheduler.store import seed as seeding
 from cpp_scheduler.store.errors import (
@@ -85,7 +90,7 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
         url = make_url(given)
     except (ArgumentError, ValueError) as error:
         raise StoreError(
-            f"'{_hide_password(given)}' is not a valid database URL; give {_SUPPORTED}"
+            f"'{_shown_url(given)}' is not a valid database URL; give {_SUPPORTED}"
         ) from error
     try:
         port = url.port
@@ -93,19 +98,24 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
         port = -1
     if port is not None and not 0 < port < 65536:
         raise StoreError(
-            f"'{_hide_password(given)}' is not a valid database URL: the port "
+            f"'{_shown_url(given)}' is not a valid database URL: the port "
             "must be a number from 1 to 65535"
         )
     backend = url.get_backend_name()
     if backend in ("postgresql", "postgres"):
         if not url.host and not url.query.get("host"):
-            raise StoreError(f"'{_hide_password(given)}' names no server; give {_SUPPORTED}")
+            raise StoreError(f"'{_shown_url(given)}' names no server; give {_SUPPORTED}")
         return url.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
         return url.set(drivername="sqlite+pysqlite")
     raise StoreError(
-        f"'{_hide_password(given)}': {backend} databases are not supported; give {_SUPPORTED}"
+        f"'{_shown_url(given)}': {backend} databases are not supported; give {_SUPPORTED}"
     )
+
+
+def _shown_url(given: str) -> str:
+    """A URL as a message quotes it: without its password, shortened, nothing raw."""
+    return printable(_hide_password(given), 200)
 
 
 def _hide_password(text: str) -> str:
@@ -129,36 +139,138 @@ def _is_file(url: URL) -> bool:
 def _holds_data(url: URL) -> bool:
     if not _is_file(url):
         return False
-    path = Path(str(url.database))
-    return path.is_file() and path.stat().st_size > 0
+    try:
+        status = os.stat(str(url.database))
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_size > 0
+
+
+def _shown_path(path: Path) -> str:
+    """A path as a message names it: whole, unless it is absurdly long or holds breaks."""
+    return printable(str(path), 200)
 
 
 def _check_sqlite_location(url: URL) -> None:
-    """Refuse a SQLite path that cannot work before SQLite creates or changes anything."""
+    """Refuse a SQLite path that cannot work before SQLite creates or changes anything.
+
+    Every test uses ``os.stat``, which neither opens nor waits: a named pipe given as the
+    database would block the first read forever, and a path longer than the system
+    allows is told as such instead of surfacing as an exception from deep inside.
+    """
     if not _is_file(url):
         return
     path = Path(str(url.database))
     folder = path.parent
-    if not folder.is_dir():
-        what = "is a file" if folder.exists() else "does not exist"
-        raise StoreError(f"cannot open {path}: the folder {folder} {what}")
-    if not path.exists():
+    shown = _shown_path(path)
+    try:
+        folder_status = os.stat(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        raise StoreError(
+            f"cannot open {shown}: the folder {_shown_path(folder)} does not exist"
+        ) from None
+    except OSError as error:
+        raise _unusable(path, error) from None
+    if not stat.S_ISDIR(folder_status.st_mode):
+        raise StoreError(f"cannot open {shown}: the folder {_shown_path(folder)} is a file")
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
         if not os.access(folder, os.W_OK):
-            raise ReadOnlyDatabaseError(f"cannot create {path}: the folder {folder} is read-only")
+            raise ReadOnlyDatabaseError(
+                f"cannot create {shown}: the folder {_shown_path(folder)} is read-only"
+            ) from None
         return
-    if path.is_dir():
-        raise StoreError(f"cannot open {path}: it is a folder, not a database file")
+    except OSError as error:
+        raise _unusable(path, error) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise StoreError(f"cannot open {shown}: it is a folder, not a database file")
+    if not stat.S_ISREG(status.st_mode):
+        raise NotADatabaseError(
+            f"cannot open {shown}: it is {_file_kind(status.st_mode)}, not a database file"
+        )
     try:
         with path.open("rb") as stream:
             header = stream.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise StoreError(f"cannot open {path}: {error.strerror or error}") from error
+        raise _unusable(path, error) from error
     if header and header != SQLITE_HEADER:
-        raise NotADatabaseError(f"{path} is not a CPP Scheduler database: it is not a SQLite file")
+        raise NotADatabaseError(f"{shown} is not a CPP Scheduler database: it is not a SQLite file")
     if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
-        where = path if not os.access(path, os.W_OK) else folder
+        where = shown if not os.access(path, os.W_OK) else _shown_path(folder)
         raise ReadOnlyDatabaseError(
-            f"cannot open {path}: {where} is read-only, and the program must be able to save to it"
+            f"cannot open {shown}: {where} is read-only, and the program must be able to save to it"
+        )
+
+
+def _unusable(path: Path, error: OSError) -> StoreError:
+    if error.errno == errno.ENAMETOOLONG:
+        return StoreError(
+            f"cannot open {_shown_path(path)}: the path is too long for this system "
+            f"({len(str(path)):,} characters, or a name in it longer than the folder allows)"
+        )
+    return StoreError(f"cannot open {_shown_path(path)}: {error.strerror or error}")
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _check_identity(url: URL, timeout: float) -> None:
+    """Refuse a SQLite file that is not this program's database before writing to it.
+
+    The file is read on a read-only connection: the program's own connections switch a
+    file to WAL mode as they open it, and upgrading an empty database creates tables, so
+    a stranger's file must be told apart first, and left byte for byte as it was. A file
+    with no tables, or only Alembic's bookkeeping, is an empty database the program may
+    fill; one with CPP Scheduler's tables is upgraded or refused by the migrations.
+    """
+    path = Path(str(url.database))
+    location = "file:" + urllib.parse.quote(str(path)) + "?mode=ro"
+    if _wal_without_log(path):
+        # Read-only readers of a WAL file still create its -wal and -shm files; with no
+        # log beside it, the file alone is the whole database and can be read as it is.
+        location += "&immutable=1"
+    try:
+        connection = sqlite3.connect(location, uri=True, timeout=timeout)
+    except sqlite3.Error as error:
+        raise connection_error(url, error, timeout) from error
+    try:
+        findings = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+        tables = {
+            str(row[0])
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        revision = None
+        if migrations.VERSION_TABLE in tables:
+            row = connection.execute(
+                f"SELECT version_num FROM {migrations.VERSION_TABLE}"
+            ).fetchone()
+            revision = str(row[0]) if row and row[0] is not None else None
+    except sqlite3.Error as error:
+        raise connection_error(url, error, timeout) from error
+    finally:
+        connection.close()
+    if findings != ["ok"]:
+        raise _damaged(url, findings)
+    others = tables - {migrations.VERSION_TABLE}
+    if revision is None and others:
+        listed = ", ".join(printable(name, 40) for name in sorted(others)[:3])
+        raise migrations.SchemaError(
+            f"{describe(url)} holds other tables ({listed}{' ...' if len(others) > 3 else ''}) "
+            "and is not a CPP Scheduler database; choose another file or an empty database"
+        )
+    if revision is not None and not tables >= migrations.SIGNATURE_TABLES:
+        raise migrations.SchemaError(
+            f"{describe(url)} is managed by another program (its schema "
+            f"{printable(revision, 40)} is not a CPP Scheduler schema); choose another file "
+            "or an empty database"
         )
 
 
@@ -302,17 +414,24 @@ def connection_error(
     return StoreError(f"cannot use the database {where}: {detail}")
 
 
-def _check_sqlite_pages(engine: Engine, url: URL) -> None:
-    """Find a damaged file at once instead of at the first unlucky query."""
-    with engine.connect() as connection:
-        findings = [row[0] for row in connection.execute(text("PRAGMA quick_check"))]
-    if findings != ["ok"]:
-        lines = [line.strip() for finding in findings for line in str(finding).splitlines()]
-        first = next((line for line in lines if line and not line.startswith("***")), "")
-        raise DamagedDatabaseError(
-            f"{describe(url)} is damaged ({first or 'SQLite finds corrupt pages'}); "
-            "restore a copy from a backup"
-        )
+def _wal_without_log(path: Path) -> bool:
+    """True for a SQLite file in WAL mode (header bytes 18 and 19 are 2) with no -wal
+    file beside it: nobody has it open, and everything it holds is in the file."""
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(20)
+    except OSError:
+        return False
+    return header[18:20] == b"\x02\x02" and not Path(f"{path}-wal").exists()
+
+
+def _damaged(url: URL, findings: list[str]) -> DamagedDatabaseError:
+    lines = [line.strip() for finding in findings for line in str(finding).splitlines()]
+    first = next((line for line in lines if line and not line.startswith("***")), "")
+    return DamagedDatabaseError(
+        f"{describe(url)} is damaged ({printable(first, 120) or 'SQLite finds corrupt pages'}); "
+        "restore a copy from a backup"
+    )
 
 
 def open_database(
@@ -331,7 +450,7 @@ def open_database(
     engine = create_store_engine(url, timeout)
     try:
         if _holds_data(url):
-            _check_sqlite_pages(engine, url)
+            _check_identity(url, timeout)
         created = migrations.upgrade_to_head(engine, url, describe(url))
         store = Database(url, engine, timeout)
         if created and seed:

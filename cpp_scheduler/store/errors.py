@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 from typing import Any
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, printable
 
 
 class StoreError(SchedulerError):
@@ -138,7 +138,8 @@ def _driver_error(error: BaseException) -> BaseException:
 def first_line(error: BaseException) -> str:
     """The driver's own first line, without SQLAlchemy's decoration."""
     text = str(_driver_error(error)).strip()
-    return text.splitlines()[0].strip() if text else type(error).__name__
+    # The driver may quote a value it refused: shown escaped, never raw.
+    return printable(text.splitlines()[0].strip(), 300) if text else type(error).__name__
 
 
 def classify(error: BaseException) -> Failure:

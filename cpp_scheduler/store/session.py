@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.exc import StaleDataError
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, printable, quoted
 from cpp_scheduler.store.errors import (
     ConcurrentEditError,
     ConnectionLostError,
@@ -170,14 +170,14 @@ class StoreSession(Session):
         )
         if len(columns) == 1:
             message = (
-                f"{label} cannot be saved: the {words_for(columns[0])} '{value}' is already "
+                f"{label} cannot be saved: the {words_for(columns[0])} {quoted(value)} is already "
                 f"used by another {kind} in {where}"
             )
         elif columns:
             together = " and ".join(words_for(c) for c in columns)
             message = (
                 f"{label} cannot be saved: another {kind} in {where} has the same "
-                f"{together}" + (f" ({value})" if value else "")
+                f"{together}" + (f" ({printable(value)})" if value else "")
             )
         else:
             message = f"{label} cannot be saved: {where} already holds the same record"

@@ -72,3 +72,45 @@ def test_a_day_of_the_program_is_a_day_in_tokyo(
         == 0
     )
     assert "Pre-tour briefing" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "day"),
+    [
+        (["events", "list"], "--from", "0001-01-01"),
+        (["events", "list"], "--from", "9999-12-31"),
+        (["conflicts"], "--to", "9999-12-31"),
+        (["conflicts"], "--from", "1899-12-31"),
+        (["export", "ics", "--all", "-o", "out.ics"], "--to", "2200-01-01"),
+    ],
+)
+def test_a_day_outside_the_program_range_is_one_line_and_status_2(
+    command: list[str],
+    option: str,
+    day: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    database = tmp_path / "program.sqlite"
+    status = main(["--db", str(database), *command, option, day])
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert out == ""
+    assert err.splitlines() == [
+        f"cpp-scheduler: {option} {day} is outside the days the program plans for "
+        "(1900-01-01 to 2199-12-31)"
+    ]
+    assert list(tmp_path.iterdir()) == []  # no database, no calendar file
+
+
+def test_conflicts_over_the_whole_range_the_program_plans_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = str(tmp_path / "program.sqlite")
+    assert main(["--db", database, "demo"]) == 0
+    capsys.readouterr()
+    status = main(["--db", database, "conflicts", "--from", "1900-01-01", "--to", "2199-12-31"])
+    out, err = capsys.readouterr()
+    assert status in (0, 1), err
+    assert "Traceback" not in err
+    assert out

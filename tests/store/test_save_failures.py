@@ -90,6 +90,24 @@ def test_renaming_onto_a_taken_name_names_both(database: Database) -> None:
         ]
 
 
+def test_a_taken_name_with_line_breaks_is_quoted_escaped(database: Database) -> None:
+    name = "Lima\nhousing\u2028ministry " + "x" * 100
+    with database.transaction() as session:
+        session.add(Delegation(name=name, country="PE", zone="America/Lima"))
+
+    def add_again() -> None:
+        with database.transaction() as session:
+            session.add(Delegation(name=name, country="PE", zone="America/Lima"))
+
+    with pytest.raises(DuplicateValueError) as caught:
+        add_again()
+    shown = "Lima\\nhousing\\u2028ministry " + "x" * 37 + "…"
+    assert str(caught.value) == (
+        f"delegation '{shown}' cannot be saved: the name '{shown}' is already used by "
+        f"another delegation in {database.name}"
+    )
+
+
 def test_two_days_of_a_tour_on_one_date(database: Database) -> None:
     def plan() -> None:
         with database.transaction() as session:

@@ -1,0 +1,93 @@
+"""The program's limits, in one place: how far in time, how large a file, how deep, how long.
+
+Each limit is checked before the work it bounds begins (a file's size before it is read,
+its nesting and its counts before objects are built from it), so no input can hang the
+program or exhaust its memory, and a refusal names what was too large and where. The
+numbers are generous for TDLC's programs (a few hundred events a year, tours of a few
+weeks) and small enough that the largest accepted input is handled in seconds.
+``docs/program-file.md`` and ``docs/calendar-updates.md`` list them for coordinators.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+EARLIEST_DAY = date(1900, 1, 1)
+"""The first day the program plans for.
+
+Before 1900 the time-zone database holds local mean times (Tokyo +09:18:59) that no
+calendar client shares; every year from 1900 has four digits, so instants written as
+``2027-02-15T01:00:00Z`` (program file) and ``20270215T010000Z`` (calendar files) read
+back unchanged, and a day's local edges stay far from the ends of what datetimes hold.
+"""
+
+LATEST_DAY = date(2199, 12, 31)
+"""The last day the program plans for: two centuries of room, still four-digit years."""
+
+EARLIEST_INSTANT = datetime(1900, 1, 1, tzinfo=UTC)
+"""The earliest instant an event, a travel leg or an occurrence may take (UTC)."""
+
+LATEST_INSTANT = datetime(2199, 12, 31, 23, 59, 59, tzinfo=UTC)
+"""The latest instant an event, a travel leg or an occurrence may take (UTC)."""
+
+MAX_PROGRAM_FILE_BYTES = 64 * 1024 * 1024
+"""A program file larger than this (64 MiB) is refused before it is read. A program of
+20,000 events with their participants takes about 20 MiB."""
+
+MAX_JSON_DEPTH = 32
+"""Deepest nesting of arrays and objects in a program file; the format itself needs 6."""
+
+MAX_RECORDS_PER_FILE = 20_000
+"""Most records of one kind (events, participants, tours, ...) in a program file."""
+
+MAX_TEXT_LENGTH = 100_000
+"""Longest text value (a title, an agenda, a description) in characters, in a program
+file or a calendar file: an agenda of some fifty pages."""
+
+MAX_CALENDAR_FILE_BYTES = 256 * 1024 * 1024
+"""A calendar file larger than this (256 MiB) is refused before it is parsed."""
+
+MAX_CALENDAR_EVENTS = 100_000
+"""Most VEVENT components in one calendar file."""
+
+MAX_ZONE_TRANSITIONS = 500
+"""Most observances (STANDARD and DAYLIGHT blocks) and RDATE values in one VTIMEZONE.
+A zone's whole history from 1900 to 2037, one transition at a time, takes at most 241
+(London); Outlook writes 2. Identifying a freely named zone by its offsets costs time in
+proportion to this: about 1.5 s at the limit."""
+
+MAX_SERIES_OCCURRENCES = 500
+"""Most meetings in one series: the program plans months, not decades."""
+
+MAX_QUOTED_LENGTH = 60
+"""Characters of a user's input a message quotes before it shortens it with an ellipsis."""
+
+
+def day_in_range(day: date) -> bool:
+    """True for a day the program plans for (``EARLIEST_DAY`` to ``LATEST_DAY``)."""
+    return EARLIEST_DAY <= day <= LATEST_DAY
+
+
+def instant_in_range(instant: datetime) -> bool:
+    """True for an aware instant from ``EARLIEST_INSTANT`` to ``LATEST_INSTANT``."""
+    return EARLIEST_INSTANT <= instant <= LATEST_INSTANT
+
+
+def describe_day_range() -> str:
+    """``1900-01-01 to 2199-12-31``, as messages name the range."""
+    return f"{EARLIEST_DAY.isoformat()} to {LATEST_DAY.isoformat()}"
+
+
+def size_text(count: int) -> str:
+    """A size in bytes as a message says it: ``64 MiB``, ``3.2 MiB``, ``512 bytes``."""
+    if count >= 1024 * 1024:
+        megabytes = count / (1024 * 1024)
+        return f"{megabytes:.0f} MiB" if megabytes == int(megabytes) else f"{megabytes:.1f} MiB"
+    if count >= 1024:
+        return f"{count / 1024:.0f} KiB"
+    return f"{count} bytes"
+
+
+MAX_COMPONENT_DEPTH = 8
+"""Deepest nesting of BEGIN/END components in a calendar file; an alarm inside an event
+inside the calendar is 3."""

@@ -1,0 +1,100 @@
+"""Hostile files given to the commands: one line on stderr, status 1, nothing written.
+
+Each command runs in a process of its own, as a coordinator runs it, so a hang fails the
+test instead of freezing it, and a traceback would show on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cpp_scheduler.programfile import export_program
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.store import open_database
+from tests.hostile import run_cli, state_of
+
+
+@pytest.fixture
+def demo(tmp_path: Path, sqlite_template: Path) -> Path:
+    """A closed demo program database in a folder of its own, with its exported file."""
+    folder = tmp_path / "program"
+    folder.mkdir()
+    shutil.copyfile(sqlite_template, folder / "program.sqlite")
+    database = open_database(folder / "program.sqlite")
+    load_demo(database)
+    export_program(database, tmp_path / "demo.json")
+    database.close()
+    return folder / "program.sqlite"
+
+
+def refused(*arguments: str) -> str:
+    """The one line a refused command prints, after checking how it ended."""
+    result = run_cli(*arguments)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_a_program_file_nested_too_deep_creates_no_database(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text("[" * 50_000 + "]" * 50_000)
+    line = refused(
+        "--db", str(tmp_path / "new.sqlite"), "program", "import", str(tmp_path / "deep.json")
+    )
+    assert line == (
+        "cpp-scheduler: deep.json: is not a program file: line 1 nests arrays and objects "
+        "more than 32 deep"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["deep.json"]
+
+
+def test_a_travel_leg_in_year_one_leaves_the_database_as_it_was(tmp_path: Path, demo: Path) -> None:
+    document = json.loads((tmp_path / "demo.json").read_text())
+    leg = document["study_tours"][0]["legs"][0]
+    leg["departure"] = "0001-01-01T00:00:00Z"
+    (tmp_path / "old.json").write_text(json.dumps(document))
+    before = state_of(demo.parent)
+    line = refused("--db", str(demo), "program", "import", str(tmp_path / "old.json"))
+    assert line.startswith("cpp-scheduler: old.json: travel leg ")
+    assert line.endswith(
+        ": The departure (0001-01-01 00:00 UTC) is outside the dates the program plans for "
+        "(1900-01-01 to 2199-12-31)."
+    )
+    assert state_of(demo.parent) == before
+
+
+@pytest.mark.parametrize("command", [["program", "import"], ["import"]], ids=["program", "ics"])
+def test_a_named_pipe_as_the_file_is_refused_without_waiting(
+    tmp_path: Path, command: list[str]
+) -> None:
+    pipe = tmp_path / "incoming"
+    os.mkfifo(pipe)
+    line = refused("--db", str(tmp_path / "new.sqlite"), *command, str(pipe))
+    assert line.endswith("is not a regular file (a pipe, a socket or a device)")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["incoming"]
+
+
+def test_a_calendar_with_a_crowded_time_zone_changes_nothing(tmp_path: Path, demo: Path) -> None:
+    zone = ["BEGIN:VTIMEZONE", "TZID:Crowded"]
+    for year in range(6_000):
+        zone += ["BEGIN:DAYLIGHT", f"DTSTART:{1900 + year % 300}0101T000000",
+                 "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "END:DAYLIGHT"]  # fmt: skip
+    event = ["BEGIN:VEVENT", "UID:a@x", "DTSTART;TZID=Crowded:20270215T100000",
+             "DURATION:PT1H", "SUMMARY:Kobe\u2028workshop", "END:VEVENT"]  # fmt: skip
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//x//EN", *zone, "END:VTIMEZONE",
+             *event, "END:VCALENDAR"]  # fmt: skip
+    feed = tmp_path / "feed.ics"
+    feed.write_text("\r\n".join(lines), encoding="utf-8")
+    before = state_of(demo.parent)
+    line = refused("--db", str(demo), "import", str(feed))
+    assert line == (
+        f"cpp-scheduler: {feed}, line 4 (VTIMEZONE): the time zone defines more than 500 "
+        "clock changes (observances and RDATE values, counted up to line 2506)"
+    )
+    assert state_of(demo.parent) == before

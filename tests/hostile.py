@@ -1,0 +1,45 @@
+"""What every refusal of hostile input must look like, for the tests that feed it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from cpp_scheduler.errors import SchedulerError
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+RAW_BREAKS = ("\n", "\r", "\u2028", "\u2029", "\x00", "\x1b")
+
+
+def assert_one_line(error: SchedulerError) -> None:
+    """One short line: no raw break or control character, no quoted input at length."""
+    message = str(error)
+    assert message
+    for character in RAW_BREAKS:
+        assert character not in message, f"{character!r} in {message[:300]!r}"
+    assert len(message) < 1_000, f"a message of {len(message)} characters"
+
+
+def state_of(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Each file of ``folder``: its bytes and its modification time in nanoseconds."""
+    return {
+        path.name: (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.iterdir())
+        if path.is_file()
+    }
+
+
+def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """The command as a coordinator runs it, in a process that must end by itself."""
+    return subprocess.run(
+        [sys.executable, "-m", "cpp_scheduler", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        check=False,
+    )

@@ -1,0 +1,280 @@
+"""Hostile calendar files: each is read, or refused in one line; none ends in a crash.
+
+The files are the demo program exported as a real calendar file, mutated line by line:
+lines dropped, repeated or moved, values replaced by text with control characters, dates
+far outside the program's range, durations and sequences no calendar holds, components
+nested thousands deep, time zones with thousands of clock changes. Reading the file and
+planning its import either succeeds or raises a :class:`SchedulerError` of one line, in
+bounded time. The limits themselves are pinned with their messages.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cpp_scheduler import limits
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.ical.errors import CalendarFileError
+from cpp_scheduler.ical.export import ExportOptions
+from cpp_scheduler.ical.importer import read_calendar, read_calendar_bytes
+from cpp_scheduler.services import calendar_export, calendar_import
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.store import Database, open_database
+from tests.hostile import assert_one_line
+
+STAMP = datetime(2026, 5, 1, tzinfo=UTC)
+
+HOSTILE_VALUES = [
+    "",
+    "line one\\nline two",
+    "raw\u2028separator\u2029and\x00null\x1b[31m",
+    "x" * (limits.MAX_TEXT_LENGTH + 1),
+    "00010101T000000Z",
+    "99991231T235959Z",
+    "18991231T235959",
+    "20270230T100000",
+    "P99999999W",
+    "-P1D",
+    "P1D",
+    "FREQ=SECONDLY;UNTIL=99991231T235959;BYMONTH=2;BYMONTHDAY=30",
+    "FREQ=DAILY",
+    "FREQ=WEEKLY;COUNT=100000",
+    "99999999999999999999999",
+    "-1",
+    "abc",
+    "mailto:",
+    "Not/AZone",
+]
+
+
+def nested(depth: int) -> list[str]:
+    return ["BEGIN:VEVENT"] * depth + ["END:VEVENT"] * depth
+
+
+def crowded_zone(transitions: int) -> list[str]:
+    lines = ["BEGIN:VTIMEZONE", "TZID:Crowded"]
+    for year in range(transitions):
+        lines += [
+            "BEGIN:STANDARD",
+            f"DTSTART:{1900 + year % 300:04d}0101T000000",
+            "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0000",
+            "END:STANDARD",
+        ]
+    return [*lines, "END:VTIMEZONE"]
+
+
+@dataclass
+class Setting:
+    lines: list[str]
+    database: Database
+    folder: Path
+
+
+@pytest.fixture(scope="module")
+def setting(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Iterator[Setting]:
+    folder = tmp_path_factory.mktemp("hostile-calendars")
+    shutil.copyfile(sqlite_template, folder / "program.sqlite")
+    database = open_database(folder / "program.sqlite")
+    load_demo(database)
+    path = folder / "program.ics"
+    calendar_export.export_calendar(
+        database, calendar_export.ProgramScope(), path, ExportOptions(stamp=STAMP)
+    )
+    lines = path.read_bytes().decode().split("\r\n")
+    yield Setting(lines, database, folder)
+    database.close()
+
+
+@st.composite
+def mutated(draw: st.DrawFn, lines: list[str]) -> bytes:
+    """The exported calendar with one to three mutations."""
+    copy = list(lines)
+    for _ in range(draw(st.integers(1, 3))):
+        index = draw(st.integers(1, len(copy) - 2))
+        action = draw(
+            st.sampled_from(["drop", "duplicate", "move", "value", "nest", "zone", "inject"])
+        )
+        if action == "drop":
+            del copy[index]
+        elif action == "duplicate":
+            copy.insert(index, copy[index])
+        elif action == "move":
+            copy.insert(draw(st.integers(1, len(copy) - 2)), copy.pop(index))
+        elif action == "value":
+            name = copy[index].split(":", 1)[0]
+            copy[index] = f"{name}:{draw(st.sampled_from(HOSTILE_VALUES))}"
+        elif action == "nest":
+            copy[index:index] = nested(
+                draw(st.sampled_from([2, limits.MAX_COMPONENT_DEPTH, 5_000]))
+            )
+        elif action == "zone":
+            copy[index:index] = crowded_zone(draw(st.sampled_from([3, 800])))
+        else:
+            copy.insert(index, "SUMMARY:Kobe\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil")
+    return "\r\n".join(copy).encode("utf-8", "surrogatepass")
+
+
+@settings(
+    max_examples=80,
+    deadline=timedelta(seconds=3),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_a_mutated_calendar_file_is_read_or_refused_in_one_line(
+    setting: Setting, data: st.DataObject
+) -> None:
+    content = data.draw(mutated(setting.lines))
+    try:
+        parsed = read_calendar(content, "mutated.ics")
+        calendar_import.apply_calendar(setting.database, parsed, dry_run=data.draw(st.booleans()))
+    except SchedulerError as error:
+        assert_one_line(error)
+
+
+def calendar(*body: str) -> bytes:
+    return "\r\n".join(
+        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Partner city//EN", *body, "END:VCALENDAR"]
+    ).encode()
+
+
+def event(uid: str, start: str, *extra: str, duration: str = "PT1H") -> list[str]:
+    return ["BEGIN:VEVENT", f"UID:{uid}", "SUMMARY:Kobe workshop", f"DTSTART:{start}",
+            f"DURATION:{duration}", *extra, "END:VEVENT"]  # fmt: skip
+
+
+def test_components_nested_thousands_deep_are_refused_at_once() -> None:
+    started = time.perf_counter()
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(calendar(*nested(100_000)), "deep.ics")
+    assert time.perf_counter() - started < 2
+    assert str(caught.value) == "deep.ics, line 11 (VEVENT): components nest more than 8 deep"
+
+
+def test_a_zone_with_thousands_of_clock_changes_is_refused_before_it_is_read() -> None:
+    started = time.perf_counter()
+    content = calendar(*crowded_zone(6_000), *event("a@x", "20270215T100000"))
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "zone.ics")
+    assert time.perf_counter() - started < 1
+    assert str(caught.value) == (
+        "zone.ics, line 4 (VTIMEZONE): the time zone defines more than 500 clock changes "
+        "(observances and RDATE values, counted up to line 2506)"
+    )
+
+
+def test_a_freely_named_zone_at_the_limit_is_judged_within_seconds() -> None:
+    """Identifying a zone by its offsets costs time per clock change: the limit bounds it."""
+    zone = crowded_zone(limits.MAX_ZONE_TRANSITIONS - 2)
+    content = calendar(*zone, *event("a@x", "20270215T100000"))
+    content = content.replace(b"DTSTART:20270215T", b"DTSTART;TZID=Crowded:20270215T")
+    started = time.perf_counter()
+    parsed = read_calendar(content, "zone.ics")
+    assert time.perf_counter() - started < 5
+    assert parsed.events[0].zone  # read as the IANA zone with the same offsets
+
+
+def test_more_events_than_the_limit_are_refused_before_any_is_built() -> None:
+    body = [line for number in range(limits.MAX_CALENDAR_EVENTS + 1)
+            for line in ("BEGIN:VEVENT", f"UID:{number}", "END:VEVENT")]  # fmt: skip
+    started = time.perf_counter()
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(calendar(*body), "many.ics")
+    assert time.perf_counter() - started < 5
+    assert str(caught.value) == (
+        f"many.ics, line {4 + 3 * limits.MAX_CALENDAR_EVENTS}: the file holds more than "
+        "100,000 events; split it, or import the months you need"
+    )
+
+
+def test_events_outside_the_range_are_skipped_with_the_reason() -> None:
+    parsed = read_calendar(
+        calendar(
+            *event("early@x", "00010101T000000Z"),
+            *event("late@x", "99991231T230000Z"),
+            *event("edge@x", "21991231T230000Z", duration="P99999999W"),
+            *event("fine@x", "20270215T010000Z"),
+        ),
+        "range.ics",
+    )
+    assert [event.uid for event in parsed.events] == ["fine@x"]
+    assert {skipped.uid: skipped.reason for skipped in parsed.skipped} == {
+        "early@x": "DTSTART 0001-01-01 is outside the dates the program plans for "
+        "(1900-01-01 to 2199-12-31)",
+        "late@x": "DTSTART 9999-12-31 is outside the dates the program plans for "
+        "(1900-01-01 to 2199-12-31)",
+        "edge@x": "the event lies outside the dates the program plans for "
+        "(1900-01-01 to 2199-12-31)",
+    }
+
+
+def test_a_start_given_twice_is_refused() -> None:
+    content = calendar(*event("a@x", "20270215T010000Z", "DTSTART:20270216T010000Z"))
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "twice.ics")
+    assert str(caught.value) == (
+        "twice.ics, line 4 (VEVENT): DTSTART is given more than once in one event"
+    )
+
+
+def test_a_time_zone_naming_itself_twice_is_refused() -> None:
+    zone = ["BEGIN:VTIMEZONE", "TZID:Asia/Tokyo", "TZID:Asia/Tokyo", "BEGIN:STANDARD",
+            "DTSTART:19700101T000000", "TZOFFSETFROM:+0900", "TZOFFSETTO:+0900",
+            "END:STANDARD", "END:VTIMEZONE"]  # fmt: skip
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(calendar(*zone, *event("a@x", "20270215T010000Z")), "zone.ics")
+    assert str(caught.value) == (
+        "zone.ics: cannot be read: a component repeats or lacks a property it needs"
+    )
+
+
+def test_a_value_longer_than_the_limit_is_refused_naming_its_line() -> None:
+    content = calendar(*event("a@x", "20270215T010000Z", "DESCRIPTION:" + "x" * 200_000))
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "long.ics")
+    assert str(caught.value) == (
+        "long.ics, line 9: DESCRIPTION holds 200,000 characters, more than the 100,000 a "
+        "value may hold"
+    )
+
+
+def test_a_line_that_is_not_a_content_line_is_quoted_escaped_and_short() -> None:
+    content = calendar("Kobe\u2028workshop\x1b[31m" + "x" * 1_000)
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "odd.ics")
+    assert str(caught.value) == (
+        "odd.ics, line 4: 'Kobe\\u2028workshop\\x1b[31m"
+        + "x" * 41
+        + "…' is not an iCalendar content line (NAME:value)"
+    )
+
+
+def test_a_calendar_file_larger_than_the_limit_is_refused_before_it_is_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "large.ics"
+    with path.open("wb") as stream:
+        stream.truncate(limits.MAX_CALENDAR_FILE_BYTES + 1)
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar_bytes(path)
+    assert str(caught.value) == (
+        f"{path}: the file is 256.0 MiB, larger than the 256 MiB a calendar file may be"
+    )
+
+
+def test_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    pipe = tmp_path / "feed.ics"
+    os.mkfifo(pipe)
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar_bytes(pipe)
+    assert str(caught.value) == f"{pipe}: is not a regular file (a pipe, a socket or a device)"
