@@ -446,7 +446,8 @@ def store_program(database: Database, program: ProgramSnapshot) -> None:
     the store (the slot finder, the CLI): its delegations, people, venues and events.
 
     Venues are added beside the seeded ones under their own names with "(generated)"
-    added; events keep their ids, so a test can name them.
+    added; events keep their ids, so a test can name them, and a conference's sessions
+    keep their conference as parent.
     """
     from cpp_scheduler.model import Delegation, Event, Participant, Venue
 
@@ -478,6 +479,7 @@ def store_program(database: Database, program: ProgramSnapshot) -> None:
         }
         rooms = {
             venue.id: Venue(
+                id=venue.id,
                 name=f"{venue.name} (generated)",
                 locality=venue.locality,
                 zone=venue.zone,
@@ -488,7 +490,9 @@ def store_program(database: Database, program: ProgramSnapshot) -> None:
             for venue in program.venues.values()
         }
         session.add_all([*groups.values(), *people.values(), *rooms.values()])
+        session.flush()
         for interval in program.intervals:
+            parents = sorted(interval.ancestor_ids)
             session.add(
                 Event(
                     id=interval.event_id,
@@ -499,6 +503,7 @@ def store_program(database: Database, program: ProgramSnapshot) -> None:
                     end_utc=interval.end,
                     zone=interval.zone,
                     venue=rooms.get(interval.venue_id or ""),
+                    parent_id=parents[0] if parents else None,
                     video_link="https://meet.example.org/generated",
                     delegations=[groups[key] for key in sorted(interval.delegation_ids)],
                     participants=[people[key] for key in sorted(interval.participant_ids)],

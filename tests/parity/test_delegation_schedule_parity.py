@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from benchmarks.generate import generate_program
+from benchmarks.generate import generate_program, store_program
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.delegationview import (
@@ -21,8 +21,6 @@ from cpp_scheduler.gui.tools.delegationview import (
     Column,
     DelegationScheduleDialog,
 )
-from cpp_scheduler.model import Delegation, Event, EventStatus, Participant, Venue
-from cpp_scheduler.scheduling.inputs import ProgramSnapshot
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
 
@@ -32,69 +30,6 @@ HOURS = {
     "night": "Night",
     "all_day": "All day",
 }
-
-
-def store_generated(database: Database, program: ProgramSnapshot) -> None:
-    """Write a generated program into the database, records under the generator's ids."""
-    with database.transaction() as session:
-        venues = {
-            info.id: Venue(
-                id=info.id,
-                name=f"Generated {info.name}",
-                locality=info.locality,
-                zone=info.zone,
-                capacity=info.capacity,
-                opens_at=info.opens_at,
-                closes_at=info.closes_at,
-            )
-            for info in program.venues.values()
-        }
-        delegations = {
-            group.id: Delegation(
-                id=group.id,
-                name=group.name,
-                country=group.country,
-                zone=group.zone,
-                work_start=group.hours.work_start,
-                work_end=group.hours.work_end,
-                acceptable_start=group.hours.acceptable_start,
-                acceptable_end=group.hours.acceptable_end,
-                arrival=group.arrival,
-                departure=group.departure,
-            )
-            for group in program.delegations.values()
-        }
-        people = {
-            person.id: Participant(
-                id=person.id,
-                name=person.name,
-                email=person.email,
-                delegation=delegations.get(person.delegation_id or ""),
-                zone=None if person.delegation_id else person.zone,
-            )
-            for person in program.participants.values()
-        }
-        session.add_all([*venues.values(), *delegations.values(), *people.values()])
-        session.flush()
-        for interval in program.intervals:
-            parents = sorted(interval.ancestor_ids)
-            session.add(
-                Event(
-                    id=interval.event_id,
-                    title=interval.title,
-                    kind=interval.kind,
-                    mode=interval.mode,
-                    status=EventStatus.CONFIRMED,
-                    start_utc=interval.start,
-                    end_utc=interval.end,
-                    zone=interval.zone,
-                    venue_id=interval.venue_id,
-                    parent_id=parents[0] if parents else None,
-                    video_link="https://meet.example.org/cpp",
-                    delegations=[delegations[d] for d in sorted(interval.delegation_ids)],
-                    participants=[people[p] for p in sorted(interval.participant_ids)],
-                )
-            )
 
 
 def span(start: datetime, end: datetime) -> str:
@@ -189,7 +124,7 @@ def test_a_generated_program(
     qtbot: QtBot, capsys: pytest.CaptureFixture[str], sqlite_database: Database
 ) -> None:
     program = generate_program(events=200, delegations=10, participants=60, days=30, seed=2)
-    store_generated(sqlite_database, program)
+    store_program(sqlite_database, program)
     compared = compare_every_delegation(qtbot, capsys, sqlite_database)
     assert compared["meetings"] > 100
     assert compared["sessions"] > 0

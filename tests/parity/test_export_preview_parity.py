@@ -17,61 +17,15 @@ from datetime import datetime
 import pytest
 from pytestqt.qtbot import QtBot
 
-from benchmarks.generate import generate_program
+from benchmarks.generate import generate_program, store_program
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.calendarfiles import ExportDialog, Scope
-from cpp_scheduler.model import Delegation, Event, EventMode, EventStatus, Participant
-from cpp_scheduler.scheduling.inputs import ProgramSnapshot
+from cpp_scheduler.model import EventStatus
 from cpp_scheduler.services.demo import PERU, demo_id, load_demo
 from cpp_scheduler.store import Database
 
 NEPAL = "Nepal: Kathmandu Metropolitan City"
-
-
-def load_generated(database: Database, program: ProgramSnapshot) -> None:
-    """The generated program's delegations, people and events, as a coordinator would
-    have entered them (venues left out: the generator's are not the program's)."""
-    with database.transaction() as session:
-        delegations = {
-            group.id: Delegation(
-                id=group.id,
-                name=group.name,
-                country=group.country or "JP",
-                zone=group.zone,
-                arrival=group.arrival,
-                departure=group.departure,
-            )
-            for group in program.delegations.values()
-        }
-        people = {
-            person.id: Participant(
-                id=person.id,
-                name=person.name,
-                email=person.email,
-                delegation=delegations.get(person.delegation_id or ""),
-                zone=None if person.delegation_id else person.zone,
-            )
-            for person in program.participants.values()
-        }
-        session.add_all([*delegations.values(), *people.values()])
-        for interval in program.intervals:
-            session.add(
-                Event(
-                    id=interval.event_id,
-                    title=interval.title,
-                    kind=interval.kind,
-                    mode=interval.mode,
-                    start_utc=interval.start,
-                    end_utc=interval.end,
-                    zone=interval.zone,
-                    video_link=f"https://meet.example.org/{interval.event_id}"
-                    if interval.mode is EventMode.VIRTUAL
-                    else "",
-                    delegations=[delegations[i] for i in sorted(interval.delegation_ids)],
-                    participants=[people[i] for i in sorted(interval.participant_ids)],
-                )
-            )
 
 
 def shown(iso: str) -> str:
@@ -188,7 +142,7 @@ def test_the_dialog_and_the_cli_agree_on_a_generated_program(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     program = generate_program(events=60, delegations=8, participants=60)
-    load_generated(sqlite_database, program)
+    store_program(sqlite_database, program)
     dialog = open_dialog()
     busiest = Counter(
         person for interval in program.intervals for person in interval.participant_ids
