@@ -297,13 +297,17 @@ ORGANISER = "Keiko Tanaka"
 # -- places ---------------------------------------------------------------------------
 
 #: Venues in the partner cities: (name, Japanese name, city, address, hours, capacity,
-#: latitude, longitude). Hours are the visiting hours the program may use.
+#: latitude, longitude). Hours are the visiting hours the program may use. An address's
+#: line in Japanese is what a taxi driver is shown.
 CITY_VENUES: list[tuple[str, str, str, str, tuple[str, str], int, float, float]] = [
     (
         "Minato Mirai 21 Smart City Showcase",
         "みなとみらい21 スマートシティ・ショーケース",
         "Yokohama",
-        "Minato Mirai, Nishi-ku, Yokohama, Kanagawa 220-0012",
+        (
+            "Minato Mirai, Nishi-ku, Yokohama, Kanagawa 220-0012\n"
+            "〒220-0012 神奈川県横浜市西区みなとみらい"
+        ),
         ("09:00", "18:00"),
         40,
         35.4577,
@@ -313,7 +317,10 @@ CITY_VENUES: list[tuple[str, str, str, str, tuple[str, str], int, float, float]]
         "Yokohama City Hall",
         "横浜市役所",
         "Yokohama",
-        "6-50-10 Honcho, Naka-ku, Yokohama, Kanagawa 231-0005",
+        (
+            "6-50-10 Honcho, Naka-ku, Yokohama, Kanagawa 231-0005\n"
+            "〒231-0005 神奈川県横浜市中区本町6-50-10"
+        ),
         ("08:30", "19:00"),
         60,
         35.4515,
@@ -323,7 +330,10 @@ CITY_VENUES: list[tuple[str, str, str, str, tuple[str, str], int, float, float]]
         "Disaster Reduction and Human Renovation Institution (DRI)",
         "人と防災未来センター",
         "Kobe",
-        "1-5-2 Wakinohama-kaigandori, Chuo-ku, Kobe, Hyogo 651-0073",
+        (
+            "1-5-2 Wakinohama-kaigandori, Chuo-ku, Kobe, Hyogo 651-0073\n"
+            "〒651-0073 兵庫県神戸市中央区脇浜海岸通1-5-2"
+        ),
         ("09:30", "17:30"),
         80,
         34.6985,
@@ -333,7 +343,7 @@ CITY_VENUES: list[tuple[str, str, str, str, tuple[str, str], int, float, float]]
         "Kobe City Hall",
         "神戸市役所",
         "Kobe",
-        "6-5-1 Kano-cho, Chuo-ku, Kobe, Hyogo 650-8570",
+        ("6-5-1 Kano-cho, Chuo-ku, Kobe, Hyogo 650-8570\n〒650-8570 兵庫県神戸市中央区加納町6-5-1"),
         ("08:45", "19:00"),
         50,
         34.6894,
@@ -343,7 +353,10 @@ CITY_VENUES: list[tuple[str, str, str, str, tuple[str, str], int, float, float]]
         "Kitakyushu Eco-Town Center",
         "北九州エコタウンセンター",
         "Kitakyushu",
-        "1-62 Kitaminato, Hibikino, Wakamatsu-ku, Kitakyushu, Fukuoka 808-0028",
+        (
+            "1-62 Kitaminato, Hibikino, Wakamatsu-ku, Kitakyushu, Fukuoka 808-0028\n"
+            "〒808-0028 福岡県北九州市若松区北湊1-62"
+        ),
         ("09:00", "17:00"),
         60,
         33.9333,
@@ -353,7 +366,10 @@ CITY_VENUES: list[tuple[str, str, str, str, tuple[str, str], int, float, float]]
         "Kitakyushu Environment Museum",
         "北九州市環境ミュージアム",
         "Kitakyushu",
-        "2-2-1 Higashida, Yahatahigashi-ku, Kitakyushu, Fukuoka 805-0071",
+        (
+            "2-2-1 Higashida, Yahatahigashi-ku, Kitakyushu, Fukuoka 805-0071\n"
+            "〒805-0071 福岡県北九州市八幡東区東田2-2-1"
+        ),
         ("09:00", "18:00"),
         50,
         33.8700,
@@ -363,7 +379,7 @@ CITY_VENUES: list[tuple[str, str, str, str, tuple[str, str], int, float, float]]
         "Toyama Portram Depot (Toyama Light Rail)",
         "富山ライトレール ポートラム車両基地",
         "Toyama",
-        "Jonan, Toyama, Toyama 930-0000",
+        ("Jonan, Toyama, Toyama 930-0000\n富山県富山市城南"),
         ("09:00", "17:00"),
         30,
         36.7220,
@@ -373,7 +389,7 @@ CITY_VENUES: list[tuple[str, str, str, str, tuple[str, str], int, float, float]]
         "Toyama City Hall",
         "富山市役所",
         "Toyama",
-        "7-38 Shinsakuramachi, Toyama, Toyama 930-8510",
+        ("7-38 Shinsakuramachi, Toyama, Toyama 930-8510\n〒930-8510 富山県富山市新桜町7-38"),
         ("08:30", "17:30"),
         40,
         36.6959,
@@ -567,10 +583,30 @@ TOUR_LEGS: list[tuple[int, str, str, str, str, str, str]] = [
 
 #: (night of day n, hotel, locality, address)
 TOUR_NIGHTS: list[tuple[int, str, str, str]] = [
-    (0, "Hotel Minato Mirai Bayside", "Yokohama", "2-3 Minatomirai, Nishi-ku, Yokohama"),
-    (1, "Kobe Harborland Hotel", "Kobe", "1-3 Higashikawasaki-cho, Chuo-ku, Kobe"),
-    (2, "Kobe Harborland Hotel", "Kobe", "1-3 Higashikawasaki-cho, Chuo-ku, Kobe"),
-    (3, "Kokura Station Hotel", "Kitakyushu", "1-1 Asano, Kokurakita-ku, Kitakyushu"),
+    (
+        0,
+        "Hotel Minato Mirai Bayside",
+        "Yokohama",
+        ("2-3 Minatomirai, Nishi-ku, Yokohama\n神奈川県横浜市西区みなとみらい2-3"),
+    ),
+    (
+        1,
+        "Kobe Harborland Hotel",
+        "Kobe",
+        ("1-3 Higashikawasaki-cho, Chuo-ku, Kobe\n兵庫県神戸市中央区東川崎町1-3"),
+    ),
+    (
+        2,
+        "Kobe Harborland Hotel",
+        "Kobe",
+        ("1-3 Higashikawasaki-cho, Chuo-ku, Kobe\n兵庫県神戸市中央区東川崎町1-3"),
+    ),
+    (
+        3,
+        "Kokura Station Hotel",
+        "Kitakyushu",
+        ("1-1 Asano, Kokurakita-ku, Kitakyushu\n福岡県北九州市小倉北区浅野1-1"),
+    ),
 ]
 
 #: (day, start, end, kind, venue, title, theme codes)

@@ -1,0 +1,434 @@
+"""A delegation's itinerary: what it carries through Japan.
+
+A cover (the delegation, its dates in Japan, whom to call at TDLC), then one section
+per day of its stay and tours, and per day of a meeting in the weeks around them: each
+meeting at its time in Japan (and at home, for a virtual or hybrid one), where it is in
+English and in Japanese so that a taxi driver can read it, the travel legs, the hotel
+of the night, the video link as text and as a QR code, and the notes written for
+participants. Which meetings the delegation attends is
+the engine's rule (:func:`cpp_scheduler.scheduling.attendance.delegation_meetings`), the
+one its schedule and the conflict check follow.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, or_, select
+
+from cpp_scheduler import timezones
+from cpp_scheduler.documents.content import ChangeStamp, PrintDocument, Section
+from cpp_scheduler.documents.markup import (
+    escape,
+    lines,
+    qr_data_uri,
+    split_address,
+    table,
+    time_span,
+)
+from cpp_scheduler.documents.places import Office, Place, read_places, tdlc_office
+from cpp_scheduler.documents.stamp import read_change_stamp
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    EventKind,
+    EventMode,
+    HotelNight,
+    Participant,
+    StudyTour,
+    TourDay,
+    TravelLeg,
+    TravelMode,
+)
+from cpp_scheduler.scheduling.attendance import delegation_meetings
+from cpp_scheduler.scheduling.inputs import zone_city
+from cpp_scheduler.scheduling.localtimes import LocalTime
+from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
+from cpp_scheduler.store import Database
+
+TOKYO = timezones.TOKYO
+AROUND_DAYS = 30
+"""The itinerary also lists the delegation's meetings this many days before its arrival
+and after its departure: the briefing before the tour, the follow-up after it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItineraryMeeting:
+    """One meeting of the delegation, on Japan's clock (and home's, when it joins
+    remotely)."""
+
+    title: str
+    kind: EventKind
+    mode: EventMode
+    start: datetime
+    """Local time in Japan."""
+    end: datetime
+    at_home: tuple[LocalTime, LocalTime] | None
+    """Start and end on the delegation's home clock, for a virtual or hybrid meeting."""
+    place: Place | None
+    video_link: str
+    description: str
+    """The agenda and anything participants should read (never the coordinators'
+    notes)."""
+    conference: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ItineraryLeg:
+    origin: str
+    destination: str
+    mode: TravelMode
+    departure: datetime
+    """Local time in the leg's zone (Japan's)."""
+    arrival: datetime
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItineraryNight:
+    hotel: str
+    locality: str
+    address: str
+    address_ja: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItineraryDay:
+    day: date
+    heading: str
+    meetings: tuple[ItineraryMeeting, ...]
+    legs: tuple[ItineraryLeg, ...]
+    night: ItineraryNight | None
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str
+    organisation: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class Itinerary:
+    delegation: str
+    country: str
+    home_city: str
+    home_zone: str
+    interpretation: str
+    first: date | None
+    """First and last day in Japan (stay and tours together); None if it never comes."""
+    last: date | None
+    tours: tuple[str, ...]
+    office: Office
+    contacts: tuple[Contact, ...]
+    """TDLC's staff who organise the delegation's meetings, most meetings first."""
+    days: tuple[ItineraryDay, ...]
+    stamp: ChangeStamp
+
+
+def read_itinerary(database: Database, delegation: str) -> Itinerary:
+    """The itinerary of the delegation named ``delegation`` (its name in any case, or
+    its id), read in one session."""
+    text = delegation.strip()
+    with database.session() as session:
+        found = session.execute(
+            select(
+                Delegation.id,
+                Delegation.name,
+                Delegation.country,
+                Delegation.zone,
+                Delegation.home_city,
+                Delegation.interpretation,
+                Delegation.arrival,
+                Delegation.departure,
+            ).where(or_(func.lower(Delegation.name) == text.lower(), Delegation.id == text))
+        ).first()
+        if found is None:
+            known = "; ".join(session.scalars(select(Delegation.name).order_by(Delegation.name)))
+            raise NotFoundError(f"No delegation is called '{text}' (known: {known or 'none yet'}).")
+        tours = session.execute(
+            select(StudyTour.id, StudyTour.title, StudyTour.start_date, StudyTour.end_date)
+            .where(StudyTour.delegation_id == found.id)
+            .order_by(StudyTour.start_date)
+        ).all()
+        tour_ids = [tour.id for tour in tours]
+        headings = {
+            row.day: row.title
+            for row in session.execute(
+                select(TourDay.day, TourDay.title).where(TourDay.tour_id.in_(tour_ids))
+            )
+        }
+        legs = session.execute(
+            select(
+                TravelLeg.origin,
+                TravelLeg.destination,
+                TravelLeg.mode,
+                TravelLeg.departure_utc,
+                TravelLeg.arrival_utc,
+                TravelLeg.zone,
+                TravelLeg.notes,
+            )
+            .where(TravelLeg.tour_id.in_(tour_ids))
+            .order_by(TravelLeg.departure_utc)
+        ).all()
+        nights = session.execute(
+            select(
+                HotelNight.night_of, HotelNight.hotel, HotelNight.locality, HotelNight.address
+            ).where(HotelNight.tour_id.in_(tour_ids))
+        ).all()
+        bounds = [d for d in (found.arrival, *(t.start_date for t in tours)) if d is not None]
+        ends = [d for d in (found.departure, *(t.end_date for t in tours)) if d is not None]
+        first = min(bounds) if bounds else None
+        last = max(ends) if ends else None
+        if first is not None and last is not None and last >= first:
+            begin, after = timezones.local_days(
+                first - timedelta(days=AROUND_DAYS), last + timedelta(days=AROUND_DAYS), TOKYO
+            )
+            program = load_snapshot(session, begin, after)
+        else:
+            first = last = None
+            program = load_snapshot(session)
+        attended = delegation_meetings(program, found.id)
+        event_ids = sorted({m.interval.event_id for m in attended})
+        details = {
+            row.id: row
+            for row in session.execute(
+                select(Event.id, Event.video_link, Event.description, Event.organiser_id).where(
+                    Event.id.in_(event_ids)
+                )
+            )
+        }
+        places = read_places(
+            session, {m.interval.venue_id for m in attended if m.interval.venue_id}
+        )
+        organised = Counter(
+            details[i].organiser_id for i in event_ids if details[i].organiser_id is not None
+        )
+        people = {
+            row.id: Contact(row.name, row.organisation or "", row.email)
+            for row in session.execute(
+                select(
+                    Participant.id, Participant.name, Participant.organisation, Participant.email
+                ).where(Participant.id.in_(list(organised)))
+            )
+        }
+        stamp = read_change_stamp(session)
+
+    meetings_by_day: dict[date, list[ItineraryMeeting]] = {}
+    for meeting in attended:
+        interval = meeting.interval
+        start = timezones.to_local(interval.start, TOKYO)
+        detail = details[interval.event_id]
+        at_home = None
+        if interval.mode is not EventMode.FACE_TO_FACE:
+            at_home = (
+                LocalTime.of(interval.start, found.zone, interval.zone),
+                LocalTime.of(interval.end, found.zone, interval.zone),
+            )
+        meetings_by_day.setdefault(start.date(), []).append(
+            ItineraryMeeting(
+                title=interval.title,
+                kind=interval.kind,
+                mode=interval.mode,
+                start=start,
+                end=timezones.to_local(interval.end, TOKYO),
+                at_home=at_home,
+                place=places.get(interval.venue_id) if interval.venue_id else None,
+                video_link=detail.video_link or "",
+                description=detail.description or "",
+                conference=meeting.conference.title if meeting.conference is not None else None,
+            )
+        )
+    legs_by_day: dict[date, list[ItineraryLeg]] = {}
+    for leg in legs:
+        departure = timezones.to_local(leg.departure_utc, leg.zone)
+        legs_by_day.setdefault(departure.date(), []).append(
+            ItineraryLeg(
+                leg.origin,
+                leg.destination,
+                TravelMode(leg.mode),
+                departure,
+                timezones.to_local(leg.arrival_utc, leg.zone),
+                leg.notes or "",
+            )
+        )
+    night_of = {}
+    for night in nights:
+        english, japanese = split_address(night.address or "")
+        night_of[night.night_of] = ItineraryNight(night.hotel, night.locality, english, japanese)
+
+    stay: set[date] = set()
+    if first is not None and last is not None:
+        stay = {first + timedelta(days=n) for n in range((last - first).days + 1)}
+    dates = sorted(stay | set(meetings_by_day))
+    days = tuple(
+        ItineraryDay(
+            day=day,
+            heading=headings.get(day, "") or ("" if day in stay else "from home"),
+            meetings=tuple(meetings_by_day.get(day, ())),
+            legs=tuple(legs_by_day.get(day, ())),
+            night=night_of.get(day),
+        )
+        for day in dates
+    )
+    return Itinerary(
+        delegation=found.name,
+        country=timezones.country_name(found.country or "") or found.country,
+        home_city=found.home_city or zone_city(found.zone),
+        home_zone=found.zone,
+        interpretation=found.interpretation or "",
+        first=first,
+        last=last,
+        tours=tuple(tour.title for tour in tours),
+        office=tdlc_office(),
+        contacts=tuple(people[p] for p, _count in organised.most_common() if p in people),
+        days=days,
+        stamp=stamp,
+    )
+
+
+# -- HTML -------------------------------------------------------------------------------
+
+
+def itinerary_document(itinerary: Itinerary) -> PrintDocument:
+    """The itinerary as a document: the cover, then each day kept on one page."""
+    sections = [Section(_cover(itinerary), keep_together=True)]
+    sections.extend(Section(_day(itinerary, day)) for day in itinerary.days)
+    return PrintDocument(
+        title=f"Itinerary: {itinerary.delegation}",
+        header=f"Itinerary — {itinerary.delegation}",
+        stamp=itinerary.stamp,
+        sections=tuple(sections),
+    )
+
+
+def _cover(itinerary: Itinerary) -> str:
+    office = itinerary.office
+    if itinerary.first is not None and itinerary.last is not None:
+        stay = f"{itinerary.first:%a %d %b %Y} to {itinerary.last:%a %d %b %Y}"
+    else:
+        stay = "not in Japan (joins online)"
+    facts = [
+        ("Delegation", escape(itinerary.delegation)),
+        ("Country", escape(itinerary.country)),
+        ("From", escape(f"{itinerary.home_city} ({itinerary.home_zone})")),
+        ("In Japan", escape(stay)),
+    ]
+    if itinerary.tours:
+        facts.append(("Study tour", "<br>".join(escape(t) for t in itinerary.tours)))
+    if itinerary.interpretation:
+        facts.append(("Interpretation", escape(itinerary.interpretation)))
+    rows = "".join(
+        f'<tr><td width="22%"><b>{escape(label)}</b></td><td>{value}</td></tr>'
+        for label, value in facts
+    )
+    contacts = "".join(
+        f"<p>{escape(c.name)}"
+        + (f", {escape(c.organisation)}" if c.organisation else "")
+        + f" — {escape(c.email)}</p>"
+        for c in itinerary.contacts
+    )
+    return (
+        f'<h1>Itinerary</h1><p class="cover"><b>{escape(itinerary.delegation)}</b></p>'
+        f'<table class="plain" width="100%" cellspacing="0" cellpadding="2">{rows}</table>'
+        "<h2>Your contact in Japan</h2>"
+        f"<p><b>{escape(office.name)}</b><br>"
+        f'<span class="ja">{escape(office.name_ja)}</span></p>'
+        f"<p>{escape(office.address)}<br>"
+        f'<span class="ja">{escape(office.address_ja)}</span></p>'
+        f"<p>Email: {escape(office.email)}</p>"
+        + (f"<h3>Coordinators</h3>{contacts}" if contacts else "")
+        + '<p class="muted">Times are local times in Japan unless said otherwise. '
+        "Show a driver the address in Japanese.</p>"
+    )
+
+
+def _day(itinerary: Itinerary, day: ItineraryDay) -> str:
+    heading = f"{day.day:%A %d %B %Y}"
+    if day.heading:
+        heading += f" — {day.heading}"
+    entries: list[tuple[datetime, list[str]]] = [
+        (m.start, _meeting_row(itinerary, m)) for m in day.meetings
+    ]
+    entries.extend((leg.departure, _leg_row(leg)) for leg in day.legs)
+    entries.sort(key=lambda entry: entry[0])
+    parts = [f"<h2>{escape(heading)}</h2>"]
+    if entries:
+        parts.append(
+            table(
+                ["Time in Japan", "What", "Where"],
+                [row for _start, row in entries],
+                widths=(15, 50, 35),
+            )
+        )
+    else:
+        parts.append('<p class="muted">Nothing planned.</p>')
+    if day.night is not None:
+        night = day.night
+        address = escape(night.address)
+        if night.address_ja:
+            address += f'<br><span class="ja">{escape(night.address_ja)}</span>'
+        parts.append(
+            f"<p><b>Hotel tonight:</b> {escape(night.hotel)}, {escape(night.locality)}<br>"
+            f"{address}</p>"
+        )
+    return "".join(parts)
+
+
+def _meeting_row(itinerary: Itinerary, meeting: ItineraryMeeting) -> list[str]:
+    what = [f"<b>{escape(meeting.title)}</b>"]
+    what.append(f'<span class="muted">{escape(f"{meeting.kind.label}, {meeting.mode.label}")}')
+    if meeting.conference:
+        what[-1] += escape(f", part of {meeting.conference}")
+    what[-1] += "</span>"
+    if meeting.at_home is not None:
+        start, end = meeting.at_home
+        until = f"{end.local:%H:%M}" if end.local.date() == start.local.date() else end.describe()
+        what.append(
+            escape(
+                f"At home ({itinerary.home_city}): {start.local:%a %d %b %H:%M}-{until} "
+                f"{start.abbreviation}"
+            )
+        )
+    if meeting.description:
+        what.append(lines(meeting.description))
+    if meeting.video_link:
+        what.append(
+            f"Video link: {escape(meeting.video_link)}<br>"
+            f'<img src="{qr_data_uri(meeting.video_link)}" width="96" height="96" '
+            f'alt="{escape(meeting.video_link)}">'
+        )
+    return [
+        time_span(meeting.start, meeting.end),
+        "<br>".join(what),
+        _where(meeting.place) if meeting.place is not None else escape("Online"),
+    ]
+
+
+def _where(place: Place) -> str:
+    parts = [f"<b>{escape(place.name)}</b>"]
+    if place.name_ja:
+        parts.append(f'<span class="ja">{escape(place.name_ja)}</span>')
+    if place.address:
+        parts.append(escape(place.address))
+    if place.address_ja:
+        parts.append(f'<span class="ja">{escape(place.address_ja)}</span>')
+    city = place.city + (f" ({place.city_ja})" if place.city_ja else "")
+    parts.append(escape(city))
+    return "<br>".join(parts)
+
+
+def _leg_row(leg: ItineraryLeg) -> list[str]:
+    what = f"<b>{escape(f'{leg.mode.label}: {leg.origin} to {leg.destination}')}</b>"
+    if leg.notes:
+        what += f"<br>{lines(leg.notes)}"
+    return [
+        time_span(leg.departure, leg.arrival),
+        what,
+        escape(
+            f"Departs {leg.departure:%H:%M} from {leg.origin}, "
+            f"arrives {leg.arrival:%H:%M} in {leg.destination}"
+        ),
+    ]

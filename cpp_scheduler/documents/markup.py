@@ -1,0 +1,101 @@
+"""Writing the documents' HTML: every piece of program text escaped, one stylesheet.
+
+Names, titles, notes and addresses are typed by coordinators or imported from files;
+``escape`` makes each one text, never markup. The stylesheet keeps to what both a
+browser and Qt's rich-text engine read (Qt ignores ``page-break-inside``; its renderer
+keeps a section together itself).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Iterable, Sequence
+
+import segno
+
+FONT_FAMILY = '"DejaVu Sans", "Noto Sans", "Noto Sans CJK JP", "Noto Sans JP", sans-serif'
+
+STYLESHEET = f"""
+body {{ font-family: {FONT_FAMILY}; font-size: 10pt; color: #111; }}
+h1 {{ font-size: 20pt; margin-top: 0; margin-bottom: 6pt; }}
+h2 {{ font-size: 14pt; margin-top: 10pt; margin-bottom: 4pt; color: #1f3f66; }}
+h3 {{ font-size: 11pt; margin-top: 6pt; margin-bottom: 2pt; }}
+p {{ margin-top: 1pt; margin-bottom: 2pt; }}
+table {{ border-collapse: collapse; }}
+th {{ background-color: #e6ecf3; text-align: left; font-weight: bold; }}
+td, th {{ border: 1px solid #8a97a8; padding: 3px; vertical-align: top; }}
+table.plain td {{ border: none; padding: 1px 4px 1px 0; }}
+.muted {{ color: #555; }}
+.ja {{ font-size: 11pt; }}
+.warning {{ color: #8a1c1c; }}
+.cover {{ font-size: 12pt; }}
+.running {{ color: #555; font-size: 8pt; }}
+.keep {{ page-break-inside: avoid; }}
+.newpage {{ page-break-before: always; }}
+@page {{ size: A4; margin: 18mm 15mm; }}
+"""
+
+
+def escape(text: object) -> str:
+    """Program text as HTML text: ``<``, ``>``, ``&`` and quotes can never be markup."""
+    return html.escape(str(text), quote=True)
+
+
+def lines(text: str) -> str:
+    """Text of several lines, escaped, its line breaks kept."""
+    return "<br>".join(escape(line) for line in text.splitlines())
+
+
+def table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    widths: Sequence[int] = (),
+    css_class: str = "",
+) -> str:
+    """A table whose cells are already HTML (escape the text that goes in them);
+    ``widths`` in percent of the page, one per column."""
+    sizes = [f' width="{w}%"' for w in widths] or [""] * len(header)
+    head = "".join(
+        f"<th{size}>{escape(cell)}</th>" for cell, size in zip(header, sizes, strict=False)
+    )
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    attributes = f' class="{css_class}"' if css_class else ""
+    head_row = f"<thead><tr>{head}</tr></thead>" if header else ""
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="3" border="1"{attributes}>'
+        f"{head_row}<tbody>{body}</tbody></table>"
+    )
+
+
+def time_span(start: object, end: object) -> str:
+    """``09:00–10:15`` kept on one line."""
+    return f'<p style="white-space: nowrap">{escape(f"{start:%H:%M}")}–{escape(f"{end:%H:%M}")}</p>'
+
+
+def qr_data_uri(text: str) -> str:
+    """A QR code of ``text`` as a PNG ``data:`` URI, big enough to scan from paper."""
+    code = segno.make(text, error="m", micro=False)
+    buffer = io.BytesIO()
+    code.save(buffer, kind="png", scale=4, border=2)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def is_japanese(text: str) -> bool:
+    """Whether the text holds kana, kanji or full-width forms."""
+    return any(
+        "\u3000" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+        for ch in text
+    )
+
+
+def split_address(address: str) -> tuple[str, str]:
+    """An address as (English, Japanese).
+
+    A venue's or a hotel's address is one text; the lines written in Japanese are its
+    Japanese address (for a taxi driver), the others its English one.
+    """
+    english = [line.strip() for line in address.splitlines() if line.strip()]
+    japanese = [line for line in english if is_japanese(line)]
+    return ", ".join(line for line in english if line not in japanese), " ".join(japanese)

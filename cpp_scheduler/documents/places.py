@@ -1,0 +1,89 @@
+"""The places and people the documents name, read in column queries by id."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cpp_scheduler.documents.markup import split_address
+from cpp_scheduler.model import PartnerCity, Venue
+from cpp_scheduler.store.seed import reference_data
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A venue as a visitor needs it: names and address in English and in Japanese."""
+
+    id: str
+    name: str
+    name_ja: str
+    address: str
+    address_ja: str
+    city: str
+    """The venue's city (its partner city's name, else its locality)."""
+    city_ja: str
+    videoconference: bool
+    booths: int
+    city_contact: str
+    """The partner city's contact person, ``Name <email>``, or empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """TDLC, as the cover of an itinerary names it (``resources/data/tdlc.json``)."""
+
+    name: str
+    name_ja: str
+    address: str
+    address_ja: str
+    email: str
+
+
+def read_places(session: Session, venue_ids: Collection[str]) -> dict[str, Place]:
+    """The venues with these ids, with their partner city's names and contact."""
+    if not venue_ids:
+        return {}
+    rows = session.execute(
+        select(
+            Venue.id,
+            Venue.name,
+            Venue.name_ja,
+            Venue.address,
+            Venue.locality,
+            Venue.videoconference,
+            Venue.interpretation_booths,
+            PartnerCity.name.label("city"),
+            PartnerCity.name_ja.label("city_ja"),
+            PartnerCity.contact_name,
+            PartnerCity.contact_email,
+        )
+        .outerjoin(PartnerCity, Venue.city_id == PartnerCity.id)
+        .where(Venue.id.in_(sorted(venue_ids)))
+    ).all()
+    places = {}
+    for row in rows:
+        english, japanese = split_address(row.address or "")
+        contact = row.contact_name or ""
+        if row.contact_email:
+            contact = f"{contact} <{row.contact_email}>".strip()
+        places[row.id] = Place(
+            id=row.id,
+            name=row.name,
+            name_ja=row.name_ja or "",
+            address=english,
+            address_ja=japanese,
+            city=row.city or row.locality,
+            city_ja=row.city_ja or "",
+            videoconference=bool(row.videoconference),
+            booths=int(row.interpretation_booths or 0),
+            city_contact=contact,
+        )
+    return places
+
+
+def tdlc_office() -> Office:
+    data = reference_data("tdlc")
+    return Office(data["name"], data["name_ja"], data["address"], data["address_ja"], data["email"])

@@ -1,0 +1,324 @@
+"""A conference's printed programme: a timetable per day with one column per room, so
+parallel sessions stand side by side, then every session with its themes, speakers and
+delegations.
+
+Read in one session with a handful of column queries joined on the conference, so a
+programme of hundreds of sessions in a program of ten thousand events builds in well
+under a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy.orm import Session
+
+from cpp_scheduler import timezones
+from cpp_scheduler.documents.content import ChangeStamp, PrintDocument, Section
+from cpp_scheduler.documents.markup import escape, lines, table
+from cpp_scheduler.documents.places import Place, read_places
+from cpp_scheduler.documents.stamp import read_change_stamp
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    EventStatus,
+    Participant,
+    ParticipantRole,
+    ThematicArea,
+)
+from cpp_scheduler.model.event import event_delegations, event_participants, event_themes
+from cpp_scheduler.services.snapshot import NotFoundError
+from cpp_scheduler.store import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    organisation: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeSession:
+    title: str
+    start: datetime
+    """Local time in the conference's zone."""
+    end: datetime
+    room: str
+    """The venue's name, or "Online" for a session held nowhere."""
+    place: Place | None
+    themes: tuple[str, ...]
+    speakers: tuple[Speaker, ...]
+    """Its participants with the speaker role."""
+    delegations: tuple[str, ...]
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimetableRow:
+    """The sessions starting at one time, one cell per room (empty where none)."""
+
+    start: datetime
+    cells: tuple[tuple[ProgrammeSession, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeDay:
+    day: date
+    rooms: tuple[str, ...]
+    rows: tuple[TimetableRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    title: str
+    uid: str
+    zone: str
+    start: datetime
+    end: datetime
+    place: Place | None
+    description: str
+    delegations: tuple[str, ...]
+    days: tuple[ProgrammeDay, ...]
+    sessions: tuple[ProgrammeSession, ...]
+    stamp: ChangeStamp
+
+
+def read_programme(database: Database, uid_or_id: str) -> Programme:
+    """The programme of the conference with this UID (or id): its sessions, or the
+    event itself when it has none."""
+    with database.session() as session:
+        conference = session.execute(
+            select(
+                Event.id,
+                Event.uid,
+                Event.title,
+                Event.zone,
+                Event.start_utc,
+                Event.end_utc,
+                Event.venue_id,
+                Event.description,
+            ).where(or_(Event.uid == uid_or_id, Event.id == uid_or_id))
+        ).first()
+        if conference is None:
+            raise NotFoundError(f"No event has the UID or id '{uid_or_id.strip()}'.")
+        rows: Sequence[Any] = session.execute(
+            select(
+                Event.id,
+                Event.title,
+                Event.start_utc,
+                Event.end_utc,
+                Event.venue_id,
+                Event.description,
+            )
+            .where(Event.parent_id == conference.id, Event.status != EventStatus.CANCELLED)
+            .order_by(Event.start_utc, Event.title)
+        ).all()
+        if not rows:
+            rows = [conference]
+        themes = _names_by_event(
+            session,
+            select(event_themes.c.event_id, ThematicArea.name)
+            .join(ThematicArea, ThematicArea.id == event_themes.c.theme_id)
+            .order_by(ThematicArea.name),
+            event_themes.c.event_id,
+            conference.id,
+        )
+        delegations = _names_by_event(
+            session,
+            select(event_delegations.c.event_id, Delegation.name)
+            .join(Delegation, Delegation.id == event_delegations.c.delegation_id)
+            .order_by(Delegation.name),
+            event_delegations.c.event_id,
+            conference.id,
+        )
+        speakers: dict[str, list[Speaker]] = {}
+        speaker_rows = session.execute(
+            _of_sessions(
+                select(event_participants.c.event_id, Participant.name, Participant.organisation)
+                .join(Participant, Participant.id == event_participants.c.participant_id)
+                .where(Participant.role == ParticipantRole.SPEAKER)
+                .order_by(Participant.name),
+                event_participants.c.event_id,
+                conference.id,
+            )
+        )
+        for event_id, name, organisation in speaker_rows:
+            speakers.setdefault(event_id, []).append(Speaker(name, organisation or ""))
+        places = read_places(
+            session, {row.venue_id for row in rows if row.venue_id} | {conference.venue_id or ""}
+        )
+        stamp = read_change_stamp(session)
+
+    zone = conference.zone
+    sessions = tuple(
+        ProgrammeSession(
+            title=row.title,
+            start=timezones.to_local(row.start_utc, zone),
+            end=timezones.to_local(row.end_utc, zone),
+            room=places[row.venue_id].name if row.venue_id in places else "Online",
+            place=places.get(row.venue_id) if row.venue_id else None,
+            themes=tuple(themes.get(row.id, ())),
+            speakers=tuple(speakers.get(row.id, ())),
+            delegations=tuple(delegations.get(row.id, ())),
+            description=row.description or "",
+        )
+        for row in rows
+    )
+    return Programme(
+        title=conference.title,
+        uid=conference.uid,
+        zone=zone,
+        start=timezones.to_local(conference.start_utc, zone),
+        end=timezones.to_local(conference.end_utc, zone),
+        place=places.get(conference.venue_id) if conference.venue_id else None,
+        description=conference.description or "",
+        delegations=tuple(delegations.get(conference.id, ())),
+        days=timetable(sessions),
+        sessions=sessions,
+        stamp=stamp,
+    )
+
+
+def _of_sessions(
+    query: Select[Any], event_column: ColumnElement[str], conference_id: str
+) -> Select[Any]:
+    """Limit a link-table query to the conference and its sessions, by a join rather
+    than a list of hundreds of ids."""
+    sessions = select(Event.id).where(Event.parent_id == conference_id)
+    return query.where(or_(event_column == conference_id, event_column.in_(sessions)))
+
+
+def _names_by_event(
+    session: Session, query: Select[Any], event_column: ColumnElement[str], conference_id: str
+) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for event_id, name in session.execute(_of_sessions(query, event_column, conference_id)):
+        found.setdefault(event_id, []).append(name)
+    return found
+
+
+def timetable(sessions: tuple[ProgrammeSession, ...]) -> tuple[ProgrammeDay, ...]:
+    """Per day, the rooms in use (by name) and a row per start time: sessions that run
+    at once in different rooms share a row."""
+    by_day: dict[date, list[ProgrammeSession]] = {}
+    for item in sessions:
+        by_day.setdefault(item.start.date(), []).append(item)
+    days = []
+    for day in sorted(by_day):
+        items = by_day[day]
+        rooms = tuple(sorted({item.room for item in items}))
+        starts = sorted({item.start for item in items})
+        rows = tuple(
+            TimetableRow(
+                start,
+                tuple(
+                    tuple(i for i in items if i.start == start and i.room == room) for room in rooms
+                ),
+            )
+            for start in starts
+        )
+        days.append(ProgrammeDay(day, rooms, rows))
+    return tuple(days)
+
+
+# -- HTML -------------------------------------------------------------------------------
+
+
+def programme_document(programme: Programme) -> PrintDocument:
+    """The cover, a timetable per day, then the sessions one by one."""
+    sections = [Section(_cover(programme))]
+    sections.extend(
+        Section(_day(day), new_page=number == 0) for number, day in enumerate(programme.days)
+    )
+    sections.append(Section("<h2>Sessions</h2>", new_page=True))
+    sections.extend(Section(_session(item)) for item in programme.sessions)
+    return PrintDocument(
+        title=f"Programme: {programme.title}",
+        header=f"Programme — {programme.title}",
+        stamp=programme.stamp,
+        sections=tuple(sections),
+    )
+
+
+def _cover(programme: Programme) -> str:
+    start, end = programme.start, programme.end
+    when = f"{start:%A %d %B %Y}"
+    if end.date() != start.date():
+        when += f" to {end:%A %d %B %Y}"
+    parts = [f"<h1>{escape(programme.title)}</h1>", f'<p class="cover">{escape(when)}</p>']
+    if programme.place is not None:
+        place = programme.place
+        parts.append(
+            f"<p><b>{escape(place.name)}</b> {escape(place.name_ja)}<br>{escape(place.address)}"
+            f'<br><span class="ja">{escape(place.address_ja)}</span></p>'
+        )
+    if programme.description:
+        parts.append(f"<p>{lines(programme.description)}</p>")
+    if programme.delegations:
+        parts.append("<h3>Delegations</h3>")
+        parts.append("<p>" + "<br>".join(escape(d) for d in programme.delegations) + "</p>")
+    rooms = sorted({item.room for item in programme.sessions})
+    parts.append(
+        f'<p class="muted">{len(programme.sessions)} sessions in '
+        f"{len(rooms)} {'room' if len(rooms) == 1 else 'rooms'}; times in "
+        f"{escape(programme.zone)}.</p>"
+    )
+    return "".join(parts)
+
+
+def _day(day: ProgrammeDay) -> str:
+    room_width = 88 // max(1, len(day.rooms))
+    rows = [
+        [
+            escape(f"{row.start:%H:%M}"),
+            *("".join(_cell(item) for item in cell) for cell in row.cells),
+        ]
+        for row in day.rows
+    ]
+    return f"<h2>{escape(f'{day.day:%A %d %B %Y}')}</h2>" + table(
+        ["Time", *day.rooms], rows, widths=(12, *([room_width] * len(day.rooms)))
+    )
+
+
+def _cell(item: ProgrammeSession) -> str:
+    speakers = ", ".join(s.name for s in item.speakers)
+    text = f"<b>{escape(item.title)}</b><br>"
+    text += f'<span class="muted">{escape(f"{item.start:%H:%M}-{item.end:%H:%M}")}</span>'
+    if speakers:
+        text += f"<br>{escape(speakers)}"
+    return f"<p>{text}</p>"
+
+
+def _session(item: ProgrammeSession) -> str:
+    facts = [
+        ("When", escape(f"{item.start:%a %d %b %Y %H:%M}-{item.end:%H:%M}")),
+        ("Room", escape(item.room)),
+    ]
+    if item.themes:
+        facts.append(("Themes", escape(", ".join(item.themes))))
+    if item.speakers:
+        facts.append(
+            (
+                "Speakers",
+                "<br>".join(
+                    escape(s.name + (f", {s.organisation}" if s.organisation else ""))
+                    for s in item.speakers
+                ),
+            )
+        )
+    if item.delegations:
+        facts.append(("Delegations", "<br>".join(escape(d) for d in item.delegations)))
+    rows = "".join(
+        f'<tr><td width="18%"><b>{escape(label)}</b></td><td>{value}</td></tr>'
+        for label, value in facts
+    )
+    description = f"<p>{lines(item.description)}</p>" if item.description else ""
+    return (
+        f"<h3>{escape(item.title)}</h3>"
+        f'<table class="plain" width="100%" cellspacing="0" cellpadding="1">{rows}</table>'
+        + description
+    )

@@ -1,0 +1,238 @@
+"""A day's run sheet: what the coordinator starts the day with.
+
+Everything held on one date in Japan, at every venue, in time order: the room, who
+attends, what interpretation they need, the equipment the room must have ready (the
+videoconference studio, interpretation booths), whom to call, and the conflicts the
+engine finds on that day — the same check, over the same widened range, as the window's
+conflicts panel (:func:`cpp_scheduler.services.checking.check_program`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+
+from cpp_scheduler import timezones
+from cpp_scheduler.documents.content import ChangeStamp, PrintDocument, Section
+from cpp_scheduler.documents.markup import escape, table, time_span
+from cpp_scheduler.documents.places import Place, read_places
+from cpp_scheduler.documents.stamp import read_change_stamp
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    EventKind,
+    EventMode,
+    Participant,
+    ParticipantRole,
+)
+from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
+from cpp_scheduler.services.snapshot import load_snapshot
+from cpp_scheduler.store import Database
+
+TOKYO = timezones.TOKYO
+
+
+@dataclass(frozen=True, slots=True)
+class RunSheetItem:
+    event_id: str
+    title: str
+    kind: EventKind
+    mode: EventMode
+    start: datetime
+    """Local time in Japan."""
+    end: datetime
+    place: Place | None
+    delegations: tuple[str, ...]
+    people: tuple[str, ...]
+    """Its participants by name, interpreters left to :attr:`interpreters`."""
+    interpreters: tuple[str, ...]
+    interpretation: tuple[str, ...]
+    """What each delegation needs (``Nepal: Nepali-English``)."""
+    equipment: tuple[str, ...]
+    contacts: tuple[str, ...]
+    video_link: str
+    conflicts: int
+    """How many of the day's conflicts concern it."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunSheet:
+    day: date
+    items: tuple[RunSheetItem, ...]
+    conflicts: tuple[Conflict, ...]
+    stamp: ChangeStamp
+
+
+def read_run_sheet(database: Database, day: date) -> RunSheet:
+    """The run sheet of ``day`` (a date in Japan), read in one session."""
+    begin, after = timezones.local_days(day, day, TOKYO)
+    with database.session() as session:
+        # As check_program does: the neighbours a day either side count.
+        program = load_snapshot(session, begin - timedelta(days=1), after + timedelta(days=1))
+        conflicts = tuple(find_conflicts(program, start=begin, end=after))
+        intervals = [i for i in program.intervals if i.start < after and i.end > begin]
+        event_ids = sorted({i.event_id for i in intervals})
+        details = {
+            row.id: row
+            for row in session.execute(
+                select(Event.id, Event.video_link, Event.organiser_id).where(
+                    Event.id.in_(event_ids)
+                )
+            )
+        }
+        people_ids = {p for i in intervals for p in i.participant_ids} | {
+            row.organiser_id for row in details.values() if row.organiser_id
+        }
+        people = {
+            row.id: row
+            for row in session.execute(
+                select(Participant.id, Participant.name, Participant.email, Participant.role).where(
+                    Participant.id.in_(sorted(people_ids))
+                )
+            )
+        }
+        delegation_ids = sorted({d for i in intervals for d in i.delegation_ids})
+        needs = {
+            row.id: row.interpretation
+            for row in session.execute(
+                select(Delegation.id, Delegation.interpretation).where(
+                    Delegation.id.in_(delegation_ids)
+                )
+            )
+        }
+        places = read_places(session, {i.venue_id for i in intervals if i.venue_id})
+        stamp = read_change_stamp(session)
+
+    items = []
+    for interval in intervals:
+        detail = details[interval.event_id]
+        delegations = sorted(
+            program.delegations[d].name for d in interval.delegation_ids if d in program.delegations
+        )
+        attending = [people[p] for p in interval.participant_ids if p in people]
+        interpreters = sorted(p.name for p in attending if p.role == ParticipantRole.INTERPRETER)
+        place = places.get(interval.venue_id) if interval.venue_id else None
+        equipment = []
+        if place is not None and interval.mode is not EventMode.FACE_TO_FACE:
+            equipment.append(
+                "Videoconference studio"
+                if place.videoconference
+                else "Video link needed: the room has no videoconference equipment"
+            )
+        interpretation = [
+            f"{program.delegations[d].name}: {needs[d]}"
+            for d in sorted(interval.delegation_ids)
+            if needs.get(d) and d in program.delegations
+        ]
+        if place is not None and place.booths and (interpretation or interpreters):
+            equipment.append(f"{place.booths} interpretation booths")
+        contacts = []
+        organiser = people.get(detail.organiser_id or "")
+        if organiser is not None:
+            contacts.append(f"{organiser.name} (organiser) {organiser.email}")
+        if place is not None and place.city_contact:
+            contacts.append(f"{place.city_contact} ({place.city})")
+        involved = sum(1 for c in conflicts if interval.event_id in c.event_ids)
+        items.append(
+            RunSheetItem(
+                event_id=interval.event_id,
+                title=interval.title,
+                kind=interval.kind,
+                mode=interval.mode,
+                start=timezones.to_local(interval.start, TOKYO),
+                end=timezones.to_local(interval.end, TOKYO),
+                place=place,
+                delegations=tuple(delegations),
+                people=tuple(
+                    sorted(p.name for p in attending if p.role != ParticipantRole.INTERPRETER)
+                ),
+                interpreters=tuple(interpreters),
+                interpretation=tuple(interpretation),
+                equipment=tuple(equipment),
+                contacts=tuple(contacts),
+                video_link=detail.video_link or "",
+                conflicts=involved,
+            )
+        )
+    items.sort(key=lambda item: (item.start, item.end, item.title))
+    return RunSheet(day, tuple(items), conflicts, stamp)
+
+
+# -- HTML -------------------------------------------------------------------------------
+
+
+def run_sheet_document(sheet: RunSheet) -> PrintDocument:
+    """The day's conflicts first (what needs fixing), then every meeting by time."""
+    heading = f"Run sheet — {sheet.day:%A %d %B %Y}"
+    venues = {item.place.name for item in sheet.items if item.place is not None}
+    summary = (
+        f"{len(sheet.items)} {'meeting' if len(sheet.items) == 1 else 'meetings'} at "
+        f"{len(venues)} {'venue' if len(venues) == 1 else 'venues'}; "
+        f"{len(sheet.conflicts)} {'conflict' if len(sheet.conflicts) == 1 else 'conflicts'}. "
+        "Times in Japan."
+    )
+    sections = [
+        Section(
+            f"<h1>{escape(heading)}</h1><p>{escape(summary)}</p>" + _conflicts(sheet),
+            keep_together=False,
+        ),
+        Section(_meetings(sheet), keep_together=False),
+    ]
+    return PrintDocument(title=heading, header=heading, stamp=sheet.stamp, sections=tuple(sections))
+
+
+def _conflicts(sheet: RunSheet) -> str:
+    if not sheet.conflicts:
+        return "<h2>Conflicts of the day</h2><p>None found.</p>"
+    rows = [
+        [
+            escape(f"{timezones.to_local(c.start, TOKYO):%H:%M}" if c.start is not None else "-"),
+            f'<span class="warning">{escape(c.kind.label)}</span>'
+            if c.severity is Severity.ERROR
+            else escape(c.kind.label),
+            escape(c.message),
+        ]
+        for c in sheet.conflicts
+    ]
+    return "<h2>Conflicts of the day</h2>" + table(
+        ["When", "What", "Details"], rows, widths=(10, 22, 68)
+    )
+
+
+def _meetings(sheet: RunSheet) -> str:
+    if not sheet.items:
+        return "<h2>Meetings</h2><p>Nothing is planned on this day.</p>"
+    rows = []
+    for item in sheet.items:
+        meeting = [f"<b>{escape(item.title)}</b>", escape(f"{item.kind.label}, {item.mode.label}")]
+        if item.conflicts:
+            meeting.append(
+                f'<span class="warning">{escape(f"{item.conflicts} conflict(s), see above")}</span>'
+            )
+        attendees = [*item.delegations, *item.people]
+        if attendees:
+            meeting.append("Attending: " + escape("; ".join(attendees)))
+        if item.video_link:
+            meeting.append("Video link: " + escape(item.video_link))
+        room = escape("Online")
+        if item.place is not None:
+            room = f"<b>{escape(item.place.name)}</b><br>{escape(item.place.city)}"
+        needs = [escape(text) for text in item.interpretation]
+        needs.extend(escape(f"Interpreter: {name}") for name in item.interpreters)
+        needs.extend(escape(text) for text in item.equipment)
+        rows.append(
+            [
+                time_span(item.start, item.end),
+                "<br>".join(meeting),
+                room,
+                "<br>".join(needs) or escape("-"),
+                "<br>".join(escape(c) for c in item.contacts) or escape("-"),
+            ]
+        )
+    return "<h2>Meetings</h2>" + table(
+        ["Time", "Meeting", "Room", "Interpretation and equipment", "Contacts"],
+        rows,
+        widths=(12, 34, 17, 20, 17),
+    )

@@ -1,0 +1,252 @@
+"""Turning a document of the core (:class:`~cpp_scheduler.documents.content.PrintDocument`)
+into pages: a PDF file or a printer.
+
+Qt's rich-text engine lays the HTML out page by page; this module adds what it lacks:
+a section that fits on a page is never split (Qt ignores ``page-break-inside``, so a
+section that would cross a page starts on the next one), and each page gets the
+document's header and a footer with its number and the program's change stamp, drawn
+with a painter. The text is set in Noto Sans CJK JP where it is installed, so Japanese
+names and addresses print, and the PDF embeds the font.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+)
+
+from cpp_scheduler.documents.content import PrintDocument
+from cpp_scheduler.errors import SchedulerError
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGIN_MM = 15.0
+BAND_MM = 10.0
+"""The header's and the footer's bands, inside the margins."""
+RESOLUTION = 300
+LATIN_FAMILIES = ("DejaVu Sans", "Noto Sans", "Liberation Sans")
+JAPANESE_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "IPAGothic")
+_DATA_IMAGE = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
+
+Progress = Callable[[int, int], None]
+"""Told (pages done, pages in all) as pages are drawn."""
+
+
+class PrintingError(SchedulerError):
+    """The document could not be written (a folder that does not exist, a full disk)."""
+
+
+def document_font() -> QFont:
+    """The body font: one that carries Japanese glyphs, where the system has one."""
+    installed = set(QFontDatabase.families())
+    families = [
+        next((name for name in group if name in installed), "")
+        for group in (LATIN_FAMILIES, JAPANESE_FAMILIES)
+    ]
+    font = QFont()
+    font.setFamilies([name for name in families if name])
+    font.setPointSizeF(10)
+    return font
+
+
+def _page_layout(paper: str) -> QPageLayout:
+    if paper not in PAPERS:
+        raise PrintingError(f"paper '{paper}' is not known (choose {' or '.join(PAPERS)})")
+    return QPageLayout(
+        QPageSize(PAPERS[paper]),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+class Pages:
+    """A document laid out for one paint device: its pages, ready to draw."""
+
+    def __init__(self, document: PrintDocument, device: QPagedPaintDevice) -> None:
+        self.document = document
+        self.device = device
+        per_mm = device.logicalDpiX() / 25.4
+        self.page_width = device.width()
+        self.page_height = device.height()
+        self.margin = MARGIN_MM * per_mm
+        self.band = BAND_MM * per_mm
+        self.body = QRectF(
+            self.margin,
+            self.margin + self.band,
+            self.page_width - 2 * self.margin,
+            self.page_height - 2 * (self.margin + self.band),
+        )
+        self.font = document_font()
+        self.text = self._layout()
+
+    def _new_text(self) -> QTextDocument:
+        text = QTextDocument()
+        text.documentLayout().setPaintDevice(self.device)
+        text.setDefaultFont(self.font)
+        text.setDefaultStyleSheet(self.document.stylesheet)
+        text.setDocumentMargin(0)
+        text.setPageSize(QSizeF(self.body.width(), self.body.height()))
+        return text
+
+    def _layout(self) -> QTextDocument:
+        text = self._new_text()
+        cursor = QTextCursor(text)
+        starts: list[int] = []
+        for number, section in enumerate(self.document.sections):
+            if number:
+                cursor.movePosition(QTextCursor.MoveOperation.End)
+                cursor.insertBlock(QTextBlockFormat())
+            starts.append(cursor.position())
+            cursor.insertHtml(self._with_images(text, section.html))
+        self._keep_sections_together(text, starts)
+        return text
+
+    @staticmethod
+    def _with_images(text: QTextDocument, html: str) -> str:
+        """Hand the document its ``data:`` images as resources, by a name of their own."""
+
+        def register(match: re.Match[str]) -> str:
+            data = base64.b64decode(match.group(1))
+            name = f"image-{abs(hash(data))}.png"
+            image = QImage.fromData(data, b"PNG")
+            text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+            return f'src="{name}"'
+
+        return _DATA_IMAGE.sub(register, html)
+
+    def _keep_sections_together(self, text: QTextDocument, starts: list[int]) -> None:
+        """Start on a new page each section that would be split but fits on one."""
+        layout = text.documentLayout()
+        page = self.body.height()
+        tops = [layout.blockBoundingRect(text.findBlock(s)).top() for s in starts]
+        tops.append(layout.documentSize().height())
+        heights = [after - top for top, after in itertools.pairwise(tops)]
+        breaks: list[int] = []
+        used = 0.0
+        for number, (section, height) in enumerate(
+            zip(self.document.sections, heights, strict=True)
+        ):
+            fits_on_one = height <= page * 0.97
+            if number and (
+                section.new_page or (section.keep_together and fits_on_one and used + height > page)
+            ):
+                breaks.append(starts[number])
+                used = 0.0
+            used = (used + height) % page if height > page else used + height
+        for position in breaks:
+            cursor = QTextCursor(text.findBlock(position))
+            block_format = cursor.blockFormat()
+            block_format.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.setBlockFormat(block_format)
+
+    @property
+    def count(self) -> int:
+        return max(1, self.text.pageCount())
+
+    def draw(self, painter: QPainter, number: int) -> None:
+        """Draw page ``number`` (from 0) with its header and footer."""
+        painter.save()
+        painter.translate(self.body.left(), self.body.top() - number * self.body.height())
+        clip = QRectF(0, number * self.body.height(), self.body.width(), self.body.height())
+        self.text.drawContents(painter, clip)
+        painter.restore()
+        small = QFont(self.font)
+        small.setPointSizeF(8)
+        painter.save()
+        painter.setFont(small)
+        painter.setPen(Qt.GlobalColor.darkGray)
+        width = self.page_width - 2 * self.margin
+        header = QRectF(self.margin, self.margin, width, self.band * 0.8)
+        painter.drawText(
+            header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.document.header
+        )
+        line_y = self.margin + self.band * 0.8
+        painter.drawLine(QPointF(self.margin, line_y), QPointF(self.margin + width, line_y))
+        bottom = self.page_height - self.margin - self.band * 0.8
+        footer = QRectF(self.margin, bottom, width, self.band * 0.8)
+        painter.drawLine(QPointF(self.margin, bottom), QPointF(self.margin + width, bottom))
+        align = Qt.AlignmentFlag.AlignBottom
+        painter.drawText(footer, align | Qt.AlignmentFlag.AlignLeft, self.document.footer)
+        painter.drawText(
+            footer, align | Qt.AlignmentFlag.AlignRight, f"Page {number + 1} of {self.count}"
+        )
+        painter.restore()
+
+
+def paint_pages(
+    document: PrintDocument, device: QPagedPaintDevice, progress: Progress | None = None
+) -> int:
+    """Lay the document out for ``device`` (a PDF writer, a printer) and draw every
+    page on it; returns the number of pages."""
+    pages = Pages(document, device)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintingError("cannot draw on the printer or the file")
+    try:
+        for number in range(pages.count):
+            if number:
+                device.newPage()
+            pages.draw(painter, number)
+            if progress is not None:
+                progress(number + 1, pages.count)
+    finally:
+        painter.end()
+    return pages.count
+
+
+def write_pdf(
+    document: PrintDocument,
+    path: Path,
+    paper: str = "a4",
+    progress: Progress | None = None,
+) -> int:
+    """Write the document to ``path`` as a PDF, whole or not at all; returns its pages.
+
+    The PDF is written to a temporary file beside ``path`` and moved over it when
+    complete, so a reader never sees half a file; it gets the permissions a new file
+    gets here.
+    """
+    layout = _page_layout(paper)
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise PrintingError(f"cannot write {target}: the folder {folder} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(handle)
+    try:
+        writer = QPdfWriter(temporary)
+        writer.setResolution(RESOLUTION)
+        writer.setPageLayout(layout)
+        writer.setTitle(document.title)
+        writer.setCreator("CPP Scheduler")
+        count = paint_pages(document, writer, progress)
+        del writer  # finishes the file
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise PrintingError(f"cannot write {target}: {error.strerror or error}") from error
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return count
