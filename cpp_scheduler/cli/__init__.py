@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "calendar_import",
     "program",
     "report",
+    "documents",
 )
 
 

@@ -12,7 +12,6 @@ names and addresses print, and the PDF embeds the font.
 from __future__ import annotations
 
 import base64
-import itertools
 import os
 import re
 import tempfile
@@ -67,7 +66,7 @@ def document_font() -> QFont:
     return font
 
 
-def _page_layout(paper: str) -> QPageLayout:
+def page_layout(paper: str) -> QPageLayout:
     if paper not in PAPERS:
         raise PrintingError(f"paper '{paper}' is not known (choose {' or '.join(PAPERS)})")
     return QPageLayout(
@@ -127,36 +126,38 @@ class Pages:
         def register(match: re.Match[str]) -> str:
             data = base64.b64decode(match.group(1))
             name = f"image-{abs(hash(data))}.png"
-            image = QImage.fromData(data, b"PNG")
+            image = QImage.fromData(data)
             text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
             return f'src="{name}"'
 
         return _DATA_IMAGE.sub(register, html)
 
     def _keep_sections_together(self, text: QTextDocument, starts: list[int]) -> None:
-        """Start on a new page each section that would be split but fits on one."""
+        """Start on a new page each section that would be split but fits on one.
+
+        Section by section, on the pages as Qt lays them out: a page break set before
+        one section moves the ones after it, which Qt lays out again when asked.
+        """
         layout = text.documentLayout()
         page = self.body.height()
-        tops = [layout.blockBoundingRect(text.findBlock(s)).top() for s in starts]
-        tops.append(layout.documentSize().height())
-        heights = [after - top for top, after in itertools.pairwise(tops)]
-        breaks: list[int] = []
-        used = 0.0
-        for number, (section, height) in enumerate(
-            zip(self.document.sections, heights, strict=True)
-        ):
-            fits_on_one = height <= page * 0.97
-            if number and (
-                section.new_page or (section.keep_together and fits_on_one and used + height > page)
-            ):
-                breaks.append(starts[number])
-                used = 0.0
-            used = (used + height) % page if height > page else used + height
-        for position in breaks:
-            cursor = QTextCursor(text.findBlock(position))
-            block_format = cursor.blockFormat()
-            block_format.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            cursor.setBlockFormat(block_format)
+        sections = self.document.sections
+        ends = [*starts[1:], None]
+        for number, (section, start, end) in enumerate(zip(sections, starts, ends, strict=True)):
+            if number == 0 or not (section.new_page or section.keep_together):
+                continue
+            top = layout.blockBoundingRect(text.findBlock(start)).top()
+            if end is None:
+                bottom = layout.documentSize().height()
+            else:
+                bottom = layout.blockBoundingRect(text.findBlock(end)).top()
+            split = int(top // page) != int((bottom - 1) // page)
+            if section.new_page or (split and bottom - top <= page):
+                cursor = QTextCursor(text.findBlock(start))
+                block_format = cursor.blockFormat()
+                block_format.setPageBreakPolicy(
+                    QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore
+                )
+                cursor.setBlockFormat(block_format)
 
     @property
     def count(self) -> int:
@@ -166,7 +167,10 @@ class Pages:
         """Draw page ``number`` (from 0) with its header and footer."""
         painter.save()
         painter.translate(self.body.left(), self.body.top() - number * self.body.height())
-        clip = QRectF(0, number * self.body.height(), self.body.width(), self.body.height())
+        # A block starting exactly at the next page's top counts as inside a clip that
+        # ends there, and its text would go into this page's text layer (clipped from
+        # sight): the clip stops a device pixel short.
+        clip = QRectF(0, number * self.body.height(), self.body.width(), self.body.height() - 1)
         self.text.drawContents(painter, clip)
         painter.restore()
         small = QFont(self.font)
@@ -225,7 +229,7 @@ def write_pdf(
     complete, so a reader never sees half a file; it gets the permissions a new file
     gets here.
     """
-    layout = _page_layout(paper)
+    layout = page_layout(paper)
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
 from cpp_scheduler import timezones
+from cpp_scheduler.gui.documents import install_documents
 from cpp_scheduler.gui.reportmenu import install_report_actions
 from cpp_scheduler.gui.tools.conflicts import ConflictsDock
 from cpp_scheduler.gui.tools.localtimes import LocalTimesDock
@@ -341,4 +342,5 @@ def install_tools(window: MainWindow) -> Tools:
     tools = Tools(window)
     window.tools = tools  # type: ignore[attr-defined]
     install_report_actions(window)
+    install_documents(window)
     return tools

@@ -1,0 +1,315 @@
+"""The File menu's printed documents: a delegation's itinerary, a conference's
+programme, a day's run sheet, each with a print preview and "Save as PDF".
+
+The content is built off the GUI thread by :mod:`cpp_scheduler.documents` (the same
+functions ``cpp-scheduler print`` calls); only laying it out on pages happens here, in
+:mod:`cpp_scheduler.gui.printing`, with a progress dialog for a long document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler import timezones
+from cpp_scheduler.documents.content import PrintDocument
+from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
+from cpp_scheduler.documents.programme import (
+    conference_choices,
+    programme_document,
+    read_programme,
+)
+from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
+from cpp_scheduler.gui import printing
+from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.delegation_schedule import delegation_choices
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from cpp_scheduler.gui.mainwindow import MainWindow
+    from cpp_scheduler.gui.taskman import TaskManager
+
+Builder = Callable[[], PrintDocument]
+TITLES = {
+    "itinerary": "Print itinerary",
+    "programme": "Print programme",
+    "day": "Print run sheet",
+}
+PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
+LONG_DOCUMENT = 4
+"""Pages from which laying out a document shows its progress."""
+
+
+class PrintDocumentDialog(QDialog):
+    """Choose what to print (a delegation, a conference, a date), then preview it,
+    print it or save it as a PDF."""
+
+    def __init__(
+        self,
+        kind: str,
+        database: Database,
+        tasks: TaskManager,
+        parent: QWidget | None = None,
+        day: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.database = database
+        self.tasks = tasks
+        self.document: PrintDocument | None = None
+        """The last document built, as the core gave it."""
+        self.preview_dialog: QPrintPreviewDialog | None = None
+        self.setObjectName(f"print_{kind}")
+        self.setWindowTitle(
+            {
+                "itinerary": "Print itinerary",
+                "programme": "Print programme",
+                "day": "Print run sheet",
+            }[kind]
+        )
+        form = QFormLayout()
+        self.choice = QComboBox(self)
+        self.choice.setObjectName("documentChoice")
+        self.date = QDateEdit(self)
+        self.date.setObjectName("documentDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("ddd d MMM yyyy")
+        if kind == "day":
+            today = day or timezones.to_local(datetime.now(UTC), timezones.TOKYO).date()
+            self.date.setDate(QDate(today.year, today.month, today.day))
+            form.addRow("Date in &Japan", self.date)
+            self.choice.hide()
+        else:
+            form.addRow("&Delegation" if kind == "itinerary" else "&Conference", self.choice)
+            self.date.hide()
+        self.paper = QComboBox(self)
+        self.paper.setObjectName("paperChoice")
+        for key, label in PAPER_LABELS.items():
+            self.paper.addItem(label, key)
+        form.addRow("&Paper", self.paper)
+        self.status = QLabel("", self)
+        self.status.setObjectName("documentStatus")
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.preview_button = QPushButton("Print pre&view…", self)
+        self.preview_button.setObjectName("previewButton")
+        self.save_button = QPushButton("&Save as PDF…", self)
+        self.save_button.setObjectName("savePdfButton")
+        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.preview_button.clicked.connect(lambda: self.preview())
+        self.save_button.clicked.connect(lambda: self.ask_and_save())
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self._set_busy(False)
+        if kind != "day":
+            self._read_choices()
+
+    # -- choosing -----------------------------------------------------------------------
+    def _read_choices(self) -> None:
+        self.status.setText("Reading the program…")
+        self._set_busy(True)
+        database = self.database
+        if self.kind == "itinerary":
+
+            def read() -> list[tuple[str, str]]:
+                return [(c.name, c.name) for c in delegation_choices(database)]
+        else:
+
+            def read() -> list[tuple[str, str]]:
+                return [
+                    (f"{c.title} ({timezones.to_local(c.start, timezones.TOKYO):%d %b %Y})", c.uid)
+                    for c in conference_choices(database)
+                ]
+
+        self.tasks.run_in_background(read, self._choices_read, self._failed)
+
+    def _choices_read(self, choices: list[tuple[str, str]]) -> None:
+        self.choice.clear()
+        for label, key in choices:
+            self.choice.addItem(label, key)
+        self._set_busy(False)
+        if not choices:
+            what = "delegations" if self.kind == "itinerary" else "conferences"
+            self.status.setText(f"The program has no {what} yet.")
+        else:
+            self.status.setText("")
+
+    def builder(self) -> Builder:
+        """What builds the chosen document, to run off the GUI thread."""
+        database = self.database
+        if self.kind == "day":
+            chosen = self.date.date()
+            day = date(chosen.year(), chosen.month(), chosen.day())
+            return lambda: run_sheet_document(read_run_sheet(database, day))
+        key = str(self.choice.currentData() or "")
+        if self.kind == "itinerary":
+            return lambda: itinerary_document(read_itinerary(database, key))
+        return lambda: programme_document(read_programme(database, key))
+
+    @property
+    def paper_size(self) -> str:
+        return str(self.paper.currentData())
+
+    # -- building and rendering ---------------------------------------------------------
+    def build(self, then: Callable[[PrintDocument], None]) -> None:
+        """Build the chosen document off the GUI thread, then hand it to ``then``."""
+        if self.kind != "day" and self.choice.currentIndex() < 0:
+            self.status.setText("Choose what to print first.")
+            return
+        self.status.setText("Building the document…")
+        self._set_busy(True)
+
+        def done(document: PrintDocument) -> None:
+            self.document = document
+            self._set_busy(False)
+            self.status.setText("")
+            then(document)
+
+        self.tasks.run_in_background(self.builder(), done, self._failed)
+
+    def preview(self) -> None:
+        """Build the document and show it in a print preview, where it can be printed."""
+        self.build(self._show_preview)
+
+    def _show_preview(self, document: PrintDocument) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(printing.page_layout(self.paper_size))
+        printer.setDocName(document.title)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName("printPreview")
+        dialog.setWindowTitle(document.title)
+        dialog.paintRequested.connect(lambda device: printing.paint_pages(document, device))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview_dialog = dialog
+        dialog.open()
+
+    def ask_and_save(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Save as PDF", self._suggested_name(), "PDF files (*.pdf)"
+        )
+        if name:
+            self.save(Path(name))
+
+    def save(self, path: Path, on_saved: Callable[[int], None] | None = None) -> None:
+        """Build the document and write it to ``path`` as a PDF."""
+
+        def write(document: PrintDocument) -> None:
+            progress = QProgressDialog("Laying out the pages…", "", 0, 0, self)
+            progress.setObjectName("pdfProgress")
+            progress.setCancelButton(None)
+            progress.setWindowModality(Qt.WindowModality.WindowModal)
+            progress.setMinimumDuration(500)
+
+            def advance(done: int, total: int) -> None:
+                if total >= LONG_DOCUMENT:
+                    progress.setMaximum(total)
+                    progress.setValue(done)
+                    QApplication.processEvents()
+
+            try:
+                pages = printing.write_pdf(document, path, self.paper_size, advance)
+            except printing.PrintingError as error:
+                QMessageBox.warning(self, "Cannot save the PDF", str(error))
+                return
+            finally:
+                progress.close()
+            self.status.setText(f"Saved {path.name}: {pages} {'page' if pages == 1 else 'pages'}.")
+            if on_saved is not None:
+                on_saved(pages)
+
+        self.build(write)
+
+    def _suggested_name(self) -> str:
+        if self.kind == "day":
+            chosen = self.date.date()
+            return f"run-sheet-{chosen.toString('yyyy-MM-dd')}.pdf"
+        words = "".join(ch if ch.isalnum() else "-" for ch in self.choice.currentText().lower())
+        prefix = "itinerary" if self.kind == "itinerary" else "programme"
+        return f"{prefix}-{'-'.join(w for w in words.split('-') if w)[:60]}.pdf"
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.status.setText(str(error))
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.preview_button, self.save_button):
+            button.setEnabled(not busy)
+
+
+class DocumentActions:
+    """The File menu's three entries, and the dialogs they open."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.dialogs: dict[str, PrintDocumentDialog] = {}
+        self.actions: dict[str, QAction] = {}
+        entries = (
+            ("itinerary", "Print itinerary…", "A delegation's itinerary, day by day"),
+            ("programme", "Print programme…", "A conference's programme by room"),
+            ("day", "Print run sheet…", "Everything on one day, with its conflicts"),
+        )
+        for kind, text, tip in entries:
+            action = window.addAction(text)
+            action.setObjectName(f"print_{kind}")
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _checked=False, kind=kind: self.open(kind))
+            self.actions[kind] = action
+        menu = _file_menu(window)
+        if menu is not None:
+            before = window.quit_action
+            for action in self.actions.values():
+                menu.insertAction(before, action)
+            menu.insertSeparator(before)
+
+    def open(self, kind: str) -> PrintDocumentDialog:
+        dialog = self.dialogs.get(kind)
+        if dialog is None:
+            day = self.window.current_view.period()[0]
+            dialog = PrintDocumentDialog(
+                kind, self.window.database, self.window.tasks, self.window, day=day
+            )
+            self.dialogs[kind] = dialog
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+
+def _file_menu(window: MainWindow) -> QMenu | None:
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and window.quit_action in menu.actions():
+            return menu
+    return None
+
+
+def install_documents(window: MainWindow) -> DocumentActions:
+    """Add the printed documents to the window's File menu."""
+    documents = DocumentActions(window)
+    window.documents = documents  # type: ignore[attr-defined]
+    return documents

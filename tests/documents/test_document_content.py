@@ -1,0 +1,213 @@
+"""The printed documents' content, built in the core without Qt: the Peru study tour's
+itinerary, the conference's programme, a day's run sheet, over the demo program."""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from cpp_scheduler import timezones
+from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
+from cpp_scheduler.documents.markup import qr_data_uri, split_address
+from cpp_scheduler.documents.programme import (
+    conference_choices,
+    programme_document,
+    read_programme,
+)
+from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
+from cpp_scheduler.model import Event, Venue
+from cpp_scheduler.services import editing
+from cpp_scheduler.services.checking import check_program
+from cpp_scheduler.services.demo import (
+    CONFERENCE,
+    PERU,
+    TOUR_DAYS,
+    TOUR_EVENTS,
+    TOUR_LEGS,
+    TOUR_NIGHTS,
+    load_demo,
+)
+from cpp_scheduler.services.snapshot import NotFoundError
+from cpp_scheduler.store import Database, open_database
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Iterator[Database]:
+    path = tmp_path_factory.mktemp("demo") / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path)
+    load_demo(database)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def own_demo(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    """The demo in a database of the test's own, to change."""
+    path = tmp_path / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path)
+    load_demo(database)
+    yield database
+    database.close()
+
+
+def conference_uid(database: Database) -> str:
+    with database.session() as session:
+        uid = session.scalar(select(Event.uid).where(Event.title == CONFERENCE))
+    assert uid is not None
+    return uid
+
+
+def test_the_peru_itinerary_lists_every_tour_event_in_order_with_legs_and_hotels(
+    demo: Database,
+) -> None:
+    itinerary = read_itinerary(demo, PERU.upper())
+    assert itinerary.delegation == PERU
+    assert (itinerary.first, itinerary.last) == (date(2027, 3, 7), date(2027, 3, 13))
+    tour = [day for day in itinerary.days if TOUR_DAYS[0] <= day.day <= TOUR_DAYS[-1]]
+    assert [day.day for day in tour] == TOUR_DAYS
+    titles = [m.title for day in tour for m in day.meetings]
+    assert titles == [title for _day, _s, _e, _kind, _venue, title, _themes in TOUR_EVENTS]
+    first = tour[0].meetings[0]
+    assert (f"{first.start:%H:%M}", f"{first.end:%H:%M}") == ("09:30", "11:30")
+    assert [(leg.origin, leg.destination) for day in tour for leg in day.legs] == [
+        (origin, destination) for _d, origin, destination, *_rest in TOUR_LEGS
+    ]
+    nights = {day.day: day.night.hotel for day in tour if day.night is not None}
+    assert nights == {TOUR_DAYS[n]: hotel for n, hotel, _locality, _address in TOUR_NIGHTS}
+    kobe = next(m for day in tour for m in day.meetings if m.title.startswith("Peer-to-peer"))
+    assert kobe.place is not None
+    assert kobe.place.address == "6-5-1 Kano-cho, Chuo-ku, Kobe, Hyogo 650-8570"
+    assert kobe.place.address_ja == "〒650-8570 兵庫県神戸市中央区加納町6-5-1"
+    assert (kobe.place.name_ja, kobe.place.city, kobe.place.city_ja) == (
+        "神戸市役所",
+        "Kobe",
+        "神戸市",
+    )
+    assert itinerary.office.address_ja.startswith("〒100-0011 東京都千代田区")
+    assert [c.name for c in itinerary.contacts] == ["Keiko Tanaka"]
+
+
+def test_the_pre_tour_briefing_shows_its_time_at_home_and_its_link_as_a_qr_code(
+    demo: Database,
+) -> None:
+    itinerary = read_itinerary(demo, PERU)
+    briefing = next(
+        (day, m)
+        for day in itinerary.days
+        for m in day.meetings
+        if m.title == "Pre-tour briefing with the Peru delegation"
+    )
+    day, meeting = briefing
+    assert day.day == date(2027, 2, 24)
+    assert day.heading == "from home"
+    assert f"{meeting.start:%H:%M}" == "08:30"
+    assert meeting.at_home is not None
+    start, end = meeting.at_home
+    assert (f"{start.local:%a %d %b %H:%M}", f"{end.local:%H:%M}") == ("Tue 23 Feb 18:30", "19:30")
+    page = itinerary_document(itinerary).html()
+    link = "https://meet.example.org/tdlc/peru-briefing"
+    assert f"Video link: {link}" in page
+    assert f'src="{qr_data_uri(link)}"' in page
+    png = base64.b64decode(qr_data_uri(link).split(",", 1)[1])
+    assert png.startswith(b"\x89PNG")
+
+
+def test_program_text_is_never_markup(own_demo: Database) -> None:
+    with own_demo.transaction() as session:
+        event = session.scalars(
+            select(Event).where(Event.title == "Study tour opening and briefing at TDLC")
+        ).one()
+        event.title = "<b>Opening</b> & <img src=x onerror=alert(1)>"
+        event.description = "Bring <script>alert('id')</script>"
+    page = itinerary_document(read_itinerary(own_demo, PERU)).html()
+    assert "<script>" not in page
+    assert "<img src=x" not in page
+    assert html.escape("<b>Opening</b> & <img src=x onerror=alert(1)>") in page
+    assert html.escape("Bring <script>alert('id')</script>") in page
+
+
+def test_an_address_splits_into_its_english_and_japanese_lines() -> None:
+    assert split_address("1-3 Higashikawasaki-cho, Kobe\n兵庫県神戸市中央区東川崎町1-3") == (
+        "1-3 Higashikawasaki-cho, Kobe",
+        "兵庫県神戸市中央区東川崎町1-3",
+    )
+    assert split_address("Line one\nLine two") == ("Line one, Line two", "")
+
+
+def test_an_unknown_delegation_is_named_in_one_line(demo: Database) -> None:
+    with pytest.raises(NotFoundError, match=r"No delegation is called 'Atlantis' \(known: Kenya"):
+        read_itinerary(demo, "Atlantis")
+    with pytest.raises(NotFoundError, match="No event has the UID or id 'nope'"):
+        read_programme(demo, "nope")
+
+
+def test_the_programme_puts_parallel_sessions_side_by_side_by_room(demo: Database) -> None:
+    assert [c.title for c in conference_choices(demo)] == [CONFERENCE]
+    programme = read_programme(demo, conference_uid(demo))
+    assert [day.day for day in programme.days] == [date(2027, 2, 15), date(2027, 2, 16)]
+    monday = programme.days[0]
+    assert monday.rooms == ("TDLC Meeting Room A", "TDLC Meeting Room B")
+    at_1045 = next(row for row in monday.rows if f"{row.start:%H:%M}" == "10:45")
+    assert [[s.title for s in cell] for cell in at_1045.cells] == [
+        ["Compact city and transit: Toyama's light rail"],
+        ["Capturing land value to finance urban transit"],
+    ]
+    opening = next(row for row in monday.rows if f"{row.start:%H:%M}" == "09:00")
+    assert opening.cells[1] == ()
+    plenary = programme.sessions[0]
+    assert [s.name for s in plenary.speakers] == ["Naoko Fujii"]  # the speaker role only
+    assert plenary.themes == ("Urban planning",)
+    plans = next(s for s in programme.sessions if s.title.endswith("Nairobi and Skopje"))
+    assert plans.delegations == ("Kenya: Nairobi City County", "North Macedonia: City of Skopje")
+    page = programme_document(programme).html()
+    assert page.index("Compact city and transit") < page.index("Capturing land value")
+
+
+def test_the_run_sheet_holds_the_days_meetings_and_the_engines_conflicts(
+    demo: Database,
+) -> None:
+    day = date(2027, 2, 15)
+    sheet = read_run_sheet(demo, day)
+    starts = [item.start for item in sheet.items]
+    assert starts == sorted(starts)
+    assert all(item.start.date() == day or item.end.date() >= day for item in sheet.items)
+    titles = [item.title for item in sheet.items]
+    assert "Living with earthquakes: Kobe after 1995" in titles
+    begin, after = timezones.local_days(day, day, timezones.TOKYO)
+    expected = check_program(demo, begin, after)
+    assert [c.message for c in sheet.conflicts] == [c.message for c in expected]
+    assert sheet.conflicts, "Peru joins the Monday sessions at night in Lima"
+    studio = next(item for item in sheet.items if item.title.startswith("Opening plenary"))
+    assert studio.place is not None
+    assert studio.place.name == "TDLC Meeting Room A"
+    assert "Videoconference studio" in studio.equipment
+    page = run_sheet_document(sheet).html()
+    for conflict in sheet.conflicts:
+        assert html.escape(conflict.message) in page
+    assert "Conflicts of the day" in page
+
+
+def test_the_change_counter_rises_with_each_saved_change(own_demo: Database) -> None:
+    before = read_itinerary(own_demo, PERU).stamp
+    with own_demo.transaction() as session:
+        venue = session.scalars(select(Venue).where(Venue.name == "Kobe City Hall")).one()
+        editing.update_record(session, Venue, venue.id, {"capacity": 55}, venue.version)
+    after = read_itinerary(own_demo, PERU).stamp
+    assert after.counter == before.counter + 1
+    assert after.as_of is not None
+    assert before.as_of is not None
+    assert after.as_of >= before.as_of
+    assert re.fullmatch(
+        r"As of \w{3} \d{2} \w{3} \d{4} \d{2}:\d{2} \(Tokyo\), change \d+", after.text
+    )
+    assert datetime.now(UTC) >= after.as_of
