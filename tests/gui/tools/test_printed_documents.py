@@ -1,0 +1,105 @@
+"""The File menu's printed documents: chosen in a dialog, built off the GUI thread,
+previewed, and saved as a PDF that holds what the command line's does."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import sys
+from pathlib import Path
+
+from conftest import settle
+from PySide6.QtCore import QDate
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui import documents
+from cpp_scheduler.gui.documents import PrintDocumentDialog
+from cpp_scheduler.services.demo import CONFERENCE, PERU, TOUR_EVENTS, load_demo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "documents"))
+from pdftext import page_texts
+
+
+def file_menu_texts(window) -> list[str]:  # type: ignore[no-untyped-def]
+    menu = window.menuBar().actions()[0].menu()
+    return [action.text() for action in menu.actions()]
+
+
+def test_the_file_menu_offers_the_three_documents(qtbot: QtBot, open_window) -> None:
+    window = open_window()
+    texts = file_menu_texts(window)
+    assert [t for t in texts if t.startswith("Print")] == [
+        "Print itinerary…",
+        "Print programme…",
+        "Print run sheet…",
+    ]
+    assert texts.index("Print run sheet…") < texts.index("Quit")
+
+
+def test_an_itinerary_saved_from_the_window_holds_the_tour(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    window.documents.actions["itinerary"].trigger()
+    dialog = window.documents.dialogs["itinerary"]
+    assert isinstance(dialog, PrintDocumentDialog)
+    qtbot.waitUntil(lambda: dialog.choice.count() == 5, timeout=10_000)
+    dialog.choice.setCurrentIndex(dialog.choice.findData(PERU))
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    saved: list[int] = []
+    output = tmp_path / "peru.pdf"
+    dialog.save(output, saved.append)
+    assert not dialog.save_button.isEnabled(), "busy while the document is built"
+    qtbot.waitUntil(lambda: bool(saved), timeout=30_000)
+    pages = page_texts(output)
+    assert saved == [len(pages)]
+    assert dialog.status.text() == f"Saved peru.pdf: {len(pages)} pages."
+    text = " ".join(pages)
+    for *_rest, title, _themes in TOUR_EVENTS:
+        assert title in text
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    settle(qtbot, window)
+
+
+def test_the_programme_opens_in_a_print_preview(qtbot: QtBot, sqlite_database, open_window) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    dialog = window.documents.open("programme")
+    qtbot.waitUntil(lambda: dialog.choice.count() == 1, timeout=10_000)
+    assert dialog.choice.currentText().startswith(CONFERENCE)
+    dialog.preview()
+    qtbot.waitUntil(lambda: dialog.preview_dialog is not None, timeout=30_000)
+    preview = dialog.preview_dialog
+    assert isinstance(preview, QPrintPreviewDialog)
+    assert dialog.document is not None
+    assert dialog.document.title == f"Programme: {CONFERENCE}"
+    qtbot.waitUntil(preview.isVisible, timeout=10_000)
+    preview.close()
+    settle(qtbot, window)
+
+
+def test_a_run_sheet_of_an_empty_day_says_so_in_the_window(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
+    window = open_window()
+    dialog = window.documents.open("day")
+    dialog.date.setDate(QDate(2027, 1, 1))
+    saved: list[int] = []
+    output = tmp_path / "day.pdf"
+    dialog.save(output, saved.append)
+    qtbot.waitUntil(lambda: bool(saved), timeout=30_000)
+    text = " ".join(page_texts(output))
+    assert "Run sheet — Friday 01 January 2027" in text
+    assert "Nothing is planned on this day." in text
+    settle(qtbot, window)
+
+
+def test_the_window_reads_through_the_core_only() -> None:
+    tree = ast.parse(inspect.getsource(documents))
+    imported = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not any(name.startswith(("sqlalchemy", "cpp_scheduler.store")) for name in imported)
+    source = inspect.getsource(documents)
+    assert "select(" not in source
+    assert ".session(" not in source
