@@ -12,6 +12,7 @@ names and addresses print, and the PDF embeds the font.
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
 import re
 import tempfile
@@ -28,8 +29,6 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QTextBlockFormat,
-    QTextCursor,
     QTextDocument,
 )
 
@@ -43,6 +42,8 @@ BAND_MM = 10.0
 RESOLUTION = 300
 LATIN_FAMILIES = ("DejaVu Sans", "Noto Sans", "Liberation Sans")
 JAPANESE_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "IPAGothic")
+_FIRST_TAG = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9]*)")
+MAX_ROUNDS = 3
 _DATA_IMAGE = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 
 Progress = Callable[[int, int], None]
@@ -107,17 +108,40 @@ class Pages:
         return text
 
     def _layout(self) -> QTextDocument:
-        text = self._new_text()
-        cursor = QTextCursor(text)
-        starts: list[int] = []
-        for number, section in enumerate(self.document.sections):
-            if number:
-                cursor.movePosition(QTextCursor.MoveOperation.End)
-                cursor.insertBlock(QTextBlockFormat())
-            starts.append(cursor.position())
-            cursor.insertHtml(self._with_images(text, section.html))
-        self._keep_sections_together(text, starts)
+        """Lay the whole document out at once, then again with a page break before each
+        section that the first layout splits although it fits on a page (a few rounds
+        at most: a break moves what follows it)."""
+        breaks: set[int] = set()
+        for _round in range(MAX_ROUNDS):
+            text = self._new_text()
+            text.setHtml(self._html(text, breaks))
+            wanted = self._breaks_wanted(text, breaks)
+            if wanted <= breaks:
+                break
+            breaks |= wanted
         return text
+
+    def _html(self, text: QTextDocument, breaks: set[int]) -> str:
+        """The sections as one HTML text: each section's first block carries its number
+        as its user state, and starts a page where ``breaks`` says.
+
+        A section starts with an element of its own (a heading) without a style of its
+        own."""
+        parts = []
+        for number, section in enumerate(self.document.sections):
+            html = self._with_images(text, section.html)
+            opening = _FIRST_TAG.match(html)
+            if opening is None:
+                html = f"<p>{html}</p>"
+                opening = _FIRST_TAG.match(html)
+                assert opening is not None
+            end = opening.end(1)
+            style = f"-qt-user-state: {number}"
+            if number in breaks:
+                style += "; page-break-before: always"
+            html = f'{html[:end]} style="{style}"{html[end:]}'
+            parts.append(html)
+        return "\n".join(parts)
 
     @staticmethod
     def _with_images(text: QTextDocument, html: str) -> str:
@@ -125,39 +149,49 @@ class Pages:
 
         def register(match: re.Match[str]) -> str:
             data = base64.b64decode(match.group(1))
-            name = f"image-{abs(hash(data))}.png"
+            name = f"image-{hashlib.sha1(data).hexdigest()}.png"
             image = QImage.fromData(data)
             text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
             return f'src="{name}"'
 
         return _DATA_IMAGE.sub(register, html)
 
-    def _keep_sections_together(self, text: QTextDocument, starts: list[int]) -> None:
-        """Start on a new page each section that would be split but fits on one.
-
-        Section by section, on the pages as Qt lays them out: a page break set before
-        one section moves the ones after it, which Qt lays out again when asked.
-        """
+    def _section_tops(self, text: QTextDocument) -> dict[int, float]:
+        """Where each section starts on the laid-out pages, found by its user state."""
         layout = text.documentLayout()
+        count = len(self.document.sections)
+        tops: dict[int, float] = {}
+        block = text.begin()
+        while block.isValid():
+            state = block.userState()
+            if 0 <= state < count and state not in tops:
+                tops[state] = layout.blockBoundingRect(block).top()
+            block = block.next()
+        return tops
+
+    def _breaks_wanted(self, text: QTextDocument, breaks: set[int]) -> set[int]:
+        """The sections to start on a new page: those asked to, and each one that the
+        layout splits though it fits on one page.
+
+        Going down the document, a break moves everything after it to the next page
+        top; the sections after it are judged where they will then be.
+        """
         page = self.body.height()
-        sections = self.document.sections
-        ends = [*starts[1:], None]
-        for number, (section, start, end) in enumerate(zip(sections, starts, ends, strict=True)):
-            if number == 0 or not (section.new_page or section.keep_together):
+        tops = self._section_tops(text)
+        ordered = sorted(tops)
+        bottoms = [tops[n] for n in ordered[1:]] + [text.documentLayout().documentSize().height()]
+        wanted = set(breaks)
+        shift = 0.0
+        for number, bottom in zip(ordered, bottoms, strict=True):
+            section = self.document.sections[number]
+            top, height = tops[number] + shift, bottom - tops[number]
+            if number == 0 or number in breaks:
                 continue
-            top = layout.blockBoundingRect(text.findBlock(start)).top()
-            if end is None:
-                bottom = layout.documentSize().height()
-            else:
-                bottom = layout.blockBoundingRect(text.findBlock(end)).top()
-            split = int(top // page) != int((bottom - 1) // page)
-            if section.new_page or (split and bottom - top <= page):
-                cursor = QTextCursor(text.findBlock(start))
-                block_format = cursor.blockFormat()
-                block_format.setPageBreakPolicy(
-                    QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore
-                )
-                cursor.setBlockFormat(block_format)
+            split = int(top // page) != int((top + height - 1) // page)
+            if section.new_page or (section.keep_together and split and height <= page):
+                wanted.add(number)
+                shift += (int(top // page) + 1) * page - top
+        return wanted
 
     @property
     def count(self) -> int:
