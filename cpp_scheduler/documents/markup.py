@@ -20,7 +20,7 @@ FONT_FAMILY = '"DejaVu Sans", "Noto Sans", "Noto Sans CJK JP", "Noto Sans JP", s
 STYLESHEET = f"""
 body {{ font-family: {FONT_FAMILY}; font-size: 10pt; color: #111; }}
 h1 {{ font-size: 20pt; margin-top: 0; margin-bottom: 6pt; }}
-h2 {{ font-size: 14pt; margin-top: 10pt; margin-bottom: 4pt; color: #1f3f66; }}
+h2 {{ font-size: 14pt; margin-top: 16pt; margin-bottom: 4pt; color: #1f3f66; }}
 h3 {{ font-size: 11pt; margin-top: 6pt; margin-bottom: 2pt; }}
 p {{ margin-top: 1pt; margin-bottom: 2pt; }}
 table {{ border-collapse: collapse; }}
