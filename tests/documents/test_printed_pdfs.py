@@ -82,6 +82,23 @@ def test_the_itinerary_pdf_holds_the_whole_tour_in_order(
         assert squeezed(japanese) in squeezed(text)
     assert "Videolink:https://meet.example.org/tdlc/peru-briefing" in squeezed(text)
     assert "At home (Lima): Tue 23 Feb 18:30-19:30" in text
+    assert embedded_fonts(output) >= {"DejaVuSans", "NotoSansCJKjp-Regular"}
+
+
+def embedded_fonts(path: Path) -> set[str]:
+    """The fonts whose glyphs the PDF carries (a font file in its descriptor)."""
+    found = set()
+    for page in pypdf.PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                descriptor = descendant.get_object().get("/FontDescriptor")
+                if descriptor is not None and any(
+                    key in descriptor.get_object()
+                    for key in ("/FontFile", "/FontFile2", "/FontFile3")
+                ):
+                    found.add(str(font["/BaseFont"]).lstrip("/").split("+")[-1])
+    return found
 
 
 def test_a_day_is_not_split_across_pages_when_it_fits_on_one(
