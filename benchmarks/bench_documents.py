@@ -35,11 +35,11 @@ from sqlalchemy import insert, select
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from cpp_scheduler.documents.content import PrintDocument  # noqa: E402
-from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary  # noqa: E402
-from cpp_scheduler.documents.programme import programme_document, read_programme  # noqa: E402
-from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document  # noqa: E402
-from cpp_scheduler.model import (  # noqa: E402
+from cpp_scheduler.documents.content import PrintDocument
+from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
+from cpp_scheduler.documents.programme import programme_document, read_programme
+from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
+from cpp_scheduler.model import (
     Delegation,
     Event,
     EventKind,
@@ -52,13 +52,13 @@ from cpp_scheduler.model import (  # noqa: E402
     new_id,
     new_uid,
 )
-from cpp_scheduler.model.event import (  # noqa: E402
+from cpp_scheduler.model.event import (
     event_delegations,
     event_participants,
     event_themes,
 )
-from cpp_scheduler.services.demo import PERU, load_demo  # noqa: E402
-from cpp_scheduler.store import Database, open_database  # noqa: E402
+from cpp_scheduler.services.demo import PERU, load_demo
+from cpp_scheduler.store import Database, open_database
 
 FIRST_DAY = datetime(2027, 1, 4, 0, 0, tzinfo=UTC)  # 09:00 in Tokyo
 CONFERENCE_DAY = datetime(2027, 6, 7, 0, 0, tzinfo=UTC)
@@ -196,9 +196,11 @@ def main() -> None:
         ]
         rows = []
         for name, build in documents:
-            content, document = best_time(build, 3)
+            content, _document = best_time(build, 3)
             output = Path(folder) / "document.pdf"
-            total, pages = best_time(lambda build=build: write_pdf(build(), output), 3)
+            total, pages = best_time(
+                lambda build=build, output=output: write_pdf(build(), output), 3
+            )
             rows.append(
                 [
                     name,
