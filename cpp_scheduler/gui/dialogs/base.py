@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QSignalBlocker, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
@@ -146,6 +154,14 @@ def parse_coordinate(text: str, field: str, what: str) -> tuple[float | None, Pr
 
 def format_coordinate(value: float | None) -> str:
     return "" if value is None else f"{value:.4f}"
+
+
+def set_placeholder(combo: QComboBox, text: str) -> None:
+    """Show ``text`` in an editable list's empty line (a list that cannot be typed into
+    has no line to show it in)."""
+    line = combo.lineEdit()
+    if line is not None:
+        line.setPlaceholderText(text)
 
 
 def set_line(edit: QLineEdit | QPlainTextEdit, text: str | None) -> None:

@@ -15,6 +15,7 @@ from cpp_scheduler.gui.dialogs.base import (
     entity_problems,
     line_text,
     plain_text,
+    set_placeholder,
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_delegation_dialog import Ui_DelegationDialog
@@ -58,7 +59,7 @@ class DelegationDialog(RecordDialog):
         ui.country.setChoices((name, code) for code, name in countries)
         for index in range(ui.country.count()):
             ui.country.setItemData(index, ui.country.itemData(index), Qt.ItemDataRole.ToolTipRole)
-        ui.country.lineEdit().setPlaceholderText("Type to search: Peru, Kenya, Nepal…")
+        set_placeholder(ui.country, "Type to search: Peru, Kenya, Nepal…")
         ui.arrival.setCheckText("Known")
         ui.departure.setCheckText("Known")
         self._taken_names: set[str] = set()
@@ -148,9 +149,9 @@ class DelegationDialog(RecordDialog):
         else:
             ui.zone.setZoneName("")
         if not code:
-            ui.zone.lineEdit().setPlaceholderText("Choose the country first")
+            set_placeholder(ui.zone, "Choose the country first")
         elif len(zones) > 1:
-            ui.zone.lineEdit().setPlaceholderText(f"Choose one of {len(zones)} zones")
+            set_placeholder(ui.zone, f"Choose one of {len(zones)} zones")
         self.ui.zone.setToolTip(", ".join(zones))
 
     def _read(self) -> tuple[dict[str, Any], list[Problem]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimeZone
@@ -23,6 +23,7 @@ from cpp_scheduler.gui.dialogs.base import (
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_event_dialog import Ui_EventDialog
+from cpp_scheduler.gui.qtvalues import python_date, python_time
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.gui.widgets.multi_select import Choice
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem
@@ -110,9 +111,7 @@ def _qdatetime(local: datetime) -> QDateTime:
 
 def _naive(edit: QDateTimeEdit) -> datetime:
     value = edit.dateTime()
-    day: date = value.date().toPython()
-    clock: time = value.time().toPython()
-    return datetime.combine(day, clock.replace(second=0, microsecond=0))
+    return datetime.combine(python_date(value.date()), python_time(value.time()))
 
 
 def _duration_text(length: timedelta) -> str:

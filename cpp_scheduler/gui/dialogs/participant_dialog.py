@@ -14,6 +14,7 @@ from cpp_scheduler.gui.dialogs.base import (
     entity_problems,
     line_text,
     named,
+    set_placeholder,
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_participant_dialog import Ui_ParticipantDialog
@@ -126,8 +127,9 @@ class ParticipantDialog(RecordDialog):
         else:
             text = f"Empty: Tokyo time applies ({timezones.TOKYO})."
         ui.zoneHint.setText(text)
-        ui.zone.lineEdit().setPlaceholderText(
+        set_placeholder(
+            ui.zone,
             f"Same as the delegation ({delegation_zone})"
             if delegation_zone
-            else "Type to search, or leave empty for Tokyo"
+            else "Type to search, or leave empty for Tokyo",
         )

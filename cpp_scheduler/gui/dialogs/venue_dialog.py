@@ -18,6 +18,7 @@ from cpp_scheduler.gui.dialogs.base import (
     named,
     parse_coordinate,
     plain_text,
+    set_placeholder,
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_venue_dialog import Ui_VenueDialog
@@ -46,7 +47,7 @@ class VenueDialog(RecordDialog):
         self.ui.setupUi(self)
         ui = self.ui
         ui.city.setNoneLabel("Not in a partner city (TDLC, Tokyo)")
-        ui.locality.lineEdit().setPlaceholderText("Tokyo, Kobe, Yokohama…")
+        set_placeholder(ui.locality, "Tokyo, Kobe, Yokohama…")
         self._city_names: dict[str, str] = {}
 
         stored = self._load(database, record_id)
