@@ -1,0 +1,106 @@
+"""The local times of a meeting not saved yet: what the event dialog shows while typed.
+
+The dialog reads every delegation and participant as the engine takes them once (off the
+GUI thread, with its lists); then, as the coordinator types, :func:`draft_meeting_times`
+builds the engine's meeting from the dialog's current values and asks
+:func:`cpp_scheduler.scheduling.localtimes.meeting_times` — the function behind the
+Local times dock and ``cpp-scheduler times`` — so the dialog, the dock and the command
+line give one answer. No database is touched while typing: the answer is pure arithmetic
+on zones and the holiday calendars.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from cpp_scheduler.model import Delegation, EventKind, EventMode, Participant
+from cpp_scheduler.scheduling import holidays
+from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, Interval
+from cpp_scheduler.scheduling.localtimes import MeetingTimes, meeting_times
+from cpp_scheduler.services.snapshot import delegation_attendee, participant_attendee
+from cpp_scheduler.store import Database
+
+DRAFT_ID = "draft"
+"""The id the meeting being edited goes by: it is not stored (or not as it now reads)."""
+
+
+def usual_mode(kind: EventKind) -> EventMode:
+    """The mode an event of this kind usually has: a videoconference is held online,
+    everything else in a room."""
+    return EventMode.VIRTUAL if kind is EventKind.VIDEOCONFERENCE else EventMode.FACE_TO_FACE
+
+
+def read_attendees(database: Database) -> dict[str, Attendee]:
+    """Every delegation and participant by id, as the engine takes them (their clock,
+    country, hours and stay in Japan)."""
+    with database.session() as session:
+        delegations = session.scalars(select(Delegation)).all()
+        people = session.scalars(
+            select(Participant).options(selectinload(Participant.delegation))
+        ).all()
+        found = {delegation.id: delegation_attendee(delegation) for delegation in delegations}
+        found.update({person.id: participant_attendee(person) for person in people})
+    return found
+
+
+def prepare_holidays(attendees: Iterable[Attendee], years: Iterable[int]) -> None:
+    """Work out the public holidays of the attendees' countries and of Japan in
+    ``years`` now (off the GUI thread): the first look at a country's year takes tens of
+    milliseconds, every later one a dictionary lookup."""
+    countries = {attendee.country for attendee in attendees if attendee.country} | {JAPAN}
+    for country in sorted(countries):
+        if holidays.is_supported(country):
+            for year in years:
+                holidays.holidays_in(country, year)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftMeeting:
+    """The event dialog's values that decide the local times, as typed so far."""
+
+    start: datetime
+    end: datetime
+    zone: str
+    kind: EventKind = EventKind.WORKSHOP
+    mode: EventMode = EventMode.FACE_TO_FACE
+    venue_id: str | None = None
+    delegation_ids: tuple[str, ...] = ()
+    participant_ids: tuple[str, ...] = ()
+
+
+def draft_interval(draft: DraftMeeting) -> Interval:
+    """The engine's meeting for the dialog's values (the start must precede the end)."""
+    return Interval(
+        id=DRAFT_ID,
+        event_id=DRAFT_ID,
+        title="",
+        start=draft.start,
+        end=draft.end,
+        zone=draft.zone,
+        kind=draft.kind,
+        mode=draft.mode,
+        venue_id=draft.venue_id,
+        delegation_ids=frozenset(draft.delegation_ids),
+        participant_ids=frozenset(draft.participant_ids),
+    )
+
+
+def draft_attendees(draft: DraftMeeting, known: Mapping[str, Attendee]) -> list[Attendee]:
+    """The draft's delegations, then its participants, in the order the event keeps
+    them; ids no longer in the program are left out."""
+    return _known(draft.delegation_ids, known) + _known(draft.participant_ids, known)
+
+
+def draft_meeting_times(draft: DraftMeeting, known: Mapping[str, Attendee]) -> MeetingTimes:
+    """The draft on every attendee's clock and the public holidays on its dates: the
+    answer the Local times dock gives once the event is saved."""
+    return meeting_times(draft_interval(draft), draft_attendees(draft, known))
+
+
+def _known(ids: Iterable[str], known: Mapping[str, Attendee]) -> list[Attendee]:
+    return [known[record_id] for record_id in ids if record_id in known]
