@@ -13,8 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler.gui.widgets.wrapped_label import WrappedLabel
 from cpp_scheduler.model import Problem
 
 INVALID_PROPERTY = "invalid"
@@ -44,6 +44,7 @@ QComboBox[invalid="true"] {
 }
 QLabel[role="error"] { color: #b71c1c; }
 QLabel[role="hint"] { color: #455a64; }
+QLabel[role="warning"] { color: #bf360c; }
 QFrame[role="question"] { border: 1px solid #ef6c00; border-radius: 4px; background: #fff8e1; }
 QFrame[role="question"] QLabel { border: none; background: transparent; }
 """
@@ -121,40 +122,12 @@ def _set_label_shown(label: QLabel, shown: bool) -> None:
     label.setVisible(shown)
 
 
-class ErrorLabel(QLabel):
-    """The reason under a field, wrapped to the width it is given.
-
-    Layouts inside a tab widget ask a label for its plain size hint, not for its height
-    at the width they give it; this label answers with the height its text takes at its
-    present width, and asks for a new layout when a resize changes that height.
-    """
-
-    ASSUMED_WIDTH = 360
+class ErrorLabel(WrappedLabel):
+    """The reason under a field, wrapped to the width it is given."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setProperty("role", "error")
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self._height = -1
-
-    def _wrapped_height(self) -> int:
-        width = self.width() if self.width() > 150 else self.ASSUMED_WIDTH
-        return self.heightForWidth(width)
-
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self._wrapped_height())
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(super().minimumSizeHint().width(), self._wrapped_height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        height = self._wrapped_height()
-        if height != self._height:
-            self._height = height
-            self.updateGeometry()
 
 
 @dataclass
