@@ -5,7 +5,9 @@ office runs the meeting, is ticked first), for how long, between which dates (th
 window shows, when it opens) and optionally where; the grid shows one row per attendee in
 their own local hours, the ranked suggestions sit beside it with their reasons. A
 suggestion or a column becomes an event through the undo stack; a repeated meeting
-becomes one series, each meeting at the time the fairness-aware planner chose.
+becomes one series, each meeting at the time the fairness-aware planner chose. Opened
+for a caller (the event dialog's "Find a time…"), the chosen slot is handed back to it
+instead, and nothing is created.
 
 The dialog asks exactly what ``cpp-scheduler slots`` asks: it builds a
 :class:`~cpp_scheduler.services.slot_search.SlotSearch` and hands it to
@@ -78,12 +80,16 @@ class SlotFinderDialog(QDialog):
     def __init__(
         self,
         database: Database,
-        editor: Editor,
+        editor: Editor | None,
         tasks: TaskManager,
         parent: QWidget | None = None,
         on_created: Callable[[str], None] | None = None,
         period: tuple[date, date] | None = None,
+        on_chosen: Callable[[datetime, datetime], None] | None = None,
     ) -> None:
+        """``on_chosen``: choose a slot for a caller; the chosen start and end (UTC) go
+        to it and the finder closes, instead of creating an event (``editor`` may then
+        be None)."""
         super().__init__(parent)
         self.setObjectName("slotFinder")
         self.ui = Ui_SlotFinderDialog()
@@ -93,6 +99,9 @@ class SlotFinderDialog(QDialog):
         self.editor = editor
         self.tasks = tasks
         self.on_created = on_created
+        self.on_chosen = on_chosen
+        self._pending_host: str | None = None
+        """A host city asked for before the cities were read."""
         self.search_result: MeetingPlan | None = None
         self.choices: SlotChoices | None = None
         self.searching = False
@@ -133,8 +142,28 @@ class SlotFinderDialog(QDialog):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.search)
         self.show_period(*(period or next_week(date.today())))
+        if on_chosen is not None:
+            self._choose_for_caller()
         self._connect()
         self.refresh_choices()
+
+    def _choose_for_caller(self) -> None:
+        """One meeting at a time, named by the caller: no series, no title to give."""
+        ui = self.ui
+        for widget in (
+            ui.repeatLabel,
+            ui.repeat,
+            ui.occurrences,
+            ui.eventLabel,
+            ui.titleLabel,
+            ui.title,
+            ui.videoLinkLabel,
+            ui.videoLink,
+        ):
+            widget.hide()
+        ui.createButton.setText("Use this time")
+        ui.createButton.setToolTip("Put the chosen start and end into the event")
+        self.setWindowTitle("Find a time for the event")
 
     def _connect(self) -> None:
         ui = self.ui
@@ -192,6 +221,8 @@ class SlotFinderDialog(QDialog):
         host_before = ui.host.currentData()
         for combo, offers in ((ui.venue, choices.venues), (ui.host, choices.hosts)):
             kept = combo.currentData()
+            if combo is ui.host and self._pending_host is not None:
+                kept, self._pending_host = self._pending_host, None
             combo.blockSignals(True)
             while combo.count() > 1:
                 combo.removeItem(1)
@@ -272,7 +303,9 @@ class SlotFinderDialog(QDialog):
         """Host at TDLC Tokyo (``None``) or at a partner city's office; or leave the host
         out, as unticking its line does."""
         self._host_included = included
-        self.ui.host.setCurrentIndex(max(self.ui.host.findData(city_id), 0))
+        found = self.ui.host.findData(city_id)
+        self._pending_host = city_id if found < 0 and self.choices is None else None
+        self.ui.host.setCurrentIndex(max(found, 0))
         self._tick_chosen()
         self._name_host_line()
         self.schedule_search()
@@ -288,6 +321,10 @@ class SlotFinderDialog(QDialog):
                 chosen = item.data(ID_ROLE) in self._chosen
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
         listing.blockSignals(was_blocked)
+
+    def set_duration(self, length: timedelta) -> None:
+        """Look for meetings this long (to the quarter hour the finder searches in)."""
+        self.ui.duration.setValue(int(length.total_seconds()) // 60)
 
     def chosen_ids(self) -> list[str]:
         return list(self._chosen)
@@ -419,7 +456,7 @@ class SlotFinderDialog(QDialog):
             ui.suggestions.setCurrentIndex(first)
             ui.status.setText(
                 f"{len(result.answer.slots)} suggestions; double-click one, or an "
-                "hour in the grid, to create the event."
+                f"hour in the grid, to {self._what_choosing_does}."
             )
         else:
             ui.status.setText("No free time in this range: widen the dates or shorten the meeting.")
@@ -456,8 +493,12 @@ class SlotFinderDialog(QDialog):
         self.ui.createButton.setEnabled(True)
         self.ui.status.setText(
             f"Chosen: {local:%a %d %b %H:%M} Tokyo. Double-click the hour "
-            "or press the button to create the event."
+            f"or press the button to {self._what_choosing_does}."
         )
+
+    @property
+    def _what_choosing_does(self) -> str:
+        return "create the event" if self.on_chosen is None else "use it for the event"
 
     def chosen_span(self) -> tuple[datetime, datetime] | None:
         span = self.suggestion_model.span_at(self.ui.suggestions.currentIndex())
@@ -468,7 +509,18 @@ class SlotFinderDialog(QDialog):
             return start, start + timedelta(minutes=self.ui.duration.value())
         return None
 
+    def use_for_caller(self, span: tuple[datetime, datetime] | None) -> bool:
+        """Hand ``span`` to the caller and close; False when there is no caller (or no
+        span)."""
+        if self.on_chosen is None or span is None:
+            return False
+        self.on_chosen(*span)
+        self.accept()
+        return True
+
     def create_chosen(self) -> list[str]:
+        if self.use_for_caller(self.chosen_span()):
+            return []
         plan = self.search_result.answer.plan if self.search_result is not None else None
         if self.is_series and plan is not None:
             return self.create_series(plan)
@@ -479,11 +531,14 @@ class SlotFinderDialog(QDialog):
         if self.search_result is None or not 0 <= column < len(self.search_result.columns):
             return []
         start = self.grid_model.column_start(column)
-        return self.create_events([(start, start + timedelta(minutes=self.ui.duration.value()))])
+        span = (start, start + timedelta(minutes=self.ui.duration.value()))
+        if self.use_for_caller(span):
+            return []
+        return self.create_events([span])
 
     def create_events(self, spans: Sequence[tuple[datetime, datetime]]) -> list[str]:
         """Create one event per span as one undo step; the ids, or none if refused."""
-        if self.search_result is None or not spans:
+        if self.search_result is None or not spans or self.editor is None:
             return []
         command, made = meetings_command(
             self.editor, self.search_result.answer, *self._event_texts(), spans
@@ -502,7 +557,8 @@ class SlotFinderDialog(QDialog):
 
     def create_series(self, plan: SeriesPlan) -> list[str]:
         """Create the planned series as one event with a rule; its id, or none."""
-        assert self.search_result is not None
+        if self.search_result is None or self.editor is None:
+            return []
         made = series_command(self.editor, self.search_result.answer, plan, *self._event_texts())
         if made is None:
             return self.create_events(
@@ -523,6 +579,9 @@ class SlotFinderDialog(QDialog):
         return self.ui.title.text().strip(), self.ui.videoLink.text().strip()
 
     def _execute(self, command: RecordCommand) -> bool:
+        if self.editor is None:
+            self.report_error("This finder only chooses a time; create the event elsewhere.")
+            return False
         try:
             self.editor.execute(command)
         except SchedulerError as error:
