@@ -1,12 +1,19 @@
-"""The editor of an event: every field of the model, times in a chosen zone, a series."""
+"""The editor of an event: every field of the model, times in a chosen zone, a series.
+
+While the coordinator types, the dialog shows the meeting on every attendee's clock with
+the night hours and public holidays it falls on, computed by the engine from the values
+as they stand (:mod:`cpp_scheduler.services.draft_times`), so that nothing needs saving to
+be checked; and "Find a time…" asks the slot finder for a time that suits them all.
+"""
 
 from __future__ import annotations
 
+import time as clock
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimer, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QWidget
 
 from cpp_scheduler import timezones
@@ -27,24 +34,26 @@ from cpp_scheduler.gui.qtvalues import python_date, python_time
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.gui.widgets.multi_select import Choice
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem
-from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME
+from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
+from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.draft_times import (
+    DraftMeeting,
+    draft_meeting_times,
+    prepare_holidays,
+    read_attendees,
+    usual_mode,
+)
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.taskman import TaskManager
+    from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 
 DEFAULT_LENGTH = timedelta(hours=1)
-
-
-@dataclass(frozen=True)
-class DelegationClock:
-    """What the time hint needs to know of a delegation."""
-
-    name: str
-    zone: str
-    work: tuple[time, time]
-    acceptable: tuple[time, time]
+LOCAL_TIMES_DELAY_MS = 200
+"""The pause in typing after which the local times are worked out again."""
+NO_ATTENDEES = "Choose delegations or people on the Attendees tab to see their local time here."
 
 
 @dataclass(frozen=True)
@@ -55,29 +64,28 @@ class EventLists:
     cities: list[tuple[str, str]]
     host_cities: list[tuple[str, str]]
     delegations: list[Choice]
-    clocks: dict[str, DelegationClock]
+    attendees: dict[str, Attendee]
+    """Every delegation and participant as the engine takes them, by id."""
     participants: list[Choice]
     organisers: list[tuple[str, str]]
     conferences: list[tuple[str, str]]
     themes: list[Choice]
 
 
-def read_event_lists(database: Database, event_id: str | None) -> EventLists:
-    """The event dialog's lists, through the services (on any thread)."""
+def read_event_lists(database: Database, event_id: str | None, year: int) -> EventLists:
+    """The event dialog's lists, through the services (on any thread), with the
+    attendees' holidays of ``year`` and the next worked out for the hints."""
     delegations = choices.delegation_listings(database)
     people = choices.participant_listings(database)
     cities = choices.city_choices(database)
+    attendees = read_attendees(database)
+    prepare_holidays(attendees.values(), (year, year + 1))
     return EventLists(
         venues=named(choices.venue_choices(database)),
         cities=named(cities),
         host_cities=[(f"{city.name} · city office", city.id) for city in cities],
         delegations=picks(listing.choice for listing in delegations),
-        clocks={
-            listing.choice.id: DelegationClock(
-                listing.place, listing.zone, listing.work, listing.acceptable
-            )
-            for listing in delegations
-        },
+        attendees=attendees,
         participants=picks(person.choice for person in people),
         organisers=named(person.organiser for person in people),
         conferences=named(choices.conference_choices(database, event_id)),
@@ -126,26 +134,48 @@ def _duration_text(length: timedelta) -> str:
     return " ".join(parts) or "0 min"
 
 
-def _comfort(start: time, end: time, clock: DelegationClock) -> str:
-    work_start, work_end = clock.work
-    ok_start, ok_end = clock.acceptable
-    if end < start:  # runs past local midnight
-        return "runs past midnight there"
-    if work_start <= start and end <= work_end:
-        return "within working hours"
-    if ok_start <= start and end <= ok_end:
-        return "outside working hours"
-    return "outside acceptable hours"
+def time_line(row: AttendeeTimes, event_zone: str) -> str:
+    """One attendee's clock as the dialog lists it: the engine's row, in words."""
+    start, end = row.start.local, row.end.local
+    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %d %b %H:%M}"
+    days = row.start.day_offset
+    shift = {-1: ", the day before", 1: ", the day after"}.get(days, f", {days:+d} days")
+    shift = f"{shift} {zone_city(event_zone)}" if days else ""
+    where = ", in Japan" if row.in_japan else ""
+    return (
+        f"{row.attendee.name}: {start:%a %d %b %H:%M}–{until} "
+        f"(UTC{row.start.utc_offset}){where}{shift} · {row.part.label}"
+    )
+
+
+def warning_lines(times: MeetingTimes) -> list[str]:
+    """What must be checked before saving: an attendee's night, a public holiday."""
+    lines = [
+        f"⚠ Night for {row.attendee.name}: {row.start.local:%H:%M}–{row.end.local:%H:%M} there."
+        for row in times.rows
+        if row.part is DayPart.NIGHT and row.attendee.kind is not AttendeeKind.REFERENCE
+    ]
+    lines.extend(f"⚠ {warning.text}" for warning in times.warnings)
+    return lines
 
 
 class EventDialog(RecordDialog):
     """Create or edit an event.
 
     Times are typed as wall-clock times in the event's zone (Tokyo unless chosen
-    otherwise); beside them the dialog shows the start in Tokyo and Washington, and on
-    the line below each chosen delegation's local time and whether it falls in its
-    working hours. A time that does not exist or happens twice in the zone is not
+    otherwise); beside them the dialog shows the start in Tokyo, and below, a pause in
+    typing after, the meeting on each attendee's clock, Tokyo's and Washington's, with
+    the nights and public holidays it falls on: the answer the Local times dock gives
+    for the saved event. A time that does not exist or happens twice in the zone is not
     guessed: the dialog asks which of the two instants is meant.
+
+    The kind sets the usual mode (a videoconference is virtual) until the coordinator
+    chooses the mode themselves.
+
+    Attributes:
+        local_times: the engine's last answer for the values typed, or None.
+        local_times_seconds: how long working it out took, the last time.
+        slot_finder: the slot finder "Find a time…" opened last, or None.
     """
 
     entity_class = Event
@@ -186,14 +216,29 @@ class EventDialog(RecordDialog):
         ui.delegations.setPlaceholderText("Search delegations by name, country or zone…")
         ui.participants.setPlaceholderText("Search people by name, organisation, delegation…")
         ui.themes.setPlaceholderText("Search themes…")
-        self._clocks: dict[str, DelegationClock] = {}
+        self._attendees: dict[str, Attendee] = {}
         self._length = DEFAULT_LENGTH
+        self._draft: DraftMeeting | None = None
+        self.local_times: MeetingTimes | None = None
+        self.local_times_seconds = 0.0
+        self.slot_finder: SlotFinderDialog | None = None
+        self._finder_tasks: TaskManager | None = None
+        self._local_times_timer = QTimer(self)
+        self._local_times_timer.setSingleShot(True)
+        self._local_times_timer.setInterval(LOCAL_TIMES_DELAY_MS)
+        self._local_times_timer.timeout.connect(self.show_local_times)
 
         self._stored = self._stored_values(event_id) or self._new_values(start, end)
+        year = timezones.to_local(self._stored["start_utc"], timezones.TOKYO).year
         self._load_lists(
-            lambda: read_event_lists(database, event_id), self._show_lists, LIST_FIELDS
+            lambda: read_event_lists(database, event_id, year), self._show_lists, LIST_FIELDS
         )
         self._fill(self._stored)
+        stored_kind = EventKind(ui.kind.currentData())
+        self._mode_by_hand = EventMode(ui.mode.currentData()) is not usual_mode(stored_kind)
+        """The coordinator chose the mode (or the stored event has an unusual one): the
+        kind no longer sets it."""
+        self._mode_by_kind = False
 
         validator = self._make_validator(ui.buttons, ui.problemSummary)
         validator.bind(ui.title, "title")
@@ -209,6 +254,9 @@ class EventDialog(RecordDialog):
         validator.bind(ui.recurrence, "recurrence_rule")
 
         ui.start.dateTimeChanged.connect(self._start_moved)
+        ui.kind.currentIndexChanged.connect(self._kind_changed)
+        ui.mode.currentIndexChanged.connect(self._mode_chosen)
+        ui.findTime.clicked.connect(self.find_time)
         ui.end.dateTimeChanged.connect(self._end_moved)
         self._start_validating(
             [
@@ -238,6 +286,7 @@ class EventDialog(RecordDialog):
         ui.startChoice.preferFold(None)
         ui.endChoice.preferFold(None)
         ui.title.setFocus()
+        self.show_local_times()  # at once on opening; while typing, after a pause
 
     # -- the lists --------------------------------------------------------------------
     def _show_lists(self, lists: EventLists) -> None:
@@ -247,7 +296,8 @@ class EventDialog(RecordDialog):
         ui.city.setChoices(lists.cities)
         ui.hostCity.setChoices(lists.host_cities)
         ui.delegations.setChoices(lists.delegations)
-        self._clocks = lists.clocks
+        self._attendees = lists.attendees
+        self._draft = None  # the same values now name attendees they did not before
         ui.participants.setChoices(lists.participants)
         ui.organiser.setChoices(lists.organisers)
         ui.parent.setChoices(lists.conferences)
@@ -326,6 +376,22 @@ class EventDialog(RecordDialog):
         ui.notes.setPlainText(values.get("notes", ""))
 
     # -- editing ----------------------------------------------------------------------
+    def _kind_changed(self, _index: int) -> None:
+        """A videoconference is virtual, a workshop in a room: unless the coordinator
+        chose the mode themselves."""
+        if self._mode_by_hand:
+            return
+        mode = usual_mode(EventKind(self.ui.kind.currentData()))
+        self._mode_by_kind = True
+        try:
+            self.ui.mode.setCurrentIndex(self.ui.mode.findData(str(mode)))
+        finally:
+            self._mode_by_kind = False
+
+    def _mode_chosen(self, _index: int) -> None:
+        if not self._mode_by_kind:
+            self._mode_by_hand = True
+
     def _start_moved(self, _value: QDateTime) -> None:
         """Moving the start moves the end with it, as in every calendar."""
         start = _naive(self.ui.start)
@@ -412,46 +478,107 @@ class EventDialog(RecordDialog):
         for found in entity_problems(Event, checked_values(values, problems)):
             if found.field not in taken and not (found.field == "start_utc" and "end_utc" in taken):
                 problems.append(found)
-        self._update_hints(start_utc, end_utc, values["delegation_ids"])
+        self._update_hints(values)
         return values, problems
 
     # -- hints ------------------------------------------------------------------------
-    def _update_hints(
-        self, start: datetime | None, end: datetime | None, delegation_ids: list[str]
-    ) -> None:
+    def _update_hints(self, values: dict[str, Any]) -> None:
+        """The start in Tokyo and the length now; the local times once typing pauses."""
         ui = self.ui
+        start: datetime | None = values["start_utc"]
+        end: datetime | None = values["end_utc"]
         if start is None:
             ui.tokyoTime.setText("")
         else:
             tokyo = timezones.to_local(start, timezones.TOKYO)
-            washington = timezones.to_local(start, timezones.WASHINGTON)
-            ui.tokyoTime.setText(
-                f"Tokyo {tokyo:%a %d %b %H:%M} · Washington {washington:%a %d %b %H:%M}"
-            )
+            ui.tokyoTime.setText(f"Tokyo {tokyo:%a %d %b %H:%M}")
+        draft: DraftMeeting | None = None
         if start is not None and end is not None and end > start:
             ui.duration.setText(_duration_text(end - start))
+            draft = DraftMeeting(
+                start=start,
+                end=end,
+                zone=values["zone"],
+                kind=values["kind"],
+                mode=values["mode"],
+                venue_id=values["venue_id"],
+                delegation_ids=tuple(values["delegation_ids"]),
+                participant_ids=tuple(values["participant_ids"]),
+            )
         else:
             ui.duration.setText("")
-        if not delegation_ids:
-            ui.attendeeTimes.setText(
-                "Choose delegations on the Attendees tab to see their local time here."
-            )
-            return
-        if start is None or end is None:
-            ui.attendeeTimes.setText("")
-            return
-        lines = []
-        for delegation_id in delegation_ids:
-            clock = self._clocks.get(delegation_id)
-            if clock is None or not is_zone(clock.zone):
-                continue
-            local_start = timezones.to_local(start, clock.zone)
-            local_end = timezones.to_local(end, clock.zone)
-            days = timezones.day_offset(start, clock.zone, timezones.TOKYO)
-            shift = {-1: ", the day before Tokyo", 1: ", the day after Tokyo"}.get(days, "")
-            comfort = _comfort(local_start.time(), local_end.time(), clock)
-            lines.append(
-                f"{clock.name}: {local_start:%a %d %b %H:%M}–{local_end:%H:%M} "
-                f"(UTC{timezones.utc_offset_label(start, clock.zone)}){shift}, {comfort}"
-            )
+        if draft != self._draft or self.local_times is None:
+            self._draft = draft
+            self._local_times_timer.start()
+
+    @property
+    def local_times_pending(self) -> bool:
+        """The values changed and their local times are not shown yet."""
+        return self._local_times_timer.isActive()
+
+    def show_local_times(self) -> None:
+        """Ask the engine about the values as they stand and show its answer."""
+        self._local_times_timer.stop()
+        ui = self.ui
+        draft = self._draft
+        began = clock.perf_counter()
+        times = draft_meeting_times(draft, self._attendees) if draft is not None else None
+        self.local_times = times
+        lines: list[str] = []
+        warnings: list[str] = []
+        if draft is not None and times is not None:
+            if not (draft.delegation_ids or draft.participant_ids):
+                lines.append(NO_ATTENDEES)
+            lines.extend(time_line(row, draft.zone) for row in times.rows)
+            warnings = warning_lines(times)
         ui.attendeeTimes.setText("\n".join(lines))
+        ui.attendeeWarnings.setText("\n".join(warnings))
+        ui.attendeeWarnings.setVisible(bool(warnings))
+        self.local_times_seconds = clock.perf_counter() - began
+
+    # -- finding a time -----------------------------------------------------------------
+    def find_time(self) -> SlotFinderDialog:
+        """Open the slot finder on this event's attendees, host and length, searching
+        the week of its start; the time chosen there becomes the event's."""
+        from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
+
+        values, _problems = self._read()
+        start: datetime = values["start_utc"] or datetime.now(UTC)
+        day = timezones.to_local(start, timezones.TOKYO).date()
+        monday = day - timedelta(days=day.weekday())
+        tasks = self._tasks
+        if tasks is None:
+            if self._finder_tasks is None:
+                from cpp_scheduler.gui.taskman import TaskManager
+
+                self._finder_tasks = TaskManager(self)
+            tasks = self._finder_tasks
+        finder = SlotFinderDialog(
+            self._database,
+            None,
+            tasks,
+            self,
+            period=(monday, monday + timedelta(days=6)),
+            on_chosen=self.use_time,
+        )
+        finder.set_duration(self._length)
+        finder.set_host(values["host_city_id"])
+        finder.choose([*values["delegation_ids"], *values["participant_ids"]])
+        self.slot_finder = finder
+        finder.open()
+        return finder
+
+    def use_time(self, start: datetime, end: datetime) -> None:
+        """Move the event to ``start``..``end`` (UTC), read in the event's zone."""
+        ui = self.ui
+        zone = ui.zone.zoneName()
+        if not is_zone(zone):
+            zone = timezones.TOKYO
+            ui.zone.setZoneName(zone)
+        start_local = timezones.to_local(start, zone)
+        end_local = timezones.to_local(end, zone)
+        self._length = end - start
+        ui.startChoice.preferFold(timezones.Fold(start_local.fold))
+        ui.endChoice.preferFold(timezones.Fold(end_local.fold))
+        ui.start.setDateTime(_qdatetime(start_local))
+        ui.end.setDateTime(_qdatetime(end_local))

@@ -11,13 +11,14 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateTimeEdit,
     QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
     QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QSpacerItem, QTabWidget, QVBoxLayout,
-    QWidget)
+    QPushButton, QSizePolicy, QSpacerItem, QTabWidget,
+    QVBoxLayout, QWidget)
 
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
 from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
+from cpp_scheduler.gui.widgets.wrapped_label import WrappedLabel
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 
 class Ui_EventDialog(object):
@@ -125,6 +126,12 @@ class Ui_EventDialog(object):
 
         self.startRow.addWidget(self.tokyoTime)
 
+        self.findTime = QPushButton(self.whenTab)
+        self.findTime.setObjectName(u"findTime")
+        self.findTime.setAutoDefault(False)
+
+        self.startRow.addWidget(self.findTime)
+
 
         self.whenForm.setLayout(1, QFormLayout.ItemRole.FieldRole, self.startRow)
 
@@ -167,12 +174,15 @@ class Ui_EventDialog(object):
 
         self.whenForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.attendeeTimesLabel)
 
-        self.attendeeTimes = QLabel(self.whenTab)
+        self.attendeeTimes = WrappedLabel(self.whenTab)
         self.attendeeTimes.setObjectName(u"attendeeTimes")
-        self.attendeeTimes.setWordWrap(True)
-        self.attendeeTimes.setTextFormat(Qt.TextFormat.PlainText)
 
         self.whenForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.attendeeTimes)
+
+        self.attendeeWarnings = WrappedLabel(self.whenTab)
+        self.attendeeWarnings.setObjectName(u"attendeeWarnings")
+
+        self.whenForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.attendeeWarnings)
 
         self.tabs.addTab(self.whenTab, "")
         self.placeTab = QWidget()
@@ -378,7 +388,8 @@ class Ui_EventDialog(object):
         QWidget.setTabOrder(self.status, self.tabs)
         QWidget.setTabOrder(self.tabs, self.zone)
         QWidget.setTabOrder(self.zone, self.start)
-        QWidget.setTabOrder(self.start, self.startChoice)
+        QWidget.setTabOrder(self.start, self.findTime)
+        QWidget.setTabOrder(self.findTime, self.startChoice)
         QWidget.setTabOrder(self.startChoice, self.end)
         QWidget.setTabOrder(self.end, self.endChoice)
         QWidget.setTabOrder(self.endChoice, self.venue)
@@ -417,11 +428,19 @@ class Ui_EventDialog(object):
         self.startLabel.setText(QCoreApplication.translate("EventDialog", u"&Starts", None))
         self.start.setDisplayFormat(QCoreApplication.translate("EventDialog", u"ddd d MMM yyyy  HH:mm", None))
         self.tokyoTime.setProperty(u"role", QCoreApplication.translate("EventDialog", u"hint", None))
+#if QT_CONFIG(tooltip)
+        self.findTime.setToolTip(QCoreApplication.translate("EventDialog", u"Open the slot finder with this event's attendees, host and length; the time chosen there comes back here", None))
+#endif // QT_CONFIG(tooltip)
+        self.findTime.setText(QCoreApplication.translate("EventDialog", u"&Find a time\u2026", None))
         self.endLabel.setText(QCoreApplication.translate("EventDialog", u"E&nds", None))
         self.end.setDisplayFormat(QCoreApplication.translate("EventDialog", u"ddd d MMM yyyy  HH:mm", None))
         self.duration.setProperty(u"role", QCoreApplication.translate("EventDialog", u"hint", None))
-        self.attendeeTimesLabel.setText(QCoreApplication.translate("EventDialog", u"Delegations' time", None))
+        self.attendeeTimesLabel.setText(QCoreApplication.translate("EventDialog", u"Local times", None))
+#if QT_CONFIG(tooltip)
+        self.attendeeTimes.setToolTip(QCoreApplication.translate("EventDialog", u"Each attendee's clock, then Tokyo and Washington, as the Local times dock shows the saved event", None))
+#endif // QT_CONFIG(tooltip)
         self.attendeeTimes.setProperty(u"role", QCoreApplication.translate("EventDialog", u"hint", None))
+        self.attendeeWarnings.setProperty(u"role", QCoreApplication.translate("EventDialog", u"warning", None))
         self.tabs.setTabText(self.tabs.indexOf(self.whenTab), QCoreApplication.translate("EventDialog", u"&When", None))
         self.venueLabel.setText(QCoreApplication.translate("EventDialog", u"&Venue", None))
         self.cityLabel.setText(QCoreApplication.translate("EventDialog", u"Partner &city", None))

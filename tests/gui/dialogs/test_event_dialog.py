@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from time import perf_counter
 
 import pytest
 from dialog_helpers import error_text, is_marked, ok_button
@@ -14,6 +16,7 @@ from sqlalchemy import func, select
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs import EventDialog, RecordMissingError
 from cpp_scheduler.gui.dialogs.base import RESERVED_KEYS
+from cpp_scheduler.gui.dialogs.event_dialog import time_line
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -25,7 +28,9 @@ from cpp_scheduler.model import (
     ThematicArea,
     Venue,
 )
-from cpp_scheduler.store import Database
+from cpp_scheduler.scheduling import holidays
+from cpp_scheduler.services.localtimes import read_local_times
+from cpp_scheduler.store import Database, open_database
 
 
 def wall_clock(value: datetime) -> QDateTime:
@@ -144,11 +149,15 @@ def test_the_start_shows_in_tokyo_and_in_the_delegations_time(
     dialog = make_dialog(
         qtbot, sqlite_database, start=start, end=datetime(2027, 4, 21, 2, tzinfo=UTC)
     )
-    assert dialog.ui.tokyoTime.text().startswith("Tokyo Wed 21 Apr 09:00")
+    assert dialog.ui.tokyoTime.text() == "Tokyo Wed 21 Apr 09:00"
     choose(dialog.ui.delegations, "lima")
-    hint = dialog.ui.attendeeTimes.text()
-    assert "Lima: Tue 20 Apr 19:00–21:00 (UTC-05:00), the day before Tokyo" in hint
-    assert "outside working hours" in hint
+    qtbot.waitUntil(lambda: "Lima housing" in dialog.ui.attendeeTimes.text())
+    lines = dialog.ui.attendeeTimes.text().splitlines()
+    assert lines[0] == (
+        "Lima housing ministry: Tue 20 Apr 19:00–21:00 (UTC-05:00), the day before Tokyo"
+        " · extended hours"
+    )
+    assert lines[1] == "Tokyo: Wed 21 Apr 09:00–11:00 (UTC+09:00) · working hours"
 
 
 def test_a_missing_title_is_marked_and_blocks_ok_until_typed(
@@ -395,3 +404,211 @@ def test_a_series_meeting_in_a_clock_change_is_refused_under_the_series(
     assert not ok_button(dialog).isEnabled()
     editor.count.setValue(2)
     assert ok_button(dialog).isEnabled()
+
+
+# -- the dialog helps while typing ------------------------------------------------------
+
+
+def test_a_videoconference_is_virtual_unless_the_mode_was_chosen_by_hand(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database)
+    ui = dialog.ui
+    qtbot.keyClicks(ui.title, "Housing finance call")
+    ui.kind.setCurrentIndex(ui.kind.findText("Videoconference"))
+    assert ui.mode.currentText() == "Virtual"
+    ui.kind.setCurrentIndex(ui.kind.findText("Site visit"))
+    assert ui.mode.currentText() == "Face-to-face"
+
+    ui.mode.setFocus()
+    qtbot.keyClick(ui.mode, Qt.Key.Key_End)  # the coordinator picks Hybrid
+    assert ui.mode.currentText() == "Hybrid"
+    ui.kind.setCurrentIndex(ui.kind.findText("Videoconference"))
+    assert ui.mode.currentText() == "Hybrid"
+    assert dialog.values()["mode"] is EventMode.HYBRID
+
+
+def test_a_stored_event_keeps_its_unusual_mode_when_its_kind_changes(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    with sqlite_database.transaction() as session:
+        event = Event(
+            title="Kobe recovery workshop",
+            kind=EventKind.WORKSHOP,
+            mode=EventMode.HYBRID,
+            start_utc=datetime(2027, 4, 21, 0, tzinfo=UTC),
+            end_utc=datetime(2027, 4, 21, 2, tzinfo=UTC),
+        )
+        session.add(event)
+        session.flush()
+        event_id = event.id
+    dialog = make_dialog(qtbot, sqlite_database, event_id)
+    dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findText("Videoconference"))
+    assert dialog.ui.mode.currentText() == "Hybrid"
+
+
+def _add_delegation(database: Database, name: str, country: str, zone: str) -> str:
+    with database.transaction() as session:
+        delegation = Delegation(name=name, country=country, zone=zone, home_city=name)
+        session.add(delegation)
+        session.flush()
+        return delegation.id
+
+
+def _shown(qtbot: QtBot, dialog: EventDialog) -> None:
+    """On screen at the size the dialog opens with, as on a 1366x768 laptop."""
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.sizeHint().expandedTo(dialog.minimumSize()))
+    qtbot.wait(50)
+
+
+def test_local_times_are_the_engines_answer_and_fit_the_dialog(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: dict[str, str],
+    choose: Callable[..., None],
+) -> None:
+    bank = _add_delegation(sqlite_database, "World Bank urban team", "US", timezones.WASHINGTON)
+    start, end = datetime(2027, 3, 8, 0, tzinfo=UTC), datetime(2027, 3, 8, 1, tzinfo=UTC)
+    dialog = make_dialog(qtbot, sqlite_database, start=start, end=end)
+    _shown(qtbot, dialog)
+    choose(dialog.ui.delegations, "world bank")
+    choose(dialog.ui.delegations, "lima")
+    assert dialog.local_times_pending  # nothing is worked out while the coordinator types
+    qtbot.waitUntil(lambda: not dialog.local_times_pending)
+    qtbot.wait(20)  # the label's new height is laid out
+
+    # The same event saved: what the Local times dock and `cpp-scheduler times` read.
+    with sqlite_database.transaction() as session:
+        saved = Event(title="Saved twin", start_utc=start, end_utc=end)
+        saved.delegations = [
+            session.get(Delegation, bank),
+            session.get(Delegation, program["lima"]),
+        ]
+        session.add(saved)
+        session.flush()
+        saved_id = saved.id
+    engine = read_local_times(sqlite_database, saved_id)
+    assert dialog.local_times is not None
+    assert dialog.local_times.rows == engine.rows
+    label = dialog.ui.attendeeTimes
+    assert label.text().splitlines() == [time_line(row, timezones.TOKYO) for row in engine.rows]
+    assert (
+        "Washington: Sun 07 Mar 19:00–20:00 (UTC-05:00), the day before Tokyo · extended hours"
+        in label.text().splitlines()
+    )
+    # Every line is seen whole: wrapped to the label's width, the label tall enough.
+    assert label.wordWrap()
+    assert label.isVisible()
+    assert label.height() >= label.heightForWidth(label.width())
+    page = dialog.ui.whenTab
+    assert label.mapTo(page, label.rect().bottomRight()).y() <= page.height()
+    tokyo = dialog.ui.tokyoTime
+    assert tokyo.fontMetrics().horizontalAdvance(tokyo.text()) <= tokyo.contentsRect().width()
+
+
+def test_a_holiday_and_a_night_at_home_are_flagged_before_saving(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: dict[str, str],
+    choose: Callable[..., None],
+) -> None:
+    new_year = date(2027, 4, 14)
+    assert holidays.holiday_name("NP", new_year) == "Nepali New Year"  # the engine's data
+    dialog = make_dialog(
+        qtbot,
+        sqlite_database,
+        start=datetime(2027, 4, 14, 6, tzinfo=UTC),  # 15:00 Tokyo, 11:45 Kathmandu
+        end=datetime(2027, 4, 14, 7, tzinfo=UTC),
+    )
+    _shown(qtbot, dialog)
+    choose(dialog.ui.delegations, "kathmandu")
+    warnings = dialog.ui.attendeeWarnings
+    qtbot.waitUntil(lambda: "Nepali New Year" in warnings.text())
+    assert warnings.isVisible()
+    assert warnings.text() == (
+        "⚠ Wed 14 Apr 2027 is Nepali New Year, a public holiday in Nepal "
+        "(Kathmandu metropolitan city)."
+    )
+
+    # Two days later in the evening: no holiday, but Lima would be up at 02:00.
+    choose(dialog.ui.delegations, "lima")
+    dialog.ui.start.setDateTime(wall_clock(datetime(2027, 4, 16, 16, 0)))
+    qtbot.waitUntil(lambda: "Nepali New Year" not in warnings.text())
+    assert warnings.text() == "⚠ Night for Lima housing ministry: 02:00–03:00 there."
+    with sqlite_database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Event)) == 1  # nothing saved
+
+
+def test_working_out_the_local_times_while_typing_stays_under_50_ms(
+    qtbot: QtBot, demo_sqlite_path: Path
+) -> None:
+    database = open_database(demo_sqlite_path)
+    try:
+        dialog = make_dialog(
+            qtbot,
+            database,
+            start=datetime(2027, 2, 15, 0, tzinfo=UTC),
+            end=datetime(2027, 2, 18, 9, tzinfo=UTC),  # four local dates for every holiday
+        )
+        everyone = [choice.id for choice in dialog.ui.delegations.model.choices()]
+        everyone += [choice.id for choice in dialog.ui.participants.model.choices()]
+        dialog.ui.delegations.setCheckedIds(everyone)
+        dialog.ui.participants.setCheckedIds(everyone)
+        spent = []
+        for hour in range(10):
+            dialog.ui.start.setDateTime(wall_clock(datetime(2027, 2, 15, 9 + hour, 0)))
+            began = perf_counter()
+            dialog.revalidate()
+            dialog.show_local_times()
+            spent.append(perf_counter() - began)
+        assert len(dialog.ui.attendeeTimes.text().splitlines()) > 10
+        assert max(spent) < 0.050  # each keystroke, at worst
+    finally:
+        database.close()
+
+
+def test_find_a_time_opens_the_slot_finder_and_brings_the_chosen_time_back(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: dict[str, str],
+    choose: Callable[..., None],
+    type_into: Callable[..., None],
+) -> None:
+    dialog = make_dialog(
+        qtbot,
+        sqlite_database,
+        start=datetime(2027, 4, 21, 0, tzinfo=UTC),
+        end=datetime(2027, 4, 21, 2, tzinfo=UTC),
+    )
+    ui = dialog.ui
+    qtbot.keyClicks(ui.title, "Heritage districts exchange")
+    type_into(ui.zone, "America/Lima")
+    choose(ui.delegations, "kathmandu")
+    choose(ui.participants, "田中")
+    type_into(ui.hostCity, "Kobe 神戸市 · city office")
+    qtbot.mouseClick(ui.findTime, Qt.MouseButton.LeftButton)
+
+    finder = dialog.slot_finder
+    assert finder is not None
+    assert finder.isVisible()
+    assert finder.chosen_ids() == [program["kathmandu"], program["yuki"]]
+    assert finder.ui.duration.value() == 120
+    assert finder.ui.createButton.text() == "Use this time"
+    assert not finder.ui.title.isVisible()  # the event dialog names the event
+    qtbot.waitUntil(lambda: finder.search_result is not None, timeout=20_000)
+    assert finder.ui.host.currentData() == ui.hostCity.selectedData()
+    assert finder.period() == (date(2027, 4, 19), date(2027, 4, 25))
+    chosen = finder.chosen_span()
+    assert chosen is not None
+    qtbot.mouseClick(finder.ui.createButton, Qt.MouseButton.LeftButton)
+
+    assert not finder.isVisible()
+    values = dialog.values()
+    assert (values["start_utc"], values["end_utc"]) == chosen
+    assert values["zone"] == "America/Lima"
+    local = timezones.to_local(chosen[0], "America/Lima")
+    assert ui.start.dateTime() == wall_clock(local.replace(tzinfo=None))
+    with sqlite_database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Event)) == 1  # nothing created
