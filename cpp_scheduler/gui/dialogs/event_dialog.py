@@ -227,6 +227,8 @@ class EventDialog(RecordDialog):
         self._local_times_timer.setSingleShot(True)
         self._local_times_timer.setInterval(LOCAL_TIMES_DELAY_MS)
         self._local_times_timer.timeout.connect(self.show_local_times)
+        # The lists name the attendees: their clocks show as soon as they come.
+        self.listsLoaded.connect(self.show_local_times)
 
         self._stored = self._stored_values(event_id) or self._new_values(start, end)
         year = timezones.to_local(self._stored["start_utc"], timezones.TOKYO).year
