@@ -304,3 +304,51 @@ def test_it_opens_on_the_period_the_window_shows(
         )
     )
     again.close()
+
+
+def test_for_a_caller_the_chosen_hour_goes_back_and_nothing_is_created(
+    qtbot: QtBot, sqlite_database
+) -> None:
+    from cpp_scheduler.gui.taskman import TaskManager
+    from cpp_scheduler.model import PartnerCity
+
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    with sqlite_database.session() as session:
+        kobe = session.scalars(select(PartnerCity.id).where(PartnerCity.name == "Kobe")).one()
+        events_before = len(session.scalars(select(Event.id)).all())
+    chosen: list[tuple[datetime, datetime]] = []
+    tasks = TaskManager()
+    finder = SlotFinderDialog(
+        sqlite_database,
+        None,
+        tasks,
+        period=(MONDAY, MONDAY),
+        on_chosen=lambda start, end: chosen.append((start, end)),
+    )
+    qtbot.addWidget(finder)
+    finder.set_duration(timedelta(minutes=90))
+    finder.set_host(kobe)  # asked for before the cities are read
+    finder.choose([lima])
+    finder.show()
+    qtbot.waitExposed(finder)
+    qtbot.waitUntil(lambda: finder.choices is not None, timeout=10_000)
+    assert finder.ui.host.currentData() == kobe
+    assert not finder.ui.repeat.isVisible()  # one meeting, the caller's
+    assert finder.ui.createButton.text() == "Use this time"
+    finder.search()
+    qtbot.waitUntil(lambda: finder.search_result is not None, timeout=20_000)
+    column = _column(finder, datetime(2027, 1, 18, 14, tzinfo=UTC))
+    assert column >= 0
+    index = finder.grid_model.index(0, column)
+    finder.ui.grid.scrollTo(index)
+    rect = finder.ui.grid.visualRect(index)
+    qtbot.mouseClick(finder.ui.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "use it for the event" in finder.ui.status.text()
+    qtbot.mouseDClick(finder.ui.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert chosen == [
+        (datetime(2027, 1, 18, 14, tzinfo=UTC), datetime(2027, 1, 18, 15, 30, tzinfo=UTC))
+    ]
+    assert not finder.isVisible()
+    assert tasks.wait_for_done()
+    with sqlite_database.session() as session:
+        assert len(session.scalars(select(Event.id)).all()) == events_before
