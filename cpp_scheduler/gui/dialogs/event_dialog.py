@@ -8,9 +8,9 @@ be checked; and "Find a time…" asks the slot finder for a time that suits them
 
 from __future__ import annotations
 
-import time as clock
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimer, QTimeZone
@@ -523,7 +523,7 @@ class EventDialog(RecordDialog):
         self._local_times_timer.stop()
         ui = self.ui
         draft = self._draft
-        began = clock.perf_counter()
+        began = perf_counter()
         times = draft_meeting_times(draft, self._attendees) if draft is not None else None
         self.local_times = times
         lines: list[str] = []
@@ -536,7 +536,7 @@ class EventDialog(RecordDialog):
         ui.attendeeTimes.setText("\n".join(lines))
         ui.attendeeWarnings.setText("\n".join(warnings))
         ui.attendeeWarnings.setVisible(bool(warnings))
-        self.local_times_seconds = clock.perf_counter() - began
+        self.local_times_seconds = perf_counter() - began
 
     # -- finding a time -----------------------------------------------------------------
     def find_time(self) -> SlotFinderDialog:
