@@ -276,6 +276,7 @@ class EventTableModel(QAbstractTableModel):
         for first, last in reversed(list(_runs(doomed))):
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._rows[first : last + 1]
+            self._by_start = None  # row numbers moved: whoever asks in between reads anew
             self.endRemoveRows()
         key = _SORT_KEYS[self._sort_column]
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
@@ -287,8 +288,12 @@ class EventTableModel(QAbstractTableModel):
                 position = bisect.bisect_right(keys, key(row))
             self.beginInsertRows(QModelIndex(), position, position)
             self._rows.insert(position, row)
+            self._by_start = None
             self.endInsertRows()
-        self._by_start = None
+
+    def first_start(self) -> datetime | None:
+        """When the program's first meeting starts (UTC), or None for an empty program."""
+        return min((row.start_utc for row in self._rows), default=None)
 
     def row_at(self, number: int) -> EventRow:
         return self._rows[number]
