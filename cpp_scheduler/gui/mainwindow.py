@@ -14,8 +14,8 @@ tools and their docks, and enables everything that changes the program.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import APP_NAME, timezones
-from cpp_scheduler import model as domain  # its entities load on first use
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import filemenu, style
 from cpp_scheduler.gui import settings as options
@@ -52,12 +51,12 @@ from cpp_scheduler.gui.opening import (
     open_program,
     read_program,
 )
-from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
+from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
 from cpp_scheduler.gui.zoneselector import ZoneSelector
 from cpp_scheduler.services.calendar_rows import Choice, OccurrenceKey
 
@@ -73,9 +72,6 @@ if TYPE_CHECKING:
     from cpp_scheduler.services.database import Database
 
 
-DialogFactory = Callable[..., "QDialog"]
-"""``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
-
 STATUS_NEWS_MS = 8_000
 """How long the status bar says that work in the background has finished."""
 
@@ -83,39 +79,7 @@ KEEP_DISMISSED_WELCOMES = 20
 """How many databases the "Start empty" choice is remembered for."""
 
 
-def open_editor(
-    kind: str,
-    database: Database,
-    record_id: str | None = None,
-    *,
-    parent: QWidget | None = None,
-    tasks: TaskManager | None = None,
-    **extra: Any,
-) -> QDialog:
-    """The editor dialog of a record kind ("event", "delegation", ...).
-
-    ``tasks``: the window's task manager, for the dialogs whose lists grow with the
-    program (events, people): they open at once and fill those lists when read.
-    """
-    from cpp_scheduler.gui import dialogs
-
-    classes: dict[str, Any] = {
-        "event": dialogs.EventDialog,
-        "delegation": dialogs.DelegationDialog,
-        "participant": dialogs.ParticipantDialog,
-        "venue": dialogs.VenueDialog,
-        "partner_city": dialogs.PartnerCityDialog,
-        "theme": dialogs.ThemeDialog,
-        "knowledge_product": dialogs.KnowledgeProductDialog,
-    }
-    chosen = classes[kind]
-    if getattr(chosen, "reads_lists_in_background", False):
-        extra["tasks"] = tasks
-    dialog: QDialog = chosen(database, record_id, parent=parent, **extra)
-    return dialog
-
-
-class MainWindow(QMainWindow):
+class MainWindow(RecordEditing, QMainWindow):
     """The application's window over one open database.
 
     ``database`` is an open database, or a function that opens one: the window then
@@ -750,278 +714,6 @@ class MainWindow(QMainWindow):
         self.edit_action.setEnabled(chosen)
         self.delete_action.setEnabled(chosen)
         self.cancel_meeting_action.setEnabled(chosen)
-
-    # -- editing ------------------------------------------------------------------------
-    def _make_dialog(
-        self, kind: str, record_id: str | None, parent: QWidget, **extra: Any
-    ) -> QDialog | None:
-        """The editor of a record, or None (and the reason shown) when it cannot open,
-        for instance because a colleague deleted the record meanwhile."""
-        try:
-            return self.dialog_factory(
-                kind, self.database, record_id, parent=parent, tasks=self.tasks, **extra
-            )
-        except SchedulerError as error:
-            self.report_error("Cannot open the editor", str(error))
-            return None
-
-    def _run_dialog(self, dialog: QDialog, save: Callable[[QDialog], None]) -> bool:
-        """Show ``dialog`` until it is cancelled or its values are saved.
-
-        A save the store refuses is explained and the dialog comes back with everything
-        the user typed.
-        """
-        from PySide6.QtWidgets import QDialog
-
-        try:
-            while dialog.exec() == QDialog.DialogCode.Accepted:
-                try:
-                    save(dialog)
-                except SchedulerError as error:
-                    self.report_error("Cannot save", str(error))
-                    continue
-                return True
-            return False
-        finally:
-            dialog.deleteLater()
-
-    def new_event(self, start: datetime | None = None, end: datetime | None = None) -> None:
-        if not self.program_open:
-            return  # a double-click on the grid while the program is still opening
-        from cpp_scheduler.gui.commands import CreateRecord
-
-        if start is None:
-            zone = self.display_zone
-            now = timezones.to_local(datetime.now(UTC), zone)
-            hour = now.hour + 1 if self._anchor == now.date() else 9
-            local = datetime.combine(self._anchor, datetime.min.time()) + timedelta(
-                hours=min(hour, 23)
-            )
-            start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
-        end = end or start + timedelta(hours=1)
-        dialog = self._make_dialog("event", None, self, start=start, end=end)
-        if dialog is None:
-            return
-
-        def save(accepted: QDialog) -> None:
-            command = CreateRecord(
-                self.editor,
-                domain.Event,
-                accepted.values(),  # type: ignore[attr-defined]
-                accepted.record_title(),  # type: ignore[attr-defined]
-            )
-            self.editor.execute(command)
-            self.select_event(command.record_id)
-
-        self._run_dialog(dialog, save)
-
-    def edit_event(self, event_id: str) -> None:
-        self.select_event(event_id)
-        self.edit_record("event", event_id)
-
-    def edit_selected(self) -> None:
-        if self._selected is not None:
-            self.edit_event(self._selected.event_id)
-
-    def delete_selected(self) -> None:
-        if self._selected is None or not self.program_open:
-            return
-        from cpp_scheduler.services.editing import title_of
-
-        try:
-            title = title_of(self.database, domain.Event, self._selected.event_id)
-        except SchedulerError as error:
-            self.report_error("Cannot delete", str(error))
-            return
-        self.delete_record("event", self._selected.event_id, title, self)
-
-    def cancel_one_meeting(self) -> None:
-        """Ask which meeting of the selected series is off, and cancel just that one."""
-        if self._selected is None or not self.program_open:
-            return
-        from cpp_scheduler.gui.commands import cancel_meeting
-        from cpp_scheduler.services import series
-
-        event_id, zone = self._selected.event_id, self.display_zone
-        chosen = self._selected.recurrence_id
-        try:
-            read = series.meetings(self.database, event_id)
-        except SchedulerError as error:
-            self.report_error("Cannot cancel the meeting", str(error))
-            return
-        title, meetings = read.title, read.meetings if read.is_series else []
-        if not meetings:
-            self.report_error(
-                "Not a series",
-                f"'{title}' meets once; to call it off, set "
-                "its status to Cancelled in its editor, or delete it.",
-            )
-            return
-        labels = [
-            f"{timezones.to_local(meeting.start_utc, zone):%a %d %b %Y  %H:%M}"
-            for meeting in meetings
-        ]
-        from PySide6.QtWidgets import QInputDialog
-
-        choice, accepted = QInputDialog.getItem(
-            self,
-            "Cancel one meeting",
-            f"Which meeting of '{title}' is cancelled?\n"
-            f"(times in {zone}; the other meetings stay as they are)",
-            labels,
-            next((n for n, meeting in enumerate(meetings) if meeting.recurrence_id == chosen), 0),
-            False,
-        )
-        if not accepted or choice not in labels:
-            return
-        meeting = meetings[labels.index(choice)]
-        assert meeting.recurrence_id is not None
-        try:
-            self.editor.execute(
-                cancel_meeting(self.editor, event_id, meeting.recurrence_id, zone, meeting.version)
-            )
-        except SchedulerError as error:
-            self.report_error("Cannot cancel the meeting", str(error))
-
-    def move_event(
-        self, event_id: str, start: datetime, end: datetime, recurrence_id: datetime | None = None
-    ) -> None:
-        """Apply a drag in a calendar view as one undoable, validated step (for a meeting
-        of a series, ``recurrence_id`` names it and only that meeting moves).
-
-        The move carries the event's version as the calendar showed it, so a colleague's
-        change made since is refused instead of being overwritten.
-        """
-        from cpp_scheduler.gui.commands import move_event
-
-        key = OccurrenceKey(event_id, recurrence_id)
-        number = self.events.row_of(key)
-        shown_version = self.events.row_at(number).version if number >= 0 else None
-        try:
-            command = move_event(
-                self.editor,
-                event_id,
-                start,
-                end,
-                self.display_zone,
-                recurrence_id,
-                expected_version=shown_version,
-            )
-            self.editor.execute(command)
-        except SchedulerError as error:
-            self.report_error("Cannot move the event", str(error))
-            for view in self.views.values():
-                view.invalidate()
-            return
-        self.select_occurrence(key)
-
-    def create_record(self, kind: str, parent: QWidget | None = None) -> None:
-        from cpp_scheduler.gui.commands import CreateRecord
-
-        record_kind = RECORD_KINDS[kind] if kind != "event" else None
-        dialog = self._make_dialog(kind, None, parent or self)
-        if dialog is None:
-            return
-
-        def save(accepted: QDialog) -> None:
-            model = record_kind.model if record_kind else domain.Event
-            self.editor.execute(
-                CreateRecord(
-                    self.editor,
-                    model,
-                    accepted.values(),  # type: ignore[attr-defined]
-                    accepted.record_title(),  # type: ignore[attr-defined]
-                )
-            )
-
-        self._run_dialog(dialog, save)
-
-    def edit_record(self, kind: str, record_id: str, parent: QWidget | None = None) -> None:
-        from cpp_scheduler.gui.commands import EditRecord
-
-        model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
-        dialog = self._make_dialog(kind, record_id, parent or self)
-        if dialog is None:
-            return
-
-        def save(accepted: QDialog) -> None:
-            title = accepted.record_title()  # type: ignore[attr-defined]
-            self.editor.execute(
-                EditRecord(
-                    self.editor,
-                    model,
-                    record_id,
-                    accepted.values(),  # type: ignore[attr-defined]
-                    f"Edit {model.record_kind} '{title}'",
-                    expected_version=accepted.stored_version(),  # type: ignore[attr-defined]
-                )
-            )
-
-        self._run_dialog(dialog, save)
-
-    def delete_record(
-        self, kind: str, record_id: str, title: str, parent: QWidget | None = None
-    ) -> None:
-        from cpp_scheduler.gui.commands import DeleteRecord
-
-        model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
-        if not self.confirm(
-            f"Delete {model.record_kind}",
-            f"Delete the {model.record_kind} '{title}'?\n\n"
-            "Its links to other records go with it. You can undo this (Ctrl+Z).",
-            parent or self,
-        ):
-            return
-        was_selected = record_id == self.selected_event
-        try:
-            self.editor.execute(DeleteRecord(self.editor, model, record_id, title))
-        except SchedulerError as error:
-            self.report_error("Cannot delete", str(error))
-            return
-        if was_selected:
-            self.select_event(None)
-
-    def manage(self, kind: str) -> RecordManager:
-        """Open (or raise) the manager of one kind of record."""
-        from cpp_scheduler.gui.records import RecordManager
-
-        manager = self._managers.get(kind)
-        if manager is None:
-            manager = RecordManager(
-                self.database,
-                RECORD_KINDS[kind],
-                create=lambda parent: self.create_record(kind, parent),
-                edit=lambda record_id, parent: self.edit_record(kind, record_id, parent),
-                delete=lambda record_id, title, parent: self.delete_record(
-                    kind, record_id, title, parent
-                ),
-                parent=self,
-            )
-            self._managers[kind] = manager
-        manager.show()
-        manager.raise_()
-        manager.activateWindow()
-        return manager
-
-    def _records_changed(self, model_name: str, ids: list[str]) -> None:
-        """Follow a command: refresh the rows it touched, or everything it may affect."""
-        if model_name == "Event":
-            from cpp_scheduler.services import calendar
-
-            try:
-                rows = calendar.load_event_rows(self.database, ids)
-            except SchedulerError as error:
-                self.report_error("Cannot refresh the calendar", str(error))
-                return
-            self.events.replace_events(ids, rows)
-            if self.events.rowCount() and self.welcome_shown:
-                self._welcome_dismissed = True
-                self._show_welcome_if_empty()
-        else:
-            self.reload()  # names shown in events, filters and venues may have changed
-        for kind, manager in self._managers.items():
-            if RECORD_KINDS[kind].model.__name__ == model_name:
-                manager.reload()
 
     # -- messages (replaceable in tests) ------------------------------------------------
     def report_error(self, title: str, message: str) -> None:
