@@ -202,8 +202,38 @@ def test_the_program_file_exports_and_imports_through_the_file_menu(
     assert (empty.anchor.year, empty.anchor.month) == (2027, 1)  # its first week
     # Into a program with events, the import is not undoable: asked first.
     messages.answer = False
+    program_file.write_text(
+        program_file.read_text(encoding="utf-8").replace("Kobe DRR workshop", "Renamed"),
+        encoding="utf-8",
+    )
     before = len(calendar.load_event_rows(empty_program))
     empty.import_program(str(program_file))
     assert "cannot be undone" in messages.questions[-1]
-    assert not empty.tasks.busy
-    assert len(calendar.load_event_rows(empty_program)) == before
+    assert not empty.statusBar().currentMessage().startswith("Importing")
+    empty.tasks.wait_for_done()  # had it started, the import would be done by now
+    rows = calendar.load_event_rows(empty_program)
+    assert len(rows) == before
+    assert "Renamed" not in {row.title for row in rows}
+
+
+def test_open_database_asks_for_a_file_or_a_url_and_opens_it_in_a_new_window(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = filemenu.OpenDatabaseDialog(window)
+    qtbot.addWidget(dialog)
+    open_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Open)
+    assert not open_button.isEnabled()  # nothing chosen yet
+    location = tmp_path / "another program.sqlite"
+    dialog.location.setText(f"  {location}  ")
+    assert open_button.isEnabled()
+    assert dialog.chosen() == str(location)
+    opened = filemenu.open_in_new_window(window, dialog.chosen())
+    with qtbot.waitSignal(opened.eventsLoaded, timeout=20_000):
+        pass  # opened and read in the background, as the first window is
+    assert opened is not window
+    assert opened.database.name == str(location)
+    assert options.recent_databases(window.settings)[0] == str(location)
+    assert opened.welcome_shown  # a new, empty program
+    opened.close()
