@@ -106,6 +106,8 @@ class EventTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._by_start: list[tuple[datetime, int]] | None = None
         self._longest = timedelta(0)
+        self._leaving = range(0)
+        """Rows being removed: the proxy and the views ask before they are gone."""
         self._marked: frozenset[OccurrenceKey] = frozenset()
 
     # -- Qt's interface ------------------------------------------------------------------
@@ -274,8 +276,13 @@ class EventTableModel(QAbstractTableModel):
         wanted = set(event_ids)
         doomed = [number for number, row in enumerate(self._rows) if row.event_id in wanted]
         for first, last in reversed(list(_runs(doomed))):
+            # The proxy announces a removal (and the views lay out again) before this
+            # model lets the rows go: they are already gone for anyone who asks then.
+            self._leaving = range(first, last + 1)
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._rows[first : last + 1]
+            self._leaving = range(0)
+            self._by_start = None  # row numbers moved: whoever asks in between reads anew
             self.endRemoveRows()
         key = _SORT_KEYS[self._sort_column]
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
@@ -287,8 +294,12 @@ class EventTableModel(QAbstractTableModel):
                 position = bisect.bisect_right(keys, key(row))
             self.beginInsertRows(QModelIndex(), position, position)
             self._rows.insert(position, row)
+            self._by_start = None
             self.endInsertRows()
-        self._by_start = None
+
+    def first_start(self) -> datetime | None:
+        """When the program's first meeting starts (UTC), or None for an empty program."""
+        return min((row.start_utc for row in self._rows), default=None)
 
     def row_at(self, number: int) -> EventRow:
         return self._rows[number]
@@ -317,9 +328,10 @@ class EventTableModel(QAbstractTableModel):
         starts = self._by_start
         low = bisect.bisect_left(starts, (start - self._longest, -1))
         high = bisect.bisect_left(starts, (end, -1))
+        leaving = self._leaving
         found = []
         for _start, number in starts[low:high]:
-            if self._rows[number].end_utc > start:
+            if self._rows[number].end_utc > start and number not in leaving:
                 found.append(number)
         return found
 

@@ -14,16 +14,13 @@ tools and their docks, and enables everything that changes the program.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
-    QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -36,16 +33,15 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from cpp_scheduler import APP_NAME, timezones
-from cpp_scheduler import model as domain  # its entities load on first use
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui import filemenu, style
 from cpp_scheduler.gui import settings as options
-from cpp_scheduler.gui import style
+from cpp_scheduler.gui.actions import VIEW_NAMES, build_menus, build_toolbar, create_actions
 from cpp_scheduler.gui.eventmodel import EventFilter, EventFilterProxy, EventTableModel
 from cpp_scheduler.gui.opening import (
     OPEN_AT_THE_LATEST_MS,
@@ -55,12 +51,12 @@ from cpp_scheduler.gui.opening import (
     open_program,
     read_program,
 )
-from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
+from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
 from cpp_scheduler.gui.zoneselector import ZoneSelector
 from cpp_scheduler.services.calendar_rows import Choice, OccurrenceKey
 
@@ -75,55 +71,15 @@ if TYPE_CHECKING:
     from cpp_scheduler.gui.welcome import WelcomePanel
     from cpp_scheduler.services.database import Database
 
-VIEW_NAMES = ("day", "week", "month", "agenda", "venues")
-VIEW_LABELS = {
-    "day": "Day",
-    "week": "Week",
-    "month": "Month",
-    "agenda": "Agenda",
-    "venues": "Venues",
-}
 
-DialogFactory = Callable[..., "QDialog"]
-"""``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
+STATUS_NEWS_MS = 8_000
+"""How long the status bar says that work in the background has finished."""
 
 KEEP_DISMISSED_WELCOMES = 20
 """How many databases the "Start empty" choice is remembered for."""
 
 
-def open_editor(
-    kind: str,
-    database: Database,
-    record_id: str | None = None,
-    *,
-    parent: QWidget | None = None,
-    tasks: TaskManager | None = None,
-    **extra: Any,
-) -> QDialog:
-    """The editor dialog of a record kind ("event", "delegation", ...).
-
-    ``tasks``: the window's task manager, for the dialogs whose lists grow with the
-    program (events, people): they open at once and fill those lists when read.
-    """
-    from cpp_scheduler.gui import dialogs
-
-    classes: dict[str, Any] = {
-        "event": dialogs.EventDialog,
-        "delegation": dialogs.DelegationDialog,
-        "participant": dialogs.ParticipantDialog,
-        "venue": dialogs.VenueDialog,
-        "partner_city": dialogs.PartnerCityDialog,
-        "theme": dialogs.ThemeDialog,
-        "knowledge_product": dialogs.KnowledgeProductDialog,
-    }
-    chosen = classes[kind]
-    if getattr(chosen, "reads_lists_in_background", False):
-        extra["tasks"] = tasks
-    dialog: QDialog = chosen(database, record_id, parent=parent, **extra)
-    return dialog
-
-
-class MainWindow(QMainWindow):
+class MainWindow(RecordEditing, QMainWindow):
     """The application's window over one open database.
 
     ``database`` is an open database, or a function that opens one: the window then
@@ -143,6 +99,28 @@ class MainWindow(QMainWindow):
     programOpened = Signal()
     openFailed = Signal(str)
     selectionChanged = Signal(object)
+    closed = Signal()
+
+    # Built from the table of gui/actions.py (create_actions and build_menus set them).
+    new_action: QAction
+    open_database_action: QAction
+    export_program_action: QAction
+    import_action: QAction
+    demo_action: QAction
+    quit_action: QAction
+    edit_action: QAction
+    delete_action: QAction
+    cancel_meeting_action: QAction
+    find_action: QAction
+    today_action: QAction
+    previous_action: QAction
+    next_action: QAction
+    zone_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    recent_menu: QMenu
+    tools_menu: QMenu
+    help_menu: QMenu
 
     def __init__(
         self,
@@ -172,6 +150,9 @@ class MainWindow(QMainWindow):
         self._loaded = False
         self._managers: dict[str, RecordManager] = {}
         self._opener: DatabaseOpener | None = None
+        self._after_reload: str | None = None
+        self.other_windows: list[MainWindow] = []
+        """Windows opened from File > Open database, kept alive while they are open."""
         if callable(database):
             # Opened once the window has painted: the worker, loading the database layer,
             # would otherwise compete with the GUI thread for the interpreter and delay
@@ -207,7 +188,6 @@ class MainWindow(QMainWindow):
         self.period_header = QHBoxLayout()
         self.period_header.setContentsMargins(0, 0, 0, 0)
         self.period_header.addWidget(self.period_label)
-        self.period_header.addStretch(1)  # spare room goes between, so neither label wraps
         page_layout.addLayout(self.period_header)
         page_layout.addWidget(self.view_stack, 1)
         self._welcome: WelcomePanel | None = None  # made when a program is empty
@@ -230,17 +210,24 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([270, 1100])
         self.setCentralWidget(self.splitter)
 
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        self._build_zone_header()
+        self.actions_by_name = create_actions(self, self.undo_stack)
+        self.view_actions = self.actions_by_name.views
+        self.program_actions = self.actions_by_name.records
+        build_menus(self, self.actions_by_name)
+        self.toolbar = build_toolbar(self, self.actions_by_name)
         self._build_status_bar()
+        self._update_selection_actions()
         self._set_program_enabled(False)
         if self._database is not None:
             self._attach(self._database)
+        # Counted when a change is done: the proxy announces a removal before its
+        # source lets the row go, so the count follows the source's rows (the proxy,
+        # connected to them first, has followed by then) and the proxy's own resets.
         for signal in (
+            self.events.rowsInserted,
+            self.events.rowsRemoved,
             self.proxy.modelReset,
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
             self.proxy.layoutChanged,
             self.proxy.filterChanged,
         ):
@@ -262,193 +249,26 @@ class MainWindow(QMainWindow):
             height = min(room.height(), max(height, round(room.height() * 0.9)))
         self.resize(width, height)
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[..., Any],
-        shortcut: Any = None,
-        tip: str = "",
-        name: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.setObjectName(name or text.lower().replace(" ", "_").strip("…."))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.new_action = self._action(
-            "New",
-            lambda: self.new_event(),
-            QKeySequence.StandardKey.New,
-            "Create an event (Ctrl+N)",
-            "new_event",
-        )
-        self.today_action = self._action(
-            "Today", self.go_to_today, Qt.Key.Key_T, "Show today (T)", "today"
-        )
-        self.previous_action = self._action(
-            "‹ Previous",
-            lambda: self.step(-1),
-            Qt.Key.Key_Left,
-            "Previous period (Left)",
-            "previous",
-        )
-        self.next_action = self._action(
-            "Next ›", lambda: self.step(1), Qt.Key.Key_Right, "Next period (Right)", "next"
-        )
-        self.edit_action = self._action(
-            "Edit event…",
-            self.edit_selected,
-            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
-            "Edit the selected event (Enter)",
-            "edit_event",
-        )
-        # Enter edits only where events are shown: in the search box or the zone
-        # selector it keeps its own meaning.
-        self.removeAction(self.edit_action)
-        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.view_stack.addAction(self.edit_action)
-        self.delete_action = self._action(
-            "Delete event",
-            self.delete_selected,
-            QKeySequence.StandardKey.Delete,
-            "Delete the selected event (Delete)",
-            "delete_event",
-        )
-        self.cancel_meeting_action = self._action(
-            "Cancel one meeting of the series…",
-            self.cancel_one_meeting,
-            None,
-            "Cancel a single meeting of the selected series and keep the others",
-            "cancel_meeting",
-        )
-        self.find_action = self._action(
-            "Find…",
-            self.focus_search,
-            QKeySequence.StandardKey.Find,
-            "Search events (Ctrl+F)",
-            "find",
-        )
-        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setObjectName("undo")
-        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setObjectName("redo")
-        self.addActions([self.undo_action, self.redo_action])
-        self.view_group = QActionGroup(self)
-        self.view_actions: dict[str, QAction] = {}
-        for number, name in enumerate(VIEW_NAMES, start=1):
-            action = self._action(
-                VIEW_LABELS[name],
-                lambda name=name: self.show_view(name),
-                QKeySequence(f"Ctrl+{number}"),
-                f"{VIEW_LABELS[name]} view (Ctrl+{number})",
-                f"view_{name}",
-            )
-            action.setCheckable(True)
-            self.view_group.addAction(action)
-            self.view_actions[name] = action
-        self.demo_action = self._action("Load the demo program", self.load_demo, name="load_demo")
-        self.import_action = self._action(
-            "Import a program file…", self.import_program, name="import_program"
-        )
-        self.quit_action = self._action(
-            "Quit", self.close, QKeySequence.StandardKey.Quit, name="quit"
-        )
-        self._update_selection_actions()
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.new_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.demo_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.edit_action)
-        edit_menu.addAction(self.delete_action)
-        edit_menu.addAction(self.cancel_meeting_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu("&View")
-        for action in self.view_actions.values():
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        for action in (self.today_action, self.previous_action, self.next_action):
-            view_menu.addAction(action)
-        program_menu = bar.addMenu("&Program")
-        self.program_actions: dict[str, QAction] = {}
-        for key, kind in RECORD_KINDS.items():
-            action = self._action(
-                f"{kind.plural}…", lambda key=key: self.manage(key), name=f"manage_{key}"
-            )
-            program_menu.addAction(action)
-            self.program_actions[key] = action
-        # Filled by the tools once the program is open; in place from the start, so the
-        # menu bar does not change under the pointer.
-        self.tools_menu = QMenu("&Tools", self)
-        self.tools_menu.setObjectName("toolsMenu")
-        bar.addMenu(self.tools_menu)
-        help_menu = self.help_menu = bar.addMenu("&Help")
-        help_menu.addAction(
-            self._action(
-                "User guide…",
-                self.show_help,
-                QKeySequence.StandardKey.HelpContents,
-                "The program's documents: getting started, the tools, calendar files",
-                name="user_guide",
-            )
-        )
-        help_menu.addAction(
-            self._action(
-                "Keyboard shortcuts…", self.show_shortcuts, "Ctrl+/", name="keyboard_shortcuts"
-            )
-        )
-        help_menu.addSeparator()
-        help_menu.addAction(self._action("About CPP Scheduler", self._about, name="about"))
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Calendar", self)
-        toolbar.setObjectName("calendarToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.new_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.today_action)
-        toolbar.addAction(self.previous_action)
-        toolbar.addAction(self.next_action)
-        toolbar.addSeparator()
-        for action in self.view_actions.values():
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        self.zone_selector = ZoneSelector(toolbar)
+    def _build_zone_header(self) -> None:
+        """The zone selector in the title row, beside the period: "Show times in" and the
+        zone in use stay on screen at every width, never in a toolbar's overflow menu."""
+        self.zone_selector = ZoneSelector(self.calendar_page)
+        self.zone_selector.setObjectName("zoneHeader")
         self.zone_selector.zoneChosen.connect(self.set_display_zone)
-        toolbar.addWidget(self.zone_selector)
-        in_use = self.zone_selector.in_use
-        in_use.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.period_header.addWidget(in_use)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
+        # The spare room goes to the selector (up to its full width), then to the zone
+        # label before it, right-aligned: so neither label wraps while it has room.
+        self.period_header.addWidget(self.zone_selector, 1)
+
+    def focus_zone_selector(self) -> None:
+        """View > Show times in…: put the cursor in the selector, its text selected, so
+        typing a city or zone starts at once."""
+        if self.central.currentWidget() is not self.calendar_page:
+            self.central.setCurrentWidget(self.calendar_page)
+        combo = self.zone_selector.combo
+        combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        line = combo.lineEdit()
+        if line is not None:
+            line.selectAll()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -538,17 +358,13 @@ class MainWindow(QMainWindow):
         self._editor.changed.connect(self._records_changed)
         self._editor.failed.connect(lambda message: self.report_error("Cannot undo", message))
         install_tools(self)
+        options.remember_database(self.settings, database.name)
         self._set_program_enabled(True)
         self.programOpened.emit()
 
     def _set_program_enabled(self, enabled: bool) -> None:
         """Enable what changes the program (all but the calendar's own navigation)."""
-        for action in (
-            self.new_action,
-            self.demo_action,
-            self.import_action,
-            *self.program_actions.values(),
-        ):
+        for action in self.actions_by_name.needing_program:
             action.setEnabled(enabled)
         self.tools_menu.setEnabled(enabled)
         self._update_selection_actions()
@@ -572,6 +388,7 @@ class MainWindow(QMainWindow):
         self.events.set_rows(rows)
         self._loaded = True
         self._show_welcome_if_empty()
+        self._show_the_work()
         self.eventsLoaded.emit()
 
     def _apply_references(self, references: dict[str, list[Choice]]) -> None:
@@ -589,13 +406,8 @@ class MainWindow(QMainWindow):
             venues.set_venues(self._venue_choices)  # type: ignore[attr-defined]
 
     def _load_failed(self, error: BaseException) -> None:
-        self.statusBar().clearMessage()
-        if isinstance(error, SchedulerError):
-            self.report_error("Cannot read the program", str(error))
-        else:
-            import sys
-
-            sys.excepthook(type(error), error, error.__traceback__)
+        self._after_reload = None
+        self.work_failed("Cannot read the program")(error)
 
     def _show_welcome_if_empty(self) -> None:
         empty = self.events.rowCount() == 0 and not self._welcome_dismissed
@@ -627,7 +439,7 @@ class MainWindow(QMainWindow):
         if self._welcome is not None:
             self._welcome.set_busy(busy)
 
-    # -- welcome ------------------------------------------------------------------------
+    # -- welcome and the File menu -----------------------------------------------------
     def load_demo(self) -> None:
         from cpp_scheduler.services import demo
 
@@ -635,36 +447,41 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading the demo program…")
         self.tasks.run_in_background(
             lambda: demo.load_demo(database),
-            self._program_arrived,
-            self._program_failed("Cannot load the demo program"),
+            lambda _summary: self.program_replaced("Loaded the demo program"),
+            self.work_failed("Cannot load the demo program"),
         )
 
     def import_program(self, path: str | None = None) -> None:
-        if path is None:
-            from PySide6.QtWidgets import QFileDialog
+        """File > Import program file… (and the welcome panel's import)."""
+        filemenu.import_program(self, path)
 
-            path, _filter = QFileDialog.getOpenFileName(
-                self, "Import a program file", "", "Program files (*.json);;All files (*)"
-            )
-            if not path:
-                return
-        from cpp_scheduler import programfile
+    def export_program(self, path: str | None = None) -> None:
+        """File > Export program file…"""
+        filemenu.export_program(self, path)
 
-        database = self.database
-        chosen = path
-        self.statusBar().showMessage(f"Importing {chosen}…")
-        self.tasks.run_in_background(
-            lambda: programfile.import_program(database, Path(chosen)),
-            self._program_arrived,
-            self._program_failed(f"Cannot import {chosen}"),
-        )
-
-    def _program_arrived(self, _result: object) -> None:
+    def program_replaced(self, done: str) -> None:
+        """Many records changed at once (the demo, an import): read the program again and
+        go to its first week with events, where the work is; ``done`` says so in the
+        status bar once the calendar shows it."""
         self._welcome_dismissed = True
         self.editor.stack.clear()  # earlier commands may refer to replaced records
+        self._after_reload = done
         self.reload()
 
-    def _program_failed(self, title: str) -> Callable[[BaseException], None]:
+    def _show_the_work(self) -> None:
+        """After the demo or an import: the first week with events, and the news."""
+        done, self._after_reload = self._after_reload, None
+        if done is None:
+            return
+        first = self.events.first_start()
+        if first is not None:
+            self.go_to(timezones.to_local(first, self.display_zone).date())
+        self.statusBar().showMessage(done, STATUS_NEWS_MS)
+
+    def work_failed(self, title: str) -> Callable[[BaseException], None]:
+        """The error handler of work in the background: the status message it showed
+        ends, and the reason is shown (an unexpected error goes to the crash handler)."""
+
         def failed(error: BaseException) -> None:
             self.statusBar().clearMessage()
             if isinstance(error, SchedulerError):
@@ -898,278 +715,6 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(chosen)
         self.cancel_meeting_action.setEnabled(chosen)
 
-    # -- editing ------------------------------------------------------------------------
-    def _make_dialog(
-        self, kind: str, record_id: str | None, parent: QWidget, **extra: Any
-    ) -> QDialog | None:
-        """The editor of a record, or None (and the reason shown) when it cannot open,
-        for instance because a colleague deleted the record meanwhile."""
-        try:
-            return self.dialog_factory(
-                kind, self.database, record_id, parent=parent, tasks=self.tasks, **extra
-            )
-        except SchedulerError as error:
-            self.report_error("Cannot open the editor", str(error))
-            return None
-
-    def _run_dialog(self, dialog: QDialog, save: Callable[[QDialog], None]) -> bool:
-        """Show ``dialog`` until it is cancelled or its values are saved.
-
-        A save the store refuses is explained and the dialog comes back with everything
-        the user typed.
-        """
-        from PySide6.QtWidgets import QDialog
-
-        try:
-            while dialog.exec() == QDialog.DialogCode.Accepted:
-                try:
-                    save(dialog)
-                except SchedulerError as error:
-                    self.report_error("Cannot save", str(error))
-                    continue
-                return True
-            return False
-        finally:
-            dialog.deleteLater()
-
-    def new_event(self, start: datetime | None = None, end: datetime | None = None) -> None:
-        if not self.program_open:
-            return  # a double-click on the grid while the program is still opening
-        from cpp_scheduler.gui.commands import CreateRecord
-
-        if start is None:
-            zone = self.display_zone
-            now = timezones.to_local(datetime.now(UTC), zone)
-            hour = now.hour + 1 if self._anchor == now.date() else 9
-            local = datetime.combine(self._anchor, datetime.min.time()) + timedelta(
-                hours=min(hour, 23)
-            )
-            start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
-        end = end or start + timedelta(hours=1)
-        dialog = self._make_dialog("event", None, self, start=start, end=end)
-        if dialog is None:
-            return
-
-        def save(accepted: QDialog) -> None:
-            command = CreateRecord(
-                self.editor,
-                domain.Event,
-                accepted.values(),  # type: ignore[attr-defined]
-                accepted.record_title(),  # type: ignore[attr-defined]
-            )
-            self.editor.execute(command)
-            self.select_event(command.record_id)
-
-        self._run_dialog(dialog, save)
-
-    def edit_event(self, event_id: str) -> None:
-        self.select_event(event_id)
-        self.edit_record("event", event_id)
-
-    def edit_selected(self) -> None:
-        if self._selected is not None:
-            self.edit_event(self._selected.event_id)
-
-    def delete_selected(self) -> None:
-        if self._selected is None or not self.program_open:
-            return
-        from cpp_scheduler.services.editing import title_of
-
-        try:
-            title = title_of(self.database, domain.Event, self._selected.event_id)
-        except SchedulerError as error:
-            self.report_error("Cannot delete", str(error))
-            return
-        self.delete_record("event", self._selected.event_id, title, self)
-
-    def cancel_one_meeting(self) -> None:
-        """Ask which meeting of the selected series is off, and cancel just that one."""
-        if self._selected is None or not self.program_open:
-            return
-        from cpp_scheduler.gui.commands import cancel_meeting
-        from cpp_scheduler.services import series
-
-        event_id, zone = self._selected.event_id, self.display_zone
-        chosen = self._selected.recurrence_id
-        try:
-            read = series.meetings(self.database, event_id)
-        except SchedulerError as error:
-            self.report_error("Cannot cancel the meeting", str(error))
-            return
-        title, meetings = read.title, read.meetings if read.is_series else []
-        if not meetings:
-            self.report_error(
-                "Not a series",
-                f"'{title}' meets once; to call it off, set "
-                "its status to Cancelled in its editor, or delete it.",
-            )
-            return
-        labels = [
-            f"{timezones.to_local(meeting.start_utc, zone):%a %d %b %Y  %H:%M}"
-            for meeting in meetings
-        ]
-        from PySide6.QtWidgets import QInputDialog
-
-        choice, accepted = QInputDialog.getItem(
-            self,
-            "Cancel one meeting",
-            f"Which meeting of '{title}' is cancelled?\n"
-            f"(times in {zone}; the other meetings stay as they are)",
-            labels,
-            next((n for n, meeting in enumerate(meetings) if meeting.recurrence_id == chosen), 0),
-            False,
-        )
-        if not accepted or choice not in labels:
-            return
-        meeting = meetings[labels.index(choice)]
-        assert meeting.recurrence_id is not None
-        try:
-            self.editor.execute(
-                cancel_meeting(self.editor, event_id, meeting.recurrence_id, zone, meeting.version)
-            )
-        except SchedulerError as error:
-            self.report_error("Cannot cancel the meeting", str(error))
-
-    def move_event(
-        self, event_id: str, start: datetime, end: datetime, recurrence_id: datetime | None = None
-    ) -> None:
-        """Apply a drag in a calendar view as one undoable, validated step (for a meeting
-        of a series, ``recurrence_id`` names it and only that meeting moves).
-
-        The move carries the event's version as the calendar showed it, so a colleague's
-        change made since is refused instead of being overwritten.
-        """
-        from cpp_scheduler.gui.commands import move_event
-
-        key = OccurrenceKey(event_id, recurrence_id)
-        number = self.events.row_of(key)
-        shown_version = self.events.row_at(number).version if number >= 0 else None
-        try:
-            command = move_event(
-                self.editor,
-                event_id,
-                start,
-                end,
-                self.display_zone,
-                recurrence_id,
-                expected_version=shown_version,
-            )
-            self.editor.execute(command)
-        except SchedulerError as error:
-            self.report_error("Cannot move the event", str(error))
-            for view in self.views.values():
-                view.invalidate()
-            return
-        self.select_occurrence(key)
-
-    def create_record(self, kind: str, parent: QWidget | None = None) -> None:
-        from cpp_scheduler.gui.commands import CreateRecord
-
-        record_kind = RECORD_KINDS[kind] if kind != "event" else None
-        dialog = self._make_dialog(kind, None, parent or self)
-        if dialog is None:
-            return
-
-        def save(accepted: QDialog) -> None:
-            model = record_kind.model if record_kind else domain.Event
-            self.editor.execute(
-                CreateRecord(
-                    self.editor,
-                    model,
-                    accepted.values(),  # type: ignore[attr-defined]
-                    accepted.record_title(),  # type: ignore[attr-defined]
-                )
-            )
-
-        self._run_dialog(dialog, save)
-
-    def edit_record(self, kind: str, record_id: str, parent: QWidget | None = None) -> None:
-        from cpp_scheduler.gui.commands import EditRecord
-
-        model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
-        dialog = self._make_dialog(kind, record_id, parent or self)
-        if dialog is None:
-            return
-
-        def save(accepted: QDialog) -> None:
-            title = accepted.record_title()  # type: ignore[attr-defined]
-            self.editor.execute(
-                EditRecord(
-                    self.editor,
-                    model,
-                    record_id,
-                    accepted.values(),  # type: ignore[attr-defined]
-                    f"Edit {model.record_kind} '{title}'",
-                    expected_version=accepted.stored_version(),  # type: ignore[attr-defined]
-                )
-            )
-
-        self._run_dialog(dialog, save)
-
-    def delete_record(
-        self, kind: str, record_id: str, title: str, parent: QWidget | None = None
-    ) -> None:
-        from cpp_scheduler.gui.commands import DeleteRecord
-
-        model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
-        if not self.confirm(
-            f"Delete {model.record_kind}",
-            f"Delete the {model.record_kind} '{title}'?\n\n"
-            "Its links to other records go with it. You can undo this (Ctrl+Z).",
-            parent or self,
-        ):
-            return
-        was_selected = record_id == self.selected_event
-        try:
-            self.editor.execute(DeleteRecord(self.editor, model, record_id, title))
-        except SchedulerError as error:
-            self.report_error("Cannot delete", str(error))
-            return
-        if was_selected:
-            self.select_event(None)
-
-    def manage(self, kind: str) -> RecordManager:
-        """Open (or raise) the manager of one kind of record."""
-        from cpp_scheduler.gui.records import RecordManager
-
-        manager = self._managers.get(kind)
-        if manager is None:
-            manager = RecordManager(
-                self.database,
-                RECORD_KINDS[kind],
-                create=lambda parent: self.create_record(kind, parent),
-                edit=lambda record_id, parent: self.edit_record(kind, record_id, parent),
-                delete=lambda record_id, title, parent: self.delete_record(
-                    kind, record_id, title, parent
-                ),
-                parent=self,
-            )
-            self._managers[kind] = manager
-        manager.show()
-        manager.raise_()
-        manager.activateWindow()
-        return manager
-
-    def _records_changed(self, model_name: str, ids: list[str]) -> None:
-        """Follow a command: refresh the rows it touched, or everything it may affect."""
-        if model_name == "Event":
-            from cpp_scheduler.services import calendar
-
-            try:
-                rows = calendar.load_event_rows(self.database, ids)
-            except SchedulerError as error:
-                self.report_error("Cannot refresh the calendar", str(error))
-                return
-            self.events.replace_events(ids, rows)
-            if self.events.rowCount() and self.welcome_shown:
-                self._welcome_dismissed = True
-                self._show_welcome_if_empty()
-        else:
-            self.reload()  # names shown in events, filters and venues may have changed
-        for kind, manager in self._managers.items():
-            if RECORD_KINDS[kind].model.__name__ == model_name:
-                manager.reload()
-
     # -- messages (replaceable in tests) ------------------------------------------------
     def report_error(self, title: str, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -1217,7 +762,7 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def _about(self) -> None:
+    def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         from cpp_scheduler import __version__
@@ -1266,3 +811,4 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.tasks.wait_for_done()
         super().closeEvent(event)
+        self.closed.emit()

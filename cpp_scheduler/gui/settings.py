@@ -24,6 +24,10 @@ DISPLAY_ZONE = "view/zone"
 FILTERS = "view/filters"
 WELCOME_DISMISSED = "welcome/dismissed"
 """The databases (by name) whose coordinator chose to start empty: no welcome panel."""
+RECENT_DATABASES = "databases/recent"
+"""File > Open recent: the databases opened last (their names: a path, or a URL without
+its password), newest first, at most :data:`RECENT_LIMIT`."""
+RECENT_LIMIT = 8
 VERSION = "settings/version"
 
 
@@ -72,3 +76,14 @@ def write_dict(settings: QSettings, key: str, values: dict[str, str]) -> None:
             settings.setValue(name, value)
     finally:
         settings.endGroup()
+
+
+def recent_databases(settings: QSettings) -> list[str]:
+    """The databases of File > Open recent, newest first."""
+    return read_list(settings, RECENT_DATABASES)[:RECENT_LIMIT]
+
+
+def remember_database(settings: QSettings, name: str) -> None:
+    """Put ``name`` first among the recent databases (once), keeping the newest eight."""
+    recent = [name, *(other for other in recent_databases(settings) if other != name)]
+    settings.setValue(RECENT_DATABASES, recent[:RECENT_LIMIT])

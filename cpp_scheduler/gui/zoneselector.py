@@ -1,9 +1,10 @@
-"""The toolbar's "Show times in" selector and the label of the zone in use.
+"""The "Show times in" selector and the label of the zone in use.
 
 Offers Tokyo, this computer's zone and every delegation's zone first, then every zone of
 the pinned IANA database; typing filters the list ("kath" finds Asia/Kathmandu). The
-label (``in_use``) sits beside the selector until its owner places it elsewhere: the
-main window shows it beside the period's title, where it never falls off a narrow toolbar.
+label (``in_use``: "Times in Asia/Tokyo (UTC+09:00)") is its caption, then the selector:
+the main window puts the whole row beside the period's title, where no toolbar overflow
+can hide it; on a narrow window the label wraps and the selector keeps its width.
 
 Signals:
     zoneChosen(str): the user chose a zone (an IANA name).
@@ -15,12 +16,18 @@ from datetime import UTC, datetime
 from functools import cache
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimeZone, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QSizePolicy, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.services.calendar_rows import Choice
+
+MINIMUM_CHARACTERS = 14
+"""The selector's narrowest width, in characters, so the title row still fits a
+720-pixel window beside the sidebar; given room, it grows to :data:`FULL_CHARACTERS`."""
+FULL_CHARACTERS = 30
+"""Room enough for "Asia/Tokyo — Tokyo, TDLC" and most delegations' entries in full."""
 
 
 @cache
@@ -46,16 +53,21 @@ class ZoneSelector(QWidget):
         # The four hundred IANA zones are listed once the coordinator reaches for the
         # list, or once the program's delegations arrive: not while the window starts.
         self._every_zone_listed = False
-        caption = QLabel("Show times in", self)
         self.combo = QComboBox(self)
         self.combo.setObjectName("zoneSelector")
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.combo.setMinimumContentsLength(26)
+        self.combo.setMinimumContentsLength(MINIMUM_CHARACTERS)
+        self.combo.setToolTip("Show times in another zone: pick one or type a city or zone")
+        self.combo.setAccessibleName("Show times in")
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.combo.setMaxVisibleItems(20)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.combo.setMaximumWidth(
+            self.combo.fontMetrics().horizontalAdvance("x" * FULL_CHARACTERS) + 40
+        )
         self.choices = ChoiceListModel(self.combo)
         self.combo.setModel(self.choices)
         search = QSortFilterProxyModel(self)
@@ -75,12 +87,13 @@ class ZoneSelector(QWidget):
         line.setPlaceholderText("Type a city or zone…")
         self.in_use = WrappingLabel(self)
         self.in_use.setObjectName("zoneInUse")
+        self.in_use.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.in_use.setBuddy(self.combo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
         layout.setSpacing(6)
-        layout.addWidget(caption)
-        layout.addWidget(self.combo)
         layout.addWidget(self.in_use)
+        layout.addWidget(self.combo, 1)
         self.combo.installEventFilter(self)
         line.installEventFilter(self)
         self._refill()

@@ -1,0 +1,197 @@
+"""The File menu's work: another database in a new window, the recent databases, and
+the whole program written to or read from a program file.
+
+Opening another database goes through the same two steps as the first window (see
+ARCHITECTURE.md, "Starting"): the new window shows at once and opens its database on a
+worker. Export and import run off the GUI thread through the window's task manager,
+whose progress bar shows in the status bar while they work.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler.gui import settings as options
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.mainwindow import MainWindow
+
+DATABASE_FILES = "SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)"
+PROGRAM_FILES = "Program files (*.json);;All files (*)"
+
+
+class OpenDatabaseDialog(QDialog):
+    """Asks for a database: a SQLite file (browsed for) or a PostgreSQL URL (typed)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("openDatabaseDialog")
+        self.setWindowTitle("Open database")
+        explanation = QLabel(
+            "A SQLite file (.sqlite) on this computer, or the URL of a shared PostgreSQL "
+            "database (postgresql://user@host/name). It opens in a new window.",
+            self,
+        )
+        explanation.setWordWrap(True)
+        self.location = QLineEdit(self)
+        self.location.setObjectName("databaseLocation")
+        self.location.setPlaceholderText("/path/to/program.sqlite or postgresql://…")
+        self.location.setMinimumWidth(420)
+        browse = QPushButton("Browse…", self)
+        browse.setObjectName("browseDatabase")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.location, 1)
+        row.addWidget(browse)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel,
+            self,
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.location.textChanged.connect(self._update_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(row)
+        layout.addWidget(self.buttons)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
+        if button is not None:
+            button.setEnabled(bool(self.chosen()))
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Open a program database", "", DATABASE_FILES
+        )
+        if path:
+            self.location.setText(path)
+
+    def chosen(self) -> str:
+        return self.location.text().strip()
+
+
+def choose_database(window: MainWindow) -> None:
+    """File > Open database…: ask where, then open it in a new window."""
+    dialog = OpenDatabaseDialog(window)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
+            open_in_new_window(window, dialog.chosen())
+    finally:
+        dialog.deleteLater()
+
+
+def open_in_new_window(window: MainWindow, location: str) -> MainWindow:
+    """A new main window over the database at ``location`` (a path or a URL).
+
+    It shows at once and opens the database in the background, as the first window
+    does; one that cannot be opened is explained and its window closes. The window
+    closes its database when it closes.
+    """
+    from cpp_scheduler.gui.app import open_store
+    from cpp_scheduler.gui.mainwindow import MainWindow
+
+    other = MainWindow(lambda: open_store(location), settings=window.settings)
+    other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.other_windows.append(other)
+    other.openFailed.connect(lambda _reason: other.close())
+
+    def closed() -> None:
+        other.close_database()
+        if other in window.other_windows:
+            window.other_windows.remove(other)
+
+    other.closed.connect(closed)
+    other.show()
+    return other
+
+
+def fill_recent_menu(window: MainWindow) -> None:
+    """File > Open recent: the last databases opened, newest first, each re-openable."""
+    menu = window.recent_menu
+    menu.clear()
+    recent = options.recent_databases(window.settings)
+    current = window.database.name if window.program_open else None
+    for location in recent:
+        action = menu.addAction(location)
+        action.setObjectName("recent_database")
+        action.setToolTip(location)
+        if location == current:
+            action.setEnabled(False)  # this window's own
+        action.triggered.connect(
+            lambda _checked=False, location=location: open_in_new_window(window, location)
+        )
+    if not recent:
+        empty = menu.addAction("No databases opened yet")
+        empty.setEnabled(False)
+
+
+def export_program(window: MainWindow, path: str | None = None) -> None:
+    """File > Export program file…: the whole program to a JSON file, in the background."""
+    if path is None:
+        path, _filter = QFileDialog.getSaveFileName(
+            window, "Export the program file", "program.json", PROGRAM_FILES
+        )
+        if not path:
+            return
+    from cpp_scheduler.services.program_files import export_program_file
+
+    database, chosen = window.database, Path(path)
+    window.statusBar().showMessage(f"Writing {chosen}…")
+
+    def written(summary: object) -> None:
+        total = getattr(summary, "total", 0)
+        window.statusBar().showMessage(f"Wrote {total:,} records to {chosen}", 10_000)
+
+    window.tasks.run_in_background(
+        lambda: export_program_file(database, chosen),
+        written,
+        window.work_failed(f"Cannot write {chosen}"),
+    )
+
+
+def import_program(window: MainWindow, path: str | None = None) -> None:
+    """File > Import program file…: create and update records from a JSON file.
+
+    Not an undoable step (the import keeps no state to take it back), so a program that
+    already has events is only changed after the coordinator agrees; the undo history is
+    cleared, since its commands may refer to records the file replaced.
+    """
+    if path is None:
+        path, _filter = QFileDialog.getOpenFileName(
+            window, "Import a program file", "", PROGRAM_FILES
+        )
+        if not path:
+            return
+    chosen = Path(path)
+    if window.events.rowCount() and not window.confirm(
+        "Import a program file",
+        f"Import {chosen.name} into this program?\n\n"
+        "Records in the file are added or updated. This cannot be undone, and the undo "
+        "history is cleared.",
+    ):
+        return
+    from cpp_scheduler.services.program_files import import_program_file
+
+    database = window.database
+    window.statusBar().showMessage(f"Importing {chosen}…")
+    window.tasks.run_in_background(
+        lambda: import_program_file(database, chosen),
+        lambda _report: window.program_replaced(f"Imported {chosen.name}"),
+        window.work_failed(f"Cannot import {chosen}"),
+    )

@@ -1,0 +1,383 @@
+"""Editing from the main window: the editor dialogs, and each change as an undoable,
+validated command.
+
+The window asks (a double-click, a drag, a menu) and these methods open the record's
+editor, wrap its values in a ``QUndoCommand`` (``gui/commands.py``) and run it through
+the editor, so a refused change is explained and never lands on the undo stack; then
+the rows it touched are read again and every view follows. Kept apart from
+``mainwindow.py`` (the window's frame, navigation and selection) as a mixin of
+:class:`MainWindow`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QWidget
+
+from cpp_scheduler import model as domain  # its entities load on first use
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.recordkinds import RECORD_KINDS
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.services.calendar_rows import OccurrenceKey
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from cpp_scheduler.gui.commands import Editor
+    from cpp_scheduler.gui.eventmodel import EventTableModel
+    from cpp_scheduler.gui.records import RecordManager
+    from cpp_scheduler.gui.views.base import CalendarView
+    from cpp_scheduler.services.database import Database
+
+DialogFactory = Callable[..., "QDialog"]
+"""``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
+
+
+def open_editor(
+    kind: str,
+    database: Database,
+    record_id: str | None = None,
+    *,
+    parent: QWidget | None = None,
+    tasks: TaskManager | None = None,
+    **extra: Any,
+) -> QDialog:
+    """The editor dialog of a record kind ("event", "delegation", ...).
+
+    ``tasks``: the window's task manager, for the dialogs whose lists grow with the
+    program (events, people): they open at once and fill those lists when read.
+    """
+    from cpp_scheduler.gui import dialogs
+
+    classes: dict[str, Any] = {
+        "event": dialogs.EventDialog,
+        "delegation": dialogs.DelegationDialog,
+        "participant": dialogs.ParticipantDialog,
+        "venue": dialogs.VenueDialog,
+        "partner_city": dialogs.PartnerCityDialog,
+        "theme": dialogs.ThemeDialog,
+        "knowledge_product": dialogs.KnowledgeProductDialog,
+    }
+    chosen = classes[kind]
+    if getattr(chosen, "reads_lists_in_background", False):
+        extra["tasks"] = tasks
+    dialog: QDialog = chosen(database, record_id, parent=parent, **extra)
+    return dialog
+
+
+class RecordEditing:
+    """The main window's editing: every method runs on the window (``self``)."""
+
+    if TYPE_CHECKING:  # what these methods use of the window (see MainWindow)
+        _anchor: date
+        _selected: OccurrenceKey | None
+        _managers: dict[str, RecordManager]
+        _welcome_dismissed: bool
+        dialog_factory: DialogFactory
+        events: EventTableModel
+        tasks: TaskManager
+        views: dict[str, CalendarView]
+
+        @property
+        def database(self) -> Database: ...
+        @property
+        def editor(self) -> Editor: ...
+        @property
+        def program_open(self) -> bool: ...
+        @property
+        def display_zone(self) -> str: ...
+        @property
+        def selected_event(self) -> str | None: ...
+        @property
+        def welcome_shown(self) -> bool: ...
+        def _show_welcome_if_empty(self) -> None: ...
+        def reload(self) -> None: ...
+        def select_event(self, event_id: str | None) -> None: ...
+        def select_occurrence(self, key: OccurrenceKey | None) -> None: ...
+        def report_error(self, title: str, message: str) -> None: ...
+        def confirm(self, title: str, question: str, parent: QWidget | None = None) -> bool: ...
+
+    @property
+    def as_widget(self) -> QWidget:
+        """The window, as the parent of the dialogs it opens."""
+        assert isinstance(self, QWidget)
+        return self
+
+    def _make_dialog(
+        self, kind: str, record_id: str | None, parent: QWidget, **extra: Any
+    ) -> QDialog | None:
+        """The editor of a record, or None (and the reason shown) when it cannot open,
+        for instance because a colleague deleted the record meanwhile."""
+        try:
+            return self.dialog_factory(
+                kind, self.database, record_id, parent=parent, tasks=self.tasks, **extra
+            )
+        except SchedulerError as error:
+            self.report_error("Cannot open the editor", str(error))
+            return None
+
+    def _run_dialog(self, dialog: QDialog, save: Callable[[QDialog], None]) -> bool:
+        """Show ``dialog`` until it is cancelled or its values are saved.
+
+        A save the store refuses is explained and the dialog comes back with everything
+        the user typed.
+        """
+        from PySide6.QtWidgets import QDialog
+
+        try:
+            while dialog.exec() == QDialog.DialogCode.Accepted:
+                try:
+                    save(dialog)
+                except SchedulerError as error:
+                    self.report_error("Cannot save", str(error))
+                    continue
+                return True
+            return False
+        finally:
+            dialog.deleteLater()
+
+    def new_event(self, start: datetime | None = None, end: datetime | None = None) -> None:
+        if not self.program_open:
+            return  # a double-click on the grid while the program is still opening
+        from cpp_scheduler.gui.commands import CreateRecord
+
+        if start is None:
+            zone = self.display_zone
+            now = timezones.to_local(datetime.now(UTC), zone)
+            hour = now.hour + 1 if self._anchor == now.date() else 9
+            local = datetime.combine(self._anchor, datetime.min.time()) + timedelta(
+                hours=min(hour, 23)
+            )
+            start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
+        end = end or start + timedelta(hours=1)
+        dialog = self._make_dialog("event", None, self.as_widget, start=start, end=end)
+        if dialog is None:
+            return
+
+        def save(accepted: QDialog) -> None:
+            command = CreateRecord(
+                self.editor,
+                domain.Event,
+                accepted.values(),  # type: ignore[attr-defined]
+                accepted.record_title(),  # type: ignore[attr-defined]
+            )
+            self.editor.execute(command)
+            self.select_event(command.record_id)
+
+        self._run_dialog(dialog, save)
+
+    def edit_event(self, event_id: str) -> None:
+        self.select_event(event_id)
+        self.edit_record("event", event_id)
+
+    def edit_selected(self) -> None:
+        if self._selected is not None:
+            self.edit_event(self._selected.event_id)
+
+    def delete_selected(self) -> None:
+        if self._selected is None or not self.program_open:
+            return
+        from cpp_scheduler.services.editing import title_of
+
+        try:
+            title = title_of(self.database, domain.Event, self._selected.event_id)
+        except SchedulerError as error:
+            self.report_error("Cannot delete", str(error))
+            return
+        self.delete_record("event", self._selected.event_id, title, self.as_widget)
+
+    def cancel_one_meeting(self) -> None:
+        """Ask which meeting of the selected series is off, and cancel just that one."""
+        if self._selected is None or not self.program_open:
+            return
+        from cpp_scheduler.gui.commands import cancel_meeting
+        from cpp_scheduler.services import series
+
+        event_id, zone = self._selected.event_id, self.display_zone
+        chosen = self._selected.recurrence_id
+        try:
+            read = series.meetings(self.database, event_id)
+        except SchedulerError as error:
+            self.report_error("Cannot cancel the meeting", str(error))
+            return
+        title, meetings = read.title, read.meetings if read.is_series else []
+        if not meetings:
+            self.report_error(
+                "Not a series",
+                f"'{title}' meets once; to call it off, set "
+                "its status to Cancelled in its editor, or delete it.",
+            )
+            return
+        labels = [
+            f"{timezones.to_local(meeting.start_utc, zone):%a %d %b %Y  %H:%M}"
+            for meeting in meetings
+        ]
+        from PySide6.QtWidgets import QInputDialog
+
+        choice, accepted = QInputDialog.getItem(
+            self.as_widget,
+            "Cancel one meeting",
+            f"Which meeting of '{title}' is cancelled?\n"
+            f"(times in {zone}; the other meetings stay as they are)",
+            labels,
+            next((n for n, meeting in enumerate(meetings) if meeting.recurrence_id == chosen), 0),
+            False,
+        )
+        if not accepted or choice not in labels:
+            return
+        meeting = meetings[labels.index(choice)]
+        assert meeting.recurrence_id is not None
+        try:
+            self.editor.execute(
+                cancel_meeting(self.editor, event_id, meeting.recurrence_id, zone, meeting.version)
+            )
+        except SchedulerError as error:
+            self.report_error("Cannot cancel the meeting", str(error))
+
+    def move_event(
+        self,
+        event_id: str,
+        start: datetime,
+        end: datetime,
+        recurrence_id: datetime | None = None,
+    ) -> None:
+        """Apply a drag in a calendar view as one undoable, validated step (for a meeting
+        of a series, ``recurrence_id`` names it and only that meeting moves).
+
+        The move carries the event's version as the calendar showed it, so a colleague's
+        change made since is refused instead of being overwritten.
+        """
+        from cpp_scheduler.gui.commands import move_event
+
+        key = OccurrenceKey(event_id, recurrence_id)
+        number = self.events.row_of(key)
+        shown_version = self.events.row_at(number).version if number >= 0 else None
+        try:
+            command = move_event(
+                self.editor,
+                event_id,
+                start,
+                end,
+                self.display_zone,
+                recurrence_id,
+                expected_version=shown_version,
+            )
+            self.editor.execute(command)
+        except SchedulerError as error:
+            self.report_error("Cannot move the event", str(error))
+            for view in self.views.values():
+                view.invalidate()
+            return
+        self.select_occurrence(key)
+
+    def create_record(self, kind: str, parent: QWidget | None = None) -> None:
+        from cpp_scheduler.gui.commands import CreateRecord
+
+        record_kind = RECORD_KINDS[kind] if kind != "event" else None
+        dialog = self._make_dialog(kind, None, parent or self.as_widget)
+        if dialog is None:
+            return
+
+        def save(accepted: QDialog) -> None:
+            model = record_kind.model if record_kind else domain.Event
+            self.editor.execute(
+                CreateRecord(
+                    self.editor,
+                    model,
+                    accepted.values(),  # type: ignore[attr-defined]
+                    accepted.record_title(),  # type: ignore[attr-defined]
+                )
+            )
+
+        self._run_dialog(dialog, save)
+
+    def edit_record(self, kind: str, record_id: str, parent: QWidget | None = None) -> None:
+        from cpp_scheduler.gui.commands import EditRecord
+
+        model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
+        dialog = self._make_dialog(kind, record_id, parent or self.as_widget)
+        if dialog is None:
+            return
+
+        def save(accepted: QDialog) -> None:
+            title = accepted.record_title()  # type: ignore[attr-defined]
+            self.editor.execute(
+                EditRecord(
+                    self.editor,
+                    model,
+                    record_id,
+                    accepted.values(),  # type: ignore[attr-defined]
+                    f"Edit {model.record_kind} '{title}'",
+                    expected_version=accepted.stored_version(),  # type: ignore[attr-defined]
+                )
+            )
+
+        self._run_dialog(dialog, save)
+
+    def delete_record(
+        self, kind: str, record_id: str, title: str, parent: QWidget | None = None
+    ) -> None:
+        from cpp_scheduler.gui.commands import DeleteRecord
+
+        model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
+        if not self.confirm(
+            f"Delete {model.record_kind}",
+            f"Delete the {model.record_kind} '{title}'?\n\n"
+            "Its links to other records go with it. You can undo this (Ctrl+Z).",
+            parent or self.as_widget,
+        ):
+            return
+        was_selected = record_id == self.selected_event
+        try:
+            self.editor.execute(DeleteRecord(self.editor, model, record_id, title))
+        except SchedulerError as error:
+            self.report_error("Cannot delete", str(error))
+            return
+        if was_selected:
+            self.select_event(None)
+
+    def manage(self, kind: str) -> RecordManager:
+        """Open (or raise) the manager of one kind of record."""
+        from cpp_scheduler.gui.records import RecordManager
+
+        manager = self._managers.get(kind)
+        if manager is None:
+            manager = RecordManager(
+                self.database,
+                RECORD_KINDS[kind],
+                create=lambda parent: self.create_record(kind, parent),
+                edit=lambda record_id, parent: self.edit_record(kind, record_id, parent),
+                delete=lambda record_id, title, parent: self.delete_record(
+                    kind, record_id, title, parent
+                ),
+                parent=self.as_widget,
+            )
+            self._managers[kind] = manager
+        manager.show()
+        manager.raise_()
+        manager.activateWindow()
+        return manager
+
+    def _records_changed(self, model_name: str, ids: list[str]) -> None:
+        """Follow a command: refresh the rows it touched, or everything it may affect."""
+        if model_name == "Event":
+            from cpp_scheduler.services import calendar
+
+            try:
+                rows = calendar.load_event_rows(self.database, ids)
+            except SchedulerError as error:
+                self.report_error("Cannot refresh the calendar", str(error))
+                return
+            self.events.replace_events(ids, rows)
+            if self.events.rowCount() and self.welcome_shown:
+                self._welcome_dismissed = True
+                self._show_welcome_if_empty()
+        else:
+            self.reload()  # names shown in events, filters and venues may have changed
+        for kind, manager in self._managers.items():
+            if RECORD_KINDS[kind].model.__name__ == model_name:
+                manager.reload()

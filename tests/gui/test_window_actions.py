@@ -1,0 +1,239 @@
+"""The main window's commands: the table of actions, the zone always in reach, the
+window going where the work is, counts that match the views, and the File menu."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from gui_support import JANUARY_NINE_TOKYO, DialogScript, Messages
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui import filemenu
+from cpp_scheduler.gui import settings as options
+from cpp_scheduler.gui.actions import ACTIONS
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.gui.views.timegrid import TimeGridView
+from cpp_scheduler.model import EventKind
+from cpp_scheduler.services import calendar
+from cpp_scheduler.store import Database
+
+LONG_TITLE = (
+    "Videoconference: Kathmandu, Lima and Nairobi on financing resilient municipal "
+    "infrastructure after the monsoon season"
+)
+
+
+def new_event_values(title: str, days: int = 2) -> dict[str, object]:
+    start = JANUARY_NINE_TOKYO + timedelta(days=days, hours=5)
+    return {
+        "title": title,
+        "kind": EventKind.VIDEOCONFERENCE,
+        "start_utc": start,
+        "end_utc": start + timedelta(hours=1),
+    }
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def events_the_week_shows(window: MainWindow) -> int:
+    week = window.views["week"]
+    assert isinstance(week, TimeGridView)
+    shown = {block.row.event_id for block in week.blocks()}
+    shown |= {row.event_id for row, _first, _last in week.all_day()}
+    return len(shown)
+
+
+def count_text(events: int) -> str:
+    return f"{events} {'event' if events == 1 else 'events'} in view"
+
+
+def test_every_declared_action_is_built_with_its_name_and_keys(window: MainWindow) -> None:
+    for spec in ACTIONS:
+        action = window.actions_by_name[spec.name]
+        assert action.objectName() == spec.name
+        assert action.text() == spec.text
+        assert len(action.shortcuts()) == len(spec.keys)
+    assert window.actions_by_name["show_times_in"].shortcut().toString() == "Ctrl+Shift+T"
+    assert window.edit_action.shortcuts()[0].toString() == "Return"
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert window.zone_action in view_menu.actions()
+
+
+@pytest.mark.parametrize("width", [720, 1366, 1920])
+def test_the_zone_selector_stays_in_sight_beside_the_title_at_every_width(
+    window: MainWindow, dialogs: DialogScript, width: int
+) -> None:
+    dialogs.answers.append(new_event_values(LONG_TITLE))
+    window.new_action.trigger()
+    assert window.undo_action.text() == f"Undo Create event '{LONG_TITLE}'"  # the Edit menu
+    window.resize(width, 700)
+    settle()
+    undo_button = window.toolbar.widgetForAction(window.actions_by_name.undo_button)
+    if undo_button is not None:  # at 720 px the toolbar's last buttons may overflow
+        assert undo_button.text() == "Undo"
+        assert undo_button.toolTip() == f"Undo Create event '{LONG_TITLE}'"
+    combo = window.zone_selector.combo
+    assert combo.isVisible()
+    assert window.zone_selector.in_use.isVisible()
+    assert not window.toolbar.isAncestorOf(combo)
+    top_left = combo.mapTo(window, combo.rect().topLeft())
+    assert window.rect().contains(QRect(top_left, combo.size()))
+    assert window.zone_selector.in_use.text() == "Times in Asia/Tokyo (UTC+09:00)"
+
+
+def test_view_show_times_in_puts_the_cursor_in_the_selector(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.activateWindow()
+    window.zone_action.trigger()
+    combo = window.zone_selector.combo
+    qtbot.waitUntil(lambda: combo.hasFocus() or combo.lineEdit().hasFocus(), timeout=3_000)
+    assert combo.lineEdit().selectedText() == combo.currentText()
+
+
+def test_after_the_demo_the_window_shows_its_first_week_and_says_it_is_done(
+    empty_program: Database,
+    make_window,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
+) -> None:
+    window: MainWindow = make_window(empty_program)
+    with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
+        qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert (window.anchor.year, window.anchor.month) == (2027, 1)
+    shown = events_the_week_shows(window)
+    assert shown > 0
+    assert window.count_label.text() == count_text(shown)
+    assert window.statusBar().currentMessage() == "Loaded the demo program"
+
+
+def test_the_counts_match_the_views_after_every_edit_undo_and_redo(
+    window: MainWindow, dialogs: DialogScript
+) -> None:
+    def check() -> None:
+        assert window.count_label.text() == count_text(events_the_week_shows(window))
+
+    check()
+    dialogs.answers.append(new_event_values("Yokohama smart city talk"))
+    window.new_action.trigger()
+    assert events_the_week_shows(window) == 4
+    check()
+    window.undo_action.trigger()
+    check()
+    window.redo_action.trigger()
+    check()
+    kobe = next(row for row in window.events.rows() if row.title == "Kobe DRR workshop")
+    window.select_event(kobe.event_id)
+    window.delete_action.trigger()  # confirmed by the fixture's answer
+    assert events_the_week_shows(window) == 3
+    check()
+    window.undo_action.trigger()
+    assert events_the_week_shows(window) == 4
+    check()
+    dialogs.answers.append({"title": "Kobe disaster-risk workshop"})
+    window.edit_event(kobe.event_id)
+    check()
+    window.undo_action.trigger()
+    check()
+    window.redo_action.trigger()
+    check()
+    assert "match the filters" not in window.count_label.text()
+
+
+def test_recent_databases_are_listed_and_open_in_a_new_window(
+    program: Database,
+    empty_program: Database,
+    make_window,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+) -> None:
+    other: MainWindow = make_window(empty_program)
+    other.close()
+    window: MainWindow = make_window(program)
+    assert options.recent_databases(window.settings)[:2] == [program.name, empty_program.name]
+    filemenu.fill_recent_menu(window)
+    entries = {action.text(): action for action in window.recent_menu.actions()}
+    assert list(entries) == [program.name, empty_program.name]
+    assert not entries[program.name].isEnabled()  # this window's own
+    entries[empty_program.name].trigger()
+    opened = window.other_windows[-1]
+    with qtbot.waitSignal(opened.programOpened, timeout=20_000):
+        pass
+    assert opened.database.name == empty_program.name
+    assert opened.windowTitle().endswith(empty_program.name)
+    opened.close()
+    assert opened not in window.other_windows
+
+
+def test_the_recent_list_keeps_the_last_eight_newest_first(window: MainWindow) -> None:
+    for number in range(10):
+        options.remember_database(window.settings, f"/programs/{number}.sqlite")
+    options.remember_database(window.settings, "/programs/3.sqlite")
+    recent = options.recent_databases(window.settings)
+    assert recent[:3] == ["/programs/3.sqlite", "/programs/9.sqlite", "/programs/8.sqlite"]
+    assert len(recent) == options.RECENT_LIMIT == 8
+
+
+def test_the_program_file_exports_and_imports_through_the_file_menu(
+    window: MainWindow,
+    empty_program: Database,
+    make_window,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    messages: Messages,
+    tmp_path: Path,
+) -> None:
+    program_file = tmp_path / "exported.json"
+    with qtbot.waitSignal(
+        window.tasks.busyChanged, timeout=10_000, check_params_cb=lambda busy: not busy
+    ):
+        window.export_program(str(program_file))
+    assert program_file.exists()
+    assert window.statusBar().currentMessage().startswith("Wrote ")
+    empty: MainWindow = make_window(empty_program)
+    with qtbot.waitSignal(empty.eventsLoaded, timeout=10_000):
+        empty.import_program(str(program_file))
+    assert empty.events.rowCount() == window.events.rowCount()
+    assert messages.questions == []  # an empty program loses nothing: no question
+    assert (empty.anchor.year, empty.anchor.month) == (2027, 1)  # its first week
+    # Into a program with events, the import is not undoable: asked first.
+    messages.answer = False
+    program_file.write_text(
+        program_file.read_text(encoding="utf-8").replace("Kobe DRR workshop", "Renamed"),
+        encoding="utf-8",
+    )
+    before = len(calendar.load_event_rows(empty_program))
+    empty.import_program(str(program_file))
+    assert "cannot be undone" in messages.questions[-1]
+    assert not empty.statusBar().currentMessage().startswith("Importing")
+    empty.tasks.wait_for_done()  # had it started, the import would be done by now
+    rows = calendar.load_event_rows(empty_program)
+    assert len(rows) == before
+    assert "Renamed" not in {row.title for row in rows}
+
+
+def test_open_database_asks_for_a_file_or_a_url_and_opens_it_in_a_new_window(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = filemenu.OpenDatabaseDialog(window)
+    qtbot.addWidget(dialog)
+    open_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Open)
+    assert not open_button.isEnabled()  # nothing chosen yet
+    location = tmp_path / "another program.sqlite"
+    dialog.location.setText(f"  {location}  ")
+    assert open_button.isEnabled()
+    assert dialog.chosen() == str(location)
+    opened = filemenu.open_in_new_window(window, dialog.chosen())
+    with qtbot.waitSignal(opened.eventsLoaded, timeout=20_000):
+        pass  # opened and read in the background, as the first window is
+    assert opened is not window
+    assert opened.database.name == str(location)
+    assert options.recent_databases(window.settings)[0] == str(location)
+    assert opened.welcome_shown  # a new, empty program
+    opened.close()
