@@ -32,7 +32,6 @@ from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.opening import AfterFirstPaint
-from cpp_scheduler.gui.widgets.multi_select import Choice as Pick
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.model import Base, Problem
 from cpp_scheduler.services import editing
@@ -64,11 +63,6 @@ READ_LISTS_AT_THE_LATEST_MS = 250
 
 #: The reason OK waits while a dialog's lists are still being read.
 LISTS_PENDING = "wait a moment: the lists to choose from are still being read."
-
-
-def picks(listed: Iterable[Choice]) -> list[Pick]:
-    """The services' choices as a check-box list shows them."""
-    return [Pick(item.id, item.name, item.detail) for item in listed]
 
 
 def named(listed: Iterable[Choice]) -> list[tuple[str, str]]:

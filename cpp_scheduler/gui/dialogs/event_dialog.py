@@ -25,18 +25,17 @@ from cpp_scheduler.gui.dialogs.base import (
     is_zone,
     line_text,
     named,
-    picks,
     plain_text,
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_event_dialog import Ui_EventDialog
 from cpp_scheduler.gui.qtvalues import python_date, python_time
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
-from cpp_scheduler.gui.widgets.multi_select import Choice
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
 from cpp_scheduler.services import choices
+from cpp_scheduler.services.calendar_rows import Choice
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.draft_times import (
     DraftMeeting,
@@ -84,12 +83,12 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
         venues=named(choices.venue_choices(database)),
         cities=named(cities),
         host_cities=[(f"{city.name} · city office", city.id) for city in cities],
-        delegations=picks(listing.choice for listing in delegations),
+        delegations=[listing.choice for listing in delegations],
         attendees=attendees,
-        participants=picks(person.choice for person in people),
+        participants=[person.choice for person in people],
         organisers=named(person.organiser for person in people),
         conferences=named(choices.conference_choices(database, event_id)),
-        themes=picks(choices.theme_choices(database)),
+        themes=choices.theme_choices(database),
     )
 
 

@@ -12,13 +12,12 @@ from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     entity_problems,
     line_text,
-    picks,
     plain_text,
 )
 from cpp_scheduler.gui.forms.ui_knowledge_product_dialog import Ui_KnowledgeProductDialog
-from cpp_scheduler.gui.widgets.multi_select import Choice
 from cpp_scheduler.model import KnowledgeProduct, Problem, ProductKind
 from cpp_scheduler.services import choices
+from cpp_scheduler.services.calendar_rows import Choice
 from cpp_scheduler.services.database import Database
 
 if TYPE_CHECKING:
@@ -38,9 +37,9 @@ def read_product_lists(database: Database) -> ProductLists:
     """The product dialog's lists, through the services (on any thread); the events are
     read as columns, never as whole records."""
     return ProductLists(
-        picks(choices.city_choices(database)),
-        picks(choices.theme_choices(database)),
-        picks(choices.event_choices(database)),
+        choices.city_choices(database),
+        choices.theme_choices(database),
+        choices.event_choices(database),
     )
 
 

@@ -14,7 +14,6 @@ from cpp_scheduler.gui.dialogs.base import (
     format_coordinate,
     line_text,
     parse_coordinate,
-    picks,
     plain_text,
     zone_problem,
 )
@@ -72,7 +71,7 @@ class PartnerCityDialog(RecordDialog):
         ui.name.setFocus()
 
     def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
-        self.ui.themes.setChoices(picks(choices.theme_choices(database)))
+        self.ui.themes.setChoices(choices.theme_choices(database))
         self._taken_names = choices.taken_values(database, PartnerCity.name, record_id)
         return self._stored_values(record_id)
 

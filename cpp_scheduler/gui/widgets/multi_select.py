@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,16 +15,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from cpp_scheduler.services.calendar_rows import Choice
+
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One record that can be chosen: its id, the text shown, and a line of detail."""
-
-    id: str
-    label: str
-    detail: str = ""
 
 
 class ChoiceListModel(QAbstractListModel):
@@ -56,16 +48,16 @@ class ChoiceListModel(QAbstractListModel):
             return None
         choice = self._choices[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return choice.label
+            return choice.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{choice.label}\n{choice.detail}" if choice.detail else choice.label
+            return f"{choice.name}\n{choice.detail}" if choice.detail else choice.name
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = choice.id in self._checked
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == self.IdRole:
             return choice.id
         if role == self.SearchRole:
-            return f"{choice.label} {choice.detail}"
+            return f"{choice.name} {choice.detail}"
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -122,7 +114,7 @@ class ChoiceListModel(QAbstractListModel):
     def labelOf(self, choice_id: str) -> str:
         for choice in self._choices:
             if choice.id == choice_id:
-                return choice.label
+                return choice.name
         return choice_id
 
 

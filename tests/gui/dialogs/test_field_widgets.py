@@ -7,11 +7,12 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.widgets.multi_select import Choice, ChoiceListModel, MultiSelectList
+from cpp_scheduler.gui.widgets.multi_select import ChoiceListModel, MultiSelectList
 from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 from cpp_scheduler.model import recurrence
+from cpp_scheduler.services.calendar_rows import Choice
 
 CHOICES = [
     Choice("lima", "Lima housing ministry", "Peru · America/Lima"),
