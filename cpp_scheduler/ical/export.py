@@ -37,7 +37,7 @@ from cpp_scheduler.ical.text import (
     plain_text,
     uri_text,
 )
-from cpp_scheduler.ical.vtimezone import vtimezone
+from cpp_scheduler.ical.vtimezone import one_rule_caveat, vtimezone
 from cpp_scheduler.model import (
     Event,
     EventMode,
@@ -370,6 +370,25 @@ def build_calendars(content: CalendarContent, options: ExportOptions) -> list[ic
     """The calendars for ``content``: one in publish mode; in request mode one REQUEST
     calendar for live events and one CANCEL calendar for cancelled ones (either may be
     left out when it would be empty, but never both)."""
+    return [calendar for calendar, _ in _build(content, options)]
+
+
+def zone_caveats(content: CalendarContent, options: ExportOptions) -> list[str]:
+    """What the export's report says of its zones: for each zone whose clocks change
+    by more than one yearly rule over the instants written, which clients may be an
+    hour off and when (:func:`cpp_scheduler.ical.vtimezone.one_rule_caveat`)."""
+    spans: dict[str, tuple[datetime, datetime]] = {}
+    for _, zones in _build(content, options):
+        for zone_name, (first, last) in zones.spans.items():
+            known = spans.get(zone_name, (first, last))
+            spans[zone_name] = (min(first, known[0]), max(last, known[1]))
+    found = [one_rule_caveat(zone_name, *span) for zone_name, span in sorted(spans.items())]
+    return [caveat for caveat in found if caveat is not None]
+
+
+def _build(
+    content: CalendarContent, options: ExportOptions
+) -> list[tuple[icalendar.Calendar, _Zones]]:
     if options.method is Method.CANCEL:
         options = replace(options, method=Method.REQUEST)
     if options.method is Method.PUBLISH:
@@ -379,11 +398,11 @@ def build_calendars(content: CalendarContent, options: ExportOptions) -> list[ic
             body.extend(writer.event_components(event, Method.PUBLISH))
         for tour in content.tours:
             body.extend(writer.tour_components(tour))
-        return [writer.calendar(Method.PUBLISH, body)]
+        return [(writer.calendar(Method.PUBLISH, body), writer.zones)]
 
     live = [event for event in content.events if not event.is_cancelled]
     gone = [event for event in content.events if event.is_cancelled]
-    calendars: list[icalendar.Calendar] = []
+    calendars: list[tuple[icalendar.Calendar, _Zones]] = []
     if live or content.tours or not gone:
         writer = _Writer(content, options)
         body = []
@@ -391,13 +410,13 @@ def build_calendars(content: CalendarContent, options: ExportOptions) -> list[ic
             body.extend(writer.event_components(event, Method.REQUEST))
         for tour in content.tours:
             body.extend(writer.tour_components(tour))
-        calendars.append(writer.calendar(Method.REQUEST, body))
+        calendars.append((writer.calendar(Method.REQUEST, body), writer.zones))
     if gone:
         writer = _Writer(content, options)
         body = []
         for event in gone:
             body.extend(writer.event_components(event, Method.CANCEL))
-        calendars.append(writer.calendar(Method.CANCEL, body))
+        calendars.append((writer.calendar(Method.CANCEL, body), writer.zones))
     return calendars
 
 
@@ -574,4 +593,5 @@ __all__ = [
     "build_calendars",
     "export_bytes",
     "serialize",
+    "zone_caveats",
 ]

@@ -595,6 +595,8 @@ def preview_summary(preview: calendar_preview.ExportPreview) -> str:
     if Method.CANCEL in preview.files:
         cancelled = sum(1 for row in preview.rows if row.cancelled)
         text += f"; {cancelled:,} cancelled, in the second file that removes them"
+    for caveat in preview.caveats:
+        text += f"\nNote: {caveat}"
     return text
 
 
