@@ -117,6 +117,15 @@ def is_repeated_local_time(instant: datetime, zone_name: str) -> bool:
     return _repeated(instant.astimezone(timezones.zone(zone_name)))
 
 
+def crosses_offset_change(start: datetime, end: datetime, zone_name: str) -> bool:
+    """Whether the zone's UTC offset at ``end`` differs from the one at ``start``: the
+    meetings whose wall-clock length differs from their real length."""
+    if zone_name in _UTC_NAMES:
+        return False
+    tz = timezones.zone(zone_name)
+    return start.astimezone(tz).utcoffset() != end.astimezone(tz).utcoffset()
+
+
 def _repeated(local: datetime) -> bool:
     return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
 
@@ -154,6 +163,18 @@ class _Writer:
             moved.add("RECURRENCE-ID", self.local(change.recurrence_id, event.zone))
             self.add_times(moved, event.zone, change.start_utc, change.end_utc)
             components.append(moved)
+        for occurrence in event.occurrences():
+            if occurrence.moved or occurrence.recurrence_id is None:
+                continue
+            if not crosses_offset_change(occurrence.start, occurrence.end, event.zone):
+                continue
+            # RFC 5545 gives each member the exact length of the first, but ical.js,
+            # vobject, ical and recurring-ical-events keep the wall-clock end: an
+            # explicit end for this one meeting leaves none of them a choice.
+            pinned = self.base_component(event, method, moved=(occurrence.start, occurrence.end))
+            pinned.add("RECURRENCE-ID", self.local(occurrence.recurrence_id, event.zone))
+            self.add_times(pinned, event.zone, occurrence.start, occurrence.end)
+            components.append(pinned)
         return components
 
     def add_times(
@@ -165,12 +186,14 @@ class _Writer:
         *,
         series: bool = False,
     ) -> None:
-        """DTSTART and DTEND in the zone, unless one of them falls in a repeated hour.
+        """DTSTART and DTEND in the zone, unless one of them falls in a repeated hour or
+        the meeting spans a change of the zone's offset.
 
         Then a one-off event is written wholly in UTC (a TZID start with a UTC end is
-        itself read differently: recurring-ical-events shifts such an end by an hour),
+        itself read differently: recurring-ical-events shifts such an end by an hour;
+        ical.js ends a meeting whose TZID start and end straddle a change an hour off),
         and a series, whose rule must expand on the zone's wall clock, keeps its start
-        and gives its length as DURATION.
+        and gives its length as DURATION (the length every member has).
         """
         if zone_name in _UTC_NAMES:
             component.add("DTSTART", start.astimezone(UTC))
@@ -179,7 +202,11 @@ class _Writer:
         tz = timezones.zone(zone_name)
         local_start = start.astimezone(tz)
         local_end = end.astimezone(tz)
-        if not (_repeated(local_start) or _repeated(local_end)):
+        if not (
+            _repeated(local_start)
+            or _repeated(local_end)
+            or local_start.utcoffset() != local_end.utcoffset()
+        ):
             self.zones.note(zone_name, start)
             self.zones.note(zone_name, end)
             component.add("DTSTART", local_start)

@@ -702,6 +702,15 @@ def _change(reader: _Reader, override: Any, line: int, length: Any, method: str)
     return ParsedChange(recurrence_id, False, start, end)
 
 
+def _changes_nothing(change: ParsedChange, length: timedelta) -> bool:
+    """Whether a RECURRENCE-ID component keeps its meeting where the rule puts it."""
+    return (
+        not change.cancelled
+        and change.start == change.recurrence_id
+        and change.end == change.recurrence_id + length
+    )
+
+
 def _event(
     reader: _Reader,
     component: Any,
@@ -767,7 +776,11 @@ def _event(
             for instant in reader.instants(component["EXDATE"], line, "EXDATE"):
                 changes.append(ParsedChange(instant, cancelled=True))
         for override, override_line in moved:
-            changes.append(_change(reader, override, override_line, end - start, "PUBLISH"))
+            change = _change(reader, override, override_line, end - start, "PUBLISH")
+            if _changes_nothing(change, end - start):
+                continue  # a meeting written out in full, as this program does for
+                # those across a change of clocks: the rule already gives it
+            changes.append(change)
     status_text = str(component.get("STATUS", "CONFIRMED")).upper()
     status = {"TENTATIVE": EventStatus.TENTATIVE, "CANCELLED": EventStatus.CANCELLED}.get(
         status_text, EventStatus.CONFIRMED

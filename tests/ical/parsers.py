@@ -16,6 +16,7 @@ from typing import Any
 
 import icalendar
 import recurring_ical_events
+import vobject
 from ical.calendar_stream import IcsCalendarStream
 
 Meeting = tuple[str, datetime | date, datetime | date]
@@ -34,8 +35,56 @@ def with_icalendar(data: bytes) -> set[Meeting]:
     calendar = icalendar.Calendar.from_ical(data)
     found: set[Meeting] = set()
     for event in calendar.walk("VEVENT"):
-        found.add((str(event["UID"]), _utc(event["DTSTART"].dt), _utc(event["DTEND"].dt)))
+        start = event["DTSTART"].dt
+        end = event["DTEND"].dt if "DTEND" in event else start + event["DURATION"].dt
+        found.add((str(event["UID"]), _utc(start), _utc(end)))
     return found
+
+
+def with_vobject(data: bytes, window: tuple[datetime, datetime]) -> set[Meeting]:
+    """vobject, as its users expand a series: the master's rule set, each start given
+    the master's length, and the meetings a RECURRENCE-ID component names replaced by
+    that component's own times."""
+    calendar = vobject.readOne(data.decode("utf-8"))
+    found: set[Meeting] = set()
+    replaced: dict[str, dict[datetime, Any]] = {}
+    masters = []
+    for event in calendar.contents.get("vevent", []):
+        if "recurrence-id" in event.contents:
+            moment = event.contents["recurrence-id"][0].value
+            replaced.setdefault(event.uid.value, {})[_utc_instant(moment)] = event
+        else:
+            masters.append(event)
+    for event in masters:
+        uid = event.uid.value
+        start = event.dtstart.value
+        length = event.dtend.value - start if "dtend" in event.contents else event.duration.value
+        if "rrule" not in event.contents:
+            found.add((uid, _utc(start), _utc(start + length)))
+            continue
+        overrides = replaced.get(uid, {})
+        for begin in event.getrruleset(addRDate=True):
+            if begin > window[1]:
+                break
+            override = overrides.get(_utc_instant(begin))
+            if override is not None:
+                begin = override.dtstart.value
+                finish = (
+                    override.dtend.value
+                    if "dtend" in override.contents
+                    else begin + override.duration.value
+                )
+            else:
+                finish = begin + length
+            if _utc_instant(finish) < window[0]:
+                continue
+            found.add((uid, _utc(begin), _utc(finish)))
+    return found
+
+
+def _utc_instant(value: datetime) -> datetime:
+    assert value.tzinfo is not None, f"floating time {value} in an export"
+    return value.astimezone(UTC)
 
 
 def with_recurring_ical_events(data: bytes, window: tuple[datetime, datetime]) -> set[Meeting]:
