@@ -153,14 +153,28 @@ class _Writer:
         if not series:
             return components
         master.add("RRULE", self.rule(event))
+        assert event.recurrence_rule is not None
+        # A meeting on a wall-clock time that clocks skip is named by that time, as the
+        # rule gives it (02:30), not by the instant it is read as (03:30).
+        skipped = {
+            instant: local.replace(tzinfo=timezones.zone(event.zone))
+            for local, instant in recurrence.unplaced_starts(
+                event.recurrence_rule, event.start_utc, event.zone
+            )
+            if timezones.to_local(instant, event.zone).replace(tzinfo=None) != local
+        }
+
+        def occurrence_id(instant: datetime) -> datetime:
+            return skipped.get(instant) or self.local(instant, event.zone)
+
         cancelled = [change for change in event.changes if change.cancelled]
         if cancelled:
-            master.add("EXDATE", [self.local(c.recurrence_id, event.zone) for c in cancelled])
+            master.add("EXDATE", [occurrence_id(c.recurrence_id) for c in cancelled])
         for change in event.changes:
             if change.cancelled or change.start_utc is None or change.end_utc is None:
                 continue
             moved = self.base_component(event, method, moved=(change.start_utc, change.end_utc))
-            moved.add("RECURRENCE-ID", self.local(change.recurrence_id, event.zone))
+            moved.add("RECURRENCE-ID", occurrence_id(change.recurrence_id))
             self.add_times(moved, event.zone, change.start_utc, change.end_utc)
             components.append(moved)
         for occurrence in event.occurrences():
@@ -172,7 +186,7 @@ class _Writer:
             # vobject, ical and recurring-ical-events keep the wall-clock end: an
             # explicit end for this one meeting leaves none of them a choice.
             pinned = self.base_component(event, method, moved=(occurrence.start, occurrence.end))
-            pinned.add("RECURRENCE-ID", self.local(occurrence.recurrence_id, event.zone))
+            pinned.add("RECURRENCE-ID", occurrence_id(occurrence.recurrence_id))
             self.add_times(pinned, event.zone, occurrence.start, occurrence.end)
             components.append(pinned)
         return components
@@ -232,7 +246,7 @@ class _Writer:
         )
         starts = recurrence.local_starts(event.recurrence_rule, event.start_utc, event.zone)
         if starts:
-            last = timezones.to_utc(starts[-1], event.zone, timezones.Fold.EARLIER)
+            last = recurrence.rfc_instant(starts[-1], event.zone)
             self.zones.note(event.zone, last)
             if "UNTIL" in rule:
                 rule["UNTIL"] = [last]

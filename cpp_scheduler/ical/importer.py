@@ -95,6 +95,9 @@ class ParsedEvent:
     organizer: Attendee | None
     attendees: tuple[Attendee, ...]
     line: int
+    read_by_rfc: tuple[tuple[datetime, datetime], ...] = ()
+    """Wall-clock times of the event (in its zone) that a change of clocks skips or
+    repeats, each with the instant RFC 5545 reads it as: the import preview lists them."""
 
     @property
     def where(self) -> str:
@@ -109,6 +112,9 @@ class Skipped:
     title: str
     line: int
     reason: str
+    invalid: bool = False
+    """The entry breaks a rule of RFC 5545 (it ends before it starts): the import is
+    refused unless the coordinator asked to skip such entries."""
 
 
 @dataclass(frozen=True)
@@ -355,14 +361,9 @@ def matching_zone(definition: Any, year: int) -> str | None:
 
 
 def _instant(naive: datetime, zone_name: str) -> datetime:
-    """RFC 5545 3.3.5: a repeated local time is its first occurrence; a skipped one is
-    read with the offset before the gap."""
-    try:
-        return timezones.to_utc(naive, zone_name)
-    except timezones.AmbiguousLocalTimeError:
-        return timezones.to_utc(naive, zone_name, timezones.Fold.EARLIER)
-    except timezones.NonexistentLocalTimeError:
-        return timezones.to_utc(naive, zone_name, timezones.Fold.LATER)
+    """RFC 5545 3.3.5: a repeated local time is its first occurrence; a skipped one
+    moves forward by the gap."""
+    return recurrence.rfc_instant(naive, zone_name)
 
 
 class OutOfRangeError(CalendarFileError):
@@ -565,11 +566,19 @@ def _stored_rule(rule: Any, zone_name: str | None) -> str:
     return text.decode()
 
 
-def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO) -> ParsedCalendar:
+def read_calendar(
+    data: bytes,
+    source: str,
+    default_zone: str = timezones.TOKYO,
+    *,
+    skip_invalid: bool = False,
+) -> ParsedCalendar:
     """The events of a calendar file, or :class:`CalendarFileError` if it is malformed.
 
     ``default_zone`` is the zone of floating times when the file names none
-    (X-WR-TIMEZONE).
+    (X-WR-TIMEZONE). An event that breaks a rule of RFC 5545 (ends before it starts)
+    refuses the whole file, naming it, unless ``skip_invalid``: then it is skipped and
+    listed with the others.
     """
     if len(data) > limits.MAX_CALENDAR_FILE_BYTES:
         raise CalendarFileError(source, _too_large(len(data)))
@@ -649,6 +658,16 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
                 )
             )
     skipped.sort(key=lambda entry: entry.line)
+    invalid = next((entry for entry in skipped if entry.invalid), None)
+    if invalid is not None and not skip_invalid:
+        raise CalendarFileError(
+            source,
+            f"the event {quoted(invalid.title)} (UID {quoted(invalid.uid)}) is not valid: "
+            f"{invalid.reason}; nothing was imported (ask to skip invalid events to "
+            "import the others)",
+            line=invalid.line,
+            component="VEVENT",
+        )
     return ParsedCalendar(
         source,
         method,
@@ -735,7 +754,9 @@ def _event(
         end_prop = component.get("DTEND")
         if end_prop is not None:
             if not isinstance(end_prop.dt, datetime):
-                return Skipped(uid, title, line, "DTEND is a date while DTSTART is a time")
+                return Skipped(
+                    uid, title, line, "DTEND is a date while DTSTART is a time", invalid=True
+                )
             end, end_zone = reader.instant(end_prop, line, "DTEND")
         elif component.get("DURATION") is not None:
             end, end_zone = _after(start, component["DURATION"].dt), None
@@ -751,8 +772,10 @@ def _event(
             f"the event lies outside the dates the program plans for "
             f"({limits.describe_day_range()})",
         )
-    if end <= start:
-        return Skipped(uid, title, line, "the event ends before it starts")
+    if end < start:
+        return Skipped(uid, title, line, "the event ends before it starts", invalid=True)
+    if end == start:
+        return Skipped(uid, title, line, "the event ends when it starts (it has no length)")
     marked = _text(component, ZONE_PROPERTY)
     zone_name = (resolve_zone(marked) if marked else None) or start_zone or end_zone
     zone_name = zone_name or reader.floating_zone
@@ -761,11 +784,18 @@ def _event(
 
     rule_text = None
     changes: list[ParsedChange] = []
+    read_by_rfc: list[tuple[datetime, datetime]] = [
+        (local, instant)
+        for prop, instant in ((start_prop, start), (component.get("DTEND"), end))
+        if prop is not None
+        for local in [_wall_clock(prop)]
+        if local is not None and _skipped_or_repeated(local, zone_name)
+    ]
     if component.get("RRULE") is not None:
         rules = component["RRULE"]
         if isinstance(rules, list):
             if len(rules) > 1:
-                return Skipped(uid, title, line, "a series with more than one RRULE")
+                return Skipped(uid, title, line, "a series with more than one RRULE", invalid=True)
             rules = rules[0]
         rule_text = _stored_rule(rules, zone_name)
         try:
@@ -775,12 +805,22 @@ def _event(
         if component.get("EXDATE") is not None:
             for instant in reader.instants(component["EXDATE"], line, "EXDATE"):
                 changes.append(ParsedChange(instant, cancelled=True))
+        unplaced = recurrence.unplaced_starts(rule_text, start, zone_name)
+        read_by_rfc.extend(unplaced)
         for override, override_line in moved:
             change = _change(reader, override, override_line, end - start, "PUBLISH")
             if _changes_nothing(change, end - start):
                 continue  # a meeting written out in full, as this program does for
                 # those across a change of clocks: the rule already gives it
             changes.append(change)
+        # Each meeting on a skipped or repeated wall-clock time is held as an explicit
+        # change at RFC 5545's reading, so the program stores what the file means.
+        changed = {change.recurrence_id for change in changes}
+        changes.extend(
+            ParsedChange(instant, False, instant, instant + (end - start))
+            for _, instant in unplaced
+            if instant not in changed
+        )
     status_text = str(component.get("STATUS", "CONFIRMED")).upper()
     status = {"TENTATIVE": EventStatus.TENTATIVE, "CANCELLED": EventStatus.CANCELLED}.get(
         status_text, EventStatus.CONFIRMED
@@ -810,7 +850,24 @@ def _event(
         organizer=_address(organizer) if organizer is not None else None,
         attendees=tuple(a for a in (_address(value) for value in attendees) if a is not None),
         line=line,
+        read_by_rfc=tuple(sorted(set(read_by_rfc))),
     )
+
+
+def _wall_clock(prop: Any) -> datetime | None:
+    """The naive wall-clock time of a TZID or floating date-time property, else None."""
+    value = prop.dt
+    if not isinstance(value, datetime) or (value.tzinfo is not None and "TZID" not in prop.params):
+        return None
+    return value.replace(tzinfo=None)
+
+
+def _skipped_or_repeated(local: datetime, zone_name: str) -> bool:
+    try:
+        timezones.to_utc(local, zone_name)
+    except timezones.TimeZoneError:
+        return True
+    return False
 
 
 __all__ = [
