@@ -28,6 +28,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -313,13 +314,40 @@ def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
 
 
 # -- zones ----------------------------------------------------------------------------
+def _renamed_zones() -> dict[str, str]:
+    """Old IANA names and their current ones (Asia/Katmandu is Asia/Kathmandu), from
+    the tzdata package's links; CLDR's Windows mapping still gives the old names. A
+    link into another region (Atlantic/Reykjavik to Africa/Abidjan) is a merge of
+    zones, not a rename, and is left alone."""
+    text = resources.files("tzdata").joinpath("zoneinfo/tzdata.zi").read_text()
+    renamed: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.startswith("L "):
+            _, target, old_name = line.split()[:3]
+            if target.split("/", 1)[0] == old_name.split("/", 1)[0]:
+                renamed[old_name] = target
+    return renamed
+
+
+_RENAMED = _renamed_zones()
+
+
+def _windows_zone(name: str) -> str | None:
+    """The IANA zone CLDR's windowsZones mapping gives a Windows zone name."""
+    if name not in WINDOWS_TO_OLSON:
+        return None
+    mapped = str(WINDOWS_TO_OLSON[name])
+    return _RENAMED.get(mapped, mapped)
+
+
 def resolve_zone(tzid: str) -> str | None:
     """The IANA zone a TZID means: IANA itself, a Windows name, or a prefixed path."""
     name = tzid.strip().strip('"')
     if timezones.is_zone(name):
         return name
-    if name in WINDOWS_TO_OLSON:
-        return str(WINDOWS_TO_OLSON[name])
+    windows = _windows_zone(name)
+    if windows is not None:
+        return windows
     parts = [part for part in name.split("/") if part]
     for size in (3, 2, 1):
         if len(parts) >= size:
@@ -329,15 +357,30 @@ def resolve_zone(tzid: str) -> str | None:
     return None
 
 
-def matching_zone(definition: Any, year: int) -> str | None:
-    """The IANA zone whose offsets equal a VTIMEZONE's, day by day, from the year before
+_CLDR_ZONES: tuple[str, ...] = tuple(
+    sorted({zone for name in WINDOWS_TO_OLSON if (zone := _windows_zone(str(name)))})
+)
+"""The zone CLDR's windowsZones mapping gives each Windows zone (its territory "001"):
+the zones Outlook's own time zones stand for."""
+
+
+class AmbiguousZoneError(CalendarFileError):
+    """A freely named VTIMEZONE fits several zones Outlook distinguishes."""
+
+
+def matching_zones(definition: Any, year: int, preferred: str | None = None) -> list[str]:
+    """The IANA zones whose offsets equal a VTIMEZONE's, day by day, from the year before
     ``year`` to the year after: for files that name their zone freely (Outlook's
-    'Customized Time Zone'). Equivalent zones give the same instants; the first in
-    alphabetical order is taken."""
+    'Customized Time Zone').
+
+    ``preferred`` (the importer's default zone) alone, if it fits; else the zones of
+    CLDR's Windows mapping that fit (London, not Atlantic/Canary, for GMT Standard
+    Time); else every zone that fits. An empty list when none does.
+    """
     try:
         defined = definition.to_tz(lookup_tzid=False)
     except (ValueError, KeyError, TypeError):
-        return None
+        return []
     start = datetime(year - 1, 1, 1, 12, tzinfo=UTC)
     onsets: list[datetime] = [
         block["DTSTART"].dt for block in definition.subcomponents if "DTSTART" in block
@@ -349,15 +392,22 @@ def matching_zone(definition: Any, year: int) -> str | None:
     try:
         wanted = [sample.astimezone(defined).utcoffset() for sample in samples]
     except (ValueError, TypeError, OverflowError):
-        return None
-    for name in timezones.all_zones():
+        return []
+    coarse = list(range(0, len(samples), 15))
+
+    def fits(name: str) -> bool:
         zone = timezones.zone(name)
-        if all(
+        return all(samples[i].astimezone(zone).utcoffset() == wanted[i] for i in coarse) and all(
             sample.astimezone(zone).utcoffset() == offset
             for sample, offset in zip(samples, wanted, strict=True)
-        ):
-            return name
-    return None
+        )
+
+    if preferred is not None and timezones.is_zone(preferred) and fits(preferred):
+        return [preferred]
+    found = [name for name in _CLDR_ZONES if timezones.is_zone(name) and fits(name)]
+    if found:
+        return found
+    return [name for name in timezones.all_zones() if fits(name)]
 
 
 def _instant(naive: datetime, zone_name: str) -> datetime:
@@ -392,9 +442,23 @@ class _Reader:
             if zone_name is None and definition is not None:
                 location = str(definition.get("X-LIC-LOCATION", "") or "")
                 zone_name = resolve_zone(location) if location else None
-                zone_name = zone_name or matching_zone(definition, year)
+                if zone_name is None:
+                    zone_name = self._match(tzid, definition, year)
             self.known[tzid] = zone_name
         return self.known[tzid]
+
+    def _match(self, tzid: str, definition: Any, year: int) -> str | None:
+        """The zone a freely named VTIMEZONE stands for; when several zones Outlook
+        tells apart fit, the coordinator is asked to name it (the import's zone)."""
+        found = matching_zones(definition, year, self.floating_zone)
+        if len(found) <= 1:
+            return found[0] if found else None
+        shown = ", ".join(found[:6]) + (" ..." if len(found) > 6 else "")
+        raise AmbiguousZoneError(
+            self.source,
+            f"the time zone {quoted(tzid)} has the offsets of several zones ({shown}); "
+            "give the one it means as the import's zone (--zone)",
+        )
 
     def unknown(self, tzid: str, what: str, line: int) -> CalendarFileError:
         if tzid in self.definitions:
@@ -871,6 +935,7 @@ def _skipped_or_repeated(local: datetime, zone_name: str) -> bool:
 
 
 __all__ = [
+    "AmbiguousZoneError",
     "Attendee",
     "ParsedCalendar",
     "ParsedChange",
@@ -879,6 +944,7 @@ __all__ = [
     "Skipped",
     "agenda_of",
     "check_calendar_file",
+    "matching_zones",
     "read_calendar",
     "read_calendar_bytes",
     "resolve_zone",
