@@ -375,7 +375,8 @@ def matching_zones(definition: Any, year: int, preferred: str | None = None) -> 
 
     ``preferred`` (the importer's default zone) alone, if it fits; else the zones of
     CLDR's Windows mapping that fit (London, not Atlantic/Canary, for GMT Standard
-    Time); else every zone that fits. An empty list when none does.
+    Time), the fixed Etc/ zone alone for a definition of one offset all along; else
+    every zone that fits. An empty list when none does.
     """
     try:
         defined = definition.to_tz(lookup_tzid=False)
@@ -405,6 +406,10 @@ def matching_zones(definition: Any, year: int, preferred: str | None = None) -> 
     if preferred is not None and timezones.is_zone(preferred) and fits(preferred):
         return [preferred]
     found = [name for name in _CLDR_ZONES if timezones.is_zone(name) and fits(name)]
+    fixed = [name for name in found if name.startswith("Etc/")]
+    if fixed and len(set(wanted)) == 1:
+        # One offset all along: the fixed zone of that offset says exactly that.
+        return fixed[:1]
     if found:
         return found
     return [name for name in timezones.all_zones() if fits(name)]
