@@ -1,7 +1,10 @@
-"""``cpp-scheduler import FILE.ics [--dry-run]``: events from a partner's calendar file.
+"""``cpp-scheduler import FILE.ics [--dry-run] [--skip-invalid]``: events from a
+partner's calendar file.
 
 Shows what would be created and what updated (matched by UID, a newer SEQUENCE wins),
-then applies all of it or nothing.
+then applies all of it or nothing. An event that breaks a rule (ends before it starts)
+refuses the file, naming it, unless ``--skip-invalid``. A dry run never creates a
+database.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.ical.importer import check_calendar_file
 from cpp_scheduler.services import calendar_import
-from cpp_scheduler.store import open_database
+from cpp_scheduler.store import database_exists, open_database
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -33,6 +36,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="show what would be created and updated; change nothing",
     )
     parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="skip events that break a rule (such as ending before they start), listing "
+        "them, instead of refusing the file",
+    )
+    parser.add_argument(
         "--zone",
         default=timezones.TOKYO,
         metavar="ZONE",
@@ -47,13 +56,22 @@ def run(args: argparse.Namespace) -> int:
             f"--zone {quoted(args.zone)} is not a time zone (such as Asia/Tokyo)", status=2
         )
     check_calendar_file(args.file)  # a pipe or a huge file: refused before the database opens
-    database = open_database(args.db)
-    try:
-        report = calendar_import.import_calendar(
-            database, args.file, dry_run=args.dry_run, default_zone=args.zone
+    if args.dry_run and not database_exists(args.db):
+        report = calendar_import.preview_into_new_database(
+            args.file, default_zone=args.zone, skip_invalid=args.skip_invalid
         )
-    finally:
-        database.close()
+    else:
+        database = open_database(args.db)
+        try:
+            report = calendar_import.import_calendar(
+                database,
+                args.file,
+                dry_run=args.dry_run,
+                default_zone=args.zone,
+                skip_invalid=args.skip_invalid,
+            )
+        finally:
+            database.close()
     for line in report.lines():
         print(line)
     return 0

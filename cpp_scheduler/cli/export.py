@@ -189,6 +189,15 @@ def run(args: argparse.Namespace) -> int:
         database.close()
     for path in written:
         print(f"wrote {path}", file=sys.stdout)
+    database = open_database(args.db)
+    try:
+        caveats = calendar_preview.export_caveats(
+            database, scope, options, dates=dates, with_attendees=args.with_attendees
+        )
+    finally:
+        database.close()
+    for caveat in caveats:
+        print(f"note: {caveat}", file=sys.stderr)
     if options.method is Method.REQUEST and options.organizer is None:
         missing = _without_organizer(written)
         if missing:
@@ -219,6 +228,7 @@ def preview_json(preview: calendar_preview.ExportPreview) -> dict[str, Any]:
         "zone": preview.zone,
         "files": [method.value for method in preview.files],
         "study_tours": preview.tours,
+        "caveats": list(preview.caveats),
         "events": [
             {
                 "title": row.title,
@@ -246,10 +256,11 @@ def preview_text(preview: calendar_preview.ExportPreview) -> str:
         [row.start_text, row.end_text, row.status.label, row.title, row.location, row.video_link]
         for row in preview.rows
     ]
+    notes = "".join(f"\nnote: {caveat}" for caveat in preview.caveats)
     if not rows:
-        return head
+        return head + notes
     header = ["Starts", "Ends", "Status", "Title", "Location", "Video link"]
-    return head + "\n" + table(rows, header)
+    return head + "\n" + table(rows, header) + notes
 
 
 def _without_organizer(paths: list[Path]) -> int:

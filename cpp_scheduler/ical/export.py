@@ -37,7 +37,7 @@ from cpp_scheduler.ical.text import (
     plain_text,
     uri_text,
 )
-from cpp_scheduler.ical.vtimezone import vtimezone
+from cpp_scheduler.ical.vtimezone import one_rule_caveat, vtimezone
 from cpp_scheduler.model import (
     Event,
     EventMode,
@@ -117,6 +117,15 @@ def is_repeated_local_time(instant: datetime, zone_name: str) -> bool:
     return _repeated(instant.astimezone(timezones.zone(zone_name)))
 
 
+def crosses_offset_change(start: datetime, end: datetime, zone_name: str) -> bool:
+    """Whether the zone's UTC offset at ``end`` differs from the one at ``start``: the
+    meetings whose wall-clock length differs from their real length."""
+    if zone_name in _UTC_NAMES:
+        return False
+    tz = timezones.zone(zone_name)
+    return start.astimezone(tz).utcoffset() != end.astimezone(tz).utcoffset()
+
+
 def _repeated(local: datetime) -> bool:
     return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
 
@@ -144,16 +153,42 @@ class _Writer:
         if not series:
             return components
         master.add("RRULE", self.rule(event))
+        assert event.recurrence_rule is not None
+        # A meeting on a wall-clock time that clocks skip is named by that time, as the
+        # rule gives it (02:30), not by the instant it is read as (03:30).
+        skipped = {
+            instant: local.replace(tzinfo=timezones.zone(event.zone))
+            for local, instant in recurrence.unplaced_starts(
+                event.recurrence_rule, event.start_utc, event.zone
+            )
+            if timezones.to_local(instant, event.zone).replace(tzinfo=None) != local
+        }
+
+        def occurrence_id(instant: datetime) -> datetime:
+            return skipped.get(instant) or self.local(instant, event.zone)
+
         cancelled = [change for change in event.changes if change.cancelled]
         if cancelled:
-            master.add("EXDATE", [self.local(c.recurrence_id, event.zone) for c in cancelled])
+            master.add("EXDATE", [occurrence_id(c.recurrence_id) for c in cancelled])
         for change in event.changes:
             if change.cancelled or change.start_utc is None or change.end_utc is None:
                 continue
             moved = self.base_component(event, method, moved=(change.start_utc, change.end_utc))
-            moved.add("RECURRENCE-ID", self.local(change.recurrence_id, event.zone))
+            moved.add("RECURRENCE-ID", occurrence_id(change.recurrence_id))
             self.add_times(moved, event.zone, change.start_utc, change.end_utc)
             components.append(moved)
+        for occurrence in event.occurrences():
+            if occurrence.moved or occurrence.recurrence_id is None:
+                continue
+            if not crosses_offset_change(occurrence.start, occurrence.end, event.zone):
+                continue
+            # RFC 5545 gives each member the exact length of the first, but ical.js,
+            # vobject, ical and recurring-ical-events keep the wall-clock end: an
+            # explicit end for this one meeting leaves none of them a choice.
+            pinned = self.base_component(event, method, moved=(occurrence.start, occurrence.end))
+            pinned.add("RECURRENCE-ID", occurrence_id(occurrence.recurrence_id))
+            self.add_times(pinned, event.zone, occurrence.start, occurrence.end)
+            components.append(pinned)
         return components
 
     def add_times(
@@ -165,12 +200,14 @@ class _Writer:
         *,
         series: bool = False,
     ) -> None:
-        """DTSTART and DTEND in the zone, unless one of them falls in a repeated hour.
+        """DTSTART and DTEND in the zone, unless one of them falls in a repeated hour or
+        the meeting spans a change of the zone's offset.
 
         Then a one-off event is written wholly in UTC (a TZID start with a UTC end is
-        itself read differently: recurring-ical-events shifts such an end by an hour),
+        itself read differently: recurring-ical-events shifts such an end by an hour;
+        ical.js ends a meeting whose TZID start and end straddle a change an hour off),
         and a series, whose rule must expand on the zone's wall clock, keeps its start
-        and gives its length as DURATION.
+        and gives its length as DURATION (the length every member has).
         """
         if zone_name in _UTC_NAMES:
             component.add("DTSTART", start.astimezone(UTC))
@@ -179,7 +216,11 @@ class _Writer:
         tz = timezones.zone(zone_name)
         local_start = start.astimezone(tz)
         local_end = end.astimezone(tz)
-        if not (_repeated(local_start) or _repeated(local_end)):
+        if not (
+            _repeated(local_start)
+            or _repeated(local_end)
+            or local_start.utcoffset() != local_end.utcoffset()
+        ):
             self.zones.note(zone_name, start)
             self.zones.note(zone_name, end)
             component.add("DTSTART", local_start)
@@ -205,7 +246,7 @@ class _Writer:
         )
         starts = recurrence.local_starts(event.recurrence_rule, event.start_utc, event.zone)
         if starts:
-            last = timezones.to_utc(starts[-1], event.zone, timezones.Fold.EARLIER)
+            last = recurrence.rfc_instant(starts[-1], event.zone)
             self.zones.note(event.zone, last)
             if "UNTIL" in rule:
                 rule["UNTIL"] = [last]
@@ -370,6 +411,25 @@ def build_calendars(content: CalendarContent, options: ExportOptions) -> list[ic
     """The calendars for ``content``: one in publish mode; in request mode one REQUEST
     calendar for live events and one CANCEL calendar for cancelled ones (either may be
     left out when it would be empty, but never both)."""
+    return [calendar for calendar, _ in _build(content, options)]
+
+
+def zone_caveats(content: CalendarContent, options: ExportOptions) -> list[str]:
+    """What the export's report says of its zones: for each zone whose clocks change
+    by more than one yearly rule over the instants written, which clients may be an
+    hour off and when (:func:`cpp_scheduler.ical.vtimezone.one_rule_caveat`)."""
+    spans: dict[str, tuple[datetime, datetime]] = {}
+    for _, zones in _build(content, options):
+        for zone_name, (first, last) in zones.spans.items():
+            known = spans.get(zone_name, (first, last))
+            spans[zone_name] = (min(first, known[0]), max(last, known[1]))
+    found = [one_rule_caveat(zone_name, *span) for zone_name, span in sorted(spans.items())]
+    return [caveat for caveat in found if caveat is not None]
+
+
+def _build(
+    content: CalendarContent, options: ExportOptions
+) -> list[tuple[icalendar.Calendar, _Zones]]:
     if options.method is Method.CANCEL:
         options = replace(options, method=Method.REQUEST)
     if options.method is Method.PUBLISH:
@@ -379,11 +439,11 @@ def build_calendars(content: CalendarContent, options: ExportOptions) -> list[ic
             body.extend(writer.event_components(event, Method.PUBLISH))
         for tour in content.tours:
             body.extend(writer.tour_components(tour))
-        return [writer.calendar(Method.PUBLISH, body)]
+        return [(writer.calendar(Method.PUBLISH, body), writer.zones)]
 
     live = [event for event in content.events if not event.is_cancelled]
     gone = [event for event in content.events if event.is_cancelled]
-    calendars: list[icalendar.Calendar] = []
+    calendars: list[tuple[icalendar.Calendar, _Zones]] = []
     if live or content.tours or not gone:
         writer = _Writer(content, options)
         body = []
@@ -391,13 +451,13 @@ def build_calendars(content: CalendarContent, options: ExportOptions) -> list[ic
             body.extend(writer.event_components(event, Method.REQUEST))
         for tour in content.tours:
             body.extend(writer.tour_components(tour))
-        calendars.append(writer.calendar(Method.REQUEST, body))
+        calendars.append((writer.calendar(Method.REQUEST, body), writer.zones))
     if gone:
         writer = _Writer(content, options)
         body = []
         for event in gone:
             body.extend(writer.event_components(event, Method.CANCEL))
-        calendars.append(writer.calendar(Method.CANCEL, body))
+        calendars.append((writer.calendar(Method.CANCEL, body), writer.zones))
     return calendars
 
 
@@ -574,4 +634,5 @@ __all__ = [
     "build_calendars",
     "export_bytes",
     "serialize",
+    "zone_caveats",
 ]

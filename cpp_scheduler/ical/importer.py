@@ -28,6 +28,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,9 @@ class ParsedEvent:
     organizer: Attendee | None
     attendees: tuple[Attendee, ...]
     line: int
+    read_by_rfc: tuple[tuple[datetime, datetime], ...] = ()
+    """Wall-clock times of the event (in its zone) that a change of clocks skips or
+    repeats, each with the instant RFC 5545 reads it as: the import preview lists them."""
 
     @property
     def where(self) -> str:
@@ -109,6 +113,9 @@ class Skipped:
     title: str
     line: int
     reason: str
+    invalid: bool = False
+    """The entry breaks a rule of RFC 5545 (it ends before it starts): the import is
+    refused unless the coordinator asked to skip such entries."""
 
 
 @dataclass(frozen=True)
@@ -307,13 +314,40 @@ def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
 
 
 # -- zones ----------------------------------------------------------------------------
+def _renamed_zones() -> dict[str, str]:
+    """Old IANA names and their current ones (Asia/Katmandu is Asia/Kathmandu), from
+    the tzdata package's links; CLDR's Windows mapping still gives the old names. A
+    link into another region (Atlantic/Reykjavik to Africa/Abidjan) is a merge of
+    zones, not a rename, and is left alone."""
+    text = resources.files("tzdata").joinpath("zoneinfo/tzdata.zi").read_text()
+    renamed: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.startswith("L "):
+            _, target, old_name = line.split()[:3]
+            if target.split("/", 1)[0] == old_name.split("/", 1)[0]:
+                renamed[old_name] = target
+    return renamed
+
+
+_RENAMED = _renamed_zones()
+
+
+def _windows_zone(name: str) -> str | None:
+    """The IANA zone CLDR's windowsZones mapping gives a Windows zone name."""
+    if name not in WINDOWS_TO_OLSON:
+        return None
+    mapped = str(WINDOWS_TO_OLSON[name])
+    return _RENAMED.get(mapped, mapped)
+
+
 def resolve_zone(tzid: str) -> str | None:
     """The IANA zone a TZID means: IANA itself, a Windows name, or a prefixed path."""
     name = tzid.strip().strip('"')
     if timezones.is_zone(name):
         return name
-    if name in WINDOWS_TO_OLSON:
-        return str(WINDOWS_TO_OLSON[name])
+    windows = _windows_zone(name)
+    if windows is not None:
+        return windows
     parts = [part for part in name.split("/") if part]
     for size in (3, 2, 1):
         if len(parts) >= size:
@@ -323,15 +357,31 @@ def resolve_zone(tzid: str) -> str | None:
     return None
 
 
-def matching_zone(definition: Any, year: int) -> str | None:
-    """The IANA zone whose offsets equal a VTIMEZONE's, day by day, from the year before
+_CLDR_ZONES: tuple[str, ...] = tuple(
+    sorted({zone for name in WINDOWS_TO_OLSON if (zone := _windows_zone(str(name)))})
+)
+"""The zone CLDR's windowsZones mapping gives each Windows zone (its territory "001"):
+the zones Outlook's own time zones stand for."""
+
+
+class AmbiguousZoneError(CalendarFileError):
+    """A freely named VTIMEZONE fits several zones Outlook distinguishes."""
+
+
+def matching_zones(definition: Any, year: int, preferred: str | None = None) -> list[str]:
+    """The IANA zones whose offsets equal a VTIMEZONE's, day by day, from the year before
     ``year`` to the year after: for files that name their zone freely (Outlook's
-    'Customized Time Zone'). Equivalent zones give the same instants; the first in
-    alphabetical order is taken."""
+    'Customized Time Zone').
+
+    ``preferred`` (the importer's default zone) alone, if it fits; else the zones of
+    CLDR's Windows mapping that fit (London, not Atlantic/Canary, for GMT Standard
+    Time), the fixed Etc/ zone alone for a definition of one offset all along; else
+    every zone that fits. An empty list when none does.
+    """
     try:
         defined = definition.to_tz(lookup_tzid=False)
     except (ValueError, KeyError, TypeError):
-        return None
+        return []
     start = datetime(year - 1, 1, 1, 12, tzinfo=UTC)
     onsets: list[datetime] = [
         block["DTSTART"].dt for block in definition.subcomponents if "DTSTART" in block
@@ -343,26 +393,32 @@ def matching_zone(definition: Any, year: int) -> str | None:
     try:
         wanted = [sample.astimezone(defined).utcoffset() for sample in samples]
     except (ValueError, TypeError, OverflowError):
-        return None
-    for name in timezones.all_zones():
+        return []
+    coarse = list(range(0, len(samples), 15))
+
+    def fits(name: str) -> bool:
         zone = timezones.zone(name)
-        if all(
+        return all(samples[i].astimezone(zone).utcoffset() == wanted[i] for i in coarse) and all(
             sample.astimezone(zone).utcoffset() == offset
             for sample, offset in zip(samples, wanted, strict=True)
-        ):
-            return name
-    return None
+        )
+
+    if preferred is not None and timezones.is_zone(preferred) and fits(preferred):
+        return [preferred]
+    found = [name for name in _CLDR_ZONES if timezones.is_zone(name) and fits(name)]
+    fixed = [name for name in found if name.startswith("Etc/")]
+    if fixed and len(set(wanted)) == 1:
+        # One offset all along: the fixed zone of that offset says exactly that.
+        return fixed[:1]
+    if found:
+        return found
+    return [name for name in timezones.all_zones() if fits(name)]
 
 
 def _instant(naive: datetime, zone_name: str) -> datetime:
-    """RFC 5545 3.3.5: a repeated local time is its first occurrence; a skipped one is
-    read with the offset before the gap."""
-    try:
-        return timezones.to_utc(naive, zone_name)
-    except timezones.AmbiguousLocalTimeError:
-        return timezones.to_utc(naive, zone_name, timezones.Fold.EARLIER)
-    except timezones.NonexistentLocalTimeError:
-        return timezones.to_utc(naive, zone_name, timezones.Fold.LATER)
+    """RFC 5545 3.3.5: a repeated local time is its first occurrence; a skipped one
+    moves forward by the gap."""
+    return recurrence.rfc_instant(naive, zone_name)
 
 
 class OutOfRangeError(CalendarFileError):
@@ -391,9 +447,23 @@ class _Reader:
             if zone_name is None and definition is not None:
                 location = str(definition.get("X-LIC-LOCATION", "") or "")
                 zone_name = resolve_zone(location) if location else None
-                zone_name = zone_name or matching_zone(definition, year)
+                if zone_name is None:
+                    zone_name = self._match(tzid, definition, year)
             self.known[tzid] = zone_name
         return self.known[tzid]
+
+    def _match(self, tzid: str, definition: Any, year: int) -> str | None:
+        """The zone a freely named VTIMEZONE stands for; when several zones Outlook
+        tells apart fit, the coordinator is asked to name it (the import's zone)."""
+        found = matching_zones(definition, year, self.floating_zone)
+        if len(found) <= 1:
+            return found[0] if found else None
+        shown = ", ".join(found[:6]) + (" ..." if len(found) > 6 else "")
+        raise AmbiguousZoneError(
+            self.source,
+            f"the time zone {quoted(tzid)} has the offsets of several zones ({shown}); "
+            "give the one it means as the import's zone (--zone)",
+        )
 
     def unknown(self, tzid: str, what: str, line: int) -> CalendarFileError:
         if tzid in self.definitions:
@@ -565,11 +635,19 @@ def _stored_rule(rule: Any, zone_name: str | None) -> str:
     return text.decode()
 
 
-def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO) -> ParsedCalendar:
+def read_calendar(
+    data: bytes,
+    source: str,
+    default_zone: str = timezones.TOKYO,
+    *,
+    skip_invalid: bool = False,
+) -> ParsedCalendar:
     """The events of a calendar file, or :class:`CalendarFileError` if it is malformed.
 
     ``default_zone`` is the zone of floating times when the file names none
-    (X-WR-TIMEZONE).
+    (X-WR-TIMEZONE). An event that breaks a rule of RFC 5545 (ends before it starts)
+    refuses the whole file, naming it, unless ``skip_invalid``: then it is skipped and
+    listed with the others.
     """
     if len(data) > limits.MAX_CALENDAR_FILE_BYTES:
         raise CalendarFileError(source, _too_large(len(data)))
@@ -649,6 +727,16 @@ def read_calendar(data: bytes, source: str, default_zone: str = timezones.TOKYO)
                 )
             )
     skipped.sort(key=lambda entry: entry.line)
+    invalid = next((entry for entry in skipped if entry.invalid), None)
+    if invalid is not None and not skip_invalid:
+        raise CalendarFileError(
+            source,
+            f"the event {quoted(invalid.title)} (UID {quoted(invalid.uid)}) is not valid: "
+            f"{invalid.reason}; nothing was imported (ask to skip invalid events to "
+            "import the others)",
+            line=invalid.line,
+            component="VEVENT",
+        )
     return ParsedCalendar(
         source,
         method,
@@ -702,6 +790,15 @@ def _change(reader: _Reader, override: Any, line: int, length: Any, method: str)
     return ParsedChange(recurrence_id, False, start, end)
 
 
+def _changes_nothing(change: ParsedChange, length: timedelta) -> bool:
+    """Whether a RECURRENCE-ID component keeps its meeting where the rule puts it."""
+    return (
+        not change.cancelled
+        and change.start == change.recurrence_id
+        and change.end == change.recurrence_id + length
+    )
+
+
 def _event(
     reader: _Reader,
     component: Any,
@@ -726,7 +823,9 @@ def _event(
         end_prop = component.get("DTEND")
         if end_prop is not None:
             if not isinstance(end_prop.dt, datetime):
-                return Skipped(uid, title, line, "DTEND is a date while DTSTART is a time")
+                return Skipped(
+                    uid, title, line, "DTEND is a date while DTSTART is a time", invalid=True
+                )
             end, end_zone = reader.instant(end_prop, line, "DTEND")
         elif component.get("DURATION") is not None:
             end, end_zone = _after(start, component["DURATION"].dt), None
@@ -742,8 +841,10 @@ def _event(
             f"the event lies outside the dates the program plans for "
             f"({limits.describe_day_range()})",
         )
-    if end <= start:
-        return Skipped(uid, title, line, "the event ends before it starts")
+    if end < start:
+        return Skipped(uid, title, line, "the event ends before it starts", invalid=True)
+    if end == start:
+        return Skipped(uid, title, line, "the event ends when it starts (it has no length)")
     marked = _text(component, ZONE_PROPERTY)
     zone_name = (resolve_zone(marked) if marked else None) or start_zone or end_zone
     zone_name = zone_name or reader.floating_zone
@@ -752,11 +853,18 @@ def _event(
 
     rule_text = None
     changes: list[ParsedChange] = []
+    read_by_rfc: list[tuple[datetime, datetime]] = [
+        (local, instant)
+        for prop, instant in ((start_prop, start), (component.get("DTEND"), end))
+        if prop is not None
+        for local in [_wall_clock(prop)]
+        if local is not None and _skipped_or_repeated(local, zone_name)
+    ]
     if component.get("RRULE") is not None:
         rules = component["RRULE"]
         if isinstance(rules, list):
             if len(rules) > 1:
-                return Skipped(uid, title, line, "a series with more than one RRULE")
+                return Skipped(uid, title, line, "a series with more than one RRULE", invalid=True)
             rules = rules[0]
         rule_text = _stored_rule(rules, zone_name)
         try:
@@ -766,8 +874,22 @@ def _event(
         if component.get("EXDATE") is not None:
             for instant in reader.instants(component["EXDATE"], line, "EXDATE"):
                 changes.append(ParsedChange(instant, cancelled=True))
+        unplaced = recurrence.unplaced_starts(rule_text, start, zone_name)
+        read_by_rfc.extend(unplaced)
         for override, override_line in moved:
-            changes.append(_change(reader, override, override_line, end - start, "PUBLISH"))
+            change = _change(reader, override, override_line, end - start, "PUBLISH")
+            if _changes_nothing(change, end - start):
+                continue  # a meeting written out in full, as this program does for
+                # those across a change of clocks: the rule already gives it
+            changes.append(change)
+        # Each meeting on a skipped or repeated wall-clock time is held as an explicit
+        # change at RFC 5545's reading, so the program stores what the file means.
+        changed = {change.recurrence_id for change in changes}
+        changes.extend(
+            ParsedChange(instant, False, instant, instant + (end - start))
+            for _, instant in unplaced
+            if instant not in changed
+        )
     status_text = str(component.get("STATUS", "CONFIRMED")).upper()
     status = {"TENTATIVE": EventStatus.TENTATIVE, "CANCELLED": EventStatus.CANCELLED}.get(
         status_text, EventStatus.CONFIRMED
@@ -797,10 +919,28 @@ def _event(
         organizer=_address(organizer) if organizer is not None else None,
         attendees=tuple(a for a in (_address(value) for value in attendees) if a is not None),
         line=line,
+        read_by_rfc=tuple(sorted(set(read_by_rfc))),
     )
 
 
+def _wall_clock(prop: Any) -> datetime | None:
+    """The naive wall-clock time of a TZID or floating date-time property, else None."""
+    value = prop.dt
+    if not isinstance(value, datetime) or (value.tzinfo is not None and "TZID" not in prop.params):
+        return None
+    return value.replace(tzinfo=None)
+
+
+def _skipped_or_repeated(local: datetime, zone_name: str) -> bool:
+    try:
+        timezones.to_utc(local, zone_name)
+    except timezones.TimeZoneError:
+        return True
+    return False
+
+
 __all__ = [
+    "AmbiguousZoneError",
     "Attendee",
     "ParsedCalendar",
     "ParsedChange",
@@ -809,6 +949,7 @@ __all__ = [
     "Skipped",
     "agenda_of",
     "check_calendar_file",
+    "matching_zones",
     "read_calendar",
     "read_calendar_bytes",
     "resolve_zone",

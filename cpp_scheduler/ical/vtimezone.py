@@ -15,8 +15,14 @@ RRULE-based observances that reproduce the zone's real offsets over the file's s
   all (Casablanca's Ramadan changes), gets further blocks, each bounded by UNTIL or a
   single DTSTART, which is still exact for every client that follows RFC 5545.
 
-The span covers the year before the first instant to the year after the last, so the
-observance in force on the first event's day always starts before it.
+The span reaches back from the year before the first instant to the year the zone's
+rule then in force began (1996 for London, 2007 for New York, 1986 for Kathmandu), and on
+to the year after the last instant. vobject ignores a VTIMEZONE whose observances start
+in the file's own year and falls back to its own data; observances that start where the
+rule began are read right by every client, and cost no extra block.
+
+Where the rule changes within the span, :func:`one_rule_caveat` says which clients may
+be an hour off and when, for the export's report.
 """
 
 from __future__ import annotations
@@ -187,11 +193,159 @@ def _runs(group: list[Transition]) -> Iterable[tuple[list[Transition], set[tuple
         yield run, patterns
 
 
+_OLDEST_RULE_YEAR = 1970
+"""How far back a rule's start is looked for; zoneinfo's history before it is patchy."""
+
+
+def _year_signature(zone_name: str, year: int) -> tuple[tuple[object, ...], ...] | None:
+    """The kinds of change a zone makes in one calendar year, each with the yearly
+    patterns its date fits; None for a year with none."""
+    changes = transitions(
+        zone_name, datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
+    )
+    if not changes:
+        return None
+    return tuple(
+        (
+            change.daylight,
+            change.offset_before,
+            change.offset_after,
+            change.name_after,
+            change.local_onset.month,
+            change.local_onset.time(),
+        )
+        for change in changes
+    )
+
+
+@lru_cache(maxsize=512)
+def rule_start_year(zone_name: str, year: int) -> int:
+    """The first year of the run of years up to ``year`` in which the zone changed its
+    clocks the same way (same offsets, months, times and the same yearly rule), or,
+    for a zone that keeps one offset, the year of its last change before ``year``."""
+    signature = _year_signature(zone_name, year)
+    if signature is None:
+        earlier = year - 1
+        while earlier >= _OLDEST_RULE_YEAR and _year_signature(zone_name, earlier) is None:
+            earlier -= 1
+        return max(earlier + 1, _OLDEST_RULE_YEAR)
+    patterns = [
+        _describe(change.local_onset)
+        for change in transitions(
+            zone_name, datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
+        )
+    ]
+    start = year
+    while start - 1 >= _OLDEST_RULE_YEAR:
+        earlier = start - 1
+        if _year_signature(zone_name, earlier) != signature:
+            break
+        onsets = [
+            change.local_onset
+            for change in transitions(
+                zone_name,
+                datetime(earlier, 1, 1, tzinfo=UTC),
+                datetime(earlier + 1, 1, 1, tzinfo=UTC),
+            )
+        ]
+        joined = [fits & _describe(onset) for fits, onset in zip(patterns, onsets, strict=True)]
+        if not all(joined) or any(
+            _choose(wider, onset.month) != _choose(narrower, onset.month)
+            for wider, narrower, onset in zip(patterns, joined, onsets, strict=True)
+        ):
+            # Going further back would cost the rule its simplest form (Santiago's
+            # 'first Sunday' would become 'the Sunday on or after the 2nd').
+            break
+        patterns = joined
+        start = earlier
+    return start
+
+
+def _cover(first: datetime, last: datetime, zone_name: str) -> tuple[datetime, datetime]:
+    start_year = rule_start_year(zone_name, first.astimezone(UTC).year - 1)
+    return (
+        datetime(start_year, 1, 1, tzinfo=UTC),
+        datetime(last.astimezone(UTC).year + 2, 1, 1, tzinfo=UTC),
+    )
+
+
 def observances(zone_name: str, first: datetime, last: datetime) -> list[Observance]:
     """The blocks that give ``zone_name``'s offsets from ``first`` to ``last`` (UTC)."""
-    cover_start = datetime(first.astimezone(UTC).year - 1, 1, 1, tzinfo=UTC)
-    cover_end = datetime(last.astimezone(UTC).year + 2, 1, 1, tzinfo=UTC)
-    return list(_observances(zone_name, cover_start, cover_end))
+    return list(_observances(zone_name, *_cover(first, last, zone_name)))
+
+
+def one_rule_caveat(zone_name: str, first: datetime, last: datetime) -> str | None:
+    """What a client that holds one yearly rule per zone (Outlook) may show wrongly
+    for ``zone_name`` between ``first`` and ``last``, or None when one rule is enough.
+
+    Such a client keeps one STANDARD and one DAYLIGHT rule; the changes of clocks the
+    other blocks describe (a rule that changes within the span, a change that falls in
+    another month some years) may then be read at the wrong date, and meetings near
+    them an hour off.
+    """
+    blocks = observances(zone_name, first, last)
+    standard = [block for block in blocks if not block.daylight]
+    daylight = [block for block in blocks if block.daylight]
+    dates = _off_weekday_dates(zone_name, blocks, first, last)
+    if len(standard) <= 1 and len(daylight) <= 1:
+        return _caveat(zone_name, dates)
+
+    def reach(block: Observance) -> int:
+        if block.rule is None:
+            return 0
+        end = block.until.year if block.until is not None else last.year + 1
+        return end - block.onset.year
+
+    kept = {id(max(kind, key=reach)) for kind in (standard, daylight) if kind}
+    for block in blocks:
+        if id(block) in kept:
+            continue
+        onsets = [block.onset]
+        if block.rule is not None:
+            onsets = [
+                change.local_onset
+                for change in transitions(zone_name, *_cover(first, last, zone_name))
+                if change.local_onset >= block.onset
+                and (block.until is None or change.at <= block.until)
+                and change.daylight == block.daylight
+                and change.local_onset.month == block.onset.month
+            ]
+        dates.extend(
+            f"{onset:%Y-%m-%d}" for onset in onsets if first.year <= onset.year <= last.year
+        )
+    return _caveat(zone_name, dates)
+
+
+def _caveat(zone_name: str, dates: list[str]) -> str | None:
+    if not dates:
+        return None
+    listed = ", ".join(sorted(set(dates)))
+    return (
+        f"{zone_name} changes its clocks by more than one yearly rule in this file; "
+        f"Outlook and other clients that keep one rule per zone may show meetings an "
+        f"hour off around {listed}"
+    )
+
+
+def _off_weekday_dates(
+    zone_name: str, blocks: list[Observance], first: datetime, last: datetime
+) -> list[str]:
+    """The changes a rule of the form 'the weekday on or after day D' (Santiago's
+    Sunday after the first Saturday) puts on another day than the nearest 'nth
+    weekday' rule, the only kind Outlook's zones hold."""
+    found: list[str] = []
+    for block in blocks:
+        rule = block.rule
+        if rule is None or not rule.monthdays or rule.weekday is None:
+            continue
+        ordinal = (rule.monthdays[0] - 1) // 7 + 1
+        for year in range(first.year, last.year + 1):
+            weeks = month_calendar.monthcalendar(year, rule.month)
+            days = [week[rule.weekday] for week in weeks if week[rule.weekday]]
+            real = next(day for day in days if day >= rule.monthdays[0])
+            if days[ordinal - 1] != real:
+                found.append(f"{year}-{rule.month:02d}-{real:02d}")
+    return found
 
 
 @lru_cache(maxsize=512)
@@ -261,9 +415,7 @@ def vtimezone(zone_name: str, first: datetime, last: datetime) -> icalendar.Time
     The same component is returned for the same zone and years, so a batch of files
     builds each zone once; add it to calendars, never change it.
     """
-    cover_start = datetime(first.astimezone(UTC).year - 1, 1, 1, tzinfo=UTC)
-    cover_end = datetime(last.astimezone(UTC).year + 2, 1, 1, tzinfo=UTC)
-    return _component(zone_name, cover_start, cover_end)
+    return _component(zone_name, *_cover(first, last, zone_name))
 
 
 @lru_cache(maxsize=512)

@@ -212,11 +212,17 @@ class Event(Record, Base):
         assert self.recurrence_rule is not None
         try:
             gaps = recurrence.problem_starts(self.recurrence_rule, self.start_utc, self.zone)
+            unplaced = recurrence.unplaced_starts(self.recurrence_rule, self.start_utc, self.zone)
         except recurrence.RecurrenceError as error:
             return [rules.Problem("recurrence_rule", str(error))]
+        # An occurrence in a gap or fold is placed when the series holds an explicit
+        # change for it (RFC 5545's reading, written by the calendar import); otherwise
+        # the coordinator is asked, as the dialog does.
+        placed = {change.recurrence_id for change in self.changes}
         return [
             rules.Problem("recurrence_rule", f"An occurrence cannot be placed: {gap}")
-            for gap in gaps
+            for gap, (_, instant) in zip(gaps, unplaced, strict=True)
+            if instant not in placed
         ]
 
 

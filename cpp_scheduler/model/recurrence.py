@@ -124,6 +124,30 @@ def problem_starts(rule: str, start: datetime, zone_name: str) -> list[timezones
     return problems
 
 
+def rfc_instant(local: datetime, zone_name: str) -> datetime:
+    """RFC 5545 section 3.3.5's reading of a wall-clock time: a time skipped by a
+    change of clocks moves forward by the gap (02:30 in New York on the day clocks
+    spring forward is 03:30 EDT), a repeated time is its first instant."""
+    try:
+        return timezones.to_utc(local, zone_name)
+    except timezones.AmbiguousLocalTimeError:
+        return timezones.to_utc(local, zone_name, timezones.Fold.EARLIER)
+    except timezones.NonexistentLocalTimeError:
+        return timezones.to_utc(local, zone_name, timezones.Fold.LATER)
+
+
+def unplaced_starts(rule: str, start: datetime, zone_name: str) -> list[tuple[datetime, datetime]]:
+    """The wall-clock starts of a series that fall in a gap or a fold, each with the
+    instant RFC 5545 reads it as (:func:`rfc_instant`)."""
+    found: list[tuple[datetime, datetime]] = []
+    for local in local_starts(rule, start, zone_name):
+        try:
+            timezones.to_utc(local, zone_name)
+        except timezones.TimeZoneError:
+            found.append((local, rfc_instant(local, zone_name)))
+    return found
+
+
 def expand(
     start: datetime,
     end: datetime,
@@ -133,9 +157,10 @@ def expand(
 ) -> list[Occurrence]:
     """Every occurrence of an event, moved ones at their new time, cancelled ones left out.
 
-    An occurrence whose local time falls in a daylight-saving gap or fold takes the
-    reading with the offset in force before the change (``Fold.EARLIER``); saving such a
-    series is refused by validation, so this only matters for data from outside.
+    An occurrence whose local time falls in a daylight-saving gap or fold takes RFC
+    5545's reading (:func:`rfc_instant`), as every calendar client does; a series is
+    saved with such an occurrence only when it holds an explicit change for it (the
+    calendar import writes one for each, see :meth:`Event.problems`).
     """
     if not rule:
         return [Occurrence(start, end)]
@@ -143,7 +168,7 @@ def expand(
     by_id: Mapping[datetime, OccurrenceChange] = {c.recurrence_id: c for c in changes}
     occurrences: list[Occurrence] = []
     for local in local_starts(rule, start, zone_name):
-        original = timezones.to_utc(local, zone_name, timezones.Fold.EARLIER)
+        original = rfc_instant(local, zone_name)
         change = by_id.get(original)
         if change is None:
             occurrences.append(Occurrence(original, original + duration, original))

@@ -115,7 +115,10 @@ class ImportReport:
         )
 
     def lines(self) -> list[str]:
-        lines = [change.describe() for change in self.changes]
+        lines: list[str] = []
+        for change in self.changes:
+            lines.append(change.describe())
+            lines.extend(f"        {reading}" for reading in rfc_readings(change.event))
         lines.extend(change.describe() for change in self.occurrences)
         lines.extend(
             f"skip    line {entry.line}: {entry.title}: {entry.reason}" for entry in self.skipped
@@ -129,6 +132,27 @@ class ImportReport:
             + ("" if self.applied else " (dry run: nothing changed)")
         )
         return lines
+
+
+def rfc_readings(event: ParsedEvent) -> list[str]:
+    """'Sun 14 Mar 2027 02:30 does not exist in America/New_York: read as 03:30 EDT', one
+    line per wall-clock time of the event that a change of clocks skips or repeats."""
+    found: list[str] = []
+    for local, instant in event.read_by_rfc:
+        read = timezones.to_local(instant, event.zone)
+        try:
+            timezones.to_utc(local, event.zone)
+        except timezones.NonexistentLocalTimeError:
+            what = "is skipped when clocks change; read as"
+        except timezones.AmbiguousLocalTimeError:
+            what = "happens twice; read as the first,"
+        else:  # pragma: no cover - only skipped or repeated times are listed
+            continue
+        found.append(
+            f"{local:%a %d %b %Y %H:%M} {what} {read:%H:%M} {read.tzname()} "
+            f"({instant:%H:%M} UTC), as RFC 5545 says"
+        )
+    return found
 
 
 def _plan(parsed: ParsedCalendar, held: dict[str, Event]) -> tuple[PlannedChange, ...]:
@@ -203,14 +227,33 @@ def import_calendar(
     *,
     dry_run: bool = False,
     default_zone: str = timezones.TOKYO,
+    skip_invalid: bool = False,
 ) -> ImportReport:
-    """Import ``path``: all of it in one transaction, or nothing."""
+    """Import ``path``: all of it in one transaction, or nothing. An event that breaks
+    a rule refuses the file unless ``skip_invalid`` (then it is listed as skipped)."""
+    parsed = _read(path, default_zone, skip_invalid)
+    return apply_calendar(database, parsed, dry_run=dry_run)
+
+
+def preview_into_new_database(
+    path: Path, *, default_zone: str = timezones.TOKYO, skip_invalid: bool = False
+) -> ImportReport:
+    """The dry run of an import into a database that does not exist yet: every event
+    would be created; no database is opened, so none is created."""
+    parsed = _read(path, default_zone, skip_invalid)
+    planned = _plan(parsed, {})
+    sessions, skipped = _plan_occurrences(parsed, {})
+    return ImportReport(
+        parsed.source, planned, parsed.skipped + skipped, applied=False, occurrences=sessions
+    )
+
+
+def _read(path: Path, default_zone: str, skip_invalid: bool) -> ParsedCalendar:
     try:
         data = path.read_bytes()
     except OSError as error:
         raise CalendarFileError(str(path), f"cannot be read: {error.strerror}") from error
-    parsed = read_calendar(data, str(path), default_zone)
-    return apply_calendar(database, parsed, dry_run=dry_run)
+    return read_calendar(data, str(path), default_zone, skip_invalid=skip_invalid)
 
 
 def apply_calendar(

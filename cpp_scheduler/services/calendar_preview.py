@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 
 from cpp_scheduler import timezones
 from cpp_scheduler.ical import scopes
-from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes
+from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes, zone_caveats
 from cpp_scheduler.ical.importer import ParsedEvent, read_calendar
 from cpp_scheduler.model import EventStatus, recurrence
 from cpp_scheduler.services.calendar_export import Scope, select_content
@@ -76,6 +76,9 @@ class ExportPreview:
     files: tuple[Method, ...]
     """The files the export writes, by method: two in request mode when some events are
     cancelled (the second, METHOD:CANCEL, removes them)."""
+    caveats: tuple[str, ...] = ()
+    """Which clients may show some meetings an hour off, and when: zones whose clocks
+    change by more than the one yearly rule Outlook can hold."""
 
 
 def describe_local(moment: datetime) -> str:
@@ -113,6 +116,7 @@ def preview_export(
     with database.session() as session:
         content = select_content(session, scope, dates, with_attendees=with_attendees)
         documents = export_bytes(content, options)
+        caveats = tuple(zone_caveats(content, options))
         event_ids = {event.uid: event.id for event in content.events}
         zone = reader_zone(content)
         tours = len(content.tours)
@@ -123,8 +127,24 @@ def preview_export(
             rows.extend(_meetings(event, zone, event_ids.get(event.uid)))
     rows.sort(key=lambda row: (row.start, row.end, row.title, row.uid))
     return ExportPreview(
-        content.name, zone, tuple(rows), tours, tuple(method for method, _ in documents)
+        content.name, zone, tuple(rows), tours, tuple(method for method, _ in documents), caveats
     )
+
+
+def export_caveats(
+    database: Database,
+    scope: Scope,
+    options: ExportOptions | None = None,
+    *,
+    dates: scopes.DateRange | None = None,
+    with_attendees: bool = False,
+) -> list[str]:
+    """The report's caveats on the zones of the export of ``scope`` (see
+    :func:`cpp_scheduler.ical.export.zone_caveats`), for the CLI after it writes."""
+    options = options or ExportOptions()
+    with database.session() as session:
+        content = select_content(session, scope, dates, with_attendees=with_attendees)
+        return zone_caveats(content, options)
 
 
 def _meetings(event: ParsedEvent, zone_name: str, event_id: str | None) -> Sequence[PreviewRow]:
@@ -155,4 +175,11 @@ def _meetings(event: ParsedEvent, zone_name: str, event_id: str | None) -> Seque
     ]
 
 
-__all__ = ["ExportPreview", "PreviewRow", "describe_local", "preview_export", "reader_zone"]
+__all__ = [
+    "ExportPreview",
+    "PreviewRow",
+    "describe_local",
+    "export_caveats",
+    "preview_export",
+    "reader_zone",
+]

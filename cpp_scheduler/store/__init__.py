@@ -3,6 +3,7 @@
 from cpp_scheduler.store.database import (
     DEFAULT_TIMEOUT,
     Database,
+    database_exists,
     default_database_path,
     open_database,
     resolve_url,
@@ -39,6 +40,7 @@ __all__ = [
     "SchemaError",
     "ServerUnavailableError",
     "StoreError",
+    "database_exists",
     "default_database_path",
     "open_database",
     "resolve_url",

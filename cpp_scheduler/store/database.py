@@ -434,6 +434,14 @@ def _damaged(url: URL, findings: list[str]) -> DamagedDatabaseError:
     )
 
 
+def database_exists(database: str | os.PathLike[str] | None = None) -> bool:
+    """Whether opening ``database`` would find a program rather than create one: a
+    SQLite file that is missing or empty would be created; a server is taken to exist
+    (its database is made by the administrator)."""
+    url = resolve_url(database)
+    return not _is_file(url) or _holds_data(url)
+
+
 def open_database(
     database: str | os.PathLike[str] | None = None,
     *,
@@ -474,6 +482,7 @@ __all__ = [
     "StoreError",
     "connection_error",
     "create_store_engine",
+    "database_exists",
     "default_database_path",
     "describe",
     "open_database",

@@ -239,3 +239,30 @@ def test_preview_options_that_do_not_go_together(
 ) -> None:
     assert main(["export", "ics", *arguments, "--db", str(sqlite_path)]) == 2
     assert capsys.readouterr().err.strip() == f"cpp-scheduler: {message}"
+
+
+def test_export_reports_a_zone_whose_rule_changes_within_the_file(
+    database: Database, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    start = datetime(2027, 1, 6, 8, tzinfo=UTC)
+    with database.transaction() as session:
+        series = Event(
+            title="Cairo call",
+            start_utc=start,
+            end_utc=start + timedelta(hours=1),
+            zone="Africa/Cairo",
+            recurrence_rule="FREQ=MONTHLY;COUNT=48",
+        )
+        session.add(series)
+        session.flush()
+        event_uid = series.uid
+    out = tmp_path / "cairo.ics"
+    arguments = ["export", "ics", "--event", event_uid, "-o", str(out), "--db", database_url]
+    assert main(arguments) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == f"wrote {out}"
+    assert "Africa/Cairo" in captured.err
+    assert "2030-11-01" in captured.err
+    assert "Outlook" in captured.err

@@ -193,3 +193,62 @@ def test_every_zone_of_an_export_has_one_rule_per_observance() -> None:
         assert names.count("DAYLIGHT") <= 1
         assert all("RDATE" not in block for block in component.subcomponents)
         assert all("RRULE" in block for block in component.subcomponents) or names == ["STANDARD"]
+
+
+@pytest.mark.parametrize(
+    ("zone_name", "rule_began"),
+    [
+        ("Europe/London", 1996),
+        ("America/New_York", 2007),
+        ("Australia/Lord_Howe", 2008),
+        ("Asia/Kathmandu", 1986),
+    ],
+)
+def test_observances_start_where_the_rule_in_force_began(zone_name: str, rule_began: int) -> None:
+    """Not in the file's year: vobject ignores such a VTIMEZONE and uses its own data."""
+    component = vtimezone(zone_name, datetime(2027, 5, 1, tzinfo=UTC), SPAN[1].replace(year=2028))
+    onsets = [block["DTSTART"].dt for block in component.subcomponents]
+    if len(onsets) == 1:  # a zone without daylight saving: one offset since 1970 at most
+        assert onsets[0].year <= rule_began
+    else:
+        assert min(onsets).year == rule_began
+        assert len(onsets) == 2
+    assert_matches_zone(
+        zone_name, datetime(2026, 1, 1, tzinfo=UTC), datetime(2029, 1, 1, tzinfo=UTC)
+    )
+
+
+def test_vobject_reads_london_by_the_files_vtimezone() -> None:
+    """vobject builds the zone from the VTIMEZONE when the TZID is unknown to it."""
+    import vobject
+
+    from cpp_scheduler.ical import scopes
+    from cpp_scheduler.ical.export import ExportOptions, export_bytes
+    from cpp_scheduler.model import Event
+
+    for start in (datetime(2027, 7, 1, 11, tzinfo=UTC), datetime(2027, 12, 1, 11, tzinfo=UTC)):
+        event = Event(
+            title="Call", start_utc=start, end_utc=start + timedelta(hours=1), zone="Europe/London"
+        )
+        ((_, data),) = export_bytes(scopes.one_event(event), ExportOptions())
+        renamed = data.replace(b"Europe/London", b"CPP London")
+        read = vobject.readOne(renamed.decode())
+        assert read.vevent.dtstart.value.astimezone(UTC) == start
+        assert read.vevent.dtend.value.astimezone(UTC) == start + timedelta(hours=1)
+
+
+def test_the_report_names_zones_whose_rule_changes_within_the_file() -> None:
+    """Cairo's autumn change falls in November in 2030, Santiago's on the second
+    Sunday in 2029 and 2030: one-rule clients (Outlook) may be an hour off then."""
+    from cpp_scheduler.ical.vtimezone import one_rule_caveat
+
+    first, last = datetime(2027, 1, 1, tzinfo=UTC), datetime(2030, 12, 1, tzinfo=UTC)
+    cairo = one_rule_caveat("Africa/Cairo", first, last)
+    assert cairo is not None
+    assert "Outlook" in cairo
+    assert "2030-11-01" in cairo
+    santiago = one_rule_caveat("America/Santiago", first, last)
+    assert santiago is not None
+    assert "2029-04-08" in santiago
+    for steady in ("Europe/London", "America/New_York", "Asia/Kathmandu", "Pacific/Chatham"):
+        assert one_rule_caveat(steady, first, last) is None

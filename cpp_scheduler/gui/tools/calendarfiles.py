@@ -26,6 +26,8 @@ import shiboken6
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHeaderView,
@@ -595,6 +597,8 @@ def preview_summary(preview: calendar_preview.ExportPreview) -> str:
     if Method.CANCEL in preview.files:
         cancelled = sum(1 for row in preview.rows if row.cancelled)
         text += f"; {cancelled:,} cancelled, in the second file that removes them"
+    for caveat in preview.caveats:
+        text += f"\nNote: {caveat}"
     return text
 
 
@@ -658,6 +662,18 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.resize(1100, 560)
+        # An event that breaks a rule refuses the file unless the coordinator asks to
+        # skip such events; they are then listed with the other skipped entries.
+        self.skip_invalid = QCheckBox(
+            "Skip events that break a rule (such as ending before they start)"
+        )
+        self.skip_invalid.setObjectName("skipInvalid")
+        self.skip_invalid.toggled.connect(
+            lambda _checked: self.read(Path(self.path.text())) if self.path.text() else None
+        )
+        layout = self.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(1, self.skip_invalid)
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -678,7 +694,7 @@ class ImportDialog(QDialog):
             self.summary.setText(f"{path} cannot be read: {error.strerror}")
             return
         try:
-            self.parsed = read_calendar(data, str(path))
+            self.parsed = read_calendar(data, str(path), skip_invalid=self.skip_invalid.isChecked())
             self.plan = calendar_import.apply_calendar(self.database, self.parsed, dry_run=True)
         except SchedulerError as error:
             self.summary.setText(str(error))
@@ -707,6 +723,16 @@ class ImportDialog(QDialog):
                 ("Skip", skipped.title, f"line {skipped.line}: {skipped.reason}")
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        readings = [
+            (change.event.title, reading)
+            for change in self.plan.changes
+            for reading in calendar_import.rfc_readings(change.event)
+        ]
+        first_reading = self.table.rowCount()
+        self.table.setRowCount(first_reading + len(readings))
+        for offset, (title, reading) in enumerate(readings):
+            for column, text in enumerate(("Read as RFC 5545 says", title, reading)):
+                self.table.setItem(first_reading + offset, column, QTableWidgetItem(text))
         creating = self.plan.count(ImportAction.CREATE)
         updating = self.plan.count(ImportAction.UPDATE)
         self.summary.setText(

@@ -329,3 +329,32 @@ def test_with_nothing_selected_it_opens_on_the_events_shown_not_the_whole_progra
         "Housing finance clinic",
         "Water utilities roundtable",
     ]
+
+
+def test_import_refuses_an_invalid_event_unless_asked_to_skip_it(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
+    """The file holds a weekly 02:30 New York series (read by RFC 5545 on the day
+    clocks skip 02:30) and an event that ends before it starts."""
+    from tests.ical.test_import_promise import BACKWARDS, GAP_SERIES, calendar_file
+
+    path = calendar_file(tmp_path, GAP_SERIES, BACKWARDS)
+    window = open_window()
+    dialog = tools_of(window).open_import()
+    qtbot.addWidget(dialog)
+    dialog.read(path)
+    assert dialog.table.rowCount() == 0
+    assert "ends before it starts" in dialog.summary.text()
+    assert "nothing was imported" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+
+    dialog.skip_invalid.setChecked(True)  # reads the file again
+    rows = [
+        tuple(dialog.table.item(row, column).text() for column in range(3))
+        for row in range(dialog.table.rowCount())
+    ]
+    assert rows[0][:2] == ("Create", "Early call")
+    assert rows[1][:2] == ("Skip", "Backwards")
+    assert rows[2][0] == "Read as RFC 5545 says"
+    assert rows[2][2].startswith("Sun 14 Mar 2027 02:30 is skipped when clocks change")
+    assert dialog.import_button.isEnabled()
