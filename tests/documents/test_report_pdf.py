@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pdftext import page_texts, squeezed
 from sqlalchemy import select
-from test_printed_pdfs import A4_POINTS, LETTER_POINTS, page_size
+from test_printed_pdfs import A4_POINTS, LETTER_POINTS, cli_command, page_size
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.documents.content import ChangeStamp
@@ -37,18 +37,13 @@ def report_json(
     return found
 
 
-def report_pdf(
-    database: Path,
-    period: tuple[str, str],
-    output: Path,
-    capsys: pytest.CaptureFixture[str],
-    *more: str,
-) -> list[str]:
+def report_pdf(database: Path, period: tuple[str, str], output: Path, *more: str) -> list[str]:
+    """``cpp-scheduler report -o FILE.pdf`` for the period, the PDF's pages read back."""
     arguments = ["--db", str(database), "--from", period[0], "--to", period[1], "-o", str(output)]
-    status = main(["report", *arguments, *more])
-    assert status == 0
+    done = cli_command("report", *arguments, *more)
+    assert done.returncode == 0, done.stderr
     pages = page_texts(output)
-    assert capsys.readouterr().out == f"wrote {output}: {len(pages)} pages\n"
+    assert done.stdout == f"wrote {output}: {len(pages)} pages\n"
     return pages
 
 
@@ -71,7 +66,7 @@ def test_every_figure_of_the_pdf_is_the_jsons(
 ) -> None:
     expected = report_json(demo_sqlite_path, period, capsys)
     output = tmp_path / "report.pdf"
-    pages = report_pdf(demo_sqlite_path, period, output, capsys)
+    pages = report_pdf(demo_sqlite_path, period, output)
     assert page_size(output) == A4_POINTS
     text = " ".join(pages)
     for number, page in enumerate(pages, start=1):
@@ -108,7 +103,7 @@ def test_the_left_out_themes_and_the_cities_japanese_names_are_shown(
 ) -> None:
     expected = report_json(demo_sqlite_path, JANUARY, capsys)
     output = tmp_path / "report.pdf"
-    pages = report_pdf(demo_sqlite_path, JANUARY, output, capsys, "--paper", "letter")
+    pages = report_pdf(demo_sqlite_path, JANUARY, output, "--paper", "letter")
     assert page_size(output) == LETTER_POINTS
     first = squeezed(pages[0])
     assert expected["left_out"]["themes"] == [
