@@ -8,14 +8,16 @@ forty pages). Then times:
 - itinerary: the Peru delegation's, built (one session of column queries, then HTML)
   and written as a PDF;
 - programme: the big conference's, built and written as a PDF;
-- run sheet: the conference's first day, with the engine's conflicts of that day.
+- run sheet: the conference's first day, with the engine's conflicts of that day;
+- program report: the year's, counted (every event and link read, series expanded) and
+  printed with its tables and bars.
 
 "content" is the core's part (reading the program and writing HTML); "PDF" adds Qt's
 layout and drawing. The baseline, measured in the same run, is one column query over
 every event of the program (id, title, start), so the ratios say what a document costs
 against merely reading the program once. Times are CPU seconds of this process, best of
 three (see _common.best_time); the targets are 0.5 s for an itinerary and 2 s for the
-programme.
+programme and for the year's report.
 
     python benchmarks/bench_documents.py [--events 10000] [--sessions 240]
 """
@@ -58,6 +60,7 @@ from cpp_scheduler.model.event import (
     event_themes,
 )
 from cpp_scheduler.services.demo import PERU, load_demo
+from cpp_scheduler.services.reports import program_report, program_report_document
 from cpp_scheduler.store import Database, open_database
 
 FIRST_DAY = datetime(2027, 1, 4, 0, 0, tzinfo=UTC)  # 09:00 in Tokyo
@@ -192,6 +195,12 @@ def main() -> None:
             (
                 "run sheet (a conference day)",
                 lambda: run_sheet_document(read_run_sheet(database, date(2027, 6, 7))),
+            ),
+            (
+                "program report (2027)",
+                lambda: program_report_document(
+                    database, program_report(database, date(2027, 1, 1), date(2027, 12, 31))
+                ),
             ),
         ]
         rows = []

@@ -3,7 +3,8 @@
 Meetings, hours and cancellations by kind, mode, theme, partner city, delegation and
 country; participants reached; knowledge products linked; the themes and partner cities
 the period left out. Printed as tables (or JSON with ``--json``), or written to an Excel
-workbook with ``-o FILE.xlsx``. The counting rules are in docs/reports.md.
+workbook with ``-o FILE.xlsx`` or a printable PDF with ``-o FILE.pdf`` (chosen by the
+file's suffix). The counting rules are in docs/reports.md.
 """
 
 from __future__ import annotations
@@ -37,7 +38,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     add_day_options(parser, "of the period (YYYY-MM-DD, in Tokyo)", required=True)
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="FILE.xlsx", help="write an Excel workbook"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE.pdf|FILE.xlsx",
+        help="write a PDF with tables and charts, or an Excel workbook (by the suffix)",
+    )
+    parser.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        default="a4",
+        help="the PDF's paper size (default: a4)",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(run=run)
@@ -76,14 +87,23 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("give the period with --from and --to", status=2)
     output: Path | None = args.output
     if output is not None:
-        if output.suffix.lower() != ".xlsx":
-            raise CliError(f"-o {output}: the report is written as .xlsx", status=2)
+        if output.suffix.lower() not in (".xlsx", ".pdf"):
+            raise CliError(f"-o {output}: the report is written as .pdf or .xlsx", status=2)
         check_output(output)
     database = open_database(args.db)
     try:
         report = reports.program_report(database, first, last)
+        document = None
+        if output is not None and output.suffix.lower() == ".pdf":
+            document = reports.program_report_document(database, report)
     finally:
         database.close()
+    if output is not None and document is not None:
+        from cpp_scheduler.cli.documents import write_pdf
+
+        pages = write_pdf(document, output, args.paper)
+        print(f"wrote {output}: {pages} {'page' if pages == 1 else 'pages'}")
+        return 0
     if output is not None:
         try:
             reports.write_report_xlsx(report, output)

@@ -3,11 +3,27 @@ stamp that tells two printouts of a changing program apart."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from cpp_scheduler import timezones
 from cpp_scheduler.documents.markup import STYLESHEET, escape
+from cpp_scheduler.errors import SchedulerError
+
+ShouldStop = Callable[[], bool]
+"""Asked between the sections of a long document (and between its pages when it is
+drawn): true when the person waiting for it has cancelled."""
+
+
+class CancelledError(SchedulerError):
+    """The document was cancelled before it was complete; nothing was written."""
+
+
+def stop_if_asked(should_stop: ShouldStop | None) -> None:
+    """Give up making a document when its reader has cancelled it."""
+    if should_stop is not None and should_stop():
+        raise CancelledError("Cancelled: nothing was saved.")
 
 
 @dataclass(frozen=True, slots=True)

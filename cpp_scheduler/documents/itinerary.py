@@ -19,7 +19,13 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, or_, select
 
 from cpp_scheduler import timezones
-from cpp_scheduler.documents.content import ChangeStamp, PrintDocument, Section
+from cpp_scheduler.documents.content import (
+    ChangeStamp,
+    PrintDocument,
+    Section,
+    ShouldStop,
+    stop_if_asked,
+)
 from cpp_scheduler.documents.markup import (
     escape,
     lines,
@@ -49,6 +55,8 @@ from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
 from cpp_scheduler.store import Database
 
 TOKYO = timezones.TOKYO
+LinksShown = dict[tuple[str, str], datetime]
+"""(conference, video link) -> the start of the session that printed it with its code."""
 AROUND_DAYS = 30
 """The itinerary also lists the delegation's meetings this many days before its arrival
 and after its departure: the briefing before the tour, the follow-up after it."""
@@ -292,10 +300,16 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
 # -- HTML -------------------------------------------------------------------------------
 
 
-def itinerary_document(itinerary: Itinerary) -> PrintDocument:
-    """The itinerary as a document: the cover, then each day kept on one page."""
+def itinerary_document(
+    itinerary: Itinerary, should_stop: ShouldStop | None = None
+) -> PrintDocument:
+    """The itinerary as a document: the cover, then each day kept on one page;
+    ``should_stop`` is asked between days."""
     sections = [Section(_cover(itinerary), keep_together=True)]
-    sections.extend(Section(_day(itinerary, day)) for day in itinerary.days)
+    links_shown: LinksShown = {}
+    for day in itinerary.days:
+        stop_if_asked(should_stop)
+        sections.append(Section(_day(itinerary, day, links_shown)))
     return PrintDocument(
         title=f"Itinerary: {itinerary.delegation}",
         header=f"Itinerary — {itinerary.delegation}",
@@ -345,12 +359,15 @@ def _cover(itinerary: Itinerary) -> str:
     )
 
 
-def _day(itinerary: Itinerary, day: ItineraryDay) -> str:
+def _day(itinerary: Itinerary, day: ItineraryDay, links_shown: LinksShown) -> str:
+    """A day's section; ``links_shown`` holds the conferences whose video link an
+    earlier session printed (and gets this day's)."""
     heading = f"{day.day:%A %d %B %Y}"
     if day.heading:
         heading += f" — {day.heading}"
     entries: list[tuple[datetime, list[str]]] = [
-        (m.start, _meeting_row(itinerary, m)) for m in day.meetings
+        (m.start, _meeting_row(itinerary, m, links_shown))
+        for m in sorted(day.meetings, key=lambda meeting: meeting.start)
     ]
     entries.extend((leg.departure, _leg_row(leg)) for leg in day.legs)
     entries.sort(key=lambda entry: entry[0])
@@ -377,7 +394,9 @@ def _day(itinerary: Itinerary, day: ItineraryDay) -> str:
     return "".join(parts)
 
 
-def _meeting_row(itinerary: Itinerary, meeting: ItineraryMeeting) -> list[str]:
+def _meeting_row(
+    itinerary: Itinerary, meeting: ItineraryMeeting, links_shown: LinksShown
+) -> list[str]:
     what = [f"<b>{escape(meeting.title)}</b>"]
     what.append(f'<span class="muted">{escape(f"{meeting.kind.label}, {meeting.mode.label}")}')
     if meeting.conference:
@@ -395,16 +414,36 @@ def _meeting_row(itinerary: Itinerary, meeting: ItineraryMeeting) -> list[str]:
     if meeting.description:
         what.append(lines(meeting.description))
     if meeting.video_link:
-        what.append(
-            f"Video link: {escape(meeting.video_link)}<br>"
-            f'<img src="{qr_data_uri(meeting.video_link)}" width="96" height="96" '
-            f'alt="{escape(meeting.video_link)}">'
-        )
+        what.append(_video_link(meeting, links_shown))
     return [
         time_span(meeting.start, meeting.end),
         "<br>".join(what),
         _where(meeting.place) if meeting.place is not None else escape("Online"),
     ]
+
+
+def _video_link(meeting: ItineraryMeeting, links_shown: LinksShown) -> str:
+    """The link as text and QR code; a conference's sessions share one link, printed
+    with its code on the first session only and named on the others."""
+    link = meeting.video_link
+    if meeting.conference is None:
+        return _link_and_code("Video link", link)
+    key = (meeting.conference, link)
+    first = links_shown.get(key)
+    if first is not None:
+        return escape(
+            f"Video link: the same for the whole conference, with its QR code at "
+            f"{first:%a %d %b %H:%M}"
+        )
+    links_shown[key] = meeting.start
+    return _link_and_code(f"Video link for every session of {meeting.conference}", link)
+
+
+def _link_and_code(label: str, link: str) -> str:
+    return (
+        f"{escape(label)}: {escape(link)}<br>"
+        f'<img src="{qr_data_uri(link)}" width="96" height="96" alt="{escape(link)}">'
+    )
 
 
 def _where(place: Place) -> str:

@@ -18,7 +18,13 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import timezones
-from cpp_scheduler.documents.content import ChangeStamp, PrintDocument, Section
+from cpp_scheduler.documents.content import (
+    ChangeStamp,
+    PrintDocument,
+    Section,
+    ShouldStop,
+    stop_if_asked,
+)
 from cpp_scheduler.documents.markup import escape, lines, table
 from cpp_scheduler.documents.places import Place, read_places
 from cpp_scheduler.documents.stamp import read_change_stamp
@@ -229,14 +235,19 @@ def timetable(sessions: tuple[ProgrammeSession, ...]) -> tuple[ProgrammeDay, ...
 # -- HTML -------------------------------------------------------------------------------
 
 
-def programme_document(programme: Programme) -> PrintDocument:
-    """The cover, a timetable per day, then the sessions one by one."""
+def programme_document(
+    programme: Programme, should_stop: ShouldStop | None = None
+) -> PrintDocument:
+    """The cover, a timetable per day, then the sessions one by one; ``should_stop`` is
+    asked between sections (a conference of hundreds of sessions takes a while)."""
     sections = [Section(_cover(programme))]
-    sections.extend(
-        Section(_day(day), new_page=number == 0) for number, day in enumerate(programme.days)
-    )
+    for number, day in enumerate(programme.days):
+        stop_if_asked(should_stop)
+        sections.append(Section(_day(day), new_page=number == 0))
     sections.append(Section("<h2>Sessions</h2>", new_page=True))
-    sections.extend(Section(_session(item)) for item in programme.sessions)
+    for item in programme.sessions:
+        stop_if_asked(should_stop)
+        sections.append(Section(_session(item)))
     return PrintDocument(
         title=f"Programme: {programme.title}",
         header=f"Programme — {programme.title}",

@@ -15,7 +15,13 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from cpp_scheduler import timezones
-from cpp_scheduler.documents.content import ChangeStamp, PrintDocument, Section
+from cpp_scheduler.documents.content import (
+    ChangeStamp,
+    PrintDocument,
+    Section,
+    ShouldStop,
+    stop_if_asked,
+)
 from cpp_scheduler.documents.markup import escape, table, time_span
 from cpp_scheduler.documents.places import Place, read_places
 from cpp_scheduler.documents.stamp import read_change_stamp
@@ -163,8 +169,9 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
 # -- HTML -------------------------------------------------------------------------------
 
 
-def run_sheet_document(sheet: RunSheet) -> PrintDocument:
-    """The day's conflicts first (what needs fixing), then every meeting by time."""
+def run_sheet_document(sheet: RunSheet, should_stop: ShouldStop | None = None) -> PrintDocument:
+    """The day's conflicts first (what needs fixing), then every meeting by time;
+    ``should_stop`` is asked between the two."""
     heading = f"Run sheet — {sheet.day:%A %d %B %Y}"
     venues = {item.place.name for item in sheet.items if item.place is not None}
     summary = (
@@ -173,13 +180,12 @@ def run_sheet_document(sheet: RunSheet) -> PrintDocument:
         f"{len(sheet.conflicts)} {'conflict' if len(sheet.conflicts) == 1 else 'conflicts'}. "
         "Times in Japan."
     )
-    sections = [
-        Section(
-            f"<h1>{escape(heading)}</h1><p>{escape(summary)}</p>" + _conflicts(sheet),
-            keep_together=False,
-        ),
-        Section(_meetings(sheet), keep_together=False),
-    ]
+    first = Section(
+        f"<h1>{escape(heading)}</h1><p>{escape(summary)}</p>" + _conflicts(sheet),
+        keep_together=False,
+    )
+    stop_if_asked(should_stop)
+    sections = [first, Section(_meetings(sheet), keep_together=False)]
     return PrintDocument(title=heading, header=heading, stamp=sheet.stamp, sections=tuple(sections))
 
 

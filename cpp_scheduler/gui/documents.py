@@ -8,12 +8,13 @@ functions ``cpp-scheduler print`` calls); only laying it out on pages happens he
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import timezones
-from cpp_scheduler.documents.content import PrintDocument
+from cpp_scheduler.documents.content import CancelledError, PrintDocument, ShouldStop
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import (
     conference_choices,
@@ -51,7 +52,9 @@ if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.gui.taskman import TaskManager
 
-Builder = Callable[[], PrintDocument]
+Builder = Callable[[ShouldStop | None], PrintDocument]
+"""Builds the chosen document, asking the ``should_stop`` it is given between
+sections."""
 TITLES = {
     "itinerary": "Print itinerary",
     "programme": "Print programme",
@@ -64,7 +67,13 @@ LONG_DOCUMENT = 4
 
 class PrintDocumentDialog(QDialog):
     """Choose what to print (a delegation, a conference, a date), then preview it,
-    print it or save it as a PDF."""
+    print it or save it as a PDF.
+
+    Signals:
+        cancelled(): saving a PDF was cancelled; no file was written.
+    """
+
+    cancelled = Signal()
 
     def __init__(
         self,
@@ -81,6 +90,8 @@ class PrintDocumentDialog(QDialog):
         self.document: PrintDocument | None = None
         """The last document built, as the core gave it."""
         self.preview_dialog: QPrintPreviewDialog | None = None
+        self.progress: QProgressDialog | None = None
+        """The progress of the PDF being saved, while it is."""
         self.setObjectName(f"print_{kind}")
         self.setWindowTitle(
             {
@@ -166,22 +177,28 @@ class PrintDocumentDialog(QDialog):
         if self.kind == "day":
             chosen = self.date.date()
             day = date(chosen.year(), chosen.month(), chosen.day())
-            return lambda: run_sheet_document(read_run_sheet(database, day))
+            return lambda stop: run_sheet_document(read_run_sheet(database, day), stop)
         key = str(self.choice.currentData() or "")
         if self.kind == "itinerary":
-            return lambda: itinerary_document(read_itinerary(database, key))
-        return lambda: programme_document(read_programme(database, key))
+            return lambda stop: itinerary_document(read_itinerary(database, key), stop)
+        return lambda stop: programme_document(read_programme(database, key), stop)
 
     @property
     def paper_size(self) -> str:
         return str(self.paper.currentData())
 
     # -- building and rendering ---------------------------------------------------------
-    def build(self, then: Callable[[PrintDocument], None]) -> None:
-        """Build the chosen document off the GUI thread, then hand it to ``then``."""
+    def build(
+        self,
+        then: Callable[[PrintDocument], None],
+        should_stop: ShouldStop | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> bool:
+        """Build the chosen document off the GUI thread, then hand it to ``then``;
+        false when nothing is chosen to build."""
         if self.kind != "day" and self.choice.currentIndex() < 0:
             self.status.setText("Choose what to print first.")
-            return
+            return False
         self.status.setText("Building the document…")
         self._set_busy(True)
 
@@ -191,7 +208,9 @@ class PrintDocumentDialog(QDialog):
             self.status.setText("")
             then(document)
 
-        self.tasks.run_in_background(self.builder(), done, self._failed)
+        build = self.builder()
+        self.tasks.run_in_background(lambda: build(should_stop), done, on_error or self._failed)
+        return True
 
     def preview(self) -> None:
         """Build the document and show it in a print preview, where it can be printed."""
@@ -217,33 +236,63 @@ class PrintDocumentDialog(QDialog):
             self.save(Path(name))
 
     def save(self, path: Path, on_saved: Callable[[int], None] | None = None) -> None:
-        """Build the document and write it to ``path`` as a PDF."""
+        """Build the document and write it to ``path`` as a PDF, with a progress dialog
+        whose Cancel stops the work between sections and between pages, leaving no
+        file behind."""
+        stop = threading.Event()
+        progress = QProgressDialog("Building the document…", "Cancel", 0, 0, self)
+        progress.setObjectName("pdfProgress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+        progress.canceled.connect(stop.set)
+        self.progress = progress
+
+        def finish() -> None:
+            # hide, not close: closing a progress dialog reports a cancel
+            progress.canceled.disconnect(stop.set)
+            progress.hide()
+            progress.deleteLater()
+            if self.progress is progress:
+                self.progress = None
+
+        def advance(done: int, total: int) -> None:
+            if total >= LONG_DOCUMENT:
+                progress.setLabelText("Laying out the pages…")
+                progress.setMaximum(total)
+                progress.setValue(done)
+                QApplication.processEvents()
 
         def write(document: PrintDocument) -> None:
-            progress = QProgressDialog("Laying out the pages…", "", 0, 0, self)
-            progress.setObjectName("pdfProgress")
-            progress.setCancelButton(None)
-            progress.setWindowModality(Qt.WindowModality.WindowModal)
-            progress.setMinimumDuration(500)
-
-            def advance(done: int, total: int) -> None:
-                if total >= LONG_DOCUMENT:
-                    progress.setMaximum(total)
-                    progress.setValue(done)
-                    QApplication.processEvents()
-
+            self._set_busy(True)
             try:
-                pages = printing.write_pdf(document, path, self.paper_size, advance)
+                pages = printing.write_pdf(document, path, self.paper_size, advance, stop.is_set)
+            except CancelledError:
+                self._cancelled()
+                return
             except printing.PrintingError as error:
                 QMessageBox.warning(self, "Cannot save the PDF", str(error))
                 return
             finally:
-                progress.close()
+                finish()
+                self._set_busy(False)
             self.status.setText(f"Saved {path.name}: {pages} {'page' if pages == 1 else 'pages'}.")
             if on_saved is not None:
                 on_saved(pages)
 
-        self.build(write)
+        def failed(error: BaseException) -> None:
+            finish()
+            if isinstance(error, CancelledError):
+                self._set_busy(False)
+                self._cancelled()
+            else:
+                self._failed(error)
+
+        if not self.build(write, stop.is_set, failed):
+            finish()
+
+    def _cancelled(self) -> None:
+        self.status.setText("Cancelled: nothing was saved.")
+        self.cancelled.emit()
 
     def _suggested_name(self) -> str:
         if self.kind == "day":

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from cpp_scheduler.documents.content import PrintDocument
+from cpp_scheduler.documents.content import PrintDocument, ShouldStop, stop_if_asked
 from cpp_scheduler.errors import SchedulerError
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -81,8 +81,14 @@ def page_layout(paper: str) -> QPageLayout:
 class Pages:
     """A document laid out for one paint device: its pages, ready to draw."""
 
-    def __init__(self, document: PrintDocument, device: QPagedPaintDevice) -> None:
+    def __init__(
+        self,
+        document: PrintDocument,
+        device: QPagedPaintDevice,
+        should_stop: ShouldStop | None = None,
+    ) -> None:
         self.document = document
+        self.should_stop = should_stop
         self.device = device
         per_mm = device.logicalDpiX() / 25.4
         self.page_width = device.width()
@@ -113,6 +119,7 @@ class Pages:
         at most: a break moves what follows it)."""
         breaks: set[int] = set()
         for _round in range(MAX_ROUNDS):
+            stop_if_asked(self.should_stop)
             text = self._new_text()
             text.setHtml(self._html(text, breaks))
             wanted = self._breaks_wanted(text, breaks)
@@ -231,16 +238,23 @@ class Pages:
 
 
 def paint_pages(
-    document: PrintDocument, device: QPagedPaintDevice, progress: Progress | None = None
+    document: PrintDocument,
+    device: QPagedPaintDevice,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> int:
     """Lay the document out for ``device`` (a PDF writer, a printer) and draw every
-    page on it; returns the number of pages."""
-    pages = Pages(document, device)
+    page on it; returns the number of pages.
+
+    ``should_stop`` is asked between the layout's rounds and between pages: when it
+    says yes, :class:`~cpp_scheduler.documents.content.CancelledError` is raised."""
+    pages = Pages(document, device, should_stop)
     painter = QPainter()
     if not painter.begin(device):
         raise PrintingError("cannot draw on the printer or the file")
     try:
         for number in range(pages.count):
+            stop_if_asked(should_stop)
             if number:
                 device.newPage()
             pages.draw(painter, number)
@@ -256,12 +270,14 @@ def write_pdf(
     path: Path,
     paper: str = "a4",
     progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> int:
     """Write the document to ``path`` as a PDF, whole or not at all; returns its pages.
 
     The PDF is written to a temporary file beside ``path`` and moved over it when
-    complete, so a reader never sees half a file; it gets the permissions a new file
-    gets here.
+    complete, so a reader never sees half a file, and a document cancelled on the way
+    (``should_stop``) leaves no file at all; it gets the permissions a new file gets
+    here.
     """
     layout = page_layout(paper)
     target = Path(path)
@@ -276,7 +292,7 @@ def write_pdf(
         writer.setPageLayout(layout)
         writer.setTitle(document.title)
         writer.setCreator("CPP Scheduler")
-        count = paint_pages(document, writer, progress)
+        count = paint_pages(document, writer, progress, should_stop)
         del writer  # finishes the file
         mask = os.umask(0)
         os.umask(mask)

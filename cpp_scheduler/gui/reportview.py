@@ -5,7 +5,10 @@ cities the period left out.
 Every figure comes from :func:`cpp_scheduler.services.reports.program_report`, the one
 ``cpp-scheduler report`` prints, and every table is the core's own
 :class:`~cpp_scheduler.reports.tables.Table`, the sheet the workbook gets; the window
-only shows them. The report is read and the workbook written off the GUI thread.
+only shows them. The report is read and the workbook written off the GUI thread; "Save as PDF…" and
+"Print…" lay out the core's printed report
+(:func:`cpp_scheduler.services.reports.program_report_document`, the document
+``cpp-scheduler report -o FILE.pdf`` writes) with the window's renderer.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -39,6 +43,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -47,6 +52,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler.documents.content import PrintDocument
+from cpp_scheduler.gui import printing
 from cpp_scheduler.reports.program import (
     NONE_KEY,
     Breakdown,
@@ -197,7 +204,7 @@ class ProgramReportWindow(QDialog):
 
     Signals:
         reportShown(object): a report was read and shown (the ProgramReport).
-        saved(str): the workbook was written to this path.
+        saved(str): the workbook or the PDF was written to this path.
     """
 
     reportShown = Signal(object)
@@ -219,6 +226,7 @@ class ProgramReportWindow(QDialog):
         self._run = run_in_background
         self.report: ProgramReport | None = None
         self.running = False
+        self.preview_dialog: QPrintPreviewDialog | None = None
 
         self.first_edit = self._date_edit(first, "reportFrom")
         self.last_edit = self._date_edit(last, "reportTo")
@@ -237,8 +245,18 @@ class ProgramReportWindow(QDialog):
         period.addWidget(self.last_edit)
         period.addWidget(QLabel("(whole days in Tokyo)", self))
         period.addWidget(self.show_button)
+        self.pdf_button = QPushButton("Save as PDF…", self)
+        self.pdf_button.setObjectName("reportSavePdf")
+        self.pdf_button.setEnabled(False)
+        self.pdf_button.clicked.connect(self._browse_and_save_pdf)
+        self.print_button = QPushButton("Print…", self)
+        self.print_button.setObjectName("reportPrint")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_preview)
         period.addStretch(1)
         period.addWidget(self.save_button)
+        period.addWidget(self.pdf_button)
+        period.addWidget(self.print_button)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("reportSummary")
@@ -347,7 +365,8 @@ class ProgramReportWindow(QDialog):
         self.running = False
         self.show_button.setEnabled(True)
         self.report = report
-        self.save_button.setEnabled(True)
+        for button in (self.save_button, self.pdf_button, self.print_button):
+            button.setEnabled(True)
         self.summary.setText(
             f"<b>{report.meetings}</b> meetings held, <b>{report.hours:,.2f}</b> hours "
             f"({report.cancelled} cancelled, counted apart) · "
@@ -417,3 +436,73 @@ class ProgramReportWindow(QDialog):
 
     def _not_saved(self, error: BaseException) -> None:
         self.status.setText(f"Could not save the spreadsheet: {error}")
+
+    # -- on paper -----------------------------------------------------------------------
+    def _document(self, then: Callable[[PrintDocument], None]) -> None:
+        """Build the printed report of the report shown, on the worker, then ``then``."""
+        report = self.report
+        if report is None:
+            return
+        from cpp_scheduler.services.reports import program_report_document
+
+        database = self._database
+        self.pdf_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self.status.setText("Building the printed report…")
+
+        def done(document: PrintDocument) -> None:
+            self.pdf_button.setEnabled(True)
+            self.print_button.setEnabled(True)
+            then(document)
+
+        def failed(error: BaseException) -> None:
+            self.pdf_button.setEnabled(True)
+            self.print_button.setEnabled(True)
+            self.status.setText(f"Could not make the printed report: {error}")
+
+        self._run(lambda: program_report_document(database, report), done, failed)
+
+    def _browse_and_save_pdf(self) -> None:
+        if self.report is None:
+            return
+        suggested = f"cpp-report-{self.report.first}-to-{self.report.last}.pdf"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Save the report as a PDF", suggested, "PDF files (*.pdf)"
+        )
+        if chosen:
+            self.save_pdf(Path(chosen))
+
+    def save_pdf(self, path: Path, paper: str = "a4") -> None:
+        """Write the report shown to ``path`` as a PDF (.pdf added when missing)."""
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+
+        def write(document: PrintDocument) -> None:
+            try:
+                pages = printing.write_pdf(document, path, paper)
+            except printing.PrintingError as error:
+                self.status.setText(f"Could not save the PDF: {error}")
+                QMessageBox.warning(self, "Cannot save the PDF", str(error))
+                return
+            self.status.setText(f"Saved {path} ({pages} {'page' if pages == 1 else 'pages'})")
+            self.saved.emit(str(path))
+
+        self._document(write)
+
+    def print_preview(self) -> None:
+        """Show the printed report in a print preview, where it can be printed."""
+
+        def show(document: PrintDocument) -> None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setPageLayout(printing.page_layout("a4"))
+            printer.setDocName(document.title)
+            dialog = QPrintPreviewDialog(printer, self)
+            dialog.setObjectName("reportPrintPreview")
+            dialog.setWindowTitle(document.title)
+            dialog.paintRequested.connect(lambda device: printing.paint_pages(document, device))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.preview_dialog = dialog
+            self.status.setText("")
+            dialog.open()
+
+        self._document(show)

@@ -52,6 +52,8 @@ class BreakdownRow:
     meetings: int
     hours: float
     cancelled: int
+    label_ja: str = ""
+    """The theme's or the partner city's name in Japanese, where the program has it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +193,11 @@ class _Tally:
                 self.hours[key] += hours
 
     def rows(
-        self, labels: dict[str, str], keep_all: bool, none: str = "(none)"
+        self,
+        labels: dict[str, str],
+        keep_all: bool,
+        none: str = "(none)",
+        japanese: dict[str, str] | None = None,
     ) -> list[BreakdownRow]:
         keys = set(self.meetings) | set(self.cancelled)
         if keep_all:
@@ -203,6 +209,7 @@ class _Tally:
                 self.meetings.get(key, 0),
                 self.hours.get(key, 0.0),
                 self.cancelled.get(key, 0),
+                (japanese or {}).get(key, ""),
             )
             for key in keys
         ]
@@ -268,6 +275,8 @@ def build_report(
 
     areas = {theme.id: theme.name for theme in facts.themes.values() if theme.parent_id is None}
     cities = {city.id: city.name for city in facts.cities.values()}
+    japanese = {theme.id: theme.name_ja for theme in facts.themes.values()}
+    japanese |= {city.id: city.name_ja for city in facts.cities.values()}
     delegation_names = {d.id: d.name for d in facts.delegations.values()}
     country_names = {d.country: d.country_name for d in facts.delegations.values()}
     kinds = [kind.value for kind in EventKind]
@@ -283,11 +292,13 @@ def build_report(
             "Mode",
             _in_order(tallies["mode"].rows({m.value: m.label for m in EventMode}, True), modes),
         ),
-        Breakdown("theme", "Theme", _by_name(tallies["theme"].rows(areas, True, "(no theme)"))),
+        Breakdown(
+            "theme", "Theme", _by_name(tallies["theme"].rows(areas, True, "(no theme)", japanese))
+        ),
         Breakdown(
             "city",
             "Partner city",
-            _by_name(tallies["city"].rows(cities, True, "(no partner city)")),
+            _by_name(tallies["city"].rows(cities, True, "(no partner city)", japanese)),
         ),
         Breakdown(
             "delegation",

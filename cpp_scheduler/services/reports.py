@@ -24,6 +24,9 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import timezones
+from cpp_scheduler.documents.content import PrintDocument, ShouldStop
+from cpp_scheduler.documents.report import report_document
+from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -73,6 +76,7 @@ __all__ = [
     "agenda",
     "delegations",
     "program_report",
+    "program_report_document",
     "read_facts",
     "report_charts",
     "tour_days",
@@ -381,6 +385,15 @@ def program_report(database: Database, first: date, last: date) -> ProgramReport
     """The program's report for the days ``first`` to ``last`` (in Tokyo, both included)."""
     start, end = timezones.local_days(first, last, timezones.TOKYO)
     return build_report(read_facts(database), first, last, start, end)
+
+
+def program_report_document(
+    database: Database, report: ProgramReport, should_stop: ShouldStop | None = None
+) -> PrintDocument:
+    """The report as a printed document, stamped with the program's state now."""
+    with read_transaction(database) as session:
+        stamp = read_change_stamp(session)
+    return report_document(report, stamp, should_stop)
 
 
 def report_charts() -> list[BarChartSpec]:

@@ -28,6 +28,7 @@ from cpp_scheduler.services import editing
 from cpp_scheduler.services.checking import check_program
 from cpp_scheduler.services.demo import (
     CONFERENCE,
+    NEPAL,
     PERU,
     TOUR_DAYS,
     TOUR_EVENTS,
@@ -211,3 +212,21 @@ def test_the_change_counter_rises_with_each_saved_change(own_demo: Database) -> 
         r"As of \w{3} \d{2} \w{3} \d{4} \d{2}:\d{2} \(Tokyo\), change \d+", after.text
     )
     assert datetime.now(UTC) >= after.as_of
+
+
+def test_a_conferences_video_link_and_qr_code_are_printed_once(demo: Database) -> None:
+    itinerary = read_itinerary(demo, NEPAL)
+    sessions = [m for day in itinerary.days for m in day.meetings if m.conference == CONFERENCE]
+    link = sessions[0].video_link
+    assert len(sessions) > 3
+    assert {m.video_link for m in sessions} == {link}, "the sessions share the link"
+    page = itinerary_document(itinerary).html()
+    assert page.count(link) == 2, "once as text, once as the code's alternative text"
+    assert page.count(f'alt="{link}"') == 1
+    assert page.count(qr_data_uri(link)) == 1
+    first = min(m.start for m in sessions)
+    assert f"Video link for every session of {html.escape(CONFERENCE)}: {link}" in page
+    pointer = f"the same for the whole conference, with its QR code at {first:%a %d %b %H:%M}"
+    assert page.count(f"Video link: {pointer}") == len(sessions) - 1
+    series = "https://meet.example.org/tdlc/p2p-resilient-cities"
+    assert page.count(f"Video link: {series}") == page.count(f'src="{qr_data_uri(series)}"') >= 2

@@ -33,11 +33,17 @@ LETTER_POINTS = (612, 792)
 
 def print_command(*arguments: str) -> subprocess.CompletedProcess[str]:
     """``cpp-scheduler print ...`` in a process of its own, without a display."""
+    return cli_command("print", *arguments)
+
+
+def cli_command(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """``cpp-scheduler ...`` in a process of its own, without a display: the Qt
+    application it starts to lay pages out is not the test's."""
     environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     environment.pop("QT_QPA_PLATFORM", None)
     environment["PYTHONPATH"] = str(REPO)
     return subprocess.run(
-        [sys.executable, "-m", "cpp_scheduler", "print", *arguments],
+        [sys.executable, "-m", "cpp_scheduler", *arguments],
         capture_output=True,
         text=True,
         env=environment,
