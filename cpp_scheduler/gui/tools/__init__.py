@@ -320,6 +320,7 @@ class Tools(QObject):
             parent=self.window,
         )
         self.window.selectionChanged.connect(dialog.follow_selection)
+        dialog.helpRequested.connect(lambda document: self.window.show_help(document))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

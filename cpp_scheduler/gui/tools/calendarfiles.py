@@ -59,6 +59,9 @@ REMINDERS = {
     "1 day before": timedelta(days=1),
 }
 
+GUIDE_LINK = "<a href='calendar-updates.md'>How each calendar program takes updates…</a>"
+"""The notes' link to the user guide's page on updates, which Help shows."""
+
 UPDATE_NOTES = {
     Method.PUBLISH: (
         "<b>How updates reach people.</b> Put the file at a fixed web address (the feed "
@@ -67,7 +70,7 @@ UPDATE_NOTES = {
         "user chose, Google Calendar on its own timetable (often several hours, sometimes "
         "a day). Do not ask people to import a new file: Google skips events it already "
         "holds, and Outlook and Apple Calendar often add a second copy. "
-        "See docs/calendar-updates.md."
+        f"{GUIDE_LINK}"
     ),
     Method.REQUEST: (
         "<b>How updates reach people.</b> Send the file by email as an invitation. "
@@ -75,7 +78,7 @@ UPDATE_NOTES = {
         "copy when an invitation with the same UID and a higher SEQUENCE arrives, so "
         "after each change send the new file to the same people. Cancelled events go in "
         "a second file (…-cancelled.ics) that removes them: send both. "
-        "See docs/calendar-updates.md."
+        f"{GUIDE_LINK}"
     ),
 }
 
@@ -116,7 +119,12 @@ class ExportDialog(QDialog):
         written: the files of the last export.
         preview_result: the rows on show (None while they are being read, or when the
             choices cannot make a file).
+
+    Signals:
+        helpRequested(str): the coordinator asked for a document of the user guide.
     """
+
+    helpRequested = Signal(str)
 
     def __init__(
         self,
@@ -170,6 +178,7 @@ class ExportDialog(QDialog):
         self.preview_table = self.ui.preview
         self.preview_label = self.ui.previewSummary
         self.note = self.ui.updateNote
+        self.note.linkActivated.connect(self.helpRequested)
         self.progress = self.ui.progress
         self.status = self.ui.exportStatus
         self.export_button = self.ui.exportButton

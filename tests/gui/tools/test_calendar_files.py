@@ -358,3 +358,22 @@ def test_import_refuses_an_invalid_event_unless_asked_to_skip_it(
     assert rows[2][0] == "Read as RFC 5545 says"
     assert rows[2][2].startswith("Sun 14 Mar 2027 02:30 is skipped when clocks change")
     assert dialog.import_button.isEnabled()
+
+
+def test_the_note_on_updates_opens_the_guide_inside_the_program(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """An installed program has no docs folder to send the coordinator to: the note's
+    link opens the page in Help."""
+    from cpp_scheduler.gui.help import HelpWindow
+
+    window = open_window()
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    assert "calendar-updates.md" in dialog.note.text()
+    assert "docs/" not in dialog.note.text()
+    dialog.note.linkActivated.emit("calendar-updates.md")
+    guide = window.findChild(HelpWindow)
+    assert guide is not None
+    assert guide.isVisible()
+    assert guide.document == "calendar-updates.md"
