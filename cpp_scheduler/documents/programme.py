@@ -344,6 +344,7 @@ class ConferenceChoice:
     title: str
     start: datetime
     """UTC."""
+    id: str = ""
 
 
 def conference_choices(database: Database) -> list[ConferenceChoice]:
@@ -352,9 +353,9 @@ def conference_choices(database: Database) -> list[ConferenceChoice]:
     with_sessions = select(Event.parent_id).where(Event.parent_id.is_not(None))
     with database.session() as session:
         rows = session.execute(
-            select(Event.uid, Event.title, Event.start_utc)
+            select(Event.uid, Event.title, Event.start_utc, Event.id)
             .where(or_(Event.kind == EventKind.CONFERENCE, Event.id.in_(with_sessions)))
             .where(Event.parent_id.is_(None))
             .order_by(Event.start_utc, Event.title)
         ).all()
-    return [ConferenceChoice(row.uid, row.title, row.start_utc) for row in rows]
+    return [ConferenceChoice(row.uid, row.title, row.start_utc, row.id) for row in rows]

@@ -138,6 +138,7 @@ class PrintDocumentDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self._set_busy(False)
+        self._wanted: str | None = None
         if kind != "day":
             self._read_choices()
 
@@ -153,17 +154,30 @@ class PrintDocumentDialog(QDialog):
         else:
 
             def read() -> list[tuple[str, str]]:
+                # By id, which the calendar's right-click names and the programme reads.
                 return [
-                    (f"{c.title} ({timezones.to_local(c.start, timezones.TOKYO):%d %b %Y})", c.uid)
+                    (f"{c.title} ({timezones.to_local(c.start, timezones.TOKYO):%d %b %Y})", c.id)
                     for c in conference_choices(database)
                 ]
 
         self.tasks.run_in_background(read, self._choices_read, self._failed)
 
+    def choose(self, key: str | None = None, day: date | None = None) -> None:
+        """Preselect what to print: a delegation's name or a conference's id (now, or
+        when the lists arrive), or the run sheet's day."""
+        if day is not None:
+            self.date.setDate(QDate(day.year, day.month, day.day))
+        if key is not None:
+            self._wanted = key
+            found = self.choice.findData(key)
+            if found >= 0:
+                self.choice.setCurrentIndex(found)
+
     def _choices_read(self, choices: list[tuple[str, str]]) -> None:
         self.choice.clear()
         for label, key in choices:
             self.choice.addItem(label, key)
+        self.choose(self._wanted)
         self._set_busy(False)
         if not choices:
             what = "delegations" if self.kind == "itinerary" else "conferences"
@@ -336,14 +350,22 @@ class DocumentActions:
                 menu.insertAction(before, action)
             menu.insertSeparator(before)
 
-    def open(self, kind: str) -> PrintDocumentDialog:
+    def open(
+        self, kind: str, chosen: str | None = None, day: date | None = None
+    ) -> PrintDocumentDialog:
+        """Open the dialog of one document, with ``chosen`` (a delegation's name, a
+        conference's id) or ``day`` preselected when the right-click named them."""
         dialog = self.dialogs.get(kind)
         if dialog is None:
-            day = self.window.current_view.period()[0]
             dialog = PrintDocumentDialog(
-                kind, self.window.database, self.window.tasks, self.window, day=day
+                kind,
+                self.window.database,
+                self.window.tasks,
+                self.window,
+                day=day or self.window.current_view.period()[0],
             )
             self.dialogs[kind] = dialog
+        dialog.choose(chosen, day)
         dialog.show()
         dialog.raise_()
         return dialog

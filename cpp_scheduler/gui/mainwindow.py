@@ -58,7 +58,8 @@ from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
 from cpp_scheduler.gui.zoneselector import ZoneSelector
-from cpp_scheduler.services.calendar_rows import Choice, OccurrenceKey
+from cpp_scheduler.model.enums import EventKind
+from cpp_scheduler.services.calendar_rows import Choice, EventRow, OccurrenceKey
 
 # The dialogs' classes load when first used: each Qt class costs a moment the first time,
 # and none of these is on screen when the window first shows.
@@ -701,7 +702,27 @@ class MainWindow(RecordEditing, QMainWindow):
         if number >= 0 and self.events.row_at(number).is_series:
             menu.addSeparator()
             menu.addAction(self.cancel_meeting_action)
+        if number >= 0:
+            self._add_print_entries(menu, self.events.row_at(number))
         return menu
+
+    def _add_print_entries(self, menu: QMenu, row: EventRow) -> None:
+        """The documents this meeting belongs in: its day's run sheet, and for a
+        conference its programme."""
+        documents = getattr(self, "documents", None)
+        if documents is None:
+            return  # installed with the tools, once the program is open
+        day = timezones.to_local(row.start_utc, timezones.TOKYO).date()
+        menu.addSeparator()
+        run_sheet = menu.addAction(f"Print run sheet of {day:%a %d %b}…")
+        run_sheet.setObjectName("print_day_of_event")
+        run_sheet.triggered.connect(lambda _checked=False: documents.open("day", day=day))
+        if row.kind is EventKind.CONFERENCE:
+            programme = menu.addAction("Print programme…")
+            programme.setObjectName("print_programme_of_event")
+            programme.triggered.connect(
+                lambda _checked=False: documents.open("programme", chosen=row.event_id)
+            )
 
     def _show_event_menu(self, view: CalendarView, point: QPoint) -> None:
         menu = self.event_menu(view, point)

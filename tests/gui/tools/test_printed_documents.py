@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import settle
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QPoint
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from pytestqt.qtbot import QtBot
 
@@ -103,3 +103,45 @@ def test_the_window_reads_through_the_core_only() -> None:
     source = inspect.getsource(documents)
     assert "select(" not in source
     assert ".session(" not in source
+
+
+def test_a_right_click_on_the_conference_offers_its_programme_and_its_days_run_sheet(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+
+    from cpp_scheduler.gui.eventmodel import Roles
+    from cpp_scheduler.services.demo import demo_id
+
+    load_demo(sqlite_database)
+    window = open_window()
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.view_actions["agenda"].trigger()
+    qtbot.waitUntil(lambda: window.current_view.isVisible())
+    settle(qtbot, window)
+    agenda = window.current_view
+    table = agenda.table  # type: ignore[attr-defined]
+    conference_id = demo_id("event", CONFERENCE)
+    window.go_to(QDate(2027, 2, 15).toPython())  # the agenda scrolls to the day
+    settle(qtbot, window)
+    viewport = table.viewport()
+    cell = next(
+        QPoint(60, y)
+        for y in range(0, viewport.height(), 4)
+        if table.indexAt(QPoint(60, y)).data(Roles.EVENT_ID) == conference_id
+    )
+    point = viewport.mapTo(agenda, cell)
+    menu = window.event_menu(agenda, point)
+    assert menu is not None
+    entries = {action.objectName(): action for action in menu.actions()}
+    assert entries["print_day_of_event"].text() == "Print run sheet of Mon 15 Feb…"
+    entries["print_programme_of_event"].trigger()
+    dialog = window.documents.dialogs["programme"]
+    qtbot.waitUntil(lambda: dialog.choice.count() > 0, timeout=10_000)
+    assert dialog.choice.currentData() == conference_id
+    entries["print_day_of_event"].trigger()
+    run_sheet = window.documents.dialogs["day"]
+    assert run_sheet.date.date() == QDate(2027, 2, 15)
+    menu.deleteLater()
+    settle(qtbot, window)
