@@ -104,8 +104,8 @@ class SmtpTransport:
 
     def _connect(self) -> smtplib.SMTP:
         settings = self.settings
+        client: smtplib.SMTP | None = None
         try:
-            client: smtplib.SMTP
             if settings.security is Security.TLS:
                 client = smtplib.SMTP_SSL(
                     settings.host, settings.port, timeout=self._timeout, context=self._context
@@ -119,7 +119,11 @@ class SmtpTransport:
                 if password is None:
                     password = keyring_password(settings)
                 client.login(settings.user, password)
-        except (smtplib.SMTPException, OSError) as error:
+        except (smtplib.SMTPException, OSError, TransportError) as error:
+            if client is not None:
+                _hang_up(client)
+            if isinstance(error, TransportError):
+                raise
             raise TransportError(
                 f"could not reach the mail server {settings.host}:{settings.port}: {error}"
             ) from error
@@ -151,10 +155,17 @@ class SmtpTransport:
     def close(self) -> None:
         client, self._client = self._client, None
         if client is not None:
-            try:
-                client.quit()
-            except (smtplib.SMTPException, OSError):
-                client.close()
+            _hang_up(client)
+
+
+def _hang_up(client: smtplib.SMTP) -> None:
+    """Say QUIT when the server still listens; close the socket in any case."""
+    try:
+        client.quit()
+    except (smtplib.SMTPException, OSError):
+        pass
+    finally:
+        client.close()
 
 
 class OutboxTransport:

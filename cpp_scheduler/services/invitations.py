@@ -172,9 +172,10 @@ class RateLimit:
         while True:
             if cancelled is not None and cancelled():
                 return False
-            left = self._next - time.monotonic()
+            now = time.monotonic()
+            left = self._next - now
             if left <= 0:
-                self._next = max(self._next, time.monotonic() - self.interval) + self.interval
+                self._next = now + self.interval
                 return True
             time.sleep(min(left, 0.1))
 
