@@ -8,7 +8,7 @@ import email
 import threading
 import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage, MIMEPart
 from email.policy import default
 from email.utils import parseaddr
@@ -35,6 +35,7 @@ from cpp_scheduler.services.calendar_export import (
     event_loading,
 )
 from cpp_scheduler.store import Database
+from tests.ical import parsers
 from tests.ical.program import Program, build_program
 from tests.mail.smtpserver import PASSWORD, USER, Server, smtp_server
 
@@ -336,3 +337,21 @@ def test_the_command_sends_to_the_outbox_once(
     assert main([*common, *sender, "--outbox", str(outbox)]) == 0
     assert "sent 0 of 0 (4 had been sent already)" in capsys.readouterr().out
     assert len(list(outbox.glob("*.eml"))) == 4
+
+
+def test_thunderbirds_reader_sees_the_meetings_of_the_series_invitation(
+    database: Database, program: Program, plain_server: Server, tmp_path: Path
+) -> None:
+    problem = parsers.icaljs_problem()
+    if problem:
+        pytest.skip(problem)
+    send(database, EventScope(program.series.uid), plain_server)
+    window = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC))
+    path = tmp_path / "invite.ics"
+    path.write_bytes(calendar_part(plain_server.mailbox.messages[0]).get_content().encode())
+    seen = parsers.with_icaljs([path], window)[path]
+    starts = sorted(start for _, start, _ in seen)
+    # Feb to Jul, the third Wednesday, March cancelled and April moved a day and 2 h on.
+    assert len(starts) == 5
+    assert datetime(2026, 4, 16, 2, 0, tzinfo=UTC) in starts
+    assert seen == parsers.with_ical(path.read_bytes(), window)
