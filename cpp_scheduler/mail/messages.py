@@ -191,3 +191,17 @@ def summary_html(event: Event, lines: list[str]) -> str:
         f"{title}</title></head>\n<body>\n<h1>{html.escape(lines[0])}</h1>\n"
         f"{paragraphs}\n</body></html>\n"
     )
+
+
+def trial_message(sender: Organizer, recipient: str, server: str) -> EmailMessage:
+    """A short message that proves the server settings work, for "Send a test message"."""
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = "CPP Scheduler: test message"
+    message["From"] = _address(sender.name, sender.email)
+    message["To"] = _address("", recipient)
+    message["Date"] = format_datetime(datetime.now(UTC).replace(microsecond=0))
+    message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
+    message.set_content(
+        f"This message went through {one_line(server)}: invitations can be sent this way.\n"
+    )
+    return message

@@ -5,6 +5,7 @@ ledger that makes a second send send only what is missing."""
 from __future__ import annotations
 
 import email
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -20,7 +21,8 @@ from sqlalchemy import select
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.ical.export import Organizer
-from cpp_scheduler.mail.messages import ATTACHMENT_NAME, build_invitation
+from cpp_scheduler.mail.messages import ATTACHMENT_NAME, build_invitation, trial_message
+from cpp_scheduler.mail.settings import SETTINGS_ENV
 from cpp_scheduler.mail.transports import (
     OutboxTransport,
     Security,
@@ -355,3 +357,39 @@ def test_thunderbirds_reader_sees_the_meetings_of_the_series_invitation(
     assert len(starts) == 5
     assert datetime(2026, 4, 16, 2, 0, tzinfo=UTC) in starts
     assert seen == parsers.with_ical(path.read_bytes(), window)
+
+
+def test_the_command_sends_through_the_server_the_settings_name(
+    database_url: str,
+    program: Program,
+    plain_server: Server,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    settings = tmp_path / "mail.json"
+    settings.write_text(
+        json.dumps(
+            {
+                "smtp": {"host": "127.0.0.1", "port": plain_server.port, "security": "none"},
+                "sender": {"name": SENDER.name, "email": SENDER.email},
+            }
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(SETTINGS_ENV, str(settings))
+    status = main(["--db", database_url, "send", "invitations", "--delegation", program.lima.name])
+    assert status == 0, capsys.readouterr().err
+    # Ana and Bruno, for the opening, the workshop, the site visit and the cancelled one.
+    assert sorted(set(plain_server.mailbox.recipients)) == sorted(
+        [program.ana.email, program.bruno.email]
+    )
+    assert len(plain_server.mailbox.messages) == 8
+    assert "sent 8 of 8" in capsys.readouterr().out
+
+
+def test_a_test_message_reaches_the_server(plain_server: Server) -> None:
+    with plain_transport(plain_server) as transport:
+        transport.send(trial_message(SENDER, "me@tdlc.example.org", "127.0.0.1"))
+    assert plain_server.mailbox.recipients == ["me@tdlc.example.org"]
+    assert "went through 127.0.0.1" in body(plain_server.mailbox.messages[0], "plain")
