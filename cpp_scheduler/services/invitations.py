@@ -20,7 +20,6 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler.ical.export import Organizer
-from cpp_scheduler.ical.scopes import involves_participant
 from cpp_scheduler.mail.messages import Invitation, build_invitation
 from cpp_scheduler.mail.transports import RecipientRefusedError, Transport, TransportError
 from cpp_scheduler.model import Delegation, Event, Participant, SentMessage
@@ -91,11 +90,7 @@ def recipients_of(event: Event, only_delegation: str | None = None) -> list[Part
     people = {person.id: person for person in event.participants}
     for delegation in event.delegations:
         people.update((member.id, member) for member in delegation.members)
-    chosen = [
-        person
-        for person in people.values()
-        if person is not event.organiser and involves_participant(event, person)
-    ]
+    chosen = [person for person in people.values() if person is not event.organiser]
     if only_delegation is not None:
         chosen = [p for p in chosen if p.delegation and p.delegation.name == only_delegation]
     return sorted(chosen, key=lambda person: person.email)
