@@ -1,0 +1,137 @@
+"""``cpp-scheduler send invitations``: one email per participant and event, with the
+calendar Outlook, Gmail, Apple Mail and Thunderbird show as an invitation.
+
+Through an SMTP server (``--smtp``, or the mail settings the window writes) or into an
+outbox folder of ``.eml`` files (``--outbox``). The ledger in the database notes each
+message sent, so running the command again sends only what is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.export import _organizer
+from cpp_scheduler.mail.settings import read_mail_settings
+from cpp_scheduler.mail.transports import (
+    OutboxTransport,
+    Security,
+    SmtpSettings,
+    SmtpTransport,
+    Transport,
+)
+from cpp_scheduler.services import invitations
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
+from cpp_scheduler.store import open_database
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    send = subparsers.add_parser(
+        "send",
+        parents=[common],
+        help="send invitations by email",
+        description="Send each participant the invitations they have not been sent yet.",
+    )
+    kinds = send.add_subparsers(dest="kind", metavar="KIND", required=True)
+    invite = kinds.add_parser(
+        "invitations",
+        parents=[common],
+        help="invite each participant of an event or a delegation",
+        description="One email per participant and event; what the ledger shows was "
+        "sent already is not sent again.",
+    )
+    which = invite.add_mutually_exclusive_group(required=True)
+    which.add_argument("--event", metavar="UID", help="the event's UID")
+    which.add_argument("--delegation", metavar="NAME", help="the delegation's members")
+    invite.add_argument(
+        "--dry-run", action="store_true", help="list who would get what; send nothing"
+    )
+    invite.add_argument("--outbox", type=Path, metavar="DIR", help="write .eml files there")
+    invite.add_argument("--smtp", metavar="HOST:PORT", help="the mail server")
+    security = invite.add_mutually_exclusive_group()
+    security.add_argument("--starttls", action="store_true", help="upgrade with STARTTLS")
+    security.add_argument("--tls", action="store_true", help="TLS from the first byte")
+    security.add_argument(
+        "--plain", action="store_true", help="no TLS: a relay on this machine only"
+    )
+    invite.add_argument(
+        "--user", metavar="USER", help="log in as USER (password from the system keyring)"
+    )
+    invite.add_argument(
+        "--from",
+        dest="sender",
+        metavar="'NAME <EMAIL>'",
+        help="who sends for events that name no organiser",
+    )
+    invite.add_argument("--rate", type=int, metavar="N", help="at most N messages a minute")
+    invite.set_defaults(run=run)
+
+
+def _smtp_settings(args: argparse.Namespace, configured: SmtpSettings | None) -> SmtpSettings:
+    if not args.smtp:
+        if configured is None:
+            raise CliError(
+                "say where the mail goes: --outbox DIR or --smtp HOST:PORT "
+                "(or set the server in the mail settings)",
+                status=2,
+            )
+        return configured
+    host, _, port = args.smtp.rpartition(":")
+    if not host or not port.isdigit():
+        raise CliError(f"--smtp '{args.smtp}' must be HOST:PORT", status=2)
+    security = Security.TLS if args.tls else Security.NONE if args.plain else Security.STARTTLS
+    return SmtpSettings(host, int(port), security, args.user or "")
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = read_mail_settings()
+    sender = _organizer(args.sender) or settings.sender
+    if sender is None:
+        raise CliError(
+            "give --from 'Name <email>': it signs for events that name no organiser", status=2
+        )
+    if args.rate is not None and args.rate <= 0:
+        raise CliError("--rate must be more than 0", status=2)
+    scope = EventScope(args.event) if args.event else DelegationScope(args.delegation)
+    transport: Transport | None = None
+    if not args.dry_run:
+        transport = (
+            OutboxTransport(args.outbox)
+            if args.outbox
+            else SmtpTransport(_smtp_settings(args, settings.smtp))
+        )
+    database = open_database(args.db)
+    try:
+        plan = invitations.plan_invitations(database, scope, sender)
+        if args.dry_run or transport is None:
+            for invitation in plan.to_send:
+                print(
+                    f"would send {invitation.method.value} {invitation.event_uid} "
+                    f"to {invitation.recipient_email}"
+                )
+            print(f"{len(plan.to_send)} to send, {plan.already_sent} sent already")
+            return 0
+        try:
+            report = invitations.send_batch(
+                database,
+                plan.to_send,
+                transport,
+                rate_per_minute=args.rate or settings.rate_per_minute,
+            )
+        finally:
+            transport.close()
+    finally:
+        database.close()
+    print(
+        f"sent {len(report.sent)} of {len(plan.to_send)} "
+        f"({plan.already_sent} had been sent already)"
+    )
+    for refusal in report.refused:
+        print(f"refused: {refusal.email}: {refusal.reason}", file=sys.stderr)
+    if report.stopped_by:
+        print(f"stopped: {report.stopped_by}; run again to send the rest", file=sys.stderr)
+        return 1
+    return 1 if report.refused else 0

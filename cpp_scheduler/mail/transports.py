@@ -1,0 +1,189 @@
+"""How messages leave: an SMTP server, or an outbox folder of ``.eml`` files.
+
+A transport either accepts a message (it then left, or lies whole in the outbox),
+refuses its recipient for good (:class:`RecipientRefusedError`: the batch goes on with the
+others), or fails in a way that stops the batch (:class:`TransportError`: a server
+answering 4xx, a lost connection), so that nothing after the failure is claimed sent.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import parseaddr
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol
+
+from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.services.calendar_export import write_atomically
+
+
+class TransportError(SchedulerError):
+    """The server or the folder failed: the batch stops, what went out is recorded."""
+
+
+class RecipientRefusedError(SchedulerError):
+    """The server refused this recipient for good (5xx); the others are still sent."""
+
+
+class Security(StrEnum):
+    STARTTLS = "starttls"
+    """Plain connection (port 587) upgraded before login."""
+    TLS = "tls"
+    """TLS from the first byte (port 465)."""
+    NONE = "none"
+    """Plain text, for a relay on the same machine only."""
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpSettings:
+    host: str
+    port: int
+    security: Security = Security.STARTTLS
+    user: str = ""
+    """Empty: the server takes mail without login."""
+
+
+class Transport(Protocol):
+    name: str
+
+    def send(self, message: EmailMessage) -> None: ...
+
+    def close(self) -> None: ...
+
+
+KEYRING_SERVICE = "cpp-scheduler-smtp"
+
+
+def keyring_password(settings: SmtpSettings) -> str:
+    """The SMTP password from the system keyring (never the settings or the database)."""
+    import keyring  # the keyring backends load slowly; only a send needs them
+
+    password = keyring.get_password(f"{KEYRING_SERVICE}:{settings.host}", settings.user)
+    if password is None:
+        raise TransportError(
+            f"no password for {quoted(settings.user)} on {quoted(settings.host)} in the "
+            f"system keyring (service {KEYRING_SERVICE}:{settings.host})"
+        )
+    return password
+
+
+class SmtpTransport:
+    """One connection to the server for the whole batch, opened on first use."""
+
+    name = "smtp"
+
+    def __init__(
+        self,
+        settings: SmtpSettings,
+        password: str | None = None,
+        *,
+        context: ssl.SSLContext | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        self.settings = settings
+        self._password = password
+        self._context = context or ssl.create_default_context()
+        self._timeout = timeout
+        self._client: smtplib.SMTP | None = None
+
+    def __enter__(self) -> SmtpTransport:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _connect(self) -> smtplib.SMTP:
+        settings = self.settings
+        client: smtplib.SMTP | None = None
+        try:
+            if settings.security is Security.TLS:
+                client = smtplib.SMTP_SSL(
+                    settings.host, settings.port, timeout=self._timeout, context=self._context
+                )
+            else:
+                client = smtplib.SMTP(settings.host, settings.port, timeout=self._timeout)
+                if settings.security is Security.STARTTLS:
+                    client.starttls(context=self._context)
+            if settings.user:
+                password = self._password
+                if password is None:
+                    password = keyring_password(settings)
+                client.login(settings.user, password)
+        except (smtplib.SMTPException, OSError, TransportError) as error:
+            if client is not None:
+                _hang_up(client)
+            if isinstance(error, TransportError):
+                raise
+            raise TransportError(
+                f"could not reach the mail server {settings.host}:{settings.port}: {error}"
+            ) from error
+        return client
+
+    def send(self, message: EmailMessage) -> None:
+        if self._client is None:
+            self._client = self._connect()
+        recipient = parseaddr(str(message["To"]))[1]
+        try:
+            self._client.send_message(message)
+        except smtplib.SMTPRecipientsRefused as error:
+            code, reply = error.recipients.get(recipient, (0, b""))
+            text = f"{code} {reply.decode(errors='replace')}"
+            if 500 <= code < 600:
+                refused = f"the server refused {quoted(recipient)}: {text}"
+                raise RecipientRefusedError(refused) from error
+            raise TransportError(f"the server deferred {quoted(recipient)}: {text}") from error
+        except smtplib.SMTPResponseException as error:
+            answer = error.smtp_error
+            if isinstance(answer, bytes):
+                answer = answer.decode(errors="replace")
+            text = f"{error.smtp_code} {answer}"
+            raise TransportError(f"the mail server stopped the batch: {text}") from error
+        except (smtplib.SMTPException, OSError) as error:
+            self._client = None
+            raise TransportError(f"the mail server stopped the batch: {error}") from error
+
+    def close(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            _hang_up(client)
+
+
+def _hang_up(client: smtplib.SMTP) -> None:
+    """Say QUIT when the server still listens; close the socket in any case."""
+    try:
+        client.quit()
+    except (smtplib.SMTPException, OSError):
+        pass
+    finally:
+        client.close()
+
+
+class OutboxTransport:
+    """Each message as a whole ``.eml`` file in a folder, for a coordinator whose mail
+    must leave through their own client; a file is there whole or not at all."""
+
+    name = "outbox"
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def send(self, message: EmailMessage) -> None:
+        local = str(message["Message-ID"]).strip("<>").split("@", 1)[0]
+        target = self.folder / f"{local}.eml"
+        try:
+            write_atomically(target, bytes(message))
+        except OSError as error:
+            raise TransportError(f"could not write {target}: {error.strerror}") from error
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,34 @@
+"""The ledger of invitations sent: who was told what about which event, and how."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cpp_scheduler.model.base import Base, Record, UTCDateTime, utc_now
+
+
+class SentMessage(Record, Base):
+    """One message a server (or the outbox folder) accepted for one recipient.
+
+    ``digest`` is the hash of the calendar that recipient got (its DTSTAMP left out), so
+    sending again finds who already holds the program's current version of the event and
+    sends only to the others; ``sequence`` is the event's SEQUENCE in that calendar.
+    """
+
+    __tablename__ = "sent_messages"
+    __table_args__ = (Index("ix_sent_messages_event_participant", "event_id", "participant_id"),)
+    record_kind = "sent message"
+
+    participant_id: Mapped[str] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(16))
+    """REQUEST or CANCEL."""
+    digest: Mapped[str] = mapped_column(String(64))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    transport: Mapped[str] = mapped_column(String(16))
+    """``smtp`` or ``outbox``."""
+    message_id: Mapped[str] = mapped_column(String(255))

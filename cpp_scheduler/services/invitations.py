@@ -1,0 +1,221 @@
+"""Sending invitations for an event or a delegation, and the ledger of what went out.
+
+A batch is planned first (:func:`plan_invitations`): one message per recipient and
+event, built from the program as it is now; a recipient whose ledger already holds the
+same digest for that event was told exactly this and gets nothing. Then
+:func:`send_batch` hands the messages to a transport one by one, on the caller's thread
+(the window runs it on a worker), and records each message in its own transaction right
+after the transport accepted it: a batch stopped by a failure or a cancel has recorded
+exactly what went out, and sending again sends only what is missing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from cpp_scheduler.ical.export import Organizer
+from cpp_scheduler.mail.messages import Invitation, build_invitation
+from cpp_scheduler.mail.transports import RecipientRefusedError, Transport, TransportError
+from cpp_scheduler.model import Delegation, Event, Participant, SentMessage
+from cpp_scheduler.services.calendar_export import (
+    DelegationScope,
+    EventScope,
+    NotFoundError,
+    event_loading,
+)
+from cpp_scheduler.store import Database
+
+InvitationScope = EventScope | DelegationScope
+ProgressCallback = Callable[[int, int], None]
+"""Called with (messages handled, messages in all) after each message."""
+CancelFlag = Callable[[], bool]
+"""Asked before each message; True stops the batch (``threading.Event().is_set``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationPlan:
+    to_send: tuple[Invitation, ...]
+    already_sent: int
+    """Recipients who were told exactly this already, so get nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    email: str
+    reason: str
+
+
+@dataclass
+class BatchReport:
+    sent: list[Invitation] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    stopped_by: str | None = None
+    """Why the batch stopped early (the server's answer), or None."""
+    cancelled: bool = False
+
+
+def _events_of(session: Session, scope: InvitationScope) -> list[Event]:
+    query = select(Event).options(*event_loading())
+    if isinstance(scope, EventScope):
+        event = session.scalars(query.where(Event.uid == scope.uid)).one_or_none()
+        if event is None:
+            raise NotFoundError(f"no event has the UID '{scope.uid}'")
+        return [event]
+    delegation = session.scalars(
+        select(Delegation).where(Delegation.name == scope.name)
+    ).one_or_none()
+    if delegation is None:
+        raise NotFoundError(f"no delegation is called '{scope.name}'")
+    return list(
+        session.scalars(
+            query.where(
+                or_(
+                    Event.delegations.any(Delegation.id == delegation.id),
+                    Event.participants.any(Participant.delegation_id == delegation.id),
+                )
+            ).order_by(Event.start_utc, Event.uid)
+        )
+    )
+
+
+def recipients_of(event: Event, only_delegation: str | None = None) -> list[Participant]:
+    """Who is invited: the event's participants and its delegations' members, the
+    organiser (who sends) left out; with ``only_delegation``, that delegation's alone."""
+    people = {person.id: person for person in event.participants}
+    for delegation in event.delegations:
+        people.update((member.id, member) for member in delegation.members)
+    chosen = [person for person in people.values() if person is not event.organiser]
+    if only_delegation is not None:
+        chosen = [p for p in chosen if p.delegation and p.delegation.name == only_delegation]
+    return sorted(chosen, key=lambda person: person.email)
+
+
+def _told(session: Session, event_ids: Iterable[str]) -> set[tuple[str, str, str]]:
+    """(event, participant, digest) of every message the ledger holds for these events."""
+    ids = list(event_ids)
+    found: set[tuple[str, str, str]] = set()
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(SentMessage.event_id, SentMessage.participant_id, SentMessage.digest).where(
+                SentMessage.event_id.in_(ids[start : start + 500])
+            )
+        )
+        found.update((row.event_id, row.participant_id, row.digest) for row in rows)
+    return found
+
+
+def plan_invitations(
+    database: Database,
+    scope: InvitationScope,
+    sender: Organizer,
+    *,
+    stamp: datetime | None = None,
+) -> InvitationPlan:
+    """The messages that would tell each recipient what the program says now, less
+    those the ledger shows they were sent already. ``sender`` signs for events that
+    name no organiser."""
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
+    only = scope.name if isinstance(scope, DelegationScope) else None
+    to_send: list[Invitation] = []
+    already = 0
+    with database.session() as session:
+        events = _events_of(session, scope)
+        told = _told(session, (event.id for event in events))
+        for event in events:
+            for person in recipients_of(event, only):
+                invitation = build_invitation(event, person, sender, stamp=stamp)
+                if (event.id, person.id, invitation.digest) in told:
+                    already += 1
+                else:
+                    to_send.append(invitation)
+    return InvitationPlan(tuple(to_send), already)
+
+
+def record_sent(database: Database, invitation: Invitation, transport: str) -> None:
+    """Note one accepted message in its own transaction."""
+    with database.transaction() as session:
+        session.add(
+            SentMessage(
+                participant_id=invitation.recipient_id,
+                event_id=invitation.event_id,
+                sequence=invitation.sequence,
+                method=invitation.method.value,
+                digest=invitation.digest,
+                sent_at=datetime.now(UTC).replace(microsecond=0),
+                transport=transport,
+                message_id=invitation.message_id,
+            )
+        )
+
+
+class RateLimit:
+    """At most ``per_minute`` messages in any minute: waits between messages, in slices
+    short enough that a cancel is seen within a fraction of a second."""
+
+    def __init__(self, per_minute: int | None) -> None:
+        self.interval = 60.0 / per_minute if per_minute else 0.0
+        self._next = 0.0
+
+    def wait(self, cancelled: CancelFlag | None) -> bool:
+        """Wait for the next slot; False when cancelled meanwhile."""
+        while True:
+            if cancelled is not None and cancelled():
+                return False
+            now = time.monotonic()
+            left = self._next - now
+            if left <= 0:
+                self._next = now + self.interval
+                return True
+            time.sleep(min(left, 0.1))
+
+
+def send_batch(
+    database: Database,
+    invitations: Iterable[Invitation],
+    transport: Transport,
+    *,
+    rate_per_minute: int | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelFlag | None = None,
+) -> BatchReport:
+    """Send each message and record it once accepted; a refused recipient is reported
+    and skipped, a failing transport or a cancel stops the batch."""
+    batch = list(invitations)
+    report = BatchReport()
+    limit = RateLimit(rate_per_minute)
+    for done, invitation in enumerate(batch, start=1):
+        if not limit.wait(cancelled):
+            report.cancelled = True
+            break
+        try:
+            transport.send(invitation.message)
+        except RecipientRefusedError as refusal:
+            report.refused.append(Refusal(invitation.recipient_email, str(refusal)))
+        except TransportError as failure:
+            report.stopped_by = str(failure)
+            break
+        else:
+            record_sent(database, invitation, transport.name)
+            report.sent.append(invitation)
+        if progress is not None:
+            progress(done, len(batch))
+    return report
+
+
+def ledger(database: Database, event_uid: str | None = None) -> list[SentMessage]:
+    """The ledger's rows (of one event), oldest first, detached for reading."""
+    with database.session() as session:
+        query = select(SentMessage).order_by(SentMessage.sent_at, SentMessage.created_at)
+        if event_uid is not None:
+            query = query.join(Event, Event.id == SentMessage.event_id).where(
+                Event.uid == event_uid
+            )
+        rows = list(session.scalars(query))
+        session.expunge_all()
+    return rows

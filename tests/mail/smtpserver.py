@@ -1,0 +1,102 @@
+"""A real SMTP server (aiosmtpd) on a free local port, for the tests that send mail.
+
+It keeps every message it accepted, parsed by the standard library, and can be told to
+refuse some addresses for good (550) or to answer 451 to every recipient after it has
+accepted a number of messages, as a server does that throttles or breaks halfway.
+"""
+
+from __future__ import annotations
+
+import email
+import socket
+import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.policy import default
+from typing import Any
+
+import trustme
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+USER = "coordinator"
+PASSWORD = "throwaway-password-for-tests"
+
+
+@dataclass
+class Mailbox:
+    refuse: set[str] = field(default_factory=set)
+    fail_after: int | None = None
+    """Answer 451 to every recipient once this many messages were accepted."""
+    messages: list[EmailMessage] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+
+    async def handle_RCPT(  # noqa: N802 (aiosmtpd's hook names)
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
+        if address in self.refuse:
+            return "550 5.1.1 mailbox unavailable"
+        if self.fail_after is not None and len(self.messages) >= self.fail_after:
+            return "451 4.3.0 try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(  # noqa: N802
+        self, server: Any, session: Any, envelope: Any
+    ) -> str:
+        message = email.message_from_bytes(envelope.original_content, policy=default)
+        assert isinstance(message, EmailMessage)
+        self.messages.append(message)
+        self.recipients.extend(envelope.rcpt_tos)
+        return "250 Message accepted"
+
+
+def _authenticate(
+    server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+) -> AuthResult:
+    good = isinstance(data, LoginPassword) and (data.login, data.password) == (
+        USER.encode(),
+        PASSWORD.encode(),
+    )
+    return AuthResult(success=good, handled=False)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Server:
+    mailbox: Mailbox
+    port: int
+    client_context: ssl.SSLContext
+
+
+@contextmanager
+def smtp_server(*, starttls: bool = False, implicit_tls: bool = False) -> Iterator[Server]:
+    """A server on 127.0.0.1; with ``starttls`` it requires STARTTLS and a login, with
+    ``implicit_tls`` it speaks TLS from the first byte and requires a login (both with a
+    certificate from a throwaway authority the client context trusts)."""
+    authority = trustme.CA()
+    client_context = ssl.create_default_context()
+    authority.configure_trust(client_context)
+    mailbox = Mailbox()
+    port = free_port()
+    options: dict[str, Any] = {}
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(server_context)
+    login = {"authenticator": _authenticate, "auth_required": True}
+    if starttls:
+        options = {"tls_context": server_context, "require_starttls": True, **login}
+    elif implicit_tls:
+        options = {"ssl_context": server_context, "auth_require_tls": False, **login}
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port, **options)
+    controller.start()
+    try:
+        yield Server(mailbox, port, client_context)
+    finally:
+        controller.stop()
