@@ -41,7 +41,7 @@ from bench_gui import build_program  # noqa: E402
 def read_during_check(app: Any, window: Any, follow: Callable[..., None]) -> tuple[float, float]:
     """Seconds from asking for a small read during a check to its answer, and the
     seconds the check itself took, with the dock following checks through ``follow``."""
-    from cpp_scheduler.services.calendar import count_events
+    from cpp_scheduler.services.calendar_reads import count_events
 
     dock = window.tools.conflicts
     dock._follow = follow

@@ -6,7 +6,7 @@ videoconferences, 500 delegations, 20,000 people), with themes, a few hundred kn
 products, some weekly series and some cancellations, then times:
 
 - calendar read: the calendar's own read of every occurrence
-  (``services.calendar.load_event_rows``), the baseline: the report reads the same rows
+  (``services.calendar_reads.load_event_rows``), the baseline: the report reads the same rows
   and more, and should cost a small multiple of it;
 - report: ``services.reports.program_report`` for the whole year (target under 2 s);
 - report workbook: writing it to XLSX, with its two charts;
@@ -42,7 +42,7 @@ from cpp_scheduler.model import (
 from cpp_scheduler.model.event import event_delegations, event_participants, event_themes
 from cpp_scheduler.model.product import product_events
 from cpp_scheduler.reports.xlsx import write_xlsx
-from cpp_scheduler.services.calendar import load_event_rows
+from cpp_scheduler.services.calendar_reads import load_event_rows
 from cpp_scheduler.services.reports import agenda, program_report, write_report_xlsx
 from cpp_scheduler.store import Database, open_database
 

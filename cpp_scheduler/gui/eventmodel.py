@@ -1,6 +1,6 @@
 """The item models every calendar view follows: the events, and the filters over them.
 
-:class:`EventTableModel` holds one :class:`~cpp_scheduler.services.calendar_rows.EventRow`
+:class:`EventTableModel` holds one :class:`~cpp_scheduler.services.rows.EventRow`
 per occurrence and knows the zone times are shown in. :class:`EventFilterProxy` applies
 the sidebar's filters and search. The Day, Week, Month and Venue views and the Agenda table all
 read the proxy and repaint on its signals, so an undo, an edit or a new filter shows
@@ -29,7 +29,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
-from cpp_scheduler.services.calendar_rows import EventRow, OccurrenceKey
+from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

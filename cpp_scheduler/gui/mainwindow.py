@@ -59,7 +59,7 @@ from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
 from cpp_scheduler.gui.zoneselector import ZoneSelector
 from cpp_scheduler.model.enums import EventKind
-from cpp_scheduler.services.calendar_rows import Choice, EventRow, OccurrenceKey
+from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey
 
 # The dialogs' classes load when first used: each Qt class costs a moment the first time,
 # and none of these is on screen when the window first shows.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from cpp_scheduler.services.calendar_rows import Choice, EventRow
+from cpp_scheduler.services.rows import Choice, EventRow
 
 if TYPE_CHECKING:
     from cpp_scheduler.services.database import Database
@@ -46,15 +46,15 @@ class AfterFirstPaint(QObject):
 
 def read_program(database: Database) -> ProgramRead:
     """Everything the calendar shows, read in one go (in the background)."""
-    from cpp_scheduler.services import calendar
+    from cpp_scheduler.services import calendar_reads
 
     references = {
-        "cities": calendar.partner_cities(database),
-        "themes": calendar.themes(database),
-        "delegations": calendar.delegations(database),
-        "venues": calendar.venues(database),
+        "cities": calendar_reads.partner_cities(database),
+        "themes": calendar_reads.themes(database),
+        "delegations": calendar_reads.delegations(database),
+        "venues": calendar_reads.venues(database),
     }
-    return calendar.load_event_rows(database), references
+    return calendar_reads.load_event_rows(database), references
 
 
 def open_program(opener: DatabaseOpener) -> tuple[Database, ProgramRead]:

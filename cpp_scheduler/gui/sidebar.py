@@ -27,7 +27,7 @@ from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.eventmodel import EventFilter
 from cpp_scheduler.gui.qtvalues import python_date
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
-from cpp_scheduler.services.calendar_rows import Choice
+from cpp_scheduler.services.rows import Choice
 
 SEARCH_DELAY_MS = 150
 """Typing pauses this long before the views follow, so each keystroke stays instant."""

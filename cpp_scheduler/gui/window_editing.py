@@ -22,7 +22,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.taskman import TaskManager
-from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.rows import OccurrenceKey
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -365,10 +365,10 @@ class RecordEditing:
     def _records_changed(self, model_name: str, ids: list[str]) -> None:
         """Follow a command: refresh the rows it touched, or everything it may affect."""
         if model_name == "Event":
-            from cpp_scheduler.services import calendar
+            from cpp_scheduler.services import calendar_reads
 
             try:
-                rows = calendar.load_event_rows(self.database, ids)
+                rows = calendar_reads.load_event_rows(self.database, ids)
             except SchedulerError as error:
                 self.report_error("Cannot refresh the calendar", str(error))
                 return

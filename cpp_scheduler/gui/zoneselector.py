@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QSizePolicy, Q
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
-from cpp_scheduler.services.calendar_rows import Choice
+from cpp_scheduler.services.rows import Choice
 
 MINIMUM_CHARACTERS = 14
 """The selector's narrowest width, in characters, so the title row still fits a

@@ -3,7 +3,7 @@
 A picker needs an id, a name and a line of detail, never the record itself: loading
 10,000 events as ORM objects to list them took the new-product dialog more than a
 second. Each function here reads only the columns it shows, filters in SQL, and returns
-:class:`~cpp_scheduler.services.calendar_rows.Choice` values, which the window can take
+:class:`~cpp_scheduler.services.rows.Choice` values, which the window can take
 from a worker thread.
 """
 
@@ -29,7 +29,7 @@ from cpp_scheduler.model import (
     TravelTime,
     Venue,
 )
-from cpp_scheduler.services.calendar_rows import Choice
+from cpp_scheduler.services.rows import Choice
 from cpp_scheduler.store import Database
 
 

@@ -18,7 +18,7 @@ from cpp_scheduler.gui.actions import ACTIONS
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.model import EventKind
-from cpp_scheduler.services import calendar
+from cpp_scheduler.services import calendar_reads
 from cpp_scheduler.store import Database
 
 LONG_TITLE = (
@@ -206,12 +206,12 @@ def test_the_program_file_exports_and_imports_through_the_file_menu(
         program_file.read_text(encoding="utf-8").replace("Kobe DRR workshop", "Renamed"),
         encoding="utf-8",
     )
-    before = len(calendar.load_event_rows(empty_program))
+    before = len(calendar_reads.load_event_rows(empty_program))
     empty.import_program(str(program_file))
     assert "cannot be undone" in messages.questions[-1]
     assert not empty.statusBar().currentMessage().startswith("Importing")
     empty.tasks.wait_for_done()  # had it started, the import would be done by now
-    rows = calendar.load_event_rows(empty_program)
+    rows = calendar_reads.load_event_rows(empty_program)
     assert len(rows) == before
     assert "Renamed" not in {row.title for row in rows}
 

@@ -22,7 +22,7 @@ from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.records import RecordManager, RecordTableModel
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.model import Delegation, EventKind
-from cpp_scheduler.services import calendar
+from cpp_scheduler.services import calendar_reads
 from cpp_scheduler.store import Database
 
 
@@ -70,7 +70,7 @@ def test_the_welcome_panel_imports_a_program_file(
     load_demo(colleague)
     program_file = tmp_path / "program.json"
     export_program(colleague, program_file)
-    expected = len(calendar.load_event_rows(colleague))
+    expected = len(calendar_reads.load_event_rows(colleague))
     colleague.close()
     window: MainWindow = make_window(empty_program)
     with qtbot.waitSignal(window.eventsLoaded, timeout=10_000):

@@ -14,8 +14,8 @@ from benchmarks.generate import generate_program
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.conflicts import conflict_json
 from cpp_scheduler.gui.mainwindow import MainWindow
-from cpp_scheduler.services.calendar_rows import OccurrenceKey
 from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database
 from tests.gui.tools.conftest import settle, tools_of
 from tests.parity.conflicts_support import conflicts_json, meetings_of, store_generated_program

@@ -24,7 +24,7 @@ from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock
 from cpp_scheduler.model import Delegation, Event, Participant, Venue
 from cpp_scheduler.scheduling.inputs import ProgramSnapshot, zone_city
-from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database, open_database
 
 HOURS_SHOWN = {"working": "Working", "extended": "Acceptable", "night": "Night"}

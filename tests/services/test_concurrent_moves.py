@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cpp_scheduler.model import Event
-from cpp_scheduler.services import calendar, editing, series
+from cpp_scheduler.services import calendar_reads, editing, series
 from cpp_scheduler.store import ConcurrentEditError, Database, open_database
 
 WORKERS = 8
@@ -38,7 +38,7 @@ class Move:
 
 def _shown_version(database: Database, event_id: str, recurrence_id: datetime | None) -> int:
     """The version the calendar's row of that meeting shows."""
-    rows = calendar.load_event_rows(database, [event_id])
+    rows = calendar_reads.load_event_rows(database, [event_id])
     return next(row.version for row in rows if row.recurrence_id == recurrence_id)
 
 

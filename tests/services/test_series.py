@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from cpp_scheduler.model import Delegation, Event, Participant
-from cpp_scheduler.services import calendar, editing, series
+from cpp_scheduler.services import calendar_reads, editing, series
 from cpp_scheduler.store import ConcurrentEditError, Database
 
 #: Wednesday 13 January 2027, 10:00 in Tokyo; the series meets every Wednesday, 4 times.
@@ -39,7 +39,7 @@ def _one_off(database: Database) -> str:
 
 
 def _starts(database: Database, event_id: str) -> list[datetime]:
-    return sorted(row.start_utc for row in calendar.load_event_rows(database, [event_id]))
+    return sorted(row.start_utc for row in calendar_reads.load_event_rows(database, [event_id]))
 
 
 def test_a_moved_meeting_moves_alone_and_comes_back_on_undo(database: Database) -> None:

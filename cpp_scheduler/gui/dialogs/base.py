@@ -35,8 +35,8 @@ from cpp_scheduler.gui.opening import AfterFirstPaint
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.model import Base, Problem
 from cpp_scheduler.services import editing
-from cpp_scheduler.services.calendar_rows import Choice
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.rows import Choice
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.taskman import TaskManager

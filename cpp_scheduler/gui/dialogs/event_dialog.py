@@ -35,7 +35,6 @@ from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Proble
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
 from cpp_scheduler.services import choices
-from cpp_scheduler.services.calendar_rows import Choice
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.draft_times import (
     DraftMeeting,
@@ -44,6 +43,7 @@ from cpp_scheduler.services.draft_times import (
     read_attendees,
     usual_mode,
 )
+from cpp_scheduler.services.rows import Choice
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.taskman import TaskManager

@@ -17,8 +17,8 @@ from cpp_scheduler.gui.dialogs.base import (
 from cpp_scheduler.gui.forms.ui_knowledge_product_dialog import Ui_KnowledgeProductDialog
 from cpp_scheduler.model import KnowledgeProduct, Problem, ProductKind
 from cpp_scheduler.services import choices
-from cpp_scheduler.services.calendar_rows import Choice
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.rows import Choice
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.taskman import TaskManager

@@ -20,7 +20,7 @@ from cpp_scheduler.gui.documents import install_documents
 from cpp_scheduler.gui.reportmenu import install_report_actions
 from cpp_scheduler.gui.tools.conflicts import ConflictsDock
 from cpp_scheduler.gui.tools.localtimes import LocalTimesDock
-from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.rows import OccurrenceKey
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow

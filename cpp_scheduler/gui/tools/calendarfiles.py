@@ -48,8 +48,8 @@ from cpp_scheduler.ical.importer import ParsedCalendar, read_calendar
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import calendar_export, calendar_import, calendar_preview
 from cpp_scheduler.services.calendar_import import ImportAction, ImportReport, ImportUndo
-from cpp_scheduler.services.calendar_rows import OccurrenceKey
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.rows import OccurrenceKey
 
 REMINDERS = {
     "No reminder": None,

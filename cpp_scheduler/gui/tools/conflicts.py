@@ -45,9 +45,9 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, Severity
-from cpp_scheduler.services.calendar_rows import OccurrenceKey
 from cpp_scheduler.services.checking import check_program_later
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.rows import OccurrenceKey
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -35,13 +35,13 @@ from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.scheduling.inputs import AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes
-from cpp_scheduler.services.calendar_rows import OccurrenceKey
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.localtimes import (
     MeetingLocalTimes,
     NoSuchMeetingError,
     read_local_times,
 )
+from cpp_scheduler.services.rows import OccurrenceKey
 
 
 class Column(IntEnum):

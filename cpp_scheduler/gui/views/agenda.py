@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, Roles, day_bounds
 from cpp_scheduler.gui.views.base import CalendarView
-from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.rows import OccurrenceKey
 
 
 class AgendaView(CalendarView):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy
 from cpp_scheduler.model import EventStatus
-from cpp_scheduler.services.calendar_rows import EventRow, OccurrenceKey
+from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 
 class CalendarView(QWidget):
@@ -21,7 +21,7 @@ class CalendarView(QWidget):
 
     Signals:
         occurrenceSelected(object): the user picked a meeting (an
-            :class:`~cpp_scheduler.services.calendar_rows.OccurrenceKey`).
+            :class:`~cpp_scheduler.services.rows.OccurrenceKey`).
         eventActivated(str): the user asked to edit an event (double-click).
         slotActivated(object, object): the user asked for a new event at start, end (UTC).
         dayActivated(object): the user asked to see a day (a :class:`datetime.date`).

@@ -13,7 +13,7 @@ from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.views.base import CalendarView, paint_conflict_badge
 from cpp_scheduler.model import EventStatus
-from cpp_scheduler.services.calendar_rows import EventRow, OccurrenceKey
+from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 WEEKS = 6
 HEADER = 26

@@ -23,7 +23,7 @@ from cpp_scheduler.gui.views.base import (
     show_event_tooltip,
     wrap_words,
 )
-from cpp_scheduler.services.calendar_rows import EventRow, OccurrenceKey
+from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 SNAP_MINUTES = 15
 HOUR_HEIGHT = 48

@@ -37,7 +37,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
-from cpp_scheduler.services.calendar_rows import Choice, EventRow, OccurrenceKey
+from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey
 
 LABEL_WIDTH = 230
 DAY_LINE = 24

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from cpp_scheduler.services.calendar_rows import Choice
+from cpp_scheduler.services.rows import Choice
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -12,7 +12,7 @@ from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 from cpp_scheduler.model import recurrence
-from cpp_scheduler.services.calendar_rows import Choice
+from cpp_scheduler.services.rows import Choice
 
 CHOICES = [
     Choice("lima", "Lima housing ministry", "Peru · America/Lima"),

@@ -23,8 +23,8 @@ from sqlalchemy import select
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools.calendarfiles import ExportDialog, ImportDialog, Scope
 from cpp_scheduler.model import Event, Participant
-from cpp_scheduler.services.calendar_rows import OccurrenceKey
 from cpp_scheduler.services.demo import CONFERENCE, SERIES, demo_id, load_demo
+from cpp_scheduler.services.rows import OccurrenceKey
 
 
 def _program(database) -> dict[str, str]:

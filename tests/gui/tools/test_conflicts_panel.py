@@ -16,9 +16,9 @@ from cpp_scheduler.gui.eventmodel import Column as AgendaColumn
 from cpp_scheduler.gui.eventmodel import Roles
 from cpp_scheduler.gui.tools.conflicts import EVENTS_ROLE, Column
 from cpp_scheduler.scheduling.conflicts import ConflictKind, Severity
-from cpp_scheduler.services.calendar import count_events
-from cpp_scheduler.services.calendar_rows import OccurrenceKey
+from cpp_scheduler.services.calendar_reads import count_events
 from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.services.rows import OccurrenceKey
 from tests.parity.conflicts_support import conflicts_json
 
 

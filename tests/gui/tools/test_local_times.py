@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler.gui.commands import cancel_meeting, move_event
 from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock, LocalTimesModel
 from cpp_scheduler.model import Participant
-from cpp_scheduler.services.calendar_rows import OccurrenceKey
 from cpp_scheduler.services.demo import SERIES, load_demo
+from cpp_scheduler.services.rows import OccurrenceKey
 
 
 def read(qtbot: QtBot, dock: LocalTimesDock) -> None:

@@ -22,7 +22,7 @@ from cpp_scheduler.model import (
     Venue,
 )
 from cpp_scheduler.model.event import event_delegations, event_themes
-from cpp_scheduler.services.calendar_rows import Choice, EventRow
+from cpp_scheduler.services.rows import Choice, EventRow
 from cpp_scheduler.store import Database
 
 

@@ -1,8 +1,9 @@
-"""The rows a calendar shows, apart from the queries that read them.
+"""The plain rows the window holds: a calendar's meetings, the key that names one
+meeting, and the records a list offers to choose from.
 
-The desktop window holds and draws these rows; keeping them free of SQLAlchemy lets it
-paint its first week while the database layer is still loading
-(:mod:`cpp_scheduler.services.calendar` fills them).
+Kept apart from the queries that read them (:mod:`cpp_scheduler.services.calendar_reads`
+and :mod:`cpp_scheduler.services.choices`) and free of SQLAlchemy, so the window paints
+its first week while the database layer is still loading.
 """
 
 from __future__ import annotations
