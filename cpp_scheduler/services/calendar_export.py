@@ -10,9 +10,7 @@ thread with a progress callback and a cancellation flag.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes
 from cpp_scheduler.model import Delegation, Event, Participant, StudyTour, TourDay
@@ -223,17 +222,15 @@ def select_content(
 
 
 # -- writing ------------------------------------------------------------------------------
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write the whole file or leave the old one: a half-written calendar is worse."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def prepare_folder(folder: Path) -> None:
+    """Create ``folder`` for the files to go in, or refuse in one line when a file, or
+    something that is not a folder, is in the way."""
+    if folder.exists() and not folder.is_dir():
+        raise FileWriteError(folder, "it is a file; give a folder to put the files in")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FileWriteError(folder, error.strerror or str(error)) from None
 
 
 def cancellation_path(path: Path) -> Path:
@@ -248,6 +245,7 @@ def write_content(
     when some events are cancelled and others are not."""
     written: list[Path] = []
     documents = export_bytes(content, options)
+    prepare_folder(path.parent)
     for index, (method, data) in enumerate(documents):
         target = (
             path if index == 0 else (cancellation_path(path) if method is Method.CANCEL else path)
@@ -330,6 +328,7 @@ def export_each_participant(
     """
     options = options or ExportOptions()
     result = BatchResult()
+    prepare_folder(out_dir)
     with database.session() as session:
         people = session.scalars(
             select(Participant)
