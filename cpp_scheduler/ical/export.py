@@ -427,41 +427,113 @@ def zone_caveats(content: CalendarContent, options: ExportOptions) -> list[str]:
     return [caveat for caveat in found if caveat is not None]
 
 
+def _files(
+    content: CalendarContent, options: ExportOptions
+) -> list[tuple[Method, Sequence[Event], Sequence[StudyTour]]]:
+    """What each file for ``content`` holds: in publish mode everything in one; in request
+    mode live events and tours in a REQUEST file and cancelled events in a CANCEL file
+    (either may be left out when it would be empty, but never both)."""
+    if options.method is Method.PUBLISH:
+        return [(Method.PUBLISH, content.events, content.tours)]
+    live = [event for event in content.events if not event.is_cancelled]
+    gone = [event for event in content.events if event.is_cancelled]
+    files: list[tuple[Method, Sequence[Event], Sequence[StudyTour]]] = []
+    if live or content.tours or not gone:
+        files.append((Method.REQUEST, live, content.tours))
+    if gone:
+        files.append((Method.CANCEL, gone, ()))
+    return files
+
+
+def _request_for_cancel(options: ExportOptions) -> ExportOptions:
+    return replace(options, method=Method.REQUEST) if options.method is Method.CANCEL else options
+
+
 def _build(
     content: CalendarContent, options: ExportOptions
 ) -> list[tuple[icalendar.Calendar, _Zones]]:
-    if options.method is Method.CANCEL:
-        options = replace(options, method=Method.REQUEST)
-    if options.method is Method.PUBLISH:
+    """The calendars of :func:`_files`, each with the zones it writes instants in."""
+    options = _request_for_cancel(options)
+    calendars: list[tuple[icalendar.Calendar, _Zones]] = []
+    for method, events, tours in _files(content, options):
         writer = _Writer(content, options)
         body: list[icalendar.Event] = []
-        for event in content.events:
-            body.extend(writer.event_components(event, Method.PUBLISH))
-        for tour in content.tours:
+        for event in events:
+            body.extend(writer.event_components(event, method))
+        for tour in tours:
             body.extend(writer.tour_components(tour))
-        return [(writer.calendar(Method.PUBLISH, body), writer.zones)]
-
-    live = [event for event in content.events if not event.is_cancelled]
-    gone = [event for event in content.events if event.is_cancelled]
-    calendars: list[tuple[icalendar.Calendar, _Zones]] = []
-    if live or content.tours or not gone:
-        writer = _Writer(content, options)
-        body = []
-        for event in live:
-            body.extend(writer.event_components(event, Method.REQUEST))
-        for tour in content.tours:
-            body.extend(writer.tour_components(tour))
-        calendars.append((writer.calendar(Method.REQUEST, body), writer.zones))
-    if gone:
-        writer = _Writer(content, options)
-        body = []
-        for event in gone:
-            body.extend(writer.event_components(event, Method.CANCEL))
-        calendars.append((writer.calendar(Method.CANCEL, body), writer.zones))
+        calendars.append((writer.calendar(method, body), writer.zones))
     return calendars
 
 
-def serialize(calendar: icalendar.Calendar) -> bytes:
+_END = b"END:VCALENDAR\r\n"
+
+_Rendered = tuple[bytes, dict[str, tuple[datetime, datetime]]]
+"""An event's VEVENTs as bytes, and the span of instants they write in each zone."""
+
+
+class EventRenderings:
+    """Calendar files for many readers at once (one file per participant), each event
+    rendered once.
+
+    An event's VEVENTs depend only on the event, the file's method, whose clock the
+    description shows and which attendees may be named; for one set of options and one
+    DTSTAMP they are the same bytes in every file that holds them. So each is serialised
+    the first time a file needs it and copied into the next; every file comes out byte
+    for byte as :func:`export_bytes` writes it (the tests compare them).
+    """
+
+    def __init__(self, options: ExportOptions) -> None:
+        stamp = options.stamp or datetime.now(UTC).replace(microsecond=0)
+        self.options = _request_for_cancel(replace(options, stamp=stamp))
+        self._rendered: dict[tuple[object, ...], _Rendered] = {}
+        self._zones: dict[tuple[object, ...], bytes] = {}
+
+    def export_bytes(self, content: CalendarContent) -> list[tuple[Method, bytes]]:
+        """The files for ``content``, as :func:`export_bytes` gives them."""
+        documents: list[tuple[Method, bytes]] = []
+        for method, events, tours in _files(content, self.options):
+            writer = _Writer(content, self.options)
+            pieces: list[bytes] = []
+            for event in events:
+                data, spans = self._event(content, event, method)
+                for zone_name, (first, last) in spans.items():
+                    writer.zones.note(zone_name, first)
+                    writer.zones.note(zone_name, last)
+                pieces.append(data)
+            for tour in tours:
+                pieces.extend(serialize(component) for component in writer.tour_components(tour))
+            spans, writer.zones.spans = writer.zones.spans, {}
+            head = serialize(writer.calendar(method, []))[: -len(_END)]
+            zones = [self._zone(name, *spans[name]) for name in sorted(spans)]
+            documents.append((method, head + b"".join(zones) + b"".join(pieces) + _END))
+        return documents
+
+    def _zone(self, zone_name: str, first: datetime, last: datetime) -> bytes:
+        """A VTIMEZONE's bytes; members of one delegation share their events' spans."""
+        key = ("VTIMEZONE", zone_name, first, last)
+        data = self._zones.get(key)
+        if data is None:
+            data = self._zones[key] = serialize(vtimezone(zone_name, first, last))
+        return data
+
+    def _event(self, content: CalendarContent, event: Event, method: Method) -> _Rendered:
+        named = (
+            ()
+            if method is Method.PUBLISH
+            else tuple(p.id for p in event.participants if content.audience.allows(p))
+        )
+        key = (event.id, method, content.viewer, named)
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            writer = _Writer(content, self.options)
+            components = writer.event_components(event, method)
+            data = b"".join(serialize(component) for component in components)
+            rendered = self._rendered[key] = (data, dict(writer.zones.spans))
+        return rendered
+
+
+def serialize(calendar: icalendar.cal.component.Component) -> bytes:
     """The file's bytes: CRLF line ends, lines folded at 75 octets between characters.
 
     Every value is escaped before icalendar sees it (:mod:`cpp_scheduler.ical.text`);

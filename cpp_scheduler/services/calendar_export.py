@@ -10,6 +10,7 @@ thread with a progress callback and a cancellation flag.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session, selectinload
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.ical import scopes
-from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes
+from cpp_scheduler.ical.export import EventRenderings, ExportOptions, Method, export_bytes
 from cpp_scheduler.model import Delegation, Event, Participant, StudyTour, TourDay
 from cpp_scheduler.store import Database
 
@@ -239,18 +240,29 @@ def cancellation_path(path: Path) -> Path:
 
 
 def write_content(
-    content: scopes.CalendarContent, options: ExportOptions, path: Path
+    content: scopes.CalendarContent,
+    options: ExportOptions,
+    path: Path,
+    renderings: EventRenderings | None = None,
 ) -> list[Path]:
     """The files for ``content``: ``path``, plus a cancellation file in request mode
-    when some events are cancelled and others are not."""
+    when some events are cancelled and others are not.
+
+    A batch passes the ``renderings`` it shares between files (made from the same
+    ``options``); its files are then flushed to disk once, at the end of the batch,
+    rather than one by one.
+    """
     written: list[Path] = []
-    documents = export_bytes(content, options)
+    if renderings is None:
+        documents = export_bytes(content, options)
+    else:
+        documents = renderings.export_bytes(content)
     prepare_folder(path.parent)
     for index, (method, data) in enumerate(documents):
         target = (
             path if index == 0 else (cancellation_path(path) if method is Method.CANCEL else path)
         )
-        write_atomically(target, data)
+        write_atomically(target, data, durable=renderings is None)
         written.append(target)
     return written
 
@@ -329,6 +341,7 @@ def export_each_participant(
     options = options or ExportOptions()
     result = BatchResult()
     prepare_folder(out_dir)
+    renderings = EventRenderings(options)
     with database.session() as session:
         people = session.scalars(
             select(Participant)
@@ -369,8 +382,9 @@ def export_each_participant(
                 result.without_events.append(person.email)
             else:
                 target = out_dir / safe_file_name(person.email, taken)
-                result.files.extend(write_content(content, options, target))
+                result.files.extend(write_content(content, options, target, renderings))
                 result.participants += 1
             if progress is not None:
                 progress(done, total)
+    os.sync()  # one flush for the whole batch: thousands of fsyncs would take minutes
     return result
