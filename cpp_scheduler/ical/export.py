@@ -468,7 +468,16 @@ def _build(
 
 _END = b"END:VCALENDAR\r\n"
 
-_Rendered = tuple[bytes, dict[str, tuple[datetime, datetime]]]
+_Spans = dict[str, tuple[datetime, datetime]]
+_Core = tuple[
+    list[bytes],
+    list[tuple[datetime, datetime] | None],
+    list[bytes],
+    _Spans,
+]
+"""An event's VEVENTs for one reader: their bytes, the meeting each describes (None for
+the series as a whole), their DESCRIPTION lines, and the zones' spans."""
+_Rendered = tuple[bytes, _Spans]
 """An event's VEVENTs as bytes, and the span of instants they write in each zone."""
 
 
@@ -488,6 +497,9 @@ class EventRenderings:
         self.options = _request_for_cancel(replace(options, stamp=stamp))
         self._rendered: dict[tuple[object, ...], _Rendered] = {}
         self._zones: dict[tuple[object, ...], bytes] = {}
+        self._cores: dict[tuple[object, ...], _Core] = {}
+        """Each event's VEVENTs for one reader, by what they share with every reader: the
+        event, the method, the attendees named."""
 
     def export_bytes(self, content: CalendarContent) -> list[tuple[Method, bytes]]:
         """The files for ``content``, as :func:`export_bytes` gives them."""
@@ -526,11 +538,53 @@ class EventRenderings:
         key = (event.id, method, content.viewer, named)
         rendered = self._rendered.get(key)
         if rendered is None:
-            writer = _Writer(content, self.options)
-            components = writer.event_components(event, method)
-            data = b"".join(serialize(component) for component in components)
-            rendered = self._rendered[key] = (data, dict(writer.zones.spans))
+            rendered = self._rendered[key] = self._render(content, event, method, named)
         return rendered
+
+    def _render(
+        self, content: CalendarContent, event: Event, method: Method, named: tuple[str, ...]
+    ) -> _Rendered:
+        """The event's bytes for this reader: from the bytes already made for another
+        reader with only the DESCRIPTION lines (the reader's clock) written anew, or
+        rendered whole the first time."""
+        writer = _Writer(content, self.options)
+        core = (event.id, method, named)
+        known = self._cores.get(core)
+        if known is not None:
+            pieces, described, old_lines, spans = known
+            lines = [_description_line(writer.description(event, moved)) for moved in described]
+            data = b"".join(
+                piece.replace(old, new, 1)
+                for piece, old, new in zip(pieces, old_lines, lines, strict=True)
+            )
+            return data, spans
+        components = writer.event_components(event, method)
+        pieces = [serialize(component) for component in components]
+        spans = dict(writer.zones.spans)
+        # The series (or the single event) tells its whole story; each VEVENT after it
+        # is one meeting, described at its own time.
+        meetings: list[tuple[datetime, datetime] | None] = [None]
+        meetings += [_meeting(component) for component in components[1:]]
+        lines = [_description_line(writer.description(event, moved)) for moved in meetings]
+        if all(piece.count(line) == 1 for piece, line in zip(pieces, lines, strict=True)):
+            self._cores[core] = (pieces, meetings, lines, spans)
+        return b"".join(pieces), spans
+
+
+def _meeting(component: icalendar.cal.component.Component) -> tuple[datetime, datetime] | None:
+    """The UTC start and end a VEVENT of one meeting was written with."""
+    start, end = component.decoded("DTSTART"), component.decoded("DTEND")
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        return start.astimezone(UTC), end.astimezone(UTC)
+    return None  # then no DESCRIPTION line matches, and the event is rendered whole
+
+
+def _description_line(text: str) -> bytes:
+    """The DESCRIPTION content line, folded, exactly as it is written inside a VEVENT."""
+    alone = icalendar.Event()
+    alone.add("DESCRIPTION", Text(text))
+    data = serialize(alone)
+    return data[len(b"BEGIN:VEVENT\r\n") : -len(b"END:VEVENT\r\n")]
 
 
 def serialize(calendar: icalendar.cal.component.Component) -> bytes:
@@ -563,7 +617,7 @@ def _content_lines(component: icalendar.cal.component.Component) -> int:
     return count + sum(_content_lines(sub) for sub in component.subcomponents)
 
 
-def _holds_only(calendar: icalendar.Calendar, data: bytes) -> bool:
+def _holds_only(calendar: icalendar.cal.component.Component, data: bytes) -> bool:
     """Whether ``data`` has exactly the calendar's content lines, each ended by CRLF and
     continued only by folding (CRLF and a space), with no bare CR or LF anywhere."""
     line_ends = data.count(b"\r\n")

@@ -349,8 +349,10 @@ class _Grid:
 
 def _grid(request: SlotRequest) -> _Grid:
     request.validate()
-    begin, end = timezones.local_days(request.first_day, request.last_day, request.zone)
-    first, after = int(begin.timestamp()), int(end.timestamp())
+    first_instant, after_instant = timezones.local_days(
+        request.first_day, request.last_day, request.zone
+    )
+    first, after = int(first_instant.timestamp()), int(after_instant.timestamp())
     step = int(request.step.total_seconds())
     duration = int(request.duration.total_seconds())
     count = max(0, (after - duration - first) // step + 1)
