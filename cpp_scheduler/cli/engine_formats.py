@@ -21,17 +21,20 @@ _DURATION = re.compile(r"^\s*(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?\s*
 
 def duration(text: str) -> timedelta:
     """``90m``, ``1h30m``, ``2h``, ``45`` (minutes)."""
-    match = None if text.strip().isdigit() else _DURATION.match(text)
-    if not text.strip().isdigit() and (not match or not (match["h"] or match["m"])):
-        raise argparse.ArgumentTypeError(
-            f"{quoted(text)} is not a duration (write 90m, 1h30m or 2h)"
-        )
-    hours, minutes = (0, text.strip()) if match is None else (match["h"] or 0, match["m"] or 0)
-    if len(str(hours)) > 8 or len(str(minutes)) > 8:  # far past the limit; int() stays cheap
+    if text.strip().isdecimal():
+        hours, minutes = "0", text.strip()
+    else:
+        match = _DURATION.match(text)
+        if not match or not (match["h"] or match["m"]):
+            raise argparse.ArgumentTypeError(
+                f"{quoted(text)} is not a duration (write 90m, 1h30m or 2h)"
+            )
+        hours, minutes = match["h"] or "0", match["m"] or "0"
+    longest = limits.LONGEST_DURATION.total_seconds() // 60
+    # Eight digits are far past the limit; counting them first keeps int() cheap.
+    if len(hours) > 8 or len(minutes) > 8 or int(hours) * 60 + int(minutes) > longest:
         raise argparse.ArgumentTypeError(_too_long(text))
     total_minutes = int(hours) * 60 + int(minutes)
-    if total_minutes > limits.LONGEST_DURATION.total_seconds() // 60:
-        raise argparse.ArgumentTypeError(_too_long(text))
     result = timedelta(minutes=total_minutes)
     if result <= timedelta(0):
         raise argparse.ArgumentTypeError("a duration must be longer than zero")
