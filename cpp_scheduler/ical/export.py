@@ -18,6 +18,7 @@ Built with the icalendar library, with these decisions on top of it:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -497,6 +498,7 @@ class EventRenderings:
         self.options = _request_for_cancel(replace(options, stamp=stamp))
         self._rendered: dict[tuple[object, ...], _Rendered] = {}
         self._zones: dict[tuple[object, ...], bytes] = {}
+        self._heads: dict[Method, tuple[bytes, list[bytes]]] = {}
         self._cores: dict[tuple[object, ...], _Core] = {}
         """Each event's VEVENTs for one reader, by what they share with every reader: the
         event, the method, the attendees named."""
@@ -516,10 +518,26 @@ class EventRenderings:
             for tour in tours:
                 pieces.extend(serialize(component) for component in writer.tour_components(tour))
             spans, writer.zones.spans = writer.zones.spans, {}
-            head = serialize(writer.calendar(method, []))[: -len(_END)]
+            head = self._head(writer, method)
             zones = [self._zone(name, *spans[name]) for name in sorted(spans)]
             documents.append((method, head + b"".join(zones) + b"".join(pieces) + _END))
         return documents
+
+    def _head(self, writer: _Writer, method: Method) -> bytes:
+        """The calendar's own properties: those of the first file of this method with
+        only the two lines naming the calendar (X-WR-CALNAME, NAME) written anew."""
+        name = writer.content.name
+        known = self._heads.get(method)
+        if known is not None:
+            head, old_lines = known
+            for old, new in zip(old_lines, _name_lines(name), strict=True):
+                head = head.replace(old, new, 1)
+            return head
+        head = serialize(writer.calendar(method, []))[: -len(_END)]
+        lines = _name_lines(name)
+        if all(head.count(line) == 1 for line in lines):
+            self._heads[method] = (head, lines)
+        return head
 
     def _zone(self, zone_name: str, first: datetime, last: datetime) -> bytes:
         """A VTIMEZONE's bytes; members of one delegation share their events' spans."""
@@ -577,6 +595,20 @@ def _meeting(component: icalendar.cal.component.Component) -> tuple[datetime, da
     if isinstance(start, datetime) and isinstance(end, datetime):
         return start.astimezone(UTC), end.astimezone(UTC)
     return None  # then no DESCRIPTION line matches, and the event is rendered whole
+
+
+def _name_lines(name: str) -> list[bytes]:
+    """The X-WR-CALNAME and NAME lines for ``name``, folded, each with the line ends
+    around it (so NAME never matches the end of X-WR-CALNAME)."""
+    alone = icalendar.Calendar()
+    alone.add("X-WR-CALNAME", Text(name))
+    alone.add("NAME", Text(name))
+    body = serialize(alone)[len(b"BEGIN:VCALENDAR\r\n") : -len(_END)]
+    return [b"\r\n" + line + b"\r\n" for line in _LINE_START.split(body.removesuffix(b"\r\n"))]
+
+
+_LINE_START = re.compile(rb"\r\n(?=[^ \t])")
+"""Where a content line ends and the next begins (a fold continues with a space)."""
 
 
 def _description_line(text: str) -> bytes:
