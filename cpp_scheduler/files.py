@@ -48,21 +48,23 @@ def _reason(error: OSError, existed: bool) -> str:
     return text
 
 
-def check_writable_target(path: Path) -> None:
+def check_writable_target(path: Path) -> int | None:
     """Refuse ``path`` unless a file can be put there: its folder exists and it is not
-    itself a folder or a device."""
+    itself a folder or a device. Returns the mode of the file there, None if none is."""
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        status = None
+        if not path.parent.is_dir():
+            folder = quoted(str(path.parent), 200)
+            raise FileWriteError(path, f"the folder {folder} does not exist") from None
+        return None
     except OSError as error:
         raise FileWriteError(path, error.strerror or str(error)) from None
-    if status is not None and stat.S_ISDIR(status.st_mode):
+    if stat.S_ISDIR(status.st_mode):
         raise FileWriteError(path, "it is a folder; give the name of a file to write")
-    if status is not None and not stat.S_ISREG(status.st_mode):
+    if not stat.S_ISREG(status.st_mode):
         raise FileWriteError(path, "it is not a regular file (a pipe, a socket or a device)")
-    if not path.parent.is_dir():
-        raise FileWriteError(path, f"the folder {quoted(str(path.parent), 200)} does not exist")
+    return stat.S_IMODE(status.st_mode)
 
 
 def write_atomically(path: Path, content: Content, *, durable: bool = True) -> None:
@@ -74,11 +76,7 @@ def write_atomically(path: Path, content: Content, *, durable: bool = True) -> N
     them all once at its end (``os.sync``), since one wait per file costs milliseconds.
     """
     path = Path(path)
-    check_writable_target(path)
-    try:
-        kept_mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
-    except FileNotFoundError:
-        kept_mode = None
+    kept_mode = check_writable_target(path)
     partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
     try:
         # 0o666 less the umask, as open() gives any new file; O_EXCL never follows a link.
