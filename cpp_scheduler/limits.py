@@ -10,7 +10,7 @@ weeks) and small enough that the largest accepted input is handled in seconds.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 EARLIEST_DAY = date(1900, 1, 1)
 """The first day the program plans for.
@@ -29,6 +29,19 @@ EARLIEST_INSTANT = datetime(1900, 1, 1, tzinfo=UTC)
 
 LATEST_INSTANT = datetime(2199, 12, 31, 23, 59, 59, tzinfo=UTC)
 """The latest instant an event, a travel leg or an occurrence may take (UTC)."""
+
+LONGEST_DURATION = timedelta(days=366)
+"""The longest length of time the program reads from a coordinator (a meeting's length, a
+slot search's step): a year. Longer ones are refused as they are read, before any
+arithmetic on them could overflow; the slot finder then asks for at most 24 hours."""
+
+LONGEST_REMINDER = timedelta(weeks=4)
+"""The furthest ahead a calendar file's reminder may ring: four weeks, the most Google
+Calendar and Outlook offer. A reminder rings before the event, never after it."""
+
+LONGEST_REFRESH_INTERVAL = timedelta(days=366)
+"""The longest interval a published feed may ask its subscribers to wait between
+fetches; clients fetch at least daily whatever the feed says."""
 
 MAX_PROGRAM_FILE_BYTES = 64 * 1024 * 1024
 """A program file larger than this (64 MiB) is refused before it is read. A program of
@@ -71,6 +84,15 @@ def day_in_range(day: date) -> bool:
 def instant_in_range(instant: datetime) -> bool:
     """True for an aware instant from ``EARLIEST_INSTANT`` to ``LATEST_INSTANT``."""
     return EARLIEST_INSTANT <= instant <= LATEST_INSTANT
+
+
+def describe_duration(length: timedelta) -> str:
+    """``4 weeks``, ``366 days``, ``24 hours``: a limit as a message names it."""
+    if length.days and length.days % 7 == 0 and not length.seconds:
+        return f"{length.days // 7} weeks"
+    if length.days and not length.seconds:
+        return f"{length.days} days"
+    return f"{length.total_seconds() / 3600:g} hours"
 
 
 def describe_day_range() -> str:

@@ -200,17 +200,37 @@ def day_offset(instant: datetime, zone_name: str, reference_zone: str) -> int:
     return (here - there).days
 
 
-def local_days(first: date, last: date, zone_name: str) -> tuple[datetime, datetime]:
-    """The instants at which ``first`` begins and the day after ``last`` begins, locally.
+def day_start(day: date, zone_name: str) -> datetime:
+    """The first instant of ``day`` in ``zone_name`` (UTC): its midnight as it occurs.
 
-    Where a zone skips or repeats midnight (Santiago changes its clocks at 24:00), the
-    earlier reading is the day's edge: no instant of either day is left out.
+    Where midnight is repeated (clocks go back from 01:00 to 00:00), the day begins at
+    the first midnight. Where it is skipped (Santiago on 6 September 2026 goes from
+    23:59:59 to 01:00), the day begins at the clock change, the first instant whose wall
+    clock reads that day: neither the evening before nor a later hour belongs to it.
     """
-    begin = to_utc(datetime.combine(first, datetime.min.time()), zone_name, Fold.EARLIER)
-    after = to_utc(
-        datetime.combine(last + timedelta(days=1), datetime.min.time()), zone_name, Fold.EARLIER
-    )
-    return begin, after
+    local = datetime.combine(day, datetime.min.time())
+    try:
+        return to_utc(local, zone_name)
+    except AmbiguousLocalTimeError as error:
+        return error.problem.candidates[0]
+    except NonexistentLocalTimeError as error:
+        before, after = error.problem.candidates  # both readings of the skipped midnight
+    tz = zone(zone_name)
+    low, high = int(before.timestamp()), int(after.timestamp())
+    while high - low > 1:  # the wall clock reads the day before at low, the day at high
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle, tz).replace(tzinfo=None) >= local:
+            high = middle
+        else:
+            low = middle
+    return datetime.fromtimestamp(high, UTC)
+
+
+def local_days(first: date, last: date, zone_name: str) -> tuple[datetime, datetime]:
+    """The instants at which ``first`` begins and the day after ``last`` begins, locally
+    (each by :func:`day_start`), so the span holds every instant of those days and no
+    other."""
+    return day_start(first, zone_name), day_start(last + timedelta(days=1), zone_name)
 
 
 def ensure_utc(instant: datetime) -> datetime:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from cpp_scheduler.errors import SchedulerError
@@ -43,3 +46,26 @@ def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
         env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
         check=False,
     )
+
+
+@contextmanager
+def named_pipe(path: Path, patience: float = 10.0) -> Iterator[Path]:
+    """A FIFO at ``path`` that nobody writes to: reading it would wait forever.
+
+    Should the code under test read it all the same, a writer comes after ``patience``
+    seconds and closes at once, so the test fails on the empty file instead of hanging.
+    """
+    os.mkfifo(path)
+    done = threading.Event()
+
+    def release_a_stuck_reader() -> None:
+        if not done.wait(patience):
+            with open(path, "wb"):
+                pass
+
+    helper = threading.Thread(target=release_a_stuck_reader, daemon=True)
+    helper.start()
+    try:
+        yield path
+    finally:
+        done.set()

@@ -13,20 +13,39 @@ import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from cpp_scheduler import limits
+from cpp_scheduler.errors import quoted
+
 _DURATION = re.compile(r"^\s*(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?\s*$", re.I)
 
 
 def duration(text: str) -> timedelta:
     """``90m``, ``1h30m``, ``2h``, ``45`` (minutes)."""
-    if text.strip().isdigit():
-        return timedelta(minutes=int(text))
-    match = _DURATION.match(text)
-    if not match or not (match["h"] or match["m"]):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a duration (write 90m, 1h30m or 2h)")
-    result = timedelta(hours=int(match["h"] or 0), minutes=int(match["m"] or 0))
+    if text.strip().isdecimal():
+        hours, minutes = "0", text.strip()
+    else:
+        match = _DURATION.match(text)
+        if not match or not (match["h"] or match["m"]):
+            raise argparse.ArgumentTypeError(
+                f"{quoted(text)} is not a duration (write 90m, 1h30m or 2h)"
+            )
+        hours, minutes = match["h"] or "0", match["m"] or "0"
+    longest = limits.LONGEST_DURATION.total_seconds() // 60
+    # Eight digits are far past the limit; counting them first keeps int() cheap.
+    if len(hours) > 8 or len(minutes) > 8 or int(hours) * 60 + int(minutes) > longest:
+        raise argparse.ArgumentTypeError(_too_long(text))
+    total_minutes = int(hours) * 60 + int(minutes)
+    result = timedelta(minutes=total_minutes)
     if result <= timedelta(0):
         raise argparse.ArgumentTypeError("a duration must be longer than zero")
     return result
+
+
+def _too_long(text: str) -> str:
+    return (
+        f"{quoted(text)} is longer than the "
+        f"{limits.describe_duration(limits.LONGEST_DURATION)} the program plans for"
+    )
 
 
 def utc_z(instant: datetime) -> str:

@@ -11,6 +11,7 @@ Which way updates reach people depends on their calendar: see docs/calendar-upda
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -18,9 +19,11 @@ from typing import Any
 
 import icalendar
 
+from cpp_scheduler import limits
 from cpp_scheduler.cli.dates import add_day_options, parse_day
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
 from cpp_scheduler.services import calendar_export, calendar_preview
@@ -121,9 +124,38 @@ def _organizer(text: str | None) -> Organizer | None:
     return Organizer(text, text)
 
 
+def _refresh_interval(hours: float | None) -> timedelta | None:
+    """``--refresh-hours`` as an interval: more than 0, finite, at most a year."""
+    if hours is None:
+        return None
+    longest = limits.LONGEST_REFRESH_INTERVAL
+    if not math.isfinite(hours) or hours <= 0 or hours > longest.total_seconds() / 3600:
+        raise CliError(
+            f"--refresh-hours {quoted(str(hours))} must be more than 0 and at most "
+            f"{longest.total_seconds() / 3600:g} ({limits.describe_duration(longest)})",
+            status=2,
+        )
+    return timedelta(hours=hours)
+
+
+def _reminder(minutes: int | None) -> timedelta | None:
+    """``--reminder`` as a lead time: 0 (none) up to :data:`limits.LONGEST_REMINDER`."""
+    if minutes is None:
+        return None
+    longest = limits.LONGEST_REMINDER
+    if minutes < 0 or minutes > longest.total_seconds() // 60:
+        raise CliError(
+            f"--reminder {quoted(str(minutes))} must be a number of minutes before the "
+            f"event from 0 to {longest.total_seconds() // 60:.0f} "
+            f"({limits.describe_duration(longest)})",
+            status=2,
+        )
+    return timedelta(minutes=minutes) if minutes else None
+
+
 def run(args: argparse.Namespace) -> int:
-    if args.refresh_hours is not None and args.refresh_hours <= 0:
-        raise CliError("--refresh-hours must be more than 0", status=2)
+    refresh = _refresh_interval(args.refresh_hours)
+    reminder = _reminder(args.reminder)
     if args.feed_url and not args.feed_url.startswith(("https://", "http://")):
         raise CliError(f"--feed-url '{args.feed_url}' must start with https://", status=2)
     try:
@@ -132,9 +164,9 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(error), status=2) from error
     options = ExportOptions(
         method=Method.REQUEST if args.method == "request" else Method.PUBLISH,
-        reminder=timedelta(minutes=args.reminder) if args.reminder else None,
+        reminder=reminder,
         organizer=_organizer(args.organizer),
-        refresh_interval=timedelta(hours=args.refresh_hours) if args.refresh_hours else None,
+        refresh_interval=refresh,
         source_url=args.feed_url,
     )
     if args.json and not args.preview:

@@ -18,6 +18,7 @@ Built with the icalendar library, with these decisions on top of it:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -427,41 +428,198 @@ def zone_caveats(content: CalendarContent, options: ExportOptions) -> list[str]:
     return [caveat for caveat in found if caveat is not None]
 
 
+def _files(
+    content: CalendarContent, options: ExportOptions
+) -> list[tuple[Method, Sequence[Event], Sequence[StudyTour]]]:
+    """What each file for ``content`` holds: in publish mode everything in one; in request
+    mode live events and tours in a REQUEST file and cancelled events in a CANCEL file
+    (either may be left out when it would be empty, but never both)."""
+    if options.method is Method.PUBLISH:
+        return [(Method.PUBLISH, content.events, content.tours)]
+    live = [event for event in content.events if not event.is_cancelled]
+    gone = [event for event in content.events if event.is_cancelled]
+    files: list[tuple[Method, Sequence[Event], Sequence[StudyTour]]] = []
+    if live or content.tours or not gone:
+        files.append((Method.REQUEST, live, content.tours))
+    if gone:
+        files.append((Method.CANCEL, gone, ()))
+    return files
+
+
+def _request_for_cancel(options: ExportOptions) -> ExportOptions:
+    return replace(options, method=Method.REQUEST) if options.method is Method.CANCEL else options
+
+
 def _build(
     content: CalendarContent, options: ExportOptions
 ) -> list[tuple[icalendar.Calendar, _Zones]]:
-    if options.method is Method.CANCEL:
-        options = replace(options, method=Method.REQUEST)
-    if options.method is Method.PUBLISH:
+    """The calendars of :func:`_files`, each with the zones it writes instants in."""
+    options = _request_for_cancel(options)
+    calendars: list[tuple[icalendar.Calendar, _Zones]] = []
+    for method, events, tours in _files(content, options):
         writer = _Writer(content, options)
         body: list[icalendar.Event] = []
-        for event in content.events:
-            body.extend(writer.event_components(event, Method.PUBLISH))
-        for tour in content.tours:
+        for event in events:
+            body.extend(writer.event_components(event, method))
+        for tour in tours:
             body.extend(writer.tour_components(tour))
-        return [(writer.calendar(Method.PUBLISH, body), writer.zones)]
-
-    live = [event for event in content.events if not event.is_cancelled]
-    gone = [event for event in content.events if event.is_cancelled]
-    calendars: list[tuple[icalendar.Calendar, _Zones]] = []
-    if live or content.tours or not gone:
-        writer = _Writer(content, options)
-        body = []
-        for event in live:
-            body.extend(writer.event_components(event, Method.REQUEST))
-        for tour in content.tours:
-            body.extend(writer.tour_components(tour))
-        calendars.append((writer.calendar(Method.REQUEST, body), writer.zones))
-    if gone:
-        writer = _Writer(content, options)
-        body = []
-        for event in gone:
-            body.extend(writer.event_components(event, Method.CANCEL))
-        calendars.append((writer.calendar(Method.CANCEL, body), writer.zones))
+        calendars.append((writer.calendar(method, body), writer.zones))
     return calendars
 
 
-def serialize(calendar: icalendar.Calendar) -> bytes:
+_END = b"END:VCALENDAR\r\n"
+
+_Spans = dict[str, tuple[datetime, datetime]]
+_Core = tuple[
+    list[bytes],
+    list[tuple[datetime, datetime] | None],
+    list[bytes],
+    _Spans,
+]
+"""An event's VEVENTs for one reader: their bytes, the meeting each describes (None for
+the series as a whole), their DESCRIPTION lines, and the zones' spans."""
+_Rendered = tuple[bytes, _Spans]
+"""An event's VEVENTs as bytes, and the span of instants they write in each zone."""
+
+
+class EventRenderings:
+    """Calendar files for many readers at once (one file per participant), each event
+    rendered once.
+
+    An event's VEVENTs depend only on the event, the file's method, whose clock the
+    description shows and which attendees may be named; for one set of options and one
+    DTSTAMP they are the same bytes in every file that holds them. So each is serialised
+    the first time a file needs it and copied into the next; every file comes out byte
+    for byte as :func:`export_bytes` writes it (the tests compare them).
+    """
+
+    def __init__(self, options: ExportOptions) -> None:
+        stamp = options.stamp or datetime.now(UTC).replace(microsecond=0)
+        self.options = _request_for_cancel(replace(options, stamp=stamp))
+        self._rendered: dict[tuple[object, ...], _Rendered] = {}
+        self._zones: dict[tuple[object, ...], bytes] = {}
+        self._heads: dict[Method, tuple[bytes, list[bytes]]] = {}
+        self._cores: dict[tuple[object, ...], _Core] = {}
+        """Each event's VEVENTs for one reader, by what they share with every reader: the
+        event, the method, the attendees named."""
+
+    def export_bytes(self, content: CalendarContent) -> list[tuple[Method, bytes]]:
+        """The files for ``content``, as :func:`export_bytes` gives them."""
+        documents: list[tuple[Method, bytes]] = []
+        for method, events, tours in _files(content, self.options):
+            writer = _Writer(content, self.options)
+            pieces: list[bytes] = []
+            for event in events:
+                data, spans = self._event(content, event, method)
+                for zone_name, (first, last) in spans.items():
+                    writer.zones.note(zone_name, first)
+                    writer.zones.note(zone_name, last)
+                pieces.append(data)
+            for tour in tours:
+                pieces.extend(serialize(component) for component in writer.tour_components(tour))
+            spans, writer.zones.spans = writer.zones.spans, {}
+            head = self._head(writer, method)
+            zones = [self._zone(name, *spans[name]) for name in sorted(spans)]
+            documents.append((method, head + b"".join(zones) + b"".join(pieces) + _END))
+        return documents
+
+    def _head(self, writer: _Writer, method: Method) -> bytes:
+        """The calendar's own properties: those of the first file of this method with
+        only the two lines naming the calendar (X-WR-CALNAME, NAME) written anew."""
+        name = writer.content.name
+        known = self._heads.get(method)
+        if known is not None:
+            head, old_lines = known
+            for old, new in zip(old_lines, _name_lines(name), strict=True):
+                head = head.replace(old, new, 1)
+            return head
+        head = serialize(writer.calendar(method, []))[: -len(_END)]
+        lines = _name_lines(name)
+        if all(head.count(line) == 1 for line in lines):
+            self._heads[method] = (head, lines)
+        return head
+
+    def _zone(self, zone_name: str, first: datetime, last: datetime) -> bytes:
+        """A VTIMEZONE's bytes; members of one delegation share their events' spans."""
+        key = ("VTIMEZONE", zone_name, first, last)
+        data = self._zones.get(key)
+        if data is None:
+            data = self._zones[key] = serialize(vtimezone(zone_name, first, last))
+        return data
+
+    def _event(self, content: CalendarContent, event: Event, method: Method) -> _Rendered:
+        named = (
+            ()
+            if method is Method.PUBLISH
+            else tuple(p.id for p in event.participants if content.audience.allows(p))
+        )
+        key = (event.id, method, content.viewer, named)
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            rendered = self._rendered[key] = self._render(content, event, method, named)
+        return rendered
+
+    def _render(
+        self, content: CalendarContent, event: Event, method: Method, named: tuple[str, ...]
+    ) -> _Rendered:
+        """The event's bytes for this reader: from the bytes already made for another
+        reader with only the DESCRIPTION lines (the reader's clock) written anew, or
+        rendered whole the first time."""
+        writer = _Writer(content, self.options)
+        core = (event.id, method, named)
+        known = self._cores.get(core)
+        if known is not None:
+            pieces, described, old_lines, spans = known
+            lines = [_description_line(writer.description(event, moved)) for moved in described]
+            data = b"".join(
+                piece.replace(old, new, 1)
+                for piece, old, new in zip(pieces, old_lines, lines, strict=True)
+            )
+            return data, spans
+        components = writer.event_components(event, method)
+        pieces = [serialize(component) for component in components]
+        spans = dict(writer.zones.spans)
+        # The series (or the single event) tells its whole story; each VEVENT after it
+        # is one meeting, described at its own time.
+        meetings: list[tuple[datetime, datetime] | None] = [None]
+        meetings += [_meeting(component) for component in components[1:]]
+        lines = [_description_line(writer.description(event, moved)) for moved in meetings]
+        if all(piece.count(line) == 1 for piece, line in zip(pieces, lines, strict=True)):
+            self._cores[core] = (pieces, meetings, lines, spans)
+        return b"".join(pieces), spans
+
+
+def _meeting(component: icalendar.cal.component.Component) -> tuple[datetime, datetime] | None:
+    """The UTC start and end a VEVENT of one meeting was written with."""
+    start, end = component.decoded("DTSTART"), component.decoded("DTEND")
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        return start.astimezone(UTC), end.astimezone(UTC)
+    return None  # then no DESCRIPTION line matches, and the event is rendered whole
+
+
+def _name_lines(name: str) -> list[bytes]:
+    """The X-WR-CALNAME and NAME lines for ``name``, folded, each with the line ends
+    around it (so NAME never matches the end of X-WR-CALNAME)."""
+    alone = icalendar.Calendar()
+    alone.add("X-WR-CALNAME", Text(name))
+    alone.add("NAME", Text(name))
+    body = serialize(alone)[len(b"BEGIN:VCALENDAR\r\n") : -len(_END)]
+    return [b"\r\n" + line + b"\r\n" for line in _LINE_START.split(body.removesuffix(b"\r\n"))]
+
+
+_LINE_START = re.compile(rb"\r\n(?=[^ \t])")
+"""Where a content line ends and the next begins (a fold continues with a space)."""
+
+
+def _description_line(text: str) -> bytes:
+    """The DESCRIPTION content line, folded, exactly as it is written inside a VEVENT."""
+    alone = icalendar.Event()
+    alone.add("DESCRIPTION", Text(text))
+    data = serialize(alone)
+    return data[len(b"BEGIN:VEVENT\r\n") : -len(b"END:VEVENT\r\n")]
+
+
+def serialize(calendar: icalendar.cal.component.Component) -> bytes:
     """The file's bytes: CRLF line ends, lines folded at 75 octets between characters.
 
     Every value is escaped before icalendar sees it (:mod:`cpp_scheduler.ical.text`);
@@ -491,7 +649,7 @@ def _content_lines(component: icalendar.cal.component.Component) -> int:
     return count + sum(_content_lines(sub) for sub in component.subcomponents)
 
 
-def _holds_only(calendar: icalendar.Calendar, data: bytes) -> bool:
+def _holds_only(calendar: icalendar.cal.component.Component, data: bytes) -> bool:
     """Whether ``data`` has exactly the calendar's content lines, each ended by CRLF and
     continued only by folding (CRLF and a space), with no bare CR or LF anywhere."""
     line_ends = data.count(b"\r\n")

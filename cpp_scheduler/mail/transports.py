@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Protocol
 
 from cpp_scheduler.errors import SchedulerError, quoted
-from cpp_scheduler.services.calendar_export import write_atomically
+from cpp_scheduler.files import write_atomically
 
 
 class TransportError(SchedulerError):

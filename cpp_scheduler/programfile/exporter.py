@@ -9,7 +9,6 @@ the same bytes, and two exports of an unchanged program are identical for versio
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.layout import FORMAT, SECTIONS, VERSION, Kind
@@ -83,18 +83,10 @@ def export_program(database: Database, path: Path) -> ProgramFileSummary:
     path = Path(path)
     with database.session() as session, session.begin():
         document = program_document(session)
-    folder = path.parent
-    if not folder.is_dir():
-        raise ProgramFileError(path, f"cannot be written: the folder {folder} does not exist")
-    if path.is_dir():
-        raise ProgramFileError(path, "is a folder; give the name of a file to write")
-    partial = path.with_name(f".{path.name}.partial")
     try:
-        partial.write_text(dumps(document), encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise ProgramFileError(path, f"cannot be written: {error.strerror}") from None
+        write_atomically(path, dumps(document).encode("utf-8"))
+    except FileWriteError as error:
+        raise ProgramFileError(path, f"cannot be written: {error.reason}") from None
     return ProgramFileSummary(
         path, {kind.section: len(document[kind.section]) for kind in SECTIONS}
     )

@@ -11,7 +11,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from cpp_scheduler.reports.files import defused, write_atomically
+from cpp_scheduler.files import write_atomically
+from cpp_scheduler.reports.files import defused
 from cpp_scheduler.reports.tables import Cell, Table
 
 BOM = "\ufeff"

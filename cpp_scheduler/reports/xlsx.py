@@ -25,7 +25,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from cpp_scheduler.reports.files import is_formula_like, write_atomically
+from cpp_scheduler.files import write_atomically
+from cpp_scheduler.reports.files import is_formula_like
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table
 
 DATE_FORMAT = "yyyy-mm-dd"

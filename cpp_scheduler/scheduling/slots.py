@@ -349,10 +349,10 @@ class _Grid:
 
 def _grid(request: SlotRequest) -> _Grid:
     request.validate()
-    first_local = datetime.combine(request.first_day, time())
-    after_local = datetime.combine(request.last_day + timedelta(days=1), time())
-    first = int(timezones.to_utc(first_local, request.zone, timezones.Fold.EARLIER).timestamp())
-    after = int(timezones.to_utc(after_local, request.zone, timezones.Fold.EARLIER).timestamp())
+    first_instant, after_instant = timezones.local_days(
+        request.first_day, request.last_day, request.zone
+    )
+    first, after = int(first_instant.timestamp()), int(after_instant.timestamp())
     step = int(request.step.total_seconds())
     duration = int(request.duration.total_seconds())
     count = max(0, (after - duration - first) // step + 1)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,8 +22,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.ical import scopes
-from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes
+from cpp_scheduler.ical.export import EventRenderings, ExportOptions, Method, export_bytes
 from cpp_scheduler.model import Delegation, Event, Participant, StudyTour, TourDay
 from cpp_scheduler.store import Database
 
@@ -223,17 +223,15 @@ def select_content(
 
 
 # -- writing ------------------------------------------------------------------------------
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write the whole file or leave the old one: a half-written calendar is worse."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def prepare_folder(folder: Path) -> None:
+    """Create ``folder`` for the files to go in, or refuse in one line when a file, or
+    something that is not a folder, is in the way."""
+    if folder.exists() and not folder.is_dir():
+        raise FileWriteError(folder, "it is a file; give a folder to put the files in")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FileWriteError(folder, error.strerror or str(error)) from None
 
 
 def cancellation_path(path: Path) -> Path:
@@ -242,17 +240,29 @@ def cancellation_path(path: Path) -> Path:
 
 
 def write_content(
-    content: scopes.CalendarContent, options: ExportOptions, path: Path
+    content: scopes.CalendarContent,
+    options: ExportOptions,
+    path: Path,
+    renderings: EventRenderings | None = None,
 ) -> list[Path]:
     """The files for ``content``: ``path``, plus a cancellation file in request mode
-    when some events are cancelled and others are not."""
+    when some events are cancelled and others are not.
+
+    A batch passes the ``renderings`` it shares between files (made from the same
+    ``options``); its files are then flushed to disk once, at the end of the batch,
+    rather than one by one.
+    """
     written: list[Path] = []
-    documents = export_bytes(content, options)
+    if renderings is None:
+        documents = export_bytes(content, options)
+    else:
+        documents = renderings.export_bytes(content)
+    prepare_folder(path.parent)
     for index, (method, data) in enumerate(documents):
         target = (
             path if index == 0 else (cancellation_path(path) if method is Method.CANCEL else path)
         )
-        write_atomically(target, data)
+        write_atomically(target, data, durable=renderings is None)
         written.append(target)
     return written
 
@@ -330,6 +340,8 @@ def export_each_participant(
     """
     options = options or ExportOptions()
     result = BatchResult()
+    prepare_folder(out_dir)
+    renderings = EventRenderings(options)
     with database.session() as session:
         people = session.scalars(
             select(Participant)
@@ -370,8 +382,9 @@ def export_each_participant(
                 result.without_events.append(person.email)
             else:
                 target = out_dir / safe_file_name(person.email, taken)
-                result.files.extend(write_content(content, options, target))
+                result.files.extend(write_content(content, options, target, renderings))
                 result.participants += 1
             if progress is not None:
                 progress(done, total)
+    os.sync()  # one flush for the whole batch: thousands of fsyncs would take minutes
     return result

@@ -28,6 +28,7 @@ from cpp_scheduler.ical.importer import (
     ParsedOccurrence,
     Skipped,
     read_calendar,
+    read_calendar_bytes,
 )
 from cpp_scheduler.model import (
     Event,
@@ -249,10 +250,7 @@ def preview_into_new_database(
 
 
 def _read(path: Path, default_zone: str, skip_invalid: bool) -> ParsedCalendar:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CalendarFileError(str(path), f"cannot be read: {error.strerror}") from error
+    data = read_calendar_bytes(path)
     return read_calendar(data, str(path), default_zone, skip_invalid=skip_invalid)
 
 

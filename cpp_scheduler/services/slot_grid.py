@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from cpp_scheduler import timezones
@@ -115,7 +115,7 @@ def hour_columns(first_day: date, last_day: date, zone: str) -> tuple[datetime, 
 
 
 def _midnight(day: date, zone: str) -> datetime:
-    return timezones.to_utc(datetime.combine(day, time()), zone, timezones.Fold.EARLIER)
+    return timezones.day_start(day, zone)
 
 
 def _row(

@@ -24,6 +24,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.services import calendar_export, calendar_import
 from cpp_scheduler.store import Database
+from tests.hostile import named_pipe
 from tests.ical.program import JAPANESE_AGENDA, build_program
 
 STAMP = datetime(2026, 5, 1, tzinfo=UTC)
@@ -433,3 +434,17 @@ def timezones_agree(first: str, second: str) -> bool:
         == m.astimezone(timezones.zone(second)).utcoffset()
         for m in moments
     )
+
+
+@pytest.mark.parametrize("kind", ["pipe", "folder", "device"])
+def test_a_pipe_a_folder_or_a_device_is_refused_without_reading_it(
+    sqlite_database: Database, tmp_path: Path, kind: str
+) -> None:
+    with named_pipe(tmp_path / "incoming.ics") as pipe:
+        path = {"pipe": pipe, "folder": tmp_path, "device": Path("/dev/zero")}[kind]
+        with pytest.raises(CalendarFileError) as caught:
+            calendar_import.import_calendar(sqlite_database, path)
+    reason = "is a folder, not a calendar file" if kind == "folder" else "is not a regular file"
+    assert str(caught.value).startswith(f"{path}: {reason}")
+    with sqlite_database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Event)) == 0

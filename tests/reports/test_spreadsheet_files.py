@@ -16,8 +16,8 @@ from typing import BinaryIO
 import pytest
 from openpyxl import load_workbook
 
+from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.reports.csvfile import BOM, csv_paths, csv_text, write_csv, write_csv_files
-from cpp_scheduler.reports.files import write_atomically
 from cpp_scheduler.reports.tables import ColumnType, Table, table
 from cpp_scheduler.reports.xlsx import BarChartSpec, write_xlsx
 
@@ -179,7 +179,7 @@ def test_a_file_is_replaced_whole_with_the_users_permissions(tmp_path: Path, uma
         stream.write(b"half a file")
         raise OSError("disk full")
 
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(FileWriteError, match="disk full"):
         write_atomically(path, fail)
     assert path.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda.xlsx"]

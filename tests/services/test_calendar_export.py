@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import threading
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import icalendar
 import pytest
+from sqlalchemy import select
 
+from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.model import Participant
 from cpp_scheduler.services import calendar_export
 from cpp_scheduler.store import Database
@@ -73,3 +76,60 @@ def test_file_names_are_safe_and_unique() -> None:
     second = calendar_export.safe_file_name("山田@例え.jp", taken)
     assert re.fullmatch(r"jp-[0-9a-f]{8}\.ics", first)
     assert first != second
+
+
+STAMP = datetime(2027, 1, 5, 9, 30, tzinfo=UTC)
+OPTION_SETS = {
+    "publish": ExportOptions(stamp=STAMP),
+    "feed with reminder": ExportOptions(
+        stamp=STAMP, reminder=timedelta(minutes=15), refresh_interval=timedelta(hours=6)
+    ),
+    "request": ExportOptions(
+        method=Method.REQUEST, stamp=STAMP, organizer=Organizer("TDLC", "cpp@tdlc.example")
+    ),
+}
+
+
+@pytest.mark.parametrize("with_attendees", [False, True], ids=["own", "all attendees"])
+@pytest.mark.parametrize("options", OPTION_SETS.values(), ids=list(OPTION_SETS))
+def test_each_participants_file_is_byte_for_byte_the_one_written_alone(
+    program: Program,
+    database: Database,
+    tmp_path: Path,
+    options: ExportOptions,
+    with_attendees: bool,
+) -> None:
+    with database.transaction() as session:  # a name long enough to fold, with escapes
+        session.add(
+            Participant(
+                name="María José Quispe Huamán; 神戸市 国際部, " + "Dirección Nacional " * 4,
+                email="maria@vivienda.gob.pe",
+                delegation_id=program.maya.delegation_id,
+            )
+        )
+    batch = tmp_path / "batch"
+    result = calendar_export.export_each_participant(
+        database, batch, options, with_attendees=with_attendees
+    )
+    assert result.participants == 8
+    with database.session() as session:
+        emails = session.scalars(select(Participant.email)).all()
+    alone = tmp_path / "alone"
+    compared = 0
+    for email in emails:
+        files = calendar_export.export_calendar(
+            database,
+            calendar_export.ParticipantScope(email),
+            alone / f"{email}.ics",
+            options,
+            with_attendees=with_attendees,
+        )
+        for written in files:
+            if email == "idle@example.org":
+                continue
+            assert (batch / written.name).read_bytes() == written.read_bytes(), written.name
+            compared += 1
+    assert compared >= 8
+    assert sorted(p.name for p in batch.iterdir()) == sorted(
+        p.name for p in alone.iterdir() if not p.name.startswith("idle@")
+    )

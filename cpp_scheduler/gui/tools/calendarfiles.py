@@ -44,7 +44,7 @@ from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
-from cpp_scheduler.ical.importer import ParsedCalendar, read_calendar
+from cpp_scheduler.ical.importer import ParsedCalendar, read_calendar, read_calendar_bytes
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import calendar_export, calendar_import, calendar_preview
 from cpp_scheduler.services.calendar_import import ImportAction, ImportReport, ImportUndo
@@ -698,12 +698,9 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.parsed = self.plan = None
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            self.summary.setText(f"{path} cannot be read: {error.strerror}")
-            return
-        try:
-            self.parsed = read_calendar(data, str(path), skip_invalid=self.skip_invalid.isChecked())
+            self.parsed = read_calendar(
+                read_calendar_bytes(path), str(path), skip_invalid=self.skip_invalid.isChecked()
+            )
             self.plan = calendar_import.apply_calendar(self.database, self.parsed, dry_run=True)
         except SchedulerError as error:
             self.summary.setText(str(error))

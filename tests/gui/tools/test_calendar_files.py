@@ -25,6 +25,7 @@ from cpp_scheduler.gui.tools.calendarfiles import ExportDialog, ImportDialog, Sc
 from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.services.demo import CONFERENCE, SERIES, demo_id, load_demo
 from cpp_scheduler.services.rows import OccurrenceKey
+from tests.hostile import named_pipe
 
 
 def _program(database) -> dict[str, str]:
@@ -377,3 +378,19 @@ def test_the_note_on_updates_opens_the_guide_inside_the_program(
     assert guide is not None
     assert guide.isVisible()
     assert guide.document == "calendar-updates.md"
+
+
+def test_import_of_a_named_pipe_says_so_instead_of_waiting(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
+    window = open_window()
+    dialog = tools_of(window).open_import()
+    assert isinstance(dialog, ImportDialog)
+    qtbot.addWidget(dialog)
+    with named_pipe(tmp_path / "incoming.ics") as pipe:
+        dialog.read(pipe)
+    assert dialog.summary.text() == (
+        f"{pipe}: is not a regular file (a pipe, a socket or a device)"
+    )
+    assert dialog.table.rowCount() == 0
+    assert not dialog.import_button.isEnabled()

@@ -1,0 +1,103 @@
+"""Writing a file the way a coordinator expects a save to behave: whole or not at all,
+with the permissions any other saved file gets.
+
+Every file the program writes (calendar files, program files, spreadsheets, reports)
+goes through :func:`write_atomically`, so all of them share three promises:
+
+- the bytes go to a new file beside the target and are renamed over it only once they
+  are all on disk, so a full disk, a crash or a refused write leaves the previous file
+  as it was and no partial file behind;
+- a new file gets the permissions the user's umask gives (``0644`` under the usual
+  ``022``), as a file saved by any other program would; a file written over keeps its
+  own mode, so exporting over a shared ``0644`` calendar does not make it private, and
+  over a private ``0600`` one does not make it readable by others;
+- a failure is one line naming the file and the reason (:class:`FileWriteError`).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from cpp_scheduler.errors import SchedulerError, quoted
+
+Content = bytes | Callable[[BinaryIO], None]
+"""The whole file's bytes, or a function that writes them to the stream it is given."""
+
+
+class FileWriteError(SchedulerError):
+    """A file could not be written; whatever was at its path before is unchanged."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{quoted(str(path), 200)} cannot be written: {reason}")
+
+
+def _reason(error: OSError, existed: bool) -> str:
+    text = error.strerror or str(error)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        text = "the disk is full"
+    if existed:
+        text += "; the file there before is unchanged"
+    return text
+
+
+def check_writable_target(path: Path) -> int | None:
+    """Refuse ``path`` unless a file can be put there: its folder exists and it is not
+    itself a folder or a device. Returns the mode of the file there, None if none is."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        if not path.parent.is_dir():
+            folder = quoted(str(path.parent), 200)
+            raise FileWriteError(path, f"the folder {folder} does not exist") from None
+        return None
+    except OSError as error:
+        raise FileWriteError(path, error.strerror or str(error)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise FileWriteError(path, "it is a folder; give the name of a file to write")
+    if not stat.S_ISREG(status.st_mode):
+        raise FileWriteError(path, "it is not a regular file (a pipe, a socket or a device)")
+    return stat.S_IMODE(status.st_mode)
+
+
+def write_atomically(path: Path, content: Content, *, durable: bool = True) -> None:
+    """Write the whole file at ``path`` or leave what was there before.
+
+    ``content`` is the file's bytes or a function writing them to a binary stream.
+    ``durable`` waits for the bytes to reach the disk before the rename, so a power cut
+    cannot leave an empty file; a batch of thousands of files passes False and flushes
+    them all once at its end (``os.sync``), since one wait per file costs milliseconds.
+    """
+    path = Path(path)
+    kept_mode = check_writable_target(path)
+    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    try:
+        # 0o666 less the umask, as open() gives any new file; O_EXCL never follows a link.
+        handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise FileWriteError(path, _reason(error, kept_mode is not None)) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            if kept_mode is not None:
+                os.fchmod(stream.fileno(), kept_mode)
+            if isinstance(content, bytes):
+                stream.write(content)
+            else:
+                content(stream)
+            stream.flush()
+            if durable:
+                os.fsync(stream.fileno())
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise FileWriteError(path, _reason(error, kept_mode is not None)) from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
