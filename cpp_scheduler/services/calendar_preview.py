@@ -20,7 +20,7 @@ Tokyo's for a file of chosen events or of the whole program.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from cpp_scheduler import timezones
@@ -79,6 +79,11 @@ class ExportPreview:
     caveats: tuple[str, ...] = ()
     """Which clients may show some meetings an hour off, and when: zones whose clocks
     change by more than the one yearly rule Outlook can hold."""
+    events: int = 0
+    """How many events the file holds."""
+    previewed: int = 0
+    """How many of them the rows show: all, or the first ones by start when the preview
+    was asked for at most a number of events."""
 
 
 def describe_local(moment: datetime) -> str:
@@ -106,8 +111,13 @@ def preview_export(
     *,
     dates: scopes.DateRange | None = None,
     with_attendees: bool = False,
+    most_events: int | None = None,
 ) -> ExportPreview:
     """The meetings the export of ``scope`` writes, read back in the reader's zone.
+
+    With ``most_events``, only the first events by start are written and read back: the
+    window asks for a bounded preview, so that a year of events never holds its worker
+    for the seconds a whole file takes; the command line previews everything.
 
     Raises :class:`~cpp_scheduler.services.calendar_export.NotFoundError` for a scope
     naming nothing the program holds, as the export does.
@@ -115,6 +125,10 @@ def preview_export(
     options = options or ExportOptions()
     with database.session() as session:
         content = select_content(session, scope, dates, with_attendees=with_attendees)
+        total = len(content.events)
+        if most_events is not None and total > most_events:
+            first = sorted(content.events, key=lambda event: (event.start_utc, event.id))
+            content = replace(content, events=first[:most_events])
         documents = export_bytes(content, options)
         caveats = tuple(zone_caveats(content, options))
         event_ids = {event.uid: event.id for event in content.events}
@@ -127,7 +141,14 @@ def preview_export(
             rows.extend(_meetings(event, zone, event_ids.get(event.uid)))
     rows.sort(key=lambda row: (row.start, row.end, row.title, row.uid))
     return ExportPreview(
-        content.name, zone, tuple(rows), tours, tuple(method for method, _ in documents), caveats
+        content.name,
+        zone,
+        tuple(rows),
+        tours,
+        tuple(method for method, _ in documents),
+        caveats,
+        events=total,
+        previewed=len(content.events),
     )
 
 

@@ -96,6 +96,22 @@ def test_the_whole_program_is_read_in_tokyo(program: Program, database: Database
     assert preview.tours == 1
 
 
+def test_a_bounded_preview_reads_the_first_events_and_says_how_many_the_file_holds(
+    program: Program, database: Database
+) -> None:
+    """The window asks for at most a number of events, so a year of them never holds
+    its worker for seconds; what it shows is the start of the whole preview."""
+    whole = calendar_preview.preview_export(database, calendar_export.ProgramScope())
+    bounded = calendar_preview.preview_export(
+        database, calendar_export.ProgramScope(), most_events=2
+    )
+    assert whole.previewed == whole.events > 2
+    assert (bounded.events, bounded.previewed) == (whole.events, 2)
+    earliest = {row.event_id for row in whole.rows[:1]}
+    assert earliest <= {row.event_id for row in bounded.rows}
+    assert len({row.event_id for row in bounded.rows}) == 2
+
+
 @pytest.mark.parametrize("who", ["ana", "grace", "maya"])
 def test_the_preview_holds_the_meetings_an_independent_reader_finds_in_the_file(
     program: Program, database: Database, tmp_path: Path, who: str

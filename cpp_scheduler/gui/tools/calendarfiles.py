@@ -59,6 +59,10 @@ REMINDERS = {
     "1 day before": timedelta(days=1),
 }
 
+PREVIEW_MOST_EVENTS = 200
+"""The events the dialog reads back at most: a fraction of a second of its worker,
+however large the scope (the file itself holds every event)."""
+
 GUIDE_LINK = "<a href='calendar-updates.md'>How each calendar program takes updates…</a>"
 """The notes' link to the user guide's page on updates, which Help shows."""
 
@@ -386,7 +390,12 @@ class ExportDialog(QDialog):
         self.preview_label.setText("Reading the file back…")
         self.tasks.run_in_background(
             lambda: calendar_preview.preview_export(
-                database, scope, options, dates=dates, with_attendees=attendees
+                database,
+                scope,
+                options,
+                dates=dates,
+                with_attendees=attendees,
+                most_events=PREVIEW_MOST_EVENTS,
             ),
             lambda result: self._preview_read(request, result),
             lambda error: self._preview_failed(request, error),
@@ -606,6 +615,11 @@ def preview_summary(preview: calendar_preview.ExportPreview) -> str:
     if Method.CANCEL in preview.files:
         cancelled = sum(1 for row in preview.rows if row.cancelled)
         text += f"; {cancelled:,} cancelled, in the second file that removes them"
+    if preview.previewed < preview.events:
+        text += (
+            f"\nThe preview shows the first {preview.previewed:,} of the file's "
+            f"{preview.events:,} events; the file holds them all."
+        )
     for caveat in preview.caveats:
         text += f"\nNote: {caveat}"
     return text
