@@ -304,6 +304,9 @@ class Tools(QObject):
                 self.window.database, self.window.tasks, self.window.editor, self.window
             )
             dialog.eventRequested.connect(self.go_to_event)
+            dialog.itineraryRequested.connect(
+                lambda name: self.window.documents.open("itinerary", chosen=name)  # type: ignore[attr-defined]
+            )
             return dialog
 
         return self._show("delegation_schedule", make)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -155,9 +156,12 @@ class DelegationScheduleDialog(QDialog):
     Signals:
         eventRequested(str, object): the coordinator double-clicked a meeting; its
             event id and its start (UTC).
+        itineraryRequested(str): the coordinator asked to print the delegation's
+            itinerary; its name.
     """
 
     eventRequested = Signal(str, object)
+    itineraryRequested = Signal(str)
 
     def __init__(
         self,
@@ -193,9 +197,15 @@ class DelegationScheduleDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.EVENT, QHeaderView.ResizeMode.Stretch)
+        self.print_button = QPushButton("Print itinerary…", self)
+        self.print_button.setObjectName("printItinerary")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self._print_itinerary)
+        self._names: dict[str, str] = {}
         top = QHBoxLayout()
         top.addWidget(QLabel("Delegation", self))
         top.addWidget(self.delegation, 1)
+        top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -210,6 +220,11 @@ class DelegationScheduleDialog(QDialog):
             editor.changed.connect(self._changed)
         self.refresh_choices()
 
+    def _print_itinerary(self) -> None:
+        name = self._names.get(str(self.delegation.currentData()))
+        if name is not None:
+            self.itineraryRequested.emit(name)
+
     # -- reading ------------------------------------------------------------------------
     def refresh_choices(self) -> None:
         """Read the delegations again, keeping the one shown, and its schedule."""
@@ -221,6 +236,8 @@ class DelegationScheduleDialog(QDialog):
     def _choices_read(self, choices: list[DelegationChoice]) -> None:
         shown = self._wanted or self.delegation.currentData()
         self._wanted = None
+        self._names = {choice.id: choice.name for choice in choices}
+        self.print_button.setEnabled(bool(choices))
         self.delegation.blockSignals(True)
         self.delegation.clear()
         for choice in choices:

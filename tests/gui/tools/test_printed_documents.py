@@ -145,3 +145,24 @@ def test_a_right_click_on_the_conference_offers_its_programme_and_its_days_run_s
     assert run_sheet.date.date() == QDate(2027, 2, 15)
     menu.deleteLater()
     settle(qtbot, window)
+
+
+def test_the_delegation_schedule_prints_the_delegations_itinerary(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    schedule = window.tools.open_delegation_schedule()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: schedule.print_button.isEnabled(), timeout=10_000)
+    schedule.delegation.setCurrentIndex(
+        next(
+            number
+            for number in range(schedule.delegation.count())
+            if schedule.delegation.itemText(number).startswith(PERU)
+        )
+    )
+    schedule.print_button.click()
+    dialog = window.documents.dialogs["itinerary"]
+    qtbot.waitUntil(lambda: dialog.choice.count() > 0, timeout=10_000)
+    assert dialog.choice.currentData() == PERU
+    settle(qtbot, window)
