@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Protocol
 
 from cpp_scheduler.errors import SchedulerError, quoted
-from cpp_scheduler.files import write_atomically
+from cpp_scheduler.files import FileWriteError, write_atomically
 
 
 class TransportError(SchedulerError):
@@ -181,7 +181,11 @@ class OutboxTransport:
         local = str(message["Message-ID"]).strip("<>").split("@", 1)[0]
         target = self.folder / f"{local}.eml"
         try:
+            # The outbox is the coordinator's to name: made on the first message.
+            self.folder.mkdir(parents=True, exist_ok=True)
             write_atomically(target, bytes(message))
+        except FileWriteError as error:
+            raise TransportError(str(error)) from error
         except OSError as error:
             raise TransportError(f"could not write {target}: {error.strerror}") from error
 

@@ -59,19 +59,19 @@ def large_conference(database: Database) -> str:
                     "description": f"What session {number + 1} is about. " * 12,
                 },
             )
-        return conference.uid
+        return conference.id
 
 
 @pytest.fixture
 def programme_dialog(
     qtbot: QtBot, sqlite_database: Database, open_window: Callable[[], MainWindow]
 ) -> tuple[MainWindow, PrintDocumentDialog]:
-    uid = large_conference(sqlite_database)
+    conference_id = large_conference(sqlite_database)
     window = open_window()
     dialog = window.documents.open("programme")  # type: ignore[attr-defined]
     assert isinstance(dialog, PrintDocumentDialog)
-    qtbot.waitUntil(lambda: dialog.choice.findData(uid) >= 0, timeout=10_000)
-    dialog.choice.setCurrentIndex(dialog.choice.findData(uid))
+    qtbot.waitUntil(lambda: dialog.choice.findData(conference_id) >= 0, timeout=10_000)
+    dialog.choice.setCurrentIndex(dialog.choice.findData(conference_id))
     return window, dialog
 
 
