@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+import random
 import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 ORACLES = ROOT / "tests" / "scheduling"
@@ -65,3 +67,47 @@ def print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
     print("  ".join("-" * width for width in widths))
     for row in rows:
         print(line(row))
+
+
+def peer_exchanges(
+    chooser: random.Random,
+    count: int,
+    first: datetime,
+    venues: list[str],
+    themes: list[str],
+    delegations: list[str],
+    cities: list[str] | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """A year of random peer exchanges in Tokyo from ``first``, as rows to bulk-insert:
+    the events, their theme links and their delegation links."""
+    from cpp_scheduler.model import EventKind, EventMode, EventStatus, new_id, new_uid
+
+    rows: list[dict[str, Any]] = []
+    theme_links: list[dict[str, Any]] = []
+    delegation_links: list[dict[str, Any]] = []
+    for number in range(count):
+        start = first + timedelta(
+            days=chooser.randrange(365), minutes=15 * chooser.randrange(0, 36)
+        )
+        event_id = new_id()
+        rows.append(
+            {
+                "id": event_id,
+                "uid": new_uid(),
+                "title": f"Peer exchange {number}",
+                "kind": chooser.choice(list(EventKind)),
+                "mode": chooser.choice(list(EventMode)),
+                "status": chooser.choice(list(EventStatus)),
+                "start_utc": start,
+                "end_utc": start + timedelta(minutes=30 * chooser.randrange(1, 8)),
+                "zone": "Asia/Tokyo",
+                "venue_id": chooser.choice(venues),
+                "video_link": "https://meet.example.org/cpp",
+                **({"city_id": chooser.choice(cities)} if cities else {}),
+            }
+        )
+        theme_links.append({"event_id": event_id, "theme_id": chooser.choice(themes)})
+        delegation_links.append(
+            {"event_id": event_id, "delegation_id": chooser.choice(delegations)}
+        )
+    return rows, theme_links, delegation_links

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from _common import best_time, print_table
+from _common import best_time, peer_exchanges, print_table
 from sqlalchemy import insert, select
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -94,7 +94,7 @@ def build_program(path: Path, events: int, sessions: int) -> Database:
             for n in range(120)
         ]
         session.execute(insert(Participant), speakers)
-        rows, theme_links, delegation_links, speaker_links = [], [], [], []
+        rows, theme_links, speaker_links = [], [], []
         conference_id = new_id()
         rows.append(
             {
@@ -136,30 +136,11 @@ def build_program(path: Path, events: int, sessions: int) -> Database:
             speaker_links.append(
                 {"event_id": event_id, "participant_id": chooser.choice(speakers)["id"]}
             )
-        for number in range(events - sessions - 1):
-            start = FIRST_DAY + timedelta(
-                days=chooser.randrange(365), minutes=15 * chooser.randrange(0, 36)
-            )
-            event_id = new_id()
-            rows.append(
-                {
-                    "id": event_id,
-                    "uid": new_uid(),
-                    "title": f"Peer exchange {number}",
-                    "kind": chooser.choice(list(EventKind)),
-                    "mode": chooser.choice(list(EventMode)),
-                    "status": chooser.choice(list(EventStatus)),
-                    "start_utc": start,
-                    "end_utc": start + timedelta(minutes=30 * chooser.randrange(1, 8)),
-                    "zone": "Asia/Tokyo",
-                    "venue_id": chooser.choice(venues),
-                    "video_link": "https://meet.example.org/cpp",
-                }
-            )
-            theme_links.append({"event_id": event_id, "theme_id": chooser.choice(themes)})
-            delegation_links.append(
-                {"event_id": event_id, "delegation_id": chooser.choice(delegations)}
-            )
+        exchanges, exchange_themes, delegation_links = peer_exchanges(
+            chooser, events - sessions - 1, FIRST_DAY, venues, themes, delegations
+        )
+        rows += exchanges
+        theme_links += exchange_themes
         session.execute(insert(Event), rows)
         session.execute(insert(event_themes), theme_links)
         session.execute(insert(event_delegations), delegation_links)

@@ -45,7 +45,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _common import print_table  # noqa: E402
+from _common import peer_exchanges, print_table  # noqa: E402
 
 WEEK = date(2027, 3, 8)
 
@@ -135,14 +135,10 @@ def build_program(path: Path, events: int) -> None:
     from cpp_scheduler.model import (
         Delegation,
         Event,
-        EventKind,
-        EventMode,
-        EventStatus,
         PartnerCity,
         ThematicArea,
         Venue,
         new_id,
-        new_uid,
     )
     from cpp_scheduler.model.event import event_delegations, event_themes
     from cpp_scheduler.store import open_database
@@ -166,31 +162,9 @@ def build_program(path: Path, events: int) -> None:
             session.execute(insert(Delegation), delegation_rows)
             delegations = [row["id"] for row in delegation_rows]
             first = datetime(2027, 1, 4, 0, 0, tzinfo=UTC)  # 09:00 in Tokyo
-            rows, theme_links, delegation_links = [], [], []
-            for number in range(events):
-                day = chooser.randrange(365)
-                start = first + timedelta(days=day, minutes=15 * chooser.randrange(0, 36))
-                event_id = new_id()
-                rows.append(
-                    {
-                        "id": event_id,
-                        "uid": new_uid(),
-                        "title": f"Peer exchange {number}",
-                        "kind": chooser.choice(list(EventKind)),
-                        "mode": chooser.choice(list(EventMode)),
-                        "status": chooser.choice(list(EventStatus)),
-                        "start_utc": start,
-                        "end_utc": start + timedelta(minutes=30 * chooser.randrange(1, 8)),
-                        "zone": "Asia/Tokyo",
-                        "venue_id": chooser.choice(venues),
-                        "city_id": chooser.choice(cities),
-                        "video_link": "https://meet.example.org/cpp",
-                    }
-                )
-                theme_links.append({"event_id": event_id, "theme_id": chooser.choice(themes)})
-                delegation_links.append(
-                    {"event_id": event_id, "delegation_id": chooser.choice(delegations)}
-                )
+            rows, theme_links, delegation_links = peer_exchanges(
+                chooser, events, first, venues, themes, delegations, cities
+            )
             session.execute(insert(Event), rows)
             session.execute(insert(event_themes), theme_links)
             session.execute(insert(event_delegations), delegation_links)
