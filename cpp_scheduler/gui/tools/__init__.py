@@ -227,11 +227,24 @@ class Tools(QObject):
         self.window.events.set_marked_occurrences(self.conflicts.conflicting_occurrences)
 
     def go_to_event(self, event_id: str, when: datetime | None = None) -> None:
-        """Show the day of ``when`` (or of the event) and select the event."""
+        """Show the day of ``when`` (or of the event) and select the event: for a series,
+        the meeting that starts at ``when``, so every tool answers about that one."""
+        events = self.window.events
+        meeting = next(
+            (
+                row
+                for row in (events.row_at(number) for number in range(events.rowCount()))
+                if row.event_id == event_id and row.start_utc == when
+            ),
+            None,
+        )
+        if meeting is not None:
+            self.go_to_occurrence(meeting.occurrence_key, meeting.start_utc)
+            return
         if when is None:
-            number = self.window.events.row_of(event_id)
+            number = events.row_of(event_id)
             if number >= 0:
-                when = self.window.events.row_at(number).start_utc
+                when = events.row_at(number).start_utc
         if when is not None:
             self.window.go_to(timezones.to_local(when, self.window.display_zone).date())
         self.window.select_event(event_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from conftest import JANUARY_NINE_TOKYO, add_delegation, add_event, settle, tools_of
 from PySide6.QtCore import Qt
@@ -141,3 +141,32 @@ def test_the_window_reads_through_the_services_only() -> None:
     source = inspect.getsource(delegationview)
     assert "select(" not in source
     assert ".session(" not in source
+
+
+def test_double_clicking_a_later_meeting_of_a_series_selects_that_meeting(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The calendar, the local times and the other tools then answer about the meeting
+    the coordinator pointed at, not the series' first."""
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    series = add_event(
+        sqlite_database,
+        "Weekly housing clinic",
+        JANUARY_NINE_TOKYO,
+        1,
+        delegation_ids=[lima],
+        recurrence_rule="FREQ=WEEKLY;COUNT=4",
+    )
+    window = open_window()
+    dialog = tools_of(window).open_delegation_schedule()
+    dialog.show_delegation(lima)
+    settle(qtbot, window)
+    assert len(rows(dialog)) == 4
+    rect = dialog.table.visualRect(dialog.model.index(2, Column.EVENT))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    third = JANUARY_NINE_TOKYO + timedelta(weeks=2)
+    assert window.selected_occurrence is not None
+    assert window.selected_occurrence.event_id == series
+    assert window.selected_occurrence.recurrence_id == third
+    dialog.close()
