@@ -50,6 +50,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model.event import UID_DOMAIN
 from cpp_scheduler.scheduling import localtimes
+from cpp_scheduler.scheduling.inputs import japan_day
 
 PRODID = f"-//TDLC//CPP Scheduler {__version__}//EN"
 PRODID_PREFIX = "-//TDLC//CPP Scheduler"
@@ -724,8 +725,7 @@ def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime
     if not meetings:
         return []
     shown = meetings[:MAX_LISTED_OCCURRENCES]
-    tokyo = timezones.zone(timezones.TOKYO)
-    zones = [viewer.zone_on(start.astimezone(tokyo).date()) for start, _ in shown]
+    zones = [viewer.zone_on(japan_day(start)) for start, _ in shown]
     if len(set(zones)) == 1:
         lines = [f"{viewer.label} ({_where(viewer, zones[0])}):"]
         lines.extend("  " + describe_meeting(start, end, zones[0]) for start, end in shown)
@@ -745,8 +745,7 @@ def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime
 def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime, end: datetime) -> str:
     """'Peru housing ministry (America/Lima): Mon 08 Jun 2026 19:00 -05 (-1 day) to
     22:00', the engine's reading of a delegation's clock, for coordinators' files."""
-    tokyo_day = start.astimezone(timezones.zone(timezones.TOKYO)).date()
-    zone_name = viewer.zone_on(tokyo_day)
+    zone_name = viewer.zone_on(japan_day(start))
     first = localtimes.LocalTime.of(start, zone_name, event_zone)
     last = localtimes.LocalTime.of(end, zone_name, event_zone)
     until = f"{last.local:%H:%M}" if last.local.date() == first.local.date() else last.describe()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import html
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -39,6 +39,7 @@ from cpp_scheduler.ical.export import (
 )
 from cpp_scheduler.ical.text import one_line
 from cpp_scheduler.model import Event, EventMode, Participant
+from cpp_scheduler.scheduling.inputs import japan_day
 
 MESSAGE_ID_DOMAIN = "cpp-scheduler.tdlc.invalid"
 """The right-hand side of every Message-ID: never the machine's own name."""
@@ -159,7 +160,7 @@ def summary_lines(event: Event, recipient: Participant, method: Method) -> list[
     viewer = scopes.participant_schedule(recipient, [event]).viewer
     assert viewer is not None
     lines.extend(local_time_lines(viewer, meetings))
-    if any(viewer.zone_on(_tokyo_day(start)) != timezones.TOKYO for start, _ in meetings):
+    if any(viewer.zone_on(japan_day(start)) != timezones.TOKYO for start, _ in meetings):
         tokyo = scopes.Viewer(timezones.TOKYO, "Tokyo time")
         lines.extend(local_time_lines(tokyo, meetings))
     venue = event.venue
@@ -174,10 +175,6 @@ def summary_lines(event: Event, recipient: Participant, method: Method) -> list[
         lines.append("")
         lines.append("Video link: " + one_line(event.video_link))
     return lines
-
-
-def _tokyo_day(instant: datetime) -> date:
-    return instant.astimezone(timezones.zone(timezones.TOKYO)).date()
 
 
 def summary_html(event: Event, lines: list[str]) -> str:

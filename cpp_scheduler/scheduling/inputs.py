@@ -114,6 +114,12 @@ class Attendee:
         return timezones.TOKYO if self.in_japan_on(day) else self.zone
 
 
+def japan_day(moment: datetime) -> date:
+    """The day in Japan of ``moment``: a stay's days (arrival, departure) are Japan's
+    calendar days, so whether a meeting falls in a stay is asked with this date."""
+    return timezones.to_local(moment, timezones.TOKYO).date()
+
+
 TDLC_HOST_ID = "tdlc"
 TDLC_HOST_NAME = "TDLC Tokyo"
 

@@ -20,6 +20,7 @@ from cpp_scheduler.scheduling.inputs import (
     AttendeeKind,
     Hours,
     Interval,
+    japan_day,
     zone_city,
 )
 
@@ -116,8 +117,7 @@ def reference_attendees() -> tuple[Attendee, ...]:
 
 
 def attendee_times(interval: Interval, attendee: Attendee) -> AttendeeTimes:
-    event_day = timezones.to_local(interval.start, interval.zone).date()
-    zone_name = attendee.zone_on(event_day)
+    zone_name = attendee.zone_on(japan_day(interval.start))
     start = LocalTime.of(interval.start, zone_name, interval.zone)
     end = LocalTime.of(interval.end, zone_name, interval.zone)
     return AttendeeTimes(
@@ -235,8 +235,7 @@ class MeetingTimes:
 def meeting_times(interval: Interval, attendees: Iterable[Attendee]) -> MeetingTimes:
     """The meeting on each distinct clock (delegations, participants on a clock of their
     own, Tokyo, Washington) and the public holidays on those local dates."""
-    day = timezones.to_local(interval.start, interval.zone).date()
-    rows = local_times(interval, distinct_clocks(attendees, day))
+    rows = local_times(interval, distinct_clocks(attendees, japan_day(interval.start)))
     return MeetingTimes(rows, holiday_warnings(rows, hosted_in_japan(interval)))
 
 

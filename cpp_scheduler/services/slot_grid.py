@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from cpp_scheduler import timezones
 from cpp_scheduler.scheduling import holidays
-from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Hours
+from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Hours, japan_day
 from cpp_scheduler.scheduling.localtimes import DayPart, classify
 from cpp_scheduler.scheduling.slots import busy_times
 from cpp_scheduler.services.database import Database
@@ -136,8 +136,7 @@ def _row(
 def _cell(
     attendee: Attendee, start: datetime, busy: Sequence[tuple[datetime, datetime]]
 ) -> tuple[HourState, int, str]:
-    tokyo_day = timezones.to_local(start, timezones.TOKYO).date()
-    zone_name = attendee.zone_on(tokyo_day)
+    zone_name = attendee.zone_on(japan_day(start))
     local = timezones.to_local(start, zone_name)
     local_end = timezones.to_local(start + _HOUR, zone_name)
     when = f"{attendee.name}: {local:%a %d %b %H:%M} {local.tzname()}"
