@@ -325,14 +325,21 @@ class MainWindow(RecordEditing, QMainWindow):
         opener, self._opener = self._opener, None
         if opener is not None:
             self._make_every_view()
+            # The period on screen first, so its week paints with its events at once.
+            first, last = self.current_view.period()
+            shown = timezones.local_days(first, last, self.display_zone)
             self.tasks.run_in_background(
-                lambda: open_program(opener), self._opened, self._open_failed
+                lambda: open_program(opener, shown), self._opened, self._open_failed
             )
 
     def _opened(self, result: tuple[Database, ProgramRead]) -> None:
         database, program = result
         self._attach(database)
-        self._loaded_rows(program)
+        self._show_rows(program)
+        # The rest of the program follows; editing waits for it, so that no edit made
+        # meanwhile is replaced by the older read.
+        self._set_program_enabled(False)
+        self.reload()
 
     def _open_failed(self, error: BaseException) -> None:
         self.database_label.setText("No program open")
@@ -383,10 +390,15 @@ class MainWindow(RecordEditing, QMainWindow):
             lambda: read_program(database), self._loaded_rows, self._load_failed
         )
 
-    def _loaded_rows(self, result: ProgramRead) -> None:
+    def _show_rows(self, result: ProgramRead) -> None:
         rows, references = result
         self._apply_references(references)
         self.events.set_rows(rows)
+
+    def _loaded_rows(self, result: ProgramRead) -> None:
+        self._show_rows(result)
+        if self.program_open:
+            self._set_program_enabled(True)
         self._loaded = True
         self._show_welcome_if_empty()
         self._show_the_work()

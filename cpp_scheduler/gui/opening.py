@@ -8,6 +8,7 @@ worker, loading the database layer, does not compete with the first paint.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -44,8 +45,11 @@ class AfterFirstPaint(QObject):
         return False
 
 
-def read_program(database: Database) -> ProgramRead:
-    """Everything the calendar shows, read in one go (in the background)."""
+def read_program(
+    database: Database, between: tuple[datetime, datetime] | None = None
+) -> ProgramRead:
+    """Everything the calendar shows, read in one go (in the background); with
+    ``between``, only the events that may meet those instants (the period on screen)."""
     from cpp_scheduler.services import calendar_reads
 
     references = {
@@ -54,10 +58,12 @@ def read_program(database: Database) -> ProgramRead:
         "delegations": calendar_reads.delegations(database),
         "venues": calendar_reads.venues(database),
     }
-    return calendar_reads.load_event_rows(database), references
+    return calendar_reads.load_event_rows(database, between=between), references
 
 
-def open_program(opener: DatabaseOpener) -> tuple[Database, ProgramRead]:
+def open_program(
+    opener: DatabaseOpener, between: tuple[datetime, datetime] | None = None
+) -> tuple[Database, ProgramRead]:
     """Open the database and read the program, off the GUI thread.
 
     Also loads, here, the engine modules the window's tools need next, so that attaching
@@ -70,7 +76,7 @@ def open_program(opener: DatabaseOpener) -> tuple[Database, ProgramRead]:
 
     database = opener()
     try:
-        return database, read_program(database)
+        return database, read_program(database, between)
     except BaseException:
         database.close()
         raise

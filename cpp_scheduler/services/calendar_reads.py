@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler.model import (
@@ -38,10 +39,27 @@ def _links(
     return found
 
 
-def load_event_rows(database: Database, event_ids: Iterable[str] | None = None) -> list[EventRow]:
-    """Rows for every event (or for the given ids), series expanded, in no set order."""
+def load_event_rows(
+    database: Database,
+    event_ids: Iterable[str] | None = None,
+    *,
+    between: tuple[datetime, datetime] | None = None,
+) -> list[EventRow]:
+    """Rows for every event (or for the given ids, or for the events that may meet
+    ``between`` two instants: those overlapping it, and every series), series expanded,
+    in no set order."""
     ids = list(event_ids) if event_ids is not None else None
     with database.session() as session:
+        if between is not None and ids is None:
+            start, end = between
+            ids = list(
+                session.scalars(
+                    select(Event.id).where(
+                        Event.start_utc < end,
+                        or_(Event.end_utc > start, Event.recurrence_rule.is_not(None)),
+                    )
+                )
+            )
         venues = dict(session.execute(select(Venue.id, Venue.name)).all())
         cities = {
             city_id: f"{name} {name_ja}".strip()

@@ -260,3 +260,27 @@ def test_an_unexpected_failure_while_opening_goes_to_the_error_handler_and_ends(
     assert failed.args == ["the disk went away"]
     assert [str(error) for error in handled] == ["the disk went away"]
     assert window.database_label.text() == "No program open"
+
+
+def test_the_period_on_screen_arrives_first_and_editing_waits_for_the_whole_program(
+    held: HeldOpen,
+    qtbot: QtBot,
+) -> None:
+    """The week paints with its events before the rest of a large program is read; an
+    edit can only start once every event is there, so no older read replaces it."""
+    window = shown_window(qtbot, held)
+    window.go_to(JANUARY_NINE_TOKYO.date())
+
+    def titles() -> set[str]:
+        return {window.events.row_at(row).title for row in range(window.events.rowCount())}
+
+    with qtbot.waitSignal(window.programOpened, timeout=20_000):
+        held.release.set()
+    assert "Kobe DRR workshop" in titles()
+    assert "Summer conference" not in titles()  # July: not on screen, read behind
+    assert not window.new_action.isEnabled()
+    with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
+        pass
+    assert "Summer conference" in titles()
+    assert window.new_action.isEnabled()
+    assert window.tools_menu.isEnabled()

@@ -1,0 +1,31 @@
+"""The calendar's first read: only the events that may meet the period on screen."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from cpp_scheduler.services.calendar_reads import load_event_rows
+from cpp_scheduler.services.demo import CONFERENCE, SERIES, load_demo
+from cpp_scheduler.store import Database
+
+
+def test_a_period_reads_the_events_overlapping_it_and_every_series(
+    sqlite_database: Database,
+) -> None:
+    load_demo(sqlite_database)
+    everything = load_event_rows(sqlite_database)
+    conference_week = (datetime(2027, 2, 14, 15, tzinfo=UTC), datetime(2027, 2, 21, 15, tzinfo=UTC))
+    shown = load_event_rows(sqlite_database, between=conference_week)
+    titles = {row.title for row in shown}
+    assert CONFERENCE in titles
+    assert SERIES in titles  # a series may meet any week: it comes whole
+    start, end = conference_week
+    for row in shown:
+        assert row.is_series or (row.start_utc < end and row.end_utc > start), row.title
+    overlapping = {
+        (row.event_id, row.start_utc)
+        for row in everything
+        if row.start_utc < end and row.end_utc > start
+    }
+    assert overlapping <= {(row.event_id, row.start_utc) for row in shown}
+    assert len(shown) < len(everything)
