@@ -45,7 +45,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -55,7 +55,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _common import peer_exchanges, print_table  # noqa: E402
 
-WEEK = date(2027, 3, 8)
+FIRST_MONDAY = date.today() - timedelta(days=date.today().weekday())
+"""The program starts in the week the window opens on (today's), as a coordinator's
+working year does, so the start is measured to that week painted with its events."""
+WEEK = FIRST_MONDAY + timedelta(weeks=9)
 
 # -- the children: each prints the wall-clock instant of its first paint ---------------
 BARE_CHILD = """
@@ -161,7 +164,8 @@ def build_program(path: Path, events: int) -> None:
             ]
             session.execute(insert(Delegation), delegation_rows)
             delegations = [row["id"] for row in delegation_rows]
-            first = datetime(2027, 1, 4, 0, 0, tzinfo=UTC)  # 09:00 in Tokyo
+            # 09:00 in Tokyo on this week's Monday.
+            first = datetime.combine(FIRST_MONDAY, datetime.min.time(), tzinfo=UTC)
             rows, theme_links, delegation_links = peer_exchanges(
                 chooser, events, first, venues, themes, delegations, cities
             )
