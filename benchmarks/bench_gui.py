@@ -260,9 +260,9 @@ def measure_window(database_path: Path, settings: str, repeat: int) -> dict[str,
     from PySide6.QtWidgets import QLabel, QStackedWidget
 
     from cpp_scheduler.gui.app import application
-    from cpp_scheduler.gui.eventmodel import EventFilter
     from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.model import EventKind
+    from cpp_scheduler.model.event_filter import EventFilter
     from cpp_scheduler.store import open_database
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)

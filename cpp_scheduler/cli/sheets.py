@@ -95,7 +95,7 @@ def _tables(args: argparse.Namespace) -> list[Table]:
             return reports.delegations(database)
         if args.table == "tour":
             return [reports.tour_days(database, args.tour)]
-        base = reports.AgendaFilter(
+        base = reports.EventFilter(
             kind=EventKind(args.kind) if args.kind else None,
             mode=EventMode(args.mode) if args.mode else None,
             status=EventStatus(args.status) if args.status else None,

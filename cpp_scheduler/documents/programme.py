@@ -31,7 +31,6 @@ from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.model import (
     Delegation,
     Event,
-    EventKind,
     EventStatus,
     Participant,
     ParticipantRole,
@@ -334,28 +333,3 @@ def _session(item: ProgrammeSession) -> str:
         f'<table class="plain" width="100%" cellspacing="0" cellpadding="1">{rows}</table>'
         + description
     )
-
-
-@dataclass(frozen=True, slots=True)
-class ConferenceChoice:
-    """A conference as a list to choose from names it."""
-
-    uid: str
-    title: str
-    start: datetime
-    """UTC."""
-    id: str = ""
-
-
-def conference_choices(database: Database) -> list[ConferenceChoice]:
-    """The events a programme can be printed for: conferences, and events with
-    sessions, by start."""
-    with_sessions = select(Event.parent_id).where(Event.parent_id.is_not(None))
-    with database.session() as session:
-        rows = session.execute(
-            select(Event.uid, Event.title, Event.start_utc, Event.id)
-            .where(or_(Event.kind == EventKind.CONFERENCE, Event.id.in_(with_sessions)))
-            .where(Event.parent_id.is_(None))
-            .order_by(Event.start_utc, Event.title)
-        ).all()
-    return [ConferenceChoice(row.uid, row.title, row.start_utc, row.id) for row in rows]

@@ -1,53 +1,130 @@
-"""A small list model of records to choose from, for filters and the zone selector."""
+"""The one list model of records to choose from: the sidebar's filters, the zone
+selector, and the check lists of the editors (attendees, themes, cities, events)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from cpp_scheduler.services.rows import Choice
+
+ModelIndex = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The chosen value (a record id, an enum value, a zone name); None for "any"."""
+"""The chosen value (a record id, an enumeration's value, a zone name); None for "any"."""
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
+"""The text a search matches: the name and the detail."""
+
+ANY = ""
+"""The id of an "any" entry, which the id role gives as None."""
 
 
 class ChoiceListModel(QAbstractListModel):
-    """Entries as (label, value, detail); the first may be an "any" entry with value None."""
+    """Choices in the order given; a choice whose id is empty stands for "any".
 
-    def __init__(self, parent: Any = None) -> None:
+    A checkable model gives each choice a check box: the checked ones are the chosen.
+
+    Signals:
+        checkedChanged: a choice was checked or unchecked (checkable models only).
+    """
+
+    checkedChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, checkable: bool = False) -> None:
         super().__init__(parent)
-        self._entries: list[tuple[str, Any, str]] = []
+        self._checkable = checkable
+        self._choices: list[Choice] = []
+        self._checked: set[str] = set()
 
-    def set_entries(self, entries: Sequence[tuple[str, Any, str]]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._choices)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._choices):
             return None
-        label, value, detail = self._entries[index.row()]
+        choice = self._choices[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return label
+            return choice.name
         if role == ID_ROLE:
-            return value
+            return choice.id or None
         if role == DETAIL_ROLE:
-            return detail
+            return choice.detail
+        if role == SEARCH_ROLE:
+            return f"{choice.name} {choice.detail}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return detail or label
+            return f"{choice.name}\n{choice.detail}" if choice.detail else choice.name
+        if role == Qt.ItemDataRole.CheckStateRole and self._checkable:
+            checked = choice.id in self._checked
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         return None
 
-    def row_of(self, value: Any) -> int:
-        for number, (_label, entry_value, _detail) in enumerate(self._entries):
-            if entry_value == value:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+        return flags | Qt.ItemFlag.ItemIsUserCheckable if self._checkable else flags
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not self._checkable or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        if not index.isValid() or not 0 <= index.row() < len(self._choices):
+            return False
+        state = value.value if isinstance(value, Qt.CheckState) else int(value)
+        choice_id = self._choices[index.row()].id
+        if state == Qt.CheckState.Checked.value:
+            self._checked.add(choice_id)
+        else:
+            self._checked.discard(choice_id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.checkedChanged.emit()
+        return True
+
+    def set_choices(self, choices: Iterable[Choice]) -> None:
+        """List ``choices``; the checked ones still listed stay checked."""
+        self.beginResetModel()
+        self._choices = list(choices)
+        self._checked &= {choice.id for choice in self._choices}
+        self.endResetModel()
+        if self._checkable:
+            self.checkedChanged.emit()
+
+    def choices(self) -> Sequence[Choice]:
+        return tuple(self._choices)
+
+    def row_of(self, value: str | None) -> int:
+        """The row of the choice whose id is ``value`` (None: the "any" entry), or -1."""
+        wanted = ANY if value is None else value
+        for number, choice in enumerate(self._choices):
+            if choice.id == wanted:
                 return number
         return -1
 
-    def value_at(self, row: int) -> Any:
-        return self._entries[row][1] if 0 <= row < len(self._entries) else None
+    def value_at(self, row: int) -> str | None:
+        return (self._choices[row].id or None) if 0 <= row < len(self._choices) else None
+
+    def label_of(self, choice_id: str) -> str:
+        number = self.row_of(choice_id)
+        return self._choices[number].name if number >= 0 else choice_id
+
+    def checked_ids(self) -> list[str]:
+        """The chosen ids, in the order the list shows them."""
+        return [choice.id for choice in self._choices if choice.id in self._checked]
+
+    def set_checked_ids(self, ids: Iterable[str]) -> None:
+        known = {choice.id for choice in self._choices}
+        self._checked = {choice_id for choice_id in ids if choice_id in known}
+        if self._choices:
+            self.dataChanged.emit(
+                self.index(0),
+                self.index(len(self._choices) - 1),
+                [Qt.ItemDataRole.CheckStateRole],
+            )
+        self.checkedChanged.emit()

@@ -36,13 +36,10 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import timezones
 from cpp_scheduler.documents.content import CancelledError, PrintDocument, ShouldStop
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
-from cpp_scheduler.documents.programme import (
-    conference_choices,
-    programme_document,
-    read_programme,
-)
+from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
 from cpp_scheduler.gui import printing
+from cpp_scheduler.services.choices import conference_choices
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.delegation_schedule import delegation_choices
 
@@ -155,10 +152,7 @@ class PrintDocumentDialog(QDialog):
 
             def read() -> list[tuple[str, str]]:
                 # By id, which the calendar's right-click names and the programme reads.
-                return [
-                    (f"{c.title} ({timezones.to_local(c.start, timezones.TOKYO):%d %b %Y})", c.id)
-                    for c in conference_choices(database)
-                ]
+                return [(c.name, c.id) for c in conference_choices(database)]
 
         self.tasks.run_in_background(read, self._choices_read, self._failed)
 

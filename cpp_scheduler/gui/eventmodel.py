@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from enum import IntEnum
 from typing import Any
@@ -28,7 +27,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
-from cpp_scheduler.model import EventKind, EventMode, EventStatus
+from cpp_scheduler.model import EventStatus
+from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -396,68 +396,6 @@ def _runs(numbers: list[int]) -> Iterable[tuple[int, int]]:
     yield first, last
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    """What the sidebar asks for: ``None`` or an empty text means "any"."""
-
-    city_id: str | None = None
-    theme_id: str | None = None
-    kind: EventKind | None = None
-    mode: EventMode | None = None
-    status: EventStatus | None = None
-    delegation_id: str | None = None
-    text: str = ""
-
-    def accepts(self, row: EventRow) -> bool:
-        if self.city_id is not None and row.city_id != self.city_id:
-            return False
-        if self.theme_id is not None and self.theme_id not in row.theme_ids:
-            return False
-        if self.kind is not None and row.kind is not self.kind:
-            return False
-        if self.mode is not None and row.mode is not self.mode:
-            return False
-        if self.status is not None and row.status is not self.status:
-            return False
-        if self.delegation_id is not None and self.delegation_id not in row.delegation_ids:
-            return False
-        if self.text:
-            words = self.text.casefold().split()
-            haystack = row.search_text()
-            return all(word in haystack for word in words)
-        return True
-
-    @property
-    def is_empty(self) -> bool:
-        return self == EventFilter()
-
-    def as_settings(self) -> dict[str, str]:
-        saved: dict[str, str] = {}
-        for item in fields(self):
-            value = getattr(self, item.name)
-            if value:
-                saved[item.name] = str(value.value if hasattr(value, "value") else value)
-        return saved
-
-    @classmethod
-    def from_settings(cls, saved: dict[str, Any]) -> EventFilter:
-        def enum(enum_cls: Any, value: Any) -> Any:
-            try:
-                return enum_cls(value) if value else None
-            except ValueError:
-                return None
-
-        return cls(
-            city_id=saved.get("city_id") or None,
-            theme_id=saved.get("theme_id") or None,
-            kind=enum(EventKind, saved.get("kind")),
-            mode=enum(EventMode, saved.get("mode")),
-            status=enum(EventStatus, saved.get("status")),
-            delegation_id=saved.get("delegation_id") or None,
-            text=str(saved.get("text") or ""),
-        )
-
-
 class EventFilterProxy(QSortFilterProxyModel):
     """The events the sidebar's filters let through; sorting is delegated to the source.
 
@@ -514,7 +452,9 @@ class EventFilterProxy(QSortFilterProxyModel):
             if event_filter.is_empty:
                 accepted = [True] * self._source.rowCount()
             else:
-                accepted = [event_filter.accepts(row) for row in self._source.rows()]
+                accepted = [
+                    event_filter.accepts(row, row.search_text) for row in self._source.rows()
+                ]
             self._accepted = accepted
         return accepted[source_row]
 
@@ -530,7 +470,7 @@ class EventFilterProxy(QSortFilterProxyModel):
         found = []
         for number in source.rows_between(start, end):
             row = source.row_at(number)
-            if everything or accepts(row):
+            if everything or accepts(row, row.search_text):
                 found.append(row)
         return found
 

@@ -42,7 +42,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import filemenu, style
 from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui.actions import VIEW_NAMES, build_menus, build_toolbar, create_actions
-from cpp_scheduler.gui.eventmodel import EventFilter, EventFilterProxy, EventTableModel
+from cpp_scheduler.gui.eventmodel import EventFilterProxy, EventTableModel
 from cpp_scheduler.gui.opening import (
     OPEN_AT_THE_LATEST_MS,
     AfterFirstPaint,
@@ -59,6 +59,7 @@ from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
 from cpp_scheduler.gui.zoneselector import ZoneSelector
 from cpp_scheduler.model.enums import EventKind
+from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey
 
 # The dialogs' classes load when first used: each Qt class costs a moment the first time,

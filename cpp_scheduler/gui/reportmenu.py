@@ -17,26 +17,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from cpp_scheduler import timezones
-from cpp_scheduler.reports.agenda import AgendaFilter
 
 if TYPE_CHECKING:
-    from cpp_scheduler.gui.eventmodel import EventFilter
     from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.gui.reportview import ProgramReportWindow
-
-
-def agenda_filter(shown: EventFilter) -> AgendaFilter:
-    """The sidebar's filter, as the core's agenda reads it (the same fields, the same
-    meaning)."""
-    return AgendaFilter(
-        kind=shown.kind,
-        mode=shown.mode,
-        status=shown.status,
-        city_id=shown.city_id,
-        theme_id=shown.theme_id,
-        delegation_id=shown.delegation_id,
-        text=shown.text,
-    )
 
 
 class ReportActions(QObject):
@@ -109,7 +93,7 @@ class ReportActions(QObject):
         from cpp_scheduler.services.reports import agenda
 
         database = self.window.database
-        chosen = agenda_filter(self.window.proxy.event_filter)
+        chosen = self.window.proxy.event_filter
         first, last = self.agenda_period()
         zones = self.agenda_zones()
         days_zone = self.window.display_zone  # the calendar's days are in its zone

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
-from cpp_scheduler.gui.eventmodel import EventFilter
+from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.qtvalues import python_date
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
+from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services.rows import Choice
 
 SEARCH_DELAY_MS = 150
@@ -77,10 +77,10 @@ class Sidebar(QWidget):
         self.mode = self._combo("modeFilter")
         self.status = self._combo("statusFilter")
         self.delegation = self._combo("delegationFilter")
-        self._set(self.kind, "All kinds", [(kind.label, kind, "") for kind in EventKind])
-        self._set(self.mode, "All modes", [(mode.label, mode, "") for mode in EventMode])
+        self._set(self.kind, "All kinds", [Choice(kind, kind.label) for kind in EventKind])
+        self._set(self.mode, "All modes", [Choice(mode, mode.label) for mode in EventMode])
         self._set(
-            self.status, "All statuses", [(status.label, status, "") for status in EventStatus]
+            self.status, "All statuses", [Choice(status, status.label) for status in EventStatus]
         )
         self.set_cities([])
         self.set_themes([])
@@ -127,12 +127,12 @@ class Sidebar(QWidget):
         return combo
 
     @staticmethod
-    def _set(combo: QComboBox, any_label: str, entries: list[tuple[str, Any, str]]) -> None:
+    def _set(combo: QComboBox, any_label: str, entries: list[Choice]) -> None:
         model = combo.model()
         assert isinstance(model, ChoiceListModel)
         current = combo.currentData(ID_ROLE)
         combo.blockSignals(True)
-        model.set_entries([(any_label, None, ""), *entries])
+        model.set_choices([Choice(ANY, any_label), *entries])
         row = model.row_of(current)
         combo.setCurrentIndex(row if row >= 0 else 0)
         combo.blockSignals(False)
@@ -141,7 +141,10 @@ class Sidebar(QWidget):
         self._set(
             self.city,
             "All partner cities",
-            [(f"{city.name}  {city.detail}".strip(), city.id, city.detail) for city in cities],
+            [
+                Choice(city.id, f"{city.name}  {city.detail}".strip(), city.detail)
+                for city in cities
+            ],
         )
 
     def set_themes(self, themes: list[Choice]) -> None:
@@ -149,7 +152,7 @@ class Sidebar(QWidget):
             self.theme,
             "All themes",
             [
-                (f"   {theme.name}" if theme.detail else theme.name, theme.id, theme.detail)
+                Choice(theme.id, f"   {theme.name}" if theme.detail else theme.name, theme.detail)
                 for theme in themes
             ],
         )
@@ -158,7 +161,7 @@ class Sidebar(QWidget):
         self._set(
             self.delegation,
             "All delegations",
-            [(item.name, item.id, item.detail) for item in delegations],
+            list(delegations),
         )
 
     # -- filter state -------------------------------------------------------------------

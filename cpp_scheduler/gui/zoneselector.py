@@ -117,33 +117,37 @@ class ZoneSelector(QWidget):
         return False
 
     def _refill(self) -> None:
-        entries = [(f"{timezones.TOKYO} — Tokyo, TDLC", timezones.TOKYO, "TDLC")]
+        entries = [Choice(timezones.TOKYO, f"{timezones.TOKYO} — Tokyo, TDLC", "TDLC")]
         seen = {timezones.TOKYO}
         if self._every_zone_listed:
             here = computer_zone()
             if here != timezones.TOKYO:
-                entries.append((f"{here} — this computer", here, "this computer"))
+                entries.append(Choice(here, f"{here} — this computer", "this computer"))
                 seen.add(here)
         for delegation in self._delegations:
             if delegation.detail and timezones.is_zone(delegation.detail):
                 entries.append(
-                    (f"{delegation.detail} — {delegation.name}", delegation.detail, delegation.name)
+                    Choice(
+                        delegation.detail,
+                        f"{delegation.detail} — {delegation.name}",
+                        delegation.name,
+                    )
                 )
                 seen.add(delegation.detail)
         if timezones.WASHINGTON not in seen:
             entries.append(
-                (
-                    f"{timezones.WASHINGTON} — Washington, World Bank",
+                Choice(
                     timezones.WASHINGTON,
+                    f"{timezones.WASHINGTON} — Washington, World Bank",
                     "World Bank",
                 )
             )
         if self._every_zone_listed:
-            entries.extend((name, name, "") for name in timezones.all_zones())
+            entries.extend(Choice(name, name) for name in timezones.all_zones())
         elif self._zone not in seen:
-            entries.append((self._zone, self._zone, ""))  # the zone in use is always listed
+            entries.append(Choice(self._zone, self._zone))  # the zone in use is always listed
         self.combo.blockSignals(True)
-        self.choices.set_entries(entries)
+        self.choices.set_choices(entries)
         self.combo.blockSignals(False)
         self._show()
 

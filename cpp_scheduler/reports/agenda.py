@@ -11,46 +11,15 @@ named with the zone, and in UTC.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
 from cpp_scheduler import timezones
-from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
+from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts, TourFacts
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table, table
 
 T = ColumnType
-
-
-@dataclass(frozen=True)
-class AgendaFilter:
-    """What the sidebar of the window filters by; ``None`` or empty text means any."""
-
-    kind: EventKind | None = None
-    mode: EventMode | None = None
-    status: EventStatus | None = None
-    city_id: str | None = None
-    theme_id: str | None = None
-    delegation_id: str | None = None
-    text: str = ""
-
-    def accepts(self, meeting: Meeting, facts: ProgramFacts) -> bool:
-        if self.kind is not None and meeting.kind is not self.kind:
-            return False
-        if self.mode is not None and meeting.mode is not self.mode:
-            return False
-        if self.status is not None and meeting.status is not self.status:
-            return False
-        if self.city_id is not None and meeting.city_id != self.city_id:
-            return False
-        if self.theme_id is not None and self.theme_id not in meeting.theme_ids:
-            return False
-        if self.delegation_id is not None and self.delegation_id not in meeting.delegation_ids:
-            return False
-        if self.text:
-            haystack = search_text(meeting, facts)
-            return all(word in haystack for word in self.text.casefold().split())
-        return True
 
 
 def search_text(meeting: Meeting, facts: ProgramFacts) -> str:
@@ -95,7 +64,7 @@ def _zone_cells(start: datetime, end: datetime, zones: Sequence[str]) -> list[Ce
 
 def agenda_table(
     facts: ProgramFacts,
-    event_filter: AgendaFilter,
+    event_filter: EventFilter,
     start: datetime | None,
     end: datetime | None,
     zones: Sequence[str] = (timezones.TOKYO,),
@@ -112,7 +81,7 @@ def agenda_table(
         if not (meeting.cancelled and meeting.recurrence_id is not None)
         and (start is None or meeting.end_utc > start)
         and (end is None or meeting.start_utc < end)
-        and event_filter.accepts(meeting, facts)
+        and event_filter.accepts(meeting, partial(search_text, meeting, facts))
     ]
     chosen.sort(key=lambda meeting: (meeting.start_utc, meeting.title.casefold()))
     rows: list[tuple[Cell, ...]] = []

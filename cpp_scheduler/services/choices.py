@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from cpp_scheduler import timezones
@@ -315,9 +315,12 @@ def event_choices(database: Database) -> list[Choice]:
     ]
 
 
-def conference_choices(database: Database, event_id: str | None) -> list[Choice]:
-    """The conferences an event can be a session of, by start: never the event itself
-    nor one of its own sessions; its present parent stays listed whatever its kind."""
+def conference_choices(database: Database, event_id: str | None = None) -> list[Choice]:
+    """The conferences, by start: the events that hold sessions, and those of the
+    conference kind that are not a session of another (a session is no conference of its
+    own until it holds sessions). Listed for printing a programme and, with ``event_id``,
+    for filing that event as a session: never the event itself nor one of its own
+    sessions; its present parent holds it, so stays listed whatever its kind."""
     with database.session() as session:
         connection = session.connection()
         parents: dict[str, str | None] = {
@@ -326,13 +329,15 @@ def conference_choices(database: Database, event_id: str | None) -> list[Choice]
                 select(Event.id, Event.parent_id).where(Event.parent_id.is_not(None))
             )
         }
-        current_parent = parents.get(event_id) if event_id is not None else None
-        offered = [Event.kind == EventKind.CONFERENCE]
-        if current_parent is not None:
-            offered.append(Event.id == current_parent)
+        holding_sessions = select(Event.parent_id).where(Event.parent_id.is_not(None))
         rows = connection.execute(
             select(Event.id, Event.title, Event.start_utc, Event.zone)
-            .where(or_(*offered))
+            .where(
+                or_(
+                    and_(Event.kind == EventKind.CONFERENCE, Event.parent_id.is_(None)),
+                    Event.id.in_(holding_sessions),
+                )
+            )
             .order_by(Event.start_utc)
         ).all()
     excluded = _below(parents, event_id)

@@ -44,9 +44,10 @@ from cpp_scheduler.model.event import (
     event_participants,
     event_themes,
 )
+from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.model.product import product_events
 from cpp_scheduler.model.tour import HotelNight, StudyTour, TourDay, TravelLeg
-from cpp_scheduler.reports.agenda import AgendaFilter, agenda_table, delegation_tables, tour_table
+from cpp_scheduler.reports.agenda import agenda_table, delegation_tables, tour_table
 from cpp_scheduler.reports.facts import (
     City,
     DelegationFact,
@@ -70,7 +71,7 @@ if TYPE_CHECKING:
     from cpp_scheduler.reports.xlsx import BarChartSpec
 
 __all__ = [
-    "AgendaFilter",
+    "EventFilter",
     "NotFoundError",
     "ProgramReport",
     "agenda",
@@ -298,7 +299,7 @@ def read_facts(database: Database) -> ProgramFacts:
 # -- the tables -----------------------------------------------------------------------------
 def agenda(
     database: Database,
-    event_filter: AgendaFilter | None = None,
+    event_filter: EventFilter | None = None,
     first: date | None = None,
     last: date | None = None,
     zones: Sequence[str] = (timezones.TOKYO,),
@@ -309,7 +310,7 @@ def agenda(
     ``event_filter``, with times in each of ``zones``."""
     start = timezones.local_days(first, first, days_zone)[0] if first else None
     end = timezones.local_days(last, last, days_zone)[1] if last else None
-    return agenda_table(read_facts(database), event_filter or AgendaFilter(), start, end, zones)
+    return agenda_table(read_facts(database), event_filter or EventFilter(), start, end, zones)
 
 
 def delegations(database: Database) -> list[Table]:
@@ -432,11 +433,11 @@ def named_filter(
     city: str | None = None,
     theme: str | None = None,
     delegation: str | None = None,
-    base: AgendaFilter | None = None,
-) -> AgendaFilter:
+    base: EventFilter | None = None,
+) -> EventFilter:
     """``base`` with a partner city (English or Japanese name), a theme (name or code)
     and a delegation (name) given by name, as a person types them."""
-    chosen = base or AgendaFilter()
+    chosen = base or EventFilter()
     if not (city or theme or delegation):
         return chosen
     with database.session() as session, session.begin():

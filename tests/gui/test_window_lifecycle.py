@@ -23,6 +23,7 @@ from cpp_scheduler.gui.records import RecordManager, RecordTableModel
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.model import Delegation, EventKind
 from cpp_scheduler.services import calendar_reads
+from cpp_scheduler.services.rows import Choice
 from cpp_scheduler.store import Database
 
 
@@ -166,7 +167,7 @@ def test_choice_and_record_models_pass_the_model_tester(
     qtmodeltester,  # type: ignore[no-untyped-def]
 ) -> None:
     choices = ChoiceListModel()
-    choices.set_entries([("All", None, ""), ("Kobe", "k", "神戸市")])
+    choices.set_choices([Choice("", "All"), Choice("k", "Kobe", "神戸市")])
     qtmodeltester.check(choices)
     from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 

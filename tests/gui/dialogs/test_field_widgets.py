@@ -7,7 +7,8 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.widgets.multi_select import ChoiceListModel, MultiSelectList
+from cpp_scheduler.gui.choices import ChoiceListModel
+from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
 from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
@@ -22,9 +23,9 @@ CHOICES = [
 
 
 def test_choice_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    model = ChoiceListModel()
-    model.setChoices(CHOICES)
-    model.setCheckedIds(["ktm"])
+    model = ChoiceListModel(checkable=True)
+    model.set_choices(CHOICES)
+    model.set_checked_ids(["ktm"])
     qtmodeltester.check(model)
 
 

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.commands import move_event
-from cpp_scheduler.gui.eventmodel import EventFilter
 from cpp_scheduler.gui.mainwindow import MainWindow
-from cpp_scheduler.gui.reportmenu import ReportActions, agenda_filter
+from cpp_scheduler.gui.reportmenu import ReportActions
 from cpp_scheduler.gui.reportview import LEFT_OUT, ProgramReportWindow
 from cpp_scheduler.model import EventKind
+from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.services.reports import agenda, program_report
 from cpp_scheduler.store import Database
@@ -179,7 +179,7 @@ def test_export_agenda_writes_what_the_calendar_shows(
     written = target.read_text("utf-8-sig").splitlines()
     expected = agenda(
         sqlite_database,
-        agenda_filter(EventFilter(kind=EventKind.SITE_VISIT)),
+        EventFilter(kind=EventKind.SITE_VISIT),
         first,
         last,
         actions.agenda_zones(),
