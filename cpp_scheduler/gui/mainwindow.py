@@ -48,6 +48,7 @@ from cpp_scheduler.gui.opening import (
     AfterFirstPaint,
     DatabaseOpener,
     ProgramRead,
+    load_the_engine,
     open_program,
     read_program,
 )
@@ -335,8 +336,20 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _opened(self, result: tuple[Database, ProgramRead]) -> None:
         database, program = result
-        self._attach(database)
+        self._database = database
         self._show_rows(program)
+        # The period on screen is painted with its events now; the rest of the program,
+        # the engine's modules, the editor and the tools follow in the next turns.
+        self.current_view.repaint()
+        QTimer.singleShot(0, self._after_period_shown)
+
+    def _after_period_shown(self) -> None:
+        """Load the engine in the background; the editor and the tools are attached when
+        it is in, and the rest of the program is read then."""
+        self.tasks.run_in_background(load_the_engine, self._engine_loaded, self._open_failed)
+
+    def _engine_loaded(self, _nothing: None) -> None:
+        self._attach(self.database)
         # The rest of the program follows; editing waits for it, so that no edit made
         # meanwhile is replaced by the older read.
         self._set_program_enabled(False)

@@ -1,8 +1,11 @@
 """Opening the program behind a window that is already on screen.
 
-The window paints its frame first; then the database opens and the program is read on
-a worker thread (:func:`open_program`), started by :class:`AfterFirstPaint` so that the
-worker, loading the database layer, does not compete with the first paint.
+The window paints its frame first; then the database opens and the period on screen is
+read on a worker thread (:func:`open_program`), started by :class:`AfterFirstPaint` so
+that the worker, loading the database layer, does not compete with the first paint. Once
+that period is painted with its events, the engine's modules load on a worker
+(:func:`load_the_engine`) while the rest of the program is read, and the tools are
+attached when they are in.
 """
 
 from __future__ import annotations
@@ -64,19 +67,22 @@ def read_program(
 def open_program(
     opener: DatabaseOpener, between: tuple[datetime, datetime] | None = None
 ) -> tuple[Database, ProgramRead]:
-    """Open the database and read the program, off the GUI thread.
-
-    Also loads, here, the engine modules the window's tools need next, so that attaching
-    them on the GUI thread does not stall it; only modules free of Qt are loaded here.
-    """
-    import cpp_scheduler.scheduling.conflicts
-    import cpp_scheduler.scheduling.localtimes
-    import cpp_scheduler.services.editing
-    import cpp_scheduler.services.snapshot  # noqa: F401
-
+    """Open the database and read the program, off the GUI thread: nothing more, so the
+    period on screen arrives as soon as it can (see :func:`load_the_engine`)."""
     database = opener()
     try:
         return database, read_program(database, between)
     except BaseException:
         database.close()
         raise
+
+
+def load_the_engine() -> None:
+    """Load, off the GUI thread, the engine modules the window's tools need, so that
+    attaching them on the GUI thread does not stall it; only modules free of Qt."""
+    import cpp_scheduler.scheduling.conflicts
+    import cpp_scheduler.scheduling.localtimes
+    import cpp_scheduler.services.checking
+    import cpp_scheduler.services.editing
+    import cpp_scheduler.services.localtimes
+    import cpp_scheduler.services.snapshot  # noqa: F401
