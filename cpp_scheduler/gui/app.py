@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from cpp_scheduler.services.database import Database
 
 
+GUI_SWITCH_INTERVAL = 0.0005
+"""Seconds a thread may keep the interpreter lock while the GUI thread waits for it."""
+
+
 def application() -> QApplication:
     """The QApplication, created once with the names QSettings and platformdirs use."""
     QCoreApplication.setOrganizationName(ORGANISATION)
@@ -29,6 +33,11 @@ def application() -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(sys.argv[:1])
+    # A worker running Python holds the interpreter lock for up to this long before the
+    # GUI thread, which takes it at every call from Qt into Python, gets it back; the
+    # default 5 ms, paid at each of the hundreds of such calls of a repaint, makes one
+    # frame take a few hundred milliseconds while a check's answer is read.
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     if app.style().name().casefold() != "fusion":  # the same look on every system
         app.setStyle("Fusion")
     app.setWindowIcon(style.application_icon())

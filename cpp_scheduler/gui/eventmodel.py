@@ -257,13 +257,18 @@ class EventTableModel(QAbstractTableModel):
         marked = frozenset(keys)
         if marked == self._marked:
             return
+        changed = marked ^ self._marked
         self._marked = marked
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0),
-                self.index(len(self._rows) - 1, self.columnCount() - 1),
-                [Roles.MARKED, Qt.ItemDataRole.DecorationRole],
-            )
+        # Only the rows whose mark changed are announced: after a recheck most keep
+        # theirs, and each announced row is filtered again by the proxy.
+        numbers = [n for n, row in enumerate(self._rows) if row.occurrence_key in changed]
+        runs = list(_runs(numbers))
+        if len(runs) > MANY_RUNS:
+            runs = [(numbers[0], numbers[-1])]
+        last_column = self.columnCount() - 1
+        roles = [Roles.MARKED, Qt.ItemDataRole.DecorationRole]
+        for first, last in runs:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column), roles)
 
     def set_rows(self, rows: Iterable[EventRow]) -> None:
         self.beginResetModel()
@@ -380,6 +385,10 @@ def _conflict_icon() -> QIcon:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+MANY_RUNS = 64
+"""More separate runs of changed rows than this are announced as one range."""
 
 
 def _runs(numbers: list[int]) -> Iterable[tuple[int, int]]:

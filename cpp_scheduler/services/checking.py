@@ -13,6 +13,7 @@ background read, is never held by a check.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -32,8 +33,9 @@ from cpp_scheduler.store import Database, open_database
 KEEP_OPEN = 4
 
 #: Findings per parcel sent back. Unpickling holds the interpreter lock for its whole
-#: length: thousands of findings in one piece would stall the GUI thread in one go.
-PARCEL = 500
+#: length (about a millisecond for a hundred): thousands of findings in one piece would
+#: stall the GUI thread in one go.
+PARCEL = 100
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -164,9 +166,22 @@ def _checking_pool() -> ProcessPoolExecutor | None:
             _pool = ProcessPoolExecutor(
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_end_with_parent,
+                initializer=_serve_in_the_background,
             )
         return None if _pool_unavailable else _pool
+
+
+CHECK_NICENESS = 10
+"""How much the checking process yields to others (as ``nice`` counts): a check may
+take a little longer, but never the time the window, or other work, needs to answer."""
+
+
+def _serve_in_the_background() -> None:
+    """In the checking process: run at a lower priority than the window, and end with
+    the program that started it."""
+    with contextlib.suppress(OSError, AttributeError):  # no nice() on some systems
+        os.nice(CHECK_NICENESS)
+    _end_with_parent()
 
 
 def _end_with_parent() -> None:

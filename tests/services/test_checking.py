@@ -112,3 +112,15 @@ def test_the_checking_process_ends_when_the_program_is_killed(sqlite_path: Path)
     finally:
         os.close(ended)
     assert readable, "the checking process outlived the program"
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_the_checking_process_yields_to_the_window(database: Database) -> None:
+    """A check in progress takes no processor time the window needs to answer: its
+    process runs at a lower priority than the program that asked for it."""
+    checking.check_program_apart(database)  # the process is started and serving
+    pool = checking._checking_pool()
+    assert pool is not None
+    here = os.nice(0)
+    there = pool.submit(os.nice, 0).result(timeout=30)
+    assert there >= min(here + checking.CHECK_NICENESS, 19)

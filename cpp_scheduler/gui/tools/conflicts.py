@@ -56,15 +56,39 @@ START_ROLE = Qt.ItemDataRole.UserRole + 4
 MEETINGS_ROLE = Qt.ItemDataRole.UserRole + 5
 """The meetings involved, as :class:`OccurrenceKey`s."""
 
-Follow = Callable[
-    [Future[list[Conflict]], Callable[[Any], None], Callable[[BaseException], None]], None
-]
+Follow = Callable[[Future[Any], Callable[[Any], None], Callable[[BaseException], None]], None]
 """Hands the outcome of a check to a callback on the GUI thread (``TaskManager.follow``)."""
 
 
 def occurrence_keys(conflict: Conflict) -> list[OccurrenceKey]:
     """The meetings of a conflict, named as the calendar's rows name them."""
     return [OccurrenceKey(m.event_id, m.recurrence_id) for m in conflict.meetings]
+
+
+def conflicting_occurrences(conflicts: list[Conflict]) -> frozenset[OccurrenceKey]:
+    """The meetings in any of ``conflicts``: what the calendar marks."""
+    return frozenset(key for conflict in conflicts for key in occurrence_keys(conflict))
+
+
+Found = tuple[list[Conflict], frozenset[OccurrenceKey]]
+"""A check's findings and the meetings they involve."""
+
+
+def with_occurrences(answer: Future[list[Conflict]]) -> Future[Found]:
+    """``answer`` with the meetings its findings involve, worked out where the answer
+    arrives (off the GUI thread), so the window only has to show them."""
+    found: Future[Found] = Future()
+    found.set_running_or_notify_cancel()
+
+    def arrived(done: Future[list[Conflict]]) -> None:
+        try:
+            conflicts = done.result()
+            found.set_result((conflicts, conflicting_occurrences(conflicts)))
+        except BaseException as error:
+            found.set_exception(error)
+
+    answer.add_done_callback(arrived)
+    return found
 
 
 class Column(IntEnum):
@@ -95,12 +119,24 @@ class ConflictModel(common.HeaderedTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._conflicts: list[Conflict] = []
+        self._occurrences: frozenset[OccurrenceKey] | None = frozenset()
         self._icons: dict[Severity, QIcon] = {}
 
-    def set_conflicts(self, conflicts: list[Conflict]) -> None:
+    def set_conflicts(
+        self, conflicts: list[Conflict], occurrences: frozenset[OccurrenceKey] | None = None
+    ) -> None:
+        """Show ``conflicts``; ``occurrences``, the meetings they involve, when known."""
         self.beginResetModel()
         self._conflicts = list(conflicts)
+        self._occurrences = occurrences
         self.endResetModel()
+
+    @property
+    def occurrences(self) -> frozenset[OccurrenceKey]:
+        """The meetings in a conflict."""
+        if self._occurrences is None:
+            self._occurrences = conflicting_occurrences(self._conflicts)
+        return self._occurrences
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -319,16 +355,17 @@ class ConflictsDock(QDockWidget):
         self.checking = True
         self.summary.setText("Checking…")
         self._follow(
-            check_program_later(database, start, end),
+            with_occurrences(check_program_later(database, start, end)),
             lambda found: self._arrived(generation, found),
             lambda error: self._failed(generation, error),
         )
 
-    def _arrived(self, generation: int, conflicts: list[Conflict]) -> None:
+    def _arrived(self, generation: int, found: Found) -> None:
         if generation != self._generation:
             return  # a newer check is on its way
         self.checking = False
-        self.model.set_conflicts(conflicts)
+        conflicts, occurrences = found
+        self.model.set_conflicts(conflicts, occurrences)
         errors = sum(1 for c in conflicts if c.severity is Severity.ERROR)
         self.summary.setText(count_text(len(conflicts), errors))
         self.countChanged.emit(len(conflicts), errors)
@@ -347,7 +384,7 @@ class ConflictsDock(QDockWidget):
     @property
     def conflicting_occurrences(self) -> frozenset[OccurrenceKey]:
         """The meetings in a conflict: what the calendar marks."""
-        return frozenset(key for c in self.model.conflicts for key in occurrence_keys(c))
+        return self.model.occurrences
 
     # -- filters and navigation ---------------------------------------------------------
     def _severities_changed(self) -> None:
