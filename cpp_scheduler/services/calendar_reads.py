@@ -26,6 +26,15 @@ from cpp_scheduler.model.event import event_delegations, event_themes
 from cpp_scheduler.services.rows import Choice, EventRow
 from cpp_scheduler.store import Database
 
+# The tables behind the entities: a query of their columns needs no mapper set up, which
+# the first query naming an entity pays for (some 50 ms) before the window can show the
+# period on screen; the series, read as entities, pay it when there are any.
+EVENTS = Event.__table__
+VENUES = Venue.__table__
+CITIES = PartnerCity.__table__
+DELEGATIONS = Delegation.__table__
+THEMES = ThematicArea.__table__
+
 
 def _links(
     session: Session, table: Table, column: str, event_ids: Sequence[str] | None
@@ -54,38 +63,38 @@ def load_event_rows(
             start, end = between
             ids = list(
                 session.scalars(
-                    select(Event.id).where(
-                        Event.start_utc < end,
-                        or_(Event.end_utc > start, Event.recurrence_rule.is_not(None)),
+                    select(EVENTS.c.id).where(
+                        EVENTS.c.start_utc < end,
+                        or_(EVENTS.c.end_utc > start, EVENTS.c.recurrence_rule.is_not(None)),
                     )
                 )
             )
-        venues = dict(session.execute(select(Venue.id, Venue.name)).all())
+        venues = dict(session.execute(select(VENUES.c.id, VENUES.c.name)).all())
         cities = {
             city_id: f"{name} {name_ja}".strip()
             for city_id, name, name_ja in session.execute(
-                select(PartnerCity.id, PartnerCity.name, PartnerCity.name_ja)
+                select(CITIES.c.id, CITIES.c.name, CITIES.c.name_ja)
             )
         }
-        delegations = dict(session.execute(select(Delegation.id, Delegation.name)).all())
+        delegations = dict(session.execute(select(DELEGATIONS.c.id, DELEGATIONS.c.name)).all())
         themes = _links(session, event_themes, "theme_id", ids)
         attending = _links(session, event_delegations, "delegation_id", ids)
         statement = select(
-            Event.id,
-            Event.title,
-            Event.kind,
-            Event.mode,
-            Event.status,
-            Event.start_utc,
-            Event.end_utc,
-            Event.zone,
-            Event.venue_id,
-            Event.city_id,
-            Event.version,
-            Event.recurrence_rule,
+            EVENTS.c.id,
+            EVENTS.c.title,
+            EVENTS.c.kind,
+            EVENTS.c.mode,
+            EVENTS.c.status,
+            EVENTS.c.start_utc,
+            EVENTS.c.end_utc,
+            EVENTS.c.zone,
+            EVENTS.c.venue_id,
+            EVENTS.c.city_id,
+            EVENTS.c.version,
+            EVENTS.c.recurrence_rule,
         )
         if ids is not None:
-            statement = statement.where(Event.id.in_(ids))
+            statement = statement.where(EVENTS.c.id.in_(ids))
         rows: list[EventRow] = []
         series: list[str] = []
         nothing: frozenset[str] = frozenset()
@@ -159,9 +168,7 @@ def partner_cities(database: Database) -> list[Choice]:
         return [
             Choice(city_id, name, name_ja)
             for city_id, name, name_ja in session.execute(
-                select(PartnerCity.id, PartnerCity.name, PartnerCity.name_ja).order_by(
-                    PartnerCity.name
-                )
+                select(CITIES.c.id, CITIES.c.name, CITIES.c.name_ja).order_by(CITIES.c.name)
             )
         ]
 
@@ -169,9 +176,7 @@ def partner_cities(database: Database) -> list[Choice]:
 def themes(database: Database) -> list[Choice]:
     """Top-level areas first by name, each followed by its sub-themes (detail: the area)."""
     with database.session() as session:
-        found = session.execute(
-            select(ThematicArea.id, ThematicArea.name, ThematicArea.parent_id)
-        ).all()
+        found = session.execute(select(THEMES.c.id, THEMES.c.name, THEMES.c.parent_id)).all()
     names = {theme_id: name for theme_id, name, _parent in found}
     areas = sorted((row for row in found if row[2] is None), key=lambda row: row[1])
     ordered: list[Choice] = []
@@ -191,7 +196,9 @@ def delegations(database: Database) -> list[Choice]:
         return [
             Choice(delegation_id, name, zone)
             for delegation_id, name, zone in session.execute(
-                select(Delegation.id, Delegation.name, Delegation.zone).order_by(Delegation.name)
+                select(DELEGATIONS.c.id, DELEGATIONS.c.name, DELEGATIONS.c.zone).order_by(
+                    DELEGATIONS.c.name
+                )
             )
         ]
 
@@ -200,9 +207,9 @@ def venues(database: Database) -> list[Choice]:
     """Venues by locality then name, grouped under their locality with the partner
     city's Japanese name ("Kobe 神戸市"); the detail is the venue's Japanese name."""
     statement = (
-        select(Venue.id, Venue.name, Venue.locality, Venue.name_ja, PartnerCity.name_ja)
-        .outerjoin(PartnerCity, Venue.city_id == PartnerCity.id)
-        .order_by(Venue.locality, Venue.name)
+        select(VENUES.c.id, VENUES.c.name, VENUES.c.locality, VENUES.c.name_ja, CITIES.c.name_ja)
+        .outerjoin(CITIES, VENUES.c.city_id == CITIES.c.id)
+        .order_by(VENUES.c.locality, VENUES.c.name)
     )
     with database.session() as session:
         return [
