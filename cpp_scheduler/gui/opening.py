@@ -48,6 +48,23 @@ class AfterFirstPaint(QObject):
         return False
 
 
+def once_painted(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` once: as soon as ``widget`` has painted for the first time, or
+    after :data:`OPEN_AT_THE_LATEST_MS` should it not be shown by then. A dialog starts
+    its background reads so, and paints before they compete with it for the
+    interpreter."""
+    called = False
+
+    def once() -> None:
+        nonlocal called
+        if not called:
+            called = True
+            callback()
+
+    AfterFirstPaint(widget, once)
+    QTimer.singleShot(OPEN_AT_THE_LATEST_MS, widget, once)
+
+
 def read_program(
     database: Database, between: tuple[datetime, datetime] | None = None
 ) -> ProgramRead:
@@ -86,3 +103,21 @@ def load_the_engine() -> None:
     import cpp_scheduler.services.editing
     import cpp_scheduler.services.localtimes
     import cpp_scheduler.services.snapshot  # noqa: F401
+
+
+def load_the_tools() -> None:
+    """Load, off the GUI thread, the modules free of Qt behind the tools and dialogs
+    (calendar files, the slot search, tours, the delegation's schedule, reports), so
+    that the first opening of each does not read them on the GUI thread."""
+    import cpp_scheduler.ical.export
+    import cpp_scheduler.ical.importer
+    import cpp_scheduler.reports.program
+    import cpp_scheduler.services.calendar_export
+    import cpp_scheduler.services.calendar_import
+    import cpp_scheduler.services.calendar_preview
+    import cpp_scheduler.services.choices
+    import cpp_scheduler.services.delegation_schedule
+    import cpp_scheduler.services.reports
+    import cpp_scheduler.services.slot_grid
+    import cpp_scheduler.services.slot_search
+    import cpp_scheduler.services.tours  # noqa: F401

@@ -356,8 +356,11 @@ class Tools(QObject):
 
 def install_tools(window: MainWindow) -> Tools:
     """Add the coordinator's tools to ``window``; the window keeps them as ``window.tools``."""
+    from cpp_scheduler.gui.opening import load_the_tools
+
     tools = Tools(window)
     window.tools = tools  # type: ignore[attr-defined]
     install_report_actions(window)
     install_documents(window)
+    window.tasks.run_in_background(load_the_tools, lambda _nothing: None)
     return tools

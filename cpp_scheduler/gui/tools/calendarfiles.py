@@ -41,6 +41,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
 from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
+from cpp_scheduler.gui.opening import once_painted
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
@@ -158,6 +159,9 @@ class ExportDialog(QDialog):
         self._pending_choice: str | None = None
         self._preview_request = 0
         self._preview_pending = False
+        self._reading = False
+        """Whether the program's lists and the preview are read: once the dialog is on
+        screen, so that it paints before they compete with it for the interpreter."""
         self._cancel = threading.Event()
         self._progress = _Progress(self)
         self._progress.advanced.connect(self._advanced)
@@ -212,17 +216,24 @@ class ExportDialog(QDialog):
         self.cancel_button.clicked.connect(self._cancel_or_close)
         self.resize(1280, 620)
 
-        self.scope.currentIndexChanged.connect(self._scope_changed)
-        self.choice.currentIndexChanged.connect(lambda _index: self.refresh_preview())
         if self.selected_event is None:
             # The events on screen, not the whole program: its preview is built and read
             # back at once, which for a year of events takes seconds of the worker.
             self.scope.setCurrentIndex(self.scope.findData(Scope.SHOWN))
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        self.choice.currentIndexChanged.connect(lambda _index: self.refresh_preview())
         self._scope_changed()
         self._update_note()
+        once_painted(self, self._start_reading)
+
+    def _start_reading(self) -> None:
+        self._reading = True
+        database = self.database
         self.tasks.run_in_background(
             lambda: calendar_export.scope_choices(database), self._choices_read, self._failed_read
         )
+        if self._preview_pending:
+            self.refresh_preview()
 
     # -- choices ------------------------------------------------------------------------
     @property
@@ -388,6 +399,8 @@ class ExportDialog(QDialog):
         database = self.database
         self._preview_pending = True
         self.preview_label.setText("Reading the file back…")
+        if not self._reading:
+            return  # asked again when the dialog has painted
         self.tasks.run_in_background(
             lambda: calendar_preview.preview_export(
                 database,
