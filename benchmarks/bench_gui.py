@@ -18,7 +18,8 @@ measures, offscreen, in wall-clock time:
   against switching a bare QStackedWidget between two labels.
 
 * opening every editor dialog (new and edited records), every manager of the Program
-  menu and every tool window, in the running window: until it is usable (shown and
+  menu, every tool window, the program report, the dialogs of the printed documents and
+  the help window, in the running window: until it is usable (shown and
   painted, the GUI thread free again) and until its lists are filled (the dialogs read
   their long lists in the background; for the tools, until the window's background work
   is done); against showing a bare QDialog with one label.
@@ -476,6 +477,12 @@ def measure_openings(
         ("tool: delegation schedule", tools.open_delegation_schedule),
         ("tool: export calendar", tools.open_export),
         ("tool: import calendar", tools.open_import),
+        ("tool: program report", lambda: window.report_actions.open_report()),  # type: ignore[attr-defined]
+        *(
+            (f"print: {kind.replace('_', ' ')}", lambda kind=kind: window.documents.open(kind))  # type: ignore[attr-defined]
+            for kind in ("itinerary", "programme", "day")
+        ),
+        ("help", window.show_help),
     ):
         opening(label, open_tool, idle)
     window.close()
