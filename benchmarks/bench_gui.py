@@ -218,9 +218,9 @@ def switches_during_checks(app: object, window: object, dock: object) -> dict[st
     from cpp_scheduler.services import checking
 
     worst: dict[str, list[float]] = {}
-    ways = {"apart": checking.check_program_later, "on a thread": check_on_a_thread}
+    ways = {"apart": checking.check_program_in_parcels, "on a thread": check_on_a_thread}
     for way, check in ways.items():
-        panel.check_program_later = check  # type: ignore[attr-defined]
+        panel.check_program_in_parcels = check  # type: ignore[attr-defined]
         try:
             check_started = time.perf_counter()
             dock.recheck()  # type: ignore[attr-defined]
@@ -235,7 +235,7 @@ def switches_during_checks(app: object, window: object, dock: object) -> dict[st
             app.processEvents()  # type: ignore[attr-defined]
             worst[f"worst view switch during a check ({way})"] = [slowest]
         finally:
-            panel.check_program_later = checking.check_program_later  # type: ignore[attr-defined]
+            panel.check_program_in_parcels = checking.check_program_in_parcels  # type: ignore[attr-defined]
     return worst
 
 
@@ -247,7 +247,7 @@ def check_on_a_thread(database: object, start: object = None, end: object = None
     from cpp_scheduler.services import checking
 
     threads = ThreadPoolExecutor(max_workers=1)
-    future = threads.submit(checking.check_program, database, start, end)  # type: ignore[arg-type]
+    future = threads.submit(lambda: [checking.check_program(database, start, end)])  # type: ignore[arg-type]
     threads.shutdown(wait=False)
     return future
 

@@ -93,6 +93,16 @@ def check_program_apart(
     return check_program_later(database, start, end).result()
 
 
+Parcel = bytes | list[Conflict]
+"""Findings as they come back: pickled by the checking process, or as they are where the
+check ran here. :func:`unpack` reads either."""
+
+
+def unpack(parcel: Parcel) -> list[Conflict]:
+    """The findings of one parcel (about a millisecond's work for a hundred)."""
+    return pickle.loads(parcel) if isinstance(parcel, bytes) else parcel
+
+
 def check_program_later(
     database: Database, start: datetime | None = None, end: datetime | None = None
 ) -> Future[list[Conflict]]:
@@ -102,6 +112,25 @@ def check_program_later(
     process can be started) with the findings, or with the error of the check.
     """
     answer: Future[list[Conflict]] = Future()
+    answer.set_running_or_notify_cancel()
+
+    def arrived(done: Future[list[Parcel]]) -> None:
+        try:
+            answer.set_result([c for parcel in done.result() for c in unpack(parcel)])
+        except BaseException as error:
+            answer.set_exception(error)
+
+    check_program_in_parcels(database, start, end).add_done_callback(arrived)
+    return answer
+
+
+def check_program_in_parcels(
+    database: Database, start: datetime | None = None, end: datetime | None = None
+) -> Future[list[Parcel]]:
+    """:func:`check_program_later`, its findings left in their parcels: the window
+    unpacks them a few at a time between its events, so that reading thousands of
+    findings never holds the interpreter against its GUI thread."""
+    answer: Future[list[Parcel]] = Future()
     answer.set_running_or_notify_cancel()
     pool = _checking_pool()
     if pool is None:
@@ -117,17 +146,14 @@ def check_program_later(
 
     def arrived(done: Future[list[bytes]]) -> None:
         try:
-            parcels = done.result()
+            parcels: list[Parcel] = list(done.result())
         except (BrokenProcessPool, OSError):
             _give_up_on_processes()  # the process died or cannot start: check here
             _check_here(answer, database, start, end)
         except BaseException as error:
             answer.set_exception(error)
         else:
-            try:
-                answer.set_result([c for parcel in parcels for c in pickle.loads(parcel)])
-            except BaseException as error:
-                answer.set_exception(error)
+            answer.set_result(parcels)
 
     submitted.add_done_callback(arrived)
     return answer
@@ -139,7 +165,7 @@ def _give_up_on_processes() -> None:
 
 
 def _check_here(
-    answer: Future[list[Conflict]],
+    answer: Future[list[Parcel]],
     database: Database,
     start: datetime | None,
     end: datetime | None,
@@ -153,7 +179,7 @@ def _check_here(
         except BaseException as error:
             answer.set_exception(error)
         else:
-            answer.set_result(found)
+            answer.set_result([found])
 
     threading.Thread(target=run, name="conflict check", daemon=True).start()
 

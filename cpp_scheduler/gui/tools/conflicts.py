@@ -12,6 +12,7 @@ calendar view through the event model
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import datetime
@@ -45,7 +46,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, Severity
-from cpp_scheduler.services.checking import check_program_later
+from cpp_scheduler.services.checking import Parcel, check_program_in_parcels, unpack
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.rows import OccurrenceKey
 
@@ -73,22 +74,8 @@ def conflicting_occurrences(conflicts: list[Conflict]) -> frozenset[OccurrenceKe
 Found = tuple[list[Conflict], frozenset[OccurrenceKey]]
 """A check's findings and the meetings they involve."""
 
-
-def with_occurrences(answer: Future[list[Conflict]]) -> Future[Found]:
-    """``answer`` with the meetings its findings involve, worked out where the answer
-    arrives (off the GUI thread), so the window only has to show them."""
-    found: Future[Found] = Future()
-    found.set_running_or_notify_cancel()
-
-    def arrived(done: Future[list[Conflict]]) -> None:
-        try:
-            conflicts = done.result()
-            found.set_result((conflicts, conflicting_occurrences(conflicts)))
-        except BaseException as error:
-            found.set_exception(error)
-
-    answer.add_done_callback(arrived)
-    return found
+UNPACK_SLICE = 0.004
+"""Seconds of unpacking a check's findings between two turns of the event loop."""
 
 
 class Column(IntEnum):
@@ -355,10 +342,33 @@ class ConflictsDock(QDockWidget):
         self.checking = True
         self.summary.setText("Checking…")
         self._follow(
-            with_occurrences(check_program_later(database, start, end)),
-            lambda found: self._arrived(generation, found),
+            check_program_in_parcels(database, start, end),
+            lambda parcels: self._unpack(generation, list(reversed(parcels)), [], set()),
             lambda error: self._failed(generation, error),
         )
+
+    def _unpack(
+        self,
+        generation: int,
+        parcels: list[Parcel],
+        conflicts: list[Conflict],
+        occurrences: set[OccurrenceKey],
+    ) -> None:
+        """Unpack the findings (``parcels``, last first) a few at a time, between the
+        window's events, so that no frame waits for more than a few milliseconds."""
+        if generation != self._generation:
+            return  # a newer check is on its way
+        deadline = time.perf_counter() + UNPACK_SLICE
+        while parcels and time.perf_counter() < deadline:
+            found = unpack(parcels.pop())
+            conflicts.extend(found)
+            occurrences.update(conflicting_occurrences(found))
+        if parcels:
+            QTimer.singleShot(
+                0, self, lambda: self._unpack(generation, parcels, conflicts, occurrences)
+            )
+            return
+        self._arrived(generation, (conflicts, frozenset(occurrences)))
 
     def _arrived(self, generation: int, found: Found) -> None:
         if generation != self._generation:
