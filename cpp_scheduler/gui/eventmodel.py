@@ -221,16 +221,28 @@ class EventTableModel(QAbstractTableModel):
         self._sort_column = Column(column)
         self._sort_order = order
         self.layoutAboutToBeChanged.emit()
+        rows = self._rows
+        sort_key = _SORT_KEYS[self._sort_column]
+        keys = [sort_key(row) for row in rows]
+        order_of_rows = sorted(
+            range(len(rows)),
+            key=keys.__getitem__,
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        )
+        self._rows = [rows[number] for number in order_of_rows]
+        # Where each row went: the persistent indexes (a selection) and the index by
+        # start follow the rows without a key being worked out again.
+        moved_to = [0] * len(rows)
+        for new_number, old_number in enumerate(order_of_rows):
+            moved_to[old_number] = new_number
+        if self._by_start is not None:
+            # The instants did not change, only the rows' numbers (the order among
+            # meetings that start together follows the rows', as when built anew).
+            self._by_start = sorted((start, moved_to[old]) for start, old in self._by_start)
         persistent = self.persistentIndexList()
-        keys = [self._rows[index.row()].key for index in persistent]
-        self._sort_rows()
-        position = {row.key: number for number, row in enumerate(self._rows)}
         self.changePersistentIndexList(
             persistent,
-            [
-                self.index(position[key], index.column()) if key in position else QModelIndex()
-                for key, index in zip(keys, persistent, strict=True)
-            ],
+            [self.index(moved_to[index.row()], index.column()) for index in persistent],
         )
         self.layoutChanged.emit()
 
@@ -456,14 +468,13 @@ class EventFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         accepted = self._accepted
-        if accepted is None or len(accepted) != self._source.rowCount():
+        rows = self._source.rows()
+        if accepted is None or len(accepted) != len(rows):
             event_filter = self._filter
             if event_filter.is_empty:
-                accepted = [True] * self._source.rowCount()
+                accepted = [True] * len(rows)
             else:
-                accepted = [
-                    event_filter.accepts(row, row.search_text) for row in self._source.rows()
-                ]
+                accepted = [event_filter.accepts(row, row.search_text) for row in rows]
             self._accepted = accepted
         return accepted[source_row]
 

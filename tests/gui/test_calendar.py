@@ -249,6 +249,23 @@ def test_agenda_sorts_by_any_column(window: MainWindow) -> None:
     assert window.proxy.index(0, Column.TITLE).data() == "Summer conference"
 
 
+def test_sorting_the_agenda_keeps_the_selected_meeting_and_the_week(window: MainWindow) -> None:
+    workshop = stored(window, "Kobe DRR workshop").id
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    in_the_week = sorted(block.row.title for block in week(window).blocks())
+    assert "Kobe DRR workshop" in in_the_week
+    window.show_view("agenda")
+    window.select_event(workshop)
+    table = window.views["agenda"].table  # type: ignore[attr-defined]
+    for column in (Column.TITLE, Column.VENUE, Column.START):
+        table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+        current = table.selectionModel().currentIndex()
+        assert current.sibling(current.row(), Column.TITLE).data() == "Kobe DRR workshop"
+        assert window.selected_event == workshop
+    window.show_view("week")
+    assert sorted(block.row.title for block in week(window).blocks()) == in_the_week
+
+
 def test_the_zone_selector_redraws_times_in_new_york(window: MainWindow) -> None:
     window.show_view("agenda")
     start_of = {
