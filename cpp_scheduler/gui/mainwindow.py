@@ -13,6 +13,7 @@ tools and their docks, and enables everything that changes the program.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -411,6 +412,10 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _loaded_rows(self, result: ProgramRead) -> None:
         self._show_rows(result)
+        # What is loaded now lives as long as the window: the collector of reference
+        # cycles need not walk it again at each full pass, which would otherwise hold
+        # the GUI thread for tens of milliseconds in the middle of a later action.
+        gc.freeze()
         if self.program_open:
             self._set_program_enabled(True)
         self._loaded = True
