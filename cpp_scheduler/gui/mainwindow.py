@@ -863,4 +863,5 @@ class MainWindow(RecordEditing, QMainWindow):
         self.save_settings()
         self.tasks.wait_for_done()
         super().closeEvent(event)
+        gc.unfreeze()  # what this window held may be collected again
         self.closed.emit()
