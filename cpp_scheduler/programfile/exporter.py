@@ -81,7 +81,7 @@ def export_program(database: Database, path: Path) -> ProgramFileSummary:
     export leaves the previous file intact.
     """
     path = Path(path)
-    with database.session() as session, session.begin():
+    with database.reading() as session:
         document = program_document(session)
     try:
         write_atomically(path, dumps(document).encode("utf-8"))

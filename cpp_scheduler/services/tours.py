@@ -158,7 +158,7 @@ def tour_findings(database: Database, tour_id: str) -> list[Conflict]:
     its range), so the delegation's other events count for its days as they do in a
     check of the whole program.
     """
-    with database.session() as session:
+    with database.reading() as session:
         tour = session.get(StudyTour, tour_id)
         if tour is None:
             raise SchedulerError("The study tour was deleted meanwhile.")
@@ -175,7 +175,7 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
     """The tour day by day, each day with the check's findings about it."""
     findings = tour_findings(database, tour_id)
     by_leg = {f.record_ids[1]: f.message for f in findings if len(f.record_ids) > 1}
-    with database.session() as session:
+    with database.reading() as session:
         tour = session.scalars(
             select(StudyTour)
             .options(
