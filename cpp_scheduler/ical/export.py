@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 import icalendar
+from icalendar.parser import Contentline, Parameters
 from icalendar.prop import vUri
 
 from cpp_scheduler import __version__, timezones
@@ -601,11 +602,7 @@ def _meeting(component: icalendar.cal.component.Component) -> tuple[datetime, da
 def _name_lines(name: str) -> list[bytes]:
     """The X-WR-CALNAME and NAME lines for ``name``, folded, each with the line ends
     around it (so NAME never matches the end of X-WR-CALNAME)."""
-    alone = icalendar.Calendar()
-    alone.add("X-WR-CALNAME", Text(name))
-    alone.add("NAME", Text(name))
-    body = serialize(alone)[len(b"BEGIN:VCALENDAR\r\n") : -len(_END)]
-    return [b"\r\n" + line + b"\r\n" for line in _LINE_START.split(body.removesuffix(b"\r\n"))]
+    return [b"\r\n" + _content_line(key, Text(name)) + b"\r\n" for key in ("NAME", "X-WR-CALNAME")]
 
 
 _LINE_START = re.compile(rb"\r\n(?=[^ \t])")
@@ -614,10 +611,18 @@ _LINE_START = re.compile(rb"\r\n(?=[^ \t])")
 
 def _description_line(text: str) -> bytes:
     """The DESCRIPTION content line, folded, exactly as it is written inside a VEVENT."""
-    alone = icalendar.Event()
-    alone.add("DESCRIPTION", Text(text))
-    data = serialize(alone)
-    return data[len(b"BEGIN:VEVENT\r\n") : -len(b"END:VEVENT\r\n")]
+    return _content_line("DESCRIPTION", Text(text)) + b"\r\n"
+
+
+def _content_line(name: str, value: Text) -> bytes:
+    """One property's content line as icalendar writes it inside a component (escaped,
+    folded at 75 octets), without building and counting a whole component for it: a
+    batch writes a few of these anew for every reader. Anything but one line, folds
+    apart, is refused as :func:`serialize` refuses it."""
+    line: bytes = Contentline.from_parts(name, Parameters(), value, sorted=True).to_ical()
+    if b"\n" in line.replace(b"\r\n ", b"") or b"\r" in line.replace(b"\r\n ", b""):
+        raise CalendarFileError(_OUTPUT, _BROKEN_LINE)
+    return line
 
 
 def serialize(calendar: icalendar.cal.component.Component) -> bytes:
