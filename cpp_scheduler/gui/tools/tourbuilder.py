@@ -438,6 +438,7 @@ class TourBuilderDialog(QDialog):
             self.editor.execute(command)
         except SchedulerError as error:
             self.report_error(str(error))
+            self.reload()  # a colleague's change refused it: show the tour as it is now
             return False
         self.reload()
         return True
