@@ -113,7 +113,7 @@ def run_list(args: argparse.Namespace) -> int:
     start, end = days.start, days.end
     database = open_database(args.db)
     try:
-        with database.session() as session:
+        with database.reading() as session:
             rows = [
                 Row(event, occurrence)
                 for event in events_between(session, start, end)

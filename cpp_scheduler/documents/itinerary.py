@@ -140,7 +140,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
     """The itinerary of the delegation named ``delegation`` (its name in any case, or
     its id), read in one session."""
     text = delegation.strip()
-    with database.session() as session:
+    with database.reading() as session:
         found = session.execute(
             select(
                 Delegation.id,

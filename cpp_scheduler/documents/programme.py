@@ -96,7 +96,7 @@ class Programme:
 def read_programme(database: Database, uid_or_id: str) -> Programme:
     """The programme of the conference with this UID (or id): its sessions, or the
     event itself when it has none."""
-    with database.session() as session:
+    with database.reading() as session:
         conference = session.execute(
             select(
                 Event.id,

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -34,6 +32,7 @@ from PySide6.QtGui import (
 
 from cpp_scheduler.documents.content import PrintDocument, ShouldStop, stop_if_asked
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.files import FileWriteError, check_writable_target, write_atomically
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 15.0
@@ -274,33 +273,30 @@ def write_pdf(
 ) -> int:
     """Write the document to ``path`` as a PDF, whole or not at all; returns its pages.
 
-    The PDF is written to a temporary file beside ``path`` and moved over it when
-    complete, so a reader never sees half a file, and a document cancelled on the way
-    (``should_stop``) leaves no file at all; it gets the permissions a new file gets
-    here.
+    The pages are drawn into memory and the finished PDF saved through the program's one
+    writer of files (:func:`cpp_scheduler.files.write_atomically`): a reader never sees
+    half a file, a document that fails or is cancelled on the way (``should_stop``)
+    leaves the file there before as it was, a new file gets the permissions the umask
+    gives and a file written over keeps its mode.
     """
-    layout = page_layout(paper)
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise PrintingError(f"cannot write {target}: the folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(handle)
     try:
-        writer = QPdfWriter(temporary)
-        writer.setResolution(RESOLUTION)
-        writer.setPageLayout(layout)
-        writer.setTitle(document.title)
-        writer.setCreator("CPP Scheduler")
-        count = paint_pages(document, writer, progress, should_stop)
-        del writer  # finishes the file
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
-        os.replace(temporary, target)
-    except OSError as error:
-        raise PrintingError(f"cannot write {target}: {error.strerror or error}") from error
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        check_writable_target(target)
+    except FileWriteError as error:
+        raise PrintingError(f"cannot write {target}: {error.reason}") from None
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise PrintingError(f"cannot write {target}: no memory for the document")
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(page_layout(paper))
+    writer.setTitle(document.title)
+    writer.setCreator("CPP Scheduler")
+    count = paint_pages(document, writer, progress, should_stop)
+    del writer  # finishes the PDF in the buffer
+    buffer.close()
+    try:
+        write_atomically(target, bytes(buffer.data().data()))
+    except FileWriteError as error:
+        raise PrintingError(f"cannot write {target}: {error.reason}") from None
     return count

@@ -110,7 +110,7 @@ def _state(instant: datetime, zone_name: str) -> tuple[timedelta, timedelta, str
     )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8192)
 def transitions(zone_name: str, start: datetime, end: datetime) -> tuple[Transition, ...]:
     """Every change of offset, daylight-saving flag or name between two UTC instants.
 

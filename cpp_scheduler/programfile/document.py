@@ -18,6 +18,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 from jsonschema.exceptions import best_match
@@ -41,6 +42,24 @@ def _validator() -> Draft202012Validator:
         schema = json.load(stream)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(_inline_references(schema, schema.get("$defs", {})))
+
+
+@cache
+def _fast_validator() -> jsonschema_rs.Draft202012Validator:
+    """The same schema compiled by jsonschema-rs, which answers only yes or no."""
+    with schema_path().open(encoding="utf-8") as stream:
+        return jsonschema_rs.Draft202012Validator(json.load(stream))
+
+
+def _fits_schema(document: dict[str, Any]) -> bool:
+    """True when the compiled check accepts ``document``; False sends it to jsonschema,
+    whose verdict and words count (the compiled one is the stricter of the two, its
+    ``$`` never matching before a final line break, and a value it cannot take, such
+    as an integer beyond 64 bits, is a no)."""
+    try:
+        return bool(_fast_validator().is_valid(document))
+    except (ValueError, OverflowError, TypeError, RecursionError):
+        return False
 
 
 def _inline_references(node: Any, definitions: dict[str, Any]) -> Any:
@@ -228,6 +247,8 @@ def check_document(path: Path, document: Any) -> dict[str, Any]:
                 else ""
             ),
         )
+    if _fits_schema(document):
+        return document
     error = best_match(_validator().iter_errors(document))
     if error is not None:
         record, where = _locate(document, error.absolute_path)

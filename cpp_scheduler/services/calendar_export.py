@@ -277,7 +277,7 @@ def export_calendar(
     with_attendees: bool = False,
 ) -> list[Path]:
     options = options or ExportOptions()
-    with database.session() as session:
+    with database.reading() as session:
         content = select_content(session, scope, dates, with_attendees=with_attendees)
         return write_content(content, options, path)
 
@@ -342,7 +342,7 @@ def export_each_participant(
     result = BatchResult()
     prepare_folder(out_dir)
     renderings = EventRenderings(options)
-    with database.session() as session:
+    with database.reading() as session:
         people = session.scalars(
             select(Participant)
             .options(selectinload(Participant.delegation))

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import timezones
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.importer import (
     Attendee,
@@ -109,6 +110,8 @@ class ImportReport:
     skipped: tuple[Skipped, ...]
     applied: bool
     occurrences: tuple[PlannedOccurrence, ...] = ()
+    versions: dict[str, int] = field(default_factory=dict)
+    """The version each event the import wrote was left at, by id (empty in a dry run)."""
 
     def count(self, action: ImportAction) -> int:
         return sum(1 for change in self.changes if change.action is action) + sum(
@@ -255,8 +258,19 @@ def _read(path: Path, default_zone: str, skip_invalid: bool) -> ParsedCalendar:
 
 
 def apply_calendar(
-    database: Database, parsed: ParsedCalendar, *, dry_run: bool = False
+    database: Database,
+    parsed: ParsedCalendar,
+    *,
+    dry_run: bool = False,
+    expected_versions: dict[str, int] | None = None,
 ) -> ImportReport:
+    """Write ``parsed`` in one transaction (or only plan it, with ``dry_run``).
+
+    With ``expected_versions`` (event id to the version read before), an event the import
+    would update is refused with :class:`ConcurrentEditError` when it is not at the
+    version read, or was not read at all: the undo state taken then would put back a
+    program older than what the import replaced.
+    """
     uids = [event.uid for event in parsed.events]
     uids += [occurrence.uid for occurrence in parsed.occurrences]
     if dry_run:
@@ -271,6 +285,8 @@ def apply_calendar(
         held = _held_events(session, uids)
         planned = _plan(parsed, held)
         sessions, skipped = _plan_occurrences(parsed, held)
+        if expected_versions is not None:
+            _check_versions(planned, sessions, held, expected_versions)
         lookups = _Lookups(session, parsed.events)
         written: list[tuple[Event, ParsedEvent]] = []
         for change in planned:
@@ -301,9 +317,64 @@ def apply_calendar(
         for event, incoming in written:
             event.sequence = incoming.sequence
         _flush(session, parsed.source, written)
+        versions = {event.id: event.version for event, _incoming in written}
+        versions |= {event.id: event.version for event in held.values()}
     return ImportReport(
-        parsed.source, planned, parsed.skipped + skipped, applied=True, occurrences=sessions
+        parsed.source,
+        planned,
+        parsed.skipped + skipped,
+        applied=True,
+        occurrences=sessions,
+        versions=versions,
     )
+
+
+def _check_versions(
+    planned: Sequence[PlannedChange],
+    sessions: Sequence[PlannedOccurrence],
+    held: dict[str, Event],
+    expected: dict[str, int],
+) -> None:
+    updated = {change.event.uid for change in planned if change.action is ImportAction.UPDATE}
+    updated |= {
+        planned_session.occurrence.uid
+        for planned_session in sessions
+        if planned_session.action is ImportAction.UPDATE
+    }
+    for uid in sorted(updated):
+        event = held[uid]
+        if event.id not in expected:
+            raise editing.StaleRecordError(
+                f"{event.label()} was saved by somebody else during the import; "
+                "nothing was imported; import the file again",
+                event.label(),
+            )
+        editing.check_version(event, expected[event.id])
+
+
+def _check_left_as(session: Session, versions: dict[str, int], event_ids: Sequence[str]) -> None:
+    """Refuse to take back or make again an import over a colleague's later change."""
+    held: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(event_ids), 500):
+        chunk = event_ids[start : start + 500]
+        for event_id, version, title in session.execute(
+            select(Event.id, Event.version, Event.title).where(Event.id.in_(chunk))
+        ):
+            held[event_id] = (version, title)
+    for event_id in event_ids:
+        if event_id not in held:
+            raise editing.StaleRecordError(
+                "an event of the import was deleted by somebody else since; nothing was changed",
+                event_id,
+            )
+        version, title = held[event_id]
+        if version != versions.get(event_id, version):
+            raise editing.StaleRecordError(
+                f"event {quoted(title)} was changed by somebody else since the import "
+                f"(version {version}, the import left {versions[event_id]}); nothing was "
+                "changed; reload and make the change by hand",
+                event_id,
+            )
 
 
 @dataclass
@@ -318,6 +389,12 @@ class ImportUndo:
     updated: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     """Participants the import added (unknown organisers)."""
+    imported_versions: dict[str, int] = field(default_factory=dict)
+    """The version each created or updated event was left at by the import (or a redo):
+    an undo is refused when a colleague changed one since."""
+    undone_versions: dict[str, int] = field(default_factory=dict)
+    """The version each updated event was put back at by the undo: a redo is refused when
+    a colleague changed one since."""
 
     @property
     def events(self) -> list[str]:
@@ -346,6 +423,15 @@ def _snapshots(database: Database, event_ids: Sequence[str]) -> dict[str, dict[s
     return found
 
 
+def _snapshot_version(snapshot: dict[str, Any]) -> int:
+    """The version of the event a deletion snapshot holds."""
+    return next(
+        int(row["version"])
+        for table, row in snapshot["rows"]
+        if table == Event.__tablename__ and row["id"] == snapshot["record_id"]
+    )
+
+
 def import_undoably(database: Database, parsed: ParsedCalendar) -> tuple[ImportReport, ImportUndo]:
     """Import ``parsed`` (all or nothing), keeping what :func:`undo_import` needs."""
     uids = [event.uid for event in parsed.events]
@@ -357,7 +443,9 @@ def import_undoably(database: Database, parsed: ParsedCalendar) -> tuple[ImportR
         held[change.event.uid] for change in plan.changes if change.action is ImportAction.UPDATE
     ]
     undo = ImportUndo(before=_snapshots(database, updating), updated=updating)
-    report = apply_calendar(database, parsed)
+    read = {event_id: _snapshot_version(snapshot) for event_id, snapshot in undo.before.items()}
+    report = apply_calendar(database, parsed, expected_versions=read)
+    undo.imported_versions = dict(report.versions)
     with database.session() as session:
         ids = _event_ids(session, uids)
         people_after = set(session.scalars(select(Participant.id)))
@@ -369,8 +457,11 @@ def import_undoably(database: Database, parsed: ParsedCalendar) -> tuple[ImportR
 
 
 def undo_import(database: Database, undo: ImportUndo) -> None:
-    """Remove what the import created and put back what it updated, as it was."""
+    """Remove what the import created and put back what it updated, as it was; refused
+    (:class:`ConcurrentEditError`, nothing changed) when a colleague changed one of
+    those events since."""
     with database.transaction() as session:
+        _check_left_as(session, undo.imported_versions, undo.created + undo.updated)
         for event_id in undo.created:
             undo.after[event_id] = editing.delete_record(session, Event, event_id)
         for event_id in undo.updated:
@@ -378,11 +469,17 @@ def undo_import(database: Database, undo: ImportUndo) -> None:
             editing.restore_record(session, Event, undo.before[event_id])
         for person_id in undo.people:
             undo.after[person_id] = editing.delete_record(session, Participant, person_id)
+    undo.undone_versions = {
+        event_id: _snapshot_version(undo.before[event_id]) for event_id in undo.updated
+    }
 
 
 def redo_import(database: Database, undo: ImportUndo) -> None:
-    """Make an undone import again, exactly as it had left the records."""
+    """Make an undone import again, exactly as it had left the records; refused
+    (:class:`ConcurrentEditError`, nothing changed) when a colleague changed one of the
+    events it updates since the undo."""
     with database.transaction() as session:
+        _check_left_as(session, undo.undone_versions, undo.updated)
         for person_id in undo.people:
             editing.restore_record(session, Participant, undo.after[person_id])
         for event_id in undo.created:

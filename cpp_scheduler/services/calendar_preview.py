@@ -123,7 +123,7 @@ def preview_export(
     naming nothing the program holds, as the export does.
     """
     options = options or ExportOptions()
-    with database.session() as session:
+    with database.reading() as session:
         content = select_content(session, scope, dates, with_attendees=with_attendees)
         total = len(content.events)
         if most_events is not None and total > most_events:
@@ -163,7 +163,7 @@ def export_caveats(
     """The report's caveats on the zones of the export of ``scope`` (see
     :func:`cpp_scheduler.ical.export.zone_caveats`), for the CLI after it writes."""
     options = options or ExportOptions()
-    with database.session() as session:
+    with database.reading() as session:
         content = select_content(session, scope, dates, with_attendees=with_attendees)
         return zone_caveats(content, options)
 

@@ -58,7 +58,7 @@ def load_event_rows(
     ``between`` two instants: those overlapping it, and every series), series expanded,
     in no set order."""
     ids = list(event_ids) if event_ids is not None else None
-    with database.session() as session:
+    with database.reading() as session:
         if between is not None and ids is None:
             start, end = between
             ids = list(

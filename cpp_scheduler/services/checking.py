@@ -65,7 +65,7 @@ def check(
     a day each side so neighbours still count (a journey from the day before, a room
     booked since the evening before).
     """
-    with database.session() as session:
+    with database.reading() as session:
         snapshot = load_snapshot(
             session,
             start - timedelta(days=1) if start is not None else None,

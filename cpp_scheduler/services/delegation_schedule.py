@@ -122,7 +122,7 @@ def read_schedule(
     end: datetime | None = None,
 ) -> DelegationSchedule:
     """The delegation's meetings overlapping ``start``..``end`` (either may be open)."""
-    with database.session() as session:
+    with database.reading() as session:
         delegation = session.get(Delegation, delegation_id)
         if delegation is None:
             raise NotFoundError(f"The delegation '{delegation_id}' is not in the program.")

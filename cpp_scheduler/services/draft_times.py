@@ -38,7 +38,7 @@ def usual_mode(kind: EventKind) -> EventMode:
 def read_attendees(database: Database) -> dict[str, Attendee]:
     """Every delegation and participant by id, as the engine takes them (their clock,
     country, hours and stay in Japan)."""
-    with database.session() as session:
+    with database.reading() as session:
         delegations = session.scalars(select(Delegation)).all()
         people = session.scalars(
             select(Participant).options(selectinload(Participant.delegation))

@@ -379,7 +379,7 @@ def restore(database: Database, model_cls: type[Base], snapshot: Mapping[str, An
 
 def stored(database: Database, model_cls: type[Base], record_id: str) -> StoredRecord:
     """A record's values (links as id lists), its name and its version, read at once."""
-    with database.session() as session:
+    with database.reading() as session:
         record = get_record(session, model_cls, record_id)
         return StoredRecord(
             record_values(record), record_title(record), getattr(record, "version", None)

@@ -124,7 +124,7 @@ def plan_invitations(
     only = scope.name if isinstance(scope, DelegationScope) else None
     to_send: list[Invitation] = []
     already = 0
-    with database.session() as session:
+    with database.reading() as session:
         events = _events_of(session, scope)
         told = _told(session, (event.id for event in events))
         for event in events:

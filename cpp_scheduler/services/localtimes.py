@@ -75,7 +75,7 @@ def read_event_local_times(
 ) -> EventLocalTimes:
     """The local times of the meeting ``occurrence`` names (the first one without it),
     or of ``every`` meeting of the event."""
-    with database.session() as session:
+    with database.reading() as session:
         event = find_event(session, event_uid_or_id)
         summary = EventSummary(event.id, event.uid, event.title, event.zone, event.is_series)
         meetings = list(zip(event.occurrences(), event_intervals(event), strict=True))

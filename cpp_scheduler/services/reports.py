@@ -12,15 +12,14 @@ occurrences kept and marked so the report can count them apart.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import timezones
@@ -272,27 +271,9 @@ def _series_meetings(
     ]
 
 
-@contextmanager
-def read_transaction(database: Database) -> Iterator[Session]:
-    """A session whose queries all see the program at one moment, so that a colleague's
-    save in the middle of a report never splits an event from its links.
-
-    PostgreSQL gives each statement of a READ COMMITTED transaction a new snapshot: this
-    one runs at REPEATABLE READ. SQLite's Python driver opens a transaction only before
-    a write, leaving each SELECT a moment of its own: this one begins it explicitly, and
-    in WAL mode every read then sees the database as it was at the first.
-    """
-    with database.session() as session, session.begin():
-        if database.is_sqlite:
-            session.execute(text("BEGIN"))
-        else:
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        yield session
-
-
 def read_facts(database: Database) -> ProgramFacts:
     """The whole program as the tables read it, in one read transaction."""
-    with read_transaction(database) as session:
+    with database.reading() as session:
         return _read(session)
 
 
@@ -320,7 +301,7 @@ def delegations(database: Database) -> list[Table]:
 
 def tour_days(database: Database, name: str) -> Table:
     """A study tour's days, by its title (or its id)."""
-    with read_transaction(database) as session:
+    with database.reading() as session:
         found = session.execute(
             select(
                 StudyTour.id,
@@ -392,7 +373,7 @@ def program_report_document(
     database: Database, report: ProgramReport, should_stop: ShouldStop | None = None
 ) -> PrintDocument:
     """The report as a printed document, stamped with the program's state now."""
-    with read_transaction(database) as session:
+    with database.reading() as session:
         stamp = read_change_stamp(session)
     return report_document(report, stamp, should_stop)
 
@@ -440,7 +421,7 @@ def named_filter(
     chosen = base or EventFilter()
     if not (city or theme or delegation):
         return chosen
-    with database.session() as session, session.begin():
+    with database.reading() as session:
         if city:
             cities = {
                 row[0]: (row[1], row[2] or "")

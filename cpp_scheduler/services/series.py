@@ -73,7 +73,7 @@ class Meetings:
 def meetings(database: Database, event_id: str) -> Meetings:
     """Every meeting of an event (one for a one-off event), moved ones where they are now,
     cancelled ones left out."""
-    with database.session() as session:
+    with database.reading() as session:
         event = get_record(session, Event, event_id)
         return Meetings(
             event.title,
@@ -91,7 +91,7 @@ def meetings(database: Database, event_id: str) -> Meetings:
 def meeting(database: Database, event_id: str, recurrence_id: datetime | None) -> Meeting:
     """One meeting of an event (``recurrence_id`` None: a one-off event, or a series as a
     whole at its first meeting's times)."""
-    with database.session() as session:
+    with database.reading() as session:
         event = get_record(session, Event, event_id)
         if recurrence_id is None:
             return Meeting(

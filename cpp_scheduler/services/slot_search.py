@@ -110,7 +110,7 @@ def search_slots(database: Database, search: SlotSearch) -> SlotAnswer:
     windows = [(search.first_day, search.last_day)]
     if search.repeat:
         windows = series_windows(search.first_day, search.last_day, search.repeat)
-    with database.session() as session:
+    with database.reading() as session:
         attendees = attendees_by_id(session, search.attendee_ids)
         host = host_attendee(session, search.host)
         venue = None

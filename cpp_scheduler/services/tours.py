@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
@@ -45,6 +45,8 @@ class BoardEvent:
     start: datetime
     end: datetime
     place: str
+    version: int = 1
+    """The version read, which a move of it carries."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class BoardLeg:
     arrival: datetime
     problem: str | None
     """The check's sentence on why the leg cannot work as planned, or None."""
+    version: int = 1
+    """The version read, which a move of it carries."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,8 @@ class BoardDay:
     hotel: str | None
     findings: tuple[Conflict, ...] = ()
     """What the conflict check finds wrong with this day of the tour."""
+    tour_day_version: int | None = None
+    """The version of the day's record as read (None without one)."""
 
     @property
     def empty(self) -> bool:
@@ -152,18 +158,20 @@ def leg_minutes(
 
 
 def tour_findings(database: Database, tour_id: str) -> list[Conflict]:
-    """What the conflict check finds wrong with one tour's plan, in its order.
+    """What the conflict check finds wrong with one tour's plan, in its order."""
+    with database.reading() as session:
+        return _tour_findings(session, tour_id)
 
-    The program is read over the tour's days (a day either side, as every check reads
+
+def _tour_findings(session: Session, tour_id: str) -> list[Conflict]:
+    """The program is read over the tour's days (a day either side, as every check reads
     its range), so the delegation's other events count for its days as they do in a
-    check of the whole program.
-    """
-    with database.session() as session:
-        tour = session.get(StudyTour, tour_id)
-        if tour is None:
-            raise SchedulerError("The study tour was deleted meanwhile.")
-        first, after = timezones.local_days(tour.start_date, tour.end_date, TOKYO)
-        snapshot = load_snapshot(session, first - timedelta(days=1), after + timedelta(days=1))
+    check of the whole program."""
+    tour = session.get(StudyTour, tour_id)
+    if tour is None:
+        raise SchedulerError("The study tour was deleted meanwhile.")
+    first, after = timezones.local_days(tour.start_date, tour.end_date, TOKYO)
+    snapshot = load_snapshot(session, first - timedelta(days=1), after + timedelta(days=1))
     return [
         conflict
         for conflict in find_conflicts(snapshot)
@@ -172,10 +180,11 @@ def tour_findings(database: Database, tour_id: str) -> list[Conflict]:
 
 
 def read_board(database: Database, tour_id: str) -> TourBoard:
-    """The tour day by day, each day with the check's findings about it."""
-    findings = tour_findings(database, tour_id)
-    by_leg = {f.record_ids[1]: f.message for f in findings if len(f.record_ids) > 1}
-    with database.session() as session:
+    """The tour day by day, each day with the check's findings about it, all read at one
+    moment, with the version of every record a move of the board writes."""
+    with database.reading() as session:
+        findings = _tour_findings(session, tour_id)
+        by_leg = {f.record_ids[1]: f.message for f in findings if len(f.record_ids) > 1}
         tour = session.scalars(
             select(StudyTour)
             .options(
@@ -225,7 +234,9 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                     tour_day.title if tour_day else "",
                     " → ".join(where),
                     tuple(
-                        BoardEvent(e.id, e.title, e.kind, e.start_utc, e.end_utc, _place(e))
+                        BoardEvent(
+                            e.id, e.title, e.kind, e.start_utc, e.end_utc, _place(e), e.version
+                        )
                         for e in events
                     ),
                     tuple(
@@ -237,11 +248,13 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                             leg.departure_utc,
                             leg.arrival_utc,
                             by_leg.get(leg.id),
+                            leg.version,
                         )
                         for leg in legs
                     ),
                     f"{night.hotel}, {night.locality}" if night else None,
                     tuple(f for f in findings if day in f.days),
+                    tour_day.version if tour_day else None,
                 )
             )
         routes = session.scalars(select(TravelTime)).all()

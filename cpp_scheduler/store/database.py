@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -366,6 +366,26 @@ class Database:
                     yield session
             except (DBAPIError, StaleDataError) as error:  # in a query, or at COMMIT itself
                 raise session.translate(error) from error
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session whose queries all see the program at one moment: the one way a read
+        that spans several queries (a calendar file, a program file, the engine's
+        snapshot, the window's load, a report) is made, so a colleague's save in the
+        middle of it never splits an event from its links or mixes before and after.
+
+        PostgreSQL gives each statement of a READ COMMITTED transaction a new snapshot:
+        this one runs at REPEATABLE READ. SQLite's Python driver opens a transaction only
+        before a write, leaving each SELECT a moment of its own: this one begins it
+        explicitly, and in WAL mode every read then sees the database as it was at the
+        first. Nothing is written; the transaction ends when the block does.
+        """
+        with self._sessions() as session, session.begin():
+            if self.is_sqlite:
+                session.execute(text("BEGIN"))
+            else:
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            yield session
 
     def close(self) -> None:
         self.engine.dispose()

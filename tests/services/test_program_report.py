@@ -338,14 +338,13 @@ def test_a_report_reads_the_program_at_one_moment(database: Database) -> None:
     transaction sees the program as it was at the first."""
     from sqlalchemy import func, select
 
-    from cpp_scheduler.services.reports import read_transaction
     from cpp_scheduler.store import open_database
 
     nine = datetime(2027, 4, 5, 0, 0, tzinfo=UTC)
     _event(database, "Before the read", nine, 1)
     colleague = open_database(database.url.render_as_string(hide_password=False))
     try:
-        with read_transaction(database) as session:
+        with database.reading() as session:
             before = session.scalar(select(func.count()).select_from(Event))
             _event(colleague, "Saved meanwhile", nine + timedelta(days=1), 1)
             during = session.scalar(select(func.count()).select_from(Event))

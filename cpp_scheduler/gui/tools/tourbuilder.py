@@ -438,6 +438,7 @@ class TourBuilderDialog(QDialog):
             self.editor.execute(command)
         except SchedulerError as error:
             self.report_error(str(error))
+            self.reload()  # a colleague's change refused it: show the tour as it is now
             return False
         self.reload()
         return True
@@ -531,6 +532,7 @@ class TourBuilderDialog(QDialog):
                         event.id,
                         tours.moved_event_values(event, delta, target),
                         event.title,
+                        event.version,
                     )
                 )
             for leg in card.legs:
@@ -541,11 +543,17 @@ class TourBuilderDialog(QDialog):
                         leg.id,
                         tours.moved_leg_values(leg, delta),
                         leg.origin,
+                        leg.version,
                     )
                 )
         if first.title != second.title:
-            commands.append(EditRecord(self.editor, TourDay, first_id, {"title": second.title}, ""))
-            commands.append(EditRecord(self.editor, TourDay, second_id, {"title": first.title}, ""))
+            for record_id, title, version in (
+                (first_id, second.title, first.tour_day_version),
+                (second_id, first.title, second.tour_day_version),
+            ):
+                commands.append(
+                    EditRecord(self.editor, TourDay, record_id, {"title": title}, "", version)
+                )
         if not commands:
             return False
         moved = self._execute(

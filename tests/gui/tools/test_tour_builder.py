@@ -165,6 +165,34 @@ def test_add_a_site_visit_and_move_a_day(qtbot: QtBot, sqlite_database, open_win
     builder.close()
 
 
+def test_a_day_moved_over_a_colleagues_change_is_refused_whole(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The board showed the briefing before a colleague retitled it: moving the day
+    would write over that change, so nothing moves, one line says why, and the board
+    shows the colleague's title."""
+    from cpp_scheduler.services import editing
+
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    errors: list[str] = []
+    builder.report_error = errors.append  # type: ignore[method-assign]
+    briefing = builder.board.day(FIRST).events[0]
+    editing.change(sqlite_database, Event, briefing.id, {"title": "Opening briefing (room B)"}, 1)
+
+    assert not builder.move_day(FIRST, 1)
+    settle(qtbot, window)
+
+    assert len(errors) == 1
+    assert "\n" not in errors[0]
+    assert "changed by somebody else" in errors[0]
+    assert [e.title for e in builder.board.day(FIRST).events] == ["Opening briefing (room B)"]
+    assert builder.board.day(FIRST + timedelta(days=1)).empty
+    assert not window.editor.stack.canUndo()
+    builder.close()
+
+
 def test_flags_a_leg_that_leaves_from_elsewhere_and_a_hotel_in_another_city(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
