@@ -83,6 +83,7 @@ def load_event_rows(
             Event.city_id,
             Event.version,
             Event.recurrence_rule,
+            Event.all_day,
         )
         if ids is not None:
             statement = statement.where(Event.id.in_(ids))
@@ -102,6 +103,7 @@ def load_event_rows(
             city_id,
             version,
             rule,
+            all_day,
         ) in session.execute(statement):
             linked = attending.get(event_id)
             delegation_ids = frozenset(linked) if linked else nothing
@@ -125,6 +127,7 @@ def load_event_rows(
                     ", ".join(sorted(delegations[d] for d in delegation_ids)) if linked else "",
                     version,
                     bool(rule),
+                    all_day=all_day,
                 )
             )  # a series' row is replaced by its occurrences below
             if rule:
