@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cpp_scheduler import timezones
+from cpp_scheduler import limits, timezones
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type, new_id
@@ -211,9 +211,12 @@ class Event(Record, Base):
         found = rules.collect(
             rules.required_text_problem("title", self.title, "title"),
             rules.zone_problem("zone", self.zone),
-            rules.instant_problem("start_utc", self.start_utc, "start"),
-            rules.instant_problem("end_utc", self.end_utc, "end"),
         )
+        if not self.all_day:
+            found += rules.collect(
+                rules.instant_problem("start_utc", self.start_utc, "start"),
+                rules.instant_problem("end_utc", self.end_utc, "end"),
+            )
         if self.start_utc is None or self.end_utc is None:
             found.append(rules.Problem("start_utc", "Give the start and the end."))
         elif self.end_utc <= self.start_utc:
@@ -264,7 +267,14 @@ def all_day_problems(start_utc: datetime, end_utc: datetime, zone: str) -> list[
         first = timezones.to_local(start_utc, zone).date()
         after = timezones.to_local(end_utc, zone).date()
     except (ValueError, OverflowError):
-        return [rules.Problem("start_utc", "An all-day event needs dates within the limits.")]
+        first = after = date.min
+    if not (limits.day_in_range(first) and limits.day_in_range(after - timedelta(days=1))):
+        return [
+            rules.Problem(
+                "start_utc",
+                f"An all-day event's dates must lie from {limits.describe_day_range()}.",
+            )
+        ]
     if timezones.day_start(first, zone) != start_utc or timezones.day_start(after, zone) != (
         end_utc
     ):

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
-from cpp_scheduler.gui.views.timegrid import SPAN_THRESHOLD
 from cpp_scheduler.gui.views.base import CalendarView, paint_conflict_badge
+from cpp_scheduler.gui.views.timegrid import SPAN_THRESHOLD
 from cpp_scheduler.model import EventStatus
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 

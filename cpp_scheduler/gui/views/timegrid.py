@@ -232,7 +232,11 @@ class TimeGridView(CalendarView):
             if last_date < first or first_date > last:
                 continue
             all_day.append(
-                (row, max(0, (first_date - first).days), min(self.days - 1, (last_date - first).days))
+                (
+                    row,
+                    max(0, (first_date - first).days),
+                    min(self.days - 1, (last_date - first).days),
+                )
             )
         for row in self.model.rows_between(period_start, period_end):
             if row.all_day:
