@@ -248,3 +248,13 @@ def describe_span(start: datetime, end: datetime, zone_name: str) -> str:
     else:
         text = f"{first:%a %d %b %H:%M} to {last:%a %d %b %H:%M}"
     return f"{text} ({zone_city(zone_name)})"
+
+
+def describe_days(start: datetime, end: datetime, zone_name: str) -> str:
+    """``Thu 29 Apr (all day)``, ``Thu 29 Apr to Wed 05 May (all day)``: whole days of
+    ``zone_name`` from ``start`` to ``end`` (the midnight after the last day)."""
+    first = timezones.to_local(start, zone_name).date()
+    last = (timezones.to_local(end, zone_name) - timedelta(microseconds=1)).date()
+    if first == last:
+        return f"{first:%a %d %b} (all day)"
+    return f"{first:%a %d %b} to {last:%a %d %b} (all day)"
