@@ -24,8 +24,14 @@ WINDOW = (datetime(2026, 12, 1, tzinfo=UTC), datetime(2027, 6, 1, tzinfo=UTC))
 
 # Zones at the edges of the day (+14, -11), one without a midnight on the day it
 # changes its clocks (Santiago, 6 September 2026), and the program's own.
-ZONES = ("Asia/Tokyo", "America/Lima", "Pacific/Kiritimati", "Pacific/Pago_Pago",
-         "America/Santiago", "Asia/Kathmandu")  # fmt: skip
+ZONES = (
+    "Asia/Tokyo",
+    "America/Lima",
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
+    "America/Santiago",
+    "Asia/Kathmandu",
+)
 
 
 def all_day(title: str, first: date, last: date, zone: str) -> Event:

@@ -44,18 +44,32 @@ def check(*intervals: Interval) -> list[Conflict]:
 
 
 def test_a_conference_day_block_in_a_room_is_not_outside_its_opening_hours() -> None:
-    block = days("b", "Conference day block", date(2027, 2, 15), date(2027, 2, 16),
-                 venue_id=ROOM_A.id, locality="Tokyo")  # fmt: skip
+    block = days(
+        "b",
+        "Conference day block",
+        date(2027, 2, 15),
+        date(2027, 2, 16),
+        venue_id=ROOM_A.id,
+        locality="Tokyo",
+    )
     assert check(block) == []
 
 
 def test_a_room_held_all_day_is_booked_twice_by_any_meeting_on_its_days() -> None:
-    block = days("b", "Conference day block", date(2027, 2, 15), date(2027, 2, 16),
-                 venue_id=ROOM_A.id, locality="Tokyo")  # fmt: skip
-    late = meeting("w", "Kobe DRR workshop", tokyo(2027, 2, 16, 15), venue_id=ROOM_A.id,
-                   locality="Tokyo")  # fmt: skip
-    after = meeting("x", "Evening briefing", tokyo(2027, 2, 17, 10), venue_id=ROOM_A.id,
-                    locality="Tokyo")  # fmt: skip
+    block = days(
+        "b",
+        "Conference day block",
+        date(2027, 2, 15),
+        date(2027, 2, 16),
+        venue_id=ROOM_A.id,
+        locality="Tokyo",
+    )
+    late = meeting(
+        "w", "Kobe DRR workshop", tokyo(2027, 2, 16, 15), venue_id=ROOM_A.id, locality="Tokyo"
+    )
+    after = meeting(
+        "x", "Evening briefing", tokyo(2027, 2, 17, 10), venue_id=ROOM_A.id, locality="Tokyo"
+    )
     [conflict] = check(block, late, after)
     assert conflict.kind is ConflictKind.VENUE_DOUBLE_BOOKED
     assert set(conflict.event_ids) == {"b", "w"}
@@ -72,10 +86,22 @@ def test_two_all_day_events_in_one_room_are_named_by_their_shared_days() -> None
 
 def test_a_delegation_on_two_all_day_events_of_the_same_days_is_booked_twice() -> None:
     lima = frozenset({"lima"})
-    kobe = days("k", "Kobe study days", date(2027, 2, 15), date(2027, 2, 16),
-                delegation_ids=lima, locality="Kobe")  # fmt: skip
-    toyama = days("t", "Toyama study days", date(2027, 2, 16), date(2027, 2, 17),
-                  delegation_ids=lima, locality="Toyama")  # fmt: skip
+    kobe = days(
+        "k",
+        "Kobe study days",
+        date(2027, 2, 15),
+        date(2027, 2, 16),
+        delegation_ids=lima,
+        locality="Kobe",
+    )
+    toyama = days(
+        "t",
+        "Toyama study days",
+        date(2027, 2, 16),
+        date(2027, 2, 17),
+        delegation_ids=lima,
+        locality="Toyama",
+    )
     [conflict] = check(kobe, toyama)
     assert conflict.kind is ConflictKind.ATTENDEE_DOUBLE_BOOKED
     assert conflict.message.endswith("at the same days, Tue 16 Feb (all day)")
@@ -83,10 +109,23 @@ def test_a_delegation_on_two_all_day_events_of_the_same_days_is_booked_twice() -
 
 def test_an_all_day_event_in_kobe_is_no_journey_to_a_morning_in_tokyo() -> None:
     lima = frozenset({"lima"})
-    kobe = days("k", "Kobe study day", date(2027, 2, 15), date(2027, 2, 15),
-                delegation_ids=lima, venue_id=KOBE_HALL.id, locality="Kobe")  # fmt: skip
-    tokyo_morning = meeting("t", "Opening at TDLC", tokyo(2027, 2, 16, 9), venue_id=ROOM_A.id,
-                            locality="Tokyo", delegation_ids=lima)  # fmt: skip
+    kobe = days(
+        "k",
+        "Kobe study day",
+        date(2027, 2, 15),
+        date(2027, 2, 15),
+        delegation_ids=lima,
+        venue_id=KOBE_HALL.id,
+        locality="Kobe",
+    )
+    tokyo_morning = meeting(
+        "t",
+        "Opening at TDLC",
+        tokyo(2027, 2, 16, 9),
+        venue_id=ROOM_A.id,
+        locality="Tokyo",
+        delegation_ids=lima,
+    )
     assert check(kobe, tokyo_morning) == []
 
 
@@ -104,9 +143,17 @@ def test_an_all_day_event_is_never_a_night_for_anyone(
 ) -> None:
     start, end = timezones.local_days(first, first + timedelta(days=length), zone)
     closure = Interval(
-        id="c", event_id="c", title="Office closed", start=start, end=end, zone=zone,
-        kind=kind, mode=EventMode.VIRTUAL, delegation_ids=frozenset({"lima"}), all_day=True,
-    )  # fmt: skip
+        id="c",
+        event_id="c",
+        title="Office closed",
+        start=start,
+        end=end,
+        zone=zone,
+        kind=kind,
+        mode=EventMode.VIRTUAL,
+        delegation_ids=frozenset({"lima"}),
+        all_day=True,
+    )
     kinds = {conflict.kind for conflict in check(closure)}
     assert ConflictKind.NIGHT_SESSION not in kinds
     assert kinds <= {ConflictKind.DELEGATION_HOLIDAY, ConflictKind.JAPANESE_HOLIDAY}
