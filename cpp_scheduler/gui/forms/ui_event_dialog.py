@@ -8,11 +8,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateTimeEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QTabWidget,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTabWidget, QVBoxLayout, QWidget)
 
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
@@ -115,6 +115,11 @@ class Ui_EventDialog(object):
         self.start.setCalendarPopup(True)
 
         self.startRow.addWidget(self.start)
+
+        self.allDay = QCheckBox(self.whenTab)
+        self.allDay.setObjectName(u"allDay")
+
+        self.startRow.addWidget(self.allDay)
 
         self.tokyoTime = QLabel(self.whenTab)
         self.tokyoTime.setObjectName(u"tokyoTime")
@@ -388,7 +393,8 @@ class Ui_EventDialog(object):
         QWidget.setTabOrder(self.status, self.tabs)
         QWidget.setTabOrder(self.tabs, self.zone)
         QWidget.setTabOrder(self.zone, self.start)
-        QWidget.setTabOrder(self.start, self.findTime)
+        QWidget.setTabOrder(self.start, self.allDay)
+        QWidget.setTabOrder(self.allDay, self.findTime)
         QWidget.setTabOrder(self.findTime, self.startChoice)
         QWidget.setTabOrder(self.startChoice, self.end)
         QWidget.setTabOrder(self.end, self.endChoice)
@@ -427,6 +433,10 @@ class Ui_EventDialog(object):
 #endif // QT_CONFIG(tooltip)
         self.startLabel.setText(QCoreApplication.translate("EventDialog", u"&Starts", None))
         self.start.setDisplayFormat(QCoreApplication.translate("EventDialog", u"ddd d MMM yyyy  HH:mm", None))
+#if QT_CONFIG(tooltip)
+        self.allDay.setToolTip(QCoreApplication.translate("EventDialog", u"An event of whole days (an office closure, an arrival day, a conference day block): dates, not hours, on every attendee's calendar", None))
+#endif // QT_CONFIG(tooltip)
+        self.allDay.setText(QCoreApplication.translate("EventDialog", u"All da&y", None))
         self.tokyoTime.setProperty(u"role", QCoreApplication.translate("EventDialog", u"hint", None))
 #if QT_CONFIG(tooltip)
         self.findTime.setToolTip(QCoreApplication.translate("EventDialog", u"Open the slot finder with this event's attendees, host and length; the time chosen there comes back here", None))
