@@ -53,6 +53,9 @@ DEFAULT_LENGTH = timedelta(hours=1)
 LOCAL_TIMES_DELAY_MS = 200
 """The pause in typing after which the local times are worked out again."""
 NO_ATTENDEES = "Choose delegations or people on the Attendees tab to see their local time here."
+LOCAL_TIMES_LINES = 12
+"""Lines of local times and warnings shown before they scroll: a series with a dozen
+delegations keeps the dialog within a 1366x768 screen."""
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,9 @@ class EventDialog(RecordDialog):
         ui.parent.setNoneLabel("Not a session of a conference")
         for edit in (ui.start, ui.end):
             edit.setTimeZone(_WALL_CLOCK)
+        # The local times scroll on the tab's own background.
+        ui.attendeeTimesArea.viewport().setAutoFillBackground(False)
+        ui.attendeeTimesPanel.setAutoFillBackground(False)
         self._extra_days = 0
         """Days after the first an all-day event runs (its end is its first day plus
         these): kept while the start moves, as the length of a timed event is."""
@@ -620,7 +626,23 @@ class EventDialog(RecordDialog):
         ui.attendeeTimes.setText("\n".join(lines))
         ui.attendeeWarnings.setText("\n".join(warnings))
         ui.attendeeWarnings.setVisible(bool(warnings))
+        self._fit_local_times()
         self.local_times_seconds = perf_counter() - began
+
+    def _fit_local_times(self) -> None:
+        """Ask room for the local times whole when they are few, and for
+        :data:`LOCAL_TIMES_LINES` lines when they are more: they scroll past what the
+        dialog has room for, so many attendees never push it off a laptop's screen."""
+        area = self.ui.attendeeTimesArea
+        panel = self.ui.attendeeTimesPanel
+        width = area.viewport().width()
+        if width < 200:  # not laid out yet: the width the dialog opens at
+            width = max(200, area.sizeHint().width())
+        wanted = panel.heightForWidth(width)
+        if wanted < 0:
+            wanted = panel.sizeHint().height()
+        most = LOCAL_TIMES_LINES * area.fontMetrics().lineSpacing()
+        area.setMinimumHeight(min(wanted, most))
 
     # -- finding a time -----------------------------------------------------------------
     def find_time(self) -> SlotFinderDialog:

@@ -10,9 +10,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QTabWidget, QVBoxLayout, QWidget)
+    QFrame, QGridLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
+    QSizePolicy, QSpacerItem, QTabWidget, QVBoxLayout,
+    QWidget)
 
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
@@ -179,15 +180,38 @@ class Ui_EventDialog(object):
 
         self.whenForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.attendeeTimesLabel)
 
-        self.attendeeTimes = WrappedLabel(self.whenTab)
+        self.attendeeTimesArea = QScrollArea(self.whenTab)
+        self.attendeeTimesArea.setObjectName(u"attendeeTimesArea")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(1)
+        sizePolicy1.setHeightForWidth(self.attendeeTimesArea.sizePolicy().hasHeightForWidth())
+        self.attendeeTimesArea.setSizePolicy(sizePolicy1)
+        self.attendeeTimesArea.setFrameShape(QFrame.Shape.NoFrame)
+        self.attendeeTimesArea.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.attendeeTimesArea.setWidgetResizable(True)
+        self.attendeeTimesPanel = QWidget()
+        self.attendeeTimesPanel.setObjectName(u"attendeeTimesPanel")
+        self.attendeeTimesLayout = QVBoxLayout(self.attendeeTimesPanel)
+        self.attendeeTimesLayout.setObjectName(u"attendeeTimesLayout")
+        self.attendeeTimesLayout.setContentsMargins(0, 0, 0, 0)
+        self.attendeeTimes = WrappedLabel(self.attendeeTimesPanel)
         self.attendeeTimes.setObjectName(u"attendeeTimes")
 
-        self.whenForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.attendeeTimes)
+        self.attendeeTimesLayout.addWidget(self.attendeeTimes)
 
-        self.attendeeWarnings = WrappedLabel(self.whenTab)
+        self.attendeeWarnings = WrappedLabel(self.attendeeTimesPanel)
         self.attendeeWarnings.setObjectName(u"attendeeWarnings")
 
-        self.whenForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.attendeeWarnings)
+        self.attendeeTimesLayout.addWidget(self.attendeeWarnings)
+
+        self.attendeeTimesEnd = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.attendeeTimesLayout.addItem(self.attendeeTimesEnd)
+
+        self.attendeeTimesArea.setWidget(self.attendeeTimesPanel)
+
+        self.whenForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.attendeeTimesArea)
 
         self.tabs.addTab(self.whenTab, "")
         self.placeTab = QWidget()
@@ -273,18 +297,18 @@ class Ui_EventDialog(object):
 
         self.delegations = MultiSelectList(self.attendeesTab)
         self.delegations.setObjectName(u"delegations")
-        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        sizePolicy1.setHorizontalStretch(1)
-        sizePolicy1.setVerticalStretch(1)
-        sizePolicy1.setHeightForWidth(self.delegations.sizePolicy().hasHeightForWidth())
-        self.delegations.setSizePolicy(sizePolicy1)
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy2.setHorizontalStretch(1)
+        sizePolicy2.setVerticalStretch(1)
+        sizePolicy2.setHeightForWidth(self.delegations.sizePolicy().hasHeightForWidth())
+        self.delegations.setSizePolicy(sizePolicy2)
 
         self.attendeesGrid.addWidget(self.delegations, 1, 0, 1, 1)
 
         self.participants = MultiSelectList(self.attendeesTab)
         self.participants.setObjectName(u"participants")
-        sizePolicy1.setHeightForWidth(self.participants.sizePolicy().hasHeightForWidth())
-        self.participants.setSizePolicy(sizePolicy1)
+        sizePolicy2.setHeightForWidth(self.participants.sizePolicy().hasHeightForWidth())
+        self.participants.setSizePolicy(sizePolicy2)
 
         self.attendeesGrid.addWidget(self.participants, 1, 1, 1, 1)
 
@@ -300,11 +324,11 @@ class Ui_EventDialog(object):
 
         self.themes = MultiSelectList(self.themesTab)
         self.themes.setObjectName(u"themes")
-        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        sizePolicy2.setHorizontalStretch(0)
-        sizePolicy2.setVerticalStretch(1)
-        sizePolicy2.setHeightForWidth(self.themes.sizePolicy().hasHeightForWidth())
-        self.themes.setSizePolicy(sizePolicy2)
+        sizePolicy3 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy3.setHorizontalStretch(0)
+        sizePolicy3.setVerticalStretch(1)
+        sizePolicy3.setHeightForWidth(self.themes.sizePolicy().hasHeightForWidth())
+        self.themes.setSizePolicy(sizePolicy3)
 
         self.themesLayout.addWidget(self.themes)
 

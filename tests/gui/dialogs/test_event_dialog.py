@@ -677,3 +677,60 @@ def test_a_stored_all_day_event_opens_on_its_dates(qtbot: QtBot, sqlite_database
     assert ui.start.dateTime().date() == QDate(2027, 2, 14)
     assert ui.end.dateTime().date() == QDate(2027, 2, 14)  # the last day, not the exclusive end
     assert dialog.values() == dialog.original_values()
+
+
+MANY_ZONES = (
+    ("PE", "America/Lima"), ("CO", "America/Bogota"), ("MX", "America/Mexico_City"),
+    ("BR", "America/Sao_Paulo"), ("KE", "Africa/Nairobi"), ("NG", "Africa/Lagos"),
+    ("EG", "Africa/Cairo"), ("MK", "Europe/Skopje"), ("NP", "Asia/Kathmandu"),
+    ("IN", "Asia/Kolkata"), ("BD", "Asia/Dhaka"), ("PH", "Asia/Manila"),
+    ("ID", "Asia/Jakarta"), ("FJ", "Pacific/Fiji"), ("PG", "Pacific/Port_Moresby"),
+    ("MN", "Asia/Ulaanbaatar"),
+)  # fmt: skip
+
+
+SPEAKER_ZONES = (
+    "Europe/London", "Europe/Paris", "Asia/Dubai", "Asia/Karachi", "Asia/Bangkok",
+    "Asia/Seoul", "Australia/Sydney", "Pacific/Auckland", "America/New_York",
+    "America/Chicago", "America/Los_Angeles", "America/Santiago",
+)  # fmt: skip
+
+
+def test_many_attendees_scroll_and_the_dialog_fits_a_laptop_screen(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    """Sixteen delegations and a dozen speakers, each on a clock of their own: their
+    local times scroll inside the When tab, and the dialog keeps within a 1366x768
+    screen (its title bar and a taskbar leave about 700 pixels)."""
+    with sqlite_database.transaction() as session:
+        delegations = [
+            Delegation(name=f"Delegation of {zone.split('/')[1]}", country=country, zone=zone)
+            for country, zone in MANY_ZONES
+        ]
+        speakers = [
+            Participant(name=f"Speaker in {zone}", email=f"speaker{number}@example.org", zone=zone)
+            for number, zone in enumerate(SPEAKER_ZONES)
+        ]
+        event = Event(
+            title="Resilient cities videoconference",
+            kind=EventKind.VIDEOCONFERENCE,
+            mode=EventMode.VIRTUAL,
+            video_link="https://zoom.us/j/7",
+            start_utc=datetime(2027, 3, 17, 8, tzinfo=UTC),
+            end_utc=datetime(2027, 3, 17, 10, tzinfo=UTC),
+            delegations=delegations,
+            participants=speakers,
+        )
+        session.add(event)
+        session.flush()
+        event_id = event.id
+    dialog = make_dialog(qtbot, sqlite_database, event_id)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.sizeHint())
+    qtbot.wait(10)
+    assert dialog.sizeHint().height() <= 700
+    assert "Delegation of Ulaanbaatar" in dialog.ui.attendeeTimes.text()
+    area = dialog.ui.attendeeTimesArea
+    assert area.verticalScrollBar().maximum() > 0  # the rest is a scroll away
+    assert area.height() >= 8 * area.fontMetrics().lineSpacing()  # and many lines show
