@@ -435,6 +435,7 @@ class EventDialog(RecordDialog):
         ui = self.ui
         for edit in (ui.start, ui.end):
             edit.setDisplayFormat(DATE_FORMAT if dates else TIME_FORMAT)
+        ui.findTime.setEnabled(not dates)  # the slot finder looks for hours
         ui.startLabel.setText("&First day" if dates else "&Starts")
         ui.endLabel.setText("&Last day" if dates else "E&nds")
         for choice in (ui.startChoice, ui.endChoice):
