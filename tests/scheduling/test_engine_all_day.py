@@ -20,6 +20,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.model.enums import EventKind, EventMode
 from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, find_conflicts
 from cpp_scheduler.scheduling.inputs import Interval, ProgramSnapshot, Route
+from cpp_scheduler.scheduling.slots import busy_times
 
 LIMA = delegation("lima", "Lima housing delegation", "America/Lima", "PE")
 VENUES = {venue.id: venue for venue in (ROOM_A, KOBE_HALL)}
@@ -157,3 +158,12 @@ def test_an_all_day_event_is_never_a_night_for_anyone(
     kinds = {conflict.kind for conflict in check(closure)}
     assert ConflictKind.NIGHT_SESSION not in kinds
     assert kinds <= {ConflictKind.DELEGATION_HOLIDAY, ConflictKind.JAPANESE_HOLIDAY}
+
+
+def test_the_slot_finder_keeps_an_all_day_events_days_free_for_its_people() -> None:
+    lima = frozenset({"lima"})
+    closure = days(
+        "k", "Kobe study days", date(2027, 2, 15), date(2027, 2, 16), delegation_ids=lima
+    )
+    busy = busy_times(ProgramSnapshot(intervals=(closure,)), [LIMA])
+    assert busy == (timezones.local_days(date(2027, 2, 15), date(2027, 2, 16), timezones.TOKYO),)
