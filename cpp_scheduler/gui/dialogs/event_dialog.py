@@ -9,7 +9,7 @@ be checked; and "Find a time…" asks the slot finder for a time that suits them
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
@@ -381,33 +381,31 @@ class EventDialog(RecordDialog):
         start_local = timezones.to_local(values["start_utc"], zone)
         end_local = timezones.to_local(values["end_utc"], zone)
         if values.get("all_day"):
-            first = start_local.date()
-            last = end_local.date() - timedelta(days=1)
-            self._extra_days = max(0, (last - first).days)
-            self._show_dates(True)
-            with QSignalBlocker(ui.allDay):
-                ui.allDay.setChecked(True)
-            ui.start.setDateTime(_qdatetime(datetime.combine(first, time())))
-            ui.end.setDateTime(_qdatetime(datetime.combine(max(first, last), time())))
-            ui.recurrence.setStart(datetime.combine(first, time()))
-            ui.recurrence.setRule(values.get("recurrence_rule"), zone)
-            self._select_stored(values)
-            ui.videoLink.setText(values.get("video_link", ""))
-            ui.description.setPlainText(values.get("description", ""))
-            ui.notes.setPlainText(values.get("notes", ""))
-            return
-        ui.startChoice.preferFold(timezones.Fold(start_local.fold))
-        ui.endChoice.preferFold(timezones.Fold(end_local.fold))
-        ui.start.setDateTime(_qdatetime(start_local))
-        ui.end.setDateTime(_qdatetime(end_local))
-        if end_local.replace(tzinfo=None) > start_local.replace(tzinfo=None):
-            self._length = end_local.replace(tzinfo=None) - start_local.replace(tzinfo=None)
-        ui.recurrence.setStart(start_local.replace(tzinfo=None))
+            self._fill_dates(start_local.date(), end_local.date() - timedelta(days=1))
+        else:
+            ui.startChoice.preferFold(timezones.Fold(start_local.fold))
+            ui.endChoice.preferFold(timezones.Fold(end_local.fold))
+            ui.start.setDateTime(_qdatetime(start_local))
+            ui.end.setDateTime(_qdatetime(end_local))
+            if end_local.replace(tzinfo=None) > start_local.replace(tzinfo=None):
+                self._length = end_local.replace(tzinfo=None) - start_local.replace(tzinfo=None)
+            ui.recurrence.setStart(start_local.replace(tzinfo=None))
         ui.recurrence.setRule(values.get("recurrence_rule"), zone)
         self._select_stored(values)
         ui.videoLink.setText(values.get("video_link", ""))
         ui.description.setPlainText(values.get("description", ""))
         ui.notes.setPlainText(values.get("notes", ""))
+
+    def _fill_dates(self, first: date, last: date) -> None:
+        """Show a stored all-day event: its first and last day, in date editors."""
+        ui = self.ui
+        self._extra_days = max(0, (last - first).days)
+        self._show_dates(True)
+        with QSignalBlocker(ui.allDay):
+            ui.allDay.setChecked(True)
+        ui.start.setDateTime(_qdatetime(datetime.combine(first, time())))
+        ui.end.setDateTime(_qdatetime(datetime.combine(max(first, last), time())))
+        ui.recurrence.setStart(datetime.combine(first, time()))
 
     # -- editing ----------------------------------------------------------------------
     def _kind_changed(self, _index: int) -> None:
