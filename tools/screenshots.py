@@ -118,7 +118,8 @@ def _render_series_meeting(app: QApplication, window: MainWindow, outdir: Path) 
 
 def _render_all_day_week(app: QApplication, window: MainWindow, outdir: Path) -> Path:
     """Golden Week as an all-day event over the week of 26 April 2027, seen from Lima:
-    the all-day row holds it on its own dates. The event is taken out again after."""
+    the all-day row holds it on its own dates, and so does the month (written beside
+    the week's picture). The event is taken out again after."""
     from cpp_scheduler import timezones
     from cpp_scheduler.model import Event, EventKind
     from cpp_scheduler.services import editing
@@ -143,7 +144,11 @@ def _render_all_day_week(app: QApplication, window: MainWindow, outdir: Path) ->
         window.show_view("week")
         window.go_to(ALL_DAY_FIRST)
         _settle(app, window)
-        return _save(window, outdir / "week-all-day.png")
+        week = _save(window, outdir / "week-all-day.png")
+        window.show_view("month")
+        _settle(app, window)
+        _save(window, outdir / "month-all-day.png")
+        return week
     finally:
         editing.delete(database, Event, event_id)
         window.reload()

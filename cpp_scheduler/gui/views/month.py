@@ -211,7 +211,9 @@ class MonthView(CalendarView):
                 painter.setBrush(fill)
                 painter.drawRoundedRect(rect, 3, 3)
                 painter.setPen(text)
-                label = f"All day  {row.title}" if row.all_day else row.title
+                # An all-day event says so on its first day and continues by its title.
+                first_day = row.all_day and day == row.first_date
+                label = f"All day  {row.title}" if first_day else row.title
             else:
                 if selected:
                     painter.setPen(Qt.PenStyle.NoPen)
