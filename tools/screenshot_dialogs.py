@@ -160,6 +160,17 @@ def _render_questions(database: Database, outdir: Path) -> list[Path]:
     written.append(_save(dialog, outdir / "dialog-event-clock-change.png"))
     _close(dialog)
 
+    dialog = EventDialog(database)
+    dialog.ui.title.setText("Golden Week: TDLC closed")
+    dialog.ui.allDay.setChecked(True)
+    first = QDateTime(QDate(2027, 4, 29), QTime(0, 0), QTimeZone(QTimeZone.Initialization.UTC))
+    dialog.ui.start.setDateTime(first)
+    dialog.ui.end.setDateTime(first.addDays(6))
+    dialog.ui.delegations.setCheckedIds([c.id for c in dialog.ui.delegations.model.choices()])
+    dialog.show_local_times()
+    written.append(_save(dialog, outdir / "dialog-event-all-day.png"))
+    _close(dialog)
+
     dialog = DelegationDialog(database)
     dialog.ui.name.setText("São Paulo urban development secretariat")
     dialog.ui.country.setSelectedData("BR")

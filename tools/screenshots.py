@@ -44,6 +44,9 @@ SERIES_MEETING = date(2027, 3, 17)
 """A meeting of the demo's monthly series after the US clock change."""
 
 #: (file name, view, day shown, display zone, zoom of the venue timeline in days)
+ALL_DAY_FIRST = date(2027, 4, 29)
+ALL_DAY_LAST = date(2027, 5, 5)
+"""Golden Week, the all-day event the all-day row is shown with."""
 SHOTS: tuple[tuple[str, str, date, str, int], ...] = (
     ("week", "week", CONFERENCE_WEEK, "Asia/Tokyo", 0),
     ("week-tour", "week", TOUR_WEEK, "Asia/Tokyo", 0),
@@ -93,6 +96,7 @@ def render_views(database: Database, outdir: Path, size: tuple[int, int]) -> lis
         _settle(app, window)
         written.append(_save(window, outdir / f"{name}.png"))
     written.append(_render_series_meeting(app, window, outdir))
+    written.append(_render_all_day_week(app, window, outdir))
     window.close()
     window.deleteLater()
     return written
@@ -110,6 +114,45 @@ def _render_series_meeting(app: QApplication, window: MainWindow, outdir: Path) 
         window.select_occurrence(series[0].row.occurrence_key)
     _settle(app, window)
     return _save(window, outdir / "week-series-meeting.png")
+
+
+def _render_all_day_week(app: QApplication, window: MainWindow, outdir: Path) -> Path:
+    """Golden Week as an all-day event over the week of 26 April 2027, seen from Lima:
+    the all-day row holds it on its own dates, and so does the month (written beside
+    the week's picture). The event is taken out again after."""
+    from cpp_scheduler import timezones
+    from cpp_scheduler.model import Event, EventKind
+    from cpp_scheduler.services import editing
+
+    database = window.database
+    start, end = timezones.local_days(ALL_DAY_FIRST, ALL_DAY_LAST, timezones.TOKYO)
+    event_id = editing.create(
+        database,
+        Event,
+        {
+            "title": "Golden Week: TDLC closed",
+            "kind": EventKind.WORKSHOP,
+            "zone": timezones.TOKYO,
+            "all_day": True,
+            "start_utc": start,
+            "end_utc": end,
+        },
+    )
+    try:
+        window.reload()
+        window.set_display_zone("America/Lima")
+        window.show_view("week")
+        window.go_to(ALL_DAY_FIRST)
+        _settle(app, window)
+        week = _save(window, outdir / "week-all-day.png")
+        window.show_view("month")
+        _settle(app, window)
+        _save(window, outdir / "month-all-day.png")
+        return week
+    finally:
+        editing.delete(database, Event, event_id)
+        window.reload()
+        _settle(app, window)
 
 
 def render_welcome(folder: Path, outdir: Path) -> Path:

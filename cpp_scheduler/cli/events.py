@@ -80,6 +80,10 @@ class Row:
             else None,
             "moved": occurrence.moved,
             "sequence": event.sequence,
+            "all_day": event.all_day,
+            "dates": [event.first_date.isoformat(), event.last_date.isoformat()]
+            if event.all_day
+            else None,
         }
 
     def cells(self) -> list[str]:
@@ -91,12 +95,16 @@ class Row:
             if local_end.date() == local.date()
             else (f"{local_end:%d %b %H:%M}")
         )
+        when = f"{local:%a %d %b %H:%M}-{ends} {local.tzname()}"
+        if event.all_day:  # dates: the same on every clock
+            first, last = event.first_date, event.last_date
+            when = f"{first:%a %d %b} all day" + ("" if last == first else f" to {last:%a %d %b}")
         indent = "  " if event.parent is not None else ""
         moved = " (moved)" if occurrence.moved else ""
         title = indent + _clip(event.title, TITLE_WIDTH - len(indent) - len(moved)) + moved
         return [
             f"{occurrence.start:%Y-%m-%d %H:%M}",
-            f"{local:%a %d %b %H:%M}-{ends} {local.tzname()}",
+            when,
             title,
             event.kind.label,
             event.status.label,

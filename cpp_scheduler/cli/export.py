@@ -273,6 +273,7 @@ def preview_json(preview: calendar_preview.ExportPreview) -> dict[str, Any]:
                 "video_link": row.video_link,
                 "uid": row.uid,
                 "recurrence_id": utc_z(row.recurrence_id) if row.recurrence_id else None,
+                "all_day": row.all_day,
             }
             for row in preview.rows
         ],

@@ -110,6 +110,8 @@ def _meeting_json(meeting: MeetingLocalTimes) -> dict[str, Any]:
         "start": utc_z(meeting.start),
         "end": utc_z(meeting.end),
         "recurrence_id": utc_z(recurrence_id) if recurrence_id is not None else None,
+        "all_day": meeting.all_day,
+        "dates": [day.isoformat() for day in meeting.dates] if meeting.all_day else None,
         "times": [_row_json(row) for row in meeting.rows],
         "holidays": [_holiday_json(warning) for warning in meeting.warnings],
     }
@@ -117,6 +119,9 @@ def _meeting_json(meeting: MeetingLocalTimes) -> dict[str, Any]:
 
 def _meeting_text(meeting: MeetingLocalTimes) -> str:
     event = meeting.event
+    if meeting.all_day:  # the same dates on every clock: no hours to list
+        text = f"{event.title}: {meeting.describe_days()}, on every attendee's calendar"
+        return "\n".join([text, *(f"Holiday: {warning.text}" for warning in meeting.warnings)])
     header = ["WHO", "ZONE", "LOCAL TIME", "DAY", "UTC OFFSET", "HOURS"]
     text = f"{event.title}: {describe_span(meeting.start, meeting.end, event.zone)}\n" + table(
         [_row_text(row) for row in meeting.rows], header

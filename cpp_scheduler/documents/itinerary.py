@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
 
@@ -50,7 +50,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.scheduling.attendance import delegation_meetings
 from cpp_scheduler.scheduling.inputs import zone_city
-from cpp_scheduler.scheduling.localtimes import LocalTime
+from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_dates
 from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
 from cpp_scheduler.store import Database
 
@@ -81,6 +81,9 @@ class ItineraryMeeting:
     """The agenda and anything participants should read (never the coordinators'
     notes)."""
     conference: str | None
+    last_day: date | None = None
+    """For an all-day event, its last day (the day it is listed under is its first): it
+    has dates, not hours."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,14 +231,19 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
     for meeting in attended:
         interval = meeting.interval
         start = timezones.to_local(interval.start, TOKYO)
+        day = start.date()
         detail = details[interval.event_id]
         at_home = None
-        if interval.mode is not EventMode.FACE_TO_FACE:
+        last_day = None
+        if interval.all_day:  # its own dates, on every clock; first in its day
+            day, last_day = all_day_dates(interval)
+            start = datetime.combine(day, time(), timezones.zone(TOKYO))
+        elif interval.mode is not EventMode.FACE_TO_FACE:
             at_home = (
                 LocalTime.of(interval.start, found.zone, interval.zone),
                 LocalTime.of(interval.end, found.zone, interval.zone),
             )
-        meetings_by_day.setdefault(start.date(), []).append(
+        meetings_by_day.setdefault(day, []).append(
             ItineraryMeeting(
                 title=interval.title,
                 kind=interval.kind,
@@ -247,6 +255,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 video_link=detail.video_link or "",
                 description=detail.description or "",
                 conference=meeting.conference.title if meeting.conference is not None else None,
+                last_day=last_day,
             )
         )
     legs_by_day: dict[date, list[ItineraryLeg]] = {}
@@ -415,8 +424,14 @@ def _meeting_row(
         what.append(lines(meeting.description))
     if meeting.video_link:
         what.append(_video_link(meeting, links_shown))
+    when = time_span(meeting.start, meeting.end)
+    if meeting.last_day is not None:
+        until = (
+            f" to {meeting.last_day:%a %d %b}" if meeting.last_day > meeting.start.date() else ""
+        )
+        when = f'<p style="white-space: nowrap">{escape("All day" + until)}</p>'
     return [
-        time_span(meeting.start, meeting.end),
+        when,
         "<br>".join(what),
         _where(meeting.place) if meeting.place is not None else escape("Online"),
     ]

@@ -171,6 +171,12 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def _display(self, row: EventRow, column: int) -> str | None:
+        if row.all_day and column in (Column.START, Column.END):
+            # Dates, the same in every display zone: an all-day event has no hours.
+            if column == Column.START:
+                return row.first_date.strftime("%a %d %b %Y  All day")
+            last = row.last_date
+            return "All day" if last == row.first_date else last.strftime("%d %b  All day")
         if column == Column.START:
             return self.local(row.start_utc).strftime("%a %d %b %Y  %H:%M")
         if column == Column.END:
@@ -201,7 +207,14 @@ class EventTableModel(QAbstractTableModel):
             f"<b>{_escape(row.title)}</b>",
             f"{start:%a %d %b %Y, %H:%M}–{end:%H:%M} ({self._zone})",
         ]
-        if row.zone != self._zone:
+        if row.all_day:
+            first, last = row.first_date, row.last_date
+            lines[1] = (
+                f"All day {first:%a %d %b %Y}"
+                if first == last
+                else f"All day {first:%a %d %b} – {last:%a %d %b %Y}"
+            )
+        elif row.zone != self._zone:
             lines.append(f"Planned in {row.zone}: {planned:%a %d %b, %H:%M}")
         lines.append(f"{row.kind.label} · {row.mode.label} · {row.status.label}")
         place = ", ".join(part for part in (row.venue_name, row.city_name) if part)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 import icalendar
@@ -150,6 +150,13 @@ class _Writer:
     # -- events -----------------------------------------------------------------------
     def event_components(self, event: Event, method: Method) -> list[icalendar.Event]:
         master = self.base_component(event, method)
+        if event.all_day:
+            # Dates, as RFC 5545 keeps them: no zone, no VTIMEZONE, an exclusive end. The
+            # zone the dates belong to rides along for this program's own import.
+            master.add("DTSTART", event.first_date)
+            master.add("DTEND", event.last_date + timedelta(days=1))
+            master.add(ZONE_PROPERTY, event.zone)
+            return [master]
         series = bool(event.recurrence_rule)
         self.add_times(master, event.zone, event.start_utc, event.end_utc, series=series)
         components = [master]
@@ -326,7 +333,9 @@ class _Writer:
             meetings = [(event.start_utc, event.end_utc)]  # only the first is shown
         else:
             meetings = [(o.start, o.end) for o in event.occurrences()]
-        if viewer is not None:
+        if event.all_day:
+            details.append(all_day_line(event.first_date, event.last_date))
+        elif viewer is not None:
             details.extend(local_time_lines(viewer, meetings))
         else:
             for delegation in event.delegations:
@@ -797,6 +806,14 @@ def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime
     if len(lines) == 2:
         return [f"{lines[0]} {lines[1].strip()}"]
     return lines
+
+
+def all_day_line(first: date, last: date) -> str:
+    """'All day on Thu 29 Apr 2027': an all-day event's dates are the same on every
+    clock, so no reader is given hours for it."""
+    if first == last:
+        return f"All day on {first:%a %d %b %Y}"
+    return f"All day from {first:%a %d %b %Y} to {last:%a %d %b %Y}"
 
 
 def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime, end: datetime) -> str:

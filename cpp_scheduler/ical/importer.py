@@ -8,7 +8,7 @@ A file that cannot be trusted as a whole is refused with a :class:`CalendarFileE
 naming the line or the component and the reason: bad encoding, a line that is not a
 content line, BEGIN and END that do not match, a value icalendar cannot read, a time
 zone that is neither an IANA name nor a Windows name. Events the program cannot hold
-(all-day entries, RDATE lists, endless series) are listed as skipped, with the reason,
+(repeating all-day entries, RDATE lists, endless series) are listed as skipped, with the reason,
 and the rest is imported.
 
 Zones are read the way khal reads them: the TZID is looked up in the IANA database
@@ -99,6 +99,15 @@ class ParsedEvent:
     read_by_rfc: tuple[tuple[datetime, datetime], ...] = ()
     """Wall-clock times of the event (in its zone) that a change of clocks skips or
     repeats, each with the instant RFC 5545 reads it as: the import preview lists them."""
+    all_day: bool = False
+    """Dates in the file (``VALUE=DATE``): the event runs from the start of its first day
+    to the start of the day after its last, in ``zone``."""
+
+    @property
+    def dates(self) -> tuple[date, date]:
+        """The first and last day of an all-day event (the file's end is exclusive)."""
+        first = timezones.to_local(self.start_utc, self.zone).date()
+        return first, timezones.to_local(self.end_utc, self.zone).date() - _DAY
 
     @property
     def where(self) -> str:
@@ -817,7 +826,7 @@ def _event(
         )
     start_prop = component["DTSTART"]
     if not isinstance(start_prop.dt, datetime):
-        return Skipped(uid, title, line, "an all-day entry; the program holds timed events")
+        return _all_day_event(reader, component, line, method, ours)
     try:
         start, start_zone = reader.instant(start_prop, line, "DTSTART")
         end_prop = component.get("DTEND")
@@ -890,6 +899,37 @@ def _event(
             for _, instant in unplaced
             if instant not in changed
         )
+    return _parsed(
+        reader,
+        component,
+        line,
+        method,
+        ours,
+        start=start,
+        end=end,
+        zone=zone_name,
+        recurrence_rule=rule_text,
+        changes=tuple(sorted(changes, key=lambda change: change.recurrence_id)),
+        read_by_rfc=tuple(sorted(set(read_by_rfc))),
+    )
+
+
+def _parsed(
+    reader: _Reader,
+    component: Any,
+    line: int,
+    method: str,
+    ours: bool,
+    *,
+    start: datetime,
+    end: datetime,
+    zone: str,
+    recurrence_rule: str | None = None,
+    changes: tuple[ParsedChange, ...] = (),
+    read_by_rfc: tuple[tuple[datetime, datetime], ...] = (),
+    all_day: bool = False,
+) -> ParsedEvent:
+    """The event's times as read, with what every VEVENT says besides them."""
     status_text = str(component.get("STATUS", "CONFIRMED")).upper()
     status = {"TENTATIVE": EventStatus.TENTATIVE, "CANCELLED": EventStatus.CANCELLED}.get(
         status_text, EventStatus.CONFIRMED
@@ -903,23 +943,74 @@ def _event(
         attendees = [attendees]
     sequence = component.get("SEQUENCE", 0)
     return ParsedEvent(
-        uid=uid,
+        uid=_text(component, "UID"),
         sequence=int(sequence),
-        title=title,
+        title=_text(component, "SUMMARY") or "(no title)",
         description=agenda_of(description) if ours else description,
         location=_text(component, "LOCATION"),
         start_utc=start,
         end_utc=end,
-        zone=zone_name,
+        zone=zone,
         status=status,
         categories=_categories(component),
         video_link=_video_link(reader, component, line),
-        recurrence_rule=rule_text,
-        changes=tuple(sorted(changes, key=lambda change: change.recurrence_id)),
+        recurrence_rule=recurrence_rule,
+        changes=changes,
         organizer=_address(organizer) if organizer is not None else None,
         attendees=tuple(a for a in (_address(value) for value in attendees) if a is not None),
         line=line,
-        read_by_rfc=tuple(sorted(set(read_by_rfc))),
+        read_by_rfc=read_by_rfc,
+        all_day=all_day,
+    )
+
+
+def _all_day_event(
+    reader: _Reader, component: Any, line: int, method: str, ours: bool
+) -> ParsedEvent | Skipped:
+    """An event of dates (``DTSTART;VALUE=DATE``): its days, in the zone the file gives
+    its floating values (this program's own files name the zone the dates were planned
+    in). RFC 5545: the end is exclusive, and without DTEND or DURATION it lasts one day."""
+    uid = _text(component, "UID")
+    title = _text(component, "SUMMARY") or "(no title)"
+    first: date = component["DTSTART"].dt
+    end_prop = component.get("DTEND")
+    if end_prop is not None:
+        if isinstance(end_prop.dt, datetime):
+            return Skipped(
+                uid, title, line, "DTEND is a time while DTSTART is a date", invalid=True
+            )
+        after: date = end_prop.dt
+    elif component.get("DURATION") is not None:
+        length = component["DURATION"].dt
+        if not isinstance(length, timedelta) or length.seconds or length.microseconds:
+            return Skipped(
+                uid, title, line, "an all-day event's DURATION is not whole days", invalid=True
+            )
+        try:
+            after = first + length
+        except OverflowError:
+            after = date.max
+    else:
+        after = first + _DAY
+    if after < first:
+        return Skipped(uid, title, line, "the event ends before it starts", invalid=True)
+    if after == first:
+        return Skipped(uid, title, line, "the event ends when it starts (it has no length)")
+    if not (limits.day_in_range(first) and limits.day_in_range(after - _DAY)):
+        return Skipped(
+            uid,
+            title,
+            line,
+            f"the event lies outside the dates the program plans for "
+            f"({limits.describe_day_range()})",
+        )
+    if component.get("RRULE") is not None or component.get("RDATE") is not None:
+        return Skipped(uid, title, line, "a repeating all-day event; the program holds it once")
+    marked = _text(component, ZONE_PROPERTY)
+    zone_name = (resolve_zone(marked) if marked else None) or reader.floating_zone
+    start, end = timezones.local_days(first, after - _DAY, zone_name)
+    return _parsed(
+        reader, component, line, method, ours, start=start, end=end, zone=zone_name, all_day=True
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
@@ -15,10 +15,11 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cpp_scheduler import timezones
+from cpp_scheduler import limits, timezones
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type, new_id
@@ -79,6 +80,11 @@ class Event(Record, Base):
     start_utc: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     end_utc: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     zone: Mapped[str] = mapped_column(String(64), default=timezones.TOKYO)
+    all_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """A span of whole days (an office closure, an arrival day, a conference day block):
+    it runs from the first day's start to the start of the day after its last day in
+    ``zone``, so the instants say when it holds, but it has dates, never hours. Calendar
+    files write it as ``VALUE=DATE`` with the exclusive end RFC 5545 gives it."""
     venue_id: Mapped[str | None] = mapped_column(ForeignKey("venues.id", ondelete="SET NULL"))
     city_id: Mapped[str | None] = mapped_column(
         ForeignKey("partner_cities.id", ondelete="SET NULL")
@@ -151,6 +157,25 @@ class Event(Record, Base):
         self.end_utc = timezones.to_utc(end, zone_name, fold)
         self.zone = zone_name
 
+    # -- dates of an all-day event ----------------------------------------------------
+    @property
+    def first_date(self) -> date:
+        """The first day the event covers, in its zone."""
+        return timezones.to_local(self.start_utc, self.zone).date()
+
+    @property
+    def last_date(self) -> date:
+        """The last day an all-day event covers, in its zone (the end is exclusive: the
+        event ends when the day after its last day begins)."""
+        return timezones.to_local(self.end_utc, self.zone).date() - timedelta(days=1)
+
+    def set_dates(self, first: date, last: date, zone_name: str | None = None) -> None:
+        """Make the event an all-day event from ``first`` to ``last``, both included."""
+        zone_name = zone_name or self.zone
+        self.start_utc, self.end_utc = timezones.local_days(first, last, zone_name)
+        self.zone = zone_name
+        self.all_day = True
+
     # -- place ------------------------------------------------------------------------
     @property
     def locality(self) -> str | None:
@@ -186,13 +211,22 @@ class Event(Record, Base):
         found = rules.collect(
             rules.required_text_problem("title", self.title, "title"),
             rules.zone_problem("zone", self.zone),
-            rules.instant_problem("start_utc", self.start_utc, "start"),
-            rules.instant_problem("end_utc", self.end_utc, "end"),
         )
+        if not self.all_day:
+            found += rules.collect(
+                rules.instant_problem("start_utc", self.start_utc, "start"),
+                rules.instant_problem("end_utc", self.end_utc, "end"),
+            )
         if self.start_utc is None or self.end_utc is None:
             found.append(rules.Problem("start_utc", "Give the start and the end."))
         elif self.end_utc <= self.start_utc:
             found.append(rules.Problem("end_utc", "The event must end after it starts."))
+        if self.all_day and not found:
+            found.extend(all_day_problems(self.start_utc, self.end_utc, self.zone))
+            if self.recurrence_rule:
+                found.append(
+                    rules.Problem("recurrence_rule", "An all-day event cannot repeat; copy it.")
+                )
         if self.parent is not None and self.parent is self:
             found.append(rules.Problem("parent", "An event cannot be a session of itself."))
         link_problem = rules.web_address_problem("video_link", self.video_link, "video link")
@@ -224,6 +258,32 @@ class Event(Record, Base):
             for gap, (_, instant) in zip(gaps, unplaced, strict=True)
             if instant not in placed
         ]
+
+
+def all_day_problems(start_utc: datetime, end_utc: datetime, zone: str) -> list[rules.Problem]:
+    """An all-day event begins as its first day begins and ends as the day after its last
+    day begins, in its zone: anything else would be hours dressed up as dates."""
+    try:
+        first = timezones.to_local(start_utc, zone).date()
+        after = timezones.to_local(end_utc, zone).date()
+    except (ValueError, OverflowError):
+        first = after = date.min
+    if not (limits.day_in_range(first) and limits.day_in_range(after - timedelta(days=1))):
+        return [
+            rules.Problem(
+                "start_utc",
+                f"An all-day event's dates must lie from {limits.describe_day_range()}.",
+            )
+        ]
+    if timezones.day_start(first, zone) != start_utc or timezones.day_start(after, zone) != (
+        end_utc
+    ):
+        return [
+            rules.Problem(
+                "start_utc", "An all-day event runs from the start of a day to the start of one."
+            )
+        ]
+    return []
 
 
 class OccurrenceOverride(Record, Base):

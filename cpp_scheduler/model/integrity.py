@@ -25,6 +25,7 @@ SEQUENCE_ATTRIBUTES = (
     "start_utc",
     "end_utc",
     "zone",
+    "all_day",
     "venue_id",
     "city_id",
     "status",

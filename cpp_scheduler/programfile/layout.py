@@ -303,6 +303,7 @@ EVENTS = Kind(
         Value("start", INSTANT, "start_utc"),
         Value("end", INSTANT, "end_utc"),
         Value("zone"),
+        Value("all_day", BOOLEAN),
         Value("video_link"),
         Value("description"),
         Value("notes"),

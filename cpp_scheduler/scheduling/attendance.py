@@ -13,8 +13,8 @@ night-time warnings, so the two never disagree:
   the delegation's stay (arrival and departure are Japanese dates) is read in Tokyo
   time; any other in the delegation's home zone.
 * **A block of several days** runs each day from its first day's start to its last day's
-  end; **an all-day block** (midnight to midnight in its own zone) is a matter of dates,
-  never of hours.
+  end; **an all-day event** (the event's ``all_day`` flag: whole days in its own zone) is
+  a matter of dates, never of hours.
 """
 
 from __future__ import annotations
@@ -60,13 +60,11 @@ def span_part(span: LocalSpan, hours: Hours) -> DayPart:
     return next(part for part in _WORST_FIRST if part in parts)
 
 
-def is_all_day(clock: LocalClock, interval: Interval) -> bool:
-    """Midnight to midnight in the meeting's own zone: an office closure, an arrival
-    day, a conference day block. It has dates, not hours."""
-    return (
-        clock.local_minute(interval.zone, interval.start_s) == 0
-        and clock.local_minute(interval.zone, interval.end_s) == 0
-    )
+def is_all_day(interval: Interval) -> bool:
+    """An event of dates, as the coordinator made it: an office closure, an arrival day,
+    a conference day block. It has dates, not hours, whatever its length (a timed
+    meeting from midnight to midnight is still a meeting at midnight)."""
+    return interval.all_day
 
 
 def clock_zone(clock: LocalClock, attendee: Attendee, start_s: int) -> str:
@@ -93,7 +91,7 @@ def judge(clock: LocalClock, attendee: Attendee, interval: Interval) -> Judgemen
     """Which clock an attendee reads a meeting on, and where it falls in that day."""
     zone = clock_zone(clock, attendee, interval.start_s)
     in_japan = zone != attendee.zone
-    if is_all_day(clock, interval):
+    if is_all_day(interval):
         return Judgement(zone, in_japan, None)
     span = local_span(clock, zone, interval.start_s, interval.end_s)
     return Judgement(zone, in_japan, span_part(span, attendee.hours))

@@ -51,6 +51,7 @@ from cpp_scheduler.scheduling.inputs import (
 )
 from cpp_scheduler.scheduling.localtimes import (
     DayPart,
+    describe_days,
     describe_span,
 )
 from cpp_scheduler.scheduling.travel import (
@@ -355,6 +356,7 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
         )
         both_start = max(first.start, second.start)
         both_end = min(first.end, second.end)
+        both_days = first.all_day and second.all_day  # dates on both sides: no hours
         venues = [o.resource_id for o in pair if o.resource is Resource.VENUE]
         for venue_id in venues:
             venue = context.snapshot.venues.get(venue_id)
@@ -364,7 +366,11 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
                 ConflictKind.VENUE_DOUBLE_BOOKED,
                 Severity.ERROR,
                 f"{first.title} and {second.title} both book {venue_name} on "
-                f"{describe_span(both_start, both_end, zone)}",
+                + (
+                    describe_days(both_start, both_end, first.zone)
+                    if both_days
+                    else describe_span(both_start, both_end, zone)
+                ),
                 (first.event_id, second.event_id),
                 (venue_id,),
                 both_start,
@@ -378,7 +384,11 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
                 ConflictKind.ATTENDEE_DOUBLE_BOOKED,
                 Severity.ERROR,
                 f"{names} {verb} expected at {first.title} and {second.title} at the same "
-                f"time, {describe_span(both_start, both_end, first.zone)}",
+                + (
+                    f"days, {describe_days(both_start, both_end, first.zone)}"
+                    if both_days
+                    else f"time, {describe_span(both_start, both_end, first.zone)}"
+                ),
                 (first.event_id, second.event_id),
                 tuple(people),
                 both_start,
@@ -447,6 +457,8 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
                 if tokyo_day is None:  # nobody is there in person
                     continue
                 interval = intervals[index]
+                if interval.all_day:
+                    continue  # its midnights are not hours anyone travels at
                 if own_delegation is not None and own_delegation in interval.delegation_ids:
                     continue  # travels with the delegation, which is checked already
                 if tokyo_day != everyone and (
@@ -608,7 +620,7 @@ def _venue_problems_of(
                 interval.start,
                 (Meeting.of(interval),),
             )
-    if not _within_opening_hours(context, interval, venue):
+    if not interval.all_day and not _within_opening_hours(context, interval, venue):
         yield Conflict(
             ConflictKind.OUTSIDE_OPENING_HOURS,
             Severity.ERROR,
@@ -806,7 +818,7 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
                 or (interval.ancestor_ids and conferences)
             )
             or interval.event_id in parent_ids  # its sessions are checked, not its days
-            or is_all_day(clock, interval)
+            or is_all_day(interval)
         ):
             continue
         start_s, end_s = interval.start_s, interval.end_s

@@ -177,6 +177,10 @@ class Interval:
     recurrence_id: datetime | None = None
     """For a meeting of a series, the start its rule gives it (UTC), which names the
     meeting even after it was moved; None for a one-off event."""
+    all_day: bool = False
+    """A span of whole days in ``zone`` (start and end the midnights that begin its first
+    day and the day after its last): it holds rooms and people for those days, but has
+    no hours to be at night, outside opening hours or too close to a journey."""
     start_s: int = field(init=False, repr=False, compare=False)
     end_s: int = field(init=False, repr=False, compare=False)
 

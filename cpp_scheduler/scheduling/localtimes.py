@@ -234,7 +234,12 @@ class MeetingTimes:
 
 def meeting_times(interval: Interval, attendees: Iterable[Attendee]) -> MeetingTimes:
     """The meeting on each distinct clock (delegations, participants on a clock of their
-    own, Tokyo, Washington) and the public holidays on those local dates."""
+    own, Tokyo, Washington) and the public holidays on those local dates.
+
+    An all-day event has no clock to read: it is on its dates for everybody, so it has
+    no rows, only the holidays that fall on its dates in each attendee's country."""
+    if interval.all_day:
+        return MeetingTimes((), all_day_holiday_warnings(interval, attendees))
     rows = local_times(interval, distinct_clocks(attendees, japan_day(interval.start)))
     return MeetingTimes(rows, holiday_warnings(rows, hosted_in_japan(interval)))
 
@@ -248,3 +253,49 @@ def describe_span(start: datetime, end: datetime, zone_name: str) -> str:
     else:
         text = f"{first:%a %d %b %H:%M} to {last:%a %d %b %H:%M}"
     return f"{text} ({zone_city(zone_name)})"
+
+
+def describe_days(start: datetime, end: datetime, zone_name: str) -> str:
+    """``Thu 29 Apr (all day)``, ``Thu 29 Apr to Wed 05 May (all day)``: whole days of
+    ``zone_name`` from ``start`` to ``end`` (the midnight after the last day)."""
+    first = timezones.to_local(start, zone_name).date()
+    last = (timezones.to_local(end, zone_name) - timedelta(microseconds=1)).date()
+    if first == last:
+        return f"{first:%a %d %b} (all day)"
+    return f"{first:%a %d %b} to {last:%a %d %b} (all day)"
+
+
+def all_day_dates(interval: Interval) -> tuple[date, date]:
+    """The first and last day of an all-day event, in its own zone."""
+    first = timezones.to_local(interval.start, interval.zone).date()
+    last = (timezones.to_local(interval.end, interval.zone) - timedelta(microseconds=1)).date()
+    return first, last
+
+
+def all_day_holiday_warnings(
+    interval: Interval, attendees: Iterable[Attendee]
+) -> tuple[HolidayWarning, ...]:
+    """The public holidays on an all-day event's dates: each attendee's country's (Japan's
+    for a day it spends in Japan), and Japan's for the hosts of an event held there."""
+    first, last = all_day_dates(interval)
+    warnings: list[HolidayWarning] = []
+    seen: set[tuple[str, date]] = set()
+    clocks = distinct_clocks(attendees, japan_day(interval.start))
+    hosted = hosted_in_japan(interval)
+    day = first
+    while day <= last:
+        concerned: list[tuple[str, str]] = []
+        if hosted:
+            concerned.append((JAPAN, "the hosts in Tokyo"))
+        for attendee in clocks:
+            in_japan = attendee.zone_on(day) != attendee.zone
+            country = JAPAN if in_japan else attendee.country
+            if country:
+                concerned.append((country, attendee.name))
+        for country, who in concerned:
+            name = holidays.holiday_name(country, day)
+            if name and (country, day) not in seen:
+                seen.add((country, day))
+                warnings.append(HolidayWarning(day, country, name, who))
+        day += timedelta(days=1)
+    return tuple(warnings)

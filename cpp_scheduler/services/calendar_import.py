@@ -56,6 +56,17 @@ class ImportAction(StrEnum):
     """The program holds a newer version (higher SEQUENCE) and keeps it."""
 
 
+def describe_when(event: ParsedEvent) -> str:
+    """``Tue 09 Feb 2027 10:00 Asia/Tokyo``, or ``all day Thu 29 Apr 2027`` (``to`` the
+    last day for several days): what an import preview says of an event's time."""
+    if event.all_day:
+        first, last = event.dates
+        days = f"{first:%a %d %b %Y}" + ("" if last == first else f" to {last:%a %d %b %Y}")
+        return f"all day {days}"
+    when = timezones.to_local(event.start_utc, event.zone)
+    return f"{when:%a %d %b %Y %H:%M} {event.zone}"
+
+
 @dataclass(frozen=True)
 class PlannedChange:
     action: ImportAction
@@ -63,8 +74,7 @@ class PlannedChange:
     sequence_held: int | None = None
 
     def describe(self) -> str:
-        when = timezones.to_local(self.event.start_utc, self.event.zone)
-        head = f"{self.event.title} ({when:%a %d %b %Y %H:%M} {self.event.zone})"
+        head = f"{self.event.title} ({describe_when(self.event)})"
         if self.action is ImportAction.CREATE:
             return f"create  {head}"
         if self.action is ImportAction.UPDATE:
@@ -544,6 +554,7 @@ def _fill(event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool) 
     event.zone = incoming.zone
     event.start_utc = incoming.start_utc
     event.end_utc = incoming.end_utc
+    event.all_day = incoming.all_day
     event.status = incoming.status
     event.recurrence_rule = incoming.recurrence_rule
     event.video_link = incoming.video_link

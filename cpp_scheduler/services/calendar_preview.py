@@ -48,6 +48,9 @@ class PreviewRow:
     """The UTC start the series' rule gives this meeting; None for a one-off event."""
     event_id: str | None
     """The program's event of that UID (None only if the file named one it does not hold)."""
+    all_day: bool = False
+    """Dates in the file: ``start`` and ``end`` are the reader's midnights of the first
+    day and of the day after the last, the same dates on every clock."""
 
     @property
     def cancelled(self) -> bool:
@@ -55,10 +58,14 @@ class PreviewRow:
 
     @property
     def start_text(self) -> str:
+        if self.all_day:
+            return f"{self.start:%a %d %b %Y} (all day)"
         return describe_local(self.start)
 
     @property
     def end_text(self) -> str:
+        if self.all_day:
+            return f"{(self.end - timedelta(days=1)):%a %d %b %Y} (all day)"
         return describe_local(self.end)
 
 
@@ -170,6 +177,24 @@ def export_caveats(
 
 def _meetings(event: ParsedEvent, zone_name: str, event_id: str | None) -> Sequence[PreviewRow]:
     """Each meeting of one VEVENT and its RECURRENCE-ID sessions, in ``zone_name``."""
+    if event.all_day:
+        first, last = event.dates
+        reader_start, reader_end = timezones.local_days(first, last, zone_name)
+        local = timezones.zone(zone_name)
+        return [
+            PreviewRow(
+                title=event.title,
+                start=reader_start.astimezone(local),
+                end=reader_end.astimezone(local),
+                status=event.status,
+                location=event.location,
+                video_link=event.video_link,
+                uid=event.uid,
+                recurrence_id=None,
+                event_id=event_id,
+                all_day=True,
+            )
+        ]
     changes = [
         recurrence.OccurrenceChange(
             change.recurrence_id, change.cancelled, change.start, change.end

@@ -92,6 +92,7 @@ def load_event_rows(
             EVENTS.c.city_id,
             EVENTS.c.version,
             EVENTS.c.recurrence_rule,
+            EVENTS.c.all_day,
         )
         if ids is not None:
             statement = statement.where(EVENTS.c.id.in_(ids))
@@ -111,6 +112,7 @@ def load_event_rows(
             city_id,
             version,
             rule,
+            all_day,
         ) in session.execute(statement):
             linked = attending.get(event_id)
             delegation_ids = frozenset(linked) if linked else nothing
@@ -134,6 +136,7 @@ def load_event_rows(
                     ", ".join(sorted(delegations[d] for d in delegation_ids)) if linked else "",
                     version,
                     bool(rule),
+                    all_day=all_day,
                 )
             )  # a series' row is replaced by its occurrences below
             if rule:

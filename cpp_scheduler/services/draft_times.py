@@ -71,6 +71,7 @@ class DraftMeeting:
     venue_id: str | None = None
     delegation_ids: tuple[str, ...] = ()
     participant_ids: tuple[str, ...] = ()
+    all_day: bool = False
 
 
 def draft_interval(draft: DraftMeeting) -> Interval:
@@ -87,6 +88,7 @@ def draft_interval(draft: DraftMeeting) -> Interval:
         venue_id=draft.venue_id,
         delegation_ids=frozenset(draft.delegation_ids),
         participant_ids=frozenset(draft.participant_ids),
+        all_day=draft.all_day,
     )
 
 

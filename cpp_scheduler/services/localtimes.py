@@ -10,7 +10,7 @@ change to summer time, or a public holiday, shows each meeting as it falls.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
@@ -52,6 +52,27 @@ class MeetingLocalTimes:
     """The start the series rule gives this meeting (UTC); None for a one-off event."""
     rows: tuple[AttendeeTimes, ...]
     warnings: tuple[HolidayWarning, ...]
+    all_day: bool = False
+    """An all-day event: no clock's hours (``rows`` is empty), the same dates for
+    everybody (:attr:`dates`)."""
+
+    @property
+    def dates(self) -> tuple[date, date]:
+        """The first and last day of the meeting in the event's zone (the last day of an
+        all-day event is the one before its exclusive end)."""
+        first = timezones.to_local(self.start, self.event.zone).date()
+        end = timezones.to_local(self.end, self.event.zone)
+        if self.all_day:
+            end -= timedelta(days=1)
+        return first, end.date()
+
+    def describe_days(self) -> str:
+        """``All day on Thu 29 Apr 2027``, or ``All day from ... to ...``: what every clock
+        says of an all-day event."""
+        first, last = self.dates
+        if first == last:
+            return f"All day on {first:%a %d %b %Y}"
+        return f"All day from {first:%a %d %b %Y} to {last:%a %d %b %Y}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +133,7 @@ def _meeting(
         occurrence.recurrence_id,
         times.rows,
         times.warnings,
+        interval.all_day,
     )
 
 

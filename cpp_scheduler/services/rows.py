@@ -9,9 +9,10 @@ its first week while the database layer is still loading.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from cpp_scheduler import timezones
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 
 
@@ -62,6 +63,20 @@ class EventRow(NamedTuple):
     recurrence_id: datetime | None = None
     """For a meeting of a series, the start its rule gives it (UTC), which names it even
     after it was moved; None for a one-off event."""
+    all_day: bool = False
+    """A span of whole days in ``zone``: shown on its dates, in the all-day row, never
+    with hours (:attr:`first_date`, :attr:`last_date`)."""
+
+    @property
+    def first_date(self) -> date:
+        """The first day the event covers, in its own zone."""
+        return timezones.to_local(self.start_utc, self.zone).date()
+
+    @property
+    def last_date(self) -> date:
+        """The last day an all-day event covers, in its own zone (the stored end is the
+        start of the day after)."""
+        return timezones.to_local(self.end_utc, self.zone).date() - timedelta(days=1)
 
     @property
     def key(self) -> tuple[str, int]:

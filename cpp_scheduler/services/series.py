@@ -15,8 +15,9 @@ the event was left at.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from cpp_scheduler import timezones
 from cpp_scheduler.model import Event, OccurrenceOverride, recurrence
 from cpp_scheduler.services.editing import (
     RecordNotFoundError,
@@ -109,8 +110,22 @@ def move_event(
     database: Database, event_id: str, start: datetime, end: datetime, expected_version: int
 ) -> Saved:
     """Move (or resize) a whole event to ``start``-``end`` (UTC), as it was at
-    ``expected_version``; a series keeps its rule and moves with its first meeting."""
+    ``expected_version``; a series keeps its rule and moves with its first meeting.
+
+    An all-day event moves by whole days of its zone: a drag across a change of clocks
+    (a 23 or 25 hour day) still lands on midnights."""
+    with database.session() as session:
+        event = get_record(session, Event, event_id)
+        if event.all_day:
+            start, end = whole_days(start, end, event.zone)
     return change(database, Event, event_id, {"start_utc": start, "end_utc": end}, expected_version)
+
+
+def whole_days(start: datetime, end: datetime, zone: str) -> tuple[datetime, datetime]:
+    """The whole days of ``zone`` nearest to ``start``..``end``: at least one."""
+    first = timezones.to_local(start + timedelta(hours=12), zone).date()
+    days = max(1, round((end - start) / timedelta(days=1)))
+    return timezones.local_days(first, first + timedelta(days=days - 1), zone)
 
 
 def set_meeting(

@@ -144,6 +144,7 @@ def event_intervals(
                 tour_day_id=event.tour_day_id,
                 uid=event.uid,
                 recurrence_id=occurrence.recurrence_id if series else None,
+                all_day=event.all_day,
             )
         )
     return intervals

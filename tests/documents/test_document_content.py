@@ -22,7 +22,7 @@ from cpp_scheduler.documents.programme import (
     read_programme,
 )
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
-from cpp_scheduler.model import Event, Venue
+from cpp_scheduler.model import Delegation, Event, Venue
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.checking import check_program
 from cpp_scheduler.services.choices import conference_choices
@@ -230,3 +230,21 @@ def test_a_conferences_video_link_and_qr_code_are_printed_once(demo: Database) -
     assert page.count(f"Video link: {pointer}") == len(sessions) - 1
     series = "https://meet.example.org/tdlc/p2p-resilient-cities"
     assert page.count(f"Video link: {series}") == page.count(f'src="{qr_data_uri(series)}"') >= 2
+
+
+def test_an_all_day_arrival_is_printed_on_its_date_as_all_day(own_demo: Database) -> None:
+    with own_demo.transaction() as session:
+        peru = session.scalars(select(Delegation).where(Delegation.name == PERU)).one()
+        arrival = Event(title="Arrival in Tokyo", zone="America/Lima", delegations=[peru])
+        arrival.set_dates(date(2027, 3, 7), date(2027, 3, 8))
+        session.add(arrival)
+    itinerary = read_itinerary(own_demo, PERU)
+    [day] = [day for day in itinerary.days if day.day == date(2027, 3, 7)]
+    first = day.meetings[0]
+    assert (first.title, first.last_day, first.at_home) == (
+        "Arrival in Tokyo",
+        date(2027, 3, 8),
+        None,  # no hours at home either: dates are the same there
+    )
+    text = html.unescape(re.sub(r"<[^>]+>", " ", itinerary_document(itinerary).html()))
+    assert "All day to Mon 08 Mar" in text

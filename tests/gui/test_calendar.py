@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from gui_support import JANUARY_NINE_TOKYO, DialogScript, Messages
@@ -361,3 +362,44 @@ def test_the_zone_in_use_is_one_line_beside_the_title_and_wraps_only_when_narrow
     QApplication.processEvents()
     assert label.heightForWidth(label.width()) > one_line.height()  # wrapped to fit
     assert label.text() == "Times in Asia/Tokyo (UTC+09:00)"
+
+
+def test_an_all_day_event_sits_in_the_all_day_row_on_its_dates_in_any_zone(
+    program: Database, make_window: Callable[[Database], MainWindow]
+) -> None:
+    with program.transaction() as session:
+        arrival = Event(title="Lima delegation arrives", zone="Asia/Tokyo")
+        arrival.set_dates(date(2027, 1, 13), date(2027, 1, 14))
+        session.add(arrival)
+        marathon = Event(  # a long day, but timed: a block at its hours, not the all-day row
+            title="Resilience hackathon",
+            zone="Asia/Tokyo",
+            start_utc=timezones.to_utc(datetime(2027, 1, 15, 9), "Asia/Tokyo"),
+            end_utc=timezones.to_utc(datetime(2027, 1, 15, 21), "Asia/Tokyo"),
+        )
+        session.add(marathon)
+    window = make_window(program)
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    for zone in ("Asia/Tokyo", "America/Lima", "Pacific/Kiritimati"):
+        window.zone_selector.set_zone(zone, notify=True)
+        window.show_view("week")
+        view = week(window)
+        view.set_anchor(date(2027, 1, 13))
+        view.invalidate()
+        [(row, first, last)] = [item for item in view.all_day() if item[0].all_day]
+        # Wednesday and Thursday of the week of 11 January, whatever the clock.
+        assert (row.title, first, last) == ("Lima delegation arrives", 2, 3), zone
+        assert "Resilience hackathon" in [block.row.title for block in view.blocks()]
+        window.show_view("month")
+        days = window.views["month"].events_by_day()  # type: ignore[attr-defined]
+        assert [r.title for r in days[date(2027, 1, 13)] if r.all_day] == [row.title]
+        assert not [r for r in days.get(date(2027, 1, 15), []) if r.all_day]
+    window.show_view("agenda")
+    starts = {
+        window.proxy.index(number, Column.TITLE).data(): (
+            window.proxy.index(number, Column.START).data(),
+            window.proxy.index(number, Column.END).data(),
+        )
+        for number in range(window.proxy.rowCount())
+    }
+    assert starts["Lima delegation arrives"] == ("Wed 13 Jan 2027  All day", "14 Jan  All day")

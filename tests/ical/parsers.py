@@ -283,3 +283,50 @@ def with_calcurse(
             )
         )
     return found
+
+
+def calcurse_days(
+    path: Path, zone: str, window: tuple[datetime, datetime], folder: Path
+) -> set[tuple[str, date]]:
+    """calcurse's all-day entries ("events", a multi-day one repeated daily): each
+    (title, day) it lists, on a computer whose clock is ``zone``."""
+    calcurse = shutil.which("calcurse")
+    assert calcurse is not None
+    environment = {"TZ": zone, "HOME": str(folder), "PATH": "/usr/bin:/bin"}
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [calcurse, "-D", str(folder), "-i", str(path)],
+        capture_output=True,
+        check=True,
+        timeout=60,
+        env=environment,
+    )
+    listed = subprocess.run(
+        [
+            calcurse,
+            "-D",
+            str(folder),
+            "-Q",
+            "--from",
+            f"{window[0]:%m/%d/%Y}",
+            "--days",
+            str((window[1] - window[0]).days),
+            "--format-event",
+            "@%(message)\\n",
+            "--format-recur-event",
+            "@%(message)\\n",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env=environment,
+    )
+    found: set[tuple[str, date]] = set()
+    day: date | None = None
+    for line in listed.stdout.splitlines():
+        if line.endswith(":") and line.count("/") == 2:
+            day = datetime.strptime(line[:-1], "%m/%d/%y").date()
+        elif line.startswith("@") and day is not None:
+            found.add((line[1:], day))
+    return found

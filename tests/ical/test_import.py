@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -339,15 +339,18 @@ def test_floating_times_take_the_calendars_zone_and_repeated_hours_the_first() -
         )
     )
     parsed = read_calendar(text.encode(), "feed.ics")
-    fold, outlook = parsed.events
+    fold, outlook, all_day = parsed.events
     # RFC 5545 3.3.5: a repeated local time is its first occurrence (EDT).
     assert fold.start_utc == datetime(2026, 11, 1, 5, 30, tzinfo=UTC)
     assert fold.zone == "America/New_York"
     assert outlook.zone == "Asia/Tokyo"
     assert outlook.start_utc == datetime(2026, 6, 1, 0, 0, tzinfo=UTC)
-    (skipped,) = parsed.skipped
-    assert skipped.uid == "3"
-    assert "all-day" in skipped.reason
+    # A date without an end is one day (RFC 5545 3.6.1), on the calendar's clock.
+    assert all_day.all_day
+    assert all_day.dates == (date(2026, 6, 1), date(2026, 6, 1))
+    assert all_day.zone == "America/New_York"
+    assert all_day.start_utc == datetime(2026, 6, 1, 4, 0, tzinfo=UTC)
+    assert parsed.skipped == ()
 
 
 def test_one_session_of_a_series_sent_on_its_own(database: Database, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -214,3 +215,45 @@ def test_the_host_city_travels_in_the_file_and_older_files_still_import(
         assert hosted == []  # every event of an older file is TDLC's
     finally:
         empty.close()
+
+
+def test_an_all_day_event_travels_as_dates_and_older_files_still_import(
+    database: Database, tmp_path: Path
+) -> None:
+    load_demo(database)
+    with database.transaction() as session:
+        closure = Event(title="Golden Week: TDLC closed", zone="Asia/Tokyo")
+        closure.set_dates(date(2027, 4, 29), date(2027, 5, 5))
+        session.add(closure)
+    path = tmp_path / "program.json"
+    export_program(database, path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    (written,) = [e for e in document["events"] if e["title"] == "Golden Week: TDLC closed"]
+    assert written["all_day"] is True
+    assert (written["start"], written["end"]) == ("2027-04-28T15:00:00Z", "2027-05-05T15:00:00Z")
+    assert {e["all_day"] for e in document["events"] if e is not written} == {False}
+
+    empty = open_database(tmp_path / "empty.sqlite", seed=False)
+    try:
+        import_program(empty, path)
+        again = tmp_path / "again.json"
+        export_program(empty, again)
+        with empty.session() as session:
+            back = session.scalars(select(Event).where(Event.all_day)).one()
+            assert (back.first_date, back.last_date) == (date(2027, 4, 29), date(2027, 5, 5))
+    finally:
+        empty.close()
+    assert again.read_bytes() == path.read_bytes()
+
+    for event in document["events"]:  # a file written before events had dates of their own
+        del event["all_day"]
+    del document["events"][document["events"].index(written)]
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(document), encoding="utf-8")
+    other = open_database(tmp_path / "older.sqlite", seed=False)
+    try:
+        import_program(other, older)
+        with other.session() as session:
+            assert session.scalars(select(Event).where(Event.all_day)).all() == []
+    finally:
+        other.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from engine_builders import delegation, meeting, person, tokyo
+from engine_builders import at, delegation, meeting, person, tokyo
 
 from cpp_scheduler import timezones
 from cpp_scheduler.model.enums import EventKind, EventMode
@@ -122,10 +122,27 @@ def test_an_all_day_block_has_dates_and_is_never_a_night() -> None:
         3 * 24 * 60,
         mode=EventMode.VIRTUAL,
         delegation_ids=frozenset({"lima"}),
+        all_day=True,
     )
     [line] = delegation_meetings(program(closure), "lima")
     assert line.judgement.part is None
     assert find_conflicts(program(closure)) == []
+
+
+def test_a_timed_meeting_from_midnight_to_midnight_keeps_its_hours() -> None:
+    """All day is what the coordinator said, never guessed from the clock: a call from
+    midnight to midnight in Lima is a call, late at night and early in the morning."""
+    marathon = meeting(
+        "m",
+        "Twenty-four hour resilience hackathon",
+        at("America/Lima", 2027, 5, 10),
+        24 * 60,
+        mode=EventMode.VIRTUAL,
+        delegation_ids=frozenset({"lima"}),
+    )
+    [line] = delegation_meetings(program(marathon), "lima")
+    assert line.judgement.part is DayPart.NIGHT
+    assert [c.kind for c in find_conflicts(program(marathon))] == [ConflictKind.NIGHT_SESSION]
 
 
 def test_a_member_listed_brings_the_meeting_to_the_delegation() -> None:

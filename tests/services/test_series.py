@@ -3,10 +3,11 @@ read: a colleague's change made since is refused, never overwritten."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from cpp_scheduler import timezones
 from cpp_scheduler.model import Delegation, Event, Participant
 from cpp_scheduler.services import calendar_reads, editing, series
 from cpp_scheduler.store import ConcurrentEditError, Database
@@ -136,3 +137,28 @@ def test_changing_only_the_people_of_an_event_raises_its_version(database: Datab
         editing.change(database, Event, event_id, {"participant_ids": [ana]}, read)
     stored = editing.stored(database, Event, event_id).values
     assert (stored["delegation_ids"], stored["participant_ids"]) == ([lima], [])
+
+
+def test_an_all_day_event_dragged_across_a_change_of_clocks_lands_on_midnights(
+    database: Database,
+) -> None:
+    """Washington's clocks go forward on Sunday 14 March 2027: a week later by the hour
+    is an hour off midnight there; the move takes the whole days it meant."""
+    first, after = timezones.local_days(date(2027, 3, 10), date(2027, 3, 11), "America/New_York")
+    event_id = editing.create(
+        database,
+        Event,
+        {
+            "title": "Bank spring meetings",
+            "zone": "America/New_York",
+            "all_day": True,
+            "start_utc": first,
+            "end_utc": after,
+        },
+    )
+    [row] = calendar_reads.load_event_rows(database, [event_id])
+    week = timedelta(days=7)
+    series.move_event(database, event_id, first + week, after + week, row.version)
+    [moved] = calendar_reads.load_event_rows(database, [event_id])
+    assert moved.all_day
+    assert (moved.first_date, moved.last_date) == (date(2027, 3, 17), date(2027, 3, 18))

@@ -379,3 +379,28 @@ def test_a_program_from_before_events_named_their_host_opens_with_tdlc_hosting(
         assert event.title == "Resilient cities exchange"
         assert event.host_city is None  # TDLC hosts every event of an older program
     store.close()
+
+
+def test_a_program_from_before_all_day_events_opens_with_every_event_timed(
+    engine: Engine, database_url: str
+) -> None:
+    store = open_database(database_url)
+    with store.transaction() as session:
+        session.add(
+            Event(
+                title="Resilient cities exchange",
+                start_utc=datetime(2027, 1, 20, 8, tzinfo=UTC),
+                end_utc=datetime(2027, 1, 20, 9, 30, tzinfo=UTC),
+            )
+        )
+    store.close()
+    _run(engine, "downgrade", "0003")
+    with engine.connect() as connection:
+        columns = {column["name"] for column in inspect(connection).get_columns("events")}
+    assert "all_day" not in columns
+
+    store = open_database(database_url)  # upgraded on opening, as a coordinator would
+    with store.session() as session:
+        [event] = session.scalars(select(Event)).all()
+        assert event.all_day is False
+    store.close()

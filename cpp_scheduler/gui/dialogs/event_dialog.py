@@ -9,7 +9,7 @@ be checked; and "Find a time…" asks the slot finder for a time that suits them
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,9 @@ DEFAULT_LENGTH = timedelta(hours=1)
 LOCAL_TIMES_DELAY_MS = 200
 """The pause in typing after which the local times are worked out again."""
 NO_ATTENDEES = "Choose delegations or people on the Attendees tab to see their local time here."
+LOCAL_TIMES_LINES = 12
+"""Lines of local times and warnings shown before they scroll: a series with a dozen
+delegations keeps the dialog within a 1366x768 screen."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,12 @@ LIST_FIELDS = (
     "participant_ids",
 )
 
+
+TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
+DATE_FORMAT = "ddd d MMM yyyy"
+"""An all-day event's editors show dates: its first day and its last (included)."""
+ALL_DAY_UNCHECKED_START = time(9)
+"""Where a day's event starts when "All day" is unticked: the working day's start."""
 
 # The edits hold wall-clock times of the event's zone, not of this computer's: they run
 # in UTC so that Qt never shifts a time that the computer's own zone happens to skip.
@@ -212,6 +221,12 @@ class EventDialog(RecordDialog):
         ui.parent.setNoneLabel("Not a session of a conference")
         for edit in (ui.start, ui.end):
             edit.setTimeZone(_WALL_CLOCK)
+        # The local times scroll on the tab's own background.
+        ui.attendeeTimesArea.viewport().setAutoFillBackground(False)
+        ui.attendeeTimesPanel.setAutoFillBackground(False)
+        self._extra_days = 0
+        """Days after the first an all-day event runs (its end is its first day plus
+        these): kept while the start moves, as the length of a timed event is."""
         ui.delegations.setPlaceholderText("Search delegations by name, country or zone…")
         ui.participants.setPlaceholderText("Search people by name, organisation, delegation…")
         ui.themes.setPlaceholderText("Search themes…")
@@ -254,6 +269,7 @@ class EventDialog(RecordDialog):
         validator.bind(ui.parent, "parent_id", "parent")
         validator.bind(ui.recurrence, "recurrence_rule")
 
+        ui.allDay.toggled.connect(self._all_day_toggled)
         ui.start.dateTimeChanged.connect(self._start_moved)
         ui.kind.currentIndexChanged.connect(self._kind_changed)
         ui.mode.currentIndexChanged.connect(self._mode_chosen)
@@ -265,6 +281,7 @@ class EventDialog(RecordDialog):
                 ui.kind.currentIndexChanged,
                 ui.mode.currentIndexChanged,
                 ui.status.currentIndexChanged,
+                ui.allDay.toggled,
                 ui.zone.selectionChanged,
                 ui.start.dateTimeChanged,
                 ui.end.dateTimeChanged,
@@ -363,18 +380,32 @@ class EventDialog(RecordDialog):
         ui.zone.setZoneName(zone)
         start_local = timezones.to_local(values["start_utc"], zone)
         end_local = timezones.to_local(values["end_utc"], zone)
-        ui.startChoice.preferFold(timezones.Fold(start_local.fold))
-        ui.endChoice.preferFold(timezones.Fold(end_local.fold))
-        ui.start.setDateTime(_qdatetime(start_local))
-        ui.end.setDateTime(_qdatetime(end_local))
-        if end_local.replace(tzinfo=None) > start_local.replace(tzinfo=None):
-            self._length = end_local.replace(tzinfo=None) - start_local.replace(tzinfo=None)
-        ui.recurrence.setStart(start_local.replace(tzinfo=None))
+        if values.get("all_day"):
+            self._fill_dates(start_local.date(), end_local.date() - timedelta(days=1))
+        else:
+            ui.startChoice.preferFold(timezones.Fold(start_local.fold))
+            ui.endChoice.preferFold(timezones.Fold(end_local.fold))
+            ui.start.setDateTime(_qdatetime(start_local))
+            ui.end.setDateTime(_qdatetime(end_local))
+            if end_local.replace(tzinfo=None) > start_local.replace(tzinfo=None):
+                self._length = end_local.replace(tzinfo=None) - start_local.replace(tzinfo=None)
+            ui.recurrence.setStart(start_local.replace(tzinfo=None))
         ui.recurrence.setRule(values.get("recurrence_rule"), zone)
         self._select_stored(values)
         ui.videoLink.setText(values.get("video_link", ""))
         ui.description.setPlainText(values.get("description", ""))
         ui.notes.setPlainText(values.get("notes", ""))
+
+    def _fill_dates(self, first: date, last: date) -> None:
+        """Show a stored all-day event: its first and last day, in date editors."""
+        ui = self.ui
+        self._extra_days = max(0, (last - first).days)
+        self._show_dates(True)
+        with QSignalBlocker(ui.allDay):
+            ui.allDay.setChecked(True)
+        ui.start.setDateTime(_qdatetime(datetime.combine(first, time())))
+        ui.end.setDateTime(_qdatetime(datetime.combine(max(first, last), time())))
+        ui.recurrence.setStart(datetime.combine(first, time()))
 
     # -- editing ----------------------------------------------------------------------
     def _kind_changed(self, _index: int) -> None:
@@ -393,13 +424,57 @@ class EventDialog(RecordDialog):
         if not self._mode_by_kind:
             self._mode_by_hand = True
 
+    @property
+    def all_day(self) -> bool:
+        return bool(self.ui.allDay.isChecked())
+
+    def _show_dates(self, dates: bool) -> None:
+        """Date editors for an all-day event, date-and-time editors otherwise."""
+        ui = self.ui
+        for edit in (ui.start, ui.end):
+            edit.setDisplayFormat(DATE_FORMAT if dates else TIME_FORMAT)
+        ui.findTime.setEnabled(not dates)  # the slot finder looks for hours
+        ui.startLabel.setText("&First day" if dates else "&Starts")
+        ui.endLabel.setText("&Last day" if dates else "E&nds")
+        for choice in (ui.startChoice, ui.endChoice):
+            choice.setProblem(None)
+
+    def _all_day_toggled(self, checked: bool) -> None:
+        """Whole days from the start's date to the end's, or back to an hour on the
+        first day at the start of the working day."""
+        ui = self.ui
+        first = _naive(ui.start).date()
+        self._show_dates(checked)
+        if checked:
+            last = max(first, _naive(ui.end).date())
+            self._extra_days = (last - first).days
+            with QSignalBlocker(ui.start), QSignalBlocker(ui.end):
+                ui.start.setDateTime(_qdatetime(datetime.combine(first, time())))
+                ui.end.setDateTime(_qdatetime(datetime.combine(last, time())))
+        else:
+            start = datetime.combine(first, ALL_DAY_UNCHECKED_START)
+            self._length = DEFAULT_LENGTH
+            with QSignalBlocker(ui.end):
+                ui.start.setDateTime(_qdatetime(start))
+            ui.end.setDateTime(_qdatetime(start + self._length))
+        ui.recurrence.setStart(_naive(ui.start))
+
     def _start_moved(self, _value: QDateTime) -> None:
         """Moving the start moves the end with it, as in every calendar."""
         start = _naive(self.ui.start)
-        self.ui.end.setDateTime(_qdatetime(start + self._length))
+        if self.all_day:
+            last = start.date() + timedelta(days=self._extra_days)
+            self.ui.end.setDateTime(_qdatetime(datetime.combine(last, time())))
+        else:
+            self.ui.end.setDateTime(_qdatetime(start + self._length))
         self.ui.recurrence.setStart(start)
 
     def _end_moved(self, _value: QDateTime) -> None:
+        if self.all_day:
+            days = (_naive(self.ui.end).date() - _naive(self.ui.start).date()).days
+            if days >= 0:
+                self._extra_days = days
+            return
         length = _naive(self.ui.end) - _naive(self.ui.start)
         if length > timedelta(0):
             self._length = length
@@ -431,7 +506,14 @@ class EventDialog(RecordDialog):
         zone = ui.zone.zoneName()
         start_local, end_local = _naive(ui.start), _naive(ui.end)
         start_utc = end_utc = None
-        if is_zone(zone):
+        all_day = self.all_day
+        if all_day:
+            first, last = start_local.date(), end_local.date()
+            if last < first:
+                problems.append(Problem("end_utc", "The last day cannot come before the first."))
+            elif is_zone(zone):
+                start_utc, end_utc = timezones.local_days(first, last, zone)
+        elif is_zone(zone):
             start_utc = self._instant(
                 start_local, zone, ui.startChoice, "start_utc", "start", problems
             )
@@ -445,6 +527,7 @@ class EventDialog(RecordDialog):
             "mode": EventMode(ui.mode.currentData()),
             "status": EventStatus(ui.status.currentData()),
             "zone": zone,
+            "all_day": all_day,
             "start_utc": start_utc,
             "end_utc": end_utc,
             "venue_id": ui.venue.selectedData(),
@@ -488,14 +571,18 @@ class EventDialog(RecordDialog):
         ui = self.ui
         start: datetime | None = values["start_utc"]
         end: datetime | None = values["end_utc"]
-        if start is None:
+        all_day: bool = values["all_day"]
+        if start is None or all_day:
+            # Dates are the same on every clock: no hour in Tokyo to show.
             ui.tokyoTime.setText("")
         else:
             tokyo = timezones.to_local(start, timezones.TOKYO)
             ui.tokyoTime.setText(f"Tokyo {tokyo:%a %d %b %H:%M}")
         draft: DraftMeeting | None = None
         if start is not None and end is not None and end > start:
-            ui.duration.setText(_duration_text(end - start))
+            days = round((end - start) / timedelta(days=1))  # 23 or 25 h days round too
+            length = f"{days} {'day' if days == 1 else 'days'}"
+            ui.duration.setText(length if all_day else _duration_text(end - start))
             draft = DraftMeeting(
                 start=start,
                 end=end,
@@ -505,6 +592,7 @@ class EventDialog(RecordDialog):
                 venue_id=values["venue_id"],
                 delegation_ids=tuple(values["delegation_ids"]),
                 participant_ids=tuple(values["participant_ids"]),
+                all_day=all_day,
             )
         else:
             ui.duration.setText("")
@@ -530,12 +618,30 @@ class EventDialog(RecordDialog):
         if draft is not None and times is not None:
             if not (draft.delegation_ids or draft.participant_ids):
                 lines.append(NO_ATTENDEES)
+            elif draft.all_day:
+                lines.append("All day on its dates for everybody: no hours to check.")
             lines.extend(time_line(row, draft.zone) for row in times.rows)
             warnings = warning_lines(times)
         ui.attendeeTimes.setText("\n".join(lines))
         ui.attendeeWarnings.setText("\n".join(warnings))
         ui.attendeeWarnings.setVisible(bool(warnings))
+        self._fit_local_times()
         self.local_times_seconds = perf_counter() - began
+
+    def _fit_local_times(self) -> None:
+        """Ask room for the local times whole when they are few, and for
+        :data:`LOCAL_TIMES_LINES` lines when they are more: they scroll past what the
+        dialog has room for, so many attendees never push it off a laptop's screen."""
+        area = self.ui.attendeeTimesArea
+        panel = self.ui.attendeeTimesPanel
+        width = area.viewport().width()
+        if width < 200:  # not laid out yet: the width the dialog opens at
+            width = max(200, area.sizeHint().width())
+        wanted = panel.heightForWidth(width)
+        if wanted < 0:
+            wanted = panel.sizeHint().height()
+        most = LOCAL_TIMES_LINES * area.fontMetrics().lineSpacing()
+        area.setMinimumHeight(min(wanted, most))
 
     # -- finding a time -----------------------------------------------------------------
     def find_time(self) -> SlotFinderDialog:

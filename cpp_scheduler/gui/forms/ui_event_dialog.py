@@ -8,11 +8,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateTimeEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QTabWidget,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QFrame, QGridLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
+    QSizePolicy, QSpacerItem, QTabWidget, QVBoxLayout,
+    QWidget)
 
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
@@ -116,6 +117,11 @@ class Ui_EventDialog(object):
 
         self.startRow.addWidget(self.start)
 
+        self.allDay = QCheckBox(self.whenTab)
+        self.allDay.setObjectName(u"allDay")
+
+        self.startRow.addWidget(self.allDay)
+
         self.tokyoTime = QLabel(self.whenTab)
         self.tokyoTime.setObjectName(u"tokyoTime")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -174,15 +180,38 @@ class Ui_EventDialog(object):
 
         self.whenForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.attendeeTimesLabel)
 
-        self.attendeeTimes = WrappedLabel(self.whenTab)
+        self.attendeeTimesArea = QScrollArea(self.whenTab)
+        self.attendeeTimesArea.setObjectName(u"attendeeTimesArea")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(1)
+        sizePolicy1.setHeightForWidth(self.attendeeTimesArea.sizePolicy().hasHeightForWidth())
+        self.attendeeTimesArea.setSizePolicy(sizePolicy1)
+        self.attendeeTimesArea.setFrameShape(QFrame.Shape.NoFrame)
+        self.attendeeTimesArea.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.attendeeTimesArea.setWidgetResizable(True)
+        self.attendeeTimesPanel = QWidget()
+        self.attendeeTimesPanel.setObjectName(u"attendeeTimesPanel")
+        self.attendeeTimesLayout = QVBoxLayout(self.attendeeTimesPanel)
+        self.attendeeTimesLayout.setObjectName(u"attendeeTimesLayout")
+        self.attendeeTimesLayout.setContentsMargins(0, 0, 0, 0)
+        self.attendeeTimes = WrappedLabel(self.attendeeTimesPanel)
         self.attendeeTimes.setObjectName(u"attendeeTimes")
 
-        self.whenForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.attendeeTimes)
+        self.attendeeTimesLayout.addWidget(self.attendeeTimes)
 
-        self.attendeeWarnings = WrappedLabel(self.whenTab)
+        self.attendeeWarnings = WrappedLabel(self.attendeeTimesPanel)
         self.attendeeWarnings.setObjectName(u"attendeeWarnings")
 
-        self.whenForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.attendeeWarnings)
+        self.attendeeTimesLayout.addWidget(self.attendeeWarnings)
+
+        self.attendeeTimesEnd = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.attendeeTimesLayout.addItem(self.attendeeTimesEnd)
+
+        self.attendeeTimesArea.setWidget(self.attendeeTimesPanel)
+
+        self.whenForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.attendeeTimesArea)
 
         self.tabs.addTab(self.whenTab, "")
         self.placeTab = QWidget()
@@ -268,18 +297,18 @@ class Ui_EventDialog(object):
 
         self.delegations = MultiSelectList(self.attendeesTab)
         self.delegations.setObjectName(u"delegations")
-        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        sizePolicy1.setHorizontalStretch(1)
-        sizePolicy1.setVerticalStretch(1)
-        sizePolicy1.setHeightForWidth(self.delegations.sizePolicy().hasHeightForWidth())
-        self.delegations.setSizePolicy(sizePolicy1)
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy2.setHorizontalStretch(1)
+        sizePolicy2.setVerticalStretch(1)
+        sizePolicy2.setHeightForWidth(self.delegations.sizePolicy().hasHeightForWidth())
+        self.delegations.setSizePolicy(sizePolicy2)
 
         self.attendeesGrid.addWidget(self.delegations, 1, 0, 1, 1)
 
         self.participants = MultiSelectList(self.attendeesTab)
         self.participants.setObjectName(u"participants")
-        sizePolicy1.setHeightForWidth(self.participants.sizePolicy().hasHeightForWidth())
-        self.participants.setSizePolicy(sizePolicy1)
+        sizePolicy2.setHeightForWidth(self.participants.sizePolicy().hasHeightForWidth())
+        self.participants.setSizePolicy(sizePolicy2)
 
         self.attendeesGrid.addWidget(self.participants, 1, 1, 1, 1)
 
@@ -295,11 +324,11 @@ class Ui_EventDialog(object):
 
         self.themes = MultiSelectList(self.themesTab)
         self.themes.setObjectName(u"themes")
-        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        sizePolicy2.setHorizontalStretch(0)
-        sizePolicy2.setVerticalStretch(1)
-        sizePolicy2.setHeightForWidth(self.themes.sizePolicy().hasHeightForWidth())
-        self.themes.setSizePolicy(sizePolicy2)
+        sizePolicy3 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy3.setHorizontalStretch(0)
+        sizePolicy3.setVerticalStretch(1)
+        sizePolicy3.setHeightForWidth(self.themes.sizePolicy().hasHeightForWidth())
+        self.themes.setSizePolicy(sizePolicy3)
 
         self.themesLayout.addWidget(self.themes)
 
@@ -388,7 +417,8 @@ class Ui_EventDialog(object):
         QWidget.setTabOrder(self.status, self.tabs)
         QWidget.setTabOrder(self.tabs, self.zone)
         QWidget.setTabOrder(self.zone, self.start)
-        QWidget.setTabOrder(self.start, self.findTime)
+        QWidget.setTabOrder(self.start, self.allDay)
+        QWidget.setTabOrder(self.allDay, self.findTime)
         QWidget.setTabOrder(self.findTime, self.startChoice)
         QWidget.setTabOrder(self.startChoice, self.end)
         QWidget.setTabOrder(self.end, self.endChoice)
@@ -427,6 +457,10 @@ class Ui_EventDialog(object):
 #endif // QT_CONFIG(tooltip)
         self.startLabel.setText(QCoreApplication.translate("EventDialog", u"&Starts", None))
         self.start.setDisplayFormat(QCoreApplication.translate("EventDialog", u"ddd d MMM yyyy  HH:mm", None))
+#if QT_CONFIG(tooltip)
+        self.allDay.setToolTip(QCoreApplication.translate("EventDialog", u"An event of whole days (an office closure, an arrival day, a conference day block): dates, not hours, on every attendee's calendar", None))
+#endif // QT_CONFIG(tooltip)
+        self.allDay.setText(QCoreApplication.translate("EventDialog", u"All da&y", None))
         self.tokyoTime.setProperty(u"role", QCoreApplication.translate("EventDialog", u"hint", None))
 #if QT_CONFIG(tooltip)
         self.findTime.setToolTip(QCoreApplication.translate("EventDialog", u"Open the slot finder with this event's attendees, host and length; the time chosen there comes back here", None))

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
@@ -739,13 +738,12 @@ class ImportDialog(QDialog):
             ImportAction.KEEP: ("Keep ours (newer)", "#7a5300"),
         }
         rows = [
-            (labels[c.action], c.event.title, c.event.start_utc, c.event.zone)
+            (labels[c.action], c.event.title, calendar_import.describe_when(c.event))
             for c in self.plan.changes
         ]
         self.table.setRowCount(len(rows) + len(self.plan.skipped))
-        for number, ((label, colour), title, start, zone) in enumerate(rows):
-            local = timezones.to_local(start, zone)
-            for column, text in enumerate((label, title, f"{local:%a %d %b %Y %H:%M} {zone}")):
+        for number, ((label, colour), title, when) in enumerate(rows):
+            for column, text in enumerate((label, title, when)):
                 item = QTableWidgetItem(text)
                 if column == 0:
                     item.setForeground(QColor(colour))

@@ -279,6 +279,14 @@ class LocalTimesDock(QDockWidget):
             self.heading.setText(self.PLACEHOLDER)
             return
         zone = times.event.zone
+        if times.all_day:
+            self.heading.setText(
+                f"<b>{_escape(times.event.title)}</b><br>{times.describe_days()}, "
+                "on every attendee's calendar"
+            )
+            for row in range(self.model.rowCount()):
+                self.table.setSpan(row, 0, 1, len(HEADERS))
+            return
         local_start = timezones.to_local(times.start, zone)
         local_end = timezones.to_local(times.end, zone)
         self.heading.setText(

@@ -12,6 +12,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.views.base import CalendarView, paint_conflict_badge
+from cpp_scheduler.gui.views.timegrid import SPAN_THRESHOLD
 from cpp_scheduler.model import EventStatus
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
@@ -61,9 +62,18 @@ class MonthView(CalendarView):
         start = day_bounds(first, zone)[0]
         end = day_bounds(last, zone)[1]
         days: dict[date, list[EventRow]] = {}
-        for row in self.model.rows_between(start, end):
-            local_start = timezones.to_local(row.start_utc, zone).date()
-            local_end = (timezones.to_local(row.end_utc, zone) - timedelta(microseconds=1)).date()
+        # An all-day event is on its own dates in any display zone, whose instants can lie
+        # a day either side of the period's.
+        for row in self.model.rows_between(start - timedelta(days=1), end + timedelta(days=1)):
+            if row.all_day:
+                local_start, local_end = row.first_date, row.last_date
+            elif row.end_utc <= start or row.start_utc >= end:
+                continue
+            else:
+                local_start = timezones.to_local(row.start_utc, zone).date()
+                local_end = (
+                    timezones.to_local(row.end_utc, zone) - timedelta(microseconds=1)
+                ).date()
             day = max(local_start, first)
             while day <= min(local_end, last):
                 days.setdefault(day, []).append(row)
@@ -191,16 +201,19 @@ class MonthView(CalendarView):
             selected = self.is_selected(row)
             local = timezones.to_local(row.start_utc, self.zone)
             starts_today = local.date() == day
+            as_bar = row.all_day or row.end_utc - row.start_utc >= SPAN_THRESHOLD
             line_font = QFont(font)
             line_font.setStrikeOut(row.status is EventStatus.CANCELLED)
             painter.setFont(line_font)
-            if row.end_utc - row.start_utc >= timedelta(hours=20) or not starts_today:
+            if as_bar or not starts_today:
                 fill, border, text = style.event_colours(row.kind, row.status)
                 painter.setPen(QPen(QColor(style.TEXT), 1.5) if selected else border)
                 painter.setBrush(fill)
                 painter.drawRoundedRect(rect, 3, 3)
                 painter.setPen(text)
-                label = row.title
+                # An all-day event says so on its first day and continues by its title.
+                first_day = row.all_day and day == row.first_date
+                label = f"All day  {row.title}" if first_day else row.title
             else:
                 if selected:
                     painter.setPen(Qt.PenStyle.NoPen)
@@ -218,7 +231,7 @@ class MonthView(CalendarView):
                 label = f"{local:%H:%M}  {row.title}"
             marked = self.model.event_model.is_marked(row)
             text_rect = rect.adjusted(
-                13 if starts_today and row.end_utc - row.start_utc < timedelta(hours=20) else 5,
+                13 if starts_today and not as_bar else 5,
                 0,
                 -13 if marked else -3,
                 0,

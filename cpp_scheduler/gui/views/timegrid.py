@@ -32,8 +32,9 @@ HEADER_HEIGHT = 44
 ALL_DAY_LINE = 22
 EDGE = 6
 """How close to a block's lower edge (pixels) a press starts a resize."""
-ALL_DAY_THRESHOLD = timedelta(hours=20)
-"""Events at least this long go to the strip above the grid instead of a tall block."""
+SPAN_THRESHOLD = timedelta(hours=24)
+"""Timed events at least this long (a conference's whole span) join the all-day events
+in the strip above the grid, with their times, instead of a column-high block."""
 
 
 NARROW_BLOCK = 110.0
@@ -219,13 +220,33 @@ class TimeGridView(CalendarView):
         blocks: list[Block] = []
         all_day: list[tuple[EventRow, int, int]] = []
         per_day: dict[int, list[Block]] = {}
+        last = first + timedelta(days=self.days - 1)
+        # An all-day event is on its own dates whatever the display zone; its instants can
+        # lie up to a day either side of the period's in another zone.
+        for row in self.model.rows_between(
+            period_start - timedelta(days=1), period_end + timedelta(days=1)
+        ):
+            if not row.all_day:
+                continue
+            first_date, last_date = row.first_date, row.last_date
+            if last_date < first or first_date > last:
+                continue
+            all_day.append(
+                (
+                    row,
+                    max(0, (first_date - first).days),
+                    min(self.days - 1, (last_date - first).days),
+                )
+            )
         for row in self.model.rows_between(period_start, period_end):
+            if row.all_day:
+                continue
             local_start = timezones.to_local(row.start_utc, zone)
             local_end = timezones.to_local(row.end_utc, zone)
             first_index = max(0, (local_start.date() - first).days)
             last_day = (local_end - timedelta(microseconds=1)).date()
             last_index = min(self.days - 1, (last_day - first).days)
-            if row.end_utc - row.start_utc >= ALL_DAY_THRESHOLD:
+            if row.end_utc - row.start_utc >= SPAN_THRESHOLD:
                 all_day.append((row, first_index, last_index))
                 continue
             for index in range(first_index, last_index + 1):
@@ -317,6 +338,18 @@ class TimeGridView(CalendarView):
         end = max(end, row.start_utc + timedelta(minutes=SNAP_MINUTES))
         if end != row.end_utc:
             self.moveRequested.emit(row.event_id, row.recurrence_id, row.start_utc, end)
+
+
+def span_label(row: EventRow, zone: str) -> str:
+    """When a strip's event holds: its dates for an all-day event, its times otherwise."""
+    if row.all_day:
+        first, last = row.first_date, row.last_date
+        if first == last:
+            return f"all day {first:%d %b}"
+        return f"all day {first:%d %b} – {last:%d %b}"
+    local_start = timezones.to_local(row.start_utc, zone)
+    local_end = timezones.to_local(row.end_utc, zone)
+    return f"{local_start:%d %b %H:%M} – {local_end:%d %b %H:%M}"
 
 
 def _minutes(moment: datetime) -> float:
@@ -419,9 +452,7 @@ class _Header(QWidget):
         painter.setFont(base)
         for number, (row, first, last) in enumerate(view.all_day()[:4]):
             rect = self._span_rect(number, first, last)
-            local_start = timezones.to_local(row.start_utc, view.zone)
-            local_end = timezones.to_local(row.end_utc, view.zone)
-            label = f"{row.title}  ·  {local_start:%d %b %H:%M} – {local_end:%d %b %H:%M}"
+            label = f"{row.title}  ·  {span_label(row, view.zone)}"
             paint_event_block(
                 painter,
                 rect,

@@ -612,3 +612,125 @@ def test_find_a_time_opens_the_slot_finder_and_brings_the_chosen_time_back(
     assert ui.start.dateTime() == wall_clock(local.replace(tzinfo=None))
     with sqlite_database.session() as session:
         assert session.scalar(select(func.count()).select_from(Event)) == 1  # nothing created
+
+
+def test_all_day_turns_the_times_into_first_and_last_days(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: dict[str, str],
+    choose: Callable[..., None],
+    accept: Callable[..., None],
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database)
+    ui = dialog.ui
+    qtbot.keyClicks(ui.title, "Golden Week: TDLC closed")
+    ui.start.setDateTime(wall_clock(datetime(2027, 4, 29, 10, 0)))
+    qtbot.mouseClick(ui.allDay, Qt.MouseButton.LeftButton)
+    assert ui.start.displayFormat() == "ddd d MMM yyyy"  # dates, no hours to type
+    assert (ui.startLabel.text(), ui.endLabel.text()) == ("&First day", "&Last day")
+    ui.end.setDateTime(wall_clock(datetime(2027, 5, 5)))
+    choose(ui.delegations, "Lima")
+    dialog.show_local_times()
+    assert ui.duration.text() == "7 days"
+    assert ui.tokyoTime.text() == ""
+    assert "All day on its dates for everybody" in ui.attendeeTimes.text()
+    assert "Night" not in ui.attendeeWarnings.text()  # midnight in Tokyo is no night in Lima
+    assert "Showa Day" in ui.attendeeWarnings.text()  # but the holiday on its dates shows
+    accept(dialog)
+    values = dialog.values()
+    assert values["all_day"] is True
+    # The first day's start and the start of the day after the last, in Tokyo.
+    assert values["start_utc"] == datetime(2027, 4, 28, 15, 0, tzinfo=UTC)
+    assert values["end_utc"] == datetime(2027, 5, 5, 15, 0, tzinfo=UTC)
+
+
+def test_moving_an_all_day_events_first_day_keeps_its_number_of_days(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database)
+    ui = dialog.ui
+    qtbot.keyClicks(ui.title, "Year-end closure")
+    ui.allDay.setChecked(True)
+    ui.start.setDateTime(wall_clock(datetime(2027, 12, 30)))
+    ui.end.setDateTime(wall_clock(datetime(2028, 1, 1)))
+    ui.start.setDateTime(wall_clock(datetime(2027, 12, 31)))
+    assert ui.end.dateTime() == wall_clock(datetime(2028, 1, 2))
+    ui.end.setDateTime(wall_clock(datetime(2027, 12, 20)))  # before the first day
+    assert "last day cannot come before the first" in error_text(dialog, "end_utc")
+    assert not ok_button(dialog).isEnabled()
+    ui.allDay.setChecked(False)  # back to an hour on the first day
+    assert ui.start.dateTime() == wall_clock(datetime(2027, 12, 31, 9, 0))
+    assert ui.end.dateTime() == wall_clock(datetime(2027, 12, 31, 10, 0))
+    assert dialog.values()["all_day"] is False
+
+
+def test_a_stored_all_day_event_opens_on_its_dates(qtbot: QtBot, sqlite_database: Database) -> None:
+    with sqlite_database.transaction() as session:
+        arrival = Event(title="Arrival of the Lima delegation", zone="America/Lima")
+        arrival.set_dates(date(2027, 2, 14), date(2027, 2, 14))
+        session.add(arrival)
+        session.flush()
+        event_id = arrival.id
+    dialog = make_dialog(qtbot, sqlite_database, event_id)
+    ui = dialog.ui
+    assert ui.allDay.isChecked()
+    assert ui.start.dateTime().date() == QDate(2027, 2, 14)
+    assert ui.end.dateTime().date() == QDate(2027, 2, 14)  # the last day, not the exclusive end
+    assert dialog.values() == dialog.original_values()
+
+
+MANY_ZONES = (
+    ("PE", "America/Lima"), ("CO", "America/Bogota"), ("MX", "America/Mexico_City"),
+    ("BR", "America/Sao_Paulo"), ("KE", "Africa/Nairobi"), ("NG", "Africa/Lagos"),
+    ("EG", "Africa/Cairo"), ("MK", "Europe/Skopje"), ("NP", "Asia/Kathmandu"),
+    ("IN", "Asia/Kolkata"), ("BD", "Asia/Dhaka"), ("PH", "Asia/Manila"),
+    ("ID", "Asia/Jakarta"), ("FJ", "Pacific/Fiji"), ("PG", "Pacific/Port_Moresby"),
+    ("MN", "Asia/Ulaanbaatar"),
+)  # fmt: skip
+
+
+SPEAKER_ZONES = (
+    "Europe/London", "Europe/Paris", "Asia/Dubai", "Asia/Karachi", "Asia/Bangkok",
+    "Asia/Seoul", "Australia/Sydney", "Pacific/Auckland", "America/New_York",
+    "America/Chicago", "America/Los_Angeles", "America/Santiago",
+)  # fmt: skip
+
+
+def test_many_attendees_scroll_and_the_dialog_fits_a_laptop_screen(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    """Sixteen delegations and a dozen speakers, each on a clock of their own: their
+    local times scroll inside the When tab, and the dialog keeps within a 1366x768
+    screen (its title bar and a taskbar leave about 700 pixels)."""
+    with sqlite_database.transaction() as session:
+        delegations = [
+            Delegation(name=f"Delegation of {zone.split('/')[1]}", country=country, zone=zone)
+            for country, zone in MANY_ZONES
+        ]
+        speakers = [
+            Participant(name=f"Speaker in {zone}", email=f"speaker{number}@example.org", zone=zone)
+            for number, zone in enumerate(SPEAKER_ZONES)
+        ]
+        event = Event(
+            title="Resilient cities videoconference",
+            kind=EventKind.VIDEOCONFERENCE,
+            mode=EventMode.VIRTUAL,
+            video_link="https://zoom.us/j/7",
+            start_utc=datetime(2027, 3, 17, 8, tzinfo=UTC),
+            end_utc=datetime(2027, 3, 17, 10, tzinfo=UTC),
+            delegations=delegations,
+            participants=speakers,
+        )
+        session.add(event)
+        session.flush()
+        event_id = event.id
+    dialog = make_dialog(qtbot, sqlite_database, event_id)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.sizeHint())
+    qtbot.wait(10)
+    assert dialog.sizeHint().height() <= 700
+    assert "Delegation of Ulaanbaatar" in dialog.ui.attendeeTimes.text()
+    area = dialog.ui.attendeeTimesArea
+    assert area.verticalScrollBar().maximum() > 0  # the rest is a scroll away
+    assert area.height() >= 8 * area.fontMetrics().lineSpacing()  # and many lines show

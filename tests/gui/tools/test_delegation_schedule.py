@@ -98,7 +98,7 @@ def test_follows_edits_and_shows_all_day_blocks_as_dates(
             "Acceptable hours",
         ]
     ]
-    # Golden Week: midnight to midnight in Tokyo, three days.
+    # Golden Week: three whole days in Tokyo.
     closure = add_event(
         sqlite_database,
         "Golden Week: TDLC closed",
@@ -107,6 +107,7 @@ def test_follows_edits_and_shows_all_day_blocks_as_dates(
         kind=EventKind.WORKSHOP,
         mode=EventMode.VIRTUAL,
         delegation_ids=[lima],
+        all_day=True,
     )
     window.editor.changed.emit("Event", [closure])
     settle(qtbot, window)

@@ -240,3 +240,29 @@ def test_a_meeting_of_a_series_moved_then_cancelled_then_back(
     settle(qtbot, window)
     read(qtbot, dock)
     assert _rows(dock.model)["Washington"][Column.DATE] == "Thu 18 Mar"
+
+
+def test_an_all_day_event_is_all_day_on_its_dates_with_their_holidays(
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_database, open_window
+) -> None:
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    # Golden Week in Tokyo; 1 May is Labour Day in Peru too.
+    event = add_event(
+        sqlite_database,
+        "Golden Week: TDLC closed",
+        datetime(2027, 4, 28, 15, 0, tzinfo=UTC),
+        7 * 24,
+        delegation_ids=[lima],
+        all_day=True,
+    )
+    window = open_window()
+    dock = tools_of(window).local_times
+    dock.show_event(event)
+    read(qtbot, dock)
+
+    qtmodeltester.check(dock.model)
+    assert "All day from Thu 29 Apr 2027 to Wed 05 May 2027" in dock.heading.text()
+    rows = [dock.model.index(row, 0).data() for row in range(dock.model.rowCount())]
+    assert all(dock.model.is_warning(row) for row in range(dock.model.rowCount()))  # no hours
+    assert any("Sat 01 May 2027" in text and "Peru" in text for text in rows)
+    assert any("Thu 29 Apr 2027 is Showa Day" in text for text in rows)
