@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import hashlib
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
+
+import icalendar
 
 from cpp_scheduler import timezones
 from cpp_scheduler.documents.markup import split_address
@@ -34,8 +37,11 @@ from cpp_scheduler.ical.export import (
     ExportOptions,
     Method,
     Organizer,
+    attendee,
+    build_calendars,
     export_bytes,
     local_time_lines,
+    serialize,
 )
 from cpp_scheduler.ical.text import one_line
 from cpp_scheduler.model import Event, EventMode, Participant
@@ -60,6 +66,8 @@ class Invitation:
     """SHA-256 of the calendar the recipient gets, its DTSTAMP left out: the same
     digest means they were told exactly this already."""
     message: EmailMessage
+    told: str = ""
+    """What the message says of the event, as the change report compares it (JSON)."""
 
     @property
     def message_id(self) -> str:
@@ -98,25 +106,65 @@ def organiser_of(event: Event, fallback: Organizer) -> Organizer:
     return fallback
 
 
+def removal_calendar(
+    event: Event, recipient: Participant, sender: Organizer, stamp: datetime
+) -> bytes:
+    """A CANCEL of the whole event for ``recipient`` alone, who no longer attends it
+    while it goes on for the others: the event's own VEVENT (UID, SEQUENCE) marked
+    cancelled, naming only them as ATTENDEE (RFC 5546 section 3.2.5)."""
+    viewer = scopes.participant_schedule(recipient, []).viewer
+    content = scopes.CalendarContent(event.title, [event], (), scopes.Audience.nobody(), viewer)
+    options = ExportOptions(method=Method.REQUEST, stamp=stamp, organizer=sender)
+    calendar = build_calendars(content, options)[0]
+    calendar.pop("METHOD")
+    calendar.add("METHOD", Method.CANCEL.value)
+    kept: list[icalendar.cal.component.Component] = []
+    for component in calendar.subcomponents:
+        if component.name == "VEVENT":
+            if "RECURRENCE-ID" in component:
+                continue  # cancelling the UID cancels each of its meetings
+            component.pop("STATUS", None)
+            component.add("STATUS", "CANCELLED")
+            component.pop("ATTENDEE", None)
+            component.add("ATTENDEE", attendee(recipient, Method.CANCEL))
+        kept.append(component)
+    calendar.subcomponents = kept
+    return serialize(calendar)
+
+
 def build_invitation(
     event: Event,
     recipient: Participant,
     sender: Organizer,
     *,
     stamp: datetime | None = None,
+    changed: Sequence[str] = (),
+    removed: bool = False,
 ) -> Invitation:
-    """The message that invites ``recipient`` to ``event`` (or cancels it)."""
+    """The message that invites ``recipient`` to ``event`` (or cancels it); with
+    ``changed``, an update that spells out those changes; with ``removed``, the
+    cancellation for a participant no longer invited."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
-    method, calendar = participant_calendar(event, recipient, sender, stamp)
+    if removed:
+        method, calendar = Method.CANCEL, removal_calendar(event, recipient, sender, stamp)
+    else:
+        method, calendar = participant_calendar(event, recipient, sender, stamp)
     organiser = organiser_of(event, sender)
     message = EmailMessage(policy=SMTP)
-    prefix = "Cancelled: " if method is Method.CANCEL else "Invitation: "
+    if method is Method.CANCEL:
+        prefix = "Cancelled: "
+    else:
+        prefix = "Updated: " if changed else "Invitation: "
     message["Subject"] = one_line(prefix + event.title)
     message["From"] = _address(organiser.name, organiser.email)
     message["To"] = _address(recipient.name, recipient.email)
     message["Date"] = format_datetime(stamp)
     message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
     lines = summary_lines(event, recipient, method)
+    if removed:
+        lines[1:1] = ["You no longer attend this event; it is removed from your calendar."]
+    elif changed:
+        lines[1:1] = ["What changed:", *("  " + one_line(line) for line in changed)]
     message.set_content("\n".join(lines) + "\n", subtype="plain", charset="utf-8")
     message.add_alternative(summary_html(event, lines), subtype="html", charset="utf-8")
     message.add_alternative(

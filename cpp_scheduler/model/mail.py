@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, utc_now
@@ -32,3 +32,6 @@ class SentMessage(Record, Base):
     transport: Mapped[str] = mapped_column(String(16))
     """``smtp`` or ``outbox``."""
     message_id: Mapped[str] = mapped_column(String(255))
+    told: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """What the message said of the event, as JSON (``services/changes.py``): the
+    change report compares it with the program now; empty in rows of older versions."""

@@ -1,0 +1,45 @@
+"""What the mail tests share: the sender, a transport to the plain server, and reading
+a received message as a mail client does."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage, MIMEPart
+
+import icalendar
+
+from cpp_scheduler.ical.export import Organizer
+from cpp_scheduler.mail.transports import Security, SmtpSettings, SmtpTransport
+from cpp_scheduler.services import invitations
+from cpp_scheduler.store import Database
+from tests.mail.smtpserver import Server
+
+SENDER = Organizer("TDLC CPP team", "cpp@tdlc.example.org")
+
+
+def plain_transport(server: Server) -> SmtpTransport:
+    return SmtpTransport(SmtpSettings("127.0.0.1", server.port, Security.NONE))
+
+
+def calendar_part(message: EmailMessage) -> MIMEPart:
+    (alternative,) = [
+        p for p in message.iter_parts() if p.get_content_type().startswith("multipart/alternative")
+    ]
+    parts = list(alternative.iter_parts())
+    assert [p.get_content_type() for p in parts] == ["text/plain", "text/html", "text/calendar"]
+    return parts[2]
+
+
+def body(message: EmailMessage, kind: str) -> str:
+    part = message.get_body((kind,))
+    assert part is not None
+    return str(part.get_content())
+
+
+def read_calendar(message: EmailMessage) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical(calendar_part(message).get_content())
+
+
+def send(database: Database, scope: object, server: Server) -> invitations.BatchReport:
+    plan = invitations.plan_invitations(database, scope, SENDER)  # type: ignore[arg-type]
+    with plain_transport(server) as transport:
+        return invitations.send_batch(database, plan.to_send, transport)
