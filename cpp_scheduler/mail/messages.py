@@ -23,7 +23,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.headerregistry import Address
+from email.headerregistry import Address, BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
@@ -34,6 +34,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.documents.markup import split_address
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import (
+    EventRenderings,
     ExportOptions,
     Method,
     Organizer,
@@ -50,6 +51,31 @@ from cpp_scheduler.scheduling.inputs import japan_day
 MESSAGE_ID_DOMAIN = "cpp-scheduler.tdlc.invalid"
 """The right-hand side of every Message-ID: never the machine's own name."""
 ATTACHMENT_NAME = "invite.ics"
+
+
+class _HeaderClasses(HeaderRegistry):
+    """The standard registry, making each header's class once: the standard one makes
+    a new class for every header of every message, a tenth of the time of a batch."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._made: dict[str, type[BaseHeader]] = {}
+
+    def __getitem__(self, name: str) -> type[BaseHeader]:
+        key = name.lower()
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = super().__getitem__(name)
+        return made
+
+
+POLICY = SMTP.clone(header_factory=_HeaderClasses())
+"""The SMTP policy (CRLF, lines folded at 78, CR and LF refused in headers)."""
+
+
+def batch_renderings(sender: Organizer, stamp: datetime) -> EventRenderings:
+    """What a batch of invitations of one stamp shares while building its calendars."""
+    return EventRenderings(ExportOptions(method=Method.REQUEST, stamp=stamp, organizer=sender))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,17 +108,26 @@ def calendar_digest(calendar: bytes) -> str:
 
 
 def participant_calendar(
-    event: Event, recipient: Participant, sender: Organizer, stamp: datetime
+    event: Event,
+    recipient: Participant,
+    sender: Organizer,
+    stamp: datetime,
+    renderings: EventRenderings | None = None,
 ) -> tuple[Method, bytes]:
     """The event's calendar as ``recipient`` gets it: REQUEST, or CANCEL when cancelled.
 
     A series is one VEVENT with its rule, its EXDATEs and one VEVENT per moved meeting.
+    ``renderings``, shared by a batch of one stamp and sender, keeps what every
+    recipient's calendar has in common (the VTIMEZONEs, the calendar's head).
     """
     content = scopes.participant_schedule(recipient, [event])
     if not content.events:
         raise ValueError(f"{recipient.email} does not attend '{event.title}'")
-    options = ExportOptions(method=Method.REQUEST, stamp=stamp, organizer=sender)
-    documents = export_bytes(content, options)
+    if renderings is not None:
+        documents = renderings.export_bytes(content)
+    else:
+        options = ExportOptions(method=Method.REQUEST, stamp=stamp, organizer=sender)
+        documents = export_bytes(content, options)
     # One event gives exactly one calendar: REQUEST when live, CANCEL when cancelled.
     assert len(documents) == 1
     return documents[0]
@@ -140,6 +175,7 @@ def build_invitation(
     stamp: datetime | None = None,
     changed: Sequence[str] = (),
     removed: bool = False,
+    renderings: EventRenderings | None = None,
 ) -> Invitation:
     """The message that invites ``recipient`` to ``event`` (or cancels it); with
     ``changed``, an update that spells out those changes; with ``removed``, the
@@ -148,9 +184,9 @@ def build_invitation(
     if removed:
         method, calendar = Method.CANCEL, removal_calendar(event, recipient, sender, stamp)
     else:
-        method, calendar = participant_calendar(event, recipient, sender, stamp)
+        method, calendar = participant_calendar(event, recipient, sender, stamp, renderings)
     organiser = organiser_of(event, sender)
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=POLICY)
     if method is Method.CANCEL:
         prefix = "Cancelled: "
     else:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -185,7 +186,7 @@ def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[s
     overrides: dict[str, list[tuple[datetime, bool, datetime | None, datetime | None]]] = (
         defaultdict(list)
     )
-    rows = []
+    rows: list[Any] = []
     for chunk in _chunks(event_ids):
         query = (
             select(
@@ -272,7 +273,8 @@ def recipients_by_event(
 class _LastSent:
     method: str
     sequence: int
-    told: EventFacts | None
+    told: str
+    """The facts the message told, as the ledger keeps them (JSON)."""
 
 
 def last_sent(
@@ -298,7 +300,7 @@ def last_sent(
             if known is None or (sent_at, created) >= (known[0], known[1]):
                 latest[key] = (sent_at, created, method, sequence, told)
     return {
-        key: _LastSent(method, sequence, EventFacts.from_json(told))
+        key: _LastSent(method, sequence, told)
         for key, (_, _, method, sequence, told) in latest.items()
     }
 
@@ -414,45 +416,55 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
     event_ids, delegation_id = _scope_events(session, scope)
     told = last_sent(session, event_ids)
     sent_events = sorted({event_id for event_id, _ in told})
-    facts = facts_of(session, sent_events)
-    invited = recipients_by_event(session, sent_events)
-    uids = _uids(session, sent_events if event_ids is not None else None)
+    # The whole program is read in one query each rather than in chunks of its ids.
+    read = sent_events if event_ids is not None else None
+    facts = facts_of(session, read)
+    invited = recipients_by_event(session, read)
+    said_now = {
+        event_id: facts[event_id].to_json() for event_id in sent_events if event_id in facts
+    }
+    groups = _delegations(session)
     pending: list[tuple[str, str, ChangeKind, _LastSent | None]] = []
+
+    def note(event_id: str, person_id: str, kind: ChangeKind, last: _LastSent | None) -> None:
+        if delegation_id is None or groups.get(person_id) == delegation_id:
+            pending.append((event_id, person_id, kind, last))
+
     for event_id in sent_events:
         now = facts.get(event_id)
         if now is None:
             continue
-        people = invited.get(event_id, set())
-        for person_id in people:
+        cancelled = now.status == EventStatus.CANCELLED.value
+        for person_id in invited.get(event_id, ()):
             last = told.get((event_id, person_id))
             if last is None or last.method == "CANCEL":
-                if now.status != EventStatus.CANCELLED.value:
-                    pending.append((event_id, person_id, ChangeKind.ADDED, last))
-            elif now.status == EventStatus.CANCELLED.value:
-                pending.append((event_id, person_id, ChangeKind.CANCELLED, last))
-            else:
-                pending.append((event_id, person_id, ChangeKind.CHANGED, last))
+                if not cancelled:
+                    note(event_id, person_id, ChangeKind.ADDED, last)
+            elif cancelled:
+                note(event_id, person_id, ChangeKind.CANCELLED, last)
+            elif last.told != said_now[event_id]:
+                note(event_id, person_id, ChangeKind.CHANGED, last)
     for (event_id, person_id), last in told.items():
-        gone = person_id not in invited.get(event_id, set())
+        gone = person_id not in invited.get(event_id, ())
         if last.method == "REQUEST" and gone and event_id in facts:
-            pending.append((event_id, person_id, ChangeKind.REMOVED, last))
+            note(event_id, person_id, ChangeKind.REMOVED, last)
     people = _viewers(session, (person for _, person, _, _ in pending))
+    uids = _uids(session, sorted({event_id for event_id, _, _, _ in pending}))
+    parsed: dict[str, EventFacts | None] = {}
     changes: list[Change] = []
     for event_id, person_id, kind, last in pending:
-        found = people.get(person_id)
-        if found is None:
-            continue
-        person, viewer = found
-        if delegation_id is not None and person.delegation_id != delegation_id:
-            continue
+        person, viewer = people[person_id]
         now = facts[event_id]
         details: list[str] = []
         if kind is ChangeKind.CHANGED:
             assert last is not None
-            if last.told is None:
+            if last.told not in parsed:
+                parsed[last.told] = EventFacts.from_json(last.told)
+            before = parsed[last.told]
+            if before is None:
                 details = _sequence_only(session, event_id, last.sequence)
             else:
-                details = differences(last.told, now, viewer, viewer_clock(viewer))
+                details = differences(before, now, viewer, viewer_clock(viewer))
             if not details:
                 continue
         elif kind is ChangeKind.CANCELLED:
@@ -476,6 +488,13 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
         )
     changes.sort(key=lambda c: (c.delegation, c.participant, c.email, c.title, c.event_uid))
     return ChangeReport(tuple(changes))
+
+
+def _delegations(session: Session) -> dict[str, str | None]:
+    """Each participant's delegation, by id."""
+    return {
+        row[0]: row[1] for row in session.execute(select(Participant.id, Participant.delegation_id))
+    }
 
 
 def _sequence_only(session: Session, event_id: str, sequence: int) -> list[str]:

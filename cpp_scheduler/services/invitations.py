@@ -21,7 +21,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler.ical.export import Organizer
-from cpp_scheduler.mail.messages import Invitation, build_invitation
+from cpp_scheduler.mail.messages import Invitation, batch_renderings, build_invitation
 from cpp_scheduler.mail.transports import RecipientRefusedError, Transport, TransportError
 from cpp_scheduler.model import Delegation, Event, Participant, SentMessage, TourDay
 from cpp_scheduler.services.calendar_export import (
@@ -145,10 +145,13 @@ def plan_invitations(
         events, only = _events_of(session, scope)
         told = _told(session, (event.id for event in events))
         facts = facts_of(session, [event.id for event in events])
+        renderings = batch_renderings(sender, stamp)
         for event in events:
             said = facts[event.id].to_json()
             for person in recipients_of(event, only):
-                invitation = build_invitation(event, person, sender, stamp=stamp)
+                invitation = build_invitation(
+                    event, person, sender, stamp=stamp, renderings=renderings
+                )
                 if (event.id, person.id, invitation.digest) in told:
                     already += 1
                 else:
@@ -182,6 +185,7 @@ def plan_updates(
         people = _by_id(session, Participant, person_ids, (selectinload(Participant.delegation),))
         facts = facts_of(session, event_ids)
         to_send: list[Invitation] = []
+        renderings = batch_renderings(sender, stamp)
         for change in report.changes:
             invitation = build_invitation(
                 events[change.event_id],
@@ -190,6 +194,7 @@ def plan_updates(
                 stamp=stamp,
                 changed=change.details if change.kind is ChangeKind.CHANGED else (),
                 removed=change.kind is ChangeKind.REMOVED,
+                renderings=renderings,
             )
             to_send.append(replace(invitation, told=facts[change.event_id].to_json()))
     return UpdatePlan(tuple(to_send), report.changes)

@@ -89,7 +89,9 @@ def test_added_participants_are_invited_and_removed_ones_get_a_cancellation(
         event = session.get(Event, program.workshop.id)
         kenji = session.get(Participant, program.kenji.id)
         sofia = session.get(Participant, program.sofia.id)
-        assert event is not None and kenji is not None and sofia is not None
+        assert event is not None
+        assert kenji is not None
+        assert sofia is not None
         event.participants.remove(kenji)
         event.participants.append(sofia)
     report = change_report(database)
