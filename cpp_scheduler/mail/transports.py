@@ -72,6 +72,18 @@ def keyring_password(settings: SmtpSettings) -> str:
     return password
 
 
+def store_password(settings: SmtpSettings, password: str) -> None:
+    """Keep the SMTP password in the system keyring, where :func:`keyring_password`
+    finds it; a keyring that cannot keep it is one :class:`TransportError` line."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        keyring.set_password(f"{KEYRING_SERVICE}:{settings.host}", settings.user, password)
+    except KeyringError as error:
+        raise TransportError(f"the system keyring did not keep the password: {error}") from error
+
+
 class SmtpTransport:
     """One connection to the server for the whole batch, opened on first use."""
 

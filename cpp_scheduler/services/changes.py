@@ -120,7 +120,8 @@ class ChangeKind(StrEnum):
     CANCELLED = "cancelled"
     """The event was cancelled since they were invited: a CANCEL."""
     ADDED = "added"
-    """Added to an event others were invited to already: their invitation."""
+    """Attends an event others were sent, and was sent nothing of it (added since, or
+    left out of an earlier batch): their invitation."""
     REMOVED = "removed"
     """No longer attends an event they were invited to: a CANCEL for them alone."""
 
@@ -470,7 +471,7 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
         elif kind is ChangeKind.CANCELLED:
             details = ["cancelled"]
         elif kind is ChangeKind.ADDED:
-            details = [f"invited: {_when(now.start, now.end, viewer)}, {viewer_clock(viewer)}"]
+            details = [f"not sent yet: {_when(now.start, now.end, viewer)}, {viewer_clock(viewer)}"]
         else:
             details = ["no longer attends"]
         changes.append(

@@ -21,7 +21,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler.ical.export import Organizer
-from cpp_scheduler.mail.messages import Invitation, batch_renderings, build_invitation
+from cpp_scheduler.mail.messages import Invitation as Invitation
+from cpp_scheduler.mail.messages import batch_renderings, build_invitation
 from cpp_scheduler.mail.transports import RecipientRefusedError, Transport, TransportError
 from cpp_scheduler.model import Delegation, Event, Participant, SentMessage, TourDay
 from cpp_scheduler.services.calendar_export import (
@@ -100,6 +101,15 @@ def _events_of(session: Session, scope: InvitationScope) -> tuple[list[Event], s
         ).order_by(Event.start_utc, Event.uid)
     )
     return list(found), scope.name
+
+
+def event_choice(database: Database, event_id: str | None) -> tuple[str, str] | None:
+    """The UID and title of an event (the window's selection), or None."""
+    if event_id is None:
+        return None
+    with database.session() as session:
+        row = session.execute(select(Event.uid, Event.title).where(Event.id == event_id)).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 def recipients_of(event: Event, only_delegation: str | None = None) -> list[Participant]:

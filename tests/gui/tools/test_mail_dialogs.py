@@ -1,0 +1,202 @@
+"""Mail from the window against a real SMTP server: the settings and their test message,
+invitations with their preview and progress, what changed, and the updates."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from conftest import settle, tools_of
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.tools.mail import ChangesDialog, MailSettingsDialog, SendDialog
+from cpp_scheduler.mail.settings import SETTINGS_ENV
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import invitations
+from cpp_scheduler.services.calendar_export import DelegationScope
+from cpp_scheduler.services.changes import change_report
+from cpp_scheduler.store import Database
+from tests.ical.program import Program, build_program
+from tests.mail.smtpserver import Server, smtp_server
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    with smtp_server() as running:
+        yield running
+
+
+@pytest.fixture
+def mail_settings(tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "mail.json"
+    path.write_text(
+        json.dumps(
+            {
+                "smtp": {"host": "127.0.0.1", "port": server.port, "security": "none"},
+                "sender": {"name": "TDLC CPP team", "email": "cpp@tdlc.example.org"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(SETTINGS_ENV, str(path))
+    return path
+
+
+@pytest.fixture
+def program(sqlite_database: Database) -> Program:
+    with sqlite_database.transaction() as session:
+        return build_program(session)
+
+
+def choose(dialog: SendDialog | ChangesDialog, label: str) -> None:
+    index = dialog.scope.findText(label)
+    assert index >= 0, label
+    dialog.scope.setCurrentIndex(index)
+
+
+def previewed(qtbot: QtBot, dialog: SendDialog, count: int) -> list[list[str]]:
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == count, timeout=20_000)
+    qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=20_000)
+    return [
+        [dialog.model.index(row, column).data() for column in range(4)]
+        for row in range(dialog.model.rowCount())
+    ]
+
+
+def test_settings_are_saved_without_the_password_and_a_test_message_goes_out(
+    qtbot: QtBot, sqlite_database: Database, open_window, mail_settings: Path, server: Server
+) -> None:
+    window = open_window()
+    dialog = tools_of(window).open_mail_settings()
+    assert isinstance(dialog, MailSettingsDialog)
+    assert dialog.host.text() == "127.0.0.1"
+    assert dialog.port.value() == server.port
+    dialog.test_recipient.setText("me@tdlc.example.org")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "went to" in dialog.status.text(), timeout=20_000)
+    assert server.mailbox.recipients == ["me@tdlc.example.org"]
+
+    dialog.sender_name.setText("CPP coordination")
+    dialog.rate.setValue(30)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    saved = json.loads(mail_settings.read_text(encoding="utf-8"))
+    assert saved["sender"]["name"] == "CPP coordination"
+    assert saved["rate_per_minute"] == 30
+    assert "password" not in mail_settings.read_text(encoding="utf-8")
+    settle(qtbot, window)
+
+
+def test_a_wrong_server_is_one_line_in_the_dialog(
+    qtbot: QtBot, sqlite_database: Database, open_window, mail_settings: Path
+) -> None:
+    window = open_window()
+    dialog = tools_of(window).open_mail_settings()
+    dialog.port.setValue(1)
+    dialog.test_recipient.setText("me@tdlc.example.org")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "could not reach" in dialog.status.text(), timeout=20_000)
+    assert "\n" not in dialog.status.text()
+    settle(qtbot, window)
+
+
+def test_invitations_then_changes_then_updates_from_the_window(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+) -> None:
+    window = open_window()
+    tools = tools_of(window)
+    dialog = tools.open_send("invitations")
+    assert isinstance(dialog, SendDialog)
+    qtbot.waitUntil(lambda: dialog.scope.findText(f"Delegation: {program.lima.name}") >= 0)
+    choose(dialog, f"Delegation: {program.lima.name}")
+    rows = previewed(qtbot, dialog, 8)
+    assert {row[0] for row in rows} == {program.ana.email, program.bruno.email}
+    assert {row[2] for row in rows} == {"Invitation", "Cancellation"}
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
+    assert dialog.progress.value() == dialog.progress.maximum() == 8
+    assert "Sent 8 of 8." in dialog.summary.text()
+    assert len(server.mailbox.messages) == 8
+    qtbot.waitUntil(lambda: "0 to send" in dialog.summary.text(), timeout=20_000)
+    dialog.close()
+
+    with sqlite_database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        event.start_utc += timedelta(hours=3)
+        event.end_utc += timedelta(hours=3)
+    changes = tools.open_changes()
+    assert isinstance(changes, ChangesDialog)
+    qtbot.waitUntil(lambda: changes.report is not None, timeout=20_000)
+    assert changes.report == change_report(sqlite_database)
+    # Maya and Kenji attend the workshop too, and were never sent it: the whole
+    # program's report names them; the Lima delegation's names its own members.
+    assert {c.email for c in changes.report.changes} == {
+        p.email for p in (program.ana, program.bruno, program.maya, program.kenji)
+    }
+    changes.report = None
+    choose(changes, f"Delegation: {program.lima.name}")
+    qtbot.waitUntil(lambda: changes.report is not None, timeout=20_000)
+    people = [changes.model.index(row, 0).data() for row in range(changes.model.rowCount())]
+    assert people == [
+        f"Ana Quispe <{program.ana.email}>, {program.lima.name}",
+        f"Bruno Salas <{program.bruno.email}>, {program.lima.name}",
+    ]
+    detail = changes.model.index(0, 1, changes.model.index(0, 0)).data()
+    assert detail.startswith("moved from Tue 09 Jun 2026")
+
+    updates = tools.open_send("updates")
+    previewed(qtbot, updates, 5)
+    choose(updates, f"Delegation: {program.lima.name}")
+    rows = previewed(qtbot, updates, 2)
+    assert {row[2] for row in rows} == {"Update"}
+    assert all(row[3].startswith("moved from") for row in rows)
+    updates.send_button.click()
+    qtbot.waitUntil(lambda: updates.report is not None, timeout=30_000)
+    assert len(server.mailbox.messages) == 10
+    qtbot.waitUntil(lambda: updates.model.rowCount() == 0, timeout=20_000)
+    assert (
+        invitations.plan_updates(
+            sqlite_database, DelegationScope(program.lima.name), invitations.Organizer("", "")
+        ).to_send
+        == ()
+    )
+    updates.close()
+    settle(qtbot, window)
+
+
+def test_a_batch_can_be_cancelled_and_the_ledger_holds_what_went_out(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+) -> None:
+    settings = json.loads(mail_settings.read_text(encoding="utf-8"))
+    settings["rate_per_minute"] = 120  # one every half second: time to cancel
+    mail_settings.write_text(json.dumps(settings), encoding="utf-8")
+    window = open_window()
+    dialog = tools_of(window).open_send("invitations")
+    qtbot.waitUntil(lambda: dialog.scope.findText(f"Delegation: {program.lima.name}") >= 0)
+    choose(dialog, f"Delegation: {program.lima.name}")
+    previewed(qtbot, dialog, 8)
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=20_000)
+    dialog.close_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    assert dialog.report is not None
+    assert dialog.report.cancelled
+    sent = len(server.mailbox.messages)
+    assert 1 <= sent < 8
+    assert len(invitations.ledger(sqlite_database)) == sent
+    assert "Cancelled" in dialog.summary.text()
+    settle(qtbot, window)
