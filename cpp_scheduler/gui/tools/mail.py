@@ -16,7 +16,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -251,11 +251,14 @@ class SendDialog(QDialog):
         self.preview.setModel(self.model)
         self.preview.verticalHeader().hide()
         self.preview.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.preview.setWordWrap(False)  # one line a message; the tooltip holds it all
         header = self.preview.horizontalHeader()
-        header.resizeSection(0, 260)
-        header.resizeSection(1, 300)
-        header.resizeSection(2, 110)
+        header.resizeSection(0, 300)
+        header.resizeSection(1, 340 if kind == INVITATIONS else 260)
+        header.resizeSection(2, 100)
         header.setStretchLastSection(True)
+        # An invitation tells the event as it is: only updates have changes to show.
+        self.preview.setColumnHidden(3, kind == INVITATIONS)
         self.summary = QLabel("Reading who gets what…", self)
         self.summary.setObjectName("sendSummary")
         self.summary.setWordWrap(True)
@@ -280,7 +283,7 @@ class SendDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
-        self.resize(1100, 560)
+        self.resize(1280, 600)
 
         self.scope.currentIndexChanged.connect(lambda _index: self.refresh_preview())
         self.send_button.clicked.connect(self.send)
@@ -337,7 +340,7 @@ class SendDialog(QDialog):
                 made = invitations.plan_invitations(database, scope, sender)
                 rows = [
                     (
-                        f"{inv.recipient_email}",
+                        str(inv.message["To"]),
                         _subject_title(inv),
                         "Cancellation" if inv.method.value == "CANCEL" else "Invitation",
                         "",
@@ -396,7 +399,11 @@ class SendDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.summary.setText(f"Sending {len(batch)} messages…")
-        advanced, cancelled = self._progress.advanced.emit, self._cancel.is_set
+        relay, cancelled = self._progress, self._cancel.is_set
+
+        def advanced(done: int, total: int) -> None:
+            if shiboken6.isValid(relay):  # the dialog may be closed and gone meanwhile
+                relay.advanced.emit(done, total)
 
         def work() -> invitations.BatchReport:
             settings = mail_setup.read_mail_settings()
@@ -457,6 +464,11 @@ class SendDialog(QDialog):
         """The window closes: stop the batch between two messages."""
         self._cancel.set()
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the dialog cancels a batch under way; what went out stays recorded."""
+        self.stop()
+        super().closeEvent(event)
+
 
 def _subject_title(invitation: invitations.Invitation) -> str:
     subject = str(invitation.message["Subject"])
@@ -490,7 +502,7 @@ class ChangesDialog(QDialog):
         self.tree.setObjectName("changesTree")
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
-        self.tree.header().resizeSection(0, 420)
+        self.tree.header().resizeSection(0, 380)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel("Reading the ledger…", self)
         self.summary.setObjectName("changesSummary")
@@ -509,7 +521,7 @@ class ChangesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
-        self.resize(1100, 560)
+        self.resize(1280, 600)
         refresh.clicked.connect(self.refresh)
         send.clicked.connect(self.sendRequested)
         close.clicked.connect(self.close)
@@ -540,9 +552,10 @@ class ChangesDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for email, changes in report.by_participant().items():
             first = changes[0]
-            group = f", {first.delegation}" if first.delegation else ""
-            person = QStandardItem(f"{first.participant} <{email}>{group}")
-            count = QStandardItem(f"{len(changes)} to tell")
+            person = QStandardItem(f"{first.participant} <{email}>")
+            person.setToolTip(first.delegation)
+            told = f"{len(changes)} to tell"
+            count = QStandardItem(f"{told}: {first.delegation}" if first.delegation else told)
             for change in changes:
                 title = QStandardItem(f"{change.title} ({change.kind.value})")
                 details = QStandardItem("; ".join(change.details))
