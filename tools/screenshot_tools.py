@@ -169,6 +169,10 @@ def _render_mail(window: Any, database: Database, outdir: Path, scratch: Path) -
     _settle(window)
     written.append(_save(updates, outdir / "tools-send-updates.png"))
     updates.close()
+    answers = tools.open_replies()
+    _settle(window)
+    written.append(_save(answers, outdir / "tools-replies.png"))
+    answers.close()
     return written
 
 

@@ -3,6 +3,7 @@ a received message as a mail client does."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from email.message import EmailMessage, MIMEPart
 
 import icalendar
@@ -43,3 +44,34 @@ def send(database: Database, scope: object, server: Server) -> invitations.Batch
     plan = invitations.plan_invitations(database, scope, SENDER)  # type: ignore[arg-type]
     with plain_transport(server) as transport:
         return invitations.send_batch(database, plan.to_send, transport)
+
+
+def reply_calendar(
+    invitation: icalendar.Calendar,
+    email: str,
+    answer: str,
+    *,
+    stamp: datetime = datetime(2026, 5, 1, tzinfo=UTC),
+    recurrence_id: datetime | None = None,
+    uid: str | None = None,
+) -> bytes:
+    """What Outlook or Thunderbird send back: METHOD:REPLY, the UID and SEQUENCE, the
+    answering attendee alone with PARTSTAT."""
+    (vevent, *_) = invitation.walk("VEVENT")
+    reply = icalendar.Calendar()
+    reply.add("PRODID", "-//Mail client//EN")
+    reply.add("VERSION", "2.0")
+    reply.add("METHOD", "REPLY")
+    answer_event = icalendar.Event()
+    answer_event.add("UID", uid or str(vevent["UID"]))
+    answer_event.add("SEQUENCE", int(vevent["SEQUENCE"]))
+    answer_event.add("DTSTAMP", stamp)
+    answer_event.add("DTSTART", vevent.decoded("DTSTART"))
+    if recurrence_id is not None:
+        answer_event.add("RECURRENCE-ID", recurrence_id)
+    answer_event["ORGANIZER"] = vevent["ORGANIZER"]
+    attendee = icalendar.vCalAddress(f"mailto:{email}")
+    attendee.params["PARTSTAT"] = answer
+    answer_event.add("ATTENDEE", attendee)
+    reply.add_component(answer_event)
+    return reply.to_ical()

@@ -17,39 +17,8 @@ from cpp_scheduler.services import replies
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
 from tests.ical.program import Program, local
-from tests.mail.helpers import read_calendar, send
+from tests.mail.helpers import read_calendar, reply_calendar, send
 from tests.mail.smtpserver import Server
-
-
-def reply_calendar(
-    invitation: icalendar.Calendar,
-    email: str,
-    answer: str,
-    *,
-    stamp: datetime = datetime(2026, 5, 1, tzinfo=UTC),
-    recurrence_id: datetime | None = None,
-    uid: str | None = None,
-) -> bytes:
-    """What Outlook or Thunderbird send back: METHOD:REPLY, the UID and SEQUENCE, the
-    answering attendee alone with PARTSTAT."""
-    (vevent, *_) = invitation.walk("VEVENT")
-    reply = icalendar.Calendar()
-    reply.add("PRODID", "-//Mail client//EN")
-    reply.add("VERSION", "2.0")
-    reply.add("METHOD", "REPLY")
-    answer_event = icalendar.Event()
-    answer_event.add("UID", uid or str(vevent["UID"]))
-    answer_event.add("SEQUENCE", int(vevent["SEQUENCE"]))
-    answer_event.add("DTSTAMP", stamp)
-    answer_event.add("DTSTART", vevent.decoded("DTSTART"))
-    if recurrence_id is not None:
-        answer_event.add("RECURRENCE-ID", recurrence_id)
-    answer_event["ORGANIZER"] = vevent["ORGANIZER"]
-    attendee = icalendar.vCalAddress(f"mailto:{email}")
-    attendee.params["PARTSTAT"] = answer
-    answer_event.add("ATTENDEE", attendee)
-    reply.add_component(answer_event)
-    return reply.to_ical()
 
 
 def as_message(calendar: bytes, sender: str) -> bytes:

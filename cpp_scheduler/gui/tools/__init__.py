@@ -183,6 +183,12 @@ class Tools(QObject):
             "Per participant, what moved, was cancelled or changed since they were told",
         )
         self._action(
+            "mail_replies",
+            "Replies…",
+            self.open_replies,
+            "Who accepted, declined or may come; import the replies that came back",
+        )
+        self._action(
             "mail_settings",
             "Mail settings…",
             self.open_mail_settings,
@@ -195,7 +201,13 @@ class Tools(QObject):
         menu.addAction(self.actions["export_calendar"])
         menu.addAction(self.actions["import_calendar"])
         menu.addSeparator()
-        for name in ("send_invitations", "send_updates", "mail_changes", "mail_settings"):
+        for name in (
+            "send_invitations",
+            "send_updates",
+            "mail_changes",
+            "mail_replies",
+            "mail_settings",
+        ):
             menu.addAction(self.actions[name])
         menu.addSeparator()
         for dock in (self.local_times, self.conflicts):
@@ -400,6 +412,14 @@ class Tools(QObject):
             return dialog
 
         return self._show("mail_changes", make)
+
+    def open_replies(self) -> Any:
+        from cpp_scheduler.gui.tools.mail import RepliesDialog
+
+        return self._show(
+            "mail_replies",
+            lambda: RepliesDialog(self.window.database, self.window.tasks, self.window),
+        )
 
     def open_mail_settings(self) -> Any:
         from cpp_scheduler.gui.tools.mail import MailSettingsDialog

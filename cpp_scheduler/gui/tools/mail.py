@@ -1,5 +1,5 @@
-"""Mail from the window: the mail settings, sending invitations and updates, and what
-changed since each participant was last told.
+"""Mail from the window: the mail settings, sending invitations and updates, what
+changed since each participant was last told, and the replies that came back.
 
 Each dialog asks the services what ``cpp-scheduler send`` and ``cpp-scheduler changes``
 ask (:mod:`services.invitations`, :mod:`services.changes`, :mod:`services.mail_setup`),
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,9 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.taskman import TaskManager
-from cpp_scheduler.services import calendar_export, invitations, mail_setup
+from cpp_scheduler.services import calendar_export, invitations, mail_setup, replies
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.services.changes import ChangeReport, ChangeScope, change_report
 from cpp_scheduler.services.database import Database
@@ -569,3 +571,120 @@ class ChangesDialog(QDialog):
             if report.changes
             else "Everyone has been told the program as it is now."
         )
+
+
+REPLY_COLUMNS = ("Event", "Meeting (Tokyo)", "Participant", "Answer")
+
+
+class RepliesDialog(QDialog):
+    """Who answered what, and the import of replies (``.eml`` and ``.ics`` files), as
+    ``cpp-scheduler replies list`` and ``replies import`` do.
+
+    Attributes:
+        rows: the attendance shown, as the service gave it.
+        summary: what the last import recorded and refused.
+    """
+
+    def __init__(
+        self, database: Database, tasks: TaskManager, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("repliesDialog")
+        self.setWindowTitle("Replies to invitations")
+        self.database = database
+        self.tasks = tasks
+        self.rows: list[replies.Attendance] | None = None
+        self.scope = QComboBox(self)
+        self.scope.addItem("The whole program", None)
+        self.model = QStandardItemModel(0, len(REPLY_COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(list(REPLY_COLUMNS))
+        self.table = QTableView(self)
+        self.table.setObjectName("repliesTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, 380)
+        header.resizeSection(1, 170)
+        header.resizeSection(2, 380)
+        header.setStretchLastSection(True)
+        self.summary = QLabel("Reading the answers…", self)
+        self.summary.setObjectName("repliesSummary")
+        self.summary.setWordWrap(True)
+        import_button = QPushButton("Import replies…", self)
+        import_button.setObjectName("importReplies")
+        close = QPushButton("Close", self)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(import_button)
+        row.addWidget(close)
+        form = QFormLayout()
+        form.addRow("For", self.scope)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.resize(1280, 600)
+        import_button.clicked.connect(self._choose_files)
+        close.clicked.connect(self.close)
+        self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.tasks.run_in_background(
+            lambda: calendar_export.scope_choices(database), self._choices_read
+        )
+
+    def _choices_read(self, choices: calendar_export.ScopeChoices) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.scope.blockSignals(True)
+        for choice in choices.delegations:
+            self.scope.addItem(f"Delegation: {choice.label}", choice.label)
+        self.scope.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        delegation = self.scope.currentData()
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: replies.attendance(database, delegation=delegation), self._shown
+        )
+
+    def _shown(self, rows: list[replies.Attendance]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.rows = rows
+        self.model.removeRows(0, self.model.rowCount())
+        for row in rows:
+            meeting = (
+                f"{timezones.to_local(row.meeting, timezones.TOKYO):%a %d %b %Y %H:%M}"
+                if row.meeting
+                else "every meeting"
+            )
+            cells = [row.title, meeting, f"{row.participant} <{row.email}>", row.answer]
+            self.model.appendRow([QStandardItem(cell) for cell in cells])
+        if self.summary.text() == "Reading the answers…":
+            self.summary.setText(f"{len(rows)} answers." if rows else "No answers recorded.")
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import replies", "", "Replies (*.eml *.ics);;All files (*)"
+        )
+        if names:
+            self.import_files([Path(name) for name in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Record the answers of these files (or folders), off the GUI thread."""
+        database = self.database
+        self.summary.setText("Reading the replies…")
+        self.tasks.run_in_background(
+            lambda: replies.import_replies(database, paths), self._imported
+        )
+
+    def _imported(self, report: replies.ImportReport) -> None:
+        if not shiboken6.isValid(self):
+            return
+        text = f"{len(report.recorded)} recorded, {len(report.refused)} refused."
+        if report.refused:
+            text += " " + " ".join(report.refused)
+        self.summary.setText(text)
+        self.refresh()

@@ -12,14 +12,20 @@ import pytest
 from conftest import settle, tools_of
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.tools.mail import ChangesDialog, MailSettingsDialog, SendDialog
+from cpp_scheduler.gui.tools.mail import (
+    ChangesDialog,
+    MailSettingsDialog,
+    RepliesDialog,
+    SendDialog,
+)
 from cpp_scheduler.mail.settings import SETTINGS_ENV
 from cpp_scheduler.model import Event
-from cpp_scheduler.services import invitations
-from cpp_scheduler.services.calendar_export import DelegationScope
+from cpp_scheduler.services import invitations, replies
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
 from cpp_scheduler.services.changes import change_report
 from cpp_scheduler.store import Database
 from tests.ical.program import Program, build_program
+from tests.mail.helpers import read_calendar, reply_calendar, send
 from tests.mail.smtpserver import Server, smtp_server
 
 
@@ -200,4 +206,39 @@ def test_a_batch_can_be_cancelled_and_the_ledger_holds_what_went_out(
     assert 1 <= sent < 8
     assert len(invitations.ledger(sqlite_database)) == sent
     assert "Cancelled" in dialog.summary.text()
+    settle(qtbot, window)
+
+
+def test_replies_are_imported_and_shown_as_the_command_lists_them(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+    tmp_path: Path,
+) -> None:
+    send(sqlite_database, EventScope(program.workshop.uid), server)
+    invitation = read_calendar(server.mailbox.messages[0])
+    good = tmp_path / "ana.ics"
+    good.write_bytes(reply_calendar(invitation, program.ana.email, "ACCEPTED"))
+    bad = tmp_path / "spy.ics"
+    bad.write_bytes(reply_calendar(invitation, "spy@evil.example", "ACCEPTED"))
+    window = open_window()
+    dialog = tools_of(window).open_replies()
+    assert isinstance(dialog, RepliesDialog)
+    qtbot.waitUntil(lambda: dialog.rows is not None, timeout=20_000)
+    assert dialog.model.rowCount() == 0
+    dialog.import_files([good, bad])
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=20_000)
+    assert dialog.summary.text().startswith("1 recorded, 1 refused.")
+    assert "'spy@evil.example' was not invited" in dialog.summary.text()
+    cells = [dialog.model.index(0, column).data() for column in range(4)]
+    assert cells == [
+        program.workshop.title,
+        "every meeting",
+        f"Ana Quispe <{program.ana.email}>",
+        "accepted",
+    ]
+    assert dialog.rows == replies.attendance(sqlite_database)
     settle(qtbot, window)
