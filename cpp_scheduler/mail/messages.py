@@ -23,10 +23,14 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.headerregistry import Address, BaseHeader, HeaderRegistry
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
+from email.header import Header
+from email.headerregistry import Address
+from email.message import EmailMessage, Message
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.policy import SMTP, compat32
+from email.utils import format_datetime, formataddr, make_msgid
 
 import icalendar
 
@@ -53,24 +57,9 @@ MESSAGE_ID_DOMAIN = "cpp-scheduler.tdlc.invalid"
 ATTACHMENT_NAME = "invite.ics"
 
 
-class _HeaderClasses(HeaderRegistry):
-    """The standard registry, making each header's class once: the standard one makes
-    a new class for every header of every message, a tenth of the time of a batch."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._made: dict[str, type[BaseHeader]] = {}
-
-    def __getitem__(self, name: str) -> type[BaseHeader]:
-        key = name.lower()
-        made = self._made.get(key)
-        if made is None:
-            made = self._made[key] = super().__getitem__(name)
-        return made
-
-
-POLICY = SMTP.clone(header_factory=_HeaderClasses())
-"""The SMTP policy (CRLF, lines folded at 78, CR and LF refused in headers)."""
+WIRE = compat32.clone(linesep="\r\n")
+"""How invitations are written: headers kept as set (every value passes through
+:func:`~cpp_scheduler.ical.text.one_line` first), lines ending in CRLF as on the wire."""
 
 
 def batch_renderings(sender: Organizer, stamp: datetime) -> EventRenderings:
@@ -91,9 +80,12 @@ class Invitation:
     digest: str
     """SHA-256 of the calendar the recipient gets, its DTSTAMP left out: the same
     digest means they were told exactly this already."""
-    message: EmailMessage
+    message: Message
     told: str = ""
     """What the message says of the event, as the change report compares it (JSON)."""
+    recipient_name: str = ""
+    title: str = ""
+    """The event's title, as the subject names it."""
 
     @property
     def message_id(self) -> str:
@@ -186,40 +178,25 @@ def build_invitation(
     else:
         method, calendar = participant_calendar(event, recipient, sender, stamp, renderings)
     organiser = organiser_of(event, sender)
-    message = EmailMessage(policy=POLICY)
     if method is Method.CANCEL:
         prefix = "Cancelled: "
     else:
         prefix = "Updated: " if changed else "Invitation: "
-    message["Subject"] = one_line(prefix + event.title)
-    message["From"] = _address(organiser.name, organiser.email)
-    message["To"] = _address(recipient.name, recipient.email)
-    message["Date"] = format_datetime(stamp)
-    message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
     lines = summary_lines(event, recipient, method)
     if removed:
         lines[1:1] = ["You no longer attend this event; it is removed from your calendar."]
     elif changed:
         lines[1:1] = ["What changed:", *("  " + one_line(line) for line in changed)]
-    message.set_content("\n".join(lines) + "\n", subtype="plain", charset="utf-8")
-    message.add_alternative(summary_html(event, lines), subtype="html", charset="utf-8")
-    message.add_alternative(
+    message = _invitation_message(
         calendar,
-        maintype="text",
-        subtype="calendar",
-        params={"method": method.value, "charset": "UTF-8"},
-        cte="base64",
+        method,
+        subject=prefix + event.title,
+        sender=organiser,
+        recipient=recipient,
+        stamp=stamp,
+        text="\n".join(lines) + "\n",
+        html_text=summary_html(event, lines),
     )
-    # Attaching makes the alternative the first part of a multipart/mixed.
-    message.add_attachment(
-        calendar,
-        maintype="application",
-        subtype="ics",
-        filename=ATTACHMENT_NAME,
-        cte="base64",
-    )
-    # Set after the attachment: making a message mixed moves its Content-* headers down.
-    message["Content-Class"] = "urn:content-classes:calendarmessage"
     return Invitation(
         recipient.id,
         recipient.email,
@@ -229,7 +206,57 @@ def build_invitation(
         method,
         calendar_digest(calendar),
         message,
+        recipient_name=recipient.name,
+        title=event.title,
     )
+
+
+def _invitation_message(
+    calendar: bytes,
+    method: Method,
+    *,
+    subject: str,
+    sender: Organizer,
+    recipient: Participant,
+    stamp: datetime,
+    text: str,
+    html_text: str,
+) -> Message:
+    """The MIME tree of one invitation, built from the standard library's MIME classes
+    with headers written once, encoded words for names and titles beyond ASCII: a batch
+    of thousands spends its time in the calendars, not in parsing its own headers."""
+    message = MIMEMultipart("mixed", policy=WIRE)
+    message["Subject"] = _header_text(subject)  # type: ignore[assignment]  # compat32 takes a Header
+    message["From"] = _address_text(sender.name, sender.email)
+    message["To"] = _address_text(recipient.name, recipient.email)
+    message["Date"] = format_datetime(stamp)
+    message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
+    message["Content-Class"] = "urn:content-classes:calendarmessage"
+    alternative = MIMEMultipart("alternative", policy=WIRE)
+    alternative.attach(MIMEText(text, "plain", "utf-8", policy=WIRE))
+    alternative.attach(MIMEText(html_text, "html", "utf-8", policy=WIRE))
+    invitation = MIMEText(calendar.decode("utf-8"), "calendar", "utf-8", policy=WIRE)
+    invitation.set_param("method", method.value)
+    alternative.attach(invitation)
+    message.attach(alternative)
+    attachment = MIMEApplication(calendar, "ics", policy=WIRE)
+    attachment.add_header("Content-Disposition", "attachment", filename=ATTACHMENT_NAME)
+    message.attach(attachment)
+    for part in message.walk():
+        if part is not message:
+            del part["MIME-Version"]  # the message's own is the one that counts
+    return message
+
+
+def _header_text(text: str) -> str | Header:
+    """One line, as encoded words when it is not ASCII (RFC 2047), folded by the
+    generator where the header's name is known."""
+    line = one_line(text)
+    return line if line.isascii() else Header(line, "utf-8", header_name="Subject")
+
+
+def _address_text(name: str, email: str) -> str:
+    return formataddr((one_line(name), one_line(email).strip()), charset="utf-8")
 
 
 def _address(name: str, email: str) -> Address:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import smtplib
 import ssl
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.message import Message
 from email.utils import parseaddr
 from enum import StrEnum
 from pathlib import Path
@@ -51,7 +51,7 @@ class SmtpSettings:
 class Transport(Protocol):
     name: str
 
-    def send(self, message: EmailMessage) -> None: ...
+    def send(self, message: Message) -> None: ...
 
     def close(self) -> None: ...
 
@@ -141,7 +141,7 @@ class SmtpTransport:
             ) from error
         return client
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         if self._client is None:
             self._client = self._connect()
         recipient = parseaddr(str(message["To"]))[1]
@@ -189,7 +189,7 @@ class OutboxTransport:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         local = str(message["Message-ID"]).strip("<>").split("@", 1)[0]
         target = self.folder / f"{local}.eml"
         try:

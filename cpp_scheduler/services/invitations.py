@@ -4,7 +4,7 @@ A batch is planned first (:func:`plan_invitations`): one message per recipient a
 event, built from the program as it is now; a recipient whose ledger already holds the
 same digest for that event was told exactly this and gets nothing. Then
 :func:`send_batch` hands the messages to a transport one by one, on the caller's thread
-(the window runs it on a worker), and records each message in its own transaction right
+(the window runs it on a worker), and records each message in its own commit right
 after the transport accepted it: a batch stopped by a failure or a cancel has recorded
 exactly what went out, and sending again sends only what is missing.
 """
@@ -18,7 +18,9 @@ from datetime import UTC, datetime
 from typing import TypeVar
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.messages import Invitation as Invitation
@@ -224,22 +226,39 @@ def _by_id(
     return found
 
 
-def record_sent(database: Database, invitation: Invitation, transport: str) -> None:
-    """Note one accepted message in its own transaction."""
-    with database.transaction() as session:
-        session.add(
-            SentMessage(
-                participant_id=invitation.recipient_id,
-                event_id=invitation.event_id,
-                sequence=invitation.sequence,
-                method=invitation.method.value,
-                digest=invitation.digest,
-                sent_at=datetime.now(UTC).replace(microsecond=0),
-                transport=transport,
-                message_id=invitation.message_id,
-                told=invitation.told,
-            )
-        )
+def _ledger_row(invitation: Invitation, transport: str) -> SentMessage:
+    return SentMessage(
+        participant_id=invitation.recipient_id,
+        event_id=invitation.event_id,
+        sequence=invitation.sequence,
+        method=invitation.method.value,
+        digest=invitation.digest,
+        sent_at=datetime.now(UTC).replace(microsecond=0),
+        transport=transport,
+        message_id=invitation.message_id,
+        told=invitation.told,
+    )
+
+
+class _Ledger:
+    """Records a batch's messages one commit each, as each is accepted, through one
+    session kept open for the batch: the ledger is exact whenever the batch stops, and
+    a batch of thousands does not open thousands of sessions."""
+
+    def __init__(self, database: Database) -> None:
+        self._session = database.session()
+
+    def record(self, invitation: Invitation, transport: str) -> None:
+        row = _ledger_row(invitation, transport)
+        try:
+            with self._session.begin():
+                self._session.add(row)
+        except (DBAPIError, StaleDataError) as error:
+            raise self._session.translate(error) from error
+        self._session.expunge(row)
+
+    def close(self) -> None:
+        self._session.close()
 
 
 class RateLimit:
@@ -277,6 +296,23 @@ def send_batch(
     batch = list(invitations)
     report = BatchReport()
     limit = RateLimit(rate_per_minute)
+    ledger = _Ledger(database)
+    try:
+        _send_each(batch, transport, ledger, limit, report, progress, cancelled)
+    finally:
+        ledger.close()
+    return report
+
+
+def _send_each(
+    batch: list[Invitation],
+    transport: Transport,
+    ledger: _Ledger,
+    limit: RateLimit,
+    report: BatchReport,
+    progress: ProgressCallback | None,
+    cancelled: CancelFlag | None,
+) -> None:
     for done, invitation in enumerate(batch, start=1):
         if not limit.wait(cancelled):
             report.cancelled = True
@@ -289,11 +325,10 @@ def send_batch(
             report.stopped_by = str(failure)
             break
         else:
-            record_sent(database, invitation, transport.name)
+            ledger.record(invitation, transport.name)
             report.sent.append(invitation)
         if progress is not None:
             progress(done, len(batch))
-    return report
 
 
 def ledger(database: Database, event_uid: str | None = None) -> list[SentMessage]:

@@ -3,8 +3,10 @@ a received message as a mail client does."""
 
 from __future__ import annotations
 
+import email
 from datetime import UTC, datetime
-from email.message import EmailMessage, MIMEPart
+from email.message import EmailMessage, Message, MIMEPart
+from email.policy import default
 
 import icalendar
 
@@ -30,8 +32,17 @@ def calendar_part(message: EmailMessage) -> MIMEPart:
     return parts[2]
 
 
-def body(message: EmailMessage, kind: str) -> str:
-    part = message.get_body((kind,))
+def as_received(message: Message) -> EmailMessage:
+    """A built message as a mail client reads it: its bytes parsed again."""
+    if isinstance(message, EmailMessage):
+        return message
+    parsed = email.message_from_bytes(bytes(message), policy=default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+def body(message: Message, kind: str) -> str:
+    part = as_received(message).get_body((kind,))
     assert part is not None
     return str(part.get_content())
 

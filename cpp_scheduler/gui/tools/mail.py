@@ -342,8 +342,8 @@ class SendDialog(QDialog):
                 made = invitations.plan_invitations(database, scope, sender)
                 rows = [
                     (
-                        str(inv.message["To"]),
-                        _subject_title(inv),
+                        f"{inv.recipient_name} <{inv.recipient_email}>",
+                        inv.title,
                         "Cancellation" if inv.method.value == "CANCEL" else "Invitation",
                         "",
                     )
@@ -470,11 +470,6 @@ class SendDialog(QDialog):
         """Closing the dialog cancels a batch under way; what went out stays recorded."""
         self.stop()
         super().closeEvent(event)
-
-
-def _subject_title(invitation: invitations.Invitation) -> str:
-    subject = str(invitation.message["Subject"])
-    return subject.split(": ", 1)[1] if ": " in subject else subject
 
 
 class ChangesDialog(QDialog):
