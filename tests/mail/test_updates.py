@@ -10,9 +10,10 @@ from email.utils import parseaddr
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from cpp_scheduler.cli import main
-from cpp_scheduler.model import Event, EventStatus, OccurrenceOverride, Participant
+from cpp_scheduler.model import Event, EventStatus, OccurrenceOverride, Participant, SentMessage
 from cpp_scheduler.services import invitations
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.services.changes import ChangeKind, change_report
@@ -230,3 +231,18 @@ def test_a_tour_invites_its_delegation_to_its_events(
     }
     with pytest.raises(Exception, match="no study tour has the id or title 'Nowhere'"):
         invitations.plan_invitations(database, TourScope("Nowhere"), SENDER)
+
+
+def test_messages_sent_before_the_ledger_kept_their_facts_count_by_sequence(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    send(database, EventScope(program.workshop.uid), plain_server)
+    with database.transaction() as session:
+        session.execute(update(SentMessage).values(told=""))
+    assert change_report(database).changes == ()
+    move_workshop(database, program, timedelta(hours=1))
+    report = change_report(database)
+    assert len(report.changes) == 4
+    assert {c.details for c in report.changes} == {
+        ("rescheduled since it was sent (SEQUENCE 0 to 1)",)
+    }
