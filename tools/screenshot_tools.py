@@ -113,7 +113,6 @@ def _render_mail(window: Any, database: Database, outdir: Path, scratch: Path) -
     import json
 
     from cpp_scheduler.mail.settings import SETTINGS_ENV
-    from cpp_scheduler.model import SentMessage
 
     tools = window.tools
     settings = scratch / "mail.json"
@@ -132,7 +131,23 @@ def _render_mail(window: Any, database: Database, outdir: Path, scratch: Path) -
         ),
         encoding="utf-8",
     )
-    os.environ[SETTINGS_ENV] = str(settings)  # never the settings of whoever runs this
+    # Never the settings of whoever runs this, and theirs again afterwards.
+    before = os.environ.get(SETTINGS_ENV)
+    os.environ[SETTINGS_ENV] = str(settings)
+    try:
+        return _render_mail_dialogs(tools, window, database, outdir, scratch)
+    finally:
+        if before is None:
+            os.environ.pop(SETTINGS_ENV, None)
+        else:
+            os.environ[SETTINGS_ENV] = before
+
+
+def _render_mail_dialogs(
+    tools: Any, window: Any, database: Database, outdir: Path, scratch: Path
+) -> list[Path]:
+    from cpp_scheduler.model import SentMessage
+
     written: list[Path] = []
     dialog = tools.open_mail_settings()
     dialog.test_recipient.setText("me@tdlc.example.org")
