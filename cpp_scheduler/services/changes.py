@@ -281,29 +281,22 @@ class _LastSent:
 def last_sent(
     session: Session, event_ids: Sequence[str] | None = None
 ) -> dict[tuple[str, str], _LastSent]:
-    """The latest message of the ledger for each (event, participant)."""
-    latest: dict[tuple[str, str], tuple[datetime, datetime, str, int, str]] = {}
+    """The latest message of the ledger for each (event, participant): read oldest
+    first, so a later row takes the place of an earlier one."""
+    latest: dict[tuple[str, str], _LastSent] = {}
     for chunk in _chunks(event_ids):
         query = select(
             SentMessage.event_id,
             SentMessage.participant_id,
-            SentMessage.sent_at,
-            SentMessage.created_at,
             SentMessage.method,
             SentMessage.sequence,
             SentMessage.told,
-        )
+        ).order_by(SentMessage.sent_at, SentMessage.created_at)
         if chunk is not None:
             query = query.where(SentMessage.event_id.in_(chunk))
-        for event_id, person_id, sent_at, created, method, sequence, told in session.execute(query):
-            key = (event_id, person_id)
-            known = latest.get(key)
-            if known is None or (sent_at, created) >= (known[0], known[1]):
-                latest[key] = (sent_at, created, method, sequence, told)
-    return {
-        key: _LastSent(method, sequence, told)
-        for key, (_, _, method, sequence, told) in latest.items()
-    }
+        for event_id, person_id, method, sequence, told in session.execute(query):
+            latest[(event_id, person_id)] = _LastSent(method, sequence, told)
+    return latest
 
 
 # -- the differences, in words -------------------------------------------------------
