@@ -12,6 +12,7 @@ import pytest
 from conftest import settle, tools_of
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler.cli import main
 from cpp_scheduler.gui.tools.mail import (
     ChangesDialog,
     MailSettingsDialog,
@@ -241,4 +242,42 @@ def test_replies_are_imported_and_shown_as_the_command_lists_them(
         "accepted",
     ]
     assert dialog.rows == replies.attendance(sqlite_database)
+    settle(qtbot, window)
+
+
+def test_the_changes_dialog_shows_what_the_command_prints(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    sqlite_path: Path,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    send(sqlite_database, EventScope(program.series.uid), server)
+    with sqlite_database.transaction() as session:
+        series = session.get(Event, program.series.id)
+        assert series is not None
+        series.video_link = "https://meet.example.org/cpp-monthly-2"
+    window = open_window()
+    dialog = tools_of(window).open_changes()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    shown = {
+        (
+            dialog.model.index(row, 0).data(),
+            dialog.model.index(0, 1, dialog.model.index(row, 0)).data(),
+        )
+        for row in range(dialog.model.rowCount())
+    }
+    assert main(["--db", str(sqlite_path), "changes", "--json"]) == 0
+    printed = {
+        (f"{row['participant']} <{row['email']}>", "; ".join(row["details"]))
+        for row in json.loads(capsys.readouterr().out)
+    }
+    assert shown == printed
+    assert len(shown) == 4
+    assert {detail for _, detail in shown} == {
+        "video link now https://meet.example.org/cpp-monthly-2"
+    }
     settle(qtbot, window)
