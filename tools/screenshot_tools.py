@@ -17,9 +17,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from datetime import time as dt_time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -97,6 +98,97 @@ def _partner_file(database: Database, path: Path) -> Path:
         title = briefing.title if briefing else "Pre-tour briefing"
     path.write_bytes(_PARTNER_FILE.format(uid=uid, sequence=sequence, title=title).encode())
     return path
+
+
+def _choose(dialog: Any, prefix: str) -> None:
+    for index in range(dialog.scope.count()):
+        if dialog.scope.itemText(index).startswith(prefix):
+            dialog.scope.setCurrentIndex(index)
+            return
+
+
+def _render_mail(window: Any, database: Database, outdir: Path, scratch: Path) -> list[Path]:
+    """The mail settings, invitations for the Peru delegation (written to an outbox in
+    the scratch folder), one of its events moved, then what changed and the updates."""
+    import json
+
+    from cpp_scheduler.mail.settings import SETTINGS_ENV
+
+    tools = window.tools
+    settings = scratch / "mail.json"
+    settings.write_text(
+        json.dumps(
+            {
+                "smtp": {
+                    "host": "smtp.tdlc.example.org",
+                    "port": 587,
+                    "security": "starttls",
+                    "user": "cpp-coordinator",
+                },
+                "sender": {"name": "TDLC CPP team", "email": "cpp@tdlc.example.org"},
+                "rate_per_minute": 600,
+            }
+        ),
+        encoding="utf-8",
+    )
+    # Never the settings of whoever runs this, and theirs again afterwards.
+    before = os.environ.get(SETTINGS_ENV)
+    os.environ[SETTINGS_ENV] = str(settings)
+    try:
+        return _render_mail_dialogs(tools, window, database, outdir, scratch)
+    finally:
+        if before is None:
+            os.environ.pop(SETTINGS_ENV, None)
+        else:
+            os.environ[SETTINGS_ENV] = before
+
+
+def _render_mail_dialogs(
+    tools: Any, window: Any, database: Database, outdir: Path, scratch: Path
+) -> list[Path]:
+    from cpp_scheduler.model import SentMessage
+
+    written: list[Path] = []
+    dialog = tools.open_mail_settings()
+    dialog.test_recipient.setText("me@tdlc.example.org")
+    _settle(window)
+    written.append(_save(dialog, outdir / "tools-mail-settings.png"))
+    dialog.close()
+
+    send = tools.open_send("invitations")
+    _settle(window)
+    _choose(send, "Delegation: Peru")
+    _settle(window)
+    written.append(_save(send, outdir / "tools-send-invitations.png"))
+    send.outbox.setText(str(scratch / "outbox"))
+    send.send()
+    _settle(window)
+    written.append(_save(send, outdir / "tools-send-invitations-sent.png"))
+    send.close()
+
+    with database.transaction() as session:
+        first = session.scalars(select(SentMessage.event_id)).first()
+        moved = session.get(Event, first) if first else None
+        if moved is not None:
+            moved.start_utc += timedelta(days=1, hours=2)
+            moved.end_utc += timedelta(days=1, hours=2)
+    changes = tools.open_changes()
+    _settle(window)
+    _choose(changes, "Delegation: Peru")
+    _settle(window)
+    written.append(_save(changes, outdir / "tools-changes.png"))
+    changes.close()
+    updates = tools.open_send("updates")
+    _settle(window)
+    _choose(updates, "Delegation: Peru")
+    _settle(window)
+    written.append(_save(updates, outdir / "tools-send-updates.png"))
+    updates.close()
+    answers = tools.open_replies()
+    _settle(window)
+    written.append(_save(answers, outdir / "tools-replies.png"))
+    answers.close()
+    return written
 
 
 def render_tools(database: Database, outdir: Path) -> list[Path]:
@@ -188,6 +280,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     _settle(window)
     written.append(_save(schedule, outdir / "tools-delegation-schedule.png"))
     schedule.close()
+    written.extend(_render_mail(window, database, outdir, settings_dir))
     (outdir / "peru-delegation.ics").unlink(missing_ok=True)
     (outdir / "from-lima.ics").unlink(missing_ok=True)
     window.close()

@@ -32,6 +32,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "report",
     "documents",
     "send",
+    "changes",
+    "replies",
 )
 
 

@@ -1,5 +1,6 @@
-"""``cpp-scheduler send invitations``: one email per participant and event, with the
-calendar Outlook, Gmail, Apple Mail and Thunderbird show as an invitation.
+"""``cpp-scheduler send invitations|updates``: one email per participant and event, with
+the calendar Outlook, Gmail, Apple Mail and Thunderbird show as an invitation; updates
+tell only those whose events changed since their last message, and say what changed.
 
 Through an SMTP server (``--smtp``, or the mail settings the window writes) or into an
 outbox folder of ``.eml`` files (``--outbox``). The ledger in the database notes each
@@ -15,6 +16,7 @@ from typing import Any
 
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.export import _organizer
+from cpp_scheduler.mail.messages import Invitation
 from cpp_scheduler.mail.settings import read_mail_settings
 from cpp_scheduler.mail.transports import (
     OutboxTransport,
@@ -24,8 +26,8 @@ from cpp_scheduler.mail.transports import (
     Transport,
 )
 from cpp_scheduler.services import invitations
-from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
-from cpp_scheduler.store import open_database
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
+from cpp_scheduler.store import Database, open_database
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -39,35 +41,62 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     invite = kinds.add_parser(
         "invitations",
         parents=[common],
-        help="invite each participant of an event or a delegation",
+        help="invite each participant of an event, a delegation or a study tour",
         description="One email per participant and event; what the ledger shows was "
         "sent already is not sent again.",
     )
-    which = invite.add_mutually_exclusive_group(required=True)
+    _add_options(invite, required=True)
+    invite.set_defaults(run=run)
+    updates = kinds.add_parser(
+        "updates",
+        parents=[common],
+        help="tell each participant what changed since their last message",
+        description="An update for each event that changed since a participant was "
+        "last told, a cancellation for each event cancelled or each participant removed, "
+        "an invitation for each participant added (see 'cpp-scheduler changes'). Without "
+        "--event, --delegation or --tour: the whole program.",
+    )
+    _add_options(updates, required=False)
+    updates.set_defaults(run=run_updates)
+
+
+def _add_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    which = parser.add_mutually_exclusive_group(required=required)
     which.add_argument("--event", metavar="UID", help="the event's UID")
     which.add_argument("--delegation", metavar="NAME", help="the delegation's members")
-    invite.add_argument(
+    which.add_argument("--tour", metavar="ID|TITLE", help="a study tour, to its delegation")
+    parser.add_argument(
         "--dry-run", action="store_true", help="list who would get what; send nothing"
     )
-    invite.add_argument("--outbox", type=Path, metavar="DIR", help="write .eml files there")
-    invite.add_argument("--smtp", metavar="HOST:PORT", help="the mail server")
-    security = invite.add_mutually_exclusive_group()
+    parser.add_argument("--outbox", type=Path, metavar="DIR", help="write .eml files there")
+    parser.add_argument("--smtp", metavar="HOST:PORT", help="the mail server")
+    security = parser.add_mutually_exclusive_group()
     security.add_argument("--starttls", action="store_true", help="upgrade with STARTTLS")
     security.add_argument("--tls", action="store_true", help="TLS from the first byte")
     security.add_argument(
         "--plain", action="store_true", help="no TLS: a relay on this machine only"
     )
-    invite.add_argument(
+    parser.add_argument(
         "--user", metavar="USER", help="log in as USER (password from the system keyring)"
     )
-    invite.add_argument(
+    parser.add_argument(
         "--from",
         dest="sender",
         metavar="'NAME <EMAIL>'",
         help="who sends for events that name no organiser",
     )
-    invite.add_argument("--rate", type=int, metavar="N", help="at most N messages a minute")
-    invite.set_defaults(run=run)
+    parser.add_argument("--rate", type=int, metavar="N", help="at most N messages a minute")
+
+
+def scope_of(args: argparse.Namespace) -> EventScope | DelegationScope | TourScope | None:
+    """The scope the options name; None for the whole program."""
+    if args.event:
+        return EventScope(args.event)
+    if args.delegation:
+        return DelegationScope(args.delegation)
+    if getattr(args, "tour", None):
+        return TourScope(args.tour)
+    return None
 
 
 def _smtp_settings(args: argparse.Namespace, configured: SmtpSettings | None) -> SmtpSettings:
@@ -86,27 +115,56 @@ def _smtp_settings(args: argparse.Namespace, configured: SmtpSettings | None) ->
     return SmtpSettings(host, int(port), security, args.user or "")
 
 
+class _Sending:
+    """What both kinds of sending share: the sender, the transport, the rate."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        settings = read_mail_settings()
+        sender = _organizer(args.sender) or settings.sender
+        if sender is None:
+            raise CliError(
+                "give --from 'Name <email>': it signs for events that name no organiser",
+                status=2,
+            )
+        if args.rate is not None and args.rate <= 0:
+            raise CliError("--rate must be more than 0", status=2)
+        self.sender = sender
+        self.rate = args.rate or settings.rate_per_minute
+        self.transport: Transport | None = None
+        if not args.dry_run:
+            self.transport = (
+                OutboxTransport(args.outbox)
+                if args.outbox
+                else SmtpTransport(_smtp_settings(args, settings.smtp))
+            )
+
+    def send(self, database: Database, messages: tuple[Invitation, ...]) -> invitations.BatchReport:
+        assert self.transport is not None
+        try:
+            return invitations.send_batch(
+                database, messages, self.transport, rate_per_minute=self.rate
+            )
+        finally:
+            self.transport.close()
+
+
+def _finish(report: invitations.BatchReport) -> int:
+    for refusal in report.refused:
+        print(f"refused: {refusal.email}: {refusal.reason}", file=sys.stderr)
+    if report.stopped_by:
+        print(f"stopped: {report.stopped_by}; run again to send the rest", file=sys.stderr)
+        return 1
+    return 1 if report.refused else 0
+
+
 def run(args: argparse.Namespace) -> int:
-    settings = read_mail_settings()
-    sender = _organizer(args.sender) or settings.sender
-    if sender is None:
-        raise CliError(
-            "give --from 'Name <email>': it signs for events that name no organiser", status=2
-        )
-    if args.rate is not None and args.rate <= 0:
-        raise CliError("--rate must be more than 0", status=2)
-    scope = EventScope(args.event) if args.event else DelegationScope(args.delegation)
-    transport: Transport | None = None
-    if not args.dry_run:
-        transport = (
-            OutboxTransport(args.outbox)
-            if args.outbox
-            else SmtpTransport(_smtp_settings(args, settings.smtp))
-        )
+    sending = _Sending(args)
+    scope = scope_of(args)
+    assert scope is not None
     database = open_database(args.db)
     try:
-        plan = invitations.plan_invitations(database, scope, sender)
-        if args.dry_run or transport is None:
+        plan = invitations.plan_invitations(database, scope, sending.sender)
+        if sending.transport is None:
             for invitation in plan.to_send:
                 print(
                     f"would send {invitation.method.value} {invitation.event_uid} "
@@ -114,24 +172,31 @@ def run(args: argparse.Namespace) -> int:
                 )
             print(f"{len(plan.to_send)} to send, {plan.already_sent} sent already")
             return 0
-        try:
-            report = invitations.send_batch(
-                database,
-                plan.to_send,
-                transport,
-                rate_per_minute=args.rate or settings.rate_per_minute,
-            )
-        finally:
-            transport.close()
+        report = sending.send(database, plan.to_send)
     finally:
         database.close()
     print(
         f"sent {len(report.sent)} of {len(plan.to_send)} "
         f"({plan.already_sent} had been sent already)"
     )
-    for refusal in report.refused:
-        print(f"refused: {refusal.email}: {refusal.reason}", file=sys.stderr)
-    if report.stopped_by:
-        print(f"stopped: {report.stopped_by}; run again to send the rest", file=sys.stderr)
-        return 1
-    return 1 if report.refused else 0
+    return _finish(report)
+
+
+def run_updates(args: argparse.Namespace) -> int:
+    sending = _Sending(args)
+    database = open_database(args.db)
+    try:
+        plan = invitations.plan_updates(database, scope_of(args), sending.sender)
+        if sending.transport is None:
+            for change in plan.changes:
+                print(
+                    f"would send {change.method} {change.event_uid} to {change.email} "
+                    f"({change.kind.value}: {'; '.join(change.details)})"
+                )
+            print(f"{len(plan.to_send)} to send")
+            return 0
+        report = sending.send(database, plan.to_send)
+    finally:
+        database.close()
+    print(f"sent {len(report.sent)} of {len(plan.to_send)} updates")
+    return _finish(report)

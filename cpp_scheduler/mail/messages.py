@@ -20,22 +20,33 @@ from __future__ import annotations
 
 import hashlib
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.header import Header
 from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
+from email.message import EmailMessage, Message
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.policy import SMTP, compat32
+from email.utils import format_datetime, formataddr, make_msgid
+
+import icalendar
 
 from cpp_scheduler import timezones
 from cpp_scheduler.documents.markup import split_address
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import (
+    EventRenderings,
     ExportOptions,
     Method,
     Organizer,
+    attendee,
+    build_calendars,
     export_bytes,
     local_time_lines,
+    serialize,
 )
 from cpp_scheduler.ical.text import one_line
 from cpp_scheduler.model import Event, EventMode, Participant
@@ -44,6 +55,16 @@ from cpp_scheduler.scheduling.inputs import japan_day
 MESSAGE_ID_DOMAIN = "cpp-scheduler.tdlc.invalid"
 """The right-hand side of every Message-ID: never the machine's own name."""
 ATTACHMENT_NAME = "invite.ics"
+
+
+WIRE = compat32.clone(linesep="\r\n")
+"""How invitations are written: headers kept as set (every value passes through
+:func:`~cpp_scheduler.ical.text.one_line` first), lines ending in CRLF as on the wire."""
+
+
+def batch_renderings(sender: Organizer, stamp: datetime) -> EventRenderings:
+    """What a batch of invitations of one stamp shares while building its calendars."""
+    return EventRenderings(ExportOptions(method=Method.REQUEST, stamp=stamp, organizer=sender))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +80,12 @@ class Invitation:
     digest: str
     """SHA-256 of the calendar the recipient gets, its DTSTAMP left out: the same
     digest means they were told exactly this already."""
-    message: EmailMessage
+    message: Message
+    told: str = ""
+    """What the message says of the event, as the change report compares it (JSON)."""
+    recipient_name: str = ""
+    title: str = ""
+    """The event's title, as the subject names it."""
 
     @property
     def message_id(self) -> str:
@@ -74,17 +100,26 @@ def calendar_digest(calendar: bytes) -> str:
 
 
 def participant_calendar(
-    event: Event, recipient: Participant, sender: Organizer, stamp: datetime
+    event: Event,
+    recipient: Participant,
+    sender: Organizer,
+    stamp: datetime,
+    renderings: EventRenderings | None = None,
 ) -> tuple[Method, bytes]:
     """The event's calendar as ``recipient`` gets it: REQUEST, or CANCEL when cancelled.
 
     A series is one VEVENT with its rule, its EXDATEs and one VEVENT per moved meeting.
+    ``renderings``, shared by a batch of one stamp and sender, keeps what every
+    recipient's calendar has in common (the VTIMEZONEs, the calendar's head).
     """
     content = scopes.participant_schedule(recipient, [event])
     if not content.events:
         raise ValueError(f"{recipient.email} does not attend '{event.title}'")
-    options = ExportOptions(method=Method.REQUEST, stamp=stamp, organizer=sender)
-    documents = export_bytes(content, options)
+    if renderings is not None:
+        documents = renderings.export_bytes(content)
+    else:
+        options = ExportOptions(method=Method.REQUEST, stamp=stamp, organizer=sender)
+        documents = export_bytes(content, options)
     # One event gives exactly one calendar: REQUEST when live, CANCEL when cancelled.
     assert len(documents) == 1
     return documents[0]
@@ -98,44 +133,70 @@ def organiser_of(event: Event, fallback: Organizer) -> Organizer:
     return fallback
 
 
+def removal_calendar(
+    event: Event, recipient: Participant, sender: Organizer, stamp: datetime
+) -> bytes:
+    """A CANCEL of the whole event for ``recipient`` alone, who no longer attends it
+    while it goes on for the others: the event's own VEVENT (UID, SEQUENCE) marked
+    cancelled, naming only them as ATTENDEE (RFC 5546 section 3.2.5)."""
+    viewer = scopes.participant_schedule(recipient, []).viewer
+    content = scopes.CalendarContent(event.title, [event], (), scopes.Audience.nobody(), viewer)
+    options = ExportOptions(method=Method.REQUEST, stamp=stamp, organizer=sender)
+    calendar = build_calendars(content, options)[0]
+    calendar.pop("METHOD")
+    calendar.add("METHOD", Method.CANCEL.value)
+    kept: list[icalendar.cal.component.Component] = []
+    for component in calendar.subcomponents:
+        if component.name == "VEVENT":
+            if "RECURRENCE-ID" in component:
+                continue  # cancelling the UID cancels each of its meetings
+            component.pop("STATUS", None)
+            component.add("STATUS", "CANCELLED")
+            component.pop("ATTENDEE", None)
+            component.add("ATTENDEE", attendee(recipient, Method.CANCEL))
+        kept.append(component)
+    calendar.subcomponents = kept
+    return serialize(calendar)
+
+
 def build_invitation(
     event: Event,
     recipient: Participant,
     sender: Organizer,
     *,
     stamp: datetime | None = None,
+    changed: Sequence[str] = (),
+    removed: bool = False,
+    renderings: EventRenderings | None = None,
 ) -> Invitation:
-    """The message that invites ``recipient`` to ``event`` (or cancels it)."""
+    """The message that invites ``recipient`` to ``event`` (or cancels it); with
+    ``changed``, an update that spells out those changes; with ``removed``, the
+    cancellation for a participant no longer invited."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
-    method, calendar = participant_calendar(event, recipient, sender, stamp)
+    if removed:
+        method, calendar = Method.CANCEL, removal_calendar(event, recipient, sender, stamp)
+    else:
+        method, calendar = participant_calendar(event, recipient, sender, stamp, renderings)
     organiser = organiser_of(event, sender)
-    message = EmailMessage(policy=SMTP)
-    prefix = "Cancelled: " if method is Method.CANCEL else "Invitation: "
-    message["Subject"] = one_line(prefix + event.title)
-    message["From"] = _address(organiser.name, organiser.email)
-    message["To"] = _address(recipient.name, recipient.email)
-    message["Date"] = format_datetime(stamp)
-    message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
+    if method is Method.CANCEL:
+        prefix = "Cancelled: "
+    else:
+        prefix = "Updated: " if changed else "Invitation: "
     lines = summary_lines(event, recipient, method)
-    message.set_content("\n".join(lines) + "\n", subtype="plain", charset="utf-8")
-    message.add_alternative(summary_html(event, lines), subtype="html", charset="utf-8")
-    message.add_alternative(
+    if removed:
+        lines[1:1] = ["You no longer attend this event; it is removed from your calendar."]
+    elif changed:
+        lines[1:1] = ["What changed:", *("  " + one_line(line) for line in changed)]
+    message = _invitation_message(
         calendar,
-        maintype="text",
-        subtype="calendar",
-        params={"method": method.value, "charset": "UTF-8"},
-        cte="base64",
+        method,
+        subject=prefix + event.title,
+        sender=organiser,
+        recipient=recipient,
+        stamp=stamp,
+        text="\n".join(lines) + "\n",
+        html_text=summary_html(event, lines),
     )
-    # Attaching makes the alternative the first part of a multipart/mixed.
-    message.add_attachment(
-        calendar,
-        maintype="application",
-        subtype="ics",
-        filename=ATTACHMENT_NAME,
-        cte="base64",
-    )
-    # Set after the attachment: making a message mixed moves its Content-* headers down.
-    message["Content-Class"] = "urn:content-classes:calendarmessage"
     return Invitation(
         recipient.id,
         recipient.email,
@@ -145,7 +206,57 @@ def build_invitation(
         method,
         calendar_digest(calendar),
         message,
+        recipient_name=recipient.name,
+        title=event.title,
     )
+
+
+def _invitation_message(
+    calendar: bytes,
+    method: Method,
+    *,
+    subject: str,
+    sender: Organizer,
+    recipient: Participant,
+    stamp: datetime,
+    text: str,
+    html_text: str,
+) -> Message:
+    """The MIME tree of one invitation, built from the standard library's MIME classes
+    with headers written once, encoded words for names and titles beyond ASCII: a batch
+    of thousands spends its time in the calendars, not in parsing its own headers."""
+    message = MIMEMultipart("mixed", policy=WIRE)
+    message["Subject"] = _header_text(subject)  # type: ignore[assignment]  # compat32 takes a Header
+    message["From"] = _address_text(sender.name, sender.email)
+    message["To"] = _address_text(recipient.name, recipient.email)
+    message["Date"] = format_datetime(stamp)
+    message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
+    message["Content-Class"] = "urn:content-classes:calendarmessage"
+    alternative = MIMEMultipart("alternative", policy=WIRE)
+    alternative.attach(MIMEText(text, "plain", "utf-8", policy=WIRE))
+    alternative.attach(MIMEText(html_text, "html", "utf-8", policy=WIRE))
+    invitation = MIMEText(calendar.decode("utf-8"), "calendar", "utf-8", policy=WIRE)
+    invitation.set_param("method", method.value)
+    alternative.attach(invitation)
+    message.attach(alternative)
+    attachment = MIMEApplication(calendar, "ics", policy=WIRE)
+    attachment.add_header("Content-Disposition", "attachment", filename=ATTACHMENT_NAME)
+    message.attach(attachment)
+    for part in message.walk():
+        if part is not message:
+            del part["MIME-Version"]  # the message's own is the one that counts
+    return message
+
+
+def _header_text(text: str) -> str | Header:
+    """One line, as encoded words when it is not ASCII (RFC 2047), folded by the
+    generator where the header's name is known."""
+    line = one_line(text)
+    return line if line.isascii() else Header(line, "utf-8", header_name="Subject")
+
+
+def _address_text(name: str, email: str) -> str:
+    return formataddr((one_line(name), one_line(email).strip()), charset="utf-8")
 
 
 def _address(name: str, email: str) -> Address:

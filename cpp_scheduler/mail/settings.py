@@ -14,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.files import write_atomically
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.transports import Security, SmtpSettings
 
@@ -66,3 +67,24 @@ def read_mail_settings(path: Path | None = None) -> MailSettings:
         )
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise SchedulerError(f"the mail settings in {path} are not valid: {error!r}") from error
+
+
+def write_mail_settings(settings: MailSettings, path: Path | None = None) -> Path:
+    """Save the settings where :func:`read_mail_settings` reads them (no password)."""
+    path = path or settings_path()
+    data: dict[str, object] = {}
+    if settings.smtp is not None:
+        data["smtp"] = {
+            "host": settings.smtp.host,
+            "port": settings.smtp.port,
+            "security": settings.smtp.security.value,
+            "user": settings.smtp.user,
+        }
+    if settings.sender is not None:
+        data["sender"] = {"name": settings.sender.name, "email": settings.sender.email}
+    if settings.rate_per_minute:
+        data["rate_per_minute"] = settings.rate_per_minute
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    write_atomically(path, text.encode("utf-8"))
+    return path

@@ -11,7 +11,7 @@ from __future__ import annotations
 import smtplib
 import ssl
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.message import Message
 from email.utils import parseaddr
 from enum import StrEnum
 from pathlib import Path
@@ -51,7 +51,7 @@ class SmtpSettings:
 class Transport(Protocol):
     name: str
 
-    def send(self, message: EmailMessage) -> None: ...
+    def send(self, message: Message) -> None: ...
 
     def close(self) -> None: ...
 
@@ -70,6 +70,18 @@ def keyring_password(settings: SmtpSettings) -> str:
             f"system keyring (service {KEYRING_SERVICE}:{settings.host})"
         )
     return password
+
+
+def store_password(settings: SmtpSettings, password: str) -> None:
+    """Keep the SMTP password in the system keyring, where :func:`keyring_password`
+    finds it; a keyring that cannot keep it is one :class:`TransportError` line."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        keyring.set_password(f"{KEYRING_SERVICE}:{settings.host}", settings.user, password)
+    except KeyringError as error:
+        raise TransportError(f"the system keyring did not keep the password: {error}") from error
 
 
 class SmtpTransport:
@@ -129,7 +141,7 @@ class SmtpTransport:
             ) from error
         return client
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         if self._client is None:
             self._client = self._connect()
         recipient = parseaddr(str(message["To"]))[1]
@@ -177,7 +189,7 @@ class OutboxTransport:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         local = str(message["Message-ID"]).strip("<>").split("@", 1)[0]
         target = self.folder / f"{local}.eml"
         try:

@@ -1,10 +1,11 @@
-"""The ledger of invitations sent: who was told what about which event, and how."""
+"""The ledger of invitations sent (who was told what about which event, and how) and
+the answers that came back."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, utc_now
@@ -32,3 +33,23 @@ class SentMessage(Record, Base):
     transport: Mapped[str] = mapped_column(String(16))
     """``smtp`` or ``outbox``."""
     message_id: Mapped[str] = mapped_column(String(255))
+    told: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """What the message said of the event, as JSON (``services/changes.py``): the
+    change report compares it with the program now; empty in rows of older versions."""
+
+
+class Reply(Record, Base):
+    """A participant's answer to an invitation (iTIP REPLY): to the whole event, or with
+    ``recurrence_id`` to one meeting of a series (the start its rule gives it)."""
+
+    __tablename__ = "replies"
+    __table_args__ = (Index("ix_replies_event_participant", "event_id", "participant_id"),)
+    record_kind = "reply"
+
+    participant_id: Mapped[str] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    recurrence_id: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answer: Mapped[str] = mapped_column(String(16))
+    """ACCEPTED, TENTATIVE or DECLINED (the reply's PARTSTAT)."""
+    replied_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    """The reply's DTSTAMP: a later answer replaces an earlier one, never the reverse."""

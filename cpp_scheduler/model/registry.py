@@ -9,7 +9,7 @@ must be installed before the first flush. Whoever reaches an entity (through
 from cpp_scheduler.model import integrity as _integrity  # noqa: F401  (installs listeners)
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, new_id, utc_now
 from cpp_scheduler.model.event import Event, OccurrenceOverride, new_uid
-from cpp_scheduler.model.mail import SentMessage
+from cpp_scheduler.model.mail import Reply, SentMessage
 from cpp_scheduler.model.people import Delegation, Participant
 from cpp_scheduler.model.product import KnowledgeProduct
 from cpp_scheduler.model.reference import PartnerCity, ThematicArea, TravelTime, Venue
@@ -27,6 +27,7 @@ __all__ = [
     "PartnerCity",
     "Problem",
     "Record",
+    "Reply",
     "SentMessage",
     "StudyTour",
     "ThematicArea",

@@ -4,7 +4,7 @@ A batch is planned first (:func:`plan_invitations`): one message per recipient a
 event, built from the program as it is now; a recipient whose ledger already holds the
 same digest for that event was told exactly this and gets nothing. Then
 :func:`send_batch` hands the messages to a transport one by one, on the caller's thread
-(the window runs it on a worker), and records each message in its own transaction right
+(the window runs it on a worker), and records each message in its own commit right
 after the transport accepted it: a batch stopped by a failure or a cancel has recorded
 exactly what went out, and sending again sends only what is missing.
 """
@@ -12,26 +12,39 @@ exactly what went out, and sending again sends only what is missing.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.ical.export import Organizer
-from cpp_scheduler.mail.messages import Invitation, build_invitation
+from cpp_scheduler.mail.messages import Invitation as Invitation
+from cpp_scheduler.mail.messages import batch_renderings, build_invitation
 from cpp_scheduler.mail.transports import RecipientRefusedError, Transport, TransportError
-from cpp_scheduler.model import Delegation, Event, Participant, SentMessage
+from cpp_scheduler.model import Delegation, Event, Participant, SentMessage, TourDay
 from cpp_scheduler.services.calendar_export import (
     DelegationScope,
     EventScope,
     NotFoundError,
+    TourScope,
     event_loading,
+)
+from cpp_scheduler.services.changes import (
+    Change,
+    ChangeKind,
+    ChangeScope,
+    changes_in,
+    facts_of,
+    find_tour,
 )
 from cpp_scheduler.store import Database
 
-InvitationScope = EventScope | DelegationScope
+InvitationScope = EventScope | DelegationScope | TourScope
 ProgressCallback = Callable[[int, int], None]
 """Called with (messages handled, messages in all) after each message."""
 CancelFlag = Callable[[], bool]
@@ -60,28 +73,45 @@ class BatchReport:
     cancelled: bool = False
 
 
-def _events_of(session: Session, scope: InvitationScope) -> list[Event]:
+def _events_of(session: Session, scope: InvitationScope) -> tuple[list[Event], str | None]:
+    """The scope's events, and the delegation whose members alone are invited."""
     query = select(Event).options(*event_loading())
+    if isinstance(scope, TourScope):
+        tour = find_tour(session, scope.tour_id)
+        found = session.scalars(
+            query.join(TourDay, TourDay.id == Event.tour_day_id)
+            .where(TourDay.tour_id == tour.id)
+            .order_by(Event.start_utc, Event.uid)
+        )
+        return list(found), tour.delegation.name
     if isinstance(scope, EventScope):
         event = session.scalars(query.where(Event.uid == scope.uid)).one_or_none()
         if event is None:
             raise NotFoundError(f"no event has the UID '{scope.uid}'")
-        return [event]
+        return [event], None
     delegation = session.scalars(
         select(Delegation).where(Delegation.name == scope.name)
     ).one_or_none()
     if delegation is None:
         raise NotFoundError(f"no delegation is called '{scope.name}'")
-    return list(
-        session.scalars(
-            query.where(
-                or_(
-                    Event.delegations.any(Delegation.id == delegation.id),
-                    Event.participants.any(Participant.delegation_id == delegation.id),
-                )
-            ).order_by(Event.start_utc, Event.uid)
-        )
+    found = session.scalars(
+        query.where(
+            or_(
+                Event.delegations.any(Delegation.id == delegation.id),
+                Event.participants.any(Participant.delegation_id == delegation.id),
+            )
+        ).order_by(Event.start_utc, Event.uid)
     )
+    return list(found), scope.name
+
+
+def event_choice(database: Database, event_id: str | None) -> tuple[str, str] | None:
+    """The UID and title of an event (the window's selection), or None."""
+    if event_id is None:
+        return None
+    with database.session() as session:
+        row = session.execute(select(Event.uid, Event.title).where(Event.id == event_id)).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 def recipients_of(event: Event, only_delegation: str | None = None) -> list[Participant]:
@@ -121,37 +151,114 @@ def plan_invitations(
     those the ledger shows they were sent already. ``sender`` signs for events that
     name no organiser."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
-    only = scope.name if isinstance(scope, DelegationScope) else None
     to_send: list[Invitation] = []
     already = 0
     with database.reading() as session:
-        events = _events_of(session, scope)
+        events, only = _events_of(session, scope)
         told = _told(session, (event.id for event in events))
+        facts = facts_of(session, [event.id for event in events])
+        renderings = batch_renderings(sender, stamp)
         for event in events:
+            said = facts[event.id].to_json()
             for person in recipients_of(event, only):
-                invitation = build_invitation(event, person, sender, stamp=stamp)
+                invitation = build_invitation(
+                    event, person, sender, stamp=stamp, renderings=renderings
+                )
                 if (event.id, person.id, invitation.digest) in told:
                     already += 1
                 else:
-                    to_send.append(invitation)
+                    to_send.append(replace(invitation, told=said))
     return InvitationPlan(tuple(to_send), already)
 
 
-def record_sent(database: Database, invitation: Invitation, transport: str) -> None:
-    """Note one accepted message in its own transaction."""
-    with database.transaction() as session:
-        session.add(
-            SentMessage(
-                participant_id=invitation.recipient_id,
-                event_id=invitation.event_id,
-                sequence=invitation.sequence,
-                method=invitation.method.value,
-                digest=invitation.digest,
-                sent_at=datetime.now(UTC).replace(microsecond=0),
-                transport=transport,
-                message_id=invitation.message_id,
+@dataclass(frozen=True, slots=True)
+class UpdatePlan:
+    to_send: tuple[Invitation, ...]
+    changes: tuple[Change, ...]
+    """What each message tells, in the order of ``to_send``."""
+
+
+def plan_updates(
+    database: Database,
+    scope: ChangeScope,
+    sender: Organizer,
+    *,
+    stamp: datetime | None = None,
+) -> UpdatePlan:
+    """One message per change of the report (:mod:`services.changes`): an update that
+    spells out what changed, a cancellation, an invitation for someone added, or a
+    cancellation for someone removed. Sent and recorded, they leave the report empty."""
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
+    with database.session() as session:
+        report = changes_in(session, scope)
+        event_ids = sorted({change.event_id for change in report.changes})
+        person_ids = sorted({change.participant_id for change in report.changes})
+        events = _by_id(session, Event, event_ids, event_loading())
+        people = _by_id(session, Participant, person_ids, (selectinload(Participant.delegation),))
+        facts = facts_of(session, event_ids)
+        to_send: list[Invitation] = []
+        renderings = batch_renderings(sender, stamp)
+        for change in report.changes:
+            invitation = build_invitation(
+                events[change.event_id],
+                people[change.participant_id],
+                sender,
+                stamp=stamp,
+                changed=change.details if change.kind is ChangeKind.CHANGED else (),
+                removed=change.kind is ChangeKind.REMOVED,
+                renderings=renderings,
             )
-        )
+            to_send.append(replace(invitation, told=facts[change.event_id].to_json()))
+    return UpdatePlan(tuple(to_send), report.changes)
+
+
+Kind = TypeVar("Kind", Event, Participant)
+
+
+def _by_id(
+    session: Session, kind: type[Kind], ids: Sequence[str], loading: tuple[object, ...]
+) -> dict[str, Kind]:
+    found: dict[str, Kind] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(kind).where(kind.id.in_(chunk)).options(*loading)  # type: ignore[arg-type]
+        found.update((record.id, record) for record in session.scalars(query))
+    return found
+
+
+def _ledger_row(invitation: Invitation, transport: str) -> SentMessage:
+    return SentMessage(
+        participant_id=invitation.recipient_id,
+        event_id=invitation.event_id,
+        sequence=invitation.sequence,
+        method=invitation.method.value,
+        digest=invitation.digest,
+        sent_at=datetime.now(UTC).replace(microsecond=0),
+        transport=transport,
+        message_id=invitation.message_id,
+        told=invitation.told,
+    )
+
+
+class _Ledger:
+    """Records a batch's messages one commit each, as each is accepted, through one
+    session kept open for the batch: the ledger is exact whenever the batch stops, and
+    a batch of thousands does not open thousands of sessions."""
+
+    def __init__(self, database: Database) -> None:
+        self._session = database.session()
+
+    def record(self, invitation: Invitation, transport: str) -> None:
+        row = _ledger_row(invitation, transport)
+        try:
+            with self._session.begin():
+                self._session.add(row)
+        except (DBAPIError, StaleDataError) as error:
+            raise self._session.translate(error) from error
+        self._session.expunge(row)
+
+    def close(self) -> None:
+        self._session.close()
 
 
 class RateLimit:
@@ -189,6 +296,23 @@ def send_batch(
     batch = list(invitations)
     report = BatchReport()
     limit = RateLimit(rate_per_minute)
+    ledger = _Ledger(database)
+    try:
+        _send_each(batch, transport, ledger, limit, report, progress, cancelled)
+    finally:
+        ledger.close()
+    return report
+
+
+def _send_each(
+    batch: list[Invitation],
+    transport: Transport,
+    ledger: _Ledger,
+    limit: RateLimit,
+    report: BatchReport,
+    progress: ProgressCallback | None,
+    cancelled: CancelFlag | None,
+) -> None:
     for done, invitation in enumerate(batch, start=1):
         if not limit.wait(cancelled):
             report.cancelled = True
@@ -201,11 +325,10 @@ def send_batch(
             report.stopped_by = str(failure)
             break
         else:
-            record_sent(database, invitation, transport.name)
+            ledger.record(invitation, transport.name)
             report.sent.append(invitation)
         if progress is not None:
             progress(done, len(batch))
-    return report
 
 
 def ledger(database: Database, event_uid: str | None = None) -> list[SentMessage]:

@@ -8,19 +8,16 @@ import email
 import json
 import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage, MIMEPart
+from email.message import EmailMessage
 from email.policy import default
 from email.utils import parseaddr
 from pathlib import Path
 
-import icalendar
 import pytest
 from sqlalchemy import select
 
 from cpp_scheduler.cli import main
-from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.messages import ATTACHMENT_NAME, build_invitation, trial_message
 from cpp_scheduler.mail.settings import SETTINGS_ENV
 from cpp_scheduler.mail.transports import (
@@ -38,55 +35,20 @@ from cpp_scheduler.services.calendar_export import (
 )
 from cpp_scheduler.store import Database
 from tests.ical import parsers
-from tests.ical.program import Program, build_program
+from tests.ical.program import Program
+from tests.mail.helpers import (
+    SENDER,
+    body,
+    calendar_part,
+    plain_transport,
+    read_calendar,
+    send,
+)
 from tests.mail.smtpserver import PASSWORD, USER, Server, smtp_server
 
 # aiosmtpd warns when a login is allowed before STARTTLS; the implicit-TLS server is
 # encrypted from the first byte, which that check cannot see.
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
-
-SENDER = Organizer("TDLC CPP team", "cpp@tdlc.example.org")
-
-
-@pytest.fixture
-def program(database: Database) -> Program:
-    with database.transaction() as session:
-        return build_program(session)
-
-
-@pytest.fixture
-def plain_server() -> Iterator[Server]:
-    with smtp_server(starttls=False) as server:
-        yield server
-
-
-def plain_transport(server: Server) -> SmtpTransport:
-    return SmtpTransport(SmtpSettings("127.0.0.1", server.port, Security.NONE))
-
-
-def calendar_part(message: EmailMessage) -> MIMEPart:
-    (alternative,) = [
-        p for p in message.iter_parts() if p.get_content_type().startswith("multipart/alternative")
-    ]
-    parts = list(alternative.iter_parts())
-    assert [p.get_content_type() for p in parts] == ["text/plain", "text/html", "text/calendar"]
-    return parts[2]
-
-
-def body(message: EmailMessage, kind: str) -> str:
-    part = message.get_body((kind,))
-    assert part is not None
-    return str(part.get_content())
-
-
-def read_calendar(message: EmailMessage) -> icalendar.Calendar:
-    return icalendar.Calendar.from_ical(calendar_part(message).get_content())
-
-
-def send(database: Database, scope: object, server: Server) -> invitations.BatchReport:
-    plan = invitations.plan_invitations(database, scope, SENDER)  # type: ignore[arg-type]
-    with plain_transport(server) as transport:
-        return invitations.send_batch(database, plan.to_send, transport)
 
 
 def test_each_participant_gets_an_invitation_outlook_shows(

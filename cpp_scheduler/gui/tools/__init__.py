@@ -164,12 +164,51 @@ class Tools(QObject):
             self.open_import,
             "Read events from a calendar file (.ics)",
         )
+        self._action(
+            "send_invitations",
+            "Send invitations…",
+            lambda: self.open_send("invitations"),
+            "Email each participant an invitation their calendar shows with Accept and Decline",
+        )
+        self._action(
+            "send_updates",
+            "Send updates…",
+            lambda: self.open_send("updates"),
+            "Tell only those whose events changed since their last message",
+        )
+        self._action(
+            "mail_changes",
+            "What changed since last sent…",
+            self.open_changes,
+            "Per participant, what moved, was cancelled or changed since they were told",
+        )
+        self._action(
+            "mail_replies",
+            "Replies…",
+            self.open_replies,
+            "Who accepted, declined or may come; import the replies that came back",
+        )
+        self._action(
+            "mail_settings",
+            "Mail settings…",
+            self.open_mail_settings,
+            "The mail server, the sender, and a test message",
+        )
         menu = self.window.tools_menu
         for name in ("find_time", "tour_builder", "delegation_schedule"):
             menu.addAction(self.actions[name])
         menu.addSeparator()
         menu.addAction(self.actions["export_calendar"])
         menu.addAction(self.actions["import_calendar"])
+        menu.addSeparator()
+        for name in (
+            "send_invitations",
+            "send_updates",
+            "mail_changes",
+            "mail_replies",
+            "mail_settings",
+        ):
+            menu.addAction(self.actions[name])
         menu.addSeparator()
         for dock in (self.local_times, self.conflicts):
             toggle = dock.toggleViewAction()
@@ -345,6 +384,47 @@ class Tools(QObject):
         from cpp_scheduler.gui.tools.calendarfiles import ImportDialog
 
         dialog = ImportDialog(self.window.database, self.window.editor, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_send(self, kind: str) -> Any:
+        from cpp_scheduler.gui.tools.mail import SendDialog
+
+        selected = self.window.selected_occurrence
+        dialog = SendDialog(
+            self.window.database,
+            self.window.tasks,
+            kind,
+            event_id=selected.event_id if selected is not None else None,
+            parent=self.window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_changes(self) -> Any:
+        from cpp_scheduler.gui.tools.mail import ChangesDialog
+
+        def make() -> ChangesDialog:
+            dialog = ChangesDialog(self.window.database, self.window.tasks, self.window)
+            dialog.sendRequested.connect(lambda: self.open_send("updates"))
+            return dialog
+
+        return self._show("mail_changes", make)
+
+    def open_replies(self) -> Any:
+        from cpp_scheduler.gui.tools.mail import RepliesDialog
+
+        return self._show(
+            "mail_replies",
+            lambda: RepliesDialog(self.window.database, self.window.tasks, self.window),
+        )
+
+    def open_mail_settings(self) -> Any:
+        from cpp_scheduler.gui.tools.mail import MailSettingsDialog
+
+        dialog = MailSettingsDialog(self.window.tasks, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

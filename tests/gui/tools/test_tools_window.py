@@ -60,6 +60,12 @@ def test_every_tool_renders_with_the_demo_program(
         "tools-export.png",
         "tools-import.png",
         "tools-delegation-schedule.png",
+        "tools-mail-settings.png",
+        "tools-send-invitations.png",
+        "tools-send-invitations-sent.png",
+        "tools-changes.png",
+        "tools-send-updates.png",
+        "tools-replies.png",
     ]
     for path in paths:
         image = QImage(str(path))

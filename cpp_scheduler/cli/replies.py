@@ -1,0 +1,88 @@
+"""``cpp-scheduler replies import|list``: the answers to invitations.
+
+``import`` reads iTIP REPLY calendars from ``.ics`` files, ``.eml`` messages with a
+``text/calendar`` part, or folders of both, and records each participant's answer;
+``list`` shows who answered what, the attendance the window shows too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from cpp_scheduler import timezones
+from cpp_scheduler.services import replies
+from cpp_scheduler.store import open_database
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "replies",
+        parents=[common],
+        help="record and list the answers to invitations",
+        description="Answers to invitations: accepted, tentative or declined.",
+    )
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    read = kinds.add_parser(
+        "import",
+        parents=[common],
+        help="record the answers of REPLY files",
+        description="Record each answer of iTIP REPLY .ics files, .eml messages with a "
+        "text/calendar part, or folders of them; a reply for an unknown event or from an "
+        "address not invited is refused and recorded nowhere.",
+    )
+    read.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".ics, .eml, folder")
+    read.set_defaults(run=run_import)
+    shown = kinds.add_parser(
+        "list",
+        parents=[common],
+        help="who answered what",
+        description="Each recorded answer, by event and participant.",
+    )
+    which = shown.add_mutually_exclusive_group()
+    which.add_argument("--event", metavar="UID", help="one event")
+    which.add_argument("--delegation", metavar="NAME", help="one delegation's members")
+    shown.add_argument("--json", action="store_true", help="print JSON")
+    shown.set_defaults(run=run_list)
+
+
+def _meeting(reply: replies.RecordedReply | replies.Attendance) -> str:
+    if reply.meeting is None:
+        return ""
+    local = timezones.to_local(reply.meeting, timezones.TOKYO)
+    return f" (meeting of {local:%a %d %b %Y %H:%M}, Tokyo)"
+
+
+def run_import(args: argparse.Namespace) -> int:
+    database = open_database(args.db)
+    try:
+        report = replies.import_replies(database, args.files)
+    finally:
+        database.close()
+    for reply in report.recorded:
+        print(
+            f"{reply.participant} <{reply.email}> {reply.answer} '{reply.title}'{_meeting(reply)}"
+        )
+    for refusal in report.refused:
+        print(f"refused: {refusal}", file=sys.stderr)
+    print(f"{len(report.recorded)} recorded, {len(report.refused)} refused")
+    return 1 if report.refused else 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    database = open_database(args.db)
+    try:
+        rows = replies.attendance(database, event_uid=args.event, delegation=args.delegation)
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No answers recorded.")
+    for row in rows:
+        print(f"{row.title}{_meeting(row)}: {row.participant} <{row.email}> {row.answer}")
+    return 0

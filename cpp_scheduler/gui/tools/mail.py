@@ -1,0 +1,685 @@
+"""Mail from the window: the mail settings, sending invitations and updates, what
+changed since each participant was last told, and the replies that came back.
+
+Each dialog asks the services what ``cpp-scheduler send`` and ``cpp-scheduler changes``
+ask (:mod:`services.invitations`, :mod:`services.changes`, :mod:`services.mail_setup`),
+off the GUI thread through the window's task manager. A batch shows who gets what before
+it goes, advances a progress bar as the server accepts each message, and stops between
+two messages when cancelled; the ledger has recorded exactly what went out.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.services import calendar_export, invitations, mail_setup, replies
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
+from cpp_scheduler.services.changes import ChangeReport, ChangeScope, change_report
+from cpp_scheduler.services.database import Database
+
+SECURITY_LABELS = {
+    mail_setup.Security.STARTTLS: "STARTTLS (port 587)",
+    mail_setup.Security.TLS: "TLS from the start (port 465)",
+    mail_setup.Security.NONE: "None (a relay on this computer only)",
+}
+INVITATIONS = "invitations"
+UPDATES = "updates"
+
+
+class MailSettingsDialog(QDialog):
+    """The SMTP server, the login, the sender and the rate; the password goes to the
+    system keyring and is never shown again, nor written in the settings file.
+
+    Attributes:
+        status: the answer of the last save or test message, in one line.
+    """
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mailSettingsDialog")
+        self.setWindowTitle("Mail settings")
+        self.tasks = tasks
+        self.host = QLineEdit(self)
+        self.host.setPlaceholderText("smtp.example.org")
+        self.port = QSpinBox(self)
+        self.port.setRange(1, 65535)
+        self.port.setValue(587)
+        self.security = QComboBox(self)
+        for value, label in SECURITY_LABELS.items():
+            self.security.addItem(label, value.value)
+        self.user = QLineEdit(self)
+        self.user.setPlaceholderText("empty: the server takes mail without a login")
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("kept in the system keyring; empty keeps the one there")
+        self.sender_name = QLineEdit(self)
+        self.sender_email = QLineEdit(self)
+        self.rate = QSpinBox(self)
+        self.rate.setRange(0, 10_000)
+        self.rate.setSpecialValueText("no limit")
+        self.rate.setSuffix(" a minute")
+        self.test_recipient = QLineEdit(self)
+        self.test_recipient.setPlaceholderText("your own address")
+        self.test_button = QPushButton("Send a test message", self)
+        self.test_button.setObjectName("sendTestMessage")
+        self.status = QLabel("", self)
+        self.status.setObjectName("mailStatus")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+
+        form = QFormLayout()
+        form.addRow("Server", self.host)
+        form.addRow("Port", self.port)
+        form.addRow("Encryption", self.security)
+        form.addRow("User", self.user)
+        form.addRow("Password", self.password)
+        form.addRow("Sender's name", self.sender_name)
+        form.addRow("Sender's address", self.sender_email)
+        form.addRow("At most", self.rate)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_recipient, 1)
+        test_row.addWidget(self.test_button)
+        form.addRow("Test to", test_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        self.security.currentIndexChanged.connect(self._security_changed)
+        self.test_button.clicked.connect(self.send_test)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(560, self.sizeHint().height())
+        self._show(mail_setup.read_mail_settings())
+
+    def _show(self, settings: mail_setup.MailSettings) -> None:
+        if settings.smtp is not None:
+            self.host.setText(settings.smtp.host)
+            self.port.setValue(settings.smtp.port)
+            self.security.setCurrentIndex(self.security.findData(settings.smtp.security.value))
+            self.user.setText(settings.smtp.user)
+        if settings.sender is not None:
+            self.sender_name.setText(settings.sender.name)
+            self.sender_email.setText(settings.sender.email)
+        self.rate.setValue(settings.rate_per_minute or 0)
+
+    def _security_changed(self) -> None:
+        usual = {"starttls": 587, "tls": 465}.get(str(self.security.currentData()))
+        if usual is not None and self.port.value() in (25, 465, 587):
+            self.port.setValue(usual)
+
+    def settings(self) -> mail_setup.MailSettings:
+        """What the form says, as the settings file holds it."""
+        host = self.host.text().strip()
+        smtp = (
+            mail_setup.SmtpSettings(
+                host,
+                self.port.value(),
+                mail_setup.Security(str(self.security.currentData())),
+                self.user.text().strip(),
+            )
+            if host
+            else None
+        )
+        name, address = self.sender_name.text().strip(), self.sender_email.text().strip()
+        sender = mail_setup.Organizer(name or address, address) if address else None
+        return mail_setup.MailSettings(smtp, sender, self.rate.value() or None)
+
+    def _run(self, work: Any, done: Any) -> None:
+        self.test_button.setEnabled(False)
+        self.buttons.setEnabled(False)
+
+        def finished(result: Any) -> None:
+            if shiboken6.isValid(self):
+                self.test_button.setEnabled(True)
+                self.buttons.setEnabled(True)
+                done(result)
+
+        def failed(error: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.test_button.setEnabled(True)
+            self.buttons.setEnabled(True)
+            if not isinstance(error, SchedulerError | OSError):
+                raise error
+            self.status.setText(str(error))
+
+        self.tasks.run_in_background(work, finished, failed)
+
+    def send_test(self) -> None:
+        recipient = self.test_recipient.text().strip() or self.sender_email.text().strip()
+        if not recipient:
+            self.status.setText("Say where the test message goes.")
+            return
+        settings = self.settings()
+        self.status.setText(f"Sending a test message to {recipient}…")
+        self._run(
+            lambda: mail_setup.send_test_message(settings, recipient),
+            self.status.setText,
+        )
+
+    def save(self) -> None:
+        settings, password = self.settings(), self.password.text()
+        self._run(lambda: mail_setup.save_settings(settings, password or None), self._saved)
+
+    def _saved(self, path: Path) -> None:
+        self.password.clear()
+        self.status.setText(f"Saved in {path}.")
+        self.accept()
+
+
+class _Progress(QObject):
+    """Carries a batch's progress from the worker to the GUI thread (queued)."""
+
+    advanced = Signal(int, int)
+
+
+PREVIEW_COLUMNS = ("Recipient", "Event", "Message", "What changed")
+
+
+class SendDialog(QDialog):
+    """Send invitations or updates for an event, a delegation, a study tour (or, for
+    updates, the whole program): a preview of who gets what, then the batch with its
+    progress and Cancel.
+
+    Attributes:
+        preview: the table of messages to send, one row each.
+        report: the last batch's report, once it ended.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        tasks: TaskManager,
+        kind: str,
+        *,
+        event_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"send_{kind}_dialog")
+        self.setWindowTitle("Send invitations" if kind == INVITATIONS else "Send updates")
+        self.database = database
+        self.tasks = tasks
+        self.kind = kind
+        self.event_id = event_id
+        self.plan: tuple[invitations.Invitation, ...] = ()
+        self.report: invitations.BatchReport | None = None
+        self.running = False
+        self._cancel = threading.Event()
+        self._progress = _Progress(self)
+        self._progress.advanced.connect(self._advanced)
+        self._request = 0
+
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("sendScope")
+        if kind == UPDATES:
+            self.scope.addItem("The whole program", None)
+        self.outbox = QLineEdit(self)
+        self.outbox.setPlaceholderText("empty: through the server of the mail settings")
+        self.model = QStandardItemModel(0, len(PREVIEW_COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(list(PREVIEW_COLUMNS))
+        self.preview = QTableView(self)
+        self.preview.setObjectName("sendPreview")
+        self.preview.setModel(self.model)
+        self.preview.verticalHeader().hide()
+        self.preview.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.preview.setWordWrap(False)  # one line a message; the tooltip holds it all
+        header = self.preview.horizontalHeader()
+        header.resizeSection(0, 300)
+        header.resizeSection(1, 340 if kind == INVITATIONS else 260)
+        header.resizeSection(2, 100)
+        header.setStretchLastSection(True)
+        # An invitation tells the event as it is: only updates have changes to show.
+        self.preview.setColumnHidden(3, kind == INVITATIONS)
+        self.summary = QLabel("Reading who gets what…", self)
+        self.summary.setObjectName("sendSummary")
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.send_button = QPushButton("Send", self)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setEnabled(False)
+        self.close_button = QPushButton("Close", self)
+        self.close_button.setObjectName("cancelButton")
+
+        form = QFormLayout()
+        form.addRow("For", self.scope)
+        form.addRow("Outbox folder", self.outbox)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self.resize(1280, 600)
+
+        self.scope.currentIndexChanged.connect(lambda _index: self.refresh_preview())
+        self.send_button.clicked.connect(self.send)
+        self.close_button.clicked.connect(self._cancel_or_close)
+        self.tasks.run_in_background(
+            lambda: (
+                invitations.event_choice(database, event_id),
+                calendar_export.scope_choices(database),
+            ),
+            self._choices_read,
+        )
+
+    # -- the preview ------------------------------------------------------------------
+    def _choices_read(
+        self, read: tuple[tuple[str, str] | None, calendar_export.ScopeChoices]
+    ) -> None:
+        if not shiboken6.isValid(self):
+            return
+        event, choices = read
+        self.scope.blockSignals(True)
+        if event is not None:
+            uid, title = event
+            self.scope.insertItem(0, f"Event: {title}", EventScope(uid))
+            self.scope.setCurrentIndex(0)
+        for choice in choices.delegations:
+            self.scope.addItem(f"Delegation: {choice.label}", DelegationScope(choice.label))
+        for choice in choices.tours:
+            self.scope.addItem(f"Study tour: {choice.label}", TourScope(choice.record_id))
+        self.scope.blockSignals(False)
+        self.refresh_preview()
+
+    def chosen_scope(self) -> ChangeScope:
+        scope = self.scope.currentData()
+        return scope if isinstance(scope, EventScope | DelegationScope | TourScope) else None
+
+    def refresh_preview(self) -> None:
+        """Plan the batch again, off the GUI thread; the newest plan is shown."""
+        scope = self.chosen_scope()
+        if scope is None and self.kind == INVITATIONS:
+            return
+        self._request += 1
+        request = self._request
+        self.send_button.setEnabled(False)
+        self.summary.setText("Reading who gets what…")
+        database, kind = self.database, self.kind
+
+        def plan() -> tuple[
+            tuple[invitations.Invitation, ...], list[tuple[str, str, str, str]], str
+        ]:
+            settings = mail_setup.read_mail_settings()
+            sender = settings.sender or mail_setup.Organizer("", "")
+            if kind == INVITATIONS:
+                assert scope is not None
+                made = invitations.plan_invitations(database, scope, sender)
+                rows = [
+                    (
+                        f"{inv.recipient_name} <{inv.recipient_email}>",
+                        inv.title,
+                        "Cancellation" if inv.method.value == "CANCEL" else "Invitation",
+                        "",
+                    )
+                    for inv in made.to_send
+                ]
+                told = f"; {made.already_sent} sent already" if made.already_sent else ""
+                return made.to_send, rows, f"{len(made.to_send)} to send{told}."
+            updates = invitations.plan_updates(database, scope, sender)
+            rows = [
+                (
+                    f"{change.participant} <{change.email}>",
+                    change.title,
+                    {"CANCEL": "Cancellation", "REQUEST": "Update"}[change.method]
+                    if change.kind.value != "added"
+                    else "Invitation",
+                    "; ".join(change.details),
+                )
+                for change in updates.changes
+            ]
+            text = (
+                f"{len(updates.to_send)} to send."
+                if updates.to_send
+                else ("Everyone has been told the program as it is now.")
+            )
+            return updates.to_send, rows, text
+
+        def shown(
+            result: tuple[tuple[invitations.Invitation, ...], list[tuple[str, str, str, str]], str],
+        ) -> None:
+            if not shiboken6.isValid(self) or request != self._request:
+                return
+            self.plan, rows, text = result
+            self.model.removeRows(0, self.model.rowCount())
+            for row in rows:
+                items = [QStandardItem(cell) for cell in row]
+                for item in items:
+                    item.setToolTip(item.text())
+                self.model.appendRow(items)
+            self.summary.setText(text)
+            self.send_button.setEnabled(bool(self.plan) and not self.running)
+
+        self.tasks.run_in_background(plan, shown, self._failed)
+
+    # -- the batch --------------------------------------------------------------------
+    def send(self) -> None:
+        if not self.plan or self.running:
+            return
+        folder = self.outbox.text().strip()
+        database, batch = self.database, self.plan
+        self.running = True
+        self._cancel.clear()
+        self.send_button.setEnabled(False)
+        self.close_button.setText("Cancel")
+        self.progress.setRange(0, len(batch))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.summary.setText(f"Sending {len(batch)} messages…")
+        relay, cancelled = self._progress, self._cancel.is_set
+
+        def advanced(done: int, total: int) -> None:
+            if shiboken6.isValid(relay):  # the dialog may be closed and gone meanwhile
+                relay.advanced.emit(done, total)
+
+        def work() -> invitations.BatchReport:
+            settings = mail_setup.read_mail_settings()
+            transport = mail_setup.transport_for(settings, Path(folder) if folder else None)
+            try:
+                return invitations.send_batch(
+                    database,
+                    batch,
+                    transport,
+                    rate_per_minute=settings.rate_per_minute,
+                    progress=advanced,
+                    cancelled=cancelled,
+                )
+            finally:
+                transport.close()
+
+        self.tasks.run_in_background(work, self._sent, self._failed)
+
+    def _advanced(self, done: int, total: int) -> None:
+        if shiboken6.isValid(self):
+            self.progress.setValue(done)
+
+    def _sent(self, report: invitations.BatchReport) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.running = False
+        self.report = report
+        self.close_button.setText("Close")
+        parts = [f"Sent {len(report.sent)} of {len(self.plan)}."]
+        if report.refused:
+            parts.append(
+                "Refused: " + "; ".join(f"{r.email} ({r.reason})" for r in report.refused) + "."
+            )
+        if report.cancelled:
+            parts.append("Cancelled: the rest was not sent; send again to send it.")
+        if report.stopped_by:
+            parts.append(f"Stopped: {report.stopped_by}; send again to send the rest.")
+        self.refresh_preview()
+        self.summary.setText(" ".join(parts))
+
+    def _failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if not isinstance(error, SchedulerError | OSError):
+            raise error
+        self.running = False
+        self.close_button.setText("Close")
+        self.summary.setText(str(error))
+
+    def _cancel_or_close(self) -> None:
+        if self.running:
+            self._cancel.set()
+            self.summary.setText("Cancelling after the message under way…")
+        else:
+            self.close()
+
+    def stop(self) -> None:
+        """The window closes: stop the batch between two messages."""
+        self._cancel.set()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the dialog cancels a batch under way; what went out stays recorded."""
+        self.stop()
+        super().closeEvent(event)
+
+
+class ChangesDialog(QDialog):
+    """What changed since each participant was last sent a message, per participant,
+    as ``cpp-scheduler changes`` prints it; "Send updates…" sends exactly that.
+
+    Signals:
+        sendRequested(): the coordinator asks to send the updates.
+    """
+
+    sendRequested = Signal()
+
+    def __init__(
+        self, database: Database, tasks: TaskManager, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("changesDialog")
+        self.setWindowTitle("What changed since last sent")
+        self.database = database
+        self.tasks = tasks
+        self.report: ChangeReport | None = None
+        self.scope = QComboBox(self)
+        self.scope.addItem("The whole program", None)
+        self.model = QStandardItemModel(0, 2, self)
+        self.model.setHorizontalHeaderLabels(["Participant and event", "What changed"])
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("changesTree")
+        self.tree.setModel(self.model)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.tree.header().resizeSection(0, 380)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel("Reading the ledger…", self)
+        self.summary.setObjectName("changesSummary")
+        refresh = QPushButton("Refresh", self)
+        send = QPushButton("Send updates…", self)
+        send.setObjectName("sendUpdatesButton")
+        close = QPushButton("Close", self)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(refresh)
+        row.addWidget(send)
+        row.addWidget(close)
+        form = QFormLayout()
+        form.addRow("For", self.scope)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(row)
+        self.resize(1280, 600)
+        refresh.clicked.connect(self.refresh)
+        send.clicked.connect(self.sendRequested)
+        close.clicked.connect(self.close)
+        self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.tasks.run_in_background(
+            lambda: calendar_export.scope_choices(database), self._choices_read
+        )
+
+    def _choices_read(self, choices: calendar_export.ScopeChoices) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.scope.blockSignals(True)
+        for choice in choices.delegations:
+            self.scope.addItem(f"Delegation: {choice.label}", DelegationScope(choice.label))
+        self.scope.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        scope = self.scope.currentData()
+        chosen = scope if isinstance(scope, DelegationScope) else None
+        database = self.database
+        self.tasks.run_in_background(lambda: change_report(database, chosen), self._shown)
+
+    def _shown(self, report: ChangeReport) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.report = report
+        self.model.removeRows(0, self.model.rowCount())
+        for email, changes in report.by_participant().items():
+            first = changes[0]
+            person = QStandardItem(f"{first.participant} <{email}>")
+            person.setToolTip(first.delegation)
+            told = f"{len(changes)} to tell"
+            count = QStandardItem(f"{told}: {first.delegation}" if first.delegation else told)
+            for change in changes:
+                title = QStandardItem(f"{change.title} ({change.kind.value})")
+                details = QStandardItem("; ".join(change.details))
+                details.setToolTip("\n".join(change.details))
+                person.appendRow([title, details])
+            self.model.appendRow([person, count])
+        self.tree.expandAll()
+        people = len(report.by_participant())
+        self.summary.setText(
+            f"{len(report.changes)} messages to send to {people} participants."
+            if report.changes
+            else "Everyone has been told the program as it is now."
+        )
+
+
+REPLY_COLUMNS = ("Event", "Meeting (Tokyo)", "Participant", "Answer")
+
+
+class RepliesDialog(QDialog):
+    """Who answered what, and the import of replies (``.eml`` and ``.ics`` files), as
+    ``cpp-scheduler replies list`` and ``replies import`` do.
+
+    Attributes:
+        rows: the attendance shown, as the service gave it.
+        summary: what the last import recorded and refused.
+    """
+
+    def __init__(
+        self, database: Database, tasks: TaskManager, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("repliesDialog")
+        self.setWindowTitle("Replies to invitations")
+        self.database = database
+        self.tasks = tasks
+        self.rows: list[replies.Attendance] | None = None
+        self.scope = QComboBox(self)
+        self.scope.addItem("The whole program", None)
+        self.model = QStandardItemModel(0, len(REPLY_COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(list(REPLY_COLUMNS))
+        self.table = QTableView(self)
+        self.table.setObjectName("repliesTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, 380)
+        header.resizeSection(1, 170)
+        header.resizeSection(2, 380)
+        header.setStretchLastSection(True)
+        self.summary = QLabel("Reading the answers…", self)
+        self.summary.setObjectName("repliesSummary")
+        self.summary.setWordWrap(True)
+        import_button = QPushButton("Import replies…", self)
+        import_button.setObjectName("importReplies")
+        close = QPushButton("Close", self)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(import_button)
+        row.addWidget(close)
+        form = QFormLayout()
+        form.addRow("For", self.scope)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.resize(1280, 600)
+        import_button.clicked.connect(self._choose_files)
+        close.clicked.connect(self.close)
+        self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.tasks.run_in_background(
+            lambda: calendar_export.scope_choices(database), self._choices_read
+        )
+
+    def _choices_read(self, choices: calendar_export.ScopeChoices) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.scope.blockSignals(True)
+        for choice in choices.delegations:
+            self.scope.addItem(f"Delegation: {choice.label}", choice.label)
+        self.scope.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        delegation = self.scope.currentData()
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: replies.attendance(database, delegation=delegation), self._shown
+        )
+
+    def _shown(self, rows: list[replies.Attendance]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.rows = rows
+        self.model.removeRows(0, self.model.rowCount())
+        for row in rows:
+            meeting = (
+                f"{timezones.to_local(row.meeting, timezones.TOKYO):%a %d %b %Y %H:%M}"
+                if row.meeting
+                else "every meeting"
+            )
+            cells = [row.title, meeting, f"{row.participant} <{row.email}>", row.answer]
+            self.model.appendRow([QStandardItem(cell) for cell in cells])
+        if self.summary.text() == "Reading the answers…":
+            self.summary.setText(f"{len(rows)} answers." if rows else "No answers recorded.")
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import replies", "", "Replies (*.eml *.ics);;All files (*)"
+        )
+        if names:
+            self.import_files([Path(name) for name in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Record the answers of these files (or folders), off the GUI thread."""
+        database = self.database
+        self.summary.setText("Reading the replies…")
+        self.tasks.run_in_background(
+            lambda: replies.import_replies(database, paths), self._imported
+        )
+
+    def _imported(self, report: replies.ImportReport) -> None:
+        if not shiboken6.isValid(self):
+            return
+        text = f"{len(report.recorded)} recorded, {len(report.refused)} refused."
+        if report.refused:
+            text += " " + " ".join(report.refused)
+        self.summary.setText(text)
+        self.refresh()

@@ -1,0 +1,515 @@
+"""What changed since each participant was last told: the ledger against the program now.
+
+The ledger keeps, with every message, the facts it told (:class:`EventFacts`: title,
+status, times, place, link, the series' rule and its moved and cancelled meetings). The
+report reads those facts and the program's own in a few column queries, so a program of
+ten thousand events is compared in a fraction of a second, and names per participant and
+event what they would have to be told: the event changed (and how, on their clock), it
+was cancelled, they were added to it, or they were removed from it. ``cpp-scheduler
+changes``, the window's changes dialog and "Send updates" all read this one report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from cpp_scheduler.ical import scopes
+from cpp_scheduler.ical.export import describe_meeting
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    EventMode,
+    EventStatus,
+    OccurrenceOverride,
+    Participant,
+    PartnerCity,
+    SentMessage,
+    StudyTour,
+    TourDay,
+    Venue,
+)
+from cpp_scheduler.model.event import event_delegations, event_participants
+from cpp_scheduler.scheduling.inputs import japan_day
+from cpp_scheduler.services.calendar_export import (
+    DelegationScope,
+    EventScope,
+    NotFoundError,
+    TourScope,
+)
+from cpp_scheduler.store import Database
+
+ChangeScope = EventScope | DelegationScope | TourScope | None
+"""One event, one delegation's members, one study tour's events, or everything."""
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class EventFacts:
+    """What a message tells of an event, and what the report compares."""
+
+    title: str
+    status: str
+    start: datetime
+    end: datetime
+    zone: str
+    place: str
+    link: str
+    rule: str
+    cancelled: tuple[datetime, ...]
+    """The start each cancelled meeting of the series had by its rule."""
+    moved: tuple[tuple[datetime, datetime, datetime], ...]
+    """(start by the rule, new start, new end) of each moved meeting."""
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "title": self.title,
+                "status": self.status,
+                "start": self.start.isoformat(),
+                "end": self.end.isoformat(),
+                "zone": self.zone,
+                "place": self.place,
+                "link": self.link,
+                "rule": self.rule,
+                "cancelled": [when.isoformat() for when in self.cancelled],
+                "moved": [[when.isoformat() for when in move] for move in self.moved],
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> EventFacts | None:
+        """The facts a ledger row holds; None for rows written before it kept them."""
+        if not text:
+            return None
+        data = json.loads(text)
+        return cls(
+            data["title"],
+            data["status"],
+            datetime.fromisoformat(data["start"]),
+            datetime.fromisoformat(data["end"]),
+            data["zone"],
+            data["place"],
+            data["link"],
+            data["rule"],
+            tuple(datetime.fromisoformat(when) for when in data["cancelled"]),
+            tuple(
+                (
+                    datetime.fromisoformat(rid),
+                    datetime.fromisoformat(start),
+                    datetime.fromisoformat(end),
+                )
+                for rid, start, end in data["moved"]
+            ),
+        )
+
+
+class ChangeKind(StrEnum):
+    CHANGED = "changed"
+    """The event moved or changed: an update (REQUEST with the event's SEQUENCE)."""
+    CANCELLED = "cancelled"
+    """The event was cancelled since they were invited: a CANCEL."""
+    ADDED = "added"
+    """Attends an event others were sent, and was sent nothing of it (added since, or
+    left out of an earlier batch): their invitation."""
+    REMOVED = "removed"
+    """No longer attends an event they were invited to: a CANCEL for them alone."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What one participant has to be told about one event."""
+
+    participant_id: str
+    participant: str
+    email: str
+    delegation: str
+    event_id: str
+    event_uid: str
+    title: str
+    kind: ChangeKind
+    details: tuple[str, ...]
+    """Each difference in words, times on the participant's clock."""
+
+    @property
+    def method(self) -> str:
+        return "REQUEST" if self.kind in (ChangeKind.CHANGED, ChangeKind.ADDED) else "CANCEL"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "participant": self.participant,
+            "email": self.email,
+            "delegation": self.delegation,
+            "event": self.event_uid,
+            "title": self.title,
+            "change": self.kind.value,
+            "method": self.method,
+            "details": list(self.details),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeReport:
+    changes: tuple[Change, ...]
+
+    def by_participant(self) -> dict[str, list[Change]]:
+        """Each participant's changes, participants in the order of the report."""
+        grouped: dict[str, list[Change]] = defaultdict(list)
+        for change in self.changes:
+            grouped[change.email].append(change)
+        return dict(grouped)
+
+
+# -- the program's facts, in column queries ------------------------------------------
+
+
+def _chunks(ids: Sequence[str] | None) -> Iterable[Sequence[str] | None]:
+    if ids is None:
+        yield None
+        return
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[str, EventFacts]:
+    """The facts of these events (of every event with None), by event id."""
+    host = aliased(PartnerCity)
+    overrides: dict[str, list[tuple[datetime, bool, datetime | None, datetime | None]]] = (
+        defaultdict(list)
+    )
+    rows: list[Any] = []
+    for chunk in _chunks(event_ids):
+        query = (
+            select(
+                Event.id,
+                Event.title,
+                Event.status,
+                Event.mode,
+                Event.start_utc,
+                Event.end_utc,
+                Event.zone,
+                Event.video_link,
+                Event.recurrence_rule,
+                Venue.name,
+                host.name,
+            )
+            .outerjoin(Venue, Venue.id == Event.venue_id)
+            .outerjoin(host, host.id == Event.city_id)
+        )
+        changed = select(
+            OccurrenceOverride.event_id,
+            OccurrenceOverride.recurrence_id,
+            OccurrenceOverride.cancelled,
+            OccurrenceOverride.start_utc,
+            OccurrenceOverride.end_utc,
+        )
+        if chunk is not None:
+            query = query.where(Event.id.in_(chunk))
+            changed = changed.where(OccurrenceOverride.event_id.in_(chunk))
+        rows.extend(session.execute(query).all())
+        for event_id, rid, cancelled, start, end in session.execute(changed):
+            overrides[event_id].append((rid, cancelled, start, end))
+    facts: dict[str, EventFacts] = {}
+    for event_id, title, status, mode, start, end, zone, link, rule, venue, city in rows:
+        own = sorted(overrides.get(event_id, ()), key=lambda row: row[0])
+        place = ", ".join(part for part in (venue, city) if part)
+        if mode is EventMode.VIRTUAL:
+            place = "online"
+        facts[event_id] = EventFacts(
+            title,
+            EventStatus(status).value,
+            start,
+            end,
+            zone,
+            place,
+            link or "",
+            rule or "",
+            tuple(rid for rid, cancelled, _, _ in own if cancelled),
+            tuple(
+                (rid, new_start, new_end)
+                for rid, cancelled, new_start, new_end in own
+                if not cancelled and new_start is not None and new_end is not None
+            ),
+        )
+    return facts
+
+
+def recipients_by_event(
+    session: Session, event_ids: Sequence[str] | None = None
+) -> dict[str, set[str]]:
+    """Who each event invites (participant ids): its participants and its delegations'
+    members, its organiser left out, as :func:`invitations.recipients_of` says."""
+    recipients: dict[str, set[str]] = defaultdict(set)
+    organisers: dict[str, str | None] = {}
+    for chunk in _chunks(event_ids):
+        direct = select(event_participants.c.event_id, event_participants.c.participant_id)
+        members = select(event_delegations.c.event_id, Participant.id).join(
+            Participant, Participant.delegation_id == event_delegations.c.delegation_id
+        )
+        organised = select(Event.id, Event.organiser_id)
+        if chunk is not None:
+            direct = direct.where(event_participants.c.event_id.in_(chunk))
+            members = members.where(event_delegations.c.event_id.in_(chunk))
+            organised = organised.where(Event.id.in_(chunk))
+        for event_id, person_id in session.execute(direct.union_all(members)):
+            recipients[event_id].add(person_id)
+        organisers.update((row[0], row[1]) for row in session.execute(organised))
+    for event_id, organiser in organisers.items():
+        if organiser is not None:
+            recipients[event_id].discard(organiser)
+    return recipients
+
+
+@dataclass(frozen=True, slots=True)
+class _LastSent:
+    method: str
+    sequence: int
+    told: str
+    """The facts the message told, as the ledger keeps them (JSON)."""
+
+
+def last_sent(
+    session: Session, event_ids: Sequence[str] | None = None
+) -> dict[tuple[str, str], _LastSent]:
+    """The latest message of the ledger for each (event, participant): read oldest
+    first, so a later row takes the place of an earlier one."""
+    latest: dict[tuple[str, str], _LastSent] = {}
+    for chunk in _chunks(event_ids):
+        query = select(
+            SentMessage.event_id,
+            SentMessage.participant_id,
+            SentMessage.method,
+            SentMessage.sequence,
+            SentMessage.told,
+        ).order_by(SentMessage.sent_at, SentMessage.created_at)
+        if chunk is not None:
+            query = query.where(SentMessage.event_id.in_(chunk))
+        for event_id, person_id, method, sequence, told in session.execute(query):
+            latest[(event_id, person_id)] = _LastSent(method, sequence, told)
+    return latest
+
+
+# -- the differences, in words -------------------------------------------------------
+
+
+def _when(start: datetime, end: datetime, viewer: scopes.Viewer) -> str:
+    return describe_meeting(start, end, viewer.zone_on(japan_day(start)))
+
+
+def differences(
+    before: EventFacts, now: EventFacts, viewer: scopes.Viewer, clock: str
+) -> list[str]:
+    """Each difference between what was told and what is, times on ``viewer``'s clock
+    (``clock`` names it: "your time", "Lima time")."""
+    found: list[str] = []
+    if before.title != now.title:
+        found.append(f"renamed from '{before.title}' to '{now.title}'")
+    if before.status != now.status:
+        found.append(f"now {now.status} (was {before.status})")
+    if (before.start, before.end) != (now.start, now.end):
+        found.append(
+            f"moved from {_when(before.start, before.end, viewer)} "
+            f"to {_when(now.start, now.end, viewer)}, {clock}"
+        )
+    if before.rule != now.rule:
+        found.append(f"repeats {now.rule or 'no more'} instead of {before.rule or 'once'}")
+    if before.place != now.place:
+        found.append(f"now at {now.place or 'no place'} instead of {before.place or 'no place'}")
+    if before.link != now.link:
+        found.append(f"video link now {now.link or 'none'}")
+    length = now.end - now.start
+    for rid in sorted(set(now.cancelled) - set(before.cancelled)):
+        found.append(f"the meeting of {_when(rid, rid + length, viewer)} is cancelled, {clock}")
+    for rid in sorted(set(before.cancelled) - set(now.cancelled)):
+        found.append(f"the meeting of {_when(rid, rid + length, viewer)} takes place again")
+    moves_before = {rid: (start, end) for rid, start, end in before.moved}
+    for rid, start, end in now.moved:
+        if moves_before.get(rid) != (start, end):
+            found.append(
+                f"the meeting of {_when(rid, rid + length, viewer)} moved to "
+                f"{_when(start, end, viewer)}, {clock}"
+            )
+    return found
+
+
+# -- the report ----------------------------------------------------------------------
+
+
+def _scope_events(session: Session, scope: ChangeScope) -> tuple[list[str] | None, str | None]:
+    """The events to compare (None: all) and the delegation whose members alone count."""
+    if scope is None:
+        return None, None
+    if isinstance(scope, EventScope):
+        found = session.scalars(select(Event.id).where(Event.uid == scope.uid)).one_or_none()
+        if found is None:
+            raise NotFoundError(f"no event has the UID '{scope.uid}'")
+        return [found], None
+    if isinstance(scope, TourScope):
+        tour = find_tour(session, scope.tour_id)
+        ids = session.scalars(
+            select(Event.id)
+            .join(TourDay, TourDay.id == Event.tour_day_id)
+            .where(TourDay.tour_id == tour.id)
+        ).all()
+        return list(ids), tour.delegation_id
+    delegation = session.scalars(
+        select(Delegation.id).where(Delegation.name == scope.name)
+    ).one_or_none()
+    if delegation is None:
+        raise NotFoundError(f"no delegation is called '{scope.name}'")
+    return None, delegation
+
+
+def find_tour(session: Session, id_or_title: str) -> StudyTour:
+    """A study tour by its id or its title."""
+    tour = (
+        session.get(StudyTour, id_or_title)
+        or session.scalars(select(StudyTour).where(StudyTour.title == id_or_title)).first()
+    )
+    if tour is None:
+        raise NotFoundError(f"no study tour has the id or title '{id_or_title}'")
+    return tour
+
+
+def _viewers(
+    session: Session, person_ids: Iterable[str]
+) -> dict[str, tuple[Participant, scopes.Viewer]]:
+    people: dict[str, tuple[Participant, scopes.Viewer]] = {}
+    ids = sorted(set(person_ids))
+    for chunk in _chunks(ids):
+        assert chunk is not None
+        for person in session.scalars(
+            select(Participant)
+            .where(Participant.id.in_(chunk))
+            .options(selectinload(Participant.delegation))
+        ):
+            viewer = scopes.participant_schedule(person, []).viewer
+            assert viewer is not None
+            people[person.id] = (person, viewer)
+    return people
+
+
+def change_report(database: Database, scope: ChangeScope = None) -> ChangeReport:
+    """What each participant would have to be told, from their last message."""
+    with database.session() as session:
+        return changes_in(session, scope)
+
+
+def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
+    """:func:`change_report` in an open session."""
+    event_ids, delegation_id = _scope_events(session, scope)
+    told = last_sent(session, event_ids)
+    sent_events = sorted({event_id for event_id, _ in told})
+    # The whole program is read in one query each rather than in chunks of its ids.
+    read = sent_events if event_ids is not None else None
+    facts = facts_of(session, read)
+    invited = recipients_by_event(session, read)
+    said_now = {
+        event_id: facts[event_id].to_json() for event_id in sent_events if event_id in facts
+    }
+    groups = _delegations(session)
+    pending: list[tuple[str, str, ChangeKind, _LastSent | None]] = []
+
+    def note(event_id: str, person_id: str, kind: ChangeKind, last: _LastSent | None) -> None:
+        if delegation_id is None or groups.get(person_id) == delegation_id:
+            pending.append((event_id, person_id, kind, last))
+
+    for event_id in sent_events:
+        now = facts.get(event_id)
+        if now is None:
+            continue
+        cancelled = now.status == EventStatus.CANCELLED.value
+        for person_id in invited.get(event_id, ()):
+            last = told.get((event_id, person_id))
+            if last is None or last.method == "CANCEL":
+                if not cancelled:
+                    note(event_id, person_id, ChangeKind.ADDED, last)
+            elif cancelled:
+                note(event_id, person_id, ChangeKind.CANCELLED, last)
+            elif last.told != said_now[event_id]:
+                note(event_id, person_id, ChangeKind.CHANGED, last)
+    for (event_id, person_id), last in told.items():
+        gone = person_id not in invited.get(event_id, ())
+        if last.method == "REQUEST" and gone and event_id in facts:
+            note(event_id, person_id, ChangeKind.REMOVED, last)
+    people = _viewers(session, (person for _, person, _, _ in pending))
+    uids = _uids(session, sorted({event_id for event_id, _, _, _ in pending}))
+    parsed: dict[str, EventFacts | None] = {}
+    changes: list[Change] = []
+    for event_id, person_id, kind, last in pending:
+        person, viewer = people[person_id]
+        now = facts[event_id]
+        details: list[str] = []
+        if kind is ChangeKind.CHANGED:
+            assert last is not None
+            if last.told not in parsed:
+                parsed[last.told] = EventFacts.from_json(last.told)
+            before = parsed[last.told]
+            if before is None:
+                details = _sequence_only(session, event_id, last.sequence)
+            else:
+                details = differences(before, now, viewer, viewer_clock(viewer))
+            if not details:
+                continue
+        elif kind is ChangeKind.CANCELLED:
+            details = ["cancelled"]
+        elif kind is ChangeKind.ADDED:
+            details = [f"not sent yet: {_when(now.start, now.end, viewer)}, {viewer_clock(viewer)}"]
+        else:
+            details = ["no longer attends"]
+        changes.append(
+            Change(
+                person.id,
+                person.name,
+                person.email,
+                person.delegation.name if person.delegation else "",
+                event_id,
+                uids[event_id],
+                now.title,
+                kind,
+                tuple(details),
+            )
+        )
+    changes.sort(key=lambda c: (c.delegation, c.participant, c.email, c.title, c.event_uid))
+    return ChangeReport(tuple(changes))
+
+
+def _delegations(session: Session) -> dict[str, str | None]:
+    """Each participant's delegation, by id."""
+    return {
+        row[0]: row[1] for row in session.execute(select(Participant.id, Participant.delegation_id))
+    }
+
+
+def _sequence_only(session: Session, event_id: str, sequence: int) -> list[str]:
+    """For a message sent before the ledger kept what it said: changed when the event's
+    SEQUENCE rose since."""
+    now = session.scalar(select(Event.sequence).where(Event.id == event_id)) or 0
+    return (
+        [f"rescheduled since it was sent (SEQUENCE {sequence} to {now})"] if now > sequence else []
+    )
+
+
+def viewer_clock(viewer: scopes.Viewer) -> str:
+    """How the words name the participant's clock: "your time"."""
+    return "your time" if viewer.label == "Your local time" else viewer.label
+
+
+def _uids(session: Session, event_ids: Sequence[str] | None) -> dict[str, str]:
+    uids: dict[str, str] = {}
+    for chunk in _chunks(event_ids):
+        query = select(Event.id, Event.uid)
+        if chunk is not None:
+            query = query.where(Event.id.in_(chunk))
+        uids.update((row[0], row[1]) for row in session.execute(query))
+    return uids

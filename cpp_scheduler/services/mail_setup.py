@@ -1,0 +1,66 @@
+"""The mail settings as the window edits them, and the test message that proves them.
+
+The window asks these (off the GUI thread) and never the mail package itself, as it asks
+every other service: the settings file the CLI reads too, the password kept in the
+system keyring and nowhere else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cpp_scheduler.ical.export import Organizer
+from cpp_scheduler.mail.messages import trial_message
+from cpp_scheduler.mail.settings import MailSettings, read_mail_settings, write_mail_settings
+from cpp_scheduler.mail.transports import (
+    OutboxTransport,
+    Security,
+    SmtpSettings,
+    SmtpTransport,
+    Transport,
+    TransportError,
+    store_password,
+)
+
+__all__ = [
+    "MailSettings",
+    "Organizer",
+    "Security",
+    "SmtpSettings",
+    "TransportError",
+    "read_mail_settings",
+    "save_settings",
+    "send_test_message",
+    "transport_for",
+]
+
+
+def save_settings(settings: MailSettings, password: str | None = None) -> Path:
+    """Write the settings file; a password given goes to the keyring, never the file."""
+    if password and settings.smtp is not None and settings.smtp.user:
+        store_password(settings.smtp, password)
+    return write_mail_settings(settings)
+
+
+def transport_for(settings: MailSettings, outbox: Path | None = None) -> Transport:
+    """The outbox folder when one is given, else the server of the settings."""
+    if outbox is not None:
+        return OutboxTransport(outbox)
+    if settings.smtp is None:
+        raise TransportError("no mail server is set: open Mail settings first")
+    return SmtpTransport(settings.smtp)
+
+
+def send_test_message(settings: MailSettings, recipient: str) -> str:
+    """Send the short test message to ``recipient``; what to tell the coordinator."""
+    if settings.smtp is None:
+        raise TransportError("no mail server is set")
+    if settings.sender is None:
+        raise TransportError("say who sends: the sender's name and address")
+    server = f"{settings.smtp.host}:{settings.smtp.port}"
+    transport = SmtpTransport(settings.smtp)
+    try:
+        transport.send(trial_message(settings.sender, recipient, server))
+    finally:
+        transport.close()
+    return f"A test message went to {recipient} through {server}."

@@ -1,0 +1,288 @@
+"""Answers to invitations: iTIP REPLY calendars read from ``.ics`` files or from the
+``text/calendar`` part of ``.eml`` messages, recorded as each participant's attendance.
+
+A reply names the event by UID (and a meeting of a series by RECURRENCE-ID) and the
+participant by the ATTENDEE address with their PARTSTAT. One for an event the program
+does not hold, or from an address the event never invited (now or in the ledger), is
+refused in one line naming the file, and nothing of it is recorded. A later answer
+(by the reply's DTSTAMP) replaces an earlier one; an older one read after it changes
+nothing, so importing a folder twice, in any order, gives the same attendance.
+"""
+
+from __future__ import annotations
+
+import email
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from email.message import EmailMessage
+from email.policy import default
+from pathlib import Path
+
+import icalendar
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cpp_scheduler import timezones
+from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.limits import MAX_CALENDAR_FILE_BYTES
+from cpp_scheduler.model import Delegation, Event, Participant, Reply, SentMessage
+from cpp_scheduler.services.changes import recipients_by_event
+from cpp_scheduler.store import Database
+
+ANSWERS = {"ACCEPTED": "accepted", "TENTATIVE": "tentative", "DECLINED": "declined"}
+"""The PARTSTATs a reply records, and how they are shown."""
+
+
+class ReplyFileError(SchedulerError):
+    """A file that holds no reply that can be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadReply:
+    """One attendee's answer as a file gives it."""
+
+    source: str
+    uid: str
+    email: str
+    answer: str
+    recurrence_id: datetime | date | None
+    replied_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedReply:
+    participant: str
+    email: str
+    title: str
+    event_uid: str
+    meeting: datetime | None
+    answer: str
+
+
+@dataclass
+class ImportReport:
+    recorded: list[RecordedReply] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    """One line per reply or file that was not applied: what and where."""
+
+
+# -- reading files -------------------------------------------------------------------
+
+
+def reply_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files named, and the ``.eml`` and ``.ics`` files of the folders named."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                child
+                for child in path.iterdir()
+                if child.is_file() and child.suffix.lower() in (".eml", ".ics")
+            )
+        else:
+            yield path
+
+
+def _calendars(path: Path) -> list[bytes]:
+    try:
+        if path.stat().st_size > MAX_CALENDAR_FILE_BYTES:
+            raise ReplyFileError(f"{path}: larger than a reply can be")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReplyFileError(f"{path}: cannot be read ({error.strerror})") from error
+    if path.suffix.lower() != ".eml":
+        return [data]
+    message = email.message_from_bytes(data, policy=default)
+    assert isinstance(message, EmailMessage)
+    found = [
+        part.get_payload(decode=True)
+        for part in message.walk()
+        if part.get_content_type() == "text/calendar"
+    ]
+    calendars = [part for part in found if isinstance(part, bytes)]
+    if not calendars:
+        raise ReplyFileError(f"{path}: the message holds no text/calendar part")
+    return calendars[:1]  # the attachment, when there is one, repeats the part
+
+
+def _utc(value: datetime | date, zone: str | None = None) -> datetime | date:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return timezones.to_utc(value, zone or timezones.TOKYO)
+        return value.astimezone(UTC)
+    return value
+
+
+def read_replies(path: Path) -> list[ReadReply]:
+    """Every answer of a REPLY file (or message)."""
+    replies: list[ReadReply] = []
+    for data in _calendars(path):
+        try:
+            calendar = icalendar.Calendar.from_ical(data)
+        except ValueError as error:
+            raise ReplyFileError(f"{path}: not a calendar ({quoted(str(error))})") from error
+        method = str(calendar.get("METHOD", "")).upper()
+        if method != "REPLY":
+            raise ReplyFileError(f"{path}: not a reply (METHOD {quoted(method or 'none')})")
+        for vevent in calendar.walk("VEVENT"):
+            uid = str(vevent.get("UID", ""))
+            stamp = vevent.get("DTSTAMP")
+            replied_at = _utc(stamp.dt) if stamp is not None else datetime.now(UTC)
+            assert isinstance(replied_at, datetime)
+            rid = vevent.get("RECURRENCE-ID")
+            attendees = vevent.get("ATTENDEE", [])
+            if not isinstance(attendees, list):
+                attendees = [attendees]
+            if not uid or not attendees:
+                raise ReplyFileError(f"{path}: a reply without UID or ATTENDEE")
+            for attendee in attendees:
+                address = str(attendee)
+                if address.lower().startswith("mailto:"):
+                    address = address[len("mailto:") :]
+                answer = str(attendee.params.get("PARTSTAT", "")).upper()
+                replies.append(
+                    ReadReply(
+                        str(path),
+                        uid,
+                        address.strip(),
+                        answer,
+                        rid.dt if rid is not None else None,
+                        replied_at,
+                    )
+                )
+    return replies
+
+
+# -- recording -----------------------------------------------------------------------
+
+
+def _invited(session: Session, event: Event) -> set[str]:
+    invited = recipients_by_event(session, [event.id]).get(event.id, set())
+    invited.update(
+        session.scalars(select(SentMessage.participant_id).where(SentMessage.event_id == event.id))
+    )
+    return invited
+
+
+def _record(session: Session, reply: ReadReply) -> RecordedReply:
+    """Apply one answer, or raise :class:`ReplyFileError` saying why it is refused."""
+    event = session.scalars(select(Event).where(Event.uid == reply.uid)).one_or_none()
+    if event is None:
+        raise ReplyFileError(f"{reply.source}: no event has the UID {quoted(reply.uid)}")
+    person = session.scalars(
+        select(Participant).where(Participant.email.ilike(reply.email))
+    ).first()
+    if person is None or person.id not in _invited(session, event):
+        raise ReplyFileError(
+            f"{reply.source}: {quoted(reply.email)} was not invited to {quoted(event.title)}"
+        )
+    if reply.answer not in ANSWERS:
+        raise ReplyFileError(
+            f"{reply.source}: {quoted(reply.answer or 'no PARTSTAT')} is not an answer "
+            "(accepted, tentative or declined)"
+        )
+    meeting = None
+    if reply.recurrence_id is not None:
+        found = _utc(reply.recurrence_id, event.zone)
+        if not isinstance(found, datetime):
+            found = timezones.to_utc(datetime.combine(found, event.start_local.time()), event.zone)
+        meeting = found
+    known = session.scalars(
+        select(Reply).where(
+            Reply.event_id == event.id,
+            Reply.participant_id == person.id,
+            Reply.recurrence_id.is_(None) if meeting is None else Reply.recurrence_id == meeting,
+        )
+    ).first()
+    if known is None:
+        session.add(
+            Reply(
+                participant_id=person.id,
+                event_id=event.id,
+                recurrence_id=meeting,
+                answer=reply.answer,
+                replied_at=reply.replied_at,
+            )
+        )
+    elif reply.replied_at >= known.replied_at:
+        known.answer = reply.answer
+        known.replied_at = reply.replied_at
+    current = known.answer if known is not None else reply.answer
+    return RecordedReply(
+        person.name, person.email, event.title, event.uid, meeting, ANSWERS[current]
+    )
+
+
+def import_replies(database: Database, paths: Iterable[Path]) -> ImportReport:
+    """Record the answers of these files (and folders); each file all or nothing."""
+    report = ImportReport()
+    for path in reply_files(paths):
+        try:
+            replies = read_replies(path)
+            with database.transaction() as session:
+                recorded = [_record(session, reply) for reply in replies]
+        except ReplyFileError as refusal:
+            report.refused.append(str(refusal))
+            continue
+        report.recorded.extend(recorded)
+    return report
+
+
+# -- reading the attendance ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    participant: str
+    email: str
+    delegation: str
+    title: str
+    event_uid: str
+    meeting: datetime | None
+    """The meeting of a series answered for; None for the whole event."""
+    answer: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "participant": self.participant,
+            "email": self.email,
+            "delegation": self.delegation,
+            "event": self.event_uid,
+            "title": self.title,
+            "meeting": self.meeting.isoformat() if self.meeting else None,
+            "answer": self.answer,
+        }
+
+
+def attendance(
+    database: Database, *, event_uid: str | None = None, delegation: str | None = None
+) -> list[Attendance]:
+    """Who answered what, by event and participant (of one event or delegation)."""
+    with database.session() as session:
+        query = (
+            select(
+                Participant.name,
+                Participant.email,
+                Delegation.name,
+                Event.title,
+                Event.uid,
+                Reply.recurrence_id,
+                Reply.answer,
+                Event.start_utc,
+            )
+            .join(Participant, Participant.id == Reply.participant_id)
+            .join(Event, Event.id == Reply.event_id)
+            .outerjoin(Delegation, Delegation.id == Participant.delegation_id)
+        )
+        if event_uid is not None:
+            query = query.where(Event.uid == event_uid)
+        if delegation is not None:
+            query = query.where(Delegation.name == delegation)
+        rows = session.execute(query).all()
+    found = [
+        Attendance(name, email_address, group or "", title, uid, meeting, ANSWERS[answer])
+        for name, email_address, group, title, uid, meeting, answer, _ in sorted(
+            rows, key=lambda row: (row[7], row[4], row[5] or row[7], row[0])
+        )
+    ]
+    return found

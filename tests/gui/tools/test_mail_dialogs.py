@@ -1,0 +1,283 @@
+"""Mail from the window against a real SMTP server: the settings and their test message,
+invitations with their preview and progress, what changed, and the updates."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from conftest import settle, tools_of
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.cli import main
+from cpp_scheduler.gui.tools.mail import (
+    ChangesDialog,
+    MailSettingsDialog,
+    RepliesDialog,
+    SendDialog,
+)
+from cpp_scheduler.mail.settings import SETTINGS_ENV
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import invitations, replies
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
+from cpp_scheduler.services.changes import change_report
+from cpp_scheduler.store import Database
+from tests.ical.program import Program, build_program
+from tests.mail.helpers import read_calendar, reply_calendar, send
+from tests.mail.smtpserver import Server, smtp_server
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    with smtp_server() as running:
+        yield running
+
+
+@pytest.fixture
+def mail_settings(tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "mail.json"
+    path.write_text(
+        json.dumps(
+            {
+                "smtp": {"host": "127.0.0.1", "port": server.port, "security": "none"},
+                "sender": {"name": "TDLC CPP team", "email": "cpp@tdlc.example.org"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(SETTINGS_ENV, str(path))
+    return path
+
+
+@pytest.fixture
+def program(sqlite_database: Database) -> Program:
+    with sqlite_database.transaction() as session:
+        return build_program(session)
+
+
+def choose(dialog: SendDialog | ChangesDialog, label: str) -> None:
+    index = dialog.scope.findText(label)
+    assert index >= 0, label
+    dialog.scope.setCurrentIndex(index)
+
+
+def previewed(qtbot: QtBot, dialog: SendDialog, count: int) -> list[list[str]]:
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == count, timeout=20_000)
+    qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=20_000)
+    return [
+        [dialog.model.index(row, column).data() for column in range(4)]
+        for row in range(dialog.model.rowCount())
+    ]
+
+
+def test_settings_are_saved_without_the_password_and_a_test_message_goes_out(
+    qtbot: QtBot, sqlite_database: Database, open_window, mail_settings: Path, server: Server
+) -> None:
+    window = open_window()
+    dialog = tools_of(window).open_mail_settings()
+    assert isinstance(dialog, MailSettingsDialog)
+    assert dialog.host.text() == "127.0.0.1"
+    assert dialog.port.value() == server.port
+    dialog.test_recipient.setText("me@tdlc.example.org")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "went to" in dialog.status.text(), timeout=20_000)
+    assert server.mailbox.recipients == ["me@tdlc.example.org"]
+
+    dialog.sender_name.setText("CPP coordination")
+    dialog.rate.setValue(30)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    saved = json.loads(mail_settings.read_text(encoding="utf-8"))
+    assert saved["sender"]["name"] == "CPP coordination"
+    assert saved["rate_per_minute"] == 30
+    assert "password" not in mail_settings.read_text(encoding="utf-8")
+    settle(qtbot, window)
+
+
+def test_a_wrong_server_is_one_line_in_the_dialog(
+    qtbot: QtBot, sqlite_database: Database, open_window, mail_settings: Path
+) -> None:
+    window = open_window()
+    dialog = tools_of(window).open_mail_settings()
+    dialog.port.setValue(1)
+    dialog.test_recipient.setText("me@tdlc.example.org")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "could not reach" in dialog.status.text(), timeout=20_000)
+    assert "\n" not in dialog.status.text()
+    settle(qtbot, window)
+
+
+def test_invitations_then_changes_then_updates_from_the_window(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+) -> None:
+    window = open_window()
+    tools = tools_of(window)
+    dialog = tools.open_send("invitations")
+    assert isinstance(dialog, SendDialog)
+    qtbot.waitUntil(lambda: dialog.scope.findText(f"Delegation: {program.lima.name}") >= 0)
+    choose(dialog, f"Delegation: {program.lima.name}")
+    rows = previewed(qtbot, dialog, 8)
+    assert {row[0] for row in rows} == {
+        f"{program.ana.name} <{program.ana.email}>",
+        f"{program.bruno.name} <{program.bruno.email}>",
+    }
+    assert {row[2] for row in rows} == {"Invitation", "Cancellation"}
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
+    assert dialog.progress.value() == dialog.progress.maximum() == 8
+    assert "Sent 8 of 8." in dialog.summary.text()
+    assert len(server.mailbox.messages) == 8
+    qtbot.waitUntil(lambda: "0 to send" in dialog.summary.text(), timeout=20_000)
+    dialog.close()
+
+    with sqlite_database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        event.start_utc += timedelta(hours=3)
+        event.end_utc += timedelta(hours=3)
+    changes = tools.open_changes()
+    assert isinstance(changes, ChangesDialog)
+    qtbot.waitUntil(lambda: changes.report is not None, timeout=20_000)
+    assert changes.report == change_report(sqlite_database)
+    # Maya and Kenji attend the workshop too, and were never sent it: the whole
+    # program's report names them; the Lima delegation's names its own members.
+    assert {c.email for c in changes.report.changes} == {
+        p.email for p in (program.ana, program.bruno, program.maya, program.kenji)
+    }
+    changes.report = None
+    choose(changes, f"Delegation: {program.lima.name}")
+    qtbot.waitUntil(lambda: changes.report is not None, timeout=20_000)
+    people = [changes.model.index(row, 0).data() for row in range(changes.model.rowCount())]
+    assert people == [f"Ana Quispe <{program.ana.email}>", f"Bruno Salas <{program.bruno.email}>"]
+    assert changes.model.index(0, 1).data() == f"1 to tell: {program.lima.name}"
+    detail = changes.model.index(0, 1, changes.model.index(0, 0)).data()
+    assert detail.startswith("moved from Tue 09 Jun 2026")
+
+    updates = tools.open_send("updates")
+    previewed(qtbot, updates, 5)
+    choose(updates, f"Delegation: {program.lima.name}")
+    rows = previewed(qtbot, updates, 2)
+    assert {row[2] for row in rows} == {"Update"}
+    assert all(row[3].startswith("moved from") for row in rows)
+    updates.send_button.click()
+    qtbot.waitUntil(lambda: updates.report is not None, timeout=30_000)
+    assert len(server.mailbox.messages) == 10
+    qtbot.waitUntil(lambda: updates.model.rowCount() == 0, timeout=20_000)
+    assert (
+        invitations.plan_updates(
+            sqlite_database, DelegationScope(program.lima.name), invitations.Organizer("", "")
+        ).to_send
+        == ()
+    )
+    updates.close()
+    settle(qtbot, window)
+
+
+def test_a_batch_can_be_cancelled_and_the_ledger_holds_what_went_out(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+) -> None:
+    settings = json.loads(mail_settings.read_text(encoding="utf-8"))
+    settings["rate_per_minute"] = 120  # one every half second: time to cancel
+    mail_settings.write_text(json.dumps(settings), encoding="utf-8")
+    window = open_window()
+    dialog = tools_of(window).open_send("invitations")
+    qtbot.waitUntil(lambda: dialog.scope.findText(f"Delegation: {program.lima.name}") >= 0)
+    choose(dialog, f"Delegation: {program.lima.name}")
+    previewed(qtbot, dialog, 8)
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 1, timeout=20_000)
+    dialog.close_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    assert dialog.report is not None
+    assert dialog.report.cancelled
+    sent = len(server.mailbox.messages)
+    assert 1 <= sent < 8
+    assert len(invitations.ledger(sqlite_database)) == sent
+    assert "Cancelled" in dialog.summary.text()
+    settle(qtbot, window)
+
+
+def test_replies_are_imported_and_shown_as_the_command_lists_them(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+    tmp_path: Path,
+) -> None:
+    send(sqlite_database, EventScope(program.workshop.uid), server)
+    invitation = read_calendar(server.mailbox.messages[0])
+    good = tmp_path / "ana.ics"
+    good.write_bytes(reply_calendar(invitation, program.ana.email, "ACCEPTED"))
+    bad = tmp_path / "spy.ics"
+    bad.write_bytes(reply_calendar(invitation, "spy@evil.example", "ACCEPTED"))
+    window = open_window()
+    dialog = tools_of(window).open_replies()
+    assert isinstance(dialog, RepliesDialog)
+    qtbot.waitUntil(lambda: dialog.rows is not None, timeout=20_000)
+    assert dialog.model.rowCount() == 0
+    dialog.import_files([good, bad])
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=20_000)
+    assert dialog.summary.text().startswith("1 recorded, 1 refused.")
+    assert "'spy@evil.example' was not invited" in dialog.summary.text()
+    cells = [dialog.model.index(0, column).data() for column in range(4)]
+    assert cells == [
+        program.workshop.title,
+        "every meeting",
+        f"Ana Quispe <{program.ana.email}>",
+        "accepted",
+    ]
+    assert dialog.rows == replies.attendance(sqlite_database)
+    settle(qtbot, window)
+
+
+def test_the_changes_dialog_shows_what_the_command_prints(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    sqlite_path: Path,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    send(sqlite_database, EventScope(program.series.uid), server)
+    with sqlite_database.transaction() as session:
+        series = session.get(Event, program.series.id)
+        assert series is not None
+        series.video_link = "https://meet.example.org/cpp-monthly-2"
+    window = open_window()
+    dialog = tools_of(window).open_changes()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    shown = {
+        (
+            dialog.model.index(row, 0).data(),
+            dialog.model.index(0, 1, dialog.model.index(row, 0)).data(),
+        )
+        for row in range(dialog.model.rowCount())
+    }
+    assert main(["--db", str(sqlite_path), "changes", "--json"]) == 0
+    printed = {
+        (f"{row['participant']} <{row['email']}>", "; ".join(row["details"]))
+        for row in json.loads(capsys.readouterr().out)
+    }
+    assert shown == printed
+    assert len(shown) == 4
+    assert {detail for _, detail in shown} == {
+        "video link now https://meet.example.org/cpp-monthly-2"
+    }
+    settle(qtbot, window)

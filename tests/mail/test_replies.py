@@ -1,0 +1,138 @@
+"""Replies as mail clients send them (the invitation's calendar turned into a REPLY with
+the attendee's PARTSTAT), read from .ics files and .eml messages, and recorded as
+attendance; replies for unknown events or from addresses never invited are refused."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from cpp_scheduler.cli import main
+from cpp_scheduler.services import replies
+from cpp_scheduler.services.calendar_export import EventScope
+from cpp_scheduler.store import Database
+from tests.ical.program import Program, local
+from tests.mail.helpers import read_calendar, reply_calendar, send
+from tests.mail.smtpserver import Server
+
+
+def as_message(calendar: bytes, sender: str) -> bytes:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = "gmiller@worldbank.org"
+    message["Subject"] = "Accepted: workshop"
+    message.set_content("I will attend.")
+    message.add_alternative(
+        calendar, maintype="text", subtype="calendar", params={"method": "REPLY"}
+    )
+    return bytes(message)
+
+
+@pytest.fixture
+def invitation(database: Database, program: Program, plain_server: Server) -> icalendar.Calendar:
+    send(database, EventScope(program.workshop.uid), plain_server)
+    return read_calendar(plain_server.mailbox.messages[0])
+
+
+def test_answers_from_files_and_messages_are_recorded_and_listed(
+    database: Database, program: Program, invitation: icalendar.Calendar, tmp_path: Path
+) -> None:
+    (tmp_path / "ana.ics").write_bytes(reply_calendar(invitation, program.ana.email, "ACCEPTED"))
+    (tmp_path / "maya.eml").write_bytes(
+        as_message(reply_calendar(invitation, program.maya.email, "DECLINED"), program.maya.email)
+    )
+    report = replies.import_replies(database, [tmp_path])
+    assert report.refused == []
+    assert {(r.email, r.answer) for r in report.recorded} == {
+        (program.ana.email, "accepted"),
+        (program.maya.email, "declined"),
+    }
+    shown = replies.attendance(database, event_uid=program.workshop.uid)
+    assert {(row.participant, row.answer) for row in shown} == {
+        ("Ana Quispe", "accepted"),
+        ("Maya Shrestha", "declined"),
+    }
+    # Again, and an older answer after the newer one: the attendance stays.
+    (tmp_path / "ana-earlier.ics").write_bytes(
+        reply_calendar(
+            invitation, program.ana.email, "DECLINED", stamp=datetime(2026, 4, 1, tzinfo=UTC)
+        )
+    )
+    replies.import_replies(database, [tmp_path])
+    assert replies.attendance(database, event_uid=program.workshop.uid) == shown
+
+
+def test_a_meeting_of_a_series_is_answered_alone(
+    database: Database, program: Program, plain_server: Server, tmp_path: Path
+) -> None:
+    send(database, EventScope(program.series.uid), plain_server)
+    invitation = read_calendar(plain_server.mailbox.messages[0])
+    may = local("Asia/Tokyo", 2026, 5, 20, 9, 0)
+    path = tmp_path / "sofia.ics"
+    path.write_bytes(
+        reply_calendar(invitation, program.sofia.email, "TENTATIVE", recurrence_id=may)
+    )
+    report = replies.import_replies(database, [path])
+    assert report.refused == []
+    (row,) = replies.attendance(database, delegation=program.santiago.name)
+    assert row.meeting == may
+    assert row.answer == "tentative"
+
+
+def test_unknown_events_and_addresses_are_refused_in_one_line(
+    database: Database, program: Program, invitation: icalendar.Calendar, tmp_path: Path
+) -> None:
+    unknown = tmp_path / "unknown.ics"
+    unknown.write_bytes(
+        reply_calendar(invitation, program.ana.email, "ACCEPTED", uid="nothing@elsewhere")
+    )
+    stranger = tmp_path / "stranger.ics"
+    stranger.write_bytes(reply_calendar(invitation, "spy@evil.example", "ACCEPTED"))
+    uninvited = tmp_path / "priya.ics"
+    uninvited.write_bytes(reply_calendar(invitation, program.priya.email, "ACCEPTED"))
+    request = tmp_path / "request.ics"
+    request.write_bytes(invitation.to_ical())
+    report = replies.import_replies(database, [unknown, stranger, uninvited, request])
+    assert report.recorded == []
+    assert report.refused == [
+        f"{unknown}: no event has the UID 'nothing@elsewhere'",
+        f"{stranger}: 'spy@evil.example' was not invited to '{program.workshop.title}'",
+        f"{uninvited}: '{program.priya.email}' was not invited to '{program.workshop.title}'",
+        f"{request}: not a reply (METHOD 'REQUEST')",
+    ]
+    assert all("\n" not in line for line in report.refused)
+    assert replies.attendance(database) == []
+
+
+def test_the_command_imports_and_lists(
+    database_url: str,
+    database: Database,
+    program: Program,
+    invitation: icalendar.Calendar,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    good = tmp_path / "ana.ics"
+    good.write_bytes(reply_calendar(invitation, program.ana.email, "ACCEPTED"))
+    bad = tmp_path / "spy.ics"
+    bad.write_bytes(reply_calendar(invitation, "spy@evil.example", "ACCEPTED"))
+    db = ["--db", database_url]
+    assert main([*db, "replies", "import", str(good), str(bad)]) == 1
+    out, err = capsys.readouterr()
+    assert f"Ana Quispe <{program.ana.email}> accepted" in out
+    assert "1 recorded, 1 refused" in out
+    assert err.strip() == (
+        f"refused: {bad}: 'spy@evil.example' was not invited to '{program.workshop.title}'"
+    )
+    assert main([*db, "replies", "list", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert (row["email"], row["answer"], row["event"]) == (
+        program.ana.email,
+        "accepted",
+        program.workshop.uid,
+    )

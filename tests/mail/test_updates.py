@@ -1,0 +1,248 @@
+"""After the program changes: the change report read from the ledger, and updates sent to
+a real SMTP server that tell only those affected, say what changed on their own clock,
+and are sent once."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from email.utils import parseaddr
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from cpp_scheduler.cli import main
+from cpp_scheduler.model import Event, EventStatus, OccurrenceOverride, Participant, SentMessage
+from cpp_scheduler.services import invitations
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
+from cpp_scheduler.services.changes import ChangeKind, change_report
+from cpp_scheduler.store import Database
+from tests.ical.program import Program, local
+from tests.mail.helpers import SENDER, body, calendar_part, plain_transport, read_calendar, send
+from tests.mail.smtpserver import Server
+
+
+def send_updates(database: Database, scope: object, server: Server) -> invitations.BatchReport:
+    plan = invitations.plan_updates(database, scope, SENDER)  # type: ignore[arg-type]
+    with plain_transport(server) as transport:
+        return invitations.send_batch(database, plan.to_send, transport)
+
+
+def move_workshop(database: Database, program: Program, by: timedelta) -> None:
+    with database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        event.start_utc += by
+        event.end_utc += by
+
+
+def test_nothing_changed_nothing_reported(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    send(database, EventScope(program.workshop.uid), plain_server)
+    assert change_report(database).changes == ()
+    assert invitations.plan_updates(database, None, SENDER).to_send == ()
+
+
+def test_a_moved_event_is_reported_and_updated_once_on_each_clock(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    send(database, EventScope(program.workshop.uid), plain_server)
+    move_workshop(database, program, timedelta(days=1, hours=5))
+    report = change_report(database)
+    assert {c.email for c in report.changes} == {
+        p.email for p in (program.ana, program.bruno, program.maya, program.kenji)
+    }
+    assert {c.kind for c in report.changes} == {ChangeKind.CHANGED}
+    (maya,) = [c for c in report.changes if c.email == program.maya.email]
+    assert maya.details == (
+        "moved from Tue 09 Jun 2026, 05:45-08:45 (UTC+05:45) "
+        "to Wed 10 Jun 2026, 10:45-13:45 (UTC+05:45), your time",
+    )
+
+    before = len(plain_server.mailbox.messages)
+    sent = send_updates(database, None, plain_server)
+    assert len(sent.sent) == 4
+    updates = plain_server.mailbox.messages[before:]
+    for message in updates:
+        assert str(message["Subject"]).startswith("Updated: ")
+        assert calendar_part(message).get_param("method") == "REQUEST"
+        (vevent,) = read_calendar(message).walk("VEVENT")
+        assert int(vevent["SEQUENCE"]) == 1
+        assert "What changed:" in body(message, "plain")
+    (to_maya,) = [m for m in updates if parseaddr(str(m["To"]))[1] == program.maya.email]
+    assert "to Wed 10 Jun 2026, 10:45-13:45 (UTC+05:45)" in body(to_maya, "plain")
+
+    # Told now: the report is empty, the second run sends nothing, and so does
+    # ``send invitations``, which finds each recipient holding this version.
+    assert change_report(database).changes == ()
+    assert invitations.plan_updates(database, None, SENDER).to_send == ()
+    again = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    assert again.to_send == ()
+
+
+def test_added_participants_are_invited_and_removed_ones_get_a_cancellation(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    send(database, EventScope(program.workshop.uid), plain_server)
+    with database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        kenji = session.get(Participant, program.kenji.id)
+        sofia = session.get(Participant, program.sofia.id)
+        assert event is not None
+        assert kenji is not None
+        assert sofia is not None
+        event.participants.remove(kenji)
+        event.participants.append(sofia)
+    report = change_report(database)
+    assert {(c.email, c.kind) for c in report.changes} == {
+        (program.kenji.email, ChangeKind.REMOVED),
+        (program.sofia.email, ChangeKind.ADDED),
+    }
+    before = len(plain_server.mailbox.messages)
+    send_updates(database, None, plain_server)
+    received = {parseaddr(str(m["To"]))[1]: m for m in plain_server.mailbox.messages[before:]}
+    assert set(received) == {program.kenji.email, program.sofia.email}
+
+    cancel = received[program.kenji.email]
+    assert calendar_part(cancel).get_param("method") == "CANCEL"
+    calendar = read_calendar(cancel)
+    assert str(calendar["METHOD"]) == "CANCEL"
+    (vevent,) = calendar.walk("VEVENT")
+    assert str(vevent["UID"]) == program.workshop.uid
+    assert str(vevent["STATUS"]) == "CANCELLED"
+    assert str(vevent["ATTENDEE"]).removeprefix("mailto:") == program.kenji.email
+    assert program.ana.email not in cancel.as_string()
+    assert str(cancel["Subject"]).startswith("Cancelled: ")
+
+    invite = received[program.sofia.email]
+    assert calendar_part(invite).get_param("method") == "REQUEST"
+    assert str(invite["Subject"]).startswith("Invitation: ")
+    assert change_report(database).changes == ()
+
+
+def test_a_cancelled_event_is_cancelled_for_each_one_told_of_it(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    send(database, EventScope(program.workshop.uid), plain_server)
+    with database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        event.status = EventStatus.CANCELLED
+    report = change_report(database)
+    assert len(report.changes) == 4
+    assert {c.kind for c in report.changes} == {ChangeKind.CANCELLED}
+    before = len(plain_server.mailbox.messages)
+    send_updates(database, None, plain_server)
+    for message in plain_server.mailbox.messages[before:]:
+        assert str(read_calendar(message)["METHOD"]) == "CANCEL"
+    assert change_report(database).changes == ()
+
+
+def test_a_cancelled_meeting_of_a_series_is_spelled_out(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    send(database, EventScope(program.series.uid), plain_server)
+    june = local("Asia/Tokyo", 2026, 6, 17, 9, 0)
+    with database.transaction() as session:
+        series = session.get(Event, program.series.id)
+        assert series is not None
+        series.changes.append(OccurrenceOverride(recurrence_id=june, cancelled=True))
+    report = change_report(database, DelegationScope(program.santiago.name))
+    (sofia,) = report.changes
+    assert sofia.email == program.sofia.email
+    # Santiago is UTC-4 in June: 09:00 in Tokyo is 20:00 the evening before.
+    assert sofia.details == (
+        "the meeting of Tue 16 Jun 2026, 20:00-21:30 (UTC-04:00) is cancelled, your time",
+    )
+    sent = send_updates(database, DelegationScope(program.santiago.name), plain_server)
+    assert [i.recipient_email for i in sent.sent] == [program.sofia.email]
+    (vevent, *_) = read_calendar(plain_server.mailbox.messages[-1]).walk("VEVENT")
+    assert int(vevent["SEQUENCE"]) == 1
+    # The others were not told yet.
+    assert len(change_report(database).changes) == 3
+
+
+def test_the_commands_report_and_send_updates_once(
+    database_url: str,
+    program: Program,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    outbox = tmp_path / "outbox"
+    db = ["--db", database_url]
+    sender = ["--from", f"{SENDER.name} <{SENDER.email}>"]
+    assert (
+        main(
+            [
+                *db,
+                "send",
+                "invitations",
+                "--event",
+                program.workshop.uid,
+                *sender,
+                "--outbox",
+                str(outbox),
+            ]
+        )
+        == 0
+    )
+    assert main([*db, "changes"]) == 0
+    assert "Everyone has been told the program as it is now." in capsys.readouterr().out
+    from cpp_scheduler.store import open_database
+
+    database = open_database(database_url)
+    try:
+        move_workshop(database, program, timedelta(hours=2))
+    finally:
+        database.close()
+    assert main([*db, "changes", "--delegation", program.lima.name, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted(row["email"] for row in rows) == sorted([program.ana.email, program.bruno.email])
+    assert all(row["change"] == "changed" and row["method"] == "REQUEST" for row in rows)
+    assert all(row["details"][0].startswith("moved from Tue 09 Jun 2026") for row in rows)
+    assert main([*db, "changes"]) == 0
+    text = capsys.readouterr().out
+    assert "Maya Shrestha <maya@kathmandu.gov.np>, Kathmandu" in text
+    assert "(changed, REQUEST)" in text
+
+    updates = [*db, "send", "updates", *sender, "--outbox", str(outbox)]
+    assert main([*updates, "--dry-run"]) == 0
+    assert "4 to send" in capsys.readouterr().out
+    assert main(updates) == 0
+    assert "sent 4 of 4 updates" in capsys.readouterr().out
+    assert main(updates) == 0
+    assert "sent 0 of 0 updates" in capsys.readouterr().out
+    assert len(list(outbox.glob("*.eml"))) == 8
+
+
+def test_a_tour_invites_its_delegation_to_its_events(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    report = send(database, TourScope(program.tour.title), plain_server)
+    assert sorted(plain_server.mailbox.recipients) == sorted(
+        [program.ana.email, program.bruno.email] * 3
+    )
+    assert {i.event_uid for i in report.sent} == {
+        program.opening.uid,
+        program.workshop.uid,
+        program.site_visit.uid,
+    }
+    with pytest.raises(Exception, match="no study tour has the id or title 'Nowhere'"):
+        invitations.plan_invitations(database, TourScope("Nowhere"), SENDER)
+
+
+def test_messages_sent_before_the_ledger_kept_their_facts_count_by_sequence(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    send(database, EventScope(program.workshop.uid), plain_server)
+    with database.transaction() as session:
+        session.execute(update(SentMessage).values(told=""))
+    assert change_report(database).changes == ()
+    move_workshop(database, program, timedelta(hours=1))
+    report = change_report(database)
+    assert len(report.changes) == 4
+    assert {c.details for c in report.changes} == {
+        ("rescheduled since it was sent (SEQUENCE 0 to 1)",)
+    }
