@@ -45,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="a SQLite file or a postgresql:// URL (default: $CPP_SCHEDULER_DB, "
         "else program.sqlite in your user data folder)",
     )
+    common.add_argument(
+        "--author",
+        default=argparse.SUPPRESS,
+        metavar="NAME",
+        help="who the changes are made by, in every record's history (default: "
+        "$CPP_SCHEDULER_AUTHOR, else your user name)",
+    )
     parser = argparse.ArgumentParser(
         prog="cpp-scheduler",
         description="Plan TDLC City Partnership Program events across time zones.",
@@ -87,6 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(arguments)
         args.db = getattr(args, "db", None)
     try:
+        author = getattr(args, "author", None)
+        if author is not None:
+            from cpp_scheduler.store import authors
+
+            os.environ[authors.ENVIRONMENT_VARIABLE] = authors.checked_author(author)
         if args.command is None:
             from cpp_scheduler.cli.gui import launch
 

@@ -37,10 +37,13 @@ def application() -> QApplication:
 
 
 def open_store(location: str | None) -> Database:
-    """Open the database at ``location`` (a path, a URL, or None for the default)."""
+    """Open the database at ``location`` (a path, a URL, or None for the default), writing
+    under the name the preferences give (by default the system's user name)."""
+    from cpp_scheduler.gui import settings
     from cpp_scheduler.services.database import open_database
 
-    return open_database(location)
+    author = settings.read_str(settings.open_settings(), settings.AUTHOR).strip()
+    return open_database(location, author=author or None)
 
 
 def run(database: str | None) -> int:
