@@ -51,6 +51,7 @@ from cpp_scheduler.store.errors import (
     classify,
     first_line,
 )
+from cpp_scheduler.store.history import group_changes as group_changes  # installs the history
 from cpp_scheduler.store.session import StoreSession
 
 ENVIRONMENT_VARIABLE = "CPP_SCHEDULER_DB"
