@@ -22,6 +22,7 @@ from cpp_scheduler.model.base import Base, UTCDateTime
 from cpp_scheduler.model.event import Event
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.services.editing import (
+    BOOKKEEPING,
     RecordNotFoundError,
     link_keys,
     update_record,
@@ -160,6 +161,8 @@ def _values_before(
     links = link_keys(model)
     values: dict[str, Any] = {}
     for field in fields:
+        if field.name in BOOKKEEPING:
+            continue  # the store's own (the calendar SEQUENCE rises again by itself)
         if field.name in links:
             now: Any = sorted(str(linked.id) for linked in getattr(record, field.name))
             values[links[field.name]] = list(field.old or [])
