@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -36,6 +37,8 @@ from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.history import FieldChange, HistoryEntry, history_of, revert_change
 
 HEADERS = ("When (UTC)", "Who", "What")
+STORE_OWNED = frozenset({"sequence", "uid"})
+"""Fields the store changes by itself: in the tooltip, not in the row's summary."""
 
 
 def field_text(field: FieldChange) -> str:
@@ -44,6 +47,11 @@ def field_text(field: FieldChange) -> str:
     def shown(value: Any) -> str:
         if isinstance(value, list):
             return f"{len(value)} linked"
+        if isinstance(value, str) and field.name.endswith("_utc"):
+            try:
+                return f"{datetime.fromisoformat(value):%a %d %b %Y %H:%M} UTC"
+            except ValueError:
+                pass
         return "—" if value is None else printable(json.dumps(value, ensure_ascii=False), 40)
 
     return f"{field.name.replace('_', ' ')}: {shown(field.old)} → {shown(field.new)}"
@@ -54,7 +62,8 @@ def summary(entry: HistoryEntry) -> str:
     if entry.action != "changed":
         text = f"{entry.action.capitalize()} (version {entry.version})"
     else:
-        text = "; ".join(field_text(field) for field in entry.fields)
+        shown = [field for field in entry.fields if field.name not in STORE_OWNED]
+        text = "; ".join(field_text(field) for field in shown or entry.fields)
     return text + (f" — from {entry.source}" if entry.source else "")
 
 
