@@ -137,7 +137,7 @@ def _model_of(table_name: str) -> type[Base]:
     raise RevertError(f"the history names a table {quoted(table_name)} this program does not know")
 
 
-def _stored(model: type[Base], name: str, value: Any) -> Any:
+def stored_value(model: type[Base], name: str, value: Any) -> Any:
     """A value of the history's plain form as the model's attribute holds it."""
     if value is None:
         return None
@@ -168,7 +168,7 @@ def _values_before(
             values[links[field.name]] = list(field.old or [])
         else:
             now = plain(getattr(record, field.name))
-            values[field.name] = _stored(model, field.name, field.old)
+            values[field.name] = stored_value(model, field.name, field.old)
         if now != field.new:
             raise RevertError(
                 f"cannot revert this change of {record.label()}: its "
