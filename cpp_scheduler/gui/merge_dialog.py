@@ -29,6 +29,14 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 FIELD, BASE, THEIRS_COLUMN, MINE_COLUMN = range(4)
 
 
+def field_name(key: str) -> str:
+    """``venue`` for ``venue_id``, ``themes`` for ``theme_ids``: a field as a coordinator
+    names it."""
+    if key.endswith("_ids"):
+        return key.removesuffix("_ids").replace("_", " ") + "s"
+    return key.removesuffix("_id").replace("_", " ")
+
+
 class ConflictsModel(QAbstractTableModel):
     """One row per field both sides changed; the chosen side is checked."""
 
@@ -64,7 +72,12 @@ class ConflictsModel(QAbstractTableModel):
             return None
         conflict = self.plan.conflicts[index.row()]
         column = index.column()
-        texts = (conflict.name, conflict.shown_base, conflict.shown_theirs, conflict.shown_mine)
+        texts = (
+            field_name(conflict.key),
+            conflict.shown_base,
+            conflict.shown_theirs,
+            conflict.shown_mine,
+        )
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return texts[column]
         if role == Qt.ItemDataRole.CheckStateRole and column in (THEIRS_COLUMN, MINE_COLUMN):
@@ -98,8 +111,8 @@ class MergeDialog(QDialog):
         self.plan = plan
         who = ", ".join(dict.fromkeys(plan.authors)) or "someone else"
         layout = QVBoxLayout(self)
-        merged = [key.removesuffix("_ids").replace("_", " ") for key in plan.merged]
-        kept = [key.removesuffix("_ids").replace("_", " ") for key in plan.taken_from_theirs]
+        merged = [field_name(key) for key in plan.merged]
+        kept = [field_name(key) for key in plan.taken_from_theirs]
         lines = [f"{who} saved {plan.label} while you were editing it."]
         if merged or kept:
             lines.append(
@@ -118,13 +131,15 @@ class MergeDialog(QDialog):
         self.table = QTableView(self)
         self.table.setObjectName("mergeTable")
         self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FIELD, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.resizeRowsToContents()
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

@@ -42,7 +42,6 @@ class FieldConflict:
     """A field both sides changed, to different values: each as stored, and as shown."""
 
     key: str
-    name: str
     base: Any
     theirs: Any
     mine: Any
@@ -122,6 +121,12 @@ def _shown(session: Session, model: type[Base], key: str, value: Any) -> str:
         return ", ".join(sorted(names)) or "(none)"
     if value is None or value == "":
         return "(empty)"
+    column = model.__table__.columns.get(key)
+    if column is not None and column.foreign_keys:
+        table = next(iter(column.foreign_keys)).column.table
+        held = next((m.class_ for m in Base.registry.mappers if m.local_table is table), None)
+        linked = session.get(held, value) if held is not None else None
+        return record_title(linked) if linked is not None else "(deleted)"
     if isinstance(value, datetime):
         return f"{value:%a %d %b %Y %H:%M} UTC"
     return printable(str(plain(value)), 200)
@@ -167,7 +172,6 @@ def plan_merge(
             conflicts.append(
                 FieldConflict(
                     key,
-                    key.removesuffix("_ids").replace("_", " "),
                     base.get(key),
                     theirs[key],
                     my_value,
