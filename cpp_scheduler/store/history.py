@@ -20,7 +20,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Table, event, insert, inspect
+from sqlalchemy import Table, event, insert, inspect, text
 from sqlalchemy.orm import ColumnProperty, Mapper, RelationshipProperty, Session, UOWTransaction
 from sqlalchemy.orm.state import InstanceState
 
@@ -34,6 +34,11 @@ GROUP = "history_group"
 PENDING = "history_pending"
 #: Columns every record has that say nothing a coordinator changed.
 UNRECORDED = frozenset({"version", "created_at", "updated_at"})
+
+CHANNEL = "cpp_scheduler_changes"
+"""The PostgreSQL channel every commit of a change is announced on."""
+MAX_PAYLOAD = 7000
+"""Bytes of a notification's payload at most (the server's limit is 8000)."""
 
 CREATED = "created"
 CHANGED = "changed"
@@ -153,6 +158,17 @@ def _recorded(record: Any) -> bool:
     return mapper.version_id_col is not None and not isinstance(record, Change)
 
 
+def announcement(rows: list[dict[str, Any]], info: dict[str, Any]) -> str:
+    """The NOTIFY payload of a commit: who, and each record's table, id and version; a
+    commit too large for one notification says ``many`` and the listeners reload all."""
+    records = [[row["record_table"], row["record_id"], row["version"]] for row in rows]
+    payload = {"author": str(info.get(AUTHOR) or UNKNOWN), "records": records}
+    text_form = json.dumps(payload, ensure_ascii=False)
+    if len(text_form.encode("utf-8")) > MAX_PAYLOAD:
+        text_form = json.dumps({"author": payload["author"], "many": len(records)})
+    return text_form
+
+
 def _merged(first: dict[str, Any], then: dict[str, Any]) -> dict[str, Any] | None:
     """Two flushes' changes of one record in one transaction as the one save they are:
     the first old value and the last new one of each field; None when nothing is left."""
@@ -205,7 +221,14 @@ def _write_changes(session: Session) -> None:
     pending: dict[tuple[str, str], dict[str, Any] | None] = session.info.pop(PENDING, {})
     rows = [row for row in pending.values() if row is not None]
     if rows:
-        session.connection().execute(insert(CHANGES), rows)
+        connection = session.connection()
+        connection.execute(insert(CHANGES), rows)
+        if connection.dialect.name == "postgresql":
+            # NOTIFY is transactional: the other windows hear of it when this commits.
+            connection.execute(
+                text("SELECT pg_notify(:channel, :payload)"),
+                {"channel": CHANNEL, "payload": announcement(rows, session.info)},
+            )
 
 
 @event.listens_for(StoreSession, "after_rollback")
