@@ -17,6 +17,7 @@ from cpp_scheduler.gui import style
 from cpp_scheduler.gui.crash import ExceptionHandler
 
 if TYPE_CHECKING:
+    from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.services.database import Database
 
 
@@ -46,6 +47,13 @@ def open_store(location: str | None) -> Database:
     return open_database(location, author=author or None)
 
 
+def listen_for_changes(window: MainWindow) -> None:
+    """Keep the window in step with colleagues' commits once its program is open."""
+    from cpp_scheduler.gui.live import start_live_refresh
+
+    start_live_refresh(window)
+
+
 def run(database: str | None) -> int:
     """Show the main window over ``database`` (or the default one); the exit status.
 
@@ -59,6 +67,7 @@ def run(database: str | None) -> int:
 
         window = MainWindow(lambda: open_store(database))
         window.openFailed.connect(lambda _reason: app.exit(1))
+        window.programOpened.connect(lambda: listen_for_changes(window))
         window.show()
         status = app.exec()
         window.close()
