@@ -177,12 +177,20 @@ class Tools(QObject):
             self.open_import,
             "Read events from a calendar file (.ics)",
         )
+        self._action(
+            "author",
+            "Your name…",
+            self.ask_author,
+            "The name your changes are recorded under in the history",
+        )
         menu = self.window.tools_menu
         for name in ("find_time", "tour_builder", "delegation_schedule"):
             menu.addAction(self.actions[name])
         menu.addSeparator()
         menu.addAction(self.actions["export_calendar"])
         menu.addAction(self.actions["import_calendar"])
+        menu.addSeparator()
+        menu.addAction(self.actions["author"])
         menu.addSeparator()
         for dock in (self.local_times, self.conflicts, self.history):
             toggle = dock.toggleViewAction()
@@ -197,6 +205,11 @@ class Tools(QObject):
                 toolbar.insertSeparator(existing[0])
             else:
                 toolbar.addActions(tools)
+
+    def ask_author(self) -> None:
+        from cpp_scheduler.gui.author import ask_author
+
+        ask_author(self.window)
 
     # -- following the window -----------------------------------------------------------
     def visible_range(self) -> tuple[datetime, datetime]:
