@@ -48,10 +48,13 @@ def open_store(location: str | None) -> Database:
 
 
 def listen_for_changes(window: MainWindow) -> None:
-    """Keep the window in step with colleagues' commits once its program is open."""
+    """Keep the window in step with colleagues' commits once its program is open, and
+    turn editing off where the coordinator's role may only read."""
     from cpp_scheduler.gui.live import start_live_refresh
+    from cpp_scheduler.gui.readonly import check_access
 
     start_live_refresh(window)
+    check_access(window)
 
 
 def run(database: str | None) -> int:

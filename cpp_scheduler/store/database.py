@@ -310,7 +310,7 @@ def create_store_engine(url: URL, timeout: float = DEFAULT_TIMEOUT) -> Engine:
     options = " ".join(
         [*([given] if isinstance(given, str) else list(given or ())), f"-c lock_timeout={lock_ms}"]
     )
-    return create_engine(
+    engine = create_engine(
         url,
         pool_pre_ping=True,
         connect_args={
@@ -319,6 +319,26 @@ def create_store_engine(url: URL, timeout: float = DEFAULT_TIMEOUT) -> Engine:
             "application_name": "CPP Scheduler",
         },
     )
+    event.listen(engine, "do_connect", _password_from_keyring(url))
+    return engine
+
+
+def _password_from_keyring(url: URL) -> Any:
+    """Give the server the keyring's password when the URL has none and ``~/.pgpass``
+    (read by libpq itself) has none either; asked once, at the first connection."""
+    asked: list[str | None] = []
+
+    def supply(_dialect: Any, _record: Any, _args: Any, parameters: dict[str, Any]) -> None:
+        if url.password is not None or parameters.get("password"):
+            return
+        if not asked:
+            from cpp_scheduler.store.roles import keyring_password
+
+            asked.append(keyring_password(url))
+        if asked[0] is not None:
+            parameters["password"] = asked[0]
+
+    return supply
 
 
 @dataclass
