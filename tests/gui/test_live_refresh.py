@@ -69,3 +69,44 @@ def test_a_change_committed_by_another_process_appears_and_keeps_the_selection(
         live.stop()
         window.tasks.wait_for_done()
         database.close()
+
+
+IMPORT = """
+import sys
+from cpp_scheduler.model import Event
+from cpp_scheduler.store import open_database
+database = open_database(sys.argv[1])
+with database.transaction() as session:
+    for event_id in sys.argv[2:]:
+        session.get(Event, event_id).notes = "Agenda attached"
+database.close()
+"""
+
+
+def test_a_burst_of_changes_is_read_once_and_checked_once(
+    qtbot: QtBot, sqlite_path: Path, make_window: Callable[[Database], MainWindow]
+) -> None:
+    database = open_database(sqlite_path)
+    events = [
+        add_event(database, f"Workshop {n}", JANUARY_NINE_TOKYO, 1, kind=EventKind.WORKSHOP)
+        for n in range(3)
+    ]
+    window = make_window(database)
+    live = start_live_refresh(window)
+    announced: list[tuple[str, list[str]]] = []
+    window.editor.changed.connect(lambda model, ids: announced.append((model, ids)))
+    try:
+        assert live.watcher.ready.wait(10)
+        environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+        with qtbot.waitSignal(live.applied, timeout=10_000):
+            subprocess.run(
+                [sys.executable, "-c", IMPORT, str(sqlite_path), *events],
+                check=True,
+                env=environment,
+                timeout=60,
+            )
+        assert announced == [("Event", sorted(events))]
+    finally:
+        live.stop()
+        window.tasks.wait_for_done()
+        database.close()
