@@ -34,6 +34,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "send",
     "changes",
     "replies",
+    "history",
+    "admin",
 )
 
 
@@ -46,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH_OR_URL",
         help="a SQLite file or a postgresql:// URL (default: $CPP_SCHEDULER_DB, "
         "else program.sqlite in your user data folder)",
+    )
+    common.add_argument(
+        "--author",
+        default=argparse.SUPPRESS,
+        metavar="NAME",
+        help="who the changes are made by, in every record's history (default: "
+        "$CPP_SCHEDULER_AUTHOR, else your user name)",
     )
     parser = argparse.ArgumentParser(
         prog="cpp-scheduler",
@@ -89,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(arguments)
         args.db = getattr(args, "db", None)
     try:
+        author = getattr(args, "author", None)
+        if author is not None:
+            from cpp_scheduler.store import authors
+
+            os.environ[authors.ENVIRONMENT_VARIABLE] = authors.checked_author(author)
         if args.command is None:
             from cpp_scheduler.cli.gui import launch
 

@@ -17,6 +17,7 @@ from cpp_scheduler.gui import style
 from cpp_scheduler.gui.crash import ExceptionHandler
 
 if TYPE_CHECKING:
+    from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.services.database import Database
 
 
@@ -46,10 +47,23 @@ def application() -> QApplication:
 
 
 def open_store(location: str | None) -> Database:
-    """Open the database at ``location`` (a path, a URL, or None for the default)."""
+    """Open the database at ``location`` (a path, a URL, or None for the default), writing
+    under the name the preferences give (by default the system's user name)."""
+    from cpp_scheduler.gui import settings
     from cpp_scheduler.services.database import open_database
 
-    return open_database(location)
+    author = settings.read_str(settings.open_settings(), settings.AUTHOR).strip()
+    return open_database(location, author=author or None)
+
+
+def listen_for_changes(window: MainWindow) -> None:
+    """Keep the window in step with colleagues' commits once its program is open, and
+    turn editing off where the coordinator's role may only read."""
+    from cpp_scheduler.gui.live import start_live_refresh
+    from cpp_scheduler.gui.readonly import check_access
+
+    start_live_refresh(window)
+    check_access(window)
 
 
 def run(database: str | None) -> int:
@@ -65,6 +79,7 @@ def run(database: str | None) -> int:
 
         window = MainWindow(lambda: open_store(database))
         window.openFailed.connect(lambda _reason: app.exit(1))
+        window.programOpened.connect(lambda: listen_for_changes(window))
         window.show()
         status = app.exec()
         window.close()

@@ -48,8 +48,13 @@ class Editor(QObject):
         self.stack = stack if stack is not None else QUndoStack(self)
         self.stack.setUndoLimit(200)
 
+    read_only: str | None = None
+    """Why this program cannot be changed here (a reader's role), or None."""
+
     def execute(self, command: RecordCommand) -> None:
         """Apply ``command`` now and push it; raises :class:`SchedulerError` if refused."""
+        if self.read_only is not None:
+            raise SchedulerError(self.read_only)
         command.apply()
         command.applied_once = True
         self.stack.push(command)

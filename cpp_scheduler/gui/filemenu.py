@@ -103,13 +103,14 @@ def open_in_new_window(window: MainWindow, location: str) -> MainWindow:
     does; one that cannot be opened is explained and its window closes. The window
     closes its database when it closes.
     """
-    from cpp_scheduler.gui.app import open_store
+    from cpp_scheduler.gui.app import listen_for_changes, open_store
     from cpp_scheduler.gui.mainwindow import MainWindow
 
     other = MainWindow(lambda: open_store(location), settings=window.settings)
     other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.other_windows.append(other)
     other.openFailed.connect(lambda _reason: other.close())
+    other.programOpened.connect(lambda: listen_for_changes(other))
 
     def closed() -> None:
         other.close_database()

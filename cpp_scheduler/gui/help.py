@@ -35,6 +35,7 @@ GUIDE: tuple[tuple[str, str], ...] = (
     ("scheduling.md", "Local times, slots and conflicts"),
     ("calendar-updates.md", "Calendar files and updates"),
     ("program-file.md", "The program file"),
+    ("team.md", "Working as a team"),
 )
 
 

@@ -28,6 +28,9 @@ RECENT_DATABASES = "databases/recent"
 """File > Open recent: the databases opened last (their names: a path, or a URL without
 its password), newest first, at most :data:`RECENT_LIMIT`."""
 RECENT_LIMIT = 8
+AUTHOR = "user/author"
+"""The name this coordinator's changes are written under in the history; empty: the
+system's user name."""
 VERSION = "settings/version"
 
 

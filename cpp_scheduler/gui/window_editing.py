@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from cpp_scheduler.gui.eventmodel import EventTableModel
     from cpp_scheduler.gui.records import RecordManager
     from cpp_scheduler.gui.views.base import CalendarView
+    from cpp_scheduler.services import merging
     from cpp_scheduler.services.database import Database
 
 DialogFactory = Callable[..., "QDialog"]
@@ -297,6 +298,7 @@ class RecordEditing:
 
     def edit_record(self, kind: str, record_id: str, parent: QWidget | None = None) -> None:
         from cpp_scheduler.gui.commands import EditRecord
+        from cpp_scheduler.services import merging
 
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
         dialog = self._make_dialog(kind, record_id, parent or self.as_widget)
@@ -305,18 +307,69 @@ class RecordEditing:
 
         def save(accepted: QDialog) -> None:
             title = accepted.record_title()  # type: ignore[attr-defined]
-            self.editor.execute(
-                EditRecord(
-                    self.editor,
-                    model,
-                    record_id,
-                    accepted.values(),  # type: ignore[attr-defined]
-                    f"Edit {model.record_kind} '{title}'",
-                    expected_version=accepted.stored_version(),  # type: ignore[attr-defined]
-                )
-            )
+            values = accepted.values()  # type: ignore[attr-defined]
+            version = accepted.stored_version()  # type: ignore[attr-defined]
+            while True:
+                try:
+                    self.editor.execute(
+                        EditRecord(
+                            self.editor,
+                            model,
+                            record_id,
+                            values,
+                            f"Edit {model.record_kind} '{title}'",
+                            expected_version=version,
+                        )
+                    )
+                    return
+                except merging.ConcurrentEditError:
+                    if version is None:
+                        raise
+                    merged = self._merge(model, record_id, version, accepted, values)
+                    if merged is None:
+                        raise
+                    values, version = merged
+                    if not values:
+                        return  # the colleague saved exactly what this save would have
 
         self._run_dialog(dialog, save)
+
+    def _merge(
+        self,
+        model: type[domain.Base],
+        record_id: str,
+        version: int,
+        dialog: QDialog,
+        values: dict[str, Any],
+    ) -> tuple[dict[str, Any], int] | None:
+        """The values to save over a colleague's newer version, and that version: merged
+        by themselves, or as the coordinator chose; None when the coordinator cancels."""
+        from cpp_scheduler.services import merging
+
+        plan = merging.plan_merge(
+            self.database,
+            model,
+            record_id,
+            version,
+            dialog.original_values(),  # type: ignore[attr-defined]
+            values,
+        )
+        if not plan.conflicts:
+            return plan.values({}), plan.their_version
+        chosen = self.resolve_merge(plan, dialog)
+        return None if chosen is None else (chosen, plan.their_version)
+
+    def resolve_merge(self, plan: merging.MergePlan, parent: QWidget) -> dict[str, Any] | None:
+        """Ask the coordinator which value to keep of each field both sides changed."""
+        from PySide6.QtWidgets import QDialog
+
+        from cpp_scheduler.gui.merge_dialog import MergeDialog
+
+        dialog = MergeDialog(plan, parent)
+        try:
+            return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     def delete_record(
         self, kind: str, record_id: str, title: str, parent: QWidget | None = None

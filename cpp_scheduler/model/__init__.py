@@ -24,6 +24,7 @@ from cpp_scheduler.model.enums import (
 if TYPE_CHECKING:
     from cpp_scheduler.model.registry import (
         Base,
+        Change,
         Delegation,
         Event,
         HotelNight,
@@ -64,6 +65,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Base",
+    "Change",
     "Delegation",
     "Event",
     "EventKind",

@@ -9,6 +9,7 @@ must be installed before the first flush. Whoever reaches an entity (through
 from cpp_scheduler.model import integrity as _integrity  # noqa: F401  (installs listeners)
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, new_id, utc_now
 from cpp_scheduler.model.event import Event, OccurrenceOverride, new_uid
+from cpp_scheduler.model.history import Change
 from cpp_scheduler.model.mail import Reply, SentMessage
 from cpp_scheduler.model.people import Delegation, Participant
 from cpp_scheduler.model.product import KnowledgeProduct
@@ -18,6 +19,7 @@ from cpp_scheduler.model.validation import Problem, ValidationError
 
 __all__ = [
     "Base",
+    "Change",
     "Delegation",
     "Event",
     "HotelNight",

@@ -33,6 +33,7 @@ from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.exporter import encode_record, select_all
 from cpp_scheduler.programfile.layout import SECTIONS, Kind, all_kinds
 from cpp_scheduler.store import Database
+from cpp_scheduler.store.history import group_changes
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def apply_document(
     with database.session() as session:
         try:
             with session.begin():
+                group_changes(session, f"program file {path}")
                 merge = _Merge(session, path, keep_existing)
                 report = merge.run(document, dry_run)
                 if dry_run:

@@ -45,6 +45,7 @@ from cpp_scheduler.model import (
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.calendar_export import event_loading
 from cpp_scheduler.store import Database
+from cpp_scheduler.store.history import group_changes
 
 
 class ImportAction(StrEnum):
@@ -292,6 +293,7 @@ def apply_calendar(
             parsed.source, planned, parsed.skipped + skipped, applied=False, occurrences=sessions
         )
     with database.transaction() as session:
+        group_changes(session, f"calendar file {parsed.source}")
         held = _held_events(session, uids)
         planned = _plan(parsed, held)
         sessions, skipped = _plan_occurrences(parsed, held)

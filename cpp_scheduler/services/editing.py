@@ -86,6 +86,11 @@ def _link_relationships(model_cls: type[Base]) -> dict[str, Any]:
     return links
 
 
+def link_keys(model_cls: type[Base]) -> dict[str, str]:
+    """The values key (``theme_ids``) of each many-to-many relationship (``themes``)."""
+    return {relationship.key: key for key, relationship in _link_relationships(model_cls).items()}
+
+
 def value_keys(model_cls: type[Base]) -> list[str]:
     """Every key a values dict for ``model_cls`` may carry."""
     return _scalar_keys(model_cls) + list(_link_relationships(model_cls))

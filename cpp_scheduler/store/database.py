@@ -38,6 +38,7 @@ from cpp_scheduler import APP_NAME, ORGANISATION
 from cpp_scheduler.errors import printable
 from cpp_scheduler.store import migrations
 from cpp_scheduler.store import seed as seeding
+from cpp_scheduler.store.authors import checked_author, default_author
 from cpp_scheduler.store.errors import (
     DamagedDatabaseError,
     DatabaseLockedError,
@@ -50,6 +51,7 @@ from cpp_scheduler.store.errors import (
     classify,
     first_line,
 )
+from cpp_scheduler.store.history import group_changes as group_changes  # installs the history
 from cpp_scheduler.store.session import StoreSession
 
 ENVIRONMENT_VARIABLE = "CPP_SCHEDULER_DB"
@@ -308,7 +310,7 @@ def create_store_engine(url: URL, timeout: float = DEFAULT_TIMEOUT) -> Engine:
     options = " ".join(
         [*([given] if isinstance(given, str) else list(given or ())), f"-c lock_timeout={lock_ms}"]
     )
-    return create_engine(
+    engine = create_engine(
         url,
         pool_pre_ping=True,
         connect_args={
@@ -317,6 +319,26 @@ def create_store_engine(url: URL, timeout: float = DEFAULT_TIMEOUT) -> Engine:
             "application_name": "CPP Scheduler",
         },
     )
+    event.listen(engine, "do_connect", _password_from_keyring(url))
+    return engine
+
+
+def _password_from_keyring(url: URL) -> Any:
+    """Give the server the keyring's password when the URL has none and ``~/.pgpass``
+    (read by libpq itself) has none either; asked once, at the first connection."""
+    asked: list[str | None] = []
+
+    def supply(_dialect: Any, _record: Any, _args: Any, parameters: dict[str, Any]) -> None:
+        if url.password is not None or parameters.get("password"):
+            return
+        if not asked:
+            from cpp_scheduler.store.roles import keyring_password
+
+            asked.append(keyring_password(url))
+        if asked[0] is not None:
+            parameters["password"] = asked[0]
+
+    return supply
 
 
 @dataclass
@@ -330,6 +352,8 @@ class Database:
     url: URL
     engine: Engine
     timeout: float = DEFAULT_TIMEOUT
+    author: str = field(default_factory=default_author)
+    """Who the changes made through this handle are written under, in the history."""
     _sessions: sessionmaker[StoreSession] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -350,7 +374,9 @@ class Database:
 
     def session(self) -> StoreSession:
         """A new session; the caller closes it (use it as a context manager)."""
-        return self._sessions()
+        session = self._sessions()
+        session.info["author"] = self.author
+        return session
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -360,7 +386,7 @@ class Database:
         lock, a full disk or a lost connection rolls the whole transaction back and is
         raised as a :class:`StoreError` subclass (or the model's ``ValidationError``).
         """
-        with self._sessions() as session:
+        with self.session() as session:
             try:
                 with session.begin():
                     yield session
@@ -467,20 +493,23 @@ def open_database(
     *,
     seed: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
+    author: str | None = None,
 ) -> Database:
     """Open (creating or upgrading as needed) the program's database.
 
     A new database is given the current schema and, with ``seed``, the reference data
     (partner cities, thematic areas, TDLC's venues, travel times). ``timeout`` is how
     many seconds to wait for another program's lock or for a server to answer.
+    ``author`` is who the changes are written under (by default :func:`default_author`).
     """
     url = resolve_url(database)
+    writer = checked_author(author) if author is not None else default_author()
     engine = create_store_engine(url, timeout)
     try:
         if _holds_data(url):
             _check_identity(url, timeout)
         created = migrations.upgrade_to_head(engine, url, describe(url))
-        store = Database(url, engine, timeout)
+        store = Database(url, engine, timeout, writer)
         if created and seed:
             with store.transaction() as session:
                 seeding.load_reference_data(session)

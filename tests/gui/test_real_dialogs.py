@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from gui_support import JANUARY_NINE_TOKYO, Messages
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.dialogs import EventDialog
@@ -107,7 +109,18 @@ def test_a_colleagues_change_while_the_dialog_is_open_is_not_overwritten(
         return int(answer)
 
     monkeypatch.setattr(EventDialog, "exec", colleague_saves_first)
+    offered: list[tuple[str, str, str]] = []
+
+    def cancel_the_merge(plan: Any, _parent: QWidget) -> None:
+        offered.extend((c.shown_base, c.shown_theirs, c.shown_mine) for c in plan.conflicts)
+
+    real_window.resolve_merge = cancel_the_merge  # type: ignore[method-assign,assignment]
     real_window.edit_event(event_id)
+    assert (
+        "Kobe DRR workshop",
+        "Kobe DRR workshop (moved to room 3)",
+        "Kobe seismic resilience workshop",
+    ) in offered
     assert messages.errors[-1][0] == "Cannot save"
     assert "changed by somebody else" in messages.errors[-1][1]
     assert not real_window.undo_action.isEnabled()

@@ -19,6 +19,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui.documents import install_documents
 from cpp_scheduler.gui.reportmenu import install_report_actions
 from cpp_scheduler.gui.tools.conflicts import ConflictsDock
+from cpp_scheduler.gui.tools.history import HistoryDock
 from cpp_scheduler.gui.tools.localtimes import LocalTimesDock
 from cpp_scheduler.services.rows import OccurrenceKey
 
@@ -71,6 +72,17 @@ class Tools(QObject):
                 window.addDockWidget(bottom, self.local_times)
             window.resizeDocks([self.conflicts], [DOCK_HEIGHT], Qt.Orientation.Vertical)
             self.local_times.show()
+        self.history = HistoryDock(
+            window.database,
+            window.editor,
+            window.tasks.run_in_background,
+            lambda title, message: window.report_error(title, message),
+            window,
+        )
+        if not window.restoreDockWidget(self.history):
+            # Beside the local times, one tab away: both answer about the selected event.
+            window.tabifyDockWidget(self.local_times, self.history)
+            self.local_times.raise_()
         self.count_label = QLabel("", window)
         self.count_label.setObjectName("conflictCount")
         window.statusBar().addPermanentWidget(self.count_label)
@@ -108,6 +120,7 @@ class Tools(QObject):
         while the window and its task manager still exist to receive it."""
         self.conflicts.stop()
         self.local_times.stop()
+        self.history.stop()
         for dialog in self._dialogs.values():
             stop = getattr(dialog, "stop", None)
             if stop is not None:
@@ -194,6 +207,12 @@ class Tools(QObject):
             self.open_mail_settings,
             "The mail server, the sender, and a test message",
         )
+        self._action(
+            "author",
+            "Your name…",
+            self.ask_author,
+            "The name your changes are recorded under in the history",
+        )
         menu = self.window.tools_menu
         for name in ("find_time", "tour_builder", "delegation_schedule"):
             menu.addAction(self.actions[name])
@@ -210,7 +229,9 @@ class Tools(QObject):
         ):
             menu.addAction(self.actions[name])
         menu.addSeparator()
-        for dock in (self.local_times, self.conflicts):
+        menu.addAction(self.actions["author"])
+        menu.addSeparator()
+        for dock in (self.local_times, self.conflicts, self.history):
             toggle = dock.toggleViewAction()
             toggle.setObjectName(f"toggle_{dock.objectName()}")
             menu.addAction(toggle)
@@ -224,6 +245,11 @@ class Tools(QObject):
             else:
                 toolbar.addActions(tools)
 
+    def ask_author(self) -> None:
+        from cpp_scheduler.gui.author import ask_author
+
+        ask_author(self.window)
+
     # -- following the window -----------------------------------------------------------
     def visible_range(self) -> tuple[datetime, datetime]:
         first, last = self.window.current_view.period()
@@ -231,6 +257,7 @@ class Tools(QObject):
 
     def _changed(self, model_name: str, ids: list[str]) -> None:
         self.local_times.follow(model_name, ids)
+        self.history.follow(model_name, ids)
         self.conflicts.recheck()
         finder = self._dialogs.get("slot_finder")
         if finder is not None and model_name in (
@@ -246,6 +273,7 @@ class Tools(QObject):
 
     def _selection_changed(self, key: OccurrenceKey | None) -> None:
         self.local_times.show_occurrence(key)
+        self.history.show_event(key.event_id if key is not None else None)
 
     def _follow_selection(self) -> None:
         if self.window.selected_occurrence != self.local_times.occurrence:
@@ -253,6 +281,7 @@ class Tools(QObject):
 
     def _reloaded(self) -> None:
         self.local_times.show_occurrence(self.window.selected_occurrence)
+        self.history.refresh()
         self.conflicts.recheck()
         for dialog in self._dialogs.values():  # a program was loaded or imported
             refresh = getattr(dialog, "refresh_choices", None)

@@ -32,7 +32,7 @@ def test_tools_are_installed_once_in_the_window(qtbot: QtBot, sqlite_database, o
         "import_calendar",
     ]
     docks = {dock.objectName() for dock in window.findChildren(QDockWidget)}
-    assert docks == {"localTimesDock", "conflictsDock"}
+    assert docks == {"localTimesDock", "conflictsDock", "historyDock"}
     assert tools.count_label.text() == "No conflicts"
     tools.actions["find_time"].trigger()
     assert tools.open_slot_finder().isVisible()

@@ -1,0 +1,74 @@
+"""``cpp-scheduler history``: who changed a record, when, from what to what."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from cpp_scheduler import timezones
+from cpp_scheduler.cli.dates import parse_day
+from cpp_scheduler.cli.engine_formats import print_json, utc_z
+from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.errors import printable
+from cpp_scheduler.services.history import HistoryEntry, history_of, history_since
+from cpp_scheduler.store import open_database
+
+
+def register(subparsers: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "history",
+        parents=[common],
+        help="who changed a record (or anything since a day), when, from what to what",
+        description="List the changes of one record, named by its id or (for an event) "
+        "its calendar UID, or every change since a day (a whole day in Tokyo), oldest "
+        "first, with the author, the time (UTC) and each field's value before and after.",
+    )
+    parser.add_argument("record", nargs="?", metavar="UID", help="an event's UID or a record's id")
+    parser.add_argument(
+        "--since", metavar="DATE", help="every change from this day on (YYYY-MM-DD)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(run=run)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list):
+        return f"[{len(value)}]" if len(value) > 3 else "[" + ", ".join(map(str, value)) + "]"
+    return "-" if value is None else printable(json.dumps(value, ensure_ascii=False), 60)
+
+
+def entry_lines(entry: HistoryEntry) -> list[str]:
+    """One line for the change, one for each field it changed (a creation: a count)."""
+    source = f" (from {entry.source})" if entry.source else ""
+    head = (
+        f"{utc_z(entry.changed_at)}  #{entry.change_id}  {entry.author}  {entry.action} "
+        f"{entry.label} (version {entry.version}){source}"
+    )
+    if entry.action != "changed":
+        return [head]
+    return [head] + [
+        f"    {field.name}: {_value(field.old)} -> {_value(field.new)}" for field in entry.fields
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    if (args.record is None) == (args.since is None):
+        raise CliError("give either a record's UID or id, or --since DATE", status=2)
+    since = parse_day("--since", args.since)
+    database = open_database(args.db)
+    try:
+        if since is not None:
+            entries = history_since(database, timezones.day_start(since, timezones.TOKYO))
+        else:
+            entries = history_of(database, args.record)
+    finally:
+        database.close()
+    if args.record is not None and not entries:
+        raise CliError(f"no record with the id or UID '{printable(args.record)}' has a history")
+    if args.json:
+        print_json([entry.as_json() for entry in entries])
+        return 0
+    for entry in entries:
+        print("\n".join(entry_lines(entry)))
+    return 0

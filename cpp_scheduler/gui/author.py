@@ -1,0 +1,51 @@
+"""The coordinator's name in the preferences: who this window's changes are made by.
+
+Kept in the settings (:data:`cpp_scheduler.gui.settings.AUTHOR`); empty means the
+system's user name. A new name applies at once to the open program and to every window
+opened later.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui import settings as options
+from cpp_scheduler.services.database import Database, checked_author, system_author
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.mainwindow import MainWindow
+
+
+def set_author(window: MainWindow, name: str) -> str:
+    """Write the window's changes under ``name`` from now on (empty: the user name);
+    the name in force. A name that cannot stand for a person raises a one-line error."""
+    chosen = checked_author(name) if name.strip() else system_author()
+    options_value = chosen if name.strip() else ""
+    window.settings.setValue(options.AUTHOR, options_value)
+    database: Database = window.database
+    database.author = chosen
+    return chosen
+
+
+def ask_author(window: MainWindow) -> None:
+    """Ask for the coordinator's name, showing the one in force."""
+    database: Database = window.database
+    name, accepted = QInputDialog.getText(
+        window,
+        "Your name",
+        "The name your changes are recorded under, in every record's history\n"
+        "(leave it empty for your user name):",
+        QLineEdit.EchoMode.Normal,
+        options.read_str(window.settings, options.AUTHOR) or database.author,
+    )
+    if not accepted:
+        return
+    try:
+        chosen = set_author(window, name)
+    except SchedulerError as error:
+        window.report_error("Cannot use this name", str(error))
+        return
+    window.statusBar().showMessage(f"Your changes are now recorded as {chosen}", 5000)

@@ -1,0 +1,124 @@
+"""Live refresh: a colleague's committed change appears in this window within a second.
+
+A :class:`~cpp_scheduler.services.live.ChangeWatcher` listens in a thread of its own;
+its callbacks become queued signals, so everything below runs on the GUI thread. The
+notices of a burst are gathered for a moment and applied as one change per kind of
+record through the window's own path for a change (``Editor.changed``): only the events
+that changed are read again, the selection and the scroll position stay, and the
+conflict check runs once. A record the window already shows at that version (its own
+change) is not read again. A lost connection is said in the status bar until it is back;
+then the whole program is read again, catching up with what was missed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel
+
+from cpp_scheduler.services.live import ChangeNotice, ChangeWatcher
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.mainwindow import MainWindow
+
+BURST_MS = 60
+"""How long notices are gathered before the window reads what they name."""
+NEWS_MS = 6000
+"""How long the note of who changed what stays in the status bar."""
+
+
+class LiveRefresh(QObject):
+    """Keeps one window in step with the commits other windows and commands make.
+
+    Signals:
+        noticed(ChangeNotice): a commit was heard (emitted from the watcher's thread).
+        statusChanged(object): the connection was lost (a line) or is back (None).
+        applied(): the window read what a burst of notices named.
+    """
+
+    noticed = Signal(object)
+    statusChanged = Signal(object)
+    applied = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.pending: dict[str, dict[str, int]] = {}
+        self.authors: list[str] = []
+        self.catch_up = False
+        self.lost: str | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(BURST_MS)
+        self.timer.timeout.connect(self.apply)
+        self.label = QLabel("", window)
+        self.label.setObjectName("connectionLost")
+        self.label.hide()
+        window.statusBar().addPermanentWidget(self.label)
+        self.noticed.connect(self._noticed)
+        self.statusChanged.connect(self._status)
+        self.watcher = ChangeWatcher(window.database, self.noticed.emit, self.statusChanged.emit)
+        window.installEventFilter(self)
+        self.watcher.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.stop()
+        return False
+
+    def stop(self) -> None:
+        """Stop listening (the window closes)."""
+        self.timer.stop()
+        self.watcher.stop()
+
+    def _noticed(self, notice: ChangeNotice) -> None:
+        self.catch_up = self.catch_up or notice.catch_up
+        if notice.author and notice.author not in self.authors and notice.records:
+            self.authors.append(notice.author)
+        for record in notice.records:
+            versions = self.pending.setdefault(record.model, {})
+            versions[record.record_id] = max(versions.get(record.record_id, 0), record.version)
+        self.timer.start()
+
+    def _status(self, line: object) -> None:
+        self.lost = line if isinstance(line, str) else None
+        self.label.setText(self.lost or "")
+        self.label.setToolTip(self.lost or "")
+        self.label.setVisible(self.lost is not None)
+
+    def _already_shown(self, event_id: str, version: int) -> bool:
+        events = self.window.events
+        number = events.row_of(event_id)
+        return number >= 0 and events.row_at(number).version >= version
+
+    def apply(self) -> None:
+        """Read what the gathered notices name, as one change per kind of record."""
+        pending, self.pending = self.pending, {}
+        authors, self.authors = self.authors, []
+        catch_up, self.catch_up = self.catch_up, False
+        if catch_up:
+            self.window.reload()
+            self.applied.emit()
+            return
+        changed = 0
+        for model, versions in pending.items():
+            if model == "Event":
+                ids = [i for i, v in versions.items() if not self._already_shown(i, v)]
+            else:
+                ids = list(versions)
+            if ids:
+                changed += len(ids)
+                self.window.editor.changed.emit(model, sorted(ids))
+        if changed and authors:
+            records = "a record" if changed == 1 else f"{changed} records"
+            self.window.statusBar().showMessage(f"{', '.join(authors)} changed {records}", NEWS_MS)
+        self.applied.emit()
+
+
+def start_live_refresh(window: MainWindow) -> LiveRefresh:
+    """Keep ``window`` in step with others' commits from now on (once per window)."""
+    existing = window.findChild(LiveRefresh)
+    if isinstance(existing, LiveRefresh):
+        return existing
+    return LiveRefresh(window)

@@ -1,0 +1,154 @@
+"""The merge dialog: a colleague saved the record first; choose, field by field.
+
+Shown when a save meets a newer version and both the coordinator and the colleague
+changed some field to different values (:mod:`cpp_scheduler.services.merging`). Each such
+field is one row: its value as the coordinator read it, the colleague's and the
+coordinator's; a click on the colleague's or the coordinator's value keeps that one.
+Fields only one of them changed were merged already and are named in the heading.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler.services.merging import MINE, THEIRS, MergePlan
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+FIELD, BASE, THEIRS_COLUMN, MINE_COLUMN = range(4)
+
+
+def field_name(key: str) -> str:
+    """``venue`` for ``venue_id``, ``themes`` for ``theme_ids``: a field as a coordinator
+    names it."""
+    if key.endswith("_ids"):
+        return key.removesuffix("_ids").replace("_", " ") + "s"
+    return key.removesuffix("_id").replace("_", " ")
+
+
+class ConflictsModel(QAbstractTableModel):
+    """One row per field both sides changed; the chosen side is checked."""
+
+    def __init__(self, plan: MergePlan, theirs_heading: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.headers = ("Field", "When you opened it", theirs_heading, "Yours")
+        self.choices: dict[str, str] = {conflict.key: MINE for conflict in plan.conflicts}
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.plan.conflicts)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled
+        if index.column() in (THEIRS_COLUMN, MINE_COLUMN):
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.plan.conflicts):
+            return None
+        conflict = self.plan.conflicts[index.row()]
+        column = index.column()
+        texts = (
+            field_name(conflict.key),
+            conflict.shown_base,
+            conflict.shown_theirs,
+            conflict.shown_mine,
+        )
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return texts[column]
+        if role == Qt.ItemDataRole.CheckStateRole and column in (THEIRS_COLUMN, MINE_COLUMN):
+            side = THEIRS if column == THEIRS_COLUMN else MINE
+            chosen = self.choices[conflict.key] == side
+            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() not in (
+            THEIRS_COLUMN,
+            MINE_COLUMN,
+        ):
+            return False
+        self.choose(index.row(), THEIRS if index.column() == THEIRS_COLUMN else MINE)
+        return True
+
+    def choose(self, row: int, side: str) -> None:
+        """Keep ``side`` (THEIRS or MINE) for the field of ``row``."""
+        self.choices[self.plan.conflicts[row].key] = side
+        self.dataChanged.emit(self.index(row, THEIRS_COLUMN), self.index(row, MINE_COLUMN))
+
+
+class MergeDialog(QDialog):
+    """Both versions side by side; OK saves the merge against the colleague's version."""
+
+    def __init__(self, plan: MergePlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mergeDialog")
+        self.setWindowTitle("Changed by someone else")
+        self.plan = plan
+        who = ", ".join(dict.fromkeys(plan.authors)) or "someone else"
+        layout = QVBoxLayout(self)
+        merged = [field_name(key) for key in plan.merged]
+        kept = [field_name(key) for key in plan.taken_from_theirs]
+        lines = [f"{who} saved {plan.label} while you were editing it."]
+        if merged or kept:
+            lines.append(
+                "Merged by themselves: "
+                + "; ".join(
+                    ([f"yours: {', '.join(merged)}"] if merged else [])
+                    + ([f"{who}'s: {', '.join(kept)}"] if kept else [])
+                )
+                + "."
+            )
+        lines.append("You both changed the fields below: tick the value to keep.")
+        self.heading = QLabel("\n".join(lines), self)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.model = ConflictsModel(plan, f"{who}'s", self)
+        self.table = QTableView(self)
+        self.table.setObjectName("mergeTable")
+        self.table.setModel(self.model)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FIELD, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(760, 200 + 40 * len(plan.conflicts))
+
+    def values(self) -> dict[str, Any]:
+        """The values to save: the merge with the coordinator's choices."""
+        return self.plan.values(self.model.choices)

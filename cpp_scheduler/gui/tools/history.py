@@ -1,0 +1,255 @@
+"""The History panel: who changed the selected event, when, from what to what.
+
+The rows are what :func:`cpp_scheduler.services.history.history_of` answers (as
+``cpp-scheduler history UID`` prints it), newest first, read off the GUI thread; the dock
+follows the window's selection and every change. "Revert this change" puts the values a
+change replaced back as one undoable command (:class:`RevertChange`), saved against the
+version the panel read and through every rule of the program.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler.errors import SchedulerError, printable
+from cpp_scheduler.gui.commands import Editor, RecordCommand
+from cpp_scheduler.gui.tools import common
+from cpp_scheduler.gui.tools.common import AnyIndex
+from cpp_scheduler.model import Event
+from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.history import FieldChange, HistoryEntry, history_of, revert_change
+
+HEADERS = ("When (UTC)", "Who", "What")
+STORE_OWNED = frozenset({"sequence", "uid"})
+"""Fields the store changes by itself: in the tooltip, not in the row's summary."""
+
+
+def field_text(field: FieldChange) -> str:
+    """``title: 'Kobe workshop' → 'Kobe DRR workshop'``, each value shortened."""
+
+    def shown(value: Any) -> str:
+        if isinstance(value, list):
+            return f"{len(value)} linked"
+        if isinstance(value, str) and field.name.endswith("_utc"):
+            try:
+                return f"{datetime.fromisoformat(value):%a %d %b %Y %H:%M} UTC"
+            except ValueError:
+                pass
+        return "—" if value is None else printable(json.dumps(value, ensure_ascii=False), 40)
+
+    return f"{field.name.replace('_', ' ')}: {shown(field.old)} → {shown(field.new)}"
+
+
+def summary(entry: HistoryEntry) -> str:
+    """One line for a change: what it did and the fields it changed."""
+    if entry.action != "changed":
+        text = f"{entry.action.capitalize()} (version {entry.version})"
+    else:
+        shown = [field for field in entry.fields if field.name not in STORE_OWNED]
+        text = "; ".join(field_text(field) for field in shown or entry.fields)
+    return text + (f" — from {entry.source}" if entry.source else "")
+
+
+class HistoryModel(common.HeaderedTableModel):
+    """One record's changes, newest first."""
+
+    headers = HEADERS
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.entries: list[HistoryEntry] = []
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(reversed(entries))
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+            return None
+        entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return f"{entry.changed_at:%a %d %b %Y %H:%M}"
+            return entry.author if index.column() == 1 else summary(entry)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{entry.label}, version {entry.version}, by {entry.author}"]
+            lines += [field_text(field) for field in entry.fields if entry.action == "changed"]
+            return "\n".join(lines + ([f"From {entry.source}"] if entry.source else []))
+        return None
+
+
+class RevertChange(RecordCommand):
+    """Put back what one change replaced; undo puts the change back again."""
+
+    def __init__(self, editor: Editor, entry: HistoryEntry, version_read: int) -> None:
+        super().__init__(editor, Event, entry.record_id, f"Revert the change of {entry.label}")
+        self.change_id = entry.change_id
+        self.version = version_read
+        self.reverting: int | None = None
+
+    def apply(self) -> None:
+        done = revert_change(self.editor.database, self.change_id, self.version)
+        self.reverting, self.version = done.change_id, done.version
+        self._done()
+
+    def revert(self) -> None:
+        assert self.reverting is not None
+        done = revert_change(self.editor.database, self.reverting, self.version)
+        self.version = done.version
+        self._done()
+
+
+class HistoryDock(QDockWidget):
+    """A dock with the selected event's history and a button to revert one change."""
+
+    PLACEHOLDER = "Select an event to see who changed it, and when."
+
+    def __init__(
+        self,
+        database: Database,
+        editor: Editor,
+        run_in_background: Callable[..., None],
+        report_error: Callable[[str, str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("History", parent)
+        self.setObjectName("historyDock")
+        self.database = database
+        self.editor = editor
+        self._run = run_in_background
+        self._report_error = report_error
+        self._generation = 0
+        self.event_id: str | None = None
+        self.reading = False
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 2, 6, 4)
+        layout.setSpacing(3)
+        self.heading = QLabel(self.PLACEHOLDER, body)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.model = HistoryModel(self)
+        self.table = QTableView(body)
+        self.table.setObjectName("historyTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumSize(60, 40)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.revert_button = QPushButton("Revert this change", body)
+        self.revert_button.setObjectName("revertChange")
+        self.revert_button.setToolTip(
+            "Put back the values this change replaced, as a new change you can undo"
+        )
+        self.revert_button.setEnabled(False)
+        self.revert_button.clicked.connect(self.revert_selected)
+        buttons.addWidget(self.revert_button)
+        layout.addLayout(buttons)
+        body.setMinimumSize(110, 60)
+        self.setWidget(body)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
+
+    def selected_entry(self) -> HistoryEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entries[rows[0].row()] if rows else None
+
+    def _update_button(self) -> None:
+        entry = self.selected_entry()
+        self.revert_button.setEnabled(entry is not None and entry.revertible)
+
+    def show_event(self, event_id: str | None) -> None:
+        """Show the history of ``event_id`` (None clears the panel)."""
+        self.event_id = event_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the shown event's history again, off the GUI thread."""
+        self._generation += 1
+        event_id = self.event_id
+        if event_id is None:
+            self.reading = False
+            self._show([])
+            return
+        generation = self._generation
+        database = self.database
+        self.reading = True
+        self._run(
+            lambda: history_of(database, event_id),
+            lambda entries: self._arrived(generation, entries),
+            lambda error: self._failed(generation, error),
+        )
+
+    def stop(self) -> None:
+        self._generation += 1
+        self.reading = False
+
+    def follow(self, changed_model: str, ids: list[str]) -> None:
+        """After a command: read again when the event shown changed."""
+        if self.event_id is not None and changed_model == "Event" and self.event_id in ids:
+            self.refresh()
+
+    def revert_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or not self.model.entries:
+            return
+        version_read = self.model.entries[0].version
+        try:
+            self.editor.execute(RevertChange(self.editor, entry, version_read))
+        except SchedulerError as error:
+            self._report_error("Cannot revert this change", str(error))
+
+    def _arrived(self, generation: int, entries: list[HistoryEntry]) -> None:
+        if generation != self._generation:
+            return
+        self.reading = False
+        self._show(entries)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.reading = False
+        if not isinstance(error, SchedulerError):
+            sys.excepthook(type(error), error, error.__traceback__)
+        self._show([])
+
+    def _show(self, entries: list[HistoryEntry]) -> None:
+        self.model.set_entries(entries)
+        self._update_button()
+        if not entries:
+            self.heading.setText(self.PLACEHOLDER)
+            return
+        last = entries[-1]
+        self.heading.setText(
+            f"{last.label}: {len(entries)} change{'s' if len(entries) != 1 else ''}, "
+            f"the last by {last.author}"
+        )

@@ -1,0 +1,197 @@
+"""Hearing of other people's commits while a window is open, in a thread of its own.
+
+On PostgreSQL every commit of a change sends a notification from its own transaction
+(:data:`cpp_scheduler.store.history.CHANNEL`, with the author and each record's table,
+id and version); the watcher listens on a connection of its own. On SQLite there is no
+server to tell: the watcher asks ``PRAGMA data_version`` a few times a second, which
+moves when another connection commits, and reads the history rows written since.
+
+A lost connection is reported, retried every few seconds, and followed by a catch-up:
+a notice with ``catch_up`` set, after which the window reads everything again. No Qt
+here: the window turns the callbacks into signals.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import psycopg
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from cpp_scheduler.errors import printable
+from cpp_scheduler.model.base import Base
+from cpp_scheduler.model.history import Change
+from cpp_scheduler.store import Database
+from cpp_scheduler.store.history import CHANNEL
+
+POLL_SECONDS = 0.1
+"""How often a SQLite file is asked whether someone else committed."""
+APPLICATION_NAME = "CPP Scheduler changes"
+"""How the listening connection names itself to the server (``pg_stat_activity``)."""
+RETRY_SECONDS = 3.0
+"""How long to wait before connecting again after the connection was lost."""
+
+
+@dataclass(frozen=True)
+class ChangedRecord:
+    model: str
+    """The entity's class name (``Event``), as the window's editor names it."""
+    record_id: str
+    version: int
+
+
+@dataclass(frozen=True)
+class ChangeNotice:
+    """Records someone committed, and who; or, with ``catch_up``, "read everything"."""
+
+    author: str
+    records: tuple[ChangedRecord, ...] = field(default=())
+    catch_up: bool = False
+
+
+def _model_names() -> dict[str, str]:
+    return {
+        str(getattr(mapper.local_table, "name", "")): mapper.class_.__name__
+        for mapper in Base.registry.mappers
+    }
+
+
+def parse_notice(payload: str) -> ChangeNotice:
+    """A notification's payload as a notice (a malformed one asks for a catch-up)."""
+    try:
+        data = json.loads(payload)
+        author = printable(str(data.get("author", "someone")), 100)
+        if "records" not in data:
+            return ChangeNotice(author, catch_up=True)
+        names = _model_names()
+        records = tuple(
+            ChangedRecord(names.get(str(table), str(table)), str(record_id), int(version))
+            for table, record_id, version in data["records"]
+        )
+        return ChangeNotice(author, records)
+    except (ValueError, TypeError, AttributeError):
+        return ChangeNotice("someone", catch_up=True)
+
+
+def _reason(error: BaseException) -> str:
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return printable(lines[0], 80) if lines else "no answer"
+
+
+class ChangeWatcher:
+    """Calls ``on_notice`` for every commit made elsewhere, ``on_status`` with a line
+    when the connection is lost (and None when it is back), from a thread of its own."""
+
+    def __init__(
+        self,
+        database: Database,
+        on_notice: Callable[[ChangeNotice], None],
+        on_status: Callable[[str | None], None],
+    ) -> None:
+        self.database = database
+        self.on_notice = on_notice
+        self.on_status = on_status
+        self._stop = threading.Event()
+        self.ready = threading.Event()
+        """Set once the watcher listens (or polls): commits from then on are heard."""
+        self._thread = threading.Thread(target=self._run, name="change-watcher", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop listening; returns once the thread is done (within a poll's time)."""
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=RETRY_SECONDS + 2)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive() and not self._stop.is_set()
+
+    def _run(self) -> None:
+        lost = False
+        while not self._stop.is_set():
+            try:
+                if self.database.is_sqlite:
+                    self._poll_sqlite(lost)
+                else:
+                    self._listen_postgres(lost)
+            except (psycopg.Error, sqlite3.Error, SQLAlchemyError, OSError) as error:
+                if self._stop.is_set():
+                    return
+                lost = True
+                self.on_status(
+                    f"Lost the connection to {self.database.name} ({_reason(error)}); trying again"
+                )
+                self._stop.wait(RETRY_SECONDS)
+
+    # -- PostgreSQL: LISTEN on a connection of its own ------------------------------------
+    def _listen_postgres(self, after_loss: bool) -> None:
+        conninfo = self.database.url.set(drivername="postgresql").render_as_string(
+            hide_password=False
+        )
+        with psycopg.connect(
+            conninfo, autocommit=True, connect_timeout=5, application_name=APPLICATION_NAME
+        ) as connection:
+            connection.execute(f"LISTEN {CHANNEL}")
+            self.ready.set()
+            if after_loss:
+                self.on_status(None)
+                self.on_notice(ChangeNotice("", catch_up=True))
+            while not self._stop.is_set():
+                for notification in connection.notifies(timeout=0.5):
+                    self.on_notice(parse_notice(notification.payload))
+                    if self._stop.is_set():
+                        return
+                connection.execute("SELECT 1")  # a dead server shows here, not in silence
+
+    # -- SQLite: data_version, then the history rows written since ------------------------
+    def _poll_sqlite(self, after_loss: bool) -> None:
+        path = str(self.database.url.database)
+        connection = sqlite3.connect(path, timeout=self.database.timeout)
+        try:
+            seen = self._last_change()
+            version = connection.execute("PRAGMA data_version").fetchone()[0]
+            self.ready.set()
+            if after_loss:
+                self.on_status(None)
+                self.on_notice(ChangeNotice("", catch_up=True))
+            while not self._stop.wait(POLL_SECONDS):
+                now = connection.execute("PRAGMA data_version").fetchone()[0]
+                if now == version:
+                    continue
+                version = now
+                seen = self._report_since(seen)
+        finally:
+            connection.close()
+
+    def _last_change(self) -> int:
+        with self.database.session() as session:
+            return int(session.scalar(select(func.max(Change.id))) or 0)
+
+    def _report_since(self, seen: int) -> int:
+        with self.database.session() as session:
+            rows = session.execute(
+                select(
+                    Change.id, Change.record_table, Change.record_id, Change.version, Change.author
+                )
+                .where(Change.id > seen)
+                .order_by(Change.id)
+            ).all()
+        if not rows:
+            return seen
+        names = _model_names()
+        by_author: dict[str, list[ChangedRecord]] = {}
+        for _id, table, record_id, version, author in rows:
+            by_author.setdefault(author, []).append(
+                ChangedRecord(names.get(table, table), record_id, version)
+            )
+        for author, records in by_author.items():
+            self.on_notice(ChangeNotice(author, tuple(records)))
+        return int(rows[-1][0])

@@ -1,0 +1,201 @@
+"""A save that meets a colleague's newer version: merge field by field instead of refusing.
+
+Three versions of each field the coordinator saved are compared: the *base* (the record
+as the coordinator read it: rebuilt from the history at the version read, or the values
+the editor read when the history does not reach back that far), *theirs* (the record in
+the database now) and *mine* (what the coordinator saved). A field only one side changed
+takes that side's value by itself; a field both changed to different values is a
+:class:`FieldConflict` for the coordinator to decide. The result is saved against the
+newer version like any edit, so a third change in between is met the same way again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cpp_scheduler.errors import printable
+from cpp_scheduler.model.base import Base
+from cpp_scheduler.model.history import Change
+from cpp_scheduler.services.editing import (
+    get_record,
+    link_keys,
+    record_title,
+    record_values,
+)
+from cpp_scheduler.services.history import stored_value
+from cpp_scheduler.store import ConcurrentEditError, Database
+from cpp_scheduler.store.history import plain
+
+THEIRS = "theirs"
+MINE = "mine"
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """A field both sides changed, to different values: each as stored, and as shown."""
+
+    key: str
+    base: Any
+    theirs: Any
+    mine: Any
+    shown_base: str
+    shown_theirs: str
+    shown_mine: str
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What saving ``mine`` over the newer version would keep, and what is left to decide.
+
+    ``merged`` holds every field the save will write: the coordinator's own changes that
+    nobody else touched; fields only the colleague changed are left as they are stored.
+    """
+
+    record_id: str
+    label: str
+    their_version: int
+    authors: tuple[str, ...]
+    """Who made the changes since the version read (from the history), oldest first."""
+    merged: dict[str, Any]
+    taken_from_theirs: tuple[str, ...]
+    conflicts: tuple[FieldConflict, ...] = field(default=())
+
+    def values(self, choices: Mapping[str, str]) -> dict[str, Any]:
+        """The values to save, with ``choices`` (field key: :data:`THEIRS` or
+        :data:`MINE`) for each conflict; a conflict not chosen keeps theirs."""
+        values = dict(self.merged)
+        for conflict in self.conflicts:
+            if choices.get(conflict.key) == MINE:
+                values[conflict.key] = conflict.mine
+            else:
+                values.pop(conflict.key, None)
+        return values
+
+
+def _comparable(key: str, value: Any, links: set[str]) -> Any:
+    if key in links:
+        return sorted(str(item) for item in value or ())
+    if value is None or isinstance(value, str):
+        return (value or "").strip()  # an editor's empty text is the store's nothing
+    return plain(value)
+
+
+def _history_base(
+    session: Session, model: type[Base], record: Base, version_read: int
+) -> tuple[dict[str, Any] | None, tuple[str, ...]]:
+    """The record's values at ``version_read``, from its values now and the history of
+    the changes since; None when the history does not reach back that far."""
+    record_id = str(record.id)  # type: ignore[attr-defined]
+    changes = session.scalars(
+        select(Change).where(Change.record_id == record_id).order_by(Change.id.desc())
+    ).all()
+    later = [change for change in changes if change.version > version_read]
+    if not any(change.version <= version_read for change in changes):
+        return None, tuple(change.author for change in reversed(later))
+    values = record_values(record)
+    keys = link_keys(model)
+    for change in later:
+        for name, (old, _new) in json.loads(change.fields).items():
+            if name in keys:
+                values[keys[name]] = list(old or [])
+            elif name in values:
+                values[name] = stored_value(model, name, old)
+    return values, tuple(change.author for change in reversed(later))
+
+
+def _shown(session: Session, model: type[Base], key: str, value: Any) -> str:
+    links = {values_key: name for name, values_key in link_keys(model).items()}
+    if key in links:
+        target = model.__mapper__.relationships[links[key]].mapper.class_
+        names = []
+        for linked_id in value or ():
+            linked = session.get(target, linked_id)
+            names.append(record_title(linked) if linked is not None else "(deleted)")
+        return ", ".join(sorted(names)) or "(none)"
+    if value is None or value == "":
+        return "(empty)"
+    column = model.__table__.columns.get(key)
+    if column is not None and column.foreign_keys:
+        table = next(iter(column.foreign_keys)).column.table
+        held = next((m.class_ for m in Base.registry.mappers if m.local_table is table), None)
+        linked = session.get(held, value) if held is not None else None
+        return record_title(linked) if linked is not None else "(deleted)"
+    if isinstance(value, datetime):
+        return f"{value:%a %d %b %Y %H:%M} UTC"
+    return printable(str(plain(value)), 200)
+
+
+def plan_merge(
+    database: Database,
+    model: type[Base],
+    record_id: str,
+    version_read: int,
+    read_values: Mapping[str, Any],
+    mine: Mapping[str, Any],
+) -> MergePlan:
+    """Compare ``mine`` with the record now and as it was at ``version_read``.
+
+    ``read_values`` are the values the editor read when it opened: the base for a field
+    the history cannot give. A record deleted meanwhile raises the store's error.
+    """
+    with database.session() as session:
+        record = get_record(session, model, record_id)
+        theirs = record_values(record)
+        history_base, authors = _history_base(session, model, record, version_read)
+        base = history_base if history_base is not None else dict(read_values)
+        links = set(link_keys(model).values())
+        merged: dict[str, Any] = {}
+        taken: list[str] = []
+        conflicts: list[FieldConflict] = []
+        for key, my_value in mine.items():
+            if key not in theirs:
+                merged[key] = my_value
+                continue
+            b = _comparable(key, base.get(key), links)
+            t = _comparable(key, theirs[key], links)
+            m = _comparable(key, my_value, links)
+            if m == t:
+                continue
+            if m == b:
+                taken.append(key)  # only the colleague changed it: theirs stays
+                continue
+            if t == b:
+                merged[key] = my_value  # only the coordinator changed it
+                continue
+            conflicts.append(
+                FieldConflict(
+                    key,
+                    base.get(key),
+                    theirs[key],
+                    my_value,
+                    _shown(session, model, key, base.get(key)),
+                    _shown(session, model, key, theirs[key]),
+                    _shown(session, model, key, my_value),
+                )
+            )
+        return MergePlan(
+            record_id,
+            record.label(),
+            int(getattr(record, "version", 0) or 0),
+            authors,
+            merged,
+            tuple(taken),
+            tuple(conflicts),
+        )
+
+
+__all__ = [
+    "MINE",
+    "THEIRS",
+    "ConcurrentEditError",
+    "FieldConflict",
+    "MergePlan",
+    "plan_merge",
+]

@@ -1,0 +1,236 @@
+"""The store's half of the history: every save appends what it changed, in its transaction.
+
+One listener after each flush of a :class:`~cpp_scheduler.store.session.StoreSession`
+reads the attribute history of every record the flush wrote (its columns and its
+many-to-many links) and inserts one :class:`~cpp_scheduler.model.history.Change` row per
+record, with the session's author. Being part of the flush, the rows commit or roll back
+with the change itself, whoever wrote it: a dialog, a drag, an import or a command.
+
+An import names its source with :func:`group_changes`, so the history of one event says
+which file changed it.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Table, event, insert, inspect, text
+from sqlalchemy.orm import ColumnProperty, Mapper, RelationshipProperty, Session, UOWTransaction
+from sqlalchemy.orm.state import InstanceState
+
+from cpp_scheduler.errors import printable
+from cpp_scheduler.model.history import Change
+from cpp_scheduler.store.authors import UNKNOWN
+from cpp_scheduler.store.session import StoreSession
+
+AUTHOR = "author"
+GROUP = "history_group"
+PENDING = "history_pending"
+#: Columns every record has that say nothing a coordinator changed.
+UNRECORDED = frozenset({"version", "created_at", "updated_at"})
+
+CHANNEL = "cpp_scheduler_changes"
+"""The PostgreSQL channel every commit of a change is announced on."""
+MAX_PAYLOAD = 7000
+"""Bytes of a notification's payload at most (the server's limit is 8000)."""
+
+CREATED = "created"
+CHANGED = "changed"
+DELETED = "deleted"
+CHANGES: Table = Change.__table__  # type: ignore[assignment]
+
+
+def group_changes(session: Session, source: str) -> str:
+    """Tie the changes ``session`` writes from now on to one entry naming ``source``
+    (an imported file, for instance); the group's id."""
+    group_id = str(uuid.uuid4())
+    session.info[GROUP] = (group_id, printable(source, 300))
+    return group_id
+
+
+def plain(value: Any) -> Any:
+    """``value`` in the JSON form the history keeps: instants as ISO 8601 UTC."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    return str(value)
+
+
+def _ids(records: Iterable[Any]) -> list[str]:
+    return sorted(str(getattr(record, "id", record)) for record in records)
+
+
+def _links(mapper: Mapper[Any]) -> list[RelationshipProperty[Any]]:
+    return [rel for rel in mapper.relationships if rel.secondary is not None]
+
+
+def _columns(mapper: Mapper[Any]) -> list[ColumnProperty[Any]]:
+    return [prop for prop in mapper.column_attrs if prop.key not in UNRECORDED]
+
+
+def _changed_fields(state: InstanceState[Any]) -> dict[str, list[Any]]:
+    fields: dict[str, list[Any]] = {}
+    for prop in _columns(state.mapper):
+        history = state.attrs[prop.key].history
+        if not history.has_changes():
+            continue
+        old = plain(history.deleted[0]) if history.deleted else None
+        new = plain(history.added[0]) if history.added else None
+        if old != new:
+            fields[prop.key] = [old, new]
+    for rel in _links(state.mapper):
+        history = state.attrs[rel.key].history
+        if not history.has_changes():
+            continue
+        kept = list(history.unchanged)
+        old_ids, new_ids = _ids(kept + list(history.deleted)), _ids(kept + list(history.added))
+        if old_ids != new_ids:
+            fields[rel.key] = [old_ids, new_ids]
+    return fields
+
+
+def _all_fields(state: InstanceState[Any], *, before: bool) -> dict[str, list[Any]]:
+    """Every value a created record starts with (``[None, value]``), or a deleted one
+    ends with (``[value, None]``)."""
+    loaded = state.dict
+    fields: dict[str, list[Any]] = {}
+    for prop in _columns(state.mapper):
+        if prop.key in loaded:
+            value = plain(loaded[prop.key])
+            fields[prop.key] = [value, None] if before else [None, value]
+    for rel in _links(state.mapper):
+        if rel.key in loaded:
+            ids = _ids(loaded[rel.key] or ())
+            if ids:
+                fields[rel.key] = [ids, None] if before else [None, ids]
+    return fields
+
+
+def _label(record: Any) -> str:
+    try:
+        return printable(str(record.label()), 200)
+    except Exception:  # a label is a courtesy: never fail a save over it
+        return f"{getattr(record, 'record_kind', 'record')} {getattr(record, 'id', '')}"
+
+
+def _row(
+    record: Any, action: str, fields: dict[str, list[Any]], info: dict[str, Any], at: datetime
+) -> dict[str, Any]:
+    state = inspect(record)
+    group = info.get(GROUP)
+    version = state.dict.get("version")
+    if version is None:
+        version = state.committed_state.get("version", 0)
+    return {
+        "record_table": state.mapper.local_table.name,
+        "record_id": str(record.id),
+        "kind": str(getattr(record, "record_kind", "record"))[:32],
+        "record_label": _label(record),
+        "action": action,
+        "version": int(version or 0),
+        "author": str(info.get(AUTHOR) or UNKNOWN),
+        "changed_at": at,
+        "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        "group_id": group[0] if group else None,
+        "group_name": group[1] if group else None,
+    }
+
+
+def _recorded(record: Any) -> bool:
+    mapper = inspect(record).mapper
+    return mapper.version_id_col is not None and not isinstance(record, Change)
+
+
+def announcement(rows: list[dict[str, Any]], info: dict[str, Any]) -> str:
+    """The NOTIFY payload of a commit: who, and each record's table, id and version; a
+    commit too large for one notification says ``many`` and the listeners reload all."""
+    records = [[row["record_table"], row["record_id"], row["version"]] for row in rows]
+    payload = {"author": str(info.get(AUTHOR) or UNKNOWN), "records": records}
+    text_form = json.dumps(payload, ensure_ascii=False)
+    if len(text_form.encode("utf-8")) > MAX_PAYLOAD:
+        text_form = json.dumps({"author": payload["author"], "many": len(records)})
+    return text_form
+
+
+def _merged(first: dict[str, Any], then: dict[str, Any]) -> dict[str, Any] | None:
+    """Two flushes' changes of one record in one transaction as the one save they are:
+    the first old value and the last new one of each field; None when nothing is left."""
+    if first["action"] == CREATED and then["action"] == DELETED:
+        return None
+    action = DELETED if then["action"] == DELETED else first["action"]
+    fields: dict[str, list[Any]] = json.loads(first["fields"])
+    for name, (old, new) in json.loads(then["fields"]).items():
+        fields[name] = [fields[name][0] if name in fields else old, new]
+    if action == CHANGED:
+        fields = {name: pair for name, pair in fields.items() if pair[0] != pair[1]}
+        if not fields:
+            return None
+    return {
+        **then,
+        "action": action,
+        "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
+    }
+
+
+@event.listens_for(StoreSession, "after_flush")
+def _note_changes(session: Session, _context: UOWTransaction) -> None:
+    """Keep what this flush wrote until the commit; a save may flush several times."""
+    at = datetime.now(UTC)
+    info = session.info
+    rows: list[dict[str, Any]] = []
+    for record in session.new:
+        if _recorded(record):
+            rows.append(_row(record, CREATED, _all_fields(inspect(record), before=False), info, at))
+    for record in session.dirty:
+        if not _recorded(record):
+            continue
+        fields = _changed_fields(inspect(record))
+        if fields:
+            rows.append(_row(record, CHANGED, fields, info, at))
+    for record in session.deleted:
+        if _recorded(record):
+            rows.append(_row(record, DELETED, _all_fields(inspect(record), before=True), info, at))
+    pending: dict[tuple[str, str], dict[str, Any] | None] = info.setdefault(PENDING, {})
+    for row in rows:
+        key = (row["record_table"], row["record_id"])
+        earlier = pending.get(key)
+        pending[key] = row if earlier is None else _merged(earlier, row)
+
+
+@event.listens_for(StoreSession, "before_commit")
+def _write_changes(session: Session) -> None:
+    """Append the transaction's changes to the history, just before it commits."""
+    session.flush()
+    pending: dict[tuple[str, str], dict[str, Any] | None] = session.info.pop(PENDING, {})
+    rows = [row for row in pending.values() if row is not None]
+    if rows:
+        connection = session.connection()
+        connection.execute(insert(CHANGES), rows)
+        if connection.dialect.name == "postgresql":
+            # NOTIFY is transactional: the other windows hear of it when this commits.
+            connection.execute(
+                text("SELECT pg_notify(:channel, :payload)"),
+                {"channel": CHANNEL, "payload": announcement(rows, session.info)},
+            )
+
+
+@event.listens_for(StoreSession, "after_rollback")
+def _forget_changes(session: Session) -> None:
+    session.info.pop(PENDING, None)

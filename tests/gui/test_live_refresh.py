@@ -1,0 +1,112 @@
+"""A colleague's commit in another process appears in this window by itself: on
+PostgreSQL through NOTIFY, on SQLite through the file's data version."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from gui_support import JANUARY_NINE_TOKYO, add_event
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.live import start_live_refresh
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.model import EventKind
+from cpp_scheduler.services.rows import OccurrenceKey
+from cpp_scheduler.store import Database, open_database
+
+ROOT = Path(__file__).resolve().parents[2]
+COLLEAGUE = """
+import sys
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import open_database
+database = open_database(sys.argv[1])
+for event_id in sys.argv[2:]:
+    version = editing.stored(database, Event, event_id).version
+    editing.change(database, Event, event_id, {"title": "Renamed by Ravi"}, version)
+database.close()
+"""
+
+
+def _colleague_renames(url: str, *event_ids: str) -> None:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CPP_SCHEDULER_AUTHOR": "Ravi Menon"}
+    subprocess.run(
+        [sys.executable, "-c", COLLEAGUE, url, *event_ids],
+        check=True,
+        env=environment,
+        timeout=60,
+    )
+
+
+def _title(window: MainWindow, event_id: str) -> str:
+    return window.events.row_at(window.events.row_of(event_id)).title
+
+
+def test_a_change_committed_by_another_process_appears_and_keeps_the_selection(
+    qtbot: QtBot, database_url: str, make_window: Callable[[Database], MainWindow]
+) -> None:
+    database = open_database(database_url)
+    kobe = add_event(database, "Kobe DRR workshop", JANUARY_NINE_TOKYO, 2, kind=EventKind.WORKSHOP)
+    toyama = add_event(database, "Toyama visit", JANUARY_NINE_TOKYO, 1, kind=EventKind.SITE_VISIT)
+    window = make_window(database)
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    window.select_occurrence(OccurrenceKey(toyama))
+    live = start_live_refresh(window)
+    try:
+        assert live.watcher.ready.wait(10)
+        with qtbot.waitSignal(live.applied, timeout=10_000):
+            _colleague_renames(database_url, kobe)
+        assert _title(window, kobe) == "Renamed by Ravi"
+        assert _title(window, toyama) == "Toyama visit"
+        assert window.selected_occurrence == OccurrenceKey(toyama)
+        assert window.statusBar().currentMessage() == "Ravi Menon changed a record"
+        assert not live.label.isVisible()
+    finally:
+        live.stop()
+        window.tasks.wait_for_done()
+        database.close()
+
+
+IMPORT = """
+import sys
+from cpp_scheduler.model import Event
+from cpp_scheduler.store import open_database
+database = open_database(sys.argv[1])
+with database.transaction() as session:
+    for event_id in sys.argv[2:]:
+        session.get(Event, event_id).notes = "Agenda attached"
+database.close()
+"""
+
+
+def test_a_burst_of_changes_is_read_once_and_checked_once(
+    qtbot: QtBot, sqlite_path: Path, make_window: Callable[[Database], MainWindow]
+) -> None:
+    database = open_database(sqlite_path)
+    events = [
+        add_event(database, f"Workshop {n}", JANUARY_NINE_TOKYO, 1, kind=EventKind.WORKSHOP)
+        for n in range(3)
+    ]
+    window = make_window(database)
+    live = start_live_refresh(window)
+    announced: list[tuple[str, list[str]]] = []
+    window.editor.changed.connect(lambda model, ids: announced.append((model, ids)))
+    try:
+        assert live.watcher.ready.wait(10)
+        environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+        with qtbot.waitSignal(live.applied, timeout=10_000):
+            subprocess.run(
+                [sys.executable, "-c", IMPORT, str(sqlite_path), *events],
+                check=True,
+                env=environment,
+                timeout=60,
+            )
+        assert announced == [("Event", sorted(events))]
+    finally:
+        live.stop()
+        window.tasks.wait_for_done()
+        database.close()

@@ -1,0 +1,72 @@
+"""A coordinator with the read-only role sees the program, cannot change it, and is told
+why in the status bar."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+
+import psycopg
+import pytest
+from gui_support import JANUARY_NINE_TOKYO, add_event
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.cli import main
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.commands import move_event
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.gui.readonly import EDITING_ACTIONS, check_access
+from cpp_scheduler.store import Database, open_database
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def reader_url(postgres_url: str) -> Iterator[str]:
+    name = f"cpp_test_reader_{uuid.uuid4().hex[:8]}"
+    owner = open_database(postgres_url)
+    add_event(owner, "Kobe DRR workshop", JANUARY_NINE_TOKYO, 2)
+    owner.close()
+    admin_url = postgres_url.split("?")[0]
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{name}" LOGIN')
+    assert main(["--db", postgres_url, "admin", "roles", "--apply"]) == 0
+    assert main(["--db", postgres_url, "admin", "grant", name, "--role", "reader", "--apply"]) == 0
+    yield postgres_url.replace("postgres@", f"{name}@", 1)
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,)
+        )
+        admin.execute(f'DROP OWNED BY "{name}"')
+        admin.execute(f'DROP ROLE "{name}"')
+
+
+def test_the_read_only_window_turns_editing_off_and_says_why(
+    qtbot: QtBot, reader_url: str, make_window: Callable[[Database], MainWindow]
+) -> None:
+    database = open_database(reader_url)
+    try:
+        window = make_window(database)
+        window.go_to(JANUARY_NINE_TOKYO.date())
+        check_access(window)
+        qtbot.waitUntil(lambda: window.editor.read_only is not None, timeout=10_000)
+
+        label = window.statusBar().findChild(QLabel, "readOnly")
+        assert label is not None
+        assert label.text().startswith("Read-only: cpp_test_reader_")
+        editing = [a for a in window.findChildren(QAction) if a.objectName() in EDITING_ACTIONS]
+        assert editing
+        assert not any(action.isEnabled() for action in editing)
+        event_id = window.events.row_at(0).event_id
+        window.select_event(event_id)
+        assert not any(action.isEnabled() for action in editing)
+        later = JANUARY_NINE_TOKYO.replace(hour=3)
+        with pytest.raises(SchedulerError, match=r"^Read-only"):
+            window.editor.execute(
+                move_event(window.editor, event_id, later, later, window.display_zone)
+            )
+        window.tasks.wait_for_done()
+    finally:
+        database.close()

@@ -1,0 +1,107 @@
+"""The History panel: the selected event's changes, and reverting one as an undo step."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from conftest import JANUARY_NINE_TOKYO, add_event, settle, tools_of
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.commands import move_event
+from cpp_scheduler.gui.tools.history import HistoryDock
+from cpp_scheduler.model import Event
+from cpp_scheduler.services.rows import OccurrenceKey
+
+
+def read(qtbot: QtBot, dock: HistoryDock) -> None:
+    qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
+
+
+def _title_in_database(database, event_id: str) -> str:
+    with database.session() as session:
+        found = session.get(Event, event_id)
+        assert found is not None
+        return found.title
+
+
+def test_the_panel_lists_changes_and_reverts_one_as_an_undoable_step(
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_database, open_window
+) -> None:
+    sqlite_database.author = "Aiko Tanaka"
+    event = add_event(sqlite_database, "Kobe DRR clinic", JANUARY_NINE_TOKYO)
+    window = open_window()
+    errors: list[tuple[str, str]] = []
+    window.report_error = lambda title, message: errors.append((title, message))  # type: ignore[method-assign]
+    dock = tools_of(window).history
+    window.views["day"].occurrenceSelected.emit(OccurrenceKey(event))
+    read(qtbot, dock)
+    assert dock.model.rowCount() == 1
+    assert dock.model.index(0, 1).data() == "Aiko Tanaka"
+    assert not dock.revert_button.isEnabled()  # nothing chosen; a creation is not reverted
+
+    later = JANUARY_NINE_TOKYO + timedelta(hours=2)
+    window.editor.execute(
+        move_event(window.editor, event, later, later + timedelta(hours=1), window.display_zone)
+    )
+    settle(qtbot, window)
+    read(qtbot, dock)
+    qtmodeltester.check(dock.model)
+    assert dock.model.rowCount() == 2
+    assert dock.model.index(0, 2).data() == (
+        "end utc: Tue 12 Jan 2027 01:00 UTC → Tue 12 Jan 2027 03:00 UTC; "
+        "start utc: Tue 12 Jan 2027 00:00 UTC → Tue 12 Jan 2027 02:00 UTC"
+    )
+
+    dock.table.selectRow(0)
+    assert dock.revert_button.isEnabled()
+    undo_steps = window.editor.stack.count()
+    qtbot.mouseClick(dock.revert_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    read(qtbot, dock)
+
+    assert errors == []
+    assert window.editor.stack.count() == undo_steps + 1
+    assert window.editor.stack.undoText().startswith("Revert the change of event 'Kobe DRR clinic'")
+    assert dock.model.rowCount() == 3
+    row = window.events.row_of(event)
+    assert window.events.row_at(row).start_utc == JANUARY_NINE_TOKYO
+
+    window.editor.stack.undo()
+    settle(qtbot, window)
+    read(qtbot, dock)
+    assert window.events.row_at(window.events.row_of(event)).start_utc == later
+    assert dock.model.rowCount() == 4
+
+
+def test_a_revert_over_a_later_change_is_refused_in_one_message(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    event = add_event(sqlite_database, "Kobe DRR clinic", JANUARY_NINE_TOKYO)
+    window = open_window()
+    errors: list[tuple[str, str]] = []
+    window.report_error = lambda title, message: errors.append((title, message))  # type: ignore[method-assign]
+    dock = tools_of(window).history
+    for hours in (2, 4):
+        later = JANUARY_NINE_TOKYO + timedelta(hours=hours)
+        window.editor.execute(
+            move_event(window.editor, event, later, later + timedelta(hours=1), window.display_zone)
+        )
+        settle(qtbot, window)
+    window.views["day"].occurrenceSelected.emit(OccurrenceKey(event))
+    read(qtbot, dock)
+    steps = window.editor.stack.count()
+
+    dock.table.selectRow(1)  # the first move: its start was moved again since
+    dock.revert_selected()
+
+    assert window.editor.stack.count() == steps
+    assert errors == [
+        (
+            "Cannot revert this change",
+            "cannot revert this change of event 'Kobe DRR clinic': its end utc was changed "
+            "again since; revert the later change first",
+        )
+    ]
+    assert _title_in_database(sqlite_database, event) == "Kobe DRR clinic"

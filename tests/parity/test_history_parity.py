@@ -1,0 +1,78 @@
+"""The History panel shows exactly the changes ``cpp-scheduler history UID --json`` prints:
+the same authors, the same versions, the same fields, in the same order (newest first in
+the panel, oldest first on the command line)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.cli import main
+from cpp_scheduler.gui.commands import Editor
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.tools.history import HistoryDock
+from cpp_scheduler.model import Event, EventKind
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import Database
+
+START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
+
+
+def history_json(capsys: pytest.CaptureFixture[str], database: Database, uid: str) -> Any:
+    capsys.readouterr()
+    url = database.url.render_as_string(hide_password=False)
+    assert main(["history", uid, "--json", "--db", url]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_panel_and_the_command_tell_the_same_history(
+    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sqlite_database.author = "Aiko Tanaka"
+    event_id = editing.create(
+        sqlite_database,
+        Event,
+        {
+            "title": "Kobe DRR workshop",
+            "kind": EventKind.WORKSHOP,
+            "start_utc": START,
+            "end_utc": START + timedelta(hours=2),
+            "zone": "Asia/Tokyo",
+        },
+    )
+    for number, author in enumerate(("Ravi Menon", "Aiko Tanaka", "Ravi Menon"), start=1):
+        sqlite_database.author = author
+        editing.change(
+            sqlite_database, Event, event_id, {"title": f"Kobe DRR workshop {number}"}, number
+        )
+    with sqlite_database.session() as session:
+        uid = session.get(Event, event_id).uid  # type: ignore[union-attr]
+
+    tasks = TaskManager()
+    dock = HistoryDock(
+        sqlite_database, Editor(sqlite_database), tasks.run_in_background, lambda *_: None
+    )
+    qtbot.addWidget(dock)
+    dock.show_event(event_id)
+    qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
+    tasks.wait_for_done()
+
+    printed = history_json(capsys, sqlite_database, uid)
+    shown = [entry.as_json() for entry in reversed(dock.model.entries)]
+    assert shown == printed
+    assert [entry["author"] for entry in printed] == [
+        "Aiko Tanaka",
+        "Ravi Menon",
+        "Aiko Tanaka",
+        "Ravi Menon",
+    ]
+    assert [dock.model.index(row, 1).data() for row in range(4)] == [
+        "Ravi Menon",
+        "Aiko Tanaka",
+        "Ravi Menon",
+        "Aiko Tanaka",
+    ]

@@ -1,0 +1,112 @@
+"""Another process's commit reaches a watcher: on PostgreSQL by NOTIFY, on SQLite by
+``PRAGMA data_version``; with who made it and each record's new version."""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from cpp_scheduler.model import Event, EventKind
+from cpp_scheduler.services import editing
+from cpp_scheduler.services.live import (
+    APPLICATION_NAME,
+    ChangedRecord,
+    ChangeNotice,
+    ChangeWatcher,
+    parse_notice,
+)
+from cpp_scheduler.store import Database, open_database
+from cpp_scheduler.store.history import announcement
+
+ROOT = Path(__file__).resolve().parents[2]
+START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
+COLLEAGUE = """
+import sys
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import open_database
+database = open_database(sys.argv[1])
+editing.change(database, Event, sys.argv[2], {"title": "Kobe DRR peer workshop"}, 1)
+database.close()
+"""
+
+
+def _colleague_renames(url: str, event_id: str) -> None:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CPP_SCHEDULER_AUTHOR": "Ravi Menon"}
+    subprocess.run(
+        [sys.executable, "-c", COLLEAGUE, url, event_id], check=True, env=environment, timeout=60
+    )
+
+
+def test_a_commit_in_another_process_is_heard_with_its_author_and_version(
+    database: Database, database_url: str
+) -> None:
+    event_id = editing.create(
+        database,
+        Event,
+        {
+            "title": "Kobe DRR workshop",
+            "kind": EventKind.WORKSHOP,
+            "start_utc": START,
+            "end_utc": START + timedelta(hours=2),
+            "zone": "Asia/Tokyo",
+        },
+    )
+    notices: queue.Queue[ChangeNotice] = queue.Queue()
+    statuses: list[str | None] = []
+    watcher = ChangeWatcher(database, notices.put, statuses.append)
+    watcher.start()
+    try:
+        assert watcher.ready.wait(10)
+        _colleague_renames(database_url, event_id)
+        notice = notices.get(timeout=10)
+    finally:
+        watcher.stop()
+    assert notice.author == "Ravi Menon"
+    assert ChangedRecord("Event", event_id, 2) in notice.records
+    assert not notice.catch_up
+    assert statuses == []
+    assert not watcher.running
+
+
+def test_a_commit_too_large_for_one_notification_asks_for_a_catch_up() -> None:
+    rows = [
+        {"record_table": "events", "record_id": f"{number:036d}", "version": 1}
+        for number in range(500)
+    ]
+    notice = parse_notice(announcement(rows, {"author": "Aiko Tanaka"}))
+    assert notice == ChangeNotice("Aiko Tanaka", catch_up=True)
+    assert parse_notice("not json").catch_up
+
+
+@pytest.mark.postgres
+def test_a_lost_connection_is_said_retried_and_caught_up(postgres_url: str) -> None:
+    database = open_database(postgres_url)
+    notices: queue.Queue[ChangeNotice] = queue.Queue()
+    statuses: queue.Queue[str | None] = queue.Queue()
+    watcher = ChangeWatcher(database, notices.put, statuses.put)
+    watcher.start()
+    try:
+        assert watcher.ready.wait(10)
+        with psycopg.connect(postgres_url.split("?")[0], autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name = %s",
+                (APPLICATION_NAME,),
+            )
+        lost = statuses.get(timeout=10)
+        assert lost is not None
+        assert lost.startswith(f"Lost the connection to {database.name}")
+        assert lost.endswith("trying again")
+        assert statuses.get(timeout=15) is None
+        assert notices.get(timeout=5).catch_up
+    finally:
+        watcher.stop()
+        database.close()

@@ -1,0 +1,191 @@
+"""Every save leaves a history: who, when, which fields from what to what, and its source."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from cpp_scheduler.model import Change, Event, EventKind, ThematicArea
+from cpp_scheduler.programfile import export_program, import_program
+from cpp_scheduler.services import editing
+from cpp_scheduler.services.calendar_import import import_calendar
+from cpp_scheduler.services.history import RevertError, history_of, revert_change
+from cpp_scheduler.services.series import move_event
+from cpp_scheduler.store import ConcurrentEditError, Database, open_database
+
+START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _workshop(database: Database) -> str:
+    with database.transaction() as session:
+        event = editing.create_record(
+            session,
+            Event,
+            {
+                "title": "Kobe DRR workshop",
+                "kind": EventKind.WORKSHOP,
+                "start_utc": START,
+                "end_utc": START + timedelta(hours=2),
+                "zone": "Asia/Tokyo",
+            },
+        )
+        return event.id
+
+
+def _changes(database: Database) -> int:
+    with database.session() as session:
+        return session.scalar(select(func.count()).select_from(Change)) or 0
+
+
+def test_a_dialog_edit_and_a_drag_are_written_with_their_author_and_values(
+    database: Database,
+) -> None:
+    database.author = "Aiko Tanaka"
+    event_id = _workshop(database)
+    with database.transaction() as session:
+        theme = session.scalars(select(ThematicArea.id).limit(1)).one()
+        editing.update_record(
+            session, Event, event_id, {"title": "Kobe DRR peer workshop", "theme_ids": [theme]}, 1
+        )
+    read = history_of(database, event_id)[-1].version
+    database.author = "Ravi Menon"
+    later = START + timedelta(days=1)
+    move_event(database, event_id, later, later + timedelta(hours=2), read)
+
+    created, edited, moved = history_of(database, event_id)
+    assert (created.action, created.version, created.author) == ("created", 1, "Aiko Tanaka")
+    assert {f.name: f.new for f in created.fields}["title"] == "Kobe DRR workshop"
+    assert (edited.action, edited.author) == ("changed", "Aiko Tanaka")
+    assert {f.name: (f.old, f.new) for f in edited.fields} == {
+        "title": ("Kobe DRR workshop", "Kobe DRR peer workshop"),
+        "themes": ([], [theme]),
+    }
+    assert (moved.author, moved.version) == ("Ravi Menon", read + 1)
+    fields = {f.name: (f.old, f.new) for f in moved.fields}
+    assert fields["start_utc"] == ("2027-01-12T01:00:00+00:00", "2027-01-13T01:00:00+00:00")
+    assert set(fields) == {"start_utc", "end_utc", "sequence"}
+
+
+def test_a_refused_save_leaves_no_history(database: Database) -> None:
+    event_id = _workshop(database)
+    before = _changes(database)
+    with pytest.raises(ConcurrentEditError):
+        move_event(database, event_id, START, START + timedelta(hours=3), expected_version=7)
+    with pytest.raises(ValueError, match="cancelled"), database.transaction() as session:  # noqa: PT012
+        editing.update_record(session, Event, event_id, {"title": "Moved"}, 1)
+        raise ValueError("the coordinator cancelled")
+    assert _changes(database) == before
+
+
+def test_an_imported_program_names_its_file_in_each_record_history(
+    database: Database, tmp_path: Path
+) -> None:
+    event_id = _workshop(database)
+    export_program(database, tmp_path / "program.json")
+    document = json.loads((tmp_path / "program.json").read_text("utf-8"))
+    for event in document["events"]:
+        event["title"] = "Kobe DRR workshop, day one"
+    (tmp_path / "program.json").write_text(json.dumps(document), "utf-8")
+
+    import_program(database, tmp_path / "program.json")
+
+    last = history_of(database, event_id)[-1]
+    assert last.source == f"program file {tmp_path / 'program.json'}"
+    assert [(f.name, f.new) for f in last.fields] == [("title", "Kobe DRR workshop, day one")]
+
+
+def test_an_imported_calendar_names_its_file(database: Database, tmp_path: Path) -> None:
+    calendar = tmp_path / "partners.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kobe//Partners//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:site-visit-1@kobe.example\r\nDTSTAMP:20261201T000000Z\r\n"
+        "DTSTART:20270115T010000Z\r\nDTEND:20270115T030000Z\r\nSUMMARY:Kobe port visit\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        "utf-8",
+    )
+    import_calendar(database, calendar)
+    (entry,) = history_of(database, "site-visit-1@kobe.example")
+    assert entry.action == "created"
+    assert entry.source == f"calendar file {calendar}"
+
+
+def test_reverting_puts_the_old_values_back_as_a_new_change(database: Database) -> None:
+    event_id = _workshop(database)
+    with database.transaction() as session:
+        editing.update_record(session, Event, event_id, {"title": "Kobe DRR peer workshop"}, 1)
+    change = history_of(database, event_id)[-1]
+
+    reverted = revert_change(database, change.change_id, expected_version=2)
+
+    assert (reverted.version, reverted.action) == (3, "changed")
+    assert [(f.old, f.new) for f in reverted.fields] == [
+        ("Kobe DRR peer workshop", "Kobe DRR workshop")
+    ]
+    with database.session() as session:
+        assert session.get(Event, event_id).title == "Kobe DRR workshop"  # type: ignore[union-attr]
+    with pytest.raises(RevertError, match="title was changed again since"):
+        revert_change(database, change.change_id)
+    with pytest.raises(ConcurrentEditError):
+        revert_change(database, reverted.change_id, expected_version=2)
+
+
+def test_a_revert_over_a_later_change_is_refused_whole(database: Database) -> None:
+    event_id = _workshop(database)
+    later = START + timedelta(days=3)
+    move_event(database, event_id, later, later + timedelta(hours=2), 1)
+    move_event(database, event_id, later, later + timedelta(hours=5), 2)
+    start_change = history_of(database, event_id)[1]
+    with database.transaction() as session:
+        editing.update_record(session, Event, event_id, {"end_utc": later + timedelta(hours=1)}, 3)
+    before = _changes(database)
+    with pytest.raises(RevertError, match="end utc was changed again since"):
+        revert_change(database, start_change.change_id)
+    assert _changes(database) == before
+
+
+def test_the_command_prints_a_record_history_with_its_authors(tmp_path: Path) -> None:
+    path = tmp_path / "program.sqlite"
+    database = open_database(path, author="Aiko Tanaka")
+    event_id = _workshop(database)
+    export_program(database, tmp_path / "program.json")
+    database.close()
+    document = json.loads((tmp_path / "program.json").read_text("utf-8"))
+    document["events"][0]["title"] = "Kobe DRR workshop, day one"
+    (tmp_path / "program.json").write_text(json.dumps(document), "utf-8")
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "cpp_scheduler", "--db", str(path)]
+
+    subprocess.run(
+        [*command, "--author", "Ravi Menon", "program", "import", str(tmp_path / "program.json")],
+        check=True,
+        env=environment,
+        capture_output=True,
+    )
+    shown = subprocess.run(
+        [*command, "history", event_id, "--json"], check=True, env=environment, capture_output=True
+    )
+    text = subprocess.run(
+        [*command, "history", "--since", "2026-01-01"],
+        check=True,
+        env=environment,
+        text=True,
+        capture_output=True,
+    ).stdout
+
+    created, imported = json.loads(shown.stdout)
+    assert (created["author"], created["action"]) == ("Aiko Tanaka", "created")
+    assert (imported["author"], imported["version"]) == ("Ravi Menon", 2)
+    assert imported["fields"]["title"] == {
+        "old": "Kobe DRR workshop",
+        "new": "Kobe DRR workshop, day one",
+    }
+    assert "Aiko Tanaka  created event 'Kobe DRR workshop' (version 1)" in text
+    assert '    title: "Kobe DRR workshop" -> "Kobe DRR workshop, day one"' in text

@@ -1,0 +1,113 @@
+"""Roles on the team's PostgreSQL server: an editor changes the program and appends to
+its history, a reader only reads and is told so, nobody rewrites the history."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+import pytest
+from sqlalchemy import text
+
+from cpp_scheduler.cli import main
+from cpp_scheduler.model import Event, EventKind
+from cpp_scheduler.services import editing
+from cpp_scheduler.services.access import read_only_reason
+from cpp_scheduler.services.history import history_of
+from cpp_scheduler.store import StoreError, open_database
+from cpp_scheduler.store.roles import RoleError, grant_statement
+
+pytestmark = pytest.mark.postgres
+START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def logins(postgres_url: str) -> Iterator[dict[str, str]]:
+    """An editor's and a reader's login on the server, with their URLs; dropped after."""
+    names = {role: f"cpp_test_{role}_{uuid.uuid4().hex[:8]}" for role in ("editor", "reader")}
+    owner = open_database(postgres_url)
+    editing.create(
+        owner,
+        Event,
+        {
+            "title": "Kobe DRR workshop",
+            "kind": EventKind.WORKSHOP,
+            "start_utc": START,
+            "end_utc": START + timedelta(hours=2),
+            "zone": "Asia/Tokyo",
+        },
+    )
+    owner.close()
+    admin_url = postgres_url.split("?")[0]
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        for name in names.values():
+            admin.execute(f'CREATE ROLE "{name}" LOGIN')
+    assert main(["--db", postgres_url, "admin", "roles", "--apply"]) == 0
+    for role, name in names.items():
+        assert main(["--db", postgres_url, "admin", "grant", name, "--role", role, "--apply"]) == 0
+    yield {role: postgres_url.replace("postgres@", f"{name}@", 1) for role, name in names.items()}
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        for name in names.values():
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                (name,),
+            )
+            admin.execute(f'DROP OWNED BY "{name}"')
+            admin.execute(f'DROP ROLE "{name}"')
+
+
+def _event_id(url: str) -> str:
+    database = open_database(url)
+    try:
+        with database.session() as session:
+            return str(session.execute(text("SELECT id FROM events")).scalar_one())
+    finally:
+        database.close()
+
+
+def test_an_editor_changes_the_program_and_appends_to_its_history(
+    logins: dict[str, str],
+) -> None:
+    database = open_database(logins["editor"], author="Aiko Tanaka")
+    try:
+        assert read_only_reason(database) is None
+        event_id = _event_id(logins["editor"])
+        editing.change(database, Event, event_id, {"title": "Kobe DRR peer workshop"}, 1)
+        assert history_of(database, event_id)[-1].author == "Aiko Tanaka"
+        with pytest.raises(StoreError), database.transaction() as session:
+            session.execute(text("DELETE FROM changes"))
+    finally:
+        database.close()
+
+
+def test_a_reader_reads_and_is_told_why_it_cannot_change(logins: dict[str, str]) -> None:
+    database = open_database(logins["reader"])
+    try:
+        event_id = _event_id(logins["reader"])
+        reason = read_only_reason(database)
+        assert reason is not None
+        assert reason.startswith("Read-only: cpp_test_reader_")
+        assert "cpp_scheduler_editor" in reason
+        with pytest.raises(StoreError) as refused:
+            editing.change(database, Event, event_id, {"title": "Renamed"}, 1)
+        assert "\n" not in str(refused.value)
+        assert editing.stored(database, Event, event_id).values["title"] == "Kobe DRR workshop"
+    finally:
+        database.close()
+
+
+def test_the_sql_is_printed_for_an_administrator_to_read(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["admin", "grant", "aiko", "--role", "reader"]) == 0
+    assert capsys.readouterr().out == 'GRANT cpp_scheduler_reader TO "aiko";\n'
+    with pytest.raises(RoleError):
+        grant_statement('aiko"; DROP TABLE events; --', "editor")
+
+
+def test_sslmode_in_the_url_is_honoured(postgres_url: str) -> None:
+    with pytest.raises(StoreError, match=r"(?i)ssl"):
+        open_database(postgres_url + "&sslmode=require")
+    open_database(postgres_url + "&sslmode=disable").close()
