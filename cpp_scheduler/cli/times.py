@@ -9,6 +9,7 @@ from typing import Any
 
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.i18n import _
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning, describe_span
 from cpp_scheduler.services.localtimes import MeetingLocalTimes, Moment, read_event_local_times
 from cpp_scheduler.store import open_database
@@ -117,11 +118,12 @@ def _meeting_json(meeting: MeetingLocalTimes) -> dict[str, Any]:
 
 def _meeting_text(meeting: MeetingLocalTimes) -> str:
     event = meeting.event
-    header = ["WHO", "ZONE", "LOCAL TIME", "DAY", "UTC OFFSET", "HOURS"]
+    header = [_("WHO"), _("ZONE"), _("LOCAL TIME"), _("DAY"), _("UTC OFFSET"), _("HOURS")]
     text = f"{event.title}: {describe_span(meeting.start, meeting.end, event.zone)}\n" + table(
         [_row_text(row) for row in meeting.rows], header
     )
-    return "\n".join([text, *(f"Holiday: {warning.text}" for warning in meeting.warnings)])
+    holidays = (_("Holiday: {text}").format(text=warning.text) for warning in meeting.warnings)
+    return "\n".join([text, *holidays])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -144,6 +146,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     blocks = [_meeting_text(meeting) for meeting in answer.meetings]
     if not blocks:
-        blocks.append(f"{event.title}: every occurrence is cancelled")
+        blocks.append(_("{title}: every occurrence is cancelled").format(title=event.title))
     print("\n\n".join(blocks))
     return 0

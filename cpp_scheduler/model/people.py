@@ -7,7 +7,8 @@ from datetime import date, time
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, enum_type
 from cpp_scheduler.model.enums import ParticipantRole
@@ -56,14 +57,14 @@ class Delegation(Record, Base):
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
-            rules.required_text_problem("name", self.name, "delegation's name"),
+            rules.required_text_problem("name", self.name, _("delegation's name")),
             rules.country_problem("country", self.country),
             rules.home_zone_problem("zone", self.country, self.zone),
-            rules.hours_problem("work_end", self.work_start, self.work_end, "working hours"),
+            rules.hours_problem("work_end", self.work_start, self.work_end, _("working hours")),
             rules.hours_problem(
                 "acceptable_end", self.acceptable_start, self.acceptable_end, "acceptable hours"
             ),
-            rules.Problem("acceptable_start", "Acceptable hours must include the working hours.")
+            rules.Problem("acceptable_start", _("Acceptable hours must include the working hours."))
             if None
             not in (self.work_start, self.work_end, self.acceptable_start, self.acceptable_end)
             and not (
@@ -72,8 +73,10 @@ class Delegation(Record, Base):
             else None,
             rules.Problem(
                 "departure",
-                f"Departure ({self.departure:%d %b %Y}) is before arrival "
-                f"({self.arrival:%d %b %Y}).",
+                _("Departure ({departure}) is before arrival ({arrival}).").format(
+                    departure=i18n.day_month_year_text(self.departure),
+                    arrival=i18n.day_month_year_text(self.arrival),
+                ),
             )
             if self.arrival and self.departure and self.departure < self.arrival
             else None,
@@ -114,7 +117,7 @@ class Participant(Record, Base):
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
-            rules.required_text_problem("name", self.name, "participant's name"),
+            rules.required_text_problem("name", self.name, _("participant's name")),
             rules.email_problem("email", self.email, required=True),
             rules.zone_problem("zone", self.zone, required=False),
         )
