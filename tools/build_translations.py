@@ -107,9 +107,20 @@ def compile_catalogue(po_file: Path) -> bytes:
     return buffer.getvalue()
 
 
+def _texts(catalog: Catalog) -> list[tuple[object, object, object]]:
+    return [
+        (message.id, message.context, sorted({path for path, _ in message.locations}))
+        for message in catalog
+    ]
+
+
 def update_core() -> list[Path]:
     """Gather the core's messages into the template and merge them into each language."""
     template = core_template()
+    if TEMPLATE.exists():  # unchanged texts keep their date: no change without a cause
+        previous = read_catalogue(TEMPLATE)
+        if _texts(previous) == _texts(template):
+            template.creation_date = previous.creation_date
     TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
     TEMPLATE.write_bytes(_po_bytes(template))
     written = [TEMPLATE]

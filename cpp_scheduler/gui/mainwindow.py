@@ -53,6 +53,7 @@ from cpp_scheduler.gui.opening import (
 )
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
@@ -273,7 +274,7 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.database_label = QLabel("Opening the program…", self)
+        self.database_label = QLabel(translate("MainWindow", "Opening the program…"), self)
         self.database_label.setObjectName("databaseLabel")
         # A long path must not set the window's minimum width.
         self.database_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -342,7 +343,7 @@ class MainWindow(RecordEditing, QMainWindow):
         self.reload()
 
     def _open_failed(self, error: BaseException) -> None:
-        self.database_label.setText("No program open")
+        self.database_label.setText(translate("MainWindow", "No program open"))
         if isinstance(error, SchedulerError):
             self.report_fatal(f"{APP_NAME} cannot open the database", str(error))
         else:  # logged in full and reported kindly by the application's handler
@@ -364,7 +365,9 @@ class MainWindow(RecordEditing, QMainWindow):
         self.database_label.setToolTip(database.name)
         self._editor = Editor(database, self, self.undo_stack)
         self._editor.changed.connect(self._records_changed)
-        self._editor.failed.connect(lambda message: self.report_error("Cannot undo", message))
+        self._editor.failed.connect(
+            lambda message: self.report_error(translate("MainWindow", "Cannot undo"), message)
+        )
         install_tools(self)
         options.remember_database(self.settings, database.name)
         self._set_program_enabled(True)
@@ -420,7 +423,7 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _load_failed(self, error: BaseException) -> None:
         self._after_reload = None
-        self.work_failed("Cannot read the program")(error)
+        self.work_failed(translate("MainWindow", "Cannot read the program"))(error)
 
     def _show_welcome_if_empty(self) -> None:
         empty = self.events.rowCount() == 0 and not self._welcome_dismissed
@@ -457,11 +460,13 @@ class MainWindow(RecordEditing, QMainWindow):
         from cpp_scheduler.services import demo
 
         database = self.database
-        self.statusBar().showMessage("Loading the demo program…")
+        self.statusBar().showMessage(translate("MainWindow", "Loading the demo program…"))
         self.tasks.run_in_background(
             lambda: demo.load_demo(database),
-            lambda _summary: self.program_replaced("Loaded the demo program"),
-            self.work_failed("Cannot load the demo program"),
+            lambda _summary: self.program_replaced(
+                translate("MainWindow", "Loaded the demo program")
+            ),
+            self.work_failed(translate("MainWindow", "Cannot load the demo program")),
         )
 
     def import_program(self, path: str | None = None) -> None:
@@ -730,7 +735,7 @@ class MainWindow(RecordEditing, QMainWindow):
         run_sheet.setObjectName("print_day_of_event")
         run_sheet.triggered.connect(lambda _checked=False: documents.open("day", day=day))
         if row.kind is EventKind.CONFERENCE:
-            programme = menu.addAction("Print programme…")
+            programme = menu.addAction(translate("MainWindow", "Print programme…"))
             programme.setObjectName("print_programme_of_event")
             programme.triggered.connect(
                 lambda _checked=False: documents.open("programme", chosen=row.event_id)

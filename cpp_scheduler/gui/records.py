@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.gui.recordkinds import RecordKind
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.database import Database
 
@@ -153,9 +154,9 @@ class RecordManager(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
         self.table.doubleClicked.connect(lambda _index: self._edit())
-        self.new_button = QPushButton("New…", self)
-        self.edit_button = QPushButton("Edit…", self)
-        self.delete_button = QPushButton("Delete", self)
+        self.new_button = QPushButton(translate("Records", "New…"), self)
+        self.edit_button = QPushButton(translate("Records", "Edit…"), self)
+        self.delete_button = QPushButton(translate("Records", "Delete"), self)
         self.new_button.clicked.connect(lambda: create(self))
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)

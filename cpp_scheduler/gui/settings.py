@@ -28,6 +28,8 @@ RECENT_DATABASES = "databases/recent"
 """File > Open recent: the databases opened last (their names: a path, or a URL without
 its password), newest first, at most :data:`RECENT_LIMIT`."""
 RECENT_LIMIT = 8
+LANGUAGE = "general/language"
+"""Preferences > Language: ``system``, ``en`` or ``ja``, read at the start."""
 VERSION = "settings/version"
 
 

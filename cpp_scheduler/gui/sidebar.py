@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.eventmodel import EventFilter
 from cpp_scheduler.gui.qtvalues import python_date
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.services.rows import Choice
 
@@ -62,7 +63,7 @@ class Sidebar(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search titles, venues, delegations…")
+        self.search.setPlaceholderText(translate("Sidebar", "Search titles, venues, delegations…"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -86,7 +87,7 @@ class Sidebar(QWidget):
         self.set_themes([])
         self.set_delegations([])
 
-        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button = QPushButton(translate("Sidebar", "Clear filters"), self)
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.setFlat(True)
         self.clear_button.clicked.connect(self.clear)
@@ -105,7 +106,7 @@ class Sidebar(QWidget):
             ("Delegation", self.delegation),
         ):
             form.addRow(label, combo)
-        heading = QLabel("Filters", self)
+        heading = QLabel(translate("Sidebar", "Filters"), self)
         heading.setObjectName("sidebarHeading")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from cpp_scheduler.gui.translations import translate
+
 
 class WelcomePanel(QWidget):
     loadDemoRequested = Signal()
@@ -20,7 +22,7 @@ class WelcomePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePanel")
-        title = QLabel("Welcome to CPP Scheduler", self)
+        title = QLabel(translate("Welcome", "Welcome to CPP Scheduler"), self)
         title.setObjectName("welcomeTitle")
         title.setWordWrap(True)  # wraps rather than clips beside open docks
         intro = QLabel(

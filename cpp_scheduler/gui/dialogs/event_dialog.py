@@ -30,6 +30,7 @@ from cpp_scheduler.gui.dialogs.base import (
 )
 from cpp_scheduler.gui.forms.ui_event_dialog import Ui_EventDialog
 from cpp_scheduler.gui.qtvalues import python_date, python_time
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
@@ -212,9 +213,13 @@ class EventDialog(RecordDialog):
         ui.parent.setNoneLabel("Not a session of a conference")
         for edit in (ui.start, ui.end):
             edit.setTimeZone(_WALL_CLOCK)
-        ui.delegations.setPlaceholderText("Search delegations by name, country or zone…")
-        ui.participants.setPlaceholderText("Search people by name, organisation, delegation…")
-        ui.themes.setPlaceholderText("Search themes…")
+        ui.delegations.setPlaceholderText(
+            translate("EventDialog", "Search delegations by name, country or zone…")
+        )
+        ui.participants.setPlaceholderText(
+            translate("EventDialog", "Search people by name, organisation, delegation…")
+        )
+        ui.themes.setPlaceholderText(translate("EventDialog", "Search themes…"))
         self._attendees: dict[str, Attendee] = {}
         self._length = DEFAULT_LENGTH
         self._draft: DraftMeeting | None = None

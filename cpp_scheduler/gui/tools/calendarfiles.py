@@ -42,6 +42,7 @@ from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
 from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.importer import ParsedCalendar, read_calendar, read_calendar_bytes
@@ -372,7 +373,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         if self.choices is None and self._listed_scope:
             self._preview_pending = True  # asked again when the lists arrive
-            self.preview_label.setText("Reading the program…")
+            self.preview_label.setText(translate("CalendarFiles", "Reading the program…"))
             return
         try:
             scope = self.service_scope()
@@ -387,7 +388,7 @@ class ExportDialog(QDialog):
         attendees = self.with_attendees.isChecked()
         database = self.database
         self._preview_pending = True
-        self.preview_label.setText("Reading the file back…")
+        self.preview_label.setText(translate("CalendarFiles", "Reading the file back…"))
         self.tasks.run_in_background(
             lambda: calendar_preview.preview_export(
                 database,
@@ -500,7 +501,7 @@ class ExportDialog(QDialog):
         """Write the file (or the files) on the worker; the dialog stays responsive."""
         target = self.target.text().strip()
         if not target:
-            self.status.setText("Choose where to write first.")
+            self.status.setText(translate("CalendarFiles", "Choose where to write first."))
             return
         try:
             scope = self.service_scope()
@@ -519,14 +520,14 @@ class ExportDialog(QDialog):
         self._cancel.clear()
         self.running = True
         self.export_button.setEnabled(False)
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(translate("CalendarFiles", "Cancel"))
         self.progress.show()
         if self.per_person.isChecked():
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
             progress = self._progress.advanced.emit
             cancelled = self._cancel.is_set
-            self.status.setText("Writing one file per participant…")
+            self.status.setText(translate("CalendarFiles", "Writing one file per participant…"))
             self.tasks.run_in_background(
                 lambda: calendar_export.export_each_participant(
                     database,
@@ -559,7 +560,7 @@ class ExportDialog(QDialog):
     def _finish(self) -> None:
         self.running = False
         self.progress.hide()
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(translate("CalendarFiles", "Close"))
         self.export_button.setEnabled(True)
 
     def _file_done(self, written: list[Path]) -> None:
@@ -596,7 +597,7 @@ class ExportDialog(QDialog):
     def cancel(self) -> None:
         """Stop a batch after the file being written."""
         self._cancel.set()
-        self.status.setText("Cancelling…")
+        self.status.setText(translate("CalendarFiles", "Cancelling…"))
 
     def _cancel_or_close(self) -> None:
         if self.running:
@@ -688,7 +689,9 @@ class ImportDialog(QDialog):
         # An event that breaks a rule refuses the file unless the coordinator asks to
         # skip such events; they are then listed with the other skipped entries.
         self.skip_invalid = QCheckBox(
-            "Skip events that break a rule (such as ending before they start)"
+            translate(
+                "CalendarFiles", "Skip events that break a rule (such as ending before they start)"
+            )
         )
         self.skip_invalid.setObjectName("skipInvalid")
         self.skip_invalid.toggled.connect(
@@ -770,7 +773,7 @@ class ImportDialog(QDialog):
         try:
             self.editor.execute(command)
         except SchedulerError as error:
-            QMessageBox.warning(self, "Cannot import", str(error))
+            QMessageBox.warning(self, translate("CalendarFiles", "Cannot import"), str(error))
             return False
         self.command = command
         self.import_button.setEnabled(False)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, Severity
 from cpp_scheduler.services.checking import check_program_later
 from cpp_scheduler.services.database import Database
@@ -202,7 +203,7 @@ class ConflictsDock(QDockWidget):
         visible_range: Callable[[], tuple[datetime, datetime]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Conflicts", parent)
+        super().__init__(self.tr("Conflicts"), parent)
         self.setObjectName("conflictsDock")
         self.database = database
         self._follow = follow
@@ -220,9 +221,9 @@ class ConflictsDock(QDockWidget):
             self.scope.addItem(self.VISIBLE_RANGE)
         self.scope.currentIndexChanged.connect(lambda _index: self.recheck())
         bar.addWidget(self.scope)
-        self.errors_box = QCheckBox("Errors", body)
+        self.errors_box = QCheckBox(translate("Conflicts", "Errors"), body)
         self.errors_box.setObjectName("showErrors")
-        self.warnings_box = QCheckBox("Warnings", body)
+        self.warnings_box = QCheckBox(translate("Conflicts", "Warnings"), body)
         self.warnings_box.setObjectName("showWarnings")
         for box, severity in (
             (self.errors_box, Severity.ERROR),
@@ -234,7 +235,7 @@ class ConflictsDock(QDockWidget):
             bar.addWidget(box)
         self.kind = QComboBox(body)
         self.kind.setObjectName("conflictKind")
-        self.kind.addItem("All kinds", None)
+        self.kind.addItem(translate("Conflicts", "All kinds"), None)
         for kind in ConflictKind:
             self.kind.addItem(kind.label, kind.value)
         self.kind.setSizeAdjustPolicy(
@@ -317,7 +318,7 @@ class ConflictsDock(QDockWidget):
         if self.scope.currentText() == self.VISIBLE_RANGE and self._visible_range is not None:
             start, end = self._visible_range()
         self.checking = True
-        self.summary.setText("Checking…")
+        self.summary.setText(translate("Conflicts", "Checking…"))
         self._follow(
             check_program_later(database, start, end),
             lambda found: self._arrived(generation, found),

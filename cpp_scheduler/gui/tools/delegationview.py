@@ -35,6 +35,7 @@ from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.delegation_schedule import (
@@ -172,7 +173,7 @@ class DelegationScheduleDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("delegationSchedule")
-        self.setWindowTitle("Delegation schedule")
+        self.setWindowTitle(translate("DelegationView", "Delegation schedule"))
         self.database = database
         self.tasks = tasks
         self.schedule: DelegationSchedule | None = None
@@ -182,7 +183,7 @@ class DelegationScheduleDialog(QDialog):
         self.delegation = QComboBox(self)
         self.delegation.setObjectName("delegationChoice")
         self.delegation.currentIndexChanged.connect(lambda _index: self.reload())
-        self.summary = QLabel("Reading the delegations…", self)
+        self.summary = QLabel(translate("DelegationView", "Reading the delegations…"), self)
         self.summary.setObjectName("scheduleSummary")
         self.model = DelegationScheduleModel(self)
         self.table = QTableView(self)
@@ -197,13 +198,13 @@ class DelegationScheduleDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.EVENT, QHeaderView.ResizeMode.Stretch)
-        self.print_button = QPushButton("Print itinerary…", self)
+        self.print_button = QPushButton(translate("DelegationView", "Print itinerary…"), self)
         self.print_button.setObjectName("printItinerary")
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(self._print_itinerary)
         self._names: dict[str, str] = {}
         top = QHBoxLayout()
-        top.addWidget(QLabel("Delegation", self))
+        top.addWidget(QLabel(translate("DelegationView", "Delegation"), self))
         top.addWidget(self.delegation, 1)
         top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
@@ -253,7 +254,7 @@ class DelegationScheduleDialog(QDialog):
         delegation_id = self.delegation.currentData()
         if delegation_id is None:
             self._show(None)
-            self.summary.setText("No delegations in the program yet.")
+            self.summary.setText(translate("DelegationView", "No delegations in the program yet."))
             return
         database = self.database
         self.tasks.run_in_background(

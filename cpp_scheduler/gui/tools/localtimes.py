@@ -33,6 +33,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP
 from cpp_scheduler.scheduling.inputs import AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes
 from cpp_scheduler.services.database import Database
@@ -163,7 +164,9 @@ class LocalTimesModel(common.HeaderedTableModel):
 class LocalTimesDock(QDockWidget):
     """A dock beside the calendar with the selected event on every attendee's clock."""
 
-    PLACEHOLDER = "Select an event to see it on every attendee's clock."
+    PLACEHOLDER = QT_TRANSLATE_NOOP(
+        "LocalTimesDock", "Select an event to see it on every attendee's clock."
+    )
 
     def __init__(
         self,
@@ -171,7 +174,7 @@ class LocalTimesDock(QDockWidget):
         run_in_background: Callable[..., None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Local times", parent)
+        super().__init__(self.tr("Local times"), parent)
         self.setObjectName("localTimesDock")
         self.database = database
         self._run = run_in_background
@@ -183,7 +186,7 @@ class LocalTimesDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 2, 6, 4)
         layout.setSpacing(3)
-        self.heading = QLabel(self.PLACEHOLDER, body)
+        self.heading = QLabel(self.tr(self.PLACEHOLDER), body)
         self.heading.setObjectName("localTimesHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -276,7 +279,7 @@ class LocalTimesDock(QDockWidget):
         self.table.clearSpans()
         self.model.set_times(times)
         if times is None:
-            self.heading.setText(self.PLACEHOLDER)
+            self.heading.setText(self.tr(self.PLACEHOLDER))
             return
         zone = times.event.zone
         local_start = timezones.to_local(times.start, zone)

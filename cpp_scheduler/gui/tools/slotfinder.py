@@ -42,6 +42,7 @@ from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.slotfinder_events import meetings_command, series_command
 from cpp_scheduler.gui.tools.slotfinder_grid import DayHeader, SlotCellDelegate, SlotGridModel
 from cpp_scheduler.gui.tools.slotfinder_suggestions import SuggestionModel, fairness_text
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME
 from cpp_scheduler.scheduling.slots import SeriesPlan
 from cpp_scheduler.services.database import Database
@@ -115,7 +116,7 @@ class SlotFinderDialog(QDialog):
 
         ui = self.ui
         ui.host.addItem(TDLC_HOST_NAME, None)
-        ui.venue.addItem("None: online", None)
+        ui.venue.addItem(translate("SlotFinder", "None: online"), None)
         ui.repeat.addItems(list(REPEATS))
         self._add_host_line()
 
@@ -161,9 +162,11 @@ class SlotFinderDialog(QDialog):
             ui.videoLink,
         ):
             widget.hide()
-        ui.createButton.setText("Use this time")
-        ui.createButton.setToolTip("Put the chosen start and end into the event")
-        self.setWindowTitle("Find a time for the event")
+        ui.createButton.setText(translate("SlotFinder", "Use this time"))
+        ui.createButton.setToolTip(
+            translate("SlotFinder", "Put the chosen start and end into the event")
+        )
+        self.setWindowTitle(translate("SlotFinder", "Find a time for the event"))
 
     def _connect(self) -> None:
         ui = self.ui
@@ -392,15 +395,15 @@ class SlotFinderDialog(QDialog):
         self.ui.busyIndicator.hide()
         if not request.attendee_ids:
             self._show(None)
-            self.ui.gridTitle.setText("Choose who must attend.")
+            self.ui.gridTitle.setText(translate("SlotFinder", "Choose who must attend."))
             return
         if request.last_day < request.first_day:
             self._show(None)
-            self.ui.status.setText("The range ends before it starts.")
+            self.ui.status.setText(translate("SlotFinder", "The range ends before it starts."))
             return
         self.searching = True
         self.ui.busyIndicator.show()
-        self.ui.status.setText("Weighing every start time…")
+        self.ui.status.setText(translate("SlotFinder", "Weighing every start time…"))
         database = self.database
         self.tasks.run_in_background(
             lambda: plan_meeting(database, request),
@@ -459,7 +462,12 @@ class SlotFinderDialog(QDialog):
                 f"hour in the grid, to {self._what_choosing_does}."
             )
         else:
-            ui.status.setText("No free time in this range: widen the dates or shorten the meeting.")
+            ui.status.setText(
+                translate(
+                    "SlotFinder",
+                    "No free time in this range: widen the dates or shorten the meeting.",
+                )
+            )
         for column in range(self.grid_model.columnCount()):
             ui.grid.setColumnWidth(column, 26)
 
@@ -580,7 +588,11 @@ class SlotFinderDialog(QDialog):
 
     def _execute(self, command: RecordCommand) -> bool:
         if self.editor is None:
-            self.report_error("This finder only chooses a time; create the event elsewhere.")
+            self.report_error(
+                translate(
+                    "SlotFinder", "This finder only chooses a time; create the event elsewhere."
+                )
+            )
             return False
         try:
             self.editor.execute(command)
@@ -596,7 +608,7 @@ class SlotFinderDialog(QDialog):
         self.schedule_search()  # the new meeting makes those hours busy
 
     def report_error(self, message: str) -> None:
-        QMessageBox.warning(self, "Cannot create the event", message)
+        QMessageBox.warning(self, translate("SlotFinder", "Cannot create the event"), message)
 
 
 def _escape(text: str) -> str:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
 from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey
 
@@ -130,7 +131,7 @@ class VenueTimelineView(CalendarView):
     def _zoom_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 0)
-        bar.addWidget(QLabel("Show", self))
+        bar.addWidget(QLabel(translate("Venues", "Show"), self))
         self.zoom_buttons = QButtonGroup(self)
         for days, text in ZOOMS.items():
             button = QToolButton(self)
