@@ -142,3 +142,77 @@ def day_month_year_text(day: date) -> str:
 def day_time_text(moment: datetime) -> str:
     """A wall-clock time with its day: Mon 15 Feb 14:00, 2月15日(月) 14:00."""
     return f"{short_day_text(moment)} {moment:%H:%M}"
+
+
+def weekday_time_text(moment: datetime) -> str:
+    """A wall-clock time with its weekday: Thu 13:34, (木) 13:34."""
+    if _language == JAPANESE:
+        return f"{_japanese_weekday(moment)} {moment:%H:%M}"
+    return f"{moment:%a %H:%M}"
+
+
+# -- the week and the calendar's headings ------------------------------------------------
+# A Japanese calendar starts its week on Sunday (日), an English one here on Monday.
+
+_ENGLISH_WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+
+
+def first_weekday() -> int:
+    """The day a week starts on, as ``date.weekday()`` numbers it (0 Monday, 6 Sunday)."""
+    return 6 if _language == JAPANESE else 0
+
+
+def days_into_week(day: date) -> int:
+    """How many days ``day`` is after the first day of its week."""
+    return (day.weekday() - first_weekday()) % 7
+
+
+def weekday_heading(day: date) -> str:
+    """The short weekday over a day's column: MON, 月."""
+    if _language == JAPANESE:
+        return _JAPANESE_WEEKDAYS[day.weekday()]
+    return _ENGLISH_WEEKDAYS[day.weekday()]
+
+
+def weekday_headings() -> tuple[str, ...]:
+    """The seven weekday headings in the order of the week."""
+    start = first_weekday()
+    if _language == JAPANESE:
+        return tuple(_JAPANESE_WEEKDAYS[(start + n) % 7] for n in range(7))
+    return tuple(_ENGLISH_WEEKDAYS[(start + n) % 7] for n in range(7))
+
+
+def long_day_text(day: date) -> str:
+    """A day named in full: Monday 15 February 2027, 2027年2月15日(月)."""
+    if _language == JAPANESE:
+        return day_text(day)
+    return f"{day:%A %d %B %Y}"
+
+
+def day_and_month_name(day: date) -> str:
+    """A day of a month named in full: 15 February, 2月15日."""
+    if _language == JAPANESE:
+        return day_month_text(day)
+    return f"{day.day} {day:%B}"
+
+
+def month_year_text(day: date) -> str:
+    """A month: February 2027, 2027年2月."""
+    if _language == JAPANESE:
+        return f"{day.year}年{day.month}月"
+    return f"{day:%B %Y}"
+
+
+def period_text(first: date, last: date) -> str:
+    """The days a view shows: 15–21 February 2027, 2027年2月15日～21日."""
+    if _language == JAPANESE:
+        if first.year != last.year:
+            return f"{day_month_year_text(first)}～{day_month_year_text(last)}"
+        if first.month != last.month:
+            return f"{day_month_year_text(first)}～{day_month_text(last)}"
+        return f"{day_month_year_text(first)}～{last.day}日"
+    if first.month == last.month and first.year == last.year:
+        return f"{first:%d}–{last:%d %B %Y}"
+    if first.year == last.year:
+        return f"{first:%d %b} – {last:%d %b %Y}"
+    return f"{first:%d %b %Y} – {last:%d %b %Y}"

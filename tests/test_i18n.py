@@ -150,3 +150,21 @@ def test_a_conflict_kind_is_named_in_japanese() -> None:
     from cpp_scheduler.scheduling.conflicts import ConflictKind
 
     assert ConflictKind.VENUE_DOUBLE_BOOKED.label == "会場の二重予約"
+
+
+@pytest.mark.usefixtures("japanese")
+def test_a_japanese_week_starts_on_sunday_and_reads_in_japanese() -> None:
+    assert i18n.first_weekday() == 6
+    assert i18n.days_into_week(date(2027, 2, 14)) == 0  # a Sunday
+    assert i18n.weekday_headings()[:2] == ("日", "月")
+    assert i18n.period_text(date(2027, 2, 14), date(2027, 2, 20)) == "2027年2月14日～20日"
+    assert i18n.period_text(date(2027, 2, 28), date(2027, 3, 6)) == "2027年2月28日～3月6日"
+    assert i18n.month_year_text(date(2027, 2, 1)) == "2027年2月"
+
+
+def test_an_english_week_starts_on_monday_as_before() -> None:
+    i18n.use_language(i18n.ENGLISH)
+    assert i18n.days_into_week(date(2027, 2, 15)) == 0  # a Monday
+    assert i18n.weekday_headings()[0] == "MON"
+    assert i18n.period_text(date(2027, 2, 15), date(2027, 2, 21)) == "15–21 February 2027"
+    assert i18n.long_day_text(date(2027, 2, 15)) == "Monday 15 February 2027"

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import APP_NAME, timezones
+from cpp_scheduler import APP_NAME, i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import filemenu, style
 from cpp_scheduler.gui import settings as options
@@ -361,7 +361,9 @@ class MainWindow(RecordEditing, QMainWindow):
         if database.name in options.read_list(self.settings, options.WELCOME_DISMISSED):
             self._welcome_dismissed = True  # its coordinator chose to start empty before
         self.setWindowTitle(f"{APP_NAME} — {database.name}")
-        self.database_label.setText(f"Database: {database.name}")
+        self.database_label.setText(
+            translate("MainWindow", "Database: {name}").format(name=database.name)
+        )
         self.database_label.setToolTip(database.name)
         self._editor = Editor(database, self, self.undo_stack)
         self._editor.changed.connect(self._records_changed)
@@ -662,17 +664,27 @@ class MainWindow(RecordEditing, QMainWindow):
             in_view = self.proxy.rowCount()  # one row per meeting, counted without a walk
         else:
             in_view = len(self.shown_event_ids())
-        text = f"{in_view:,} {'event' if in_view == 1 else 'events'} in view"
+        text = (
+            translate("MainWindow", "{count} event in view")
+            if in_view == 1
+            else translate("MainWindow", "{count} events in view")
+        ).format(count=f"{in_view:,}")
         matching, total = self.proxy.rowCount(), self.events.rowCount()
         if matching != total:
-            text += f" · {matching:,} of {total:,} match the filters"
+            text += translate("MainWindow", " · {matching} of {total} match the filters").format(
+                matching=f"{matching:,}", total=f"{total:,}"
+            )
         self.count_label.setText(text)
 
     def _update_clock(self) -> None:
         now = datetime.now(UTC)
         tokyo = timezones.to_local(now, timezones.TOKYO)
         washington = timezones.to_local(now, timezones.WASHINGTON)
-        self.clock_label.setText(f"Tokyo {tokyo:%a %H:%M}  ·  Washington {washington:%a %H:%M}")
+        self.clock_label.setText(
+            translate("MainWindow", "Tokyo {tokyo}  ·  Washington {washington}").format(
+                tokyo=i18n.weekday_time_text(tokyo), washington=i18n.weekday_time_text(washington)
+            )
+        )
 
     # -- selection ----------------------------------------------------------------------
     @property

@@ -90,7 +90,7 @@ class RecordTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.kind.columns)
         ):
-            return self.kind.columns[section][1]
+            return translate("RecordKinds", self.kind.columns[section][1])
         return None
 
     def data(
@@ -130,7 +130,7 @@ class RecordManager(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(kind.plural)
+        self.setWindowTitle(translate("RecordKinds", kind.plural))
         self.setObjectName(f"{kind.key}Manager")
         self.kind = kind
         self.model = RecordTableModel(database, kind, self)
@@ -139,7 +139,7 @@ class RecordManager(QDialog):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(f"Search {kind.plural.lower()}…")
+        self.search.setPlaceholderText(translate("RecordKinds", "Search…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView(self)

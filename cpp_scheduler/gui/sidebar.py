@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler import i18n
 from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.eventmodel import EventFilter
 from cpp_scheduler.gui.qtvalues import python_date
@@ -50,7 +51,9 @@ class Sidebar(QWidget):
         self.calendar.setObjectName("monthNavigator")
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setFirstDayOfWeek(
+            Qt.DayOfWeek.Sunday if i18n.first_weekday() == 6 else Qt.DayOfWeek.Monday
+        )
         self.calendar.setHorizontalHeaderFormat(
             QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
         )
@@ -78,10 +81,20 @@ class Sidebar(QWidget):
         self.mode = self._combo("modeFilter")
         self.status = self._combo("statusFilter")
         self.delegation = self._combo("delegationFilter")
-        self._set(self.kind, "All kinds", [(kind.label, kind, "") for kind in EventKind])
-        self._set(self.mode, "All modes", [(mode.label, mode, "") for mode in EventMode])
         self._set(
-            self.status, "All statuses", [(status.label, status, "") for status in EventStatus]
+            self.kind,
+            translate("Sidebar", "All kinds"),
+            [(kind.label, kind, "") for kind in EventKind],
+        )
+        self._set(
+            self.mode,
+            translate("Sidebar", "All modes"),
+            [(mode.label, mode, "") for mode in EventMode],
+        )
+        self._set(
+            self.status,
+            translate("Sidebar", "All statuses"),
+            [(status.label, status, "") for status in EventStatus],
         )
         self.set_cities([])
         self.set_themes([])
@@ -98,12 +111,12 @@ class Sidebar(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(6)
         for label, combo in (
-            ("Partner city", self.city),
-            ("Theme", self.theme),
-            ("Kind", self.kind),
-            ("Mode", self.mode),
-            ("Status", self.status),
-            ("Delegation", self.delegation),
+            (translate("Sidebar", "Partner city"), self.city),
+            (translate("Sidebar", "Theme"), self.theme),
+            (translate("Sidebar", "Kind"), self.kind),
+            (translate("Sidebar", "Mode"), self.mode),
+            (translate("Sidebar", "Status"), self.status),
+            (translate("Sidebar", "Delegation"), self.delegation),
         ):
             form.addRow(label, combo)
         heading = QLabel(translate("Sidebar", "Filters"), self)
@@ -141,14 +154,14 @@ class Sidebar(QWidget):
     def set_cities(self, cities: list[Choice]) -> None:
         self._set(
             self.city,
-            "All partner cities",
+            translate("Sidebar", "All partner cities"),
             [(f"{city.name}  {city.detail}".strip(), city.id, city.detail) for city in cities],
         )
 
     def set_themes(self, themes: list[Choice]) -> None:
         self._set(
             self.theme,
-            "All themes",
+            translate("Sidebar", "All themes"),
             [
                 (f"   {theme.name}" if theme.detail else theme.name, theme.id, theme.detail)
                 for theme in themes
@@ -158,7 +171,7 @@ class Sidebar(QWidget):
     def set_delegations(self, delegations: list[Choice]) -> None:
         self._set(
             self.delegation,
-            "All delegations",
+            translate("Sidebar", "All delegations"),
             [(item.name, item.id, item.detail) for item in delegations],
         )
 

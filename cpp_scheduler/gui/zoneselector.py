@@ -173,7 +173,9 @@ class ZoneSelector(QWidget):
         if line is not None:
             line.setCursorPosition(0)
         self.combo.blockSignals(False)
-        self.in_use.setText(f"Times in {zone_label(self._zone)}")
+        self.in_use.setText(
+            translate("ZoneSelector", "Times in {zone}").format(zone=zone_label(self._zone))
+        )
         self.in_use.setToolTip(
             f"Every view shows wall-clock times in {self._zone}; "
             f"time-zone data IANA {timezones.TZDATA_RELEASE}."

@@ -693,7 +693,7 @@ def event_geo(event: Event) -> tuple[float, float] | None:
 
 
 def event_categories(event: Event) -> list[str]:
-    names = [event.kind.label, event.mode.label]
+    names = [event.kind.english, event.mode.english]
     names.extend(theme.name for theme in event.themes)
     if event.city is not None:
         names.append(event.city.name)

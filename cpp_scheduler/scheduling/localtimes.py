@@ -38,9 +38,9 @@ class DayPart(StrEnum):
     @property
     def label(self) -> str:
         return {
-            DayPart.WORKING: "working hours",
-            DayPart.EXTENDED: "extended hours",
-            DayPart.NIGHT: "night",
+            DayPart.WORKING: _("working hours"),
+            DayPart.EXTENDED: _("extended hours"),
+            DayPart.NIGHT: _("night"),
         }[self]
 
 

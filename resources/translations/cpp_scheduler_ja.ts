@@ -238,6 +238,13 @@
     </message>
 </context>
 <context>
+    <name>Agenda</name>
+    <message>
+        <source>Agenda from {day}</source>
+        <translation>{day}からの一覧</translation>
+    </message>
+</context>
+<context>
     <name>CalendarFiles</name>
     <message>
         <source>Reading the program…</source>
@@ -383,6 +390,14 @@
     <message>
         <source>hint</source>
         <translation>hint</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>日付あり</translation>
+    </message>
+    <message>
+        <source>&amp;Members ({count})</source>
+        <translation>メンバー(&amp;M)（{count}名）</translation>
     </message>
 </context>
 <context>
@@ -770,6 +785,105 @@
     </message>
 </context>
 <context>
+    <name>Headers</name>
+    <message>
+        <source>Starts</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>Partner city</source>
+        <translation>連携都市</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>When (Tokyo)</source>
+        <translation>日時（東京）</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Their date</source>
+        <translation>現地の日付</translation>
+    </message>
+    <message>
+        <source>Their time</source>
+        <translation>現地の時刻</translation>
+    </message>
+    <message>
+        <source>Tokyo date</source>
+        <translation>東京の日付</translation>
+    </message>
+    <message>
+        <source>Tokyo time</source>
+        <translation>東京の時刻</translation>
+    </message>
+    <message>
+        <source>In their day</source>
+        <translation>現地での時間帯</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Local date</source>
+        <translation>現地の日付</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Day ±</source>
+        <translation>日差</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>時間帯</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>CPP Scheduler — User guide</source>
@@ -871,8 +985,12 @@
         <translation>イベント(&amp;V)</translation>
     </message>
     <message>
-        <source>Search cities…</source>
+        <source>Known</source>
         <extracomment>The fields the dialog&apos;s lists hold.</extracomment>
+        <translation>日付あり</translation>
+    </message>
+    <message>
+        <source>Search cities…</source>
         <translation>都市を検索…</translation>
     </message>
     <message>
@@ -906,6 +1024,10 @@
         <translation>プログラムが開かれていません</translation>
     </message>
     <message>
+        <source>Database: {name}</source>
+        <translation>データベース: {name}</translation>
+    </message>
+    <message>
         <source>Cannot undo</source>
         <translation>元に戻せません</translation>
     </message>
@@ -926,6 +1048,22 @@
         <translation>デモ用プログラムを読み込めません</translation>
     </message>
     <message>
+        <source>{count} event in view</source>
+        <translation>表示中のイベント {count}件</translation>
+    </message>
+    <message>
+        <source>{count} events in view</source>
+        <translation>表示中のイベント {count}件</translation>
+    </message>
+    <message>
+        <source> · {matching} of {total} match the filters</source>
+        <translation> · {total}件中 {matching}件がフィルターに一致</translation>
+    </message>
+    <message>
+        <source>Tokyo {tokyo}  ·  Washington {washington}</source>
+        <translation>東京 {tokyo}  ·  ワシントン {washington}</translation>
+    </message>
+    <message>
         <source>Print programme…</source>
         <translation>プログラム（会議日程）を印刷…</translation>
     </message>
@@ -943,6 +1081,10 @@
 </context>
 <context>
     <name>OptionalDate</name>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>yyyy年M月d日(ddd)</translation>
+    </message>
     <message>
         <source>Not set</source>
         <translation>未設定</translation>
@@ -1106,6 +1248,125 @@
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Save</source>
+        <extracomment>Keys a values dict never carries: they belong to the store, not to the coordinator. When a dialog reads its lists if it has not painted by then (it is not shown, say). The reason OK waits while a dialog&apos;s lists are still being read. Whether the dialog takes the window&apos;s task manager (``tasks=``) to read its long lists off the GUI thread. What the window title calls the record (&quot;event&quot;, &quot;partner city&quot;). The value that names the record (&quot;title&quot; or &quot;name&quot;).</extracomment>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>作成</translation>
+    </message>
+</context>
+<context>
+    <name>RecordKinds</name>
+    <message>
+        <source>Delegations</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Home zone</source>
+        <translation>本国のタイムゾーン</translation>
+    </message>
+    <message>
+        <source>Arrives</source>
+        <translation>来日</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>離日</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>Japanese name</source>
+        <translation>日本語名</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>都市</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>ビデオ会議</translation>
+    </message>
+    <message>
+        <source>Partner cities</source>
+        <translation>連携都市</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>ラウンド</translation>
+    </message>
+    <message>
+        <source>Signature experience</source>
+        <translation>代表的な知見</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Knowledge products</source>
+        <translation>ナレッジ・プロダクト</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>公開日</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>検索…</translation>
+    </message>
+</context>
+<context>
     <name>Records</name>
     <message>
         <source>New…</source>
@@ -1133,6 +1394,10 @@
     <message>
         <source>On</source>
         <translation>指定日に終了</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>yyyy年M月d日(ddd)</translation>
     </message>
     <message>
         <source>&amp;Repeats</source>
@@ -1232,12 +1497,60 @@
         <translation>タイトル・会場・代表団を検索…</translation>
     </message>
     <message>
+        <source>All kinds</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <source>All modes</source>
+        <translation>すべての形式</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
         <source>Clear filters</source>
         <translation>フィルターを解除</translation>
     </message>
     <message>
+        <source>Partner city</source>
+        <translation>連携都市</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
         <source>Filters</source>
         <translation>フィルター</translation>
+    </message>
+    <message>
+        <source>All partner cities</source>
+        <translation>すべての連携都市</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>すべてのテーマ</translation>
+    </message>
+    <message>
+        <source>All delegations</source>
+        <translation>すべての代表団</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1735,13 @@
     </message>
 </context>
 <context>
+    <name>TimeRange</name>
+    <message>
+        <source>to</source>
+        <translation>～</translation>
+    </message>
+</context>
+<context>
     <name>Tools</name>
     <message>
         <source>Find a time…</source>
@@ -1462,6 +1782,94 @@
     <message>
         <source>Read events from a calendar file (.ics)</source>
         <translation>カレンダーファイル（.ics）からイベントを読み込む</translation>
+    </message>
+    <message>
+        <source>working hours</source>
+        <translation>勤務時間</translation>
+    </message>
+    <message>
+        <source>acceptable hours</source>
+        <translation>参加可能な時間</translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation>夜間</translation>
+    </message>
+    <message>
+        <source>holiday or weekend</source>
+        <translation>祝日・週末</translation>
+    </message>
+    <message>
+        <source>already booked</source>
+        <translation>予定あり</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>勤務時間</translation>
+    </message>
+    <message>
+        <source>Acceptable hours</source>
+        <translation>参加可能な時間</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>夜間</translation>
+    </message>
+    <message>
+        <source>same day</source>
+        <translation>同日</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days}日</translation>
+    </message>
+    <message>
+        <source>{days} day</source>
+        <translation>{days}日</translation>
+    </message>
+    <message>
+        <source>Whole program</source>
+        <translation>プログラム全体</translation>
+    </message>
+    <message>
+        <source>Dates shown</source>
+        <translation>表示中の期間</translation>
+    </message>
+    <message>
+        <source>Cannot check: {error}</source>
+        <translation>確認できません: {error}</translation>
+    </message>
+    <message>
+        <source>No conflicts</source>
+        <translation>競合なし</translation>
+    </message>
+    <message>
+        <source>{count} conflict</source>
+        <translation>競合{count}件</translation>
+    </message>
+    <message>
+        <source>{count} conflicts</source>
+        <translation>競合{count}件</translation>
+    </message>
+    <message>
+        <source>{count} error</source>
+        <translation>エラー{count}件</translation>
+    </message>
+    <message>
+        <source>{count} errors</source>
+        <translation>エラー{count}件</translation>
+    </message>
+    <message>
+        <source>{conflicts} ({errors})</source>
+        <translation>{conflicts}（{errors}）</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>勤務時間</translation>
+    </message>
+    <message>
+        <source>Acceptable</source>
+        <translation>参加可能</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +2017,10 @@
         <extracomment>The zooms offered, in days shown, with their button text. The narrowest a day may be at each zoom before the timeline scrolls sideways. Hour label steps, finest first; a step is used when its labels are this far apart. Day labels, longest first; the first that fits the day&apos;s width is shown.</extracomment>
         <translation>表示</translation>
     </message>
+    <message>
+        <source>Venues, {period}</source>
+        <translation>会場別、{period}</translation>
+    </message>
 </context>
 <context>
     <name>Welcome</name>
@@ -1668,6 +2080,10 @@
     <message>
         <source>Type a city or zone…</source>
         <translation>都市名・タイムゾーンを入力…</translation>
+    </message>
+    <message>
+        <source>Times in {zone}</source>
+        <translation>{zone} の時刻で表示</translation>
     </message>
 </context>
 </TS>

@@ -127,6 +127,9 @@ def test_the_menus_speak_japanese(sqlite_database: Database, qtbot: QtBot) -> No
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles[:3] == ["ファイル(&F)", "編集(&E)", "表示(&V)"]
     assert window.findChild(type(window.menuBar().actions()[0]), "new_event").text() == "新規"
+    first, _last = window.current_view.period()
+    assert first.weekday() == 6  # the week starts on Sunday, as Japanese calendars print it
+    assert window.current_view.title().startswith(f"{first.year}年{first.month}月{first.day}日")
 
 
 def test_preferences_store_the_language_for_the_next_start(qtbot: QtBot) -> None:

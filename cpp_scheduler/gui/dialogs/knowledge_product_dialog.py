@@ -71,7 +71,7 @@ class KnowledgeProductDialog(RecordDialog):
         ui = self.ui
         for kind in ProductKind:
             ui.kind.addItem(kind.label, kind.value)
-        ui.published.setCheckText("Known")
+        ui.published.setCheckText(translate("KnowledgeProductDialog", "Known"))
         ui.cities.setPlaceholderText(translate("KnowledgeProductDialog", "Search cities…"))
         ui.themes.setPlaceholderText(translate("KnowledgeProductDialog", "Search themes…"))
         ui.events.setPlaceholderText(translate("KnowledgeProductDialog", "Search events…"))

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
-from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.delegation_schedule import (
@@ -56,7 +56,14 @@ class Column(IntEnum):
     HOURS = 5
 
 
-HEADERS = ("Event", "Their date", "Their time", "Tokyo date", "Tokyo time", "In their day")
+HEADERS = (
+    QT_TRANSLATE_NOOP("Headers", "Event"),
+    QT_TRANSLATE_NOOP("Headers", "Their date"),
+    QT_TRANSLATE_NOOP("Headers", "Their time"),
+    QT_TRANSLATE_NOOP("Headers", "Tokyo date"),
+    QT_TRANSLATE_NOOP("Headers", "Tokyo time"),
+    QT_TRANSLATE_NOOP("Headers", "In their day"),
+)
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 START_ROLE = Qt.ItemDataRole.UserRole + 2
 ALL_DAY = "All day"
@@ -73,8 +80,8 @@ def span_text(start: datetime, end: datetime) -> str:
 def dates_text(first: date, last: date) -> str:
     """``Mon 03 May 2027``, or ``Mon 03 May–Wed 05 May 2027`` for several days."""
     if first == last:
-        return f"{first:%a %d %b %Y}"
-    return f"{first:%a %d %b}–{last:%a %d %b %Y}"
+        return i18n.day_text(first)
+    return f"{i18n.short_day_text(first)}–{i18n.day_text(last)}"
 
 
 def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
@@ -90,11 +97,11 @@ def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
     assert meeting.part is not None  # only all-day blocks have none
     return (
         meeting.title,
-        f"{local_start:%a %d %b %Y}",
+        i18n.day_text(local_start),
         local_time,
-        f"{tokyo_start:%a %d %b %Y}",
+        i18n.day_text(tokyo_start),
         f"{span_text(tokyo_start, tokyo_end)} JST",
-        common.PART_LABELS[meeting.part],
+        translate("Tools", common.PART_LABELS[meeting.part]),
     )
 
 
@@ -124,8 +131,8 @@ class DelegationScheduleModel(common.HeaderedTableModel):
 
     def header_text(self, section: int) -> str:
         if section in (Column.LOCAL_DATE, Column.LOCAL_TIME):
-            return f"{HEADERS[section]} ({zone_city(self.home_zone)})"
-        return HEADERS[section]
+            return f"{translate('Headers', HEADERS[section])} ({zone_city(self.home_zone)})"
+        return translate("Headers", HEADERS[section])
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._meetings):

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
-from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.scheduling.inputs import AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes
 from cpp_scheduler.services.database import Database
@@ -55,8 +55,20 @@ class Column(IntEnum):
     HOURS = 6
 
 
-HEADERS = ("Who", "Clock", "Local date", "Time", "Day ±", "UTC", "Hours")
-SHORT_PARTS = {"working": "Working", "extended": "Acceptable", "night": "Night"}
+HEADERS = (
+    QT_TRANSLATE_NOOP("Headers", "Who"),
+    QT_TRANSLATE_NOOP("Headers", "Clock"),
+    QT_TRANSLATE_NOOP("Headers", "Local date"),
+    QT_TRANSLATE_NOOP("Headers", "Time"),
+    QT_TRANSLATE_NOOP("Headers", "Day ±"),
+    QT_TRANSLATE_NOOP("Headers", "UTC"),
+    QT_TRANSLATE_NOOP("Headers", "Hours"),
+)
+SHORT_PARTS = {
+    "working": QT_TRANSLATE_NOOP("Tools", "Working"),
+    "extended": QT_TRANSLATE_NOOP("Tools", "Acceptable"),
+    "night": QT_TRANSLATE_NOOP("Tools", "Night"),
+}
 PART_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's :class:`DayPart` value, or "holiday" for a warning row."""
 
@@ -134,7 +146,7 @@ class LocalTimesModel(common.HeaderedTableModel):
         if column == Column.ZONE:
             return zone_city(times.zone) + (", in Japan" if times.in_japan else "")
         if column == Column.DATE:
-            return f"{start.local:%a %d %b}"
+            return i18n.short_day_text(start.local)
         if column == Column.TIME:
             ends = f"{end.local:%H:%M}"
             if end.local.date() != start.local.date():
@@ -144,7 +156,7 @@ class LocalTimesModel(common.HeaderedTableModel):
             return f"{start.day_offset:+d}" if start.day_offset else "0"
         if column == Column.OFFSET:
             return start.utc_offset
-        return SHORT_PARTS[times.part.value]
+        return translate("Tools", SHORT_PARTS[times.part.value])
 
     @staticmethod
     def _warning_data(text: str, column: int, role: int) -> Any:

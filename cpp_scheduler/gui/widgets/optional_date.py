@@ -32,7 +32,7 @@ class OptionalDateEdit(QWidget):
         self.dateEdit = QDateEdit(self)
         self.dateEdit.setObjectName("date")
         self.dateEdit.setCalendarPopup(True)
-        self.dateEdit.setDisplayFormat("ddd d MMM yyyy")
+        self.dateEdit.setDisplayFormat(translate("OptionalDate", "ddd d MMM yyyy"))
         self.dateEdit.setMinimumDate(_UNSET)
         self.dateEdit.setSpecialValueText(translate("OptionalDate", "Not set"))
         self._remembered = QDate.currentDate()

@@ -122,7 +122,7 @@ class RecurrenceEditor(QWidget):
         self.until = QDateEdit(self)
         self.until.setObjectName("until")
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("ddd d MMM yyyy")
+        self.until.setDisplayFormat(translate("RecurrenceEditor", "ddd d MMM yyyy"))
         self.endGroup = QButtonGroup(self)
         self.endGroup.addButton(self.afterCount)
         self.endGroup.addButton(self.onDate)
