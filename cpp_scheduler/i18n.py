@@ -18,6 +18,7 @@ import gettext
 import os
 from collections.abc import Mapping
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "cpp_scheduler"
@@ -89,6 +90,14 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translation.ngettext(singular, plural, count)
 
 
+@cache
+def catalogue(code: str) -> gettext.NullTranslations:
+    """The messages of one language, apart from the language the program speaks: what
+    the program writes for a participant is in the participant's language (their
+    calendar file, their invitation), whatever the coordinator reads."""
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
+
+
 def N_(message: str) -> str:  # noqa: N802 - gettext's own name for the marker
     """Mark ``message`` for the catalogue without translating it now (module constants);
     the code that shows it calls ``_()`` on it."""
@@ -111,9 +120,10 @@ def _japanese_weekday(day: date) -> str:
     return f"({_JAPANESE_WEEKDAYS[day.weekday()]})"
 
 
-def day_text(day: date) -> str:
-    """A day with its weekday and year: Mon 15 Feb 2027, 2027年2月15日(月)."""
-    if _language == JAPANESE:
+def day_text(day: date, language: str | None = None) -> str:
+    """A day with its weekday and year: Mon 15 Feb 2027, 2027年2月15日(月); in
+    ``language``, else the program's."""
+    if (language or _language) == JAPANESE:
         return f"{day.year}年{day.month}月{day.day}日{_japanese_weekday(day)}"
     return f"{day:%a %d %b %Y}"
 

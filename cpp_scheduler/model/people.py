@@ -19,6 +19,10 @@ DEFAULT_ACCEPTABLE_START = time(7, 0)
 DEFAULT_ACCEPTABLE_END = time(22, 0)
 
 
+#: Languages as coordinators write them in a delegation's list, beside ISO codes.
+_LANGUAGE_NAMES = {"english": i18n.ENGLISH, "japanese": i18n.JAPANESE, "日本語": i18n.JAPANESE}
+
+
 class Delegation(Record, Base):
     """Officials of one client country who come to Japan or join online together.
 
@@ -50,6 +54,16 @@ class Delegation(Record, Base):
     members: Mapped[list[Participant]] = relationship(
         back_populates="delegation", order_by="Participant.name"
     )
+
+    @property
+    def written_language(self) -> str:
+        """The first of the delegation's languages the program writes (``ja`` for a
+        delegation that lists Japanese), else English."""
+        for spoken in self.languages or []:
+            found = i18n.supported(spoken) or _LANGUAGE_NAMES.get(spoken.strip().casefold())
+            if found is not None:
+                return found
+        return i18n.ENGLISH
 
     @property
     def country_name(self) -> str:
@@ -103,8 +117,20 @@ class Participant(Record, Base):
         ForeignKey("delegations.id", ondelete="SET NULL")
     )
     zone: Mapped[str | None] = mapped_column(String(64))
+    language: Mapped[str | None] = mapped_column(String(8))
+    """The language of what the program writes for this person (``en``, ``ja``); left
+    empty, the delegation's (:attr:`Delegation.written_language`)."""
 
     delegation: Mapped[Delegation | None] = relationship(back_populates="members")
+
+    @property
+    def effective_language(self) -> str:
+        """The language this person's calendar files and invitations are written in."""
+        if self.language in i18n.LANGUAGES:
+            return self.language
+        if self.delegation is not None:
+            return self.delegation.written_language
+        return i18n.ENGLISH
 
     @property
     def effective_zone(self) -> str:
@@ -120,4 +146,12 @@ class Participant(Record, Base):
             rules.required_text_problem("name", self.name, _("participant's name")),
             rules.email_problem("email", self.email, required=True),
             rules.zone_problem("zone", self.zone, required=False),
+            rules.Problem(
+                "language",
+                _("Write {code} as en (English) or ja (Japanese), or leave it empty.").format(
+                    code=self.language
+                ),
+            )
+            if self.language and self.language not in i18n.LANGUAGES
+            else None,
         )

@@ -1136,6 +1136,14 @@
         <source>hint</source>
         <translation>hint</translation>
     </message>
+    <message>
+        <source>As the delegation (else English)</source>
+        <translation>代表団と同じ（なければ英語）</translation>
+    </message>
+    <message>
+        <source>&amp;Writes to them in</source>
+        <translation>送付する言語(&amp;W)</translation>
+    </message>
 </context>
 <context>
     <name>PartnerCityDialog</name>
