@@ -1564,6 +1564,22 @@
 <context>
     <name>SlotFinder</name>
     <message>
+        <source>Once</source>
+        <translation>1回のみ</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>毎週</translation>
+    </message>
+    <message>
+        <source>Every two weeks</source>
+        <translation>隔週</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>毎月</translation>
+    </message>
+    <message>
         <source>None: online</source>
         <translation>なし: オンライン</translation>
     </message>
@@ -1592,8 +1608,16 @@
         <translation>すべての開始時刻を比較しています…</translation>
     </message>
     <message>
+        <source>Each row in its own local hours; columns are hours in Tokyo, {first} to {last}.</source>
+        <translation>各行はそれぞれの現地時刻、各列は東京時間の時刻です（{first}～{last}）。</translation>
+    </message>
+    <message>
         <source>No free time in this range: widen the dates or shorten the meeting.</source>
         <translation>この期間に空き時間がありません。期間を広げるか、会合を短くしてください。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;理由:&lt;/b&gt;</translation>
     </message>
     <message>
         <source>This finder only chooses a time; create the event elsewhere.</source>
@@ -1701,6 +1725,17 @@
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <source>Suggestion (Tokyo)</source>
+        <translation>候補（東京）</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2070,37 @@
     <message>
         <source>Welcome to CPP Scheduler</source>
         <translation>CPP Scheduler へようこそ</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>This program has no events yet. Start from the demo program to see how a study tour, a conference at TDLC and a videoconference series look, import a program file from a colleague, or begin with an empty calendar.</source>
+        <translation>このプログラムにはまだイベントがありません。デモ用プログラムで視察研修、TDLC での会議、ビデオ会議シリーズの例を見るか、同僚のプログラムファイルを読み込むか、空のカレンダーから始めてください。</translation>
+    </message>
+    <message>
+        <source>Load the demo program</source>
+        <translation>デモ用プログラムを読み込む</translation>
+    </message>
+    <message>
+        <source>Half a year of City Partnership Program events with delegations, venues and partner cities, to explore and change freely.</source>
+        <translation>代表団・会場・連携都市を含む半年分の都市パートナーシップ・プログラムのイベント。自由に見て、変更できます。</translation>
+    </message>
+    <message>
+        <source>Import a program file</source>
+        <translation>プログラムファイルを読み込む</translation>
+    </message>
+    <message>
+        <source>Open a CPP Scheduler program file (.json) exported from another computer.</source>
+        <translation>別のコンピューターから書き出した CPP Scheduler のプログラムファイル（.json）を開きます。</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>空のカレンダーで始める</translation>
+    </message>
+    <message>
+        <source>Plan from a blank calendar; the reference data is already there.</source>
+        <translation>空のカレンダーから計画します。参照データは登録済みです。</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.forms.ui_slot_finder_dialog import Ui_SlotFinderDialog
@@ -42,7 +42,7 @@ from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.slotfinder_events import meetings_command, series_command
 from cpp_scheduler.gui.tools.slotfinder_grid import DayHeader, SlotCellDelegate, SlotGridModel
 from cpp_scheduler.gui.tools.slotfinder_suggestions import SuggestionModel, fairness_text
-from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME
 from cpp_scheduler.scheduling.slots import SeriesPlan
 from cpp_scheduler.services.database import Database
@@ -51,10 +51,10 @@ from cpp_scheduler.services.slot_search import Host, SlotChoices, SlotSearch, sl
 
 SUGGESTIONS = 8
 REPEATS = {
-    "Once": None,
-    "Every week": "FREQ=WEEKLY",
-    "Every two weeks": "FREQ=WEEKLY;INTERVAL=2",
-    "Every month": "FREQ=MONTHLY",
+    QT_TRANSLATE_NOOP("SlotFinder", "Once"): None,
+    QT_TRANSLATE_NOOP("SlotFinder", "Every week"): "FREQ=WEEKLY",
+    QT_TRANSLATE_NOOP("SlotFinder", "Every two weeks"): "FREQ=WEEKLY;INTERVAL=2",
+    QT_TRANSLATE_NOOP("SlotFinder", "Every month"): "FREQ=MONTHLY",
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
 HOST_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -117,7 +117,8 @@ class SlotFinderDialog(QDialog):
         ui = self.ui
         ui.host.addItem(TDLC_HOST_NAME, None)
         ui.venue.addItem(translate("SlotFinder", "None: online"), None)
-        ui.repeat.addItems(list(REPEATS))
+        for repeat in REPEATS:
+            ui.repeat.addItem(translate("SlotFinder", repeat), repeat)
         self._add_host_line()
 
         self.grid_model = SlotGridModel(self)
@@ -351,12 +352,12 @@ class SlotFinderDialog(QDialog):
 
     @property
     def is_series(self) -> bool:
-        return REPEATS[self.ui.repeat.currentText()] is not None
+        return REPEATS[str(self.ui.repeat.currentData())] is not None
 
     def search_request(self) -> SlotSearch:
         """The question as the engine takes it, the same one ``cpp-scheduler slots`` asks."""
         first, last = self.period()
-        repeat = REPEATS[self.ui.repeat.currentText()]
+        repeat = REPEATS[str(self.ui.repeat.currentData())]
         return SlotSearch(
             attendee_ids=tuple(self._chosen),
             duration=timedelta(minutes=self.ui.duration.value()),
@@ -445,8 +446,13 @@ class SlotFinderDialog(QDialog):
         search = result.search
         shown_last = min(search.last_day, search.first_day + timedelta(days=MAX_GRID_DAYS - 1))
         ui.gridTitle.setText(
-            f"Each row in its own local hours; columns are hours in Tokyo, "
-            f"{search.first_day:%d %b} to {shown_last:%d %b %Y}."
+            translate(
+                "SlotFinder",
+                "Each row in its own local hours; columns are hours in Tokyo, {first} to {last}.",
+            ).format(
+                first=i18n.day_month_text(search.first_day),
+                last=i18n.day_month_year_text(shown_last),
+            )
         )
         plan = result.answer.plan
         if plan is not None:
@@ -476,7 +482,9 @@ class SlotFinderDialog(QDialog):
         span = self.suggestion_model.span_at(index)
         reasons = self.suggestion_model.reasons_at(index)
         self.ui.reasons.setText(
-            "<b>Why:</b><br>" + "<br>".join(_escape(r) for r in reasons) if reasons else ""
+            translate("SlotFinder", "<b>Why:</b>") + "<br>" + "<br>".join(map(_escape, reasons))
+            if reasons
+            else ""
         )
         self.ui.reasons.setVisible(bool(reasons))
         self.grid_model.set_chosen(span)
