@@ -247,6 +247,66 @@
 <context>
     <name>CalendarFiles</name>
     <message>
+        <source>No reminder</source>
+        <translation>リマインダーなし</translation>
+    </message>
+    <message>
+        <source>15 minutes before</source>
+        <translation>15分前</translation>
+    </message>
+    <message>
+        <source>30 minutes before</source>
+        <translation>30分前</translation>
+    </message>
+    <message>
+        <source>1 hour before</source>
+        <translation>1時間前</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>1日前</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How updates reach people.&lt;/b&gt; Put the file at a fixed web address (the feed address) and have people subscribe to it, replacing the file after each change: Outlook and Thunderbird refresh it within hours, Apple Calendar as often as its user chose, Google Calendar on its own timetable (often several hours, sometimes a day). Do not ask people to import a new file: Google skips events it already holds, and Outlook and Apple Calendar often add a second copy. </source>
+        <translation>&lt;b&gt;変更の伝わり方。&lt;/b&gt;ファイルを決まったウェブアドレス（配信アドレス）に置いて購読してもらい、変更のたびにファイルを置き換えてください。Outlook と Thunderbird は数時間以内に、Apple カレンダーは利用者が設定した間隔で、Google カレンダーは独自の間隔（多くは数時間、ときに1日）で更新します。新しいファイルを取り込んでもらうのは避けてください。Google は登録済みのイベントを読み飛ばし、Outlook と Apple カレンダーは重複して登録することがよくあります。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How updates reach people.&lt;/b&gt; Send the file by email as an invitation. Outlook, Gmail and Google Calendar, Apple Calendar and Thunderbird replace their copy when an invitation with the same UID and a higher SEQUENCE arrives, so after each change send the new file to the same people. Cancelled events go in a second file (…-cancelled.ics) that removes them: send both. </source>
+        <translation>&lt;b&gt;変更の伝わり方。&lt;/b&gt;ファイルを招待としてメールで送ってください。Outlook、Gmail と Google カレンダー、Apple カレンダー、Thunderbird は、同じ UID でより大きい SEQUENCE の招待を受け取ると登録済みのものを置き換えます。変更のたびに、同じ人に新しいファイルを送ってください。中止したイベントは、それを削除する2つ目のファイル（…-cancelled.ics）に入ります。両方を送ってください。</translation>
+    </message>
+    <message>
+        <source>The selected event</source>
+        <translation>選択したイベント</translation>
+    </message>
+    <message>
+        <source>The events the calendar shows</source>
+        <translation>カレンダーに表示中のイベント</translation>
+    </message>
+    <message>
+        <source>A delegation&apos;s schedule</source>
+        <translation>代表団のスケジュール</translation>
+    </message>
+    <message>
+        <source>A participant&apos;s schedule</source>
+        <translation>参加者のスケジュール</translation>
+    </message>
+    <message>
+        <source>A study tour</source>
+        <translation>視察研修</translation>
+    </message>
+    <message>
+        <source>The whole program</source>
+        <translation>プログラム全体</translation>
+    </message>
+    <message>
+        <source>The program between two dates</source>
+        <translation>指定期間のプログラム</translation>
+    </message>
+    <message>
+        <source>How each calendar program takes updates…</source>
+        <translation>各カレンダーソフトでの変更の反映について…</translation>
+    </message>
+    <message>
         <source>Reading the program…</source>
         <translation>プログラムを読み込んでいます…</translation>
     </message>
