@@ -1072,6 +1072,10 @@
         <source>Local times</source>
         <translation>現地時刻</translation>
     </message>
+    <message>
+        <source>{start}–{end} in {city} ({offset})</source>
+        <translation>{start}–{end}（{city}、{offset}）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1973,6 +1977,10 @@
     <message>
         <source>Acceptable</source>
         <translation>参加可能</translation>
+    </message>
+    <message>
+        <source>, in Japan</source>
+        <translation>（日本滞在中）</translation>
     </message>
 </context>
 <context>

@@ -144,7 +144,9 @@ class LocalTimesModel(common.HeaderedTableModel):
         if column == Column.WHO:
             return short_name(times.attendee.name)
         if column == Column.ZONE:
-            return zone_city(times.zone) + (", in Japan" if times.in_japan else "")
+            return zone_city(times.zone) + (
+                translate("Tools", ", in Japan") if times.in_japan else ""
+            )
         if column == Column.DATE:
             return i18n.short_day_text(start.local)
         if column == Column.TIME:
@@ -296,11 +298,13 @@ class LocalTimesDock(QDockWidget):
         zone = times.event.zone
         local_start = timezones.to_local(times.start, zone)
         local_end = timezones.to_local(times.end, zone)
-        self.heading.setText(
-            f"<b>{_escape(times.event.title)}</b><br>{local_start:%a %d %b %Y %H:%M}–"
-            f"{local_end:%H:%M} in {_escape(zone_city(zone))} "
-            f"({timezones.utc_offset_label(times.start, zone)})"
+        when = self.tr("{start}–{end} in {city} ({offset})").format(
+            start=f"{i18n.day_text(local_start)} {local_start:%H:%M}",
+            end=f"{local_end:%H:%M}",
+            city=_escape(zone_city(zone)),
+            offset=timezones.utc_offset_label(times.start, zone),
         )
+        self.heading.setText(f"<b>{_escape(times.event.title)}</b><br>{when}")
         for row in range(len(times.rows), self.model.rowCount()):
             self.table.setSpan(row, 0, 1, len(HEADERS))
 
