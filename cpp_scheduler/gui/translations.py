@@ -40,10 +40,9 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 SYSTEM = "system"
 """The stored choice that follows the system's language."""
 
-_LOCALES = {
-    i18n.ENGLISH: QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
-    i18n.JAPANESE: QLocale(QLocale.Language.Japanese, QLocale.Country.Japan),
-}
+_JAPAN = QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
+# English keeps the locale Qt started with (the system's), as before there was a choice.
+_STARTING_LOCALE = QLocale()
 
 # The installed translators, kept so Python does not collect them while Qt uses them.
 _installed: list[QTranslator] = []
@@ -81,7 +80,7 @@ def install(language: str | None) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(_LOCALES[chosen])
+    QLocale.setDefault(_JAPAN if chosen == i18n.JAPANESE else _STARTING_LOCALE)
     if chosen == i18n.ENGLISH:
         return chosen
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

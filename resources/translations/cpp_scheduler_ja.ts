@@ -1320,6 +1320,13 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Page {number} of {count}</source>
+        <translation>{number} / {count} ページ</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Save</source>

@@ -230,3 +230,19 @@ def test_a_conferences_video_link_and_qr_code_are_printed_once(demo: Database) -
     assert page.count(f"Video link: {pointer}") == len(sessions) - 1
     series = "https://meet.example.org/tdlc/p2p-resilient-cities"
     assert page.count(f"Video link: {series}") == page.count(f'src="{qr_data_uri(series)}"') >= 2
+
+
+def test_the_itinerary_prints_in_japanese_with_its_titles_as_written(demo: Database) -> None:
+    from cpp_scheduler import i18n
+
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        page = html.unescape(itinerary_document(read_itinerary(demo, PERU)).html())
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    assert "旅程表" in page
+    assert "2027年3月7日(日)～2027年3月13日(土)" in page  # the stay, without the era
+    assert "2027年3月8日(月)" in page  # a day's heading
+    assert "日本での連絡先" in page
+    assert "Site visit: Minato Mirai 21" in page  # the coordinators' titles as written
+    assert "Itinerary" not in page
