@@ -84,6 +84,15 @@ def test_the_wheel_carries_the_migrations(wheel: Path) -> None:
     assert any(n.startswith(f"{migrations}/versions/0001_") for n in names)
 
 
+def test_the_wheel_carries_the_compiled_translations(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        catalogue = "cpp_scheduler/locale/ja/LC_MESSAGES/cpp_scheduler.mo"
+        assert catalogue in names
+        assert archive.read(catalogue) == (REPO_ROOT / catalogue).read_bytes()
+    assert "cpp_scheduler/resources/translations/cpp_scheduler_ja.qm" in names
+
+
 def _dependency_paths() -> list[str]:
     """Where the venv keeps the dependencies (PySide6, SQLAlchemy ...), not the project."""
     paths = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}

@@ -126,6 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1 if stale or orphan_modules() else 0
         for path in build():
             print(f"compiled {path.relative_to(ROOT)}")
+        # The translations are compiled with the forms: one build step for the window.
+        from build_translations import build as build_translations
+
+        for path in build_translations():
+            print(f"compiled {path.relative_to(ROOT)}")
         for name in orphan_modules():
             print(f"note: cpp_scheduler/gui/forms/{name} has no form in ui/; delete it")
     except FormBuildError as error:

@@ -190,6 +190,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="WIDTHxHEIGHT",
         help="a window size to render the views at (repeat; default 1366x768 and 1920x1080)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "ja"),
+        default="en",
+        help="the language the window speaks (default: en, whatever the system's)",
+    )
     args = parser.parse_args(argv)
     outdir: Path = args.outdir
     sizes: list[tuple[int, int]] = args.size or list(SIZES)
@@ -199,6 +205,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Never read or change the settings of whoever runs the script.
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
         application()
+        from cpp_scheduler.gui import translations
+
+        translations.install(args.lang)
         database = open_database(folder / "demo.sqlite")
         try:
             load_demo(database)

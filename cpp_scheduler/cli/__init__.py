@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from cpp_scheduler import __version__, timezones
+from cpp_scheduler import __version__, i18n, timezones
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import SchedulerError
 
@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="who the changes are made by, in every record's history (default: "
         "$CPP_SCHEDULER_AUTHOR, else your user name)",
     )
+    common.add_argument(
+        "--lang",
+        default=argparse.SUPPRESS,
+        choices=i18n.LANGUAGES,
+        help="the language of messages (default: the window's choice for the window, "
+        "else $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG)",
+    )
     parser = argparse.ArgumentParser(
         prog="cpp-scheduler",
         description="Plan TDLC City Partnership Program events across time zones.",
@@ -74,13 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The arguments, when all they ask for is the window (at most ``--db``); else None.
+    """The arguments, when all they ask for is the window (at most ``--db`` and
+    ``--lang``); else None.
 
     The window is the common case and must come up fast, so the subcommands (which load
     the engine, the file formats and the database layer) are not even registered for it.
     """
     quick = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     quick.add_argument("--db", default=None)
+    quick.add_argument("--lang", default=None, choices=i18n.LANGUAGES)
     try:
         args, rest = quick.parse_known_args(argv)
     except argparse.ArgumentError:
@@ -97,6 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args is None:
         args = build_parser().parse_args(arguments)
         args.db = getattr(args, "db", None)
+    args.lang = getattr(args, "lang", None)
+    if args.command is not None:  # the window reads its own choice, then the system's
+        i18n.use_language(args.lang)
     try:
         author = getattr(args, "author", None)
         if author is not None:
@@ -118,5 +130,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except KeyboardInterrupt:
-        print("cpp-scheduler: interrupted", file=sys.stderr)
+        print(i18n._("cpp-scheduler: interrupted"), file=sys.stderr)
         return 130

@@ -9,7 +9,7 @@ from typing import Any
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
-from cpp_scheduler.cli.output import plural
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.scheduling.conflicts import Conflict, Meeting, Severity
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER
 from cpp_scheduler.services.checking import check
@@ -87,11 +87,19 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     for conflict in found:
-        print(f"{conflict.severity.upper():7}  {conflict.kind.label}: {conflict.message}")
+        severity = _("ERROR") if conflict.severity is Severity.ERROR else _("WARNING")
+        print(f"{severity:7}  {conflict.kind.label}: {conflict.message}")
     if found:
         print()
     print(
-        f"{plural('error', errors)}, {plural('warning', warnings)} in "
-        f"{plural('meeting', checked.meetings)}"
+        _("{errors}, {warnings} in {meetings}").format(
+            errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
+                count=warnings
+            ),
+            meetings=ngettext("{count} meeting", "{count} meetings", checked.meetings).format(
+                count=checked.meetings
+            ),
+        )
     )
     return 0

@@ -111,11 +111,14 @@ def write_pdf(document: PrintDocument, output: Path, paper: str) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from cpp_scheduler.gui import printing
+    from cpp_scheduler import i18n
+    from cpp_scheduler.gui import printing, translations
 
     if QGuiApplication.instance() is None:
         application = QGuiApplication(["cpp-scheduler"])
         try:
+            if i18n.language() != i18n.ENGLISH:  # the page numbers are Qt's texts
+                translations.install(i18n.language())
             return printing.write_pdf(document, output, paper)
         finally:
             del application

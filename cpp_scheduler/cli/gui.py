@@ -72,4 +72,4 @@ def launch(args: argparse.Namespace) -> int:
         raise CliError(problem, status=2)
     from cpp_scheduler.gui.app import run
 
-    return run(database=args.db)
+    return run(database=args.db, language=getattr(args, "lang", None))

@@ -9,6 +9,7 @@ from typing import Any
 
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.i18n import _
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning, describe_span
 from cpp_scheduler.services.localtimes import MeetingLocalTimes, Moment, read_event_local_times
 from cpp_scheduler.store import open_database
@@ -121,12 +122,18 @@ def _meeting_text(meeting: MeetingLocalTimes) -> str:
     event = meeting.event
     if meeting.all_day:  # the same dates on every clock: no hours to list
         text = f"{event.title}: {meeting.describe_days()}, on every attendee's calendar"
-        return "\n".join([text, *(f"Holiday: {warning.text}" for warning in meeting.warnings)])
-    header = ["WHO", "ZONE", "LOCAL TIME", "DAY", "UTC OFFSET", "HOURS"]
+        return "\n".join(
+            [
+                text,
+                *(_("Holiday: {text}").format(text=warning.text) for warning in meeting.warnings),
+            ]
+        )
+    header = [_("WHO"), _("ZONE"), _("LOCAL TIME"), _("DAY"), _("UTC OFFSET"), _("HOURS")]
     text = f"{event.title}: {describe_span(meeting.start, meeting.end, event.zone)}\n" + table(
         [_row_text(row) for row in meeting.rows], header
     )
-    return "\n".join([text, *(f"Holiday: {warning.text}" for warning in meeting.warnings)])
+    holidays = (_("Holiday: {text}").format(text=warning.text) for warning in meeting.warnings)
+    return "\n".join([text, *holidays])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -149,6 +156,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     blocks = [_meeting_text(meeting) for meeting in answer.meetings]
     if not blocks:
-        blocks.append(f"{event.title}: every occurrence is cancelled")
+        blocks.append(_("{title}: every occurrence is cancelled").format(title=event.title))
     print("\n\n".join(blocks))
     return 0

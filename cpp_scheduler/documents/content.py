@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.markup import STYLESHEET, escape
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.i18n import _
 
 ShouldStop = Callable[[], bool]
 """Asked between the sections of a long document (and between its pages when it is
@@ -41,9 +42,11 @@ class ChangeStamp:
     def text(self) -> str:
         """``As of Mon 08 Mar 2027 14:05 (Tokyo), change 412``."""
         if self.as_of is None:
-            return f"As of an empty program, change {self.counter}"
+            return _("As of an empty program, change {counter}").format(counter=self.counter)
         local = timezones.to_local(self.as_of, timezones.TOKYO)
-        return f"As of {local:%a %d %b %Y %H:%M} (Tokyo), change {self.counter}"
+        return _("As of {when} (Tokyo), change {counter}").format(
+            when=f"{i18n.day_text(local)} {local:%H:%M}", counter=self.counter
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.content import (
     ChangeStamp,
     PrintDocument,
@@ -36,6 +36,7 @@ from cpp_scheduler.documents.markup import (
 )
 from cpp_scheduler.documents.places import Office, Place, read_places, tdlc_office
 from cpp_scheduler.documents.stamp import read_change_stamp
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -283,7 +284,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
     days = tuple(
         ItineraryDay(
             day=day,
-            heading=headings.get(day, "") or ("" if day in stay else "from home"),
+            heading=headings.get(day, "") or ("" if day in stay else _("from home")),
             meetings=tuple(meetings_by_day.get(day, ())),
             legs=tuple(legs_by_day.get(day, ())),
             night=night_of.get(day),
@@ -320,8 +321,8 @@ def itinerary_document(
         stop_if_asked(should_stop)
         sections.append(Section(_day(itinerary, day, links_shown)))
     return PrintDocument(
-        title=f"Itinerary: {itinerary.delegation}",
-        header=f"Itinerary — {itinerary.delegation}",
+        title=_("Itinerary: {delegation}").format(delegation=itinerary.delegation),
+        header=_("Itinerary — {delegation}").format(delegation=itinerary.delegation),
         stamp=itinerary.stamp,
         sections=tuple(sections),
     )
@@ -330,19 +331,21 @@ def itinerary_document(
 def _cover(itinerary: Itinerary) -> str:
     office = itinerary.office
     if itinerary.first is not None and itinerary.last is not None:
-        stay = f"{itinerary.first:%a %d %b %Y} to {itinerary.last:%a %d %b %Y}"
+        stay = _("{first} to {last}").format(
+            first=i18n.day_text(itinerary.first), last=i18n.day_text(itinerary.last)
+        )
     else:
-        stay = "not in Japan (joins online)"
+        stay = _("not in Japan (joins online)")
     facts = [
-        ("Delegation", escape(itinerary.delegation)),
-        ("Country", escape(itinerary.country)),
-        ("From", escape(f"{itinerary.home_city} ({itinerary.home_zone})")),
-        ("In Japan", escape(stay)),
+        (_("Delegation"), escape(itinerary.delegation)),
+        (_("Country"), escape(itinerary.country)),
+        (_("From"), escape(f"{itinerary.home_city} ({itinerary.home_zone})")),
+        (_("In Japan"), escape(stay)),
     ]
     if itinerary.tours:
-        facts.append(("Study tour", "<br>".join(escape(t) for t in itinerary.tours)))
+        facts.append((_("Study tour"), "<br>".join(escape(t) for t in itinerary.tours)))
     if itinerary.interpretation:
-        facts.append(("Interpretation", escape(itinerary.interpretation)))
+        facts.append((_("Interpretation"), escape(itinerary.interpretation)))
     rows = "".join(
         f'<tr><td width="22%"><b>{escape(label)}</b></td><td>{value}</td></tr>'
         for label, value in facts
@@ -353,25 +356,36 @@ def _cover(itinerary: Itinerary) -> str:
         + f" — {escape(c.email)}</p>"
         for c in itinerary.contacts
     )
+    # Texts looked up before the markup: the catalogue's extractor reads no f-string.
+    heading, contact = escape(_("Itinerary")), escape(_("Your contact in Japan"))
+    email = escape(_("Email: {address}").format(address=office.email))
+    coordinators = escape(_("Coordinators"))
     return (
-        f'<h1>Itinerary</h1><p class="cover"><b>{escape(itinerary.delegation)}</b></p>'
+        f"<h1>{heading}</h1>"
+        f'<p class="cover"><b>{escape(itinerary.delegation)}</b></p>'
         f'<table class="plain" width="100%" cellspacing="0" cellpadding="2">{rows}</table>'
-        "<h2>Your contact in Japan</h2>"
+        f"<h2>{contact}</h2>"
         f"<p><b>{escape(office.name)}</b><br>"
         f'<span class="ja">{escape(office.name_ja)}</span></p>'
         f"<p>{escape(office.address)}<br>"
         f'<span class="ja">{escape(office.address_ja)}</span></p>'
-        f"<p>Email: {escape(office.email)}</p>"
-        + (f"<h3>Coordinators</h3>{contacts}" if contacts else "")
-        + '<p class="muted">Times are local times in Japan unless said otherwise. '
-        "Show a driver the address in Japanese.</p>"
+        f"<p>{email}</p>"
+        + (f"<h3>{coordinators}</h3>{contacts}" if contacts else "")
+        + '<p class="muted">'
+        + escape(
+            _(
+                "Times are local times in Japan unless said otherwise. "
+                "Show a driver the address in Japanese."
+            )
+        )
+        + "</p>"
     )
 
 
 def _day(itinerary: Itinerary, day: ItineraryDay, links_shown: LinksShown) -> str:
     """A day's section; ``links_shown`` holds the conferences whose video link an
     earlier session printed (and gets this day's)."""
-    heading = f"{day.day:%A %d %B %Y}"
+    heading = i18n.long_day_text(day.day)
     if day.heading:
         heading += f" — {day.heading}"
     entries: list[tuple[datetime, list[str]]] = [
@@ -384,20 +398,23 @@ def _day(itinerary: Itinerary, day: ItineraryDay, links_shown: LinksShown) -> st
     if entries:
         parts.append(
             table(
-                ["Time in Japan", "What", "Where"],
+                [_("Time in Japan"), _("What"), _("Where")],
                 [row for _start, row in entries],
                 widths=(15, 50, 35),
             )
         )
     else:
-        parts.append('<p class="muted">Nothing planned.</p>')
+        nothing = escape(_("Nothing planned."))
+        parts.append(f'<p class="muted">{nothing}</p>')
     if day.night is not None:
         night = day.night
+        hotel_tonight = escape(_("Hotel tonight:"))
         address = escape(night.address)
         if night.address_ja:
             address += f'<br><span class="ja">{escape(night.address_ja)}</span>'
         parts.append(
-            f"<p><b>Hotel tonight:</b> {escape(night.hotel)}, {escape(night.locality)}<br>"
+            f"<p><b>{hotel_tonight}</b> "
+            f"{escape(night.hotel)}, {escape(night.locality)}<br>"
             f"{address}</p>"
         )
     return "".join(parts)
@@ -409,15 +426,19 @@ def _meeting_row(
     what = [f"<b>{escape(meeting.title)}</b>"]
     what.append(f'<span class="muted">{escape(f"{meeting.kind.label}, {meeting.mode.label}")}')
     if meeting.conference:
-        what[-1] += escape(f", part of {meeting.conference}")
+        what[-1] += escape(_(", part of {conference}").format(conference=meeting.conference))
     what[-1] += "</span>"
     if meeting.at_home is not None:
         start, end = meeting.at_home
         until = f"{end.local:%H:%M}" if end.local.date() == start.local.date() else end.describe()
         what.append(
             escape(
-                f"At home ({itinerary.home_city}): {start.local:%a %d %b %H:%M}-{until} "
-                f"{start.abbreviation}"
+                _("At home ({city}): {start}-{until} {zone}").format(
+                    city=itinerary.home_city,
+                    start=i18n.day_time_text(start.local),
+                    until=until,
+                    zone=start.abbreviation,
+                )
             )
         )
     if meeting.description:
@@ -433,7 +454,7 @@ def _meeting_row(
     return [
         when,
         "<br>".join(what),
-        _where(meeting.place) if meeting.place is not None else escape("Online"),
+        _where(meeting.place) if meeting.place is not None else escape(_("Online")),
     ]
 
 
@@ -442,16 +463,20 @@ def _video_link(meeting: ItineraryMeeting, links_shown: LinksShown) -> str:
     with its code on the first session only and named on the others."""
     link = meeting.video_link
     if meeting.conference is None:
-        return _link_and_code("Video link", link)
+        return _link_and_code(_("Video link"), link)
     key = (meeting.conference, link)
     first = links_shown.get(key)
     if first is not None:
         return escape(
-            f"Video link: the same for the whole conference, with its QR code at "
-            f"{first:%a %d %b %H:%M}"
+            _("Video link: the same for the whole conference, with its QR code at {first}").format(
+                first=i18n.day_time_text(first)
+            )
         )
     links_shown[key] = meeting.start
-    return _link_and_code(f"Video link for every session of {meeting.conference}", link)
+    return _link_and_code(
+        _("Video link for every session of {conference}").format(conference=meeting.conference),
+        link,
+    )
 
 
 def _link_and_code(label: str, link: str) -> str:
@@ -475,14 +500,21 @@ def _where(place: Place) -> str:
 
 
 def _leg_row(leg: ItineraryLeg) -> list[str]:
-    what = f"<b>{escape(f'{leg.mode.label}: {leg.origin} to {leg.destination}')}</b>"
+    route = _("{mode}: {origin} to {destination}").format(
+        mode=leg.mode.label, origin=leg.origin, destination=leg.destination
+    )
+    what = f"<b>{escape(route)}</b>"
     if leg.notes:
         what += f"<br>{lines(leg.notes)}"
     return [
         time_span(leg.departure, leg.arrival),
         what,
         escape(
-            f"Departs {leg.departure:%H:%M} from {leg.origin}, "
-            f"arrives {leg.arrival:%H:%M} in {leg.destination}"
+            _("Departs {departs} from {origin}, arrives {arrives} in {destination}").format(
+                departs=f"{leg.departure:%H:%M}",
+                origin=leg.origin,
+                arrives=f"{leg.arrival:%H:%M}",
+                destination=leg.destination,
+            )
         ),
     ]

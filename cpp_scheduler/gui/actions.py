@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QToolBar
 
 from cpp_scheduler.gui import filemenu
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
@@ -33,11 +34,27 @@ KeyBinding = QKeySequence.StandardKey | Qt.Key | str
 
 VIEW_NAMES = ("day", "week", "month", "agenda", "venues")
 VIEW_LABELS = {
-    "day": "Day",
-    "week": "Week",
-    "month": "Month",
-    "agenda": "Agenda",
-    "venues": "Venues",
+    "day": QT_TRANSLATE_NOOP("Actions", "Day"),
+    "week": QT_TRANSLATE_NOOP("Actions", "Week"),
+    "month": QT_TRANSLATE_NOOP("Actions", "Month"),
+    "agenda": QT_TRANSLATE_NOOP("Actions", "Agenda"),
+    "venues": QT_TRANSLATE_NOOP("Actions", "Venues"),
+}
+VIEW_TIPS = {
+    "day": QT_TRANSLATE_NOOP("Actions", "Day view (Ctrl+1)"),
+    "week": QT_TRANSLATE_NOOP("Actions", "Week view (Ctrl+2)"),
+    "month": QT_TRANSLATE_NOOP("Actions", "Month view (Ctrl+3)"),
+    "agenda": QT_TRANSLATE_NOOP("Actions", "Agenda view (Ctrl+4)"),
+    "venues": QT_TRANSLATE_NOOP("Actions", "Venues view (Ctrl+5)"),
+}
+#: Program > the manager of each kind of record.
+MANAGE_LABELS = {
+    "delegation": QT_TRANSLATE_NOOP("Actions", "Delegations…"),
+    "participant": QT_TRANSLATE_NOOP("Actions", "Participants…"),
+    "venue": QT_TRANSLATE_NOOP("Actions", "Venues…"),
+    "partner_city": QT_TRANSLATE_NOOP("Actions", "Partner cities…"),
+    "theme": QT_TRANSLATE_NOOP("Actions", "Themes…"),
+    "knowledge_product": QT_TRANSLATE_NOOP("Actions", "Knowledge products…"),
 }
 
 
@@ -64,49 +81,54 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # -- File -----------------------------------------------------------------------------
     ActionSpec(
         "new_event",
-        "New",
+        QT_TRANSLATE_NOOP("Actions", "New"),
         lambda window: window.new_event(),
         (QKeySequence.StandardKey.New,),
-        "Create an event (Ctrl+N)",
+        QT_TRANSLATE_NOOP("Actions", "Create an event (Ctrl+N)"),
         "new_action",
         needs_program=True,
     ),
     ActionSpec(
         "open_database",
-        "Open database…",
+        QT_TRANSLATE_NOOP("Actions", "Open database…"),
         lambda window: filemenu.choose_database(window),
         (QKeySequence.StandardKey.Open,),
-        "Open another program (a .sqlite file or a PostgreSQL URL) in a new window (Ctrl+O)",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Open another program (a .sqlite file or a PostgreSQL URL) in a new window (Ctrl+O)",
+        ),
         "open_database_action",
     ),
     ActionSpec(
         "export_program",
-        "Export program file…",
+        QT_TRANSLATE_NOOP("Actions", "Export program file…"),
         lambda window: window.export_program(),
         (),
-        "Write the whole program to a program file (.json)",
+        QT_TRANSLATE_NOOP("Actions", "Write the whole program to a program file (.json)"),
         "export_program_action",
         needs_program=True,
     ),
     ActionSpec(
         "import_program",
-        "Import program file…",
+        QT_TRANSLATE_NOOP("Actions", "Import program file…"),
         lambda window: window.import_program(),
         (),
-        "Add or update records from a program file (.json); this cannot be undone",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Add or update records from a program file (.json); this cannot be undone"
+        ),
         "import_action",
         needs_program=True,
     ),
     ActionSpec(
         "load_demo",
-        "Load the demo program",
+        QT_TRANSLATE_NOOP("Actions", "Load the demo program"),
         lambda window: window.load_demo(),
         attribute="demo_action",
         needs_program=True,
     ),
     ActionSpec(
         "quit",
-        "Quit",
+        QT_TRANSLATE_NOOP("Actions", "Quit"),
         lambda window: window.close(),
         (QKeySequence.StandardKey.Quit,),
         attribute="quit_action",
@@ -114,36 +136,45 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # -- Edit -----------------------------------------------------------------------------
     ActionSpec(
         "edit_event",
-        "Edit event…",
+        QT_TRANSLATE_NOOP("Actions", "Edit event…"),
         lambda window: window.edit_selected(),
         (Qt.Key.Key_Return, Qt.Key.Key_Enter),
-        "Edit the selected event (Enter)",
+        QT_TRANSLATE_NOOP("Actions", "Edit the selected event (Enter)"),
         "edit_action",
         on_views_only=True,
     ),
     ActionSpec(
         "delete_event",
-        "Delete event",
+        QT_TRANSLATE_NOOP("Actions", "Delete event"),
         lambda window: window.delete_selected(),
         (QKeySequence.StandardKey.Delete,),
-        "Delete the selected event (Delete)",
+        QT_TRANSLATE_NOOP("Actions", "Delete the selected event (Delete)"),
         "delete_action",
     ),
     ActionSpec(
         "cancel_meeting",
-        "Cancel one meeting of the series…",
+        QT_TRANSLATE_NOOP("Actions", "Cancel one meeting of the series…"),
         lambda window: window.cancel_one_meeting(),
         (),
-        "Cancel a single meeting of the selected series and keep the others",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Cancel a single meeting of the selected series and keep the others"
+        ),
         "cancel_meeting_action",
     ),
     ActionSpec(
         "find",
-        "Find…",
+        QT_TRANSLATE_NOOP("Actions", "Find…"),
         lambda window: window.focus_search(),
         (QKeySequence.StandardKey.Find,),
-        "Search events (Ctrl+F)",
+        QT_TRANSLATE_NOOP("Actions", "Search events (Ctrl+F)"),
         "find_action",
+    ),
+    ActionSpec(
+        "preferences",
+        QT_TRANSLATE_NOOP("Actions", "Preferences…"),
+        lambda window: _edit_preferences(window),
+        (QKeySequence.StandardKey.Preferences,),
+        QT_TRANSLATE_NOOP("Actions", "The program's language"),
     ),
     # -- View -----------------------------------------------------------------------------
     *(
@@ -152,47 +183,49 @@ ACTIONS: tuple[ActionSpec, ...] = (
             VIEW_LABELS[name],
             lambda window, name=name: window.show_view(name),  # type: ignore[misc]
             (f"Ctrl+{number}",),
-            f"{VIEW_LABELS[name]} view (Ctrl+{number})",
+            VIEW_TIPS[name],
         )
         for number, name in enumerate(VIEW_NAMES, start=1)
     ),
     ActionSpec(
         "today",
-        "Today",
+        QT_TRANSLATE_NOOP("Actions", "Today"),
         lambda window: window.go_to_today(),
         (Qt.Key.Key_T,),
-        "Show today (T)",
+        QT_TRANSLATE_NOOP("Actions", "Show today (T)"),
         "today_action",
     ),
     ActionSpec(
         "previous",
-        "‹ Previous",
+        QT_TRANSLATE_NOOP("Actions", "‹ Previous"),
         lambda window: window.step(-1),
         (Qt.Key.Key_Left,),
-        "Previous period (Left)",
+        QT_TRANSLATE_NOOP("Actions", "Previous period (Left)"),
         "previous_action",
     ),
     ActionSpec(
         "next",
-        "Next ›",
+        QT_TRANSLATE_NOOP("Actions", "Next ›"),
         lambda window: window.step(1),
         (Qt.Key.Key_Right,),
-        "Next period (Right)",
+        QT_TRANSLATE_NOOP("Actions", "Next period (Right)"),
         "next_action",
     ),
     ActionSpec(
         "show_times_in",
-        "Show times in…",
+        QT_TRANSLATE_NOOP("Actions", "Show times in…"),
         lambda window: window.focus_zone_selector(),
         ("Ctrl+Shift+T",),
-        "Choose the time zone every view shows its times in (Ctrl+Shift+T)",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Choose the time zone every view shows its times in (Ctrl+Shift+T)"
+        ),
         "zone_action",
     ),
     # -- Program --------------------------------------------------------------------------
     *(
         ActionSpec(
             f"manage_{key}",
-            f"{kind.plural}…",
+            MANAGE_LABELS.get(key, f"{kind.plural}…"),
             lambda window, key=key: window.manage(key),  # type: ignore[misc]
             needs_program=True,
         )
@@ -201,19 +234,31 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # -- Help -----------------------------------------------------------------------------
     ActionSpec(
         "user_guide",
-        "User guide…",
+        QT_TRANSLATE_NOOP("Actions", "User guide…"),
         lambda window: window.show_help(),
         (QKeySequence.StandardKey.HelpContents,),
-        "The program's documents: getting started, the tools, calendar files",
+        QT_TRANSLATE_NOOP(
+            "Actions", "The program's documents: getting started, the tools, calendar files"
+        ),
     ),
     ActionSpec(
         "keyboard_shortcuts",
-        "Keyboard shortcuts…",
+        QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts…"),
         lambda window: window.show_shortcuts(),
         ("Ctrl+/",),
     ),
-    ActionSpec("about", "About CPP Scheduler", lambda window: window.show_about()),
+    ActionSpec(
+        "about",
+        QT_TRANSLATE_NOOP("Actions", "About CPP Scheduler"),
+        lambda window: window.show_about(),
+    ),
 )
+
+
+def _edit_preferences(window: MainWindow) -> None:
+    from cpp_scheduler.gui.preferences import edit_preferences  # made when first asked for
+
+    edit_preferences(window, window.settings)
 
 
 def _sequence(key: KeyBinding) -> QKeySequence:
@@ -222,13 +267,14 @@ def _sequence(key: KeyBinding) -> QKeySequence:
 
 def build_action(window: MainWindow, spec: ActionSpec) -> QAction:
     """The QAction of ``spec``, owned by ``window`` and reachable by its keys."""
-    action = QAction(spec.text, window)
+    action = QAction(translate("Actions", spec.text), window)
     action.setObjectName(spec.name)
     if spec.keys:
         action.setShortcuts([_sequence(key) for key in spec.keys])
     if spec.tip:
-        action.setStatusTip(spec.tip)
-        action.setToolTip(spec.tip)
+        tip = translate("Actions", spec.tip)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
     triggers = spec.triggers
     action.triggered.connect(lambda _checked=False: triggers(window))
     if spec.on_views_only:
@@ -266,9 +312,9 @@ class ShortButton(QAction):
     ("Undo Move 'X' to Wed 10:00") as its tip, as the Edit menu words it."""
 
     def __init__(self, stack: QUndoStack, *, redo: bool, window: MainWindow) -> None:
-        self._verb = "Redo" if redo else "Undo"
+        self._verb = translate("Actions", "Redo") if redo else translate("Actions", "Undo")
         super().__init__(self._verb, window)
-        self.setObjectName(f"{self._verb.lower()}_button")
+        self.setObjectName("redo_button" if redo else "undo_button")
         self._stack = stack
         if redo:
             stack.canRedoChanged.connect(self.setEnabled)
@@ -292,10 +338,10 @@ class ShortButton(QAction):
 def create_actions(window: MainWindow, stack: QUndoStack) -> WindowActions:
     """Build every action of ``window`` from :data:`ACTIONS`, and the undo stack's."""
     by_name = {spec.name: build_action(window, spec) for spec in ACTIONS}
-    undo = stack.createUndoAction(window, "Undo")
+    undo = stack.createUndoAction(window, translate("Actions", "Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     undo.setObjectName("undo")
-    redo = stack.createRedoAction(window, "Redo")
+    redo = stack.createRedoAction(window, translate("Actions", "Redo"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     redo.setObjectName("redo")
     window.addActions([undo, redo])
@@ -323,12 +369,12 @@ def build_menus(window: MainWindow, actions: WindowActions) -> None:
     from PySide6.QtWidgets import QMenu
 
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(translate("Actions", "&File"))
     file_menu.setObjectName("fileMenu")
     file_menu.addAction(actions["new_event"])
     file_menu.addSeparator()
     file_menu.addAction(actions["open_database"])
-    window.recent_menu = QMenu("Open recent", window)
+    window.recent_menu = QMenu(translate("Actions", "Open recent"), window)
     window.recent_menu.setObjectName("recentMenu")
     window.recent_menu.aboutToShow.connect(lambda: filemenu.fill_recent_menu(window))
     file_menu.addMenu(window.recent_menu)
@@ -338,27 +384,30 @@ def build_menus(window: MainWindow, actions: WindowActions) -> None:
     file_menu.addAction(actions["load_demo"])
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
-    edit_menu = bar.addMenu("&Edit")
-    for name in ("undo", "redo", "", "edit_event", "delete_event", "cancel_meeting", "", "find"):
+    edit_menu = bar.addMenu(translate("Actions", "&Edit"))
+    for name in (
+        *("undo", "redo", "", "edit_event", "delete_event", "cancel_meeting", "", "find"),
+        *("", "preferences"),
+    ):
         if name:
             edit_menu.addAction(actions[name])
         else:
             edit_menu.addSeparator()
-    view_menu = bar.addMenu("&View")
+    view_menu = bar.addMenu(translate("Actions", "&View"))
     view_menu.addActions(list(actions.views.values()))
     view_menu.addSeparator()
     for name in ("today", "previous", "next"):
         view_menu.addAction(actions[name])
     view_menu.addSeparator()
     view_menu.addAction(actions["show_times_in"])
-    program_menu = bar.addMenu("&Program")
+    program_menu = bar.addMenu(translate("Actions", "&Program"))
     program_menu.addActions(list(actions.records.values()))
     # Filled by the tools once the program is open; in place from the start, so the
     # menu bar does not change under the pointer.
-    window.tools_menu = QMenu("&Tools", window)
+    window.tools_menu = QMenu(translate("Actions", "&Tools"), window)
     window.tools_menu.setObjectName("toolsMenu")
     bar.addMenu(window.tools_menu)
-    window.help_menu = bar.addMenu("&Help")
+    window.help_menu = bar.addMenu(translate("Actions", "&Help"))
     window.help_menu.addAction(actions["user_guide"])
     window.help_menu.addAction(actions["keyboard_shortcuts"])
     window.help_menu.addSeparator()
@@ -371,7 +420,7 @@ def build_toolbar(window: MainWindow, actions: WindowActions) -> QToolBar:
     The zone selector is not on it: it sits in the title row above the views, where no
     toolbar overflow can hide it.
     """
-    toolbar = QToolBar("Calendar", window)
+    toolbar = QToolBar(translate("Actions", "Calendar"), window)
     toolbar.setObjectName("calendarToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from cpp_scheduler import APP_NAME, ORGANISATION, __version__
-from cpp_scheduler.gui import style
+from cpp_scheduler.gui import settings as options
+from cpp_scheduler.gui import style, translations
 from cpp_scheduler.gui.crash import ExceptionHandler
 
 if TYPE_CHECKING:
@@ -66,12 +67,15 @@ def listen_for_changes(window: MainWindow) -> None:
     check_access(window)
 
 
-def run(database: str | None) -> int:
-    """Show the main window over ``database`` (or the default one); the exit status.
+def run(database: str | None, language: str | None = None) -> int:
+    """Show the main window over ``database`` (or the default one) in ``language`` (None:
+    the one chosen in Preferences, else the system's); the exit status.
 
     A database that cannot be opened is explained in a dialog, and the status is 1.
     """
     app = application()
+    choice = translations.stored_choice(options.open_settings())
+    translations.install(language or (None if choice == translations.SYSTEM else choice))
     handler = ExceptionHandler()
     handler.install()
     try:

@@ -39,6 +39,7 @@ from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
 from cpp_scheduler.gui import printing
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services.choices import conference_choices
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.delegation_schedule import delegation_choices
@@ -107,7 +108,7 @@ class PrintDocumentDialog(QDialog):
         if kind == "day":
             today = day or timezones.to_local(datetime.now(UTC), timezones.TOKYO).date()
             self.date.setDate(QDate(today.year, today.month, today.day))
-            form.addRow("Date in &Japan", self.date)
+            form.addRow(translate("Documents", "Date in &Japan"), self.date)
             self.choice.hide()
         else:
             form.addRow("&Delegation" if kind == "itinerary" else "&Conference", self.choice)
@@ -116,14 +117,14 @@ class PrintDocumentDialog(QDialog):
         self.paper.setObjectName("paperChoice")
         for key, label in PAPER_LABELS.items():
             self.paper.addItem(label, key)
-        form.addRow("&Paper", self.paper)
+        form.addRow(translate("Documents", "&Paper"), self.paper)
         self.status = QLabel("", self)
         self.status.setObjectName("documentStatus")
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.preview_button = QPushButton("Print pre&view…", self)
+        self.preview_button = QPushButton(translate("Documents", "Print pre&view…"), self)
         self.preview_button.setObjectName("previewButton")
-        self.save_button = QPushButton("&Save as PDF…", self)
+        self.save_button = QPushButton(translate("Documents", "&Save as PDF…"), self)
         self.save_button.setObjectName("savePdfButton")
         buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -141,7 +142,7 @@ class PrintDocumentDialog(QDialog):
 
     # -- choosing -----------------------------------------------------------------------
     def _read_choices(self) -> None:
-        self.status.setText("Reading the program…")
+        self.status.setText(translate("Documents", "Reading the program…"))
         self._set_busy(True)
         database = self.database
         if self.kind == "itinerary":
@@ -205,9 +206,9 @@ class PrintDocumentDialog(QDialog):
         """Build the chosen document off the GUI thread, then hand it to ``then``;
         false when nothing is chosen to build."""
         if self.kind != "day" and self.choice.currentIndex() < 0:
-            self.status.setText("Choose what to print first.")
+            self.status.setText(translate("Documents", "Choose what to print first."))
             return False
-        self.status.setText("Building the document…")
+        self.status.setText(translate("Documents", "Building the document…"))
         self._set_busy(True)
 
         def done(document: PrintDocument) -> None:
@@ -265,7 +266,7 @@ class PrintDocumentDialog(QDialog):
 
         def advance(done: int, total: int) -> None:
             if total >= LONG_DOCUMENT:
-                progress.setLabelText("Laying out the pages…")
+                progress.setLabelText(translate("Documents", "Laying out the pages…"))
                 progress.setMaximum(total)
                 progress.setValue(done)
                 QApplication.processEvents()
@@ -278,7 +279,7 @@ class PrintDocumentDialog(QDialog):
                 self._cancelled()
                 return
             except printing.PrintingError as error:
-                QMessageBox.warning(self, "Cannot save the PDF", str(error))
+                QMessageBox.warning(self, translate("Documents", "Cannot save the PDF"), str(error))
                 return
             finally:
                 finish()
@@ -299,7 +300,7 @@ class PrintDocumentDialog(QDialog):
             finish()
 
     def _cancelled(self) -> None:
-        self.status.setText("Cancelled: nothing was saved.")
+        self.status.setText(translate("Documents", "Cancelled: nothing was saved."))
         self.cancelled.emit()
 
     def _suggested_name(self) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.model import EventStatus
 from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
@@ -61,15 +62,15 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.START: "Starts",
-    Column.END: "Ends",
-    Column.TITLE: "Title",
-    Column.KIND: "Kind",
-    Column.STATUS: "Status",
-    Column.MODE: "Mode",
-    Column.VENUE: "Venue",
-    Column.CITY: "Partner city",
-    Column.DELEGATIONS: "Delegations",
+    Column.START: QT_TRANSLATE_NOOP("Headers", "Starts"),
+    Column.END: QT_TRANSLATE_NOOP("Headers", "Ends"),
+    Column.TITLE: QT_TRANSLATE_NOOP("Headers", "Title"),
+    Column.KIND: QT_TRANSLATE_NOOP("Headers", "Kind"),
+    Column.STATUS: QT_TRANSLATE_NOOP("Headers", "Status"),
+    Column.MODE: QT_TRANSLATE_NOOP("Headers", "Mode"),
+    Column.VENUE: QT_TRANSLATE_NOOP("Headers", "Venue"),
+    Column.CITY: QT_TRANSLATE_NOOP("Headers", "Partner city"),
+    Column.DELEGATIONS: QT_TRANSLATE_NOOP("Headers", "Delegations"),
 }
 
 _SORT_KEYS: dict[Column, Callable[[EventRow], Any]] = {
@@ -125,7 +126,7 @@ class EventTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(Column)
         ):
-            return HEADERS[Column(section)]
+            return translate("Headers", HEADERS[Column(section)])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.gui import settings as options
+from cpp_scheduler.gui.translations import translate
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
@@ -40,7 +41,7 @@ class OpenDatabaseDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("openDatabaseDialog")
-        self.setWindowTitle("Open database")
+        self.setWindowTitle(translate("FileMenu", "Open database"))
         explanation = QLabel(
             "A SQLite file (.sqlite) on this computer, or the URL of a shared PostgreSQL "
             "database (postgresql://user@host/name). It opens in a new window.",
@@ -49,9 +50,11 @@ class OpenDatabaseDialog(QDialog):
         explanation.setWordWrap(True)
         self.location = QLineEdit(self)
         self.location.setObjectName("databaseLocation")
-        self.location.setPlaceholderText("/path/to/program.sqlite or postgresql://…")
+        self.location.setPlaceholderText(
+            translate("FileMenu", "/path/to/program.sqlite or postgresql://…")
+        )
         self.location.setMinimumWidth(420)
-        browse = QPushButton("Browse…", self)
+        browse = QPushButton(translate("FileMenu", "Browse…"), self)
         browse.setObjectName("browseDatabase")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -138,7 +141,7 @@ def fill_recent_menu(window: MainWindow) -> None:
             lambda _checked=False, location=location: open_in_new_window(window, location)
         )
     if not recent:
-        empty = menu.addAction("No databases opened yet")
+        empty = menu.addAction(translate("FileMenu", "No databases opened yet"))
         empty.setEnabled(False)
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.resources import doc_path
 
 #: The documents of the guide, in the order a new coordinator reads them.
@@ -45,7 +46,7 @@ class HelpWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("helpWindow")
-        self.setWindowTitle("CPP Scheduler — User guide")
+        self.setWindowTitle(translate("Help", "CPP Scheduler — User guide"))
         self.resize(980, 680)
         self.contents = QListWidget(self)
         self.contents.setObjectName("helpContents")
@@ -120,7 +121,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("Help", "Keyboard shortcuts"))
         self.resize(520, 560)
         rows = shortcut_rows(actions)
         self.table = QTableWidget(len(rows), 2, self)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import APP_NAME, timezones
+from cpp_scheduler import APP_NAME, i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import filemenu, style
 from cpp_scheduler.gui import settings as options
@@ -55,6 +55,7 @@ from cpp_scheduler.gui.opening import (
 )
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
@@ -276,7 +277,7 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.database_label = QLabel("Opening the program…", self)
+        self.database_label = QLabel(translate("MainWindow", "Opening the program…"), self)
         self.database_label.setObjectName("databaseLabel")
         # A long path must not set the window's minimum width.
         self.database_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -357,7 +358,7 @@ class MainWindow(RecordEditing, QMainWindow):
         self.reload()
 
     def _open_failed(self, error: BaseException) -> None:
-        self.database_label.setText("No program open")
+        self.database_label.setText(translate("MainWindow", "No program open"))
         if isinstance(error, SchedulerError):
             self.report_fatal(f"{APP_NAME} cannot open the database", str(error))
         else:  # logged in full and reported kindly by the application's handler
@@ -375,11 +376,15 @@ class MainWindow(RecordEditing, QMainWindow):
         if database.name in options.read_list(self.settings, options.WELCOME_DISMISSED):
             self._welcome_dismissed = True  # its coordinator chose to start empty before
         self.setWindowTitle(f"{APP_NAME} — {database.name}")
-        self.database_label.setText(f"Database: {database.name}")
+        self.database_label.setText(
+            translate("MainWindow", "Database: {name}").format(name=database.name)
+        )
         self.database_label.setToolTip(database.name)
         self._editor = Editor(database, self, self.undo_stack)
         self._editor.changed.connect(self._records_changed)
-        self._editor.failed.connect(lambda message: self.report_error("Cannot undo", message))
+        self._editor.failed.connect(
+            lambda message: self.report_error(translate("MainWindow", "Cannot undo"), message)
+        )
         install_tools(self)
         options.remember_database(self.settings, database.name)
         self._set_program_enabled(True)
@@ -439,7 +444,7 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _load_failed(self, error: BaseException) -> None:
         self._after_reload = None
-        self.work_failed("Cannot read the program")(error)
+        self.work_failed(translate("MainWindow", "Cannot read the program"))(error)
 
     def _show_welcome_if_empty(self) -> None:
         empty = self.events.rowCount() == 0 and not self._welcome_dismissed
@@ -476,11 +481,13 @@ class MainWindow(RecordEditing, QMainWindow):
         from cpp_scheduler.services import demo
 
         database = self.database
-        self.statusBar().showMessage("Loading the demo program…")
+        self.statusBar().showMessage(translate("MainWindow", "Loading the demo program…"))
         self.tasks.run_in_background(
             lambda: demo.load_demo(database),
-            lambda _summary: self.program_replaced("Loaded the demo program"),
-            self.work_failed("Cannot load the demo program"),
+            lambda _summary: self.program_replaced(
+                translate("MainWindow", "Loaded the demo program")
+            ),
+            self.work_failed(translate("MainWindow", "Cannot load the demo program")),
         )
 
     def import_program(self, path: str | None = None) -> None:
@@ -676,17 +683,27 @@ class MainWindow(RecordEditing, QMainWindow):
             in_view = self.proxy.rowCount()  # one row per meeting, counted without a walk
         else:
             in_view = len(self.shown_event_ids())
-        text = f"{in_view:,} {'event' if in_view == 1 else 'events'} in view"
+        text = (
+            translate("MainWindow", "{count} event in view")
+            if in_view == 1
+            else translate("MainWindow", "{count} events in view")
+        ).format(count=f"{in_view:,}")
         matching, total = self.proxy.rowCount(), self.events.rowCount()
         if matching != total:
-            text += f" · {matching:,} of {total:,} match the filters"
+            text += translate("MainWindow", " · {matching} of {total} match the filters").format(
+                matching=f"{matching:,}", total=f"{total:,}"
+            )
         self.count_label.setText(text)
 
     def _update_clock(self) -> None:
         now = datetime.now(UTC)
         tokyo = timezones.to_local(now, timezones.TOKYO)
         washington = timezones.to_local(now, timezones.WASHINGTON)
-        self.clock_label.setText(f"Tokyo {tokyo:%a %H:%M}  ·  Washington {washington:%a %H:%M}")
+        self.clock_label.setText(
+            translate("MainWindow", "Tokyo {tokyo}  ·  Washington {washington}").format(
+                tokyo=i18n.weekday_time_text(tokyo), washington=i18n.weekday_time_text(washington)
+            )
+        )
 
     # -- selection ----------------------------------------------------------------------
     @property
@@ -749,7 +766,7 @@ class MainWindow(RecordEditing, QMainWindow):
         run_sheet.setObjectName("print_day_of_event")
         run_sheet.triggered.connect(lambda _checked=False: documents.open("day", day=day))
         if row.kind is EventKind.CONFERENCE:
-            programme = menu.addAction("Print programme…")
+            programme = menu.addAction(translate("MainWindow", "Print programme…"))
             programme.setObjectName("print_programme_of_event")
             programme.triggered.connect(
                 lambda _checked=False: documents.open("programme", chosen=row.event_id)

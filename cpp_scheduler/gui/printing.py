@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from cpp_scheduler.documents.content import PrintDocument, ShouldStop, stop_if_asked
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.files import FileWriteError, check_writable_target, write_atomically
+from cpp_scheduler.gui.translations import translate
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 15.0
@@ -231,7 +232,11 @@ class Pages:
         align = Qt.AlignmentFlag.AlignBottom
         painter.drawText(footer, align | Qt.AlignmentFlag.AlignLeft, self.document.footer)
         painter.drawText(
-            footer, align | Qt.AlignmentFlag.AlignRight, f"Page {number + 1} of {self.count}"
+            footer,
+            align | Qt.AlignmentFlag.AlignRight,
+            translate("Printing", "Page {number} of {count}").format(
+                number=number + 1, count=self.count
+            ),
         )
         painter.restore()
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cpp_scheduler import model
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from cpp_scheduler.model import Base
@@ -41,66 +42,74 @@ RECORD_KINDS: dict[str, RecordKind] = {
         RecordKind(
             "delegation",
             "Delegation",
-            "Delegations",
+            QT_TRANSLATE_NOOP("RecordKinds", "Delegations"),
             (
-                ("name", "Name"),
-                ("country_name", "Country"),
-                ("zone", "Home zone"),
-                ("arrival", "Arrives"),
-                ("departure", "Leaves"),
+                ("name", QT_TRANSLATE_NOOP("RecordKinds", "Name")),
+                ("country_name", QT_TRANSLATE_NOOP("RecordKinds", "Country")),
+                ("zone", QT_TRANSLATE_NOOP("RecordKinds", "Home zone")),
+                ("arrival", QT_TRANSLATE_NOOP("RecordKinds", "Arrives")),
+                ("departure", QT_TRANSLATE_NOOP("RecordKinds", "Leaves")),
             ),
             "name",
         ),
         RecordKind(
             "participant",
             "Participant",
-            "Participants",
+            QT_TRANSLATE_NOOP("RecordKinds", "Participants"),
             (
-                ("name", "Name"),
-                ("email", "Email"),
-                ("organisation", "Organisation"),
-                ("role", "Role"),
+                ("name", QT_TRANSLATE_NOOP("RecordKinds", "Name")),
+                ("email", QT_TRANSLATE_NOOP("RecordKinds", "Email")),
+                ("organisation", QT_TRANSLATE_NOOP("RecordKinds", "Organisation")),
+                ("role", QT_TRANSLATE_NOOP("RecordKinds", "Role")),
             ),
             "name",
         ),
         RecordKind(
             "venue",
             "Venue",
-            "Venues",
+            QT_TRANSLATE_NOOP("RecordKinds", "Venues"),
             (
-                ("name", "Name"),
-                ("name_ja", "Japanese name"),
-                ("locality", "City"),
-                ("capacity", "Capacity"),
-                ("videoconference", "Video"),
+                ("name", QT_TRANSLATE_NOOP("RecordKinds", "Name")),
+                ("name_ja", QT_TRANSLATE_NOOP("RecordKinds", "Japanese name")),
+                ("locality", QT_TRANSLATE_NOOP("RecordKinds", "City")),
+                ("capacity", QT_TRANSLATE_NOOP("RecordKinds", "Capacity")),
+                ("videoconference", QT_TRANSLATE_NOOP("RecordKinds", "Video")),
             ),
             "name",
         ),
         RecordKind(
             "partner_city",
             "PartnerCity",
-            "Partner cities",
+            QT_TRANSLATE_NOOP("RecordKinds", "Partner cities"),
             (
-                ("name", "Name"),
-                ("name_ja", "Japanese name"),
-                ("prefecture", "Prefecture"),
-                ("selection_round", "Round"),
-                ("signature", "Signature experience"),
+                ("name", QT_TRANSLATE_NOOP("RecordKinds", "Name")),
+                ("name_ja", QT_TRANSLATE_NOOP("RecordKinds", "Japanese name")),
+                ("prefecture", QT_TRANSLATE_NOOP("RecordKinds", "Prefecture")),
+                ("selection_round", QT_TRANSLATE_NOOP("RecordKinds", "Round")),
+                ("signature", QT_TRANSLATE_NOOP("RecordKinds", "Signature experience")),
             ),
             "name",
         ),
         RecordKind(
             "theme",
             "ThematicArea",
-            "Themes",
-            (("name", "Name"), ("name_ja", "Japanese name"), ("code", "Code")),
+            QT_TRANSLATE_NOOP("RecordKinds", "Themes"),
+            (
+                ("name", QT_TRANSLATE_NOOP("RecordKinds", "Name")),
+                ("name_ja", QT_TRANSLATE_NOOP("RecordKinds", "Japanese name")),
+                ("code", QT_TRANSLATE_NOOP("RecordKinds", "Code")),
+            ),
             "name",
         ),
         RecordKind(
             "knowledge_product",
             "KnowledgeProduct",
-            "Knowledge products",
-            (("title", "Title"), ("kind", "Kind"), ("published", "Published")),
+            QT_TRANSLATE_NOOP("RecordKinds", "Knowledge products"),
+            (
+                ("title", QT_TRANSLATE_NOOP("RecordKinds", "Title")),
+                ("kind", QT_TRANSLATE_NOOP("RecordKinds", "Kind")),
+                ("published", QT_TRANSLATE_NOOP("RecordKinds", "Published")),
+            ),
             "title",
         ),
     )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.gui.recordkinds import RecordKind
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.database import Database
 
@@ -89,7 +90,7 @@ class RecordTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.kind.columns)
         ):
-            return self.kind.columns[section][1]
+            return translate("RecordKinds", self.kind.columns[section][1])
         return None
 
     def data(
@@ -129,7 +130,7 @@ class RecordManager(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(kind.plural)
+        self.setWindowTitle(translate("RecordKinds", kind.plural))
         self.setObjectName(f"{kind.key}Manager")
         self.kind = kind
         self.model = RecordTableModel(database, kind, self)
@@ -138,7 +139,7 @@ class RecordManager(QDialog):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(f"Search {kind.plural.lower()}…")
+        self.search.setPlaceholderText(translate("RecordKinds", "Search…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView(self)
@@ -153,9 +154,9 @@ class RecordManager(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
         self.table.doubleClicked.connect(lambda _index: self._edit())
-        self.new_button = QPushButton("New…", self)
-        self.edit_button = QPushButton("Edit…", self)
-        self.delete_button = QPushButton("Delete", self)
+        self.new_button = QPushButton(translate("Records", "New…"), self)
+        self.edit_button = QPushButton(translate("Records", "Edit…"), self)
+        self.delete_button = QPushButton(translate("Records", "Delete"), self)
         self.new_button.clicked.connect(lambda: create(self))
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)

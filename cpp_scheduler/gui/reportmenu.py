@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from cpp_scheduler import timezones
+from cpp_scheduler.gui.translations import translate
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
@@ -30,16 +31,22 @@ class ReportActions(QObject):
         super().__init__(window)
         self.window = window
         self.report_window: ProgramReportWindow | None = None
-        self.export_agenda_action = QAction("Export agenda…", window)
+        self.export_agenda_action = QAction(translate("ReportMenu", "Export agenda…"), window)
         self.export_agenda_action.setObjectName("export_agenda")
         self.export_agenda_action.setStatusTip(
-            "Write the agenda the calendar shows (its filters and dates) to Excel or CSV"
+            translate(
+                "ReportMenu",
+                "Write the agenda the calendar shows (its filters and dates) to Excel or CSV",
+            )
         )
         self.export_agenda_action.triggered.connect(lambda _checked=False: self._ask_agenda())
-        self.report_action = QAction("Program report…", window)
+        self.report_action = QAction(translate("ReportMenu", "Program report…"), window)
         self.report_action.setObjectName("program_report")
         self.report_action.setStatusTip(
-            "Meetings and hours by theme, city, delegation and country; what was left out"
+            translate(
+                "ReportMenu",
+                "Meetings and hours by theme, city, delegation and country; what was left out",
+            )
         )
         self.report_action.triggered.connect(lambda _checked=False: self.open_report())
         menu = self._file_menu()
@@ -110,7 +117,9 @@ class ReportActions(QObject):
             self.window.statusBar().showMessage(f"Wrote {rows} meetings to {path}", 10_000)
 
         def failed(error: BaseException) -> None:
-            self.window.report_error("Export agenda", f"{path} was not written: {error}")
+            self.window.report_error(
+                translate("ReportMenu", "Export agenda"), f"{path} was not written: {error}"
+            )
 
         self.window.tasks.run_in_background(write, done, failed)
 

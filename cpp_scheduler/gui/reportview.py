@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler.documents.content import PrintDocument
 from cpp_scheduler.gui import printing
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.reports.program import (
     NONE_KEY,
     Breakdown,
@@ -220,7 +221,7 @@ class ProgramReportWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("programReport")
-        self.setWindowTitle("Program report")
+        self.setWindowTitle(translate("ReportView", "Program report"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self._database = database
         self._run = run_in_background
@@ -230,26 +231,26 @@ class ProgramReportWindow(QDialog):
 
         self.first_edit = self._date_edit(first, "reportFrom")
         self.last_edit = self._date_edit(last, "reportTo")
-        self.show_button = QPushButton("Show", self)
+        self.show_button = QPushButton(translate("ReportView", "Show"), self)
         self.show_button.setObjectName("reportShow")
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.refresh)
-        self.save_button = QPushButton("Save as spreadsheet…", self)
+        self.save_button = QPushButton(translate("ReportView", "Save as spreadsheet…"), self)
         self.save_button.setObjectName("reportSave")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._browse_and_save)
         period = QHBoxLayout()
-        period.addWidget(QLabel("From", self))
+        period.addWidget(QLabel(translate("ReportView", "From"), self))
         period.addWidget(self.first_edit)
         period.addWidget(QLabel("to", self))
         period.addWidget(self.last_edit)
-        period.addWidget(QLabel("(whole days in Tokyo)", self))
+        period.addWidget(QLabel(translate("ReportView", "(whole days in Tokyo)"), self))
         period.addWidget(self.show_button)
-        self.pdf_button = QPushButton("Save as PDF…", self)
+        self.pdf_button = QPushButton(translate("ReportView", "Save as PDF…"), self)
         self.pdf_button.setObjectName("reportSavePdf")
         self.pdf_button.setEnabled(False)
         self.pdf_button.clicked.connect(self._browse_and_save_pdf)
-        self.print_button = QPushButton("Print…", self)
+        self.print_button = QPushButton(translate("ReportView", "Print…"), self)
         self.print_button.setObjectName("reportPrint")
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(self.print_preview)
@@ -346,14 +347,18 @@ class ProgramReportWindow(QDialog):
         """Read the report of the chosen period on the worker, then show it."""
         first, last = self.period()
         if last < first:
-            self.status.setText("The last day is before the first: choose the period again.")
+            self.status.setText(
+                translate(
+                    "ReportView", "The last day is before the first: choose the period again."
+                )
+            )
             return
         from cpp_scheduler.services.reports import program_report
 
         database = self._database
         self.running = True
         self.show_button.setEnabled(False)
-        self.status.setText("Counting…")
+        self.status.setText(translate("ReportView", "Counting…"))
         self._run(lambda: program_report(database, first, last), self._shown, self._failed)
 
     def _failed(self, error: BaseException) -> None:
@@ -394,7 +399,10 @@ class ProgramReportWindow(QDialog):
         """The program changed since the report was read: say so, and how to recount."""
         if self.report is not None and not self.running:
             self.status.setText(
-                "The program has changed since this count: press Show to count again."
+                translate(
+                    "ReportView",
+                    "The program has changed since this count: press Show to count again.",
+                )
             )
 
     @staticmethod
@@ -448,7 +456,7 @@ class ProgramReportWindow(QDialog):
         database = self._database
         self.pdf_button.setEnabled(False)
         self.print_button.setEnabled(False)
-        self.status.setText("Building the printed report…")
+        self.status.setText(translate("ReportView", "Building the printed report…"))
 
         def done(document: PrintDocument) -> None:
             self.pdf_button.setEnabled(True)
@@ -482,7 +490,9 @@ class ProgramReportWindow(QDialog):
                 pages = printing.write_pdf(document, path, paper)
             except printing.PrintingError as error:
                 self.status.setText(f"Could not save the PDF: {error}")
-                QMessageBox.warning(self, "Cannot save the PDF", str(error))
+                QMessageBox.warning(
+                    self, translate("ReportView", "Cannot save the PDF"), str(error)
+                )
                 return
             self.status.setText(f"Saved {path} ({pages} {'page' if pages == 1 else 'pages'})")
             self.saved.emit(str(path))

@@ -31,6 +31,9 @@ RECENT_LIMIT = 8
 AUTHOR = "user/author"
 """The name this coordinator's changes are written under in the history; empty: the
 system's user name."""
+
+LANGUAGE = "general/language"
+"""Preferences > Language: ``system``, ``en`` or ``ja``, read at the start."""
 VERSION = "settings/version"
 
 

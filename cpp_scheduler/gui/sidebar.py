@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler import i18n
 from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.qtvalues import python_date
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services.rows import Choice
@@ -49,7 +51,9 @@ class Sidebar(QWidget):
         self.calendar.setObjectName("monthNavigator")
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setFirstDayOfWeek(
+            Qt.DayOfWeek.Sunday if i18n.first_weekday() == 6 else Qt.DayOfWeek.Monday
+        )
         self.calendar.setHorizontalHeaderFormat(
             QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
         )
@@ -62,7 +66,7 @@ class Sidebar(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search titles, venues, delegations…")
+        self.search.setPlaceholderText(translate("Sidebar", "Search titles, venues, delegations…"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -77,16 +81,26 @@ class Sidebar(QWidget):
         self.mode = self._combo("modeFilter")
         self.status = self._combo("statusFilter")
         self.delegation = self._combo("delegationFilter")
-        self._set(self.kind, "All kinds", [Choice(kind, kind.label) for kind in EventKind])
-        self._set(self.mode, "All modes", [Choice(mode, mode.label) for mode in EventMode])
         self._set(
-            self.status, "All statuses", [Choice(status, status.label) for status in EventStatus]
+            self.kind,
+            translate("Sidebar", "All kinds"),
+            [Choice(kind, kind.label) for kind in EventKind],
+        )
+        self._set(
+            self.mode,
+            translate("Sidebar", "All modes"),
+            [Choice(mode, mode.label) for mode in EventMode],
+        )
+        self._set(
+            self.status,
+            translate("Sidebar", "All statuses"),
+            [Choice(status, status.label) for status in EventStatus],
         )
         self.set_cities([])
         self.set_themes([])
         self.set_delegations([])
 
-        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button = QPushButton(translate("Sidebar", "Clear filters"), self)
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.setFlat(True)
         self.clear_button.clicked.connect(self.clear)
@@ -97,15 +111,15 @@ class Sidebar(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(6)
         for label, combo in (
-            ("Partner city", self.city),
-            ("Theme", self.theme),
-            ("Kind", self.kind),
-            ("Mode", self.mode),
-            ("Status", self.status),
-            ("Delegation", self.delegation),
+            (translate("Sidebar", "Partner city"), self.city),
+            (translate("Sidebar", "Theme"), self.theme),
+            (translate("Sidebar", "Kind"), self.kind),
+            (translate("Sidebar", "Mode"), self.mode),
+            (translate("Sidebar", "Status"), self.status),
+            (translate("Sidebar", "Delegation"), self.delegation),
         ):
             form.addRow(label, combo)
-        heading = QLabel("Filters", self)
+        heading = QLabel(translate("Sidebar", "Filters"), self)
         heading.setObjectName("sidebarHeading")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -140,7 +154,7 @@ class Sidebar(QWidget):
     def set_cities(self, cities: list[Choice]) -> None:
         self._set(
             self.city,
-            "All partner cities",
+            translate("Sidebar", "All partner cities"),
             [
                 Choice(city.id, f"{city.name}  {city.detail}".strip(), city.detail)
                 for city in cities
@@ -150,7 +164,7 @@ class Sidebar(QWidget):
     def set_themes(self, themes: list[Choice]) -> None:
         self._set(
             self.theme,
-            "All themes",
+            translate("Sidebar", "All themes"),
             [
                 Choice(theme.id, f"   {theme.name}" if theme.detail else theme.name, theme.detail)
                 for theme in themes
@@ -160,7 +174,7 @@ class Sidebar(QWidget):
     def set_delegations(self, delegations: list[Choice]) -> None:
         self._set(
             self.delegation,
-            "All delegations",
+            translate("Sidebar", "All delegations"),
             list(delegations),
         )
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from cpp_scheduler.gui.translations import translate
+
 
 class WelcomePanel(QWidget):
     loadDemoRequested = Signal()
@@ -20,33 +22,37 @@ class WelcomePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePanel")
-        title = QLabel("Welcome to CPP Scheduler", self)
+        title = QLabel(translate("Welcome", "Welcome to CPP Scheduler"), self)
         title.setObjectName("welcomeTitle")
         title.setWordWrap(True)  # wraps rather than clips beside open docks
         intro = QLabel(
-            "This program has no events yet. Start from the demo program to see how a "
-            "study tour, a conference at TDLC and a videoconference series look, import "
-            "a program file from a colleague, or begin with an empty calendar.",
+            self.tr(
+                "This program has no events yet. Start from the demo program to see how a "
+                "study tour, a conference at TDLC and a videoconference series look, import "
+                "a program file from a colleague, or begin with an empty calendar."
+            ),
             self,
         )
         intro.setWordWrap(True)
         intro.setObjectName("welcomeIntro")
         self.demo_button = QCommandLinkButton(
-            "Load the demo program",
-            "Half a year of City Partnership Program events with delegations, venues and "
-            "partner cities, to explore and change freely.",
+            self.tr("Load the demo program"),
+            self.tr(
+                "Half a year of City Partnership Program events with delegations, venues and "
+                "partner cities, to explore and change freely."
+            ),
             self,
         )
         self.demo_button.setObjectName("loadDemo")
         self.import_button = QCommandLinkButton(
-            "Import a program file",
-            "Open a CPP Scheduler program file (.json) exported from another computer.",
+            self.tr("Import a program file"),
+            self.tr("Open a CPP Scheduler program file (.json) exported from another computer."),
             self,
         )
         self.import_button.setObjectName("importProgram")
         self.empty_button = QCommandLinkButton(
-            "Start empty",
-            "Plan from a blank calendar; the reference data is already there.",
+            self.tr("Start empty"),
+            self.tr("Plan from a blank calendar; the reference data is already there."),
             self,
         )
         self.empty_button.setObjectName("startEmpty")

@@ -22,6 +22,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services.rows import OccurrenceKey
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ class RecordEditing:
                 kind, self.database, record_id, parent=parent, tasks=self.tasks, **extra
             )
         except SchedulerError as error:
-            self.report_error("Cannot open the editor", str(error))
+            self.report_error(translate("WindowEditing", "Cannot open the editor"), str(error))
             return None
 
     def _run_dialog(self, dialog: QDialog, save: Callable[[QDialog], None]) -> bool:
@@ -134,7 +135,7 @@ class RecordEditing:
                 try:
                     save(dialog)
                 except SchedulerError as error:
-                    self.report_error("Cannot save", str(error))
+                    self.report_error(translate("WindowEditing", "Cannot save"), str(error))
                     continue
                 return True
             return False
@@ -187,7 +188,7 @@ class RecordEditing:
         try:
             title = title_of(self.database, domain.Event, self._selected.event_id)
         except SchedulerError as error:
-            self.report_error("Cannot delete", str(error))
+            self.report_error(translate("WindowEditing", "Cannot delete"), str(error))
             return
         self.delete_record("event", self._selected.event_id, title, self.as_widget)
 
@@ -203,12 +204,12 @@ class RecordEditing:
         try:
             read = series.meetings(self.database, event_id)
         except SchedulerError as error:
-            self.report_error("Cannot cancel the meeting", str(error))
+            self.report_error(translate("WindowEditing", "Cannot cancel the meeting"), str(error))
             return
         title, meetings = read.title, read.meetings if read.is_series else []
         if not meetings:
             self.report_error(
-                "Not a series",
+                translate("WindowEditing", "Not a series"),
                 f"'{title}' meets once; to call it off, set "
                 "its status to Cancelled in its editor, or delete it.",
             )
@@ -237,7 +238,7 @@ class RecordEditing:
                 cancel_meeting(self.editor, event_id, meeting.recurrence_id, zone, meeting.version)
             )
         except SchedulerError as error:
-            self.report_error("Cannot cancel the meeting", str(error))
+            self.report_error(translate("WindowEditing", "Cannot cancel the meeting"), str(error))
 
     def move_event(
         self,
@@ -269,7 +270,7 @@ class RecordEditing:
             )
             self.editor.execute(command)
         except SchedulerError as error:
-            self.report_error("Cannot move the event", str(error))
+            self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
             for view in self.views.values():
                 view.invalidate()
             return
@@ -388,7 +389,7 @@ class RecordEditing:
         try:
             self.editor.execute(DeleteRecord(self.editor, model, record_id, title))
         except SchedulerError as error:
-            self.report_error("Cannot delete", str(error))
+            self.report_error(translate("WindowEditing", "Cannot delete"), str(error))
             return
         if was_selected:
             self.select_event(None)
@@ -423,7 +424,9 @@ class RecordEditing:
             try:
                 rows = calendar_reads.load_event_rows(self.database, ids)
             except SchedulerError as error:
-                self.report_error("Cannot refresh the calendar", str(error))
+                self.report_error(
+                    translate("WindowEditing", "Cannot refresh the calendar"), str(error)
+                )
                 return
             self.events.replace_events(ids, rows)
             if self.events.rowCount() and self.welcome_shown:

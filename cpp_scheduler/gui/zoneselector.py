@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QSizePolicy, Q
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.services.rows import Choice
 
@@ -58,8 +59,10 @@ class ZoneSelector(QWidget):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setMinimumContentsLength(MINIMUM_CHARACTERS)
-        self.combo.setToolTip("Show times in another zone: pick one or type a city or zone")
-        self.combo.setAccessibleName("Show times in")
+        self.combo.setToolTip(
+            translate("ZoneSelector", "Show times in another zone: pick one or type a city or zone")
+        )
+        self.combo.setAccessibleName(translate("ZoneSelector", "Show times in"))
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -84,7 +87,7 @@ class ZoneSelector(QWidget):
         line = self.combo.lineEdit()
         assert line is not None
         line.editingFinished.connect(self._typed)
-        line.setPlaceholderText("Type a city or zone…")
+        line.setPlaceholderText(translate("ZoneSelector", "Type a city or zone…"))
         self.in_use = WrappingLabel(self)
         self.in_use.setObjectName("zoneInUse")
         self.in_use.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -174,7 +177,9 @@ class ZoneSelector(QWidget):
         if line is not None:
             line.setCursorPosition(0)
         self.combo.blockSignals(False)
-        self.in_use.setText(f"Times in {zone_label(self._zone)}")
+        self.in_use.setText(
+            translate("ZoneSelector", "Times in {zone}").format(zone=zone_label(self._zone))
+        )
         self.in_use.setToolTip(
             f"Every view shows wall-clock times in {self._zone}; "
             f"time-zone data IANA {timezones.TZDATA_RELEASE}."

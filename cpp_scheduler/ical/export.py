@@ -28,7 +28,8 @@ import icalendar
 from icalendar.parser import Contentline, Parameters
 from icalendar.prop import vUri
 
-from cpp_scheduler import __version__, timezones
+from cpp_scheduler import __version__, i18n, timezones
+from cpp_scheduler.i18n import N_
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.scopes import CalendarContent, Viewer
 from cpp_scheduler.ical.text import (
@@ -333,6 +334,8 @@ class _Writer:
             meetings = [(event.start_utc, event.end_utc)]  # only the first is shown
         else:
             meetings = [(o.start, o.end) for o in event.occurrences()]
+        # A reader's own file speaks the reader's language; a coordinator's, the program's.
+        text = i18n.catalogue(viewer.language).gettext if viewer is not None else i18n._
         if event.all_day:
             details.append(all_day_line(event.first_date, event.last_date))
         elif viewer is not None:
@@ -343,11 +346,12 @@ class _Writer:
                 details.append(delegation_time_line(viewer_of, event.zone, *meetings[0]))
         venue = event.venue
         if venue is not None and event.mode is not EventMode.VIRTUAL:
-            details.append(f"Venue: {venue.name}" + (f", {venue.address}" if venue.address else ""))
+            place = f"{venue.name}, {venue.address}" if venue.address else venue.name
+            details.append(text(N_("Venue: {venue}")).format(venue=place))
         if event.video_link:
-            details.append(f"Video link: {event.video_link}")
+            details.append(text(N_("Video link: {link}")).format(link=event.video_link))
         if event.is_cancelled:
-            details.insert(0, "This event is cancelled.")
+            details.insert(0, text(N_("This event is cancelled.")))
         # One line per detail, so that no value can end the block early and the
         # importer always finds where the agenda ends.
         details = [one_line(detail) for detail in details]
@@ -759,7 +763,7 @@ def event_geo(event: Event) -> tuple[float, float] | None:
 
 
 def event_categories(event: Event) -> list[str]:
-    names = [event.kind.label, event.mode.label]
+    names = [event.kind.english, event.mode.english]
     names.extend(theme.name for theme in event.themes)
     if event.city is not None:
         names.append(event.city.name)
@@ -782,7 +786,9 @@ def attendee(person: Participant, method: Method) -> icalendar.vCalAddress:
 
 
 def _where(viewer: Viewer, zone_name: str) -> str:
-    return zone_name if zone_name == viewer.zone else f"in Japan, {zone_name}"
+    if zone_name == viewer.zone:
+        return zone_name
+    return i18n.catalogue(viewer.language).gettext(N_("in Japan, {zone}")).format(zone=zone_name)
 
 
 def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime]]) -> list[str]:
@@ -792,17 +798,23 @@ def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime
         return []
     shown = meetings[:MAX_LISTED_OCCURRENCES]
     zones = [viewer.zone_on(japan_day(start)) for start, _ in shown]
+    text = i18n.catalogue(viewer.language).gettext
+    label = text(viewer.label)  # "Your local time"; a delegation's name stays as written
+    language = viewer.language
     if len(set(zones)) == 1:
-        lines = [f"{viewer.label} ({_where(viewer, zones[0])}):"]
-        lines.extend("  " + describe_meeting(start, end, zones[0]) for start, end in shown)
-    else:
-        lines = [f"{viewer.label}:"]
+        lines = [f"{label} ({_where(viewer, zones[0])}):"]
         lines.extend(
-            f"  {describe_meeting(start, end, zone)} ({_where(viewer, zone)})"
+            "  " + describe_meeting(start, end, zones[0], language) for start, end in shown
+        )
+    else:
+        lines = [f"{label}:"]
+        lines.extend(
+            f"  {describe_meeting(start, end, zone, language)} ({_where(viewer, zone)})"
             for (start, end), zone in zip(shown, zones, strict=True)
         )
     if len(meetings) > MAX_LISTED_OCCURRENCES:
-        lines.append(f"  and {len(meetings) - MAX_LISTED_OCCURRENCES} more")
+        more = text(N_("and {count} more")).format(count=len(meetings) - MAX_LISTED_OCCURRENCES)
+        lines.append(f"  {more}")
     if len(lines) == 2:
         return [f"{lines[0]} {lines[1].strip()}"]
     return lines
@@ -826,11 +838,18 @@ def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime, end: 
     return f"{viewer.label} ({_where(viewer, zone_name)}): {first.describe()} to {until}"
 
 
-def describe_meeting(start: datetime, end: datetime, zone_name: str) -> str:
+def describe_meeting(
+    start: datetime, end: datetime, zone_name: str, language: str = i18n.ENGLISH
+) -> str:
     tz = timezones.zone(zone_name)
     local_start = start.astimezone(tz)
     local_end = end.astimezone(tz)
     offset = timezones.utc_offset_label(start, zone_name)
+    if language != i18n.ENGLISH:
+        first = f"{i18n.day_text(local_start, language)} {local_start:%H:%M}"
+        if local_start.date() == local_end.date():
+            return f"{first}-{local_end:%H:%M} (UTC{offset})"
+        return f"{first} - {i18n.day_text(local_end, language)} {local_end:%H:%M} (UTC{offset})"
     if local_start.date() == local_end.date():
         return f"{local_start:%a %d %b %Y}, {local_start:%H:%M}-{local_end:%H:%M} (UTC{offset})"
     return f"{local_start:%a %d %b %Y %H:%M} - {local_end:%a %d %b %Y %H:%M} (UTC{offset})"

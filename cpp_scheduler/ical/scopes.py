@@ -17,10 +17,11 @@ organiser, who is the event's contact, always appears.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.i18n import N_
 from cpp_scheduler.model import Delegation, Event, Participant, StudyTour
 
 
@@ -84,6 +85,8 @@ class Viewer:
     """'Your local time' or 'Local time in Lima'."""
     japan_days: tuple[date, date] | None = None
     """First and last day in Japan, when the clock there is Tokyo's."""
+    language: str = i18n.ENGLISH
+    """The language the texts for this reader are written in."""
 
     def zone_on(self, day: date) -> str:
         """The zone of this clock on ``day`` (a Tokyo date): Tokyo during a visit."""
@@ -96,7 +99,7 @@ class Viewer:
         days = None
         if delegation.arrival is not None and delegation.departure is not None:
             days = (delegation.arrival, delegation.departure)
-        return cls(delegation.zone, label, days)
+        return cls(delegation.zone, label, days, delegation.written_language)
 
 
 @dataclass
@@ -114,9 +117,10 @@ def _participant_viewer(participant: Participant) -> Viewer:
     """A participant's own clock; a delegation member's is Tokyo's while in Japan (a
     member with a zone of their own, such as Bank staff, keeps it)."""
     delegation = participant.delegation
+    label = N_("Your local time")  # written in the reader's language with the rest
     if participant.zone or delegation is None:
-        return Viewer(participant.effective_zone, "Your local time")
-    return Viewer.of_delegation(delegation, "Your local time")
+        return Viewer(participant.effective_zone, label, language=participant.effective_language)
+    return replace(Viewer.of_delegation(delegation, label), language=participant.effective_language)
 
 
 def _sorted(events: Iterable[Event]) -> list[Event]:

@@ -34,8 +34,9 @@ from email.utils import format_datetime, formataddr, make_msgid
 
 import icalendar
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.markup import split_address
+from cpp_scheduler.i18n import N_
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import (
     EventRenderings,
@@ -178,10 +179,12 @@ def build_invitation(
     else:
         method, calendar = participant_calendar(event, recipient, sender, stamp, renderings)
     organiser = organiser_of(event, sender)
+    # Written in the recipient's language; the title stays as the coordinator wrote it.
+    text = i18n.catalogue(recipient.effective_language).gettext
     if method is Method.CANCEL:
-        prefix = "Cancelled: "
+        subject = text(N_("Cancelled: {title}"))
     else:
-        prefix = "Updated: " if changed else "Invitation: "
+        subject = text(N_("Updated: {title}")) if changed else text(N_("Invitation: {title}"))
     lines = summary_lines(event, recipient, method)
     if removed:
         lines[1:1] = ["You no longer attend this event; it is removed from your calendar."]
@@ -190,7 +193,7 @@ def build_invitation(
     message = _invitation_message(
         calendar,
         method,
-        subject=prefix + event.title,
+        subject=subject.format(title=event.title),
         sender=organiser,
         recipient=recipient,
         stamp=stamp,
@@ -266,25 +269,31 @@ def _address(name: str, email: str) -> Address:
 
 def summary_lines(event: Event, recipient: Participant, method: Method) -> list[str]:
     """What, when (on the recipient's clock and Tokyo's), where and the video link."""
-    lines = [("Cancelled: " if method is Method.CANCEL else "") + one_line(event.title), ""]
+    text = i18n.catalogue(recipient.effective_language).gettext
+    title = one_line(event.title)
+    lines = [
+        text(N_("Cancelled: {title}")).format(title=title) if method is Method.CANCEL else title
+    ]
+    lines.append("")
     meetings = [(o.start, o.end) for o in event.occurrences()] or [(event.start_utc, event.end_utc)]
     viewer = scopes.participant_schedule(recipient, [event]).viewer
     assert viewer is not None
     lines.extend(local_time_lines(viewer, meetings))
     if any(viewer.zone_on(japan_day(start)) != timezones.TOKYO for start, _ in meetings):
-        tokyo = scopes.Viewer(timezones.TOKYO, "Tokyo time")
+        tokyo = scopes.Viewer(timezones.TOKYO, N_("Tokyo time"), language=viewer.language)
         lines.extend(local_time_lines(tokyo, meetings))
     venue = event.venue
     if venue is not None and event.mode is not EventMode.VIRTUAL:
         english, japanese = split_address(venue.address or "")
         lines.append("")
-        lines.append("Where: " + one_line(", ".join(p for p in (venue.name, english) if p)))
+        place = one_line(", ".join(p for p in (venue.name, english) if p))
+        lines.append(text(N_("Where: {place}")).format(place=place))
         japanese_place = " ".join(p for p in (venue.name_ja, japanese) if p)
         if japanese_place:
             lines.append("場所: " + one_line(japanese_place))
     if event.video_link:
         lines.append("")
-        lines.append("Video link: " + one_line(event.video_link))
+        lines.append(text(N_("Video link: {link}")).format(link=one_line(event.video_link)))
     return lines
 
 

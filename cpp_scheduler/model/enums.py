@@ -1,8 +1,14 @@
-"""The closed vocabularies of the program, stored by their value."""
+"""The closed vocabularies of the program, stored by their value.
+
+Each value has a ``label`` in the language the program speaks, and its ``english``
+label, which calendar files carry so that they read the same in every language.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from cpp_scheduler.i18n import N_, _
 
 
 class EventKind(StrEnum):
@@ -14,6 +20,11 @@ class EventKind(StrEnum):
 
     @property
     def label(self) -> str:
+        return _(_LABELS[self])
+
+    @property
+    def english(self) -> str:
+        """The label in English, whatever the language: what files carry."""
         return _LABELS[self]
 
 
@@ -24,6 +35,11 @@ class EventMode(StrEnum):
 
     @property
     def label(self) -> str:
+        return _(_LABELS[self])
+
+    @property
+    def english(self) -> str:
+        """The label in English, whatever the language: what files carry."""
         return _LABELS[self]
 
 
@@ -34,6 +50,11 @@ class EventStatus(StrEnum):
 
     @property
     def label(self) -> str:
+        return _(_LABELS[self])
+
+    @property
+    def english(self) -> str:
+        """The label in English, whatever the language: what files carry."""
         return _LABELS[self]
 
 
@@ -46,6 +67,11 @@ class ParticipantRole(StrEnum):
 
     @property
     def label(self) -> str:
+        return _(_LABELS[self])
+
+    @property
+    def english(self) -> str:
+        """The label in English, whatever the language: what files carry."""
         return _LABELS[self]
 
 
@@ -58,6 +84,11 @@ class ProductKind(StrEnum):
 
     @property
     def label(self) -> str:
+        return _(_LABELS[self])
+
+    @property
+    def english(self) -> str:
+        """The label in English, whatever the language: what files carry."""
         return _LABELS[self]
 
 
@@ -69,32 +100,37 @@ class TravelMode(StrEnum):
 
     @property
     def label(self) -> str:
+        return _(_LABELS[self])
+
+    @property
+    def english(self) -> str:
+        """The label in English, whatever the language: what files carry."""
         return _LABELS[self]
 
 
 _LABELS: dict[StrEnum, str] = {
-    EventKind.CONFERENCE: "Conference",
-    EventKind.WORKSHOP: "Peer-to-peer workshop",
-    EventKind.SITE_VISIT: "Site visit",
-    EventKind.VIDEOCONFERENCE: "Videoconference",
-    EventMode.FACE_TO_FACE: "Face-to-face",
-    EventMode.VIRTUAL: "Virtual",
-    EventMode.HYBRID: "Hybrid",
-    EventStatus.TENTATIVE: "Tentative",
-    EventStatus.CONFIRMED: "Confirmed",
-    EventStatus.CANCELLED: "Cancelled",
-    ParticipantRole.OFFICIAL: "Official",
-    ParticipantRole.SPEAKER: "Speaker",
-    ParticipantRole.BANK_STAFF: "Bank staff",
-    ParticipantRole.CITY_STAFF: "City staff",
-    ParticipantRole.INTERPRETER: "Interpreter",
-    ProductKind.KNOWLEDGE_NOTE: "Knowledge note",
-    ProductKind.CASE_STUDY: "Case study",
-    ProductKind.TOOLKIT: "Toolkit",
-    ProductKind.GOOD_PRACTICE_GUIDE: "Good practice guide",
-    ProductKind.VIDEO: "Video",
-    TravelMode.RAIL: "Rail",
-    TravelMode.AIR: "Air",
-    TravelMode.BUS: "Bus",
-    TravelMode.CAR: "Car",
+    EventKind.CONFERENCE: N_("Conference"),
+    EventKind.WORKSHOP: N_("Peer-to-peer workshop"),
+    EventKind.SITE_VISIT: N_("Site visit"),
+    EventKind.VIDEOCONFERENCE: N_("Videoconference"),
+    EventMode.FACE_TO_FACE: N_("Face-to-face"),
+    EventMode.VIRTUAL: N_("Virtual"),
+    EventMode.HYBRID: N_("Hybrid"),
+    EventStatus.TENTATIVE: N_("Tentative"),
+    EventStatus.CONFIRMED: N_("Confirmed"),
+    EventStatus.CANCELLED: N_("Cancelled"),
+    ParticipantRole.OFFICIAL: N_("Official"),
+    ParticipantRole.SPEAKER: N_("Speaker"),
+    ParticipantRole.BANK_STAFF: N_("Bank staff"),
+    ParticipantRole.CITY_STAFF: N_("City staff"),
+    ParticipantRole.INTERPRETER: N_("Interpreter"),
+    ProductKind.KNOWLEDGE_NOTE: N_("Knowledge note"),
+    ProductKind.CASE_STUDY: N_("Case study"),
+    ProductKind.TOOLKIT: N_("Toolkit"),
+    ProductKind.GOOD_PRACTICE_GUIDE: N_("Good practice guide"),
+    ProductKind.VIDEO: N_("Video"),
+    TravelMode.RAIL: N_("Rail"),
+    TravelMode.AIR: N_("Air"),
+    TravelMode.BUS: N_("Bus"),
+    TravelMode.CAR: N_("Car"),
 }

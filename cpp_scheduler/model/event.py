@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cpp_scheduler import limits, timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type, new_id
@@ -209,18 +210,18 @@ class Event(Record, Base):
     # -- rules ------------------------------------------------------------------------
     def problems(self) -> list[rules.Problem]:
         found = rules.collect(
-            rules.required_text_problem("title", self.title, "title"),
+            rules.required_text_problem("title", self.title, _("title")),
             rules.zone_problem("zone", self.zone),
         )
         if not self.all_day:
             found += rules.collect(
-                rules.instant_problem("start_utc", self.start_utc, "start"),
-                rules.instant_problem("end_utc", self.end_utc, "end"),
+                rules.instant_problem("start_utc", self.start_utc, _("start")),
+                rules.instant_problem("end_utc", self.end_utc, _("end")),
             )
         if self.start_utc is None or self.end_utc is None:
-            found.append(rules.Problem("start_utc", "Give the start and the end."))
+            found.append(rules.Problem("start_utc", _("Give the start and the end.")))
         elif self.end_utc <= self.start_utc:
-            found.append(rules.Problem("end_utc", "The event must end after it starts."))
+            found.append(rules.Problem("end_utc", _("The event must end after it starts.")))
         if self.all_day and not found:
             found.extend(all_day_problems(self.start_utc, self.end_utc, self.zone))
             if self.recurrence_rule:
@@ -228,8 +229,8 @@ class Event(Record, Base):
                     rules.Problem("recurrence_rule", "An all-day event cannot repeat; copy it.")
                 )
         if self.parent is not None and self.parent is self:
-            found.append(rules.Problem("parent", "An event cannot be a session of itself."))
-        link_problem = rules.web_address_problem("video_link", self.video_link, "video link")
+            found.append(rules.Problem("parent", _("An event cannot be a session of itself.")))
+        link_problem = rules.web_address_problem("video_link", self.video_link, _("video link"))
         if link_problem is not None:
             found.append(link_problem)
         if (
@@ -237,7 +238,7 @@ class Event(Record, Base):
             and not self.video_link
             and self.kind is (EventKind.VIDEOCONFERENCE)
         ):
-            found.append(rules.Problem("video_link", "A virtual videoconference needs a link."))
+            found.append(rules.Problem("video_link", _("A virtual videoconference needs a link.")))
         if self.recurrence_rule and self.start_utc is not None and not found:
             found.extend(self._series_problems())
         return found
@@ -254,8 +255,10 @@ class Event(Record, Base):
         # the coordinator is asked, as the dialog does.
         placed = {change.recurrence_id for change in self.changes}
         return [
-            rules.Problem("recurrence_rule", f"An occurrence cannot be placed: {gap}")
-            for gap, (_, instant) in zip(gaps, unplaced, strict=True)
+            rules.Problem(
+                "recurrence_rule", _("An occurrence cannot be placed: {gap}").format(gap=gap)
+            )
+            for gap, (_rule_start, instant) in zip(gaps, unplaced, strict=True)
             if instant not in placed
         ]
 
@@ -311,13 +314,15 @@ class OccurrenceOverride(Record, Base):
         if self.cancelled:
             return []
         found = rules.collect(
-            rules.instant_problem("start_utc", self.start_utc, "occurrence's start"),
-            rules.instant_problem("end_utc", self.end_utc, "occurrence's end"),
+            rules.instant_problem("start_utc", self.start_utc, _("occurrence's start")),
+            rules.instant_problem("end_utc", self.end_utc, _("occurrence's end")),
         )
         if found:
             return found
         if self.start_utc is None or self.end_utc is None:
-            return [rules.Problem("start_utc", "A moved occurrence needs its new start and end.")]
+            return [
+                rules.Problem("start_utc", _("A moved occurrence needs its new start and end."))
+            ]
         if self.end_utc <= self.start_utc:
-            return [rules.Problem("end_utc", "The occurrence must end after it starts.")]
+            return [rules.Problem("end_utc", _("The occurrence must end after it starts."))]
         return []

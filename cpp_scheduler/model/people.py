@@ -7,7 +7,8 @@ from datetime import date, time
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, enum_type
 from cpp_scheduler.model.enums import ParticipantRole
@@ -16,6 +17,10 @@ DEFAULT_WORK_START = time(9, 0)
 DEFAULT_WORK_END = time(18, 0)
 DEFAULT_ACCEPTABLE_START = time(7, 0)
 DEFAULT_ACCEPTABLE_END = time(22, 0)
+
+
+#: Languages as coordinators write them in a delegation's list, beside ISO codes.
+_LANGUAGE_NAMES = {"english": i18n.ENGLISH, "japanese": i18n.JAPANESE, "日本語": i18n.JAPANESE}
 
 
 class Delegation(Record, Base):
@@ -51,19 +56,29 @@ class Delegation(Record, Base):
     )
 
     @property
+    def written_language(self) -> str:
+        """The first of the delegation's languages the program writes (``ja`` for a
+        delegation that lists Japanese), else English."""
+        for spoken in self.languages or []:
+            found = i18n.supported(spoken) or _LANGUAGE_NAMES.get(spoken.strip().casefold())
+            if found is not None:
+                return found
+        return i18n.ENGLISH
+
+    @property
     def country_name(self) -> str:
         return timezones.country_name(self.country or "") or self.country
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
-            rules.required_text_problem("name", self.name, "delegation's name"),
+            rules.required_text_problem("name", self.name, _("delegation's name")),
             rules.country_problem("country", self.country),
             rules.home_zone_problem("zone", self.country, self.zone),
-            rules.hours_problem("work_end", self.work_start, self.work_end, "working hours"),
+            rules.hours_problem("work_end", self.work_start, self.work_end, _("working hours")),
             rules.hours_problem(
                 "acceptable_end", self.acceptable_start, self.acceptable_end, "acceptable hours"
             ),
-            rules.Problem("acceptable_start", "Acceptable hours must include the working hours.")
+            rules.Problem("acceptable_start", _("Acceptable hours must include the working hours."))
             if None
             not in (self.work_start, self.work_end, self.acceptable_start, self.acceptable_end)
             and not (
@@ -72,8 +87,10 @@ class Delegation(Record, Base):
             else None,
             rules.Problem(
                 "departure",
-                f"Departure ({self.departure:%d %b %Y}) is before arrival "
-                f"({self.arrival:%d %b %Y}).",
+                _("Departure ({departure}) is before arrival ({arrival}).").format(
+                    departure=i18n.day_month_year_text(self.departure),
+                    arrival=i18n.day_month_year_text(self.arrival),
+                ),
             )
             if self.arrival and self.departure and self.departure < self.arrival
             else None,
@@ -100,8 +117,20 @@ class Participant(Record, Base):
         ForeignKey("delegations.id", ondelete="SET NULL")
     )
     zone: Mapped[str | None] = mapped_column(String(64))
+    language: Mapped[str | None] = mapped_column(String(8))
+    """The language of what the program writes for this person (``en``, ``ja``); left
+    empty, the delegation's (:attr:`Delegation.written_language`)."""
 
     delegation: Mapped[Delegation | None] = relationship(back_populates="members")
+
+    @property
+    def effective_language(self) -> str:
+        """The language this person's calendar files and invitations are written in."""
+        if self.language in i18n.LANGUAGES:
+            return self.language
+        if self.delegation is not None:
+            return self.delegation.written_language
+        return i18n.ENGLISH
 
     @property
     def effective_zone(self) -> str:
@@ -114,7 +143,15 @@ class Participant(Record, Base):
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
-            rules.required_text_problem("name", self.name, "participant's name"),
+            rules.required_text_problem("name", self.name, _("participant's name")),
             rules.email_problem("email", self.email, required=True),
             rules.zone_problem("zone", self.zone, required=False),
+            rules.Problem(
+                "language",
+                _("Write {code} as en (English) or ja (Japanese), or leave it empty.").format(
+                    code=self.language
+                ),
+            )
+            if self.language and self.language not in i18n.LANGUAGES
+            else None,
         )

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import Column, Date, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, enum_type
 from cpp_scheduler.model.enums import ProductKind
@@ -55,8 +56,8 @@ class KnowledgeProduct(Record, Base):
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
-            rules.required_text_problem("title", self.title, "title"),
-            rules.Problem("url", "The link must start with https://.")
+            rules.required_text_problem("title", self.title, _("title")),
+            rules.Problem("url", _("The link must start with https://."))
             if self.url and not self.url.startswith(("https://", "http://"))
             else None,
         )

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, enum_type
 from cpp_scheduler.model.enums import TravelMode
@@ -65,9 +66,9 @@ class ThematicArea(Record, Base):
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
-            rules.required_text_problem("name", self.name, "name of the theme"),
-            rules.required_text_problem("code", self.code, "short code of the theme"),
-            rules.Problem("parent", "A theme cannot be filed under itself.")
+            rules.required_text_problem("name", self.name, _("name of the theme")),
+            rules.required_text_problem("code", self.code, _("short code of the theme")),
+            rules.Problem("parent", _("A theme cannot be filed under itself."))
             if self.parent is self
             else None,
         )
@@ -100,8 +101,8 @@ class PartnerCity(Record, Base):
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
-            rules.required_text_problem("name", self.name, "city's name"),
-            rules.Problem("selection_round", "The selection round is 1 or later.")
+            rules.required_text_problem("name", self.name, _("city's name")),
+            rules.Problem("selection_round", _("The selection round is 1 or later."))
             if self.selection_round is not None and self.selection_round < 1
             else None,
             rules.email_problem("contact_email", self.contact_email),
@@ -140,13 +141,18 @@ class Venue(Record, Base):
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
-            rules.required_text_problem("name", self.name, "venue's name"),
-            rules.required_text_problem("locality", self.locality, "city the venue is in"),
-            rules.Problem("capacity", f"Capacity must be at least 1 person (got {self.capacity}).")
+            rules.required_text_problem("name", self.name, _("venue's name")),
+            rules.required_text_problem("locality", self.locality, _("city the venue is in")),
+            rules.Problem(
+                "capacity",
+                _("Capacity must be at least 1 person (got {capacity}).").format(
+                    capacity=self.capacity
+                ),
+            )
             if self.capacity is not None and self.capacity < 1
             else None,
-            rules.hours_problem("closes_at", self.opens_at, self.closes_at, "opening hours"),
-            rules.Problem("interpretation_booths", "The number of booths cannot be negative.")
+            rules.hours_problem("closes_at", self.opens_at, self.closes_at, _("opening hours")),
+            rules.Problem("interpretation_booths", _("The number of booths cannot be negative."))
             if self.interpretation_booths is not None and self.interpretation_booths < 0
             else None,
             rules.zone_problem("zone", self.zone),
@@ -177,12 +183,12 @@ class TravelTime(Record, Base):
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
-            rules.required_text_problem("origin", self.origin, "place of departure"),
-            rules.required_text_problem("destination", self.destination, "destination"),
-            rules.Problem("destination", "Origin and destination must differ.")
+            rules.required_text_problem("origin", self.origin, _("place of departure")),
+            rules.required_text_problem("destination", self.destination, _("destination")),
+            rules.Problem("destination", _("Origin and destination must differ."))
             if self.origin and self.origin == self.destination
             else None,
-            rules.Problem("minutes", "A journey takes at least one minute.")
+            rules.Problem("minutes", _("A journey takes at least one minute."))
             if self.minutes is not None and self.minutes < 1
             else None,
         )
@@ -190,7 +196,11 @@ class TravelTime(Record, Base):
 
 def _coordinates_problem(latitude: float | None, longitude: float | None) -> rules.Problem | None:
     if latitude is not None and not -90 <= latitude <= 90:
-        return rules.Problem("latitude", f"Latitude {latitude} is outside -90..90.")
+        return rules.Problem(
+            "latitude", _("Latitude {value} is outside -90..90.").format(value=latitude)
+        )
     if longitude is not None and not -180 <= longitude <= 180:
-        return rules.Problem("longitude", f"Longitude {longitude} is outside -180..180.")
+        return rules.Problem(
+            "longitude", _("Longitude {value} is outside -180..180.").format(value=longitude)
+        )
     return None

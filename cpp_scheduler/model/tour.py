@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import printable
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type
 from cpp_scheduler.model.enums import TravelMode
@@ -57,26 +58,29 @@ class StudyTour(Record, Base):
         return stops
 
     def problems(self) -> list[rules.Problem]:
-        found = rules.collect(rules.required_text_problem("title", self.title, "tour's title"))
+        found = rules.collect(rules.required_text_problem("title", self.title, _("tour's title")))
         if self.delegation is None and not self.delegation_id:
-            found.append(rules.Problem("delegation", "Choose the delegation the tour is for."))
+            found.append(rules.Problem("delegation", _("Choose the delegation the tour is for.")))
         if self.start_date is None or self.end_date is None:
-            found.append(rules.Problem("start_date", "Give the tour's first and last day."))
+            found.append(rules.Problem("start_date", _("Give the tour's first and last day.")))
             return found
         if self.end_date < self.start_date:
-            found.append(rules.Problem("end_date", "The tour's last day is before its first."))
+            found.append(rules.Problem("end_date", _("The tour's last day is before its first.")))
             return found
         found += rules.collect(
-            rules.day_problem("start_date", self.start_date, "tour's first day"),
-            rules.day_problem("end_date", self.end_date, "tour's last day"),
+            rules.day_problem("start_date", self.start_date, _("tour's first day")),
+            rules.day_problem("end_date", self.end_date, _("tour's last day")),
         )
         for tour_day in self.days:
             if not self.start_date <= tour_day.day <= self.end_date:
                 found.append(
                     rules.Problem(
                         "days",
-                        f"Day {tour_day.day:%a %d %b %Y} is outside the tour "
-                        f"({self.start_date:%d %b} to {self.end_date:%d %b %Y}).",
+                        _("Day {day} is outside the tour ({first} to {last}).").format(
+                            day=i18n.day_text(tour_day.day),
+                            first=i18n.day_month_text(self.start_date),
+                            last=i18n.day_month_year_text(self.end_date),
+                        ),
                     )
                 )
         for night in self.nights:
@@ -84,9 +88,14 @@ class StudyTour(Record, Base):
                 found.append(
                     rules.Problem(
                         "nights",
-                        f"The hotel night of {night.night_of:%a %d %b %Y} is outside the "
-                        f"tour's nights ({self.start_date:%d %b} to the night before "
-                        f"{self.end_date:%d %b}).",
+                        _(
+                            "The hotel night of {night} is outside the tour's nights "
+                            "({first} to the night before {last})."
+                        ).format(
+                            night=i18n.day_text(night.night_of),
+                            first=i18n.day_month_text(self.start_date),
+                            last=i18n.day_month_text(self.end_date),
+                        ),
                     )
                 )
         return found
@@ -113,7 +122,7 @@ class TourDay(Record, Base):
         return f"tour day {self.day:%a %d %b %Y}" if self.day else "tour day"
 
     def problems(self) -> list[rules.Problem]:
-        return [] if self.day else [rules.Problem("day", "Give the day's date.")]
+        return [] if self.day else [rules.Problem("day", _("Give the day's date."))]
 
 
 class TravelLeg(Record, Base):
@@ -143,18 +152,18 @@ class TravelLeg(Record, Base):
 
     def problems(self) -> list[rules.Problem]:
         found = rules.collect(
-            rules.required_text_problem("origin", self.origin, "place of departure"),
-            rules.required_text_problem("destination", self.destination, "destination"),
+            rules.required_text_problem("origin", self.origin, _("place of departure")),
+            rules.required_text_problem("destination", self.destination, _("destination")),
             rules.zone_problem("zone", self.zone),
-            rules.instant_problem("departure_utc", self.departure_utc, "departure"),
-            rules.instant_problem("arrival_utc", self.arrival_utc, "arrival"),
+            rules.instant_problem("departure_utc", self.departure_utc, _("departure")),
+            rules.instant_problem("arrival_utc", self.arrival_utc, _("arrival")),
         )
         if self.origin and self.origin == self.destination:
-            found.append(rules.Problem("destination", "Origin and destination must differ."))
+            found.append(rules.Problem("destination", _("Origin and destination must differ.")))
         if self.departure_utc is None or self.arrival_utc is None:
-            found.append(rules.Problem("departure_utc", "Give departure and arrival times."))
+            found.append(rules.Problem("departure_utc", _("Give departure and arrival times.")))
         elif self.arrival_utc <= self.departure_utc:
-            found.append(rules.Problem("arrival_utc", "Arrival must come after departure."))
+            found.append(rules.Problem("arrival_utc", _("Arrival must come after departure.")))
         return found
 
 
@@ -178,8 +187,8 @@ class HotelNight(Record, Base):
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
-            rules.required_text_problem("hotel", self.hotel, "hotel's name"),
-            rules.required_text_problem("locality", self.locality, "hotel's city"),
-            None if self.night_of else rules.Problem("night_of", "Give the night's date."),
-            rules.day_problem("night_of", self.night_of, "hotel night"),
+            rules.required_text_problem("hotel", self.hotel, _("hotel's name")),
+            rules.required_text_problem("locality", self.locality, _("hotel's city")),
+            None if self.night_of else rules.Problem("night_of", _("Give the night's date.")),
+            rules.day_problem("night_of", self.night_of, _("hotel night")),
         )

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time
 
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.i18n import _
 
 
 @dataclass(frozen=True)
@@ -46,34 +47,44 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 def email_problem(field: str, value: str | None, *, required: bool = False) -> Problem | None:
     if not value:
-        return Problem(field, "An email address is required.") if required else None
+        return Problem(field, _("An email address is required.")) if required else None
     if not _EMAIL.match(value):
         return Problem(
-            field, f"{quoted(value)} is not an email address (expected name@example.org)."
+            field,
+            _("{value} is not an email address (expected name@example.org).").format(
+                value=quoted(value)
+            ),
         )
     return None
 
 
 def country_problem(field: str, value: str | None) -> Problem | None:
     if not value:
-        return Problem(field, "Choose the country (ISO 3166 code such as PE, KE, NP).")
+        return Problem(field, _("Choose the country (ISO 3166 code such as PE, KE, NP)."))
     if not timezones.is_country(value):
         return Problem(
-            field, f"{quoted(value)} is not an ISO 3166 country code (such as PE, KE, NP)."
+            field,
+            _("{value} is not an ISO 3166 country code (such as PE, KE, NP).").format(
+                value=quoted(value)
+            ),
         )
     if value != value.upper():
-        return Problem(field, f"Write the country code in capitals: {value.upper()}.")
+        return Problem(
+            field, _("Write the country code in capitals: {code}.").format(code=value.upper())
+        )
     return None
 
 
 def zone_problem(field: str, value: str | None, *, required: bool = True) -> Problem | None:
     if not value:
-        return Problem(field, "Choose a time zone.") if required else None
+        return Problem(field, _("Choose a time zone.")) if required else None
     if not timezones.is_zone(value):
         return Problem(
             field,
-            f"{quoted(value)} is not a time zone of the IANA database "
-            f"(such as Asia/Tokyo or America/Lima).",
+            _(
+                "{value} is not a time zone of the IANA database "
+                "(such as Asia/Tokyo or America/Lima)."
+            ).format(value=quoted(value)),
         )
     return None
 
@@ -85,7 +96,7 @@ def _country_label(country: str) -> str:
 def _zone_choices(zones: tuple[str, ...]) -> str:
     shown = ", ".join(zones[:5])
     if len(zones) > 5:
-        shown += f" (or one of {len(zones) - 5} more)"
+        shown += _(" (or one of {count} more)").format(count=len(zones) - 5)
     return shown
 
 
@@ -94,8 +105,9 @@ def zone_in_country_problem(field: str, zone_name: str, country: str) -> Problem
     if zones and zone_name not in zones:
         return Problem(
             field,
-            f"{zone_name} is not a time zone of {_country_label(country)}; "
-            f"choose {_zone_choices(zones)}.",
+            _("{zone} is not a time zone of {country}; choose {choices}.").format(
+                zone=zone_name, country=_country_label(country), choices=_zone_choices(zones)
+            ),
         )
     return None
 
@@ -114,11 +126,17 @@ def home_zone_problem(field: str, country: str | None, zone_name: str | None) ->
         if len(zones) > 1:
             return Problem(
                 field,
-                f"{name} spans several time zones; choose the delegation's: "
-                f"{_zone_choices(zones)}.",
+                _("{country} spans several time zones; choose the delegation's: {choices}.").format(
+                    country=name, choices=_zone_choices(zones)
+                ),
             )
         if zones:
-            return Problem(field, f"Choose the delegation's time zone ({name}: {zones[0]}).")
+            return Problem(
+                field,
+                _("Choose the delegation's time zone ({country}: {zone}).").format(
+                    country=name, zone=zones[0]
+                ),
+            )
     found = zone_problem(field, zone_name)
     if found is None and country_ok and zone_name:
         assert country is not None
@@ -128,9 +146,14 @@ def home_zone_problem(field: str, country: str | None, zone_name: str | None) ->
 
 def hours_problem(field: str, start: time | None, end: time | None, what: str) -> Problem | None:
     if start is None or end is None:
-        return Problem(field, f"Give both ends of the {what}.")
+        return Problem(field, _("Give both ends of the {what}.").format(what=what))
     if end <= start:
-        return Problem(field, f"The {what} must end after they start ({start:%H:%M}-{end:%H:%M}).")
+        return Problem(
+            field,
+            _("The {what} must end after they start ({start}-{end}).").format(
+                what=what, start=f"{start:%H:%M}", end=f"{end:%H:%M}"
+            ),
+        )
     return None
 
 
@@ -142,16 +165,16 @@ def _hidden_character(value: str) -> str | None:
     address may hold (RFC 3986: no spaces, no control characters), or None."""
     for character in value:
         if character in _BREAKS:
-            return "a line break"
+            return _("a line break")
         if character == "\t":
-            return "a tab"
+            return _("a tab")
         category = unicodedata.category(character)
         if category == "Zs":
-            return "a space"
+            return _("a space")
         if category == "Cc":
-            return f"a control character (U+{ord(character):04X})"
+            return _("a control character (U+{code})").format(code=f"{ord(character):04X}")
         if category in ("Cf", "Zl", "Zp"):
-            return f"an invisible character (U+{ord(character):04X})"
+            return _("an invisible character (U+{code})").format(code=f"{ord(character):04X}")
     return None
 
 
@@ -161,20 +184,22 @@ def web_address_problem(field: str, value: str | None, what: str) -> Problem | N
     if not value:
         return None
     if not value.startswith(("https://", "http://")):
-        return Problem(field, f"The {what} must start with https://.")
+        return Problem(field, _("The {what} must start with https://.").format(what=what))
     hidden = _hidden_character(value)
     if hidden is not None:
         return Problem(
             field,
-            f"The {what} holds {hidden}; give one web address, without spaces, line "
-            "breaks or control characters.",
+            _(
+                "The {what} holds {hidden}; give one web address, without spaces, line "
+                "breaks or control characters."
+            ).format(what=what, hidden=hidden),
         )
     return None
 
 
 def required_text_problem(field: str, value: str | None, what: str) -> Problem | None:
     if not value or not value.strip():
-        return Problem(field, f"The {what} is required.")
+        return Problem(field, _("The {what} is required.").format(what=what))
     return None
 
 
@@ -184,9 +209,8 @@ def _day_text(day: date) -> str:
 
 
 def _out_of_range(what: str, shown: str) -> str:
-    return (
-        f"The {what} ({shown}) is outside the dates the program plans for "
-        f"({limits.describe_day_range()})."
+    return _("The {what} ({shown}) is outside the dates the program plans for ({range}).").format(
+        what=what, shown=shown, range=limits.describe_day_range()
     )
 
 

@@ -271,6 +271,7 @@ PARTICIPANTS = Kind(
         Value("organisation"),
         Value("role", _enum(ParticipantRole)),
         Value("zone"),
+        Value("language"),
     ),
     sort_by=("name", "email"),
     links=(Link("delegation", "delegations"),),

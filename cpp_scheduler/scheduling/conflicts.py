@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.model.enums import EventMode
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.attendance import (
@@ -82,25 +83,25 @@ class ConflictKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _KIND_LABELS[self]
+        return _(_KIND_LABELS[self])
 
 
 _KIND_LABELS = {
-    ConflictKind.VENUE_DOUBLE_BOOKED: "Venue booked twice",
-    ConflictKind.ATTENDEE_DOUBLE_BOOKED: "In two places at once",
-    ConflictKind.TRAVEL_TOO_SHORT: "Not enough travel time",
-    ConflictKind.TRAVEL_UNKNOWN: "Travel time unknown",
-    ConflictKind.OVER_CAPACITY: "Over capacity",
-    ConflictKind.OUTSIDE_OPENING_HOURS: "Venue closed",
-    ConflictKind.JAPANESE_HOLIDAY: "Japanese holiday",
-    ConflictKind.DELEGATION_HOLIDAY: "Holiday at home",
-    ConflictKind.NIGHT_SESSION: "Night-time session",
-    ConflictKind.NIGHT_WITHOUT_HOTEL: "Night without a hotel",
-    ConflictKind.EMPTY_TOUR_DAY: "Tour day with nothing planned",
-    ConflictKind.OUTSIDE_STAY: "Outside the delegation's stay",
-    ConflictKind.TOUR_LEG_INFEASIBLE: "Travel leg cannot be made",
-    ConflictKind.TOUR_LEG_UNKNOWN: "Travel leg not in the table",
-    ConflictKind.HOTEL_IN_OTHER_CITY: "Hotel in another city",
+    ConflictKind.VENUE_DOUBLE_BOOKED: N_("Venue booked twice"),
+    ConflictKind.ATTENDEE_DOUBLE_BOOKED: N_("In two places at once"),
+    ConflictKind.TRAVEL_TOO_SHORT: N_("Not enough travel time"),
+    ConflictKind.TRAVEL_UNKNOWN: N_("Travel time unknown"),
+    ConflictKind.OVER_CAPACITY: N_("Over capacity"),
+    ConflictKind.OUTSIDE_OPENING_HOURS: N_("Venue closed"),
+    ConflictKind.JAPANESE_HOLIDAY: N_("Japanese holiday"),
+    ConflictKind.DELEGATION_HOLIDAY: N_("Holiday at home"),
+    ConflictKind.NIGHT_SESSION: N_("Night-time session"),
+    ConflictKind.NIGHT_WITHOUT_HOTEL: N_("Night without a hotel"),
+    ConflictKind.EMPTY_TOUR_DAY: N_("Tour day with nothing planned"),
+    ConflictKind.OUTSIDE_STAY: N_("Outside the delegation's stay"),
+    ConflictKind.TOUR_LEG_INFEASIBLE: N_("Travel leg cannot be made"),
+    ConflictKind.TOUR_LEG_UNKNOWN: N_("Travel leg not in the table"),
+    ConflictKind.HOTEL_IN_OTHER_CITY: N_("Hotel in another city"),
 }
 
 TOUR_KINDS = frozenset(
@@ -360,16 +361,20 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
         venues = [o.resource_id for o in pair if o.resource is Resource.VENUE]
         for venue_id in venues:
             venue = context.snapshot.venues.get(venue_id)
-            venue_name = venue.name if venue is not None else "the same venue"
+            venue_name = venue.name if venue is not None else _("the same venue")
             zone = venue.zone if venue is not None else first.zone
             yield Conflict(
                 ConflictKind.VENUE_DOUBLE_BOOKED,
                 Severity.ERROR,
-                f"{first.title} and {second.title} both book {venue_name} on "
-                + (
-                    describe_days(both_start, both_end, first.zone)
-                    if both_days
-                    else describe_span(both_start, both_end, zone)
+                _("{first} and {second} both book {venue} on {when}").format(
+                    first=first.title,
+                    second=second.title,
+                    venue=venue_name,
+                    when=(
+                        describe_days(both_start, both_end, first.zone)
+                        if both_days
+                        else describe_span(both_start, both_end, zone)
+                    ),
                 ),
                 (first.event_id, second.event_id),
                 (venue_id,),
@@ -379,15 +384,30 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
         people = _people_in_both(context, pair)
         if people:
             names = _join([context.name(attendee_id) for attendee_id in people])
-            verb = "is" if len(people) == 1 else "are"
             yield Conflict(
                 ConflictKind.ATTENDEE_DOUBLE_BOOKED,
                 Severity.ERROR,
-                f"{names} {verb} expected at {first.title} and {second.title} at the same "
-                + (
-                    f"days, {describe_days(both_start, both_end, first.zone)}"
+                (
+                    ngettext(
+                        "{names} is expected at {first} and {second} on the same days, {when}",
+                        "{names} are expected at {first} and {second} on the same days, {when}",
+                        len(people),
+                    )
                     if both_days
-                    else f"time, {describe_span(both_start, both_end, first.zone)}"
+                    else ngettext(
+                        "{names} is expected at {first} and {second} at the same time, {when}",
+                        "{names} are expected at {first} and {second} at the same time, {when}",
+                        len(people),
+                    )
+                ).format(
+                    names=names,
+                    first=first.title,
+                    second=second.title,
+                    when=(
+                        describe_days(both_start, both_end, first.zone)
+                        if both_days
+                        else describe_span(both_start, both_end, first.zone)
+                    ),
                 ),
                 (first.event_id, second.event_id),
                 tuple(people),
@@ -417,8 +437,10 @@ def _join(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     if len(names) > 4:
-        return f"{', '.join(names[:3])} and {len(names) - 3} others"
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+        return _("{names} and {count} others").format(
+            names=_(", ").join(names[:3]), count=len(names) - 3
+        )
+    return _("{names} and {last}").format(names=_(", ").join(names[:-1]), last=names[-1])
 
 
 # -- travel -----------------------------------------------------------------------------
@@ -495,27 +517,47 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
         yield Conflict(
             ConflictKind.TRAVEL_TOO_SHORT,
             Severity.ERROR,
-            f"{names} cannot get from {before.title} in {before.locality} (ends "
-            f"{left:%a %d %b %H:%M}) to {after.title} in {after.locality} (starts "
-            f"{arrive:%a %d %b %H:%M}, {zone_city(after.zone)} time): the journey takes "
-            f"{describe_duration(timedelta(minutes=transfer.route.minutes))} by "
-            f"{transfer.route.mode} plus a {describe_duration(context.buffer)} buffer, "
-            f"but only {describe_duration(transfer.available)} lies between",
+            _(
+                "{names} cannot get from {before} in {before_city} (ends {left}) to {after} "
+                "in {after_city} (starts {arrive}, {zone_city} time): the journey takes "
+                "{journey} by {mode} plus a {buffer} buffer, but only {available} lies between"
+            ).format(
+                names=names,
+                before=before.title,
+                before_city=before.locality,
+                left=i18n.day_time_text(left),
+                after=after.title,
+                after_city=after.locality,
+                arrive=i18n.day_time_text(arrive),
+                zone_city=zone_city(after.zone),
+                journey=describe_duration(timedelta(minutes=transfer.route.minutes)),
+                mode=transfer.route.mode,
+                buffer=describe_duration(context.buffer),
+                available=describe_duration(transfer.available),
+            ),
             (before.event_id, after.event_id),
             tuple(attendee_ids),
             before.end,
             (Meeting.of(before), Meeting.of(after)),
         )
     for key, attendee_ids in unknown.items():
-        before, after, _ = pairs[key]
+        before, after, _transfer = pairs[key]
         names = _join([context.name(a) for a in attendee_ids])
         yield Conflict(
             ConflictKind.TRAVEL_UNKNOWN,
             Severity.WARNING,
-            f"No travel time is recorded between {before.locality} and {after.locality}, so "
-            f"it is unknown whether {names} can get from {before.title} to {after.title} "
-            f"({describe_duration(after.start - before.end)} between them); add the route "
-            f"to the travel-time table",
+            _(
+                "No travel time is recorded between {before_city} and {after_city}, so "
+                "it is unknown whether {names} can get from {before} to {after} "
+                "({gap} between them); add the route to the travel-time table"
+            ).format(
+                before_city=before.locality,
+                after_city=after.locality,
+                names=names,
+                before=before.title,
+                after=after.title,
+                gap=describe_duration(after.start - before.end),
+            ),
             (before.event_id, after.event_id),
             tuple(attendee_ids),
             before.end,
@@ -612,9 +654,16 @@ def _venue_problems_of(
             yield Conflict(
                 ConflictKind.OVER_CAPACITY,
                 Severity.WARNING if hybrid else Severity.ERROR,
-                f"{interval.title} expects {count} people"
-                f"{' if all come in person' if hybrid else ''} but {venue.name} holds "
-                f"{venue.capacity}",
+                (
+                    _(
+                        "{event} expects {count} people if all come in person "
+                        "but {venue} holds {capacity}"
+                    )
+                    if hybrid
+                    else _("{event} expects {count} people but {venue} holds {capacity}")
+                ).format(
+                    event=interval.title, count=count, venue=venue.name, capacity=venue.capacity
+                ),
                 (interval.event_id,),
                 (venue.id,),
                 interval.start,
@@ -624,9 +673,15 @@ def _venue_problems_of(
         yield Conflict(
             ConflictKind.OUTSIDE_OPENING_HOURS,
             Severity.ERROR,
-            f"{interval.title} runs {describe_span(interval.start, interval.end, venue.zone)}, "
-            f"outside the opening hours of {venue.name} "
-            f"({venue.opens_at:%H:%M}-{venue.closes_at:%H:%M})",
+            _(
+                "{event} runs {when}, outside the opening hours of {venue} ({opens}-{closes})"
+            ).format(
+                event=interval.title,
+                when=describe_span(interval.start, interval.end, venue.zone),
+                venue=venue.name,
+                opens=f"{venue.opens_at:%H:%M}",
+                closes=f"{venue.closes_at:%H:%M}",
+            ),
             (interval.event_id,),
             (venue.id,),
             interval.start,
@@ -747,7 +802,9 @@ def _japanese_holidays(context: _Context, interval: Interval) -> Iterator[Confli
             yield Conflict(
                 ConflictKind.JAPANESE_HOLIDAY,
                 Severity.WARNING,
-                f"{interval.title} falls on {name}, a public holiday in Japan ({day:%a %d %b %Y})",
+                _("{event} falls on {holiday}, a public holiday in Japan ({day})").format(
+                    event=interval.title, holiday=name, day=i18n.day_text(day)
+                ),
                 (interval.event_id,),
                 (),
                 interval.start,
@@ -771,8 +828,16 @@ def _home_holidays(
                 yield Conflict(
                     ConflictKind.DELEGATION_HOLIDAY,
                     Severity.WARNING,
-                    f"{interval.title} falls on {name}, a public holiday in {country}, "
-                    f"for {delegation.name} ({day:%a %d %b %Y} there)",
+                    _(
+                        "{event} falls on {holiday}, a public holiday in {country}, "
+                        "for {delegation} ({day} there)"
+                    ).format(
+                        event=interval.title,
+                        holiday=name,
+                        country=country,
+                        delegation=delegation.name,
+                        day=i18n.day_text(day),
+                    ),
                     (interval.event_id,),
                     (delegation_id,),
                     interval.start,
@@ -832,9 +897,15 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
                 yield Conflict(
                     ConflictKind.NIGHT_SESSION,
                     Severity.WARNING,
-                    f"{interval.title} is at night for {attendee.name}: "
-                    f"{describe_span(interval.start, interval.end, zone_name)}, outside "
-                    f"its acceptable hours ({attendee.hours.describe_acceptable()})",
+                    _(
+                        "{event} is at night for {attendee}: {when}, outside "
+                        "its acceptable hours ({hours})"
+                    ).format(
+                        event=interval.title,
+                        attendee=attendee.name,
+                        when=describe_span(interval.start, interval.end, zone_name),
+                        hours=attendee.hours.describe_acceptable(),
+                    ),
                     (interval.event_id,),
                     (attendee.id,),
                     interval.start,
@@ -859,16 +930,24 @@ def _stay_problems_of(context: _Context, interval: Interval) -> Iterator[Conflic
         if delegation is None or delegation.arrival is None or delegation.departure is None:
             continue
         if days[0] < date_to_day(delegation.arrival):
-            reason = f"before it arrives in Japan on {delegation.arrival:%a %d %b %Y}"
+            reason = _("before it arrives in Japan on {day}").format(
+                day=i18n.day_text(delegation.arrival)
+            )
         elif days[-1] > date_to_day(delegation.departure):
-            reason = f"after it leaves Japan on {delegation.departure:%a %d %b %Y}"
+            reason = _("after it leaves Japan on {day}").format(
+                day=i18n.day_text(delegation.departure)
+            )
         else:
             continue
         yield Conflict(
             ConflictKind.OUTSIDE_STAY,
             Severity.ERROR,
-            f"{delegation.name} is expected at {interval.title} on "
-            f"{day_to_date(days[0]):%a %d %b %Y}, {reason}",
+            _("{delegation} is expected at {event} on {day}, {reason}").format(
+                delegation=delegation.name,
+                event=interval.title,
+                day=i18n.day_text(day_to_date(days[0])),
+                reason=reason,
+            ),
             (interval.event_id,),
             (delegation_id,),
             interval.start,

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import (
     JAPAN,
@@ -37,9 +38,9 @@ class DayPart(StrEnum):
     @property
     def label(self) -> str:
         return {
-            DayPart.WORKING: "working hours",
-            DayPart.EXTENDED: "extended hours",
-            DayPart.NIGHT: "night",
+            DayPart.WORKING: _("working hours"),
+            DayPart.EXTENDED: _("extended hours"),
+            DayPart.NIGHT: _("night"),
         }[self]
 
 
@@ -249,10 +250,12 @@ def describe_span(start: datetime, end: datetime, zone_name: str) -> str:
     first = timezones.to_local(start, zone_name)
     last = timezones.to_local(end, zone_name)
     if first.date() == last.date():
-        text = f"{first:%a %d %b %H:%M}-{last:%H:%M}"
+        text = f"{i18n.day_time_text(first)}-{last:%H:%M}"
     else:
-        text = f"{first:%a %d %b %H:%M} to {last:%a %d %b %H:%M}"
-    return f"{text} ({zone_city(zone_name)})"
+        text = _("{first} to {last}").format(
+            first=i18n.day_time_text(first), last=i18n.day_time_text(last)
+        )
+    return _("{span} ({city})").format(span=text, city=zone_city(zone_name))
 
 
 def describe_days(start: datetime, end: datetime, zone_name: str) -> str:

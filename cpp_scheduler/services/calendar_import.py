@@ -546,8 +546,8 @@ class _Lookups:
         return person
 
 
-_KINDS = {kind.label.casefold(): kind for kind in EventKind}
-_MODES = {mode.label.casefold(): mode for mode in EventMode}
+_KINDS = {kind.english.casefold(): kind for kind in EventKind}
+_MODES = {mode.english.casefold(): mode for mode in EventMode}
 
 
 def _fill(event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool) -> None:

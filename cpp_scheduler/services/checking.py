@@ -24,6 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from cpp_scheduler import i18n
 from cpp_scheduler.scheduling.conflicts import Conflict, find_conflicts
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER
 from cpp_scheduler.services.snapshot import load_snapshot
@@ -138,7 +139,7 @@ def check_program_in_parcels(
         return answer
     url = database.url.render_as_string(hide_password=False)
     try:
-        submitted = pool.submit(_check_opened, url, database.timeout, start, end)
+        submitted = pool.submit(_check_opened, url, database.timeout, start, end, i18n.language())
     except (BrokenProcessPool, OSError, RuntimeError):
         _give_up_on_processes()
         _check_here(answer, database, start, end)
@@ -226,10 +227,16 @@ def _end_with_parent() -> None:
 
 
 def _check_opened(
-    url: str, timeout: float, start: datetime | None, end: datetime | None
+    url: str,
+    timeout: float,
+    start: datetime | None,
+    end: datetime | None,
+    language: str = i18n.ENGLISH,
 ) -> list[bytes]:
     """In the checking process: check the database at ``url``, opened once and kept; the
-    findings come back in parcels of :data:`PARCEL`."""
+    findings come back in parcels of :data:`PARCEL`, explained in ``language`` (the
+    program's, which this process does not share)."""
+    i18n.use_language(language)
     key = (url, timeout)
     database = _opened.pop(key, None)
     if database is None:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import InstrumentedAttribute
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -34,8 +34,20 @@ from cpp_scheduler.store import Database
 
 
 def both_names(name: str, name_ja: str | None) -> str:
-    """ "Kobe 神戸市": the English name, then the Japanese one when known."""
-    return f"{name} {name_ja}" if name_ja else name
+    """ "Kobe 神戸市": the English name, then the Japanese one when known; in Japanese,
+    "神戸市 Kobe", the Japanese name first."""
+    if not name_ja:
+        return name
+    return f"{name_ja} {name}" if i18n.language() == i18n.JAPANESE else f"{name} {name_ja}"
+
+
+def shown_name(name: str, name_ja: str | None) -> str:
+    """The name a list shows: the Japanese one in Japanese when the record has one.
+
+    Lists stay in the order of the English (romanised) names, which follows the names'
+    readings; the code points of kanji follow no reading a Japanese reader would know.
+    """
+    return name_ja if name_ja and i18n.language() == i18n.JAPANESE else name
 
 
 def local_date(instant: datetime, zone: str) -> str:
@@ -68,7 +80,12 @@ def theme_choices(database: Database, exclude_below: str | None = None) -> list[
     return [
         Choice(
             row.id,
-            f"{by_id[row.parent_id].name} › {row.name}" if row.parent_id in by_id else row.name,
+            (
+                f"{shown_name(by_id[row.parent_id].name, by_id[row.parent_id].name_ja)}"
+                f" › {shown_name(row.name, row.name_ja)}"
+            )
+            if row.parent_id in by_id
+            else shown_name(row.name, row.name_ja),
             both_names(row.name, row.name_ja),
         )
         for row in ordered
@@ -131,7 +148,14 @@ def venue_choices(database: Database) -> list[Choice]:
                 Venue.locality, Venue.name
             )
         ).all()
-    return [Choice(row.id, f"{row.name} ({row.locality})", row.name_ja or "") for row in rows]
+    return [
+        Choice(
+            row.id,
+            f"{shown_name(row.name, row.name_ja)} ({row.locality})",
+            row.name if i18n.language() == i18n.JAPANESE and row.name_ja else row.name_ja or "",
+        )
+        for row in rows
+    ]
 
 
 def localities(database: Database) -> list[str]:

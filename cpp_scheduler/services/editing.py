@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.store import ConcurrentEditError, Database
 
@@ -53,8 +54,10 @@ def check_version(record: Base, expected_version: int | None) -> None:
     version = getattr(record, "version", None)
     if expected_version is not None and version != expected_version:
         raise StaleRecordError(
-            f"{record.label()} was changed by somebody else since you opened it "
-            f"(version {version}, you had {expected_version}); reload and try again",
+            _(
+                "{record} was changed by somebody else since you opened it "
+                "(version {version}, you had {read}); reload and try again"
+            ).format(record=record.label(), version=version, read=expected_version),
             record.label(),
         )
 
@@ -191,7 +194,10 @@ def update_record(
         session.flush()
     except StaleDataError as error:
         raise StaleRecordError(
-            f"{record.label()} was changed by somebody else while you saved it", record.label()
+            _("{record} was changed by somebody else while you saved it").format(
+                record=record.label()
+            ),
+            record.label(),
         ) from error
     return record
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.errors import SchedulerError, printable, quoted
+from cpp_scheduler.i18n import _
 from cpp_scheduler.store.errors import (
     ConcurrentEditError,
     ConnectionLostError,
@@ -123,8 +124,10 @@ class StoreSession(Session):
             now = current.get((record.table, record.identity))
             if now is None:
                 return ConcurrentEditError(
-                    f"{record.label} was deleted by someone else since you opened it; "
-                    "your change was not saved",
+                    _(
+                        "{record} was deleted by someone else since you opened it; "
+                        "your change was not saved"
+                    ).format(record=record.label),
                     record.label,
                 )
             if now != record.version:
@@ -215,8 +218,10 @@ class StoreSession(Session):
 
 def _changed_by_someone_else(label: str) -> ConcurrentEditError:
     return ConcurrentEditError(
-        f"{label} was changed by someone else since you opened it; reload it and apply "
-        "your change again",
+        _(
+            "{record} was changed by someone else since you opened it; reload it and apply "
+            "your change again"
+        ).format(record=label),
         label,
     )
 

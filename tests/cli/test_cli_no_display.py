@@ -94,3 +94,12 @@ def test_a_db_option_without_a_value_is_one_line_of_usage(
         main(["--db"])
     assert stopped.value.code == 2
     assert "--db: expected one argument" in capsys.readouterr().err
+
+
+def test_the_window_takes_its_language_from_the_command_line() -> None:
+    from cpp_scheduler.cli import window_arguments
+
+    parsed = window_arguments(["--lang", "ja", "--db", "program.sqlite"])
+    assert parsed is not None
+    assert (parsed.lang, parsed.db, parsed.command) == ("ja", "program.sqlite", None)
+    assert window_arguments(["--lang", "fr"]) is None  # the full parser names the choices

@@ -301,3 +301,28 @@ def test_slots_refuse_a_duration_they_cannot_read(capsys: pytest.CaptureFixture[
         )
     assert exited.value.code == 2
     assert "'an hour' is not a duration" in capsys.readouterr().err
+
+
+def test_conflicts_speak_the_language_asked_for(
+    database: Database, program: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    try:
+        status, out, _ = run(
+            capsys,
+            "conflicts",
+            "--lang",
+            "ja",
+            "--from",
+            "2027-01-12",
+            "--to",
+            "2027-01-12",
+            "--db",
+            db(database),
+        )
+    finally:
+        main(["--lang", "en", "events", "list", "--db", db(database)])
+        capsys.readouterr()
+    assert status == 0
+    assert "会場の二重予約: Kobe DRR workshopとYokohama smart-city visitが" in out
+    assert "1月12日(火) 10:00-11:30（Tokyo）" in out
+    assert out.strip().endswith("会合2件中 エラー1件、警告0件")

@@ -248,3 +248,19 @@ def test_an_all_day_arrival_is_printed_on_its_date_as_all_day(own_demo: Database
     )
     text = html.unescape(re.sub(r"<[^>]+>", " ", itinerary_document(itinerary).html()))
     assert "All day to Mon 08 Mar" in text
+
+
+def test_the_itinerary_prints_in_japanese_with_its_titles_as_written(demo: Database) -> None:
+    from cpp_scheduler import i18n
+
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        page = html.unescape(itinerary_document(read_itinerary(demo, PERU)).html())
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    assert "旅程表" in page
+    assert "2027年3月7日(日)～2027年3月13日(土)" in page  # the stay, without the era
+    assert "2027年3月8日(月)" in page  # a day's heading
+    assert "日本での連絡先" in page
+    assert "Site visit: Minato Mirai 21" in page  # the coordinators' titles as written
+    assert "Itinerary" not in page

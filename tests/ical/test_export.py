@@ -273,3 +273,34 @@ def test_cancelled_status_follows_the_model(program: Program) -> None:
     program.workshop.status = EventStatus.CANCELLED
     event = vevent(publish(scopes.one_event(program.workshop)), program.workshop.uid)
     assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_a_participant_reads_their_file_in_their_own_language(program: Program) -> None:
+    program.maya.language = "ja"
+    calendar = publish(scopes.participant_schedule(program.maya, program.events))
+    workshop = vevent(calendar, program.workshop.uid)
+    description = str(workshop["DESCRIPTION"])
+    assert (
+        "あなたの現地時刻 (Asia/Kathmandu): 2026年6月9日(火) 05:45-08:45 (UTC+05:45)" in description
+    )
+    assert str(workshop["SUMMARY"]) == program.workshop.title  # titles stay as written
+    series = str(vevent(calendar, program.series.uid)["DESCRIPTION"])
+    assert "2026年4月16日(木) 07:45-09:15 (UTC+05:45)" in series  # the moved session
+
+
+def test_a_participant_without_a_language_writes_in_the_delegations(program: Program) -> None:
+    program.kathmandu.languages = ["ne", "ja"]
+    assert program.maya.effective_language == "ja"
+    program.kathmandu.languages = ["ne", "en"]
+    assert program.maya.effective_language == "en"
+    program.maya.language = "ja"
+    assert program.maya.effective_language == "ja"
+
+
+def test_a_cancelled_event_says_so_in_the_readers_language(program: Program) -> None:
+    program.maya.language = "ja"
+    program.workshop.status = EventStatus.CANCELLED
+    calendar = publish(scopes.participant_schedule(program.maya, program.events))
+    description = str(vevent(calendar, program.workshop.uid)["DESCRIPTION"])
+    assert "このイベントは中止されました。" in description
+    assert "This event is cancelled." not in description

@@ -355,3 +355,24 @@ def test_a_test_message_reaches_the_server(plain_server: Server) -> None:
         transport.send(trial_message(SENDER, "me@tdlc.example.org", "127.0.0.1"))
     assert plain_server.mailbox.recipients == ["me@tdlc.example.org"]
     assert "went through 127.0.0.1" in body(plain_server.mailbox.messages[0], "plain")
+
+
+def test_an_invitation_is_written_in_the_recipients_language(
+    database: Database, program: Program
+) -> None:
+    with database.transaction() as session:
+        stored = session.get(Participant, program.maya.id)
+        assert stored is not None
+        stored.language = "ja"
+    with database.session() as session:
+        event = session.scalars(
+            select(Event).where(Event.id == program.workshop.id).options(*event_loading())
+        ).one()
+        maya = session.get(Participant, program.maya.id)
+        assert maya is not None
+        message = build_invitation(event, maya, SENDER).message
+    assert str(message["Subject"]) == f"招待: {event.title}"  # the title as written
+    text = body(message, "plain")
+    assert "あなたの現地時刻 (Asia/Kathmandu): 2026年6月9日(火) 05:45-08:45 (UTC+05:45)" in text
+    assert "東京時間 (Asia/Tokyo): 2026年6月9日(火) 09:00-12:00" in text
+    assert "ビデオ会議のリンク: https://meet.example.org/kobe-lima" in text

@@ -105,7 +105,7 @@ def test_a_delegation_on_two_all_day_events_of_the_same_days_is_booked_twice() -
     )
     [conflict] = check(kobe, toyama)
     assert conflict.kind is ConflictKind.ATTENDEE_DOUBLE_BOOKED
-    assert conflict.message.endswith("at the same days, Tue 16 Feb (all day)")
+    assert conflict.message.endswith("on the same days, Tue 16 Feb (all day)")
 
 
 def test_an_all_day_event_in_kobe_is_no_journey_to_a_morning_in_tokyo() -> None:

@@ -72,3 +72,26 @@ def test_a_theme_cannot_be_filed_under_itself_or_what_is_under_it(database: Data
     assert next(c for c in choices.theme_choices(database) if c.id == sub).name == (
         f"{area_name} › Tsunami drills"
     )
+
+
+def test_in_japanese_the_lists_name_cities_venues_and_themes_in_japanese(
+    database: Database,
+) -> None:
+    from cpp_scheduler import i18n
+
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        cities = choices.city_choices(database)
+        themes = choices.theme_choices(database)
+        venues = choices.venue_choices(database)
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    kobe = next(choice for choice in cities if "Kobe" in choice.name)
+    assert kobe.name.startswith("神戸")
+    assert kobe.name.endswith("Kobe")
+    assert any("防災" in choice.name or "災害" in choice.name for choice in themes), [
+        choice.name for choice in themes
+    ]
+    assert any(choice.name != choice.detail and choice.detail for choice in venues)
+    english_order = [choice.name.split()[-1] for choice in cities]
+    assert english_order == sorted(english_order)  # in the order of the names' readings

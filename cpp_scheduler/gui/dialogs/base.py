@@ -283,7 +283,7 @@ class RecordDialog(QDialog):
     # -- for subclasses ---------------------------------------------------------------
     def _make_validator(self, buttons: QDialogButtonBox, summary: QLabel | None) -> InlineValidator:
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Save" if self._record_id else "Create")
+        ok.setText(self.tr("Save") if self._record_id else self.tr("Create"))
         self._validator = InlineValidator(ok, summary)
         return self._validator
 

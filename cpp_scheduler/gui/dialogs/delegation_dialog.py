@@ -19,6 +19,7 @@ from cpp_scheduler.gui.dialogs.base import (
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_delegation_dialog import Ui_DelegationDialog
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Delegation, Problem
 from cpp_scheduler.model.people import (
     DEFAULT_ACCEPTABLE_END,
@@ -60,8 +61,8 @@ class DelegationDialog(RecordDialog):
         for index in range(ui.country.count()):
             ui.country.setItemData(index, ui.country.itemData(index), Qt.ItemDataRole.ToolTipRole)
         set_placeholder(ui.country, "Type to search: Peru, Kenya, Nepal…")
-        ui.arrival.setCheckText("Known")
-        ui.departure.setCheckText("Known")
+        ui.arrival.setCheckText(translate("DelegationDialog", "Known"))
+        ui.departure.setCheckText(translate("DelegationDialog", "Known"))
         self._taken_names: set[str] = set()
 
         stored = self._load(database, record_id)
@@ -111,7 +112,9 @@ class DelegationDialog(RecordDialog):
             item = QListWidgetItem("No members yet.")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             ui.members.addItem(item)
-        ui.membersBox.setTitle(f"&Members ({len(members)})")
+        ui.membersBox.setTitle(
+            translate("DelegationDialog", "&Members ({count})").format(count=len(members))
+        )
 
     def _fill(self, values: dict[str, Any]) -> None:
         ui = self.ui

@@ -30,6 +30,7 @@ from cpp_scheduler.gui.dialogs.base import (
 )
 from cpp_scheduler.gui.forms.ui_event_dialog import Ui_EventDialog
 from cpp_scheduler.gui.qtvalues import python_date, python_time
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
@@ -227,9 +228,13 @@ class EventDialog(RecordDialog):
         self._extra_days = 0
         """Days after the first an all-day event runs (its end is its first day plus
         these): kept while the start moves, as the length of a timed event is."""
-        ui.delegations.setPlaceholderText("Search delegations by name, country or zone…")
-        ui.participants.setPlaceholderText("Search people by name, organisation, delegation…")
-        ui.themes.setPlaceholderText("Search themes…")
+        ui.delegations.setPlaceholderText(
+            translate("EventDialog", "Search delegations by name, country or zone…")
+        )
+        ui.participants.setPlaceholderText(
+            translate("EventDialog", "Search people by name, organisation, delegation…")
+        )
+        ui.themes.setPlaceholderText(translate("EventDialog", "Search themes…"))
         self._attendees: dict[str, Attendee] = {}
         self._length = DEFAULT_LENGTH
         self._draft: DraftMeeting | None = None

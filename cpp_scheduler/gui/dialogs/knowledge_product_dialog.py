@@ -15,6 +15,7 @@ from cpp_scheduler.gui.dialogs.base import (
     plain_text,
 )
 from cpp_scheduler.gui.forms.ui_knowledge_product_dialog import Ui_KnowledgeProductDialog
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import KnowledgeProduct, Problem, ProductKind
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
@@ -70,10 +71,10 @@ class KnowledgeProductDialog(RecordDialog):
         ui = self.ui
         for kind in ProductKind:
             ui.kind.addItem(kind.label, kind.value)
-        ui.published.setCheckText("Known")
-        ui.cities.setPlaceholderText("Search cities…")
-        ui.themes.setPlaceholderText("Search themes…")
-        ui.events.setPlaceholderText("Search events…")
+        ui.published.setCheckText(translate("KnowledgeProductDialog", "Known"))
+        ui.cities.setPlaceholderText(translate("KnowledgeProductDialog", "Search cities…"))
+        ui.themes.setPlaceholderText(translate("KnowledgeProductDialog", "Search themes…"))
+        ui.events.setPlaceholderText(translate("KnowledgeProductDialog", "Search events…"))
 
         self._stored = self._stored_values(record_id)
         self._load_lists(lambda: read_product_lists(database), self._show_lists, LIST_FIELDS)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     checked_values,
@@ -46,6 +46,14 @@ class ParticipantDialog(RecordDialog):
             ui.role.addItem(role.label, role.value)
         ui.delegation.setNoneLabel("No delegation (Bank or city staff, speaker)")
         ui.zone.setNoneLabel(None)
+        # The language of what the program writes for this person: their calendar files
+        # and invitations. Made here rather than in the form, after the zone.
+        self.language = QComboBox(self)
+        self.language.setObjectName("language")
+        self.language.addItem(self.tr("As the delegation (else English)"), None)
+        for code in i18n.LANGUAGES:
+            self.language.addItem(i18n.LANGUAGE_NAMES[code], code)
+        ui.form.addRow(self.tr("&Writes to them in"), self.language)
         self._delegation_zones: dict[str, str] = {}
         self._taken_emails: set[str] = set()
 
@@ -65,6 +73,7 @@ class ParticipantDialog(RecordDialog):
                 ui.role.currentIndexChanged,
                 ui.delegation.selectionChanged,
                 ui.zone.selectionChanged,
+                self.language.currentIndexChanged,
             ]
         )
         ui.name.setFocus()
@@ -84,6 +93,7 @@ class ParticipantDialog(RecordDialog):
         ui.role.setCurrentIndex(ui.role.findData(str(role)))
         ui.delegation.setSelectedData(values.get("delegation_id"))
         ui.zone.setZoneName(values.get("zone"))
+        self.language.setCurrentIndex(max(0, self.language.findData(values.get("language"))))
 
     def _read(self) -> tuple[dict[str, Any], list[Problem]]:
         ui = self.ui
@@ -96,6 +106,7 @@ class ParticipantDialog(RecordDialog):
             "role": ParticipantRole(ui.role.currentData()),
             "delegation_id": delegation_id,
             "zone": ui.zone.zoneName() or None,
+            "language": self.language.currentData(),
         }
         found = choice_problem(ui.delegation, "delegation_id", "delegation")
         if found is not None:

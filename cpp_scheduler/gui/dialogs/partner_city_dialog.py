@@ -18,6 +18,7 @@ from cpp_scheduler.gui.dialogs.base import (
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_partner_city_dialog import Ui_PartnerCityDialog
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import PartnerCity, Problem
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
@@ -38,7 +39,7 @@ class PartnerCityDialog(RecordDialog):
         self.ui.setupUi(self)
         ui = self.ui
         ui.mouDate.setCheckText("Signed")
-        ui.themes.setPlaceholderText("Search themes…")
+        ui.themes.setPlaceholderText(translate("PartnerCityDialog", "Search themes…"))
         self._taken_names: set[str] = set()
 
         stored = self._load(database, record_id)

@@ -21,6 +21,7 @@ from cpp_scheduler.gui.reportmenu import install_report_actions
 from cpp_scheduler.gui.tools.conflicts import ConflictsDock
 from cpp_scheduler.gui.tools.history import HistoryDock
 from cpp_scheduler.gui.tools.localtimes import LocalTimesDock
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services.rows import OccurrenceKey
 
 if TYPE_CHECKING:
@@ -146,36 +147,39 @@ class Tools(QObject):
     def _build_actions(self) -> None:
         self._action(
             "find_time",
-            "Find a time…",
+            translate("Tools", "Find a time…"),
             self.open_slot_finder,
-            "Find the time that suits every delegation (Ctrl+Shift+F)",
+            translate("Tools", "Find the time that suits every delegation (Ctrl+Shift+F)"),
             "Ctrl+Shift+F",
         )
         self._action(
             "tour_builder",
-            "Study tours…",
+            translate("Tools", "Study tours…"),
             self.open_tour_builder,
-            "Plan a delegation's study tour day by day",
+            translate("Tools", "Plan a delegation's study tour day by day"),
         )
         self._action(
             "delegation_schedule",
-            "Delegation schedule…",
+            translate("Tools", "Delegation schedule…"),
             self.open_delegation_schedule,
-            "A delegation's schedule in its own time and in Tokyo time",
+            translate("Tools", "A delegation's schedule in its own time and in Tokyo time"),
         )
         self._action(
             "export_calendar",
-            "Export calendar…",
+            translate("Tools", "Export calendar…"),
             self.open_export,
-            "Write calendar files (.ics) for an event, a delegation, a person or "
-            "the program (Ctrl+E)",
+            translate(
+                "Tools",
+                "Write calendar files (.ics) for an event, a delegation, a person or "
+                "the program (Ctrl+E)",
+            ),
             "Ctrl+E",
         )
         self._action(
             "import_calendar",
-            "Import calendar…",
+            translate("Tools", "Import calendar…"),
             self.open_import,
-            "Read events from a calendar file (.ics)",
+            translate("Tools", "Read events from a calendar file (.ics)"),
         )
         self._action(
             "send_invitations",

@@ -17,6 +17,7 @@ removes the events it created and puts back the ones it updated, exactly as they
 
 from __future__ import annotations
 
+import html
 import threading
 from datetime import date, timedelta
 from email.utils import parseaddr
@@ -42,6 +43,7 @@ from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
 from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.opening import once_painted
 from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.importer import ParsedCalendar, read_calendar, read_calendar_bytes
@@ -52,37 +54,37 @@ from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.rows import OccurrenceKey
 
 REMINDERS = {
-    "No reminder": None,
-    "15 minutes before": timedelta(minutes=15),
-    "30 minutes before": timedelta(minutes=30),
-    "1 hour before": timedelta(hours=1),
-    "1 day before": timedelta(days=1),
+    QT_TRANSLATE_NOOP("CalendarFiles", "No reminder"): None,
+    QT_TRANSLATE_NOOP("CalendarFiles", "15 minutes before"): timedelta(minutes=15),
+    QT_TRANSLATE_NOOP("CalendarFiles", "30 minutes before"): timedelta(minutes=30),
+    QT_TRANSLATE_NOOP("CalendarFiles", "1 hour before"): timedelta(hours=1),
+    QT_TRANSLATE_NOOP("CalendarFiles", "1 day before"): timedelta(days=1),
 }
 
 PREVIEW_MOST_EVENTS = 200
 """The events the dialog reads back at most: a fraction of a second of its worker,
 however large the scope (the file itself holds every event)."""
 
-GUIDE_LINK = "<a href='calendar-updates.md'>How each calendar program takes updates…</a>"
+GUIDE_LINK = "<a href='calendar-updates.md'>{link}</a>"
 """The notes' link to the user guide's page on updates, which Help shows."""
 
 UPDATE_NOTES = {
-    Method.PUBLISH: (
+    Method.PUBLISH: QT_TRANSLATE_NOOP(
+        "CalendarFiles",
         "<b>How updates reach people.</b> Put the file at a fixed web address (the feed "
         "address) and have people subscribe to it, replacing the file after each change: "
         "Outlook and Thunderbird refresh it within hours, Apple Calendar as often as its "
         "user chose, Google Calendar on its own timetable (often several hours, sometimes "
         "a day). Do not ask people to import a new file: Google skips events it already "
-        "holds, and Outlook and Apple Calendar often add a second copy. "
-        f"{GUIDE_LINK}"
+        "holds, and Outlook and Apple Calendar often add a second copy. ",
     ),
-    Method.REQUEST: (
+    Method.REQUEST: QT_TRANSLATE_NOOP(
+        "CalendarFiles",
         "<b>How updates reach people.</b> Send the file by email as an invitation. "
         "Outlook, Gmail and Google Calendar, Apple Calendar and Thunderbird replace their "
         "copy when an invitation with the same UID and a higher SEQUENCE arrives, so "
         "after each change send the new file to the same people. Cancelled events go in "
-        "a second file (…-cancelled.ics) that removes them: send both. "
-        f"{GUIDE_LINK}"
+        "a second file (…-cancelled.ics) that removes them: send both. ",
     ),
 }
 
@@ -100,13 +102,13 @@ class Scope:
 
 
 SCOPE_LABELS = {
-    Scope.EVENT: "The selected event",
-    Scope.SHOWN: "The events the calendar shows",
-    Scope.DELEGATION: "A delegation's schedule",
-    Scope.PARTICIPANT: "A participant's schedule",
-    Scope.TOUR: "A study tour",
-    Scope.PROGRAM: "The whole program",
-    Scope.RANGE: "The program between two dates",
+    Scope.EVENT: QT_TRANSLATE_NOOP("CalendarFiles", "The selected event"),
+    Scope.SHOWN: QT_TRANSLATE_NOOP("CalendarFiles", "The events the calendar shows"),
+    Scope.DELEGATION: QT_TRANSLATE_NOOP("CalendarFiles", "A delegation's schedule"),
+    Scope.PARTICIPANT: QT_TRANSLATE_NOOP("CalendarFiles", "A participant's schedule"),
+    Scope.TOUR: QT_TRANSLATE_NOOP("CalendarFiles", "A study tour"),
+    Scope.PROGRAM: QT_TRANSLATE_NOOP("CalendarFiles", "The whole program"),
+    Scope.RANGE: QT_TRANSLATE_NOOP("CalendarFiles", "The program between two dates"),
 }
 
 
@@ -192,12 +194,13 @@ class ExportDialog(QDialog):
         self.cancel_button = self.ui.cancelButton
 
         for key, label in SCOPE_LABELS.items():
-            self.scope.addItem(label, key)
+            self.scope.addItem(translate("CalendarFiles", label), key)
         first, last = visible_dates or (date.today(), date.today() + timedelta(days=30))
         for edit, day in ((self.first, first), (self.last, last)):
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.dateChanged.connect(lambda _day: self.refresh_preview())
-        self.reminder.addItems(list(REMINDERS))
+        for reminder in REMINDERS:
+            self.reminder.addItem(translate("CalendarFiles", reminder), reminder)
         self.publish.toggled.connect(lambda _on: self._method_changed())
         self.with_attendees.toggled.connect(lambda _on: self.refresh_preview())
         self.one_file.toggled.connect(lambda _on: self._update_enabled())
@@ -308,7 +311,11 @@ class ExportDialog(QDialog):
         self.refresh_preview()  # request mode moves cancelled events to a second file
 
     def _update_note(self) -> None:
-        self.note.setText(UPDATE_NOTES[self.method])
+        link = translate("CalendarFiles", "How each calendar program takes updates…")
+        self.note.setText(
+            translate("CalendarFiles", UPDATE_NOTES[self.method])
+            + GUIDE_LINK.format(link=html.escape(link))
+        )
         publishing = self.method is Method.PUBLISH
         self.organizer.setEnabled(not publishing)
         self.feed_url.setEnabled(publishing)
@@ -360,7 +367,7 @@ class ExportDialog(QDialog):
             organizer = Organizer(name or address, address)
         return ExportOptions(
             method=self.method,
-            reminder=REMINDERS[self.reminder.currentText()],
+            reminder=REMINDERS[str(self.reminder.currentData())],
             organizer=organizer,
             source_url=feed or None,
             refresh_interval=timedelta(hours=self.refresh_hours.value()) if feed else None,
@@ -382,7 +389,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         if self.choices is None and self._listed_scope:
             self._preview_pending = True  # asked again when the lists arrive
-            self.preview_label.setText("Reading the program…")
+            self.preview_label.setText(translate("CalendarFiles", "Reading the program…"))
             return
         try:
             scope = self.service_scope()
@@ -397,7 +404,7 @@ class ExportDialog(QDialog):
         attendees = self.with_attendees.isChecked()
         database = self.database
         self._preview_pending = True
-        self.preview_label.setText("Reading the file back…")
+        self.preview_label.setText(translate("CalendarFiles", "Reading the file back…"))
         if not self._reading:
             return  # asked again when the dialog has painted
         self.tasks.run_in_background(
@@ -512,7 +519,7 @@ class ExportDialog(QDialog):
         """Write the file (or the files) on the worker; the dialog stays responsive."""
         target = self.target.text().strip()
         if not target:
-            self.status.setText("Choose where to write first.")
+            self.status.setText(translate("CalendarFiles", "Choose where to write first."))
             return
         try:
             scope = self.service_scope()
@@ -531,14 +538,14 @@ class ExportDialog(QDialog):
         self._cancel.clear()
         self.running = True
         self.export_button.setEnabled(False)
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(translate("CalendarFiles", "Cancel"))
         self.progress.show()
         if self.per_person.isChecked():
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
             progress = self._progress.advanced.emit
             cancelled = self._cancel.is_set
-            self.status.setText("Writing one file per participant…")
+            self.status.setText(translate("CalendarFiles", "Writing one file per participant…"))
             self.tasks.run_in_background(
                 lambda: calendar_export.export_each_participant(
                     database,
@@ -571,7 +578,7 @@ class ExportDialog(QDialog):
     def _finish(self) -> None:
         self.running = False
         self.progress.hide()
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(translate("CalendarFiles", "Close"))
         self.export_button.setEnabled(True)
 
     def _file_done(self, written: list[Path]) -> None:
@@ -608,7 +615,7 @@ class ExportDialog(QDialog):
     def cancel(self) -> None:
         """Stop a batch after the file being written."""
         self._cancel.set()
-        self.status.setText("Cancelling…")
+        self.status.setText(translate("CalendarFiles", "Cancelling…"))
 
     def _cancel_or_close(self) -> None:
         if self.running:
@@ -700,7 +707,9 @@ class ImportDialog(QDialog):
         # An event that breaks a rule refuses the file unless the coordinator asks to
         # skip such events; they are then listed with the other skipped entries.
         self.skip_invalid = QCheckBox(
-            "Skip events that break a rule (such as ending before they start)"
+            translate(
+                "CalendarFiles", "Skip events that break a rule (such as ending before they start)"
+            )
         )
         self.skip_invalid.setObjectName("skipInvalid")
         self.skip_invalid.toggled.connect(
@@ -781,7 +790,7 @@ class ImportDialog(QDialog):
         try:
             self.editor.execute(command)
         except SchedulerError as error:
-            QMessageBox.warning(self, "Cannot import", str(error))
+            QMessageBox.warning(self, translate("CalendarFiles", "Cannot import"), str(error))
             return False
         self.command = command
         self.import_button.setEnabled(False)

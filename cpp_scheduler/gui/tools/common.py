@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.scheduling.localtimes import DayPart
 
 
@@ -29,11 +30,11 @@ class CellState(StrEnum):
     @property
     def label(self) -> str:
         return {
-            CellState.WORKING: "working hours",
-            CellState.EXTENDED: "acceptable hours",
-            CellState.NIGHT: "night",
-            CellState.DAY_OFF: "holiday or weekend",
-            CellState.BUSY: "already booked",
+            CellState.WORKING: translate("Tools", "working hours"),
+            CellState.EXTENDED: translate("Tools", "acceptable hours"),
+            CellState.NIGHT: translate("Tools", "night"),
+            CellState.DAY_OFF: translate("Tools", "holiday or weekend"),
+            CellState.BUSY: translate("Tools", "already booked"),
         }[self]
 
     @classmethod
@@ -60,9 +61,9 @@ FOREGROUNDS = {
     CellState.BUSY: "#2f3338",
 }
 PART_LABELS = {
-    DayPart.WORKING: "Working hours",
-    DayPart.EXTENDED: "Acceptable hours",
-    DayPart.NIGHT: "Night",
+    DayPart.WORKING: QT_TRANSLATE_NOOP("Tools", "Working hours"),
+    DayPart.EXTENDED: QT_TRANSLATE_NOOP("Tools", "Acceptable hours"),
+    DayPart.NIGHT: QT_TRANSLATE_NOOP("Tools", "Night"),
 }
 WARNING_BACKGROUND = "#fce8e6"
 WARNING_TEXT = "#a50e0e"
@@ -92,8 +93,10 @@ def legend(parent: QWidget, states: tuple[CellState, ...] = tuple(CellState)) ->
 def offset_text(days: int) -> str:
     """``same day``, ``+1 day``, ``-1 day``: a clock's date against the event's own."""
     if days == 0:
-        return "same day"
-    return f"{days:+d} day" + ("s" if abs(days) > 1 else "")
+        return translate("Tools", "same day")
+    if abs(days) > 1:
+        return translate("Tools", "{days} days").format(days=f"{days:+d}")
+    return translate("Tools", "{days} day").format(days=f"{days:+d}")
 
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -109,7 +112,7 @@ class HeaderedTableModel(QAbstractTableModel):
     headers: ClassVar[tuple[str, ...]] = ()
 
     def header_text(self, section: int) -> str:
-        return self.headers[section]
+        return translate("Headers", self.headers[section])
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)

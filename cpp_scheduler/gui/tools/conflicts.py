@@ -42,9 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, Severity
 from cpp_scheduler.services.checking import Parcel, check_program_in_parcels, unpack
 from cpp_scheduler.services.database import Database
@@ -87,7 +88,12 @@ class Column(IntEnum):
     MESSAGE = 3
 
 
-HEADERS = ("", "Kind", "When (Tokyo)", "Problem")
+HEADERS = (
+    "",
+    QT_TRANSLATE_NOOP("Headers", "Kind"),
+    QT_TRANSLATE_NOOP("Headers", "When (Tokyo)"),
+    QT_TRANSLATE_NOOP("Headers", "Problem"),
+)
 
 
 def severity_icon(severity: Severity) -> QIcon:
@@ -153,7 +159,7 @@ class ConflictModel(common.HeaderedTableModel):
             if column == Column.WHEN:
                 if conflict.start is None:
                     return ""
-                return f"{timezones.to_local(conflict.start, timezones.TOKYO):%a %d %b %H:%M}"
+                return i18n.day_time_text(timezones.to_local(conflict.start, timezones.TOKYO))
             if column == Column.MESSAGE:
                 return conflict.message
             return None
@@ -221,8 +227,8 @@ class ConflictsDock(QDockWidget):
     occurrenceRequested = Signal(object, object)
     toursRequested = Signal(list)
 
-    WHOLE_PROGRAM = "Whole program"
-    VISIBLE_RANGE = "Dates shown"
+    WHOLE_PROGRAM = QT_TRANSLATE_NOOP("Tools", "Whole program")
+    VISIBLE_RANGE = QT_TRANSLATE_NOOP("Tools", "Dates shown")
 
     def __init__(
         self,
@@ -231,7 +237,7 @@ class ConflictsDock(QDockWidget):
         visible_range: Callable[[], tuple[datetime, datetime]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Conflicts", parent)
+        super().__init__(self.tr("Conflicts"), parent)
         self.setObjectName("conflictsDock")
         self.database = database
         self._follow = follow
@@ -244,14 +250,14 @@ class ConflictsDock(QDockWidget):
         bar = QHBoxLayout()
         self.scope = QComboBox(body)
         self.scope.setObjectName("conflictScope")
-        self.scope.addItem(self.WHOLE_PROGRAM)
+        self.scope.addItem(translate("Tools", self.WHOLE_PROGRAM))
         if visible_range is not None:
-            self.scope.addItem(self.VISIBLE_RANGE)
+            self.scope.addItem(translate("Tools", self.VISIBLE_RANGE))
         self.scope.currentIndexChanged.connect(lambda _index: self.recheck())
         bar.addWidget(self.scope)
-        self.errors_box = QCheckBox("Errors", body)
+        self.errors_box = QCheckBox(translate("Conflicts", "Errors"), body)
         self.errors_box.setObjectName("showErrors")
-        self.warnings_box = QCheckBox("Warnings", body)
+        self.warnings_box = QCheckBox(translate("Conflicts", "Warnings"), body)
         self.warnings_box.setObjectName("showWarnings")
         for box, severity in (
             (self.errors_box, Severity.ERROR),
@@ -263,7 +269,7 @@ class ConflictsDock(QDockWidget):
             bar.addWidget(box)
         self.kind = QComboBox(body)
         self.kind.setObjectName("conflictKind")
-        self.kind.addItem("All kinds", None)
+        self.kind.addItem(translate("Conflicts", "All kinds"), None)
         for kind in ConflictKind:
             self.kind.addItem(kind.label, kind.value)
         self.kind.setSizeAdjustPolicy(
@@ -300,14 +306,17 @@ class ConflictsDock(QDockWidget):
             padding
             + max(
                 metrics.horizontalAdvance(text)
-                for text in (HEADERS[Column.KIND], *(kind.label for kind in ConflictKind))
+                for text in (
+                    translate("Headers", HEADERS[Column.KIND]),
+                    *(kind.label for kind in ConflictKind),
+                )
             ),
         )
         header.resizeSection(
             Column.WHEN,
             padding
             + max(
-                metrics.horizontalAdvance(HEADERS[Column.WHEN]),
+                metrics.horizontalAdvance(translate("Headers", HEADERS[Column.WHEN])),
                 metrics.horizontalAdvance("Wed 28 Sep 23:00"),
             ),
         )
@@ -335,7 +344,7 @@ class ConflictsDock(QDockWidget):
 
     def range_changed(self) -> None:
         """The calendar shows other dates: check again if only those dates count."""
-        if self.scope.currentText() == self.VISIBLE_RANGE:
+        if self.scope.currentText() == translate("Tools", self.VISIBLE_RANGE):
             self.recheck()
 
     def _start_check(self) -> None:
@@ -343,10 +352,13 @@ class ConflictsDock(QDockWidget):
         generation = self._generation
         database = self.database
         start = end = None
-        if self.scope.currentText() == self.VISIBLE_RANGE and self._visible_range is not None:
+        if (
+            self.scope.currentText() == translate("Tools", self.VISIBLE_RANGE)
+            and self._visible_range is not None
+        ):
             start, end = self._visible_range()
         self.checking = True
-        self.summary.setText("Checking…")
+        self.summary.setText(translate("Conflicts", "Checking…"))
         self._follow(
             check_program_in_parcels(database, start, end),
             lambda parcels: self._unpack(generation, list(reversed(parcels)), [], set()),
@@ -390,7 +402,7 @@ class ConflictsDock(QDockWidget):
         if generation != self._generation:
             return
         self.checking = False
-        self.summary.setText(f"Cannot check: {error}")
+        self.summary.setText(translate("Tools", "Cannot check: {error}").format(error=error))
 
     @property
     def check_pending(self) -> bool:
@@ -429,6 +441,14 @@ class ConflictsDock(QDockWidget):
 
 def count_text(found: int, errors: int) -> str:
     if not found:
-        return "No conflicts"
-    noun = "conflict" if found == 1 else "conflicts"
-    return f"{found:,} {noun} ({errors:,} {'error' if errors == 1 else 'errors'})"
+        return translate("Tools", "No conflicts")
+    # Two forms each, as English needs; Japanese writes both alike.
+    conflicts = (
+        translate("Tools", "{count} conflict")
+        if found == 1
+        else translate("Tools", "{count} conflicts")
+    ).format(count=f"{found:,}")
+    in_error = (
+        translate("Tools", "{count} error") if errors == 1 else translate("Tools", "{count} errors")
+    ).format(count=f"{errors:,}")
+    return translate("Tools", "{conflicts} ({errors})").format(conflicts=conflicts, errors=in_error)

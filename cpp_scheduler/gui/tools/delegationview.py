@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.delegation_schedule import (
@@ -55,7 +56,14 @@ class Column(IntEnum):
     HOURS = 5
 
 
-HEADERS = ("Event", "Their date", "Their time", "Tokyo date", "Tokyo time", "In their day")
+HEADERS = (
+    QT_TRANSLATE_NOOP("Headers", "Event"),
+    QT_TRANSLATE_NOOP("Headers", "Their date"),
+    QT_TRANSLATE_NOOP("Headers", "Their time"),
+    QT_TRANSLATE_NOOP("Headers", "Tokyo date"),
+    QT_TRANSLATE_NOOP("Headers", "Tokyo time"),
+    QT_TRANSLATE_NOOP("Headers", "In their day"),
+)
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 START_ROLE = Qt.ItemDataRole.UserRole + 2
 ALL_DAY = "All day"
@@ -72,8 +80,8 @@ def span_text(start: datetime, end: datetime) -> str:
 def dates_text(first: date, last: date) -> str:
     """``Mon 03 May 2027``, or ``Mon 03 May–Wed 05 May 2027`` for several days."""
     if first == last:
-        return f"{first:%a %d %b %Y}"
-    return f"{first:%a %d %b}–{last:%a %d %b %Y}"
+        return i18n.day_text(first)
+    return f"{i18n.short_day_text(first)}–{i18n.day_text(last)}"
 
 
 def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
@@ -89,11 +97,11 @@ def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
     assert meeting.part is not None  # only all-day blocks have none
     return (
         meeting.title,
-        f"{local_start:%a %d %b %Y}",
+        i18n.day_text(local_start),
         local_time,
-        f"{tokyo_start:%a %d %b %Y}",
+        i18n.day_text(tokyo_start),
         f"{span_text(tokyo_start, tokyo_end)} JST",
-        common.PART_LABELS[meeting.part],
+        translate("Tools", common.PART_LABELS[meeting.part]),
     )
 
 
@@ -123,8 +131,8 @@ class DelegationScheduleModel(common.HeaderedTableModel):
 
     def header_text(self, section: int) -> str:
         if section in (Column.LOCAL_DATE, Column.LOCAL_TIME):
-            return f"{HEADERS[section]} ({zone_city(self.home_zone)})"
-        return HEADERS[section]
+            return f"{translate('Headers', HEADERS[section])} ({zone_city(self.home_zone)})"
+        return translate("Headers", HEADERS[section])
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._meetings):
@@ -172,7 +180,7 @@ class DelegationScheduleDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("delegationSchedule")
-        self.setWindowTitle("Delegation schedule")
+        self.setWindowTitle(translate("DelegationView", "Delegation schedule"))
         self.database = database
         self.tasks = tasks
         self.schedule: DelegationSchedule | None = None
@@ -182,7 +190,7 @@ class DelegationScheduleDialog(QDialog):
         self.delegation = QComboBox(self)
         self.delegation.setObjectName("delegationChoice")
         self.delegation.currentIndexChanged.connect(lambda _index: self.reload())
-        self.summary = QLabel("Reading the delegations…", self)
+        self.summary = QLabel(translate("DelegationView", "Reading the delegations…"), self)
         self.summary.setObjectName("scheduleSummary")
         self.model = DelegationScheduleModel(self)
         self.table = QTableView(self)
@@ -197,13 +205,13 @@ class DelegationScheduleDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.EVENT, QHeaderView.ResizeMode.Stretch)
-        self.print_button = QPushButton("Print itinerary…", self)
+        self.print_button = QPushButton(translate("DelegationView", "Print itinerary…"), self)
         self.print_button.setObjectName("printItinerary")
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(self._print_itinerary)
         self._names: dict[str, str] = {}
         top = QHBoxLayout()
-        top.addWidget(QLabel("Delegation", self))
+        top.addWidget(QLabel(translate("DelegationView", "Delegation"), self))
         top.addWidget(self.delegation, 1)
         top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
@@ -253,7 +261,7 @@ class DelegationScheduleDialog(QDialog):
         delegation_id = self.delegation.currentData()
         if delegation_id is None:
             self._show(None)
-            self.summary.setText("No delegations in the program yet.")
+            self.summary.setText(translate("DelegationView", "No delegations in the program yet."))
             return
         database = self.database
         self.tasks.run_in_background(

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.scheduling.inputs import AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes
 from cpp_scheduler.services.database import Database
@@ -54,8 +55,20 @@ class Column(IntEnum):
     HOURS = 6
 
 
-HEADERS = ("Who", "Clock", "Local date", "Time", "Day ±", "UTC", "Hours")
-SHORT_PARTS = {"working": "Working", "extended": "Acceptable", "night": "Night"}
+HEADERS = (
+    QT_TRANSLATE_NOOP("Headers", "Who"),
+    QT_TRANSLATE_NOOP("Headers", "Clock"),
+    QT_TRANSLATE_NOOP("Headers", "Local date"),
+    QT_TRANSLATE_NOOP("Headers", "Time"),
+    QT_TRANSLATE_NOOP("Headers", "Day ±"),
+    QT_TRANSLATE_NOOP("Headers", "UTC"),
+    QT_TRANSLATE_NOOP("Headers", "Hours"),
+)
+SHORT_PARTS = {
+    "working": QT_TRANSLATE_NOOP("Tools", "Working"),
+    "extended": QT_TRANSLATE_NOOP("Tools", "Acceptable"),
+    "night": QT_TRANSLATE_NOOP("Tools", "Night"),
+}
 PART_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's :class:`DayPart` value, or "holiday" for a warning row."""
 
@@ -131,9 +144,11 @@ class LocalTimesModel(common.HeaderedTableModel):
         if column == Column.WHO:
             return short_name(times.attendee.name)
         if column == Column.ZONE:
-            return zone_city(times.zone) + (", in Japan" if times.in_japan else "")
+            return zone_city(times.zone) + (
+                translate("Tools", ", in Japan") if times.in_japan else ""
+            )
         if column == Column.DATE:
-            return f"{start.local:%a %d %b}"
+            return i18n.short_day_text(start.local)
         if column == Column.TIME:
             ends = f"{end.local:%H:%M}"
             if end.local.date() != start.local.date():
@@ -143,7 +158,7 @@ class LocalTimesModel(common.HeaderedTableModel):
             return f"{start.day_offset:+d}" if start.day_offset else "0"
         if column == Column.OFFSET:
             return start.utc_offset
-        return SHORT_PARTS[times.part.value]
+        return translate("Tools", SHORT_PARTS[times.part.value])
 
     @staticmethod
     def _warning_data(text: str, column: int, role: int) -> Any:
@@ -163,7 +178,9 @@ class LocalTimesModel(common.HeaderedTableModel):
 class LocalTimesDock(QDockWidget):
     """A dock beside the calendar with the selected event on every attendee's clock."""
 
-    PLACEHOLDER = "Select an event to see it on every attendee's clock."
+    PLACEHOLDER = QT_TRANSLATE_NOOP(
+        "LocalTimesDock", "Select an event to see it on every attendee's clock."
+    )
 
     def __init__(
         self,
@@ -171,7 +188,7 @@ class LocalTimesDock(QDockWidget):
         run_in_background: Callable[..., None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Local times", parent)
+        super().__init__(self.tr("Local times"), parent)
         self.setObjectName("localTimesDock")
         self.database = database
         self._run = run_in_background
@@ -183,7 +200,7 @@ class LocalTimesDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 2, 6, 4)
         layout.setSpacing(3)
-        self.heading = QLabel(self.PLACEHOLDER, body)
+        self.heading = QLabel(self.tr(self.PLACEHOLDER), body)
         self.heading.setObjectName("localTimesHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -276,7 +293,7 @@ class LocalTimesDock(QDockWidget):
         self.table.clearSpans()
         self.model.set_times(times)
         if times is None:
-            self.heading.setText(self.PLACEHOLDER)
+            self.heading.setText(self.tr(self.PLACEHOLDER))
             return
         zone = times.event.zone
         if times.all_day:
@@ -289,11 +306,13 @@ class LocalTimesDock(QDockWidget):
             return
         local_start = timezones.to_local(times.start, zone)
         local_end = timezones.to_local(times.end, zone)
-        self.heading.setText(
-            f"<b>{_escape(times.event.title)}</b><br>{local_start:%a %d %b %Y %H:%M}–"
-            f"{local_end:%H:%M} in {_escape(zone_city(zone))} "
-            f"({timezones.utc_offset_label(times.start, zone)})"
+        when = self.tr("{start}–{end} in {city} ({offset})").format(
+            start=f"{i18n.day_text(local_start)} {local_start:%H:%M}",
+            end=f"{local_end:%H:%M}",
+            city=_escape(zone_city(zone)),
+            offset=timezones.utc_offset_label(times.start, zone),
         )
+        self.heading.setText(f"<b>{_escape(times.event.title)}</b><br>{when}")
         for row in range(len(times.rows), self.model.rowCount()):
             self.table.setSpan(row, 0, 1, len(HEADERS))
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.forms.ui_slot_finder_dialog import Ui_SlotFinderDialog
@@ -42,6 +42,7 @@ from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.slotfinder_events import meetings_command, series_command
 from cpp_scheduler.gui.tools.slotfinder_grid import DayHeader, SlotCellDelegate, SlotGridModel
 from cpp_scheduler.gui.tools.slotfinder_suggestions import SuggestionModel, fairness_text
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME
 from cpp_scheduler.scheduling.slots import SeriesPlan
 from cpp_scheduler.services.database import Database
@@ -50,10 +51,10 @@ from cpp_scheduler.services.slot_search import Host, SlotChoices, SlotSearch, sl
 
 SUGGESTIONS = 8
 REPEATS = {
-    "Once": None,
-    "Every week": "FREQ=WEEKLY",
-    "Every two weeks": "FREQ=WEEKLY;INTERVAL=2",
-    "Every month": "FREQ=MONTHLY",
+    QT_TRANSLATE_NOOP("SlotFinder", "Once"): None,
+    QT_TRANSLATE_NOOP("SlotFinder", "Every week"): "FREQ=WEEKLY",
+    QT_TRANSLATE_NOOP("SlotFinder", "Every two weeks"): "FREQ=WEEKLY;INTERVAL=2",
+    QT_TRANSLATE_NOOP("SlotFinder", "Every month"): "FREQ=MONTHLY",
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
 HOST_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -115,8 +116,9 @@ class SlotFinderDialog(QDialog):
 
         ui = self.ui
         ui.host.addItem(TDLC_HOST_NAME, None)
-        ui.venue.addItem("None: online", None)
-        ui.repeat.addItems(list(REPEATS))
+        ui.venue.addItem(translate("SlotFinder", "None: online"), None)
+        for repeat in REPEATS:
+            ui.repeat.addItem(translate("SlotFinder", repeat), repeat)
         self._add_host_line()
 
         self.grid_model = SlotGridModel(self)
@@ -161,9 +163,11 @@ class SlotFinderDialog(QDialog):
             ui.videoLink,
         ):
             widget.hide()
-        ui.createButton.setText("Use this time")
-        ui.createButton.setToolTip("Put the chosen start and end into the event")
-        self.setWindowTitle("Find a time for the event")
+        ui.createButton.setText(translate("SlotFinder", "Use this time"))
+        ui.createButton.setToolTip(
+            translate("SlotFinder", "Put the chosen start and end into the event")
+        )
+        self.setWindowTitle(translate("SlotFinder", "Find a time for the event"))
 
     def _connect(self) -> None:
         ui = self.ui
@@ -348,12 +352,12 @@ class SlotFinderDialog(QDialog):
 
     @property
     def is_series(self) -> bool:
-        return REPEATS[self.ui.repeat.currentText()] is not None
+        return REPEATS[str(self.ui.repeat.currentData())] is not None
 
     def search_request(self) -> SlotSearch:
         """The question as the engine takes it, the same one ``cpp-scheduler slots`` asks."""
         first, last = self.period()
-        repeat = REPEATS[self.ui.repeat.currentText()]
+        repeat = REPEATS[str(self.ui.repeat.currentData())]
         return SlotSearch(
             attendee_ids=tuple(self._chosen),
             duration=timedelta(minutes=self.ui.duration.value()),
@@ -392,15 +396,15 @@ class SlotFinderDialog(QDialog):
         self.ui.busyIndicator.hide()
         if not request.attendee_ids:
             self._show(None)
-            self.ui.gridTitle.setText("Choose who must attend.")
+            self.ui.gridTitle.setText(translate("SlotFinder", "Choose who must attend."))
             return
         if request.last_day < request.first_day:
             self._show(None)
-            self.ui.status.setText("The range ends before it starts.")
+            self.ui.status.setText(translate("SlotFinder", "The range ends before it starts."))
             return
         self.searching = True
         self.ui.busyIndicator.show()
-        self.ui.status.setText("Weighing every start time…")
+        self.ui.status.setText(translate("SlotFinder", "Weighing every start time…"))
         database = self.database
         self.tasks.run_in_background(
             lambda: plan_meeting(database, request),
@@ -442,8 +446,13 @@ class SlotFinderDialog(QDialog):
         search = result.search
         shown_last = min(search.last_day, search.first_day + timedelta(days=MAX_GRID_DAYS - 1))
         ui.gridTitle.setText(
-            f"Each row in its own local hours; columns are hours in Tokyo, "
-            f"{search.first_day:%d %b} to {shown_last:%d %b %Y}."
+            translate(
+                "SlotFinder",
+                "Each row in its own local hours; columns are hours in Tokyo, {first} to {last}.",
+            ).format(
+                first=i18n.day_month_text(search.first_day),
+                last=i18n.day_month_year_text(shown_last),
+            )
         )
         plan = result.answer.plan
         if plan is not None:
@@ -459,7 +468,12 @@ class SlotFinderDialog(QDialog):
                 f"hour in the grid, to {self._what_choosing_does}."
             )
         else:
-            ui.status.setText("No free time in this range: widen the dates or shorten the meeting.")
+            ui.status.setText(
+                translate(
+                    "SlotFinder",
+                    "No free time in this range: widen the dates or shorten the meeting.",
+                )
+            )
         for column in range(self.grid_model.columnCount()):
             ui.grid.setColumnWidth(column, 26)
 
@@ -468,7 +482,9 @@ class SlotFinderDialog(QDialog):
         span = self.suggestion_model.span_at(index)
         reasons = self.suggestion_model.reasons_at(index)
         self.ui.reasons.setText(
-            "<b>Why:</b><br>" + "<br>".join(_escape(r) for r in reasons) if reasons else ""
+            translate("SlotFinder", "<b>Why:</b>") + "<br>" + "<br>".join(map(_escape, reasons))
+            if reasons
+            else ""
         )
         self.ui.reasons.setVisible(bool(reasons))
         self.grid_model.set_chosen(span)
@@ -580,7 +596,11 @@ class SlotFinderDialog(QDialog):
 
     def _execute(self, command: RecordCommand) -> bool:
         if self.editor is None:
-            self.report_error("This finder only chooses a time; create the event elsewhere.")
+            self.report_error(
+                translate(
+                    "SlotFinder", "This finder only chooses a time; create the event elsewhere."
+                )
+            )
             return False
         try:
             self.editor.execute(command)
@@ -596,7 +616,7 @@ class SlotFinderDialog(QDialog):
         self.schedule_search()  # the new meeting makes those hours busy
 
     def report_error(self, message: str) -> None:
-        QMessageBox.warning(self, "Cannot create the event", message)
+        QMessageBox.warning(self, translate("SlotFinder", "Cannot create the event"), message)
 
 
 def _escape(text: str) -> str:

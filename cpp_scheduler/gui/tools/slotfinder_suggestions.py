@@ -33,7 +33,7 @@ class SuggestionModel(QStandardItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(0, 2, parent)
-        self.setHorizontalHeaderLabels(["Suggestion (Tokyo)", "Points"])
+        self.setHorizontalHeaderLabels([self.tr("Suggestion (Tokyo)"), self.tr("Points")])
 
     def clear_suggestions(self) -> None:
         self.removeRows(0, self.rowCount())

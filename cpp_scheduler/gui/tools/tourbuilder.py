@@ -40,6 +40,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import CreateRecord, Editor, EditRecord, RecordCommand
 from cpp_scheduler.gui.tools.commands import GroupCommand
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Event, EventKind, TourDay, TravelLeg, TravelMode
 from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.scheduling.travel import describe_duration
@@ -174,16 +175,16 @@ class ActivityForm(QDialog):
         self.minutes.setRange(15, 600)
         self.minutes.setSingleStep(15)
         self.minutes.setValue(120)
-        self.minutes.setSuffix(" min")
+        self.minutes.setSuffix(translate("TourBuilder", " min"))
         self.venue = QComboBox(self)
         for venue_id, name, locality in board.venues:
             self.venue.addItem(f"{name} ({locality})", venue_id)
             if locality.casefold() in city.casefold():
                 self.venue.setCurrentIndex(self.venue.count() - 1)
-        form.addRow("Title", self.title)
-        form.addRow("Starts (Tokyo)", self.start)
-        form.addRow("Length", self.minutes)
-        form.addRow("Venue", self.venue)
+        form.addRow(translate("TourBuilder", "Title"), self.title)
+        form.addRow(translate("TourBuilder", "Starts (Tokyo)"), self.start)
+        form.addRow(translate("TourBuilder", "Length"), self.minutes)
+        form.addRow(translate("TourBuilder", "Venue"), self.venue)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -220,11 +221,11 @@ class LegForm(QDialog):
         self.journey = QLabel("", self)
         for box in (self.origin, self.destination, self.mode):
             box.currentIndexChanged.connect(lambda _i: self._update())
-        form.addRow("From", self.origin)
-        form.addRow("To", self.destination)
-        form.addRow("By", self.mode)
-        form.addRow("Departs (Tokyo)", self.departure)
-        form.addRow("Journey", self.journey)
+        form.addRow(translate("TourBuilder", "From"), self.origin)
+        form.addRow(translate("TourBuilder", "To"), self.destination)
+        form.addRow(translate("TourBuilder", "By"), self.mode)
+        form.addRow(translate("TourBuilder", "Departs (Tokyo)"), self.departure)
+        form.addRow(translate("TourBuilder", "Journey"), self.journey)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -263,7 +264,7 @@ class TourBuilderDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("tourBuilder")
-        self.setWindowTitle("Study tours")
+        self.setWindowTitle(translate("TourBuilder", "Study tours"))
         self.database = database
         self.editor = editor
         self._run = run_in_background
@@ -284,7 +285,7 @@ class TourBuilderDialog(QDialog):
         self.summary.setObjectName("tourSummary")
         self.summary.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Tour", self))
+        top.addWidget(QLabel(translate("TourBuilder", "Tour"), self))
         top.addWidget(self.tour_box, 1)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -369,7 +370,7 @@ class TourBuilderDialog(QDialog):
         tour_id = self.tour_box.currentData()
         if tour_id is None:
             self._show_board(None)
-            self.overview.setText("No study tours in the program yet.")
+            self.overview.setText(translate("TourBuilder", "No study tours in the program yet."))
             return
         database = self.database
         self._run(
@@ -607,7 +608,7 @@ class TourBuilderDialog(QDialog):
             self.move_day(self.chosen_day, direction)
 
     def report_error(self, message: str) -> None:
-        QMessageBox.warning(self, "Cannot change the tour", message)
+        QMessageBox.warning(self, translate("TourBuilder", "Cannot change the tour"), message)
 
 
 def _escape(text: str) -> str:

@@ -12,7 +12,9 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from cpp_scheduler import i18n
 from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, Roles, day_bounds
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.services.rows import OccurrenceKey
 
@@ -133,7 +135,11 @@ class AgendaView(CalendarView):
         return self.anchor + timedelta(days=7 * direction)
 
     def title(self) -> str:
-        return f"Agenda from {self.anchor:%d %B %Y}"
+        return translate("Agenda", "Agenda from {day}").format(
+            day=i18n.day_month_year_text(self.anchor)
+            if i18n.language() != i18n.ENGLISH
+            else f"{self.anchor:%d %B %Y}"
+        )
 
     def event_at(self, point: QPoint) -> OccurrenceKey | None:
         viewport = self.table.viewport()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from cpp_scheduler import i18n
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy
 from cpp_scheduler.model import EventStatus
@@ -88,7 +89,7 @@ class CalendarView(QWidget):
 
     def title(self) -> str:
         """What the toolbar says is shown ("Week of 12 Jan 2027")."""
-        return f"{self._anchor:%A %d %B %Y}"
+        return i18n.long_day_text(self._anchor)
 
     def step(self, direction: int) -> date:
         """The anchor one period before (-1) or after (+1)."""

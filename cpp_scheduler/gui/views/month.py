@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.views.base import CalendarView, paint_conflict_badge
@@ -33,7 +33,7 @@ class MonthView(CalendarView):
 
     def first_day(self) -> date:
         first_of_month = self.anchor.replace(day=1)
-        return first_of_month - timedelta(days=first_of_month.weekday())
+        return first_of_month - timedelta(days=i18n.days_into_week(first_of_month))
 
     def period(self) -> tuple[date, date]:
         first = self.first_day()
@@ -45,7 +45,7 @@ class MonthView(CalendarView):
         return date(year, month % 12 + 1, 1)
 
     def title(self) -> str:
-        return f"{self.anchor:%B %Y}"
+        return i18n.month_year_text(self.anchor)
 
     def invalidate(self) -> None:
         self._days = None
@@ -143,7 +143,7 @@ class MonthView(CalendarView):
         width = self.width() / 7
         painter.setFont(small)
         painter.setPen(QColor(style.MUTED_TEXT))
-        for index, name in enumerate(("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")):
+        for index, name in enumerate(i18n.weekday_headings()):
             painter.drawText(
                 QRectF(index * width, 0, width, HEADER), int(Qt.AlignmentFlag.AlignCenter), name
             )
@@ -171,7 +171,7 @@ class MonthView(CalendarView):
                 painter.setPen(
                     QColor(style.TEXT if day.month == self.anchor.month else style.MUTED_TEXT)
                 )
-            label = f"{day.day}" if day.day != 1 else f"{day:%d %b}"
+            label = f"{day.day}" if day.day != 1 else i18n.day_month_text(day)
             painter.drawText(
                 number_rect if day.day != 1 else number_rect.adjusted(0, 0, 30, 0),
                 int(

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, S
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy, day_bounds
 from cpp_scheduler.gui.views.base import (
@@ -144,7 +144,7 @@ class TimeGridView(CalendarView):
     # -- period -------------------------------------------------------------------------
     def first_day(self) -> date:
         if self.days == 7:
-            return self.anchor - timedelta(days=self.anchor.weekday())
+            return self.anchor - timedelta(days=i18n.days_into_week(self.anchor))
         return self.anchor
 
     def period(self) -> tuple[date, date]:
@@ -157,12 +157,8 @@ class TimeGridView(CalendarView):
     def title(self) -> str:
         first, last = self.period()
         if self.days == 1:
-            return f"{first:%A %d %B %Y}"
-        if first.month == last.month:
-            return f"{first:%d}–{last:%d %B %Y}"
-        if first.year == last.year:
-            return f"{first:%d %b} – {last:%d %b %Y}"
-        return f"{first:%d %b %Y} – {last:%d %b %Y}"
+            return i18n.long_day_text(first)
+        return i18n.period_text(first, last)
 
     def scroll_to_morning(self) -> None:
         self._scroll.verticalScrollBar().setValue(7 * HOUR_HEIGHT + HOUR_HEIGHT // 2)
@@ -429,7 +425,9 @@ class _Header(QWidget):
             small.setPointSizeF(base.pointSizeF() * 0.85)
             painter.setFont(small)
             painter.drawText(
-                QRectF(left, 4, width, 14), int(Qt.AlignmentFlag.AlignCenter), f"{day:%a}".upper()
+                QRectF(left, 4, width, 14),
+                int(Qt.AlignmentFlag.AlignCenter),
+                i18n.weekday_heading(day),
             )
             big = QFont(base)
             big.setPointSizeF(base.pointSizeF() * 1.35)
@@ -443,10 +441,10 @@ class _Header(QWidget):
                 painter.setPen(QColor("#ffffff"))
             else:
                 painter.setPen(QColor(style.TEXT))
-            text = f"{day.day}" if view.days == 7 else f"{day.day} {day:%B}"
+            text = f"{day.day}" if view.days == 7 else i18n.day_and_month_name(day)
             if view.days == 1 and is_today:
                 painter.setPen(QColor(style.TODAY))
-                text = f"{day.day} {day:%B}"
+                text = i18n.day_and_month_name(day)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.setFont(base)

@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
 from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey
 
@@ -130,7 +131,7 @@ class VenueTimelineView(CalendarView):
     def _zoom_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 0)
-        bar.addWidget(QLabel("Show", self))
+        bar.addWidget(QLabel(translate("Venues", "Show"), self))
         self.zoom_buttons = QButtonGroup(self)
         for days, text in ZOOMS.items():
             button = QToolButton(self)
@@ -179,7 +180,7 @@ class VenueTimelineView(CalendarView):
     def first_day(self) -> date:
         if self._days == 1:
             return self.anchor
-        return self.anchor - timedelta(days=self.anchor.weekday())
+        return self.anchor - timedelta(days=i18n.days_into_week(self.anchor))
 
     def period(self) -> tuple[date, date]:
         first = self.first_day()
@@ -191,8 +192,10 @@ class VenueTimelineView(CalendarView):
     def title(self) -> str:
         first, last = self.period()
         if first == last:
-            return f"Venues, {first:%A %d %B %Y}"
-        return f"Venues, {first:%d %b} – {last:%d %b %Y}"
+            return translate("Venues", "Venues, {period}").format(period=i18n.long_day_text(first))
+        if i18n.language() == i18n.ENGLISH:
+            return f"Venues, {first:%d %b} – {last:%d %b %Y}"
+        return translate("Venues", "Venues, {period}").format(period=i18n.period_text(first, last))
 
     def event_at(self, point: QPoint) -> OccurrenceKey | None:
         viewport = self._scroll.viewport()

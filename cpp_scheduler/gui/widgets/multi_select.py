@@ -8,6 +8,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from cpp_scheduler.gui.choices import SEARCH_ROLE, ChoiceListModel
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services.rows import Choice
 
 
@@ -32,7 +33,7 @@ class MultiSelectList(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search…")
+        self.search.setPlaceholderText(translate("MultiSelect", "Search…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QListView(self)
@@ -59,7 +60,7 @@ class MultiSelectList(QWidget):
     def _checked_changed(self) -> None:
         ids = self.model.checked_ids()
         if not ids:
-            self.summary.setText("None chosen.")
+            self.summary.setText(translate("MultiSelect", "None chosen."))
         else:
             names = [self.model.label_of(choice_id) for choice_id in ids]
             shown = "; ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QWidget
 
 from cpp_scheduler.gui.qtvalues import python_date
+from cpp_scheduler.gui.translations import translate
 
 _UNSET = QDate(2000, 1, 1)
 
@@ -31,9 +32,9 @@ class OptionalDateEdit(QWidget):
         self.dateEdit = QDateEdit(self)
         self.dateEdit.setObjectName("date")
         self.dateEdit.setCalendarPopup(True)
-        self.dateEdit.setDisplayFormat("ddd d MMM yyyy")
+        self.dateEdit.setDisplayFormat(translate("OptionalDate", "ddd d MMM yyyy"))
         self.dateEdit.setMinimumDate(_UNSET)
-        self.dateEdit.setSpecialValueText("Not set")
+        self.dateEdit.setSpecialValueText(translate("OptionalDate", "Not set"))
         self._remembered = QDate.currentDate()
         self.dateEdit.setDate(_UNSET)
         self.dateEdit.setEnabled(False)

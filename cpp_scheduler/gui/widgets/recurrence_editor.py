@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.qtvalues import python_date
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import recurrence
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -109,19 +110,19 @@ class RecurrenceEditor(QWidget):
         self.daysRow = QWidget(self)
         self.daysRow.setLayout(days_row)
 
-        self.afterCount = QRadioButton("After", self)
+        self.afterCount = QRadioButton(translate("RecurrenceEditor", "After"), self)
         self.afterCount.setObjectName("afterCount")
         self.count = QSpinBox(self)
         self.count.setObjectName("count")
         self.count.setRange(2, recurrence.MAX_OCCURRENCES)
         self.count.setValue(6)
-        self.count.setSuffix(" meetings")
-        self.onDate = QRadioButton("On", self)
+        self.count.setSuffix(translate("RecurrenceEditor", " meetings"))
+        self.onDate = QRadioButton(translate("RecurrenceEditor", "On"), self)
         self.onDate.setObjectName("onDate")
         self.until = QDateEdit(self)
         self.until.setObjectName("until")
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("ddd d MMM yyyy")
+        self.until.setDisplayFormat(translate("RecurrenceEditor", "ddd d MMM yyyy"))
         self.endGroup = QButtonGroup(self)
         self.endGroup.addButton(self.afterCount)
         self.endGroup.addButton(self.onDate)
@@ -148,10 +149,10 @@ class RecurrenceEditor(QWidget):
 
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.addRow("&Repeats", self.pattern)
-        self.form.addRow("Every", self.intervalRow)
-        self.form.addRow("On", self.daysRow)
-        self.form.addRow("Ends", self.endRow)
+        self.form.addRow(translate("RecurrenceEditor", "&Repeats"), self.pattern)
+        self.form.addRow(translate("RecurrenceEditor", "Every"), self.intervalRow)
+        self.form.addRow(translate("RecurrenceEditor", "On"), self.daysRow)
+        self.form.addRow(translate("RecurrenceEditor", "Ends"), self.endRow)
         self.form.addRow("", self.preview)
         self.setFocusProxy(self.pattern)
         QWidget.setTabOrder(self.pattern, self.interval)
@@ -364,7 +365,9 @@ class RecurrenceEditor(QWidget):
             self.preview.setText(str(error))
             return
         if not starts:
-            self.preview.setText("This rule gives no meeting at all.")
+            self.preview.setText(
+                translate("RecurrenceEditor", "This rule gives no meeting at all.")
+            )
             return
         if len(starts) >= limit:
             self.preview.setText(

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTimeEdit, QWidget
 
 from cpp_scheduler.gui.qtvalues import python_time
+from cpp_scheduler.gui.translations import translate
 
 
 class TimeRangeEdit(QWidget):
@@ -32,12 +33,12 @@ class TimeRangeEdit(QWidget):
             edit.setDisplayFormat("HH:mm")
             edit.timeChanged.connect(self._changed)
         self.startEdit.setAccessibleName("from")
-        self.endEdit.setAccessibleName("to")
+        self.endEdit.setAccessibleName(translate("TimeRange", "to"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.startEdit)
-        layout.addWidget(QLabel("to", self))
+        layout.addWidget(QLabel(translate("TimeRange", "to"), self))
         layout.addWidget(self.endEdit)
         layout.addStretch(1)
         self.setFocusProxy(self.startEdit)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from cpp_scheduler import timezones
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 
 
@@ -25,7 +26,9 @@ class ZonePicker(SearchableComboBox):
         self.setMinimumContentsLength(22)
         editor = self.lineEdit()
         if editor is not None:
-            editor.setPlaceholderText("Type to search: Tokyo, Lima, Kathmandu…")
+            editor.setPlaceholderText(
+                translate("ZonePicker", "Type to search: Tokyo, Lima, Kathmandu…")
+            )
         self.setZones(None)
 
     def setZones(self, zones: Iterable[str] | None) -> None:

@@ -63,7 +63,23 @@ def test_a_participant_joins_a_delegation_and_keeps_its_zone(
         "role": ParticipantRole.SPEAKER,
         "delegation_id": lima,
         "zone": None,
+        "language": None,
     }
+
+
+def test_a_participant_can_be_written_to_in_japanese(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
+    accept: Callable[..., None],
+) -> None:
+    dialog = ParticipantDialog(sqlite_database)
+    qtbot.addWidget(dialog)
+    type_into(dialog.ui.name, "Kenji Sato")
+    qtbot.keyClicks(dialog.ui.email, "kenji@city.kobe.example.jp")
+    dialog.language.setCurrentIndex(dialog.language.findText("日本語"))
+    accept(dialog)
+    assert dialog.values()["language"] == "ja"
 
 
 def test_a_wrong_or_taken_email_is_marked(

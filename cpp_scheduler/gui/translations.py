@@ -1,0 +1,95 @@
+"""The window's language: Qt's translators for its texts and Qt's own, and the locale.
+
+The window's texts are written in English in ``tr()`` or ``translate(context, text)``
+(the Designer forms' compiled code calls ``translate`` itself) and looked up in
+``resources/translations/cpp_scheduler_<lang>.qm``; Qt's own texts (the buttons of a
+message box, a file dialog) in its ``qtbase_<lang>.qm``. The core's messages follow the
+same language through :mod:`cpp_scheduler.i18n`, set here before the window is built.
+
+A text declared at import time (the actions' table) is marked with
+``QT_TRANSLATE_NOOP(context, text)`` and translated where the widget is made.
+
+The language is chosen in Preferences and takes effect at the next start: every view,
+dialog and message is made in one language.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
+
+from cpp_scheduler import i18n
+from cpp_scheduler.gui import settings as options
+from cpp_scheduler.resources import resource_path
+
+#: ``translate(context, text)``: the window's text in the language chosen.
+translate = QCoreApplication.translate
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for the catalogue under ``context`` without translating it now (a
+    text declared at import time); typed, unlike QtCore's."""
+    return text
+
+
+SYSTEM = "system"
+"""The stored choice that follows the system's language."""
+
+_JAPAN = QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
+# English keeps the locale Qt started with (the system's), as before there was a choice.
+_STARTING_LOCALE = QLocale()
+
+# The installed translators, kept so Python does not collect them while Qt uses them.
+_installed: list[QTranslator] = []
+
+
+def stored_choice(settings: QSettings) -> str:
+    """The language chosen in Preferences: ``system``, ``en`` or ``ja``."""
+    choice = options.read_str(settings, options.LANGUAGE, SYSTEM)
+    return choice if choice in i18n.LANGUAGES else SYSTEM
+
+
+def store_choice(settings: QSettings, choice: str) -> None:
+    settings.setValue(options.LANGUAGE, choice if choice in i18n.LANGUAGES else SYSTEM)
+
+
+def system_language() -> str:
+    """The language the system asks for: the environment's as gettext reads it (so the
+    window and the command line agree), else Qt's reading of the platform's locale."""
+    found = i18n.system_language()
+    if found != i18n.ENGLISH:
+        return found
+    return i18n.supported(QLocale.system().name()) or i18n.ENGLISH
+
+
+def qm_path(language: str) -> str:
+    return str(resource_path("translations", f"{i18n.DOMAIN}_{language}.qm"))
+
+
+def install(language: str | None) -> str:
+    """Speak ``language`` (None: the system's) in the window and the core from now on,
+    before any widget is made; returns the language chosen."""
+    app = QCoreApplication.instance()
+    assert app is not None, "install translations after the application is created"
+    chosen = i18n.use_language(language or system_language())
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(_JAPAN if chosen == i18n.JAPANESE else _STARTING_LOCALE)
+    if chosen == i18n.ENGLISH:
+        return chosen
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for translator in (QTranslator(app), QTranslator(app)):
+        _installed.append(translator)
+    qt_own, program = _installed
+    # A missing catalogue leaves the texts in English: Qt says so by returning False.
+    if not qt_own.load(f"qtbase_{chosen}", qt_folder) or not app.installTranslator(qt_own):
+        _installed.remove(qt_own)
+    if not program.load(qm_path(chosen)) or not app.installTranslator(program):
+        _installed.remove(program)
+    return chosen

@@ -1,0 +1,228 @@
+"""The language the program speaks: English or Japanese, through gettext.
+
+The core's messages (the rules' problems, errors, conflict explanations, the command
+line's output) are written in English inside ``_()`` and looked up in the catalogue of
+the chosen language, ``cpp_scheduler/locale/<lang>/LC_MESSAGES/cpp_scheduler.mo``,
+compiled from its ``.po`` by ``tools/build_forms.py`` (Babel extracts and compiles;
+``tests/test_i18n.py`` fails when a compiled catalogue is stale). The window translates
+its own texts with Qt (``gui/translations.py``); both follow the language chosen here, so
+the core stays free of Qt.
+
+``_()`` looks the message up when it is called, never when a module is imported: a text
+defined at import time is marked with ``N_()`` and translated where it is shown.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from collections.abc import Mapping
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+DOMAIN = "cpp_scheduler"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+ENGLISH = "en"
+JAPANESE = "ja"
+#: The languages the program speaks, the one its texts are written in first.
+LANGUAGES: tuple[str, ...] = (ENGLISH, JAPANESE)
+#: Each language named in itself, as the language chooser lists it.
+LANGUAGE_NAMES: Mapping[str, str] = {ENGLISH: "English", JAPANESE: "日本語"}
+
+# The variables a POSIX system names the language of messages in, strongest first (the
+# order gettext itself reads them).
+_ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = ENGLISH
+
+
+def supported(code: str | None) -> str | None:
+    """The program's language for a locale name (``ja_JP.UTF-8``, ``en-GB``, ``ja``),
+    or None when it speaks none of it."""
+    if not code:
+        return None
+    base = code.replace("-", "_").split(".")[0].split("@")[0].split("_")[0].casefold()
+    return base if base in LANGUAGES else None
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the system asks for, as gettext reads it; English when it asks for
+    none the program speaks (``C``, ``POSIX`` or a language without a catalogue)."""
+    variables = os.environ if environ is None else environ
+    for name in _ENVIRONMENT:
+        value = variables.get(name, "")
+        if not value:
+            continue
+        for candidate in value.split(":"):  # LANGUAGE lists several, by preference
+            found = supported(candidate)
+            if found is not None:
+                return found
+        if name != "LANGUAGE":
+            return ENGLISH  # the first variable set decides, as for gettext
+    return ENGLISH
+
+
+def use_language(code: str | None) -> str:
+    """Speak ``code`` from now on (None or an unknown code: the system's language);
+    returns the language chosen."""
+    global _translation, _language
+    language = supported(code) or system_language()
+    _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    _language = language
+    return language
+
+
+def language() -> str:
+    """The language the program speaks now."""
+    return _language
+
+
+def _(message: str) -> str:
+    """``message`` in the language chosen."""
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for ``count``, in the language chosen."""
+    return _translation.ngettext(singular, plural, count)
+
+
+@cache
+def catalogue(code: str) -> gettext.NullTranslations:
+    """The messages of one language, apart from the language the program speaks: what
+    the program writes for a participant is in the participant's language (their
+    calendar file, their invitation), whatever the coordinator reads."""
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's own name for the marker
+    """Mark ``message`` for the catalogue without translating it now (module constants);
+    the code that shows it calls ``_()`` on it."""
+    return message
+
+
+def catalogue_path(code: str) -> Path:
+    """The compiled catalogue of one language."""
+    return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+# -- dates, as each language writes them ---------------------------------------------------
+# Japanese dates are written in the Gregorian calendar (no era) with the weekday in
+# brackets, as in 2027年2月15日(月); English ones as the program always wrote them.
+
+_JAPANESE_WEEKDAYS = "月火水木金土日"
+
+
+def _japanese_weekday(day: date) -> str:
+    return f"({_JAPANESE_WEEKDAYS[day.weekday()]})"
+
+
+def day_text(day: date, language: str | None = None) -> str:
+    """A day with its weekday and year: Mon 15 Feb 2027, 2027年2月15日(月); in
+    ``language``, else the program's."""
+    if (language or _language) == JAPANESE:
+        return f"{day.year}年{day.month}月{day.day}日{_japanese_weekday(day)}"
+    return f"{day:%a %d %b %Y}"
+
+
+def short_day_text(day: date) -> str:
+    """A day with its weekday, without the year: Mon 15 Feb, 2月15日(月)."""
+    if _language == JAPANESE:
+        return f"{day.month}月{day.day}日{_japanese_weekday(day)}"
+    return f"{day:%a %d %b}"
+
+
+def day_month_text(day: date) -> str:
+    """A day and month: 15 Feb, 2月15日."""
+    if _language == JAPANESE:
+        return f"{day.month}月{day.day}日"
+    return f"{day:%d %b}"
+
+
+def day_month_year_text(day: date) -> str:
+    """A day, month and year without the weekday: 15 Feb 2027, 2027年2月15日."""
+    if _language == JAPANESE:
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day:%d %b %Y}"
+
+
+def day_time_text(moment: datetime) -> str:
+    """A wall-clock time with its day: Mon 15 Feb 14:00, 2月15日(月) 14:00."""
+    return f"{short_day_text(moment)} {moment:%H:%M}"
+
+
+def weekday_time_text(moment: datetime) -> str:
+    """A wall-clock time with its weekday: Thu 13:34, (木) 13:34."""
+    if _language == JAPANESE:
+        return f"{_japanese_weekday(moment)} {moment:%H:%M}"
+    return f"{moment:%a %H:%M}"
+
+
+# -- the week and the calendar's headings ------------------------------------------------
+# A Japanese calendar starts its week on Sunday (日), an English one here on Monday.
+
+_ENGLISH_WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+
+
+def first_weekday() -> int:
+    """The day a week starts on, as ``date.weekday()`` numbers it (0 Monday, 6 Sunday)."""
+    return 6 if _language == JAPANESE else 0
+
+
+def days_into_week(day: date) -> int:
+    """How many days ``day`` is after the first day of its week."""
+    return (day.weekday() - first_weekday()) % 7
+
+
+def weekday_heading(day: date) -> str:
+    """The short weekday over a day's column: MON, 月."""
+    if _language == JAPANESE:
+        return _JAPANESE_WEEKDAYS[day.weekday()]
+    return _ENGLISH_WEEKDAYS[day.weekday()]
+
+
+def weekday_headings() -> tuple[str, ...]:
+    """The seven weekday headings in the order of the week."""
+    start = first_weekday()
+    if _language == JAPANESE:
+        return tuple(_JAPANESE_WEEKDAYS[(start + n) % 7] for n in range(7))
+    return tuple(_ENGLISH_WEEKDAYS[(start + n) % 7] for n in range(7))
+
+
+def long_day_text(day: date) -> str:
+    """A day named in full: Monday 15 February 2027, 2027年2月15日(月)."""
+    if _language == JAPANESE:
+        return day_text(day)
+    return f"{day:%A %d %B %Y}"
+
+
+def day_and_month_name(day: date) -> str:
+    """A day of a month named in full: 15 February, 2月15日."""
+    if _language == JAPANESE:
+        return day_month_text(day)
+    return f"{day.day} {day:%B}"
+
+
+def month_year_text(day: date) -> str:
+    """A month: February 2027, 2027年2月."""
+    if _language == JAPANESE:
+        return f"{day.year}年{day.month}月"
+    return f"{day:%B %Y}"
+
+
+def period_text(first: date, last: date) -> str:
+    """The days a view shows: 15–21 February 2027, 2027年2月15日～21日."""
+    if _language == JAPANESE:
+        if first.year != last.year:
+            return f"{day_month_year_text(first)}～{day_month_year_text(last)}"
+        if first.month != last.month:
+            return f"{day_month_year_text(first)}～{day_month_text(last)}"
+        return f"{day_month_year_text(first)}～{last.day}日"
+    if first.month == last.month and first.year == last.year:
+        return f"{first:%d}–{last:%d %B %Y}"
+    if first.year == last.year:
+        return f"{first:%d %b} – {last:%d %b %Y}"
+    return f"{first:%d %b %Y} – {last:%d %b %Y}"

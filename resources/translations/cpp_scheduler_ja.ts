@@ -1,0 +1,2246 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>週</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>一覧</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>Day view (Ctrl+1)</source>
+        <translation>日表示 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Week view (Ctrl+2)</source>
+        <translation>週表示 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Month view (Ctrl+3)</source>
+        <translation>月表示 (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Agenda view (Ctrl+4)</source>
+        <translation>一覧表示 (Ctrl+4)</translation>
+    </message>
+    <message>
+        <source>Venues view (Ctrl+5)</source>
+        <translation>会場別表示 (Ctrl+5)</translation>
+    </message>
+    <message>
+        <source>Delegations…</source>
+        <extracomment>Program &gt; the manager of each kind of record.</extracomment>
+        <translation>代表団…</translation>
+    </message>
+    <message>
+        <source>Participants…</source>
+        <translation>参加者…</translation>
+    </message>
+    <message>
+        <source>Venues…</source>
+        <translation>会場…</translation>
+    </message>
+    <message>
+        <source>Partner cities…</source>
+        <translation>連携都市…</translation>
+    </message>
+    <message>
+        <source>Themes…</source>
+        <translation>テーマ…</translation>
+    </message>
+    <message>
+        <source>Knowledge products…</source>
+        <translation>ナレッジ・プロダクト…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Create an event (Ctrl+N)</source>
+        <translation>イベントを作成 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open database…</source>
+        <translation>データベースを開く…</translation>
+    </message>
+    <message>
+        <source>Open another program (a .sqlite file or a PostgreSQL URL) in a new window (Ctrl+O)</source>
+        <translation>別のプログラム（.sqlite ファイルまたは PostgreSQL の URL）を新しいウィンドウで開く (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Export program file…</source>
+        <translation>プログラムファイルを書き出す…</translation>
+    </message>
+    <message>
+        <source>Write the whole program to a program file (.json)</source>
+        <translation>プログラム全体をプログラムファイル（.json）に書き出す</translation>
+    </message>
+    <message>
+        <source>Import program file…</source>
+        <translation>プログラムファイルを読み込む…</translation>
+    </message>
+    <message>
+        <source>Add or update records from a program file (.json); this cannot be undone</source>
+        <translation>プログラムファイル（.json）からレコードを追加・更新します。元に戻すことはできません</translation>
+    </message>
+    <message>
+        <source>Load the demo program</source>
+        <translation>デモ用プログラムを読み込む</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Edit event…</source>
+        <translation>イベントを編集…</translation>
+    </message>
+    <message>
+        <source>Edit the selected event (Enter)</source>
+        <translation>選択したイベントを編集 (Enter)</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>イベントを削除</translation>
+    </message>
+    <message>
+        <source>Delete the selected event (Delete)</source>
+        <translation>選択したイベントを削除 (Delete)</translation>
+    </message>
+    <message>
+        <source>Cancel one meeting of the series…</source>
+        <translation>シリーズの1回を中止…</translation>
+    </message>
+    <message>
+        <source>Cancel a single meeting of the selected series and keep the others</source>
+        <translation>選択したシリーズのうち1回だけを中止し、ほかの回は残す</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>検索…</translation>
+    </message>
+    <message>
+        <source>Search events (Ctrl+F)</source>
+        <translation>イベントを検索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <source>The program&apos;s language</source>
+        <translation>プログラムの表示言語</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Show today (T)</source>
+        <translation>今日を表示 (T)</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ 前へ</translation>
+    </message>
+    <message>
+        <source>Previous period (Left)</source>
+        <translation>前の期間 (←)</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>次へ ›</translation>
+    </message>
+    <message>
+        <source>Next period (Right)</source>
+        <translation>次の期間 (→)</translation>
+    </message>
+    <message>
+        <source>Show times in…</source>
+        <translation>表示するタイムゾーン…</translation>
+    </message>
+    <message>
+        <source>Choose the time zone every view shows its times in (Ctrl+Shift+T)</source>
+        <translation>すべての表示で使うタイムゾーンを選ぶ (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>User guide…</source>
+        <translation>ユーザーガイド…</translation>
+    </message>
+    <message>
+        <source>The program&apos;s documents: getting started, the tools, calendar files</source>
+        <translation>プログラムの説明書: はじめに、ツール、カレンダーファイル</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts…</source>
+        <translation>キーボードショートカット…</translation>
+    </message>
+    <message>
+        <source>About CPP Scheduler</source>
+        <translation>CPP Scheduler について</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>最近使ったデータベース</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Program</source>
+        <translation>プログラム(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>カレンダー</translation>
+    </message>
+</context>
+<context>
+    <name>Agenda</name>
+    <message>
+        <source>Agenda from {day}</source>
+        <translation>{day}からの一覧</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarFiles</name>
+    <message>
+        <source>No reminder</source>
+        <translation>リマインダーなし</translation>
+    </message>
+    <message>
+        <source>15 minutes before</source>
+        <translation>15分前</translation>
+    </message>
+    <message>
+        <source>30 minutes before</source>
+        <translation>30分前</translation>
+    </message>
+    <message>
+        <source>1 hour before</source>
+        <translation>1時間前</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>1日前</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How updates reach people.&lt;/b&gt; Put the file at a fixed web address (the feed address) and have people subscribe to it, replacing the file after each change: Outlook and Thunderbird refresh it within hours, Apple Calendar as often as its user chose, Google Calendar on its own timetable (often several hours, sometimes a day). Do not ask people to import a new file: Google skips events it already holds, and Outlook and Apple Calendar often add a second copy. </source>
+        <translation>&lt;b&gt;変更の伝わり方。&lt;/b&gt;ファイルを決まったウェブアドレス（配信アドレス）に置いて購読してもらい、変更のたびにファイルを置き換えてください。Outlook と Thunderbird は数時間以内に、Apple カレンダーは利用者が設定した間隔で、Google カレンダーは独自の間隔（多くは数時間、ときに1日）で更新します。新しいファイルを取り込んでもらうのは避けてください。Google は登録済みのイベントを読み飛ばし、Outlook と Apple カレンダーは重複して登録することがよくあります。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How updates reach people.&lt;/b&gt; Send the file by email as an invitation. Outlook, Gmail and Google Calendar, Apple Calendar and Thunderbird replace their copy when an invitation with the same UID and a higher SEQUENCE arrives, so after each change send the new file to the same people. Cancelled events go in a second file (…-cancelled.ics) that removes them: send both. </source>
+        <translation>&lt;b&gt;変更の伝わり方。&lt;/b&gt;ファイルを招待としてメールで送ってください。Outlook、Gmail と Google カレンダー、Apple カレンダー、Thunderbird は、同じ UID でより大きい SEQUENCE の招待を受け取ると登録済みのものを置き換えます。変更のたびに、同じ人に新しいファイルを送ってください。中止したイベントは、それを削除する2つ目のファイル（…-cancelled.ics）に入ります。両方を送ってください。</translation>
+    </message>
+    <message>
+        <source>The selected event</source>
+        <translation>選択したイベント</translation>
+    </message>
+    <message>
+        <source>The events the calendar shows</source>
+        <translation>カレンダーに表示中のイベント</translation>
+    </message>
+    <message>
+        <source>A delegation&apos;s schedule</source>
+        <translation>代表団のスケジュール</translation>
+    </message>
+    <message>
+        <source>A participant&apos;s schedule</source>
+        <translation>参加者のスケジュール</translation>
+    </message>
+    <message>
+        <source>A study tour</source>
+        <translation>視察研修</translation>
+    </message>
+    <message>
+        <source>The whole program</source>
+        <translation>プログラム全体</translation>
+    </message>
+    <message>
+        <source>The program between two dates</source>
+        <translation>指定期間のプログラム</translation>
+    </message>
+    <message>
+        <source>How each calendar program takes updates…</source>
+        <translation>各カレンダーソフトでの変更の反映について…</translation>
+    </message>
+    <message>
+        <source>Reading the program…</source>
+        <translation>プログラムを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Reading the file back…</source>
+        <translation>書き出したファイルを読み直しています…</translation>
+    </message>
+    <message>
+        <source>Choose where to write first.</source>
+        <translation>先に書き出し先を選んでください。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Writing one file per participant…</source>
+        <translation>参加者ごとにファイルを書き出しています…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <source>Skip events that break a rule (such as ending before they start)</source>
+        <translation>ルールに反するイベント（開始前に終了するものなど）を読み飛ばす</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>読み込めません</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認しています…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDock</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>競合</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationDialog</name>
+    <message>
+        <source>Delegation</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Lima housing ministry</source>
+        <translation>リマ住宅省</translation>
+    </message>
+    <message>
+        <source>&amp;Country</source>
+        <translation>国(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>タイムゾーン(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Home city</source>
+        <translation>本国の都市(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Lima</source>
+        <translation>リマ</translation>
+    </message>
+    <message>
+        <source>&amp;Working hours</source>
+        <translation>勤務時間(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Acceptable hours</source>
+        <translation>参加可能な時間帯(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The widest hours the delegation can join a videoconference from home, early or late.</source>
+        <translation>代表団が本国からビデオ会議に参加できる最も広い時間帯（早朝・夜間を含む）。</translation>
+    </message>
+    <message>
+        <source>A&amp;rrives in Japan</source>
+        <translation>来日日(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Leaves Japan</source>
+        <translation>離日日(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guages</source>
+        <translation>言語(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Spanish, English (separated by commas)</source>
+        <translation>スペイン語, 英語（カンマ区切り）</translation>
+    </message>
+    <message>
+        <source>&amp;Interpretation</source>
+        <translation>通訳(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Spanish–Japanese consecutive</source>
+        <translation>スペイン語–日本語 逐次通訳</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>メモ(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>メンバー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Membership is set in each participant&apos;s editor.</source>
+        <translation>メンバーは各参加者の編集画面で設定します。</translation>
+    </message>
+    <message>
+        <source>hint</source>
+        <translation>hint</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>日付あり</translation>
+    </message>
+    <message>
+        <source>&amp;Members ({count})</source>
+        <translation>メンバー(&amp;M)（{count}名）</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationView</name>
+    <message>
+        <source>Delegation schedule</source>
+        <translation>代表団のスケジュール</translation>
+    </message>
+    <message>
+        <source>Reading the delegations…</source>
+        <translation>代表団を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Print itinerary…</source>
+        <translation>旅程表を印刷…</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>No delegations in the program yet.</source>
+        <translation>プログラムにはまだ代表団がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>Date in &amp;Japan</source>
+        <translation>日本での日付(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>用紙(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>印刷プレビュー(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>PDF として保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Reading the program…</source>
+        <translation>プログラムを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Choose what to print first.</source>
+        <translation>先に印刷する内容を選んでください。</translation>
+    </message>
+    <message>
+        <source>Building the document…</source>
+        <translation>文書を作成しています…</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>ページをレイアウトしています…</translation>
+    </message>
+    <message>
+        <source>Cannot save the PDF</source>
+        <translation>PDF を保存できません</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was saved.</source>
+        <translation>キャンセルしました。何も保存されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>タイトル(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Disaster-risk peer-to-peer workshop with Kobe</source>
+        <translation>神戸市との防災ピア・ツー・ピア・ワークショップ</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>種類(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>形式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>状態(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>日時(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>タイムゾーン(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>The zone the event is planned in: its clock time stays put when other countries change their clocks.</source>
+        <translation>イベントを計画したタイムゾーン。他国で時計が切り替わっても、この時刻は変わりません。</translation>
+    </message>
+    <message>
+        <source>&amp;Starts</source>
+        <translation>開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy  HH:mm</source>
+        <translation>yyyy年M月d日(ddd)  HH:mm</translation>
+    </message>
+    <message>
+        <source>An event of whole days (an office closure, an arrival day, a conference day block): dates, not hours, on every attendee&apos;s calendar</source>
+        <translation>終日の行事（事務所の休業日、到着日、会議の日程枠など）：各出席者のカレンダーには時刻ではなく日付で入ります</translation>
+    </message>
+    <message>
+        <source>All da&amp;y</source>
+        <translation>終日(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>hint</source>
+        <translation>hint</translation>
+    </message>
+    <message>
+        <source>Open the slot finder with this event&apos;s attendees, host and length; the time chosen there comes back here</source>
+        <translation>このイベントの出席者・主催者・長さで日時検索を開きます。そこで選んだ日時がここに戻ります</translation>
+    </message>
+    <message>
+        <source>&amp;Find a time…</source>
+        <translation>日時を探す(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>E&amp;nds</source>
+        <translation>終了(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Local times</source>
+        <translation>現地時刻</translation>
+    </message>
+    <message>
+        <source>Each attendee&apos;s clock, then Tokyo and Washington, as the Local times dock shows the saved event</source>
+        <translation>各出席者の現地時刻と東京・ワシントンの時刻（保存済みのイベントについて「現地時刻」パネルと同じ表示）</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>&amp;Place and people</source>
+        <translation>場所と参加者(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>会場(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Partner &amp;city</source>
+        <translation>連携都市(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Hosted &amp;by</source>
+        <translation>主催(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Who runs the event and is in the room for it: TDLC in Tokyo, or a partner city&apos;s office (a session run from Kobe). The host&apos;s working hours count when a time is sought.</source>
+        <translation>イベントを運営し会場にいる主催者: 東京の TDLC、または連携都市の事務所（神戸から運営するセッションなど）。日時を探すときは主催者の勤務時間も考慮されます。</translation>
+    </message>
+    <message>
+        <source>V&amp;ideo link</source>
+        <translation>ビデオ会議のリンク(&amp;I)</translation>
+    </message>
+    <message>
+        <source>https://worldbankgroup.zoom.us/j/…</source>
+        <translation>https://worldbankgroup.zoom.us/j/…</translation>
+    </message>
+    <message>
+        <source>&amp;Organiser</source>
+        <translation>主催担当者(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Session of &amp;conference</source>
+        <translation>所属する会議(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Attendees</source>
+        <translation>出席者(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delegations</source>
+        <translation>代表団(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rticipants</source>
+        <translation>参加者(&amp;R)</translation>
+    </message>
+    <message>
+        <source>T&amp;hemes</source>
+        <translation>テーマ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Thematic areas the event &amp;covers</source>
+        <translation>イベントが扱うテーマ分野(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ies</source>
+        <translation>繰り返し(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A&amp;genda and notes</source>
+        <translation>アジェンダとメモ(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Descri&amp;ption and agenda (sent to participants)</source>
+        <translation>説明とアジェンダ（参加者に送信）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Coordinator&apos;s &amp;notes (never sent)</source>
+        <translation>コーディネーターのメモ（送信されません）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Search delegations by name, country or zone…</source>
+        <extracomment>The fields the dialog&apos;s lists hold.</extracomment>
+        <translation>名称・国・タイムゾーンで代表団を検索…</translation>
+    </message>
+    <message>
+        <source>Search people by name, organisation, delegation…</source>
+        <translation>氏名・所属・代表団で参加者を検索…</translation>
+    </message>
+    <message>
+        <source>Search themes…</source>
+        <translation>テーマを検索…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export a calendar</source>
+        <translation>カレンダーを書き出す</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>対象(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>yyyy年M月d日(ddd)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>～</translation>
+    </message>
+    <message>
+        <source>Kind of file</source>
+        <translation>ファイルの種類</translation>
+    </message>
+    <message>
+        <source>&amp;Publish: a calendar to import or subscribe to</source>
+        <translation>公開(&amp;P): 取り込み・購読用のカレンダー</translation>
+    </message>
+    <message>
+        <source>&amp;Request: invitations to send by email</source>
+        <translation>依頼(&amp;R): メールで送る招待</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganiser</source>
+        <translation>主催担当者(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Who invitations come from, for events that have no organiser of their own; replies go there</source>
+        <translation>主催担当者のないイベントの招待の差出人。返信はここに届きます</translation>
+    </message>
+    <message>
+        <source>TDLC coordinators &lt;cpp@tdlc.example.org&gt;</source>
+        <translation>TDLC coordinators &lt;cpp@tdlc.example.org&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Feed address</source>
+        <translation>配信アドレス(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Where the file will be published for people to subscribe to (optional)</source>
+        <translation>購読用にファイルを公開する場所（任意）</translation>
+    </message>
+    <message>
+        <source>optional: https://…/program.ics</source>
+        <translation>任意: https://…/program.ics</translation>
+    </message>
+    <message>
+        <source>How often subscribed calendars should fetch the file again</source>
+        <translation>購読しているカレンダーがファイルを取得し直す間隔</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>間隔 </translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 時間</translation>
+    </message>
+    <message>
+        <source>Re&amp;minder</source>
+        <translation>リマインダー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Include attendees&apos; &amp;email addresses</source>
+        <translation>出席者のメールアドレスを含める(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>書き出し方</translation>
+    </message>
+    <message>
+        <source>&amp;One file</source>
+        <translation>1つのファイル(&amp;O)</translation>
+    </message>
+    <message>
+        <source>One file per &amp;participant, into a folder</source>
+        <translation>参加者ごとに1ファイル、フォルダーへ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>書き出し先(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Where to write (a .ics file, or a folder)</source>
+        <translation>書き出し先（.ics ファイルまたはフォルダー）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Going into the file&lt;/b&gt;</source>
+        <translation>&lt;b&gt;ファイルに書き出す内容&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Starts (reader&apos;s clock)</source>
+        <translation>開始（受け取る人の時刻）</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Video link</source>
+        <translation>ビデオ会議のリンク</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>書き出す(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>FileMenu</name>
+    <message>
+        <source>Open database</source>
+        <translation>データベースを開く</translation>
+    </message>
+    <message>
+        <source>/path/to/program.sqlite or postgresql://…</source>
+        <translation>/path/to/program.sqlite または postgresql://…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>No databases opened yet</source>
+        <translation>まだデータベースを開いていません</translation>
+    </message>
+</context>
+<context>
+    <name>Headers</name>
+    <message>
+        <source>Starts</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>Partner city</source>
+        <translation>連携都市</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>When (Tokyo)</source>
+        <translation>日時（東京）</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Their date</source>
+        <translation>現地の日付</translation>
+    </message>
+    <message>
+        <source>Their time</source>
+        <translation>現地の時刻</translation>
+    </message>
+    <message>
+        <source>Tokyo date</source>
+        <translation>東京の日付</translation>
+    </message>
+    <message>
+        <source>Tokyo time</source>
+        <translation>東京の時刻</translation>
+    </message>
+    <message>
+        <source>In their day</source>
+        <translation>現地での時間帯</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Local date</source>
+        <translation>現地の日付</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Day ±</source>
+        <translation>日差</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>時間帯</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>CPP Scheduler — User guide</source>
+        <extracomment>The documents of the guide, in the order a new coordinator reads them.</extracomment>
+        <translation>CPP Scheduler — ユーザーガイド</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a calendar</source>
+        <translation>カレンダーを読み込む</translation>
+    </message>
+    <message>
+        <source>A calendar file (.ics)</source>
+        <translation>カレンダーファイル（.ics）</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>ファイルを選ぶ(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>What the file would change</source>
+        <translation>このファイルによる変更</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>処理内容</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>When (its own zone)</source>
+        <translation>日時（イベントのタイムゾーン）</translation>
+    </message>
+    <message>
+        <source>Choose a file to see what it would change.</source>
+        <translation>ファイルを選ぶと、どのような変更になるかが表示されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>読み込む(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeProductDialog</name>
+    <message>
+        <source>Knowledge product</source>
+        <translation>ナレッジ・プロダクト</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>タイトル(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Compact city planning in Toyama: a case study</source>
+        <translation>富山市のコンパクトシティ計画: ケーススタディ</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>種類(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>リンク(&amp;L)</translation>
+    </message>
+    <message>
+        <source>https://documents.worldbank.org/…</source>
+        <translation>https://documents.worldbank.org/…</translation>
+    </message>
+    <message>
+        <source>&amp;Published</source>
+        <translation>公開日(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>概要(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Partner &amp;cities</source>
+        <translation>連携都市(&amp;C)</translation>
+    </message>
+    <message>
+        <source>T&amp;hemes</source>
+        <translation>テーマ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>イベント(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <extracomment>The fields the dialog&apos;s lists hold.</extracomment>
+        <translation>日付あり</translation>
+    </message>
+    <message>
+        <source>Search cities…</source>
+        <translation>都市を検索…</translation>
+    </message>
+    <message>
+        <source>Search themes…</source>
+        <translation>テーマを検索…</translation>
+    </message>
+    <message>
+        <source>Search events…</source>
+        <translation>イベントを検索…</translation>
+    </message>
+</context>
+<context>
+    <name>LocalTimesDock</name>
+    <message>
+        <source>Select an event to see it on every attendee&apos;s clock.</source>
+        <translation>イベントを選ぶと、各出席者の現地時刻で表示します。</translation>
+    </message>
+    <message>
+        <source>Local times</source>
+        <translation>現地時刻</translation>
+    </message>
+    <message>
+        <source>{start}–{end} in {city} ({offset})</source>
+        <translation>{start}–{end}（{city}、{offset}）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening the program…</source>
+        <translation>プログラムを開いています…</translation>
+    </message>
+    <message>
+        <source>No program open</source>
+        <translation>プログラムが開かれていません</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>データベース: {name}</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>元に戻せません</translation>
+    </message>
+    <message>
+        <source>Cannot read the program</source>
+        <translation>プログラムを読み込めません</translation>
+    </message>
+    <message>
+        <source>Loading the demo program…</source>
+        <translation>デモ用プログラムを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Loaded the demo program</source>
+        <translation>デモ用プログラムを読み込みました</translation>
+    </message>
+    <message>
+        <source>Cannot load the demo program</source>
+        <translation>デモ用プログラムを読み込めません</translation>
+    </message>
+    <message>
+        <source>{count} event in view</source>
+        <translation>表示中のイベント {count}件</translation>
+    </message>
+    <message>
+        <source>{count} events in view</source>
+        <translation>表示中のイベント {count}件</translation>
+    </message>
+    <message>
+        <source> · {matching} of {total} match the filters</source>
+        <translation> · {total}件中 {matching}件がフィルターに一致</translation>
+    </message>
+    <message>
+        <source>Tokyo {tokyo}  ·  Washington {washington}</source>
+        <translation>東京 {tokyo}  ·  ワシントン {washington}</translation>
+    </message>
+    <message>
+        <source>Print programme…</source>
+        <translation>プログラム（会議日程）を印刷…</translation>
+    </message>
+</context>
+<context>
+    <name>MultiSelect</name>
+    <message>
+        <source>Search…</source>
+        <translation>検索…</translation>
+    </message>
+    <message>
+        <source>None chosen.</source>
+        <translation>選択されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDate</name>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>yyyy年M月d日(ddd)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <source>Participant</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ana María Quispe</source>
+        <translation>Ana María Quispe</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>メールアドレス(&amp;E)</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>name@example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>所属(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ministry of Housing, Construction and Sanitation</source>
+        <translation>住宅・建設・衛生省</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>役割(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delegation</source>
+        <translation>代表団(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>タイムゾーン(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>hint</source>
+        <translation>hint</translation>
+    </message>
+    <message>
+        <source>As the delegation (else English)</source>
+        <translation>代表団と同じ（なければ英語）</translation>
+    </message>
+    <message>
+        <source>&amp;Writes to them in</source>
+        <translation>送付する言語(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerCityDialog</name>
+    <message>
+        <source>Partner city</source>
+        <translation>連携都市</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Kobe</source>
+        <translation>神戸市</translation>
+    </message>
+    <message>
+        <source>Name in &amp;Japanese</source>
+        <translation>日本語名(&amp;J)</translation>
+    </message>
+    <message>
+        <source>神戸市</source>
+        <translation>神戸市</translation>
+    </message>
+    <message>
+        <source>&amp;Prefecture</source>
+        <translation>都道府県(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Hyogo</source>
+        <translation>兵庫県</translation>
+    </message>
+    <message>
+        <source>Prefecture in Ja&amp;panese</source>
+        <translation>都道府県の日本語名(&amp;P)</translation>
+    </message>
+    <message>
+        <source>兵庫県</source>
+        <translation>兵庫県</translation>
+    </message>
+    <message>
+        <source>&amp;MoU signed</source>
+        <translation>MoU 締結日(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Selection &amp;round</source>
+        <translation>選定ラウンド(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Signature experience</source>
+        <translation>代表的な知見(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>連絡先(&amp;C)</translation>
+    </message>
+    <message>
+        <source>International Affairs Division</source>
+        <translation>国際部</translation>
+    </message>
+    <message>
+        <source>Contact &amp;email</source>
+        <translation>連絡先メールアドレス(&amp;E)</translation>
+    </message>
+    <message>
+        <source>name@city.example.jp</source>
+        <translation>name@city.example.jp</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>タイムゾーン(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>座標</translation>
+    </message>
+    <message>
+        <source>latitude, e.g. 34.6901</source>
+        <translation>緯度（例: 34.6901）</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. 135.1955</source>
+        <translation>経度（例: 135.1955）</translation>
+    </message>
+    <message>
+        <source>T&amp;hemes</source>
+        <translation>テーマ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Search themes…</source>
+        <translation>テーマを検索…</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>新しい言語は次回の起動から使われます。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Page {number} of {count}</source>
+        <translation>{number} / {count} ページ</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Save</source>
+        <extracomment>Keys a values dict never carries: they belong to the store, not to the coordinator. When a dialog reads its lists if it has not painted by then (it is not shown, say). The reason OK waits while a dialog&apos;s lists are still being read. Whether the dialog takes the window&apos;s task manager (``tasks=``) to read its long lists off the GUI thread. What the window title calls the record (&quot;event&quot;, &quot;partner city&quot;). The value that names the record (&quot;title&quot; or &quot;name&quot;).</extracomment>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>作成</translation>
+    </message>
+</context>
+<context>
+    <name>RecordKinds</name>
+    <message>
+        <source>Delegations</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Home zone</source>
+        <translation>本国のタイムゾーン</translation>
+    </message>
+    <message>
+        <source>Arrives</source>
+        <translation>来日</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>離日</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>Japanese name</source>
+        <translation>日本語名</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>都市</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>ビデオ会議</translation>
+    </message>
+    <message>
+        <source>Partner cities</source>
+        <translation>連携都市</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>ラウンド</translation>
+    </message>
+    <message>
+        <source>Signature experience</source>
+        <translation>代表的な知見</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Knowledge products</source>
+        <translation>ナレッジ・プロダクト</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>公開日</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>検索…</translation>
+    </message>
+</context>
+<context>
+    <name>Records</name>
+    <message>
+        <source>New…</source>
+        <translation>新規…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceEditor</name>
+    <message>
+        <source>After</source>
+        <translation>回数で終了</translation>
+    </message>
+    <message>
+        <source> meetings</source>
+        <translation> 回</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>指定日に終了</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>yyyy年M月d日(ddd)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeats</source>
+        <translation>繰り返し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>間隔</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>終了条件</translation>
+    </message>
+    <message>
+        <source>This rule gives no meeting at all.</source>
+        <translation>この規則では1回も開催されません。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportMenu</name>
+    <message>
+        <source>Export agenda…</source>
+        <translation>一覧を書き出す…</translation>
+    </message>
+    <message>
+        <source>Write the agenda the calendar shows (its filters and dates) to Excel or CSV</source>
+        <translation>カレンダーに表示中の一覧（フィルターと期間）を Excel または CSV に書き出す</translation>
+    </message>
+    <message>
+        <source>Program report…</source>
+        <translation>プログラム報告書…</translation>
+    </message>
+    <message>
+        <source>Meetings and hours by theme, city, delegation and country; what was left out</source>
+        <translation>テーマ・都市・代表団・国ごとの会合数と時間、および対象外としたもの</translation>
+    </message>
+    <message>
+        <source>Export agenda</source>
+        <translation>一覧の書き出し</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Program report</source>
+        <translation>プログラム報告書</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Save as spreadsheet…</source>
+        <translation>表計算ファイルとして保存…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>(whole days in Tokyo)</source>
+        <translation>（東京時間の終日単位）</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF として保存…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>The last day is before the first: choose the period again.</source>
+        <translation>最終日が初日より前です。期間を選び直してください。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>集計しています…</translation>
+    </message>
+    <message>
+        <source>The program has changed since this count: press Show to count again.</source>
+        <translation>集計後にプログラムが変更されました。「表示」を押して集計し直してください。</translation>
+    </message>
+    <message>
+        <source>Building the printed report…</source>
+        <translation>印刷用の報告書を作成しています…</translation>
+    </message>
+    <message>
+        <source>Cannot save the PDF</source>
+        <translation>PDF を保存できません</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Search titles, venues, delegations…</source>
+        <translation>タイトル・会場・代表団を検索…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <source>All modes</source>
+        <translation>すべての形式</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>フィルターを解除</translation>
+    </message>
+    <message>
+        <source>Partner city</source>
+        <translation>連携都市</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>フィルター</translation>
+    </message>
+    <message>
+        <source>All partner cities</source>
+        <translation>すべての連携都市</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>すべてのテーマ</translation>
+    </message>
+    <message>
+        <source>All delegations</source>
+        <translation>すべての代表団</translation>
+    </message>
+</context>
+<context>
+    <name>SlotFinder</name>
+    <message>
+        <source>Once</source>
+        <translation>1回のみ</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>毎週</translation>
+    </message>
+    <message>
+        <source>Every two weeks</source>
+        <translation>隔週</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>毎月</translation>
+    </message>
+    <message>
+        <source>None: online</source>
+        <translation>なし: オンライン</translation>
+    </message>
+    <message>
+        <source>Use this time</source>
+        <translation>この日時を使う</translation>
+    </message>
+    <message>
+        <source>Put the chosen start and end into the event</source>
+        <translation>選んだ開始・終了をイベントに入れる</translation>
+    </message>
+    <message>
+        <source>Find a time for the event</source>
+        <translation>イベントの日時を探す</translation>
+    </message>
+    <message>
+        <source>Choose who must attend.</source>
+        <translation>必ず出席する人を選んでください。</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>期間の終わりが始まりより前です。</translation>
+    </message>
+    <message>
+        <source>Weighing every start time…</source>
+        <translation>すべての開始時刻を比較しています…</translation>
+    </message>
+    <message>
+        <source>Each row in its own local hours; columns are hours in Tokyo, {first} to {last}.</source>
+        <translation>各行はそれぞれの現地時刻、各列は東京時間の時刻です（{first}～{last}）。</translation>
+    </message>
+    <message>
+        <source>No free time in this range: widen the dates or shorten the meeting.</source>
+        <translation>この期間に空き時間がありません。期間を広げるか、会合を短くしてください。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;理由:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>This finder only chooses a time; create the event elsewhere.</source>
+        <translation>ここでは日時を選ぶだけです。イベントは別の画面で作成してください。</translation>
+    </message>
+    <message>
+        <source>Cannot create the event</source>
+        <translation>イベントを作成できません</translation>
+    </message>
+</context>
+<context>
+    <name>SlotFinderDialog</name>
+    <message>
+        <source>Find a time</source>
+        <translation>日時を探す</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Who must attend&lt;/b&gt;</source>
+        <translation>&lt;b&gt;必ず出席する人&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Filter delegations and people</source>
+        <translation>代表団と参加者を絞り込む</translation>
+    </message>
+    <message>
+        <source>Tick who must attend. The host is listed first: TDLC is always in the room, and untick it only to leave its hours out.</source>
+        <translation>必ず出席する人にチェックを入れてください。主催者が先頭にあります。TDLC は常に同席します。勤務時間を考慮しない場合だけチェックを外してください。</translation>
+    </message>
+    <message>
+        <source>Hosted &amp;by</source>
+        <translation>主催(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Who runs the meeting and is in the room: TDLC in Tokyo, or a partner city&apos;s office. Its working hours count like a delegation&apos;s.</source>
+        <translation>会合を運営し会場にいる主催者: 東京の TDLC、または連携都市の事務所。代表団と同じように勤務時間が考慮されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>所要時間(&amp;D)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>開始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>yyyy年M月d日(ddd)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>終了(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>会場(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>繰り返し(&amp;R)</translation>
+    </message>
+    <message>
+        <source> meetings</source>
+        <translation> 回</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The event&lt;/b&gt;</source>
+        <translation>&lt;b&gt;イベント&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>T&amp;itle</source>
+        <translation>タイトル(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Title of the meeting</source>
+        <translation>会合のタイトル</translation>
+    </message>
+    <message>
+        <source>Video &amp;link</source>
+        <translation>ビデオ会議のリンク(&amp;L)</translation>
+    </message>
+    <message>
+        <source>https://… (for an online meeting)</source>
+        <translation>https://…（オンライン会合の場合）</translation>
+    </message>
+    <message>
+        <source>Choose who must attend.</source>
+        <translation>必ず出席する人を選んでください。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Best times&lt;/b&gt; (fewest points first)</source>
+        <translation>&lt;b&gt;候補の日時&lt;/b&gt;（点数の少ない順）</translation>
+    </message>
+    <message>
+        <source>background:#f8f9fa; border:1px solid #dadce0; border-radius:6px; padding:6px;</source>
+        <translation>background:#f8f9fa; border:1px solid #dadce0; border-radius:6px; padding:6px;</translation>
+    </message>
+    <message>
+        <source>Create the event</source>
+        <translation>イベントを作成</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <source>Suggestion (Tokyo)</source>
+        <translation>候補（東京）</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeDialog</name>
+    <message>
+        <source>Thematic area</source>
+        <translation>テーマ分野</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>コード(&amp;C)</translation>
+    </message>
+    <message>
+        <source>compact-city</source>
+        <translation>compact-city</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Compact city</source>
+        <translation>コンパクトシティ</translation>
+    </message>
+    <message>
+        <source>Name in &amp;Japanese</source>
+        <translation>日本語名(&amp;J)</translation>
+    </message>
+    <message>
+        <source>コンパクトシティ</source>
+        <translation>コンパクトシティ</translation>
+    </message>
+    <message>
+        <source>&amp;Part of area</source>
+        <translation>上位の分野(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>説明(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>TimeRange</name>
+    <message>
+        <source>to</source>
+        <translation>～</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Find a time…</source>
+        <translation>日時を探す…</translation>
+    </message>
+    <message>
+        <source>Find the time that suits every delegation (Ctrl+Shift+F)</source>
+        <translation>すべての代表団に都合のよい日時を探す (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Study tours…</source>
+        <translation>視察研修…</translation>
+    </message>
+    <message>
+        <source>Plan a delegation&apos;s study tour day by day</source>
+        <translation>代表団の視察研修を日ごとに計画する</translation>
+    </message>
+    <message>
+        <source>Delegation schedule…</source>
+        <translation>代表団のスケジュール…</translation>
+    </message>
+    <message>
+        <source>A delegation&apos;s schedule in its own time and in Tokyo time</source>
+        <translation>代表団のスケジュールを本国時間と東京時間で表示</translation>
+    </message>
+    <message>
+        <source>Export calendar…</source>
+        <translation>カレンダーを書き出す…</translation>
+    </message>
+    <message>
+        <source>Write calendar files (.ics) for an event, a delegation, a person or the program (Ctrl+E)</source>
+        <translation>イベント・代表団・個人・プログラム全体のカレンダーファイル（.ics）を書き出す (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Import calendar…</source>
+        <translation>カレンダーを読み込む…</translation>
+    </message>
+    <message>
+        <source>Read events from a calendar file (.ics)</source>
+        <translation>カレンダーファイル（.ics）からイベントを読み込む</translation>
+    </message>
+    <message>
+        <source>working hours</source>
+        <translation>勤務時間</translation>
+    </message>
+    <message>
+        <source>acceptable hours</source>
+        <translation>参加可能な時間</translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation>夜間</translation>
+    </message>
+    <message>
+        <source>holiday or weekend</source>
+        <translation>祝日・週末</translation>
+    </message>
+    <message>
+        <source>already booked</source>
+        <translation>予定あり</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>勤務時間</translation>
+    </message>
+    <message>
+        <source>Acceptable hours</source>
+        <translation>参加可能な時間</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>夜間</translation>
+    </message>
+    <message>
+        <source>same day</source>
+        <translation>同日</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days}日</translation>
+    </message>
+    <message>
+        <source>{days} day</source>
+        <translation>{days}日</translation>
+    </message>
+    <message>
+        <source>Whole program</source>
+        <translation>プログラム全体</translation>
+    </message>
+    <message>
+        <source>Dates shown</source>
+        <translation>表示中の期間</translation>
+    </message>
+    <message>
+        <source>Cannot check: {error}</source>
+        <translation>確認できません: {error}</translation>
+    </message>
+    <message>
+        <source>No conflicts</source>
+        <translation>競合なし</translation>
+    </message>
+    <message>
+        <source>{count} conflict</source>
+        <translation>競合{count}件</translation>
+    </message>
+    <message>
+        <source>{count} conflicts</source>
+        <translation>競合{count}件</translation>
+    </message>
+    <message>
+        <source>{count} error</source>
+        <translation>エラー{count}件</translation>
+    </message>
+    <message>
+        <source>{count} errors</source>
+        <translation>エラー{count}件</translation>
+    </message>
+    <message>
+        <source>{conflicts} ({errors})</source>
+        <translation>{conflicts}（{errors}）</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>勤務時間</translation>
+    </message>
+    <message>
+        <source>Acceptable</source>
+        <translation>参加可能</translation>
+    </message>
+    <message>
+        <source>, in Japan</source>
+        <translation>（日本滞在中）</translation>
+    </message>
+</context>
+<context>
+    <name>TourBuilder</name>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Starts (Tokyo)</source>
+        <translation>開始（東京）</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>出発地</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到着地</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>交通手段</translation>
+    </message>
+    <message>
+        <source>Departs (Tokyo)</source>
+        <translation>出発（東京）</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Study tours</source>
+        <translation>視察研修</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>視察研修</translation>
+    </message>
+    <message>
+        <source>No study tours in the program yet.</source>
+        <translation>プログラムにはまだ視察研修がありません。</translation>
+    </message>
+    <message>
+        <source>Cannot change the tour</source>
+        <translation>視察研修を変更できません</translation>
+    </message>
+</context>
+<context>
+    <name>VenueDialog</name>
+    <message>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Kobe City Hall, Conference Room 1</source>
+        <translation>Kobe City Hall, Conference Room 1</translation>
+    </message>
+    <message>
+        <source>Name in &amp;Japanese</source>
+        <translation>日本語名(&amp;J)</translation>
+    </message>
+    <message>
+        <source>神戸市役所 第1会議室</source>
+        <translation>神戸市役所 第1会議室</translation>
+    </message>
+    <message>
+        <source>&amp;Locality</source>
+        <translation>所在都市(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Partner &amp;city</source>
+        <translation>連携都市(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>住所(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pacity</source>
+        <translation>定員(&amp;P)</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <source>&amp;Opening hours</source>
+        <translation>利用可能時間(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>タイムゾーン(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>設備</translation>
+    </message>
+    <message>
+        <source>&amp;Videoconference equipment</source>
+        <translation>ビデオ会議設備(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Interpretation &amp;booths</source>
+        <translation>通訳ブース(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>座標</translation>
+    </message>
+    <message>
+        <source>latitude, e.g. 35.6706</source>
+        <translation>緯度（例: 35.6706）</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. 139.7570</source>
+        <translation>経度（例: 139.7570）</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>メモ(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>Show</source>
+        <extracomment>The zooms offered, in days shown, with their button text. The narrowest a day may be at each zoom before the timeline scrolls sideways. Hour label steps, finest first; a step is used when its labels are this far apart. Day labels, longest first; the first that fits the day&apos;s width is shown.</extracomment>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Venues, {period}</source>
+        <translation>会場別、{period}</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Welcome to CPP Scheduler</source>
+        <translation>CPP Scheduler へようこそ</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>This program has no events yet. Start from the demo program to see how a study tour, a conference at TDLC and a videoconference series look, import a program file from a colleague, or begin with an empty calendar.</source>
+        <translation>このプログラムにはまだイベントがありません。デモ用プログラムで視察研修、TDLC での会議、ビデオ会議シリーズの例を見るか、同僚のプログラムファイルを読み込むか、空のカレンダーから始めてください。</translation>
+    </message>
+    <message>
+        <source>Load the demo program</source>
+        <translation>デモ用プログラムを読み込む</translation>
+    </message>
+    <message>
+        <source>Half a year of City Partnership Program events with delegations, venues and partner cities, to explore and change freely.</source>
+        <translation>代表団・会場・連携都市を含む半年分の都市パートナーシップ・プログラムのイベント。自由に見て、変更できます。</translation>
+    </message>
+    <message>
+        <source>Import a program file</source>
+        <translation>プログラムファイルを読み込む</translation>
+    </message>
+    <message>
+        <source>Open a CPP Scheduler program file (.json) exported from another computer.</source>
+        <translation>別のコンピューターから書き出した CPP Scheduler のプログラムファイル（.json）を開きます。</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>空のカレンダーで始める</translation>
+    </message>
+    <message>
+        <source>Plan from a blank calendar; the reference data is already there.</source>
+        <translation>空のカレンダーから計画します。参照データは登録済みです。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowEditing</name>
+    <message>
+        <source>Cannot open the editor</source>
+        <translation>編集画面を開けません</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>保存できません</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>削除できません</translation>
+    </message>
+    <message>
+        <source>Cannot cancel the meeting</source>
+        <translation>会合を中止できません</translation>
+    </message>
+    <message>
+        <source>Not a series</source>
+        <translation>繰り返しのイベントではありません</translation>
+    </message>
+    <message>
+        <source>Cannot move the event</source>
+        <translation>イベントを移動できません</translation>
+    </message>
+    <message>
+        <source>Cannot refresh the calendar</source>
+        <translation>カレンダーを更新できません</translation>
+    </message>
+</context>
+<context>
+    <name>ZonePicker</name>
+    <message>
+        <source>Type to search: Tokyo, Lima, Kathmandu…</source>
+        <translation>入力して検索: Tokyo, Lima, Kathmandu…</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneSelector</name>
+    <message>
+        <source>Show times in another zone: pick one or type a city or zone</source>
+        <translation>別のタイムゾーンで時刻を表示: 選ぶか、都市名・タイムゾーンを入力</translation>
+    </message>
+    <message>
+        <source>Show times in</source>
+        <translation>表示するタイムゾーン</translation>
+    </message>
+    <message>
+        <source>Type a city or zone…</source>
+        <translation>都市名・タイムゾーンを入力…</translation>
+    </message>
+    <message>
+        <source>Times in {zone}</source>
+        <translation>{zone} の時刻で表示</translation>
+    </message>
+</context>
+</TS>

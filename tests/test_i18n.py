@@ -1,0 +1,170 @@
+"""The core's messages in the chosen language, from catalogues kept up to date."""
+
+from __future__ import annotations
+
+import importlib.util
+import string
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from cpp_scheduler import i18n
+from cpp_scheduler.model import validation
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _build_translations() -> ModuleType:
+    path = ROOT / "tools" / "build_translations.py"
+    spec = importlib.util.spec_from_file_location("build_translations", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build_translations = _build_translations()
+
+
+@pytest.fixture
+def japanese() -> Iterator[None]:
+    i18n.use_language(i18n.JAPANESE)
+    yield
+    i18n.use_language(i18n.ENGLISH)
+
+
+def test_compiled_catalogues_match_their_sources() -> None:
+    assert not build_translations.stale(), (
+        f"compiled translations out of date: run '{build_translations.COMMAND}' and commit"
+    )
+
+
+def test_the_catalogue_holds_every_message_the_core_marks() -> None:
+    marked = {message.id for message in build_translations.core_template() if message.id}
+    for language in build_translations.LANGUAGES:
+        catalogue = build_translations.read_catalogue(build_translations.po_path(language))
+        held = {message.id for message in catalogue if message.id}
+        missing = sorted(str(message) for message in marked - held)
+        assert not missing, (
+            f"texts missing from the {language} catalogue: {missing[:5]}; run "
+            f"'{build_translations.COMMAND} --update' and translate them"
+        )
+
+
+def test_the_core_is_gathered_without_the_window() -> None:
+    locations = {
+        path for message in build_translations.core_template() for path, _ in message.locations
+    }
+    assert locations
+    assert not any(path.startswith("cpp_scheduler/gui/") for path in locations)
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({}, "en"),
+        ({"LANGUAGE": "fr:ja:en", "LANG": "en_US.UTF-8"}, "ja"),
+        ({"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, "ja"),
+        ({"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}, "en"),
+        ({"LC_ALL": "", "LANG": "ja_JP.eucJP"}, "ja"),
+    ],
+)
+def test_the_system_language_is_read_as_gettext_reads_it(
+    environment: dict[str, str], expected: str
+) -> None:
+    assert i18n.system_language(environment) == expected
+
+
+def test_an_unknown_language_falls_back_to_the_systems(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    try:
+        assert i18n.use_language("fr") == "ja"
+        assert i18n.use_language(None) == "ja"
+        assert i18n.use_language("en") == "en"
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+
+
+def test_english_is_the_text_as_written() -> None:
+    i18n.use_language(i18n.ENGLISH)
+    problem = validation.zone_problem("zone", None)
+    assert problem is not None
+    assert problem.message == "Choose a time zone."
+
+
+@pytest.mark.usefixtures("japanese")
+def test_a_rule_speaks_japanese_with_its_values_in_place() -> None:
+    problem = validation.email_problem("email", "nobody")
+    assert problem is not None
+    assert "'nobody'" in problem.message
+    assert "メール" in problem.message
+
+
+@pytest.mark.usefixtures("japanese")
+def test_japanese_dates_have_no_era_and_a_japanese_weekday() -> None:
+    assert i18n.day_text(date(2027, 2, 15)) == "2027年2月15日(月)"
+    assert i18n.short_day_text(date(2027, 2, 21)) == "2月21日(日)"
+    assert i18n.day_time_text(datetime(2027, 2, 15, 9, 5)) == "2月15日(月) 09:05"
+
+
+def test_english_dates_read_as_before() -> None:
+    i18n.use_language(i18n.ENGLISH)
+    assert i18n.day_text(date(2027, 2, 15)) == "Mon 15 Feb 2027"
+    assert i18n.day_month_year_text(date(2027, 2, 15)) == "15 Feb 2027"
+
+
+def placeholders(text: str) -> list[str]:
+    """The named fields of a ``str.format`` text, in sorted order, repeats kept."""
+    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+def test_every_message_has_a_japanese_translation_keeping_its_placeholders() -> None:
+    catalogue = build_translations.read_catalogue(build_translations.po_path("ja"))
+    untranslated, changed = [], []
+    for message in catalogue:
+        if not message.id:
+            continue
+        sources = [message.id] if isinstance(message.id, str) else list(message.id)
+        translations = [message.string] if isinstance(message.string, str) else message.string
+        if message.fuzzy or not all(translations):
+            untranslated.append(sources[0])
+            continue
+        for translation in translations:
+            if placeholders(translation) != placeholders(sources[-1]):
+                changed.append(f"{sources[-1]!r} -> {translation!r}")
+    assert not untranslated, f"no Japanese for {len(untranslated)}: {untranslated[:5]}"
+    assert not changed, f"placeholders dropped or changed: {changed[:5]}"
+
+
+@pytest.mark.usefixtures("japanese")
+def test_a_conflict_kind_is_named_in_japanese() -> None:
+    from cpp_scheduler.scheduling.conflicts import ConflictKind
+
+    assert ConflictKind.VENUE_DOUBLE_BOOKED.label == "会場の二重予約"
+
+
+@pytest.mark.usefixtures("japanese")
+def test_a_japanese_week_starts_on_sunday_and_reads_in_japanese() -> None:
+    assert i18n.first_weekday() == 6
+    assert i18n.days_into_week(date(2027, 2, 14)) == 0  # a Sunday
+    assert i18n.weekday_headings()[:2] == ("日", "月")
+    assert i18n.period_text(date(2027, 2, 14), date(2027, 2, 20)) == "2027年2月14日～20日"
+    assert i18n.period_text(date(2027, 2, 28), date(2027, 3, 6)) == "2027年2月28日～3月6日"
+    assert i18n.month_year_text(date(2027, 2, 1)) == "2027年2月"
+
+
+def test_an_english_week_starts_on_monday_as_before() -> None:
+    i18n.use_language(i18n.ENGLISH)
+    assert i18n.days_into_week(date(2027, 2, 15)) == 0  # a Monday
+    assert i18n.weekday_headings()[0] == "MON"
+    assert i18n.period_text(date(2027, 2, 15), date(2027, 2, 21)) == "15–21 February 2027"
+    assert i18n.long_day_text(date(2027, 2, 15)) == "Monday 15 February 2027"
