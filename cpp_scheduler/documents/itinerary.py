@@ -51,7 +51,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.scheduling.attendance import delegation_meetings
 from cpp_scheduler.scheduling.inputs import zone_city
-from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_dates
+from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_dates, all_day_text
 from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
 from cpp_scheduler.store import Database
 
@@ -447,10 +447,8 @@ def _meeting_row(
         what.append(_video_link(meeting, links_shown))
     when = time_span(meeting.start, meeting.end)
     if meeting.last_day is not None:
-        until = (
-            f" to {meeting.last_day:%a %d %b}" if meeting.last_day > meeting.start.date() else ""
-        )
-        when = f'<p style="white-space: nowrap">{escape("All day" + until)}</p>'
+        text = all_day_text(meeting.start.date(), meeting.last_day)
+        when = f'<p style="white-space: nowrap">{escape(text)}</p>'
     return [
         when,
         "<br>".join(what),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, or_, select
@@ -37,6 +37,7 @@ from cpp_scheduler.model import (
     ThematicArea,
 )
 from cpp_scheduler.model.event import event_delegations, event_participants, event_themes
+from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
 from cpp_scheduler.services.snapshot import NotFoundError
 from cpp_scheduler.store import Database
 
@@ -61,6 +62,8 @@ class ProgrammeSession:
     """Its participants with the speaker role."""
     delegations: tuple[str, ...]
     description: str
+    last_day: date | None = None
+    """The last of an all-day session's days (it starts at midnight of its first one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,7 @@ class Programme:
     zone: str
     start: datetime
     end: datetime
+    """An all-day conference's last day at its start (the cover gives days)."""
     place: Place | None
     description: str
     delegations: tuple[str, ...]
@@ -107,6 +111,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
                 Event.end_utc,
                 Event.venue_id,
                 Event.description,
+                Event.all_day,
             ).where(or_(Event.uid == uid_or_id, Event.id == uid_or_id))
         ).first()
         if conference is None:
@@ -119,6 +124,8 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
                 Event.end_utc,
                 Event.venue_id,
                 Event.description,
+                Event.all_day,
+                Event.zone,
             )
             .where(Event.parent_id == conference.id, Event.status != EventStatus.CANCELLED)
             .order_by(Event.start_utc, Event.title)
@@ -163,8 +170,9 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
     sessions = tuple(
         ProgrammeSession(
             title=row.title,
-            start=timezones.to_local(row.start_utc, zone),
+            start=_start(row, zone),
             end=timezones.to_local(row.end_utc, zone),
+            last_day=day_span(row.start_utc, row.end_utc, row.zone)[1] if row.all_day else None,
             room=places[row.venue_id].name if row.venue_id in places else "Online",
             place=places.get(row.venue_id) if row.venue_id else None,
             themes=tuple(themes.get(row.id, ())),
@@ -178,8 +186,8 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
         title=conference.title,
         uid=conference.uid,
         zone=zone,
-        start=timezones.to_local(conference.start_utc, zone),
-        end=timezones.to_local(conference.end_utc, zone),
+        start=_start(conference, zone),
+        end=_end(conference, zone),
         place=places.get(conference.venue_id) if conference.venue_id else None,
         description=conference.description or "",
         delegations=tuple(delegations.get(conference.id, ())),
@@ -187,6 +195,24 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
         sessions=sessions,
         stamp=stamp,
     )
+
+
+def _start(row: Any, zone: str) -> datetime:
+    """When a session starts on the conference's clock; an all-day one at the first
+    midnight of its own dates, first in its day whatever the clocks."""
+    if row.all_day:
+        first, _last = day_span(row.start_utc, row.end_utc, row.zone)
+        return datetime.combine(first, time(), timezones.zone(zone))
+    return timezones.to_local(row.start_utc, zone)
+
+
+def _end(row: Any, zone: str) -> datetime:
+    """When the conference ends on its clock; an all-day one on its last day (the cover
+    gives its days, not the midnight after them)."""
+    if row.all_day:
+        _first, last = day_span(row.start_utc, row.end_utc, row.zone)
+        return datetime.combine(last, time(), timezones.zone(zone))
+    return timezones.to_local(row.end_utc, zone)
 
 
 def _of_sessions(
@@ -285,7 +311,7 @@ def _day(day: ProgrammeDay) -> str:
     room_width = 88 // max(1, len(day.rooms))
     rows = [
         [
-            escape(f"{row.start:%H:%M}"),
+            escape(_row_time(row)),
             *("".join(_cell(item) for item in cell) for cell in row.cells),
         ]
         for row in day.rows
@@ -295,10 +321,24 @@ def _day(day: ProgrammeDay) -> str:
     )
 
 
+def _row_time(row: TimetableRow) -> str:
+    """The row's start time, or "All day" for a row of all-day sessions."""
+    if all(item.last_day is not None for cell in row.cells for item in cell):
+        return "All day"
+    return f"{row.start:%H:%M}"
+
+
+def _hours(item: ProgrammeSession) -> str:
+    """``09:00-10:15``, or ``All day`` (``All day to Mon 08 Mar``) for an all-day session."""
+    if item.last_day is not None:
+        return all_day_text(item.start.date(), item.last_day)
+    return f"{item.start:%H:%M}-{item.end:%H:%M}"
+
+
 def _cell(item: ProgrammeSession) -> str:
     speakers = ", ".join(s.name for s in item.speakers)
     text = f"<b>{escape(item.title)}</b><br>"
-    text += f'<span class="muted">{escape(f"{item.start:%H:%M}-{item.end:%H:%M}")}</span>'
+    text += f'<span class="muted">{escape(_hours(item))}</span>'
     if speakers:
         text += f"<br>{escape(speakers)}"
     return f"<p>{text}</p>"
@@ -306,7 +346,7 @@ def _cell(item: ProgrammeSession) -> str:
 
 def _session(item: ProgrammeSession) -> str:
     facts = [
-        ("When", escape(f"{item.start:%a %d %b %Y %H:%M}-{item.end:%H:%M}")),
+        ("When", escape(f"{item.start:%a %d %b %Y} {_hours(item)}")),
         ("Room", escape(item.room)),
     ]
     if item.themes:

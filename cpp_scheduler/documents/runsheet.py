@@ -10,7 +10,7 @@ conflicts panel (:func:`cpp_scheduler.services.checking.check_program`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -34,6 +34,7 @@ from cpp_scheduler.model import (
     ParticipantRole,
 )
 from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
+from cpp_scheduler.scheduling.localtimes import all_day_dates, all_day_text
 from cpp_scheduler.services.snapshot import load_snapshot
 from cpp_scheduler.store import Database
 
@@ -58,6 +59,8 @@ class RunSheetItem:
     """What each delegation needs (``Nepal: Nepali-English``)."""
     equipment: tuple[str, ...]
     contacts: tuple[str, ...]
+    last_day: date | None
+    """The last of an all-day event's days (it starts at midnight of its first one)."""
     video_link: str
     conflicts: int
     """How many of the day's conflicts concern it."""
@@ -141,13 +144,18 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         if place is not None and place.city_contact:
             contacts.append(f"{place.city_contact} ({place.city})")
         involved = sum(1 for c in conflicts if interval.event_id in c.event_ids)
+        start = timezones.to_local(interval.start, TOKYO)
+        last_day = None
+        if interval.all_day:  # its own dates, on every clock; first in its day
+            first, last_day = all_day_dates(interval)
+            start = datetime.combine(first, time(), timezones.zone(TOKYO))
         items.append(
             RunSheetItem(
                 event_id=interval.event_id,
                 title=interval.title,
                 kind=interval.kind,
                 mode=interval.mode,
-                start=timezones.to_local(interval.start, TOKYO),
+                start=start,
                 end=timezones.to_local(interval.end, TOKYO),
                 place=place,
                 delegations=tuple(delegations),
@@ -160,6 +168,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
                 contacts=tuple(contacts),
                 video_link=detail.video_link or "",
                 conflicts=involved,
+                last_day=last_day,
             )
         )
     items.sort(key=lambda item: (item.start, item.end, item.title))
@@ -230,7 +239,7 @@ def _meetings(sheet: RunSheet) -> str:
         needs.extend(escape(text) for text in item.equipment)
         rows.append(
             [
-                time_span(item.start, item.end),
+                _when(item, sheet.day),
                 "<br>".join(meeting),
                 room,
                 "<br>".join(needs) or escape("-"),
@@ -242,3 +251,11 @@ def _meetings(sheet: RunSheet) -> str:
         rows,
         widths=(12, 34, 17, 20, 17),
     )
+
+
+def _when(item: RunSheetItem, day: date) -> str:
+    """``09:00–10:15``; ``All day`` (``All day to Mon 08 Mar``) for an all-day event."""
+    if item.last_day is None:
+        return time_span(item.start, item.end)
+    text = all_day_text(day, item.last_day)
+    return f'<p style="white-space: nowrap">{escape(text)}</p>'

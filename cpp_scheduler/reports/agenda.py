@@ -5,7 +5,7 @@ The agenda lists what the window's agenda lists: each meeting (a series' occurre
 a conference's sessions, cancelled events marked so; cancelled occurrences of a series
 are not meetings) that overlaps the period, through the same filters as the window's
 sidebar. Its times are given in each zone asked for, as wall-clock times in a column
-named with the zone, and in UTC.
+named with the zone, and in UTC; an all-day meeting's are its dates, marked "All day".
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts, TourFacts
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table, table
+from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
 
 T = ColumnType
 
@@ -55,11 +56,27 @@ def _zone_columns(zones: Sequence[str]) -> list[tuple[str, ColumnType]]:
     return [*columns, ("Start (UTC)", T.DATETIME), ("End (UTC)", T.DATETIME)]
 
 
+def _meeting_cells(meeting: Meeting, zones: Sequence[str]) -> list[Cell]:
+    """The meeting's start and end in each zone and in UTC; an all-day meeting's first and
+    last dates in every column instead, as its dates are the same on every clock."""
+    if meeting.all_day:
+        first, last = day_span(meeting.start_utc, meeting.end_utc, meeting.zone)
+        return [first, last] * (len(zones) + 1)
+    return _zone_cells(meeting.start_utc, meeting.end_utc, zones)
+
+
 def _zone_cells(start: datetime, end: datetime, zones: Sequence[str]) -> list[Cell]:
     cells: list[Cell] = []
     for zone in zones:
         cells += [_wall(start, zone), _wall(end, zone)]
     return [*cells, _wall(start, "UTC"), _wall(end, "UTC")]
+
+
+def _all_day_cell(meeting: Meeting) -> str:
+    """``All day`` (or ``All day to Mon 08 Mar``) beside an all-day meeting's dates."""
+    if not meeting.all_day:
+        return ""
+    return all_day_text(*day_span(meeting.start_utc, meeting.end_utc, meeting.zone))
 
 
 def agenda_table(
@@ -100,7 +117,8 @@ def agenda_table(
                 city.name if city else "",
                 ", ".join(themes),
                 _delegation_names(meeting, facts),
-                *_zone_cells(meeting.start_utc, meeting.end_utc, zones),
+                *_meeting_cells(meeting, zones),
+                _all_day_cell(meeting),
                 round(meeting.hours, 2),
             )
         )
@@ -115,6 +133,7 @@ def agenda_table(
         ("Themes", T.TEXT),
         ("Delegations", T.TEXT),
         *_zone_columns(zones),
+        ("All day", T.TEXT),
         ("Hours", T.HOURS),
     ]
     return table("Agenda", columns, rows)
@@ -211,7 +230,7 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
                 tour_day.day,
                 tour_day.title,
                 "Cancelled activity" if meeting.cancelled else "Activity",
-                *_zone_cells(meeting.start_utc, meeting.end_utc, [zone]),
+                *_meeting_cells(meeting, [zone]),
                 meeting.title,
                 where,
                 venue.name_ja if venue else "",

@@ -38,6 +38,8 @@ class Meeting:
     recurrence_id: datetime | None = None
     cancelled: bool = False
     tour_day_id: str | None = None
+    all_day: bool = False
+    """Whole days of ``zone`` from the start to the end: dates, never hours."""
 
     @property
     def hours(self) -> float:

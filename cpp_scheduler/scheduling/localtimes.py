@@ -270,9 +270,21 @@ def describe_days(start: datetime, end: datetime, zone_name: str) -> str:
 
 def all_day_dates(interval: Interval) -> tuple[date, date]:
     """The first and last day of an all-day event, in its own zone."""
-    first = timezones.to_local(interval.start, interval.zone).date()
-    last = (timezones.to_local(interval.end, interval.zone) - timedelta(microseconds=1)).date()
+    return day_span(interval.start, interval.end, interval.zone)
+
+
+def day_span(start: datetime, end: datetime, zone_name: str) -> tuple[date, date]:
+    """The first and last day of whole days of ``zone_name`` from ``start`` to ``end``
+    (the midnight after the last day): an all-day event's dates from its instants."""
+    first = timezones.to_local(start, zone_name).date()
+    last = (timezones.to_local(end, zone_name) - timedelta(microseconds=1)).date()
     return first, last
+
+
+def all_day_text(first: date, last: date) -> str:
+    """``All day``, ``All day to Mon 08 Mar``: what a printed or exported line says in
+    place of the times of an all-day event listed on its first day."""
+    return "All day" + (f" to {last:%a %d %b}" if last > first else "")
 
 
 def all_day_holiday_warnings(

@@ -219,6 +219,7 @@ def _read(session: Session) -> ProgramFacts:
             Event.parent_id,
             Event.recurrence_rule,
             Event.tour_day_id,
+            Event.all_day,
         )
     ):
         city_id = row.city_id
@@ -242,6 +243,7 @@ def _read(session: Session) -> ProgramFacts:
             product_links.get(row.id, nothing),
             cancelled=row.status is EventStatus.CANCELLED,
             tour_day_id=row.tour_day_id,
+            all_day=row.all_day,
         )
         if not row.recurrence_rule:
             meetings.append(meeting)

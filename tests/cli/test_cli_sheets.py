@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime
+import shutil
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from cpp_scheduler.cli import main
+from cpp_scheduler.model import Event
+from cpp_scheduler.store import open_database
 
 TOUR = "Peru study tour: compact, resilient and smart cities"
 
@@ -167,3 +170,59 @@ def test_export_ics_still_works(
     status, _out, _err = run(capsys, demo_sqlite_path, "export", "ics", "--all", "-o", str(target))
     assert status == 0
     assert target.read_text("utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_an_all_day_event_has_dates_and_an_all_day_mark_not_midnights(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "program.sqlite"
+    shutil.copyfile(demo_sqlite_path, db)
+    database = open_database(db)
+    with database.transaction() as session:
+        closure = Event(title="Office closed", zone="Asia/Tokyo")
+        closure.set_dates(date(2027, 2, 11), date(2027, 2, 12))
+        session.add(closure)
+    database.close()
+    span = ("--zone", "Asia/Tokyo", "--zone", "America/Lima", "--from", "2027-02-10")
+    status, out, _err = run(
+        capsys,
+        db,
+        "export",
+        "xlsx",
+        "agenda",
+        *span,
+        "--to",
+        "2027-02-13",
+        "-o",
+        str(tmp_path / "a.xlsx"),
+    )
+    assert status == 0, out
+    sheet = load_workbook(tmp_path / "a.xlsx")["Agenda"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[15:] == ["All day", "Hours"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    closed = next(row for row in rows if row[0] == "Office closed")
+    # The same dates on every clock, as dates (Excel shows no midnight), and the mark.
+    assert closed[9:15] == (datetime(2027, 2, 11), datetime(2027, 2, 12)) * 3
+    assert sheet.cell(rows.index(closed) + 2, 10).number_format == "yyyy-mm-dd"
+    assert closed[15] == "All day to Fri 12 Feb"
+    assert all(row[15] is None for row in rows if row is not closed)
+    status, out, _err = run(
+        capsys,
+        db,
+        "export",
+        "csv",
+        "agenda",
+        *span,
+        "--to",
+        "2027-02-13",
+        "-o",
+        str(tmp_path / "a.csv"),
+    )
+    assert status == 0, out
+    with (tmp_path / "a.csv").open(encoding="utf-8-sig", newline="") as stream:
+        lines = list(csv.DictReader(stream))
+    row = next(line for line in lines if line["Title"] == "Office closed")
+    assert row["Start (America/Lima)"] == "2027-02-11"
+    assert row["End (UTC)"] == "2027-02-12"
+    assert row["All day"] == "All day to Fri 12 Feb"

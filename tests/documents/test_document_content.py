@@ -264,3 +264,40 @@ def test_the_itinerary_prints_in_japanese_with_its_titles_as_written(demo: Datab
     assert "日本での連絡先" in page
     assert "Site visit: Minato Mirai 21" in page  # the coordinators' titles as written
     assert "Itinerary" not in page
+
+
+def page_text(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_an_all_day_session_is_printed_in_the_programme_as_all_day(own_demo: Database) -> None:
+    with own_demo.transaction() as session:
+        conference = session.scalars(select(Event).where(Event.title == CONFERENCE)).one()
+        visit = Event(title="Site visit to Kobe", zone="Asia/Tokyo", parent=conference)
+        visit.set_dates(date(2027, 2, 16), date(2027, 2, 17))
+        session.add(visit)
+    programme = read_programme(own_demo, conference_uid(own_demo))
+    tuesday = next(day for day in programme.days if day.day == date(2027, 2, 16))
+    first = tuesday.rows[0]
+    assert [item.title for cell in first.cells for item in cell] == ["Site visit to Kobe"]
+    text = page_text(programme_document(programme).html())
+    assert "All day to Wed 17 Feb" in text
+    assert "Tue 16 Feb 2027 All day to Wed 17 Feb" in text
+    assert "00:00" not in text
+
+
+def test_an_all_day_event_is_on_the_run_sheet_as_all_day(own_demo: Database) -> None:
+    with own_demo.transaction() as session:
+        peru = session.scalars(select(Delegation).where(Delegation.name == PERU)).one()
+        arrival = Event(title="Arrival in Tokyo", zone="Asia/Tokyo", delegations=[peru])
+        arrival.set_dates(date(2027, 2, 15), date(2027, 2, 16))
+        session.add(arrival)
+    sheet = read_run_sheet(own_demo, date(2027, 2, 15))
+    assert sheet.items[0].title == "Arrival in Tokyo"
+    assert sheet.items[0].last_day == date(2027, 2, 16)
+    text = page_text(run_sheet_document(sheet).html())
+    assert "All day to Tue 16 Feb" in text
+    assert "00:00" not in text
+    tuesday = page_text(run_sheet_document(read_run_sheet(own_demo, date(2027, 2, 16))).html())
+    assert "All day " in tuesday
+    assert "All day to" not in tuesday
