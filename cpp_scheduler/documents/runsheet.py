@@ -257,5 +257,4 @@ def _when(item: RunSheetItem, day: date) -> str:
     """``09:00–10:15``; ``All day`` (``All day to Mon 08 Mar``) for an all-day event."""
     if item.last_day is None:
         return time_span(item.start, item.end)
-    text = all_day_text(day, item.last_day)
-    return f'<p style="white-space: nowrap">{escape(text)}</p>'
+    return f"<p>{escape(all_day_text(day, item.last_day))}</p>"  # wraps in the narrow column
