@@ -73,6 +73,7 @@ def test_the_delegation_dialog_shows_a_meeting_answered_alone(
     dialog = DelegationDialog(database, program.santiago.id)
     qtbot.addWidget(dialog)
     rows = dialog.answers.shown_rows()
-    assert ["Sofía Muñoz", program.series.title, "Wed 20 May 2026 09:00", "tentative"] in rows
-    assert ["Sofía Muñoz", program.series.title, "every meeting", "no answer yet"] in rows
+    series = program.series.title
+    assert ["Sofía Muñoz", f"{series} (Wed 20 May 2026 09:00)", "tentative"] in rows
+    assert ["Sofía Muñoz", series, "no answer yet"] in rows
     assert "1 tentative" in dialog.answers.counts.text()

@@ -71,16 +71,23 @@ class AnswersView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.table)
         self.show_answers([])
         self.counts.setText(translate("AnswersView", "Reading the answers…"))
 
     def headers(self) -> list[str]:
-        titles = [translate("AnswersView", "Person")]
         if self._with_events:
-            titles.append(translate("AnswersView", "Event"))
-        titles += [translate("AnswersView", "Meeting (Tokyo)"), translate("AnswersView", "Answer")]
-        return titles
+            return [
+                translate("AnswersView", "Person"),
+                translate("AnswersView", "Event"),
+                translate("AnswersView", "Answer"),
+            ]
+        return [
+            translate("AnswersView", "Person"),
+            translate("AnswersView", "Meeting (Tokyo)"),
+            translate("AnswersView", "Answer"),
+        ]
 
     def show_answers(self, rows: Sequence[Attendance]) -> None:
         """Show ``rows`` (as :func:`replies.invited_answers` gives them)."""
@@ -92,18 +99,26 @@ class AnswersView(QWidget):
                 if row.meeting is not None
                 else translate("AnswersView", "every meeting")
             )
-            cells = [row.participant]
             if self._with_events:
-                cells.append(row.title)
-            cells += [meeting, answer_label(row.answer)]
+                # Room is short beside the members: the meeting goes with the title.
+                shown = row.title if row.meeting is None else f"{row.title} ({meeting})"
+                cells = [row.participant, shown, answer_label(row.answer)]
+            else:
+                cells = [row.participant, meeting, answer_label(row.answer)]
             items = [QStandardItem(text) for text in cells]
             items[0].setToolTip(row.email)
+            if self._with_events:
+                items[1].setToolTip(cells[1])
             for item in items:
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.model.appendRow(items)
         header = self.table.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        if self._with_events:  # a long title gives way, elided, to the answer beside it
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            header.setStretchLastSection(False)
+        else:
+            header.setStretchLastSection(True)
         self.counts.setText(counts_line(rows))
 
     def shown_rows(self) -> list[list[str]]:
