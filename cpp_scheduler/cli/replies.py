@@ -45,6 +45,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     which = shown.add_mutually_exclusive_group()
     which.add_argument("--event", metavar="UID", help="one event")
     which.add_argument("--delegation", metavar="NAME", help="one delegation's members")
+    shown.add_argument(
+        "--invited",
+        action="store_true",
+        help="every invited person, 'no answer' for those who have not replied",
+    )
     shown.add_argument("--json", action="store_true", help="print JSON")
     shown.set_defaults(run=run_list)
 
@@ -75,7 +80,12 @@ def run_import(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     database = open_database(args.db)
     try:
-        rows = replies.attendance(database, event_uid=args.event, delegation=args.delegation)
+        if args.invited:
+            rows = replies.invited_answers(
+                database, event_uid=args.event, delegation=args.delegation
+            )
+        else:
+            rows = replies.attendance(database, event_uid=args.event, delegation=args.delegation)
     finally:
         database.close()
     if args.json:

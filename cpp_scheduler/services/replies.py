@@ -286,3 +286,80 @@ def attendance(
         )
     ]
     return found
+
+
+# -- every invited person's answer ---------------------------------------------------
+
+NO_ANSWER = "no answer"
+"""What an invited person who has not replied (to this event or meeting) shows."""
+
+ANSWER_ORDER = ("accepted", "tentative", "declined", NO_ANSWER)
+
+
+def invited_answers(
+    database: Database,
+    *,
+    event_id: str | None = None,
+    event_uid: str | None = None,
+    delegation: str | None = None,
+) -> list[Attendance]:
+    """Each person an event invites with their answer, ``no answer`` when they have none
+    yet: one row per person for the whole event, and one more for each meeting of a
+    series they answered on its own. For a delegation, its members on every event that
+    invites them. What the event dialog, the delegation dialog and ``replies list
+    --invited`` show."""
+    with database.session() as session:
+        events = select(Event.id, Event.title, Event.uid, Event.start_utc)
+        if event_id is not None:
+            events = events.where(Event.id == event_id)
+        if event_uid is not None:
+            events = events.where(Event.uid == event_uid)
+        listed = {row[0]: row for row in session.execute(events)}
+        chosen = list(listed) if event_id is not None or event_uid is not None else None
+        invited = recipients_by_event(session, chosen)
+        people_query = select(
+            Participant.id, Participant.name, Participant.email, Delegation.name
+        ).outerjoin(Delegation, Delegation.id == Participant.delegation_id)
+        if delegation is not None:
+            people_query = people_query.where(Delegation.name == delegation)
+        people = {row[0]: row for row in session.execute(people_query)}
+        replies_query = select(
+            Reply.event_id, Reply.participant_id, Reply.recurrence_id, Reply.answer
+        )
+        if chosen is not None:
+            replies_query = replies_query.where(Reply.event_id.in_(chosen))
+        answers = list(session.execute(replies_query))
+    whole: dict[tuple[str, str], str] = {}
+    meetings: list[tuple[str, str, datetime, str]] = []
+    for event, person, meeting, answer in answers:
+        if meeting is None:
+            whole[(event, person)] = ANSWERS[answer]
+        else:
+            meetings.append((event, person, meeting, ANSWERS[answer]))
+            invited.setdefault(event, set()).add(person)
+    for event, person in whole:
+        invited.setdefault(event, set()).add(person)
+    rows: list[tuple[tuple[object, ...], Attendance]] = []
+
+    def add(event: str, person: str, meeting: datetime | None, answer: str) -> None:
+        if event not in listed or person not in people:
+            return
+        _, title, uid, start = listed[event]
+        _, name, address, group = people[person]
+        key = (start, uid, meeting or start, name.casefold(), address)
+        rows.append((key, Attendance(name, address, group or "", title, uid, meeting, answer)))
+
+    for event, persons in invited.items():
+        for person in persons:
+            add(event, person, None, whole.get((event, person), NO_ANSWER))
+    for event, person, meeting, answer in meetings:
+        add(event, person, meeting, answer)
+    return [row for _, row in sorted(rows, key=lambda item: item[0])]
+
+
+def answer_counts(rows: Iterable[Attendance]) -> dict[str, int]:
+    """How many rows give each answer, in the order answers are shown (none left out)."""
+    counts = dict.fromkeys(ANSWER_ORDER, 0)
+    for row in rows:
+        counts[row.answer] += 1
+    return counts

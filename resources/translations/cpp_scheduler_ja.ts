@@ -245,6 +245,69 @@
     </message>
 </context>
 <context>
+    <name>AnswersView</name>
+    <message>
+        <source>accepted</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>仮承諾</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>欠席</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>Nobody is invited yet.</source>
+        <translation>まだ誰も招待されていません。</translation>
+    </message>
+    <message>
+        <source>{count} accepted</source>
+        <translation>出席 {count}</translation>
+    </message>
+    <message>
+        <source>{count} tentative</source>
+        <translation>仮承諾 {count}</translation>
+    </message>
+    <message>
+        <source>{count} declined</source>
+        <translation>欠席 {count}</translation>
+    </message>
+    <message>
+        <source>{count} no answer</source>
+        <translation>未回答 {count}</translation>
+    </message>
+    <message>
+        <source>Reading the answers…</source>
+        <translation>回答を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Meeting (Tokyo)</source>
+        <translation>会合（東京時間）</translation>
+    </message>
+    <message>
+        <source>every meeting</source>
+        <translation>すべての会合</translation>
+    </message>
+</context>
+<context>
     <name>CalendarFiles</name>
     <message>
         <source>No reminder</source>
@@ -454,6 +517,10 @@
     <message>
         <source>Known</source>
         <translation>日付あり</translation>
+    </message>
+    <message>
+        <source>Answers to invitations:</source>
+        <translation>招待への回答:</translation>
     </message>
     <message>
         <source>&amp;Members ({count})</source>
@@ -692,6 +759,10 @@
     <message>
         <source>Search themes…</source>
         <translation>テーマを検索…</translation>
+    </message>
+    <message>
+        <source>Answers to the invitation:</source>
+        <translation>招待への回答:</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytz
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs.base import (
@@ -20,6 +20,7 @@ from cpp_scheduler.gui.dialogs.base import (
 )
 from cpp_scheduler.gui.forms.ui_delegation_dialog import Ui_DelegationDialog
 from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.widgets.answers_view import AnswersView
 from cpp_scheduler.model import Delegation, Problem
 from cpp_scheduler.model.people import (
     DEFAULT_ACCEPTABLE_END,
@@ -27,7 +28,7 @@ from cpp_scheduler.model.people import (
     DEFAULT_WORK_END,
     DEFAULT_WORK_START,
 )
-from cpp_scheduler.services import choices
+from cpp_scheduler.services import choices, replies
 from cpp_scheduler.services.database import Database
 
 
@@ -64,6 +65,15 @@ class DelegationDialog(RecordDialog):
         ui.arrival.setCheckText(translate("DelegationDialog", "Known"))
         ui.departure.setCheckText(translate("DelegationDialog", "Known"))
         self._taken_names: set[str] = set()
+        # The members' answers to the invitations of their events, read-only.
+        self.answers = AnswersView(ui.membersBox, with_events=True)
+        self.answersLabel = QLabel(
+            translate("DelegationDialog", "Answers to invitations:"), ui.membersBox
+        )
+        ui.membersLayout.addWidget(self.answersLabel)
+        ui.membersLayout.addWidget(self.answers)
+        self.answersLabel.setVisible(record_id is not None)
+        self.answers.setVisible(record_id is not None)
 
         stored = self._load(database, record_id)
         self._fill(stored)
@@ -99,6 +109,10 @@ class DelegationDialog(RecordDialog):
         stored = self._stored_values(record_id)
         members = choices.delegation_members(database, record_id) if record_id else []
         self._show_members([(member.name, member.detail) for member in members])
+        name = stored.get("name") if record_id else None
+        self.answers.show_answers(
+            replies.invited_answers(database, delegation=name) if name else []
+        )
         return stored
 
     def _show_members(self, members: list[tuple[str, str]]) -> None:

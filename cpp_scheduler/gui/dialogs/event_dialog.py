@@ -14,7 +14,7 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimer, QTimeZone
-from PySide6.QtWidgets import QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QLabel, QWidget
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs.base import (
@@ -31,11 +31,12 @@ from cpp_scheduler.gui.dialogs.base import (
 from cpp_scheduler.gui.forms.ui_event_dialog import Ui_EventDialog
 from cpp_scheduler.gui.qtvalues import python_date, python_time
 from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.widgets.answers_view import AnswersView
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
-from cpp_scheduler.services import choices
+from cpp_scheduler.services import choices, replies
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.draft_times import (
     DraftMeeting,
@@ -44,6 +45,7 @@ from cpp_scheduler.services.draft_times import (
     read_attendees,
     usual_mode,
 )
+from cpp_scheduler.services.replies import Attendance
 from cpp_scheduler.services.rows import Choice
 
 if TYPE_CHECKING:
@@ -73,6 +75,8 @@ class EventLists:
     organisers: list[tuple[str, str]]
     conferences: list[tuple[str, str]]
     themes: list[Choice]
+    answers: list[Attendance]
+    """Each invited person's answer to the stored event (none for a new one)."""
 
 
 def read_event_lists(database: Database, event_id: str | None, year: int) -> EventLists:
@@ -93,6 +97,7 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
         organisers=named(person.organiser for person in people),
         conferences=named(choices.conference_choices(database, event_id)),
         themes=choices.theme_choices(database),
+        answers=replies.invited_answers(database, event_id=event_id) if event_id else [],
     )
 
 
@@ -235,6 +240,15 @@ class EventDialog(RecordDialog):
             translate("EventDialog", "Search people by name, organisation, delegation…")
         )
         ui.themes.setPlaceholderText(translate("EventDialog", "Search themes…"))
+        # Who has answered the invitation: read with the lists, shown read-only.
+        self.answersLabel = QLabel(translate("EventDialog", "Answers to the invitation:"))
+        self.answers = AnswersView(ui.attendeesTab)
+        ui.attendeesGrid.addWidget(self.answersLabel, 2, 0, 1, 2)
+        ui.attendeesGrid.addWidget(self.answers, 3, 0, 1, 2)
+        ui.attendeesGrid.setRowStretch(1, 3)
+        ui.attendeesGrid.setRowStretch(3, 2)
+        self.answersLabel.setVisible(event_id is not None)
+        self.answers.setVisible(event_id is not None)
         self._attendees: dict[str, Attendee] = {}
         self._length = DEFAULT_LENGTH
         self._draft: DraftMeeting | None = None
@@ -325,6 +339,7 @@ class EventDialog(RecordDialog):
         ui.organiser.setChoices(lists.organisers)
         ui.parent.setChoices(lists.conferences)
         ui.themes.setChoices(lists.themes)
+        self.answers.show_answers(lists.answers)
         if self._validator is not None:  # the lists came after the record was shown
             pickers = (
                 ui.venue,

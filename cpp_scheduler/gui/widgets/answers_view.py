@@ -1,0 +1,129 @@
+"""Who has answered an invitation and how, read-only: a line of counts and a table of
+each invited person's answer (to the whole event, or to one meeting of a series).
+
+The event dialog shows one event's; the delegation dialog its members' on all their
+events. The rows are those of ``cpp-scheduler replies list --invited``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.services.replies import NO_ANSWER, Attendance, answer_counts
+
+
+def answer_label(answer: str) -> str:
+    """An answer as the window words it."""
+    labels = {
+        "accepted": translate("AnswersView", "accepted"),
+        "tentative": translate("AnswersView", "tentative"),
+        "declined": translate("AnswersView", "declined"),
+        NO_ANSWER: translate("AnswersView", "no answer yet"),
+    }
+    return labels[answer]
+
+
+def counts_line(rows: Sequence[Attendance]) -> str:
+    """ "3 accepted, 1 declined, 2 no answer": the answers given, none of them zero."""
+    if not rows:
+        return translate("AnswersView", "Nobody is invited yet.")
+    words = {
+        "accepted": translate("AnswersView", "{count} accepted"),
+        "tentative": translate("AnswersView", "{count} tentative"),
+        "declined": translate("AnswersView", "{count} declined"),
+        NO_ANSWER: translate("AnswersView", "{count} no answer"),
+    }
+    return ", ".join(
+        words[answer].format(count=count) for answer, count in answer_counts(rows).items() if count
+    )
+
+
+class AnswersView(QWidget):
+    """The counts above a table of person, (event,) meeting and answer."""
+
+    def __init__(self, parent: QWidget | None = None, *, with_events: bool = False) -> None:
+        super().__init__(parent)
+        self._with_events = with_events
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.counts = QLabel(translate("AnswersView", "Reading the answers…"), self)
+        self.counts.setObjectName("answerCounts")
+        self.counts.setWordWrap(True)
+        layout.addWidget(self.counts)
+        self.model = QStandardItemModel(self)
+        self.table = QTreeView(self)
+        self.table.setObjectName("answers")
+        self.table.setModel(self.model)
+        self.table.setRootIsDecorated(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.table)
+        self.show_answers([])
+        self.counts.setText(translate("AnswersView", "Reading the answers…"))
+
+    def headers(self) -> list[str]:
+        if self._with_events:
+            return [
+                translate("AnswersView", "Person"),
+                translate("AnswersView", "Event"),
+                translate("AnswersView", "Answer"),
+            ]
+        return [
+            translate("AnswersView", "Person"),
+            translate("AnswersView", "Meeting (Tokyo)"),
+            translate("AnswersView", "Answer"),
+        ]
+
+    def show_answers(self, rows: Sequence[Attendance]) -> None:
+        """Show ``rows`` (as :func:`replies.invited_answers` gives them)."""
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels(self.headers())
+        for row in rows:
+            meeting = (
+                f"{timezones.to_local(row.meeting, timezones.TOKYO):%a %d %b %Y %H:%M}"
+                if row.meeting is not None
+                else translate("AnswersView", "every meeting")
+            )
+            if self._with_events:
+                # Room is short beside the members: the meeting goes with the title.
+                shown = row.title if row.meeting is None else f"{row.title} ({meeting})"
+                cells = [row.participant, shown, answer_label(row.answer)]
+            else:
+                cells = [row.participant, meeting, answer_label(row.answer)]
+            items = [QStandardItem(text) for text in cells]
+            items[0].setToolTip(row.email)
+            if self._with_events:
+                items[1].setToolTip(cells[1])
+            for item in items:
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.model.appendRow(items)
+        header = self.table.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if self._with_events:  # a long title gives way, elided, to the answer beside it
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            header.setStretchLastSection(False)
+        else:
+            header.setStretchLastSection(True)
+        self.counts.setText(counts_line(rows))
+
+    def shown_rows(self) -> list[list[str]]:
+        """The table's text, row by row, as the user reads it."""
+        return [
+            [self.model.item(row, column).text() for column in range(self.model.columnCount())]
+            for row in range(self.model.rowCount())
+        ]

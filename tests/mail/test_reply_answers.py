@@ -1,0 +1,80 @@
+"""Who has answered what, as the event dialog and the delegation dialog show it: every
+invited person with their answer or "no answer yet", the counts above, and a meeting of
+a series answered on its own as a row of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import icalendar
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.dialogs.delegation_dialog import DelegationDialog
+from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.services import replies
+from cpp_scheduler.services.calendar_export import EventScope
+from cpp_scheduler.store import Database
+from tests.ical.program import Program, local
+from tests.mail.helpers import read_calendar, reply_calendar, send
+from tests.mail.smtpserver import Server
+
+
+@pytest.fixture
+def answered(database: Database, program: Program, plain_server: Server, tmp_path: Path) -> Program:
+    """Ana accepted the workshop, Maya declined it; the others have not answered."""
+    send(database, EventScope(program.workshop.uid), plain_server)
+    invitation: icalendar.Calendar = read_calendar(plain_server.mailbox.messages[0])
+    (tmp_path / "ana.ics").write_bytes(reply_calendar(invitation, program.ana.email, "ACCEPTED"))
+    (tmp_path / "maya.ics").write_bytes(reply_calendar(invitation, program.maya.email, "DECLINED"))
+    assert replies.import_replies(database, [tmp_path]).refused == []
+    return program
+
+
+def test_every_invited_person_has_an_answer_or_none_yet(
+    database: Database, answered: Program
+) -> None:
+    rows = replies.invited_answers(database, event_uid=answered.workshop.uid)
+    answers = {row.participant: row.answer for row in rows}
+    assert answers.pop("Ana Quispe") == "accepted"
+    assert answers.pop("Maya Shrestha") == "declined"
+    assert answers
+    assert set(answers.values()) == {"no answer"}
+    assert len(rows) == len({row.email for row in rows})  # one row each, nobody twice
+    assert replies.answer_counts(rows)["accepted"] == 1
+
+
+def test_the_event_dialog_shows_who_answered_what(
+    qtbot: QtBot, database: Database, answered: Program
+) -> None:
+    tasks = TaskManager()
+    dialog = EventDialog(database, answered.workshop.id, tasks=tasks)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    shown = {row[0]: row[-1] for row in dialog.answers.shown_rows()}
+    assert shown["Ana Quispe"] == "accepted"
+    assert shown["Maya Shrestha"] == "declined"
+    waiting = [name for name, answer in shown.items() if answer == "no answer yet"]
+    assert waiting
+    assert dialog.answers.counts.text() == (f"1 accepted, 1 declined, {len(waiting)} no answer")
+
+
+def test_the_delegation_dialog_shows_a_meeting_answered_alone(
+    qtbot: QtBot, database: Database, program: Program, plain_server: Server, tmp_path: Path
+) -> None:
+    send(database, EventScope(program.series.uid), plain_server)
+    invitation = read_calendar(plain_server.mailbox.messages[0])
+    may = local("Asia/Tokyo", 2026, 5, 20, 9, 0)
+    path = tmp_path / "sofia.ics"
+    path.write_bytes(
+        reply_calendar(invitation, program.sofia.email, "TENTATIVE", recurrence_id=may)
+    )
+    assert replies.import_replies(database, [path]).refused == []
+    dialog = DelegationDialog(database, program.santiago.id)
+    qtbot.addWidget(dialog)
+    rows = dialog.answers.shown_rows()
+    series = program.series.title
+    assert ["Sofía Muñoz", f"{series} (Wed 20 May 2026 09:00)", "tentative"] in rows
+    assert ["Sofía Muñoz", series, "no answer yet"] in rows
+    assert "1 tentative" in dialog.answers.counts.text()

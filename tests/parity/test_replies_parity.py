@@ -1,0 +1,51 @@
+"""The answers the event dialog lists and ``cpp-scheduler replies list --event UID
+--invited --json`` are the same, person for person."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.cli import main
+from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.widgets.answers_view import answer_label
+from cpp_scheduler.services import replies
+from cpp_scheduler.services.calendar_export import EventScope
+from cpp_scheduler.store import Database
+from tests.ical.program import Program
+from tests.mail.conftest import plain_server, program  # noqa: F401  (fixtures)
+from tests.mail.helpers import read_calendar, reply_calendar, send
+from tests.mail.smtpserver import Server
+
+
+def test_the_event_dialog_and_the_command_give_the_same_answers(
+    qtbot: QtBot,
+    database_url: str,
+    database: Database,
+    program: Program,  # noqa: F811
+    plain_server: Server,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    send(database, EventScope(program.workshop.uid), plain_server)
+    invitation = read_calendar(plain_server.mailbox.messages[0])
+    (tmp_path / "ana.ics").write_bytes(reply_calendar(invitation, program.ana.email, "TENTATIVE"))
+    assert replies.import_replies(database, [tmp_path]).refused == []
+    uid = program.workshop.uid
+    assert (
+        main(["--db", database_url, "replies", "list", "--event", uid, "--invited", "--json"]) == 0
+    )
+    command = [
+        (row["participant"], answer_label(row["answer"]))
+        for row in json.loads(capsys.readouterr().out)
+    ]
+    dialog = EventDialog(database, program.workshop.id, tasks=TaskManager())
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    window = [(row[0], row[-1]) for row in dialog.answers.shown_rows()]
+    assert window == command
+    assert ("Ana Quispe", "tentative") in window
