@@ -30,11 +30,11 @@ FIELD, BASE, THEIRS_COLUMN, MINE_COLUMN = range(4)
 
 
 def field_name(key: str) -> str:
-    """``venue`` for ``venue_id``, ``themes`` for ``theme_ids``: a field as a coordinator
-    names it."""
+    """``venue`` for ``venue_id``, ``themes`` for ``theme_ids``, ``start`` for
+    ``start_utc``: a field as a coordinator names it."""
     if key.endswith("_ids"):
         return key.removesuffix("_ids").replace("_", " ") + "s"
-    return key.removesuffix("_id").replace("_", " ")
+    return key.removesuffix("_id").removesuffix("_utc").replace("_", " ")
 
 
 class ConflictsModel(QAbstractTableModel):
@@ -73,7 +73,7 @@ class ConflictsModel(QAbstractTableModel):
         conflict = self.plan.conflicts[index.row()]
         column = index.column()
         texts = (
-            field_name(conflict.key),
+            field_name(conflict.key).capitalize(),
             conflict.shown_base,
             conflict.shown_theirs,
             conflict.shown_mine,

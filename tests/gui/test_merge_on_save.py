@@ -96,7 +96,7 @@ def test_a_field_both_changed_is_chosen_in_the_merge_dialog(
         qtbot.addWidget(merge)
         shown.append(merge)
         row = next(
-            r for r in range(merge.model.rowCount()) if merge.model.index(r, 0).data() == "title"
+            r for r in range(merge.model.rowCount()) if merge.model.index(r, 0).data() == "Title"
         )
         merge.model.setData(
             merge.model.index(row, THEIRS_COLUMN),
@@ -149,7 +149,7 @@ def test_the_merge_dialog_sets_both_versions_side_by_side(
     qtmodeltester.check(merge.model)
 
     cells = [merge.model.index(0, column).data() for column in range(4)]
-    assert cells == ["title", "Kobe DRR workshop", "Kobe resilience day", "Kobe DRR clinic"]
+    assert cells == ["Title", "Kobe DRR workshop", "Kobe resilience day", "Kobe DRR clinic"]
     assert merge.model.headerData(THEIRS_COLUMN, Qt.Orientation.Horizontal) == "Ravi Menon's"
     mine_cell = merge.model.index(0, MINE_COLUMN)
     assert mine_cell.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
