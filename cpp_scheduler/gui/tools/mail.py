@@ -472,7 +472,57 @@ class SendDialog(QDialog):
         super().closeEvent(event)
 
 
-class ChangesDialog(QDialog):
+class ScopedReportDialog(QDialog):
+    """A report of the ledger for the whole program or for one delegation: the scope
+    list (its delegations read off the GUI thread), the report's view, a summary line
+    and the buttons. A subclass builds the view and says how to read and show the report
+    (``refresh``) and what a delegation's scope is (``delegation_scope``)."""
+
+    database: Database
+    tasks: TaskManager
+    scope: QComboBox
+    summary: QLabel
+
+    def lay_out(self, view: QWidget, buttons: tuple[QPushButton, ...]) -> None:
+        """Place the scope, ``view``, the summary and ``buttons`` with Close, then read
+        the delegations the scope list offers."""
+        close = QPushButton("Close", self)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        for button in (*buttons, close):
+            row.addWidget(button)
+        form = QFormLayout()
+        form.addRow("For", self.scope)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(view, 1)
+        layout.addLayout(row)
+        self.resize(1280, 600)
+        close.clicked.connect(self.close)
+        self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: calendar_export.scope_choices(database), self._choices_read
+        )
+
+    def delegation_scope(self, label: str) -> object:
+        """The scope list's data for the delegation named ``label``."""
+        return label
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _choices_read(self, choices: calendar_export.ScopeChoices) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.scope.blockSignals(True)
+        for choice in choices.delegations:
+            self.scope.addItem(f"Delegation: {choice.label}", self.delegation_scope(choice.label))
+        self.scope.blockSignals(False)
+        self.refresh()
+
+
+class ChangesDialog(ScopedReportDialog):
     """What changed since each participant was last sent a message, per participant,
     as ``cpp-scheduler changes`` prints it; "Send updates…" sends exactly that.
 
@@ -506,35 +556,12 @@ class ChangesDialog(QDialog):
         refresh = QPushButton("Refresh", self)
         send = QPushButton("Send updates…", self)
         send.setObjectName("sendUpdatesButton")
-        close = QPushButton("Close", self)
-        row = QHBoxLayout()
-        row.addWidget(self.summary, 1)
-        row.addWidget(refresh)
-        row.addWidget(send)
-        row.addWidget(close)
-        form = QFormLayout()
-        form.addRow("For", self.scope)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(row)
-        self.resize(1280, 600)
         refresh.clicked.connect(self.refresh)
         send.clicked.connect(self.sendRequested)
-        close.clicked.connect(self.close)
-        self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
-        self.tasks.run_in_background(
-            lambda: calendar_export.scope_choices(database), self._choices_read
-        )
+        self.lay_out(self.tree, (refresh, send))
 
-    def _choices_read(self, choices: calendar_export.ScopeChoices) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.scope.blockSignals(True)
-        for choice in choices.delegations:
-            self.scope.addItem(f"Delegation: {choice.label}", DelegationScope(choice.label))
-        self.scope.blockSignals(False)
-        self.refresh()
+    def delegation_scope(self, label: str) -> object:
+        return DelegationScope(label)
 
     def refresh(self) -> None:
         scope = self.scope.currentData()
@@ -571,7 +598,7 @@ class ChangesDialog(QDialog):
 REPLY_COLUMNS = ("Event", "Meeting (Tokyo)", "Participant", "Answer")
 
 
-class RepliesDialog(QDialog):
+class RepliesDialog(ScopedReportDialog):
     """Who answered what, and the import of replies (``.eml`` and ``.ics`` files), as
     ``cpp-scheduler replies list`` and ``replies import`` do.
 
@@ -609,33 +636,8 @@ class RepliesDialog(QDialog):
         self.summary.setWordWrap(True)
         import_button = QPushButton("Import replies…", self)
         import_button.setObjectName("importReplies")
-        close = QPushButton("Close", self)
-        row = QHBoxLayout()
-        row.addWidget(self.summary, 1)
-        row.addWidget(import_button)
-        row.addWidget(close)
-        form = QFormLayout()
-        form.addRow("For", self.scope)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        self.resize(1280, 600)
         import_button.clicked.connect(self._choose_files)
-        close.clicked.connect(self.close)
-        self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
-        self.tasks.run_in_background(
-            lambda: calendar_export.scope_choices(database), self._choices_read
-        )
-
-    def _choices_read(self, choices: calendar_export.ScopeChoices) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.scope.blockSignals(True)
-        for choice in choices.delegations:
-            self.scope.addItem(f"Delegation: {choice.label}", choice.label)
-        self.scope.blockSignals(False)
-        self.refresh()
+        self.lay_out(self.table, (import_button,))
 
     def refresh(self) -> None:
         delegation = self.scope.currentData()
