@@ -302,7 +302,7 @@ class _Writer:
         if organiser is not None:
             component.add("ORGANIZER", organiser)
         if method is not Method.PUBLISH:
-            for person in event.participants:
+            for person in event.invitees:
                 if self.content.audience.allows(person):
                     component.add("ATTENDEE", attendee(person, method))
         if self.options.reminder and method is not Method.CANCEL and not event.is_cancelled:
@@ -567,7 +567,7 @@ class EventRenderings:
         named = (
             ()
             if method is Method.PUBLISH
-            else tuple(p.id for p in event.participants if content.audience.allows(p))
+            else tuple(p.id for p in event.invitees if content.audience.allows(p))
         )
         key = (event.id, method, content.viewer, named)
         rendered = self._rendered.get(key)

@@ -191,6 +191,18 @@ class Event(Record, Base):
     def is_cancelled(self) -> bool:
         return self.status is EventStatus.CANCELLED
 
+    @property
+    def invitees(self) -> list[Participant]:
+        """Everyone the event invites: its participants, then the members of its
+        delegations not already among them. A member invited through the delegation is
+        as much an attendee as one named alone: the calendar names them both, so that a
+        reader's Accept or Decline matches a line of its own."""
+        people = {person.id: person for person in self.participants}
+        for delegation in self.delegations:
+            for member in delegation.members:
+                people.setdefault(member.id, member)
+        return list(people.values())
+
     # -- series -----------------------------------------------------------------------
     @property
     def is_series(self) -> bool:

@@ -44,7 +44,9 @@ def event_loading() -> tuple[Any, ...]:
         selectinload(Event.venue),
         selectinload(Event.city),
         selectinload(Event.themes),
-        selectinload(Event.delegations),
+        selectinload(Event.delegations)
+        .selectinload(Delegation.members)
+        .selectinload(Participant.delegation),
         selectinload(Event.participants).selectinload(Participant.delegation),
         selectinload(Event.organiser),
         selectinload(Event.changes),

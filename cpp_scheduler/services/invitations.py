@@ -117,10 +117,7 @@ def event_choice(database: Database, event_id: str | None) -> tuple[str, str] | 
 def recipients_of(event: Event, only_delegation: str | None = None) -> list[Participant]:
     """Who is invited: the event's participants and its delegations' members, the
     organiser (who sends) left out; with ``only_delegation``, that delegation's alone."""
-    people = {person.id: person for person in event.participants}
-    for delegation in event.delegations:
-        people.update((member.id, member) for member in delegation.members)
-    chosen = [person for person in people.values() if person is not event.organiser]
+    chosen = [person for person in event.invitees if person is not event.organiser]
     if only_delegation is not None:
         chosen = [p for p in chosen if p.delegation and p.delegation.name == only_delegation]
     return sorted(chosen, key=lambda person: person.email)

@@ -376,3 +376,29 @@ def test_an_invitation_is_written_in_the_recipients_language(
     assert "あなたの現地時刻 (Asia/Kathmandu): 2026年6月9日(火) 05:45-08:45 (UTC+05:45)" in text
     assert "東京時間 (Asia/Tokyo): 2026年6月9日(火) 09:00-12:00" in text
     assert "ビデオ会議のリンク: https://meet.example.org/kobe-lima" in text
+
+
+def test_a_member_invited_through_the_delegation_answers_on_a_line_of_their_own(
+    database: Database, program: Program, tmp_path: Path
+) -> None:
+    # Lucía joins the Lima delegation after the workshop was planned: she is invited
+    # through the delegation alone, not named among the workshop's participants.
+    with database.transaction() as session:
+        lima = session.merge(program.lima)
+        session.add(
+            Participant(name="Lucía Torres", email="lucia@vivienda.gob.pe", delegation=lima)
+        )
+    plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    invitations.send_batch(database, plan.to_send, OutboxTransport(tmp_path))
+    by_recipient = {}
+    for path in tmp_path.glob("*.eml"):
+        message = email.message_from_bytes(path.read_bytes(), policy=default)
+        assert isinstance(message, EmailMessage)
+        by_recipient[parseaddr(str(message["To"]))[1]] = message
+    calendar = read_calendar(by_recipient["lucia@vivienda.gob.pe"])
+    (vevent,) = calendar.walk("VEVENT")
+    attendee = vevent["ATTENDEE"]
+    assert not isinstance(attendee, list)  # hers alone: nobody else's address
+    assert str(attendee).removeprefix("mailto:") == "lucia@vivienda.gob.pe"
+    assert attendee.params["RSVP"] == "TRUE"
+    assert attendee.params["CN"] == "Lucía Torres"
