@@ -112,6 +112,14 @@ def record_values(record: Base) -> dict[str, Any]:
 
 
 def _apply(session: Session, record: Base, values: Mapping[str, Any]) -> None:
+    """Set ``values`` on ``record`` as one change: nothing is flushed while the linked
+    records are looked up, so a save of title and themes together raises the version
+    once, not once for the title and again for the themes."""
+    with session.no_autoflush:
+        _apply_values(session, record, values)
+
+
+def _apply_values(session: Session, record: Base, values: Mapping[str, Any]) -> None:
     model_cls = type(record)
     scalars = set(_scalar_keys(model_cls))
     links = _link_relationships(model_cls)
