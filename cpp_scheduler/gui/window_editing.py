@@ -305,6 +305,7 @@ class RecordEditing:
         dialog = self._make_dialog(kind, record_id, parent or self.as_widget)
         if dialog is None:
             return
+        self._tell_of_changes(dialog)
 
         def save(accepted: QDialog) -> None:
             title = accepted.record_title()  # type: ignore[attr-defined]
@@ -334,6 +335,17 @@ class RecordEditing:
                         return  # the colleague saved exactly what this save would have
 
         self._run_dialog(dialog, save)
+
+    def _tell_of_changes(self, dialog: QDialog) -> None:
+        """Let the live refresh tell ``dialog`` when its record is saved elsewhere, so it
+        says so at once and offers the merge (the dialog's own ``note_change`` decides
+        whether a change is its record's); nothing is refreshed under it."""
+        from cpp_scheduler.gui.live import LiveRefresh
+
+        live = self.as_widget.findChild(LiveRefresh)
+        note = getattr(dialog, "note_change", None)
+        if isinstance(live, LiveRefresh) and note is not None:
+            live.recordChanged.connect(note)  # a method of the dialog: gone with it
 
     def _merge(
         self,

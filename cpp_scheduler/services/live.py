@@ -18,6 +18,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import psycopg
 from sqlalchemy import func, select
@@ -52,6 +53,8 @@ class ChangeNotice:
     author: str
     records: tuple[ChangedRecord, ...] = field(default=())
     catch_up: bool = False
+    at: datetime | None = None
+    """When the change was saved (UTC), for an open editor to say so; None if unknown."""
 
 
 def _model_names() -> dict[str, str]:
@@ -73,9 +76,20 @@ def parse_notice(payload: str) -> ChangeNotice:
             ChangedRecord(names.get(str(table), str(table)), str(record_id), int(version))
             for table, record_id, version in data["records"]
         )
-        return ChangeNotice(author, records)
+        return ChangeNotice(author, records, at=_instant(data.get("at")))
     except (ValueError, TypeError, AttributeError):
         return ChangeNotice("someone", catch_up=True)
+
+
+def _instant(text: object) -> datetime | None:
+    """A payload's ISO 8601 instant, in UTC; None when absent or unreadable."""
+    if not isinstance(text, str):
+        return None
+    try:
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return instant.astimezone(UTC) if instant.tzinfo else instant.replace(tzinfo=UTC)
 
 
 def _reason(error: BaseException) -> str:
@@ -179,7 +193,12 @@ class ChangeWatcher:
         with self.database.session() as session:
             rows = session.execute(
                 select(
-                    Change.id, Change.record_table, Change.record_id, Change.version, Change.author
+                    Change.id,
+                    Change.record_table,
+                    Change.record_id,
+                    Change.version,
+                    Change.author,
+                    Change.changed_at,
                 )
                 .where(Change.id > seen)
                 .order_by(Change.id)
@@ -188,10 +207,12 @@ class ChangeWatcher:
             return seen
         names = _model_names()
         by_author: dict[str, list[ChangedRecord]] = {}
-        for _id, table, record_id, version, author in rows:
+        last_at: dict[str, datetime] = {}
+        for _id, table, record_id, version, author, at in rows:
             by_author.setdefault(author, []).append(
                 ChangedRecord(names.get(table, table), record_id, version)
             )
+            last_at[author] = at
         for author, records in by_author.items():
-            self.on_notice(ChangeNotice(author, tuple(records)))
+            self.on_notice(ChangeNotice(author, tuple(records), at=last_at.get(author)))
         return int(rows[-1][0])
