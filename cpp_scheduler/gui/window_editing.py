@@ -250,14 +250,15 @@ class RecordEditing:
         """Apply a drag in a calendar view as one undoable, validated step (for a meeting
         of a series, ``recurrence_id`` names it and only that meeting moves).
 
-        The move carries the event's version as the calendar showed it, so a colleague's
-        change made since is refused instead of being overwritten.
+        The move carries the event's version and times as the calendar showed them, so a
+        colleague's change made since is never overwritten: it merges with the move (their
+        title, my times), and only a colleague who moved it too is asked about.
         """
         from cpp_scheduler.gui.commands import move_event
 
         key = OccurrenceKey(event_id, recurrence_id)
         number = self.events.row_of(key)
-        shown_version = self.events.row_at(number).version if number >= 0 else None
+        row = self.events.row_at(number) if number >= 0 else None
         try:
             command = move_event(
                 self.editor,
@@ -266,7 +267,8 @@ class RecordEditing:
                 end,
                 self.display_zone,
                 recurrence_id,
-                expected_version=shown_version,
+                expected_version=row.version if row is not None else None,
+                shown_times=(row.start_utc, row.end_utc) if row is not None else None,
             )
             self.editor.execute(command)
         except SchedulerError as error:
@@ -311,6 +313,8 @@ class RecordEditing:
             title = accepted.record_title()  # type: ignore[attr-defined]
             values = accepted.values()  # type: ignore[attr-defined]
             version = accepted.stored_version()  # type: ignore[attr-defined]
+            if not values:
+                return  # merged from the dialog's bar, keeping only the colleague's values
             while True:
                 try:
                     self.editor.execute(

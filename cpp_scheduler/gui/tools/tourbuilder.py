@@ -534,6 +534,8 @@ class TourBuilderDialog(QDialog):
                         tours.moved_event_values(event, delta, target),
                         event.title,
                         event.version,
+                        merges=True,
+                        read_values={"start_utc": event.start, "end_utc": event.end},
                     )
                 )
             for leg in card.legs:
@@ -545,15 +547,26 @@ class TourBuilderDialog(QDialog):
                         tours.moved_leg_values(leg, delta),
                         leg.origin,
                         leg.version,
+                        merges=True,
+                        read_values={"departure_utc": leg.departure, "arrival_utc": leg.arrival},
                     )
                 )
         if first.title != second.title:
-            for record_id, title, version in (
-                (first_id, second.title, first.tour_day_version),
-                (second_id, first.title, second.tour_day_version),
+            for record_id, title, version, read_title in (
+                (first_id, second.title, first.tour_day_version, first.title),
+                (second_id, first.title, second.tour_day_version, second.title),
             ):
                 commands.append(
-                    EditRecord(self.editor, TourDay, record_id, {"title": title}, "", version)
+                    EditRecord(
+                        self.editor,
+                        TourDay,
+                        record_id,
+                        {"title": title},
+                        "",
+                        version,
+                        merges=True,
+                        read_values={"title": read_title},
+                    )
                 )
         if not commands:
             return False
