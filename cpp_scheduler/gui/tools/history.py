@@ -32,7 +32,7 @@ from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
-from cpp_scheduler.model import Event
+from cpp_scheduler.model import Base, Event
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.history import FieldChange, HistoryEntry, history_of, revert_change
 
@@ -103,7 +103,10 @@ class RevertChange(RecordCommand):
     """Put back what one change replaced; undo puts the change back again."""
 
     def __init__(self, editor: Editor, entry: HistoryEntry, version_read: int) -> None:
-        super().__init__(editor, Event, entry.record_id, f"Revert the change of {entry.label}")
+        model = next(
+            (m.class_ for m in Base.registry.mappers if m.class_.__name__ == entry.model), Event
+        )
+        super().__init__(editor, model, entry.record_id, f"Revert the change of {entry.label}")
         self.change_id = entry.change_id
         self.version = version_read
         self.reverting: int | None = None
@@ -186,6 +189,16 @@ class HistoryDock(QDockWidget):
     def _update_button(self) -> None:
         entry = self.selected_entry()
         self.revert_button.setEnabled(entry is not None and entry.revertible)
+        action = entry.action if entry is not None else "changed"
+        if action == "created":
+            tip = self.tr("Delete the record this change created, as a change you can undo")
+        elif action == "deleted":
+            tip = self.tr(
+                "Bring the record back with its old values and links, as a change you can undo"
+            )
+        else:
+            tip = "Put back the values this change replaced, as a new change you can undo"
+        self.revert_button.setToolTip(tip)
 
     def show_event(self, event_id: str | None) -> None:
         """Show the history of ``event_id`` (None clears the panel)."""

@@ -105,3 +105,45 @@ def test_a_revert_over_a_later_change_is_refused_in_one_message(
         )
     ]
     assert _title_in_database(sqlite_database, event) == "Kobe DRR clinic"
+
+
+def test_reverting_a_creation_deletes_the_event_and_undo_brings_it_back(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    event = add_event(sqlite_database, "Kobe DRR clinic", JANUARY_NINE_TOKYO)
+    window = open_window()
+    errors: list[tuple[str, str]] = []
+    window.report_error = lambda title, message: errors.append((title, message))  # type: ignore[method-assign]
+    dock = tools_of(window).history
+    window.views["day"].occurrenceSelected.emit(OccurrenceKey(event))
+    read(qtbot, dock)
+    dock.table.selectRow(0)  # "Created (version 1)"
+    assert dock.revert_button.isEnabled()
+    assert dock.revert_button.toolTip().startswith("Delete the record this change created")
+
+    qtbot.mouseClick(dock.revert_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+
+    assert errors == []
+    assert window.events.row_of(event) < 0
+    with sqlite_database.session() as session:
+        assert session.get(Event, event) is None
+    read(qtbot, dock)
+    assert dock.model.index(0, 2).data().startswith("Deleted")
+
+    window.editor.stack.undo()
+    settle(qtbot, window)
+    assert window.events.row_of(event) >= 0
+    assert _title_in_database(sqlite_database, event) == "Kobe DRR clinic"
+    window.editor.stack.redo()
+    settle(qtbot, window)
+    assert window.events.row_of(event) < 0
+
+    # The deletion in the history can itself be reverted: the event comes back.
+    read(qtbot, dock)
+    dock.table.selectRow(0)
+    assert dock.revert_button.toolTip().startswith("Bring the record back")
+    qtbot.mouseClick(dock.revert_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert errors == []
+    assert window.events.row_of(event) >= 0
