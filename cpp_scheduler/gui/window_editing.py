@@ -427,6 +427,9 @@ class RecordEditing:
                 parent=self.as_widget,
             )
             self._managers[kind] = manager
+            tools = getattr(self, "tools", None)
+            if tools is not None:  # the History panel follows the record chosen
+                manager.recordSelected.connect(tools.show_history)
         manager.show()
         manager.raise_()
         manager.activateWindow()

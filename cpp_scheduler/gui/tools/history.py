@@ -1,10 +1,12 @@
-"""The History panel: who changed the selected event, when, from what to what.
+"""The History panel: who changed the selected record, when, from what to what.
 
 The rows are what :func:`cpp_scheduler.services.history.history_of` answers (as
 ``cpp-scheduler history UID`` prints it), newest first, read off the GUI thread; the dock
 follows the window's selection and every change. "Revert this change" puts the values a
 change replaced back as one undoable command (:class:`RevertChange`), saved against the
-version the panel read and through every rule of the program.
+version the panel read and through every rule of the program. The record is the
+event selected in the window, or the delegation, participant, tour ... selected in the
+list of its kind (:class:`~cpp_scheduler.gui.records.RecordManager`).
 """
 
 from __future__ import annotations
@@ -144,6 +146,9 @@ class HistoryDock(QDockWidget):
         self._report_error = report_error
         self._generation = 0
         self.event_id: str | None = None
+        """The record shown (an event, or a delegation, participant ... chosen in its
+        list); :attr:`model_name` says which kind."""
+        self.model_name = "Event"
         self.reading = False
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -202,7 +207,13 @@ class HistoryDock(QDockWidget):
 
     def show_event(self, event_id: str | None) -> None:
         """Show the history of ``event_id`` (None clears the panel)."""
-        self.event_id = event_id
+        self.show_record("Event", event_id)
+
+    def show_record(self, model_name: str, record_id: str | None) -> None:
+        """Show the history of any record: ``model_name`` is its class (``Delegation``)."""
+        if (model_name, record_id) == (self.model_name, self.event_id):
+            return
+        self.model_name, self.event_id = model_name, record_id
         self.refresh()
 
     def refresh(self) -> None:
@@ -228,7 +239,7 @@ class HistoryDock(QDockWidget):
 
     def follow(self, changed_model: str, ids: list[str]) -> None:
         """After a command: read again when the event shown changed."""
-        if self.event_id is not None and changed_model == "Event" and self.event_id in ids:
+        if self.event_id is not None and changed_model == self.model_name and self.event_id in ids:
             self.refresh()
 
     def revert_selected(self) -> None:

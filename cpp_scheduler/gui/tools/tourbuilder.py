@@ -253,7 +253,13 @@ class TourBuilderDialog(QDialog):
 
     The list of tours and the board are read off the GUI thread; an answer that arrives
     after a newer request is dropped.
+
+    Signals:
+        tourChosen(str, str): the tour shown: ``StudyTour`` and its id, for the window's
+            History panel to follow.
     """
+
+    tourChosen = Signal(str, str)
 
     def __init__(
         self,
@@ -391,7 +397,10 @@ class TourBuilderDialog(QDialog):
                 widget.hide()
                 widget.deleteLater()
         self.cards = {}
+        shown_before = self.board.tour_id if self.board is not None else None
         self.board = board
+        if board is not None and board.tour_id != shown_before:
+            self.tourChosen.emit("StudyTour", board.tour_id)
         if board is None:
             self.summary.setText("")
             self._update_buttons()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from conftest import JANUARY_NINE_TOKYO, add_event, settle, tools_of
+from conftest import JANUARY_NINE_TOKYO, add_delegation, add_event, settle, tools_of
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.commands import move_event
+from cpp_scheduler.gui.commands import EditRecord, move_event
 from cpp_scheduler.gui.tools.history import HistoryDock
-from cpp_scheduler.model import Event
+from cpp_scheduler.model import Delegation, Event
 from cpp_scheduler.services.rows import OccurrenceKey
 
 
@@ -147,3 +147,31 @@ def test_reverting_a_creation_deletes_the_event_and_undo_brings_it_back(
     settle(qtbot, window)
     assert errors == []
     assert window.events.row_of(event) >= 0
+
+
+def test_the_panel_follows_a_delegation_chosen_in_its_list(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    sqlite_database.author = "Aiko Tanaka"
+    lima = add_delegation(sqlite_database, "Lima housing ministry", "PE", "America/Lima")
+    window = open_window()
+    dock = tools_of(window).history
+    manager = window.manage("delegation")
+    qtbot.addWidget(manager)
+    row = manager.proxy.mapFromSource(manager.model.index(manager.model.row_of(lima), 0))
+
+    manager.table.selectRow(row.row())
+    read(qtbot, dock)
+
+    assert (dock.model_name, dock.event_id) == ("Delegation", lima)
+    assert dock.model.rowCount() == 1
+    assert dock.heading.text().startswith("delegation 'Lima housing ministry': 1 change")
+
+    window.editor.execute(
+        EditRecord(window.editor, Delegation, lima, {"name": "Lima housing ministry (MVCS)"}, "", 1)
+    )
+    settle(qtbot, window)
+    read(qtbot, dock)
+    assert dock.model.rowCount() == 2
+    assert dock.model.index(0, 1).data() == "Aiko Tanaka"
+    manager.close()

@@ -346,3 +346,16 @@ def test_a_leg_it_cannot_make_and_a_hotel_elsewhere_are_found_alike_everywhere(
     ]
     assert f"Error: {found['tour_leg_infeasible']['message']}" in tour_leg_rows
     builder.close()
+
+
+def test_the_history_panel_follows_the_tour_shown(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    history = tools_of(window).history
+    qtbot.waitUntil(lambda: not history.reading, timeout=10_000)
+    assert (history.model_name, history.event_id) == ("StudyTour", tour)
+    assert history.heading.text().startswith("study tour 'Peru study tour': 1 change")
+    builder.close()
