@@ -223,3 +223,69 @@ def test_cancelling_the_merge_leaves_the_editor_open_with_what_was_typed(
         "Kobe DRR workshop",
         "Room changed to 3F",
     )
+
+
+DELEGATION_COLLEAGUE = """
+import sys
+from cpp_scheduler.model import Delegation
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import open_database
+database = open_database(sys.argv[1])
+version = editing.stored(database, Delegation, sys.argv[2]).version
+editing.change(database, Delegation, sys.argv[2], {"notes": "Arrives a day early"}, version)
+database.close()
+"""
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_delegation_editor_shares_the_bar_and_the_merge(
+    team: Team, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, messages: Messages
+) -> None:
+    from cpp_scheduler.gui.dialogs import DelegationDialog
+    from cpp_scheduler.model import Delegation
+
+    with team.database.transaction() as session:
+        lima = editing.create_record(
+            session,
+            Delegation,
+            {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"},
+        ).id
+
+    def rename_while_ravi_adds_a_note(dialog: DelegationDialog) -> None:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.ui.name.setText("Lima housing ministry (MVCS)")
+        environment = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "CPP_SCHEDULER_AUTHOR": "Ravi Menon",
+        }
+        subprocess.run(
+            [sys.executable, "-c", DELEGATION_COLLEAGUE, team.url, lima],
+            check=True,
+            env=environment,
+            timeout=60,
+        )
+        bar = dialog.changed_bar()
+        qtbot.waitUntil(bar.isVisible, timeout=10_000)
+        assert bar.label.text().startswith("Changed by Ravi Menon at ")
+        bar.mergeRequested.emit()
+        qtbot.waitUntil(lambda: dialog.merge_dialog is not None, timeout=10_000)
+        merge = dialog.merge_dialog
+        assert merge is not None
+        assert merge.model.rowCount() == 0  # his notes, her name: nothing clashes
+        merge.accept()
+
+    def run(dialog: DelegationDialog) -> int:
+        rename_while_ravi_adds_a_note(dialog)
+        return int(dialog.result())
+
+    monkeypatch.setattr(DelegationDialog, "exec", run)
+    team.window.edit_record("delegation", lima)
+
+    assert messages.errors == []
+    saved = editing.stored(team.database, Delegation, lima)
+    assert (saved.values["name"], saved.values["notes"]) == (
+        "Lima housing ministry (MVCS)",
+        "Arrives a day early",
+    )
