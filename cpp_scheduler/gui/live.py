@@ -37,15 +37,16 @@ class LiveRefresh(QObject):
         noticed(ChangeNotice): a commit was heard (emitted from the watcher's thread).
         statusChanged(object): the connection was lost (a line) or is back (None).
         applied(): the window read what a burst of notices named.
-        recordChanged(str, str, int, str, object): a record was saved elsewhere: its
-            kind (``Event``), id, new version, author and when (a UTC datetime or None);
-            emitted at once, before the burst is read, for an editor open on it.
+        recordChanged(str, str, int, str, object, bool): a record was saved elsewhere:
+            its kind (``Event``), id, new version, author, when (a UTC datetime or None)
+            and whether it was deleted; emitted at once, before the burst is read, for an
+            editor open on it.
     """
 
     noticed = Signal(object)
     statusChanged = Signal(object)
     applied = Signal()
-    recordChanged = Signal(str, str, int, str, object)
+    recordChanged = Signal(str, str, int, str, object, bool)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -86,7 +87,12 @@ class LiveRefresh(QObject):
             versions = self.pending.setdefault(record.model, {})
             versions[record.record_id] = max(versions.get(record.record_id, 0), record.version)
             self.recordChanged.emit(
-                record.model, record.record_id, record.version, notice.author, notice.at
+                record.model,
+                record.record_id,
+                record.version,
+                notice.author,
+                notice.at,
+                record.deleted,
             )
         self.timer.start()
 

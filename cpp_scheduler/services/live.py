@@ -28,7 +28,7 @@ from cpp_scheduler.errors import printable
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.store import Database
-from cpp_scheduler.store.history import CHANNEL
+from cpp_scheduler.store.history import CHANNEL, DELETED
 
 POLL_SECONDS = 0.1
 """How often a SQLite file is asked whether someone else committed."""
@@ -44,6 +44,8 @@ class ChangedRecord:
     """The entity's class name (``Event``), as the window's editor names it."""
     record_id: str
     version: int
+    deleted: bool = False
+    """The commit deleted the record (its version is then the last it had)."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,13 @@ def parse_notice(payload: str) -> ChangeNotice:
             return ChangeNotice(author, catch_up=True)
         names = _model_names()
         records = tuple(
-            ChangedRecord(names.get(str(table), str(table)), str(record_id), int(version))
-            for table, record_id, version in data["records"]
+            ChangedRecord(
+                names.get(str(table), str(table)),
+                str(record_id),
+                int(version),
+                deleted=[str(item) for item in action] == [DELETED],
+            )
+            for table, record_id, version, *action in data["records"]
         )
         return ChangeNotice(author, records, at=_instant(data.get("at")))
     except (ValueError, TypeError, AttributeError):
@@ -199,6 +206,7 @@ class ChangeWatcher:
                     Change.version,
                     Change.author,
                     Change.changed_at,
+                    Change.action,
                 )
                 .where(Change.id > seen)
                 .order_by(Change.id)
@@ -208,9 +216,9 @@ class ChangeWatcher:
         names = _model_names()
         by_author: dict[str, list[ChangedRecord]] = {}
         last_at: dict[str, datetime] = {}
-        for _id, table, record_id, version, author, at in rows:
+        for _id, table, record_id, version, author, at, action in rows:
             by_author.setdefault(author, []).append(
-                ChangedRecord(names.get(table, table), record_id, version)
+                ChangedRecord(names.get(table, table), record_id, version, action == DELETED)
             )
             last_at[author] = at
         for author, records in by_author.items():

@@ -289,3 +289,48 @@ def test_the_delegation_editor_shares_the_bar_and_the_merge(
         "Lima housing ministry (MVCS)",
         "Arrives a day early",
     )
+
+
+DELETER = """
+import sys
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import open_database
+database = open_database(sys.argv[1])
+editing.delete(database, Event, sys.argv[2])
+database.close()
+"""
+
+
+def test_an_event_deleted_while_open_is_said_and_its_save_refused_in_one_line(
+    team: Team, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, messages: Messages
+) -> None:
+    def edit_while_ravi_deletes(dialog: EventDialog) -> None:
+        if messages.errors:
+            dialog.reject()  # the refused save brought the dialog back: she gives up
+            return
+        dialog.ui.title.selectAll()
+        qtbot.keyClicks(dialog.ui.title, "Kobe DRR clinic")
+        environment = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "CPP_SCHEDULER_AUTHOR": "Ravi Menon",
+        }
+        subprocess.run(
+            [sys.executable, "-c", DELETER, team.url, team.kobe],
+            check=True,
+            env=environment,
+            timeout=60,
+        )
+        bar = dialog.changed_bar()
+        qtbot.waitUntil(bar.isVisible, timeout=10_000)
+        assert bar.label.text().startswith("Deleted by Ravi Menon at ")
+        assert bar.label.text().endswith("it can no longer be saved.")
+        assert not bar.merge.isVisible()
+        dialog.accept()  # she saves all the same: refused, and the dialog comes back
+
+    _open_editor_then(monkeypatch, qtbot, edit_while_ravi_deletes)
+    team.window.edit_event(team.kobe)
+
+    assert [title for title, _message in messages.errors] == ["Cannot save"]
+    assert "\n" not in messages.errors[0][1]

@@ -341,16 +341,27 @@ class RecordDialog(QDialog):
 
     # -- a colleague saves the record while it is open ----------------------------------
     def note_change(
-        self, model: str, record_id: str, version: int, author: str, at: object = None
+        self,
+        model: str,
+        record_id: str,
+        version: int,
+        author: str,
+        at: object = None,
+        deleted: bool = False,
     ) -> None:
         """A record was saved elsewhere (the window's live refresh tells every change):
         when it is this one, newer than the version read, the bar says who and when.
 
-        Nothing typed is replaced; the coordinator merges from the bar, or at Save.
+        Nothing typed is replaced; the coordinator merges from the bar, or at Save. A
+        record deleted meanwhile is said too; there is nothing left to merge with.
         """
         if self._record_id is None or record_id != self._record_id:
             return
         if model != self.entity_class.__name__:
+            return
+        if deleted:
+            when = at if isinstance(at, datetime) else None
+            self.changed_bar().deleted_by(author, when)
             return
         read = self._merged[1] if self._merged is not None else self._stored_version
         if read is not None and version <= read:

@@ -66,6 +66,15 @@ class ChangedElsewhereBar(QFrame):
         )
         self.show()
 
+    def deleted_by(self, author: str, at: datetime | None) -> None:
+        """Say that ``author`` deleted the record: saving it now will be refused."""
+        name = author.strip() or self.tr("someone else")
+        self.say(
+            self.tr(
+                "Deleted by {who} at {time} since you opened it: it can no longer be saved."
+            ).format(who=name, time=clock_time(at))
+        )
+
     def say(self, line: str) -> None:
         """Replace the bar's text (the record was deleted, say) and hide the merge."""
         self.label.setText(line)
