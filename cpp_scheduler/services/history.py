@@ -18,6 +18,7 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import Session
 
 from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base, UTCDateTime
 from cpp_scheduler.model.event import Event
 from cpp_scheduler.model.history import Change
@@ -233,7 +234,11 @@ def revert_change(
         record = session.get(model, record_id)
         if entry.action == DELETED:
             if record is not None:
-                raise RevertError(f"{entry.label} exists again; there is nothing to bring back")
+                raise RevertError(
+                    _("{record} exists again; there is nothing to bring back").format(
+                        record=entry.label
+                    )
+                )
             _recreate(session, model, entry)
         elif record is None:
             raise RecordNotFoundError(f"{entry.label} was deleted since; nothing to revert")
