@@ -39,7 +39,7 @@ def test_the_panel_lists_changes_and_reverts_one_as_an_undoable_step(
     read(qtbot, dock)
     assert dock.model.rowCount() == 1
     assert dock.model.index(0, 1).data() == "Aiko Tanaka"
-    assert not dock.revert_button.isEnabled()  # nothing chosen; a creation is not reverted
+    assert not dock.revert_button.isEnabled()  # nothing chosen yet
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
     window.editor.execute(
