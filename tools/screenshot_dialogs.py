@@ -149,6 +149,44 @@ def render_dialogs(database: Database, outdir: Path) -> list[Path]:
     return written
 
 
+def render_changed_elsewhere(database: Database, outdir: Path) -> list[Path]:
+    """The event editor after a colleague saved its event meanwhile (its bar), and the
+    merge dialog its button opens. This writes a colleague's change to ``database``:
+    for the throwaway program of :func:`main` only."""
+    from datetime import UTC
+
+    from cpp_scheduler.services import editing
+
+    _application()
+    event_id = _best_record(database, Event)
+    if event_id is None:
+        return []
+    dialog = EventDialog(database, event_id)
+    dialog.ui.title.setText("Lima–Tokyo housing finance exchange")
+    dialog.ui.notes.setPlainText("Interpreters confirmed for both sessions.")
+    read = editing.stored(database, Event, event_id)
+    colleague = open_database(database.url.database, author="Aiko Tanaka")
+    try:
+        saved = editing.change(
+            colleague,
+            Event,
+            event_id,
+            {"title": "Monthly housing finance exchange (Lima)", "description": "New agenda"},
+            read.version,
+        )
+    finally:
+        colleague.close()
+    dialog.note_change("Event", event_id, saved.version or 0, "Aiko Tanaka", datetime.now(UTC))
+    written = [_save(dialog, outdir / "dialog-event-changed-elsewhere.png")]
+    dialog.offer_merge()
+    merge = dialog.merge_dialog
+    if merge is not None:
+        written.append(_save(merge, outdir / "dialog-merge-from-editor.png"))
+        _close(merge)
+    _close(dialog)
+    return written
+
+
 def _render_questions(database: Database, outdir: Path) -> list[Path]:
     """The dialogs asking what they cannot guess, and refusing what they cannot save."""
     written = []
@@ -321,6 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             add_sample_program(database)
             for path in render_dialogs(database, outdir):
+                print(path)
+            for path in render_changed_elsewhere(database, outdir):
                 print(path)
         finally:
             database.close()

@@ -11,7 +11,7 @@ than raised into Qt.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,7 +22,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.model import Event
 from cpp_scheduler.model.base import Base
-from cpp_scheduler.services import editing, series
+from cpp_scheduler.services import editing, merging, series
 from cpp_scheduler.services.database import Database
 
 
@@ -50,6 +50,10 @@ class Editor(QObject):
 
     read_only: str | None = None
     """Why this program cannot be changed here (a reader's role), or None."""
+
+    resolve_merge: Callable[[merging.MergePlan], dict[str, Any] | None] | None = None
+    """Asks the coordinator about the fields a colleague changed too (the window's merge
+    dialog): the values to save, or None to give up. Without it such a clash is refused."""
 
     def execute(self, command: RecordCommand) -> None:
         """Apply ``command`` now and push it; raises :class:`SchedulerError` if refused."""
@@ -122,8 +126,19 @@ class CreateRecord(RecordCommand):
         self._done()
 
 
+MERGE_ATTEMPTS = 5
+"""How many newer versions in a row one change merges with before it gives up."""
+
+
 class EditRecord(RecordCommand):
-    """Set new values; undo sets the values the record had before."""
+    """Set new values; undo sets the values the record had before.
+
+    With ``merges`` (a drag, the tour builder's moves), a first apply that meets a
+    colleague's newer version merges with it instead of being refused: the fields only
+    the colleague changed stay theirs, the command's own are saved against the newer
+    version, and only a field both changed asks (:attr:`Editor.resolve_merge`). It stays
+    one undo step, whose undo puts back the colleague's values of the fields it set.
+    """
 
     def __init__(
         self,
@@ -133,13 +148,22 @@ class EditRecord(RecordCommand):
         values: Mapping[str, Any],
         text: str,
         expected_version: int | None = None,
+        *,
+        merges: bool = False,
+        read_values: Mapping[str, Any] | None = None,
     ) -> None:
+        """``read_values``: the fields as the caller read them, the base of a merge when
+        the history does not reach back to ``expected_version``."""
         super().__init__(editor, model_cls, record_id, text)
         self.values = dict(values)
         self.before: dict[str, Any] | None = None
         self._version = expected_version
         """The version the record must be at for the next apply or revert: first the one
         the dialog read, then the one this command left it at."""
+        self.merges = merges and expected_version is not None
+        self.read_values = dict(read_values or {})
+        self.merged_with: list[merging.MergePlan] = []
+        """The colleagues' versions the first apply merged with, oldest first."""
 
     def _update(self, values: Mapping[str, Any]) -> None:
         saved = editing.change(
@@ -151,11 +175,43 @@ class EditRecord(RecordCommand):
         self._done()
 
     def apply(self) -> None:
-        self._update(self.values)
+        if not self.merges or self.before is not None:
+            self._update(self.values)
+            return
+        for attempt in range(MERGE_ATTEMPTS):
+            try:
+                self._update(self.values)
+                return
+            except merging.ConcurrentEditError:
+                assert self._version is not None
+                plan = merging.plan_merge(
+                    self.editor.database,
+                    self.model_cls,
+                    self.record_id,
+                    self._version,
+                    self.read_values,
+                    self.values,
+                )
+                values = _merged_values(self.editor, plan)
+                if values is None or attempt == MERGE_ATTEMPTS - 1:
+                    raise
+                self.merged_with.append(plan)
+                self.values, self._version = values, plan.their_version
+                self.read_values = {}  # the history holds the newer version as base
 
     def revert(self) -> None:
         assert self.before is not None
         self._update(self.before)
+
+
+def _merged_values(editor: Editor, plan: merging.MergePlan) -> dict[str, Any] | None:
+    """What to save over the colleague's version: merged by itself, or as the coordinator
+    chose where both changed a field; None when there is no one to ask or they cancel."""
+    if not plan.conflicts:
+        return plan.values({})
+    if editor.resolve_merge is None:
+        return None
+    return editor.resolve_merge(plan)
 
 
 class DeleteRecord(RecordCommand):
@@ -189,13 +245,19 @@ class ChangeMeeting(RecordCommand):
         state: series.MeetingState,
         expected_version: int,
         text: str,
+        shown: tuple[datetime, datetime] | None = None,
     ) -> None:
+        """``shown``: the meeting's times as the calendar showed them when it was
+        dragged; with them, a first move that meets a newer version of the series merges
+        (:func:`cpp_scheduler.services.merging.plan_meeting_move`) instead of refusing."""
         super().__init__(editor, Event, event_id, text)
         self.recurrence_id = recurrence_id
         self.state = state
         self.before: series.MeetingState | None = None
         self.version = expected_version
         """The version the series must be at for the next apply or revert."""
+        self.shown = shown
+        self._applied = False
 
     def _set(self, state: series.MeetingState | None) -> series.MeetingEdit:
         edit = series.set_meeting(
@@ -206,7 +268,35 @@ class ChangeMeeting(RecordCommand):
         return edit
 
     def apply(self) -> None:
-        self.before = self._set(self.state).before
+        moves = self.state.start_utc is not None and self.state.end_utc is not None
+        if self._applied or self.shown is None or not moves:
+            self.before = self._set(self.state).before
+            self._applied = True
+            return
+        for attempt in range(MERGE_ATTEMPTS):
+            try:
+                self.before = self._set(self.state).before
+                self._applied = True
+                return
+            except merging.ConcurrentEditError:
+                assert self.state.start_utc is not None
+                assert self.state.end_utc is not None
+                plan = merging.plan_meeting_move(
+                    self.editor.database,
+                    self.record_id,
+                    self.recurrence_id,
+                    self.version,
+                    self.shown,
+                    (self.state.start_utc, self.state.end_utc),
+                )
+                values = _merged_values(self.editor, plan)
+                if values is None or attempt == MERGE_ATTEMPTS - 1:
+                    raise
+                theirs = (plan.theirs["start_utc"], plan.theirs["end_utc"])
+                self.state = series.MeetingState(
+                    values.get("start_utc", theirs[0]), values.get("end_utc", theirs[1]), False
+                )
+                self.shown, self.version = theirs, plan.their_version
 
     def revert(self) -> None:
         self._set(self.before)
@@ -253,19 +343,32 @@ def move_event(
     zone_name: str,
     recurrence_id: datetime | None = None,
     expected_version: int | None = None,
+    shown_times: tuple[datetime, datetime] | None = None,
 ) -> RecordCommand:
     """The command that moves (or resizes) an event to ``start``-``end`` (UTC).
 
     For one meeting of a series (``recurrence_id`` given), only that meeting moves.
-    ``expected_version`` is the event's version as the dragged row showed it: the move is
-    refused if the event changed since; without it, the version read now is used.
+    ``expected_version`` is the event's version as the dragged row showed it, and
+    ``shown_times`` its start and end there: if the event changed since, the move merges
+    with the colleague's change (their title and my times are both kept) and asks only
+    when they moved it too; without them, the version read now is used.
     """
     shown = series.meeting(editor.database, event_id, recurrence_id)
     version = shown.version if expected_version is None else expected_version
+    merges = expected_version is not None and shown_times is not None
     if recurrence_id is None:
         text = move_text(shown.title, start, end, shown.start_utc, shown.end_utc, zone_name)
         return EditRecord(
-            editor, Event, event_id, {"start_utc": start, "end_utc": end}, text, version
+            editor,
+            Event,
+            event_id,
+            {"start_utc": start, "end_utc": end},
+            text,
+            version,
+            merges=merges,
+            read_values=(
+                {"start_utc": shown_times[0], "end_utc": shown_times[1]} if shown_times else None
+            ),
         )
     text = move_text(shown.title, start, end, shown.start_utc, shown.end_utc, zone_name)
     text = text.replace(
@@ -274,7 +377,9 @@ def move_event(
         1,
     )
     state = series.MeetingState(start, end, False)
-    return ChangeMeeting(editor, event_id, recurrence_id, state, version, text)
+    return ChangeMeeting(
+        editor, event_id, recurrence_id, state, version, text, shown_times if merges else None
+    )
 
 
 def cancel_meeting(

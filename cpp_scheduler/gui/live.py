@@ -5,9 +5,11 @@ its callbacks become queued signals, so everything below runs on the GUI thread.
 notices of a burst are gathered for a moment and applied as one change per kind of
 record through the window's own path for a change (``Editor.changed``): only the events
 that changed are read again, the selection and the scroll position stay, and the
-conflict check runs once. A record the window already shows at that version (its own
-change) is not read again. A lost connection is said in the status bar until it is back;
-then the whole program is read again, catching up with what was missed.
+conflict check runs once. An editor open on a record that changed is told at once
+(:attr:`LiveRefresh.recordChanged`) and offers the merge. A record the window already
+shows at that version (its own change) is not read again. A lost connection is said in
+the status bar until it is back; then the whole program is read again, catching up with
+what was missed.
 """
 
 from __future__ import annotations
@@ -35,11 +37,16 @@ class LiveRefresh(QObject):
         noticed(ChangeNotice): a commit was heard (emitted from the watcher's thread).
         statusChanged(object): the connection was lost (a line) or is back (None).
         applied(): the window read what a burst of notices named.
+        recordChanged(str, str, int, str, object, bool): a record was saved elsewhere:
+            its kind (``Event``), id, new version, author, when (a UTC datetime or None)
+            and whether it was deleted; emitted at once, before the burst is read, for an
+            editor open on it.
     """
 
     noticed = Signal(object)
     statusChanged = Signal(object)
     applied = Signal()
+    recordChanged = Signal(str, str, int, str, object, bool)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -79,6 +86,14 @@ class LiveRefresh(QObject):
         for record in notice.records:
             versions = self.pending.setdefault(record.model, {})
             versions[record.record_id] = max(versions.get(record.record_id, 0), record.version)
+            self.recordChanged.emit(
+                record.model,
+                record.record_id,
+                record.version,
+                notice.author,
+                notice.at,
+                record.deleted,
+            )
         self.timer.start()
 
     def _status(self, line: object) -> None:

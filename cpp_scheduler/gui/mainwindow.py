@@ -381,6 +381,7 @@ class MainWindow(RecordEditing, QMainWindow):
         )
         self.database_label.setToolTip(database.name)
         self._editor = Editor(database, self, self.undo_stack)
+        self._editor.resolve_merge = lambda plan: self.resolve_merge(plan, self)
         self._editor.changed.connect(self._records_changed)
         self._editor.failed.connect(
             lambda message: self.report_error(translate("MainWindow", "Cannot undo"), message)

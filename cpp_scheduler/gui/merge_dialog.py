@@ -123,7 +123,10 @@ class MergeDialog(QDialog):
                 )
                 + "."
             )
-        lines.append("You both changed the fields below: tick the value to keep.")
+        if plan.conflicts:
+            lines.append("You both changed the fields below: tick the value to keep.")
+        else:
+            lines.append(self.tr("Nothing clashes: Save keeps their changes and yours."))
         self.heading = QLabel("\n".join(lines), self)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
@@ -141,6 +144,7 @@ class MergeDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FIELD, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
+        self.table.setVisible(bool(plan.conflicts))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -118,7 +119,13 @@ class RecordManager(QDialog):
     """A list of one kind of record with New, Edit and Delete.
 
     The window passes the three actions, so every change is an undoable command.
+
+    Signals:
+        recordSelected(str, str): a record was chosen in the list: its class name
+            (``Delegation``) and id; the window's History panel follows it.
     """
+
+    recordSelected = Signal(str, str)
 
     def __init__(
         self,
@@ -184,9 +191,11 @@ class RecordManager(QDialog):
         return index.data(ID_ROLE), index.data(TITLE_ROLE)
 
     def _update_buttons(self, *_args: object) -> None:
-        chosen = self.selected() is not None
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
+        chosen = self.selected()
+        self.edit_button.setEnabled(chosen is not None)
+        self.delete_button.setEnabled(chosen is not None)
+        if chosen is not None:
+            self.recordSelected.emit(self.kind.model.__name__, chosen[0])
 
     def _edit(self) -> None:
         chosen = self.selected()

@@ -250,14 +250,15 @@ class RecordEditing:
         """Apply a drag in a calendar view as one undoable, validated step (for a meeting
         of a series, ``recurrence_id`` names it and only that meeting moves).
 
-        The move carries the event's version as the calendar showed it, so a colleague's
-        change made since is refused instead of being overwritten.
+        The move carries the event's version and times as the calendar showed them, so a
+        colleague's change made since is never overwritten: it merges with the move (their
+        title, my times), and only a colleague who moved it too is asked about.
         """
         from cpp_scheduler.gui.commands import move_event
 
         key = OccurrenceKey(event_id, recurrence_id)
         number = self.events.row_of(key)
-        shown_version = self.events.row_at(number).version if number >= 0 else None
+        row = self.events.row_at(number) if number >= 0 else None
         try:
             command = move_event(
                 self.editor,
@@ -266,7 +267,8 @@ class RecordEditing:
                 end,
                 self.display_zone,
                 recurrence_id,
-                expected_version=shown_version,
+                expected_version=row.version if row is not None else None,
+                shown_times=(row.start_utc, row.end_utc) if row is not None else None,
             )
             self.editor.execute(command)
         except SchedulerError as error:
@@ -305,11 +307,14 @@ class RecordEditing:
         dialog = self._make_dialog(kind, record_id, parent or self.as_widget)
         if dialog is None:
             return
+        self._tell_of_changes(dialog)
 
         def save(accepted: QDialog) -> None:
             title = accepted.record_title()  # type: ignore[attr-defined]
             values = accepted.values()  # type: ignore[attr-defined]
             version = accepted.stored_version()  # type: ignore[attr-defined]
+            if not values:
+                return  # merged from the dialog's bar, keeping only the colleague's values
             while True:
                 try:
                     self.editor.execute(
@@ -334,6 +339,17 @@ class RecordEditing:
                         return  # the colleague saved exactly what this save would have
 
         self._run_dialog(dialog, save)
+
+    def _tell_of_changes(self, dialog: QDialog) -> None:
+        """Let the live refresh tell ``dialog`` when its record is saved elsewhere, so it
+        says so at once and offers the merge (the dialog's own ``note_change`` decides
+        whether a change is its record's); nothing is refreshed under it."""
+        from cpp_scheduler.gui.live import LiveRefresh
+
+        live = self.as_widget.findChild(LiveRefresh)
+        note = getattr(dialog, "note_change", None)
+        if isinstance(live, LiveRefresh) and note is not None:
+            live.recordChanged.connect(note)  # a method of the dialog: gone with it
 
     def _merge(
         self,
@@ -411,6 +427,9 @@ class RecordEditing:
                 parent=self.as_widget,
             )
             self._managers[kind] = manager
+            tools = getattr(self, "tools", None)
+            if tools is not None:  # the History panel follows the record chosen
+                manager.recordSelected.connect(tools.show_history)
         manager.show()
         manager.raise_()
         manager.activateWindow()

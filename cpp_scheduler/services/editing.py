@@ -112,6 +112,14 @@ def record_values(record: Base) -> dict[str, Any]:
 
 
 def _apply(session: Session, record: Base, values: Mapping[str, Any]) -> None:
+    """Set ``values`` on ``record`` as one change: nothing is flushed while the linked
+    records are looked up, so a save of title and themes together raises the version
+    once, not once for the title and again for the themes."""
+    with session.no_autoflush:
+        _apply_values(session, record, values)
+
+
+def _apply_values(session: Session, record: Base, values: Mapping[str, Any]) -> None:
     model_cls = type(record)
     scalars = set(_scalar_keys(model_cls))
     links = _link_relationships(model_cls)
@@ -139,9 +147,17 @@ def create_record(
     model_cls: type[RecordT],
     values: Mapping[str, Any],
     record_id: str | None = None,
+    *,
+    bookkeeping: Mapping[str, Any] | None = None,
 ) -> RecordT:
-    """Add a new record made from ``values`` (with a chosen id, to redo a creation)."""
+    """Add a new record made from ``values`` (with a chosen id, to redo a creation).
+
+    ``bookkeeping``: the store's own values to start from (a deleted event brought back
+    keeps its calendar ``uid``, so the participants' calendars know it again)."""
     record = model_cls(id=record_id) if record_id else model_cls()
+    for key, value in (bookkeeping or {}).items():
+        if key in BOOKKEEPING and key not in {"id", "version"}:
+            setattr(record, key, value)
     _apply(session, record, values)
     _attach_parents(session, record)
     session.add(record)

@@ -18,17 +18,21 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import Session
 
 from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base, UTCDateTime
 from cpp_scheduler.model.event import Event
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.services.editing import (
     BOOKKEEPING,
     RecordNotFoundError,
+    check_version,
+    create_record,
+    delete_record,
     link_keys,
     update_record,
 )
 from cpp_scheduler.store import Database
-from cpp_scheduler.store.history import CHANGED, plain
+from cpp_scheduler.store.history import CHANGED, CREATED, DELETED, plain
 
 #: How many changes one read returns at most, newest kept.
 HISTORY_LIMIT = 5000
@@ -62,10 +66,15 @@ class HistoryEntry:
     fields: tuple[FieldChange, ...]
     source: str | None
     """The import that made the change (``program file /path/x.json``), or None."""
+    model: str = ""
+    """The entity's class name (``Event``, ``Delegation``), as the window's editor names
+    it; empty for a table this program no longer knows."""
 
     @property
     def revertible(self) -> bool:
-        return self.action == CHANGED
+        """Every change can be reverted: a change of values puts the old ones back, a
+        creation deletes the record, a deletion brings it back."""
+        return self.action in (CHANGED, CREATED, DELETED)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -93,7 +102,15 @@ def _entry(change: Change) -> HistoryEntry:
         changed_at=change.changed_at,
         fields=tuple(FieldChange(name, old, new) for name, (old, new) in sorted(decoded.items())),
         source=change.group_name,
+        model=_model_names().get(change.record_table, ""),
     )
+
+
+def _model_names() -> dict[str, str]:
+    return {
+        str(getattr(mapper.local_table, "name", "")): mapper.class_.__name__
+        for mapper in Base.registry.mappers
+    }
 
 
 def _record_ids(session: Session, uid_or_id: str) -> list[str]:
@@ -178,28 +195,60 @@ def _values_before(
     return values
 
 
+def _recreate(session: Session, model: type[Base], entry: HistoryEntry) -> None:
+    """Bring back a deleted record with the values and links its deletion recorded,
+    through the rules a new record meets; a linked record gone since refuses it."""
+    links = link_keys(model)
+    columns = model.__table__.columns
+    values: dict[str, Any] = {}
+    kept: dict[str, Any] = {}
+    for field in entry.fields:
+        if field.name in links:
+            values[links[field.name]] = list(field.old or [])
+        elif field.name == "uid":
+            kept["uid"] = field.old  # the participants' calendars know the event by it
+        elif field.name == "sequence":
+            kept["sequence"] = int(field.old or 0) + 1  # so those calendars take it again
+        elif field.name not in BOOKKEEPING and field.name in columns:
+            values[field.name] = stored_value(model, field.name, field.old)
+    create_record(session, model, values, entry.record_id, bookkeeping=kept)
+
+
 def revert_change(
     database: Database, change_id: int, expected_version: int | None = None
 ) -> HistoryEntry:
-    """Put back the values a change replaced, as a new save against the version read
-    (``expected_version``, by default the record's version now); the new change."""
+    """Undo one change as a new change, through the normal checks; the new change.
+
+    A change of values puts back the values it replaced, saved against the version
+    read (``expected_version``, by default the record's version now). A creation
+    deletes the record, refused when it changed since. A deletion brings the record
+    back with its old values and links, refused when it exists again.
+    """
     with database.transaction() as session:
         change = session.get(Change, change_id)
         if change is None:
             raise RevertError(f"the history holds no change number {change_id}")
         entry = _entry(change)
-        if not entry.revertible:
-            raise RevertError(
-                f"change {change_id} {entry.action} {entry.label}; only a change of values "
-                "can be reverted (delete or restore the record instead)"
-            )
         model = _model_of(change.record_table)
-        record = session.get(model, change.record_id)
-        if record is None:
-            raise RecordNotFoundError(f"{entry.label} was deleted since; nothing to revert")
-        values = _values_before(model, record, entry.fields)
         record_id = change.record_id
-        update_record(session, model, record_id, values, expected_version)
+        record = session.get(model, record_id)
+        if entry.action == DELETED:
+            if record is not None:
+                raise RevertError(
+                    _("{record} exists again; there is nothing to bring back").format(
+                        record=entry.label
+                    )
+                )
+            _recreate(session, model, entry)
+        elif record is None:
+            raise RecordNotFoundError(f"{entry.label} was deleted since; nothing to revert")
+        elif entry.action == CREATED:
+            check_version(record, expected_version)
+            _values_before(model, record, entry.fields)  # refused if changed since
+            delete_record(session, model, record_id)
+        else:
+            values = _values_before(model, record, entry.fields)
+            update_record(session, model, record_id, values, expected_version)
     with database.session() as session:
         newest = session.scalars(
             select(Change).where(Change.record_id == record_id).order_by(Change.id.desc()).limit(1)

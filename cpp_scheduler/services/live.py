@@ -18,6 +18,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import psycopg
 from sqlalchemy import func, select
@@ -27,7 +28,7 @@ from cpp_scheduler.errors import printable
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.store import Database
-from cpp_scheduler.store.history import CHANNEL
+from cpp_scheduler.store.history import CHANNEL, DELETED
 
 POLL_SECONDS = 0.1
 """How often a SQLite file is asked whether someone else committed."""
@@ -43,6 +44,8 @@ class ChangedRecord:
     """The entity's class name (``Event``), as the window's editor names it."""
     record_id: str
     version: int
+    deleted: bool = False
+    """The commit deleted the record (its version is then the last it had)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class ChangeNotice:
     author: str
     records: tuple[ChangedRecord, ...] = field(default=())
     catch_up: bool = False
+    at: datetime | None = None
+    """When the change was saved (UTC), for an open editor to say so; None if unknown."""
 
 
 def _model_names() -> dict[str, str]:
@@ -70,12 +75,28 @@ def parse_notice(payload: str) -> ChangeNotice:
             return ChangeNotice(author, catch_up=True)
         names = _model_names()
         records = tuple(
-            ChangedRecord(names.get(str(table), str(table)), str(record_id), int(version))
-            for table, record_id, version in data["records"]
+            ChangedRecord(
+                names.get(str(table), str(table)),
+                str(record_id),
+                int(version),
+                deleted=[str(item) for item in action] == [DELETED],
+            )
+            for table, record_id, version, *action in data["records"]
         )
-        return ChangeNotice(author, records)
+        return ChangeNotice(author, records, at=_instant(data.get("at")))
     except (ValueError, TypeError, AttributeError):
         return ChangeNotice("someone", catch_up=True)
+
+
+def _instant(text: object) -> datetime | None:
+    """A payload's ISO 8601 instant, in UTC; None when absent or unreadable."""
+    if not isinstance(text, str):
+        return None
+    try:
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return instant.astimezone(UTC) if instant.tzinfo else instant.replace(tzinfo=UTC)
 
 
 def _reason(error: BaseException) -> str:
@@ -179,7 +200,13 @@ class ChangeWatcher:
         with self.database.session() as session:
             rows = session.execute(
                 select(
-                    Change.id, Change.record_table, Change.record_id, Change.version, Change.author
+                    Change.id,
+                    Change.record_table,
+                    Change.record_id,
+                    Change.version,
+                    Change.author,
+                    Change.changed_at,
+                    Change.action,
                 )
                 .where(Change.id > seen)
                 .order_by(Change.id)
@@ -188,10 +215,12 @@ class ChangeWatcher:
             return seen
         names = _model_names()
         by_author: dict[str, list[ChangedRecord]] = {}
-        for _id, table, record_id, version, author in rows:
+        last_at: dict[str, datetime] = {}
+        for _id, table, record_id, version, author, at, action in rows:
             by_author.setdefault(author, []).append(
-                ChangedRecord(names.get(table, table), record_id, version)
+                ChangedRecord(names.get(table, table), record_id, version, action == DELETED)
             )
+            last_at[author] = at
         for author, records in by_author.items():
-            self.on_notice(ChangeNotice(author, tuple(records)))
+            self.on_notice(ChangeNotice(author, tuple(records), at=last_at.get(author)))
         return int(rows[-1][0])

@@ -66,6 +66,8 @@ class MergePlan:
     merged: dict[str, Any]
     taken_from_theirs: tuple[str, ...]
     conflicts: tuple[FieldConflict, ...] = field(default=())
+    theirs: dict[str, Any] = field(default_factory=dict)
+    """The stored values now of the fields compared."""
 
     def values(self, choices: Mapping[str, str]) -> dict[str, Any]:
         """The values to save, with ``choices`` (field key: :data:`THEIRS` or
@@ -150,44 +152,109 @@ def plan_merge(
         theirs = record_values(record)
         history_base, authors = _history_base(session, model, record, version_read)
         base = history_base if history_base is not None else dict(read_values)
-        links = set(link_keys(model).values())
-        merged: dict[str, Any] = {}
-        taken: list[str] = []
-        conflicts: list[FieldConflict] = []
-        for key, my_value in mine.items():
-            if key not in theirs:
-                merged[key] = my_value
-                continue
-            b = _comparable(key, base.get(key), links)
-            t = _comparable(key, theirs[key], links)
-            m = _comparable(key, my_value, links)
-            if m == t:
-                continue
-            if m == b:
-                taken.append(key)  # only the colleague changed it: theirs stays
-                continue
-            if t == b:
-                merged[key] = my_value  # only the coordinator changed it
-                continue
-            conflicts.append(
-                FieldConflict(
-                    key,
-                    base.get(key),
-                    theirs[key],
-                    my_value,
-                    _shown(session, model, key, base.get(key)),
-                    _shown(session, model, key, theirs[key]),
-                    _shown(session, model, key, my_value),
-                )
-            )
-        return MergePlan(
-            record_id,
-            record.label(),
-            int(getattr(record, "version", 0) or 0),
+        return _three_way(
+            session,
+            model,
+            record,
+            base,
+            theirs,
+            mine,
             authors,
-            merged,
-            tuple(taken),
-            tuple(conflicts),
+            int(getattr(record, "version", 0) or 0),
+        )
+
+
+def _three_way(
+    session: Session,
+    model: type[Base],
+    record: Base,
+    base: Mapping[str, Any],
+    theirs: Mapping[str, Any],
+    mine: Mapping[str, Any],
+    authors: tuple[str, ...],
+    their_version: int,
+) -> MergePlan:
+    """Each field of ``mine`` against the base and theirs: kept, merged, or a conflict."""
+    links = set(link_keys(model).values())
+    merged: dict[str, Any] = {}
+    taken: list[str] = []
+    conflicts: list[FieldConflict] = []
+    for key, my_value in mine.items():
+        if key not in theirs:
+            merged[key] = my_value
+            continue
+        b = _comparable(key, base.get(key), links)
+        t = _comparable(key, theirs[key], links)
+        m = _comparable(key, my_value, links)
+        if m == t:
+            continue
+        if m == b:
+            taken.append(key)  # only the colleague changed it: theirs stays
+            continue
+        if t == b:
+            merged[key] = my_value  # only the coordinator changed it
+            continue
+        conflicts.append(
+            FieldConflict(
+                key,
+                base.get(key),
+                theirs[key],
+                my_value,
+                _shown(session, model, key, base.get(key)),
+                _shown(session, model, key, theirs[key]),
+                _shown(session, model, key, my_value),
+            )
+        )
+    return MergePlan(
+        str(record.id),  # type: ignore[attr-defined]
+        record.label(),
+        their_version,
+        authors,
+        merged,
+        tuple(taken),
+        tuple(conflicts),
+        {key: theirs[key] for key in mine if key in theirs},
+    )
+
+
+def plan_meeting_move(
+    database: Database,
+    event_id: str,
+    recurrence_id: datetime,
+    version_read: int,
+    shown: tuple[datetime, datetime],
+    mine: tuple[datetime, datetime],
+) -> MergePlan:
+    """A drag of one meeting of a series that meets a newer version of the series.
+
+    The meeting's times as the calendar showed them (``shown``), where it is now and
+    where the coordinator dropped it are compared like an event's fields: a colleague's
+    change elsewhere in the series (its title, another meeting) lets the move through
+    against the newer version; a colleague who moved this meeting too is a conflict.
+    A meeting no longer in its series raises the store's error.
+    """
+    from cpp_scheduler.model import Event
+    from cpp_scheduler.services import series
+
+    now = series.meeting(database, event_id, recurrence_id)
+    with database.session() as session:
+        record = get_record(session, Event, event_id)
+        authors = tuple(
+            session.scalars(
+                select(Change.author)
+                .where(Change.record_id == event_id, Change.version > version_read)
+                .order_by(Change.id)
+            )
+        )
+        return _three_way(
+            session,
+            Event,
+            record,
+            {"start_utc": shown[0], "end_utc": shown[1]},
+            {"start_utc": now.start_utc, "end_utc": now.end_utc},
+            {"start_utc": mine[0], "end_utc": mine[1]},
+            authors,
+            now.version,
         )
 
 
@@ -197,5 +264,6 @@ __all__ = [
     "ConcurrentEditError",
     "FieldConflict",
     "MergePlan",
+    "plan_meeting_move",
     "plan_merge",
 ]

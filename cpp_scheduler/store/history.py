@@ -159,10 +159,17 @@ def _recorded(record: Any) -> bool:
 
 
 def announcement(rows: list[dict[str, Any]], info: dict[str, Any]) -> str:
-    """The NOTIFY payload of a commit: who, and each record's table, id and version; a
+    """The NOTIFY payload of a commit: who, when, and each record's table, id, version and
+    action (``created``, ``changed``, ``deleted``); a
     commit too large for one notification says ``many`` and the listeners reload all."""
-    records = [[row["record_table"], row["record_id"], row["version"]] for row in rows]
-    payload = {"author": str(info.get(AUTHOR) or UNKNOWN), "records": records}
+    records = [
+        [row["record_table"], row["record_id"], row["version"], row.get("action", CHANGED)]
+        for row in rows
+    ]
+    at = max((row["changed_at"] for row in rows if "changed_at" in row), default=None)
+    payload: dict[str, Any] = {"author": str(info.get(AUTHOR) or UNKNOWN), "records": records}
+    if isinstance(at, datetime):
+        payload["at"] = at.isoformat()
     text_form = json.dumps(payload, ensure_ascii=False)
     if len(text_form.encode("utf-8")) > MAX_PAYLOAD:
         text_form = json.dumps({"author": payload["author"], "many": len(records)})

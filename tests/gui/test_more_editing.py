@@ -336,21 +336,27 @@ def test_a_moved_meeting_is_undone_and_redone_against_the_series_version(
         assert session.query(OccurrenceOverride).one().start_utc == moved
 
 
-def test_a_drag_over_a_change_the_calendar_has_not_shown_yet_is_refused(
+def test_a_drag_over_a_move_the_calendar_has_not_shown_yet_asks_and_keeps_theirs(
     window: MainWindow,
     messages: Messages,
 ) -> None:
-    """The drag carries the version its row showed: a colleague's move made since then
-    is kept, and the coordinator is told."""
+    """The drag carries the version its row showed: a colleague who moved the event
+    since is a real clash, so the merge asks; cancelled, their move is kept and the
+    coordinator is told."""
     kobe = event_id(window, "Kobe DRR workshop")
     theirs = JANUARY_NINE_TOKYO + timedelta(hours=4)
     with window.database.transaction() as session:
         editing.update_record(
             session, Event, kobe, {"start_utc": theirs, "end_utc": theirs + timedelta(hours=2)}
         )
+    asked: list[list[str]] = []
+    window.resolve_merge = lambda plan, parent: asked.append(  # type: ignore[method-assign,func-returns-value]
+        [conflict.key for conflict in plan.conflicts]
+    )
     window.move_event(
         kobe, JANUARY_NINE_TOKYO + timedelta(hours=1), JANUARY_NINE_TOKYO + timedelta(hours=3)
     )
+    assert asked == [["start_utc", "end_utc"]]
     assert messages.errors[-1][0] == "Cannot move the event"
     assert "changed by somebody else" in messages.errors[-1][1]
     assert not window.undo_action.isEnabled()

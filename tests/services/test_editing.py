@@ -186,3 +186,32 @@ def test_moving_one_meeting_of_a_series_raises_the_series_sequence(database: Dat
         )
     with database.session() as session:
         assert editing.get_record(session, Event, series_id).sequence == sequence + 1
+
+
+def test_a_save_of_title_and_themes_together_raises_the_version_once(
+    database: Database,
+) -> None:
+    from cpp_scheduler.model.history import Change
+
+    delegation_id = _delegation(database)
+    values = {**_event_values(database, delegation_id), "theme_ids": []}
+    event_id = editing.create(database, Event, values)
+    read = editing.stored(database, Event, event_id)
+
+    saved = editing.change(
+        database,
+        Event,
+        event_id,
+        {"title": "Kobe DRR peer workshop", "theme_ids": _theme_ids(database)},
+        read.version,
+    )
+
+    assert saved.version == (read.version or 0) + 1
+    with database.session() as session:
+        changes = session.scalars(
+            select(Change).where(Change.record_id == event_id).order_by(Change.id)
+        ).all()
+    assert [(change.action, change.version) for change in changes] == [
+        ("created", read.version),
+        ("changed", saved.version),
+    ]

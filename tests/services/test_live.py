@@ -65,11 +65,14 @@ def test_a_commit_in_another_process_is_heard_with_its_author_and_version(
     watcher.start()
     try:
         assert watcher.ready.wait(10)
+        before = datetime.now(UTC)
         _colleague_renames(database_url, event_id)
         notice = notices.get(timeout=10)
     finally:
         watcher.stop()
     assert notice.author == "Ravi Menon"
+    assert notice.at is not None
+    assert before <= notice.at <= datetime.now(UTC)
     assert ChangedRecord("Event", event_id, 2) in notice.records
     assert not notice.catch_up
     assert statuses == []

@@ -151,6 +151,62 @@ def test_a_revert_over_a_later_change_is_refused_whole(database: Database) -> No
     assert _changes(database) == before
 
 
+def test_reverting_a_creation_deletes_and_reverting_that_brings_it_back_with_its_links(
+    database: Database,
+) -> None:
+    with database.session() as session:
+        themes = sorted(session.scalars(select(ThematicArea.id).limit(2)))
+    event_id = editing.create(
+        database,
+        Event,
+        {
+            "title": "Kobe DRR workshop",
+            "kind": EventKind.WORKSHOP,
+            "start_utc": START,
+            "end_utc": START + timedelta(hours=2),
+            "zone": "Asia/Tokyo",
+            "theme_ids": themes,
+        },
+    )
+    with database.session() as session:
+        uid = session.get(Event, event_id).uid  # type: ignore[union-attr]
+    created = history_of(database, event_id)[-1]
+
+    deletion = revert_change(database, created.change_id, expected_version=1)
+
+    assert deletion.action == "deleted"
+    with database.session() as session:
+        assert session.get(Event, event_id) is None
+    with pytest.raises(editing.RecordNotFoundError, match="was deleted since"):
+        revert_change(database, created.change_id)
+
+    restored = revert_change(database, deletion.change_id)
+
+    assert restored.action == "created"
+    back = editing.stored(database, Event, event_id)
+    assert (back.values["title"], back.values["start_utc"]) == ("Kobe DRR workshop", START)
+    assert sorted(back.values["theme_ids"]) == themes
+    with database.session() as session:
+        assert session.get(Event, event_id).uid == uid  # type: ignore[union-attr]
+    with pytest.raises(RevertError, match="exists again"):
+        revert_change(database, deletion.change_id)
+    # Undo and redo again: the creation can be reverted as long as nothing changed since.
+    assert revert_change(database, created.change_id).action == "deleted"
+
+
+def test_reverting_a_creation_after_a_later_change_is_refused(database: Database) -> None:
+    event_id = _workshop(database)
+    created = history_of(database, event_id)[-1]
+    editing.change(database, Event, event_id, {"title": "Kobe DRR peer workshop"}, 1)
+    before = _changes(database)
+    with pytest.raises(RevertError, match="title was changed again since"):
+        revert_change(database, created.change_id)
+    with pytest.raises(ConcurrentEditError):
+        revert_change(database, created.change_id, expected_version=1)
+    assert _changes(database) == before
+    assert editing.stored(database, Event, event_id).values["title"] == "Kobe DRR peer workshop"
+
+
 def test_the_command_prints_a_record_history_with_its_authors(tmp_path: Path) -> None:
     path = tmp_path / "program.sqlite"
     database = open_database(path, author="Aiko Tanaka")

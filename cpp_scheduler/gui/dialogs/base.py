@@ -14,11 +14,13 @@ again.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,15 +32,18 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.dialogs.changed_bar import ChangedElsewhereBar
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.opening import AfterFirstPaint
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.model import Base, Problem
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, merging
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.merging import MergePlan
 from cpp_scheduler.services.rows import Choice
 
 if TYPE_CHECKING:
+    from cpp_scheduler.gui.merge_dialog import MergeDialog
     from cpp_scheduler.gui.taskman import TaskManager
 
 ListsT = TypeVar("ListsT")
@@ -206,6 +211,12 @@ class RecordDialog(QDialog):
         self._stored_version: int | None = None
         self._original: dict[str, Any] = {}
         self._validator: InlineValidator | None = None
+        self._changed_bar: ChangedElsewhereBar | None = None
+        self._merged: tuple[dict[str, Any], int] | None = None
+        """What the merge dialog chose to save, and the colleague's version it goes
+        against; set when the coordinator merged from the bar, dropped by the next edit."""
+        self.merge_dialog: MergeDialog | None = None
+        """The merge dialog offered from the bar, while it is open."""
         self.setStyleSheet(STYLE_SHEET)
 
     def _stored_values(self, record_id: str | None) -> dict[str, Any]:
@@ -324,8 +335,92 @@ class RecordDialog(QDialog):
         return self._record_id
 
     def _edited(self, *_args: object) -> None:
+        self._merged = None  # an edit after the merge is saved as typed, and merged again
         self.validator.touch(self.sender())
         self.revalidate()
+
+    # -- a colleague saves the record while it is open ----------------------------------
+    def note_change(
+        self,
+        model: str,
+        record_id: str,
+        version: int,
+        author: str,
+        at: object = None,
+        deleted: bool = False,
+    ) -> None:
+        """A record was saved elsewhere (the window's live refresh tells every change):
+        when it is this one, newer than the version read, the bar says who and when.
+
+        Nothing typed is replaced; the coordinator merges from the bar, or at Save. A
+        record deleted meanwhile is said too; there is nothing left to merge with.
+        """
+        if self._record_id is None or record_id != self._record_id:
+            return
+        if model != self.entity_class.__name__:
+            return
+        if deleted:
+            when = at if isinstance(at, datetime) else None
+            self.changed_bar().deleted_by(author, when)
+            return
+        read = self._merged[1] if self._merged is not None else self._stored_version
+        if read is not None and version <= read:
+            return  # the version this dialog read (or merged with), or an older one
+        self.changed_bar().changed_by(author, at if isinstance(at, datetime) else None)
+
+    def changed_bar(self) -> ChangedElsewhereBar:
+        """The bar at the top of the dialog (made, hidden, on first use)."""
+        if self._changed_bar is None:
+            bar = ChangedElsewhereBar(self)
+            layout = self.layout()
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(0, bar)
+            bar.mergeRequested.connect(self.offer_merge)
+            self._changed_bar = bar
+        return self._changed_bar
+
+    def offer_merge(self) -> None:
+        """Compare what the dialog read, the record now and the dialog's edits, and show
+        the merge dialog; its Save saves the result against the newer version."""
+        if self._record_id is None or self._stored_version is None or self._lists_pending:
+            return
+        mine, _problems = self._read()
+        database, model, record_id = self._database, self.entity_class, self._record_id
+        read_version, read_values = self._stored_version, dict(self._original)
+
+        def plan() -> MergePlan:
+            return merging.plan_merge(database, model, record_id, read_version, read_values, mine)
+
+        def failed(error: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.changed_bar().say(str(error))
+
+        if self._tasks is None:
+            try:
+                self._show_merge(plan())
+            except SchedulerError as error:
+                failed(error)
+            return
+        self._tasks.run_in_background(plan, self._show_merge, failed)
+
+    def _show_merge(self, plan: MergePlan) -> None:
+        from cpp_scheduler.gui.merge_dialog import MergeDialog
+
+        if not shiboken6.isValid(self):
+            return  # closed while the versions were read
+
+        dialog = MergeDialog(plan, self)
+        self.merge_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.merge_dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                self._merged = (dialog.values(), plan.their_version)
+                self.accept()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def revalidate(self, *_args: object) -> bool:
         """Check every field now; True when the record could be saved as it stands."""
@@ -344,6 +439,8 @@ class RecordDialog(QDialog):
 
         Only meaningful once the dialog has been accepted (OK is enabled only then).
         """
+        if self._merged is not None:
+            return dict(self._merged[0])
         values, problems = self._read()
         if self._lists_pending or self._lists_failed:
             problems.append(Problem("lists", self._lists_failed or LISTS_PENDING))
@@ -355,16 +452,17 @@ class RecordDialog(QDialog):
 
     def original_values(self) -> dict[str, Any]:
         """The values as the record was stored when the dialog opened (empty for a new
-        record), for an undo command that restores them."""
+        record): the base of a merge when the history does not reach back."""
         return dict(self._original)
 
     def stored_version(self) -> int | None:
         """The version of the record as the dialog read it (None for a new record).
 
         Saving passes it on, so that a colleague's change made while the dialog was open
-        is refused instead of being overwritten.
+        is refused instead of being overwritten. After a merge from the bar, the
+        colleague's version the merge was made against.
         """
-        return self._stored_version
+        return self._merged[1] if self._merged is not None else self._stored_version
 
     def record_title(self) -> str:
         """The record's display name: as edited in the dialog, else as stored."""

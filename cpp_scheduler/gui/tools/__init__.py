@@ -367,15 +367,24 @@ class Tools(QObject):
     def open_tour_builder(self) -> Any:
         from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
 
-        return self._show(
-            "tour_builder",
-            lambda: TourBuilderDialog(
+        def make() -> TourBuilderDialog:
+            builder = TourBuilderDialog(
                 self.window.database,
                 self.window.editor,
                 self.window.tasks.run_in_background,
                 self.window,
-            ),
-        )
+            )
+            builder.tourChosen.connect(self.show_history)
+            return builder
+
+        return self._show("tour_builder", make)
+
+    def show_history(self, model_name: str, record_id: str) -> None:
+        """Show a record's history in the History panel (a delegation chosen in its list,
+        the tour shown in the tour builder) and bring the panel forward."""
+        self.history.show_record(model_name, record_id)
+        self.history.show()
+        self.history.raise_()
 
     def _show_tour(self, tour_ids: list[str]) -> None:
         builder = self.open_tour_builder()

@@ -1,10 +1,12 @@
-"""The History panel: who changed the selected event, when, from what to what.
+"""The History panel: who changed the selected record, when, from what to what.
 
 The rows are what :func:`cpp_scheduler.services.history.history_of` answers (as
 ``cpp-scheduler history UID`` prints it), newest first, read off the GUI thread; the dock
 follows the window's selection and every change. "Revert this change" puts the values a
 change replaced back as one undoable command (:class:`RevertChange`), saved against the
-version the panel read and through every rule of the program.
+version the panel read and through every rule of the program. The record is the
+event selected in the window, or the delegation, participant, tour ... selected in the
+list of its kind (:class:`~cpp_scheduler.gui.records.RecordManager`).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
-from cpp_scheduler.model import Event
+from cpp_scheduler.model import Base, Event
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.history import FieldChange, HistoryEntry, history_of, revert_change
 
@@ -103,7 +105,10 @@ class RevertChange(RecordCommand):
     """Put back what one change replaced; undo puts the change back again."""
 
     def __init__(self, editor: Editor, entry: HistoryEntry, version_read: int) -> None:
-        super().__init__(editor, Event, entry.record_id, f"Revert the change of {entry.label}")
+        model = next(
+            (m.class_ for m in Base.registry.mappers if m.class_.__name__ == entry.model), Event
+        )
+        super().__init__(editor, model, entry.record_id, f"Revert the change of {entry.label}")
         self.change_id = entry.change_id
         self.version = version_read
         self.reverting: int | None = None
@@ -141,6 +146,9 @@ class HistoryDock(QDockWidget):
         self._report_error = report_error
         self._generation = 0
         self.event_id: str | None = None
+        """The record shown (an event, or a delegation, participant ... chosen in its
+        list); :attr:`model_name` says which kind."""
+        self.model_name = "Event"
         self.reading = False
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -186,10 +194,26 @@ class HistoryDock(QDockWidget):
     def _update_button(self) -> None:
         entry = self.selected_entry()
         self.revert_button.setEnabled(entry is not None and entry.revertible)
+        action = entry.action if entry is not None else "changed"
+        if action == "created":
+            tip = self.tr("Delete the record this change created, as a change you can undo")
+        elif action == "deleted":
+            tip = self.tr(
+                "Bring the record back with its old values and links, as a change you can undo"
+            )
+        else:
+            tip = "Put back the values this change replaced, as a new change you can undo"
+        self.revert_button.setToolTip(tip)
 
     def show_event(self, event_id: str | None) -> None:
         """Show the history of ``event_id`` (None clears the panel)."""
-        self.event_id = event_id
+        self.show_record("Event", event_id)
+
+    def show_record(self, model_name: str, record_id: str | None) -> None:
+        """Show the history of any record: ``model_name`` is its class (``Delegation``)."""
+        if (model_name, record_id) == (self.model_name, self.event_id):
+            return
+        self.model_name, self.event_id = model_name, record_id
         self.refresh()
 
     def refresh(self) -> None:
@@ -215,7 +239,7 @@ class HistoryDock(QDockWidget):
 
     def follow(self, changed_model: str, ids: list[str]) -> None:
         """After a command: read again when the event shown changed."""
-        if self.event_id is not None and changed_model == "Event" and self.event_id in ids:
+        if self.event_id is not None and changed_model == self.model_name and self.event_id in ids:
             self.refresh()
 
     def revert_selected(self) -> None:

@@ -253,7 +253,13 @@ class TourBuilderDialog(QDialog):
 
     The list of tours and the board are read off the GUI thread; an answer that arrives
     after a newer request is dropped.
+
+    Signals:
+        tourChosen(str, str): the tour shown: ``StudyTour`` and its id, for the window's
+            History panel to follow.
     """
+
+    tourChosen = Signal(str, str)
 
     def __init__(
         self,
@@ -391,7 +397,10 @@ class TourBuilderDialog(QDialog):
                 widget.hide()
                 widget.deleteLater()
         self.cards = {}
+        shown_before = self.board.tour_id if self.board is not None else None
         self.board = board
+        if board is not None and board.tour_id != shown_before:
+            self.tourChosen.emit("StudyTour", board.tour_id)
         if board is None:
             self.summary.setText("")
             self._update_buttons()
@@ -534,6 +543,8 @@ class TourBuilderDialog(QDialog):
                         tours.moved_event_values(event, delta, target),
                         event.title,
                         event.version,
+                        merges=True,
+                        read_values={"start_utc": event.start, "end_utc": event.end},
                     )
                 )
             for leg in card.legs:
@@ -545,15 +556,26 @@ class TourBuilderDialog(QDialog):
                         tours.moved_leg_values(leg, delta),
                         leg.origin,
                         leg.version,
+                        merges=True,
+                        read_values={"departure_utc": leg.departure, "arrival_utc": leg.arrival},
                     )
                 )
         if first.title != second.title:
-            for record_id, title, version in (
-                (first_id, second.title, first.tour_day_version),
-                (second_id, first.title, second.tour_day_version),
+            for record_id, title, version, read_title in (
+                (first_id, second.title, first.tour_day_version, first.title),
+                (second_id, first.title, second.tour_day_version, second.title),
             ):
                 commands.append(
-                    EditRecord(self.editor, TourDay, record_id, {"title": title}, "", version)
+                    EditRecord(
+                        self.editor,
+                        TourDay,
+                        record_id,
+                        {"title": title},
+                        "",
+                        version,
+                        merges=True,
+                        read_values={"title": read_title},
+                    )
                 )
         if not commands:
             return False

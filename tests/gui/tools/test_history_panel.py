@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from conftest import JANUARY_NINE_TOKYO, add_event, settle, tools_of
+from conftest import JANUARY_NINE_TOKYO, add_delegation, add_event, settle, tools_of
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.commands import move_event
+from cpp_scheduler.gui.commands import EditRecord, move_event
 from cpp_scheduler.gui.tools.history import HistoryDock
-from cpp_scheduler.model import Event
+from cpp_scheduler.model import Delegation, Event
 from cpp_scheduler.services.rows import OccurrenceKey
 
 
@@ -39,7 +39,7 @@ def test_the_panel_lists_changes_and_reverts_one_as_an_undoable_step(
     read(qtbot, dock)
     assert dock.model.rowCount() == 1
     assert dock.model.index(0, 1).data() == "Aiko Tanaka"
-    assert not dock.revert_button.isEnabled()  # nothing chosen; a creation is not reverted
+    assert not dock.revert_button.isEnabled()  # nothing chosen yet
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
     window.editor.execute(
@@ -105,3 +105,73 @@ def test_a_revert_over_a_later_change_is_refused_in_one_message(
         )
     ]
     assert _title_in_database(sqlite_database, event) == "Kobe DRR clinic"
+
+
+def test_reverting_a_creation_deletes_the_event_and_undo_brings_it_back(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    event = add_event(sqlite_database, "Kobe DRR clinic", JANUARY_NINE_TOKYO)
+    window = open_window()
+    errors: list[tuple[str, str]] = []
+    window.report_error = lambda title, message: errors.append((title, message))  # type: ignore[method-assign]
+    dock = tools_of(window).history
+    window.views["day"].occurrenceSelected.emit(OccurrenceKey(event))
+    read(qtbot, dock)
+    dock.table.selectRow(0)  # "Created (version 1)"
+    assert dock.revert_button.isEnabled()
+    assert dock.revert_button.toolTip().startswith("Delete the record this change created")
+
+    qtbot.mouseClick(dock.revert_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+
+    assert errors == []
+    assert window.events.row_of(event) < 0
+    with sqlite_database.session() as session:
+        assert session.get(Event, event) is None
+    read(qtbot, dock)
+    assert dock.model.index(0, 2).data().startswith("Deleted")
+
+    window.editor.stack.undo()
+    settle(qtbot, window)
+    assert window.events.row_of(event) >= 0
+    assert _title_in_database(sqlite_database, event) == "Kobe DRR clinic"
+    window.editor.stack.redo()
+    settle(qtbot, window)
+    assert window.events.row_of(event) < 0
+
+    # The deletion in the history can itself be reverted: the event comes back.
+    read(qtbot, dock)
+    dock.table.selectRow(0)
+    assert dock.revert_button.toolTip().startswith("Bring the record back")
+    qtbot.mouseClick(dock.revert_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert errors == []
+    assert window.events.row_of(event) >= 0
+
+
+def test_the_panel_follows_a_delegation_chosen_in_its_list(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    sqlite_database.author = "Aiko Tanaka"
+    lima = add_delegation(sqlite_database, "Lima housing ministry", "PE", "America/Lima")
+    window = open_window()
+    dock = tools_of(window).history
+    manager = window.manage("delegation")
+    qtbot.addWidget(manager)
+    row = manager.proxy.mapFromSource(manager.model.index(manager.model.row_of(lima), 0))
+
+    manager.table.selectRow(row.row())
+    read(qtbot, dock)
+
+    assert (dock.model_name, dock.event_id) == ("Delegation", lima)
+    assert dock.model.rowCount() == 1
+    assert dock.heading.text().startswith("delegation 'Lima housing ministry': 1 change")
+
+    window.editor.execute(
+        EditRecord(window.editor, Delegation, lima, {"name": "Lima housing ministry (MVCS)"}, "", 1)
+    )
+    settle(qtbot, window)
+    read(qtbot, dock)
+    assert dock.model.rowCount() == 2
+    assert dock.model.index(0, 1).data() == "Aiko Tanaka"
+    manager.close()

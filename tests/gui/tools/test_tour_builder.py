@@ -165,12 +165,11 @@ def test_add_a_site_visit_and_move_a_day(qtbot: QtBot, sqlite_database, open_win
     builder.close()
 
 
-def test_a_day_moved_over_a_colleagues_change_is_refused_whole(
+def test_a_day_moved_over_a_colleagues_retitle_keeps_their_title(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
-    """The board showed the briefing before a colleague retitled it: moving the day
-    would write over that change, so nothing moves, one line says why, and the board
-    shows the colleague's title."""
+    """The board showed the briefing before a colleague retitled it: the move and the
+    title touch different fields, so both are kept, without asking, as one undo step."""
     from cpp_scheduler.services import editing
 
     tour, _lima = _tour(sqlite_database)
@@ -178,12 +177,55 @@ def test_a_day_moved_over_a_colleagues_change_is_refused_whole(
     builder = _builder(qtbot, window, tour)
     errors: list[str] = []
     builder.report_error = errors.append  # type: ignore[method-assign]
+    window.resolve_merge = lambda plan, parent: errors.append("asked")  # type: ignore[method-assign,func-returns-value]
     briefing = builder.board.day(FIRST).events[0]
     editing.change(sqlite_database, Event, briefing.id, {"title": "Opening briefing (room B)"}, 1)
+
+    assert builder.move_day(FIRST, 1)
+    settle(qtbot, window)
+
+    assert errors == []
+    second = FIRST + timedelta(days=1)
+    assert [e.title for e in builder.board.day(second).events] == ["Opening briefing (room B)"]
+    window.editor.stack.undo()
+    settle(qtbot, window)
+    assert [e.title for e in builder.board.day(FIRST).events] == ["Opening briefing (room B)"]
+    builder.close()
+
+
+def test_a_day_moved_over_a_colleagues_move_is_refused_whole_when_not_merged(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The board showed the briefing before a colleague moved it: a real clash, so the
+    merge asks; given up, nothing moves, one line says why, and the board shows the
+    colleague's time."""
+    from cpp_scheduler.services import editing
+
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    errors: list[str] = []
+    builder.report_error = errors.append  # type: ignore[method-assign]
+    asked: list[str] = []
+    window.resolve_merge = lambda plan, parent: asked.append(plan.label)  # type: ignore[method-assign,func-returns-value]
+    briefing = builder.board.day(FIRST).events[0]
+    later = briefing.start + timedelta(hours=1)
+    editing.change(
+        sqlite_database,
+        Event,
+        briefing.id,
+        {
+            "start_utc": later,
+            "end_utc": later + timedelta(hours=2),
+            "title": "Opening briefing (room B)",
+        },
+        1,
+    )
 
     assert not builder.move_day(FIRST, 1)
     settle(qtbot, window)
 
+    assert asked == ["event 'Opening briefing (room B)'"]
     assert len(errors) == 1
     assert "\n" not in errors[0]
     assert "changed by somebody else" in errors[0]
@@ -303,4 +345,17 @@ def test_a_leg_it_cannot_make_and_a_hotel_elsewhere_are_found_alike_everywhere(
         for row in range(dock.proxy.rowCount())
     ]
     assert f"Error: {found['tour_leg_infeasible']['message']}" in tour_leg_rows
+    builder.close()
+
+
+def test_the_history_panel_follows_the_tour_shown(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    history = tools_of(window).history
+    qtbot.waitUntil(lambda: not history.reading, timeout=10_000)
+    assert (history.model_name, history.event_id) == ("StudyTour", tour)
+    assert history.heading.text().startswith("study tour 'Peru study tour': 1 change")
     builder.close()

@@ -1,0 +1,82 @@
+"""The bar an open editor shows when a colleague saves its record meanwhile.
+
+Nothing in an open editor is refreshed from under the coordinator: what they typed stays.
+Instead the bar says at once who changed the record and when ("Changed by Aiko at 10:42
+since you opened it") and offers the merge, so the coordinator can decide before saving
+rather than meet the refusal at Save. The editor (:class:`~.base.RecordDialog`) decides
+when to show it; the bar only words it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+def clock_time(at: datetime | None, now: datetime | None = None) -> str:
+    """``10:42`` on this computer's clock; with the day when it was not today."""
+    local = (at or datetime.now(UTC)).astimezone()
+    today = (now or datetime.now(UTC)).astimezone().date()
+    return f"{local:%H:%M}" if local.date() == today else f"{local:%d %b %H:%M}"
+
+
+class ChangedElsewhereBar(QFrame):
+    """The line "Changed by … at … since you opened it", and a button for the merge.
+
+    Signals:
+        mergeRequested(): the coordinator asked to compare and merge now.
+    """
+
+    mergeRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changedElsewhere")
+        self.setProperty("role", "question")
+        self.authors: list[str] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.label = QLabel(self)
+        self.label.setObjectName("changedElsewhereText")
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label, 1)
+        self.merge = QPushButton(self.tr("Compare and merge…"), self)
+        self.merge.setObjectName("changedElsewhereMerge")
+        self.merge.setToolTip(
+            self.tr(
+                "Show their version and yours field by field; fields only one of you "
+                "changed are kept by themselves."
+            )
+        )
+        self.merge.clicked.connect(self.mergeRequested)
+        layout.addWidget(self.merge)
+        self.hide()
+
+    def changed_by(self, author: str, at: datetime | None) -> None:
+        """Say that ``author`` saved the record at ``at`` (UTC; None: just now)."""
+        name = author.strip() or self.tr("someone else")
+        if name not in self.authors:
+            self.authors.append(name)
+        self.label.setText(
+            self.tr("Changed by {who} at {time} since you opened it.").format(
+                who=", ".join(self.authors), time=clock_time(at)
+            )
+        )
+        self.show()
+
+    def deleted_by(self, author: str, at: datetime | None) -> None:
+        """Say that ``author`` deleted the record: saving it now will be refused."""
+        name = author.strip() or self.tr("someone else")
+        self.say(
+            self.tr(
+                "Deleted by {who} at {time} since you opened it: it can no longer be saved."
+            ).format(who=name, time=clock_time(at))
+        )
+
+    def say(self, line: str) -> None:
+        """Replace the bar's text (the record was deleted, say) and hide the merge."""
+        self.label.setText(line)
+        self.merge.hide()
+        self.show()

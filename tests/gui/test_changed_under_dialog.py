@@ -1,0 +1,336 @@
+"""A colleague saves the event open in this window's editor: the editor says so at once,
+keeps what the coordinator typed, and offers the merge; its Save goes against the newer
+version. Real window, real dialog, a colleague in another process, SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from gui_support import JANUARY_NINE_TOKYO, Messages, add_event
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from cpp_scheduler.gui.dialogs import EventDialog
+from cpp_scheduler.gui.live import LiveRefresh, start_live_refresh
+from cpp_scheduler.gui.mainwindow import MainWindow, open_editor
+from cpp_scheduler.gui.merge_dialog import THEIRS_COLUMN
+from cpp_scheduler.model import Event, EventKind
+from cpp_scheduler.model.history import Change
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import open_database
+
+ROOT = Path(__file__).resolve().parents[2]
+COLLEAGUE = """
+import sys
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import open_database
+database = open_database(sys.argv[1])
+event_id, field, value = sys.argv[2:5]
+version = editing.stored(database, Event, event_id).version
+editing.change(database, Event, event_id, {field: value}, version)
+database.close()
+"""
+
+
+def _colleague_sets(url: str, event_id: str, field: str, value: str) -> None:
+    """Ravi, in a process of his own, saves one field of the event."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CPP_SCHEDULER_AUTHOR": "Ravi Menon"}
+    subprocess.run(
+        [sys.executable, "-c", COLLEAGUE, url, event_id, field, value],
+        check=True,
+        env=environment,
+        timeout=60,
+    )
+
+
+class Team:
+    """Aiko's window over the program, listening for colleagues' commits."""
+
+    def __init__(self, url: str, qtbot: QtBot, messages: Messages) -> None:
+        self.url = url
+        self.database = open_database(url, author="Aiko Tanaka")
+        self.kobe = add_event(
+            self.database, "Kobe DRR workshop", JANUARY_NINE_TOKYO, 2, kind=EventKind.WORKSHOP
+        )
+        self.toyama = add_event(
+            self.database, "Toyama visit", JANUARY_NINE_TOKYO, 1, kind=EventKind.SITE_VISIT
+        )
+        self.window = MainWindow(self.database, dialog_factory=open_editor)
+        self.window.report_error = lambda title, message: messages.errors.append(  # type: ignore[method-assign]
+            (title, message)
+        )
+        qtbot.addWidget(self.window)
+        with qtbot.waitSignal(self.window.eventsLoaded, timeout=10_000):
+            self.window.show()
+        self.window.go_to(JANUARY_NINE_TOKYO.date())
+        self.live: LiveRefresh = start_live_refresh(self.window)
+        assert self.live.watcher.ready.wait(10)
+
+    def close(self) -> None:
+        self.live.stop()
+        self.window.tasks.wait_for_done()
+        self.database.close()
+
+
+@pytest.fixture
+def team(database_url: str, qtbot: QtBot, messages: Messages) -> Iterator[Team]:
+    shown = Team(database_url, qtbot, messages)
+    yield shown
+    shown.close()
+
+
+def _open_editor_then(
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, script: object
+) -> list[EventDialog]:
+    """Replace the dialog's modal loop by ``script(dialog)``, run with the dialog shown."""
+    opened: list[EventDialog] = []
+
+    def run(dialog: EventDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+        opened.append(dialog)
+        script(dialog)  # type: ignore[operator]
+        return int(dialog.result())
+
+    monkeypatch.setattr(EventDialog, "exec", run)
+    return opened
+
+
+def test_the_open_editor_says_who_changed_its_event_and_merges_against_their_version(
+    team: Team, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, messages: Messages
+) -> None:
+    read_version = editing.stored(team.database, Event, team.kobe).version or 0
+
+    def edit_while_ravi_saves(dialog: EventDialog) -> None:
+        dialog.ui.title.selectAll()
+        qtbot.keyClicks(dialog.ui.title, "Kobe DRR clinic")
+        dialog.ui.notes.setPlainText("Bring the hazard maps")
+        bar = dialog.changed_bar()
+        # Another event's change is not this dialog's business.
+        with qtbot.waitSignal(team.live.applied, timeout=10_000):
+            _colleague_sets(team.url, team.toyama, "title", "Toyama eco-town visit")
+        assert not bar.isVisible()
+
+        _colleague_sets(team.url, team.kobe, "title", "Kobe resilience day")
+        qtbot.waitUntil(bar.isVisible, timeout=10_000)
+        assert bar.label.text().startswith("Changed by Ravi Menon at ")
+        assert bar.label.text().endswith(" since you opened it.")
+        assert dialog.ui.title.text() == "Kobe DRR clinic"  # nothing replaced under her
+
+        qtbot.mouseClick(bar.merge, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.merge_dialog is not None, timeout=10_000)
+        merge = dialog.merge_dialog
+        assert merge is not None
+        qtbot.waitExposed(merge)
+        rows = [
+            [merge.model.index(row, column).data() for column in range(4)]
+            for row in range(merge.model.rowCount())
+        ]
+        assert rows == [["Title", "Kobe DRR workshop", "Kobe resilience day", "Kobe DRR clinic"]]
+        assert "Ravi Menon saved event 'Kobe resilience day'" in merge.heading.text()
+        save = merge.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+
+    opened = _open_editor_then(monkeypatch, qtbot, edit_while_ravi_saves)
+    team.window.edit_event(team.kobe)
+
+    assert len(opened) == 1
+    assert messages.errors == []
+    saved = editing.stored(team.database, Event, team.kobe)
+    assert saved.values["title"] == "Kobe DRR clinic"
+    assert saved.values["notes"] == "Bring the hazard maps"
+    assert saved.version == read_version + 2  # Ravi's save, then hers on top of it
+    with team.database.session() as session:
+        authors = session.scalars(
+            select(Change.author).where(Change.record_id == team.kobe).order_by(Change.id)
+        ).all()
+    assert authors[-2:] == ["Ravi Menon", "Aiko Tanaka"]
+    team.window.undo_action.trigger()  # one undoable edit: back to Ravi's version
+    undone = editing.stored(team.database, Event, team.kobe)
+    assert (undone.values["title"], undone.values["notes"]) == ("Kobe resilience day", "")
+
+
+def test_choosing_their_value_keeps_it_and_saves_only_what_was_mine_alone(
+    team: Team, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, messages: Messages
+) -> None:
+    def edit_while_ravi_saves(dialog: EventDialog) -> None:
+        dialog.ui.title.selectAll()
+        qtbot.keyClicks(dialog.ui.title, "Kobe DRR clinic")
+        dialog.ui.notes.setPlainText("Bring the hazard maps")
+        _colleague_sets(team.url, team.kobe, "title", "Kobe resilience day")
+        bar = dialog.changed_bar()
+        qtbot.waitUntil(bar.isVisible, timeout=10_000)
+        bar.mergeRequested.emit()
+        qtbot.waitUntil(lambda: dialog.merge_dialog is not None, timeout=10_000)
+        merge = dialog.merge_dialog
+        assert merge is not None
+        merge.model.setData(
+            merge.model.index(0, THEIRS_COLUMN),
+            Qt.CheckState.Checked,
+            Qt.ItemDataRole.CheckStateRole,
+        )
+        merge.accept()
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+
+    _open_editor_then(monkeypatch, qtbot, edit_while_ravi_saves)
+    team.window.edit_event(team.kobe)
+
+    assert messages.errors == []
+    saved = editing.stored(team.database, Event, team.kobe)
+    assert (saved.values["title"], saved.values["notes"]) == (
+        "Kobe resilience day",
+        "Bring the hazard maps",
+    )
+
+
+def test_cancelling_the_merge_leaves_the_editor_open_with_what_was_typed(
+    team: Team, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def cancel_then_close(dialog: EventDialog) -> None:
+        dialog.ui.title.selectAll()
+        qtbot.keyClicks(dialog.ui.title, "Kobe DRR clinic")
+        _colleague_sets(team.url, team.kobe, "notes", "Room changed to 3F")
+        bar = dialog.changed_bar()
+        qtbot.waitUntil(bar.isVisible, timeout=10_000)
+        bar.mergeRequested.emit()
+        qtbot.waitUntil(lambda: dialog.merge_dialog is not None, timeout=10_000)
+        merge = dialog.merge_dialog
+        assert merge is not None
+        assert merge.model.rowCount() == 0  # nothing clashes: her title, his notes
+        assert "Nothing clashes" in merge.heading.text()
+        merge.reject()
+        qtbot.waitUntil(lambda: dialog.merge_dialog is None)
+        assert dialog.isVisible()
+        assert dialog.ui.title.text() == "Kobe DRR clinic"
+        dialog.reject()
+
+    _open_editor_then(monkeypatch, qtbot, cancel_then_close)
+    team.window.edit_event(team.kobe)
+
+    saved = editing.stored(team.database, Event, team.kobe)
+    assert (saved.values["title"], saved.values["notes"]) == (
+        "Kobe DRR workshop",
+        "Room changed to 3F",
+    )
+
+
+DELEGATION_COLLEAGUE = """
+import sys
+from cpp_scheduler.model import Delegation
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import open_database
+database = open_database(sys.argv[1])
+version = editing.stored(database, Delegation, sys.argv[2]).version
+editing.change(database, Delegation, sys.argv[2], {"notes": "Arrives a day early"}, version)
+database.close()
+"""
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_delegation_editor_shares_the_bar_and_the_merge(
+    team: Team, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, messages: Messages
+) -> None:
+    from cpp_scheduler.gui.dialogs import DelegationDialog
+    from cpp_scheduler.model import Delegation
+
+    with team.database.transaction() as session:
+        lima = editing.create_record(
+            session,
+            Delegation,
+            {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"},
+        ).id
+
+    def rename_while_ravi_adds_a_note(dialog: DelegationDialog) -> None:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.ui.name.setText("Lima housing ministry (MVCS)")
+        environment = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "CPP_SCHEDULER_AUTHOR": "Ravi Menon",
+        }
+        subprocess.run(
+            [sys.executable, "-c", DELEGATION_COLLEAGUE, team.url, lima],
+            check=True,
+            env=environment,
+            timeout=60,
+        )
+        bar = dialog.changed_bar()
+        qtbot.waitUntil(bar.isVisible, timeout=10_000)
+        assert bar.label.text().startswith("Changed by Ravi Menon at ")
+        bar.mergeRequested.emit()
+        qtbot.waitUntil(lambda: dialog.merge_dialog is not None, timeout=10_000)
+        merge = dialog.merge_dialog
+        assert merge is not None
+        assert merge.model.rowCount() == 0  # his notes, her name: nothing clashes
+        merge.accept()
+
+    def run(dialog: DelegationDialog) -> int:
+        rename_while_ravi_adds_a_note(dialog)
+        return int(dialog.result())
+
+    monkeypatch.setattr(DelegationDialog, "exec", run)
+    team.window.edit_record("delegation", lima)
+
+    assert messages.errors == []
+    saved = editing.stored(team.database, Delegation, lima)
+    assert (saved.values["name"], saved.values["notes"]) == (
+        "Lima housing ministry (MVCS)",
+        "Arrives a day early",
+    )
+
+
+DELETER = """
+import sys
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import open_database
+database = open_database(sys.argv[1])
+editing.delete(database, Event, sys.argv[2])
+database.close()
+"""
+
+
+def test_an_event_deleted_while_open_is_said_and_its_save_refused_in_one_line(
+    team: Team, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, messages: Messages
+) -> None:
+    def edit_while_ravi_deletes(dialog: EventDialog) -> None:
+        if messages.errors:
+            dialog.reject()  # the refused save brought the dialog back: she gives up
+            return
+        dialog.ui.title.selectAll()
+        qtbot.keyClicks(dialog.ui.title, "Kobe DRR clinic")
+        environment = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "CPP_SCHEDULER_AUTHOR": "Ravi Menon",
+        }
+        subprocess.run(
+            [sys.executable, "-c", DELETER, team.url, team.kobe],
+            check=True,
+            env=environment,
+            timeout=60,
+        )
+        bar = dialog.changed_bar()
+        qtbot.waitUntil(bar.isVisible, timeout=10_000)
+        assert bar.label.text().startswith("Deleted by Ravi Menon at ")
+        assert bar.label.text().endswith("it can no longer be saved.")
+        assert not bar.merge.isVisible()
+        dialog.accept()  # she saves all the same: refused, and the dialog comes back
+
+    _open_editor_then(monkeypatch, qtbot, edit_while_ravi_deletes)
+    team.window.edit_event(team.kobe)
+
+    assert [title for title, _message in messages.errors] == ["Cannot save"]
+    assert "\n" not in messages.errors[0][1]
