@@ -23,18 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler.gui.field_names import field_name
 from cpp_scheduler.services.merging import MINE, THEIRS, MergePlan
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FIELD, BASE, THEIRS_COLUMN, MINE_COLUMN = range(4)
-
-
-def field_name(key: str) -> str:
-    """``venue`` for ``venue_id``, ``themes`` for ``theme_ids``, ``start`` for
-    ``start_utc``: a field as a coordinator names it."""
-    if key.endswith("_ids"):
-        return key.removesuffix("_ids").replace("_", " ") + "s"
-    return key.removesuffix("_id").removesuffix("_utc").replace("_", " ")
 
 
 class ConflictsModel(QAbstractTableModel):
@@ -43,7 +36,12 @@ class ConflictsModel(QAbstractTableModel):
     def __init__(self, plan: MergePlan, theirs_heading: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.plan = plan
-        self.headers = ("Field", "When you opened it", theirs_heading, "Yours")
+        self.headers = (
+            self.tr("Field"),
+            self.tr("When you opened it"),
+            theirs_heading,
+            self.tr("Yours"),
+        )
         self.choices: dict[str, str] = {conflict.key: MINE for conflict in plan.conflicts}
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -73,7 +71,7 @@ class ConflictsModel(QAbstractTableModel):
         conflict = self.plan.conflicts[index.row()]
         column = index.column()
         texts = (
-            field_name(conflict.key).capitalize(),
+            field_name(conflict.key),
             conflict.shown_base,
             conflict.shown_theirs,
             conflict.shown_mine,
@@ -107,30 +105,37 @@ class MergeDialog(QDialog):
     def __init__(self, plan: MergePlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
-        self.setWindowTitle("Changed by someone else")
+        self.setWindowTitle(self.tr("Changed by someone else"))
         self.plan = plan
-        who = ", ".join(dict.fromkeys(plan.authors)) or "someone else"
+        who = ", ".join(dict.fromkeys(plan.authors)) or self.tr("someone else")
         layout = QVBoxLayout(self)
-        merged = [field_name(key) for key in plan.merged]
-        kept = [field_name(key) for key in plan.taken_from_theirs]
-        lines = [f"{who} saved {plan.label} while you were editing it."]
-        if merged or kept:
+        merged = ", ".join(field_name(key) for key in plan.merged)
+        kept = ", ".join(field_name(key) for key in plan.taken_from_theirs)
+        lines = [
+            self.tr("{who} saved {record} while you were editing it.").format(
+                who=who, record=plan.label
+            )
+        ]
+        if merged and kept:
             lines.append(
-                "Merged by themselves: "
-                + "; ".join(
-                    ([f"yours: {', '.join(merged)}"] if merged else [])
-                    + ([f"{who}'s: {', '.join(kept)}"] if kept else [])
+                self.tr("Merged by themselves: yours: {mine}; {who}'s: {theirs}.").format(
+                    mine=merged, who=who, theirs=kept
                 )
-                + "."
+            )
+        elif merged:
+            lines.append(self.tr("Merged by themselves: yours: {mine}.").format(mine=merged))
+        elif kept:
+            lines.append(
+                self.tr("Merged by themselves: {who}'s: {theirs}.").format(who=who, theirs=kept)
             )
         if plan.conflicts:
-            lines.append("You both changed the fields below: tick the value to keep.")
+            lines.append(self.tr("You both changed the fields below: tick the value to keep."))
         else:
             lines.append(self.tr("Nothing clashes: Save keeps their changes and yours."))
         self.heading = QLabel("\n".join(lines), self)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        self.model = ConflictsModel(plan, f"{who}'s", self)
+        self.model = ConflictsModel(plan, self.tr("{who}'s").format(who=who), self)
         self.table = QTableView(self)
         self.table.setObjectName("mergeTable")
         self.table.setModel(self.model)

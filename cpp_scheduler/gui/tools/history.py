@@ -30,15 +30,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler import i18n
 from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.gui.commands import Editor, RecordCommand
+from cpp_scheduler.gui.field_names import field_name
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.model import Base, Event
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.history import FieldChange, HistoryEntry, history_of, revert_change
 
-HEADERS = ("When (UTC)", "Who", "What")
+CONTEXT = "HistoryDock"
+HEADERS = (
+    QT_TRANSLATE_NOOP("HistoryDock", "When (UTC)"),
+    QT_TRANSLATE_NOOP("HistoryDock", "Who"),
+    QT_TRANSLATE_NOOP("HistoryDock", "What"),
+)
+ACTIONS = {
+    "created": QT_TRANSLATE_NOOP("HistoryDock", "Created (version {version})"),
+    "deleted": QT_TRANSLATE_NOOP("HistoryDock", "Deleted (version {version})"),
+}
 STORE_OWNED = frozenset({"sequence", "uid"})
 """Fields the store changes by itself: in the tooltip, not in the row's summary."""
 
@@ -48,31 +60,45 @@ def field_text(field: FieldChange) -> str:
 
     def shown(value: Any) -> str:
         if isinstance(value, list):
-            return f"{len(value)} linked"
+            return translate(CONTEXT, "{count} linked").format(count=len(value))
         if isinstance(value, str) and field.name.endswith("_utc"):
             try:
-                return f"{datetime.fromisoformat(value):%a %d %b %Y %H:%M} UTC"
+                return f"{moment_text(datetime.fromisoformat(value))} UTC"
             except ValueError:
                 pass
         return "—" if value is None else printable(json.dumps(value, ensure_ascii=False), 40)
 
-    return f"{field.name.replace('_', ' ')}: {shown(field.old)} → {shown(field.new)}"
+    return f"{field_name(field.name)}: {shown(field.old)} → {shown(field.new)}"
+
+
+def moment_text(moment: datetime) -> str:
+    """Mon 15 Feb 2027 14:00, 2027年2月15日(月) 14:00."""
+    return f"{i18n.day_text(moment.date())} {moment:%H:%M}"
+
+
+def source_text(source: str) -> str:
+    return translate(CONTEXT, "from {source}").format(source=source)
 
 
 def summary(entry: HistoryEntry) -> str:
     """One line for a change: what it did and the fields it changed."""
     if entry.action != "changed":
-        text = f"{entry.action.capitalize()} (version {entry.version})"
+        action = ACTIONS.get(entry.action)
+        text = (
+            translate(CONTEXT, action).format(version=entry.version)
+            if action is not None
+            else f"{entry.action.capitalize()} ({entry.version})"
+        )
     else:
         shown = [field for field in entry.fields if field.name not in STORE_OWNED]
         text = "; ".join(field_text(field) for field in shown or entry.fields)
-    return text + (f" — from {entry.source}" if entry.source else "")
+    return text + (f" — {source_text(entry.source)}" if entry.source else "")
 
 
 class HistoryModel(common.HeaderedTableModel):
     """One record's changes, newest first."""
 
-    headers = HEADERS
+    headers = tuple(translate(CONTEXT, header) for header in HEADERS)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -92,12 +118,16 @@ class HistoryModel(common.HeaderedTableModel):
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return f"{entry.changed_at:%a %d %b %Y %H:%M}"
+                return moment_text(entry.changed_at)
             return entry.author if index.column() == 1 else summary(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{entry.label}, version {entry.version}, by {entry.author}"]
+            lines = [
+                translate(CONTEXT, "{record}, version {version}, by {who}").format(
+                    record=entry.label, version=entry.version, who=entry.author
+                )
+            ]
             lines += [field_text(field) for field in entry.fields if entry.action == "changed"]
-            return "\n".join(lines + ([f"From {entry.source}"] if entry.source else []))
+            return "\n".join(lines + ([source_text(entry.source)] if entry.source else []))
         return None
 
 
@@ -108,7 +138,12 @@ class RevertChange(RecordCommand):
         model = next(
             (m.class_ for m in Base.registry.mappers if m.class_.__name__ == entry.model), Event
         )
-        super().__init__(editor, model, entry.record_id, f"Revert the change of {entry.label}")
+        super().__init__(
+            editor,
+            model,
+            entry.record_id,
+            translate(CONTEXT, "Revert the change of {record}").format(record=entry.label),
+        )
         self.change_id = entry.change_id
         self.version = version_read
         self.reverting: int | None = None
@@ -128,7 +163,9 @@ class RevertChange(RecordCommand):
 class HistoryDock(QDockWidget):
     """A dock with the selected event's history and a button to revert one change."""
 
-    PLACEHOLDER = "Select an event to see who changed it, and when."
+    PLACEHOLDER = QT_TRANSLATE_NOOP(
+        "HistoryDock", "Select an event to see who changed it, and when."
+    )
 
     def __init__(
         self,
@@ -138,7 +175,8 @@ class HistoryDock(QDockWidget):
         report_error: Callable[[str, str], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("History", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History"))
         self.setObjectName("historyDock")
         self.database = database
         self.editor = editor
@@ -154,7 +192,7 @@ class HistoryDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 2, 6, 4)
         layout.setSpacing(3)
-        self.heading = QLabel(self.PLACEHOLDER, body)
+        self.heading = QLabel(self.tr(self.PLACEHOLDER), body)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.model = HistoryModel(self)
@@ -174,10 +212,10 @@ class HistoryDock(QDockWidget):
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.revert_button = QPushButton("Revert this change", body)
+        self.revert_button = QPushButton(self.tr("Revert this change"), body)
         self.revert_button.setObjectName("revertChange")
         self.revert_button.setToolTip(
-            "Put back the values this change replaced, as a new change you can undo"
+            self.tr("Put back the values this change replaced, as a new change you can undo")
         )
         self.revert_button.setEnabled(False)
         self.revert_button.clicked.connect(self.revert_selected)
@@ -202,7 +240,7 @@ class HistoryDock(QDockWidget):
                 "Bring the record back with its old values and links, as a change you can undo"
             )
         else:
-            tip = "Put back the values this change replaced, as a new change you can undo"
+            tip = self.tr("Put back the values this change replaced, as a new change you can undo")
         self.revert_button.setToolTip(tip)
 
     def show_event(self, event_id: str | None) -> None:
@@ -250,7 +288,7 @@ class HistoryDock(QDockWidget):
         try:
             self.editor.execute(RevertChange(self.editor, entry, version_read))
         except SchedulerError as error:
-            self._report_error("Cannot revert this change", str(error))
+            self._report_error(self.tr("Cannot revert this change"), str(error))
 
     def _arrived(self, generation: int, entries: list[HistoryEntry]) -> None:
         if generation != self._generation:
@@ -270,10 +308,11 @@ class HistoryDock(QDockWidget):
         self.model.set_entries(entries)
         self._update_button()
         if not entries:
-            self.heading.setText(self.PLACEHOLDER)
+            self.heading.setText(self.tr(self.PLACEHOLDER))
             return
         last = entries[-1]
-        self.heading.setText(
-            f"{last.label}: {len(entries)} change{'s' if len(entries) != 1 else ''}, "
-            f"the last by {last.author}"
-        )
+        if len(entries) == 1:
+            text = self.tr("{record}: 1 change, by {who}")
+        else:
+            text = self.tr("{record}: {count} changes, the last by {who}")
+        self.heading.setText(text.format(record=last.label, count=len(entries), who=last.author))

@@ -50,8 +50,8 @@ def test_the_panel_lists_changes_and_reverts_one_as_an_undoable_step(
     qtmodeltester.check(dock.model)
     assert dock.model.rowCount() == 2
     assert dock.model.index(0, 2).data() == (
-        "end utc: Tue 12 Jan 2027 01:00 UTC → Tue 12 Jan 2027 03:00 UTC; "
-        "start utc: Tue 12 Jan 2027 00:00 UTC → Tue 12 Jan 2027 02:00 UTC"
+        "End: Tue 12 Jan 2027 01:00 UTC → Tue 12 Jan 2027 03:00 UTC; "
+        "Start: Tue 12 Jan 2027 00:00 UTC → Tue 12 Jan 2027 02:00 UTC"
     )
 
     dock.table.selectRow(0)
