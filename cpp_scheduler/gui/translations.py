@@ -37,6 +37,38 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+#: The kinds of record as the window names them in its questions and undo steps.
+_KIND_NAMES = {
+    "event": QT_TRANSLATE_NOOP("RecordKind", "event"),
+    "delegation": QT_TRANSLATE_NOOP("RecordKind", "delegation"),
+    "participant": QT_TRANSLATE_NOOP("RecordKind", "participant"),
+    "partner city": QT_TRANSLATE_NOOP("RecordKind", "partner city"),
+    "venue": QT_TRANSLATE_NOOP("RecordKind", "venue"),
+    "thematic area": QT_TRANSLATE_NOOP("RecordKind", "thematic area"),
+    "knowledge product": QT_TRANSLATE_NOOP("RecordKind", "knowledge product"),
+    "study tour": QT_TRANSLATE_NOOP("RecordKind", "study tour"),
+    "tour day": QT_TRANSLATE_NOOP("RecordKind", "tour day"),
+    "travel leg": QT_TRANSLATE_NOOP("RecordKind", "travel leg"),
+    "travel time": QT_TRANSLATE_NOOP("RecordKind", "travel time"),
+    "hotel night": QT_TRANSLATE_NOOP("RecordKind", "hotel night"),
+    "theme": QT_TRANSLATE_NOOP("RecordKind", "theme"),
+    "record": QT_TRANSLATE_NOOP("RecordKind", "record"),
+    "host": QT_TRANSLATE_NOOP("RecordKind", "host"),
+    "conference": QT_TRANSLATE_NOOP("RecordKind", "conference"),
+    "latitude": QT_TRANSLATE_NOOP("RecordKind", "latitude"),
+    "longitude": QT_TRANSLATE_NOOP("RecordKind", "longitude"),
+}
+
+
+def kind_name(record_kind: str) -> str:
+    """A kind of record in the window's language (a kind without a name here as is)."""
+    return (
+        translate("RecordKind", _KIND_NAMES[record_kind])
+        if record_kind in _KIND_NAMES
+        else record_kind
+    )
+
+
 SYSTEM = "system"
 """The stored choice that follows the system's language."""
 
