@@ -266,7 +266,9 @@ def _length(length: timedelta) -> str:
         return translate("Commands", "{hours} h {minutes} min").format(
             hours=hours, minutes=f"{minutes:02d}"
         )
-    return f"{hours} h" if hours else f"{minutes} min"
+    if hours:
+        return translate("Commands", "{hours} h").format(hours=hours)
+    return translate("Commands", "{minutes} min").format(minutes=minutes)
 
 
 def move_event(

@@ -592,6 +592,14 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
         <translation>{hours} 時間 {minutes} 分</translation>
     </message>
     <message>
+        <source>{hours} h</source>
+        <translation>{hours} 時間</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分</translation>
+    </message>
+    <message>
         <source>the {day} meeting of &apos;{title}&apos;</source>
         <translation>「{title}」の {day} の会合</translation>
     </message>
@@ -2144,6 +2152,10 @@ the clocks go back that night. Which {what} do you mean?</source>
         <source>All day  {title}</source>
         <translation>終日  {title}</translation>
     </message>
+    <message>
+        <source>{count} more</source>
+        <translation>ほか {count} 件</translation>
+    </message>
 </context>
 <context>
     <name>MultiSelect</name>
@@ -2154,6 +2166,14 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>None chosen.</source>
         <translation>選択されていません。</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation>、ほか {count} 件</translation>
+    </message>
+    <message>
+        <source>{count} chosen: {names}</source>
+        <translation>{count} 件選択: {names}</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +2708,14 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>As imported: {rule}</source>
         <translation>読み込んだとおり: {rule}</translation>
+    </message>
+    <message>
+        <source>week(s)</source>
+        <translation>週ごと</translation>
+    </message>
+    <message>
+        <source>month(s)</source>
+        <translation>か月ごと</translation>
     </message>
     <message>
         <source>This rule gives no meeting at all.</source>
@@ -3936,6 +3964,10 @@ Its links to other records go with it. You can undo this (Ctrl+Z).</source>
     <message>
         <source>Type to search: Tokyo, Lima, Kathmandu…</source>
         <translation>入力して検索: Tokyo, Lima, Kathmandu…</translation>
+    </message>
+    <message>
+        <source>UTC{offset} now</source>
+        <translation>現在 UTC{offset}</translation>
     </message>
 </context>
 <context>

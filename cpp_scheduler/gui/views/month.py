@@ -256,5 +256,5 @@ class MonthView(CalendarView):
             painter.drawText(
                 QRectF(cell.left() + 8, top + len(shown) * LINE, cell.width() - 10, LINE - 2),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"{len(rows) - len(shown)} more",
+                translate("Month", "{count} more").format(count=len(rows) - len(shown)),
             )

@@ -269,7 +269,11 @@ class RecurrenceEditor(QWidget):
         self.form.setRowVisible(self.daysRow, kind == WEEKLY)
         self.form.setRowVisible(self.endRow, repeats)
         self.form.setRowVisible(self.preview, kind != NONE)
-        self.intervalUnit.setText("week(s)" if kind == WEEKLY else "month(s)")
+        self.intervalUnit.setText(
+            translate("RecurrenceEditor", "week(s)")
+            if kind == WEEKLY
+            else translate("RecurrenceEditor", "month(s)")
+        )
 
     def _sync_end_fields(self) -> None:
         self.count.setEnabled(self.afterCount.isChecked())
