@@ -106,6 +106,13 @@ def test_the_help_menu_and_the_guide_are_in_japanese(
     guide = window.show_help()
     titles = [guide.contents.item(row).text() for row in range(guide.contents.count())]  # type: ignore[attr-defined]
     assert titles[:2] == ["はじめに", "コーディネーターのツール"]
+    page = guide.browser  # type: ignore[attr-defined]
+    assert page.toPlainText().startswith("CPP Scheduler をはじめる")
+    guide.show_document("scheduling.md")  # type: ignore[attr-defined]
+    assert page.toPlainText().startswith(
+        "このページはまだ翻訳されていないため、英語で表示しています。"
+    )
+    assert "Local times" in page.toPlainText()
     guide.close()
     shortcuts = window.show_shortcuts()
     table = shortcuts.table  # type: ignore[attr-defined]
