@@ -161,6 +161,9 @@ class MainWindow(RecordEditing, QMainWindow):
         self._after_reload: str | None = None
         self.other_windows: list[MainWindow] = []
         """Windows opened from File > Open database, kept alive while they are open."""
+        self._successor: MainWindow | None = None
+        """The window made again in another language in this one's place (see
+        :mod:`cpp_scheduler.gui.relanguage`), kept alive by this one."""
         if callable(database):
             # Opened once the window has painted: the worker, loading the database layer,
             # would otherwise compete with the GUI thread for the interpreter and delay
@@ -896,9 +899,20 @@ class MainWindow(RecordEditing, QMainWindow):
         )
         self.settings.sync()
 
+    def hand_over(self, successor: MainWindow) -> None:
+        """``successor`` takes this window's place (made again in another language): the
+        windows opened from this one are its, and this window's ``closed`` is told when
+        the successor closes, since whoever listens closes the program's database then."""
+        self._successor = successor
+        successor.other_windows = self.other_windows
+        successor.closed.connect(self.closed)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_settings()
+        if self._successor is None:  # else the successor's place is the one to keep
+            self.save_settings()
         self.tasks.wait_for_done()
         super().closeEvent(event)
         gc.unfreeze()  # what this window held may be collected again
-        self.closed.emit()
+        if self._successor is None:
+            self.closed.emit()

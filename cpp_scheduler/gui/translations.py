@@ -9,8 +9,9 @@ same language through :mod:`cpp_scheduler.i18n`, set here before the window is b
 A text declared at import time (the actions' table) is marked with
 ``QT_TRANSLATE_NOOP(context, text)`` and translated where the widget is made.
 
-The language is chosen in Preferences and takes effect at the next start: every view,
-dialog and message is made in one language.
+The language is chosen in Preferences and read at every start; a new choice takes
+effect at once, the window being made again in it (:mod:`cpp_scheduler.gui.relanguage`):
+every view, dialog and message is made in one language.
 """
 
 from __future__ import annotations

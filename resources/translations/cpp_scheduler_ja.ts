@@ -2348,8 +2348,8 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <source>The new language is used from the next start.</source>
-        <translation>新しい言語は次回の起動から使われます。</translation>
+        <source>The window changes to the new language at once; the undo history starts afresh.</source>
+        <translation>ウィンドウはすぐに新しい言語に切り替わります。元に戻す履歴は新しく始まります。</translation>
     </message>
     <message>
         <source>&amp;Language</source>
