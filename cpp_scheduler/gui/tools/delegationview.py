@@ -74,7 +74,7 @@ def span_text(start: datetime, end: datetime) -> str:
     """``09:00–11:00``, or ``23:30–Mon 01:00`` when the meeting ends another day."""
     if end.date() == start.date():
         return f"{start:%H:%M}–{end:%H:%M}"
-    return f"{start:%H:%M}–{end:%a %H:%M}"
+    return f"{start:%H:%M}–{i18n.weekday_time_text(end)}"
 
 
 def dates_text(first: date, last: date) -> str:

@@ -159,7 +159,11 @@ class LocalTimesModel(common.HeaderedTableModel):
         if column == Column.TIME:
             ends = f"{end.local:%H:%M}"
             if end.local.date() != start.local.date():
-                ends += f" {end.local:%a}"
+                ends += (
+                    f" {end.local:%a}"
+                    if i18n.language() == i18n.ENGLISH
+                    else f"({i18n.weekday_heading(end.local.date())})"
+                )
             return f"{start.local:%H:%M}–{ends} {start.abbreviation}"
         if column == Column.DAY:
             return f"{start.day_offset:+d}" if start.day_offset else "0"
