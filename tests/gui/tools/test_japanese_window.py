@@ -109,10 +109,12 @@ def test_the_help_menu_and_the_guide_are_in_japanese(
     page = guide.browser  # type: ignore[attr-defined]
     assert page.toPlainText().startswith("CPP Scheduler をはじめる")
     guide.show_document("scheduling.md")  # type: ignore[attr-defined]
+    assert page.toPlainText().startswith("スケジュールのエンジン")
+    guide.show_document("program-file.md")  # type: ignore[attr-defined]
     assert page.toPlainText().startswith(
         "このページはまだ翻訳されていないため、英語で表示しています。"
     )
-    assert "Local times" in page.toPlainText()
+    assert "program file" in page.toPlainText()
     guide.close()
     shortcuts = window.show_shortcuts()
     table = shortcuts.table  # type: ignore[attr-defined]
