@@ -14,6 +14,7 @@ only shows them. The report is read and the workbook written off the GUI thread;
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -171,6 +172,24 @@ class SheetModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _in_window_language(found: Breakdown) -> Breakdown:
+    """The breakdown as the window shows it: in Japanese, a theme or partner city by its
+    Japanese name where the program has one (the workbook keeps the report's own)."""
+    if i18n.language() != i18n.JAPANESE:
+        return found
+    rows = tuple(replace(row, label=row.label_ja or row.label) for row in found.rows)
+    return replace(found, rows=rows)
+
+
+def _shown_names(found: Breakdown | None, labels: tuple[str, ...]) -> list[str]:
+    """The report's names of themes or cities (its ``*_left_out``), as the window shows
+    them (see :func:`_in_window_language`)."""
+    if found is None or i18n.language() != i18n.JAPANESE:
+        return list(labels)
+    japanese = {row.label: row.label_ja for row in found.rows if row.label_ja}
+    return [japanese.get(label, label) for label in labels]
 
 
 def _left_out_rows(found: Breakdown) -> frozenset[int]:
@@ -421,23 +440,26 @@ class ProgramReportWindow(QDialog):
             )
         )
         none = translate("ReportView", "none")
+        breakdowns = {found.name: _in_window_language(found) for found in report.breakdowns}
         self.left_out.setText(
             translate(
                 "ReportView",
                 "<b>Left out</b> (no meeting held): themes: {themes}; partner cities: {cities}",
             ).format(
-                themes=", ".join(report.themes_left_out) or none,
-                cities=", ".join(report.cities_left_out) or none,
+                themes=", ".join(_shown_names(report.breakdown("theme"), report.themes_left_out))
+                or none,
+                cities=", ".join(_shown_names(report.breakdown("city"), report.cities_left_out))
+                or none,
             )
         )
-        for found in report.breakdowns:
+        for found in breakdowns.values():
             self.models[found.name].set_table(breakdown_table(found), _left_out_rows(found))
         self.models["products"].set_table(products_table(report))
         for view in self.findChildren(QTableView):
             view.resizeColumnsToContents()
             view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.theme_chart.show_rows(self._hours(report.breakdown("theme")))
-        self.city_chart.show_rows(self._hours(report.breakdown("city")))
+        self.theme_chart.show_rows(self._hours(breakdowns["theme"]))
+        self.city_chart.show_rows(self._hours(breakdowns["city"]))
         self.status.setText(
             translate("ReportView", "Meetings that start from {first} to {last} (Tokyo).").format(
                 first=i18n.day_text(report.first), last=i18n.day_text(report.last)

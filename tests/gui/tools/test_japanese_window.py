@@ -172,6 +172,10 @@ def test_the_report_columns_and_status_are_japanese(
     assert report.tabs.tabText(0) == "種類"
     assert "2027年1月1日(金)" in report.status.text()
     assert "開催した会合" in report.summary.text()
+    themes = report.models["theme"]
+    names = [themes.index(row, 0).data() for row in range(themes.rowCount())]
+    assert "防災" in names  # the themes by their Japanese names, as the sidebar lists them
+    assert "防災" in report.left_out.text()  # no meeting on disaster risk this year
     report.close()
     settle(qtbot, window)
 
