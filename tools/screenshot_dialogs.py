@@ -1,6 +1,6 @@
 """Render every editor dialog to PNG files, empty and filled, without a screen.
 
-    python tools/screenshot_dialogs.py OUTDIR
+    python tools/screenshot_dialogs.py OUTDIR [--lang ja]
 
 builds a throwaway database with the reference data and a small realistic program
 (delegations from Lima, Kathmandu and Nairobi, Kobe's officials, a monthly series), then
@@ -352,8 +352,13 @@ def add_sample_program(database: Database) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path, help="the folder the PNG files go to")
-    outdir: Path = parser.parse_args(argv).outdir
+    parser.add_argument("--lang", choices=("en", "ja"), default="en", help="the window's language")
+    args = parser.parse_args(argv)
+    outdir: Path = args.outdir
     _application()
+    from cpp_scheduler.gui import translations
+
+    translations.install(args.lang)
     with tempfile.TemporaryDirectory() as folder:
         database = open_database(Path(folder) / "screenshots.sqlite")
         try:

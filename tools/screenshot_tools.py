@@ -1,12 +1,15 @@
 """Render the coordinator's tools to PNG files with the demo program, without a screen.
 
-    python tools/screenshot_tools.py OUTDIR
+    python tools/screenshot_tools.py OUTDIR [--lang ja]
 
 builds a throwaway database, loads the demo program and writes one PNG per tool into
 OUTDIR: the main window with the local-times and conflicts docks, the slot finder (one
-meeting and a monthly series), the study-tour builder, the export and import dialogs and
-the delegation schedule. ``render_tools(database, outdir)`` renders from any database
-that holds the demo program; the main screenshot script calls it.
+meeting and a monthly series), the study-tour builder, the export and import dialogs,
+the delegation schedule, the mail dialogs, and the window's own dialogs (help, keyboard
+shortcuts, About, Preferences, Open database, the program report, the three print
+dialogs and the managers of the Program menu). ``render_tools(database, outdir)``
+renders from any database that holds the demo program; the main screenshot script
+calls it. ``--lang ja`` renders them in Japanese.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Delegation, Event, StudyTour, TravelMode
 from cpp_scheduler.store import Database, open_database
 
@@ -155,9 +159,10 @@ def _render_mail_dialogs(
     written.append(_save(dialog, outdir / "tools-mail-settings.png"))
     dialog.close()
 
+    peru = translate("Mail", "Delegation: {name}").format(name="Peru")
     send = tools.open_send("invitations")
     _settle(window)
-    _choose(send, "Delegation: Peru")
+    _choose(send, peru)
     _settle(window)
     written.append(_save(send, outdir / "tools-send-invitations.png"))
     send.outbox.setText(str(scratch / "outbox"))
@@ -174,13 +179,13 @@ def _render_mail_dialogs(
             moved.end_utc += timedelta(days=1, hours=2)
     changes = tools.open_changes()
     _settle(window)
-    _choose(changes, "Delegation: Peru")
+    _choose(changes, peru)
     _settle(window)
     written.append(_save(changes, outdir / "tools-changes.png"))
     changes.close()
     updates = tools.open_send("updates")
     _settle(window)
-    _choose(updates, "Delegation: Peru")
+    _choose(updates, peru)
     _settle(window)
     written.append(_save(updates, outdir / "tools-send-updates.png"))
     updates.close()
@@ -188,6 +193,63 @@ def _render_mail_dialogs(
     _settle(window)
     written.append(_save(answers, outdir / "tools-replies.png"))
     answers.close()
+    return written
+
+
+def render_window_dialogs(window: Any, outdir: Path) -> list[Path]:
+    """The window's own dialogs: help (two pages), the shortcuts, About, Preferences,
+    Open database, the program report of 2027, the print dialogs and the managers."""
+    from cpp_scheduler.gui import filemenu
+    from cpp_scheduler.gui.preferences import PreferencesDialog
+    from cpp_scheduler.gui.recordkinds import RECORD_KINDS
+
+    written: list[Path] = []
+    help_window = window.show_help()
+    _settle(window)
+    written.append(_save(help_window, outdir / "window-help.png"))
+    help_window.show_document("team.md")
+    _settle(window)
+    written.append(_save(help_window, outdir / "window-help-team.png"))
+    help_window.close()
+    shortcuts = window.show_shortcuts()
+    _settle(window)
+    written.append(_save(shortcuts, outdir / "window-shortcuts.png"))
+    shortcuts.close()
+    about = window.about_box()
+    about.show()
+    _settle(window)
+    written.append(_save(about, outdir / "window-about.png"))
+    about.close()
+    preferences = PreferencesDialog(window.settings, window)
+    preferences.show()
+    _settle(window)
+    written.append(_save(preferences, outdir / "window-preferences.png"))
+    preferences.close()
+    opener = filemenu.OpenDatabaseDialog(window)
+    opener.show()
+    _settle(window)
+    written.append(_save(opener, outdir / "window-open-database.png"))
+    opener.close()
+    window.go_to(date(2027, 2, 15))
+    _settle(window)
+    report = window.report_actions.open_report()
+    report.resize(1300, 720)
+    _settle(window)
+    written.append(_save(report, outdir / "window-report.png"))
+    report.tabs.setCurrentIndex(2)
+    _settle(window)
+    written.append(_save(report, outdir / "window-report-themes.png"))
+    report.close()
+    for kind in ("itinerary", "programme", "day"):
+        dialog = window.documents.open(kind, day=date(2027, 2, 15))
+        _settle(window)
+        written.append(_save(dialog, outdir / f"window-print-{kind}.png"))
+        dialog.close()
+    for kind in RECORD_KINDS:
+        manager = window.manage(kind)
+        _settle(window)
+        written.append(_save(manager, outdir / f"window-manage-{kind}.png"))
+        manager.close()
     return written
 
 
@@ -235,7 +297,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     finder.search()
     _settle(window)
     written.append(_save(finder, outdir / "tools-slot-finder.png"))
-    finder.ui.repeat.setCurrentText("Every month")
+    finder.ui.repeat.setCurrentIndex(finder.ui.repeat.findData("Every month"))
     finder.search()
     _settle(window)
     written.append(_save(finder, outdir / "tools-slot-finder-series.png"))
@@ -260,7 +322,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     export = tools.open_export()
     export.set_scope(Scope.DELEGATION, delegations.get("Peru"))
     export.request_button.setChecked(True)
-    export.reminder.setCurrentText("1 hour before")
+    export.reminder.setCurrentIndex(export.reminder.findData("1 hour before"))
     export.organizer.setText("TDLC coordinators <cpp@tdlc.example.org>")
     export.target.setText(str(outdir / "peru-delegation.ics"))
     _settle(window)
@@ -281,6 +343,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     written.append(_save(schedule, outdir / "tools-delegation-schedule.png"))
     schedule.close()
     written.extend(_render_mail(window, database, outdir, settings_dir))
+    written.extend(render_window_dialogs(window, outdir))
     (outdir / "peru-delegation.ics").unlink(missing_ok=True)
     (outdir / "from-lima.ics").unlink(missing_ok=True)
     window.close()
@@ -292,10 +355,14 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("outdir", type=Path, help="the folder the PNG files go to")
-    outdir: Path = parser.parse_args(argv).outdir
+    parser.add_argument("--lang", choices=("en", "ja"), default="en", help="the window's language")
+    args = parser.parse_args(argv)
+    outdir: Path = args.outdir
+    from cpp_scheduler.gui import translations
     from cpp_scheduler.services.demo import load_demo
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    translations.install(args.lang)
     folder = Path(tempfile.mkdtemp(prefix="cpp-tools-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     database = open_database(folder / "program.db")

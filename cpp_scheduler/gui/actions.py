@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QDialog, QToolBar
 
 from cpp_scheduler.gui import filemenu
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
@@ -256,9 +256,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 
 def _edit_preferences(window: MainWindow) -> None:
+    from cpp_scheduler.gui import relanguage, translations
     from cpp_scheduler.gui.preferences import edit_preferences  # made when first asked for
 
-    edit_preferences(window, window.settings)
+    before = translations.stored_choice(window.settings)
+    if edit_preferences(window, window.settings) == QDialog.DialogCode.Accepted.value:
+        relanguage.follow_preferences(window, before)
 
 
 def _sequence(key: KeyBinding) -> QKeySequence:

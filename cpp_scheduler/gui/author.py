@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import settings as options
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services.database import Database, checked_author, system_author
 
 if TYPE_CHECKING:
@@ -35,9 +36,12 @@ def ask_author(window: MainWindow) -> None:
     database: Database = window.database
     name, accepted = QInputDialog.getText(
         window,
-        "Your name",
-        "The name your changes are recorded under, in every record's history\n"
-        "(leave it empty for your user name):",
+        translate("Author", "Your name"),
+        translate(
+            "Author",
+            "The name your changes are recorded under, in every record's history\n"
+            "(leave it empty for your user name):",
+        ),
         QLineEdit.EchoMode.Normal,
         options.read_str(window.settings, options.AUTHOR) or database.author,
     )
@@ -46,6 +50,8 @@ def ask_author(window: MainWindow) -> None:
     try:
         chosen = set_author(window, name)
     except SchedulerError as error:
-        window.report_error("Cannot use this name", str(error))
+        window.report_error(translate("Author", "Cannot use this name"), str(error))
         return
-    window.statusBar().showMessage(f"Your changes are now recorded as {chosen}", 5000)
+    window.statusBar().showMessage(
+        translate("Author", "Your changes are now recorded as {name}").format(name=chosen), 5000
+    )

@@ -18,8 +18,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.translations import kind_name, translate
 from cpp_scheduler.model import Event
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.services import editing, merging, series
@@ -96,7 +97,11 @@ class RecordCommand(QUndoCommand):
         try:
             action()
         except SchedulerError as error:
-            self.editor.failed.emit(f"Could not {self.text()[0].lower()}{self.text()[1:]}: {error}")
+            self.editor.failed.emit(
+                translate("Commands", "Could not {step}: {error}").format(
+                    step=f"{self.text()[0].lower()}{self.text()[1:]}", error=error
+                )
+            )
 
     refreshes: tuple[type[Base], list[str]] | None = None
     """Records whose display depends on this one (a series for its changed meeting);
@@ -115,7 +120,11 @@ class CreateRecord(RecordCommand):
     ) -> None:
         super().__init__(editor, model_cls, _new_id(), "")
         self.values = dict(values)
-        self.setText(f"Create {model_cls.record_kind} '{title}'")
+        self.setText(
+            translate("Commands", "Create {kind} '{title}'").format(
+                kind=kind_name(model_cls.record_kind), title=title
+            )
+        )
 
     def apply(self) -> None:
         editing.create(self.editor.database, self.model_cls, self.values, self.record_id)
@@ -216,7 +225,14 @@ def _merged_values(editor: Editor, plan: merging.MergePlan) -> dict[str, Any] | 
 
 class DeleteRecord(RecordCommand):
     def __init__(self, editor: Editor, model_cls: type[Base], record_id: str, title: str) -> None:
-        super().__init__(editor, model_cls, record_id, f"Delete {model_cls.record_kind} '{title}'")
+        super().__init__(
+            editor,
+            model_cls,
+            record_id,
+            translate("Commands", "Delete {kind} '{title}'").format(
+                kind=kind_name(model_cls.record_kind), title=title
+            ),
+        )
         self.snapshot: dict[str, Any] | None = None
 
     def apply(self) -> None:
@@ -321,18 +337,28 @@ def move_text(
     local_end = timezones.to_local(end, zone_name)
     if start == old_start and end != old_end:
         length = end - start
-        return f"Change '{title}' to end at {local_end:%H:%M} ({_length(length)})"
+        return translate("Commands", "Change '{title}' to end at {end} ({length})").format(
+            title=title, end=f"{local_end:%H:%M}", length=_length(length)
+        )
     if end - start != old_end - old_start:
-        return f"Move '{title}' to {local_start:%a %H:%M}–{local_end:%H:%M}"
-    return f"Move '{title}' to {local_start:%a %H:%M}"
+        return translate("Commands", "Move '{title}' to {start}–{end}").format(
+            title=title, start=i18n.weekday_time_text(local_start), end=f"{local_end:%H:%M}"
+        )
+    return translate("Commands", "Move '{title}' to {start}").format(
+        title=title, start=i18n.weekday_time_text(local_start)
+    )
 
 
 def _length(length: timedelta) -> str:
     minutes = int(length.total_seconds()) // 60
     hours, minutes = divmod(minutes, 60)
     if hours and minutes:
-        return f"{hours} h {minutes:02d} min"
-    return f"{hours} h" if hours else f"{minutes} min"
+        return translate("Commands", "{hours} h {minutes} min").format(
+            hours=hours, minutes=f"{minutes:02d}"
+        )
+    if hours:
+        return translate("Commands", "{hours} h").format(hours=hours)
+    return translate("Commands", "{minutes} min").format(minutes=minutes)
 
 
 def move_event(
@@ -373,7 +399,10 @@ def move_event(
     text = move_text(shown.title, start, end, shown.start_utc, shown.end_utc, zone_name)
     text = text.replace(
         f"'{shown.title}'",
-        f"the {timezones.to_local(recurrence_id, zone_name):%d %b} meeting of '{shown.title}'",
+        translate("Commands", "the {day} meeting of '{title}'").format(
+            day=i18n.day_month_text(timezones.to_local(recurrence_id, zone_name).date()),
+            title=shown.title,
+        ),
         1,
     )
     state = series.MeetingState(start, end, False)
@@ -397,6 +426,8 @@ def cancel_meeting(
     shown = series.meeting(editor.database, event_id, recurrence_id)
     version = shown.version if expected_version is None else expected_version
     local = timezones.to_local(recurrence_id, zone_name)
-    text = f"Cancel the {local:%d %b} meeting of '{shown.title}'"
+    text = translate("Commands", "Cancel the {day} meeting of '{title}'").format(
+        day=i18n.day_month_text(local.date()), title=shown.title
+    )
     state = series.MeetingState(None, None, True)
     return ChangeMeeting(editor, event_id, recurrence_id, state, version, text)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cpp_scheduler import APP_NAME, ORGANISATION
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.translations import translate
 
 LOG_FILE_NAME = "cpp-scheduler.log"
 LOGGER_NAME = "cpp_scheduler.gui"
@@ -101,18 +102,19 @@ class ExceptionHandler:
         log = logging.getLogger(LOGGER_NAME)
         if isinstance(error, SchedulerError):
             log.warning("%s", error)
-            message, title = str(error), "Cannot do that"
+            message, title = str(error), translate("Crash", "Cannot do that")
         else:
             log.error(
                 "Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace))
             )
-            title = "Something went wrong"
-            message = (
+            title = translate("Crash", "Something went wrong")
+            message = translate(
+                "Crash",
                 "CPP Scheduler ran into an unexpected problem and could not finish what "
                 "you asked. Your saved work is safe.\n\n"
-                f"The details were written to:\n{self.log_file}\n\n"
-                "Please send that file to whoever looks after CPP Scheduler."
-            )
+                "The details were written to:\n{file}\n\n"
+                "Please send that file to whoever looks after CPP Scheduler.",
+            ).format(file=self.log_file)
         if self._showing:  # one dialog at a time; the rest is in the log
             return
         self._showing = True

@@ -39,7 +39,7 @@ from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
 from cpp_scheduler.gui import printing
-from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.services.choices import conference_choices
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.delegation_schedule import delegation_choices
@@ -54,11 +54,11 @@ Builder = Callable[[ShouldStop | None], PrintDocument]
 """Builds the chosen document, asking the ``should_stop`` it is given between
 sections."""
 TITLES = {
-    "itinerary": "Print itinerary",
-    "programme": "Print programme",
-    "day": "Print run sheet",
+    "itinerary": QT_TRANSLATE_NOOP("Documents", "Print itinerary"),
+    "programme": QT_TRANSLATE_NOOP("Documents", "Print programme"),
+    "day": QT_TRANSLATE_NOOP("Documents", "Print run sheet"),
 }
-PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
+PAPER_LABELS = {"a4": "A4", "letter": QT_TRANSLATE_NOOP("Documents", "US Letter")}
 LONG_DOCUMENT = 4
 """Pages from which laying out a document shows its progress."""
 
@@ -91,32 +91,31 @@ class PrintDocumentDialog(QDialog):
         self.progress: QProgressDialog | None = None
         """The progress of the PDF being saved, while it is."""
         self.setObjectName(f"print_{kind}")
-        self.setWindowTitle(
-            {
-                "itinerary": "Print itinerary",
-                "programme": "Print programme",
-                "day": "Print run sheet",
-            }[kind]
-        )
+        self.setWindowTitle(translate("Documents", TITLES[kind]))
         form = QFormLayout()
         self.choice = QComboBox(self)
         self.choice.setObjectName("documentChoice")
         self.date = QDateEdit(self)
         self.date.setObjectName("documentDate")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.date.setDisplayFormat(translate("Documents", "ddd d MMM yyyy"))
         if kind == "day":
             today = day or timezones.to_local(datetime.now(UTC), timezones.TOKYO).date()
             self.date.setDate(QDate(today.year, today.month, today.day))
             form.addRow(translate("Documents", "Date in &Japan"), self.date)
             self.choice.hide()
         else:
-            form.addRow("&Delegation" if kind == "itinerary" else "&Conference", self.choice)
+            form.addRow(
+                translate("Documents", "&Delegation")
+                if kind == "itinerary"
+                else translate("Documents", "&Conference"),
+                self.choice,
+            )
             self.date.hide()
         self.paper = QComboBox(self)
         self.paper.setObjectName("paperChoice")
         for key, label in PAPER_LABELS.items():
-            self.paper.addItem(label, key)
+            self.paper.addItem(translate("Documents", label), key)
         form.addRow(translate("Documents", "&Paper"), self.paper)
         self.status = QLabel("", self)
         self.status.setObjectName("documentStatus")
@@ -176,7 +175,9 @@ class PrintDocumentDialog(QDialog):
         self._set_busy(False)
         if not choices:
             what = "delegations" if self.kind == "itinerary" else "conferences"
-            self.status.setText(f"The program has no {what} yet.")
+            self.status.setText(
+                translate("Documents", "The program has no {what} yet.").format(what=what)
+            )
         else:
             self.status.setText("")
 
@@ -239,7 +240,10 @@ class PrintDocumentDialog(QDialog):
 
     def ask_and_save(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Save as PDF", self._suggested_name(), "PDF files (*.pdf)"
+            self,
+            translate("Documents", "Save as PDF"),
+            self._suggested_name(),
+            translate("Documents", "PDF files (*.pdf)"),
         )
         if name:
             self.save(Path(name))
@@ -249,7 +253,13 @@ class PrintDocumentDialog(QDialog):
         whose Cancel stops the work between sections and between pages, leaving no
         file behind."""
         stop = threading.Event()
-        progress = QProgressDialog("Building the document…", "Cancel", 0, 0, self)
+        progress = QProgressDialog(
+            translate("Documents", "Building the document…"),
+            translate("Documents", "Cancel"),
+            0,
+            0,
+            self,
+        )
         progress.setObjectName("pdfProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(500)
@@ -284,7 +294,13 @@ class PrintDocumentDialog(QDialog):
             finally:
                 finish()
                 self._set_busy(False)
-            self.status.setText(f"Saved {path.name}: {pages} {'page' if pages == 1 else 'pages'}.")
+            self.status.setText(
+                (
+                    translate("Documents", "Saved {name}: {pages} page.")
+                    if pages == 1
+                    else translate("Documents", "Saved {name}: {pages} pages.")
+                ).format(name=path.name, pages=pages)
+            )
             if on_saved is not None:
                 on_saved(pages)
 
@@ -328,9 +344,21 @@ class DocumentActions:
         self.dialogs: dict[str, PrintDocumentDialog] = {}
         self.actions: dict[str, QAction] = {}
         entries = (
-            ("itinerary", "Print itinerary…", "A delegation's itinerary, day by day"),
-            ("programme", "Print programme…", "A conference's programme by room"),
-            ("day", "Print run sheet…", "Everything on one day, with its conflicts"),
+            (
+                "itinerary",
+                translate("Documents", "Print itinerary…"),
+                translate("Documents", "A delegation's itinerary, day by day"),
+            ),
+            (
+                "programme",
+                translate("Documents", "Print programme…"),
+                translate("Documents", "A conference's programme by room"),
+            ),
+            (
+                "day",
+                translate("Documents", "Print run sheet…"),
+                translate("Documents", "Everything on one day, with its conflicts"),
+            ),
         )
         for kind, text, tip in entries:
             action = window.addAction(text)

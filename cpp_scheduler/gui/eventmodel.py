@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.model import EventStatus
@@ -175,16 +175,23 @@ class EventTableModel(QAbstractTableModel):
         if row.all_day and column in (Column.START, Column.END):
             # Dates, the same in every display zone: an all-day event has no hours.
             if column == Column.START:
-                return row.first_date.strftime("%a %d %b %Y  All day")
+                return translate("EventModel", "{day}  All day").format(
+                    day=i18n.day_text(row.first_date)
+                )
             last = row.last_date
-            return "All day" if last == row.first_date else last.strftime("%d %b  All day")
+            return (
+                translate("EventModel", "All day")
+                if last == row.first_date
+                else translate("EventModel", "{day}  All day").format(day=i18n.day_month_text(last))
+            )
         if column == Column.START:
-            return self.local(row.start_utc).strftime("%a %d %b %Y  %H:%M")
+            start = self.local(row.start_utc)
+            return f"{i18n.day_text(start.date())}  {start:%H:%M}"
         if column == Column.END:
             start, end = self.local(row.start_utc), self.local(row.end_utc)
             if start.date() == end.date():
                 return end.strftime("%H:%M")
-            return end.strftime("%d %b %H:%M")
+            return f"{i18n.day_month_text(end.date())} {end:%H:%M}"
         if column == Column.TITLE:
             return row.title
         if column == Column.KIND:
@@ -206,25 +213,37 @@ class EventTableModel(QAbstractTableModel):
         planned = timezones.to_local(row.start_utc, row.zone)
         lines = [
             f"<b>{_escape(row.title)}</b>",
-            f"{start:%a %d %b %Y, %H:%M}–{end:%H:%M} ({self._zone})",
+            f"{i18n.day_text(start.date())}, {start:%H:%M}–{end:%H:%M} ({self._zone})",
         ]
         if row.all_day:
             first, last = row.first_date, row.last_date
             lines[1] = (
-                f"All day {first:%a %d %b %Y}"
+                translate("EventModel", "All day {first}").format(first=i18n.day_text(first))
                 if first == last
-                else f"All day {first:%a %d %b} – {last:%a %d %b %Y}"
+                else translate("EventModel", "All day {first} – {last}").format(
+                    first=i18n.short_day_text(first), last=i18n.day_text(last)
+                )
             )
         elif row.zone != self._zone:
-            lines.append(f"Planned in {row.zone}: {planned:%a %d %b, %H:%M}")
+            lines.append(
+                translate("EventModel", "Planned in {zone}: {planned}").format(
+                    zone=row.zone, planned=f"{i18n.short_day_text(planned.date())}, {planned:%H:%M}"
+                )
+            )
         lines.append(f"{row.kind.label} · {row.mode.label} · {row.status.label}")
         place = ", ".join(part for part in (row.venue_name, row.city_name) if part)
         if place:
             lines.append(_escape(place))
         if row.delegation_names:
-            lines.append(_escape(f"With {row.delegation_names}"))
+            lines.append(
+                _escape(
+                    translate("EventModel", "With {delegations}").format(
+                        delegations=row.delegation_names
+                    )
+                )
+            )
         if row.is_series:
-            lines.append("Part of a series")
+            lines.append(translate("EventModel", "Part of a series"))
         return "<br>".join(lines)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

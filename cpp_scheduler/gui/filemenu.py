@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.gui import settings as options
-from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
 
-DATABASE_FILES = "SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)"
-PROGRAM_FILES = "Program files (*.json);;All files (*)"
+DATABASE_FILES = QT_TRANSLATE_NOOP(
+    "FileMenu", "SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)"
+)
+PROGRAM_FILES = QT_TRANSLATE_NOOP("FileMenu", "Program files (*.json);;All files (*)")
 
 
 class OpenDatabaseDialog(QDialog):
@@ -43,8 +45,11 @@ class OpenDatabaseDialog(QDialog):
         self.setObjectName("openDatabaseDialog")
         self.setWindowTitle(translate("FileMenu", "Open database"))
         explanation = QLabel(
-            "A SQLite file (.sqlite) on this computer, or the URL of a shared PostgreSQL "
-            "database (postgresql://user@host/name). It opens in a new window.",
+            translate(
+                "FileMenu",
+                "A SQLite file (.sqlite) on this computer, or the URL of a shared PostgreSQL "
+                "database (postgresql://user@host/name). It opens in a new window.",
+            ),
             self,
         )
         explanation.setWordWrap(True)
@@ -80,7 +85,10 @@ class OpenDatabaseDialog(QDialog):
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Open a program database", "", DATABASE_FILES
+            self,
+            translate("FileMenu", "Open a program database"),
+            "",
+            translate("FileMenu", DATABASE_FILES),
         )
         if path:
             self.location.setText(path)
@@ -149,23 +157,31 @@ def export_program(window: MainWindow, path: str | None = None) -> None:
     """File > Export program file…: the whole program to a JSON file, in the background."""
     if path is None:
         path, _filter = QFileDialog.getSaveFileName(
-            window, "Export the program file", "program.json", PROGRAM_FILES
+            window,
+            translate("FileMenu", "Export the program file"),
+            "program.json",
+            translate("FileMenu", PROGRAM_FILES),
         )
         if not path:
             return
     from cpp_scheduler.services.program_files import export_program_file
 
     database, chosen = window.database, Path(path)
-    window.statusBar().showMessage(f"Writing {chosen}…")
+    window.statusBar().showMessage(translate("FileMenu", "Writing {file}…").format(file=chosen))
 
     def written(summary: object) -> None:
         total = getattr(summary, "total", 0)
-        window.statusBar().showMessage(f"Wrote {total:,} records to {chosen}", 10_000)
+        window.statusBar().showMessage(
+            translate("FileMenu", "Wrote {count} records to {file}").format(
+                count=f"{total:,}", file=chosen
+            ),
+            10_000,
+        )
 
     window.tasks.run_in_background(
         lambda: export_program_file(database, chosen),
         written,
-        window.work_failed(f"Cannot write {chosen}"),
+        window.work_failed(translate("FileMenu", "Cannot write {file}").format(file=chosen)),
     )
 
 
@@ -178,24 +194,32 @@ def import_program(window: MainWindow, path: str | None = None) -> None:
     """
     if path is None:
         path, _filter = QFileDialog.getOpenFileName(
-            window, "Import a program file", "", PROGRAM_FILES
+            window,
+            translate("FileMenu", "Import a program file"),
+            "",
+            translate("FileMenu", PROGRAM_FILES),
         )
         if not path:
             return
     chosen = Path(path)
     if window.events.rowCount() and not window.confirm(
-        "Import a program file",
-        f"Import {chosen.name} into this program?\n\n"
-        "Records in the file are added or updated. This cannot be undone, and the undo "
-        "history is cleared.",
+        translate("FileMenu", "Import a program file"),
+        translate(
+            "FileMenu",
+            "Import {file} into this program?\n\n"
+            "Records in the file are added or updated. This cannot be undone, and the undo "
+            "history is cleared.",
+        ).format(file=chosen.name),
     ):
         return
     from cpp_scheduler.services.program_files import import_program_file
 
     database = window.database
-    window.statusBar().showMessage(f"Importing {chosen}…")
+    window.statusBar().showMessage(translate("FileMenu", "Importing {file}…").format(file=chosen))
     window.tasks.run_in_background(
         lambda: import_program_file(database, chosen),
-        lambda _report: window.program_replaced(f"Imported {chosen.name}"),
-        window.work_failed(f"Cannot import {chosen}"),
+        lambda _report: window.program_replaced(
+            translate("FileMenu", "Imported {file}").format(file=chosen.name)
+        ),
+        window.work_failed(translate("FileMenu", "Cannot import {file}").format(file=chosen)),
     )

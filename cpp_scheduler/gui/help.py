@@ -2,7 +2,9 @@
 
 The guide is the program's own Markdown documents (``docs/``, shipped in the wheel and
 found through :func:`cpp_scheduler.resources.doc_path`), shown in a browser that follows
-the links between them. The shortcuts are read from the window's actions, so the list
+the links between them. In Japanese a document's translation in ``docs/ja/`` is shown
+where there is one; a document not translated yet is shown in English under a line that
+says so. The shortcuts are read from the window's actions, so the list
 is always the one the window really has.
 """
 
@@ -26,18 +28,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler.gui.translations import translate
+from cpp_scheduler import i18n
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.resources import doc_path
 
 #: The documents of the guide, in the order a new coordinator reads them.
 GUIDE: tuple[tuple[str, str], ...] = (
-    ("user-guide.md", "Getting started"),
-    ("coordinator-tools.md", "The coordinator's tools"),
-    ("scheduling.md", "Local times, slots and conflicts"),
-    ("calendar-updates.md", "Calendar files and updates"),
-    ("program-file.md", "The program file"),
-    ("team.md", "Working as a team"),
+    ("user-guide.md", QT_TRANSLATE_NOOP("Help", "Getting started")),
+    ("coordinator-tools.md", QT_TRANSLATE_NOOP("Help", "The coordinator's tools")),
+    ("scheduling.md", QT_TRANSLATE_NOOP("Help", "Local times, slots and conflicts")),
+    ("calendar-updates.md", QT_TRANSLATE_NOOP("Help", "Calendar files and updates")),
+    ("program-file.md", QT_TRANSLATE_NOOP("Help", "The program file")),
+    ("team.md", QT_TRANSLATE_NOOP("Help", "Working as a team")),
 )
+
+
+def guide_path(name: str) -> tuple[Path, bool]:
+    """The document ``name`` in the window's language, and whether it is in it: its
+    translation below ``docs/<language>/`` if there is one, else the English one."""
+    language = i18n.language()
+    if language != i18n.ENGLISH:
+        translated = doc_path(f"{language}/{name}")
+        if translated.is_file():
+            return translated, True
+        return doc_path(name), False
+    return doc_path(name), True
 
 
 class HelpWindow(QDialog):
@@ -52,7 +67,7 @@ class HelpWindow(QDialog):
         self.contents.setObjectName("helpContents")
         self.contents.setMaximumWidth(260)
         for name, title in GUIDE:
-            item = QListWidgetItem(title, self.contents)
+            item = QListWidgetItem(translate("Help", title), self.contents)
             item.setData(Qt.ItemDataRole.UserRole, name)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("helpBrowser")
@@ -86,8 +101,12 @@ class HelpWindow(QDialog):
     def _chosen(self, row: int) -> None:
         if not 0 <= row < len(GUIDE):
             return
-        path = doc_path(GUIDE[row][0])
-        self.browser.setMarkdown(path.read_text(encoding="utf-8"))
+        path, translated = guide_path(GUIDE[row][0])
+        text = path.read_text(encoding="utf-8")
+        if not translated:
+            note = translate("Help", "This page is not translated yet; it is shown in English.")
+            text = f"*{note}*\n\n{text}"
+        self.browser.setMarkdown(text)
         self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(path)))
 
     def _follow(self, url: QUrl) -> None:
@@ -126,7 +145,7 @@ class ShortcutsDialog(QDialog):
         rows = shortcut_rows(actions)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setObjectName("shortcutsTable")
-        self.table.setHorizontalHeaderLabels(["Keys", "Does"])
+        self.table.setHorizontalHeaderLabels([translate("Help", "Keys"), translate("Help", "Does")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for number, (keys, text) in enumerate(rows):

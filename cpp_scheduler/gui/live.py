@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services.live import ChangeNotice, ChangeWatcher
 
 if TYPE_CHECKING:
@@ -126,8 +127,14 @@ class LiveRefresh(QObject):
                 changed += len(ids)
                 self.window.editor.changed.emit(model, sorted(ids))
         if changed and authors:
-            records = "a record" if changed == 1 else f"{changed} records"
-            self.window.statusBar().showMessage(f"{', '.join(authors)} changed {records}", NEWS_MS)
+            news = (
+                translate("LiveRefresh", "{authors} changed a record")
+                if changed == 1
+                else translate("LiveRefresh", "{authors} changed {count} records")
+            )
+            self.window.statusBar().showMessage(
+                news.format(authors=", ".join(authors), count=changed), NEWS_MS
+            )
         self.applied.emit()
 
 

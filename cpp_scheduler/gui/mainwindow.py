@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QScrollArea,
     QSizePolicy,
@@ -140,7 +141,9 @@ class MainWindow(RecordEditing, QMainWindow):
         self.settings = settings or options.open_settings()
         options.upgrade(self.settings)
         self.dialog_factory = dialog_factory
-        self.setWindowTitle(f"{APP_NAME} — opening the program…")
+        self.setWindowTitle(
+            translate("MainWindow", "{name} — opening the program…").format(name=APP_NAME)
+        )
         self.setWindowIcon(style.application_icon())
         self.setObjectName("mainWindow")
         self.undo_stack = QUndoStack(self)
@@ -158,6 +161,9 @@ class MainWindow(RecordEditing, QMainWindow):
         self._after_reload: str | None = None
         self.other_windows: list[MainWindow] = []
         """Windows opened from File > Open database, kept alive while they are open."""
+        self._successor: MainWindow | None = None
+        """The window made again in another language in this one's place (see
+        :mod:`cpp_scheduler.gui.relanguage`), kept alive by this one."""
         if callable(database):
             # Opened once the window has painted: the worker, loading the database layer,
             # would otherwise compete with the GUI thread for the interpreter and delay
@@ -360,7 +366,10 @@ class MainWindow(RecordEditing, QMainWindow):
     def _open_failed(self, error: BaseException) -> None:
         self.database_label.setText(translate("MainWindow", "No program open"))
         if isinstance(error, SchedulerError):
-            self.report_fatal(f"{APP_NAME} cannot open the database", str(error))
+            self.report_fatal(
+                translate("MainWindow", "{name} cannot open the database").format(name=APP_NAME),
+                str(error),
+            )
         else:  # logged in full and reported kindly by the application's handler
             import sys
 
@@ -473,7 +482,7 @@ class MainWindow(RecordEditing, QMainWindow):
         if not hasattr(self, "progress"):
             return  # the first read starts before the status bar exists
         self.progress.setVisible(busy)
-        self.progress.setToolTip("Reading the program…" if busy else "")
+        self.progress.setToolTip(translate("MainWindow", "Reading the program…") if busy else "")
         if self._welcome is not None:
             self._welcome.set_busy(busy)
 
@@ -763,7 +772,11 @@ class MainWindow(RecordEditing, QMainWindow):
             return  # installed with the tools, once the program is open
         day = timezones.to_local(row.start_utc, timezones.TOKYO).date()
         menu.addSeparator()
-        run_sheet = menu.addAction(f"Print run sheet of {day:%a %d %b}…")
+        run_sheet = menu.addAction(
+            translate("MainWindow", "Print run sheet of {day}…").format(
+                day=i18n.short_day_text(day)
+            )
+        )
         run_sheet.setObjectName("print_day_of_event")
         run_sheet.triggered.connect(lambda _checked=False: documents.open("day", day=day))
         if row.kind is EventKind.CONFERENCE:
@@ -832,18 +845,28 @@ class MainWindow(RecordEditing, QMainWindow):
         dialog.show()
         return dialog
 
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
+    def about_box(self) -> QMessageBox:
+        """The About box: the program's name, version, purpose and zone data."""
         from cpp_scheduler import __version__
 
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {__version__}<br>Plans the learning events of TDLC's City "
-            f"Partnership Program across time zones.<br>Time zones: IANA "
-            f"{timezones.TZDATA_RELEASE}.",
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setWindowTitle(self.tr("About {name}").format(name=APP_NAME))
+        box.setText(
+            f"<b>{APP_NAME}</b> {__version__}<br>"
+            + self.tr(
+                "Plans the learning events of TDLC's City Partnership Program across time zones."
+            )
+            + "<br>"
+            + self.tr("Time zones: IANA {release}.").format(release=timezones.TZDATA_RELEASE)
         )
+        return box
+
+    def show_about(self) -> None:
+        box = self.about_box()
+        box.exec()
+        box.deleteLater()
 
     # -- settings -----------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -877,9 +900,20 @@ class MainWindow(RecordEditing, QMainWindow):
         )
         self.settings.sync()
 
+    def hand_over(self, successor: MainWindow) -> None:
+        """``successor`` takes this window's place (made again in another language): the
+        windows opened from this one are its, and this window's ``closed`` is told when
+        the successor closes, since whoever listens closes the program's database then."""
+        self._successor = successor
+        successor.other_windows = self.other_windows
+        successor.closed.connect(self.closed)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_settings()
+        if self._successor is None:  # else the successor's place is the one to keep
+            self.save_settings()
         self.tasks.wait_for_done()
         super().closeEvent(event)
         gc.unfreeze()  # what this window held may be collected again
-        self.closed.emit()
+        if self._successor is None:
+            self.closed.emit()

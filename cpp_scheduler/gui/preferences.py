@@ -1,7 +1,8 @@
 """Edit > Preferences: the language of the window, its documents and its messages.
 
-The choice is stored in the settings and read at the next start (``gui/app.py``), so
-every view, dialog and message is made in one language; the dialog says so.
+The choice is stored in the settings and read at every start (``gui/app.py``); a new
+choice takes effect at once: the window is made again in the new language
+(``gui/relanguage.py``), so every view, dialog and message speaks one language.
 """
 
 from __future__ import annotations
@@ -35,7 +36,12 @@ class PreferencesDialog(QDialog):
         for code in i18n.LANGUAGES:  # each named in itself, so anyone can find theirs
             self.language.addItem(i18n.LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(self.language.findData(translations.stored_choice(settings)))
-        note = QLabel(self.tr("The new language is used from the next start."), self)
+        note = QLabel(
+            self.tr(
+                "The window changes to the new language at once; the undo history starts afresh."
+            ),
+            self,
+        )
         note.setObjectName("languageNote")
         note.setWordWrap(True)
         form = QFormLayout()

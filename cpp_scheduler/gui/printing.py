@@ -69,7 +69,11 @@ def document_font() -> QFont:
 
 def page_layout(paper: str) -> QPageLayout:
     if paper not in PAPERS:
-        raise PrintingError(f"paper '{paper}' is not known (choose {' or '.join(PAPERS)})")
+        raise PrintingError(
+            translate("Printing", "paper '{paper}' is not known (choose {papers})").format(
+                paper=paper, papers=" or ".join(PAPERS)
+            )
+        )
     return QPageLayout(
         QPageSize(PAPERS[paper]),
         QPageLayout.Orientation.Portrait,
@@ -255,7 +259,7 @@ def paint_pages(
     pages = Pages(document, device, should_stop)
     painter = QPainter()
     if not painter.begin(device):
-        raise PrintingError("cannot draw on the printer or the file")
+        raise PrintingError(translate("Printing", "cannot draw on the printer or the file"))
     try:
         for number in range(pages.count):
             stop_if_asked(should_stop)
@@ -288,10 +292,18 @@ def write_pdf(
     try:
         check_writable_target(target)
     except FileWriteError as error:
-        raise PrintingError(f"cannot write {target}: {error.reason}") from None
+        raise PrintingError(
+            translate("Printing", "cannot write {target}: {reason}").format(
+                target=target, reason=error.reason
+            )
+        ) from None
     buffer = QBuffer()
     if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise PrintingError(f"cannot write {target}: no memory for the document")
+        raise PrintingError(
+            translate("Printing", "cannot write {target}: no memory for the document").format(
+                target=target
+            )
+        )
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(page_layout(paper))
@@ -303,5 +315,9 @@ def write_pdf(
     try:
         write_atomically(target, bytes(buffer.data().data()))
     except FileWriteError as error:
-        raise PrintingError(f"cannot write {target}: {error.reason}") from None
+        raise PrintingError(
+            translate("Printing", "cannot write {target}: {reason}").format(
+                target=target, reason=error.reason
+            )
+        ) from None
     return count

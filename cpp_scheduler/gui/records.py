@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler import i18n
 from cpp_scheduler.gui.recordkinds import RecordKind
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services import editing
@@ -42,11 +43,11 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "Yes" if value else ""
+        return translate("Records", "Yes") if value else ""
     if isinstance(value, Enum):
         return str(getattr(value, "label", value.value))
     if isinstance(value, date):
-        return f"{value:%d %b %Y}"
+        return i18n.day_month_year_text(value)
     if isinstance(value, time):
         return f"{value:%H:%M}"
     return str(value)

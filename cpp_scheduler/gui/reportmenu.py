@@ -81,9 +81,9 @@ class ReportActions(QObject):
     def _ask_agenda(self) -> None:
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self.window,
-            "Export the agenda",
+            translate("ReportMenu", "Export the agenda"),
             "cpp-agenda.xlsx",
-            "Excel workbooks (*.xlsx);;CSV for Excel (*.csv)",
+            translate("ReportMenu", "Excel workbooks (*.xlsx);;CSV for Excel (*.csv)"),
         )
         if not chosen:
             return
@@ -114,11 +114,19 @@ class ReportActions(QObject):
             return len(table.rows)
 
         def done(rows: int) -> None:
-            self.window.statusBar().showMessage(f"Wrote {rows} meetings to {path}", 10_000)
+            self.window.statusBar().showMessage(
+                translate("ReportMenu", "Wrote {count} meetings to {file}").format(
+                    count=rows, file=path
+                ),
+                10_000,
+            )
 
         def failed(error: BaseException) -> None:
             self.window.report_error(
-                translate("ReportMenu", "Export agenda"), f"{path} was not written: {error}"
+                translate("ReportMenu", "Export agenda"),
+                translate("ReportMenu", "{file} was not written: {error}").format(
+                    file=path, error=error
+                ),
             )
 
         self.window.tasks.run_in_background(write, done, failed)

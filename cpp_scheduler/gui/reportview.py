@@ -14,6 +14,7 @@ only shows them. The report is read and the workbook written off the GUI thread;
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,9 +53,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler import i18n
 from cpp_scheduler.documents.content import PrintDocument
 from cpp_scheduler.gui import printing
-from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.reports.program import (
     NONE_KEY,
     Breakdown,
@@ -72,6 +74,34 @@ RunInBackground = Callable[
 LEFT_OUT = QColor("#fde8c8")
 """The background of a theme or city the period left out: seen at a glance."""
 
+#: The headings and row labels of the report's tables (the core writes them in English
+#: for the workbook), as the window shows them.
+REPORT_WORDS = {
+    text: text
+    for text in (
+        QT_TRANSLATE_NOOP("ReportColumns", "Kind"),
+        QT_TRANSLATE_NOOP("ReportColumns", "Mode"),
+        QT_TRANSLATE_NOOP("ReportColumns", "Theme"),
+        QT_TRANSLATE_NOOP("ReportColumns", "Partner city"),
+        QT_TRANSLATE_NOOP("ReportColumns", "Delegation"),
+        QT_TRANSLATE_NOOP("ReportColumns", "Country"),
+        QT_TRANSLATE_NOOP("ReportColumns", "Meetings"),
+        QT_TRANSLATE_NOOP("ReportColumns", "Hours"),
+        QT_TRANSLATE_NOOP("ReportColumns", "Cancelled"),
+        QT_TRANSLATE_NOOP("ReportColumns", "Title"),
+        QT_TRANSLATE_NOOP("ReportColumns", "Published"),
+        QT_TRANSLATE_NOOP("ReportColumns", "(none)"),
+        QT_TRANSLATE_NOOP("ReportColumns", "(no theme)"),
+        QT_TRANSLATE_NOOP("ReportColumns", "(no partner city)"),
+        QT_TRANSLATE_NOOP("ReportColumns", "(no delegation)"),
+    )
+}
+
+
+def report_word(text: str) -> str:
+    """A heading or label of the report's tables in the window's language."""
+    return translate("ReportColumns", text) if text in REPORT_WORDS else text
+
 
 def _shown(cell: Cell, kind: ColumnType) -> str:
     if cell is None:
@@ -80,7 +110,7 @@ def _shown(cell: Cell, kind: ColumnType) -> str:
         return f"{cell:,.2f}"
     if isinstance(cell, date):
         return cell.isoformat()
-    return str(cell)
+    return report_word(str(cell))
 
 
 class SheetModel(QAbstractTableModel):
@@ -124,7 +154,7 @@ class SheetModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(LEFT_OUT)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "Left out: no meeting was held in this period"
+                return translate("ReportView", "Left out: no meeting was held in this period")
         return None
 
     def headerData(
@@ -133,7 +163,7 @@ class SheetModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._table.columns):
-            return self._table.columns[section].name
+            return report_word(self._table.columns[section].name)
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._table.rows):
             return str(section + 1)
         return None
@@ -142,6 +172,24 @@ class SheetModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _in_window_language(found: Breakdown) -> Breakdown:
+    """The breakdown as the window shows it: in Japanese, a theme or partner city by its
+    Japanese name where the program has one (the workbook keeps the report's own)."""
+    if i18n.language() != i18n.JAPANESE:
+        return found
+    rows = tuple(replace(row, label=row.label_ja or row.label) for row in found.rows)
+    return replace(found, rows=rows)
+
+
+def _shown_names(found: Breakdown | None, labels: tuple[str, ...]) -> list[str]:
+    """The report's names of themes or cities (its ``*_left_out``), as the window shows
+    them (see :func:`_in_window_language`)."""
+    if found is None or i18n.language() != i18n.JAPANESE:
+        return list(labels)
+    japanese = {row.label: row.label_ja for row in found.rows if row.label_ja}
+    return [japanese.get(label, label) for label in labels]
 
 
 def _left_out_rows(found: Breakdown) -> frozenset[int]:
@@ -172,7 +220,7 @@ class HoursChart(QChartView):
         chart.legend().hide()
         chart.setMargins(chart.margins() * 0)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        bars = QBarSet("Hours")
+        bars = QBarSet(translate("ReportView", "Hours"))
         bars.setColor(QColor("#2f6f9f"))
         bars.setLabelColor(QColor("#1a1a1a"))
         for value in reversed(self.values):  # a horizontal chart draws from the bottom
@@ -189,7 +237,7 @@ class HoursChart(QChartView):
         hours.setRange(0, max([*self.values, 1.0]) * 1.12)
         hours.applyNiceNumbers()  # ticks at 0, 5, 10 ... rather than 0, 7, 13
         hours.setLabelFormat("%.0f")
-        hours.setTitleText("hours")
+        hours.setTitleText(translate("ReportView", "hours"))
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(hours, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(names)
@@ -242,7 +290,7 @@ class ProgramReportWindow(QDialog):
         period = QHBoxLayout()
         period.addWidget(QLabel(translate("ReportView", "From"), self))
         period.addWidget(self.first_edit)
-        period.addWidget(QLabel("to", self))
+        period.addWidget(QLabel(translate("ReportView", "to"), self))
         period.addWidget(self.last_edit)
         period.addWidget(QLabel(translate("ReportView", "(whole days in Tokyo)"), self))
         period.addWidget(self.show_button)
@@ -276,13 +324,13 @@ class ProgramReportWindow(QDialog):
         self.tabs = QTabWidget(self)
         self.models: dict[str, SheetModel] = {}
         for name, title in (
-            ("kind", "Kind"),
-            ("mode", "Mode"),
-            ("theme", "Theme"),
-            ("city", "City"),
-            ("delegation", "Delegation"),
-            ("country", "Country"),
-            ("products", "Products"),
+            ("kind", translate("ReportView", "Kind")),
+            ("mode", translate("ReportView", "Mode")),
+            ("theme", translate("ReportView", "Theme")),
+            ("city", translate("ReportView", "City")),
+            ("delegation", translate("ReportView", "Delegation")),
+            ("country", translate("ReportView", "Country")),
+            ("products", translate("ReportView", "Products")),
         ):
             model = SheetModel(self)
             view = QTableView(self.tabs)
@@ -296,8 +344,8 @@ class ProgramReportWindow(QDialog):
             header.setStretchLastSection(False)
             self.models[name] = model
             self.tabs.addTab(view, title)
-        self.theme_chart = HoursChart("Hours by theme", self)
-        self.city_chart = HoursChart("Hours by partner city", self)
+        self.theme_chart = HoursChart(translate("ReportView", "Hours by theme"), self)
+        self.city_chart = HoursChart(translate("ReportView", "Hours by partner city"), self)
         charts = QWidget(self)
         chart_layout = QVBoxLayout(charts)
         chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -328,7 +376,7 @@ class ProgramReportWindow(QDialog):
         edit = QDateEdit(QDate(day.year, day.month, day.day), self)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(translate("ReportView", "yyyy-MM-dd"))
         return edit
 
     # -- the period ---------------------------------------------------------------------
@@ -364,7 +412,9 @@ class ProgramReportWindow(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.running = False
         self.show_button.setEnabled(True)
-        self.status.setText(f"Could not make the report: {error}")
+        self.status.setText(
+            translate("ReportView", "Could not make the report: {error}").format(error=error)
+        )
 
     def _shown(self, report: ProgramReport) -> None:
         self.running = False
@@ -373,26 +423,48 @@ class ProgramReportWindow(QDialog):
         for button in (self.save_button, self.pdf_button, self.print_button):
             button.setEnabled(True)
         self.summary.setText(
-            f"<b>{report.meetings}</b> meetings held, <b>{report.hours:,.2f}</b> hours "
-            f"({report.cancelled} cancelled, counted apart) · "
-            f"<b>{report.participants_reached}</b> participants reached in "
-            f"<b>{report.delegations_reached}</b> delegations · "
-            f"<b>{len(report.products)}</b> knowledge products linked"
+            translate(
+                "ReportView",
+                "<b>{meetings}</b> meetings held, <b>{hours}</b> hours "
+                "({cancelled} cancelled, counted apart) · "
+                "<b>{participants}</b> participants reached in "
+                "<b>{delegations}</b> delegations · "
+                "<b>{products}</b> knowledge products linked",
+            ).format(
+                meetings=report.meetings,
+                hours=f"{report.hours:,.2f}",
+                cancelled=report.cancelled,
+                participants=report.participants_reached,
+                delegations=report.delegations_reached,
+                products=len(report.products),
+            )
         )
-        themes = ", ".join(report.themes_left_out) or "none"
-        cities = ", ".join(report.cities_left_out) or "none"
+        none = translate("ReportView", "none")
+        breakdowns = {found.name: _in_window_language(found) for found in report.breakdowns}
         self.left_out.setText(
-            f"<b>Left out</b> (no meeting held): themes: {themes}; partner cities: {cities}"
+            translate(
+                "ReportView",
+                "<b>Left out</b> (no meeting held): themes: {themes}; partner cities: {cities}",
+            ).format(
+                themes=", ".join(_shown_names(report.breakdown("theme"), report.themes_left_out))
+                or none,
+                cities=", ".join(_shown_names(report.breakdown("city"), report.cities_left_out))
+                or none,
+            )
         )
-        for found in report.breakdowns:
+        for found in breakdowns.values():
             self.models[found.name].set_table(breakdown_table(found), _left_out_rows(found))
         self.models["products"].set_table(products_table(report))
         for view in self.findChildren(QTableView):
             view.resizeColumnsToContents()
             view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.theme_chart.show_rows(self._hours(report.breakdown("theme")))
-        self.city_chart.show_rows(self._hours(report.breakdown("city")))
-        self.status.setText(f"Meetings that start from {report.first} to {report.last} (Tokyo).")
+        self.theme_chart.show_rows(self._hours(breakdowns["theme"]))
+        self.city_chart.show_rows(self._hours(breakdowns["city"]))
+        self.status.setText(
+            translate("ReportView", "Meetings that start from {first} to {last} (Tokyo).").format(
+                first=i18n.day_text(report.first), last=i18n.day_text(report.last)
+            )
+        )
         self.reportShown.emit(report)
 
     def mark_stale(self) -> None:
@@ -410,7 +482,12 @@ class ProgramReportWindow(QDialog):
         """The bars of a chart: each theme or city by name, "(left out)" after those the
         period held nothing on, so the chart says it without the table."""
         return [
-            (f"{row.label} (left out)" if row.meetings == 0 else row.label, round(row.hours, 2))
+            (
+                translate("ReportView", "{label} (left out)").format(label=report_word(row.label))
+                if row.meetings == 0
+                else report_word(row.label),
+                round(row.hours, 2),
+            )
             for row in found.rows
             if row.key != NONE_KEY
         ]
@@ -421,7 +498,10 @@ class ProgramReportWindow(QDialog):
             return
         suggested = f"cpp-report-{self.report.first}-to-{self.report.last}.xlsx"
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save the report as a spreadsheet", suggested, "Excel workbooks (*.xlsx)"
+            self,
+            translate("ReportView", "Save the report as a spreadsheet"),
+            suggested,
+            translate("ReportView", "Excel workbooks (*.xlsx)"),
         )
         if chosen:
             self.save_spreadsheet(Path(chosen))
@@ -435,15 +515,17 @@ class ProgramReportWindow(QDialog):
             path = path.with_name(path.name + ".xlsx")
         from cpp_scheduler.services.reports import write_report_xlsx
 
-        self.status.setText(f"Writing {path.name}…")
+        self.status.setText(translate("ReportView", "Writing {file}…").format(file=path.name))
         self._run(lambda: write_report_xlsx(report, path), self._saved, self._not_saved)
 
     def _saved(self, path: Path) -> None:
-        self.status.setText(f"Saved {path}")
+        self.status.setText(translate("ReportView", "Saved {file}").format(file=path))
         self.saved.emit(str(path))
 
     def _not_saved(self, error: BaseException) -> None:
-        self.status.setText(f"Could not save the spreadsheet: {error}")
+        self.status.setText(
+            translate("ReportView", "Could not save the spreadsheet: {error}").format(error=error)
+        )
 
     # -- on paper -----------------------------------------------------------------------
     def _document(self, then: Callable[[PrintDocument], None]) -> None:
@@ -466,7 +548,11 @@ class ProgramReportWindow(QDialog):
         def failed(error: BaseException) -> None:
             self.pdf_button.setEnabled(True)
             self.print_button.setEnabled(True)
-            self.status.setText(f"Could not make the printed report: {error}")
+            self.status.setText(
+                translate("ReportView", "Could not make the printed report: {error}").format(
+                    error=error
+                )
+            )
 
         self._run(lambda: program_report_document(database, report), done, failed)
 
@@ -475,7 +561,10 @@ class ProgramReportWindow(QDialog):
             return
         suggested = f"cpp-report-{self.report.first}-to-{self.report.last}.pdf"
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save the report as a PDF", suggested, "PDF files (*.pdf)"
+            self,
+            translate("ReportView", "Save the report as a PDF"),
+            suggested,
+            translate("ReportView", "PDF files (*.pdf)"),
         )
         if chosen:
             self.save_pdf(Path(chosen))
@@ -489,12 +578,19 @@ class ProgramReportWindow(QDialog):
             try:
                 pages = printing.write_pdf(document, path, paper)
             except printing.PrintingError as error:
-                self.status.setText(f"Could not save the PDF: {error}")
+                self.status.setText(
+                    translate("ReportView", "Could not save the PDF: {error}").format(error=error)
+                )
                 QMessageBox.warning(
                     self, translate("ReportView", "Cannot save the PDF"), str(error)
                 )
                 return
-            self.status.setText(f"Saved {path} ({pages} {'page' if pages == 1 else 'pages'})")
+            saved = (
+                translate("ReportView", "Saved {file} ({count} page)")
+                if pages == 1
+                else translate("ReportView", "Saved {file} ({count} pages)")
+            )
+            self.status.setText(saved.format(file=path, count=pages))
             self.saved.emit(str(path))
 
         self._document(write)

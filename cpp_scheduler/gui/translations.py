@@ -9,8 +9,9 @@ same language through :mod:`cpp_scheduler.i18n`, set here before the window is b
 A text declared at import time (the actions' table) is marked with
 ``QT_TRANSLATE_NOOP(context, text)`` and translated where the widget is made.
 
-The language is chosen in Preferences and takes effect at the next start: every view,
-dialog and message is made in one language.
+The language is chosen in Preferences and read at every start; a new choice takes
+effect at once, the window being made again in it (:mod:`cpp_scheduler.gui.relanguage`):
+every view, dialog and message is made in one language.
 """
 
 from __future__ import annotations
@@ -35,6 +36,38 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for the catalogue under ``context`` without translating it now (a
     text declared at import time); typed, unlike QtCore's."""
     return text
+
+
+#: The kinds of record as the window names them in its questions and undo steps.
+_KIND_NAMES = {
+    "event": QT_TRANSLATE_NOOP("RecordKind", "event"),
+    "delegation": QT_TRANSLATE_NOOP("RecordKind", "delegation"),
+    "participant": QT_TRANSLATE_NOOP("RecordKind", "participant"),
+    "partner city": QT_TRANSLATE_NOOP("RecordKind", "partner city"),
+    "venue": QT_TRANSLATE_NOOP("RecordKind", "venue"),
+    "thematic area": QT_TRANSLATE_NOOP("RecordKind", "thematic area"),
+    "knowledge product": QT_TRANSLATE_NOOP("RecordKind", "knowledge product"),
+    "study tour": QT_TRANSLATE_NOOP("RecordKind", "study tour"),
+    "tour day": QT_TRANSLATE_NOOP("RecordKind", "tour day"),
+    "travel leg": QT_TRANSLATE_NOOP("RecordKind", "travel leg"),
+    "travel time": QT_TRANSLATE_NOOP("RecordKind", "travel time"),
+    "hotel night": QT_TRANSLATE_NOOP("RecordKind", "hotel night"),
+    "theme": QT_TRANSLATE_NOOP("RecordKind", "theme"),
+    "record": QT_TRANSLATE_NOOP("RecordKind", "record"),
+    "host": QT_TRANSLATE_NOOP("RecordKind", "host"),
+    "conference": QT_TRANSLATE_NOOP("RecordKind", "conference"),
+    "latitude": QT_TRANSLATE_NOOP("RecordKind", "latitude"),
+    "longitude": QT_TRANSLATE_NOOP("RecordKind", "longitude"),
+}
+
+
+def kind_name(record_kind: str) -> str:
+    """A kind of record in the window's language (a kind without a name here as is)."""
+    return (
+        translate("RecordKind", _KIND_NAMES[record_kind])
+        if record_kind in _KIND_NAMES
+        else record_kind
+    )
 
 
 SYSTEM = "system"

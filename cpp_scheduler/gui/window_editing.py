@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler import model as domain  # its entities load on first use
-from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.taskman import TaskManager
-from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.translations import kind_name, translate
 from cpp_scheduler.services.rows import OccurrenceKey
 
 if TYPE_CHECKING:
@@ -69,6 +69,11 @@ def open_editor(
         extra["tasks"] = tasks
     dialog: QDialog = chosen(database, record_id, parent=parent, **extra)
     return dialog
+
+
+def _meeting_label(start: datetime) -> str:
+    """One meeting of a series to choose from: its day and time on the chosen clock."""
+    return f"{i18n.day_text(start.date())}  {start:%H:%M}"
 
 
 class RecordEditing:
@@ -210,21 +215,26 @@ class RecordEditing:
         if not meetings:
             self.report_error(
                 translate("WindowEditing", "Not a series"),
-                f"'{title}' meets once; to call it off, set "
-                "its status to Cancelled in its editor, or delete it.",
+                translate(
+                    "WindowEditing",
+                    "'{title}' meets once; to call it off, set its status to Cancelled in "
+                    "its editor, or delete it.",
+                ).format(title=title),
             )
             return
         labels = [
-            f"{timezones.to_local(meeting.start_utc, zone):%a %d %b %Y  %H:%M}"
-            for meeting in meetings
+            _meeting_label(timezones.to_local(meeting.start_utc, zone)) for meeting in meetings
         ]
         from PySide6.QtWidgets import QInputDialog
 
         choice, accepted = QInputDialog.getItem(
             self.as_widget,
-            "Cancel one meeting",
-            f"Which meeting of '{title}' is cancelled?\n"
-            f"(times in {zone}; the other meetings stay as they are)",
+            translate("WindowEditing", "Cancel one meeting"),
+            translate(
+                "WindowEditing",
+                "Which meeting of '{title}' is cancelled?\n"
+                "(times in {zone}; the other meetings stay as they are)",
+            ).format(title=title, zone=zone),
             labels,
             next((n for n, meeting in enumerate(meetings) if meeting.recurrence_id == chosen), 0),
             False,
@@ -323,7 +333,9 @@ class RecordEditing:
                             model,
                             record_id,
                             values,
-                            f"Edit {model.record_kind} '{title}'",
+                            translate("WindowEditing", "Edit {kind} '{title}'").format(
+                                kind=kind_name(model.record_kind), title=title
+                            ),
                             expected_version=version,
                         )
                     )
@@ -395,9 +407,12 @@ class RecordEditing:
 
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
         if not self.confirm(
-            f"Delete {model.record_kind}",
-            f"Delete the {model.record_kind} '{title}'?\n\n"
-            "Its links to other records go with it. You can undo this (Ctrl+Z).",
+            translate("WindowEditing", "Delete {kind}").format(kind=kind_name(model.record_kind)),
+            translate(
+                "WindowEditing",
+                "Delete the {kind} '{title}'?\n\n"
+                "Its links to other records go with it. You can undo this (Ctrl+Z).",
+            ).format(kind=kind_name(model.record_kind), title=title),
             parent or self.as_widget,
         ):
             return

@@ -120,12 +120,24 @@ class ZoneSelector(QWidget):
         return False
 
     def _refill(self) -> None:
-        entries = [Choice(timezones.TOKYO, f"{timezones.TOKYO} — Tokyo, TDLC", "TDLC")]
+        entries = [
+            Choice(
+                timezones.TOKYO,
+                translate("ZoneSelector", "{zone} — Tokyo, TDLC").format(zone=timezones.TOKYO),
+                "TDLC",
+            )
+        ]
         seen = {timezones.TOKYO}
         if self._every_zone_listed:
             here = computer_zone()
             if here != timezones.TOKYO:
-                entries.append(Choice(here, f"{here} — this computer", "this computer"))
+                entries.append(
+                    Choice(
+                        here,
+                        translate("ZoneSelector", "{zone} — this computer").format(zone=here),
+                        translate("ZoneSelector", "this computer"),
+                    )
+                )
                 seen.add(here)
         for delegation in self._delegations:
             if delegation.detail and timezones.is_zone(delegation.detail):
@@ -141,8 +153,10 @@ class ZoneSelector(QWidget):
             entries.append(
                 Choice(
                     timezones.WASHINGTON,
-                    f"{timezones.WASHINGTON} — Washington, World Bank",
-                    "World Bank",
+                    translate("ZoneSelector", "{zone} — Washington, World Bank").format(
+                        zone=timezones.WASHINGTON
+                    ),
+                    translate("ZoneSelector", "World Bank"),
                 )
             )
         if self._every_zone_listed:
@@ -181,8 +195,10 @@ class ZoneSelector(QWidget):
             translate("ZoneSelector", "Times in {zone}").format(zone=zone_label(self._zone))
         )
         self.in_use.setToolTip(
-            f"Every view shows wall-clock times in {self._zone}; "
-            f"time-zone data IANA {timezones.TZDATA_RELEASE}."
+            translate(
+                "ZoneSelector",
+                "Every view shows wall-clock times in {zone}; time-zone data IANA {release}.",
+            ).format(zone=self._zone, release=timezones.TZDATA_RELEASE)
         )
 
     def _picked(self, row: int) -> None:

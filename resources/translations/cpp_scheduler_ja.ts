@@ -308,6 +308,27 @@
     </message>
 </context>
 <context>
+    <name>Author</name>
+    <message>
+        <source>Your name</source>
+        <translation>あなたの名前</translation>
+    </message>
+    <message>
+        <source>The name your changes are recorded under, in every record&apos;s history
+(leave it empty for your user name):</source>
+        <translation>各記録の履歴に、あなたの変更を記録する名前
+（空欄ならユーザー名を使います）：</translation>
+    </message>
+    <message>
+        <source>Cannot use this name</source>
+        <translation>この名前は使えません</translation>
+    </message>
+    <message>
+        <source>Your changes are now recorded as {name}</source>
+        <translation>以後の変更は {name} として記録されます</translation>
+    </message>
+</context>
+<context>
     <name>CalendarFiles</name>
     <message>
         <source>No reminder</source>
@@ -366,8 +387,20 @@
         <translation>指定期間のプログラム</translation>
     </message>
     <message>
+        <source>Cannot read the program: {error}</source>
+        <translation>プログラムを読み込めません: {error}</translation>
+    </message>
+    <message>
         <source>How each calendar program takes updates…</source>
         <translation>各カレンダーソフトでの変更の反映について…</translation>
+    </message>
+    <message>
+        <source>Select an event in the calendar first.</source>
+        <translation>先にカレンダーでイベントを選んでください。</translation>
+    </message>
+    <message>
+        <source>The program has no {key} to export yet.</source>
+        <translation>書き出せる{key}がまだプログラムにありません。</translation>
     </message>
     <message>
         <source>Reading the program…</source>
@@ -376,6 +409,18 @@
     <message>
         <source>Reading the file back…</source>
         <translation>書き出したファイルを読み直しています…</translation>
+    </message>
+    <message>
+        <source>Folder for the participants&apos; files</source>
+        <translation>参加者ごとのファイルを保存するフォルダー</translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation>カレンダーファイル</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>カレンダーファイル (*.ics)</translation>
     </message>
     <message>
         <source>Choose where to write first.</source>
@@ -390,20 +435,177 @@
         <translation>参加者ごとにファイルを書き出しています…</translation>
     </message>
     <message>
+        <source>Writing {name}…</source>
+        <translation>{name} を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Written {done} of {total} participants…</source>
+        <translation>参加者 {total} 人中 {done} 人分を書き出しました…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Written </source>
+        <translation>書き出しました: </translation>
+    </message>
+    <message>
+        <source>Written {count} files for {participants} participants</source>
+        <translation>参加者 {participants} 人分のファイル {count} 件を書き出しました</translation>
+    </message>
+    <message>
+        <source>; {count} have nothing on the program</source>
+        <translation>。{count} 人はプログラムに予定がありません</translation>
+    </message>
+    <message>
+        <source>Cancelled. </source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source> before the cancellation</source>
+        <translation>（中止までの分）</translation>
+    </message>
+    <message>
+        <source>Cannot export: {error}</source>
+        <translation>書き出せません: {error}</translation>
     </message>
     <message>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
     <message>
+        <source>{count} meeting, read in {zone}</source>
+        <translation>会合 {count} 件（{zone} の時刻）</translation>
+    </message>
+    <message>
+        <source>{count} meetings, read in {zone}</source>
+        <translation>会合 {count} 件（{zone} の時刻）</translation>
+    </message>
+    <message>
+        <source>, and {tours} study tour</source>
+        <translation>、視察研修 {tours} 件</translation>
+    </message>
+    <message>
+        <source>, and {tours} study tours</source>
+        <translation>、視察研修 {tours} 件</translation>
+    </message>
+    <message>
+        <source>; {cancelled} cancelled, in the second file that removes them</source>
+        <translation>。中止 {cancelled} 件は、それを取り消す 2 つ目のファイルに入ります</translation>
+    </message>
+    <message>
+        <source>
+The preview shows the first {previewed} of the file&apos;s {events} events; the file holds them all.</source>
+        <translation>
+プレビューにはファイルの {events} 件のうち最初の {previewed} 件を表示しています。ファイルにはすべて含まれます。</translation>
+    </message>
+    <message>
+        <source>Note: {caveat}</source>
+        <translation>注意: {caveat}</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>{name} を読み込む</translation>
+    </message>
+    <message>
         <source>Skip events that break a rule (such as ending before they start)</source>
         <translation>ルールに反するイベント（開始前に終了するものなど）を読み飛ばす</translation>
     </message>
     <message>
+        <source>Import a calendar</source>
+        <translation>カレンダーを読み込む</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics);;All files (*)</source>
+        <translation>カレンダーファイル (*.ics);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>登録済み</translation>
+    </message>
+    <message>
+        <source>Keep ours (newer)</source>
+        <translation>こちらを維持（新しい）</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>{line} 行目: {reason}</translation>
+    </message>
+    <message>
+        <source>Read as RFC 5545 says</source>
+        <translation>RFC 5545 に従って解釈</translation>
+    </message>
+    <message>
+        <source>{creating} to create, {updating} to update, {kept} left as they are, {skipped} skipped. Nothing has changed yet.</source>
+        <translation>作成 {creating} 件、更新 {updating} 件、変更なし {kept} 件、スキップ {skipped} 件。まだ何も変更していません。</translation>
+    </message>
+    <message>
         <source>Cannot import</source>
         <translation>読み込めません</translation>
+    </message>
+    <message>
+        <source>Imported: {created} created, {updated} updated. Undo (Ctrl+Z) takes the whole import back.</source>
+        <translation>読み込みました: 作成 {created} 件、更新 {updated} 件。元に戻す（Ctrl+Z）で読み込み全体を取り消せます。</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Could not {step}: {error}</source>
+        <translation>「{step}」を実行できませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>Create {kind} &apos;{title}&apos;</source>
+        <translation>{kind}「{title}」を作成</translation>
+    </message>
+    <message>
+        <source>Delete {kind} &apos;{title}&apos;</source>
+        <translation>{kind}「{title}」を削除</translation>
+    </message>
+    <message>
+        <source>Change &apos;{title}&apos; to end at {end} ({length})</source>
+        <translation>「{title}」の終了を {end} に変更（{length}）</translation>
+    </message>
+    <message>
+        <source>Move &apos;{title}&apos; to {start}–{end}</source>
+        <translation>「{title}」を {start}–{end} に移動</translation>
+    </message>
+    <message>
+        <source>Move &apos;{title}&apos; to {start}</source>
+        <translation>「{title}」を {start} に移動</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 時間 {minutes} 分</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 時間</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分</translation>
+    </message>
+    <message>
+        <source>the {day} meeting of &apos;{title}&apos;</source>
+        <translation>「{title}」の {day} の会合</translation>
+    </message>
+    <message>
+        <source>Cancel the {day} meeting of &apos;{title}&apos;</source>
+        <translation>「{title}」の {day} の会合を中止</translation>
     </message>
 </context>
 <context>
@@ -430,6 +632,31 @@
     <message>
         <source>Conflicts</source>
         <translation>競合</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>Cannot do that</source>
+        <translation>実行できません</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>問題が発生しました</translation>
+    </message>
+    <message>
+        <source>CPP Scheduler ran into an unexpected problem and could not finish what you asked. Your saved work is safe.
+
+The details were written to:
+{file}
+
+Please send that file to whoever looks after CPP Scheduler.</source>
+        <translation>CPP Scheduler で予期しない問題が起き、操作を完了できませんでした。保存済みの作業は失われていません。
+
+詳細は次のファイルに記録しました:
+{file}
+
+このファイルを CPP Scheduler の担当者に送ってください。</translation>
     </message>
 </context>
 <context>
@@ -511,8 +738,8 @@
         <translation>メンバーは各参加者の編集画面で設定します。</translation>
     </message>
     <message>
-        <source>hint</source>
-        <translation>hint</translation>
+        <source>Type to search: Peru, Kenya, Nepal…</source>
+        <translation>入力して検索: ペルー、ケニア、ネパール…</translation>
     </message>
     <message>
         <source>Known</source>
@@ -523,12 +750,48 @@
         <translation>招待への回答:</translation>
     </message>
     <message>
+        <source>No members yet.</source>
+        <translation>メンバーはまだいません。</translation>
+    </message>
+    <message>
         <source>&amp;Members ({count})</source>
         <translation>メンバー(&amp;M)（{count}名）</translation>
+    </message>
+    <message>
+        <source>Choose the country first</source>
+        <translation>先に国を選んでください</translation>
+    </message>
+    <message>
+        <source>Choose one of {count} zones</source>
+        <translation>{count} 個のタイムゾーンから選択</translation>
+    </message>
+    <message>
+        <source>A delegation called &apos;{name}&apos; already exists; give this one another name.</source>
+        <translation>「{name}」という代表団はすでにあります。別の名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a country of the list; pick one.</source>
+        <translation>「{name}」は一覧にある国ではありません。一覧から選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose the country the delegation comes from.</source>
+        <translation>代表団の国を選んでください。</translation>
+    </message>
+    <message>
+        <source>{country} has {count} time zones: choose the delegation&apos;s.</source>
+        <translation>{country} にはタイムゾーンが {count} 個あります。代表団のタイムゾーンを選んでください。</translation>
     </message>
 </context>
 <context>
     <name>DelegationView</name>
+    <message>
+        <source> (in Japan)</source>
+        <translation>（日本滞在中）</translation>
+    </message>
+    <message>
+        <source>, a session of {conference}</source>
+        <translation>、{conference} のセッション</translation>
+    </message>
     <message>
         <source>Delegation schedule</source>
         <translation>代表団のスケジュール</translation>
@@ -549,12 +812,52 @@
         <source>No delegations in the program yet.</source>
         <translation>プログラムにはまだ代表団がありません。</translation>
     </message>
+    <message>
+        <source>{count} meetings for {name}; their home time is {home}</source>
+        <translation>{name} の会合 {count} 件。本国の時刻は {home}</translation>
+    </message>
+    <message>
+        <source>; {nights} at night for them</source>
+        <translation>。うち {nights} 件は先方の夜間</translation>
+    </message>
+    <message>
+        <source>The schedule could not be read: {error}</source>
+        <translation>日程を読み込めませんでした: {error}</translation>
+    </message>
 </context>
 <context>
     <name>Documents</name>
     <message>
+        <source>Print itinerary</source>
+        <translation>旅程表を印刷</translation>
+    </message>
+    <message>
+        <source>Print programme</source>
+        <translation>プログラム（会議日程）を印刷</translation>
+    </message>
+    <message>
+        <source>Print run sheet</source>
+        <translation>進行表を印刷</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>US レター</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>yyyy年M月d日(ddd)</translation>
+    </message>
+    <message>
         <source>Date in &amp;Japan</source>
         <translation>日本での日付(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Delegation</source>
+        <translation>代表団(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Conference</source>
+        <translation>会議(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Paper</source>
@@ -573,12 +876,28 @@
         <translation>プログラムを読み込んでいます…</translation>
     </message>
     <message>
+        <source>The program has no {what} yet.</source>
+        <translation>プログラムにはまだ{what}がありません。</translation>
+    </message>
+    <message>
         <source>Choose what to print first.</source>
         <translation>先に印刷する内容を選んでください。</translation>
     </message>
     <message>
         <source>Building the document…</source>
         <translation>文書を作成しています…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>PDF として保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Laying out the pages…</source>
@@ -589,8 +908,40 @@
         <translation>PDF を保存できません</translation>
     </message>
     <message>
+        <source>Saved {name}: {pages} page.</source>
+        <translation>{name} を保存しました: {pages} ページ。</translation>
+    </message>
+    <message>
+        <source>Saved {name}: {pages} pages.</source>
+        <translation>{name} を保存しました: {pages} ページ。</translation>
+    </message>
+    <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>キャンセルしました。何も保存されていません。</translation>
+    </message>
+    <message>
+        <source>Print itinerary…</source>
+        <translation>旅程表を印刷…</translation>
+    </message>
+    <message>
+        <source>A delegation&apos;s itinerary, day by day</source>
+        <translation>代表団の旅程表（日ごと）</translation>
+    </message>
+    <message>
+        <source>Print programme…</source>
+        <translation>プログラム（会議日程）を印刷…</translation>
+    </message>
+    <message>
+        <source>A conference&apos;s programme by room</source>
+        <translation>会議のプログラム（会場ごと）</translation>
+    </message>
+    <message>
+        <source>Print run sheet…</source>
+        <translation>進行表を印刷…</translation>
+    </message>
+    <message>
+        <source>Everything on one day, with its conflicts</source>
+        <translation>1 日のすべての予定と競合</translation>
     </message>
 </context>
 <context>
@@ -637,6 +988,7 @@
     </message>
     <message>
         <source>ddd d MMM yyyy  HH:mm</source>
+        <extracomment>The fields the dialog&apos;s lists hold.</extracomment>
         <translation>yyyy年M月d日(ddd)  HH:mm</translation>
     </message>
     <message>
@@ -646,10 +998,6 @@
     <message>
         <source>All da&amp;y</source>
         <translation>終日(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>hint</source>
-        <translation>hint</translation>
     </message>
     <message>
         <source>Open the slot finder with this event&apos;s attendees, host and length; the time chosen there comes back here</source>
@@ -670,10 +1018,6 @@
     <message>
         <source>Each attendee&apos;s clock, then Tokyo and Washington, as the Local times dock shows the saved event</source>
         <translation>各出席者の現地時刻と東京・ワシントンの時刻（保存済みのイベントについて「現地時刻」パネルと同じ表示）</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>warning</translation>
     </message>
     <message>
         <source>&amp;Place and people</source>
@@ -698,10 +1042,6 @@
     <message>
         <source>V&amp;ideo link</source>
         <translation>ビデオ会議のリンク(&amp;I)</translation>
-    </message>
-    <message>
-        <source>https://worldbankgroup.zoom.us/j/…</source>
-        <translation>https://worldbankgroup.zoom.us/j/…</translation>
     </message>
     <message>
         <source>&amp;Organiser</source>
@@ -748,8 +1088,67 @@
         <translation>コーディネーターのメモ（送信されません）(&amp;N)</translation>
     </message>
     <message>
+        <source>Choose delegations or people on the Attendees tab to see their local time here.</source>
+        <translation>「参加者」タブで代表団や参加者を選ぶと、ここに各自の現地時刻が表示されます。</translation>
+    </message>
+    <message>
+        <source>{city} · city office</source>
+        <translation>{city} · 市の事務所</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>yyyy年M月d日(ddd)</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} 日</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 時間</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分</translation>
+    </message>
+    <message>
+        <source>, the day before {city}</source>
+        <translation>、{city} の前日</translation>
+    </message>
+    <message>
+        <source>, the day after {city}</source>
+        <translation>、{city} の翌日</translation>
+    </message>
+    <message>
+        <source>, {days} days {city}</source>
+        <translation>、{city} と {days} 日ずれ</translation>
+    </message>
+    <message>
+        <source>, in Japan</source>
+        <translation>、日本滞在中</translation>
+    </message>
+    <message>
+        <source>Night for {name}: {start}–{end} there.</source>
+        <translation>{name} にとって夜間です: 現地 {start}–{end}。</translation>
+    </message>
+    <message>
+        <source>No venue (virtual, or not chosen yet)</source>
+        <translation>会場なし（オンライン、または未定）</translation>
+    </message>
+    <message>
+        <source>No partner city</source>
+        <translation>連携都市なし</translation>
+    </message>
+    <message>
+        <source>No organiser</source>
+        <translation>主催担当者なし</translation>
+    </message>
+    <message>
+        <source>Not a session of a conference</source>
+        <translation>会議のセッションではない</translation>
+    </message>
+    <message>
         <source>Search delegations by name, country or zone…</source>
-        <extracomment>The fields the dialog&apos;s lists hold.</extracomment>
         <translation>名称・国・タイムゾーンで代表団を検索…</translation>
     </message>
     <message>
@@ -763,6 +1162,73 @@
     <message>
         <source>Answers to the invitation:</source>
         <translation>招待への回答:</translation>
+    </message>
+    <message>
+        <source>&amp;First day</source>
+        <translation>初日(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Last day</source>
+        <translation>最終日(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Choose below which {time} you mean.</source>
+        <translation>どちらの {time} か、下で選んでください。</translation>
+    </message>
+    <message>
+        <source>The last day cannot come before the first.</source>
+        <translation>最終日を初日より前にはできません。</translation>
+    </message>
+    <message>
+        <source>Give the end.</source>
+        <translation>終了を入力してください。</translation>
+    </message>
+    <message>
+        <source>Tokyo {time}</source>
+        <translation>東京 {time}</translation>
+    </message>
+    <message>
+        <source>{count} day</source>
+        <translation>{count} 日間</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} 日間</translation>
+    </message>
+    <message>
+        <source>All day on its dates for everybody: no hours to check.</source>
+        <translation>全員にとってその日付の終日です。確認する時刻はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>EventModel</name>
+    <message>
+        <source>{day}  All day</source>
+        <translation>{day}  終日</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>終日</translation>
+    </message>
+    <message>
+        <source>All day {first}</source>
+        <translation>終日 {first}</translation>
+    </message>
+    <message>
+        <source>All day {first} – {last}</source>
+        <translation>終日 {first}～{last}</translation>
+    </message>
+    <message>
+        <source>Planned in {zone}: {planned}</source>
+        <translation>{zone} で計画: {planned}</translation>
+    </message>
+    <message>
+        <source>With {delegations}</source>
+        <translation>参加: {delegations}</translation>
+    </message>
+    <message>
+        <source>Part of a series</source>
+        <translation>繰り返しのイベントの一部</translation>
     </message>
 </context>
 <context>
@@ -806,10 +1272,6 @@
     <message>
         <source>Who invitations come from, for events that have no organiser of their own; replies go there</source>
         <translation>主催担当者のないイベントの招待の差出人。返信はここに届きます</translation>
-    </message>
-    <message>
-        <source>TDLC coordinators &lt;cpp@tdlc.example.org&gt;</source>
-        <translation>TDLC coordinators &lt;cpp@tdlc.example.org&gt;</translation>
     </message>
     <message>
         <source>&amp;Feed address</source>
@@ -907,8 +1369,20 @@
 <context>
     <name>FileMenu</name>
     <message>
+        <source>SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>SQLite データベース (*.sqlite *.sqlite3 *.db);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Program files (*.json);;All files (*)</source>
+        <translation>プログラムファイル (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
         <source>Open database</source>
         <translation>データベースを開く</translation>
+    </message>
+    <message>
+        <source>A SQLite file (.sqlite) on this computer, or the URL of a shared PostgreSQL database (postgresql://user@host/name). It opens in a new window.</source>
+        <translation>このコンピューター上の SQLite ファイル（.sqlite）、または共有の PostgreSQL データベースの URL（postgresql://user@host/name）。新しいウィンドウで開きます。</translation>
     </message>
     <message>
         <source>/path/to/program.sqlite or postgresql://…</source>
@@ -919,8 +1393,52 @@
         <translation>参照…</translation>
     </message>
     <message>
+        <source>Open a program database</source>
+        <translation>プログラムのデータベースを開く</translation>
+    </message>
+    <message>
         <source>No databases opened yet</source>
         <translation>まだデータベースを開いていません</translation>
+    </message>
+    <message>
+        <source>Export the program file</source>
+        <translation>プログラムファイルを書き出す</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>{file} を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Wrote {count} records to {file}</source>
+        <translation>{count} 件の記録を {file} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}</source>
+        <translation>{file} を書き出せません</translation>
+    </message>
+    <message>
+        <source>Import a program file</source>
+        <translation>プログラムファイルを読み込む</translation>
+    </message>
+    <message>
+        <source>Import {file} into this program?
+
+Records in the file are added or updated. This cannot be undone, and the undo history is cleared.</source>
+        <translation>{file} をこのプログラムに読み込みますか？
+
+ファイルの記録が追加または更新されます。この操作は元に戻せず、元に戻す履歴は消去されます。</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>{file} を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Imported {file}</source>
+        <translation>{file} を読み込みました</translation>
+    </message>
+    <message>
+        <source>Cannot import {file}</source>
+        <translation>{file} を読み込めません</translation>
     </message>
 </context>
 <context>
@@ -1025,13 +1543,49 @@
 <context>
     <name>Help</name>
     <message>
-        <source>CPP Scheduler — User guide</source>
+        <source>Getting started</source>
         <extracomment>The documents of the guide, in the order a new coordinator reads them.</extracomment>
+        <translation>はじめに</translation>
+    </message>
+    <message>
+        <source>The coordinator&apos;s tools</source>
+        <translation>コーディネーターのツール</translation>
+    </message>
+    <message>
+        <source>Local times, slots and conflicts</source>
+        <translation>現地時刻・候補日時・競合</translation>
+    </message>
+    <message>
+        <source>Calendar files and updates</source>
+        <translation>カレンダーファイルと更新</translation>
+    </message>
+    <message>
+        <source>The program file</source>
+        <translation>プログラムファイル</translation>
+    </message>
+    <message>
+        <source>Working as a team</source>
+        <translation>チームでの作業</translation>
+    </message>
+    <message>
+        <source>CPP Scheduler — User guide</source>
         <translation>CPP Scheduler — ユーザーガイド</translation>
+    </message>
+    <message>
+        <source>This page is not translated yet; it is shown in English.</source>
+        <translation>このページはまだ翻訳されていないため、英語で表示しています。</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>操作</translation>
     </message>
 </context>
 <context>
@@ -1100,10 +1654,6 @@
         <translation>リンク(&amp;L)</translation>
     </message>
     <message>
-        <source>https://documents.worldbank.org/…</source>
-        <translation>https://documents.worldbank.org/…</translation>
-    </message>
-    <message>
         <source>&amp;Published</source>
         <translation>公開日(&amp;P)</translation>
     </message>
@@ -1142,6 +1692,60 @@
     </message>
 </context>
 <context>
+    <name>LiveRefresh</name>
+    <message>
+        <source>{authors} changed a record</source>
+        <translation>{authors} さんが記録を 1 件変更しました</translation>
+    </message>
+    <message>
+        <source>{authors} changed {count} records</source>
+        <translation>{authors} さんが記録を {count} 件変更しました</translation>
+    </message>
+</context>
+<context>
+    <name>LocalTimeChoice</name>
+    <message>
+        <source>start</source>
+        <translation>開始時刻</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>終了時刻</translation>
+    </message>
+    <message>
+        <source>{time} on {day}</source>
+        <translation>{day} {time}</translation>
+    </message>
+    <message>
+        <source>{stamp} does not exist in {zone}:
+the clocks jump forward that night. Which {what} do you mean?</source>
+        <translation>{zone} には {stamp} は存在しません:
+その夜に時計が進みます。どちらの{what}ですか？</translation>
+    </message>
+    <message>
+        <source>{instant}: clock before the jump</source>
+        <translation>{instant}: 時計が進む前の時刻</translation>
+    </message>
+    <message>
+        <source>{instant}: clock after the jump</source>
+        <translation>{instant}: 時計が進んだ後の時刻</translation>
+    </message>
+    <message>
+        <source>{stamp} happens twice in {zone}:
+the clocks go back that night. Which {what} do you mean?</source>
+        <translation>{zone} では {stamp} が 2 回あります:
+その夜に時計が戻ります。どちらの{what}ですか？</translation>
+    </message>
+    <message>
+        <source>{instant}: the first time</source>
+        <translation>{instant}: 1 回目</translation>
+    </message>
+    <message>
+        <source>{instant}: the second time</source>
+        <translation>{instant}: 2 回目</translation>
+    </message>
+</context>
+<context>
     <name>LocalTimesDock</name>
     <message>
         <source>Select an event to see it on every attendee&apos;s clock.</source>
@@ -1157,7 +1761,314 @@
     </message>
 </context>
 <context>
+    <name>Mail</name>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS（ポート 587）</translation>
+    </message>
+    <message>
+        <source>TLS from the start (port 465)</source>
+        <translation>最初から TLS（ポート 465）</translation>
+    </message>
+    <message>
+        <source>None (a relay on this computer only)</source>
+        <translation>なし（このコンピューター上の中継サーバーのみ）</translation>
+    </message>
+    <message>
+        <source>Mail settings</source>
+        <translation>メール設定</translation>
+    </message>
+    <message>
+        <source>empty: the server takes mail without a login</source>
+        <translation>空欄: サーバーはログインなしで受け付けます</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring; empty keeps the one there</source>
+        <translation>システムのキーリングに保存。空欄なら保存済みのものを使います</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source> a minute</source>
+        <translation> 通／分</translation>
+    </message>
+    <message>
+        <source>your own address</source>
+        <translation>自分のアドレス</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>テストメールを送信</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>暗号化</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s name</source>
+        <translation>差出人の名前</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s address</source>
+        <translation>差出人のアドレス</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>送信の上限</translation>
+    </message>
+    <message>
+        <source>Test to</source>
+        <translation>テストの宛先</translation>
+    </message>
+    <message>
+        <source>Say where the test message goes.</source>
+        <translation>テストメールの宛先を入力してください。</translation>
+    </message>
+    <message>
+        <source>Sending a test message to {recipient}…</source>
+        <translation>{recipient} にテストメールを送信しています…</translation>
+    </message>
+    <message>
+        <source>Saved in {file}.</source>
+        <translation>{file} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>変更内容</translation>
+    </message>
+    <message>
+        <source>Send invitations</source>
+        <translation>招待を送信</translation>
+    </message>
+    <message>
+        <source>Send updates</source>
+        <translation>更新を送信</translation>
+    </message>
+    <message>
+        <source>The whole program</source>
+        <translation>プログラム全体</translation>
+    </message>
+    <message>
+        <source>empty: through the server of the mail settings</source>
+        <translation>空欄: メール設定のサーバー経由で送信</translation>
+    </message>
+    <message>
+        <source>Reading who gets what…</source>
+        <translation>送信先と内容を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Outbox folder</source>
+        <translation>送信トレイのフォルダー</translation>
+    </message>
+    <message>
+        <source>Event: {title}</source>
+        <translation>イベント: {title}</translation>
+    </message>
+    <message>
+        <source>Delegation: {name}</source>
+        <translation>代表団: {name}</translation>
+    </message>
+    <message>
+        <source>Study tour: {name}</source>
+        <translation>視察研修: {name}</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>中止の通知</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>招待</translation>
+    </message>
+    <message>
+        <source>{count} to send.</source>
+        <translation>送信 {count} 件。</translation>
+    </message>
+    <message>
+        <source>{count} to send; {sent} sent already.</source>
+        <translation>送信 {count} 件。{sent} 件は送信済みです。</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Everyone has been told the program as it is now.</source>
+        <translation>全員に現在のプログラムを通知済みです。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Sending {count} messages…</source>
+        <translation>{count} 件のメッセージを送信しています…</translation>
+    </message>
+    <message>
+        <source>Sent {sent} of {count}.</source>
+        <translation>{count} 件中 {sent} 件を送信しました。</translation>
+    </message>
+    <message>
+        <source>Refused: {refused}.</source>
+        <translation>拒否: {refused}。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the rest was not sent; send again to send it.</source>
+        <translation>キャンセルしました: 残りは送信していません。もう一度送信すると送られます。</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}; send again to send the rest.</source>
+        <translation>停止しました: {reason}。もう一度送信すると残りが送られます。</translation>
+    </message>
+    <message>
+        <source>Cancelling after the message under way…</source>
+        <translation>送信中のメッセージの後でキャンセルします…</translation>
+    </message>
+    <message>
+        <source>What changed since last sent</source>
+        <translation>前回の送信以降の変更</translation>
+    </message>
+    <message>
+        <source>Participant and event</source>
+        <translation>参加者とイベント</translation>
+    </message>
+    <message>
+        <source>Reading the ledger…</source>
+        <translation>送信記録を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>Send updates…</source>
+        <translation>更新を送信…</translation>
+    </message>
+    <message>
+        <source>{count} to tell</source>
+        <translation>通知 {count} 件</translation>
+    </message>
+    <message>
+        <source>{count} messages to send to {people} participants.</source>
+        <translation>参加者 {people} 人に送るメッセージ {count} 件。</translation>
+    </message>
+    <message>
+        <source>Meeting (Tokyo)</source>
+        <translation>会合（東京時間）</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>除外</translation>
+    </message>
+    <message>
+        <source>Reading the answers…</source>
+        <translation>回答を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Replies to invitations</source>
+        <translation>招待への回答</translation>
+    </message>
+    <message>
+        <source>Import replies…</source>
+        <translation>回答を読み込む…</translation>
+    </message>
+    <message>
+        <source>every meeting</source>
+        <translation>すべての会合</translation>
+    </message>
+    <message>
+        <source>{count} answers.</source>
+        <translation>回答 {count} 件。</translation>
+    </message>
+    <message>
+        <source>No answers recorded.</source>
+        <translation>記録された回答はありません。</translation>
+    </message>
+    <message>
+        <source>Import replies</source>
+        <translation>回答を読み込む</translation>
+    </message>
+    <message>
+        <source>Replies (*.eml *.ics);;All files (*)</source>
+        <translation>回答 (*.eml *.ics);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Reading the replies…</source>
+        <translation>回答ファイルを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>{recorded} recorded, {refused} refused.</source>
+        <translation>記録 {recorded} 件、拒否 {refused} 件。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>{name} — opening the program…</source>
+        <translation>{name} — プログラムを開いています…</translation>
+    </message>
     <message>
         <source>Opening the program…</source>
         <translation>プログラムを開いています…</translation>
@@ -1165,6 +2076,10 @@
     <message>
         <source>No program open</source>
         <translation>プログラムが開かれていません</translation>
+    </message>
+    <message>
+        <source>{name} cannot open the database</source>
+        <translation>{name} はデータベースを開けません</translation>
     </message>
     <message>
         <source>Database: {name}</source>
@@ -1177,6 +2092,10 @@
     <message>
         <source>Cannot read the program</source>
         <translation>プログラムを読み込めません</translation>
+    </message>
+    <message>
+        <source>Reading the program…</source>
+        <translation>プログラムを読み込んでいます…</translation>
     </message>
     <message>
         <source>Loading the demo program…</source>
@@ -1207,8 +2126,35 @@
         <translation>東京 {tokyo}  ·  ワシントン {washington}</translation>
     </message>
     <message>
+        <source>Print run sheet of {day}…</source>
+        <translation>{day} の進行表を印刷…</translation>
+    </message>
+    <message>
         <source>Print programme…</source>
         <translation>プログラム（会議日程）を印刷…</translation>
+    </message>
+    <message>
+        <source>About {name}</source>
+        <translation>{name} について</translation>
+    </message>
+    <message>
+        <source>Plans the learning events of TDLC&apos;s City Partnership Program across time zones.</source>
+        <translation>東京開発ラーニングセンター（TDLC）の都市パートナーシップ・プログラム（CPP）の学習イベントを、タイムゾーンをまたいで計画します。</translation>
+    </message>
+    <message>
+        <source>Time zones: IANA {release}.</source>
+        <translation>タイムゾーン: IANA {release}。</translation>
+    </message>
+</context>
+<context>
+    <name>Month</name>
+    <message>
+        <source>All day  {title}</source>
+        <translation>終日  {title}</translation>
+    </message>
+    <message>
+        <source>{count} more</source>
+        <translation>ほか {count} 件</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +2166,14 @@
     <message>
         <source>None chosen.</source>
         <translation>選択されていません。</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation>、ほか {count} 件</translation>
+    </message>
+    <message>
+        <source>{count} chosen: {names}</source>
+        <translation>{count} 件選択: {names}</translation>
     </message>
 </context>
 <context>
@@ -1244,16 +2198,8 @@
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <source>Ana María Quispe</source>
-        <translation>Ana María Quispe</translation>
-    </message>
-    <message>
         <source>&amp;Email</source>
         <translation>メールアドレス(&amp;E)</translation>
-    </message>
-    <message>
-        <source>name@example.org</source>
-        <translation>name@example.org</translation>
     </message>
     <message>
         <source>&amp;Organisation</source>
@@ -1276,8 +2222,8 @@
         <translation>タイムゾーン(&amp;Z)</translation>
     </message>
     <message>
-        <source>hint</source>
-        <translation>hint</translation>
+        <source>No delegation (Bank or city staff, speaker)</source>
+        <translation>代表団なし（世界銀行・市の職員、講演者）</translation>
     </message>
     <message>
         <source>As the delegation (else English)</source>
@@ -1286,6 +2232,30 @@
     <message>
         <source>&amp;Writes to them in</source>
         <translation>送付する言語(&amp;W)</translation>
+    </message>
+    <message>
+        <source>{email} is already the address of another participant.</source>
+        <translation>{email} はすでに別の参加者のアドレスです。</translation>
+    </message>
+    <message>
+        <source>Joins from this zone, whatever the delegation&apos;s.</source>
+        <translation>代表団のタイムゾーンに関係なく、このタイムゾーンから参加します。</translation>
+    </message>
+    <message>
+        <source>Empty: the delegation&apos;s zone applies ({zone}).</source>
+        <translation>空欄: 代表団のタイムゾーン（{zone}）を使います。</translation>
+    </message>
+    <message>
+        <source>Empty: Tokyo time applies ({zone}).</source>
+        <translation>空欄: 東京時間（{zone}）を使います。</translation>
+    </message>
+    <message>
+        <source>Same as the delegation ({zone})</source>
+        <translation>代表団と同じ（{zone}）</translation>
+    </message>
+    <message>
+        <source>Type to search, or leave empty for Tokyo</source>
+        <translation>入力して検索。空欄なら東京</translation>
     </message>
 </context>
 <context>
@@ -1299,32 +2269,16 @@
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <source>Kobe</source>
-        <translation>神戸市</translation>
-    </message>
-    <message>
         <source>Name in &amp;Japanese</source>
         <translation>日本語名(&amp;J)</translation>
-    </message>
-    <message>
-        <source>神戸市</source>
-        <translation>神戸市</translation>
     </message>
     <message>
         <source>&amp;Prefecture</source>
         <translation>都道府県(&amp;P)</translation>
     </message>
     <message>
-        <source>Hyogo</source>
-        <translation>兵庫県</translation>
-    </message>
-    <message>
         <source>Prefecture in Ja&amp;panese</source>
         <translation>都道府県の日本語名(&amp;P)</translation>
-    </message>
-    <message>
-        <source>兵庫県</source>
-        <translation>兵庫県</translation>
     </message>
     <message>
         <source>&amp;MoU signed</source>
@@ -1351,10 +2305,6 @@
         <translation>連絡先メールアドレス(&amp;E)</translation>
     </message>
     <message>
-        <source>name@city.example.jp</source>
-        <translation>name@city.example.jp</translation>
-    </message>
-    <message>
         <source>Time &amp;zone</source>
         <translation>タイムゾーン(&amp;Z)</translation>
     </message>
@@ -1375,8 +2325,16 @@
         <translation>テーマ(&amp;H)</translation>
     </message>
     <message>
+        <source>Signed</source>
+        <translation>締結済み</translation>
+    </message>
+    <message>
         <source>Search themes…</source>
         <translation>テーマを検索…</translation>
+    </message>
+    <message>
+        <source>{name} is already a partner city.</source>
+        <translation>{name} はすでに連携都市です。</translation>
     </message>
 </context>
 <context>
@@ -1390,8 +2348,8 @@
         <translation>システムの言語</translation>
     </message>
     <message>
-        <source>The new language is used from the next start.</source>
-        <translation>新しい言語は次回の起動から使われます。</translation>
+        <source>The window changes to the new language at once; the undo history starts afresh.</source>
+        <translation>ウィンドウはすぐに新しい言語に切り替わります。元に戻す履歴は新しく始まります。</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1401,20 +2359,154 @@
 <context>
     <name>Printing</name>
     <message>
+        <source>paper &apos;{paper}&apos; is not known (choose {papers})</source>
+        <translation>用紙「{paper}」は使えません（{papers} から選んでください）</translation>
+    </message>
+    <message>
         <source>Page {number} of {count}</source>
         <translation>{number} / {count} ページ</translation>
+    </message>
+    <message>
+        <source>cannot draw on the printer or the file</source>
+        <translation>プリンターまたはファイルに描画できません</translation>
+    </message>
+    <message>
+        <source>cannot write {target}: {reason}</source>
+        <translation>{target} を書き出せません: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {target}: no memory for the document</source>
+        <translation>{target} を書き出せません: 文書のためのメモリーが足りません</translation>
     </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
+        <source>The {kind} to edit no longer exists (id {id}); somebody may have deleted it. Refresh the list and try again.</source>
+        <extracomment>Keys a values dict never carries: they belong to the store, not to the coordinator.</extracomment>
+        <translation>編集する{kind}はもうありません（id {id}）。誰かが削除した可能性があります。一覧を再読み込みして、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>wait a moment: the lists to choose from are still being read.</source>
+        <extracomment>When a dialog reads its lists if it has not painted by then (it is not shown, say). The reason OK waits while a dialog&apos;s lists are still being read.</extracomment>
+        <translation>少しお待ちください: 選択肢の一覧をまだ読み込んでいます。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a time zone of the IANA database (such as Asia/Tokyo or America/Lima): pick one from the list.</source>
+        <translation>「{name}」は IANA データベースのタイムゾーン（Asia/Tokyo、America/Lima など）ではありません。一覧から選んでください。</translation>
+    </message>
+    <message>
+        <source>No {kind} is called &apos;{name}&apos;: pick one from the list or clear the field.</source>
+        <translation>「{name}」という{kind}はありません。一覧から選ぶか、欄を空にしてください。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a {kind} in decimal degrees (such as 35.6706).</source>
+        <translation>「{text}」は十進法の{kind}（35.6706 など）ではありません。</translation>
+    </message>
+    <message>
+        <source>the lists to choose from could not be read: {error}</source>
+        <extracomment>Whether the dialog takes the window&apos;s task manager (``tasks=``) to read its long lists off the GUI thread. What the window title calls the record (&quot;event&quot;, &quot;partner city&quot;). The value that names the record (&quot;title&quot; or &quot;name&quot;).</extracomment>
+        <translation>選択肢の一覧を読み込めませんでした: {error}</translation>
+    </message>
+    <message>
         <source>Save</source>
-        <extracomment>Keys a values dict never carries: they belong to the store, not to the coordinator. When a dialog reads its lists if it has not painted by then (it is not shown, say). The reason OK waits while a dialog&apos;s lists are still being read. Whether the dialog takes the window&apos;s task manager (``tasks=``) to read its long lists off the GUI thread. What the window title calls the record (&quot;event&quot;, &quot;partner city&quot;). The value that names the record (&quot;title&quot; or &quot;name&quot;).</extracomment>
         <translation>保存</translation>
     </message>
     <message>
         <source>Create</source>
         <translation>作成</translation>
+    </message>
+    <message>
+        <source>New {kind}</source>
+        <translation>新しい{kind}</translation>
+    </message>
+    <message>
+        <source>{kind}: {title}</source>
+        <translation>{kind}: {title}</translation>
+    </message>
+    <message>
+        <source>the {kind} cannot be saved yet: {reasons}</source>
+        <translation>{kind}はまだ保存できません: {reasons}</translation>
+    </message>
+    <message>
+        <source>new {kind}</source>
+        <translation>新しい{kind}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordKind</name>
+    <message>
+        <source>event</source>
+        <extracomment>``translate(context, text)``: the window&apos;s text in the language chosen. The kinds of record as the window names them in its questions and undo steps.</extracomment>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>delegation</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>partner city</source>
+        <translation>連携都市</translation>
+    </message>
+    <message>
+        <source>venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>thematic area</source>
+        <translation>テーマ分野</translation>
+    </message>
+    <message>
+        <source>knowledge product</source>
+        <translation>ナレッジ・プロダクト</translation>
+    </message>
+    <message>
+        <source>study tour</source>
+        <translation>視察研修</translation>
+    </message>
+    <message>
+        <source>tour day</source>
+        <translation>視察研修の日</translation>
+    </message>
+    <message>
+        <source>travel leg</source>
+        <translation>移動区間</translation>
+    </message>
+    <message>
+        <source>travel time</source>
+        <translation>移動時間</translation>
+    </message>
+    <message>
+        <source>hotel night</source>
+        <translation>宿泊</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主催者</translation>
+    </message>
+    <message>
+        <source>conference</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>経度</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +2619,10 @@
 <context>
     <name>Records</name>
     <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
         <source>New…</source>
         <translation>新規…</translation>
     </message>
@@ -1541,6 +2637,26 @@
 </context>
 <context>
     <name>RecurrenceEditor</name>
+    <message>
+        <source>first</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>2</translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation>3</translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation>4</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>最終</translation>
+    </message>
     <message>
         <source>After</source>
         <translation>回数で終了</translation>
@@ -1570,8 +2686,120 @@
         <translation>終了条件</translation>
     </message>
     <message>
+        <source>Does not repeat</source>
+        <translation>繰り返さない</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>毎週</translation>
+    </message>
+    <message>
+        <source>Monthly on day {day}</source>
+        <translation>毎月 {day} 日</translation>
+    </message>
+    <message>
+        <source>Monthly on the {ordinal} {weekday}</source>
+        <translation>毎月第{ordinal}{weekday}</translation>
+    </message>
+    <message>
+        <source>Monthly on the last {weekday}</source>
+        <translation>毎月最終{weekday}</translation>
+    </message>
+    <message>
+        <source>As imported: {rule}</source>
+        <translation>読み込んだとおり: {rule}</translation>
+    </message>
+    <message>
+        <source>week(s)</source>
+        <translation>週ごと</translation>
+    </message>
+    <message>
+        <source>month(s)</source>
+        <translation>か月ごと</translation>
+    </message>
+    <message>
         <source>This rule gives no meeting at all.</source>
         <translation>この規則では1回も開催されません。</translation>
+    </message>
+    <message>
+        <source>More than {count} meetings: shorten the series.</source>
+        <translation>会合が {count} 回を超えます。繰り返しの期間を短くしてください。</translation>
+    </message>
+    <message>
+        <source>{count} meetings</source>
+        <translation>{count} 回</translation>
+    </message>
+    <message>
+        <source>{count} meeting</source>
+        <translation>{count} 回</translation>
+    </message>
+    <message>
+        <source>{count} at {time}: {days}</source>
+        <translation>{time} に {count}: {days}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportColumns</name>
+    <message>
+        <source>Kind</source>
+        <extracomment>The headings and row labels of the report&apos;s tables (the core writes them in English for the workbook), as the window shows them.</extracomment>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Partner city</source>
+        <translation>連携都市</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会合数</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>時間数</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>公開日</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>(no theme)</source>
+        <translation>（テーマなし）</translation>
+    </message>
+    <message>
+        <source>(no partner city)</source>
+        <translation>（連携都市なし）</translation>
+    </message>
+    <message>
+        <source>(no delegation)</source>
+        <translation>（代表団なし）</translation>
     </message>
 </context>
 <context>
@@ -1593,12 +2821,40 @@
         <translation>テーマ・都市・代表団・国ごとの会合数と時間、および対象外としたもの</translation>
     </message>
     <message>
+        <source>Export the agenda</source>
+        <translation>一覧を書き出す</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV for Excel (*.csv)</source>
+        <translation>Excel ブック (*.xlsx);;Excel 用 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote {count} meetings to {file}</source>
+        <translation>{count} 件の会合を {file} に書き出しました</translation>
+    </message>
+    <message>
         <source>Export agenda</source>
         <translation>一覧の書き出し</translation>
+    </message>
+    <message>
+        <source>{file} was not written: {error}</source>
+        <translation>{file} を書き出せませんでした: {error}</translation>
     </message>
 </context>
 <context>
     <name>ReportView</name>
+    <message>
+        <source>Left out: no meeting was held in this period</source>
+        <translation>対象外: この期間に会合はありませんでした</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>時間数</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>時間</translation>
+    </message>
     <message>
         <source>Program report</source>
         <translation>プログラム報告書</translation>
@@ -1616,6 +2872,10 @@
         <translation>期間</translation>
     </message>
     <message>
+        <source>to</source>
+        <translation>～</translation>
+    </message>
+    <message>
         <source>(whole days in Tokyo)</source>
         <translation>（東京時間の終日単位）</translation>
     </message>
@@ -1628,6 +2888,46 @@
         <translation>印刷…</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>連携都市</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>ナレッジ・プロダクト</translation>
+    </message>
+    <message>
+        <source>Hours by theme</source>
+        <translation>テーマ別の時間数</translation>
+    </message>
+    <message>
+        <source>Hours by partner city</source>
+        <translation>連携都市別の時間数</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
         <source>The last day is before the first: choose the period again.</source>
         <translation>最終日が初日より前です。期間を選び直してください。</translation>
     </message>
@@ -1636,16 +2936,84 @@
         <translation>集計しています…</translation>
     </message>
     <message>
+        <source>Could not make the report: {error}</source>
+        <translation>報告書を作成できませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{meetings}&lt;/b&gt; meetings held, &lt;b&gt;{hours}&lt;/b&gt; hours ({cancelled} cancelled, counted apart) · &lt;b&gt;{participants}&lt;/b&gt; participants reached in &lt;b&gt;{delegations}&lt;/b&gt; delegations · &lt;b&gt;{products}&lt;/b&gt; knowledge products linked</source>
+        <translation>開催した会合 &lt;b&gt;{meetings}&lt;/b&gt; 件、&lt;b&gt;{hours}&lt;/b&gt; 時間（中止 {cancelled} 件は別に集計）· 参加者 &lt;b&gt;{participants}&lt;/b&gt; 人（代表団 &lt;b&gt;{delegations}&lt;/b&gt;）· 関連するナレッジ・プロダクト &lt;b&gt;{products}&lt;/b&gt; 件</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Left out&lt;/b&gt; (no meeting held): themes: {themes}; partner cities: {cities}</source>
+        <translation>&lt;b&gt;対象外&lt;/b&gt;（会合なし）: テーマ: {themes}。連携都市: {cities}</translation>
+    </message>
+    <message>
+        <source>Meetings that start from {first} to {last} (Tokyo).</source>
+        <translation>{first}から{last}までに始まる会合（東京時間）。</translation>
+    </message>
+    <message>
         <source>The program has changed since this count: press Show to count again.</source>
         <translation>集計後にプログラムが変更されました。「表示」を押して集計し直してください。</translation>
+    </message>
+    <message>
+        <source>{label} (left out)</source>
+        <translation>{label}（対象外）</translation>
+    </message>
+    <message>
+        <source>Save the report as a spreadsheet</source>
+        <translation>報告書をスプレッドシートとして保存</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>{file} を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>{file} を保存しました</translation>
+    </message>
+    <message>
+        <source>Could not save the spreadsheet: {error}</source>
+        <translation>スプレッドシートを保存できませんでした: {error}</translation>
     </message>
     <message>
         <source>Building the printed report…</source>
         <translation>印刷用の報告書を作成しています…</translation>
     </message>
     <message>
+        <source>Could not make the printed report: {error}</source>
+        <translation>印刷用の報告書を作成できませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF</source>
+        <translation>報告書を PDF として保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save the PDF: {error}</source>
+        <translation>PDF を保存できませんでした: {error}</translation>
+    </message>
+    <message>
         <source>Cannot save the PDF</source>
         <translation>PDF を保存できません</translation>
+    </message>
+    <message>
+        <source>Saved {file} ({count} page)</source>
+        <translation>{file} を保存しました（{count} ページ）</translation>
+    </message>
+    <message>
+        <source>Saved {file} ({count} pages)</source>
+        <translation>{file} を保存しました（{count} ページ）</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +3114,22 @@
         <translation>イベントの日時を探す</translation>
     </message>
     <message>
+        <source>{host} · host</source>
+        <translation>{host} · 主催者</translation>
+    </message>
+    <message>
+        <source>The host is always in the room: its working hours count like a delegation&apos;s. Untick to leave them out.</source>
+        <translation>主催者は常に出席します。その勤務時間は代表団と同様に考慮されます。考慮しない場合はチェックを外してください。</translation>
+    </message>
+    <message>
+        <source>Create the series</source>
+        <translation>繰り返しのイベントを作成</translation>
+    </message>
+    <message>
+        <source>Create the event</source>
+        <translation>イベントを作成</translation>
+    </message>
+    <message>
         <source>Choose who must attend.</source>
         <translation>必ず出席する人を選んでください。</translation>
     </message>
@@ -1762,6 +3146,10 @@
         <translation>各行はそれぞれの現地時刻、各列は東京時間の時刻です（{first}～{last}）。</translation>
     </message>
     <message>
+        <source>{count} suggestions; double-click one, or an hour in the grid, to {what}.</source>
+        <translation>候補 {count} 件。候補またはグリッドの時間をダブルクリックすると{what}。</translation>
+    </message>
+    <message>
         <source>No free time in this range: widen the dates or shorten the meeting.</source>
         <translation>この期間に空き時間がありません。期間を広げるか、会合を短くしてください。</translation>
     </message>
@@ -1770,12 +3158,78 @@
         <translation>&lt;b&gt;理由:&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Chosen: {time} Tokyo. Double-click the hour or press the button to {what}.</source>
+        <translation>選択: 東京 {time}。時間をダブルクリックするかボタンを押すと{what}。</translation>
+    </message>
+    <message>
+        <source>create the event</source>
+        <translation>イベントを作成します</translation>
+    </message>
+    <message>
+        <source>use it for the event</source>
+        <translation>イベントに使います</translation>
+    </message>
+    <message>
+        <source>Created &apos;{title}&apos; on {time} Tokyo</source>
+        <translation>「{title}」を東京 {time} に作成しました</translation>
+    </message>
+    <message>
+        <source> and {count} more meetings</source>
+        <translation>（ほか {count} 回の会合）</translation>
+    </message>
+    <message>
+        <source>. Undo with Ctrl+Z.</source>
+        <translation>。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Created the series &apos;{title}&apos;: {meetings} meetings, each at its planned time. Undo with Ctrl+Z.</source>
+        <translation>繰り返しのイベント「{title}」を作成しました: 会合 {meetings} 回、それぞれ計画した時刻です。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
         <source>This finder only chooses a time; create the event elsewhere.</source>
         <translation>ここでは日時を選ぶだけです。イベントは別の画面で作成してください。</translation>
     </message>
     <message>
         <source>Cannot create the event</source>
         <translation>イベントを作成できません</translation>
+    </message>
+    <message>
+        <source>Meeting of {names}</source>
+        <translation>{names} の会合</translation>
+    </message>
+    <message>
+        <source>Create series &apos;{named}&apos; ({count} meetings)</source>
+        <translation>繰り返しのイベント「{named}」を作成（会合 {count} 回）</translation>
+    </message>
+    <message>
+        <source>{name}
+host · {where}</source>
+        <translation>{name}
+主催者 · {where}</translation>
+    </message>
+    <message>
+        <source>{number}. nothing free in this window</source>
+        <translation>{number}. この期間に空きはありません</translation>
+    </message>
+    <message>
+        <source>{moved} attendees&apos; local time differs from the previous meeting</source>
+        <translation>参加者 {moved} 人の現地時刻が前回の会合と異なります</translation>
+    </message>
+    <message>
+        <source>shared evenly</source>
+        <translation>均等に分担されています</translation>
+    </message>
+    <message>
+        <source>fairly shared</source>
+        <translation>おおむね公平に分担されています</translation>
+    </message>
+    <message>
+        <source>unevenly shared</source>
+        <translation>偏って分担されています</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fairness:&lt;/b&gt; the burden is {verdict} (spread {fairness} points between the most and least burdened). Points over the series: {shares}.</source>
+        <translation>&lt;b&gt;公平性:&lt;/b&gt; 負担は{verdict}（最も重い人と軽い人の差 {fairness} 点）。繰り返し全体の点数: {shares}。</translation>
     </message>
 </context>
 <context>
@@ -1865,10 +3319,6 @@
         <translation>&lt;b&gt;候補の日時&lt;/b&gt;（点数の少ない順）</translation>
     </message>
     <message>
-        <source>background:#f8f9fa; border:1px solid #dadce0; border-radius:6px; padding:6px;</source>
-        <translation>background:#f8f9fa; border:1px solid #dadce0; border-radius:6px; padding:6px;</translation>
-    </message>
-    <message>
         <source>Create the event</source>
         <translation>イベントを作成</translation>
     </message>
@@ -1899,24 +3349,12 @@
         <translation>コード(&amp;C)</translation>
     </message>
     <message>
-        <source>compact-city</source>
-        <translation>compact-city</translation>
-    </message>
-    <message>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <source>Compact city</source>
-        <translation>コンパクトシティ</translation>
-    </message>
-    <message>
         <source>Name in &amp;Japanese</source>
         <translation>日本語名(&amp;J)</translation>
-    </message>
-    <message>
-        <source>コンパクトシティ</source>
-        <translation>コンパクトシティ</translation>
     </message>
     <message>
         <source>&amp;Part of area</source>
@@ -1925,6 +3363,33 @@
     <message>
         <source>&amp;Description</source>
         <translation>説明(&amp;D)</translation>
+    </message>
+    <message>
+        <source>None: a top-level area of the program</source>
+        <translation>なし: プログラムの最上位の分野</translation>
+    </message>
+    <message>
+        <source>The code &apos;{code}&apos; is already used by another theme.</source>
+        <translation>コード「{code}」はすでに別のテーマで使われています。</translation>
+    </message>
+    <message>
+        <source>A code has no spaces (compact-city, not &apos;compact city&apos;).</source>
+        <translation>コードに空白は使えません（compact city ではなく compact-city）。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeGrid</name>
+    <message>
+        <source>all day {first}</source>
+        <translation>終日 {first}</translation>
+    </message>
+    <message>
+        <source>all day {first} – {last}</source>
+        <translation>終日 {first}～{last}</translation>
+    </message>
+    <message>
+        <source>until {time}</source>
+        <translation>{time} まで</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +3440,54 @@
     <message>
         <source>Read events from a calendar file (.ics)</source>
         <translation>カレンダーファイル（.ics）からイベントを読み込む</translation>
+    </message>
+    <message>
+        <source>Send invitations…</source>
+        <translation>招待を送信…</translation>
+    </message>
+    <message>
+        <source>Email each participant an invitation their calendar shows with Accept and Decline</source>
+        <translation>参加者ごとに、カレンダーで承諾・辞退できる招待メールを送ります</translation>
+    </message>
+    <message>
+        <source>Send updates…</source>
+        <translation>更新を送信…</translation>
+    </message>
+    <message>
+        <source>Tell only those whose events changed since their last message</source>
+        <translation>前回のメッセージ以降にイベントが変わった人だけに通知します</translation>
+    </message>
+    <message>
+        <source>What changed since last sent…</source>
+        <translation>前回の送信以降の変更…</translation>
+    </message>
+    <message>
+        <source>Per participant, what moved, was cancelled or changed since they were told</source>
+        <translation>参加者ごとに、通知後に移動・中止・変更されたもの</translation>
+    </message>
+    <message>
+        <source>Replies…</source>
+        <translation>回答…</translation>
+    </message>
+    <message>
+        <source>Who accepted, declined or may come; import the replies that came back</source>
+        <translation>出席・欠席・仮承諾の状況。届いた回答を読み込みます</translation>
+    </message>
+    <message>
+        <source>Mail settings…</source>
+        <translation>メール設定…</translation>
+    </message>
+    <message>
+        <source>The mail server, the sender, and a test message</source>
+        <translation>メールサーバー、差出人、テストメール</translation>
+    </message>
+    <message>
+        <source>Your name…</source>
+        <translation>あなたの名前…</translation>
+    </message>
+    <message>
+        <source>The name your changes are recorded under in the history</source>
+        <translation>履歴にあなたの変更を記録する名前</translation>
     </message>
     <message>
         <source>working hours</source>
@@ -2065,12 +3578,48 @@
         <translation>参加可能</translation>
     </message>
     <message>
+        <source> against the event&apos;s own date</source>
+        <translation>（イベント自体の日付と比べて）</translation>
+    </message>
+    <message>
+        <source>{name} ({zone}): {start} to {end}
+Working hours {work}, acceptable {acceptable}</source>
+        <translation>{name}（{zone}）: {start}～{end}
+勤務時間 {work}、参加可能な時間帯 {acceptable}</translation>
+    </message>
+    <message>
+        <source>
+Visiting Japan: on Tokyo time</source>
+        <translation>
+来日中: 東京時間</translation>
+    </message>
+    <message>
         <source>, in Japan</source>
         <translation>（日本滞在中）</translation>
     </message>
 </context>
 <context>
     <name>TourBuilder</name>
+    <message>
+        <source>Day {number} · {day}</source>
+        <translation>{number} 日目 · {day}</translation>
+    </message>
+    <message>
+        <source>Nothing planned on this day</source>
+        <translation>この日は予定がありません</translation>
+    </message>
+    <message>
+        <source>Night: {hotel}</source>
+        <translation>宿泊: {hotel}</translation>
+    </message>
+    <message>
+        <source>No hotel night</source>
+        <translation>宿泊なし</translation>
+    </message>
+    <message>
+        <source>Add a {kind} on {day}</source>
+        <translation>{day}に{kind}を追加</translation>
+    </message>
     <message>
         <source> min</source>
         <translation> 分</translation>
@@ -2090,6 +3639,10 @@
     <message>
         <source>Venue</source>
         <translation>会場</translation>
+    </message>
+    <message>
+        <source>Insert a travel leg on {day}</source>
+        <translation>{day}に移動区間を挿入</translation>
     </message>
     <message>
         <source>From</source>
@@ -2112,6 +3665,10 @@
         <translation>所要時間</translation>
     </message>
     <message>
+        <source>not in the travel-time table</source>
+        <translation>移動時間の表にありません</translation>
+    </message>
+    <message>
         <source>Study tours</source>
         <translation>視察研修</translation>
     </message>
@@ -2120,12 +3677,71 @@
         <translation>視察研修</translation>
     </message>
     <message>
+        <source>Add site visit…</source>
+        <translation>現地視察を追加…</translation>
+    </message>
+    <message>
+        <source>Add workshop…</source>
+        <translation>ワークショップを追加…</translation>
+    </message>
+    <message>
+        <source>Insert travel leg…</source>
+        <translation>移動区間を挿入…</translation>
+    </message>
+    <message>
+        <source>◀ Move day earlier</source>
+        <translation>◀ 1 日前へ</translation>
+    </message>
+    <message>
+        <source>Move day later ▶</source>
+        <translation>1 日後へ ▶</translation>
+    </message>
+    <message>
         <source>No study tours in the program yet.</source>
         <translation>プログラムにはまだ視察研修がありません。</translation>
     </message>
     <message>
+        <source>{delegation} · {first} to {last} · {days} days · </source>
+        <translation>{delegation} · {first}～{last} · {days} 日間 · </translation>
+    </message>
+    <message>
+        <source>{count} to fix</source>
+        <translation>要修正 {count} 件</translation>
+    </message>
+    <message>
+        <source>everything fits</source>
+        <translation>問題なし</translation>
+    </message>
+    <message>
+        <source>Add {kind} &apos;{title}&apos; to {day}</source>
+        <translation>{day}に{kind}「{title}」を追加</translation>
+    </message>
+    <message>
+        <source>The travel-time table has no journey from {origin} to {destination}; add it under Program first.</source>
+        <translation>移動時間の表に {origin} から {destination} への移動がありません。先に「プログラム」メニューで追加してください。</translation>
+    </message>
+    <message>
+        <source>Insert the leg {origin} → {destination} on {day}</source>
+        <translation>{day}に移動区間 {origin} → {destination} を挿入</translation>
+    </message>
+    <message>
+        <source>Move the program of {day} to {other}</source>
+        <translation>{day}の予定を{other}に移動</translation>
+    </message>
+    <message>
         <source>Cannot change the tour</source>
         <translation>視察研修を変更できません</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>To save: {reasons}</source>
+        <translation>保存するには: {reasons}</translation>
+    </message>
+    <message>
+        <source> ({count} more)</source>
+        <translation>（ほか {count} 件）</translation>
     </message>
 </context>
 <context>
@@ -2139,16 +3755,8 @@
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <source>Kobe City Hall, Conference Room 1</source>
-        <translation>Kobe City Hall, Conference Room 1</translation>
-    </message>
-    <message>
         <source>Name in &amp;Japanese</source>
         <translation>日本語名(&amp;J)</translation>
-    </message>
-    <message>
-        <source>神戸市役所 第1会議室</source>
-        <translation>神戸市役所 第1会議室</translation>
     </message>
     <message>
         <source>&amp;Locality</source>
@@ -2206,17 +3814,50 @@
         <source>No&amp;tes</source>
         <translation>メモ(&amp;T)</translation>
     </message>
+    <message>
+        <source>Not in a partner city (TDLC, Tokyo)</source>
+        <translation>連携都市以外（TDLC、東京）</translation>
+    </message>
+    <message>
+        <source>Tokyo, Kobe, Yokohama…</source>
+        <translation>東京、神戸、横浜…</translation>
+    </message>
 </context>
 <context>
     <name>Venues</name>
     <message>
+        <source>Day</source>
+        <extracomment>The zooms offered, in days shown, with their button text.</extracomment>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>週</translation>
+    </message>
+    <message>
+        <source>2 weeks</source>
+        <translation>2 週間</translation>
+    </message>
+    <message>
         <source>Show</source>
-        <extracomment>The zooms offered, in days shown, with their button text. The narrowest a day may be at each zoom before the timeline scrolls sideways. Hour label steps, finest first; a step is used when its labels are this far apart. Day labels, longest first; the first that fits the day&apos;s width is shown.</extracomment>
+        <extracomment>The narrowest a day may be at each zoom before the timeline scrolls sideways. Hour label steps, finest first; a step is used when its labels are this far apart. Day labels, longest first; the first that fits the day&apos;s width is shown.</extracomment>
         <translation>表示</translation>
+    </message>
+    <message>
+        <source>Show {span} of bookings</source>
+        <translation>予約を{span}単位で表示</translation>
     </message>
     <message>
         <source>Venues, {period}</source>
         <translation>会場別、{period}</translation>
+    </message>
+    <message>
+        <source>Venues, {first} – {last}</source>
+        <translation>会場 {first}～{last}</translation>
+    </message>
+    <message>
+        <source>  No venues yet: add them with Program &gt; Venues.</source>
+        <translation>  会場はまだありません。「プログラム」&gt;「会場」で追加してください。</translation>
     </message>
 </context>
 <context>
@@ -2280,8 +3921,38 @@
         <translation>繰り返しのイベントではありません</translation>
     </message>
     <message>
+        <source>&apos;{title}&apos; meets once; to call it off, set its status to Cancelled in its editor, or delete it.</source>
+        <translation>「{title}」は 1 回だけの会合です。取りやめるには、編集画面で状態を「中止」にするか、削除してください。</translation>
+    </message>
+    <message>
+        <source>Cancel one meeting</source>
+        <translation>1 回の会合を中止</translation>
+    </message>
+    <message>
+        <source>Which meeting of &apos;{title}&apos; is cancelled?
+(times in {zone}; the other meetings stay as they are)</source>
+        <translation>「{title}」のどの回を中止しますか？
+（時刻は {zone}。ほかの回はそのままです）</translation>
+    </message>
+    <message>
         <source>Cannot move the event</source>
         <translation>イベントを移動できません</translation>
+    </message>
+    <message>
+        <source>Edit {kind} &apos;{title}&apos;</source>
+        <translation>{kind}「{title}」を編集</translation>
+    </message>
+    <message>
+        <source>Delete {kind}</source>
+        <translation>{kind}を削除</translation>
+    </message>
+    <message>
+        <source>Delete the {kind} &apos;{title}&apos;?
+
+Its links to other records go with it. You can undo this (Ctrl+Z).</source>
+        <translation>{kind}「{title}」を削除しますか？
+
+ほかの記録とのつながりも削除されます。元に戻すこともできます（Ctrl+Z）。</translation>
     </message>
     <message>
         <source>Cannot refresh the calendar</source>
@@ -2293,6 +3964,10 @@
     <message>
         <source>Type to search: Tokyo, Lima, Kathmandu…</source>
         <translation>入力して検索: Tokyo, Lima, Kathmandu…</translation>
+    </message>
+    <message>
+        <source>UTC{offset} now</source>
+        <translation>現在 UTC{offset}</translation>
     </message>
 </context>
 <context>
@@ -2310,8 +3985,32 @@
         <translation>都市名・タイムゾーンを入力…</translation>
     </message>
     <message>
+        <source>{zone} — Tokyo, TDLC</source>
+        <translation>{zone} — 東京、TDLC</translation>
+    </message>
+    <message>
+        <source>{zone} — this computer</source>
+        <translation>{zone} — このコンピューター</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>このコンピューター</translation>
+    </message>
+    <message>
+        <source>{zone} — Washington, World Bank</source>
+        <translation>{zone} — ワシントン、世界銀行</translation>
+    </message>
+    <message>
+        <source>World Bank</source>
+        <translation>世界銀行</translation>
+    </message>
+    <message>
         <source>Times in {zone}</source>
         <translation>{zone} の時刻で表示</translation>
+    </message>
+    <message>
+        <source>Every view shows wall-clock times in {zone}; time-zone data IANA {release}.</source>
+        <translation>すべての表示は {zone} の時刻です。タイムゾーンのデータ: IANA {release}。</translation>
     </message>
 </context>
 </TS>

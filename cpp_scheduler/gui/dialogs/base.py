@@ -35,6 +35,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.dialogs.changed_bar import ChangedElsewhereBar
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.opening import AfterFirstPaint
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, kind_name, translate
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.model import Base, Problem
 from cpp_scheduler.services import editing, merging
@@ -57,8 +58,11 @@ class RecordMissingError(SchedulerError):
 
     def __init__(self, kind: str, record_id: str) -> None:
         super().__init__(
-            f"The {kind} to edit no longer exists (id {record_id}); somebody may have "
-            "deleted it. Refresh the list and try again."
+            translate(
+                "RecordDialog",
+                "The {kind} to edit no longer exists (id {id}); somebody may have "
+                "deleted it. Refresh the list and try again.",
+            ).format(kind=kind_name(kind), id=record_id)
         )
         self.record_id = record_id
 
@@ -67,7 +71,9 @@ class RecordMissingError(SchedulerError):
 READ_LISTS_AT_THE_LATEST_MS = 250
 
 #: The reason OK waits while a dialog's lists are still being read.
-LISTS_PENDING = "wait a moment: the lists to choose from are still being read."
+LISTS_PENDING = QT_TRANSLATE_NOOP(
+    "RecordDialog", "wait a moment: the lists to choose from are still being read."
+)
 
 
 def named(listed: Iterable[Choice]) -> list[tuple[str, str]]:
@@ -104,8 +110,11 @@ def zone_problem(field: str, name: str | None) -> Problem | None:
         return None
     return Problem(
         field,
-        f"'{name}' is not a time zone of the IANA database (such as Asia/Tokyo or "
-        "America/Lima): pick one from the list.",
+        translate(
+            "RecordDialog",
+            "'{name}' is not a time zone of the IANA database (such as Asia/Tokyo or "
+            "America/Lima): pick one from the list.",
+        ).format(name=name),
     )
 
 
@@ -132,8 +141,10 @@ def choice_problem(combo: SearchableComboBox, field: str, what: str) -> Problem 
     if combo.hasUnknownText():
         return Problem(
             field,
-            f"No {what} is called '{combo.currentText().strip()}': pick one from the list "
-            "or clear the field.",
+            translate(
+                "RecordDialog",
+                "No {kind} is called '{name}': pick one from the list or clear the field.",
+            ).format(kind=kind_name(what), name=combo.currentText().strip()),
         )
     return None
 
@@ -147,7 +158,10 @@ def parse_coordinate(text: str, field: str, what: str) -> tuple[float | None, Pr
         return float(text), None
     except ValueError:
         return None, Problem(
-            field, f"'{text}' is not a {what} in decimal degrees (such as 35.6706)."
+            field,
+            translate(
+                "RecordDialog", "'{text}' is not a {kind} in decimal degrees (such as 35.6706)."
+            ).format(text=text, kind=kind_name(what)),
         )
 
 
@@ -269,7 +283,9 @@ class RecordDialog(QDialog):
         def failed(error: BaseException) -> None:
             if not shiboken6.isValid(self):
                 return
-            self._lists_failed = f"the lists to choose from could not be read: {error}"
+            self._lists_failed = translate(
+                "RecordDialog", "the lists to choose from could not be read: {error}"
+            ).format(error=error)
             if self._validator is not None:
                 self.revalidate()
 
@@ -307,11 +323,15 @@ class RecordDialog(QDialog):
         self.revalidate()
         if self._record_id is not None:
             self._original, _ = self._read()
-        noun = self.noun
+        noun = kind_name(self.noun)
         if self._record_id is None:
-            self.setWindowTitle(f"New {noun}")
+            self.setWindowTitle(translate("RecordDialog", "New {kind}").format(kind=noun))
         else:
-            self.setWindowTitle(f"{noun[0].upper()}{noun[1:]}: {self._stored_title}")
+            self.setWindowTitle(
+                translate("RecordDialog", "{kind}: {title}").format(
+                    kind=f"{noun[0].upper()}{noun[1:]}", title=self._stored_title
+                )
+            )
 
     def _read(self) -> tuple[dict[str, Any], list[Problem]]:
         raise NotImplementedError
@@ -428,7 +448,7 @@ class RecordDialog(QDialog):
         if self._lists_failed is not None:
             problems.append(Problem("lists", self._lists_failed))
         elif self._lists_pending:
-            problems.append(Problem("lists", LISTS_PENDING))
+            problems.append(Problem("lists", translate("RecordDialog", LISTS_PENDING)))
         return self.validator.show(problems)
 
     def problems(self) -> list[Problem]:
@@ -443,10 +463,16 @@ class RecordDialog(QDialog):
             return dict(self._merged[0])
         values, problems = self._read()
         if self._lists_pending or self._lists_failed:
-            problems.append(Problem("lists", self._lists_failed or LISTS_PENDING))
+            problems.append(
+                Problem("lists", self._lists_failed or translate("RecordDialog", LISTS_PENDING))
+            )
         if problems:
             reasons = "; ".join(problem.message for problem in problems)
-            raise ValueError(f"the {self.noun} cannot be saved yet: {reasons}")
+            raise ValueError(
+                translate("RecordDialog", "the {kind} cannot be saved yet: {reasons}").format(
+                    kind=kind_name(self.noun), reasons=reasons
+                )
+            )
         assert not RESERVED_KEYS & values.keys()
         return values
 
@@ -468,7 +494,11 @@ class RecordDialog(QDialog):
         """The record's display name: as edited in the dialog, else as stored."""
         values, _problems = self._read()
         current = str(values.get(self.title_key) or "").strip()
-        return current or self._stored_title or f"new {self.noun}"
+        return (
+            current
+            or self._stored_title
+            or translate("RecordDialog", "new {kind}").format(kind=kind_name(self.noun))
+        )
 
     def accept(self) -> None:
         if self.revalidate():

@@ -61,7 +61,9 @@ class DelegationDialog(RecordDialog):
         ui.country.setChoices((name, code) for code, name in countries)
         for index in range(ui.country.count()):
             ui.country.setItemData(index, ui.country.itemData(index), Qt.ItemDataRole.ToolTipRole)
-        set_placeholder(ui.country, "Type to search: Peru, Kenya, Nepal…")
+        set_placeholder(
+            ui.country, translate("DelegationDialog", "Type to search: Peru, Kenya, Nepal…")
+        )
         ui.arrival.setCheckText(translate("DelegationDialog", "Known"))
         ui.departure.setCheckText(translate("DelegationDialog", "Known"))
         self._taken_names: set[str] = set()
@@ -123,7 +125,7 @@ class DelegationDialog(RecordDialog):
             item.setToolTip(detail)
             ui.members.addItem(item)
         if not members:
-            item = QListWidgetItem("No members yet.")
+            item = QListWidgetItem(translate("DelegationDialog", "No members yet."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             ui.members.addItem(item)
         ui.membersBox.setTitle(
@@ -166,9 +168,14 @@ class DelegationDialog(RecordDialog):
         else:
             ui.zone.setZoneName("")
         if not code:
-            set_placeholder(ui.zone, "Choose the country first")
+            set_placeholder(ui.zone, translate("DelegationDialog", "Choose the country first"))
         elif len(zones) > 1:
-            set_placeholder(ui.zone, f"Choose one of {len(zones)} zones")
+            set_placeholder(
+                ui.zone,
+                translate("DelegationDialog", "Choose one of {count} zones").format(
+                    count=len(zones)
+                ),
+            )
         self.ui.zone.setToolTip(", ".join(zones))
 
     def _read(self) -> tuple[dict[str, Any], list[Problem]]:
@@ -195,27 +202,38 @@ class DelegationDialog(RecordDialog):
             problems.append(
                 Problem(
                     "name",
-                    f"A delegation called '{values['name']}' already "
-                    "exists; give this one another name.",
+                    translate(
+                        "DelegationDialog",
+                        "A delegation called '{name}' already exists; give this one another name.",
+                    ).format(name=values["name"]),
                 )
             )
         if ui.country.hasUnknownText():
             problems.append(
                 Problem(
                     "country",
-                    f"'{ui.country.currentText().strip()}' is not a country of the list; pick one.",
+                    translate(
+                        "DelegationDialog", "'{name}' is not a country of the list; pick one."
+                    ).format(name=ui.country.currentText().strip()),
                 )
             )
         elif not code:
-            problems.append(Problem("country", "Choose the country the delegation comes from."))
+            problems.append(
+                Problem(
+                    "country",
+                    translate("DelegationDialog", "Choose the country the delegation comes from."),
+                )
+            )
         else:
             zones = timezones.country_zones(code)
             if not zone and len(zones) > 1:
                 problems.append(
                     Problem(
                         "zone",
-                        f"{timezones.country_name(code)} has {len(zones)} time zones: "
-                        "choose the delegation's.",
+                        translate(
+                            "DelegationDialog",
+                            "{country} has {count} time zones: choose the delegation's.",
+                        ).format(country=timezones.country_name(code), count=len(zones)),
                     )
                 )
         found_zone = zone_problem("zone", values["zone"])

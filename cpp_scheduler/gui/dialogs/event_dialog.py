@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimer, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QWidget
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     checked_values,
@@ -30,7 +30,7 @@ from cpp_scheduler.gui.dialogs.base import (
 )
 from cpp_scheduler.gui.forms.ui_event_dialog import Ui_EventDialog
 from cpp_scheduler.gui.qtvalues import python_date, python_time
-from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.gui.widgets.answers_view import AnswersView
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem
@@ -55,7 +55,9 @@ if TYPE_CHECKING:
 DEFAULT_LENGTH = timedelta(hours=1)
 LOCAL_TIMES_DELAY_MS = 200
 """The pause in typing after which the local times are worked out again."""
-NO_ATTENDEES = "Choose delegations or people on the Attendees tab to see their local time here."
+NO_ATTENDEES = QT_TRANSLATE_NOOP(
+    "EventDialog", "Choose delegations or people on the Attendees tab to see their local time here."
+)
 LOCAL_TIMES_LINES = 12
 """Lines of local times and warnings shown before they scroll: a series with a dozen
 delegations keeps the dialog within a 1366x768 screen."""
@@ -90,7 +92,10 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
     return EventLists(
         venues=named(choices.venue_choices(database)),
         cities=named(cities),
-        host_cities=[(f"{city.name} · city office", city.id) for city in cities],
+        host_cities=[
+            (translate("EventDialog", "{city} · city office").format(city=city.name), city.id)
+            for city in cities
+        ],
         delegations=[listing.choice for listing in delegations],
         attendees=attendees,
         participants=[person.choice for person in people],
@@ -114,8 +119,8 @@ LIST_FIELDS = (
 )
 
 
-TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
-DATE_FORMAT = "ddd d MMM yyyy"
+TIME_FORMAT = QT_TRANSLATE_NOOP("EventDialog", "ddd d MMM yyyy  HH:mm")
+DATE_FORMAT = QT_TRANSLATE_NOOP("EventDialog", "ddd d MMM yyyy")
 """An all-day event's editors show dates: its first day and its last (included)."""
 ALL_DAY_UNCHECKED_START = time(9)
 """Where a day's event starts when "All day" is unticked: the working day's start."""
@@ -140,24 +145,29 @@ def _duration_text(length: timedelta) -> str:
     minutes = int(length.total_seconds()) // 60
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
-    parts = [f"{days} d"] if days else []
+    parts = [translate("EventDialog", "{days} d").format(days=days)] if days else []
     if hours:
-        parts.append(f"{hours} h")
-    if minutes:
-        parts.append(f"{minutes} min")
-    return " ".join(parts) or "0 min"
+        parts.append(translate("EventDialog", "{hours} h").format(hours=hours))
+    if minutes or not parts:
+        parts.append(translate("EventDialog", "{minutes} min").format(minutes=minutes))
+    return " ".join(parts)
 
 
 def time_line(row: AttendeeTimes, event_zone: str) -> str:
     """One attendee's clock as the dialog lists it: the engine's row, in words."""
     start, end = row.start.local, row.end.local
-    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %d %b %H:%M}"
+    until = f"{end:%H:%M}" if end.date() == start.date() else i18n.day_time_text(end)
     days = row.start.day_offset
-    shift = {-1: ", the day before", 1: ", the day after"}.get(days, f", {days:+d} days")
-    shift = f"{shift} {zone_city(event_zone)}" if days else ""
-    where = ", in Japan" if row.in_japan else ""
+    if days == -1:
+        shift = translate("EventDialog", ", the day before {city}")
+    elif days == 1:
+        shift = translate("EventDialog", ", the day after {city}")
+    else:
+        shift = translate("EventDialog", ", {days} days {city}")
+    shift = shift.format(days=f"{days:+d}", city=zone_city(event_zone)) if days else ""
+    where = translate("EventDialog", ", in Japan") if row.in_japan else ""
     return (
-        f"{row.attendee.name}: {start:%a %d %b %H:%M}–{until} "
+        f"{row.attendee.name}: {i18n.day_time_text(start)}–{until} "
         f"(UTC{row.start.utc_offset}){where}{shift} · {row.part.label}"
     )
 
@@ -165,7 +175,10 @@ def time_line(row: AttendeeTimes, event_zone: str) -> str:
 def warning_lines(times: MeetingTimes) -> list[str]:
     """What must be checked before saving: an attendee's night, a public holiday."""
     lines = [
-        f"⚠ Night for {row.attendee.name}: {row.start.local:%H:%M}–{row.end.local:%H:%M} there."
+        "⚠ "
+        + translate("EventDialog", "Night for {name}: {start}–{end} there.").format(
+            name=row.attendee.name, start=f"{row.start.local:%H:%M}", end=f"{row.end.local:%H:%M}"
+        )
         for row in times.rows
         if row.part is DayPart.NIGHT and row.attendee.kind is not AttendeeKind.REFERENCE
     ]
@@ -220,11 +233,11 @@ class EventDialog(RecordDialog):
         ):
             for member in members:
                 combo.addItem(member.label, member.value)
-        ui.venue.setNoneLabel("No venue (virtual, or not chosen yet)")
-        ui.city.setNoneLabel("No partner city")
+        ui.venue.setNoneLabel(translate("EventDialog", "No venue (virtual, or not chosen yet)"))
+        ui.city.setNoneLabel(translate("EventDialog", "No partner city"))
         ui.hostCity.setNoneLabel(TDLC_HOST_NAME)
-        ui.organiser.setNoneLabel("No organiser")
-        ui.parent.setNoneLabel("Not a session of a conference")
+        ui.organiser.setNoneLabel(translate("EventDialog", "No organiser"))
+        ui.parent.setNoneLabel(translate("EventDialog", "Not a session of a conference"))
         for edit in (ui.start, ui.end):
             edit.setTimeZone(_WALL_CLOCK)
         # The local times scroll on the tab's own background.
@@ -452,10 +465,14 @@ class EventDialog(RecordDialog):
         """Date editors for an all-day event, date-and-time editors otherwise."""
         ui = self.ui
         for edit in (ui.start, ui.end):
-            edit.setDisplayFormat(DATE_FORMAT if dates else TIME_FORMAT)
+            edit.setDisplayFormat(translate("EventDialog", DATE_FORMAT if dates else TIME_FORMAT))
         ui.findTime.setEnabled(not dates)  # the slot finder looks for hours
-        ui.startLabel.setText("&First day" if dates else "&Starts")
-        ui.endLabel.setText("&Last day" if dates else "E&nds")
+        ui.startLabel.setText(
+            translate("EventDialog", "&First day") if dates else translate("EventDialog", "&Starts")
+        )
+        ui.endLabel.setText(
+            translate("EventDialog", "&Last day") if dates else translate("EventDialog", "E&nds")
+        )
         for choice in (ui.startChoice, ui.endChoice):
             choice.setProblem(None)
 
@@ -514,7 +531,14 @@ class EventDialog(RecordDialog):
             choice.setProblem(error, what)
             fold = choice.fold()
             if fold is None:
-                problems.append(Problem(field, f"Choose below which {local:%H:%M} you mean."))
+                problems.append(
+                    Problem(
+                        field,
+                        translate("EventDialog", "Choose below which {time} you mean.").format(
+                            time=f"{local:%H:%M}"
+                        ),
+                    )
+                )
                 return None
             return timezones.to_utc(local, zone, fold)
         choice.setProblem(None)
@@ -530,7 +554,12 @@ class EventDialog(RecordDialog):
         if all_day:
             first, last = start_local.date(), end_local.date()
             if last < first:
-                problems.append(Problem("end_utc", "The last day cannot come before the first."))
+                problems.append(
+                    Problem(
+                        "end_utc",
+                        translate("EventDialog", "The last day cannot come before the first."),
+                    )
+                )
             elif is_zone(zone):
                 start_utc, end_utc = timezones.local_days(first, last, zone)
         elif is_zone(zone):
@@ -577,7 +606,7 @@ class EventDialog(RecordDialog):
             if found is not None:
                 problems.append(found)
         if start_utc is not None and end_utc is None and not problems:
-            problems.append(Problem("end_utc", "Give the end."))
+            problems.append(Problem("end_utc", translate("EventDialog", "Give the end.")))
         taken = {problem.field for problem in problems}
         for found in entity_problems(Event, checked_values(values, problems)):
             if found.field not in taken and not (found.field == "start_utc" and "end_utc" in taken):
@@ -597,11 +626,17 @@ class EventDialog(RecordDialog):
             ui.tokyoTime.setText("")
         else:
             tokyo = timezones.to_local(start, timezones.TOKYO)
-            ui.tokyoTime.setText(f"Tokyo {tokyo:%a %d %b %H:%M}")
+            ui.tokyoTime.setText(
+                translate("EventDialog", "Tokyo {time}").format(time=i18n.day_time_text(tokyo))
+            )
         draft: DraftMeeting | None = None
         if start is not None and end is not None and end > start:
             days = round((end - start) / timedelta(days=1))  # 23 or 25 h days round too
-            length = f"{days} {'day' if days == 1 else 'days'}"
+            length = (
+                translate("EventDialog", "{count} day")
+                if days == 1
+                else translate("EventDialog", "{count} days")
+            ).format(count=days)
             ui.duration.setText(length if all_day else _duration_text(end - start))
             draft = DraftMeeting(
                 start=start,
@@ -637,9 +672,13 @@ class EventDialog(RecordDialog):
         warnings: list[str] = []
         if draft is not None and times is not None:
             if not (draft.delegation_ids or draft.participant_ids):
-                lines.append(NO_ATTENDEES)
+                lines.append(translate("EventDialog", NO_ATTENDEES))
             elif draft.all_day:
-                lines.append("All day on its dates for everybody: no hours to check.")
+                lines.append(
+                    translate(
+                        "EventDialog", "All day on its dates for everybody: no hours to check."
+                    )
+                )
             lines.extend(time_line(row, draft.zone) for row in times.rows)
             warnings = warning_lines(times)
         ui.attendeeTimes.setText("\n".join(lines))

@@ -18,6 +18,7 @@ from cpp_scheduler.gui.dialogs.base import (
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_participant_dialog import Ui_ParticipantDialog
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Participant, ParticipantRole, Problem
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
@@ -44,7 +45,9 @@ class ParticipantDialog(RecordDialog):
         ui = self.ui
         for role in ParticipantRole:
             ui.role.addItem(role.label, role.value)
-        ui.delegation.setNoneLabel("No delegation (Bank or city staff, speaker)")
+        ui.delegation.setNoneLabel(
+            translate("ParticipantDialog", "No delegation (Bank or city staff, speaker)")
+        )
         ui.zone.setNoneLabel(None)
         # The language of what the program writes for this person: their calendar files
         # and invitations. Made here rather than in the form, after the zone.
@@ -114,7 +117,11 @@ class ParticipantDialog(RecordDialog):
         if values["email"].casefold() in self._taken_emails:
             problems.append(
                 Problem(
-                    "email", f"{values['email']} is already the address of another participant."
+                    "email",
+                    translate(
+                        "ParticipantDialog",
+                        "{email} is already the address of another participant.",
+                    ).format(email=values["email"]),
                 )
             )
         found_zone = zone_problem("zone", values["zone"])
@@ -132,15 +139,23 @@ class ParticipantDialog(RecordDialog):
         ui = self.ui
         delegation_zone = self._delegation_zones.get(delegation_id or "")
         if zone:
-            text = "Joins from this zone, whatever the delegation's."
+            text = translate(
+                "ParticipantDialog", "Joins from this zone, whatever the delegation's."
+            )
         elif delegation_zone:
-            text = f"Empty: the delegation's zone applies ({delegation_zone})."
+            text = translate(
+                "ParticipantDialog", "Empty: the delegation's zone applies ({zone})."
+            ).format(zone=delegation_zone)
         else:
-            text = f"Empty: Tokyo time applies ({timezones.TOKYO})."
+            text = translate("ParticipantDialog", "Empty: Tokyo time applies ({zone}).").format(
+                zone=timezones.TOKYO
+            )
         ui.zoneHint.setText(text)
         set_placeholder(
             ui.zone,
-            f"Same as the delegation ({delegation_zone})"
+            translate("ParticipantDialog", "Same as the delegation ({zone})").format(
+                zone=delegation_zone
+            )
             if delegation_zone
-            else "Type to search, or leave empty for Tokyo",
+            else translate("ParticipantDialog", "Type to search, or leave empty for Tokyo"),
         )

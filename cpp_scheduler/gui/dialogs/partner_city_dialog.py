@@ -38,7 +38,7 @@ class PartnerCityDialog(RecordDialog):
         self.ui = Ui_PartnerCityDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        ui.mouDate.setCheckText("Signed")
+        ui.mouDate.setCheckText(translate("PartnerCityDialog", "Signed"))
         ui.themes.setPlaceholderText(translate("PartnerCityDialog", "Search themes…"))
         self._taken_names: set[str] = set()
 
@@ -114,7 +114,14 @@ class PartnerCityDialog(RecordDialog):
         }
         problems.extend(found for found in (found_lat, found_long) if found is not None)
         if values["name"].casefold() in self._taken_names:
-            problems.append(Problem("name", f"{values['name']} is already a partner city."))
+            problems.append(
+                Problem(
+                    "name",
+                    translate("PartnerCityDialog", "{name} is already a partner city.").format(
+                        name=values["name"]
+                    ),
+                )
+            )
         found_zone = zone_problem("zone", values["zone"])
         if found_zone is not None and "zone" not in {problem.field for problem in problems}:
             problems.append(found_zone)

@@ -15,6 +15,7 @@ from cpp_scheduler.gui.dialogs.base import (
     plain_text,
 )
 from cpp_scheduler.gui.forms.ui_theme_dialog import Ui_ThemeDialog
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Problem, ThematicArea
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
@@ -38,7 +39,7 @@ class ThemeDialog(RecordDialog):
         self.ui = Ui_ThemeDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        ui.parent.setNoneLabel("None: a top-level area of the program")
+        ui.parent.setNoneLabel(translate("ThemeDialog", "None: a top-level area of the program"))
         self._taken_codes: set[str] = set()
 
         stored = self._load(database, record_id)
@@ -87,11 +88,21 @@ class ThemeDialog(RecordDialog):
             problems.append(found)
         if values["code"].casefold() in self._taken_codes:
             problems.append(
-                Problem("code", f"The code '{values['code']}' is already used by another theme.")
+                Problem(
+                    "code",
+                    translate(
+                        "ThemeDialog", "The code '{code}' is already used by another theme."
+                    ).format(code=values["code"]),
+                )
             )
         elif values["code"] and any(char.isspace() for char in values["code"]):
             problems.append(
-                Problem("code", "A code has no spaces (compact-city, not 'compact city').")
+                Problem(
+                    "code",
+                    translate(
+                        "ThemeDialog", "A code has no spaces (compact-city, not 'compact city')."
+                    ),
+                )
             )
         taken = {problem.field for problem in problems}
         problems.extend(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.widgets.wrapped_label import WrappedLabel
 from cpp_scheduler.model import Problem
 
@@ -224,11 +225,16 @@ class InlineValidator:
             _set_label_shown(binding.label, bool(text))
         self._mark_tabs()
         reasons = [*shown, *hidden]
-        self._ok.setToolTip("To save: " + " ".join(reasons) if reasons else "")
+        to_save = translate("Validation", "To save: {reasons}")
+        self._ok.setToolTip(to_save.format(reasons=" ".join(reasons)) if reasons else "")
         if self._summary is not None:
             if reasons:
-                more = f" ({len(reasons) - 1} more)" if len(reasons) > 1 else ""
-                self._summary.setText(f"To save: {reasons[0]}{more}")
+                more = (
+                    translate("Validation", " ({count} more)").format(count=len(reasons) - 1)
+                    if len(reasons) > 1
+                    else ""
+                )
+                self._summary.setText(to_save.format(reasons=f"{reasons[0]}{more}"))
                 _restyle(self._summary, "error" if shown else "hint")
             self._summary.setVisible(bool(reasons))
         self._ok.setEnabled(not self.problems)

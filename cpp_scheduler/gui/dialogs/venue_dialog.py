@@ -22,6 +22,7 @@ from cpp_scheduler.gui.dialogs.base import (
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_venue_dialog import Ui_VenueDialog
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Problem, Venue
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
@@ -46,8 +47,8 @@ class VenueDialog(RecordDialog):
         self.ui = Ui_VenueDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        ui.city.setNoneLabel("Not in a partner city (TDLC, Tokyo)")
-        set_placeholder(ui.locality, "Tokyo, Kobe, Yokohama…")
+        ui.city.setNoneLabel(translate("VenueDialog", "Not in a partner city (TDLC, Tokyo)"))
+        set_placeholder(ui.locality, translate("VenueDialog", "Tokyo, Kobe, Yokohama…"))
         self._city_names: dict[str, str] = {}
 
         stored = self._load(database, record_id)

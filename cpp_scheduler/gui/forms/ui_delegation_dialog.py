@@ -174,6 +174,7 @@ class Ui_DelegationDialog(object):
         self.membersNote = QLabel(self.membersBox)
         self.membersNote.setObjectName(u"membersNote")
         self.membersNote.setWordWrap(True)
+        self.membersNote.setProperty(u"role", u"hint")
 
         self.membersLayout.addWidget(self.membersNote)
 
@@ -244,6 +245,5 @@ class Ui_DelegationDialog(object):
         self.notesLabel.setText(QCoreApplication.translate("DelegationDialog", u"N&otes", None))
         self.membersBox.setTitle(QCoreApplication.translate("DelegationDialog", u"&Members", None))
         self.membersNote.setText(QCoreApplication.translate("DelegationDialog", u"Membership is set in each participant's editor.", None))
-        self.membersNote.setProperty(u"role", QCoreApplication.translate("DelegationDialog", u"hint", None))
     # retranslateUi
 

@@ -129,6 +129,7 @@ class Ui_EventDialog(object):
         sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.tokyoTime.sizePolicy().hasHeightForWidth())
         self.tokyoTime.setSizePolicy(sizePolicy)
+        self.tokyoTime.setProperty(u"role", u"hint")
 
         self.startRow.addWidget(self.tokyoTime)
 
@@ -164,6 +165,7 @@ class Ui_EventDialog(object):
         self.duration.setObjectName(u"duration")
         sizePolicy.setHeightForWidth(self.duration.sizePolicy().hasHeightForWidth())
         self.duration.setSizePolicy(sizePolicy)
+        self.duration.setProperty(u"role", u"hint")
 
         self.endRow.addWidget(self.duration)
 
@@ -197,11 +199,13 @@ class Ui_EventDialog(object):
         self.attendeeTimesLayout.setContentsMargins(0, 0, 0, 0)
         self.attendeeTimes = WrappedLabel(self.attendeeTimesPanel)
         self.attendeeTimes.setObjectName(u"attendeeTimes")
+        self.attendeeTimes.setProperty(u"role", u"hint")
 
         self.attendeeTimesLayout.addWidget(self.attendeeTimes)
 
         self.attendeeWarnings = WrappedLabel(self.attendeeTimesPanel)
         self.attendeeWarnings.setObjectName(u"attendeeWarnings")
+        self.attendeeWarnings.setProperty(u"role", u"warning")
 
         self.attendeeTimesLayout.addWidget(self.attendeeWarnings)
 
@@ -257,6 +261,7 @@ class Ui_EventDialog(object):
         self.videoLink = QLineEdit(self.placeTab)
         self.videoLink.setObjectName(u"videoLink")
         self.videoLink.setMaxLength(500)
+        self.videoLink.setPlaceholderText(u"https://worldbankgroup.zoom.us/j/\u2026")
 
         self.placeForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.videoLink)
 
@@ -461,20 +466,16 @@ class Ui_EventDialog(object):
         self.allDay.setToolTip(QCoreApplication.translate("EventDialog", u"An event of whole days (an office closure, an arrival day, a conference day block): dates, not hours, on every attendee's calendar", None))
 #endif // QT_CONFIG(tooltip)
         self.allDay.setText(QCoreApplication.translate("EventDialog", u"All da&y", None))
-        self.tokyoTime.setProperty(u"role", QCoreApplication.translate("EventDialog", u"hint", None))
 #if QT_CONFIG(tooltip)
         self.findTime.setToolTip(QCoreApplication.translate("EventDialog", u"Open the slot finder with this event's attendees, host and length; the time chosen there comes back here", None))
 #endif // QT_CONFIG(tooltip)
         self.findTime.setText(QCoreApplication.translate("EventDialog", u"&Find a time\u2026", None))
         self.endLabel.setText(QCoreApplication.translate("EventDialog", u"E&nds", None))
         self.end.setDisplayFormat(QCoreApplication.translate("EventDialog", u"ddd d MMM yyyy  HH:mm", None))
-        self.duration.setProperty(u"role", QCoreApplication.translate("EventDialog", u"hint", None))
         self.attendeeTimesLabel.setText(QCoreApplication.translate("EventDialog", u"Local times", None))
 #if QT_CONFIG(tooltip)
         self.attendeeTimes.setToolTip(QCoreApplication.translate("EventDialog", u"Each attendee's clock, then Tokyo and Washington, as the Local times dock shows the saved event", None))
 #endif // QT_CONFIG(tooltip)
-        self.attendeeTimes.setProperty(u"role", QCoreApplication.translate("EventDialog", u"hint", None))
-        self.attendeeWarnings.setProperty(u"role", QCoreApplication.translate("EventDialog", u"warning", None))
         self.tabs.setTabText(self.tabs.indexOf(self.whenTab), QCoreApplication.translate("EventDialog", u"&When", None))
         self.venueLabel.setText(QCoreApplication.translate("EventDialog", u"&Venue", None))
         self.cityLabel.setText(QCoreApplication.translate("EventDialog", u"Partner &city", None))
@@ -483,7 +484,6 @@ class Ui_EventDialog(object):
         self.hostCity.setToolTip(QCoreApplication.translate("EventDialog", u"Who runs the event and is in the room for it: TDLC in Tokyo, or a partner city's office (a session run from Kobe). The host's working hours count when a time is sought.", None))
 #endif // QT_CONFIG(tooltip)
         self.videoLinkLabel.setText(QCoreApplication.translate("EventDialog", u"V&ideo link", None))
-        self.videoLink.setPlaceholderText(QCoreApplication.translate("EventDialog", u"https://worldbankgroup.zoom.us/j/\u2026", None))
         self.organiserLabel.setText(QCoreApplication.translate("EventDialog", u"&Organiser", None))
         self.parentLabel.setText(QCoreApplication.translate("EventDialog", u"Session of &conference", None))
         self.tabs.setTabText(self.tabs.indexOf(self.placeTab), QCoreApplication.translate("EventDialog", u"&Place and people", None))

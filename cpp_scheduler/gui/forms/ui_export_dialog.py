@@ -102,6 +102,7 @@ class Ui_ExportDialog(object):
 
         self.organizer = QLineEdit(self.choices)
         self.organizer.setObjectName(u"organizer")
+        self.organizer.setPlaceholderText(u"TDLC coordinators <cpp@tdlc.example.org>")
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.organizer)
 
@@ -313,7 +314,6 @@ class Ui_ExportDialog(object):
 #if QT_CONFIG(tooltip)
         self.organizer.setToolTip(QCoreApplication.translate("ExportDialog", u"Who invitations come from, for events that have no organiser of their own; replies go there", None))
 #endif // QT_CONFIG(tooltip)
-        self.organizer.setPlaceholderText(QCoreApplication.translate("ExportDialog", u"TDLC coordinators <cpp@tdlc.example.org>", None))
         self.feedLabel.setText(QCoreApplication.translate("ExportDialog", u"&Feed address", None))
 #if QT_CONFIG(tooltip)
         self.feedUrl.setToolTip(QCoreApplication.translate("ExportDialog", u"Where the file will be published for people to subscribe to (optional)", None))

@@ -56,6 +56,7 @@ class Ui_KnowledgeProductDialog(object):
         self.url = QLineEdit(KnowledgeProductDialog)
         self.url.setObjectName(u"url")
         self.url.setMaxLength(500)
+        self.url.setPlaceholderText(u"https://documents.worldbank.org/\u2026")
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.url)
 
@@ -183,7 +184,6 @@ class Ui_KnowledgeProductDialog(object):
         self.title.setPlaceholderText(QCoreApplication.translate("KnowledgeProductDialog", u"Compact city planning in Toyama: a case study", None))
         self.kindLabel.setText(QCoreApplication.translate("KnowledgeProductDialog", u"&Kind", None))
         self.urlLabel.setText(QCoreApplication.translate("KnowledgeProductDialog", u"&Link", None))
-        self.url.setPlaceholderText(QCoreApplication.translate("KnowledgeProductDialog", u"https://documents.worldbank.org/\u2026", None))
         self.publishedLabel.setText(QCoreApplication.translate("KnowledgeProductDialog", u"&Published", None))
         self.summaryLabel.setText(QCoreApplication.translate("KnowledgeProductDialog", u"&Summary", None))
         self.citiesLabel.setText(QCoreApplication.translate("KnowledgeProductDialog", u"Partner &cities", None))

@@ -34,6 +34,7 @@ class Ui_ParticipantDialog(object):
         self.name = QLineEdit(ParticipantDialog)
         self.name.setObjectName(u"name")
         self.name.setMaxLength(200)
+        self.name.setPlaceholderText(u"Ana Mar\u00eda Quispe")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.name)
 
@@ -45,6 +46,7 @@ class Ui_ParticipantDialog(object):
         self.email = QLineEdit(ParticipantDialog)
         self.email.setObjectName(u"email")
         self.email.setMaxLength(254)
+        self.email.setPlaceholderText(u"name@example.org")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.email)
 
@@ -92,6 +94,7 @@ class Ui_ParticipantDialog(object):
         self.zoneHint = QLabel(ParticipantDialog)
         self.zoneHint.setObjectName(u"zoneHint")
         self.zoneHint.setWordWrap(True)
+        self.zoneHint.setProperty(u"role", u"hint")
 
         self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.zoneHint)
 
@@ -127,14 +130,11 @@ class Ui_ParticipantDialog(object):
     def retranslateUi(self, ParticipantDialog: Any) -> None:
         ParticipantDialog.setWindowTitle(QCoreApplication.translate("ParticipantDialog", u"Participant", None))
         self.nameLabel.setText(QCoreApplication.translate("ParticipantDialog", u"&Name", None))
-        self.name.setPlaceholderText(QCoreApplication.translate("ParticipantDialog", u"Ana Mar\u00eda Quispe", None))
         self.emailLabel.setText(QCoreApplication.translate("ParticipantDialog", u"&Email", None))
-        self.email.setPlaceholderText(QCoreApplication.translate("ParticipantDialog", u"name@example.org", None))
         self.organisationLabel.setText(QCoreApplication.translate("ParticipantDialog", u"&Organisation", None))
         self.organisation.setPlaceholderText(QCoreApplication.translate("ParticipantDialog", u"Ministry of Housing, Construction and Sanitation", None))
         self.roleLabel.setText(QCoreApplication.translate("ParticipantDialog", u"&Role", None))
         self.delegationLabel.setText(QCoreApplication.translate("ParticipantDialog", u"&Delegation", None))
         self.zoneLabel.setText(QCoreApplication.translate("ParticipantDialog", u"Time &zone", None))
-        self.zoneHint.setProperty(u"role", QCoreApplication.translate("ParticipantDialog", u"hint", None))
     # retranslateUi
 

@@ -38,6 +38,7 @@ class Ui_PartnerCityDialog(object):
         self.name = QLineEdit(PartnerCityDialog)
         self.name.setObjectName(u"name")
         self.name.setMaxLength(120)
+        self.name.setPlaceholderText(u"Kobe")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.name)
 
@@ -49,6 +50,7 @@ class Ui_PartnerCityDialog(object):
         self.nameJa = QLineEdit(PartnerCityDialog)
         self.nameJa.setObjectName(u"nameJa")
         self.nameJa.setMaxLength(120)
+        self.nameJa.setPlaceholderText(u"\u795e\u6238\u5e02")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameJa)
 
@@ -60,6 +62,7 @@ class Ui_PartnerCityDialog(object):
         self.prefecture = QLineEdit(PartnerCityDialog)
         self.prefecture.setObjectName(u"prefecture")
         self.prefecture.setMaxLength(120)
+        self.prefecture.setPlaceholderText(u"Hyogo")
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.prefecture)
 
@@ -71,6 +74,7 @@ class Ui_PartnerCityDialog(object):
         self.prefectureJa = QLineEdit(PartnerCityDialog)
         self.prefectureJa.setObjectName(u"prefectureJa")
         self.prefectureJa.setMaxLength(120)
+        self.prefectureJa.setPlaceholderText(u"\u5175\u5eab\u770c")
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.prefectureJa)
 
@@ -127,6 +131,7 @@ class Ui_PartnerCityDialog(object):
         self.contactEmail = QLineEdit(PartnerCityDialog)
         self.contactEmail.setObjectName(u"contactEmail")
         self.contactEmail.setMaxLength(200)
+        self.contactEmail.setPlaceholderText(u"name@city.example.jp")
 
         self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.contactEmail)
 
@@ -230,20 +235,15 @@ class Ui_PartnerCityDialog(object):
     def retranslateUi(self, PartnerCityDialog: Any) -> None:
         PartnerCityDialog.setWindowTitle(QCoreApplication.translate("PartnerCityDialog", u"Partner city", None))
         self.nameLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"&Name", None))
-        self.name.setPlaceholderText(QCoreApplication.translate("PartnerCityDialog", u"Kobe", None))
         self.nameJaLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"Name in &Japanese", None))
-        self.nameJa.setPlaceholderText(QCoreApplication.translate("PartnerCityDialog", u"\u795e\u6238\u5e02", None))
         self.prefectureLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"&Prefecture", None))
-        self.prefecture.setPlaceholderText(QCoreApplication.translate("PartnerCityDialog", u"Hyogo", None))
         self.prefectureJaLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"Prefecture in Ja&panese", None))
-        self.prefectureJa.setPlaceholderText(QCoreApplication.translate("PartnerCityDialog", u"\u5175\u5eab\u770c", None))
         self.mouDateLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"&MoU signed", None))
         self.selectionRoundLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"Selection &round", None))
         self.signatureLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"&Signature experience", None))
         self.contactNameLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"&Contact", None))
         self.contactName.setPlaceholderText(QCoreApplication.translate("PartnerCityDialog", u"International Affairs Division", None))
         self.contactEmailLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"Contact &email", None))
-        self.contactEmail.setPlaceholderText(QCoreApplication.translate("PartnerCityDialog", u"name@city.example.jp", None))
         self.zoneLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"Time &zone", None))
         self.latitudeLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"Coordinates", None))
         self.latitude.setPlaceholderText(QCoreApplication.translate("PartnerCityDialog", u"latitude, e.g. 34.6901", None))

@@ -207,6 +207,7 @@ class Ui_SlotFinderDialog(object):
         self.reasons.setVisible(False)
         self.reasons.setTextFormat(Qt.TextFormat.RichText)
         self.reasons.setWordWrap(True)
+        self.reasons.setStyleSheet(u"background:#f8f9fa; border:1px solid #dadce0; border-radius:6px; padding:6px;")
 
         self.sideLayout.addWidget(self.reasons)
 
@@ -315,7 +316,6 @@ class Ui_SlotFinderDialog(object):
         self.videoLink.setPlaceholderText(QCoreApplication.translate("SlotFinderDialog", u"https://\u2026 (for an online meeting)", None))
         self.gridTitle.setText(QCoreApplication.translate("SlotFinderDialog", u"Choose who must attend.", None))
         self.bestLabel.setText(QCoreApplication.translate("SlotFinderDialog", u"<b>Best times</b> (fewest points first)", None))
-        self.reasons.setStyleSheet(QCoreApplication.translate("SlotFinderDialog", u"background:#f8f9fa; border:1px solid #dadce0; border-radius:6px; padding:6px;", None))
         self.createButton.setText(QCoreApplication.translate("SlotFinderDialog", u"Create the event", None))
         self.closeButton.setText(QCoreApplication.translate("SlotFinderDialog", u"Close", None))
     # retranslateUi

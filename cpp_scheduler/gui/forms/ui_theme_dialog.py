@@ -33,6 +33,7 @@ class Ui_ThemeDialog(object):
         self.code = QLineEdit(ThemeDialog)
         self.code.setObjectName(u"code")
         self.code.setMaxLength(60)
+        self.code.setPlaceholderText(u"compact-city")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.code)
 
@@ -44,6 +45,7 @@ class Ui_ThemeDialog(object):
         self.name = QLineEdit(ThemeDialog)
         self.name.setObjectName(u"name")
         self.name.setMaxLength(120)
+        self.name.setPlaceholderText(u"Compact city")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.name)
 
@@ -55,6 +57,7 @@ class Ui_ThemeDialog(object):
         self.nameJa = QLineEdit(ThemeDialog)
         self.nameJa.setObjectName(u"nameJa")
         self.nameJa.setMaxLength(120)
+        self.nameJa.setPlaceholderText(u"\u30b3\u30f3\u30d1\u30af\u30c8\u30b7\u30c6\u30a3")
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.nameJa)
 
@@ -109,11 +112,8 @@ class Ui_ThemeDialog(object):
     def retranslateUi(self, ThemeDialog: Any) -> None:
         ThemeDialog.setWindowTitle(QCoreApplication.translate("ThemeDialog", u"Thematic area", None))
         self.codeLabel.setText(QCoreApplication.translate("ThemeDialog", u"&Code", None))
-        self.code.setPlaceholderText(QCoreApplication.translate("ThemeDialog", u"compact-city", None))
         self.nameLabel.setText(QCoreApplication.translate("ThemeDialog", u"&Name", None))
-        self.name.setPlaceholderText(QCoreApplication.translate("ThemeDialog", u"Compact city", None))
         self.nameJaLabel.setText(QCoreApplication.translate("ThemeDialog", u"Name in &Japanese", None))
-        self.nameJa.setPlaceholderText(QCoreApplication.translate("ThemeDialog", u"\u30b3\u30f3\u30d1\u30af\u30c8\u30b7\u30c6\u30a3", None))
         self.parentLabel.setText(QCoreApplication.translate("ThemeDialog", u"&Part of area", None))
         self.descriptionLabel.setText(QCoreApplication.translate("ThemeDialog", u"&Description", None))
     # retranslateUi

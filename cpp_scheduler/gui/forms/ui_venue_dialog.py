@@ -36,6 +36,7 @@ class Ui_VenueDialog(object):
         self.name = QLineEdit(VenueDialog)
         self.name.setObjectName(u"name")
         self.name.setMaxLength(200)
+        self.name.setPlaceholderText(u"Kobe City Hall, Conference Room 1")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.name)
 
@@ -47,6 +48,7 @@ class Ui_VenueDialog(object):
         self.nameJa = QLineEdit(VenueDialog)
         self.nameJa.setObjectName(u"nameJa")
         self.nameJa.setMaxLength(200)
+        self.nameJa.setPlaceholderText(u"\u795e\u6238\u5e02\u5f79\u6240 \u7b2c1\u4f1a\u8b70\u5ba4")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameJa)
 
@@ -221,9 +223,7 @@ class Ui_VenueDialog(object):
     def retranslateUi(self, VenueDialog: Any) -> None:
         VenueDialog.setWindowTitle(QCoreApplication.translate("VenueDialog", u"Venue", None))
         self.nameLabel.setText(QCoreApplication.translate("VenueDialog", u"&Name", None))
-        self.name.setPlaceholderText(QCoreApplication.translate("VenueDialog", u"Kobe City Hall, Conference Room 1", None))
         self.nameJaLabel.setText(QCoreApplication.translate("VenueDialog", u"Name in &Japanese", None))
-        self.nameJa.setPlaceholderText(QCoreApplication.translate("VenueDialog", u"\u795e\u6238\u5e02\u5f79\u6240 \u7b2c1\u4f1a\u8b70\u5ba4", None))
         self.localityLabel.setText(QCoreApplication.translate("VenueDialog", u"&Locality", None))
         self.cityLabel.setText(QCoreApplication.translate("VenueDialog", u"Partner &city", None))
         self.addressLabel.setText(QCoreApplication.translate("VenueDialog", u"&Address", None))

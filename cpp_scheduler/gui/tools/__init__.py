@@ -183,39 +183,47 @@ class Tools(QObject):
         )
         self._action(
             "send_invitations",
-            "Send invitations…",
+            translate("Tools", "Send invitations…"),
             lambda: self.open_send("invitations"),
-            "Email each participant an invitation their calendar shows with Accept and Decline",
+            translate(
+                "Tools",
+                "Email each participant an invitation their calendar shows with Accept and Decline",
+            ),
         )
         self._action(
             "send_updates",
-            "Send updates…",
+            translate("Tools", "Send updates…"),
             lambda: self.open_send("updates"),
-            "Tell only those whose events changed since their last message",
+            translate("Tools", "Tell only those whose events changed since their last message"),
         )
         self._action(
             "mail_changes",
-            "What changed since last sent…",
+            translate("Tools", "What changed since last sent…"),
             self.open_changes,
-            "Per participant, what moved, was cancelled or changed since they were told",
+            translate(
+                "Tools",
+                "Per participant, what moved, was cancelled or changed since they were told",
+            ),
         )
         self._action(
             "mail_replies",
-            "Replies…",
+            translate("Tools", "Replies…"),
             self.open_replies,
-            "Who accepted, declined or may come; import the replies that came back",
+            translate(
+                "Tools", "Who accepted, declined or may come; import the replies that came back"
+            ),
         )
         self._action(
             "mail_settings",
-            "Mail settings…",
+            translate("Tools", "Mail settings…"),
             self.open_mail_settings,
-            "The mail server, the sender, and a test message",
+            translate("Tools", "The mail server, the sender, and a test message"),
         )
         self._action(
             "author",
-            "Your name…",
+            translate("Tools", "Your name…"),
             self.ask_author,
-            "The name your changes are recorded under in the history",
+            translate("Tools", "The name your changes are recorded under in the history"),
         )
         menu = self.window.tools_menu
         for name in ("find_time", "tour_builder", "delegation_schedule"):

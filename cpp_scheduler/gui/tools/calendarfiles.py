@@ -270,7 +270,9 @@ class ExportDialog(QDialog):
             import sys
 
             sys.excepthook(type(error), error, error.__traceback__)
-        self.preview_label.setText(f"Cannot read the program: {error}")
+        self.preview_label.setText(
+            translate("CalendarFiles", "Cannot read the program: {error}").format(error=error)
+        )
 
     @property
     def _listed_scope(self) -> bool:
@@ -340,7 +342,9 @@ class ExportDialog(QDialog):
         key = self.scope_key
         if key == Scope.EVENT:
             if self.selected_event is None:
-                raise SchedulerError("Select an event in the calendar first.")
+                raise SchedulerError(
+                    translate("CalendarFiles", "Select an event in the calendar first.")
+                )
             return calendar_export.EventListScope((self.selected_event,), "CPP event")
         if key == Scope.SHOWN:
             return calendar_export.EventListScope(tuple(self.shown_events), "CPP events shown")
@@ -348,7 +352,11 @@ class ExportDialog(QDialog):
             record_id = self.choice.currentData()
             chosen = next((c for c in self._listed(key) if c.record_id == record_id), None)
             if chosen is None:
-                raise SchedulerError(f"The program has no {key} to export yet.")
+                raise SchedulerError(
+                    translate("CalendarFiles", "The program has no {key} to export yet.").format(
+                        key=key
+                    )
+                )
             return chosen.scope
         return calendar_export.ProgramScope()
 
@@ -507,10 +515,15 @@ class ExportDialog(QDialog):
     # -- writing ------------------------------------------------------------------------
     def _browse(self) -> None:
         if self.per_person.isChecked():
-            chosen = QFileDialog.getExistingDirectory(self, "Folder for the participants' files")
+            chosen = QFileDialog.getExistingDirectory(
+                self, translate("CalendarFiles", "Folder for the participants' files")
+            )
         else:
             chosen, _filter = QFileDialog.getSaveFileName(
-                self, "Calendar file", "cpp-program.ics", "Calendar files (*.ics)"
+                self,
+                translate("CalendarFiles", "Calendar file"),
+                "cpp-program.ics",
+                translate("CalendarFiles", "Calendar files (*.ics)"),
             )
         if chosen:
             self.target.setText(chosen)
@@ -561,7 +574,9 @@ class ExportDialog(QDialog):
             )
         else:
             self.progress.setRange(0, 0)
-            self.status.setText(f"Writing {path.name}…")
+            self.status.setText(
+                translate("CalendarFiles", "Writing {name}…").format(name=path.name)
+            )
             self.tasks.run_in_background(
                 lambda: calendar_export.export_calendar(
                     database, scope, path, options, dates=dates, with_attendees=attendees
@@ -573,7 +588,11 @@ class ExportDialog(QDialog):
     def _advanced(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status.setText(f"Written {done:,} of {total:,} participants…")
+        self.status.setText(
+            translate("CalendarFiles", "Written {done} of {total} participants…").format(
+                done=f"{done:,}", total=f"{total:,}"
+            )
+        )
 
     def _finish(self) -> None:
         self.running = False
@@ -586,7 +605,9 @@ class ExportDialog(QDialog):
             return
         self._finish()
         self.written = list(written)
-        self.status.setText("Written " + ", ".join(str(path) for path in written) + ".")
+        self.status.setText(
+            translate("CalendarFiles", "Written ") + ", ".join(str(path) for path in written) + "."
+        )
 
     def _batch_done(self, result: calendar_export.BatchResult) -> None:
         if not shiboken6.isValid(self):
@@ -594,11 +615,19 @@ class ExportDialog(QDialog):
         self._finish()
         self.batch = result
         self.written = list(result.files)
-        text = f"Written {len(result.files):,} files for {result.participants:,} participants"
+        text = translate(
+            "CalendarFiles", "Written {count} files for {participants} participants"
+        ).format(count=f"{len(result.files):,}", participants=f"{result.participants:,}")
         if result.without_events:
-            text += f"; {len(result.without_events)} have nothing on the program"
+            text += translate("CalendarFiles", "; {count} have nothing on the program").format(
+                count=len(result.without_events)
+            )
         if result.cancelled:
-            text = "Cancelled. " + text + " before the cancellation"
+            text = (
+                translate("CalendarFiles", "Cancelled. ")
+                + text
+                + translate("CalendarFiles", " before the cancellation")
+            )
         self.status.setText(text + ".")
 
     def _failed(self, error: BaseException) -> None:
@@ -606,7 +635,9 @@ class ExportDialog(QDialog):
             return
         self._finish()
         if isinstance(error, (SchedulerError, OSError)):
-            self.status.setText(f"Cannot export: {error}")
+            self.status.setText(
+                translate("CalendarFiles", "Cannot export: {error}").format(error=error)
+            )
         else:
             import sys
 
@@ -628,19 +659,30 @@ def preview_summary(preview: calendar_preview.ExportPreview) -> str:
     """'10 meetings, read in America/Lima, and 1 study tour'; the second file of
     request mode is named, since it is a file to send too."""
     count = len(preview.rows)
-    text = f"{count:,} {'meeting' if count == 1 else 'meetings'}, read in {preview.zone}"
+    text = (
+        translate("CalendarFiles", "{count} meeting, read in {zone}")
+        if count == 1
+        else translate("CalendarFiles", "{count} meetings, read in {zone}")
+    ).format(count=f"{count:,}", zone=preview.zone)
     if preview.tours:
-        text += f", and {preview.tours} study {'tour' if preview.tours == 1 else 'tours'}"
+        text += (
+            translate("CalendarFiles", ", and {tours} study tour")
+            if preview.tours == 1
+            else translate("CalendarFiles", ", and {tours} study tours")
+        ).format(tours=preview.tours)
     if Method.CANCEL in preview.files:
         cancelled = sum(1 for row in preview.rows if row.cancelled)
-        text += f"; {cancelled:,} cancelled, in the second file that removes them"
+        text += translate(
+            "CalendarFiles", "; {cancelled} cancelled, in the second file that removes them"
+        ).format(cancelled=f"{cancelled:,}")
     if preview.previewed < preview.events:
-        text += (
-            f"\nThe preview shows the first {preview.previewed:,} of the file's "
-            f"{preview.events:,} events; the file holds them all."
-        )
+        text += translate(
+            "CalendarFiles",
+            "\nThe preview shows the first {previewed} of the file's {events} events; "
+            "the file holds them all.",
+        ).format(previewed=f"{preview.previewed:,}", events=f"{preview.events:,}")
     for caveat in preview.caveats:
-        text += f"\nNote: {caveat}"
+        text += "\n" + translate("CalendarFiles", "Note: {caveat}").format(caveat=caveat)
     return text
 
 
@@ -650,7 +692,9 @@ class ImportCalendarCommand(RecordCommand):
     (:func:`cpp_scheduler.services.calendar_import.import_undoably`)."""
 
     def __init__(self, editor: Editor, parsed: ParsedCalendar, name: str) -> None:
-        super().__init__(editor, Event, "", f"Import {name}")
+        super().__init__(
+            editor, Event, "", translate("CalendarFiles", "Import {name}").format(name=name)
+        )
         self.parsed = parsed
         self.report: ImportReport | None = None
         self.state: ImportUndo | None = None
@@ -721,7 +765,10 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Import a calendar", "", "Calendar files (*.ics);;All files (*)"
+            self,
+            translate("CalendarFiles", "Import a calendar"),
+            "",
+            translate("CalendarFiles", "Calendar files (*.ics);;All files (*)"),
         )
         if chosen:
             self.read(Path(chosen))
@@ -741,10 +788,10 @@ class ImportDialog(QDialog):
             self.summary.setText(str(error))
             return
         labels = {
-            ImportAction.CREATE: ("Create", "#136c2e"),
-            ImportAction.UPDATE: ("Update", "#1a4fa0"),
-            ImportAction.UNCHANGED: ("Already here", "#5f6368"),
-            ImportAction.KEEP: ("Keep ours (newer)", "#7a5300"),
+            ImportAction.CREATE: (translate("CalendarFiles", "Create"), "#136c2e"),
+            ImportAction.UPDATE: (translate("CalendarFiles", "Update"), "#1a4fa0"),
+            ImportAction.UNCHANGED: (translate("CalendarFiles", "Already here"), "#5f6368"),
+            ImportAction.KEEP: (translate("CalendarFiles", "Keep ours (newer)"), "#7a5300"),
         }
         rows = [
             (labels[c.action], c.event.title, calendar_import.describe_when(c.event))
@@ -760,7 +807,13 @@ class ImportDialog(QDialog):
         for offset, skipped in enumerate(self.plan.skipped):
             row = len(rows) + offset
             for column, text in enumerate(
-                ("Skip", skipped.title, f"line {skipped.line}: {skipped.reason}")
+                (
+                    translate("CalendarFiles", "Skip"),
+                    skipped.title,
+                    translate("CalendarFiles", "line {line}: {reason}").format(
+                        line=skipped.line, reason=skipped.reason
+                    ),
+                )
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         readings = [
@@ -771,14 +824,23 @@ class ImportDialog(QDialog):
         first_reading = self.table.rowCount()
         self.table.setRowCount(first_reading + len(readings))
         for offset, (title, reading) in enumerate(readings):
-            for column, text in enumerate(("Read as RFC 5545 says", title, reading)):
+            for column, text in enumerate(
+                (translate("CalendarFiles", "Read as RFC 5545 says"), title, reading)
+            ):
                 self.table.setItem(first_reading + offset, column, QTableWidgetItem(text))
         creating = self.plan.count(ImportAction.CREATE)
         updating = self.plan.count(ImportAction.UPDATE)
         self.summary.setText(
-            f"{creating} to create, {updating} to update, "
-            f"{self.plan.count(ImportAction.UNCHANGED) + self.plan.count(ImportAction.KEEP)} "
-            f"left as they are, {len(self.plan.skipped)} skipped. Nothing has changed yet."
+            translate(
+                "CalendarFiles",
+                "{creating} to create, {updating} to update, {kept} left as they are, "
+                "{skipped} skipped. Nothing has changed yet.",
+            ).format(
+                creating=creating,
+                updating=updating,
+                kept=self.plan.count(ImportAction.UNCHANGED) + self.plan.count(ImportAction.KEEP),
+                skipped=len(self.plan.skipped),
+            )
         )
         self.import_button.setEnabled(bool(creating or updating))
 
@@ -795,7 +857,10 @@ class ImportDialog(QDialog):
         self.command = command
         self.import_button.setEnabled(False)
         self.summary.setText(
-            f"Imported: {len(command.created_ids)} created, {len(command.updated_ids)} "
-            "updated. Undo (Ctrl+Z) takes the whole import back."
+            translate(
+                "CalendarFiles",
+                "Imported: {created} created, {updated} updated. "
+                "Undo (Ctrl+Z) takes the whole import back.",
+            ).format(created=len(command.created_ids), updated=len(command.updated_ids))
         )
         return True

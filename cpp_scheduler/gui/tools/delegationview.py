@@ -74,7 +74,7 @@ def span_text(start: datetime, end: datetime) -> str:
     """``09:00–11:00``, or ``23:30–Mon 01:00`` when the meeting ends another day."""
     if end.date() == start.date():
         return f"{start:%H:%M}–{end:%H:%M}"
-    return f"{start:%H:%M}–{end:%a %H:%M}"
+    return f"{start:%H:%M}–{i18n.weekday_time_text(end)}"
 
 
 def dates_text(first: date, last: date) -> str:
@@ -93,7 +93,7 @@ def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
     tokyo_start, tokyo_end = meeting.tokyo_start, meeting.tokyo_end
     local_time = f"{span_text(local_start, local_end)} {local_start.tzname()}"
     if meeting.in_japan:
-        local_time += " (in Japan)"
+        local_time += translate("DelegationView", " (in Japan)")
     assert meeting.part is not None  # only all-day blocks have none
     return (
         meeting.title,
@@ -149,7 +149,13 @@ class DelegationScheduleModel(common.HeaderedTableModel):
                 return QBrush(common.background(state))
             return QBrush(common.foreground(state))
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = f", a session of {meeting.conference}" if meeting.conference else ""
+            where = (
+                translate("DelegationView", ", a session of {conference}").format(
+                    conference=meeting.conference
+                )
+                if meeting.conference
+                else ""
+            )
             return f"{meeting.title} ({meeting.kind.label}{where})"
         if role == EVENT_ID_ROLE:
             return meeting.event_id
@@ -282,12 +288,24 @@ class DelegationScheduleDialog(QDialog):
         delegation = schedule.delegation
         nights = schedule.nights
         self.summary.setText(
-            f"{len(schedule.meetings)} meetings for {delegation.name}; their home time is "
-            f"{zone_city(delegation.zone)}" + (f"; {nights} at night for them" if nights else "")
+            translate(
+                "DelegationView", "{count} meetings for {name}; their home time is {home}"
+            ).format(
+                count=len(schedule.meetings), name=delegation.name, home=zone_city(delegation.zone)
+            )
+            + (
+                translate("DelegationView", "; {nights} at night for them").format(nights=nights)
+                if nights
+                else ""
+            )
         )
 
     def _failed(self, error: BaseException) -> None:
-        self.summary.setText(f"The schedule could not be read: {error}")
+        self.summary.setText(
+            translate("DelegationView", "The schedule could not be read: {error}").format(
+                error=error
+            )
+        )
 
     # -- the coordinator ----------------------------------------------------------------
     def _changed(self, model: str, _ids: list[str]) -> None:

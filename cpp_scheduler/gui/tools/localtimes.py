@@ -119,15 +119,22 @@ class LocalTimesModel(common.HeaderedTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == Column.DAY:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.DAY:
-            return common.offset_text(times.start.day_offset) + " against the event's own date"
+            return common.offset_text(times.start.day_offset) + translate(
+                "Tools", " against the event's own date"
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             hours = times.attendee.hours
-            return (
-                f"{times.attendee.name} ({times.zone}): {times.start.describe()} to "
-                f"{times.end.local:%H:%M}\nWorking hours {hours.describe_work()}, "
-                f"acceptable {hours.describe_acceptable()}"
-                + ("\nVisiting Japan: on Tokyo time" if times.in_japan else "")
-            )
+            return translate(
+                "Tools",
+                "{name} ({zone}): {start} to {end}\nWorking hours {work}, acceptable {acceptable}",
+            ).format(
+                name=times.attendee.name,
+                zone=times.zone,
+                start=times.start.describe(),
+                end=f"{times.end.local:%H:%M}",
+                work=hours.describe_work(),
+                acceptable=hours.describe_acceptable(),
+            ) + (translate("Tools", "\nVisiting Japan: on Tokyo time") if times.in_japan else "")
         if (
             role == Qt.ItemDataRole.FontRole
             and index.column() == Column.WHO
@@ -152,7 +159,11 @@ class LocalTimesModel(common.HeaderedTableModel):
         if column == Column.TIME:
             ends = f"{end.local:%H:%M}"
             if end.local.date() != start.local.date():
-                ends += f" {end.local:%a}"
+                ends += (
+                    f" {end.local:%a}"
+                    if i18n.language() == i18n.ENGLISH
+                    else f"({i18n.weekday_heading(end.local.date())})"
+                )
             return f"{start.local:%H:%M}–{ends} {start.abbreviation}"
         if column == Column.DAY:
             return f"{start.day_offset:+d}" if start.day_offset else "0"

@@ -11,6 +11,7 @@ two messages when cancelled; the ledger has recorded exactly what went out.
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,18 +37,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.services import calendar_export, invitations, mail_setup, replies
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.services.changes import ChangeReport, ChangeScope, change_report
 from cpp_scheduler.services.database import Database
 
 SECURITY_LABELS = {
-    mail_setup.Security.STARTTLS: "STARTTLS (port 587)",
-    mail_setup.Security.TLS: "TLS from the start (port 465)",
-    mail_setup.Security.NONE: "None (a relay on this computer only)",
+    mail_setup.Security.STARTTLS: QT_TRANSLATE_NOOP("Mail", "STARTTLS (port 587)"),
+    mail_setup.Security.TLS: QT_TRANSLATE_NOOP("Mail", "TLS from the start (port 465)"),
+    mail_setup.Security.NONE: QT_TRANSLATE_NOOP("Mail", "None (a relay on this computer only)"),
 }
 INVITATIONS = "invitations"
 UPDATES = "updates"
@@ -64,7 +66,7 @@ class MailSettingsDialog(QDialog):
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mailSettingsDialog")
-        self.setWindowTitle("Mail settings")
+        self.setWindowTitle(translate("Mail", "Mail settings"))
         self.tasks = tasks
         self.host = QLineEdit(self)
         self.host.setPlaceholderText("smtp.example.org")
@@ -73,21 +75,25 @@ class MailSettingsDialog(QDialog):
         self.port.setValue(587)
         self.security = QComboBox(self)
         for value, label in SECURITY_LABELS.items():
-            self.security.addItem(label, value.value)
+            self.security.addItem(translate("Mail", label), value.value)
         self.user = QLineEdit(self)
-        self.user.setPlaceholderText("empty: the server takes mail without a login")
+        self.user.setPlaceholderText(
+            translate("Mail", "empty: the server takes mail without a login")
+        )
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("kept in the system keyring; empty keeps the one there")
+        self.password.setPlaceholderText(
+            translate("Mail", "kept in the system keyring; empty keeps the one there")
+        )
         self.sender_name = QLineEdit(self)
         self.sender_email = QLineEdit(self)
         self.rate = QSpinBox(self)
         self.rate.setRange(0, 10_000)
-        self.rate.setSpecialValueText("no limit")
-        self.rate.setSuffix(" a minute")
+        self.rate.setSpecialValueText(translate("Mail", "no limit"))
+        self.rate.setSuffix(translate("Mail", " a minute"))
         self.test_recipient = QLineEdit(self)
-        self.test_recipient.setPlaceholderText("your own address")
-        self.test_button = QPushButton("Send a test message", self)
+        self.test_recipient.setPlaceholderText(translate("Mail", "your own address"))
+        self.test_button = QPushButton(translate("Mail", "Send a test message"), self)
         self.test_button.setObjectName("sendTestMessage")
         self.status = QLabel("", self)
         self.status.setObjectName("mailStatus")
@@ -97,18 +103,18 @@ class MailSettingsDialog(QDialog):
         )
 
         form = QFormLayout()
-        form.addRow("Server", self.host)
-        form.addRow("Port", self.port)
-        form.addRow("Encryption", self.security)
-        form.addRow("User", self.user)
-        form.addRow("Password", self.password)
-        form.addRow("Sender's name", self.sender_name)
-        form.addRow("Sender's address", self.sender_email)
-        form.addRow("At most", self.rate)
+        form.addRow(translate("Mail", "Server"), self.host)
+        form.addRow(translate("Mail", "Port"), self.port)
+        form.addRow(translate("Mail", "Encryption"), self.security)
+        form.addRow(translate("Mail", "User"), self.user)
+        form.addRow(translate("Mail", "Password"), self.password)
+        form.addRow(translate("Mail", "Sender's name"), self.sender_name)
+        form.addRow(translate("Mail", "Sender's address"), self.sender_email)
+        form.addRow(translate("Mail", "At most"), self.rate)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_recipient, 1)
         test_row.addWidget(self.test_button)
-        form.addRow("Test to", test_row)
+        form.addRow(translate("Mail", "Test to"), test_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
@@ -178,10 +184,12 @@ class MailSettingsDialog(QDialog):
     def send_test(self) -> None:
         recipient = self.test_recipient.text().strip() or self.sender_email.text().strip()
         if not recipient:
-            self.status.setText("Say where the test message goes.")
+            self.status.setText(translate("Mail", "Say where the test message goes."))
             return
         settings = self.settings()
-        self.status.setText(f"Sending a test message to {recipient}…")
+        self.status.setText(
+            translate("Mail", "Sending a test message to {recipient}…").format(recipient=recipient)
+        )
         self._run(
             lambda: mail_setup.send_test_message(settings, recipient),
             self.status.setText,
@@ -193,7 +201,7 @@ class MailSettingsDialog(QDialog):
 
     def _saved(self, path: Path) -> None:
         self.password.clear()
-        self.status.setText(f"Saved in {path}.")
+        self.status.setText(translate("Mail", "Saved in {file}.").format(file=path))
         self.accept()
 
 
@@ -203,7 +211,12 @@ class _Progress(QObject):
     advanced = Signal(int, int)
 
 
-PREVIEW_COLUMNS = ("Recipient", "Event", "Message", "What changed")
+PREVIEW_COLUMNS = (
+    QT_TRANSLATE_NOOP("Mail", "Recipient"),
+    QT_TRANSLATE_NOOP("Mail", "Event"),
+    QT_TRANSLATE_NOOP("Mail", "Message"),
+    QT_TRANSLATE_NOOP("Mail", "What changed"),
+)
 
 
 class SendDialog(QDialog):
@@ -227,7 +240,11 @@ class SendDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"send_{kind}_dialog")
-        self.setWindowTitle("Send invitations" if kind == INVITATIONS else "Send updates")
+        self.setWindowTitle(
+            translate("Mail", "Send invitations")
+            if kind == INVITATIONS
+            else translate("Mail", "Send updates")
+        )
         self.database = database
         self.tasks = tasks
         self.kind = kind
@@ -243,11 +260,13 @@ class SendDialog(QDialog):
         self.scope = QComboBox(self)
         self.scope.setObjectName("sendScope")
         if kind == UPDATES:
-            self.scope.addItem("The whole program", None)
+            self.scope.addItem(translate("Mail", "The whole program"), None)
         self.outbox = QLineEdit(self)
-        self.outbox.setPlaceholderText("empty: through the server of the mail settings")
+        self.outbox.setPlaceholderText(
+            translate("Mail", "empty: through the server of the mail settings")
+        )
         self.model = QStandardItemModel(0, len(PREVIEW_COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(PREVIEW_COLUMNS))
+        self.model.setHorizontalHeaderLabels([translate("Mail", name) for name in PREVIEW_COLUMNS])
         self.preview = QTableView(self)
         self.preview.setObjectName("sendPreview")
         self.preview.setModel(self.model)
@@ -261,20 +280,20 @@ class SendDialog(QDialog):
         header.setStretchLastSection(True)
         # An invitation tells the event as it is: only updates have changes to show.
         self.preview.setColumnHidden(3, kind == INVITATIONS)
-        self.summary = QLabel("Reading who gets what…", self)
+        self.summary = QLabel(translate("Mail", "Reading who gets what…"), self)
         self.summary.setObjectName("sendSummary")
         self.summary.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.hide()
-        self.send_button = QPushButton("Send", self)
+        self.send_button = QPushButton(translate("Mail", "Send"), self)
         self.send_button.setObjectName("sendButton")
         self.send_button.setEnabled(False)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(translate("Mail", "Close"), self)
         self.close_button.setObjectName("cancelButton")
 
         form = QFormLayout()
-        form.addRow("For", self.scope)
-        form.addRow("Outbox folder", self.outbox)
+        form.addRow(translate("Mail", "For"), self.scope)
+        form.addRow(translate("Mail", "Outbox folder"), self.outbox)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
         buttons.addStretch(0)
@@ -308,12 +327,20 @@ class SendDialog(QDialog):
         self.scope.blockSignals(True)
         if event is not None:
             uid, title = event
-            self.scope.insertItem(0, f"Event: {title}", EventScope(uid))
+            self.scope.insertItem(
+                0, translate("Mail", "Event: {title}").format(title=title), EventScope(uid)
+            )
             self.scope.setCurrentIndex(0)
         for choice in choices.delegations:
-            self.scope.addItem(f"Delegation: {choice.label}", DelegationScope(choice.label))
+            self.scope.addItem(
+                translate("Mail", "Delegation: {name}").format(name=choice.label),
+                DelegationScope(choice.label),
+            )
         for choice in choices.tours:
-            self.scope.addItem(f"Study tour: {choice.label}", TourScope(choice.record_id))
+            self.scope.addItem(
+                translate("Mail", "Study tour: {name}").format(name=choice.label),
+                TourScope(choice.record_id),
+            )
         self.scope.blockSignals(False)
         self.refresh_preview()
 
@@ -329,7 +356,7 @@ class SendDialog(QDialog):
         self._request += 1
         request = self._request
         self.send_button.setEnabled(False)
-        self.summary.setText("Reading who gets what…")
+        self.summary.setText(translate("Mail", "Reading who gets what…"))
         database, kind = self.database, self.kind
 
         def plan() -> tuple[
@@ -344,29 +371,39 @@ class SendDialog(QDialog):
                     (
                         f"{inv.recipient_name} <{inv.recipient_email}>",
                         inv.title,
-                        "Cancellation" if inv.method.value == "CANCEL" else "Invitation",
+                        translate("Mail", "Cancellation")
+                        if inv.method.value == "CANCEL"
+                        else translate("Mail", "Invitation"),
                         "",
                     )
                     for inv in made.to_send
                 ]
-                told = f"; {made.already_sent} sent already" if made.already_sent else ""
-                return made.to_send, rows, f"{len(made.to_send)} to send{told}."
+                text = translate("Mail", "{count} to send.").format(count=len(made.to_send))
+                if made.already_sent:
+                    text = translate("Mail", "{count} to send; {sent} sent already.").format(
+                        count=len(made.to_send), sent=made.already_sent
+                    )
+                return made.to_send, rows, text
             updates = invitations.plan_updates(database, scope, sender)
             rows = [
                 (
                     f"{change.participant} <{change.email}>",
                     change.title,
-                    {"CANCEL": "Cancellation", "REQUEST": "Update"}[change.method]
+                    (
+                        translate("Mail", "Cancellation")
+                        if change.method == "CANCEL"
+                        else translate("Mail", "Update")
+                    )
                     if change.kind.value != "added"
-                    else "Invitation",
+                    else translate("Mail", "Invitation"),
                     "; ".join(change.details),
                 )
                 for change in updates.changes
             ]
             text = (
-                f"{len(updates.to_send)} to send."
+                translate("Mail", "{count} to send.").format(count=len(updates.to_send))
                 if updates.to_send
-                else ("Everyone has been told the program as it is now.")
+                else (translate("Mail", "Everyone has been told the program as it is now."))
             )
             return updates.to_send, rows, text
 
@@ -396,11 +433,13 @@ class SendDialog(QDialog):
         self.running = True
         self._cancel.clear()
         self.send_button.setEnabled(False)
-        self.close_button.setText("Cancel")
+        self.close_button.setText(translate("Mail", "Cancel"))
         self.progress.setRange(0, len(batch))
         self.progress.setValue(0)
         self.progress.show()
-        self.summary.setText(f"Sending {len(batch)} messages…")
+        self.summary.setText(
+            translate("Mail", "Sending {count} messages…").format(count=len(batch))
+        )
         relay, cancelled = self._progress, self._cancel.is_set
 
         def advanced(done: int, total: int) -> None:
@@ -433,16 +472,28 @@ class SendDialog(QDialog):
             return
         self.running = False
         self.report = report
-        self.close_button.setText("Close")
-        parts = [f"Sent {len(report.sent)} of {len(self.plan)}."]
+        self.close_button.setText(translate("Mail", "Close"))
+        parts = [
+            translate("Mail", "Sent {sent} of {count}.").format(
+                sent=len(report.sent), count=len(self.plan)
+            )
+        ]
         if report.refused:
             parts.append(
-                "Refused: " + "; ".join(f"{r.email} ({r.reason})" for r in report.refused) + "."
+                translate("Mail", "Refused: {refused}.").format(
+                    refused="; ".join(f"{r.email} ({r.reason})" for r in report.refused)
+                )
             )
         if report.cancelled:
-            parts.append("Cancelled: the rest was not sent; send again to send it.")
+            parts.append(
+                translate("Mail", "Cancelled: the rest was not sent; send again to send it.")
+            )
         if report.stopped_by:
-            parts.append(f"Stopped: {report.stopped_by}; send again to send the rest.")
+            parts.append(
+                translate("Mail", "Stopped: {reason}; send again to send the rest.").format(
+                    reason=report.stopped_by
+                )
+            )
         self.refresh_preview()
         self.summary.setText(" ".join(parts))
 
@@ -452,13 +503,13 @@ class SendDialog(QDialog):
         if not isinstance(error, SchedulerError | OSError):
             raise error
         self.running = False
-        self.close_button.setText("Close")
+        self.close_button.setText(translate("Mail", "Close"))
         self.summary.setText(str(error))
 
     def _cancel_or_close(self) -> None:
         if self.running:
             self._cancel.set()
-            self.summary.setText("Cancelling after the message under way…")
+            self.summary.setText(translate("Mail", "Cancelling after the message under way…"))
         else:
             self.close()
 
@@ -486,13 +537,13 @@ class ScopedReportDialog(QDialog):
     def lay_out(self, view: QWidget, buttons: tuple[QPushButton, ...]) -> None:
         """Place the scope, ``view``, the summary and ``buttons`` with Close, then read
         the delegations the scope list offers."""
-        close = QPushButton("Close", self)
+        close = QPushButton(translate("Mail", "Close"), self)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         for button in (*buttons, close):
             row.addWidget(button)
         form = QFormLayout()
-        form.addRow("For", self.scope)
+        form.addRow(translate("Mail", "For"), self.scope)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(view, 1)
@@ -517,14 +568,17 @@ class ScopedReportDialog(QDialog):
             return
         self.scope.blockSignals(True)
         for choice in choices.delegations:
-            self.scope.addItem(f"Delegation: {choice.label}", self.delegation_scope(choice.label))
+            self.scope.addItem(
+                translate("Mail", "Delegation: {name}").format(name=choice.label),
+                self.delegation_scope(choice.label),
+            )
         self.scope.blockSignals(False)
         self.refresh()
 
 
 class ChangesDialog(ScopedReportDialog):
     """What changed since each participant was last sent a message, per participant,
-    as ``cpp-scheduler changes`` prints it; "Send updates…" sends exactly that.
+    as ``cpp-scheduler changes`` prints it; translate("Mail", "Send updates…") sends exactly that.
 
     Signals:
         sendRequested(): the coordinator asks to send the updates.
@@ -537,24 +591,26 @@ class ChangesDialog(ScopedReportDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("changesDialog")
-        self.setWindowTitle("What changed since last sent")
+        self.setWindowTitle(translate("Mail", "What changed since last sent"))
         self.database = database
         self.tasks = tasks
         self.report: ChangeReport | None = None
         self.scope = QComboBox(self)
-        self.scope.addItem("The whole program", None)
+        self.scope.addItem(translate("Mail", "The whole program"), None)
         self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels(["Participant and event", "What changed"])
+        self.model.setHorizontalHeaderLabels(
+            [translate("Mail", "Participant and event"), translate("Mail", "What changed")]
+        )
         self.tree = QTreeView(self)
         self.tree.setObjectName("changesTree")
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.tree.header().resizeSection(0, 380)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.summary = QLabel("Reading the ledger…", self)
+        self.summary = QLabel(translate("Mail", "Reading the ledger…"), self)
         self.summary.setObjectName("changesSummary")
-        refresh = QPushButton("Refresh", self)
-        send = QPushButton("Send updates…", self)
+        refresh = QPushButton(translate("Mail", "Refresh"), self)
+        send = QPushButton(translate("Mail", "Send updates…"), self)
         send.setObjectName("sendUpdatesButton")
         refresh.clicked.connect(self.refresh)
         send.clicked.connect(self.sendRequested)
@@ -578,10 +634,12 @@ class ChangesDialog(ScopedReportDialog):
             first = changes[0]
             person = QStandardItem(f"{first.participant} <{email}>")
             person.setToolTip(first.delegation)
-            told = f"{len(changes)} to tell"
+            told = translate("Mail", "{count} to tell").format(count=len(changes))
             count = QStandardItem(f"{told}: {first.delegation}" if first.delegation else told)
             for change in changes:
-                title = QStandardItem(f"{change.title} ({change.kind.value})")
+                kind = change.kind.value
+                kind = translate("Mail", CHANGE_KINDS[kind]) if kind in CHANGE_KINDS else kind
+                title = QStandardItem(f"{change.title} ({kind})")
                 details = QStandardItem("; ".join(change.details))
                 details.setToolTip("\n".join(change.details))
                 person.appendRow([title, details])
@@ -589,13 +647,32 @@ class ChangesDialog(ScopedReportDialog):
         self.tree.expandAll()
         people = len(report.by_participant())
         self.summary.setText(
-            f"{len(report.changes)} messages to send to {people} participants."
+            translate("Mail", "{count} messages to send to {people} participants.").format(
+                count=len(report.changes), people=people
+            )
             if report.changes
-            else "Everyone has been told the program as it is now."
+            else translate("Mail", "Everyone has been told the program as it is now.")
         )
 
 
-REPLY_COLUMNS = ("Event", "Meeting (Tokyo)", "Participant", "Answer")
+REPLY_COLUMNS = (
+    QT_TRANSLATE_NOOP("Mail", "Event"),
+    QT_TRANSLATE_NOOP("Mail", "Meeting (Tokyo)"),
+    QT_TRANSLATE_NOOP("Mail", "Participant"),
+    QT_TRANSLATE_NOOP("Mail", "Answer"),
+)
+ANSWERS = {
+    "accepted": QT_TRANSLATE_NOOP("AnswersView", "accepted"),
+    "tentative": QT_TRANSLATE_NOOP("AnswersView", "tentative"),
+    "declined": QT_TRANSLATE_NOOP("AnswersView", "declined"),
+}
+CHANGE_KINDS = {
+    "changed": QT_TRANSLATE_NOOP("Mail", "changed"),
+    "cancelled": QT_TRANSLATE_NOOP("Mail", "cancelled"),
+    "added": QT_TRANSLATE_NOOP("Mail", "added"),
+    "removed": QT_TRANSLATE_NOOP("Mail", "removed"),
+}
+READING_ANSWERS = QT_TRANSLATE_NOOP("Mail", "Reading the answers…")
 
 
 class RepliesDialog(ScopedReportDialog):
@@ -612,14 +689,14 @@ class RepliesDialog(ScopedReportDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("repliesDialog")
-        self.setWindowTitle("Replies to invitations")
+        self.setWindowTitle(translate("Mail", "Replies to invitations"))
         self.database = database
         self.tasks = tasks
         self.rows: list[replies.Attendance] | None = None
         self.scope = QComboBox(self)
-        self.scope.addItem("The whole program", None)
+        self.scope.addItem(translate("Mail", "The whole program"), None)
         self.model = QStandardItemModel(0, len(REPLY_COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(REPLY_COLUMNS))
+        self.model.setHorizontalHeaderLabels([translate("Mail", name) for name in REPLY_COLUMNS])
         self.table = QTableView(self)
         self.table.setObjectName("repliesTable")
         self.table.setModel(self.model)
@@ -631,10 +708,10 @@ class RepliesDialog(ScopedReportDialog):
         header.resizeSection(1, 170)
         header.resizeSection(2, 380)
         header.setStretchLastSection(True)
-        self.summary = QLabel("Reading the answers…", self)
+        self.summary = QLabel(translate("Mail", READING_ANSWERS), self)
         self.summary.setObjectName("repliesSummary")
         self.summary.setWordWrap(True)
-        import_button = QPushButton("Import replies…", self)
+        import_button = QPushButton(translate("Mail", "Import replies…"), self)
         import_button.setObjectName("importReplies")
         import_button.clicked.connect(self._choose_files)
         self.lay_out(self.table, (import_button,))
@@ -653,18 +730,30 @@ class RepliesDialog(ScopedReportDialog):
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:
             meeting = (
-                f"{timezones.to_local(row.meeting, timezones.TOKYO):%a %d %b %Y %H:%M}"
+                _meeting_text(timezones.to_local(row.meeting, timezones.TOKYO))
                 if row.meeting
-                else "every meeting"
+                else translate("Mail", "every meeting")
             )
-            cells = [row.title, meeting, f"{row.participant} <{row.email}>", row.answer]
+            answer = (
+                translate("AnswersView", ANSWERS[row.answer])
+                if row.answer in ANSWERS
+                else row.answer
+            )
+            cells = [row.title, meeting, f"{row.participant} <{row.email}>", answer]
             self.model.appendRow([QStandardItem(cell) for cell in cells])
-        if self.summary.text() == "Reading the answers…":
-            self.summary.setText(f"{len(rows)} answers." if rows else "No answers recorded.")
+        if self.summary.text() == translate("Mail", READING_ANSWERS):
+            self.summary.setText(
+                translate("Mail", "{count} answers.").format(count=len(rows))
+                if rows
+                else translate("Mail", "No answers recorded.")
+            )
 
     def _choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Import replies", "", "Replies (*.eml *.ics);;All files (*)"
+            self,
+            translate("Mail", "Import replies"),
+            "",
+            translate("Mail", "Replies (*.eml *.ics);;All files (*)"),
         )
         if names:
             self.import_files([Path(name) for name in names])
@@ -672,7 +761,7 @@ class RepliesDialog(ScopedReportDialog):
     def import_files(self, paths: list[Path]) -> None:
         """Record the answers of these files (or folders), off the GUI thread."""
         database = self.database
-        self.summary.setText("Reading the replies…")
+        self.summary.setText(translate("Mail", "Reading the replies…"))
         self.tasks.run_in_background(
             lambda: replies.import_replies(database, paths), self._imported
         )
@@ -680,8 +769,15 @@ class RepliesDialog(ScopedReportDialog):
     def _imported(self, report: replies.ImportReport) -> None:
         if not shiboken6.isValid(self):
             return
-        text = f"{len(report.recorded)} recorded, {len(report.refused)} refused."
+        text = translate("Mail", "{recorded} recorded, {refused} refused.").format(
+            recorded=len(report.recorded), refused=len(report.refused)
+        )
         if report.refused:
             text += " " + " ".join(report.refused)
         self.summary.setText(text)
         self.refresh()
+
+
+def _meeting_text(start: datetime) -> str:
+    """A meeting answered for, on Tokyo's clock: its day and time."""
+    return f"{i18n.day_text(start.date())} {start:%H:%M}"

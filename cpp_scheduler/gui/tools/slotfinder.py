@@ -268,10 +268,15 @@ class SlotFinderDialog(QDialog):
     def _name_host_line(self) -> None:
         item = self.host_line()
         was_blocked = self.ui.attendeeList.blockSignals(True)
-        item.setText(f"{self.ui.host.currentText()} · host")
+        item.setText(
+            translate("SlotFinder", "{host} · host").format(host=self.ui.host.currentText())
+        )
         item.setToolTip(
-            "The host is always in the room: its working hours count like a delegation's. "
-            "Untick to leave them out."
+            translate(
+                "SlotFinder",
+                "The host is always in the room: its working hours count like a delegation's. "
+                "Untick to leave them out.",
+            )
         )
         self.ui.attendeeList.blockSignals(was_blocked)
 
@@ -347,7 +352,11 @@ class SlotFinderDialog(QDialog):
 
     def _repeat_changed(self, _index: int) -> None:
         self.ui.occurrences.setEnabled(self.is_series)
-        self.ui.createButton.setText("Create the series" if self.is_series else "Create the event")
+        self.ui.createButton.setText(
+            translate("SlotFinder", "Create the series")
+            if self.is_series
+            else translate("SlotFinder", "Create the event")
+        )
         self.schedule_search()
 
     @property
@@ -464,8 +473,10 @@ class SlotFinderDialog(QDialog):
         if first.isValid():
             ui.suggestions.setCurrentIndex(first)
             ui.status.setText(
-                f"{len(result.answer.slots)} suggestions; double-click one, or an "
-                f"hour in the grid, to {self._what_choosing_does}."
+                translate(
+                    "SlotFinder",
+                    "{count} suggestions; double-click one, or an hour in the grid, to {what}.",
+                ).format(count=len(result.answer.slots), what=self._what_choosing_does)
             )
         else:
             ui.status.setText(
@@ -508,13 +519,19 @@ class SlotFinderDialog(QDialog):
         local = timezones.to_local(start, timezones.TOKYO)
         self.ui.createButton.setEnabled(True)
         self.ui.status.setText(
-            f"Chosen: {local:%a %d %b %H:%M} Tokyo. Double-click the hour "
-            f"or press the button to {self._what_choosing_does}."
+            translate(
+                "SlotFinder",
+                "Chosen: {time} Tokyo. Double-click the hour or press the button to {what}.",
+            ).format(time=i18n.day_time_text(local), what=self._what_choosing_does)
         )
 
     @property
     def _what_choosing_does(self) -> str:
-        return "create the event" if self.on_chosen is None else "use it for the event"
+        return (
+            translate("SlotFinder", "create the event")
+            if self.on_chosen is None
+            else translate("SlotFinder", "use it for the event")
+        )
 
     def chosen_span(self) -> tuple[datetime, datetime] | None:
         span = self.suggestion_model.span_at(self.ui.suggestions.currentIndex())
@@ -564,9 +581,15 @@ class SlotFinderDialog(QDialog):
         ids = [each.record_id for each in made]
         first = timezones.to_local(spans[0][0], timezones.TOKYO)
         self.ui.status.setText(
-            f"Created '{made[0].values['title']}' on {first:%a %d %b %H:%M} Tokyo"
-            + (f" and {len(ids) - 1} more meetings" if len(ids) > 1 else "")
-            + ". Undo with Ctrl+Z."
+            translate("SlotFinder", "Created '{title}' on {time} Tokyo").format(
+                title=made[0].values["title"], time=i18n.day_time_text(first)
+            )
+            + (
+                translate("SlotFinder", " and {count} more meetings").format(count=len(ids) - 1)
+                if len(ids) > 1
+                else ""
+            )
+            + translate("SlotFinder", ". Undo with Ctrl+Z.")
         )
         self._created(ids)
         return ids
@@ -585,8 +608,11 @@ class SlotFinderDialog(QDialog):
             return []
         meetings = sum(1 for slot in plan.slots if slot is not None)
         self.ui.status.setText(
-            f"Created the series '{series.values['title']}': {meetings} "
-            f"meetings, each at its planned time. Undo with Ctrl+Z."
+            translate(
+                "SlotFinder",
+                "Created the series '{title}': {meetings} meetings, each at its planned time. "
+                "Undo with Ctrl+Z.",
+            ).format(title=series.values["title"], meetings=meetings)
         )
         self._created([series.record_id])
         return [series.record_id]

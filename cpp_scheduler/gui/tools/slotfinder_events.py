@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.commands import CreateRecord, Editor, RecordCommand
 from cpp_scheduler.gui.tools.commands import GroupCommand
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import (
     Event,
     EventKind,
@@ -36,7 +37,10 @@ def event_values(
     online = venue_id is None
     host = answer.search.host
     return {
-        "title": title or "Meeting of " + ", ".join(a.name for a in attendees[:3]),
+        "title": title
+        or translate("SlotFinder", "Meeting of {names}").format(
+            names=", ".join(a.name for a in attendees[:3])
+        ),
         "kind": EventKind.VIDEOCONFERENCE if online else EventKind.WORKSHOP,
         "mode": EventMode.VIRTUAL if online else EventMode.FACE_TO_FACE,
         "status": EventStatus.TENTATIVE,
@@ -66,7 +70,9 @@ def meetings_command(
     named = commands[0].values["title"]
     if len(commands) == 1:
         return commands[0], commands
-    text = f"Create series '{named}' ({len(commands)} meetings)"
+    text = translate("SlotFinder", "Create series '{named}' ({count} meetings)").format(
+        named=named, count=len(commands)
+    )
     return GroupCommand(editor, text, commands), commands
 
 
@@ -112,8 +118,12 @@ def series_command(
         }
         if slot is not None:
             change.update(start_utc=slot.start, end_utc=slot.end)
-        commands.append(CreateRecord(editor, OccurrenceOverride, change, f"{original:%d %b}"))
+        commands.append(
+            CreateRecord(editor, OccurrenceOverride, change, i18n.day_month_text(original.date()))
+        )
     if len(commands) == 1:
         return series, series
-    text = f"Create series '{values['title']}' ({len(chosen)} meetings)"
+    text = translate("SlotFinder", "Create series '{named}' ({count} meetings)").format(
+        named=values["title"], count=len(chosen)
+    )
     return series, GroupCommand(editor, text, commands)

@@ -14,9 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.inputs import AttendeeKind, zone_city
 from cpp_scheduler.services.slot_grid import GridRow, MeetingPlan
 
@@ -38,7 +39,9 @@ def row_label(row: GridRow) -> str:
     """Two lines: who, and where their clock is (the host says it hosts)."""
     where = zone_city(row.zone)
     if row.kind is AttendeeKind.HOST:
-        return f"{short_name(row.name)}\nhost · {where}"
+        return translate("SlotFinder", "{name}\nhost · {where}").format(
+            name=short_name(row.name), where=where
+        )
     return f"{short_name(row.name)}\n{where}"
 
 
@@ -110,7 +113,9 @@ class SlotGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{local:%H}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{local:%a %d %b %Y %H:%M} {zone_city(self._result.search.zone)}"
+            return (
+                f"{i18n.day_text(local.date())} {local:%H:%M} {zone_city(self._result.search.zone)}"
+            )
         if role == START_ROLE:
             return self._result.columns[section]
         return None
@@ -219,7 +224,7 @@ class DayHeader(QHeaderView):
             painter.drawText(
                 band,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"{local:%a %d %b}",
+                i18n.short_day_text(local.date()),
             )
             painter.fillRect(QRect(rect.left(), rect.top(), 2, rect.height()), QColor("#5f6368"))
         painter.restore()

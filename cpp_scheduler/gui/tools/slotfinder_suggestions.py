@@ -15,9 +15,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.slotfinder_grid import short_name
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.inputs import Attendee
 from cpp_scheduler.scheduling.slots import SeriesPlan, Slot
 
@@ -48,18 +49,27 @@ class SuggestionModel(QStandardItemModel):
         self.clear_suggestions()
         for number, slot in enumerate(plan.slots, start=1):
             if slot is None:
-                missing = QStandardItem(f"{number}. nothing free in this window")
+                missing = QStandardItem(
+                    translate("SlotFinder", "{number}. nothing free in this window").format(
+                        number=number
+                    )
+                )
                 self.appendRow([missing, QStandardItem("")])
                 continue
             item = self._add(f"{number}. ", slot)
             moved = plan.moved[number - 1]
             if moved:
-                item.setToolTip(f"{moved} attendees' local time differs from the previous meeting")
+                item.setToolTip(
+                    translate(
+                        "SlotFinder",
+                        "{moved} attendees' local time differs from the previous meeting",
+                    ).format(moved=moved)
+                )
 
     def _add(self, prefix: str, slot: Slot) -> QStandardItem:
         start = timezones.to_local(slot.start, timezones.TOKYO)
         end = timezones.to_local(slot.end, timezones.TOKYO)
-        item = QStandardItem(f"{prefix}{start:%a %d %b %H:%M}–{end:%H:%M}")
+        item = QStandardItem(f"{prefix}{i18n.day_time_text(start)}–{end:%H:%M}")
         item.setData((slot.start, slot.end), SPAN_ROLE)
         item.setData(slot.total, SCORE_ROLE)
         colour = _colour(slot.worst)
@@ -125,11 +135,16 @@ def fairness_text(plan: SeriesPlan, attendees: Sequence[Attendee]) -> str:
         for key, value in sorted(plan.totals.items(), key=lambda kv: -kv[1])
     )
     verdict = (
-        "shared evenly"
+        translate("SlotFinder", "shared evenly")
         if plan.fairness == 0
-        else ("fairly shared" if plan.fairness <= 6 else "unevenly shared")
+        else (
+            translate("SlotFinder", "fairly shared")
+            if plan.fairness <= 6
+            else translate("SlotFinder", "unevenly shared")
+        )
     )
-    return (
-        f"<b>Fairness:</b> the burden is {verdict} (spread {plan.fairness} points "
-        f"between the most and least burdened). Points over the series: {shares}."
-    )
+    return translate(
+        "SlotFinder",
+        "<b>Fairness:</b> the burden is {verdict} (spread {fairness} points between the most "
+        "and least burdened). Points over the series: {shares}.",
+    ).format(verdict=verdict, fairness=plan.fairness, shares=shares)

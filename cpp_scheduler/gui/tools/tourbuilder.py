@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import CreateRecord, Editor, EditRecord, RecordCommand
 from cpp_scheduler.gui.tools.commands import GroupCommand
@@ -72,8 +72,11 @@ class DayCard(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
         header = QLabel(
-            f"<b>Day {card.number} · {card.day:%a %d %b}</b><br>"
-            f"<span style='color:#5f6368'>{_escape(card.city)}</span>",
+            "<b>"
+            + translate("TourBuilder", "Day {number} · {day}").format(
+                number=card.number, day=i18n.short_day_text(card.day)
+            )
+            + f"</b><br><span style='color:#5f6368'>{_escape(card.city)}</span>",
             self,
         )
         header.setWordWrap(True)
@@ -116,11 +119,19 @@ class DayCard(QFrame):
         empty = findings.get(ConflictKind.EMPTY_TOUR_DAY)
         if empty is not None:
             line = self._line(
-                "<span style='color:#a50e0e'>⚠ Nothing planned on this day</span>", "emptyDay", True
+                "<span style='color:#a50e0e'>⚠ "
+                + translate("TourBuilder", "Nothing planned on this day")
+                + "</span>",
+                "emptyDay",
+                True,
             )
             line.setToolTip(empty.message)
         layout.addStretch(1)
-        hotel = f"Night: {card.hotel}" if card.hotel else "No hotel night"
+        hotel = (
+            translate("TourBuilder", "Night: {hotel}").format(hotel=card.hotel)
+            if card.hotel
+            else translate("TourBuilder", "No hotel night")
+        )
         text = f"<span style='color:#5f6368'>{_escape(hotel)}</span>"
         warnings = [
             findings[kind].message
@@ -166,7 +177,11 @@ class ActivityForm(QDialog):
         self, kind: EventKind, day: date, board: TourBoard, city: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Add a {kind.label.lower()} on {day:%a %d %b}")
+        self.setWindowTitle(
+            translate("TourBuilder", "Add a {kind} on {day}").format(
+                kind=kind.label.lower(), day=i18n.short_day_text(day)
+            )
+        )
         form = QFormLayout(self)
         self.title = QLineEdit(self)
         self.start = QTimeEdit(QTime(10, 0), self)
@@ -206,7 +221,11 @@ class LegForm(QDialog):
     ) -> None:
         super().__init__(parent)
         self.database = database
-        self.setWindowTitle(f"Insert a travel leg on {day:%a %d %b}")
+        self.setWindowTitle(
+            translate("TourBuilder", "Insert a travel leg on {day}").format(
+                day=i18n.short_day_text(day)
+            )
+        )
         form = QFormLayout(self)
         self.origin = QComboBox(self)
         self.destination = QComboBox(self)
@@ -244,7 +263,7 @@ class LegForm(QDialog):
         self.journey.setText(
             describe_duration(timedelta(minutes=minutes))
             if minutes
-            else "not in the travel-time table"
+            else translate("TourBuilder", "not in the travel-time table")
         )
 
 
@@ -297,11 +316,19 @@ class TourBuilderDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for name, text, slot in (
-            ("add_site_visit", "Add site visit…", lambda: self._ask_activity(EventKind.SITE_VISIT)),
-            ("add_workshop", "Add workshop…", lambda: self._ask_activity(EventKind.WORKSHOP)),
-            ("insert_leg", "Insert travel leg…", self._ask_leg),
-            ("earlier", "◀ Move day earlier", lambda: self._move(-1)),
-            ("later", "Move day later ▶", lambda: self._move(1)),
+            (
+                "add_site_visit",
+                translate("TourBuilder", "Add site visit…"),
+                lambda: self._ask_activity(EventKind.SITE_VISIT),
+            ),
+            (
+                "add_workshop",
+                translate("TourBuilder", "Add workshop…"),
+                lambda: self._ask_activity(EventKind.WORKSHOP),
+            ),
+            ("insert_leg", translate("TourBuilder", "Insert travel leg…"), self._ask_leg),
+            ("earlier", translate("TourBuilder", "◀ Move day earlier"), lambda: self._move(-1)),
+            ("later", translate("TourBuilder", "Move day later ▶"), lambda: self._move(1)),
         ):
             button = QPushButton(text, self)
             button.setObjectName(name)
@@ -408,12 +435,18 @@ class TourBuilderDialog(QDialog):
         self.overview.setText(board.route_line)
         problems = board.problem_count
         self.summary.setText(
-            f"{board.delegation} · {board.start:%a %d %b} to {board.end:%a %d %b %Y} · "
-            f"{len(board.days)} days · "
+            translate("TourBuilder", "{delegation} · {first} to {last} · {days} days · ").format(
+                delegation=_escape(board.delegation),
+                first=i18n.short_day_text(board.start),
+                last=i18n.day_text(board.end),
+                days=len(board.days),
+            )
             + (
-                f"<span style='color:#a50e0e'>⚠ {problems} to fix</span>"
+                "<span style='color:#a50e0e'>⚠ "
+                + translate("TourBuilder", "{count} to fix").format(count=problems)
+                + "</span>"
                 if problems
-                else "everything fits"
+                else translate("TourBuilder", "everything fits")
             )
         )
         self.summary.setToolTip("\n".join(finding.message for finding in board.findings))
@@ -463,7 +496,7 @@ class TourBuilderDialog(QDialog):
             self.editor,
             TourDay,
             tours.tour_day_values(self.board.tour_id, day),
-            f"{day:%d %b}",
+            i18n.day_month_text(day),
         )
         commands.append(create)
         return create.record_id
@@ -490,7 +523,11 @@ class TourBuilderDialog(QDialog):
             commands[0]
             if len(commands) == 1
             else GroupCommand(
-                self.editor, f"Add {kind.label.lower()} '{title}' to {day:%a %d %b}", commands
+                self.editor,
+                translate("TourBuilder", "Add {kind} '{title}' to {day}").format(
+                    kind=kind.label.lower(), title=title, day=i18n.short_day_text(day)
+                ),
+                commands,
             )
         )
         return create.record_id if self._execute(command) else None
@@ -509,8 +546,11 @@ class TourBuilderDialog(QDialog):
         length = minutes or tours.leg_minutes(self.database, origin, destination, mode)
         if length is None:
             self.report_error(
-                f"The travel-time table has no journey from {origin} to "
-                f"{destination}; add it under Program first."
+                translate(
+                    "TourBuilder",
+                    "The travel-time table has no journey from {origin} to {destination}; "
+                    "add it under Program first.",
+                ).format(origin=origin, destination=destination)
             )
             return None
         create = CreateRecord(
@@ -519,7 +559,11 @@ class TourBuilderDialog(QDialog):
             tours.leg_values(self.board.tour_id, day, origin, destination, mode, departure, length),
             f"{origin}–{destination}",
         )
-        create.setText(f"Insert the leg {origin} → {destination} on {day:%a %d %b}")
+        create.setText(
+            translate("TourBuilder", "Insert the leg {origin} → {destination} on {day}").format(
+                origin=origin, destination=destination, day=i18n.short_day_text(day)
+            )
+        )
         return create.record_id if self._execute(create) else None
 
     def move_day(self, day: date, direction: int) -> bool:
@@ -581,7 +625,11 @@ class TourBuilderDialog(QDialog):
             return False
         moved = self._execute(
             GroupCommand(
-                self.editor, f"Move the program of {day:%a %d %b} to {other:%a %d %b}", commands
+                self.editor,
+                translate("TourBuilder", "Move the program of {day} to {other}").format(
+                    day=i18n.short_day_text(day), other=i18n.short_day_text(other)
+                ),
+                commands,
             )
         )
         if moved:

@@ -81,8 +81,16 @@ class AgendaView(CalendarView):
         metrics = self.table.fontMetrics()
         padding = 18
         widths = {
-            Column.START: metrics.horizontalAdvance("Wed 28 Sep 2027  00:00") + padding,
-            Column.END: metrics.horizontalAdvance("28 Sep 00:00") + padding,
+            Column.START: max(
+                metrics.horizontalAdvance("Wed 28 Sep 2027  00:00"),
+                metrics.horizontalAdvance("2027年9月28日(水)  00:00"),
+            )
+            + padding,
+            Column.END: max(
+                metrics.horizontalAdvance("28 Sep 00:00"),
+                metrics.horizontalAdvance("12月28日 00:00"),
+            )
+            + padding,
             Column.TITLE: 280,
             Column.KIND: metrics.horizontalAdvance("Peer-to-peer workshop") + padding,
             Column.STATUS: metrics.horizontalAdvance("Confirmed") + padding,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import CalendarView, paint_conflict_badge
 from cpp_scheduler.gui.views.timegrid import SPAN_THRESHOLD
 from cpp_scheduler.model import EventStatus
@@ -213,7 +214,11 @@ class MonthView(CalendarView):
                 painter.setPen(text)
                 # An all-day event says so on its first day and continues by its title.
                 first_day = row.all_day and day == row.first_date
-                label = f"All day  {row.title}" if first_day else row.title
+                label = (
+                    translate("Month", "All day  {title}").format(title=row.title)
+                    if first_day
+                    else row.title
+                )
             else:
                 if selected:
                     painter.setPen(Qt.PenStyle.NoPen)
@@ -251,5 +256,5 @@ class MonthView(CalendarView):
             painter.drawText(
                 QRectF(cell.left() + 8, top + len(shown) * LINE, cell.width() - 10, LINE - 2),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"{len(rows) - len(shown)} more",
+                translate("Month", "{count} more").format(count=len(rows) - len(shown)),
             )

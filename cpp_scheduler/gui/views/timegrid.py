@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy, day_bounds
+from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import (
     CalendarView,
     paint_event_block,
@@ -341,11 +342,16 @@ def span_label(row: EventRow, zone: str) -> str:
     if row.all_day:
         first, last = row.first_date, row.last_date
         if first == last:
-            return f"all day {first:%d %b}"
-        return f"all day {first:%d %b} – {last:%d %b}"
+            return translate("TimeGrid", "all day {first}").format(first=i18n.day_month_text(first))
+        return translate("TimeGrid", "all day {first} – {last}").format(
+            first=i18n.day_month_text(first), last=i18n.day_month_text(last)
+        )
     local_start = timezones.to_local(row.start_utc, zone)
     local_end = timezones.to_local(row.end_utc, zone)
-    return f"{local_start:%d %b %H:%M} – {local_end:%d %b %H:%M}"
+    return (
+        f"{i18n.day_month_text(local_start.date())} {local_start:%H:%M} – "
+        f"{i18n.day_month_text(local_end.date())} {local_end:%H:%M}"
+    )
 
 
 def _minutes(moment: datetime) -> float:
@@ -545,7 +551,9 @@ class _Canvas(QWidget):
                 rect.width(),
                 max(HOUR_HEIGHT / 4, end_minute * HOUR_HEIGHT / 60 - top),
             )
-            self._ghost_label = f"until {end_minute // 60:02d}:{end_minute % 60:02d}"
+            self._ghost_label = translate("TimeGrid", "until {time}").format(
+                time=f"{end_minute // 60:02d}:{end_minute % 60:02d}"
+            )
         else:
             day_delta, minute_delta = self._move_delta(point)
             width = self._view.column_width()

@@ -9,6 +9,7 @@ and title wherever they fit (a tooltip tells the rest).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
-from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
 from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey
 
@@ -54,7 +55,11 @@ DAY_EDGE = "#c4c7cc"
 GROUP_FILL = "#eef1f5"
 
 #: The zooms offered, in days shown, with their button text.
-ZOOMS = {1: "Day", 7: "Week", 14: "2 weeks"}
+ZOOMS = {
+    1: QT_TRANSLATE_NOOP("Venues", "Day"),
+    7: QT_TRANSLATE_NOOP("Venues", "Week"),
+    14: QT_TRANSLATE_NOOP("Venues", "2 weeks"),
+}
 #: The narrowest a day may be at each zoom before the timeline scrolls sideways.
 MIN_DAY_WIDTH = {1: 480.0, 7: 120.0, 14: 84.0}
 #: Hour label steps, finest first; a step is used when its labels are this far apart.
@@ -100,7 +105,15 @@ def hour_step(pixels_per_hour: float) -> int:
 def day_label(day: date, metrics: QFontMetrics, room: float) -> str:
     """The longest of the day's labels that fits ``room`` pixels ("Monday 15 February"
     down to "15"), so neighbouring days never run into each other."""
-    labels = (f"{day:{form}}" for form in DAY_FORMATS)
+    if i18n.language() == i18n.JAPANESE:  # 2027年2月15日(月) down to 15日
+        labels: Iterable[str] = (
+            i18n.day_text(day),
+            i18n.short_day_text(day),
+            f"{day.day}日({i18n.weekday_heading(day)})",
+            f"{day.day}日",
+        )
+    else:
+        labels = (f"{day:{form}}" for form in DAY_FORMATS)
     return next((text for text in labels if metrics.horizontalAdvance(text) <= room), "")
 
 
@@ -135,11 +148,15 @@ class VenueTimelineView(CalendarView):
         self.zoom_buttons = QButtonGroup(self)
         for days, text in ZOOMS.items():
             button = QToolButton(self)
-            button.setText(text)
+            button.setText(translate("Venues", text))
             button.setObjectName(f"zoom{days}")
             button.setCheckable(True)
             button.setChecked(days == self._days)
-            button.setToolTip(f"Show {text.lower()} of bookings")
+            button.setToolTip(
+                translate("Venues", "Show {span} of bookings").format(
+                    span=translate("Venues", text).lower()
+                )
+            )
             self.zoom_buttons.addButton(button, days)
             bar.addWidget(button)
         self.zoom_buttons.idClicked.connect(self.set_zoom)
@@ -194,7 +211,9 @@ class VenueTimelineView(CalendarView):
         if first == last:
             return translate("Venues", "Venues, {period}").format(period=i18n.long_day_text(first))
         if i18n.language() == i18n.ENGLISH:
-            return f"Venues, {first:%d %b} – {last:%d %b %Y}"
+            return translate("Venues", "Venues, {first} – {last}").format(
+                first=i18n.day_month_text(first), last=i18n.day_month_year_text(last)
+            )
         return translate("Venues", "Venues, {period}").format(period=i18n.period_text(first, last))
 
     def event_at(self, point: QPoint) -> OccurrenceKey | None:
@@ -494,7 +513,7 @@ class _Timeline(QWidget):
             painter.drawText(
                 QRectF(left, HEADER, self.width(), 60),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                "  No venues yet: add them with Program > Venues.",
+                translate("Venues", "  No venues yet: add them with Program > Venues."),
             )
 
     def _paint_bookings(self, painter: QPainter, small: QFont) -> None:

@@ -8,6 +8,7 @@ events. The rows are those of ``cpp-scheduler replies list --invited``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services.replies import NO_ANSWER, Attendance, answer_counts
 
@@ -95,7 +96,7 @@ class AnswersView(QWidget):
         self.model.setHorizontalHeaderLabels(self.headers())
         for row in rows:
             meeting = (
-                f"{timezones.to_local(row.meeting, timezones.TOKYO):%a %d %b %Y %H:%M}"
+                _meeting_text(timezones.to_local(row.meeting, timezones.TOKYO))
                 if row.meeting is not None
                 else translate("AnswersView", "every meeting")
             )
@@ -127,3 +128,8 @@ class AnswersView(QWidget):
             [self.model.item(row, column).text() for column in range(self.model.columnCount())]
             for row in range(self.model.rowCount())
         ]
+
+
+def _meeting_text(start: datetime) -> str:
+    """A meeting answered for, on Tokyo's clock: Mon 15 Feb 2027 14:00, 2027年2月15日(月) 14:00."""
+    return f"{i18n.day_text(start.date())} {start:%H:%M}"

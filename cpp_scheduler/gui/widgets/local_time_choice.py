@@ -7,7 +7,14 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
+
+#: The times a choice is asked about, as the question names them.
+WHAT = {
+    "start": QT_TRANSLATE_NOOP("LocalTimeChoice", "start"),
+    "end": QT_TRANSLATE_NOOP("LocalTimeChoice", "end"),
+}
 
 LocalTimeError = timezones.NonexistentLocalTimeError | timezones.AmbiguousLocalTimeError
 
@@ -80,21 +87,46 @@ class LocalTimeChoice(QFrame):
             self.hide()
             return
         first, second = problem.candidates
-        stamp = f"{problem.local:%H:%M} on {problem.local:%a %d %b %Y}"
+        stamp = translate("LocalTimeChoice", "{time} on {day}").format(
+            time=f"{problem.local:%H:%M}", day=i18n.day_text(problem.local.date())
+        )
+        what = translate("LocalTimeChoice", WHAT[what]) if what in WHAT else what
         if isinstance(error, timezones.NonexistentLocalTimeError):
             self.message.setText(
-                f"{stamp} does not exist in {problem.zone}:\n"
-                f"the clocks jump forward that night. Which {what} do you mean?"
+                translate(
+                    "LocalTimeChoice",
+                    "{stamp} does not exist in {zone}:\n"
+                    "the clocks jump forward that night. Which {what} do you mean?",
+                ).format(stamp=stamp, zone=problem.zone, what=what)
             )
-            self.earlier.setText(f"{describe_instant(first, problem.zone)}: clock before the jump")
-            self.later.setText(f"{describe_instant(second, problem.zone)}: clock after the jump")
+            self.earlier.setText(
+                translate("LocalTimeChoice", "{instant}: clock before the jump").format(
+                    instant=describe_instant(first, problem.zone)
+                )
+            )
+            self.later.setText(
+                translate("LocalTimeChoice", "{instant}: clock after the jump").format(
+                    instant=describe_instant(second, problem.zone)
+                )
+            )
         else:
             self.message.setText(
-                f"{stamp} happens twice in {problem.zone}:\n"
-                f"the clocks go back that night. Which {what} do you mean?"
+                translate(
+                    "LocalTimeChoice",
+                    "{stamp} happens twice in {zone}:\n"
+                    "the clocks go back that night. Which {what} do you mean?",
+                ).format(stamp=stamp, zone=problem.zone, what=what)
             )
-            self.earlier.setText(f"{describe_instant(first, problem.zone)}: the first time")
-            self.later.setText(f"{describe_instant(second, problem.zone)}: the second time")
+            self.earlier.setText(
+                translate("LocalTimeChoice", "{instant}: the first time").format(
+                    instant=describe_instant(first, problem.zone)
+                )
+            )
+            self.later.setText(
+                translate("LocalTimeChoice", "{instant}: the second time").format(
+                    instant=describe_instant(second, problem.zone)
+                )
+            )
         if self._preferred is not None:
             button = self.earlier if self._preferred is timezones.Fold.EARLIER else self.later
             button.setChecked(True)

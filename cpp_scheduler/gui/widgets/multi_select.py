@@ -63,8 +63,14 @@ class MultiSelectList(QWidget):
             self.summary.setText(translate("MultiSelect", "None chosen."))
         else:
             names = [self.model.label_of(choice_id) for choice_id in ids]
-            shown = "; ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-            self.summary.setText(f"{len(ids)} chosen: {shown}")
+            shown = "; ".join(names[:4])
+            if len(names) > 4:
+                shown += translate("MultiSelect", " and {count} more").format(count=len(names) - 4)
+            self.summary.setText(
+                translate("MultiSelect", "{count} chosen: {names}").format(
+                    count=len(ids), names=shown
+                )
+            )
         self.checkedChanged.emit()
 
     def setPlaceholderText(self, text: str) -> None:

@@ -20,13 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.qtvalues import python_date
-from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.model import recurrence
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+ORDINALS = {
+    1: QT_TRANSLATE_NOOP("RecurrenceEditor", "first"),
+    2: QT_TRANSLATE_NOOP("RecurrenceEditor", "second"),
+    3: QT_TRANSLATE_NOOP("RecurrenceEditor", "third"),
+    4: QT_TRANSLATE_NOOP("RecurrenceEditor", "fourth"),
+    -1: QT_TRANSLATE_NOOP("RecurrenceEditor", "last"),
+}
+_JAPANESE_WEEKDAYS = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
 
 NONE = "none"
 WEEKLY = "weekly"
@@ -188,19 +195,47 @@ class RecurrenceEditor(QWidget):
 
     def _fill_patterns(self, keep: str) -> None:
         day = self._start.date()
-        weekday = calendar.day_name[day.weekday()]
+        weekday = (
+            _JAPANESE_WEEKDAYS[day.weekday()]
+            if i18n.language() == i18n.JAPANESE
+            else calendar.day_name[day.weekday()]
+        )
         items = [
-            ("Does not repeat", NONE),
-            ("Weekly", WEEKLY),
-            (f"Monthly on day {day.day}", MONTHLY_DATE),
+            (translate("RecurrenceEditor", "Does not repeat"), NONE),
+            (translate("RecurrenceEditor", "Weekly"), WEEKLY),
+            (
+                translate("RecurrenceEditor", "Monthly on day {day}").format(day=day.day),
+                MONTHLY_DATE,
+            ),
         ]
         position = weekday_position(day)
         if position <= 4:
-            items.append((f"Monthly on the {ORDINALS[position]} {weekday}", MONTHLY_WEEKDAY))
+            items.append(
+                (
+                    translate("RecurrenceEditor", "Monthly on the {ordinal} {weekday}").format(
+                        ordinal=translate("RecurrenceEditor", ORDINALS[position]), weekday=weekday
+                    ),
+                    MONTHLY_WEEKDAY,
+                )
+            )
         if is_last_weekday(day):
-            items.append((f"Monthly on the last {weekday}", MONTHLY_LAST_WEEKDAY))
+            items.append(
+                (
+                    translate("RecurrenceEditor", "Monthly on the last {weekday}").format(
+                        weekday=weekday
+                    ),
+                    MONTHLY_LAST_WEEKDAY,
+                )
+            )
         if self._custom_rule:
-            items.append((f"As imported: {self._custom_rule}", CUSTOM))
+            items.append(
+                (
+                    translate("RecurrenceEditor", "As imported: {rule}").format(
+                        rule=self._custom_rule
+                    ),
+                    CUSTOM,
+                )
+            )
         self._updating = True
         try:
             self.pattern.clear()
@@ -234,7 +269,11 @@ class RecurrenceEditor(QWidget):
         self.form.setRowVisible(self.daysRow, kind == WEEKLY)
         self.form.setRowVisible(self.endRow, repeats)
         self.form.setRowVisible(self.preview, kind != NONE)
-        self.intervalUnit.setText("week(s)" if kind == WEEKLY else "month(s)")
+        self.intervalUnit.setText(
+            translate("RecurrenceEditor", "week(s)")
+            if kind == WEEKLY
+            else translate("RecurrenceEditor", "month(s)")
+        )
 
     def _sync_end_fields(self) -> None:
         self.count.setEnabled(self.afterCount.isChecked())
@@ -371,16 +410,31 @@ class RecurrenceEditor(QWidget):
             return
         if len(starts) >= limit:
             self.preview.setText(
-                f"More than {recurrence.MAX_OCCURRENCES} meetings: shorten the series."
+                translate(
+                    "RecurrenceEditor", "More than {count} meetings: shorten the series."
+                ).format(count=recurrence.MAX_OCCURRENCES)
             )
             return
-        shown = ", ".join(f"{start:%a %d %b}" for start in starts[:PREVIEW_COUNT])
-        if len(starts) > PREVIEW_COUNT:
-            shown += f" … {starts[-1]:%a %d %b %Y}"
+        if i18n.language() == i18n.JAPANESE:  # each day with its year: 2027年2月15日(月)
+            shown = "、".join(i18n.day_text(start.date()) for start in starts[:PREVIEW_COUNT])
+            if len(starts) > PREVIEW_COUNT:
+                shown += f" … {i18n.day_text(starts[-1].date())}"
         else:
-            shown += f" {starts[-1]:%Y}"
-        count = f"{len(starts)} meetings" if len(starts) > 1 else "1 meeting"
-        self.preview.setText(f"{count} at {self._start:%H:%M}: {shown}")
+            shown = ", ".join(f"{start:%a %d %b}" for start in starts[:PREVIEW_COUNT])
+            if len(starts) > PREVIEW_COUNT:
+                shown += f" … {starts[-1]:%a %d %b %Y}"
+            else:
+                shown += f" {starts[-1]:%Y}"
+        count = (
+            translate("RecurrenceEditor", "{count} meetings")
+            if len(starts) > 1
+            else translate("RecurrenceEditor", "{count} meeting")
+        ).format(count=len(starts))
+        self.preview.setText(
+            translate("RecurrenceEditor", "{count} at {time}: {days}").format(
+                count=count, time=f"{self._start:%H:%M}", days=shown
+            )
+        )
 
     def markedWidgets(self) -> list[QWidget]:
         return [self.pattern]

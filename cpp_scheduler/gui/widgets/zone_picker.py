@@ -39,7 +39,9 @@ class ZonePicker(SearchableComboBox):
         for index in range(self.count()):
             name = self.itemData(index)
             if name:
-                label = f"UTC{timezones.utc_offset_label(now, name)} now"
+                label = translate("ZonePicker", "UTC{offset} now").format(
+                    offset=timezones.utc_offset_label(now, name)
+                )
                 self.setItemData(index, label, Qt.ItemDataRole.ToolTipRole)
 
     def zoneName(self) -> str:

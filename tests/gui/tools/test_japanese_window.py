@@ -1,0 +1,203 @@
+"""The window in Japanese: what a coordinator reads in the tour builder, Help, the mail
+dialogs, the report and the event dialog when the program speaks Japanese."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from conftest import add, add_delegation, add_event, settle, tools_of
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QLabel, QMenu
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler import i18n
+from cpp_scheduler.gui import translations
+from cpp_scheduler.gui.dialogs import EventDialog
+from cpp_scheduler.gui.tools.mail import ChangesDialog, RepliesDialog, SendDialog
+from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
+from cpp_scheduler.model import StudyTour, TourDay
+from cpp_scheduler.store import Database
+
+FIRST = date(2027, 2, 15)  # a Monday
+
+
+@pytest.fixture(autouse=True)
+def japanese(qapp: object) -> Iterator[None]:
+    translations.install(i18n.JAPANESE)
+    yield
+    translations.install(i18n.ENGLISH)
+
+
+def _headers(model: QAbstractItemModel) -> list[str]:
+    """A table's column headers as the coordinator reads them."""
+    return [
+        model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())
+    ]
+
+
+def _tour(database: Database) -> str:
+    lima = add_delegation(
+        database,
+        "Lima",
+        "PE",
+        "America/Lima",
+        arrival=FIRST - timedelta(days=1),
+        departure=FIRST + timedelta(days=3),
+    )
+    tour = add(
+        database,
+        StudyTour,
+        title="Peru study tour",
+        delegation_id=lima,
+        start_date=FIRST,
+        end_date=FIRST + timedelta(days=1),
+    )
+    day_one = add(database, TourDay, tour_id=tour, day=FIRST, title="Tokyo")
+    add_event(
+        database,
+        "Opening briefing",
+        datetime(2027, 2, 15, 0, 30, tzinfo=UTC),
+        2,
+        delegation_ids=[lima],
+        tour_day_id=day_one,
+    )
+    return tour
+
+
+def test_the_tour_builder_speaks_japanese_with_japanese_dates(
+    qtbot: QtBot, sqlite_database: Database, open_window
+) -> None:
+    tour = _tour(sqlite_database)
+    window = open_window()
+    builder = tools_of(window).open_tour_builder()
+    assert isinstance(builder, TourBuilderDialog)
+    builder.show_tour(tour)
+    settle(qtbot, window)
+    assert builder.windowTitle() == "視察研修"
+    buttons = [builder.buttons[name].text() for name in builder.buttons]
+    assert buttons == [
+        "現地視察を追加…",
+        "ワークショップを追加…",
+        "移動区間を挿入…",
+        "◀ 1 日前へ",
+        "1 日後へ ▶",
+    ]
+    first = builder.cards[FIRST]
+    header = first.findChildren(QLabel)[0].text()
+    assert "1 日目 · 2月15日(月)" in header
+    assert "2027年2月16日(火)" in builder.summary.text()  # the tour's last day, in full
+    empty = builder.cards[FIRST + timedelta(days=1)].findChild(QLabel, "emptyDay")
+    assert empty is not None
+    assert "この日は予定がありません" in empty.text()
+    builder.close()
+
+
+def test_the_help_menu_and_the_guide_are_in_japanese(
+    qtbot: QtBot, sqlite_database: Database, open_window
+) -> None:
+    window = open_window()
+    help_menu = window.help_menu
+    assert isinstance(help_menu, QMenu)
+    assert window.menuBar().actions()[-1].text() == "ヘルプ(&H)"
+    entries = [action.text() for action in help_menu.actions() if action.text()]
+    assert "CPP Scheduler について" in entries
+    guide = window.show_help()
+    titles = [guide.contents.item(row).text() for row in range(guide.contents.count())]  # type: ignore[attr-defined]
+    assert titles[:2] == ["はじめに", "コーディネーターのツール"]
+    page = guide.browser  # type: ignore[attr-defined]
+    assert page.toPlainText().startswith("CPP Scheduler をはじめる")
+    guide.show_document("scheduling.md")  # type: ignore[attr-defined]
+    assert page.toPlainText().startswith("スケジュールのエンジン")
+    guide.show_document("program-file.md")  # type: ignore[attr-defined]
+    assert page.toPlainText().startswith(
+        "このページはまだ翻訳されていないため、英語で表示しています。"
+    )
+    assert "program file" in page.toPlainText()
+    guide.close()
+    shortcuts = window.show_shortcuts()
+    table = shortcuts.table  # type: ignore[attr-defined]
+    assert [table.horizontalHeaderItem(n).text() for n in range(2)] == ["キー", "操作"]
+    shortcuts.close()
+    about = window.about_box()
+    qtbot.addWidget(about)
+    assert about.windowTitle() == "CPP Scheduler について"
+    assert "都市パートナーシップ・プログラム" in about.text()
+
+
+def test_the_mail_dialogs_headers_read_in_japanese(
+    qtbot: QtBot, sqlite_database: Database, open_window
+) -> None:
+    window = open_window()
+    tools = tools_of(window)
+    updates = tools.open_send("updates")
+    assert isinstance(updates, SendDialog)
+    assert updates.windowTitle() == "更新を送信"
+    assert _headers(updates.model) == ["宛先", "イベント", "メッセージ", "変更内容"]
+    assert updates.scope.itemText(0) == "プログラム全体"
+    assert updates.send_button.text() == "送信"
+    qtbot.waitUntil(
+        lambda: "送信" in updates.summary.text() or "通知済み" in updates.summary.text()
+    )
+    updates.close()
+    changes = tools.open_changes()
+    assert isinstance(changes, ChangesDialog)
+    assert _headers(changes.model) == ["参加者とイベント", "変更内容"]
+    changes.close()
+    answers = tools.open_replies()
+    assert isinstance(answers, RepliesDialog)
+    assert answers.windowTitle() == "招待への回答"
+    assert _headers(answers.model) == ["イベント", "会合（東京時間）", "参加者", "回答"]
+    settle(qtbot, window)
+    answers.close()
+    settings = tools.open_mail_settings()
+    labels = {label.text() for label in settings.findChildren(QLabel)}
+    assert {"サーバー", "ポート", "暗号化", "差出人のアドレス"} <= labels
+    assert settings.test_button.text() == "テストメールを送信"
+    settle(qtbot, window)
+    settings.close()
+
+
+def test_the_report_columns_and_status_are_japanese(
+    qtbot: QtBot, sqlite_database: Database, open_window
+) -> None:
+    add_event(sqlite_database, "Kobe workshop", datetime(2027, 2, 15, 1, tzinfo=UTC), 2)
+    window = open_window()
+    window.go_to(FIRST)
+    report = window.report_actions.open_report()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: report.report is not None, timeout=20_000)
+    kinds = report.models["kind"]
+    assert _headers(kinds) == ["種類", "会合数", "時間数", "中止"]
+    assert report.tabs.tabText(0) == "種類"
+    assert "2027年1月1日(金)" in report.status.text()
+    assert "開催した会合" in report.summary.text()
+    themes = report.models["theme"]
+    names = [themes.index(row, 0).data() for row in range(themes.rowCount())]
+    assert "防災" in names  # the themes by their Japanese names, as the sidebar lists them
+    assert "防災" in report.left_out.text()  # no meeting on disaster risk this year
+    report.close()
+    settle(qtbot, window)
+
+
+def test_the_event_dialog_writes_its_dates_and_texts_in_japanese(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    dialog = EventDialog(
+        sqlite_database,
+        start=datetime(2027, 2, 15, 5, tzinfo=UTC),
+        end=datetime(2027, 2, 15, 6, tzinfo=UTC),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowTitle() == "新しいイベント"
+    assert dialog.ui.start.text() == "2027年2月15日(月)  14:00"
+    assert dialog.ui.tokyoTime.text() == "東京 2月15日(月) 14:00"
+    assert dialog.ui.duration.text() == "1 時間"
+    dialog.ui.allDay.setChecked(True)
+    assert dialog.ui.startLabel.text() == "初日(&F)"
+    assert dialog.ui.start.text() == "2027年2月15日(月)"
+    dialog.ui.title.clear()
+    dialog.revalidate()
+    assert dialog.ui.problemSummary.text().startswith("保存するには: ")
+    assert dialog.ui.findTime.text() == "日時を探す(&F)…"
