@@ -562,6 +562,29 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
     </message>
 </context>
 <context>
+    <name>ChangedElsewhereBar</name>
+    <message>
+        <source>Compare and merge…</source>
+        <translation>比較して統合…</translation>
+    </message>
+    <message>
+        <source>Show their version and yours field by field; fields only one of you changed are kept by themselves.</source>
+        <translation>相手の版とあなたの版を項目ごとに表示します。どちらか一方だけが変更した項目はそのまま反映されます。</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>他の人</translation>
+    </message>
+    <message>
+        <source>Changed by {who} at {time} since you opened it.</source>
+        <translation>開いた後に {who} さんが {time} に変更しました。</translation>
+    </message>
+    <message>
+        <source>Deleted by {who} at {time} since you opened it: it can no longer be saved.</source>
+        <translation>開いた後に {who} さんが {time} に削除しました。保存できません。</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Could not {step}: {error}</source>
@@ -632,6 +655,21 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
     <message>
         <source>Conflicts</source>
         <translation>競合</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation>開いたときの値</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>あなたの値</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1405,165 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
 </context>
 <context>
+    <name>FieldNames</name>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>終日</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>Partner city</source>
+        <translation>連携都市</translation>
+    </message>
+    <message>
+        <source>Host city</source>
+        <translation>開催都市</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Video link</source>
+        <translation>ビデオ会議のリンク</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>繰り返し</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主催担当者</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Tour day</source>
+        <translation>研修日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Name in Japanese</source>
+        <translation>日本語名</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>代表団</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>Home city</source>
+        <translation>出身都市</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到着</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>出発</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>初日</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最終日</translation>
+    </message>
+    <message>
+        <source>Hotel</source>
+        <translation>ホテル</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>Working day starts</source>
+        <translation>勤務開始</translation>
+    </message>
+    <message>
+        <source>Working day ends</source>
+        <translation>勤務終了</translation>
+    </message>
+</context>
+<context>
     <name>FileMenu</name>
     <message>
         <source>SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
@@ -1512,8 +1709,20 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
         <translation>現地での時間帯</translation>
     </message>
     <message>
+        <source>When (UTC)</source>
+        <translation>日時 (UTC)</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>変更者</translation>
+    </message>
+    <message>
         <source>Who</source>
         <translation>出席者</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Clock</source>
@@ -1586,6 +1795,69 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
     <message>
         <source>Does</source>
         <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDock</name>
+    <message>
+        <source>Created (version {version})</source>
+        <translation>作成（版 {version}）</translation>
+    </message>
+    <message>
+        <source>Deleted (version {version})</source>
+        <translation>削除（版 {version}）</translation>
+    </message>
+    <message>
+        <source>{count} linked</source>
+        <translation>{count} 件をリンク</translation>
+    </message>
+    <message>
+        <source>from {source}</source>
+        <translation>{source} から</translation>
+    </message>
+    <message>
+        <source>{record}, version {version}, by {who}</source>
+        <translation>{record}、版 {version}、{who}</translation>
+    </message>
+    <message>
+        <source>Revert the change of {record}</source>
+        <translation>{record} の変更を取り消す</translation>
+    </message>
+    <message>
+        <source>Select an event to see who changed it, and when.</source>
+        <translation>イベントを選ぶと、誰がいつ変更したかが表示されます。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Revert this change</source>
+        <translation>この変更を取り消す</translation>
+    </message>
+    <message>
+        <source>Put back the values this change replaced, as a new change you can undo</source>
+        <translation>この変更で置き換えられた値を、元に戻せる新しい変更として戻します</translation>
+    </message>
+    <message>
+        <source>Delete the record this change created, as a change you can undo</source>
+        <translation>この変更で作成されたレコードを、元に戻せる変更として削除します</translation>
+    </message>
+    <message>
+        <source>Bring the record back with its old values and links, as a change you can undo</source>
+        <translation>元の値とリンクでレコードを、元に戻せる変更として復元します</translation>
+    </message>
+    <message>
+        <source>Cannot revert this change</source>
+        <translation>この変更を取り消せません</translation>
+    </message>
+    <message>
+        <source>{record}: 1 change, by {who}</source>
+        <translation>{record}：変更 1 件（{who}）</translation>
+    </message>
+    <message>
+        <source>{record}: {count} changes, the last by {who}</source>
+        <translation>{record}：変更 {count} 件、最新は {who}</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2416,45 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Time zones: IANA {release}.</source>
         <translation>タイムゾーン: IANA {release}。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>他の人が変更しました</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>他の人</translation>
+    </message>
+    <message>
+        <source>{who} saved {record} while you were editing it.</source>
+        <translation>あなたの編集中に {who} さんが {record} を保存しました。</translation>
+    </message>
+    <message>
+        <source>Merged by themselves: yours: {mine}; {who}&apos;s: {theirs}.</source>
+        <translation>自動で統合した項目：あなたの変更：{mine}、{who} さんの変更：{theirs}。</translation>
+    </message>
+    <message>
+        <source>Merged by themselves: yours: {mine}.</source>
+        <translation>自動で統合した項目：あなたの変更：{mine}。</translation>
+    </message>
+    <message>
+        <source>Merged by themselves: {who}&apos;s: {theirs}.</source>
+        <translation>自動で統合した項目：{who} さんの変更：{theirs}。</translation>
+    </message>
+    <message>
+        <source>You both changed the fields below: tick the value to keep.</source>
+        <translation>下の項目は両方が変更しました。残す値にチェックを付けてください。</translation>
+    </message>
+    <message>
+        <source>Nothing clashes: Save keeps their changes and yours.</source>
+        <translation>競合はありません。保存すると相手の変更とあなたの変更の両方が残ります。</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s</source>
+        <translation>{who} さんの値</translation>
     </message>
 </context>
 <context>

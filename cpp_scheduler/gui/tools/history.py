@@ -43,9 +43,9 @@ from cpp_scheduler.services.history import FieldChange, HistoryEntry, history_of
 
 CONTEXT = "HistoryDock"
 HEADERS = (
-    QT_TRANSLATE_NOOP("HistoryDock", "When (UTC)"),
-    QT_TRANSLATE_NOOP("HistoryDock", "Who"),
-    QT_TRANSLATE_NOOP("HistoryDock", "What"),
+    QT_TRANSLATE_NOOP("Headers", "When (UTC)"),
+    QT_TRANSLATE_NOOP("Headers", "Changed by"),
+    QT_TRANSLATE_NOOP("Headers", "What"),
 )
 ACTIONS = {
     "created": QT_TRANSLATE_NOOP("HistoryDock", "Created (version {version})"),
@@ -60,7 +60,7 @@ def field_text(field: FieldChange) -> str:
 
     def shown(value: Any) -> str:
         if isinstance(value, list):
-            return translate(CONTEXT, "{count} linked").format(count=len(value))
+            return translate("HistoryDock", "{count} linked").format(count=len(value))
         if isinstance(value, str) and field.name.endswith("_utc"):
             try:
                 return f"{moment_text(datetime.fromisoformat(value))} UTC"
@@ -77,7 +77,7 @@ def moment_text(moment: datetime) -> str:
 
 
 def source_text(source: str) -> str:
-    return translate(CONTEXT, "from {source}").format(source=source)
+    return translate("HistoryDock", "from {source}").format(source=source)
 
 
 def summary(entry: HistoryEntry) -> str:
@@ -98,7 +98,7 @@ def summary(entry: HistoryEntry) -> str:
 class HistoryModel(common.HeaderedTableModel):
     """One record's changes, newest first."""
 
-    headers = tuple(translate(CONTEXT, header) for header in HEADERS)
+    headers = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -122,7 +122,7 @@ class HistoryModel(common.HeaderedTableModel):
             return entry.author if index.column() == 1 else summary(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [
-                translate(CONTEXT, "{record}, version {version}, by {who}").format(
+                translate("HistoryDock", "{record}, version {version}, by {who}").format(
                     record=entry.label, version=entry.version, who=entry.author
                 )
             ]
@@ -142,7 +142,7 @@ class RevertChange(RecordCommand):
             editor,
             model,
             entry.record_id,
-            translate(CONTEXT, "Revert the change of {record}").format(record=entry.label),
+            translate("HistoryDock", "Revert the change of {record}").format(record=entry.label),
         )
         self.change_id = entry.change_id
         self.version = version_read

@@ -14,10 +14,14 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
 from cpp_scheduler.gui import translations
+from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.dialogs import EventDialog
+from cpp_scheduler.gui.merge_dialog import MergeDialog
+from cpp_scheduler.gui.tools.history import HistoryDock
 from cpp_scheduler.gui.tools.mail import ChangesDialog, RepliesDialog, SendDialog
 from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
 from cpp_scheduler.model import StudyTour, TourDay
+from cpp_scheduler.services.merging import FieldConflict, MergePlan
 from cpp_scheduler.store import Database
 
 FIRST = date(2027, 2, 15)  # a Monday
@@ -201,3 +205,36 @@ def test_the_event_dialog_writes_its_dates_and_texts_in_japanese(
     dialog.revalidate()
     assert dialog.ui.problemSummary.text().startswith("保存するには: ")
     assert dialog.ui.findTime.text() == "日時を探す(&F)…"
+
+
+def test_the_merge_dialog_names_fields_and_sides_in_japanese(qtbot: QtBot) -> None:
+    plan = MergePlan(
+        record_id="e1",
+        label="Kobe resilience day",
+        their_version=3,
+        authors=("Ravi Menon",),
+        merged={"venue_id": "v2"},
+        taken_from_theirs=("theme_ids",),
+        conflicts=(
+            FieldConflict(
+                "title", "Kobe day", "Kobe DRR day", "Kobe resilience day", "a", "b", "c"
+            ),
+        ),
+    )
+    dialog = MergeDialog(plan)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "他の人が変更しました"
+    heading = dialog.heading.text()
+    assert "あなたの編集中に Ravi Menon さんが Kobe resilience day を保存しました。" in heading
+    assert "あなたの変更：会場、Ravi Menon さんの変更：テーマ" in heading
+    assert _headers(dialog.model) == ["項目", "開いたときの値", "Ravi Menon さんの値", "あなたの値"]
+    assert dialog.model.index(0, 0).data() == "タイトル"
+
+
+def test_the_history_panel_speaks_japanese(qtbot: QtBot, database: Database) -> None:
+    dock = HistoryDock(database, Editor(database), lambda *_: None, lambda *_: None)
+    qtbot.addWidget(dock)
+    assert dock.windowTitle() == "履歴"
+    assert dock.revert_button.text() == "この変更を取り消す"
+    assert dock.heading.text() == "イベントを選ぶと、誰がいつ変更したかが表示されます。"
+    assert _headers(dock.model) == ["日時 (UTC)", "変更者", "内容"]
