@@ -2,11 +2,11 @@
 
 An import of a large program creates thousands of records no database holds yet.
 Building a mapped entity for each and letting the session work out, record by record,
-what to insert costs a hundred times reading the file. A new record is therefore held
+what to insert costs some ninety times reading the file. A new record is therefore held
 as its values alone (:class:`NewRecord`), which the entity's own ``problems()`` read as
-they read the entity (every rule still lives once, on the entity), and written with one
-multi-row INSERT per table, its links with one per link table; the history gets the same
-``created`` entry a save through the session would have written.
+they read the entity (every rule still lives once, on the entity), and written by one
+INSERT run over all the rows of its table, its links by one per link table; the history
+gets the same ``created`` entry a save through the session would have written.
 
 Only records that no record written through the session refers to are written so: the
 session flushes first, then these rows, which may refer to its records but never the

@@ -379,7 +379,7 @@ class _Merge:
             if owner is not None:
                 related.append(owner.entity)
             for item in related:
-                if isinstance(item, NewRecord):
+                if isinstance(item, NewRecord) and id(item) in entries:
                     queue.append(self._make_entity(entries.pop(id(item))))
 
     def _make_entity(self, entry: _Entry) -> _Entry:

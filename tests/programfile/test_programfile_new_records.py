@@ -169,3 +169,31 @@ def test_a_new_record_breaking_a_rule_refuses_the_file_whole(
     with database.session() as session:
         assert session.scalar(select(func.count()).select_from(Event)) == events_before
         assert session.scalar(select(func.count()).select_from(Change)) == changes_before
+
+
+def test_a_changed_event_may_name_one_new_person_as_organiser_and_participant(
+    database: Database, demo_file: Path
+) -> None:
+    document = _document(demo_file)
+    person = {
+        "id": "9d8e7f6a-4444-4c3b-8a2d-000000000001",
+        "name": "Ana Quispe",
+        "email": "ana.quispe@example.org",
+    }
+    document["participants"].append(person)
+    changed = document["events"][0]
+    changed["organiser"] = person["id"]
+    changed["participants"] = sorted([*changed["participants"], person["id"]])
+    path = _write(demo_file.with_name("organiser.json"), document)
+
+    report = import_program(database, path)
+
+    assert report.of("participant").created == (
+        "participant 'Ana Quispe' (id 9d8e7f6a-4444-4c3b-8a2d-000000000001)",
+    )
+    with database.session() as session:
+        event = session.get(Event, changed["id"])
+        assert event is not None
+        assert event.organiser is not None
+        assert event.organiser.email == "ana.quispe@example.org"
+        assert person["id"] in {participant.id for participant in event.participants}
