@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import random
+import statistics
 import sys
 import time
 import tracemalloc
@@ -37,6 +38,19 @@ def best_time(action: Callable[[], T], repeat: int) -> tuple[float, T]:
         result = action()
         best = min(best, time.process_time() - started)
     return best, result
+
+
+def median_time(action: Callable[[], object], repeat: int) -> float:
+    """The median of ``repeat`` runs, in CPU seconds of this process: on a shared
+    machine, steadier than the fastest run when the baseline and the code compared are
+    run back to back."""
+    times = []
+    for _ in range(max(1, repeat)):
+        gc.collect()
+        started = time.process_time()
+        action()
+        times.append(time.process_time() - started)
+    return statistics.median(times)
 
 
 def peak_memory(action: Callable[[], object]) -> int:

@@ -44,6 +44,8 @@ def printable(text: str, limit: int = MAX_QUOTED_LENGTH) -> str:
     """
     shortened = len(text) > limit
     head = text[: max(limit - 1, 0)] if shortened else text
+    if head.isprintable():  # stricter than the categories escaped below: nothing to show
+        return head + "…" if shortened else head
     shown = "".join(_shown(character) for character in head)
     return shown + "…" if shortened else shown
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import RelationshipProperty, Session, selectinload
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.programfile.errors import ProgramFileError
-from cpp_scheduler.programfile.layout import FORMAT, SECTIONS, VERSION, Kind
+from cpp_scheduler.programfile.layout import FORMAT, SECTIONS, TEXT, VERSION, Kind
 from cpp_scheduler.store import Database
 
 
@@ -96,19 +96,29 @@ def _read_kind(
         for owner_id, child in _read_kind(session, part.kind, remote):
             children.setdefault(owner_id, []).append(child)
         owned[part.key] = children
-    encoders = [(value.key, value.codec.encode) for value in kind.values]
-    first_link = 1 + len(encoders)
+    keys = ["id", *(value.key for value in kind.values), *(link.key for link in kind.links)]
+    encoders: list[Any] = [None]  # the id, and the links' ids, are written as read
+    encoders += [None if value.codec is TEXT else value.codec.encode for value in kind.values]
+    encoders += [None] * len(kind.links)
+    width = len(keys)
     found: list[tuple[Any, dict[str, Any]]] = []
-    for row in session.execute(select(*columns)):
-        record: dict[str, Any] = {"id": row[0]}
-        for position, (key, encode) in enumerate(encoders, start=1):
-            record[key] = encode(row[position])
-        for position, link in enumerate(kind.links, start=first_link):
-            record[link.key] = row[position]
+    for row in session.connection().execute(select(*columns)).all():
+        record = dict(
+            zip(
+                keys,
+                [
+                    value if encode is None else encode(value)
+                    for encode, value in zip(encoders, row[:width], strict=True)
+                ],
+                strict=True,
+            )
+        )
         for links in kind.many:
-            record[links.key] = sorted(linked[links.key].get(row[0], ()))
+            ids = linked[links.key].get(row[0])
+            record[links.key] = sorted(ids) if ids else []
         for part in kind.owned:
-            record[part.key] = sorted(owned[part.key].get(row[0], ()), key=part.kind.sort_key)
+            held = owned[part.key].get(row[0])
+            record[part.key] = sorted(held, key=part.kind.sort_key) if held else []
         found.append((row[-1] if owner is not None else None, record))
     return found
 
@@ -119,14 +129,80 @@ def _linked_ids(session: Session, relationship: RelationshipProperty[Any]) -> di
     assert pairs, f"{relationship} is not a many-to-many link"
     own = relationship.synchronize_pairs[0][1]
     other = pairs[0][1]
+    connection = session.connection()
+    statement = select(own, other).compile(dialect=connection.dialect)
     ids: dict[Any, list[Any]] = {}
-    for owner_id, target_id in session.execute(select(own, other)):
-        ids.setdefault(owner_id, []).append(target_id)
+    # Two text columns, tens of thousands of rows: read with the driver's own cursor, in
+    # the read's transaction, as plain tuples.
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(statement))
+        for owner_id, target_id in cursor.fetchall():
+            ids.setdefault(owner_id, []).append(target_id)
+    finally:
+        cursor.close()
     return ids
 
 
 def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The file's text: ``json.dumps(document, indent=2, sort_keys=True,
+    ensure_ascii=False)`` and a final newline, to the byte.
+
+    The json module writes indented text with its Python encoder, a generator step per
+    token; this writer builds each object and array in one pass with the C string
+    encoder, at a third of the cost. Anything it does not expect (a key that is not a
+    text) goes to the json module, so the bytes never depend on which wrote them.
+    """
+    try:
+        return _json_text(document, "") + "\n"
+    except _UnexpectedValueError:
+        return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+class _UnexpectedValueError(Exception):
+    """A value the fast writer leaves to the json module."""
+
+
+_encode_text = json.encoder.encode_basestring  # the C encoder where there is one
+_INFINITY = float("inf")
+
+
+def _json_text(value: Any, indent: str) -> str:
+    if isinstance(value, str):
+        return _encode_text(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (_INFINITY, -_INFINITY):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        if not all(isinstance(key, str) for key in value):
+            raise _UnexpectedValueError
+        items = ",\n".join(
+            f"{inner}{_encode_text(key)}: {_json_text(value[key], inner)}" for key in sorted(value)
+        )
+        return f"{{\n{items}\n{indent}}}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        if all(type(item) is str for item in value):  # a record's links: ids only
+            items = inner + f",\n{inner}".join(map(_encode_text, value))
+        else:
+            items = ",\n".join(inner + _json_text(item, inner) for item in value)
+        return f"[\n{items}\n{indent}]"
+    raise _UnexpectedValueError
 
 
 def export_program(database: Database, path: Path) -> ProgramFileSummary:

@@ -5,6 +5,9 @@ structure (its JSON Schema), then its references (every id it names exists in th
 in the database), then each record's domain rules (the entities' ``problems()``). Only a
 file that passes all three is written, in one transaction.
 
+New records that no record written through the session refers to are written in bulk
+(:mod:`~cpp_scheduler.programfile.bulk`), after the same rules.
+
 Records are matched by id; a record the database already holds under another id but with
 the same natural key (a city's name, a theme's code, a participant's email, an event's
 calendar UID) is the same record, so a file exported elsewhere lands on a database seeded
@@ -15,7 +18,7 @@ importing the same file twice changes nothing, not even versions or change times
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,10 +31,11 @@ from cpp_scheduler import limits
 from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.validation import ValidationError
+from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
 from cpp_scheduler.programfile.document import read_document, record_label
 from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.exporter import encode_record, select_all
-from cpp_scheduler.programfile.layout import SECTIONS, Kind, all_kinds
+from cpp_scheduler.programfile.layout import SECTIONS, Kind, Value, all_kinds
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.history import group_changes
 
@@ -98,7 +102,8 @@ class _Entry:
 
     kind: Kind
     record: dict[str, Any]
-    entity: Base
+    entity: Base | NewRecord
+    """The entity written through the session, or a new record's values written in bulk."""
     new: bool
     owned: dict[str, list[_Entry]] = field(default_factory=dict)
     """The entries of the records it owns, by key (a tour's ``days``)."""
@@ -160,7 +165,7 @@ class _Merge:
         self.keep_existing = keep_existing
         self.existing: dict[str, dict[str, Base]] = {}
         self.named: dict[str, dict[tuple[Any, ...], list[Base]]] = {}
-        self.targets: dict[str, dict[str, Base]] = defaultdict(dict)
+        self.targets: dict[str, dict[str, Base | NewRecord]] = defaultdict(dict)
         self.entries: list[_Entry] = []
         self.claimed: dict[str, set[int]] = defaultdict(set)
         self.tallies: dict[str, _Tally] = {kind.record_kind: _Tally() for kind in all_kinds()}
@@ -173,11 +178,13 @@ class _Merge:
                 for record in document.get(kind.section, []):
                     self._match(kind, record)
             self._check_links()
+            self._choose_entities()
             for entry in list(self.entries):
                 if entry.kind in SECTIONS:  # owned records are written with their owner
                     self._write(entry)
             self._check_rules()
         self.session.flush()
+        write_new(self.session, self._pending())
         return ImportReport(
             self.path,
             dry_run,
@@ -255,13 +262,11 @@ class _Merge:
     # -- matching ----------------------------------------------------------------------
     def _match(self, kind: Kind, record: dict[str, Any]) -> None:
         existing = self.existing[kind.section]
-        entity = existing.get(record["id"]) or self._natural_match(
+        found = existing.get(record["id"]) or self._natural_match(
             kind, record, self.named[kind.section]
         )
-        new = entity is None
-        if entity is None:
-            entity = kind.entity(id=record["id"])
-            self.session.add(entity)
+        new = found is None
+        entity = new_record(kind, record["id"], record) if found is None else found
         entry = self._claim(kind, record, entity, new)
         for owned in kind.owned:
             entry.owned[owned.key] = []
@@ -273,12 +278,14 @@ class _Merge:
                 )
                 child_new = child is None
                 if child is None:
-                    child = owned.kind.entity(id=child_record["id"])
+                    child = new_record(owned.kind, child_record["id"], child_record)
                 entry.owned[owned.key].append(
                     self._claim(owned.kind, child_record, child, child_new)
                 )
 
-    def _claim(self, kind: Kind, record: dict[str, Any], entity: Base, new: bool) -> _Entry:
+    def _claim(
+        self, kind: Kind, record: dict[str, Any], entity: Base | NewRecord, new: bool
+    ) -> _Entry:
         claimed = self.claimed[kind.record_kind]
         if id(entity) in claimed:
             raise self._error(
@@ -304,9 +311,9 @@ class _Merge:
         return found[0] if len(found) == 1 else None
 
     @staticmethod
-    def _index(kind: Kind, entities: Iterable[Base]) -> dict[tuple[Any, ...], list[Base]]:
+    def _index(kind: Kind, entities: Collection[Base]) -> dict[tuple[Any, ...], list[Base]]:
         """Records by their natural key, as the file writes it."""
-        if not kind.natural_key:
+        if not kind.natural_key or not entities:
             return {}
         values = {value.key: value for value in kind.values}
         named: dict[tuple[Any, ...], list[Base]] = defaultdict(list)
@@ -341,6 +348,63 @@ class _Merge:
             record_label(kind, record),
         )
 
+    # -- which new records become entities ---------------------------------------------
+    def _choose_entities(self) -> None:
+        """Make entities of the new records that a record written through the session
+        refers to, owns or is owned by, and of what those refer to in turn; the rest
+        stay values, written in bulk after the session's flush."""
+        if self.keep_existing:
+            return  # records the database holds are left alone: none refers to new ones
+        entries = {id(entry.entity): entry for entry in self.entries}
+        owners = {
+            id(child): entry
+            for entry in self.entries
+            for children in entry.owned.values()
+            for child in children
+        }
+        queue = [entry for entry in self.entries if not entry.new]
+        while queue:
+            entry = queue.pop()
+            related: list[Any] = [
+                self.targets[link.target].get(entry.record.get(link.key) or "")
+                for link in entry.kind.links
+            ]
+            related += [
+                self.targets[links.target][target]
+                for links in entry.kind.many
+                for target in entry.record.get(links.key, [])
+            ]
+            related += [child.entity for children in entry.owned.values() for child in children]
+            owner = owners.get(id(entry))
+            if owner is not None:
+                related.append(owner.entity)
+            for item in related:
+                if isinstance(item, NewRecord) and id(item) in entries:
+                    queue.append(self._make_entity(entries.pop(id(item))))
+
+    def _make_entity(self, entry: _Entry) -> _Entry:
+        entity = entry.kind.entity(id=entry.record["id"])
+        entry.entity = entity
+        self.targets[entry.kind.section][entry.record["id"]] = entity
+        if entry.kind in SECTIONS:
+            self.session.add(entity)
+        return entry
+
+    def _pending(self) -> list[Pending]:
+        """The records left to write in bulk, owners before what they own."""
+        pending: list[Pending] = []
+        for entry in self.entries:
+            if entry.kind not in SECTIONS or not isinstance(entry.entity, NewRecord):
+                continue
+            pending.append(Pending(entry.kind, entry.entity))
+            for key, children in entry.owned.items():
+                for child in children:
+                    assert isinstance(child.entity, NewRecord)  # owned alike (see above)
+                    pending.append(
+                        Pending(child.kind, child.entity, (entry.kind, key, entry.entity))
+                    )
+        return pending
+
     # -- writing -----------------------------------------------------------------------
     def _write(self, entry: _Entry) -> None:
         kind, record, entity = entry.kind, entry.record, entry.entity
@@ -352,6 +416,10 @@ class _Merge:
                 self.tallies[owned.kind.record_kind].unchanged += len(entry.owned[owned.key])
             return
         entry.written = True
+        if isinstance(entity, NewRecord):
+            self._write_new(entry, entity)
+            tally.created.append(label)
+            return
         changed = self._write_values(entry)
         for link in kind.links:
             if link.key not in record:
@@ -379,26 +447,60 @@ class _Merge:
         else:
             tally.unchanged += 1
 
+    def _write_new(self, entry: _Entry, values: NewRecord) -> None:
+        """A new record's values, links and owned records, all as the file gives them."""
+        kind, record = entry.kind, entry.record
+        given = values.__dict__
+        for value in kind.values:
+            if value.key in record:
+                given[value.name] = self._decoded(kind, record, value)
+        for link in kind.links:
+            target_id = record.get(link.key)
+            if target_id is not None:
+                given[link.name] = self.targets[link.target][target_id]
+        for links in kind.many:
+            if links.key in record:
+                targets = self.targets[links.target]
+                given[links.key] = [targets[target_id] for target_id in record[links.key]]
+        for owned in kind.owned:
+            children = entry.owned[owned.key]
+            tally = self.tallies[owned.kind.record_kind]
+            for child in children:
+                child.written = True
+                assert isinstance(child.entity, NewRecord)  # a new owner's records are new
+                for value in owned.kind.values:
+                    if value.key in child.record:
+                        child.entity.__dict__[value.name] = self._decoded(
+                            owned.kind, child.record, value
+                        )
+                tally.created.append(record_label(owned.kind, child.record))
+            if children:
+                given[owned.key] = [child.entity for child in children]
+
+    def _decoded(self, kind: Kind, record: dict[str, Any], value: Value) -> Any:
+        """The model's value of one key of the file, or a one-line refusal."""
+        given = record[value.key]
+        if isinstance(given, str) and len(given) > limits.MAX_TEXT_LENGTH:
+            raise self._error(
+                f"{value.key}: {len(given):,} characters, more than the "
+                f"{limits.MAX_TEXT_LENGTH:,} a text may hold",
+                record_label(kind, record),
+            )
+        try:
+            return value.codec.decode(given)
+        except (ValueError, TypeError, OverflowError) as error:
+            raise self._error(
+                f"{value.key}: {quoted(given)} cannot be read ({printable(str(error))})",
+                record_label(kind, record),
+            ) from None
+
     def _write_values(self, entry: _Entry) -> bool:
         kind, record, entity = entry.kind, entry.record, entry.entity
         changed = False
         for value in kind.values:
             if value.key not in record:
                 continue
-            given = record[value.key]
-            if isinstance(given, str) and len(given) > limits.MAX_TEXT_LENGTH:
-                raise self._error(
-                    f"{value.key}: {len(given):,} characters, more than the "
-                    f"{limits.MAX_TEXT_LENGTH:,} a text may hold",
-                    record_label(kind, record),
-                )
-            try:
-                wanted = value.codec.decode(given)
-            except (ValueError, TypeError, OverflowError) as error:
-                raise self._error(
-                    f"{value.key}: {quoted(given)} cannot be read ({printable(str(error))})",
-                    record_label(kind, record),
-                ) from None
+            wanted = self._decoded(kind, record, value)
             current = getattr(entity, value.name)
             if value.only_rises and current is not None and not entry.new:
                 wanted = max(wanted, current)
@@ -435,7 +537,7 @@ class _Merge:
         for entry in self.entries:
             if not entry.written:
                 continue
-            problems = entry.entity.problems()  # type: ignore[attr-defined]
+            problems = entry.entity.problems()  # type: ignore[union-attr]
             if problems:
                 keys = {value.name: value.key for value in entry.kind.values}
                 rules = "; ".join(

@@ -55,7 +55,9 @@ def _same(value: Any) -> Any:
 
 
 def _encode_instant(value: datetime) -> str:
-    return value.astimezone(UTC).strftime(INSTANT_FORMAT)
+    """``INSTANT_FORMAT`` of the instant in UTC (ISO 8601's text, the year in four digits
+    as the schema wants it, without strftime's cost on every instant of a program)."""
+    return value.astimezone(UTC).isoformat(timespec="seconds")[:19] + "Z"
 
 
 def _decode_instant(text: str) -> datetime:

@@ -476,14 +476,16 @@ def undo_import(database: Database, undo: ImportUndo) -> None:
         _check_left_as(session, undo.imported_versions, undo.created + undo.updated)
         for event_id in undo.created:
             undo.after[event_id] = editing.delete_record(session, Event, event_id)
+        undone: dict[str, int] = {}
         for event_id in undo.updated:
             undo.after[event_id] = editing.delete_record(session, Event, event_id)
-            editing.restore_record(session, Event, undo.before[event_id])
+            undone[event_id] = _snapshot_version(undo.after[event_id]) + 1
+            editing.restore_record(
+                session, Event, _at_version(undo.before[event_id], undone[event_id])
+            )
         for person_id in undo.people:
             undo.after[person_id] = editing.delete_record(session, Participant, person_id)
-    undo.undone_versions = {
-        event_id: _snapshot_version(undo.before[event_id]) for event_id in undo.updated
-    }
+    undo.undone_versions = undone
 
 
 def redo_import(database: Database, undo: ImportUndo) -> None:
@@ -496,9 +498,30 @@ def redo_import(database: Database, undo: ImportUndo) -> None:
             editing.restore_record(session, Participant, undo.after[person_id])
         for event_id in undo.created:
             editing.restore_record(session, Event, undo.after[event_id])
+        redone: dict[str, int] = {}
         for event_id in undo.updated:
             editing.delete_record(session, Event, event_id)
-            editing.restore_record(session, Event, undo.after[event_id])
+            redone[event_id] = undo.undone_versions[event_id] + 1
+            editing.restore_record(
+                session, Event, _at_version(undo.after[event_id], redone[event_id])
+            )
+    undo.imported_versions |= redone
+
+
+def _at_version(snapshot: dict[str, Any], version: int) -> dict[str, Any]:
+    """A deletion snapshot of an event whose row comes back at ``version``.
+
+    Taking an import back (or making it again) is a change like any other: the event
+    gets a new version, never an old number again, so a colleague who read it at that
+    number before cannot save over what is there now.
+    """
+    rows = [
+        (table, {**row, "version": version})
+        if table == Event.__tablename__ and row["id"] == snapshot["record_id"]
+        else (table, row)
+        for table, row in snapshot["rows"]
+    ]
+    return {**snapshot, "rows": rows}
 
 
 def _flush(session: Session, source: str, written: Iterable[tuple[Event, ParsedEvent]]) -> None:

@@ -241,3 +241,34 @@ def _write_changes(session: Session) -> None:
 @event.listens_for(StoreSession, "after_rollback")
 def _forget_changes(session: Session) -> None:
     session.info.pop(PENDING, None)
+
+
+def note_created(
+    session: Session,
+    *,
+    table: str,
+    record_id: str,
+    kind: str,
+    label: str,
+    fields: dict[str, list[Any]],
+    version: int,
+) -> None:
+    """Keep the history entry of a record created without the session's unit of work
+    (an import's rows written in bulk) until the commit, as a flush would."""
+    info = session.info
+    group = info.get(GROUP)
+    row = {
+        "record_table": table,
+        "record_id": record_id,
+        "kind": kind[:32],
+        "record_label": printable(label, 200),
+        "action": CREATED,
+        "version": version,
+        "author": str(info.get(AUTHOR) or UNKNOWN),
+        "changed_at": datetime.now(UTC),
+        "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        "group_id": group[0] if group else None,
+        "group_name": group[1] if group else None,
+    }
+    pending: dict[tuple[str, str], dict[str, Any] | None] = info.setdefault(PENDING, {})
+    pending[(table, record_id)] = row

@@ -99,3 +99,26 @@ def test_a_redo_after_a_colleagues_change_is_refused_and_changes_nothing(
         calendar_import.redo_import(database, undo)
 
     assert _title(database, workshop) == "Kobe workshop, moved"
+
+
+def test_a_save_read_before_the_import_is_refused_after_its_undo(
+    database: Database, workshop: str
+) -> None:
+    # A colleague opened the workshop before the import; the import and its undo each
+    # leave a newer version, so the colleague's save meets a change, never an old number.
+    read_before = editing.stored(database, Event, workshop).version
+    parsed = read_calendar(_update(_uid(database, workshop), "Kobe DRR workshop"), "update.ics")
+    _report, undo = calendar_import.import_undoably(database, parsed)
+    imported = editing.stored(database, Event, workshop).version
+
+    calendar_import.undo_import(database, undo)
+    undone = editing.stored(database, Event, workshop).version
+    with pytest.raises(ConcurrentEditError):
+        editing.change(database, Event, workshop, {"title": "Kobe, room C"}, read_before)
+    calendar_import.redo_import(database, undo)
+    redone = editing.stored(database, Event, workshop).version
+
+    assert (read_before or 0) < (imported or 0) < (undone or 0) < (redone or 0)
+    assert _title(database, workshop) == "Kobe DRR workshop"
+    calendar_import.undo_import(database, undo)
+    assert _title(database, workshop) == "Kobe workshop"

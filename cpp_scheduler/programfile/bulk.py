@@ -1,0 +1,247 @@
+"""New records of a program file, checked by their entities' rules and written in bulk.
+
+An import of a large program creates thousands of records no database holds yet.
+Building a mapped entity for each and letting the session work out, record by record,
+what to insert costs some ninety times reading the file. A new record is therefore held
+as its values alone (:class:`NewRecord`), which the entity's own ``problems()`` read as
+they read the entity (every rule still lives once, on the entity), and written by one
+INSERT run over all the rows of its table, its links by one per link table; the history
+gets the same ``created`` entry a save through the session would have written.
+
+Only records that no record written through the session refers to are written so: the
+session flushes first, then these rows, which may refer to its records but never the
+other way round (the importer decides which records go which way).
+"""
+
+from __future__ import annotations
+
+import inspect as python_inspect
+import types
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Table, insert, update
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import ColumnProperty, InstrumentedAttribute, RelationshipProperty, Session
+
+from cpp_scheduler.model.base import Base
+from cpp_scheduler.programfile.layout import Kind
+from cpp_scheduler.store.history import UNRECORDED, note_created, plain
+
+
+class NewRecord:
+    """The values of a record to be created, read as its entity would be.
+
+    Attributes it was given are plain attributes; anything else is looked up on the
+    entity's class: a method or a property runs against these values, a column or a
+    link never set reads as a new entity's does (None, or an empty list).
+    """
+
+    def __init__(self, entity: type[Base], values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
+        self.__dict__["_entity"] = entity
+
+    def __getattr__(self, name: str) -> Any:
+        entity = self.__dict__["_entity"]
+        how, found = _lookup(entity, name)
+        if how == _MISSING:
+            raise AttributeError(name)
+        if how == _PROPERTY:
+            return found(self)
+        if how == _METHOD:
+            return types.MethodType(found, self)
+        if how == _UNSET_LIST:
+            return []
+        return found
+
+    @property
+    def given(self) -> dict[str, Any]:
+        """What was set on this record, by attribute name (and its entity's class under
+        ``_entity``, which no attribute is named)."""
+        return self.__dict__
+
+
+_MISSING, _VALUE, _PROPERTY, _METHOD, _UNSET_LIST = range(5)
+
+
+@cache
+def _lookup(entity: type[Base], name: str) -> tuple[int, Any]:
+    """How a record's values answer for ``name``, which they were not given: looked up
+    once per class and name, as an entity would (a column never set reads None)."""
+    try:
+        found = python_inspect.getattr_static(entity, name)
+    except AttributeError:
+        return _MISSING, None
+    if isinstance(found, InstrumentedAttribute):
+        prop = found.property
+        if isinstance(prop, RelationshipProperty) and prop.uselist:
+            return _UNSET_LIST, None
+        return _VALUE, None
+    if isinstance(found, property) and found.fget is not None:
+        return _PROPERTY, found.fget
+    if isinstance(found, types.FunctionType):
+        return _METHOD, found
+    return _VALUE, getattr(entity, name)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """How the values of one kind become rows: columns, foreign keys, link tables."""
+
+    table: Table
+    columns: tuple[tuple[str, str], ...]
+    """(attribute, column) of every column."""
+    defaults: tuple[tuple[str, Any], ...]
+    """(attribute, the column's default) for columns that have one."""
+    foreign: dict[str, str]
+    """Column attribute -> the link attribute whose target's id it holds."""
+    links: tuple[tuple[str, Table, str, str], ...]
+    """(link attribute, link table, column of this record, column of the target)."""
+    owner: tuple[str, str] | None
+    """(owner's attribute listing these records, column holding the owner's id)."""
+
+
+@cache
+def _shape(entity: type[Base], owned_by: type[Base] | None, owned_key: str | None) -> _Shape:
+    mapper = sa_inspect(entity)
+    table: Table = mapper.local_table  # type: ignore[assignment]
+    columns = tuple(
+        (prop.key, prop.columns[0].key)
+        for prop in mapper.column_attrs
+        if isinstance(prop, ColumnProperty)
+    )
+    defaults = []
+    for attribute, column_key in columns:
+        default = table.columns[column_key].default
+        if default is not None and hasattr(default, "arg"):
+            defaults.append((attribute, default))
+    by_column = {column: attribute for attribute, column in columns}
+    foreign: dict[str, str] = {}
+    links: list[tuple[str, Table, str, str]] = []
+    for rel in mapper.relationships:
+        if isinstance(rel.secondary, Table) and rel.secondary_synchronize_pairs:
+            own = str(rel.synchronize_pairs[0][1].key)
+            other = str(rel.secondary_synchronize_pairs[0][1].key)
+            links.append((rel.key, rel.secondary, own, other))
+        elif rel.direction.name == "MANYTOONE":
+            for local in rel.local_columns:
+                if local.table is table and local.key in by_column:
+                    foreign[by_column[local.key]] = rel.key
+    owner = None
+    if owned_by is not None and owned_key is not None:
+        rel = sa_inspect(owned_by).relationships[owned_key]
+        remote = next(iter(rel.remote_side))
+        owner = (owned_key, by_column[str(remote.key)])
+    return _Shape(table, columns, tuple(defaults), foreign, tuple(links), owner)
+
+
+def new_record(kind: Kind, record_id: str, given_keys: Iterable[str]) -> NewRecord:
+    """A new record of ``kind`` with its id and the defaults of the columns the file
+    leaves out (``given_keys``: the keys the file's record has), as a new entity gets."""
+    shape = _shape(kind.entity, None, None)
+    names = {value.key: value.name for value in kind.values}
+    given = {names.get(key, key) for key in given_keys}
+    values: dict[str, Any] = {"id": record_id}
+    for attribute, default in shape.defaults:
+        if attribute not in given and attribute not in values:
+            values[attribute] = default.arg(None) if default.is_callable else default.arg
+    return NewRecord(kind.entity, values)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A new record to write: its kind, values, and the owner it is written inside."""
+
+    kind: Kind
+    record: NewRecord
+    owner: tuple[Kind, str, NewRecord] | None = None
+    """(owner's kind, the owner's key listing it, the owner) for an owned record."""
+
+
+def write_new(session: Session, pending: list[Pending]) -> None:
+    """Insert the records (in the order given: owners before what they own, each kind
+    after the kinds it refers to), then their links, and note each in the history."""
+    rows: dict[Table, list[dict[str, Any]]] = {}
+    later: dict[Table, list[dict[str, Any]]] = {}
+    links: dict[tuple[Table, str, str], list[dict[str, Any]]] = {}
+    written: set[str] = set()
+    order: list[Table] = []
+    for item in pending:
+        owner = item.owner
+        shape = _shape(item.kind.entity, *((owner[0].entity, owner[1]) if owner else (None, None)))
+        given = item.record.given
+        row: dict[str, Any] = {}
+        fields: dict[str, list[Any]] = {}
+        deferred: dict[str, Any] = {}
+        for attribute, column in shape.columns:
+            link = shape.foreign.get(attribute)
+            if attribute in given:
+                value = given[attribute]
+            elif link is not None and given.get(link) is not None:
+                value = given[link].id
+            elif shape.owner is not None and column == shape.owner[1] and owner:
+                value = owner[2].id
+            else:
+                row[column] = None
+                continue
+            if link is not None and value is not None and _is_pending(given.get(link), written):
+                deferred[column] = value  # a record of the same table not inserted yet
+                row[column] = None
+            else:
+                row[column] = value
+            if attribute not in UNRECORDED:
+                fields[attribute] = [None, plain(value)]
+        for attribute, table, own, other in shape.links:
+            targets = given.get(attribute) or []
+            if targets:
+                ids = sorted(str(target.id) for target in targets)
+                fields[attribute] = [None, ids]
+                links.setdefault((table, own, other), []).extend(
+                    {own: given["id"], other: target_id} for target_id in ids
+                )
+        if shape.table not in rows:
+            order.append(shape.table)
+        rows.setdefault(shape.table, []).append(row)
+        if deferred:
+            later.setdefault(shape.table, []).append({"_id": given["id"], **deferred})
+        written.add(given["id"])
+        note_created(
+            session,
+            table=shape.table.name,
+            record_id=str(given["id"]),
+            kind=item.kind.record_kind,
+            label=item.record.label(),
+            fields=fields,
+            version=int(given.get("version") or 1),
+        )
+    for table in order:
+        session.execute(insert(table), rows[table])
+    for table, changes in later.items():
+        for values in changes:
+            record_id = values.pop("_id")
+            session.execute(update(table).where(table.c.id == record_id).values(**values))
+    for (table, own, other), link_rows in links.items():
+        _insert_plain(session, table, (own, other), link_rows)
+
+
+def _insert_plain(
+    session: Session, table: Table, columns: tuple[str, str], rows: list[dict[str, Any]]
+) -> None:
+    """Insert rows of plain text columns (a link table's two ids) with the driver's
+    ``executemany`` itself: nothing to convert, and tens of thousands of rows."""
+    connection = session.connection()
+    compiled = (
+        insert(table).values({name: None for name in columns}).compile(dialect=connection.dialect)
+    )
+    if compiled.positional:
+        order = compiled.positiontup or []
+        values = [tuple(row[key] for key in order) for row in rows]
+        connection.exec_driver_sql(str(compiled), values)
+    else:
+        connection.exec_driver_sql(str(compiled), rows)
+
+
+def _is_pending(target: Any, written: set[str]) -> bool:
+    return isinstance(target, NewRecord) and target.__dict__["id"] not in written
