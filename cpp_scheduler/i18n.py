@@ -90,6 +90,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translation.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the language chosen, where one English word has two meanings:
+    ``context`` tells them apart for the translator ("From" a period, "From" a country)."""
+    return _translation.pgettext(context, message)
+
+
 @cache
 def catalogue(code: str) -> gettext.NullTranslations:
     """The messages of one language, apart from the language the program speaks: what

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import describe_meeting
 from cpp_scheduler.model import (
@@ -124,6 +125,19 @@ class ChangeKind(StrEnum):
     left out of an earlier batch): their invitation."""
     REMOVED = "removed"
     """No longer attends an event they were invited to: a CANCEL for them alone."""
+
+    @property
+    def label(self) -> str:
+        """The kind as a report says it, in the program's language."""
+        return _(_CHANGE_KIND_LABELS[self])
+
+
+_CHANGE_KIND_LABELS = {
+    ChangeKind.CHANGED: N_("changed"),
+    ChangeKind.CANCELLED: N_("cancelled"),
+    ChangeKind.ADDED: N_("added"),
+    ChangeKind.REMOVED: N_("removed"),
+}
 
 
 @dataclass(frozen=True, slots=True)
