@@ -48,6 +48,15 @@ class WideHelpFormatter(argparse.HelpFormatter):
     def _split_lines(self, text: str, width: int) -> list[str]:
         return columns.wrap(" ".join(text.split()), width)
 
+    def _format_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None) -> str:
+        # argparse indents the usage's later lines by len() of its prefix; "使い方: " takes
+        # more columns than characters, so it lays the usage out after a stand-in as wide
+        # on screen, then puts the prefix back.
+        shown = i18n._("usage: ") if prefix is None else prefix
+        stand_in = "u" * columns.width(shown)
+        text: str = super()._format_usage(usage, actions, groups, stand_in)
+        return text.replace(stand_in, shown, 1)
+
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         lines = columns.wrap(" ".join(text.split()), width - len(indent))
         return "\n".join(indent + line for line in lines)

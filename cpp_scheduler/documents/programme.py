@@ -255,7 +255,7 @@ def timetable(sessions: tuple[ProgrammeSession, ...]) -> tuple[ProgrammeDay, ...
     for day in sorted(by_day):
         items = by_day[day]
         keys = {item.room: item.room_key or item.room for item in items}
-        rooms = tuple(sorted(keys, key=lambda room: (keys[room].casefold(), room)))
+        rooms = tuple(sorted(keys, key=lambda room: (i18n.reading_key(keys[room]), room)))
         starts = sorted({item.start for item in items})
         rows = tuple(
             TimetableRow(

@@ -11,6 +11,8 @@ other table.
 
 from __future__ import annotations
 
+from datetime import date
+
 from cpp_scheduler import i18n
 from cpp_scheduler.documents.content import (
     ChangeStamp,
@@ -177,6 +179,13 @@ def _left(found: Breakdown, row: BreakdownRow) -> bool:
     return found.name in ("theme", "city") and row.key != NONE_KEY and row.meetings == 0
 
 
+def _published(day: date | None) -> str:
+    """``2026-06-30``; in Japanese ``2026年6月30日``."""
+    if day is None:
+        return "-"
+    return i18n.day_month_year_text(day) if i18n.language() == i18n.JAPANESE else day.isoformat()
+
+
 def _products(report: ProgramReport) -> str:
     title = _("Knowledge products linked ({count})").format(count=len(report.products))
     heading = f"<h2>{escape(title)}</h2>"
@@ -186,7 +195,7 @@ def _products(report: ProgramReport) -> str:
         [
             escape(product.title),
             escape(product.kind),
-            escape(product.published.isoformat() if product.published else "-"),
+            escape(_published(product.published)),
         ]
         for product in report.products
     ]

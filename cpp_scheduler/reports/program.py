@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from cpp_scheduler.i18n import N_, _, pgettext
+from cpp_scheduler.i18n import N_, _, name_order, pgettext
 from cpp_scheduler.model.enums import EventKind, EventMode
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts
 from cpp_scheduler.reports.tables import ColumnType, Table, table
@@ -228,7 +228,9 @@ class _Tally:
 
 
 def _by_name(rows: list[BreakdownRow]) -> tuple[BreakdownRow, ...]:
-    return tuple(sorted(rows, key=lambda row: (row.key == NONE_KEY, row.label.casefold())))
+    return tuple(
+        sorted(rows, key=lambda row: (row.key == NONE_KEY, name_order(row.label, row.label_ja)))
+    )
 
 
 def _by_size(rows: list[BreakdownRow]) -> tuple[BreakdownRow, ...]:

@@ -45,7 +45,8 @@ def shown_name(name: str, name_ja: str | None) -> str:
     """The name a list shows: the Japanese one in Japanese when the record has one.
 
     Lists stay in the order of the English (romanised) names, which follows the names'
-    readings; the code points of kanji follow no reading a Japanese reader would know.
+    readings (:func:`cpp_scheduler.i18n.name_order`); the code points of kanji follow no
+    reading a Japanese reader would know.
     """
     return name_ja if name_ja and i18n.language() == i18n.JAPANESE else name
 
@@ -120,8 +121,9 @@ def city_choices(database: Database) -> list[Choice]:
                 PartnerCity.name_ja,
                 PartnerCity.prefecture,
                 PartnerCity.prefecture_ja,
-            ).order_by(PartnerCity.name)
+            )
         ).all()
+    rows = sorted(rows, key=lambda row: i18n.name_order(row.name, row.name_ja or ""))
     return [
         Choice(
             row.id,
@@ -143,11 +145,14 @@ def city_names(database: Database) -> dict[str, str]:
 def venue_choices(database: Database) -> list[Choice]:
     """Venues by locality and name, named "Name (locality)"."""
     with database.session() as session:
-        rows = session.execute(
-            select(Venue.id, Venue.name, Venue.locality, Venue.name_ja).order_by(
-                Venue.locality, Venue.name
-            )
-        ).all()
+        rows = session.execute(select(Venue.id, Venue.name, Venue.locality, Venue.name_ja)).all()
+    rows = sorted(
+        rows,
+        key=lambda row: (
+            i18n.reading_key(row.locality or ""),
+            i18n.name_order(row.name, row.name_ja or ""),
+        ),
+    )
     return [
         Choice(
             row.id,

@@ -103,6 +103,11 @@ def test_japanese_help_wraps_by_the_columns_a_terminal_gives(
     assert exit_.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith("使い方: cpp-scheduler conflicts")
+    usage = out.splitlines()
+    # The usage's second line starts under its first option, on screen.
+    assert len(usage[1]) - len(usage[1].lstrip()) == columns.width(
+        "使い方: cpp-scheduler conflicts "
+    )
     assert "オプション:" in out
     assert "このヘルプを表示して終了します" in out
     assert "競合をそれぞれ1文で説明します" in out.replace("\n", "")

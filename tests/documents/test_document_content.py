@@ -389,3 +389,8 @@ def test_the_report_prints_in_japanese_with_cities_in_the_order_of_their_reading
     order = [chart.index(name) for name in ("北九州市", "神戸市", "富山市", "横浜市")]
     assert order == sorted(order), "Kitakyushu, Kobe, Toyama, Yokohama: by their readings"
     assert "北九州市 Kitakyushu" in chart  # the Japanese name first, the English beside it
+    published = [p.published for p in report.products if p.published is not None]
+    assert published
+    for day in published:
+        assert f"{day.year}年{day.month}月{day.day}日" in text
+        assert day.isoformat() not in text
