@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import (
     JAPAN,
@@ -89,11 +89,14 @@ class LocalTime:
             abbreviation=local.tzname() or timezones.utc_offset_label(instant, zone_name),
         )
 
-    def describe(self) -> str:
-        offset = (
-            _(" ({offset} day)").format(offset=f"{self.day_offset:+d}") if self.day_offset else ""
-        )
-        return f"{i18n.day_text(self.local.date())} {self.local:%H:%M} {self.abbreviation}{offset}"
+    def describe(self, language: str | None = None) -> str:
+        """``Mon 08 Jun 2026 19:00 -05 (-1 day)``, ``2026年6月8日(月) 19:00 -05（-1日）``: in
+        ``language``, else the program's."""
+        text = _ if language is None else i18n.catalogue(language).gettext
+        offset = f"{self.day_offset:+d}"
+        shift = text(N_(" ({offset} day)")).format(offset=offset) if self.day_offset else ""
+        day = i18n.day_text(self.local.date(), language)
+        return f"{day} {self.local:%H:%M} {self.abbreviation}{shift}"
 
 
 @dataclass(frozen=True, slots=True)
