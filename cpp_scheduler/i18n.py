@@ -154,6 +154,16 @@ def name_order(name: str, name_ja: str = "") -> tuple[tuple[int, str, str], str]
     return reading_key(name or name_ja), name_ja
 
 
+def shown_name(name: str, name_ja: str | None) -> str:
+    """The name a list shows: the Japanese one in Japanese when the record has one.
+
+    Lists stay in the order of the English (romanised) names, which follows the names'
+    readings (:func:`name_order`); the code points of kanji follow no
+    reading a Japanese reader would know.
+    """
+    return name_ja if name_ja and _language == JAPANESE else name
+
+
 # -- dates, as each language writes them ---------------------------------------------------
 # Japanese dates are written in the Gregorian calendar (no era) with the weekday in
 # brackets, as in 2027年2月15日(月); English ones as the program always wrote them.

@@ -16,11 +16,10 @@ from typing import Any
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import DayRange, add_day_options, day_range
-from cpp_scheduler.i18n import N_, _, ngettext
+from cpp_scheduler.i18n import N_, _, ngettext, shown_name
 from cpp_scheduler.model import Event, EventMode
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.programfile.layout import INSTANT_FORMAT
-from cpp_scheduler.services.choices import shown_name
 from cpp_scheduler.services.queries import events_between
 from cpp_scheduler.store import open_database
 

@@ -18,8 +18,7 @@ from cpp_scheduler.cli.engine_formats import print_json, table
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.output import pages_written
 from cpp_scheduler.cli.sheets import check_output
-from cpp_scheduler.i18n import _, ngettext
-from cpp_scheduler.services.choices import shown_name
+from cpp_scheduler.i18n import _, ngettext, shown_name
 from cpp_scheduler.store import open_database
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler.documents.markup import split_address
+from cpp_scheduler.i18n import shown_name
 from cpp_scheduler.model import PartnerCity, Venue
-from cpp_scheduler.services.choices import shown_name
 from cpp_scheduler.store.seed import reference_data
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from cpp_scheduler import i18n, timezones
+from cpp_scheduler.i18n import shown_name
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -39,16 +40,6 @@ def both_names(name: str, name_ja: str | None) -> str:
     if not name_ja:
         return name
     return f"{name_ja} {name}" if i18n.language() == i18n.JAPANESE else f"{name} {name_ja}"
-
-
-def shown_name(name: str, name_ja: str | None) -> str:
-    """The name a list shows: the Japanese one in Japanese when the record has one.
-
-    Lists stay in the order of the English (romanised) names, which follows the names'
-    readings (:func:`cpp_scheduler.i18n.name_order`); the code points of kanji follow no
-    reading a Japanese reader would know.
-    """
-    return name_ja if name_ja and i18n.language() == i18n.JAPANESE else name
 
 
 def local_date(instant: datetime, zone: str) -> str:

@@ -26,6 +26,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.documents.content import PrintDocument, ShouldStop
 from cpp_scheduler.documents.report import report_document
 from cpp_scheduler.documents.stamp import read_change_stamp
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -384,9 +385,10 @@ def report_charts() -> list[BarChartSpec]:
     """The charts of the report's workbook: hours by theme, hours by partner city."""
     from cpp_scheduler.reports.xlsx import BarChartSpec
 
+    # Named as the report's sheets and columns are, in the program's language.
     return [
-        BarChartSpec("By theme", "Hours", "Hours by theme"),
-        BarChartSpec("By partner city", "Hours", "Hours by partner city"),
+        BarChartSpec(_("By theme"), _("Hours"), _("Hours by theme")),
+        BarChartSpec(_("By partner city"), _("Hours"), _("Hours by partner city")),
     ]
 
 

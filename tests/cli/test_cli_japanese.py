@@ -15,6 +15,7 @@ import pytest
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import columns, main
 
+CONFERENCE = "CPP Conference 2027: Cities Learning from Cities"
 SERIES = "Peer-to-peer workshop series: resilient cities (monthly)"
 PERU = "Peru: Ministry of Housing, Construction and Sanitation"
 
@@ -226,3 +227,67 @@ def test_english_reads_as_it_did(demo: str, capsys: pytest.CaptureFixture[str]) 
     assert lines[0].split()[:3] == ["START", "(UTC)", "LOCAL"]
     assert "Wed 17 Feb 11:00-15:00 JST" in lines[2]
     assert lines[-1] == "1 occurrence of 1 event from 2027-02-17 to 2027-02-17 (Tokyo)."
+
+
+def test_the_japanese_report_workbook_keeps_its_two_charts(
+    demo: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import zipfile
+
+    output = tmp_path / "report.xlsx"
+    period = ("--from", "2027-01-01", "--to", "2027-12-31")
+    status, out, _ = run(capsys, "report", "--db", demo, "--lang", "ja", *period, "-o", str(output))
+    assert status == 0
+    assert out == f"{output} を出力しました\n"
+    files = zipfile.ZipFile(output)
+    charts = [name for name in files.namelist() if name.startswith("xl/charts/chart")]
+    assert len(charts) == 2  # hours by theme and by partner city, on their Japanese sheets
+    texts = [files.read(name).decode() for name in charts]
+    assert any("'テーマ別'!$C$2" in text for text in texts)
+    assert any("'連携都市別'!$C$2" in text for text in texts)
+
+
+def test_the_agenda_spreadsheet_in_japanese(
+    demo: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import csv
+
+    output = tmp_path / "agenda.csv"
+    days = ("--from", "2027-02-15", "--to", "2027-02-15")
+    status, out, _ = run(
+        capsys, "export", "csv", "agenda", "--db", demo, "--lang", "ja", *days, "-o", str(output)
+    )
+    assert status == 0
+    with output.open(encoding="utf-8-sig", newline="") as source:
+        rows = list(csv.reader(source))
+    assert out.splitlines() == [f"{output} を出力しました", f"表1件、{len(rows) - 1}行"]
+    assert rows[0][:9] == [
+        "タイトル",
+        "種類",
+        "形式",
+        "状態",
+        "会議",
+        "会場",
+        "連携都市",
+        "テーマ",
+        "代表団",
+    ]
+    assert rows[0][9:] == [
+        "開始（Asia/Tokyo）",
+        "終了（Asia/Tokyo）",
+        "開始（UTC）",
+        "終了（UTC）",
+        "終日",
+        "時間数",
+    ]
+    opening = next(row for row in rows if row[0].startswith("Opening plenary"))
+    assert opening[1:8] == [
+        "会議",
+        "ハイブリッド",
+        "確定",
+        CONFERENCE,
+        "TDLC 会議室A",
+        "",
+        "都市計画",
+    ]
+    assert opening[9:11] == ["2027-02-15 09:00", "2027-02-15 10:15"]  # dates stay ISO in cells
