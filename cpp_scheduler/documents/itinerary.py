@@ -159,7 +159,11 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         ).first()
         if found is None:
             known = "; ".join(session.scalars(select(Delegation.name).order_by(Delegation.name)))
-            raise NotFoundError(f"No delegation is called '{text}' (known: {known or 'none yet'}).")
+            raise NotFoundError(
+                _("No delegation is called '{name}' (known: {known}).").format(
+                    name=text, known=known or _("none yet")
+                )
+            )
         tours = session.execute(
             select(StudyTour.id, StudyTour.title, StudyTour.start_date, StudyTour.end_date)
             .where(StudyTour.delegation_id == found.id)

@@ -121,7 +121,9 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             ).where(or_(Event.uid == uid_or_id, Event.id == uid_or_id))
         ).first()
         if conference is None:
-            raise NotFoundError(f"No event has the UID or id '{uid_or_id.strip()}'.")
+            raise NotFoundError(
+                _("No event has the UID or id '{uid}'.").format(uid=uid_or_id.strip())
+            )
         rows: Sequence[Any] = session.execute(
             select(
                 Event.id,

@@ -121,7 +121,9 @@ def read_local_times(
     date in the event's zone), or the event's first meeting."""
     answer = read_event_local_times(database, event_uid_or_id, occurrence)
     if not answer.meetings:
-        raise NoSuchMeetingError(f"Every meeting of '{answer.event.title}' is cancelled.")
+        raise NoSuchMeetingError(
+            _("Every meeting of '{title}' is cancelled.").format(title=answer.event.title)
+        )
     return answer.meetings[0]
 
 

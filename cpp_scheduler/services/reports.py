@@ -319,9 +319,17 @@ def tour_days(database: Database, name: str) -> Table:
         if not found:
             titles = sorted(session.scalars(select(StudyTour.title)))
             known = "; ".join(titles) if titles else "the program has none"
-            raise NotFoundError(f"no study tour is called '{name}' (study tours: {known})")
+            raise NotFoundError(
+                _("no study tour is called '{name}' (study tours: {known})").format(
+                    name=name, known=known
+                )
+            )
         if len(found) > 1:
-            raise NotFoundError(f"{len(found)} study tours are called '{name}'; give its id")
+            raise NotFoundError(
+                _("{count} study tours are called '{name}'; give its id").format(
+                    count=len(found), name=name
+                )
+            )
         tour_id, title, first, last, delegation = found[0]
         days = [
             TourDayFact(day_id, day, day_title or "", notes or "")

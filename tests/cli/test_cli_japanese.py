@@ -291,3 +291,20 @@ def test_the_agenda_spreadsheet_in_japanese(
         "都市計画",
     ]
     assert opening[9:11] == ["2027-02-15 09:00", "2027-02-15 10:15"]  # dates stay ISO in cells
+
+
+def test_a_name_the_program_does_not_know_is_one_japanese_line(
+    demo: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(
+        capsys, "schedule", "--db", demo, "--delegation", "Atlantis", "--lang", "ja"
+    )
+    assert status == 1
+    assert out == ""
+    assert err.startswith(
+        "cpp-scheduler: 'Atlantis' という名前の代表団はありません（登録済み: Kenya:"
+    )
+    assert err.endswith("）。\n")
+    assert err.count("\n") == 1
+    status, _, err = run(capsys, "times", "nope", "--db", demo, "--lang", "ja")
+    assert err == "cpp-scheduler: UID または id が 'nope' のイベントはありません。\n"
