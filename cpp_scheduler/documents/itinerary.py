@@ -428,13 +428,17 @@ def _meeting_row(
     itinerary: Itinerary, meeting: ItineraryMeeting, links_shown: LinksShown
 ) -> list[str]:
     what = [f"<b>{escape(meeting.title)}</b>"]
-    what.append(f'<span class="muted">{escape(f"{meeting.kind.label}, {meeting.mode.label}")}')
+    kind = _(", ").join((meeting.kind.label, meeting.mode.label))
+    what.append(f'<span class="muted">{escape(kind)}')
     if meeting.conference:
         what[-1] += escape(_(", part of {conference}").format(conference=meeting.conference))
     what[-1] += "</span>"
     if meeting.at_home is not None:
         start, end = meeting.at_home
-        until = f"{end.local:%H:%M}" if end.local.date() == start.local.date() else end.describe()
+        # The zone is said once, after the end: a meeting past midnight at home gives the
+        # end's day, not its zone again.
+        same_day = end.local.date() == start.local.date()
+        until = f"{end.local:%H:%M}" if same_day else i18n.day_time_text(end.local)
         what.append(
             escape(
                 _("At home ({city}): {start}-{until} {zone}").format(

@@ -394,3 +394,12 @@ def test_the_report_prints_in_japanese_with_cities_in_the_order_of_their_reading
     for day in published:
         assert f"{day.year}年{day.month}月{day.day}日" in text
         assert day.isoformat() not in text
+
+
+@pytest.mark.usefixtures("japanese")
+def test_a_session_past_midnight_at_home_gives_its_zone_once(demo: Database) -> None:
+    text = " ".join(page_text(itinerary_document(read_itinerary(demo, PERU)).html()).split())
+    # Kobe after 1995, 13:30 in Tokyo: from 23:30 on Sunday to 01:00 on Monday in Lima.
+    assert "本国（Lima）: 2月14日(日) 23:30-2月15日(月) 01:00 -05" in text
+    assert "-05 -05" not in text
+    assert "会議、ハイブリッド、CPP Conference 2027" in text
