@@ -607,4 +607,5 @@ def _blocks(
 def describe_slot(slot: Slot, zone_name: str = timezones.TOKYO) -> str:
     start = timezones.to_local(slot.start, zone_name)
     end = timezones.to_local(slot.end, zone_name)
-    return f"{i18n.day_text(start.date())} {start:%H:%M}-{end:%H:%M} ({zone_city(zone_name)})"
+    span = f"{i18n.day_text(start.date())} {start:%H:%M}-{end:%H:%M}"
+    return _("{span} ({city})").format(span=span, city=zone_city(zone_name))

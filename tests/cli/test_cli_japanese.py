@@ -185,7 +185,7 @@ def test_slots_in_japanese(demo: str, capsys: pytest.CaptureFixture[str]) -> Non
     assert out.splitlines()[:4] == [
         "主催者: TDLC Tokyo。",
         "",
-        "1. 2027年3月1日(月) 15:00-16:00 (東京): 負担 0（最大 0）",
+        "1. 2027年3月1日(月) 15:00-16:00（東京）: 負担 0（最大 0）",
         "     TDLC Tokyo: 3月1日(月) 15:00-16:00 JST、勤務時間内（09:00-18:00）",
     ]
 
