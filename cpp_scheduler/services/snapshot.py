@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -89,9 +89,11 @@ def _hours(delegation: Delegation) -> Hours:
 
 
 def venue_info(venue: Venue) -> VenueInfo:
+    """The venue as the engine reads it, named as the program's language names it (the
+    engine's sentences about it: a room booked twice, over capacity, closed)."""
     return VenueInfo(
         id=venue.id,
-        name=venue.name,
+        name=shown_name(venue.name, venue.name_ja),
         locality=venue.locality,
         zone=venue.zone,
         capacity=venue.capacity,

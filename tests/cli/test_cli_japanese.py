@@ -308,3 +308,38 @@ def test_a_name_the_program_does_not_know_is_one_japanese_line(
     assert err.count("\n") == 1
     status, _, err = run(capsys, "times", "nope", "--db", demo, "--lang", "ja")
     assert err == "cpp-scheduler: UID または id が 'nope' のイベントはありません。\n"
+
+
+def test_a_room_booked_twice_is_named_in_japanese(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from cpp_scheduler.model import Event, Venue
+    from cpp_scheduler.services import editing
+    from cpp_scheduler.store import open_database
+
+    path = tmp_path / "program.sqlite"
+    shutil.copyfile(demo_sqlite_path, path)
+    database = open_database(path)
+    with database.session() as session:
+        room = session.scalars(select(Venue.id).where(Venue.name == "TDLC Meeting Room A")).one()
+    start = datetime(2027, 2, 15, 0, 0, tzinfo=UTC)  # the opening plenary's hour
+    editing.create(
+        database,
+        Event,
+        {"title": "Press briefing", "start_utc": start, "end_utc": start.replace(hour=1)},
+    )
+    with database.transaction() as session:
+        briefing = session.scalars(select(Event).where(Event.title == "Press briefing")).one()
+        briefing.venue_id = room
+    database.close()
+    days = ("--from", "2027-02-15", "--to", "2027-02-15")
+    status, out, _ = run(capsys, "conflicts", "--db", str(path), "--lang", "ja", *days)
+    assert status == 0
+    (line,) = [line for line in out.splitlines() if "会場の二重予約" in line]
+    assert line.startswith("エラー   会場の二重予約: ")
+    assert "2月15日(月) 09:00-10:00（東京）にTDLC 会議室Aを重複して予約しています" in line
