@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime
 from functools import cache
@@ -90,6 +91,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translation.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the language chosen, where one English word has two meanings:
+    ``context`` tells them apart for the translator ("From" a period, "From" a country)."""
+    return _translation.pgettext(context, message)
+
+
 @cache
 def catalogue(code: str) -> gettext.NullTranslations:
     """The messages of one language, apart from the language the program speaks: what
@@ -107,6 +114,54 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's own name for the marker
 def catalogue_path(code: str) -> Path:
     """The compiled catalogue of one language."""
     return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+# -- names in order --------------------------------------------------------------------
+# A list of cities, venues or themes is put in order by the names' readings. Records that
+# have a Japanese name also have an English (romanised) one, which follows the reading:
+# Kitakyushu, Kobe, Toyama, Yokohama, where the kanji's code points give 北 富 横 神.
+# A name written only in Japanese is ordered by its kana (katakana read as hiragana, so
+# カワサキ comes between いちかわ and こうべ, the gojūon order); kanji carry no reading
+# the program could know without a dictionary, so such a name comes after the others.
+
+_LATIN, _KANA, _OTHER = 0, 1, 2
+
+
+def _as_hiragana(character: str) -> str:
+    return chr(ord(character) - 0x60) if "ァ" <= character <= "ヶ" else character
+
+
+def reading_key(name: str) -> tuple[int, str, str]:
+    """What a list of names is sorted by so that a reader of either language finds a
+    name where they look for it: romanised names alphabetically (any case, accents and
+    full-width letters read as plain letters), then kana names in gojūon order (が with
+    か), then the rest."""
+    text = "".join(map(_as_hiragana, unicodedata.normalize("NFKC", name).casefold()))
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    first = plain.lstrip()[:1]
+    if not first or first.isascii():
+        group = _LATIN
+    elif "ぁ" <= first <= "ゖ" or first == "ー":
+        group = _KANA
+    else:
+        group = _OTHER
+    return group, plain, text
+
+
+def name_order(name: str, name_ja: str = "") -> tuple[tuple[int, str, str], str]:
+    """The order of a record with an English and a Japanese name: by the English
+    (romanised) one's reading, or the Japanese one's when it has no English name."""
+    return reading_key(name or name_ja), name_ja
+
+
+def shown_name(name: str, name_ja: str | None) -> str:
+    """The name a list shows: the Japanese one in Japanese when the record has one.
+
+    Lists stay in the order of the English (romanised) names, which follows the names'
+    readings (:func:`name_order`); the code points of kanji follow no
+    reading a Japanese reader would know.
+    """
+    return name_ja if name_ja and _language == JAPANESE else name
 
 
 # -- dates, as each language writes them ---------------------------------------------------

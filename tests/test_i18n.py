@@ -168,3 +168,39 @@ def test_an_english_week_starts_on_monday_as_before() -> None:
     assert i18n.weekday_headings()[0] == "MON"
     assert i18n.period_text(date(2027, 2, 15), date(2027, 2, 21)) == "15–21 February 2027"
     assert i18n.long_day_text(date(2027, 2, 15)) == "Monday 15 February 2027"
+
+
+def test_names_are_put_in_order_by_their_readings() -> None:
+    cities = [
+        ("Toyama", "富山市"),
+        ("Yokohama", "横浜市"),
+        ("Kobe", "神戸市"),
+        ("Kitakyushu", "北九州市"),
+    ]
+    ordered = sorted(cities, key=lambda city: i18n.name_order(*city))
+    assert [japanese for _, japanese in ordered] == ["北九州市", "神戸市", "富山市", "横浜市"]
+    assert sorted(japanese for _, japanese in cities) != ["北九州市", "神戸市", "富山市", "横浜市"]
+    # Romanised names first whatever their case, accents or width; kana in gojūon order,
+    # katakana read as hiragana and half-width as full; kanji alone last.
+    names = [
+        "よこはま",
+        "神戸",
+        "こうべ",
+        "ｲﾁｶﾜ",
+        "Ōita",
+        "kawasaki",
+        "Ｔｏｙａｍａ",
+        "がまごおり",
+        "カワサキ",
+    ]
+    assert sorted(names, key=i18n.reading_key) == [
+        "kawasaki",
+        "Ōita",
+        "Ｔｏｙａｍａ",
+        "ｲﾁｶﾜ",
+        "がまごおり",
+        "カワサキ",
+        "こうべ",
+        "よこはま",
+        "神戸",
+    ]

@@ -50,7 +50,7 @@ GUI_DIR = PACKAGE_DIR / "gui"
 LANGUAGES = ("ja",)
 COMMAND = "python tools/build_translations.py"
 
-_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 # The window's texts are Qt's; the compiled forms are gathered from their .ui files.
 _METHODS = [("gui/**", "ignore"), ("locale/**", "ignore"), ("**.py", "python")]
 

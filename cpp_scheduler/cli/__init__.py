@@ -15,8 +15,10 @@ import sys
 from collections.abc import Sequence
 
 from cpp_scheduler import __version__, i18n, timezones
+from cpp_scheduler.cli import argparse_texts
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.i18n import _
 
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -46,26 +48,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         default=argparse.SUPPRESS,
         metavar="PATH_OR_URL",
-        help="a SQLite file or a postgresql:// URL (default: $CPP_SCHEDULER_DB, "
-        "else program.sqlite in your user data folder)",
+        help=_(
+            "a SQLite file or a postgresql:// URL (default: $CPP_SCHEDULER_DB, "
+            "else program.sqlite in your user data folder)"
+        ),
     )
     common.add_argument(
         "--author",
         default=argparse.SUPPRESS,
         metavar="NAME",
-        help="who the changes are made by, in every record's history (default: "
-        "$CPP_SCHEDULER_AUTHOR, else your user name)",
+        help=_(
+            "who the changes are made by, in every record's history (default: "
+            "$CPP_SCHEDULER_AUTHOR, else your user name)"
+        ),
     )
     common.add_argument(
         "--lang",
         default=argparse.SUPPRESS,
         choices=i18n.LANGUAGES,
-        help="the language of messages (default: the window's choice for the window, "
-        "else $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG)",
+        help=_(
+            "the language of messages (default: the window's choice for the window, "
+            "else $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG)"
+        ),
     )
-    parser = argparse.ArgumentParser(
+    parser = argparse_texts.CommandParser(
         prog="cpp-scheduler",
-        description="Plan TDLC City Partnership Program events across time zones.",
+        description=_("Plan TDLC City Partnership Program events across time zones."),
         parents=[common],
     )
     parser.add_argument(
@@ -100,15 +108,29 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
+def asked_language(argv: Sequence[str]) -> str | None:
+    """The language ``--lang`` names anywhere on the command line, or None; read before
+    the parser is built, so that its help and its errors are in that language too."""
+    quick = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    quick.add_argument("--lang", default=None)
+    try:
+        known, _rest = quick.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return i18n.supported(known.lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     args = window_arguments(arguments)
     if args is None:
+        # A command, its help or a mistake in its arguments: in the language asked for
+        # (the window reads its own choice, then the system's).
+        i18n.use_language(asked_language(arguments))
+        argparse_texts.speak_our_language()
         args = build_parser().parse_args(arguments)
         args.db = getattr(args, "db", None)
     args.lang = getattr(args, "lang", None)
-    if args.command is not None:  # the window reads its own choice, then the system's
-        i18n.use_language(args.lang)
     try:
         author = getattr(args, "author", None)
         if author is not None:

@@ -9,6 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.i18n import _
 from cpp_scheduler.store import open_database
 from cpp_scheduler.store.errors import first_line
 from cpp_scheduler.store.roles import (
@@ -23,21 +24,23 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser = subparsers.add_parser(
         "admin",
         parents=[common],
-        help="create the editor and read-only roles on a PostgreSQL server, give them out",
-        description="Print (or, with --apply, run as the program's owner) the SQL that "
-        "creates the roles cpp_scheduler_editor (changes the program; appends to the "
-        "history, never rewrites it) and cpp_scheduler_reader (reads only), or that "
-        "gives one of them to a coordinator's login. See docs/team.md.",
+        help=_("create the editor and read-only roles on a PostgreSQL server, give them out"),
+        description=_(
+            "Print (or, with --apply, run as the program's owner) the SQL that "
+            "creates the roles cpp_scheduler_editor (changes the program; appends to the "
+            "history, never rewrites it) and cpp_scheduler_reader (reads only), or that "
+            "gives one of them to a coordinator's login. See docs/team.md."
+        ),
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    roles = actions.add_parser("roles", parents=[common], help="create both roles")
-    roles.add_argument("--schema", default=None, help="the program's schema (default: current)")
-    roles.add_argument("--apply", action="store_true", help="run the SQL on --db")
+    roles = actions.add_parser("roles", parents=[common], help=_("create both roles"))
+    roles.add_argument("--schema", default=None, help=_("the program's schema (default: current)"))
+    roles.add_argument("--apply", action="store_true", help=_("run the SQL on --db"))
     roles.set_defaults(run=run_roles)
-    grant = actions.add_parser("grant", parents=[common], help="give a login a role")
-    grant.add_argument("login", help="the coordinator's login on the server")
+    grant = actions.add_parser("grant", parents=[common], help=_("give a login a role"))
+    grant.add_argument("login", help=_("the coordinator's login on the server"))
     grant.add_argument("--role", choices=sorted(ROLES), required=True)
-    grant.add_argument("--apply", action="store_true", help="run the SQL on --db")
+    grant.add_argument("--apply", action="store_true", help=_("run the SQL on --db"))
     grant.set_defaults(run=run_grant)
 
 
@@ -48,15 +51,19 @@ def _run(args: argparse.Namespace, statements: list[str]) -> int:
     database = open_database(args.db, seed=False)
     try:
         if database.is_sqlite:
-            raise CliError("roles are a PostgreSQL server's: a SQLite file has none", status=2)
+            raise CliError(_("roles are a PostgreSQL server's: a SQLite file has none"), status=2)
         with database.engine.begin() as connection:
             for statement in statements:
                 connection.execute(text(statement))
     except DBAPIError as error:
-        raise CliError(f"the server refused: {first_line(error)}") from None
+        raise CliError(_("the server refused: {reason}").format(reason=first_line(error))) from None
     finally:
         database.close()
-    print(f"done: {len(statements)} statements on {database.name}")
+    print(
+        _("done: {count} statements on {database}").format(
+            count=len(statements), database=database.name
+        )
+    )
     return 0
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import quoted
+from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.importer import check_calendar_file
 from cpp_scheduler.services import calendar_import
 from cpp_scheduler.store import database_exists, open_database
@@ -25,27 +26,31 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "import",
         parents=[common],
-        help="import events from an iCalendar (.ics) file",
-        description="Import the events of an iCalendar file: new UIDs are created, known "
-        "ones updated when the file's SEQUENCE is higher. All or nothing.",
+        help=_("import events from an iCalendar (.ics) file"),
+        description=_(
+            "Import the events of an iCalendar file: new UIDs are created, known "
+            "ones updated when the file's SEQUENCE is higher. All or nothing."
+        ),
     )
     parser.add_argument("file", type=Path, metavar="FILE.ics")
     parser.add_argument(
         "--dry-run",
         action="store_true",
-        help="show what would be created and updated; change nothing",
+        help=_("show what would be created and updated; change nothing"),
     )
     parser.add_argument(
         "--skip-invalid",
         action="store_true",
-        help="skip events that break a rule (such as ending before they start), listing "
-        "them, instead of refusing the file",
+        help=_(
+            "skip events that break a rule (such as ending before they start), listing "
+            "them, instead of refusing the file"
+        ),
     )
     parser.add_argument(
         "--zone",
         default=timezones.TOKYO,
         metavar="ZONE",
-        help="the zone of times the file gives without one (default Asia/Tokyo)",
+        help=_("the zone of times the file gives without one (default Asia/Tokyo)"),
     )
     parser.set_defaults(run=run)
 
@@ -53,7 +58,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not timezones.is_zone(args.zone):
         raise CliError(
-            f"--zone {quoted(args.zone)} is not a time zone (such as Asia/Tokyo)", status=2
+            _("--zone {zone} is not a time zone (such as Asia/Tokyo)").format(
+                zone=quoted(args.zone)
+            ),
+            status=2,
         )
     check_calendar_file(args.file)  # a pipe or a huge file: refused before the database opens
     if args.dry_run and not database_exists(args.db):

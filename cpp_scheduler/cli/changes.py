@@ -13,6 +13,7 @@ from typing import Any
 
 from cpp_scheduler.cli.output import plural
 from cpp_scheduler.cli.send import scope_of
+from cpp_scheduler.i18n import _
 from cpp_scheduler.services.changes import ChangeReport, change_report
 from cpp_scheduler.store import open_database
 
@@ -21,30 +22,32 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "changes",
         parents=[common],
-        help="what changed since each participant was last sent a message",
-        description="Per participant, each event that changed, was cancelled, or that "
-        "they were added to or removed from since their last message; the whole program "
-        "without --event, --delegation or --tour.",
+        help=_("what changed since each participant was last sent a message"),
+        description=_(
+            "Per participant, each event that changed, was cancelled, or that "
+            "they were added to or removed from since their last message; the whole program "
+            "without --event, --delegation or --tour."
+        ),
     )
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--event", metavar="UID", help="one event")
-    which.add_argument("--delegation", metavar="NAME", help="the delegation's members")
-    which.add_argument("--tour", metavar="ID|TITLE", help="a study tour's events")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    which.add_argument("--event", metavar="UID", help=_("one event"))
+    which.add_argument("--delegation", metavar="NAME", help=_("the delegation's members"))
+    which.add_argument("--tour", metavar="ID|TITLE", help=_("a study tour's events"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(run=run)
 
 
 def report_text(report: ChangeReport) -> list[str]:
     """The report as lines: each participant, then each event and what changed."""
     if not report.changes:
-        return ["Everyone has been told the program as it is now."]
+        return [_("Everyone has been told the program as it is now.")]
     lines: list[str] = []
     for email, changes in report.by_participant().items():
         first = changes[0]
         group = f", {first.delegation}" if first.delegation else ""
         lines.append(f"{first.participant} <{email}>{group}: {plural('change', len(changes))}")
         for change in changes:
-            lines.append(f"  {change.title} ({change.kind.value}, {change.method})")
+            lines.append(f"  {change.title} ({change.kind.label}, {change.method})")
             lines.extend(f"    {detail}" for detail in change.details)
     return lines
 

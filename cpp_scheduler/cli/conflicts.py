@@ -6,6 +6,7 @@ import argparse
 from datetime import timedelta
 from typing import Any
 
+from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
@@ -20,20 +21,22 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser = subparsers.add_parser(
         "conflicts",
         parents=[common],
-        help="rooms or people booked twice, impossible journeys, holidays, night sessions",
-        description="Check the whole program, or the days from --from to --to (Tokyo "
-        "dates, both included), and explain each clash in a sentence. Errors are plans "
-        "that cannot happen as written; warnings hurt somebody or cannot be checked.",
+        help=_("rooms or people booked twice, impossible journeys, holidays, night sessions"),
+        description=_(
+            "Check the whole program, or the days from --from to --to (Tokyo "
+            "dates, both included), and explain each clash in a sentence. Errors are plans "
+            "that cannot happen as written; warnings hurt somebody or cannot be checked."
+        ),
     )
-    add_day_options(parser, "to check, in Tokyo")
+    add_day_options(parser, _("to check, in Tokyo"))
     parser.add_argument(
         "--buffer",
         type=int,
         default=int(DEFAULT_BUFFER.total_seconds() // 60),
         metavar="MINUTES",
-        help="minutes added to each journey of the travel-time table (default: %(default)s)",
+        help=_("minutes added to each journey of the travel-time table (default: %(default)s)"),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(run=run)
 
 
@@ -65,7 +68,7 @@ def _meeting_json(meeting: Meeting) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     days = day_range(args)
     if args.buffer < 0:
-        raise CliError("--buffer cannot be negative", status=2)
+        raise CliError(_("--buffer cannot be negative"), status=2)
     start, end = days.start, days.end
     database = open_database(args.db)
     try:
@@ -88,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for conflict in found:
         severity = _("ERROR") if conflict.severity is Severity.ERROR else _("WARNING")
-        print(f"{severity:7}  {conflict.kind.label}: {conflict.message}")
+        print(f"{columns.pad(severity, 7)}  {conflict.kind.label}: {conflict.message}")
     if found:
         print()
     print(

@@ -17,6 +17,8 @@ from datetime import date, datetime
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import quoted
+from cpp_scheduler.i18n import _
+from cpp_scheduler.scheduling.inputs import zone_city
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -31,13 +33,16 @@ def parse_day(option: str, text: str | None) -> date | None:
         day = date.fromisoformat(text)
     except ValueError:
         raise CliError(
-            f"{option} {quoted(text)} is not a date; write it as YYYY-MM-DD (such as 2027-02-15)",
+            _("{option} {text} is not a date; write it as YYYY-MM-DD (such as 2027-02-15)").format(
+                option=option, text=quoted(text)
+            ),
             status=2,
         ) from None
     if not limits.day_in_range(day):
         raise CliError(
-            f"{option} {day.isoformat()} is outside the days the program plans for "
-            f"({limits.describe_day_range()})",
+            _("{option} {day} is outside the days the program plans for ({days})").format(
+                option=option, day=day.isoformat(), days=limits.describe_day_range()
+            ),
             status=2,
         )
     return day
@@ -50,14 +55,14 @@ def add_day_options(parser: argparse.ArgumentParser, what: str, *, required: boo
         dest="first",
         metavar="DATE",
         required=required,
-        help=f"first day {what} (YYYY-MM-DD)",
+        help=_("first day {what} (YYYY-MM-DD)").format(what=what),
     )
     parser.add_argument(
         "--to",
         dest="last",
         metavar="DATE",
         required=required,
-        help="last day, included (YYYY-MM-DD)",
+        help=_("last day, included (YYYY-MM-DD)"),
     )
 
 
@@ -85,14 +90,16 @@ class DayRange:
 
     def describe(self) -> str:
         """``from 2027-02-15 to 2027-02-16 (Tokyo)``, as a summary line says it."""
-        where = timezones.zone(self.zone).key.rsplit("/", 1)[-1].replace("_", " ")
+        where = zone_city(self.zone)
         if self.first and self.last:
-            return f"from {self.first} to {self.last} ({where})"
+            return _("from {first} to {last} ({where})").format(
+                first=self.first, last=self.last, where=where
+            )
         if self.first:
-            return f"from {self.first} on ({where})"
+            return _("from {first} on ({where})").format(first=self.first, where=where)
         if self.last:
-            return f"up to {self.last} ({where})"
-        return "in the whole program"
+            return _("up to {last} ({where})").format(last=self.last, where=where)
+        return _("in the whole program")
 
 
 def day_range(args: argparse.Namespace, zone: str = timezones.TOKYO) -> DayRange:
@@ -101,6 +108,9 @@ def day_range(args: argparse.Namespace, zone: str = timezones.TOKYO) -> DayRange
     last = parse_day("--to", args.last)
     if first and last and last < first:
         raise CliError(
-            f"--to {last} is before --from {first}; give the earlier day first", status=2
+            _("--to {last} is before --from {first}; give the earlier day first").format(
+                last=last, first=first
+            ),
+            status=2,
         )
     return DayRange(first, last, zone)

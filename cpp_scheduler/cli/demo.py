@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from cpp_scheduler.cli.output import counts
+from cpp_scheduler.i18n import _
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import open_database
 
@@ -15,11 +16,13 @@ def register(
     parser = subparsers.add_parser(
         "demo",
         parents=[common],
-        help="load a realistic demo program (safe to run again)",
-        description="Load the demo program: delegations from four continents, a conference "
-        "at TDLC, a five-day study tour, a monthly virtual workshop series, site visits in "
-        "every partner city and knowledge products. Records already present are kept as "
-        "they are, so running it again changes nothing.",
+        help=_("load a realistic demo program (safe to run again)"),
+        description=_(
+            "Load the demo program: delegations from four continents, a conference "
+            "at TDLC, a five-day study tour, a monthly virtual workshop series, site visits in "
+            "every partner city and knowledge products. Records already present are kept as "
+            "they are, so running it again changes nothing."
+        ),
     )
     parser.set_defaults(run=run)
 
@@ -32,14 +35,19 @@ def run(args: argparse.Namespace) -> int:
         database.close()
     if summary.total_created:
         print(
-            f"Loaded the demo program into {database.name}: created "
-            f"{counts(summary.created.items())}."
+            _("Loaded the demo program into {database}: created {counts}.").format(
+                database=database.name, counts=counts(summary.created.items())
+            )
         )
         if summary.total_kept:
-            print(f"Kept {summary.total_kept} records that were already there.")
+            print(
+                _("Kept {count} records that were already there.").format(count=summary.total_kept)
+            )
     else:
         print(
-            f"The demo program is already in {database.name}: nothing to add "
-            f"({summary.total_kept} records kept as they are)."
+            _(
+                "The demo program is already in {database}: nothing to add "
+                "({count} records kept as they are)."
+            ).format(database=database.name, count=summary.total_kept)
         )
     return 0

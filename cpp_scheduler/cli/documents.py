@@ -19,6 +19,7 @@ from cpp_scheduler.documents.content import PrintDocument
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.store import open_database
 
 
@@ -26,50 +27,59 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser = subparsers.add_parser(
         "print",
         parents=[common],
-        help="write a delegation's itinerary, a conference's programme or a day's run sheet "
-        "as a PDF",
-        description="Write one of the documents people hold in their hands as a PDF: a "
-        "delegation's itinerary, a conference's programme, or the run sheet of a day in "
-        "Japan. Each page names the program's state ('as of' its last change, and its "
-        "change counter), so two printouts can be told apart.",
+        help=_(
+            "write a delegation's itinerary, a conference's programme or a day's run sheet as a PDF"
+        ),
+        description=_(
+            "Write one of the documents people hold in their hands as a PDF: a "
+            "delegation's itinerary, a conference's programme, or the run sheet of a day in "
+            "Japan. Each page names the program's state ('as of' its last change, and its "
+            "change counter), so two printouts can be told apart."
+        ),
     )
     kinds = parser.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
     paper = argparse.ArgumentParser(add_help=False)
     paper.add_argument(
-        "-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write"
+        "-o", "--output", required=True, metavar="FILE.pdf", help=_("the PDF file to write")
     )
     paper.add_argument(
-        "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)"
+        "--paper", choices=("a4", "letter"), default="a4", help=_("paper size (default: a4)")
     )
     itinerary = kinds.add_parser(
         "itinerary",
         parents=[common, paper],
-        help="a delegation's itinerary",
-        description="A delegation's itinerary: a cover with its dates in Japan and whom "
-        "to call at TDLC, then each day with its meetings, venues in English and Japanese, "
-        "travel legs, hotel, video links as text and QR code.",
+        help=_("a delegation's itinerary"),
+        description=_(
+            "A delegation's itinerary: a cover with its dates in Japan and whom "
+            "to call at TDLC, then each day with its meetings, venues in English and Japanese, "
+            "travel legs, hotel, video links as text and QR code."
+        ),
     )
     itinerary.add_argument(
-        "--delegation", required=True, metavar="NAME", help="the delegation's name (any case)"
+        "--delegation", required=True, metavar="NAME", help=_("the delegation's name (any case)")
     )
     itinerary.set_defaults(run=run_itinerary)
     programme = kinds.add_parser(
         "programme",
         parents=[common, paper],
-        help="a conference's programme",
-        description="A conference's programme: a timetable per day with a column per "
-        "room, then each session with its themes, speakers and delegations.",
+        help=_("a conference's programme"),
+        description=_(
+            "A conference's programme: a timetable per day with a column per "
+            "room, then each session with its themes, speakers and delegations."
+        ),
     )
-    programme.add_argument("--event", required=True, metavar="UID", help="the conference's UID")
+    programme.add_argument("--event", required=True, metavar="UID", help=_("the conference's UID"))
     programme.set_defaults(run=run_programme)
     day = kinds.add_parser(
         "day",
         parents=[common, paper],
-        help="the run sheet of a day",
-        description="Everything on one date in Japan, at every venue, in time order, with "
-        "rooms, attendees, interpretation, equipment, contacts and that day's conflicts.",
+        help=_("the run sheet of a day"),
+        description=_(
+            "Everything on one date in Japan, at every venue, in time order, with "
+            "rooms, attendees, interpretation, equipment, contacts and that day's conflicts."
+        ),
     )
-    day.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the date in Japan")
+    day.add_argument("--date", required=True, metavar="YYYY-MM-DD", help=_("the date in Japan"))
     day.set_defaults(run=run_day)
 
 
@@ -87,21 +97,31 @@ def run_day(args: argparse.Namespace) -> int:
     try:
         day = date.fromisoformat(args.date)
     except ValueError:
-        raise CliError(f"--date '{args.date}' is not a date (YYYY-MM-DD)", status=2) from None
+        raise CliError(
+            _("--date '{date}' is not a date (YYYY-MM-DD)").format(date=args.date), status=2
+        ) from None
     return _print(args, lambda database: run_sheet_document(read_run_sheet(database, day)))
 
 
 def _print(args: argparse.Namespace, build: Any) -> int:
     output = Path(args.output)
     if not output.parent.is_dir():
-        raise CliError(f"cannot write {output}: the folder {output.parent} does not exist")
+        raise CliError(
+            _("cannot write {file}: the folder {folder} does not exist").format(
+                file=output, folder=output.parent
+            )
+        )
     database = open_database(args.db)
     try:
         document: PrintDocument = build(database)
     finally:
         database.close()
     pages = write_pdf(document, output, args.paper)
-    print(f"{output}: {pages} {'page' if pages == 1 else 'pages'}")
+    print(
+        _("{file}: {pages}").format(
+            file=output, pages=ngettext("{count} page", "{count} pages", pages).format(count=pages)
+        )
+    )
     return 0
 
 

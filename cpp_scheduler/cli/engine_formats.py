@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cpp_scheduler import limits
+from cpp_scheduler.cli import columns
 from cpp_scheduler.errors import quoted
 
 _DURATION = re.compile(r"^\s*(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?\s*$", re.I)
@@ -64,10 +65,5 @@ def print_json(document: Any) -> None:
 
 
 def table(rows: list[list[str]], header: list[str]) -> str:
-    """Plain columns, as wide as their widest cell."""
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-        for row in [header, *rows]
-    ]
-    return "\n".join(line.rstrip() for line in lines)
+    """Plain columns, as wide as their widest cell on screen (:mod:`.columns`)."""
+    return columns.table(rows, header)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import DayRange, add_day_options, day_range
-from cpp_scheduler.cli.output import plural
+from cpp_scheduler.i18n import N_, _, ngettext, shown_name
 from cpp_scheduler.model import Event, EventMode
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.programfile.layout import INSTANT_FORMAT
@@ -33,20 +34,22 @@ def register(
     parser = subparsers.add_parser(
         "events",
         parents=[common],
-        help="list the program's events",
-        description="Look at the program's events without the window.",
+        help=_("list the program's events"),
+        description=_("Look at the program's events without the window."),
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser(
         "list",
         parents=[common],
-        help="list events in a date range",
-        description="List events that overlap a range of days (in Tokyo, both ends "
-        "included), one row per occurrence of a series.",
+        help=_("list events in a date range"),
+        description=_(
+            "List events that overlap a range of days (in Tokyo, both ends "
+            "included), one row per occurrence of a series."
+        ),
     )
-    add_day_options(listing, "in Tokyo (default: no limit)")
+    add_day_options(listing, _("in Tokyo (default: no limit)"))
     listing.add_argument(
-        "--json", action="store_true", help="print a JSON array instead of a table"
+        "--json", action="store_true", help=_("print a JSON array instead of a table")
     )
     listing.set_defaults(run=run_list)
 
@@ -93,27 +96,45 @@ class Row:
         ends = (
             f"{local_end:%H:%M}"
             if local_end.date() == local.date()
-            else (f"{local_end:%d %b %H:%M}")
+            else i18n.day_month_text(local_end) + f" {local_end:%H:%M}"
         )
-        when = f"{local:%a %d %b %H:%M}-{ends} {local.tzname()}"
+        when = f"{i18n.day_time_text(local)}-{ends} {local.tzname()}"
         if event.all_day:  # dates: the same on every clock
             first, last = event.first_date, event.last_date
-            when = f"{first:%a %d %b} all day" + ("" if last == first else f" to {last:%a %d %b}")
+            when = (
+                _("{first} all day").format(first=i18n.short_day_text(first))
+                if last == first
+                else _("{first} all day to {last}").format(
+                    first=i18n.short_day_text(first), last=i18n.short_day_text(last)
+                )
+            )
         indent = "  " if event.parent is not None else ""
-        moved = " (moved)" if occurrence.moved else ""
-        title = indent + _clip(event.title, TITLE_WIDTH - len(indent) - len(moved)) + moved
+        moved = _(" (moved)") if occurrence.moved else ""
+        title = (
+            indent
+            + columns.clip(event.title, TITLE_WIDTH - len(indent) - columns.width(moved))
+            + moved
+        )
         return [
             f"{occurrence.start:%Y-%m-%d %H:%M}",
             when,
             title,
             event.kind.label,
             event.status.label,
-            _clip(_where(event), WHERE_WIDTH),
-            _clip(", ".join(d.name for d in event.delegations), DELEGATIONS_WIDTH),
+            columns.clip(_where(event), WHERE_WIDTH),
+            columns.clip(", ".join(d.name for d in event.delegations), DELEGATIONS_WIDTH),
         ]
 
 
-HEADINGS = ["START (UTC)", "LOCAL TIME", "TITLE", "KIND", "STATUS", "WHERE", "DELEGATIONS"]
+HEADINGS = (
+    N_("START (UTC)"),
+    N_("LOCAL TIME"),
+    N_("TITLE"),
+    N_("KIND"),
+    N_("STATUS"),
+    N_("WHERE"),
+    N_("DELEGATIONS"),
+)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -142,34 +163,34 @@ def run_list(args: argparse.Namespace) -> int:
 def table(rows: list[Row], days: DayRange) -> str:
     span = days.describe()
     if not rows:
-        return f"No events {span}."
-    grid = [HEADINGS] + [row.cells() for row in rows]
-    widths = [max(len(line[column]) for line in grid) for column in range(len(HEADINGS))]
+        return _("No events {span}.").format(span=span)
     lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-        for line in grid
+        columns.table([row.cells() for row in rows], [_(h) for h in HEADINGS], rule=True),
+        "",
     ]
-    lines.insert(1, "  ".join("-" * width for width in widths))
     events = len({row.event.id for row in rows})
-    lines.append("")
-    lines.append(f"{plural('occurrence', len(rows))} of {plural('event', events)} {span}.")
+    occurrences = ngettext("{count} occurrence", "{count} occurrences", len(rows)).format(
+        count=len(rows)
+    )
+    of_events = ngettext("{count} event", "{count} events", events).format(count=events)
+    lines.append(
+        _("{occurrences} of {events} {span}.").format(
+            occurrences=occurrences, events=of_events, span=span
+        )
+    )
     return "\n".join(lines)
 
 
 def _where(event: Event) -> str:
     if event.venue is not None:
-        return event.venue.name
+        return shown_name(event.venue.name, event.venue.name_ja)
     if event.city is not None:
         return (
-            f"online, with {event.city.name}"
+            _("online, with {city}").format(city=shown_name(event.city.name, event.city.name_ja))
             if event.mode is EventMode.VIRTUAL
-            else (event.city.name)
+            else shown_name(event.city.name, event.city.name_ja)
         )
-    return "online" if event.mode is EventMode.VIRTUAL else "-"
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return _("online") if event.mode is EventMode.VIRTUAL else "-"
 
 
 def _instant(instant: datetime) -> str:

@@ -24,6 +24,7 @@ from cpp_scheduler.cli.dates import add_day_options, parse_day
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import quoted
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
 from cpp_scheduler.services import calendar_export, calendar_preview
@@ -34,15 +35,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export = subparsers.add_parser(
         "export",
         parents=[common],
-        help="write files for other programs",
-        description="Write the program, or part of it, in a format other programs read.",
+        help=_("write files for other programs"),
+        description=_("Write the program, or part of it, in a format other programs read."),
     )
     formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
     ics = formats.add_parser(
         "ics",
         parents=[common],
-        help="iCalendar files for Outlook, Google, Apple, Thunderbird",
-        description=(
+        help=_("iCalendar files for Outlook, Google, Apple, Thunderbird"),
+        description=_(
             "Write an iCalendar (.ics) file. Publish mode (the default) is for importing or "
             "subscribing; request mode makes invitations that update in place when sent "
             "again by email, and puts cancelled events in a METHOD:CANCEL file beside it. "
@@ -51,59 +52,63 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     scope = ics.add_mutually_exclusive_group(required=True)
-    scope.add_argument("--event", metavar="UID", help="one event")
-    scope.add_argument("--delegation", metavar="NAME", help="a delegation's schedule")
-    scope.add_argument("--participant", metavar="EMAIL", help="one participant's schedule")
-    scope.add_argument("--tour", metavar="ID", help="a study tour")
-    scope.add_argument("--all", action="store_true", help="the whole program")
+    scope.add_argument("--event", metavar="UID", help=_("one event"))
+    scope.add_argument("--delegation", metavar="NAME", help=_("a delegation's schedule"))
+    scope.add_argument("--participant", metavar="EMAIL", help=_("one participant's schedule"))
+    scope.add_argument("--tour", metavar="ID", help=_("a study tour"))
+    scope.add_argument("--all", action="store_true", help=_("the whole program"))
     scope.add_argument(
-        "--each-participant", action="store_true", help="one file per participant, in --out-dir"
+        "--each-participant", action="store_true", help=_("one file per participant, in --out-dir")
     )
-    add_day_options(ics, "(in each event's own zone)")
+    add_day_options(ics, _("(in each event's own zone)"))
     ics.add_argument(
         "--method",
         choices=["publish", "request"],
         default="publish",
-        help="publish: to import or subscribe; request: invitations by email",
+        help=_("publish: to import or subscribe; request: invitations by email"),
     )
     ics.add_argument(
         "--with-attendees",
         action="store_true",
-        help="name every attendee (request mode); by default a participant's "
-        "file names only that participant and a delegation's only its members",
+        help=_(
+            "name every attendee (request mode); by default a participant's "
+            "file names only that participant and a delegation's only its members"
+        ),
     )
     ics.add_argument(
         "--reminder",
         type=int,
         metavar="MINUTES",
-        help="add a reminder this many minutes before each event",
+        help=_("add a reminder this many minutes before each event"),
     )
     ics.add_argument(
         "--organizer",
         metavar="NAME <EMAIL>",
-        help="who sends the invitations for events without an organiser",
+        help=_("who sends the invitations for events without an organiser"),
     )
     ics.add_argument(
         "--refresh-hours",
         type=float,
         metavar="HOURS",
-        help="for a published feed: how often clients should fetch it again",
+        help=_("for a published feed: how often clients should fetch it again"),
     )
     ics.add_argument(
-        "--feed-url", metavar="URL", help="for a published feed: the address it is published at"
+        "--feed-url", metavar="URL", help=_("for a published feed: the address it is published at")
     )
-    ics.add_argument("-o", "--output", type=Path, metavar="FILE", help="the .ics file to write")
+    ics.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("the .ics file to write"))
     ics.add_argument(
-        "--out-dir", type=Path, metavar="DIR", help="the folder for --each-participant"
+        "--out-dir", type=Path, metavar="DIR", help=_("the folder for --each-participant")
     )
     ics.add_argument(
         "--preview",
         action="store_true",
-        help="write nothing; list each meeting the file would hold as its reader's calendar "
-        "shows it: the participant's zone (the delegation's for --delegation and --tour, "
-        "Tokyo's for --event and --all), both dates and the UTC offset",
+        help=_(
+            "write nothing; list each meeting the file would hold as its reader's calendar "
+            "shows it: the participant's zone (the delegation's for --delegation and --tour, "
+            "Tokyo's for --event and --all), both dates and the UTC offset"
+        ),
     )
-    ics.add_argument("--json", action="store_true", help="with --preview: print JSON")
+    ics.add_argument("--json", action="store_true", help=_("with --preview: print JSON"))
     ics.set_defaults(run=run)
 
     from cpp_scheduler.cli.sheets import register_formats
@@ -115,11 +120,14 @@ def _organizer(text: str | None) -> Organizer | None:
     if not text:
         return None
     if "<" in text and text.endswith(">"):
-        name, _, email = text[:-1].partition("<")
+        name, _bracket, email = text[:-1].partition("<")
         return Organizer(name.strip(), email.strip())
     if "@" not in text:
         raise CliError(
-            f"--organizer '{text}' needs an email address: 'Name <name@example.org>'", status=2
+            _("--organizer '{text}' needs an email address: 'Name <name@example.org>'").format(
+                text=text
+            ),
+            status=2,
         )
     return Organizer(text, text)
 
@@ -131,8 +139,11 @@ def _refresh_interval(hours: float | None) -> timedelta | None:
     longest = limits.LONGEST_REFRESH_INTERVAL
     if not math.isfinite(hours) or hours <= 0 or hours > longest.total_seconds() / 3600:
         raise CliError(
-            f"--refresh-hours {quoted(str(hours))} must be more than 0 and at most "
-            f"{longest.total_seconds() / 3600:g} ({limits.describe_duration(longest)})",
+            _("--refresh-hours {hours} must be more than 0 and at most {most} ({longest})").format(
+                hours=quoted(str(hours)),
+                most=f"{longest.total_seconds() / 3600:g}",
+                longest=limits.describe_duration(longest),
+            ),
             status=2,
         )
     return timedelta(hours=hours)
@@ -145,9 +156,14 @@ def _reminder(minutes: int | None) -> timedelta | None:
     longest = limits.LONGEST_REMINDER
     if minutes < 0 or minutes > longest.total_seconds() // 60:
         raise CliError(
-            f"--reminder {quoted(str(minutes))} must be a number of minutes before the "
-            f"event from 0 to {longest.total_seconds() // 60:.0f} "
-            f"({limits.describe_duration(longest)})",
+            _(
+                "--reminder {minutes} must be a number of minutes before the event from 0 to "
+                "{most} ({longest})"
+            ).format(
+                minutes=quoted(str(minutes)),
+                most=f"{longest.total_seconds() // 60:.0f}",
+                longest=limits.describe_duration(longest),
+            ),
             status=2,
         )
     return timedelta(minutes=minutes) if minutes else None
@@ -157,7 +173,9 @@ def run(args: argparse.Namespace) -> int:
     refresh = _refresh_interval(args.refresh_hours)
     reminder = _reminder(args.reminder)
     if args.feed_url and not args.feed_url.startswith(("https://", "http://")):
-        raise CliError(f"--feed-url '{args.feed_url}' must start with https://", status=2)
+        raise CliError(
+            _("--feed-url '{url}' must start with https://").format(url=args.feed_url), status=2
+        )
     try:
         dates = DateRange(parse_day("--from", args.first), parse_day("--to", args.last))
     except ValueError as error:
@@ -170,14 +188,14 @@ def run(args: argparse.Namespace) -> int:
         source_url=args.feed_url,
     )
     if args.json and not args.preview:
-        raise CliError("--json goes with --preview", status=2)
+        raise CliError(_("--json goes with --preview"), status=2)
     if args.preview and args.each_participant:
         raise CliError(
-            "--preview reads one file: give --participant EMAIL for one person's", status=2
+            _("--preview reads one file: give --participant EMAIL for one person's"), status=2
         )
     if args.each_participant:
         if args.out_dir is None:
-            raise CliError("--each-participant needs --out-dir DIR", status=2)
+            raise CliError(_("--each-participant needs --out-dir DIR"), status=2)
         database = open_database(args.db)
         try:
             result = calendar_export.export_each_participant(
@@ -190,11 +208,16 @@ def run(args: argparse.Namespace) -> int:
         finally:
             database.close()
         print(
-            f"wrote {len(result.files)} files for {result.participants} participants "
-            f"in {args.out_dir}"
+            _("wrote {files} files for {participants} participants in {folder}").format(
+                files=len(result.files), participants=result.participants, folder=args.out_dir
+            )
         )
         if result.without_events:
-            print(f"{len(result.without_events)} participants have no events and got no file")
+            print(
+                _("{count} participants have no events and got no file").format(
+                    count=len(result.without_events)
+                )
+            )
         return 0
     scope = _scope(args)
     if args.preview:
@@ -211,7 +234,7 @@ def run(args: argparse.Namespace) -> int:
             print(preview_text(preview))
         return 0
     if args.output is None:
-        raise CliError("give the file to write with -o FILE", status=2)
+        raise CliError(_("give the file to write with -o FILE"), status=2)
     database = open_database(args.db)
     try:
         written = calendar_export.export_calendar(
@@ -220,7 +243,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         database.close()
     for path in written:
-        print(f"wrote {path}", file=sys.stdout)
+        print(_("wrote {file}").format(file=path), file=sys.stdout)
     database = open_database(args.db)
     try:
         caveats = calendar_preview.export_caveats(
@@ -229,13 +252,15 @@ def run(args: argparse.Namespace) -> int:
     finally:
         database.close()
     for caveat in caveats:
-        print(f"note: {caveat}", file=sys.stderr)
+        print(_("note: {text}").format(text=caveat), file=sys.stderr)
     if options.method is Method.REQUEST and options.organizer is None:
         missing = _without_organizer(written)
         if missing:
             print(
-                f"note: {missing} events have no organiser, so clients read them as plain "
-                "appointments, not invitations; give --organizer 'Name <email>'",
+                _(
+                    "note: {count} events have no organiser, so clients read them as plain "
+                    "appointments, not invitations; give --organizer 'Name <email>'"
+                ).format(count=missing),
                 file=sys.stderr,
             )
     return 0
@@ -282,17 +307,25 @@ def preview_json(preview: calendar_preview.ExportPreview) -> dict[str, Any]:
 
 def preview_text(preview: calendar_preview.ExportPreview) -> str:
     count = len(preview.rows)
-    head = f"{preview.name}: {count} {'meeting' if count == 1 else 'meetings'} in {preview.zone}"
+    head = _("{calendar}: {meetings} in {zone}").format(
+        calendar=preview.name,
+        meetings=ngettext("{count} meeting", "{count} meetings", count).format(count=count),
+        zone=preview.zone,
+    )
     if preview.tours:
-        head += f", and {preview.tours} study {'tour' if preview.tours == 1 else 'tours'}"
+        head += _(", and {tours}").format(
+            tours=ngettext("{count} study tour", "{count} study tours", preview.tours).format(
+                count=preview.tours
+            )
+        )
     rows = [
         [row.start_text, row.end_text, row.status.label, row.title, row.location, row.video_link]
         for row in preview.rows
     ]
-    notes = "".join(f"\nnote: {caveat}" for caveat in preview.caveats)
+    notes = "".join("\n" + _("note: {text}").format(text=caveat) for caveat in preview.caveats)
     if not rows:
         return head + notes
-    header = ["Starts", "Ends", "Status", "Title", "Location", "Video link"]
+    header = [_("Starts"), _("Ends"), _("Status"), _("Title"), _("Location"), _("Video link")]
     return head + "\n" + table(rows, header) + notes
 
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.i18n import ngettext
 
 #: The Debian and Ubuntu packages Qt's X11 plugin needs beyond a desktop's usual ones.
 X11_PACKAGES = (
@@ -59,10 +60,16 @@ def x11_problem(plugin: Path | None) -> str | None:
         missing.append("libxcb-cursor.so.0")
     if not missing:
         return None
-    return (
-        f"cannot open a window on the X11 display {os.environ.get('DISPLAY', '')}: Qt needs "
-        f"the system {'library' if len(missing) == 1 else 'libraries'} "
-        f"{', '.join(missing)} (on Debian or Ubuntu: apt install {X11_PACKAGES})"
+    return ngettext(
+        "cannot open a window on the X11 display {display}: Qt needs the system library "
+        "{libraries} (on Debian or Ubuntu: apt install {packages})",
+        "cannot open a window on the X11 display {display}: Qt needs the system libraries "
+        "{libraries} (on Debian or Ubuntu: apt install {packages})",
+        len(missing),
+    ).format(
+        display=os.environ.get("DISPLAY", ""),
+        libraries=", ".join(missing),
+        packages=X11_PACKAGES,
     )
 
 

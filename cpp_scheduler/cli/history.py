@@ -11,6 +11,7 @@ from cpp_scheduler.cli.dates import parse_day
 from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import printable
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.services.history import HistoryEntry, history_of, history_since
 from cpp_scheduler.store import open_database
 
@@ -19,16 +20,20 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser = subparsers.add_parser(
         "history",
         parents=[common],
-        help="who changed a record (or anything since a day), when, from what to what",
-        description="List the changes of one record, named by its id or (for an event) "
-        "its calendar UID, or every change since a day (a whole day in Tokyo), oldest "
-        "first, with the author, the time (UTC) and each field's value before and after.",
+        help=_("who changed a record (or anything since a day), when, from what to what"),
+        description=_(
+            "List the changes of one record, named by its id or (for an event) "
+            "its calendar UID, or every change since a day (a whole day in Tokyo), oldest "
+            "first, with the author, the time (UTC) and each field's value before and after."
+        ),
     )
-    parser.add_argument("record", nargs="?", metavar="UID", help="an event's UID or a record's id")
     parser.add_argument(
-        "--since", metavar="DATE", help="every change from this day on (YYYY-MM-DD)"
+        "record", nargs="?", metavar="UID", help=_("an event's UID or a record's id")
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument(
+        "--since", metavar="DATE", help=_("every change from this day on (YYYY-MM-DD)")
+    )
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(run=run)
 
 
@@ -38,12 +43,21 @@ def _value(value: Any) -> str:
     return "-" if value is None else printable(json.dumps(value, ensure_ascii=False), 60)
 
 
+_ACTIONS = {"created": N_("created"), "changed": N_("changed"), "deleted": N_("deleted")}
+"""The history's verbs, as a line names what was done to the record."""
+
+
 def entry_lines(entry: HistoryEntry) -> list[str]:
     """One line for the change, one for each field it changed (a creation: a count)."""
-    source = f" (from {entry.source})" if entry.source else ""
-    head = (
-        f"{utc_z(entry.changed_at)}  #{entry.change_id}  {entry.author}  {entry.action} "
-        f"{entry.label} (version {entry.version}){source}"
+    source = _(" (from {source})").format(source=entry.source) if entry.source else ""
+    head = _("{when}  #{number}  {author}  {action} {record} (version {version}){source}").format(
+        when=utc_z(entry.changed_at),
+        number=entry.change_id,
+        author=entry.author,
+        action=_(_ACTIONS.get(entry.action, entry.action)),
+        record=entry.label,
+        version=entry.version,
+        source=source,
     )
     if entry.action != "changed":
         return [head]
@@ -54,7 +68,7 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     if (args.record is None) == (args.since is None):
-        raise CliError("give either a record's UID or id, or --since DATE", status=2)
+        raise CliError(_("give either a record's UID or id, or --since DATE"), status=2)
     since = parse_day("--since", args.since)
     database = open_database(args.db)
     try:
@@ -65,7 +79,11 @@ def run(args: argparse.Namespace) -> int:
     finally:
         database.close()
     if args.record is not None and not entries:
-        raise CliError(f"no record with the id or UID '{printable(args.record)}' has a history")
+        raise CliError(
+            _("no record with the id or UID '{record}' has a history").format(
+                record=printable(args.record)
+            )
+        )
     if args.json:
         print_json([entry.as_json() for entry in entries])
         return 0

@@ -1,12 +1,41 @@
-"""Small helpers for what commands print: plural nouns and counts in words."""
+"""Small helpers for what commands print: counts of records in words, pages written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from cpp_scheduler.i18n import _, ngettext
+
+# Each kind of record a command counts, singular and plural in the program's language.
+_COUNTED: dict[str, Callable[[int], str]] = {
+    "thematic area": lambda n: ngettext("{count} thematic area", "{count} thematic areas", n),
+    "partner city": lambda n: ngettext("{count} partner city", "{count} partner cities", n),
+    "venue": lambda n: ngettext("{count} venue", "{count} venues", n),
+    "travel time": lambda n: ngettext("{count} travel time", "{count} travel times", n),
+    "knowledge product": lambda n: ngettext(
+        "{count} knowledge product", "{count} knowledge products", n
+    ),
+    "event": lambda n: ngettext("{count} event", "{count} events", n),
+    "changed occurrence": lambda n: ngettext(
+        "{count} changed occurrence", "{count} changed occurrences", n
+    ),
+    "study tour": lambda n: ngettext("{count} study tour", "{count} study tours", n),
+    "tour day": lambda n: ngettext("{count} tour day", "{count} tour days", n),
+    "travel leg": lambda n: ngettext("{count} travel leg", "{count} travel legs", n),
+    "hotel night": lambda n: ngettext("{count} hotel night", "{count} hotel nights", n),
+    "delegation": lambda n: ngettext("{count} delegation", "{count} delegations", n),
+    "participant": lambda n: ngettext("{count} participant", "{count} participants", n),
+    "record": lambda n: ngettext("{count} record", "{count} records", n),
+    "change": lambda n: ngettext("{count} change", "{count} changes", n),
+}
 
 
 def plural(noun: str, count: int) -> str:
-    """``1 venue``, ``4 partner cities``, ``5 tour days``."""
+    """``1 venue``, ``4 partner cities``, ``5 tour days``; in Japanese, ``会場 1件``."""
+    counted = _COUNTED.get(noun)
+    if counted is not None:
+        return counted(count).format(count=count)
     if count == 1:
         return f"{count} {noun}"
     if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
@@ -16,4 +45,11 @@ def plural(noun: str, count: int) -> str:
 
 def counts(pairs: Iterable[tuple[str, int]]) -> str:
     """``4 partner cities, 24 events``; the kinds with none are left out."""
-    return ", ".join(plural(noun, count) for noun, count in pairs if count)
+    return _(", ").join(plural(noun, count) for noun, count in pairs if count)
+
+
+def pages_written(path: Path | str, pages: int) -> str:
+    """``wrote programme.pdf: 3 pages``, the line a command prints for a PDF."""
+    return _("wrote {file}: {pages}").format(
+        file=path, pages=ngettext("{count} page", "{count} pages", pages).format(count=pages)
+    )

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from cpp_scheduler.cli.output import counts, plural
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.programfile import ImportReport, apply_document, export_program, read_document
 from cpp_scheduler.programfile.layout import SECTIONS
 from cpp_scheduler.store import open_database
@@ -20,38 +21,44 @@ def register(
     parser = subparsers.add_parser(
         "program",
         parents=[common],
-        help="export or import the whole program as a JSON file",
-        description="Write or read the whole program (cities, themes, venues, delegations, "
-        "participants, events, study tours, knowledge products) as a versioned JSON file "
-        "(see docs/program-file.md).",
+        help=_("export or import the whole program as a JSON file"),
+        description=_(
+            "Write or read the whole program (cities, themes, venues, delegations, "
+            "participants, events, study tours, knowledge products) as a versioned JSON file "
+            "(see docs/program-file.md)."
+        ),
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     export = actions.add_parser(
         "export",
         parents=[common],
-        help="write the program to FILE",
-        description="Write the whole program to FILE.json, keys and records sorted, so that "
-        "an unchanged program always gives the same file.",
+        help=_("write the program to FILE"),
+        description=_(
+            "Write the whole program to FILE.json, keys and records sorted, so that "
+            "an unchanged program always gives the same file."
+        ),
     )
     export.add_argument(
         "file",
         type=Path,
         metavar="FILE.json",
-        help="the file to write (replaced as a whole if it exists)",
+        help=_("the file to write (replaced as a whole if it exists)"),
     )
     export.set_defaults(run=run_export)
     import_ = actions.add_parser(
         "import",
         parents=[common],
-        help="read a program file into the database",
-        description="Check FILE.json completely, then write it in one transaction, or nothing. "
-        "Records are matched by id, so importing the same file twice changes nothing.",
+        help=_("read a program file into the database"),
+        description=_(
+            "Check FILE.json completely, then write it in one transaction, or nothing. "
+            "Records are matched by id, so importing the same file twice changes nothing."
+        ),
     )
-    import_.add_argument("file", type=Path, metavar="FILE.json", help="the program file to read")
+    import_.add_argument("file", type=Path, metavar="FILE.json", help=_("the program file to read"))
     import_.add_argument(
         "--dry-run",
         action="store_true",
-        help="check the file and report what would change, without writing",
+        help=_("check the file and report what would change, without writing"),
     )
     import_.set_defaults(run=run_import)
 
@@ -65,7 +72,9 @@ def run_export(args: argparse.Namespace) -> int:
     names = {kind.section: kind.record_kind for kind in SECTIONS}
     described = counts((names[section], n) for section, n in summary.counts.items())
     print(
-        f"Exported the program of {database.name} to {summary.path}: {described or 'no records'}."
+        _("Exported the program of {database} to {file}: {records}.").format(
+            database=database.name, file=summary.path, records=described or _("no records")
+        )
     )
     return 0
 
@@ -89,27 +98,52 @@ def report_lines(report: ImportReport, target: str) -> list[str]:
     """The import's report: a headline, then what was created, updated and removed."""
     file = report.path
     if not report.changed and not report.unchanged:
-        return [f"{file} holds no records: nothing to change in {target}."]
+        return [
+            _("{file} holds no records: nothing to change in {database}.").format(
+                file=file, database=target
+            )
+        ]
     if not report.changed:
         return [
-            f"{file} is already in {target}: nothing to change "
-            f"({plural('record', report.unchanged)} the same)."
+            _("{file} is already in {database}: nothing to change ({records} the same).").format(
+                file=file, database=target, records=plural("record", report.unchanged)
+            )
         ]
-    verb = "Would import" if report.dry_run else "Imported"
+    headline = (
+        _(
+            "Would import {file} into {database}: {created} created, {updated} updated, "
+            "{removed} removed, {unchanged} unchanged. Nothing was written (dry run)."
+        )
+        if report.dry_run
+        else _(
+            "Imported {file} into {database}: {created} created, {updated} updated, "
+            "{removed} removed, {unchanged} unchanged."
+        )
+    )
     lines = [
-        f"{verb} {file} into {target}: {report.created} created, {report.updated} updated, "
-        f"{report.removed} removed, {report.unchanged} unchanged."
-        + (" Nothing was written (dry run)." if report.dry_run else "")
+        headline.format(
+            file=file,
+            database=target,
+            created=report.created,
+            updated=report.updated,
+            removed=report.removed,
+            unchanged=report.unchanged,
+        )
     ]
     created = counts((kind.kind, len(kind.created)) for kind in report.kinds)
     if created:
-        lines.append(f"  created: {created}")
-    for what in ("updated", "removed"):
+        lines.append("  " + _("created: {records}").format(records=created))
+    for what, label in (
+        ("updated", N_("updated: {records}")),
+        ("removed", N_("removed: {records}")),
+    ):
         for kind in report.kinds:
             names: tuple[str, ...] = getattr(kind, what)
             if not names:
                 continue
             shown = "; ".join(names[:NAMED_CHANGES])
             more = len(names) - NAMED_CHANGES
-            lines.append(f"  {what}: {shown}" + (f"; and {more} more" if more > 0 else ""))
+            if more > 0:
+                shown += _("; and {count} more").format(count=more)
+            lines.append("  " + _(label).format(records=shown))
     return lines

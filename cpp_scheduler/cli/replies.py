@@ -13,8 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.services import replies
+from cpp_scheduler.services.replies import answer_label
 from cpp_scheduler.store import open_database
 
 
@@ -22,35 +24,37 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "replies",
         parents=[common],
-        help="record and list the answers to invitations",
-        description="Answers to invitations: accepted, tentative or declined.",
+        help=_("record and list the answers to invitations"),
+        description=_("Answers to invitations: accepted, tentative or declined."),
     )
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
     read = kinds.add_parser(
         "import",
         parents=[common],
-        help="record the answers of REPLY files",
-        description="Record each answer of iTIP REPLY .ics files, .eml messages with a "
-        "text/calendar part, or folders of them; a reply for an unknown event or from an "
-        "address not invited is refused and recorded nowhere.",
+        help=_("record the answers of REPLY files"),
+        description=_(
+            "Record each answer of iTIP REPLY .ics files, .eml messages with a "
+            "text/calendar part, or folders of them; a reply for an unknown event or from an "
+            "address not invited is refused and recorded nowhere."
+        ),
     )
-    read.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".ics, .eml, folder")
+    read.add_argument("files", nargs="+", type=Path, metavar="FILE", help=_(".ics, .eml, folder"))
     read.set_defaults(run=run_import)
     shown = kinds.add_parser(
         "list",
         parents=[common],
-        help="who answered what",
-        description="Each recorded answer, by event and participant.",
+        help=_("who answered what"),
+        description=_("Each recorded answer, by event and participant."),
     )
     which = shown.add_mutually_exclusive_group()
-    which.add_argument("--event", metavar="UID", help="one event")
-    which.add_argument("--delegation", metavar="NAME", help="one delegation's members")
+    which.add_argument("--event", metavar="UID", help=_("one event"))
+    which.add_argument("--delegation", metavar="NAME", help=_("one delegation's members"))
     shown.add_argument(
         "--invited",
         action="store_true",
-        help="every invited person, 'no answer' for those who have not replied",
+        help=_("every invited person, 'no answer' for those who have not replied"),
     )
-    shown.add_argument("--json", action="store_true", help="print JSON")
+    shown.add_argument("--json", action="store_true", help=_("print JSON"))
     shown.set_defaults(run=run_list)
 
 
@@ -58,7 +62,9 @@ def _meeting(reply: replies.RecordedReply | replies.Attendance) -> str:
     if reply.meeting is None:
         return ""
     local = timezones.to_local(reply.meeting, timezones.TOKYO)
-    return f" (meeting of {local:%a %d %b %Y %H:%M}, Tokyo)"
+    return _(" (meeting of {when}, Tokyo)").format(
+        when=f"{i18n.day_text(local.date())} {local:%H:%M}"
+    )
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -69,11 +75,16 @@ def run_import(args: argparse.Namespace) -> int:
         database.close()
     for reply in report.recorded:
         print(
-            f"{reply.participant} <{reply.email}> {reply.answer} '{reply.title}'{_meeting(reply)}"
+            f"{reply.participant} <{reply.email}> {answer_label(reply.answer)} "
+            f"'{reply.title}'{_meeting(reply)}"
         )
     for refusal in report.refused:
-        print(f"refused: {refusal}", file=sys.stderr)
-    print(f"{len(report.recorded)} recorded, {len(report.refused)} refused")
+        print(_("refused: {reason}").format(reason=refusal), file=sys.stderr)
+    print(
+        _("{recorded} recorded, {refused} refused").format(
+            recorded=len(report.recorded), refused=len(report.refused)
+        )
+    )
     return 1 if report.refused else 0
 
 
@@ -92,7 +103,10 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
         return 0
     if not rows:
-        print("No answers recorded.")
+        print(_("No answers recorded."))
     for row in rows:
-        print(f"{row.title}{_meeting(row)}: {row.participant} <{row.email}> {row.answer}")
+        print(
+            f"{row.title}{_meeting(row)}: {row.participant} <{row.email}> "
+            f"{answer_label(row.answer)}"
+        )
     return 0

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, table
 from cpp_scheduler.cli.errors import CliError
-from cpp_scheduler.cli.output import plural
+from cpp_scheduler.cli.output import pages_written
 from cpp_scheduler.cli.sheets import check_output
+from cpp_scheduler.i18n import _, ngettext, shown_name
 from cpp_scheduler.store import open_database
 
 if TYPE_CHECKING:
@@ -28,54 +29,87 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "report",
         parents=[common],
-        help="the program's report for a period: themes, cities, hours, people reached",
-        description=(
+        help=_("the program's report for a period: themes, cities, hours, people reached"),
+        description=_(
             "Count the meetings a period held (whole days in Tokyo) by kind, mode, theme, "
             "partner city, delegation and country, with their hours, cancellations apart; "
             "the participants reached, the knowledge products linked, and the themes and "
             "partner cities left out."
         ),
     )
-    add_day_options(parser, "of the period (YYYY-MM-DD, in Tokyo)", required=True)
+    add_day_options(parser, _("of the period (YYYY-MM-DD, in Tokyo)"), required=True)
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE.pdf|FILE.xlsx",
-        help="write a PDF with tables and charts, or an Excel workbook (by the suffix)",
+        help=_("write a PDF with tables and charts, or an Excel workbook (by the suffix)"),
     )
     parser.add_argument(
         "--paper",
         choices=("a4", "letter"),
         default="a4",
-        help="the PDF's paper size (default: a4)",
+        help=_("the PDF's paper size (default: a4)"),
     )
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     parser.set_defaults(run=run)
 
 
 def text(report: ProgramReport) -> str:
     """The report as plain tables for a terminal."""
+    meetings, people = report.meetings, report.participants_reached
+    delegations, products = report.delegations_reached, len(report.products)
     lines = [
-        f"Program report from {report.first} to {report.last} (Tokyo)",
-        f"{plural('meeting', report.meetings)} held, {report.hours:.2f} hours; "
-        f"{report.cancelled} cancelled",
-        f"{plural('participant', report.participants_reached)} reached, "
-        f"{plural('delegation', report.delegations_reached)}, "
-        f"{plural('knowledge product', len(report.products))} linked",
-        "Themes left out: " + (", ".join(report.themes_left_out) or "none"),
-        "Partner cities left out: " + (", ".join(report.cities_left_out) or "none"),
+        _("Program report from {first} to {last} (Tokyo)").format(
+            first=report.first, last=report.last
+        ),
+        _("{meetings} held, {hours} hours; {cancelled} cancelled").format(
+            meetings=ngettext("{count} meeting", "{count} meetings", meetings).format(
+                count=meetings
+            ),
+            hours=f"{report.hours:.2f}",
+            cancelled=report.cancelled,
+        ),
+        _("{participants} reached, {delegations}, {products} linked").format(
+            participants=ngettext("{count} participant", "{count} participants", people).format(
+                count=people
+            ),
+            delegations=ngettext("{count} delegation", "{count} delegations", delegations).format(
+                count=delegations
+            ),
+            products=ngettext(
+                "{count} knowledge product", "{count} knowledge products", products
+            ).format(count=products),
+        ),
+        _("Themes left out: {names}").format(
+            names=", ".join(_left_out(report, "theme", report.themes_left_out)) or _("none")
+        ),
+        _("Partner cities left out: {names}").format(
+            names=", ".join(_left_out(report, "city", report.cities_left_out)) or _("none")
+        ),
     ]
     for found in report.breakdowns:
         rows = [
-            [row.label, str(row.meetings), f"{row.hours:.2f}", str(row.cancelled)]
+            [
+                shown_name(row.label, row.label_ja),
+                str(row.meetings),
+                f"{row.hours:.2f}",
+                str(row.cancelled),
+            ]
             for row in found.rows
         ]
-        lines += ["", table(rows, [found.heading, "Meetings", "Hours", "Cancelled"])]
+        header = [found.heading, _("Meetings"), _("Hours"), _("Cancelled")]
+        lines += ["", table(rows, header)]
     if report.products:
-        products = [[p.title, p.kind] for p in report.products]
-        lines += ["", table(products, ["Knowledge product", "Kind"])]
+        listed = [[p.title, p.kind] for p in report.products]
+        lines += ["", table(listed, [_("Knowledge product"), _("Kind")])]
     return "\n".join(lines)
+
+
+def _left_out(report: ProgramReport, breakdown: str, names: tuple[str, ...]) -> list[str]:
+    """The names left out, in Japanese where the program has them and speaks it."""
+    japanese = {row.label: row.label_ja for row in report.breakdown(breakdown).rows}
+    return [shown_name(name, japanese.get(name)) for name in names]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,11 +118,14 @@ def run(args: argparse.Namespace) -> int:
     period = day_range(args)
     first, last = period.first, period.last
     if first is None or last is None:  # argparse requires both; said again for the types
-        raise CliError("give the period with --from and --to", status=2)
+        raise CliError(_("give the period with --from and --to"), status=2)
     output: Path | None = args.output
     if output is not None:
         if output.suffix.lower() not in (".xlsx", ".pdf"):
-            raise CliError(f"-o {output}: the report is written as .pdf or .xlsx", status=2)
+            raise CliError(
+                _("-o {file}: the report is written as .pdf or .xlsx").format(file=output),
+                status=2,
+            )
         check_output(output)
     database = open_database(args.db)
     try:
@@ -102,14 +139,18 @@ def run(args: argparse.Namespace) -> int:
         from cpp_scheduler.cli.documents import write_pdf
 
         pages = write_pdf(document, output, args.paper)
-        print(f"wrote {output}: {pages} {'page' if pages == 1 else 'pages'}")
+        print(pages_written(output, pages))
         return 0
     if output is not None:
         try:
             reports.write_report_xlsx(report, output)
         except OSError as error:
-            raise CliError(f"{output}: cannot be written: {error.strerror or error}") from None
-        print(f"wrote {output}")
+            raise CliError(
+                _("{file}: cannot be written: {reason}").format(
+                    file=output, reason=error.strerror or error
+                )
+            ) from None
+        print(_("wrote {file}").format(file=output))
         return 0
     if args.json:
         print_json(report.as_json())

@@ -12,9 +12,10 @@ import argparse
 from datetime import datetime
 from typing import Any
 
+from cpp_scheduler import i18n
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
-from cpp_scheduler.cli.output import plural
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.delegation_schedule import (
     DelegationSchedule,
@@ -32,17 +33,19 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser = subparsers.add_parser(
         "schedule",
         parents=[common],
-        help="a delegation's meetings in its own time and in Tokyo's",
-        description="List every meeting a delegation attends (each session of a "
-        "conference, each meeting of a series), in the delegation's time for that day "
-        "(Tokyo's while it is in Japan) and in Tokyo's, and whether it falls in its "
-        "working hours, extended hours or night.",
+        help=_("a delegation's meetings in its own time and in Tokyo's"),
+        description=_(
+            "List every meeting a delegation attends (each session of a "
+            "conference, each meeting of a series), in the delegation's time for that day "
+            "(Tokyo's while it is in Japan) and in Tokyo's, and whether it falls in its "
+            "working hours, extended hours or night."
+        ),
     )
     parser.add_argument(
-        "--delegation", required=True, metavar="NAME", help="the delegation's name (any case)"
+        "--delegation", required=True, metavar="NAME", help=_("the delegation's name (any case)")
     )
-    add_day_options(parser, "to list, in Tokyo")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_day_options(parser, _("to list, in Tokyo"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(run=run)
 
 
@@ -83,9 +86,10 @@ def schedule_json(schedule: DelegationSchedule) -> dict[str, Any]:
 
 
 def _span(start: datetime, end: datetime) -> str:
+    begins = f"{i18n.day_text(start.date())} {start:%H:%M}"
     if end.date() == start.date():
-        return f"{start:%a %d %b %Y %H:%M}-{end:%H:%M}"
-    return f"{start:%a %d %b %Y %H:%M}-{end:%a %d %b %H:%M}"
+        return f"{begins}-{end:%H:%M}"
+    return f"{begins}-{i18n.day_time_text(end)}"
 
 
 def _row(meeting: ScheduledMeeting) -> list[str]:
@@ -94,12 +98,16 @@ def _row(meeting: ScheduledMeeting) -> list[str]:
         title += f" ({meeting.conference})"
     if meeting.dates is not None:
         first, last = meeting.dates
-        days = f"{first:%a %d %b %Y}" + (f" to {last:%a %d %b %Y}" if last != first else "")
-        return [days, days, "all day", title]
+        days = (
+            i18n.day_text(first)
+            if last == first
+            else _("{first} to {last}").format(first=i18n.day_text(first), last=i18n.day_text(last))
+        )
+        return [days, days, _("all day"), title]
     assert meeting.part is not None  # only all-day blocks have none
     local = _span(meeting.local_start, meeting.local_end)
     if meeting.in_japan:
-        local += " (in Japan)"
+        local += _(" (in Japan)")
     return [local, _span(meeting.tokyo_start, meeting.tokyo_end), meeting.part.label, title]
 
 
@@ -116,12 +124,22 @@ def run(args: argparse.Namespace) -> int:
         return 0
     home = zone_city(delegation.zone)
     if schedule.meetings:
-        header = [f"THEIR TIME ({home.upper()})", "TOKYO", "HOURS", "MEETING"]
+        header = [
+            _("THEIR TIME ({home})").format(home=home.upper()),
+            _("TOKYO"),
+            _("HOURS"),
+            _("MEETING"),
+        ]
         print(table([_row(meeting) for meeting in schedule.meetings], header))
         print()
-    nights = f", {schedule.nights} at night for them" if schedule.nights else ""
+    count = len(schedule.meetings)
+    meetings = ngettext("{count} meeting", "{count} meetings", count).format(count=count)
+    nights = (
+        _(", {count} at night for them").format(count=schedule.nights) if schedule.nights else ""
+    )
     print(
-        f"{plural('meeting', len(schedule.meetings))} for {delegation.name} "
-        f"{days.describe()}{nights}"
+        _("{meetings} for {delegation} {span}{nights}").format(
+            meetings=meetings, delegation=delegation.name, span=days.describe(), nights=nights
+        )
     )
     return 0

@@ -16,6 +16,7 @@ from typing import Any
 
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.export import _organizer
+from cpp_scheduler.i18n import _
 from cpp_scheduler.mail.messages import Invitation
 from cpp_scheduler.mail.settings import read_mail_settings
 from cpp_scheduler.mail.transports import (
@@ -34,27 +35,31 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     send = subparsers.add_parser(
         "send",
         parents=[common],
-        help="send invitations by email",
-        description="Send each participant the invitations they have not been sent yet.",
+        help=_("send invitations by email"),
+        description=_("Send each participant the invitations they have not been sent yet."),
     )
     kinds = send.add_subparsers(dest="kind", metavar="KIND", required=True)
     invite = kinds.add_parser(
         "invitations",
         parents=[common],
-        help="invite each participant of an event, a delegation or a study tour",
-        description="One email per participant and event; what the ledger shows was "
-        "sent already is not sent again.",
+        help=_("invite each participant of an event, a delegation or a study tour"),
+        description=_(
+            "One email per participant and event; what the ledger shows was "
+            "sent already is not sent again."
+        ),
     )
     _add_options(invite, required=True)
     invite.set_defaults(run=run)
     updates = kinds.add_parser(
         "updates",
         parents=[common],
-        help="tell each participant what changed since their last message",
-        description="An update for each event that changed since a participant was "
-        "last told, a cancellation for each event cancelled or each participant removed, "
-        "an invitation for each participant added (see 'cpp-scheduler changes'). Without "
-        "--event, --delegation or --tour: the whole program.",
+        help=_("tell each participant what changed since their last message"),
+        description=_(
+            "An update for each event that changed since a participant was "
+            "last told, a cancellation for each event cancelled or each participant removed, "
+            "an invitation for each participant added (see 'cpp-scheduler changes'). Without "
+            "--event, --delegation or --tour: the whole program."
+        ),
     )
     _add_options(updates, required=False)
     updates.set_defaults(run=run_updates)
@@ -62,30 +67,30 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def _add_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     which = parser.add_mutually_exclusive_group(required=required)
-    which.add_argument("--event", metavar="UID", help="the event's UID")
-    which.add_argument("--delegation", metavar="NAME", help="the delegation's members")
-    which.add_argument("--tour", metavar="ID|TITLE", help="a study tour, to its delegation")
+    which.add_argument("--event", metavar="UID", help=_("the event's UID"))
+    which.add_argument("--delegation", metavar="NAME", help=_("the delegation's members"))
+    which.add_argument("--tour", metavar="ID|TITLE", help=_("a study tour, to its delegation"))
     parser.add_argument(
-        "--dry-run", action="store_true", help="list who would get what; send nothing"
+        "--dry-run", action="store_true", help=_("list who would get what; send nothing")
     )
-    parser.add_argument("--outbox", type=Path, metavar="DIR", help="write .eml files there")
-    parser.add_argument("--smtp", metavar="HOST:PORT", help="the mail server")
+    parser.add_argument("--outbox", type=Path, metavar="DIR", help=_("write .eml files there"))
+    parser.add_argument("--smtp", metavar="HOST:PORT", help=_("the mail server"))
     security = parser.add_mutually_exclusive_group()
-    security.add_argument("--starttls", action="store_true", help="upgrade with STARTTLS")
-    security.add_argument("--tls", action="store_true", help="TLS from the first byte")
+    security.add_argument("--starttls", action="store_true", help=_("upgrade with STARTTLS"))
+    security.add_argument("--tls", action="store_true", help=_("TLS from the first byte"))
     security.add_argument(
-        "--plain", action="store_true", help="no TLS: a relay on this machine only"
+        "--plain", action="store_true", help=_("no TLS: a relay on this machine only")
     )
     parser.add_argument(
-        "--user", metavar="USER", help="log in as USER (password from the system keyring)"
+        "--user", metavar="USER", help=_("log in as USER (password from the system keyring)")
     )
     parser.add_argument(
         "--from",
         dest="sender",
         metavar="'NAME <EMAIL>'",
-        help="who sends for events that name no organiser",
+        help=_("who sends for events that name no organiser"),
     )
-    parser.add_argument("--rate", type=int, metavar="N", help="at most N messages a minute")
+    parser.add_argument("--rate", type=int, metavar="N", help=_("at most N messages a minute"))
 
 
 def scope_of(args: argparse.Namespace) -> EventScope | DelegationScope | TourScope | None:
@@ -103,14 +108,16 @@ def _smtp_settings(args: argparse.Namespace, configured: SmtpSettings | None) ->
     if not args.smtp:
         if configured is None:
             raise CliError(
-                "say where the mail goes: --outbox DIR or --smtp HOST:PORT "
-                "(or set the server in the mail settings)",
+                _(
+                    "say where the mail goes: --outbox DIR or --smtp HOST:PORT "
+                    "(or set the server in the mail settings)"
+                ),
                 status=2,
             )
         return configured
-    host, _, port = args.smtp.rpartition(":")
+    host, _colon, port = args.smtp.rpartition(":")
     if not host or not port.isdigit():
-        raise CliError(f"--smtp '{args.smtp}' must be HOST:PORT", status=2)
+        raise CliError(_("--smtp '{server}' must be HOST:PORT").format(server=args.smtp), status=2)
     security = Security.TLS if args.tls else Security.NONE if args.plain else Security.STARTTLS
     return SmtpSettings(host, int(port), security, args.user or "")
 
@@ -123,11 +130,11 @@ class _Sending:
         sender = _organizer(args.sender) or settings.sender
         if sender is None:
             raise CliError(
-                "give --from 'Name <email>': it signs for events that name no organiser",
+                _("give --from 'Name <email>': it signs for events that name no organiser"),
                 status=2,
             )
         if args.rate is not None and args.rate <= 0:
-            raise CliError("--rate must be more than 0", status=2)
+            raise CliError(_("--rate must be more than 0"), status=2)
         self.sender = sender
         self.rate = args.rate or settings.rate_per_minute
         self.transport: Transport | None = None
@@ -150,9 +157,15 @@ class _Sending:
 
 def _finish(report: invitations.BatchReport) -> int:
     for refusal in report.refused:
-        print(f"refused: {refusal.email}: {refusal.reason}", file=sys.stderr)
+        print(
+            _("refused: {email}: {reason}").format(email=refusal.email, reason=refusal.reason),
+            file=sys.stderr,
+        )
     if report.stopped_by:
-        print(f"stopped: {report.stopped_by}; run again to send the rest", file=sys.stderr)
+        print(
+            _("stopped: {reason}; run again to send the rest").format(reason=report.stopped_by),
+            file=sys.stderr,
+        )
         return 1
     return 1 if report.refused else 0
 
@@ -167,17 +180,25 @@ def run(args: argparse.Namespace) -> int:
         if sending.transport is None:
             for invitation in plan.to_send:
                 print(
-                    f"would send {invitation.method.value} {invitation.event_uid} "
-                    f"to {invitation.recipient_email}"
+                    _("would send {method} {uid} to {email}").format(
+                        method=invitation.method.value,
+                        uid=invitation.event_uid,
+                        email=invitation.recipient_email,
+                    )
                 )
-            print(f"{len(plan.to_send)} to send, {plan.already_sent} sent already")
+            print(
+                _("{count} to send, {already} sent already").format(
+                    count=len(plan.to_send), already=plan.already_sent
+                )
+            )
             return 0
         report = sending.send(database, plan.to_send)
     finally:
         database.close()
     print(
-        f"sent {len(report.sent)} of {len(plan.to_send)} "
-        f"({plan.already_sent} had been sent already)"
+        _("sent {sent} of {count} ({already} had been sent already)").format(
+            sent=len(report.sent), count=len(plan.to_send), already=plan.already_sent
+        )
     )
     return _finish(report)
 
@@ -190,13 +211,20 @@ def run_updates(args: argparse.Namespace) -> int:
         if sending.transport is None:
             for change in plan.changes:
                 print(
-                    f"would send {change.method} {change.event_uid} to {change.email} "
-                    f"({change.kind.value}: {'; '.join(change.details)})"
+                    _("would send {method} {uid} to {email} ({kind}: {details})").format(
+                        method=change.method,
+                        uid=change.event_uid,
+                        email=change.email,
+                        kind=change.kind.label,
+                        details="; ".join(change.details),
+                    )
                 )
-            print(f"{len(plan.to_send)} to send")
+            print(_("{count} to send").format(count=len(plan.to_send)))
             return 0
         report = sending.send(database, plan.to_send)
     finally:
         database.close()
-    print(f"sent {len(report.sent)} of {len(plan.to_send)} updates")
+    print(
+        _("sent {sent} of {count} updates").format(sent=len(report.sent), count=len(plan.to_send))
+    )
     return _finish(report)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.store import open_database
 
@@ -29,35 +30,41 @@ TABLES = ("agenda", "delegations", "tour")
 def register_formats(formats: Any, common: argparse.ArgumentParser) -> None:
     """Add ``xlsx`` and ``csv`` beside the other formats of ``cpp-scheduler export``."""
     for name, what in (
-        ("xlsx", "an Excel workbook: one sheet per table, typed cells"),
-        ("csv", "CSV for Excel: UTF-8 with a byte-order mark, ISO dates"),
+        ("xlsx", N_("an Excel workbook: one sheet per table, typed cells")),
+        ("csv", N_("CSV for Excel: UTF-8 with a byte-order mark, ISO dates")),
     ):
         parser = formats.add_parser(
             name,
             parents=[common],
-            help=f"the agenda, the delegations or a study tour as {what}",
-            description=f"Write a table of the program as {what}.",
+            help=_("the agenda, the delegations or a study tour as {what}").format(what=_(what)),
+            description=_("Write a table of the program as {what}.").format(what=_(what)),
         )
-        parser.add_argument("table", choices=TABLES, help="which table to write")
-        add_day_options(parser, "of the agenda (whole days in Tokyo)")
-        parser.add_argument("--kind", choices=[k.value for k in EventKind], help="only this kind")
-        parser.add_argument("--mode", choices=[m.value for m in EventMode], help="only this mode")
+        parser.add_argument("table", choices=TABLES, help=_("which table to write"))
+        add_day_options(parser, _("of the agenda (whole days in Tokyo)"))
         parser.add_argument(
-            "--status", choices=[s.value for s in EventStatus], help="only this status"
+            "--kind", choices=[k.value for k in EventKind], help=_("only this kind")
         )
-        parser.add_argument("--city", metavar="NAME", help="only this partner city's events")
-        parser.add_argument("--theme", metavar="NAME", help="only events on this theme (or code)")
-        parser.add_argument("--delegation", metavar="NAME", help="only this delegation's events")
-        parser.add_argument("--search", metavar="TEXT", default="", help="only events matching")
+        parser.add_argument(
+            "--mode", choices=[m.value for m in EventMode], help=_("only this mode")
+        )
+        parser.add_argument(
+            "--status", choices=[s.value for s in EventStatus], help=_("only this status")
+        )
+        parser.add_argument("--city", metavar="NAME", help=_("only this partner city's events"))
+        parser.add_argument(
+            "--theme", metavar="NAME", help=_("only events on this theme (or code)")
+        )
+        parser.add_argument("--delegation", metavar="NAME", help=_("only this delegation's events"))
+        parser.add_argument("--search", metavar="TEXT", default="", help=_("only events matching"))
         parser.add_argument(
             "--zone",
             action="append",
             metavar="ZONE",
-            help="show times in this IANA zone too (repeat for more; default Asia/Tokyo)",
+            help=_("show times in this IANA zone too (repeat for more; default Asia/Tokyo)"),
         )
-        parser.add_argument("--tour", metavar="NAME", help="the study tour (for 'tour')")
+        parser.add_argument("--tour", metavar="NAME", help=_("the study tour (for 'tour')"))
         parser.add_argument(
-            "-o", "--output", type=Path, required=True, metavar="FILE", help="the file to write"
+            "-o", "--output", type=Path, required=True, metavar="FILE", help=_("the file to write")
         )
         parser.set_defaults(run=run, sheet_format=name)
 
@@ -65,9 +72,16 @@ def register_formats(formats: Any, common: argparse.ArgumentParser) -> None:
 def check_output(output: Path) -> None:
     """Refuse, before any reading, a file that cannot be written where it is asked for."""
     if output.is_dir():
-        raise CliError(f"{output} is a folder; give the name of the file to write", status=2)
+        raise CliError(
+            _("{file} is a folder; give the name of the file to write").format(file=output),
+            status=2,
+        )
     if not output.parent.is_dir():
-        raise CliError(f"{output}: the folder {output.parent} does not exist")
+        raise CliError(
+            _("{file}: the folder {folder} does not exist").format(
+                file=output, folder=output.parent
+            )
+        )
 
 
 def _zones(args: argparse.Namespace) -> list[str]:
@@ -75,8 +89,10 @@ def _zones(args: argparse.Namespace) -> list[str]:
     for zone in zones:
         if not timezones.is_zone(zone):
             raise CliError(
-                f"--zone '{zone}' is not a time zone; give an IANA name such as "
-                "America/Lima or Asia/Kathmandu",
+                _(
+                    "--zone '{zone}' is not a time zone; give an IANA name such as "
+                    "America/Lima or Asia/Kathmandu"
+                ).format(zone=zone),
                 status=2,
             )
     return zones
@@ -86,7 +102,7 @@ def _tables(args: argparse.Namespace) -> list[Table]:
     from cpp_scheduler.services import reports
 
     if args.table == "tour" and not args.tour:
-        raise CliError("'tour' needs --tour NAME", status=2)
+        raise CliError(_("'tour' needs --tour NAME"), status=2)
     period = day_range(args)
     zones = _zones(args)
     database = open_database(args.db)
@@ -123,9 +139,20 @@ def run(args: argparse.Namespace) -> int:
         else:
             written = write_csv_files(tables, output)
     except OSError as error:
-        raise CliError(f"{output}: cannot be written: {error.strerror or error}") from None
+        raise CliError(
+            _("{file}: cannot be written: {reason}").format(
+                file=output, reason=error.strerror or error
+            )
+        ) from None
     rows = sum(len(table.rows) for table in tables)
     for path in written:
-        print(f"wrote {path}")
-    print(f"{rows} rows in {len(tables)} table{'s' if len(tables) != 1 else ''}")
+        print(_("wrote {file}").format(file=path))
+    print(
+        _("{rows} in {tables}").format(
+            rows=ngettext("{count} row", "{count} rows", rows).format(count=rows),
+            tables=ngettext("{count} table", "{count} tables", len(tables)).format(
+                count=len(tables)
+            ),
+        )
+    )
     return 0

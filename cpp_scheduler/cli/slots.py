@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import duration, local_iso, print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling.inputs import Attendee
 from cpp_scheduler.scheduling.slots import (
@@ -34,13 +35,15 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser = subparsers.add_parser(
         "slots",
         parents=[common],
-        help="find the meeting time that suits every delegation best",
-        description="Rank meeting times between two dates for the named delegations and "
-        "participants, and the host (TDLC in Tokyo unless --host names a partner city's "
-        "office): working hours best, acceptable hours next, night worst; weekends "
-        "and public holidays of each one's country avoided; times already taken by them "
-        "or by the venue left out. With --repeat, one time per occurrence of a series, "
-        "sharing the inconvenience fairly.",
+        help=_("find the meeting time that suits every delegation best"),
+        description=_(
+            "Rank meeting times between two dates for the named delegations and "
+            "participants, and the host (TDLC in Tokyo unless --host names a partner city's "
+            "office): working hours best, acceptable hours next, night worst; weekends "
+            "and public holidays of each one's country avoided; times already taken by them "
+            "or by the venue left out. With --repeat, one time per occurrence of a series, "
+            "sharing the inconvenience fairly."
+        ),
     )
     parser.add_argument(
         "--with",
@@ -49,46 +52,50 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         nargs="+",
         action="extend",
         required=True,
-        help="a delegation's name or a participant's email (repeatable)",
+        help=_("a delegation's name or a participant's email (repeatable)"),
     )
     parser.add_argument(
-        "--duration", type=duration, required=True, help="length of the meeting: 90m, 1h30m, 2h"
+        "--duration", type=duration, required=True, help=_("length of the meeting: 90m, 1h30m, 2h")
     )
-    add_day_options(parser, "to search", required=True)
+    add_day_options(parser, _("to search"), required=True)
     parser.add_argument(
         "--step",
         type=duration,
         default=DEFAULT_STEP,
-        help="between candidate starts (default: 15m)",
+        help=_("between candidate starts (default: 15m)"),
     )
     parser.add_argument(
-        "--count", type=int, default=5, metavar="N", help="how many slots to propose (default: 5)"
+        "--count",
+        type=int,
+        default=5,
+        metavar="N",
+        help=_("how many slots to propose (default: 5)"),
     )
     parser.add_argument(
-        "--venue", metavar="NAME", help="a venue that must be free and open (its name)"
+        "--venue", metavar="NAME", help=_("a venue that must be free and open (its name)")
     )
     hosts = parser.add_mutually_exclusive_group()
     hosts.add_argument(
         "--host",
         metavar="CITY",
-        help="a partner city whose office hosts the meeting (default: TDLC in Tokyo)",
+        help=_("a partner city whose office hosts the meeting (default: TDLC in Tokyo)"),
     )
     hosts.add_argument(
         "--no-host",
         action="store_true",
-        help="leave the host's working hours out of the search",
+        help=_("leave the host's working hours out of the search"),
     )
     parser.add_argument(
         "--zone",
         default=timezones.TOKYO,
-        help="the zone the dates are read in (default: Asia/Tokyo)",
+        help=_("the zone the dates are read in (default: Asia/Tokyo)"),
     )
     parser.add_argument(
         "--repeat",
         metavar="RRULE",
-        help="plan a series: repeat the date range by an RRULE, e.g. FREQ=MONTHLY;COUNT=6",
+        help=_("plan a series: repeat the date range by an RRULE, e.g. FREQ=MONTHLY;COUNT=6"),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(run=run)
 
 
@@ -124,7 +131,9 @@ def _host_json(host: Attendee | None) -> dict[str, Any] | None:
 
 def _slot_text(slot: Slot, number: str, zone: str) -> str:
     lines = [
-        f"{number} {describe_slot(slot, zone)}: inconvenience {slot.total} (worst {slot.worst})"
+        _("{number} {slot}: inconvenience {total} (worst {worst})").format(
+            number=number, slot=describe_slot(slot, zone), total=slot.total, worst=slot.worst
+        )
     ]
     lines += [f"     {fit.reason}" for fit in slot.fits]
     return "\n".join(lines)
@@ -132,9 +141,9 @@ def _slot_text(slot: Slot, number: str, zone: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.count < 1:
-        raise CliError("--count must be at least 1", status=2)
+        raise CliError(_("--count must be at least 1"), status=2)
     if not timezones.is_zone(args.zone):
-        raise CliError(f"--zone: '{args.zone}' is not a time zone", status=2)
+        raise CliError(_("--zone: '{zone}' is not a time zone").format(zone=args.zone), status=2)
     days = day_range(args, args.zone)
     args.first, args.last = days.first, days.last
     windows = [(args.first, args.last)]
@@ -181,7 +190,9 @@ def run(args: argparse.Namespace) -> int:
             }
         )
     elif not slots:
-        print("No free slot in that range: every candidate time is taken or the venue is closed.")
+        print(
+            _("No free slot in that range: every candidate time is taken or the venue is closed.")
+        )
     else:
         print(_host_text(answer))
         print("\n\n".join(_slot_text(slot, f"{n}.", args.zone) for n, slot in enumerate(slots, 1)))
@@ -190,8 +201,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _host_text(answer: SlotAnswer) -> str:
     if answer.host is None:
-        return "Hosted by nobody: the host's hours are left out.\n"
-    return f"Hosted by {answer.host.name}.\n"
+        return _("Hosted by nobody: the host's hours are left out.") + "\n"
+    return _("Hosted by {host}.").format(host=answer.host.name) + "\n"
 
 
 def _print_series(
@@ -228,12 +239,20 @@ def _print_series(
     blocks = [_host_text(answer).rstrip()]
     for number, ((first, last), slot) in enumerate(zip(windows, plan.slots, strict=True), 1):
         if slot is None:
-            blocks.append(f"{number}. {first:%d %b}-{last:%d %b %Y}: no free slot")
+            blocks.append(
+                _("{number}. {first}-{last}: no free slot").format(
+                    number=number,
+                    first=i18n.day_month_text(first),
+                    last=i18n.day_month_year_text(last),
+                )
+            )
         else:
             blocks.append(_slot_text(slot, f"{number}.", args.zone))
     totals = ", ".join(f"{names.get(k, k)} {v}" for k, v in plan.totals.items())
     blocks.append(
-        f"Fairness: spread {plan.fairness} (largest minus smallest total "
-        f"inconvenience; 0 is perfectly even). Totals: {totals}"
+        _(
+            "Fairness: spread {spread} (largest minus smallest total inconvenience; 0 is "
+            "perfectly even). Totals: {totals}"
+        ).format(spread=plan.fairness, totals=totals)
     )
     print("\n\n".join(blocks))

@@ -7,6 +7,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
+from cpp_scheduler import i18n
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.i18n import _
@@ -21,26 +22,30 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser = subparsers.add_parser(
         "times",
         parents=[common],
-        help="an event's date and time for each delegation, participant, Tokyo and Washington",
-        description="Show an event's start and end in the zone of each attending "
-        "delegation and participant, and in Tokyo and Washington: local date and time, "
-        "day offset against the event's zone, UTC offset, and whether it falls in "
-        "working hours, extended hours or the night; then the public holidays at home (or in "
-        "Japan, during a stay and for the hosts) on those dates. Attendees on a clock "
-        "already shown (a participant on their delegation's) are not repeated.",
+        help=_("an event's date and time for each delegation, participant, Tokyo and Washington"),
+        description=_(
+            "Show an event's start and end in the zone of each attending "
+            "delegation and participant, and in Tokyo and Washington: local date and time, "
+            "day offset against the event's zone, UTC offset, and whether it falls in "
+            "working hours, extended hours or the night; then the public holidays at home (or in "
+            "Japan, during a stay and for the hosts) on those dates. Attendees on a clock "
+            "already shown (a participant on their delegation's) are not repeated."
+        ),
     )
-    parser.add_argument("event", metavar="EVENT_UID", help="the event's UID (or its id)")
+    parser.add_argument("event", metavar="EVENT_UID", help=_("the event's UID (or its id)"))
     parser.add_argument(
         "--occurrence",
         metavar="WHEN",
-        help="for a series, the meeting on this date in the event's zone (YYYY-MM-DD) or "
-        "starting at this instant (ISO 8601 with its offset, such as 2027-03-17T08:00:00Z; "
-        "the start the series gives it, or the one it was moved to)",
+        help=_(
+            "for a series, the meeting on this date in the event's zone (YYYY-MM-DD) or "
+            "starting at this instant (ISO 8601 with its offset, such as 2027-03-17T08:00:00Z; "
+            "the start the series gives it, or the one it was moved to)"
+        ),
     )
     parser.add_argument(
-        "--all", action="store_true", help="for a series, every occurrence (default: the first)"
+        "--all", action="store_true", help=_("for a series, every occurrence (default: the first)")
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(run=run)
 
 
@@ -63,12 +68,12 @@ def _row_json(row: AttendeeTimes) -> dict[str, Any]:
 
 def _row_text(row: AttendeeTimes) -> list[str]:
     start, end = row.start.local, row.end.local
-    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %d %b %H:%M}"
-    where = row.zone + (" (visiting Japan)" if row.in_japan else "")
+    until = f"{end:%H:%M}" if end.date() == start.date() else i18n.day_time_text(end)
+    where = row.zone + (_(" (visiting Japan)") if row.in_japan else "")
     return [
         row.attendee.name,
         where,
-        f"{start:%a %d %b %Y %H:%M}-{until}",
+        f"{i18n.day_text(start.date())} {start:%H:%M}-{until}",
         f"{row.start.day_offset:+d}" if row.start.day_offset else "0",
         f"{row.start.utc_offset} {row.start.abbreviation}",
         row.part.label,
@@ -87,8 +92,10 @@ def parse_occurrence(text: str | None) -> Moment | None:
         instant = None
     if instant is None or instant.tzinfo is None:
         raise CliError(
-            f"--occurrence '{text}' is neither a date (YYYY-MM-DD, in the event's zone) nor "
-            "an instant with its offset (such as 2027-03-17T08:00:00Z)",
+            _(
+                "--occurrence '{text}' is neither a date (YYYY-MM-DD, in the event's zone) nor "
+                "an instant with its offset (such as 2027-03-17T08:00:00Z)"
+            ).format(text=text),
             status=2,
         )
     return instant.astimezone(UTC)
@@ -121,7 +128,9 @@ def _meeting_json(meeting: MeetingLocalTimes) -> dict[str, Any]:
 def _meeting_text(meeting: MeetingLocalTimes) -> str:
     event = meeting.event
     if meeting.all_day:  # the same dates on every clock: no hours to list
-        text = f"{event.title}: {meeting.describe_days()}, on every attendee's calendar"
+        text = _("{title}: {days}, on every attendee's calendar").format(
+            title=event.title, days=meeting.describe_days()
+        )
         return "\n".join(
             [
                 text,
@@ -129,8 +138,11 @@ def _meeting_text(meeting: MeetingLocalTimes) -> str:
             ]
         )
     header = [_("WHO"), _("ZONE"), _("LOCAL TIME"), _("DAY"), _("UTC OFFSET"), _("HOURS")]
-    text = f"{event.title}: {describe_span(meeting.start, meeting.end, event.zone)}\n" + table(
-        [_row_text(row) for row in meeting.rows], header
+    span = describe_span(meeting.start, meeting.end, event.zone)
+    text = (
+        _("{title}: {span}").format(title=event.title, span=span)
+        + "\n"
+        + table([_row_text(row) for row in meeting.rows], header)
     )
     holidays = (_("Holiday: {text}").format(text=warning.text) for warning in meeting.warnings)
     return "\n".join([text, *holidays])
@@ -139,7 +151,7 @@ def _meeting_text(meeting: MeetingLocalTimes) -> str:
 def run(args: argparse.Namespace) -> int:
     occurrence = parse_occurrence(args.occurrence)
     if occurrence is not None and args.all:
-        raise CliError("give --occurrence or --all, not both", status=2)
+        raise CliError(_("give --occurrence or --all, not both"), status=2)
     database = open_database(args.db)
     try:
         answer = read_event_local_times(database, args.event, occurrence, every=args.all)

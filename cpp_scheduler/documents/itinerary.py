@@ -159,7 +159,11 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         ).first()
         if found is None:
             known = "; ".join(session.scalars(select(Delegation.name).order_by(Delegation.name)))
-            raise NotFoundError(f"No delegation is called '{text}' (known: {known or 'none yet'}).")
+            raise NotFoundError(
+                _("No delegation is called '{name}' (known: {known}).").format(
+                    name=text, known=known or _("none yet")
+                )
+            )
         tours = session.execute(
             select(StudyTour.id, StudyTour.title, StudyTour.start_date, StudyTour.end_date)
             .where(StudyTour.delegation_id == found.id)
@@ -424,13 +428,17 @@ def _meeting_row(
     itinerary: Itinerary, meeting: ItineraryMeeting, links_shown: LinksShown
 ) -> list[str]:
     what = [f"<b>{escape(meeting.title)}</b>"]
-    what.append(f'<span class="muted">{escape(f"{meeting.kind.label}, {meeting.mode.label}")}')
+    kind = _(", ").join((meeting.kind.label, meeting.mode.label))
+    what.append(f'<span class="muted">{escape(kind)}')
     if meeting.conference:
         what[-1] += escape(_(", part of {conference}").format(conference=meeting.conference))
     what[-1] += "</span>"
     if meeting.at_home is not None:
         start, end = meeting.at_home
-        until = f"{end.local:%H:%M}" if end.local.date() == start.local.date() else end.describe()
+        # The zone is said once, after the end: a meeting past midnight at home gives the
+        # end's day, not its zone again.
+        same_day = end.local.date() == start.local.date()
+        until = f"{end.local:%H:%M}" if same_day else i18n.day_time_text(end.local)
         what.append(
             escape(
                 _("At home ({city}): {start}-{until} {zone}").format(

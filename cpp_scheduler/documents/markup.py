@@ -69,6 +69,12 @@ def table(
     )
 
 
+def element(name: str, text: str, attributes: str = "") -> str:
+    """``<h2>Meetings</h2>``: ``text`` escaped inside one element (``attributes`` as
+    written, such as `` class="muted"``)."""
+    return f"<{name}{attributes}>{escape(text)}</{name}>"
+
+
 def time_span(start: object, end: object) -> str:
     """``09:00–10:15`` kept on one line."""
     return f'<p style="white-space: nowrap">{escape(f"{start:%H:%M}")}–{escape(f"{end:%H:%M}")}</p>'

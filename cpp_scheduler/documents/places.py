@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler.documents.markup import split_address
+from cpp_scheduler.i18n import shown_name
 from cpp_scheduler.model import PartnerCity, Venue
 from cpp_scheduler.store.seed import reference_data
 
@@ -29,6 +30,16 @@ class Place:
     booths: int
     city_contact: str
     """The partner city's contact person, ``Name <email>``, or empty."""
+
+    @property
+    def shown_name(self) -> str:
+        """The name a document gives the venue: its Japanese one in Japanese."""
+        return shown_name(self.name, self.name_ja)
+
+    @property
+    def shown_city(self) -> str:
+        """The venue's city as a document names it: in Japanese where it has the name."""
+        return shown_name(self.city, self.city_ja)
 
 
 @dataclass(frozen=True, slots=True)

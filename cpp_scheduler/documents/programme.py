@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, case, or_, select
 from sqlalchemy.orm import Session
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.content import (
     ChangeStamp,
     PrintDocument,
@@ -25,9 +25,10 @@ from cpp_scheduler.documents.content import (
     ShouldStop,
     stop_if_asked,
 )
-from cpp_scheduler.documents.markup import escape, lines, table
+from cpp_scheduler.documents.markup import element, escape, lines, table
 from cpp_scheduler.documents.places import Place, read_places
 from cpp_scheduler.documents.stamp import read_change_stamp
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -38,6 +39,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model.event import event_delegations, event_participants, event_themes
 from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
+from cpp_scheduler.services.choices import both_names
 from cpp_scheduler.services.snapshot import NotFoundError
 from cpp_scheduler.store import Database
 
@@ -55,7 +57,8 @@ class ProgrammeSession:
     """Local time in the conference's zone."""
     end: datetime
     room: str
-    """The venue's name, or "Online" for a session held nowhere."""
+    """The venue's name (its Japanese one in Japanese), or "Online" for a session held
+    nowhere."""
     place: Place | None
     themes: tuple[str, ...]
     speakers: tuple[Speaker, ...]
@@ -64,6 +67,9 @@ class ProgrammeSession:
     description: str
     last_day: date | None = None
     """The last of an all-day session's days (it starts at midnight of its first one)."""
+    room_key: str = ""
+    """What the rooms are put in order by: the venue's English (romanised) name, which
+    follows the names' readings where the code points of kanji follow none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +121,9 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             ).where(or_(Event.uid == uid_or_id, Event.id == uid_or_id))
         ).first()
         if conference is None:
-            raise NotFoundError(f"No event has the UID or id '{uid_or_id.strip()}'.")
+            raise NotFoundError(
+                _("No event has the UID or id '{uid}'.").format(uid=uid_or_id.strip())
+            )
         rows: Sequence[Any] = session.execute(
             select(
                 Event.id,
@@ -134,7 +142,12 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             rows = [conference]
         themes = _names_by_event(
             session,
-            select(event_themes.c.event_id, ThematicArea.name)
+            select(
+                event_themes.c.event_id,
+                case((ThematicArea.name_ja != "", ThematicArea.name_ja), else_=ThematicArea.name)
+                if i18n.language() == i18n.JAPANESE
+                else ThematicArea.name,
+            )
             .join(ThematicArea, ThematicArea.id == event_themes.c.theme_id)
             .order_by(ThematicArea.name),
             event_themes.c.event_id,
@@ -173,7 +186,8 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             start=_start(row, zone),
             end=timezones.to_local(row.end_utc, zone),
             last_day=day_span(row.start_utc, row.end_utc, row.zone)[1] if row.all_day else None,
-            room=places[row.venue_id].name if row.venue_id in places else "Online",
+            room=places[row.venue_id].shown_name if row.venue_id in places else _("Online"),
+            room_key=places[row.venue_id].name if row.venue_id in places else "",
             place=places.get(row.venue_id) if row.venue_id else None,
             themes=tuple(themes.get(row.id, ())),
             speakers=tuple(speakers.get(row.id, ())),
@@ -242,7 +256,8 @@ def timetable(sessions: tuple[ProgrammeSession, ...]) -> tuple[ProgrammeDay, ...
     days = []
     for day in sorted(by_day):
         items = by_day[day]
-        rooms = tuple(sorted({item.room for item in items}))
+        keys = {item.room: item.room_key or item.room for item in items}
+        rooms = tuple(sorted(keys, key=lambda room: (i18n.reading_key(keys[room]), room)))
         starts = sorted({item.start for item in items})
         rows = tuple(
             TimetableRow(
@@ -269,13 +284,13 @@ def programme_document(
     for number, day in enumerate(programme.days):
         stop_if_asked(should_stop)
         sections.append(Section(_day(day), new_page=number == 0))
-    sections.append(Section("<h2>Sessions</h2>", new_page=True))
+    sections.append(Section(element("h2", _("Sessions")), new_page=True))
     for item in programme.sessions:
         stop_if_asked(should_stop)
         sections.append(Section(_session(item)))
     return PrintDocument(
-        title=f"Programme: {programme.title}",
-        header=f"Programme — {programme.title}",
+        title=_("Programme: {title}").format(title=programme.title),
+        header=_("Programme — {title}").format(title=programme.title),
         stamp=programme.stamp,
         sections=tuple(sections),
     )
@@ -283,27 +298,30 @@ def programme_document(
 
 def _cover(programme: Programme) -> str:
     start, end = programme.start, programme.end
-    when = f"{start:%A %d %B %Y}"
+    when = i18n.long_day_text(start.date())
     if end.date() != start.date():
-        when += f" to {end:%A %d %B %Y}"
+        when = _("{first} to {last}").format(first=when, last=i18n.long_day_text(end.date()))
     parts = [f"<h1>{escape(programme.title)}</h1>", f'<p class="cover">{escape(when)}</p>']
     if programme.place is not None:
         place = programme.place
         parts.append(
-            f"<p><b>{escape(place.name)}</b> {escape(place.name_ja)}<br>{escape(place.address)}"
+            f"<p><b>{escape(both_names(place.name, place.name_ja))}</b><br>"
+            f"{escape(place.address)}"
             f'<br><span class="ja">{escape(place.address_ja)}</span></p>'
         )
     if programme.description:
         parts.append(f"<p>{lines(programme.description)}</p>")
     if programme.delegations:
-        parts.append("<h3>Delegations</h3>")
+        parts.append(element("h3", _("Delegations")))
         parts.append("<p>" + "<br>".join(escape(d) for d in programme.delegations) + "</p>")
     rooms = sorted({item.room for item in programme.sessions})
-    parts.append(
-        f'<p class="muted">{len(programme.sessions)} sessions in '
-        f"{len(rooms)} {'room' if len(rooms) == 1 else 'rooms'}; times in "
-        f"{escape(programme.zone)}.</p>"
+    sessions = len(programme.sessions)
+    summary = _("{sessions} in {rooms}; times in {zone}.").format(
+        sessions=ngettext("{count} session", "{count} sessions", sessions).format(count=sessions),
+        rooms=ngettext("{count} room", "{count} rooms", len(rooms)).format(count=len(rooms)),
+        zone=programme.zone,
     )
+    parts.append(f'<p class="muted">{escape(summary)}</p>')
     return "".join(parts)
 
 
@@ -316,15 +334,15 @@ def _day(day: ProgrammeDay) -> str:
         ]
         for row in day.rows
     ]
-    return f"<h2>{escape(f'{day.day:%A %d %B %Y}')}</h2>" + table(
-        ["Time", *day.rooms], rows, widths=(12, *([room_width] * len(day.rooms)))
+    return f"<h2>{escape(i18n.long_day_text(day.day))}</h2>" + table(
+        [_("Time"), *day.rooms], rows, widths=(12, *([room_width] * len(day.rooms)))
     )
 
 
 def _row_time(row: TimetableRow) -> str:
     """The row's start time, or "All day" for a row of all-day sessions."""
     if all(item.last_day is not None for cell in row.cells for item in cell):
-        return "All day"
+        return _("All day")
     return f"{row.start:%H:%M}"
 
 
@@ -346,15 +364,15 @@ def _cell(item: ProgrammeSession) -> str:
 
 def _session(item: ProgrammeSession) -> str:
     facts = [
-        ("When", escape(f"{item.start:%a %d %b %Y} {_hours(item)}")),
-        ("Room", escape(item.room)),
+        (_("When"), escape(f"{i18n.day_text(item.start.date())} {_hours(item)}")),
+        (_("Room"), escape(item.room)),
     ]
     if item.themes:
-        facts.append(("Themes", escape(", ".join(item.themes))))
+        facts.append((_("Themes"), escape(_(", ").join(item.themes))))
     if item.speakers:
         facts.append(
             (
-                "Speakers",
+                _("Speakers"),
                 "<br>".join(
                     escape(s.name + (f", {s.organisation}" if s.organisation else ""))
                     for s in item.speakers
@@ -362,7 +380,7 @@ def _session(item: ProgrammeSession) -> str:
             )
         )
     if item.delegations:
-        facts.append(("Delegations", "<br>".join(escape(d) for d in item.delegations)))
+        facts.append((_("Delegations"), "<br>".join(escape(d) for d in item.delegations)))
     rows = "".join(
         f'<tr><td width="18%"><b>{escape(label)}</b></td><td>{value}</td></tr>'
         for label, value in facts

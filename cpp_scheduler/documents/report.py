@@ -11,6 +11,9 @@ other table.
 
 from __future__ import annotations
 
+from datetime import date
+
+from cpp_scheduler import i18n
 from cpp_scheduler.documents.content import (
     ChangeStamp,
     PrintDocument,
@@ -18,7 +21,8 @@ from cpp_scheduler.documents.content import (
     ShouldStop,
     stop_if_asked,
 )
-from cpp_scheduler.documents.markup import escape, table
+from cpp_scheduler.documents.markup import element, escape, table
+from cpp_scheduler.i18n import _
 from cpp_scheduler.reports.program import NONE_KEY, Breakdown, BreakdownRow, ProgramReport
 
 BAR_COLOUR = "#2f6f9f"
@@ -35,9 +39,11 @@ def report_document(
     report: ProgramReport, stamp: ChangeStamp, should_stop: ShouldStop | None = None
 ) -> PrintDocument:
     """The report as a document: its summary and charts, then its tables."""
-    period = f"{report.first:%d %b %Y} to {report.last:%d %b %Y}"
+    period = _("{first} to {last}").format(
+        first=i18n.day_month_year_text(report.first), last=i18n.day_month_year_text(report.last)
+    )
     sections = [Section(_summary(report, period))]
-    for name, title in (("theme", "Hours by theme"), ("city", "Hours by partner city")):
+    for name, title in (("theme", _("Hours by theme")), ("city", _("Hours by partner city"))):
         stop_if_asked(should_stop)
         sections.append(Section(_chart(title, report.breakdown(name))))
     for number, found in enumerate(report.breakdowns):
@@ -45,8 +51,8 @@ def report_document(
         sections.append(Section(_breakdown(found), new_page=number == 0))
     sections.append(Section(_products(report)))
     return PrintDocument(
-        title=f"Program report: {period}",
-        header=f"Program report — {period} (Tokyo)",
+        title=_("Program report: {period}").format(period=period),
+        header=_("Program report — {period} (Tokyo)").format(period=period),
         stamp=stamp,
         sections=tuple(sections),
     )
@@ -54,12 +60,12 @@ def report_document(
 
 def _summary(report: ProgramReport, period: str) -> str:
     figures = [
-        ("Meetings held", f"{report.meetings:,}"),
-        ("Hours", hours(report.hours)),
-        ("Cancelled meetings (counted apart)", f"{report.cancelled:,}"),
-        ("Participants reached", f"{report.participants_reached:,}"),
-        ("Delegations reached", f"{report.delegations_reached:,}"),
-        ("Knowledge products linked", f"{len(report.products):,}"),
+        (_("Meetings held"), f"{report.meetings:,}"),
+        (_("Hours"), hours(report.hours)),
+        (_("Cancelled meetings (counted apart)"), f"{report.cancelled:,}"),
+        (_("Participants reached"), f"{report.participants_reached:,}"),
+        (_("Delegations reached"), f"{report.delegations_reached:,}"),
+        (_("Knowledge products linked"), f"{len(report.products):,}"),
     ]
     rows = "".join(
         f'<tr><td width="45%">{escape(label)}</td>'
@@ -68,35 +74,55 @@ def _summary(report: ProgramReport, period: str) -> str:
     )
     themes = _named(report.breakdown("theme"), report.themes_left_out)
     cities = _named(report.breakdown("city"), report.cities_left_out)
-    return (
-        "<h1>Program report</h1>"
-        f'<p class="cover">{escape(period)}, whole days in Tokyo</p>'
-        f'<table class="plain" width="100%" cellspacing="0" cellpadding="2">{rows}</table>'
-        f'<h2>Left out</h2><table width="100%" cellspacing="0" cellpadding="4" border="1">'
-        f'<tr><td width="22%" bgcolor="{LEFT_OUT_COLOUR}"><b>Themes</b></td>'
+    rule = _(
+        "A meeting counts in the period it starts in; a meeting with several themes or "
+        "delegations counts once for each, so a table's rows add up to more than the total. "
+        "Left out: no meeting held in the period."
+    )
+    cover = _("{period}, whole days in Tokyo").format(period=period)
+    themes_label, cities_label = element("b", _("Themes")), element("b", _("Partner cities"))
+    left_out = (
+        f'<tr><td width="22%" bgcolor="{LEFT_OUT_COLOUR}">{themes_label}</td>'
         f'<td bgcolor="{LEFT_OUT_COLOUR}">{themes}</td></tr>'
-        f'<tr><td bgcolor="{LEFT_OUT_COLOUR}"><b>Partner cities</b></td>'
-        f'<td bgcolor="{LEFT_OUT_COLOUR}">{cities}</td></tr></table>'
-        '<p class="muted">A meeting counts in the period it starts in; a meeting with '
-        "several themes or delegations counts once for each, so a table's rows add up to "
-        "more than the total. Left out: no meeting held in the period.</p>"
+        f'<tr><td bgcolor="{LEFT_OUT_COLOUR}">{cities_label}</td>'
+        f'<td bgcolor="{LEFT_OUT_COLOUR}">{cities}</td></tr>'
+    )
+    return (
+        element("h1", _("Program report"))
+        + element("p", cover, ' class="cover"')
+        + f'<table class="plain" width="100%" cellspacing="0" cellpadding="2">{rows}</table>'
+        + element("h2", _("Left out"))
+        + f'<table width="100%" cellspacing="0" cellpadding="4" border="1">{left_out}</table>'
+        + element("p", rule, ' class="muted"')
     )
 
 
 def _named(found: Breakdown, left_out: tuple[str, ...]) -> str:
     """The names left out, each with its Japanese name where the program has it."""
     if not left_out:
-        return escape("none")
+        return escape(_("none"))
     japanese = {row.label: row.label_ja for row in found.rows}
-    return escape(
-        ", ".join(f"{name} ({japanese[name]})" if japanese.get(name) else name for name in left_out)
-    )
+    return escape(_(", ").join(_both(name, japanese.get(name, "")) for name in left_out))
+
+
+def _both(name: str, name_ja: str) -> str:
+    """``Kobe (神戸市)``; in Japanese, ``神戸市 (Kobe)``: the language's name first."""
+    if not name_ja:
+        return name
+    if i18n.language() == i18n.JAPANESE:
+        return f"{name_ja} ({name})"
+    return f"{name} ({name_ja})"
 
 
 def _label(row: BreakdownRow) -> str:
-    text = escape(row.label)
-    if row.label_ja:
-        text += f' <span class="ja">{escape(row.label_ja)}</span>'
+    """The row's name, and its Japanese one beside it (in Japanese: first, the English
+    one beside it)."""
+    first, second = row.label, row.label_ja
+    if row.label_ja and i18n.language() == i18n.JAPANESE:
+        first, second = row.label_ja, row.label
+    text = escape(first)
+    if second:
+        text += f' <span class="ja">{escape(second)}</span>'
     return text
 
 
@@ -108,7 +134,7 @@ def _chart(title: str, found: Breakdown) -> str:
     lines = []
     for row in rows:
         if row.meetings == 0:
-            bar = '<span class="muted">left out</span>'
+            bar = element("span", _("left out"), ' class="muted"')
         else:
             width = max(1, round(100 * row.hours / longest)) if longest else 1
             rest = f'<td width="{100 - width}%" style="border: none"></td>' if width < 100 else ""
@@ -133,7 +159,7 @@ def _chart(title: str, found: Breakdown) -> str:
 def _breakdown(found: Breakdown) -> str:
     rows = [
         [
-            _label(row) + (' <span class="warning">(left out)</span>' if _left(found, row) else ""),
+            _label(row) + (_left_out_mark() if _left(found, row) else ""),
             f'<p align="right">{row.meetings:,}</p>',
             f'<p align="right">{hours(row.hours)}</p>',
             f'<p align="right">{row.cancelled:,}</p>',
@@ -141,24 +167,36 @@ def _breakdown(found: Breakdown) -> str:
         for row in found.rows
     ]
     return f"<h2>{escape(found.title)}</h2>" + table(
-        [found.heading, "Meetings", "Hours", "Cancelled"], rows, widths=(55, 15, 15, 15)
+        [found.heading, _("Meetings"), _("Hours"), _("Cancelled")], rows, widths=(55, 15, 15, 15)
     )
+
+
+def _left_out_mark() -> str:
+    return " " + element("span", _("(left out)"), ' class="warning"')
 
 
 def _left(found: Breakdown, row: BreakdownRow) -> bool:
     return found.name in ("theme", "city") and row.key != NONE_KEY and row.meetings == 0
 
 
+def _published(day: date | None) -> str:
+    """``2026-06-30``; in Japanese ``2026年6月30日``."""
+    if day is None:
+        return "-"
+    return i18n.day_month_year_text(day) if i18n.language() == i18n.JAPANESE else day.isoformat()
+
+
 def _products(report: ProgramReport) -> str:
-    heading = f"<h2>Knowledge products linked ({len(report.products)})</h2>"
+    title = _("Knowledge products linked ({count})").format(count=len(report.products))
+    heading = f"<h2>{escape(title)}</h2>"
     if not report.products:
-        return heading + '<p class="muted">None.</p>'
+        return heading + element("p", _("None."), ' class="muted"')
     rows = [
         [
             escape(product.title),
             escape(product.kind),
-            escape(product.published.isoformat() if product.published else "-"),
+            escape(_published(product.published)),
         ]
         for product in report.products
     ]
-    return heading + table(["Title", "Kind", "Published"], rows, widths=(62, 22, 16))
+    return heading + table([_("Title"), _("Kind"), _("Published")], rows, widths=(62, 22, 16))

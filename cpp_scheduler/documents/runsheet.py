@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.content import (
     ChangeStamp,
     PrintDocument,
@@ -22,9 +22,10 @@ from cpp_scheduler.documents.content import (
     ShouldStop,
     stop_if_asked,
 )
-from cpp_scheduler.documents.markup import escape, table, time_span
+from cpp_scheduler.documents.markup import element, escape, table, time_span
 from cpp_scheduler.documents.places import Place, read_places
 from cpp_scheduler.documents.stamp import read_change_stamp
+from cpp_scheduler.i18n import _, ngettext, pgettext
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -126,9 +127,9 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         equipment = []
         if place is not None and interval.mode is not EventMode.FACE_TO_FACE:
             equipment.append(
-                "Videoconference studio"
+                _("Videoconference studio")
                 if place.videoconference
-                else "Video link needed: the room has no videoconference equipment"
+                else _("Video link needed: the room has no videoconference equipment")
             )
         interpretation = [
             f"{program.delegations[d].name}: {needs[d]}"
@@ -136,13 +137,19 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
             if needs.get(d) and d in program.delegations
         ]
         if place is not None and place.booths and (interpretation or interpreters):
-            equipment.append(f"{place.booths} interpretation booths")
+            equipment.append(
+                ngettext(
+                    "{count} interpretation booth", "{count} interpretation booths", place.booths
+                ).format(count=place.booths)
+            )
         contacts = []
         organiser = people.get(detail.organiser_id or "")
         if organiser is not None:
-            contacts.append(f"{organiser.name} (organiser) {organiser.email}")
+            contacts.append(
+                _("{name} (organiser) {email}").format(name=organiser.name, email=organiser.email)
+            )
         if place is not None and place.city_contact:
-            contacts.append(f"{place.city_contact} ({place.city})")
+            contacts.append(f"{place.city_contact} ({place.shown_city})")
         involved = sum(1 for c in conflicts if interval.event_id in c.event_ids)
         start = timezones.to_local(interval.start, TOKYO)
         last_day = None
@@ -181,13 +188,15 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
 def run_sheet_document(sheet: RunSheet, should_stop: ShouldStop | None = None) -> PrintDocument:
     """The day's conflicts first (what needs fixing), then every meeting by time;
     ``should_stop`` is asked between the two."""
-    heading = f"Run sheet — {sheet.day:%A %d %B %Y}"
-    venues = {item.place.name for item in sheet.items if item.place is not None}
-    summary = (
-        f"{len(sheet.items)} {'meeting' if len(sheet.items) == 1 else 'meetings'} at "
-        f"{len(venues)} {'venue' if len(venues) == 1 else 'venues'}; "
-        f"{len(sheet.conflicts)} {'conflict' if len(sheet.conflicts) == 1 else 'conflicts'}. "
-        "Times in Japan."
+    heading = _("Run sheet — {day}").format(day=i18n.long_day_text(sheet.day))
+    venues = len({item.place.name for item in sheet.items if item.place is not None})
+    meetings, conflicts = len(sheet.items), len(sheet.conflicts)
+    summary = _("{meetings} at {venues}; {conflicts}. Times in Japan.").format(
+        meetings=ngettext("{count} meeting", "{count} meetings", meetings).format(count=meetings),
+        venues=ngettext("{count} venue", "{count} venues", venues).format(count=venues),
+        conflicts=ngettext("{count} conflict", "{count} conflicts", conflicts).format(
+            count=conflicts
+        ),
     )
     first = Section(
         f"<h1>{escape(heading)}</h1><p>{escape(summary)}</p>" + _conflicts(sheet),
@@ -200,7 +209,7 @@ def run_sheet_document(sheet: RunSheet, should_stop: ShouldStop | None = None) -
 
 def _conflicts(sheet: RunSheet) -> str:
     if not sheet.conflicts:
-        return "<h2>Conflicts of the day</h2><p>None found.</p>"
+        return element("h2", _("Conflicts of the day")) + element("p", _("None found."))
     rows = [
         [
             escape(f"{timezones.to_local(c.start, TOKYO):%H:%M}" if c.start is not None else "-"),
@@ -211,31 +220,38 @@ def _conflicts(sheet: RunSheet) -> str:
         ]
         for c in sheet.conflicts
     ]
-    return "<h2>Conflicts of the day</h2>" + table(
-        ["When", "What", "Details"], rows, widths=(10, 22, 68)
+    return element("h2", _("Conflicts of the day")) + table(
+        [_("When"), _("What"), _("Details")], rows, widths=(10, 22, 68)
     )
 
 
 def _meetings(sheet: RunSheet) -> str:
     if not sheet.items:
-        return "<h2>Meetings</h2><p>Nothing is planned on this day.</p>"
+        return element("h2", pgettext("heading", "Meetings")) + element(
+            "p", _("Nothing is planned on this day.")
+        )
     rows = []
     for item in sheet.items:
-        meeting = [f"<b>{escape(item.title)}</b>", escape(f"{item.kind.label}, {item.mode.label}")]
+        meeting = [
+            f"<b>{escape(item.title)}</b>",
+            escape(_(", ").join((item.kind.label, item.mode.label))),
+        ]
         if item.conflicts:
             meeting.append(
-                f'<span class="warning">{escape(f"{item.conflicts} conflict(s), see above")}</span>'
+                f'<span class="warning">{escape(_conflicts_noted(item.conflicts))}</span>'
             )
         attendees = [*item.delegations, *item.people]
         if attendees:
-            meeting.append("Attending: " + escape("; ".join(attendees)))
+            meeting.append(escape(_("Attending: {names}").format(names="; ".join(attendees))))
         if item.video_link:
-            meeting.append("Video link: " + escape(item.video_link))
-        room = escape("Online")
+            meeting.append(escape(_("Video link: {link}").format(link=item.video_link)))
+        room = escape(_("Online"))
         if item.place is not None:
-            room = f"<b>{escape(item.place.name)}</b><br>{escape(item.place.city)}"
+            room = f"<b>{escape(item.place.shown_name)}</b><br>{escape(item.place.shown_city)}"
         needs = [escape(text) for text in item.interpretation]
-        needs.extend(escape(f"Interpreter: {name}") for name in item.interpreters)
+        needs.extend(
+            escape(_("Interpreter: {name}").format(name=name)) for name in item.interpreters
+        )
         needs.extend(escape(text) for text in item.equipment)
         rows.append(
             [
@@ -246,10 +262,16 @@ def _meetings(sheet: RunSheet) -> str:
                 "<br>".join(escape(c) for c in item.contacts) or escape("-"),
             ]
         )
-    return "<h2>Meetings</h2>" + table(
-        ["Time", "Meeting", "Room", "Interpretation and equipment", "Contacts"],
+    return element("h2", pgettext("heading", "Meetings")) + table(
+        [_("Time"), _("Meeting"), _("Room"), _("Interpretation and equipment"), _("Contacts")],
         rows,
         widths=(12, 34, 17, 20, 17),
+    )
+
+
+def _conflicts_noted(count: int) -> str:
+    return ngettext("{count} conflict, see above", "{count} conflicts, see above", count).format(
+        count=count
     )
 
 

@@ -337,7 +337,8 @@ class _Writer:
         # A reader's own file speaks the reader's language; a coordinator's, the program's.
         text = i18n.catalogue(viewer.language).gettext if viewer is not None else i18n._
         if event.all_day:
-            details.append(all_day_line(event.first_date, event.last_date))
+            language = viewer.language if viewer is not None else None
+            details.append(all_day_line(event.first_date, event.last_date, language))
         elif viewer is not None:
             details.extend(local_time_lines(viewer, meetings))
         else:
@@ -820,22 +821,29 @@ def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime
     return lines
 
 
-def all_day_line(first: date, last: date) -> str:
+def all_day_line(first: date, last: date, language: str | None = None) -> str:
     """'All day on Thu 29 Apr 2027': an all-day event's dates are the same on every
-    clock, so no reader is given hours for it."""
+    clock, so no reader is given hours for it. In the reader's ``language``; without
+    one (a coordinator's file), in the program's."""
+    text = i18n._ if language is None else i18n.catalogue(language).gettext
     if first == last:
-        return f"All day on {first:%a %d %b %Y}"
-    return f"All day from {first:%a %d %b %Y} to {last:%a %d %b %Y}"
+        return text(N_("All day on {day}")).format(day=i18n.day_text(first, language))
+    return text(N_("All day from {first} to {last}")).format(
+        first=i18n.day_text(first, language), last=i18n.day_text(last, language)
+    )
 
 
 def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime, end: datetime) -> str:
     """'Peru housing ministry (America/Lima): Mon 08 Jun 2026 19:00 -05 (-1 day) to
-    22:00', the engine's reading of a delegation's clock, for coordinators' files."""
+    22:00', the engine's reading of a delegation's clock, for coordinators' files: in the
+    program's language, as the rest of such a file's description."""
     zone_name = viewer.zone_on(japan_day(start))
     first = localtimes.LocalTime.of(start, zone_name, event_zone)
     last = localtimes.LocalTime.of(end, zone_name, event_zone)
-    until = f"{last.local:%H:%M}" if last.local.date() == first.local.date() else last.describe()
-    return f"{viewer.label} ({_where(viewer, zone_name)}): {first.describe()} to {until}"
+    same_day = last.local.date() == first.local.date()
+    until = f"{last.local:%H:%M}" if same_day else last.describe()
+    span = i18n._("{first} to {last}").format(first=first.describe(), last=until)
+    return f"{viewer.label} ({_where(viewer, zone_name)}): {span}"
 
 
 def describe_meeting(

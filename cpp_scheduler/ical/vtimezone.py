@@ -36,6 +36,7 @@ from functools import lru_cache
 import icalendar
 
 from cpp_scheduler import timezones
+from cpp_scheduler.i18n import _
 
 _DAY = timedelta(days=1)
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -320,11 +321,11 @@ def _caveat(zone_name: str, dates: list[str]) -> str | None:
     if not dates:
         return None
     listed = ", ".join(sorted(set(dates)))
-    return (
-        f"{zone_name} changes its clocks by more than one yearly rule in this file; "
-        f"Outlook and other clients that keep one rule per zone may show meetings an "
-        f"hour off around {listed}"
-    )
+    return _(
+        "{zone} changes its clocks by more than one yearly rule in this file; Outlook and "
+        "other clients that keep one rule per zone may show meetings an hour off around "
+        "{dates}"
+    ).format(zone=zone_name, dates=listed)
 
 
 def _off_weekday_dates(

@@ -187,9 +187,11 @@ def build_invitation(
         subject = text(N_("Updated: {title}")) if changed else text(N_("Invitation: {title}"))
     lines = summary_lines(event, recipient, method)
     if removed:
-        lines[1:1] = ["You no longer attend this event; it is removed from your calendar."]
+        lines[1:1] = [
+            text(N_("You no longer attend this event; it is removed from your calendar."))
+        ]
     elif changed:
-        lines[1:1] = ["What changed:", *("  " + one_line(line) for line in changed)]
+        lines[1:1] = [text(N_("What changed:")), *("  " + one_line(line) for line in changed)]
     message = _invitation_message(
         calendar,
         method,

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from functools import partial
 
 from cpp_scheduler import timezones
+from cpp_scheduler.i18n import _, name_order, shown_name
 from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts, TourFacts
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table, table
@@ -52,8 +53,11 @@ def _wall(instant: datetime, zone: str) -> datetime:
 def _zone_columns(zones: Sequence[str]) -> list[tuple[str, ColumnType]]:
     columns: list[tuple[str, ColumnType]] = []
     for zone in zones:
-        columns += [(f"Start ({zone})", T.DATETIME), (f"End ({zone})", T.DATETIME)]
-    return [*columns, ("Start (UTC)", T.DATETIME), ("End (UTC)", T.DATETIME)]
+        columns += [
+            (_("Start ({zone})").format(zone=zone), T.DATETIME),
+            (_("End ({zone})").format(zone=zone), T.DATETIME),
+        ]
+    return [*columns, (_("Start (UTC)"), T.DATETIME), (_("End (UTC)"), T.DATETIME)]
 
 
 def _meeting_cells(meeting: Meeting, zones: Sequence[str]) -> list[Cell]:
@@ -105,7 +109,13 @@ def agenda_table(
     for meeting in chosen:
         venue = facts.venues.get(meeting.venue_id or "")
         city = facts.cities.get(meeting.city_id or "")
-        themes = sorted(facts.themes[t].name for t in meeting.theme_ids if t in facts.themes)
+        themes = [
+            shown_name(theme.name, theme.name_ja)
+            for theme in sorted(
+                (facts.themes[t] for t in meeting.theme_ids if t in facts.themes),
+                key=lambda theme: name_order(theme.name, theme.name_ja),
+            )
+        ]
         rows.append(
             (
                 meeting.title,
@@ -113,9 +123,9 @@ def agenda_table(
                 meeting.mode.label,
                 meeting.status.label,
                 titles.get(meeting.parent_id or "", ""),
-                venue.name if venue else "",
-                city.name if city else "",
-                ", ".join(themes),
+                shown_name(venue.name, venue.name_ja) if venue else "",
+                shown_name(city.name, city.name_ja) if city else "",
+                _(", ").join(themes),
                 _delegation_names(meeting, facts),
                 *_meeting_cells(meeting, zones),
                 _all_day_cell(meeting),
@@ -123,20 +133,20 @@ def agenda_table(
             )
         )
     columns = [
-        ("Title", T.TEXT),
-        ("Kind", T.TEXT),
-        ("Mode", T.TEXT),
-        ("Status", T.TEXT),
-        ("Conference", T.TEXT),
-        ("Venue", T.TEXT),
-        ("Partner city", T.TEXT),
-        ("Themes", T.TEXT),
-        ("Delegations", T.TEXT),
+        (_("Title"), T.TEXT),
+        (_("Kind"), T.TEXT),
+        (_("Mode"), T.TEXT),
+        (_("Status"), T.TEXT),
+        (_("Conference"), T.TEXT),
+        (_("Venue"), T.TEXT),
+        (_("Partner city"), T.TEXT),
+        (_("Themes"), T.TEXT),
+        (_("Delegations"), T.TEXT),
         *_zone_columns(zones),
-        ("All day", T.TEXT),
-        ("Hours", T.HOURS),
+        (_("All day"), T.TEXT),
+        (_("Hours"), T.HOURS),
     ]
-    return table("Agenda", columns, rows)
+    return table(_("Agenda"), columns, rows)
 
 
 def delegation_tables(facts: ProgramFacts) -> list[Table]:
@@ -150,18 +160,18 @@ def delegation_tables(facts: ProgramFacts) -> list[Table]:
     for person in members:
         count[person.delegation_id or ""] = count.get(person.delegation_id or "", 0) + 1
     first = table(
-        "Delegations",
+        _("Delegations"),
         [
-            ("Delegation", T.TEXT),
-            ("Country", T.TEXT),
-            ("Country code", T.TEXT),
-            ("Home city", T.TEXT),
-            ("Time zone", T.TEXT),
-            ("Arrival in Japan", T.DATE),
-            ("Departure from Japan", T.DATE),
-            ("Languages", T.TEXT),
-            ("Interpretation", T.TEXT),
-            ("Members", T.INTEGER),
+            (_("Delegation"), T.TEXT),
+            (_("Country"), T.TEXT),
+            (_("Country code"), T.TEXT),
+            (_("Home city"), T.TEXT),
+            (_("Time zone"), T.TEXT),
+            (_("Arrival in Japan"), T.DATE),
+            (_("Departure from Japan"), T.DATE),
+            (_("Languages"), T.TEXT),
+            (_("Interpretation"), T.TEXT),
+            (_("Members"), T.INTEGER),
         ],
         [
             (
@@ -180,14 +190,14 @@ def delegation_tables(facts: ProgramFacts) -> list[Table]:
         ],
     )
     second = table(
-        "Members",
+        _("Members"),
         [
-            ("Delegation", T.TEXT),
-            ("Name", T.TEXT),
-            ("Email", T.TEXT),
-            ("Organisation", T.TEXT),
-            ("Role", T.TEXT),
-            ("Time zone", T.TEXT),
+            (_("Delegation"), T.TEXT),
+            (_("Name"), T.TEXT),
+            (_("Email"), T.TEXT),
+            (_("Organisation"), T.TEXT),
+            (_("Role"), T.TEXT),
+            (_("Time zone"), T.TEXT),
         ],
         [
             (
@@ -229,7 +239,7 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
             (
                 tour_day.day,
                 tour_day.title,
-                "Cancelled activity" if meeting.cancelled else "Activity",
+                _("Cancelled activity") if meeting.cancelled else _("Activity"),
                 *_meeting_cells(meeting, [zone]),
                 meeting.title,
                 where,
@@ -249,7 +259,7 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
             (
                 day,
                 day_titles.get(day, ""),
-                "Travel",
+                _("Travel"),
                 *_zone_cells(leg.departure_utc, leg.arrival_utc, [zone]),
                 f"{leg.origin} → {leg.destination}",
                 leg.mode_label,
@@ -267,7 +277,7 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
             (
                 night.night_of,
                 day_titles.get(night.night_of, ""),
-                "Hotel night",
+                _("Hotel night"),
                 None,
                 None,
                 None,
@@ -282,18 +292,18 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
         )
     rows = [row for _key, row in sorted(items, key=lambda item: item[0])]
     return table(
-        f"{tour.title}"[:31] or "Tour",
+        f"{tour.title}"[:31] or _("Tour"),
         [
-            ("Date", T.DATE),
-            ("Day", T.TEXT),
-            ("Item", T.TEXT),
+            (_("Date"), T.DATE),
+            (_("Day"), T.TEXT),
+            (_("Item"), T.TEXT),
             *_zone_columns([zone]),
-            ("What", T.TEXT),
-            ("Where or how", T.TEXT),
-            ("Japanese name", T.TEXT),
-            ("Address", T.TEXT),
-            ("Kind", T.TEXT),
-            ("Notes", T.TEXT),
+            (_("What"), T.TEXT),
+            (_("Where or how"), T.TEXT),
+            (_("Japanese name"), T.TEXT),
+            (_("Address"), T.TEXT),
+            (_("Kind"), T.TEXT),
+            (_("Notes"), T.TEXT),
         ],
         rows,
     )

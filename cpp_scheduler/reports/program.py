@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from cpp_scheduler.i18n import N_, _, name_order, pgettext
 from cpp_scheduler.model.enums import EventKind, EventMode
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts
 from cpp_scheduler.reports.tables import ColumnType, Table, table
@@ -65,10 +66,21 @@ class Breakdown:
 
     @property
     def title(self) -> str:
-        return f"By {self.heading.lower()}"
+        """``By kind``, ``By partner city``: the breakdown's table named as a sheet is."""
+        return _(_TITLES[self.name]) if self.name in _TITLES else self.heading
 
     def row(self, key: str) -> BreakdownRow | None:
         return next((row for row in self.rows if row.key == key), None)
+
+
+_TITLES = {
+    "kind": N_("By kind"),
+    "mode": N_("By mode"),
+    "theme": N_("By theme"),
+    "city": N_("By partner city"),
+    "delegation": N_("By delegation"),
+    "country": N_("By country"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +228,9 @@ class _Tally:
 
 
 def _by_name(rows: list[BreakdownRow]) -> tuple[BreakdownRow, ...]:
-    return tuple(sorted(rows, key=lambda row: (row.key == NONE_KEY, row.label.casefold())))
+    return tuple(
+        sorted(rows, key=lambda row: (row.key == NONE_KEY, name_order(row.label, row.label_ja)))
+    )
 
 
 def _by_size(rows: list[BreakdownRow]) -> tuple[BreakdownRow, ...]:
@@ -284,31 +298,33 @@ def build_report(
     breakdowns = (
         Breakdown(
             "kind",
-            "Kind",
+            _("Kind"),
             _in_order(tallies["kind"].rows({k.value: k.label for k in EventKind}, True), kinds),
         ),
         Breakdown(
             "mode",
-            "Mode",
+            _("Mode"),
             _in_order(tallies["mode"].rows({m.value: m.label for m in EventMode}, True), modes),
         ),
         Breakdown(
-            "theme", "Theme", _by_name(tallies["theme"].rows(areas, True, "(no theme)", japanese))
+            "theme",
+            _("Theme"),
+            _by_name(tallies["theme"].rows(areas, True, _("(no theme)"), japanese)),
         ),
         Breakdown(
             "city",
-            "Partner city",
-            _by_name(tallies["city"].rows(cities, True, "(no partner city)", japanese)),
+            _("Partner city"),
+            _by_name(tallies["city"].rows(cities, True, _("(no partner city)"), japanese)),
         ),
         Breakdown(
             "delegation",
-            "Delegation",
-            _by_size(tallies["delegation"].rows(delegation_names, False, "(no delegation)")),
+            _("Delegation"),
+            _by_size(tallies["delegation"].rows(delegation_names, False, _("(no delegation)"))),
         ),
         Breakdown(
             "country",
-            "Country",
-            _by_size(tallies["country"].rows(country_names, False, "(no delegation)")),
+            _("Country"),
+            _by_size(tallies["country"].rows(country_names, False, _("(no delegation)"))),
         ),
     )
     theme_rows = breakdowns[2].rows
@@ -343,18 +359,20 @@ def build_report(
 def summary_table(report: ProgramReport) -> Table:
     """The report's figures, one per row, and what it left out."""
     rows: list[tuple[Any, ...]] = [
-        ("From", report.first),
-        ("To", report.last),
-        ("Meetings held", report.meetings),
-        ("Hours", round(report.hours, 2)),
-        ("Cancelled meetings", report.cancelled),
-        ("Participants reached", report.participants_reached),
-        ("Delegations reached", report.delegations_reached),
-        ("Knowledge products linked", len(report.products)),
-        ("Themes left out", ", ".join(report.themes_left_out) or "none"),
-        ("Partner cities left out", ", ".join(report.cities_left_out) or "none"),
+        (pgettext("period", "From"), report.first),
+        (pgettext("period", "To"), report.last),
+        (_("Meetings held"), report.meetings),
+        (_("Hours"), round(report.hours, 2)),
+        (_("Cancelled meetings"), report.cancelled),
+        (_("Participants reached"), report.participants_reached),
+        (_("Delegations reached"), report.delegations_reached),
+        (_("Knowledge products linked"), len(report.products)),
+        (_("Themes left out"), ", ".join(report.themes_left_out) or _("none")),
+        (_("Partner cities left out"), ", ".join(report.cities_left_out) or _("none")),
     ]
-    return table("Summary", [("Figure", ColumnType.TEXT), ("Value", ColumnType.NUMBER)], rows)
+    return table(
+        _("Summary"), [(_("Figure"), ColumnType.TEXT), (_("Value"), ColumnType.NUMBER)], rows
+    )
 
 
 def breakdown_table(found: Breakdown) -> Table:
@@ -362,9 +380,9 @@ def breakdown_table(found: Breakdown) -> Table:
         found.title,
         [
             (found.heading, ColumnType.TEXT),
-            ("Meetings", ColumnType.INTEGER),
-            ("Hours", ColumnType.HOURS),
-            ("Cancelled", ColumnType.INTEGER),
+            (_("Meetings"), ColumnType.INTEGER),
+            (_("Hours"), ColumnType.HOURS),
+            (_("Cancelled"), ColumnType.INTEGER),
         ],
         [(row.label, row.meetings, row.hours, row.cancelled) for row in found.rows],
     )
@@ -372,8 +390,12 @@ def breakdown_table(found: Breakdown) -> Table:
 
 def products_table(report: ProgramReport) -> Table:
     return table(
-        "Knowledge products",
-        [("Title", ColumnType.TEXT), ("Kind", ColumnType.TEXT), ("Published", ColumnType.DATE)],
+        _("Knowledge products"),
+        [
+            (_("Title"), ColumnType.TEXT),
+            (_("Kind"), ColumnType.TEXT),
+            (_("Published"), ColumnType.DATE),
+        ],
         [(line.title, line.kind, line.published) for line in report.products],
     )
 

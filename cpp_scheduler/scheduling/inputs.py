@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import cache
 
 from cpp_scheduler import timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model.enums import EventKind, EventMode
 
 DEFAULT_WORK = (time(9, 0), time(18, 0))
@@ -330,7 +331,11 @@ def country_of_zone(zone_name: str) -> str | None:
 
 
 def zone_city(zone_name: str) -> str:
-    """How a sentence names a zone: ``Asia/Tokyo`` is Tokyo, ``America/New_York`` New York."""
+    """How a sentence names a zone: ``Asia/Tokyo`` is Tokyo, ``America/New_York`` New York;
+    TDLC's and the Bank's home cities in the program's language, the others as IANA
+    spells them."""
     if zone_name == timezones.WASHINGTON:
-        return "Washington"
+        return _("Washington")
+    if zone_name == timezones.TOKYO:
+        return _("Tokyo")
     return zone_name.rsplit("/", 1)[-1].replace("_", " ")

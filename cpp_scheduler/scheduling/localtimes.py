@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import (
     JAPAN,
@@ -89,9 +89,14 @@ class LocalTime:
             abbreviation=local.tzname() or timezones.utc_offset_label(instant, zone_name),
         )
 
-    def describe(self) -> str:
-        offset = f" ({self.day_offset:+d} day)" if self.day_offset else ""
-        return f"{self.local:%a %d %b %Y %H:%M} {self.abbreviation}{offset}"
+    def describe(self, language: str | None = None) -> str:
+        """``Mon 08 Jun 2026 19:00 -05 (-1 day)``, ``2026年6月8日(月) 19:00 -05（-1日）``: in
+        ``language``, else the program's."""
+        text = _ if language is None else i18n.catalogue(language).gettext
+        offset = f"{self.day_offset:+d}"
+        shift = text(N_(" ({offset} day)")).format(offset=offset) if self.day_offset else ""
+        day = i18n.day_text(self.local.date(), language)
+        return f"{day} {self.local:%H:%M} {self.abbreviation}{shift}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +115,13 @@ class AttendeeTimes:
 def reference_attendees() -> tuple[Attendee, ...]:
     """Tokyo (TDLC) and Washington (the Bank), shown for every event."""
     return (
-        Attendee(timezones.TOKYO, "Tokyo", AttendeeKind.REFERENCE, timezones.TOKYO, JAPAN),
+        Attendee(timezones.TOKYO, _("Tokyo"), AttendeeKind.REFERENCE, timezones.TOKYO, JAPAN),
         Attendee(
-            timezones.WASHINGTON, "Washington", AttendeeKind.REFERENCE, timezones.WASHINGTON, "US"
+            timezones.WASHINGTON,
+            _("Washington"),
+            AttendeeKind.REFERENCE,
+            timezones.WASHINGTON,
+            "US",
         ),
     )
 
@@ -189,9 +198,11 @@ class HolidayWarning:
 
     @property
     def text(self) -> str:
-        return (
-            f"{self.day:%a %d %b %Y} is {self.holiday}, a public holiday in "
-            f"{self.country_name} ({self.who})."
+        return _("{day} is {holiday}, a public holiday in {country} ({who}).").format(
+            day=i18n.day_text(self.day),
+            holiday=self.holiday,
+            country=self.country_name,
+            who=self.who,
         )
 
 
@@ -219,7 +230,7 @@ def holiday_warnings(rows: Iterable[AttendeeTimes], hosted: bool) -> tuple[Holid
             name = holidays.holiday_name(country, day)
             if name and (country, day) not in seen:
                 seen.add((country, day))
-                who = "the hosts in Tokyo" if hosts else attendee.name
+                who = _("the hosts in Tokyo") if hosts else attendee.name
                 warnings.append(HolidayWarning(day, country, name, who))
             day += timedelta(days=1)
     return tuple(warnings)
@@ -264,8 +275,10 @@ def describe_days(start: datetime, end: datetime, zone_name: str) -> str:
     first = timezones.to_local(start, zone_name).date()
     last = (timezones.to_local(end, zone_name) - timedelta(microseconds=1)).date()
     if first == last:
-        return f"{first:%a %d %b} (all day)"
-    return f"{first:%a %d %b} to {last:%a %d %b} (all day)"
+        return _("{first} (all day)").format(first=i18n.short_day_text(first))
+    return _("{first} to {last} (all day)").format(
+        first=i18n.short_day_text(first), last=i18n.short_day_text(last)
+    )
 
 
 def all_day_dates(interval: Interval) -> tuple[date, date]:
@@ -284,7 +297,9 @@ def day_span(start: datetime, end: datetime, zone_name: str) -> tuple[date, date
 def all_day_text(first: date, last: date) -> str:
     """``All day``, ``All day to Mon 08 Mar``: what a printed or exported line says in
     place of the times of an all-day event listed on its first day."""
-    return "All day" + (f" to {last:%a %d %b}" if last > first else "")
+    if last > first:
+        return _("All day to {last}").format(last=i18n.short_day_text(last))
+    return _("All day")
 
 
 def all_day_holiday_warnings(
@@ -301,7 +316,7 @@ def all_day_holiday_warnings(
     while day <= last:
         concerned: list[tuple[str, str]] = []
         if hosted:
-            concerned.append((JAPAN, "the hosts in Tokyo"))
+            concerned.append((JAPAN, _("the hosts in Tokyo")))
         for attendee in clocks:
             in_japan = attendee.zone_on(day) != attendee.zone
             country = JAPAN if in_japan else attendee.country

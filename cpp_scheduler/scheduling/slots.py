@@ -39,8 +39,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TypeVar
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import (
@@ -64,7 +65,15 @@ range or widen the step."""
 
 _SECONDS_PER_DAY = 86_400
 _T = TypeVar("_T")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
 
 
 class SlotRequestError(SchedulerError, ValueError):
@@ -392,27 +401,29 @@ def _grid(request: SlotRequest) -> _Grid:
 def _reason(party: _Party, index: int, local_start: datetime, local_end: datetime) -> str:
     hours = party.attendee.hours
     part = party.parts[index]
-    when = f"{local_start:%a %d %b %H:%M}-{local_end:%H:%M} {local_start.tzname()}"
+    when = f"{i18n.day_time_text(local_start)}-{local_end:%H:%M} {local_start.tzname()}"
     if party.visiting(index):
-        when += " (in Japan)"
+        when += _(" (in Japan)")
+    work, acceptable = hours.describe_work(), hours.describe_acceptable()
     if part is DayPart.WORKING:
-        fit = f"within working hours ({hours.describe_work()})"
+        fit = _("within working hours ({work})").format(work=work)
     elif part is DayPart.EXTENDED:
-        fit = (
-            f"outside working hours ({hours.describe_work()}) but within acceptable hours "
-            f"({hours.describe_acceptable()})"
+        fit = _("outside working hours ({work}) but within acceptable hours ({acceptable})").format(
+            work=work, acceptable=acceptable
         )
     else:
-        fit = f"at night, outside acceptable hours ({hours.describe_acceptable()})"
+        fit = _("at night, outside acceptable hours ({acceptable})").format(acceptable=acceptable)
     if party.attendee.kind is AttendeeKind.REFERENCE and part is DayPart.WORKING:
-        fit = f"open ({hours.describe_work()})"
+        fit = _("open ({work})").format(work=work)
     day_off = party.day_off_at(index)
     if day_off in _WEEKDAYS:
-        fit += f"; a {day_off}"
+        fit += _("; a {weekday}").format(weekday=_(day_off))
     elif day_off:
-        country = timezones.country_name(party.country_at(index) or "") or "the country"
-        fit += f"; {day_off}, a public holiday in {country}"
-    return f"{party.attendee.name}: {when}, {fit}"
+        country = timezones.country_name(party.country_at(index) or "") or _("the country")
+        fit += _("; {holiday}, a public holiday in {country}").format(
+            holiday=day_off, country=country
+        )
+    return _("{name}: {when}, {fit}").format(name=party.attendee.name, when=when, fit=fit)
 
 
 def _slot(grid: _Grid, index: int) -> Slot:
@@ -596,4 +607,5 @@ def _blocks(
 def describe_slot(slot: Slot, zone_name: str = timezones.TOKYO) -> str:
     start = timezones.to_local(slot.start, zone_name)
     end = timezones.to_local(slot.end, zone_name)
-    return f"{start:%a %d %b %Y %H:%M}-{end:%H:%M} ({zone_city(zone_name)})"
+    span = f"{i18n.day_text(start.date())} {start:%H:%M}-{end:%H:%M}"
+    return _("{span} ({city})").format(span=span, city=zone_city(zone_name))

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.files import FileWriteError, write_atomically
+from cpp_scheduler.i18n import _
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import EventRenderings, ExportOptions, Method, export_bytes
 from cpp_scheduler.model import Delegation, Event, Participant, StudyTour, TourDay
@@ -160,7 +161,7 @@ def select_content(
     if isinstance(scope, EventScope):
         event = session.scalars(events.where(Event.uid == scope.uid)).one_or_none()
         if event is None:
-            raise NotFoundError(f"no event has the UID '{scope.uid}'")
+            raise NotFoundError(_("no event has the UID '{uid}'").format(uid=scope.uid))
         return scopes.one_event(event, with_attendees=with_attendees)
     if isinstance(scope, DelegationScope):
         delegation = session.scalars(
@@ -169,7 +170,7 @@ def select_content(
             .options(selectinload(Delegation.members))
         ).one_or_none()
         if delegation is None:
-            raise NotFoundError(f"no delegation is called '{scope.name}'")
+            raise NotFoundError(_("no delegation is called '{name}'").format(name=scope.name))
         found = session.scalars(
             events.where(
                 or_(
@@ -187,7 +188,9 @@ def select_content(
             .options(selectinload(Participant.delegation))
         ).one_or_none()
         if person is None:
-            raise NotFoundError(f"no participant has the email address '{scope.email}'")
+            raise NotFoundError(
+                _("no participant has the email address '{email}'").format(email=scope.email)
+            )
         conditions = [
             Event.participants.any(Participant.id == person.id),
             Event.organiser_id == person.id,
@@ -206,7 +209,7 @@ def select_content(
     if isinstance(scope, TourScope):
         tour = session.scalars(tours.where(StudyTour.id == scope.tour_id)).one_or_none()
         if tour is None:
-            raise NotFoundError(f"no study tour has the id '{scope.tour_id}'")
+            raise NotFoundError(_("no study tour has the id '{id}'").format(id=scope.tour_id))
         return scopes.tour_schedule(tour, dates=dates)
     if isinstance(scope, EventListScope):
         chosen: list[Event] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import quoted
+from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.importer import (
     Attendee,
@@ -62,10 +64,17 @@ def describe_when(event: ParsedEvent) -> str:
     last day for several days): what an import preview says of an event's time."""
     if event.all_day:
         first, last = event.dates
-        days = f"{first:%a %d %b %Y}" + ("" if last == first else f" to {last:%a %d %b %Y}")
-        return f"all day {days}"
+        if last == first:
+            return _("all day {day}").format(day=i18n.day_text(first))
+        return _("all day {first} to {last}").format(
+            first=i18n.day_text(first), last=i18n.day_text(last)
+        )
     when = timezones.to_local(event.start_utc, event.zone)
-    return f"{when:%a %d %b %Y %H:%M} {event.zone}"
+    return f"{_day_time(when)} {event.zone}"
+
+
+def _day_time(moment: datetime) -> str:
+    return f"{i18n.day_text(moment.date())} {moment:%H:%M}"
 
 
 @dataclass(frozen=True)
@@ -77,15 +86,18 @@ class PlannedChange:
     def describe(self) -> str:
         head = f"{self.event.title} ({describe_when(self.event)})"
         if self.action is ImportAction.CREATE:
-            return f"create  {head}"
+            return _("create  {head}").format(head=head)
         if self.action is ImportAction.UPDATE:
-            return f"update  {head}: version {self.event.sequence} replaces {self.sequence_held}"
+            return _("update  {head}: version {version} replaces {held}").format(
+                head=head, version=self.event.sequence, held=self.sequence_held
+            )
         if self.action is ImportAction.UNCHANGED:
-            return f"same    {head}: version {self.event.sequence} is already here"
-        return (
-            f"keep    {head}: the program's version {self.sequence_held} is newer than "
-            f"the file's {self.event.sequence}"
-        )
+            return _("same    {head}: version {version} is already here").format(
+                head=head, version=self.event.sequence
+            )
+        return _(
+            "keep    {head}: the program's version {held} is newer than the file's {version}"
+        ).format(head=head, held=self.sequence_held, version=self.event.sequence)
 
 
 @dataclass(frozen=True)
@@ -98,20 +110,24 @@ class PlannedOccurrence:
 
     def describe(self) -> str:
         change = self.occurrence.change
-        what = "cancel" if change.cancelled else "move"
-        head = (
-            f"{self.occurrence.title}: the session of {change.recurrence_id:%a %d %b %Y %H:%M} UTC"
+        head = _("{title}: the session of {when} UTC").format(
+            title=self.occurrence.title, when=_day_time(change.recurrence_id)
         )
         if self.action is ImportAction.UPDATE:
-            if change.cancelled or change.start is None:
-                return f"update  {head}: {what}"
-            return f"update  {head}: {what} to {change.start:%a %d %b %Y %H:%M} UTC"
+            if change.cancelled:
+                return _("update  {head}: cancel").format(head=head)
+            if change.start is None:
+                return _("update  {head}: move").format(head=head)
+            return _("update  {head}: move to {when} UTC").format(
+                head=head, when=_day_time(change.start)
+            )
         if self.action is ImportAction.UNCHANGED:
-            return f"same    {head}: version {self.occurrence.sequence} is already here"
-        return (
-            f"keep    {head}: the program's version {self.sequence_held} is newer than "
-            f"the file's {self.occurrence.sequence}"
-        )
+            return _("same    {head}: version {version} is already here").format(
+                head=head, version=self.occurrence.sequence
+            )
+        return _(
+            "keep    {head}: the program's version {held} is newer than the file's {version}"
+        ).format(head=head, held=self.sequence_held, version=self.occurrence.sequence)
 
 
 @dataclass(frozen=True)
@@ -136,15 +152,30 @@ class ImportReport:
             lines.extend(f"        {reading}" for reading in rfc_readings(change.event))
         lines.extend(change.describe() for change in self.occurrences)
         lines.extend(
-            f"skip    line {entry.line}: {entry.title}: {entry.reason}" for entry in self.skipped
+            _("skip    line {line}: {title}: {reason}").format(
+                line=entry.line, title=entry.title, reason=entry.reason
+            )
+            for entry in self.skipped
         )
-        verb = "" if self.applied else "would be "
+        summary = (
+            _(
+                "{file}: {created} created, {updated} updated, {kept} left as they are, "
+                "{skipped} skipped"
+            )
+            if self.applied
+            else _(
+                "{file}: {created} would be created, {updated} would be updated, {kept} left "
+                "as they are, {skipped} skipped (dry run: nothing changed)"
+            )
+        )
         lines.append(
-            f"{self.source}: {self.count(ImportAction.CREATE)} {verb}created, "
-            f"{self.count(ImportAction.UPDATE)} {verb}updated, "
-            f"{self.count(ImportAction.UNCHANGED) + self.count(ImportAction.KEEP)} "
-            f"left as they are, {len(self.skipped)} skipped"
-            + ("" if self.applied else " (dry run: nothing changed)")
+            summary.format(
+                file=self.source,
+                created=self.count(ImportAction.CREATE),
+                updated=self.count(ImportAction.UPDATE),
+                kept=self.count(ImportAction.UNCHANGED) + self.count(ImportAction.KEEP),
+                skipped=len(self.skipped),
+            )
         )
         return lines
 
@@ -158,14 +189,24 @@ def rfc_readings(event: ParsedEvent) -> list[str]:
         try:
             timezones.to_utc(local, event.zone)
         except timezones.NonexistentLocalTimeError:
-            what = "is skipped when clocks change; read as"
+            said = _(
+                "{local} is skipped when clocks change; read as {read} {abbreviation} "
+                "({utc} UTC), as RFC 5545 says"
+            )
         except timezones.AmbiguousLocalTimeError:
-            what = "happens twice; read as the first,"
+            said = _(
+                "{local} happens twice; read as the first, {read} {abbreviation} "
+                "({utc} UTC), as RFC 5545 says"
+            )
         else:  # pragma: no cover - only skipped or repeated times are listed
             continue
         found.append(
-            f"{local:%a %d %b %Y %H:%M} {what} {read:%H:%M} {read.tzname()} "
-            f"({instant:%H:%M} UTC), as RFC 5545 says"
+            said.format(
+                local=_day_time(local),
+                read=f"{read:%H:%M}",
+                abbreviation=read.tzname(),
+                utc=f"{instant:%H:%M}",
+            )
         )
     return found
 

@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes, zone_caveats
 from cpp_scheduler.ical.importer import ParsedEvent, read_calendar
@@ -59,13 +60,15 @@ class PreviewRow:
     @property
     def start_text(self) -> str:
         if self.all_day:
-            return f"{self.start:%a %d %b %Y} (all day)"
+            return _("{day} (all day)").format(day=i18n.day_text(self.start.date()))
         return describe_local(self.start)
 
     @property
     def end_text(self) -> str:
         if self.all_day:
-            return f"{(self.end - timedelta(days=1)):%a %d %b %Y} (all day)"
+            return _("{day} (all day)").format(
+                day=i18n.day_text((self.end - timedelta(days=1)).date())
+            )
         return describe_local(self.end)
 
 
@@ -95,7 +98,7 @@ class ExportPreview:
 
 def describe_local(moment: datetime) -> str:
     """``Sun 14 Feb 2027 19:00 (UTC-05:00)``: always the date, the clock and the offset."""
-    return f"{moment:%a %d %b %Y %H:%M} (UTC{offset_label(moment)})"
+    return f"{i18n.day_text(moment.date())} {moment:%H:%M} (UTC{offset_label(moment)})"
 
 
 def offset_label(moment: datetime) -> str:

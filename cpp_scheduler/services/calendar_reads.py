@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import Table, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from cpp_scheduler import i18n
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -167,13 +168,11 @@ def count_events(database: Database) -> int:
 
 
 def partner_cities(database: Database) -> list[Choice]:
+    """Partner cities in the order of their names' readings (:func:`i18n.name_order`)."""
     with database.session() as session:
-        return [
-            Choice(city_id, name, name_ja)
-            for city_id, name, name_ja in session.execute(
-                select(CITIES.c.id, CITIES.c.name, CITIES.c.name_ja).order_by(CITIES.c.name)
-            )
-        ]
+        rows = session.execute(select(CITIES.c.id, CITIES.c.name, CITIES.c.name_ja)).all()
+    ordered = sorted(rows, key=lambda row: i18n.name_order(row.name, row.name_ja or ""))
+    return [Choice(row.id, row.name, row.name_ja) for row in ordered]
 
 
 def themes(database: Database) -> list[Choice]:
@@ -209,18 +208,21 @@ def delegations(database: Database) -> list[Choice]:
 def venues(database: Database) -> list[Choice]:
     """Venues by locality then name, grouped under their locality with the partner
     city's Japanese name ("Kobe 神戸市"); the detail is the venue's Japanese name."""
-    statement = (
-        select(VENUES.c.id, VENUES.c.name, VENUES.c.locality, VENUES.c.name_ja, CITIES.c.name_ja)
-        .outerjoin(CITIES, VENUES.c.city_id == CITIES.c.id)
-        .order_by(VENUES.c.locality, VENUES.c.name)
-    )
+    statement = select(
+        VENUES.c.id, VENUES.c.name, VENUES.c.locality, VENUES.c.name_ja, CITIES.c.name_ja
+    ).outerjoin(CITIES, VENUES.c.city_id == CITIES.c.id)
     with database.session() as session:
-        return [
-            Choice(
-                venue_id,
-                name,
-                name_ja or locality,
-                " ".join(part for part in (locality, city_ja) if part),
-            )
-            for venue_id, name, locality, name_ja, city_ja in session.execute(statement)
-        ]
+        rows = session.execute(statement).all()
+    rows = sorted(
+        rows,
+        key=lambda row: (i18n.reading_key(row[2] or ""), i18n.name_order(row[1], row[3] or "")),
+    )
+    return [
+        Choice(
+            venue_id,
+            name,
+            name_ja or locality,
+            " ".join(part for part in (locality, city_ja) if part),
+        )
+        for venue_id, name, locality, name_ja, city_ja in rows
+    ]

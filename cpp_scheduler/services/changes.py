@@ -22,6 +22,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from cpp_scheduler import i18n
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import describe_meeting
 from cpp_scheduler.model import (
@@ -124,6 +126,19 @@ class ChangeKind(StrEnum):
     left out of an earlier batch): their invitation."""
     REMOVED = "removed"
     """No longer attends an event they were invited to: a CANCEL for them alone."""
+
+    @property
+    def label(self) -> str:
+        """The kind as a report says it, in the program's language."""
+        return _(_CHANGE_KIND_LABELS[self])
+
+
+_CHANGE_KIND_LABELS = {
+    ChangeKind.CHANGED: N_("changed"),
+    ChangeKind.CANCELLED: N_("cancelled"),
+    ChangeKind.ADDED: N_("added"),
+    ChangeKind.REMOVED: N_("removed"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,43 +318,89 @@ def last_sent(
 
 
 def _when(start: datetime, end: datetime, viewer: scopes.Viewer) -> str:
-    return describe_meeting(start, end, viewer.zone_on(japan_day(start)))
+    return describe_meeting(start, end, viewer.zone_on(japan_day(start)), viewer.language)
 
 
 def differences(
     before: EventFacts, now: EventFacts, viewer: scopes.Viewer, clock: str
 ) -> list[str]:
     """Each difference between what was told and what is, times on ``viewer``'s clock
-    (``clock`` names it: "your time", "Lima time")."""
+    (``clock`` names it: "your time", "Lima time"), in the viewer's language: the words
+    their update spells out."""
+    text = i18n.catalogue(viewer.language).gettext
     found: list[str] = []
     if before.title != now.title:
-        found.append(f"renamed from '{before.title}' to '{now.title}'")
+        found.append(
+            text(N_("renamed from '{before}' to '{now}'")).format(
+                before=before.title, now=now.title
+            )
+        )
     if before.status != now.status:
-        found.append(f"now {now.status} (was {before.status})")
+        found.append(
+            text(N_("now {status} (was {before})")).format(
+                status=_status(now.status, viewer.language),
+                before=_status(before.status, viewer.language),
+            )
+        )
     if (before.start, before.end) != (now.start, now.end):
         found.append(
-            f"moved from {_when(before.start, before.end, viewer)} "
-            f"to {_when(now.start, now.end, viewer)}, {clock}"
+            text(N_("moved from {before} to {now}, {clock}")).format(
+                before=_when(before.start, before.end, viewer),
+                now=_when(now.start, now.end, viewer),
+                clock=clock,
+            )
         )
     if before.rule != now.rule:
-        found.append(f"repeats {now.rule or 'no more'} instead of {before.rule or 'once'}")
+        found.append(
+            text(N_("repeats {now} instead of {before}")).format(
+                now=now.rule or text(N_("no more")), before=before.rule or text(N_("once"))
+            )
+        )
     if before.place != now.place:
-        found.append(f"now at {now.place or 'no place'} instead of {before.place or 'no place'}")
+        nowhere = text(N_("no place"))
+        found.append(
+            text(N_("now at {now} instead of {before}")).format(
+                now=now.place or nowhere, before=before.place or nowhere
+            )
+        )
     if before.link != now.link:
-        found.append(f"video link now {now.link or 'none'}")
+        found.append(text(N_("video link now {link}")).format(link=now.link or text(N_("none"))))
     length = now.end - now.start
     for rid in sorted(set(now.cancelled) - set(before.cancelled)):
-        found.append(f"the meeting of {_when(rid, rid + length, viewer)} is cancelled, {clock}")
+        found.append(
+            text(N_("the meeting of {when} is cancelled, {clock}")).format(
+                when=_when(rid, rid + length, viewer), clock=clock
+            )
+        )
     for rid in sorted(set(before.cancelled) - set(now.cancelled)):
-        found.append(f"the meeting of {_when(rid, rid + length, viewer)} takes place again")
+        found.append(
+            text(N_("the meeting of {when} takes place again")).format(
+                when=_when(rid, rid + length, viewer)
+            )
+        )
     moves_before = {rid: (start, end) for rid, start, end in before.moved}
     for rid, start, end in now.moved:
         if moves_before.get(rid) != (start, end):
             found.append(
-                f"the meeting of {_when(rid, rid + length, viewer)} moved to "
-                f"{_when(start, end, viewer)}, {clock}"
+                text(N_("the meeting of {when} moved to {now}, {clock}")).format(
+                    when=_when(rid, rid + length, viewer),
+                    now=_when(start, end, viewer),
+                    clock=clock,
+                )
             )
     return found
+
+
+def _status(status: str, language: str) -> str:
+    """An event's status as a sentence says it (``cancelled``, ``confirmed``), in
+    ``language``."""
+    translations = i18n.catalogue(language)
+    words = {
+        EventStatus.TENTATIVE.value: translations.pgettext("status", "tentative"),
+        EventStatus.CONFIRMED.value: translations.pgettext("status", "confirmed"),
+        EventStatus.CANCELLED.value: translations.pgettext("status", "cancelled"),
+    }
+    return words.get(status, status)
 
 
 # -- the report ----------------------------------------------------------------------
@@ -456,17 +517,21 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
                 parsed[last.told] = EventFacts.from_json(last.told)
             before = parsed[last.told]
             if before is None:
-                details = _sequence_only(session, event_id, last.sequence)
+                details = _sequence_only(session, event_id, last.sequence, viewer)
             else:
                 details = differences(before, now, viewer, viewer_clock(viewer))
             if not details:
                 continue
         elif kind is ChangeKind.CANCELLED:
-            details = ["cancelled"]
+            details = [_said(viewer, N_("cancelled"))]
         elif kind is ChangeKind.ADDED:
-            details = [f"not sent yet: {_when(now.start, now.end, viewer)}, {viewer_clock(viewer)}"]
+            details = [
+                _said(viewer, N_("not sent yet: {when}, {clock}")).format(
+                    when=_when(now.start, now.end, viewer), clock=viewer_clock(viewer)
+                )
+            ]
         else:
-            details = ["no longer attends"]
+            details = [_said(viewer, N_("no longer attends"))]
         changes.append(
             Change(
                 person.id,
@@ -491,18 +556,26 @@ def _delegations(session: Session) -> dict[str, str | None]:
     }
 
 
-def _sequence_only(session: Session, event_id: str, sequence: int) -> list[str]:
+def _sequence_only(
+    session: Session, event_id: str, sequence: int, viewer: scopes.Viewer
+) -> list[str]:
     """For a message sent before the ledger kept what it said: changed when the event's
     SEQUENCE rose since."""
     now = session.scalar(select(Event.sequence).where(Event.id == event_id)) or 0
-    return (
-        [f"rescheduled since it was sent (SEQUENCE {sequence} to {now})"] if now > sequence else []
-    )
+    said = N_("rescheduled since it was sent (SEQUENCE {before} to {now})")
+    return [_said(viewer, said).format(before=sequence, now=now)] if now > sequence else []
+
+
+def _said(viewer: scopes.Viewer, message: str) -> str:
+    """``message`` in the language the participant is written to."""
+    return i18n.catalogue(viewer.language).gettext(message)
 
 
 def viewer_clock(viewer: scopes.Viewer) -> str:
     """How the words name the participant's clock: "your time"."""
-    return "your time" if viewer.label == "Your local time" else viewer.label
+    if viewer.label == "Your local time":
+        return _said(viewer, N_("your time"))
+    return viewer.label
 
 
 def _uids(session: Session, event_ids: Sequence[str] | None) -> dict[str, str]:

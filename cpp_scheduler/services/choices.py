@@ -18,6 +18,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from cpp_scheduler import i18n, timezones
+from cpp_scheduler.i18n import shown_name
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -39,15 +40,6 @@ def both_names(name: str, name_ja: str | None) -> str:
     if not name_ja:
         return name
     return f"{name_ja} {name}" if i18n.language() == i18n.JAPANESE else f"{name} {name_ja}"
-
-
-def shown_name(name: str, name_ja: str | None) -> str:
-    """The name a list shows: the Japanese one in Japanese when the record has one.
-
-    Lists stay in the order of the English (romanised) names, which follows the names'
-    readings; the code points of kanji follow no reading a Japanese reader would know.
-    """
-    return name_ja if name_ja and i18n.language() == i18n.JAPANESE else name
 
 
 def local_date(instant: datetime, zone: str) -> str:
@@ -120,8 +112,9 @@ def city_choices(database: Database) -> list[Choice]:
                 PartnerCity.name_ja,
                 PartnerCity.prefecture,
                 PartnerCity.prefecture_ja,
-            ).order_by(PartnerCity.name)
+            )
         ).all()
+    rows = sorted(rows, key=lambda row: i18n.name_order(row.name, row.name_ja or ""))
     return [
         Choice(
             row.id,
@@ -143,11 +136,14 @@ def city_names(database: Database) -> dict[str, str]:
 def venue_choices(database: Database) -> list[Choice]:
     """Venues by locality and name, named "Name (locality)"."""
     with database.session() as session:
-        rows = session.execute(
-            select(Venue.id, Venue.name, Venue.locality, Venue.name_ja).order_by(
-                Venue.locality, Venue.name
-            )
-        ).all()
+        rows = session.execute(select(Venue.id, Venue.name, Venue.locality, Venue.name_ja)).all()
+    rows = sorted(
+        rows,
+        key=lambda row: (
+            i18n.reading_key(row.locality or ""),
+            i18n.name_order(row.name, row.name_ja or ""),
+        ),
+    )
     return [
         Choice(
             row.id,

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, or_, select
 
 from cpp_scheduler import timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import Delegation, EventKind
 from cpp_scheduler.scheduling.attendance import AttendedMeeting, delegation_meetings
 from cpp_scheduler.scheduling.inputs import ProgramSnapshot
@@ -111,7 +112,11 @@ def find_delegation(database: Database, name: str) -> DelegationChoice:
         ).first()
         if row is None:
             known = "; ".join(session.scalars(select(Delegation.name).order_by(Delegation.name)))
-            raise NotFoundError(f"No delegation is called '{text}' (known: {known or 'none yet'}).")
+            raise NotFoundError(
+                _("No delegation is called '{name}' (known: {known}).").format(
+                    name=text, known=known or _("none yet")
+                )
+            )
     return DelegationChoice(row.id, row.name, row.zone)
 
 
@@ -125,7 +130,9 @@ def read_schedule(
     with database.reading() as session:
         delegation = session.get(Delegation, delegation_id)
         if delegation is None:
-            raise NotFoundError(f"The delegation '{delegation_id}' is not in the program.")
+            raise NotFoundError(
+                _("The delegation '{id}' is not in the program.").format(id=delegation_id)
+            )
         choice = DelegationChoice(delegation.id, delegation.name, delegation.zone)
         program = load_snapshot(session, start, end)
     return schedule_in(program, choice, start, end)

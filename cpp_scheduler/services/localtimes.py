@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning, meeting_times
@@ -71,8 +72,10 @@ class MeetingLocalTimes:
         says of an all-day event."""
         first, last = self.dates
         if first == last:
-            return f"All day on {first:%a %d %b %Y}"
-        return f"All day from {first:%a %d %b %Y} to {last:%a %d %b %Y}"
+            return _("All day on {day}").format(day=i18n.day_text(first))
+        return _("All day from {first} to {last}").format(
+            first=i18n.day_text(first), last=i18n.day_text(last)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +121,9 @@ def read_local_times(
     date in the event's zone), or the event's first meeting."""
     answer = read_event_local_times(database, event_uid_or_id, occurrence)
     if not answer.meetings:
-        raise NoSuchMeetingError(f"Every meeting of '{answer.event.title}' is cancelled.")
+        raise NoSuchMeetingError(
+            _("Every meeting of '{title}' is cancelled.").format(title=answer.event.title)
+        )
     return answer.meetings[0]
 
 
@@ -146,10 +151,15 @@ def _find_meeting(
     placed there before it was moved."""
     if isinstance(wanted, datetime):
         if wanted.tzinfo is None:
-            raise SchedulerError(f"{wanted.isoformat()} needs a UTC offset to name an instant.")
+            raise SchedulerError(
+                _("{instant} needs a UTC offset to name an instant.").format(
+                    instant=wanted.isoformat()
+                )
+            )
         now = [m for m in meetings if m[0].start == wanted]
         ruled = [m for m in meetings if m[0].recurrence_id == wanted]
-        asked = f"{timezones.to_local(wanted, event.zone):%a %d %b %Y %H:%M}"
+        local = timezones.to_local(wanted, event.zone)
+        asked = f"{i18n.day_text(local.date())} {local:%H:%M}"
     else:
         now = [m for m in meetings if _local_date(m[0].start, event.zone) == wanted]
         ruled = [
@@ -158,13 +168,19 @@ def _find_meeting(
             if m[0].recurrence_id is not None
             and _local_date(m[0].recurrence_id, event.zone) == wanted
         ]
-        asked = f"{wanted:%a %d %b %Y}"
+        asked = i18n.day_text(wanted)
     for found in (*now, *ruled):
         return found
-    dates = ", ".join(f"{_local_date(m[0].start, event.zone):%d %b %Y}" for m in meetings)
+    dates = ", ".join(
+        i18n.day_month_year_text(_local_date(m[0].start, event.zone)) for m in meetings
+    )
     raise NoSuchMeetingError(
-        f"'{event.title}' has no meeting on {asked} ({zone_city(event.zone)} "
-        f"time); its meetings: {dates or 'none, every one is cancelled'}."
+        _("'{title}' has no meeting on {asked} ({city} time); its meetings: {dates}.").format(
+            title=event.title,
+            asked=asked,
+            city=zone_city(event.zone),
+            dates=dates or _("none, every one is cancelled"),
+        )
     )
 
 

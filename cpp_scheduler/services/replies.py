@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.limits import MAX_CALENDAR_FILE_BYTES
 from cpp_scheduler.model import Delegation, Event, Participant, Reply, SentMessage
 from cpp_scheduler.services.changes import recipients_by_event
@@ -294,6 +295,18 @@ NO_ANSWER = "no answer"
 """What an invited person who has not replied (to this event or meeting) shows."""
 
 ANSWER_ORDER = ("accepted", "tentative", "declined", NO_ANSWER)
+
+_ANSWER_LABELS = {
+    "accepted": N_("accepted"),
+    "tentative": N_("tentative"),
+    "declined": N_("declined"),
+    NO_ANSWER: N_("no answer"),
+}
+
+
+def answer_label(answer: str) -> str:
+    """An answer as a list shows it, in the program's language (the JSON keeps the word)."""
+    return _(_ANSWER_LABELS[answer]) if answer in _ANSWER_LABELS else answer
 
 
 def invited_answers(

@@ -26,6 +26,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.documents.content import PrintDocument, ShouldStop
 from cpp_scheduler.documents.report import report_document
 from cpp_scheduler.documents.stamp import read_change_stamp
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -318,9 +319,17 @@ def tour_days(database: Database, name: str) -> Table:
         if not found:
             titles = sorted(session.scalars(select(StudyTour.title)))
             known = "; ".join(titles) if titles else "the program has none"
-            raise NotFoundError(f"no study tour is called '{name}' (study tours: {known})")
+            raise NotFoundError(
+                _("no study tour is called '{name}' (study tours: {known})").format(
+                    name=name, known=known
+                )
+            )
         if len(found) > 1:
-            raise NotFoundError(f"{len(found)} study tours are called '{name}'; give its id")
+            raise NotFoundError(
+                _("{count} study tours are called '{name}'; give its id").format(
+                    count=len(found), name=name
+                )
+            )
         tour_id, title, first, last, delegation = found[0]
         days = [
             TourDayFact(day_id, day, day_title or "", notes or "")
@@ -384,9 +393,10 @@ def report_charts() -> list[BarChartSpec]:
     """The charts of the report's workbook: hours by theme, hours by partner city."""
     from cpp_scheduler.reports.xlsx import BarChartSpec
 
+    # Named as the report's sheets and columns are, in the program's language.
     return [
-        BarChartSpec("By theme", "Hours", "Hours by theme"),
-        BarChartSpec("By partner city", "Hours", "Hours by partner city"),
+        BarChartSpec(_("By theme"), _("Hours"), _("Hours by theme")),
+        BarChartSpec(_("By partner city"), _("Hours"), _("Hours by partner city")),
     ]
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import Delegation, Participant, PartnerCity, Venue
 from cpp_scheduler.scheduling.inputs import (
     Attendee,
@@ -117,7 +118,7 @@ def search_slots(database: Database, search: SlotSearch) -> SlotAnswer:
         if search.venue_id is not None:
             record = session.get(Venue, search.venue_id)
             if record is None:
-                raise NotFoundError("The venue you chose was deleted meanwhile.")
+                raise NotFoundError(_("The venue you chose was deleted meanwhile."))
             venue = venue_info(record)
         program = snapshot_for(session, windows[0][0], windows[-1][1])
     request = SlotRequest(
@@ -147,7 +148,7 @@ def host_attendee(session: Session, host: Host | None) -> Attendee | None:
         return tdlc_host()
     city = session.get(PartnerCity, host.city_id)
     if city is None:
-        raise NotFoundError("The partner city chosen as host was deleted meanwhile.")
+        raise NotFoundError(_("The partner city chosen as host was deleted meanwhile."))
     return city_office_host(city.id, city.name, city.zone)
 
 
@@ -165,7 +166,7 @@ def attendees_by_id(session: Session, ids: Sequence[str]) -> list[Attendee]:
             .where(Participant.id == record_id)
         ).first()
         if person is None:
-            raise NotFoundError("An attendee you chose was deleted meanwhile.")
+            raise NotFoundError(_("An attendee you chose was deleted meanwhile."))
         found.append(participant_attendee(person))
     return found
 
@@ -177,7 +178,9 @@ def find_host_city(session: Session, name: str) -> str:
     ).first()
     if city is None:
         known = ", ".join(session.scalars(select(PartnerCity.name).order_by(PartnerCity.name)))
-        raise NotFoundError(f"No partner city is called '{name}' (known: {known}).")
+        raise NotFoundError(
+            _("No partner city is called '{name}' (known: {known}).").format(name=name, known=known)
+        )
     return city.id
 
 

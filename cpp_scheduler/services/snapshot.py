@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -88,9 +89,11 @@ def _hours(delegation: Delegation) -> Hours:
 
 
 def venue_info(venue: Venue) -> VenueInfo:
+    """The venue as the engine reads it, named as the program's language names it (the
+    engine's sentences about it: a room booked twice, over capacity, closed)."""
     return VenueInfo(
         id=venue.id,
-        name=venue.name,
+        name=shown_name(venue.name, venue.name_ja),
         locality=venue.locality,
         zone=venue.zone,
         capacity=venue.capacity,
@@ -276,7 +279,7 @@ def find_event(session: Session, uid_or_id: str) -> Event:
         .where(or_(Event.uid == uid_or_id, Event.id == uid_or_id))
     ).first()
     if event is None:
-        raise NotFoundError(f"No event has the UID or id '{uid_or_id}'.")
+        raise NotFoundError(_("No event has the UID or id '{uid}'.").format(uid=uid_or_id))
     return event
 
 
@@ -307,7 +310,9 @@ def find_attendees(session: Session, names: Iterable[str]) -> list[Attendee]:
             found.append(participant_attendee(participant))
             continue
         raise NotFoundError(
-            f"'{text}' is neither a delegation's name nor a participant's email address."
+            _("'{text}' is neither a delegation's name nor a participant's email address.").format(
+                text=text
+            )
         )
     return found
 
@@ -318,7 +323,9 @@ def find_venue(session: Session, name: str) -> VenueInfo:
     ).first()
     if venue is None:
         known = ", ".join(session.scalars(select(Venue.name).order_by(Venue.name)).all())
-        raise NotFoundError(f"No venue is called '{name}' (known: {known}).")
+        raise NotFoundError(
+            _("No venue is called '{name}' (known: {known}).").format(name=name, known=known)
+        )
     return venue_info(venue)
 
 

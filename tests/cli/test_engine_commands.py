@@ -324,5 +324,5 @@ def test_conflicts_speak_the_language_asked_for(
         capsys.readouterr()
     assert status == 0
     assert "会場の二重予約: Kobe DRR workshopとYokohama smart-city visitが" in out
-    assert "1月12日(火) 10:00-11:30（Tokyo）" in out
+    assert "1月12日(火) 10:00-11:30（東京）" in out
     assert out.strip().endswith("会合2件中 エラー1件、警告0件")

@@ -301,3 +301,105 @@ def test_an_all_day_event_is_on_the_run_sheet_as_all_day(own_demo: Database) -> 
     tuesday = page_text(run_sheet_document(read_run_sheet(own_demo, date(2027, 2, 16))).html())
     assert "All day " in tuesday
     assert "All day to" not in tuesday
+
+
+@pytest.fixture
+def japanese() -> Iterator[None]:
+    from cpp_scheduler import i18n
+
+    i18n.use_language(i18n.JAPANESE)
+    yield
+    i18n.use_language(i18n.ENGLISH)
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_programme_prints_in_japanese_with_rooms_in_the_order_of_their_readings(
+    demo: Database,
+) -> None:
+    programme = read_programme(demo, conference_uid(demo))
+    monday = programme.days[0]
+    # The rooms' Japanese names, in the order of their English (romanised) ones.
+    assert monday.rooms == ("TDLC 会議室A", "TDLC 会議室B")
+    text = page_text(programme_document(programme).html())
+    assert "2027年2月15日(月)～2027年2月16日(火)" in text  # the cover, no era
+    assert f"2部屋でセッション{len(programme.sessions)}件。時刻は Asia/Tokyo の時刻です。" in text
+    assert "2027年2月16日(火) 時刻 TDLC 会議室A TDLC 会議室B" in " ".join(text.split())
+    assert "日時 2027年2月15日(月) 09:00-10:15" in " ".join(text.split())
+    assert programme.sessions[0].themes == ("都市計画",)  # Urban planning
+    assert "講演者" in text
+    assert "Opening plenary: ten years of the City Partnership Program" in text  # as written
+    for english in ("Sessions", "Speakers", "Themes", "Monday", "sessions in"):
+        assert english not in text
+
+
+@pytest.mark.usefixtures("japanese")
+def test_an_all_day_session_is_printed_in_japanese(own_demo: Database) -> None:
+    with own_demo.transaction() as session:
+        conference = session.scalars(select(Event).where(Event.title == CONFERENCE)).one()
+        visit = Event(title="Site visit to Kobe", zone="Asia/Tokyo", parent=conference)
+        visit.set_dates(date(2027, 2, 16), date(2027, 2, 17))
+        session.add(visit)
+    text = " ".join(
+        page_text(
+            programme_document(read_programme(own_demo, conference_uid(own_demo))).html()
+        ).split()
+    )
+    assert "2027年2月16日(火) 終日（2月17日(水)まで）" in text
+    assert "00:00" not in text
+    sheet = read_run_sheet(own_demo, date(2027, 2, 16))
+    assert "終日（2月17日(水)まで）" in page_text(run_sheet_document(sheet).html())
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_run_sheet_prints_in_japanese_with_its_counts(demo: Database) -> None:
+    sheet = read_run_sheet(demo, date(2027, 2, 15))
+    text = " ".join(page_text(run_sheet_document(sheet).html()).split())
+    venues = len({item.place.name for item in sheet.items if item.place is not None})
+    assert "進行表 — 2027年2月15日(月)" in text
+    assert (
+        f"会場{venues}件で会合{len(sheet.items)}件、競合{len(sheet.conflicts)}件。"
+        "時刻は日本時間です。"
+    ) in text
+    assert "この日の競合 日時 内容 詳細" in text
+    assert "夜間のセッション" in text
+    assert "ビデオ会議スタジオ" in text
+    assert "TDLC 会議室A" in text
+    assert "会合 時刻 会合 部屋 通訳・機材 連絡先" in text
+    assert "（主催担当者）" in text
+    for english in ("Conflicts of the day", "Videoconference studio", "Contacts", "Times in"):
+        assert english not in text
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_report_prints_in_japanese_with_cities_in_the_order_of_their_readings(
+    demo: Database,
+) -> None:
+    from cpp_scheduler.documents.report import report_document
+    from cpp_scheduler.documents.stamp import read_change_stamp
+    from cpp_scheduler.services.reports import program_report
+
+    report = program_report(demo, date(2027, 1, 1), date(2027, 12, 31))
+    with demo.session() as session:
+        stamp = read_change_stamp(session)
+    text = " ".join(page_text(report_document(report, stamp).html()).split())
+    assert "プログラム報告 2027年1月1日～2027年12月31日（東京の日付）" in text
+    assert f"開催した会合 {report.meetings}" in text
+    assert "連携都市別の時間数" in text
+    chart = text[text.index("連携都市別の時間数") :]
+    order = [chart.index(name) for name in ("北九州市", "神戸市", "富山市", "横浜市")]
+    assert order == sorted(order), "Kitakyushu, Kobe, Toyama, Yokohama: by their readings"
+    assert "北九州市 Kitakyushu" in chart  # the Japanese name first, the English beside it
+    published = [p.published for p in report.products if p.published is not None]
+    assert published
+    for day in published:
+        assert f"{day.year}年{day.month}月{day.day}日" in text
+        assert day.isoformat() not in text
+
+
+@pytest.mark.usefixtures("japanese")
+def test_a_session_past_midnight_at_home_gives_its_zone_once(demo: Database) -> None:
+    text = " ".join(page_text(itinerary_document(read_itinerary(demo, PERU)).html()).split())
+    # Kobe after 1995, 13:30 in Tokyo: from 23:30 on Sunday to 01:00 on Monday in Lima.
+    assert "本国（Lima）: 2月14日(日) 23:30-2月15日(月) 01:00 -05" in text
+    assert "-05 -05" not in text
+    assert "会議、ハイブリッド、CPP Conference 2027" in text

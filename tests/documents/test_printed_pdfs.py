@@ -213,3 +213,31 @@ def test_a_missing_folder_is_one_line(
     assert capsys.readouterr().err == (
         f"cpp-scheduler: cannot write {output}: the folder {output.parent} does not exist\n"
     )
+
+
+def test_the_programme_and_the_run_sheet_print_in_japanese(
+    demo_sqlite_path: Path, tmp_path: Path
+) -> None:
+    database = open_database(demo_sqlite_path)
+    with database.session() as session:
+        uid = session.scalar(select(Event.uid).where(Event.title == CONFERENCE))
+    database.close()
+    assert uid is not None
+    programme, day = tmp_path / "programme.pdf", tmp_path / "day.pdf"
+    db = ("--db", str(demo_sqlite_path), "--lang", "ja")
+    done = print_command("programme", *db, "--event", uid, "-o", str(programme))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"{programme}: 4ページ\n"
+    pages = [squeezed(page) for page in page_texts(programme)]
+    timetable = next(page for page in pages if "2027年2月15日(月)時刻" in page)
+    assert "TDLC会議室ATDLC会議室B" in timetable
+    assert timetable.index("10:45") < timetable.index("Compactcityandtransit")
+    assert "講演者" in "".join(pages)
+    assert embedded_fonts(programme) >= {"NotoSansCJKjp-Regular"}
+    done = print_command("day", *db, "--date", "2027-02-15", "-o", str(day))
+    assert done.returncode == 0, done.stderr
+    text = "".join(squeezed(page) for page in page_texts(day))
+    assert "進行表—2027年2月15日(月)" in text
+    assert "この日の競合" in text
+    assert "夜間のセッション" in text
+    assert "Conflictsoftheday" not in text

@@ -304,3 +304,16 @@ def test_a_cancelled_event_says_so_in_the_readers_language(program: Program) -> 
     description = str(vevent(calendar, program.workshop.uid)["DESCRIPTION"])
     assert "このイベントは中止されました。" in description
     assert "This event is cancelled." not in description
+
+
+def test_an_all_day_event_says_all_day_in_the_readers_language(program: Program) -> None:
+    program.maya.language = "ja"
+    program.workshop.set_dates(date(2027, 4, 29), date(2027, 5, 5))
+    calendar = publish(scopes.participant_schedule(program.maya, program.events))
+    description = str(vevent(calendar, program.workshop.uid)["DESCRIPTION"])
+    assert "2027年4月29日(木)～2027年5月5日(水) 終日" in description
+    assert "All day" not in description
+    program.maya.language = "en"
+    calendar = publish(scopes.participant_schedule(program.maya, program.events))
+    description = str(vevent(calendar, program.workshop.uid)["DESCRIPTION"])
+    assert "All day from Thu 29 Apr 2027 to Wed 05 May 2027" in description

@@ -246,3 +246,32 @@ def test_messages_sent_before_the_ledger_kept_their_facts_count_by_sequence(
     assert {c.details for c in report.changes} == {
         ("rescheduled since it was sent (SEQUENCE 0 to 1)",)
     }
+
+
+def test_a_participant_written_to_in_japanese_is_told_the_change_in_japanese(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    with database.transaction() as session:
+        session.execute(
+            update(Participant).where(Participant.id == program.maya.id).values(language="ja")
+        )
+    send(database, EventScope(program.workshop.uid), plain_server)
+    move_workshop(database, program, timedelta(days=1, hours=5))
+    (maya,) = [c for c in change_report(database).changes if c.email == program.maya.email]
+    assert maya.details == (
+        "2026年6月9日(火) 05:45-08:45 (UTC+05:45) から 2026年6月10日(水) 10:45-13:45 "
+        "(UTC+05:45) に変更（あなたの現地時刻）",
+    )
+    (ana,) = [c for c in change_report(database).changes if c.email == program.ana.email]
+    assert ana.details[0].startswith("moved from ")  # each in their own language
+    before = len(plain_server.mailbox.messages)
+    send_updates(database, EventScope(program.workshop.uid), plain_server)
+    (to_maya,) = [
+        m
+        for m in plain_server.mailbox.messages[before:]
+        if parseaddr(str(m["To"]))[1] == program.maya.email
+    ]
+    text = body(to_maya, "plain")
+    assert "変更点:" in text
+    assert "2026年6月10日(水) 10:45-13:45 (UTC+05:45) に変更（あなたの現地時刻）" in text
+    assert "What changed:" not in text

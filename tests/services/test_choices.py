@@ -95,3 +95,44 @@ def test_in_japanese_the_lists_name_cities_venues_and_themes_in_japanese(
     assert any(choice.name != choice.detail and choice.detail for choice in venues)
     english_order = [choice.name.split()[-1] for choice in cities]
     assert english_order == sorted(english_order)  # in the order of the names' readings
+
+
+def test_partner_cities_and_venues_are_listed_by_their_readings_on_every_database(
+    database: Database,
+) -> None:
+    """Not by the code points of kanji (北 富 横 神), nor by a database's own collation
+    (SQLite puts "sapporo" after "Yokohama", and "Ōita" after both)."""
+    from cpp_scheduler import i18n
+    from cpp_scheduler.model import PartnerCity, Venue
+    from cpp_scheduler.services import calendar_reads
+
+    for name, name_ja in (
+        ("sapporo", "札幌市"),
+        ("Ōita", "大分市"),
+        ("カワサキ", ""),
+        ("いわき", ""),
+    ):
+        editing.create(database, PartnerCity, {"name": name, "name_ja": name_ja})
+    for name, name_ja in (("Zama hall", "座間ホール"), ("atrium", "アトリウム")):
+        editing.create(database, Venue, {"name": name, "name_ja": name_ja, "locality": "Kobe"})
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        picked = [choice.name for choice in choices.city_choices(database)]
+        sidebar = [choice.name for choice in calendar_reads.partner_cities(database)]
+        venues = [choice.name for choice in choices.venue_choices(database)]
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    assert [name.split()[0] for name in picked] == [
+        "北九州市",
+        "神戸市",
+        "大分市",
+        "札幌市",
+        "富山市",
+        "横浜市",
+        "いわき",
+        "カワサキ",
+    ]
+    english = ["Kitakyushu", "Kobe", "Ōita", "sapporo", "Toyama", "Yokohama", "いわき", "カワサキ"]
+    assert sidebar == english  # the sidebar names them as they are written
+    in_kobe = [name for name in venues if name.endswith("(Kobe)")]
+    assert in_kobe.index("アトリウム (Kobe)") < in_kobe.index("座間ホール (Kobe)")
