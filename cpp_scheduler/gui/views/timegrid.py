@@ -206,10 +206,13 @@ class TimeGridView(CalendarView):
         """Scroll the hours to the selected meeting, or else to the period's first events,
         unless they are already in sight: after a jump to another week, a change of zone
         (Lima's evening is Tokyo's morning) or a jump to a conflict or a search result,
-        the events are on screen, not below the visible hours."""
+        the events are on screen, not below the visible hours. A period without timed
+        events (a week of all-day ones) opens on the working morning, not on the hours
+        the period before was scrolled to."""
         blocks = self.blocks()
         chosen = [block for block in blocks if self.is_selected(block.row)] or blocks
         if not chosen:
+            self.scroll_to_morning()
             return
         top = min(block.start_minute for block in chosen) * HOUR_HEIGHT / 60
         bar = self._scroll.verticalScrollBar()
