@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable
 from datetime import date, datetime
+from functools import partial
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
@@ -141,9 +142,18 @@ def paint_event_block(
         pen.setStyle(Qt.PenStyle.DashLine)
     if selected:
         pen = QPen(QColor(style.TEXT), 2.0)
-    painter.setPen(pen)
-    painter.setBrush(fill)
-    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    if _on_whole_pixels(rect):
+        # Blocks of a size and a look share one drawing of their shape.
+        ratio = painter.device().devicePixelRatioF()
+        key = (radius, pen.color().rgba(), pen.widthF(), pen.style(), fill.rgba())
+        painter.drawPixmap(
+            rect.topLeft(),
+            _SHAPES.image(key, rect.size(), ratio, partial(_shape, pen, fill, radius)),
+        )
+    else:
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
     if row.status is EventStatus.TENTATIVE:
         painter.fillRect(QRectF(rect.left() + 1, rect.top() + 1, 3, rect.height() - 2), border)
     painter.setPen(text)
@@ -225,6 +235,23 @@ class BlockImages:
     def clear(self) -> None:
         self._images.clear()
         self._pixels = 0
+
+
+def _on_whole_pixels(rect: QRectF) -> bool:
+    return all(value == int(value) for value in (rect.x(), rect.y(), rect.width(), rect.height()))
+
+
+def _shape(pen: QPen, fill: QColor, radius: float, painter: QPainter, rect: QRectF) -> None:
+    """A block's rounded shape, its fill and its border."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(pen)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+
+
+_SHAPES = BlockImages()
+"""The rounded shapes of blocks, by size, colours and border: the antialiased outline
+is most of what drawing a block costs, and blocks of a week share a few sizes."""
 
 
 def wrap_words(text: str, metrics: QFontMetrics, width: float, most: int) -> list[str]:
