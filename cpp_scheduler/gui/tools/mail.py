@@ -292,7 +292,7 @@ class SendDialog(QDialog):
         self.preview.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         header = self.preview.header()
         header.setStretchLastSection(True)
-        header.resizeSection(0, 300 if kind == INVITATIONS else 260)
+        header.resizeSection(0, 400 if kind == INVITATIONS else 260)  # a name and address on a line
         header.resizeSection(1, 340 if kind == INVITATIONS else 240)
         header.resizeSection(2, 100)
         # An invitation tells the event as it is: only updates have changes to show.
