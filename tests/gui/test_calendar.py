@@ -403,3 +403,24 @@ def test_an_all_day_event_sits_in_the_all_day_row_on_its_dates_in_any_zone(
         for number in range(window.proxy.rowCount())
     }
     assert starts["Lima delegation arrives"] == ("Wed 13 Jan 2027  All day", "14 Jan  All day")
+
+
+def test_a_search_finds_events_by_their_words_after_a_rename_and_a_sort(
+    window: MainWindow,
+) -> None:
+    from cpp_scheduler.model.event_filter import EventFilter
+
+    window.sidebar.set_event_filter(EventFilter(text="kobe"))
+    assert titles(window) == ["Kobe DRR workshop"]
+    window.sidebar.set_event_filter(EventFilter())
+    workshop = next(row for row in window.events.rows() if row.title == "Kobe DRR workshop")
+    window.events.replace_events(
+        [workshop.event_id], [workshop._replace(title="Resilience workshop")]
+    )
+    window.sidebar.set_event_filter(EventFilter(text="resilience"))
+    assert titles(window) == ["Resilience workshop"]
+    window.events.sort(Column.TITLE, Qt.SortOrder.DescendingOrder)
+    window.sidebar.set_event_filter(EventFilter(text="finance"))
+    assert titles(window) == ["Finance videoconference"]
+    window.sidebar.set_event_filter(EventFilter(text="drr"))
+    assert titles(window) == []

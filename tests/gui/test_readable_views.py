@@ -195,3 +195,49 @@ def test_a_change_of_zone_or_a_jump_brings_the_events_into_sight(
     selected = [block for block in grid.blocks() if grid.is_selected(block.row)]  # type: ignore[attr-defined]
     top = min(block.start_minute for block in selected) * HOUR_HEIGHT / 60
     qtbot.waitUntil(lambda: bar.value() <= top <= bar.value() + viewport.height() - HOUR_HEIGHT)
+
+
+def test_a_week_of_all_day_events_opens_on_the_working_morning(
+    demo: Database, make_window, qtbot: QtBot
+) -> None:
+    """From an evening meeting of the tour week in Lima, Golden Week (all day, no meeting
+    at an hour) shows the morning, not the evening the week before was scrolled to."""
+    from cpp_scheduler import timezones
+    from cpp_scheduler.gui.views.timegrid import HOUR_HEIGHT
+    from cpp_scheduler.model import Event, EventKind
+    from cpp_scheduler.services import editing
+
+    start, end = timezones.local_days(date(2027, 4, 29), date(2027, 5, 5), timezones.TOKYO)
+    editing.create(
+        demo,
+        Event,
+        {
+            "title": "Golden Week: TDLC closed",
+            "kind": EventKind.WORKSHOP,
+            "zone": timezones.TOKYO,
+            "all_day": True,
+            "start_utc": start,
+            "end_utc": end,
+        },
+    )
+    window = make_window(demo)
+    window.resize(1366, 768)
+    window.set_display_zone("America/Lima")
+    window.show_view("week")
+    window.go_to(date(2027, 3, 8))
+    grid = window.views["week"]
+    bar = grid._scroll.verticalScrollBar()  # type: ignore[attr-defined]
+    morning = 7 * HOUR_HEIGHT + HOUR_HEIGHT // 2
+    blocks = grid.blocks()  # type: ignore[attr-defined]
+    evening = next(
+        block
+        for block in blocks
+        if block.start_minute >= 19 * 60
+        and [other.row for other in blocks].count(block.row) == 1  # not past midnight
+    )
+    window.select_occurrence(evening.row.occurrence_key)
+    qtbot.waitUntil(lambda: bar.value() > 12 * HOUR_HEIGHT)
+    window.go_to(date(2027, 4, 29))
+    assert [row.title for row, _first, _last in grid.all_day()] == ["Golden Week: TDLC closed"]  # type: ignore[attr-defined]
+    assert grid.blocks() == []  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bar.value() == morning)

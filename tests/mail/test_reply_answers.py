@@ -78,3 +78,22 @@ def test_the_delegation_dialog_shows_a_meeting_answered_alone(
     assert ["Sofía Muñoz", f"{series} (Wed 20 May 2026 09:00)", "tentative"] in rows
     assert ["Sofía Muñoz", series, "no answer yet"] in rows
     assert "1 tentative" in dialog.answers.counts.text()
+
+
+def test_the_delegation_dialog_opens_at_once_and_its_answers_follow(
+    qtbot: QtBot, database: Database, answered: Program
+) -> None:
+    """Given the window's task manager, the dialog reads its members and their answers
+    in the background: it shows the record at once, the answers when they are read."""
+    tasks = TaskManager()
+    dialog = DelegationDialog(database, answered.lima.id, tasks=tasks)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.name.text() == answered.lima.name
+    assert not dialog.lists_ready()
+    assert dialog.answers.counts.text() == "Reading the answers…"
+    dialog.show()
+    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    rows = dialog.answers.shown_rows()
+    assert ["Ana Quispe", answered.workshop.title, "accepted"] in rows
+    assert dialog.ui.members.count() == 2
+    assert dialog.ui.membersBox.title() == "&Members (2)"

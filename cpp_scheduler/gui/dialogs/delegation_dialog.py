@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pytz
@@ -19,6 +20,7 @@ from cpp_scheduler.gui.dialogs.base import (
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_delegation_dialog import Ui_DelegationDialog
+from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.widgets.answers_view import AnswersView
 from cpp_scheduler.model import Delegation, Problem
@@ -30,10 +32,35 @@ from cpp_scheduler.model.people import (
 )
 from cpp_scheduler.services import choices, replies
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.replies import Attendance
 
 
 def split_languages(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+@dataclass(frozen=True)
+class DelegationLists:
+    """What the delegation dialog reads besides the record: what grows with the program."""
+
+    taken_names: set[str]
+    """The other delegations' names, casefolded: a name is given once."""
+    members: list[tuple[str, str]]
+    """Each member's name and detail."""
+    answers: list[Attendance]
+    """The members' answers to the invitations of their events."""
+
+
+def read_delegation_lists(
+    database: Database, record_id: str | None, name: str | None
+) -> DelegationLists:
+    """The dialog's lists, through the services (on any thread)."""
+    members = choices.delegation_members(database, record_id) if record_id else []
+    return DelegationLists(
+        taken_names=choices.taken_values(database, Delegation.name, record_id),
+        members=[(member.name, member.detail) for member in members],
+        answers=replies.invited_answers(database, delegation=name) if name else [],
+    )
 
 
 class DelegationDialog(RecordDialog):
@@ -49,11 +76,19 @@ class DelegationDialog(RecordDialog):
     entity_class = Delegation
     noun = "delegation"
     title_key = "name"
+    reads_lists_in_background = True
 
     def __init__(
-        self, database: Database, record_id: str | None = None, parent: QWidget | None = None
+        self,
+        database: Database,
+        record_id: str | None = None,
+        parent: QWidget | None = None,
+        tasks: TaskManager | None = None,
     ) -> None:
-        super().__init__(database, record_id, parent)
+        """``tasks``: the window's task manager; with it the members and their answers
+        (which grow with the program) are read in the background and the dialog opens
+        at once."""
+        super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_DelegationDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -77,7 +112,9 @@ class DelegationDialog(RecordDialog):
         self.answersLabel.setVisible(record_id is not None)
         self.answers.setVisible(record_id is not None)
 
-        stored = self._load(database, record_id)
+        stored = self._stored_values(record_id)
+        name = stored.get("name")
+        self._load_lists(lambda: read_delegation_lists(database, record_id, name), self._show_lists)
         self._fill(stored)
 
         validator = self._make_validator(ui.buttons, None)
@@ -106,23 +143,17 @@ class DelegationDialog(RecordDialog):
         )
         ui.name.setFocus()
 
-    def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
-        self._taken_names = choices.taken_values(database, Delegation.name, record_id)
-        stored = self._stored_values(record_id)
-        members = choices.delegation_members(database, record_id) if record_id else []
-        self._show_members([(member.name, member.detail) for member in members])
-        name = stored.get("name") if record_id else None
-        self.answers.show_answers(
-            replies.invited_answers(database, delegation=name) if name else []
-        )
-        return stored
+    def _show_lists(self, lists: DelegationLists) -> None:
+        self._taken_names = lists.taken_names
+        self._show_members(lists.members)
+        self.answers.show_answers(lists.answers)
 
     def _show_members(self, members: list[tuple[str, str]]) -> None:
         ui = self.ui
         ui.members.clear()
         for text, detail in members:
             item = QListWidgetItem(text)
-            item.setToolTip(detail)
+            item.setToolTip(f"{text}\n{detail}" if detail else text)  # a long name in full
             ui.members.addItem(item)
         if not members:
             item = QListWidgetItem(translate("DelegationDialog", "No members yet."))

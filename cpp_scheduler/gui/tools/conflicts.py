@@ -12,6 +12,7 @@ calendar view through the event model
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -326,6 +327,7 @@ class ConflictsDock(QDockWidget):
         layout.addWidget(self.table, 1)
         body.setMinimumSize(160, 16)  # below its layout's wish: a small screen clips it
         self.setWidget(body)
+        self._collector_paused = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -341,6 +343,7 @@ class ConflictsDock(QDockWidget):
         self._timer.stop()
         self._generation += 1
         self.checking = False
+        self._resume_collector(keep=False)
 
     def range_changed(self) -> None:
         """The calendar shows other dates: check again if only those dates count."""
@@ -375,7 +378,9 @@ class ConflictsDock(QDockWidget):
         """Unpack the findings (``parcels``, last first) a few at a time, between the
         window's events, so that no frame waits for more than a few milliseconds."""
         if generation != self._generation:
+            self._resume_collector(keep=False)
             return  # a newer check is on its way
+        self._pause_collector()
         deadline = time.perf_counter() + UNPACK_SLICE
         while parcels and time.perf_counter() < deadline:
             found = unpack(parcels.pop())
@@ -390,10 +395,12 @@ class ConflictsDock(QDockWidget):
 
     def _arrived(self, generation: int, found: Found) -> None:
         if generation != self._generation:
+            self._resume_collector(keep=False)
             return  # a newer check is on its way
         self.checking = False
         conflicts, occurrences = found
         self.model.set_conflicts(conflicts, occurrences)
+        self._resume_collector(keep=True)
         errors = sum(1 for c in conflicts if c.severity is Severity.ERROR)
         self.summary.setText(count_text(len(conflicts), errors))
         self.countChanged.emit(len(conflicts), errors)
@@ -402,7 +409,26 @@ class ConflictsDock(QDockWidget):
         if generation != self._generation:
             return
         self.checking = False
+        self._resume_collector(keep=False)
         self.summary.setText(translate("Tools", "Cannot check: {error}").format(error=error))
+
+    def _pause_collector(self) -> None:
+        """Hold Python's cycle collector while the findings are unpacked: thousands of
+        new objects would start its full passes over everything not frozen, each a
+        pause of tens of milliseconds in the middle of whatever the coordinator does."""
+        if not self._collector_paused and gc.isenabled():
+            gc.disable()
+            self._collector_paused = True
+
+    def _resume_collector(self, keep: bool) -> None:
+        """Let the collector run again; with ``keep``, the findings just shown live
+        until the next check, so they join what the collector no longer walks (see
+        the window's loading), as the program's rows do."""
+        if self._collector_paused:
+            self._collector_paused = False
+            if keep:
+                gc.freeze()
+            gc.enable()
 
     @property
     def check_pending(self) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTreeView,
     QVBoxLayout,
@@ -219,6 +221,39 @@ PREVIEW_COLUMNS = (
 )
 
 
+class _WrappedText(QStyledItemDelegate):
+    """Measures a cell's text wrapped to its column's width (a tree view asks for the
+    height of an unwrapped line otherwise)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        sized = QStyleOptionViewItem(option)
+        width = self._view.header().sectionSize(index.column())
+        sized.rect = QRect(0, 0, width, 10_000)
+        sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return super().sizeHint(sized, index)
+
+
+class WrappingTree(QTreeView):
+    """A list whose rows grow to show their text wrapped to the columns' widths, and
+    measure again when a column's width changes (the last one follows the window). As
+    a tree view, it measures only the rows in sight, however many it holds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setItemDelegate(_WrappedText(self))
+        self.header().sectionResized.connect(lambda *_sizes: self.scheduleDelayedItemsLayout())
+
+
 class SendDialog(QDialog):
     """Send invitations or updates for an event, a delegation, a study tour (or, for
     updates, the whole program): a preview of who gets what, then the batch with its
@@ -267,17 +302,18 @@ class SendDialog(QDialog):
         )
         self.model = QStandardItemModel(0, len(PREVIEW_COLUMNS), self)
         self.model.setHorizontalHeaderLabels([translate("Mail", name) for name in PREVIEW_COLUMNS])
-        self.preview = QTableView(self)
+        # Each row as tall as what it says: an update's changes one a line, wrapped to
+        # the column's width, so none is cut.
+        self.preview = WrappingTree(self)
         self.preview.setObjectName("sendPreview")
         self.preview.setModel(self.model)
-        self.preview.verticalHeader().hide()
-        self.preview.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.preview.setWordWrap(False)  # one line a message; the tooltip holds it all
-        header = self.preview.horizontalHeader()
-        header.resizeSection(0, 300)
-        header.resizeSection(1, 340 if kind == INVITATIONS else 260)
-        header.resizeSection(2, 100)
+        self.preview.setAlternatingRowColors(True)
+        self.preview.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        header = self.preview.header()
         header.setStretchLastSection(True)
+        header.resizeSection(0, 400 if kind == INVITATIONS else 260)  # a name and address on a line
+        header.resizeSection(1, 340 if kind == INVITATIONS else 240)
+        header.resizeSection(2, 100)
         # An invitation tells the event as it is: only updates have changes to show.
         self.preview.setColumnHidden(3, kind == INVITATIONS)
         self.summary = QLabel(translate("Mail", "Reading who gets what…"), self)
@@ -396,7 +432,7 @@ class SendDialog(QDialog):
                     )
                     if change.kind.value != "added"
                     else translate("Mail", "Invitation"),
-                    "; ".join(change.details),
+                    "\n".join(change.details),
                 )
                 for change in updates.changes
             ]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Hashable
 from datetime import date, datetime
+from functools import partial
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from cpp_scheduler import i18n
@@ -114,6 +115,9 @@ class CalendarView(QWidget):
         return datetime.now(UTC)
 
 
+LINE_ALIGNMENT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
 def paint_event_block(
     painter: QPainter,
     rect: object,
@@ -129,8 +133,6 @@ def paint_event_block(
     when tentative, grey and struck through when cancelled; a red badge in its corner
     when it is in a conflict (``marked``). The lines numbered in ``bold_lines`` (the
     title's) are bold; lines that do not fit are left out, the first always shown."""
-    from PySide6.QtCore import QRectF
-
     assert isinstance(rect, QRectF)
     fill, border, text = style.event_colours(row.kind, row.status)
     painter.save()
@@ -140,36 +142,116 @@ def paint_event_block(
         pen.setStyle(Qt.PenStyle.DashLine)
     if selected:
         pen = QPen(QColor(style.TEXT), 2.0)
-    painter.setPen(pen)
-    painter.setBrush(fill)
-    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    if _on_whole_pixels(rect):
+        # Blocks of a size and a look share one drawing of their shape.
+        ratio = painter.device().devicePixelRatioF()
+        key = (radius, pen.color().rgba(), pen.widthF(), pen.style(), fill.rgba())
+        painter.drawPixmap(
+            rect.topLeft(),
+            _SHAPES.image(key, rect.size(), ratio, partial(_shape, pen, fill, radius)),
+        )
+    else:
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
     if row.status is EventStatus.TENTATIVE:
         painter.fillRect(QRectF(rect.left() + 1, rect.top() + 1, 3, rect.height() - 2), border)
     painter.setPen(text)
-    block_font = QFont(font)
-    block_font.setStrikeOut(row.status is EventStatus.CANCELLED)
-    painter.setFont(block_font)
-    metrics = painter.fontMetrics()
+    plain = QFont(font)
+    plain.setStrikeOut(row.status is EventStatus.CANCELLED)
+    bold = QFont(plain)
+    bold.setBold(True)
+    painter.setFont(bold)
+    bold_metrics = painter.fontMetrics()  # the metrics of the device painted on
+    painter.setFont(plain)
+    plain_metrics = painter.fontMetrics()
+    line_height = plain_metrics.height()
     inner = rect.adjusted(6, 2, -12 if marked else -4, -2)
+    left, width = inner.left(), inner.width()
     y = inner.top()
     for number, line in enumerate(lines):
-        if y + metrics.height() > inner.bottom() + 2 and number > 0:
+        if y + line_height > inner.bottom() + 2 and number > 0:
             break
-        line_font = QFont(block_font)
-        line_font.setBold(number in bold_lines)
-        painter.setFont(line_font)
-        elided = painter.fontMetrics().elidedText(
-            line, Qt.TextElideMode.ElideRight, int(inner.width())
-        )
+        is_bold = number in bold_lines
+        painter.setFont(bold if is_bold else plain)
+        metrics = bold_metrics if is_bold else plain_metrics
         painter.drawText(
-            QRectF(inner.left(), y, inner.width(), metrics.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            elided,
+            QRectF(left, y, width, line_height),
+            LINE_ALIGNMENT,
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(width)),
         )
-        y += metrics.height()
+        y += line_height
     if marked:
         paint_conflict_badge(painter, rect)
     painter.restore()
+
+
+class BlockImages:
+    """Event blocks drawn once and then copied, until what they show changes.
+
+    A week of a large program holds a couple of hundred blocks, and drawing each (a
+    rounded, antialiased shape, a badge, its title wrapped and elided) takes most of a
+    repaint. Nothing in a block changes when the view is shown again, scrolled, or
+    filtered back to what it was, so a block is drawn into an image the first time and
+    copied after that. The key names everything the block shows (the occurrence, the
+    zone its times are in, its size, whether it is selected or in a conflict, the font),
+    so a change of any of them draws it anew: the cache never shows an old answer.
+    """
+
+    BUDGET = 8_000_000
+    """Pixels kept (about 32 MB): a few weeks of blocks in a few layouts."""
+
+    def __init__(self) -> None:
+        self._images: dict[Hashable, QPixmap] = {}
+        self._pixels = 0
+
+    def image(
+        self,
+        key: Hashable,
+        size: QSizeF,
+        ratio: float,
+        draw: Callable[[QPainter, QRectF], None],
+    ) -> QPixmap:
+        """The image of a block of ``size`` (device-independent pixels, whole ones) for
+        a screen of device pixel ``ratio``, drawn by ``draw(painter, rect)`` when it is
+        not kept yet."""
+        key = (key, size.width(), size.height(), ratio)
+        images = self._images
+        found = images.pop(key, None)
+        if found is None:
+            found = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+            found.setDevicePixelRatio(ratio)
+            found.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(found)
+            draw(painter, QRectF(0, 0, size.width(), size.height()))
+            painter.end()
+            self._pixels += found.width() * found.height()
+            while self._pixels > self.BUDGET and images:
+                oldest = images.pop(next(iter(images)))
+                self._pixels -= oldest.width() * oldest.height()
+        images[key] = found  # the most recently used last
+        return found
+
+    def clear(self) -> None:
+        self._images.clear()
+        self._pixels = 0
+
+
+def _on_whole_pixels(rect: QRectF) -> bool:
+    return all(value == int(value) for value in (rect.x(), rect.y(), rect.width(), rect.height()))
+
+
+def _shape(pen: QPen, fill: QColor, radius: float, painter: QPainter, rect: QRectF) -> None:
+    """A block's rounded shape, its fill and its border."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(pen)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+
+
+_SHAPES = BlockImages()
+"""The rounded shapes of blocks, by size, colours and border: the antialiased outline
+is most of what drawing a block costs, and blocks of a week share a few sizes."""
 
 
 def wrap_words(text: str, metrics: QFontMetrics, width: float, most: int) -> list[str]:
@@ -190,8 +272,6 @@ def wrap_words(text: str, metrics: QFontMetrics, width: float, most: int) -> lis
 
 def paint_conflict_badge(painter: QPainter, rect: object) -> None:
     """A red dot with a white ring in the top-right corner of an event's ``rect``."""
-    from PySide6.QtCore import QPointF, QRectF
-
     assert isinstance(rect, QRectF)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from cpp_scheduler import i18n, timezones
@@ -19,6 +29,7 @@ from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy, day_bounds
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import (
+    BlockImages,
     CalendarView,
     paint_event_block,
     show_event_tooltip,
@@ -140,6 +151,8 @@ class TimeGridView(CalendarView):
         layout.addWidget(self._scroll, 1)
         self._blocks: list[Block] | None = None
         self._all_day: list[tuple[EventRow, int, int]] = []
+        self._header_stale = False
+        self.images = BlockImages()
         QTimer.singleShot(0, self.scroll_to_morning)
 
     # -- period -------------------------------------------------------------------------
@@ -170,6 +183,14 @@ class TimeGridView(CalendarView):
         model.event_model.displayZoneChanged.connect(lambda _zone: self._show_events_later())
 
     def set_anchor(self, day: date) -> None:
+        if self._model is not None and self._blocks is not None:
+            shown = self.first_day()
+            self._anchor = day
+            if self.first_day() == shown:
+                # Another day of the same period (or the view shown again): the blocks
+                # laid out stand.
+                self._show_events_later()
+                return
         super().set_anchor(day)
         self._show_events_later()
 
@@ -186,10 +207,13 @@ class TimeGridView(CalendarView):
         """Scroll the hours to the selected meeting, or else to the period's first events,
         unless they are already in sight: after a jump to another week, a change of zone
         (Lima's evening is Tokyo's morning) or a jump to a conflict or a search result,
-        the events are on screen, not below the visible hours."""
+        the events are on screen, not below the visible hours. A period without timed
+        events (a week of all-day ones) opens on the working morning, not on the hours
+        the period before was scrolled to."""
         blocks = self.blocks()
         chosen = [block for block in blocks if self.is_selected(block.row)] or blocks
         if not chosen:
+            self.scroll_to_morning()
             return
         top = min(block.start_minute for block in chosen) * HOUR_HEIGHT / 60
         bar = self._scroll.verticalScrollBar()
@@ -201,10 +225,20 @@ class TimeGridView(CalendarView):
     # -- layout -------------------------------------------------------------------------
     def invalidate(self) -> None:
         self._blocks = None
-        self._header.update_height()
+        if self.isVisible():
+            self._header.update_height()
+        else:
+            # Laid out when shown: a hidden view does not read its period at each change.
+            self._header_stale = True
         self._header.update()
         self._canvas.update()
         self.update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._header_stale:
+            self._header_stale = False
+            self._header.update_height()
+        super().showEvent(event)
 
     def blocks(self) -> list[Block]:
         """The blocks of the period (cached until the model or the period changes)."""
@@ -269,14 +303,14 @@ class TimeGridView(CalendarView):
         return max(1.0, (self._canvas.width() - GUTTER) / self.days)
 
     def block_rect(self, block: Block) -> QRectF:
+        """Where a block is drawn, on whole pixels: its image is then copied as drawn."""
         width = self.column_width()
-        left = GUTTER + block.day * width + 1 + block.column * (width - 6) / block.columns
-        return QRectF(
-            left,
-            block.start_minute * HOUR_HEIGHT / 60,
-            (width - 6) / block.columns - 1,
-            max(HOUR_HEIGHT / 4, (block.end_minute - block.start_minute) * HOUR_HEIGHT / 60) - 1,
-        )
+        share = (width - 6) / block.columns
+        left = round(GUTTER + block.day * width + 1 + block.column * share)
+        right = round(GUTTER + block.day * width + 1 + (block.column + 1) * share - 1)
+        top = round(block.start_minute * HOUR_HEIGHT / 60)
+        height = max(HOUR_HEIGHT / 4, (block.end_minute - block.start_minute) * HOUR_HEIGHT / 60)
+        return QRectF(left, top, max(1, right - left), max(1, round(height - 1)))
 
     def event_at(self, point: QPoint) -> OccurrenceKey | None:
         in_header = self._header.mapFrom(self, point)
@@ -494,6 +528,23 @@ class _Header(QWidget):
         painter.end()
 
 
+def paint_block(
+    painter: QPainter,
+    rect: QRectF,
+    *,
+    row: EventRow,
+    zone: str,
+    font: QFont,
+    selected: bool,
+    marked: bool,
+) -> None:
+    """An event's block of the hour grid: what it says depends on its size."""
+    local_start = timezones.to_local(row.start_utc, zone)
+    local_end = timezones.to_local(row.end_utc, zone)
+    lines, bold = block_lines(row, local_start, local_end, rect, font)
+    paint_event_block(painter, rect, row, lines, selected, font, marked=marked, bold_lines=bold)
+
+
 class _Canvas(QWidget):
     """The scrolling hour grid; handles selection, double-clicks and drags."""
 
@@ -672,24 +723,27 @@ class _Canvas(QWidget):
             painter.drawLine(x, 0, x, self.height())
         font = QFont(self.font())
         font.setPointSizeF(self.font().pointSizeF() * 0.9)
+        font_key = font.key()
+        zone = view.zone
+        is_marked = view.model.event_model.is_marked
+        ratio = self.devicePixelRatioF()
+        shown = QRectF(exposed)
         for block in view.blocks():
             rect = view.block_rect(block)
-            if not rect.intersects(QRectF(exposed)):
+            if not rect.intersects(shown):
                 continue
             row = block.row
-            local_start = timezones.to_local(row.start_utc, view.zone)
-            local_end = timezones.to_local(row.end_utc, view.zone)
-            lines, bold = block_lines(row, local_start, local_end, rect, font)
-            paint_event_block(
-                painter,
-                rect,
-                row,
-                lines,
-                view.is_selected(row),
-                font,
-                marked=view.model.event_model.is_marked(row),
-                bold_lines=bold,
+            selected = view.is_selected(row)
+            marked = is_marked(row)
+            image = view.images.image(
+                (row, zone, selected, marked, font_key),
+                rect.size(),
+                ratio,
+                partial(
+                    paint_block, row=row, zone=zone, font=font, selected=selected, marked=marked
+                ),
             )
+            painter.drawPixmap(rect.topLeft(), image)
         self._paint_now(painter)
         if self._ghost is not None:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,28 @@ def counts_line(rows: Sequence[Attendance]) -> str:
     )
 
 
+ROWS_AT_FIRST = 5
+"""How many answers the table shows at the dialog's natural size; more scroll, and
+a taller dialog shows more."""
+
+
+class _AnswersTable(QTreeView):
+    """A table that asks for a few rows' height, not a fixed 192 pixels: below the
+    attendee lists of the event dialog, that keeps the dialog within a laptop screen."""
+
+    def sizeHint(self) -> QSize:
+        rows = self.fontMetrics().height() + 4
+        frame = 2 * self.frameWidth()
+        header = self.header().sizeHint().height()
+        return QSize(super().sizeHint().width(), header + ROWS_AT_FIRST * rows + frame)
+
+    def minimumSizeHint(self) -> QSize:
+        rows = self.fontMetrics().height() + 4
+        frame = 2 * self.frameWidth()
+        header = self.header().sizeHint().height()
+        return QSize(super().minimumSizeHint().width(), header + 2 * rows + frame)
+
+
 class AnswersView(QWidget):
     """The counts above a table of person, (event,) meeting and answer."""
 
@@ -65,7 +87,7 @@ class AnswersView(QWidget):
         self.counts.setWordWrap(True)
         layout.addWidget(self.counts)
         self.model = QStandardItemModel(self)
-        self.table = QTreeView(self)
+        self.table = _AnswersTable(self)
         self.table.setObjectName("answers")
         self.table.setModel(self.model)
         self.table.setRootIsDecorated(False)

@@ -41,7 +41,8 @@ class MultiSelectList(QWidget):
         self.view.setModel(self.proxy)
         self.view.setUniformItemSizes(True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # A long name keeps its beginning, as one reads it; its tooltip holds it whole.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setMinimumHeight(110)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")

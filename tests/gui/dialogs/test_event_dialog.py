@@ -733,3 +733,54 @@ def test_many_attendees_scroll_and_the_dialog_fits_a_laptop_screen(
     assert dialog.sizeHint().height() <= 700
     assert "Delegation of Ulaanbaatar" in dialog.ui.attendeeTimes.text()
     assert area.height() >= 8 * area.fontMetrics().lineSpacing()  # and many lines show
+
+
+def test_the_attendees_tab_with_its_answers_fits_a_laptop_screen(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    """A dozen speakers invited, each with an answer or none yet: on the Attendees tab
+    the dialog keeps within a 1366x768 screen (about 700 pixels under its title bar and
+    over a taskbar), the answers a scroll away rather than the dialog growing."""
+    with sqlite_database.transaction() as session:
+        delegations = [
+            Delegation(
+                name=f"Metropolitan delegation of {zone.split('/')[1]}",
+                country=country,
+                zone=zone,
+            )
+            for country, zone in MANY_ZONES
+        ]
+        speakers = [
+            Participant(
+                name=f"Keynote speaker in {zone.split('/')[1]}",
+                email=f"speaker{number}@example.org",
+                zone=zone,
+            )
+            for number, zone in enumerate(SPEAKER_ZONES)
+        ]
+        event = Event(
+            title="Resilient cities videoconference",
+            kind=EventKind.VIDEOCONFERENCE,
+            mode=EventMode.VIRTUAL,
+            video_link="https://zoom.us/j/7",
+            start_utc=datetime(2027, 3, 17, 8, tzinfo=UTC),
+            end_utc=datetime(2027, 3, 17, 10, tzinfo=UTC),
+            delegations=delegations,
+            participants=speakers,
+        )
+        session.add(event)
+        session.flush()
+        event_id = event.id
+    dialog = make_dialog(qtbot, sqlite_database, event_id)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.sizeHint())
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.attendeesTab)
+    qtbot.waitUntil(lambda: dialog.answers.isVisible())
+    rows = dialog.answers.shown_rows()
+    assert len(rows) >= 12
+    assert dialog.minimumSizeHint().height() <= 700
+    assert dialog.sizeHint().height() <= 700
+    assert dialog.height() <= 700
+    table = dialog.answers.table
+    assert table.height() >= 4 * table.fontMetrics().lineSpacing()  # a few answers show

@@ -44,6 +44,24 @@ def test_searching_narrows_the_list_and_space_ticks(qtbot: QtBot) -> None:
     assert widget.summary.text() == "1 chosen: Kathmandu metropolitan city"
 
 
+def test_a_long_name_keeps_its_beginning_and_its_tooltip_holds_it_whole(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    name = "Metropolitan Municipality of Lima, Urban Development and Housing Office"
+    widget = MultiSelectList()
+    qtbot.addWidget(widget)
+    widget.setChoices([Choice("lima", name, "Peru · America/Lima")])
+    widget.resize(260, 200)
+    widget.show()
+    qtbot.waitExposed(widget)
+    index = widget.proxy.index(0, 0)
+    width = widget.view.visualRect(index).width() - 30  # the check box beside it
+    shown = QFontMetrics(widget.view.font()).elidedText(name, widget.view.textElideMode(), width)
+    assert shown != name
+    assert shown.startswith("Metropolitan Municipality")
+    assert index.data(Qt.ItemDataRole.ToolTipRole).startswith(name)
+
+
 def test_a_typed_name_that_is_not_listed_is_no_choice(qtbot: QtBot) -> None:
     combo = SearchableComboBox()
     qtbot.addWidget(combo)

@@ -254,3 +254,24 @@ def test_a_read_asked_during_a_check_is_answered_before_the_check(
     )
     settle(qtbot, window)
     assert answers == ["read", "check"]
+
+
+def test_the_cycle_collector_runs_again_after_a_check_and_after_one_cut_short(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The collector is held only while a check's findings are unpacked."""
+    import gc
+
+    _plant_double_booking(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).conflicts
+    assert dock.model.rowCount() > 0
+    assert gc.isenabled()
+    dock.recheck()
+    qtbot.waitUntil(lambda: dock.checking)
+    dock.stop()  # the window closes while the findings come in
+    assert gc.isenabled()
+    dock.recheck()
+    settle(qtbot, window)
+    assert dock.model.rowCount() > 0
+    assert gc.isenabled()

@@ -281,3 +281,45 @@ def test_the_changes_dialog_shows_what_the_command_prints(
         "video link now https://meet.example.org/cpp-monthly-2"
     }
     settle(qtbot, window)
+
+
+def test_the_updates_preview_shows_every_change_whole(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+) -> None:
+    """A meeting moved, renamed and given a new link: each change on a line of its own,
+    wrapped to the column, none cut at the column's edge or the row's."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    send(sqlite_database, DelegationScope(program.lima.name), server)
+    with sqlite_database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        event.start_utc += timedelta(hours=3)
+        event.end_utc += timedelta(hours=3)
+        event.title = "Peer exchange on early warning systems for landslides and floods"
+        event.video_link = "https://meet.example.org/early-warning-landslides-and-floods"
+    window = open_window()
+    updates = tools_of(window).open_send("updates")
+    updates.resize(1280, 600)
+    qtbot.waitUntil(lambda: updates.scope.findText(f"Delegation: {program.lima.name}") >= 0)
+    choose(updates, f"Delegation: {program.lima.name}")
+    rows = previewed(qtbot, updates, 2)
+    assert all(len(row[3].splitlines()) >= 2 for row in rows), rows
+    view = updates.preview
+    metrics = QFontMetrics(view.font())
+    for number in range(updates.model.rowCount()):
+        index = updates.model.index(number, 3)
+        cell = view.visualRect(index)
+        assert cell.right() <= view.viewport().width()
+        needed = metrics.boundingRect(
+            0, 0, cell.width() - 8, 10_000, int(Qt.TextFlag.TextWordWrap), index.data()
+        )
+        assert needed.height() <= cell.height(), (index.data(), needed, cell)
+    updates.close()
+    settle(qtbot, window)
