@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler.gui.dialogs.delegation_dialog import DelegationDialog
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
 from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.model import Participant
 from cpp_scheduler.services import replies
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
@@ -97,3 +98,26 @@ def test_the_delegation_dialog_opens_at_once_and_its_answers_follow(
     assert ["Ana Quispe", answered.workshop.title, "accepted"] in rows
     assert dialog.ui.members.count() == 2
     assert dialog.ui.membersBox.title() == "&Members (2)"
+
+
+def test_the_delegation_dialog_gives_the_event_column_room_to_read(
+    qtbot: QtBot, database: Database, answered: Program
+) -> None:
+    """Beside the members' names and their answers, the event each answer is for keeps
+    room enough to read the start of its title, however long a member's name."""
+    with database.transaction() as session:
+        session.add(
+            Participant(
+                name="María Fernanda Vargas Castillo de la Cruz",
+                email="maria.vargas@vivienda.gob.pe",
+                delegation=session.merge(answered.lima),
+            )
+        )
+    dialog = DelegationDialog(database, answered.lima.id, tasks=TaskManager())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    header = dialog.answers.table.header()
+    person, event = header.sectionSize(0), header.sectionSize(1)
+    assert event >= 80
+    assert event >= person * 0.8

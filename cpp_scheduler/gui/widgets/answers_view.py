@@ -129,7 +129,7 @@ class AnswersView(QWidget):
             else:
                 cells = [row.participant, meeting, answer_label(row.answer)]
             items = [QStandardItem(text) for text in cells]
-            items[0].setToolTip(row.email)
+            items[0].setToolTip(f"{row.participant} <{row.email}>")
             if self._with_events:
                 items[1].setToolTip(cells[1])
             for item in items:
@@ -137,7 +137,8 @@ class AnswersView(QWidget):
             self.model.appendRow(items)
         header = self.table.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if self._with_events:  # a long title gives way, elided, to the answer beside it
+        if self._with_events:  # long names and titles share the room, elided, beside the answer
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
             header.setStretchLastSection(False)
         else:
