@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 from cpp_scheduler import i18n
-from cpp_scheduler.model import validation
+from cpp_scheduler.model import Delegation, Event, StudyTour, TourDay, validation
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -204,3 +204,13 @@ def test_names_are_put_in_order_by_their_readings() -> None:
         "よこはま",
         "神戸",
     ]
+
+
+def test_a_message_names_a_record_by_its_kind_in_the_programs_language(japanese: None) -> None:
+    assert Event(title="Kobe resilience day").label() == "イベント 'Kobe resilience day'"
+    assert Delegation(name="Lima").label() == "代表団 'Lima'"
+    assert StudyTour(title="Peru study tour").label() == "視察研修 'Peru study tour'"
+    assert TourDay(day=date(2027, 3, 8)).label() == "視察研修の日 2027年3月8日(月)"
+    i18n.use_language(i18n.ENGLISH)
+    assert Event(title="Kobe resilience day").label() == "event 'Kobe resilience day'"
+    assert TourDay(day=date(2027, 3, 8)).label() == "tour day Mon 08 Mar 2027"

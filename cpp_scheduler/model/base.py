@@ -12,6 +12,7 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from cpp_scheduler.errors import quoted
+from cpp_scheduler.i18n import N_, _
 
 # Stable constraint names, so that Alembic migrations can refer to them on every backend.
 NAMING_CONVENTION = {
@@ -27,7 +28,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
     #: What a coordinator calls this kind of record, for messages ("venue", "event").
-    record_kind: ClassVar[str] = "record"
+    record_kind: ClassVar[str] = N_("record")
 
     def __init__(self, **values: Any) -> None:
         """Apply column defaults at construction, not only at INSERT.
@@ -47,9 +48,10 @@ class Base(DeclarativeBase):
             setattr(self, key, value)
 
     def label(self) -> str:
-        """How a message names this record: its kind and its name or title."""
+        """How a message names this record: its kind, in the program's language, and its
+        name or title as written."""
         name = getattr(self, "name", None) or getattr(self, "title", None) or self.id_or_new()
-        return f"{self.record_kind} {quoted(name)}"
+        return f"{_(self.record_kind)} {quoted(name)}"
 
     def id_or_new(self) -> str:
         return str(getattr(self, "id", None) or "(new)")

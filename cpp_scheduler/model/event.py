@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cpp_scheduler import limits, timezones
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type, new_id
@@ -68,7 +68,7 @@ class Event(Record, Base):
 
     __tablename__ = "events"
     __table_args__ = (CheckConstraint("end_utc > start_utc", name="ends_after_start"),)
-    record_kind = "event"
+    record_kind = N_("event")
 
     uid: Mapped[str] = mapped_column(String(255), unique=True, default=new_uid)
     sequence: Mapped[int] = mapped_column(Integer, default=0)
@@ -306,7 +306,7 @@ class OccurrenceOverride(Record, Base):
 
     __tablename__ = "occurrence_overrides"
     __table_args__ = (UniqueConstraint("event_id", "recurrence_id", name="one_per_occurrence"),)
-    record_kind = "changed occurrence"
+    record_kind = N_("changed occurrence")
 
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     recurrence_id: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from cpp_scheduler.i18n import N_
 from cpp_scheduler.model.base import Base, UTCDateTime
 
 
@@ -31,7 +32,7 @@ class Change(Base):
         Index("ix_changes_record", "record_id", "id"),
         Index("ix_changes_changed_at", "changed_at"),
     )
-    record_kind = "change"
+    record_kind = N_("change")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     record_table: Mapped[str] = mapped_column(String(64))

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from cpp_scheduler.i18n import N_
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, utc_now
 
 
@@ -21,7 +22,7 @@ class SentMessage(Record, Base):
 
     __tablename__ = "sent_messages"
     __table_args__ = (Index("ix_sent_messages_event_participant", "event_id", "participant_id"),)
-    record_kind = "sent message"
+    record_kind = N_("sent message")
 
     participant_id: Mapped[str] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
@@ -44,7 +45,7 @@ class Reply(Record, Base):
 
     __tablename__ = "replies"
     __table_args__ = (Index("ix_replies_event_participant", "event_id", "participant_id"),)
-    record_kind = "reply"
+    record_kind = N_("reply")
 
     participant_id: Mapped[str] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))

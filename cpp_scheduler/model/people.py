@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, enum_type
 from cpp_scheduler.model.enums import ParticipantRole
@@ -32,7 +32,7 @@ class Delegation(Record, Base):
     """
 
     __tablename__ = "delegations"
-    record_kind = "delegation"
+    record_kind = N_("delegation")
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
     country: Mapped[str] = mapped_column(String(2))
@@ -105,7 +105,7 @@ class Participant(Record, Base):
     """
 
     __tablename__ = "participants"
-    record_kind = "participant"
+    record_kind = N_("participant")
 
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str] = mapped_column(String(254), unique=True)

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Column, Date, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, enum_type
 from cpp_scheduler.model.enums import ProductKind
@@ -36,7 +36,7 @@ product_events = Table(
 
 class KnowledgeProduct(Record, Base):
     __tablename__ = "knowledge_products"
-    record_kind = "knowledge product"
+    record_kind = N_("knowledge product")
 
     title: Mapped[str] = mapped_column(String(300))
     kind: Mapped[ProductKind] = mapped_column(

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, enum_type
 from cpp_scheduler.model.enums import TravelMode
@@ -42,7 +42,7 @@ class ThematicArea(Record, Base):
     """One of the six CPP areas, or a sub-theme under one (compact city under urban planning)."""
 
     __tablename__ = "thematic_areas"
-    record_kind = "thematic area"
+    record_kind = N_("thematic area")
 
     code: Mapped[str] = mapped_column(String(60), unique=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -78,7 +78,7 @@ class PartnerCity(Record, Base):
     """A Japanese city that signed (or is negotiating) an MoU with the program."""
 
     __tablename__ = "partner_cities"
-    record_kind = "partner city"
+    record_kind = N_("partner city")
 
     name: Mapped[str] = mapped_column(String(120), unique=True)
     name_ja: Mapped[str] = mapped_column(String(120), default="")
@@ -116,7 +116,7 @@ class Venue(Record, Base):
 
     __tablename__ = "venues"
     __table_args__ = (CheckConstraint("capacity > 0", name="capacity_positive"),)
-    record_kind = "venue"
+    record_kind = N_("venue")
 
     name: Mapped[str] = mapped_column(String(200))
     name_ja: Mapped[str] = mapped_column(String(200), default="")
@@ -171,7 +171,7 @@ class TravelTime(Record, Base):
         UniqueConstraint("origin", "destination", "mode", name="route"),
         CheckConstraint("minutes > 0", name="minutes_positive"),
     )
-    record_kind = "travel time"
+    record_kind = N_("travel time")
 
     origin: Mapped[str] = mapped_column(String(120))
     destination: Mapped[str] = mapped_column(String(120))
@@ -179,7 +179,9 @@ class TravelTime(Record, Base):
     minutes: Mapped[int] = mapped_column(Integer)
 
     def label(self) -> str:
-        return f"travel time {self.origin}-{self.destination} by {self.mode}"
+        return _("travel time {origin}-{destination} by {mode}").format(
+            origin=self.origin, destination=self.destination, mode=self.mode
+        )
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import printable
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type
 from cpp_scheduler.model.enums import TravelMode
@@ -24,7 +24,7 @@ class StudyTour(Record, Base):
     """Days, travel legs and hotel nights between a first and a last date (both included)."""
 
     __tablename__ = "study_tours"
-    record_kind = "study tour"
+    record_kind = N_("study tour")
 
     title: Mapped[str] = mapped_column(String(300))
     delegation_id: Mapped[str] = mapped_column(ForeignKey("delegations.id", ondelete="CASCADE"))
@@ -106,7 +106,7 @@ class TourDay(Record, Base):
 
     __tablename__ = "tour_days"
     __table_args__ = (UniqueConstraint("tour_id", "day", name="one_per_date"),)
-    record_kind = "tour day"
+    record_kind = N_("tour day")
 
     tour_id: Mapped[str] = mapped_column(ForeignKey("study_tours.id", ondelete="CASCADE"))
     day: Mapped[date] = mapped_column(Date)
@@ -119,7 +119,9 @@ class TourDay(Record, Base):
     )
 
     def label(self) -> str:
-        return f"tour day {self.day:%a %d %b %Y}" if self.day else "tour day"
+        if not self.day:
+            return _(self.record_kind)
+        return f"{_(self.record_kind)} {i18n.day_text(self.day)}"
 
     def problems(self) -> list[rules.Problem]:
         return [] if self.day else [rules.Problem("day", _("Give the day's date."))]
@@ -129,7 +131,7 @@ class TravelLeg(Record, Base):
     """A journey between two localities, with departure and arrival as instants."""
 
     __tablename__ = "travel_legs"
-    record_kind = "travel leg"
+    record_kind = N_("travel leg")
 
     tour_id: Mapped[str] = mapped_column(ForeignKey("study_tours.id", ondelete="CASCADE"))
     origin: Mapped[str] = mapped_column(String(120))
@@ -144,7 +146,8 @@ class TravelLeg(Record, Base):
     tour: Mapped[StudyTour] = relationship(back_populates="legs")
 
     def label(self) -> str:
-        return f"travel leg {printable(self.origin or '')}-{printable(self.destination or '')}"
+        route = f"{printable(self.origin or '')}-{printable(self.destination or '')}"
+        return f"{_(self.record_kind)} {route}"
 
     @property
     def duration_minutes(self) -> int:
@@ -172,7 +175,7 @@ class HotelNight(Record, Base):
 
     __tablename__ = "hotel_nights"
     __table_args__ = (UniqueConstraint("tour_id", "night_of", name="one_per_night"),)
-    record_kind = "hotel night"
+    record_kind = N_("hotel night")
 
     tour_id: Mapped[str] = mapped_column(ForeignKey("study_tours.id", ondelete="CASCADE"))
     night_of: Mapped[date] = mapped_column(Date)
