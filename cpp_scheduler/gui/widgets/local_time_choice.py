@@ -11,6 +11,26 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 
 #: The times a choice is asked about, as the question names them.
+SKIPPED = (
+    QT_TRANSLATE_NOOP(
+        "LocalTimeChoice",
+        "{stamp} does not exist in {zone}:\n"
+        "the clocks jump forward that night. Which {what} do you mean?",
+    ),
+    QT_TRANSLATE_NOOP("LocalTimeChoice", "{instant}: clock before the jump"),
+    QT_TRANSLATE_NOOP("LocalTimeChoice", "{instant}: clock after the jump"),
+)
+"""The question and its two answers for a wall-clock time the clocks skip."""
+REPEATED = (
+    QT_TRANSLATE_NOOP(
+        "LocalTimeChoice",
+        "{stamp} happens twice in {zone}:\n"
+        "the clocks go back that night. Which {what} do you mean?",
+    ),
+    QT_TRANSLATE_NOOP("LocalTimeChoice", "{instant}: the first time"),
+    QT_TRANSLATE_NOOP("LocalTimeChoice", "{instant}: the second time"),
+)
+"""The question and its two answers for a wall-clock time the clocks pass twice."""
 WHAT = {
     "start": QT_TRANSLATE_NOOP("LocalTimeChoice", "start"),
     "end": QT_TRANSLATE_NOOP("LocalTimeChoice", "end"),
@@ -91,42 +111,13 @@ class LocalTimeChoice(QFrame):
             time=f"{problem.local:%H:%M}", day=i18n.day_text(problem.local.date())
         )
         what = translate("LocalTimeChoice", WHAT[what]) if what in WHAT else what
-        if isinstance(error, timezones.NonexistentLocalTimeError):
-            self.message.setText(
-                translate(
-                    "LocalTimeChoice",
-                    "{stamp} does not exist in {zone}:\n"
-                    "the clocks jump forward that night. Which {what} do you mean?",
-                ).format(stamp=stamp, zone=problem.zone, what=what)
-            )
-            self.earlier.setText(
-                translate("LocalTimeChoice", "{instant}: clock before the jump").format(
-                    instant=describe_instant(first, problem.zone)
-                )
-            )
-            self.later.setText(
-                translate("LocalTimeChoice", "{instant}: clock after the jump").format(
-                    instant=describe_instant(second, problem.zone)
-                )
-            )
-        else:
-            self.message.setText(
-                translate(
-                    "LocalTimeChoice",
-                    "{stamp} happens twice in {zone}:\n"
-                    "the clocks go back that night. Which {what} do you mean?",
-                ).format(stamp=stamp, zone=problem.zone, what=what)
-            )
-            self.earlier.setText(
-                translate("LocalTimeChoice", "{instant}: the first time").format(
-                    instant=describe_instant(first, problem.zone)
-                )
-            )
-            self.later.setText(
-                translate("LocalTimeChoice", "{instant}: the second time").format(
-                    instant=describe_instant(second, problem.zone)
-                )
-            )
+        gap = isinstance(error, timezones.NonexistentLocalTimeError)
+        message, earlier, later = (
+            translate("LocalTimeChoice", text) for text in (SKIPPED if gap else REPEATED)
+        )
+        self.message.setText(message.format(stamp=stamp, zone=problem.zone, what=what))
+        self.earlier.setText(earlier.format(instant=describe_instant(first, problem.zone)))
+        self.later.setText(later.format(instant=describe_instant(second, problem.zone)))
         if self._preferred is not None:
             button = self.earlier if self._preferred is timezones.Fold.EARLIER else self.later
             button.setChecked(True)
