@@ -23,6 +23,7 @@ from cpp_scheduler.errors import quoted
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.importer import (
     Attendee,
+    Progress,
     ParsedCalendar,
     ParsedChange,
     ParsedEvent,
@@ -42,6 +43,9 @@ from cpp_scheduler.model import (
     ValidationError,
     Venue,
 )
+from cpp_scheduler.model.base import new_id
+from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
+from cpp_scheduler.programfile.layout import EVENTS, OCCURRENCE_CHANGES
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.calendar_export import event_loading
 from cpp_scheduler.store import Database
@@ -274,13 +278,19 @@ def apply_calendar(
     *,
     dry_run: bool = False,
     expected_versions: dict[str, int] | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Write ``parsed`` in one transaction (or only plan it, with ``dry_run``).
 
     With ``expected_versions`` (event id to the version read before), an event the import
     would update is refused with :class:`ConcurrentEditError` when it is not at the
     version read, or was not read at all: the undo state taken then would put back a
-    program older than what the import replaced.
+    program older than what the import replaced. ``progress`` is told how many of the
+    new events are written.
+
+    Events the program holds are updated through the session; new ones are checked by
+    their entity's rules and written in bulk (:mod:`cpp_scheduler.programfile.bulk`),
+    with the history entry a save would leave, once the session's changes are flushed.
     """
     uids = [event.uid for event in parsed.events]
     uids += [occurrence.uid for occurrence in parsed.occurrences]
@@ -301,17 +311,15 @@ def apply_calendar(
             _check_versions(planned, sessions, held, expected_versions)
         lookups = _Lookups(session, parsed.events)
         written: list[tuple[Event, ParsedEvent]] = []
+        created: list[tuple[NewRecord, list[NewRecord]]] = []
         for change in planned:
             if change.action is ImportAction.CREATE:
-                event = Event(uid=change.event.uid, sequence=change.event.sequence)
-                _fill(event, change.event, lookups, new=True)
-                session.add(event)
+                created.append(_new_event(parsed.source, change.event, lookups))
             elif change.action is ImportAction.UPDATE:
                 event = held[change.event.uid]
                 _fill(event, change.event, lookups, new=False)
-            else:
-                continue
-            written.append((event, change.event))
+                _apply_changes(event, change.event)
+                written.append((event, change.event))
         sequences: dict[str, int] = {event.uid: incoming.sequence for event, incoming in written}
         for planned_session in sessions:
             if planned_session.action is not ImportAction.UPDATE:
@@ -329,7 +337,9 @@ def apply_calendar(
         for event, incoming in written:
             event.sequence = incoming.sequence
         _flush(session, parsed.source, written)
+        _write_created(session, created, progress)
         versions = {event.id: event.version for event, _incoming in written}
+        versions |= {str(record.id): int(record.version) for record, _changes in created}
         versions |= {event.id: event.version for event in held.values()}
     return ImportReport(
         parsed.source,
@@ -620,7 +630,59 @@ def _fill(event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool) 
     ]
     current = list(event.participants) if not new else []
     event.participants = current + [person for person in known if person not in current]
-    _apply_changes(event, incoming)
+
+
+_WRITE_STEP = 1000
+"""New events written in one bulk insert, between two reports of progress."""
+
+
+def _new_event(
+    source: str, incoming: ParsedEvent, lookups: _Lookups
+) -> tuple[NewRecord, list[NewRecord]]:
+    """A new event of the file and its moved or cancelled sessions as values, checked by
+    the rules the entities hold: one that breaks one refuses the file, naming its line."""
+    event = new_record(EVENTS, new_id(), ())
+    event.uid = incoming.uid
+    event.sequence = incoming.sequence
+    _fill(event, incoming, lookups, new=True)  # type: ignore[arg-type]
+    changes: list[NewRecord] = []
+    if incoming.recurrence_rule:
+        for change in incoming.changes:
+            row = new_record(OCCURRENCE_CHANGES, new_id(), ())
+            row.recurrence_id = change.recurrence_id
+            row.cancelled = change.cancelled
+            row.start_utc = change.start
+            row.end_utc = change.end
+            changes.append(row)
+    event.changes = changes  # the series' rules read its sessions
+    for record in (event, *changes):
+        problems = record.problems()
+        if problems:
+            error = ValidationError(record.label(), problems)
+            raise CalendarFileError(source, f"{incoming.where}: {error}") from error
+    return event, changes
+
+
+def _write_created(
+    session: Session,
+    created: Sequence[tuple[NewRecord, list[NewRecord]]],
+    progress: Progress | None,
+) -> None:
+    """Insert the new events and their sessions, a thousand events at a time."""
+    total = len(created)
+    if progress is not None:
+        progress(0, total)
+    for first in range(0, total, _WRITE_STEP):
+        pending: list[Pending] = []
+        changes: list[Pending] = []
+        for event, rows in created[first : first + _WRITE_STEP]:
+            pending.append(Pending(EVENTS, event))
+            changes.extend(
+                Pending(OCCURRENCE_CHANGES, row, (EVENTS, "changes", event)) for row in rows
+            )
+        write_new(session, pending + changes)
+        if progress is not None:
+            progress(min(first + _WRITE_STEP, total), total)
 
 
 def _apply_occurrence(event: Event, change: ParsedChange) -> None:
