@@ -23,11 +23,11 @@ from cpp_scheduler.errors import quoted
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.importer import (
     Attendee,
-    Progress,
     ParsedCalendar,
     ParsedChange,
     ParsedEvent,
     ParsedOccurrence,
+    Progress,
     Skipped,
     read_calendar,
     read_calendar_bytes,
@@ -311,10 +311,10 @@ def apply_calendar(
             _check_versions(planned, sessions, held, expected_versions)
         lookups = _Lookups(session, parsed.events)
         written: list[tuple[Event, ParsedEvent]] = []
-        created: list[tuple[NewRecord, list[NewRecord]]] = []
+        created: list[ParsedEvent] = []
         for change in planned:
             if change.action is ImportAction.CREATE:
-                created.append(_new_event(parsed.source, change.event, lookups))
+                created.append(change.event)
             elif change.action is ImportAction.UPDATE:
                 event = held[change.event.uid]
                 _fill(event, change.event, lookups, new=False)
@@ -337,9 +337,8 @@ def apply_calendar(
         for event, incoming in written:
             event.sequence = incoming.sequence
         _flush(session, parsed.source, written)
-        _write_created(session, created, progress)
-        versions = {event.id: event.version for event, _incoming in written}
-        versions |= {str(record.id): int(record.version) for record, _changes in created}
+        versions = _write_created(session, parsed.source, created, lookups, progress)
+        versions |= {event.id: event.version for event, _incoming in written}
         versions |= {event.id: event.version for event in held.values()}
     return ImportReport(
         parsed.source,
@@ -454,8 +453,11 @@ def _snapshot_version(snapshot: dict[str, Any]) -> int:
     )
 
 
-def import_undoably(database: Database, parsed: ParsedCalendar) -> tuple[ImportReport, ImportUndo]:
-    """Import ``parsed`` (all or nothing), keeping what :func:`undo_import` needs."""
+def import_undoably(
+    database: Database, parsed: ParsedCalendar, progress: Progress | None = None
+) -> tuple[ImportReport, ImportUndo]:
+    """Import ``parsed`` (all or nothing), keeping what :func:`undo_import` needs;
+    ``progress`` is told how many of the new events are written."""
     uids = [event.uid for event in parsed.events]
     with database.session() as session:
         held = _event_ids(session, uids)
@@ -466,7 +468,7 @@ def import_undoably(database: Database, parsed: ParsedCalendar) -> tuple[ImportR
     ]
     undo = ImportUndo(before=_snapshots(database, updating), updated=updating)
     read = {event_id: _snapshot_version(snapshot) for event_id, snapshot in undo.before.items()}
-    report = apply_calendar(database, parsed, expected_versions=read)
+    report = apply_calendar(database, parsed, expected_versions=read, progress=progress)
     undo.imported_versions = dict(report.versions)
     with database.session() as session:
         ids = _event_ids(session, uids)
@@ -642,19 +644,20 @@ def _new_event(
     """A new event of the file and its moved or cancelled sessions as values, checked by
     the rules the entities hold: one that breaks one refuses the file, naming its line."""
     event = new_record(EVENTS, new_id(), ())
-    event.uid = incoming.uid
-    event.sequence = incoming.sequence
+    event.given.update(uid=incoming.uid, sequence=incoming.sequence)
     _fill(event, incoming, lookups, new=True)  # type: ignore[arg-type]
     changes: list[NewRecord] = []
     if incoming.recurrence_rule:
         for change in incoming.changes:
             row = new_record(OCCURRENCE_CHANGES, new_id(), ())
-            row.recurrence_id = change.recurrence_id
-            row.cancelled = change.cancelled
-            row.start_utc = change.start
-            row.end_utc = change.end
+            row.given.update(
+                recurrence_id=change.recurrence_id,
+                cancelled=change.cancelled,
+                start_utc=change.start,
+                end_utc=change.end,
+            )
             changes.append(row)
-    event.changes = changes  # the series' rules read its sessions
+    event.given["changes"] = changes  # the series' rules read its sessions
     for record in (event, *changes):
         problems = record.problems()
         if problems:
@@ -665,24 +668,34 @@ def _new_event(
 
 def _write_created(
     session: Session,
-    created: Sequence[tuple[NewRecord, list[NewRecord]]],
+    source: str,
+    created: Sequence[ParsedEvent],
+    lookups: _Lookups,
     progress: Progress | None,
-) -> None:
-    """Insert the new events and their sessions, a thousand events at a time."""
+) -> dict[str, int]:
+    """Check and insert the new events and their sessions a thousand at a time, so that
+    only those are held as records at once; the version each is written at, by id.
+
+    The session flushes each batch's new organisers first: the rows refer to them."""
     total = len(created)
+    versions: dict[str, int] = {}
     if progress is not None:
         progress(0, total)
     for first in range(0, total, _WRITE_STEP):
         pending: list[Pending] = []
         changes: list[Pending] = []
-        for event, rows in created[first : first + _WRITE_STEP]:
+        for incoming in created[first : first + _WRITE_STEP]:
+            event, rows = _new_event(source, incoming, lookups)
             pending.append(Pending(EVENTS, event))
             changes.extend(
                 Pending(OCCURRENCE_CHANGES, row, (EVENTS, "changes", event)) for row in rows
             )
+            versions[str(event.id)] = int(event.version)
+        session.flush()
         write_new(session, pending + changes)
         if progress is not None:
             progress(min(first + _WRITE_STEP, total), total)
+    return versions
 
 
 def _apply_occurrence(event: Event, change: ParsedChange) -> None:

@@ -178,6 +178,7 @@ def test_import_shows_its_plan_and_is_one_undo_step(
     qtbot.addWidget(dialog)
 
     dialog.read(path)
+    qtbot.waitUntil(lambda: not dialog.working)
     rows = {
         dialog.table.item(row, 1).text(): dialog.table.item(row, 0).text()
         for row in range(dialog.table.rowCount())
@@ -191,6 +192,7 @@ def test_import_shows_its_plan_and_is_one_undo_step(
         assert session.get(Event, ids["clinic"]).title == "Housing finance clinic"
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.command is not None)
     settle(qtbot, window)
     with sqlite_database.session() as session:
         titles = sorted(session.scalars(select(Event.title)).all())
@@ -344,12 +346,14 @@ def test_import_refuses_an_invalid_event_unless_asked_to_skip_it(
     dialog = tools_of(window).open_import()
     qtbot.addWidget(dialog)
     dialog.read(path)
+    qtbot.waitUntil(lambda: not dialog.working)
     assert dialog.table.rowCount() == 0
     assert "ends before it starts" in dialog.summary.text()
     assert "nothing was imported" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
 
     dialog.skip_invalid.setChecked(True)  # reads the file again
+    qtbot.waitUntil(lambda: not dialog.working)
     rows = [
         tuple(dialog.table.item(row, column).text() for column in range(3))
         for row in range(dialog.table.rowCount())
@@ -389,6 +393,7 @@ def test_import_of_a_named_pipe_says_so_instead_of_waiting(
     qtbot.addWidget(dialog)
     with named_pipe(tmp_path / "incoming.ics") as pipe:
         dialog.read(pipe)
+        qtbot.waitUntil(lambda: not dialog.working)
     assert dialog.summary.text() == (
         f"{pipe}: is not a regular file (a pipe, a socket or a device)"
     )
