@@ -62,7 +62,7 @@ _DAY = timedelta(days=1)
 _LINE_END = re.compile(r"\r\n|\n|\r")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedChange:
     """An occurrence of a series moved or cancelled in the file."""
 
@@ -72,13 +72,13 @@ class ParsedChange:
     end: datetime | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attendee:
     email: str
     name: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedEvent:
     uid: str
     sequence: int
@@ -221,7 +221,7 @@ class _ZoneCount:
             )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     """A component directly inside the VCALENDAR: its name, its BEGIN line, where its
     text lies in the file, and which of the file's BEGINs are its own."""
@@ -771,6 +771,7 @@ def read_calendar(
     if len(data) > limits.MAX_CALENDAR_FILE_BYTES:
         raise CalendarFileError(source, _too_large(len(data)))
     text = _decode(data, source)
+    del data  # the text alone is read from here on: the bytes may go
     outline = _component_lines(text, source)
     begins = outline.begins
     zones = [piece for piece in outline.pieces if piece.name == "VTIMEZONE"]

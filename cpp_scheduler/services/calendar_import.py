@@ -49,7 +49,7 @@ from cpp_scheduler.programfile.layout import EVENTS, OCCURRENCE_CHANGES
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.calendar_export import event_loading
 from cpp_scheduler.store import Database
-from cpp_scheduler.store.history import group_changes
+from cpp_scheduler.store.history import group_changes, write_noted
 
 
 class ImportAction(StrEnum):
@@ -268,8 +268,10 @@ def preview_into_new_database(
 
 
 def _read(path: Path, default_zone: str, skip_invalid: bool) -> ParsedCalendar:
-    data = read_calendar_bytes(path)
-    return read_calendar(data, str(path), default_zone, skip_invalid=skip_invalid)
+    # The bytes are handed on, not kept here: the reader lets them go once decoded.
+    return read_calendar(
+        read_calendar_bytes(path), str(path), default_zone, skip_invalid=skip_invalid
+    )
 
 
 def apply_calendar(
@@ -638,12 +640,16 @@ _WRITE_STEP = 1000
 """New events written in one bulk insert, between two reports of progress."""
 
 
+_GIVEN = ("uid", "sequence")
+"""Values of a new event the file always gives: their defaults are not made."""
+
+
 def _new_event(
     source: str, incoming: ParsedEvent, lookups: _Lookups
 ) -> tuple[NewRecord, list[NewRecord]]:
     """A new event of the file and its moved or cancelled sessions as values, checked by
     the rules the entities hold: one that breaks one refuses the file, naming its line."""
-    event = new_record(EVENTS, new_id(), ())
+    event = new_record(EVENTS, new_id(), _GIVEN)
     event.given.update(uid=incoming.uid, sequence=incoming.sequence)
     _fill(event, incoming, lookups, new=True)  # type: ignore[arg-type]
     changes: list[NewRecord] = []
@@ -693,6 +699,13 @@ def _write_created(
             versions[str(event.id)] = int(event.version)
         session.flush()
         write_new(session, pending + changes)
+        write_noted(
+            session,
+            [
+                (item.kind.entity.__tablename__, str(item.record.id))
+                for item in (*pending, *changes)
+            ],
+        )
         if progress is not None:
             progress(min(first + _WRITE_STEP, total), total)
     return versions
