@@ -333,6 +333,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
 
     importer = tools.open_import()
     importer.read(_partner_file(database, outdir / "from-lima.ics"))
+    _settle(window)
     written.append(_save(importer, outdir / "tools-import.png"))
     importer.close()
 

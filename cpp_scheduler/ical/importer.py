@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from importlib import resources
@@ -62,7 +62,7 @@ _DAY = timedelta(days=1)
 _LINE_END = re.compile(r"\r\n|\n|\r")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedChange:
     """An occurrence of a series moved or cancelled in the file."""
 
@@ -72,13 +72,13 @@ class ParsedChange:
     end: datetime | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attendee:
     email: str
     name: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedEvent:
     uid: str
     sequence: int
@@ -221,24 +221,73 @@ class _ZoneCount:
             )
 
 
-def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
-    """Checks every content line and the nesting of components; returns each BEGIN's
-    component name and line number, in the order icalendar's walk() visits them."""
+@dataclass(slots=True)
+class _Piece:
+    """A component directly inside the VCALENDAR: its name, its BEGIN line, where its
+    text lies in the file, and which of the file's BEGINs are its own."""
+
+    name: str
+    line: int
+    start: int
+    end: int
+    first_begin: int
+    begin_count: int = 0
+
+
+@dataclass
+class _Outline:
+    """The file's components, found at their BEGIN and END lines alone."""
+
+    begins: list[tuple[str, int]]
+    pieces: list[_Piece]
+    calendar_lines: list[str]
+    """The VCALENDAR's own properties, unfolded."""
+    events: int
+
+
+def _logical_lines(text: str) -> Iterable[tuple[str, int, int, int]]:
+    """Each content line unfolded (RFC 5545 3.1), with its first line's number and where
+    it starts and ends in ``text``; blank lines are left out.
+
+    Only CR and LF end lines: splitlines() would also split at U+2028 and other
+    separators that a DESCRIPTION may legitimately hold.
+    """
+    parts: list[str] = []
+    number = first = start = end = 0
+    position = 0
+    size = len(text)
+    line_end = _LINE_END
+    while position <= size:
+        found = line_end.search(text, position)
+        stop = found.start() if found else size
+        after = found.end() if found else size + 1
+        first += 1
+        raw = text[position:stop]
+        if raw[:1] in (" ", "\t") and parts:
+            parts.append(raw[1:])
+            end = stop
+        elif raw.strip():
+            if parts:
+                yield "".join(parts), number, start, end
+            parts, number, start, end = [raw], first, position, stop
+        position = after
+    if parts:
+        yield "".join(parts), number, start, end
+
+
+def _component_lines(text: str, source: str) -> _Outline:
+    """Checks every content line and the nesting of components, as they come, without
+    parsing them; returns each BEGIN's component name and line number (in the order
+    icalendar's walk() visits them) and the components directly inside the calendar."""
     begins: list[tuple[str, int]] = []
     stack: list[tuple[str, int]] = []
-    logical: list[tuple[str, int]] = []
-    # Only CR and LF end lines: splitlines() would also split at U+2028 and other
-    # separators that a DESCRIPTION may legitimately hold.
-    for number, raw in enumerate(_LINE_END.split(text), start=1):
-        if raw[:1] in (" ", "\t") and logical:
-            logical[-1] = (logical[-1][0] + raw[1:], logical[-1][1])
-        elif raw.strip():
-            logical.append((raw, number))
-    if not logical:
-        raise CalendarFileError(source, "the file is empty")
+    pieces: list[_Piece] = []
+    calendar_lines: list[str] = []
+    seen_any = False
     events = 0
     zone: _ZoneCount | None = None
-    for line, number in logical:
+    for line, number, start, end in _logical_lines(text):
+        seen_any = True
         if not _CONTENT_LINE.match(line):
             raise CalendarFileError(
                 source, f"{quoted(line)} is not an iCalendar content line (NAME:value)", line=number
@@ -278,8 +327,22 @@ def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
                 zone = _ZoneCount(number)
             elif zone is not None and opened in ("STANDARD", "DAYLIGHT"):
                 zone.count(source, 1, number)
+            if opened == "VCALENDAR" and begins and begins[0][0] == "VCALENDAR":
+                raise CalendarFileError(
+                    source,
+                    "the file holds more than one VCALENDAR; import them one by one",
+                    line=number,
+                )
+            if not begins and opened != "VCALENDAR":
+                raise CalendarFileError(
+                    source, "the file does not start with BEGIN:VCALENDAR", line=number
+                )
+            if len(stack) == 1:
+                pieces.append(_Piece(opened, number, start, end, len(begins)))
             begins.append((opened, number))
             stack.append((opened, number))
+            if pieces and len(stack) > 1:
+                pieces[-1].begin_count += 1
         elif key == "END":
             ended = value.strip().upper()
             if not stack:
@@ -294,14 +357,21 @@ def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
                     line=number,
                     component=opened,
                 )
+            if len(stack) == 1:
+                pieces[-1].end = end
             if opened == "VTIMEZONE":
                 zone = None
         elif not stack:
             raise CalendarFileError(
                 source, f"{printable(key)} stands outside BEGIN:VCALENDAR", line=number
             )
-        elif zone is not None and key == "RDATE":
-            zone.count(source, value.count(",") + 1, number)
+        else:
+            if zone is not None and key == "RDATE":
+                zone.count(source, value.count(",") + 1, number)
+            if len(stack) == 1:
+                calendar_lines.append(line)
+    if not seen_any:
+        raise CalendarFileError(source, "the file is empty")
     if stack:
         opened, opened_at = stack[-1]
         raise CalendarFileError(
@@ -310,16 +380,7 @@ def _component_lines(text: str, source: str) -> list[tuple[str, int]]:
             line=opened_at,
             component=opened,
         )
-    if begins[0][0] != "VCALENDAR":
-        raise CalendarFileError(
-            source, "the file does not start with BEGIN:VCALENDAR", line=begins[0][1]
-        )
-    if sum(1 for name, _ in begins if name == "VCALENDAR") > 1:
-        second = [number for name, number in begins if name == "VCALENDAR"][1]
-        raise CalendarFileError(
-            source, "the file holds more than one VCALENDAR; import them one by one", line=second
-        )
-    return begins
+    return _Outline(begins, pieces, calendar_lines, events)
 
 
 # -- zones ----------------------------------------------------------------------------
@@ -644,41 +705,40 @@ def _stored_rule(rule: Any, zone_name: str | None) -> str:
     return text.decode()
 
 
-def read_calendar(
-    data: bytes,
-    source: str,
-    default_zone: str = timezones.TOKYO,
-    *,
-    skip_invalid: bool = False,
-) -> ParsedCalendar:
-    """The events of a calendar file, or :class:`CalendarFileError` if it is malformed.
+Progress = Callable[[int, int], None]
+"""Told (events done, events in all) as the work goes on."""
 
-    ``default_zone`` is the zone of floating times when the file names none
-    (X-WR-TIMEZONE). An event that breaks a rule of RFC 5545 (ends before it starts)
-    refuses the whole file, naming it, unless ``skip_invalid``: then it is skipped and
-    listed with the others.
-    """
-    if len(data) > limits.MAX_CALENDAR_FILE_BYTES:
-        raise CalendarFileError(source, _too_large(len(data)))
-    text = _decode(data, source)
-    begins = _component_lines(text, source)
+_PROGRESS_STEP = 500
+"""Events read between two reports of progress."""
+
+
+def _parse(text: str, source: str, line: int | None = None) -> Any:
+    """The component ``text`` holds, as icalendar reads it; its failures in one line."""
     try:
-        calendar = icalendar.Calendar.from_ical(text)
+        return icalendar.Calendar.from_ical(text)
     except ValueError as error:
-        raise CalendarFileError(source, f"cannot be read: {printable(str(error), 120)}") from error
+        raise CalendarFileError(
+            source, f"cannot be read: {printable(str(error), 120)}", line=line
+        ) from error
     except (AttributeError, KeyError, IndexError, TypeError) as error:
         # icalendar trips over some malformed files (a VTIMEZONE naming its TZID twice)
         # instead of saying what is wrong: the file is refused all the same.
         raise CalendarFileError(
-            source, "cannot be read: a component repeats or lacks a property it needs"
+            source,
+            "cannot be read: a component repeats or lacks a property it needs",
+            line=line,
         ) from error
-    components = list(calendar.walk())
+
+
+def _check_parsed(source: str, component: Any, begins: Sequence[tuple[str, int]]) -> None:
+    """Refuse a component (and what it holds) that icalendar read with an error."""
+    components = list(component.walk())
     if len(components) != len(begins):
         raise CalendarFileError(
             source, "the components cannot be told apart; check BEGIN and END lines"
         )
-    for component, (name, line) in zip(components, begins, strict=True):
-        for prop_name, reason in getattr(component, "errors", []):
+    for found, (name, line) in zip(components, begins, strict=True):
+        for prop_name, reason in getattr(found, "errors", []):
             if prop_name.upper() in _LINK_PROPERTIES:
                 reason = _LINK_REFUSED
             raise CalendarFileError(
@@ -688,15 +748,71 @@ def read_calendar(
                 component=name,
             )
 
+
+def read_calendar(
+    data: bytes,
+    source: str,
+    default_zone: str = timezones.TOKYO,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ParsedCalendar:
+    """The events of a calendar file, or :class:`CalendarFileError` if it is malformed.
+
+    ``default_zone`` is the zone of floating times when the file names none
+    (X-WR-TIMEZONE). An event that breaks a rule of RFC 5545 (ends before it starts)
+    refuses the whole file, naming it, unless ``skip_invalid``: then it is skipped and
+    listed with the others. ``progress`` is told how many of the file's events are read.
+
+    The file is checked line by line first and split into its components at their
+    BEGIN and END lines; icalendar then reads the calendar's own properties with its
+    time zones, and each event on its own: a year of events is never one tree in memory.
+    """
+    if len(data) > limits.MAX_CALENDAR_FILE_BYTES:
+        raise CalendarFileError(source, _too_large(len(data)))
+    text = _decode(data, source)
+    del data  # the text alone is read from here on: the bytes may go
+    outline = _component_lines(text, source)
+    begins = outline.begins
+    zones = [piece for piece in outline.pieces if piece.name == "VTIMEZONE"]
+    head = "\r\n".join(
+        ["BEGIN:VCALENDAR", *outline.calendar_lines]
+        + [text[piece.start : piece.end] for piece in zones]
+        + ["END:VCALENDAR", ""]
+    )
+    calendar = _parse(head, source)
+    _check_parsed(
+        source,
+        calendar,
+        [begins[0]]
+        + [
+            entry
+            for piece in zones
+            for entry in begins[piece.first_begin : piece.first_begin + piece.begin_count]
+        ],
+    )
+
     reader = _Reader(source, calendar, default_zone)
     method = str(calendar.get("METHOD", "PUBLISH")).upper()
     ours = str(calendar.get("PRODID", "")).startswith(PRODID_PREFIX)
-    masters: dict[str, tuple[Any, int]] = {}
+    outcomes: dict[str, ParsedEvent | Skipped] = {}
+    masters: dict[str, _Piece] = {}
     moved: dict[str, list[tuple[Any, int]]] = {}
     skipped: list[Skipped] = []
-    for component, (name, line) in zip(components, begins, strict=True):
-        if name != "VEVENT":
+    total = outline.events
+    done = 0
+    if progress is not None:
+        progress(0, total)
+    for piece in outline.pieces:
+        if piece.name == "VTIMEZONE":
             continue
+        component = _parse(text[piece.start : piece.end], source, piece.line)
+        _check_parsed(
+            source, component, begins[piece.first_begin : piece.first_begin + piece.begin_count]
+        )
+        if piece.name != "VEVENT":
+            continue  # a to-do, a journal entry: read for its errors, not imported
+        line = piece.line
         _check_single(reader, component, line)
         uid = _text(component, "UID")
         title = _text(component, "SUMMARY") or "(no title)"
@@ -713,11 +829,19 @@ def read_calendar(
                 )
             )
         else:
-            masters[uid] = (component, line)
+            masters[uid] = piece
+            outcomes[uid] = _event(reader, component, line, [], method, ours)
+        done += 1
+        if progress is not None and (done % _PROGRESS_STEP == 0 or done == total):
+            progress(done, total)
 
     events: list[ParsedEvent] = []
-    for uid, (component, line) in masters.items():
-        outcome = _event(reader, component, line, moved.pop(uid, []), method, ours)
+    for uid, outcome in outcomes.items():
+        if uid in moved:
+            # The series' moved sessions came with it: read the series again with them.
+            piece = masters[uid]
+            component = _parse(text[piece.start : piece.end], source, piece.line)
+            outcome = _event(reader, component, piece.line, moved.pop(uid), method, ours)
         if isinstance(outcome, Skipped):
             skipped.append(outcome)
         else:

@@ -29,6 +29,7 @@ from cpp_scheduler.ical.importer import (
     ParsedChange,
     ParsedEvent,
     ParsedOccurrence,
+    Progress,
     Skipped,
     read_calendar,
     read_calendar_bytes,
@@ -44,10 +45,13 @@ from cpp_scheduler.model import (
     ValidationError,
     Venue,
 )
+from cpp_scheduler.model.base import new_id
+from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
+from cpp_scheduler.programfile.layout import EVENTS, OCCURRENCE_CHANGES
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.calendar_export import event_loading
 from cpp_scheduler.store import Database
-from cpp_scheduler.store.history import group_changes
+from cpp_scheduler.store.history import group_changes, write_noted
 
 
 class ImportAction(StrEnum):
@@ -305,8 +309,10 @@ def preview_into_new_database(
 
 
 def _read(path: Path, default_zone: str, skip_invalid: bool) -> ParsedCalendar:
-    data = read_calendar_bytes(path)
-    return read_calendar(data, str(path), default_zone, skip_invalid=skip_invalid)
+    # The bytes are handed on, not kept here: the reader lets them go once decoded.
+    return read_calendar(
+        read_calendar_bytes(path), str(path), default_zone, skip_invalid=skip_invalid
+    )
 
 
 def apply_calendar(
@@ -315,13 +321,19 @@ def apply_calendar(
     *,
     dry_run: bool = False,
     expected_versions: dict[str, int] | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Write ``parsed`` in one transaction (or only plan it, with ``dry_run``).
 
     With ``expected_versions`` (event id to the version read before), an event the import
     would update is refused with :class:`ConcurrentEditError` when it is not at the
     version read, or was not read at all: the undo state taken then would put back a
-    program older than what the import replaced.
+    program older than what the import replaced. ``progress`` is told how many of the
+    new events are written.
+
+    Events the program holds are updated through the session; new ones are checked by
+    their entity's rules and written in bulk (:mod:`cpp_scheduler.programfile.bulk`),
+    with the history entry a save would leave, once the session's changes are flushed.
     """
     uids = [event.uid for event in parsed.events]
     uids += [occurrence.uid for occurrence in parsed.occurrences]
@@ -342,17 +354,15 @@ def apply_calendar(
             _check_versions(planned, sessions, held, expected_versions)
         lookups = _Lookups(session, parsed.events)
         written: list[tuple[Event, ParsedEvent]] = []
+        created: list[ParsedEvent] = []
         for change in planned:
             if change.action is ImportAction.CREATE:
-                event = Event(uid=change.event.uid, sequence=change.event.sequence)
-                _fill(event, change.event, lookups, new=True)
-                session.add(event)
+                created.append(change.event)
             elif change.action is ImportAction.UPDATE:
                 event = held[change.event.uid]
                 _fill(event, change.event, lookups, new=False)
-            else:
-                continue
-            written.append((event, change.event))
+                _apply_changes(event, change.event)
+                written.append((event, change.event))
         sequences: dict[str, int] = {event.uid: incoming.sequence for event, incoming in written}
         for planned_session in sessions:
             if planned_session.action is not ImportAction.UPDATE:
@@ -370,7 +380,8 @@ def apply_calendar(
         for event, incoming in written:
             event.sequence = incoming.sequence
         _flush(session, parsed.source, written)
-        versions = {event.id: event.version for event, _incoming in written}
+        versions = _write_created(session, parsed.source, created, lookups, progress)
+        versions |= {event.id: event.version for event, _incoming in written}
         versions |= {event.id: event.version for event in held.values()}
     return ImportReport(
         parsed.source,
@@ -485,8 +496,11 @@ def _snapshot_version(snapshot: dict[str, Any]) -> int:
     )
 
 
-def import_undoably(database: Database, parsed: ParsedCalendar) -> tuple[ImportReport, ImportUndo]:
-    """Import ``parsed`` (all or nothing), keeping what :func:`undo_import` needs."""
+def import_undoably(
+    database: Database, parsed: ParsedCalendar, progress: Progress | None = None
+) -> tuple[ImportReport, ImportUndo]:
+    """Import ``parsed`` (all or nothing), keeping what :func:`undo_import` needs;
+    ``progress`` is told how many of the new events are written."""
     uids = [event.uid for event in parsed.events]
     with database.session() as session:
         held = _event_ids(session, uids)
@@ -497,7 +511,7 @@ def import_undoably(database: Database, parsed: ParsedCalendar) -> tuple[ImportR
     ]
     undo = ImportUndo(before=_snapshots(database, updating), updated=updating)
     read = {event_id: _snapshot_version(snapshot) for event_id, snapshot in undo.before.items()}
-    report = apply_calendar(database, parsed, expected_versions=read)
+    report = apply_calendar(database, parsed, expected_versions=read, progress=progress)
     undo.imported_versions = dict(report.versions)
     with database.session() as session:
         ids = _event_ids(session, uids)
@@ -661,7 +675,81 @@ def _fill(event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool) 
     ]
     current = list(event.participants) if not new else []
     event.participants = current + [person for person in known if person not in current]
-    _apply_changes(event, incoming)
+
+
+_WRITE_STEP = 1000
+"""New events written in one bulk insert, between two reports of progress."""
+
+
+_GIVEN = ("uid", "sequence")
+"""Values of a new event the file always gives: their defaults are not made."""
+
+
+def _new_event(
+    source: str, incoming: ParsedEvent, lookups: _Lookups
+) -> tuple[NewRecord, list[NewRecord]]:
+    """A new event of the file and its moved or cancelled sessions as values, checked by
+    the rules the entities hold: one that breaks one refuses the file, naming its line."""
+    event = new_record(EVENTS, new_id(), _GIVEN)
+    event.given.update(uid=incoming.uid, sequence=incoming.sequence)
+    _fill(event, incoming, lookups, new=True)  # type: ignore[arg-type]
+    changes: list[NewRecord] = []
+    if incoming.recurrence_rule:
+        for change in incoming.changes:
+            row = new_record(OCCURRENCE_CHANGES, new_id(), ())
+            row.given.update(
+                recurrence_id=change.recurrence_id,
+                cancelled=change.cancelled,
+                start_utc=change.start,
+                end_utc=change.end,
+            )
+            changes.append(row)
+    event.given["changes"] = changes  # the series' rules read its sessions
+    for record in (event, *changes):
+        problems = record.problems()
+        if problems:
+            error = ValidationError(record.label(), problems)
+            raise CalendarFileError(source, f"{incoming.where}: {error}") from error
+    return event, changes
+
+
+def _write_created(
+    session: Session,
+    source: str,
+    created: Sequence[ParsedEvent],
+    lookups: _Lookups,
+    progress: Progress | None,
+) -> dict[str, int]:
+    """Check and insert the new events and their sessions a thousand at a time, so that
+    only those are held as records at once; the version each is written at, by id.
+
+    The session flushes each batch's new organisers first: the rows refer to them."""
+    total = len(created)
+    versions: dict[str, int] = {}
+    if progress is not None:
+        progress(0, total)
+    for first in range(0, total, _WRITE_STEP):
+        pending: list[Pending] = []
+        changes: list[Pending] = []
+        for incoming in created[first : first + _WRITE_STEP]:
+            event, rows = _new_event(source, incoming, lookups)
+            pending.append(Pending(EVENTS, event))
+            changes.extend(
+                Pending(OCCURRENCE_CHANGES, row, (EVENTS, "changes", event)) for row in rows
+            )
+            versions[str(event.id)] = int(event.version)
+        session.flush()
+        write_new(session, pending + changes)
+        write_noted(
+            session,
+            [
+                (item.kind.entity.__tablename__, str(item.record.id))
+                for item in (*pending, *changes)
+            ],
+        )
+        if progress is not None:
+            progress(min(first + _WRITE_STEP, total), total)
+    return versions
 
 
 def _apply_occurrence(event: Event, change: ParsedChange) -> None:

@@ -32,6 +32,9 @@ from cpp_scheduler.store.session import StoreSession
 AUTHOR = "author"
 GROUP = "history_group"
 PENDING = "history_pending"
+WRITTEN = "history_written"
+"""(table, id, version, action, time) of the entries :func:`write_noted` inserted before
+the commit, which the commit still announces."""
 #: Columns every record has that say nothing a coordinator changed.
 UNRECORDED = frozenset({"version", "created_at", "updated_at"})
 
@@ -227,20 +230,48 @@ def _write_changes(session: Session) -> None:
     session.flush()
     pending: dict[tuple[str, str], dict[str, Any] | None] = session.info.pop(PENDING, {})
     rows = [row for row in pending.values() if row is not None]
-    if rows:
+    written: list[tuple[str, str, int, str, datetime]] = session.info.pop(WRITTEN, [])
+    if rows or written:
         connection = session.connection()
-        connection.execute(insert(CHANGES), rows)
+        if rows:
+            connection.execute(insert(CHANGES), rows)
         if connection.dialect.name == "postgresql":
             # NOTIFY is transactional: the other windows hear of it when this commits.
+            announced = [
+                {"record_table": table, "record_id": record_id, "version": version,
+                 "action": action, "changed_at": at}
+                for table, record_id, version, action, at in written
+            ]  # fmt: skip
             connection.execute(
                 text("SELECT pg_notify(:channel, :payload)"),
-                {"channel": CHANNEL, "payload": announcement(rows, session.info)},
+                {"channel": CHANNEL, "payload": announcement(announced + rows, session.info)},
             )
 
 
 @event.listens_for(StoreSession, "after_rollback")
 def _forget_changes(session: Session) -> None:
     session.info.pop(PENDING, None)
+    session.info.pop(WRITTEN, None)
+
+
+def write_noted(session: Session, keys: Iterable[tuple[str, str]]) -> None:
+    """Insert now the entries :func:`note_created` keeps for the records ``keys`` names
+    (table, id), instead of at the commit; the commit still announces them.
+
+    For records written in bulk that nothing changes later in the transaction (their
+    entries are final): an import of a year of events then never holds a year of
+    entries in memory. A rollback takes the rows back with the records.
+    """
+    pending: dict[tuple[str, str], dict[str, Any] | None] = session.info.get(PENDING, {})
+    rows = [row for key in keys if (row := pending.pop(key, None)) is not None]
+    if not rows:
+        return
+    session.connection().execute(insert(CHANGES), rows)
+    written: list[tuple[str, str, int, str, datetime]] = session.info.setdefault(WRITTEN, [])
+    written.extend(
+        (row["record_table"], row["record_id"], row["version"], row["action"], row["changed_at"])
+        for row in rows
+    )
 
 
 def note_created(

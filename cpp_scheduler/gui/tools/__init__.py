@@ -433,7 +433,9 @@ class Tools(QObject):
     def open_import(self) -> Any:
         from cpp_scheduler.gui.tools.calendarfiles import ImportDialog
 
-        dialog = ImportDialog(self.window.database, self.window.editor, self.window)
+        dialog = ImportDialog(
+            self.window.database, self.window.editor, self.window, tasks=self.window.tasks
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

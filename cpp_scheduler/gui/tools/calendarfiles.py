@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import threading
+from collections.abc import Callable
 from datetime import date, timedelta
 from email.utils import parseaddr
 from pathlib import Path
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMessageBox,
+    QProgressBar,
     QTableWidgetItem,
     QWidget,
 )
@@ -691,13 +693,24 @@ class ImportCalendarCommand(RecordCommand):
     """A whole calendar import as one undo step
     (:func:`cpp_scheduler.services.calendar_import.import_undoably`)."""
 
-    def __init__(self, editor: Editor, parsed: ParsedCalendar, name: str) -> None:
+    def __init__(
+        self,
+        editor: Editor,
+        parsed: ParsedCalendar,
+        name: str,
+        imported: tuple[ImportReport, ImportUndo] | None = None,
+    ) -> None:
+        """``imported``: the import already made (in the dialog's worker), which this
+        step then only announces the first time it is applied."""
         super().__init__(
             editor, Event, "", translate("CalendarFiles", "Import {name}").format(name=name)
         )
         self.parsed = parsed
         self.report: ImportReport | None = None
         self.state: ImportUndo | None = None
+        self._made = imported is not None
+        if imported is not None:
+            self.report, self.state = imported
 
     @property
     def created_ids(self) -> list[str]:
@@ -709,10 +722,13 @@ class ImportCalendarCommand(RecordCommand):
 
     def apply(self) -> None:
         database = self.editor.database
-        if self.state is None:
+        if self._made:
+            self._made = False
+        elif self.state is None:
             self.report, self.state = calendar_import.import_undoably(database, self.parsed)
         else:
             calendar_import.redo_import(database, self.state)
+        assert self.state is not None  # made by the import, here or in the dialog's worker
         self.editor.notify(Event, self.state.events)
 
     def revert(self) -> None:
@@ -722,10 +738,36 @@ class ImportCalendarCommand(RecordCommand):
 
 
 class ImportDialog(QDialog):
-    """Shows what a calendar file would change, then imports it as one undo step."""
+    """Shows what a calendar file would change, then imports it as one undo step.
 
-    def __init__(self, database: Database, editor: Editor, parent: QWidget | None = None) -> None:
+    With ``tasks``, the file is read and imported in its worker, the progress bar
+    showing the events read and written; the import becomes the undo step when done.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        editor: Editor,
+        parent: QWidget | None = None,
+        tasks: TaskManager | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.tasks = tasks
+        self.working = False
+        """Whether the worker is reading or importing the file."""
+        self._request = 0
+        self._reading = _Progress(self)
+        self._reading.advanced.connect(
+            lambda done, total: self._advanced(
+                translate("CalendarFiles", "Read {done} of {total} events…"), done, total
+            )
+        )
+        self._writing = _Progress(self)
+        self._writing.advanced.connect(
+            lambda done, total: self._advanced(
+                translate("CalendarFiles", "Written {done} of {total} new events…"), done, total
+            )
+        )
         self.setObjectName("importDialog")
         self.database = database
         self.editor = editor
@@ -759,9 +801,13 @@ class ImportDialog(QDialog):
         self.skip_invalid.toggled.connect(
             lambda _checked: self.read(Path(self.path.text())) if self.path.text() else None
         )
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
+        self.progress.hide()
         layout = self.layout()
         if isinstance(layout, QBoxLayout):
             layout.insertWidget(1, self.skip_invalid)
+            layout.insertWidget(layout.count() - 1, self.progress)
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -779,14 +825,66 @@ class ImportDialog(QDialog):
         self.table.setRowCount(0)
         self.import_button.setEnabled(False)
         self.parsed = self.plan = None
-        try:
-            self.parsed = read_calendar(
-                read_calendar_bytes(path), str(path), skip_invalid=self.skip_invalid.isChecked()
+        database, skip = self.database, self.skip_invalid.isChecked()
+
+        def planned(
+            progress: Callable[[int, int], None] | None,
+        ) -> tuple[ParsedCalendar, ImportReport]:
+            parsed = read_calendar(
+                read_calendar_bytes(path), str(path), skip_invalid=skip, progress=progress
             )
-            self.plan = calendar_import.apply_calendar(self.database, self.parsed, dry_run=True)
-        except SchedulerError as error:
-            self.summary.setText(str(error))
+            return parsed, calendar_import.apply_calendar(database, parsed, dry_run=True)
+
+        if self.tasks is None:
+            try:
+                self._show_plan(planned(None))
+            except SchedulerError as error:
+                self.summary.setText(str(error))
             return
+        self._request += 1
+        request = self._request
+        self._start(translate("CalendarFiles", "Reading {name}…").format(name=path.name))
+        emit = self._reading.advanced.emit
+        self.tasks.run_in_background(
+            lambda: planned(emit),
+            lambda result: self._show_plan(result) if self._current(request) else None,
+            lambda error: self._failed(error) if self._current(request) else None,
+        )
+
+    def _current(self, request: int) -> bool:
+        """Whether the answer is to the last file asked for, and the dialog still here."""
+        if not shiboken6.isValid(self) or request != self._request:
+            return False
+        self._stop()
+        return True
+
+    def _start(self, text: str) -> None:
+        self.working = True
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.summary.setText(text)
+
+    def _stop(self) -> None:
+        self.working = False
+        self.progress.hide()
+
+    def _advanced(self, text: str, done: int, total: int) -> None:
+        if not self.working:
+            return
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.summary.setText(text.format(done=f"{done:,}", total=f"{total:,}"))
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, SchedulerError):
+            self.summary.setText(str(error))
+        else:
+            import sys
+
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _show_plan(self, result: tuple[ParsedCalendar, ImportReport]) -> None:
+        self.parsed, self.plan = result
         labels = {
             ImportAction.CREATE: (translate("CalendarFiles", "Create"), "#136c2e"),
             ImportAction.UPDATE: (translate("CalendarFiles", "Update"), "#1a4fa0"),
@@ -845,10 +943,40 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(bool(creating or updating))
 
     def confirm(self) -> bool:
-        """Import the file read; one undo step. True if it was imported."""
+        """Import the file read; one undo step. True if it was imported (or, with a
+        worker, is being imported)."""
         if self.parsed is None:
             return False
-        command = ImportCalendarCommand(self.editor, self.parsed, Path(self.parsed.source).name)
+        parsed = self.parsed
+        name = Path(parsed.source).name
+        if self.tasks is None or self.editor.read_only is not None:
+            return self._imported(ImportCalendarCommand(self.editor, parsed, name))
+        self.import_button.setEnabled(False)
+        self._request += 1
+        request = self._request
+        self._start(translate("CalendarFiles", "Importing {name}…").format(name=name))
+        database, emit = self.database, self._writing.advanced.emit
+
+        def done(imported: tuple[ImportReport, ImportUndo]) -> None:
+            if self._current(request):
+                self._imported(ImportCalendarCommand(self.editor, parsed, name, imported))
+
+        self.tasks.run_in_background(
+            lambda: calendar_import.import_undoably(database, parsed, emit),
+            done,
+            lambda error: self._import_failed(error) if self._current(request) else None,
+        )
+        return True
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        self.summary.setText("")
+        if isinstance(error, SchedulerError):
+            QMessageBox.warning(self, translate("CalendarFiles", "Cannot import"), str(error))
+        else:
+            self._failed(error)
+
+    def _imported(self, command: ImportCalendarCommand) -> bool:
         try:
             self.editor.execute(command)
         except SchedulerError as error:

@@ -178,6 +178,7 @@ def test_import_shows_its_plan_and_is_one_undo_step(
     qtbot.addWidget(dialog)
 
     dialog.read(path)
+    qtbot.waitUntil(lambda: not dialog.working)
     rows = {
         dialog.table.item(row, 1).text(): dialog.table.item(row, 0).text()
         for row in range(dialog.table.rowCount())
@@ -191,6 +192,7 @@ def test_import_shows_its_plan_and_is_one_undo_step(
         assert session.get(Event, ids["clinic"]).title == "Housing finance clinic"
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.command is not None)
     settle(qtbot, window)
     with sqlite_database.session() as session:
         titles = sorted(session.scalars(select(Event.title)).all())
@@ -344,12 +346,14 @@ def test_import_refuses_an_invalid_event_unless_asked_to_skip_it(
     dialog = tools_of(window).open_import()
     qtbot.addWidget(dialog)
     dialog.read(path)
+    qtbot.waitUntil(lambda: not dialog.working)
     assert dialog.table.rowCount() == 0
     assert "ends before it starts" in dialog.summary.text()
     assert "nothing was imported" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
 
     dialog.skip_invalid.setChecked(True)  # reads the file again
+    qtbot.waitUntil(lambda: not dialog.working)
     rows = [
         tuple(dialog.table.item(row, column).text() for column in range(3))
         for row in range(dialog.table.rowCount())
@@ -389,8 +393,47 @@ def test_import_of_a_named_pipe_says_so_instead_of_waiting(
     qtbot.addWidget(dialog)
     with named_pipe(tmp_path / "incoming.ics") as pipe:
         dialog.read(pipe)
+        qtbot.waitUntil(lambda: not dialog.working)
     assert dialog.summary.text() == (
         f"{pipe}: is not a regular file (a pipe, a socket or a device)"
     )
     assert dialog.table.rowCount() == 0
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_large_import_moves_the_bar_to_the_end_and_is_one_undo_step(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
+    """Reading and importing run in the dialog's worker: the bar moves forward in each,
+    ends at the number of events, and the window stays answering meanwhile."""
+    from tests.services.test_calendar_import_large import _calendar
+
+    count = 1_200
+    path = tmp_path / "partners.ics"
+    path.write_bytes(_calendar(count))
+    window = open_window()
+    dialog = tools_of(window).open_import()
+    qtbot.addWidget(dialog)
+    seen: list[tuple[int, int]] = []
+    dialog.progress.valueChanged.connect(
+        lambda value: seen.append((dialog.progress.maximum(), value))
+    )
+    dialog.read(path)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=60_000)
+    assert f"{count} to create" in dialog.summary.text()
+    assert dialog.progress.isHidden()
+    reading = [value for total, value in seen if total == count + 1]
+    assert reading[-1] == count + 1
+    assert reading == sorted(reading)
+
+    seen.clear()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.command is not None, timeout=60_000)
+    writing = [value for total, value in seen if total == count]
+    assert writing[-1] == count
+    assert writing == sorted(writing)
+    assert f"Imported: {count} created" in dialog.summary.text()
+    assert window.editor.stack.count() == 1
+    window.editor.stack.undo()
+    with sqlite_database.session() as session:
+        assert not session.scalars(select(Event).where(Event.uid.like("large-%"))).first()
