@@ -509,6 +509,14 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
         <translation>{name} を読み込む</translation>
     </message>
     <message>
+        <source>Read {done} of {total} events…</source>
+        <translation>{total} 件中 {done} 件のイベントを読み込みました…</translation>
+    </message>
+    <message>
+        <source>Written {done} of {total} new events…</source>
+        <translation>新しいイベント {total} 件中 {done} 件を書き込みました…</translation>
+    </message>
+    <message>
         <source>Skip events that break a rule (such as ending before they start)</source>
         <translation>ルールに反するイベント（開始前に終了するものなど）を読み飛ばす</translation>
     </message>
@@ -519,6 +527,10 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
     <message>
         <source>Calendar files (*.ics);;All files (*)</source>
         <translation>カレンダーファイル (*.ics);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>{name} を読み込んでいます…</translation>
     </message>
     <message>
         <source>Create</source>
@@ -551,6 +563,10 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
     <message>
         <source>{creating} to create, {updating} to update, {kept} left as they are, {skipped} skipped. Nothing has changed yet.</source>
         <translation>作成 {creating} 件、更新 {updating} 件、変更なし {kept} 件、スキップ {skipped} 件。まだ何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>{name} を取り込んでいます…</translation>
     </message>
     <message>
         <source>Cannot import</source>
