@@ -35,6 +35,10 @@ from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+ROWS_CHANGED_IN_PLACE = 200
+"""Above this many rows removed and added at once, the model is made anew instead."""
+
+
 class Roles(IntEnum):
     """Named data roles: views ask for these instead of parsing display text."""
 
@@ -327,9 +331,17 @@ class EventTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def replace_events(self, event_ids: Iterable[str], rows: Iterable[EventRow]) -> None:
-        """Swap the rows of the given events for ``rows`` (fewer, more or none)."""
+        """Swap the rows of the given events for ``rows`` (fewer, more or none).
+
+        A few rows (an edit, a colleague's change) are removed and inserted in place, so
+        the views keep their selection and scroll; many (an import of thousands) make the
+        model anew in one sort, as row-by-row inserts would take the window for seconds."""
         wanted = set(event_ids)
+        new_rows = list(rows)
         doomed = [number for number, row in enumerate(self._rows) if row.event_id in wanted]
+        if len(doomed) + len(new_rows) > ROWS_CHANGED_IN_PLACE:
+            self.set_rows([row for row in self._rows if row.event_id not in wanted] + new_rows)
+            return
         for first, last in reversed(list(_runs(doomed))):
             # The proxy announces a removal (and the views lay out again) before this
             # model lets the rows go: they are already gone for anyone who asks then.
@@ -342,12 +354,18 @@ class EventTableModel(QAbstractTableModel):
             self.endRemoveRows()
         key = _SORT_KEYS[self._sort_column]
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        for row in rows:
-            keys = [key(existing) for existing in self._rows]
+        keys = [key(existing) for existing in self._rows]
+        if descending:
+            keys.reverse()
+        for row in new_rows:
+            row_key = key(row)
             if descending:
-                position = len(keys) - bisect.bisect_left(keys[::-1], key(row))
+                from_end = bisect.bisect_left(keys, row_key)
+                position = len(keys) - from_end
+                keys.insert(from_end, row_key)
             else:
-                position = bisect.bisect_right(keys, key(row))
+                position = bisect.bisect_right(keys, row_key)
+                keys.insert(position, row_key)
             self.beginInsertRows(QModelIndex(), position, position)
             self._rows.insert(position, row)
             self._by_start = None

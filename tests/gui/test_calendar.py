@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from gui_support import JANUARY_NINE_TOKYO, DialogScript, Messages
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
@@ -424,3 +425,34 @@ def test_a_search_finds_events_by_their_words_after_a_rename_and_a_sort(
     assert titles(window) == ["Finance videoconference"]
     window.sidebar.set_event_filter(EventFilter(text="drr"))
     assert titles(window) == []
+
+
+@pytest.mark.parametrize("added", [3, 600])
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_rows_replaced_few_or_many_sit_where_a_sort_puts_them(
+    window: MainWindow, added: int, order: Qt.SortOrder
+) -> None:
+    """An edit puts its rows back in place; an import of hundreds makes the model anew:
+    either way the agenda reads in the order its sort says, the changed rows included."""
+    window.events.sort(Column.START, order)
+    model = window.events
+    first = model.row_at(0)
+    copies = [
+        first._replace(
+            event_id=f"imported-{number}",
+            title=f"Imported {number}",
+            start_utc=first.start_utc + timedelta(hours=7 * number),
+            end_utc=first.start_utc + timedelta(hours=7 * number + 1),
+        )
+        for number in range(added)
+    ]
+    model.replace_events(
+        [first.event_id, *(row.event_id for row in copies)],
+        [first._replace(title="Moved"), *copies],
+    )
+    shown = [model.row_at(number) for number in range(model.rowCount())]
+    assert len(shown) == len(set(shown))
+    assert {row.title for row in shown} >= {"Moved", *(row.title for row in copies)}
+    starts = [row.start_utc for row in shown]
+    descending = order == Qt.SortOrder.DescendingOrder
+    assert starts == sorted(starts, reverse=descending)
