@@ -244,6 +244,7 @@ def test_a_read_asked_during_a_check_is_answered_before_the_check(
     a read asked meanwhile does not wait for the check."""
     load_demo(sqlite_database)
     window = open_window()
+    settle(qtbot, window)  # the window's own first reads and check are done
     dock = tools_of(window).conflicts
     answers: list[str] = []
     dock.countChanged.connect(lambda _found, _errors: answers.append("check"))
