@@ -14,12 +14,16 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from cpp_scheduler import i18n
+
 
 def clock_time(at: datetime | None, now: datetime | None = None) -> str:
     """``10:42`` on this computer's clock; with the day when it was not today."""
     local = (at or datetime.now(UTC)).astimezone()
     today = (now or datetime.now(UTC)).astimezone().date()
-    return f"{local:%H:%M}" if local.date() == today else f"{local:%d %b %H:%M}"
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    return f"{i18n.day_month_text(local.date())} {local:%H:%M}"  # 15 Feb 10:42, 2月15日 10:42
 
 
 class ChangedElsewhereBar(QFrame):

@@ -16,6 +16,7 @@ from cpp_scheduler import i18n
 from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.dialogs import EventDialog
+from cpp_scheduler.gui.dialogs.changed_bar import clock_time
 from cpp_scheduler.gui.merge_dialog import MergeDialog
 from cpp_scheduler.gui.tools.history import HistoryDock
 from cpp_scheduler.gui.tools.mail import ChangesDialog, RepliesDialog, SendDialog
@@ -238,3 +239,11 @@ def test_the_history_panel_speaks_japanese(qtbot: QtBot, database: Database) -> 
     assert dock.revert_button.text() == "この変更を取り消す"
     assert dock.heading.text() == "イベントを選ぶと、誰がいつ変更したかが表示されます。"
     assert _headers(dock.model) == ["日時 (UTC)", "変更者", "内容"]
+
+
+def test_the_bar_says_an_earlier_days_change_with_a_japanese_date() -> None:
+    saved = datetime(2027, 2, 15, 1, 42, tzinfo=UTC)
+    local = saved.astimezone()
+    shown = clock_time(saved, now=saved + timedelta(days=3))
+    assert shown == f"{local.month}月{local.day}日 {local:%H:%M}"
+    assert clock_time(saved, now=saved) == f"{local:%H:%M}"
