@@ -70,7 +70,12 @@ def load_event_rows(
                     )
                 )
             )
-        venues = dict(session.execute(select(VENUES.c.id, VENUES.c.name)).all())
+        venues = {  # as the week's blocks name them: in Japanese, 神戸市役所
+            venue_id: i18n.shown_name(name, name_ja)
+            for venue_id, name, name_ja in session.execute(
+                select(VENUES.c.id, VENUES.c.name, VENUES.c.name_ja)
+            )
+        }
         cities = {
             city_id: f"{name} {name_ja}".strip()
             for city_id, name, name_ja in session.execute(
