@@ -25,7 +25,7 @@ from cpp_scheduler.gui.merge_dialog import THEIRS_COLUMN
 from cpp_scheduler.model import Event, EventKind
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.services import editing
-from cpp_scheduler.store import open_database
+from cpp_scheduler.store import Database, open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 COLLEAGUE = """
@@ -334,3 +334,31 @@ def test_an_event_deleted_while_open_is_said_and_its_save_refused_in_one_line(
 
     assert [title for title, _message in messages.errors] == ["Cannot save"]
     assert "\n" not in messages.errors[0][1]
+
+
+def test_compare_and_merge_asked_before_the_lists_came_opens_once_they_have(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    """A coordinator quick to click "Compare and merge…" while the editor still reads
+    its lists gets the merge dialog as soon as they are read, not nothing."""
+    from cpp_scheduler.gui.dialogs import DelegationDialog
+    from cpp_scheduler.gui.taskman import TaskManager
+    from cpp_scheduler.model import Delegation
+
+    lima = editing.create(
+        sqlite_database,
+        Delegation,
+        {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"},
+    )
+    dialog = DelegationDialog(sqlite_database, lima, tasks=TaskManager())
+    qtbot.addWidget(dialog)
+    read = editing.stored(sqlite_database, Delegation, lima).version
+    editing.change(sqlite_database, Delegation, lima, {"notes": "Arrives by train"}, read)
+    dialog.ui.name.setText("Lima housing ministry (MVCS)")
+    assert not dialog.lists_ready()
+    dialog.changed_bar().mergeRequested.emit()
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.merge_dialog is not None, timeout=10_000)
+    merge = dialog.merge_dialog
+    assert merge is not None
+    assert merge.model.rowCount() == 0  # her name, his notes: nothing clashes

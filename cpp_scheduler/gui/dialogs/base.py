@@ -230,6 +230,7 @@ class RecordDialog(QDialog):
         """What the merge dialog chose to save, and the colleague's version it goes
         against; set when the coordinator merged from the bar, dropped by the next edit."""
         self.merge_dialog: MergeDialog | None = None
+        self._merge_waits_for_lists = False
         """The merge dialog offered from the bar, while it is open."""
         self.setStyleSheet(STYLE_SHEET)
 
@@ -402,7 +403,12 @@ class RecordDialog(QDialog):
     def offer_merge(self) -> None:
         """Compare what the dialog read, the record now and the dialog's edits, and show
         the merge dialog; its Save saves the result against the newer version."""
-        if self._record_id is None or self._stored_version is None or self._lists_pending:
+        if self._record_id is None or self._stored_version is None:
+            return
+        if self._lists_pending:  # asked before the lists came: compare once they have
+            if not self._merge_waits_for_lists:
+                self._merge_waits_for_lists = True
+                self.listsLoaded.connect(self._merge_once_lists_came)
             return
         mine, _problems = self._read()
         database, model, record_id = self._database, self.entity_class, self._record_id
@@ -422,6 +428,11 @@ class RecordDialog(QDialog):
                 failed(error)
             return
         self._tasks.run_in_background(plan, self._show_merge, failed)
+
+    def _merge_once_lists_came(self) -> None:
+        self.listsLoaded.disconnect(self._merge_once_lists_came)
+        self._merge_waits_for_lists = False
+        self.offer_merge()
 
     def _show_merge(self, plan: MergePlan) -> None:
         from cpp_scheduler.gui.merge_dialog import MergeDialog
