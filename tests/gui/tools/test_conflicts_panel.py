@@ -244,12 +244,21 @@ def test_a_read_asked_during_a_check_is_answered_before_the_check(
     a read asked meanwhile does not wait for the check."""
     load_demo(sqlite_database)
     window = open_window()
-    settle(qtbot, window)  # the window's own first reads and check are done
     dock = tools_of(window).conflicts
+    # A first check, waited for, with every read the window asks at its start: the task
+    # manager is idle and the checking process warm before the check under test.
+    checked: list[int] = []
+    dock.countChanged.connect(lambda _found, _errors: checked.append(1))
+    dock.recheck()
+    qtbot.waitUntil(
+        lambda: bool(checked) and not (window.tasks.busy or dock.checking or dock.check_pending),
+        timeout=20_000,
+    )
     answers: list[str] = []
     dock.countChanged.connect(lambda _found, _errors: answers.append("check"))
+    asked = dock._generation
     dock.recheck()
-    qtbot.waitUntil(lambda: dock.checking, timeout=5_000)
+    qtbot.waitUntil(lambda: dock._generation > asked, timeout=10_000)  # the check is sent
     window.tasks.run_in_background(
         lambda: count_events(sqlite_database), lambda _count: answers.append("read")
     )
