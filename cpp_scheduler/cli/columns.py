@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from cpp_scheduler.errors import printable
+
 _WIDE = frozenset({"W", "F"})
 
 
@@ -45,10 +47,16 @@ def clip(text: str, columns: int) -> str:
     return "".join(kept) + "…"
 
 
+def one_line(text: str) -> str:
+    """``text`` as one table cell: a line break, tab or other control character typed in
+    a title or an address shown escaped (``\\n``), never breaking the row in two."""
+    return printable(text, limit=len(text) + 1)
+
+
 def table(rows: list[list[str]], header: list[str], *, rule: bool = False) -> str:
     """Plain columns, each as wide as its widest cell on screen, two spaces apart; with
-    ``rule``, a line of dashes under the header."""
-    grid = [header, *rows]
+    ``rule``, a line of dashes under the header. Every cell is one line (:func:`one_line`)."""
+    grid = [[one_line(cell) for cell in row] for row in [header, *rows]]
     widths = [max(width(row[i]) for row in grid) for i in range(len(header))]
     lines = [
         "  ".join(pad(cell, columns) for cell, columns in zip(row, widths, strict=True)).rstrip()
