@@ -622,7 +622,7 @@ class ExportDialog(QDialog):
         ).format(count=f"{len(result.files):,}", participants=f"{result.participants:,}")
         if result.without_events:
             text += translate("CalendarFiles", "; {count} have nothing on the program").format(
-                count=len(result.without_events)
+                count=f"{len(result.without_events):,}"
             )
         if result.cancelled:
             text = (
@@ -928,16 +928,17 @@ class ImportDialog(QDialog):
                 self.table.setItem(first_reading + offset, column, QTableWidgetItem(text))
         creating = self.plan.count(ImportAction.CREATE)
         updating = self.plan.count(ImportAction.UPDATE)
+        kept = self.plan.count(ImportAction.UNCHANGED) + self.plan.count(ImportAction.KEEP)
         self.summary.setText(
             translate(
                 "CalendarFiles",
                 "{creating} to create, {updating} to update, {kept} left as they are, "
                 "{skipped} skipped. Nothing has changed yet.",
             ).format(
-                creating=creating,
-                updating=updating,
-                kept=self.plan.count(ImportAction.UNCHANGED) + self.plan.count(ImportAction.KEEP),
-                skipped=len(self.plan.skipped),
+                creating=f"{creating:,}",
+                updating=f"{updating:,}",
+                kept=f"{kept:,}",
+                skipped=f"{len(self.plan.skipped):,}",
             )
         )
         self.import_button.setEnabled(bool(creating or updating))
@@ -989,6 +990,8 @@ class ImportDialog(QDialog):
                 "CalendarFiles",
                 "Imported: {created} created, {updated} updated. "
                 "Undo (Ctrl+Z) takes the whole import back.",
-            ).format(created=len(command.created_ids), updated=len(command.updated_ids))
+            ).format(
+                created=f"{len(command.created_ids):,}", updated=f"{len(command.updated_ids):,}"
+            )
         )
         return True
