@@ -207,6 +207,13 @@ class EditRecord(RecordCommand):
                 self.merged_with.append(plan)
                 self.values, self._version = values, plan.their_version
                 self.read_values = {}  # the history holds the newer version as base
+                if not values:
+                    # They saved exactly this change: nothing is written, and no undo
+                    # step is left that would do nothing (the stack drops it).
+                    self.before = {}
+                    self.setObsolete(True)
+                    self._done()
+                    return
 
     def revert(self) -> None:
         assert self.before is not None
@@ -308,6 +315,10 @@ class ChangeMeeting(RecordCommand):
                 values = _merged_values(self.editor, plan)
                 if values is None or attempt == MERGE_ATTEMPTS - 1:
                     raise
+                if not values:  # they moved it just there: nothing to write or undo
+                    self.setObsolete(True)
+                    self._done()
+                    return
                 theirs = (plan.theirs["start_utc"], plan.theirs["end_utc"])
                 self.state = series.MeetingState(
                     values.get("start_utc", theirs[0]), values.get("end_utc", theirs[1]), False

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.model import Event
 from cpp_scheduler.model.history import Change
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, series
 from cpp_scheduler.services.merging import MINE, MergePlan
 from cpp_scheduler.store import Database, open_database
 from tests.gui.test_more_editing import add_weekly_series, event_id
@@ -109,3 +109,62 @@ def test_a_meeting_dragged_after_they_retitled_the_series_moves_without_asking(
     starts = sorted(row.start_utc for row in window.events.rows() if row.event_id == series_id)
     assert second in starts
     assert editing.stored(program, Event, series_id).values["title"] == "Weekly exchange"
+
+
+def test_a_drag_to_where_they_already_moved_it_leaves_no_undo_step(
+    window: MainWindow, program: Database, messages: Messages
+) -> None:
+    """They moved it to 12:00 while the window still showed 09:00; my drag to 12:00
+    writes nothing and leaves nothing to undo (an Undo that did nothing would puzzle)."""
+    kobe = event_id(window, "Kobe DRR workshop")
+    shown = editing.stored(program, Event, kobe).version or 0
+    there = JANUARY_NINE_TOKYO + timedelta(hours=3)
+    colleague = _colleague(program)
+    try:
+        editing.change(
+            colleague,
+            Event,
+            kobe,
+            {"start_utc": there, "end_utc": there + timedelta(hours=2)},
+            shown,
+        )
+    finally:
+        colleague.close()
+    window.resolve_merge = lambda plan, parent: messages.errors.append(("asked", ""))  # type: ignore[method-assign,func-returns-value]
+
+    window.move_event(kobe, there, there + timedelta(hours=2))
+
+    assert messages.errors == []
+    saved = editing.stored(program, Event, kobe)
+    assert (saved.values["start_utc"], saved.version) == (there, shown + 1)
+    assert window.editor.stack.count() == 0
+    assert not window.undo_action.isEnabled()
+    with program.session() as session:
+        authors = session.scalars(select(Change.author).where(Change.record_id == kobe)).all()
+    assert authors[-1] == "Ravi Menon"
+
+
+def test_a_meeting_dragged_to_where_they_moved_it_leaves_no_undo_step(
+    program: Database,
+    make_window,  # type: ignore[no-untyped-def]
+    messages: Messages,
+) -> None:
+    series_id = add_weekly_series(program)
+    window: MainWindow = make_window(program)
+    second = JANUARY_NINE_TOKYO + timedelta(hours=8, days=7)
+    moved = second + timedelta(days=1)
+    version = editing.stored(program, Event, series_id).version or 0
+    series.set_meeting(
+        program,
+        series_id,
+        second,
+        series.MeetingState(moved, moved + timedelta(hours=1), False),
+        version,
+    )
+    window.resolve_merge = lambda plan, parent: messages.errors.append(("asked", ""))  # type: ignore[method-assign,func-returns-value]
+
+    window.move_event(series_id, moved, moved + timedelta(hours=1), second)
+
+    assert messages.errors == []
+    assert editing.stored(program, Event, series_id).version == version + 1
+    assert window.editor.stack.count() == 0
