@@ -388,11 +388,11 @@ class Tools(QObject):
         return self._show("tour_builder", make)
 
     def show_history(self, model_name: str, record_id: str) -> None:
-        """Show a record's history in the History panel (a delegation chosen in its list,
-        the tour shown in the tour builder) and bring the panel forward."""
+        """Let the History panel follow a record (a delegation chosen in its list, the
+        tour shown in the tour builder), as it follows the selected event: it does not
+        come forward by itself, so the tab the coordinator reads (Local times, one tab
+        away) stays in front; the History tab answers for the record once clicked."""
         self.history.show_record(model_name, record_id)
-        self.history.show()
-        self.history.raise_()
 
     def _show_tour(self, tour_ids: list[str]) -> None:
         builder = self.open_tour_builder()

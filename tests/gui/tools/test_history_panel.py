@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from conftest import JANUARY_NINE_TOKYO, add_delegation, add_event, settle, tools_of
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabBar
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -174,4 +175,30 @@ def test_the_panel_follows_a_delegation_chosen_in_its_list(
     read(qtbot, dock)
     assert dock.model.rowCount() == 2
     assert dock.model.index(0, 1).data() == "Aiko Tanaka"
+    manager.close()
+
+
+def test_following_a_record_leaves_the_tab_in_front_where_it_was(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """Choosing a delegation in its list makes the History panel follow it, but the Local
+    times tab the coordinator reads stays in front, as it does when an event is chosen."""
+    lima = add_delegation(sqlite_database, "Lima housing ministry", "PE", "America/Lima")
+    window = open_window()
+    tools = tools_of(window)
+    tools.local_times.raise_()
+    tabs = next(
+        bar
+        for bar in window.findChildren(QTabBar)
+        if tools.history.windowTitle() in [bar.tabText(i) for i in range(bar.count())]
+    )
+    manager = window.manage("delegation")
+    qtbot.addWidget(manager)
+    row = manager.proxy.mapFromSource(manager.model.index(manager.model.row_of(lima), 0))
+
+    manager.table.selectRow(row.row())
+    read(qtbot, tools.history)
+
+    assert (tools.history.model_name, tools.history.event_id) == ("Delegation", lima)
+    assert tabs.tabText(tabs.currentIndex()) == tools.local_times.windowTitle()
     manager.close()
