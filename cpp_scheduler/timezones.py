@@ -12,7 +12,9 @@ the coordinator instead of picking one.
 
 from __future__ import annotations
 
+import json
 import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
@@ -21,6 +23,7 @@ from functools import cache
 import pytz
 import tzdata
 
+from cpp_scheduler import i18n
 from cpp_scheduler.errors import SchedulerError
 
 # Read zones from the tzdata package only. Without this, zoneinfo prefers the system's
@@ -141,7 +144,33 @@ def country_zones(country_code: str) -> tuple[str, ...]:
 
 
 def country_name(country_code: str) -> str | None:
-    return pytz.country_names.get(country_code.upper())
+    """The country's name in the program's language, or None for a code the catalogue
+    does not hold: pytz's (ISO 3166's English) name, or in Japanese the name CLDR gives
+    (ペルー, ケニア). The catalogue of codes stays pytz's alone."""
+    code = country_code.upper()
+    english = pytz.country_names.get(code)
+    if english is None or i18n.language() == i18n.ENGLISH:
+        return english
+    return _country_names(i18n.language()).get(code, english)
+
+
+def countries() -> list[tuple[str, str]]:
+    """Every country of the catalogue as (code, name in the program's language), in the
+    order of the English names, as every list of the program keeps its names."""
+    ordered = sorted(pytz.country_names.items(), key=lambda item: i18n.reading_key(item[1]))
+    return [(code, country_name(code) or english) for code, english in ordered]
+
+
+@cache
+def _country_names(language: str) -> Mapping[str, str]:
+    """A language's country names, as ``tools/build_translations.py`` takes them from
+    Babel's CLDR data (a small file, read in a moment; none: the English names)."""
+    try:
+        text = (i18n.LOCALE_DIR / language / "countries.json").read_text("utf-8")
+    except OSError:
+        return {}
+    names: dict[str, str] = json.loads(text)
+    return names
 
 
 def is_country(country_code: str) -> bool:

@@ -91,6 +91,7 @@ def test_the_wheel_carries_the_compiled_translations(wheel: Path) -> None:
         assert catalogue in names
         assert archive.read(catalogue) == (REPO_ROOT / catalogue).read_bytes()
     assert "cpp_scheduler/resources/translations/cpp_scheduler_ja.qm" in names
+    assert "cpp_scheduler/locale/ja/countries.json" in names  # ペルー, ケニア
 
 
 def _dependency_paths() -> list[str]:

@@ -17,6 +17,10 @@ Two catalogues, one per layer:
   ``resources/translations/cpp_scheduler_<lang>.ts``, compiled by ``pyside6-lrelease``
   into the ``.qm`` beside it.
 
+- the names of the countries: Babel's CLDR data names each country of pytz's catalogue
+  in each language (ペルー, ケニア) in ``cpp_scheduler/locale/<lang>/countries.json``,
+  which the program reads instead of loading Babel's locale data while a dialog opens.
+
 The compiled files are committed, as the compiled forms are, so running the program
 needs no build step; ``tests/test_i18n.py`` and ``tests/gui/test_translations.py`` fail
 when one differs from what its source compiles to.
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -225,9 +230,29 @@ def compile_source(source: Path) -> bytes:
     return compile_catalogue(source) if source.suffix == ".po" else compile_qt(source)
 
 
+def countries_path(language: str) -> Path:
+    return LOCALE_DIR / language / "countries.json"
+
+
+def country_names(language: str) -> bytes:
+    """The file of ``language``'s country names: CLDR's name (Babel) of every country of
+    pytz's catalogue, by ISO 3166 code."""
+    import pytz
+    from babel import Locale
+
+    names = Locale(language).territories
+    chosen = {code: names[code] for code in sorted(pytz.country_names) if code in names}
+    return (json.dumps(chosen, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
 def build() -> list[Path]:
     """Compile every translation source present; returns the files written or kept."""
     written = []
+    for language in LANGUAGES:
+        target, names = countries_path(language), country_names(language)
+        if not target.exists() or target.read_bytes() != names:
+            target.write_bytes(names)
+        written.append(target)
     for source, target in compiled_pairs():
         if not source.exists():
             continue
@@ -240,7 +265,12 @@ def build() -> list[Path]:
 
 def stale() -> list[str]:
     """The compiled files missing or differing from what their source compiles to."""
-    found = []
+    found = [
+        str(countries_path(language).relative_to(ROOT))
+        for language in LANGUAGES
+        if not countries_path(language).exists()
+        or countries_path(language).read_bytes() != country_names(language)
+    ]
     for source, target in compiled_pairs():
         if source.exists() and (
             not target.exists() or target.read_bytes() != compile_source(source)

@@ -2,8 +2,9 @@
 
 Building a country's calendar for a year costs milliseconds, and the slot finder and the
 conflict check ask about thousands of days; calendars are therefore built once per
-country and year and kept. Names are in English where the package has a translation,
-since they end up in messages for the coordinator.
+country, year and language and kept. Names are in the program's language where the
+package has it (Japan's holidays in Japanese: 成人の日), else in English, since they end
+up in messages for the coordinator.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from functools import cache
 
 import holidays as holiday_calendars
 
+from cpp_scheduler import i18n
+
 
 @cache
 def _supported() -> frozenset[str]:
@@ -21,15 +24,27 @@ def _supported() -> frozenset[str]:
 
 
 @cache
+def _languages() -> Mapping[str, list[str]]:
+    """The languages the package names each country's holidays in."""
+    return holiday_calendars.list_localized_countries()
+
+
 def holidays_in(country: str, year: int) -> Mapping[date, str]:
-    """The public holidays of ``country`` (ISO 3166 alpha-2) in ``year``, by date.
+    """The public holidays of ``country`` (ISO 3166 alpha-2) in ``year``, by date, named
+    in the program's language where the package has it.
 
     A country the package does not know has none, rather than failing the whole check.
     """
-    code = country.upper()
+    return _holidays_in(country.upper(), year, i18n.language())
+
+
+@cache
+def _holidays_in(code: str, year: int, language: str) -> Mapping[date, str]:
     if code not in _supported():
         return {}
-    calendar = holiday_calendars.country_holidays(code, years=year, language="en_US")
+    if language == i18n.ENGLISH or language not in _languages().get(code, ()):
+        language = "en_US"
+    calendar = holiday_calendars.country_holidays(code, years=year, language=language)
     return {day: str(name) for day, name in sorted(calendar.items())}
 
 

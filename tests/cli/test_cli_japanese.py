@@ -343,3 +343,18 @@ def test_a_room_booked_twice_is_named_in_japanese(
     (line,) = [line for line in out.splitlines() if "会場の二重予約" in line]
     assert line.startswith("エラー   会場の二重予約: ")
     assert "2月15日(月) 09:00-10:00（東京）にTDLC 会議室Aを重複して予約しています" in line
+
+
+def test_a_holiday_names_the_country_in_japanese(
+    demo: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Local times of the 20 May workshop: Nepal's holiday, with Nepal as ネパール."""
+    days = ("--from", "2027-05-20", "--to", "2027-05-20")
+    uid = next(item["uid"] for item in as_json(capsys, "events", "list", "--db", demo, *days))
+    arguments = ("times", "--db", demo, "--occurrence", "2027-05-20", uid)
+    status, out, _ = run(capsys, *arguments, "--lang", "ja")
+    assert status == 0
+    holiday = next(line for line in out.splitlines() if line.startswith("祝日"))
+    assert "ネパールの祝日（Buddha Jayanti）" in holiday
+    status, out, _ = run(capsys, *arguments)
+    assert "Nepal" in next(line for line in out.splitlines() if "Buddha Jayanti" in line)

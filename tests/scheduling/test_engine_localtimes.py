@@ -9,7 +9,7 @@ from engine_builders import at, delegation, meeting, person, tokyo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.model.enums import EventMode
 from cpp_scheduler.scheduling.inputs import AttendeeKind, Hours
 from cpp_scheduler.scheduling.localtimes import DayPart, classify, local_times, meeting_times
@@ -315,6 +315,30 @@ def test_japans_holidays_count_for_the_hosts_only_when_japan_hosts() -> None:
         "e", "Call", tokyo(2027, 5, 3, 10), zone="America/Lima", mode=EventMode.VIRTUAL
     )
     assert meeting_times(from_lima, [lima]).warnings == ()
+
+
+def test_in_japanese_japans_holidays_and_the_countries_have_japanese_names() -> None:
+    """The same Constitution Day warning, as a Japanese coordinator reads it: 憲法記念日
+    (the holiday calendar's own Japanese name) and Peru as ペルー (CLDR's)."""
+    lima = delegation("lima", "Lima", "America/Lima", "PE")
+    hosted = meeting("e", "Workshop", tokyo(2027, 5, 3, 10), mode=EventMode.VIRTUAL)
+    independence = meeting(
+        "e",
+        "Call",
+        at("America/Lima", 2027, 7, 28, 10),
+        zone="America/Lima",
+        mode=EventMode.VIRTUAL,
+    )
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        [japan] = meeting_times(hosted, [lima]).warnings
+        [peru] = meeting_times(independence, [lima]).warnings
+        peru_text = peru.text
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    assert japan.holiday == "憲法記念日"
+    assert "ペルーの祝日" in peru_text
+    assert meeting_times(hosted, [lima]).warnings[0].holiday == "Constitution Day"
 
 
 def test_a_delegation_in_japan_keeps_japans_holidays_during_its_stay() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pytz
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
@@ -92,8 +91,7 @@ class DelegationDialog(RecordDialog):
         self.ui = Ui_DelegationDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        countries = sorted(pytz.country_names.items(), key=lambda item: item[1])
-        ui.country.setChoices((name, code) for code, name in countries)
+        ui.country.setChoices((name, code) for code, name in timezones.countries())
         for index in range(ui.country.count()):
             ui.country.setItemData(index, ui.country.itemData(index), Qt.ItemDataRole.ToolTipRole)
         set_placeholder(

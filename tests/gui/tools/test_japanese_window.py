@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler import i18n
 from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.commands import Editor
-from cpp_scheduler.gui.dialogs import EventDialog
+from cpp_scheduler.gui.dialogs import DelegationDialog, EventDialog
 from cpp_scheduler.gui.dialogs.changed_bar import clock_time
 from cpp_scheduler.gui.merge_dialog import MergeDialog
 from cpp_scheduler.gui.tools.history import HistoryDock
@@ -247,3 +247,20 @@ def test_the_bar_says_an_earlier_days_change_with_a_japanese_date() -> None:
     shown = clock_time(saved, now=saved + timedelta(days=3))
     assert shown == f"{local.month}月{local.day}日 {local:%H:%M}"
     assert clock_time(saved, now=saved) == f"{local:%H:%M}"
+
+
+def test_the_delegation_dialog_names_countries_in_japanese(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    dialog = DelegationDialog(sqlite_database)
+    qtbot.addWidget(dialog)
+    countries = dialog.ui.country
+    shown = {countries.itemData(row): countries.itemText(row) for row in range(countries.count())}
+    assert (shown["PE"], shown["KE"], shown["JP"], shown["CI"]) == (
+        "ペルー",
+        "ケニア",
+        "日本",
+        "コートジボワール",
+    )
+    countries.setCurrentIndex(countries.findData("PE"))
+    assert dialog.ui.zone.zoneName() == "America/Lima"
