@@ -296,6 +296,34 @@ def _collect(
                     )
 
 
+def _set_reference(
+    session: Session,
+    table_name: str,
+    key: Mapping[str, Any],
+    column: str,
+    value: Any,
+    *,
+    only_if_empty: bool = False,
+) -> bool:
+    """Set a reference a deletion clears (an event's venue) or its undo puts back, on the
+    record itself rather than in SQL, so the record's version rises and its history says
+    who changed it: a colleague's editor open on it, their window and the invitations'
+    SEQUENCE all learn of it. False where the table is no record's (a link table)."""
+    mapper = next(
+        (found for found in Base.registry.mappers if found.local_table is _tables()[table_name]),
+        None,
+    )
+    if mapper is None:
+        return False
+    record = session.get(mapper.class_, tuple(key[c.name] for c in mapper.primary_key))
+    if record is None:
+        return True  # gone with the deletion itself
+    attribute = mapper.get_property_by_column(mapper.local_table.c[column]).key
+    if not only_if_empty or getattr(record, attribute) is None:
+        setattr(record, attribute, value)
+    return True
+
+
 def delete_record(session: Session, model_cls: type[Base], record_id: str) -> dict[str, Any]:
     """Delete a record and return a snapshot that :func:`restore_record` can put back."""
     record = get_record(session, model_cls, record_id)
@@ -312,6 +340,9 @@ def delete_record(session: Session, model_cls: type[Base], record_id: str) -> di
     snapshot.cleared = [
         entry for entry in snapshot.cleared if (entry[0], tuple(entry[1].values())) not in removed
     ]
+    for table_name, key, column, _value in snapshot.cleared:
+        _set_reference(session, table_name, key, column, None)
+    session.flush()
     session.delete(record)
     session.flush()
     session.expunge_all()
@@ -328,12 +359,16 @@ def restore_record(session: Session, model_cls: type[Base], snapshot: Mapping[st
     session.flush()
     for table_name, row in snapshot["rows"]:
         session.execute(tables[table_name].insert().values(**row))
+    session.flush()
     for table_name, key, column, value in snapshot["cleared"]:
+        if _set_reference(session, table_name, key, column, value, only_if_empty=True):
+            continue
         table = tables[table_name]
         condition = [table.c[name] == key_value for name, key_value in key.items()]
         session.execute(
             update(table).where(*condition, table.c[column].is_(None)).values({column: value})
         )
+    session.flush()
     session.expire_all()
 
 

@@ -245,3 +245,43 @@ def test_the_command_prints_a_record_history_with_its_authors(tmp_path: Path) ->
     }
     assert "Aiko Tanaka  created event 'Kobe DRR workshop' (version 1)" in text
     assert '    title: "Kobe DRR workshop" -> "Kobe DRR workshop, day one"' in text
+
+
+def test_deleting_a_venue_is_a_change_of_its_events_that_a_stale_save_cannot_undo(
+    database: Database,
+) -> None:
+    """Ravi deletes the room Aiko's workshop was booked in: the workshop's history says
+    so under his name, its version and SEQUENCE rise (attendees' calendars drop the
+    room), and Aiko's editor, open since before, cannot save over it unseen."""
+    from cpp_scheduler.model import Venue
+
+    database.author = "Aiko Tanaka"
+    event_id = _workshop(database)
+    with database.transaction() as session:
+        room = editing.create_record(
+            session, Venue, {"name": "TDLC Meeting Room A", "locality": "Tokyo"}
+        ).id
+    editing.change(database, Event, event_id, {"venue_id": room}, 1)
+    opened = editing.stored(database, Event, event_id)
+
+    database.author = "Ravi Menon"
+    snapshot = editing.delete(database, Venue, room)
+
+    now = editing.stored(database, Event, event_id)
+    assert now.values["venue_id"] is None
+    assert now.version == (opened.version or 0) + 1
+    latest = history_of(database, event_id)[-1]
+    assert latest.author == "Ravi Menon"
+    assert ("venue_id", room, None) in [(f.name, f.old, f.new) for f in latest.fields]
+    with database.session() as session:
+        assert editing.get_record(session, Event, event_id).sequence == 1 + 1
+    database.author = "Aiko Tanaka"
+    with pytest.raises(ConcurrentEditError):
+        editing.change(database, Event, event_id, {"title": "Kobe DRR"}, opened.version)
+
+    database.author = "Ravi Menon"
+    editing.restore(database, Venue, snapshot)
+    back = editing.stored(database, Event, event_id)
+    assert back.values["venue_id"] == room
+    assert back.version == (opened.version or 0) + 2
+    assert history_of(database, event_id)[-1].author == "Ravi Menon"
