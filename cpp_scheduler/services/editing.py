@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import Table, inspect, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
-from cpp_scheduler.store import ConcurrentEditError, Database
+from cpp_scheduler.store import ConcurrentEditError, Database, history
 
 RecordT = TypeVar("RecordT", bound=Base)
 
@@ -309,10 +309,7 @@ def _set_reference(
     record itself rather than in SQL, so the record's version rises and its history says
     who changed it: a colleague's editor open on it, their window and the invitations'
     SEQUENCE all learn of it. False where the table is no record's (a link table)."""
-    mapper = next(
-        (found for found in Base.registry.mappers if found.local_table is _tables()[table_name]),
-        None,
-    )
+    mapper = _mapper_of(table_name)
     if mapper is None:
         return False
     record = session.get(mapper.class_, tuple(key[c.name] for c in mapper.primary_key))
@@ -357,8 +354,11 @@ def restore_record(session: Session, model_cls: type[Base], snapshot: Mapping[st
     if session.get(model_cls, snapshot["record_id"]) is not None:
         raise SchedulerError(f"the {_kind(model_cls)} '{snapshot['title']}' already exists")
     session.flush()
+    restored: dict[str, list[Any]] = {}
     for table_name, row in snapshot["rows"]:
         session.execute(tables[table_name].insert().values(**row))
+        if "id" in row:
+            restored.setdefault(table_name, []).append(row["id"])
     session.flush()
     for table_name, key, column, value in snapshot["cleared"]:
         if _set_reference(session, table_name, key, column, value, only_if_empty=True):
@@ -369,7 +369,38 @@ def restore_record(session: Session, model_cls: type[Base], snapshot: Mapping[st
             update(table).where(*condition, table.c[column].is_(None)).values({column: value})
         )
     session.flush()
+    _note_restored(session, restored)
     session.expire_all()
+
+
+def _note_restored(session: Session, restored: Mapping[str, list[Any]]) -> None:
+    """Write the history of the records a restore put back, read a table at a time with
+    their links (an undone import brings back thousands)."""
+    for table_name, ids in restored.items():
+        mapper = _mapper_of(table_name)
+        if mapper is None:
+            continue
+        entity: Any = mapper.class_
+        links = [
+            selectinload(getattr(entity, relationship.key))
+            for relationship in mapper.relationships
+            if relationship.secondary is not None
+        ]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            found = session.scalars(
+                select(entity)
+                .where(entity.id.in_(chunk))
+                .options(*links)
+                .execution_options(populate_existing=True)
+            )
+            history.note_restored(session, found)
+
+
+def _mapper_of(table_name: str) -> Mapper[Any] | None:
+    """The mapper of a record's table, or None for a table of links."""
+    table = _tables()[table_name]
+    return next((found for found in Base.registry.mappers if found.local_table is table), None)
 
 
 def record_title(record: Base) -> str:

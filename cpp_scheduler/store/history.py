@@ -184,7 +184,10 @@ def _merged(first: dict[str, Any], then: dict[str, Any]) -> dict[str, Any] | Non
     the first old value and the last new one of each field; None when nothing is left."""
     if first["action"] == CREATED and then["action"] == DELETED:
         return None
-    action = DELETED if then["action"] == DELETED else first["action"]
+    if first["action"] == DELETED and then["action"] == CREATED:
+        action = CHANGED  # put back as it was before (an undone import): one change
+    else:
+        action = DELETED if then["action"] == DELETED else first["action"]
     fields: dict[str, list[Any]] = json.loads(first["fields"])
     for name, (old, new) in json.loads(then["fields"]).items():
         fields[name] = [fields[name][0] if name in fields else old, new]
@@ -302,4 +305,25 @@ def note_created(
         "group_name": group[1] if group else None,
     }
     pending: dict[tuple[str, str], dict[str, Any] | None] = info.setdefault(PENDING, {})
-    pending[(table, record_id)] = row
+    earlier = pending.get((table, record_id))
+    pending[(table, record_id)] = row if earlier is None else _merged(earlier, row)
+
+
+def note_restored(session: Session, records: Iterable[Any]) -> None:
+    """Keep creation entries for records put back row by row as they were (an undone
+    deletion or import), which the unit of work never saw being added: the history then
+    says who brought them back, and the other windows hear that they exist again. Their
+    links must be loaded."""
+    for record in records:
+        if not _recorded(record):
+            continue
+        state = inspect(record)
+        note_created(
+            session,
+            table=state.mapper.local_table.name,
+            record_id=str(record.id),
+            kind=str(getattr(record, "record_kind", "record")),
+            label=_label(record),
+            fields=_all_fields(state, before=False),
+            version=int(state.dict.get("version") or 0),
+        )

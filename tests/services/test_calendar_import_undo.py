@@ -122,3 +122,31 @@ def test_a_save_read_before_the_import_is_refused_after_its_undo(
     assert _title(database, workshop) == "Kobe DRR workshop"
     calendar_import.undo_import(database, undo)
     assert _title(database, workshop) == "Kobe workshop"
+
+
+def test_an_undo_and_a_redo_are_each_one_change_in_the_history(
+    database: Database, workshop: str
+) -> None:
+    """The history reads as what happened: the import renamed the workshop, its undo
+    named it back, the redo renamed it again; each a change with the title's before and
+    after, never a deletion of a workshop that is still there."""
+    from cpp_scheduler.services.history import history_of
+
+    parsed = read_calendar(_update(_uid(database, workshop), "Kobe DRR workshop"), "update.ics")
+    _report, undo = calendar_import.import_undoably(database, parsed)
+    calendar_import.undo_import(database, undo)
+    calendar_import.redo_import(database, undo)
+
+    entries = history_of(database, workshop)
+    assert [entry.action for entry in entries] == ["created", "changed", "changed", "changed"]
+    titles = [
+        next((f.old, f.new) for f in entry.fields if f.name == "title") for entry in entries[1:]
+    ]
+    assert titles == [
+        ("Kobe workshop", "Kobe DRR workshop"),
+        ("Kobe DRR workshop", "Kobe workshop"),
+        ("Kobe workshop", "Kobe DRR workshop"),
+    ]
+    versions = [entry.version for entry in entries]
+    assert versions == sorted(versions)
+    assert versions[-1] == editing.stored(database, Event, workshop).version

@@ -113,3 +113,38 @@ def test_a_lost_connection_is_said_retried_and_caught_up(postgres_url: str) -> N
     finally:
         watcher.stop()
         database.close()
+
+
+def test_an_undone_deletion_is_heard_so_the_record_comes_back_in_other_windows(
+    database: Database,
+) -> None:
+    """Ravi deletes the workshop and takes it back with Undo: Aiko's window hears both,
+    the second as the workshop existing again (before, the return wrote no history, and
+    her window went on without it until she reopened the program)."""
+    event_id = editing.create(
+        database,
+        Event,
+        {
+            "title": "Kobe DRR workshop",
+            "kind": EventKind.WORKSHOP,
+            "start_utc": START,
+            "end_utc": START + timedelta(hours=2),
+            "zone": "Asia/Tokyo",
+        },
+    )
+    notices: queue.Queue[ChangeNotice] = queue.Queue()
+    watcher = ChangeWatcher(database, notices.put, lambda _status: None)
+    watcher.start()
+    colleague = open_database(database.url.render_as_string(hide_password=False), author="Ravi")
+    try:
+        assert watcher.ready.wait(10)
+        snapshot = editing.delete(colleague, Event, event_id)
+        deleted = notices.get(timeout=10)
+        editing.restore(colleague, Event, snapshot)
+        restored = notices.get(timeout=10)
+    finally:
+        watcher.stop()
+        colleague.close()
+    assert [(r.record_id, r.deleted) for r in deleted.records] == [(event_id, True)]
+    assert [(r.record_id, r.deleted) for r in restored.records] == [(event_id, False)]
+    assert restored.author == "Ravi"
