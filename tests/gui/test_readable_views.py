@@ -6,7 +6,7 @@ and a zoom from one day to two weeks."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -241,3 +241,41 @@ def test_a_week_of_all_day_events_opens_on_the_working_morning(
     assert [row.title for row, _first, _last in grid.all_day()] == ["Golden Week: TDLC closed"]  # type: ignore[attr-defined]
     assert grid.blocks() == []  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: bar.value() == morning)
+
+
+def test_a_meeting_past_midnight_is_shown_at_its_start_not_at_midnight(
+    demo: Database, make_window, qtbot: QtBot
+) -> None:
+    """A call from 22:30 to 01:00 in Tokyo is two pieces in the week; choosing it scrolls
+    to the evening piece where it starts, not to the midnight piece of the next day."""
+    from cpp_scheduler.gui.views.timegrid import HOUR_HEIGHT
+    from cpp_scheduler.model import Event, EventKind
+    from cpp_scheduler.services import editing
+
+    start = datetime(2027, 3, 9, 13, 30, tzinfo=UTC)  # Tuesday 22:30 in Tokyo
+    call = editing.create(
+        demo,
+        Event,
+        {
+            "title": "Late call with Lima",
+            "kind": EventKind.VIDEOCONFERENCE,
+            "zone": "Asia/Tokyo",
+            "start_utc": start,
+            "end_utc": start + timedelta(hours=2, minutes=30),
+        },
+    )
+    window = make_window(demo)
+    window.resize(1366, 768)
+    window.show_view("week")
+    window.go_to(date(2027, 3, 8))
+    grid = window.views["week"]
+    bar = grid._scroll.verticalScrollBar()  # type: ignore[attr-defined]
+    viewport = grid._scroll.viewport()  # type: ignore[attr-defined]
+    pieces = [block for block in grid.blocks() if block.row.event_id == call]  # type: ignore[attr-defined]
+    assert sorted(block.start_minute for block in pieces) == [0, 22 * 60 + 30]
+
+    window.select_occurrence(pieces[0].row.occurrence_key)
+
+    evening = (22 * 60 + 30) * HOUR_HEIGHT / 60
+    qtbot.waitUntil(lambda: bar.value() <= evening <= bar.value() + viewport.height() - HOUR_HEIGHT)
+    assert bar.value() > 12 * HOUR_HEIGHT  # not the top of the day

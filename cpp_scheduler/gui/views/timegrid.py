@@ -90,6 +90,17 @@ class Block:
     columns: int = 1
 
 
+def _first_pieces(blocks: list[Block]) -> list[Block]:
+    """Each meeting's first piece in the period: a meeting from 22:00 to 01:00 is shown
+    at its start, not at the midnight its next day's piece begins at."""
+    first: dict[int, Block] = {}
+    for block in blocks:
+        held = first.get(id(block.row))
+        if held is None or block.day < held.day:
+            first[id(block.row)] = block
+    return list(first.values())
+
+
 def snap(minutes: float) -> int:
     return round(minutes / SNAP_MINUTES) * SNAP_MINUTES
 
@@ -215,7 +226,7 @@ class TimeGridView(CalendarView):
         if not chosen:
             self.scroll_to_morning()
             return
-        top = min(block.start_minute for block in chosen) * HOUR_HEIGHT / 60
+        top = min(block.start_minute for block in _first_pieces(chosen)) * HOUR_HEIGHT / 60
         bar = self._scroll.verticalScrollBar()
         shown = self._scroll.viewport().height()
         if bar.value() <= top <= bar.value() + shown - HOUR_HEIGHT:
