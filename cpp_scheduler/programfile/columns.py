@@ -11,6 +11,7 @@ the same values) followed by the layout's codec.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -21,7 +22,8 @@ from sqlalchemy import ColumnElement, Connection, Select, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import RelationshipProperty
 
-from cpp_scheduler.programfile.layout import TEXT, Codec, Kind, sortable
+from cpp_scheduler.model.base import UTCDateTime
+from cpp_scheduler.programfile.layout import INSTANT, TEXT, Codec, Kind, sortable
 
 _NO_IDS: tuple[str, ...] = ()
 
@@ -58,12 +60,16 @@ def read_table(
     if owner is not None:
         selected.append(owner)
     raw, converters = _fetch_columns(connection, selected)
-    columns = {
-        key: _written(values, converter, codec)
-        for key, values, converter, codec in zip(
-            keys, raw[: len(keys)], converters[: len(keys)], codecs, strict=True
-        )
-    }
+    texts_of_utc = connection.dialect.name == "sqlite"
+    columns: dict[str, list[Any]] = {}
+    width = len(keys)  # an owned kind's rows end with its owner's id
+    for key, column, values, converter, codec in zip(
+        keys, selected[:width], raw[:width], converters[:width], codecs, strict=True
+    ):
+        if texts_of_utc and codec is INSTANT and isinstance(column.type, UTCDateTime):
+            columns[key] = _instants_from_texts(values, converter)
+        else:
+            columns[key] = _written(values, converter, codec)
     for links in kind.many:
         linked = _linked_ids(connection, relationships[links.key])
         columns[links.key] = [linked.get(record_id, _NO_IDS) for record_id in columns["id"]]
@@ -137,6 +143,29 @@ def _converted(
     return [encode(processor(value)) for value in values]
 
 
+_UTC_TEXT = re.compile(
+    r"[0-9]{4}-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?"
+)
+"""SQLAlchemy's text of a datetime on SQLite, which ``UTCDateTime`` stores in UTC."""
+
+
+def _instants_from_texts(values: Sequence[Any], processor: _Converter | None) -> list[Any]:
+    """A column of instants that SQLite keeps as their UTC text, as the file writes them.
+
+    The file's text is the stored text's date and time: taken as they are, without
+    parsing each into a datetime and formatting it again (half of what converting a
+    program's values costs). A text of any other form takes the usual way.
+    """
+    encode = INSTANT.encode
+    written = []
+    for value in values:
+        if type(value) is str and _UTC_TEXT.fullmatch(value):
+            written.append(f"{value[:10]}T{value[11:19]}Z")
+        else:
+            written.append(encode(value if processor is None else processor(value)))
+    return written
+
+
 def _converted_once_per_value(values: Sequence[Any]) -> bool:
     """Whether a column's values can be converted once per different value: only when
     values that compare equal are the same value (never 0.0 and -0.0, 1 and True, or two
@@ -155,12 +184,12 @@ def _linked_ids(
     assert pairs, f"{relationship} is not a many-to-many link"
     own = relationship.synchronize_pairs[0][1]
     other = pairs[0][1]
-    rows, converters = _fetch_rows(connection, select(own, other))
+    rows, converters = _fetch_rows(connection, select(own, other).order_by(own, other))
     assert converters == [None, None], "ids are read as the driver gives them"
     # Sorted pairs give each record's ids together and in order, with no list per record
     # (kept to the end of the export, tens of thousands of them would make the garbage
-    # collector walk the whole heap); a database that reads a table of links in its key's
-    # order gives them sorted already, and the sort just checks it.
+    # collector walk the whole heap). The database reads them in its key's order, and the
+    # sort just checks it where the database's collation sorts texts as Python does.
     rows.sort()
     return {owner_id: tuple(map(_second, pairs)) for owner_id, pairs in groupby(rows, _first)}
 

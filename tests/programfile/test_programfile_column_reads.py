@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from cpp_scheduler.model import (
@@ -130,3 +130,35 @@ def test_the_file_is_the_json_module_s_text_of_the_records_read_one_by_one(
     expected = json.dumps(by_records, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert path.read_bytes() == expected.encode("utf-8")
     assert summary.counts == {kind.section: len(by_records[kind.section]) for kind in SECTIONS}
+
+
+def test_instants_stored_in_other_forms_are_written_as_the_records_give_them(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """SQLite's instants are written from their stored text; a text another program
+    stored in another form (a T, an offset, no seconds) is read as SQLAlchemy reads it."""
+    load_demo(sqlite_database)
+    _add_awkward_records(sqlite_database, seed=3)
+    forms = ("2027-03-01T09:00:00", "2027-03-01 18:30:00+09:00", "2027-03-02 07:15")
+    with sqlite_database.transaction() as session:
+        ids = list(session.scalars(select(Event.id).order_by(Event.id).limit(len(forms))))
+        for event_id, stored in zip(ids, forms, strict=True):
+            session.execute(
+                text(
+                    "UPDATE events SET start_utc = :stored, end_utc = '2027-12-31 00:00:00.000000'"
+                    " WHERE id = :id"
+                ),
+                {"stored": stored, "id": event_id},
+            )
+    path = tmp_path / "program.json"
+    export_program(sqlite_database, path)
+    with sqlite_database.reading() as session:
+        by_records = _record_by_record(session)
+    expected = json.dumps(by_records, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert path.read_bytes() == expected.encode("utf-8")
+    starts = {event["id"]: event["start"] for event in json.loads(expected)["events"]}
+    assert [starts[event_id] for event_id in ids] == [
+        "2027-03-01T09:00:00Z",
+        "2027-03-01T09:30:00Z",
+        "2027-03-02T07:15:00Z",
+    ]
