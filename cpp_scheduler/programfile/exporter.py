@@ -21,6 +21,7 @@ from cpp_scheduler.programfile.columns import Table, read_table
 from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.jsontext import (
     column_texts,
+    document_text,
     dumps,
     list_text,
     object_template,
@@ -119,14 +120,16 @@ def program_text(session: Session) -> tuple[str, dict[str, int]]:
     no object of the document is built, and no value is asked its type one by one.
     """
     connection = session.connection()
-    texts = {"format": value_text(FORMAT, "  "), "version": value_text(VERSION, "  ")}
+    values: dict[str, str | list[str]] = {
+        "format": value_text(FORMAT, "  "),
+        "version": value_text(VERSION, "  "),
+    }
     counts: dict[str, int] = {}
     for kind in SECTIONS:
         table = read_table(connection, kind)
-        texts[kind.section] = list_text(_record_texts(table, "    "), "  ")
+        values[kind.section] = _record_texts(table, "    ")
         counts[kind.section] = len(table)
-    document = object_template(sorted(texts), "") % tuple(texts[key] for key in sorted(texts))
-    return document + "\n", counts
+    return document_text(values), counts
 
 
 def _record_texts(table: Table, indent: str) -> list[str]:

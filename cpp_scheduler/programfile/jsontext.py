@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any
 
 _encode_text: Callable[[str], str] = json.encoder.encode_basestring
@@ -104,13 +104,12 @@ def column_texts(values: Sequence[Any], indent: str) -> list[str]:
     its type; any other column value by value.
     """
     types = set(map(type, values))
-    if len(types) == 1:
-        only = _SCALAR_TEXT.get(types.pop())
-        if only is not None:
-            return list(map(only, values))
-    elif types == {str, type(None)}:
+    only = _SCALAR_TEXT.get(next(iter(types))) if len(types) == 1 else None
+    if only is not None:
+        return list(map(only, values))
+    if types == {str, type(None)}:
         return ["null" if value is None else _encode_text(value) for value in values]
-    if types <= {list, tuple} and set(map(type, chain.from_iterable(values))) <= {str}:
+    if types and types <= {list, tuple} and set(map(type, chain.from_iterable(values))) <= {str}:
         return _text_lists(values, indent)
     return [value_text(value, indent) for value in values]
 
@@ -138,3 +137,29 @@ def list_text(item_texts: Sequence[str], indent: str) -> str:
     if not item_texts:
         return "[]"
     return "[\n" + ",\n".join(item_texts) + f"\n{indent}]"
+
+
+def document_text(values: dict[str, str | list[str]]) -> str:
+    """The text of a whole document, an object whose values are given as their texts at
+    the first level, or, for a list, as its items' texts (each starting with its indent),
+    with the final newline.
+
+    A program's text is megabytes: joined once from its pieces, rather than each list,
+    then the object, then the line's end each copying all that came before.
+    """
+    pieces = ["{"]
+    for key in sorted(values):
+        pieces.append(
+            f"\n  {_encode_text(key)}: " if len(pieces) == 1 else f",\n  {_encode_text(key)}: "
+        )
+        value = values[key]
+        if isinstance(value, str):
+            pieces.append(value)
+        elif value:
+            pieces.append("[\n")
+            pieces.extend(chain.from_iterable(zip(value, repeat(",\n"))))
+            pieces[-1] = "\n  ]"
+        else:
+            pieces.append("[]")
+    pieces.append("\n}\n" if len(pieces) > 1 else "}\n")
+    return "".join(pieces)
