@@ -2,17 +2,16 @@
 file's order.
 
 An export reads every record of the program. Loading them as entities costs many times
-the file itself, and even SQLAlchemy's rows cost more than the file's text: here each
-kind is one statement, compiled once and read through the driver's own cursor, plus one
-per table of links and per kind it owns. Each column is then turned into the file's
-values in one pass, with the column type's own result processing (so every backend gives
-the same values) followed by the layout's codec.
+the file itself, and SQLAlchemy's rows a good part of it: here each kind is one statement
+read through the driver's own cursor, plus one per table of links and per kind it owns.
+Each column is then turned into the file's values in one pass, with the column type's own
+result processing (so every backend gives the same values) followed by the layout's codec.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
@@ -34,9 +33,8 @@ class Table:
 
     kind: Kind
     columns: dict[str, list[Any]]
-    """By key: the ids, the plain values, the ids of the links to one record and the
-    sorted lists of ids of the links to several (one empty list shared by those with
-    none: copy a list before changing it)."""
+    """By key: the ids, the plain values, the ids of the links to one record, and the
+    sorted ids of the links to several, as tuples."""
     owners: list[Any] = field(default_factory=list)
     """The id of each record's owner, for a kind written inside another."""
     parts: dict[str, Table] = field(default_factory=dict)
@@ -60,16 +58,11 @@ def read_table(
     if owner is not None:
         selected.append(owner)
     raw, converters = _fetch_columns(connection, selected)
-    texts_of_utc = connection.dialect.name == "sqlite"
-    columns: dict[str, list[Any]] = {}
     width = len(keys)  # an owned kind's rows end with its owner's id
-    for key, column, values, converter, codec in zip(
-        keys, selected[:width], raw[:width], converters[:width], codecs, strict=True
-    ):
-        if texts_of_utc and codec is INSTANT and isinstance(column.type, UTCDateTime):
-            columns[key] = _instants_from_texts(values, converter)
-        else:
-            columns[key] = _written(values, converter, codec)
+    columns = _written_columns(
+        connection,
+        zip(keys, selected[:width], raw[:width], converters[:width], codecs, strict=True),
+    )
     for links in kind.many:
         linked = _linked_ids(connection, relationships[links.key])
         columns[links.key] = [linked.get(record_id, _NO_IDS) for record_id in columns["id"]]
@@ -87,6 +80,21 @@ def read_table(
 
 
 _Converter = Callable[[Any], Any]
+
+
+def _written_columns(
+    connection: Connection, read: Iterable[tuple[str, Any, Sequence[Any], _Converter | None, Codec]]
+) -> dict[str, list[Any]]:
+    """The file's values of each column ``read`` (its key, column, values as the driver
+    gave them, SQLAlchemy's processing of them and the layout's codec), by key."""
+    texts_of_utc = connection.dialect.name == "sqlite"
+    columns: dict[str, list[Any]] = {}
+    for key, column, values, processor, codec in read:
+        if texts_of_utc and codec is INSTANT and isinstance(column.type, UTCDateTime):
+            columns[key] = _instants_from_texts(values, processor)
+        else:
+            columns[key] = _written(values, processor, codec)
+    return columns
 
 
 def _fetch_columns(
