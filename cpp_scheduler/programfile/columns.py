@@ -112,16 +112,18 @@ def _fetch_rows(
     connection: Connection, statement: Select[Any]
 ) -> tuple[list[tuple[Any, ...]], list[_Converter | None]]:
     """The rows of ``statement`` as the driver gives them, in the read's transaction, and
-    for each column the processing SQLAlchemy would apply to its values (None: none)."""
+    for each column the processing SQLAlchemy would apply to its values (None: none).
+
+    The statement runs as SQLAlchemy runs any (its events and logging see it); its rows
+    are taken from the driver's cursor, plain tuples rather than SQLAlchemy's rows.
+    """
     dialect = connection.dialect
-    text = str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
-    cursor = connection.connection.cursor()
+    result = connection.exec_driver_sql(str(statement.compile(dialect=dialect)))
     try:
-        cursor.execute(text)
-        rows = list(cursor.fetchall())
-        driver_types = [column[1] for column in cursor.description]
+        rows = list(result.cursor.fetchall())
+        driver_types = [column[1] for column in result.cursor.description]
     finally:
-        cursor.close()
+        result.close()
     converters: list[_Converter | None] = [
         column.type.dialect_impl(dialect).result_processor(dialect, driver_type)
         for column, driver_type in zip(statement.selected_columns, driver_types, strict=True)
