@@ -117,7 +117,8 @@ def program_text(session: Session) -> tuple[str, dict[str, int]]:
     byte) and the number of records of each section.
 
     Each kind's values are written column by column into one template of its objects:
-    no object of the document is built, and no value is asked its type one by one.
+    no object of the document is built, and a column of one type (texts, ids, instants)
+    is written by one function mapped over it.
     """
     connection = session.connection()
     values: dict[str, str | list[str]] = {
