@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, insert, update
+from sqlalchemy import Table, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import ColumnProperty, InstrumentedAttribute, RelationshipProperty, Session
 
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.programfile.layout import Kind
+from cpp_scheduler.store.bulk_rows import insert_rows
 from cpp_scheduler.store.history import UNRECORDED, note_created, plain
 
 
@@ -216,31 +217,15 @@ def write_new(session: Session, pending: list[Pending]) -> None:
             fields=fields,
             version=int(given.get("version") or 1),
         )
+    connection = session.connection()
     for table in order:
-        session.execute(insert(table), rows[table])
+        insert_rows(connection, table, rows[table])
     for table, changes in later.items():
         for values in changes:
             record_id = values.pop("_id")
             session.execute(update(table).where(table.c.id == record_id).values(**values))
-    for (table, own, other), link_rows in links.items():
-        _insert_plain(session, table, (own, other), link_rows)
-
-
-def _insert_plain(
-    session: Session, table: Table, columns: tuple[str, str], rows: list[dict[str, Any]]
-) -> None:
-    """Insert rows of plain text columns (a link table's two ids) with the driver's
-    ``executemany`` itself: nothing to convert, and tens of thousands of rows."""
-    connection = session.connection()
-    compiled = (
-        insert(table).values({name: None for name in columns}).compile(dialect=connection.dialect)
-    )
-    if compiled.positional:
-        order = compiled.positiontup or []
-        values = [tuple(row[key] for key in order) for row in rows]
-        connection.exec_driver_sql(str(compiled), values)
-    else:
-        connection.exec_driver_sql(str(compiled), rows)
+    for (table, _own, _other), link_rows in links.items():
+        insert_rows(connection, table, link_rows)
 
 
 def _is_pending(target: Any, written: set[str]) -> bool:
