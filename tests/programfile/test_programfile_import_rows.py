@@ -125,8 +125,9 @@ def _link_rows(database: Database, kind: Kind) -> set[tuple[str, str, str]]:
         for many in kind.many:
             relationship = relationships[many.key]
             secondary: Any = relationship.secondary
+            pairs: Any = relationship.secondary_synchronize_pairs
             own = relationship.synchronize_pairs[0][1]
-            other = relationship.secondary_synchronize_pairs[0][1]
+            other = pairs[0][1]
             for record_id, target_id in connection.execute(select(own, other)):
                 found.add((secondary.name, record_id, target_id))
     return found
