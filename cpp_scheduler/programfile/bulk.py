@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import inspect as python_inspect
 import types
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -138,17 +138,31 @@ def _shape(entity: type[Base], owned_by: type[Base] | None, owned_key: str | Non
     return _Shape(table, columns, tuple(defaults), foreign, tuple(links), owner)
 
 
-def new_record(kind: Kind, record_id: str, given_keys: Iterable[str]) -> NewRecord:
+def new_record(kind: Kind, record_id: str, given_keys: Collection[str]) -> NewRecord:
     """A new record of ``kind`` with its id and the defaults of the columns the file
     leaves out (``given_keys``: the keys the file's record has), as a new entity gets."""
-    shape = _shape(kind.entity, None, None)
-    names = {value.key: value.name for value in kind.values}
-    given = {names.get(key, key) for key in given_keys}
     values: dict[str, Any] = {"id": record_id}
-    for attribute, default in shape.defaults:
-        if attribute not in given and attribute not in values:
+    for attribute, key, default in _defaults(kind):
+        if key not in given_keys and attribute not in values:
             values[attribute] = default.arg(None) if default.is_callable else default.arg
     return NewRecord(kind.entity, values)
+
+
+def _defaults(kind: Kind) -> tuple[tuple[str, str, Any], ...]:
+    """(attribute, its key in the file, the column's default) of the columns that have
+    one: looked up once per kind (by its entity, a cheap key), not for each record."""
+    found = _DEFAULTS.get(kind.entity)
+    if found is None:
+        keys = {value.name: value.key for value in kind.values}
+        found = tuple(
+            (attribute, keys.get(attribute, attribute), default)
+            for attribute, default in _shape(kind.entity, None, None).defaults
+        )
+        _DEFAULTS[kind.entity] = found
+    return found
+
+
+_DEFAULTS: dict[type[Base], tuple[tuple[str, str, Any], ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -224,7 +238,10 @@ def write_new(session: Session, pending: list[Pending]) -> None:
         for values in changes:
             record_id = values.pop("_id")
             session.execute(update(table).where(table.c.id == record_id).values(**values))
-    for (table, _own, _other), link_rows in links.items():
+    for (table, own, other), link_rows in links.items():
+        # In the order of the table's key: SQLite then appends to its index instead of
+        # inserting all over it (about twice as fast for tens of thousands of rows).
+        link_rows.sort(key=lambda row: (row[own], row[other]))
         insert_rows(connection, table, link_rows)
 
 

@@ -387,7 +387,9 @@ class _Merge:
             for entry in entries:
                 stored = entry.entity
                 assert isinstance(stored, StoredRecord)
-                entity = loaded[stored.id]
+                entity = loaded.get(stored.id)
+                if entity is None:  # deleted by someone else since it was read
+                    raise StaleDataError(f"{kind.record_kind} {stored.id} was deleted")
                 stored.entity = entity
                 entry.entity = entity
                 for owned in kind.owned:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.programfile.exporter import program_document
@@ -41,7 +42,8 @@ class StoredRecord:
         """The record as an entity of ``session``, loaded on first use."""
         if self.entity is None:
             found = session.get(self.kind.entity, self.id)
-            assert found is not None, f"{self.kind.record_kind} {self.id} vanished"
+            if found is None:  # deleted by someone else since it was read
+                raise StaleDataError(f"{self.kind.record_kind} {self.id} was deleted")
             self.entity = found
         return self.entity
 

@@ -56,7 +56,6 @@ def _prepared(
     compiled = insert(table).values({name: None for name in columns}).compile(dialect=dialect)
     order = tuple(compiled.positiontup or ()) if compiled.positional else columns
     processors: dict[str, Processor] = {
-        name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        for name in columns
+        name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
     }
     return _Statement(str(compiled), bool(compiled.positional)), order, processors

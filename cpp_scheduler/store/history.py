@@ -61,9 +61,13 @@ def group_changes(session: Session, source: str) -> str:
     return group_id
 
 
+_AS_IS = frozenset({str, int, float, bool})
+"""Types kept as they are, checked first by type alone: most values of a record."""
+
+
 def plain(value: Any) -> Any:
     """``value`` in the JSON form the history keeps: instants as ISO 8601 UTC."""
-    if value is None or isinstance(value, bool | int | float | str):
+    if value is None or type(value) in _AS_IS or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, Enum):
         return value.value
