@@ -28,7 +28,7 @@ from sqlalchemy.orm import ColumnProperty, InstrumentedAttribute, RelationshipPr
 
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.programfile.layout import Kind
-from cpp_scheduler.store.bulk_rows import insert_rows
+from cpp_scheduler.store.bulk_rows import insert_rows, insert_tuples
 from cpp_scheduler.store.history import UNRECORDED, note_created, plain
 
 
@@ -102,6 +102,9 @@ class _Shape:
     """(link attribute, link table, column of this record, column of the target)."""
     owner: tuple[str, str] | None
     """(owner's attribute listing these records, column holding the owner's id)."""
+    plan: tuple[tuple[str, str, str | None, bool, bool], ...]
+    """For each column: (attribute, column, the link whose target's id it holds, whether
+    the history records it, whether it holds the owner's id), worked out once."""
 
 
 @cache
@@ -135,7 +138,17 @@ def _shape(entity: type[Base], owned_by: type[Base] | None, owned_key: str | Non
         rel = sa_inspect(owned_by).relationships[owned_key]
         remote = next(iter(rel.remote_side))
         owner = (owned_key, by_column[str(remote.key)])
-    return _Shape(table, columns, tuple(defaults), foreign, tuple(links), owner)
+    plan = tuple(
+        (
+            attribute,
+            column,
+            foreign.get(attribute),
+            attribute not in UNRECORDED,
+            owner is not None and column == owner[1],
+        )
+        for attribute, column in columns
+    )
+    return _Shape(table, columns, tuple(defaults), foreign, tuple(links), owner, plan)
 
 
 def new_record(kind: Kind, record_id: str, given_keys: Collection[str]) -> NewRecord:
@@ -180,7 +193,7 @@ def write_new(session: Session, pending: list[Pending]) -> None:
     after the kinds it refers to), then their links, and note each in the history."""
     rows: dict[Table, list[dict[str, Any]]] = {}
     later: dict[Table, list[dict[str, Any]]] = {}
-    links: dict[tuple[Table, str, str], list[dict[str, Any]]] = {}
+    links: dict[tuple[Table, str, str], list[tuple[str, str]]] = {}
     written: set[str] = set()
     order: list[Table] = []
     for item in pending:
@@ -190,13 +203,12 @@ def write_new(session: Session, pending: list[Pending]) -> None:
         row: dict[str, Any] = {}
         fields: dict[str, list[Any]] = {}
         deferred: dict[str, Any] = {}
-        for attribute, column in shape.columns:
-            link = shape.foreign.get(attribute)
+        for attribute, column, link, recorded, holds_owner in shape.plan:
             if attribute in given:
                 value = given[attribute]
             elif link is not None and given.get(link) is not None:
                 value = given[link].id
-            elif shape.owner is not None and column == shape.owner[1] and owner:
+            elif holds_owner and owner:
                 value = owner[2].id
             else:
                 row[column] = None
@@ -206,15 +218,16 @@ def write_new(session: Session, pending: list[Pending]) -> None:
                 row[column] = None
             else:
                 row[column] = value
-            if attribute not in UNRECORDED:
-                fields[attribute] = [None, plain(value)]
+            if recorded:
+                fields[attribute] = [None, value if type(value) in _AS_IS else plain(value)]
+        record_id = given["id"]
         for attribute, table, own, other in shape.links:
             targets = given.get(attribute) or []
             if targets:
                 ids = sorted(str(target.id) for target in targets)
                 fields[attribute] = [None, ids]
                 links.setdefault((table, own, other), []).extend(
-                    {own: given["id"], other: target_id} for target_id in ids
+                    [(record_id, target_id) for target_id in ids]
                 )
         if shape.table not in rows:
             order.append(shape.table)
@@ -241,8 +254,12 @@ def write_new(session: Session, pending: list[Pending]) -> None:
     for (table, own, other), link_rows in links.items():
         # In the order of the table's key: SQLite then appends to its index instead of
         # inserting all over it (about twice as fast for tens of thousands of rows).
-        link_rows.sort(key=lambda row: (row[own], row[other]))
-        insert_rows(connection, table, link_rows)
+        link_rows.sort()
+        insert_tuples(connection, table, (own, other), link_rows)
+
+
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+"""Types the history keeps as they are (see ``plain``), checked by type alone."""
 
 
 def _is_pending(target: Any, written: set[str]) -> bool:

@@ -41,6 +41,23 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     connection.exec_driver_sql(statement.sql, values)
 
 
+def insert_tuples(
+    connection: Connection,
+    table: Table,
+    columns: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+) -> None:
+    """Insert ``rows``, each the values of ``columns`` in that order (a link table's two
+    ids: no dictionary per row for tens of thousands of rows)."""
+    if not rows:
+        return
+    statement, order, processors = _prepared(table, columns, connection.dialect)
+    if statement.positional and order == columns and not any(processors.values()):
+        connection.exec_driver_sql(statement.sql, list(rows))
+    else:
+        insert_rows(connection, table, [dict(zip(columns, row, strict=True)) for row in rows])
+
+
 class _Statement:
     def __init__(self, sql: str, positional: bool) -> None:
         self.sql = sql
