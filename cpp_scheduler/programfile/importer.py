@@ -36,6 +36,7 @@ from cpp_scheduler.programfile.document import read_document, record_label
 from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.exporter import encode_record, select_all
 from cpp_scheduler.programfile.layout import SECTIONS, Kind, Value, all_kinds
+from cpp_scheduler.programfile.stored import StoredRecord, read_stored
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.history import group_changes
 
@@ -102,12 +103,16 @@ class _Entry:
 
     kind: Kind
     record: dict[str, Any]
-    entity: Base | NewRecord
-    """The entity written through the session, or a new record's values written in bulk."""
+    entity: Base | NewRecord | StoredRecord
+    """The entity written through the session, a new record's values written in bulk, or
+    a record of the database not loaded (yet) as an entity."""
     new: bool
     owned: dict[str, list[_Entry]] = field(default_factory=dict)
     """The entries of the records it owns, by key (a tour's ``days``)."""
     written: bool = False
+    unchanged: NewRecord | None = None
+    """For a record the file holds as the database does: its values, links and owned
+    records as the entity has them, for the entity's rules; nothing is written."""
 
 
 def import_program(database: Database, path: Path, *, dry_run: bool = False) -> ImportReport:
@@ -163,9 +168,9 @@ class _Merge:
         self.session = session
         self.path = path
         self.keep_existing = keep_existing
-        self.existing: dict[str, dict[str, Base]] = {}
-        self.named: dict[str, dict[tuple[Any, ...], list[Base]]] = {}
-        self.targets: dict[str, dict[str, Base | NewRecord]] = defaultdict(dict)
+        self.existing: dict[str, dict[str, StoredRecord]] = {}
+        self.named: dict[str, dict[tuple[Any, ...], list[StoredRecord]]] = {}
+        self.targets: dict[str, dict[str, Base | NewRecord | StoredRecord]] = defaultdict(dict)
         self.entries: list[_Entry] = []
         self.claimed: dict[str, set[int]] = defaultdict(set)
         self.tallies: dict[str, _Tally] = {kind.record_kind: _Tally() for kind in all_kinds()}
@@ -178,9 +183,10 @@ class _Merge:
                 for record in document.get(kind.section, []):
                     self._match(kind, record)
             self._check_links()
+            self._load_changed()
             self._choose_entities()
             for entry in list(self.entries):
-                if entry.kind in SECTIONS:  # owned records are written with their owner
+                if entry.kind.section in _TOP_LEVEL:  # owned records go with their owner
                     self._write(entry)
             self._check_rules()
         self.session.flush()
@@ -202,16 +208,14 @@ class _Merge:
 
     # -- what the database holds -------------------------------------------------------
     def _load_existing(self) -> None:
+        stored = read_stored(self.session)
         for kind in SECTIONS:
-            found = self.session.scalars(select_all(kind))
-            records = {entity.id_or_new(): entity for entity in found}
+            records = stored[kind.section]
             self.existing[kind.section] = records
             self.named[kind.section] = self._index(kind, records.values())
             self.targets[kind.section].update(records)
             for owned in kind.owned:
-                for owner in records.values():
-                    for child in getattr(owner, owned.key):
-                        self.targets[owned.key][child.id] = child
+                self.targets[owned.key].update(stored[owned.key])
 
     # -- structure beyond the schema ----------------------------------------------------
     def _check_ids(self, document: dict[str, Any]) -> None:
@@ -270,21 +274,27 @@ class _Merge:
         entry = self._claim(kind, record, entity, new)
         for owned in kind.owned:
             entry.owned[owned.key] = []
-            current = {} if new else {child.id: child for child in getattr(entity, owned.key)}
+            current = (
+                {}
+                if found is None
+                else {child.id: child for child in found.children.get(owned.key, [])}
+            )
             named = self._index(owned.kind, current.values())
             for child_record in record.get(owned.key, []):
-                child = current.get(child_record["id"]) or self._natural_match(
+                held = current.get(child_record["id"]) or self._natural_match(
                     owned.kind, child_record, named
                 )
-                child_new = child is None
-                if child is None:
-                    child = new_record(owned.kind, child_record["id"], child_record)
+                child = (
+                    new_record(owned.kind, child_record["id"], child_record)
+                    if held is None
+                    else held
+                )
                 entry.owned[owned.key].append(
-                    self._claim(owned.kind, child_record, child, child_new)
+                    self._claim(owned.kind, child_record, child, held is None)
                 )
 
     def _claim(
-        self, kind: Kind, record: dict[str, Any], entity: Base | NewRecord, new: bool
+        self, kind: Kind, record: dict[str, Any], entity: Base | NewRecord | StoredRecord, new: bool
     ) -> _Entry:
         claimed = self.claimed[kind.record_kind]
         if id(entity) in claimed:
@@ -300,8 +310,11 @@ class _Merge:
         return entry
 
     def _natural_match(
-        self, kind: Kind, record: dict[str, Any], named: dict[tuple[Any, ...], list[Base]]
-    ) -> Base | None:
+        self,
+        kind: Kind,
+        record: dict[str, Any],
+        named: dict[tuple[Any, ...], list[StoredRecord]],
+    ) -> StoredRecord | None:
         """The one unclaimed record of the database with the record's natural key."""
         if not kind.natural_key:
             return None
@@ -311,18 +324,15 @@ class _Merge:
         return found[0] if len(found) == 1 else None
 
     @staticmethod
-    def _index(kind: Kind, entities: Collection[Base]) -> dict[tuple[Any, ...], list[Base]]:
+    def _index(
+        kind: Kind, records: Collection[StoredRecord]
+    ) -> dict[tuple[Any, ...], list[StoredRecord]]:
         """Records by their natural key, as the file writes it."""
-        if not kind.natural_key or not entities:
+        if not kind.natural_key or not records:
             return {}
-        values = {value.key: value for value in kind.values}
-        named: dict[tuple[Any, ...], list[Base]] = defaultdict(list)
-        for entity in entities:
-            key = tuple(
-                values[name].codec.encode(getattr(entity, values[name].name))
-                for name in kind.natural_key
-            )
-            named[key].append(entity)
+        named: dict[tuple[Any, ...], list[StoredRecord]] = defaultdict(list)
+        for record in records:
+            named[tuple(record.values[name] for name in kind.natural_key)].append(record)
         return named
 
     # -- references --------------------------------------------------------------------
@@ -346,6 +356,144 @@ class _Merge:
             f"{key} refers to {target_kind} {target_id}, which is neither in the file "
             f"nor in the database",
             record_label(kind, record),
+        )
+
+    # -- records the file holds as the database does ------------------------------------
+    def _load_changed(self) -> None:
+        """Keep, as values, the records of the database the file holds as they are, and
+        load as entities the others the file names, with what they own."""
+        changed: dict[str, list[_Entry]] = defaultdict(list)
+        for entry in self.entries:
+            if entry.kind.section not in _TOP_LEVEL or not isinstance(entry.entity, StoredRecord):
+                continue
+            if self.keep_existing:
+                continue  # left as they are: nothing to compare or load
+            view = self._unchanged(entry)
+            if view is None:
+                changed[entry.kind.section].append(entry)
+            else:
+                entry.unchanged = view
+        for entries in changed.values():
+            kind = entries[0].kind
+            ids = [entry.entity.id for entry in entries]  # type: ignore[union-attr]
+            loaded: dict[str, Base] = {}
+            for start in range(0, len(ids), _LOAD_BATCH):
+                statement = select_all(kind).where(
+                    kind.entity.id.in_(ids[start : start + _LOAD_BATCH])  # type: ignore[attr-defined]
+                )
+                loaded.update(
+                    (entity.id_or_new(), entity) for entity in self.session.scalars(statement)
+                )
+            for entry in entries:
+                stored = entry.entity
+                assert isinstance(stored, StoredRecord)
+                entity = loaded.get(stored.id)
+                if entity is None:  # deleted by someone else since it was read
+                    raise StaleDataError(f"{kind.record_kind} {stored.id} was deleted")
+                stored.entity = entity
+                entry.entity = entity
+                for owned in kind.owned:
+                    children = {child.id: child for child in getattr(entity, owned.key)}
+                    for held in stored.children.get(owned.key, []):
+                        held.entity = children[held.id]
+                    for child in entry.owned[owned.key]:
+                        if isinstance(child.entity, StoredRecord):
+                            child.entity = child.entity.entity_in(self.session)
+
+    def _unchanged(self, entry: _Entry) -> NewRecord | None:
+        """The record's values as the entity holds them, for its rules, when the file
+        changes nothing of it or of what it owns; None when it changes something."""
+        kind, record, stored = entry.kind, entry.record, entry.entity
+        assert isinstance(stored, StoredRecord)
+        view = self._same_values(kind, record, stored)
+        if view is None:
+            return None
+        for link in kind.links:
+            if link.key in record and not self._same_target(
+                self._target(link.target, record[link.key]), stored.values[link.key]
+            ):
+                return None
+            view.__dict__[link.name] = self._stored_target(
+                link.target, stored.values[link.key], stored, view
+            )
+        for links in kind.many:
+            if links.key in record:
+                targets = self.targets[links.target]
+                linked = {
+                    target.id if isinstance(target, StoredRecord) else None
+                    for target in map(targets.__getitem__, record[links.key])
+                }
+                if linked != set(stored.values[links.key]):
+                    return None  # another record, or a new one (None)
+            held_targets = self.existing.get(links.target) or self.targets[links.target]
+            view.__dict__[links.key] = [
+                held_targets.get(target, target) for target in stored.values[links.key]
+            ]
+        for owned in kind.owned:
+            held = stored.children.get(owned.key, [])
+            if owned.key in record:
+                children = entry.owned[owned.key]
+                if not all(isinstance(child.entity, StoredRecord) for child in children) or {
+                    child.entity.id  # type: ignore[union-attr]
+                    for child in children
+                } != {child.id for child in held}:
+                    return None
+                for child in children:
+                    assert isinstance(child.entity, StoredRecord)
+                    child_view = self._same_values(owned.kind, child.record, child.entity)
+                    if child_view is None:
+                        return None
+                    child.unchanged = child_view
+            views = {id(child.entity): child.unchanged for child in entry.owned[owned.key]}
+            view.__dict__[owned.key] = [
+                views.get(id(child)) or self._same_values(owned.kind, {}, child) for child in held
+            ]
+        return view
+
+    def _same_values(
+        self, kind: Kind, record: dict[str, Any], stored: StoredRecord
+    ) -> NewRecord | None:
+        """The stored record's values when the file's (checked and read as an import
+        reads them) are the same; None when one differs."""
+        values: dict[str, Any] = {"id": stored.id}
+        for value in kind.values:
+            current = stored.values[value.key]
+            given = record.get(value.key, _ABSENT)
+            if given is _ABSENT or (
+                type(given) is type(current)
+                and given == current
+                and not (isinstance(given, str) and len(given) > limits.MAX_TEXT_LENGTH)
+            ):
+                # Written as the database's value is: read as the column holds it.
+                values[value.name] = None if current is None else value.codec.decode(current)
+                continue
+            wanted = self._decoded(kind, record, value)
+            if value.only_rises and current is not None:
+                wanted = max(wanted, value.codec.decode(current))
+            if value.codec.encode(wanted) != current:
+                return None
+            values[value.name] = wanted
+        return NewRecord(kind.entity, values)
+
+    def _target(self, section: str, target_id: str | None) -> Any:
+        return None if target_id is None else self.targets[section][target_id]
+
+    @staticmethod
+    def _same_target(target: Any, stored_id: str | None) -> bool:
+        if target is None:
+            return stored_id is None
+        return isinstance(target, StoredRecord) and target.id == stored_id
+
+    def _stored_target(
+        self, section: str, target_id: str | None, stored: StoredRecord, view: NewRecord
+    ) -> Any:
+        """What a stored link leads to, for the rules: the record itself, or another."""
+        if target_id is None:
+            return None
+        if target_id == stored.id and section == stored.kind.section:
+            return view
+        return self.existing.get(section, {}).get(target_id) or self.targets[section].get(
+            target_id, target_id
         )
 
     # -- which new records become entities ---------------------------------------------
@@ -386,7 +534,7 @@ class _Merge:
         entity = entry.kind.entity(id=entry.record["id"])
         entry.entity = entity
         self.targets[entry.kind.section][entry.record["id"]] = entity
-        if entry.kind in SECTIONS:
+        if entry.kind.section in _TOP_LEVEL:
             self.session.add(entity)
         return entry
 
@@ -394,7 +542,7 @@ class _Merge:
         """The records left to write in bulk, owners before what they own."""
         pending: list[Pending] = []
         for entry in self.entries:
-            if entry.kind not in SECTIONS or not isinstance(entry.entity, NewRecord):
+            if entry.kind.section not in _TOP_LEVEL or not isinstance(entry.entity, NewRecord):
                 continue
             pending.append(Pending(entry.kind, entry.entity))
             for key, children in entry.owned.items():
@@ -416,6 +564,14 @@ class _Merge:
                 self.tallies[owned.kind.record_kind].unchanged += len(entry.owned[owned.key])
             return
         entry.written = True
+        if entry.unchanged is not None:
+            tally.unchanged += 1
+            for owned in kind.owned:
+                children = entry.owned[owned.key]
+                self.tallies[owned.kind.record_kind].unchanged += len(children)
+                for child in children:
+                    child.written = True
+            return
         if isinstance(entity, NewRecord):
             self._write_new(entry, entity)
             tally.created.append(label)
@@ -425,14 +581,14 @@ class _Merge:
             if link.key not in record:
                 continue
             target_id = record[link.key]
-            target = None if target_id is None else self.targets[link.target][target_id]
+            target = None if target_id is None else self._entity(link.target, target_id)
             if getattr(entity, link.name) is not target:
                 setattr(entity, link.name, target)
                 changed = True
         for links in kind.many:
             if links.key not in record:
                 continue
-            wanted = [self.targets[links.target][target_id] for target_id in record[links.key]]
+            wanted = [self._entity(links.target, target_id) for target_id in record[links.key]]
             current = getattr(entity, links.key)
             if {id(item) for item in current} != {id(item) for item in wanted}:
                 setattr(entity, links.key, wanted)
@@ -446,6 +602,14 @@ class _Merge:
             tally.updated.append(label)
         else:
             tally.unchanged += 1
+
+    def _entity(self, section: str, target_id: str) -> Base | NewRecord:
+        """What a link of a record written through the session leads to: an entity, or
+        a new record that becomes one (see :meth:`_choose_entities`)."""
+        target = self.targets[section][target_id]
+        if isinstance(target, StoredRecord):
+            return target.entity_in(self.session)
+        return target
 
     def _write_new(self, entry: _Entry, values: NewRecord) -> None:
         """A new record's values, links and owned records, all as the file gives them."""
@@ -537,7 +701,7 @@ class _Merge:
         for entry in self.entries:
             if not entry.written:
                 continue
-            problems = entry.entity.problems()  # type: ignore[union-attr]
+            problems = (entry.unchanged or entry.entity).problems()  # type: ignore[union-attr]
             if problems:
                 keys = {value.name: value.key for value in entry.kind.values}
                 rules = "; ".join(
@@ -553,6 +717,18 @@ class _Merge:
 def _first_line(error: object) -> str:
     lines = str(error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
+
+
+_LOAD_BATCH = 500
+"""Ids per query when the records a file changes are loaded (SQLite takes 999 at most)."""
+
+
+_TOP_LEVEL = frozenset(kind.section for kind in SECTIONS)
+"""The sections of the file, which owned kinds are not (compared by name: comparing two
+kinds compares their whole declarations)."""
+
+_ABSENT = object()
+"""A key the file's record leaves out."""
 
 
 def _encoded(codec: Any, value: Any) -> Any:

@@ -20,13 +20,14 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Table, event, insert, inspect, text
+from sqlalchemy import Table, event, inspect, text
 from sqlalchemy.orm import ColumnProperty, Mapper, RelationshipProperty, Session, UOWTransaction
 from sqlalchemy.orm.state import InstanceState
 
 from cpp_scheduler.errors import printable
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.store.authors import UNKNOWN
+from cpp_scheduler.store.bulk_rows import insert_rows
 from cpp_scheduler.store.session import StoreSession
 
 AUTHOR = "author"
@@ -47,6 +48,9 @@ CREATED = "created"
 CHANGED = "changed"
 DELETED = "deleted"
 CHANGES: Table = Change.__table__  # type: ignore[assignment]
+_FIELDS_TEXT = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""``json.dumps(fields, ensure_ascii=False, sort_keys=True)``, made once rather than for
+each of an import's thousands of entries."""
 
 
 def group_changes(session: Session, source: str) -> str:
@@ -57,9 +61,13 @@ def group_changes(session: Session, source: str) -> str:
     return group_id
 
 
+_AS_IS = frozenset({str, int, float, bool})
+"""Types kept as they are, checked first by type alone: most values of a record."""
+
+
 def plain(value: Any) -> Any:
     """``value`` in the JSON form the history keeps: instants as ISO 8601 UTC."""
-    if value is None or isinstance(value, bool | int | float | str):
+    if value is None or type(value) in _AS_IS or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, Enum):
         return value.value
@@ -150,7 +158,7 @@ def _row(
         "version": int(version or 0),
         "author": str(info.get(AUTHOR) or UNKNOWN),
         "changed_at": at,
-        "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        "fields": _FIELDS_TEXT.encode(fields),
         "group_id": group[0] if group else None,
         "group_name": group[1] if group else None,
     }
@@ -198,7 +206,7 @@ def _merged(first: dict[str, Any], then: dict[str, Any]) -> dict[str, Any] | Non
     return {
         **then,
         "action": action,
-        "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        "fields": _FIELDS_TEXT.encode(fields),
     }
 
 
@@ -237,7 +245,7 @@ def _write_changes(session: Session) -> None:
     if rows or written:
         connection = session.connection()
         if rows:
-            connection.execute(insert(CHANGES), rows)
+            insert_rows(connection, CHANGES, rows)
         if connection.dialect.name == "postgresql":
             # NOTIFY is transactional: the other windows hear of it when this commits.
             announced = [
@@ -269,7 +277,7 @@ def write_noted(session: Session, keys: Iterable[tuple[str, str]]) -> None:
     rows = [row for key in keys if (row := pending.pop(key, None)) is not None]
     if not rows:
         return
-    session.connection().execute(insert(CHANGES), rows)
+    insert_rows(session.connection(), CHANGES, rows)
     written: list[tuple[str, str, int, str, datetime]] = session.info.setdefault(WRITTEN, [])
     written.extend(
         (row["record_table"], row["record_id"], row["version"], row["action"], row["changed_at"])
@@ -300,7 +308,7 @@ def note_created(
         "version": version,
         "author": str(info.get(AUTHOR) or UNKNOWN),
         "changed_at": datetime.now(UTC),
-        "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        "fields": _FIELDS_TEXT.encode(fields),
         "group_id": group[0] if group else None,
         "group_name": group[1] if group else None,
     }
