@@ -880,9 +880,11 @@ def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime, end: 
     program's language, as the rest of such a file's description."""
     zone_name = viewer.zone_on(japan_day(start))
     first = localtimes.LocalTime.of(start, zone_name, event_zone)
-    last = localtimes.LocalTime.of(end, zone_name, event_zone)
-    same_day = last.local.date() == first.local.date()
-    until = f"{last.local:%H:%M}" if same_day else last.describe()
+    last = timezones.to_local(end, zone_name)
+    if last.date() == first.local.date():
+        until = f"{last:%H:%M}"
+    else:
+        until = localtimes.LocalTime.of(end, zone_name, event_zone).describe()
     span = i18n._("{first} to {last}").format(first=first.describe(), last=until)
     return f"{viewer.label} ({_where(viewer, zone_name)}): {span}"
 

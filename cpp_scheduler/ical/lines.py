@@ -178,7 +178,7 @@ def date_time(name: str, value: datetime) -> tuple[str, str]:
     zone = _zone_id(value.tzinfo) or value.tzname() or ""
     if zone == "UTC":
         return "", _date_time_text(value) + "Z"
-    return parameters({"TZID": zone}), _date_time_text(value)
+    return _zone_parameter(zone), _date_time_text(value)
 
 
 def date_times(name: str, values: Sequence[datetime]) -> tuple[str, str]:
@@ -200,6 +200,12 @@ def _date_time_text(value: datetime) -> str:
 def _zone_id(zone: tzinfo) -> str | None:
     """The TZID icalendar writes for a zone (``UTC`` for any name of UTC)."""
     return tzid_from_tzinfo(zone)
+
+
+@lru_cache(maxsize=1024)
+def _zone_parameter(zone_id: str) -> str:
+    """``;TZID=...``: the same few zones on every line of a file."""
+    return parameters({"TZID": zone_id})
 
 
 def date_value(value: date) -> tuple[str, str]:

@@ -4,6 +4,7 @@ the zone, the date or the place."""
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from datetime import UTC, date, datetime, timedelta
 
@@ -24,7 +25,7 @@ from cpp_scheduler.ical.export import (
     export_bytes,
     serialize,
 )
-from cpp_scheduler.ical.text import Text, calendar_address
+from cpp_scheduler.ical.text import Text, calendar_address, escape_text, one_line
 from tests.ical.awkward import awkward_events
 from tests.ical.program import Program, build_program
 from tests.ical.test_text_safety import FIELDS, INJECTION, TEXT, fill
@@ -64,6 +65,24 @@ def icalendar_line(name: str, value: object) -> str:
     component.add(name, value)
     line: bytes = component.content_line(name, component[name]).to_ical()
     return line.decode("utf-8")
+
+
+def escaped(text: str) -> str:
+    """TEXT as RFC 5545 escapes it, one character at a time: line breaks of any kind as
+    ``\\n``, other control characters but the tab left out."""
+    text = re.sub(r"\r\n|[\r\n\x0b\x0c]", "\n", text)
+    text = re.sub(r"[\x00-\x08\x0e-\x1f\x7f]", "", text)
+    escapes = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
+    return re.sub(r"[\\;,\n]", lambda match: escapes[match.group()], text)
+
+
+@settings(max_examples=500)
+@given(ANY_TEXT | st.text(st.sampled_from(list("a\\;,\n\r\x0b\x0c\x01\t\x7f")), max_size=40))
+def test_text_is_escaped_as_rfc_5545_says(text: str) -> None:
+    assert escape_text(text) == escaped(text)
+    assert one_line(text) == re.sub(
+        r"[\x00-\x08\x0e-\x1f\x7f]", "", re.sub(r"\r\n|[\r\n\x0b\x0c]", " ", text)
+    )
 
 
 @settings(max_examples=500)
