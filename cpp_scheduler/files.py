@@ -16,6 +16,7 @@ goes through :func:`write_atomically`, so all of them share three promises:
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import secrets
@@ -48,22 +49,24 @@ def _reason(error: OSError, existed: bool) -> str:
     return text
 
 
-def check_writable_target(path: Path) -> int | None:
+def check_writable_target(path: Path | str) -> int | None:
     """Refuse ``path`` unless a file can be put there: its folder exists and it is not
     itself a folder or a device. Returns the mode of the file there, None if none is."""
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        if not path.parent.is_dir():
-            folder = quoted(str(path.parent), 200)
-            raise FileWriteError(path, f"the folder {folder} does not exist") from None
+        folder = os.path.dirname(path) or "."
+        if not os.path.isdir(folder):
+            raise FileWriteError(
+                Path(path), f"the folder {quoted(folder, 200)} does not exist"
+            ) from None
         return None
     except OSError as error:
-        raise FileWriteError(path, error.strerror or str(error)) from None
+        raise FileWriteError(Path(path), error.strerror or str(error)) from None
     if stat.S_ISDIR(status.st_mode):
-        raise FileWriteError(path, "it is a folder; give the name of a file to write")
+        raise FileWriteError(Path(path), "it is a folder; give the name of a file to write")
     if not stat.S_ISREG(status.st_mode):
-        raise FileWriteError(path, "it is not a regular file (a pipe, a socket or a device)")
+        raise FileWriteError(Path(path), "it is not a regular file (a pipe, a socket or a device)")
     return stat.S_IMODE(status.st_mode)
 
 
@@ -75,14 +78,17 @@ def write_atomically(path: Path, content: Content, *, durable: bool = True) -> N
     cannot leave an empty file; a batch of thousands of files passes False and flushes
     them all once at its end (``os.sync``), since one wait per file costs milliseconds.
     """
-    path = Path(path)
-    kept_mode = check_writable_target(path)
-    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    # Plain strings: a batch writes thousands of files, and pathlib's parsing of each
+    # name would cost more than the writing.
+    target = os.fspath(path)
+    kept_mode = check_writable_target(target)
+    folder, name = os.path.split(target)
+    partial = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.partial")
     try:
         # 0o666 less the umask, as open() gives any new file; O_EXCL never follows a link.
         handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
-        raise FileWriteError(path, _reason(error, kept_mode is not None)) from None
+        raise FileWriteError(Path(target), _reason(error, kept_mode is not None)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             if kept_mode is not None:
@@ -94,10 +100,16 @@ def write_atomically(path: Path, content: Content, *, durable: bool = True) -> N
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())
-        os.replace(partial, path)
+        os.replace(partial, target)
     except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise FileWriteError(path, _reason(error, kept_mode is not None)) from None
+        _remove(partial)
+        raise FileWriteError(Path(target), _reason(error, kept_mode is not None)) from None
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise
+
+
+def _remove(partial: str) -> None:
+    """Take away a partial file; one that is already gone is fine."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(partial)

@@ -18,18 +18,18 @@ Built with the icalendar library, with these decisions on top of it:
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from typing import Any, Protocol
 
 import icalendar
-from icalendar.parser import Contentline, Parameters
 from icalendar.prop import vUri
 
 from cpp_scheduler import __version__, i18n, timezones
 from cpp_scheduler.i18n import N_
+from cpp_scheduler.ical import lines
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.scopes import CalendarContent, Viewer
 from cpp_scheduler.ical.text import (
@@ -134,12 +134,99 @@ def _repeated(local: datetime) -> bool:
     return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
 
 
+class _Component(Protocol):
+    """What the writer adds properties to: an icalendar component (:class:`_Built`),
+    or the same component written line by line as it is built (:class:`lines.Lines`).
+    TEXT values, URIs and categories have calls of their own, so that the lines need
+    no icalendar object for them."""
+
+    def add(self, name: str, value: Any) -> None: ...
+
+    def add_text(self, name: str, text: str) -> None: ...
+
+    def add_uri(
+        self, name: str, uri: str, parameters: lines.ParameterValues | None = None
+    ) -> None: ...
+
+    def add_categories(self, names: Sequence[str]) -> None: ...
+
+    def add_component(self, component: Any) -> None: ...
+
+
+class _Built:
+    """An icalendar component behind the writer's calls, for :func:`build_calendars`."""
+
+    def __init__(self, component: icalendar.cal.component.Component) -> None:
+        self.component = component
+
+    def add(self, name: str, value: Any) -> None:
+        self.component.add(name, value)
+
+    def add_text(self, name: str, text: str) -> None:
+        self.component.add(name, Text(text))
+
+    def add_uri(self, name: str, uri: str, parameters: lines.ParameterValues | None = None) -> None:
+        params = {
+            key: value if isinstance(value, str) else list(value)
+            for key, value in (parameters or {}).items()
+        }
+        self.component.add(name, vUri(uri, params=params))
+
+    def add_categories(self, names: Sequence[str]) -> None:
+        self.component.add("CATEGORIES", categories(list(names)))
+
+    def add_component(self, component: _Built) -> None:
+        self.component.add_component(component.component)
+
+
+def _icalendar_component(name: str) -> _Component:
+    """A VEVENT or a VALARM as icalendar builds it, for :func:`build_calendars`."""
+    return _Built(icalendar.Event() if name == "VEVENT" else icalendar.Alarm())
+
+
+def _built(component: _Component) -> icalendar.Event:
+    """The icalendar VEVENT behind a component of :func:`_icalendar_component`."""
+    if not isinstance(component, _Built) or not isinstance(component.component, icalendar.Event):
+        raise TypeError(f"not an icalendar VEVENT: {component!r}")
+    return component.component
+
+
+_CONFERENCE: lines.ParameterValues = {
+    "VALUE": "URI",
+    "FEATURE": ("AUDIO", "VIDEO"),
+    "LABEL": "Video link",
+}
+"""The parameters of the video link as a CONFERENCE property (RFC 7986 section 5.11)."""
+
+
+def _lines_component(name: str) -> _Component:
+    """A VEVENT or a VALARM written line by line, for the files' bytes."""
+    return lines.vevent() if name == "VEVENT" else lines.valarm()
+
+
+_Meeting = tuple[datetime, datetime]
+"""The UTC start and end of one meeting."""
+
+
 class _Writer:
-    def __init__(self, content: CalendarContent, options: ExportOptions) -> None:
+    """The components of a calendar's events and tours, from model objects.
+
+    ``make`` gives each new VEVENT or VALARM: icalendar's own components (what
+    :func:`build_calendars` returns), or components written line by line as they are
+    built (what :func:`export_bytes` writes); the same calls fill either.
+    """
+
+    def __init__(
+        self,
+        content: CalendarContent,
+        options: ExportOptions,
+        make: Callable[[str], _Component] = _icalendar_component,
+    ) -> None:
         self.content = content
         self.options = options
         self.stamp = options.stamp or datetime.now(UTC).replace(microsecond=0)
         self.zones = _Zones()
+        self.make = make
 
     # -- times ------------------------------------------------------------------------
     def local(self, instant: datetime, zone_name: str) -> datetime:
@@ -149,7 +236,12 @@ class _Writer:
         return instant.astimezone(timezones.zone(zone_name))
 
     # -- events -----------------------------------------------------------------------
-    def event_components(self, event: Event, method: Method) -> list[icalendar.Event]:
+    def event_components(self, event: Event, method: Method) -> list[_Component]:
+        return [component for component, _ in self.event_parts(event, method)]
+
+    def event_parts(self, event: Event, method: Method) -> list[tuple[_Component, _Meeting | None]]:
+        """The event's VEVENTs, each with the one meeting it describes (None for the
+        event or the series as a whole)."""
         master = self.base_component(event, method)
         if event.all_day:
             # Dates, as RFC 5545 keeps them: no zone, no VTIMEZONE, an exclusive end. The
@@ -157,21 +249,18 @@ class _Writer:
             master.add("DTSTART", event.first_date)
             master.add("DTEND", event.last_date + timedelta(days=1))
             master.add(ZONE_PROPERTY, event.zone)
-            return [master]
-        series = bool(event.recurrence_rule)
-        self.add_times(master, event.zone, event.start_utc, event.end_utc, series=series)
-        components = [master]
-        if not series:
-            return components
+            return [(master, None)]
+        rule_text = event.recurrence_rule
+        self.add_times(master, event.zone, event.start_utc, event.end_utc, series=bool(rule_text))
+        parts: list[tuple[_Component, _Meeting | None]] = [(master, None)]
+        if not rule_text:
+            return parts
         master.add("RRULE", self.rule(event))
-        assert event.recurrence_rule is not None
         # A meeting on a wall-clock time that clocks skip is named by that time, as the
         # rule gives it (02:30), not by the instant it is read as (03:30).
         skipped = {
             instant: local.replace(tzinfo=timezones.zone(event.zone))
-            for local, instant in recurrence.unplaced_starts(
-                event.recurrence_rule, event.start_utc, event.zone
-            )
+            for local, instant in recurrence.unplaced_starts(rule_text, event.start_utc, event.zone)
             if timezones.to_local(instant, event.zone).replace(tzinfo=None) != local
         }
 
@@ -184,10 +273,11 @@ class _Writer:
         for change in event.changes:
             if change.cancelled or change.start_utc is None or change.end_utc is None:
                 continue
-            moved = self.base_component(event, method, moved=(change.start_utc, change.end_utc))
+            meeting = (change.start_utc, change.end_utc)
+            moved = self.base_component(event, method, moved=meeting)
             moved.add("RECURRENCE-ID", occurrence_id(change.recurrence_id))
             self.add_times(moved, event.zone, change.start_utc, change.end_utc)
-            components.append(moved)
+            parts.append((moved, meeting))
         for occurrence in event.occurrences():
             if occurrence.moved or occurrence.recurrence_id is None:
                 continue
@@ -196,15 +286,16 @@ class _Writer:
             # RFC 5545 gives each member the exact length of the first, but ical.js,
             # vobject, ical and recurring-ical-events keep the wall-clock end: an
             # explicit end for this one meeting leaves none of them a choice.
-            pinned = self.base_component(event, method, moved=(occurrence.start, occurrence.end))
+            meeting = (occurrence.start, occurrence.end)
+            pinned = self.base_component(event, method, moved=meeting)
             pinned.add("RECURRENCE-ID", occurrence_id(occurrence.recurrence_id))
             self.add_times(pinned, event.zone, occurrence.start, occurrence.end)
-            components.append(pinned)
-        return components
+            parts.append((pinned, meeting))
+        return parts
 
     def add_times(
         self,
-        component: icalendar.Event,
+        component: _Component,
         zone_name: str,
         start: datetime,
         end: datetime,
@@ -251,11 +342,11 @@ class _Writer:
         RFC 5545 wants UNTIL in UTC when DTSTART has a TZID; stored rules keep it as a
         local date or time, which clients would read differently.
         """
-        assert event.recurrence_rule is not None
+        rule_text = event.recurrence_rule or ""
         rule: icalendar.vRecur = icalendar.vRecur.from_ical(
-            event.recurrence_rule.strip().removeprefix("RRULE:")
+            rule_text.strip().removeprefix("RRULE:")
         )
-        starts = recurrence.local_starts(event.recurrence_rule, event.start_utc, event.zone)
+        starts = recurrence.local_starts(rule_text, event.start_utc, event.zone)
         if starts:
             last = recurrence.rfc_instant(starts[-1], event.zone)
             self.zones.note(event.zone, last)
@@ -268,34 +359,24 @@ class _Writer:
         event: Event,
         method: Method,
         moved: tuple[datetime, datetime] | None = None,
-    ) -> icalendar.Event:
-        component = icalendar.Event()
-        component.add("UID", Text(event.uid))
+    ) -> _Component:
+        component = self.make("VEVENT")
+        component.add_text("UID", event.uid)
         component.add("DTSTAMP", self.stamp)
         component.add("SEQUENCE", event.sequence or 0)
-        component.add("SUMMARY", Text(event.title))
-        component.add("DESCRIPTION", Text(self.description(event, moved)))
+        component.add_text("SUMMARY", event.title)
+        component.add_text("DESCRIPTION", self.description(event, moved))
         location = event_location(event)
         if location:
-            component.add("LOCATION", Text(location))
+            component.add_text("LOCATION", location)
         geo = event_geo(event)
         if geo is not None:
             component.add("GEO", geo)
         if event.video_link:
             link = uri_text(event.video_link)
-            component.add("URL", vUri(link))
-            component.add(
-                "CONFERENCE",
-                vUri(
-                    link,
-                    params={
-                        "VALUE": "URI",
-                        "FEATURE": ["AUDIO", "VIDEO"],
-                        "LABEL": "Video link",
-                    },
-                ),
-            )
-        component.add("CATEGORIES", categories(event_categories(event)))
+            component.add_uri("URL", link)
+            component.add_uri("CONFERENCE", link, _CONFERENCE)
+        component.add_categories(event_categories(event))
         component.add("STATUS", event.status.value.upper())
         component.add("TRANSP", "OPAQUE")
         organiser = self.organizer(event)
@@ -305,8 +386,9 @@ class _Writer:
             for person in event.invitees:
                 if self.content.audience.allows(person):
                     component.add("ATTENDEE", attendee(person, method))
-        if self.options.reminder and method is not Method.CANCEL and not event.is_cancelled:
-            component.add_component(self.alarm(event.title))
+        reminder = self.options.reminder
+        if reminder and method is not Method.CANCEL and not event.is_cancelled:
+            component.add_component(self.alarm(event.title, reminder))
         return component
 
     def organizer(self, event: Event) -> icalendar.vCalAddress | None:
@@ -317,12 +399,11 @@ class _Writer:
             return calendar_address(self.options.organizer.email, self.options.organizer.name)
         return None
 
-    def alarm(self, title: str) -> icalendar.Alarm:
-        assert self.options.reminder is not None
-        alarm = icalendar.Alarm()
+    def alarm(self, title: str, reminder: timedelta) -> _Component:
+        alarm = self.make("VALARM")
         alarm.add("ACTION", "DISPLAY")
-        alarm.add("DESCRIPTION", Text(title))
-        alarm.add("TRIGGER", -self.options.reminder)
+        alarm.add_text("DESCRIPTION", title)
+        alarm.add("TRIGGER", -reminder)
         return alarm
 
     def description(self, event: Event, moved: tuple[datetime, datetime] | None) -> str:
@@ -361,19 +442,19 @@ class _Writer:
         return f"{agenda}\n\n{block}" if agenda else block
 
     # -- study tours ------------------------------------------------------------------
-    def tour_components(self, tour: StudyTour) -> list[icalendar.Event]:
-        envelope = icalendar.Event()
-        envelope.add("UID", Text(f"tour-{tour.id}@{UID_DOMAIN}"))
+    def tour_components(self, tour: StudyTour) -> list[_Component]:
+        envelope = self.make("VEVENT")
+        envelope.add_text("UID", f"tour-{tour.id}@{UID_DOMAIN}")
         envelope.add("DTSTAMP", self.stamp)
         envelope.add("SEQUENCE", max((tour.version or 1) - 1, 0))
-        envelope.add("SUMMARY", Text(tour.title))
+        envelope.add_text("SUMMARY", tour.title)
         envelope.add("DTSTART", tour.start_date)
         envelope.add("DTEND", tour.end_date + timedelta(days=1))
-        envelope.add("DESCRIPTION", Text(tour_description(tour)))
+        envelope.add_text("DESCRIPTION", tour_description(tour))
         route = tour.route()
         if route:
-            envelope.add("LOCATION", Text(" → ".join(route)))
-        envelope.add("CATEGORIES", categories(["Study tour"]))
+            envelope.add_text("LOCATION", " → ".join(route))
+        envelope.add_categories(["Study tour"])
         envelope.add("STATUS", "CONFIRMED")
         envelope.add("TRANSP", "TRANSPARENT")
         envelope.add(ITEM_PROPERTY, TOUR_ITEM)
@@ -382,17 +463,17 @@ class _Writer:
             components.append(self.leg_component(leg))
         return components
 
-    def leg_component(self, leg: TravelLeg) -> icalendar.Event:
-        component = icalendar.Event()
-        component.add("UID", Text(f"leg-{leg.id}@{UID_DOMAIN}"))
+    def leg_component(self, leg: TravelLeg) -> _Component:
+        component = self.make("VEVENT")
+        component.add_text("UID", f"leg-{leg.id}@{UID_DOMAIN}")
         component.add("DTSTAMP", self.stamp)
         component.add("SEQUENCE", max((leg.version or 1) - 1, 0))
-        component.add("SUMMARY", Text(f"{leg.mode.label}: {leg.origin} → {leg.destination}"))
+        component.add_text("SUMMARY", f"{leg.mode.label}: {leg.origin} → {leg.destination}")
         self.add_times(component, leg.zone, leg.departure_utc, leg.arrival_utc)
         if leg.notes:
-            component.add("DESCRIPTION", Text(leg.notes))
-        component.add("LOCATION", Text(leg.origin))
-        component.add("CATEGORIES", categories(["Travel"]))
+            component.add_text("DESCRIPTION", leg.notes)
+        component.add_text("LOCATION", leg.origin)
+        component.add_categories(["Travel"])
         component.add("STATUS", "CONFIRMED")
         component.add(ITEM_PROPERTY, LEG_ITEM)
         return component
@@ -425,10 +506,23 @@ class _Writer:
 
 
 def build_calendars(content: CalendarContent, options: ExportOptions) -> list[icalendar.Calendar]:
-    """The calendars for ``content``: one in publish mode; in request mode one REQUEST
-    calendar for live events and one CANCEL calendar for cancelled ones (either may be
-    left out when it would be empty, but never both)."""
-    return [calendar for calendar, _ in _build(content, options)]
+    """The calendars for ``content`` as icalendar components: one in publish mode; in
+    request mode one REQUEST calendar for live events and one CANCEL calendar for
+    cancelled ones (either may be left out when it would be empty, but never both).
+
+    :func:`export_bytes` writes the same calendars without building them; serialised
+    (:func:`serialize`), these are its bytes exactly (the tests compare them)."""
+    options = _request_for_cancel(options)
+    calendars: list[icalendar.Calendar] = []
+    for method, events, tours in _files(content, options):
+        writer = _Writer(content, options)
+        body: list[_Component] = []
+        for event in events:
+            body.extend(writer.event_components(event, method))
+        for tour in tours:
+            body.extend(writer.tour_components(tour))
+        calendars.append(writer.calendar(method, [_built(component) for component in body]))
+    return calendars
 
 
 def zone_caveats(content: CalendarContent, options: ExportOptions) -> list[str]:
@@ -436,7 +530,7 @@ def zone_caveats(content: CalendarContent, options: ExportOptions) -> list[str]:
     by more than one yearly rule over the instants written, which clients may be an
     hour off and when (:func:`cpp_scheduler.ical.vtimezone.one_rule_caveat`)."""
     spans: dict[str, tuple[datetime, datetime]] = {}
-    for _, zones in _build(content, options):
+    for _, zones in _zones_of_files(content, options):
         for zone_name, (first, last) in zones.spans.items():
             known = spans.get(zone_name, (first, last))
             spans[zone_name] = (min(first, known[0]), max(last, known[1]))
@@ -466,21 +560,20 @@ def _request_for_cancel(options: ExportOptions) -> ExportOptions:
     return replace(options, method=Method.REQUEST) if options.method is Method.CANCEL else options
 
 
-def _build(
+def _zones_of_files(
     content: CalendarContent, options: ExportOptions
-) -> list[tuple[icalendar.Calendar, _Zones]]:
-    """The calendars of :func:`_files`, each with the zones it writes instants in."""
+) -> list[tuple[Method, _Zones]]:
+    """The zones each file of :func:`_files` writes instants in, and their spans."""
     options = _request_for_cancel(options)
-    calendars: list[tuple[icalendar.Calendar, _Zones]] = []
+    found: list[tuple[Method, _Zones]] = []
     for method, events, tours in _files(content, options):
-        writer = _Writer(content, options)
-        body: list[icalendar.Event] = []
+        writer = _Writer(content, options, _lines_component)
         for event in events:
-            body.extend(writer.event_components(event, method))
+            writer.event_parts(event, method)
         for tour in tours:
-            body.extend(writer.tour_components(tour))
-        calendars.append((writer.calendar(method, body), writer.zones))
-    return calendars
+            writer.tour_components(tour)
+        found.append((method, writer.zones))
+    return found
 
 
 _END = b"END:VCALENDAR\r\n"
@@ -488,7 +581,7 @@ _END = b"END:VCALENDAR\r\n"
 _Spans = dict[str, tuple[datetime, datetime]]
 _Core = tuple[
     list[bytes],
-    list[tuple[datetime, datetime] | None],
+    list[_Meeting | None],
     list[bytes],
     _Spans,
 ]
@@ -499,21 +592,23 @@ _Rendered = tuple[bytes, _Spans]
 
 
 class EventRenderings:
-    """Calendar files for many readers at once (one file per participant), each event
-    rendered once.
+    """Calendar files written line by line (:mod:`cpp_scheduler.ical.lines`) rather
+    than built as icalendar components, for one file or for many readers at once (one
+    file per participant), each event rendered once.
 
     An event's VEVENTs depend only on the event, the file's method, whose clock the
     description shows and which attendees may be named; for one set of options and one
-    DTSTAMP they are the same bytes in every file that holds them. So each is serialised
+    DTSTAMP they are the same bytes in every file that holds them. So each is written
     the first time a file needs it and copied into the next; every file comes out byte
-    for byte as :func:`export_bytes` writes it (the tests compare them).
+    for byte as :func:`serialize` writes the calendars of :func:`build_calendars` (the
+    tests compare them).
     """
 
     def __init__(self, options: ExportOptions) -> None:
         stamp = options.stamp or datetime.now(UTC).replace(microsecond=0)
         self.options = _request_for_cancel(replace(options, stamp=stamp))
         self._rendered: dict[tuple[object, ...], _Rendered] = {}
-        self._zones: dict[int, tuple[icalendar.Timezone, bytes]] = {}
+        self._zones: dict[tuple[str, int, int], bytes] = {}
         self._heads: dict[Method, tuple[bytes, list[bytes]]] = {}
         self._cores: dict[tuple[object, ...], _Core] = {}
         """Each event's VEVENTs for one reader, by what they share with every reader: the
@@ -523,7 +618,7 @@ class EventRenderings:
         """The files for ``content``, as :func:`export_bytes` gives them."""
         documents: list[tuple[Method, bytes]] = []
         for method, events, tours in _files(content, self.options):
-            writer = _Writer(content, self.options)
+            writer = _Writer(content, self.options, _lines_component)
             pieces: list[bytes] = []
             for event in events:
                 data, spans = self._event(content, event, method)
@@ -532,7 +627,7 @@ class EventRenderings:
                     writer.zones.note(zone_name, last)
                 pieces.append(data)
             for tour in tours:
-                pieces.extend(serialize(component) for component in writer.tour_components(tour))
+                pieces.extend(_bytes(component) for component in writer.tour_components(tour))
             spans, writer.zones.spans = writer.zones.spans, {}
             head = self._head(writer, method)
             zones = [self._zone(name, *spans[name]) for name in sorted(spans)]
@@ -556,13 +651,13 @@ class EventRenderings:
         return head
 
     def _zone(self, zone_name: str, first: datetime, last: datetime) -> bytes:
-        """A VTIMEZONE's bytes, serialised once for every span it covers: the component
-        depends only on the zone and the years around the span."""
-        component = vtimezone(zone_name, first, last)
-        known = self._zones.get(id(component))
-        if known is None or known[0] is not component:
-            known = self._zones[id(component)] = (component, serialize(component))
-        return known[1]
+        """A VTIMEZONE's bytes, serialised once: the component depends only on the zone
+        and the years of the span's ends (:func:`cpp_scheduler.ical.vtimezone.vtimezone`)."""
+        key = (zone_name, first.astimezone(UTC).year, last.astimezone(UTC).year)
+        known = self._zones.get(key)
+        if known is None:
+            known = self._zones[key] = serialize(vtimezone(zone_name, first, last))
+        return known
 
     def _event(self, content: CalendarContent, event: Event, method: Method) -> _Rendered:
         named = (
@@ -582,7 +677,7 @@ class EventRenderings:
         """The event's bytes for this reader: from the bytes already made for another
         reader with only the DESCRIPTION lines (the reader's clock) written anew, or
         rendered whole the first time."""
-        writer = _Writer(content, self.options)
+        writer = _Writer(content, self.options, _lines_component)
         core = (event.id, method, named)
         known = self._cores.get(core)
         if known is not None:
@@ -593,98 +688,48 @@ class EventRenderings:
                 for piece, old, new in zip(pieces, old_lines, lines, strict=True)
             )
             return data, spans
-        components = writer.event_components(event, method)
-        pieces = [serialize(component) for component in components]
+        parts = writer.event_parts(event, method)
+        pieces = [_bytes(component) for component, _ in parts]
         spans = dict(writer.zones.spans)
         # The series (or the single event) tells its whole story; each VEVENT after it
         # is one meeting, described at its own time.
-        meetings: list[tuple[datetime, datetime] | None] = [None]
-        meetings += [_meeting(component) for component in components[1:]]
-        lines = [_description_line(writer.description(event, moved)) for moved in meetings]
+        meetings = [meeting for _, meeting in parts]
+        lines = [_written_description(component) for component, _ in parts]
         if all(piece.count(line) == 1 for piece, line in zip(pieces, lines, strict=True)):
             self._cores[core] = (pieces, meetings, lines, spans)
         return b"".join(pieces), spans
 
 
-def _meeting(component: icalendar.cal.component.Component) -> tuple[datetime, datetime] | None:
-    """The UTC start and end a VEVENT of one meeting was written with."""
-    start, end = component.decoded("DTSTART"), component.decoded("DTEND")
-    if isinstance(start, datetime) and isinstance(end, datetime):
-        return start.astimezone(UTC), end.astimezone(UTC)
-    return None  # then no DESCRIPTION line matches, and the event is rendered whole
+def _bytes(component: _Component) -> bytes:
+    """A component the writer made with :func:`_lines_component`, as bytes."""
+    if not isinstance(component, lines.Lines):
+        raise TypeError(f"not written line by line: {component!r}")
+    return component.to_ical()
+
+
+def _written_description(component: _Component) -> bytes:
+    """The DESCRIPTION line a VEVENT written line by line holds, as
+    :func:`_description_line` gives it."""
+    if not isinstance(component, lines.Lines):
+        raise TypeError(f"not written line by line: {component!r}")
+    return (component.line("DESCRIPTION") + "\r\n").encode("utf-8")
 
 
 def _name_lines(name: str) -> list[bytes]:
     """The X-WR-CALNAME and NAME lines for ``name``, folded, each with the line ends
     around it (so NAME never matches the end of X-WR-CALNAME)."""
-    return [b"\r\n" + _content_line(key, Text(name)) + b"\r\n" for key in ("NAME", "X-WR-CALNAME")]
-
-
-_LINE_START = re.compile(rb"\r\n(?=[^ \t])")
-"""Where a content line ends and the next begins (a fold continues with a space)."""
+    return [f"\r\n{lines.text_line(key, name)}\r\n".encode() for key in ("NAME", "X-WR-CALNAME")]
 
 
 def _description_line(text: str) -> bytes:
     """The DESCRIPTION content line, folded, exactly as it is written inside a VEVENT."""
-    return _content_line("DESCRIPTION", Text(text)) + b"\r\n"
-
-
-def _content_line(name: str, value: Text) -> bytes:
-    """One property's content line as icalendar writes it inside a component (escaped,
-    folded at 75 octets), without building and counting a whole component for it: a
-    batch writes a few of these anew for every reader. Anything but one line, folds
-    apart, is refused as :func:`serialize` refuses it."""
-    try:
-        line = str(Contentline.from_parts(name, Parameters(), value, sorted=True))
-    except AssertionError as error:  # icalendar's own check, where assertions run
-        raise CalendarFileError(_OUTPUT, _BROKEN_LINE) from error
-    if "\n" in line or "\r" in line:
-        raise CalendarFileError(_OUTPUT, _BROKEN_LINE)
-    return fold(line).encode("utf-8")
-
-
-def fold(line: str) -> str:
-    """``line`` folded as icalendar folds it: before the character that would take a
-    line to 75 octets, never right after a backslash or caret that begins an escape
-    (``\\n`` stays whole). Lines of ASCII, nearly all of them, are cut by position."""
-    if line.isascii():
-        pieces: list[str] = []
-        start = 0
-        while len(line) - start > _FOLD_AT - 1:
-            end = start + _FOLD_AT - 1
-            if line[end - 1] in "\\^" and end - start > 1:
-                end -= 1
-            pieces.append(line[start:end])
-            start = end
-        pieces.append(line[start:])
-        return "\r\n ".join(pieces)
-    folded: list[str] = []
-    current: list[str] = []
-    count = 0
-    for char in line:
-        size = len(char.encode("utf-8"))
-        if current and count + size >= _FOLD_AT:
-            if len(current) > 1 and current[-1] in "\\^":
-                carried = current.pop()
-                folded.append("".join(current))
-                current, count = [carried], 1
-            else:
-                folded.append("".join(current))
-                current, count = [], 0
-        current.append(char)
-        count += size
-    if current:
-        folded.append("".join(current))
-    return "\r\n ".join(folded)
-
-
-_FOLD_AT = 75
+    return (lines.text_line("DESCRIPTION", text) + "\r\n").encode("utf-8")
 
 
 def serialize(calendar: icalendar.cal.component.Component) -> bytes:
     """The file's bytes: CRLF line ends, lines folded at 75 octets between characters;
     byte for byte what icalendar's ``to_ical`` writes, its content lines folded here
-    (:func:`fold`) at a fraction of the cost.
+    (:func:`cpp_scheduler.ical.lines.fold`) at a fraction of the cost.
 
     Every value is escaped before icalendar sees it (:mod:`cpp_scheduler.ical.text`);
     a raw line break is refused, and the file is then counted, line by line, against
@@ -692,24 +737,20 @@ def serialize(calendar: icalendar.cal.component.Component) -> bytes:
     or without Python's assertions (icalendar's own check is an ``assert``, gone under
     ``python -O``).
     """
-    lines: list[str] = []
+    written: list[str] = []
     for name, value in calendar.property_items(sorted=True):
         try:
             line = str(calendar.content_line(name, value, sorted=True))
         except AssertionError as error:  # icalendar's own check, where assertions run
-            raise CalendarFileError(_OUTPUT, _BROKEN_LINE) from error
+            raise CalendarFileError(lines.OUTPUT, lines.BROKEN_LINE) from error
         if "\n" in line:
-            raise CalendarFileError(_OUTPUT, _BROKEN_LINE)
+            raise CalendarFileError(lines.OUTPUT, lines.BROKEN_LINE)
         if line:
-            lines.append(fold(line))
-    data = ("\r\n".join(lines) + "\r\n").encode("utf-8")
+            written.append(lines.fold(line))
+    data = ("\r\n".join(written) + "\r\n").encode("utf-8")
     if not _holds_only(calendar, data):
-        raise CalendarFileError(_OUTPUT, _BROKEN_LINE)
+        raise CalendarFileError(lines.OUTPUT, lines.BROKEN_LINE)
     return data
-
-
-_OUTPUT = "calendar export"
-_BROKEN_LINE = "a value would have broken out of its line and changed the file; nothing was written"
 
 
 def _content_lines(component: icalendar.cal.component.Component) -> int:
@@ -732,9 +773,9 @@ def _holds_only(calendar: icalendar.cal.component.Component, data: bytes) -> boo
 
 
 def export_bytes(content: CalendarContent, options: ExportOptions) -> list[tuple[Method, bytes]]:
-    return [
-        (Method(str(cal["METHOD"])), serialize(cal)) for cal in build_calendars(content, options)
-    ]
+    """Each file's method and bytes: the calendars of :func:`build_calendars`, written
+    line by line without building them (:class:`EventRenderings`)."""
+    return EventRenderings(options).export_bytes(content)
 
 
 # -- pieces shared with the tests and the importer ----------------------------------------
@@ -839,9 +880,11 @@ def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime, end: 
     program's language, as the rest of such a file's description."""
     zone_name = viewer.zone_on(japan_day(start))
     first = localtimes.LocalTime.of(start, zone_name, event_zone)
-    last = localtimes.LocalTime.of(end, zone_name, event_zone)
-    same_day = last.local.date() == first.local.date()
-    until = f"{last.local:%H:%M}" if same_day else last.describe()
+    last = timezones.to_local(end, zone_name)
+    if last.date() == first.local.date():
+        until = f"{last:%H:%M}"
+    else:
+        until = localtimes.LocalTime.of(end, zone_name, event_zone).describe()
     span = i18n._("{first} to {last}").format(first=first.describe(), last=until)
     return f"{viewer.label} ({_where(viewer, zone_name)}): {span}"
 

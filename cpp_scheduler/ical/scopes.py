@@ -17,7 +17,7 @@ organiser, who is the event's contact, always appears.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from cpp_scheduler import i18n, timezones
@@ -95,11 +95,14 @@ class Viewer:
         return self.zone
 
     @classmethod
-    def of_delegation(cls, delegation: Delegation, label: str) -> Viewer:
+    def of_delegation(
+        cls, delegation: Delegation, label: str, language: str | None = None
+    ) -> Viewer:
+        """The delegation's clock, in ``language`` (else the delegation's own)."""
         days = None
         if delegation.arrival is not None and delegation.departure is not None:
             days = (delegation.arrival, delegation.departure)
-        return cls(delegation.zone, label, days, delegation.written_language)
+        return cls(delegation.zone, label, days, language or delegation.written_language)
 
 
 @dataclass
@@ -120,7 +123,7 @@ def _participant_viewer(participant: Participant) -> Viewer:
     label = N_("Your local time")  # written in the reader's language with the rest
     if participant.zone or delegation is None:
         return Viewer(participant.effective_zone, label, language=participant.effective_language)
-    return replace(Viewer.of_delegation(delegation, label), language=participant.effective_language)
+    return Viewer.of_delegation(delegation, label, participant.effective_language)
 
 
 def _sorted(events: Iterable[Event]) -> list[Event]:
@@ -134,10 +137,12 @@ def one_event(event: Event, *, with_attendees: bool = False) -> CalendarContent:
 
 
 def involves_participant(event: Event, participant: Participant) -> bool:
-    if participant in event.participants or event.organiser is participant:
-        return True
+    """Whether the event is the participant's: through their delegation (most events
+    of a person's file, so asked first), as a participant, or as its organiser."""
     delegation = participant.delegation
-    return delegation is not None and delegation in event.delegations
+    if delegation is not None and delegation in event.delegations:
+        return True
+    return participant in event.participants or event.organiser is participant
 
 
 def involves_delegation(event: Event, delegation: Delegation) -> bool:

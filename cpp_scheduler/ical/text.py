@@ -38,8 +38,10 @@ processors put for a manual line or page break."""
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 """C0 control characters other than the tab and the line breaks above, and DEL: no
 TEXT value may hold them (RFC 5545 section 3.3.11, TSAFE-CHAR)."""
-_TEXT_SPECIAL = re.compile(r"[\\;,\n]")
-_TEXT_ESCAPES = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
+_NOT_PLAIN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+"""Any character the two patterns above replace or leave out: most text has none."""
+_NOT_ESCAPED = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\\;,]")
+"""Any character :func:`escape_text` changes."""
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 _UNESCAPED = {"\\": "\\", ";": ";", ",": ",", "n": "\n", "N": "\n"}
 _OPENING_QUOTE = re.compile(r'(?:^|(?<=[\s(\[{<“‘«]))"')
@@ -49,12 +51,18 @@ _URI_UNSAFE = re.compile(r"[\x00-\x20\x7f\x80-\x9f\u2028\u2029]")
 def plain_text(value: str) -> str:
     """The text a TEXT value can carry: each line break as LF, other control characters
     left out (the tab stays)."""
+    if not _NOT_PLAIN.search(value):
+        return value
     return _CONTROL.sub("", _LINE_BREAK.sub("\n", value))
 
 
 def escape_text(value: str) -> str:
-    """The RFC 5545 TEXT form of ``value``: one line, whatever it holds."""
-    return _TEXT_SPECIAL.sub(lambda match: _TEXT_ESCAPES[match.group()], plain_text(value))
+    """The RFC 5545 TEXT form of ``value``: one line, whatever it holds. The backslash
+    is escaped first, so the escapes added after it are left as they are."""
+    if not _NOT_ESCAPED.search(value):
+        return value
+    text = plain_text(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\n", "\\n")
 
 
 def unescape_text(value: str) -> str:
@@ -80,6 +88,8 @@ def categories(names: list[str]) -> icalendar.vCategory:
 
 def one_line(value: str) -> str:
     """The text on one line: each line break a space, other control characters left out."""
+    if not _NOT_PLAIN.search(value):
+        return value
     return _CONTROL.sub("", _LINE_BREAK.sub(" ", value))
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from dateutil.rrule import rrule, rrulestr
 
@@ -92,6 +93,13 @@ def _local_until(match: re.Match[str], zone_name: str) -> str:
 
 def local_starts(rule: str, start: datetime, zone_name: str) -> list[datetime]:
     """The naive wall-clock starts the rule produces, in ``zone_name``."""
+    return list(_local_starts(rule, start, zone_name))
+
+
+@lru_cache(maxsize=512)
+def _local_starts(rule: str, start: datetime, zone_name: str) -> tuple[datetime, ...]:
+    """:func:`local_starts`, expanded once for the several readings one export makes
+    of a series (its rule, its unplaced starts, its meetings)."""
     local_start = timezones.to_local(start, zone_name).replace(tzinfo=None)
     starts: list[datetime] = []
     for occurrence in parse_rule(rule, local_start, zone_name):
@@ -100,7 +108,7 @@ def local_starts(rule: str, start: datetime, zone_name: str) -> list[datetime]:
             raise RecurrenceError(
                 f"The series has more than {MAX_OCCURRENCES} occurrences; shorten it."
             )
-    return starts
+    return tuple(starts)
 
 
 def problem_starts(rule: str, start: datetime, zone_name: str) -> list[timezones.TimeZoneError]:

@@ -254,15 +254,15 @@ def write_content(
     when some events are cancelled and others are not.
 
     A batch passes the ``renderings`` it shares between files (made from the same
-    ``options``); its files are then flushed to disk once, at the end of the batch,
-    rather than one by one.
+    ``options``); it prepares their folder once, and its files are flushed to disk
+    once, at the end of the batch, rather than one by one.
     """
     written: list[Path] = []
     if renderings is None:
         documents = export_bytes(content, options)
+        prepare_folder(path.parent)
     else:
         documents = renderings.export_bytes(content)
-    prepare_folder(path.parent)
     for index, (method, data) in enumerate(documents):
         target = (
             path if index == 0 else (cancellation_path(path) if method is Method.CANCEL else path)
