@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from cpp_scheduler.ical.errors import CalendarFileError
-from cpp_scheduler.ical.export import ExportOptions
+from cpp_scheduler.ical.export import ZONE_PROPERTY, ExportOptions
 from cpp_scheduler.ical.importer import ParsedCalendar, read_calendar
 from cpp_scheduler.ical.plain_event import read_plain_event
 from cpp_scheduler.services import calendar_export
@@ -52,7 +52,7 @@ PLAIN = [
     "URL:https://meet.example.org/room",
     "STATUS:TENTATIVE",
     "CLASS:PUBLIC",
-    "X-CPP-ZONE:Asia/Tokyo",
+    f"{ZONE_PROPERTY}:Asia/Kathmandu",
     "X-MICROSOFT-CDO-BUSYSTATUS:BUSY",
 ]
 
@@ -103,6 +103,7 @@ def test_a_plain_event_reads_as_icalendar_reads_it() -> None:
     assert event.title == "Working session, first; of two\nwith a line break"
     assert event.categories == ("Workshop", "Kobe, Japan")
     assert event.video_link == "https://meet.example.org/room"
+    assert event.zone == "Asia/Kathmandu"
     assert event.recurrence_rule is not None
     assert len(event.changes) == 1
 
