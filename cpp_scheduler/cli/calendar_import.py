@@ -2,7 +2,8 @@
 partner's calendar file.
 
 Shows what would be created and what updated (matched by UID, a newer SEQUENCE wins),
-then applies all of it or nothing. An event that breaks a rule (ends before it starts)
+then applies all of it or nothing. On a terminal, stderr shows how many events are
+read and written as it goes. An event that breaks a rule (ends before it starts)
 refuses the file, naming it, unless ``--skip-invalid``. A dry run never creates a
 database.
 """
@@ -15,6 +16,7 @@ from typing import Any
 
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.progress import terminal_progress
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.importer import check_calendar_file
@@ -64,22 +66,28 @@ def run(args: argparse.Namespace) -> int:
             status=2,
         )
     check_calendar_file(args.file)  # a pipe or a huge file: refused before the database opens
-    if args.dry_run and not database_exists(args.db):
-        report = calendar_import.preview_into_new_database(
-            args.file, default_zone=args.zone, skip_invalid=args.skip_invalid
-        )
-    else:
-        database = open_database(args.db)
-        try:
-            report = calendar_import.import_calendar(
-                database,
+    with terminal_progress() as progress:
+        if args.dry_run and not database_exists(args.db):
+            report = calendar_import.preview_into_new_database(
                 args.file,
-                dry_run=args.dry_run,
                 default_zone=args.zone,
                 skip_invalid=args.skip_invalid,
+                read_progress=progress.events_read,
             )
-        finally:
-            database.close()
+        else:
+            database = open_database(args.db)
+            try:
+                report = calendar_import.import_calendar(
+                    database,
+                    args.file,
+                    dry_run=args.dry_run,
+                    default_zone=args.zone,
+                    skip_invalid=args.skip_invalid,
+                    read_progress=progress.events_read,
+                    write_progress=progress.events_written,
+                )
+            finally:
+                database.close()
     for line in report.lines():
         print(line)
     return 0

@@ -45,6 +45,7 @@ from cpp_scheduler.ical.export import (
     PRODID_PREFIX,
     ZONE_PROPERTY,
 )
+from cpp_scheduler.ical.plain_event import read_plain_event
 from cpp_scheduler.ical.text import unescape_text
 from cpp_scheduler.model import EventStatus, recurrence
 from cpp_scheduler.model import validation as rules
@@ -749,6 +750,23 @@ def _check_parsed(source: str, component: Any, begins: Sequence[tuple[str, int]]
             )
 
 
+def _read_component(
+    text: str, piece: _Piece, source: str, begins: Sequence[tuple[str, int]]
+) -> Any:
+    """The component of ``piece``: an event of plain lines read straight from them
+    (:mod:`cpp_scheduler.ical.plain_event`, the same values), any other by icalendar."""
+    component_text = text[piece.start : piece.end]
+    if piece.name == "VEVENT" and piece.begin_count == 1:
+        plain = read_plain_event(component_text)
+        if plain is not None:
+            return plain
+    component = _parse(component_text, source, piece.line)
+    _check_parsed(
+        source, component, begins[piece.first_begin : piece.first_begin + piece.begin_count]
+    )
+    return component
+
+
 def read_calendar(
     data: bytes,
     source: str,
@@ -806,10 +824,7 @@ def read_calendar(
     for piece in outline.pieces:
         if piece.name == "VTIMEZONE":
             continue
-        component = _parse(text[piece.start : piece.end], source, piece.line)
-        _check_parsed(
-            source, component, begins[piece.first_begin : piece.first_begin + piece.begin_count]
-        )
+        component = _read_component(text, piece, source, begins)
         if piece.name != "VEVENT":
             continue  # a to-do, a journal entry: read for its errors, not imported
         line = piece.line
@@ -840,7 +855,7 @@ def read_calendar(
         if uid in moved:
             # The series' moved sessions came with it: read the series again with them.
             piece = masters[uid]
-            component = _parse(text[piece.start : piece.end], source, piece.line)
+            component = _read_component(text, piece, source, begins)
             outcome = _event(reader, component, piece.line, moved.pop(uid), method, ours)
         if isinstance(outcome, Skipped):
             skipped.append(outcome)

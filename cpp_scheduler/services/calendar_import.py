@@ -288,19 +288,27 @@ def import_calendar(
     dry_run: bool = False,
     default_zone: str = timezones.TOKYO,
     skip_invalid: bool = False,
+    read_progress: Progress | None = None,
+    write_progress: Progress | None = None,
 ) -> ImportReport:
     """Import ``path``: all of it in one transaction, or nothing. An event that breaks
-    a rule refuses the file unless ``skip_invalid`` (then it is listed as skipped)."""
-    parsed = _read(path, default_zone, skip_invalid)
-    return apply_calendar(database, parsed, dry_run=dry_run)
+    a rule refuses the file unless ``skip_invalid`` (then it is listed as skipped).
+    ``read_progress`` is told how many of the file's events are read, ``write_progress``
+    how many of the new events are written."""
+    parsed = _read(path, default_zone, skip_invalid, read_progress)
+    return apply_calendar(database, parsed, dry_run=dry_run, progress=write_progress)
 
 
 def preview_into_new_database(
-    path: Path, *, default_zone: str = timezones.TOKYO, skip_invalid: bool = False
+    path: Path,
+    *,
+    default_zone: str = timezones.TOKYO,
+    skip_invalid: bool = False,
+    read_progress: Progress | None = None,
 ) -> ImportReport:
     """The dry run of an import into a database that does not exist yet: every event
     would be created; no database is opened, so none is created."""
-    parsed = _read(path, default_zone, skip_invalid)
+    parsed = _read(path, default_zone, skip_invalid, read_progress)
     planned = _plan(parsed, {})
     sessions, skipped = _plan_occurrences(parsed, {})
     return ImportReport(
@@ -308,10 +316,16 @@ def preview_into_new_database(
     )
 
 
-def _read(path: Path, default_zone: str, skip_invalid: bool) -> ParsedCalendar:
+def _read(
+    path: Path, default_zone: str, skip_invalid: bool, progress: Progress | None
+) -> ParsedCalendar:
     # The bytes are handed on, not kept here: the reader lets them go once decoded.
     return read_calendar(
-        read_calendar_bytes(path), str(path), default_zone, skip_invalid=skip_invalid
+        read_calendar_bytes(path),
+        str(path),
+        default_zone,
+        skip_invalid=skip_invalid,
+        progress=progress,
     )
 
 
