@@ -24,13 +24,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import cpp_scheduler
 from cpp_scheduler import APP_NAME, ORGANISATION, i18n
-from cpp_scheduler.model import recurrence
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.services.rows import EventRow
+
+if TYPE_CHECKING:
+    from cpp_scheduler.model.recurrence import OccurrenceChange
 
 ENVIRONMENT_VARIABLE = "CPP_SCHEDULER_DB"
 """The variable that names the database when ``--db`` does not (as the store reads it)."""
@@ -65,7 +67,7 @@ def glance_at_period(
         if _stamped_revision(connection) != _shipped_head():
             return None
         return _period_rows(connection, between)
-    except (sqlite3.Error, ValueError, KeyError, TypeError, recurrence.RecurrenceError):
+    except (sqlite3.Error, ValueError, KeyError, TypeError):  # a RecurrenceError is a ValueError
         return None
     finally:
         connection.close()
@@ -227,7 +229,11 @@ def _period_rows(
             series[row.event_id] = (row, str(rule))
         else:
             rows.append(row)
-    changes: dict[str, list[recurrence.OccurrenceChange]] = defaultdict(list)
+    if not series:
+        return rows
+    from cpp_scheduler.model import recurrence  # dateutil's rules: only for a series
+
+    changes: dict[str, list[OccurrenceChange]] = defaultdict(list)
     for event_id, recurrence_id, cancelled, moved_start, moved_end in _rows_for(
         connection,
         "SELECT event_id, recurrence_id, cancelled, start_utc, end_utc "
