@@ -326,6 +326,11 @@ def test_the_week_shows_its_events_before_the_database_opens_and_editing_waits(
         assert not window.program_open
         assert not window.new_action.isEnabled()
         assert not window.tools_menu.isEnabled()
+        workshop = next(b.row for b in week.blocks() if b.row.title == "Kobe DRR workshop")  # type: ignore[attr-defined]
+        window.edit_event(workshop.event_id)  # a double-click on its block: nothing opens
+        hour = timedelta(hours=1)
+        window.move_event(workshop.event_id, workshop.start_utc + hour, workshop.end_utc + hour)
+        assert not window.undo_action.isEnabled()  # a drag: nothing moved
         with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
             opener.release.set()
         titles = {window.events.row_at(row).title for row in range(window.events.rowCount())}
