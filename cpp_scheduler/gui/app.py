@@ -80,8 +80,9 @@ def run(database: str | None, language: str | None = None) -> int:
     handler.install()
     try:
         from cpp_scheduler.gui.mainwindow import MainWindow
+        from cpp_scheduler.gui.opening import StoreOpener
 
-        window = MainWindow(lambda: open_store(database))
+        window = MainWindow(StoreOpener(database))
         window.openFailed.connect(lambda _reason: app.exit(1))
         window.programOpened.connect(lambda: listen_for_changes(window))
         window.show()

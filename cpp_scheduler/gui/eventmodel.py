@@ -99,9 +99,12 @@ class EventTableModel(QAbstractTableModel):
 
     Signals:
         displayZoneChanged(str): the zone times are shown in has changed.
+        marksChanged(): other meetings are marked as in a conflict
+            (:meth:`set_marked_occurrences`); the views repaint their badges.
     """
 
     displayZoneChanged = Signal(str)
+    marksChanged = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -307,22 +310,18 @@ class EventTableModel(QAbstractTableModel):
         return bool(self._marked) and row.occurrence_key in self._marked
 
     def set_marked_occurrences(self, keys: Iterable[OccurrenceKey]) -> None:
-        """Mark the meetings that are in a conflict; every view paints a badge on them."""
+        """Mark the meetings that are in a conflict; every view paints a badge on them.
+
+        A mark is a badge painted over a row, neither a value the filters read nor one
+        a view lays its period out by: the change is told by ``marksChanged``, on which
+        the views repaint, not as ``dataChanged``, on which the filter proxy would judge
+        every row again and every view, hidden ones too, lay out its period anew: tens
+        of milliseconds on the GUI thread each time a check's answer arrives."""
         marked = frozenset(keys)
         if marked == self._marked:
             return
-        changed = marked ^ self._marked
         self._marked = marked
-        # Only the rows whose mark changed are announced: after a recheck most keep
-        # theirs, and each announced row is filtered again by the proxy.
-        numbers = [n for n, row in enumerate(self._rows) if row.occurrence_key in changed]
-        runs = list(_runs(numbers))
-        if len(runs) > MANY_RUNS:
-            runs = [(numbers[0], numbers[-1])]
-        last_column = self.columnCount() - 1
-        roles = [Roles.MARKED, Qt.ItemDataRole.DecorationRole]
-        for first, last in runs:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column), roles)
+        self.marksChanged.emit()
 
     def set_rows(self, rows: Iterable[EventRow]) -> None:
         self.beginResetModel()
@@ -462,10 +461,6 @@ def _conflict_icon() -> QIcon:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-MANY_RUNS = 64
-"""More separate runs of changed rows than this are announced as one range."""
 
 
 def _runs(numbers: list[int]) -> Iterable[tuple[int, int]]:

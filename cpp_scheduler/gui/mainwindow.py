@@ -50,6 +50,7 @@ from cpp_scheduler.gui.opening import (
     AfterFirstPaint,
     DatabaseOpener,
     ProgramRead,
+    StoreOpener,
     load_the_engine,
     open_program,
     read_program,
@@ -338,9 +339,25 @@ class MainWindow(RecordEditing, QMainWindow):
             # The period on screen first, so its week paints with its events at once.
             first, last = self.current_view.period()
             shown = timezones.local_days(first, last, self.display_zone)
+            if isinstance(opener, StoreOpener):  # a glance at the file, before it opens
+                self.tasks.run_in_background(
+                    lambda: opener.glance(shown), self._glanced, self._glance_failed
+                )
             self.tasks.run_in_background(
                 lambda: open_program(opener, shown), self._opened, self._open_failed
             )
+
+    def _glanced(self, rows: list[EventRow] | None) -> None:
+        """The period on screen, read from the file while the database opens: shown
+        until the program arrives (nothing can be edited before that)."""
+        if rows is not None and self._database is None:
+            self.events.set_rows(rows)
+
+    def _glance_failed(self, error: BaseException) -> None:
+        """A glance that failed unexpectedly: reported, while the open goes on."""
+        import sys
+
+        sys.excepthook(type(error), error, error.__traceback__)
 
     def _opened(self, result: tuple[Database, ProgramRead]) -> None:
         database, program = result

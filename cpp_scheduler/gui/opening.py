@@ -5,7 +5,10 @@ read on a worker thread (:func:`open_program`), started by :class:`AfterFirstPai
 that the worker, loading the database layer, does not compete with the first paint. Once
 that period is painted with its events, the engine's modules load on a worker
 (:func:`load_the_engine`) while the rest of the program is read, and the tools are
-attached when they are in.
+attached when they are in. A :class:`StoreOpener` (the window the application starts)
+first glances at the period in a SQLite file before the database layer has loaded
+(:mod:`cpp_scheduler.services.period_glance`), so the week paints with its events sooner
+still; the database then opens, with its checks, as without it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,26 @@ OPEN_AT_THE_LATEST_MS = 250
 
 ProgramRead = tuple[list[EventRow], dict[str, list[Choice]]]
 """The program as the calendar shows it: its rows, and the choices of the filters."""
+
+
+class StoreOpener:
+    """Opens the program at ``location`` (a path, a URL, or None for the default) under
+    the name the preferences give, as :func:`cpp_scheduler.gui.app.open_store` does; and
+    reads the period on screen straight from a SQLite file before that (:meth:`glance`)."""
+
+    def __init__(self, location: str | None) -> None:
+        self.location = location
+
+    def __call__(self) -> Database:
+        from cpp_scheduler.gui.app import open_store
+
+        return open_store(self.location)
+
+    def glance(self, between: tuple[datetime, datetime]) -> list[EventRow] | None:
+        """The rows of the period ``between``, or None where only the open can tell."""
+        from cpp_scheduler.services.period_glance import glance_at_period
+
+        return glance_at_period(self.location, between)
 
 
 class AfterFirstPaint(QObject):

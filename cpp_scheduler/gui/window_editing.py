@@ -179,6 +179,8 @@ class RecordEditing:
 
     def edit_event(self, event_id: str) -> None:
         self.select_event(event_id)
+        if not self.program_open:
+            return  # a double-click on the period shown while the program is opening
         self.edit_record("event", event_id)
 
     def edit_selected(self) -> None:
@@ -264,6 +266,8 @@ class RecordEditing:
         colleague's change made since is never overwritten: it merges with the move (their
         title, my times), and only a colleague who moved it too is asked about.
         """
+        if not self.program_open:
+            return  # a drag on the period shown while the program is opening
         from cpp_scheduler.gui.commands import move_event
 
         key = OccurrenceKey(event_id, recurrence_id)

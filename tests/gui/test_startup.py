@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.gui.opening import StoreOpener
 from cpp_scheduler.store import Database, open_database
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -284,3 +285,80 @@ def test_the_period_on_screen_arrives_first_and_editing_waits_for_the_whole_prog
     assert "Summer conference" in titles()
     assert window.new_action.isEnabled()
     assert window.tools_menu.isEnabled()
+
+
+class HeldStoreOpener(StoreOpener):
+    """The application's opener, whose open waits until the test lets it: its glance at
+    the file does not."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.release = threading.Event()
+        self.opened: list[Database] = []
+
+    def __call__(self) -> Database:
+        if not self.release.wait(timeout=20):
+            raise TimeoutError("the test never released the database")
+        database = super().__call__()
+        self.opened.append(database)
+        return database
+
+
+def test_the_week_shows_its_events_before_the_database_opens_and_editing_waits(
+    program: Database, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The application's window glances at the file: the week on screen shows its
+    events while the database is still opening; nothing can be edited until the whole
+    program is read."""
+    program.close()
+    opener = HeldStoreOpener(tmp_path / "program.sqlite")
+    window = MainWindow(opener)
+    qtbot.addWidget(window)
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    window.show()
+    week = window.views["week"]
+    try:
+        qtbot.waitUntil(lambda: window.events.rowCount() > 0, timeout=20_000)
+        shown = {block.row.title for block in week.blocks()}  # type: ignore[attr-defined]
+        assert {"Kobe DRR workshop", "Smart city site visit"} <= shown
+        titles = {window.events.row_at(row).title for row in range(window.events.rowCount())}
+        assert "Summer conference" not in titles  # July: read once the program is open
+        assert not window.program_open
+        assert not window.new_action.isEnabled()
+        assert not window.tools_menu.isEnabled()
+        workshop = next(b.row for b in week.blocks() if b.row.title == "Kobe DRR workshop")  # type: ignore[attr-defined]
+        window.edit_event(workshop.event_id)  # a double-click on its block: nothing opens
+        hour = timedelta(hours=1)
+        window.move_event(workshop.event_id, workshop.start_utc + hour, workshop.end_utc + hour)
+        assert not window.undo_action.isEnabled()  # a drag: nothing moved
+        with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
+            opener.release.set()
+        titles = {window.events.row_at(row).title for row in range(window.events.rowCount())}
+        assert "Summer conference" in titles
+        assert window.new_action.isEnabled()
+    finally:
+        opener.release.set()
+        window.close()
+        window.tasks.wait_for_done()
+        for database in opener.opened:
+            database.close()
+
+
+def test_a_file_the_program_refuses_is_explained_in_one_line_after_a_glance(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    text = tmp_path / "notes.sqlite"
+    text.write_text("minutes of the steering committee\n")
+    explained: list[tuple[str, str]] = []
+    window = MainWindow(StoreOpener(str(text)))
+    window.report_fatal = lambda title, message: explained.append(  # type: ignore[method-assign]
+        (title, message)
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.openFailed, timeout=20_000) as failed:
+        window.show()
+    assert explained == [("CPP Scheduler cannot open the database", failed.args[0])]
+    assert "\n" not in failed.args[0]
+    assert str(text) in failed.args[0]
+    assert "not a SQLite file" in failed.args[0]
+    assert window.events.rowCount() == 0

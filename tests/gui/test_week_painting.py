@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui import style
@@ -10,6 +12,22 @@ from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.model import EventKind
 from cpp_scheduler.model.event_filter import EventFilter
+
+
+class PaintWatcher(QObject):
+    """Tells when ``widget`` paints on screen (a grab paints it afresh whatever it showed)."""
+
+    painted = Signal()
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self.painted.emit()
+        return False
 
 
 def settled_week(window: MainWindow, qtbot: QtBot) -> TimeGridView:
@@ -87,3 +105,39 @@ def test_a_renamed_event_is_drawn_with_its_new_title(window: MainWindow, qtbot: 
     after = block_picture(view, "Kobe resilience workshop")
     assert after.size() == before.size()
     assert after != before
+
+
+def test_a_mark_set_while_a_view_is_hidden_shows_when_it_is_shown_again(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A check's answer arrives while the Agenda is on screen: the week, hidden then,
+    shows the new marks as soon as it is chosen again, and the Agenda shows them at once."""
+    view = settled_week(window, qtbot)
+    window.events.set_marked_occurrences([])
+    workshop = next(b.row for b in view.blocks() if b.row.title == "Kobe DRR workshop")
+    window.show_view("agenda")
+    agenda = window.views["agenda"].table  # type: ignore[attr-defined]
+    row = window.proxy.proxy_row_of(workshop.occurrence_key)
+    agenda.scrollTo(window.proxy.index(row, 0))
+    qtbot.waitUntil(lambda: agenda.viewport().isVisible())
+
+    def agenda_row() -> QImage:
+        rect = agenda.visualRect(window.proxy.index(row, 2))
+        return agenda.viewport().grab(rect).toImage()
+
+    unmarked = agenda_row()
+    shown = window.proxy.rowCount()
+    qtbot.wait(100)  # what was asked to paint before has painted
+    with qtbot.waitSignal(PaintWatcher(agenda.viewport()).painted, timeout=2_000):
+        window.events.set_marked_occurrences([workshop.occurrence_key])
+    assert agenda_row() != unmarked  # the conflict icon beside the title
+    assert window.proxy.rowCount() == shown  # the filters let the same meetings through
+    window.show_view("week")
+    assert has_conflict_badge(block_picture(view, "Kobe DRR workshop"))
+    window.show_view("agenda")
+    qtbot.wait(100)
+    with qtbot.waitSignal(PaintWatcher(agenda.viewport()).painted, timeout=2_000):
+        window.events.set_marked_occurrences([])
+    assert agenda_row() == unmarked
+    window.show_view("week")
+    assert not has_conflict_badge(block_picture(view, "Kobe DRR workshop"))

@@ -3,7 +3,9 @@
 The check runs in the checking process after each change (debounced, so a burst of
 undo steps costs one check) and for the whole program or the range the calendar shows;
 the task manager follows its answer without a worker waiting for it. A result that
-arrives after a newer request is dropped. Each row has a severity icon; kind and
+arrives after a newer request is dropped. The findings come in parcels; a parcel the
+last check sent too is taken as it was unpacked then, so a check that finds what the
+last one found leaves the panel as it is. Each row has a severity icon; kind and
 severity filters work through a proxy; a double-click goes to the meeting and selects
 it. The meetings involved (not every meeting of their series) are marked in every
 calendar view through the event model
@@ -328,6 +330,9 @@ class ConflictsDock(QDockWidget):
         body.setMinimumSize(160, 16)  # below its layout's wish: a small screen clips it
         self.setWidget(body)
         self._collector_paused = False
+        self._last_parcels: dict[bytes, Found] = {}
+        """The last check's findings by the parcel they came in: a parcel the next check
+        sends again is not unpacked again (see :meth:`_unpack`)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -364,7 +369,7 @@ class ConflictsDock(QDockWidget):
         self.summary.setText(translate("Conflicts", "Checking…"))
         self._follow(
             check_program_in_parcels(database, start, end),
-            lambda parcels: self._unpack(generation, list(reversed(parcels)), [], set()),
+            lambda parcels: self._unpack(generation, list(reversed(parcels)), [], set(), {}),
             lambda error: self._failed(generation, error),
         )
 
@@ -374,32 +379,52 @@ class ConflictsDock(QDockWidget):
         parcels: list[Parcel],
         conflicts: list[Conflict],
         occurrences: set[OccurrenceKey],
+        received: dict[bytes, Found],
     ) -> None:
         """Unpack the findings (``parcels``, last first) a few at a time, between the
-        window's events, so that no frame waits for more than a few milliseconds."""
+        window's events, so that no frame waits for more than a few milliseconds.
+
+        A parcel the last check sent too holds the same findings, already unpacked:
+        after an edit most of the program's findings come back as they were, and a
+        check that finds what the last one found costs the window almost nothing."""
         if generation != self._generation:
             self._resume_collector(keep=False)
             return  # a newer check is on its way
         self._pause_collector()
         deadline = time.perf_counter() + UNPACK_SLICE
+        last = self._last_parcels
         while parcels and time.perf_counter() < deadline:
-            found = unpack(parcels.pop())
-            conflicts.extend(found)
-            occurrences.update(conflicting_occurrences(found))
+            parcel = parcels.pop()
+            known = last.get(parcel) if isinstance(parcel, bytes) else None
+            if known is None:
+                found = unpack(parcel)
+                known = found, conflicting_occurrences(found)
+            if isinstance(parcel, bytes):
+                received[parcel] = known
+            conflicts.extend(known[0])
+            occurrences.update(known[1])
         if parcels:
             QTimer.singleShot(
-                0, self, lambda: self._unpack(generation, parcels, conflicts, occurrences)
+                0,
+                self,
+                lambda: self._unpack(generation, parcels, conflicts, occurrences, received),
             )
             return
-        self._arrived(generation, (conflicts, frozenset(occurrences)))
+        # The same parcels in the same order, and the panel shows what they hold.
+        unchanged = list(received) == list(last) and len(conflicts) == self.model.rowCount()
+        self._last_parcels = received
+        self._arrived(generation, (conflicts, frozenset(occurrences)), unchanged)
 
-    def _arrived(self, generation: int, found: Found) -> None:
+    def _arrived(self, generation: int, found: Found, unchanged: bool = False) -> None:
+        """Show a check's findings; ``unchanged``: the very findings shown already, in
+        the same order, which stay as they are (their row chosen in the panel too)."""
         if generation != self._generation:
             self._resume_collector(keep=False)
             return  # a newer check is on its way
         self.checking = False
         conflicts, occurrences = found
-        self.model.set_conflicts(conflicts, occurrences)
+        if not unchanged:
+            self.model.set_conflicts(conflicts, occurrences)
         self._resume_collector(keep=True)
         errors = sum(1 for c in conflicts if c.severity is Severity.ERROR)
         self.summary.setText(count_text(len(conflicts), errors))

@@ -71,6 +71,9 @@ class AgendaView(CalendarView):
             done.connect(self._model_settled)
         self._columns_sized = False
 
+    def repaint_badges(self) -> None:
+        self.table.viewport().update()
+
     def showEvent(self, event: QShowEvent) -> None:
         if not self._columns_sized:  # when first seen, not while the window starts
             self._columns_sized = True

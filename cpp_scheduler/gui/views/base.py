@@ -58,6 +58,7 @@ class CalendarView(QWidget):
         ):
             signal.connect(self._model_changed)
         model.event_model.displayZoneChanged.connect(self._model_changed)
+        model.event_model.marksChanged.connect(self.repaint_badges)
 
     @property
     def model(self) -> EventFilterProxy:
@@ -73,6 +74,11 @@ class CalendarView(QWidget):
 
     def invalidate(self) -> None:
         """Drop the layout cache and repaint."""
+        self.update()
+
+    def repaint_badges(self) -> None:
+        """Other meetings are in a conflict: paint them again, laid out as they are (a
+        hidden view paints them when it is shown)."""
         self.update()
 
     # -- period -------------------------------------------------------------------------

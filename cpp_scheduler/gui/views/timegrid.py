@@ -245,6 +245,10 @@ class TimeGridView(CalendarView):
         self._canvas.update()
         self.update()
 
+    def repaint_badges(self) -> None:
+        self._header.update()
+        self._canvas.update()
+
     def showEvent(self, event: QShowEvent) -> None:
         if self._header_stale:
             self._header_stale = False

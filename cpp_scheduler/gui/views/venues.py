@@ -227,6 +227,9 @@ class VenueTimelineView(CalendarView):
         self._bars = None
         self._canvas.update()
 
+    def repaint_badges(self) -> None:
+        self._canvas.update()
+
     # -- geometry -----------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

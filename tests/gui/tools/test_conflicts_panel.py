@@ -287,3 +287,29 @@ def test_the_cycle_collector_runs_again_after_a_check_and_after_one_cut_short(
     settle(qtbot, window)
     assert dock.model.rowCount() > 0
     assert gc.isenabled()
+
+
+def test_a_check_that_finds_the_same_keeps_the_row_chosen_in_the_panel(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """A recheck that finds what the last one found leaves the panel as it was; one that
+    finds something else shows it."""
+    _first, second = _plant_double_booking(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).conflicts
+    kinds = [dock.model.conflict_at(row).kind for row in range(dock.model.rowCount())]
+    chosen = kinds.index(ConflictKind.VENUE_DOUBLE_BOOKED)
+    dock.table.selectRow(dock.proxy.mapFromSource(dock.model.index(chosen, 0)).row())
+    found = dock.model.conflicts
+    dock.recheck()
+    settle(qtbot, window)
+    assert dock.model.conflicts == found
+    selected = dock.table.selectionModel().selectedRows()
+    assert [dock.proxy.mapToSource(index).row() for index in selected] == [chosen]
+
+    later = JANUARY_NINE_TOKYO + timedelta(hours=4)
+    window.editor.execute(
+        move_event(window.editor, second, later, later + timedelta(hours=2), window.display_zone)
+    )
+    settle(qtbot, window)
+    assert ConflictKind.VENUE_DOUBLE_BOOKED not in {c.kind for c in dock.model.conflicts}
