@@ -378,7 +378,8 @@ class EventTableModel(QAbstractTableModel):
         the views keep their selection and scroll; many (an import of thousands) make the
         model anew in one sort, as row-by-row inserts would take the window for seconds."""
         wanted = set(event_ids)
-        self._replace_rows(lambda row: row.event_id in wanted, list(rows))
+        doomed = [number for number, row in enumerate(self._rows) if row.event_id in wanted]
+        self._replace_rows(doomed, list(rows))
 
     def show_moved(
         self, key: OccurrenceKey, start: datetime, end: datetime, version: int | None = None
@@ -387,57 +388,70 @@ class EventTableModel(QAbstractTableModel):
         the ``version`` the move left, until the read of the event
         (:meth:`replace_events`) brings what the store holds; nothing when ``key`` names
         more than one meeting."""
-        covered = [row for row in self._rows if key.covers(row)]
+        rows, event_id = self._rows, key.event_id
+        of_event = [number for number, row in enumerate(rows) if row.event_id == event_id]
+        covered = [number for number in of_event if key.covers(rows[number])]
         if len(covered) != 1:
             return
-        moved = covered[0]
+        moved = rows[covered[0]]
         version = moved.version if version is None else version
         shown = {
-            id(row): row._replace(version=version)
-            for row in self._rows
-            if row.event_id == key.event_id and row.version != version
+            number: rows[number]._replace(version=version)
+            for number in of_event
+            if rows[number].version != version
         }
-        shown[id(moved)] = moved._replace(start_utc=start, end_utc=end, version=version)
-        if shown[id(moved)] == moved:
-            del shown[id(moved)]
+        shown[covered[0]] = moved._replace(start_utc=start, end_utc=end, version=version)
+        if shown[covered[0]] == moved:
+            del shown[covered[0]]
         if shown:
-            self._replace_rows(lambda row: id(row) in shown, list(shown.values()))
+            self._replace_rows(sorted(shown), list(shown.values()))
 
-    def _replace_rows(
-        self, doomed_row: Callable[[EventRow], bool], new_rows: list[EventRow]
-    ) -> None:
-        """Remove the rows ``doomed_row`` picks and put ``new_rows`` in their places."""
-        doomed = [number for number, row in enumerate(self._rows) if doomed_row(row)]
+    def _replace_rows(self, doomed: list[int], new_rows: list[EventRow]) -> None:
+        """Remove the rows numbered ``doomed`` (ascending) and put ``new_rows`` where
+        the sort puts them; the index by start follows them, row by row."""
         if len(doomed) + len(new_rows) > ROWS_CHANGED_IN_PLACE:
-            self.set_rows([row for row in self._rows if not doomed_row(row)] + new_rows)
+            leaving = set(doomed)
+            kept = [row for number, row in enumerate(self._rows) if number not in leaving]
+            self.set_rows(kept + new_rows)
             return
         for first, last in reversed(list(_runs(doomed))):
             # The proxy announces a removal (and the views lay out again) before this
             # model lets the rows go: they are already gone for anyone who asks then.
-            self._leaving = frozenset(id(row) for row in self._rows[first : last + 1])
+            gone = self._rows[first : last + 1]
+            self._leaving = frozenset(id(row) for row in gone)
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._rows[first : last + 1]
+            self._rows_moved(gone, [])
             self._leaving = frozenset()
-            self._rows_moved()
             self.endRemoveRows()
         sort_key = _SORT_KEYS[self._sort_column]
-        keys = [sort_key(existing) for existing in self._rows]
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         for row in new_rows:
-            row_key = sort_key(row)
-            position = _place_of(keys, row_key, descending)
-            keys.insert(position, row_key)
+            position = _place_of(self._rows, sort_key, sort_key(row), descending)
             self.beginInsertRows(QModelIndex(), position, position)
             self._rows.insert(position, row)
-            self._rows_moved()
+            self._rows_moved([], [row])
             self.endInsertRows()
 
-    def _rows_moved(self) -> None:
-        """Rows came or went: what was worked out for the rows is worked out anew when
-        next asked."""
-        self._by_start = None
+    def _rows_moved(self, gone: list[EventRow], added: list[EventRow]) -> None:
+        """Rows came or went: the index by start takes them out or in; the rest of what
+        was worked out for the rows is worked out anew when next asked."""
         self._search_texts = None
         self._orders = {}
+        if self._by_start is None:
+            return
+        by_start, starts = self._by_start, self._starts
+        for row in gone:
+            number = bisect.bisect_left(starts, row.start_utc)
+            while by_start[number] is not row:
+                number += 1
+            del by_start[number], starts[number]
+        start_key = _SORT_KEYS[Column.START]
+        for row in added:
+            number = _place_of(by_start, start_key, start_key(row), descending=False)
+            by_start.insert(number, row)
+            starts.insert(number, row.start_utc)
+            self._longest = max(self._longest, row.end_utc - row.start_utc)
 
     def first_start(self) -> datetime | None:
         """When the program's first meeting starts (UTC), or None for an empty program."""
@@ -470,8 +484,12 @@ class EventTableModel(QAbstractTableModel):
         in that order whichever column the table is sorted by."""
         if self._by_start is None:
             by_start = self._orders.get(Column.START)
-            if by_start is None:
-                by_start = sorted(self._rows, key=_SORT_KEYS[Column.START])
+            # Its own list: it follows the rows as they come and go.
+            by_start = (
+                list(by_start)
+                if by_start is not None
+                else sorted(self._rows, key=_SORT_KEYS[Column.START])
+            )
             self._by_start = by_start
             self._starts = [row.start_utc for row in by_start]
             self._longest = max(
@@ -530,15 +548,18 @@ def _conflict_icon() -> QIcon:
     return _CONFLICT_ICON[0]
 
 
-def _place_of(keys: list[Any], key: Any, descending: bool) -> int:
-    """Where a row of sort key ``key`` goes among rows of sorted ``keys``: after those
-    that sort with it, as a stable sort of them all would put it."""
+def _place_of(
+    rows: list[EventRow], sort_key: Callable[[EventRow], Any], key: Any, descending: bool
+) -> int:
+    """Where a row of sort key ``key`` goes among ``rows`` sorted by ``sort_key``: after
+    those that sort with it, as a stable sort of them all would put it (the keys of the
+    rows looked at alone are worked out)."""
     if not descending:
-        return bisect.bisect_right(keys, key)
-    low, high = 0, len(keys)
-    while low < high:  # the first key that sorts after ``key`` in descending order
+        return bisect.bisect_right(rows, key, key=sort_key)
+    low, high = 0, len(rows)
+    while low < high:  # the first row that sorts after ``key`` in descending order
         middle = (low + high) // 2
-        if keys[middle] >= key:
+        if sort_key(rows[middle]) >= key:
             low = middle + 1
         else:
             high = middle

@@ -4,7 +4,7 @@ the store holds, shown without a jump back while the moved event is read again."
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -240,3 +240,45 @@ def test_two_drags_in_a_row_move_twice_without_asking(
     assert window_rows(window) == store_rows(autumn)
     moved = next(row for row in window.events.rows() if row.title == "Kobe DRR workshop")
     assert moved.start_utc == datetime(2027, 9, 30, 1, tzinfo=UTC)
+
+
+def test_the_week_finds_the_meetings_of_a_period_after_moves_and_undo(
+    autumn: Database, make_window: Callable[[Database], MainWindow], qtbot: QtBot
+) -> None:
+    """The index by start follows each row that comes and goes: a period's meetings are
+    those a walk over every row finds, by start then title, whatever the agenda's sort."""
+    window = make_window(autumn)
+    window.go_to(datetime(2027, 9, 27).date())
+    window.show_view("week")
+    period = (datetime(2027, 9, 27, tzinfo=UTC), datetime(2027, 10, 4, tzinfo=UTC))
+
+    def walked() -> list[str]:
+        rows = [
+            r for r in window.events.rows() if r.start_utc < period[1] and r.end_utc > period[0]
+        ]
+        return [r.title for r in sorted(rows, key=lambda r: (r.start_utc, r.title.casefold()))]
+
+    def indexed() -> list[str]:
+        return [row.title for row in window.events.rows_between(*period)]
+
+    assert (
+        indexed()
+        == walked()
+        == [
+            "神戸市 防災ワークショップ",
+            "Kobe DRR workshop",
+            "kyoto heritage walk",
+        ]
+    )
+    window.events.sort(Column.TITLE, Qt.SortOrder.DescendingOrder)
+    assert indexed() == walked()
+    drag_down_an_hour(qtbot, window, "Kobe DRR workshop")
+    assert indexed() == walked()
+    walk = next(row for row in window.events.rows() if row.title == "kyoto heritage walk")
+    window.move_event(walk.event_id, period[0] - timedelta(days=3), period[0] - timedelta(days=2))
+    assert indexed() == walked() == ["神戸市 防災ワークショップ", "Kobe DRR workshop"]
+    rows_read(window)
+    window.undo_action.trigger()
+    rows_read(window)
+    assert indexed() == walked()
+    assert "kyoto heritage walk" in indexed()
