@@ -103,6 +103,10 @@ class RecordCommand(QUndoCommand):
                 )
             )
 
+    saved_version: int | None = None
+    """The version the last apply or revert left the record at (a series, for one of
+    its meetings), for a row shown before it is read again."""
+
     refreshes: tuple[type[Base], list[str]] | None = None
     """Records whose display depends on this one (a series for its changed meeting);
     reported as changed instead of the record itself."""
@@ -181,6 +185,7 @@ class EditRecord(RecordCommand):
         if self.before is None:
             self.before = saved.before
         self._version = saved.version
+        self.saved_version = saved.version
         self._done()
 
     def apply(self) -> None:
@@ -286,7 +291,7 @@ class ChangeMeeting(RecordCommand):
         edit = series.set_meeting(
             self.editor.database, self.record_id, self.recurrence_id, state, self.version
         )
-        self.version = edit.version
+        self.version = self.saved_version = edit.version
         self._done()
         return edit
 

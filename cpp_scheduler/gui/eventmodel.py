@@ -65,6 +65,11 @@ class Column(IntEnum):
     DELEGATIONS = 8
 
 
+COLUMN_COUNT = len(Column)
+
+TIME_TEXTS_KEPT = 50_000
+"""The start and end texts kept for repaints; past this many they are worked out anew."""
+
 HEADERS = {
     Column.START: QT_TRANSLATE_NOOP("Headers", "Starts"),
     Column.END: QT_TRANSLATE_NOOP("Headers", "Ends"),
@@ -112,19 +117,28 @@ class EventTableModel(QAbstractTableModel):
         self._zone = timezones.TOKYO
         self._sort_column = Column.START
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._by_start: list[tuple[datetime, int]] | None = None
+        self._by_start: list[EventRow] | None = None
+        """The rows by start (then title), whatever order the table shows them in."""
+        self._starts: list[datetime] = []
         self._search_texts: list[str] | None = None
         self._longest = timedelta(0)
-        self._leaving = range(0)
-        """Rows being removed: the proxy and the views ask before they are gone."""
+        self._leaving: frozenset[int] = frozenset()
+        """Rows being removed (by ``id``): the proxy and the views ask before they are
+        gone."""
         self._marked: frozenset[OccurrenceKey] = frozenset()
+        self._orders: dict[Column, list[EventRow]] = {}
+        """The rows in ascending order of each column sorted by since they last changed:
+        sorting by a column again is taking its order (or its reverse)."""
+        self._answers = self._role_answers()
+        self._time_texts: dict[tuple[int, datetime, datetime, bool, str], str] = {}
+        """The start and end texts shown, in the display zone."""
 
     # -- Qt's interface ------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -138,68 +152,67 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Asked several times for every cell painted: one lookup of the role, and an
+        # invalid index (row -1) falls out of the range check.
+        number = index.row()
+        if not 0 <= number < len(self._rows):
             return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Roles.EVENT_ID:
-            return row.event_id
-        if role == Roles.ROW:
-            return row
-        if role == Roles.START_UTC:
-            return row.start_utc
-        if role == Roles.END_UTC:
-            return row.end_utc
-        if role == Roles.KIND:
-            return row.kind.value
-        if role == Roles.STATUS:
-            return row.status.value
-        if role == Roles.MARKED:
-            return self.is_marked(row)
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE:
-            return _conflict_icon() if self.is_marked(row) else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.status is EventStatus.CANCELLED:
-                return QBrush(QColor(style.MUTED_TEXT))
-            if column == Column.KIND:
-                return QBrush(style.kind_colour(row.kind))
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            if row.status is EventStatus.CANCELLED or (
-                row.status is EventStatus.TENTATIVE and column == Column.TITLE
-            ):
-                font = QFont()
-                font.setStrikeOut(row.status is EventStatus.CANCELLED)
-                font.setItalic(row.status is EventStatus.TENTATIVE)
-                return font
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row)
+        answer = self._answers.get(role)
+        return None if answer is None else answer(self._rows[number], index.column())
+
+    def _role_answers(self) -> dict[int, Callable[[EventRow, int], Any]]:
+        """What :meth:`data` answers, by role (the roles a view asks and this model does
+        not answer are not there)."""
+        answers: dict[Any, Callable[[EventRow, int], Any]] = {
+            Qt.ItemDataRole.DisplayRole: self._display,
+            Roles.EVENT_ID: lambda row, _column: row.event_id,
+            Roles.ROW: lambda row, _column: row,
+            Roles.START_UTC: lambda row, _column: row.start_utc,
+            Roles.END_UTC: lambda row, _column: row.end_utc,
+            Roles.KIND: lambda row, _column: row.kind.value,
+            Roles.STATUS: lambda row, _column: row.status.value,
+            Roles.MARKED: lambda row, _column: self.is_marked(row),
+            Qt.ItemDataRole.DecorationRole: self._decoration,
+            Qt.ItemDataRole.ForegroundRole: self._foreground,
+            Qt.ItemDataRole.FontRole: self._font,
+            Qt.ItemDataRole.ToolTipRole: lambda row, _column: self.tooltip(row),
+        }
+        # Keyed by plain numbers: the role Qt hands over is one.
+        return {int(role): answer for role, answer in answers.items()}
+
+    def _decoration(self, row: EventRow, column: int) -> QIcon | None:
+        if column == Column.TITLE and self.is_marked(row):
+            return _conflict_icon()
+        return None
+
+    def _foreground(self, row: EventRow, column: int) -> QBrush | None:
+        if row.status is EventStatus.CANCELLED:
+            return QBrush(QColor(style.MUTED_TEXT))
+        if column == Column.KIND:
+            return QBrush(style.kind_colour(row.kind))
+        return None
+
+    def _font(self, row: EventRow, column: int) -> QFont | None:
+        if row.status is EventStatus.CANCELLED or (
+            row.status is EventStatus.TENTATIVE and column == Column.TITLE
+        ):
+            font = QFont()
+            font.setStrikeOut(row.status is EventStatus.CANCELLED)
+            font.setItalic(row.status is EventStatus.TENTATIVE)
+            return font
         return None
 
     def _display(self, row: EventRow, column: int) -> str | None:
-        if row.all_day and column in (Column.START, Column.END):
-            # Dates, the same in every display zone: an all-day event has no hours.
-            if column == Column.START:
-                return translate("EventModel", "{day}  All day").format(
-                    day=i18n.day_text(row.first_date)
-                )
-            last = row.last_date
-            return (
-                translate("EventModel", "All day")
-                if last == row.first_date
-                else translate("EventModel", "{day}  All day").format(day=i18n.day_month_text(last))
-            )
-        if column == Column.START:
-            start = self.local(row.start_utc)
-            return f"{i18n.day_text(start.date())}  {start:%H:%M}"
-        if column == Column.END:
-            start, end = self.local(row.start_utc), self.local(row.end_utc)
-            if start.date() == end.date():
-                return end.strftime("%H:%M")
-            return f"{i18n.day_month_text(end.date())} {end:%H:%M}"
+        if column <= Column.END:
+            # Worked out once per meeting and zone: the days and hours of the rows on
+            # screen are asked again at every repaint.
+            key = (column, row.start_utc, row.end_utc, row.all_day, row.zone)
+            text = self._time_texts.get(key)
+            if text is None:
+                if len(self._time_texts) > TIME_TEXTS_KEPT:
+                    self._time_texts.clear()
+                text = self._time_texts[key] = self._time_text(row, column)
+            return text
         if column == Column.TITLE:
             return row.title
         if column == Column.KIND:
@@ -215,6 +228,28 @@ class EventTableModel(QAbstractTableModel):
         if column == Column.DELEGATIONS:
             return row.delegation_names
         return None
+
+    def _time_text(self, row: EventRow, column: int) -> str:
+        """When a meeting starts (``Column.START``) or ends, in the display zone."""
+        if row.all_day:
+            # Dates, the same in every display zone: an all-day event has no hours.
+            if column == Column.START:
+                return translate("EventModel", "{day}  All day").format(
+                    day=i18n.day_text(row.first_date)
+                )
+            last = row.last_date
+            return (
+                translate("EventModel", "All day")
+                if last == row.first_date
+                else translate("EventModel", "{day}  All day").format(day=i18n.day_month_text(last))
+            )
+        if column == Column.START:
+            start = self.local(row.start_utc)
+            return f"{i18n.day_text(start.date())}  {start:%H:%M}"
+        start, end = self.local(row.start_utc), self.local(row.end_utc)
+        if start.date() == end.date():
+            return end.strftime("%H:%M")
+        return f"{i18n.day_month_text(end.date())} {end:%H:%M}"
 
     def tooltip(self, row: EventRow) -> str:
         start, end = self.local(row.start_utc), self.local(row.end_utc)
@@ -256,38 +291,43 @@ class EventTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder the rows in Python: a sort of 10,000 rows takes milliseconds here,
-        where a proxy comparing through ``data()`` would take most of a second."""
+        where a proxy comparing through ``data()`` would take most of a second.
+
+        The rows are always in the order of the last sort (new rows go in their place),
+        so asking for that order again changes nothing and costs nothing; each column's
+        order is worked out once, until rows come or go."""
         if not 0 <= column < len(Column):
+            return
+        if Column(column) == self._sort_column and order == self._sort_order:
             return
         self._sort_column = Column(column)
         self._sort_order = order
         self.layoutAboutToBeChanged.emit()
         rows = self._rows
-        sort_key = _SORT_KEYS[self._sort_column]
-        keys = [sort_key(row) for row in rows]
-        order_of_rows = sorted(
-            range(len(rows)),
-            key=keys.__getitem__,
-            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        ascending = self._orders.get(self._sort_column)
+        if ascending is None:
+            sort_key = _SORT_KEYS[self._sort_column]
+            keys = [sort_key(row) for row in rows]
+            numbers = sorted(range(len(rows)), key=keys.__getitem__)
+            ascending = self._orders[self._sort_column] = [rows[number] for number in numbers]
+        self._rows = (
+            ascending[::-1] if self._sort_order == Qt.SortOrder.DescendingOrder else ascending[:]
         )
-        self._rows = [rows[number] for number in order_of_rows]
-        if self._search_texts is not None:
-            texts = self._search_texts
-            self._search_texts = [texts[number] for number in order_of_rows]
-        # Where each row went: the persistent indexes (a selection) and the index by
-        # start follow the rows without a key being worked out again.
-        moved_to = [0] * len(rows)
-        for new_number, old_number in enumerate(order_of_rows):
-            moved_to[old_number] = new_number
-        if self._by_start is not None:
-            # The instants did not change, only the rows' numbers (the order among
-            # meetings that start together follows the rows', as when built anew).
-            self._by_start = sorted((start, moved_to[old]) for start, old in self._by_start)
         persistent = self.persistentIndexList()
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(moved_to[index.row()], index.column()) for index in persistent],
-        )
+        if persistent:
+            # A selection follows its row (a few rows, each looked for where it went).
+            moved_to: dict[int, int] = {}
+            for index in persistent:
+                number = index.row()
+                if number not in moved_to:
+                    moved_to[number] = self._rows.index(rows[number])
+            self.changePersistentIndexList(
+                persistent,
+                [self.index(moved_to[index.row()], index.column()) for index in persistent],
+            )
+        if self._search_texts is not None:
+            texts = dict(zip(map(id, rows), self._search_texts, strict=True))
+            self._search_texts = [texts[id(row)] for row in self._rows]
         self.layoutChanged.emit()
 
     # -- contents ------------------------------------------------------------------------
@@ -298,6 +338,7 @@ class EventTableModel(QAbstractTableModel):
         )
         self._by_start = None
         self._search_texts = None
+        self._orders = {}
 
     # -- conflict marks ------------------------------------------------------------------
     @property
@@ -336,40 +377,80 @@ class EventTableModel(QAbstractTableModel):
         the views keep their selection and scroll; many (an import of thousands) make the
         model anew in one sort, as row-by-row inserts would take the window for seconds."""
         wanted = set(event_ids)
-        new_rows = list(rows)
         doomed = [number for number, row in enumerate(self._rows) if row.event_id in wanted]
+        self._replace_rows(doomed, list(rows))
+
+    def show_moved(
+        self, key: OccurrenceKey, start: datetime, end: datetime, version: int | None = None
+    ) -> None:
+        """Show one meeting at the times it was just moved to, and its event's rows at
+        the ``version`` the move left, until the read of the event
+        (:meth:`replace_events`) brings what the store holds; nothing when ``key`` names
+        more than one meeting."""
+        rows, event_id = self._rows, key.event_id
+        of_event = [number for number, row in enumerate(rows) if row.event_id == event_id]
+        covered = [number for number in of_event if key.covers(rows[number])]
+        if len(covered) != 1:
+            return
+        moved = rows[covered[0]]
+        version = moved.version if version is None else version
+        shown = {
+            number: rows[number]._replace(version=version)
+            for number in of_event
+            if rows[number].version != version
+        }
+        shown[covered[0]] = moved._replace(start_utc=start, end_utc=end, version=version)
+        if shown[covered[0]] == moved:
+            del shown[covered[0]]
+        if shown:
+            self._replace_rows(sorted(shown), list(shown.values()))
+
+    def _replace_rows(self, doomed: list[int], new_rows: list[EventRow]) -> None:
+        """Remove the rows numbered ``doomed`` (ascending) and put ``new_rows`` where
+        the sort puts them; the index by start follows them, row by row."""
         if len(doomed) + len(new_rows) > ROWS_CHANGED_IN_PLACE:
-            self.set_rows([row for row in self._rows if row.event_id not in wanted] + new_rows)
+            leaving = set(doomed)
+            kept = [row for number, row in enumerate(self._rows) if number not in leaving]
+            self.set_rows(kept + new_rows)
             return
         for first, last in reversed(list(_runs(doomed))):
             # The proxy announces a removal (and the views lay out again) before this
             # model lets the rows go: they are already gone for anyone who asks then.
-            self._leaving = range(first, last + 1)
+            gone = self._rows[first : last + 1]
+            self._leaving = frozenset(id(row) for row in gone)
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._rows[first : last + 1]
-            self._leaving = range(0)
-            self._by_start = None  # row numbers moved: whoever asks in between reads anew
-            self._search_texts = None
+            self._rows_moved(gone, [])
+            self._leaving = frozenset()
             self.endRemoveRows()
-        key = _SORT_KEYS[self._sort_column]
+        sort_key = _SORT_KEYS[self._sort_column]
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        keys = [key(existing) for existing in self._rows]
-        if descending:
-            keys.reverse()
         for row in new_rows:
-            row_key = key(row)
-            if descending:
-                from_end = bisect.bisect_left(keys, row_key)
-                position = len(keys) - from_end
-                keys.insert(from_end, row_key)
-            else:
-                position = bisect.bisect_right(keys, row_key)
-                keys.insert(position, row_key)
+            position = _place_of(self._rows, sort_key, sort_key(row), descending)
             self.beginInsertRows(QModelIndex(), position, position)
             self._rows.insert(position, row)
-            self._by_start = None
-            self._search_texts = None
+            self._rows_moved([], [row])
             self.endInsertRows()
+
+    def _rows_moved(self, gone: list[EventRow], added: list[EventRow]) -> None:
+        """Rows came or went: the index by start takes them out or in; the rest of what
+        was worked out for the rows is worked out anew when next asked."""
+        self._search_texts = None
+        self._orders = {}
+        if self._by_start is None:
+            return
+        by_start, starts = self._by_start, self._starts
+        for row in gone:
+            number = bisect.bisect_left(starts, row.start_utc)
+            while by_start[number] is not row:
+                number += 1
+            del by_start[number], starts[number]
+        start_key = _SORT_KEYS[Column.START]
+        for row in added:
+            number = _place_of(by_start, start_key, start_key(row), descending=False)
+            by_start.insert(number, row)
+            starts.insert(number, row.start_utc)
+            self._longest = max(self._longest, row.end_utc - row.start_utc)
 
     def first_start(self) -> datetime | None:
         """When the program's first meeting starts (UTC), or None for an empty program."""
@@ -397,24 +478,30 @@ class EventTableModel(QAbstractTableModel):
                 return number
         return -1
 
-    def rows_between(self, start: datetime, end: datetime) -> list[int]:
-        """Row numbers of occurrences that overlap ``[start, end)``, by start time."""
+    def rows_between(self, start: datetime, end: datetime) -> list[EventRow]:
+        """The occurrences that overlap ``[start, end)``, by start time (then title),
+        in that order whichever column the table is sorted by."""
         if self._by_start is None:
-            self._by_start = sorted(
-                (row.start_utc, number) for number, row in enumerate(self._rows)
+            by_start = self._orders.get(Column.START)
+            # Its own list: it follows the rows as they come and go.
+            by_start = (
+                list(by_start)
+                if by_start is not None
+                else sorted(self._rows, key=_SORT_KEYS[Column.START])
             )
+            self._by_start = by_start
+            self._starts = [row.start_utc for row in by_start]
             self._longest = max(
                 (row.end_utc - row.start_utc for row in self._rows), default=timedelta(0)
             )
-        starts = self._by_start
-        low = bisect.bisect_left(starts, (start - self._longest, -1))
-        high = bisect.bisect_left(starts, (end, -1))
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
         leaving = self._leaving
-        found = []
-        for _start, number in starts[low:high]:
-            if self._rows[number].end_utc > start and number not in leaving:
-                found.append(number)
-        return found
+        return [
+            row
+            for row in self._by_start[low:high]
+            if row.end_utc > start and (not leaving or id(row) not in leaving)
+        ]
 
     # -- display zone --------------------------------------------------------------------
     @property
@@ -429,6 +516,7 @@ class EventTableModel(QAbstractTableModel):
         if not timezones.is_zone(zone_name) or zone_name == self._zone:
             return
         self._zone = zone_name
+        self._time_texts.clear()
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, Column.START),
@@ -457,6 +545,24 @@ def _conflict_icon() -> QIcon:
         painter.end()
         _CONFLICT_ICON.append(QIcon(pixmap))
     return _CONFLICT_ICON[0]
+
+
+def _place_of(
+    rows: list[EventRow], sort_key: Callable[[EventRow], Any], key: Any, descending: bool
+) -> int:
+    """Where a row of sort key ``key`` goes among ``rows`` sorted by ``sort_key``: after
+    those that sort with it, as a stable sort of them all would put it (the keys of the
+    rows looked at alone are worked out)."""
+    if not descending:
+        return bisect.bisect_right(rows, key, key=sort_key)
+    low, high = 0, len(rows)
+    while low < high:  # the first row that sorts after ``key`` in descending order
+        middle = (low + high) // 2
+        if sort_key(rows[middle]) >= key:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def _escape(text: str) -> str:
@@ -498,6 +604,7 @@ class EventFilterProxy(QSortFilterProxyModel):
         for about in (
             source.rowsAboutToBeInserted,
             source.rowsAboutToBeRemoved,
+            source.rowsRemoved,  # asked while rows were leaving: those verdicts are gone
             source.modelAboutToBeReset,
             source.layoutAboutToBeChanged,
             source.displayZoneChanged,
@@ -527,23 +634,27 @@ class EventFilterProxy(QSortFilterProxyModel):
         self.filterChanged.emit()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        # Asked for every row each time the proxy maps the rows anew (a sort, a filter):
+        # the verdicts are worked out once, then each answer is one look-up.
         accepted = self._accepted
-        rows = self._source.rows()
-        if accepted is None or len(accepted) != len(rows):
-            event_filter = self._filter
-            if event_filter.is_empty:
-                accepted = [True] * len(rows)
-            elif event_filter.text:
-                # Each row's words as worked out once; ``text.__str__`` hands them over.
-                texts = self._source.search_texts()
-                accepted = [
-                    event_filter.accepts(row, text.__str__)
-                    for row, text in zip(rows, texts, strict=True)
-                ]
-            else:
-                accepted = [event_filter.accepts(row, row.search_text) for row in rows]
-            self._accepted = accepted
+        if accepted is None:
+            accepted = self._accepted = self._verdicts()
         return accepted[source_row]
+
+    def _verdicts(self) -> list[bool]:
+        """Whether the filter lets each of the source's rows through, in its order."""
+        rows = self._source.rows()
+        event_filter = self._filter
+        if event_filter.is_empty:
+            return [True] * len(rows)
+        if event_filter.text:
+            # Each row's words as worked out once; ``text.__str__`` hands them over.
+            texts = self._source.search_texts()
+            return [
+                event_filter.accepts(row, text.__str__)
+                for row, text in zip(rows, texts, strict=True)
+            ]
+        return [event_filter.accepts(row, row.search_text) for row in rows]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the source (fast, in Python) and show its order, instead of comparing here."""
@@ -555,8 +666,7 @@ class EventFilterProxy(QSortFilterProxyModel):
         accepts = self._filter.accepts
         everything = self._filter.is_empty
         found = []
-        for number in source.rows_between(start, end):
-            row = source.row_at(number)
+        for row in source.rows_between(start, end):
             if everything or accepts(row, row.search_text):
                 found.append(row)
         return found

@@ -37,7 +37,8 @@ class LiveRefresh(QObject):
     Signals:
         noticed(ChangeNotice): a commit was heard (emitted from the watcher's thread).
         statusChanged(object): the connection was lost (a line) or is back (None).
-        applied(): the window read what a burst of notices named.
+        applied(): the window asked to read what a burst of notices named (the
+            rows arrive in the calendar when read, off the GUI thread).
         recordChanged(str, str, int, str, object, bool): a record was saved elsewhere:
             its kind (``Event``), id, new version, author, when (a UTC datetime or None)
             and whether it was deleted; emitted at once, before the burst is read, for an

@@ -158,6 +158,10 @@ class MainWindow(RecordEditing, QMainWindow):
         self._help: HelpWindow | None = None
         self._loaded = False
         self._managers: dict[str, RecordManager] = {}
+        self._row_reads = 0
+        """How many reads of changed events' rows were asked (each read's number)."""
+        self._row_reads_pending: dict[str, int] = {}
+        """The events whose rows are being read again, with their latest read's number."""
         self._opener: DatabaseOpener | None = None
         self._after_reload: str | None = None
         self.other_windows: list[MainWindow] = []

@@ -23,7 +23,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import kind_name, translate
-from cpp_scheduler.services.rows import OccurrenceKey
+from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -83,6 +83,8 @@ class RecordEditing:
         _anchor: date
         _selected: OccurrenceKey | None
         _managers: dict[str, RecordManager]
+        _row_reads: int
+        _row_reads_pending: dict[str, int]
         _welcome_dismissed: bool
         dialog_factory: DialogFactory
         events: EventTableModel
@@ -290,6 +292,9 @@ class RecordEditing:
             for view in self.views.values():
                 view.invalidate()
             return
+        # Where it was dropped, until the read of its event (asked by the command) says
+        # what the store holds: it never jumps back meanwhile.
+        self.events.show_moved(key, start, end, command.saved_version)
         self.select_occurrence(key)
 
     def create_record(self, kind: str, parent: QWidget | None = None) -> None:
@@ -457,21 +462,64 @@ class RecordEditing:
     def _records_changed(self, model_name: str, ids: list[str]) -> None:
         """Follow a command: refresh the rows it touched, or everything it may affect."""
         if model_name == "Event":
-            from cpp_scheduler.services import calendar_reads
-
-            try:
-                rows = calendar_reads.load_event_rows(self.database, ids)
-            except SchedulerError as error:
-                self.report_error(
-                    translate("WindowEditing", "Cannot refresh the calendar"), str(error)
-                )
-                return
-            self.events.replace_events(ids, rows)
-            if self.events.rowCount() and self.welcome_shown:
-                self._welcome_dismissed = True
-                self._show_welcome_if_empty()
+            self._read_event_rows(ids)
         else:
             self.reload()  # names shown in events, filters and venues may have changed
         for kind, manager in self._managers.items():
             if RECORD_KINDS[kind].model.__name__ == model_name:
                 manager.reload()
+
+    @property
+    def reading_event_rows(self) -> bool:
+        """True while the rows of events a command changed are being read again."""
+        return bool(self._row_reads_pending)
+
+    def _read_event_rows(self, ids: list[str]) -> None:
+        """Read the rows of the events a command changed off the GUI thread (a series
+        expands to many, and the names they show are read with them); the calendar shows
+        them when they arrive, unless a later command changed the same event meanwhile:
+        that one's read, which follows, has the newer rows."""
+        from cpp_scheduler.services import calendar_reads
+
+        self._row_reads += 1
+        read = self._row_reads
+        for event_id in ids:
+            self._row_reads_pending[event_id] = read
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: calendar_reads.load_event_rows(database, ids),
+            lambda rows: self._event_rows_read(read, ids, rows),
+            lambda error: self._event_rows_failed(read, ids, error),
+        )
+
+    def _latest_read_of(self, read: int, ids: list[str]) -> list[str]:
+        """Those of ``ids`` whose latest read is ``read``, no longer waited for."""
+        latest = [event_id for event_id in ids if self._row_reads_pending.get(event_id) == read]
+        for event_id in latest:
+            del self._row_reads_pending[event_id]
+        return latest
+
+    def _event_rows_read(self, read: int, ids: list[str], rows: list[EventRow]) -> None:
+        current = set(self._latest_read_of(read, ids))
+        if not current:
+            return
+        self.events.replace_events(current, [row for row in rows if row.event_id in current])
+        if self.events.rowCount() and self.welcome_shown:
+            self._welcome_dismissed = True
+            self._show_welcome_if_empty()
+        selected = self._selected
+        if selected is not None and selected.event_id in current:
+            # Selected before its rows were in (a new event): the views mark it now.
+            if selected.recurrence_id is None:
+                self.select_event(selected.event_id)
+            else:
+                self.select_occurrence(selected)
+
+    def _event_rows_failed(self, read: int, ids: list[str], error: BaseException) -> None:
+        self._latest_read_of(read, ids)
+        if not isinstance(error, SchedulerError):  # logged in full, reported kindly
+            import sys
+
+            sys.excepthook(type(error), error, error.__traceback__)
+            return
+        self.report_error(translate("WindowEditing", "Cannot refresh the calendar"), str(error))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.mainwindow import MainWindow
 
 #: Tuesday 12 January 2027, 09:00 in Tokyo.
 JANUARY_NINE_TOKYO = datetime(2027, 1, 12, 0, 0, tzinfo=UTC)
@@ -74,6 +78,16 @@ class DialogScript:
         dialog = FakeDialog(kind, record_id, values, extra, parent)
         self.opened.append(dialog)
         return dialog
+
+
+def rows_read(window: MainWindow, seconds: float = 10.0) -> None:
+    """Let the window show the rows its last commands' reads bring (they are read off
+    the GUI thread and arrive on it)."""
+    deadline = time.monotonic() + seconds
+    while window.reading_event_rows and time.monotonic() < deadline:
+        window.tasks.wait_for_done()
+        QApplication.processEvents()
+    assert not window.reading_event_rows, "the changed events' rows never arrived"
 
 
 def add_event(

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from gui_support import JANUARY_NINE_TOKYO, add_event
+from gui_support import JANUARY_NINE_TOKYO, add_event, rows_read
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.live import start_live_refresh
@@ -60,6 +60,7 @@ def test_a_change_committed_by_another_process_appears_and_keeps_the_selection(
         assert live.watcher.ready.wait(10)
         with qtbot.waitSignal(live.applied, timeout=10_000):
             _colleague_renames(database_url, kobe)
+        rows_read(window)
         assert _title(window, kobe) == "Renamed by Ravi"
         assert _title(window, toyama) == "Toyama visit"
         assert window.selected_occurrence == OccurrenceKey(toyama)

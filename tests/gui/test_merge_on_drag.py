@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from gui_support import JANUARY_NINE_TOKYO, Messages
+from gui_support import JANUARY_NINE_TOKYO, Messages, rows_read
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
@@ -105,6 +105,7 @@ def test_a_meeting_dragged_after_they_retitled_the_series_moves_without_asking(
     assert moved in starts
     assert second not in starts
     window.undo_action.trigger()
+    rows_read(window)
     assert messages.errors == []
     starts = sorted(row.start_utc for row in window.events.rows() if row.event_id == series_id)
     assert second in starts

@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from gui_support import JANUARY_NINE_TOKYO
+from gui_support import JANUARY_NINE_TOKYO, rows_read
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 from pytestqt.qtbot import QtBot
@@ -121,6 +121,7 @@ def test_edits_made_once_the_program_arrives_can_be_undone(
     assert window.undo_action.isEnabled()
     assert window.undo_action.text().startswith("Undo Move 'Kobe DRR workshop'")
     window.undo_action.trigger()
+    rows_read(window)
     moved_back = next(
         window.events.row_at(number)
         for number in range(window.events.rowCount())
