@@ -47,6 +47,8 @@ class Editor(QObject):
         super().__init__(parent)
         self.database = database
         self.stack = stack if stack is not None else QUndoStack(self)
+        self.left_versions: dict[tuple[str, str], int] = {}
+        """The version this window's last step left each record at (by model and id)."""
         self.stack.setUndoLimit(200)
 
     read_only: str | None = None
@@ -106,6 +108,24 @@ class RecordCommand(QUndoCommand):
     saved_version: int | None = None
     """The version the last apply or revert left the record at (a series, for one of
     its meetings), for a row shown before it is read again."""
+
+    def _expected(self, version: int | None) -> int | None:
+        """The version this step must find the record at: the one this command left, or
+        the newer one a later step of this window's stack left since. Steps are undone
+        last first, so a later command on the same record (two drags of one event) has
+        been undone, putting back exactly what this one left, at a new version; a
+        colleague's change in between still leaves the stored version elsewhere, and
+        the step is refused."""
+        left = self.editor.left_versions.get((self.model_cls.__name__, self.record_id))
+        if version is None or left is None or left <= version:
+            return version
+        return left
+
+    def _left(self, version: int | None) -> None:
+        """Remember the version this step left the record at, for the steps after it."""
+        self.saved_version = version
+        if version is not None:
+            self.editor.left_versions[(self.model_cls.__name__, self.record_id)] = version
 
     refreshes: tuple[type[Base], list[str]] | None = None
     """Records whose display depends on this one (a series for its changed meeting);
@@ -180,12 +200,17 @@ class EditRecord(RecordCommand):
 
     def _update(self, values: Mapping[str, Any]) -> None:
         saved = editing.change(
-            self.editor.database, self.model_cls, self.record_id, values, self._version
+            self.editor.database,
+            self.model_cls,
+            self.record_id,
+            values,
+            # The first apply carries the version the coordinator saw, whatever came since.
+            self._version if self.before is None else self._expected(self._version),
         )
         if self.before is None:
             self.before = saved.before
         self._version = saved.version
-        self.saved_version = saved.version
+        self._left(saved.version)
         self._done()
 
     def apply(self) -> None:
@@ -289,9 +314,14 @@ class ChangeMeeting(RecordCommand):
 
     def _set(self, state: series.MeetingState | None) -> series.MeetingEdit:
         edit = series.set_meeting(
-            self.editor.database, self.record_id, self.recurrence_id, state, self.version
+            self.editor.database,
+            self.record_id,
+            self.recurrence_id,
+            state,
+            self._expected(self.version) if self._applied else self.version,
         )
-        self.version = self.saved_version = edit.version
+        self.version = edit.version
+        self._left(edit.version)
         self._done()
         return edit
 

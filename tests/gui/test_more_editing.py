@@ -367,3 +367,33 @@ def test_a_drag_over_a_move_the_calendar_has_not_shown_yet_asks_and_keeps_theirs
     assert not window.undo_action.isEnabled()
     with window.database.session() as session:
         assert editing.get_record(session, Event, kobe).start_utc == theirs
+
+
+def test_two_moves_of_one_event_are_undone_and_redone_in_turn(
+    window: MainWindow, messages: Messages, qtbot: QtBot
+) -> None:
+    """Each undo finds the event as the step after it left it, at a newer version than
+    the step itself saved: that is the window's own doing, not a colleague's."""
+    kobe = event_id(window, "Kobe DRR workshop")
+    first = JANUARY_NINE_TOKYO + timedelta(hours=1)
+    second = JANUARY_NINE_TOKYO + timedelta(hours=4)
+    window.move_event(kobe, first, first + timedelta(hours=2))
+    rows_read(window)
+    window.move_event(kobe, second, second + timedelta(hours=2))
+    rows_read(window)
+
+    def stored_start() -> object:
+        return editing.stored(window.database, Event, kobe).values["start_utc"]
+
+    steps = [
+        (window.undo_action, first),
+        (window.undo_action, JANUARY_NINE_TOKYO),
+        (window.redo_action, first),
+        (window.redo_action, second),
+    ]
+    for action, start in steps:
+        action.trigger()
+        assert messages.errors == []
+        assert stored_start() == start
+    versions = editing.stored(window.database, Event, kobe).version
+    assert versions == 1 + 6  # two moves, two undos, two redos: six saves
