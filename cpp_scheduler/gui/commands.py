@@ -313,12 +313,13 @@ class ChangeMeeting(RecordCommand):
         self._applied = False
 
     def _set(self, state: series.MeetingState | None) -> series.MeetingEdit:
+        expected = self._expected(self.version) if self._applied else None
         edit = series.set_meeting(
             self.editor.database,
             self.record_id,
             self.recurrence_id,
             state,
-            self._expected(self.version) if self._applied else self.version,
+            self.version if expected is None else expected,
         )
         self.version = edit.version
         self._left(edit.version)
