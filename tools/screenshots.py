@@ -19,6 +19,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -73,7 +74,23 @@ def _open_window(
     window.resize(*size)
     window.show()
     _settle(app, window)
+    _until_checked(app, window)
     return window
+
+
+def _until_checked(app: QApplication, window: MainWindow, seconds: float = 60.0) -> None:
+    """Wait for the first conflict check's answer: the week paints before the program is
+    read in whole, and a picture without its badges and findings shows a window that
+    is still opening."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        tools = getattr(window, "tools", None)
+        if tools is not None and tools.count_label.text():
+            break
+        window.tasks.wait_for_done(100)
+        app.processEvents()
+        time.sleep(0.02)
+    _settle(app, window)
 
 
 def _save(window: MainWindow, path: Path) -> Path:
