@@ -24,7 +24,7 @@ from cpp_scheduler.model import (
     Venue,
 )
 from cpp_scheduler.model.event import event_delegations, event_themes
-from cpp_scheduler.services.rows import Choice, EventRow
+from cpp_scheduler.services.rows import Choice, EventRow, RowNames, city_name, venue_name
 from cpp_scheduler.store import Database
 
 # The tables behind the entities: a query of their columns needs no mapper set up, which
@@ -70,21 +70,23 @@ def load_event_rows(
                     )
                 )
             )
-        venues = {  # as the week's blocks name them: in Japanese, 神戸市役所
-            venue_id: i18n.shown_name(name, name_ja)
-            for venue_id, name, name_ja in session.execute(
-                select(VENUES.c.id, VENUES.c.name, VENUES.c.name_ja)
-            )
-        }
-        cities = {
-            city_id: f"{name} {name_ja}".strip()
-            for city_id, name, name_ja in session.execute(
-                select(CITIES.c.id, CITIES.c.name, CITIES.c.name_ja)
-            )
-        }
-        delegations = dict(session.execute(select(DELEGATIONS.c.id, DELEGATIONS.c.name)).all())
-        themes = _links(session, event_themes, "theme_id", ids)
-        attending = _links(session, event_delegations, "delegation_id", ids)
+        names = RowNames(
+            venues={
+                venue_id: venue_name(name, name_ja)
+                for venue_id, name, name_ja in session.execute(
+                    select(VENUES.c.id, VENUES.c.name, VENUES.c.name_ja)
+                )
+            },
+            cities={
+                city_id: city_name(name, name_ja)
+                for city_id, name, name_ja in session.execute(
+                    select(CITIES.c.id, CITIES.c.name, CITIES.c.name_ja)
+                )
+            },
+            delegations=dict(session.execute(select(DELEGATIONS.c.id, DELEGATIONS.c.name)).all()),
+            themes=_links(session, event_themes, "theme_id", ids),
+            attending=_links(session, event_delegations, "delegation_id", ids),
+        )
         statement = select(
             EVENTS.c.id,
             EVENTS.c.title,
@@ -104,7 +106,6 @@ def load_event_rows(
             statement = statement.where(EVENTS.c.id.in_(ids))
         rows: list[EventRow] = []
         series: list[str] = []
-        nothing: frozenset[str] = frozenset()
         for (
             event_id,
             title,
@@ -120,11 +121,8 @@ def load_event_rows(
             rule,
             all_day,
         ) in session.execute(statement):
-            linked = attending.get(event_id)
-            delegation_ids = frozenset(linked) if linked else nothing
-            topics = themes.get(event_id)
             rows.append(
-                EventRow(
+                names.row(
                     event_id,
                     title,
                     kind,
@@ -134,14 +132,9 @@ def load_event_rows(
                     end,
                     zone,
                     venue_id,
-                    venues.get(venue_id, "") if venue_id else "",
                     city_id,
-                    cities.get(city_id, "") if city_id else "",
-                    frozenset(topics) if topics else nothing,
-                    delegation_ids,
-                    ", ".join(sorted(delegations[d] for d in delegation_ids)) if linked else "",
                     version,
-                    bool(rule),
+                    is_series=bool(rule),
                     all_day=all_day,
                 )
             )  # a series' row is replaced by its occurrences below

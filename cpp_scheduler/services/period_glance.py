@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import cpp_scheduler
-from cpp_scheduler import APP_NAME, ORGANISATION, i18n
+from cpp_scheduler import APP_NAME, ORGANISATION
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
-from cpp_scheduler.services.rows import EventRow
+from cpp_scheduler.services.rows import EventRow, RowNames, city_name, venue_name
 
 if TYPE_CHECKING:
     from cpp_scheduler.model.recurrence import OccurrenceChange
@@ -166,20 +166,23 @@ def _period_rows(
             (_stored(end), _stored(start)),
         )
     ]
-    venues = {
-        venue_id: i18n.shown_name(name, name_ja)
-        for venue_id, name, name_ja in connection.execute("SELECT id, name, name_ja FROM venues")
-    }
-    cities = {
-        city_id: f"{name} {name_ja}".strip()
-        for city_id, name, name_ja in connection.execute(
-            "SELECT id, name, name_ja FROM partner_cities"
-        )
-    }
-    delegations = dict(connection.execute("SELECT id, name FROM delegations").fetchall())
-    themes = _links(connection, "event_themes", "theme_id", ids)
-    attending = _links(connection, "event_delegations", "delegation_id", ids)
-    nothing: frozenset[str] = frozenset()
+    names = RowNames(
+        venues={
+            venue_id: venue_name(name, name_ja)
+            for venue_id, name, name_ja in connection.execute(
+                "SELECT id, name, name_ja FROM venues"
+            )
+        },
+        cities={
+            city_id: city_name(name, name_ja)
+            for city_id, name, name_ja in connection.execute(
+                "SELECT id, name, name_ja FROM partner_cities"
+            )
+        },
+        delegations=dict(connection.execute("SELECT id, name FROM delegations").fetchall()),
+        themes=_links(connection, "event_themes", "theme_id", ids),
+        attending=_links(connection, "event_delegations", "delegation_id", ids),
+    )
     rows: list[EventRow] = []
     series: dict[str, tuple[EventRow, str]] = {}
     for (
@@ -202,10 +205,7 @@ def _period_rows(
         "version, recurrence_rule, all_day FROM events WHERE id IN ",
         ids,
     ):
-        linked = attending.get(event_id)
-        delegation_ids = frozenset(linked) if linked else nothing
-        topics = themes.get(event_id)
-        row = EventRow(
+        row = names.row(
             str(event_id),
             str(title),
             EventKind(kind),
@@ -215,14 +215,9 @@ def _period_rows(
             _instant(end_utc),
             str(zone),
             venue_id,
-            venues.get(venue_id, "") if venue_id else "",
             city_id,
-            cities.get(city_id, "") if city_id else "",
-            frozenset(topics) if topics else nothing,
-            delegation_ids,
-            ", ".join(sorted(delegations[d] for d in delegation_ids)) if linked else "",
             int(version),
-            bool(rule),
+            is_series=bool(rule),
             all_day=bool(all_day),
         )
         if rule:

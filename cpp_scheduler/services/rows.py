@@ -8,11 +8,12 @@ its first week while the database layer is still loading.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 
 
@@ -102,3 +103,71 @@ class Choice:
     detail: str = ""
     group: str = ""
     """The heading it is listed under (a venue's city), or empty."""
+
+
+_NOTHING: frozenset[str] = frozenset()
+
+
+def venue_name(name: str, name_ja: str) -> str:
+    """A venue as the week's blocks name it: in Japanese, 神戸市役所."""
+    return i18n.shown_name(name, name_ja)
+
+
+def city_name(name: str, name_ja: str) -> str:
+    """A partner city as a row names it: ``Kobe 神戸市``."""
+    return f"{name} {name_ja}".strip()
+
+
+class RowNames(NamedTuple):
+    """What a row shows of the records its event links to, by id, read once for a whole
+    read: the store's (:mod:`.calendar_reads`) and the glance at the period on screen
+    (:mod:`.period_glance`) build their rows through :meth:`row`, so they cannot differ."""
+
+    venues: Mapping[str, str]
+    cities: Mapping[str, str]
+    delegations: Mapping[str, str]
+    themes: Mapping[str, Collection[str]]
+    """Each event's themes' ids."""
+    attending: Mapping[str, Collection[str]]
+    """Each event's delegations' ids."""
+
+    def row(
+        self,
+        event_id: str,
+        title: str,
+        kind: EventKind,
+        mode: EventMode,
+        status: EventStatus,
+        start_utc: datetime,
+        end_utc: datetime,
+        zone: str,
+        venue_id: str | None,
+        city_id: str | None,
+        version: int,
+        *,
+        is_series: bool,
+        all_day: bool,
+    ) -> EventRow:
+        linked = self.attending.get(event_id)
+        delegation_ids = frozenset(linked) if linked else _NOTHING
+        topics = self.themes.get(event_id)
+        return EventRow(
+            event_id,
+            title,
+            kind,
+            mode,
+            status,
+            start_utc,
+            end_utc,
+            zone,
+            venue_id,
+            self.venues.get(venue_id, "") if venue_id else "",
+            city_id,
+            self.cities.get(city_id, "") if city_id else "",
+            frozenset(topics) if topics else _NOTHING,
+            delegation_ids,
+            ", ".join(sorted(self.delegations[d] for d in delegation_ids)) if linked else "",
+            version,
+            is_series,
+            all_day=all_day,
+        )
