@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from cpp_scheduler.gui.app import application  # noqa: E402
@@ -88,8 +89,7 @@ def _until_checked(app: QApplication, window: MainWindow, seconds: float = 60.0)
         if tools is not None and tools.count_label.text():
             break
         window.tasks.wait_for_done(100)
-        app.processEvents()
-        time.sleep(0.02)
+        QTest.qWait(20)  # the event loop runs meanwhile: the check's answer arrives by it
     _settle(app, window)
 
 
