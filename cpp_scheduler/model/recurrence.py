@@ -9,9 +9,9 @@ as calendar clients do with ``DTSTART;TZID=...``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import MAXYEAR, UTC, datetime
 from functools import lru_cache
 
 from dateutil.rrule import rrule, rrulestr
@@ -51,12 +51,13 @@ class OccurrenceChange:
     end: datetime | None = None
 
 
-def parse_rule(rule: str, local_start: datetime, zone_name: str | None = None) -> rrule:
-    """The dateutil rule for an RRULE value (without the ``RRULE:`` prefix).
+def _rule_text(rule: str, zone_name: str | None) -> str:
+    """The rule's text (an RRULE value, without the ``RRULE:`` prefix) once its parts are
+    known to end the series within the program's dates.
 
     RFC 5545 writes UNTIL in UTC (``UNTIL=20261231T150000Z``) when the start has a zone;
-    with ``zone_name`` such a value is read as the wall-clock time it is in that zone, the
-    frame in which the rule is expanded.
+    with ``zone_name`` such a value is written as the wall-clock time it is in that zone,
+    the frame in which the rule is expanded.
     """
     text = rule.strip().removeprefix("RRULE:")
     parts = {part.split("=", 1)[0].upper() for part in text.split(";") if part}
@@ -69,10 +70,37 @@ def parse_rule(rule: str, local_start: datetime, zone_name: str | None = None) -
             "A series ends either after a number of occurrences (COUNT) or on a last date "
             "(UNTIL), not both."
         )
+    frequency = _FREQUENCY.search(text)
+    if frequency is not None and frequency.group(1).upper() in _MORE_THAN_DAILY:
+        raise RecurrenceError(
+            "A series repeats at most daily; for several meetings a day, name their hours "
+            "(FREQ=DAILY;BYHOUR=9,14)."
+        )
+    if "BYEASTER" in parts:
+        raise RecurrenceError(f"{quoted(rule)} uses BYEASTER, which RFC 5545 does not know.")
+    until = _UNTIL.search(text)
+    if until is not None and not (
+        limits.EARLIEST_DAY.year <= int(until.group(1)) <= limits.LATEST_DAY.year
+    ):
+        raise RecurrenceError(
+            f"A series' last date (UNTIL) must lie from {limits.describe_day_range()}."
+        )
     if zone_name is not None:
         text = _UTC_UNTIL.sub(lambda match: _local_until(match, zone_name), text)
+    return text
+
+
+_FREQUENCY = re.compile(r"FREQ=(\w+)", re.IGNORECASE)
+
+_MORE_THAN_DAILY = frozenset({"HOURLY", "MINUTELY", "SECONDLY"})
+"""Frequencies no calendar program offers a coordinator (Outlook, Google, Apple and
+Thunderbird repeat daily at most) and whose search dateutil cannot bound: it tries a rule
+such as ``FREQ=MINUTELY;BYWEEKNO=1;BYMONTH=6`` minute by minute for a day at a time."""
+
+
+def _parsed(rule: str, text: str, local_start: datetime) -> rrule:
     try:
-        parsed = rrulestr(text, dtstart=local_start.replace(tzinfo=None))
+        parsed = rrulestr(text, dtstart=local_start)
     except (ValueError, TypeError) as error:
         raise RecurrenceError(
             f"{quoted(rule)} is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 "
@@ -81,6 +109,139 @@ def parse_rule(rule: str, local_start: datetime, zone_name: str | None = None) -
     if not isinstance(parsed, rrule):
         raise RecurrenceError(f"{quoted(rule)} must be a single RRULE")
     return parsed
+
+
+_YEARS_LATER = (MAXYEAR - limits.LATEST_DAY.year) // 400 * 400
+"""How far ahead :func:`wall_clock_starts` searches a rule's dates: 7,600 years.
+
+The Gregorian calendar repeats itself every 400 years to the weekday (146,097 days are
+exactly 20,871 weeks, and the leap years fall alike), so a rule meets the same dates, the
+same weekdays and week numbers, any multiple of 400 years later. dateutil searches for a
+rule's next date until it finds one or reaches the year 9999: a rule that no date meets
+(``BYMONTH=2;BYMONTHDAY=30``) is searched day by day to there, for seconds or a minute.
+Searched 7,600 years ahead, the rule's search ends where the year 9999 falls: at
+:data:`SEARCH_END` in the rule's own dates."""
+
+SEARCH_END = datetime(MAXYEAR - _YEARS_LATER, 12, 31, 23, 59, 59)
+"""The last wall-clock time a rule's dates are searched to (2399-12-31 23:59:59): past the
+program's last day, so a series that runs beyond it is seen to, and refused."""
+
+_UNTIL = re.compile(r"UNTIL=(\d{4})", re.IGNORECASE)
+
+
+def wall_clock_starts(
+    rule: str, local_start: datetime, zone_name: str | None = None
+) -> Iterator[datetime]:
+    """The naive wall-clock starts the rule gives from ``local_start``, in order, the
+    search for them bounded: a rule is judged in a fraction of a second, whatever it says.
+
+    Raises :class:`RecurrenceError` for a rule that cannot be read, and, as the starts are
+    taken, for a series that runs past the program's last day (a start after it, or fewer
+    starts than its COUNT before the search ends).
+    """
+    naive = local_start.replace(tzinfo=None)
+    if not limits.day_in_range(naive.date()):
+        raise RecurrenceError(
+            f"A series must start within the program's dates, {limits.describe_day_range()}."
+        )
+    text = _rule_text(rule, zone_name)
+    later = _parsed(
+        rule,
+        _UNTIL.sub(lambda match: f"UNTIL={int(match.group(1)) + _YEARS_LATER:04d}", text),
+        naive.replace(year=naive.year + _YEARS_LATER),
+    )
+    if _no_date_meets(text, naive):
+        return
+    latest = datetime.combine(limits.LATEST_DAY, datetime.max.time())
+    taken = 0
+    for found in later:
+        start = found.replace(year=found.year - _YEARS_LATER)
+        if start > latest:
+            raise _runs_past()
+        taken += 1
+        yield start
+    wanted = _COUNT.search(text)
+    if wanted is not None and 0 < taken < int(wanted.group(1)):
+        raise _runs_past()
+
+
+_COUNT = re.compile(r"COUNT=(\d+)", re.IGNORECASE)
+
+_MONTH_LENGTHS = {
+    leap: [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] for leap in (False, True)
+}
+
+
+def _no_date_meets(text: str, start: datetime) -> bool:
+    """True when the rule can give no date at all, said at once rather than after the whole
+    bounded search: its months, days of the month and days of the year never agree
+    (February 30; the 100th day of the year in June), or its BYSETPOS picks a time beyond
+    those a day holds (the fifth of one meeting a day). Days of the week and week numbers
+    are not weighed here: every date falls on every weekday within 400 years, and the
+    search bounds what is left."""
+    parts = dict(part.split("=", 1) for part in text.upper().split(";") if "=" in part)
+    try:
+        months = _numbers(parts.get("BYMONTH"))
+        month_days = _numbers(parts.get("BYMONTHDAY"))
+        year_days = _numbers(parts.get("BYYEARDAY"))
+        positions = _numbers(parts.get("BYSETPOS"))
+        times_a_day = _times_a_day(parts)
+    except ValueError:
+        return False  # the parser's own message says what is wrong
+    # Every day of a daily rule holds the same times, so a position beyond them is never
+    # met, and nothing ends the day-by-day search early.
+    if (
+        positions is not None
+        and times_a_day is not None
+        and not any(0 < abs(position) <= times_a_day for position in positions)
+    ):
+        return True
+    derived = not ({"BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY"} & parts.keys())
+    if derived and parts.get("FREQ") in ("YEARLY", "MONTHLY"):
+        month_days = {start.day}  # RFC 5545: taken from the start, as dateutil does
+        if parts.get("FREQ") == "YEARLY" and months is None:
+            months = {start.month}
+    if month_days is None and year_days is None and months is None:
+        return False
+    for leap, lengths in _MONTH_LENGTHS.items():
+        year_length = 366 if leap else 365
+        before = 0
+        for month, length in enumerate(lengths, start=1):
+            days = range(1, length + 1)
+            if months is None or month in months:
+                for day in days if month_days is None else _days_of(month_days, length):
+                    year_day = before + day
+                    if year_days is None or {year_day, year_day - year_length - 1} & year_days:
+                        return False
+            before += length
+    return True
+
+
+def _times_a_day(parts: Mapping[str, str]) -> int | None:
+    """How many times a day of a DAILY rule holds (what its BYSETPOS picks from): the
+    hours, minutes and seconds it names, one where it names none; None for the longer
+    periods, whose days vary."""
+    if parts.get("FREQ") != "DAILY":
+        return None
+    count = 1
+    for name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+        count *= len(_numbers(parts.get(name)) or {0})
+    return count
+
+
+def _numbers(value: str | None) -> set[int] | None:
+    return None if value is None else {int(number) for number in value.split(",")}
+
+
+def _days_of(month_days: set[int], length: int) -> list[int]:
+    """The days of a month of ``length`` days that BYMONTHDAY values (31, -1) name."""
+    return [day if day > 0 else length + day + 1 for day in month_days if 0 < abs(day) <= length]
+
+
+def _runs_past() -> RecurrenceError:
+    return RecurrenceError(
+        f"The series runs past {limits.LATEST_DAY.isoformat()}, the program's last day; shorten it."
+    )
 
 
 _UTC_UNTIL = re.compile(r"UNTIL=(\d{8}T\d{6})Z", re.IGNORECASE)
@@ -102,7 +263,7 @@ def _local_starts(rule: str, start: datetime, zone_name: str) -> tuple[datetime,
     of a series (its rule, its unplaced starts, its meetings)."""
     local_start = timezones.to_local(start, zone_name).replace(tzinfo=None)
     starts: list[datetime] = []
-    for occurrence in parse_rule(rule, local_start, zone_name):
+    for occurrence in wall_clock_starts(rule, local_start, zone_name):
         starts.append(occurrence)
         if len(starts) > MAX_OCCURRENCES:
             raise RecurrenceError(

@@ -399,7 +399,7 @@ class RecurrenceEditor(QWidget):
             return
         try:
             limit = recurrence.MAX_OCCURRENCES + 1
-            starts = list(islice(recurrence.parse_rule(rule, self._start), limit))
+            starts = list(islice(recurrence.wall_clock_starts(rule, self._start), limit))
         except (recurrence.RecurrenceError, ValueError, OverflowError) as error:
             self.preview.setText(str(error))
             return
