@@ -323,7 +323,8 @@ class RecordManager(QDialog):
             self._update_buttons()
 
     def _read_failed(self, reason: str) -> None:
+        # The words the calendar files' tool says when the program cannot be read.
         self.problem.setText(
-            translate("Records", "The list could not be read: {reason}").format(reason=reason)
+            translate("CalendarFiles", "Cannot read the program: {error}").format(error=reason)
         )
         self.problem.show()
