@@ -111,13 +111,15 @@ def open_in_new_window(window: MainWindow, location: str) -> MainWindow:
     """A new main window over the database at ``location`` (a path or a URL).
 
     It shows at once and opens the database in the background, as the first window
-    does; one that cannot be opened is explained and its window closes. The window
-    closes its database when it closes.
+    does, glancing first at the period on screen in a SQLite file so its week paints
+    with its events before the open is done; one that cannot be opened is explained
+    and its window closes. The window closes its database when it closes.
     """
-    from cpp_scheduler.gui.app import listen_for_changes, open_store
+    from cpp_scheduler.gui.app import listen_for_changes
     from cpp_scheduler.gui.mainwindow import MainWindow
+    from cpp_scheduler.gui.opening import StoreOpener
 
-    other = MainWindow(lambda: open_store(location), settings=window.settings)
+    other = MainWindow(StoreOpener(location), settings=window.settings)
     other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.other_windows.append(other)
     other.openFailed.connect(lambda _reason: other.close())

@@ -1,5 +1,9 @@
 """The Program menu's managers: a table of delegations (or venues, cities ...) with New,
 Edit and Delete, each going through the same undoable commands as the calendar.
+
+The table is read off the GUI thread through the window's task manager (participants
+grow with the program): the manager is usable at once and its rows come when read, and
+again after every change, with the record chosen still chosen when it is still there.
 """
 
 from __future__ import annotations
@@ -7,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, time
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -30,10 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import i18n
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.opening import once_painted
 from cpp_scheduler.gui.recordkinds import RecordKind
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.database import Database
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.taskman import TaskManager
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -54,22 +65,81 @@ def _text(value: Any) -> str:
 
 
 class RecordTableModel(QAbstractTableModel):
-    """The records of one kind, read through the services, with display text per column."""
+    """The records of one kind, read through the services, with display text per column.
 
-    def __init__(self, database: Database, kind: RecordKind, parent: Any = None) -> None:
+    Without a task manager the records are read at once, in the constructor and in
+    :meth:`reload`. With one, :meth:`reload` reads them in the background and the rows
+    are swapped in when they come; a read that a later one overtook is dropped.
+
+    Signals:
+        rowsRead(): the rows of the latest read are in.
+        readFailed(str): the latest read failed; why, in one line.
+    """
+
+    rowsRead = Signal()
+    readFailed = Signal(str)
+
+    def __init__(
+        self,
+        database: Database,
+        kind: RecordKind,
+        parent: Any = None,
+        tasks: TaskManager | None = None,
+    ) -> None:
         super().__init__(parent)
         self._database = database
+        self._tasks = tasks
         self.kind = kind
         self._rows: list[tuple[str, str, list[str]]] = []
-        self.reload()
+        self._reads = 0
+        self._waiting = tasks is not None
+        """True until the latest read has answered (from the start, with a task
+        manager: the first read is the owner's to ask for)."""
+        if tasks is None:
+            self.reload()
+
+    @property
+    def loading(self) -> bool:
+        """True while the rows shown are not yet those of the latest read asked for."""
+        return self._waiting
+
+    def _read(self) -> list[editing.Listed]:
+        database, kind = self._database, self.kind
+        return editing.list_records(
+            database, kind.model, [attribute for attribute, _header in kind.columns], kind.order_by
+        )
 
     def reload(self) -> None:
-        listed = editing.list_records(
-            self._database,
-            self.kind.model,
-            [attribute for attribute, _header in self.kind.columns],
-            self.kind.order_by,
+        """Read the records again: now, or in the background with a task manager."""
+        if self._tasks is None:
+            self._show(self._read())
+            return
+        self._reads += 1
+        read = self._reads
+        self._waiting = True
+        self._tasks.run_in_background(
+            self._read,
+            lambda listed: self._arrived(read, listed),
+            lambda error: self._failed(read, error),
         )
+
+    def _arrived(self, read: int, listed: list[editing.Listed]) -> None:
+        if read != self._reads or not shiboken6.isValid(self):
+            return  # a later read is on its way, or the manager is gone
+        self._waiting = False
+        self._show(listed)
+
+    def _failed(self, read: int, error: BaseException) -> None:
+        if read != self._reads or not shiboken6.isValid(self):
+            return
+        self._waiting = False
+        if not isinstance(error, SchedulerError):  # logged in full, reported kindly
+            import sys
+
+            sys.excepthook(type(error), error, error.__traceback__)
+        self.readFailed.emit(str(error))
+
+    def _show(self, listed: list[editing.Listed]) -> None:
         rows = [
             (record.record_id, record.title, [_text(value) for value in record.cells])
             for record in listed
@@ -77,6 +147,7 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+        self.rowsRead.emit()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -119,7 +190,10 @@ class RecordTableModel(QAbstractTableModel):
 class RecordManager(QDialog):
     """A list of one kind of record with New, Edit and Delete.
 
-    The window passes the three actions, so every change is an undoable command.
+    The window passes the three actions, so every change is an undoable command, and
+    its task manager, through which the list is read: the manager shows at once, its
+    New button usable, and the rows fill in once its first paint is done. Edit and
+    Delete are enabled while a row is chosen.
 
     Signals:
         recordSelected(str, str): a record was chosen in the list: its class name
@@ -136,12 +210,20 @@ class RecordManager(QDialog):
         edit: Callable[[str, QWidget], None],
         delete: Callable[[str, str, QWidget], None],
         parent: QWidget | None = None,
+        tasks: TaskManager | None = None,
     ) -> None:
+        """``tasks``: the window's task manager; without it the list is read at once."""
         super().__init__(parent)
         self.setWindowTitle(translate("RecordKinds", kind.plural))
         self.setObjectName(f"{kind.key}Manager")
         self.kind = kind
-        self.model = RecordTableModel(database, kind, self)
+        self._kept: str | None = None
+        """The record chosen when the rows were last swapped, chosen again after."""
+        self._columns_fitted = False
+        self.model = RecordTableModel(database, kind, self, tasks)
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.rowsRead.connect(self._rows_read)
+        self.model.readFailed.connect(self._read_failed)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -160,7 +242,10 @@ class RecordManager(QDialog):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.resizeColumnsToContents()
+        self.problem = QLabel(self)
+        self.problem.setObjectName("readProblem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
         self.table.doubleClicked.connect(lambda _index: self._edit())
         self.new_button = QPushButton(translate("Records", "New…"), self)
         self.edit_button = QPushButton(translate("Records", "Edit…"), self)
@@ -181,9 +266,14 @@ class RecordManager(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.problem)
         layout.addLayout(row)
         self.resize(760, 460)
         self._update_buttons()
+        if tasks is None:
+            self._rows_read()
+        else:
+            once_painted(self, self.model.reload)
 
     def selected(self) -> tuple[str, str] | None:
         index = self.table.currentIndex()
@@ -209,10 +299,32 @@ class RecordManager(QDialog):
             self._delete_action(chosen[0], chosen[1], self)
 
     def reload(self) -> None:
-        chosen = self.selected()
+        """Read the list again (after a change): the rows are swapped when read."""
         self.model.reload()
-        if chosen is not None:
-            row = self.model.row_of(chosen[0])
-            if row >= 0:
-                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
-        self._update_buttons()
+
+    def lists_ready(self) -> bool:
+        """True once the rows of the latest read are shown."""
+        return not self.model.loading
+
+    def _keep_selection(self) -> None:
+        chosen = self.selected()
+        self._kept = chosen[0] if chosen is not None else None
+
+    def _rows_read(self) -> None:
+        self.problem.hide()
+        if not self._columns_fitted and self.model.rowCount():
+            self._columns_fitted = True
+            self.table.resizeColumnsToContents()
+        kept, self._kept = self._kept, None
+        row = self.model.row_of(kept) if kept is not None else -1
+        if row >= 0:  # the selection changes, and the buttons follow it
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        else:
+            self._update_buttons()
+
+    def _read_failed(self, reason: str) -> None:
+        # The words the calendar files' tool says when the program cannot be read.
+        self.problem.setText(
+            translate("CalendarFiles", "Cannot read the program: {error}").format(error=reason)
+        )
+        self.problem.show()

@@ -449,6 +449,7 @@ class RecordEditing:
                     kind, record_id, title, parent
                 ),
                 parent=self.as_widget,
+                tasks=self.tasks,
             )
             self._managers[kind] = manager
             tools = getattr(self, "tools", None)

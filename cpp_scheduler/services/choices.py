@@ -211,7 +211,8 @@ def _country(code: str | None) -> str:
 
 
 def delegation_choices(database: Database) -> list[Choice]:
-    """Delegations by name; the detail is the delegation's home zone."""
+    """Delegations by name; the detail is the delegation's home zone (the clock of a
+    member whose own zone is not given)."""
     with database.session() as session:
         rows = session.execute(
             select(Delegation.id, Delegation.name, Delegation.zone).order_by(Delegation.name)
@@ -274,12 +275,6 @@ def delegation_members(database: Database, delegation_id: str) -> list[Choice]:
         )
         for row in rows
     ]
-
-
-def delegation_zones(database: Database) -> dict[str, str]:
-    """Each delegation's home zone, for a member whose own zone is not given."""
-    with database.session() as session:
-        return {row.id: row.zone for row in session.execute(select(Delegation.id, Delegation.zone))}
 
 
 def taken_values(

@@ -18,7 +18,7 @@ from other records), so :func:`restore_record` puts all of it back as it was.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -26,6 +26,7 @@ from sqlalchemy import Table, inspect, select, update
 from sqlalchemy.orm import Mapper, Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
@@ -494,17 +495,54 @@ class Listed:
     cells: tuple[Any, ...]
 
 
+def _country_name(code: str | None) -> str | None:
+    """A country by its name, as :attr:`~cpp_scheduler.model.Delegation.country_name`."""
+    return timezones.country_name(code or "") or code
+
+
+#: Attributes a manager shows that are worked out from a column rather than stored: the
+#: column they are read from, and how.
+WORKED_OUT: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "country_name": ("country", _country_name),
+}
+
+
 def list_records(
     database: Database, model_cls: type[Base], attributes: Sequence[str], order_by: str
 ) -> list[Listed]:
-    """Every record of a kind (reference data: bounded), with the attributes asked for."""
+    """Every record of a kind, with the attributes asked for, read as columns: a
+    manager's table (participants grow with the program) never needs the records
+    themselves. An attribute in :data:`WORKED_OUT` is worked out from its column."""
+    mapper = inspect(model_cls)
+    stored = {attribute.key for attribute in mapper.column_attrs}
+    title_key = next((key for key in ("title", "name") if key in stored), None)
+    if title_key is None:
+        raise TypeError(f"{model_cls.__name__} has neither a title nor a name to list")
+    read: list[str] = []
+    conversions: list[Callable[[Any], Any] | None] = []
+    for attribute in attributes:
+        if attribute in stored:
+            read.append(attribute)
+            conversions.append(None)
+        elif attribute in WORKED_OUT:
+            source, convert = WORKED_OUT[attribute]
+            read.append(source)
+            conversions.append(convert)
+        else:
+            raise TypeError(f"{attribute!r} is not a column of {model_cls.__name__}")
+    statement = select(*(getattr(model_cls, key) for key in ("id", title_key, *read))).order_by(
+        getattr(model_cls, order_by)
+    )
     with database.session() as session:
-        records = session.scalars(select(model_cls).order_by(getattr(model_cls, order_by)))
-        return [
-            Listed(
-                str(record.id),  # type: ignore[attr-defined]
-                record_title(record),
-                tuple(getattr(record, attribute) for attribute in attributes),
-            )
-            for record in records
-        ]
+        rows = session.execute(statement).all()
+    return [
+        Listed(
+            str(row[0]),
+            str(row[1]),
+            tuple(
+                value if convert is None else convert(value)
+                for value, convert in zip(row[2:], conversions, strict=True)
+            ),
+        )
+        for row in rows
+    ]

@@ -143,9 +143,12 @@ def list_tours(database: Database) -> list[tuple[str, str]]:
 def leg_minutes(
     database: Database, origin: str, destination: str, mode: TravelMode | None = None
 ) -> int | None:
-    """The table's journey time for a route (by ``mode`` when it knows that mode)."""
+    """The table's journey time for a route (by ``mode`` when it knows that mode), read
+    as columns: the leg form asks at every change of its route."""
     with database.session() as session:
-        rows = session.scalars(select(TravelTime)).all()
+        rows = session.execute(
+            select(TravelTime.origin, TravelTime.destination, TravelTime.mode, TravelTime.minutes)
+        ).all()
         matching = [
             row
             for row in rows

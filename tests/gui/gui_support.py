@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +17,7 @@ from cpp_scheduler.store import Database
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
+    from cpp_scheduler.gui.taskman import TaskManager
 
 #: Tuesday 12 January 2027, 09:00 in Tokyo.
 JANUARY_NINE_TOKYO = datetime(2027, 1, 12, 0, 0, tzinfo=UTC)
@@ -114,3 +118,22 @@ class Messages:
         self.errors: list[tuple[str, str]] = []
         self.questions: list[str] = []
         self.answer = True
+
+
+@contextmanager
+def reads_held(tasks: TaskManager) -> Iterator[None]:
+    """Keep the task manager's one reading thread busy until the block ends, as a long
+    read of a large program would: whatever is asked for meanwhile waits its turn."""
+    release = threading.Event()
+    started = threading.Event()
+
+    def hold() -> None:
+        started.set()
+        release.wait(timeout=20)
+
+    tasks.run_in_background(hold, lambda _result: None)
+    started.wait(timeout=20)
+    try:
+        yield
+    finally:
+        release.set()

@@ -363,3 +363,48 @@ def test_a_file_the_program_refuses_is_explained_in_one_line_after_a_glance(
     assert str(text) in failed.args[0]
     assert "not a SQLite file" in failed.args[0]
     assert window.events.rowCount() == 0
+
+
+def test_a_database_opened_from_the_file_menu_shows_its_week_before_it_opens(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File > Open database: the new window glances at the file as the first window
+    does, so its week shows its events while the database is still opening."""
+    from gui_support import add_event
+
+    from cpp_scheduler.gui import filemenu
+
+    location = tmp_path / "toyama program.sqlite"
+    other_program = open_database(location)
+    add_event(other_program, "Toyama compact city talk", JANUARY_NINE_TOKYO, 2)
+    add_event(other_program, "Toyama summer forum", JANUARY_NINE_TOKYO + timedelta(days=180))
+    other_program.close()
+    release = threading.Event()
+    opening = threading.Event()
+    opens = StoreOpener.__call__
+
+    def held_open(opener: StoreOpener) -> Database:
+        opening.set()
+        if not release.wait(timeout=20):
+            raise TimeoutError("the test never released the database")
+        return opens(opener)
+
+    monkeypatch.setattr(StoreOpener, "__call__", held_open)
+    opened = filemenu.open_in_new_window(window, str(location))
+    opened.go_to(JANUARY_NINE_TOKYO.date())  # before its first paint starts the open
+    try:
+        qtbot.waitUntil(lambda: opened.events.rowCount() > 0, timeout=20_000)
+        week = opened.views["week"]
+        assert "Toyama compact city talk" in {block.row.title for block in week.blocks()}  # type: ignore[attr-defined]
+        assert opening.is_set()  # the open has begun, and waits
+        with pytest.raises(RuntimeError, match="still opening"):
+            _ = opened.database
+        assert not opened.new_action.isEnabled()
+        with qtbot.waitSignal(opened.eventsLoaded, timeout=20_000):
+            release.set()
+        titles = {opened.events.row_at(row).title for row in range(opened.events.rowCount())}
+        assert "Toyama summer forum" in titles
+        assert opened.database.name == str(location)
+    finally:
+        release.set()
+        opened.close()

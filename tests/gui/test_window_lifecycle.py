@@ -142,21 +142,23 @@ def test_program_menu_manages_delegations_through_undoable_commands(
 ) -> None:
     manager = window.manage("delegation")
     assert isinstance(manager, RecordManager)
+    qtbot.waitUntil(manager.lists_ready, timeout=10_000)
     qtmodeltester.check(manager.model)
     dialogs.answers.append({"name": "Kathmandu valley", "country": "NP", "zone": "Asia/Kathmandu"})
-    qtbot.mouseClick(manager.new_button, Qt.MouseButton.LeftButton)
-    assert manager.model.rowCount() == 1
-    assert window.undo_action.text() == "Undo Create delegation 'Kathmandu valley'"
     with qtbot.waitSignal(window.eventsLoaded, timeout=10_000):
-        pass  # the delegation filter and the zone list are read again
+        # the delegation filter and the zone list are read again
+        qtbot.mouseClick(manager.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: manager.model.rowCount() == 1, timeout=10_000)
+    assert window.undo_action.text() == "Undo Create delegation 'Kathmandu valley'"
     assert window.sidebar.delegation.findText("Kathmandu valley") > 0
     assert window.zone_selector.choices.row_of("Asia/Kathmandu") >= 0
     manager.table.selectRow(0)
     qtbot.mouseClick(manager.delete_button, Qt.MouseButton.LeftButton)
-    assert manager.model.rowCount() == 0
+    qtbot.waitUntil(lambda: manager.model.rowCount() == 0, timeout=10_000)
+    assert not manager.delete_button.isEnabled()  # nothing left to choose
     with qtbot.waitSignal(window.eventsLoaded, timeout=10_000):
         window.undo_action.trigger()
-    assert manager.model.rowCount() == 1
+    qtbot.waitUntil(lambda: manager.model.rowCount() == 1, timeout=10_000)
     with window.database.session() as session:
         assert session.query(Delegation).one().zone == "Asia/Kathmandu"
     manager.close()

@@ -215,3 +215,24 @@ def test_a_save_of_title_and_themes_together_raises_the_version_once(
         ("created", read.version),
         ("changed", saved.version),
     ]
+
+
+def test_a_managers_table_is_read_as_columns_with_a_delegations_country_by_name(
+    sqlite_database: Database,
+) -> None:
+    for name, country, zone in (
+        ("Nairobi City County", "KE", "Africa/Nairobi"),
+        ("Lima housing ministry", "PE", "America/Lima"),
+    ):
+        editing.create(
+            sqlite_database, Delegation, {"name": name, "country": country, "zone": zone}
+        )
+    listed = editing.list_records(
+        sqlite_database, Delegation, ["name", "country_name", "zone", "arrival"], "name"
+    )
+    assert [(row.title, row.cells) for row in listed] == [
+        ("Lima housing ministry", ("Lima housing ministry", "Peru", "America/Lima", None)),
+        ("Nairobi City County", ("Nairobi City County", "Kenya", "Africa/Nairobi", None)),
+    ]
+    with pytest.raises(TypeError, match="'written_language' is not a column"):
+        editing.list_records(sqlite_database, Delegation, ["written_language"], "name")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from cpp_scheduler import i18n, timezones
@@ -22,6 +24,32 @@ from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Participant, ParticipantRole, Problem
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.rows import Choice
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.taskman import TaskManager
+
+
+@dataclass(frozen=True)
+class ParticipantLists:
+    """What the participant dialog reads besides the record: what grows with the program."""
+
+    delegations: list[Choice]
+    """The delegations, by name, each with its home zone as detail."""
+    taken_emails: set[str]
+    """The other participants' addresses, casefolded: an address is given once."""
+
+
+def read_participant_lists(database: Database, record_id: str | None) -> ParticipantLists:
+    """The dialog's lists, through the services' column queries (on any thread)."""
+    return ParticipantLists(
+        choices.delegation_choices(database),
+        choices.taken_values(database, Participant.email, record_id),
+    )
+
+
+#: The fields the dialog's lists hold.
+LIST_FIELDS = ("delegation_id",)
 
 
 class ParticipantDialog(RecordDialog):
@@ -35,11 +63,18 @@ class ParticipantDialog(RecordDialog):
     entity_class = Participant
     noun = "participant"
     title_key = "name"
+    reads_lists_in_background = True
 
     def __init__(
-        self, database: Database, record_id: str | None = None, parent: QWidget | None = None
+        self,
+        database: Database,
+        record_id: str | None = None,
+        parent: QWidget | None = None,
+        tasks: TaskManager | None = None,
     ) -> None:
-        super().__init__(database, record_id, parent)
+        """``tasks``: the window's task manager; with it the delegations and the
+        addresses taken are read in the background and the dialog opens at once."""
+        super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_ParticipantDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -60,8 +95,11 @@ class ParticipantDialog(RecordDialog):
         self._delegation_zones: dict[str, str] = {}
         self._taken_emails: set[str] = set()
 
-        stored = self._load(database, record_id)
-        self._fill(stored)
+        self._stored = self._stored_values(record_id)
+        self._load_lists(
+            lambda: read_participant_lists(database, record_id), self._show_lists, LIST_FIELDS
+        )
+        self._fill(self._stored)
 
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.name, "name")
@@ -81,11 +119,15 @@ class ParticipantDialog(RecordDialog):
         )
         ui.name.setFocus()
 
-    def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
-        self.ui.delegation.setChoices(named(choices.delegation_choices(database)))
-        self._delegation_zones = choices.delegation_zones(database)
-        self._taken_emails = choices.taken_values(database, Participant.email, record_id)
-        return self._stored_values(record_id)
+    def _show_lists(self, lists: ParticipantLists) -> None:
+        """Offer ``lists``, with the stored delegation chosen in them."""
+        delegation = self.ui.delegation
+        self._delegation_zones = {choice.id: choice.detail for choice in lists.delegations}
+        self._taken_emails = lists.taken_emails
+        blocker = QSignalBlocker(delegation)
+        delegation.setChoices(named(lists.delegations))
+        delegation.setSelectedData(self._stored.get("delegation_id"))
+        blocker.unblock()
 
     def _fill(self, values: dict[str, Any]) -> None:
         ui = self.ui

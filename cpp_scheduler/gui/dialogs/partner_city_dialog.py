@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QWidget
 
 from cpp_scheduler import timezones
@@ -22,6 +24,31 @@ from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import PartnerCity, Problem
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.rows import Choice
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.taskman import TaskManager
+
+
+@dataclass(frozen=True)
+class PartnerCityLists:
+    """What the partner city dialog reads besides the record."""
+
+    themes: list[Choice]
+    taken_names: set[str]
+    """The other partner cities' names, casefolded: a name is given once."""
+
+
+def read_partner_city_lists(database: Database, record_id: str | None) -> PartnerCityLists:
+    """The dialog's lists, through the services' column queries (on any thread)."""
+    return PartnerCityLists(
+        choices.theme_choices(database),
+        choices.taken_values(database, PartnerCity.name, record_id),
+    )
+
+
+#: The fields the dialog's lists hold.
+LIST_FIELDS = ("theme_ids",)
 
 
 class PartnerCityDialog(RecordDialog):
@@ -30,11 +57,18 @@ class PartnerCityDialog(RecordDialog):
     entity_class = PartnerCity
     noun = "partner city"
     title_key = "name"
+    reads_lists_in_background = True
 
     def __init__(
-        self, database: Database, record_id: str | None = None, parent: QWidget | None = None
+        self,
+        database: Database,
+        record_id: str | None = None,
+        parent: QWidget | None = None,
+        tasks: TaskManager | None = None,
     ) -> None:
-        super().__init__(database, record_id, parent)
+        """``tasks``: the window's task manager; with it the themes and the names taken
+        are read in the background and the dialog opens at once."""
+        super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_PartnerCityDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -42,8 +76,11 @@ class PartnerCityDialog(RecordDialog):
         ui.themes.setPlaceholderText(translate("PartnerCityDialog", "Search themes…"))
         self._taken_names: set[str] = set()
 
-        stored = self._load(database, record_id)
-        self._fill(stored)
+        self._stored = self._stored_values(record_id)
+        self._load_lists(
+            lambda: read_partner_city_lists(database, record_id), self._show_lists, LIST_FIELDS
+        )
+        self._fill(self._stored)
 
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.name, "name")
@@ -71,10 +108,14 @@ class PartnerCityDialog(RecordDialog):
         )
         ui.name.setFocus()
 
-    def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
-        self.ui.themes.setChoices(choices.theme_choices(database))
-        self._taken_names = choices.taken_values(database, PartnerCity.name, record_id)
-        return self._stored_values(record_id)
+    def _show_lists(self, lists: PartnerCityLists) -> None:
+        """Offer ``lists``, with the stored themes checked in them."""
+        themes = self.ui.themes
+        self._taken_names = lists.taken_names
+        blocker = QSignalBlocker(themes)
+        themes.setChoices(lists.themes)
+        themes.setCheckedIds(self._stored.get("theme_ids", []))
+        blocker.unblock()
 
     def _fill(self, values: dict[str, Any]) -> None:
         ui = self.ui

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QWidget
 
 from cpp_scheduler.gui.dialogs.base import (
@@ -19,6 +21,32 @@ from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Problem, ThematicArea
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.rows import Choice
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.taskman import TaskManager
+
+
+@dataclass(frozen=True)
+class ThemeLists:
+    """What the theme dialog reads besides the record."""
+
+    areas: list[Choice]
+    """The themes it can be filed under: never itself nor one of its sub-themes."""
+    taken_codes: set[str]
+    """The other themes' codes, casefolded: a code is given once."""
+
+
+def read_theme_lists(database: Database, record_id: str | None) -> ThemeLists:
+    """The dialog's lists, through the services' column queries (on any thread)."""
+    return ThemeLists(
+        choices.theme_choices(database, exclude_below=record_id),
+        choices.taken_values(database, ThematicArea.code, record_id),
+    )
+
+
+#: The fields the dialog's lists hold.
+LIST_FIELDS = ("parent_id",)
 
 
 class ThemeDialog(RecordDialog):
@@ -31,19 +59,29 @@ class ThemeDialog(RecordDialog):
     entity_class = ThematicArea
     noun = "theme"
     title_key = "name"
+    reads_lists_in_background = True
 
     def __init__(
-        self, database: Database, record_id: str | None = None, parent: QWidget | None = None
+        self,
+        database: Database,
+        record_id: str | None = None,
+        parent: QWidget | None = None,
+        tasks: TaskManager | None = None,
     ) -> None:
-        super().__init__(database, record_id, parent)
+        """``tasks``: the window's task manager; with it the themes and the codes taken
+        are read in the background and the dialog opens at once."""
+        super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_ThemeDialog()
         self.ui.setupUi(self)
         ui = self.ui
         ui.parent.setNoneLabel(translate("ThemeDialog", "None: a top-level area of the program"))
         self._taken_codes: set[str] = set()
 
-        stored = self._load(database, record_id)
-        self._fill(stored)
+        self._stored = self._stored_values(record_id)
+        self._load_lists(
+            lambda: read_theme_lists(database, record_id), self._show_lists, LIST_FIELDS
+        )
+        self._fill(self._stored)
 
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.code, "code")
@@ -60,10 +98,14 @@ class ThemeDialog(RecordDialog):
         )
         ui.code.setFocus()
 
-    def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
-        self.ui.parent.setChoices(named(choices.theme_choices(database, exclude_below=record_id)))
-        self._taken_codes = choices.taken_values(database, ThematicArea.code, record_id)
-        return self._stored_values(record_id)
+    def _show_lists(self, lists: ThemeLists) -> None:
+        """Offer ``lists``, with the stored area chosen in them."""
+        parent = self.ui.parent
+        self._taken_codes = lists.taken_codes
+        blocker = QSignalBlocker(parent)
+        parent.setChoices(named(lists.areas))
+        parent.setSelectedData(self._stored.get("parent_id"))
+        blocker.unblock()
 
     def _fill(self, values: dict[str, Any]) -> None:
         ui = self.ui

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QWidget
 
 from cpp_scheduler import timezones
@@ -26,6 +28,33 @@ from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Problem, Venue
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.rows import Choice
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.taskman import TaskManager
+
+
+@dataclass(frozen=True)
+class VenueLists:
+    """What the venue dialog offers: the partner cities and the places the program knows."""
+
+    cities: list[Choice]
+    city_names: dict[str, str]
+    """Each partner city's English name, which fills in an empty locality."""
+    localities: list[str]
+
+
+def read_venue_lists(database: Database) -> VenueLists:
+    """The dialog's lists, through the services' column queries (on any thread)."""
+    return VenueLists(
+        choices.city_choices(database),
+        choices.city_names(database),
+        choices.localities(database),
+    )
+
+
+#: The fields the dialog's lists hold.
+LIST_FIELDS = ("city_id",)
 
 
 class VenueDialog(RecordDialog):
@@ -39,11 +68,18 @@ class VenueDialog(RecordDialog):
     entity_class = Venue
     noun = "venue"
     title_key = "name"
+    reads_lists_in_background = True
 
     def __init__(
-        self, database: Database, record_id: str | None = None, parent: QWidget | None = None
+        self,
+        database: Database,
+        record_id: str | None = None,
+        parent: QWidget | None = None,
+        tasks: TaskManager | None = None,
     ) -> None:
-        super().__init__(database, record_id, parent)
+        """``tasks``: the window's task manager; with it the cities and places are read
+        in the background and the dialog opens at once."""
+        super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_VenueDialog()
         self.ui.setupUi(self)
         ui = self.ui
@@ -51,8 +87,9 @@ class VenueDialog(RecordDialog):
         set_placeholder(ui.locality, translate("VenueDialog", "Tokyo, Kobe, Yokohama…"))
         self._city_names: dict[str, str] = {}
 
-        stored = self._load(database, record_id)
-        self._fill(stored)
+        self._stored = self._stored_values(record_id)
+        self._load_lists(lambda: read_venue_lists(database), self._show_lists, LIST_FIELDS)
+        self._fill(self._stored)
 
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.name, "name")
@@ -84,12 +121,18 @@ class VenueDialog(RecordDialog):
         )
         ui.name.setFocus()
 
-    def _load(self, database: Database, record_id: str | None) -> dict[str, Any]:
+    def _show_lists(self, lists: VenueLists) -> None:
+        """Offer ``lists``, with the stored city chosen and the locality as it stands."""
         ui = self.ui
-        ui.city.setChoices(named(choices.city_choices(database)))
-        self._city_names = choices.city_names(database)
-        ui.locality.addItems(choices.localities(database))
-        return self._stored_values(record_id)
+        self._city_names = lists.city_names
+        blockers = [QSignalBlocker(ui.city), QSignalBlocker(ui.locality)]
+        typed = ui.locality.currentText()  # the first item added would replace it
+        ui.locality.addItems(lists.localities)
+        ui.locality.setEditText(typed)
+        ui.city.setChoices(named(lists.cities))
+        ui.city.setSelectedData(self._stored.get("city_id"))
+        for blocker in blockers:
+            blocker.unblock()
 
     def _fill(self, values: dict[str, Any]) -> None:
         ui = self.ui

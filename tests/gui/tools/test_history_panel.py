@@ -159,6 +159,7 @@ def test_the_panel_follows_a_delegation_chosen_in_its_list(
     dock = tools_of(window).history
     manager = window.manage("delegation")
     qtbot.addWidget(manager)
+    qtbot.waitUntil(manager.lists_ready, timeout=10_000)
     row = manager.proxy.mapFromSource(manager.model.index(manager.model.row_of(lima), 0))
 
     manager.table.selectRow(row.row())
@@ -194,6 +195,7 @@ def test_following_a_record_leaves_the_tab_in_front_where_it_was(
     )
     manager = window.manage("delegation")
     qtbot.addWidget(manager)
+    qtbot.waitUntil(manager.lists_ready, timeout=10_000)
     row = manager.proxy.mapFromSource(manager.model.index(manager.model.row_of(lima), 0))
 
     manager.table.selectRow(row.row())
