@@ -60,7 +60,7 @@ _CONTENT_LINE = re.compile(
 _COMPONENT_NAME = re.compile(r"^[A-Z0-9-]+$", re.ASCII)
 
 _DAY = timedelta(days=1)
-_LINE_END = re.compile(r"\r\n|\n|\r")
+_LINE_END_KEPT = re.compile(r"(\r\n|\n|\r)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,29 +251,38 @@ def _logical_lines(text: str) -> Iterable[tuple[str, int, int, int]]:
     it starts and ends in ``text``; blank lines are left out.
 
     Only CR and LF end lines: splitlines() would also split at U+2028 and other
-    separators that a DESCRIPTION may legitimately hold.
+    separators that a DESCRIPTION may legitimately hold. A file with one kind of line end
+    throughout (nearly every file) is split by ``str.split`` alone.
     """
+    lines, ends = _physical_lines(text)
     parts: list[str] = []
-    number = first = start = end = 0
-    position = 0
-    size = len(text)
-    line_end = _LINE_END
-    while position <= size:
-        found = line_end.search(text, position)
-        stop = found.start() if found else size
-        after = found.end() if found else size + 1
-        first += 1
-        raw = text[position:stop]
+    number = start = end = position = 0
+    for index, raw in enumerate(lines):
+        stop = position + len(raw)
         if raw[:1] in (" ", "\t") and parts:
             parts.append(raw[1:])
             end = stop
         elif raw.strip():
             if parts:
                 yield "".join(parts), number, start, end
-            parts, number, start, end = [raw], first, position, stop
-        position = after
+            parts, number, start, end = [raw], index + 1, position, stop
+        position = stop + (ends if isinstance(ends, int) else ends[index])
     if parts:
         yield "".join(parts), number, start, end
+
+
+def _physical_lines(text: str) -> tuple[list[str], int | list[int]]:
+    """The file's lines and the length of the line end after each: one number for a file
+    with one kind of line end throughout, else one per line (the last line's is 0)."""
+    crlf, cr, lf = text.count("\r\n"), text.count("\r"), text.count("\n")
+    if cr == 0:
+        return text.split("\n"), 1
+    if crlf == cr == lf:
+        return text.split("\r\n"), 2
+    if lf == 0:
+        return text.split("\r"), 1
+    pieces = _LINE_END_KEPT.split(text)
+    return pieces[0::2], [len(ending) for ending in pieces[1::2]] + [0]
 
 
 def _component_lines(text: str, source: str) -> _Outline:
@@ -287,12 +296,19 @@ def _component_lines(text: str, source: str) -> _Outline:
     seen_any = False
     events = 0
     zone: _ZoneCount | None = None
+    content_line = _CONTENT_LINE.match
     for line, number, start, end in _logical_lines(text):
         seen_any = True
-        if not _CONTENT_LINE.match(line):
+        if not content_line(line):
             raise CalendarFileError(
                 source, f"{quoted(line)} is not an iCalendar content line (NAME:value)", line=number
             )
+        if line[0] not in "BbEe" and stack and zone is None and len(line) <= limits.MAX_TEXT_LENGTH:
+            # Neither BEGIN nor END, within a component, outside a time zone, short: most
+            # of a file's lines, which need no more than their place in the calendar.
+            if len(stack) == 1:
+                calendar_lines.append(line)
+            continue
         name, _, value = line.partition(":")
         key = name.split(";", 1)[0].upper()
         if len(value) > limits.MAX_TEXT_LENGTH:

@@ -24,7 +24,7 @@ from types import MappingProxyType
 from typing import Any
 
 from icalendar import Parameters, vDate, vDatetime, vDDDTypes, vText
-from icalendar.parser.content_line import NEWLINE, UFOLD, Contentline
+from icalendar.parser.content_line import UFOLD, Contentline
 from icalendar.parser.ical.component import ComponentIcalParser
 from icalendar.parser.property import split_on_unescaped_comma, unescape_backslash
 from icalendar.prop import TypesFactory
@@ -66,7 +66,10 @@ def read_plain_event(text: str) -> dict[str, Any] | None:
     None when its lines are not all plain or icalendar's types do not read a value."""
     if _LONE_CR.search(text):
         return None  # icalendar ends lines at LF alone, the outline at CR too
-    lines = [line for line in NEWLINE.split(UFOLD.sub("", text)) if line]
+    if "\n " in text or "\n\t" in text:  # every fold icalendar undoes holds one of them
+        text = UFOLD.sub("", text)
+    # Every CR ends a line with the LF after it (no lone CR above), as icalendar splits.
+    lines = [line for line in text.replace("\r\n", "\n").split("\n") if line]
     if len(lines) < 2:
         return None
     properties: dict[str, Any] = {}

@@ -259,7 +259,6 @@ class Event(Record, Base):
         assert self.recurrence_rule is not None
         try:
             gaps = recurrence.problem_starts(self.recurrence_rule, self.start_utc, self.zone)
-            unplaced = recurrence.unplaced_starts(self.recurrence_rule, self.start_utc, self.zone)
         except recurrence.RecurrenceError as error:
             return [rules.Problem("recurrence_rule", str(error))]
         # An occurrence in a gap or fold is placed when the series holds an explicit
@@ -270,8 +269,8 @@ class Event(Record, Base):
             rules.Problem(
                 "recurrence_rule", _("An occurrence cannot be placed: {gap}").format(gap=gap)
             )
-            for gap, (_rule_start, instant) in zip(gaps, unplaced, strict=True)
-            if instant not in placed
+            for gap in gaps
+            if recurrence.rfc_reading(gap) not in placed
         ]
 
 
