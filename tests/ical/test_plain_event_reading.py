@@ -189,3 +189,18 @@ def test_the_programs_own_calendar_file_reads_alike(tmp_path: Path, sqlite_templ
     )
     assert isinstance(read, ParsedCalendar)
     assert read.events
+
+
+def test_a_file_mixing_line_ends_reads_as_one_with_one_kind_of_line_end() -> None:
+    """Split by str.split where one line end runs through the file, by each line's own
+    end otherwise: the events, and the line a refusal names, are the same."""
+    lines = calendar(PLAIN, PLAIN).decode().split("\r\n")
+    mixed = "".join(line + ("\r\n", "\n")[number % 2] for number, line in enumerate(lines))
+    read = outcome(mixed.encode())
+    assert isinstance(read, ParsedCalendar)
+    assert read == outcome(calendar(PLAIN, PLAIN).replace(b"\r\n", b"\n"))
+    broken = mixed.replace("SEQUENCE:2", "SEQUENCE 2", 1)
+    assert outcome(broken.encode()) == outcome(
+        calendar(PLAIN, PLAIN).replace(b"SEQUENCE:2", b"SEQUENCE 2", 1)
+    )
+    assert "line 7" in str(outcome(broken.encode()))

@@ -190,3 +190,15 @@ def _dateutil_dates(rule: str, first: datetime) -> list[datetime]:
             break
         dates.append(found)
     return dates
+
+
+def test_the_starts_kept_for_series_read_again_stay_within_their_bound() -> None:
+    """An import checks every series twice: the starts of the last ones read are kept,
+    counted start by start, so a file of long series cannot fill the memory with them."""
+    kept = recurrence._RecentStarts(most_starts=25)  # noqa: SLF001 - the bound itself
+    series = {name: tuple(datetime(2027, 1, day, 10) for day in range(1, 11)) for name in "abc"}
+    for name, found in series.items():
+        kept.put((name, START, "UTC"), found)
+    assert kept.get(("a", START, "UTC")) is None  # 33 starts with their keys: the first goes
+    assert kept.get(("b", START, "UTC")) == series["b"]
+    assert kept.get(("c", START, "UTC")) == series["c"]
