@@ -195,7 +195,7 @@ def _dateutil_dates(rule: str, first: datetime) -> list[datetime]:
 def test_the_starts_kept_for_series_read_again_stay_within_their_bound() -> None:
     """An import checks every series twice: the starts of the last ones read are kept,
     counted start by start, so a file of long series cannot fill the memory with them."""
-    kept = recurrence._RecentStarts(most_starts=25)  # noqa: SLF001 - the bound itself
+    kept = recurrence._RecentStarts(most_starts=25)
     series = {name: tuple(datetime(2027, 1, day, 10) for day in range(1, 11)) for name in "abc"}
     for name, found in series.items():
         kept.put((name, START, "UTC"), found)
