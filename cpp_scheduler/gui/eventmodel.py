@@ -1,10 +1,10 @@
 """The item models every calendar view follows: the events, and the filters over them.
 
 :class:`EventTableModel` holds one :class:`~cpp_scheduler.services.rows.EventRow`
-per occurrence and knows the zone times are shown in. :class:`EventFilterProxy` applies
-the sidebar's filters and search. The Day, Week, Month and Venue views and the Agenda table all
-read the proxy and repaint on its signals, so an undo, an edit or a new filter shows
-everywhere at once.
+per occurrence and knows the zone times are shown in. :class:`EventFilterProxy` shows
+the rows the sidebar's filters and search let through. The Day, Week, Month and Venue
+views and the Agenda table all read the proxy and repaint on its signals, so an undo, an
+edit or a new filter shows everywhere at once.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -159,6 +158,12 @@ class EventTableModel(QAbstractTableModel):
             return None
         answer = self._answers.get(role)
         return None if answer is None else answer(self._rows[number], index.column())
+
+    def answer(self, number: int, column: int, role: int) -> Any:
+        """What :meth:`data` answers for row ``number`` (a valid one), without an index:
+        the filter's table asks for the cells it shows."""
+        answer = self._answers.get(role)
+        return None if answer is None else answer(self._rows[number], column)
 
     def _role_answers(self) -> dict[int, Callable[[EventRow, int], Any]]:
         """What :meth:`data` answers, by role (the roles a view asks and this model does
@@ -583,8 +588,16 @@ def _runs(numbers: list[int]) -> Iterable[tuple[int, int]]:
     yield first, last
 
 
-class EventFilterProxy(QSortFilterProxyModel):
-    """The events the sidebar's filters let through; sorting is delegated to the source.
+class EventFilterProxy(QAbstractTableModel):
+    """The events the sidebar's filters let through, in the source's order: a table of
+    the source's rows that the filter accepts, its rows mapped to the source's in Python.
+
+    Not a :class:`QSortFilterProxyModel`: that one asks ``filterAcceptsRow`` of Python
+    once per source row each time it maps the rows anew (every sort, every filter), and
+    asks the source's ``rowCount`` and ``columnCount`` for each cell it shows; with
+    10,000 rows that held the GUI thread for tens of milliseconds. Here the verdicts are
+    worked out in one pass, a filter or a sort is one ``layoutChanged`` (the selected
+    row stays selected while it still shows), and a cell is one call of :meth:`data`.
 
     Signals:
         filterChanged(): a new filter was applied (the rows shown may differ).
@@ -596,24 +609,48 @@ class EventFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._filter = EventFilter()
         self._source = source
-        self._accepted: list[bool] | None = None
-        self.setSourceModel(source)
-        self.setDynamicSortFilter(True)
-        # The verdicts are computed for all rows at once, in Python, when first asked
-        # after a change; every change of the source's rows announces itself first.
-        for about in (
-            source.rowsAboutToBeInserted,
-            source.rowsAboutToBeRemoved,
-            source.rowsRemoved,  # asked while rows were leaving: those verdicts are gone
-            source.modelAboutToBeReset,
-            source.layoutAboutToBeChanged,
-            source.displayZoneChanged,
-        ):
-            about.connect(self._forget_verdicts)
+        self._shown: list[int] = list(range(source.rowCount()))
+        """The source's row numbers shown, ascending: row ``n`` here is the source's
+        row ``_shown[n]``."""
+        self._held: list[tuple[QModelIndex, EventRow]] = []
+        """While the source reorders its rows: the rows the persistent indexes were on."""
+        self._shown_before: set[int] = set()
+        """While the source reorders its rows: the rows shown (by ``id``)."""
+        # Connected before any view is: the rows here follow the source's before a view
+        # that listens to the source asks for them.
+        source.modelAboutToBeReset.connect(self.beginResetModel)
+        source.modelReset.connect(self._source_reset)
+        source.layoutAboutToBeChanged.connect(self._source_reordering)
+        source.layoutChanged.connect(self._source_reordered)
+        source.rowsAboutToBeRemoved.connect(self._source_rows_leaving)
+        source.rowsRemoved.connect(self._source_rows_removed)
+        source.rowsInserted.connect(self._source_rows_inserted)
+        source.dataChanged.connect(self._source_data_changed)
 
-    def _forget_verdicts(self, *_args: object) -> None:
-        self._accepted = None
+    # -- Qt's interface ------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
 
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return self._source.headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        number = index.row()
+        shown = self._shown
+        if not 0 <= number < len(shown):
+            return None
+        return self._source.answer(shown[number], index.column(), role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the source (fast, in Python) and show its order, instead of comparing here."""
+        self._source.sort(column, order)
+
+    # -- the filter ----------------------------------------------------------------------
     @property
     def event_model(self) -> EventTableModel:
         return self._source
@@ -623,43 +660,127 @@ class EventFilterProxy(QSortFilterProxyModel):
         return self._filter
 
     def set_event_filter(self, event_filter: EventFilter) -> None:
-        """Apply a new filter as one reset: with thousands of rows coming and going,
-        views redraw once instead of following each removed range."""
+        """Apply a new filter: the rows that pass are worked out in one pass and shown as
+        one change of layout, the selected meeting kept selected while it passes."""
         if event_filter == self._filter:
             return
-        self.beginResetModel()
+        self.layoutAboutToBeChanged.emit()
+        held = [(index, self._shown[index.row()]) for index in self.persistentIndexList()]
         self._filter = event_filter
-        self._accepted = None
-        self.endResetModel()
+        self._shown = self._accepted_rows()
+        self._move_persistent(held)
+        self.layoutChanged.emit()
         self.filterChanged.emit()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        # Asked for every row each time the proxy maps the rows anew (a sort, a filter):
-        # the verdicts are worked out once, then each answer is one look-up.
-        accepted = self._accepted
-        if accepted is None:
-            accepted = self._accepted = self._verdicts()
-        return accepted[source_row]
-
-    def _verdicts(self) -> list[bool]:
-        """Whether the filter lets each of the source's rows through, in its order."""
+    def _accepted_rows(self) -> list[int]:
+        """The source's rows the filter lets through, by number, in its order."""
         rows = self._source.rows()
         event_filter = self._filter
         if event_filter.is_empty:
-            return [True] * len(rows)
+            return list(range(len(rows)))
         if event_filter.text:
             # Each row's words as worked out once; ``text.__str__`` hands them over.
             texts = self._source.search_texts()
             return [
-                event_filter.accepts(row, text.__str__)
-                for row, text in zip(rows, texts, strict=True)
+                number
+                for number, (row, text) in enumerate(zip(rows, texts, strict=True))
+                if event_filter.accepts(row, text.__str__)
             ]
-        return [event_filter.accepts(row, row.search_text) for row in rows]
+        return [
+            number for number, row in enumerate(rows) if event_filter.accepts(row, row.search_text)
+        ]
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the source (fast, in Python) and show its order, instead of comparing here."""
-        self._source.sort(column, order)
+    def _move_persistent(self, held: list[tuple[QModelIndex, int]]) -> None:
+        """Move the persistent indexes (a selection, the current row) to where their
+        source rows (``held``) show now; those no longer shown become invalid."""
+        if not held:
+            return
+        shown = self._shown
+        moved = []
+        for index, source_row in held:
+            number = bisect.bisect_left(shown, source_row)
+            found = number < len(shown) and shown[number] == source_row
+            moved.append(self.index(number, index.column()) if found else QModelIndex())
+        self.changePersistentIndexList([index for index, _ in held], moved)
 
+    # -- following the source ------------------------------------------------------------
+    def _source_reset(self) -> None:
+        self._shown = self._accepted_rows()
+        self.endResetModel()
+
+    def _source_reordering(self, *_args: object) -> None:
+        """The source is about to sort its rows: keep which rows show and which the
+        persistent indexes are on (by the rows themselves, as their numbers change)."""
+        self.layoutAboutToBeChanged.emit()
+        rows = self._source.rows()
+        self._held = [
+            (index, rows[self._shown[index.row()]]) for index in self.persistentIndexList()
+        ]
+        self._shown_before = (
+            set() if self._filter.is_empty else {id(rows[number]) for number in self._shown}
+        )
+
+    def _source_reordered(self, *_args: object) -> None:
+        rows = self._source.rows()
+        if self._filter.is_empty:
+            self._shown = list(range(len(rows)))
+        else:
+            before = self._shown_before
+            self._shown = [number for number, row in enumerate(rows) if id(row) in before]
+        held, self._held, self._shown_before = self._held, [], set()
+        if held:
+            where = {id(row): number for number, row in enumerate(rows)}
+            self._move_persistent([(index, where.get(id(row), -1)) for index, row in held])
+        self.layoutChanged.emit()
+
+    def _source_rows_leaving(self, _parent: AnyIndex, first: int, last: int) -> None:
+        """Rows of the source are about to go: those shown go from here at once (the
+        views lay out again before the source lets them go, asking it for rows by start,
+        which leaves them out)."""
+        shown = self._shown
+        low = bisect.bisect_left(shown, first)
+        high = bisect.bisect_right(shown, last)
+        if low < high:
+            self.beginRemoveRows(QModelIndex(), low, high - 1)
+            del shown[low:high]
+            self.endRemoveRows()
+
+    def _source_rows_removed(self, _parent: AnyIndex, first: int, last: int) -> None:
+        count = last - first + 1
+        shown = self._shown
+        for number in range(bisect.bisect_left(shown, first), len(shown)):
+            shown[number] -= count
+
+    def _source_rows_inserted(self, _parent: AnyIndex, first: int, last: int) -> None:
+        count = last - first + 1
+        shown = self._shown
+        low = bisect.bisect_left(shown, first)
+        for number in range(low, len(shown)):
+            shown[number] += count
+        rows = self._source.rows()
+        accepts = self._filter.accepts
+        passing = [
+            number
+            for number in range(first, last + 1)
+            if accepts(rows[number], rows[number].search_text)
+        ]
+        if passing:
+            self.beginInsertRows(QModelIndex(), low, low + len(passing) - 1)
+            shown[low:low] = passing
+            self.endInsertRows()
+
+    def _source_data_changed(
+        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int]
+    ) -> None:
+        shown = self._shown
+        low = bisect.bisect_left(shown, top_left.row())
+        high = bisect.bisect_right(shown, bottom_right.row()) - 1
+        if low <= high:
+            self.dataChanged.emit(
+                self.index(low, top_left.column()), self.index(high, bottom_right.column()), roles
+            )
+
+    # -- the calendar views' questions ---------------------------------------------------
     def rows_between(self, start: datetime, end: datetime) -> list[EventRow]:
         """The filtered occurrences overlapping ``[start, end)``, by start time."""
         source = self._source
@@ -671,12 +792,18 @@ class EventFilterProxy(QSortFilterProxyModel):
                 found.append(row)
         return found
 
+    def source_row(self, proxy_row: int) -> int:
+        """The source's row shown as row ``proxy_row`` here."""
+        return self._shown[proxy_row]
+
     def proxy_row_of(self, target: str | OccurrenceKey) -> int:
+        """The row here of a meeting (or of an event's first row), -1 when not shown."""
         number = self._source.row_of(target)
         if number < 0:
             return -1
-        mapped = self.mapFromSource(self._source.index(number, 0))
-        return mapped.row() if mapped.isValid() else -1
+        shown = self._shown
+        position = bisect.bisect_left(shown, number)
+        return position if position < len(shown) and shown[position] == number else -1
 
 
 def day_bounds(day: date, zone_name: str) -> tuple[datetime, datetime]:
