@@ -10,12 +10,14 @@ edit or a new filter shows everywhere at once.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -27,7 +29,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.model import EventStatus
+from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
@@ -92,6 +94,27 @@ _SORT_KEYS: dict[Column, Callable[[EventRow], Any]] = {
     Column.CITY: lambda row: (row.city_name.casefold(), row.start_utc),
     Column.DELEGATIONS: lambda row: (row.delegation_names.casefold(), row.start_utc),
 }
+
+
+_VOCABULARY_COLUMNS: dict[Column, tuple[str, type[EventKind | EventStatus | EventMode]]] = {
+    Column.KIND: ("kind", EventKind),
+    Column.STATUS: ("status", EventStatus),
+    Column.MODE: ("mode", EventMode),
+}
+
+
+def _column_keys(column: Column, rows: list[EventRow]) -> list[Any]:
+    """Each row's key of :data:`_SORT_KEYS` for ``column``, the same keys worked out for
+    all rows at once: a vocabulary's labels are looked up once, not once a row (a label
+    is a translation: 10,000 of them held a first sort by kind for tens of ms)."""
+    vocabulary = _VOCABULARY_COLUMNS.get(column)
+    if vocabulary is None:
+        sort_key = _SORT_KEYS[column]
+        return [sort_key(row) for row in rows]
+    attribute, members = vocabulary
+    labels = {member: member.label for member in members}
+    value_of = operator.attrgetter(attribute)
+    return [(labels[value_of(row)], row.start_utc) for row in rows]
 
 
 class EventTableModel(QAbstractTableModel):
@@ -311,8 +334,7 @@ class EventTableModel(QAbstractTableModel):
         rows = self._rows
         ascending = self._orders.get(self._sort_column)
         if ascending is None:
-            sort_key = _SORT_KEYS[self._sort_column]
-            keys = [sort_key(row) for row in rows]
+            keys = _column_keys(self._sort_column, rows)
             numbers = sorted(range(len(rows)), key=keys.__getitem__)
             ascending = self._orders[self._sort_column] = [rows[number] for number in numbers]
         self._rows = (
@@ -588,6 +610,12 @@ def _runs(numbers: list[int]) -> Iterable[tuple[int, int]]:
     yield first, last
 
 
+_LAYOUT_SIGNATURE = "QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint"
+"""The layout signals that carry a hint (Python's plain ``emit()`` carries none)."""
+_ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+"""A change of rows alone, their columns unchanged."""
+
+
 class EventFilterProxy(QAbstractTableModel):
     """The events the sidebar's filters let through, in the source's order: a table of
     the source's rows that the filter accepts, its rows mapped to the source's in Python.
@@ -664,12 +692,12 @@ class EventFilterProxy(QAbstractTableModel):
         one change of layout, the selected meeting kept selected while it passes."""
         if event_filter == self._filter:
             return
-        self.layoutAboutToBeChanged.emit()
+        self._rows_about_to_change()
         held = [(index, self._shown[index.row()]) for index in self.persistentIndexList()]
         self._filter = event_filter
         self._shown = self._accepted_rows()
         self._move_persistent(held)
-        self.layoutChanged.emit()
+        self._rows_changed()
         self.filterChanged.emit()
 
     def _accepted_rows(self) -> list[int]:
@@ -703,6 +731,15 @@ class EventFilterProxy(QAbstractTableModel):
             moved.append(self.index(number, index.column()) if found else QModelIndex())
         self.changePersistentIndexList([index for index, _ in held], moved)
 
+    def _rows_about_to_change(self) -> None:
+        """Announce a new order or choice of rows, the columns as they are: the table's
+        header keeps its sections without following them, and a selection is followed
+        by its rows alone."""
+        self.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_ONLY)  # type: ignore[index]
+
+    def _rows_changed(self) -> None:
+        self.layoutChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_ONLY)  # type: ignore[index]
+
     # -- following the source ------------------------------------------------------------
     def _source_reset(self) -> None:
         self._shown = self._accepted_rows()
@@ -711,7 +748,7 @@ class EventFilterProxy(QAbstractTableModel):
     def _source_reordering(self, *_args: object) -> None:
         """The source is about to sort its rows: keep which rows show and which the
         persistent indexes are on (by the rows themselves, as their numbers change)."""
-        self.layoutAboutToBeChanged.emit()
+        self._rows_about_to_change()
         rows = self._source.rows()
         self._held = [
             (index, rows[self._shown[index.row()]]) for index in self.persistentIndexList()
@@ -729,9 +766,13 @@ class EventFilterProxy(QAbstractTableModel):
             self._shown = [number for number, row in enumerate(rows) if id(row) in before]
         held, self._held, self._shown_before = self._held, [], set()
         if held:
-            where = {id(row): number for number, row in enumerate(rows)}
-            self._move_persistent([(index, where.get(id(row), -1)) for index, row in held])
-        self.layoutChanged.emit()
+            # A few rows (the current one, a selection): each looked for where it went.
+            where: dict[int, int] = {}
+            for _index, row in held:
+                if id(row) not in where:
+                    where[id(row)] = rows.index(row)
+            self._move_persistent([(index, where[id(row)]) for index, row in held])
+        self._rows_changed()
 
     def _source_rows_leaving(self, _parent: AnyIndex, first: int, last: int) -> None:
         """Rows of the source are about to go: those shown go from here at once (the
