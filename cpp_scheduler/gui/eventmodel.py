@@ -701,22 +701,11 @@ class EventFilterProxy(QAbstractTableModel):
         self.filterChanged.emit()
 
     def _accepted_rows(self) -> list[int]:
-        """The source's rows the filter lets through, by number, in its order."""
-        rows = self._source.rows()
-        event_filter = self._filter
-        if event_filter.is_empty:
-            return list(range(len(rows)))
-        if event_filter.text:
-            # Each row's words as worked out once; ``text.__str__`` hands them over.
-            texts = self._source.search_texts()
-            return [
-                number
-                for number, (row, text) in enumerate(zip(rows, texts, strict=True))
-                if event_filter.accepts(row, text.__str__)
-            ]
-        return [
-            number for number, row in enumerate(rows) if event_filter.accepts(row, row.search_text)
-        ]
+        """The source's rows the filter lets through, by number, in its order (each
+        row's words for a text search as the source worked them out once)."""
+        if self._filter.is_empty:
+            return list(range(self._source.rowCount()))
+        return self._filter.passing(self._source.rows(), self._source.search_texts)
 
     def _move_persistent(self, held: list[tuple[QModelIndex, int]]) -> None:
         """Move the persistent indexes (a selection, the current row) to where their
