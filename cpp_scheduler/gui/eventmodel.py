@@ -143,6 +143,9 @@ class EventTableModel(QAbstractTableModel):
         """The rows by start (then title), whatever order the table shows them in."""
         self._starts: list[datetime] = []
         self._search_texts: list[str] | None = None
+        self._search_texts_follow: list[EventRow] = []
+        """The rows, in the order the search texts were last put in: a sort leaves the
+        texts to be put in the new order when next asked for (a search), not at once."""
         self._longest = timedelta(0)
         self._leaving: frozenset[int] = frozenset()
         """Rows being removed (by ``id``): the proxy and the views ask before they are
@@ -352,9 +355,6 @@ class EventTableModel(QAbstractTableModel):
                 persistent,
                 [self.index(moved_to[index.row()], index.column()) for index in persistent],
             )
-        if self._search_texts is not None:
-            texts = dict(zip(map(id, rows), self._search_texts, strict=True))
-            self._search_texts = [texts[id(row)] for row in self._rows]
         self.layoutChanged.emit()
 
     # -- contents ------------------------------------------------------------------------
@@ -492,8 +492,13 @@ class EventTableModel(QAbstractTableModel):
     def search_texts(self) -> list[str]:
         """The words a text search looks in, row by row: worked out once for the rows
         (10,000 of them take a noticeable moment), not at every change of the search."""
-        if self._search_texts is None or len(self._search_texts) != len(self._rows):
-            self._search_texts = [row.search_text() for row in self._rows]
+        rows = self._rows
+        if self._search_texts is None or len(self._search_texts) != len(rows):
+            self._search_texts = [row.search_text() for row in rows]
+        elif self._search_texts_follow is not rows:  # sorted since: the texts follow
+            texts = dict(zip(map(id, self._search_texts_follow), self._search_texts, strict=True))
+            self._search_texts = [texts[id(row)] for row in rows]
+        self._search_texts_follow = rows
         return self._search_texts
 
     def row_of(self, target: str | OccurrenceKey) -> int:

@@ -413,3 +413,27 @@ def test_an_edit_under_a_filter_brings_in_or_takes_out_its_meeting(
     agenda_window.undo_action.trigger()
     rows_read(agenda_window)
     assert shown_text(agenda_window, Column.TITLE) == [*AUTUMN_WORKSHOPS, "kyoto heritage walk"]
+
+
+def test_a_search_after_a_sort_finds_the_same_meetings_in_the_new_order(
+    agenda_window: MainWindow, qtbot: QtBot
+) -> None:
+    search = agenda_window.sidebar.search
+    qtbot.keyClicks(search, "kobe")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert shown_text(agenda_window, Column.TITLE) == ["Kobe DRR workshop"]
+    search.clear()
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert len(shown_rows(agenda_window)) == len(AUTUMN)
+    click_header(qtbot, agenda_window, Column.TITLE)
+    qtbot.keyClicks(search, "walk")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert shown_text(agenda_window, Column.TITLE) == ["kyoto heritage walk"]
+    search.clear()
+    qtbot.keyClicks(search, "workshop")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert shown_text(agenda_window, Column.TITLE) == [
+        "Kobe DRR workshop",
+        "ワークショップ準備",
+        "神戸市 防災ワークショップ",
+    ]
