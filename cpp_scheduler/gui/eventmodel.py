@@ -359,13 +359,13 @@ class EventTableModel(QAbstractTableModel):
 
     # -- contents ------------------------------------------------------------------------
     def _sort_rows(self) -> None:
-        self._rows.sort(
-            key=_SORT_KEYS[self._sort_column],
-            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
-        )
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        self._rows.sort(key=_SORT_KEYS[self._sort_column], reverse=descending)
         self._by_start = None
         self._search_texts = None
-        self._orders = {}
+        # In ascending order the rows are the column's order: the first click on its
+        # header (turning it round) need not work it out again.
+        self._orders = {} if descending else {self._sort_column: list(self._rows)}
 
     # -- conflict marks ------------------------------------------------------------------
     @property

@@ -437,3 +437,21 @@ def test_a_search_after_a_sort_finds_the_same_meetings_in_the_new_order(
         "ワークショップ準備",
         "神戸市 防災ワークショップ",
     ]
+
+
+def test_the_first_click_on_starts_turns_the_program_round(
+    agenda_window: MainWindow, qtbot: QtBot
+) -> None:
+    by_start = [
+        "ワークショップ準備",
+        "神戸市 防災ワークショップ",
+        "Kobe DRR workshop",
+        "kyoto heritage walk",
+        "おおさか交流会",
+        "Annual review",
+    ]
+    assert shown_text(agenda_window, Column.TITLE) == by_start
+    click_header(qtbot, agenda_window, Column.START)
+    assert shown_text(agenda_window, Column.TITLE) == by_start[::-1]
+    click_header(qtbot, agenda_window, Column.START)
+    assert shown_text(agenda_window, Column.TITLE) == by_start
