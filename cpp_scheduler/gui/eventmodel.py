@@ -781,17 +781,25 @@ class EventFilterProxy(QAbstractTableModel):
             self.endRemoveRows()
 
     def _source_rows_removed(self, _parent: AnyIndex, first: int, last: int) -> None:
-        count = last - first + 1
+        self._shift(bisect.bisect_left(self._shown, first), -(last - first + 1))
+
+    def _shift(self, position: int, count: int) -> None:
+        """The source's rows from ``_shown[position]`` on moved by ``count``: their
+        numbers follow, in one pass over the list (a series of many meetings edited
+        moves them a row at a time), as a range where they are consecutive."""
         shown = self._shown
-        for number in range(bisect.bisect_left(shown, first), len(shown)):
-            shown[number] -= count
+        if position >= len(shown):
+            return
+        first = shown[position]
+        if shown[-1] - first == len(shown) - 1 - position:  # every row (no filter): a range
+            shown[position:] = range(first + count, shown[-1] + count + 1)
+        else:
+            shown[position:] = [number + count for number in shown[position:]]
 
     def _source_rows_inserted(self, _parent: AnyIndex, first: int, last: int) -> None:
-        count = last - first + 1
         shown = self._shown
         low = bisect.bisect_left(shown, first)
-        for number in range(low, len(shown)):
-            shown[number] += count
+        self._shift(low, last - first + 1)
         rows = self._source.rows()
         accepts = self._filter.accepts
         passing = [

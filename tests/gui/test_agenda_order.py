@@ -455,3 +455,18 @@ def test_the_first_click_on_starts_turns_the_program_round(
     assert shown_text(agenda_window, Column.TITLE) == by_start[::-1]
     click_header(qtbot, agenda_window, Column.START)
     assert shown_text(agenda_window, Column.TITLE) == by_start
+
+
+def test_clear_filters_selects_no_meeting_the_coordinator_did_not_choose(
+    agenda_window: MainWindow, qtbot: QtBot
+) -> None:
+    choose_kind(agenda_window, EventKind.WORKSHOP)
+    qtbot.mouseClick(agenda_window.sidebar.clear_button, Qt.MouseButton.LeftButton)
+    assert len(shown_rows(agenda_window)) == len(AUTUMN)
+    assert agenda_window.selected_occurrence is None
+    assert highlighted_titles(agenda_window) == []
+    # The focus stays in the sidebar: the next search is typed at once.
+    assert agenda_window.sidebar.search.hasFocus()
+    qtbot.keyClicks(agenda_window.sidebar.search, "walk")
+    qtbot.keyClick(agenda_window.sidebar.search, Qt.Key.Key_Return)
+    assert shown_text(agenda_window, Column.TITLE) == ["kyoto heritage walk"]
