@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from enum import IntEnum
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -615,6 +615,31 @@ def _runs(numbers: list[int]) -> Iterable[tuple[int, int]]:
     yield first, last
 
 
+class _Renumbered(Sequence[int]):
+    """The numbers ``0 .. length - 1``, those from ``start`` on moved by ``step``: every
+    row of the source shown while a few of them come or go (for the moment between the
+    source's change and the proxy's announcement of it)."""
+
+    def __init__(self, length: int, start: int, step: int) -> None:
+        self._length, self._start, self._step = length, start, step
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, number: int) -> int: ...
+    @overload
+    def __getitem__(self, number: slice) -> Sequence[int]: ...
+    def __getitem__(self, number: int | slice) -> int | Sequence[int]:
+        if isinstance(number, slice):
+            return [self[item] for item in range(*number.indices(self._length))]
+        if number < 0:
+            number += self._length
+        if not 0 <= number < self._length:
+            raise IndexError(number)
+        return number if number < self._start else number + self._step
+
+
 _LAYOUT_SIGNATURE = "QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint"
 """The layout signals that carry a hint (Python's plain ``emit()`` carries none)."""
 _ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
@@ -642,9 +667,10 @@ class EventFilterProxy(QAbstractTableModel):
         super().__init__(parent)
         self._filter = EventFilter()
         self._source = source
-        self._shown: list[int] = list(range(source.rowCount()))
+        self._shown: Sequence[int] = range(source.rowCount())
         """The source's row numbers shown, ascending: row ``n`` here is the source's
-        row ``_shown[n]``."""
+        row ``_shown[n]``; a ``range`` while every row shows (no filter), so rows that
+        come or go renumber nothing here."""
         self._held: list[tuple[QModelIndex, EventRow]] = []
         """While the source reorders its rows: the rows the persistent indexes were on."""
         self._shown_before: set[int] = set()
@@ -705,11 +731,11 @@ class EventFilterProxy(QAbstractTableModel):
         self._rows_changed()
         self.filterChanged.emit()
 
-    def _accepted_rows(self) -> list[int]:
+    def _accepted_rows(self) -> Sequence[int]:
         """The source's rows the filter lets through, by number, in its order (each
         row's words for a text search as the source worked them out once)."""
         if self._filter.is_empty:
-            return list(range(self._source.rowCount()))
+            return range(self._source.rowCount())
         return self._filter.passing(self._source.rows(), self._source.search_texts)
 
     def _move_persistent(self, held: list[tuple[QModelIndex, int]]) -> None:
@@ -754,7 +780,7 @@ class EventFilterProxy(QAbstractTableModel):
     def _source_reordered(self, *_args: object) -> None:
         rows = self._source.rows()
         if self._filter.is_empty:
-            self._shown = list(range(len(rows)))
+            self._shown = range(len(rows))
         else:
             before = self._shown_before
             self._shown = [number for number, row in enumerate(rows) if id(row) in before]
@@ -775,31 +801,34 @@ class EventFilterProxy(QAbstractTableModel):
         shown = self._shown
         low = bisect.bisect_left(shown, first)
         high = bisect.bisect_right(shown, last)
-        if low < high:
-            self.beginRemoveRows(QModelIndex(), low, high - 1)
+        if low >= high:
+            return
+        self.beginRemoveRows(QModelIndex(), low, high - 1)
+        if isinstance(shown, list):
             del shown[low:high]
-            self.endRemoveRows()
+        else:  # until the source lets them go, the rows after them keep their numbers
+            self._shown = _Renumbered(len(shown) - (high - low), low, high - low)
+        self.endRemoveRows()
 
     def _source_rows_removed(self, _parent: AnyIndex, first: int, last: int) -> None:
-        self._shift(bisect.bisect_left(self._shown, first), -(last - first + 1))
-
-    def _shift(self, position: int, count: int) -> None:
-        """The source's rows from ``_shown[position]`` on moved by ``count``: their
-        numbers follow, in one pass over the list (a series of many meetings edited
-        moves them a row at a time), as a range where they are consecutive."""
         shown = self._shown
-        if position >= len(shown):
-            return
-        first = shown[position]
-        if shown[-1] - first == len(shown) - 1 - position:  # every row (no filter): a range
-            shown[position:] = range(first + count, shown[-1] + count + 1)
+        if isinstance(shown, list):
+            position = bisect.bisect_left(shown, first)
+            shown[position:] = [number - (last - first + 1) for number in shown[position:]]
         else:
-            shown[position:] = [number + count for number in shown[position:]]
+            self._shown = range(self._source.rowCount())
 
     def _source_rows_inserted(self, _parent: AnyIndex, first: int, last: int) -> None:
+        count = last - first + 1
         shown = self._shown
         low = bisect.bisect_left(shown, first)
-        self._shift(low, last - first + 1)
+        if not isinstance(shown, list):  # every row shows: these too, in their places
+            self._shown = _Renumbered(len(shown), first, count)
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._shown = range(len(shown) + count)
+            self.endInsertRows()
+            return
+        shown[low:] = [number + count for number in shown[low:]]
         rows = self._source.rows()
         accepts = self._filter.accepts
         passing = [

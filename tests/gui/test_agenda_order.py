@@ -470,3 +470,33 @@ def test_clear_filters_selects_no_meeting_the_coordinator_did_not_choose(
     qtbot.keyClicks(agenda_window.sidebar.search, "walk")
     qtbot.keyClick(agenda_window.sidebar.search, Qt.Key.Key_Return)
     assert shown_text(agenda_window, Column.TITLE) == ["kyoto heritage walk"]
+
+
+def test_the_filtered_table_stays_a_sound_model_through_edits_filters_and_sorts(
+    agenda_window: MainWindow, qtbot: QtBot, qtmodeltester: Any
+) -> None:
+    """Qt's model tester watches every row that comes, goes or moves."""
+    qtmodeltester.check(agenda_window.proxy)
+    walk = next(row for row in agenda_window.events.rows() if row.title == "kyoto heritage walk")
+
+    def rename(title: str) -> None:
+        agenda_window.editor.execute(
+            EditRecord(agenda_window.editor, Event, walk.event_id, {"title": title}, "Edit")
+        )
+        rows_read(agenda_window)
+
+    rename("Zushi walk")  # every row shown: removed and put in again
+    choose_kind(agenda_window, EventKind.SITE_VISIT)
+    rename("Akashi walk")  # the one row shown under the filter
+    assert shown_text(agenda_window, Column.TITLE) == ["Akashi walk"]
+    click_header(qtbot, agenda_window, Column.TITLE)
+    choose_kind(agenda_window, None)
+    rename("Osaka walk")
+    assert shown_text(agenda_window, Column.TITLE) == [
+        "Annual review",
+        "Kobe DRR workshop",
+        "Osaka walk",
+        "おおさか交流会",
+        "ワークショップ準備",
+        "神戸市 防災ワークショップ",
+    ]
