@@ -98,6 +98,11 @@ class EventFilter:
         """The words of the text, each to be found (in any case) for a meeting to pass."""
         return self.text.casefold().split()
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The fields alone: the checks worked out from them are made again when asked
+        (functions made here cannot be pickled or copied)."""
+        return {item.name: getattr(self, item.name) for item in fields(self)}
+
     @property
     def is_empty(self) -> bool:
         return self == EventFilter()

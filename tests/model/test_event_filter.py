@@ -3,6 +3,8 @@ or of a whole program at once (the window's table): both give the same meetings.
 
 from __future__ import annotations
 
+import copy
+import pickle
 from dataclasses import dataclass
 from functools import partial
 
@@ -99,3 +101,22 @@ def test_the_words_are_asked_only_for_a_text() -> None:
         )
     ]
     assert EventFilter(mode=EventMode.VIRTUAL).passing(program, no_words) == [0]
+
+
+def test_a_filter_that_has_judged_meetings_still_copies_and_pickles() -> None:
+    event_filter = EventFilter(kind=EventKind.WORKSHOP, text="kobe")
+    program = [
+        Meeting(
+            EventKind.WORKSHOP,
+            EventMode.VIRTUAL,
+            EventStatus.CONFIRMED,
+            None,
+            frozenset(),
+            frozenset(),
+            "kobe drr workshop",
+        )
+    ]
+    assert event_filter.passing(program, lambda: ["kobe drr workshop"]) == [0]
+    for again in (pickle.loads(pickle.dumps(event_filter)), copy.deepcopy(event_filter)):
+        assert again == event_filter
+        assert again.passing(program, lambda: ["kobe drr workshop"]) == [0]
