@@ -1,25 +1,26 @@
 """The item models every calendar view follows: the events, and the filters over them.
 
 :class:`EventTableModel` holds one :class:`~cpp_scheduler.services.rows.EventRow`
-per occurrence and knows the zone times are shown in. :class:`EventFilterProxy` applies
-the sidebar's filters and search. The Day, Week, Month and Venue views and the Agenda table all
-read the proxy and repaint on its signals, so an undo, an edit or a new filter shows
-everywhere at once.
+per occurrence and knows the zone times are shown in. :class:`EventFilterProxy` shows
+the rows the sidebar's filters and search let through. The Day, Week, Month and Venue
+views and the Agenda table all read the proxy and repaint on its signals, so an undo, an
+edit or a new filter shows everywhere at once.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+import operator
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from enum import IntEnum
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -28,7 +29,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.model import EventStatus
+from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
@@ -95,6 +96,27 @@ _SORT_KEYS: dict[Column, Callable[[EventRow], Any]] = {
 }
 
 
+_VOCABULARY_COLUMNS: dict[Column, tuple[str, type[EventKind | EventStatus | EventMode]]] = {
+    Column.KIND: ("kind", EventKind),
+    Column.STATUS: ("status", EventStatus),
+    Column.MODE: ("mode", EventMode),
+}
+
+
+def _column_keys(column: Column, rows: list[EventRow]) -> list[Any]:
+    """Each row's key of :data:`_SORT_KEYS` for ``column``, the same keys worked out for
+    all rows at once: a vocabulary's labels are looked up once, not once a row (a label
+    is a translation: 10,000 of them held a first sort by kind for tens of ms)."""
+    vocabulary = _VOCABULARY_COLUMNS.get(column)
+    if vocabulary is None:
+        sort_key = _SORT_KEYS[column]
+        return [sort_key(row) for row in rows]
+    attribute, members = vocabulary
+    labels = {member: member.label for member in members}
+    value_of = operator.attrgetter(attribute)
+    return [(labels[value_of(row)], row.start_utc) for row in rows]
+
+
 class EventTableModel(QAbstractTableModel):
     """The program's event occurrences, one row each, with times in the display zone.
 
@@ -121,6 +143,9 @@ class EventTableModel(QAbstractTableModel):
         """The rows by start (then title), whatever order the table shows them in."""
         self._starts: list[datetime] = []
         self._search_texts: list[str] | None = None
+        self._search_texts_follow: list[EventRow] = []
+        """The rows, in the order the search texts were last put in: a sort leaves the
+        texts to be put in the new order when next asked for (a search), not at once."""
         self._longest = timedelta(0)
         self._leaving: frozenset[int] = frozenset()
         """Rows being removed (by ``id``): the proxy and the views ask before they are
@@ -159,6 +184,12 @@ class EventTableModel(QAbstractTableModel):
             return None
         answer = self._answers.get(role)
         return None if answer is None else answer(self._rows[number], index.column())
+
+    def answer(self, number: int, column: int, role: int) -> Any:
+        """What :meth:`data` answers for row ``number`` (a valid one), without an index:
+        the filter's table asks for the cells it shows."""
+        answer = self._answers.get(role)
+        return None if answer is None else answer(self._rows[number], column)
 
     def _role_answers(self) -> dict[int, Callable[[EventRow, int], Any]]:
         """What :meth:`data` answers, by role (the roles a view asks and this model does
@@ -306,8 +337,7 @@ class EventTableModel(QAbstractTableModel):
         rows = self._rows
         ascending = self._orders.get(self._sort_column)
         if ascending is None:
-            sort_key = _SORT_KEYS[self._sort_column]
-            keys = [sort_key(row) for row in rows]
+            keys = _column_keys(self._sort_column, rows)
             numbers = sorted(range(len(rows)), key=keys.__getitem__)
             ascending = self._orders[self._sort_column] = [rows[number] for number in numbers]
         self._rows = (
@@ -325,20 +355,17 @@ class EventTableModel(QAbstractTableModel):
                 persistent,
                 [self.index(moved_to[index.row()], index.column()) for index in persistent],
             )
-        if self._search_texts is not None:
-            texts = dict(zip(map(id, rows), self._search_texts, strict=True))
-            self._search_texts = [texts[id(row)] for row in self._rows]
         self.layoutChanged.emit()
 
     # -- contents ------------------------------------------------------------------------
     def _sort_rows(self) -> None:
-        self._rows.sort(
-            key=_SORT_KEYS[self._sort_column],
-            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
-        )
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        self._rows.sort(key=_SORT_KEYS[self._sort_column], reverse=descending)
         self._by_start = None
         self._search_texts = None
-        self._orders = {}
+        # In ascending order the rows are the column's order: the first click on its
+        # header (turning it round) need not work it out again.
+        self._orders = {} if descending else {self._sort_column: list(self._rows)}
 
     # -- conflict marks ------------------------------------------------------------------
     @property
@@ -465,8 +492,13 @@ class EventTableModel(QAbstractTableModel):
     def search_texts(self) -> list[str]:
         """The words a text search looks in, row by row: worked out once for the rows
         (10,000 of them take a noticeable moment), not at every change of the search."""
-        if self._search_texts is None or len(self._search_texts) != len(self._rows):
-            self._search_texts = [row.search_text() for row in self._rows]
+        rows = self._rows
+        if self._search_texts is None or len(self._search_texts) != len(rows):
+            self._search_texts = [row.search_text() for row in rows]
+        elif self._search_texts_follow is not rows:  # sorted since: the texts follow
+            texts = dict(zip(map(id, self._search_texts_follow), self._search_texts, strict=True))
+            self._search_texts = [texts[id(row)] for row in rows]
+        self._search_texts_follow = rows
         return self._search_texts
 
     def row_of(self, target: str | OccurrenceKey) -> int:
@@ -583,8 +615,47 @@ def _runs(numbers: list[int]) -> Iterable[tuple[int, int]]:
     yield first, last
 
 
-class EventFilterProxy(QSortFilterProxyModel):
-    """The events the sidebar's filters let through; sorting is delegated to the source.
+class _Renumbered(Sequence[int]):
+    """The numbers ``0 .. length - 1``, those from ``start`` on moved by ``step``: every
+    row of the source shown while a few of them come or go (for the moment between the
+    source's change and the proxy's announcement of it)."""
+
+    def __init__(self, length: int, start: int, step: int) -> None:
+        self._length, self._start, self._step = length, start, step
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, number: int) -> int: ...
+    @overload
+    def __getitem__(self, number: slice) -> Sequence[int]: ...
+    def __getitem__(self, number: int | slice) -> int | Sequence[int]:
+        if isinstance(number, slice):
+            return [self[item] for item in range(*number.indices(self._length))]
+        if number < 0:
+            number += self._length
+        if not 0 <= number < self._length:
+            raise IndexError(number)
+        return number if number < self._start else number + self._step
+
+
+_LAYOUT_SIGNATURE = "QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint"
+"""The layout signals that carry a hint (Python's plain ``emit()`` carries none)."""
+_ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+"""A change of rows alone, their columns unchanged."""
+
+
+class EventFilterProxy(QAbstractTableModel):
+    """The events the sidebar's filters let through, in the source's order: a table of
+    the source's rows that the filter accepts, its rows mapped to the source's in Python.
+
+    Not a :class:`QSortFilterProxyModel`: that one asks ``filterAcceptsRow`` of Python
+    once per source row each time it maps the rows anew (every sort, every filter), and
+    asks the source's ``rowCount`` and ``columnCount`` for each cell it shows; with
+    10,000 rows that held the GUI thread for tens of milliseconds. Here the verdicts are
+    worked out in one pass, a filter or a sort is one ``layoutChanged`` (the selected
+    row stays selected while it still shows), and a cell is one call of :meth:`data`.
 
     Signals:
         filterChanged(): a new filter was applied (the rows shown may differ).
@@ -596,24 +667,49 @@ class EventFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._filter = EventFilter()
         self._source = source
-        self._accepted: list[bool] | None = None
-        self.setSourceModel(source)
-        self.setDynamicSortFilter(True)
-        # The verdicts are computed for all rows at once, in Python, when first asked
-        # after a change; every change of the source's rows announces itself first.
-        for about in (
-            source.rowsAboutToBeInserted,
-            source.rowsAboutToBeRemoved,
-            source.rowsRemoved,  # asked while rows were leaving: those verdicts are gone
-            source.modelAboutToBeReset,
-            source.layoutAboutToBeChanged,
-            source.displayZoneChanged,
-        ):
-            about.connect(self._forget_verdicts)
+        self._shown: Sequence[int] = range(source.rowCount())
+        """The source's row numbers shown, ascending: row ``n`` here is the source's
+        row ``_shown[n]``; a ``range`` while every row shows (no filter), so rows that
+        come or go renumber nothing here."""
+        self._held: list[tuple[QModelIndex, EventRow]] = []
+        """While the source reorders its rows: the rows the persistent indexes were on."""
+        self._shown_before: set[int] = set()
+        """While the source reorders its rows: the rows shown (by ``id``)."""
+        # Connected before any view is: the rows here follow the source's before a view
+        # that listens to the source asks for them.
+        source.modelAboutToBeReset.connect(self.beginResetModel)
+        source.modelReset.connect(self._source_reset)
+        source.layoutAboutToBeChanged.connect(self._source_reordering)
+        source.layoutChanged.connect(self._source_reordered)
+        source.rowsAboutToBeRemoved.connect(self._source_rows_leaving)
+        source.rowsRemoved.connect(self._source_rows_removed)
+        source.rowsInserted.connect(self._source_rows_inserted)
+        source.dataChanged.connect(self._source_data_changed)
 
-    def _forget_verdicts(self, *_args: object) -> None:
-        self._accepted = None
+    # -- Qt's interface ------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
 
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return self._source.headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        number = index.row()
+        shown = self._shown
+        if not 0 <= number < len(shown):
+            return None
+        return self._source.answer(shown[number], index.column(), role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the source (fast, in Python) and show its order, instead of comparing here."""
+        self._source.sort(column, order)
+
+    # -- the filter ----------------------------------------------------------------------
     @property
     def event_model(self) -> EventTableModel:
         return self._source
@@ -623,43 +719,140 @@ class EventFilterProxy(QSortFilterProxyModel):
         return self._filter
 
     def set_event_filter(self, event_filter: EventFilter) -> None:
-        """Apply a new filter as one reset: with thousands of rows coming and going,
-        views redraw once instead of following each removed range."""
+        """Apply a new filter: the rows that pass are worked out in one pass and shown as
+        one change of layout, the selected meeting kept selected while it passes."""
         if event_filter == self._filter:
             return
-        self.beginResetModel()
+        self._rows_about_to_change()
+        held = [(index, self._shown[index.row()]) for index in self.persistentIndexList()]
         self._filter = event_filter
-        self._accepted = None
-        self.endResetModel()
+        self._shown = self._accepted_rows()
+        self._move_persistent(held)
+        self._rows_changed()
         self.filterChanged.emit()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        # Asked for every row each time the proxy maps the rows anew (a sort, a filter):
-        # the verdicts are worked out once, then each answer is one look-up.
-        accepted = self._accepted
-        if accepted is None:
-            accepted = self._accepted = self._verdicts()
-        return accepted[source_row]
+    def _accepted_rows(self) -> Sequence[int]:
+        """The source's rows the filter lets through, by number, in its order (each
+        row's words for a text search as the source worked them out once)."""
+        if self._filter.is_empty:
+            return range(self._source.rowCount())
+        return self._filter.passing(self._source.rows(), self._source.search_texts)
 
-    def _verdicts(self) -> list[bool]:
-        """Whether the filter lets each of the source's rows through, in its order."""
+    def _move_persistent(self, held: list[tuple[QModelIndex, int]]) -> None:
+        """Move the persistent indexes (a selection, the current row) to where their
+        source rows (``held``) show now; those no longer shown become invalid."""
+        if not held:
+            return
+        shown = self._shown
+        moved = []
+        for index, source_row in held:
+            number = bisect.bisect_left(shown, source_row)
+            found = number < len(shown) and shown[number] == source_row
+            moved.append(self.index(number, index.column()) if found else QModelIndex())
+        self.changePersistentIndexList([index for index, _ in held], moved)
+
+    def _rows_about_to_change(self) -> None:
+        """Announce a new order or choice of rows, the columns as they are: the table's
+        header keeps its sections without following them, and a selection is followed
+        by its rows alone."""
+        self.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_ONLY)  # type: ignore[index]
+
+    def _rows_changed(self) -> None:
+        self.layoutChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_ONLY)  # type: ignore[index]
+
+    # -- following the source ------------------------------------------------------------
+    def _source_reset(self) -> None:
+        self._shown = self._accepted_rows()
+        self.endResetModel()
+
+    def _source_reordering(self, *_args: object) -> None:
+        """The source is about to sort its rows: keep which rows show and which the
+        persistent indexes are on (by the rows themselves, as their numbers change)."""
+        self._rows_about_to_change()
         rows = self._source.rows()
-        event_filter = self._filter
-        if event_filter.is_empty:
-            return [True] * len(rows)
-        if event_filter.text:
-            # Each row's words as worked out once; ``text.__str__`` hands them over.
-            texts = self._source.search_texts()
-            return [
-                event_filter.accepts(row, text.__str__)
-                for row, text in zip(rows, texts, strict=True)
-            ]
-        return [event_filter.accepts(row, row.search_text) for row in rows]
+        self._held = [
+            (index, rows[self._shown[index.row()]]) for index in self.persistentIndexList()
+        ]
+        self._shown_before = (
+            set() if self._filter.is_empty else {id(rows[number]) for number in self._shown}
+        )
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the source (fast, in Python) and show its order, instead of comparing here."""
-        self._source.sort(column, order)
+    def _source_reordered(self, *_args: object) -> None:
+        rows = self._source.rows()
+        if self._filter.is_empty:
+            self._shown = range(len(rows))
+        else:
+            before = self._shown_before
+            self._shown = [number for number, row in enumerate(rows) if id(row) in before]
+        held, self._held, self._shown_before = self._held, [], set()
+        if held:
+            # A few rows (the current one, a selection): each looked for where it went.
+            where: dict[int, int] = {}
+            for _index, row in held:
+                if id(row) not in where:
+                    where[id(row)] = rows.index(row)
+            self._move_persistent([(index, where[id(row)]) for index, row in held])
+        self._rows_changed()
 
+    def _source_rows_leaving(self, _parent: AnyIndex, first: int, last: int) -> None:
+        """Rows of the source are about to go: those shown go from here at once (the
+        views lay out again before the source lets them go, asking it for rows by start,
+        which leaves them out)."""
+        shown = self._shown
+        low = bisect.bisect_left(shown, first)
+        high = bisect.bisect_right(shown, last)
+        if low >= high:
+            return
+        self.beginRemoveRows(QModelIndex(), low, high - 1)
+        if isinstance(shown, list):
+            del shown[low:high]
+        else:  # until the source lets them go, the rows after them keep their numbers
+            self._shown = _Renumbered(len(shown) - (high - low), low, high - low)
+        self.endRemoveRows()
+
+    def _source_rows_removed(self, _parent: AnyIndex, first: int, last: int) -> None:
+        shown = self._shown
+        if isinstance(shown, list):
+            position = bisect.bisect_left(shown, first)
+            shown[position:] = [number - (last - first + 1) for number in shown[position:]]
+        else:
+            self._shown = range(self._source.rowCount())
+
+    def _source_rows_inserted(self, _parent: AnyIndex, first: int, last: int) -> None:
+        count = last - first + 1
+        shown = self._shown
+        low = bisect.bisect_left(shown, first)
+        if not isinstance(shown, list):  # every row shows: these too, in their places
+            self._shown = _Renumbered(len(shown), first, count)
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._shown = range(len(shown) + count)
+            self.endInsertRows()
+            return
+        shown[low:] = [number + count for number in shown[low:]]
+        rows = self._source.rows()
+        accepts = self._filter.accepts
+        passing = [
+            number
+            for number in range(first, last + 1)
+            if accepts(rows[number], rows[number].search_text)
+        ]
+        if passing:
+            self.beginInsertRows(QModelIndex(), low, low + len(passing) - 1)
+            shown[low:low] = passing
+            self.endInsertRows()
+
+    def _source_data_changed(
+        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int]
+    ) -> None:
+        shown = self._shown
+        low = bisect.bisect_left(shown, top_left.row())
+        high = bisect.bisect_right(shown, bottom_right.row()) - 1
+        if low <= high:
+            self.dataChanged.emit(
+                self.index(low, top_left.column()), self.index(high, bottom_right.column()), roles
+            )
+
+    # -- the calendar views' questions ---------------------------------------------------
     def rows_between(self, start: datetime, end: datetime) -> list[EventRow]:
         """The filtered occurrences overlapping ``[start, end)``, by start time."""
         source = self._source
@@ -671,12 +864,18 @@ class EventFilterProxy(QSortFilterProxyModel):
                 found.append(row)
         return found
 
+    def source_row(self, proxy_row: int) -> int:
+        """The source's row shown as row ``proxy_row`` here."""
+        return self._shown[proxy_row]
+
     def proxy_row_of(self, target: str | OccurrenceKey) -> int:
+        """The row here of a meeting (or of an event's first row), -1 when not shown."""
         number = self._source.row_of(target)
         if number < 0:
             return -1
-        mapped = self.mapFromSource(self._source.index(number, 0))
-        return mapped.row() if mapped.isValid() else -1
+        shown = self._shown
+        position = bisect.bisect_left(shown, number)
+        return position if position < len(shown) and shown[position] == number else -1
 
 
 def day_bounds(day: date, zone_name: str) -> tuple[datetime, datetime]:

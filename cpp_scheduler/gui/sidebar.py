@@ -216,6 +216,11 @@ class Sidebar(QWidget):
     def _emit(self, *_args: object) -> None:
         self._search_timer.stop()
         current = self.event_filter()
+        if current.is_empty and self.clear_button.hasFocus():
+            # Disabled with the focus, the button would hand it down the chain to the
+            # agenda's table, which makes its first row the current one: a meeting the
+            # coordinator never chose would be selected (and the table painted twice).
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.clear_button.setEnabled(not current.is_empty)
         self.filterChanged.emit(current)
 

@@ -13,6 +13,7 @@ from gui_support import add_event, rows_read
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler.gui.choices import ChoiceListModel
 from cpp_scheduler.gui.commands import EditRecord
 from cpp_scheduler.gui.eventmodel import Column, Roles
 from cpp_scheduler.gui.mainwindow import MainWindow
@@ -282,3 +283,220 @@ def test_the_week_finds_the_meetings_of_a_period_after_moves_and_undo(
     rows_read(window)
     assert indexed() == walked()
     assert "kyoto heritage walk" in indexed()
+
+
+# -- filters over the agenda -------------------------------------------------------------
+AUTUMN_WORKSHOPS = ["ワークショップ準備", "神戸市 防災ワークショップ", "Kobe DRR workshop"]
+"""The workshops, by start."""
+
+
+def choose_kind(window: MainWindow, kind: EventKind | None) -> None:
+    """Pick a kind in the sidebar's Kind box (``None``: all kinds), as a coordinator does."""
+    combo = window.sidebar.kind
+    model = combo.model()
+    assert isinstance(model, ChoiceListModel)
+    combo.setCurrentIndex(max(0, model.row_of(kind)))
+
+
+def click_row(qtbot: QtBot, window: MainWindow, title: str) -> None:
+    table = window.views["agenda"].table  # type: ignore[attr-defined]
+    row = shown_text(window, Column.TITLE).index(title)
+    table.scrollTo(window.proxy.index(row, Column.TITLE))
+    rect = table.visualRect(window.proxy.index(row, Column.TITLE))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def highlighted_titles(window: MainWindow) -> list[str]:
+    """The titles of the agenda's selected rows, as the table highlights them."""
+    table = window.views["agenda"].table  # type: ignore[attr-defined]
+    return [
+        index.siblingAtColumn(Column.TITLE).data()
+        for index in table.selectionModel().selectedRows()
+    ]
+
+
+def test_a_filter_shows_the_meetings_that_pass_and_keeps_the_selected_one(
+    agenda_window: MainWindow, qtbot: QtBot, qtmodeltester: Any
+) -> None:
+    click_row(qtbot, agenda_window, "Kobe DRR workshop")
+    assert highlighted_titles(agenda_window) == ["Kobe DRR workshop"]
+
+    choose_kind(agenda_window, EventKind.WORKSHOP)
+    assert shown_text(agenda_window, Column.TITLE) == AUTUMN_WORKSHOPS
+    assert shown_text(agenda_window, Column.KIND) == [EventKind.WORKSHOP.label] * 3
+    assert highlighted_titles(agenda_window) == ["Kobe DRR workshop"]
+    assert agenda_window.selected_occurrence is not None
+    qtmodeltester.check(agenda_window.proxy)
+
+    qtbot.mouseClick(agenda_window.sidebar.clear_button, Qt.MouseButton.LeftButton)
+    assert shown_text(agenda_window, Column.TITLE) == [
+        "ワークショップ準備",
+        "神戸市 防災ワークショップ",
+        "Kobe DRR workshop",
+        "kyoto heritage walk",
+        "おおさか交流会",
+        "Annual review",
+    ]
+    assert highlighted_titles(agenda_window) == ["Kobe DRR workshop"]
+
+
+def test_a_meeting_the_filter_hides_is_no_longer_highlighted(
+    agenda_window: MainWindow, qtbot: QtBot
+) -> None:
+    click_row(qtbot, agenda_window, "kyoto heritage walk")
+    choose_kind(agenda_window, EventKind.WORKSHOP)
+    assert shown_text(agenda_window, Column.TITLE) == AUTUMN_WORKSHOPS
+    assert highlighted_titles(agenda_window) == []
+    choose_kind(agenda_window, None)
+    assert len(shown_rows(agenda_window)) == len(AUTUMN)
+
+
+def test_sorting_a_filtered_agenda_sorts_the_meetings_that_pass(
+    agenda_window: MainWindow, qtbot: QtBot
+) -> None:
+    choose_kind(agenda_window, EventKind.WORKSHOP)
+    click_row(qtbot, agenda_window, "神戸市 防災ワークショップ")
+    click_header(qtbot, agenda_window, Column.TITLE)
+    assert shown_text(agenda_window, Column.TITLE) == [
+        "Kobe DRR workshop",
+        "ワークショップ準備",
+        "神戸市 防災ワークショップ",
+    ]
+    assert highlighted_titles(agenda_window) == ["神戸市 防災ワークショップ"]
+    click_header(qtbot, agenda_window, Column.TITLE)  # descending
+    assert shown_text(agenda_window, Column.TITLE)[0] == "神戸市 防災ワークショップ"
+    assert highlighted_titles(agenda_window) == ["神戸市 防災ワークショップ"]
+    choose_kind(agenda_window, None)  # every meeting again, in the order chosen
+    assert shown_text(agenda_window, Column.TITLE) == [
+        "神戸市 防災ワークショップ",
+        "ワークショップ準備",
+        "おおさか交流会",
+        "kyoto heritage walk",
+        "Kobe DRR workshop",
+        "Annual review",
+    ]
+    assert highlighted_titles(agenda_window) == ["神戸市 防災ワークショップ"]
+
+
+def test_a_search_typed_in_the_sidebar_lists_the_meetings_it_finds(
+    agenda_window: MainWindow, qtbot: QtBot
+) -> None:
+    qtbot.keyClicks(agenda_window.sidebar.search, "workshop")
+    qtbot.keyClick(agenda_window.sidebar.search, Qt.Key.Key_Return)
+    assert shown_text(agenda_window, Column.TITLE) == AUTUMN_WORKSHOPS
+
+
+def test_an_edit_under_a_filter_brings_in_or_takes_out_its_meeting(
+    agenda_window: MainWindow, qtbot: QtBot
+) -> None:
+    choose_kind(agenda_window, EventKind.WORKSHOP)
+    click_row(qtbot, agenda_window, "ワークショップ準備")
+    walk = next(row for row in agenda_window.events.rows() if row.title == "kyoto heritage walk")
+    agenda_window.editor.execute(
+        EditRecord(agenda_window.editor, Event, walk.event_id, {"kind": EventKind.WORKSHOP}, "Edit")
+    )
+    rows_read(agenda_window)
+    assert shown_text(agenda_window, Column.TITLE) == [*AUTUMN_WORKSHOPS, "kyoto heritage walk"]
+    kobe = next(row for row in agenda_window.events.rows() if row.title == "Kobe DRR workshop")
+    agenda_window.editor.execute(
+        EditRecord(
+            agenda_window.editor, Event, kobe.event_id, {"kind": EventKind.CONFERENCE}, "Edit"
+        )
+    )
+    rows_read(agenda_window)
+    assert shown_text(agenda_window, Column.TITLE) == [
+        "ワークショップ準備",
+        "神戸市 防災ワークショップ",
+        "kyoto heritage walk",
+    ]
+    assert highlighted_titles(agenda_window) == ["ワークショップ準備"]
+    agenda_window.undo_action.trigger()
+    rows_read(agenda_window)
+    assert shown_text(agenda_window, Column.TITLE) == [*AUTUMN_WORKSHOPS, "kyoto heritage walk"]
+
+
+def test_a_search_after_a_sort_finds_the_same_meetings_in_the_new_order(
+    agenda_window: MainWindow, qtbot: QtBot
+) -> None:
+    search = agenda_window.sidebar.search
+    qtbot.keyClicks(search, "kobe")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert shown_text(agenda_window, Column.TITLE) == ["Kobe DRR workshop"]
+    search.clear()
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert len(shown_rows(agenda_window)) == len(AUTUMN)
+    click_header(qtbot, agenda_window, Column.TITLE)
+    qtbot.keyClicks(search, "walk")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert shown_text(agenda_window, Column.TITLE) == ["kyoto heritage walk"]
+    search.clear()
+    qtbot.keyClicks(search, "workshop")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert shown_text(agenda_window, Column.TITLE) == [
+        "Kobe DRR workshop",
+        "ワークショップ準備",
+        "神戸市 防災ワークショップ",
+    ]
+
+
+def test_the_first_click_on_starts_turns_the_program_round(
+    agenda_window: MainWindow, qtbot: QtBot
+) -> None:
+    by_start = [
+        "ワークショップ準備",
+        "神戸市 防災ワークショップ",
+        "Kobe DRR workshop",
+        "kyoto heritage walk",
+        "おおさか交流会",
+        "Annual review",
+    ]
+    assert shown_text(agenda_window, Column.TITLE) == by_start
+    click_header(qtbot, agenda_window, Column.START)
+    assert shown_text(agenda_window, Column.TITLE) == by_start[::-1]
+    click_header(qtbot, agenda_window, Column.START)
+    assert shown_text(agenda_window, Column.TITLE) == by_start
+
+
+def test_clear_filters_selects_no_meeting_the_coordinator_did_not_choose(
+    agenda_window: MainWindow, qtbot: QtBot
+) -> None:
+    choose_kind(agenda_window, EventKind.WORKSHOP)
+    qtbot.mouseClick(agenda_window.sidebar.clear_button, Qt.MouseButton.LeftButton)
+    assert len(shown_rows(agenda_window)) == len(AUTUMN)
+    assert agenda_window.selected_occurrence is None
+    assert highlighted_titles(agenda_window) == []
+    # The focus stays in the sidebar: the next search is typed at once.
+    assert agenda_window.sidebar.search.hasFocus()
+    qtbot.keyClicks(agenda_window.sidebar.search, "walk")
+    qtbot.keyClick(agenda_window.sidebar.search, Qt.Key.Key_Return)
+    assert shown_text(agenda_window, Column.TITLE) == ["kyoto heritage walk"]
+
+
+def test_the_filtered_table_stays_a_sound_model_through_edits_filters_and_sorts(
+    agenda_window: MainWindow, qtbot: QtBot, qtmodeltester: Any
+) -> None:
+    """Qt's model tester watches every row that comes, goes or moves."""
+    qtmodeltester.check(agenda_window.proxy)
+    walk = next(row for row in agenda_window.events.rows() if row.title == "kyoto heritage walk")
+
+    def rename(title: str) -> None:
+        agenda_window.editor.execute(
+            EditRecord(agenda_window.editor, Event, walk.event_id, {"title": title}, "Edit")
+        )
+        rows_read(agenda_window)
+
+    rename("Zushi walk")  # every row shown: removed and put in again
+    choose_kind(agenda_window, EventKind.SITE_VISIT)
+    rename("Akashi walk")  # the one row shown under the filter
+    assert shown_text(agenda_window, Column.TITLE) == ["Akashi walk"]
+    click_header(qtbot, agenda_window, Column.TITLE)
+    choose_kind(agenda_window, None)
+    rename("Osaka walk")
+    assert shown_text(agenda_window, Column.TITLE) == [
+        "Annual review",
+        "Kobe DRR workshop",
+        "Osaka walk",
+        "おおさか交流会",
+        "ワークショップ準備",
+        "神戸市 防災ワークショップ",
+    ]

@@ -69,6 +69,8 @@ class AgendaView(CalendarView):
             model.layoutChanged,
         ):
             done.connect(self._model_settled)
+        for changed in (model.layoutChanged, model.modelReset):
+            changed.connect(self._lay_out_now)
         self._columns_sized = False
 
     def repaint_badges(self) -> None:
@@ -113,6 +115,13 @@ class AgendaView(CalendarView):
 
     def _model_settled(self, *_args: object) -> None:
         self._following_model = False
+
+    def _lay_out_now(self, *_args: object) -> None:
+        """Lay the table out for its new rows at once, not when Qt's timer comes round:
+        after the first paint, with the scroll bar's new range, the table would be
+        painted a second time (thousands of rows come back when filters are cleared)."""
+        if self.table.isVisible():
+            self.table.executeDelayedItemsLayout()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._following_model and self.table.isVisible():

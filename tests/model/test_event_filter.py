@@ -1,0 +1,122 @@
+"""The filter's one rule, asked of one meeting (the week's blocks, the agenda spreadsheet)
+or of a whole program at once (the window's table): both give the same meetings."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from dataclasses import dataclass
+from functools import partial
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cpp_scheduler.model import EventKind, EventMode, EventStatus
+from cpp_scheduler.model.event_filter import EventFilter
+
+CITIES = ["kobe", "kitakyushu", "lima"]
+THEMES = ["water", "disaster risk", "heritage"]
+DELEGATIONS = ["peru", "chile"]
+
+
+@dataclass(frozen=True)
+class Meeting:
+    kind: EventKind
+    mode: EventMode
+    status: EventStatus
+    city_id: str | None
+    theme_ids: frozenset[str]
+    delegation_ids: frozenset[str]
+    words: str
+
+
+meetings = st.builds(
+    Meeting,
+    kind=st.sampled_from(EventKind),
+    mode=st.sampled_from(EventMode),
+    status=st.sampled_from(EventStatus),
+    city_id=st.sampled_from([None, *CITIES]),
+    theme_ids=st.frozensets(st.sampled_from(THEMES)),
+    delegation_ids=st.frozensets(st.sampled_from(DELEGATIONS)),
+    words=st.sampled_from(["kobe drr workshop", "lima water exchange 12", "exchange 120", ""]),
+)
+filters = st.builds(
+    EventFilter,
+    city_id=st.sampled_from([None, *CITIES]),
+    theme_id=st.sampled_from([None, *THEMES]),
+    kind=st.sampled_from([None, *EventKind]),
+    mode=st.sampled_from([None, *EventMode]),
+    status=st.sampled_from([None, *EventStatus]),
+    delegation_id=st.sampled_from([None, *DELEGATIONS]),
+    text=st.sampled_from(["", "  ", "Exchange 12", "KOBE", "water lima", "nowhere"]),
+)
+
+
+@given(event_filter=filters, program=st.lists(meetings, max_size=30))
+def test_a_whole_program_passes_as_its_meetings_pass_one_by_one(
+    event_filter: EventFilter, program: list[Meeting]
+) -> None:
+    texts = [meeting.words for meeting in program]
+    one_by_one = [
+        number
+        for number, meeting in enumerate(program)
+        if event_filter.accepts(meeting, partial(str, meeting.words))
+    ]
+    assert event_filter.passing(program, lambda: texts) == one_by_one
+
+
+def test_a_text_passes_the_meetings_holding_each_of_its_words_in_any_case() -> None:
+    program = [
+        Meeting(
+            EventKind.WORKSHOP,
+            EventMode.VIRTUAL,
+            EventStatus.CONFIRMED,
+            "kobe",
+            frozenset(),
+            frozenset(),
+            words,
+        )
+        for words in ("kobe drr workshop", "lima water exchange 12", "exchange 120")
+    ]
+    texts = [meeting.words for meeting in program]
+    assert EventFilter(text="Exchange 12").passing(program, lambda: texts) == [1, 2]
+    assert EventFilter(text="12 LIMA").passing(program, lambda: texts) == [1]
+    assert EventFilter(kind=EventKind.CONFERENCE).passing(program, lambda: texts) == []
+    assert EventFilter().passing(program, lambda: texts) == [0, 1, 2]
+
+
+def test_the_words_are_asked_only_for_a_text() -> None:
+    def no_words() -> list[str]:
+        raise AssertionError("asked for the words without a text to look for")
+
+    program = [
+        Meeting(
+            EventKind.WORKSHOP,
+            EventMode.VIRTUAL,
+            EventStatus.CONFIRMED,
+            None,
+            frozenset(),
+            frozenset(),
+            "",
+        )
+    ]
+    assert EventFilter(mode=EventMode.VIRTUAL).passing(program, no_words) == [0]
+
+
+def test_a_filter_that_has_judged_meetings_still_copies_and_pickles() -> None:
+    event_filter = EventFilter(kind=EventKind.WORKSHOP, text="kobe")
+    program = [
+        Meeting(
+            EventKind.WORKSHOP,
+            EventMode.VIRTUAL,
+            EventStatus.CONFIRMED,
+            None,
+            frozenset(),
+            frozenset(),
+            "kobe drr workshop",
+        )
+    ]
+    assert event_filter.passing(program, lambda: ["kobe drr workshop"]) == [0]
+    for again in (pickle.loads(pickle.dumps(event_filter)), copy.deepcopy(event_filter)):
+        assert again == event_filter
+        assert again.passing(program, lambda: ["kobe drr workshop"]) == [0]
