@@ -77,6 +77,9 @@ def _rule_text(rule: str, zone_name: str | None) -> str:
             "A series repeats at most daily; for several meetings a day, name their hours "
             "(FREQ=DAILY;BYHOUR=9,14)."
         )
+    misplaced = _misplaced_part(text, frequency.group(1).upper() if frequency else "")
+    if misplaced is not None:
+        raise RecurrenceError(f"{quoted(rule)}: {misplaced}")
     if "BYEASTER" in parts:
         raise RecurrenceError(f"{quoted(rule)} uses BYEASTER, which RFC 5545 does not know.")
     until = _UNTIL.search(text)
@@ -99,14 +102,27 @@ Thunderbird repeat daily at most) and whose search dateutil cannot bound: it tri
 such as ``FREQ=MINUTELY;BYWEEKNO=1;BYMONTH=6`` minute by minute for a day at a time."""
 
 
+def _misplaced_part(text: str, frequency: str) -> str | None:
+    """What RFC 5545 (3.3.10) forbids of a rule part at the rule's frequency, if any:
+    rules no calendar program writes, and which dateutil would search day by day."""
+    parts = dict(part.split("=", 1) for part in text.upper().split(";") if "=" in part)
+    if "BYWEEKNO" in parts and frequency != "YEARLY":
+        return "RFC 5545 allows BYWEEKNO in a yearly rule only."
+    if "BYYEARDAY" in parts and frequency in ("DAILY", "WEEKLY", "MONTHLY"):
+        return "RFC 5545 does not allow BYYEARDAY in a daily, weekly or monthly rule."
+    if "BYMONTHDAY" in parts and frequency == "WEEKLY":
+        return "RFC 5545 does not allow BYMONTHDAY in a weekly rule."
+    numbered = any(day.strip()[:1] in "+-0123456789" for day in parts.get("BYDAY", "").split(","))
+    if numbered and parts.get("BYDAY") and frequency not in ("MONTHLY", "YEARLY"):
+        return "RFC 5545 numbers the days of BYDAY (2TU) in a monthly or yearly rule only."
+    return None
+
+
 def _parsed(rule: str, text: str, local_start: datetime) -> rrule:
     try:
         parsed = rrulestr(text, dtstart=local_start)
     except (ValueError, TypeError) as error:
-        raise RecurrenceError(
-            f"{quoted(rule)} is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 "
-            f"({printable(str(error))})"
-        ) from error
+        raise _unreadable(rule, error) from error
     if not isinstance(parsed, rrule):
         raise RecurrenceError(f"{quoted(rule)} must be a single RRULE")
     return parsed
@@ -155,7 +171,15 @@ def wall_clock_starts(
         return
     latest = datetime.combine(limits.LATEST_DAY, datetime.max.time())
     taken = 0
-    for found in later:
+    dates = iter(later)
+    while True:
+        try:
+            found = next(dates)
+        except StopIteration:
+            break
+        except (IndexError, ValueError, OverflowError) as error:
+            # dateutil trips over some rules it parsed (BYMONTH=1;BYDAY=53MO)
+            raise _unreadable(rule, error) from error
         start = found.replace(year=found.year - _YEARS_LATER)
         if start > latest:
             raise _runs_past()
@@ -237,6 +261,13 @@ def _numbers(value: str | None) -> set[int] | None:
 def _days_of(month_days: set[int], length: int) -> list[int]:
     """The days of a month of ``length`` days that BYMONTHDAY values (31, -1) name."""
     return [day if day > 0 else length + day + 1 for day in month_days if 0 < abs(day) <= length]
+
+
+def _unreadable(rule: str, error: Exception) -> RecurrenceError:
+    return RecurrenceError(
+        f"{quoted(rule)} is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 "
+        f"({printable(str(error))})"
+    )
 
 
 def _runs_past() -> RecurrenceError:

@@ -34,10 +34,10 @@ def starts(rule: str, start: datetime = START) -> list[datetime]:
     [
         "FREQ=DAILY;UNTIL=21991231T235959;BYMONTH=2;BYMONTHDAY=30",
         "FREQ=DAILY;COUNT=3;BYMONTH=4;BYMONTHDAY=31",
-        "FREQ=DAILY;COUNT=3;BYMONTH=6;BYYEARDAY=100",
+        "FREQ=YEARLY;COUNT=3;BYMONTH=6;BYYEARDAY=100",
         "FREQ=MONTHLY;COUNT=3;BYMONTH=2",  # the 30th, taken from the start below
         "FREQ=MONTHLY;COUNT=3;BYDAY=MO;BYSETPOS=40",
-        "FREQ=DAILY;COUNT=3;BYWEEKNO=1;BYMONTH=6",
+        "FREQ=YEARLY;COUNT=3;BYWEEKNO=1;BYMONTH=6",
         "FREQ=DAILY;COUNT=3;BYSETPOS=2",  # one meeting a day: no second one, ever
         "FREQ=DAILY;COUNT=3;BYHOUR=9,14;BYSETPOS=3",
     ],
@@ -91,6 +91,30 @@ def test_a_series_repeats_at_most_daily(frequency: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("rule", "reason"),
+    [
+        ("FREQ=MONTHLY;COUNT=3;BYWEEKNO=1", "RFC 5545 allows BYWEEKNO in a yearly rule only."),
+        (
+            "FREQ=DAILY;COUNT=3;BYYEARDAY=100",
+            "RFC 5545 does not allow BYYEARDAY in a daily, weekly or monthly rule.",
+        ),
+        (
+            "FREQ=WEEKLY;COUNT=3;BYMONTHDAY=1",
+            "RFC 5545 does not allow BYMONTHDAY in a weekly rule.",
+        ),
+        (
+            "FREQ=WEEKLY;COUNT=3;BYDAY=2TU",
+            "RFC 5545 numbers the days of BYDAY (2TU) in a monthly or yearly rule only.",
+        ),
+    ],
+)
+def test_a_rule_part_rfc_5545_forbids_at_its_frequency_is_refused(rule: str, reason: str) -> None:
+    with pytest.raises(RecurrenceError) as caught:
+        starts(rule)
+    assert str(caught.value) == f"'{rule}': {reason}"
+
+
 def test_several_meetings_a_day_are_one_daily_rule() -> None:
     assert starts("FREQ=DAILY;COUNT=4;BYHOUR=9,14;BYMINUTE=0") == [
         datetime(2027, 2, 15, 14, 0),
@@ -98,6 +122,15 @@ def test_several_meetings_a_day_are_one_daily_rule() -> None:
         datetime(2027, 2, 16, 14, 0),
         datetime(2027, 2, 17, 9, 0),
     ]
+
+
+def test_a_rule_dateutil_trips_over_is_refused_in_one_line() -> None:
+    with pytest.raises(RecurrenceError) as caught:
+        starts("FREQ=YEARLY;COUNT=1;BYMONTH=1,2;BYDAY=53MO")
+    assert str(caught.value) == (
+        "'FREQ=YEARLY;COUNT=1;BYMONTH=1,2;BYDAY=53MO' is not a recurrence rule such as "
+        "FREQ=MONTHLY;COUNT=6 (list index out of range)"
+    )
 
 
 def test_byeaster_which_rfc_5545_does_not_know_is_refused() -> None:
@@ -127,7 +160,7 @@ def rules(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         months = draw(st.lists(st.integers(1, 12), min_size=1, max_size=3, unique=True))
         parts.append("BYMONTH=" + ",".join(map(str, months)))
-    if draw(st.booleans()):
+    if freq != "WEEKLY" and draw(st.booleans()):
         days = draw(
             st.lists(st.integers(-31, 31).filter(bool), min_size=1, max_size=3, unique=True)
         )
