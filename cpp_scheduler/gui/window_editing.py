@@ -285,6 +285,7 @@ class RecordEditing:
                 recurrence_id,
                 expected_version=row.version if row is not None else None,
                 shown_times=(row.start_utc, row.end_utc) if row is not None else None,
+                shown_title=row.title if row is not None else None,
             )
             self.editor.execute(command)
         except SchedulerError as error:

@@ -103,8 +103,12 @@ class CalendarView(QWidget):
         raise NotImplementedError
 
     def set_selected(self, key: OccurrenceKey | None) -> None:
+        changed = key != self._selected
         self._selected = key
-        self.update()
+        if changed:
+            # The highlight is painted over the meetings as they are laid out, as the
+            # badges are; the same meeting chosen again (after its drop) paints nothing.
+            self.repaint_badges()
 
     def is_selected(self, row: EventRow) -> bool:
         """True when ``row`` is the selected meeting: only that one is highlighted."""
