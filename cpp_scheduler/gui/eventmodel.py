@@ -371,8 +371,9 @@ class EventTableModel(QAbstractTableModel):
         self._sort_rows()
         self.endResetModel()
 
-    def replace_events(self, event_ids: Iterable[str], rows: Iterable[EventRow]) -> None:
-        """Swap the rows of the given events for ``rows`` (fewer, more or none).
+    def replace_events(self, event_ids: Iterable[str], rows: Iterable[EventRow]) -> bool:
+        """Swap the rows of the given events for ``rows`` (fewer, more or none); false
+        when they are the rows shown already, and nothing changed.
 
         A few rows (an edit, a colleague's change) are removed and inserted in place, so
         the views keep their selection and scroll; many (an import of thousands) make the
@@ -385,8 +386,9 @@ class EventTableModel(QAbstractTableModel):
         ):
             # The rows shown are already those read (a drop shown where it landed, at
             # the version its save left): nothing changes, and nothing is laid out again.
-            return
+            return False
         self._replace_rows(doomed, new_rows)
+        return True
 
     def show_moved(
         self, key: OccurrenceKey, start: datetime, end: datetime, version: int | None = None

@@ -504,7 +504,10 @@ class RecordEditing:
         current = set(self._latest_read_of(read, ids))
         if not current:
             return
-        self.events.replace_events(current, [row for row in rows if row.event_id in current])
+        if not self.events.replace_events(
+            current, [row for row in rows if row.event_id in current]
+        ):
+            return  # shown already as the store holds them (a drop where it landed)
         if self.events.rowCount() and self.welcome_shown:
             self._welcome_dismissed = True
             self._show_welcome_if_empty()
