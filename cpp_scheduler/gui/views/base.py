@@ -81,6 +81,11 @@ class CalendarView(QWidget):
         hidden view paints them when it is shown)."""
         self.update()
 
+    def paint_now(self) -> None:
+        """Paint what changed at once rather than at the window's next frame: a meeting
+        dropped is seen where it landed before the work its change asked for is done."""
+        self.repaint()
+
     # -- period -------------------------------------------------------------------------
     @property
     def anchor(self) -> date:

@@ -251,6 +251,9 @@ class TimeGridView(CalendarView):
         self._header.update()
         self._canvas.update()
 
+    def paint_now(self) -> None:
+        self._canvas.repaint()  # with the header, when it waits to be painted too
+
     def showEvent(self, event: QShowEvent) -> None:
         if self._header_stale:
             self._header_stale = False
