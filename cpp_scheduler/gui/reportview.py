@@ -269,7 +269,10 @@ class ProgramReportWindow(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("reportStatus")
 
-        self.tabs = QTabWidget(self)
+        # Made inside the splitter that holds them: a widget moved there from the window
+        # would be styled twice.
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.tabs = QTabWidget(splitter)
         self.models: dict[str, SheetModel] = {}
         for name, title in (
             ("kind", translate("ReportView", "Kind")),
@@ -295,12 +298,11 @@ class ProgramReportWindow(QDialog):
         # The charts (Qt Charts, a library of its own to load, and a scene to draw) are
         # made once the window has painted: it is usable at once, and they are there,
         # empty, long before the count that fills them.
-        self._charts = QWidget(self)
+        self._charts = QWidget(splitter)
         self._chart_layout = QVBoxLayout(self._charts)
         self._chart_layout.setContentsMargins(0, 0, 0, 0)
         self._chart_pair: tuple[HoursChart, HoursChart] | None = None
         self._charts_asked = False
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self._charts)
         splitter.setStretchFactor(0, 2)
