@@ -417,6 +417,7 @@ def move_event(
     recurrence_id: datetime | None = None,
     expected_version: int | None = None,
     shown_times: tuple[datetime, datetime] | None = None,
+    shown_title: str | None = None,
 ) -> RecordCommand:
     """The command that moves (or resizes) an event to ``start``-``end`` (UTC).
 
@@ -424,11 +425,21 @@ def move_event(
     ``expected_version`` is the event's version as the dragged row showed it, and
     ``shown_times`` its start and end there: if the event changed since, the move merges
     with the colleague's change (their title and my times are both kept) and asks only
-    when they moved it too; without them, the version read now is used.
+    when they moved it too; without them, the version read now is used. With all three
+    and ``shown_title`` for a one-off event, the step is named from what the row showed,
+    and the save is the only visit to the store (it refuses an event deleted since).
     """
-    shown = series.meeting(editor.database, event_id, recurrence_id)
-    version = shown.version if expected_version is None else expected_version
     merges = expected_version is not None and shown_times is not None
+    if (
+        recurrence_id is None
+        and expected_version is not None
+        and shown_times is not None
+        and shown_title is not None
+    ):
+        shown = series.Meeting(event_id, shown_title, *shown_times, None, expected_version)
+    else:
+        shown = series.meeting(editor.database, event_id, recurrence_id)
+    version = shown.version if expected_version is None else expected_version
     if recurrence_id is None:
         text = move_text(shown.title, start, end, shown.start_utc, shown.end_utc, zone_name)
         return EditRecord(

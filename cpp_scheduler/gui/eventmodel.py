@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from enum import IntEnum
@@ -397,15 +398,24 @@ class EventTableModel(QAbstractTableModel):
         self._sort_rows()
         self.endResetModel()
 
-    def replace_events(self, event_ids: Iterable[str], rows: Iterable[EventRow]) -> None:
-        """Swap the rows of the given events for ``rows`` (fewer, more or none).
+    def replace_events(self, event_ids: Iterable[str], rows: Iterable[EventRow]) -> bool:
+        """Swap the rows of the given events for ``rows`` (fewer, more or none); false
+        when they are the rows shown already, and nothing changed.
 
         A few rows (an edit, a colleague's change) are removed and inserted in place, so
         the views keep their selection and scroll; many (an import of thousands) make the
         model anew in one sort, as row-by-row inserts would take the window for seconds."""
         wanted = set(event_ids)
         doomed = [number for number, row in enumerate(self._rows) if row.event_id in wanted]
-        self._replace_rows(doomed, list(rows))
+        new_rows = list(rows)
+        if len(doomed) == len(new_rows) and Counter(self._rows[n] for n in doomed) == Counter(
+            new_rows
+        ):
+            # The rows shown are already those read (a drop shown where it landed, at
+            # the version its save left): nothing changes, and nothing is laid out again.
+            return False
+        self._replace_rows(doomed, new_rows)
+        return True
 
     def show_moved(
         self, key: OccurrenceKey, start: datetime, end: datetime, version: int | None = None
@@ -429,8 +439,37 @@ class EventTableModel(QAbstractTableModel):
         shown[covered[0]] = moved._replace(start_utc=start, end_utc=end, version=version)
         if shown[covered[0]] == moved:
             del shown[covered[0]]
-        if shown:
+        if not shown:
+            return
+        if all(self._stays_at(number, row) for number, row in shown.items()):
+            self._swap_in_place(shown)
+        else:
             self._replace_rows(sorted(shown), list(shown.values()))
+
+    def _stays_at(self, number: int, row: EventRow) -> bool:
+        """True when ``row``, put at ``number`` in place of the row there, keeps the
+        order of the sort (between the rows either side of it)."""
+        sort_key = _SORT_KEYS[self._sort_column]
+        key = sort_key(row)
+        rows = self._rows
+        before = sort_key(rows[number - 1]) if number > 0 else None
+        after = sort_key(rows[number + 1]) if number + 1 < len(rows) else None
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            before, after = after, before
+        return (before is None or before <= key) and (after is None or key <= after)
+
+    def _swap_in_place(self, shown: dict[int, EventRow]) -> None:
+        """Put each row of ``shown`` at its number, where the sort keeps it, as one
+        change of data: the views lay the period out once, not at a removal and again at
+        an insertion. Only for new times and versions, which no filter looks at, so the
+        filter's verdicts on these rows stand."""
+        gone = [self._rows[number] for number in shown]
+        for number, row in shown.items():
+            self._rows[number] = row
+        self._rows_moved(gone, list(shown.values()))
+        self.dataChanged.emit(
+            self.index(min(shown), 0), self.index(max(shown), self.columnCount() - 1)
+        )
 
     def _replace_rows(self, doomed: list[int], new_rows: list[EventRow]) -> None:
         """Remove the rows numbered ``doomed`` (ascending) and put ``new_rows`` where
@@ -505,9 +544,17 @@ class EventTableModel(QAbstractTableModel):
         """The row of a meeting (an :class:`OccurrenceKey`), or the first row of an
         event (its id); -1 when it is not there."""
         key = OccurrenceKey(target) if isinstance(target, str) else target
-        for number, row in enumerate(self._rows):
-            if key.covers(row):
-                return number
+        event_id, recurrence_id = key
+        # :meth:`OccurrenceKey.covers` written out: a call per row is most of a walk
+        # through ten thousand rows, and a drop or a selection walks them.
+        if recurrence_id is None:
+            for number, row in enumerate(self._rows):
+                if row.event_id == event_id:
+                    return number
+        else:
+            for number, row in enumerate(self._rows):
+                if row.event_id == event_id and row.recurrence_id == recurrence_id:
+                    return number
         return -1
 
     def rows_between(self, start: datetime, end: datetime) -> list[EventRow]:

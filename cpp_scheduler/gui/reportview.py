@@ -17,25 +17,18 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
-)
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QPaintEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -66,6 +59,9 @@ from cpp_scheduler.reports.program import (
 )
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table
 from cpp_scheduler.services.database import Database
+
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.reportcharts import HoursChart
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RunInBackground = Callable[
@@ -200,54 +196,6 @@ def _left_out_rows(found: Breakdown) -> frozenset[int]:
     )
 
 
-class HoursChart(QChartView):
-    """Horizontal bars of hours, one per theme or city, first at the top."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(180)
-        self._title = title
-        self.labels: list[str] = []
-        self.values: list[float] = []
-        self.show_rows([])
-
-    def show_rows(self, rows: list[tuple[str, float]]) -> None:
-        self.labels = [label for label, _hours in rows]
-        self.values = [hours for _label, hours in rows]
-        chart = QChart()
-        chart.setTitle(self._title)
-        chart.legend().hide()
-        chart.setMargins(chart.margins() * 0)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        bars = QBarSet(translate("ReportView", "Hours"))
-        bars.setColor(QColor("#2f6f9f"))
-        bars.setLabelColor(QColor("#1a1a1a"))
-        for value in reversed(self.values):  # a horizontal chart draws from the bottom
-            bars.append(value)
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-        chart.addSeries(series)
-        names = QBarCategoryAxis()
-        names.append(list(reversed(self.labels)) or [""])
-        hours = QValueAxis()
-        hours.setRange(0, max([*self.values, 1.0]) * 1.12)
-        hours.applyNiceNumbers()  # ticks at 0, 5, 10 ... rather than 0, 7, 13
-        hours.setLabelFormat("%.0f")
-        hours.setTitleText(translate("ReportView", "hours"))
-        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(hours, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(names)
-        series.attachAxis(hours)
-        old = self.chart()
-        self.setChart(chart)
-        if old is not None:
-            old.deleteLater()
-
-
 class ProgramReportWindow(QDialog):
     """The program's report for a period, with its tables, charts and workbook.
 
@@ -321,7 +269,10 @@ class ProgramReportWindow(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("reportStatus")
 
-        self.tabs = QTabWidget(self)
+        # Made inside the splitter that holds them: a widget moved there from the window
+        # would be styled twice.
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.tabs = QTabWidget(splitter)
         self.models: dict[str, SheetModel] = {}
         for name, title in (
             ("kind", translate("ReportView", "Kind")),
@@ -344,16 +295,16 @@ class ProgramReportWindow(QDialog):
             header.setStretchLastSection(False)
             self.models[name] = model
             self.tabs.addTab(view, title)
-        self.theme_chart = HoursChart(translate("ReportView", "Hours by theme"), self)
-        self.city_chart = HoursChart(translate("ReportView", "Hours by partner city"), self)
-        charts = QWidget(self)
-        chart_layout = QVBoxLayout(charts)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_layout.addWidget(self.theme_chart)
-        chart_layout.addWidget(self.city_chart)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # The charts (Qt Charts, a library of its own to load, and a scene to draw) are
+        # made once the window has painted: it is usable at once, and they are there,
+        # empty, long before the count that fills them.
+        self._charts = QWidget(splitter)
+        self._chart_layout = QVBoxLayout(self._charts)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        self._chart_pair: tuple[HoursChart, HoursChart] | None = None
+        self._charts_asked = False
         splitter.addWidget(self.tabs)
-        splitter.addWidget(charts)
+        splitter.addWidget(self._charts)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([520, 780])  # the charts' names of themes need the width
@@ -371,6 +322,40 @@ class ProgramReportWindow(QDialog):
         instead of typing over the first date."""
         super().showEvent(event)
         self.show_button.setFocus()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._charts_asked:
+            self._charts_asked = True
+            QTimer.singleShot(0, self._make_charts_next)
+
+    def _make_charts_next(self) -> None:
+        """Make the charts at the next turn of the event loop: what came with the first
+        paint (a key pressed meanwhile) is handled first."""
+        QTimer.singleShot(0, self._make_charts)
+
+    def _make_charts(self) -> tuple[HoursChart, HoursChart]:
+        """The charts of hours by theme and by city, made on first need."""
+        if self._chart_pair is None:
+            from cpp_scheduler.gui.reportcharts import HoursChart
+
+            self._chart_pair = (
+                HoursChart(translate("ReportView", "Hours by theme"), self._charts),
+                HoursChart(translate("ReportView", "Hours by partner city"), self._charts),
+            )
+            for chart in self._chart_pair:
+                self._chart_layout.addWidget(chart)
+        return self._chart_pair
+
+    @property
+    def theme_chart(self) -> HoursChart:
+        """The bars of hours by theme."""
+        return self._make_charts()[0]
+
+    @property
+    def city_chart(self) -> HoursChart:
+        """The bars of hours by partner city."""
+        return self._make_charts()[1]
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
         edit = QDateEdit(QDate(day.year, day.month, day.day), self)

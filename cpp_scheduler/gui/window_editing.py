@@ -100,6 +100,8 @@ class RecordEditing:
         @property
         def display_zone(self) -> str: ...
         @property
+        def current_view(self) -> CalendarView: ...
+        @property
         def selected_event(self) -> str | None: ...
         @property
         def welcome_shown(self) -> bool: ...
@@ -275,27 +277,32 @@ class RecordEditing:
         key = OccurrenceKey(event_id, recurrence_id)
         number = self.events.row_of(key)
         row = self.events.row_at(number) if number >= 0 else None
-        try:
-            command = move_event(
-                self.editor,
-                event_id,
-                start,
-                end,
-                self.display_zone,
-                recurrence_id,
-                expected_version=row.version if row is not None else None,
-                shown_times=(row.start_utc, row.end_utc) if row is not None else None,
-            )
-            self.editor.execute(command)
-        except SchedulerError as error:
-            self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
-            for view in self.views.values():
-                view.invalidate()
-            return
-        # Where it was dropped, until the read of its event (asked by the command) says
-        # what the store holds: it never jumps back meanwhile.
-        self.events.show_moved(key, start, end, command.saved_version)
-        self.select_occurrence(key)
+        # The reads the move asks for (its event's rows, the tools' panels) start once
+        # the meeting is painted where it landed.
+        with self.tasks.holding():
+            try:
+                command = move_event(
+                    self.editor,
+                    event_id,
+                    start,
+                    end,
+                    self.display_zone,
+                    recurrence_id,
+                    expected_version=row.version if row is not None else None,
+                    shown_times=(row.start_utc, row.end_utc) if row is not None else None,
+                    shown_title=row.title if row is not None else None,
+                )
+                self.editor.execute(command)
+            except SchedulerError as error:
+                self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
+                for view in self.views.values():
+                    view.invalidate()
+                return
+            # Where it was dropped, until the read of its event (asked by the command)
+            # says what the store holds: it never jumps back meanwhile.
+            self.events.show_moved(key, start, end, command.saved_version)
+            self.select_occurrence(key)
+            self.current_view.paint_now()
 
     def create_record(self, kind: str, parent: QWidget | None = None) -> None:
         from cpp_scheduler.gui.commands import CreateRecord
@@ -504,7 +511,10 @@ class RecordEditing:
         current = set(self._latest_read_of(read, ids))
         if not current:
             return
-        self.events.replace_events(current, [row for row in rows if row.event_id in current])
+        if not self.events.replace_events(
+            current, [row for row in rows if row.event_id in current]
+        ):
+            return  # shown already as the store holds them (a drop where it landed)
         if self.events.rowCount() and self.welcome_shown:
             self._welcome_dismissed = True
             self._show_welcome_if_empty()

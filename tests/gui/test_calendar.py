@@ -157,6 +157,49 @@ def test_dragging_an_event_moves_it_snapped_to_a_quarter_hour(
     assert stored(window, "Kobe DRR workshop").start_utc == JANUARY_NINE_TOKYO
 
 
+def agenda_titles_by_start(window: MainWindow) -> list[str]:
+    """The agenda's titles in its order (by start), as the calendar shows them now."""
+    proxy = window.proxy
+    return [proxy.index(row, Column.TITLE).data() for row in range(proxy.rowCount())]
+
+
+@pytest.mark.parametrize(
+    ("later", "order"),
+    [
+        # Still before the site visit at 10:00: the row keeps its place in the agenda.
+        (timedelta(minutes=30), ["Kobe DRR workshop", "Smart city site visit"]),
+        # After it: the row goes after the site visit.
+        (timedelta(minutes=90), ["Smart city site visit", "Kobe DRR workshop"]),
+    ],
+)
+def test_a_dropped_meeting_shows_where_it_landed_before_and_after_its_save_is_read(
+    window: MainWindow, later: timedelta, order: list[str]
+) -> None:
+    event_id = stored(window, "Kobe DRR workshop").id
+    view = week(window)
+    window.move_event(
+        event_id, JANUARY_NINE_TOKYO + later, JANUARY_NINE_TOKYO + later + timedelta(hours=2)
+    )
+    saved = stored(window, "Kobe DRR workshop")
+    landed = 9 * 60 + later.total_seconds() / 60
+    for moment in ("dropped", "read"):
+        assert block_of(view, "Kobe DRR workshop").start_minute == landed, moment
+        assert agenda_titles_by_start(window)[:2] == order, moment
+        shown = window.events.row_at(window.events.row_of(event_id))
+        assert (shown.start_utc, shown.version) == (saved.start_utc, saved.version), moment
+        assert window.selected_event == event_id, moment
+        rows_read(window)
+    window.undo_action.trigger()
+    rows_read(window)
+    assert block_of(view, "Kobe DRR workshop").start_minute == 9 * 60
+    assert agenda_titles_by_start(window)[:2] == ["Kobe DRR workshop", "Smart city site visit"]
+    window.redo_action.trigger()
+    rows_read(window)
+    assert block_of(view, "Kobe DRR workshop").start_minute == landed
+    assert agenda_titles_by_start(window)[:2] == order
+    assert stored(window, "Kobe DRR workshop").start_utc == JANUARY_NINE_TOKYO + later
+
+
 def test_dragging_the_lower_edge_changes_the_end(window: MainWindow, qtbot: QtBot) -> None:
     view = week(window)
     canvas = view._canvas

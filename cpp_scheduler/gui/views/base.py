@@ -81,6 +81,11 @@ class CalendarView(QWidget):
         hidden view paints them when it is shown)."""
         self.update()
 
+    def paint_now(self) -> None:
+        """Paint what changed at once rather than at the window's next frame: a meeting
+        dropped is seen where it landed before the work its change asked for is done."""
+        self.repaint()
+
     # -- period -------------------------------------------------------------------------
     @property
     def anchor(self) -> date:
@@ -103,8 +108,12 @@ class CalendarView(QWidget):
         raise NotImplementedError
 
     def set_selected(self, key: OccurrenceKey | None) -> None:
+        changed = key != self._selected
         self._selected = key
-        self.update()
+        if changed:
+            # The highlight is painted over the meetings as they are laid out, as the
+            # badges are; the same meeting chosen again (after its drop) paints nothing.
+            self.repaint_badges()
 
     def is_selected(self, row: EventRow) -> bool:
         """True when ``row`` is the selected meeting: only that one is highlighted."""

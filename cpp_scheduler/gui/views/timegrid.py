@@ -161,7 +161,7 @@ class TimeGridView(CalendarView):
         layout.addWidget(self._header)
         layout.addWidget(self._scroll, 1)
         self._blocks: list[Block] | None = None
-        self._all_day: list[tuple[EventRow, int, int]] = []
+        self._all_day: list[tuple[EventRow, int, int]] | None = None
         self._header_stale = False
         self.images = BlockImages()
         QTimer.singleShot(0, self.scroll_to_morning)
@@ -236,18 +236,23 @@ class TimeGridView(CalendarView):
     # -- layout -------------------------------------------------------------------------
     def invalidate(self) -> None:
         self._blocks = None
+        self._all_day = None
         if self.isVisible():
             self._header.update_height()
         else:
             # Laid out when shown: a hidden view does not read its period at each change.
             self._header_stale = True
+        # The header and the grid paint all there is (the view itself paints nothing):
+        # only they are painted again, not the window beneath them.
         self._header.update()
         self._canvas.update()
-        self.update()
 
     def repaint_badges(self) -> None:
         self._header.update()
         self._canvas.update()
+
+    def paint_now(self) -> None:
+        self._canvas.repaint()  # with the header, when it waits to be painted too
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._header_stale:
@@ -256,45 +261,23 @@ class TimeGridView(CalendarView):
         super().showEvent(event)
 
     def blocks(self) -> list[Block]:
-        """The blocks of the period (cached until the model or the period changes)."""
+        """The blocks of the period's timed meetings (cached until the model or the
+        period changes); those of a day or longer are in the strip (:meth:`all_day`)."""
         if self._blocks is not None:
             return self._blocks
         zone = self.zone
         first = self.first_day()
-        period_start = day_bounds(first, zone)[0]
-        period_end = day_bounds(first + timedelta(days=self.days - 1), zone)[1]
+        period_start, period_end = self._period_bounds()
         blocks: list[Block] = []
-        all_day: list[tuple[EventRow, int, int]] = []
         per_day: dict[int, list[Block]] = {}
-        last = first + timedelta(days=self.days - 1)
-        # An all-day event is on its own dates whatever the display zone; its instants can
-        # lie up to a day either side of the period's in another zone.
-        for row in self.model.rows_between(
-            period_start - timedelta(days=1), period_end + timedelta(days=1)
-        ):
-            if not row.all_day:
-                continue
-            first_date, last_date = row.first_date, row.last_date
-            if last_date < first or first_date > last:
-                continue
-            all_day.append(
-                (
-                    row,
-                    max(0, (first_date - first).days),
-                    min(self.days - 1, (last_date - first).days),
-                )
-            )
         for row in self.model.rows_between(period_start, period_end):
-            if row.all_day:
+            if row.all_day or row.end_utc - row.start_utc >= SPAN_THRESHOLD:
                 continue
             local_start = timezones.to_local(row.start_utc, zone)
             local_end = timezones.to_local(row.end_utc, zone)
             first_index = max(0, (local_start.date() - first).days)
             last_day = (local_end - timedelta(microseconds=1)).date()
             last_index = min(self.days - 1, (last_day - first).days)
-            if row.end_utc - row.start_utc >= SPAN_THRESHOLD:
-                all_day.append((row, first_index, last_index))
-                continue
             for index in range(first_index, last_index + 1):
                 day = first + timedelta(days=index)
                 start_minute = _minutes(local_start) if local_start.date() == day else 0.0
@@ -307,12 +290,63 @@ class TimeGridView(CalendarView):
         for day_blocks in per_day.values():
             lay_out(day_blocks)
         self._blocks = blocks
-        self._all_day = _stack_all_day(all_day)
         return blocks
 
     def all_day(self) -> list[tuple[EventRow, int, int]]:
-        self.blocks()
+        """The strip's spans: all-day events, then meetings of a day or longer, each with
+        the first and last of the period's days it covers (cached as :meth:`blocks`).
+
+        Worked out apart from the blocks: the strip's height follows every change of
+        the rows at once, and these few spans are cheap, while the blocks of the whole
+        period are laid out once, when the grid paints."""
+        if self._all_day is not None:
+            return self._all_day
+        zone = self.zone
+        first = self.first_day()
+        last = first + timedelta(days=self.days - 1)
+        period_start, period_end = self._period_bounds()
+        spans: list[tuple[EventRow, int, int]] = []
+        # An all-day event is on its own dates whatever the display zone; its instants can
+        # lie up to a day either side of the period's in another zone.
+        for row in self.model.rows_between(
+            period_start - timedelta(days=1), period_end + timedelta(days=1)
+        ):
+            if not row.all_day:
+                continue
+            first_date, last_date = row.first_date, row.last_date
+            if last_date < first or first_date > last:
+                continue
+            spans.append(
+                (
+                    row,
+                    max(0, (first_date - first).days),
+                    min(self.days - 1, (last_date - first).days),
+                )
+            )
+        for row in self.model.rows_between(period_start, period_end):
+            if row.all_day or row.end_utc - row.start_utc < SPAN_THRESHOLD:
+                continue
+            local_start = timezones.to_local(row.start_utc, zone)
+            local_end = timezones.to_local(row.end_utc, zone)
+            last_day = (local_end - timedelta(microseconds=1)).date()
+            spans.append(
+                (
+                    row,
+                    max(0, (local_start.date() - first).days),
+                    min(self.days - 1, (last_day - first).days),
+                )
+            )
+        self._all_day = _stack_all_day(spans)
         return self._all_day
+
+    def _period_bounds(self) -> tuple[datetime, datetime]:
+        """The instants the period's first day starts and its last day ends."""
+        zone = self.zone
+        first = self.first_day()
+        return (
+            day_bounds(first, zone)[0],
+            day_bounds(first + timedelta(days=self.days - 1), zone)[1],
+        )
 
     def column_width(self) -> float:
         return max(1.0, (self._canvas.width() - GUTTER) / self.days)
@@ -422,6 +456,8 @@ class _Header(QWidget):
         self._view = view
         self.setFixedHeight(HEADER_HEIGHT)
         self.setMouseTracking(True)
+        # It fills all of itself: what lies beneath is not painted first.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def update_height(self) -> None:
         lines = len(self._view.all_day()) if self._view._model is not None else 0
@@ -568,6 +604,8 @@ class _Canvas(QWidget):
         self._view = view
         self.setMinimumHeight(24 * HOUR_HEIGHT + 1)
         self.setMouseTracking(True)
+        # It fills all of itself: what lies beneath is not painted first.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._pressed: Block | None = None
         self._press_point = QPointF()
         self._resizing = False

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import settle
 from openpyxl import load_workbook
+from PySide6.QtCharts import QChartView
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -110,6 +111,46 @@ def test_the_window_shows_the_services_report(
     ]
     assert chart.values[chart.labels.index("Toyama")] == 4.0
     assert chart.values[chart.labels.index("Kobe (left out)")] == 0
+
+
+def test_the_window_shows_at_once_and_fills_when_its_count_arrives(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    load_demo(sqlite_database)
+    held: list[tuple[Callable[[], object], Callable[[object], None]]] = []
+
+    def hold(
+        work: Callable[[], object],
+        done: Callable[[object], None],
+        _failed: Callable[[BaseException], None],
+    ) -> None:
+        held.append((work, done))  # counted when the test lets it
+
+    report_window = ProgramReportWindow(sqlite_database, hold, *FEBRUARY)
+    qtbot.addWidget(report_window)
+    report_window.show()
+    report_window.refresh()
+    qtbot.waitExposed(report_window)
+    # Shown before the count: the period, "Counting…", the charts' frames, empty.
+    assert report_window.status.text() == "Counting…"
+    assert not report_window.show_button.isEnabled()
+    qtbot.waitUntil(
+        lambda: (
+            [chart.isVisible() for chart in report_window.findChildren(QChartView)] == [True, True]
+        ),
+        timeout=5_000,
+    )
+    assert report_window.theme_chart.labels == report_window.city_chart.labels == []
+    assert report_window.models["theme"].rowCount() == 0
+    work, done = held.pop()
+    with qtbot.waitSignal(report_window.reportShown, timeout=10_000):
+        done(work())
+    expected = program_report(sqlite_database, *FEBRUARY)
+    assert report_window.show_button.isEnabled()
+    themes = expected.breakdown("theme")
+    assert report_window.theme_chart.labels == [r.label for r in themes.rows if r.key]
+    assert report_window.models["theme"].rowCount() == len(themes.rows)
+    assert "Meetings that start from" in report_window.status.text()
 
 
 def test_an_edit_says_the_count_is_old_and_show_counts_again(
