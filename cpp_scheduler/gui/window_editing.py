@@ -133,7 +133,8 @@ class RecordEditing:
         """Show ``dialog`` until it is cancelled or its values are saved.
 
         A save the store refuses is explained and the dialog comes back with everything
-        the user typed.
+        the user typed. A record deleted before the dialog read it closes the dialog, and
+        is said.
         """
         from PySide6.QtWidgets import QDialog
 
@@ -145,6 +146,11 @@ class RecordEditing:
                     self.report_error(translate("WindowEditing", "Cannot save"), str(error))
                     continue
                 return True
+            missing = getattr(dialog, "record_missing", None)
+            if missing is not None:  # deleted before the dialog could read it
+                self.report_error(
+                    translate("WindowEditing", "Cannot open the editor"), str(missing)
+                )
             return False
         finally:
             dialog.deleteLater()
