@@ -476,6 +476,12 @@ class RecordEditing:
             if RECORD_KINDS[kind].model.__name__ == model_name:
                 manager.reload()
 
+    def reload_managers(self) -> None:
+        """Read every record manager's list again, as after a change to its kind of
+        record: after a catch-up, any record may have changed."""
+        for manager in self._managers.values():
+            manager.reload()
+
     @property
     def reading_event_rows(self) -> bool:
         """True while the rows of events a command changed are being read again."""
