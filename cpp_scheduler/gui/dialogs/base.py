@@ -7,9 +7,9 @@ at once, fills its fields and lists when they arrive and holds OK back until the
 without one (a script, a test of the dialog alone), while it is built. It never
 writes: after ``exec()`` is accepted, :meth:`RecordDialog.values` returns the edited
 fields as a plain dict (model attribute names for columns, ``<relationship>_ids`` lists
-for links), which the main window applies through an undoable command. A failed save therefore never loses
-what the coordinator typed: the dialog's values are still there to retry or to show
-again.
+for links), which the main window applies through an undoable command. A failed save
+therefore never loses what the coordinator typed: the dialog's values are still there to
+retry or to show again.
 """
 
 from __future__ import annotations
