@@ -7,14 +7,21 @@ command is pushed (:meth:`Editor.execute`): a change the rules refuse raises the
 user is told why and nothing lands on the stack. Undo and redo that fail later (somebody
 else changed the record meanwhile) are reported through :attr:`Editor.failed` rather
 than raised into Qt.
+
+A step whose undo or redo can take long (an import of thousands of events) is a
+:class:`BackgroundCommand`: in the manner of Anki's ``CollectionOp``, its undo and redo
+start the work on the window's task manager and return at once; the editor is busy
+(:attr:`Editor.working`) until the work ends, refusing other steps meanwhile, and a step
+that fails is put back on the stack where it was.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -26,6 +33,9 @@ from cpp_scheduler.model.base import Base
 from cpp_scheduler.services import editing, merging, series
 from cpp_scheduler.services.database import Database
 
+if TYPE_CHECKING:
+    from cpp_scheduler.gui.taskman import TaskManager
+
 
 class Editor(QObject):
     """Runs commands against one database and tells the window what changed.
@@ -33,10 +43,13 @@ class Editor(QObject):
     Signals:
         changed(str, list): records of a model class (by name) changed; their ids.
         failed(str): an undo or redo could not be applied; the reason.
+        workingChanged(str): a step started in the background (its undo or redo, as the
+            Edit menu names it), or ended (an empty text).
     """
 
     changed = Signal(str, list)
     failed = Signal(str)
+    workingChanged = Signal(str)
 
     def __init__(
         self, database: Database, parent: QObject | None = None, stack: QUndoStack | None = None
@@ -50,6 +63,13 @@ class Editor(QObject):
         self.left_versions: dict[tuple[str, str], int] = {}
         """The version this window's last step left each record at (by model and id)."""
         self.stack.setUndoLimit(200)
+        self.working: str | None = None
+        """The step running in the background (see :class:`BackgroundCommand`), as the
+        Edit menu names it, or None; no other step is taken meanwhile."""
+
+    tasks: TaskManager | None = None
+    """The window's task manager, which runs the work of a :class:`BackgroundCommand`;
+    without it (a script, a test of the commands alone) that work is done at once."""
 
     read_only: str | None = None
     """Why this program cannot be changed here (a reader's role), or None."""
@@ -62,12 +82,22 @@ class Editor(QObject):
         """Apply ``command`` now and push it; raises :class:`SchedulerError` if refused."""
         if self.read_only is not None:
             raise SchedulerError(self.read_only)
+        if self.working is not None:
+            raise SchedulerError(
+                translate("Commands", "Wait until “{step}” is done, then try again.").format(
+                    step=self.working
+                )
+            )
         command.apply()
         command.applied_once = True
         self.stack.push(command)
 
     def notify(self, model_cls: type[Base], ids: list[str]) -> None:
         self.changed.emit(model_cls.__name__, ids)
+
+    def _set_working(self, step: str | None) -> None:
+        self.working = step
+        self.workingChanged.emit(step or "")
 
 
 class RecordCommand(QUndoCommand):
@@ -99,11 +129,13 @@ class RecordCommand(QUndoCommand):
         try:
             action()
         except SchedulerError as error:
-            self.editor.failed.emit(
-                translate("Commands", "Could not {step}: {error}").format(
-                    step=f"{self.text()[0].lower()}{self.text()[1:]}", error=error
-                )
-            )
+            self.editor.failed.emit(self._failure(error))
+
+    def _failure(self, error: BaseException) -> str:
+        """The one line that says this step could not be done, and why."""
+        return translate("Commands", "Could not {step}: {error}").format(
+            step=f"{self.text()[0].lower()}{self.text()[1:]}", error=error
+        )
 
     saved_version: int | None = None
     """The version the last apply or revert left the record at (a series, for one of
@@ -136,6 +168,105 @@ class RecordCommand(QUndoCommand):
             self.editor.notify(*self.refreshes)
         else:
             self.editor.notify(self.model_cls, [self.record_id])
+
+
+class BackgroundCommand(RecordCommand):
+    """A step whose undo and redo run on the editor's task manager, as Anki's
+    ``CollectionOp`` runs a change to the collection: the stack's undo (redo) starts the
+    work and returns at once, the window stays answering while it runs.
+
+    Meanwhile :attr:`Editor.working` names the step and the editor refuses every other;
+    when the work ends, :meth:`finished` tells the window what changed (on the GUI
+    thread). A step the services refuse changes nothing, and is put back where it stood
+    on the stack (done again if its undo failed, undone if its redo failed), so the
+    stack always says what the database holds; the reason goes to :attr:`Editor.failed`.
+
+    Subclasses implement :meth:`apply_work` and :meth:`revert_work`, which run on the
+    worker: services only, never a widget; and :meth:`finished`. The first apply
+    (:meth:`Editor.execute`) is done at once, like any command's.
+    """
+
+    _putting_back = False
+    """Set while the stack is moved back over this step after its work failed: the move
+    only restores the stack's index; nothing is done again."""
+
+    def apply_work(self) -> None:
+        raise NotImplementedError
+
+    def revert_work(self) -> None:
+        raise NotImplementedError
+
+    def finished(self) -> None:
+        """The work is done: tell the window what changed (on the GUI thread)."""
+        raise NotImplementedError
+
+    def apply(self) -> None:
+        self.apply_work()
+        self.finished()
+
+    def revert(self) -> None:
+        self.revert_work()
+        self.finished()
+
+    def redo(self) -> None:
+        if self._putting_back:
+            self._putting_back = False
+            return
+        if self.applied_once:
+            self.applied_once = False
+            return
+        self._start(self.apply_work, undoing=False)
+
+    def undo(self) -> None:
+        if self._putting_back:
+            self._putting_back = False
+            return
+        self._start(self.revert_work, undoing=True)
+
+    def _start(self, work: Callable[[], None], *, undoing: bool) -> None:
+        editor = self.editor
+        tasks = editor.tasks
+        if tasks is None:
+            self._guarded(self.revert if undoing else self.apply)
+            return
+        editor._set_working(
+            translate("Commands", "Undo {step}").format(step=self.text())
+            if undoing
+            else translate("Commands", "Redo {step}").format(step=self.text())
+        )
+
+        def done(_nothing: object) -> None:
+            editor._set_working(None)
+            if shiboken6.isValid(self):
+                self.finished()
+
+        def failed(error: BaseException) -> None:
+            editor._set_working(None)
+            if not shiboken6.isValid(self):
+                return  # the stack was cleared meanwhile (the program was replaced)
+            self._put_back(undoing=undoing)
+            if isinstance(error, SchedulerError):
+                editor.failed.emit(self._failure(error))
+            else:  # logged in full and reported by the crash handler
+                import sys
+
+                sys.excepthook(type(error), error, error.__traceback__)
+
+        tasks.run_in_background(work, done, failed)
+
+    def _put_back(self, *, undoing: bool) -> None:
+        """Return the stack's index to where it stood before the failed step: the stack
+        moved over this command as the work started, and nothing else moved it since
+        (the editor refused every step meanwhile)."""
+        stack = self.editor.stack
+        index = stack.index()
+        if undoing and index < stack.count() and stack.command(index) is self:
+            self._putting_back = True
+            stack.redo()
+        elif not undoing and index > 0 and stack.command(index - 1) is self:
+            self._putting_back = True
+            stack.undo()
+        self._putting_back = False
 
 
 class CreateRecord(RecordCommand):

@@ -8,8 +8,8 @@ that changed are read again, the selection and the scroll position stay, and the
 conflict check runs once. An editor open on a record that changed is told at once
 (:attr:`LiveRefresh.recordChanged`) and offers the merge. A record the window already
 shows at that version (its own change) is not read again. A lost connection is said in
-the status bar until it is back; then the whole program is read again, catching up with
-what was missed.
+the status bar until it is back; then the whole program is read again, with the lists of
+the record managers, catching up with what was missed.
 """
 
 from __future__ import annotations
@@ -116,6 +116,7 @@ class LiveRefresh(QObject):
         catch_up, self.catch_up = self.catch_up, False
         if catch_up:
             self.window.reload()
+            self.window.reload_managers()
             self.applied.emit()
             return
         changed = 0

@@ -232,6 +232,14 @@ class MainWindow(RecordEditing, QMainWindow):
         self.program_actions = self.actions_by_name.records
         build_menus(self, self.actions_by_name)
         self.toolbar = build_toolbar(self, self.actions_by_name)
+        # Connected after the undo actions' own connections, so that a step running in
+        # the background keeps them disabled whatever the stack says.
+        for stack_signal in (
+            self.undo_stack.indexChanged,
+            self.undo_stack.canUndoChanged,
+            self.undo_stack.canRedoChanged,
+        ):
+            stack_signal.connect(self._hold_undo)
         self._build_status_bar()
         self._update_selection_actions()
         self._set_program_enabled(False)
@@ -416,17 +424,45 @@ class MainWindow(RecordEditing, QMainWindow):
         self._editor.failed.connect(
             lambda message: self.report_error(translate("MainWindow", "Cannot undo"), message)
         )
+        self._editor.tasks = self.tasks
+        self._editor.workingChanged.connect(self._editor_working)
         install_tools(self)
         options.remember_database(self.settings, database.name)
         self._set_program_enabled(True)
         self.programOpened.emit()
 
     def _set_program_enabled(self, enabled: bool) -> None:
-        """Enable what changes the program (all but the calendar's own navigation)."""
+        """Enable what changes the program (all but the calendar's own navigation); never
+        while a step of the undo stack runs in the background."""
+        enabled = enabled and (self._editor is None or self._editor.working is None)
         for action in self.actions_by_name.needing_program:
             action.setEnabled(enabled)
         self.tools_menu.setEnabled(enabled)
         self._update_selection_actions()
+
+    def _editor_working(self, step: str) -> None:
+        """An undo or redo runs in the background (``step`` names it) or has ended (an
+        empty ``step``): meanwhile the status bar says what is being done, the task
+        manager's bar moves, and editing waits (as while a program file is imported)."""
+        if step:
+            self.statusBar().showMessage(translate("MainWindow", "{step}…").format(step=step))
+        else:
+            self.statusBar().clearMessage()
+        self._set_program_enabled(self.program_open)
+        self._hold_undo()
+
+    def _hold_undo(self, *_changed: object) -> None:
+        """Undo and Redo as the stack allows, but disabled while a step runs."""
+        working = self._editor is not None and self._editor.working is not None
+        stack = self.undo_stack
+        actions = self.actions_by_name
+        for action, possible in (
+            (self.undo_action, stack.canUndo()),
+            (actions.undo_button, stack.canUndo()),
+            (self.redo_action, stack.canRedo()),
+            (actions.redo_button, stack.canRedo()),
+        ):
+            action.setEnabled(possible and not working)
 
     def close_database(self) -> None:
         """Close the database the window opened (after the window has closed)."""

@@ -135,7 +135,8 @@ class RecordEditing:
         """Show ``dialog`` until it is cancelled or its values are saved.
 
         A save the store refuses is explained and the dialog comes back with everything
-        the user typed.
+        the user typed. A record deleted before the dialog read it closes the dialog, and
+        is said.
         """
         from PySide6.QtWidgets import QDialog
 
@@ -147,6 +148,11 @@ class RecordEditing:
                     self.report_error(translate("WindowEditing", "Cannot save"), str(error))
                     continue
                 return True
+            missing = getattr(dialog, "record_missing", None)
+            if missing is not None:  # deleted before the dialog could read it
+                self.report_error(
+                    translate("WindowEditing", "Cannot open the editor"), str(missing)
+                )
             return False
         finally:
             dialog.deleteLater()
@@ -476,6 +482,12 @@ class RecordEditing:
         for kind, manager in self._managers.items():
             if RECORD_KINDS[kind].model.__name__ == model_name:
                 manager.reload()
+
+    def reload_managers(self) -> None:
+        """Read every record manager's list again, as after a change to its kind of
+        record: after a catch-up, any record may have changed."""
+        for manager in self._managers.values():
+            manager.reload()
 
     @property
     def reading_event_rows(self) -> bool:

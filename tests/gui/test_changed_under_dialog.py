@@ -254,6 +254,7 @@ def test_the_delegation_editor_shares_the_bar_and_the_merge(
     def rename_while_ravi_adds_a_note(dialog: DelegationDialog) -> None:
         qtbot.addWidget(dialog)
         dialog.show()
+        qtbot.waitUntil(dialog.lists_ready, timeout=10_000)  # the delegation is read
         dialog.ui.name.setText("Lima housing ministry (MVCS)")
         environment = {
             **os.environ,
@@ -336,11 +337,11 @@ def test_an_event_deleted_while_open_is_said_and_its_save_refused_in_one_line(
     assert "\n" not in messages.errors[0][1]
 
 
-def test_compare_and_merge_asked_before_the_lists_came_opens_once_they_have(
+def test_a_change_saved_before_the_editor_read_the_record_is_shown_not_merged(
     qtbot: QtBot, sqlite_database: Database
 ) -> None:
-    """A coordinator quick to click "Compare and merge…" while the editor still reads
-    its lists gets the merge dialog as soon as they are read, not nothing."""
+    """The editor reads the record with its lists, once it is on screen: a colleague's
+    change saved before that is simply what it shows, with no bar and OK free."""
     from cpp_scheduler.gui.dialogs import DelegationDialog
     from cpp_scheduler.gui.taskman import TaskManager
     from cpp_scheduler.model import Delegation
@@ -350,15 +351,19 @@ def test_compare_and_merge_asked_before_the_lists_came_opens_once_they_have(
         Delegation,
         {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"},
     )
-    dialog = DelegationDialog(sqlite_database, lima, tasks=TaskManager())
+    tasks = TaskManager()
+    dialog = DelegationDialog(sqlite_database, lima, tasks=tasks)
     qtbot.addWidget(dialog)
     read = editing.stored(sqlite_database, Delegation, lima).version
-    editing.change(sqlite_database, Delegation, lima, {"notes": "Arrives by train"}, read)
-    dialog.ui.name.setText("Lima housing ministry (MVCS)")
-    assert not dialog.lists_ready()
-    dialog.changed_bar().mergeRequested.emit()
+    saved = editing.change(sqlite_database, Delegation, lima, {"notes": "Arrives by train"}, read)
+    dialog.note_change("Delegation", lima, saved.version, "Ravi Menon")
+    assert not dialog.record_ready()
+    assert not dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok).isEnabled()
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.merge_dialog is not None, timeout=10_000)
-    merge = dialog.merge_dialog
-    assert merge is not None
-    assert merge.model.rowCount() == 0  # her name, his notes: nothing clashes
+    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    assert dialog.record_ready()
+    assert dialog.ui.notes.toPlainText() == "Arrives by train"
+    assert dialog.stored_version() == saved.version
+    assert dialog.changed_bar().isHidden()
+    assert dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok).isEnabled()
+    tasks.wait_for_done()

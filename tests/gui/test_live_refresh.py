@@ -111,3 +111,46 @@ def test_a_burst_of_changes_is_read_once_and_checked_once(
         live.stop()
         window.tasks.wait_for_done()
         database.close()
+
+
+def test_a_catch_up_after_a_lost_connection_reads_the_open_managers_again(
+    qtbot: QtBot, sqlite_path: Path, make_window: Callable[[Database], MainWindow]
+) -> None:
+    """While the connection is lost a colleague renames a delegation; once it is back,
+    the catch-up shows the new name in the open Delegations manager too."""
+    from cpp_scheduler.model import Delegation
+    from cpp_scheduler.services import editing
+    from cpp_scheduler.services.live import ChangeNotice
+
+    database = open_database(sqlite_path)
+    lima = editing.create(
+        database,
+        Delegation,
+        {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"},
+    )
+    window = make_window(database)
+    manager = window.manage("delegation")
+    qtbot.waitUntil(manager.lists_ready, timeout=10_000)
+    live = start_live_refresh(window)
+
+    def names() -> list[str]:
+        proxy = manager.proxy
+        return [str(proxy.index(row, 0).data()) for row in range(proxy.rowCount())]
+
+    try:
+        assert live.watcher.ready.wait(10)
+        live.stop()  # the connection is lost: nothing is heard meanwhile
+        assert "Lima housing ministry" in names()
+        version = editing.stored(database, Delegation, lima).version
+        editing.change(database, Delegation, lima, {"name": "Lima ministry of housing"}, version)
+        with qtbot.waitSignal(live.applied, timeout=10_000):
+            live.noticed.emit(ChangeNotice("", catch_up=True))  # back: read everything
+        qtbot.waitUntil(
+            lambda: manager.lists_ready() and "Lima ministry of housing" in names(),
+            timeout=10_000,
+        )
+        assert "Lima housing ministry" not in names()
+    finally:
+        live.stop()
+        window.tasks.wait_for_done()
+        database.close()

@@ -133,8 +133,9 @@ def test_a_colleagues_change_while_the_dialog_is_open_is_not_overwritten(
 def test_the_product_editor_opens_at_once_and_fills_its_lists_when_read(
     real_window: MainWindow, qtbot: QtBot
 ) -> None:
-    """The events to choose from are read in the background: the dialog shows the
-    product at once, holds OK back until the lists arrive, then checks what it covers."""
+    """The product and the events to choose from are read in the background: the
+    dialog shows at once, holds OK back until they arrive, then shows the product and
+    checks what it covers."""
     from cpp_scheduler.gui.dialogs import KnowledgeProductDialog
     from cpp_scheduler.model import KnowledgeProduct
     from cpp_scheduler.services import editing
@@ -152,13 +153,16 @@ def test_the_product_editor_opens_at_once_and_fills_its_lists_when_read(
     )
     qtbot.addWidget(dialog)
     assert isinstance(dialog, KnowledgeProductDialog)
-    assert dialog.ui.title.text() == "Kobe DRR knowledge note"  # usable at once
+    assert dialog.ui.title.text() == ""  # usable at once, filled when read
+    assert dialog.windowTitle() == "Knowledge product: …"
     assert not dialog.lists_ready()
     ok = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok)
     assert not ok.isEnabled()
     assert "still being read" in ok.toolTip()
 
     qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    assert dialog.ui.title.text() == "Kobe DRR knowledge note"
+    assert dialog.windowTitle() == "Knowledge product: Kobe DRR knowledge note"
 
     events = dialog.ui.events.model
     labels = [events.data(events.index(row)) for row in range(events.rowCount())]
@@ -201,8 +205,8 @@ def test_the_event_editor_offers_conferences_and_people_once_read(
     dialog = open_editor("event", database, talk, tasks=real_window.tasks)
     qtbot.addWidget(dialog)
     assert isinstance(dialog, EventDialog)
-    assert dialog.ui.title.text() == "Opening talk"
     qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    assert dialog.ui.title.text() == "Opening talk"
 
     assert dialog.ui.parent.selectedData() == conference
     assert dialog.ui.parent.findText("Summer conference (13 Jul 2027)") >= 0
@@ -226,3 +230,58 @@ def test_an_editor_closed_before_its_lists_arrive_drops_them(
     QApplication.processEvents()  # the answer comes back to nobody, and nothing breaks
     # Other background work the window started meanwhile (the tools' reads) ends too.
     qtbot.waitUntil(lambda: not real_window.tasks.busy, timeout=10_000)
+
+
+def test_the_event_editor_reads_the_event_and_its_many_participants_in_the_background(
+    real_window: MainWindow, qtbot: QtBot
+) -> None:
+    """An event with a hundred and fifty participants opens at once: while the task
+    manager is busy, the dialog shows, its fields empty and OK held back; the event, its
+    participants checked, arrives with the lists."""
+    from gui_support import reads_held
+
+    from cpp_scheduler.model import Participant
+    from cpp_scheduler.services import editing
+
+    database = real_window.database
+    people = [
+        editing.create(
+            database, Participant, {"name": f"Delegate {n:03d}", "email": f"d{n}@example.org"}
+        )
+        for n in range(150)
+    ]
+    town_hall = editing.create(
+        database,
+        Event,
+        {
+            "title": "Partner cities town hall",
+            "start_utc": JANUARY_NINE_TOKYO,
+            "end_utc": JANUARY_NINE_TOKYO.replace(hour=2),
+            "participant_ids": people,
+        },
+    )
+
+    with reads_held(real_window.tasks):
+        dialog = open_editor("event", database, town_hall, tasks=real_window.tasks)
+        qtbot.addWidget(dialog)
+        assert isinstance(dialog, EventDialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        ok = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok)
+        assert dialog.windowTitle() == "Event: …"
+        assert dialog.ui.title.text() == ""
+        assert dialog.ui.participants.checkedIds() == []
+        assert not dialog.record_ready()
+        assert not ok.isEnabled()
+        assert "the record is still being read" in ok.toolTip()
+        with pytest.raises(ValueError, match="cannot be saved yet"):
+            dialog.values()
+
+    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    assert dialog.record_ready()
+    assert dialog.windowTitle() == "Event: Partner cities town hall"
+    assert dialog.ui.title.text() == "Partner cities town hall"
+    assert sorted(dialog.ui.participants.checkedIds()) == sorted(people)
+    assert ok.isEnabled()
+    assert dialog.values() == dialog.original_values()
+    assert dialog.stored_version() is not None

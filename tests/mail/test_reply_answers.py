@@ -85,15 +85,17 @@ def test_the_delegation_dialog_opens_at_once_and_its_answers_follow(
     qtbot: QtBot, database: Database, answered: Program
 ) -> None:
     """Given the window's task manager, the dialog reads its members and their answers
-    in the background: it shows the record at once, the answers when they are read."""
+    in the background with the delegation itself: it shows at once, the delegation and
+    the answers when they are read."""
     tasks = TaskManager()
     dialog = DelegationDialog(database, answered.lima.id, tasks=tasks)
     qtbot.addWidget(dialog)
-    assert dialog.ui.name.text() == answered.lima.name
+    assert dialog.ui.name.text() == ""
     assert not dialog.lists_ready()
     assert dialog.answers.counts.text() == "Reading the answers…"
     dialog.show()
     qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    assert dialog.ui.name.text() == answered.lima.name
     rows = dialog.answers.shown_rows()
     assert ["Ana Quispe", answered.workshop.title, "accepted"] in rows
     assert dialog.ui.members.count() == 2

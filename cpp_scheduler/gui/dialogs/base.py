@@ -1,14 +1,15 @@
 """What every editor dialog shares: reading the record once, inline validation, values.
 
-A dialog reads the record through the services when it is built, and the lists it
-offers either then (short lists of reference data) or, for lists that grow with the
-program (events, people), off the GUI thread through the window's task manager: it is
-usable at once and fills those lists when they arrive. It never writes: after ``exec()``
-is accepted, :meth:`RecordDialog.values` returns the edited fields as a plain dict
-(model attribute names for columns, ``<relationship>_ids`` lists for links), which the
-main window applies through an undoable command. A failed save therefore never loses
-what the coordinator typed: the dialog's values are still there to retry or to show
-again.
+A dialog reads the record and the lists it offers through the services: with the
+window's task manager, off the GUI thread (an event's participants and the program's
+people grow with the program), in the manner of Anki's ``QueryOp``: the dialog is usable
+at once, fills its fields and lists when they arrive and holds OK back until then;
+without one (a script, a test of the dialog alone), while it is built. It never
+writes: after ``exec()`` is accepted, :meth:`RecordDialog.values` returns the edited
+fields as a plain dict (model attribute names for columns, ``<relationship>_ids`` lists
+for links), which the main window applies through an undoable command. A failed save
+therefore never loses what the coordinator typed: the dialog's values are still there to
+retry or to show again.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ READ_LISTS_AT_THE_LATEST_MS = 250
 LISTS_PENDING = QT_TRANSLATE_NOOP(
     "RecordDialog", "wait a moment: the lists to choose from are still being read."
 )
+
+#: The reason OK waits while the record edited is still being read.
+RECORD_PENDING = QT_TRANSLATE_NOOP("RecordDialog", "wait a moment: the record is still being read.")
 
 
 def named(listed: Iterable[Choice]) -> list[tuple[str, str]]:
@@ -187,9 +191,15 @@ def set_line(edit: QLineEdit | QPlainTextEdit, text: str | None) -> None:
 class RecordDialog(QDialog):
     """The common part of the editors of one kind of record.
 
-    Subclasses build their form in ``__init__``, bind fields to the validator, fill the
-    widgets and then call :meth:`_start_validating`; they implement :meth:`_read`, which
-    turns the widgets into a values dict and the list of problems.
+    Subclasses build their form in ``__init__``, bind fields to the validator and call
+    :meth:`_open_record`; they implement :meth:`_fill` (the record's values into the
+    widgets), :meth:`_record_shown` (connect the widgets' signals, then
+    :meth:`_start_validating`), and :meth:`_read`, which turns the widgets into a values
+    dict and the list of problems.
+
+    Attributes:
+        record_missing: why the record could not be read in the background (deleted
+            meanwhile); the dialog then closes itself and the window says so.
 
     Signals:
         listsLoaded(): the lists the dialog offers are filled (at once when they are read
@@ -221,6 +231,11 @@ class RecordDialog(QDialog):
         self._tasks = tasks
         self._lists_pending = False
         self._lists_failed: str | None = None
+        self._record_pending = False
+        """Whether the record edited is still being read in the background."""
+        self.record_missing: RecordMissingError | None = None
+        self._stored: dict[str, Any] = {}
+        """The record's values as read (a new record's first values)."""
         self._stored_title = ""
         self._stored_version: int | None = None
         self._original: dict[str, Any] = {}
@@ -239,13 +254,73 @@ class RecordDialog(QDialog):
         version read, which the save carries."""
         if record_id is None:
             return {}
-        try:
-            stored = editing.stored(self._database, self.entity_class, record_id)
-        except editing.RecordNotFoundError:
-            raise RecordMissingError(self.noun, record_id) from None
+        stored = _read_stored(self._database, self.entity_class, self.noun, record_id)
         self._stored_title = stored.title
         self._stored_version = stored.version
         return stored.values
+
+    def _open_record(
+        self,
+        read_lists: Callable[[dict[str, Any]], ListsT],
+        show: Callable[[ListsT], None],
+        keys: Iterable[str] = (),
+        new_values: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Read the record and the lists it offers (``read_lists(stored values)``), fill
+        the form (:meth:`_fill`, then ``show(lists)``) and start editing
+        (:meth:`_record_shown`).
+
+        With a task manager, a stored record is read with its lists in the background,
+        as the lists alone are (:meth:`_load_lists`): the dialog is usable at once, its
+        fields empty and OK held back until the record is in. A new record
+        (``new_values`` its first values) has nothing to read but its lists.
+        """
+        record_id = self._record_id
+        if self._tasks is None or record_id is None:
+            stored = self._stored_values(record_id) or dict(new_values or {})
+            self._stored = stored
+            self._load_lists(lambda: read_lists(stored), show, keys)
+            self._fill(stored)
+            self._record_shown()
+            return
+        self._record_pending = True
+        database, model, noun = self._database, self.entity_class, self.noun
+
+        def read() -> tuple[editing.StoredRecord, ListsT]:
+            stored = _read_stored(database, model, noun, record_id)
+            return stored, read_lists(stored.values)
+
+        def arrived(read_now: tuple[editing.StoredRecord, ListsT]) -> None:
+            stored, lists = read_now
+            self._stored_title = stored.title
+            self._stored_version = stored.version
+            self._stored = stored.values
+            self._fill(stored.values)
+            show(lists)
+            self._record_pending = False
+            self._record_shown()
+
+        self._load_lists(read, arrived, keys)
+        noun_text = kind_name(self.noun)
+        self.setWindowTitle(
+            translate("RecordDialog", "{kind}: {title}").format(
+                kind=f"{noun_text[0].upper()}{noun_text[1:]}", title="…"
+            )
+        )
+        self.revalidate()
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        """Show the record's ``values`` in the widgets."""
+        raise NotImplementedError
+
+    def _record_shown(self) -> None:
+        """The record is in the widgets: connect their change signals and call
+        :meth:`_start_validating`."""
+        raise NotImplementedError
+
+    def record_ready(self) -> bool:
+        """True once the record edited is read and shown (at once for a new record)."""
+        return not self._record_pending
 
     def _load_lists(
         self,
@@ -283,6 +358,11 @@ class RecordDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             if not shiboken6.isValid(self):
+                return
+            if isinstance(error, RecordMissingError):  # deleted since the list showed it
+                self.record_missing = error
+                self._lists_failed = str(error)
+                self.reject()
                 return
             self._lists_failed = translate(
                 "RecordDialog", "the lists to choose from could not be read: {error}"
@@ -378,6 +458,8 @@ class RecordDialog(QDialog):
         """
         if self._record_id is None or record_id != self._record_id:
             return
+        if self._record_pending:
+            return  # the record being read is at least as new as this change
         if model != self.entity_class.__name__:
             return
         if deleted:
@@ -455,6 +537,9 @@ class RecordDialog(QDialog):
 
     def revalidate(self, *_args: object) -> bool:
         """Check every field now; True when the record could be saved as it stands."""
+        if self._record_pending:  # the fields are empty until the record is in
+            waiting = self._lists_failed or translate("RecordDialog", RECORD_PENDING)
+            return self.validator.show([Problem("lists", waiting)])
         _values, problems = self._read()
         if self._lists_failed is not None:
             problems.append(Problem("lists", self._lists_failed))
@@ -472,6 +557,12 @@ class RecordDialog(QDialog):
         """
         if self._merged is not None:
             return dict(self._merged[0])
+        if self._record_pending:
+            raise ValueError(
+                translate("RecordDialog", "the {kind} cannot be saved yet: {reasons}").format(
+                    kind=kind_name(self.noun), reasons=translate("RecordDialog", RECORD_PENDING)
+                )
+            )
         values, problems = self._read()
         if self._lists_pending or self._lists_failed:
             problems.append(
@@ -514,3 +605,14 @@ class RecordDialog(QDialog):
     def accept(self) -> None:
         if self.revalidate():
             super().accept()
+
+
+def _read_stored(
+    database: Database, model: type[Base], noun: str, record_id: str
+) -> editing.StoredRecord:
+    """The record as stored (safe on any thread); a record deleted meanwhile is said in
+    the dialog's words."""
+    try:
+        return editing.stored(database, model, record_id)
+    except editing.RecordNotFoundError:
+        raise RecordMissingError(noun, record_id) from None

@@ -110,11 +110,6 @@ class DelegationDialog(RecordDialog):
         self.answersLabel.setVisible(record_id is not None)
         self.answers.setVisible(record_id is not None)
 
-        stored = self._stored_values(record_id)
-        name = stored.get("name")
-        self._load_lists(lambda: read_delegation_lists(database, record_id, name), self._show_lists)
-        self._fill(stored)
-
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.name, "name")
         validator.bind(ui.country, "country")
@@ -123,6 +118,14 @@ class DelegationDialog(RecordDialog):
         validator.bind(ui.acceptableHours, "acceptable_start", "acceptable_end")
         validator.bind(ui.arrival, "arrival")
         validator.bind(ui.departure, "departure")
+        self._open_record(
+            lambda stored: read_delegation_lists(database, record_id, stored.get("name")),
+            self._show_lists,
+        )
+        ui.name.setFocus()
+
+    def _record_shown(self) -> None:
+        ui = self.ui
         ui.country.selectionChanged.connect(self._country_changed)
         self._start_validating(
             [
@@ -139,7 +142,6 @@ class DelegationDialog(RecordDialog):
                 ui.notes.textChanged,
             ]
         )
-        ui.name.setFocus()
 
     def _show_lists(self, lists: DelegationLists) -> None:
         self._taken_names = lists.taken_names

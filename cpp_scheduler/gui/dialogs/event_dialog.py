@@ -276,14 +276,7 @@ class EventDialog(RecordDialog):
         # The lists name the attendees: their clocks show as soon as they come.
         self.listsLoaded.connect(self.show_local_times)
 
-        self._stored = self._stored_values(event_id) or self._new_values(start, end)
-        year = timezones.to_local(self._stored["start_utc"], timezones.TOKYO).year
-        self._load_lists(
-            lambda: read_event_lists(database, event_id, year), self._show_lists, LIST_FIELDS
-        )
-        self._fill(self._stored)
-        stored_kind = EventKind(ui.kind.currentData())
-        self._mode_by_hand = EventMode(ui.mode.currentData()) is not usual_mode(stored_kind)
+        self._mode_by_hand = False
         """The coordinator chose the mode (or the stored event has an unusual one): the
         kind no longer sets it."""
         self._mode_by_kind = False
@@ -301,6 +294,19 @@ class EventDialog(RecordDialog):
         validator.bind(ui.parent, "parent_id", "parent")
         validator.bind(ui.recurrence, "recurrence_rule")
 
+        def read_lists(stored: dict[str, Any]) -> EventLists:
+            year = timezones.to_local(stored["start_utc"], timezones.TOKYO).year
+            return read_event_lists(database, event_id, year)
+
+        self._open_record(read_lists, self._show_lists, LIST_FIELDS, self._new_values(start, end))
+        ui.title.setFocus()
+
+    def _record_shown(self) -> None:
+        """The event is in the form: its kind and mode say whether the mode was chosen
+        by hand; editing starts, and the attendees' clocks show."""
+        ui = self.ui
+        stored_kind = EventKind(ui.kind.currentData())
+        self._mode_by_hand = EventMode(ui.mode.currentData()) is not usual_mode(stored_kind)
         ui.allDay.toggled.connect(self._all_day_toggled)
         ui.start.dateTimeChanged.connect(self._start_moved)
         ui.kind.currentIndexChanged.connect(self._kind_changed)
@@ -335,7 +341,6 @@ class EventDialog(RecordDialog):
         )
         ui.startChoice.preferFold(None)
         ui.endChoice.preferFold(None)
-        ui.title.setFocus()
         self.show_local_times()  # at once on opening; while typing, after a pause
 
     # -- the lists --------------------------------------------------------------------

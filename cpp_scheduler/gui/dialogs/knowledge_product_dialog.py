@@ -76,14 +76,17 @@ class KnowledgeProductDialog(RecordDialog):
         ui.themes.setPlaceholderText(translate("KnowledgeProductDialog", "Search themes…"))
         ui.events.setPlaceholderText(translate("KnowledgeProductDialog", "Search events…"))
 
-        self._stored = self._stored_values(record_id)
-        self._load_lists(lambda: read_product_lists(database), self._show_lists, LIST_FIELDS)
-        self._fill(self._stored)
-
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.title, "title")
         validator.bind(ui.url, "url")
         validator.bind(ui.published, "published")
+        self._open_record(
+            lambda _stored: read_product_lists(database), self._show_lists, LIST_FIELDS
+        )
+        ui.title.setFocus()
+
+    def _record_shown(self) -> None:
+        ui = self.ui
         self._start_validating(
             [
                 ui.title.textChanged,
@@ -96,7 +99,6 @@ class KnowledgeProductDialog(RecordDialog):
                 ui.events.checkedChanged,
             ]
         )
-        ui.title.setFocus()
 
     def _show_lists(self, lists: ProductLists) -> None:
         """Offer ``lists``, with the stored choices checked in them."""

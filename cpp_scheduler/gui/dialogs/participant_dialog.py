@@ -95,17 +95,20 @@ class ParticipantDialog(RecordDialog):
         self._delegation_zones: dict[str, str] = {}
         self._taken_emails: set[str] = set()
 
-        self._stored = self._stored_values(record_id)
-        self._load_lists(
-            lambda: read_participant_lists(database, record_id), self._show_lists, LIST_FIELDS
-        )
-        self._fill(self._stored)
-
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.name, "name")
         validator.bind(ui.email, "email")
         validator.bind(ui.delegation, "delegation_id", "delegation")
         validator.bind(ui.zone, "zone")
+        self._open_record(
+            lambda _stored: read_participant_lists(database, record_id),
+            self._show_lists,
+            LIST_FIELDS,
+        )
+        ui.name.setFocus()
+
+    def _record_shown(self) -> None:
+        ui = self.ui
         self._start_validating(
             [
                 ui.name.textChanged,
@@ -117,7 +120,6 @@ class ParticipantDialog(RecordDialog):
                 self.language.currentIndexChanged,
             ]
         )
-        ui.name.setFocus()
 
     def _show_lists(self, lists: ParticipantLists) -> None:
         """Offer ``lists``, with the stored delegation chosen in them."""

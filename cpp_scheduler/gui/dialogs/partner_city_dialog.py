@@ -76,12 +76,6 @@ class PartnerCityDialog(RecordDialog):
         ui.themes.setPlaceholderText(translate("PartnerCityDialog", "Search themes…"))
         self._taken_names: set[str] = set()
 
-        self._stored = self._stored_values(record_id)
-        self._load_lists(
-            lambda: read_partner_city_lists(database, record_id), self._show_lists, LIST_FIELDS
-        )
-        self._fill(self._stored)
-
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.name, "name")
         validator.bind(ui.selectionRound, "selection_round")
@@ -89,6 +83,15 @@ class PartnerCityDialog(RecordDialog):
         validator.bind(ui.zone, "zone")
         validator.bind(ui.latitude, "latitude")
         validator.bind(ui.longitude, "longitude")
+        self._open_record(
+            lambda _stored: read_partner_city_lists(database, record_id),
+            self._show_lists,
+            LIST_FIELDS,
+        )
+        ui.name.setFocus()
+
+    def _record_shown(self) -> None:
+        ui = self.ui
         self._start_validating(
             [
                 ui.name.textChanged,
@@ -106,7 +109,6 @@ class PartnerCityDialog(RecordDialog):
                 ui.themes.checkedChanged,
             ]
         )
-        ui.name.setFocus()
 
     def _show_lists(self, lists: PartnerCityLists) -> None:
         """Offer ``lists``, with the stored themes checked in them."""

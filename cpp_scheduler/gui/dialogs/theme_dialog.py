@@ -77,16 +77,17 @@ class ThemeDialog(RecordDialog):
         ui.parent.setNoneLabel(translate("ThemeDialog", "None: a top-level area of the program"))
         self._taken_codes: set[str] = set()
 
-        self._stored = self._stored_values(record_id)
-        self._load_lists(
-            lambda: read_theme_lists(database, record_id), self._show_lists, LIST_FIELDS
-        )
-        self._fill(self._stored)
-
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.code, "code")
         validator.bind(ui.name, "name")
         validator.bind(ui.parent, "parent_id", "parent")
+        self._open_record(
+            lambda _stored: read_theme_lists(database, record_id), self._show_lists, LIST_FIELDS
+        )
+        ui.code.setFocus()
+
+    def _record_shown(self) -> None:
+        ui = self.ui
         self._start_validating(
             [
                 ui.code.textChanged,
@@ -96,7 +97,6 @@ class ThemeDialog(RecordDialog):
                 ui.description.textChanged,
             ]
         )
-        ui.code.setFocus()
 
     def _show_lists(self, lists: ThemeLists) -> None:
         """Offer ``lists``, with the stored area chosen in them."""

@@ -87,10 +87,6 @@ class VenueDialog(RecordDialog):
         set_placeholder(ui.locality, translate("VenueDialog", "Tokyo, Kobe, Yokohama…"))
         self._city_names: dict[str, str] = {}
 
-        self._stored = self._stored_values(record_id)
-        self._load_lists(lambda: read_venue_lists(database), self._show_lists, LIST_FIELDS)
-        self._fill(self._stored)
-
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.name, "name")
         validator.bind(ui.locality, "locality")
@@ -101,6 +97,11 @@ class VenueDialog(RecordDialog):
         validator.bind(ui.booths, "interpretation_booths")
         validator.bind(ui.latitude, "latitude")
         validator.bind(ui.longitude, "longitude")
+        self._open_record(lambda _stored: read_venue_lists(database), self._show_lists, LIST_FIELDS)
+        ui.name.setFocus()
+
+    def _record_shown(self) -> None:
+        ui = self.ui
         ui.city.selectionChanged.connect(self._city_chosen)
         self._start_validating(
             [
@@ -119,7 +120,6 @@ class VenueDialog(RecordDialog):
                 ui.notes.textChanged,
             ]
         )
-        ui.name.setFocus()
 
     def _show_lists(self, lists: VenueLists) -> None:
         """Offer ``lists``, with the stored city chosen and the locality as it stands."""

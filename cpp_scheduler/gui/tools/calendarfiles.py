@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.gui.commands import Editor, RecordCommand
+from cpp_scheduler.gui.commands import BackgroundCommand, Editor
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
 from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.opening import once_painted
@@ -689,9 +689,14 @@ def preview_summary(preview: calendar_preview.ExportPreview) -> str:
 
 
 # -- import ------------------------------------------------------------------------------------
-class ImportCalendarCommand(RecordCommand):
+class ImportCalendarCommand(BackgroundCommand):
     """A whole calendar import as one undo step
-    (:func:`cpp_scheduler.services.calendar_import.import_undoably`)."""
+    (:func:`cpp_scheduler.services.calendar_import.import_undoably`).
+
+    Its undo removes thousands of events as easily as one, and its redo brings them
+    back: both run on the window's task manager (:class:`BackgroundCommand`), the window
+    answering meanwhile; the calendar reads the events again when the work is done.
+    """
 
     def __init__(
         self,
@@ -720,7 +725,7 @@ class ImportCalendarCommand(RecordCommand):
     def updated_ids(self) -> list[str]:
         return list(self.state.updated) if self.state is not None else []
 
-    def apply(self) -> None:
+    def apply_work(self) -> None:
         database = self.editor.database
         if self._made:
             self._made = False
@@ -728,12 +733,13 @@ class ImportCalendarCommand(RecordCommand):
             self.report, self.state = calendar_import.import_undoably(database, self.parsed)
         else:
             calendar_import.redo_import(database, self.state)
-        assert self.state is not None  # made by the import, here or in the dialog's worker
-        self.editor.notify(Event, self.state.events)
 
-    def revert(self) -> None:
+    def revert_work(self) -> None:
         assert self.state is not None
         calendar_import.undo_import(self.editor.database, self.state)
+
+    def finished(self) -> None:
+        assert self.state is not None  # made by the import, here or in the dialog's worker
         self.editor.notify(Event, self.state.events)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
@@ -209,7 +210,23 @@ class ActivityForm(QDialog):
 
 
 class LegForm(QDialog):
-    """Asks for a leg's route, mode and departure; shows the table's journey time."""
+    """Asks for a leg's route, mode and departure; shows the table's journey time.
+
+    With ``run_in_background``, the journey time is read off the GUI thread at each
+    change of the route: the form answers at once, shows the time when it arrives and
+    holds OK back until then; an answer overtaken by a newer route is dropped.
+
+    Attributes:
+        journey_minutes: the table's journey time for the route shown (None when the
+            table has none, or while it is read).
+        journey_read: whether ``journey_minutes`` answers the route shown.
+
+    Signals:
+        journeyShown(object): the journey time of the route shown arrived (minutes, or
+            None when the table has none).
+    """
+
+    journeyShown = Signal(object)
 
     def __init__(
         self,
@@ -218,9 +235,14 @@ class LegForm(QDialog):
         board: TourBoard,
         origin: str,
         parent: QWidget | None = None,
+        run_in_background: RunInBackground | None = None,
     ) -> None:
         super().__init__(parent)
         self.database = database
+        self._run = run_in_background
+        self._asked = 0
+        self.journey_minutes: int | None = None
+        self.journey_read = False
         self.setWindowTitle(
             translate("TourBuilder", "Insert a travel leg on {day}").format(
                 day=i18n.short_day_text(day)
@@ -251,20 +273,47 @@ class LegForm(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._update()
 
     def _update(self) -> None:
-        minutes = tours.leg_minutes(
-            self.database,
-            self.origin.currentText(),
-            self.destination.currentText(),
-            TravelMode(self.mode.currentData()),
-        )
+        database = self.database
+        origin, destination = self.origin.currentText(), self.destination.currentText()
+        mode = TravelMode(self.mode.currentData())
+
+        def read() -> int | None:
+            return tours.leg_minutes(database, origin, destination, mode)
+
+        if self._run is None:
+            self._show_journey(read())
+            return
+        self._asked += 1
+        asked = self._asked
+        self.journey_read = False
+        self.journey_minutes = None
+        self.journey.setText("…")
+        self.ok_button.setEnabled(False)
+
+        def arrived(minutes: int | None) -> None:
+            if asked == self._asked and shiboken6.isValid(self):
+                self._show_journey(minutes)
+
+        def failed(error: BaseException) -> None:
+            if asked == self._asked and shiboken6.isValid(self):
+                self.journey.setText(str(error))
+
+        self._run(read, arrived, failed)
+
+    def _show_journey(self, minutes: int | None) -> None:
+        self.journey_minutes = minutes
+        self.journey_read = True
         self.journey.setText(
             describe_duration(timedelta(minutes=minutes))
             if minutes
             else translate("TourBuilder", "not in the travel-time table")
         )
+        self.ok_button.setEnabled(True)
+        self.journeyShown.emit(minutes)
 
 
 class TourBuilderDialog(QDialog):
@@ -541,9 +590,25 @@ class TourBuilderDialog(QDialog):
         departure: time,
         minutes: int | None = None,
     ) -> str | None:
-        """Insert a leg leaving at ``departure`` (Tokyo); its length from the table."""
+        """Insert a leg leaving at ``departure`` (Tokyo) lasting ``minutes``; without
+        them, its length is looked up in the table now (the leg form passes the time it
+        read in the background; a script has no window to keep answering)."""
         assert self.board is not None
         length = minutes or tours.leg_minutes(self.database, origin, destination, mode)
+        return self._insert_leg_of(day, origin, destination, mode, departure, length)
+
+    def _insert_leg_of(
+        self,
+        day: date,
+        origin: str,
+        destination: str,
+        mode: TravelMode,
+        departure: time,
+        length: int | None,
+    ) -> str | None:
+        """Insert the leg, ``length`` minutes long as the table says (None: the table has
+        no such journey, which is said); its id, or None if refused."""
+        assert self.board is not None
         if length is None:
             self.report_error(
                 translate(
@@ -660,16 +725,18 @@ class TourBuilderDialog(QDialog):
             return
         card = self.board.day(self.chosen_day)
         origin = card.city.split(" → ")[-1]
-        form = LegForm(self.database, self.chosen_day, self.board, origin, self)
-        if form.exec() == QDialog.DialogCode.Accepted:
+        form = LegForm(self.database, self.chosen_day, self.board, origin, self, self._run)
+        if form.exec() == QDialog.DialogCode.Accepted and form.journey_read:
             departure = form.departure.time().toPython()
             assert isinstance(departure, time)
-            self.insert_leg(
+            # The journey time the form read in the background: nothing is read here.
+            self._insert_leg_of(
                 self.chosen_day,
                 form.origin.currentText(),
                 form.destination.currentText(),
                 TravelMode(form.mode.currentData()),
                 departure,
+                form.journey_minutes,
             )
         form.deleteLater()
 

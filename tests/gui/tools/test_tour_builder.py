@@ -359,3 +359,72 @@ def test_the_history_panel_follows_the_tour_shown(
     assert (history.model_name, history.event_id) == ("StudyTour", tour)
     assert history.heading.text().startswith("study tour 'Peru study tour': 1 change")
     builder.close()
+
+
+def test_the_leg_form_reads_the_journey_time_in_the_background_and_keeps_the_latest(
+    qtbot: QtBot, sqlite_database, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form answers while the table is read; a route changed again before the first
+    answer came shows only the answer for the route on show, and the leg inserted from
+    the form is as long as that answer, with nothing read on the GUI thread."""
+    import threading
+
+    from gui_support import reads_held
+
+    from cpp_scheduler.gui.tools.tourbuilder import LegForm
+    from cpp_scheduler.scheduling.travel import describe_duration
+    from cpp_scheduler.services import tours
+
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    second = FIRST + timedelta(days=1)
+    expected = tours.leg_minutes(sqlite_database, "Kobe", "Kitakyushu", TravelMode.RAIL)
+    assert expected is not None
+    read_on_gui_thread: list[tuple[str, str]] = []
+    lookup = tours.leg_minutes
+
+    def leg_minutes(database, origin, destination, mode=None):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            read_on_gui_thread.append((origin, destination))
+        return lookup(database, origin, destination, mode)
+
+    monkeypatch.setattr(tours, "leg_minutes", leg_minutes)
+    assert builder.board is not None
+    shown: list[object] = []
+    with reads_held(window.tasks):
+        form = LegForm(
+            sqlite_database, second, builder.board, "Kobe", builder, window.tasks.run_in_background
+        )
+        qtbot.addWidget(form)
+        form.journeyShown.connect(shown.append)
+        form.mode.setCurrentIndex(form.mode.findData(TravelMode.RAIL.value))
+        assert form.destination.findText("Tokyo") >= 0
+        form.destination.setCurrentText("Tokyo")
+        form.destination.setCurrentText("Kitakyushu")
+        assert form.journey.text() == "…"
+        assert not form.ok_button.isEnabled()
+        assert not form.journey_read
+    qtbot.waitUntil(lambda: form.journey_read, timeout=10_000)
+    settle(qtbot, window)
+    assert shown == [expected]  # the answers for the routes shown before were dropped
+    assert form.journey.text() == describe_duration(timedelta(minutes=expected))
+    assert form.ok_button.isEnabled()
+
+    def accept_as_filled(self: LegForm) -> int:
+        qtbot.waitUntil(lambda: self.journey_read, timeout=10_000)
+        self.destination.setCurrentText("Kitakyushu")
+        self.mode.setCurrentIndex(self.mode.findData(TravelMode.RAIL.value))
+        qtbot.waitUntil(lambda: self.journey_read, timeout=10_000)
+        return int(LegForm.DialogCode.Accepted)
+
+    monkeypatch.setattr(LegForm, "exec", accept_as_filled)
+    builder.choose_day(second)
+    assert builder.buttons["insert_leg"].isEnabled()
+    qtbot.mouseClick(builder.buttons["insert_leg"], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    with sqlite_database.session() as session:
+        leg = session.scalars(select(TravelLeg).where(TravelLeg.destination == "Kitakyushu")).one()
+        assert leg.arrival_utc - leg.departure_utc == timedelta(minutes=expected)
+    assert read_on_gui_thread == []
+    builder.close()
