@@ -603,8 +603,20 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
 <context>
     <name>Commands</name>
     <message>
+        <source>Wait until “{step}” is done, then try again.</source>
+        <translation>「{step}」が終わるまでお待ちください。その後でもう一度お試しください。</translation>
+    </message>
+    <message>
         <source>Could not {step}: {error}</source>
         <translation>「{step}」を実行できませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>Undo {step}</source>
+        <translation>元に戻す: {step}</translation>
+    </message>
+    <message>
+        <source>Redo {step}</source>
+        <translation>やり直す: {step}</translation>
     </message>
     <message>
         <source>Create {kind} &apos;{title}&apos;</source>
@@ -2378,6 +2390,10 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>元に戻せません</translation>
     </message>
     <message>
+        <source>{step}…</source>
+        <translation>{step}…</translation>
+    </message>
+    <message>
         <source>Cannot read the program</source>
         <translation>プログラムを読み込めません</translation>
     </message>
@@ -2550,6 +2566,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>No delegation (Bank or city staff, speaker)</source>
+        <extracomment>The fields the dialog&apos;s lists hold.</extracomment>
         <translation>代表団なし（世界銀行・市の職員、講演者）</translation>
     </message>
     <message>
@@ -2653,6 +2670,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>Signed</source>
+        <extracomment>The fields the dialog&apos;s lists hold.</extracomment>
         <translation>締結済み</translation>
     </message>
     <message>
@@ -2719,6 +2737,11 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>少しお待ちください: 選択肢の一覧をまだ読み込んでいます。</translation>
     </message>
     <message>
+        <source>wait a moment: the record is still being read.</source>
+        <extracomment>The reason OK waits while the record edited is still being read.</extracomment>
+        <translation>少しお待ちください: 記録をまだ読み込んでいます。</translation>
+    </message>
+    <message>
         <source>&apos;{name}&apos; is not a time zone of the IANA database (such as Asia/Tokyo or America/Lima): pick one from the list.</source>
         <translation>「{name}」は IANA データベースのタイムゾーン（Asia/Tokyo、America/Lima など）ではありません。一覧から選んでください。</translation>
     </message>
@@ -2732,7 +2755,6 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>the lists to choose from could not be read: {error}</source>
-        <extracomment>Whether the dialog takes the window&apos;s task manager (``tasks=``) to read its long lists off the GUI thread. What the window title calls the record (&quot;event&quot;, &quot;partner city&quot;). The value that names the record (&quot;title&quot; or &quot;name&quot;).</extracomment>
         <translation>選択肢の一覧を読み込めませんでした: {error}</translation>
     </message>
     <message>
@@ -2749,6 +2771,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{kind}: {title}</source>
+        <extracomment>Whether the dialog takes the window&apos;s task manager (``tasks=``) to read its long lists off the GUI thread. What the window title calls the record (&quot;event&quot;, &quot;partner city&quot;). The value that names the record (&quot;title&quot; or &quot;name&quot;).</extracomment>
         <translation>{kind}: {title}</translation>
     </message>
     <message>
@@ -3693,6 +3716,7 @@ host · {where}</source>
     </message>
     <message>
         <source>None: a top-level area of the program</source>
+        <extracomment>The fields the dialog&apos;s lists hold.</extracomment>
         <translation>なし: プログラムの最上位の分野</translation>
     </message>
     <message>
@@ -4143,6 +4167,7 @@ Visiting Japan: on Tokyo time</source>
     </message>
     <message>
         <source>Not in a partner city (TDLC, Tokyo)</source>
+        <extracomment>The fields the dialog&apos;s lists hold.</extracomment>
         <translation>連携都市以外（TDLC、東京）</translation>
     </message>
     <message>
