@@ -36,6 +36,7 @@ import icalendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from cpp_scheduler import limits, timezones
+from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.export import (
@@ -783,6 +784,7 @@ def _read_component(
     return component
 
 
+@collector_held()
 def read_calendar(
     data: bytes,
     source: str,

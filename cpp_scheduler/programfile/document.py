@@ -24,6 +24,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from jsonschema.exceptions import best_match
 
 from cpp_scheduler import limits
+from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.layout import FORMAT, SECTIONS, VERSION, Kind
@@ -80,6 +81,7 @@ def _inline_references(node: Any, definitions: dict[str, Any]) -> Any:
     return {key: _inline_references(value, definitions) for key, value in node.items()}
 
 
+@collector_held()
 def read_document(path: Path) -> dict[str, Any]:
     """The parsed and schema-checked content of a program file.
 

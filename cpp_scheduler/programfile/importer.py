@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler import limits
+from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.validation import ValidationError
@@ -124,6 +125,7 @@ def import_program(database: Database, path: Path, *, dry_run: bool = False) -> 
     return apply_document(database, document, path, dry_run=dry_run)
 
 
+@collector_held()
 def apply_document(
     database: Database,
     document: dict[str, Any],

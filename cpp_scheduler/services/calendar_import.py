@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import i18n, timezones
+from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.errors import CalendarFileError
@@ -329,6 +330,7 @@ def _read(
     )
 
 
+@collector_held()
 def apply_calendar(
     database: Database,
     parsed: ParsedCalendar,
