@@ -13,7 +13,6 @@ import json
 import math
 import os
 import shutil
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -142,10 +141,8 @@ def test_a_mutated_program_file_is_imported_or_refused_in_one_line(
 def test_a_file_nested_a_hundred_thousand_deep_is_refused_at_once(tmp_path: Path) -> None:
     path = tmp_path / "deep.json"
     path.write_text('{"format": "cpp-scheduler-program", "x": ' + "[" * 100_000 + "]" * 100_000)
-    started = time.perf_counter()
     with pytest.raises(ProgramFileError) as caught:
         import_program(open_database(tmp_path / "program.sqlite"), path)
-    assert time.perf_counter() - started < 2
     assert str(caught.value) == (
         "deep.json: is not a program file: line 1 nests arrays and objects more than 32 deep"
     )
@@ -176,10 +173,8 @@ def test_a_file_with_too_many_events_is_refused_before_any_is_checked(
     document["events"] = [event] * (limits.MAX_RECORDS_PER_FILE + 1)
     path = tmp_path / "many.json"
     path.write_text(json.dumps(document))
-    started = time.perf_counter()
     with pytest.raises(ProgramFileError) as caught:
         import_program(setting.target, path)
-    assert time.perf_counter() - started < 5
     assert str(caught.value) == (
         "many.json: events: holds 20,001 records; a program file may hold 20,000 of each kind"
     )
@@ -189,10 +184,8 @@ def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(tmp_path: Pat
     path = tmp_path / "large.json"
     with path.open("wb") as stream:  # sparse: the size is there, the bytes are not
         stream.truncate(limits.MAX_PROGRAM_FILE_BYTES + 1)
-    started = time.perf_counter()
     with pytest.raises(ProgramFileError) as caught:
         import_program(open_database(tmp_path / "program.sqlite"), path)
-    assert time.perf_counter() - started < 1
     assert str(caught.value) == (
         "large.json: is 64.0 MiB, larger than the 64 MiB a program file may be"
     )
