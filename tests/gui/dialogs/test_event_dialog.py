@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from time import perf_counter
 
 import pytest
 from dialog_helpers import error_text, is_marked, ok_button
@@ -541,9 +540,11 @@ def test_a_holiday_and_a_night_at_home_are_flagged_before_saving(
         assert session.scalar(select(func.count()).select_from(Event)) == 1  # nothing saved
 
 
-def test_working_out_the_local_times_while_typing_stays_under_50_ms(
+def test_the_local_times_follow_the_start_as_it_is_typed(
     qtbot: QtBot, demo_sqlite_path: Path
 ) -> None:
+    """Each keystroke works the attendees' local times out again (its cost per keystroke
+    is measured by benchmarks/bench_typing.py)."""
     database = open_database(demo_sqlite_path)
     try:
         dialog = make_dialog(
@@ -556,15 +557,14 @@ def test_working_out_the_local_times_while_typing_stays_under_50_ms(
         everyone += [choice.id for choice in dialog.ui.participants.model.choices()]
         dialog.ui.delegations.setCheckedIds(everyone)
         dialog.ui.participants.setCheckedIds(everyone)
-        spent = []
-        for hour in range(10):
+        shown = set()
+        for hour in range(3):
             dialog.ui.start.setDateTime(wall_clock(datetime(2027, 2, 15, 9 + hour, 0)))
-            began = perf_counter()
             dialog.revalidate()
             dialog.show_local_times()
-            spent.append(perf_counter() - began)
-        assert len(dialog.ui.attendeeTimes.text().splitlines()) > 10
-        assert max(spent) < 0.050  # each keystroke, at worst
+            assert len(dialog.ui.attendeeTimes.text().splitlines()) > 10
+            shown.add(dialog.ui.attendeeTimes.text())
+        assert len(shown) == 3  # every hour moved shows other local times
     finally:
         database.close()
 

@@ -1,0 +1,115 @@
+"""What the event dialog works out at each keystroke, against a bare line edit's keystroke.
+
+    python benchmarks/bench_typing.py [--repeat 10]
+
+On a SQLite copy of the demo program, offscreen, in CPU ms of this process (the slowest
+of ``--repeat`` keystrokes, as the one a coordinator would feel):
+
+- the dialog's rules and every attendee's local times, for a meeting over four local dates
+  with every delegation and participant chosen (so each gets a row, and the holidays of
+  every country are looked up), as its start moves hour by hour;
+- the series preview of the Repeat tab, for the rules a coordinator or a hostile file may
+  give: a monthly rule, and rules that no date meets or that run past the program's
+  years, which the expansion must judge without searching to the year 9999;
+
+against setting a bare QLineEdit's text. Target (issues 10 and 12): under 50 ms each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from _common import print_table
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
+from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.store import open_database
+
+TARGET_MS = 50.0
+
+RULES = {
+    "monthly, six meetings": "FREQ=MONTHLY;BYDAY=3WE;COUNT=6",
+    "no 30 February, daily to 2199": "FREQ=DAILY;UNTIL=21991231T235959;BYMONTH=2;BYMONTHDAY=30",
+    "no 30 February, every second": "FREQ=SECONDLY;UNTIL=99991231T235959;BYMONTH=2;BYMONTHDAY=30",
+    "a fifth of one meeting a day": "FREQ=DAILY;COUNT=3;BYSETPOS=5",
+    "yearly, past 2199": "FREQ=YEARLY;COUNT=300",
+    "29 February on Mondays": "FREQ=YEARLY;COUNT=5;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO",
+}
+
+
+def slowest_ms(actions: list[Callable[[], object]]) -> float:
+    spent = []
+    for action in actions:
+        began = time.process_time()
+        action()
+        spent.append(time.process_time() - began)
+    return max(spent) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=10)
+    repeat = parser.parse_args().repeat
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        database = open_database(Path(folder) / "demo.sqlite")
+        load_demo(database)
+        line = QLineEdit()
+        bare = slowest_ms([lambda n=n: line.setText(f"Kobe workshop {n}") for n in range(repeat)])
+        dialog = EventDialog(
+            database,
+            start=datetime(2027, 2, 15, 0, tzinfo=UTC),
+            end=datetime(2027, 2, 18, 9, tzinfo=UTC),  # four local dates for every holiday
+        )
+        ui = dialog.ui
+        ui.delegations.setCheckedIds([choice.id for choice in ui.delegations.model.choices()])
+        ui.participants.setCheckedIds([choice.id for choice in ui.participants.model.choices()])
+
+        def keystroke(hour: int) -> None:
+            when = QDateTime(
+                QDate(2027, 2, 15), QTime(9 + hour % 12, 0), QTimeZone(QTimeZone.Initialization.UTC)
+            )
+            ui.start.setDateTime(when)
+            dialog.revalidate()
+            dialog.show_local_times()
+
+        rows = [["a bare line edit's text set", f"{bare:.2f}", "1.0", "-"]]
+        typed = slowest_ms([lambda hour=hour: keystroke(hour) for hour in range(repeat)])
+        rows.append(["start moved: rules and local times", f"{typed:.1f}", _ratio(typed, bare),
+                     _verdict(typed)])  # fmt: skip
+        editor = RecurrenceEditor()
+        for name, rule in RULES.items():
+            spent = slowest_ms([lambda rule=rule: editor.setRule(rule) for _ in range(repeat)])
+            rows.append([f"series preview: {name}", f"{spent:.1f}", _ratio(spent, bare),
+                         _verdict(spent)])  # fmt: skip
+        dialog.close()
+        database.close()
+    del app
+    print_table(
+        f"The event dialog at each keystroke, demo program, slowest of {repeat}, CPU ms",
+        ["measure", "ms", "ratio", f"target < {TARGET_MS:.0f} ms"],
+        rows,
+    )
+
+
+def _ratio(spent: float, bare: float) -> str:
+    return f"{spent / bare:.0f}" if bare > 0 else "-"
+
+
+def _verdict(spent: float) -> str:
+    return "met" if spent < TARGET_MS else "not met"
+
+
+if __name__ == "__main__":
+    main()
