@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cpp_scheduler import i18n, timezones
@@ -116,20 +116,51 @@ class RecordCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
+    _putting_back = False
+    """Set while the stack is moved back over this step after it was refused: the move
+    only restores the stack's index; nothing is done again."""
+
     def redo(self) -> None:
+        if self._putting_back:
+            self._putting_back = False
+            return
         if self.applied_once:  # the editor already applied it before pushing
             self.applied_once = False
             return
-        self._guarded(self.apply)
+        self._guarded(self.apply, undoing=False)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        if self._putting_back:
+            self._putting_back = False
+            return
+        self._guarded(self.revert, undoing=True)
 
-    def _guarded(self, action: Any) -> None:
+    def _guarded(self, action: Any, *, undoing: bool) -> None:
+        """Do the step; one the services refuse (a colleague's newer version) changes
+        nothing, and goes back where it stood on the stack once the stack has moved
+        over it, so Undo and Redo keep saying what the database holds."""
         try:
             action()
         except SchedulerError as error:
             self.editor.failed.emit(self._failure(error))
+            QTimer.singleShot(0, lambda: self._put_back(undoing=undoing))
+
+    def _put_back(self, *, undoing: bool) -> None:
+        """Return the stack's index to where it stood before the refused step: the stack
+        moved over this command as it ran, and nothing else moved it since (a refused
+        background step holds every other step; a refused step at once is put back
+        before the window's next event)."""
+        if not shiboken6.isValid(self):
+            return  # the stack was cleared meanwhile (the program was replaced)
+        stack = self.editor.stack
+        index = stack.index()
+        if undoing and index < stack.count() and stack.command(index) is self:
+            self._putting_back = True
+            stack.redo()
+        elif not undoing and index > 0 and stack.command(index - 1) is self:
+            self._putting_back = True
+            stack.undo()
+        self._putting_back = False
 
     def _failure(self, error: BaseException) -> str:
         """The one line that says this step could not be done, and why."""
@@ -186,10 +217,6 @@ class BackgroundCommand(RecordCommand):
     (:meth:`Editor.execute`) is done at once, like any command's.
     """
 
-    _putting_back = False
-    """Set while the stack is moved back over this step after its work failed: the move
-    only restores the stack's index; nothing is done again."""
-
     def apply_work(self) -> None:
         raise NotImplementedError
 
@@ -227,7 +254,7 @@ class BackgroundCommand(RecordCommand):
         editor = self.editor
         tasks = editor.tasks
         if tasks is None:
-            self._guarded(self.revert if undoing else self.apply)
+            self._guarded(self.revert if undoing else self.apply, undoing=undoing)
             return
         editor._set_working(
             translate("Commands", "Undo {step}").format(step=self.text())
@@ -253,20 +280,6 @@ class BackgroundCommand(RecordCommand):
                 sys.excepthook(type(error), error, error.__traceback__)
 
         tasks.run_in_background(work, done, failed)
-
-    def _put_back(self, *, undoing: bool) -> None:
-        """Return the stack's index to where it stood before the failed step: the stack
-        moved over this command as the work started, and nothing else moved it since
-        (the editor refused every step meanwhile)."""
-        stack = self.editor.stack
-        index = stack.index()
-        if undoing and index < stack.count() and stack.command(index) is self:
-            self._putting_back = True
-            stack.redo()
-        elif not undoing and index > 0 and stack.command(index - 1) is self:
-            self._putting_back = True
-            stack.undo()
-        self._putting_back = False
 
 
 class CreateRecord(RecordCommand):

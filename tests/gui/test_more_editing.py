@@ -128,6 +128,7 @@ def test_dragging_one_meeting_of_a_series_moves_only_that_meeting(
 def test_undo_over_a_colleagues_change_is_refused_and_said(
     window: MainWindow,
     messages: Messages,
+    qtbot: QtBot,
 ) -> None:
     kobe = event_id(window, "Kobe DRR workshop")
     window.move_event(
@@ -135,12 +136,17 @@ def test_undo_over_a_colleagues_change_is_refused_and_said(
     )
     with window.database.transaction() as session:  # a colleague renames it meanwhile
         editing.update_record(session, Event, kobe, {"title": "Kobe DRR workshop (room 3)"})
+    undo_text = window.undo_action.text()
     window.undo_action.trigger()
     assert "changed by somebody else" in messages.errors[-1][1]
     with window.database.session() as session:
         kept = editing.get_record(session, Event, kobe)
         assert kept.title == "Kobe DRR workshop (room 3)"
         assert kept.start_utc == JANUARY_NINE_TOKYO + timedelta(hours=1)
+    # The refused step is still the one to undo; there is nothing to redo.
+    qtbot.waitUntil(lambda: window.undo_action.text() == undo_text, timeout=5_000)
+    assert window.undo_action.isEnabled()
+    assert not window.redo_action.isEnabled()
 
 
 def test_jobs_run_off_the_gui_thread_and_report_on_it(qtbot: QtBot, qapp: QApplication) -> None:
