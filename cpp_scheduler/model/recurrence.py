@@ -61,23 +61,22 @@ def _rule_text(rule: str, zone_name: str | None) -> str:
     the frame in which the rule is expanded.
     """
     text = rule.strip().removeprefix("RRULE:")
-    parts = {part.split("=", 1)[0].upper() for part in text.split(";") if part}
+    parts = _parts(text)
     if "COUNT" not in parts and "UNTIL" not in parts:
         raise RecurrenceError(
             "A series needs an end: a number of occurrences (COUNT) or a last date (UNTIL)."
         )
-    if {"COUNT", "UNTIL"} <= parts:
+    if {"COUNT", "UNTIL"} <= parts.keys():
         raise RecurrenceError(
             "A series ends either after a number of occurrences (COUNT) or on a last date "
             "(UNTIL), not both."
         )
-    frequency = _FREQUENCY.search(text)
-    if frequency is not None and frequency.group(1).upper() in _MORE_THAN_DAILY:
+    if parts.get("FREQ") in _MORE_THAN_DAILY:
         raise RecurrenceError(
             "A series repeats at most daily; for several meetings a day, name their hours "
             "(FREQ=DAILY;BYHOUR=9,14)."
         )
-    misplaced = _misplaced_part(text, frequency.group(1).upper() if frequency else "")
+    misplaced = _misplaced_part(parts)
     if misplaced is not None:
         raise RecurrenceError(f"{quoted(rule)}: {misplaced}")
     if "BYEASTER" in parts:
@@ -94,7 +93,10 @@ def _rule_text(rule: str, zone_name: str | None) -> str:
     return text
 
 
-_FREQUENCY = re.compile(r"FREQ=(\w+)", re.IGNORECASE)
+def _parts(text: str) -> dict[str, str]:
+    """A rule's parts by name, names and values in upper case (``{"FREQ": "DAILY"}``)."""
+    return dict(part.split("=", 1) for part in text.upper().split(";") if "=" in part)
+
 
 _MORE_THAN_DAILY = frozenset({"HOURLY", "MINUTELY", "SECONDLY"})
 """Frequencies no calendar program offers a coordinator (Outlook, Google, Apple and
@@ -102,10 +104,10 @@ Thunderbird repeat daily at most) and whose search dateutil cannot bound: it tri
 such as ``FREQ=MINUTELY;BYWEEKNO=1;BYMONTH=6`` minute by minute for a day at a time."""
 
 
-def _misplaced_part(text: str, frequency: str) -> str | None:
+def _misplaced_part(parts: Mapping[str, str]) -> str | None:
     """What RFC 5545 (3.3.10) forbids of a rule part at the rule's frequency, if any:
     rules no calendar program writes, and which dateutil would search day by day."""
-    parts = dict(part.split("=", 1) for part in text.upper().split(";") if "=" in part)
+    frequency = parts.get("FREQ", "")
     if "BYWEEKNO" in parts and frequency != "YEARLY":
         return "RFC 5545 allows BYWEEKNO in a yearly rule only."
     if "BYYEARDAY" in parts and frequency in ("DAILY", "WEEKLY", "MONTHLY"):
@@ -185,12 +187,10 @@ def wall_clock_starts(
             raise _runs_past()
         taken += 1
         yield start
-    wanted = _COUNT.search(text)
-    if wanted is not None and 0 < taken < int(wanted.group(1)):
+    wanted = _parts(text).get("COUNT", "")
+    if wanted.isdigit() and 0 < taken < int(wanted):
         raise _runs_past()
 
-
-_COUNT = re.compile(r"COUNT=(\d+)", re.IGNORECASE)
 
 _MONTH_LENGTHS = {
     leap: [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] for leap in (False, True)
@@ -204,7 +204,7 @@ def _no_date_meets(text: str, start: datetime) -> bool:
     those a day holds (the fifth of one meeting a day). Days of the week and week numbers
     are not weighed here: every date falls on every weekday within 400 years, and the
     search bounds what is left."""
-    parts = dict(part.split("=", 1) for part in text.upper().split(";") if "=" in part)
+    parts = _parts(text)
     try:
         months = _numbers(parts.get("BYMONTH"))
         month_days = _numbers(parts.get("BYMONTHDAY"))
