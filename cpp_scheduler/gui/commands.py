@@ -8,11 +8,11 @@ user is told why and nothing lands on the stack. Undo and redo that fail later (
 else changed the record meanwhile) are reported through :attr:`Editor.failed` rather
 than raised into Qt.
 
-A step whose undo or redo can take long (an import of thousands of events) is a
-:class:`BackgroundCommand`: in the manner of Anki's ``CollectionOp``, its undo and redo
-start the work on the window's task manager and return at once; the editor is busy
-(:attr:`Editor.working`) until the work ends, refusing other steps meanwhile, and a step
-that fails is put back on the stack where it was.
+Undo and redo never touch the database on the GUI thread: in the manner of Anki's
+``CollectionOp``, the stack's undo (redo) starts the step's work on the window's task
+manager and returns at once. The editor is busy (:attr:`Editor.working`) until the work
+ends, refusing other steps meanwhile; what the step changed is told to the window when it
+ends, on the GUI thread, and a step that is refused is put back on the stack where it was.
 """
 
 from __future__ import annotations
@@ -64,12 +64,12 @@ class Editor(QObject):
         """The version this window's last step left each record at (by model and id)."""
         self.stack.setUndoLimit(200)
         self.working: str | None = None
-        """The step running in the background (see :class:`BackgroundCommand`), as the
-        Edit menu names it, or None; no other step is taken meanwhile."""
+        """The undo or redo running on the task manager, as the Edit menu names it, or
+        None; no other step is taken meanwhile."""
 
     tasks: TaskManager | None = None
-    """The window's task manager, which runs the work of a :class:`BackgroundCommand`;
-    without it (a script, a test of the commands alone) that work is done at once."""
+    """The window's task manager, which runs the work of every undo and redo; without
+    it (a script, a test of the commands alone) that work is done at once."""
 
     read_only: str | None = None
     """Why this program cannot be changed here (a reader's role), or None."""
@@ -93,11 +93,53 @@ class Editor(QObject):
         self.stack.push(command)
 
     def notify(self, model_cls: type[Base], ids: list[str]) -> None:
-        self.changed.emit(model_cls.__name__, ids)
+        """Tell the window that records changed: now, or, for a step running on the
+        task manager, once it has ended (on the GUI thread)."""
+        if self._held_notices is not None:
+            self._held_notices.append((model_cls, ids))
+        else:
+            self.changed.emit(model_cls.__name__, ids)
+
+    _held_notices: list[tuple[type[Base], list[str]]] | None = None
+    """What the step running on the task manager changed, told when it ends."""
 
     def _set_working(self, step: str | None) -> None:
         self.working = step
         self.workingChanged.emit(step or "")
+
+    def _run_step(
+        self,
+        step: str,
+        work: Callable[[], None],
+        done: Callable[[], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``work`` (services only, never a widget) on the task manager as the step
+        named ``step``; then tell what it changed and call ``done`` or ``failed`` on the
+        GUI thread. Without a task manager (a script), the work is done at once."""
+        tasks = self.tasks
+        if tasks is None:
+            try:
+                work()
+            except BaseException as error:
+                failed(error)
+            else:
+                done()
+            return
+        self._set_working(step)
+        self._held_notices = []
+
+        def ended(error: BaseException | None) -> None:
+            notices, self._held_notices = self._held_notices or [], None
+            self._set_working(None)
+            if error is not None:
+                failed(error)
+                return
+            for model_cls, ids in notices:
+                self.notify(model_cls, ids)
+            done()
+
+        tasks.run_in_background(work, lambda _nothing: ended(None), ended)
 
 
 class RecordCommand(QUndoCommand):
@@ -127,23 +169,51 @@ class RecordCommand(QUndoCommand):
         if self.applied_once:  # the editor already applied it before pushing
             self.applied_once = False
             return
-        self._guarded(self.apply, undoing=False)
+        self._start(self.apply, undoing=False)
 
     def undo(self) -> None:
         if self._putting_back:
             self._putting_back = False
             return
-        self._guarded(self.revert, undoing=True)
+        self._start(self.revert, undoing=True)
 
-    def _guarded(self, action: Any, *, undoing: bool) -> None:
-        """Do the step; one the services refuse (a colleague's newer version) changes
-        nothing, and goes back where it stood on the stack once the stack has moved
-        over it, so Undo and Redo keep saying what the database holds."""
-        try:
-            action()
-        except SchedulerError as error:
-            self.editor.failed.emit(self._failure(error))
+    def finished(self) -> None:
+        """The step's undo or redo has ended and the window has been told what changed:
+        anything else to do on the GUI thread (nothing, unless a step says so)."""
+
+    def _start(self, action: Callable[[], None], *, undoing: bool) -> None:
+        """Do the step on the editor's task manager. One the services refuse (a
+        colleague's newer version) changes nothing, and goes back where it stood on the
+        stack once the stack has moved over it, so Undo and Redo keep saying what the
+        database holds."""
+        editor = self.editor
+        if editor.working is not None:
+            # Another step is still running (Undo pressed twice in a row): this one
+            # waits on the stack where it was, to be taken again.
             QTimer.singleShot(0, lambda: self._put_back(undoing=undoing))
+            return
+
+        def done() -> None:
+            if shiboken6.isValid(self):
+                self.finished()
+
+        def failed(error: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return  # the stack was cleared meanwhile (the program was replaced)
+            # The work's transaction rolled back: nothing changed.
+            QTimer.singleShot(0, lambda: self._put_back(undoing=undoing))
+            if isinstance(error, SchedulerError):
+                editor.failed.emit(self._failure(error))
+            else:  # logged in full and reported by the crash handler
+                import sys
+
+                sys.excepthook(type(error), error, error.__traceback__)
+
+        if undoing:
+            step = translate("Commands", "Undo {step}").format(step=self.text())
+        else:
+            step = translate("Commands", "Redo {step}").format(step=self.text())
+        editor._run_step(step, action, done, failed)
 
     def _put_back(self, *, undoing: bool) -> None:
         """Return the stack's index to where it stood before the refused step: the stack
@@ -199,87 +269,6 @@ class RecordCommand(QUndoCommand):
             self.editor.notify(*self.refreshes)
         else:
             self.editor.notify(self.model_cls, [self.record_id])
-
-
-class BackgroundCommand(RecordCommand):
-    """A step whose undo and redo run on the editor's task manager, as Anki's
-    ``CollectionOp`` runs a change to the collection: the stack's undo (redo) starts the
-    work and returns at once, the window stays answering while it runs.
-
-    Meanwhile :attr:`Editor.working` names the step and the editor refuses every other;
-    when the work ends, :meth:`finished` tells the window what changed (on the GUI
-    thread). A step the services refuse changes nothing, and is put back where it stood
-    on the stack (done again if its undo failed, undone if its redo failed), so the
-    stack always says what the database holds; the reason goes to :attr:`Editor.failed`.
-
-    Subclasses implement :meth:`apply_work` and :meth:`revert_work`, which run on the
-    worker: services only, never a widget; and :meth:`finished`. The first apply
-    (:meth:`Editor.execute`) is done at once, like any command's.
-    """
-
-    def apply_work(self) -> None:
-        raise NotImplementedError
-
-    def revert_work(self) -> None:
-        raise NotImplementedError
-
-    def finished(self) -> None:
-        """The work is done: tell the window what changed (on the GUI thread)."""
-        raise NotImplementedError
-
-    def apply(self) -> None:
-        self.apply_work()
-        self.finished()
-
-    def revert(self) -> None:
-        self.revert_work()
-        self.finished()
-
-    def redo(self) -> None:
-        if self._putting_back:
-            self._putting_back = False
-            return
-        if self.applied_once:
-            self.applied_once = False
-            return
-        self._start(self.apply_work, undoing=False)
-
-    def undo(self) -> None:
-        if self._putting_back:
-            self._putting_back = False
-            return
-        self._start(self.revert_work, undoing=True)
-
-    def _start(self, work: Callable[[], None], *, undoing: bool) -> None:
-        editor = self.editor
-        tasks = editor.tasks
-        if tasks is None:
-            self._guarded(self.revert if undoing else self.apply, undoing=undoing)
-            return
-        editor._set_working(
-            translate("Commands", "Undo {step}").format(step=self.text())
-            if undoing
-            else translate("Commands", "Redo {step}").format(step=self.text())
-        )
-
-        def done(_nothing: object) -> None:
-            editor._set_working(None)
-            if shiboken6.isValid(self):
-                self.finished()
-
-        def failed(error: BaseException) -> None:
-            editor._set_working(None)
-            if not shiboken6.isValid(self):
-                return  # the stack was cleared meanwhile (the program was replaced)
-            self._put_back(undoing=undoing)
-            if isinstance(error, SchedulerError):
-                editor.failed.emit(self._failure(error))
-            else:  # logged in full and reported by the crash handler
-                import sys
-
-                sys.excepthook(type(error), error, error.__traceback__)
-
-        tasks.run_in_background(work, done, failed)
 
 
 class CreateRecord(RecordCommand):

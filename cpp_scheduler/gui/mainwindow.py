@@ -318,6 +318,9 @@ class MainWindow(RecordEditing, QMainWindow):
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.clock_label)
+        self._working_timer = QTimer(self)
+        self._working_timer.setSingleShot(True)
+        self._working_timer.timeout.connect(self._show_working)
         self._clock = QTimer(self)
         self._clock.setInterval(15_000)
         self._clock.timeout.connect(self._update_clock)
@@ -433,27 +436,44 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _set_program_enabled(self, enabled: bool) -> None:
         """Enable what changes the program (all but the calendar's own navigation); never
-        while a step of the undo stack runs in the background."""
-        enabled = enabled and (self._editor is None or self._editor.working is None)
+        while a step of the undo stack is shown running in the background."""
+        enabled = enabled and not self._working_shown
         for action in self.actions_by_name.needing_program:
             action.setEnabled(enabled)
         self.tools_menu.setEnabled(enabled)
         self._update_selection_actions()
 
+    WORKING_SHOWN_AFTER_MS = 250
+    """How long an undo or redo runs before the window shows it working: most take a few
+    milliseconds, and greying every action for that long would only flicker (the editor
+    refuses other steps meanwhile all the same)."""
+
+    _working_shown = False
+
     def _editor_working(self, step: str) -> None:
         """An undo or redo runs in the background (``step`` names it) or has ended (an
-        empty ``step``): meanwhile the status bar says what is being done, the task
-        manager's bar moves, and editing waits (as while a program file is imported)."""
+        empty ``step``). One that takes a while is shown: the status bar says what is
+        being done, the task manager's bar moves, and editing waits (as while a program
+        file is imported)."""
+        self._working_timer.stop()
         if step:
-            self.statusBar().showMessage(translate("MainWindow", "{step}…").format(step=step))
-        else:
+            self._working_timer.start(self.WORKING_SHOWN_AFTER_MS)
+            return
+        if self._working_shown:
             self.statusBar().clearMessage()
+        self._show_working(False)
+
+    def _show_working(self, shown: bool = True) -> None:
+        step = self._editor.working if self._editor is not None else None
+        shown = shown and step is not None
+        if shown:
+            self.statusBar().showMessage(translate("MainWindow", "{step}…").format(step=step))
+        self._working_shown = shown
         self._set_program_enabled(self.program_open)
         self._hold_undo()
 
     def _hold_undo(self, *_changed: object) -> None:
-        """Undo and Redo as the stack allows, but disabled while a step runs."""
-        working = self._editor is not None and self._editor.working is not None
+        """Undo and Redo as the stack allows, but disabled while a step is shown running."""
         stack = self.undo_stack
         actions = self.actions_by_name
         for action, possible in (
@@ -462,7 +482,7 @@ class MainWindow(RecordEditing, QMainWindow):
             (self.redo_action, stack.canRedo()),
             (actions.redo_button, stack.canRedo()),
         ):
-            action.setEnabled(possible and not working)
+            action.setEnabled(possible and not self._working_shown)
 
     def close_database(self) -> None:
         """Close the database the window opened (after the window has closed)."""

@@ -85,12 +85,17 @@ class DialogScript:
 
 
 def rows_read(window: MainWindow, seconds: float = 10.0) -> None:
-    """Let the window show the rows its last commands' reads bring (they are read off
-    the GUI thread and arrive on it)."""
+    """Let the window end its last undo or redo (done off the GUI thread) and show the
+    rows its last commands' reads bring (read off the GUI thread, arriving on it)."""
     deadline = time.monotonic() + seconds
-    while window.reading_event_rows and time.monotonic() < deadline:
+
+    def waiting() -> bool:
+        return window.editor.working is not None or window.reading_event_rows
+
+    while waiting() and time.monotonic() < deadline:
         window.tasks.wait_for_done()
         QApplication.processEvents()
+    assert window.editor.working is None, "the undo or redo never ended"
     assert not window.reading_event_rows, "the changed events' rows never arrived"
 
 

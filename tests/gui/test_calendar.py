@@ -90,8 +90,10 @@ def test_double_click_on_an_empty_slot_creates_an_event_there_and_undo_removes_i
     assert "Yokohama smart city talk" in titles(window)
     assert window.undo_action.text() == "Undo Create event 'Yokohama smart city talk'"
     window.undo_action.trigger()
+    rows_read(window)
     assert "Yokohama smart city talk" not in titles(window)
     window.redo_action.trigger()
+    rows_read(window)
     assert "Yokohama smart city talk" in titles(window)
 
 
@@ -154,6 +156,7 @@ def test_dragging_an_event_moves_it_snapped_to_a_quarter_hour(
     block = block_of(view, "Kobe DRR workshop")
     assert (block.day, block.start_minute) == (2, 10 * 60)
     window.undo_action.trigger()
+    rows_read(window)
     assert stored(window, "Kobe DRR workshop").start_utc == JANUARY_NINE_TOKYO
 
 
@@ -217,6 +220,7 @@ def test_dragging_the_lower_edge_changes_the_end(window: MainWindow, qtbot: QtBo
         "Undo Change 'Kobe DRR workshop' to end at 12:30 (3 h 30 min)"
     )
     window.undo_action.trigger()
+    rows_read(window)
     assert stored(window, "Kobe DRR workshop").end_utc == JANUARY_NINE_TOKYO + timedelta(hours=2)
 
 
@@ -238,6 +242,7 @@ def test_delete_asks_first_and_undo_brings_the_event_back(
     assert "Kobe DRR workshop" not in titles(window)
     assert window.selected_event is None
     window.undo_action.trigger()
+    rows_read(window)
     assert "Kobe DRR workshop" in titles(window)
     with window.database.session() as session:
         restored = editing.record_values(editing.get_record(session, Event, event_id))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import JANUARY_NINE_TOKYO, Messages, add_event
+from gui_support import JANUARY_NINE_TOKYO, Messages, add_event, rows_read
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -157,6 +157,7 @@ def test_the_open_editor_says_who_changed_its_event_and_merges_against_their_ver
         ).all()
     assert authors[-2:] == ["Ravi Menon", "Aiko Tanaka"]
     team.window.undo_action.trigger()  # one undoable edit: back to Ravi's version
+    rows_read(team.window)
     undone = editing.stored(team.database, Event, team.kobe)
     assert (undone.values["title"], undone.values["notes"]) == ("Kobe resilience day", "")
 

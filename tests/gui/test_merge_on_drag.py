@@ -50,12 +50,14 @@ def test_they_retitled_i_moved_both_are_kept_without_asking_in_one_undo_step(
     assert authors[-2:] == ["Ravi Menon", program.author]
     assert window.editor.stack.count() == 1
     window.undo_action.trigger()
+    rows_read(window)
     undone = editing.stored(program, Event, kobe)
     assert (undone.values["title"], undone.values["start_utc"]) == (
         "Kobe DRR peer workshop",
         JANUARY_NINE_TOKYO,
     )
     window.redo_action.trigger()
+    rows_read(window)
     assert editing.stored(program, Event, kobe).values["start_utc"] == start
 
 
@@ -82,6 +84,7 @@ def test_a_drag_over_their_move_asks_and_keeps_mine_when_chosen(
     assert [conflict.key for conflict in asked[0].conflicts] == ["start_utc", "end_utc"]
     assert editing.stored(program, Event, kobe).values["start_utc"] == mine
     window.undo_action.trigger()
+    rows_read(window)
     assert editing.stored(program, Event, kobe).values["start_utc"] == theirs
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from gui_support import FakeDialog, Messages
+from gui_support import FakeDialog, Messages, rows_read
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.modeltest import ModelTester
@@ -77,6 +77,7 @@ def test_a_field_only_i_changed_is_saved_over_a_colleagues_other_change(
     )
     assert window.editor.stack.undoText() == "Edit event 'Kobe DRR workshop'"
     window.editor.stack.undo()
+    rows_read(window)
     assert editing.stored(program, Event, event_id).values["notes"] == ""
     assert editing.stored(program, Event, event_id).values["title"] == "Kobe DRR peer workshop"
 

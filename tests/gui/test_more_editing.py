@@ -138,6 +138,7 @@ def test_undo_over_a_colleagues_change_is_refused_and_said(
         editing.update_record(session, Event, kobe, {"title": "Kobe DRR workshop (room 3)"})
     undo_text = window.undo_action.text()
     window.undo_action.trigger()
+    rows_read(window)
     assert "changed by somebody else" in messages.errors[-1][1]
     with window.database.session() as session:
         kept = editing.get_record(session, Event, kobe)
@@ -342,6 +343,7 @@ def test_a_moved_meeting_is_undone_and_redone_against_the_series_version(
     with program.transaction() as session:  # a colleague retitles the series meanwhile
         editing.update_record(session, Event, series_id, {"title": "Weekly exchange"})
     window.undo_action.trigger()
+    rows_read(window)
     assert "changed by somebody else" in messages.errors[-1][1]
     with program.session() as session:
         assert session.query(OccurrenceOverride).one().start_utc == moved
@@ -399,6 +401,7 @@ def test_two_moves_of_one_event_are_undone_and_redone_in_turn(
     ]
     for action, start in steps:
         action.trigger()
+        rows_read(window)
         assert messages.errors == []
         assert stored_start() == start
     versions = editing.stored(window.database, Event, kobe).version

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from gui_support import JANUARY_NINE_TOKYO, Messages
+from gui_support import JANUARY_NINE_TOKYO, Messages, rows_read
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -51,6 +51,7 @@ def test_an_edit_in_the_event_dialog_is_saved_and_undone(
         assert event.title == "Kobe seismic resilience workshop"
         assert event.start_utc == JANUARY_NINE_TOKYO  # untouched fields stay as they were
     real_window.undo_action.trigger()
+    rows_read(real_window)
     with real_window.database.session() as session:
         event = session.get(Event, event_id)
         assert event is not None

@@ -3,7 +3,7 @@ filled when read, read again after every change with the chosen record kept."""
 
 from __future__ import annotations
 
-from gui_support import DialogScript, reads_held
+from gui_support import DialogScript, reads_held, rows_read
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -115,6 +115,7 @@ def test_the_chosen_record_stays_chosen_when_the_list_is_read_again(
 
     # Undone: Lima is back in the list (not chosen: the choice went with it).
     window.undo_action.trigger()
+    rows_read(window)
     qtbot.waitUntil(lambda: manager.lists_ready() and manager.model.rowCount() == 2, timeout=10_000)
     assert names_shown(manager) == ["Lima housing ministry", "Nairobi (NMS)"]
     manager.close()

@@ -128,8 +128,10 @@ def test_the_counts_match_the_views_after_every_edit_undo_and_redo(
     assert events_the_week_shows(window) == 4
     check()
     window.undo_action.trigger()
+    rows_read(window)
     check()
     window.redo_action.trigger()
+    rows_read(window)
     check()
     kobe = next(row for row in window.events.rows() if row.title == "Kobe DRR workshop")
     window.select_event(kobe.event_id)
@@ -137,14 +139,17 @@ def test_the_counts_match_the_views_after_every_edit_undo_and_redo(
     assert events_the_week_shows(window) == 3
     check()
     window.undo_action.trigger()
+    rows_read(window)
     assert events_the_week_shows(window) == 4
     check()
     dialogs.answers.append({"title": "Kobe disaster-risk workshop"})
     window.edit_event(kobe.event_id)
     check()
     window.undo_action.trigger()
+    rows_read(window)
     check()
     window.redo_action.trigger()
+    rows_read(window)
     check()
     assert "match the filters" not in window.count_label.text()
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from gui_support import DialogScript, Messages
+from gui_support import DialogScript, Messages, rows_read
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -158,6 +158,7 @@ def test_program_menu_manages_delegations_through_undoable_commands(
     assert not manager.delete_button.isEnabled()  # nothing left to choose
     with qtbot.waitSignal(window.eventsLoaded, timeout=10_000):
         window.undo_action.trigger()
+        rows_read(window)
     qtbot.waitUntil(lambda: manager.model.rowCount() == 1, timeout=10_000)
     with window.database.session() as session:
         assert session.query(Delegation).one().zone == "Asia/Kathmandu"

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.gui.commands import BackgroundCommand, Editor
+from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
 from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.opening import once_painted
@@ -689,12 +689,12 @@ def preview_summary(preview: calendar_preview.ExportPreview) -> str:
 
 
 # -- import ------------------------------------------------------------------------------------
-class ImportCalendarCommand(BackgroundCommand):
+class ImportCalendarCommand(RecordCommand):
     """A whole calendar import as one undo step
     (:func:`cpp_scheduler.services.calendar_import.import_undoably`).
 
     Its undo removes thousands of events as easily as one, and its redo brings them
-    back: both run on the window's task manager (:class:`BackgroundCommand`), the window
+    back: both run on the window's task manager, as every step's do, the window
     answering meanwhile; the calendar reads the events again when the work is done.
     """
 
@@ -725,7 +725,7 @@ class ImportCalendarCommand(BackgroundCommand):
     def updated_ids(self) -> list[str]:
         return list(self.state.updated) if self.state is not None else []
 
-    def apply_work(self) -> None:
+    def apply(self) -> None:
         database = self.editor.database
         if self._made:
             self._made = False
@@ -733,13 +733,12 @@ class ImportCalendarCommand(BackgroundCommand):
             self.report, self.state = calendar_import.import_undoably(database, self.parsed)
         else:
             calendar_import.redo_import(database, self.state)
-
-    def revert_work(self) -> None:
-        assert self.state is not None
-        calendar_import.undo_import(self.editor.database, self.state)
-
-    def finished(self) -> None:
         assert self.state is not None  # made by the import, here or in the dialog's worker
+        self.editor.notify(Event, self.state.events)
+
+    def revert(self) -> None:
+        assert self.state is not None  # made by the import, here or in the dialog's worker
+        calendar_import.undo_import(self.editor.database, self.state)
         self.editor.notify(Event, self.state.events)
 
 

@@ -16,6 +16,7 @@ from conftest import (
     tokyo_day,
     tools_of,
 )
+from gui_support import rows_read
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -202,6 +203,7 @@ def test_import_shows_its_plan_and_is_one_undo_step(
     assert any(row.title == "Kobe port renewal briefing" for row in window.events.rows())
 
     window.editor.stack.undo()
+    rows_read(window)
     settle(qtbot, window)
     with sqlite_database.session() as session:
         clinic = session.get(Event, ids["clinic"])
@@ -212,6 +214,7 @@ def test_import_shows_its_plan_and_is_one_undo_step(
     assert not any(row.title == "Kobe port renewal briefing" for row in window.events.rows())
 
     window.editor.stack.redo()
+    rows_read(window)
     settle(qtbot, window)
     with sqlite_database.session() as session:
         assert session.get(Event, ids["clinic"]).title == "Housing finance clinic (moved)"
@@ -435,6 +438,7 @@ def test_a_large_import_moves_the_bar_to_the_end_and_is_one_undo_step(
     assert "Imported: 1,200 created" in dialog.summary.text()
     assert window.editor.stack.count() == 1
     window.editor.stack.undo()
+    rows_read(window)
     settle(qtbot, window)  # the undo runs in the background too
     with sqlite_database.session() as session:
         assert not session.scalars(select(Event).where(Event.uid.like("large-%"))).first()

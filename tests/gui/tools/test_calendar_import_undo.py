@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import JANUARY_NINE_TOKYO, settle, tools_of
+from gui_support import reads_held
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -65,24 +66,26 @@ def test_undo_of_a_large_import_runs_in_the_background_and_redo_brings_it_back(
     assert created == EVENTS
     assert _listed(window, command) == created
 
-    window.undo_action.trigger()
-    # The undo returned before the events were deleted: still listed, and while the
-    # work runs the window says what it does and takes no other step.
-    assert _listed(window, command) == created
-    assert window.editor.working == "Undo Import partners.ics"
-    assert window.statusBar().currentMessage() == "Undo Import partners.ics…"
-    assert not window.progress.isHidden()
-    assert not window.undo_action.isEnabled()
-    assert not window.redo_action.isEnabled()
-    assert not window.actions_by_name["new_event"].isEnabled()
-    other = CreateRecord(
-        window.editor,
-        Event,
-        {"title": "Side meeting", "start_utc": JANUARY_NINE_TOKYO, "end_utc": JANUARY_NINE_TOKYO},
-        "Side meeting",
-    )
-    with pytest.raises(SchedulerError, match=r"Wait until “Undo Import partners\.ics” is done"):
-        window.editor.execute(other)
+    with reads_held(window.tasks):  # the undo's work waits, as a long one runs
+        window.undo_action.trigger()
+        # The undo returned before the events were deleted: still listed, and the
+        # window takes no other step.
+        assert _listed(window, command) == created
+        assert window.editor.working == "Undo Import partners.ics"
+        other = CreateRecord(
+            window.editor,
+            Event,
+            {"title": "Side", "start_utc": JANUARY_NINE_TOKYO, "end_utc": JANUARY_NINE_TOKYO},
+            "Side meeting",
+        )
+        with pytest.raises(SchedulerError, match=r"Wait until “Undo Import partners\.ics” is"):
+            window.editor.execute(other)
+        # Once it has run a while, the window says what it does.
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Undo Import partners.ics…")
+        assert not window.progress.isHidden()
+        assert not window.undo_action.isEnabled()
+        assert not window.redo_action.isEnabled()
+        assert not window.actions_by_name["new_event"].isEnabled()
 
     settle(qtbot, window)
     assert _stored(sqlite_database) == 0

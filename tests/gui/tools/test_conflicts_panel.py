@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from conftest import JANUARY_NINE_TOKYO, add_event, settle, tokyo_day, tools_of, venue_id
+from gui_support import rows_read
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -110,6 +111,7 @@ def test_recomputed_after_each_change(qtbot: QtBot, sqlite_database, open_window
     assert not window.events.is_marked(window.events.row_at(window.events.row_of(second)))
 
     window.editor.stack.undo()
+    rows_read(window)
     settle(qtbot, window)
     assert double_bookings() == 1
     assert window.events.is_marked(window.events.row_at(window.events.row_of(second)))

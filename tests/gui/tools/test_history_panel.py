@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from conftest import JANUARY_NINE_TOKYO, add_delegation, add_event, settle, tools_of
+from gui_support import rows_read
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
 from pytestqt.modeltest import ModelTester
@@ -70,6 +71,7 @@ def test_the_panel_lists_changes_and_reverts_one_as_an_undoable_step(
     assert window.events.row_at(row).start_utc == JANUARY_NINE_TOKYO
 
     window.editor.stack.undo()
+    rows_read(window)
     settle(qtbot, window)
     read(qtbot, dock)
     assert window.events.row_at(window.events.row_of(event)).start_utc == later
@@ -133,10 +135,12 @@ def test_reverting_a_creation_deletes_the_event_and_undo_brings_it_back(
     assert dock.model.index(0, 2).data().startswith("Deleted")
 
     window.editor.stack.undo()
+    rows_read(window)
     settle(qtbot, window)
     assert window.events.row_of(event) >= 0
     assert _title_in_database(sqlite_database, event) == "Kobe DRR clinic"
     window.editor.stack.redo()
+    rows_read(window)
     settle(qtbot, window)
     assert window.events.row_of(event) < 0
 

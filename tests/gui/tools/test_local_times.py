@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from conftest import JANUARY_NINE_TOKYO, add, add_delegation, add_event, settle, tools_of
+from gui_support import rows_read
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -124,6 +125,7 @@ def test_follows_a_change_of_the_event(qtbot: QtBot, sqlite_database, open_windo
     assert _rows(dock.model)["Lima"][Column.TIME] == "21:00–22:00 -05"
 
     window.editor.stack.undo()
+    rows_read(window)
     settle(qtbot, window)
     assert _rows(dock.model)["Lima"][Column.TIME] == "19:00–20:00 -05"
 
@@ -237,6 +239,7 @@ def test_a_meeting_of_a_series_moved_then_cancelled_then_back(
     )
 
     window.editor.stack.undo()
+    rows_read(window)
     settle(qtbot, window)
     read(qtbot, dock)
     assert _rows(dock.model)["Washington"][Column.DATE] == "Thu 18 Mar"

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from conftest import add_delegation, add_event, settle, tools_of
+from gui_support import rows_read
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -116,6 +117,7 @@ def test_a_suggestion_becomes_an_event_and_undo_removes_it(
     assert window.events.row_of(finder.created[0]) >= 0
 
     window.editor.stack.undo()
+    rows_read(window)
     settle(qtbot, window)
     with sqlite_database.session() as session:
         assert session.get(Event, finder.created[0]) is None
@@ -192,6 +194,7 @@ def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database, open_
     assert window.editor.stack.count() == 1  # one undo step for the series
     assert tools_of(window).local_times.event_id == ids[0]
     window.editor.stack.undo()
+    rows_read(window)
     settle(qtbot, window)
     with sqlite_database.session() as session:
         assert session.get(Event, ids[0]) is None

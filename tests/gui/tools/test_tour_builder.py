@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from conftest import add, add_delegation, add_event, settle, tools_of, venue_id
+from gui_support import rows_read
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -118,6 +119,7 @@ def test_insert_a_leg_from_the_travel_table_and_undo(
     assert builder.overview.text() == "Tokyo → Kobe → Kitakyushu"
 
     window.editor.stack.undo()
+    rows_read(window)
     settle(qtbot, window)
     assert builder.board.day(second).empty
     assert builder.overview.text() == "Tokyo → Kobe"
@@ -155,9 +157,11 @@ def test_add_a_site_visit_and_move_a_day(qtbot: QtBot, sqlite_database, open_win
     assert builder.chosen_day == second
 
     window.editor.stack.undo()  # the move
+    rows_read(window)
     settle(qtbot, window)
     assert [e.title for e in builder.board.day(third).events] == ["Kobe port renewal"]
     window.editor.stack.undo()  # the visit, and the day record made for it
+    rows_read(window)
     settle(qtbot, window)
     assert builder.board.day(third).empty
     with sqlite_database.session() as session:
@@ -188,6 +192,7 @@ def test_a_day_moved_over_a_colleagues_retitle_keeps_their_title(
     second = FIRST + timedelta(days=1)
     assert [e.title for e in builder.board.day(second).events] == ["Opening briefing (room B)"]
     window.editor.stack.undo()
+    rows_read(window)
     settle(qtbot, window)
     assert [e.title for e in builder.board.day(FIRST).events] == ["Opening briefing (room B)"]
     builder.close()

@@ -1,0 +1,105 @@
+"""Undo and Redo do their work off the GUI thread: the window keeps answering while a
+colleague holds the database, a quick step never greys the window, and a second press
+while a step runs waits its turn on the stack."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+from gui_support import JANUARY_NINE_TOKYO, Messages, reads_held, rows_read
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import editing
+
+
+def _event_id(window: MainWindow, title: str) -> str:
+    with window.database.session() as session:
+        return session.query(Event).filter_by(title=title).one().id
+
+
+def _start(window: MainWindow, event_id: str) -> object:
+    return editing.stored(window.database, Event, event_id).values["start_utc"]
+
+
+def test_an_undo_waiting_for_a_colleagues_lock_leaves_the_window_answering(
+    window: MainWindow, messages: Messages, qtbot: QtBot
+) -> None:
+    kobe = _event_id(window, "Kobe DRR workshop")
+    moved = JANUARY_NINE_TOKYO + timedelta(hours=3)
+    window.move_event(kobe, moved, moved + timedelta(hours=2))
+    rows_read(window)
+
+    colleague = sqlite3.connect(str(window.database.engine.url.database), isolation_level=None)
+    colleague.execute("BEGIN IMMEDIATE")  # a colleague's save holds the file for a while
+    ticks: list[int] = []
+    clock = QTimer()
+    clock.timeout.connect(lambda: ticks.append(1))
+    clock.start(10)
+    try:
+        window.undo_action.trigger()
+        # The window keeps handling its events while the undo waits for the lock.
+        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=3_000)
+        assert window.editor.working is not None
+        assert _start(window, kobe) == moved
+    finally:
+        clock.stop()
+        colleague.execute("COMMIT")
+        colleague.close()
+    rows_read(window)
+    assert messages.errors == []
+    assert _start(window, kobe) == JANUARY_NINE_TOKYO
+    assert window.redo_action.isEnabled()
+
+
+def test_a_quick_undo_never_greys_the_window(
+    window: MainWindow, messages: Messages, qtbot: QtBot
+) -> None:
+    kobe = _event_id(window, "Kobe DRR workshop")
+    moved = JANUARY_NINE_TOKYO + timedelta(hours=3)
+    window.move_event(kobe, moved, moved + timedelta(hours=2))
+    rows_read(window)
+    new_event = window.actions_by_name["new_event"]
+    seen: list[bool] = []
+    new_event.changed.connect(lambda: seen.append(new_event.isEnabled()))
+
+    window.undo_action.trigger()
+    rows_read(window)
+
+    assert _start(window, kobe) == JANUARY_NINE_TOKYO
+    assert False not in seen
+    assert window.statusBar().currentMessage() == ""
+    assert messages.errors == []
+
+
+def test_undo_pressed_again_while_a_step_runs_waits_its_turn(
+    window: MainWindow, messages: Messages, qtbot: QtBot
+) -> None:
+    kobe = _event_id(window, "Kobe DRR workshop")
+    visit = _event_id(window, "Smart city site visit")
+    first = JANUARY_NINE_TOKYO + timedelta(hours=3)
+    second = JANUARY_NINE_TOKYO + timedelta(hours=6)
+    window.move_event(kobe, first, first + timedelta(hours=2))
+    rows_read(window)
+    window.move_event(visit, second, second + timedelta(hours=2))
+    rows_read(window)
+    stack = window.editor.stack
+    assert stack.index() == 2
+
+    with reads_held(window.tasks):
+        stack.undo()  # the visit's move: waits behind the long read
+        stack.undo()  # pressed again at once: not taken while the first runs
+        qtbot.waitUntil(lambda: stack.index() == 1)
+    rows_read(window)
+    assert _start(window, visit) == JANUARY_NINE_TOKYO + timedelta(hours=1)
+    assert _start(window, kobe) == first
+    assert stack.index() == 1
+    assert messages.errors == []
+
+    window.undo_action.trigger()  # taken again, now that nothing runs
+    rows_read(window)
+    assert _start(window, kobe) == JANUARY_NINE_TOKYO
+    assert stack.index() == 0
