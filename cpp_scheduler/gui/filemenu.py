@@ -214,14 +214,13 @@ def import_program(window: MainWindow, path: str | None = None) -> None:
         ).format(file=chosen.name),
     ):
         return
+    from cpp_scheduler.gui.welcome import IMPORT
     from cpp_scheduler.services.program_files import import_program_file
 
     database = window.database
-    window.statusBar().showMessage(translate("FileMenu", "Importing {file}…").format(file=chosen))
-    window.tasks.run_in_background(
+    window.replace_program(
+        (IMPORT, translate("FileMenu", "Importing {file}…").format(file=chosen.name)),
         lambda: import_program_file(database, chosen),
-        lambda _report: window.program_replaced(
-            translate("FileMenu", "Imported {file}").format(file=chosen.name)
-        ),
-        window.work_failed(translate("FileMenu", "Cannot import {file}").format(file=chosen)),
+        translate("FileMenu", "Imported {file}").format(file=chosen.name),
+        translate("FileMenu", "Cannot import {file}").format(file=chosen),
     )

@@ -155,6 +155,9 @@ class MainWindow(RecordEditing, QMainWindow):
         self._anchor = date.today()
         self._selected: OccurrenceKey | None = None
         self._welcome_dismissed = False
+        self._replacing: tuple[str, str] | None = None
+        """The work replacing the program (``welcome.DEMO``, ``welcome.IMPORT``) and what
+        the status bar says of it, from its request to the calendar showing its result."""
         self._help: HelpWindow | None = None
         self._loaded = False
         self._managers: dict[str, RecordManager] = {}
@@ -471,6 +474,7 @@ class MainWindow(RecordEditing, QMainWindow):
         self._working_shown = shown
         self._set_program_enabled(self.program_open)
         self._hold_undo()
+        self.update_welcome()
 
     def _hold_undo(self, *_changed: object) -> None:
         """Undo and Redo as the stack allows, but disabled while a step is shown running."""
@@ -530,6 +534,9 @@ class MainWindow(RecordEditing, QMainWindow):
             venues.set_venues(self._venue_choices)  # type: ignore[attr-defined]
 
     def _load_failed(self, error: BaseException) -> None:
+        if self._after_reload is not None:  # the demo or an import is in, not yet shown
+            self._replacing = None
+            self.update_welcome()
         self._after_reload = None
         self.work_failed(translate("MainWindow", "Cannot read the program"))(error)
 
@@ -547,9 +554,30 @@ class MainWindow(RecordEditing, QMainWindow):
             self._welcome.loadDemoRequested.connect(self.load_demo)
             self._welcome.importRequested.connect(self.import_program)
             self._welcome.startEmptyRequested.connect(self.start_empty)
-            self._welcome.set_busy(self.tasks.busy)
             self.central.addWidget(self._welcome)
+            self.update_welcome()
         return self._welcome
+
+    def update_welcome(self) -> None:
+        """The welcome panel's buttons as the program allows: they answer at once, the
+        work they ask for queued behind the reads under way; greyed, saying why, only
+        while the program cannot be changed (a reader's role, a step of the undo stack
+        running in the background); the button whose work runs says so."""
+        if self._welcome is None:
+            return
+        editor = self._editor
+        reason = None
+        if editor is not None:
+            if editor.read_only is not None:
+                reason = editor.read_only
+            elif editor.working is not None:
+                reason = translate("Commands", "Wait until “{step}” is done, then try again.")
+                reason = reason.format(step=editor.working)
+        self._welcome.set_unavailable(reason)
+        if self._replacing is None:
+            self._welcome.show_working(None)
+        else:
+            self._welcome.show_working(*self._replacing)
 
     @property
     def welcome_shown(self) -> bool:
@@ -560,22 +588,46 @@ class MainWindow(RecordEditing, QMainWindow):
             return  # the first read starts before the status bar exists
         self.progress.setVisible(busy)
         self.progress.setToolTip(translate("MainWindow", "Reading the program…") if busy else "")
-        if self._welcome is not None:
-            self._welcome.set_busy(busy)
 
     # -- welcome and the File menu -----------------------------------------------------
     def load_demo(self) -> None:
+        """Load the demo program, once however often asked while it loads."""
+        from cpp_scheduler.gui.welcome import DEMO
         from cpp_scheduler.services import demo
 
+        if self._replacing is not None and self._replacing[0] == DEMO:
+            return  # the load under way answers this request too
         database = self.database
-        self.statusBar().showMessage(translate("MainWindow", "Loading the demo program…"))
-        self.tasks.run_in_background(
+        self.replace_program(
+            (DEMO, translate("MainWindow", "Loading the demo program…")),
             lambda: demo.load_demo(database),
-            lambda _summary: self.program_replaced(
-                translate("MainWindow", "Loaded the demo program")
-            ),
-            self.work_failed(translate("MainWindow", "Cannot load the demo program")),
+            translate("MainWindow", "Loaded the demo program"),
+            translate("MainWindow", "Cannot load the demo program"),
         )
+
+    def replace_program(
+        self,
+        work: tuple[str, str],
+        function: Callable[[], object],
+        done: str,
+        failed_title: str,
+    ) -> None:
+        """Run ``function``, which changes many records at once, in the background after
+        the work under way, then read the program again (:meth:`program_replaced`).
+        ``work`` names it (``welcome.DEMO``, ``welcome.IMPORT``) and says what is done
+        ("Loading the demo program…"): in the status bar, and, until the calendar shows
+        the result, on the welcome panel's button for it."""
+        self._replacing = work
+        self.statusBar().showMessage(work[1])
+        self.update_welcome()
+        failed = self.work_failed(failed_title)
+
+        def refused(error: BaseException) -> None:
+            self._replacing = None
+            self.update_welcome()
+            failed(error)
+
+        self.tasks.run_in_background(function, lambda _report: self.program_replaced(done), refused)
 
     def import_program(self, path: str | None = None) -> None:
         """File > Import program file… (and the welcome panel's import)."""
@@ -599,6 +651,8 @@ class MainWindow(RecordEditing, QMainWindow):
         done, self._after_reload = self._after_reload, None
         if done is None:
             return
+        self._replacing = None
+        self.update_welcome()
         first = self.events.first_start()
         if first is not None:
             self.go_to(timezones.to_local(first, self.display_zone).date())

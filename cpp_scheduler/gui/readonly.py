@@ -2,7 +2,8 @@
 
 Every action that would change the program is disabled (and stays so when the
 selection changes), the editor refuses any command with the reason, and the status bar
-says it. Decided once the program is open, by asking the server off the GUI thread
+says it; so does the welcome panel's tooltip on its greyed demo and import buttons.
+Decided once the program is open, by asking the server off the GUI thread
 (:func:`cpp_scheduler.services.access.read_only_reason`).
 """
 
@@ -51,6 +52,7 @@ def make_read_only(window: MainWindow, reason: str) -> None:
     label.setObjectName("readOnly")
     label.setToolTip(reason)
     window.statusBar().addPermanentWidget(label)
+    window.update_welcome()  # its demo and import greyed, with the reason
 
 
 def check_access(window: MainWindow) -> None:

@@ -1,5 +1,14 @@
 """The first-run panel shown over an empty database.
 
+Its buttons answer from the moment it shows, whatever the window reads meanwhile: the
+window's task manager runs the work a button asks for after the reads under way. The
+button whose work runs says so in its title, with a moving bar under it and a busy
+cursor, and the others wait, greyed, saying why (:meth:`WelcomePanel.show_working`); a
+second click adds nothing.
+Loading the demo and importing are greyed, with the reason as their tooltip, where the
+program cannot be changed (:meth:`WelcomePanel.set_unavailable`); starting empty, which
+writes nothing, stays open.
+
 Signals:
     loadDemoRequested(): load the demo program.
     importRequested(): import a program file.
@@ -8,10 +17,23 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cpp_scheduler.gui.translations import translate
+
+DEMO = "demo"
+"""The work of "Load the demo program"."""
+IMPORT = "import"
+"""The work of "Import a program file"."""
+EMPTY = "empty"
 
 
 class WelcomePanel(QWidget):
@@ -56,9 +78,17 @@ class WelcomePanel(QWidget):
             self,
         )
         self.empty_button.setObjectName("startEmpty")
-        self.demo_button.clicked.connect(self.loadDemoRequested)
-        self.import_button.clicked.connect(self.importRequested)
-        self.empty_button.clicked.connect(self.startEmptyRequested)
+        self._titles = {
+            DEMO: self.demo_button.text(),
+            IMPORT: self.import_button.text(),
+            EMPTY: self.empty_button.text(),
+        }
+        self._working: str | None = None
+        self._working_title = ""
+        self._unavailable: str | None = None
+        self.demo_button.clicked.connect(lambda: self._clicked(self.loadDemoRequested))
+        self.import_button.clicked.connect(lambda: self._clicked(self.importRequested))
+        self.empty_button.clicked.connect(lambda: self._clicked(self.startEmptyRequested))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         column = QWidget(self)
         column.setMaximumWidth(600)
@@ -68,9 +98,34 @@ class WelcomePanel(QWidget):
         inner.addWidget(title)
         inner.addWidget(intro)
         inner.addSpacing(8)
-        for button in (self.demo_button, self.import_button, self.empty_button):
+        self._progress: dict[str, QProgressBar] = {}
+        """A moving bar under the button whose work runs, its room kept meanwhile."""
+        buttons = {DEMO: self.demo_button, IMPORT: self.import_button, EMPTY: self.empty_button}
+        for work, button in buttons.items():
             button.setMinimumHeight(64)
-            inner.addWidget(button)
+            if work == EMPTY:
+                inner.addWidget(button)
+                continue
+            bar = QProgressBar(column)
+            bar.setObjectName(f"{button.objectName()}Progress")
+            bar.setRange(0, 0)  # moving: how long it takes is not known
+            bar.setTextVisible(False)
+            bar.setFixedSize(160, 6)
+            kept = bar.sizePolicy()
+            kept.setRetainSizeWhenHidden(True)  # nothing below moves when it shows
+            bar.setSizePolicy(kept)
+            bar.hide()
+            # Under the button's title, where the eye is when the title changes.
+            under = QHBoxLayout()
+            under.setContentsMargins(button.iconSize().width() + 13, 0, 0, 0)
+            under.addWidget(bar)
+            under.addStretch(1)
+            pair = QVBoxLayout()
+            pair.setSpacing(0)
+            pair.addWidget(button)
+            pair.addLayout(under)
+            inner.addLayout(pair)
+            self._progress[work] = bar
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(column, 4)
@@ -80,6 +135,41 @@ class WelcomePanel(QWidget):
         layout.addLayout(row)
         layout.addStretch(2)
 
-    def set_busy(self, busy: bool) -> None:
-        for button in (self.demo_button, self.import_button, self.empty_button):
-            button.setEnabled(not busy)
+    def show_working(self, work: str | None, title: str = "") -> None:
+        """``work`` (:data:`DEMO` or :data:`IMPORT`) runs, or nothing (None): its button
+        takes ``title`` (what the status bar says of it, "Loading the demo program…"),
+        the cursor over the panel is busy, and the other buttons wait, ``title`` their
+        tooltip."""
+        self._working = work
+        self._working_title = title if work is not None else ""
+        if work is None:
+            self.unsetCursor()
+        else:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        self._update()
+
+    def set_unavailable(self, reason: str | None) -> None:
+        """The program cannot be changed now (a reader's role, a step of the undo stack
+        running): loading the demo and importing are greyed, with ``reason`` as their
+        tooltip; None when they can."""
+        self._unavailable = reason
+        self._update()
+
+    def _clicked(self, request: SignalInstance) -> None:
+        if self._working is None:  # else the work under way answers the click
+            request.emit()
+
+    def _update(self) -> None:
+        buttons = {DEMO: self.demo_button, IMPORT: self.import_button, EMPTY: self.empty_button}
+        working = self._working
+        waiting = self._working_title if working is not None else None
+        for work, button in buttons.items():
+            button.setText(self._working_title if work == working else self._titles[work])
+            bar = self._progress.get(work)
+            if bar is not None:
+                bar.setVisible(work == working)
+            reason = waiting if work != working else None
+            if reason is None and work != EMPTY:
+                reason = self._unavailable
+            button.setEnabled(reason is None)
+            button.setToolTip(reason or "")

@@ -106,8 +106,8 @@ def make_window(qtbot: QtBot, dialogs: DialogScript, messages: Messages) -> Wind
         with qtbot.waitSignal(window.eventsLoaded, timeout=10_000):
             window.show()
         qtbot.waitExposed(window)
-        if window.welcome_shown:  # its buttons wait, greyed, for the window's first reads
-            qtbot.waitUntil(window.welcome.demo_button.isEnabled, timeout=10_000)
+        if window.welcome_shown:  # settled: the reads that follow the first have ended
+            qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
         return window
 
     return make

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from gui_support import DialogScript, Messages, rows_read
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.errors import SchedulerError
@@ -90,15 +90,23 @@ def test_a_failed_import_says_why_and_keeps_the_welcome_panel(
     notes = tmp_path / "notes.txt"
     notes.write_text("Dinner with the Lima delegation at 19:00", encoding="utf-8")
     window: MainWindow = make_window(empty_program)
+    panel = window.welcome
     with qtbot.waitSignal(
         window.tasks.busyChanged, timeout=10_000, check_params_cb=lambda busy: not busy
     ):
         window.import_program(str(notes))
+        assert panel.import_button.text() == "Importing notes.txt…"
+        assert not panel.demo_button.isEnabled()
     title, message = messages.errors[0]
     assert title == f"Cannot import {notes}"
     assert message == "notes.txt: is not JSON: line 1, column 1: Expecting value"
     assert "Traceback" not in message
     assert window.welcome_shown
+    # The panel is as it was, ready for another try.
+    assert panel.import_button.text() == "Import a program file"
+    assert all(b.isEnabled() for b in (panel.demo_button, panel.import_button))
+    assert panel.cursor().shape() == Qt.CursorShape.ArrowCursor
+    assert not any(bar.isVisible() for bar in panel.findChildren(QProgressBar))
 
 
 def test_start_empty_shows_the_calendar(
