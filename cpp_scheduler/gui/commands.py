@@ -3,26 +3,31 @@
 A command does its work through :mod:`cpp_scheduler.services.editing` (a meeting of a
 series through :mod:`cpp_scheduler.services.series`), in one transaction, so the model's
 rules apply exactly as they do to the CLI and imports. The first run happens before the
-command is pushed (:meth:`Editor.execute`): a change the rules refuse raises there, the
-user is told why and nothing lands on the stack. Undo and redo that fail later (somebody
-else changed the record meanwhile) are reported through :attr:`Editor.failed` rather
-than raised into Qt.
+command is pushed (:meth:`Editor.execute`): a change the rules refuse is explained to the
+user and nothing lands on the stack. Undo and redo that fail later (somebody else changed
+the record meanwhile) are reported through :attr:`Editor.failed`.
 
-Undo and redo never touch the database on the GUI thread: in the manner of Anki's
-``CollectionOp``, the stack's undo (redo) starts the step's work on the window's task
-manager and returns at once. The editor is busy (:attr:`Editor.working`) until the work
-ends, refusing other steps meanwhile; what the step changed is told to the window when it
-ends, on the GUI thread, and a step that is refused is put back on the stack where it was.
+No step touches the database on the GUI thread: in the manner of Anki's ``CollectionOp``,
+the first run, the undo and the redo start the step's work on the window's task manager
+and return at once; what the step changed is told to the window when it ends, on the GUI
+thread. New steps queue behind the ones under way (a second drag while the first saves),
+each finding the record at the version the one before it left. An undo or redo waits
+for nothing: it is taken only when no step runs (pressed again meanwhile, it stays where
+it is on the stack), and no new step is taken while it runs; one that is refused is put
+back on the stack where it was. A merge's question is asked on the GUI thread while the
+step's work waits for the answer.
 """
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cpp_scheduler import i18n, timezones
@@ -35,6 +40,21 @@ from cpp_scheduler.services.database import Database
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.taskman import TaskManager
+
+
+class _MergeQuestion(QObject):
+    """Lives on the GUI thread: a step's work asks it, from the task manager, which
+    values to keep where a colleague changed a field too, and waits for the answer."""
+
+    asked = Signal(object, object)  # the plan, a one-item list the answer goes into
+
+    def __init__(self, editor: Editor) -> None:
+        super().__init__(editor)
+        self._editor = editor
+        self.asked.connect(self._ask, Qt.ConnectionType.BlockingQueuedConnection)
+
+    def _ask(self, plan: merging.MergePlan, answer: list[dict[str, Any] | None]) -> None:
+        answer[0] = self._editor.ask_merge(plan)
 
 
 class Editor(QObject):
@@ -58,14 +78,27 @@ class Editor(QObject):
         main window makes its own at once, for its Undo and Redo actions, while the
         database is still opening)."""
         super().__init__(parent)
+        self._question = _MergeQuestion(self)
         self.database = database
         self.stack = stack if stack is not None else QUndoStack(self)
         self.left_versions: dict[tuple[str, str], int] = {}
         """The version this window's last step left each record at (by model and id)."""
         self.stack.setUndoLimit(200)
-        self.working: str | None = None
-        """The undo or redo running on the task manager, as the Edit menu names it, or
-        None; no other step is taken meanwhile."""
+        self._steps: list[tuple[str, bool]] = []
+        """The steps under way on the task manager, oldest first: their names, and
+        whether each is an undo or redo (which no other step may join)."""
+        self._worker_notices = threading.local()
+        """On the task manager's thread, the changes of the step it runs, to tell."""
+
+    @property
+    def working(self) -> str | None:
+        """The step running on the task manager (as the Edit menu names it), or None."""
+        return self._steps[0][0] if self._steps else None
+
+    @property
+    def undoing(self) -> bool:
+        """True while an undo or redo runs: no other step may start meanwhile."""
+        return any(exclusive for _step, exclusive in self._steps)
 
     tasks: TaskManager | None = None
     """The window's task manager, which runs the work of every undo and redo; without
@@ -78,34 +111,82 @@ class Editor(QObject):
     """Asks the coordinator about the fields a colleague changed too (the window's merge
     dialog): the values to save, or None to give up. Without it such a clash is refused."""
 
-    def execute(self, command: RecordCommand) -> None:
-        """Apply ``command`` now and push it; raises :class:`SchedulerError` if refused."""
+    def execute(
+        self,
+        command: RecordCommand,
+        saved: Callable[[], None] | None = None,
+        refused: Callable[[SchedulerError], None] | None = None,
+    ) -> None:
+        """Apply ``command`` and push it on the stack.
+
+        With a task manager, the work runs there and this returns at once; on the GUI
+        thread, ``saved()`` follows once the step is on the stack and the window has
+        been told what changed, or ``refused(error)`` once the services have refused it
+        (nothing changed, nothing pushed). Without one (a script, a test of the commands
+        alone), the work is done now. A refusal with no ``refused`` to hear it raises
+        there, and is reported through :attr:`failed` from the task manager.
+        """
+
+        def refuse(error: SchedulerError) -> None:
+            if refused is None:
+                raise error
+            refused(error)
+
         if self.read_only is not None:
-            raise SchedulerError(self.read_only)
-        if self.working is not None:
-            raise SchedulerError(
-                translate("Commands", "Wait until “{step}” is done, then try again.").format(
-                    step=self.working
+            refuse(SchedulerError(self.read_only))
+            return
+        if self.undoing:
+            refuse(
+                SchedulerError(
+                    translate("Commands", "Wait until “{step}” is done, then try again.").format(
+                        step=self.working
+                    )
                 )
             )
-        command.apply()
-        command.applied_once = True
-        self.stack.push(command)
+            return
+
+        def done() -> None:
+            command.applied_once = True
+            self.stack.push(command)
+            if saved is not None:
+                saved()
+
+        def failed(error: BaseException) -> None:
+            if self.tasks is None:
+                if not isinstance(error, SchedulerError):
+                    raise error
+                refuse(error)
+            elif not isinstance(error, SchedulerError):  # logged in full and reported
+                sys.excepthook(type(error), error, error.__traceback__)
+            elif refused is None:
+                self.failed.emit(command._failure(error))
+            else:
+                refused(error)
+
+        self._run_step(command.text(), command.apply, done, failed, exclusive=False)
+
+    def ask_merge(self, plan: merging.MergePlan) -> dict[str, Any] | None:
+        """:attr:`resolve_merge`'s answer, asked on the GUI thread: a step's work on the
+        task manager waits for it there, the database free meanwhile (every read and
+        write of a merge is a transaction of its own)."""
+        if self.resolve_merge is None:
+            return None
+        if QThread.currentThread() is self.thread():
+            return self.resolve_merge(plan)
+        answer: list[dict[str, Any] | None] = [None]
+        self._question.asked.emit(plan, answer)  # blocks until the slot has answered
+        return answer[0]
 
     def notify(self, model_cls: type[Base], ids: list[str]) -> None:
-        """Tell the window that records changed: now, or, for a step running on the
-        task manager, once it has ended (on the GUI thread)."""
-        if self._held_notices is not None:
-            self._held_notices.append((model_cls, ids))
+        """Tell the window that records changed: now, or, from a step's work on the task
+        manager, once the step has ended (on the GUI thread)."""
+        held: list[tuple[type[Base], list[str]]] | None = getattr(
+            self._worker_notices, "held", None
+        )
+        if held is not None:
+            held.append((model_cls, ids))
         else:
             self.changed.emit(model_cls.__name__, ids)
-
-    _held_notices: list[tuple[type[Base], list[str]]] | None = None
-    """What the step running on the task manager changed, told when it ends."""
-
-    def _set_working(self, step: str | None) -> None:
-        self.working = step
-        self.workingChanged.emit(step or "")
 
     def _run_step(
         self,
@@ -113,10 +194,13 @@ class Editor(QObject):
         work: Callable[[], None],
         done: Callable[[], None],
         failed: Callable[[BaseException], None],
+        *,
+        exclusive: bool,
     ) -> None:
         """Run ``work`` (services only, never a widget) on the task manager as the step
-        named ``step``; then tell what it changed and call ``done`` or ``failed`` on the
-        GUI thread. Without a task manager (a script), the work is done at once."""
+        named ``step``, after the steps under way; then tell what it changed and call
+        ``done`` or ``failed`` on the GUI thread. ``exclusive``: an undo or redo. Without
+        a task manager (a script), the work is done at once."""
         tasks = self.tasks
         if tasks is None:
             try:
@@ -126,12 +210,22 @@ class Editor(QObject):
             else:
                 done()
             return
-        self._set_working(step)
-        self._held_notices = []
+        entry = (step, exclusive)
+        self._steps.append(entry)
+        if len(self._steps) == 1:
+            self.workingChanged.emit(step)
+        notices: list[tuple[type[Base], list[str]]] = []
+
+        def run() -> None:
+            self._worker_notices.held = notices
+            try:
+                work()
+            finally:
+                self._worker_notices.held = None
 
         def ended(error: BaseException | None) -> None:
-            notices, self._held_notices = self._held_notices or [], None
-            self._set_working(None)
+            self._steps.remove(entry)
+            self.workingChanged.emit(self.working or "")
             if error is not None:
                 failed(error)
                 return
@@ -139,7 +233,7 @@ class Editor(QObject):
                 self.notify(model_cls, ids)
             done()
 
-        tasks.run_in_background(work, lambda _nothing: ended(None), ended)
+        tasks.run_in_background(run, lambda _nothing: ended(None), ended)
 
 
 class RecordCommand(QUndoCommand):
@@ -205,15 +299,13 @@ class RecordCommand(QUndoCommand):
             if isinstance(error, SchedulerError):
                 editor.failed.emit(self._failure(error))
             else:  # logged in full and reported by the crash handler
-                import sys
-
                 sys.excepthook(type(error), error, error.__traceback__)
 
         if undoing:
             step = translate("Commands", "Undo {step}").format(step=self.text())
         else:
             step = translate("Commands", "Redo {step}").format(step=self.text())
-        editor._run_step(step, action, done, failed)
+        editor._run_step(step, action, done, failed, exclusive=True)
 
     def _put_back(self, *, undoing: bool) -> None:
         """Return the stack's index to where it stood before the refused step: the stack
@@ -388,9 +480,7 @@ def _merged_values(editor: Editor, plan: merging.MergePlan) -> dict[str, Any] | 
     chose where both changed a field; None when there is no one to ask or they cancel."""
     if not plan.conflicts:
         return plan.values({})
-    if editor.resolve_merge is None:
-        return None
-    return editor.resolve_merge(plan)
+    return editor.ask_merge(plan)
 
 
 class DeleteRecord(RecordCommand):
@@ -559,17 +649,12 @@ def move_event(
     ``shown_times`` its start and end there: if the event changed since, the move merges
     with the colleague's change (their title and my times are both kept) and asks only
     when they moved it too; without them, the version read now is used. With all three
-    and ``shown_title`` for a one-off event, the step is named from what the row showed,
-    and the save is the only visit to the store (it refuses an event deleted since).
+    and ``shown_title``, the step is named from what the row showed, and the save is the
+    only visit to the store (it refuses an event or a meeting gone since).
     """
     merges = expected_version is not None and shown_times is not None
-    if (
-        recurrence_id is None
-        and expected_version is not None
-        and shown_times is not None
-        and shown_title is not None
-    ):
-        shown = series.Meeting(event_id, shown_title, *shown_times, None, expected_version)
+    if expected_version is not None and shown_times is not None and shown_title is not None:
+        shown = series.Meeting(event_id, shown_title, *shown_times, recurrence_id, expected_version)
     else:
         shown = series.meeting(editor.database, event_id, recurrence_id)
     version = shown.version if expected_version is None else expected_version

@@ -12,6 +12,7 @@ the rows it touched are read again and every view follows. Kept apart from
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -32,8 +33,20 @@ if TYPE_CHECKING:
     from cpp_scheduler.gui.eventmodel import EventTableModel
     from cpp_scheduler.gui.records import RecordManager
     from cpp_scheduler.gui.views.base import CalendarView
-    from cpp_scheduler.services import merging
+    from cpp_scheduler.services import merging, series
     from cpp_scheduler.services.database import Database
+
+
+@dataclass(frozen=True)
+class Saving:
+    """How a dialog's save, running on the task manager, ends."""
+
+    saved: Callable[[], None]
+    """The step is on the undo stack: the dialog goes."""
+    refused: Callable[[SchedulerError], None]
+    """The store refused it, nothing changed: the reason is shown, the dialog comes back
+    with everything typed."""
+
 
 DialogFactory = Callable[..., "QDialog"]
 """``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
@@ -110,6 +123,7 @@ class RecordEditing:
         def select_event(self, event_id: str | None) -> None: ...
         def select_occurrence(self, key: OccurrenceKey | None) -> None: ...
         def report_error(self, title: str, message: str) -> None: ...
+        def work_failed(self, title: str) -> Callable[[BaseException], None]: ...
         def confirm(self, title: str, question: str, parent: QWidget | None = None) -> bool: ...
 
     @property
@@ -131,31 +145,30 @@ class RecordEditing:
             self.report_error(translate("WindowEditing", "Cannot open the editor"), str(error))
             return None
 
-    def _run_dialog(self, dialog: QDialog, save: Callable[[QDialog], None]) -> bool:
+    def _run_dialog(self, dialog: QDialog, save: Callable[[QDialog, Saving], None]) -> None:
         """Show ``dialog`` until it is cancelled or its values are saved.
 
-        A save the store refuses is explained and the dialog comes back with everything
-        the user typed. A record deleted before the dialog read it closes the dialog, and
-        is said.
+        ``save(dialog, saving)`` starts the save (on the task manager) and tells
+        ``saving`` how it ended. A save the store refuses is explained and the dialog
+        comes back with everything the user typed. A record deleted before the dialog
+        read it closes the dialog, and is said.
         """
         from PySide6.QtWidgets import QDialog
 
-        try:
-            while dialog.exec() == QDialog.DialogCode.Accepted:
-                try:
-                    save(dialog)
-                except SchedulerError as error:
-                    self.report_error(translate("WindowEditing", "Cannot save"), str(error))
-                    continue
-                return True
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             missing = getattr(dialog, "record_missing", None)
             if missing is not None:  # deleted before the dialog could read it
                 self.report_error(
                     translate("WindowEditing", "Cannot open the editor"), str(missing)
                 )
-            return False
-        finally:
             dialog.deleteLater()
+            return
+
+        def refused(error: SchedulerError) -> None:
+            self.report_error(translate("WindowEditing", "Cannot save"), str(error))
+            self._run_dialog(dialog, save)
+
+        save(dialog, Saving(dialog.deleteLater, refused))
 
     def new_event(self, start: datetime | None = None, end: datetime | None = None) -> None:
         if not self.program_open:
@@ -175,15 +188,19 @@ class RecordEditing:
         if dialog is None:
             return
 
-        def save(accepted: QDialog) -> None:
+        def save(accepted: QDialog, saving: Saving) -> None:
             command = CreateRecord(
                 self.editor,
                 domain.Event,
                 accepted.values(),  # type: ignore[attr-defined]
                 accepted.record_title(),  # type: ignore[attr-defined]
             )
-            self.editor.execute(command)
-            self.select_event(command.record_id)
+
+            def saved() -> None:
+                saving.saved()
+                self.select_event(command.record_id)
+
+            self.editor.execute(command, saved, saving.refused)
 
         self._run_dialog(dialog, save)
 
@@ -198,31 +215,46 @@ class RecordEditing:
             self.edit_event(self._selected.event_id)
 
     def delete_selected(self) -> None:
+        """Delete the selected event, once its title (for the question) is read."""
         if self._selected is None or not self.program_open:
             return
         from cpp_scheduler.services.editing import title_of
 
-        try:
-            title = title_of(self.database, domain.Event, self._selected.event_id)
-        except SchedulerError as error:
-            self.report_error(translate("WindowEditing", "Cannot delete"), str(error))
-            return
-        self.delete_record("event", self._selected.event_id, title, self.as_widget)
+        database, event_id = self.database, self._selected.event_id
+        self.tasks.run_in_background(
+            lambda: title_of(database, domain.Event, event_id),
+            lambda title: self.delete_record("event", event_id, title, self.as_widget),
+            self.work_failed(translate("WindowEditing", "Cannot delete")),
+        )
 
     def cancel_one_meeting(self) -> None:
-        """Ask which meeting of the selected series is off, and cancel just that one."""
+        """Ask which meeting of the selected series is off (once its meetings are
+        read), and cancel just that one."""
         if self._selected is None or not self.program_open:
             return
-        from cpp_scheduler.gui.commands import cancel_meeting
         from cpp_scheduler.services import series
 
-        event_id, zone = self._selected.event_id, self.display_zone
+        database, event_id = self.database, self._selected.event_id
         chosen = self._selected.recurrence_id
-        try:
-            read = series.meetings(self.database, event_id)
-        except SchedulerError as error:
-            self.report_error(translate("WindowEditing", "Cannot cancel the meeting"), str(error))
-            return
+        refused = self.work_failed(translate("WindowEditing", "Cannot cancel the meeting"))
+        self.tasks.run_in_background(
+            lambda: series.meetings(database, event_id),
+            lambda read: self._ask_meeting_to_cancel(event_id, chosen, read, refused),
+            refused,
+        )
+
+    def _ask_meeting_to_cancel(
+        self,
+        event_id: str,
+        chosen: datetime | None,
+        read: series.Meetings,
+        refused: Callable[[BaseException], None],
+    ) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from cpp_scheduler.gui.commands import cancel_meeting
+
+        zone = self.display_zone
         title, meetings = read.title, read.meetings if read.is_series else []
         if not meetings:
             self.report_error(
@@ -237,8 +269,6 @@ class RecordEditing:
         labels = [
             _meeting_label(timezones.to_local(meeting.start_utc, zone)) for meeting in meetings
         ]
-        from PySide6.QtWidgets import QInputDialog
-
         choice, accepted = QInputDialog.getItem(
             self.as_widget,
             translate("WindowEditing", "Cancel one meeting"),
@@ -255,12 +285,10 @@ class RecordEditing:
             return
         meeting = meetings[labels.index(choice)]
         assert meeting.recurrence_id is not None
-        try:
-            self.editor.execute(
-                cancel_meeting(self.editor, event_id, meeting.recurrence_id, zone, meeting.version)
-            )
-        except SchedulerError as error:
-            self.report_error(translate("WindowEditing", "Cannot cancel the meeting"), str(error))
+        self.editor.execute(
+            cancel_meeting(self.editor, event_id, meeting.recurrence_id, zone, meeting.version),
+            refused=refused,
+        )
 
     def move_event(
         self,
@@ -283,32 +311,39 @@ class RecordEditing:
         key = OccurrenceKey(event_id, recurrence_id)
         number = self.events.row_of(key)
         row = self.events.row_at(number) if number >= 0 else None
-        # The reads the move asks for (its event's rows, the tools' panels) start once
-        # the meeting is painted where it landed.
-        with self.tasks.holding():
-            try:
-                command = move_event(
-                    self.editor,
-                    event_id,
-                    start,
-                    end,
-                    self.display_zone,
-                    recurrence_id,
-                    expected_version=row.version if row is not None else None,
-                    shown_times=(row.start_utc, row.end_utc) if row is not None else None,
-                    shown_title=row.title if row is not None else None,
-                )
-                self.editor.execute(command)
-            except SchedulerError as error:
-                self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
-                for view in self.views.values():
-                    view.invalidate()
-                return
-            # Where it was dropped, until the read of its event (asked by the command)
-            # says what the store holds: it never jumps back meanwhile.
-            self.events.show_moved(key, start, end, command.saved_version)
-            self.select_occurrence(key)
-            self.current_view.paint_now()
+        try:
+            command = move_event(
+                self.editor,
+                event_id,
+                start,
+                end,
+                self.display_zone,
+                recurrence_id,
+                expected_version=row.version if row is not None else None,
+                shown_times=(row.start_utc, row.end_utc) if row is not None else None,
+                shown_title=row.title if row is not None else None,
+            )
+        except SchedulerError as error:
+            self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
+            for view in self.views.values():
+                view.invalidate()
+            return
+        # Painted where it was dropped while the save runs, and until the read of its
+        # event (asked by the command) says what the store holds: it never jumps back
+        # meanwhile. A refused move reads the event again, back where it was.
+        self.events.show_moved(key, start, end)
+        self.select_occurrence(key)
+        self.current_view.paint_now()
+
+        def refused(error: SchedulerError) -> None:
+            self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
+            self._read_event_rows([event_id])
+
+        self.editor.execute(
+            command,
+            lambda: self.events.show_moved(key, start, end, command.saved_version),
+            refused,
+        )
 
     def create_record(self, kind: str, parent: QWidget | None = None) -> None:
         from cpp_scheduler.gui.commands import CreateRecord
@@ -318,7 +353,7 @@ class RecordEditing:
         if dialog is None:
             return
 
-        def save(accepted: QDialog) -> None:
+        def save(accepted: QDialog, saving: Saving) -> None:
             model = record_kind.model if record_kind else domain.Event
             self.editor.execute(
                 CreateRecord(
@@ -326,14 +361,18 @@ class RecordEditing:
                     model,
                     accepted.values(),  # type: ignore[attr-defined]
                     accepted.record_title(),  # type: ignore[attr-defined]
-                )
+                ),
+                saving.saved,
+                saving.refused,
             )
 
         self._run_dialog(dialog, save)
 
     def edit_record(self, kind: str, record_id: str, parent: QWidget | None = None) -> None:
+        """Edit a record in its dialog. A save that meets a colleague's newer version
+        merges with it: the fields only they changed stay theirs, and the coordinator is
+        asked about the fields both changed (:meth:`resolve_merge`)."""
         from cpp_scheduler.gui.commands import EditRecord
-        from cpp_scheduler.services import merging
 
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
         dialog = self._make_dialog(kind, record_id, parent or self.as_widget)
@@ -341,36 +380,25 @@ class RecordEditing:
             return
         self._tell_of_changes(dialog)
 
-        def save(accepted: QDialog) -> None:
+        def save(accepted: QDialog, saving: Saving) -> None:
             title = accepted.record_title()  # type: ignore[attr-defined]
             values = accepted.values()  # type: ignore[attr-defined]
-            version = accepted.stored_version()  # type: ignore[attr-defined]
             if not values:
+                saving.saved()
                 return  # merged from the dialog's bar, keeping only the colleague's values
-            while True:
-                try:
-                    self.editor.execute(
-                        EditRecord(
-                            self.editor,
-                            model,
-                            record_id,
-                            values,
-                            translate("WindowEditing", "Edit {kind} '{title}'").format(
-                                kind=kind_name(model.record_kind), title=title
-                            ),
-                            expected_version=version,
-                        )
-                    )
-                    return
-                except merging.ConcurrentEditError:
-                    if version is None:
-                        raise
-                    merged = self._merge(model, record_id, version, accepted, values)
-                    if merged is None:
-                        raise
-                    values, version = merged
-                    if not values:
-                        return  # the colleague saved exactly what this save would have
+            command = EditRecord(
+                self.editor,
+                model,
+                record_id,
+                values,
+                translate("WindowEditing", "Edit {kind} '{title}'").format(
+                    kind=kind_name(model.record_kind), title=title
+                ),
+                expected_version=accepted.stored_version(),  # type: ignore[attr-defined]
+                merges=True,
+                read_values=accepted.original_values(),  # type: ignore[attr-defined]
+            )
+            self.editor.execute(command, saving.saved, saving.refused)
 
         self._run_dialog(dialog, save)
 
@@ -384,31 +412,6 @@ class RecordEditing:
         note = getattr(dialog, "note_change", None)
         if isinstance(live, LiveRefresh) and note is not None:
             live.recordChanged.connect(note)  # a method of the dialog: gone with it
-
-    def _merge(
-        self,
-        model: type[domain.Base],
-        record_id: str,
-        version: int,
-        dialog: QDialog,
-        values: dict[str, Any],
-    ) -> tuple[dict[str, Any], int] | None:
-        """The values to save over a colleague's newer version, and that version: merged
-        by themselves, or as the coordinator chose; None when the coordinator cancels."""
-        from cpp_scheduler.services import merging
-
-        plan = merging.plan_merge(
-            self.database,
-            model,
-            record_id,
-            version,
-            dialog.original_values(),  # type: ignore[attr-defined]
-            values,
-        )
-        if not plan.conflicts:
-            return plan.values({}), plan.their_version
-        chosen = self.resolve_merge(plan, dialog)
-        return None if chosen is None else (chosen, plan.their_version)
 
     def resolve_merge(self, plan: merging.MergePlan, parent: QWidget) -> dict[str, Any] | None:
         """Ask the coordinator which value to keep of each field both sides changed."""
@@ -438,14 +441,18 @@ class RecordEditing:
             parent or self.as_widget,
         ):
             return
-        was_selected = record_id == self.selected_event
-        try:
-            self.editor.execute(DeleteRecord(self.editor, model, record_id, title))
-        except SchedulerError as error:
-            self.report_error(translate("WindowEditing", "Cannot delete"), str(error))
-            return
-        if was_selected:
-            self.select_event(None)
+
+        def deleted() -> None:
+            if record_id == self.selected_event:
+                self.select_event(None)
+
+        self.editor.execute(
+            DeleteRecord(self.editor, model, record_id, title),
+            deleted,
+            lambda error: self.report_error(
+                translate("WindowEditing", "Cannot delete"), str(error)
+            ),
+        )
 
     def manage(self, kind: str) -> RecordManager:
         """Open (or raise) the manager of one kind of record."""

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QWidget
 
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import editing
@@ -93,8 +94,9 @@ def rows_read(window: MainWindow, seconds: float = 10.0) -> None:
         return window.editor.working is not None or window.reading_event_rows
 
     while waiting() and time.monotonic() < deadline:
-        window.tasks.wait_for_done()
-        QApplication.processEvents()
+        # Events are handled meanwhile: a step's work may wait for a question the
+        # window asks on this thread (a merge).
+        QTest.qWait(5)
     assert window.editor.working is None, "the undo or redo never ended"
     assert not window.reading_event_rows, "the changed events' rows never arrived"
 

@@ -277,6 +277,7 @@ def test_the_week_finds_the_meetings_of_a_period_after_moves_and_undo(
     assert indexed() == walked()
     walk = next(row for row in window.events.rows() if row.title == "kyoto heritage walk")
     window.move_event(walk.event_id, period[0] - timedelta(days=3), period[0] - timedelta(days=2))
+    rows_read(window)
     assert indexed() == walked() == ["神戸市 防災ワークショップ", "Kobe DRR workshop"]
     rows_read(window)
     window.undo_action.trigger()

@@ -129,6 +129,7 @@ def test_a_refused_save_is_explained_and_the_dialog_comes_back(
     event_id = stored(window, "Kobe DRR workshop").id
     dialogs.answers.append({"end_utc": JANUARY_NINE_TOKYO})  # ends when it starts
     window.edit_event(event_id)
+    rows_read(window)
     assert "must end after it starts" in messages.errors[0][1]
     assert dialogs.opened[-1].shown == 2  # the dialog came back with what was typed
     assert window.editor.stack.count() == 0
@@ -183,6 +184,7 @@ def test_a_dropped_meeting_shows_where_it_landed_before_and_after_its_save_is_re
     window.move_event(
         event_id, JANUARY_NINE_TOKYO + later, JANUARY_NINE_TOKYO + later + timedelta(hours=2)
     )
+    rows_read(window)
     saved = stored(window, "Kobe DRR workshop")
     landed = 9 * 60 + later.total_seconds() / 60
     for moment in ("dropped", "read"):
@@ -356,6 +358,7 @@ def test_an_undo_updates_every_view_at_once(window: MainWindow) -> None:
         JANUARY_NINE_TOKYO + timedelta(days=7),
         JANUARY_NINE_TOKYO + timedelta(days=7, hours=2),
     )
+    rows_read(window)
     month = window.views["month"]
     days = month.events_by_day()  # type: ignore[attr-defined]
     assert "Kobe DRR workshop" in [row.title for row in days[date(2027, 1, 19)]]

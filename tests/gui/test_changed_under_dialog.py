@@ -144,6 +144,7 @@ def test_the_open_editor_says_who_changed_its_event_and_merges_against_their_ver
 
     opened = _open_editor_then(monkeypatch, qtbot, edit_while_ravi_saves)
     team.window.edit_event(team.kobe)
+    rows_read(team.window)
 
     assert len(opened) == 1
     assert messages.errors == []
@@ -186,6 +187,7 @@ def test_choosing_their_value_keeps_it_and_saves_only_what_was_mine_alone(
 
     _open_editor_then(monkeypatch, qtbot, edit_while_ravi_saves)
     team.window.edit_event(team.kobe)
+    rows_read(team.window)
 
     assert messages.errors == []
     saved = editing.stored(team.database, Event, team.kobe)
@@ -218,6 +220,7 @@ def test_cancelling_the_merge_leaves_the_editor_open_with_what_was_typed(
 
     _open_editor_then(monkeypatch, qtbot, cancel_then_close)
     team.window.edit_event(team.kobe)
+    rows_read(team.window)
 
     saved = editing.stored(team.database, Event, team.kobe)
     assert (saved.values["title"], saved.values["notes"]) == (
@@ -284,6 +287,7 @@ def test_the_delegation_editor_shares_the_bar_and_the_merge(
 
     monkeypatch.setattr(DelegationDialog, "exec", run)
     team.window.edit_record("delegation", lima)
+    rows_read(team.window)
 
     assert messages.errors == []
     saved = editing.stored(team.database, Delegation, lima)
@@ -333,6 +337,7 @@ def test_an_event_deleted_while_open_is_said_and_its_save_refused_in_one_line(
 
     _open_editor_then(monkeypatch, qtbot, edit_while_ravi_deletes)
     team.window.edit_event(team.kobe)
+    rows_read(team.window)
 
     assert [title for title, _message in messages.errors] == ["Cannot save"]
     assert "\n" not in messages.errors[0][1]

@@ -38,6 +38,7 @@ def test_they_retitled_i_moved_both_are_kept_without_asking_in_one_undo_step(
     start = JANUARY_NINE_TOKYO + timedelta(hours=3)
 
     window.move_event(kobe, start, start + timedelta(hours=2))  # the row still shows v1
+    rows_read(window)
 
     assert (asked, messages.errors) == ([], [])
     saved = editing.stored(program, Event, kobe)
@@ -79,6 +80,7 @@ def test_a_drag_over_their_move_asks_and_keeps_mine_when_chosen(
     window.resolve_merge = keep_mine  # type: ignore[method-assign]
     mine = JANUARY_NINE_TOKYO + timedelta(hours=1)
     window.move_event(kobe, mine, mine + timedelta(hours=2))
+    rows_read(window)
 
     assert messages.errors == []
     assert [conflict.key for conflict in asked[0].conflicts] == ["start_utc", "end_utc"]
@@ -102,6 +104,7 @@ def test_a_meeting_dragged_after_they_retitled_the_series_moves_without_asking(
     window.resolve_merge = lambda plan, parent: messages.errors.append(("asked", ""))  # type: ignore[method-assign,func-returns-value]
 
     window.move_event(series_id, moved, moved + timedelta(hours=1), second)
+    rows_read(window)
 
     assert messages.errors == []
     starts = sorted(row.start_utc for row in window.events.rows() if row.event_id == series_id)
@@ -137,6 +140,7 @@ def test_a_drag_to_where_they_already_moved_it_leaves_no_undo_step(
     window.resolve_merge = lambda plan, parent: messages.errors.append(("asked", ""))  # type: ignore[method-assign,func-returns-value]
 
     window.move_event(kobe, there, there + timedelta(hours=2))
+    rows_read(window)
 
     assert messages.errors == []
     saved = editing.stored(program, Event, kobe)
@@ -168,6 +172,7 @@ def test_a_meeting_dragged_to_where_they_moved_it_leaves_no_undo_step(
     window.resolve_merge = lambda plan, parent: messages.errors.append(("asked", ""))  # type: ignore[method-assign,func-returns-value]
 
     window.move_event(series_id, moved, moved + timedelta(hours=1), second)
+    rows_read(window)
 
     assert messages.errors == []
     assert editing.stored(program, Event, series_id).version == version + 1

@@ -67,6 +67,7 @@ def test_a_field_only_i_changed_is_saved_over_a_colleagues_other_change(
     window.resolve_merge = lambda plan, parent: asked.append(plan)  # type: ignore[method-assign,func-returns-value]
 
     window.edit_record("event", event_id)
+    rows_read(window)
 
     assert messages.errors == []
     assert asked == []
@@ -108,6 +109,7 @@ def test_a_field_both_changed_is_chosen_in_the_merge_dialog(
 
     window.resolve_merge = choose_theirs  # type: ignore[method-assign]
     window.edit_record("event", event_id)
+    rows_read(window)
 
     assert messages.errors == []
     (merge,) = shown
@@ -129,6 +131,7 @@ def test_cancelling_the_merge_saves_nothing_and_says_why(
     window.resolve_merge = lambda plan, parent: None  # type: ignore[method-assign]
 
     window.edit_record("event", event_id)
+    rows_read(window)
 
     assert [title for title, _ in messages.errors] == ["Cannot save"]
     assert "changed by somebody else" in messages.errors[0][1]
@@ -182,6 +185,7 @@ def test_a_merge_met_by_yet_another_change_asks_again(
 
     window.resolve_merge = keep_mine_while_the_colleague_saves_again  # type: ignore[method-assign]
     window.edit_record("event", event_id)
+    rows_read(window)
 
     assert messages.errors == []
     assert [plan.conflicts[0].shown_theirs for plan in plans] == [

@@ -134,6 +134,7 @@ def test_undo_over_a_colleagues_change_is_refused_and_said(
     window.move_event(
         kobe, JANUARY_NINE_TOKYO + timedelta(hours=1), JANUARY_NINE_TOKYO + timedelta(hours=3)
     )
+    rows_read(window)
     with window.database.transaction() as session:  # a colleague renames it meanwhile
         editing.update_record(session, Event, kobe, {"title": "Kobe DRR workshop (room 3)"})
     undo_text = window.undo_action.text()
@@ -328,6 +329,7 @@ def test_a_moved_meeting_is_undone_and_redone_against_the_series_version(
         return sorted(row.start_utc for row in window.events.rows() if row.event_id == series_id)
 
     window.move_event(series_id, moved, moved + timedelta(hours=1), second)
+    rows_read(window)
     assert starts() == [first, moved, first + 2 * week, first + 3 * week]
     window.undo_action.trigger()
     rows_read(window)
@@ -369,6 +371,7 @@ def test_a_drag_over_a_move_the_calendar_has_not_shown_yet_asks_and_keeps_theirs
     window.move_event(
         kobe, JANUARY_NINE_TOKYO + timedelta(hours=1), JANUARY_NINE_TOKYO + timedelta(hours=3)
     )
+    rows_read(window)
     assert asked == [["start_utc", "end_utc"]]
     assert messages.errors[-1][0] == "Cannot move the event"
     assert "changed by somebody else" in messages.errors[-1][1]

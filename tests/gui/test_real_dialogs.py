@@ -44,6 +44,7 @@ def test_an_edit_in_the_event_dialog_is_saved_and_undone(
     with real_window.database.session() as session:
         event_id = session.query(Event).filter_by(title="Kobe DRR workshop").one().id
     real_window.edit_event(event_id)
+    rows_read(real_window)
     assert real_window.undo_action.text() == ("Undo Edit event 'Kobe seismic resilience workshop'")
     with real_window.database.session() as session:
         event = session.get(Event, event_id)
@@ -74,6 +75,7 @@ def test_a_new_event_dialog_starts_at_the_slot_chosen(
 
     monkeypatch.setattr(EventDialog, "exec", type_and_accept)
     real_window.new_event(JANUARY_NINE_TOKYO, JANUARY_NINE_TOKYO.replace(hour=2))
+    rows_read(real_window)
     assert seen[0]["start_utc"] == JANUARY_NINE_TOKYO
     with real_window.database.session() as session:
         created = session.query(Event).filter_by(title="Toyama compact city talk").one()
@@ -83,6 +85,7 @@ def test_a_new_event_dialog_starts_at_the_slot_chosen(
 
 def test_editing_a_deleted_event_says_so(real_window: MainWindow, messages: Messages) -> None:
     real_window.edit_event("no-such-event")
+    rows_read(real_window)
     assert messages.errors[0][0] == "Cannot open the editor"
 
 
@@ -117,6 +120,7 @@ def test_a_colleagues_change_while_the_dialog_is_open_is_not_overwritten(
 
     real_window.resolve_merge = cancel_the_merge  # type: ignore[method-assign,assignment]
     real_window.edit_event(event_id)
+    rows_read(real_window)
     assert (
         "Kobe DRR workshop",
         "Kobe DRR workshop (moved to room 3)",

@@ -98,6 +98,7 @@ def test_the_chosen_record_stays_chosen_when_the_list_is_read_again(
     window.editor.execute(
         EditRecord(window.editor, Delegation, nairobi, {"name": "Nairobi (NMS)"}, "", 1)
     )
+    rows_read(window)
     assert not manager.lists_ready()
     qtbot.waitUntil(manager.lists_ready, timeout=10_000)
     assert names_shown(manager) == ["Lima housing ministry", "Nairobi (NMS)"]

@@ -74,6 +74,7 @@ def test_the_zone_selector_stays_in_sight_beside_the_title_at_every_width(
 ) -> None:
     dialogs.answers.append(new_event_values(LONG_TITLE))
     window.new_action.trigger()
+    rows_read(window)
     assert window.undo_action.text() == f"Undo Create event '{LONG_TITLE}'"  # the Edit menu
     window.resize(width, 700)
     settle()
@@ -125,6 +126,7 @@ def test_the_counts_match_the_views_after_every_edit_undo_and_redo(
     check()
     dialogs.answers.append(new_event_values("Yokohama smart city talk"))
     window.new_action.trigger()
+    rows_read(window)
     assert events_the_week_shows(window) == 4
     check()
     window.undo_action.trigger()
@@ -136,6 +138,7 @@ def test_the_counts_match_the_views_after_every_edit_undo_and_redo(
     kobe = next(row for row in window.events.rows() if row.title == "Kobe DRR workshop")
     window.select_event(kobe.event_id)
     window.delete_action.trigger()  # confirmed by the fixture's answer
+    rows_read(window)
     assert events_the_week_shows(window) == 3
     check()
     window.undo_action.trigger()
@@ -144,6 +147,7 @@ def test_the_counts_match_the_views_after_every_edit_undo_and_redo(
     check()
     dialogs.answers.append({"title": "Kobe disaster-risk workshop"})
     window.edit_event(kobe.event_id)
+    rows_read(window)
     check()
     window.undo_action.trigger()
     rows_read(window)

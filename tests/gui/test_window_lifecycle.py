@@ -227,6 +227,7 @@ def test_moving_an_event_to_a_refused_time_explains_and_changes_nothing(
 
         event = session.query(Event).filter_by(title="Kobe DRR workshop").one()
     window.move_event(event.id, event.start_utc, event.start_utc - timedelta(hours=1))
+    rows_read(window)
     assert "must end after it starts" in messages.errors[0][1]
     assert window.editor.stack.count() == 0
 

@@ -983,20 +983,29 @@ class ImportDialog(QDialog):
             self._failed(error)
 
     def _imported(self, command: ImportCalendarCommand) -> bool:
-        try:
-            self.editor.execute(command)
-        except SchedulerError as error:
+        """Put the import on the undo stack (made there, without a worker); True unless
+        it is refused at once."""
+        refusals: list[SchedulerError] = []
+
+        def refused(error: SchedulerError) -> None:
+            refusals.append(error)
+            self.import_button.setEnabled(True)
+            self.summary.setText("")
             QMessageBox.warning(self, translate("CalendarFiles", "Cannot import"), str(error))
-            return False
-        self.command = command
-        self.import_button.setEnabled(False)
-        self.summary.setText(
-            translate(
-                "CalendarFiles",
-                "Imported: {created} created, {updated} updated. "
-                "Undo (Ctrl+Z) takes the whole import back.",
-            ).format(
-                created=f"{len(command.created_ids):,}", updated=f"{len(command.updated_ids):,}"
+
+        def saved() -> None:
+            self.command = command
+            self.summary.setText(
+                translate(
+                    "CalendarFiles",
+                    "Imported: {created} created, {updated} updated. "
+                    "Undo (Ctrl+Z) takes the whole import back.",
+                ).format(
+                    created=f"{len(command.created_ids):,}",
+                    updated=f"{len(command.updated_ids):,}",
+                )
             )
-        )
-        return True
+
+        self.import_button.setEnabled(False)
+        self.editor.execute(command, saved, refused)
+        return not refusals

@@ -285,10 +285,12 @@ class HistoryDock(QDockWidget):
         if entry is None or not self.model.entries:
             return
         version_read = self.model.entries[0].version
-        try:
-            self.editor.execute(RevertChange(self.editor, entry, version_read))
-        except SchedulerError as error:
-            self._report_error(self.tr("Cannot revert this change"), str(error))
+        self.editor.execute(
+            RevertChange(self.editor, entry, version_read),
+            refused=lambda error: self._report_error(
+                self.tr("Cannot revert this change"), str(error)
+            ),
+        )
 
     def _arrived(self, generation: int, entries: list[HistoryEntry]) -> None:
         if generation != self._generation:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.gui.commands import Editor, RecordCommand
+from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.forms.ui_slot_finder_dialog import Ui_SlotFinderDialog
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
@@ -570,32 +570,36 @@ class SlotFinderDialog(QDialog):
         return self.create_events([span])
 
     def create_events(self, spans: Sequence[tuple[datetime, datetime]]) -> list[str]:
-        """Create one event per span as one undo step; the ids, or none if refused."""
+        """Create one event per span as one undo step, on the task manager; the ids the
+        events get (a refusal creates none, and is said)."""
         if self.search_result is None or not spans or self.editor is None:
             return []
         command, made = meetings_command(
             self.editor, self.search_result.answer, *self._event_texts(), spans
         )
-        if not self._execute(command):
-            return []
         ids = [each.record_id for each in made]
         first = timezones.to_local(spans[0][0], timezones.TOKYO)
-        self.ui.status.setText(
-            translate("SlotFinder", "Created '{title}' on {time} Tokyo").format(
-                title=made[0].values["title"], time=i18n.day_time_text(first)
+
+        def saved() -> None:
+            self.ui.status.setText(
+                translate("SlotFinder", "Created '{title}' on {time} Tokyo").format(
+                    title=made[0].values["title"], time=i18n.day_time_text(first)
+                )
+                + (
+                    translate("SlotFinder", " and {count} more meetings").format(count=len(ids) - 1)
+                    if len(ids) > 1
+                    else ""
+                )
+                + translate("SlotFinder", ". Undo with Ctrl+Z.")
             )
-            + (
-                translate("SlotFinder", " and {count} more meetings").format(count=len(ids) - 1)
-                if len(ids) > 1
-                else ""
-            )
-            + translate("SlotFinder", ". Undo with Ctrl+Z.")
-        )
-        self._created(ids)
+            self._created(ids)
+
+        self.editor.execute(command, saved, lambda error: self.report_error(str(error)))
         return ids
 
     def create_series(self, plan: SeriesPlan) -> list[str]:
-        """Create the planned series as one event with a rule; its id, or none."""
+        """Create the planned series as one event with a rule, on the task manager; the
+        id it gets (a refusal creates none, and is said)."""
         if self.search_result is None or self.editor is None:
             return []
         made = series_command(self.editor, self.search_result.answer, plan, *self._event_texts())
@@ -604,36 +608,23 @@ class SlotFinderDialog(QDialog):
                 [(slot.start, slot.end) for slot in plan.slots if slot is not None]
             )
         series, command = made
-        if not self._execute(command):
-            return []
         meetings = sum(1 for slot in plan.slots if slot is not None)
-        self.ui.status.setText(
-            translate(
-                "SlotFinder",
-                "Created the series '{title}': {meetings} meetings, each at its planned time. "
-                "Undo with Ctrl+Z.",
-            ).format(title=series.values["title"], meetings=meetings)
-        )
-        self._created([series.record_id])
+
+        def saved() -> None:
+            self.ui.status.setText(
+                translate(
+                    "SlotFinder",
+                    "Created the series '{title}': {meetings} meetings, each at its planned "
+                    "time. Undo with Ctrl+Z.",
+                ).format(title=series.values["title"], meetings=meetings)
+            )
+            self._created([series.record_id])
+
+        self.editor.execute(command, saved, lambda error: self.report_error(str(error)))
         return [series.record_id]
 
     def _event_texts(self) -> tuple[str, str]:
         return self.ui.title.text().strip(), self.ui.videoLink.text().strip()
-
-    def _execute(self, command: RecordCommand) -> bool:
-        if self.editor is None:
-            self.report_error(
-                translate(
-                    "SlotFinder", "This finder only chooses a time; create the event elsewhere."
-                )
-            )
-            return False
-        try:
-            self.editor.execute(command)
-        except SchedulerError as error:
-            self.report_error(str(error))
-            return False
-        return True
 
     def _created(self, ids: list[str]) -> None:
         self.created.extend(ids)

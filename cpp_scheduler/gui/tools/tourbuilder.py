@@ -525,15 +525,19 @@ class TourBuilderDialog(QDialog):
             self.buttons["later"].setEnabled(self.chosen_day < board.end)
 
     # -- changes, each an undo command ------------------------------------------------------
-    def _execute(self, command: RecordCommand) -> bool:
-        try:
-            self.editor.execute(command)
-        except SchedulerError as error:
+    def _execute(self, command: RecordCommand, saved: Callable[[], None] | None = None) -> None:
+        """Run ``command`` on the task manager; the board is read again when it ends."""
+
+        def done() -> None:
+            self.reload()
+            if saved is not None:
+                saved()
+
+        def refused(error: SchedulerError) -> None:
             self.report_error(str(error))
             self.reload()  # a colleague's change refused it: show the tour as it is now
-            return False
-        self.reload()
-        return True
+
+        self.editor.execute(command, done, refused)
 
     def _tour_day(self, day: date, commands: list[RecordCommand]) -> str:
         """The id of the tour's day record for ``day``, creating it if needed."""
@@ -559,7 +563,8 @@ class TourBuilderDialog(QDialog):
         minutes: int,
         venue_id: str | None,
     ) -> str | None:
-        """Add a site visit or workshop to ``day``; the new event's id (None if refused)."""
+        """Add a site visit or workshop to ``day``, on the task manager; the id the new
+        event gets (a refusal adds nothing, and is said)."""
         assert self.board is not None
         commands: list[RecordCommand] = []
         tour_day_id = self._tour_day(day, commands)
@@ -579,7 +584,8 @@ class TourBuilderDialog(QDialog):
                 commands,
             )
         )
-        return create.record_id if self._execute(command) else None
+        self._execute(command)
+        return create.record_id
 
     def insert_leg(
         self,
@@ -607,7 +613,8 @@ class TourBuilderDialog(QDialog):
         length: int | None,
     ) -> str | None:
         """Insert the leg, ``length`` minutes long as the table says (None: the table has
-        no such journey, which is said); its id, or None if refused."""
+        no such journey, which is said), on the task manager; the id it gets, or None
+        when there is nothing to insert."""
         assert self.board is not None
         if length is None:
             self.report_error(
@@ -629,10 +636,13 @@ class TourBuilderDialog(QDialog):
                 origin=origin, destination=destination, day=i18n.short_day_text(day)
             )
         )
-        return create.record_id if self._execute(create) else None
+        self._execute(create)
+        return create.record_id
 
     def move_day(self, day: date, direction: int) -> bool:
-        """Swap the program of ``day`` with the day before (-1) or after (+1)."""
+        """Swap the program of ``day`` with the day before (-1) or after (+1), on the
+        task manager, the day moved to chosen once done; False when there is nothing
+        to swap (a refusal is said)."""
         assert self.board is not None
         other = day + timedelta(days=direction)
         if not self.board.start <= other <= self.board.end:
@@ -688,18 +698,17 @@ class TourBuilderDialog(QDialog):
                 )
         if not commands:
             return False
-        moved = self._execute(
+        self._execute(
             GroupCommand(
                 self.editor,
                 translate("TourBuilder", "Move the program of {day} to {other}").format(
                     day=i18n.short_day_text(day), other=i18n.short_day_text(other)
                 ),
                 commands,
-            )
+            ),
+            lambda: self.choose_day(other),
         )
-        if moved:
-            self.choose_day(other)
-        return moved
+        return True
 
     # -- the small forms ----------------------------------------------------------------
     def _ask_activity(self, kind: EventKind) -> None:

@@ -47,6 +47,7 @@ def test_the_panel_lists_changes_and_reverts_one_as_an_undoable_step(
     window.editor.execute(
         move_event(window.editor, event, later, later + timedelta(hours=1), window.display_zone)
     )
+    rows_read(window)
     settle(qtbot, window)
     read(qtbot, dock)
     qtmodeltester.check(dock.model)
@@ -91,6 +92,7 @@ def test_a_revert_over_a_later_change_is_refused_in_one_message(
         window.editor.execute(
             move_event(window.editor, event, later, later + timedelta(hours=1), window.display_zone)
         )
+        rows_read(window)
         settle(qtbot, window)
     window.views["day"].occurrenceSelected.emit(OccurrenceKey(event))
     read(qtbot, dock)
@@ -176,6 +178,7 @@ def test_the_panel_follows_a_delegation_chosen_in_its_list(
     window.editor.execute(
         EditRecord(window.editor, Delegation, lima, {"name": "Lima housing ministry (MVCS)"}, "", 1)
     )
+    rows_read(window)
     settle(qtbot, window)
     read(qtbot, dock)
     assert dock.model.rowCount() == 2
