@@ -17,7 +17,7 @@ that fails is put back on the stack where it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -61,7 +61,8 @@ class Editor(QObject):
         self.database = database
         self.stack = stack if stack is not None else QUndoStack(self)
         self.left_versions: dict[tuple[str, str], int] = {}
-        """The version this window's last step left each record at (by model and id)."""
+        """The version this window's last step left each record at (by model and id),
+        written only through :meth:`left`."""
         self.stack.setUndoLimit(200)
         self.working: str | None = None
         """The step running in the background (see :class:`BackgroundCommand`), as the
@@ -91,6 +92,40 @@ class Editor(QObject):
         command.apply()
         command.applied_once = True
         self.stack.push(command)
+
+    # The one rule of which versions are this window's own: what its steps leave
+    # (``left``), and what a step to undo or redo expects to find (``expected``).
+    def expected(self, model: str, record_id: str, version: int | None) -> int | None:
+        """The version a step must find its record at: ``version``, the one the step
+        left, or the newer one a later step of this window's stack left since. Steps are
+        undone last first, so a later command on the same record (two drags of one
+        event, the deletion of its venue) has been undone, putting back exactly what
+        this one left, at a new version; a colleague's change in between still leaves
+        the stored version elsewhere, and the step is refused."""
+        left = self.left_versions.get((model, record_id))
+        if version is None or left is None or left <= version:
+            return version
+        return left
+
+    def left(self, model: str, record_id: str, version: int, found: int | None = None) -> None:
+        """Count ``version`` as the one this window's steps left the record at, which its
+        later undo and redo steps of the record expect (:meth:`expected`).
+
+        ``found``: the version the step found the record at, when the step did not
+        check it itself (an event whose venue a deletion cleared, or its undo put back).
+        Then the new version counts only when the record was found where this window's
+        steps left it (or they never touched it): a colleague's change in between keeps
+        the version this window left, so the steps over it are refused rather than
+        undoing the colleague's change."""
+        key = (model, record_id)
+        known = self.left_versions.get(key)
+        if found is None or known is None or known == found:
+            self.left_versions[key] = version
+
+    def left_others(self, touched: Iterable[editing.Touched]) -> None:
+        """Count the versions a step left other records at (see :meth:`left`)."""
+        for record in touched:
+            self.left(record.model, record.record_id, record.left, found=record.found)
 
     def notify(self, model_cls: type[Base], ids: list[str]) -> None:
         self.changed.emit(model_cls.__name__, ids)
@@ -173,22 +208,14 @@ class RecordCommand(QUndoCommand):
     its meetings), for a row shown before it is read again."""
 
     def _expected(self, version: int | None) -> int | None:
-        """The version this step must find the record at: the one this command left, or
-        the newer one a later step of this window's stack left since. Steps are undone
-        last first, so a later command on the same record (two drags of one event) has
-        been undone, putting back exactly what this one left, at a new version; a
-        colleague's change in between still leaves the stored version elsewhere, and
-        the step is refused."""
-        left = self.editor.left_versions.get((self.model_cls.__name__, self.record_id))
-        if version is None or left is None or left <= version:
-            return version
-        return left
+        """The version this step must find its record at (see :meth:`Editor.expected`)."""
+        return self.editor.expected(self.model_cls.__name__, self.record_id, version)
 
     def _left(self, version: int | None) -> None:
         """Remember the version this step left the record at, for the steps after it."""
         self.saved_version = version
         if version is not None:
-            self.editor.left_versions[(self.model_cls.__name__, self.record_id)] = version
+            self.editor.left(self.model_cls.__name__, self.record_id, version)
 
     refreshes: tuple[type[Base], list[str]] | None = None
     """Records whose display depends on this one (a series for its changed meeting);
@@ -299,7 +326,8 @@ class CreateRecord(RecordCommand):
         self._done()
 
     def revert(self) -> None:
-        editing.delete(self.editor.database, self.model_cls, self.record_id)
+        deleted = editing.delete(self.editor.database, self.model_cls, self.record_id)
+        self.editor.left_others(deleted.touched)
         self._done()
 
 
@@ -405,6 +433,14 @@ def _merged_values(editor: Editor, plan: merging.MergePlan) -> dict[str, Any] | 
 
 
 class DeleteRecord(RecordCommand):
+    """Delete a record; undo puts it back with everything its deletion took or cleared.
+
+    Clearing the references other records hold to it (the events at a deleted venue),
+    and putting them back, changes those records at new versions: this window's own
+    doing, counted as such (:meth:`Editor.left_others`), so the steps before this one
+    on those records still undo and redo.
+    """
+
     def __init__(self, editor: Editor, model_cls: type[Base], record_id: str, title: str) -> None:
         super().__init__(
             editor,
@@ -417,12 +453,15 @@ class DeleteRecord(RecordCommand):
         self.snapshot: dict[str, Any] | None = None
 
     def apply(self) -> None:
-        self.snapshot = editing.delete(self.editor.database, self.model_cls, self.record_id)
+        deleted = editing.delete(self.editor.database, self.model_cls, self.record_id)
+        self.snapshot = deleted.snapshot
+        self.editor.left_others(deleted.touched)
         self._done()
 
     def revert(self) -> None:
         assert self.snapshot is not None
-        editing.restore(self.editor.database, self.model_cls, self.snapshot)
+        touched = editing.restore(self.editor.database, self.model_cls, self.snapshot)
+        self.editor.left_others(touched)
         self._done()
 
 
