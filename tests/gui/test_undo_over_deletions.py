@@ -54,6 +54,9 @@ CASES = [
          PartnerCity, "city", "city_id"),
     Case("event", Event, "event", {"title": "Kobe DRR workshop (day 1)"}, "theme",
          ThematicArea, "theme", "theme_ids"),
+    # The sub-theme the event is filed under goes with its area, and comes back with it.
+    Case("event", Event, "event", {"title": "Kobe DRR workshop (day 1)"}, "theme",
+         ThematicArea, "area", "theme_ids"),
     Case("participant", Participant, "organiser", {"name": "Ana Torres Ruiz"}, "delegation",
          Delegation, "delegation", "delegation_id"),
     Case("venue", Venue, "venue", {"name": "Kobe hall, room 3"}, "partner_city", PartnerCity,
@@ -82,6 +85,7 @@ def _program(database: Database) -> dict[str, str]:
         ids = {
             "city": kobe.id,
             "theme": theme.id,
+            "area": str(theme.parent_id),
             "delegation": lima.id,
             "organiser": ana.id,
             "venue": hall.id,
@@ -136,7 +140,7 @@ def _edit_then_delete(
 
 
 @pytest.mark.parametrize(
-    "case", CASES, ids=lambda case: f"{case.edited_kind}-{case.link}-{case.deleted_kind}"
+    "case", CASES, ids=lambda case: f"{case.edited_kind}-{case.link}-{case.deleted_key}"
 )
 def test_an_edit_before_a_deletion_is_undone_and_redone_across_it(
     database: Database,
