@@ -227,3 +227,29 @@ def test_a_colleagues_change_between_the_steps_is_still_refused(
     # The refused step is still the one to undo.
     qtbot.waitUntil(lambda: window.undo_action.text() == undo_text, timeout=5_000)
     rows_read(window)
+
+
+def test_an_edit_after_a_deletion_is_undone_and_redone_across_it(
+    database: Database, make_window: WindowFactory, dialogs: DialogScript, messages: Messages
+) -> None:
+    """The other order: the venue deleted first, then the event edited; undoing both and
+    redoing both finds the event each time where the window's last step left it."""
+    ids = _program(database)
+    before = _values(database, Event, ids["event"])
+    window = make_window(database)
+    title = editing.title_of(database, Venue, ids["venue"])
+    window.delete_record("venue", ids["venue"], title)
+    dialogs.answers.append({"title": "Kobe DRR workshop (day 1)"})
+    window.edit_record("event", ids["event"])
+    after = _values(database, Event, ids["event"])
+    assert (after["title"], after["venue_id"]) == ("Kobe DRR workshop (day 1)", None)
+
+    for action in (window.undo_action, window.undo_action):
+        action.trigger()
+    assert messages.errors == []
+    assert _values(database, Event, ids["event"]) == before
+    for action in (window.redo_action, window.redo_action):
+        action.trigger()
+    assert messages.errors == []
+    assert _values(database, Event, ids["event"]) == after
+    rows_read(window)
