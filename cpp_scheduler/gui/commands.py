@@ -60,9 +60,9 @@ class Editor(QObject):
         super().__init__(parent)
         self.database = database
         self.stack = stack if stack is not None else QUndoStack(self)
-        self.left_versions: dict[tuple[str, str], int] = {}
-        """The version this window's last step left each record at (by model and id),
-        written only through :meth:`left`."""
+        self.left_versions: dict[tuple[str, str, int], int] = {}
+        """What this window's steps did to each record: by model, id and the version a
+        step found it at, the version the step left it at (see :meth:`left`)."""
         self.stack.setUndoLimit(200)
         self.working: str | None = None
         """The step running in the background (see :class:`BackgroundCommand`), as the
@@ -93,37 +93,37 @@ class Editor(QObject):
         command.applied_once = True
         self.stack.push(command)
 
-    # The one rule of which versions are this window's own: what its steps leave
-    # (``left``), and what a step to undo or redo expects to find (``expected``).
-    def expected(self, model: str, record_id: str, version: int | None) -> int | None:
-        """The version a step must find its record at: ``version``, the one the step
-        left, or the newer one a later step of this window's stack left since. Steps are
-        undone last first, so a later command on the same record (two drags of one
-        event, the deletion of its venue) has been undone, putting back exactly what
-        this one left, at a new version; a colleague's change in between still leaves
-        the stored version elsewhere, and the step is refused."""
-        left = self.left_versions.get((model, record_id))
-        if version is None or left is None or left <= version:
-            return version
-        return left
+    # The one rule of which versions are this window's own: each step notes the version
+    # it found a record at and the one it left it at (``left``), and a step to undo or
+    # redo follows those notes from the version it left (``expected``).
+    def expected(self, model: str, record_id: str, version: int) -> int:
+        """The version a step that left its record at ``version`` must find it at now:
+        ``version``, or where the later steps of this window took it from there. Steps
+        are undone last first, so a later step on the same record (a second drag of one
+        event, the deletion of its venue, an import that updated it) has been undone,
+        putting back exactly what this one left, at a newer version, and each of those
+        steps found the record where the one before had left it. A colleague's change in
+        between breaks that chain: the stored version is then not the one followed to,
+        and the step is refused."""
+        seen = {version}
+        while (following := self.left_versions.get((model, record_id, version))) is not None:
+            if following in seen:  # never, as versions only rise; but never loop either
+                break
+            seen.add(following)
+            version = following
+        return version
 
-    def left(self, model: str, record_id: str, version: int, found: int | None = None) -> None:
-        """Count ``version`` as the one this window's steps left the record at, which its
-        later undo and redo steps of the record expect (:meth:`expected`).
-
-        ``found``: the version the step found the record at, when the step did not
-        check it itself (an event whose venue a deletion cleared, or its undo put back).
-        Then the new version counts only when the record was found where this window's
-        steps left it (or they never touched it): a colleague's change in between keeps
-        the version this window left, so the steps over it are refused rather than
-        undoing the colleague's change."""
-        key = (model, record_id)
-        known = self.left_versions.get(key)
-        if found is None or known is None or known == found:
-            self.left_versions[key] = version
+    def left(self, model: str, record_id: str, version: int, found: int | None) -> None:
+        """Note that a step of this window found the record at version ``found`` (the
+        one it checked, or for a record it changed without checking, such as an event
+        whose venue a deletion cleared, the one it was at) and left it at ``version``;
+        None when it did not know."""
+        if found is not None and found != version:
+            self.left_versions[(model, record_id, found)] = version
 
     def left_others(self, touched: Iterable[editing.Touched]) -> None:
-        """Count the versions a step left other records at (see :meth:`left`)."""
+        """Note the other records a step changed, from which version to which (an event
+        whose venue it deleted or brought back; see :meth:`left`)."""
         for record in touched:
             self.left(record.model, record.record_id, record.left, found=record.found)
 
@@ -209,13 +209,16 @@ class RecordCommand(QUndoCommand):
 
     def _expected(self, version: int | None) -> int | None:
         """The version this step must find its record at (see :meth:`Editor.expected`)."""
+        if version is None:
+            return None
         return self.editor.expected(self.model_cls.__name__, self.record_id, version)
 
-    def _left(self, version: int | None) -> None:
-        """Remember the version this step left the record at, for the steps after it."""
+    def _left(self, version: int | None, found: int | None) -> None:
+        """Remember the version this step left the record at, for the steps after it;
+        ``found``: the one it found it at."""
         self.saved_version = version
         if version is not None:
-            self.editor.left(self.model_cls.__name__, self.record_id, version)
+            self.editor.left(self.model_cls.__name__, self.record_id, version, found)
 
     refreshes: tuple[type[Base], list[str]] | None = None
     """Records whose display depends on this one (a series for its changed meeting);
@@ -382,7 +385,7 @@ class EditRecord(RecordCommand):
         if self.before is None:
             self.before = saved.before
         self._version = saved.version
-        self._left(saved.version)
+        self._left(saved.version, saved.found)
         self._done()
 
     def apply(self) -> None:
@@ -497,15 +500,12 @@ class ChangeMeeting(RecordCommand):
 
     def _set(self, state: series.MeetingState | None) -> series.MeetingEdit:
         expected = self._expected(self.version) if self._applied else None
+        found = self.version if expected is None else expected
         edit = series.set_meeting(
-            self.editor.database,
-            self.record_id,
-            self.recurrence_id,
-            state,
-            self.version if expected is None else expected,
+            self.editor.database, self.record_id, self.recurrence_id, state, found
         )
         self.version = edit.version
-        self._left(edit.version)
+        self._left(edit.version, found)
         self._done()
         return edit
 

@@ -478,6 +478,8 @@ class Saved:
     version: int | None
     before: dict[str, Any]
     """The record's former values of the keys changed, in the values format."""
+    found: int | None = None
+    """The version the change found the record at."""
 
 
 @dataclass(frozen=True)
@@ -511,13 +513,14 @@ def change(
     is no longer at ``expected_version``; what it replaced, for an undo."""
     with database.transaction() as session:
         record = get_record(session, model_cls, record_id)
+        found = getattr(record, "version", None)
         everything = record_values(record)
         before = {key: everything[key] for key in values if key in everything}
         updated = update_record(
             session, model_cls, record_id, values, expected_version=expected_version
         )
         session.flush()
-        return Saved(getattr(updated, "version", None), before)
+        return Saved(getattr(updated, "version", None), before, found)
 
 
 @dataclass(frozen=True)

@@ -253,3 +253,32 @@ def test_an_edit_after_a_deletion_is_undone_and_redone_across_it(
     assert messages.errors == []
     assert _values(database, Event, ids["event"]) == after
     rows_read(window)
+
+
+def test_steps_after_a_colleagues_change_still_undo_across_a_deletion(
+    database: Database,
+    program_file: Path,
+    make_window: WindowFactory,
+    dialogs: DialogScript,
+    messages: Messages,
+) -> None:
+    """A colleague's change refuses the steps before it, never the ones after it."""
+    ids = _program(database)
+    window = make_window(database)
+    dialogs.answers.append({"title": "Kobe DRR workshop (day 1)"})
+    window.edit_record("event", ids["event"])
+    _colleague_notes(program_file, ids["event"])
+    dialogs.answers.append({"description": "Flood maps of the port"})
+    window.edit_record("event", ids["event"])  # over the colleague's notes
+    title = editing.title_of(database, Venue, ids["venue"])
+    window.delete_record("venue", ids["venue"], title)
+
+    window.undo_action.trigger()  # the venue's deletion
+    window.undo_action.trigger()  # the description
+    assert messages.errors == []
+    event = _values(database, Event, ids["event"])
+    assert (event["venue_id"], event["description"]) == (ids["venue"], "")
+    window.undo_action.trigger()  # the title: the colleague changed the event since
+    assert "changed by somebody else" in messages.errors[-1][1]
+    assert _values(database, Event, ids["event"])["title"] == "Kobe DRR workshop (day 1)"
+    rows_read(window)
