@@ -732,14 +732,30 @@ class ImportCalendarCommand(BackgroundCommand):
         elif self.state is None:
             self.report, self.state = calendar_import.import_undoably(database, self.parsed)
         else:
-            calendar_import.redo_import(database, self.state)
+            calendar_import.redo_import(
+                database, self.state, self._expected_versions(self.state.undone_versions)
+            )
 
     def revert_work(self) -> None:
         assert self.state is not None
-        calendar_import.undo_import(self.editor.database, self.state)
+        calendar_import.undo_import(
+            self.editor.database, self.state, self._expected_versions(self.state.imported_versions)
+        )
+
+    def _expected_versions(self, versions: dict[str, int]) -> dict[str, int]:
+        """The versions the events must be at: where this window's later steps took
+        them from the ones this step left (:meth:`Editor.expected`). Read on the worker:
+        the editor takes no other step while this one works, so they stay as they are."""
+        return {
+            event_id: self.editor.expected(Event.__name__, event_id, version)
+            for event_id, version in versions.items()
+        }
 
     def finished(self) -> None:
         assert self.state is not None  # made by the import, here or in the dialog's worker
+        # The events it changed that were there before: this window's own doing, so the
+        # steps before and after it on those events still undo and redo.
+        self.editor.left_others(self.state.touched)
         self.editor.notify(Event, self.state.events)
 
 
