@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -81,8 +81,9 @@ class Editor(QObject):
         self._question = _MergeQuestion(self)
         self.database = database
         self.stack = stack if stack is not None else QUndoStack(self)
-        self.left_versions: dict[tuple[str, str], int] = {}
-        """The version this window's last step left each record at (by model and id)."""
+        self.left_versions: dict[tuple[str, str, int], int] = {}
+        """What this window's steps did to each record: by model, id and the version a
+        step found it at, the version the step left it at (see :meth:`left`)."""
         self.stack.setUndoLimit(200)
         self._steps: list[tuple[str, bool]] = []
         """The steps under way on the task manager, oldest first: their names, and
@@ -176,6 +177,40 @@ class Editor(QObject):
         answer: list[dict[str, Any] | None] = [None]
         self._question.asked.emit(plan, answer)  # blocks until the slot has answered
         return answer[0]
+
+    # The one rule of which versions are this window's own: each step notes the version
+    # it found a record at and the one it left it at (``left``), and a step to undo or
+    # redo follows those notes from the version it left (``expected``).
+    def expected(self, model: str, record_id: str, version: int) -> int:
+        """The version a step that left its record at ``version`` must find it at now:
+        ``version``, or where the later steps of this window took it from there. Steps
+        are undone last first, so a later step on the same record (a second drag of one
+        event, the deletion of its venue, an import that updated it) has been undone,
+        putting back exactly what this one left, at a newer version, and each of those
+        steps found the record where the one before had left it. A colleague's change in
+        between breaks that chain: the stored version is then not the one followed to,
+        and the step is refused."""
+        seen = {version}
+        while (following := self.left_versions.get((model, record_id, version))) is not None:
+            if following in seen:  # never, as versions only rise; but never loop either
+                break
+            seen.add(following)
+            version = following
+        return version
+
+    def left(self, model: str, record_id: str, version: int, found: int | None) -> None:
+        """Note that a step of this window found the record at version ``found`` (the
+        one it checked, or for a record it changed without checking, such as an event
+        whose venue a deletion cleared, the one it was at) and left it at ``version``;
+        None when it did not know."""
+        if found is not None and found != version:
+            self.left_versions[(model, record_id, found)] = version
+
+    def left_others(self, touched: Iterable[editing.Touched]) -> None:
+        """Note the other records a step changed, from which version to which (an event
+        whose venue it deleted or brought back; see :meth:`left`)."""
+        for record in touched:
+            self.left(record.model, record.record_id, record.left, found=record.found)
 
     def notify(self, model_cls: type[Base], ids: list[str]) -> None:
         """Tell the window that records changed: now, or, from a step's work on the task
@@ -335,22 +370,17 @@ class RecordCommand(QUndoCommand):
     its meetings), for a row shown before it is read again."""
 
     def _expected(self, version: int | None) -> int | None:
-        """The version this step must find the record at: the one this command left, or
-        the newer one a later step of this window's stack left since. Steps are undone
-        last first, so a later command on the same record (two drags of one event) has
-        been undone, putting back exactly what this one left, at a new version; a
-        colleague's change in between still leaves the stored version elsewhere, and
-        the step is refused."""
-        left = self.editor.left_versions.get((self.model_cls.__name__, self.record_id))
-        if version is None or left is None or left <= version:
-            return version
-        return left
+        """The version this step must find its record at (see :meth:`Editor.expected`)."""
+        if version is None:
+            return None
+        return self.editor.expected(self.model_cls.__name__, self.record_id, version)
 
-    def _left(self, version: int | None) -> None:
-        """Remember the version this step left the record at, for the steps after it."""
+    def _left(self, version: int | None, found: int | None) -> None:
+        """Remember the version this step left the record at, for the steps after it;
+        ``found``: the one it found it at."""
         self.saved_version = version
         if version is not None:
-            self.editor.left_versions[(self.model_cls.__name__, self.record_id)] = version
+            self.editor.left(self.model_cls.__name__, self.record_id, version, found)
 
     refreshes: tuple[type[Base], list[str]] | None = None
     """Records whose display depends on this one (a series for its changed meeting);
@@ -380,7 +410,8 @@ class CreateRecord(RecordCommand):
         self._done()
 
     def revert(self) -> None:
-        editing.delete(self.editor.database, self.model_cls, self.record_id)
+        deleted = editing.delete(self.editor.database, self.model_cls, self.record_id)
+        self.editor.left_others(deleted.touched)
         self._done()
 
 
@@ -391,11 +422,17 @@ MERGE_ATTEMPTS = 5
 class EditRecord(RecordCommand):
     """Set new values; undo sets the values the record had before.
 
-    With ``merges`` (a drag, the tour builder's moves), a first apply that meets a
-    colleague's newer version merges with it instead of being refused: the fields only
-    the colleague changed stay theirs, the command's own are saved against the newer
-    version, and only a field both changed asks (:attr:`Editor.resolve_merge`). It stays
-    one undo step, whose undo puts back the colleague's values of the fields it set.
+    With ``merges`` (a dialog's save, a drag, the tour builder's moves), a first apply
+    that meets a colleague's newer version merges with it instead of being refused: the
+    fields only the colleague changed stay theirs, the command's own are saved against
+    the newer version, and only a field both changed asks (:attr:`Editor.resolve_merge`).
+    It stays one undo step, whose undo puts back the colleague's values of the fields it
+    set.
+
+    With ``moves`` (a drag, the tour builder's moves: values that are the change itself,
+    not a whole form), the first apply also finds the record where this window's own
+    steps since the version read left it (a second drag queued behind the first's save
+    carries the version the calendar showed before it), as undo and redo do.
     """
 
     def __init__(
@@ -408,6 +445,7 @@ class EditRecord(RecordCommand):
         expected_version: int | None = None,
         *,
         merges: bool = False,
+        moves: bool = False,
         read_values: Mapping[str, Any] | None = None,
     ) -> None:
         """``read_values``: the fields as the caller read them, the base of a merge when
@@ -419,6 +457,7 @@ class EditRecord(RecordCommand):
         """The version the record must be at for the next apply or revert: first the one
         the dialog read, then the one this command left it at."""
         self.merges = merges and expected_version is not None
+        self.moves = moves
         self.read_values = dict(read_values or {})
         self.merged_with: list[merging.MergePlan] = []
         """The colleagues' versions the first apply merged with, oldest first."""
@@ -429,13 +468,16 @@ class EditRecord(RecordCommand):
             self.model_cls,
             self.record_id,
             values,
-            # The first apply carries the version the coordinator saw, whatever came since.
-            self._version if self.before is None else self._expected(self._version),
+            # A form's first apply carries the version the coordinator saw, whatever came
+            # since (a newer one merges); a move follows this window's own steps too.
+            self._expected(self._version)
+            if self.before is not None or self.moves
+            else self._version,
         )
         if self.before is None:
             self.before = saved.before
         self._version = saved.version
-        self._left(saved.version)
+        self._left(saved.version, saved.found)
         self._done()
 
     def apply(self) -> None:
@@ -484,6 +526,14 @@ def _merged_values(editor: Editor, plan: merging.MergePlan) -> dict[str, Any] | 
 
 
 class DeleteRecord(RecordCommand):
+    """Delete a record; undo puts it back with everything its deletion took or cleared.
+
+    Clearing the references other records hold to it (the events at a deleted venue),
+    and putting them back, changes those records at new versions: this window's own
+    doing, counted as such (:meth:`Editor.left_others`), so the steps before this one
+    on those records still undo and redo.
+    """
+
     def __init__(self, editor: Editor, model_cls: type[Base], record_id: str, title: str) -> None:
         super().__init__(
             editor,
@@ -496,12 +546,15 @@ class DeleteRecord(RecordCommand):
         self.snapshot: dict[str, Any] | None = None
 
     def apply(self) -> None:
-        self.snapshot = editing.delete(self.editor.database, self.model_cls, self.record_id)
+        deleted = editing.delete(self.editor.database, self.model_cls, self.record_id)
+        self.snapshot = deleted.snapshot
+        self.editor.left_others(deleted.touched)
         self._done()
 
     def revert(self) -> None:
         assert self.snapshot is not None
-        editing.restore(self.editor.database, self.model_cls, self.snapshot)
+        touched = editing.restore(self.editor.database, self.model_cls, self.snapshot)
+        self.editor.left_others(touched)
         self._done()
 
 
@@ -536,16 +589,15 @@ class ChangeMeeting(RecordCommand):
         self._applied = False
 
     def _set(self, state: series.MeetingState | None) -> series.MeetingEdit:
-        expected = self._expected(self.version) if self._applied else None
+        # The version shown, or where this window's own steps took it since (a move
+        # queued behind another of the same series).
+        expected = self._expected(self.version)
+        found = self.version if expected is None else expected
         edit = series.set_meeting(
-            self.editor.database,
-            self.record_id,
-            self.recurrence_id,
-            state,
-            self.version if expected is None else expected,
+            self.editor.database, self.record_id, self.recurrence_id, state, found
         )
         self.version = edit.version
-        self._left(edit.version)
+        self._left(edit.version, found)
         self._done()
         return edit
 
@@ -668,6 +720,7 @@ def move_event(
             text,
             version,
             merges=merges,
+            moves=True,
             read_values=(
                 {"start_utc": shown_times[0], "end_utc": shown_times[1]} if shown_times else None
             ),

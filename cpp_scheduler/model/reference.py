@@ -56,7 +56,11 @@ class ThematicArea(Record, Base):
         back_populates="subthemes", remote_side="ThematicArea.id"
     )
     subthemes: Mapped[list[ThematicArea]] = relationship(
-        back_populates="parent", order_by="ThematicArea.name"
+        back_populates="parent",
+        order_by="ThematicArea.name",
+        # A deleted area takes its sub-themes with it, as the database's ON DELETE
+        # CASCADE does, rather than leaving them as areas of their own.
+        cascade="save-update, merge, delete",
     )
 
     @property

@@ -9,7 +9,7 @@ breaks a rule of the program and nothing is imported. A dry run changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -475,6 +475,10 @@ class ImportUndo:
     undone_versions: dict[str, int] = field(default_factory=dict)
     """The version each updated event was put back at by the undo: a redo is refused when
     a colleague changed one since."""
+    touched: list[editing.Touched] = field(default_factory=list)
+    """The records there before the import that the import, or its last undo or redo,
+    changed (the events it updated, and any whose organiser it added was taken back or
+    brought back), from which version to which: a window counts them as its own."""
 
     @property
     def events(self) -> list[str]:
@@ -529,6 +533,7 @@ def import_undoably(
     read = {event_id: _snapshot_version(snapshot) for event_id, snapshot in undo.before.items()}
     report = apply_calendar(database, parsed, expected_versions=read, progress=progress)
     undo.imported_versions = dict(report.versions)
+    undo.touched = _moved(updating, read, undo.imported_versions)
     with database.session() as session:
         ids = _event_ids(session, uids)
         people_after = set(session.scalars(select(Participant.id)))
@@ -539,12 +544,18 @@ def import_undoably(
     return report, undo
 
 
-def undo_import(database: Database, undo: ImportUndo) -> None:
+def undo_import(
+    database: Database, undo: ImportUndo, expected: Mapping[str, int] | None = None
+) -> None:
     """Remove what the import created and put back what it updated, as it was; refused
     (:class:`ConcurrentEditError`, nothing changed) when a colleague changed one of
-    those events since."""
+    those events since. ``expected``: the versions some of them must be at instead of
+    the ones the import left (where the caller's own later changes, undone since, took
+    them)."""
+    touched: list[editing.Touched] = []
+    found = {**undo.imported_versions, **(expected or {})}
     with database.transaction() as session:
-        _check_left_as(session, undo.imported_versions, undo.created + undo.updated)
+        _check_left_as(session, found, undo.created + undo.updated)
         for event_id in undo.created:
             undo.after[event_id] = editing.delete_record(session, Event, event_id)
         undone: dict[str, int] = {}
@@ -554,29 +565,51 @@ def undo_import(database: Database, undo: ImportUndo) -> None:
             editing.restore_record(
                 session, Event, _at_version(undo.before[event_id], undone[event_id])
             )
+        touched += _moved(undo.updated, found, undone)
         for person_id in undo.people:
-            undo.after[person_id] = editing.delete_record(session, Participant, person_id)
+            undo.after[person_id] = editing.delete_record(
+                session, Participant, person_id, touched=touched
+            )
     undo.undone_versions = undone
+    undo.touched = touched
 
 
-def redo_import(database: Database, undo: ImportUndo) -> None:
+def redo_import(
+    database: Database, undo: ImportUndo, expected: Mapping[str, int] | None = None
+) -> None:
     """Make an undone import again, exactly as it had left the records; refused
     (:class:`ConcurrentEditError`, nothing changed) when a colleague changed one of the
-    events it updates since the undo."""
+    events it updates since the undo. ``expected``: as for :func:`undo_import`, instead
+    of the versions the undo left."""
+    touched: list[editing.Touched] = []
+    found = {**undo.undone_versions, **(expected or {})}
     with database.transaction() as session:
-        _check_left_as(session, undo.undone_versions, undo.updated)
+        _check_left_as(session, found, undo.updated)
         for person_id in undo.people:
-            editing.restore_record(session, Participant, undo.after[person_id])
+            editing.restore_record(session, Participant, undo.after[person_id], touched=touched)
         for event_id in undo.created:
             editing.restore_record(session, Event, undo.after[event_id])
         redone: dict[str, int] = {}
         for event_id in undo.updated:
             editing.delete_record(session, Event, event_id)
-            redone[event_id] = undo.undone_versions[event_id] + 1
+            redone[event_id] = found[event_id] + 1  # never an old number again
             editing.restore_record(
                 session, Event, _at_version(undo.after[event_id], redone[event_id])
             )
+        touched += _moved(undo.updated, found, redone)
     undo.imported_versions |= redone
+    undo.touched = touched
+
+
+def _moved(
+    event_ids: Sequence[str], found: Mapping[str, int], left: Mapping[str, int]
+) -> list[editing.Touched]:
+    """The events among ``event_ids`` a step took from one version to another."""
+    return [
+        editing.Touched(Event.__name__, event_id, found[event_id], left[event_id])
+        for event_id in event_ids
+        if event_id in found and event_id in left and found[event_id] != left[event_id]
+    ]
 
 
 def _at_version(snapshot: dict[str, Any], version: int) -> dict[str, Any]:

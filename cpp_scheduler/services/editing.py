@@ -13,7 +13,10 @@ product). Bookkeeping columns (``id``, ``version``, ``created_at``, ``updated_at
 
 Deleting returns a snapshot of the record's rows and of everything the deletion takes
 with it (links, sessions of a conference, changed occurrences) or clears (references
-from other records), so :func:`restore_record` puts all of it back as it was.
+from other records), so :func:`restore_record` puts all of it back as it was. Clearing
+a reference, or putting it back, changes the other record (an event whose venue was
+deleted) at a new version; both say which records they changed and the versions they
+found and left (:class:`Touched`), so an undo stack counts those versions as its own.
 """
 
 from __future__ import annotations
@@ -297,19 +300,53 @@ def _collect(
                     )
 
 
+@dataclass(frozen=True)
+class Touched:
+    """Another record a deletion or its undo changed (an event whose venue it cleared or
+    put back): the version it found the record at, and the one it left it at."""
+
+    model: str
+    record_id: str
+    found: int
+    left: int
+
+
+class _Touching:
+    """The other records a deletion or a restore sets a reference of, with the version
+    each was at before; read once the change is flushed."""
+
+    def __init__(self) -> None:
+        self._found: dict[int, tuple[Base, int]] = {}
+
+    def note(self, record: Base) -> None:
+        version = getattr(record, "version", None)
+        if version is not None and id(record) not in self._found:
+            self._found[id(record)] = (record, int(version))
+
+    def touched(self) -> list[Touched]:
+        """The records whose version the flushed change raised."""
+        return [
+            Touched(type(record).__name__, str(record.id), found, int(record.version))  # type: ignore[attr-defined]
+            for record, found in self._found.values()
+            if getattr(record, "version", None) not in (None, found)
+        ]
+
+
 def _set_reference(
     session: Session,
     table_name: str,
     key: Mapping[str, Any],
     column: str,
     value: Any,
+    touching: _Touching,
     *,
     only_if_empty: bool = False,
 ) -> bool:
     """Set a reference a deletion clears (an event's venue) or its undo puts back, on the
     record itself rather than in SQL, so the record's version rises and its history says
     who changed it: a colleague's editor open on it, their window and the invitations'
-    SEQUENCE all learn of it. False where the table is no record's (a link table)."""
+    SEQUENCE all learn of it; ``touching`` notes the record. False where the table is no
+    record's (a link table)."""
     mapper = _mapper_of(table_name)
     if mapper is None:
         return False
@@ -318,12 +355,21 @@ def _set_reference(
         return True  # gone with the deletion itself
     attribute = mapper.get_property_by_column(mapper.local_table.c[column]).key
     if not only_if_empty or getattr(record, attribute) is None:
+        touching.note(record)
         setattr(record, attribute, value)
     return True
 
 
-def delete_record(session: Session, model_cls: type[Base], record_id: str) -> dict[str, Any]:
-    """Delete a record and return a snapshot that :func:`restore_record` can put back."""
+def delete_record(
+    session: Session,
+    model_cls: type[Base],
+    record_id: str,
+    *,
+    touched: list[Touched] | None = None,
+) -> dict[str, Any]:
+    """Delete a record and return a snapshot that :func:`restore_record` can put back.
+
+    ``touched``: given, gets the other records whose references the deletion cleared."""
     record = get_record(session, model_cls, record_id)
     title = getattr(record, "title", None) or getattr(record, "name", None) or record_id
     snapshot = Snapshot(model_cls.__name__, record_id, str(title))
@@ -338,17 +384,29 @@ def delete_record(session: Session, model_cls: type[Base], record_id: str) -> di
     snapshot.cleared = [
         entry for entry in snapshot.cleared if (entry[0], tuple(entry[1].values())) not in removed
     ]
+    touching = _Touching()
     for table_name, key, column, _value in snapshot.cleared:
-        _set_reference(session, table_name, key, column, None)
+        _set_reference(session, table_name, key, column, None, touching)
     session.flush()
+    if touched is not None:
+        touched.extend(touching.touched())
     session.delete(record)
     session.flush()
     session.expunge_all()
     return snapshot.as_dict()
 
 
-def restore_record(session: Session, model_cls: type[Base], snapshot: Mapping[str, Any]) -> None:
-    """Put back a deleted record with its links, dependents and cleared references."""
+def restore_record(
+    session: Session,
+    model_cls: type[Base],
+    snapshot: Mapping[str, Any],
+    *,
+    touched: list[Touched] | None = None,
+) -> None:
+    """Put back a deleted record with its links, dependents and cleared references.
+
+    ``touched``: given, gets the other records whose references it put back (a
+    reference a colleague has set to something else since stays theirs)."""
     if snapshot["model"] != model_cls.__name__:
         raise ValueError(f"a snapshot of a {snapshot['model']} cannot restore a {model_cls}")
     tables = _tables()
@@ -361,8 +419,9 @@ def restore_record(session: Session, model_cls: type[Base], snapshot: Mapping[st
         if "id" in row:
             restored.setdefault(table_name, []).append(row["id"])
     session.flush()
+    touching = _Touching()
     for table_name, key, column, value in snapshot["cleared"]:
-        if _set_reference(session, table_name, key, column, value, only_if_empty=True):
+        if _set_reference(session, table_name, key, column, value, touching, only_if_empty=True):
             continue
         table = tables[table_name]
         condition = [table.c[name] == key_value for name, key_value in key.items()]
@@ -370,6 +429,8 @@ def restore_record(session: Session, model_cls: type[Base], snapshot: Mapping[st
             update(table).where(*condition, table.c[column].is_(None)).values({column: value})
         )
     session.flush()
+    if touched is not None:
+        touched.extend(touching.touched())
     _note_restored(session, restored)
     session.expire_all()
 
@@ -417,6 +478,8 @@ class Saved:
     version: int | None
     before: dict[str, Any]
     """The record's former values of the keys changed, in the values format."""
+    found: int | None = None
+    """The version the change found the record at."""
 
 
 @dataclass(frozen=True)
@@ -450,25 +513,45 @@ def change(
     is no longer at ``expected_version``; what it replaced, for an undo."""
     with database.transaction() as session:
         record = get_record(session, model_cls, record_id)
+        found = getattr(record, "version", None)
         everything = record_values(record)
         before = {key: everything[key] for key in values if key in everything}
         updated = update_record(
             session, model_cls, record_id, values, expected_version=expected_version
         )
         session.flush()
-        return Saved(getattr(updated, "version", None), before)
+        return Saved(getattr(updated, "version", None), before, found)
 
 
-def delete(database: Database, model_cls: type[Base], record_id: str) -> dict[str, Any]:
-    """Delete a record in one transaction; the snapshot :func:`restore` puts back."""
+@dataclass(frozen=True)
+class Deleted:
+    """What a deletion removed, and the other records it changed."""
+
+    snapshot: dict[str, Any]
+    """What :func:`restore` puts back."""
+    touched: tuple[Touched, ...]
+    """The records whose references to it the deletion cleared (an event held at a
+    deleted venue), at the versions it left them."""
+
+
+def delete(database: Database, model_cls: type[Base], record_id: str) -> Deleted:
+    """Delete a record in one transaction; its snapshot, which :func:`restore` puts
+    back, and the other records the deletion changed."""
+    touched: list[Touched] = []
     with database.transaction() as session:
-        return delete_record(session, model_cls, record_id)
+        snapshot = delete_record(session, model_cls, record_id, touched=touched)
+    return Deleted(snapshot, tuple(touched))
 
 
-def restore(database: Database, model_cls: type[Base], snapshot: Mapping[str, Any]) -> None:
-    """Put back a record :func:`delete` removed, in one transaction."""
+def restore(
+    database: Database, model_cls: type[Base], snapshot: Mapping[str, Any]
+) -> tuple[Touched, ...]:
+    """Put back a record :func:`delete` removed, in one transaction; the other records
+    it changed, their references to it put back, at the versions it left them."""
+    touched: list[Touched] = []
     with database.transaction() as session:
-        restore_record(session, model_cls, snapshot)
+        restore_record(session, model_cls, snapshot, touched=touched)
+    return tuple(touched)
 
 
 def stored(database: Database, model_cls: type[Base], record_id: str) -> StoredRecord:

@@ -265,11 +265,15 @@ def test_deleting_a_venue_is_a_change_of_its_events_that_a_stale_save_cannot_und
     opened = editing.stored(database, Event, event_id)
 
     database.author = "Ravi Menon"
-    snapshot = editing.delete(database, Venue, room)
+    deleted = editing.delete(database, Venue, room)
 
     now = editing.stored(database, Event, event_id)
     assert now.values["venue_id"] is None
     assert now.version == (opened.version or 0) + 1
+    # The deletion says which record it changed, from which version to which.
+    assert opened.version is not None
+    assert now.version is not None
+    assert deleted.touched == (editing.Touched("Event", event_id, opened.version, now.version),)
     latest = history_of(database, event_id)[-1]
     assert latest.author == "Ravi Menon"
     assert ("venue_id", room, None) in [(f.name, f.old, f.new) for f in latest.fields]
@@ -280,8 +284,9 @@ def test_deleting_a_venue_is_a_change_of_its_events_that_a_stale_save_cannot_und
         editing.change(database, Event, event_id, {"title": "Kobe DRR"}, opened.version)
 
     database.author = "Ravi Menon"
-    editing.restore(database, Venue, snapshot)
+    touched = editing.restore(database, Venue, deleted.snapshot)
     back = editing.stored(database, Event, event_id)
     assert back.values["venue_id"] == room
     assert back.version == (opened.version or 0) + 2
+    assert touched == (editing.Touched("Event", event_id, now.version, back.version),)
     assert history_of(database, event_id)[-1].author == "Ravi Menon"

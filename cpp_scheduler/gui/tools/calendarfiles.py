@@ -732,13 +732,33 @@ class ImportCalendarCommand(RecordCommand):
         elif self.state is None:
             self.report, self.state = calendar_import.import_undoably(database, self.parsed)
         else:
-            calendar_import.redo_import(database, self.state)
-        assert self.state is not None  # made by the import, here or in the dialog's worker
-        self.editor.notify(Event, self.state.events)
+            calendar_import.redo_import(
+                database, self.state, self._expected_versions(self.state.undone_versions)
+            )
+        self._done_with_events()
 
     def revert(self) -> None:
         assert self.state is not None  # made by the import, here or in the dialog's worker
-        calendar_import.undo_import(self.editor.database, self.state)
+        calendar_import.undo_import(
+            self.editor.database, self.state, self._expected_versions(self.state.imported_versions)
+        )
+        self._done_with_events()
+
+    def _expected_versions(self, versions: dict[str, int]) -> dict[str, int]:
+        """The versions the events must be at: where this window's later steps took
+        them from the ones this step left (:meth:`Editor.expected`). Read on the worker:
+        the editor takes no other step while an undo or redo works, and the steps it
+        queues run after this one, so they stay as they are."""
+        return {
+            event_id: self.editor.expected(Event.__name__, event_id, version)
+            for event_id, version in versions.items()
+        }
+
+    def _done_with_events(self) -> None:
+        assert self.state is not None  # made by the import, here or in the dialog's worker
+        # The events it changed that were there before: this window's own doing, so the
+        # steps before and after it on those events still undo and redo.
+        self.editor.left_others(self.state.touched)
         self.editor.notify(Event, self.state.events)
 
 

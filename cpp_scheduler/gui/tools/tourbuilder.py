@@ -663,6 +663,7 @@ class TourBuilderDialog(QDialog):
                         event.title,
                         event.version,
                         merges=True,
+                        moves=True,
                         read_values={"start_utc": event.start, "end_utc": event.end},
                     )
                 )
@@ -676,6 +677,7 @@ class TourBuilderDialog(QDialog):
                         leg.origin,
                         leg.version,
                         merges=True,
+                        moves=True,
                         read_values={"departure_utc": leg.departure, "arrival_utc": leg.arrival},
                     )
                 )
@@ -693,6 +695,7 @@ class TourBuilderDialog(QDialog):
                         "",
                         version,
                         merges=True,
+                        moves=True,
                         read_values={"title": read_title},
                     )
                 )
