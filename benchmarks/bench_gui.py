@@ -15,8 +15,9 @@ measures, offscreen, in wall-clock time:
 * a view switch to painted, a filter change to painted (in the week and in the agenda,
   and the sidebar's Clear filters clicked), sorting the agenda by a click on each
   column's header (each way; the first sort by a column, which works out its order,
-  apart), a meeting moved as a drop moves it until painted, the read of its event's
-  rows that follows (waited for off the GUI thread, then applied on it), and a conflict
+  apart), a meeting moved as a drop moves it until painted (its save runs off the GUI
+  thread), the save and the read of its event's rows that follow (waited for off the
+  GUI thread, the read then applied on it), and a conflict
   check's findings shown in the conflicts panel (the part of a check the GUI thread
   does), in the running window once the check that follows the load is done; against
   switching a bare QStackedWidget between two labels. Each in wall-clock and the
@@ -426,9 +427,9 @@ def agenda_sorts(
 def reads_after_a_move(
     app: object, window: object, canvas: object, repeat: int
 ) -> dict[str, list[tuple[float, float]]]:
-    """A meeting moved as a drop does (the move saved, the meeting shown where it was
-    dropped, painted), then its event's rows read again off the GUI thread and applied
-    on it: the GUI thread's share of each, and the whole wait for the read."""
+    """A meeting moved as a drop does (shown where it was dropped, painted; the move
+    saved off the GUI thread), then its event's rows read again off the GUI thread and
+    applied on it: the GUI thread's share of each, and the whole wait for the read."""
     from datetime import timedelta
 
     events = window.events  # type: ignore[attr-defined]
@@ -460,12 +461,15 @@ def reads_after_a_move(
                 canvas,
                 lambda moved=moved: window.move_event(row.event_id, *moved),  # type: ignore[attr-defined]
             )
-            figures.setdefault("move saved and shown where dropped", []).append(sample)
-            while getattr(window, "reading_event_rows", False):
+            figures.setdefault("move shown where dropped", []).append(sample)
+            editor = window.editor  # type: ignore[attr-defined]
+            while getattr(editor, "working", None) is not None or getattr(
+                window, "reading_event_rows", False
+            ):
                 app.processEvents()  # type: ignore[attr-defined]
                 time.sleep(0.0005)
             figures.setdefault(
-                "move: from the drop to its read applied (off the GUI thread)", []
+                "move: from the drop to its save and read applied (off the GUI thread)", []
             ).append((time.perf_counter() - began, float("nan")))
     finally:
         if original is not None:

@@ -3536,10 +3536,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>繰り返しのイベント「{title}」を作成しました: 会合 {meetings} 回、それぞれ計画した時刻です。Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
-        <source>This finder only chooses a time; create the event elsewhere.</source>
-        <translation>ここでは日時を選ぶだけです。イベントは別の画面で作成してください。</translation>
-    </message>
-    <message>
         <source>Cannot create the event</source>
         <translation>イベントを作成できません</translation>
     </message>

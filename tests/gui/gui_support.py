@@ -62,6 +62,10 @@ class FakeDialog(QDialog):
         """No version read: the stand-in does not check for a colleague's change."""
         return None
 
+    def original_values(self) -> dict[str, Any]:
+        """Nothing read: no base for a merge."""
+        return {}
+
 
 class DialogScript:
     """What the next editor dialog answers, and a record of the dialogs opened."""
@@ -85,13 +89,14 @@ class DialogScript:
         return dialog
 
 
-def rows_read(window: MainWindow, seconds: float = 10.0) -> None:
-    """Let the window end its last undo or redo (done off the GUI thread) and show the
-    rows its last commands' reads bring (read off the GUI thread, arriving on it)."""
+def rows_read(window: MainWindow, seconds: float = 30.0) -> None:
+    """Let the window end its last steps (their work, and what they read first, is done
+    off the GUI thread) and show the rows its last commands' reads bring (read off the
+    GUI thread, arriving on it)."""
     deadline = time.monotonic() + seconds
 
     def waiting() -> bool:
-        return window.editor.working is not None or window.reading_event_rows
+        return window.editor.working is not None or window.reading_event_rows or window.tasks.busy
 
     while waiting() and time.monotonic() < deadline:
         # Events are handled meanwhile: a step's work may wait for a question the

@@ -203,6 +203,7 @@ def test_after_a_drag_and_its_undo_the_window_shows_what_the_store_holds(
     # Where it was dropped at once, before its read comes back: no jump back meanwhile.
     moved = next(row for row in window.events.rows() if row.title == "Kobe DRR workshop")
     assert moved.start_utc == datetime(2027, 9, 30, 1, tzinfo=UTC)
+    rows_read(window)
     assert window_rows(window) == store_rows(autumn)
     rows_read(window)
     assert window_rows(window) == store_rows(autumn)

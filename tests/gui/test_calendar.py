@@ -108,6 +108,7 @@ def test_double_click_on_an_event_edits_it_as_one_undo_step(
         {"title": "Kobe disaster-risk workshop", "status": EventStatus.CONFIRMED}
     )
     qtbot.mouseDClick(view._canvas, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    rows_read(window)
     assert dialogs.opened[-1].record_id == stored(window, "Kobe disaster-risk workshop").id
     assert "Kobe disaster-risk workshop" in titles(window)
     assert window.undo_action.text() == "Undo Edit event 'Kobe disaster-risk workshop'"
@@ -150,6 +151,7 @@ def test_dragging_an_event_moves_it_snapped_to_a_quarter_hour(
     qtbot.mouseMove(canvas, start + QPoint(10, 10))
     qtbot.mouseMove(canvas, end)
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end)
+    rows_read(window)
     moved = stored(window, "Kobe DRR workshop")
     assert moved.start_utc == JANUARY_NINE_TOKYO + timedelta(days=1, hours=1)
     assert moved.end_utc - moved.start_utc == timedelta(hours=2)
@@ -215,6 +217,7 @@ def test_dragging_the_lower_edge_changes_the_end(window: MainWindow, qtbot: QtBo
     qtbot.mouseMove(canvas, edge + QPoint(0, 10))
     qtbot.mouseMove(canvas, target)
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=target)
+    rows_read(window)
     resized = stored(window, "Kobe DRR workshop")
     assert resized.start_utc == JANUARY_NINE_TOKYO
     assert resized.end_utc == JANUARY_NINE_TOKYO + timedelta(hours=3, minutes=30)
@@ -237,9 +240,11 @@ def test_delete_asks_first_and_undo_brings_the_event_back(
     window.select_event(event_id)
     messages.answer = False
     qtbot.keyClick(window, Qt.Key.Key_Delete)
+    rows_read(window)
     assert "Kobe DRR workshop" in titles(window)
     messages.answer = True
     qtbot.keyClick(window, Qt.Key.Key_Delete)
+    rows_read(window)
     assert messages.questions[-1].startswith("Delete the event 'Kobe DRR workshop'?")
     assert "Kobe DRR workshop" not in titles(window)
     assert window.selected_event is None

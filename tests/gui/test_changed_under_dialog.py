@@ -95,8 +95,7 @@ def _open_editor_then(
     opened: list[EventDialog] = []
 
     def run(dialog: EventDialog) -> int:
-        qtbot.addWidget(dialog)
-        dialog.show()
+        dialog.show()  # the window's: it deletes the dialog once its save is done
         qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
         opened.append(dialog)
         script(dialog)  # type: ignore[operator]

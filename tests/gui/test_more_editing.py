@@ -106,6 +106,7 @@ def test_dragging_one_meeting_of_a_series_moves_only_that_meeting(
     qtbot.mouseMove(view._canvas, start + QPoint(0, 8))
     qtbot.mouseMove(view._canvas, end)
     qtbot.mouseRelease(view._canvas, Qt.MouseButton.LeftButton, pos=end)
+    rows_read(window)
     assert window.undo_action.text() == (
         "Undo Move the 19 Jan meeting of 'Monthly resilience exchange' to Tue 18:00"
     )
@@ -244,6 +245,7 @@ def test_one_meeting_of_a_series_is_cancelled_and_undo_brings_it_back(
 
     window.select_event(event_id(window, "Kobe DRR workshop"))
     window.cancel_meeting_action.trigger()
+    rows_read(window)
     assert messages.errors[-1][0] == "Not a series"
 
 

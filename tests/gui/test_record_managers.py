@@ -95,11 +95,13 @@ def test_the_chosen_record_stays_chosen_when_the_list_is_read_again(
     assert manager.delete_button.isEnabled()
 
     # Another delegation renamed: the list is read again, Lima still chosen.
+    saved: list[bool] = []
     window.editor.execute(
-        EditRecord(window.editor, Delegation, nairobi, {"name": "Nairobi (NMS)"}, "", 1)
+        EditRecord(window.editor, Delegation, nairobi, {"name": "Nairobi (NMS)"}, "", 1),
+        lambda: saved.append(True),
     )
-    rows_read(window)
-    assert not manager.lists_ready()
+    qtbot.waitUntil(lambda: saved == [True], timeout=10_000)
+    assert not manager.lists_ready()  # read again, now that the change is saved
     qtbot.waitUntil(manager.lists_ready, timeout=10_000)
     assert names_shown(manager) == ["Lima housing ministry", "Nairobi (NMS)"]
     assert chosen_name(manager) == "Lima housing ministry"

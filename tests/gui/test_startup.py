@@ -79,7 +79,6 @@ def test_the_week_shows_before_the_database_is_open_and_fills_when_it_is(
     assert not window.program_actions["delegation"].isEnabled()
     assert not window.tools_menu.isEnabled()
     window.new_event()  # a double-click on the grid
-    rows_read(window)
     assert window.undo_action.isEnabled() is False
 
     with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
@@ -331,10 +330,8 @@ def test_the_week_shows_its_events_before_the_database_opens_and_editing_waits(
         assert not window.tools_menu.isEnabled()
         workshop = next(b.row for b in week.blocks() if b.row.title == "Kobe DRR workshop")  # type: ignore[attr-defined]
         window.edit_event(workshop.event_id)  # a double-click on its block: nothing opens
-        rows_read(window)
         hour = timedelta(hours=1)
         window.move_event(workshop.event_id, workshop.start_utc + hour, workshop.end_utc + hour)
-        rows_read(window)
         assert not window.undo_action.isEnabled()  # a drag: nothing moved
         with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
             opener.release.set()

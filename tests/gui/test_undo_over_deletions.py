@@ -135,6 +135,7 @@ def _edit_then_delete(
     title = editing.title_of(window.database, case.deleted, ids[case.deleted_key])
     dialogs.answers.append(case.new_values)
     window.edit_record(case.edited_kind, ids[case.edited_key])
+    rows_read(window)
     window.delete_record(case.deleted_kind, ids[case.deleted_key], title)
     rows_read(window)
 
@@ -160,21 +161,27 @@ def test_an_edit_before_a_deletion_is_undone_and_redone_across_it(
     assert after[case.link] in (None, [])  # the deletion took the link with it
 
     window.undo_action.trigger()  # the deletion
+    rows_read(window)
     assert messages.errors == []
     assert _values(database, case.edited, edited_id)[case.link] == before[case.link]
     window.undo_action.trigger()  # the edit
+    rows_read(window)
     assert messages.errors == []
     assert _values(database, case.edited, edited_id) == before
     assert not window.undo_action.isEnabled()
 
     window.redo_action.trigger()  # the edit again
+    rows_read(window)
     window.redo_action.trigger()  # the deletion again
+    rows_read(window)
     assert messages.errors == []
     assert _values(database, case.edited, edited_id) == after
     assert not _exists(database, case.deleted, ids[case.deleted_key])
 
     window.undo_action.trigger()
+    rows_read(window)
     window.undo_action.trigger()
+    rows_read(window)
     assert messages.errors == []
     assert _values(database, case.edited, edited_id) == before
     rows_read(window)
@@ -205,12 +212,15 @@ def test_a_colleagues_change_between_the_steps_is_still_refused(
     title = editing.title_of(database, Venue, ids["venue"])
     dialogs.answers.append({"title": "Kobe DRR workshop (day 1)"})
     window.edit_record("event", ids["event"])
+    rows_read(window)
     if when == "after the edit":
         _colleague_notes(program_file, ids["event"])
     window.delete_record("venue", ids["venue"], title)
+    rows_read(window)
     if when == "after the deletion":
         _colleague_notes(program_file, ids["event"])
     window.undo_action.trigger()  # the venue comes back, and with it the event's link
+    rows_read(window)
     assert messages.errors == []
     if when == "after its undo":
         _colleague_notes(program_file, ids["event"])
@@ -220,6 +230,7 @@ def test_a_colleagues_change_between_the_steps_is_still_refused(
 
     undo_text = window.undo_action.text()
     window.undo_action.trigger()  # the edit: the colleague changed the event since
+    rows_read(window)
     assert "changed by somebody else" in messages.errors[-1][1]
     event = _values(database, Event, ids["event"])
     assert event["title"] == "Kobe DRR workshop (day 1)"
@@ -239,17 +250,21 @@ def test_an_edit_after_a_deletion_is_undone_and_redone_across_it(
     window = make_window(database)
     title = editing.title_of(database, Venue, ids["venue"])
     window.delete_record("venue", ids["venue"], title)
+    rows_read(window)
     dialogs.answers.append({"title": "Kobe DRR workshop (day 1)"})
     window.edit_record("event", ids["event"])
+    rows_read(window)
     after = _values(database, Event, ids["event"])
     assert (after["title"], after["venue_id"]) == ("Kobe DRR workshop (day 1)", None)
 
     for action in (window.undo_action, window.undo_action):
         action.trigger()
+        rows_read(window)
     assert messages.errors == []
     assert _values(database, Event, ids["event"]) == before
     for action in (window.redo_action, window.redo_action):
         action.trigger()
+        rows_read(window)
     assert messages.errors == []
     assert _values(database, Event, ids["event"]) == after
     rows_read(window)
@@ -267,18 +282,24 @@ def test_steps_after_a_colleagues_change_still_undo_across_a_deletion(
     window = make_window(database)
     dialogs.answers.append({"title": "Kobe DRR workshop (day 1)"})
     window.edit_record("event", ids["event"])
+    rows_read(window)
     _colleague_notes(program_file, ids["event"])
     dialogs.answers.append({"description": "Flood maps of the port"})
     window.edit_record("event", ids["event"])  # over the colleague's notes
+    rows_read(window)
     title = editing.title_of(database, Venue, ids["venue"])
     window.delete_record("venue", ids["venue"], title)
+    rows_read(window)
 
     window.undo_action.trigger()  # the venue's deletion
+    rows_read(window)
     window.undo_action.trigger()  # the description
+    rows_read(window)
     assert messages.errors == []
     event = _values(database, Event, ids["event"])
     assert (event["venue_id"], event["description"]) == (ids["venue"], "")
     window.undo_action.trigger()  # the title: the colleague changed the event since
+    rows_read(window)
     assert "changed by somebody else" in messages.errors[-1][1]
     assert _values(database, Event, ids["event"])["title"] == "Kobe DRR workshop (day 1)"
     rows_read(window)

@@ -100,6 +100,7 @@ def test_a_revert_over_a_later_change_is_refused_in_one_message(
 
     dock.table.selectRow(1)  # the first move: its start was moved again since
     dock.revert_selected()
+    settle(qtbot, window)
 
     assert window.editor.stack.count() == steps
     assert errors == [

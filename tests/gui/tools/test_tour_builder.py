@@ -227,7 +227,7 @@ def test_a_day_moved_over_a_colleagues_move_is_refused_whole_when_not_merged(
         1,
     )
 
-    assert not builder.move_day(FIRST, 1)
+    assert builder.move_day(FIRST, 1)  # asked: refused once the save has met theirs
     settle(qtbot, window)
 
     assert asked == ["event 'Opening briefing (room B)'"]

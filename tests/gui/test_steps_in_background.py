@@ -1,6 +1,7 @@
-"""Undo and Redo do their work off the GUI thread: the window keeps answering while a
-colleague holds the database, a quick step never greys the window, and a second press
-while a step runs waits its turn on the stack."""
+"""Every step does its work off the GUI thread, its first run as its undo and redo: the
+window keeps answering while a colleague holds the database, a quick step never greys
+the window, steps asked meanwhile queue, and Undo pressed again while one runs waits its
+turn on the stack."""
 
 from __future__ import annotations
 
@@ -103,3 +104,35 @@ def test_undo_pressed_again_while_a_step_runs_waits_its_turn(
     rows_read(window)
     assert _start(window, kobe) == JANUARY_NINE_TOKYO
     assert stack.index() == 0
+
+
+def test_a_drag_waiting_for_a_colleagues_lock_shows_where_it_landed_and_saves_after(
+    window: MainWindow, messages: Messages, qtbot: QtBot
+) -> None:
+    kobe = _event_id(window, "Kobe DRR workshop")
+    visit = _event_id(window, "Smart city site visit")
+    moved = JANUARY_NINE_TOKYO + timedelta(hours=3)
+    colleague = sqlite3.connect(str(window.database.engine.url.database), isolation_level=None)
+    colleague.execute("BEGIN IMMEDIATE")
+    ticks: list[int] = []
+    clock = QTimer()
+    clock.timeout.connect(lambda: ticks.append(1))
+    clock.start(10)
+    try:
+        window.move_event(kobe, moved, moved + timedelta(hours=2))
+        # A second drag, of another event, while the first waits: queued behind it.
+        window.move_event(visit, moved, moved + timedelta(hours=2))
+        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=3_000)
+        shown = {row.event_id: row.start_utc for row in window.events.rows()}
+        assert (shown[kobe], shown[visit]) == (moved, moved)  # where they were dropped
+        assert _start(window, kobe) == JANUARY_NINE_TOKYO  # not saved yet
+        assert window.editor.working is not None
+    finally:
+        clock.stop()
+        colleague.execute("COMMIT")
+        colleague.close()
+    rows_read(window)
+    assert messages.errors == []
+    assert (_start(window, kobe), _start(window, visit)) == (moved, moved)
+    assert window.editor.stack.count() == 2
+    assert window.undo_action.text().startswith("Undo Move 'Smart city site visit'")
