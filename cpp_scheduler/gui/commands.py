@@ -23,6 +23,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,16 @@ from cpp_scheduler.services.database import Database
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.taskman import TaskManager
+
+
+@dataclass(eq=False)
+class _Step:
+    """A step under way on the task manager (each its own, whatever its name)."""
+
+    name: str
+    """As the Edit menu names it."""
+    exclusive: bool
+    """An undo or redo, which no other step may join."""
 
 
 class _MergeQuestion(QObject):
@@ -85,25 +96,25 @@ class Editor(QObject):
         """What this window's steps did to each record: by model, id and the version a
         step found it at, the version the step left it at (see :meth:`left`)."""
         self.stack.setUndoLimit(200)
-        self._steps: list[tuple[str, bool]] = []
-        """The steps under way on the task manager, oldest first: their names, and
-        whether each is an undo or redo (which no other step may join)."""
+        self._steps: list[_Step] = []
+        """The steps under way on the task manager, oldest first."""
         self._worker_notices = threading.local()
         """On the task manager's thread, the changes of the step it runs, to tell."""
 
     @property
     def working(self) -> str | None:
         """The step running on the task manager (as the Edit menu names it), or None."""
-        return self._steps[0][0] if self._steps else None
+        return self._steps[0].name if self._steps else None
 
     @property
     def undoing(self) -> bool:
         """True while an undo or redo runs: no other step may start meanwhile."""
-        return any(exclusive for _step, exclusive in self._steps)
+        return any(step.exclusive for step in self._steps)
 
     tasks: TaskManager | None = None
-    """The window's task manager, which runs the work of every undo and redo; without
-    it (a script, a test of the commands alone) that work is done at once."""
+    """The window's task manager, which runs the work of every step, its first run as
+    its undo and redo; without it (a script, a test of the commands alone) that work is
+    done at once."""
 
     read_only: str | None = None
     """Why this program cannot be changed here (a reader's role), or None."""
@@ -245,7 +256,7 @@ class Editor(QObject):
             else:
                 done()
             return
-        entry = (step, exclusive)
+        entry = _Step(step, exclusive)
         self._steps.append(entry)
         if len(self._steps) == 1:
             self.workingChanged.emit(step)
