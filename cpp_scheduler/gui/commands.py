@@ -373,7 +373,7 @@ class RecordCommand(QUndoCommand):
     def _failure(self, error: BaseException) -> str:
         """The one line that says this step could not be done, and why."""
         return translate("Commands", "Could not {step}: {error}").format(
-            step=f"{self.text()[0].lower()}{self.text()[1:]}", error=error
+            step=self.text()[:1].lower() + self.text()[1:], error=error
         )
 
     saved_version: int | None = None

@@ -149,15 +149,23 @@ class RevertChange(RecordCommand):
         self.reverting: int | None = None
 
     def apply(self) -> None:
-        done = revert_change(self.editor.database, self.change_id, self.version)
-        self.reverting, self.version = done.change_id, done.version
-        self._done()
+        self.reverting = self._revert(self.change_id)
 
     def revert(self) -> None:
         assert self.reverting is not None
-        done = revert_change(self.editor.database, self.reverting, self.version)
+        self._revert(self.reverting)
+
+    def _revert(self, change_id: int) -> int:
+        """Revert the change ``change_id`` against the version this window's own steps
+        left the record at (:meth:`Editor.expected`), noting the version it leaves; the
+        new change's number."""
+        found = self._expected(self.version)
+        done = revert_change(self.editor.database, change_id, found)
         self.version = done.version
+        if done.action == "changed":  # a record deleted or brought back has no chain
+            self._left(done.version, found)
         self._done()
+        return done.change_id
 
 
 class HistoryDock(QDockWidget):

@@ -212,3 +212,40 @@ def test_following_a_record_leaves_the_tab_in_front_where_it_was(
     assert (tools.history.model_name, tools.history.event_id) == ("Delegation", lima)
     assert tabs.tabText(tabs.currentIndex()) == tools.local_times.windowTitle()
     manager.close()
+
+
+def test_an_edit_undoes_across_a_revert_and_its_undo(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """Reverting a change from the panel, and undoing that, are the window's own steps:
+    the edit before them still undoes, and redoes."""
+    from cpp_scheduler.gui.commands import EditRecord
+
+    kobe = add_event(sqlite_database, "Kobe DRR clinic", JANUARY_NINE_TOKYO)
+    toyama = add_event(sqlite_database, "Toyama visit", JANUARY_NINE_TOKYO + timedelta(days=1))
+    window = open_window()
+    errors: list[tuple[str, str]] = []
+    window.report_error = lambda title, message: errors.append((title, message))  # type: ignore[method-assign]
+    window.editor.execute(EditRecord(window.editor, Event, kobe, {"title": "Kobe clinic"}, "", 1))
+    window.editor.execute(EditRecord(window.editor, Event, kobe, {"notes": "Hazard maps"}, "", 2))
+    settle(qtbot, window)
+    dock = tools_of(window).history
+    window.views["day"].occurrenceSelected.emit(OccurrenceKey(kobe))
+    read(qtbot, dock)
+    dock.table.selectRow(1)  # the title's change, under the notes'
+    dock.revert_selected()
+    settle(qtbot, window)
+    assert _title_in_database(sqlite_database, kobe) == "Kobe DRR clinic"
+
+    for expected in ("Kobe clinic", "Kobe clinic", "Kobe DRR clinic"):  # revert, notes, title
+        window.editor.stack.undo()
+        settle(qtbot, window)
+        assert errors == []
+        assert _title_in_database(sqlite_database, kobe) == expected
+    assert window.editor.stack.index() == 0
+    for expected in ("Kobe clinic", "Kobe clinic", "Kobe DRR clinic"):
+        window.editor.stack.redo()
+        settle(qtbot, window)
+        assert errors == []
+        assert _title_in_database(sqlite_database, kobe) == expected
+    assert _title_in_database(sqlite_database, toyama) == "Toyama visit"
