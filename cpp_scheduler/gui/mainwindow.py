@@ -160,6 +160,8 @@ class MainWindow(RecordEditing, QMainWindow):
         the status bar says of it, from its request to the calendar showing its result."""
         self._help: HelpWindow | None = None
         self._loaded = False
+        self._reload_waiting = False
+        """A read of the whole program is asked and has not started yet."""
         self._managers: dict[str, RecordManager] = {}
         self._row_reads = 0
         """How many reads of changed events' rows were asked (each read's number)."""
@@ -495,11 +497,21 @@ class MainWindow(RecordEditing, QMainWindow):
 
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the program again in the background; the views follow when it arrives."""
+        """Read the program again in the background; the views follow when it arrives.
+
+        Asked again before that read has started (a colleague's import heard as a burst
+        of changes to every kind of record), the read already waiting answers for all:
+        the program is read once, not once per asking."""
+        if self._reload_waiting:
+            return
+        self._reload_waiting = True
         database = self.database
-        self.tasks.run_in_background(
-            lambda: read_program(database), self._loaded_rows, self._load_failed
-        )
+
+        def read() -> ProgramRead:
+            self._reload_waiting = False  # asked from now on: read again after this one
+            return read_program(database)
+
+        self.tasks.run_in_background(read, self._loaded_rows, self._load_failed)
 
     def _show_rows(self, result: ProgramRead) -> None:
         rows, references = result

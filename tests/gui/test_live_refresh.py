@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from gui_support import JANUARY_NINE_TOKYO, add_event, rows_read
+from gui_support import JANUARY_NINE_TOKYO, add_event, reads_held, rows_read
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.live import start_live_refresh
@@ -107,6 +107,54 @@ def test_a_burst_of_changes_is_read_once_and_checked_once(
                 timeout=60,
             )
         assert announced == [("Event", sorted(events))]
+    finally:
+        live.stop()
+        window.tasks.wait_for_done()
+        database.close()
+
+
+RENAMES = """
+import sys
+from cpp_scheduler.model import PartnerCity, ThematicArea, Venue
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import open_database
+database = open_database(sys.argv[1])
+with database.transaction() as session:
+    for model in (PartnerCity, ThematicArea, Venue):
+        record = session.query(model).order_by(model.name).first()
+        record.name = record.name + " (renamed)"
+database.close()
+"""
+
+
+def test_a_colleagues_change_to_many_kinds_of_record_reads_the_program_once(
+    qtbot: QtBot, sqlite_path: Path, make_window: Callable[[Database], MainWindow]
+) -> None:
+    """Partner cities, themes and venues renamed in one save: every name the window
+    shows may have changed, and the program is read again once, not once per kind."""
+    database = open_database(sqlite_path)
+    window = make_window(database)
+    live = start_live_refresh(window)
+    reads: list[bool] = []
+    window.eventsLoaded.connect(lambda: reads.append(True))
+    try:
+        assert live.watcher.ready.wait(10)
+        environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+        # The window's reader busy meanwhile, as with a large program: every kind's
+        # read asked waits, and one answers for all.
+        with reads_held(window.tasks), qtbot.waitSignal(live.applied, timeout=10_000):
+            subprocess.run(
+                [sys.executable, "-c", RENAMES, str(sqlite_path)],
+                check=True,
+                env=environment,
+                timeout=60,
+            )
+        rows_read(window)
+        assert reads == [True]
+        cities = [window.sidebar.city.itemText(n) for n in range(window.sidebar.city.count())]
+        assert any("(renamed)" in city for city in cities)
+        themes = [window.sidebar.theme.itemText(n) for n in range(window.sidebar.theme.count())]
+        assert any("(renamed)" in theme for theme in themes)
     finally:
         live.stop()
         window.tasks.wait_for_done()
