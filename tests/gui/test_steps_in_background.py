@@ -6,6 +6,8 @@ turn on the stack."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from gui_support import JANUARY_NINE_TOKYO, Messages, reads_held, rows_read
@@ -26,30 +28,45 @@ def _start(window: MainWindow, event_id: str) -> object:
     return editing.stored(window.database, Event, event_id).values["start_utc"]
 
 
-def test_an_undo_waiting_for_a_colleagues_lock_leaves_the_window_answering(
-    window: MainWindow, messages: Messages, qtbot: QtBot
-) -> None:
-    kobe = _event_id(window, "Kobe DRR workshop")
-    moved = JANUARY_NINE_TOKYO + timedelta(hours=3)
-    window.move_event(kobe, moved, moved + timedelta(hours=2))
-    rows_read(window)
+MOVED = JANUARY_NINE_TOKYO + timedelta(hours=3)
 
+
+def _kobe_moved(window: MainWindow) -> str:
+    """The Kobe workshop dragged three hours later, saved and shown; its id."""
+    kobe = _event_id(window, "Kobe DRR workshop")
+    window.move_event(kobe, MOVED, MOVED + timedelta(hours=2))
+    rows_read(window)
+    return kobe
+
+
+@contextmanager
+def _colleague_holds_the_file(window: MainWindow) -> Iterator[list[int]]:
+    """A colleague's save holds the SQLite file until the block ends; meanwhile a timer
+    ticks every 10 ms if the window keeps handling its events (the ticks, yielded)."""
     colleague = sqlite3.connect(str(window.database.engine.url.database), isolation_level=None)
-    colleague.execute("BEGIN IMMEDIATE")  # a colleague's save holds the file for a while
+    colleague.execute("BEGIN IMMEDIATE")
     ticks: list[int] = []
     clock = QTimer()
     clock.timeout.connect(lambda: ticks.append(1))
     clock.start(10)
     try:
-        window.undo_action.trigger()
-        # The window keeps handling its events while the undo waits for the lock.
-        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=3_000)
-        assert window.editor.working is not None
-        assert _start(window, kobe) == moved
+        yield ticks
     finally:
         clock.stop()
         colleague.execute("COMMIT")
         colleague.close()
+
+
+def test_an_undo_waiting_for_a_colleagues_lock_leaves_the_window_answering(
+    window: MainWindow, messages: Messages, qtbot: QtBot
+) -> None:
+    kobe = _kobe_moved(window)
+    with _colleague_holds_the_file(window) as ticks:
+        window.undo_action.trigger()
+        # The window keeps handling its events while the undo waits for the lock.
+        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=3_000)
+        assert window.editor.working is not None
+        assert _start(window, kobe) == MOVED
     rows_read(window)
     assert messages.errors == []
     assert _start(window, kobe) == JANUARY_NINE_TOKYO
@@ -59,10 +76,7 @@ def test_an_undo_waiting_for_a_colleagues_lock_leaves_the_window_answering(
 def test_a_quick_undo_never_greys_the_window(
     window: MainWindow, messages: Messages, qtbot: QtBot
 ) -> None:
-    kobe = _event_id(window, "Kobe DRR workshop")
-    moved = JANUARY_NINE_TOKYO + timedelta(hours=3)
-    window.move_event(kobe, moved, moved + timedelta(hours=2))
-    rows_read(window)
+    kobe = _kobe_moved(window)
     new_event = window.actions_by_name["new_event"]
     seen: list[bool] = []
     new_event.changed.connect(lambda: seen.append(new_event.isEnabled()))
@@ -111,28 +125,17 @@ def test_a_drag_waiting_for_a_colleagues_lock_shows_where_it_landed_and_saves_af
 ) -> None:
     kobe = _event_id(window, "Kobe DRR workshop")
     visit = _event_id(window, "Smart city site visit")
-    moved = JANUARY_NINE_TOKYO + timedelta(hours=3)
-    colleague = sqlite3.connect(str(window.database.engine.url.database), isolation_level=None)
-    colleague.execute("BEGIN IMMEDIATE")
-    ticks: list[int] = []
-    clock = QTimer()
-    clock.timeout.connect(lambda: ticks.append(1))
-    clock.start(10)
-    try:
-        window.move_event(kobe, moved, moved + timedelta(hours=2))
+    with _colleague_holds_the_file(window) as ticks:
+        window.move_event(kobe, MOVED, MOVED + timedelta(hours=2))
         # A second drag, of another event, while the first waits: queued behind it.
-        window.move_event(visit, moved, moved + timedelta(hours=2))
+        window.move_event(visit, MOVED, MOVED + timedelta(hours=2))
         qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=3_000)
         shown = {row.event_id: row.start_utc for row in window.events.rows()}
-        assert (shown[kobe], shown[visit]) == (moved, moved)  # where they were dropped
+        assert (shown[kobe], shown[visit]) == (MOVED, MOVED)  # where they were dropped
         assert _start(window, kobe) == JANUARY_NINE_TOKYO  # not saved yet
         assert window.editor.working is not None
-    finally:
-        clock.stop()
-        colleague.execute("COMMIT")
-        colleague.close()
     rows_read(window)
     assert messages.errors == []
-    assert (_start(window, kobe), _start(window, visit)) == (moved, moved)
+    assert (_start(window, kobe), _start(window, visit)) == (MOVED, MOVED)
     assert window.editor.stack.count() == 2
     assert window.undo_action.text().startswith("Undo Move 'Smart city site visit'")

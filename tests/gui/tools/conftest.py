@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools import Tools
+from cpp_scheduler.gui.tools.calendarfiles import ImportDialog
 from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, EventStatus, Venue
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.services import editing
@@ -129,3 +130,17 @@ def tokyo_day(instant: datetime) -> date:
     from cpp_scheduler import timezones
 
     return timezones.to_local(instant, timezones.TOKYO).date()
+
+
+def import_through_tool(qtbot: QtBot, window: MainWindow, path: Path) -> ImportDialog:
+    """Import the calendar file at ``path`` through the Import calendar tool, as a
+    coordinator does (read, look, Import), and wait until the window has it; the tool."""
+    dialog = tools_of(window).open_import()
+    assert isinstance(dialog, ImportDialog)
+    qtbot.addWidget(dialog)
+    dialog.read(path)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=60_000)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.command is not None, timeout=60_000)
+    settle(qtbot, window)
+    return dialog

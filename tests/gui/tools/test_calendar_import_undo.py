@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import JANUARY_NINE_TOKYO, settle, tools_of
+from conftest import JANUARY_NINE_TOKYO, import_through_tool, settle
 from gui_support import reads_held
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -31,14 +30,7 @@ def _imported(
     """A file of a few hundred events imported through the tool, as a coordinator does."""
     path = tmp_path / "partners.ics"
     path.write_bytes(_calendar(EVENTS))
-    dialog = tools_of(window).open_import()
-    assert isinstance(dialog, ImportDialog)
-    qtbot.addWidget(dialog)
-    dialog.read(path)
-    qtbot.waitUntil(lambda: not dialog.working, timeout=60_000)
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.command is not None, timeout=60_000)
-    settle(qtbot, window)
+    dialog = import_through_tool(qtbot, window, path)
     assert dialog.command is not None
     return dialog, dialog.command
 

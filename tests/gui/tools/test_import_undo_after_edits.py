@@ -8,12 +8,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import JANUARY_NINE_TOKYO, add_event, settle, tools_of
-from PySide6.QtCore import Qt
+from conftest import JANUARY_NINE_TOKYO, add_event, import_through_tool, settle
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.mainwindow import MainWindow
-from cpp_scheduler.gui.tools.calendarfiles import ImportDialog
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database, open_database
@@ -31,17 +29,6 @@ SUMMARY:Kobe DRR workshop (Kobe's title)\r
 END:VEVENT\r
 END:VCALENDAR\r
 """
-
-
-def _import(qtbot: QtBot, window: MainWindow, path: Path) -> None:
-    dialog = tools_of(window).open_import()
-    assert isinstance(dialog, ImportDialog)
-    qtbot.addWidget(dialog)
-    dialog.read(path)
-    qtbot.waitUntil(lambda: not dialog.working, timeout=20_000)
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.command is not None, timeout=20_000)
-    settle(qtbot, window)
 
 
 def _file(database: Database, event_id: str, tmp_path: Path) -> Path:
@@ -86,7 +73,7 @@ def test_a_move_before_an_import_is_undone_and_redone_across_it(
 
     moved = MOVED
     _move(qtbot, window, event_id)
-    _import(qtbot, window, _file(sqlite_database, event_id, tmp_path))
+    import_through_tool(qtbot, window, _file(sqlite_database, event_id, tmp_path))
     assert shown() == ("Kobe DRR workshop (Kobe's title)", moved)
 
     for expected in [("Kobe DRR workshop", moved), ("Kobe DRR workshop", JANUARY_NINE_TOKYO)]:
@@ -112,7 +99,7 @@ def test_a_move_after_an_import_is_undone_and_redone_across_it(
     window = open_window()
     errors: list[tuple[str, str]] = []
     monkeypatch.setattr(window, "report_error", lambda title, text: errors.append((title, text)))
-    _import(qtbot, window, _file(sqlite_database, event_id, tmp_path))
+    import_through_tool(qtbot, window, _file(sqlite_database, event_id, tmp_path))
     _move(qtbot, window, event_id)
     kobe = "Kobe DRR workshop (Kobe's title)"
     assert _shown(sqlite_database, event_id) == (kobe, MOVED)
@@ -143,7 +130,7 @@ def test_a_colleagues_change_between_an_import_and_a_move_still_refuses_its_undo
     window = open_window()
     errors: list[tuple[str, str]] = []
     monkeypatch.setattr(window, "report_error", lambda title, text: errors.append((title, text)))
-    _import(qtbot, window, _file(sqlite_database, event_id, tmp_path))
+    import_through_tool(qtbot, window, _file(sqlite_database, event_id, tmp_path))
     colleague = open_database(sqlite_database.url.render_as_string(hide_password=False))
     try:
         version = editing.stored(colleague, Event, event_id).version
