@@ -16,7 +16,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
@@ -69,8 +69,6 @@ class TaskManager(QObject):
         self._relays: set[_Relay] = set()
         self._followed: set[concurrent.futures.Future[Any]] = set()
         self._followed_lock = threading.Lock()
-        self._holds = 0
-        self._held: list[_Job] = []
 
     @property
     def busy(self) -> bool:
@@ -87,28 +85,7 @@ class TaskManager(QObject):
         Without ``on_error``, an exception goes to :data:`sys.excepthook` on the GUI
         thread, which logs it and tells the user.
         """
-        job = _Job(function, self._relay_to(on_done, on_error))
-        if self._holds:
-            self._held.append(job)
-        else:
-            self._pool.start(job)
-
-    @contextlib.contextmanager
-    def holding(self) -> Iterator[None]:
-        """Start the jobs asked within the block when it ends, in the order asked.
-
-        The GUI thread's own work in the block (a drop saved and painted where it
-        landed) then has the interpreter to itself, instead of sharing it with the reads
-        the change asked for, which start once it is on screen."""
-        self._holds += 1
-        try:
-            yield
-        finally:
-            self._holds -= 1
-            if not self._holds:
-                held, self._held = self._held, []
-                for job in held:
-                    self._pool.start(job)
+        self._pool.start(_Job(function, self._relay_to(on_done, on_error)))
 
     def follow(
         self,

@@ -6,9 +6,8 @@ editor, wrap its values in a ``QUndoCommand`` (``gui/commands.py``) and run it t
 the editor on the task manager, so a refused change is explained and never lands on the
 undo stack; then the rows it touched are read again and every view follows. What a step
 needs to read first (the title a deletion asks about, the meetings of a series) is read
-off the GUI thread too. Kept apart from
-``mainwindow.py`` (the window's frame, navigation and selection) as a mixin of
-:class:`MainWindow`.
+off the GUI thread too. Kept apart from ``mainwindow.py`` (the window's frame,
+navigation and selection) as a mixin of :class:`MainWindow`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from concurrent.futures import Future
 
 from pytestqt.qtbot import QtBot
@@ -38,28 +37,3 @@ def test_the_failure_of_work_followed_elsewhere_reaches_its_callback(qtbot: QtBo
     qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
     assert str(failures[0]) == "the database is gone"
     assert tasks.wait_for_done(1_000)
-
-
-def test_work_asked_while_holding_starts_when_the_hold_ends_in_the_order_asked(
-    qtbot: QtBot,
-) -> None:
-    tasks = TaskManager()
-    ran: list[str] = []
-    answers: list[str] = []
-
-    def job(name: str) -> Callable[[], str]:
-        def run() -> str:
-            ran.append(name)
-            return name
-
-        return run
-
-    with tasks.holding():
-        for name in ("rows", "local times", "history"):
-            tasks.run_in_background(job(name), answers.append)
-        assert tasks.busy
-        assert tasks.wait_for_done(1_000)  # nothing has started yet
-        assert ran == []
-    qtbot.waitUntil(lambda: len(answers) == 3, timeout=5_000)
-    assert ran == answers == ["rows", "local times", "history"]
-    assert not tasks.busy
