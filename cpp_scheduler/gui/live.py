@@ -43,12 +43,16 @@ class LiveRefresh(QObject):
             its kind (``Event``), id, new version, author, when (a UTC datetime or None)
             and whether it was deleted; emitted at once, before the burst is read, for an
             editor open on it.
+        caughtUp(): the connection is back and the whole program is read again: what
+            was saved meanwhile was not heard record by record, so an editor open on a
+            record looks for itself.
     """
 
     noticed = Signal(object)
     statusChanged = Signal(object)
     applied = Signal()
     recordChanged = Signal(str, str, int, str, object, bool)
+    caughtUp = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -117,6 +121,7 @@ class LiveRefresh(QObject):
         if catch_up:
             self.window.reload()
             self.window.reload_managers()
+            self.caughtUp.emit()
             self.applied.emit()
             return
         changed = 0

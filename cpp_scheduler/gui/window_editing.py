@@ -406,13 +406,18 @@ class RecordEditing:
     def _tell_of_changes(self, dialog: QDialog) -> None:
         """Let the live refresh tell ``dialog`` when its record is saved elsewhere, so it
         says so at once and offers the merge (the dialog's own ``note_change`` decides
-        whether a change is its record's); nothing is refreshed under it."""
+        whether a change is its record's), and when it caught up after a lost connection
+        (the dialog then looks at its record's history itself); nothing is refreshed
+        under it."""
         from cpp_scheduler.gui.live import LiveRefresh
 
         live = self.as_widget.findChild(LiveRefresh)
         note = getattr(dialog, "note_change", None)
+        look = getattr(dialog, "look_for_changes", None)
         if isinstance(live, LiveRefresh) and note is not None:
-            live.recordChanged.connect(note)  # a method of the dialog: gone with it
+            live.recordChanged.connect(note)  # methods of the dialog: gone with it
+            if look is not None:
+                live.caughtUp.connect(look)
 
     def resolve_merge(self, plan: merging.MergePlan, parent: QWidget) -> dict[str, Any] | None:
         """Ask the coordinator which value to keep of each field both sides changed."""

@@ -71,6 +71,11 @@ class HistoryEntry:
     it; empty for a table this program no longer knows."""
 
     @property
+    def deletion(self) -> bool:
+        """The change deleted the record."""
+        return self.action == DELETED
+
+    @property
     def revertible(self) -> bool:
         """Every change can be reverted: a change of values puts the old ones back, a
         creation deletes the record, a deletion brings it back."""
@@ -131,6 +136,16 @@ def history_of(database: Database, uid_or_id: str) -> list[HistoryEntry]:
             .limit(HISTORY_LIMIT)
         ).all()
         return [_entry(change) for change in reversed(changes)]
+
+
+def latest_change(database: Database, record_id: str) -> HistoryEntry | None:
+    """The newest change of the record with this id, or None when the history holds
+    none: what an editor open on it looks at when the window could not hear changes."""
+    with database.session() as session:
+        change = session.scalars(
+            select(Change).where(Change.record_id == record_id).order_by(Change.id.desc()).limit(1)
+        ).first()
+        return None if change is None else _entry(change)
 
 
 def history_since(database: Database, since: datetime) -> list[HistoryEntry]:

@@ -342,6 +342,34 @@ def test_an_event_deleted_while_open_is_said_and_its_save_refused_in_one_line(
     assert "\n" not in messages.errors[0][1]
 
 
+def test_a_change_saved_while_the_connection_was_lost_is_said_once_it_is_back(
+    team: Team, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, messages: Messages
+) -> None:
+    """Ravi saves while the window hears nothing; the catch-up reads the whole program
+    again, and the open editor, told nothing record by record, looks for itself."""
+    from cpp_scheduler.services.live import ChangeNotice
+
+    def edit_while_the_connection_is_lost(dialog: EventDialog) -> None:
+        dialog.ui.title.selectAll()
+        qtbot.keyClicks(dialog.ui.title, "Kobe DRR clinic")
+        team.live.stop()  # the connection is lost: nothing is heard meanwhile
+        _colleague_sets(team.url, team.kobe, "notes", "Bring the hazard maps")
+        bar = dialog.changed_bar()
+        assert not bar.isVisible()
+        with qtbot.waitSignal(team.live.applied, timeout=10_000):
+            team.live.noticed.emit(ChangeNotice("", catch_up=True))  # back: read everything
+        qtbot.waitUntil(bar.isVisible, timeout=10_000)
+        assert bar.label.text().startswith("Changed by Ravi Menon at ")
+        assert dialog.ui.title.text() == "Kobe DRR clinic"  # nothing typed is replaced
+        dialog.reject()
+
+    opened = _open_editor_then(monkeypatch, qtbot, edit_while_the_connection_is_lost)
+    team.window.edit_event(team.kobe)
+    rows_read(team.window)
+    assert len(opened) == 1
+    assert messages.errors == []
+
+
 def test_a_change_saved_before_the_editor_read_the_record_is_shown_not_merged(
     qtbot: QtBot, sqlite_database: Database
 ) -> None:

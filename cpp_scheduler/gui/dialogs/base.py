@@ -39,7 +39,7 @@ from cpp_scheduler.gui.opening import AfterFirstPaint
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, kind_name, translate
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.model import Base, Problem
-from cpp_scheduler.services import editing, merging
+from cpp_scheduler.services import editing, history, merging
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.merging import MergePlan
 from cpp_scheduler.services.rows import Choice
@@ -470,6 +470,29 @@ class RecordDialog(QDialog):
         if read is not None and version <= read:
             return  # the version this dialog read (or merged with), or an older one
         self.changed_bar().changed_by(author, at if isinstance(at, datetime) else None)
+
+    def look_for_changes(self) -> None:
+        """Read the record's latest change (off the GUI thread) and say it as
+        :meth:`note_change` does a change heard at once: for the changes made while the
+        window could not hear them (a lost connection, now back)."""
+        record_id, tasks = self._record_id, self._tasks
+        if record_id is None or tasks is None:
+            return
+        database = self._database
+
+        def arrived(latest: history.HistoryEntry | None) -> None:
+            if latest is None or not shiboken6.isValid(self):
+                return
+            self.note_change(
+                latest.model,
+                latest.record_id,
+                latest.version,
+                latest.author,
+                latest.changed_at,
+                latest.deletion,
+            )
+
+        tasks.run_in_background(lambda: history.latest_change(database, record_id), arrived)
 
     def changed_bar(self) -> ChangedElsewhereBar:
         """The bar at the top of the dialog (made, hidden, on first use)."""
