@@ -449,14 +449,15 @@ class MainWindow(RecordEditing, QMainWindow):
         self._update_selection_actions()
 
     WORKING_SHOWN_AFTER_MS = 250
-    """How long an undo or redo runs before the window shows it working: most take a few
-    milliseconds, and greying every action for that long would only flicker (the editor
-    refuses other steps meanwhile all the same)."""
+    """How long a step (a save, an undo, a redo) runs before the window shows it working:
+    most take a few milliseconds, and greying every action for that long would only
+    flicker (the editor queues or refuses other steps meanwhile all the same)."""
 
     _working_shown = False
+    """The running step is shown: in the status bar, with editing and Undo greyed."""
 
     def _editor_working(self, step: str) -> None:
-        """An undo or redo runs in the background (``step`` names it) or has ended (an
+        """A step runs in the background (``step`` names it) or the last has ended (an
         empty ``step``). One that takes a while is shown: the status bar says what is
         being done, the task manager's bar moves, and editing waits (as while a program
         file is imported)."""

@@ -144,3 +144,11 @@ def import_through_tool(qtbot: QtBot, window: MainWindow, path: Path) -> ImportD
     qtbot.waitUntil(lambda: dialog.command is not None, timeout=60_000)
     settle(qtbot, window)
     return dialog
+
+
+def reported_errors(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """What ``window`` reports from now on, (title, message) each, instead of a message
+    box."""
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "report_error", lambda title, text: errors.append((title, text)))
+    return errors

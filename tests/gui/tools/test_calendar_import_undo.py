@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import JANUARY_NINE_TOKYO, import_through_tool, settle
+from conftest import JANUARY_NINE_TOKYO, import_through_tool, reported_errors, settle
 from gui_support import reads_held
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -106,8 +106,7 @@ def test_a_refused_undo_leaves_the_import_done_and_says_why_in_one_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = open_window()
-    errors: list[tuple[str, str]] = []
-    monkeypatch.setattr(window, "report_error", lambda title, text: errors.append((title, text)))
+    errors = reported_errors(window, monkeypatch)
     _dialog, command = _imported(qtbot, window, tmp_path)
     renamed = command.created_ids[0]
     version = editing.stored(sqlite_database, Event, renamed).version

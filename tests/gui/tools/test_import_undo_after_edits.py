@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import JANUARY_NINE_TOKYO, add_event, import_through_tool, settle
+from conftest import JANUARY_NINE_TOKYO, add_event, import_through_tool, reported_errors, settle
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.mainwindow import MainWindow
@@ -65,23 +65,21 @@ def test_a_move_before_an_import_is_undone_and_redone_across_it(
 ) -> None:
     event_id = add_event(sqlite_database, "Kobe DRR workshop", JANUARY_NINE_TOKYO, 2)
     window = open_window()
-    errors: list[tuple[str, str]] = []
-    monkeypatch.setattr(window, "report_error", lambda title, text: errors.append((title, text)))
+    errors = reported_errors(window, monkeypatch)
 
     def shown() -> tuple[object, object]:
         return _shown(sqlite_database, event_id)
 
-    moved = MOVED
     _move(qtbot, window, event_id)
     import_through_tool(qtbot, window, _file(sqlite_database, event_id, tmp_path))
-    assert shown() == ("Kobe DRR workshop (Kobe's title)", moved)
+    assert shown() == ("Kobe DRR workshop (Kobe's title)", MOVED)
 
-    for expected in [("Kobe DRR workshop", moved), ("Kobe DRR workshop", JANUARY_NINE_TOKYO)]:
+    for expected in [("Kobe DRR workshop", MOVED), ("Kobe DRR workshop", JANUARY_NINE_TOKYO)]:
         window.undo_action.trigger()
         settle(qtbot, window)
         assert errors == []
         assert shown() == expected
-    for expected in [("Kobe DRR workshop", moved), ("Kobe DRR workshop (Kobe's title)", moved)]:
+    for expected in [("Kobe DRR workshop", MOVED), ("Kobe DRR workshop (Kobe's title)", MOVED)]:
         window.redo_action.trigger()
         settle(qtbot, window)
         assert errors == []
@@ -97,8 +95,7 @@ def test_a_move_after_an_import_is_undone_and_redone_across_it(
 ) -> None:
     event_id = add_event(sqlite_database, "Kobe DRR workshop", JANUARY_NINE_TOKYO, 2)
     window = open_window()
-    errors: list[tuple[str, str]] = []
-    monkeypatch.setattr(window, "report_error", lambda title, text: errors.append((title, text)))
+    errors = reported_errors(window, monkeypatch)
     import_through_tool(qtbot, window, _file(sqlite_database, event_id, tmp_path))
     _move(qtbot, window, event_id)
     kobe = "Kobe DRR workshop (Kobe's title)"
@@ -128,8 +125,7 @@ def test_a_colleagues_change_between_an_import_and_a_move_still_refuses_its_undo
     colleague's notes gone with it: it is refused, and the event stays as it is."""
     event_id = add_event(sqlite_database, "Kobe DRR workshop", JANUARY_NINE_TOKYO, 2)
     window = open_window()
-    errors: list[tuple[str, str]] = []
-    monkeypatch.setattr(window, "report_error", lambda title, text: errors.append((title, text)))
+    errors = reported_errors(window, monkeypatch)
     import_through_tool(qtbot, window, _file(sqlite_database, event_id, tmp_path))
     colleague = open_database(sqlite_database.url.render_as_string(hide_password=False))
     try:
