@@ -14,9 +14,10 @@ product). Bookkeeping columns (``id``, ``version``, ``created_at``, ``updated_at
 Deleting returns a snapshot of the record's rows and of everything the deletion takes
 with it (links, sessions of a conference, changed occurrences) or clears (references
 from other records), so :func:`restore_record` puts all of it back as it was. Clearing
-a reference, or putting it back, changes the other record (an event whose venue was
-deleted) at a new version; both say which records they changed and the versions they
-found and left (:class:`Touched`), so an undo stack counts those versions as its own.
+a reference or a link, or putting it back, changes the other record (an event whose venue
+or participant was deleted) at a new version; both say which records they changed and
+the versions they found and left (:class:`Touched`), so an undo stack counts those
+versions as its own.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import Table, inspect, select, update
-from sqlalchemy.orm import Mapper, Session, selectinload
+from sqlalchemy.orm import Mapper, RelationshipProperty, Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler import timezones
@@ -312,8 +313,8 @@ class Touched:
 
 
 class _Touching:
-    """The other records a deletion or a restore sets a reference of, with the version
-    each was at before; read once the change is flushed."""
+    """The other records a deletion or a restore sets a reference or a link of, with
+    the version each was at before; read once the change is flushed."""
 
     def __init__(self) -> None:
         self._found: dict[int, tuple[Base, int]] = {}
@@ -360,6 +361,75 @@ def _set_reference(
     return True
 
 
+@dataclass(frozen=True)
+class _LinkOwner:
+    """A record's list of links kept in a table of links (an event's participants in
+    ``event_participants``): which column of a link row names the record, and which the
+    record linked to."""
+
+    relationship: RelationshipProperty[Any]
+    owner_column: str
+    target_column: str
+
+    @property
+    def owner_cls(self) -> type[Base]:
+        return self.relationship.parent.class_
+
+    @property
+    def owner_table(self) -> str:
+        return str(self.owner_cls.__tablename__)
+
+    @property
+    def target_cls(self) -> type[Base]:
+        return self.relationship.mapper.class_
+
+
+def _link_owners(table_name: str) -> list[_LinkOwner]:
+    """The records' lists of links kept in ``table_name`` (none for a record's table)."""
+    table = _tables()[table_name]
+    found = []
+    for mapper in Base.registry.mappers:
+        for relationship in mapper.relationships:
+            if relationship.secondary is not table or relationship.viewonly:
+                continue
+            ((_, owner_column),) = relationship.synchronize_pairs
+            ((_, target_column),) = relationship.secondary_synchronize_pairs or ()
+            found.append(_LinkOwner(relationship, owner_column.name, target_column.name))
+    return found
+
+
+def _unlink(
+    session: Session, owner: _LinkOwner, row: Mapping[str, Any], touching: _Touching
+) -> None:
+    """Take a link out of its owner's list (a deleted participant out of an event's), on
+    the record rather than in SQL: the owner's version rises and its history says who
+    changed its links, so a colleague's save of the old list is refused, not applied."""
+    record = session.get(owner.owner_cls, row[owner.owner_column])
+    if record is None:
+        return
+    links = getattr(record, owner.relationship.key)
+    gone = [linked for linked in links if linked.id == row[owner.target_column]]
+    if gone:
+        touching.note(record)
+        for linked in gone:
+            links.remove(linked)
+
+
+def _relink(
+    session: Session, owner: _LinkOwner, row: Mapping[str, Any], touching: _Touching
+) -> None:
+    """Put a link back in its owner's list, as :func:`_unlink` took it out; nothing where
+    the owner or the record linked to is gone since."""
+    record = session.get(owner.owner_cls, row[owner.owner_column])
+    target = session.get(owner.target_cls, row[owner.target_column])
+    if record is None or target is None:
+        return
+    links = getattr(record, owner.relationship.key)
+    if target not in links:
+        touching.note(record)
+        links.append(target)
+
+
 def delete_record(
     session: Session,
     model_cls: type[Base],
@@ -387,6 +457,11 @@ def delete_record(
     touching = _Touching()
     for table_name, key, column, _value in snapshot.cleared:
         _set_reference(session, table_name, key, column, None, touching)
+    with session.no_autoflush:  # one flush, one new version for each record changed
+        for table_name, row in snapshot.rows:
+            for owner in _link_owners(table_name):
+                if (owner.owner_table, (row[owner.owner_column],)) not in removed:
+                    _unlink(session, owner, row, touching)
     session.flush()
     if touched is not None:
         touched.extend(touching.touched())
@@ -414,12 +489,24 @@ def restore_record(
         raise SchedulerError(f"the {_kind(model_cls)} '{snapshot['title']}' already exists")
     session.flush()
     restored: dict[str, list[Any]] = {}
+    relinked: list[tuple[_LinkOwner, Mapping[str, Any]]] = []
     for table_name, row in snapshot["rows"]:
+        owners = [
+            owner
+            for owner in _link_owners(table_name)
+            if row[owner.owner_column] not in restored.get(owner.owner_table, ())
+        ]
+        if owners:
+            relinked.extend((owner, row) for owner in owners)
+            continue
         session.execute(tables[table_name].insert().values(**row))
         if "id" in row:
             restored.setdefault(table_name, []).append(row["id"])
     session.flush()
     touching = _Touching()
+    with session.no_autoflush:  # one flush, one new version for each record changed
+        for owner, row in relinked:
+            _relink(session, owner, row, touching)
     for table_name, key, column, value in snapshot["cleared"]:
         if _set_reference(session, table_name, key, column, value, touching, only_if_empty=True):
             continue

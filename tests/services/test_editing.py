@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -150,6 +151,98 @@ def test_deleting_a_delegation_restores_its_members_and_attendance(database: Dat
         assert [d.id for d in editing.get_record(session, Event, event_id).delegations] == [
             delegation_id
         ]
+
+
+def _linked_everywhere(database: Database) -> dict[str, str]:
+    """An event attended by a participant of a delegation, under a theme, cited by a
+    knowledge product: every table of links holds a row for it."""
+    delegation_id = _delegation(database)
+    with database.session() as session:
+        participant_id = session.scalars(select(Participant.id)).one()
+    values = {**_event_values(database, delegation_id), "participant_ids": [participant_id]}
+    event_id = editing.create(database, Event, values)
+    product_id = editing.create(
+        database, KnowledgeProduct, {"title": "DRR note", "event_ids": [event_id]}
+    )
+    return {
+        "Participant": participant_id,
+        "Delegation": delegation_id,
+        "ThematicArea": values["theme_ids"][0],  # type: ignore[index]
+        "Event": event_id,
+        "KnowledgeProduct": product_id,
+    }
+
+
+@pytest.mark.parametrize(
+    ("deleted_kind", "changed_kind", "links"),
+    [
+        (Participant, Event, "participant_ids"),
+        (Delegation, Event, "delegation_ids"),
+        (ThematicArea, Event, "theme_ids"),
+        (ThematicArea, KnowledgeProduct, "theme_ids"),
+        (Event, KnowledgeProduct, "event_ids"),
+    ],
+)
+def test_a_deletion_that_takes_a_link_off_a_record_changes_it_at_a_new_version(
+    database: Database, deleted_kind: type, changed_kind: type, links: str
+) -> None:
+    """A colleague's editor open on the event must hear that its participant went, and
+    their save of the old list must be refused, not silently applied; the undo puts the
+    link back the same way."""
+    ids = _linked_everywhere(database)
+    if changed_kind is KnowledgeProduct and links == "theme_ids":
+        editing.change(
+            database,
+            KnowledgeProduct,
+            ids["KnowledgeProduct"],
+            {"theme_ids": [ids["ThematicArea"]]},
+            None,
+        )
+    deleted_id, changed_id = ids[deleted_kind.__name__], ids[changed_kind.__name__]
+    read = editing.stored(database, changed_kind, changed_id)
+    assert deleted_id in read.values[links]
+
+    deleted = editing.delete(database, deleted_kind, deleted_id)
+
+    now = editing.stored(database, changed_kind, changed_id)
+    assert deleted_id not in now.values[links]
+    assert (now.version or 0) > (read.version or 0)
+    assert (
+        editing.Touched(changed_kind.__name__, changed_id, read.version or 0, now.version or 0)
+        in deleted.touched
+    )
+    with pytest.raises(editing.StaleRecordError):
+        editing.change(database, changed_kind, changed_id, {"title": "Their title"}, read.version)
+
+    touched = editing.restore(database, deleted_kind, deleted.snapshot)
+
+    back = editing.stored(database, changed_kind, changed_id)
+    assert deleted_id in back.values[links]
+    assert back.values[links] == read.values[links]
+    assert (
+        editing.Touched(changed_kind.__name__, changed_id, now.version or 0, back.version or 0)
+        in touched
+    )
+    assert (back.version or 0) == (now.version or 0) + 1
+
+
+def test_the_history_of_an_event_says_its_participant_was_taken_off_and_put_back(
+    database: Database,
+) -> None:
+    from cpp_scheduler.model.history import Change
+
+    ids = _linked_everywhere(database)
+    deleted = editing.delete(database, Participant, ids["Participant"])
+    editing.restore(database, Participant, deleted.snapshot)
+    with database.session() as session:
+        changes = session.scalars(
+            select(Change).where(Change.record_id == ids["Event"]).order_by(Change.id)
+        ).all()
+    assert [change.action for change in changes] == ["created", "changed", "changed"]
+    assert [sorted(json.loads(change.fields)) for change in changes[1:]] == [
+        ["participants"],
+        ["participants"],
+    ]
 
 
 def test_unknown_keys_are_refused(database: Database) -> None:
