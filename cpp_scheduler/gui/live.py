@@ -6,8 +6,10 @@ notices of a burst are gathered for a moment and applied as one change per kind 
 record through the window's own path for a change (``Editor.changed``): only the events
 that changed are read again, the selection and the scroll position stay, and the
 conflict check runs once. An editor open on a record that changed is told at once
-(:attr:`LiveRefresh.recordChanged`) and offers the merge. A record the window already
-shows at that version (its own change) is not read again. A lost connection is said in
+(:attr:`LiveRefresh.recordChanged`) and offers the merge. The window's own commits
+(a step, the demo, an import) are neither read again nor announced as a colleague's: the
+store says which versions were its own; nor is an event the window already shows at that
+version. A lost connection is said in
 the status bar until it is back; then the whole program is read again, with the lists of
 the record managers, catching up with what was missed.
 """
@@ -87,11 +89,13 @@ class LiveRefresh(QObject):
 
     def _noticed(self, notice: ChangeNotice) -> None:
         self.catch_up = self.catch_up or notice.catch_up
-        if notice.author and notice.author not in self.authors and notice.records:
+        theirs = [record for record in notice.records if not record.own]
+        if notice.author and notice.author not in self.authors and theirs:
             self.authors.append(notice.author)
-        for record in notice.records:
+        for record in theirs:
             versions = self.pending.setdefault(record.model, {})
             versions[record.record_id] = max(versions.get(record.record_id, 0), record.version)
+        for record in notice.records:  # an open editor hears the window's own steps too
             self.recordChanged.emit(
                 record.model,
                 record.record_id,

@@ -29,6 +29,7 @@ from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.history import CHANNEL, DELETED
+from cpp_scheduler.store.written_here import WrittenHere
 
 POLL_SECONDS = 0.1
 """How often a SQLite file is asked whether someone else committed."""
@@ -46,6 +47,9 @@ class ChangedRecord:
     version: int
     deleted: bool = False
     """The commit deleted the record (its version is then the last it had)."""
+    own: bool = False
+    """This program committed it itself (through the same database handle): the window
+    has shown it already, and nobody else is to be named for it."""
 
 
 @dataclass(frozen=True)
@@ -66,13 +70,15 @@ def _model_names() -> dict[str, str]:
     }
 
 
-def parse_notice(payload: str) -> ChangeNotice:
-    """A notification's payload as a notice (a malformed one asks for a catch-up)."""
+def parse_notice(payload: str, written_here: WrittenHere | None = None) -> ChangeNotice:
+    """A notification's payload as a notice (a malformed one asks for a catch-up);
+    the records ``written_here`` holds are marked as this program's own."""
     try:
         data = json.loads(payload)
         author = printable(str(data.get("author", "someone")), 100)
-        if "records" not in data:
-            return ChangeNotice(author, catch_up=True)
+        own = written_here is not None and data.get("from") == written_here.token
+        if "records" not in data:  # too many to name: read everything, unless ours
+            return ChangeNotice(author, catch_up=not own)
         names = _model_names()
         records = tuple(
             ChangedRecord(
@@ -80,6 +86,7 @@ def parse_notice(payload: str) -> ChangeNotice:
                 str(record_id),
                 int(version),
                 deleted=[str(item) for item in action] == [DELETED],
+                own=own,
             )
             for table, record_id, version, *action in data["records"]
         )
@@ -123,10 +130,13 @@ class ChangeWatcher:
         self._thread = threading.Thread(target=self._run, name="change-watcher", daemon=True)
 
     def start(self) -> None:
+        self.database.written_here.listen()
         self._thread.start()
 
     def stop(self) -> None:
         """Stop listening; returns once the thread is done (within a poll's time)."""
+        if not self._stop.is_set():
+            self.database.written_here.stop_listening()
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join(timeout=RETRY_SECONDS + 2)
@@ -167,7 +177,7 @@ class ChangeWatcher:
                 self.on_notice(ChangeNotice("", catch_up=True))
             while not self._stop.is_set():
                 for notification in connection.notifies(timeout=0.5):
-                    self.on_notice(parse_notice(notification.payload))
+                    self.on_notice(parse_notice(notification.payload, self.database.written_here))
                     if self._stop.is_set():
                         return
                 connection.execute("SELECT 1")  # a dead server shows here, not in silence
@@ -216,9 +226,16 @@ class ChangeWatcher:
         names = _model_names()
         by_author: dict[str, list[ChangedRecord]] = {}
         last_at: dict[str, datetime] = {}
+        written_here = self.database.written_here
         for _id, table, record_id, version, author, at, action in rows:
             by_author.setdefault(author, []).append(
-                ChangedRecord(names.get(table, table), record_id, version, action == DELETED)
+                ChangedRecord(
+                    names.get(table, table),
+                    record_id,
+                    version,
+                    action == DELETED,
+                    own=written_here.take((table, record_id, version)),
+                )
             )
             last_at[author] = at
         for author, records in by_author.items():

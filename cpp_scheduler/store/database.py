@@ -53,6 +53,7 @@ from cpp_scheduler.store.errors import (
 )
 from cpp_scheduler.store.history import group_changes as group_changes  # installs the history
 from cpp_scheduler.store.session import StoreSession
+from cpp_scheduler.store.written_here import WRITTEN_HERE, WrittenHere
 
 ENVIRONMENT_VARIABLE = "CPP_SCHEDULER_DB"
 DEFAULT_FILE_NAME = "program.sqlite"
@@ -354,6 +355,8 @@ class Database:
     timeout: float = DEFAULT_TIMEOUT
     author: str = field(default_factory=default_author)
     """Who the changes made through this handle are written under, in the history."""
+    written_here: WrittenHere = field(default_factory=WrittenHere, repr=False)
+    """The versions this handle's own commits left, while a listener wants them."""
     _sessions: sessionmaker[StoreSession] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -361,7 +364,7 @@ class Database:
             self.engine,
             class_=StoreSession,
             expire_on_commit=False,
-            info={"database": self.name, "timeout": self.timeout},
+            info={"database": self.name, "timeout": self.timeout, WRITTEN_HERE: self.written_here},
         )
 
     @property

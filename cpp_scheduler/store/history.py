@@ -29,6 +29,7 @@ from cpp_scheduler.model.history import Change
 from cpp_scheduler.store.authors import UNKNOWN
 from cpp_scheduler.store.bulk_rows import insert_rows
 from cpp_scheduler.store.session import StoreSession
+from cpp_scheduler.store.written_here import WRITTEN_HERE, WrittenHere
 
 AUTHOR = "author"
 GROUP = "history_group"
@@ -36,6 +37,8 @@ PENDING = "history_pending"
 WRITTEN = "history_written"
 """(table, id, version, action, time) of the entries :func:`write_noted` inserted before
 the commit, which the commit still announces."""
+COMMITTING = "history_committing"
+"""(table, id, version) of every entry the commit under way writes or announces."""
 #: Columns every record has that say nothing a coordinator changed.
 UNRECORDED = frozenset({"version", "created_at", "updated_at"})
 
@@ -170,8 +173,8 @@ def _recorded(record: Any) -> bool:
 
 
 def announcement(rows: list[dict[str, Any]], info: dict[str, Any]) -> str:
-    """The NOTIFY payload of a commit: who, when, and each record's table, id, version and
-    action (``created``, ``changed``, ``deleted``); a
+    """The NOTIFY payload of a commit: who, from which database handle, when, and each
+    record's table, id, version and action (``created``, ``changed``, ``deleted``); a
     commit too large for one notification says ``many`` and the listeners reload all."""
     records = [
         [row["record_table"], row["record_id"], row["version"], row.get("action", CHANGED)]
@@ -179,11 +182,15 @@ def announcement(rows: list[dict[str, Any]], info: dict[str, Any]) -> str:
     ]
     at = max((row["changed_at"] for row in rows if "changed_at" in row), default=None)
     payload: dict[str, Any] = {"author": str(info.get(AUTHOR) or UNKNOWN), "records": records}
+    written_here = info.get(WRITTEN_HERE)
+    if isinstance(written_here, WrittenHere):
+        payload["from"] = written_here.token
     if isinstance(at, datetime):
         payload["at"] = at.isoformat()
     text_form = json.dumps(payload, ensure_ascii=False)
     if len(text_form.encode("utf-8")) > MAX_PAYLOAD:
-        text_form = json.dumps({"author": payload["author"], "many": len(records)})
+        many = {key: payload[key] for key in ("author", "from") if key in payload}
+        text_form = json.dumps({**many, "many": len(records)})
     return text_form
 
 
@@ -244,6 +251,11 @@ def _write_changes(session: Session) -> None:
     written: list[tuple[str, str, int, str, datetime]] = session.info.pop(WRITTEN, [])
     if rows or written:
         connection = session.connection()
+        if connection.dialect.name == "sqlite":
+            session.info[COMMITTING] = [
+                *((row["record_table"], row["record_id"], row["version"]) for row in rows),
+                *((table, record_id, version) for table, record_id, version, _, _ in written),
+            ]
         if rows:
             insert_rows(connection, CHANGES, rows)
         if connection.dialect.name == "postgresql":
@@ -259,10 +271,20 @@ def _write_changes(session: Session) -> None:
             )
 
 
+@event.listens_for(StoreSession, "after_commit")
+def _note_written_here(session: Session) -> None:
+    """Tell the database's listeners which versions were this program's own."""
+    committed = session.info.pop(COMMITTING, None)
+    written_here = session.info.get(WRITTEN_HERE)
+    if committed and isinstance(written_here, WrittenHere):
+        written_here.add(committed)
+
+
 @event.listens_for(StoreSession, "after_rollback")
 def _forget_changes(session: Session) -> None:
     session.info.pop(PENDING, None)
     session.info.pop(WRITTEN, None)
+    session.info.pop(COMMITTING, None)
 
 
 def write_noted(session: Session, keys: Iterable[tuple[str, str]]) -> None:

@@ -202,3 +202,39 @@ def test_a_catch_up_after_a_lost_connection_reads_the_open_managers_again(
         live.stop()
         window.tasks.wait_for_done()
         database.close()
+
+
+def test_the_windows_own_demo_load_is_not_announced_as_a_colleagues_change(
+    qtbot: QtBot, database_url: str, make_window: Callable[[Database], MainWindow]
+) -> None:
+    """Loading the demo writes some sixty records; the window hears them as it hears any
+    commit. Before, "root changed 65 records" (root being this very coordinator) replaced
+    "Loaded the demo program" within a moment, and on PostgreSQL the whole program was
+    read a second time. A colleague's change after it is still announced."""
+    from cpp_scheduler.services.live import ChangeNotice
+
+    database = open_database(database_url)
+    window = make_window(database)
+    live = start_live_refresh(window)
+    messages: list[str] = []
+    notices: list[ChangeNotice] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    live.noticed.connect(notices.append)
+    try:
+        assert live.watcher.ready.wait(10)
+        window.load_demo()
+        qtbot.waitUntil(lambda: "Loaded the demo program" in messages, timeout=30_000)
+        rows_read(window)
+        event_id = window.events.row_at(0).event_id
+        _colleague_renames(database_url, event_id)
+        qtbot.waitUntil(lambda: "Ravi Menon changed a record" in messages, timeout=10_000)
+        rows_read(window)
+    finally:
+        live.stop()
+        window.tasks.wait_for_done()
+        database.close()
+    assert [message for message in messages if "changed" in message] == [
+        "Ravi Menon changed a record"
+    ]
+    assert not any(notice.catch_up for notice in notices)
+    assert _title(window, event_id) == "Renamed by Ravi"

@@ -148,3 +148,48 @@ def test_an_undone_deletion_is_heard_so_the_record_comes_back_in_other_windows(
     assert [(r.record_id, r.deleted) for r in deleted.records] == [(event_id, True)]
     assert [(r.record_id, r.deleted) for r in restored.records] == [(event_id, False)]
     assert restored.author == "Ravi"
+
+
+def test_the_commits_of_the_watchers_own_database_handle_are_marked_as_its_own(
+    database: Database,
+) -> None:
+    """The window's own steps are heard too, but must not be announced as a colleague's;
+    the same coordinator signed in on another machine (another handle, the same author)
+    is a colleague all the same."""
+    values = {
+        "kind": EventKind.WORKSHOP,
+        "start_utc": START,
+        "end_utc": START + timedelta(hours=2),
+        "zone": "Asia/Tokyo",
+    }
+    notices: queue.Queue[ChangeNotice] = queue.Queue()
+    watcher = ChangeWatcher(database, notices.put, lambda _status: None)
+    watcher.start()
+    elsewhere = open_database(
+        database.url.render_as_string(hide_password=False), author=database.author
+    )
+    try:
+        assert watcher.ready.wait(10)
+        mine = editing.create(database, Event, {**values, "title": "Kobe DRR workshop"})
+        first = notices.get(timeout=10)
+        theirs = editing.create(elsewhere, Event, {**values, "title": "Toyama site visit"})
+        second = notices.get(timeout=10)
+    finally:
+        watcher.stop()
+        elsewhere.close()
+    assert first.author == second.author == database.author
+    assert first.records == (ChangedRecord("Event", mine, 1, own=True),)
+    assert second.records == (ChangedRecord("Event", theirs, 1, own=False),)
+
+
+def test_a_large_commit_of_the_watchers_own_handle_asks_for_no_catch_up() -> None:
+    from cpp_scheduler.store.written_here import WRITTEN_HERE, WrittenHere
+
+    rows = [
+        {"record_table": "events", "record_id": f"{number:036d}", "version": 1}
+        for number in range(500)
+    ]
+    mine, theirs = WrittenHere(), WrittenHere()
+    payload = announcement(rows, {"author": "Aiko Tanaka", WRITTEN_HERE: mine})
+    assert parse_notice(payload, mine) == ChangeNotice("Aiko Tanaka", catch_up=False)
+    assert parse_notice(payload, theirs) == ChangeNotice("Aiko Tanaka", catch_up=True)
