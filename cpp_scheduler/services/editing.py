@@ -27,14 +27,23 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import Table, inspect, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapper, RelationshipProperty, Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler import timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
-from cpp_scheduler.store import ConcurrentEditError, Database, history
+from cpp_scheduler.store import (
+    ConcurrentEditError,
+    Database,
+    DuplicateValueError,
+    StoreError,
+    history,
+)
+from cpp_scheduler.store.errors import first_line, unique_columns
+from cpp_scheduler.store.session import StoreSession
 
 RecordT = TypeVar("RecordT", bound=Base)
 
@@ -499,7 +508,10 @@ def restore_record(
         if owners:
             relinked.extend((owner, row) for owner in owners)
             continue
-        session.execute(tables[table_name].insert().values(**row))
+        try:
+            session.execute(tables[table_name].insert().values(**row))
+        except IntegrityError as error:
+            raise _taken_since(session, error, table_name, row) from error
         if "id" in row:
             restored.setdefault(table_name, []).append(row["id"])
     session.flush()
@@ -520,6 +532,28 @@ def restore_record(
         touched.extend(touching.touched())
     _note_restored(session, restored)
     session.expire_all()
+
+
+def _taken_since(
+    session: Session, error: IntegrityError, table_name: str, row: Mapping[str, Any]
+) -> StoreError:
+    """Why a deleted record cannot be put back: most often, another record has taken its
+    name (or email, or code) since; the message names both the record and the value."""
+    broken = unique_columns(error)
+    mapper = _mapper_of(table_name)
+    if broken is None or mapper is None:
+        if isinstance(session, StoreSession):
+            return session.translate(error)
+        return StoreError(first_line(error))
+    kind = _(_kind(mapper.class_))
+    label = str(row.get("title") or row.get("name") or row.get("id"))
+    shown = [column for column in broken[1] if not column.endswith("_id")] or list(broken[1])
+    value = ", ".join(str(row[column]) for column in shown if row.get(column) is not None)
+    where = session.database_name if isinstance(session, StoreSession) else _("the database")
+    message = _(
+        "the {kind} {record} cannot be put back: {value} is now used by another {kind} in {where}"
+    ).format(kind=kind, record=quoted(label), value=quoted(value), where=where)
+    return DuplicateValueError(message, label, tuple(broken[1]), value)
 
 
 def _note_restored(session: Session, restored: Mapping[str, list[Any]]) -> None:

@@ -329,3 +329,26 @@ def test_a_managers_table_is_read_as_columns_with_a_delegations_country_by_name(
     ]
     with pytest.raises(TypeError, match="'written_language' is not a column"):
         editing.list_records(sqlite_database, Delegation, ["written_language"], "name")
+
+
+def test_a_deletion_whose_name_was_taken_since_is_refused_naming_both(
+    database: Database,
+) -> None:
+    """Undoing the deletion of a delegation after a colleague created another of the same
+    name: the refusal says which delegation and which name, not "the change" and ''."""
+    from cpp_scheduler.store import DuplicateValueError
+
+    values = {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"}
+    lima = editing.create(database, Delegation, values)
+    deleted = editing.delete(database, Delegation, lima)
+    editing.create(database, Delegation, values)
+
+    with pytest.raises(DuplicateValueError) as refused:
+        editing.restore(database, Delegation, deleted.snapshot)
+
+    assert str(refused.value) == (
+        "the delegation 'Lima housing ministry' cannot be put back: 'Lima housing ministry' "
+        f"is now used by another delegation in {database.name}"
+    )
+    with database.session() as session:
+        assert session.scalars(select(Delegation.id)).all() != [lima]
