@@ -11,11 +11,13 @@ No step touches the database on the GUI thread: in the manner of Anki's ``Collec
 the first run, the undo and the redo start the step's work on the window's task manager
 and return at once; what the step changed is told to the window when it ends, on the GUI
 thread. New steps queue behind the ones under way (a second drag while the first saves),
-each finding the record at the version the one before it left. An undo or redo waits
-for nothing: it is taken only when no step runs (pressed again meanwhile, it stays where
-it is on the stack), and no new step is taken while it runs; one that is refused is put
-back on the stack where it was. A merge's question is asked on the GUI thread while the
-step's work waits for the answer.
+each finding the record at the version the one before it left. An undo or redo runs
+only when no step runs: pressed meanwhile (Ctrl+Z right after a drop, or twice in a
+row), it stays where it is on the stack and is taken once the steps under way have
+ended, each press in turn; no new step is taken while one waits or runs. One that is
+refused is put back on the stack where it was, and the presses after it are dropped.
+A merge's question is asked on the GUI thread while the step's work waits for the
+answer.
 """
 
 from __future__ import annotations
@@ -100,6 +102,9 @@ class Editor(QObject):
         """The steps under way on the task manager, oldest first."""
         self._worker_notices = threading.local()
         """On the task manager's thread, the changes of the step it runs, to tell."""
+        self._presses: list[bool] = []
+        """Undo (True) and Redo (False) pressed while a step ran, oldest first: taken
+        once no step runs (see :meth:`press_later`)."""
 
     @property
     def working(self) -> str | None:
@@ -108,8 +113,26 @@ class Editor(QObject):
 
     @property
     def undoing(self) -> bool:
-        """True while an undo or redo runs: no other step may start meanwhile."""
-        return any(step.exclusive for step in self._steps)
+        """True while an undo or redo runs or waits its turn: no other step may start
+        meanwhile."""
+        return bool(self._presses) or any(step.exclusive for step in self._steps)
+
+    def press_later(self, undo: bool) -> None:
+        """Take an Undo (or Redo) pressed while a step runs once the steps under way have
+        ended: Ctrl+Z right after a drop undoes that drop once it is saved."""
+        self._presses.append(undo)
+
+    def _take_press(self) -> None:
+        """Undo or redo the oldest press waiting, if no step runs now."""
+        if self._steps or not self._presses:
+            return
+        undo = self._presses.pop(0)
+        if undo and self.stack.canUndo():
+            self.stack.undo()
+        elif not undo and self.stack.canRedo():
+            self.stack.redo()
+        if not self._steps:  # nothing started (nothing left to undo, or done at once)
+            self._take_press()
 
     tasks: TaskManager | None = None
     """The window's task manager, which runs the work of every step, its first run as
@@ -273,11 +296,14 @@ class Editor(QObject):
             self._steps.remove(entry)
             self.workingChanged.emit(self.working or "")
             if error is not None:
+                self._presses.clear()  # pressed after a step that did not land
                 failed(error)
-                return
-            for model_cls, ids in notices:
-                self.notify(model_cls, ids)
-            done()
+            else:
+                for model_cls, ids in notices:
+                    self.notify(model_cls, ids)
+                done()
+            if self._presses and not self._steps:
+                QTimer.singleShot(0, self._take_press)  # once the stack has settled
 
         tasks.run_in_background(run, lambda _nothing: ended(None), ended)
 
@@ -328,9 +354,11 @@ class RecordCommand(QUndoCommand):
         database holds."""
         editor = self.editor
         if editor.working is not None:
-            # Another step is still running (Undo pressed twice in a row): this one
-            # waits on the stack where it was, to be taken again.
+            # Another step is still running (Ctrl+Z right after a drop, Undo pressed
+            # twice in a row): the stack goes back where it was, and the press is taken
+            # once the steps under way have ended.
             QTimer.singleShot(0, lambda: self._put_back(undoing=undoing))
+            editor.press_later(undoing)
             return
 
         def done() -> None:

@@ -90,7 +90,7 @@ def test_a_quick_undo_never_greys_the_window(
     assert messages.errors == []
 
 
-def test_undo_pressed_again_while_a_step_runs_waits_its_turn(
+def test_undo_pressed_again_while_a_step_runs_is_taken_after_it(
     window: MainWindow, messages: Messages, qtbot: QtBot
 ) -> None:
     kobe = _event_id(window, "Kobe DRR workshop")
@@ -106,18 +106,50 @@ def test_undo_pressed_again_while_a_step_runs_waits_its_turn(
 
     with reads_held(window.tasks):
         stack.undo()  # the visit's move: waits behind the long read
-        stack.undo()  # pressed again at once: not taken while the first runs
+        stack.undo()  # pressed again at once: waits until the first has run
         qtbot.waitUntil(lambda: stack.index() == 1)
+        assert window.editor.undoing
+    rows_read(window)
+    qtbot.waitUntil(lambda: stack.index() == 0 and window.editor.working is None)
     rows_read(window)
     assert _start(window, visit) == JANUARY_NINE_TOKYO + timedelta(hours=1)
-    assert _start(window, kobe) == first
-    assert stack.index() == 1
+    assert _start(window, kobe) == JANUARY_NINE_TOKYO
+    assert not window.editor.undoing
     assert messages.errors == []
 
-    window.undo_action.trigger()  # taken again, now that nothing runs
+
+def test_ctrl_z_right_after_a_drop_undoes_the_drop_once_it_is_saved(
+    window: MainWindow, messages: Messages, qtbot: QtBot
+) -> None:
+    """Before, Ctrl+Z pressed while the drop still waited for the database did nothing
+    (the drop was not on the stack yet, and the step before it could not be undone
+    meanwhile): the press was dropped without a word."""
+    visit = _event_id(window, "Smart city site visit")
+    earlier = JANUARY_NINE_TOKYO + timedelta(hours=6)
+    window.move_event(visit, earlier, earlier + timedelta(hours=2))
+    rows_read(window)
+    kobe = _event_id(window, "Kobe DRR workshop")
+    with _colleague_holds_the_file(window) as ticks:
+        window.move_event(kobe, MOVED, MOVED + timedelta(hours=2))
+        window.undo_action.trigger()
+        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=3_000)
+        assert _start(window, kobe) == JANUARY_NINE_TOKYO  # not saved yet
+    qtbot.waitUntil(
+        lambda: (
+            window.editor.stack.index() == 1
+            and window.editor.stack.count() == 2
+            and window.editor.working is None
+        ),
+        timeout=10_000,
+    )
     rows_read(window)
     assert _start(window, kobe) == JANUARY_NINE_TOKYO
-    assert stack.index() == 0
+    assert _start(window, visit) == earlier
+    assert window.redo_action.text().startswith("Redo Move 'Kobe DRR workshop'")
+    assert {row.event_id: row.start_utc for row in window.events.rows()}[kobe] == (
+        JANUARY_NINE_TOKYO
+    )
+    assert messages.errors == []
 
 
 def test_a_drag_waiting_for_a_colleagues_lock_shows_where_it_landed_and_saves_after(
