@@ -61,6 +61,7 @@ from cpp_scheduler.scheduling.travel import (
     TravelTable,
     check_transfer,
     describe_duration,
+    mode_word,
 )
 
 
@@ -531,7 +532,7 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
                 arrive=i18n.day_time_text(arrive),
                 zone_city=zone_city(after.zone),
                 journey=describe_duration(timedelta(minutes=transfer.route.minutes)),
-                mode=transfer.route.mode,
+                mode=mode_word(transfer.route.mode),
                 buffer=describe_duration(context.buffer),
                 available=describe_duration(transfer.available),
             ),
@@ -992,8 +993,11 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
             yield Conflict(
                 ConflictKind.NIGHT_WITHOUT_HOTEL,
                 Severity.WARNING,
-                f"{tour.title} ({delegation_name}) has no hotel for the "
-                f"night{'s' if len(missing) > 1 else ''} of {_dates(missing)}",
+                ngettext(
+                    "{tour} ({delegation}) has no hotel for the night of {days}",
+                    "{tour} ({delegation}) has no hotel for the nights of {days}",
+                    len(missing),
+                ).format(tour=tour.title, delegation=delegation_name, days=_dates(missing)),
                 (),
                 (tour.id,),
                 tour_start,
@@ -1008,7 +1012,9 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
             yield Conflict(
                 ConflictKind.EMPTY_TOUR_DAY,
                 Severity.WARNING,
-                f"{tour.title} ({delegation_name}) has nothing planned on {_dates(empty)}",
+                _("{tour} ({delegation}) has nothing planned on {days}").format(
+                    tour=tour.title, delegation=delegation_name, days=_dates(empty)
+                ),
                 (),
                 (tour.id,),
                 tour_start,
@@ -1047,7 +1053,9 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
             if problem is None and leg.origin.casefold() != city.casefold():
                 problem = (
                     ConflictKind.TOUR_LEG_INFEASIBLE,
-                    f"leaves from {leg.origin}, but the delegation is in {city}",
+                    _("leaves from {origin}, but the delegation is in {city}").format(
+                        origin=leg.origin, city=city
+                    ),
                     (),
                 )
             if problem is not None:
@@ -1055,8 +1063,13 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
                 yield Conflict(
                     kind,
                     Severity.WARNING if kind is ConflictKind.TOUR_LEG_UNKNOWN else Severity.ERROR,
-                    f"{name}: the leg {leg.origin} → {leg.destination} on "
-                    f"{_tokyo_span(leg.departure, leg.arrival)} {reason}",
+                    _("{tour}: the leg {origin} → {destination} on {when} {reason}").format(
+                        tour=name,
+                        origin=leg.origin,
+                        destination=leg.destination,
+                        when=_tokyo_span(leg.departure, leg.arrival),
+                        reason=reason,
+                    ),
                     tuple(activity.event_id for activity in involved),
                     (tour.id, leg.id),
                     leg.departure,
@@ -1075,8 +1088,16 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
             yield Conflict(
                 ConflictKind.HOTEL_IN_OTHER_CITY,
                 Severity.ERROR,
-                f"{name}: the hotel for the night of {day:%a %d %b %Y} ({night.hotel}) is in "
-                f"{night.locality}, but the day ends in {city}",
+                _(
+                    "{tour}: the hotel for the night of {day} ({hotel}) is in {locality}, "
+                    "but the day ends in {city}"
+                ).format(
+                    tour=name,
+                    day=i18n.day_text(day),
+                    hotel=night.hotel,
+                    locality=night.locality,
+                    city=city,
+                ),
                 (),
                 (tour.id, night.id),
                 legs[-1].arrival,
@@ -1098,8 +1119,10 @@ def _leg_problem(
     if route is None:
         return (
             ConflictKind.TOUR_LEG_UNKNOWN,
-            "cannot be checked: the travel-time table does not know this route; add it "
-            "to the table",
+            _(
+                "cannot be checked: the travel-time table does not know this route; add it "
+                "to the table"
+            ),
             (),
         )
     planned = leg.arrival - leg.departure
@@ -1107,15 +1130,18 @@ def _leg_problem(
     if planned < needed:
         return (
             ConflictKind.TOUR_LEG_INFEASIBLE,
-            f"is too short: {describe_duration(planned)} planned, the journey takes "
-            f"{describe_duration(needed)} by {route.mode}",
+            _("is too short: {planned} planned, the journey takes {needed} by {mode}").format(
+                planned=describe_duration(planned),
+                needed=describe_duration(needed),
+                mode=mode_word(route.mode),
+            ),
             (),
         )
     for activity in activities:
         if activity.start < leg.arrival and leg.departure < activity.end:
             return (
                 ConflictKind.TOUR_LEG_INFEASIBLE,
-                f"overlaps '{activity.title}'",
+                _("overlaps '{activity}'").format(activity=activity.title),
                 (activity,),
             )
         if (
@@ -1126,8 +1152,11 @@ def _leg_problem(
         ):
             return (
                 ConflictKind.TOUR_LEG_INFEASIBLE,
-                f"leaves {describe_duration(leg.departure - activity.end)} after "
-                f"'{activity.title}' ends in {activity.locality}",
+                _("leaves {gap} after '{activity}' ends in {city}").format(
+                    gap=describe_duration(leg.departure - activity.end),
+                    activity=activity.title,
+                    city=activity.locality,
+                ),
                 (activity,),
             )
     return None
@@ -1138,12 +1167,13 @@ def _tokyo_date(instant: datetime) -> date:
 
 
 def _tokyo_span(start: datetime, end: datetime) -> str:
-    """``Mon 08 Mar 13:00-14:00`` in Tokyo time, as a tour is planned."""
+    """``Mon 08 Mar 13:00-14:00`` (``3月8日(月) 13:00-14:00``) in Tokyo time, as a tour
+    is planned."""
     first = timezones.to_local(start, timezones.TOKYO)
     last = timezones.to_local(end, timezones.TOKYO)
-    until = f"{last:%H:%M}" if last.date() == first.date() else f"{last:%a %d %b %H:%M}"
-    return f"{first:%a %d %b %H:%M}-{until}"
+    until = f"{last:%H:%M}" if last.date() == first.date() else i18n.day_time_text(last)
+    return f"{i18n.day_time_text(first)}-{until}"
 
 
 def _dates(days: Sequence[date]) -> str:
-    return _join([f"{day:%a %d %b}" for day in days[:-1]] + [f"{days[-1]:%a %d %b %Y}"])
+    return _join([i18n.short_day_text(day) for day in days[:-1]] + [i18n.day_text(days[-1])])

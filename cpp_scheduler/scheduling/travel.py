@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.scheduling.inputs import Route
 
 DEFAULT_BUFFER = timedelta(minutes=30)
@@ -93,11 +94,26 @@ def check_transfer(
 
 
 def describe_duration(duration: timedelta) -> str:
-    """``2 h 30 min``, ``45 min``, ``3 h``; negative durations read as ``none``."""
+    """``2 h 30 min``, ``45 min``, ``3 h`` (``2時間30分`` in Japanese); no time, or
+    minus a duration, below a minute."""
     minutes = int(duration.total_seconds() // 60)
     if minutes <= 0:
-        return "no time" if minutes == 0 else f"minus {describe_duration(-duration)}"
+        if minutes == 0:
+            return _("no time")
+        return _("minus {duration}").format(duration=describe_duration(-duration))
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+        return _("{minutes} min").format(minutes=rest)
+    if not rest:
+        return _("{hours} h").format(hours=hours)
+    return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+
+
+_MODE_WORDS = {"rail": N_("rail"), "air": N_("air"), "bus": N_("bus"), "car": N_("car")}
+"""A way of travelling as a sentence names it ("by rail"), by the table's mode."""
+
+
+def mode_word(mode: str) -> str:
+    """``rail``, ``鉄道``: a travel-time table's mode as a sentence says it."""
+    word = _MODE_WORDS.get(mode)
+    return _(word) if word is not None else mode

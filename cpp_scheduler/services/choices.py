@@ -43,8 +43,8 @@ def both_names(name: str, name_ja: str | None) -> str:
 
 
 def local_date(instant: datetime, zone: str) -> str:
-    """The day an event starts on, in its own zone ("12 Jan 2027")."""
-    return f"{timezones.to_local(instant, zone):%d %b %Y}"
+    """The day an event starts on, in its own zone ("12 Jan 2027", "2027年1月12日")."""
+    return i18n.day_month_year_text(timezones.to_local(instant, zone).date())
 
 
 # -- reference data -----------------------------------------------------------------------
@@ -306,7 +306,7 @@ class _LocalDates:
         day = instant.astimezone(tzinfo).date()
         text = self._days.get(day)
         if text is None:
-            text = self._days[day] = f"{day:%d %b %Y}"
+            text = self._days[day] = i18n.day_month_year_text(day)
         return text
 
 

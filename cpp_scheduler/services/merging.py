@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cpp_scheduler import i18n
 from cpp_scheduler.errors import printable
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
@@ -130,7 +131,7 @@ def _shown(session: Session, model: type[Base], key: str, value: Any) -> str:
         linked = session.get(held, value) if held is not None else None
         return record_title(linked) if linked is not None else "(deleted)"
     if isinstance(value, datetime):
-        return f"{value:%a %d %b %Y %H:%M} UTC"
+        return f"{i18n.day_text(value.date())} {value:%H:%M} UTC"
     return printable(str(plain(value)), 200)
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Hours, japan_day
 from cpp_scheduler.scheduling.localtimes import DayPart, classify
@@ -139,15 +140,15 @@ def _cell(
     zone_name = attendee.zone_on(japan_day(start))
     local = timezones.to_local(start, zone_name)
     local_end = timezones.to_local(start + _HOUR, zone_name)
-    when = f"{attendee.name}: {local:%a %d %b %H:%M} {local.tzname()}"
+    when = f"{attendee.name}: {i18n.day_time_text(local)} {local.tzname()}"
     for begin, end in busy:
         if begin < start + _HOUR and start < end:
-            return HourState.BUSY, local.hour, f"{when}, already booked"
+            return HourState.BUSY, local.hour, _("{when}, already booked").format(when=when)
     country = JAPAN if zone_name != attendee.zone else attendee.country
     name = holidays.holiday_name(country, local.date())
     if name:
         return HourState.DAY_OFF, local.hour, f"{when}, {name}"
     if local.weekday() in holidays.weekend_days(country):
-        return HourState.DAY_OFF, local.hour, f"{when}, weekend"
+        return HourState.DAY_OFF, local.hour, _("{when}, weekend").format(when=when)
     state = _OF_PART[classify(local, local_end, attendee.hours)]
     return state, local.hour, f"{when}, {state.label}"

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.model import (
     Event,
@@ -135,7 +135,11 @@ def list_tours(database: Database) -> list[tuple[str, str]]:
     """Every study tour by first day: its id, and its title with its dates."""
     with database.session() as session:
         return [
-            (tour.id, f"{tour.title} ({tour.start_date:%d %b}–{tour.end_date:%d %b %Y})")
+            (
+                tour.id,
+                f"{tour.title} ({i18n.day_month_text(tour.start_date)}"
+                f"–{i18n.day_month_year_text(tour.end_date)})",
+            )
             for tour in session.scalars(select(StudyTour).order_by(StudyTour.start_date))
         ]
 

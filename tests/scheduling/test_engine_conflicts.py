@@ -832,3 +832,38 @@ def test_a_two_day_conference_is_judged_by_its_sessions_not_its_span() -> None:
     alone = find_conflicts(program(conference))
     # Without sessions, each day runs 09:00-15:30 Tokyo: 03:00-09:30 in Nairobi.
     assert [c.kind for c in alone] == [ConflictKind.NIGHT_SESSION]
+
+
+def test_a_study_tours_findings_read_in_japanese_in_a_japanese_window() -> None:
+    """The tour builder and the Conflicts panel show these; a Japanese window showed them
+    in English, with English dates and "2 h by rail"."""
+    from cpp_scheduler import i18n
+
+    short_leg = _kobe_kitakyushu_tour()
+    empty_nights = TourInfo(
+        "tour-2",
+        "Lima study tour",
+        "lima",
+        date(2027, 1, 12),
+        date(2027, 1, 14),
+    )
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        found = find_conflicts(program(tours=(short_leg, empty_nights)))
+        [leg] = of_kind(found, ConflictKind.TOUR_LEG_INFEASIBLE)
+        [hotel] = of_kind(found, ConflictKind.HOTEL_IN_OTHER_CITY)
+        [nights] = of_kind(found, ConflictKind.NIGHT_WITHOUT_HOTEL)
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    assert leg.message == (
+        "Lima study tour (Lima housing delegation): 1月12日(火) 17:00-18:00の"
+        "Kobe→Kitakyushuの移動区間は短すぎます。予定は1時間ですが、鉄道で2時間かかります"
+    )
+    assert hotel.message == (
+        "Lima study tour (Lima housing delegation): 2027年1月12日(火)の夜のホテル"
+        "（Hotel Okura Kobe）はKobeにありますが、その日はKitakyushuで終わります"
+    )
+    assert nights.message == (
+        "Lima study tour（Lima housing delegation）は1月12日(火)、2027年1月13日(水)の"
+        "夜のホテルがありません"
+    )
