@@ -51,6 +51,7 @@ def conflict_json(conflict: Conflict) -> dict[str, Any]:
         "start": utc_z(conflict.start) if conflict.start is not None else None,
         "meetings": [_meeting_json(meeting) for meeting in conflict.meetings],
         "days": [day.isoformat() for day in conflict.days],
+        "within": conflict.said_within,
     }
 
 

@@ -157,6 +157,15 @@ class Conflict:
     """The meetings involved, in the order of ``event_ids``."""
     days: tuple[date, ...] = ()
     """For a conflict of a study tour: the days of the tour it concerns (Tokyo)."""
+    within: str = ""
+    """The sentence as it reads where the record it concerns is already shown (a leg or
+    a night on the tour builder's card: "This leg is too short: ..."); empty where it
+    reads as :attr:`message` does."""
+
+    @property
+    def said_within(self) -> str:
+        """:attr:`within`, or the whole :attr:`message` where it has none."""
+        return self.within or self.message
 
 
 class Resource(StrEnum):
@@ -1002,6 +1011,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
                 (tour.id,),
                 tour_start,
                 days=tuple(missing),
+                within=_("No hotel booked for this night"),
             )
         planned = set(busy_days.get(tour.delegation_id, ()))
         planned.update(date_to_day(day) for day in tour.travel_days)
@@ -1075,6 +1085,7 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
                     leg.departure,
                     tuple(Meeting(a.event_id, None, a.start) for a in involved),
                     days=(day,),
+                    within=_("This leg {reason}").format(reason=reason),
                 )
             city = leg.destination
         if legs:
@@ -1102,6 +1113,9 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
                 (tour.id, night.id),
                 legs[-1].arrival,
                 days=(day,),
+                within=_("The hotel ({hotel}) is in {locality}, but the day ends in {city}").format(
+                    hotel=night.hotel, locality=night.locality, city=city
+                ),
             )
 
 

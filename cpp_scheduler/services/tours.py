@@ -92,7 +92,7 @@ class BoardDay:
     def hotel_problem(self) -> str | None:
         """The check's sentence on the night's hotel being in another city, or None."""
         finding = self._finding(ConflictKind.HOTEL_IN_OTHER_CITY)
-        return finding.message if finding is not None else None
+        return finding.said_within if finding is not None else None
 
     @property
     def problems(self) -> list[str]:
@@ -191,7 +191,7 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
     moment, with the version of every record a move of the board writes."""
     with database.reading() as session:
         findings = _tour_findings(session, tour_id)
-        by_leg = {f.record_ids[1]: f.message for f in findings if len(f.record_ids) > 1}
+        by_leg = {f.record_ids[1]: f.said_within for f in findings if len(f.record_ids) > 1}
         tour = session.scalars(
             select(StudyTour)
             .options(

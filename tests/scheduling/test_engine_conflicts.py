@@ -867,3 +867,9 @@ def test_a_study_tours_findings_read_in_japanese_in_a_japanese_window() -> None:
         "Lima study tour（Lima housing delegation）は1月12日(火)、2027年1月13日(水)の"
         "夜のホテルがありません"
     )
+    # As the tour builder's card says it, where the tour and the leg are plain to see.
+    assert leg.said_within == "この移動区間は短すぎます。予定は1時間ですが、鉄道で2時間かかります"
+    assert hotel.said_within == (
+        "ホテル（Hotel Okura Kobe）はKobeにありますが、その日はKitakyushuで終わります"
+    )
+    assert nights.said_within == "この夜のホテルが予約されていません"

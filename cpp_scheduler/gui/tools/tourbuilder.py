@@ -133,17 +133,18 @@ class DayCard(QFrame):
             if card.hotel
             else translate("TourBuilder", "No hotel night")
         )
-        text = f"<span style='color:#5f6368'>{_escape(hotel)}</span>"
-        warnings = [
-            findings[kind].message
-            for kind in (ConflictKind.HOTEL_IN_OTHER_CITY, ConflictKind.NIGHT_WITHOUT_HOTEL)
-            if kind in findings
-        ]
-        for warning in warnings:
-            text += f"<br><span style='color:#a50e0e'>⚠ {_escape(warning)}</span>"
+        unbooked = findings.get(ConflictKind.NIGHT_WITHOUT_HOTEL)
+        elsewhere = findings.get(ConflictKind.HOTEL_IN_OTHER_CITY)
+        if unbooked is not None:  # said in red in place of "No hotel night"
+            text = f"<span style='color:#a50e0e'>⚠ {_escape(unbooked.said_within)}</span>"
+        else:
+            text = f"<span style='color:#5f6368'>{_escape(hotel)}</span>"
+        if elsewhere is not None:
+            text += f"<br><span style='color:#a50e0e'>⚠ {_escape(elsewhere.said_within)}</span>"
         night = QLabel(text, self)
         night.setObjectName("hotelNight")
         night.setWordWrap(True)
+        night.setToolTip("\n".join(f.message for f in (unbooked, elsewhere) if f is not None))
         layout.addWidget(night)
         self.flagged = bool(card.findings)
         self.set_chosen(False)

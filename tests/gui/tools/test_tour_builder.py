@@ -262,13 +262,10 @@ def test_flags_a_leg_that_leaves_from_elsewhere_and_a_hotel_in_another_city(
     assert builder.insert_leg(second, "Yokohama", "Kobe", TravelMode.RAIL, time(9, 0))
     settle(qtbot, window)
     day = builder.board.day(second)
-    assert day.legs[0].problem == (
-        "Peru study tour (Lima): the leg Yokohama → Kobe on Tue 09 Mar 09:00-11:50 "
-        "leaves from Yokohama, but the delegation is in Kobe"
-    )
+    # Said on the day's card, where the tour, the leg and the night are plain to see.
+    assert day.legs[0].problem == ("This leg leaves from Yokohama, but the delegation is in Kobe")
     assert day.hotel_problem == (
-        "Peru study tour (Lima): the hotel for the night of Tue 09 Mar 2027 (Hotel Kokura) "
-        "is in Kitakyushu, but the day ends in Kobe"
+        "The hotel (Hotel Kokura) is in Kitakyushu, but the day ends in Kobe"
     )
     assert builder.cards[second].flagged
     builder.close()
@@ -337,11 +334,17 @@ def test_a_leg_it_cannot_make_and_a_hotel_elsewhere_are_found_alike_everywhere(
     assert [conflict_json(c) for c in builder.board.findings] == of_tour
     day = builder.board.day(second)
     [kobe_leg] = [card_leg for card_leg in day.legs if card_leg.id == leg]
-    assert kobe_leg.problem == found["tour_leg_infeasible"]["message"]
-    assert day.hotel_problem == found["hotel_in_other_city"]["message"]
+    assert (
+        kobe_leg.problem
+        == found["tour_leg_infeasible"]["within"]
+        == ("This leg is too short: 1 h planned, the journey takes 2 h by rail")
+    )
+    assert day.hotel_problem == found["hotel_in_other_city"]["within"]
     card = builder.cards[second]
     assert card.flagged
-    assert found["hotel_in_other_city"]["message"] in card.findChild(QLabel, "hotelNight").text()
+    shown = card.findChild(QLabel, "hotelNight")
+    assert found["hotel_in_other_city"]["within"] in shown.text()
+    assert shown.toolTip() == found["hotel_in_other_city"]["message"]
     assert builder.summary.text().count(f"{len(of_tour)} to fix") == 1
 
     dock.kind.setCurrentIndex(dock.kind.findData(ConflictKind.TOUR_LEG_INFEASIBLE.value))
