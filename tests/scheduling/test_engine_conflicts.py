@@ -856,15 +856,15 @@ def test_a_study_tours_findings_read_in_japanese_in_a_japanese_window() -> None:
     finally:
         i18n.use_language(i18n.ENGLISH)
     assert leg.message == (
-        "Lima study tour (Lima housing delegation): 1月12日(火) 17:00-18:00の"
+        "「Lima study tour (Lima housing delegation)」: 1月12日(火) 17:00-18:00の"
         "Kobe→Kitakyushuの移動区間は短すぎます。予定は1時間ですが、鉄道で2時間かかります"
     )
     assert hotel.message == (
-        "Lima study tour (Lima housing delegation): 2027年1月12日(火)の夜のホテル"
+        "「Lima study tour (Lima housing delegation)」: 2027年1月12日(火)の夜のホテル"
         "（Hotel Okura Kobe）はKobeにありますが、その日はKitakyushuで終わります"
     )
     assert nights.message == (
-        "Lima study tour（Lima housing delegation）は1月12日(火)、2027年1月13日(水)の"
+        "「Lima study tour」（Lima housing delegation）は1月12日(火)、2027年1月13日(水)の"
         "夜のホテルがありません"
     )
     # As the tour builder's card says it, where the tour and the leg are plain to see.
