@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Table, inspect, select, update
@@ -393,8 +394,10 @@ class _LinkOwner:
         return self.relationship.mapper.class_
 
 
-def _link_owners(table_name: str) -> list[_LinkOwner]:
-    """The records' lists of links kept in ``table_name`` (none for a record's table)."""
+@cache
+def _link_owners(table_name: str) -> tuple[_LinkOwner, ...]:
+    """The records' lists of links kept in ``table_name`` (none for a record's table):
+    worked out once per table, as an undone import deletes thousands of rows."""
     table = _tables()[table_name]
     found = []
     for mapper in Base.registry.mappers:
@@ -404,7 +407,7 @@ def _link_owners(table_name: str) -> list[_LinkOwner]:
             ((_, owner_column),) = relationship.synchronize_pairs
             ((_, target_column),) = relationship.secondary_synchronize_pairs or ()
             found.append(_LinkOwner(relationship, owner_column.name, target_column.name))
-    return found
+    return tuple(found)
 
 
 def _unlink(
