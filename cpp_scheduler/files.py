@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.i18n import _
 
 Content = bytes | Callable[[BinaryIO], None]
 """The whole file's bytes, or a function that writes them to the stream it is given."""
@@ -37,15 +38,19 @@ class FileWriteError(SchedulerError):
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
         self.reason = reason
-        super().__init__(f"{quoted(str(path), 200)} cannot be written: {reason}")
+        super().__init__(
+            _("{file} cannot be written: {reason}").format(
+                file=quoted(str(path), 200), reason=reason
+            )
+        )
 
 
 def _reason(error: OSError, existed: bool) -> str:
     text = error.strerror or str(error)
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        text = "the disk is full"
+        text = _("the disk is full")
     if existed:
-        text += "; the file there before is unchanged"
+        return _("{reason}; the file there before is unchanged").format(reason=text)
     return text
 
 
@@ -58,15 +63,18 @@ def check_writable_target(path: Path | str) -> int | None:
         folder = os.path.dirname(path) or "."
         if not os.path.isdir(folder):
             raise FileWriteError(
-                Path(path), f"the folder {quoted(folder, 200)} does not exist"
+                Path(path),
+                _("the folder {folder} does not exist").format(folder=quoted(folder, 200)),
             ) from None
         return None
     except OSError as error:
         raise FileWriteError(Path(path), error.strerror or str(error)) from None
     if stat.S_ISDIR(status.st_mode):
-        raise FileWriteError(Path(path), "it is a folder; give the name of a file to write")
+        raise FileWriteError(Path(path), _("it is a folder; give the name of a file to write"))
     if not stat.S_ISREG(status.st_mode):
-        raise FileWriteError(Path(path), "it is not a regular file (a pipe, a socket or a device)")
+        raise FileWriteError(
+            Path(path), _("it is not a regular file (a pipe, a socket or a device)")
+        )
     return stat.S_IMODE(status.st_mode)
 
 

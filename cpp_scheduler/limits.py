@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from cpp_scheduler.i18n import _, ngettext
+
 EARLIEST_DAY = date(1900, 1, 1)
 """The first day the program plans for.
 
@@ -89,15 +91,21 @@ def instant_in_range(instant: datetime) -> bool:
 def describe_duration(length: timedelta) -> str:
     """``4 weeks``, ``366 days``, ``24 hours``: a limit as a message names it."""
     if length.days and length.days % 7 == 0 and not length.seconds:
-        return f"{length.days // 7} weeks"
+        weeks = length.days // 7
+        return ngettext("{count} week", "{count} weeks", weeks).format(count=weeks)
     if length.days and not length.seconds:
-        return f"{length.days} days"
-    return f"{length.total_seconds() / 3600:g} hours"
+        return ngettext("{count} day", "{count} days", length.days).format(count=length.days)
+    hours = length.total_seconds() / 3600
+    # A fraction of hours ("1.5 hours") takes the plural, as English says it.
+    form = int(hours) if hours == int(hours) else 2
+    return ngettext("{count} hour", "{count} hours", form).format(count=f"{hours:g}")
 
 
 def describe_day_range() -> str:
     """``1900-01-01 to 2199-12-31``, as messages name the range."""
-    return f"{EARLIEST_DAY.isoformat()} to {LATEST_DAY.isoformat()}"
+    return _("{first} to {last}").format(
+        first=EARLIEST_DAY.isoformat(), last=LATEST_DAY.isoformat()
+    )
 
 
 def size_text(count: int) -> str:
@@ -107,7 +115,7 @@ def size_text(count: int) -> str:
         return f"{megabytes:.0f} MiB" if megabytes == int(megabytes) else f"{megabytes:.1f} MiB"
     if count >= 1024:
         return f"{count / 1024:.0f} KiB"
-    return f"{count} bytes"
+    return ngettext("{count} byte", "{count} bytes", count).format(count=count)
 
 
 MAX_COMPONENT_DEPTH = 8

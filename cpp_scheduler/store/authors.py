@@ -11,6 +11,7 @@ import getpass
 import os
 
 from cpp_scheduler.errors import SchedulerError, printable
+from cpp_scheduler.i18n import _
 
 ENVIRONMENT_VARIABLE = "CPP_SCHEDULER_AUTHOR"
 MAX_AUTHOR_LENGTH = 100
@@ -26,15 +27,18 @@ def checked_author(name: str) -> str:
     """``name`` stripped, or a one-line :class:`AuthorError` for an empty or odd name."""
     stripped = name.strip()
     if not stripped:
-        raise AuthorError("the author's name is empty; give a name that colleagues know you by")
+        raise AuthorError(_("the author's name is empty; give a name that colleagues know you by"))
     if len(stripped) > MAX_AUTHOR_LENGTH:
         raise AuthorError(
-            f"the author's name '{printable(stripped)}' is longer than "
-            f"{MAX_AUTHOR_LENGTH} characters"
+            _("the author's name '{name}' is longer than {count} characters").format(
+                name=printable(stripped), count=MAX_AUTHOR_LENGTH
+            )
         )
     if not stripped.isprintable():
         raise AuthorError(
-            f"the author's name '{printable(stripped)}' holds control characters or line breaks"
+            _("the author's name '{name}' holds control characters or line breaks").format(
+                name=printable(stripped)
+            )
         )
     return stripped
 

@@ -36,6 +36,7 @@ from sqlalchemy.orm.exc import StaleDataError
 import cpp_scheduler.model.registry  # noqa: F401  (maps the entities, installs the integrity rules)
 from cpp_scheduler import APP_NAME, ORGANISATION
 from cpp_scheduler.errors import printable
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.store import migrations
 from cpp_scheduler.store import seed as seeding
 from cpp_scheduler.store.authors import checked_author, default_author
@@ -61,7 +62,7 @@ DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for a lock another program holds, or for a server to answer."""
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-_SUPPORTED = "a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DATABASE"
+_SUPPORTED = N_("a SQLite file path, sqlite:///PATH or postgresql://USER@HOST/DATABASE")
 
 
 def default_database_path() -> Path:
@@ -83,8 +84,10 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(
-                f"cannot create the folder {path.parent} for the program's database: "
-                f"{error.strerror or error}; give another place with --db"
+                _(
+                    "cannot create the folder {folder} for the program's database: "
+                    "{reason}; give another place with --db"
+                ).format(folder=path.parent, reason=error.strerror or error)
             ) from error
         return URL.create("sqlite+pysqlite", database=str(path))
     if "://" not in given:
@@ -93,7 +96,9 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
         url = make_url(given)
     except (ArgumentError, ValueError) as error:
         raise StoreError(
-            f"'{_shown_url(given)}' is not a valid database URL; give {_SUPPORTED}"
+            _("'{url}' is not a valid database URL; give {supported}").format(
+                url=_shown_url(given), supported=_(_SUPPORTED)
+            )
         ) from error
     try:
         port = url.port
@@ -101,18 +106,25 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
         port = -1
     if port is not None and not 0 < port < 65536:
         raise StoreError(
-            f"'{_shown_url(given)}' is not a valid database URL: the port "
-            "must be a number from 1 to 65535"
+            _(
+                "'{url}' is not a valid database URL: the port must be a number from 1 to 65535"
+            ).format(url=_shown_url(given))
         )
     backend = url.get_backend_name()
     if backend in ("postgresql", "postgres"):
         if not url.host and not url.query.get("host"):
-            raise StoreError(f"'{_shown_url(given)}' names no server; give {_SUPPORTED}")
+            raise StoreError(
+                _("'{url}' names no server; give {supported}").format(
+                    url=_shown_url(given), supported=_(_SUPPORTED)
+                )
+            )
         return url.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
         return url.set(drivername="sqlite+pysqlite")
     raise StoreError(
-        f"'{_shown_url(given)}': {backend} databases are not supported; give {_SUPPORTED}"
+        _("'{url}': {backend} databases are not supported; give {supported}").format(
+            url=_shown_url(given), backend=backend, supported=_(_SUPPORTED)
+        )
     )
 
 
@@ -131,7 +143,7 @@ def _hide_password(text: str) -> str:
 def describe(url: URL) -> str:
     """How a message or the status bar names the database, without a password or driver."""
     if url.get_backend_name() == "sqlite":
-        return str(url.database) if url.database else "an in-memory database"
+        return str(url.database) if url.database else _("an in-memory database")
     return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
 
 
@@ -170,27 +182,39 @@ def _check_sqlite_location(url: URL) -> None:
         folder_status = os.stat(folder)
     except (FileNotFoundError, NotADirectoryError):
         raise StoreError(
-            f"cannot open {shown}: the folder {_shown_path(folder)} does not exist"
+            _("cannot open {path}: the folder {folder} does not exist").format(
+                path=shown, folder=_shown_path(folder)
+            )
         ) from None
     except OSError as error:
         raise _unusable(path, error) from None
     if not stat.S_ISDIR(folder_status.st_mode):
-        raise StoreError(f"cannot open {shown}: the folder {_shown_path(folder)} is a file")
+        raise StoreError(
+            _("cannot open {path}: the folder {folder} is a file").format(
+                path=shown, folder=_shown_path(folder)
+            )
+        )
     try:
         status = os.stat(path)
     except FileNotFoundError:
         if not os.access(folder, os.W_OK):
             raise ReadOnlyDatabaseError(
-                f"cannot create {shown}: the folder {_shown_path(folder)} is read-only"
+                _("cannot create {path}: the folder {folder} is read-only").format(
+                    path=shown, folder=_shown_path(folder)
+                )
             ) from None
         return
     except OSError as error:
         raise _unusable(path, error) from None
     if stat.S_ISDIR(status.st_mode):
-        raise StoreError(f"cannot open {shown}: it is a folder, not a database file")
+        raise StoreError(
+            _("cannot open {path}: it is a folder, not a database file").format(path=shown)
+        )
     if not stat.S_ISREG(status.st_mode):
         raise NotADatabaseError(
-            f"cannot open {shown}: it is {_file_kind(status.st_mode)}, not a database file"
+            _("cannot open {path}: it is {kind}, not a database file").format(
+                path=shown, kind=_file_kind(status.st_mode)
+            )
         )
     try:
         with path.open("rb") as stream:
@@ -198,31 +222,46 @@ def _check_sqlite_location(url: URL) -> None:
     except OSError as error:
         raise _unusable(path, error) from error
     if header and header != SQLITE_HEADER:
-        raise NotADatabaseError(f"{shown} is not a CPP Scheduler database: it is not a SQLite file")
+        raise NotADatabaseError(_not_sqlite(shown))
     if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
         where = shown if not os.access(path, os.W_OK) else _shown_path(folder)
         raise ReadOnlyDatabaseError(
-            f"cannot open {shown}: {where} is read-only, and the program must be able to save to it"
+            _(
+                "cannot open {path}: {where} is read-only, and the program must be able to "
+                "save to it"
+            ).format(path=shown, where=where)
         )
 
 
 def _unusable(path: Path, error: OSError) -> StoreError:
     if error.errno == errno.ENAMETOOLONG:
         return StoreError(
-            f"cannot open {_shown_path(path)}: the path is too long for this system "
-            f"({len(str(path)):,} characters, or a name in it longer than the folder allows)"
+            _(
+                "cannot open {path}: the path is too long for this system ({count} characters, "
+                "or a name in it longer than the folder allows)"
+            ).format(path=_shown_path(path), count=f"{len(str(path)):,}")
         )
-    return StoreError(f"cannot open {_shown_path(path)}: {error.strerror or error}")
+    return StoreError(
+        _("cannot open {path}: {reason}").format(
+            path=_shown_path(path), reason=error.strerror or error
+        )
+    )
+
+
+def _not_sqlite(where: str) -> str:
+    return _("{database} is not a CPP Scheduler database: it is not a SQLite file").format(
+        database=where
+    )
 
 
 def _file_kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return _("a named pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return _("a device")
+    return _("not a regular file")
 
 
 def _check_identity(url: URL, timeout: float) -> None:
@@ -266,14 +305,13 @@ def _check_identity(url: URL, timeout: float) -> None:
     if revision is None and others:
         listed = ", ".join(printable(name, 40) for name in sorted(others)[:3])
         raise migrations.SchemaError(
-            f"{describe(url)} holds other tables ({listed}{' ...' if len(others) > 3 else ''}) "
-            "and is not a CPP Scheduler database; choose another file or an empty database"
+            migrations.other_tables_message(
+                describe(url), listed + (" ..." if len(others) > 3 else "")
+            )
         )
     if revision is not None and not tables >= migrations.SIGNATURE_TABLES:
         raise migrations.SchemaError(
-            f"{describe(url)} is managed by another program (its schema "
-            f"{printable(revision, 40)} is not a CPP Scheduler schema); choose another file "
-            "or an empty database"
+            migrations.foreign_schema_message(describe(url), printable(revision, 40))
         )
 
 
@@ -428,39 +466,69 @@ def connection_error(
     detail = first_line(error)
     failure = classify(error)
     if failure is Failure.NOT_A_DATABASE:
-        return NotADatabaseError(
-            f"{where} is not a CPP Scheduler database: it is not a SQLite file"
-        )
+        return NotADatabaseError(_not_sqlite(where))
     if failure is Failure.DAMAGED:
         return DamagedDatabaseError(
-            f"{where} is damaged (SQLite finds missing or corrupt pages); restore a copy "
-            "from a backup"
+            _(
+                "{database} is damaged (SQLite finds missing or corrupt pages); restore a copy "
+                "from a backup"
+            ).format(database=where)
         )
     if failure is Failure.LOCKED:
         return DatabaseLockedError(
-            f"{where} is locked by another program (waited {timeout:g} s); close it or "
-            "wait until it is done, then try again"
+            _(
+                "{database} is locked by another program (waited {seconds} s); close it or "
+                "wait until it is done, then try again"
+            ).format(database=where, seconds=f"{timeout:g}")
         )
     if failure is Failure.READ_ONLY:
         return ReadOnlyDatabaseError(
-            f"{where} is read-only; the program must be able to save to it"
+            _("{database} is read-only; the program must be able to save to it").format(
+                database=where
+            )
         )
     if failure is Failure.DISK_FULL:
-        return DiskFullError(f"the disk holding {where} is full; free some space and try again")
+        return DiskFullError(
+            _("the disk holding {database} is full; free some space and try again").format(
+                database=where
+            )
+        )
+    return _server_error(url, failure, detail) or StoreError(
+        _("cannot use the database {database}: {reason}").format(database=where, reason=detail)
+    )
+
+
+def _server_error(url: URL, failure: Failure, detail: str) -> StoreError | None:
+    """The message for a server that does not answer, refuses the login or goes away."""
+    where = describe(url)
     if failure is Failure.UNREACHABLE:
         reason = detail.rsplit("failed: ", 1)[-1]
-        return ServerUnavailableError(f"no database server answers at {where} ({reason})")
+        return ServerUnavailableError(
+            _("no database server answers at {database} ({reason})").format(
+                database=where, reason=reason
+            )
+        )
     if failure is Failure.LOGIN_REFUSED:
         reason = detail.rsplit("failed: ", 1)[-1].removeprefix("FATAL:").strip()
-        return ServerUnavailableError(f"the server at {where} refused the login ({reason})")
+        return ServerUnavailableError(
+            _("the server at {database} refused the login ({reason})").format(
+                database=where, reason=reason
+            )
+        )
     if failure is Failure.NO_SUCH_DATABASE:
         return ServerUnavailableError(
-            f"the server at {where} has no database '{url.database}'; create it first "
-            f"(createdb {url.database}) or name another"
+            _(
+                "the server at {database} has no database '{name}'; create it first "
+                "(createdb {name}) or name another"
+            ).format(database=where, name=url.database)
         )
     if failure is Failure.CONNECTION_LOST:
-        return ServerUnavailableError(f"the connection to {where} was lost ({detail})")
-    return StoreError(f"cannot use the database {where}: {detail}")
+        return ServerUnavailableError(
+            _("the connection to {database} was lost ({reason})").format(
+                database=where, reason=detail
+            )
+        )
+    return None
 
 
 def _wal_without_log(path: Path) -> bool:
@@ -478,8 +546,10 @@ def _damaged(url: URL, findings: list[str]) -> DamagedDatabaseError:
     lines = [line.strip() for finding in findings for line in str(finding).splitlines()]
     first = next((line for line in lines if line and not line.startswith("***")), "")
     return DamagedDatabaseError(
-        f"{describe(url)} is damaged ({printable(first, 120) or 'SQLite finds corrupt pages'}); "
-        "restore a copy from a backup"
+        _("{database} is damaged ({reason}); restore a copy from a backup").format(
+            database=describe(url),
+            reason=printable(first, 120) or _("SQLite finds corrupt pages"),
+        )
     )
 
 

@@ -16,6 +16,7 @@ from enum import Enum, auto
 from typing import Any
 
 from cpp_scheduler.errors import SchedulerError, printable
+from cpp_scheduler.i18n import N_, _
 
 
 class StoreError(SchedulerError):
@@ -228,15 +229,25 @@ def unique_columns(error: BaseException) -> tuple[str, tuple[str, ...]] | None:
 
 
 def words_for(column: str) -> str:
-    """How a message names a column: ``email``, ``name``, ``date`` for ``day``."""
-    return _COLUMN_WORDS.get(column, column.removesuffix("_id").replace("_", " "))
+    """How a message names a column: ``email``, ``name``, ``date`` for ``day``, in the
+    language chosen."""
+    known = _COLUMN_WORDS.get(column)
+    if known is not None:
+        return _(known)
+    return column.removesuffix("_id").replace("_", " ")
 
 
 _COLUMN_WORDS: Mapping[str, str] = {
-    "day": "date",
-    "night_of": "night",
-    "recurrence_id": "occurrence",
-    "uid": "calendar UID",
-    "tour_id": "tour",
-    "event_id": "event",
+    "day": N_("date"),
+    "night_of": N_("night"),
+    "recurrence_id": N_("occurrence"),
+    "uid": N_("calendar UID"),
+    "tour_id": N_("tour"),
+    "event_id": N_("event"),
+    "email": N_("email"),
+    "name": N_("name"),
+    "code": N_("code"),
+    "origin": N_("origin"),
+    "destination": N_("destination"),
+    "mode": N_("mode"),
 }

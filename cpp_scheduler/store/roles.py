@@ -19,6 +19,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
 from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.i18n import _
 
 EDITOR = "cpp_scheduler_editor"
 READER = "cpp_scheduler_reader"
@@ -33,7 +34,9 @@ class RoleError(SchedulerError):
 def _identifier(name: str) -> str:
     if not name or not name.replace("_", "").replace("-", "").replace(".", "").isalnum():
         raise RoleError(
-            f"{quoted(name)} is not a login name to grant; use letters, digits, '_', '-' or '.'"
+            _("{name} is not a login name to grant; use letters, digits, '_', '-' or '.'").format(
+                name=quoted(name)
+            )
         )
     return '"' + name + '"'
 
@@ -61,7 +64,9 @@ def role_statements(schema: str = "public") -> list[str]:
 def grant_statement(login: str, role: str) -> str:
     """The SQL that makes ``login`` an editor or a reader of the program."""
     if role not in ROLES:
-        raise RoleError(f"{quoted(role)} is not a role; choose editor or reader")
+        raise RoleError(
+            _("{role} is not a role; choose editor or reader").format(role=quoted(role))
+        )
     return f"GRANT {ROLES[role]} TO {_identifier(login)}"
 
 

@@ -66,7 +66,7 @@ class StoreSession(Session):
 
     @property
     def database_name(self) -> str:
-        return str(self.info.get("database", "the database"))
+        return str(self.info.get("database") or _("the database"))
 
     def translate(self, error: BaseException) -> StoreError:
         """The coordinator's message for a failed save (the session is rolled back)."""
@@ -74,42 +74,57 @@ class StoreSession(Session):
         if isinstance(error, StaleDataError):
             return self._concurrent_edit(error, records)
         failure = classify(error)
-        where = self.database_name
-        what = _what(records)
         if failure is Failure.UNIQUE:
             return self._duplicate(error, records)
+        names = {"what": _what(records), "where": self.database_name}
         if failure is Failure.FOREIGN_KEY:
             return MissingReferenceError(
-                f"cannot save {what}: it refers to a record that no longer exists in "
-                f"{where} (deleted by someone else?); reload and try again"
+                _(
+                    "cannot save {what}: it refers to a record that no longer exists in "
+                    "{where} (deleted by someone else?); reload and try again"
+                ).format(**names)
             )
         if failure in (Failure.NOT_NULL, Failure.CHECK):
-            return ConstraintError(f"cannot save {what}: {where} refuses it ({first_line(error)})")
+            return ConstraintError(
+                _("cannot save {what}: {where} refuses it ({reason})").format(
+                    reason=first_line(error), **names
+                )
+            )
         if failure is Failure.LOCKED:
             waited = float(self.info.get("timeout", 0))
             return DatabaseLockedError(
-                f"cannot save {what}: {where} is locked by another program or user "
-                f"(waited {waited:g} s); nothing was saved, try again in a moment"
+                _(
+                    "cannot save {what}: {where} is locked by another program or user "
+                    "(waited {seconds} s); nothing was saved, try again in a moment"
+                ).format(seconds=f"{waited:g}", **names)
             )
         if failure is Failure.READ_ONLY:
             return ReadOnlyDatabaseError(
-                f"cannot save {what}: {where} is read-only; nothing was saved"
+                _("cannot save {what}: {where} is read-only; nothing was saved").format(**names)
             )
         if failure is Failure.DISK_FULL:
             return DiskFullError(
-                f"cannot save {what}: the disk holding {where} is full; nothing was saved, "
-                "free some space and save again"
+                _(
+                    "cannot save {what}: the disk holding {where} is full; nothing was saved, "
+                    "free some space and save again"
+                ).format(**names)
             )
         if failure in (Failure.CONNECTION_LOST, Failure.UNREACHABLE):
             return ConnectionLostError(
-                f"cannot save {what}: the connection to {where} was lost; nothing was "
-                "saved, reconnect and save again"
+                _(
+                    "cannot save {what}: the connection to {where} was lost; nothing was "
+                    "saved, reconnect and save again"
+                ).format(**names)
             )
         if failure is Failure.DAMAGED:
             return DamagedDatabaseError(
-                f"cannot save {what}: {where} is damaged; restore a copy from a backup"
+                _("cannot save {what}: {where} is damaged; restore a copy from a backup").format(
+                    **names
+                )
             )
-        return StoreError(f"cannot save {what} in {where}: {first_line(error)}")
+        return StoreError(
+            _("cannot save {what} in {where}: {reason}").format(reason=first_line(error), **names)
+        )
 
     # -- a colleague's newer change ---------------------------------------------------
     def _concurrent_edit(
@@ -165,25 +180,40 @@ class StoreSession(Session):
         record = self._holder_of_taken_value(candidates, columns) or (
             candidates[0] if candidates else None
         )
-        label = record.label if record else "the change"
-        kind = record.kind if record else "record"
+        label = record.label if record else _("the change")
+        kind = _(record.kind if record else "record")
         shown = [c for c in columns if not c.endswith("_id")] or list(columns)
         value = ", ".join(
             str(record.values.get(c)) for c in shown if record and record.values.get(c) is not None
         )
         if len(columns) == 1:
-            message = (
-                f"{label} cannot be saved: the {words_for(columns[0])} {quoted(value)} is already "
-                f"used by another {kind} in {where}"
+            message = _(
+                "{record} cannot be saved: the {field} {value} is already used by another "
+                "{kind} in {where}"
+            ).format(
+                record=label,
+                field=words_for(columns[0]),
+                value=quoted(value),
+                kind=kind,
+                where=where,
             )
         elif columns:
-            together = " and ".join(words_for(c) for c in columns)
-            message = (
-                f"{label} cannot be saved: another {kind} in {where} has the same "
-                f"{together}" + (f" ({printable(value)})" if value else "")
-            )
+            together = _joined(words_for(c) for c in columns)
+            if value:
+                message = _(
+                    "{record} cannot be saved: another {kind} in {where} has the same {fields} "
+                    "({values})"
+                ).format(
+                    record=label, kind=kind, where=where, fields=together, values=printable(value)
+                )
+            else:
+                message = _(
+                    "{record} cannot be saved: another {kind} in {where} has the same {fields}"
+                ).format(record=label, kind=kind, where=where, fields=together)
         else:
-            message = f"{label} cannot be saved: {where} already holds the same record"
+            message = _("{record} cannot be saved: {where} already holds the same record").format(
+                record=label, where=where
+            )
         return DuplicateValueError(message, label, tuple(columns), value)
 
     def _holder_of_taken_value(
@@ -228,10 +258,21 @@ def _changed_by_someone_else(label: str) -> ConcurrentEditError:
 
 def _what(records: Sequence[RecordInFlight]) -> str:
     if not records:
-        return "the change"
+        return _("the change")
     if len(records) == 1:
         return records[0].label
-    return f"{len(records)} changes ({records[0].label} and {len(records) - 1} more)"
+    return _("{count} changes ({first} and {more} more)").format(
+        count=len(records), first=records[0].label, more=len(records) - 1
+    )
+
+
+def _joined(words: Iterable[str]) -> str:
+    """``date and tour``: the columns of a broken constraint, as a message names them."""
+    listed = list(words)
+    text = listed[0] if listed else ""
+    for word in listed[1:]:
+        text = _("{first} and {second}").format(first=text, second=word)
+    return text
 
 
 def _table_named_in(message: str) -> str | None:
@@ -257,7 +298,8 @@ def _in_flight(record: Any, deleted: bool = False) -> RecordInFlight | None:
     try:
         label = record.label() if hasattr(record, "label") else type(record).__name__
     except (SQLAlchemyError, AttributeError, TypeError, ValueError):
-        label = f"{getattr(record, 'record_kind', 'record')} {state.identity or '(new)'}"
+        kind = _(str(getattr(record, "record_kind", "record")))
+        label = f"{kind} {state.identity or '(new)'}"
     version = state.committed_state.get("version", state.dict.get("version"))
     return RecordInFlight(
         label=label,

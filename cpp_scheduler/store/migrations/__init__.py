@@ -30,6 +30,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
 from cpp_scheduler import __version__
+from cpp_scheduler.i18n import _
 from cpp_scheduler.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -47,6 +48,22 @@ SIGNATURE_TABLES = frozenset({"events", "partner_cities"})
 
 class SchemaError(StoreError):
     """The database's schema cannot be brought to this program's version."""
+
+
+def other_tables_message(where: str, tables: str) -> str:
+    """A database that holds someone else's tables and no schema of ours."""
+    return _(
+        "{database} holds other tables ({tables}) and is not a CPP Scheduler database; "
+        "choose another file or an empty database"
+    ).format(database=where, tables=tables)
+
+
+def foreign_schema_message(where: str, revision: str) -> str:
+    """A database whose schema another program's migrations manage."""
+    return _(
+        "{database} is managed by another program (its schema {revision} is not a "
+        "CPP Scheduler schema); choose another file or an empty database"
+    ).format(database=where, revision=revision)
 
 
 def shipped_head() -> str:
@@ -131,8 +148,10 @@ def backup_sqlite(database: str | Path, revision: str) -> Path:
     except (OSError, sqlite3.Error) as error:
         target.unlink(missing_ok=True)
         raise SchemaError(
-            f"cannot upgrade {source}: copying it to {target} first failed ({error}); "
-            "nothing was changed"
+            _(
+                "cannot upgrade {database}: copying it to {copy} first failed ({reason}); "
+                "nothing was changed"
+            ).format(database=source, copy=target, reason=error)
         ) from error
     return target
 
@@ -178,10 +197,7 @@ def upgrade_to_head(engine: Engine, url: URL, where: str) -> bool:
     others = tables - {VERSION_TABLE}
     if current is None and others:
         shown = ", ".join(sorted(others)[:3]) + (" ..." if len(others) > 3 else "")
-        raise SchemaError(
-            f"{where} holds other tables ({shown}) and is not a CPP Scheduler database; "
-            "choose another file or an empty database"
-        )
+        raise SchemaError(other_tables_message(where, shown))
     if current is not None:
         _check_known(current, head, where, tables)
     is_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
@@ -191,11 +207,22 @@ def upgrade_to_head(engine: Engine, url: URL, where: str) -> bool:
         with runner.begin() as connection:
             command.upgrade(alembic_config(connection), "head")
     except Exception as error:  # a revision may fail in any way; all of it is undone
-        kept = f"; a copy from before is at {backup}" if backup else ""
-        raise SchemaError(
-            f"upgrading {where} from schema {current or 'none'} to {head} failed and was "
-            f"undone ({_first_line(error)}){kept}"
-        ) from error
+        names = {
+            "database": where,
+            "old": current or _("none"),
+            "new": head,
+            "reason": _first_line(error),
+        }
+        if backup:
+            message = _(
+                "upgrading {database} from schema {old} to {new} failed and was undone "
+                "({reason}); a copy from before is at {copy}"
+            ).format(copy=backup, **names)
+        else:
+            message = _(
+                "upgrading {database} from schema {old} to {new} failed and was undone ({reason})"
+            ).format(**names)
+        raise SchemaError(message) from error
     finally:
         if runner is not engine:
             runner.dispose()
@@ -209,14 +236,13 @@ def _check_known(current: str, head: str, where: str, tables: set[str]) -> None:
         scripts().get_revision(current)
     except CommandError as error:
         if not tables >= SIGNATURE_TABLES:
-            raise SchemaError(
-                f"{where} is managed by another program (its schema {current} is not a "
-                "CPP Scheduler schema); choose another file or an empty database"
-            ) from error
+            raise SchemaError(foreign_schema_message(where, current)) from error
         raise SchemaError(
-            f"{where} was written by a newer CPP Scheduler (schema {current}); "
-            f"CPP Scheduler {__version__} knows schemas up to {head}: update the program "
-            "to open it"
+            _(
+                "{database} was written by a newer CPP Scheduler (schema {revision}); "
+                "CPP Scheduler {version} knows schemas up to {head}: update the program "
+                "to open it"
+            ).format(database=where, revision=current, version=__version__, head=head)
         ) from error
 
 
