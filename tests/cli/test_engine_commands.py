@@ -323,6 +323,6 @@ def test_conflicts_speak_the_language_asked_for(
         main(["--lang", "en", "events", "list", "--db", db(database)])
         capsys.readouterr()
     assert status == 0
-    assert "会場の二重予約: Kobe DRR workshopとYokohama smart-city visitが" in out
+    assert "会場の二重予約: 「Kobe DRR workshop」と「Yokohama smart-city visit」が" in out
     assert "1月12日(火) 10:00-11:30（東京）" in out
     assert out.strip().endswith("会合2件中 エラー1件、警告0件")
