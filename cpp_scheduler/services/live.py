@@ -76,7 +76,7 @@ def parse_notice(payload: str, written_here: WrittenHere | None = None) -> Chang
     the records ``written_here`` holds are marked as this program's own."""
     try:
         data = json.loads(payload)
-        author = printable(str(data.get("author", "someone")), 100)
+        author = printable(str(data.get("author", _("someone"))), 100)
         own = written_here is not None and data.get("from") == written_here.token
         if "records" not in data:  # too many to name: read everything, unless ours
             return ChangeNotice(author, catch_up=not own)
@@ -93,7 +93,7 @@ def parse_notice(payload: str, written_here: WrittenHere | None = None) -> Chang
         )
         return ChangeNotice(author, records, at=_instant(data.get("at")))
     except (ValueError, TypeError, AttributeError):
-        return ChangeNotice("someone", catch_up=True)
+        return ChangeNotice(_("someone"), catch_up=True)
 
 
 def _instant(text: object) -> datetime | None:

@@ -296,7 +296,7 @@ def _place(event: Event) -> str:
     if venue is not None:
         japanese = f" ({venue.name_ja})" if venue.name_ja else ""
         return f"{venue.name}{japanese}, {venue.locality}"
-    return event.locality or "online"
+    return event.locality or _("online")
 
 
 # -- the values the builder's edits write --------------------------------------------------
