@@ -36,7 +36,7 @@ import icalendar
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.markup import split_address
-from cpp_scheduler.i18n import N_
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import (
     EventRenderings,
@@ -315,12 +315,15 @@ def summary_html(event: Event, lines: list[str]) -> str:
 def trial_message(sender: Organizer, recipient: str, server: str) -> EmailMessage:
     """A short message that proves the server settings work, for "Send a test message"."""
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = "CPP Scheduler: test message"
+    message["Subject"] = _("CPP Scheduler: test message")
     message["From"] = _address(sender.name, sender.email)
     message["To"] = _address("", recipient)
     message["Date"] = format_datetime(datetime.now(UTC).replace(microsecond=0))
     message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
     message.set_content(
-        f"This message went through {one_line(server)}: invitations can be sent this way.\n"
+        _("This message went through {server}: invitations can be sent this way.").format(
+            server=one_line(server)
+        )
+        + "\n"
     )
     return message

@@ -15,6 +15,7 @@ import platformdirs
 
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.files import write_atomically
+from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.transports import Security, SmtpSettings
 
@@ -48,7 +49,9 @@ def read_mail_settings(path: Path | None = None) -> MailSettings:
     except FileNotFoundError:
         return MailSettings()
     except (OSError, ValueError) as error:
-        raise SchedulerError(f"the mail settings in {path} cannot be read: {error}") from error
+        raise SchedulerError(
+            _("the mail settings in {path} cannot be read: {error}").format(path=path, error=error)
+        ) from error
     try:
         smtp = data.get("smtp")
         sender = data.get("sender")
@@ -66,7 +69,11 @@ def read_mail_settings(path: Path | None = None) -> MailSettings:
             int(rate) if rate else None,
         )
     except (AttributeError, KeyError, TypeError, ValueError) as error:
-        raise SchedulerError(f"the mail settings in {path} are not valid: {error!r}") from error
+        raise SchedulerError(
+            _("the mail settings in {path} are not valid: {error}").format(
+                path=path, error=repr(error)
+            )
+        ) from error
 
 
 def write_mail_settings(settings: MailSettings, path: Path | None = None) -> Path:

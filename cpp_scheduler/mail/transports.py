@@ -20,6 +20,7 @@ from typing import Protocol
 
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.files import FileWriteError, write_atomically
+from cpp_scheduler.i18n import _
 
 
 class TransportError(SchedulerError):
@@ -66,8 +67,11 @@ def keyring_password(settings: SmtpSettings) -> str:
     password = keyring.get_password(f"{KEYRING_SERVICE}:{settings.host}", settings.user)
     if password is None:
         raise TransportError(
-            f"no password for {quoted(settings.user)} on {quoted(settings.host)} in the "
-            f"system keyring (service {KEYRING_SERVICE}:{settings.host})"
+            _("no password for {user} on {host} in the system keyring (service {service})").format(
+                user=quoted(settings.user),
+                host=quoted(settings.host),
+                service=f"{KEYRING_SERVICE}:{settings.host}",
+            )
         )
     return password
 
@@ -81,7 +85,9 @@ def store_password(settings: SmtpSettings, password: str) -> None:
     try:
         keyring.set_password(f"{KEYRING_SERVICE}:{settings.host}", settings.user, password)
     except KeyringError as error:
-        raise TransportError(f"the system keyring did not keep the password: {error}") from error
+        raise TransportError(
+            _("the system keyring did not keep the password: {error}").format(error=error)
+        ) from error
 
 
 class SmtpTransport:
@@ -137,7 +143,9 @@ class SmtpTransport:
             if isinstance(error, TransportError):
                 raise
             raise TransportError(
-                f"could not reach the mail server {settings.host}:{settings.port}: {error}"
+                _("could not reach the mail server {server}: {error}").format(
+                    server=f"{settings.host}:{settings.port}", error=error
+                )
             ) from error
         return client
 
@@ -151,23 +159,34 @@ class SmtpTransport:
             code, reply = error.recipients.get(recipient, (0, b""))
             text = f"{code} {reply.decode(errors='replace')}"
             if 500 <= code < 600:
-                refused = f"the server refused {quoted(recipient)}: {text}"
+                refused = _("the server refused {recipient}: {answer}").format(
+                    recipient=quoted(recipient), answer=text
+                )
                 raise RecipientRefusedError(refused) from error
-            raise TransportError(f"the server deferred {quoted(recipient)}: {text}") from error
+            raise TransportError(
+                _("the server deferred {recipient}: {answer}").format(
+                    recipient=quoted(recipient), answer=text
+                )
+            ) from error
         except smtplib.SMTPResponseException as error:
             answer = error.smtp_error
             if isinstance(answer, bytes):
                 answer = answer.decode(errors="replace")
             text = f"{error.smtp_code} {answer}"
-            raise TransportError(f"the mail server stopped the batch: {text}") from error
+            raise TransportError(_batch_stopped(text)) from error
         except (smtplib.SMTPException, OSError) as error:
             self._client = None
-            raise TransportError(f"the mail server stopped the batch: {error}") from error
+            raise TransportError(_batch_stopped(error)) from error
 
     def close(self) -> None:
         client, self._client = self._client, None
         if client is not None:
             _hang_up(client)
+
+
+def _batch_stopped(reason: object) -> str:
+    """Why the rest of a batch was not sent: the server's answer or the lost connection."""
+    return _("the mail server stopped the batch: {reason}").format(reason=reason)
 
 
 def _hang_up(client: smtplib.SMTP) -> None:
@@ -199,7 +218,9 @@ class OutboxTransport:
         except FileWriteError as error:
             raise TransportError(str(error)) from error
         except OSError as error:
-            raise TransportError(f"could not write {target}: {error.strerror}") from error
+            raise TransportError(
+                _("could not write {path}: {reason}").format(path=target, reason=error.strerror)
+            ) from error
 
     def close(self) -> None:
         pass

@@ -238,7 +238,7 @@ class Event(Record, Base):
             found.extend(all_day_problems(self.start_utc, self.end_utc, self.zone))
             if self.recurrence_rule:
                 found.append(
-                    rules.Problem("recurrence_rule", "An all-day event cannot repeat; copy it.")
+                    rules.Problem("recurrence_rule", _("An all-day event cannot repeat; copy it."))
                 )
         if self.parent is not None and self.parent is self:
             found.append(rules.Problem("parent", _("An event cannot be a session of itself.")))
@@ -286,7 +286,9 @@ def all_day_problems(start_utc: datetime, end_utc: datetime, zone: str) -> list[
         return [
             rules.Problem(
                 "start_utc",
-                f"An all-day event's dates must lie from {limits.describe_day_range()}.",
+                _("An all-day event's dates must lie from {range}.").format(
+                    range=limits.describe_day_range()
+                ),
             )
         ]
     if timezones.day_start(first, zone) != start_utc or timezones.day_start(after, zone) != (
@@ -294,7 +296,8 @@ def all_day_problems(start_utc: datetime, end_utc: datetime, zone: str) -> list[
     ):
         return [
             rules.Problem(
-                "start_utc", "An all-day event runs from the start of a day to the start of one."
+                "start_utc",
+                _("An all-day event runs from the start of a day to the start of one."),
             )
         ]
     return []

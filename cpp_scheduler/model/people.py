@@ -76,7 +76,7 @@ class Delegation(Record, Base):
             rules.home_zone_problem("zone", self.country, self.zone),
             rules.hours_problem("work_end", self.work_start, self.work_end, _("working hours")),
             rules.hours_problem(
-                "acceptable_end", self.acceptable_start, self.acceptable_end, "acceptable hours"
+                "acceptable_end", self.acceptable_start, self.acceptable_end, _("acceptable hours")
             ),
             rules.Problem("acceptable_start", _("Acceptable hours must include the working hours."))
             if None

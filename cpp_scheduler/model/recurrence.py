@@ -19,6 +19,7 @@ from dateutil.rrule import rrule, rrulestr
 
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.errors import SchedulerError, printable, quoted
+from cpp_scheduler.i18n import N_, _
 
 MAX_OCCURRENCES = limits.MAX_SERIES_OCCURRENCES
 """A series longer than this is refused: the program plans months, not decades."""
@@ -64,29 +65,39 @@ def _rule_text(rule: str, zone_name: str | None) -> str:
     parts = _parts(text)
     if "COUNT" not in parts and "UNTIL" not in parts:
         raise RecurrenceError(
-            "A series needs an end: a number of occurrences (COUNT) or a last date (UNTIL)."
+            _("A series needs an end: a number of occurrences (COUNT) or a last date (UNTIL).")
         )
     if {"COUNT", "UNTIL"} <= parts.keys():
         raise RecurrenceError(
-            "A series ends either after a number of occurrences (COUNT) or on a last date "
-            "(UNTIL), not both."
+            _(
+                "A series ends either after a number of occurrences (COUNT) or on a last date "
+                "(UNTIL), not both."
+            )
         )
     if parts.get("FREQ") in _MORE_THAN_DAILY:
         raise RecurrenceError(
-            "A series repeats at most daily; for several meetings a day, name their hours "
-            "(FREQ=DAILY;BYHOUR=9,14)."
+            _(
+                "A series repeats at most daily; for several meetings a day, name their hours "
+                "(FREQ=DAILY;BYHOUR=9,14)."
+            )
         )
     misplaced = _misplaced_part(parts)
     if misplaced is not None:
-        raise RecurrenceError(f"{quoted(rule)}: {misplaced}")
+        raise RecurrenceError(
+            _("{rule}: {problem}").format(rule=quoted(rule), problem=_(misplaced))
+        )
     if "BYEASTER" in parts:
-        raise RecurrenceError(f"{quoted(rule)} uses BYEASTER, which RFC 5545 does not know.")
+        raise RecurrenceError(
+            _("{rule} uses BYEASTER, which RFC 5545 does not know.").format(rule=quoted(rule))
+        )
     until = _UNTIL.search(text)
     if until is not None and not (
         limits.EARLIEST_DAY.year <= int(until.group(1)) <= limits.LATEST_DAY.year
     ):
         raise RecurrenceError(
-            f"A series' last date (UNTIL) must lie from {limits.describe_day_range()}."
+            _("A series' last date (UNTIL) must lie from {range}.").format(
+                range=limits.describe_day_range()
+            )
         )
     if zone_name is not None:
         text = _UTC_UNTIL.sub(lambda match: _local_until(match, zone_name), text)
@@ -109,14 +120,14 @@ def _misplaced_part(parts: Mapping[str, str]) -> str | None:
     rules no calendar program writes, and which dateutil would search day by day."""
     frequency = parts.get("FREQ", "")
     if "BYWEEKNO" in parts and frequency != "YEARLY":
-        return "RFC 5545 allows BYWEEKNO in a yearly rule only."
+        return N_("RFC 5545 allows BYWEEKNO in a yearly rule only.")
     if "BYYEARDAY" in parts and frequency in ("DAILY", "WEEKLY", "MONTHLY"):
-        return "RFC 5545 does not allow BYYEARDAY in a daily, weekly or monthly rule."
+        return N_("RFC 5545 does not allow BYYEARDAY in a daily, weekly or monthly rule.")
     if "BYMONTHDAY" in parts and frequency == "WEEKLY":
-        return "RFC 5545 does not allow BYMONTHDAY in a weekly rule."
+        return N_("RFC 5545 does not allow BYMONTHDAY in a weekly rule.")
     numbered = any(day.strip()[:1] in "+-0123456789" for day in parts.get("BYDAY", "").split(","))
     if numbered and parts.get("BYDAY") and frequency not in ("MONTHLY", "YEARLY"):
-        return "RFC 5545 numbers the days of BYDAY (2TU) in a monthly or yearly rule only."
+        return N_("RFC 5545 numbers the days of BYDAY (2TU) in a monthly or yearly rule only.")
     return None
 
 
@@ -126,7 +137,7 @@ def _parsed(rule: str, text: str, local_start: datetime) -> rrule:
     except (ValueError, TypeError) as error:
         raise _unreadable(rule, error) from error
     if not isinstance(parsed, rrule):
-        raise RecurrenceError(f"{quoted(rule)} must be a single RRULE")
+        raise RecurrenceError(_("{rule} must be a single RRULE").format(rule=quoted(rule)))
     return parsed
 
 
@@ -161,7 +172,9 @@ def wall_clock_starts(
     naive = local_start.replace(tzinfo=None)
     if not limits.day_in_range(naive.date()):
         raise RecurrenceError(
-            f"A series must start within the program's dates, {limits.describe_day_range()}."
+            _("A series must start within the program's dates, {range}.").format(
+                range=limits.describe_day_range()
+            )
         )
     text = _rule_text(rule, zone_name)
     later = _parsed(
@@ -265,14 +278,17 @@ def _days_of(month_days: set[int], length: int) -> list[int]:
 
 def _unreadable(rule: str, error: Exception) -> RecurrenceError:
     return RecurrenceError(
-        f"{quoted(rule)} is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 "
-        f"({printable(str(error))})"
+        _("{rule} is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 ({reason})").format(
+            rule=quoted(rule), reason=printable(str(error))
+        )
     )
 
 
 def _runs_past() -> RecurrenceError:
     return RecurrenceError(
-        f"The series runs past {limits.LATEST_DAY.isoformat()}, the program's last day; shorten it."
+        _("The series runs past {day}, the program's last day; shorten it.").format(
+            day=limits.LATEST_DAY.isoformat()
+        )
     )
 
 
@@ -301,7 +317,9 @@ def _expanded(rule: str, start: datetime, zone_name: str) -> tuple[datetime, ...
         starts.append(occurrence)
         if len(starts) > MAX_OCCURRENCES:
             raise RecurrenceError(
-                f"The series has more than {MAX_OCCURRENCES} occurrences; shorten it."
+                _("The series has more than {count} occurrences; shorten it.").format(
+                    count=MAX_OCCURRENCES
+                )
             )
     return tuple(starts)
 
@@ -357,8 +375,10 @@ def problem_starts(rule: str, start: datetime, zone_name: str) -> list[Unplaced]
     starts = local_starts(rule, start, zone_name)
     if not starts:
         raise RecurrenceError(
-            "The series has no occurrence: its last date (UNTIL) is before its start, "
-            "or its COUNT is 0."
+            _(
+                "The series has no occurrence: its last date (UNTIL) is before its start, "
+                "or its COUNT is 0."
+            )
         )
     for local in starts:
         try:

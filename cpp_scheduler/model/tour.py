@@ -186,7 +186,9 @@ class HotelNight(Record, Base):
     tour: Mapped[StudyTour] = relationship(back_populates="nights")
 
     def label(self) -> str:
-        return f"hotel night of {self.night_of:%d %b %Y}" if self.night_of else "hotel night"
+        if not self.night_of:
+            return _(self.record_kind)
+        return _("hotel night of {day}").format(day=i18n.day_month_year_text(self.night_of))
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(

@@ -41,7 +41,7 @@ from typing import TypeVar
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.i18n import N_, _
+from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import (
@@ -106,15 +106,19 @@ class SlotRequest:
 
     def validate(self) -> None:
         if not self.attendees:
-            raise SlotRequestError("Name at least one delegation or participant who must attend.")
+            raise SlotRequestError(
+                _("Name at least one delegation or participant who must attend.")
+            )
         if self.duration <= timedelta(0) or self.duration > timedelta(hours=24):
-            raise SlotRequestError("The duration must be between 1 minute and 24 hours.")
+            raise SlotRequestError(_("The duration must be between 1 minute and 24 hours."))
         if self.step < timedelta(minutes=1) or self.step.total_seconds() % 60:
-            raise SlotRequestError("The step must be a whole number of minutes.")
+            raise SlotRequestError(_("The step must be a whole number of minutes."))
         if self.last_day < self.first_day:
             raise SlotRequestError(
-                f"The range ends ({self.last_day:%d %b %Y}) before it starts "
-                f"({self.first_day:%d %b %Y})."
+                _("The range ends ({last}) before it starts ({first}).").format(
+                    last=i18n.day_month_year_text(self.last_day),
+                    first=i18n.day_month_year_text(self.first_day),
+                )
             )
 
 
@@ -367,11 +371,16 @@ def _grid(request: SlotRequest) -> _Grid:
     count = max(0, (after - duration - first) // step + 1)
     if count > MAX_CANDIDATES:
         raise SlotRequestError(
-            f"The search would weigh {count:,} start times; narrow the dates or widen the "
-            f"step (at most {MAX_CANDIDATES:,})."
+            ngettext(
+                "The search would weigh {count} start time; narrow the dates or widen the "
+                "step (at most {most}).",
+                "The search would weigh {count} start times; narrow the dates or widen the "
+                "step (at most {most}).",
+                count,
+            ).format(count=f"{count:,}", most=f"{MAX_CANDIDATES:,}")
         )
     if count == 0:
-        raise SlotRequestError("The range is shorter than the meeting.")
+        raise SlotRequestError(_("The range is shorter than the meeting."))
     parties = [
         _party(attendee, attendee.hours, first, step, count, duration)
         for attendee in request.everyone

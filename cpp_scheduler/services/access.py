@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from cpp_scheduler.i18n import _
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.roles import EDITOR, may_change
 
@@ -16,8 +17,8 @@ def read_only_reason(database: Database) -> str | None:
         return None  # the next save will say what is wrong with the connection
     if allowed:
         return None
-    user = database.url.username or "this login"
-    return (
-        f"Read-only: {user} may read {database.name} but not change it "
-        f"(ask the administrator for the {EDITOR} role)"
-    )
+    user = database.url.username or _("this login")
+    return _(
+        "Read-only: {user} may read {database} but not change it "
+        "(ask the administrator for the {role} role)"
+    ).format(user=user, database=database.name, role=EDITOR)

@@ -232,7 +232,7 @@ def prepare_folder(folder: Path) -> None:
     """Create ``folder`` for the files to go in, or refuse in one line when a file, or
     something that is not a folder, is in the way."""
     if folder.exists() and not folder.is_dir():
-        raise FileWriteError(folder, "it is a file; give a folder to put the files in")
+        raise FileWriteError(folder, _("it is a file; give a folder to put the files in"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -244,7 +244,7 @@ def _plan_occurrences(
                     incoming.uid,
                     incoming.title,
                     incoming.line,
-                    "a changed session of a series the program does not hold",
+                    _("a changed session of a series the program does not hold"),
                 )
             )
             continue
@@ -256,7 +256,7 @@ def _plan_occurrences(
                     incoming.uid,
                     incoming.title,
                     incoming.line,
-                    "the series has no session at the RECURRENCE-ID given",
+                    _("the series has no session at the RECURRENCE-ID given"),
                 )
             )
             continue
@@ -425,8 +425,10 @@ def _check_versions(
         event = held[uid]
         if event.id not in expected:
             raise editing.StaleRecordError(
-                f"{event.label()} was saved by somebody else during the import; "
-                "nothing was imported; import the file again",
+                _(
+                    "{record} was saved by somebody else during the import; "
+                    "nothing was imported; import the file again"
+                ).format(record=event.label()),
                 event.label(),
             )
         editing.check_version(event, expected[event.id])
@@ -444,15 +446,17 @@ def _check_left_as(session: Session, versions: dict[str, int], event_ids: Sequen
     for event_id in event_ids:
         if event_id not in held:
             raise editing.StaleRecordError(
-                "an event of the import was deleted by somebody else since; nothing was changed",
+                _("an event of the import was deleted by somebody else since; nothing was changed"),
                 event_id,
             )
         version, title = held[event_id]
         if version != versions.get(event_id, version):
             raise editing.StaleRecordError(
-                f"event {quoted(title)} was changed by somebody else since the import "
-                f"(version {version}, the import left {versions[event_id]}); nothing was "
-                "changed; reload and make the change by hand",
+                _(
+                    "event {title} was changed by somebody else since the import "
+                    "(version {version}, the import left {left}); nothing was "
+                    "changed; reload and make the change by hand"
+                ).format(title=quoted(title), version=version, left=versions[event_id]),
                 event_id,
             )
 

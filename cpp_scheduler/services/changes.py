@@ -413,7 +413,7 @@ def _scope_events(session: Session, scope: ChangeScope) -> tuple[list[str] | Non
     if isinstance(scope, EventScope):
         found = session.scalars(select(Event.id).where(Event.uid == scope.uid)).one_or_none()
         if found is None:
-            raise NotFoundError(f"no event has the UID '{scope.uid}'")
+            raise NotFoundError(_("no event has the UID '{uid}'").format(uid=scope.uid))
         return [found], None
     if isinstance(scope, TourScope):
         tour = find_tour(session, scope.tour_id)
@@ -427,7 +427,7 @@ def _scope_events(session: Session, scope: ChangeScope) -> tuple[list[str] | Non
         select(Delegation.id).where(Delegation.name == scope.name)
     ).one_or_none()
     if delegation is None:
-        raise NotFoundError(f"no delegation is called '{scope.name}'")
+        raise NotFoundError(_("no delegation is called '{name}'").format(name=scope.name))
     return None, delegation
 
 
@@ -438,7 +438,9 @@ def find_tour(session: Session, id_or_title: str) -> StudyTour:
         or session.scalars(select(StudyTour).where(StudyTour.title == id_or_title)).first()
     )
     if tour is None:
-        raise NotFoundError(f"no study tour has the id or title '{id_or_title}'")
+        raise NotFoundError(
+            _("no study tour has the id or title '{tour}'").format(tour=id_or_title)
+        )
     return tour
 
 

@@ -149,7 +149,9 @@ def _apply_values(session: Session, record: Base, values: Mapping[str, Any]) -> 
                 found = session.get(target, linked_id)
                 if found is None:
                     raise RecordNotFoundError(
-                        f"the {target.record_kind} linked to {record.label()} no longer exists"
+                        _("the {kind} linked to {record} no longer exists").format(
+                            kind=_(target.record_kind), record=record.label()
+                        )
                     )
                 linked.append(found)
             setattr(record, relationship.key, linked)
@@ -205,7 +207,9 @@ def get_record(session: Session, model_cls: type[RecordT], record_id: str) -> Re
     record = session.get(model_cls, record_id)
     if record is None:
         raise RecordNotFoundError(
-            f"the {_kind(model_cls)} was deleted in the meantime; reload and try again"
+            _("the {kind} was deleted in the meantime; reload and try again").format(
+                kind=_(_kind(model_cls))
+            )
         )
     return record
 
@@ -498,7 +502,11 @@ def restore_record(
         raise ValueError(f"a snapshot of a {snapshot['model']} cannot restore a {model_cls}")
     tables = _tables()
     if session.get(model_cls, snapshot["record_id"]) is not None:
-        raise SchedulerError(f"the {_kind(model_cls)} '{snapshot['title']}' already exists")
+        raise SchedulerError(
+            _("the {kind} '{title}' already exists").format(
+                kind=_(_kind(model_cls)), title=snapshot["title"]
+            )
+        )
     session.flush()
     restored: dict[str, list[Any]] = {}
     relinked: list[tuple[_LinkOwner, Mapping[str, Any]]] = []

@@ -166,7 +166,11 @@ def _model_of(table_name: str) -> type[Base]:
         if getattr(mapper.local_table, "name", None) == table_name:
             model: type[Base] = mapper.class_
             return model
-    raise RevertError(f"the history names a table {quoted(table_name)} this program does not know")
+    raise RevertError(
+        _("the history names a table {table} this program does not know").format(
+            table=quoted(table_name)
+        )
+    )
 
 
 def stored_value(model: type[Base], name: str, value: Any) -> Any:
@@ -203,9 +207,10 @@ def _values_before(
             values[field.name] = stored_value(model, field.name, field.old)
         if now != field.new:
             raise RevertError(
-                f"cannot revert this change of {record.label()}: its "
-                f"{field.name.replace('_', ' ')} was changed again since; revert the later "
-                "change first"
+                _(
+                    "cannot revert this change of {record}: its {field} was changed again "
+                    "since; revert the later change first"
+                ).format(record=record.label(), field=field.name.replace("_", " "))
             )
     return values
 
@@ -242,7 +247,9 @@ def revert_change(
     with database.transaction() as session:
         change = session.get(Change, change_id)
         if change is None:
-            raise RevertError(f"the history holds no change number {change_id}")
+            raise RevertError(
+                _("the history holds no change number {number}").format(number=change_id)
+            )
         entry = _entry(change)
         model = _model_of(change.record_table)
         record_id = change.record_id
@@ -256,7 +263,9 @@ def revert_change(
                 )
             _recreate(session, model, entry)
         elif record is None:
-            raise RecordNotFoundError(f"{entry.label} was deleted since; nothing to revert")
+            raise RecordNotFoundError(
+                _("{record} was deleted since; nothing to revert").format(record=entry.label)
+            )
         elif entry.action == CREATED:
             check_version(record, expected_version)
             _values_before(model, record, entry.fields)  # refused if changed since

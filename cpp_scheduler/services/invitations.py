@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.messages import Invitation as Invitation
 from cpp_scheduler.mail.messages import batch_renderings, build_invitation
@@ -87,13 +88,13 @@ def _events_of(session: Session, scope: InvitationScope) -> tuple[list[Event], s
     if isinstance(scope, EventScope):
         event = session.scalars(query.where(Event.uid == scope.uid)).one_or_none()
         if event is None:
-            raise NotFoundError(f"no event has the UID '{scope.uid}'")
+            raise NotFoundError(_("no event has the UID '{uid}'").format(uid=scope.uid))
         return [event], None
     delegation = session.scalars(
         select(Delegation).where(Delegation.name == scope.name)
     ).one_or_none()
     if delegation is None:
-        raise NotFoundError(f"no delegation is called '{scope.name}'")
+        raise NotFoundError(_("no delegation is called '{name}'").format(name=scope.name))
     found = session.scalars(
         query.where(
             or_(

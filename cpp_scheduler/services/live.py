@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from cpp_scheduler.errors import printable
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.store import Database
@@ -75,7 +76,7 @@ def parse_notice(payload: str, written_here: WrittenHere | None = None) -> Chang
     the records ``written_here`` holds are marked as this program's own."""
     try:
         data = json.loads(payload)
-        author = printable(str(data.get("author", "someone")), 100)
+        author = printable(str(data.get("author", _("someone"))), 100)
         own = written_here is not None and data.get("from") == written_here.token
         if "records" not in data:  # too many to name: read everything, unless ours
             return ChangeNotice(author, catch_up=not own)
@@ -92,7 +93,7 @@ def parse_notice(payload: str, written_here: WrittenHere | None = None) -> Chang
         )
         return ChangeNotice(author, records, at=_instant(data.get("at")))
     except (ValueError, TypeError, AttributeError):
-        return ChangeNotice("someone", catch_up=True)
+        return ChangeNotice(_("someone"), catch_up=True)
 
 
 def _instant(text: object) -> datetime | None:
@@ -108,7 +109,7 @@ def _instant(text: object) -> datetime | None:
 
 def _reason(error: BaseException) -> str:
     lines = str(getattr(error, "orig", None) or error).strip().splitlines()
-    return printable(lines[0], 80) if lines else "no answer"
+    return printable(lines[0], 80) if lines else _("no answer")
 
 
 class ChangeWatcher:
@@ -158,7 +159,9 @@ class ChangeWatcher:
                     return
                 lost = True
                 self.on_status(
-                    f"Lost the connection to {self.database.name} ({_reason(error)}); trying again"
+                    _("Lost the connection to {database} ({reason}); trying again").format(
+                        database=self.database.name, reason=_reason(error)
+                    )
                 )
                 self._stop.wait(RETRY_SECONDS)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.messages import trial_message
 from cpp_scheduler.mail.settings import MailSettings, read_mail_settings, write_mail_settings
@@ -47,20 +48,22 @@ def transport_for(settings: MailSettings, outbox: Path | None = None) -> Transpo
     if outbox is not None:
         return OutboxTransport(outbox)
     if settings.smtp is None:
-        raise TransportError("no mail server is set: open Mail settings first")
+        raise TransportError(_("no mail server is set: open Mail settings first"))
     return SmtpTransport(settings.smtp)
 
 
 def send_test_message(settings: MailSettings, recipient: str) -> str:
     """Send the short test message to ``recipient``; what to tell the coordinator."""
     if settings.smtp is None:
-        raise TransportError("no mail server is set")
+        raise TransportError(_("no mail server is set"))
     if settings.sender is None:
-        raise TransportError("say who sends: the sender's name and address")
+        raise TransportError(_("say who sends: the sender's name and address"))
     server = f"{settings.smtp.host}:{settings.smtp.port}"
     transport = SmtpTransport(settings.smtp)
     try:
         transport.send(trial_message(settings.sender, recipient, server))
     finally:
         transport.close()
-    return f"A test message went to {recipient} through {server}."
+    return _("A test message went to {recipient} through {server}.").format(
+        recipient=recipient, server=server
+    )

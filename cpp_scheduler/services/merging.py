@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from cpp_scheduler import i18n
 from cpp_scheduler.errors import printable
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.services.editing import (
@@ -120,16 +121,16 @@ def _shown(session: Session, model: type[Base], key: str, value: Any) -> str:
         names = []
         for linked_id in value or ():
             linked = session.get(target, linked_id)
-            names.append(record_title(linked) if linked is not None else "(deleted)")
-        return ", ".join(sorted(names)) or "(none)"
+            names.append(record_title(linked) if linked is not None else _("(deleted)"))
+        return ", ".join(sorted(names)) or _("(none)")
     if value is None or value == "":
-        return "(empty)"
+        return _("(empty)")
     column = model.__table__.columns.get(key)
     if column is not None and column.foreign_keys:
         table = next(iter(column.foreign_keys)).column.table
         held = next((m.class_ for m in Base.registry.mappers if m.local_table is table), None)
         linked = session.get(held, value) if held is not None else None
-        return record_title(linked) if linked is not None else "(deleted)"
+        return record_title(linked) if linked is not None else _("(deleted)")
     if isinstance(value, datetime):
         return f"{i18n.day_text(value.date())} {value:%H:%M} UTC"
     return printable(str(plain(value)), 200)

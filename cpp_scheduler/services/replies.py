@@ -87,10 +87,12 @@ def reply_files(paths: Iterable[Path]) -> Iterator[Path]:
 def _calendars(path: Path) -> list[bytes]:
     try:
         if path.stat().st_size > MAX_CALENDAR_FILE_BYTES:
-            raise ReplyFileError(f"{path}: larger than a reply can be")
+            raise ReplyFileError(_("{path}: larger than a reply can be").format(path=path))
         data = path.read_bytes()
     except OSError as error:
-        raise ReplyFileError(f"{path}: cannot be read ({error.strerror})") from error
+        raise ReplyFileError(
+            _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)
+        ) from error
     if path.suffix.lower() != ".eml":
         return [data]
     message = email.message_from_bytes(data, policy=default)
@@ -102,7 +104,7 @@ def _calendars(path: Path) -> list[bytes]:
     ]
     calendars = [part for part in found if isinstance(part, bytes)]
     if not calendars:
-        raise ReplyFileError(f"{path}: the message holds no text/calendar part")
+        raise ReplyFileError(_("{path}: the message holds no text/calendar part").format(path=path))
     return calendars[:1]  # the attachment, when there is one, repeats the part
 
 
@@ -121,10 +123,16 @@ def read_replies(path: Path) -> list[ReadReply]:
         try:
             calendar = icalendar.Calendar.from_ical(data)
         except ValueError as error:
-            raise ReplyFileError(f"{path}: not a calendar ({quoted(str(error))})") from error
+            raise ReplyFileError(
+                _("{path}: not a calendar ({reason})").format(path=path, reason=quoted(str(error)))
+            ) from error
         method = str(calendar.get("METHOD", "")).upper()
         if method != "REPLY":
-            raise ReplyFileError(f"{path}: not a reply (METHOD {quoted(method or 'none')})")
+            raise ReplyFileError(
+                _("{path}: not a reply (METHOD {method})").format(
+                    path=path, method=quoted(method or "none")
+                )
+            )
         for vevent in calendar.walk("VEVENT"):
             uid = str(vevent.get("UID", ""))
             stamp = vevent.get("DTSTAMP")
@@ -135,7 +143,7 @@ def read_replies(path: Path) -> list[ReadReply]:
             if not isinstance(attendees, list):
                 attendees = [attendees]
             if not uid or not attendees:
-                raise ReplyFileError(f"{path}: a reply without UID or ATTENDEE")
+                raise ReplyFileError(_("{path}: a reply without UID or ATTENDEE").format(path=path))
             for attendee in attendees:
                 address = str(attendee)
                 if address.lower().startswith("mailto:"):
@@ -169,18 +177,25 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply:
     """Apply one answer, or raise :class:`ReplyFileError` saying why it is refused."""
     event = session.scalars(select(Event).where(Event.uid == reply.uid)).one_or_none()
     if event is None:
-        raise ReplyFileError(f"{reply.source}: no event has the UID {quoted(reply.uid)}")
+        raise ReplyFileError(
+            _("{source}: no event has the UID {uid}").format(
+                source=reply.source, uid=quoted(reply.uid)
+            )
+        )
     person = session.scalars(
         select(Participant).where(Participant.email.ilike(reply.email))
     ).first()
     if person is None or person.id not in _invited(session, event):
         raise ReplyFileError(
-            f"{reply.source}: {quoted(reply.email)} was not invited to {quoted(event.title)}"
+            _("{source}: {email} was not invited to {title}").format(
+                source=reply.source, email=quoted(reply.email), title=quoted(event.title)
+            )
         )
     if reply.answer not in ANSWERS:
         raise ReplyFileError(
-            f"{reply.source}: {quoted(reply.answer or 'no PARTSTAT')} is not an answer "
-            "(accepted, tentative or declined)"
+            _("{source}: {answer} is not an answer (accepted, tentative or declined)").format(
+                source=reply.source, answer=quoted(reply.answer or "no PARTSTAT")
+            )
         )
     meeting = None
     if reply.recurrence_id is not None:

@@ -26,7 +26,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.documents.content import PrintDocument, ShouldStop
 from cpp_scheduler.documents.report import report_document
 from cpp_scheduler.documents.stamp import read_change_stamp
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -318,7 +318,7 @@ def tour_days(database: Database, name: str) -> Table:
         ).all()
         if not found:
             titles = sorted(session.scalars(select(StudyTour.title)))
-            known = "; ".join(titles) if titles else "the program has none"
+            known = "; ".join(titles) if titles else _("the program has none")
             raise NotFoundError(
                 _("no study tour is called '{name}' (study tours: {known})").format(
                     name=name, known=known
@@ -416,8 +416,12 @@ def _one(kind: str, name: str, candidates: Mapping[str, tuple[str, ...]]) -> str
         if wanted in (candidate.casefold() for candidate in names if candidate):
             return record_id
     known = sorted(names[0] for names in candidates.values())
-    listed = "; ".join(known) if known else "the program has none"
-    raise NotFoundError(f"no {kind} is called '{name}' ({kind} names: {listed})")
+    listed = "; ".join(known) if known else _("the program has none")
+    raise NotFoundError(
+        _("no {kind} is called '{name}' ({kind} names: {listed})").format(
+            kind=_(kind), name=name, listed=listed
+        )
+    )
 
 
 def named_filter(
@@ -441,7 +445,7 @@ def named_filter(
                     select(PartnerCity.id, PartnerCity.name, PartnerCity.name_ja)
                 )
             }
-            chosen = replace(chosen, city_id=_one("partner city", city, cities))
+            chosen = replace(chosen, city_id=_one(N_("partner city"), city, cities))
         if theme:
             themes = {
                 row[0]: (row[1], row[2], row[3] or "")
@@ -451,10 +455,10 @@ def named_filter(
                     )
                 )
             }
-            chosen = replace(chosen, theme_id=_one("theme", theme, themes))
+            chosen = replace(chosen, theme_id=_one(N_("theme"), theme, themes))
         if delegation:
             found = {
                 row[0]: (row[1],) for row in session.execute(select(Delegation.id, Delegation.name))
             }
-            chosen = replace(chosen, delegation_id=_one("delegation", delegation, found))
+            chosen = replace(chosen, delegation_id=_one(N_("delegation"), delegation, found))
     return chosen

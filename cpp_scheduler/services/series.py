@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cpp_scheduler import timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import Event, OccurrenceOverride, recurrence
 from cpp_scheduler.services.editing import (
     RecordNotFoundError,
@@ -103,7 +104,12 @@ def meeting(database: Database, event_id: str, recurrence_id: datetime | None) -
                 return Meeting(
                     event.id, event.title, item.start, item.end, recurrence_id, event.version
                 )
-        raise RecordNotFoundError(f"that meeting of '{event.title}' is no longer in its series")
+        raise RecordNotFoundError(_gone_from_series(event))
+
+
+def _gone_from_series(event: Event) -> str:
+    """Why a meeting of ``event`` cannot be found: the series changed since it was read."""
+    return _("that meeting of '{title}' is no longer in its series").format(title=event.title)
 
 
 def move_event(
@@ -144,7 +150,7 @@ def set_meeting(
             event.start_utc, event.end_utc, event.zone, event.recurrence_rule
         )
         if not event.is_series or all(item.recurrence_id != recurrence_id for item in rule_gives):
-            raise RecordNotFoundError(f"that meeting of '{event.title}' is no longer in its series")
+            raise RecordNotFoundError(_gone_from_series(event))
         existing = next(
             (change for change in event.changes if change.recurrence_id == recurrence_id), None
         )

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Hours, japan_day
 from cpp_scheduler.scheduling.localtimes import DayPart, classify
@@ -39,15 +39,15 @@ class HourState(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return _(_LABELS[self])
 
 
 _LABELS = {
-    HourState.WORKING: "working hours",
-    HourState.EXTENDED: "acceptable hours",
-    HourState.NIGHT: "night",
-    HourState.DAY_OFF: "holiday or weekend",
-    HourState.BUSY: "already booked",
+    HourState.WORKING: N_("working hours"),
+    HourState.EXTENDED: N_("acceptable hours"),
+    HourState.NIGHT: N_("night"),
+    HourState.DAY_OFF: N_("holiday or weekend"),
+    HourState.BUSY: N_("already booked"),
 }
 _OF_PART = {
     DayPart.WORKING: HourState.WORKING,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import (
     Event,
     EventKind,
@@ -120,7 +121,7 @@ class TourBoard:
 
     @property
     def route_line(self) -> str:
-        return " → ".join(self.route) if self.route else "No travel legs yet"
+        return " → ".join(self.route) if self.route else _("No travel legs yet")
 
     def day(self, day: date) -> BoardDay:
         return next(card for card in self.days if card.day == day)
@@ -176,7 +177,7 @@ def _tour_findings(session: Session, tour_id: str) -> list[Conflict]:
     check of the whole program."""
     tour = session.get(StudyTour, tour_id)
     if tour is None:
-        raise SchedulerError("The study tour was deleted meanwhile.")
+        raise SchedulerError(_("The study tour was deleted meanwhile."))
     first, after = timezones.local_days(tour.start_date, tour.end_date, TOKYO)
     snapshot = load_snapshot(session, first - timedelta(days=1), after + timedelta(days=1))
     return [
@@ -204,7 +205,7 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             .where(StudyTour.id == tour_id)
         ).first()
         if tour is None:
-            raise SchedulerError("The study tour was deleted meanwhile.")
+            raise SchedulerError(_("The study tour was deleted meanwhile."))
         by_date = {tour_day.day: tour_day for tour_day in tour.days}
         tour_events = sorted(
             (
@@ -295,7 +296,7 @@ def _place(event: Event) -> str:
     if venue is not None:
         japanese = f" ({venue.name_ja})" if venue.name_ja else ""
         return f"{venue.name}{japanese}, {venue.locality}"
-    return event.locality or "online"
+    return event.locality or _("online")
 
 
 # -- the values the builder's edits write --------------------------------------------------

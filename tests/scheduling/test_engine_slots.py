@@ -9,7 +9,7 @@ from engine_builders import STUDIO, delegation, meeting, person, tokyo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.scheduling.inputs import (
     AttendeeKind,
     Hours,
@@ -264,6 +264,23 @@ def test_bad_requests_say_what_is_wrong() -> None:
         find_slots(request(KOBE, first=date(2027, 1, 13), last=date(2027, 1, 12)))
     with pytest.raises(SlotRequestError, match="narrow the dates"):
         find_slots(request(KOBE, first=date(2027, 1, 1), last=date(2028, 1, 1)))
+
+
+def test_a_japanese_coordinator_is_told_in_japanese_what_is_wrong() -> None:
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        with pytest.raises(SlotRequestError) as backwards:
+            find_slots(request(KOBE, first=date(2027, 1, 13), last=date(2027, 1, 12)))
+        with pytest.raises(SlotRequestError) as too_many:
+            find_slots(request(KOBE, first=date(2027, 1, 1), last=date(2028, 1, 1)))
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    assert str(backwards.value) == (
+        "期間の終わり（2027年1月12日）が始まり（2027年1月13日）より前です。"
+    )
+    assert str(too_many.value) == (
+        "検索する開始時刻が35,133件になります。期間を狭めるか、間隔を広げてください（上限20,000件）。"
+    )
 
 
 # -- the precomputed classification agrees with plain datetime conversions -----------------
