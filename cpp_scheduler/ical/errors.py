@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.i18n import _
 
 
 class CalendarFileError(SchedulerError):
@@ -19,7 +20,7 @@ class CalendarFileError(SchedulerError):
     ) -> None:
         where = source
         if line is not None:
-            where += f", line {line}"
+            where = _("{source}, line {line}").format(source=source, line=line)
         if component:
             where += f" ({component})"
         super().__init__(f"{where}: {reason}")

@@ -30,7 +30,6 @@ from icalendar.prop import vUri
 from cpp_scheduler import __version__, i18n, timezones
 from cpp_scheduler.i18n import N_
 from cpp_scheduler.ical import lines
-from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.scopes import CalendarContent, Viewer
 from cpp_scheduler.ical.text import (
     Text,
@@ -742,14 +741,14 @@ def serialize(calendar: icalendar.cal.component.Component) -> bytes:
         try:
             line = str(calendar.content_line(name, value, sorted=True))
         except AssertionError as error:  # icalendar's own check, where assertions run
-            raise CalendarFileError(lines.OUTPUT, lines.BROKEN_LINE) from error
+            raise lines.broken_line() from error
         if "\n" in line:
-            raise CalendarFileError(lines.OUTPUT, lines.BROKEN_LINE)
+            raise lines.broken_line()
         if line:
             written.append(lines.fold(line))
     data = ("\r\n".join(written) + "\r\n").encode("utf-8")
     if not _holds_only(calendar, data):
-        raise CalendarFileError(lines.OUTPUT, lines.BROKEN_LINE)
+        raise lines.broken_line()
     return data
 
 

@@ -38,6 +38,7 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import printable, quoted
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.export import (
     DETAILS_SEPARATOR,
@@ -113,7 +114,7 @@ class ParsedEvent:
 
     @property
     def where(self) -> str:
-        return f"line {self.line} (VEVENT {quoted(self.title)})"
+        return _("line {line} (VEVENT {title})").format(line=self.line, title=quoted(self.title))
 
 
 @dataclass(frozen=True)
@@ -165,11 +166,11 @@ def check_calendar_file(path: Path) -> None:
     try:
         status = os.stat(path)
     except OSError as error:
-        raise CalendarFileError(source, f"cannot be read: {error.strerror or error}") from None
+        raise CalendarFileError(source, _unreadable(error)) from None
     if stat.S_ISDIR(status.st_mode):
-        raise CalendarFileError(source, "is a folder, not a calendar file")
+        raise CalendarFileError(source, _("is a folder, not a calendar file"))
     if not stat.S_ISREG(status.st_mode):
-        raise CalendarFileError(source, "is not a regular file (a pipe, a socket or a device)")
+        raise CalendarFileError(source, _("is not a regular file (a pipe, a socket or a device)"))
     if status.st_size > limits.MAX_CALENDAR_FILE_BYTES:
         raise CalendarFileError(source, _too_large(status.st_size))
 
@@ -182,13 +183,17 @@ def read_calendar_bytes(path: Path) -> bytes:
         with open(path, "rb") as stream:
             return stream.read(limits.MAX_CALENDAR_FILE_BYTES + 1)
     except OSError as error:
-        raise CalendarFileError(str(path), f"cannot be read: {error.strerror or error}") from None
+        raise CalendarFileError(str(path), _unreadable(error)) from None
+
+
+def _unreadable(error: OSError) -> str:
+    """Why the system would not read the file, in its own words (its language)."""
+    return _("cannot be read: {reason}").format(reason=error.strerror or error)
 
 
 def _too_large(size: int) -> str:
-    return (
-        f"the file is {limits.size_text(size)}, larger than the "
-        f"{limits.size_text(limits.MAX_CALENDAR_FILE_BYTES)} a calendar file may be"
+    return _("the file is {size}, larger than the {largest} a calendar file may be").format(
+        size=limits.size_text(size), largest=limits.size_text(limits.MAX_CALENDAR_FILE_BYTES)
     )
 
 
@@ -199,7 +204,9 @@ def _decode(data: bytes, source: str) -> str:
         line = data[: error.start].count(b"\n") + 1
         raise CalendarFileError(
             source,
-            f"the file is not UTF-8 text (byte {error.start + 1} cannot be read)",
+            _("the file is not UTF-8 text (byte {byte} cannot be read)").format(
+                byte=error.start + 1
+            ),
             line=line,
         ) from error
 
@@ -216,8 +223,10 @@ class _ZoneCount:
         if self.transitions > limits.MAX_ZONE_TRANSITIONS:
             raise CalendarFileError(
                 source,
-                f"the time zone defines more than {limits.MAX_ZONE_TRANSITIONS:,} clock changes "
-                f"(observances and RDATE values, counted up to line {number})",
+                _(
+                    "the time zone defines more than {largest} clock changes (observances and "
+                    "RDATE values, counted up to line {line})"
+                ).format(largest=f"{limits.MAX_ZONE_TRANSITIONS:,}", line=number),
                 line=self.line,
                 component="VTIMEZONE",
             )
@@ -302,7 +311,9 @@ def _component_lines(text: str, source: str) -> _Outline:
         seen_any = True
         if not content_line(line):
             raise CalendarFileError(
-                source, f"{quoted(line)} is not an iCalendar content line (NAME:value)", line=number
+                source,
+                _("{line} is not an iCalendar content line (NAME:value)").format(line=quoted(line)),
+                line=number,
             )
         if line[0] not in "BbEe" and stack and zone is None and len(line) <= limits.MAX_TEXT_LENGTH:
             # Neither BEGIN nor END, within a component, outside a time zone, short: most
@@ -310,25 +321,30 @@ def _component_lines(text: str, source: str) -> _Outline:
             if len(stack) == 1:
                 calendar_lines.append(line)
             continue
-        name, _, value = line.partition(":")
+        name, _colon, value = line.partition(":")
         key = name.split(";", 1)[0].upper()
         if len(value) > limits.MAX_TEXT_LENGTH:
             raise CalendarFileError(
                 source,
-                f"{key} holds {len(value):,} characters, more than the "
-                f"{limits.MAX_TEXT_LENGTH:,} a value may hold",
+                _(
+                    "{name} holds {count} characters, more than the {largest} a value may hold"
+                ).format(name=key, count=f"{len(value):,}", largest=f"{limits.MAX_TEXT_LENGTH:,}"),
                 line=number,
             )
         if key == "BEGIN":
             opened = value.strip().upper()
             if not _COMPONENT_NAME.match(opened):
                 raise CalendarFileError(
-                    source, f"BEGIN:{quoted(value)} does not name a component", line=number
+                    source,
+                    _("BEGIN:{value} does not name a component").format(value=quoted(value)),
+                    line=number,
                 )
             if len(stack) >= limits.MAX_COMPONENT_DEPTH:
                 raise CalendarFileError(
                     source,
-                    f"components nest more than {limits.MAX_COMPONENT_DEPTH} deep",
+                    _("components nest more than {depth} deep").format(
+                        depth=limits.MAX_COMPONENT_DEPTH
+                    ),
                     line=number,
                     component=opened,
                 )
@@ -337,8 +353,10 @@ def _component_lines(text: str, source: str) -> _Outline:
                 if events > limits.MAX_CALENDAR_EVENTS:
                     raise CalendarFileError(
                         source,
-                        f"the file holds more than {limits.MAX_CALENDAR_EVENTS:,} events; "
-                        "split it, or import the months you need",
+                        _(
+                            "the file holds more than {largest} events; split it, or import "
+                            "the months you need"
+                        ).format(largest=f"{limits.MAX_CALENDAR_EVENTS:,}"),
                         line=number,
                     )
             if opened == "VTIMEZONE":
@@ -348,12 +366,12 @@ def _component_lines(text: str, source: str) -> _Outline:
             if opened == "VCALENDAR" and begins and begins[0][0] == "VCALENDAR":
                 raise CalendarFileError(
                     source,
-                    "the file holds more than one VCALENDAR; import them one by one",
+                    _("the file holds more than one VCALENDAR; import them one by one"),
                     line=number,
                 )
             if not begins and opened != "VCALENDAR":
                 raise CalendarFileError(
-                    source, "the file does not start with BEGIN:VCALENDAR", line=number
+                    source, _("the file does not start with BEGIN:VCALENDAR"), line=number
                 )
             if len(stack) == 1:
                 pieces.append(_Piece(opened, number, start, end, len(begins)))
@@ -365,13 +383,17 @@ def _component_lines(text: str, source: str) -> _Outline:
             ended = value.strip().upper()
             if not stack:
                 raise CalendarFileError(
-                    source, f"END:{printable(ended)} without BEGIN:{printable(ended)}", line=number
+                    source,
+                    _("END:{name} without BEGIN:{name}").format(name=printable(ended)),
+                    line=number,
                 )
             opened, opened_at = stack.pop()
             if opened != ended:
                 raise CalendarFileError(
                     source,
-                    f"END:{printable(ended)} closes BEGIN:{opened} of line {opened_at}",
+                    _("END:{ended} closes BEGIN:{opened} of line {line}").format(
+                        ended=printable(ended), opened=opened, line=opened_at
+                    ),
                     line=number,
                     component=opened,
                 )
@@ -381,7 +403,9 @@ def _component_lines(text: str, source: str) -> _Outline:
                 zone = None
         elif not stack:
             raise CalendarFileError(
-                source, f"{printable(key)} stands outside BEGIN:VCALENDAR", line=number
+                source,
+                _("{name} stands outside BEGIN:VCALENDAR").format(name=printable(key)),
+                line=number,
             )
         else:
             if zone is not None and key == "RDATE":
@@ -389,12 +413,12 @@ def _component_lines(text: str, source: str) -> _Outline:
             if len(stack) == 1:
                 calendar_lines.append(line)
     if not seen_any:
-        raise CalendarFileError(source, "the file is empty")
+        raise CalendarFileError(source, _("the file is empty"))
     if stack:
         opened, opened_at = stack[-1]
         raise CalendarFileError(
             source,
-            f"BEGIN:{opened} is never closed by END:{opened}",
+            _("BEGIN:{name} is never closed by END:{name}").format(name=opened),
             line=opened_at,
             component=opened,
         )
@@ -411,7 +435,7 @@ def _renamed_zones() -> dict[str, str]:
     renamed: dict[str, str] = {}
     for line in text.splitlines():
         if line.startswith("L "):
-            _, target, old_name = line.split()[:3]
+            _link, target, old_name = line.split()[:3]
             if target.split("/", 1)[0] == old_name.split("/", 1)[0]:
                 renamed[old_name] = target
     return renamed
@@ -549,22 +573,23 @@ class _Reader:
         shown = ", ".join(found[:6]) + (" ..." if len(found) > 6 else "")
         raise AmbiguousZoneError(
             self.source,
-            f"the time zone {quoted(tzid)} has the offsets of several zones ({shown}); "
-            "give the one it means as the import's zone (--zone)",
+            _(
+                "the time zone {zone} has the offsets of several zones ({zones}); give the "
+                "one it means as the import's zone (--zone)"
+            ).format(zone=quoted(tzid), zones=shown),
         )
 
     def unknown(self, tzid: str, what: str, line: int) -> CalendarFileError:
         if tzid in self.definitions:
-            reason = (
-                f"{what} uses the time zone {quoted(tzid)}, whose VTIMEZONE matches no zone "
-                "of the IANA database"
-            )
+            reason = _(
+                "{name} uses the time zone {zone}, whose VTIMEZONE matches no zone of the "
+                "IANA database"
+            ).format(name=what, zone=quoted(tzid))
         else:
-            reason = (
-                f"{what} uses the time zone {quoted(tzid)}, which is neither an IANA zone "
-                "(such as Asia/Tokyo) nor a Windows zone name, and the file does "
-                "not define it"
-            )
+            reason = _(
+                "{name} uses the time zone {zone}, which is neither an IANA zone (such as "
+                "Asia/Tokyo) nor a Windows zone name, and the file does not define it"
+            ).format(name=what, zone=quoted(tzid))
         return self.fail(reason, line, "VEVENT")
 
     def check_range(self, value: Any, line: int, what: str) -> None:
@@ -576,8 +601,11 @@ class _Reader:
         if not limits.EARLIEST_DAY - _DAY <= day <= limits.LATEST_DAY + _DAY:
             raise OutOfRangeError(
                 self.source,
-                f"{what} {day.year:04d}-{day.month:02d}-{day.day:02d} is outside the dates "
-                f"the program plans for ({limits.describe_day_range()})",
+                _("{name} {day} is outside the dates the program plans for ({range})").format(
+                    name=what,
+                    day=f"{day.year:04d}-{day.month:02d}-{day.day:02d}",
+                    range=limits.describe_day_range(),
+                ),
                 line=line,
                 component="VEVENT",
             )
@@ -669,7 +697,7 @@ def _address(value: Any) -> Attendee | None:
 
 
 _LINK_PROPERTIES = ("CONFERENCE", "URL")
-_LINK_REFUSED = (
+_LINK_REFUSED = N_(
     "the link is not one web address (it holds a line break or another character "
     "no web address may hold)"
 )
@@ -736,14 +764,16 @@ def _parse(text: str, source: str, line: int | None = None) -> Any:
         return icalendar.Calendar.from_ical(text)
     except ValueError as error:
         raise CalendarFileError(
-            source, f"cannot be read: {printable(str(error), 120)}", line=line
+            source,
+            _("cannot be read: {reason}").format(reason=printable(str(error), 120)),
+            line=line,
         ) from error
     except (AttributeError, KeyError, IndexError, TypeError) as error:
         # icalendar trips over some malformed files (a VTIMEZONE naming its TZID twice)
         # instead of saying what is wrong: the file is refused all the same.
         raise CalendarFileError(
             source,
-            "cannot be read: a component repeats or lacks a property it needs",
+            _("cannot be read: a component repeats or lacks a property it needs"),
             line=line,
         ) from error
 
@@ -753,12 +783,12 @@ def _check_parsed(source: str, component: Any, begins: Sequence[tuple[str, int]]
     components = list(component.walk())
     if len(components) != len(begins):
         raise CalendarFileError(
-            source, "the components cannot be told apart; check BEGIN and END lines"
+            source, _("the components cannot be told apart; check BEGIN and END lines")
         )
     for found, (name, line) in zip(components, begins, strict=True):
         for prop_name, reason in getattr(found, "errors", []):
             if prop_name.upper() in _LINK_PROPERTIES:
-                reason = _LINK_REFUSED
+                reason = _(_LINK_REFUSED)
             raise CalendarFileError(
                 source,
                 f"{printable(str(prop_name))}: {printable(str(reason), 120)}",
@@ -850,15 +880,21 @@ def read_calendar(
         uid = _text(component, "UID")
         title = _text(component, "SUMMARY") or "(no title)"
         if not uid:
-            raise reader.fail(f"the event {quoted(title)} has no UID", line, "VEVENT")
+            raise reader.fail(
+                _("the event {title} has no UID").format(title=quoted(title)), line, "VEVENT"
+            )
         if component.get("DTSTART") is None:
-            raise reader.fail(f"the event {quoted(title)} has no start (DTSTART)", line, "VEVENT")
+            raise reader.fail(
+                _("the event {title} has no start (DTSTART)").format(title=quoted(title)),
+                line,
+                "VEVENT",
+            )
         if component.get("RECURRENCE-ID") is not None:
             moved.setdefault(uid, []).append((component, line))
         elif uid in masters:
             skipped.append(
                 Skipped(
-                    uid, title, line, "a second copy of an event already in the file (same UID)"
+                    uid, title, line, _("a second copy of an event already in the file (same UID)")
                 )
             )
         else:
@@ -897,9 +933,10 @@ def read_calendar(
     if invalid is not None and not skip_invalid:
         raise CalendarFileError(
             source,
-            f"the event {quoted(invalid.title)} (UID {quoted(invalid.uid)}) is not valid: "
-            f"{invalid.reason}; nothing was imported (ask to skip invalid events to "
-            "import the others)",
+            _(
+                "the event {title} (UID {uid}) is not valid: {reason}; nothing was imported "
+                "(ask to skip invalid events to import the others)"
+            ).format(title=quoted(invalid.title), uid=quoted(invalid.uid), reason=invalid.reason),
             line=invalid.line,
             component="VEVENT",
         )
@@ -927,12 +964,15 @@ def _check_single(reader: _Reader, component: Any, line: int) -> None:
     which of two starts is meant cannot be guessed."""
     for name in _SINGLE:
         if isinstance(component.get(name), list):
-            raise reader.fail(f"{name} is given more than once in one event", line, "VEVENT")
+            raise reader.fail(
+                _("{name} is given more than once in one event").format(name=name), line, "VEVENT"
+            )
     sequence = component.get("SEQUENCE", 0)
     if not isinstance(sequence, int) or not 0 <= sequence <= _LARGEST_SEQUENCE:
         raise reader.fail(
-            f"SEQUENCE {printable(str(sequence), 30)} is not a number from 0 to "
-            f"{_LARGEST_SEQUENCE}",
+            _("SEQUENCE {value} is not a number from 0 to {largest}").format(
+                value=printable(str(sequence), 30), largest=_LARGEST_SEQUENCE
+            ),
             line,
             "VEVENT",
         )
@@ -940,19 +980,21 @@ def _check_single(reader: _Reader, component: Any, line: int) -> None:
 
 def _change(reader: _Reader, override: Any, line: int, length: Any, method: str) -> ParsedChange:
     """A RECURRENCE-ID component as the change it makes to its occurrence."""
-    recurrence_id, _ = reader.instant(override["RECURRENCE-ID"], line, "RECURRENCE-ID")
+    recurrence_id, _zone = reader.instant(override["RECURRENCE-ID"], line, "RECURRENCE-ID")
     status = str(override.get("STATUS", "")).upper()
     if status == "CANCELLED" or method == "CANCEL":
         return ParsedChange(recurrence_id, cancelled=True)
-    start, _ = reader.instant(override["DTSTART"], line, "DTSTART")
+    start, _zone = reader.instant(override["DTSTART"], line, "DTSTART")
     if override.get("DTEND") is not None:
-        end, _ = reader.instant(override["DTEND"], line, "DTEND")
+        end, _zone = reader.instant(override["DTEND"], line, "DTEND")
     elif override.get("DURATION") is not None:
         end = _after(start, override["DURATION"].dt)
     elif length is not None:
         end = _after(start, length)
     else:
-        raise reader.fail("a changed occurrence without an end (DTEND or DURATION)", line, "VEVENT")
+        raise reader.fail(
+            _("a changed occurrence without an end (DTEND or DURATION)"), line, "VEVENT"
+        )
     return ParsedChange(recurrence_id, False, start, end)
 
 
@@ -977,10 +1019,15 @@ def _event(
     title = _text(component, "SUMMARY") or "(no title)"
     item = _text(component, ITEM_PROPERTY)
     if item:
-        what = "a travel leg of a study tour" if item == LEG_ITEM else "a study tour outline"
-        return Skipped(
-            uid, title, line, f"{what}: tours travel with the program file, not with calendars"
+        reason = (
+            _(
+                "a travel leg of a study tour: tours travel with the program file, not with "
+                "calendars"
+            )
+            if item == LEG_ITEM
+            else _("a study tour outline: tours travel with the program file, not with calendars")
         )
+        return Skipped(uid, title, line, reason)
     start_prop = component["DTSTART"]
     if not isinstance(start_prop.dt, datetime):
         return _all_day_event(reader, component, line, method, ours)
@@ -990,13 +1037,13 @@ def _event(
         if end_prop is not None:
             if not isinstance(end_prop.dt, datetime):
                 return Skipped(
-                    uid, title, line, "DTEND is a date while DTSTART is a time", invalid=True
+                    uid, title, line, _("DTEND is a date while DTSTART is a time"), invalid=True
                 )
             end, end_zone = reader.instant(end_prop, line, "DTEND")
         elif component.get("DURATION") is not None:
             end, end_zone = _after(start, component["DURATION"].dt), None
         else:
-            return Skipped(uid, title, line, "the event has no end (DTEND or DURATION)")
+            return Skipped(uid, title, line, _("the event has no end (DTEND or DURATION)"))
     except OutOfRangeError as error:
         return Skipped(uid, title, line, error.reason)
     if not (limits.instant_in_range(start) and limits.instant_in_range(end)):
@@ -1004,18 +1051,17 @@ def _event(
             uid,
             title,
             line,
-            f"the event lies outside the dates the program plans for "
-            f"({limits.describe_day_range()})",
+            _outside_range(),
         )
     if end < start:
-        return Skipped(uid, title, line, "the event ends before it starts", invalid=True)
+        return Skipped(uid, title, line, _("the event ends before it starts"), invalid=True)
     if end == start:
-        return Skipped(uid, title, line, "the event ends when it starts (it has no length)")
+        return Skipped(uid, title, line, _("the event ends when it starts (it has no length)"))
     marked = _text(component, ZONE_PROPERTY)
     zone_name = (resolve_zone(marked) if marked else None) or start_zone or end_zone
     zone_name = zone_name or reader.floating_zone
     if component.get("RDATE") is not None:
-        return Skipped(uid, title, line, "extra dates (RDATE) are not supported in a series")
+        return Skipped(uid, title, line, _("extra dates (RDATE) are not supported in a series"))
 
     rule_text = None
     changes: list[ParsedChange] = []
@@ -1030,7 +1076,9 @@ def _event(
         rules = component["RRULE"]
         if isinstance(rules, list):
             if len(rules) > 1:
-                return Skipped(uid, title, line, "a series with more than one RRULE", invalid=True)
+                return Skipped(
+                    uid, title, line, _("a series with more than one RRULE"), invalid=True
+                )
             rules = rules[0]
         rule_text = _stored_rule(rules, zone_name)
         try:
@@ -1053,7 +1101,7 @@ def _event(
         changed = {change.recurrence_id for change in changes}
         changes.extend(
             ParsedChange(instant, False, instant, instant + (end - start))
-            for _, instant in unplaced
+            for _local, instant in unplaced
             if instant not in changed
         )
     return _parsed(
@@ -1121,6 +1169,12 @@ def _parsed(
     )
 
 
+def _outside_range() -> str:
+    return _("the event lies outside the dates the program plans for ({range})").format(
+        range=limits.describe_day_range()
+    )
+
+
 def _all_day_event(
     reader: _Reader, component: Any, line: int, method: str, ours: bool
 ) -> ParsedEvent | Skipped:
@@ -1134,14 +1188,14 @@ def _all_day_event(
     if end_prop is not None:
         if isinstance(end_prop.dt, datetime):
             return Skipped(
-                uid, title, line, "DTEND is a time while DTSTART is a date", invalid=True
+                uid, title, line, _("DTEND is a time while DTSTART is a date"), invalid=True
             )
         after: date = end_prop.dt
     elif component.get("DURATION") is not None:
         length = component["DURATION"].dt
         if not isinstance(length, timedelta) or length.seconds or length.microseconds:
             return Skipped(
-                uid, title, line, "an all-day event's DURATION is not whole days", invalid=True
+                uid, title, line, _("an all-day event's DURATION is not whole days"), invalid=True
             )
         try:
             after = first + length
@@ -1150,19 +1204,18 @@ def _all_day_event(
     else:
         after = first + _DAY
     if after < first:
-        return Skipped(uid, title, line, "the event ends before it starts", invalid=True)
+        return Skipped(uid, title, line, _("the event ends before it starts"), invalid=True)
     if after == first:
-        return Skipped(uid, title, line, "the event ends when it starts (it has no length)")
+        return Skipped(uid, title, line, _("the event ends when it starts (it has no length)"))
     if not (limits.day_in_range(first) and limits.day_in_range(after - _DAY)):
         return Skipped(
             uid,
             title,
             line,
-            f"the event lies outside the dates the program plans for "
-            f"({limits.describe_day_range()})",
+            _outside_range(),
         )
     if component.get("RRULE") is not None or component.get("RDATE") is not None:
-        return Skipped(uid, title, line, "a repeating all-day event; the program holds it once")
+        return Skipped(uid, title, line, _("a repeating all-day event; the program holds it once"))
     marked = _text(component, ZONE_PROPERTY)
     zone_name = (resolve_zone(marked) if marked else None) or reader.floating_zone
     start, end = timezones.local_days(first, after - _DAY, zone_name)

@@ -37,11 +37,22 @@ from functools import lru_cache
 import icalendar
 from icalendar.timezone.tzid import tzid_from_tzinfo
 
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.text import Text, escape_text
 
-OUTPUT = "calendar export"
-BROKEN_LINE = "a value would have broken out of its line and changed the file; nothing was written"
+OUTPUT = N_("calendar export")
+BROKEN_LINE = N_(
+    "a value would have broken out of its line and changed the file; nothing was written"
+)
+
+
+def broken_line() -> CalendarFileError:
+    """The refusal of an export in which a value would have ended its line, in the
+    language the coordinator reads."""
+    return CalendarFileError(_(OUTPUT), _(BROKEN_LINE))
+
+
 FOLD_AT = 75
 """Octets at which a line is folded (RFC 5545 section 3.1), as icalendar counts them."""
 
@@ -107,7 +118,7 @@ def content_line(name: str, parameters: str, value: str) -> str:
     Refused if it would hold a raw line break, which would end the line early."""
     line = f"{name}{parameters}:{value.removeprefix(_BOM)}"
     if "\n" in line or "\r" in line:
-        raise CalendarFileError(OUTPUT, BROKEN_LINE)
+        raise broken_line()
     return fold(line)
 
 
@@ -234,9 +245,9 @@ def _library_line(name: str, value: object) -> str:
     try:
         line = str(component.content_line(name, component[name]))
     except AssertionError as error:  # icalendar's own check, where assertions run
-        raise CalendarFileError(OUTPUT, BROKEN_LINE) from error
+        raise broken_line() from error
     if "\n" in line or "\r" in line:
-        raise CalendarFileError(OUTPUT, BROKEN_LINE)
+        raise broken_line()
     return fold(line)
 
 
@@ -328,6 +339,7 @@ __all__ = [
     "OUTPUT",
     "Lines",
     "ParameterValues",
+    "broken_line",
     "categories_line",
     "content_line",
     "fold",

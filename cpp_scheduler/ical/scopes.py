@@ -34,7 +34,11 @@ class DateRange:
 
     def __post_init__(self) -> None:
         if self.first and self.last and self.last < self.first:
-            raise ValueError(f"the range ends ({self.last}) before it starts ({self.first})")
+            raise ValueError(
+                i18n._("the range ends ({last}) before it starts ({first})").format(
+                    last=self.last, first=self.first
+                )
+            )
 
     def holds_event(self, event: Event) -> bool:
         """Whether any meeting of the event falls in the range (a series is kept whole)."""

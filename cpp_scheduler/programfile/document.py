@@ -26,6 +26,7 @@ from jsonschema.exceptions import best_match
 from cpp_scheduler import limits
 from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import printable, quoted
+from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.layout import FORMAT, SECTIONS, VERSION, Kind
 from cpp_scheduler.resources import resource_path
@@ -94,7 +95,8 @@ def read_document(path: Path) -> dict[str, Any]:
         text = data.decode("utf-8-sig")  # a byte-order mark is harmless
     except UnicodeDecodeError as error:
         raise ProgramFileError(
-            path, f"is not a text file in UTF-8 (byte {error.start} cannot be read)"
+            path,
+            _("is not a text file in UTF-8 (byte {byte} cannot be read)").format(byte=error.start),
         ) from None
     _check_depth(path, data, text)
     document = parse(path, text)
@@ -111,29 +113,33 @@ def _read_bytes(path: Path) -> bytes:
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        raise ProgramFileError(path, "no such file") from None
+        raise ProgramFileError(path, _("no such file")) from None
     except OSError as error:
-        raise ProgramFileError(path, f"cannot be read: {error.strerror or error}") from None
+        raise ProgramFileError(path, _unreadable(error)) from None
     if stat.S_ISDIR(status.st_mode):
-        raise ProgramFileError(path, "is a folder, not a program file")
+        raise ProgramFileError(path, _("is a folder, not a program file"))
     if not stat.S_ISREG(status.st_mode):
-        raise ProgramFileError(path, "is not a regular file (a pipe, a socket or a device)")
+        raise ProgramFileError(path, _("is not a regular file (a pipe, a socket or a device)"))
     if status.st_size > limits.MAX_PROGRAM_FILE_BYTES:
         raise ProgramFileError(path, _too_large(status.st_size))
     try:
         with open(path, "rb") as stream:
             data = stream.read(limits.MAX_PROGRAM_FILE_BYTES + 1)
     except OSError as error:
-        raise ProgramFileError(path, f"cannot be read: {error.strerror or error}") from None
+        raise ProgramFileError(path, _unreadable(error)) from None
     if len(data) > limits.MAX_PROGRAM_FILE_BYTES:  # it grew while it was read
         raise ProgramFileError(path, _too_large(len(data)))
     return data
 
 
+def _unreadable(error: OSError) -> str:
+    """Why the system would not read the file, in its own words (its language)."""
+    return _("cannot be read: {reason}").format(reason=error.strerror or error)
+
+
 def _too_large(size: int) -> str:
-    return (
-        f"is {limits.size_text(size)}, larger than the "
-        f"{limits.size_text(limits.MAX_PROGRAM_FILE_BYTES)} a program file may be"
+    return _("is {size}, larger than the {largest} a program file may be").format(
+        size=limits.size_text(size), largest=limits.size_text(limits.MAX_PROGRAM_FILE_BYTES)
     )
 
 
@@ -162,8 +168,10 @@ def _check_depth(path: Path, data: bytes, text: str) -> None:
                 line = text.count("\n", 0, token.start()) + 1
                 raise ProgramFileError(
                     path,
-                    f"is not a program file: line {line} nests arrays and objects more than "
-                    f"{limits.MAX_JSON_DEPTH} deep",
+                    _(
+                        "is not a program file: line {line} nests arrays and objects more "
+                        "than {depth} deep"
+                    ).format(line=line, depth=limits.MAX_JSON_DEPTH),
                 )
         elif mark in "]}":
             depth -= 1
@@ -175,19 +183,23 @@ class _NumberError(ValueError):
 
 def _integer(text: str) -> int:
     if len(text.lstrip("-")) > _INTEGER_DIGITS:
-        raise _NumberError(f"the number {printable(text, 30)} is too large")
+        raise _NumberError(_too_large_number(text))
     return int(text)
 
 
 def _float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise _NumberError(f"the number {printable(text, 30)} is too large")
+        raise _NumberError(_too_large_number(text))
     return value
 
 
+def _too_large_number(text: str) -> str:
+    return _("the number {number} is too large").format(number=printable(text, 30))
+
+
 def _constant(name: str) -> Any:
-    raise _NumberError(f"{name} is not a number JSON allows")
+    raise _NumberError(_("{name} is not a number JSON allows").format(name=name))
 
 
 _INTEGER_DIGITS = 18
@@ -204,14 +216,39 @@ def parse(path: Path, text: str) -> Any:
         return _DECODER.decode(text)
     except json.JSONDecodeError as error:
         raise ProgramFileError(
-            path, f"is not JSON: line {error.lineno}, column {error.colno}: {error.msg}"
+            path,
+            _("is not JSON: line {line}, column {column}: {reason}").format(
+                line=error.lineno, column=error.colno, reason=_(error.msg)
+            ),
         ) from None
     except _NumberError as error:
-        raise ProgramFileError(path, f"is not a program file: {error}") from None
+        raise ProgramFileError(
+            path, _("is not a program file: {reason}").format(reason=error)
+        ) from None
     except RecursionError:  # the depth check comes first; this is a last guard
         raise ProgramFileError(
-            path, f"is not a program file: it nests more than {limits.MAX_JSON_DEPTH} deep"
+            path,
+            _("is not a program file: it nests more than {depth} deep").format(
+                depth=limits.MAX_JSON_DEPTH
+            ),
         ) from None
+
+
+_JSON_REASONS = (
+    N_("Expecting value"),
+    N_("Expecting property name enclosed in double quotes"),
+    N_("Expecting ':' delimiter"),
+    N_("Expecting ',' delimiter"),
+    N_("Unterminated string starting at"),
+    N_("Invalid control character at"),
+    N_("Invalid \\escape"),
+    N_("Invalid \\uXXXX escape"),
+    N_("Illegal trailing comma before end of object"),
+    N_("Illegal trailing comma before end of array"),
+    N_("Extra data"),
+)
+"""What Python's JSON reader says is wrong (``JSONDecodeError.msg``), marked so that the
+message translates it; a reason not listed here is shown as the reader gives it."""
 
 
 def _check_counts(path: Path, document: Any) -> None:
@@ -224,8 +261,14 @@ def _check_counts(path: Path, document: Any) -> None:
         if isinstance(records, list) and len(records) > limits.MAX_RECORDS_PER_FILE:
             raise ProgramFileError(
                 path,
-                f"{kind.section}: holds {len(records):,} records; a program file may hold "
-                f"{limits.MAX_RECORDS_PER_FILE:,} of each kind",
+                _(
+                    "{section}: holds {count} records; a program file may hold {largest} "
+                    "of each kind"
+                ).format(
+                    section=kind.section,
+                    count=f"{len(records):,}",
+                    largest=f"{limits.MAX_RECORDS_PER_FILE:,}",
+                ),
             )
 
 
@@ -233,22 +276,29 @@ def check_document(path: Path, document: Any) -> dict[str, Any]:
     """``document`` if it is a version this program reads and fits the schema."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         found = document.get("format") if isinstance(document, dict) else None
-        said = f" (its format is {_shown(found)})" if found is not None else ""
-        raise ProgramFileError(
-            path, f'is not a CPP Scheduler program file{said}; expected "format": "{FORMAT}"'
+        message = (
+            _('is not a CPP Scheduler program file; expected "format": "{format}"')
+            if found is None
+            else _(
+                "is not a CPP Scheduler program file (its format is {found}); expected "
+                '"format": "{format}"'
+            )
         )
+        raise ProgramFileError(path, message.format(format=FORMAT, found=_shown(found)))
     version = document.get("version")
     if version != VERSION:
-        raise ProgramFileError(
-            path,
-            f"is a program file of version {_shown(version)}; this CPP Scheduler reads "
-            f"version {VERSION} only"
-            + (
-                " (a newer program wrote it: update CPP Scheduler)"
-                if isinstance(version, int) and version > VERSION
-                else ""
-            ),
+        message = (
+            _(
+                "is a program file of version {found}; this CPP Scheduler reads version "
+                "{version} only (a newer program wrote it: update CPP Scheduler)"
+            )
+            if isinstance(version, int) and version > VERSION
+            else _(
+                "is a program file of version {found}; this CPP Scheduler reads version "
+                "{version} only"
+            )
         )
+        raise ProgramFileError(path, message.format(found=_shown(version), version=VERSION))
     if _fits_schema(document):
         return document
     error = best_match(_validator().iter_errors(document))
@@ -276,7 +326,9 @@ def _locate(document: Any, location: Iterable[Any]) -> tuple[str | None, str]:
             if isinstance(node, dict) and node.get("id"):
                 record = record_label(kind, node)
             else:
-                record = f"{kind.record_kind} number {index + 1} of {step}"
+                record = _("{kind} number {number} of {section}").format(
+                    kind=_(kind.record_kind), number=index + 1, section=step
+                )
             kinds = {owned.key: owned.kind for owned in kind.owned}
             trail = []
             position += 2
@@ -313,21 +365,112 @@ def _child(node: Any, step: Any) -> Any:
 def _explain(error: SchemaError) -> str:
     description = error.schema.get("description") if isinstance(error.schema, dict) else None
     if error.validator in {"pattern", "type", "minLength"} and description:
-        return f"{_shown(error.instance)} is not {description}"
+        return _("{value} is not {description}").format(
+            value=_shown(error.instance), description=_(description)
+        )
     if error.validator == "enum" and isinstance(error.schema, dict):
         allowed = ", ".join(json.dumps(value) for value in error.schema.get("enum", ()))
-        return f"{_shown(error.instance)} is not one of {allowed}"
+        return _("{value} is not one of {allowed}").format(
+            value=_shown(error.instance), allowed=allowed
+        )
     message = error.message
     raw = repr(error.instance)
     if message.startswith(raw):  # jsonschema begins with the value itself, whole
         message = _shown(error.instance) + message[len(raw) :]
-    return printable(message, 200)
+    return printable(_translated_schema_message(message), 200)
+
+
+def _translated_schema_message(message: str) -> str:
+    """jsonschema's English ``message`` in the language chosen, where it is one of the
+    sentences the program file's schema can give; any other as jsonschema says it."""
+    for pattern, template in _SCHEMA_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return _(template).format(**found.groupdict())
+    unexpected = _UNEXPECTED.fullmatch(message)
+    if unexpected is not None:
+        return ngettext(
+            "Additional properties are not allowed ({keys} was unexpected)",
+            "Additional properties are not allowed ({keys} were unexpected)",
+            1 if unexpected.group("verb") == "was" else 2,
+        ).format(keys=unexpected.group("keys"))
+    return message
+
+
+_SCHEMA_MESSAGES = tuple(
+    (re.compile(pattern, re.DOTALL), template)
+    for pattern, template in (
+        (r"(?P<value>.+) is not of type (?P<types>.+)", N_("{value} is not of type {types}")),
+        (r"(?P<key>.+) is a required property", N_("{key} is a required property")),
+        (r"(?P<value>.+) is too long", N_("{value} is too long")),
+        (r"(?P<value>.+) is too short", N_("{value} is too short")),
+        (r"(?P<value>.+) should be non-empty", N_("{value} should be non-empty")),
+        (r"(?P<value>.+) is expected to be empty", N_("{value} is expected to be empty")),
+        (
+            r"(?P<value>.+) is less than the minimum of (?P<limit>.+)",
+            N_("{value} is less than the minimum of {limit}"),
+        ),
+        (
+            r"(?P<value>.+) is greater than the maximum of (?P<limit>.+)",
+            N_("{value} is greater than the maximum of {limit}"),
+        ),
+        (r"(?P<value>.+) has non-unique elements", N_("{value} has non-unique elements")),
+        (r"(?P<value>.+) was expected", N_("{value} was expected")),
+        (r"(?P<value>.+) does not match (?P<pattern>.+)", N_("{value} does not match {pattern}")),
+    )
+)
+"""The sentences of jsonschema (4.x) for the keywords the schema uses, read back into
+their parts so that the parts (values of the file, names of keys) stay as they are."""
+
+_UNEXPECTED = re.compile(
+    r"Additional properties are not allowed \((?P<keys>.+) (?P<verb>was|were) unexpected\)",
+    re.DOTALL,
+)
+
+_SCHEMA_DESCRIPTIONS = (
+    N_("a date such as 2027-02-15"),
+    N_("a date such as 2027-02-15, or null"),
+    N_("a record id (a UUID such as 0b5e8f3c-6a61-5d2e-9a4e-1f0a2c3d4e5f)"),
+    N_("a record id, or null"),
+    N_(
+        "a span of whole days in zone: start and end are the midnights that begin the first "
+        "day and the day after the last; false or absent for a timed event"
+    ),
+    N_("a time of day such as 09:30 (HH:MM, 24-hour clock)"),
+    N_("an IANA time zone such as Asia/Tokyo or America/Lima"),
+    N_("an IANA time zone such as Asia/Tokyo, or null"),
+    N_("an ISO 3166 country code such as PE, KE, NP"),
+    N_("an RFC 5545 RRULE value such as FREQ=MONTHLY;COUNT=6;BYDAY=3WE, or null"),
+    N_("an instant in UTC such as 2027-02-15T00:00:00Z"),
+    N_("an instant in UTC such as 2027-02-15T00:00:00Z, or null"),
+    N_("A CPP thematic area, or a sub-theme filed under one (parent)."),
+    N_("A Japanese partner city and the themes of its signature experience."),
+    N_("A place where events happen; locality is the city as the travel-time table names it."),
+    N_("Door-to-door minutes between two localities by one mode, either direction."),
+    N_("Officials of one client country; hours are wall-clock times in its zone."),
+    N_("A person; zone is null when the person's clock is the delegation's."),
+    N_(
+        "One occurrence of a series, named by the start its rule gives it, moved (start, end) "
+        "or cancelled."
+    ),
+    N_(
+        "A conference, session (parent is the conference), workshop, site visit or "
+        "videoconference; a series when recurrence_rule is set."
+    ),
+    N_("Where the delegation sleeps on the night that begins on night_of."),
+    N_(
+        "A delegation's multi-day, multi-city program; its days, legs and nights are written "
+        "inside it."
+    ),
+)
+"""The schema's descriptions of values, which a refusal quotes ('... is not a date such as
+2027-02-15'): marked here, word for word, so that the catalogue translates them."""
 
 
 def _shown(value: Any) -> str:
     """A value of the file as a message quotes it: JSON, shortened, nothing raw."""
     if isinstance(value, (dict, list)):
-        return "an object" if isinstance(value, dict) else "an array"
+        return _("an object") if isinstance(value, dict) else _("an array")
     if isinstance(value, str):
         return '"' + quoted(value)[1:-1] + '"'
     return printable(json.dumps(value), 30)

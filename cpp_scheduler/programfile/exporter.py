@@ -16,6 +16,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler.files import FileWriteError, write_atomically
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.programfile.columns import Table, read_table
 from cpp_scheduler.programfile.errors import ProgramFileError
@@ -170,5 +171,7 @@ def export_program(database: Database, path: Path) -> ProgramFileSummary:
     try:
         write_atomically(path, text.encode("utf-8"))
     except FileWriteError as error:
-        raise ProgramFileError(path, f"cannot be written: {error.reason}") from None
+        raise ProgramFileError(
+            path, _("cannot be written: {reason}").format(reason=error.reason)
+        ) from None
     return ProgramFileSummary(path, counts)

@@ -30,6 +30,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from cpp_scheduler import limits
 from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import printable, quoted
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.validation import ValidationError
 from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
@@ -152,14 +153,18 @@ def apply_document(
             raise ProgramFileError(path, str(error)) from None
         except IntegrityError as error:
             detail = printable(_first_line(error.orig), 200)
-            raise ProgramFileError(path, f"the database refused the program: {detail}") from None
+            raise ProgramFileError(
+                path, _("the database refused the program: {detail}").format(detail=detail)
+            ) from None
         except StaleDataError:
             raise ProgramFileError(
-                path, "a record changed in the database during the import; import again"
+                path, _("a record changed in the database during the import; import again")
             ) from None
         except SQLAlchemyError as error:
             detail = printable(_first_line(getattr(error, "orig", None) or error), 200)
-            raise ProgramFileError(path, f"cannot be imported: {detail}") from None
+            raise ProgramFileError(
+                path, _("cannot be imported: {detail}").format(detail=detail)
+            ) from None
     return report
 
 
@@ -242,7 +247,9 @@ class _Merge:
         for record in records:
             if ids and record["id"] in seen:
                 raise self._error(
-                    f"the id is given twice in {kind.section}; each record needs its own",
+                    _("the id is given twice in {section}; each record needs its own").format(
+                        section=kind.section
+                    ),
                     record_label(kind, record),
                 )
             seen[record["id"]] = record
@@ -259,8 +266,9 @@ class _Merge:
                     for name, value in zip(kind.natural_key, key, strict=True)
                 )
                 raise self._error(
-                    f"has the same {what} as {named[key]['id']}; a program holds one such "
-                    f"{kind.record_kind}",
+                    _("has the same {what} as {id}; a program holds one such {kind}").format(
+                        what=what, id=named[key]["id"], kind=_(kind.record_kind)
+                    ),
                     record_label(kind, record),
                 )
             named[key] = record
@@ -301,8 +309,9 @@ class _Merge:
         claimed = self.claimed[kind.record_kind]
         if id(entity) in claimed:
             raise self._error(
-                f"is the same record as another {kind.record_kind} of the file "
-                f"(id {entity.id_or_new()}); keep one of them",
+                _(
+                    "is the same record as another {kind} of the file (id {id}); keep one of them"
+                ).format(kind=_(kind.record_kind), id=entity.id_or_new()),
                 record_label(kind, record),
             )
         claimed.add(id(entity))
@@ -355,8 +364,9 @@ class _Merge:
     ) -> ProgramFileError:
         target_kind = next(k for k in all_kinds() if k.section == target).record_kind
         return self._error(
-            f"{key} refers to {target_kind} {target_id}, which is neither in the file "
-            f"nor in the database",
+            _(
+                "{key} refers to {kind} {id}, which is neither in the file nor in the database"
+            ).format(key=key, kind=_(target_kind), id=target_id),
             record_label(kind, record),
         )
 
@@ -648,15 +658,20 @@ class _Merge:
         given = record[value.key]
         if isinstance(given, str) and len(given) > limits.MAX_TEXT_LENGTH:
             raise self._error(
-                f"{value.key}: {len(given):,} characters, more than the "
-                f"{limits.MAX_TEXT_LENGTH:,} a text may hold",
+                _("{key}: {count} characters, more than the {largest} a text may hold").format(
+                    key=value.key,
+                    count=f"{len(given):,}",
+                    largest=f"{limits.MAX_TEXT_LENGTH:,}",
+                ),
                 record_label(kind, record),
             )
         try:
             return value.codec.decode(given)
         except (ValueError, TypeError, OverflowError) as error:
             raise self._error(
-                f"{value.key}: {quoted(given)} cannot be read ({printable(str(error))})",
+                _("{key}: {value} cannot be read ({reason})").format(
+                    key=value.key, value=quoted(given), reason=printable(str(error))
+                ),
                 record_label(kind, record),
             ) from None
 

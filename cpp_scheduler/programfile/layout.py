@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Any
 
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -64,7 +65,9 @@ def _encode_instant(value: datetime) -> str:
 def _decode_instant(text: str) -> datetime:
     parsed = datetime.fromisoformat(text)
     if parsed.tzinfo is None:
-        raise ValueError(f"'{text}' has no zone; write instants in UTC ending in Z")
+        raise ValueError(
+            _("'{text}' has no zone; write instants in UTC ending in Z").format(text=text)
+        )
     return parsed.astimezone(UTC)
 
 
@@ -167,8 +170,10 @@ class Kind:
         )
         if name is None and self.natural_key:
             name = "-".join(str(record.get(key)) for key in self.natural_key)
-        shown = f" '{name}'" if name else ""
-        return f"{self.record_kind}{shown} (id {record.get('id')})"
+        kind, record_id = _(self.record_kind), record.get("id")
+        if name:
+            return _("{kind} '{name}' (id {id})").format(kind=kind, name=name, id=record_id)
+        return _("{kind} (id {id})").format(kind=kind, id=record_id)
 
 
 def sortable(value: Any) -> str:
