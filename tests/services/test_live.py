@@ -45,20 +45,25 @@ def _colleague_renames(url: str, event_id: str) -> None:
     )
 
 
-def test_a_commit_in_another_process_is_heard_with_its_author_and_version(
-    database: Database, database_url: str
-) -> None:
-    event_id = editing.create(
+def _workshop(database: Database, title: str = "Kobe DRR workshop") -> str:
+    """A two-hour workshop in Tokyo; its id."""
+    return editing.create(
         database,
         Event,
         {
-            "title": "Kobe DRR workshop",
+            "title": title,
             "kind": EventKind.WORKSHOP,
             "start_utc": START,
             "end_utc": START + timedelta(hours=2),
             "zone": "Asia/Tokyo",
         },
     )
+
+
+def test_a_commit_in_another_process_is_heard_with_its_author_and_version(
+    database: Database, database_url: str
+) -> None:
+    event_id = _workshop(database)
     notices: queue.Queue[ChangeNotice] = queue.Queue()
     statuses: list[str | None] = []
     watcher = ChangeWatcher(database, notices.put, statuses.append)
@@ -121,17 +126,7 @@ def test_an_undone_deletion_is_heard_so_the_record_comes_back_in_other_windows(
     """Ravi deletes the workshop and takes it back with Undo: Aiko's window hears both,
     the second as the workshop existing again (before, the return wrote no history, and
     her window went on without it until she reopened the program)."""
-    event_id = editing.create(
-        database,
-        Event,
-        {
-            "title": "Kobe DRR workshop",
-            "kind": EventKind.WORKSHOP,
-            "start_utc": START,
-            "end_utc": START + timedelta(hours=2),
-            "zone": "Asia/Tokyo",
-        },
-    )
+    event_id = _workshop(database)
     notices: queue.Queue[ChangeNotice] = queue.Queue()
     watcher = ChangeWatcher(database, notices.put, lambda _status: None)
     watcher.start()
@@ -156,12 +151,6 @@ def test_the_commits_of_the_watchers_own_database_handle_are_marked_as_its_own(
     """The window's own steps are heard too, but must not be announced as a colleague's;
     the same coordinator signed in on another machine (another handle, the same author)
     is a colleague all the same."""
-    values = {
-        "kind": EventKind.WORKSHOP,
-        "start_utc": START,
-        "end_utc": START + timedelta(hours=2),
-        "zone": "Asia/Tokyo",
-    }
     notices: queue.Queue[ChangeNotice] = queue.Queue()
     watcher = ChangeWatcher(database, notices.put, lambda _status: None)
     watcher.start()
@@ -170,9 +159,9 @@ def test_the_commits_of_the_watchers_own_database_handle_are_marked_as_its_own(
     )
     try:
         assert watcher.ready.wait(10)
-        mine = editing.create(database, Event, {**values, "title": "Kobe DRR workshop"})
+        mine = _workshop(database)
         first = notices.get(timeout=10)
-        theirs = editing.create(elsewhere, Event, {**values, "title": "Toyama site visit"})
+        theirs = _workshop(elsewhere, "Toyama site visit")
         second = notices.get(timeout=10)
     finally:
         watcher.stop()
