@@ -168,8 +168,9 @@ class Kind:
             (record[key] for key in ("name", "title", "code", "hotel") if record.get(key)),
             None,
         )
-        if name is None and self.natural_key:
-            name = "-".join(str(record.get(key)) for key in self.natural_key)
+        if name is None:  # a record named by its natural key (a night by its tour and date)
+            given = [record[key] for key in self.natural_key if record.get(key) is not None]
+            name = "-".join(str(value) for value in given) or None
         kind, record_id = _(self.record_kind), record.get("id")
         if name:
             return _("{kind} '{name}' (id {id})").format(kind=kind, name=name, id=record_id)

@@ -229,3 +229,12 @@ def test_a_description_longer_than_the_limit_is_refused(setting: Setting, tmp_pa
         f"long.json: event '{event['title']}' (id {event['id']}): "
         "description: 140,000 characters, more than the 100,000 a text may hold"
     )
+
+
+def test_a_record_without_its_name_is_named_by_its_id_alone(tmp_path: Path) -> None:
+    """Before, an event without a title was named "event 'None' (id 7)"."""
+    path = tmp_path / "untitled.json"
+    path.write_text('{"format": "cpp-scheduler-program", "version": 1, "events": [{"id": 7}]}')
+    with pytest.raises(ProgramFileError) as caught:
+        import_program(open_database(tmp_path / "program.sqlite"), path)
+    assert str(caught.value) == "untitled.json: event (id 7): 'title' is a required property"
