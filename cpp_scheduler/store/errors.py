@@ -16,7 +16,7 @@ from enum import Enum, auto
 from typing import Any
 
 from cpp_scheduler.errors import SchedulerError, printable
-from cpp_scheduler.i18n import N_, _
+from cpp_scheduler.i18n import N_, _, pgettext
 
 
 class StoreError(SchedulerError):
@@ -231,6 +231,8 @@ def unique_columns(error: BaseException) -> tuple[str, tuple[str, ...]] | None:
 def words_for(column: str) -> str:
     """How a message names a column: ``email``, ``name``, ``date`` for ``day``, in the
     language chosen."""
+    if column == "night_of":
+        return pgettext("hotel", "night")  # a hotel night, not the night-time of a day
     known = _COLUMN_WORDS.get(column)
     if known is not None:
         return _(known)
@@ -239,7 +241,6 @@ def words_for(column: str) -> str:
 
 _COLUMN_WORDS: Mapping[str, str] = {
     "day": N_("date"),
-    "night_of": N_("night"),
     "recurrence_id": N_("occurrence"),
     "uid": N_("calendar UID"),
     "tour_id": N_("tour"),

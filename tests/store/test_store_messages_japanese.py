@@ -118,3 +118,31 @@ def test_a_file_written_over_a_folder_is_told_in_japanese(tmp_path: Path) -> Non
     assert str(caught.value) == (
         f"'{tmp_path}' を書き込めません: フォルダーです。書き込むファイルの名前を指定してください"
     )
+
+
+@pytest.mark.usefixtures("japanese")
+def test_a_second_hotel_for_the_same_night_is_named_as_a_hotel_night(store: Database) -> None:
+    """ "night" is night-time (夜間) in the day's parts; here it is the night of a stay."""
+    from datetime import date
+
+    from cpp_scheduler.model import Delegation, HotelNight, StudyTour
+
+    with store.transaction() as session:
+        delegation = Delegation(name="Lima housing ministry", country="PE", zone="America/Lima")
+        tour = StudyTour(
+            title="Peru study tour",
+            delegation=delegation,
+            start_date=date(2027, 3, 8),
+            end_date=date(2027, 3, 12),
+        )
+        tour.nights = [
+            HotelNight(night_of=date(2027, 3, 9), hotel="Hotel Okura Kobe", locality="Kobe")
+        ]
+        session.add(tour)
+    second = HotelNight(
+        tour_id=tour.id, night_of=date(2027, 3, 9), hotel="Kobe Harborland Hotel", locality="Kobe"
+    )
+    with pytest.raises(DuplicateValueError) as refused, store.transaction() as session:
+        session.add(second)
+    assert "宿泊日" in str(refused.value)
+    assert "夜間" not in str(refused.value)
