@@ -144,3 +144,15 @@ def demo_sqlite_path(tmp_path_factory: pytest.TempPathFactory, sqlite_template: 
     load_demo(database)
     database.close()
     return path
+
+
+@pytest.fixture
+def japanese() -> Iterator[None]:
+    """The program speaks Japanese for one test, and English again after it."""
+    from cpp_scheduler import i18n
+
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        yield
+    finally:
+        i18n.use_language(i18n.ENGLISH)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import string
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from types import ModuleType
@@ -28,13 +27,6 @@ def _build_translations() -> ModuleType:
 
 
 build_translations = _build_translations()
-
-
-@pytest.fixture
-def japanese() -> Iterator[None]:
-    i18n.use_language(i18n.JAPANESE)
-    yield
-    i18n.use_language(i18n.ENGLISH)
 
 
 def test_compiled_catalogues_match_their_sources() -> None:

@@ -303,15 +303,6 @@ def test_an_all_day_event_is_on_the_run_sheet_as_all_day(own_demo: Database) -> 
     assert "All day to" not in tuesday
 
 
-@pytest.fixture
-def japanese() -> Iterator[None]:
-    from cpp_scheduler import i18n
-
-    i18n.use_language(i18n.JAPANESE)
-    yield
-    i18n.use_language(i18n.ENGLISH)
-
-
 @pytest.mark.usefixtures("japanese")
 def test_the_programme_prints_in_japanese_with_rooms_in_the_order_of_their_readings(
     demo: Database,

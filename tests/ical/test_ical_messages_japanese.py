@@ -7,27 +7,17 @@ writes them; the sentence around them is Japanese.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from cpp_scheduler import i18n, limits
+from cpp_scheduler import limits
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.importer import read_calendar, read_calendar_bytes
 from cpp_scheduler.services.calendar_import import preview_into_new_database
 
 HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Colleague//EN\r\n"
 TAIL = "END:VCALENDAR\r\n"
-
-
-@pytest.fixture
-def japanese() -> Iterator[None]:
-    i18n.use_language(i18n.JAPANESE)
-    try:
-        yield
-    finally:
-        i18n.use_language(i18n.ENGLISH)
 
 
 def _vevent(uid: str, title: str, start: str, end: str) -> str:

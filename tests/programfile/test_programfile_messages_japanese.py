@@ -8,27 +8,17 @@ the file writes them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cpp_scheduler import i18n, limits
+from cpp_scheduler import limits
 from cpp_scheduler.programfile import ProgramFileError
 from cpp_scheduler.programfile.document import read_document
 from cpp_scheduler.programfile.layout import FORMAT, VERSION
 
 THEME_ID = "0b5e8f3c-6a61-5d2e-9a4e-1f0a2c3d4e5f"
-
-
-@pytest.fixture
-def japanese() -> Iterator[None]:
-    i18n.use_language(i18n.JAPANESE)
-    try:
-        yield
-    finally:
-        i18n.use_language(i18n.ENGLISH)
 
 
 def _refusal(path: Path) -> str:

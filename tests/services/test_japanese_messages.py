@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from cpp_scheduler import i18n
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.model import Event, EventKind, recurrence
 from cpp_scheduler.services import editing
@@ -28,16 +27,6 @@ from cpp_scheduler.store import Database
 from tests.mail.smtpserver import Server, free_port, smtp_server
 
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def japanese() -> Iterator[None]:
-    """The program speaks Japanese for one test, and English again after it."""
-    i18n.use_language(i18n.JAPANESE)
-    try:
-        yield
-    finally:
-        i18n.use_language(i18n.ENGLISH)
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from cpp_scheduler import i18n
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.store import (
@@ -27,16 +26,6 @@ from cpp_scheduler.store import (
 from cpp_scheduler.store.errors import NotADatabaseError
 
 START = datetime(2027, 2, 15, 1, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def japanese() -> Iterator[None]:
-    """The program speaks Japanese for the test, English again after it."""
-    i18n.use_language(i18n.JAPANESE)
-    try:
-        yield
-    finally:
-        i18n.use_language(i18n.ENGLISH)
 
 
 @pytest.fixture
