@@ -235,8 +235,8 @@ class LegForm(QDialog):
         day: date,
         board: TourBoard,
         origin: str,
+        run_in_background: RunInBackground,
         parent: QWidget | None = None,
-        run_in_background: RunInBackground | None = None,
     ) -> None:
         super().__init__(parent)
         self.database = database
@@ -285,9 +285,6 @@ class LegForm(QDialog):
         def read() -> int | None:
             return tours.leg_minutes(database, origin, destination, mode)
 
-        if self._run is None:
-            self._show_journey(read())
-            return
         self._asked += 1
         asked = self._asked
         self.journey_read = False
@@ -326,9 +323,11 @@ class TourBuilderDialog(QDialog):
     Signals:
         tourChosen(str, str): the tour shown: ``StudyTour`` and its id, for the window's
             History panel to follow.
+        legInserted(str): the id of a travel leg inserted, once it is saved.
     """
 
     tourChosen = Signal(str, str)
+    legInserted = Signal(str)
 
     def __init__(
         self,
@@ -597,12 +596,28 @@ class TourBuilderDialog(QDialog):
         departure: time,
         minutes: int | None = None,
     ) -> str | None:
-        """Insert a leg leaving at ``departure`` (Tokyo) lasting ``minutes``; without
-        them, its length is looked up in the table now (the leg form passes the time it
-        read in the background; a script has no window to keep answering)."""
+        """Insert a leg leaving at ``departure`` (Tokyo) lasting ``minutes``, and say its
+        id by ``legInserted``.
+
+        Without ``minutes``, the leg lasts as long as the travel-time table says: the
+        table is read in the background and the leg inserted when the answer arrives.
+        The id, when the leg is inserted now; None when it waits for the table or there
+        is nothing to insert (which is said).
+        """
         assert self.board is not None
-        length = minutes or tours.leg_minutes(self.database, origin, destination, mode)
-        return self._insert_leg_of(day, origin, destination, mode, departure, length)
+        if minutes is not None:
+            return self._insert_leg_of(day, origin, destination, mode, departure, minutes)
+        database = self.database
+        self._run(
+            lambda: tours.leg_minutes(database, origin, destination, mode),
+            lambda length: (
+                self._insert_leg_of(day, origin, destination, mode, departure, length)
+                if shiboken6.isValid(self) and self.board is not None
+                else None
+            ),
+            lambda error: self.report_error(str(error)) if shiboken6.isValid(self) else None,
+        )
+        return None
 
     def _insert_leg_of(
         self,
@@ -637,8 +652,9 @@ class TourBuilderDialog(QDialog):
                 origin=origin, destination=destination, day=i18n.short_day_text(day)
             )
         )
-        self._execute(create)
-        return create.record_id
+        record_id = create.record_id
+        self._execute(create, lambda: self.legInserted.emit(record_id))
+        return record_id
 
     def move_day(self, day: date, direction: int) -> bool:
         """Swap the program of ``day`` with the day before (-1) or after (+1), on the
@@ -738,7 +754,7 @@ class TourBuilderDialog(QDialog):
             return
         card = self.board.day(self.chosen_day)
         origin = card.city.split(" → ")[-1]
-        form = LegForm(self.database, self.chosen_day, self.board, origin, self, self._run)
+        form = LegForm(self.database, self.chosen_day, self.board, origin, self._run, self)
         if form.exec() == QDialog.DialogCode.Accepted and form.journey_read:
             departure = form.departure.time().toPython()
             assert isinstance(departure, time)

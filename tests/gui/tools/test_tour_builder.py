@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -99,16 +100,30 @@ def test_flags_an_infeasible_leg_and_an_empty_day(
 
 
 def test_insert_a_leg_from_the_travel_table_and_undo(
-    qtbot: QtBot, sqlite_database, open_window
+    qtbot: QtBot, sqlite_database, open_window, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A leg inserted without its length lasts as the travel-time table says, which is
+    read in the background: the window keeps answering meanwhile."""
+    from cpp_scheduler.services import tours
+
     tour, _lima = _tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     second = FIRST + timedelta(days=1)
+    lookup = tours.leg_minutes
+    read_on_gui_thread: list[str] = []
 
-    leg_id = builder.insert_leg(second, "Kobe", "Kitakyushu", TravelMode.RAIL, time(9, 0))
+    def leg_minutes(database, origin, destination, mode=None):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            read_on_gui_thread.append(origin)
+        return lookup(database, origin, destination, mode)
+
+    monkeypatch.setattr(tours, "leg_minutes", leg_minutes)
+    with qtbot.waitSignal(builder.legInserted, timeout=10_000) as inserted:
+        assert builder.insert_leg(second, "Kobe", "Kitakyushu", TravelMode.RAIL, time(9, 0)) is None
+    assert read_on_gui_thread == []
+    leg_id = inserted.args[0]
     settle(qtbot, window)
-    assert leg_id is not None
     with sqlite_database.session() as session:
         leg = session.get(TravelLeg, leg_id)
         assert leg is not None
@@ -259,7 +274,8 @@ def test_flags_a_leg_that_leaves_from_elsewhere_and_a_hotel_in_another_city(
     builder = _builder(qtbot, window, tour)
 
     # The first day ended in Kobe; this leg starts in Yokohama.
-    assert builder.insert_leg(second, "Yokohama", "Kobe", TravelMode.RAIL, time(9, 0))
+    with qtbot.waitSignal(builder.legInserted, timeout=10_000):
+        builder.insert_leg(second, "Yokohama", "Kobe", TravelMode.RAIL, time(9, 0))
     settle(qtbot, window)
     day = builder.board.day(second)
     # Said on the day's card, where the tour, the leg and the night are plain to see.
@@ -375,7 +391,6 @@ def test_the_leg_form_reads_the_journey_time_in_the_background_and_keeps_the_lat
     """The form answers while the table is read; a route changed again before the first
     answer came shows only the answer for the route on show, and the leg inserted from
     the form is as long as that answer, with nothing read on the GUI thread."""
-    import threading
 
     from gui_support import reads_held
 
@@ -402,7 +417,7 @@ def test_the_leg_form_reads_the_journey_time_in_the_background_and_keeps_the_lat
     shown: list[object] = []
     with reads_held(window.tasks):
         form = LegForm(
-            sqlite_database, second, builder.board, "Kobe", builder, window.tasks.run_in_background
+            sqlite_database, second, builder.board, "Kobe", window.tasks.run_in_background, builder
         )
         qtbot.addWidget(form)
         form.journeyShown.connect(shown.append)
