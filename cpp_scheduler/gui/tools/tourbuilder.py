@@ -608,15 +608,16 @@ class TourBuilderDialog(QDialog):
         if minutes is not None:
             return self._insert_leg_of(day, origin, destination, mode, departure, minutes)
         database = self.database
-        self._run(
-            lambda: tours.leg_minutes(database, origin, destination, mode),
-            lambda length: (
+
+        def arrived(length: int | None) -> None:
+            if shiboken6.isValid(self) and self.board is not None:
                 self._insert_leg_of(day, origin, destination, mode, departure, length)
-                if shiboken6.isValid(self) and self.board is not None
-                else None
-            ),
-            lambda error: self.report_error(str(error)) if shiboken6.isValid(self) else None,
-        )
+
+        def failed(error: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.report_error(str(error))
+
+        self._run(lambda: tours.leg_minutes(database, origin, destination, mode), arrived, failed)
         return None
 
     def _insert_leg_of(
