@@ -723,79 +723,58 @@ def _length(length: timedelta) -> str:
 
 
 def move_event(
-    editor: Editor,
-    event_id: str,
-    start: datetime,
-    end: datetime,
-    zone_name: str,
-    recurrence_id: datetime | None = None,
-    expected_version: int | None = None,
-    shown_times: tuple[datetime, datetime] | None = None,
-    shown_title: str | None = None,
+    editor: Editor, shown: series.Meeting, start: datetime, end: datetime, zone_name: str
 ) -> RecordCommand:
     """The command that moves (or resizes) an event to ``start``-``end`` (UTC).
 
-    For one meeting of a series (``recurrence_id`` given), only that meeting moves.
-    ``expected_version`` is the event's version as the dragged row showed it, and
-    ``shown_times`` its start and end there: if the event changed since, the move merges
-    with the colleague's change (their title and my times are both kept) and asks only
-    when they moved it too; without them, the version read now is used. With all three
-    and ``shown_title``, the step is named from what the row showed, and the save is the
-    only visit to the store (it refuses an event or a meeting gone since).
+    ``shown`` is the event (or, with its ``recurrence_id``, the one meeting of a series
+    that moves) as the calendar showed it: its title names the step, and its version and
+    times are what the save carries. If the event changed since, the move merges with the
+    colleague's change (their title and my times are both kept) and asks only when they
+    moved it too; a meeting gone since is refused by the save. Nothing is read here: the
+    command is built on the GUI thread from what the window already holds.
     """
-    merges = expected_version is not None and shown_times is not None
-    if expected_version is not None and shown_times is not None and shown_title is not None:
-        shown = series.Meeting(event_id, shown_title, *shown_times, recurrence_id, expected_version)
-    else:
-        shown = series.meeting(editor.database, event_id, recurrence_id)
-    version = shown.version if expected_version is None else expected_version
-    if recurrence_id is None:
-        text = move_text(shown.title, start, end, shown.start_utc, shown.end_utc, zone_name)
+    times = (shown.start_utc, shown.end_utc)
+    text = move_text(shown.title, start, end, *times, zone_name)
+    if shown.recurrence_id is None:
         return EditRecord(
             editor,
             Event,
-            event_id,
+            shown.event_id,
             {"start_utc": start, "end_utc": end},
             text,
-            version,
-            merges=merges,
+            shown.version,
+            merges=True,
             moves=True,
-            read_values=(
-                {"start_utc": shown_times[0], "end_utc": shown_times[1]} if shown_times else None
-            ),
+            read_values={"start_utc": times[0], "end_utc": times[1]},
         )
-    text = move_text(shown.title, start, end, shown.start_utc, shown.end_utc, zone_name)
     text = text.replace(
         f"'{shown.title}'",
         translate("Commands", "the {day} meeting of '{title}'").format(
-            day=i18n.day_month_text(timezones.to_local(recurrence_id, zone_name).date()),
+            day=i18n.day_month_text(timezones.to_local(shown.recurrence_id, zone_name).date()),
             title=shown.title,
         ),
         1,
     )
     state = series.MeetingState(start, end, False)
     return ChangeMeeting(
-        editor, event_id, recurrence_id, state, version, text, shown_times if merges else None
+        editor, shown.event_id, shown.recurrence_id, state, shown.version, text, times
     )
 
 
-def cancel_meeting(
-    editor: Editor,
-    event_id: str,
-    recurrence_id: datetime,
-    zone_name: str,
-    expected_version: int | None = None,
-) -> RecordCommand:
-    """The command that cancels one meeting of a series and keeps the others.
+def cancel_meeting(editor: Editor, meeting: series.Meeting, zone_name: str) -> RecordCommand:
+    """The command that cancels one meeting of a series, as the window read it, and keeps
+    the others.
 
     The meeting is recorded as a cancelled occurrence, so calendar files leave it out
     (EXDATE) and participants' clients remove it; undo brings it back where it was.
     """
-    shown = series.meeting(editor.database, event_id, recurrence_id)
-    version = shown.version if expected_version is None else expected_version
-    local = timezones.to_local(recurrence_id, zone_name)
+    assert meeting.recurrence_id is not None, "only a meeting of a series is cancelled alone"
+    local = timezones.to_local(meeting.recurrence_id, zone_name)
     text = translate("Commands", "Cancel the {day} meeting of '{title}'").format(
-        day=i18n.day_month_text(local.date()), title=shown.title
+        day=i18n.day_month_text(local.date()), title=meeting.title
     )
     state = series.MeetingState(None, None, True)
-    return ChangeMeeting(editor, event_id, recurrence_id, state, version, text)
+    return ChangeMeeting(
+        editor, meeting.event_id, meeting.recurrence_id, state, meeting.version, text
+    )

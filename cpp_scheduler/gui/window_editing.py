@@ -286,10 +286,7 @@ class RecordEditing:
             return
         meeting = meetings[labels.index(choice)]
         assert meeting.recurrence_id is not None
-        self.editor.execute(
-            cancel_meeting(self.editor, event_id, meeting.recurrence_id, zone, meeting.version),
-            refused=refused,
-        )
+        self.editor.execute(cancel_meeting(self.editor, meeting, zone), refused=refused)
 
     def move_event(
         self,
@@ -307,23 +304,34 @@ class RecordEditing:
         """
         if not self.program_open:
             return  # a drag on the period shown while the program is opening
-        from cpp_scheduler.gui.commands import move_event
+        from cpp_scheduler.services import series
 
         key = OccurrenceKey(event_id, recurrence_id)
         number = self.events.row_of(key)
         row = self.events.row_at(number) if number >= 0 else None
-        try:
-            command = move_event(
-                self.editor,
-                event_id,
-                start,
-                end,
-                self.display_zone,
-                recurrence_id,
-                expected_version=row.version if row is not None else None,
-                shown_times=(row.start_utc, row.end_utc) if row is not None else None,
-                shown_title=row.title if row is not None else None,
+        if row is not None:
+            shown = series.Meeting(
+                event_id, row.title, row.start_utc, row.end_utc, recurrence_id, row.version
             )
+            self._move_shown(shown, start, end)
+            return
+        # The rows were read again during the drag and no longer hold it: the move
+        # starts from the event as the store holds it now, read in the background.
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: series.meeting(database, event_id, recurrence_id),
+            lambda read: self._move_shown(read, start, end),
+            self.work_failed(translate("WindowEditing", "Cannot move the event")),
+        )
+
+    def _move_shown(self, shown: series.Meeting, start: datetime, end: datetime) -> None:
+        """Move the event (or meeting) ``shown`` to ``start``-``end``, as one step."""
+        from cpp_scheduler.gui.commands import move_event
+
+        event_id = shown.event_id
+        key = OccurrenceKey(event_id, shown.recurrence_id)
+        try:
+            command = move_event(self.editor, shown, start, end, self.display_zone)
         except SchedulerError as error:
             self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
             for view in self.views.values():

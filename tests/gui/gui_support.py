@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QWidget
 
 from cpp_scheduler.model import Event
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, series
 from cpp_scheduler.store import Database
 
 if TYPE_CHECKING:
@@ -89,6 +89,14 @@ class DialogScript:
         return dialog
 
 
+def meeting_of(
+    window: MainWindow, event_id: str, recurrence_id: datetime | None = None
+) -> series.Meeting:
+    """The event (or one meeting of a series) as the store holds it now, which is what
+    the calendar shows of it: what a move or a cancellation the test makes starts from."""
+    return series.meeting(window.editor.database, event_id, recurrence_id)
+
+
 def rows_read(window: MainWindow, seconds: float = 30.0) -> None:
     """Let the window end its last steps (their work, and what they read first, is done
     off the GUI thread) and show the rows its last commands' reads bring (read off the
@@ -130,6 +138,28 @@ class Messages:
         self.errors: list[tuple[str, str]] = []
         self.questions: list[str] = []
         self.answer = True
+
+
+@contextmanager
+def gui_thread_visits(database: Database) -> Iterator[list[str]]:
+    """Within the block, the names of the ways into ``database`` (``session``,
+    ``reading``, ``transaction``) taken on the GUI thread, in order: a window that keeps
+    answering takes none of them there. The database itself works as ever."""
+    visits: list[str] = []
+    for name in ("session", "reading", "transaction"):
+        real = getattr(database, name)
+
+        def watched(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
+            if threading.current_thread() is threading.main_thread():
+                visits.append(_name)
+            return _real(*args, **kwargs)
+
+        setattr(database, name, watched)
+    try:
+        yield visits
+    finally:
+        for name in ("session", "reading", "transaction"):
+            delattr(database, name)
 
 
 @contextmanager

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from gui_support import JANUARY_NINE_TOKYO, DialogScript, Messages, add_event, rows_read
+from gui_support import (
+    JANUARY_NINE_TOKYO,
+    DialogScript,
+    Messages,
+    add_event,
+    gui_thread_visits,
+    rows_read,
+)
 from PySide6.QtCore import QPoint, Qt, QThread
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,6 +24,7 @@ from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.views.timegrid import HOUR_HEIGHT, TimeGridView
 from cpp_scheduler.model import Event, EventKind, OccurrenceOverride
 from cpp_scheduler.services import editing
+from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database
 
 
@@ -213,8 +221,10 @@ def test_one_meeting_of_a_series_is_cancelled_and_undo_brings_it_back(
 
     monkeypatch.setattr(QInputDialog, "getItem", second_meeting)
     window.select_event(series)
-    window.cancel_meeting_action.trigger()
-    rows_read(window)
+    with gui_thread_visits(program) as visits:
+        window.cancel_meeting_action.trigger()
+        rows_read(window)
+    assert visits == []  # the meetings were read, and the one chosen cancelled, off it
     assert offered[0] == [
         "Tue 12 Jan 2027  17:00",
         "Tue 19 Jan 2027  17:00",
@@ -247,6 +257,37 @@ def test_one_meeting_of_a_series_is_cancelled_and_undo_brings_it_back(
     window.cancel_meeting_action.trigger()
     rows_read(window)
     assert messages.errors[-1][0] == "Not a series"
+
+
+def test_a_drop_on_an_event_the_calendar_no_longer_holds_moves_it_as_the_store_has_it(
+    program: Database,
+    make_window,
+    messages: Messages,  # type: ignore[no-untyped-def]
+) -> None:
+    """The rows were read again during the drag (a colleague's change arrived) and no
+    longer hold the event dropped: it is read in the background and moved all the same,
+    with the window answering meanwhile."""
+    window: MainWindow = make_window(program)
+    far = JANUARY_NINE_TOKYO + timedelta(days=200)  # a period the calendar does not show
+    visit = add_event(program, "Toyama tram depot visit", far, 2.0)
+    assert window.events.row_of(OccurrenceKey(visit)) < 0
+    later = far + timedelta(hours=3)
+    with gui_thread_visits(program) as visits:
+        window.move_event(visit, later, later + timedelta(hours=2))
+        rows_read(window)
+    assert visits == []
+    assert messages.errors == []
+    with program.session() as session:
+        moved = session.get(Event, visit)
+        assert moved is not None
+        assert (moved.start_utc, moved.end_utc) == (later, later + timedelta(hours=2))
+    assert window.undo_action.text().startswith("Undo Move 'Toyama tram depot visit'")
+    window.undo_action.trigger()
+    rows_read(window)
+    with program.session() as session:
+        back = session.get(Event, visit)
+        assert back is not None
+        assert back.start_utc == far
 
 
 def test_a_right_click_on_an_event_offers_what_can_be_done_to_it(

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 import psycopg
 import pytest
-from gui_support import JANUARY_NINE_TOKYO, add_event
+from gui_support import JANUARY_NINE_TOKYO, add_event, meeting_of
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -65,7 +65,9 @@ def test_the_read_only_window_turns_editing_off_and_says_why(
         later = JANUARY_NINE_TOKYO.replace(hour=3)
         with pytest.raises(SchedulerError, match=r"^Read-only"):
             window.editor.execute(
-                move_event(window.editor, event_id, later, later, window.display_zone)
+                move_event(
+                    window.editor, meeting_of(window, event_id), later, later, window.display_zone
+                )
             )
         window.tasks.wait_for_done()
     finally:

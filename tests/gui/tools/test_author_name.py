@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from conftest import JANUARY_NINE_TOKYO, add_event, settle, tools_of
+from gui_support import meeting_of
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui import settings as options
@@ -26,7 +27,13 @@ def test_changes_made_after_naming_oneself_carry_the_name(
     assert set_author(window, " Aiko Tanaka ") == "Aiko Tanaka"
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
     window.editor.execute(
-        move_event(window.editor, event, later, later + timedelta(hours=1), window.display_zone)
+        move_event(
+            window.editor,
+            meeting_of(window, event),
+            later,
+            later + timedelta(hours=1),
+            window.display_zone,
+        )
     )
     settle(qtbot, window)
 

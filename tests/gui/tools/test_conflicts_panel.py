@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from conftest import JANUARY_NINE_TOKYO, add_event, settle, tokyo_day, tools_of, venue_id
-from gui_support import rows_read
+from gui_support import meeting_of, rows_read
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -104,7 +104,13 @@ def test_recomputed_after_each_change(qtbot: QtBot, sqlite_database, open_window
     assert double_bookings() == 1
     later = JANUARY_NINE_TOKYO + timedelta(hours=4)
     window.editor.execute(
-        move_event(window.editor, second, later, later + timedelta(hours=2), window.display_zone)
+        move_event(
+            window.editor,
+            meeting_of(window, second),
+            later,
+            later + timedelta(hours=2),
+            window.display_zone,
+        )
     )
     settle(qtbot, window)
     assert double_bookings() == 0
@@ -311,7 +317,13 @@ def test_a_check_that_finds_the_same_keeps_the_row_chosen_in_the_panel(
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=4)
     window.editor.execute(
-        move_event(window.editor, second, later, later + timedelta(hours=2), window.display_zone)
+        move_event(
+            window.editor,
+            meeting_of(window, second),
+            later,
+            later + timedelta(hours=2),
+            window.display_zone,
+        )
     )
     settle(qtbot, window)
     assert ConflictKind.VENUE_DOUBLE_BOOKED not in {c.kind for c in dock.model.conflicts}

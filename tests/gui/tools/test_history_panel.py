@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from conftest import JANUARY_NINE_TOKYO, add_delegation, add_event, settle, tools_of
-from gui_support import rows_read
+from gui_support import meeting_of, rows_read
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
 from pytestqt.modeltest import ModelTester
@@ -45,7 +45,13 @@ def test_the_panel_lists_changes_and_reverts_one_as_an_undoable_step(
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
     window.editor.execute(
-        move_event(window.editor, event, later, later + timedelta(hours=1), window.display_zone)
+        move_event(
+            window.editor,
+            meeting_of(window, event),
+            later,
+            later + timedelta(hours=1),
+            window.display_zone,
+        )
     )
     rows_read(window)
     settle(qtbot, window)
@@ -90,7 +96,13 @@ def test_a_revert_over_a_later_change_is_refused_in_one_message(
     for hours in (2, 4):
         later = JANUARY_NINE_TOKYO + timedelta(hours=hours)
         window.editor.execute(
-            move_event(window.editor, event, later, later + timedelta(hours=1), window.display_zone)
+            move_event(
+                window.editor,
+                meeting_of(window, event),
+                later,
+                later + timedelta(hours=1),
+                window.display_zone,
+            )
         )
         rows_read(window)
         settle(qtbot, window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from conftest import JANUARY_NINE_TOKYO, add, add_delegation, add_event, settle, tools_of
-from gui_support import rows_read
+from gui_support import meeting_of, rows_read
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -119,7 +119,13 @@ def test_follows_a_change_of_the_event(qtbot: QtBot, sqlite_database, open_windo
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
     window.editor.execute(
-        move_event(window.editor, event, later, later + timedelta(hours=1), window.display_zone)
+        move_event(
+            window.editor,
+            meeting_of(window, event),
+            later,
+            later + timedelta(hours=1),
+            window.display_zone,
+        )
     )
     settle(qtbot, window)
     assert _rows(dock.model)["Lima"][Column.TIME] == "21:00–22:00 -05"
@@ -228,7 +234,11 @@ def test_a_meeting_of_a_series_moved_then_cancelled_then_back(
     ]
 
     window.editor.execute(
-        cancel_meeting(window.editor, march.event_id, march.recurrence_id, window.display_zone)
+        cancel_meeting(
+            window.editor,
+            meeting_of(window, march.event_id, march.recurrence_id),
+            window.display_zone,
+        )
     )
     settle(qtbot, window)
     read(qtbot, dock)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import settle
+from gui_support import meeting_of
 from openpyxl import load_workbook
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import Qt
@@ -165,7 +166,7 @@ def test_an_edit_says_the_count_is_old_and_show_counts_again(
     demo_window.editor.execute(
         move_event(
             demo_window.editor,
-            visit.event_id,
+            meeting_of(demo_window, visit.event_id),
             visit.start_utc + to_march,
             visit.end_utc + to_march,
             demo_window.display_zone,
