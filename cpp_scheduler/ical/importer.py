@@ -678,6 +678,12 @@ def _text(component: Any, name: str) -> str:
     return str(value)
 
 
+def _title(component: Any) -> str:
+    """The event's SUMMARY, or words that say it has none (in the language of the
+    program that reads it: they become the event's title)."""
+    return _text(component, "SUMMARY") or _("(no title)")
+
+
 def _categories(component: Any) -> tuple[str, ...]:
     found: list[str] = []
     values = component.get("CATEGORIES")
@@ -878,7 +884,7 @@ def read_calendar(
         line = piece.line
         _check_single(reader, component, line)
         uid = _text(component, "UID")
-        title = _text(component, "SUMMARY") or "(no title)"
+        title = _title(component)
         if not uid:
             raise reader.fail(
                 _("the event {title} has no UID").format(title=quoted(title)), line, "VEVENT"
@@ -923,7 +929,7 @@ def read_calendar(
                 ParsedOccurrence(
                     uid,
                     int(component.get("SEQUENCE", 0)),
-                    _text(component, "SUMMARY") or "(no title)",
+                    _title(component),
                     change,
                     line,
                 )
@@ -1016,7 +1022,7 @@ def _event(
     ours: bool,
 ) -> ParsedEvent | Skipped:
     uid = _text(component, "UID")
-    title = _text(component, "SUMMARY") or "(no title)"
+    title = _title(component)
     item = _text(component, ITEM_PROPERTY)
     if item:
         reason = (
@@ -1150,7 +1156,7 @@ def _parsed(
     return ParsedEvent(
         uid=_text(component, "UID"),
         sequence=int(sequence),
-        title=_text(component, "SUMMARY") or "(no title)",
+        title=_title(component),
         description=agenda_of(description) if ours else description,
         location=_text(component, "LOCATION"),
         start_utc=start,
@@ -1182,7 +1188,7 @@ def _all_day_event(
     its floating values (this program's own files name the zone the dates were planned
     in). RFC 5545: the end is exclusive, and without DTEND or DURATION it lasts one day."""
     uid = _text(component, "UID")
-    title = _text(component, "SUMMARY") or "(no title)"
+    title = _title(component)
     first: date = component["DTSTART"].dt
     end_prop = component.get("DTEND")
     if end_prop is not None:

@@ -718,7 +718,7 @@ def _fill(event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool) 
     if themes or new:
         event.themes = themes
     if new and physical and venue is None and city is None:
-        event.notes = f"Place given in the imported calendar: {location}"
+        event.notes = _("Place given in the imported calendar: {place}").format(place=location)
     if incoming.organizer is not None:
         event.organiser = lookups.organiser(incoming.organizer)
     known = [

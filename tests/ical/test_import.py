@@ -153,6 +153,40 @@ def test_japanese_text_survives_export_import_export(database: Database, tmp_pat
     assert summaries["神戸市との防災ワークショップ（第2回）"].startswith(JAPANESE_AGENDA * 5)
 
 
+ELSEWHERE = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//A partner city//Calendar//EN\r
+BEGIN:VEVENT\r
+UID:untitled-1@partner.example\r
+DTSTAMP:20260501T000000Z\r
+DTSTART:20270310T010000Z\r
+DTEND:20270310T020000Z\r
+LOCATION:Sapporo Convention Center\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+@pytest.mark.usefixtures("japanese")
+def test_an_event_without_a_title_or_a_known_place_is_named_in_the_importers_language(
+    database: Database, tmp_path: Path
+) -> None:
+    """The words the import writes into an event where the file gives nothing it knows
+    (no SUMMARY, a place the program does not hold) are those of the window importing:
+    a Japanese window's events say so in Japanese, in the preview and once stored."""
+    path = tmp_path / "partner.ics"
+    path.write_text(ELSEWHERE, encoding="utf-8")
+    preview = calendar_import.import_calendar(database, path, dry_run=True)
+    assert [change.event.title for change in preview.changes] == ["（無題）"]
+    calendar_import.import_calendar(database, path)
+    with database.session() as session:
+        event = session.scalars(
+            select(Event).where(Event.uid == "untitled-1@partner.example")
+        ).one()
+        assert event.title == "（無題）"
+        assert event.notes == "取り込んだカレンダーに記載の場所: Sapporo Convention Center"
+
+
 def test_a_dry_run_shows_the_plan_and_changes_nothing(database: Database, tmp_path: Path) -> None:
     program = build_program()
     ((_, data),) = export_bytes(scopes.program(program.events), ExportOptions())
