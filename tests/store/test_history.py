@@ -117,6 +117,33 @@ def test_an_imported_calendar_names_its_file(database: Database, tmp_path: Path)
     assert entry.source == f"calendar file {calendar}"
 
 
+@pytest.mark.usefixtures("japanese")
+def test_an_import_in_a_japanese_window_names_its_file_in_japanese(
+    database: Database, tmp_path: Path
+) -> None:
+    """The History panel's source of an import's changes is written in the language of
+    the window that imported, as the rest of the entry's words are."""
+    calendar = tmp_path / "partners.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kobe//Partners//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:site-visit-2@kobe.example\r\nDTSTAMP:20261201T000000Z\r\n"
+        "DTSTART:20270115T010000Z\r\nDTEND:20270115T030000Z\r\nSUMMARY:Kobe port visit\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        "utf-8",
+    )
+    import_calendar(database, calendar)
+    (entry,) = history_of(database, "site-visit-2@kobe.example")
+    assert entry.source == f"カレンダーファイル {calendar}"
+    export_program(database, tmp_path / "program.json")
+    document = json.loads((tmp_path / "program.json").read_text("utf-8"))
+    document["events"][0]["title"] = "神戸港の視察"
+    (tmp_path / "program.json").write_text(json.dumps(document), "utf-8")
+    import_program(database, tmp_path / "program.json")
+    assert history_of(database, "site-visit-2@kobe.example")[-1].source == (
+        f"プログラムファイル {tmp_path / 'program.json'}"
+    )
+
+
 def test_reverting_puts_the_old_values_back_as_a_new_change(database: Database) -> None:
     event_id = _workshop(database)
     with database.transaction() as session:
