@@ -326,6 +326,8 @@ class RecordEditing:
 
     def _move_shown(self, shown: series.Meeting, start: datetime, end: datetime) -> None:
         """Move the event (or meeting) ``shown`` to ``start``-``end``, as one step."""
+        if not self.program_open:
+            return  # the program was closed while the event was read
         from cpp_scheduler.gui.commands import move_event
 
         event_id = shown.event_id
