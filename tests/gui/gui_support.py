@@ -17,6 +17,7 @@ from cpp_scheduler.services import editing, series
 from cpp_scheduler.store import Database
 
 if TYPE_CHECKING:
+    from cpp_scheduler.gui.commands import RecordCommand
     from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.gui.taskman import TaskManager
 
@@ -95,6 +96,16 @@ def meeting_of(
     """The event (or one meeting of a series) as the store holds it now, which is what
     the calendar shows of it: what a move or a cancellation the test makes starts from."""
     return series.meeting(window.editor.database, event_id, recurrence_id)
+
+
+def move_command(
+    window: MainWindow, event_id: str, start: datetime, end: datetime
+) -> RecordCommand:
+    """The command a drag of the event to ``start``-``end`` (UTC) makes, from the event
+    as the store holds it now (:func:`meeting_of`), for a test to execute."""
+    from cpp_scheduler.gui.commands import move_event
+
+    return move_event(window.editor, meeting_of(window, event_id), start, end, window.display_zone)
 
 
 def rows_read(window: MainWindow, seconds: float = 30.0) -> None:

@@ -8,14 +8,13 @@ from collections.abc import Callable, Iterator
 
 import psycopg
 import pytest
-from gui_support import JANUARY_NINE_TOKYO, add_event, meeting_of
+from gui_support import JANUARY_NINE_TOKYO, add_event, move_command
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.gui.commands import move_event
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.readonly import EDITING_ACTIONS, check_access
 from cpp_scheduler.store import Database, open_database
@@ -64,11 +63,7 @@ def test_the_read_only_window_turns_editing_off_and_says_why(
         assert not any(action.isEnabled() for action in editing)
         later = JANUARY_NINE_TOKYO.replace(hour=3)
         with pytest.raises(SchedulerError, match=r"^Read-only"):
-            window.editor.execute(
-                move_event(
-                    window.editor, meeting_of(window, event_id), later, later, window.display_zone
-                )
-            )
+            window.editor.execute(move_command(window, event_id, later, later))
         window.tasks.wait_for_done()
     finally:
         database.close()

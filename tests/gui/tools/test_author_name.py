@@ -7,12 +7,11 @@ from datetime import timedelta
 
 import pytest
 from conftest import JANUARY_NINE_TOKYO, add_event, settle, tools_of
-from gui_support import meeting_of
+from gui_support import move_command
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui.author import set_author
-from cpp_scheduler.gui.commands import move_event
 from cpp_scheduler.services.database import AuthorError
 from cpp_scheduler.services.history import history_of
 
@@ -26,15 +25,7 @@ def test_changes_made_after_naming_oneself_carry_the_name(
 
     assert set_author(window, " Aiko Tanaka ") == "Aiko Tanaka"
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
-    window.editor.execute(
-        move_event(
-            window.editor,
-            meeting_of(window, event),
-            later,
-            later + timedelta(hours=1),
-            window.display_zone,
-        )
-    )
+    window.editor.execute(move_command(window, event, later, later + timedelta(hours=1)))
     settle(qtbot, window)
 
     assert history_of(sqlite_database, event)[-1].author == "Aiko Tanaka"

@@ -7,12 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from conftest import JANUARY_NINE_TOKYO, add_event, settle, tokyo_day, tools_of, venue_id
-from gui_support import meeting_of, rows_read
+from gui_support import move_command, rows_read
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.commands import move_event
 from cpp_scheduler.gui.eventmodel import Column as AgendaColumn
 from cpp_scheduler.gui.eventmodel import Roles
 from cpp_scheduler.gui.tools.conflicts import EVENTS_ROLE, Column
@@ -103,15 +102,7 @@ def test_recomputed_after_each_change(qtbot: QtBot, sqlite_database, open_window
 
     assert double_bookings() == 1
     later = JANUARY_NINE_TOKYO + timedelta(hours=4)
-    window.editor.execute(
-        move_event(
-            window.editor,
-            meeting_of(window, second),
-            later,
-            later + timedelta(hours=2),
-            window.display_zone,
-        )
-    )
+    window.editor.execute(move_command(window, second, later, later + timedelta(hours=2)))
     settle(qtbot, window)
     assert double_bookings() == 0
     assert not window.events.is_marked(window.events.row_at(window.events.row_of(second)))
@@ -316,14 +307,6 @@ def test_a_check_that_finds_the_same_keeps_the_row_chosen_in_the_panel(
     assert [dock.proxy.mapToSource(index).row() for index in selected] == [chosen]
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=4)
-    window.editor.execute(
-        move_event(
-            window.editor,
-            meeting_of(window, second),
-            later,
-            later + timedelta(hours=2),
-            window.display_zone,
-        )
-    )
+    window.editor.execute(move_command(window, second, later, later + timedelta(hours=2)))
     settle(qtbot, window)
     assert ConflictKind.VENUE_DOUBLE_BOOKED not in {c.kind for c in dock.model.conflicts}

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from conftest import JANUARY_NINE_TOKYO, add_delegation, add_event, settle, tools_of
-from gui_support import meeting_of, rows_read
+from gui_support import move_command, rows_read
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.commands import EditRecord, move_event
+from cpp_scheduler.gui.commands import EditRecord
 from cpp_scheduler.gui.tools.history import HistoryDock
 from cpp_scheduler.model import Delegation, Event
 from cpp_scheduler.services.rows import OccurrenceKey
@@ -44,15 +44,7 @@ def test_the_panel_lists_changes_and_reverts_one_as_an_undoable_step(
     assert not dock.revert_button.isEnabled()  # nothing chosen yet
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
-    window.editor.execute(
-        move_event(
-            window.editor,
-            meeting_of(window, event),
-            later,
-            later + timedelta(hours=1),
-            window.display_zone,
-        )
-    )
+    window.editor.execute(move_command(window, event, later, later + timedelta(hours=1)))
     rows_read(window)
     settle(qtbot, window)
     read(qtbot, dock)
@@ -95,15 +87,7 @@ def test_a_revert_over_a_later_change_is_refused_in_one_message(
     dock = tools_of(window).history
     for hours in (2, 4):
         later = JANUARY_NINE_TOKYO + timedelta(hours=hours)
-        window.editor.execute(
-            move_event(
-                window.editor,
-                meeting_of(window, event),
-                later,
-                later + timedelta(hours=1),
-                window.display_zone,
-            )
-        )
+        window.editor.execute(move_command(window, event, later, later + timedelta(hours=1)))
         rows_read(window)
         settle(qtbot, window)
     window.views["day"].occurrenceSelected.emit(OccurrenceKey(event))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from conftest import JANUARY_NINE_TOKYO, add, add_delegation, add_event, settle, tools_of
-from gui_support import meeting_of, rows_read
+from gui_support import meeting_of, move_command, rows_read
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.commands import cancel_meeting, move_event
+from cpp_scheduler.gui.commands import cancel_meeting
 from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock, LocalTimesModel
 from cpp_scheduler.model import Participant
 from cpp_scheduler.services.demo import SERIES, load_demo
@@ -118,15 +118,7 @@ def test_follows_a_change_of_the_event(qtbot: QtBot, sqlite_database, open_windo
     assert _rows(dock.model)["Lima"][Column.TIME] == "19:00–20:00 -05"
 
     later = JANUARY_NINE_TOKYO + timedelta(hours=2)
-    window.editor.execute(
-        move_event(
-            window.editor,
-            meeting_of(window, event),
-            later,
-            later + timedelta(hours=1),
-            window.display_zone,
-        )
-    )
+    window.editor.execute(move_command(window, event, later, later + timedelta(hours=1)))
     settle(qtbot, window)
     assert _rows(dock.model)["Lima"][Column.TIME] == "21:00–22:00 -05"
 

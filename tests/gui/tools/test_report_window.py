@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 from conftest import settle
-from gui_support import meeting_of
+from gui_support import move_command
 from openpyxl import load_workbook
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.commands import move_event
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.reportmenu import ReportActions
 from cpp_scheduler.gui.reportview import LEFT_OUT, ProgramReportWindow
@@ -164,12 +163,8 @@ def test_an_edit_says_the_count_is_old_and_show_counts_again(
     )
     to_march = timedelta(days=28)
     demo_window.editor.execute(
-        move_event(
-            demo_window.editor,
-            meeting_of(demo_window, visit.event_id),
-            visit.start_utc + to_march,
-            visit.end_utc + to_march,
-            demo_window.display_zone,
+        move_command(
+            demo_window, visit.event_id, visit.start_utc + to_march, visit.end_utc + to_march
         )
     )
     settle(qtbot, demo_window)
