@@ -14,13 +14,16 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+import time as clock
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Run as a script, the checkout's own package comes first, not an installed copy.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QDate,
@@ -44,6 +47,8 @@ from cpp_scheduler.gui.dialogs import (
     ThemeDialog,
     VenueDialog,
 )
+from cpp_scheduler.gui.dialogs.base import RecordDialog
+from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -60,18 +65,39 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.store import Database, open_database
 
-DialogFactory = Callable[[Database, str | None], QDialog]
-
-#: (file stem, factory, entity whose first record fills the "edit" picture)
-DIALOGS: tuple[tuple[str, DialogFactory, type], ...] = (
-    ("event", lambda db, rid: EventDialog(db, rid), Event),
-    ("delegation", lambda db, rid: DelegationDialog(db, rid), Delegation),
-    ("participant", lambda db, rid: ParticipantDialog(db, rid), Participant),
-    ("venue", lambda db, rid: VenueDialog(db, rid), Venue),
-    ("partner-city", lambda db, rid: PartnerCityDialog(db, rid), PartnerCity),
-    ("theme", lambda db, rid: ThemeDialog(db, rid), ThematicArea),
-    ("knowledge-product", lambda db, rid: KnowledgeProductDialog(db, rid), KnowledgeProduct),
+#: (file stem, dialog class, entity whose first record fills the "edit" picture)
+DIALOGS: tuple[tuple[str, type[RecordDialog], type], ...] = (
+    ("event", EventDialog, Event),
+    ("delegation", DelegationDialog, Delegation),
+    ("participant", ParticipantDialog, Participant),
+    ("venue", VenueDialog, Venue),
+    ("partner-city", PartnerCityDialog, PartnerCity),
+    ("theme", ThemeDialog, ThematicArea),
+    ("knowledge-product", KnowledgeProductDialog, KnowledgeProduct),
 )
+
+RecordDialogT = TypeVar("RecordDialogT", bound=RecordDialog)
+
+_tasks: TaskManager | None = None
+
+
+def _opened(
+    dialog_class: type[RecordDialogT], database: Database, record_id: str | None = None
+) -> RecordDialogT:
+    """``dialog_class`` as the window opens it: shown at once, then filled once its
+    record and lists are read in the background (waited for here, at most 30 s)."""
+    global _tasks
+    if _tasks is None:
+        _tasks = TaskManager()
+    dialog = dialog_class(database, record_id, tasks=_tasks)
+    dialog.show()
+    deadline = clock.monotonic() + 30
+    while not (dialog.record_ready() and dialog.lists_ready()):
+        if clock.monotonic() > deadline:
+            raise TimeoutError(f"{dialog_class.__name__} did not finish reading in 30 s")
+        QApplication.processEvents()
+        clock.sleep(0.01)
+    return dialog
 
 
 def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -129,14 +155,14 @@ def render_dialogs(database: Database, outdir: Path) -> list[Path]:
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for stem, factory, entity in DIALOGS:
-        dialog = factory(database, None)
+    for stem, dialog_class, entity in DIALOGS:
+        dialog: RecordDialog = _opened(dialog_class, database)
         written.append(_save(dialog, outdir / f"dialog-{stem}-new.png"))
         _close(dialog)
         record_id = _best_record(database, entity)
         if record_id is None:
             continue
-        dialog = factory(database, record_id)
+        dialog = _opened(dialog_class, database, record_id)
         if isinstance(dialog, EventDialog):
             for index in range(dialog.ui.tabs.count()):
                 dialog.ui.tabs.setCurrentIndex(index)
@@ -161,7 +187,7 @@ def render_changed_elsewhere(database: Database, outdir: Path) -> list[Path]:
     event_id = _best_record(database, Event)
     if event_id is None:
         return []
-    dialog = EventDialog(database, event_id)
+    dialog = _opened(EventDialog, database, event_id)
     dialog.ui.title.setText("Lima–Tokyo housing finance exchange")
     dialog.ui.notes.setPlainText("Interpreters confirmed for both sessions.")
     read = editing.stored(database, Event, event_id)
@@ -190,7 +216,7 @@ def render_changed_elsewhere(database: Database, outdir: Path) -> list[Path]:
 def _render_questions(database: Database, outdir: Path) -> list[Path]:
     """The dialogs asking what they cannot guess, and refusing what they cannot save."""
     written = []
-    dialog = EventDialog(database)
+    dialog = _opened(EventDialog, database)
     dialog.ui.title.setText("Washington briefing on the Lima study tour")
     dialog.ui.zone.setZoneName(timezones.WASHINGTON)
     gap = QDateTime(QDate(2027, 3, 14), QTime(2, 30), QTimeZone(QTimeZone.Initialization.UTC))
@@ -198,7 +224,7 @@ def _render_questions(database: Database, outdir: Path) -> list[Path]:
     written.append(_save(dialog, outdir / "dialog-event-clock-change.png"))
     _close(dialog)
 
-    dialog = EventDialog(database)
+    dialog = _opened(EventDialog, database)
     dialog.ui.title.setText("Golden Week: TDLC closed")
     dialog.ui.allDay.setChecked(True)
     first = QDateTime(QDate(2027, 4, 29), QTime(0, 0), QTimeZone(QTimeZone.Initialization.UTC))
@@ -209,12 +235,12 @@ def _render_questions(database: Database, outdir: Path) -> list[Path]:
     written.append(_save(dialog, outdir / "dialog-event-all-day.png"))
     _close(dialog)
 
-    dialog = DelegationDialog(database)
-    dialog.ui.name.setText("São Paulo urban development secretariat")
-    dialog.ui.country.setSelectedData("BR")
-    dialog.ui.workHours.setRange(time(18), time(9))
-    written.append(_save(dialog, outdir / "dialog-delegation-problems.png"))
-    _close(dialog)
+    delegation = _opened(DelegationDialog, database)
+    delegation.ui.name.setText("São Paulo urban development secretariat")
+    delegation.ui.country.setSelectedData("BR")
+    delegation.ui.workHours.setRange(time(18), time(9))
+    written.append(_save(delegation, outdir / "dialog-delegation-problems.png"))
+    _close(delegation)
     return written
 
 

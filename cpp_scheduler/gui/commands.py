@@ -85,14 +85,20 @@ class Editor(QObject):
     workingChanged = Signal(str)
 
     def __init__(
-        self, database: Database, parent: QObject | None = None, stack: QUndoStack | None = None
+        self,
+        database: Database,
+        tasks: TaskManager,
+        parent: QObject | None = None,
+        stack: QUndoStack | None = None,
     ) -> None:
-        """``stack``: the undo stack to push to, when its owner made it beforehand (the
-        main window makes its own at once, for its Undo and Redo actions, while the
-        database is still opening)."""
+        """``tasks``: the window's task manager, which runs the work of every step, its
+        first run as its undo and redo. ``stack``: the undo stack to push to, when its
+        owner made it beforehand (the main window makes its own at once, for its Undo and
+        Redo actions, while the database is still opening)."""
         super().__init__(parent)
         self._question = _MergeQuestion(self)
         self.database = database
+        self.tasks = tasks
         self.stack = stack if stack is not None else QUndoStack(self)
         self.left_versions: dict[tuple[str, str, int], int] = {}
         """What this window's steps did to each record: by model, id and the version a
@@ -131,13 +137,8 @@ class Editor(QObject):
             self.stack.undo()
         elif not undo and self.stack.canRedo():
             self.stack.redo()
-        if not self._steps:  # nothing started (nothing left to undo, or done at once)
+        if not self._steps:  # nothing started: nothing was left to undo or redo
             self._take_press()
-
-    tasks: TaskManager | None = None
-    """The window's task manager, which runs the work of every step, its first run as
-    its undo and redo; without it (a script, a test of the commands alone) that work is
-    done at once."""
 
     read_only: str | None = None
     """Why this program cannot be changed here (a reader's role), or None."""
@@ -154,12 +155,12 @@ class Editor(QObject):
     ) -> None:
         """Apply ``command`` and push it on the stack.
 
-        With a task manager, the work runs there and this returns at once; on the GUI
-        thread, ``saved()`` follows once the step is on the stack and the window has
-        been told what changed, or ``refused(error)`` once the services have refused it
-        (nothing changed, nothing pushed). Without one (a script, a test of the commands
-        alone), the work is done now. A refusal with no ``refused`` to hear it raises
-        there, and is reported through :attr:`failed` from the task manager.
+        The work runs on the task manager and this returns at once; on the GUI thread,
+        ``saved()`` follows once the step is on the stack and the window has been told
+        what changed, or ``refused(error)`` once the services have refused it (nothing
+        changed, nothing pushed). A refusal with no ``refused`` to hear it raises here
+        when it comes before any work (a reader's database, an undo under way), and is
+        reported through :attr:`failed` when the services refuse.
         """
 
         def refuse(error: SchedulerError) -> None:
@@ -187,11 +188,7 @@ class Editor(QObject):
                 saved()
 
         def failed(error: BaseException) -> None:
-            if self.tasks is None:
-                if not isinstance(error, SchedulerError):
-                    raise error
-                refuse(error)
-            elif not isinstance(error, SchedulerError):  # logged in full and reported
+            if not isinstance(error, SchedulerError):  # logged in full and reported
                 sys.excepthook(type(error), error, error.__traceback__)
             elif refused is None:
                 self.failed.emit(command._failure(error))
@@ -268,17 +265,7 @@ class Editor(QObject):
     ) -> None:
         """Run ``work`` (services only, never a widget) on the task manager as the step
         named ``step``, after the steps under way; then tell what it changed and call
-        ``done`` or ``failed`` on the GUI thread. ``exclusive``: an undo or redo. Without
-        a task manager (a script), the work is done at once."""
-        tasks = self.tasks
-        if tasks is None:
-            try:
-                work()
-            except BaseException as error:
-                failed(error)
-            else:
-                done()
-            return
+        ``done`` or ``failed`` on the GUI thread. ``exclusive``: an undo or redo."""
         entry = _Step(step, exclusive)
         self._steps.append(entry)
         if len(self._steps) == 1:
@@ -305,7 +292,7 @@ class Editor(QObject):
             if self._presses and not self._steps:
                 QTimer.singleShot(0, self._take_press)  # once the stack has settled
 
-        tasks.run_in_background(run, lambda _nothing: ended(None), ended)
+        self.tasks.run_in_background(run, lambda _nothing: ended(None), ended)
 
 
 class RecordCommand(QUndoCommand):

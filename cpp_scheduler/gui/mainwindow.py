@@ -426,13 +426,12 @@ class MainWindow(RecordEditing, QMainWindow):
             translate("MainWindow", "Database: {name}").format(name=database.name)
         )
         self.database_label.setToolTip(database.name)
-        self._editor = Editor(database, self, self.undo_stack)
+        self._editor = Editor(database, self.tasks, self, self.undo_stack)
         self._editor.resolve_merge = lambda plan: self.resolve_merge(plan, self)
         self._editor.changed.connect(self._records_changed)
         self._editor.failed.connect(
             lambda message: self.report_error(translate("MainWindow", "Cannot undo"), message)
         )
-        self._editor.tasks = self.tasks
         self._editor.workingChanged.connect(self._editor_working)
         install_tools(self)
         options.remember_database(self.settings, database.name)

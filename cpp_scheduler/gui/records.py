@@ -67,9 +67,9 @@ def _text(value: Any) -> str:
 class RecordTableModel(QAbstractTableModel):
     """The records of one kind, read through the services, with display text per column.
 
-    Without a task manager the records are read at once, in the constructor and in
-    :meth:`reload`. With one, :meth:`reload` reads them in the background and the rows
-    are swapped in when they come; a read that a later one overtook is dropped.
+    :meth:`reload` reads them on the task manager, off the GUI thread, and the rows are
+    swapped in when they come; a read that a later one overtook is dropped. The model
+    starts empty: its first read is its owner's to ask for.
 
     Signals:
         rowsRead(): the rows of the latest read are in.
@@ -83,8 +83,8 @@ class RecordTableModel(QAbstractTableModel):
         self,
         database: Database,
         kind: RecordKind,
+        tasks: TaskManager,
         parent: Any = None,
-        tasks: TaskManager | None = None,
     ) -> None:
         super().__init__(parent)
         self._database = database
@@ -92,11 +92,9 @@ class RecordTableModel(QAbstractTableModel):
         self.kind = kind
         self._rows: list[tuple[str, str, list[str]]] = []
         self._reads = 0
-        self._waiting = tasks is not None
-        """True until the latest read has answered (from the start, with a task
-        manager: the first read is the owner's to ask for)."""
-        if tasks is None:
-            self.reload()
+        self._waiting = True
+        """True until the latest read has answered (from the start: the first read is
+        the owner's to ask for)."""
 
     @property
     def loading(self) -> bool:
@@ -110,10 +108,7 @@ class RecordTableModel(QAbstractTableModel):
         )
 
     def reload(self) -> None:
-        """Read the records again: now, or in the background with a task manager."""
-        if self._tasks is None:
-            self._show(self._read())
-            return
+        """Read the records again, in the background."""
         self._reads += 1
         read = self._reads
         self._waiting = True
@@ -209,10 +204,11 @@ class RecordManager(QDialog):
         create: Callable[[QWidget], None],
         edit: Callable[[str, QWidget], None],
         delete: Callable[[str, str, QWidget], None],
+        tasks: TaskManager,
         parent: QWidget | None = None,
-        tasks: TaskManager | None = None,
     ) -> None:
-        """``tasks``: the window's task manager; without it the list is read at once."""
+        """``tasks``: the window's task manager, which reads the list once the dialog is
+        shown."""
         super().__init__(parent)
         self.setWindowTitle(translate("RecordKinds", kind.plural))
         self.setObjectName(f"{kind.key}Manager")
@@ -220,7 +216,7 @@ class RecordManager(QDialog):
         self._kept: str | None = None
         """The record chosen when the rows were last swapped, chosen again after."""
         self._columns_fitted = False
-        self.model = RecordTableModel(database, kind, self, tasks)
+        self.model = RecordTableModel(database, kind, tasks, self)
         self.model.modelAboutToBeReset.connect(self._keep_selection)
         self.model.rowsRead.connect(self._rows_read)
         self.model.readFailed.connect(self._read_failed)
@@ -270,10 +266,7 @@ class RecordManager(QDialog):
         layout.addLayout(row)
         self.resize(760, 460)
         self._update_buttons()
-        if tasks is None:
-            self._rows_read()
-        else:
-            once_painted(self, self.model.reload)
+        once_painted(self, self.model.reload)
 
     def selected(self) -> tuple[str, str] | None:
         index = self.table.currentIndex()

@@ -59,13 +59,13 @@ def open_editor(
     record_id: str | None = None,
     *,
     parent: QWidget | None = None,
-    tasks: TaskManager | None = None,
+    tasks: TaskManager,
     **extra: Any,
 ) -> QDialog:
     """The editor dialog of a record kind ("event", "delegation", ...).
 
-    ``tasks``: the window's task manager, for the dialogs whose lists grow with the
-    program (events, people): they open at once and fill those lists when read.
+    ``tasks``: the window's task manager, which reads the record and the lists its
+    dialog offers: the dialog opens at once and fills them when they are read.
     """
     from cpp_scheduler.gui import dialogs
 
@@ -78,10 +78,7 @@ def open_editor(
         "theme": dialogs.ThemeDialog,
         "knowledge_product": dialogs.KnowledgeProductDialog,
     }
-    chosen = classes[kind]
-    if getattr(chosen, "reads_lists_in_background", False):
-        extra["tasks"] = tasks
-    dialog: QDialog = chosen(database, record_id, parent=parent, **extra)
+    dialog: QDialog = classes[kind](database, record_id, parent=parent, tasks=tasks, **extra)
     return dialog
 
 
@@ -484,8 +481,8 @@ class RecordEditing:
                 delete=lambda record_id, title, parent: self.delete_record(
                     kind, record_id, title, parent
                 ),
-                parent=self.as_widget,
                 tasks=self.tasks,
+                parent=self.as_widget,
             )
             self._managers[kind] = manager
             tools = getattr(self, "tools", None)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.model import EventKind, EventMode, EventStatus, PartnerCity
 from cpp_scheduler.store import Database, open_database
 
@@ -30,6 +31,14 @@ def settings_folder(tmp_path: Path) -> Path:
     folder.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     return folder
+
+
+@pytest.fixture
+def tasks() -> Iterator[TaskManager]:
+    """A task manager, as the window gives its dialogs: reads run off the GUI thread."""
+    manager = TaskManager()
+    yield manager
+    manager.wait_for_done()
 
 
 @pytest.fixture

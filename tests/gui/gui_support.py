@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QWidget
@@ -17,9 +17,14 @@ from cpp_scheduler.services import editing, series
 from cpp_scheduler.store import Database
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
     from cpp_scheduler.gui.commands import RecordCommand
+    from cpp_scheduler.gui.dialogs.base import RecordDialog
     from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.gui.taskman import TaskManager
+
+RecordDialogT = TypeVar("RecordDialogT", bound="RecordDialog")
 
 #: Tuesday 12 January 2027, 09:00 in Tokyo.
 JANUARY_NINE_TOKYO = datetime(2027, 1, 12, 0, 0, tzinfo=UTC)
@@ -190,3 +195,29 @@ def reads_held(tasks: TaskManager) -> Iterator[None]:
         yield
     finally:
         release.set()
+
+
+def opened(qtbot: QtBot, dialog: RecordDialogT) -> RecordDialogT:
+    """Show an editor dialog as the window does and wait until the record and the lists
+    it offers are read (in the background) and shown."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.record_ready() and dialog.lists_ready(), timeout=10_000)
+    return dialog
+
+
+def open_dialog(
+    qtbot: QtBot,
+    dialog_class: type[RecordDialogT],
+    database: Database,
+    *args: Any,
+    **kwargs: Any,
+) -> RecordDialogT:
+    """``dialog_class`` on ``database``, with a task manager of its own, as the window
+    opens it: shown, then waited for until its record and lists are in."""
+    from cpp_scheduler.gui.taskman import TaskManager
+
+    tasks = TaskManager()
+    dialog = dialog_class(database, *args, tasks=tasks, **kwargs)
+    tasks.setParent(dialog)
+    return opened(qtbot, dialog)

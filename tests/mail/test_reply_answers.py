@@ -72,8 +72,10 @@ def test_the_delegation_dialog_shows_a_meeting_answered_alone(
         reply_calendar(invitation, program.sofia.email, "TENTATIVE", recurrence_id=may)
     )
     assert replies.import_replies(database, [path]).refused == []
-    dialog = DelegationDialog(database, program.santiago.id)
+    dialog = DelegationDialog(database, program.santiago.id, tasks=TaskManager())
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.record_ready() and dialog.lists_ready(), timeout=10_000)
     rows = dialog.answers.shown_rows()
     series = program.series.title
     assert ["Sofía Muñoz", f"{series} (Wed 20 May 2026 09:00)", "tentative"] in rows

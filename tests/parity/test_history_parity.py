@@ -54,7 +54,7 @@ def test_the_panel_and_the_command_tell_the_same_history(
 
     tasks = TaskManager()
     dock = HistoryDock(
-        sqlite_database, Editor(sqlite_database), tasks.run_in_background, lambda *_: None
+        sqlite_database, Editor(sqlite_database, tasks), tasks.run_in_background, lambda *_: None
     )
     qtbot.addWidget(dock)
     dock.show_event(event_id)

@@ -202,15 +202,11 @@ class RecordDialog(QDialog):
             meanwhile); the dialog then closes itself and the window says so.
 
     Signals:
-        listsLoaded(): the lists the dialog offers are filled (at once when they are read
-            while the dialog is built, later when read in the background).
+        listsLoaded(): the lists the dialog offers are filled, once read in the
+            background.
     """
 
     listsLoaded = Signal()
-
-    #: Whether the dialog takes the window's task manager (``tasks=``) to read its long
-    #: lists off the GUI thread.
-    reads_lists_in_background: ClassVar[bool] = False
 
     entity_class: ClassVar[type[Base]]
     #: What the window title calls the record ("event", "partner city").
@@ -223,8 +219,10 @@ class RecordDialog(QDialog):
         database: Database,
         record_id: str | None,
         parent: QWidget | None,
-        tasks: TaskManager | None = None,
+        tasks: TaskManager,
     ) -> None:
+        """``tasks``: the window's task manager, which reads the record and the lists the
+        dialog offers off the GUI thread, and compares for a merge."""
         super().__init__(parent)
         self._database = database
         self._record_id = record_id
@@ -249,16 +247,6 @@ class RecordDialog(QDialog):
         """The merge dialog offered from the bar, while it is open."""
         self.setStyleSheet(STYLE_SHEET)
 
-    def _stored_values(self, record_id: str | None) -> dict[str, Any]:
-        """The record's values as stored (empty for a new record); notes its name and the
-        version read, which the save carries."""
-        if record_id is None:
-            return {}
-        stored = _read_stored(self._database, self.entity_class, self.noun, record_id)
-        self._stored_title = stored.title
-        self._stored_version = stored.version
-        return stored.values
-
     def _open_record(
         self,
         read_lists: Callable[[dict[str, Any]], ListsT],
@@ -270,14 +258,14 @@ class RecordDialog(QDialog):
         the form (:meth:`_fill`, then ``show(lists)``) and start editing
         (:meth:`_record_shown`).
 
-        With a task manager, a stored record is read with its lists in the background,
-        as the lists alone are (:meth:`_load_lists`): the dialog is usable at once, its
-        fields empty and OK held back until the record is in. A new record
-        (``new_values`` its first values) has nothing to read but its lists.
+        A stored record is read with its lists in the background, as the lists alone are
+        (:meth:`_load_lists`): the dialog is usable at once, its fields empty and OK held
+        back until the record is in, with the version read, which the save carries. A
+        new record (``new_values`` its first values) has nothing to read but its lists.
         """
         record_id = self._record_id
-        if self._tasks is None or record_id is None:
-            stored = self._stored_values(record_id) or dict(new_values or {})
+        if record_id is None:
+            stored = dict(new_values or {})
             self._stored = stored
             self._load_lists(lambda: read_lists(stored), show, keys)
             self._fill(stored)
@@ -331,16 +319,11 @@ class RecordDialog(QDialog):
         """Fill the dialog's lists: ``read()`` them (a function of the services, safe on
         any thread) and ``show(lists)`` them on the GUI thread.
 
-        Without a task manager it happens now. With one, ``read`` runs in the
-        background and the dialog is usable meanwhile, with OK held back until the lists
-        are shown (a save made before would drop the record's links); ``show`` must then
-        select the stored values again, and the values as first shown are taken again for
-        ``keys``, the fields those lists hold.
+        ``read`` runs in the background and the dialog is usable meanwhile, with OK held
+        back until the lists are shown (a save made before would drop the record's
+        links); ``show`` must then select the stored values again, and the values as
+        first shown are taken again for ``keys``, the fields those lists hold.
         """
-        if self._tasks is None:
-            show(read())
-            self.listsLoaded.emit()
-            return
         chosen_keys = list(keys)
         self._lists_pending = True
 
@@ -476,7 +459,7 @@ class RecordDialog(QDialog):
         :meth:`note_change` does a change heard at once: for the changes made while the
         window could not hear them (a lost connection, now back)."""
         record_id, tasks = self._record_id, self._tasks
-        if record_id is None or tasks is None:
+        if record_id is None:
             return
         database = self._database
 
@@ -526,12 +509,6 @@ class RecordDialog(QDialog):
             if shiboken6.isValid(self):
                 self.changed_bar().say(str(error))
 
-        if self._tasks is None:
-            try:
-                self._show_merge(plan())
-            except SchedulerError as error:
-                failed(error)
-            return
         self._tasks.run_in_background(plan, self._show_merge, failed)
 
     def _merge_once_lists_came(self) -> None:

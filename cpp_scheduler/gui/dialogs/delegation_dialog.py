@@ -75,18 +75,18 @@ class DelegationDialog(RecordDialog):
     entity_class = Delegation
     noun = "delegation"
     title_key = "name"
-    reads_lists_in_background = True
 
     def __init__(
         self,
         database: Database,
         record_id: str | None = None,
         parent: QWidget | None = None,
-        tasks: TaskManager | None = None,
+        *,
+        tasks: TaskManager,
     ) -> None:
-        """``tasks``: the window's task manager; with it the members and their answers
-        (which grow with the program) are read in the background and the dialog opens
-        at once."""
+        """``tasks``: the window's task manager, which reads the record and the
+        members and their answers (which grow with the program) in the background: the
+        dialog opens at once."""
         super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_DelegationDialog()
         self.ui.setupUi(self)

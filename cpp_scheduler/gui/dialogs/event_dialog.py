@@ -208,7 +208,6 @@ class EventDialog(RecordDialog):
     entity_class = Event
     noun = "event"
     title_key = "title"
-    reads_lists_in_background = True
 
     def __init__(
         self,
@@ -218,10 +217,10 @@ class EventDialog(RecordDialog):
         start: datetime | None = None,
         end: datetime | None = None,
         parent: QWidget | None = None,
-        tasks: TaskManager | None = None,
+        tasks: TaskManager,
     ) -> None:
-        """``tasks``: the window's task manager; with it the lists (people, conferences
-        ...) are read in the background and the dialog opens at once."""
+        """``tasks``: the window's task manager; the event and the lists (people,
+        conferences ...) are read in the background and the dialog opens at once."""
         super().__init__(database, event_id, parent, tasks)
         self.ui = Ui_EventDialog()
         self.ui.setupUi(self)
@@ -268,7 +267,6 @@ class EventDialog(RecordDialog):
         self.local_times: MeetingTimes | None = None
         self.local_times_seconds = 0.0
         self.slot_finder: SlotFinderDialog | None = None
-        self._finder_tasks: TaskManager | None = None
         self._local_times_timer = QTimer(self)
         self._local_times_timer.setSingleShot(True)
         self._local_times_timer.setInterval(LOCAL_TIMES_DELAY_MS)
@@ -717,17 +715,10 @@ class EventDialog(RecordDialog):
         start: datetime = values["start_utc"] or datetime.now(UTC)
         day = timezones.to_local(start, timezones.TOKYO).date()
         monday = day - timedelta(days=day.weekday())
-        tasks = self._tasks
-        if tasks is None:
-            if self._finder_tasks is None:
-                from cpp_scheduler.gui.taskman import TaskManager
-
-                self._finder_tasks = TaskManager(self)
-            tasks = self._finder_tasks
         finder = SlotFinderDialog(
             self._database,
             None,
-            tasks,
+            self._tasks,
             self,
             period=(monday, monday + timedelta(days=6)),
             on_chosen=self.use_time,

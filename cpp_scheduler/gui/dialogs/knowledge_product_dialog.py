@@ -54,17 +54,17 @@ class KnowledgeProductDialog(RecordDialog):
     entity_class = KnowledgeProduct
     noun = "knowledge product"
     title_key = "title"
-    reads_lists_in_background = True
 
     def __init__(
         self,
         database: Database,
         record_id: str | None = None,
         parent: QWidget | None = None,
-        tasks: TaskManager | None = None,
+        *,
+        tasks: TaskManager,
     ) -> None:
-        """``tasks``: the window's task manager; with it the lists (every event of the
-        program) are read in the background and the dialog opens at once."""
+        """``tasks``: the window's task manager, which reads the record and the
+        lists (every event of the program) in the background: the dialog opens at once."""
         super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_KnowledgeProductDialog()
         self.ui.setupUi(self)

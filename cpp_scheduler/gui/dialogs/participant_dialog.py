@@ -63,17 +63,17 @@ class ParticipantDialog(RecordDialog):
     entity_class = Participant
     noun = "participant"
     title_key = "name"
-    reads_lists_in_background = True
 
     def __init__(
         self,
         database: Database,
         record_id: str | None = None,
         parent: QWidget | None = None,
-        tasks: TaskManager | None = None,
+        *,
+        tasks: TaskManager,
     ) -> None:
-        """``tasks``: the window's task manager; with it the delegations and the
-        addresses taken are read in the background and the dialog opens at once."""
+        """``tasks``: the window's task manager, which reads the record and the
+        delegations and the addresses taken in the background: the dialog opens at once."""
         super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_ParticipantDialog()
         self.ui.setupUi(self)

@@ -57,17 +57,17 @@ class PartnerCityDialog(RecordDialog):
     entity_class = PartnerCity
     noun = "partner city"
     title_key = "name"
-    reads_lists_in_background = True
 
     def __init__(
         self,
         database: Database,
         record_id: str | None = None,
         parent: QWidget | None = None,
-        tasks: TaskManager | None = None,
+        *,
+        tasks: TaskManager,
     ) -> None:
-        """``tasks``: the window's task manager; with it the themes and the names taken
-        are read in the background and the dialog opens at once."""
+        """``tasks``: the window's task manager, which reads the record and the
+        themes and the names taken in the background: the dialog opens at once."""
         super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_PartnerCityDialog()
         self.ui.setupUi(self)

@@ -59,17 +59,17 @@ class ThemeDialog(RecordDialog):
     entity_class = ThematicArea
     noun = "theme"
     title_key = "name"
-    reads_lists_in_background = True
 
     def __init__(
         self,
         database: Database,
         record_id: str | None = None,
         parent: QWidget | None = None,
-        tasks: TaskManager | None = None,
+        *,
+        tasks: TaskManager,
     ) -> None:
-        """``tasks``: the window's task manager; with it the themes and the codes taken
-        are read in the background and the dialog opens at once."""
+        """``tasks``: the window's task manager, which reads the record and the
+        themes and the codes taken in the background: the dialog opens at once."""
         super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_ThemeDialog()
         self.ui.setupUi(self)

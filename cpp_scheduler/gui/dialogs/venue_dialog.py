@@ -68,17 +68,17 @@ class VenueDialog(RecordDialog):
     entity_class = Venue
     noun = "venue"
     title_key = "name"
-    reads_lists_in_background = True
 
     def __init__(
         self,
         database: Database,
         record_id: str | None = None,
         parent: QWidget | None = None,
-        tasks: TaskManager | None = None,
+        *,
+        tasks: TaskManager,
     ) -> None:
-        """``tasks``: the window's task manager; with it the cities and places are read
-        in the background and the dialog opens at once."""
+        """``tasks``: the window's task manager, which reads the record and the
+        cities and places in the background: the dialog opens at once."""
         super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_VenueDialog()
         self.ui.setupUi(self)

@@ -701,44 +701,37 @@ class ImportCalendarCommand(RecordCommand):
     def __init__(
         self,
         editor: Editor,
-        parsed: ParsedCalendar,
         name: str,
-        imported: tuple[ImportReport, ImportUndo] | None = None,
+        imported: tuple[ImportReport, ImportUndo],
     ) -> None:
-        """``imported``: the import already made (in the dialog's worker), which this
-        step then only announces the first time it is applied."""
+        """``imported``: the import as the dialog made it on the task manager, which
+        this step only announces the first time it is applied, then undoes and redoes."""
         super().__init__(
             editor, Event, "", translate("CalendarFiles", "Import {name}").format(name=name)
         )
-        self.parsed = parsed
-        self.report: ImportReport | None = None
-        self.state: ImportUndo | None = None
-        self._made = imported is not None
-        if imported is not None:
-            self.report, self.state = imported
+        self.report, self.state = imported
+        self._made = True
 
     @property
     def created_ids(self) -> list[str]:
-        return list(self.state.created) if self.state is not None else []
+        return list(self.state.created)
 
     @property
     def updated_ids(self) -> list[str]:
-        return list(self.state.updated) if self.state is not None else []
+        return list(self.state.updated)
 
     def apply(self) -> None:
-        database = self.editor.database
         if self._made:
             self._made = False
-        elif self.state is None:
-            self.report, self.state = calendar_import.import_undoably(database, self.parsed)
         else:
             calendar_import.redo_import(
-                database, self.state, self._expected_versions(self.state.undone_versions)
+                self.editor.database,
+                self.state,
+                self._expected_versions(self.state.undone_versions),
             )
         self._done_with_events()
 
     def revert(self) -> None:
-        assert self.state is not None  # made by the import, here or in the dialog's worker
         calendar_import.undo_import(
             self.editor.database, self.state, self._expected_versions(self.state.imported_versions)
         )
@@ -755,7 +748,6 @@ class ImportCalendarCommand(RecordCommand):
         }
 
     def _done_with_events(self) -> None:
-        assert self.state is not None  # made by the import, here or in the dialog's worker
         # The events it changed that were there before: this window's own doing, so the
         # steps before and after it on those events still undo and redo.
         self.editor.left_others(self.state.touched)
@@ -765,7 +757,7 @@ class ImportCalendarCommand(RecordCommand):
 class ImportDialog(QDialog):
     """Shows what a calendar file would change, then imports it as one undo step.
 
-    With ``tasks``, the file is read and imported in its worker, the progress bar
+    The file is read and imported on the window's task manager, the progress bar
     showing the events read and written; the import becomes the undo step when done.
     """
 
@@ -774,7 +766,8 @@ class ImportDialog(QDialog):
         database: Database,
         editor: Editor,
         parent: QWidget | None = None,
-        tasks: TaskManager | None = None,
+        *,
+        tasks: TaskManager,
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
@@ -852,20 +845,12 @@ class ImportDialog(QDialog):
         self.parsed = self.plan = None
         database, skip = self.database, self.skip_invalid.isChecked()
 
-        def planned(
-            progress: Callable[[int, int], None] | None,
-        ) -> tuple[ParsedCalendar, ImportReport]:
+        def planned(progress: Callable[[int, int], None]) -> tuple[ParsedCalendar, ImportReport]:
             parsed = read_calendar(
                 read_calendar_bytes(path), str(path), skip_invalid=skip, progress=progress
             )
             return parsed, calendar_import.apply_calendar(database, parsed, dry_run=True)
 
-        if self.tasks is None:
-            try:
-                self._show_plan(planned(None))
-            except SchedulerError as error:
-                self.summary.setText(str(error))
-            return
         self._request += 1
         request = self._request
         self._start(translate("CalendarFiles", "Reading {name}…").format(name=path.name))
@@ -969,14 +954,17 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(bool(creating or updating))
 
     def confirm(self) -> bool:
-        """Import the file read; one undo step. True if it was imported (or, with a
-        worker, is being imported)."""
+        """Import the file read, on the task manager; one undo step. True if it is being
+        imported."""
         if self.parsed is None:
             return False
         parsed = self.parsed
         name = Path(parsed.source).name
-        if self.tasks is None or self.editor.read_only is not None:
-            return self._imported(ImportCalendarCommand(self.editor, parsed, name))
+        if self.editor.read_only is not None:
+            QMessageBox.warning(
+                self, translate("CalendarFiles", "Cannot import"), self.editor.read_only
+            )
+            return False
         self.import_button.setEnabled(False)
         self._request += 1
         request = self._request
@@ -985,7 +973,7 @@ class ImportDialog(QDialog):
 
         def done(imported: tuple[ImportReport, ImportUndo]) -> None:
             if self._current(request):
-                self._imported(ImportCalendarCommand(self.editor, parsed, name, imported))
+                self._imported(ImportCalendarCommand(self.editor, name, imported))
 
         self.tasks.run_in_background(
             lambda: calendar_import.import_undoably(database, parsed, emit),
@@ -1003,8 +991,8 @@ class ImportDialog(QDialog):
             self._failed(error)
 
     def _imported(self, command: ImportCalendarCommand) -> bool:
-        """Put the import on the undo stack (made there, without a worker); True unless
-        it is refused at once."""
+        """Put the import made on the task manager on the undo stack; True unless it is
+        refused at once."""
         refusals: list[SchedulerError] = []
 
         def refused(error: SchedulerError) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, time
 
 from dialog_helpers import error_text, is_marked, ok_button
+from gui_support import open_dialog
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.dialogs import DelegationDialog
@@ -14,9 +15,7 @@ from cpp_scheduler.store import Database
 
 
 def make_dialog(qtbot: QtBot, database: Database, record_id: str | None = None) -> DelegationDialog:
-    dialog = DelegationDialog(database, record_id)
-    qtbot.addWidget(dialog)
-    return dialog
+    return open_dialog(qtbot, DelegationDialog, database, record_id)
 
 
 def test_a_one_zone_country_fills_in_its_zone(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from dialog_helpers import error_text, is_marked, ok_button
+from gui_support import open_dialog
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -16,6 +17,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui.dialogs import EventDialog, RecordMissingError
 from cpp_scheduler.gui.dialogs.base import RESERVED_KEYS
 from cpp_scheduler.gui.dialogs.event_dialog import time_line
+from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -77,9 +79,7 @@ def program(sqlite_database: Database) -> dict[str, str]:
 
 
 def make_dialog(qtbot: QtBot, database: Database, *args: object, **kwargs: object) -> EventDialog:
-    dialog = EventDialog(database, *args, **kwargs)
-    qtbot.addWidget(dialog)
-    return dialog
+    return open_dialog(qtbot, EventDialog, database, *args, **kwargs)
 
 
 def test_a_new_event_filled_in_gives_its_values(
@@ -354,12 +354,18 @@ def test_an_event_cannot_be_a_session_of_itself(
     assert dialog.ui.parent.findData(program["conference"]) < 0
 
 
-def test_an_event_deleted_meanwhile_is_reported(
+def test_an_event_deleted_meanwhile_closes_its_editor_and_says_why(
     qtbot: QtBot,
     sqlite_database: Database,
+    tasks: TaskManager,
 ) -> None:
-    with pytest.raises(RecordMissingError, match="no longer exists"):
-        EventDialog(sqlite_database, "no-such-event")
+    dialog = EventDialog(sqlite_database, "no-such-event", tasks=tasks)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.rejected, timeout=10_000):
+        dialog.show()
+    assert isinstance(dialog.record_missing, RecordMissingError)
+    assert "no longer exists" in str(dialog.record_missing)
+    assert not dialog.isVisible()
 
 
 def test_stored_times_keep_their_reading_in_a_repeated_hour(

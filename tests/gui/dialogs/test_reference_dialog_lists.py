@@ -4,9 +4,8 @@ the stored choices selected."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from dialog_helpers import error_text, ok_button
 from gui_support import reads_held
 from pytestqt.qtbot import QtBot
@@ -30,13 +29,6 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskManager]:
-    manager = TaskManager()
-    yield manager
-    manager.wait_for_done()
 
 
 def _id(database: Database, entity: type, column: str, value: str) -> str:

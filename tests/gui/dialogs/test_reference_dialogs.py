@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
 from dialog_helpers import error_text, is_marked, ok_button
+from gui_support import open_dialog
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -45,8 +46,7 @@ def test_a_participant_joins_a_delegation_and_keeps_its_zone(
 ) -> None:
     with sqlite_database.transaction() as session:
         session.add(Delegation(name="Lima housing ministry", country="PE", zone="America/Lima"))
-    dialog = ParticipantDialog(sqlite_database)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, ParticipantDialog, sqlite_database)
     ui = dialog.ui
     type_into(ui.name, "Ana María Quispe")
     qtbot.keyClicks(ui.email, "aquispe@vivienda.example.pe")
@@ -73,8 +73,7 @@ def test_a_participant_can_be_written_to_in_japanese(
     type_into: Callable[..., None],
     accept: Callable[..., None],
 ) -> None:
-    dialog = ParticipantDialog(sqlite_database)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, ParticipantDialog, sqlite_database)
     type_into(dialog.ui.name, "Kenji Sato")
     qtbot.keyClicks(dialog.ui.email, "kenji@city.kobe.example.jp")
     dialog.language.setCurrentIndex(dialog.language.findText("日本語"))
@@ -89,8 +88,7 @@ def test_a_wrong_or_taken_email_is_marked(
 ) -> None:
     with sqlite_database.transaction() as session:
         session.add(Participant(name="David Morgan", email="dmorgan@worldbank.example.org"))
-    dialog = ParticipantDialog(sqlite_database)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, ParticipantDialog, sqlite_database)
     ui = dialog.ui
     qtbot.keyClicks(ui.name, "Staff member")
     qtbot.keyClicks(ui.email, "dmorgan.worldbank.org")
@@ -114,8 +112,7 @@ def test_a_venue_in_a_partner_city(
     type_into: Callable[..., None],
     accept: Callable[..., None],
 ) -> None:
-    dialog = VenueDialog(sqlite_database)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, VenueDialog, sqlite_database)
     ui = dialog.ui
     assert not ok_button(dialog).isEnabled()  # name and locality still missing
     type_into(ui.name, "Kobe City Hall, Conference Room 1")
@@ -145,8 +142,7 @@ def test_venue_hours_and_coordinates_are_checked(
     sqlite_database: Database,
     type_into: Callable[..., None],
 ) -> None:
-    dialog = VenueDialog(sqlite_database)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, VenueDialog, sqlite_database)
     ui = dialog.ui
     type_into(ui.name, "Toyama Grand Plaza")
     type_into(ui.locality, "Toyama")
@@ -174,8 +170,7 @@ def test_a_new_partner_city_with_japanese_names_and_themes(
     choose: Callable[..., None],
     accept: Callable[..., None],
 ) -> None:
-    dialog = PartnerCityDialog(sqlite_database)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, PartnerCityDialog, sqlite_database)
     ui = dialog.ui
     type_into(ui.name, "Fukuoka")
     type_into(ui.nameJa, "福岡市")
@@ -205,8 +200,7 @@ def test_a_partner_city_being_edited_shows_its_stored_values(
     type_into: Callable[..., None],
 ) -> None:
     [kobe] = _ids(sqlite_database, PartnerCity, "name", "Kobe")
-    dialog = PartnerCityDialog(sqlite_database, kobe)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, PartnerCityDialog, sqlite_database, kobe)
     ui = dialog.ui
     assert ui.nameJa.text() == "神戸市"
     assert ui.prefectureJa.text() == "兵庫県"
@@ -225,12 +219,10 @@ def test_a_theme_cannot_go_under_itself_or_reuse_a_code(
     [planning, compact] = _ids(
         sqlite_database, ThematicArea, "code", "urban-planning", "compact-city"
     )
-    dialog = ThemeDialog(sqlite_database, planning)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, ThemeDialog, sqlite_database, planning)
     assert dialog.ui.parent.findData(planning) < 0
     assert dialog.ui.parent.findData(compact) < 0  # its own sub-theme
-    dialog = ThemeDialog(sqlite_database)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, ThemeDialog, sqlite_database)
     ui = dialog.ui
     type_into(ui.code, "compact-city")
     assert "already used" in error_text(dialog, "code")
@@ -267,8 +259,7 @@ def test_a_knowledge_product_links_cities_themes_and_events(
         session.add(event)
         session.flush()
         event_id = event.id
-    dialog = KnowledgeProductDialog(sqlite_database)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, KnowledgeProductDialog, sqlite_database)
     ui = dialog.ui
     assert "The title is required." in ok_button(dialog).toolTip()
     qtbot.keyClicks(ui.title, "Compact city planning in Toyama")

@@ -18,10 +18,12 @@ from conftest import (
 )
 from gui_support import rows_read
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from cpp_scheduler import timezones
+from cpp_scheduler.gui.readonly import make_read_only
 from cpp_scheduler.gui.tools.calendarfiles import ExportDialog, ImportDialog, Scope
 from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.services.demo import CONFERENCE, SERIES, demo_id, load_demo
@@ -219,6 +221,39 @@ def test_import_shows_its_plan_and_is_one_undo_step(
     with sqlite_database.session() as session:
         assert session.get(Event, ids["clinic"]).title == "Housing finance clinic (moved)"
         assert session.get(Event, dialog.command.created_ids[0]) is not None
+
+
+def test_an_import_confirmed_after_the_program_turned_read_only_is_refused_and_said(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path, monkeypatch
+) -> None:
+    """A colleague's administrator took the right to change the program while the
+    preview was open: Import says why, and nothing is written."""
+    ids = _program(sqlite_database)
+    with sqlite_database.session() as session:
+        clinic = session.get(Event, ids["clinic"])
+        uid, sequence = clinic.uid, clinic.sequence
+    path = tmp_path / "from-partner.ics"
+    path.write_bytes(ICS.format(uid=uid, sequence=sequence + 1).encode())
+    window = open_window()
+    dialog = tools_of(window).open_import()
+    assert isinstance(dialog, ImportDialog)
+    qtbot.addWidget(dialog)
+    dialog.read(path)
+    qtbot.waitUntil(lambda: not dialog.working)
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, title, text, *_rest: warnings.append((title, text))
+    )
+    make_read_only(window, "Read-only: the role reader may not change the program")
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    assert warnings == [("Cannot import", "Read-only: the role reader may not change the program")]
+    assert dialog.command is None
+    assert window.editor.stack.count() == 0
+    with sqlite_database.session() as session:
+        assert session.get(Event, ids["clinic"]).title == "Housing finance clinic"
+        assert "Kobe port renewal briefing" not in session.scalars(select(Event.title)).all()
 
 
 def test_a_batch_can_be_cancelled(

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from conftest import add, add_delegation, add_event, settle, tools_of
+from gui_support import open_dialog
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,7 @@ from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.dialogs import DelegationDialog, EventDialog
 from cpp_scheduler.gui.dialogs.changed_bar import clock_time
 from cpp_scheduler.gui.merge_dialog import MergeDialog
+from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.history import HistoryDock
 from cpp_scheduler.gui.tools.mail import ChangesDialog, RepliesDialog, SendDialog
 from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
@@ -188,13 +190,13 @@ def test_the_report_columns_and_status_are_japanese(
 def test_the_event_dialog_writes_its_dates_and_texts_in_japanese(
     qtbot: QtBot, sqlite_database: Database
 ) -> None:
-    dialog = EventDialog(
+    dialog = open_dialog(
+        qtbot,
+        EventDialog,
         sqlite_database,
         start=datetime(2027, 2, 15, 5, tzinfo=UTC),
         end=datetime(2027, 2, 15, 6, tzinfo=UTC),
     )
-    qtbot.addWidget(dialog)
-    dialog.show()
     assert dialog.windowTitle() == "新しいイベント"
     assert dialog.ui.start.text() == "2027年2月15日(月)  14:00"
     assert dialog.ui.tokyoTime.text() == "東京 2月15日(月) 14:00"
@@ -233,7 +235,8 @@ def test_the_merge_dialog_names_fields_and_sides_in_japanese(qtbot: QtBot) -> No
 
 
 def test_the_history_panel_speaks_japanese(qtbot: QtBot, database: Database) -> None:
-    dock = HistoryDock(database, Editor(database), lambda *_: None, lambda *_: None)
+    tasks = TaskManager()
+    dock = HistoryDock(database, Editor(database, tasks), tasks.run_in_background, lambda *_: None)
     qtbot.addWidget(dock)
     assert dock.windowTitle() == "履歴"
     assert dock.revert_button.text() == "この変更を取り消す"
@@ -252,8 +255,7 @@ def test_the_bar_says_an_earlier_days_change_with_a_japanese_date() -> None:
 def test_the_delegation_dialog_names_countries_in_japanese(
     qtbot: QtBot, sqlite_database: Database
 ) -> None:
-    dialog = DelegationDialog(sqlite_database)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, DelegationDialog, sqlite_database)
     countries = dialog.ui.country
     shown = {countries.itemData(row): countries.itemText(row) for row in range(countries.count())}
     assert (shown["PE"], shown["KE"], shown["JP"], shown["CI"]) == (
