@@ -257,7 +257,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     """One PNG per tool over ``database`` (which should hold the demo program)."""
     from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.gui.tools import Tools
-    from cpp_scheduler.gui.tools.calendarfiles import Scope
+    from cpp_scheduler.gui.tools.export_calendar import Scope
 
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

@@ -50,6 +50,13 @@ class _Job(QRunnable):
             self._relay.finished.emit(result, error)
 
 
+class Progress(QObject):
+    """Carries a long job's progress from its worker to the GUI thread: ``advanced``
+    (done, total), emitted on the worker, reaches the receivers on the GUI thread."""
+
+    advanced = Signal(int, int)
+
+
 class TaskManager(QObject):
     """Runs functions in a thread pool; callbacks run on the GUI thread.
 

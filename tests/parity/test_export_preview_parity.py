@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from benchmarks.generate import generate_program, store_program
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.taskman import TaskManager
-from cpp_scheduler.gui.tools.calendarfiles import ExportDialog, Scope
+from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
 from cpp_scheduler.model import EventStatus
 from cpp_scheduler.services.demo import PERU, demo_id, load_demo
 from cpp_scheduler.store import Database

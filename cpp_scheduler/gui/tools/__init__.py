@@ -414,7 +414,7 @@ class Tools(QObject):
         return self._show("delegation_schedule", make)
 
     def open_export(self) -> Any:
-        from cpp_scheduler.gui.tools.calendarfiles import ExportDialog
+        from cpp_scheduler.gui.tools.export_calendar import ExportDialog
 
         dialog = ExportDialog(
             self.window.database,
@@ -431,7 +431,7 @@ class Tools(QObject):
         return dialog
 
     def open_import(self) -> Any:
-        from cpp_scheduler.gui.tools.calendarfiles import ImportDialog
+        from cpp_scheduler.gui.tools.import_calendar import ImportDialog
 
         dialog = ImportDialog(
             self.window.database, self.window.editor, self.window, tasks=self.window.tasks

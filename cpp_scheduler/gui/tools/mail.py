@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.taskman import Progress, TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.services import calendar_export, invitations, mail_setup, replies
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
@@ -207,12 +207,6 @@ class MailSettingsDialog(QDialog):
         self.accept()
 
 
-class _Progress(QObject):
-    """Carries a batch's progress from the worker to the GUI thread (queued)."""
-
-    advanced = Signal(int, int)
-
-
 PREVIEW_COLUMNS = (
     QT_TRANSLATE_NOOP("Mail", "Recipient"),
     QT_TRANSLATE_NOOP("Mail", "Event"),
@@ -288,7 +282,7 @@ class SendDialog(QDialog):
         self.report: invitations.BatchReport | None = None
         self.running = False
         self._cancel = threading.Event()
-        self._progress = _Progress(self)
+        self._progress = Progress(self)
         self._progress.advanced.connect(self._advanced)
         self._request = 0
 

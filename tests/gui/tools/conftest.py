@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools import Tools
-from cpp_scheduler.gui.tools.calendarfiles import ImportDialog
+from cpp_scheduler.gui.tools.import_calendar import ImportDialog
 from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, EventStatus, Venue
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.services import editing

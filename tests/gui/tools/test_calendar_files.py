@@ -24,7 +24,8 @@ from sqlalchemy import select
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.readonly import make_read_only
-from cpp_scheduler.gui.tools.calendarfiles import ExportDialog, ImportDialog, Scope
+from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
+from cpp_scheduler.gui.tools.import_calendar import ImportDialog
 from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.services.demo import CONFERENCE, SERIES, demo_id, load_demo
 from cpp_scheduler.services.rows import OccurrenceKey

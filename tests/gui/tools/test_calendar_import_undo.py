@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import CreateRecord
 from cpp_scheduler.gui.mainwindow import MainWindow
-from cpp_scheduler.gui.tools.calendarfiles import ImportCalendarCommand, ImportDialog
+from cpp_scheduler.gui.tools.import_calendar import ImportCalendarCommand, ImportDialog
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
