@@ -167,22 +167,33 @@ END:VCALENDAR\r
 """
 
 
+def _partner_file_previewed(
+    qtbot: QtBot, window, database, ids: dict[str, str], tmp_path: Path
+) -> ImportDialog:
+    """A partner's file that moves the clinic and adds a briefing, read in the Import
+    calendar tool: its dry run shown, nothing imported yet."""
+    with database.session() as session:
+        clinic = session.get(Event, ids["clinic"])
+        uid, sequence = clinic.uid, clinic.sequence
+    path = tmp_path / "from-partner.ics"
+    path.write_bytes(ICS.format(uid=uid, sequence=sequence + 1).encode())
+    dialog = tools_of(window).open_import()
+    assert isinstance(dialog, ImportDialog)
+    qtbot.addWidget(dialog)
+    dialog.read(path)
+    qtbot.waitUntil(lambda: not dialog.working)
+    return dialog
+
+
 def test_import_shows_its_plan_and_is_one_undo_step(
     qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
 ) -> None:
     ids = _program(sqlite_database)
     with sqlite_database.session() as session:
         clinic = session.get(Event, ids["clinic"])
-        uid, sequence, start = clinic.uid, clinic.sequence, clinic.start_utc
-    path = tmp_path / "from-partner.ics"
-    path.write_bytes(ICS.format(uid=uid, sequence=sequence + 1).encode())
+        sequence, start = clinic.sequence, clinic.start_utc
     window = open_window()
-    dialog = tools_of(window).open_import()
-    assert isinstance(dialog, ImportDialog)
-    qtbot.addWidget(dialog)
-
-    dialog.read(path)
-    qtbot.waitUntil(lambda: not dialog.working)
+    dialog = _partner_file_previewed(qtbot, window, sqlite_database, ids, tmp_path)
     rows = {
         dialog.table.item(row, 1).text(): dialog.table.item(row, 0).text()
         for row in range(dialog.table.rowCount())
@@ -230,17 +241,8 @@ def test_an_import_confirmed_after_the_program_turned_read_only_is_refused_and_s
     """A colleague's administrator took the right to change the program while the
     preview was open: Import says why, and nothing is written."""
     ids = _program(sqlite_database)
-    with sqlite_database.session() as session:
-        clinic = session.get(Event, ids["clinic"])
-        uid, sequence = clinic.uid, clinic.sequence
-    path = tmp_path / "from-partner.ics"
-    path.write_bytes(ICS.format(uid=uid, sequence=sequence + 1).encode())
     window = open_window()
-    dialog = tools_of(window).open_import()
-    assert isinstance(dialog, ImportDialog)
-    qtbot.addWidget(dialog)
-    dialog.read(path)
-    qtbot.waitUntil(lambda: not dialog.working)
+    dialog = _partner_file_previewed(qtbot, window, sqlite_database, ids, tmp_path)
     warnings: list[tuple[str, str]] = []
     monkeypatch.setattr(
         QMessageBox, "warning", lambda _parent, title, text, *_rest: warnings.append((title, text))
