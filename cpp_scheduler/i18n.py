@@ -17,7 +17,8 @@ from __future__ import annotations
 import gettext
 import os
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -38,6 +39,10 @@ _ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = ENGLISH
+_spoken_here: ContextVar[tuple[str, gettext.NullTranslations] | None] = ContextVar(
+    "spoken_here", default=None
+)
+"""The language :func:`in_every_language` speaks for a moment, in its thread alone."""
 
 
 def supported(code: str | None) -> str | None:
@@ -77,24 +82,50 @@ def use_language(code: str | None) -> str:
 
 
 def language() -> str:
-    """The language the program speaks now."""
-    return _language
+    """The language the program speaks now (in this thread)."""
+    return _language_now()
+
+
+def _language_now() -> str:
+    spoken = _spoken_here.get()
+    return _language if spoken is None else spoken[0]
+
+
+def _messages() -> gettext.NullTranslations:
+    spoken = _spoken_here.get()
+    return _translation if spoken is None else spoken[1]
+
+
+def in_every_language(text: Callable[[], str]) -> dict[str, str]:
+    """``text()`` as the program words it in each of its languages, by language: for a
+    text stored once in every language, each reader then reading it in theirs (how a
+    history entry names its record). Each language is spoken in turn in this thread
+    alone (a context variable), whatever the rest of the program speaks meanwhile."""
+    found = {}
+    for code in LANGUAGES:
+        token = _spoken_here.set((code, catalogue(code)))
+        try:
+            found[code] = text()
+        finally:
+            _spoken_here.reset(token)
+    return found
 
 
 def _(message: str) -> str:
     """``message`` in the language chosen."""
-    return _translation.gettext(message)
+    spoken = _spoken_here.get()
+    return (_translation if spoken is None else spoken[1]).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for ``count``, in the language chosen."""
-    return _translation.ngettext(singular, plural, count)
+    return _messages().ngettext(singular, plural, count)
 
 
 def pgettext(context: str, message: str) -> str:
     """``message`` in the language chosen, where one English word has two meanings:
     ``context`` tells them apart for the translator ("From" a period, "From" a country)."""
-    return _translation.pgettext(context, message)
+    return _messages().pgettext(context, message)
 
 
 @cache
@@ -161,7 +192,7 @@ def shown_name(name: str, name_ja: str | None) -> str:
     readings (:func:`name_order`); the code points of kanji follow no
     reading a Japanese reader would know.
     """
-    return name_ja if name_ja and _language == JAPANESE else name
+    return name_ja if name_ja and _language_now() == JAPANESE else name
 
 
 # -- dates, as each language writes them ---------------------------------------------------
@@ -178,28 +209,28 @@ def _japanese_weekday(day: date) -> str:
 def day_text(day: date, language: str | None = None) -> str:
     """A day with its weekday and year: Mon 15 Feb 2027, 2027年2月15日(月); in
     ``language``, else the program's."""
-    if (language or _language) == JAPANESE:
+    if (language or _language_now()) == JAPANESE:
         return f"{day.year}年{day.month}月{day.day}日{_japanese_weekday(day)}"
     return f"{day:%a %d %b %Y}"
 
 
 def short_day_text(day: date) -> str:
     """A day with its weekday, without the year: Mon 15 Feb, 2月15日(月)."""
-    if _language == JAPANESE:
+    if _language_now() == JAPANESE:
         return f"{day.month}月{day.day}日{_japanese_weekday(day)}"
     return f"{day:%a %d %b}"
 
 
 def day_month_text(day: date) -> str:
     """A day and month: 15 Feb, 2月15日."""
-    if _language == JAPANESE:
+    if _language_now() == JAPANESE:
         return f"{day.month}月{day.day}日"
     return f"{day:%d %b}"
 
 
 def day_month_year_text(day: date) -> str:
     """A day, month and year without the weekday: 15 Feb 2027, 2027年2月15日."""
-    if _language == JAPANESE:
+    if _language_now() == JAPANESE:
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{day:%d %b %Y}"
 
@@ -211,7 +242,7 @@ def day_time_text(moment: datetime) -> str:
 
 def weekday_time_text(moment: datetime) -> str:
     """A wall-clock time with its weekday: Thu 13:34, (木) 13:34."""
-    if _language == JAPANESE:
+    if _language_now() == JAPANESE:
         return f"{_japanese_weekday(moment)} {moment:%H:%M}"
     return f"{moment:%a %H:%M}"
 
@@ -224,7 +255,7 @@ _ENGLISH_WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 
 def first_weekday() -> int:
     """The day a week starts on, as ``date.weekday()`` numbers it (0 Monday, 6 Sunday)."""
-    return 6 if _language == JAPANESE else 0
+    return 6 if _language_now() == JAPANESE else 0
 
 
 def days_into_week(day: date) -> int:
@@ -234,7 +265,7 @@ def days_into_week(day: date) -> int:
 
 def weekday_heading(day: date) -> str:
     """The short weekday over a day's column: MON, 月."""
-    if _language == JAPANESE:
+    if _language_now() == JAPANESE:
         return _JAPANESE_WEEKDAYS[day.weekday()]
     return _ENGLISH_WEEKDAYS[day.weekday()]
 
@@ -242,35 +273,35 @@ def weekday_heading(day: date) -> str:
 def weekday_headings() -> tuple[str, ...]:
     """The seven weekday headings in the order of the week."""
     start = first_weekday()
-    if _language == JAPANESE:
+    if _language_now() == JAPANESE:
         return tuple(_JAPANESE_WEEKDAYS[(start + n) % 7] for n in range(7))
     return tuple(_ENGLISH_WEEKDAYS[(start + n) % 7] for n in range(7))
 
 
 def long_day_text(day: date) -> str:
     """A day named in full: Monday 15 February 2027, 2027年2月15日(月)."""
-    if _language == JAPANESE:
+    if _language_now() == JAPANESE:
         return day_text(day)
     return f"{day:%A %d %B %Y}"
 
 
 def day_and_month_name(day: date) -> str:
     """A day of a month named in full: 15 February, 2月15日."""
-    if _language == JAPANESE:
+    if _language_now() == JAPANESE:
         return day_month_text(day)
     return f"{day.day} {day:%B}"
 
 
 def month_year_text(day: date) -> str:
     """A month: February 2027, 2027年2月."""
-    if _language == JAPANESE:
+    if _language_now() == JAPANESE:
         return f"{day.year}年{day.month}月"
     return f"{day:%B %Y}"
 
 
 def period_text(first: date, last: date) -> str:
     """The days a view shows: 15–21 February 2027, 2027年2月15日～21日."""
-    if _language == JAPANESE:
+    if _language_now() == JAPANESE:
         if first.year != last.year:
             return f"{day_month_year_text(first)}～{day_month_year_text(last)}"
         if first.month != last.month:

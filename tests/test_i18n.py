@@ -206,3 +206,41 @@ def test_a_message_names_a_record_by_its_kind_in_the_programs_language(japanese:
     i18n.use_language(i18n.ENGLISH)
     assert Event(title="Kobe resilience day").label() == "event 'Kobe resilience day'"
     assert TourDay(day=date(2027, 3, 8)).label() == "tour day Mon 08 Mar 2027"
+
+
+def test_a_label_kept_in_every_language_words_each_its_own_way() -> None:
+    """A history entry names its record in both languages at once, dates included,
+    while the program goes on speaking the one chosen."""
+    assert i18n.in_every_language(TourDay(day=date(2027, 3, 8)).label) == {
+        "en": "tour day Mon 08 Mar 2027",
+        "ja": "視察研修の日 2027年3月8日(月)",
+    }
+    assert i18n.language() == i18n.ENGLISH
+    assert i18n._("event") == "event"
+
+
+def test_speaking_another_language_in_one_thread_leaves_the_others_theirs() -> None:
+    """A save on the window's worker words its history in Japanese for a moment; the
+    window, on its own thread, goes on in English meanwhile."""
+    import threading
+
+    inside, outside = threading.Event(), threading.Event()
+    heard: dict[str, str] = {}
+
+    def worded() -> str:
+        if i18n.language() == i18n.JAPANESE:
+            inside.set()
+            outside.wait(timeout=10)
+        return i18n._("event")
+
+    def worker() -> None:
+        heard.update(i18n.in_every_language(worded))
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    assert inside.wait(timeout=10)
+    heard["window"] = i18n._("event")
+    assert i18n.day_text(date(2027, 3, 8)) == "Mon 08 Mar 2027"
+    outside.set()
+    thread.join(timeout=10)
+    assert heard == {"en": "event", "ja": "イベント", "window": "event"}

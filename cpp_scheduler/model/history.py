@@ -25,6 +25,12 @@ class Change(Base):
     lists every value it was created with; a deleted one every value it had.
     ``group_id`` and ``group_name`` tie the changes of one import together and name its
     source (the file); a single edit has none.
+
+    A team writes in English and in Japanese, and each coordinator reads the history in
+    their own language: the record's name and the import's source are kept in every
+    language the program speaks (``record_labels``, ``group_names``: JSON by language),
+    beside the words of the coordinator who saved (``record_label``, ``group_name``),
+    which the entries written before there were translations have alone.
     """
 
     __tablename__ = "changes"
@@ -40,7 +46,10 @@ class Change(Base):
     kind: Mapped[str] = mapped_column(String(32))
     """What a coordinator calls the record: ``event``, ``venue`` ..."""
     record_label: Mapped[str] = mapped_column(String(200))
-    """How the record was named at the time: ``event 'Kobe DRR workshop'``."""
+    """How the record was named at the time, in the saver's language:
+    ``event 'Kobe DRR workshop'``."""
+    record_labels: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """The same in every language: ``{"en": "event 'Kobe …'", "ja": "イベント 'Kobe …'"}``."""
     action: Mapped[str] = mapped_column(String(16))
     """``created``, ``changed`` or ``deleted``."""
     version: Mapped[int] = mapped_column(Integer)
@@ -50,3 +59,5 @@ class Change(Base):
     fields: Mapped[str] = mapped_column(Text)
     group_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     group_name: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    group_names: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """``group_name`` in every language, as ``record_labels``."""

@@ -29,7 +29,7 @@ from sqlalchemy.orm import ColumnProperty, InstrumentedAttribute, RelationshipPr
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.programfile.layout import Kind
 from cpp_scheduler.store.bulk_rows import insert_rows, insert_tuples
-from cpp_scheduler.store.history import UNRECORDED, note_created, plain
+from cpp_scheduler.store.history import UNRECORDED, note_created, plain, record_labels
 
 
 class NewRecord:
@@ -240,7 +240,7 @@ def write_new(session: Session, pending: list[Pending]) -> None:
             table=shape.table.name,
             record_id=str(given["id"]),
             kind=item.kind.record_kind,
-            label=item.record.label(),
+            labels=record_labels(item.record),
             fields=fields,
             version=int(given.get("version") or 1),
         )

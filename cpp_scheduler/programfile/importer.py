@@ -144,7 +144,7 @@ def apply_document(
     with database.session() as session:
         try:
             with session.begin():
-                group_changes(session, _("program file {path}").format(path=path))
+                group_changes(session, lambda: _("program file {path}").format(path=path))
                 merge = _Merge(session, path, keep_existing)
                 report = merge.run(document, dry_run)
                 if dry_run:

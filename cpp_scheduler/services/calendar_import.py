@@ -362,7 +362,7 @@ def apply_calendar(
             parsed.source, planned, parsed.skipped + skipped, applied=False, occurrences=sessions
         )
     with database.transaction() as session:
-        group_changes(session, _("calendar file {name}").format(name=parsed.source))
+        group_changes(session, lambda: _("calendar file {name}").format(name=parsed.source))
         held = _held_events(session, uids)
         planned = _plan(parsed, held)
         sessions, skipped = _plan_occurrences(parsed, held)

@@ -32,7 +32,7 @@ from cpp_scheduler.services.editing import (
     update_record,
 )
 from cpp_scheduler.store import Database
-from cpp_scheduler.store.history import CHANGED, CREATED, DELETED, plain
+from cpp_scheduler.store.history import CHANGED, CREATED, DELETED, plain, spoken
 
 #: How many changes one read returns at most, newest kept.
 HISTORY_LIMIT = 5000
@@ -100,13 +100,13 @@ def _entry(change: Change) -> HistoryEntry:
         change_id=change.id,
         record_kind=change.kind,
         record_id=change.record_id,
-        label=change.record_label,
+        label=spoken(change.record_labels) or change.record_label,
         action=change.action,
         version=change.version,
         author=change.author,
         changed_at=change.changed_at,
         fields=tuple(FieldChange(name, old, new) for name, (old, new) in sorted(decoded.items())),
-        source=change.group_name,
+        source=spoken(change.group_names) or change.group_name,
         model=_model_names().get(change.record_table, ""),
     )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -25,6 +25,7 @@ from sqlalchemy.orm import ColumnProperty, Mapper, RelationshipProperty, Session
 from sqlalchemy.orm.state import InstanceState
 
 from cpp_scheduler.errors import printable
+from cpp_scheduler.i18n import LANGUAGES, in_every_language, language
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.store.authors import UNKNOWN
 from cpp_scheduler.store.bulk_rows import insert_rows
@@ -54,14 +55,34 @@ CHANGES: Table = Change.__table__  # type: ignore[assignment]
 _FIELDS_TEXT = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 """``json.dumps(fields, ensure_ascii=False, sort_keys=True)``, made once rather than for
 each of an import's thousands of entries."""
+_LABELS_TEXT = json.JSONEncoder(ensure_ascii=False)
 
 
-def group_changes(session: Session, source: str) -> str:
-    """Tie the changes ``session`` writes from now on to one entry naming ``source``
-    (an imported file, for instance); the group's id."""
+def group_changes(session: Session, source: Callable[[], str]) -> str:
+    """Tie the changes ``session`` writes from now on to one entry naming their source
+    (an imported file, for instance): ``source()`` words it, in each language the program
+    speaks. The group's id."""
     group_id = str(uuid.uuid4())
-    session.info[GROUP] = (group_id, printable(source, 300))
+    names = {code: printable(name, 300) for code, name in in_every_language(source).items()}
+    session.info[GROUP] = (
+        group_id,
+        names.get(language()) or printable(source(), 300),
+        _LABELS_TEXT.encode(names),
+    )
     return group_id
+
+
+def spoken(texts: str | None) -> str | None:
+    """The text for the language the program speaks now, of texts kept in every
+    language (``record_labels``, ``group_names``); None when there are none, or none in
+    that language."""
+    if not texts:
+        return None
+    try:
+        found = json.loads(texts).get(language())
+    except (ValueError, AttributeError):
+        return None
+    return found if isinstance(found, str) else None
 
 
 _AS_IS = frozenset({str, int, float, bool})
@@ -137,11 +158,26 @@ def _all_fields(state: InstanceState[Any], *, before: bool) -> dict[str, list[An
     return fields
 
 
-def _label(record: Any) -> str:
+def record_labels(record: Any) -> dict[str, str]:
+    """How ``record`` is named, in each language the program speaks."""
     try:
-        return printable(str(record.label()), 200)
+        named = in_every_language(lambda: str(record.label()))
     except Exception:  # a label is a courtesy: never fail a save over it
-        return f"{getattr(record, 'record_kind', 'record')} {getattr(record, 'id', '')}"
+        fallback = f"{getattr(record, 'record_kind', 'record')} {getattr(record, 'id', '')}"
+        named = dict.fromkeys(LANGUAGES, fallback)
+    return {code: printable(label, 200) for code, label in named.items()}
+
+
+def _named(labels: dict[str, str], group: tuple[Any, ...] | None) -> dict[str, Any]:
+    """The columns of an entry that name its record and its source: in the language of
+    the coordinator who saves, and in every language."""
+    return {
+        "record_label": labels.get(language()) or next(iter(labels.values())),
+        "record_labels": _LABELS_TEXT.encode(labels),
+        "group_id": group[0] if group else None,
+        "group_name": group[1] if group else None,
+        "group_names": group[2] if group else None,
+    }
 
 
 def _row(
@@ -156,14 +192,12 @@ def _row(
         "record_table": state.mapper.local_table.name,
         "record_id": str(record.id),
         "kind": str(getattr(record, "record_kind", "record"))[:32],
-        "record_label": _label(record),
         "action": action,
         "version": int(version or 0),
         "author": str(info.get(AUTHOR) or UNKNOWN),
         "changed_at": at,
         "fields": _FIELDS_TEXT.encode(fields),
-        "group_id": group[0] if group else None,
-        "group_name": group[1] if group else None,
+        **_named(record_labels(record), group),
     }
 
 
@@ -313,7 +347,7 @@ def note_created(
     table: str,
     record_id: str,
     kind: str,
-    label: str,
+    labels: dict[str, str],
     fields: dict[str, list[Any]],
     version: int,
 ) -> None:
@@ -325,14 +359,12 @@ def note_created(
         "record_table": table,
         "record_id": record_id,
         "kind": kind[:32],
-        "record_label": printable(label, 200),
         "action": CREATED,
         "version": version,
         "author": str(info.get(AUTHOR) or UNKNOWN),
         "changed_at": datetime.now(UTC),
         "fields": _FIELDS_TEXT.encode(fields),
-        "group_id": group[0] if group else None,
-        "group_name": group[1] if group else None,
+        **_named(labels, group),
     }
     pending: dict[tuple[str, str], dict[str, Any] | None] = info.setdefault(PENDING, {})
     earlier = pending.get((table, record_id))
@@ -353,7 +385,7 @@ def note_restored(session: Session, records: Iterable[Any]) -> None:
             table=state.mapper.local_table.name,
             record_id=str(record.id),
             kind=str(getattr(record, "record_kind", "record")),
-            label=_label(record),
+            labels=record_labels(record),
             fields=_all_fields(state, before=False),
             version=int(state.dict.get("version") or 0),
         )

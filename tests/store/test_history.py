@@ -10,8 +10,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
+from cpp_scheduler import i18n
 from cpp_scheduler.model import Change, Event, EventKind, ThematicArea
 from cpp_scheduler.programfile import export_program, import_program
 from cpp_scheduler.services import editing
@@ -142,6 +143,58 @@ def test_an_import_in_a_japanese_window_names_its_file_in_japanese(
     assert history_of(database, "site-visit-2@kobe.example")[-1].source == (
         f"プログラムファイル {tmp_path / 'program.json'}"
     )
+
+
+def test_a_team_in_two_languages_reads_the_history_each_in_their_own(
+    database: Database, tmp_path: Path
+) -> None:
+    """Ravi saves in English, Aiko in Japanese; each reads every entry's record and
+    source in their own language, whoever wrote it."""
+    database.author = "Ravi Menon"
+    event_id = _workshop(database)  # through the unit of work
+    calendar = tmp_path / "partners.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kobe//Partners//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:site-visit-3@kobe.example\r\nDTSTAMP:20261201T000000Z\r\n"
+        "DTSTART:20270115T010000Z\r\nDTEND:20270115T030000Z\r\nSUMMARY:Kobe port visit\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        "utf-8",
+    )
+    import_calendar(database, calendar)  # written in bulk, with its source
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        database.author = "Aiko Tanaka"
+        with database.transaction() as session:
+            editing.update_record(session, Event, event_id, {"title": "神戸防災ワークショップ"}, 1)
+        (created, edited) = history_of(database, event_id)
+        (visit,) = history_of(database, "site-visit-3@kobe.example")
+        assert created.label == "イベント 'Kobe DRR workshop'"
+        assert edited.label == "イベント '神戸防災ワークショップ'"
+        assert visit.label == "イベント 'Kobe port visit'"
+        assert visit.source == f"カレンダーファイル {calendar}"
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    (created, edited) = history_of(database, event_id)
+    (visit,) = history_of(database, "site-visit-3@kobe.example")
+    assert created.label == "event 'Kobe DRR workshop'"
+    assert edited.label == "event '神戸防災ワークショップ'"
+    assert (visit.label, visit.source) == ("event 'Kobe port visit'", f"calendar file {calendar}")
+    with database.session() as session:  # as the saver wrote it, for older readers
+        stored = session.scalars(select(Change.record_label).order_by(Change.id)).all()
+    assert "イベント '神戸防災ワークショップ'" in stored
+
+
+def test_an_entry_from_before_translations_keeps_the_name_it_was_saved_with(
+    database: Database,
+) -> None:
+    event_id = _workshop(database)
+    with database.transaction() as session:  # as an entry written before 0009 reads
+        session.execute(update(Change).values(record_labels=None, group_names=None))
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        assert history_of(database, event_id)[0].label == "event 'Kobe DRR workshop'"
+    finally:
+        i18n.use_language(i18n.ENGLISH)
 
 
 def test_reverting_puts_the_old_values_back_as_a_new_change(database: Database) -> None:

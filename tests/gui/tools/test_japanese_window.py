@@ -244,6 +244,23 @@ def test_the_history_panel_speaks_japanese(qtbot: QtBot, database: Database) -> 
     assert _headers(dock.model) == ["日時 (UTC)", "変更者", "内容"]
 
 
+def test_the_history_panel_names_a_colleagues_english_save_in_japanese(
+    qtbot: QtBot, database: Database
+) -> None:
+    """Ravi saved the workshop in an English window; Aiko reads its history in hers."""
+    translations.install(i18n.ENGLISH)
+    database.author = "Ravi Menon"
+    event_id = add_event(database, "Kobe DRR workshop", datetime(2027, 2, 15, 1, tzinfo=UTC), 2)
+    translations.install(i18n.JAPANESE)
+    tasks = TaskManager()
+    dock = HistoryDock(database, Editor(database, tasks), tasks.run_in_background, lambda *_: None)
+    qtbot.addWidget(dock)
+    dock.show_event(event_id)
+    qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
+    tasks.wait_for_done()
+    assert dock.heading.text() == "イベント 'Kobe DRR workshop'：変更 1 件（Ravi Menon）"
+
+
 def test_the_bar_says_an_earlier_days_change_with_a_japanese_date() -> None:
     saved = datetime(2027, 2, 15, 1, 42, tzinfo=UTC)
     local = saved.astimezone()
