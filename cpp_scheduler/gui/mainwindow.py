@@ -14,6 +14,7 @@ tools and their docks, and enables everything that changes the program.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -490,10 +491,16 @@ class MainWindow(RecordEditing, QMainWindow):
         ):
             action.setEnabled(possible and not self._working_shown)
 
-    def close_database(self) -> None:
-        """Close the database the window opened (after the window has closed)."""
-        if self._database is not None:
-            self._database.close()
+    def close_database(self) -> threading.Thread | None:
+        """Close the database the window opened (after the window has closed), in a
+        thread of its own: closing the last connection may write SQLite's log back into
+        the file, no work for the GUI thread. The thread is not a daemon, so the program
+        waits for it as it exits; it is returned for whoever must wait sooner."""
+        if self._database is None:
+            return None
+        closing = threading.Thread(target=self._database.close, name="close the database")
+        closing.start()
+        return closing
 
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:

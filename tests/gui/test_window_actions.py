@@ -3,6 +3,7 @@ window going where the work is, counts that match the views, and the File menu."
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -178,8 +179,22 @@ def test_recent_databases_are_listed_and_open_in_a_new_window(
         pass
     assert opened.database.name == empty_program.name
     assert opened.windowTitle().endswith(empty_program.name)
+    closing_threads: list[threading.Thread] = []
+    database = opened.database
+    close = database.close
+
+    def closed_where() -> None:
+        closing_threads.append(threading.current_thread())
+        close()
+
+    database.close = closed_where  # type: ignore[method-assign]
     opened.close()
     assert opened not in window.other_windows
+    # Its database is closed, off the GUI thread, which may write SQLite's log back.
+    qtbot.waitUntil(lambda: bool(closing_threads), timeout=10_000)
+    assert closing_threads[0] is not threading.main_thread()
+    closing_threads[0].join(timeout=10)
+    assert database.engine.pool.checkedin() == 0
 
 
 def test_the_recent_list_keeps_the_last_eight_newest_first(window: MainWindow) -> None:
