@@ -342,16 +342,23 @@ def _locate(document: Any, location: Iterable[Any]) -> tuple[str | None, str]:
 
 def record_label(kind: Kind, record: dict[str, Any]) -> str:
     """How a message names a record of the file: its texts shortened, nothing raw."""
-    shown = {
-        key: printable(value) if isinstance(value, str) else value
-        for key, value in record.items()
-        if key in _LABEL_KEYS or key in kind.natural_key
-    }
+    shown = {}
+    for key in _label_keys(kind.record_kind, kind.natural_key):
+        if key in record:
+            value = record[key]
+            shown[key] = printable(value) if isinstance(value, str) else value
     return kind.label(shown)
 
 
-_LABEL_KEYS = frozenset({"id", "name", "title", "code", "hotel"})
+_LABEL_KEYS = ("id", "name", "title", "code", "hotel")
 """The keys ``Kind.label`` names a record by (with its natural key)."""
+
+
+@cache
+def _label_keys(record_kind: str, natural_key: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys a record of one kind is named by: looked up once per kind, not over
+    every key of each of an import's records."""
+    return tuple(dict.fromkeys((*_LABEL_KEYS, *natural_key)))
 
 
 def _child(node: Any, step: Any) -> Any:

@@ -569,7 +569,6 @@ class _Merge:
     def _write(self, entry: _Entry) -> None:
         kind, record, entity = entry.kind, entry.record, entry.entity
         tally = self.tallies[kind.record_kind]
-        label = record_label(kind, record)
         if not entry.new and self.keep_existing:
             tally.unchanged += 1
             for owned in kind.owned:
@@ -586,7 +585,7 @@ class _Merge:
             return
         if isinstance(entity, NewRecord):
             self._write_new(entry, entity)
-            tally.created.append(label)
+            tally.created.append(record_label(kind, record))
             return
         changed = self._write_values(entry)
         for link in kind.links:
@@ -609,9 +608,9 @@ class _Merge:
             if owned.key in record:
                 changed = self._write_owned(entry, owned.key, owned.kind) or changed
         if entry.new:
-            tally.created.append(label)
+            tally.created.append(record_label(kind, record))
         elif changed:
-            tally.updated.append(label)
+            tally.updated.append(record_label(kind, record))
         else:
             tally.unchanged += 1
 
