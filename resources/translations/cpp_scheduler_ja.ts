@@ -662,6 +662,18 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
 <context>
     <name>Conflicts</name>
     <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>{severity}: {problem}</source>
+        <translation>{severity}：{problem}</translation>
+    </message>
+    <message>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
@@ -2771,7 +2783,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{kind}: {title}</source>
-        <extracomment>Whether the dialog takes the window&apos;s task manager (``tasks=``) to read its long lists off the GUI thread. What the window title calls the record (&quot;event&quot;, &quot;partner city&quot;). The value that names the record (&quot;title&quot; or &quot;name&quot;).</extracomment>
+        <extracomment>What the window title calls the record (&quot;event&quot;, &quot;partner city&quot;). The value that names the record (&quot;title&quot; or &quot;name&quot;).</extracomment>
         <translation>{kind}: {title}</translation>
     </message>
     <message>

@@ -98,6 +98,12 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Headers", "Problem"),
 )
 
+SEVERITY_NAMES = {
+    Severity.ERROR: QT_TRANSLATE_NOOP("Conflicts", "Error"),
+    Severity.WARNING: QT_TRANSLATE_NOOP("Conflicts", "Warning"),
+}
+"""How a finding's tooltip names its severity, in the window's language."""
+
 
 def severity_icon(severity: Severity) -> QIcon:
     style = QApplication.style()
@@ -169,7 +175,10 @@ class ConflictModel(common.HeaderedTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == Column.SEVERITY:
             return self._icon(conflict.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{conflict.severity.value.capitalize()}: {conflict.message}"
+            return translate("Conflicts", "{severity}: {problem}").format(
+                severity=translate("Conflicts", SEVERITY_NAMES[conflict.severity]),
+                problem=conflict.message,
+            )
         if role == KIND_ROLE:
             return conflict.kind.value
         if role == SEVERITY_ROLE:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from conftest import add, add_delegation, add_event, settle, tools_of
+from conftest import add, add_delegation, add_event, settle, tools_of, venue_id
 from gui_support import open_dialog
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QLabel, QMenu
@@ -20,10 +20,12 @@ from cpp_scheduler.gui.dialogs import DelegationDialog, EventDialog
 from cpp_scheduler.gui.dialogs.changed_bar import clock_time
 from cpp_scheduler.gui.merge_dialog import MergeDialog
 from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.tools.conflicts import Column
 from cpp_scheduler.gui.tools.history import HistoryDock
 from cpp_scheduler.gui.tools.mail import ChangesDialog, RepliesDialog, SendDialog
 from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
 from cpp_scheduler.model import StudyTour, TourDay
+from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.services.merging import FieldConflict, MergePlan
 from cpp_scheduler.store import Database
 
@@ -259,6 +261,22 @@ def test_the_history_panel_names_a_colleagues_english_save_in_japanese(
     qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
     tasks.wait_for_done()
     assert dock.heading.text() == "イベント 'Kobe DRR workshop'：変更 1 件（Ravi Menon）"
+
+
+def test_a_findings_tooltip_names_its_severity_in_japanese(
+    qtbot: QtBot, sqlite_database: Database, open_window
+) -> None:
+    room = venue_id(sqlite_database, "TDLC Meeting Room A")
+    start = datetime(2027, 2, 15, 1, tzinfo=UTC)
+    add_event(sqlite_database, "Housing finance clinic", start, 2, venue_id=room)
+    add_event(sqlite_database, "Water roundtable", start + timedelta(hours=1), 2, venue_id=room)
+    window = open_window()
+    dock = tools_of(window).conflicts
+    qtbot.waitUntil(lambda: dock.model.rowCount() > 0, timeout=20_000)
+    kinds = [dock.model.conflict_at(row).kind for row in range(dock.model.rowCount())]
+    row = kinds.index(ConflictKind.VENUE_DOUBLE_BOOKED)
+    tip = dock.model.index(row, Column.MESSAGE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"エラー：{dock.model.conflict_at(row).message}"
 
 
 def test_the_bar_says_an_earlier_days_change_with_a_japanese_date() -> None:
