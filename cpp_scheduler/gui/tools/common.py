@@ -127,3 +127,10 @@ class HeaderedTableModel(QAbstractTableModel):
         ):
             return self.header_text(section)
         return None
+
+
+def short_name(name: str, room: int) -> str:
+    """``Peru`` for ``Peru: Ministry of Housing, ...`` when the whole name is longer than
+    ``room`` characters: what fits a row's label (its tooltip has it all)."""
+    head, colon, _rest = name.partition(":")
+    return head if colon and len(name) > room else name

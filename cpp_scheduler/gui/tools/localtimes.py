@@ -44,6 +44,10 @@ from cpp_scheduler.services.localtimes import (
 )
 from cpp_scheduler.services.rows import OccurrenceKey
 
+NAME_ROOM = 24
+"""Characters of an attendee's name the Who column shows whole; a longer one by its part
+before the colon (``Nepal`` for ``Nepal: Kathmandu Metropolitan City``)."""
+
 
 class Column(IntEnum):
     WHO = 0
@@ -149,7 +153,7 @@ class LocalTimesModel(common.HeaderedTableModel):
     def _display(times: AttendeeTimes, column: int) -> str:
         start, end = times.start, times.end
         if column == Column.WHO:
-            return short_name(times.attendee.name)
+            return common.short_name(times.attendee.name, NAME_ROOM)
         if column == Column.ZONE:
             return zone_city(times.zone) + (
                 translate("Tools", ", in Japan") if times.in_japan else ""
@@ -331,12 +335,6 @@ class LocalTimesDock(QDockWidget):
         """After a command: read again when the event, or anybody's hours, changed."""
         if self.event_id is not None and (changed_model != "Event" or self.event_id in ids):
             self.refresh()
-
-
-def short_name(name: str) -> str:
-    """``Nepal`` for ``Nepal: Kathmandu Metropolitan City``; the tooltip has it all."""
-    head, colon, _rest = name.partition(":")
-    return head if colon and len(name) > 24 else name
 
 
 def _escape(text: str) -> str:

@@ -29,10 +29,9 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 5
 """On the vertical header: whose row it is (``host``, ``delegation``, ...)."""
 
 
-def short_name(name: str) -> str:
-    """``Peru`` for ``Peru: Ministry of Housing, ...``: what fits a row's label."""
-    head, colon, _rest = name.partition(":")
-    return head if colon and len(name) > 28 else name
+NAME_ROOM = 28
+"""Characters of a name a row's label shows whole; a longer one by its part before the
+colon (:func:`~cpp_scheduler.gui.tools.common.short_name`)."""
 
 
 def row_label(row: GridRow) -> str:
@@ -40,9 +39,9 @@ def row_label(row: GridRow) -> str:
     where = zone_city(row.zone)
     if row.kind is AttendeeKind.HOST:
         return translate("SlotFinder", "{name}\nhost · {where}").format(
-            name=short_name(row.name), where=where
+            name=common.short_name(row.name, NAME_ROOM), where=where
         )
-    return f"{short_name(row.name)}\n{where}"
+    return f"{common.short_name(row.name, NAME_ROOM)}\n{where}"
 
 
 class SlotGridModel(QAbstractTableModel):

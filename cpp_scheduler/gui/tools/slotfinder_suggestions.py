@@ -17,7 +17,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.tools import common
-from cpp_scheduler.gui.tools.slotfinder_grid import short_name
+from cpp_scheduler.gui.tools.common import short_name
+from cpp_scheduler.gui.tools.slotfinder_grid import NAME_ROOM
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.inputs import Attendee
 from cpp_scheduler.scheduling.slots import SeriesPlan, Slot
@@ -129,7 +130,7 @@ def _colour(worst: int) -> common.CellState:
 
 def fairness_text(plan: SeriesPlan, attendees: Sequence[Attendee]) -> str:
     """How evenly a series shares its burden, and each one's points over it."""
-    names = {attendee.id: short_name(attendee.name) for attendee in attendees}
+    names = {attendee.id: short_name(attendee.name, NAME_ROOM) for attendee in attendees}
     shares = ", ".join(
         f"{names.get(key, key)} {value}"
         for key, value in sorted(plan.totals.items(), key=lambda kv: -kv[1])
