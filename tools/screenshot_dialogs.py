@@ -14,7 +14,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time as clock
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from pathlib import Path
@@ -28,8 +27,10 @@ from typing import TypeVar
 from PySide6.QtCore import (
     QDate,
     QDateTime,
+    QEventLoop,
     QMessageLogContext,
     QTime,
+    QTimer,
     QTimeZone,
     QtMsgType,
     qInstallMessageHandler,
@@ -90,13 +91,14 @@ def _opened(
     if _tasks is None:
         _tasks = TaskManager()
     dialog = dialog_class(database, record_id, tasks=_tasks)
+    waiting = QEventLoop()
+    dialog.listsLoaded.connect(waiting.quit)  # the last of the record's reads
+    QTimer.singleShot(30_000, waiting.quit)
     dialog.show()
-    deadline = clock.monotonic() + 30
-    while not (dialog.record_ready() and dialog.lists_ready()):
-        if clock.monotonic() > deadline:
-            raise TimeoutError(f"{dialog_class.__name__} did not finish reading in 30 s")
-        QApplication.processEvents()
-        clock.sleep(0.01)
+    if not (dialog.record_ready() and dialog.lists_ready()):
+        waiting.exec()
+    if not (dialog.record_ready() and dialog.lists_ready()):
+        raise TimeoutError(f"{dialog_class.__name__} did not finish reading in 30 s")
     return dialog
 
 
