@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 from cpp_scheduler import i18n
-from cpp_scheduler.model import Delegation, Event, StudyTour, TourDay, validation
+from cpp_scheduler.model import Delegation, Event, PartnerCity, StudyTour, TourDay, validation
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -203,7 +203,12 @@ def test_a_message_names_a_record_by_its_kind_in_the_programs_language(japanese:
     assert Delegation(name="Lima").label() == "代表団 'Lima'"
     assert StudyTour(title="Peru study tour").label() == "視察研修 'Peru study tour'"
     assert TourDay(day=date(2027, 3, 8)).label() == "視察研修の日 2027年3月8日(月)"
+    # By its Japanese name where it has one, as the window's lists show it.
+    kobe = PartnerCity(name="Kobe", name_ja="神戸市")
+    assert kobe.label() == "連携都市 '神戸市'"
+    assert PartnerCity(name="Sendai").label() == "連携都市 'Sendai'"
     i18n.use_language(i18n.ENGLISH)
+    assert kobe.label() == "partner city 'Kobe'"
     assert Event(title="Kobe resilience day").label() == "event 'Kobe resilience day'"
     assert TourDay(day=date(2027, 3, 8)).label() == "tour day Mon 08 Mar 2027"
 

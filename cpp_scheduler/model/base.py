@@ -12,7 +12,7 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from cpp_scheduler.errors import quoted
-from cpp_scheduler.i18n import N_, _
+from cpp_scheduler.i18n import N_, _, shown_name
 
 # Stable constraint names, so that Alembic migrations can refer to them on every backend.
 NAMING_CONVENTION = {
@@ -49,9 +49,10 @@ class Base(DeclarativeBase):
 
     def label(self) -> str:
         """How a message names this record: its kind, in the program's language, and its
-        name or title as written."""
+        name or title as written; in Japanese, its Japanese name where it has one (as
+        the window's lists show it)."""
         name = getattr(self, "name", None) or getattr(self, "title", None) or self.id_or_new()
-        return f"{_(self.record_kind)} {quoted(name)}"
+        return f"{_(self.record_kind)} {quoted(shown_name(name, getattr(self, 'name_ja', None)))}"
 
     def id_or_new(self) -> str:
         return str(getattr(self, "id", None) or "(new)")
