@@ -132,16 +132,12 @@ class RecordEditing:
 
     def _make_dialog(
         self, kind: str, record_id: str | None, parent: QWidget, **extra: Any
-    ) -> QDialog | None:
-        """The editor of a record, or None (and the reason shown) when it cannot open,
-        for instance because a colleague deleted the record meanwhile."""
-        try:
-            return self.dialog_factory(
-                kind, self.database, record_id, parent=parent, tasks=self.tasks, **extra
-            )
-        except SchedulerError as error:
-            self.report_error(translate("WindowEditing", "Cannot open the editor"), str(error))
-            return None
+    ) -> QDialog:
+        """The editor of a record. It reads the record in the background; one deleted
+        meanwhile closes it, which :meth:`_run_dialog` says."""
+        return self.dialog_factory(
+            kind, self.database, record_id, parent=parent, tasks=self.tasks, **extra
+        )
 
     def _run_dialog(self, dialog: QDialog, save: Callable[[QDialog, Saving], None]) -> None:
         """Show ``dialog`` until it is cancelled or its values are saved.
@@ -183,8 +179,6 @@ class RecordEditing:
             start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
         end = end or start + timedelta(hours=1)
         dialog = self._make_dialog("event", None, self.as_widget, start=start, end=end)
-        if dialog is None:
-            return
 
         def save(accepted: QDialog, saving: Saving) -> None:
             command = CreateRecord(
@@ -358,8 +352,6 @@ class RecordEditing:
 
         record_kind = RECORD_KINDS[kind] if kind != "event" else None
         dialog = self._make_dialog(kind, None, parent or self.as_widget)
-        if dialog is None:
-            return
 
         def save(accepted: QDialog, saving: Saving) -> None:
             model = record_kind.model if record_kind else domain.Event
@@ -384,8 +376,6 @@ class RecordEditing:
 
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
         dialog = self._make_dialog(kind, record_id, parent or self.as_widget)
-        if dialog is None:
-            return
         self._tell_of_changes(dialog)
 
         def save(accepted: QDialog, saving: Saving) -> None:
