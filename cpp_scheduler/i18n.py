@@ -102,13 +102,19 @@ def in_every_language(text: Callable[[], str]) -> dict[str, str]:
     history entry names its record). Each language is spoken in turn in this thread
     alone (a context variable), whatever the rest of the program speaks meanwhile."""
     found = {}
-    for code in LANGUAGES:
-        token = _spoken_here.set((code, catalogue(code)))
+    for spoken in _every_language():
+        token = _spoken_here.set(spoken)
         try:
-            found[code] = text()
+            found[spoken[0]] = text()
         finally:
             _spoken_here.reset(token)
     return found
+
+
+@cache
+def _every_language() -> tuple[tuple[str, gettext.NullTranslations], ...]:
+    """Each language the program speaks, with its messages: looked up once."""
+    return tuple((code, catalogue(code)) for code in LANGUAGES)
 
 
 def _(message: str) -> str:

@@ -47,12 +47,20 @@ class Base(DeclarativeBase):
                 raise TypeError(f"{key!r} is not an attribute of {cls.__name__}")
             setattr(self, key, value)
 
+    #: The attribute that names a record in messages ("name" or "title").
+    named_by: ClassVar[str] = "name"
+    #: Its Japanese form, which Japanese messages use where it is given; None if none.
+    named_in_japanese_by: ClassVar[str | None] = None
+
     def label(self) -> str:
         """How a message names this record: its kind, in the program's language, and its
         name or title as written; in Japanese, its Japanese name where it has one (as
         the window's lists show it)."""
-        name = getattr(self, "name", None) or getattr(self, "title", None) or self.id_or_new()
-        return f"{_(self.record_kind)} {quoted(shown_name(name, getattr(self, 'name_ja', None)))}"
+        name = getattr(self, self.named_by, None) or self.id_or_new()
+        japanese = self.named_in_japanese_by
+        if japanese is not None:
+            name = shown_name(name, getattr(self, japanese))
+        return f"{_(self.record_kind)} {quoted(name)}"
 
     def id_or_new(self) -> str:
         return str(getattr(self, "id", None) or "(new)")

@@ -69,6 +69,7 @@ class Event(Record, Base):
     __tablename__ = "events"
     __table_args__ = (CheckConstraint("end_utc > start_utc", name="ends_after_start"),)
     record_kind = N_("event")
+    named_by = "title"
 
     uid: Mapped[str] = mapped_column(String(255), unique=True, default=new_uid)
     sequence: Mapped[int] = mapped_column(Integer, default=0)

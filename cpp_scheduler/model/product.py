@@ -37,6 +37,7 @@ product_events = Table(
 class KnowledgeProduct(Record, Base):
     __tablename__ = "knowledge_products"
     record_kind = N_("knowledge product")
+    named_by = "title"
 
     title: Mapped[str] = mapped_column(String(300))
     kind: Mapped[ProductKind] = mapped_column(

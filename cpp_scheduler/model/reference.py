@@ -43,6 +43,7 @@ class ThematicArea(Record, Base):
 
     __tablename__ = "thematic_areas"
     record_kind = N_("thematic area")
+    named_in_japanese_by = "name_ja"
 
     code: Mapped[str] = mapped_column(String(60), unique=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -83,6 +84,7 @@ class PartnerCity(Record, Base):
 
     __tablename__ = "partner_cities"
     record_kind = N_("partner city")
+    named_in_japanese_by = "name_ja"
 
     name: Mapped[str] = mapped_column(String(120), unique=True)
     name_ja: Mapped[str] = mapped_column(String(120), default="")
@@ -121,6 +123,7 @@ class Venue(Record, Base):
     __tablename__ = "venues"
     __table_args__ = (CheckConstraint("capacity > 0", name="capacity_positive"),)
     record_kind = N_("venue")
+    named_in_japanese_by = "name_ja"
 
     name: Mapped[str] = mapped_column(String(200))
     name_ja: Mapped[str] = mapped_column(String(200), default="")

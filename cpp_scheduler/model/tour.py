@@ -25,6 +25,7 @@ class StudyTour(Record, Base):
 
     __tablename__ = "study_tours"
     record_kind = N_("study tour")
+    named_by = "title"
 
     title: Mapped[str] = mapped_column(String(300))
     delegation_id: Mapped[str] = mapped_column(ForeignKey("delegations.id", ondelete="CASCADE"))

@@ -370,3 +370,13 @@ def test_deleting_a_venue_is_a_change_of_its_events_that_a_stale_save_cannot_und
     assert back.version == (opened.version or 0) + 2
     assert touched == (editing.Touched("Event", event_id, now.version, back.version),)
     assert history_of(database, event_id)[-1].author == "Ravi Menon"
+
+
+def test_a_value_beyond_what_orjson_writes_is_kept_in_the_history() -> None:
+    """The history writes its JSON with orjson, and with the json module what orjson
+    refuses: an integer beyond 64 bits is kept, not a failed save."""
+    from cpp_scheduler.store.history import as_json
+
+    huge = 2**70
+    assert json.loads(as_json({"capacity": [None, huge]})) == {"capacity": [None, huge]}
+    assert as_json({"b": [1, "神戸"], "a": [None, None]}) == '{"a":[null,null],"b":[1,"神戸"]}'
