@@ -28,10 +28,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from _common import print_table
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QEventLoop, QTime, QTimeZone
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
+from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import open_database
@@ -67,11 +68,17 @@ def main() -> None:
         load_demo(database)
         line = QLineEdit()
         bare = slowest_ms([lambda n=n: line.setText(f"Kobe workshop {n}") for n in range(repeat)])
+        tasks = TaskManager()
         dialog = EventDialog(
             database,
             start=datetime(2027, 2, 15, 0, tzinfo=UTC),
             end=datetime(2027, 2, 18, 9, tzinfo=UTC),  # four local dates for every holiday
+            tasks=tasks,
         )
+        lists_read = QEventLoop()
+        dialog.listsLoaded.connect(lists_read.quit)  # read in the background, as opened
+        dialog.show()
+        lists_read.exec()
         ui = dialog.ui
         ui.delegations.setCheckedIds([choice.id for choice in ui.delegations.model.choices()])
         ui.participants.setCheckedIds([choice.id for choice in ui.participants.model.choices()])
