@@ -281,10 +281,19 @@ def test_the_event_editor_reads_the_event_and_its_many_participants_in_the_backg
         assert "the record is still being read" in ok.toolTip()
         with pytest.raises(ValueError, match="cannot be saved yet"):
             dialog.values()
+        # Its fields are greyed: what is typed now would be replaced by the record.
+        assert not dialog.ui.title.isEnabled()
+        assert not dialog.ui.tabs.isEnabled()
+        qtbot.keyClicks(dialog.ui.title, "Typed too early")
+        assert dialog.ui.title.text() == ""
+        cancel = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Cancel)
+        assert cancel.isEnabled()
 
     qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
     assert dialog.record_ready()
     assert dialog.windowTitle() == "Event: Partner cities town hall"
+    assert dialog.ui.title.isEnabled()
+    assert dialog.ui.tabs.isEnabled()
     assert dialog.ui.title.text() == "Partner cities town hall"
     assert sorted(dialog.ui.participants.checkedIds()) == sorted(people)
     assert ok.isEnabled()

@@ -239,6 +239,8 @@ class RecordDialog(QDialog):
         self._original: dict[str, Any] = {}
         self._validator: InlineValidator | None = None
         self._changed_bar: ChangedElsewhereBar | None = None
+        self._kept_while_reading: tuple[QWidget | None, ...] = ()
+        """The buttons and the summary line, usable while the record is read."""
         self._merged: tuple[dict[str, Any], int] | None = None
         """What the merge dialog chose to save, and the colleague's version it goes
         against; set when the coordinator merged from the bar, dropped by the next edit."""
@@ -272,6 +274,7 @@ class RecordDialog(QDialog):
             self._record_shown()
             return
         self._record_pending = True
+        held = self._hold_fields()
         database, model, noun = self._database, self.entity_class, self.noun
 
         def read() -> tuple[editing.StoredRecord, ListsT]:
@@ -283,6 +286,8 @@ class RecordDialog(QDialog):
             self._stored_title = stored.title
             self._stored_version = stored.version
             self._stored = stored.values
+            for widget in held:
+                widget.setEnabled(True)
             self._fill(stored.values)
             show(lists)
             self._record_pending = False
@@ -296,6 +301,23 @@ class RecordDialog(QDialog):
             )
         )
         self.revalidate()
+
+    def _hold_fields(self) -> list[QWidget]:
+        """Grey the fields while the record is read, since what is typed there would be
+        replaced when it comes; the buttons (Cancel) and the line that says why stay.
+        The fields held, to give back."""
+        kept = self._kept_while_reading
+        held = [
+            child
+            for child in self.children()
+            if isinstance(child, QWidget)
+            and child not in kept
+            and not child.isWindow()
+            and child.isEnabled()
+        ]
+        for widget in held:
+            widget.setEnabled(False)
+        return held
 
     def _fill(self, values: dict[str, Any]) -> None:
         """Show the record's ``values`` in the widgets."""
@@ -376,6 +398,7 @@ class RecordDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Save") if self._record_id else self.tr("Create"))
         self._validator = InlineValidator(ok, summary)
+        self._kept_while_reading = (buttons, summary)
         return self._validator
 
     def _start_validating(self, signals: Iterable[Any]) -> None:
