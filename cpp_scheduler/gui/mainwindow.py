@@ -491,16 +491,13 @@ class MainWindow(RecordEditing, QMainWindow):
         ):
             action.setEnabled(possible and not self._working_shown)
 
-    def close_database(self) -> threading.Thread | None:
+    def close_database(self) -> None:
         """Close the database the window opened (after the window has closed), in a
         thread of its own: closing the last connection may write SQLite's log back into
         the file, no work for the GUI thread. The thread is not a daemon, so the program
-        waits for it as it exits; it is returned for whoever must wait sooner."""
-        if self._database is None:
-            return None
-        closing = threading.Thread(target=self._database.close, name="close the database")
-        closing.start()
-        return closing
+        waits for it as it exits."""
+        if self._database is not None:
+            threading.Thread(target=self._database.close, name="close the database").start()
 
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:

@@ -343,7 +343,7 @@ def _locate(document: Any, location: Iterable[Any]) -> tuple[str | None, str]:
 def record_label(kind: Kind, record: dict[str, Any]) -> str:
     """How a message names a record of the file: its texts shortened, nothing raw."""
     shown = {}
-    for key in _label_keys(kind.record_kind, kind.natural_key):
+    for key in _label_keys(kind.natural_key):
         if key in record:
             value = record[key]
             shown[key] = printable(value) if isinstance(value, str) else value
@@ -355,9 +355,9 @@ _LABEL_KEYS = ("id", "name", "title", "code", "hotel")
 
 
 @cache
-def _label_keys(record_kind: str, natural_key: tuple[str, ...]) -> tuple[str, ...]:
-    """The keys a record of one kind is named by: looked up once per kind, not over
-    every key of each of an import's records."""
+def _label_keys(natural_key: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys a record of a kind with this natural key is named by: worked out once
+    per kind, not over every key of each of an import's records."""
     return tuple(dict.fromkeys((*_LABEL_KEYS, *natural_key)))
 
 

@@ -73,11 +73,7 @@ def group_changes(session: Session, source: Callable[[], str]) -> str:
     speaks. The group's id."""
     group_id = str(uuid.uuid4())
     names = {code: printable(name, 300) for code, name in in_every_language(source).items()}
-    session.info[GROUP] = (
-        group_id,
-        names.get(language()) or printable(source(), 300),
-        as_json(names),
-    )
+    session.info[GROUP] = (group_id, names[language()], as_json(names))
     return group_id
 
 
@@ -170,7 +166,7 @@ def _all_fields(state: InstanceState[Any], *, before: bool) -> dict[str, list[An
 def record_labels(record: Any) -> dict[str, str]:
     """How ``record`` is named, in each language the program speaks."""
     try:
-        named = in_every_language(lambda: str(record.label()))
+        named = in_every_language(record.label)
     except Exception:  # a label is a courtesy: never fail a save over it
         fallback = f"{getattr(record, 'record_kind', 'record')} {getattr(record, 'id', '')}"
         named = dict.fromkeys(LANGUAGES, fallback)
@@ -181,7 +177,7 @@ def _named(labels: dict[str, str], group: tuple[Any, ...] | None) -> dict[str, A
     """The columns of an entry that name its record and its source: in the language of
     the coordinator who saves, and in every language."""
     return {
-        "record_label": labels.get(language()) or next(iter(labels.values())),
+        "record_label": labels[language()],
         "record_labels": as_json(labels),
         "group_id": group[0] if group else None,
         "group_name": group[1] if group else None,
