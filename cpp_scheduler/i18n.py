@@ -22,6 +22,7 @@ from contextvars import ContextVar
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 DOMAIN = "cpp_scheduler"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -96,11 +97,16 @@ def _messages() -> gettext.NullTranslations:
     return _translation if spoken is None else spoken[1]
 
 
-def in_every_language(text: Callable[[], str]) -> dict[str, str]:
+Worded = TypeVar("Worded")
+"""What ``in_every_language`` words: a text, or several."""
+
+
+def in_every_language(text: Callable[[], Worded]) -> dict[str, Worded]:
     """``text()`` as the program words it in each of its languages, by language: for a
     text stored once in every language, each reader then reading it in theirs (how a
-    history entry names its record). Each language is spoken in turn in this thread
-    alone (a context variable), whatever the rest of the program speaks meanwhile."""
+    history entry names its record; ``text()`` may word many at once, as a list). Each
+    language is spoken in turn in this thread alone (a context variable), whatever the
+    rest of the program speaks meanwhile."""
     found = {}
     for spoken in _every_language():
         token = _spoken_here.set(spoken)

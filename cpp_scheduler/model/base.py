@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -84,12 +85,41 @@ class UTCDateTime(TypeDecorator[datetime]):
         value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
+        """On SQLite, the stored text straight from the instant: the same text as
+        ``process_bind_param`` followed by SQLite's own processing, at a fraction of the
+        cost of those two steps (an import binds tens of thousands of instants)."""
+        stored_as = getattr(self.impl_instance.dialect_impl(dialect), "_storage_format", None)
+        if dialect.name != "sqlite" or stored_as != _SQLITE_DATETIME_TEXT:
+            return super().bind_processor(dialect)
+        return _sqlite_text_of_instant
+
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+_SQLITE_DATETIME_TEXT = (
+    "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d"
+)
+"""SQLAlchemy's text of a datetime on SQLite, which ``_sqlite_text_of_instant`` writes."""
+
+
+def _sqlite_text_of_instant(value: datetime | None) -> str | None:
+    """The instant's UTC date and time as SQLite keeps it: ``2027-01-04 09:30:00.000000``
+    (ISO 8601's text, whose year has four digits from year 1 to 9999)."""
+    if value is None:
+        return None
+    if type(value) is not datetime and not isinstance(value, datetime):
+        raise TypeError(f"{value!r} stored as an instant; give a datetime")
+    if value.tzinfo is None:
+        raise ValueError(f"naive datetime {value!r} stored as an instant; give it a zone")
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(" ", "microseconds")[:26]
 
 
 def new_id() -> str:

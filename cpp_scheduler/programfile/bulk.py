@@ -28,8 +28,8 @@ from sqlalchemy.orm import ColumnProperty, InstrumentedAttribute, RelationshipPr
 
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.programfile.layout import Kind
-from cpp_scheduler.store.bulk_rows import insert_rows, insert_tuples
-from cpp_scheduler.store.history import UNRECORDED, note_created, plain, record_labels
+from cpp_scheduler.store.bulk_rows import insert_tuples
+from cpp_scheduler.store.history import UNRECORDED, labels_of_each, note_created, plain
 
 
 class NewRecord:
@@ -105,6 +105,11 @@ class _Shape:
     plan: tuple[tuple[str, str, str | None, bool, bool], ...]
     """For each column: (attribute, column, the link whose target's id it holds, whether
     the history records it, whether it holds the owner's id), worked out once."""
+
+    @property
+    def column_keys(self) -> tuple[str, ...]:
+        """The columns, in the order of ``plan`` (and of a row built by it)."""
+        return tuple(column for _attribute, column, *_rest in self.plan)
 
 
 @cache
@@ -191,33 +196,34 @@ class Pending:
 def write_new(session: Session, pending: list[Pending]) -> None:
     """Insert the records (in the order given: owners before what they own, each kind
     after the kinds it refers to), then their links, and note each in the history."""
-    rows: dict[Table, list[dict[str, Any]]] = {}
+    rows: dict[Table, list[tuple[Any, ...]]] = {}
     later: dict[Table, list[dict[str, Any]]] = {}
     links: dict[tuple[Table, str, str], list[tuple[str, str]]] = {}
     written: set[str] = set()
-    order: list[Table] = []
-    for item in pending:
+    shapes: dict[Table, _Shape] = {}
+    labels = labels_of_each([item.record for item in pending])
+    for item, named in zip(pending, labels, strict=True):
         owner = item.owner
         shape = _shape(item.kind.entity, *((owner[0].entity, owner[1]) if owner else (None, None)))
         given = item.record.given
-        row: dict[str, Any] = {}
+        row: list[Any] = []
         fields: dict[str, list[Any]] = {}
         deferred: dict[str, Any] = {}
         for attribute, column, link, recorded, holds_owner in shape.plan:
             if attribute in given:
                 value = given[attribute]
-            elif link is not None and given.get(link) is not None:
-                value = given[link].id
+            elif link is not None and (target := given.get(link)) is not None:
+                value = target.id
             elif holds_owner and owner:
                 value = owner[2].id
             else:
-                row[column] = None
+                row.append(None)
                 continue
             if link is not None and value is not None and _is_pending(given.get(link), written):
                 deferred[column] = value  # a record of the same table not inserted yet
-                row[column] = None
+                row.append(None)
             else:
-                row[column] = value
+                row.append(value)
             if recorded:
                 fields[attribute] = [None, value if type(value) in _AS_IS else plain(value)]
         record_id = given["id"]
@@ -229,24 +235,23 @@ def write_new(session: Session, pending: list[Pending]) -> None:
                 links.setdefault((table, own, other), []).extend(
                     [(record_id, target_id) for target_id in ids]
                 )
-        if shape.table not in rows:
-            order.append(shape.table)
-        rows.setdefault(shape.table, []).append(row)
+        shapes.setdefault(shape.table, shape)
+        rows.setdefault(shape.table, []).append(tuple(row))
         if deferred:
-            later.setdefault(shape.table, []).append({"_id": given["id"], **deferred})
-        written.add(given["id"])
+            later.setdefault(shape.table, []).append({"_id": record_id, **deferred})
+        written.add(record_id)
         note_created(
             session,
             table=shape.table.name,
-            record_id=str(given["id"]),
+            record_id=str(record_id),
             kind=item.kind.record_kind,
-            labels=record_labels(item.record),
+            labels=named,
             fields=fields,
             version=int(given.get("version") or 1),
         )
     connection = session.connection()
-    for table in order:
-        insert_rows(connection, table, rows[table])
+    for table, shape in shapes.items():
+        insert_tuples(connection, table, shape.column_keys, rows[table])
     for table, changes in later.items():
         for values in changes:
             record_id = values.pop("_id")

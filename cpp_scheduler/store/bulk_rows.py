@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
@@ -26,19 +27,11 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     if not rows:
         return
     columns = tuple(rows[0])
-    statement, order, processors = _prepared(table, columns, connection.dialect)
-    converted = [(key, processors[key]) for key in order]
-    if statement.positional:
-        values: list[Any] = [
-            tuple(row[key] if process is None else process(row[key]) for key, process in converted)
-            for row in rows
-        ]
+    if len(columns) == 1:
+        (only,) = columns
+        insert_tuples(connection, table, columns, [(row[only],) for row in rows])
     else:
-        values = [
-            {key: row[key] if process is None else process(row[key]) for key, process in converted}
-            for row in rows
-        ]
-    connection.exec_driver_sql(statement.sql, values)
+        insert_tuples(connection, table, columns, list(map(itemgetter(*columns), rows)))
 
 
 def insert_tuples(
@@ -47,15 +40,30 @@ def insert_tuples(
     columns: tuple[str, ...],
     rows: Sequence[tuple[Any, ...]],
 ) -> None:
-    """Insert ``rows``, each the values of ``columns`` in that order (a link table's two
-    ids: no dictionary per row for tens of thousands of rows)."""
+    """Insert ``rows``, each the values of ``columns`` in that order (no dictionary per
+    row for tens of thousands of rows).
+
+    Each column's values go through its bind processor column by column, and the rows
+    are put together again in the order the statement takes its parameters.
+    """
     if not rows:
         return
     statement, order, processors = _prepared(table, columns, connection.dialect)
     if statement.positional and order == columns and not any(processors.values()):
         connection.exec_driver_sql(statement.sql, list(rows))
+        return
+    given = dict(zip(columns, zip(*rows, strict=True), strict=True))
+    converted = {
+        key: given[key] if process is None else list(map(process, given[key]))
+        for key, process in processors.items()
+    }
+    values: list[Any]
+    if statement.positional:
+        values = list(zip(*(converted[key] for key in order), strict=True))
     else:
-        insert_rows(connection, table, [dict(zip(columns, row, strict=True)) for row in rows])
+        rows_of = zip(*converted.values(), strict=True)
+        values = [dict(zip(columns, row, strict=True)) for row in rows_of]
+    connection.exec_driver_sql(statement.sql, values)
 
 
 class _Statement:

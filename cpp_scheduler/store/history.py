@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -165,12 +165,37 @@ def _all_fields(state: InstanceState[Any], *, before: bool) -> dict[str, list[An
 
 def record_labels(record: Any) -> dict[str, str]:
     """How ``record`` is named, in each language the program speaks."""
+    return labels_of_each([record])[0]
+
+
+def labels_of_each(records: Sequence[Any]) -> list[dict[str, str]]:
+    """How each of ``records`` is named, in each language the program speaks: each
+    language is spoken once for them all (an import names thousands of records)."""
+
+    def each() -> list[str | None]:
+        return [_label_or_none(record) for record in records]
+
+    named = in_every_language(each)
+    found: list[dict[str, str]] = []
+    for position, record in enumerate(records):
+        labels = {
+            code: printable(label, 200)
+            for code, names in named.items()
+            if (label := names[position]) is not None
+        }
+        if len(labels) < len(named):  # a label is a courtesy: never fail a save over it
+            kind = getattr(record, "record_kind", "record")
+            fallback = printable(f"{kind} {getattr(record, 'id', '')}", 200)
+            labels = dict.fromkeys(LANGUAGES, fallback)
+        found.append(labels)
+    return found
+
+
+def _label_or_none(record: Any) -> str | None:
     try:
-        named = in_every_language(record.label)
-    except Exception:  # a label is a courtesy: never fail a save over it
-        fallback = f"{getattr(record, 'record_kind', 'record')} {getattr(record, 'id', '')}"
-        named = dict.fromkeys(LANGUAGES, fallback)
-    return {code: printable(label, 200) for code, label in named.items()}
+        return str(record.label())
+    except Exception:  # named by the fallback above
+        return None
 
 
 def _named(labels: dict[str, str], group: tuple[Any, ...] | None) -> dict[str, Any]:

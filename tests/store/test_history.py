@@ -380,3 +380,25 @@ def test_a_value_beyond_what_orjson_writes_is_kept_in_the_history() -> None:
     huge = 2**70
     assert json.loads(as_json({"capacity": [None, huge]})) == {"capacity": [None, huge]}
     assert as_json({"b": [1, "神戸"], "a": [None, None]}) == '{"a":[null,null],"b":[1,"神戸"]}'
+
+
+def test_records_named_together_are_each_named_in_every_language() -> None:
+    """An import names its thousands of records in one pass per language: each gets its
+    own name in each language, and one whose name cannot be worded gets its kind and id
+    instead of failing the import."""
+    from cpp_scheduler.store.history import labels_of_each
+
+    class Unnamed:
+        record_kind = "venue"
+        id = "6c1a3e0e"
+
+        def label(self) -> str:
+            raise LookupError("no name")
+
+    workshop = Event(id="e1", title="Kobe DRR workshop\nday 2")
+    theme = ThematicArea(id="t1", code="drr", name="Disaster risk", name_ja="防災")
+    assert labels_of_each([workshop, Unnamed(), theme]) == [
+        {"en": "event 'Kobe DRR workshop\\nday 2'", "ja": "イベント 'Kobe DRR workshop\\nday 2'"},
+        {"en": "venue 6c1a3e0e", "ja": "venue 6c1a3e0e"},
+        {"en": "thematic area 'Disaster risk'", "ja": "テーマ分野 '防災'"},
+    ]

@@ -11,7 +11,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import inspect, select
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import DateTime, inspect, select, update
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import timezones
@@ -37,6 +42,7 @@ from cpp_scheduler.model import (
     TravelTime,
     Venue,
 )
+from cpp_scheduler.model.base import UTCDateTime
 from cpp_scheduler.store import Database
 
 KATHMANDU = "Asia/Kathmandu"  # UTC+05:45
@@ -288,3 +294,32 @@ def test_instants_come_back_aware_in_utc_and_local_times_hold(database: Database
         assert [e.title for e in tour.days[1].events] == [forum.title]
         assert tour.legs[0].duration_minutes == 95
         assert tour.problems() == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    instant=st.datetimes(
+        min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.timezones()
+    )
+)
+def test_sqlite_stores_an_instant_as_the_text_sqlalchemy_would_write(instant: datetime) -> None:
+    """Instants are written to SQLite by a shortcut: the text is SQLAlchemy's to the
+    character, so a database written before and after it sorts and compares alike."""
+    dialect = sqlite.dialect()
+    column_type = UTCDateTime()
+    general = DateTime().dialect_impl(dialect).bind_processor(dialect)
+    assert general is not None
+    expected = general(column_type.process_bind_param(instant, dialect))
+    written = column_type.dialect_impl(dialect).bind_processor(dialect)
+    assert written is not None
+    assert written(instant) == expected
+    assert written(None) is None
+
+
+def test_an_instant_without_a_zone_is_refused_on_every_backend(database: Database) -> None:
+    with database.transaction() as session:
+        build_program(session)
+    with database.session() as session:
+        naive = update(Event).values(updated_at=datetime(2026, 10, 6, 9, 0))
+        with pytest.raises(StatementError, match="naive datetime"):
+            session.execute(naive)
