@@ -33,23 +33,27 @@ if TYPE_CHECKING:
 
 UID_DOMAIN = "cpp-scheduler.tdlc"
 
+# Link tables are their key alone: on SQLite, tables WITHOUT ROWID (revision 0010).
 event_themes = Table(
     "event_themes",
     Base.metadata,
     Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("theme_id", ForeignKey("thematic_areas.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 event_delegations = Table(
     "event_delegations",
     Base.metadata,
     Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("delegation_id", ForeignKey("delegations.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 event_participants = Table(
     "event_participants",
     Base.metadata,
     Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 
 

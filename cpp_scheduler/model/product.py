@@ -14,23 +14,27 @@ from cpp_scheduler.model.enums import ProductKind
 from cpp_scheduler.model.event import Event
 from cpp_scheduler.model.reference import PartnerCity, ThematicArea
 
+# Link tables are their key alone: on SQLite, tables WITHOUT ROWID (revision 0010).
 product_cities = Table(
     "product_cities",
     Base.metadata,
     Column("product_id", ForeignKey("knowledge_products.id", ondelete="CASCADE"), primary_key=True),
     Column("city_id", ForeignKey("partner_cities.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 product_themes = Table(
     "product_themes",
     Base.metadata,
     Column("product_id", ForeignKey("knowledge_products.id", ondelete="CASCADE"), primary_key=True),
     Column("theme_id", ForeignKey("thematic_areas.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 product_events = Table(
     "product_events",
     Base.metadata,
     Column("product_id", ForeignKey("knowledge_products.id", ondelete="CASCADE"), primary_key=True),
     Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 
 

@@ -30,11 +30,13 @@ from cpp_scheduler.model.base import Base, Record, enum_type
 from cpp_scheduler.model.enums import TravelMode
 from cpp_scheduler.timezones import TOKYO
 
+# Link tables are their key alone: on SQLite, tables WITHOUT ROWID (revision 0010).
 city_themes = Table(
     "city_themes",
     Base.metadata,
     Column("city_id", ForeignKey("partner_cities.id", ondelete="CASCADE"), primary_key=True),
     Column("theme_id", ForeignKey("thematic_areas.id", ondelete="CASCADE"), primary_key=True),
+    sqlite_with_rowid=False,
 )
 
 

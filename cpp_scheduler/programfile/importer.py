@@ -37,7 +37,7 @@ from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write
 from cpp_scheduler.programfile.document import read_document, record_label
 from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.exporter import encode_record, select_all
-from cpp_scheduler.programfile.layout import SECTIONS, Kind, Value, all_kinds
+from cpp_scheduler.programfile.layout import SECTIONS, TEXT, Kind, Value, all_kinds
 from cpp_scheduler.programfile.stored import StoredRecord, read_stored
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.history import group_changes
@@ -626,9 +626,7 @@ class _Merge:
         """A new record's values, links and owned records, all as the file gives them."""
         kind, record = entry.kind, entry.record
         given = values.__dict__
-        for value in kind.values:
-            if value.key in record:
-                given[value.name] = self._decoded(kind, record, value)
+        given.update(self._decoded_values(kind, record))
         for link in kind.links:
             target_id = record.get(link.key)
             if target_id is not None:
@@ -643,14 +641,23 @@ class _Merge:
             for child in children:
                 child.written = True
                 assert isinstance(child.entity, NewRecord)  # a new owner's records are new
-                for value in owned.kind.values:
-                    if value.key in child.record:
-                        child.entity.__dict__[value.name] = self._decoded(
-                            owned.kind, child.record, value
-                        )
+                child.entity.__dict__.update(self._decoded_values(owned.kind, child.record))
                 tally.created.append(record_label(owned.kind, child.record))
             if children:
                 given[owned.key] = [child.entity for child in children]
+
+    def _decoded_values(self, kind: Kind, record: dict[str, Any]) -> dict[str, Any]:
+        """The model's values of the keys the file's record gives, by attribute: a text
+        within its limit as it is, any other value through :meth:`_decoded`."""
+        decoded = {}
+        for value, key, name, as_is in _readings(kind):
+            if key in record:
+                given = record[key]
+                if as_is and type(given) is str and len(given) <= limits.MAX_TEXT_LENGTH:
+                    decoded[name] = given
+                else:
+                    decoded[name] = self._decoded(kind, record, value)
+        return decoded
 
     def _decoded(self, kind: Kind, record: dict[str, Any], value: Value) -> Any:
         """The model's value of one key of the file, or a one-line refusal."""
@@ -733,6 +740,19 @@ class _Merge:
 def _first_line(error: object) -> str:
     lines = str(error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
+
+
+def _readings(kind: Kind) -> tuple[tuple[Value, str, str, bool], ...]:
+    """(value, its key in the file, its attribute, whether its text is taken as it is) of
+    each plain value of ``kind``: worked out once per kind (by its entity, a cheap key)."""
+    found = _READINGS.get(kind.entity)
+    if found is None:
+        found = tuple((value, value.key, value.name, value.codec is TEXT) for value in kind.values)
+        _READINGS[kind.entity] = found
+    return found
+
+
+_READINGS: dict[type[Base], tuple[tuple[Value, str, str, bool], ...]] = {}
 
 
 _LOAD_BATCH = 500

@@ -21,6 +21,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy.exc import OperationalError
 
 from cpp_scheduler.model import Base, Event, PartnerCity, Venue
 from cpp_scheduler.store import SchemaError, migrations, open_database
@@ -404,3 +405,60 @@ def test_a_program_from_before_all_day_events_opens_with_every_event_timed(
         [event] = session.scalars(select(Event)).all()
         assert event.all_day is False
     store.close()
+
+
+def test_a_program_from_before_links_lost_their_row_ids_keeps_every_link(
+    engine: Engine, database_url: str
+) -> None:
+    store = open_database(database_url)
+    with store.transaction() as session:
+        kobe = session.scalars(select(PartnerCity).where(PartnerCity.name == "Kobe")).one()
+        session.add(
+            Event(
+                title="Resilient cities exchange",
+                start_utc=datetime(2027, 1, 20, 8, tzinfo=UTC),
+                end_utc=datetime(2027, 1, 20, 9, 30, tzinfo=UTC),
+                themes=list(kobe.themes),
+            )
+        )
+        themes = sorted(theme.code for theme in kobe.themes)
+    store.close()
+    assert themes, "Kobe's seeded themes are the links the upgrade must keep"
+    _run(engine, "downgrade", "0009")
+    sqlite = engine.dialect.name == "sqlite"
+    if sqlite:
+        assert _tables_with_row_ids(engine) >= {"event_themes", "city_themes"}
+
+    store = open_database(database_url)  # upgraded on opening, as a coordinator would
+    with store.session() as session:
+        [event] = session.scalars(select(Event)).all()
+        assert sorted(theme.code for theme in event.themes) == themes
+        kobe = session.scalars(select(PartnerCity).where(PartnerCity.name == "Kobe")).one()
+        assert sorted(theme.code for theme in kobe.themes) == themes
+    store.close()
+    if sqlite:
+        assert _tables_with_row_ids(engine) == MODEL_TABLES - LINK_TABLES
+
+
+LINK_TABLES = {
+    "city_themes",
+    "event_delegations",
+    "event_participants",
+    "event_themes",
+    "product_cities",
+    "product_events",
+    "product_themes",
+}
+
+
+def _tables_with_row_ids(engine: Engine) -> set[str]:
+    """The tables of a SQLite database that keep a row id beside their key."""
+    with engine.connect() as connection:
+        found = set()
+        for table in inspect(connection).get_table_names():
+            try:
+                connection.exec_driver_sql(f'SELECT rowid FROM "{table}" LIMIT 1')
+            except OperationalError:  # no such column: rowid
+                continue
+            found.add(table)
+        return found - {"alembic_version"}
