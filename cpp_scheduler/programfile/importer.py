@@ -18,10 +18,10 @@ importing the same file twice changes nothing, not even versions or change times
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -43,14 +43,54 @@ from cpp_scheduler.store import Database
 from cpp_scheduler.store.history import group_changes
 
 
+class RecordNames(Sequence[str]):
+    """Records of a program file as messages name them, each named when it is read.
+
+    An import of a year of events reports ten thousand created records, which the report
+    counts and a coordinator never reads one by one: their names are worded only for
+    those shown (in the language of the window or command that shows them).
+    """
+
+    def __init__(self, records: Sequence[tuple[Kind, dict[str, Any]]] = ()) -> None:
+        self._records = tuple(records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        if isinstance(index, slice):
+            return tuple(record_label(*named) for named in self._records[index])
+        return record_label(*self._records[index])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"RecordNames({list(self[:3])!r}{', ...' if len(self) > 3 else ''})"
+
+
+_NONE = RecordNames()
+
+
 @dataclass(frozen=True)
 class KindReport:
     """What an import does to the records of one kind, named as messages name them."""
 
     kind: str
-    created: tuple[str, ...] = ()
-    updated: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
+    created: Sequence[str] = _NONE
+    updated: Sequence[str] = _NONE
+    removed: Sequence[str] = _NONE
     """Records a tour or a series owned that its new version in the file leaves out."""
     unchanged: int = 0
     """Records the file holds as the database already does (or, for the demo, keeps)."""
@@ -93,9 +133,12 @@ class ImportReport:
 
 @dataclass
 class _Tally:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
+    """The records of one kind an import creates, updates and removes (with their kind,
+    which names them), and how many it leaves as they are."""
+
+    created: list[tuple[Kind, dict[str, Any]]] = field(default_factory=list)
+    updated: list[tuple[Kind, dict[str, Any]]] = field(default_factory=list)
+    removed: list[tuple[Kind, dict[str, Any]]] = field(default_factory=list)
     unchanged: int = 0
 
 
@@ -204,9 +247,9 @@ class _Merge:
             tuple(
                 KindReport(
                     name,
-                    tuple(tally.created),
-                    tuple(tally.updated),
-                    tuple(tally.removed),
+                    RecordNames(tally.created),
+                    RecordNames(tally.updated),
+                    RecordNames(tally.removed),
                     tally.unchanged,
                 )
                 for name, tally in self.tallies.items()
@@ -585,7 +628,7 @@ class _Merge:
             return
         if isinstance(entity, NewRecord):
             self._write_new(entry, entity)
-            tally.created.append(record_label(kind, record))
+            tally.created.append((kind, record))
             return
         changed = self._write_values(entry)
         for link in kind.links:
@@ -608,9 +651,9 @@ class _Merge:
             if owned.key in record:
                 changed = self._write_owned(entry, owned.key, owned.kind) or changed
         if entry.new:
-            tally.created.append(record_label(kind, record))
+            tally.created.append((kind, record))
         elif changed:
-            tally.updated.append(record_label(kind, record))
+            tally.updated.append((kind, record))
         else:
             tally.unchanged += 1
 
@@ -642,7 +685,7 @@ class _Merge:
                 child.written = True
                 assert isinstance(child.entity, NewRecord)  # a new owner's records are new
                 child.entity.__dict__.update(self._decoded_values(owned.kind, child.record))
-                tally.created.append(record_label(owned.kind, child.record))
+                tally.created.append((owned.kind, child.record))
             if children:
                 given[owned.key] = [child.entity for child in children]
 
@@ -703,9 +746,9 @@ class _Merge:
             child.written = True
             changed = self._write_values(child)
             if child.new:
-                tally.created.append(record_label(kind, child.record))
+                tally.created.append((kind, child.record))
             elif changed:
-                tally.updated.append(record_label(kind, child.record))
+                tally.updated.append((kind, child.record))
             else:
                 tally.unchanged += 1
         current = list(getattr(owner.entity, key))
@@ -715,7 +758,7 @@ class _Merge:
         kept = {id(item) for item in wanted}
         for item in current:
             if id(item) not in kept:
-                tally.removed.append(record_label(kind, encode_record(kind, item)))
+                tally.removed.append((kind, encode_record(kind, item)))
         setattr(owner.entity, key, wanted)
         return True
 

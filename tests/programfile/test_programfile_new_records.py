@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from cpp_scheduler import i18n
 from cpp_scheduler.model import Change, Delegation, Event, Participant
 from cpp_scheduler.programfile import ProgramFileError, export_program, import_program
 from cpp_scheduler.services.demo import load_demo
@@ -197,3 +198,29 @@ def test_a_changed_event_may_name_one_new_person_as_organiser_and_participant(
         assert event.organiser is not None
         assert event.organiser.email == "ana.quispe@example.org"
         assert person["id"] in {participant.id for participant in event.participants}
+
+
+def test_the_report_names_what_it_created_in_the_language_that_shows_it(
+    database: Database, demo_file: Path
+) -> None:
+    """A report is read where it is shown: a Japanese window names the delegations an
+    import created in Japanese, whichever language the import ran in."""
+    document = _document(demo_file)
+    document["delegations"] += [
+        _delegation(f"0b7c3c8e-1111-4d6a-9c1e-00000000000{number}", f"Lima group {number}")
+        for number in range(1, 4)
+    ]
+    report = import_program(database, _write(demo_file.with_name("lima.json"), document))
+
+    created = report.of("delegation").created
+    assert len(created) == report.created == 3
+    assert created[0] == "delegation 'Lima group 1' (id 0b7c3c8e-1111-4d6a-9c1e-000000000001)"
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        assert created[1:] == (
+            "代表団「Lima group 2」（id 0b7c3c8e-1111-4d6a-9c1e-000000000002）",
+            "代表団「Lima group 3」（id 0b7c3c8e-1111-4d6a-9c1e-000000000003）",
+        )
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    assert report.of("venue").created == ()
