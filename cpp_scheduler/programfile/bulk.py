@@ -115,14 +115,17 @@ class _Shape:
     """(link attribute, link table, column of this record, column of the target)."""
     owner: tuple[str, str] | None
     """(owner's attribute listing these records, column holding the owner's id)."""
-    plan: tuple[tuple[str, str, str | None, bool, bool], ...]
-    """For each column: (attribute, column, the link whose target's id it holds, whether
-    the history records it, whether it holds the owner's id), worked out once."""
-
-    @property
-    def column_keys(self) -> tuple[str, ...]:
-        """The columns, in the order of ``plan`` (and of a row built by it)."""
-        return tuple(column for _attribute, column, *_rest in self.plan)
+    plain: tuple[str, ...]
+    """The attributes of the columns that hold a value of the record's own, first in
+    its row (most columns: taken as they are)."""
+    plain_recorded: tuple[str, ...]
+    """Those of them the history records."""
+    joined: tuple[tuple[str, str, str | None, bool, bool], ...]
+    """For each column holding the id of another record, next in the row: (attribute,
+    column, the link whose target's id it holds, whether the history records it,
+    whether it holds the owner's id)."""
+    column_keys: tuple[str, ...]
+    """The columns in the order of a row."""
 
 
 @cache
@@ -156,7 +159,7 @@ def _shape(entity: type[Base], owned_by: type[Base] | None, owned_key: str | Non
         rel = sa_inspect(owned_by).relationships[owned_key]
         remote = next(iter(rel.remote_side))
         owner = (owned_key, by_column[str(remote.key)])
-    plan = tuple(
+    plan = [
         (
             attribute,
             column,
@@ -165,8 +168,21 @@ def _shape(entity: type[Base], owned_by: type[Base] | None, owned_key: str | Non
             owner is not None and column == owner[1],
         )
         for attribute, column in columns
+    ]
+    plain = [step for step in plan if step[2] is None and not step[4]]
+    joined = tuple(step for step in plan if step not in plain)
+    return _Shape(
+        table,
+        columns,
+        tuple(defaults),
+        foreign,
+        tuple(links),
+        owner,
+        plain=tuple(attribute for attribute, *_rest in plain),
+        plain_recorded=tuple(attribute for attribute, _, _, recorded, _ in plain if recorded),
+        joined=joined,
+        column_keys=tuple(column for _attribute, column, *_rest in (*plain, *joined)),
     )
-    return _Shape(table, columns, tuple(defaults), foreign, tuple(links), owner, plan)
 
 
 def new_record(kind: Kind, record_id: str, given_keys: Collection[str]) -> NewRecord:
@@ -219,10 +235,14 @@ def write_new(session: Session, pending: list[Pending]) -> None:
         owner = item.owner
         shape = _shape(item.kind.entity, *((owner[0].entity, owner[1]) if owner else (None, None)))
         given = item.record.given
-        row: list[Any] = []
-        fields: dict[str, list[Any]] = {}
+        row = [given.get(attribute) for attribute in shape.plain]
+        fields = {
+            attribute: [None, value if type(value) in _AS_IS else plain(value)]
+            for attribute in shape.plain_recorded
+            if (value := given.get(attribute, _ABSENT)) is not _ABSENT
+        }
         deferred: dict[str, Any] = {}
-        for attribute, column, link, recorded, holds_owner in shape.plan:
+        for attribute, column, link, recorded, holds_owner in shape.joined:
             if attribute in given:
                 value = given[attribute]
             elif link is not None and (target := given.get(link)) is not None:
@@ -275,6 +295,9 @@ def write_new(session: Session, pending: list[Pending]) -> None:
         link_rows.sort()
         insert_tuples(connection, table, (own, other), link_rows)
 
+
+_ABSENT = object()
+"""A value the record was not given."""
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})
 """Types the history keeps as they are (see ``plain``), checked by type alone."""

@@ -96,12 +96,16 @@ _AS_IS = frozenset({str, int, float, bool})
 
 def plain(value: Any) -> Any:
     """``value`` in the JSON form the history keeps: instants as ISO 8601 UTC."""
-    if value is None or type(value) in _AS_IS or isinstance(value, bool | int | float | str):
+    if value is None or type(value) in _AS_IS:
+        return value
+    if type(value) is datetime:  # checked before the other kinds: most values that are not
+        return _plain_instant(value)  # kept as they are are instants
+    if isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
+        return _plain_instant(value)
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -111,6 +115,10 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(key): plain(item) for key, item in value.items()}
     return str(value)
+
+
+def _plain_instant(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
 
 
 def _ids(records: Iterable[Any]) -> list[str]:
