@@ -70,9 +70,13 @@ def is_all_day(interval: Interval) -> bool:
 def clock_zone(clock: LocalClock, attendee: Attendee, start_s: int) -> str:
     """The zone of the attendee's clock for a meeting starting at ``start_s``: Tokyo's
     when the meeting's Tokyo date falls in its stay in Japan (or it lives there)."""
-    if attendee.in_japan_on_day(clock.local_day(timezones.TOKYO, start_s)):
-        return timezones.TOKYO
-    return attendee.zone
+    return clock_zone_on(attendee, clock.local_day(timezones.TOKYO, start_s))
+
+
+def clock_zone_on(attendee: Attendee, tokyo_day: int) -> str:
+    """:func:`clock_zone` for a meeting on ``tokyo_day`` (days since 1970-01-01), for
+    a check that reads the meeting's Tokyo date once for all its attendees."""
+    return timezones.TOKYO if attendee.in_japan_on_day(tokyo_day) else attendee.zone
 
 
 @dataclass(frozen=True, slots=True)

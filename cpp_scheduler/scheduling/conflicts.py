@@ -30,7 +30,7 @@ from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.attendance import (
     LocalSpan,
     attending_delegations,
-    clock_zone,
+    clock_zone_on,
     conference_delegations,
     events_with_sessions,
     is_all_day,
@@ -897,9 +897,10 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
         ):
             continue
         start_s, end_s = interval.start_s, interval.end_s
+        tokyo_day = clock.local_day(timezones.TOKYO, start_s)
         spans: dict[str, LocalSpan] = {}  # most attendees of a call share a few zones
         for attendee in _remote_attendees(context, interval):
-            zone_name = clock_zone(clock, attendee, start_s)
+            zone_name = clock_zone_on(attendee, tokyo_day)
             span = spans.get(zone_name)
             if span is None:
                 span = spans[zone_name] = local_span(clock, zone_name, start_s, end_s)
