@@ -213,6 +213,57 @@ def shown_name(name: str, name_ja: str | None) -> str:
 
 _JAPANESE_WEEKDAYS = "月火水木金土日"
 
+_ENGLISH_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ENGLISH_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def in_english(moment: date, pattern: str) -> str:
+    """``moment`` as strftime's ``pattern`` writes it, its days and months (``%a``,
+    ``%A``, ``%b``, ``%B``) named in English whatever the system's locale.
+
+    strftime names them in the C library's locale, which the window's toolkit sets to
+    the system's: on a Japanese laptop it writes 火 for Tue, so the English window and
+    the invitations it sends would say "火 05  1月" where the command line says
+    "Tue 05 Jan". The names come from here; strftime writes only numbers.
+    """
+    day = _ENGLISH_DAY_NAMES[moment.weekday()]
+    month = _ENGLISH_MONTH_NAMES[moment.month - 1]
+    named = (
+        pattern.replace("%A", day)
+        .replace("%a", day[:3])
+        .replace("%B", month)
+        .replace("%b", month[:3])
+    )
+    return moment.strftime(named) if "%" in named else named
+
+
+def _clock(moment: datetime) -> str:
+    """14:00: the time of day, as strftime's ``%H:%M`` writes it (several times faster)."""
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def weekday_name(weekday: int) -> str:
+    """Monday, 月曜日: a weekday as ``date.weekday()`` numbers it (0 Monday)."""
+    if _language_now() == JAPANESE:
+        return f"{_JAPANESE_WEEKDAYS[weekday]}曜日"
+    return _ENGLISH_DAY_NAMES[weekday]
+
+
+def weekday_short_name(weekday: int) -> str:
+    """Mon, 月: a weekday as a label short of room names it."""
+    if _language_now() == JAPANESE:
+        return _JAPANESE_WEEKDAYS[weekday]
+    return _ENGLISH_DAY_NAMES[weekday][:3]
+
+
+def _english_short_day(day: date) -> str:
+    """Mon 15 Feb: ``in_english(day, "%a %d %b")``, as often as a program's days need."""
+    weekday, month = _ENGLISH_DAY_NAMES[day.weekday()], _ENGLISH_MONTH_NAMES[day.month - 1]
+    return f"{weekday[:3]} {day.day:02d} {month[:3]}"
+
 
 def _japanese_weekday(day: date) -> str:
     return f"({_JAPANESE_WEEKDAYS[day.weekday()]})"
@@ -223,40 +274,40 @@ def day_text(day: date, language: str | None = None) -> str:
     ``language``, else the program's."""
     if (language or _language_now()) == JAPANESE:
         return f"{day.year}年{day.month}月{day.day}日{_japanese_weekday(day)}"
-    return f"{day:%a %d %b %Y}"
+    return f"{_english_short_day(day)} {day.year}"
 
 
 def short_day_text(day: date) -> str:
     """A day with its weekday, without the year: Mon 15 Feb, 2月15日(月)."""
     if _language_now() == JAPANESE:
         return f"{day.month}月{day.day}日{_japanese_weekday(day)}"
-    return f"{day:%a %d %b}"
+    return _english_short_day(day)
 
 
 def day_month_text(day: date) -> str:
     """A day and month: 15 Feb, 2月15日."""
     if _language_now() == JAPANESE:
         return f"{day.month}月{day.day}日"
-    return f"{day:%d %b}"
+    return in_english(day, "%d %b")
 
 
 def day_month_year_text(day: date) -> str:
     """A day, month and year without the weekday: 15 Feb 2027, 2027年2月15日."""
     if _language_now() == JAPANESE:
         return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day:%d %b %Y}"
+    return in_english(day, "%d %b %Y")
 
 
 def day_time_text(moment: datetime) -> str:
     """A wall-clock time with its day: Mon 15 Feb 14:00, 2月15日(月) 14:00."""
-    return f"{short_day_text(moment)} {moment:%H:%M}"
+    return f"{short_day_text(moment)} {_clock(moment)}"
 
 
 def weekday_time_text(moment: datetime) -> str:
     """A wall-clock time with its weekday: Thu 13:34, (木) 13:34."""
     if _language_now() == JAPANESE:
-        return f"{_japanese_weekday(moment)} {moment:%H:%M}"
-    return f"{moment:%a %H:%M}"
+        return f"{_japanese_weekday(moment)} {_clock(moment)}"
+    return f"{_ENGLISH_DAY_NAMES[moment.weekday()][:3]} {_clock(moment)}"
 
 
 # -- the week and the calendar's headings ------------------------------------------------
@@ -294,21 +345,21 @@ def long_day_text(day: date) -> str:
     """A day named in full: Monday 15 February 2027, 2027年2月15日(月)."""
     if _language_now() == JAPANESE:
         return day_text(day)
-    return f"{day:%A %d %B %Y}"
+    return in_english(day, "%A %d %B %Y")
 
 
 def day_and_month_name(day: date) -> str:
     """A day of a month named in full: 15 February, 2月15日."""
     if _language_now() == JAPANESE:
         return day_month_text(day)
-    return f"{day.day} {day:%B}"
+    return f"{day.day} {_ENGLISH_MONTH_NAMES[day.month - 1]}"
 
 
 def month_year_text(day: date) -> str:
     """A month: February 2027, 2027年2月."""
     if _language_now() == JAPANESE:
         return f"{day.year}年{day.month}月"
-    return f"{day:%B %Y}"
+    return in_english(day, "%B %Y")
 
 
 def period_text(first: date, last: date) -> str:
@@ -320,7 +371,7 @@ def period_text(first: date, last: date) -> str:
             return f"{day_month_year_text(first)}～{day_month_text(last)}"
         return f"{day_month_year_text(first)}～{last.day}日"
     if first.month == last.month and first.year == last.year:
-        return f"{first:%d}–{last:%d %B %Y}"
+        return f"{first:%d}–{in_english(last, '%d %B %Y')}"
     if first.year == last.year:
-        return f"{first:%d %b} – {last:%d %b %Y}"
-    return f"{first:%d %b %Y} – {last:%d %b %Y}"
+        return f"{in_english(first, '%d %b')} – {in_english(last, '%d %b %Y')}"
+    return f"{in_english(first, '%d %b %Y')} – {in_english(last, '%d %b %Y')}"

@@ -156,3 +156,23 @@ def japanese() -> Iterator[None]:
         yield
     finally:
         i18n.use_language(i18n.ENGLISH)
+
+
+@pytest.fixture
+def japanese_system_locale() -> Iterator[str]:
+    """The C library's time locale of a Japanese laptop, which the window's toolkit
+    switches to on starting (Qt calls ``setlocale(LC_ALL, "")``), for one test."""
+    import locale
+
+    before = locale.setlocale(locale.LC_TIME)
+    for name in ("ja_JP.UTF-8", "ja_JP.utf8"):
+        try:
+            locale.setlocale(locale.LC_TIME, name)
+        except locale.Error:
+            continue
+        try:
+            yield name
+        finally:
+            locale.setlocale(locale.LC_TIME, before)
+        return
+    pytest.skip("this system has no Japanese locale (make one: localedef -i ja_JP -f UTF-8)")

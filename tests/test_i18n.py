@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
+import locale
 import string
 from datetime import date, datetime
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cpp_scheduler import i18n
 from cpp_scheduler.model import Delegation, Event, PartnerCity, StudyTour, TourDay, validation
@@ -249,3 +252,50 @@ def test_speaking_another_language_in_one_thread_leaves_the_others_theirs() -> N
     outside.set()
     thread.join(timeout=10)
     assert heard == {"en": "event", "ja": "イベント", "window": "event"}
+
+
+def test_english_dates_name_days_in_english_on_a_japanese_system(
+    japanese_system_locale: str,
+) -> None:
+    """The English window on a Tokyo laptop says Tue where strftime says 火."""
+    tuesday = datetime(2027, 1, 5, 9, 5)
+    assert f"{tuesday:%a}" == "火", f"{japanese_system_locale} names Tuesday 火 in strftime"
+    i18n.use_language(i18n.ENGLISH)
+    assert i18n.day_text(tuesday) == "Tue 05 Jan 2027"
+    assert i18n.short_day_text(tuesday) == "Tue 05 Jan"
+    assert i18n.day_time_text(tuesday) == "Tue 05 Jan 09:05"
+    assert i18n.weekday_time_text(tuesday) == "Tue 09:05"
+    assert i18n.day_month_text(tuesday) == "05 Jan"
+    assert i18n.long_day_text(tuesday) == "Tuesday 05 January 2027"
+    assert i18n.day_and_month_name(tuesday) == "5 January"
+    assert i18n.month_year_text(tuesday) == "January 2027"
+    assert i18n.period_text(date(2027, 1, 30), date(2027, 2, 5)) == "30 Jan – 05 Feb 2027"
+    assert [i18n.weekday_short_name(day) for day in range(7)] == [
+        "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+    ]  # fmt: skip
+    assert i18n.weekday_name(1) == "Tuesday"
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)))
+def test_english_names_are_those_of_the_c_locale(day: datetime) -> None:
+    """Named by the program instead of strftime, the English texts read as before."""
+    before = locale.setlocale(locale.LC_TIME)
+    locale.setlocale(locale.LC_TIME, "C")
+    try:
+        _english_names_are_those_of_the_c_locale(day)
+    finally:
+        locale.setlocale(locale.LC_TIME, before)
+
+
+def _english_names_are_those_of_the_c_locale(day: datetime) -> None:
+    for pattern in ("%a %d %b %Y", "%A %d %B %Y", "%d %b %H:%M", "%B %Y", "%a"):
+        assert i18n.in_english(day, pattern) == day.strftime(pattern)
+    assert i18n.short_day_text(day) == day.strftime("%a %d %b")
+    assert i18n.day_text(day) == day.strftime("%a %d %b %Y")
+    assert i18n.day_time_text(day) == day.strftime("%a %d %b %H:%M")
+
+
+def test_japanese_weekday_names(japanese: None) -> None:
+    assert i18n.weekday_name(6) == "日曜日"
+    assert i18n.weekday_short_name(0) == "月"

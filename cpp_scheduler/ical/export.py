@@ -901,16 +901,26 @@ def describe_meeting(
             return f"{first}-{local_end:%H:%M} (UTC{offset})"
         return f"{first} - {i18n.day_text(local_end, language)} {local_end:%H:%M} (UTC{offset})"
     if local_start.date() == local_end.date():
-        return f"{local_start:%a %d %b %Y}, {local_start:%H:%M}-{local_end:%H:%M} (UTC{offset})"
-    return f"{local_start:%a %d %b %Y %H:%M} - {local_end:%a %d %b %Y %H:%M} (UTC{offset})"
+        day = i18n.in_english(local_start, "%a %d %b %Y")
+        return f"{day}, {local_start:%H:%M}-{local_end:%H:%M} (UTC{offset})"
+    first, last = (
+        i18n.in_english(moment, "%a %d %b %Y %H:%M") for moment in (local_start, local_end)
+    )
+    return f"{first} - {last} (UTC{offset})"
 
 
 def tour_description(tour: StudyTour) -> str:
-    lines = [f"{tour.delegation.name}: {tour.start_date:%d %b} to {tour.end_date:%d %b %Y}"]
+    first, last = (
+        i18n.in_english(tour.start_date, "%d %b"),
+        i18n.in_english(tour.end_date, "%d %b %Y"),
+    )
+    lines = [f"{tour.delegation.name}: {first} to {last}"]
     headings = {day.day: day.title for day in tour.days}
     nights = {night.night_of: night for night in tour.nights}
     for day in tour.dates():
-        line = f"{day:%a %d %b}: {headings.get(day) or ''}".rstrip(": ").rstrip()
+        line = f"{i18n.in_english(day, '%a %d %b')}: {headings.get(day) or ''}".rstrip(
+            ": "
+        ).rstrip()
         night = nights.get(day)
         if night is not None:
             line += f" (night: {night.hotel}, {night.locality})"
@@ -919,7 +929,7 @@ def tour_description(tour: StudyTour) -> str:
         departure = leg.departure_utc.astimezone(timezones.zone(leg.zone))
         arrival = leg.arrival_utc.astimezone(timezones.zone(leg.zone))
         lines.append(
-            f"{leg.mode.label} {leg.origin} {departure:%d %b %H:%M} → "
+            f"{leg.mode.label} {leg.origin} {i18n.in_english(departure, '%d %b %H:%M')} → "
             f"{leg.destination} {arrival:%H:%M}"
         )
     return "\n".join(lines)

@@ -83,7 +83,7 @@ class LocalTime:
         return cls(
             zone=zone_name,
             local=local,
-            weekday=f"{local:%a}",
+            weekday=i18n.in_english(local, "%a"),
             day_offset=timezones.day_offset(instant, zone_name, event_zone),
             utc_offset=timezones.utc_offset_label(instant, zone_name),
             abbreviation=local.tzname() or timezones.utc_offset_label(instant, zone_name),

@@ -89,6 +89,18 @@ def test_an_event_carries_everything_a_participant_needs(program: Program) -> No
     assert "ATTENDEE" not in event  # RFC 5546: no attendees in PUBLISH
 
 
+def test_an_invitation_sent_from_a_japanese_system_reads_in_english(
+    program: Program, japanese_system_locale: str
+) -> None:
+    """The window runs with the system's locale (Qt sets it): an English invitation
+    written on a Tokyo laptop says Tue, as the command line's does, not 火."""
+    calendar = publish(scopes.participant_schedule(program.maya, program.events))
+    description = str(vevent(calendar, program.workshop.uid)["DESCRIPTION"])
+    assert (
+        "Your local time (Asia/Kathmandu): Tue 09 Jun 2026, 05:45-08:45 (UTC+05:45)" in description
+    )
+
+
 def test_a_participant_at_home_reads_the_time_on_their_own_clock(program: Program) -> None:
     calendar = publish(scopes.participant_schedule(program.maya, program.events))
     description = str(vevent(calendar, program.workshop.uid)["DESCRIPTION"])

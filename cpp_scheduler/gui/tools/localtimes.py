@@ -164,7 +164,7 @@ class LocalTimesModel(common.HeaderedTableModel):
             ends = f"{end.local:%H:%M}"
             if end.local.date() != start.local.date():
                 ends += (
-                    f" {end.local:%a}"
+                    f" {i18n.in_english(end.local, '%a')}"
                     if i18n.language() == i18n.ENGLISH
                     else f"({i18n.weekday_heading(end.local.date())})"
                 )

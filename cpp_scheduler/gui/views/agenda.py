@@ -158,7 +158,7 @@ class AgendaView(CalendarView):
         return translate("Agenda", "Agenda from {day}").format(
             day=i18n.day_month_year_text(self.anchor)
             if i18n.language() != i18n.ENGLISH
-            else f"{self.anchor:%d %B %Y}"
+            else i18n.in_english(self.anchor, "%d %B %Y")
         )
 
     def event_at(self, point: QPoint) -> OccurrenceKey | None:

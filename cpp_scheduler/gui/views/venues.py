@@ -113,7 +113,7 @@ def day_label(day: date, metrics: QFontMetrics, room: float) -> str:
             f"{day.day}日",
         )
     else:
-        labels = (f"{day:{form}}" for form in DAY_FORMATS)
+        labels = (i18n.in_english(day, form) for form in DAY_FORMATS)
     return next((text for text in labels if metrics.horizontalAdvance(text) <= room), "")
 
 

@@ -33,7 +33,6 @@ ORDINALS = {
     4: QT_TRANSLATE_NOOP("RecurrenceEditor", "fourth"),
     -1: QT_TRANSLATE_NOOP("RecurrenceEditor", "last"),
 }
-_JAPANESE_WEEKDAYS = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
 
 NONE = "none"
 WEEKLY = "weekly"
@@ -107,8 +106,8 @@ class RecurrenceEditor(QWidget):
         self.days: list[QCheckBox] = []
         days_row = QHBoxLayout()
         days_row.setContentsMargins(0, 0, 0, 0)
-        for index, name in enumerate(calendar.day_abbr):
-            box = QCheckBox(name, self)
+        for index in range(7):
+            box = QCheckBox(i18n.weekday_short_name(index), self)
             box.setObjectName(f"day{WEEKDAY_CODES[index]}")
             box.toggled.connect(self._edited)
             days_row.addWidget(box)
@@ -195,11 +194,7 @@ class RecurrenceEditor(QWidget):
 
     def _fill_patterns(self, keep: str) -> None:
         day = self._start.date()
-        weekday = (
-            _JAPANESE_WEEKDAYS[day.weekday()]
-            if i18n.language() == i18n.JAPANESE
-            else calendar.day_name[day.weekday()]
-        )
+        weekday = i18n.weekday_name(day.weekday())
         items = [
             (translate("RecurrenceEditor", "Does not repeat"), NONE),
             (translate("RecurrenceEditor", "Weekly"), WEEKLY),
@@ -420,9 +415,11 @@ class RecurrenceEditor(QWidget):
             if len(starts) > PREVIEW_COUNT:
                 shown += f" … {i18n.day_text(starts[-1].date())}"
         else:
-            shown = ", ".join(f"{start:%a %d %b}" for start in starts[:PREVIEW_COUNT])
+            shown = ", ".join(
+                i18n.in_english(start, "%a %d %b") for start in starts[:PREVIEW_COUNT]
+            )
             if len(starts) > PREVIEW_COUNT:
-                shown += f" … {starts[-1]:%a %d %b %Y}"
+                shown += f" … {i18n.in_english(starts[-1], '%a %d %b %Y')}"
             else:
                 shown += f" {starts[-1]:%Y}"
         count = (

@@ -146,3 +146,22 @@ def test_a_stored_rule_is_shown_and_an_unknown_one_kept(qtbot: QtBot) -> None:
     editor.setRule("FREQ=DAILY;COUNT=3")
     assert editor.rule() == "FREQ=DAILY;COUNT=3"
     assert editor.pattern.currentText().startswith("As imported")
+
+
+def test_the_english_editor_names_days_in_english_on_a_japanese_system(
+    qtbot: QtBot, japanese_system_locale: str
+) -> None:
+    """On a Tokyo laptop (Qt sets the C library's locale to the system's), the English
+    window still writes Wed, not 水."""
+    editor = _editor(qtbot, datetime(2027, 4, 21, 9))
+    assert [box.text() for box in editor.days] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    editor.pattern.setCurrentIndex(editor.pattern.findText("Monthly on the third Wednesday"))
+    editor.count.setValue(6)
+    assert editor.preview.text().startswith("6 meetings at 09:00: Wed 21 Apr, Wed 19 May")
+
+
+def test_the_japanese_editor_names_days_in_japanese_on_any_system(
+    qtbot: QtBot, japanese: None
+) -> None:
+    editor = _editor(qtbot, datetime(2027, 4, 21, 9))
+    assert [box.text() for box in editor.days] == ["月", "火", "水", "木", "金", "土", "日"]
