@@ -240,7 +240,7 @@ def in_english(moment: date, pattern: str) -> str:
     return moment.strftime(named) if "%" in named else named
 
 
-def _clock(moment: datetime) -> str:
+def time_text(moment: datetime) -> str:
     """14:00: the time of day, as strftime's ``%H:%M`` writes it (several times faster)."""
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
@@ -300,14 +300,14 @@ def day_month_year_text(day: date) -> str:
 
 def day_time_text(moment: datetime) -> str:
     """A wall-clock time with its day: Mon 15 Feb 14:00, 2月15日(月) 14:00."""
-    return f"{short_day_text(moment)} {_clock(moment)}"
+    return f"{short_day_text(moment)} {time_text(moment)}"
 
 
 def weekday_time_text(moment: datetime) -> str:
     """A wall-clock time with its weekday: Thu 13:34, (木) 13:34."""
     if _language_now() == JAPANESE:
-        return f"{_japanese_weekday(moment)} {_clock(moment)}"
-    return f"{_ENGLISH_DAY_NAMES[moment.weekday()][:3]} {_clock(moment)}"
+        return f"{_japanese_weekday(moment)} {time_text(moment)}"
+    return f"{_ENGLISH_DAY_NAMES[moment.weekday()][:3]} {time_text(moment)}"
 
 
 # -- the week and the calendar's headings ------------------------------------------------

@@ -52,10 +52,19 @@ class Hours:
         )
 
     def describe_work(self) -> str:
-        return f"{self.work_start:%H:%M}-{self.work_end:%H:%M}"
+        """09:00-18:00."""
+        start, end, _, _ = self.minutes
+        return f"{_clock_text(start)}-{_clock_text(end)}"
 
     def describe_acceptable(self) -> str:
-        return f"{self.acceptable_start:%H:%M}-{self.acceptable_end:%H:%M}"
+        """07:00-22:00: the wider hours, which each night warning quotes."""
+        _, _, start, end = self.minutes
+        return f"{_clock_text(start)}-{_clock_text(end)}"
+
+
+def _clock_text(minutes: int) -> str:
+    """09:30 for 570 minutes after midnight (strftime's ``%H:%M``, without its cost)."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 DEFAULT_HOURS = Hours()

@@ -261,7 +261,7 @@ def describe_span(start: datetime, end: datetime, zone_name: str) -> str:
     first = timezones.to_local(start, zone_name)
     last = timezones.to_local(end, zone_name)
     if first.date() == last.date():
-        text = f"{i18n.day_time_text(first)}-{last:%H:%M}"
+        text = f"{i18n.day_time_text(first)}-{i18n.time_text(last)}"
     else:
         text = _("{first} to {last}").format(
             first=i18n.day_time_text(first), last=i18n.day_time_text(last)
