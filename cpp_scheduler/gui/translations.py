@@ -74,8 +74,22 @@ SYSTEM = "system"
 """The stored choice that follows the system's language."""
 
 _JAPAN = QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
-# English keeps the locale Qt started with (the system's), as before there was a choice.
 _STARTING_LOCALE = QLocale()
+"""The system's locale, as Qt read it on starting."""
+
+
+def window_locale(language: str, system: QLocale) -> QLocale:
+    """The locale the window writes numbers and dates in, speaking ``language`` on a
+    system of locale ``system``: Japan's in Japanese; in English, the system's where it
+    is an English one (a British laptop keeps its 18/10/2027), else English in the
+    system's region (a Tokyo laptop's English window writes Mon 18 Oct 2027 in Japan's
+    order of day, month and year, not 月 18 10月 2027)."""
+    if language == i18n.JAPANESE:
+        return _JAPAN
+    if system.language() == QLocale.Language.English:
+        return system
+    return QLocale(QLocale.Language.English, system.territory())
+
 
 # The installed translators, kept so Python does not collect them while Qt uses them.
 _installed: list[QTranslator] = []
@@ -113,7 +127,7 @@ def install(language: str | None) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(_JAPAN if chosen == i18n.JAPANESE else _STARTING_LOCALE)
+    QLocale.setDefault(window_locale(chosen, _STARTING_LOCALE))
     if chosen == i18n.ENGLISH:
         return chosen
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

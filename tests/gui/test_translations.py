@@ -11,8 +11,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtCore import QDate, QLocale, QSettings, Qt
+from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
@@ -153,3 +153,29 @@ def test_an_unknown_stored_language_follows_the_system() -> None:
     settings = options.open_settings()
     settings.setValue(options.LANGUAGE, "klingon")
     assert translations.stored_choice(settings) == translations.SYSTEM
+
+
+@pytest.mark.parametrize(
+    ("system", "language", "shown", "short"),
+    [
+        ("ja_JP", "en", "Mon 18 Oct 2027", "2027/10/18"),  # a Tokyo laptop, in English
+        ("en_GB", "en", "Mon 18 Oct 2027", "18/10/2027"),  # a British one keeps its order
+        ("ja_JP", "ja", "月 18 10月 2027", "2027/10/18"),
+        ("de_DE", "ja", "月 18 10月 2027", "2027/10/18"),  # Japanese on any system
+    ],
+)
+def test_a_date_field_writes_its_days_and_months_in_the_windows_language(
+    qtbot: QtBot, system: str, language: str, shown: str, short: str
+) -> None:
+    """The window's date fields (the event dialog's ``ddd d MMM yyyy``) follow the
+    window's language; an English window keeps the system's region for the order."""
+    before = QLocale()
+    QLocale.setDefault(translations.window_locale(language, QLocale(system)))
+    try:
+        field = QDateEdit(QDate(2027, 10, 18))
+        qtbot.addWidget(field)
+        field.setDisplayFormat("ddd d MMM yyyy")
+        assert field.text() == shown
+        assert QLocale().toString(QDate(2027, 10, 18), QLocale.FormatType.ShortFormat) == short
+    finally:
+        QLocale.setDefault(before)
