@@ -656,7 +656,10 @@ class EventDialog(RecordDialog):
             ui.duration.setText("")
         if draft != self._draft or self.local_times is None:
             self._draft = draft
-            self._local_times_timer.start()
+            if draft is None:  # no meeting to ask about (a start to choose, say): clear now
+                self.show_local_times()
+            else:
+                self._local_times_timer.start()
 
     @property
     def local_times_pending(self) -> bool:

@@ -228,6 +228,9 @@ def test_a_skipped_clock_time_asks_which_instant_is_meant(
     assert ui.startChoice.later.text().startswith("03:30 EDT (UTC-04:00) = 07:30 UTC")
     assert error_text(dialog, "start_utc") == "Choose below which 02:30 you mean."
     assert not ok_button(dialog).isEnabled()
+    # No local times of the meeting as it stood before: there is no meeting to show yet.
+    assert ui.attendeeTimes.text() == ""
+    assert not dialog.local_times_pending
 
     qtbot.mouseClick(ui.startChoice.later, Qt.MouseButton.LeftButton)
     # 02:30 read as 03:30 daylight time is when the shifted end (03:30) falls: too short.
