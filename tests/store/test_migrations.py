@@ -357,18 +357,7 @@ def test_a_program_from_before_events_named_their_host_opens_with_tdlc_hosting(
     engine: Engine, database_url: str
 ) -> None:
     # A program of schema 0001 holding an event: built at today's schema, taken back.
-    store = open_database(database_url)
-    with store.transaction() as session:
-        kobe = session.scalars(select(PartnerCity).where(PartnerCity.name == "Kobe")).one()
-        session.add(
-            Event(
-                title="Resilient cities exchange",
-                start_utc=datetime(2027, 1, 20, 8, tzinfo=UTC),
-                end_utc=datetime(2027, 1, 20, 9, 30, tzinfo=UTC),
-                host_city=kobe,
-            )
-        )
-    store.close()
+    _save_an_exchange_with_kobe(database_url, "host_city")
     _run(engine, "downgrade", "0001")
     with engine.connect() as connection:
         columns = {column["name"] for column in inspect(connection).get_columns("events")}
@@ -410,19 +399,7 @@ def test_a_program_from_before_all_day_events_opens_with_every_event_timed(
 def test_a_program_from_before_links_lost_their_row_ids_keeps_every_link(
     engine: Engine, database_url: str
 ) -> None:
-    store = open_database(database_url)
-    with store.transaction() as session:
-        kobe = session.scalars(select(PartnerCity).where(PartnerCity.name == "Kobe")).one()
-        session.add(
-            Event(
-                title="Resilient cities exchange",
-                start_utc=datetime(2027, 1, 20, 8, tzinfo=UTC),
-                end_utc=datetime(2027, 1, 20, 9, 30, tzinfo=UTC),
-                themes=list(kobe.themes),
-            )
-        )
-        themes = sorted(theme.code for theme in kobe.themes)
-    store.close()
+    themes = _save_an_exchange_with_kobe(database_url, "themes")
     assert themes, "Kobe's seeded themes are the links the upgrade must keep"
     _run(engine, "downgrade", "0009")
     sqlite = engine.dialect.name == "sqlite"
@@ -441,14 +418,31 @@ def test_a_program_from_before_links_lost_their_row_ids_keeps_every_link(
 
 
 LINK_TABLES = {
-    "city_themes",
-    "event_delegations",
-    "event_participants",
-    "event_themes",
-    "product_cities",
-    "product_events",
-    "product_themes",
+    table.name
+    for table in Base.metadata.sorted_tables
+    if table.dialect_options["sqlite"]["with_rowid"] is False
 }
+"""The tables the model keeps as their key alone on SQLite."""
+
+
+def _save_an_exchange_with_kobe(database_url: str, link: str) -> list[str]:
+    """Save one event linked to Kobe (``host_city``: hosted by it; ``themes``: on its
+    themes), to be taken back to an older schema; Kobe's theme codes."""
+    store = open_database(database_url)
+    with store.transaction() as session:
+        kobe = session.scalars(select(PartnerCity).where(PartnerCity.name == "Kobe")).one()
+        linked = {"host_city": kobe, "themes": list(kobe.themes)}[link]
+        session.add(
+            Event(
+                title="Resilient cities exchange",
+                start_utc=datetime(2027, 1, 20, 8, tzinfo=UTC),
+                end_utc=datetime(2027, 1, 20, 9, 30, tzinfo=UTC),
+                **{link: linked},
+            )
+        )
+        themes = sorted(theme.code for theme in kobe.themes)
+    store.close()
+    return themes
 
 
 def _tables_with_row_ids(engine: Engine) -> set[str]:
