@@ -288,6 +288,12 @@ def test_the_event_editor_reads_the_event_and_its_many_participants_in_the_backg
         assert dialog.ui.title.text() == ""
         cancel = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Cancel)
         assert cancel.isEnabled()
+        # Its fields are blank, not the form's own values: no 1 January 2000, no first
+        # kind, no example title that reads like the event's.
+        assert dialog.ui.start.text().strip() == ""
+        assert dialog.ui.end.text().strip() == ""
+        assert dialog.ui.kind.currentText() == ""
+        assert dialog.ui.title.placeholderText() == ""
 
     qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
     assert dialog.record_ready()
@@ -295,6 +301,9 @@ def test_the_event_editor_reads_the_event_and_its_many_participants_in_the_backg
     assert dialog.ui.title.isEnabled()
     assert dialog.ui.tabs.isEnabled()
     assert dialog.ui.title.text() == "Partner cities town hall"
+    assert dialog.ui.start.text() == "Tue 12 Jan 2027  09:00"
+    assert dialog.ui.kind.currentText() == "Peer-to-peer workshop"
+    assert dialog.ui.title.placeholderText() != ""  # the example, for a title cleared
     assert sorted(dialog.ui.participants.checkedIds()) == sorted(people)
     assert ok.isEnabled()
     assert dialog.values() == dialog.original_values()

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QDateTime, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -262,7 +264,7 @@ class RecordDialog(QDialog):
 
         A stored record is read with its lists in the background, as the lists alone are
         (:meth:`_load_lists`): the dialog shows at once, its fields greyed (what was
-        typed there would be replaced) and OK held back until the record is in, with the
+        typed there would be replaced) and empty, and OK held back until the record is in, with the
         version read, which the save carries. A new record (``new_values`` its first
         values) has nothing to read but its lists, and is usable at once.
         """
@@ -276,6 +278,7 @@ class RecordDialog(QDialog):
             return
         self._record_pending = True
         held = self._hold_fields()
+        give_back = self._blank_fields()
         database, model, noun = self._database, self.entity_class, self.noun
 
         def read() -> tuple[editing.StoredRecord, ListsT]:
@@ -289,6 +292,7 @@ class RecordDialog(QDialog):
             self._stored = stored.values
             for widget in held:
                 widget.setEnabled(True)
+            give_back()
             self._fill(stored.values)
             show(lists)
             self._record_pending = False
@@ -319,6 +323,35 @@ class RecordDialog(QDialog):
         for widget in held:
             widget.setEnabled(False)
         return held
+
+    def _blank_fields(self) -> Callable[[], None]:
+        """Show the fields empty while the record is read: the form's own values (its
+        first kind, 1 January 2000, an example title) are none of the record's, and a
+        greyed example title reads like the record's. What gives each field back as it
+        was, for the record to fill it."""
+        restore: list[Callable[[], None]] = []
+        for date_field in self.findChildren(QDateTimeEdit):
+            if date_field.specialValueText():
+                continue  # a field whose lowest value means something keeps it
+            with QSignalBlocker(date_field):
+                restore.append(partial(_show_date, date_field, date_field.dateTime()))
+                date_field.setSpecialValueText(" ")
+                date_field.setDateTime(date_field.minimumDateTime())
+        for choice in self.findChildren(QComboBox):
+            if not choice.isEditable():
+                with QSignalBlocker(choice):
+                    restore.append(partial(_show_index, choice, choice.currentIndex()))
+                    choice.setCurrentIndex(-1)
+        for line in self.findChildren(QLineEdit):
+            if line.placeholderText():
+                restore.append(partial(line.setPlaceholderText, line.placeholderText()))
+                line.setPlaceholderText("")
+
+        def give_back() -> None:
+            for step in restore:
+                step()
+
+        return give_back
 
     def _fill(self, values: dict[str, Any]) -> None:
         """Show the record's ``values`` in the widgets."""
@@ -640,3 +673,15 @@ def _read_stored(
         return editing.stored(database, model, record_id)
     except editing.RecordNotFoundError:
         raise RecordMissingError(noun, record_id) from None
+
+
+def _show_date(field: QDateTimeEdit, shown: QDateTime) -> None:
+    """Give a blanked date field its date back, unheard (see ``_blank_fields``)."""
+    with QSignalBlocker(field):
+        field.setSpecialValueText("")
+        field.setDateTime(shown)
+
+
+def _show_index(choice: QComboBox, index: int) -> None:
+    with QSignalBlocker(choice):
+        choice.setCurrentIndex(index)
