@@ -20,16 +20,18 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QDateTime, QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -328,20 +330,21 @@ class RecordDialog(QDialog):
         """Show the fields empty while the record is read: the form's own values (its
         first kind, 1 January 2000, an example title) are none of the record's, and a
         greyed example title reads like the record's. What gives each field back as it
-        was, for the record to fill it."""
+        was, unheard, for the record to fill it."""
         restore: list[Callable[[], None]] = []
+        # A field whose lowest value already means something ("Not set") keeps it.
         for date_field in self.findChildren(QDateTimeEdit):
-            if date_field.specialValueText():
-                continue  # a field whose lowest value means something keeps it
-            with QSignalBlocker(date_field):
-                restore.append(partial(_show_date, date_field, date_field.dateTime()))
-                date_field.setSpecialValueText(" ")
-                date_field.setDateTime(date_field.minimumDateTime())
+            if not date_field.specialValueText():
+                restore.append(_blank_date(date_field))
+        for whole in self.findChildren(QSpinBox):
+            if not whole.specialValueText():
+                restore.append(_blank_number(whole))
+        for decimal in self.findChildren(QDoubleSpinBox):
+            if not decimal.specialValueText():
+                restore.append(_blank_number(decimal))
         for choice in self.findChildren(QComboBox):
             if not choice.isEditable():
-                with QSignalBlocker(choice):
-                    restore.append(partial(_show_index, choice, choice.currentIndex()))
-                    choice.setCurrentIndex(-1)
+                restore.append(_blank_choice(choice))
         for line in self.findChildren(QLineEdit):
             if line.placeholderText():
                 restore.append(partial(line.setPlaceholderText, line.placeholderText()))
@@ -675,13 +678,47 @@ def _read_stored(
         raise RecordMissingError(noun, record_id) from None
 
 
-def _show_date(field: QDateTimeEdit, shown: QDateTime) -> None:
-    """Give a blanked date field its date back, unheard (see ``_blank_fields``)."""
+def _blank_date(field: QDateTimeEdit) -> Callable[[], None]:
+    """Show ``field`` empty (its lowest value, written blank); what gives it back."""
+    shown = field.dateTime()
     with QSignalBlocker(field):
-        field.setSpecialValueText("")
-        field.setDateTime(shown)
+        field.setSpecialValueText(" ")
+        field.setDateTime(field.minimumDateTime())
+
+    def give_back() -> None:
+        with QSignalBlocker(field):
+            field.setSpecialValueText("")
+            field.setDateTime(shown)
+
+    return give_back
 
 
-def _show_index(choice: QComboBox, index: int) -> None:
+_Number = TypeVar("_Number", QSpinBox, QDoubleSpinBox)
+
+
+def _blank_number(field: _Number) -> Callable[[], None]:
+    """Show ``field`` empty (its lowest value, written blank); what gives it back."""
+    shown = field.value()
+    with QSignalBlocker(field):
+        field.setSpecialValueText(" ")
+        field.setValue(field.minimum())
+
+    def give_back() -> None:
+        with QSignalBlocker(field):
+            field.setSpecialValueText("")
+            field.setValue(shown)
+
+    return give_back
+
+
+def _blank_choice(choice: QComboBox) -> Callable[[], None]:
+    """Show ``choice`` with nothing chosen; what gives it back."""
+    shown = choice.currentIndex()
     with QSignalBlocker(choice):
-        choice.setCurrentIndex(index)
+        choice.setCurrentIndex(-1)
+
+    def give_back() -> None:
+        with QSignalBlocker(choice):
+            choice.setCurrentIndex(shown)
+
+    return give_back
