@@ -89,3 +89,8 @@ class SearchableComboBox(QComboBox):
         else:
             self.setCurrentIndex(-1)
             self.setEditText("")
+        editor = self.lineEdit()
+        if editor is not None and not self.hasFocus():
+            # A name longer than the field shows its beginning ("Peru: Ministry of ..."),
+            # not its end, which the cursor left after the text would scroll to.
+            editor.setCursorPosition(0)

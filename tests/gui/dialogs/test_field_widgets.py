@@ -165,3 +165,22 @@ def test_the_japanese_editor_names_days_in_japanese_on_any_system(
 ) -> None:
     editor = _editor(qtbot, datetime(2027, 4, 21, 9))
     assert [box.text() for box in editor.days] == ["月", "火", "水", "木", "金", "土", "日"]
+
+
+def test_a_chosen_long_name_shows_its_beginning(qtbot: QtBot) -> None:
+    """A delegation named at length shows "Peru: Ministry of ...", not "...Sanitation"."""
+    from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
+
+    name = "Peru: Ministry of Housing, Construction and Sanitation"
+    field = SearchableComboBox()
+    qtbot.addWidget(field)
+    field.resize(220, 30)
+    field.show()
+    qtbot.waitExposed(field)
+    field.setChoices([(name, "peru")])
+    field.setSelectedData("peru")
+    editor = field.lineEdit()
+    assert editor is not None
+    assert editor.text() == name
+    assert editor.cursorPosition() == 0
+    assert editor.cursorRect().left() < 10  # the text is scrolled to its start
