@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 import shiboken6
 from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QBoxLayout,
     QComboBox,
     QDateTimeEdit,
@@ -333,15 +334,10 @@ class RecordDialog(QDialog):
         was, unheard, for the record to fill it."""
         restore: list[Callable[[], None]] = []
         # A field whose lowest value already means something ("Not set") keeps it.
-        for date_field in self.findChildren(QDateTimeEdit):
-            if not date_field.specialValueText():
-                restore.append(_blank_date(date_field))
-        for whole in self.findChildren(QSpinBox):
-            if not whole.specialValueText():
-                restore.append(_blank_number(whole))
-        for decimal in self.findChildren(QDoubleSpinBox):
-            if not decimal.specialValueText():
-                restore.append(_blank_number(decimal))
+        for spin in self.findChildren(QAbstractSpinBox):
+            held = _spin_value(spin)
+            if held is not None and not spin.specialValueText():
+                restore.append(_blank_spin(spin, *held))
         for choice in self.findChildren(QComboBox):
             if not choice.isEditable():
                 restore.append(_blank_choice(choice))
@@ -678,35 +674,29 @@ def _read_stored(
         raise RecordMissingError(noun, record_id) from None
 
 
-def _blank_date(field: QDateTimeEdit) -> Callable[[], None]:
-    """Show ``field`` empty (its lowest value, written blank); what gives it back."""
-    shown = field.dateTime()
+def _spin_value(field: QAbstractSpinBox) -> tuple[Any, Callable[[Any], None], Any] | None:
+    """What a date, time or number field shows, its setter and its lowest value; None
+    for another kind of spin box."""
+    if isinstance(field, QDateTimeEdit):
+        return field.dateTime(), field.setDateTime, field.minimumDateTime()
+    if isinstance(field, QSpinBox | QDoubleSpinBox):
+        return field.value(), field.setValue, field.minimum()
+    return None
+
+
+def _blank_spin(
+    field: QAbstractSpinBox, shown: Any, show: Callable[[Any], None], lowest: Any
+) -> Callable[[], None]:
+    """Show ``field`` empty: at its ``lowest`` value, written blank. What gives it back
+    the value it ``shown`` (through ``show``, its setter)."""
     with QSignalBlocker(field):
         field.setSpecialValueText(" ")
-        field.setDateTime(field.minimumDateTime())
+        show(lowest)
 
     def give_back() -> None:
         with QSignalBlocker(field):
             field.setSpecialValueText("")
-            field.setDateTime(shown)
-
-    return give_back
-
-
-_Number = TypeVar("_Number", QSpinBox, QDoubleSpinBox)
-
-
-def _blank_number(field: _Number) -> Callable[[], None]:
-    """Show ``field`` empty (its lowest value, written blank); what gives it back."""
-    shown = field.value()
-    with QSignalBlocker(field):
-        field.setSpecialValueText(" ")
-        field.setValue(field.minimum())
-
-    def give_back() -> None:
-        with QSignalBlocker(field):
-            field.setSpecialValueText("")
-            field.setValue(shown)
+            show(shown)
 
     return give_back
 
