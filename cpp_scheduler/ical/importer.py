@@ -431,7 +431,7 @@ def _renamed_zones() -> dict[str, str]:
     the tzdata package's links; CLDR's Windows mapping still gives the old names. A
     link into another region (Atlantic/Reykjavik to Africa/Abidjan) is a merge of
     zones, not a rename, and is left alone."""
-    text = resources.files("tzdata").joinpath("zoneinfo/tzdata.zi").read_text()
+    text = resources.files("tzdata").joinpath("zoneinfo/tzdata.zi").read_text(encoding="utf-8")
     renamed: dict[str, str] = {}
     for line in text.splitlines():
         if line.startswith("L "):
