@@ -113,7 +113,7 @@ def _sqlite_text_of_instant(value: datetime | None) -> str | None:
     (ISO 8601's text, whose year has four digits from year 1 to 9999)."""
     if value is None:
         return None
-    if type(value) is not datetime and not isinstance(value, datetime):
+    if not isinstance(value, datetime):
         raise TypeError(f"{value!r} stored as an instant; give a datetime")
     if value.tzinfo is None:
         raise ValueError(f"naive datetime {value!r} stored as an instant; give it a zone")
