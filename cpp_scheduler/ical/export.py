@@ -918,9 +918,8 @@ def tour_description(tour: StudyTour) -> str:
     headings = {day.day: day.title for day in tour.days}
     nights = {night.night_of: night for night in tour.nights}
     for day in tour.dates():
-        line = f"{i18n.in_english(day, '%a %d %b')}: {headings.get(day) or ''}".rstrip(
-            ": "
-        ).rstrip()
+        named = i18n.in_english(day, "%a %d %b")
+        line = f"{named}: {headings.get(day) or ''}".rstrip(": ").rstrip()
         night = nights.get(day)
         if night is not None:
             line += f" (night: {night.hotel}, {night.locality})"

@@ -267,9 +267,9 @@ class RecordDialog(QDialog):
 
         A stored record is read with its lists in the background, as the lists alone are
         (:meth:`_load_lists`): the dialog shows at once, its fields greyed (what was
-        typed there would be replaced) and empty, and OK held back until the record is in, with the
-        version read, which the save carries. A new record (``new_values`` its first
-        values) has nothing to read but its lists, and is usable at once.
+        typed there would be replaced) and empty, and OK held back until the record is
+        in, with the version read, which the save carries. A new record (``new_values``
+        its first values) has nothing to read but its lists, and is usable at once.
         """
         record_id = self._record_id
         if record_id is None:
