@@ -19,6 +19,7 @@ import inspect as python_inspect
 import types
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any, ClassVar
 
@@ -26,7 +27,7 @@ from sqlalchemy import Table, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import ColumnProperty, InstrumentedAttribute, RelationshipProperty, Session
 
-from cpp_scheduler.model.base import Base
+from cpp_scheduler.model.base import Base, utc_now
 from cpp_scheduler.programfile.layout import Kind
 from cpp_scheduler.store.bulk_rows import insert_tuples
 from cpp_scheduler.store.history import UNRECORDED, labels_of_each, note_created, plain
@@ -185,31 +186,46 @@ def _shape(entity: type[Base], owned_by: type[Base] | None, owned_key: str | Non
     )
 
 
-def new_record(kind: Kind, record_id: str, given_keys: Collection[str]) -> NewRecord:
+def new_record(
+    kind: Kind, record_id: str, given_keys: Collection[str], saved_at: datetime | None = None
+) -> NewRecord:
     """A new record of ``kind`` with its id and the defaults of the columns the file
-    leaves out (``given_keys``: the keys the file's record has), as a new entity gets."""
+    leaves out (``given_keys``: the keys the file's record has), as a new entity gets.
+
+    ``saved_at`` is the moment of the save that creates it, its creation and change
+    time: every record of one import is created at the same moment, as it commits at
+    once. Without it, the record takes the moment it is made."""
     values: dict[str, Any] = {"id": record_id}
-    for attribute, key, default in _defaults(kind):
+    for attribute, key, default, is_save_time in _defaults(kind):
         if key not in given_keys and attribute not in values:
-            values[attribute] = default.arg(None) if default.is_callable else default.arg
+            if is_save_time and saved_at is not None:
+                values[attribute] = saved_at
+            else:
+                values[attribute] = default.arg(None) if default.is_callable else default.arg
     return NewRecord(kind.entity, values)
 
 
-def _defaults(kind: Kind) -> tuple[tuple[str, str, Any], ...]:
-    """(attribute, its key in the file, the column's default) of the columns that have
-    one: looked up once per kind (by its entity, a cheap key), not for each record."""
+def _defaults(kind: Kind) -> tuple[tuple[str, str, Any, bool], ...]:
+    """(attribute, its key in the file, the column's default, whether the default is the
+    moment of the save) of the columns that have one: looked up once per kind (by its
+    entity, a cheap key), not for each record."""
     found = _DEFAULTS.get(kind.entity)
     if found is None:
         keys = {value.name: value.key for value in kind.values}
         found = tuple(
-            (attribute, keys.get(attribute, attribute), default)
+            (
+                attribute,
+                keys.get(attribute, attribute),
+                default,
+                getattr(default.arg, "__wrapped__", None) is utc_now,
+            )
             for attribute, default in _shape(kind.entity, None, None).defaults
         )
         _DEFAULTS[kind.entity] = found
     return found
 
 
-_DEFAULTS: dict[type[Base], tuple[tuple[str, str, Any], ...]] = {}
+_DEFAULTS: dict[type[Base], tuple[tuple[str, str, Any, bool], ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -231,6 +247,7 @@ def write_new(session: Session, pending: list[Pending]) -> None:
     written: set[str] = set()
     shapes: dict[Table, _Shape] = {}
     labels = labels_of_each([item.record for item in pending])
+    at = datetime.now(UTC)
     for item, named in zip(pending, labels, strict=True):
         owner = item.owner
         shape = _shape(item.kind.entity, *((owner[0].entity, owner[1]) if owner else (None, None)))
@@ -281,6 +298,7 @@ def write_new(session: Session, pending: list[Pending]) -> None:
             labels=named,
             fields=fields,
             version=int(given.get("version") or 1),
+            at=at,
         )
     connection = session.connection()
     for table, shape in shapes.items():

@@ -31,7 +31,7 @@ from cpp_scheduler import limits
 from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import _
-from cpp_scheduler.model.base import Base
+from cpp_scheduler.model.base import Base, utc_now
 from cpp_scheduler.model.validation import ValidationError
 from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
 from cpp_scheduler.programfile.document import read_document, record_label
@@ -224,6 +224,8 @@ class _Merge:
         self.entries: list[_Entry] = []
         self.claimed: dict[str, set[int]] = defaultdict(set)
         self.tallies: dict[str, _Tally] = {kind.record_kind: _Tally() for kind in all_kinds()}
+        self.saved_at = utc_now()
+        """When the records this import creates are created: one moment for all."""
 
     def run(self, document: dict[str, Any], dry_run: bool) -> ImportReport:
         with self.session.no_autoflush:
@@ -323,7 +325,7 @@ class _Merge:
             kind, record, self.named[kind.section]
         )
         new = found is None
-        entity = new_record(kind, record["id"], record) if found is None else found
+        entity = new_record(kind, record["id"], record, self.saved_at) if found is None else found
         entry = self._claim(kind, record, entity, new)
         for owned in kind.owned:
             entry.owned[owned.key] = []
@@ -338,7 +340,7 @@ class _Merge:
                     owned.kind, child_record, named
                 )
                 child = (
-                    new_record(owned.kind, child_record["id"], child_record)
+                    new_record(owned.kind, child_record["id"], child_record, self.saved_at)
                     if held is None
                     else held
                 )

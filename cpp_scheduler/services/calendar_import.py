@@ -46,7 +46,7 @@ from cpp_scheduler.model import (
     ValidationError,
     Venue,
 )
-from cpp_scheduler.model.base import new_id
+from cpp_scheduler.model.base import new_id, utc_now
 from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
 from cpp_scheduler.programfile.layout import EVENTS, OCCURRENCE_CHANGES
 from cpp_scheduler.services import editing
@@ -739,17 +739,18 @@ _GIVEN = ("uid", "sequence")
 
 
 def _new_event(
-    source: str, incoming: ParsedEvent, lookups: _Lookups
+    source: str, incoming: ParsedEvent, lookups: _Lookups, saved_at: datetime
 ) -> tuple[NewRecord, list[NewRecord]]:
     """A new event of the file and its moved or cancelled sessions as values, checked by
-    the rules the entities hold: one that breaks one refuses the file, naming its line."""
-    event = new_record(EVENTS, new_id(), _GIVEN)
+    the rules the entities hold: one that breaks one refuses the file, naming its line.
+    ``saved_at``: the moment of the import, when they are all created."""
+    event = new_record(EVENTS, new_id(), _GIVEN, saved_at)
     event.given.update(uid=incoming.uid, sequence=incoming.sequence)
     _fill(event, incoming, lookups, new=True)  # type: ignore[arg-type]
     changes: list[NewRecord] = []
     if incoming.recurrence_rule:
         for change in incoming.changes:
-            row = new_record(OCCURRENCE_CHANGES, new_id(), ())
+            row = new_record(OCCURRENCE_CHANGES, new_id(), (), saved_at)
             row.given.update(
                 recurrence_id=change.recurrence_id,
                 cancelled=change.cancelled,
@@ -779,13 +780,14 @@ def _write_created(
     The session flushes each batch's new organisers first: the rows refer to them."""
     total = len(created)
     versions: dict[str, int] = {}
+    saved_at = utc_now()
     if progress is not None:
         progress(0, total)
     for first in range(0, total, _WRITE_STEP):
         pending: list[Pending] = []
         changes: list[Pending] = []
         for incoming in created[first : first + _WRITE_STEP]:
-            event, rows = _new_event(source, incoming, lookups)
+            event, rows = _new_event(source, incoming, lookups, saved_at)
             pending.append(Pending(EVENTS, event))
             changes.extend(
                 Pending(OCCURRENCE_CHANGES, row, (EVENTS, "changes", event)) for row in rows

@@ -54,7 +54,7 @@ def insert_tuples(
         return
     given = dict(zip(columns, zip(*rows, strict=True), strict=True))
     converted = {
-        key: given[key] if process is None else list(map(process, given[key]))
+        key: given[key] if process is None else _converted(process, given[key])
         for key, process in processors.items()
     }
     values: list[Any]
@@ -64,6 +64,15 @@ def insert_tuples(
         rows_of = zip(*converted.values(), strict=True)
         values = [dict(zip(columns, row, strict=True)) for row in rows_of]
     connection.exec_driver_sql(statement.sql, values)
+
+
+def _converted(process: Callable[[Any], Any], values: Sequence[Any]) -> Sequence[Any]:
+    """``values`` through ``process``; a column whose rows all hold the same value (the
+    moment of an import in each of its records) is converted once."""
+    first = values[0]
+    if all(value is first for value in values):
+        return [process(first)] * len(values)
+    return list(map(process, values))
 
 
 class _Statement:

@@ -388,9 +388,12 @@ def note_created(
     labels: dict[str, str],
     fields: dict[str, list[Any]],
     version: int,
+    at: datetime | None = None,
 ) -> None:
     """Keep the history entry of a record created without the session's unit of work
-    (an import's rows written in bulk) until the commit, as a flush would."""
+    (an import's rows written in bulk) until the commit, as a flush would. ``at``: when
+    it was created (now, by default), which the records written together share, as those
+    of one flush do."""
     info = session.info
     group = info.get(GROUP)
     row = {
@@ -400,7 +403,7 @@ def note_created(
         "action": CREATED,
         "version": version,
         "author": str(info.get(AUTHOR) or UNKNOWN),
-        "changed_at": datetime.now(UTC),
+        "changed_at": datetime.now(UTC) if at is None else at,
         "fields": as_json(fields),
         **_named(labels, group),
     }

@@ -4,6 +4,7 @@ are written (in bulk, or through the session when a record it changes refers to 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -224,3 +225,40 @@ def test_the_report_names_what_it_created_in_the_language_that_shows_it(
     finally:
         i18n.use_language(i18n.ENGLISH)
     assert report.of("venue").created == ()
+
+
+def test_the_records_of_one_import_are_created_at_one_moment(
+    database: Database, demo_file: Path
+) -> None:
+    # An import commits at once: its records, and its history entries, say so alike,
+    # however long the import takes to write them.
+    document = _document(demo_file)
+    new_events = [
+        _new_event(
+            f"5e0c1d2e-3333-4b7a-8c1d-00000000000{number}",
+            f"Mobility clinic {number}",
+            f"2027-04-0{number}T01:00:00Z",
+            f"2027-04-0{number}T02:00:00Z",
+        )
+        for number in range(1, 6)
+    ]
+    document["events"] += new_events
+    path = _write(demo_file.with_name("clinics.json"), document)
+    before = datetime.now(UTC).replace(microsecond=0)
+
+    import_program(database, path)
+
+    after = datetime.now(UTC)
+    ids = [event["id"] for event in new_events]
+    with database.session() as session:
+        stamps = set(
+            session.execute(select(Event.created_at, Event.updated_at).where(Event.id.in_(ids)))
+        )
+    assert len(stamps) == 1
+    ((created, updated),) = stamps
+    assert created == updated
+    assert before <= created <= after
+    entries = [entry for record_id in ids for entry in history_of(database, record_id)]
+    assert len(entries) == len(ids)
+    assert len({entry.changed_at for entry in entries}) == 1
+    assert before <= entries[0].changed_at <= after
