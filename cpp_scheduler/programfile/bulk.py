@@ -292,7 +292,7 @@ def write_new(session: Session, pending: list[Pending]) -> None:
         written.add(record_id)
         note_created(
             session,
-            table=shape.table.name,
+            table=str(shape.table.name),  # a plain text: the driver binds it at once
             record_id=str(record_id),
             kind=item.kind.record_kind,
             labels=named,
