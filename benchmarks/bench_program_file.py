@@ -95,7 +95,8 @@ def program_of(events: int, folder: Path) -> dict[str, Any]:
 
 def stored_rows(database: Database) -> list[tuple[str, list[str], list[tuple[Any, ...]]]]:
     """Every row ``database`` holds, table by table in the order the foreign keys need
-    (a record another row of its table refers to comes first): (table, columns, rows)."""
+    (a record another row of its table refers to comes first): (table, columns, rows),
+    without the columns that are NULL in every row of their table."""
     found = []
     with database.engine.connect() as connection:
         for table in Base.metadata.sorted_tables:
@@ -105,6 +106,10 @@ def stored_rows(database: Database) -> list[tuple[str, list[str], list[tuple[Any
                 tuple(row)
                 for row in connection.exec_driver_sql(f'SELECT {listed} FROM "{table.name}"')
             ]
+            # A column NULL in every row needs no parameter: the database stores NULL.
+            kept = [n for n in range(len(columns)) if any(row[n] is not None for row in rows)]
+            columns = [columns[n] for n in kept]
+            rows = [tuple(row[n] for n in kept) for row in rows]
             if "parent_id" in columns:
                 rows = _parents_first(rows, columns.index("id"), columns.index("parent_id"))
             if rows:

@@ -18,7 +18,7 @@ importing the same file twice changes nothing, not even versions or change times
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
@@ -692,16 +692,27 @@ class _Merge:
                 given[owned.key] = [child.entity for child in children]
 
     def _decoded_values(self, kind: Kind, record: dict[str, Any]) -> dict[str, Any]:
-        """The model's values of the keys the file's record gives, by attribute: a text
-        within its limit as it is, any other value through :meth:`_decoded`."""
+        """The model's values of the keys the file's record gives, by attribute: an
+        absent text (None) or one within its limit as it is, any other value through its
+        codec; a value the codec refuses, or a text too long, through :meth:`_decoded`,
+        which words the refusal."""
         decoded = {}
-        for value, key, name, as_is in _readings(kind):
+        for value, key, name, decode in _readings(kind):
             if key in record:
                 given = record[key]
-                if as_is and type(given) is str and len(given) <= limits.MAX_TEXT_LENGTH:
-                    decoded[name] = given
-                else:
+                if type(given) is str and len(given) > limits.MAX_TEXT_LENGTH:
                     decoded[name] = self._decoded(kind, record, value)
+                elif decode is None:
+                    decoded[name] = (
+                        given
+                        if given is None or type(given) is str
+                        else self._decoded(kind, record, value)
+                    )
+                else:
+                    try:
+                        decoded[name] = decode(given)
+                    except (ValueError, TypeError, OverflowError):
+                        decoded[name] = self._decoded(kind, record, value)
         return decoded
 
     def _decoded(self, kind: Kind, record: dict[str, Any], value: Value) -> Any:
@@ -787,17 +798,21 @@ def _first_line(error: object) -> str:
     return lines[0] if lines else type(error).__name__
 
 
-def _readings(kind: Kind) -> tuple[tuple[Value, str, str, bool], ...]:
-    """(value, its key in the file, its attribute, whether its text is taken as it is) of
-    each plain value of ``kind``: worked out once per kind (by its entity, a cheap key)."""
+def _readings(kind: Kind) -> tuple[tuple[Value, str, str, Callable[[Any], Any] | None], ...]:
+    """(value, its key in the file, its attribute, its codec's decoding, None for a text
+    taken as it is) of each plain value of ``kind``: worked out once per kind (by its
+    entity, a cheap key)."""
     found = _READINGS.get(kind.entity)
     if found is None:
-        found = tuple((value, value.key, value.name, value.codec is TEXT) for value in kind.values)
+        found = tuple(
+            (value, value.key, value.name, None if value.codec is TEXT else value.codec.decode)
+            for value in kind.values
+        )
         _READINGS[kind.entity] = found
     return found
 
 
-_READINGS: dict[type[Base], tuple[tuple[Value, str, str, bool], ...]] = {}
+_READINGS: dict[type[Base], tuple[tuple[Value, str, str, Callable[[Any], Any] | None], ...]] = {}
 
 
 _LOAD_BATCH = 500
