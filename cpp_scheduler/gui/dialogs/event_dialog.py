@@ -368,17 +368,25 @@ class EventDialog(RecordDialog):
                 ui.participants,
             )
             blockers = [QSignalBlocker(picker) for picker in pickers]
-            self._select_stored(self._stored)
+            self._select_stored(self._stored, keep_typed=True)
             for blocker in blockers:
                 blocker.unblock()
 
-    def _select_stored(self, values: dict[str, Any]) -> None:
+    def _select_stored(self, values: dict[str, Any], *, keep_typed: bool = False) -> None:
+        """Choose ``values`` in the pickers; with ``keep_typed``, not in a field the
+        coordinator typed into before its list came."""
         ui = self.ui
-        ui.venue.setSelectedData(values.get("venue_id"))
-        ui.city.setSelectedData(values.get("city_id"))
-        ui.hostCity.setSelectedData(values.get("host_city_id"))
-        ui.organiser.setSelectedData(values.get("organiser_id"))
-        ui.parent.setSelectedData(values.get("parent_id"))
+        for picker, key in (
+            (ui.venue, "venue_id"),
+            (ui.city, "city_id"),
+            (ui.hostCity, "host_city_id"),
+            (ui.organiser, "organiser_id"),
+            (ui.parent, "parent_id"),
+        ):
+            if keep_typed:
+                picker.setSelectedDataUnlessTyped(values.get(key))
+            else:
+                picker.setSelectedData(values.get(key))
         ui.themes.setCheckedIds(values.get("theme_ids", []))
         ui.delegations.setCheckedIds(values.get("delegation_ids", []))
         ui.participants.setCheckedIds(values.get("participant_ids", []))

@@ -128,7 +128,7 @@ class ParticipantDialog(RecordDialog):
         self._taken_emails = lists.taken_emails
         blocker = QSignalBlocker(delegation)
         delegation.setChoices(named(lists.delegations))
-        delegation.setSelectedData(self._stored.get("delegation_id"))
+        delegation.setSelectedDataUnlessTyped(self._stored.get("delegation_id"))
         blocker.unblock()
 
     def _fill(self, values: dict[str, Any]) -> None:

@@ -104,7 +104,7 @@ class ThemeDialog(RecordDialog):
         self._taken_codes = lists.taken_codes
         blocker = QSignalBlocker(parent)
         parent.setChoices(named(lists.areas))
-        parent.setSelectedData(self._stored.get("parent_id"))
+        parent.setSelectedDataUnlessTyped(self._stored.get("parent_id"))
         blocker.unblock()
 
     def _fill(self, values: dict[str, Any]) -> None:

@@ -130,7 +130,7 @@ class VenueDialog(RecordDialog):
         ui.locality.addItems(lists.localities)
         ui.locality.setEditText(typed)
         ui.city.setChoices(named(lists.cities))
-        ui.city.setSelectedData(self._stored.get("city_id"))
+        ui.city.setSelectedDataUnlessTyped(self._stored.get("city_id"))
         for blocker in blockers:
             blocker.unblock()
 

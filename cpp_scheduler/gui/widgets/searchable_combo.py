@@ -51,8 +51,14 @@ class SearchableComboBox(QComboBox):
             editor.setPlaceholderText(label or "")
 
     def setChoices(self, choices: Iterable[tuple[str, Any]]) -> None:
-        """Replace the items by ``(text, data)`` pairs, keeping the current choice if listed."""
+        """Replace the items by ``(text, data)`` pairs, keeping the current choice if
+        listed, and text typed that names no item, where the cursor left it: a list read
+        in the background may come while the coordinator types, and the text may name
+        one of its items."""
         kept = self.selectedData()
+        editor = self.lineEdit()
+        typed = self.currentText() if kept is None else ""
+        cursor = editor.cursorPosition() if editor is not None else 0
         self.blockSignals(True)
         try:
             self.clear()
@@ -61,6 +67,10 @@ class SearchableComboBox(QComboBox):
             for text, data in choices:
                 self.addItem(text, data)
             self._select(kept)
+            if typed:
+                self.setEditText(typed)
+                if editor is not None:
+                    editor.setCursorPosition(cursor)
         finally:
             self.blockSignals(False)
         self.selectionChanged.emit()
@@ -81,6 +91,14 @@ class SearchableComboBox(QComboBox):
     def setSelectedData(self, data: Any) -> None:
         """Choose the item carrying ``data``; ``None`` or unknown data empties the field."""
         self._select(data)
+
+    def setSelectedDataUnlessTyped(self, data: Any) -> None:
+        """Choose the item carrying ``data``, unless the field holds text: a list read in
+        the background may come after the coordinator began to type, and what they
+        typed is theirs to finish (an editor shows its stored choice once its list is in,
+        with this)."""
+        if not self.currentText().strip():
+            self._select(data)
 
     def _select(self, data: Any) -> None:
         index = self.findData(data) if data is not None else -1

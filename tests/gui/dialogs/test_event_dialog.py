@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from dialog_helpers import error_text, is_marked, ok_button
-from gui_support import open_dialog
+from gui_support import open_dialog, reads_held
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -793,3 +793,25 @@ def test_the_attendees_tab_with_its_answers_fits_a_laptop_screen(
     assert dialog.height() <= 700
     table = dialog.answers.table
     assert table.height() >= 4 * table.fontMetrics().lineSpacing()  # a few answers show
+
+
+def test_an_organiser_typed_before_the_lists_came_is_kept_and_chosen(
+    qtbot: QtBot, sqlite_database: Database, program: dict[str, str], tasks: TaskManager
+) -> None:
+    # A new event's editor is usable at once; its lists come from a background read.
+    with reads_held(tasks):
+        dialog = EventDialog(sqlite_database, tasks=tasks)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.keyClicks(dialog.ui.title, "Mobility clinic")
+        qtbot.keyClicks(dialog.ui.organiser.lineEdit(), "Ana Ma")
+        assert not dialog.lists_ready()
+    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    organiser = dialog.ui.organiser
+    assert organiser.currentText() == "Ana Ma"
+    assert organiser.hasUnknownText()
+    listed = organiser.itemText(organiser.findData(program["ana"]))
+    assert listed.startswith("Ana Ma")
+    organiser.lineEdit().insert(listed.removeprefix("Ana Ma"))  # the coordinator goes on
+    assert dialog.values()["organiser_id"] == program["ana"]

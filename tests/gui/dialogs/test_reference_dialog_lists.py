@@ -83,6 +83,35 @@ def test_the_participant_editor_offers_delegations_and_knows_taken_emails_once_r
     assert dialog.values()["delegation_id"] == lima
 
 
+def test_a_delegation_typed_before_the_lists_came_is_kept_and_chosen(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    tasks: TaskManager,
+    type_into: Callable[..., None],
+) -> None:
+    # The editor is usable at once: what the coordinator types into a list field before
+    # its list arrives stays, and names its item once the list has it.
+    lima = editing.create(
+        sqlite_database,
+        Delegation,
+        {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"},
+    )
+    with reads_held(tasks):
+        dialog = shown(qtbot, ParticipantDialog(sqlite_database, tasks=tasks))
+        ui = dialog.ui
+        type_into(ui.name, "Ana María Quispe")
+        type_into(ui.email, "aquispe@example.pe")
+        type_into(ui.delegation, "Lima housing")
+        waits_for_its_lists(dialog)
+    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    assert ui.delegation.currentText() == "Lima housing"
+    assert ui.delegation.lineEdit().cursorPosition() == len("Lima housing")
+    assert ui.delegation.hasUnknownText()  # said beside the field, not guessed
+    qtbot.keyClicks(ui.delegation.lineEdit(), " ministry")  # typing goes on
+    assert dialog.values()["delegation_id"] == lima
+    assert ok_button(dialog).isEnabled()
+
+
 def test_the_participant_being_edited_shows_its_delegation_once_read(
     qtbot: QtBot, sqlite_database: Database, tasks: TaskManager
 ) -> None:
