@@ -93,10 +93,10 @@ class SearchableComboBox(QComboBox):
         self._select(data)
 
     def setSelectedDataUnlessTyped(self, data: Any) -> None:
-        """Choose the item carrying ``data``, unless the field holds text: a list read in
-        the background may come after the coordinator began to type, and what they
-        typed is theirs to finish (an editor shows its stored choice once its list is in,
-        with this)."""
+        """Choose the item carrying ``data``, unless the field holds text. An editor
+        shows its stored choice this way once the list is in: a list read in the
+        background may come after the coordinator began to type, and what they typed is
+        theirs to finish."""
         if not self.currentText().strip():
             self._select(data)
 
