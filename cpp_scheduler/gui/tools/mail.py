@@ -127,7 +127,25 @@ class MailSettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.resize(560, self.sizeHint().height())
-        self._show(mail_setup.read_mail_settings())
+        self._read_settings()
+
+    def _read_settings(self) -> None:
+        """Read the settings off the GUI thread and show them, the fields held until
+        they come. A file that cannot be read is said in the status line and the form
+        left empty, to write the settings anew: a broken file must not keep the
+        coordinator out of the dialog that mends it."""
+        fields = (
+            self.host,
+            self.port,
+            self.security,
+            self.user,
+            self.password,
+            self.sender_name,
+            self.sender_email,
+            self.rate,
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self._run(mail_setup.read_mail_settings, self._show, (*fields, save, self.test_button))
 
     def _show(self, settings: mail_setup.MailSettings) -> None:
         if settings.smtp is not None:
@@ -162,21 +180,25 @@ class MailSettingsDialog(QDialog):
         sender = mail_setup.Organizer(name or address, address) if address else None
         return mail_setup.MailSettings(smtp, sender, self.rate.value() or None)
 
-    def _run(self, work: Any, done: Any) -> None:
-        self.test_button.setEnabled(False)
-        self.buttons.setEnabled(False)
+    def _run(self, work: Any, done: Any, held: tuple[QWidget, ...] = ()) -> None:
+        """``work()`` off the GUI thread, then ``done(result)``; the ``held`` widgets (the
+        buttons, by default) are greyed meanwhile, and a refusal is said in the status
+        line."""
+        greyed = held or (self.test_button, self.buttons)
+        for widget in greyed:
+            widget.setEnabled(False)
 
         def finished(result: Any) -> None:
             if shiboken6.isValid(self):
-                self.test_button.setEnabled(True)
-                self.buttons.setEnabled(True)
+                for widget in greyed:
+                    widget.setEnabled(True)
                 done(result)
 
         def failed(error: BaseException) -> None:
             if not shiboken6.isValid(self):
                 return
-            self.test_button.setEnabled(True)
-            self.buttons.setEnabled(True)
+            for widget in greyed:
+                widget.setEnabled(True)
             if not isinstance(error, SchedulerError | OSError):
                 raise error
             self.status.setText(str(error))

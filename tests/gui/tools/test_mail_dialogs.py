@@ -58,6 +58,12 @@ def program(sqlite_database: Database) -> Program:
         return build_program(session)
 
 
+def shown_when_read(qtbot: QtBot, dialog: MailSettingsDialog) -> None:
+    """Wait until the settings are read (off the GUI thread): the fields come alive."""
+    assert not dialog.host.isEnabled()  # what is typed meanwhile would be replaced
+    qtbot.waitUntil(dialog.host.isEnabled, timeout=20_000)
+
+
 def choose(dialog: SendDialog | ChangesDialog, label: str) -> None:
     index = dialog.scope.findText(label)
     assert index >= 0, label
@@ -79,6 +85,7 @@ def test_settings_are_saved_without_the_password_and_a_test_message_goes_out(
     window = open_window()
     dialog = tools_of(window).open_mail_settings()
     assert isinstance(dialog, MailSettingsDialog)
+    shown_when_read(qtbot, dialog)
     assert dialog.host.text() == "127.0.0.1"
     assert dialog.port.value() == server.port
     dialog.test_recipient.setText("me@tdlc.example.org")
@@ -97,11 +104,45 @@ def test_settings_are_saved_without_the_password_and_a_test_message_goes_out(
     settle(qtbot, window)
 
 
+def test_broken_settings_open_to_be_mended_in_the_dialog(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window,
+    tmp_path: Path,
+    server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A settings file cut short (a full disk, a hand edit) must not lock the coordinator
+    # out of the one dialog that writes it anew.
+    path = tmp_path / "mail.json"
+    path.write_text('{"smtp": {"host": "127.0.0.1", "po', encoding="utf-8")
+    monkeypatch.setenv(SETTINGS_ENV, str(path))
+    window = open_window()
+    dialog = tools_of(window).open_mail_settings()
+    assert isinstance(dialog, MailSettingsDialog)
+    shown_when_read(qtbot, dialog)
+    assert "cannot be read" in dialog.status.text()
+    assert str(path) in dialog.status.text()
+    assert "\n" not in dialog.status.text()
+    assert dialog.host.text() == ""
+
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(server.port)
+    dialog.security.setCurrentIndex(dialog.security.findData("none"))
+    dialog.sender_email.setText("cpp@tdlc.example.org")
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["smtp"]["port"] == server.port
+    settle(qtbot, window)
+
+
 def test_a_wrong_server_is_one_line_in_the_dialog(
     qtbot: QtBot, sqlite_database: Database, open_window, mail_settings: Path
 ) -> None:
     window = open_window()
     dialog = tools_of(window).open_mail_settings()
+    shown_when_read(qtbot, dialog)
     dialog.port.setValue(1)
     dialog.test_recipient.setText("me@tdlc.example.org")
     dialog.test_button.click()
