@@ -254,7 +254,12 @@ def write_new(session: Session, pending: list[Pending]) -> None:
         given = item.record.given
         row = [given.get(attribute) for attribute in shape.plain]
         fields = {
-            attribute: [None, value if type(value) in _AS_IS else plain(value)]
+            attribute: [
+                None,
+                value
+                if type(value) in _AS_IS or (type(value) is datetime and value.tzinfo is UTC)
+                else plain(value),
+            ]
             for attribute in shape.plain_recorded
             if (value := given.get(attribute, _ABSENT)) is not _ABSENT
         }
@@ -318,7 +323,8 @@ _ABSENT = object()
 """A value the record was not given."""
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})
-"""Types the history keeps as they are (see ``plain``), checked by type alone."""
+"""Types the history keeps as they are (see ``plain``), checked by type alone. An instant
+in UTC is kept as it is too: the history's JSON writer writes it as ``plain`` would."""
 
 
 def _is_pending(target: Any, written: set[str]) -> bool:

@@ -53,14 +53,16 @@ CREATED = "created"
 CHANGED = "changed"
 DELETED = "deleted"
 CHANGES: Table = Change.__table__  # type: ignore[assignment]
-_STANDARD_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_STANDARD_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=lambda v: plain(v))
 
 
 def as_json(value: dict[str, Any]) -> str:
     """``value`` (plain values: see :func:`plain`) as the JSON text a history row keeps,
     its keys sorted. orjson writes an import's thousands of entries some nine times as
     fast as the json module; the json module takes what orjson refuses (an integer
-    beyond 64 bits), so every value is kept."""
+    beyond 64 bits), so every value is kept.
+
+    An instant in UTC may be given as it is: both write it as :func:`plain` does."""
     try:
         return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
     except orjson.JSONEncodeError:

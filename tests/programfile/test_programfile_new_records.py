@@ -12,8 +12,17 @@ import pytest
 from sqlalchemy import func, select
 
 from cpp_scheduler import i18n
-from cpp_scheduler.model import Change, Delegation, Event, Participant
+from cpp_scheduler.model import (
+    Change,
+    Delegation,
+    Event,
+    EventKind,
+    EventMode,
+    EventStatus,
+    Participant,
+)
 from cpp_scheduler.programfile import ProgramFileError, export_program, import_program
+from cpp_scheduler.services import editing
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.services.history import history_of
 from cpp_scheduler.store import Database
@@ -262,3 +271,44 @@ def test_the_records_of_one_import_are_created_at_one_moment(
     assert len(entries) == len(ids)
     assert len({entry.changed_at for entry in entries}) == 1
     assert before <= entries[0].changed_at <= after
+
+
+def test_an_event_imported_in_bulk_has_the_history_of_one_made_in_the_editor(
+    database: Database, demo_file: Path
+) -> None:
+    # The history of a program's events reads the same whichever way they came: its
+    # instants in ISO 8601 UTC and its kinds by value, to the character.
+    document = _document(demo_file)
+    document["events"].append(
+        _new_event(
+            "5e0c1d2e-4444-4b7a-8c1d-000000000001",
+            "Mobility clinic",
+            "2027-04-01T01:00:00Z",
+            "2027-04-01T02:30:00Z",
+        )
+    )
+    import_program(database, _write(demo_file.with_name("clinic.json"), document))
+    made = editing.create(
+        database,
+        Event,
+        {
+            "title": "Mobility clinic",
+            "kind": EventKind.WORKSHOP,
+            "mode": EventMode.HYBRID,
+            "status": EventStatus.CONFIRMED,
+            "zone": "Asia/Tokyo",
+            "start_utc": datetime(2027, 4, 1, 1, 0, tzinfo=UTC),
+            "end_utc": datetime(2027, 4, 1, 2, 30, tzinfo=UTC),
+        },
+    )
+    with database.session() as session:
+        imported, edited = (
+            json.loads(
+                session.scalars(select(Change.fields).where(Change.record_id == record_id)).one()
+            )
+            for record_id in ("5e0c1d2e-4444-4b7a-8c1d-000000000001", made)
+        )
+    compared = ("start_utc", "end_utc", "kind", "mode", "status", "title", "zone")
+    assert {name: imported[name] for name in compared} == {name: edited[name] for name in compared}
+    assert imported["start_utc"] == [None, "2027-04-01T01:00:00+00:00"]
+    assert imported["kind"] == [None, "workshop"]

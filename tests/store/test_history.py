@@ -8,8 +8,11 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import func, select, update
 
 from cpp_scheduler import i18n
@@ -20,6 +23,7 @@ from cpp_scheduler.services.calendar_import import import_calendar
 from cpp_scheduler.services.history import RevertError, history_of, revert_change
 from cpp_scheduler.services.series import move_event
 from cpp_scheduler.store import ConcurrentEditError, Database, open_database
+from cpp_scheduler.store.history import as_json, plain
 
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[2]
@@ -402,3 +406,21 @@ def test_records_named_together_are_each_named_in_every_language() -> None:
         {"en": "venue 6c1a3e0e", "ja": "venue 6c1a3e0e"},
         {"en": "thematic area 'Disaster risk'", "ja": "テーマ分野 '防災'"},
     ]
+
+
+@given(
+    instant=st.datetimes(
+        min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59, 59, 999999)
+    ).map(lambda moment: moment.replace(tzinfo=UTC)),
+    beyond_64_bits=st.booleans(),
+)
+def test_an_instant_in_utc_is_kept_as_its_plain_text(
+    instant: datetime, beyond_64_bits: bool
+) -> None:
+    # An import hands the history's writer its instants as they are; the entry must
+    # read as if each had been written as plain text, whichever writer takes it.
+    values: dict[str, Any] = {"start_utc": [None, instant]}
+    if beyond_64_bits:
+        values["capacity"] = [None, 2**70]  # which orjson refuses: the json module writes
+    as_plain = {name: [None, plain(value)] for name, (_old, value) in values.items()}
+    assert as_json(values) == as_json(as_plain)
