@@ -257,7 +257,9 @@ def write_new(session: Session, pending: list[Pending]) -> None:
             attribute: [
                 None,
                 value
-                if type(value) in _AS_IS or (type(value) is datetime and value.tzinfo is UTC)
+                if type(value) in _AS_IS
+                or (type(value) is datetime and value.tzinfo is UTC)
+                or isinstance(value, str)  # a kind, a mode, a status: by its value
                 else plain(value),
             ]
             for attribute in shape.plain_recorded
@@ -324,7 +326,8 @@ _ABSENT = object()
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})
 """Types the history keeps as they are (see ``plain``), checked by type alone. An instant
-in UTC is kept as it is too: the history's JSON writer writes it as ``plain`` would."""
+in UTC and a text enumeration's member are kept as they are too: the history's JSON
+writer writes them as ``plain`` would."""
 
 
 def _is_pending(target: Any, written: set[str]) -> bool:

@@ -414,12 +414,12 @@ def test_records_named_together_are_each_named_in_every_language() -> None:
     ).map(lambda moment: moment.replace(tzinfo=UTC)),
     beyond_64_bits=st.booleans(),
 )
-def test_an_instant_in_utc_is_kept_as_its_plain_text(
+def test_an_instant_in_utc_and_a_kind_are_kept_as_their_plain_text(
     instant: datetime, beyond_64_bits: bool
 ) -> None:
-    # An import hands the history's writer its instants as they are; the entry must
-    # read as if each had been written as plain text, whichever writer takes it.
-    values: dict[str, Any] = {"start_utc": [None, instant]}
+    # An import hands the history's writer its instants and kinds as they are; the entry
+    # must read as if each had been written as plain text, whichever writer takes it.
+    values: dict[str, Any] = {"start_utc": [None, instant], "kind": [None, EventKind.WORKSHOP]}
     if beyond_64_bits:
         values["capacity"] = [None, 2**70]  # which orjson refuses: the json module writes
     as_plain = {name: [None, plain(value)] for name, (_old, value) in values.items()}
