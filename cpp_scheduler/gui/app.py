@@ -49,22 +49,33 @@ def application() -> QApplication:
 
 def open_store(location: str | None) -> Database:
     """Open the database at ``location`` (a path, a URL, or None for the default), writing
-    under the name the preferences give (by default the system's user name)."""
-    from cpp_scheduler.gui import settings
-    from cpp_scheduler.services.database import open_database
+    under the name the preferences give (by default the system's user name).
 
-    author = settings.read_str(settings.open_settings(), settings.AUTHOR).strip()
-    return open_database(location, author=author or None)
+    A name there that cannot stand for a person (a settings file edited by hand) gives
+    way to the user name: it must not keep the program shut, and the window says so
+    once the program is open (:func:`cpp_scheduler.gui.author.say_if_name_refused`)."""
+    from cpp_scheduler.gui import settings
+    from cpp_scheduler.services.database import AuthorError, checked_author, open_database
+
+    stored = settings.read_str(settings.open_settings(), settings.AUTHOR)
+    try:
+        author = checked_author(stored) if stored.strip() else None
+    except AuthorError:
+        author = None
+    return open_database(location, author=author)
 
 
 def listen_for_changes(window: MainWindow) -> None:
-    """Keep the window in step with colleagues' commits once its program is open, and
-    turn editing off where the coordinator's role may only read."""
+    """Keep the window in step with colleagues' commits once its program is open, turn
+    editing off where the coordinator's role may only read, and say if the name in the
+    preferences was refused."""
+    from cpp_scheduler.gui.author import say_if_name_refused
     from cpp_scheduler.gui.live import start_live_refresh
     from cpp_scheduler.gui.readonly import check_access
 
     start_live_refresh(window)
     check_access(window)
+    say_if_name_refused(window)
 
 
 def run(database: str | None, language: str | None = None) -> int:

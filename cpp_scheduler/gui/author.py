@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.services.database import Database, checked_author, system_author
+from cpp_scheduler.services.database import (
+    AuthorError,
+    Database,
+    checked_author,
+    system_author,
+)
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
@@ -55,3 +61,25 @@ def ask_author(window: MainWindow) -> None:
     window.statusBar().showMessage(
         translate("Author", "Your changes are now recorded as {name}").format(name=chosen), 5000
     )
+
+
+def say_if_name_refused(window: MainWindow) -> None:
+    """Say, once the program is open, when the name in the preferences cannot stand for
+    a person (a settings file edited by hand): the window's changes are then recorded
+    under the user name, until the coordinator gives another name."""
+    stored = options.read_str(window.settings, options.AUTHOR)
+    if not stored.strip():
+        return
+    try:
+        checked_author(stored)
+    except AuthorError as error:
+        database: Database = window.database
+        message = translate(
+            "Author",
+            "Your name in the preferences cannot be used: {reason}. Your changes are "
+            "recorded as {name} until you give another in Tools > Your name.",
+        ).format(reason=error, name=database.author)
+        # After the slots of the opening have run: the program is usable behind it.
+        QTimer.singleShot(
+            0, lambda: window.report_error(translate("Author", "Cannot use this name"), message)
+        )

@@ -327,6 +327,10 @@
         <source>Your changes are now recorded as {name}</source>
         <translation>以後の変更は {name} として記録されます</translation>
     </message>
+    <message>
+        <source>Your name in the preferences cannot be used: {reason}. Your changes are recorded as {name} until you give another in Tools &gt; Your name.</source>
+        <translation>設定の名前は使えません: {reason}。「ツール」&gt;「あなたの名前」で別の名前を指定するまで、変更は {name} として記録されます。</translation>
+    </message>
 </context>
 <context>
     <name>CalendarFiles</name>

@@ -7,6 +7,7 @@ were left, though they are made after the window restored its layout.
 
 from __future__ import annotations
 
+import getpass
 import os
 import subprocess
 import sys
@@ -409,3 +410,32 @@ def test_a_database_opened_from_the_file_menu_shows_its_week_before_it_opens(
     finally:
         release.set()
         opened.close()
+
+
+def test_a_name_in_the_preferences_that_cannot_be_used_does_not_keep_the_program_shut(
+    program: Database, qtbot: QtBot, settings_folder: Path, tmp_path: Path
+) -> None:
+    # A settings file edited by hand (or by an older version) holds a name the history
+    # refuses: the program opens all the same, under the user name, and says why.
+    from cpp_scheduler.gui import settings as options
+    from cpp_scheduler.gui.app import listen_for_changes
+
+    options.open_settings().setValue(options.AUTHOR, "Aiko\nTanaka")
+    window = MainWindow(StoreOpener(str(tmp_path / "program.sqlite")))
+    window.programOpened.connect(lambda: listen_for_changes(window))
+    refusals: list[str] = []
+    window.report_fatal = lambda _title, message: refusals.append(message)  # type: ignore[method-assign]
+    warnings: list[tuple[str, str]] = []
+    window.report_error = lambda title, message: warnings.append((title, message))  # type: ignore[method-assign]
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.program_open or bool(refusals), timeout=20_000)
+    assert refusals == []
+    assert window.database.author == getpass.getuser()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
+    ((title, said),) = warnings
+    assert title == "Cannot use this name"
+    assert "Aiko\\nTanaka" in said
+    assert getpass.getuser() in said
+    assert "\n" not in said
+    window.tasks.wait_for_done()
