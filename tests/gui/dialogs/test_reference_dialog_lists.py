@@ -37,6 +37,15 @@ def _id(database: Database, entity: type, column: str, value: str) -> str:
         return str(found)
 
 
+def _lima_delegation(database: Database) -> str:
+    """A delegation in Lima, as a coordinator has made it: its id."""
+    return editing.create(
+        database,
+        Delegation,
+        {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"},
+    )
+
+
 def shown(qtbot: QtBot, dialog: RecordDialog) -> RecordDialog:
     qtbot.addWidget(dialog)
     dialog.show()
@@ -58,11 +67,7 @@ def test_the_participant_editor_offers_delegations_and_knows_taken_emails_once_r
     tasks: TaskManager,
     type_into: Callable[..., None],
 ) -> None:
-    lima = editing.create(
-        sqlite_database,
-        Delegation,
-        {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"},
-    )
+    lima = _lima_delegation(sqlite_database)
     editing.create(
         sqlite_database, Participant, {"name": "David Morgan", "email": "dmorgan@example.org"}
     )
@@ -91,11 +96,7 @@ def test_a_delegation_typed_before_the_lists_came_is_kept_and_chosen(
 ) -> None:
     # The editor is usable at once: what the coordinator types into a list field before
     # its list arrives stays, and names its item once the list has it.
-    lima = editing.create(
-        sqlite_database,
-        Delegation,
-        {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"},
-    )
+    lima = _lima_delegation(sqlite_database)
     with reads_held(tasks):
         dialog = shown(qtbot, ParticipantDialog(sqlite_database, tasks=tasks))
         ui = dialog.ui
@@ -115,11 +116,7 @@ def test_a_delegation_typed_before_the_lists_came_is_kept_and_chosen(
 def test_the_participant_being_edited_shows_its_delegation_once_read(
     qtbot: QtBot, sqlite_database: Database, tasks: TaskManager
 ) -> None:
-    lima = editing.create(
-        sqlite_database,
-        Delegation,
-        {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"},
-    )
+    lima = _lima_delegation(sqlite_database)
     ana = editing.create(
         sqlite_database,
         Participant,
