@@ -21,6 +21,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
+from itertools import repeat
+from operator import attrgetter
 from typing import Any, ClassVar
 
 from sqlalchemy import Table, update
@@ -287,11 +289,9 @@ def write_new(session: Session, pending: list[Pending]) -> None:
         for attribute, table, own, other in shape.links:
             targets = given.get(attribute) or []
             if targets:
-                ids = sorted(str(target.id) for target in targets)
+                ids = sorted(map(str, map(_ID, targets)))
                 fields[attribute] = [None, ids]
-                links.setdefault((table, own, other), []).extend(
-                    [(record_id, target_id) for target_id in ids]
-                )
+                links.setdefault((table, own, other), []).extend(zip(repeat(record_id), ids))
         shapes.setdefault(shape.table, shape)
         rows.setdefault(shape.table, []).append(tuple(row))
         if deferred:
@@ -324,10 +324,12 @@ def write_new(session: Session, pending: list[Pending]) -> None:
 _ABSENT = object()
 """A value the record was not given."""
 
+_ID = attrgetter("id")
+
 _AS_IS = frozenset({str, int, float, bool, type(None)})
 """Types the history keeps as they are (see ``plain``), checked by type alone. An instant
 in UTC and a text enumeration's member are kept as they are too: the history's JSON
-writer writes them as ``plain`` would."""
+writer writes them as ``plain`` would (see ``as_json``)."""
 
 
 def _is_pending(target: Any, written: set[str]) -> bool:

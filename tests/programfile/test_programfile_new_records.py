@@ -102,6 +102,12 @@ def test_a_new_record_has_the_same_history_whichever_way_it_is_written(
     assert [field.name for field in through_session[0].fields] == [
         field.name for field in in_bulk[0].fields
     ]
+    hours = ("acceptable_end", "acceptable_start", "work_end", "work_start")
+    bulk_hours = [(field.name, field.new) for field in in_bulk[0].fields if field.name in hours]
+    assert len(bulk_hours) == len(hours)
+    assert bulk_hours == [
+        (field.name, field.new) for field in through_session[0].fields if field.name in hours
+    ]
     assert in_bulk[0].source == through_session[0].source == f"program file {path}"
     with database.session() as session:
         participant = session.get(Participant, moved["id"])
