@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol
 
-from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.errors import SchedulerError, printable, quoted
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.i18n import _
 
@@ -61,16 +61,31 @@ KEYRING_SERVICE = "cpp-scheduler-smtp"
 
 
 def keyring_password(settings: SmtpSettings) -> str:
-    """The SMTP password from the system keyring (never the settings or the database)."""
+    """The SMTP password from the system keyring (never the settings or the database);
+    none there, or a keyring that cannot be read (none installed, or locked), is one
+    :class:`TransportError` line."""
     import keyring  # the keyring backends load slowly; only a send needs them
+    from keyring.errors import KeyringError
 
-    password = keyring.get_password(f"{KEYRING_SERVICE}:{settings.host}", settings.user)
+    service = f"{KEYRING_SERVICE}:{settings.host}"
+    try:
+        password = keyring.get_password(service, settings.user)
+    except KeyringError as error:
+        raise TransportError(
+            _(
+                "the system keyring cannot give the password for {user} on {host} "
+                "(service {service}): {error}"
+            ).format(
+                user=quoted(settings.user),
+                host=quoted(settings.host),
+                service=service,
+                error=printable(str(error), 200),
+            )
+        ) from error
     if password is None:
         raise TransportError(
             _("no password for {user} on {host} in the system keyring (service {service})").format(
-                user=quoted(settings.user),
-                host=quoted(settings.host),
-                service=f"{KEYRING_SERVICE}:{settings.host}",
+                user=quoted(settings.user), host=quoted(settings.host), service=service
             )
         )
     return password
@@ -86,7 +101,9 @@ def store_password(settings: SmtpSettings, password: str) -> None:
         keyring.set_password(f"{KEYRING_SERVICE}:{settings.host}", settings.user, password)
     except KeyringError as error:
         raise TransportError(
-            _("the system keyring did not keep the password: {error}").format(error=error)
+            _("the system keyring did not keep the password: {error}").format(
+                error=printable(str(error), 200)
+            )
         ) from error
 
 

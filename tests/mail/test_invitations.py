@@ -114,6 +114,33 @@ def test_a_wrong_password_stops_the_batch_and_records_nothing(
     assert len(invitations.ledger(database)) == 4
 
 
+def test_a_keyring_that_cannot_give_the_password_stops_the_batch_in_one_line(
+    database: Database, program: Program
+) -> None:
+    # A laptop without a keyring service (or with its keyring locked) has keyring's own
+    # "fail" backend: the batch stops with one line that says where the password is
+    # looked for, and nothing is recorded as sent.
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    try:
+        with smtp_server(starttls=True) as server:
+            plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+            settings = SmtpSettings("127.0.0.1", server.port, Security.STARTTLS, USER)
+            with SmtpTransport(settings, context=server.client_context) as transport:
+                report = invitations.send_batch(database, plan.to_send, transport)
+            assert server.mailbox.messages == []
+    finally:
+        keyring.set_keyring(previous)
+    assert report.stopped_by is not None
+    assert "system keyring" in report.stopped_by
+    assert f"'{USER}'" in report.stopped_by
+    assert "\n" not in report.stopped_by
+    assert invitations.ledger(database) == []
+
+
 def test_the_text_says_when_on_the_recipients_clock_and_tokyos_and_where_in_both_languages(
     database: Database, program: Program
 ) -> None:
