@@ -55,13 +55,10 @@ def open_store(location: str | None) -> Database:
     way to the user name: it must not keep the program shut, and the window says so
     once the program is open (:func:`cpp_scheduler.gui.author.say_if_name_refused`)."""
     from cpp_scheduler.gui import settings
-    from cpp_scheduler.services.database import AuthorError, checked_author, open_database
+    from cpp_scheduler.gui.author import stored_author
+    from cpp_scheduler.services.database import open_database
 
-    stored = settings.read_str(settings.open_settings(), settings.AUTHOR)
-    try:
-        author = checked_author(stored) if stored.strip() else None
-    except AuthorError:
-        author = None
+    author, _refused = stored_author(settings.open_settings())
     return open_database(location, author=author)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from cpp_scheduler.errors import SchedulerError
@@ -63,23 +63,33 @@ def ask_author(window: MainWindow) -> None:
     )
 
 
+def stored_author(settings: QSettings) -> tuple[str | None, AuthorError | None]:
+    """The name the preferences give, checked: ``(name, None)``; ``(None, None)`` when
+    they give none (the user name applies); ``(None, why)`` when it cannot stand for a
+    person (a settings file edited by hand)."""
+    stored = options.read_str(settings, options.AUTHOR)
+    if not stored.strip():
+        return None, None
+    try:
+        return checked_author(stored), None
+    except AuthorError as error:
+        return None, error
+
+
 def say_if_name_refused(window: MainWindow) -> None:
     """Say, once the program is open, when the name in the preferences cannot stand for
-    a person (a settings file edited by hand): the window's changes are then recorded
-    under the user name, until the coordinator gives another name."""
-    stored = options.read_str(window.settings, options.AUTHOR)
-    if not stored.strip():
+    a person: the window's changes are then recorded under the user name (see
+    :func:`cpp_scheduler.gui.app.open_store`), until the coordinator gives another."""
+    _name, refused = stored_author(window.settings)
+    if refused is None:
         return
-    try:
-        checked_author(stored)
-    except AuthorError as error:
-        database: Database = window.database
-        message = translate(
-            "Author",
-            "Your name in the preferences cannot be used: {reason}. Your changes are "
-            "recorded as {name} until you give another in Tools > Your name.",
-        ).format(reason=error, name=database.author)
-        # After the slots of the opening have run: the program is usable behind it.
-        QTimer.singleShot(
-            0, lambda: window.report_error(translate("Author", "Cannot use this name"), message)
-        )
+    database: Database = window.database
+    message = translate(
+        "Author",
+        "Your name in the preferences cannot be used: {reason}. Your changes are "
+        "recorded as {name} until you give another in Tools > Your name.",
+    ).format(reason=refused, name=database.author)
+    # After the slots of the opening have run: the program is usable behind it.
+    QTimer.singleShot(
+        0, lambda: window.report_error(translate("Author", "Cannot use this name"), message)
+    )
