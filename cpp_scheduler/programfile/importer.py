@@ -372,7 +372,7 @@ class _Merge:
         named: dict[tuple[Any, ...], list[StoredRecord]],
     ) -> StoredRecord | None:
         """The one unclaimed record of the database with the record's natural key."""
-        if not kind.natural_key:
+        if not kind.natural_key or not named:  # none such in the database: nothing to match
             return None
         wanted = tuple(record.get(name) for name in kind.natural_key)
         claimed = self.claimed[kind.record_kind]
