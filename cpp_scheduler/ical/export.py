@@ -250,7 +250,7 @@ class _Writer:
             master.add(ZONE_PROPERTY, event.zone)
             return [(master, None)]
         rule_text = event.recurrence_rule
-        self.add_times(master, event.zone, event.start_utc, event.end_utc, series=bool(rule_text))
+        self.add_times(master, event.zone, *_first_meeting(event), series=bool(rule_text))
         parts: list[tuple[_Component, _Meeting | None]] = [(master, None)]
         if not rule_text:
             return parts
@@ -266,10 +266,11 @@ class _Writer:
         def occurrence_id(instant: datetime) -> datetime:
             return skipped.get(instant) or self.local(instant, event.zone)
 
-        cancelled = [change for change in event.changes if change.cancelled]
+        changes = event.applied_changes()
+        cancelled = [change for change in changes if change.cancelled]
         if cancelled:
             master.add("EXDATE", [occurrence_id(c.recurrence_id) for c in cancelled])
-        for change in event.changes:
+        for change in changes:
             if change.cancelled or change.start_utc is None or change.end_utc is None:
                 continue
             meeting = (change.start_utc, change.end_utc)
@@ -410,7 +411,7 @@ class _Writer:
         viewer = self.content.viewer
         if moved is not None:
             meetings = [moved]
-        elif viewer is None and not event.changes:
+        elif viewer is None and not event.applied_changes():
             meetings = [(event.start_utc, event.end_utc)]  # only the first is shown
         else:
             meetings = [(o.start, o.end) for o in event.occurrences()]
@@ -886,6 +887,24 @@ def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime, end: 
         until = localtimes.LocalTime.of(end, zone_name, event_zone).describe()
     span = i18n._("{first} to {last}").format(first=first.describe(), last=until)
     return f"{viewer.label} ({_where(viewer, zone_name)}): {span}"
+
+
+def _first_meeting(event: Event) -> tuple[datetime, datetime]:
+    """The start and end of the event's first meeting, the DTSTART and DTEND of its file.
+
+    A series dragged to a day its rule does not give (a Monday-Wednesday-Friday series
+    to a Thursday) starts on the first day the rule does give, as the program shows it.
+    RFC 5545 leaves a series whose DTSTART its rule does not give undefined, and clients
+    differ on it (recurring-ical-events adds the Thursday as a meeting, ical drops it),
+    so the file never holds one."""
+    if not event.recurrence_rule:
+        return event.start_utc, event.end_utc
+    starts = recurrence.local_starts(event.recurrence_rule, event.start_utc, event.zone)
+    try:
+        first = timezones.to_utc(starts[0], event.zone) if starts else event.start_utc
+    except (timezones.NonexistentLocalTimeError, timezones.AmbiguousLocalTimeError):
+        first = event.start_utc  # a first meeting in a change of clocks: as stored
+    return first, first + (event.end_utc - event.start_utc)
 
 
 def describe_meeting(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
@@ -224,6 +225,37 @@ class Event(Record, Base):
             [change.as_change() for change in self.changes],
         )
 
+    def applied_changes(self) -> list[OccurrenceOverride]:
+        """The moved and cancelled meetings the series holds now: a change whose meeting
+        its rule no longer gives is kept, but applied nowhere (see
+        :func:`recurrence.applied`)."""
+        return recurrence.applied(
+            self.start_utc, self.zone, self.recurrence_rule, self.changes, _RECURRENCE_ID
+        )
+
+    def series_times(self) -> recurrence.SeriesTimes:
+        """What places the meetings of the event, as it is now."""
+        return recurrence.SeriesTimes(self.start_utc, self.zone, self.recurrence_rule)
+
+    def keep_changed_meetings(self, before: recurrence.SeriesTimes) -> None:
+        """Once the series was moved or its rule changed from ``before``, each moved or
+        cancelled meeting follows its meeting to where it now stands on the same day
+        (:func:`recurrence.followed_meetings`): a coordinator who shifts a monthly
+        series by an hour keeps the February meeting cancelled. A change that cannot
+        follow stays as it was, applied nowhere until the series comes back to it (an
+        undo does)."""
+        if not self.changes or self.start_utc is None or before.start is None:
+            return
+        try:
+            moves = recurrence.followed_meetings(before, self.series_times())
+        except (ValueError, LookupError, OverflowError):
+            return  # a rule or a zone the event's own rules refuse, at the save
+        taken = {change.recurrence_id for change in self.changes}
+        for change in self.changes:
+            target = moves.get(change.recurrence_id)
+            if target is not None and target not in taken:
+                change.recurrence_id = target
+
     # -- rules ------------------------------------------------------------------------
     def problems(self) -> list[rules.Problem]:
         found = rules.collect(
@@ -306,6 +338,9 @@ def all_day_problems(start_utc: datetime, end_utc: datetime, zone: str) -> list[
             )
         ]
     return []
+
+
+_RECURRENCE_ID = attrgetter("recurrence_id")
 
 
 class OccurrenceOverride(Record, Base):

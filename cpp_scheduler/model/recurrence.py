@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import MAXYEAR, UTC, datetime
+from datetime import MAXYEAR, UTC, date, datetime
 from threading import Lock
+from typing import TypeVar
 
 from dateutil.rrule import rrule, rrulestr
 
@@ -448,6 +449,73 @@ def expand(
             moved_end = change.end or moved_start + duration
             occurrences.append(Occurrence(moved_start, moved_end, original, moved=True))
     return occurrences
+
+
+def meeting_ids(start: datetime, zone_name: str, rule: str | None) -> frozenset[datetime]:
+    """The start the rule gives each meeting of a series (each meeting's recurrence id);
+    none for a one-off event."""
+    if not rule:
+        return frozenset()
+    starts = local_starts(rule, start, zone_name)
+    return frozenset(rfc_instant(local, zone_name) for local in starts)
+
+
+Named = TypeVar("Named")
+"""Anything that names a meeting by its recurrence id (a stored change, a change read
+from a file)."""
+
+
+def applied(
+    start: datetime,
+    zone_name: str,
+    rule: str | None,
+    changes: Iterable[Named],
+    recurrence_id: Callable[[Named], datetime],
+) -> list[Named]:
+    """The changes that name a meeting the rule gives, as :func:`expand` applies them.
+
+    A change whose meeting the series no longer has (its rule was shortened, or it moved
+    to days where no meeting stood before) is kept but applied nowhere: every reader
+    (the views, the calendar files, the change report) then tells the same meetings, and
+    the series moved back finds it again."""
+    if not rule:
+        return []
+    given = meeting_ids(start, zone_name, rule)
+    return [change for change in changes if recurrence_id(change) in given]
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesTimes:
+    """What places the meetings of a series: its first start, its zone and its rule."""
+
+    start: datetime
+    zone: str
+    rule: str | None
+
+
+def followed_meetings(before: SeriesTimes, after: SeriesTimes) -> dict[datetime, datetime]:
+    """Where each meeting of a series goes when the series is moved or its rule changed:
+    old recurrence id -> new, for each day of the series' zone that holds one meeting
+    before and one after.
+
+    A coordinator who moves a monthly series from 17:00 to 18:00 still means the 17
+    February meeting to be cancelled and the May one to be moved: a change follows its
+    meeting by the day it falls on, not by the instant it once had. Days with several
+    meetings (an hourly rule), or none after the move, follow nothing."""
+    if not before.rule or not after.rule:
+        return {}
+    old = _one_a_day(before)
+    new = _one_a_day(after)
+    return {meeting: new[day] for day, meeting in old.items() if day in new and new[day] != meeting}
+
+
+def _one_a_day(series: SeriesTimes) -> dict[date, datetime]:
+    assert series.rule is not None
+    by_day: dict[date, datetime | None] = {}
+    for local in local_starts(series.rule, series.start, series.zone):
+        day = local.date()
+        by_day[day] = rfc_instant(local, series.zone) if day not in by_day else None
+    return {day: meeting for day, meeting in by_day.items() if meeting is not None}
 
 
 def span(occurrences: Iterable[Occurrence]) -> tuple[datetime, datetime] | None:

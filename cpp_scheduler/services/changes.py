@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -38,6 +39,7 @@ from cpp_scheduler.model import (
     StudyTour,
     TourDay,
     Venue,
+    recurrence,
 )
 from cpp_scheduler.model.event import event_delegations, event_participants
 from cpp_scheduler.scheduling.inputs import japan_day
@@ -48,6 +50,9 @@ from cpp_scheduler.services.calendar_export import (
     TourScope,
 )
 from cpp_scheduler.store import Database
+
+_FIRST = itemgetter(0)
+"""A change's recurrence id, in a row of the overrides' columns."""
 
 ChangeScope = EventScope | DelegationScope | TourScope | None
 """One event, one delegation's members, one study tour's events, or everything."""
@@ -236,7 +241,9 @@ def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[s
             overrides[event_id].append((rid, cancelled, start, end))
     facts: dict[str, EventFacts] = {}
     for event_id, title, status, mode, start, end, zone, link, rule, venue, city in rows:
-        own = sorted(overrides.get(event_id, ()), key=lambda row: row[0])
+        own = recurrence.applied(
+            start, zone, rule, sorted(overrides.get(event_id, ()), key=_FIRST), _FIRST
+        )
         place = ", ".join(part for part in (venue, city) if part)
         if mode is EventMode.VIRTUAL:
             place = "online"

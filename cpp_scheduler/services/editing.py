@@ -36,6 +36,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
+from cpp_scheduler.model.event import Event
 from cpp_scheduler.store import (
     ConcurrentEditError,
     Database,
@@ -224,7 +225,10 @@ def update_record(
     """Change a record; refused when it is no longer at ``expected_version``."""
     record = get_record(session, model_cls, record_id)
     check_version(record, expected_version)
+    series = record.series_times() if isinstance(record, Event) else None
     _apply(session, record, values)
+    if isinstance(record, Event) and series is not None:
+        record.keep_changed_meetings(series)  # a moved series keeps its changed meetings
     try:
         session.flush()
     except StaleDataError as error:
