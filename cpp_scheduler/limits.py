@@ -34,8 +34,9 @@ LATEST_INSTANT = datetime(2199, 12, 31, 23, 59, 59, tzinfo=UTC)
 
 LONGEST_DURATION = timedelta(days=366)
 """The longest length of time the program reads from a coordinator (a meeting's length, a
-slot search's step): a year. Longer ones are refused as they are read, before any
-arithmetic on them could overflow; the slot finder then asks for at most 24 hours."""
+slot search's step, the conflict check's buffer on each journey): a year. Longer ones are
+refused as they are read, before any arithmetic on them could overflow; the slot finder
+then asks for at most 24 hours."""
 
 LONGEST_REMINDER = timedelta(weeks=4)
 """The furthest ahead a calendar file's reminder may ring: four weeks, the most Google

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cpp_scheduler import timezones
+from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.progress import terminal_progress
 from cpp_scheduler.errors import quoted
@@ -89,5 +90,5 @@ def run(args: argparse.Namespace) -> int:
             finally:
                 database.close()
     for line in report.lines():
-        print(line)
+        print(columns.one_line(line))  # a title from the file may hold a line break
     return 0

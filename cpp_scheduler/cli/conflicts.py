@@ -6,10 +6,12 @@ import argparse
 from datetime import timedelta
 from typing import Any
 
+from cpp_scheduler import limits
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.scheduling.conflicts import Conflict, Meeting, Severity
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER
@@ -66,14 +68,28 @@ def _meeting_json(meeting: Meeting) -> dict[str, Any]:
     }
 
 
+def _buffer(minutes: int) -> timedelta:
+    """``--buffer`` as a length of time: 0 up to :data:`limits.LONGEST_DURATION`."""
+    longest = limits.LONGEST_DURATION
+    if minutes < 0 or minutes > longest.total_seconds() // 60:
+        raise CliError(
+            _("--buffer {minutes} must be a number of minutes from 0 to {most} ({longest})").format(
+                minutes=quoted(str(minutes)),
+                most=f"{longest.total_seconds() // 60:.0f}",
+                longest=limits.describe_duration(longest),
+            ),
+            status=2,
+        )
+    return timedelta(minutes=minutes)
+
+
 def run(args: argparse.Namespace) -> int:
     days = day_range(args)
-    if args.buffer < 0:
-        raise CliError(_("--buffer cannot be negative"), status=2)
+    buffer = _buffer(args.buffer)
     start, end = days.start, days.end
     database = open_database(args.db)
     try:
-        checked = check(database, start, end, buffer=timedelta(minutes=args.buffer))
+        checked = check(database, start, end, buffer=buffer)
     finally:
         database.close()
     found = checked.conflicts
@@ -92,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for conflict in found:
         severity = _("ERROR") if conflict.severity is Severity.ERROR else _("WARNING")
-        print(f"{columns.pad(severity, 7)}  {conflict.kind.label}: {conflict.message}")
+        message = columns.one_line(conflict.message)  # titles may hold line breaks
+        print(f"{columns.pad(severity, 7)}  {conflict.kind.label}: {message}")
     if found:
         print()
     print(

@@ -16,6 +16,7 @@ from typing import Any
 from cpp_scheduler import limits
 from cpp_scheduler.cli import columns
 from cpp_scheduler.errors import quoted
+from cpp_scheduler.i18n import _
 
 _DURATION = re.compile(r"^\s*(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?\s*$", re.I)
 
@@ -28,7 +29,7 @@ def duration(text: str) -> timedelta:
         match = _DURATION.match(text)
         if not match or not (match["h"] or match["m"]):
             raise argparse.ArgumentTypeError(
-                f"{quoted(text)} is not a duration (write 90m, 1h30m or 2h)"
+                _("{text} is not a duration (write 90m, 1h30m or 2h)").format(text=quoted(text))
             )
         hours, minutes = match["h"] or "0", match["m"] or "0"
     longest = limits.LONGEST_DURATION.total_seconds() // 60
@@ -38,14 +39,13 @@ def duration(text: str) -> timedelta:
     total_minutes = int(hours) * 60 + int(minutes)
     result = timedelta(minutes=total_minutes)
     if result <= timedelta(0):
-        raise argparse.ArgumentTypeError("a duration must be longer than zero")
+        raise argparse.ArgumentTypeError(_("a duration must be longer than zero"))
     return result
 
 
 def _too_long(text: str) -> str:
-    return (
-        f"{quoted(text)} is longer than the "
-        f"{limits.describe_duration(limits.LONGEST_DURATION)} the program plans for"
+    return _("{text} is longer than the {longest} the program plans for").format(
+        text=quoted(text), longest=limits.describe_duration(limits.LONGEST_DURATION)
     )
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import icalendar
 
 from cpp_scheduler import limits
+from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import add_day_options, parse_day
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
@@ -191,7 +192,8 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(_("--json goes with --preview"), status=2)
     if args.preview and args.each_participant:
         raise CliError(
-            _("--preview reads one file: give --participant EMAIL for one person's"), status=2
+            _("--preview reads one file: give --participant EMAIL for one person's calendar"),
+            status=2,
         )
     if args.each_participant:
         if args.out_dir is None:
@@ -308,7 +310,7 @@ def preview_json(preview: calendar_preview.ExportPreview) -> dict[str, Any]:
 def preview_text(preview: calendar_preview.ExportPreview) -> str:
     count = len(preview.rows)
     head = _("{calendar}: {meetings} in {zone}").format(
-        calendar=preview.name,
+        calendar=columns.one_line(preview.name),
         meetings=ngettext("{count} meeting", "{count} meetings", count).format(count=count),
         zone=preview.zone,
     )

@@ -8,8 +8,10 @@ from pathlib import Path
 from cpp_scheduler.cli.output import counts, plural
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.programfile import ImportReport, apply_document, export_program, read_document
+from cpp_scheduler.programfile.importer import preview_into_new_database
 from cpp_scheduler.programfile.layout import SECTIONS
-from cpp_scheduler.store import open_database
+from cpp_scheduler.store import database_exists, open_database, resolve_url
+from cpp_scheduler.store.database import describe
 
 #: How many records of a kind the import report names before it only counts them.
 NAMED_CHANGES = 8
@@ -82,14 +84,20 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     # The file is read and checked first: a refused file creates no database. A new
     # database takes its reference data from the file, so that exporting it again gives
-    # the file back; an existing one is matched record by record.
+    # the file back; an existing one is matched record by record. A dry run never
+    # creates a database: against one that does not exist yet, every record is new.
     document = read_document(args.file)
-    database = open_database(args.db, seed=False)
-    try:
-        report = apply_document(database, document, args.file, dry_run=args.dry_run)
-    finally:
-        database.close()
-    for line in report_lines(report, database.name):
+    if args.dry_run and not database_exists(args.db):
+        report = preview_into_new_database(document, args.file)
+        target = describe(resolve_url(args.db))
+    else:
+        database = open_database(args.db, seed=False)
+        try:
+            report = apply_document(database, document, args.file, dry_run=args.dry_run)
+        finally:
+            database.close()
+        target = database.name
+    for line in report_lines(report, target):
         print(line)
     return 0
 

@@ -37,7 +37,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             "partner cities left out."
         ),
     )
-    add_day_options(parser, _("of the period (YYYY-MM-DD, in Tokyo)"), required=True)
+    add_day_options(parser, _("of the period, in Tokyo"), required=True)
     parser.add_argument(
         "-o",
         "--output",

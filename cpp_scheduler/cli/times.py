@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from cpp_scheduler import i18n
+from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.i18n import _
@@ -129,7 +130,7 @@ def _meeting_text(meeting: MeetingLocalTimes) -> str:
     event = meeting.event
     if meeting.all_day:  # the same dates on every clock: no hours to list
         text = _("{title}: {days}, on every attendee's calendar").format(
-            title=event.title, days=meeting.describe_days()
+            title=columns.one_line(event.title), days=meeting.describe_days()
         )
         return "\n".join(
             [
@@ -140,7 +141,7 @@ def _meeting_text(meeting: MeetingLocalTimes) -> str:
     header = [_("WHO"), _("ZONE"), _("LOCAL TIME"), _("DAY"), _("UTC OFFSET"), _("HOURS")]
     span = describe_span(meeting.start, meeting.end, event.zone)
     text = (
-        _("{title}: {span}").format(title=event.title, span=span)
+        _("{title}: {span}").format(title=columns.one_line(event.title), span=span)
         + "\n"
         + table([_row_text(row) for row in meeting.rows], header)
     )
@@ -168,6 +169,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     blocks = [_meeting_text(meeting) for meeting in answer.meetings]
     if not blocks:
-        blocks.append(_("{title}: every occurrence is cancelled").format(title=event.title))
+        blocks.append(
+            _("{title}: every occurrence is cancelled").format(title=columns.one_line(event.title))
+        )
     print("\n\n".join(blocks))
     return 0

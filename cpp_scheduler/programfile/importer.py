@@ -17,6 +17,7 @@ importing the same file twice changes nothing, not even versions or change times
 
 from __future__ import annotations
 
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.exporter import encode_record, select_all
 from cpp_scheduler.programfile.layout import SECTIONS, TEXT, Kind, Value, all_kinds
 from cpp_scheduler.programfile.stored import StoredRecord, read_stored
-from cpp_scheduler.store import Database
+from cpp_scheduler.store import Database, open_database
 from cpp_scheduler.store.history import group_changes
 
 
@@ -167,6 +168,18 @@ def import_program(database: Database, path: Path, *, dry_run: bool = False) -> 
     path = Path(path)
     document = read_document(path)
     return apply_document(database, document, path, dry_run=dry_run)
+
+
+def preview_into_new_database(document: dict[str, Any], path: Path) -> ImportReport:
+    """The dry run of an import into a database that does not exist yet, which a dry run
+    must not create: the file checked as it would be written into a new one, every rule
+    and constraint included, in a scratch database of its own, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="cpp-scheduler-") as folder:
+        scratch = open_database(Path(folder) / "program.sqlite", seed=False)
+        try:
+            return apply_document(scratch, document, path, dry_run=True)
+        finally:
+            scratch.close()
 
 
 @collector_held()

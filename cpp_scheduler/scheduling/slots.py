@@ -521,9 +521,15 @@ class SeriesPlan:
 
 def series_windows(first_day: date, last_day: date, rule: str) -> list[tuple[date, date]]:
     """The search windows of a series: ``first_day..last_day`` repeated by an RRULE
-    (``FREQ=MONTHLY;COUNT=6``), each window as long as the first."""
+    (``FREQ=MONTHLY;COUNT=6``), each window as long as the first.
+
+    A rule that gives no date at all (``COUNT=0``, or 30 February) raises
+    :class:`~cpp_scheduler.model.recurrence.RecurrenceError`, as it does for a saved
+    series: there would be nothing to plan."""
     width = last_day - first_day
-    starts = recurrence.local_starts(rule, datetime.combine(first_day, time(), UTC), "UTC")
+    first = datetime.combine(first_day, time(), UTC)
+    recurrence.problem_starts(rule, first, "UTC")  # as for a saved series: no date, refused
+    starts = recurrence.local_starts(rule, first, "UTC")
     return [(start.date(), start.date() + width) for start in starts]
 
 

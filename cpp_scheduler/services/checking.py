@@ -47,7 +47,8 @@ _opened: dict[tuple[str, float], Database] = {}
 
 @dataclass(frozen=True, slots=True)
 class ProgramCheck:
-    """The findings of one check, and how many meetings it looked at."""
+    """The findings of one check, and how many meetings fall in the range it checked
+    (the neighbours read a day either side to judge them are not counted)."""
 
     conflicts: list[Conflict]
     meetings: int
@@ -73,7 +74,12 @@ def check(
             end + timedelta(days=1) if end is not None else None,
         )
     found = find_conflicts(snapshot, buffer=buffer, start=start, end=end)
-    return ProgramCheck(found, len(snapshot.intervals))
+    meetings = sum(
+        1
+        for interval in snapshot.intervals
+        if (start is None or interval.end > start) and (end is None or interval.start < end)
+    )
+    return ProgramCheck(found, meetings)
 
 
 def check_program(

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
 from cpp_scheduler.errors import SchedulerError, quoted
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 
 EDITOR = "cpp_scheduler_editor"
 READER = "cpp_scheduler_reader"
@@ -28,22 +28,24 @@ KEYRING_SERVICE = "cpp-scheduler-db"
 
 
 class RoleError(SchedulerError):
-    """A role or a login that cannot be given."""
+    """A role, a login or a schema that cannot be named in the SQL."""
 
 
-def _identifier(name: str) -> str:
+_LOGIN = N_("{name} is not a login name to grant; use letters, digits, '_', '-' or '.'")
+_SCHEMA = N_("{name} is not a schema name; use letters, digits, '_', '-' or '.'")
+
+
+def _identifier(name: str, refusal: str = _LOGIN) -> str:
+    """``name`` quoted for SQL; ``refusal`` says what it should have named (a login, a
+    schema) when it holds anything but letters, digits, '_', '-' or '.'."""
     if not name or not name.replace("_", "").replace("-", "").replace(".", "").isalnum():
-        raise RoleError(
-            _("{name} is not a login name to grant; use letters, digits, '_', '-' or '.'").format(
-                name=quoted(name)
-            )
-        )
+        raise RoleError(_(refusal).format(name=quoted(name)))
     return '"' + name + '"'
 
 
 def role_statements(schema: str = "public") -> list[str]:
     """The SQL that creates both roles (if missing) and grants them the program's tables."""
-    where = _identifier(schema)
+    where = _identifier(schema, _SCHEMA)
     statements = [
         f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN "
         f"CREATE ROLE {role} NOLOGIN; END IF; END $$"

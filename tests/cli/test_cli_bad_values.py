@@ -79,6 +79,30 @@ def test_a_reminder_rings_before_the_event_and_at_most_four_weeks_ahead(
     assert not out.exists()
 
 
+@pytest.mark.parametrize("minutes", ["-1", "10000000000000", "527041"])
+def test_a_travel_buffer_is_at_most_a_year(demo: Path, minutes: str) -> None:
+    line = refusal(demo, ["conflicts", f"--buffer={minutes}"], status=2)
+    assert line == (
+        f"cpp-scheduler: --buffer '{minutes}' must be a number of minutes from 0 to 527040 "
+        "(366 days)"
+    )
+
+
+def test_a_preview_of_each_participant_asks_for_one_in_a_whole_sentence(demo: Path) -> None:
+    line = refusal(demo, ["export", "ics", "--each-participant", "--preview"], status=2)
+    assert line == (
+        "cpp-scheduler: --preview reads one file: give --participant EMAIL for one person's "
+        "calendar"
+    )
+
+
+def test_a_schema_that_cannot_be_named_is_refused_as_a_schema(demo: Path) -> None:
+    line = refusal(demo, ["admin", "roles", "--schema", "my schema"], status=1)
+    assert line == (
+        "cpp-scheduler: 'my schema' is not a schema name; use letters, digits, '_', '-' or '.'"
+    )
+
+
 def test_a_folder_as_the_calendar_file_is_refused(demo: Path, tmp_path: Path) -> None:
     folder = tmp_path / "calendars"
     folder.mkdir()

@@ -31,6 +31,24 @@ def test_an_impossible_date_is_one_line_and_status_2(
     ]
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["events", "list"], ["conflicts"], ["schedule"], ["slots"], ["report"], ["export", "ics"]],
+    ids=" ".join,
+)
+def test_the_help_names_the_form_of_a_date_once_for_each_option(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+    assert exited.value.code == 0
+    shown = capsys.readouterr().out.splitlines()
+    first = next(line.split(maxsplit=2)[2] for line in shown if line.lstrip().startswith("--from"))
+    assert first.startswith("first day ")
+    assert first.count("YYYY-MM-DD") == 1
+
+
 def test_a_day_of_the_program_is_a_day_in_tokyo(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

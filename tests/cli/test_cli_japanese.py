@@ -132,6 +132,34 @@ def test_a_mistake_on_the_command_line_is_one_japanese_line(
     assert "エラー: 次の引数が必要です: --duration, --from, --to" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        (
+            "--duration",
+            "an hour",
+            "'an hour' は長さではありません（90m、1h30m、2h のように書いてください）",
+        ),
+        (
+            "--duration",
+            "8785h",
+            "'8785h' は、このプログラムで計画できる長さ（366日間）を超えています",
+        ),
+        ("--step", "0", "長さは 0 より長くしてください"),
+    ],
+    ids=["unreadable", "past-a-year", "zero"],
+)
+def test_a_length_slots_cannot_take_is_one_japanese_line(
+    demo: str, option: str, value: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = ["slots", "--db", demo, "--lang", "ja", "--with", "Kenya", "--duration", "1h"]
+    with pytest.raises(SystemExit) as exited:
+        main([*arguments, "--from", "2027-01-18", "--to", "2027-01-22", option, value])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == f"cpp-scheduler slots: エラー: 引数 {option}: {said}"
+
+
 def test_local_times_in_japanese(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
     events = as_json(capsys, "events", "list", "--db", demo)
     uid = next(item["uid"] for item in events if item["title"] == SERIES)

@@ -94,6 +94,24 @@ def test_import_into_a_new_database_then_again(
     assert _snapshot(target) == dumps(exported)
 
 
+def test_a_dry_run_into_a_database_that_does_not_exist_creates_none(
+    exported: dict[str, Any], demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every record would be created, as the real import then says; no file is made."""
+    file = demo_db.with_suffix(".json")
+    target = tmp_path / "new.sqlite"
+    assert main(["--db", str(target), "program", "import", str(file), "--dry-run"]) == 0
+    dry = capsys.readouterr().out.splitlines()
+    assert list(tmp_path.iterdir()) == []
+    assert dry[0] == (
+        f"Would import {file} into {target}: 124 created, 0 updated, 0 removed, 0 unchanged. "
+        "Nothing was written (dry run)."
+    )
+    assert main(["--db", str(target), "program", "import", str(file)]) == 0
+    done = capsys.readouterr().out.splitlines()
+    assert done[1:] == dry[1:]
+
+
 def test_a_file_that_is_not_json(
     demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

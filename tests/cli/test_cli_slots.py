@@ -93,3 +93,19 @@ def test_host_and_no_host_cannot_be_asked_together(
         slots(capsys, demo, "--host", "Kobe", "--no-host")
     assert exited.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=MONTHLY;COUNT=0", "FREQ=MONTHLY;COUNT=3;BYMONTH=2;BYMONTHDAY=30"]
+)
+def test_a_series_rule_that_gives_no_date_is_one_line(
+    demo: str, rule: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["slots", "--with", KENYA, "--duration", "1h", "--from", "2027-01-18"]
+    assert main([*argv, "--to", "2027-01-22", "--repeat", rule, "--db", demo]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "cpp-scheduler: --repeat: The series has no occurrence: its last date (UNTIL) is "
+        "before its start, or its COUNT is 0.\n"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -158,6 +159,25 @@ def test_conflicts_in_a_date_range_as_text(
         capsys, "conflicts", "--from", "2027-01-13", "--to", "2027-01-19", "--db", db(database)
     )
     assert out.strip().startswith("0 errors, 0 warnings")
+
+
+def test_conflicts_count_the_meetings_of_the_days_asked_for(
+    demo_sqlite_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not the neighbours read a day either side: the Sunday before the conference holds
+    no meeting, its first day as many as ``events list`` shows."""
+    demo = str(demo_sqlite_path)
+    sunday = ("--from", "2027-02-14", "--to", "2027-02-14")
+    status, out, _ = run(capsys, "conflicts", *sunday, "--db", demo)
+    assert status == 0
+    assert out == "0 errors, 0 warnings in 0 meetings\n"
+    monday = ("--from", "2027-02-15", "--to", "2027-02-15")
+    status, out, _ = run(capsys, "events", "list", *monday, "--json", "--db", demo)
+    listed = len(json.loads(out))
+    status, out, _ = run(capsys, "conflicts", *monday, "--db", demo)
+    assert status == 0
+    assert out.splitlines()[-1].endswith(f" warnings in {listed} meetings")
+    assert listed == 8
 
 
 def test_conflicts_refuses_a_range_that_ends_before_it_starts(

@@ -230,7 +230,7 @@ def test_preview_prints_what_the_participants_calendar_will_show(
         (["--all", "-o", "x.ics", "--json"], "--json goes with --preview"),
         (
             ["--each-participant", "--out-dir", "out", "--preview"],
-            "--preview reads one file: give --participant EMAIL for one person's",
+            "--preview reads one file: give --participant EMAIL for one person's calendar",
         ),
     ],
 )
