@@ -672,7 +672,11 @@ class MainWindow(RecordEditing, QMainWindow):
         first = self.events.first_start()
         if first is not None:
             self.go_to(timezones.to_local(first, self.display_zone).date())
-        self.statusBar().showMessage(done, STATUS_NEWS_MS)
+        self.say(done)
+
+    def say(self, news: str) -> None:
+        """Tell what a step did, in the status bar, for a while."""
+        self.statusBar().showMessage(news, STATUS_NEWS_MS)
 
     def work_failed(self, title: str) -> Callable[[BaseException], None]:
         """The error handler of work in the background: the status message it showed

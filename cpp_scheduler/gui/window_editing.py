@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from cpp_scheduler.gui.records import RecordManager
     from cpp_scheduler.gui.views.base import CalendarView
     from cpp_scheduler.services import merging, series
+    from cpp_scheduler.services.changes import EventToDelete
     from cpp_scheduler.services.database import Database
 
 
@@ -123,6 +124,7 @@ class RecordEditing:
         def report_error(self, title: str, message: str) -> None: ...
         def work_failed(self, title: str) -> Callable[[BaseException], None]: ...
         def confirm(self, title: str, question: str, parent: QWidget | None = None) -> bool: ...
+        def say(self, news: str) -> None: ...
 
     @property
     def as_widget(self) -> QWidget:
@@ -207,16 +209,94 @@ class RecordEditing:
             self.edit_event(self._selected.event_id)
 
     def delete_selected(self) -> None:
-        """Delete the selected event, once its title (for the question) is read."""
+        """Delete the selected event, once what the question needs is read: its title,
+        and whether participants hold an invitation to it."""
         if self._selected is None or not self.program_open:
             return
-        from cpp_scheduler.services.editing import title_of
+        from cpp_scheduler.services.changes import event_to_delete
 
         database, event_id = self.database, self._selected.event_id
         self.tasks.run_in_background(
-            lambda: title_of(database, domain.Event, event_id),
-            lambda title: self.delete_record("event", event_id, title, self.as_widget),
+            lambda: event_to_delete(database, event_id),
+            lambda found: self._ask_to_delete_event(event_id, found),
             self.work_failed(translate("WindowEditing", "Cannot delete")),
+        )
+
+    def _ask_to_delete_event(self, event_id: str, found: EventToDelete) -> None:
+        """Delete as any record is deleted; but an event whose invitations still stand
+        would stay in its participants' calendars, since a deletion tells nobody: then
+        the question offers to mark it cancelled instead, which Send updates tells."""
+        if not found.invited:
+            self.delete_record("event", event_id, found.title, self.as_widget)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("WindowEditing", "Delete event"),
+            translate(
+                "WindowEditing", "Invitations to '{title}' still stand for {count} participants."
+            ).format(title=found.title, count=found.invited),
+            QMessageBox.StandardButton.NoButton,
+            self.as_widget,
+        )
+        box.setObjectName("deleteInvitedEvent")
+        box.setInformativeText(
+            translate(
+                "WindowEditing",
+                "Deleting it tells them nothing: it stays in their calendars. Mark it "
+                "cancelled instead, then send updates (Tools > Send updates…) to tell "
+                "them; once they are told, it can be deleted.",
+            )
+        )
+        cancel = box.addButton(
+            translate("WindowEditing", "Mark it cancelled"), QMessageBox.ButtonRole.AcceptRole
+        )
+        delete = box.addButton(
+            translate("WindowEditing", "Delete anyway"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(
+            translate("WindowEditing", "Keep it"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            chosen = box.clickedButton()
+            box.deleteLater()
+            if chosen is cancel:
+                self._mark_cancelled(event_id, found)
+            elif chosen is delete:
+                self._delete(domain.Event, event_id, found.title)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _mark_cancelled(self, event_id: str, found: EventToDelete) -> None:
+        from cpp_scheduler.gui.commands import EditRecord
+
+        def done() -> None:
+            self.say(
+                translate(
+                    "WindowEditing",
+                    "'{title}' is cancelled: Tools > Send updates… tells its participants.",
+                ).format(title=found.title)
+            )
+
+        self.editor.execute(
+            EditRecord(
+                self.editor,
+                domain.Event,
+                event_id,
+                {"status": domain.EventStatus.CANCELLED},
+                translate("WindowEditing", "Cancel event '{title}'").format(title=found.title),
+                expected_version=found.version,
+                merges=True,
+            ),
+            done,
+            lambda error: self.report_error(
+                translate("WindowEditing", "Cannot cancel the event"), str(error)
+            ),
         )
 
     def cancel_one_meeting(self) -> None:
@@ -431,8 +511,6 @@ class RecordEditing:
     def delete_record(
         self, kind: str, record_id: str, title: str, parent: QWidget | None = None
     ) -> None:
-        from cpp_scheduler.gui.commands import DeleteRecord
-
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
         if not self.confirm(
             translate("WindowEditing", "Delete {kind}").format(kind=kind_name(model.record_kind)),
@@ -444,6 +522,10 @@ class RecordEditing:
             parent or self.as_widget,
         ):
             return
+        self._delete(model, record_id, title)
+
+    def _delete(self, model: type[domain.Base], record_id: str, title: str) -> None:
+        from cpp_scheduler.gui.commands import DeleteRecord
 
         def deleted() -> None:
             if record_id == self.selected_event:

@@ -49,6 +49,7 @@ from cpp_scheduler.services.calendar_export import (
     NotFoundError,
     TourScope,
 )
+from cpp_scheduler.services.editing import get_record
 from cpp_scheduler.store import Database
 
 _FIRST = itemgetter(0)
@@ -319,6 +320,28 @@ def last_sent(
         for event_id, person_id, method, sequence, told in session.execute(query):
             latest[(event_id, person_id)] = _LastSent(method, sequence, told)
     return latest
+
+
+@dataclass(frozen=True, slots=True)
+class EventToDelete:
+    """What a coordinator is asked before deleting an event."""
+
+    title: str
+    version: int
+    invited: int
+    """Participants who hold an invitation to it and were never told it is off (their
+    last message is a REQUEST): a deletion tells them nothing, so the event stays in
+    their calendars. Cancelling it first and sending updates tells them."""
+
+
+def event_to_delete(database: Database, event_id: str) -> EventToDelete:
+    """The event's title and version, and who still holds an invitation to it."""
+    with database.reading() as session:
+        event = get_record(session, Event, event_id)
+        invited = sum(
+            1 for last in last_sent(session, [event_id]).values() if last.method == "REQUEST"
+        )
+        return EventToDelete(event.title, event.version, invited)
 
 
 # -- the differences, in words -------------------------------------------------------

@@ -4277,6 +4277,42 @@ Visiting Japan: on Tokyo time</source>
         <translation>削除できません</translation>
     </message>
     <message>
+        <source>Delete event</source>
+        <translation>イベントを削除</translation>
+    </message>
+    <message>
+        <source>Invitations to &apos;{title}&apos; still stand for {count} participants.</source>
+        <translation>「{title}」の招待は、参加者 {count} 人の手元に残っています。</translation>
+    </message>
+    <message>
+        <source>Deleting it tells them nothing: it stays in their calendars. Mark it cancelled instead, then send updates (Tools &gt; Send updates…) to tell them; once they are told, it can be deleted.</source>
+        <translation>削除しても参加者には何も伝わらず、予定はカレンダーに残ります。代わりに中止にしてから、更新を送信して（ツール &gt; 更新を送信…）知らせてください。知らせた後なら削除できます。</translation>
+    </message>
+    <message>
+        <source>Mark it cancelled</source>
+        <translation>中止にする</translation>
+    </message>
+    <message>
+        <source>Delete anyway</source>
+        <translation>それでも削除</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>残す</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; is cancelled: Tools &gt; Send updates… tells its participants.</source>
+        <translation>「{title}」を中止にしました。ツール &gt; 更新を送信… で参加者に知らせます。</translation>
+    </message>
+    <message>
+        <source>Cancel event &apos;{title}&apos;</source>
+        <translation>イベント「{title}」を中止</translation>
+    </message>
+    <message>
+        <source>Cannot cancel the event</source>
+        <translation>イベントを中止できません</translation>
+    </message>
+    <message>
         <source>Cannot cancel the meeting</source>
         <translation>会合を中止できません</translation>
     </message>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import settle, tools_of
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.cli import main
@@ -26,7 +27,7 @@ from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
 from cpp_scheduler.services.changes import change_report
 from cpp_scheduler.store import Database
 from tests.ical.program import Program, build_program
-from tests.mail.helpers import read_calendar, reply_calendar, send
+from tests.mail.helpers import plain_transport, read_calendar, reply_calendar, send
 from tests.mail.smtpserver import Server, smtp_server
 
 
@@ -364,3 +365,79 @@ def test_the_updates_preview_shows_every_change_whole(
         assert needed.height() <= cell.height(), (index.data(), needed, cell)
     updates.close()
     settle(qtbot, window)
+
+
+def _question(qtbot: QtBot) -> QMessageBox:
+    """The question about deleting an event whose invitations still stand, once shown."""
+    found: list[QMessageBox] = []
+
+    def shown() -> bool:
+        found[:] = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, QMessageBox)
+            and widget.objectName() == "deleteInvitedEvent"
+            and widget.isVisible()
+        ]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=20_000)
+    return found[0]
+
+
+def _answer(box: QMessageBox, label: str) -> None:
+    (button,) = [button for button in box.buttons() if button.text() == label]
+    button.click()
+
+
+def test_deleting_an_event_whose_invitations_stand_offers_to_cancel_it_first(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+) -> None:
+    send(sqlite_database, EventScope(program.workshop.uid), server)
+    invited = len(server.mailbox.messages)
+    assert invited >= 2
+    window = open_window()
+    window.select_event(program.workshop.id)
+
+    window.delete_selected()
+    box = _question(qtbot)
+    assert f"still stand for {invited} participants" in box.text()
+    assert "stays in their calendars" in box.informativeText()
+    _answer(box, "Keep it")
+    settle(qtbot, window)
+    with sqlite_database.reading() as session:
+        assert session.get(Event, program.workshop.id) is not None
+
+    window.delete_selected()
+    _answer(_question(qtbot), "Mark it cancelled")
+    settle(qtbot, window)
+    with sqlite_database.reading() as session:
+        kept = session.get(Event, program.workshop.id)
+        assert kept is not None
+        assert kept.status.value == "cancelled"
+    assert "Send updates" in window.statusBar().currentMessage()
+    report = change_report(sqlite_database, EventScope(program.workshop.uid))
+    assert [change.kind.value for change in report.changes] == ["cancelled"] * invited
+
+    plan = invitations.plan_updates(
+        sqlite_database, EventScope(program.workshop.uid), invitations.Organizer("", "")
+    )
+    with plain_transport(server) as transport:
+        invitations.send_batch(sqlite_database, plan.to_send, transport)
+    assert len(server.mailbox.messages) == 2 * invited
+    assert all(
+        read_calendar(message)["METHOD"] == "CANCEL"
+        for message in server.mailbox.messages[invited:]
+    )
+
+    window.confirm = lambda title, question, parent=None: True  # type: ignore[method-assign]
+    window.delete_selected()  # everyone is told: the plain question, then the deletion
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.selected_event is None, timeout=20_000)
+    with sqlite_database.reading() as session:
+        assert session.get(Event, program.workshop.id) is None
