@@ -28,7 +28,7 @@ import icalendar
 from icalendar.prop import vUri
 
 from cpp_scheduler import __version__, i18n, timezones
-from cpp_scheduler.i18n import N_
+from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.ical import lines
 from cpp_scheduler.ical.scopes import CalendarContent, Viewer
 from cpp_scheduler.ical.text import (
@@ -530,12 +530,51 @@ def zone_caveats(content: CalendarContent, options: ExportOptions) -> list[str]:
     by more than one yearly rule over the instants written, which clients may be an
     hour off and when (:func:`cpp_scheduler.ical.vtimezone.one_rule_caveat`)."""
     spans: dict[str, tuple[datetime, datetime]] = {}
-    for _, zones in _zones_of_files(content, options):
+    for _method, zones in _zones_of_files(content, options):
         for zone_name, (first, last) in zones.spans.items():
             known = spans.get(zone_name, (first, last))
             spans[zone_name] = (min(first, known[0]), max(last, known[1]))
     found = [one_rule_caveat(zone_name, *span) for zone_name, span in sorted(spans.items())]
     return [caveat for caveat in found if caveat is not None]
+
+
+def request_caveats(content: CalendarContent, options: ExportOptions) -> list[str]:
+    """What the export's report says of a request-mode export that clients will not take
+    as invitations: RFC 5546 has a request name whom it invites, and Outlook and Gmail
+    act on the first event of a request or cancellation file only (one invitation per
+    message, as ``send invitations`` sends them)."""
+    if options.method is Method.PUBLISH:
+        return []
+    found: list[str] = []
+    for method, events, tours in _files(content, _request_for_cancel(options)):
+        if method is Method.REQUEST:
+            unnamed = sum(
+                1
+                for event in events
+                if not any(content.audience.allows(person) for person in event.invitees)
+            )
+            if unnamed:
+                found.append(
+                    ngettext(
+                        "{count} event of the request names nobody invited, so clients "
+                        "read it as a plain appointment: export for a participant or a "
+                        "delegation, or name every attendee.",
+                        "{count} events of the request name nobody invited, so clients "
+                        "read them as plain appointments: export for a participant or a "
+                        "delegation, or name every attendee.",
+                        unnamed,
+                    ).format(count=f"{unnamed:,}")
+                )
+        held = len(events) + sum(1 + len(tour.legs) for tour in tours)
+        if held > 1:
+            found.append(
+                _(
+                    "The {method} file holds {count} events, but Outlook and Gmail act on "
+                    "the first event of such a file only: send each as an invitation of its "
+                    "own, or publish the file to show them all."
+                ).format(method=method.value, count=f"{held:,}")
+            )
+    return found
 
 
 def _files(

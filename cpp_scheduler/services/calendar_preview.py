@@ -26,7 +26,13 @@ from datetime import datetime, timedelta
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical import scopes
-from cpp_scheduler.ical.export import ExportOptions, Method, export_bytes, zone_caveats
+from cpp_scheduler.ical.export import (
+    ExportOptions,
+    Method,
+    export_bytes,
+    request_caveats,
+    zone_caveats,
+)
 from cpp_scheduler.ical.importer import ParsedEvent, read_calendar
 from cpp_scheduler.model import EventStatus, recurrence
 from cpp_scheduler.services.calendar_export import Scope, select_content
@@ -136,11 +142,12 @@ def preview_export(
     with database.reading() as session:
         content = select_content(session, scope, dates, with_attendees=with_attendees)
         total = len(content.events)
+        noted = request_caveats(content, options)  # of the whole file, not its preview
         if most_events is not None and total > most_events:
             first = sorted(content.events, key=lambda event: (event.start_utc, event.id))
             content = replace(content, events=first[:most_events])
         documents = export_bytes(content, options)
-        caveats = tuple(zone_caveats(content, options))
+        caveats = (*noted, *zone_caveats(content, options))
         event_ids = {event.uid: event.id for event in content.events}
         zone = reader_zone(content)
         tours = len(content.tours)
@@ -170,12 +177,13 @@ def export_caveats(
     dates: scopes.DateRange | None = None,
     with_attendees: bool = False,
 ) -> list[str]:
-    """The report's caveats on the zones of the export of ``scope`` (see
-    :func:`cpp_scheduler.ical.export.zone_caveats`), for the CLI after it writes."""
+    """The report's caveats on the export of ``scope``: a request clients will not take
+    as invitations, and the zones (see :func:`cpp_scheduler.ical.export.zone_caveats`),
+    for the CLI after it writes."""
     options = options or ExportOptions()
     with database.reading() as session:
         content = select_content(session, scope, dates, with_attendees=with_attendees)
-        return zone_caveats(content, options)
+        return [*request_caveats(content, options), *zone_caveats(content, options)]
 
 
 def _meetings(event: ParsedEvent, zone_name: str, event_id: str | None) -> Sequence[PreviewRow]:

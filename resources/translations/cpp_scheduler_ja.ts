@@ -359,10 +359,6 @@
         <translation>&lt;b&gt;変更の伝わり方。&lt;/b&gt;ファイルを決まったウェブアドレス（配信アドレス）に置いて購読してもらい、変更のたびにファイルを置き換えてください。Outlook と Thunderbird は数時間以内に、Apple カレンダーは利用者が設定した間隔で、Google カレンダーは独自の間隔（多くは数時間、ときに1日）で更新します。新しいファイルを取り込んでもらうのは避けてください。Google は登録済みのイベントを読み飛ばし、Outlook と Apple カレンダーは重複して登録することがよくあります。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;How updates reach people.&lt;/b&gt; Send the file by email as an invitation. Outlook, Gmail and Google Calendar, Apple Calendar and Thunderbird replace their copy when an invitation with the same UID and a higher SEQUENCE arrives, so after each change send the new file to the same people. Cancelled events go in a second file (…-cancelled.ics) that removes them: send both. </source>
-        <translation>&lt;b&gt;変更の伝わり方。&lt;/b&gt;ファイルを招待としてメールで送ってください。Outlook、Gmail と Google カレンダー、Apple カレンダー、Thunderbird は、同じ UID でより大きい SEQUENCE の招待を受け取ると登録済みのものを置き換えます。変更のたびに、同じ人に新しいファイルを送ってください。中止したイベントは、それを削除する2つ目のファイル（…-cancelled.ics）に入ります。両方を送ってください。</translation>
-    </message>
-    <message>
         <source>The selected event</source>
         <translation>選択したイベント</translation>
     </message>
@@ -393,6 +389,10 @@
     <message>
         <source>Cannot read the program: {error}</source>
         <translation>プログラムを読み込めません: {error}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How updates reach people.&lt;/b&gt; Send the file by email as an invitation, one event to a message: Outlook and Gmail act on the first event of a file only (Tools &gt; Send invitations… sends each event on its own). Outlook, Gmail and Google Calendar, Apple Calendar and Thunderbird replace their copy when an invitation with the same UID and a higher SEQUENCE arrives, so after each change send the new file to the same people. Cancelled events go in a second file (…-cancelled.ics) that removes them: send both. </source>
+        <translation>&lt;b&gt;変更の伝わり方。&lt;/b&gt;ファイルを招待としてメールで送ってください。1通に1件のイベントです。Outlook と Gmail はファイルの最初のイベントしか扱いません（ツール &gt; 招待を送信… はイベントを1件ずつ送ります）。Outlook、Gmail と Google カレンダー、Apple カレンダー、Thunderbird は、同じ UID でより大きい SEQUENCE の招待を受け取ると登録済みのものを置き換えます。変更のたびに、同じ人に新しいファイルを送ってください。中止したイベントは、それを削除する2つ目のファイル（…-cancelled.ics）に入ります。両方を送ってください。</translation>
     </message>
     <message>
         <source>How each calendar program takes updates…</source>

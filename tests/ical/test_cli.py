@@ -266,3 +266,39 @@ def test_export_reports_a_zone_whose_rule_changes_within_the_file(
     assert "Africa/Cairo" in captured.err
     assert "2030-11-01" in captured.err
     assert "Outlook" in captured.err
+
+
+def _export(database_url: str, out: Path, *scope: str) -> None:
+    arguments = ["--db", database_url, "export", "ics", *scope, "--method", "request"]
+    organizer = ["--organizer", "TDLC coordinators <cpp@tdlc.example.org>"]
+    assert main([*arguments, *organizer, "-o", str(out)]) == 0
+
+
+def test_a_request_of_several_events_says_outlook_takes_its_first_only(
+    program: Program, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "ana.ics"
+    _export(database_url, out, "--participant", program.ana.email)
+    held = len(uids(out))
+    assert held > 1
+    err = capsys.readouterr().err
+    assert f"note: The REQUEST file holds {held} events" in err
+    assert "Outlook and Gmail act on the first event of such a file only" in err
+    assert "name nobody invited" not in err  # Ana is named in each
+
+    alone = tmp_path / "workshop.ics"
+    _export(database_url, alone, "--event", program.workshop.uid, "--with-attendees")
+    assert uids(alone) == {program.workshop.uid}
+    assert "note:" not in capsys.readouterr().err  # one event, its attendees named
+
+
+def test_a_request_that_names_nobody_says_clients_read_plain_appointments(
+    program: Program, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "workshop.ics"
+    _export(database_url, out, "--event", program.workshop.uid)
+    calendar = icalendar.Calendar.from_ical(out.read_bytes())
+    assert [event.get("ATTENDEE") for event in calendar.walk("VEVENT")] == [None]
+    err = capsys.readouterr().err
+    assert "note: 1 event of the request names nobody invited" in err
+    assert "read it as a plain appointment" in err

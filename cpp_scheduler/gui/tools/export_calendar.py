@@ -68,11 +68,13 @@ UPDATE_NOTES = {
     ),
     Method.REQUEST: QT_TRANSLATE_NOOP(
         "CalendarFiles",
-        "<b>How updates reach people.</b> Send the file by email as an invitation. "
-        "Outlook, Gmail and Google Calendar, Apple Calendar and Thunderbird replace their "
-        "copy when an invitation with the same UID and a higher SEQUENCE arrives, so "
-        "after each change send the new file to the same people. Cancelled events go in "
-        "a second file (…-cancelled.ics) that removes them: send both. ",
+        "<b>How updates reach people.</b> Send the file by email as an invitation, one "
+        "event to a message: Outlook and Gmail act on the first event of a file only "
+        "(Tools > Send invitations… sends each event on its own). Outlook, Gmail and "
+        "Google Calendar, Apple Calendar and Thunderbird replace their copy when an "
+        "invitation with the same UID and a higher SEQUENCE arrives, so after each change "
+        "send the new file to the same people. Cancelled events go in a second file "
+        "(…-cancelled.ics) that removes them: send both. ",
     ),
 }
 
@@ -168,6 +170,7 @@ class ExportDialog(QDialog):
         self.target = self.ui.target
         self.preview_table = self.ui.preview
         self.preview_label = self.ui.previewSummary
+        self.preview_label.setWordWrap(True)  # its notes are sentences
         self.note = self.ui.updateNote
         self.note.linkActivated.connect(self.helpRequested)
         self.progress = self.ui.progress
