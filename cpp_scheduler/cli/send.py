@@ -5,6 +5,10 @@ tell only those whose events changed since their last message, and say what chan
 Through an SMTP server (``--smtp``, or the mail settings the window writes) or into an
 outbox folder of ``.eml`` files (``--outbox``). The ledger in the database notes each
 message sent, so running the command again sends only what is missing.
+
+``--from`` (or the mail settings' sender) is asked for only when the batch holds events
+that name no organiser, as the plan says (:attr:`invitations.InvitationPlan.unsigned`):
+a send refuses before its first message, a dry run lists the rest and names them.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from typing import Any
 
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.export import _organizer
-from cpp_scheduler.i18n import _
+from cpp_scheduler.errors import quoted
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.mail.messages import Invitation
 from cpp_scheduler.mail.settings import read_mail_settings
 from cpp_scheduler.mail.transports import (
@@ -127,15 +132,10 @@ class _Sending:
 
     def __init__(self, args: argparse.Namespace) -> None:
         settings = read_mail_settings()
-        sender = _organizer(args.sender) or settings.sender
-        if sender is None:
-            raise CliError(
-                _("give --from 'Name <email>': it signs for events that name no organiser"),
-                status=2,
-            )
         if args.rate is not None and args.rate <= 0:
             raise CliError(_("--rate must be more than 0"), status=2)
-        self.sender = sender
+        self.sender = _organizer(args.sender) or settings.sender
+        """Who signs for events that name no organiser; None when nobody was given."""
         self.rate = args.rate or settings.rate_per_minute
         self.transport: Transport | None = None
         if not args.dry_run:
@@ -145,14 +145,47 @@ class _Sending:
                 else SmtpTransport(_smtp_settings(args, settings.smtp))
             )
 
-    def send(self, database: Database, messages: tuple[Invitation, ...]) -> invitations.BatchReport:
+    def send(
+        self,
+        database: Database,
+        messages: tuple[Invitation, ...],
+        unsigned: tuple[invitations.Unsigned, ...],
+    ) -> invitations.BatchReport:
+        """Send the batch, or nothing at all while some of its events wait for a sender:
+        a batch sent in part would leave those events' participants untold."""
         assert self.transport is not None
         try:
+            if unsigned:
+                shown = ", ".join(quoted(event.uid) for event in unsigned[:3])
+                more = ", …" if len(unsigned) > 3 else ""
+                raise CliError(
+                    ngettext(
+                        "give --from 'Name <email>': {count} event names no organiser: {events}",
+                        "give --from 'Name <email>': {count} events name no organiser: {events}",
+                        len(unsigned),
+                    ).format(count=len(unsigned), events=shown + more),
+                    status=2,
+                )
             return invitations.send_batch(
                 database, messages, self.transport, rate_per_minute=self.rate
             )
         finally:
             self.transport.close()
+
+
+def _note_unsigned(unsigned: tuple[invitations.Unsigned, ...]) -> None:
+    """Say which events a dry run could not sign, and how many messages wait on each."""
+    for event in unsigned:
+        print(
+            ngettext(
+                "note: {title} ({uid}) names no organiser: give --from 'Name <email>' "
+                "to sign its message to {count} recipient",
+                "note: {title} ({uid}) names no organiser: give --from 'Name <email>' "
+                "to sign its messages to {count} recipients",
+                event.recipients,
+            ).format(title=quoted(event.title), uid=quoted(event.uid), count=event.recipients),
+            file=sys.stderr,
+        )
 
 
 def _finish(report: invitations.BatchReport) -> int:
@@ -191,8 +224,9 @@ def run(args: argparse.Namespace) -> int:
                     count=len(plan.to_send), already=plan.already_sent
                 )
             )
+            _note_unsigned(plan.unsigned)
             return 0
-        report = sending.send(database, plan.to_send)
+        report = sending.send(database, plan.to_send, plan.unsigned)
     finally:
         database.close()
     print(
@@ -219,9 +253,10 @@ def run_updates(args: argparse.Namespace) -> int:
                         details="; ".join(change.details),
                     )
                 )
-            print(_("{count} to send").format(count=len(plan.to_send)))
+            print(_("{count} to send").format(count=len(plan.changes)))
+            _note_unsigned(plan.unsigned)
             return 0
-        report = sending.send(database, plan.to_send)
+        report = sending.send(database, plan.to_send, plan.unsigned)
     finally:
         database.close()
     print(

@@ -12,8 +12,15 @@ else's behalf and answers to the wrong address.
 The calendar is the one the calendar export writes for that participant alone
 (:func:`cpp_scheduler.ical.scopes.participant_schedule`): their own ATTENDEE line with
 RSVP=TRUE and the organiser, nobody else's address. Header values pass through
-:func:`one_line` before the standard library (whose SMTP policy also refuses CR and LF),
-so no title or name can add a header.
+:func:`one_line` before the standard library, so no title or name can add a header.
+
+Names and titles beyond ASCII go out as RFC 2047 encoded words of at most 75 characters
+each (section 2), a long one split into several that each hold whole characters:
+:class:`email.header.Header` encodes and splits them and folds the lines. The folding of
+the ``email.headerregistry`` policies is not used: Python 3.11's writes encoded words
+longer than 75 characters, drops the space between two words of a title that mixes
+Japanese and English, and can cut an encoded word of an address in two, which no reader
+decodes.
 """
 
 from __future__ import annotations
@@ -24,12 +31,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.header import Header
-from email.headerregistry import Address
-from email.message import EmailMessage, Message
+from email.message import Message
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
-from email.policy import SMTP, compat32
+from email.policy import compat32
 from email.utils import format_datetime, formataddr, make_msgid
 
 import icalendar
@@ -59,12 +65,19 @@ ATTACHMENT_NAME = "invite.ics"
 
 
 WIRE = compat32.clone(linesep="\r\n")
-"""How invitations are written: headers kept as set (every value passes through
-:func:`~cpp_scheduler.ical.text.one_line` first), lines ending in CRLF as on the wire."""
+"""How messages are written: headers kept as set (every value passes through
+:func:`~cpp_scheduler.ical.text.one_line`, names and titles are folded as they are set),
+lines ending in CRLF as on the wire."""
+
+LINE_LENGTH = 76
+"""The longest line of a folded name or title. RFC 5322 allows 78, but a continuation
+line is one space and then an encoded word as long as the line allows: at 76 every
+encoded word stays within RFC 2047's 75 characters."""
 
 
-def batch_renderings(sender: Organizer, stamp: datetime) -> EventRenderings:
-    """What a batch of invitations of one stamp shares while building its calendars."""
+def batch_renderings(sender: Organizer | None, stamp: datetime) -> EventRenderings:
+    """What a batch of invitations of one stamp shares while building its calendars;
+    ``sender`` signs for events that name no organiser (None: the batch has none)."""
     return EventRenderings(ExportOptions(method=Method.REQUEST, stamp=stamp, organizer=sender))
 
 
@@ -126,12 +139,13 @@ def participant_calendar(
     return documents[0]
 
 
-def organiser_of(event: Event, fallback: Organizer) -> Organizer:
-    """Who the calendar names as ORGANIZER, hence who the message is From."""
+def organiser_of(event: Event) -> Organizer | None:
+    """The event's own organiser: whom its calendar names as ORGANIZER, hence whom its
+    messages are From. None for an event that names none, which a sender signs."""
     person = event.organiser
     if person is not None:
         return Organizer(person.name, person.email)
-    return fallback
+    return None
 
 
 def removal_calendar(
@@ -178,7 +192,7 @@ def build_invitation(
         method, calendar = Method.CANCEL, removal_calendar(event, recipient, sender, stamp)
     else:
         method, calendar = participant_calendar(event, recipient, sender, stamp, renderings)
-    organiser = organiser_of(event, sender)
+    organiser = organiser_of(event) or sender
     # Written in the recipient's language; the title stays as the coordinator wrote it.
     text = i18n.catalogue(recipient.effective_language).gettext
     if method is Method.CANCEL:
@@ -231,11 +245,7 @@ def _invitation_message(
     with headers written once, encoded words for names and titles beyond ASCII: a batch
     of thousands spends its time in the calendars, not in parsing its own headers."""
     message = MIMEMultipart("mixed", policy=WIRE)
-    message["Subject"] = _header_text(subject)  # type: ignore[assignment]  # compat32 takes a Header
-    message["From"] = _address_text(sender.name, sender.email)
-    message["To"] = _address_text(recipient.name, recipient.email)
-    message["Date"] = format_datetime(stamp)
-    message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
+    _set_headers(message, subject, sender, recipient.name, recipient.email, stamp)
     message["Content-Class"] = "urn:content-classes:calendarmessage"
     alternative = MIMEMultipart("alternative", policy=WIRE)
     alternative.attach(MIMEText(text, "plain", "utf-8", policy=WIRE))
@@ -253,20 +263,60 @@ def _invitation_message(
     return message
 
 
-def _header_text(text: str) -> str | Header:
-    """One line, as encoded words when it is not ASCII (RFC 2047), folded by the
-    generator where the header's name is known."""
+def _set_headers(
+    message: Message,
+    subject: str,
+    sender: Organizer,
+    recipient_name: str,
+    recipient_email: str,
+    stamp: datetime,
+) -> None:
+    """Subject, From, To, Date and Message-ID, each folded as it goes on the wire."""
+    message["Subject"] = _header_text("Subject", subject)
+    message["From"] = _address_text("From", sender.name, sender.email)
+    message["To"] = _address_text("To", recipient_name, recipient_email)
+    message["Date"] = format_datetime(stamp)
+    message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
+
+
+def _charset(text: str) -> str:
+    """``us-ascii`` for text that reads as written and folds at its spaces; else
+    ``utf-8``, written as encoded words, which carry any character and split anywhere:
+    text beyond ASCII, a word too long for a line of its own, or text that holds
+    ``=?``, which a reader would take for the start of an encoded word."""
+    plain = (
+        text.isascii()
+        and "=?" not in text
+        and all(len(word) < LINE_LENGTH for word in text.split())
+    )
+    return "us-ascii" if plain else "utf-8"
+
+
+def _folded(field: str, chunks: Sequence[tuple[str, str]]) -> str:
+    """The value of ``field`` as it goes on the wire: ASCII text folded at its spaces
+    (splitting at no other character: the standard library's preference for ``;`` and
+    ``,`` leaves lines longer than the limit), other text as encoded words, a space
+    between chunks of each kind."""
+    header = Header(header_name=field)
+    for text, charset in chunks:
+        header.append(text, charset)
+    return header.encode(splitchars=" ", maxlinelen=LINE_LENGTH, linesep=WIRE.linesep)
+
+
+def _header_text(field: str, text: str) -> str:
     line = one_line(text)
-    return line if line.isascii() else Header(line, "utf-8", header_name="Subject")
+    return _folded(field, [(line, _charset(line))])
 
 
-def _address_text(name: str, email: str) -> str:
-    return formataddr((one_line(name), one_line(email).strip()), charset="utf-8")
-
-
-def _address(name: str, email: str) -> Address:
-    username, _, domain = one_line(email).strip().rpartition("@")
-    return Address(display_name=one_line(name), username=username, domain=domain)
+def _address_text(field: str, name: str, email: str) -> str:
+    """``Name <email>``: a name in ASCII quoted where it must be, any other name as
+    encoded words, which need no quotes. The value is the encoded text, as read back
+    by ``smtplib`` for the envelope's addresses: a comma in a decoded name would make
+    two addresses of one."""
+    name, address = one_line(name), one_line(email).strip()
+    if not name or _charset(name) == "us-ascii":
+        return _folded(field, [(formataddr((name, address)), "us-ascii")])
+    return _folded(field, [(name, "utf-8"), (f"<{address}>", "us-ascii")])
 
 
 def summary_lines(event: Event, recipient: Participant, method: Method) -> list[str]:
@@ -312,18 +362,12 @@ def summary_html(event: Event, lines: list[str]) -> str:
     )
 
 
-def trial_message(sender: Organizer, recipient: str, server: str) -> EmailMessage:
-    """A short message that proves the server settings work, for "Send a test message"."""
-    message = EmailMessage(policy=SMTP)
-    message["Subject"] = _("CPP Scheduler: test message")
-    message["From"] = _address(sender.name, sender.email)
-    message["To"] = _address("", recipient)
-    message["Date"] = format_datetime(datetime.now(UTC).replace(microsecond=0))
-    message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
-    message.set_content(
-        _("This message went through {server}: invitations can be sent this way.").format(
-            server=one_line(server)
-        )
-        + "\n"
-    )
+def trial_message(sender: Organizer, recipient: str, server: str) -> Message:
+    """A short message that proves the server settings work, for "Send a test message",
+    its headers written as an invitation's are."""
+    text = _("This message went through {server}: invitations can be sent this way.")
+    message = MIMEText(text.format(server=one_line(server)) + "\n", "plain", "utf-8", policy=WIRE)
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    subject = _("CPP Scheduler: test message")
+    _set_headers(message, subject, sender, "", recipient, stamp)
     return message

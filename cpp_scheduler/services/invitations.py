@@ -7,6 +7,13 @@ same digest for that event was told exactly this and gets nothing. Then
 (the window runs it on a worker), and records each message in its own commit right
 after the transport accepted it: a batch stopped by a failure or a cancel has recorded
 exactly what went out, and sending again sends only what is missing.
+
+An event's messages are signed by its organiser (the calendar's ORGANIZER and the
+message's From), or by the sender given for events that name none. Planned without a
+sender, a batch leaves out the messages of events that name no organiser and lists
+those events (``unsigned``): only they need a sender, so a batch whose events all name
+one is planned and sent without, and a preview lists the rest and says which events
+wait.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.messages import Invitation as Invitation
-from cpp_scheduler.mail.messages import batch_renderings, build_invitation
+from cpp_scheduler.mail.messages import batch_renderings, build_invitation, organiser_of
 from cpp_scheduler.mail.transports import RecipientRefusedError, Transport, TransportError
 from cpp_scheduler.model import Delegation, Event, Participant, SentMessage, TourDay
 from cpp_scheduler.services.calendar_export import (
@@ -53,10 +60,23 @@ CancelFlag = Callable[[], bool]
 
 
 @dataclass(frozen=True, slots=True)
+class Unsigned:
+    """An event that names no organiser, in a batch planned without a sender: its
+    messages are left out until a sender signs for them."""
+
+    uid: str
+    title: str
+    recipients: int
+    """How many messages wait: one per recipient (an update's, per change)."""
+
+
+@dataclass(frozen=True, slots=True)
 class InvitationPlan:
     to_send: tuple[Invitation, ...]
     already_sent: int
     """Recipients who were told exactly this already, so get nothing."""
+    unsigned: tuple[Unsigned, ...] = ()
+    """Events whose messages wait for a sender, in the order of the scope."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,15 +161,18 @@ def _told(session: Session, event_ids: Iterable[str]) -> set[tuple[str, str, str
 def plan_invitations(
     database: Database,
     scope: InvitationScope,
-    sender: Organizer,
+    sender: Organizer | None,
     *,
     stamp: datetime | None = None,
 ) -> InvitationPlan:
     """The messages that would tell each recipient what the program says now, less
     those the ledger shows they were sent already. ``sender`` signs for events that
-    name no organiser."""
+    name no organiser; without one, those events are listed in ``unsigned`` instead:
+    what their calendars say depends on who signs them, so neither their messages nor
+    whether the ledger holds them already can be known."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     to_send: list[Invitation] = []
+    unsigned: list[Unsigned] = []
     already = 0
     with database.reading() as session:
         events, only = _events_of(session, scope)
@@ -157,35 +180,47 @@ def plan_invitations(
         facts = facts_of(session, [event.id for event in events])
         renderings = batch_renderings(sender, stamp)
         for event in events:
+            recipients = recipients_of(event, only)
+            signer = organiser_of(event) or sender
+            if signer is None:
+                if recipients:
+                    unsigned.append(Unsigned(event.uid, event.title, len(recipients)))
+                continue
             said = facts[event.id].to_json()
-            for person in recipients_of(event, only):
+            for person in recipients:
                 invitation = build_invitation(
-                    event, person, sender, stamp=stamp, renderings=renderings
+                    event, person, signer, stamp=stamp, renderings=renderings
                 )
                 if (event.id, person.id, invitation.digest) in told:
                     already += 1
                 else:
                     to_send.append(replace(invitation, told=said))
-    return InvitationPlan(tuple(to_send), already)
+    return InvitationPlan(tuple(to_send), already, tuple(unsigned))
 
 
 @dataclass(frozen=True, slots=True)
 class UpdatePlan:
     to_send: tuple[Invitation, ...]
     changes: tuple[Change, ...]
-    """What each message tells, in the order of ``to_send``."""
+    """Every change of the report, in its order. Each is told by a message of
+    ``to_send``, in the same order, but the changes of the ``unsigned`` events, which
+    wait for a sender."""
+    unsigned: tuple[Unsigned, ...] = ()
+    """Events whose messages wait for a sender, in the order of the report."""
 
 
 def plan_updates(
     database: Database,
     scope: ChangeScope,
-    sender: Organizer,
+    sender: Organizer | None,
     *,
     stamp: datetime | None = None,
 ) -> UpdatePlan:
     """One message per change of the report (:mod:`services.changes`): an update that
     spells out what changed, a cancellation, an invitation for someone added, or a
-    cancellation for someone removed. Sent and recorded, they leave the report empty."""
+    cancellation for someone removed. Sent and recorded, they leave the report empty.
+    ``sender`` signs for events that name no organiser; without one, the changes of
+    those events are still listed, and their events in ``unsigned``."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     with database.session() as session:
         report = changes_in(session, scope)
@@ -195,19 +230,29 @@ def plan_updates(
         people = _by_id(session, Participant, person_ids, (selectinload(Participant.delegation),))
         facts = facts_of(session, event_ids)
         to_send: list[Invitation] = []
+        waiting: dict[str, int] = {}
         renderings = batch_renderings(sender, stamp)
         for change in report.changes:
+            event = events[change.event_id]
+            signer = organiser_of(event) or sender
+            if signer is None:
+                waiting[event.id] = waiting.get(event.id, 0) + 1
+                continue
             invitation = build_invitation(
-                events[change.event_id],
+                event,
                 people[change.participant_id],
-                sender,
+                signer,
                 stamp=stamp,
                 changed=change.details if change.kind is ChangeKind.CHANGED else (),
                 removed=change.kind is ChangeKind.REMOVED,
                 renderings=renderings,
             )
             to_send.append(replace(invitation, told=facts[change.event_id].to_json()))
-    return UpdatePlan(tuple(to_send), report.changes)
+        unsigned = tuple(
+            Unsigned(events[event_id].uid, events[event_id].title, count)
+            for event_id, count in waiting.items()
+        )
+    return UpdatePlan(tuple(to_send), report.changes, unsigned)
 
 
 Kind = TypeVar("Kind", Event, Participant)

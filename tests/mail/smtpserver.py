@@ -1,8 +1,9 @@
 """A real SMTP server (aiosmtpd) on a free local port, for the tests that send mail.
 
-It keeps every message it accepted, parsed by the standard library, and can be told to
-refuse some addresses for good (550) or to answer 451 to every recipient after it has
-accepted a number of messages, as a server does that throttles or breaks halfway.
+It keeps every message it accepted, as received and parsed by the standard library, and
+can be told to refuse some addresses for good (550) or to answer 451 to every recipient
+after it has accepted a number of messages, as a server does that throttles or breaks
+halfway.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class Mailbox:
     fail_after: int | None = None
     """Answer 451 to every recipient once this many messages were accepted."""
     messages: list[EmailMessage] = field(default_factory=list)
+    received: list[bytes] = field(default_factory=list)
+    """Each message's bytes as the client sent them, for what parsing hides (folding)."""
     recipients: list[str] = field(default_factory=list)
 
     async def handle_RCPT(  # noqa: N802 (aiosmtpd's hook names)
@@ -49,6 +52,7 @@ class Mailbox:
         message = email.message_from_bytes(envelope.original_content, policy=default)
         assert isinstance(message, EmailMessage)
         self.messages.append(message)
+        self.received.append(envelope.original_content)
         self.recipients.extend(envelope.rcpt_tos)
         return "250 Message accepted"
 
