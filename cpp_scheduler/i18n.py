@@ -303,11 +303,16 @@ def day_time_text(moment: datetime) -> str:
     return f"{short_day_text(moment)} {time_text(moment)}"
 
 
+def weekday_text(day: date) -> str:
+    """A day by its weekday alone, as it stands before a time: Thu, (木)."""
+    if _language_now() == JAPANESE:
+        return _japanese_weekday(day)
+    return _ENGLISH_DAY_NAMES[day.weekday()][:3]
+
+
 def weekday_time_text(moment: datetime) -> str:
     """A wall-clock time with its weekday: Thu 13:34, (木) 13:34."""
-    if _language_now() == JAPANESE:
-        return f"{_japanese_weekday(moment)} {time_text(moment)}"
-    return f"{_ENGLISH_DAY_NAMES[moment.weekday()][:3]} {time_text(moment)}"
+    return f"{weekday_text(moment)} {time_text(moment)}"
 
 
 # -- the week and the calendar's headings ------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
@@ -216,10 +216,106 @@ def to_local(instant: datetime, zone_name: str) -> datetime:
 
 def utc_offset_label(instant: datetime, zone_name: str) -> str:
     """``+09:00``, ``-04:00``, ``+05:45`` at that instant."""
-    offset = to_local(instant, zone_name).utcoffset() or timedelta(0)
+    return _offset_text(to_local(instant, zone_name).utcoffset())
+
+
+def _offset_text(offset: timedelta | None) -> str:
+    offset = offset or timedelta(0)
     sign = "-" if offset < timedelta(0) else "+"
     minutes = abs(int(offset.total_seconds())) // 60
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# -- a local time range, as every list, table and sentence writes it ---------------------
+# A range is read off its two ends' wall clocks. Where the clock changes between them
+# (New York on 7 November 2027 reads 01:30 EDT, then 02:30 EST two hours later), the
+# start's zone alone would make two hours look like one, or a half hour end before it
+# begins (01:30-01:00); where the clock is set back, the same hour is read twice, and
+# only its zone tells the two apart. So each end carries its own clock whenever the
+# two differ, and a time of the repeated hour always says which reading it is.
+
+
+def clock_label(local: datetime) -> str:
+    """EDT, CEST, JST, Lima's -05: the abbreviation of the clock an aware local time is
+    read on, as the zone database names it (its UTC offset where it names none)."""
+    return local.tzname() or _utc_text(local)
+
+
+def _utc_text(local: datetime) -> str:
+    return f"UTC{_offset_text(local.utcoffset())}"
+
+
+def _repeated(local: datetime) -> bool:
+    """The wall-clock time is read twice that day (clocks go back over it)."""
+    return local.tzinfo is not None and (
+        local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
+    )
+
+
+def span_labels(start: datetime, end: datetime, *, zone: bool = False) -> tuple[str, str]:
+    """The clocks a range from ``start`` to ``end`` (aware local times of one zone)
+    names after each end; empty where none is due.
+
+    Where the offset changes within the range, each end names its own: ``EDT`` and
+    ``EST``; ``UTC-03:00`` and ``UTC-04:00`` where an abbreviation is only a number
+    (Santiago's -03, which would read as part of the range's dash) or where both share
+    one (Moscow's MSK at +04:00 and at +03:00). Otherwise the clock is named once, after
+    the end, when ``zone`` asks for it or when an end falls in an hour read twice, so
+    the first 01:00-01:30 (EDT) and the second (EST) are told apart.
+    """
+    if start.utcoffset() != end.utcoffset():
+        first, last = clock_label(start), clock_label(end)
+        if first != last and first.isalpha() and last.isalpha():
+            return first, last
+        return _utc_text(start), _utc_text(end)
+    for local in (start, end):
+        if _repeated(local):
+            other = local.replace(fold=1 - local.fold)
+            named = clock_label(local)
+            return "", named if named != clock_label(other) else _utc_text(local)
+    return "", clock_label(start) if zone else ""
+
+
+def span_text(
+    start: datetime,
+    end: datetime,
+    *,
+    day: Callable[[date], str] | None = None,
+    zone: bool = False,
+    dash: str = "-",
+) -> str:
+    """A local time range, the one way the program writes it: ``01:30-02:30``; with
+    ``day``, the start's day first (``Sun 07 Nov 01:30-02:30``); with ``zone``, the clock
+    named after it (``01:30-02:30 EST``).
+
+    Where the clock changes within the range each end names its own, set apart by a
+    spaced ``dash``: ``01:30 EDT - 02:30 EST``, ``01:30 EST - 03:00 EDT``; a range in an
+    hour read twice names its clock even without ``zone`` (``01:00-01:30 EDT``, then
+    ``01:00-01:30 EST``). An end on a later day gives that day: ``Mon 08 Nov 00:30``
+    after a ``day``, ``Mon 00:30`` (``(月) 00:30``) in a column of times. ``dash`` is the
+    command line's ``-`` or the window's ``–``.
+    """
+    first, last = i18n.time_text(start), i18n.time_text(end)
+    if day is not None:
+        first = f"{day(start.date())} {first}"
+        if end.date() != start.date():
+            last = f"{i18n.short_day_text(end.date())} {last}"
+    elif end.date() != start.date():
+        last = i18n.weekday_time_text(end)
+    start_clock, end_clock = span_labels(start, end, zone=zone)
+    if start_clock:
+        return f"{first} {start_clock} {dash} {last} {end_clock}"
+    return f"{first}{dash}{last} {end_clock}" if end_clock else f"{first}{dash}{last}"
+
+
+def offsets_text(start: datetime, end: datetime, *, named: bool = False) -> str:
+    """``-04:00`` (``-04:00 EDT`` when ``named``): the UTC offset of a local range from
+    ``start`` to ``end``; the start's, then the end's, where the clock changes within
+    it (``-04:00, -05:00``), as :func:`span_text` then names both clocks."""
+    ends = (start,) if start.utcoffset() == end.utcoffset() else (start, end)
+    return ", ".join(
+        _offset_text(local.utcoffset()) + (f" {local.tzname()}" if named else "") for local in ends
+    )
 
 
 def day_offset(instant: datetime, zone_name: str, reference_zone: str) -> int:

@@ -91,14 +91,12 @@ class Row:
 
     def cells(self) -> list[str]:
         event, occurrence = self.event, self.occurrence
-        local = timezones.to_local(occurrence.start, event.zone)
-        local_end = timezones.to_local(occurrence.end, event.zone)
-        ends = (
-            f"{local_end:%H:%M}"
-            if local_end.date() == local.date()
-            else i18n.day_month_text(local_end) + f" {local_end:%H:%M}"
+        when = timezones.span_text(
+            timezones.to_local(occurrence.start, event.zone),
+            timezones.to_local(occurrence.end, event.zone),
+            day=i18n.short_day_text,
+            zone=True,
         )
-        when = f"{i18n.day_time_text(local)}-{ends} {local.tzname()}"
         if event.all_day:  # dates: the same on every clock
             first, last = event.first_date, event.last_date
             when = (

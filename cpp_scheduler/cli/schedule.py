@@ -12,7 +12,7 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from cpp_scheduler import i18n
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.i18n import _, ngettext
@@ -86,10 +86,7 @@ def schedule_json(schedule: DelegationSchedule) -> dict[str, Any]:
 
 
 def _span(start: datetime, end: datetime) -> str:
-    begins = f"{i18n.day_text(start.date())} {start:%H:%M}"
-    if end.date() == start.date():
-        return f"{begins}-{end:%H:%M}"
-    return f"{begins}-{i18n.day_time_text(end)}"
+    return timezones.span_text(start, end, day=i18n.day_text)
 
 
 def _row(meeting: ScheduledMeeting) -> list[str]:

@@ -7,7 +7,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from cpp_scheduler import i18n
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
@@ -68,15 +68,13 @@ def _row_json(row: AttendeeTimes) -> dict[str, Any]:
 
 
 def _row_text(row: AttendeeTimes) -> list[str]:
-    start, end = row.start.local, row.end.local
-    until = f"{end:%H:%M}" if end.date() == start.date() else i18n.day_time_text(end)
     where = row.zone + (_(" (visiting Japan)") if row.in_japan else "")
     return [
         row.attendee.name,
         where,
-        f"{i18n.day_text(start.date())} {start:%H:%M}-{until}",
+        timezones.span_text(row.start.local, row.end.local, day=i18n.day_text),
         f"{row.start.day_offset:+d}" if row.start.day_offset else "0",
-        f"{row.start.utc_offset} {row.start.abbreviation}",
+        timezones.offsets_text(row.start.local, row.end.local, named=True),
         row.part.label,
     ]
 

@@ -435,19 +435,9 @@ def _meeting_row(
     what[-1] += "</span>"
     if meeting.at_home is not None:
         start, end = meeting.at_home
-        # The zone is said once, after the end: a meeting past midnight at home gives the
-        # end's day, not its zone again.
-        same_day = end.local.date() == start.local.date()
-        until = f"{end.local:%H:%M}" if same_day else i18n.day_time_text(end.local)
+        span = timezones.span_text(start.local, end.local, day=i18n.short_day_text, zone=True)
         what.append(
-            escape(
-                _("At home ({city}): {start}-{until} {zone}").format(
-                    city=itinerary.home_city,
-                    start=i18n.day_time_text(start.local),
-                    until=until,
-                    zone=start.abbreviation,
-                )
-            )
+            escape(_("At home ({city}): {span}").format(city=itinerary.home_city, span=span))
         )
     if meeting.description:
         what.append(lines(meeting.description))

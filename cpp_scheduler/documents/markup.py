@@ -12,8 +12,11 @@ import base64
 import html
 import io
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 import segno
+
+from cpp_scheduler import timezones
 
 FONT_FAMILY = '"DejaVu Sans", "Noto Sans", "Noto Sans CJK JP", "Noto Sans JP", sans-serif'
 
@@ -75,9 +78,11 @@ def element(name: str, text: str, attributes: str = "") -> str:
     return f"<{name}{attributes}>{escape(text)}</{name}>"
 
 
-def time_span(start: object, end: object) -> str:
-    """``09:00–10:15`` kept on one line."""
-    return f'<p style="white-space: nowrap">{escape(f"{start:%H:%M}")}–{escape(f"{end:%H:%M}")}</p>'
+def time_span(start: datetime, end: datetime) -> str:
+    """``09:00–10:15`` (local times, written by :func:`timezones.span_text`) kept on one
+    line."""
+    span = timezones.span_text(start, end, dash="–")
+    return f'<p style="white-space: nowrap">{escape(span)}</p>'
 
 
 def qr_data_uri(text: str) -> str:

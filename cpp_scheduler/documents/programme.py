@@ -350,7 +350,7 @@ def _hours(item: ProgrammeSession) -> str:
     """``09:00-10:15``, or ``All day`` (``All day to Mon 08 Mar``) for an all-day session."""
     if item.last_day is not None:
         return all_day_text(item.start.date(), item.last_day)
-    return f"{item.start:%H:%M}-{item.end:%H:%M}"
+    return timezones.span_text(item.start, item.end)
 
 
 def _cell(item: ProgrammeSession) -> str:

@@ -689,8 +689,9 @@ def move_text(
             title=title, end=f"{local_end:%H:%M}", length=_length(length)
         )
     if end - start != old_end - old_start:
-        return translate("Commands", "Move '{title}' to {start}–{end}").format(
-            title=title, start=i18n.weekday_time_text(local_start), end=f"{local_end:%H:%M}"
+        return translate("Commands", "Move '{title}' to {span}").format(
+            title=title,
+            span=timezones.span_text(local_start, local_end, day=i18n.weekday_text, dash="–"),
         )
     return translate("Commands", "Move '{title}' to {start}").format(
         title=title, start=i18n.weekday_time_text(local_start)

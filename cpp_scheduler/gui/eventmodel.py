@@ -275,20 +275,23 @@ class EventTableModel(QAbstractTableModel):
                 if last == row.first_date
                 else translate("EventModel", "{day}  All day").format(day=i18n.day_month_text(last))
             )
-        if column == Column.START:
-            start = self.local(row.start_utc)
-            return f"{i18n.day_text(start.date())}  {start:%H:%M}"
         start, end = self.local(row.start_utc), self.local(row.end_utc)
+        # The two columns are one range: each names its clock where timezones.span_text
+        # would (a clock change within the meeting, an hour read twice).
+        start_clock, end_clock = timezones.span_labels(start, end)
+        if column == Column.START:
+            return f"{i18n.day_text(start.date())}  {start:%H:%M}" + _after(start_clock)
         if start.date() == end.date():
-            return end.strftime("%H:%M")
-        return f"{i18n.day_month_text(end.date())} {end:%H:%M}"
+            return f"{end:%H:%M}" + _after(end_clock)
+        return f"{i18n.day_month_text(end.date())} {end:%H:%M}" + _after(end_clock)
 
     def tooltip(self, row: EventRow) -> str:
         start, end = self.local(row.start_utc), self.local(row.end_utc)
         planned = timezones.to_local(row.start_utc, row.zone)
         lines = [
             f"<b>{_escape(row.title)}</b>",
-            f"{i18n.day_text(start.date())}, {start:%H:%M}–{end:%H:%M} ({self._zone})",
+            f"{i18n.day_text(start.date())}, "
+            f"{timezones.span_text(start, end, dash='–')} ({self._zone})",
         ]
         if row.all_day:
             first, last = row.first_date, row.last_date
@@ -928,3 +931,8 @@ class EventFilterProxy(QAbstractTableModel):
 def day_bounds(day: date, zone_name: str) -> tuple[datetime, datetime]:
     """The UTC instants of a local day's midnight and the next one."""
     return timezones.local_days(day, day, zone_name)
+
+
+def _after(clock: str) -> str:
+    """`` EDT`` after a time that names its clock, nothing after one that does not."""
+    return f" {clock}" if clock else ""

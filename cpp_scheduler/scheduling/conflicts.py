@@ -1186,8 +1186,7 @@ def _tokyo_span(start: datetime, end: datetime) -> str:
     is planned."""
     first = timezones.to_local(start, timezones.TOKYO)
     last = timezones.to_local(end, timezones.TOKYO)
-    until = f"{last:%H:%M}" if last.date() == first.date() else i18n.day_time_text(last)
-    return f"{i18n.day_time_text(first)}-{until}"
+    return timezones.span_text(first, last, day=i18n.short_day_text)
 
 
 def _dates(days: Sequence[date]) -> str:

@@ -7,7 +7,7 @@ against the event's own zone, so "-1" means the attendee is still on the previou
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -256,16 +256,17 @@ def meeting_times(interval: Interval, attendees: Iterable[Attendee]) -> MeetingT
     return MeetingTimes(rows, holiday_warnings(rows, hosted_in_japan(interval)))
 
 
-def describe_span(start: datetime, end: datetime, zone_name: str) -> str:
-    """``Tue 12 Jan 10:00-11:30 (Tokyo)``: a meeting as a sentence names it."""
-    first = timezones.to_local(start, zone_name)
-    last = timezones.to_local(end, zone_name)
-    if first.date() == last.date():
-        text = f"{i18n.day_time_text(first)}-{i18n.time_text(last)}"
-    else:
-        text = _("{first} to {last}").format(
-            first=i18n.day_time_text(first), last=i18n.day_time_text(last)
-        )
+def describe_span(
+    start: datetime, end: datetime, zone_name: str, day: Callable[[date], str] | None = None
+) -> str:
+    """``Tue 12 Jan 10:00-11:30 (Tokyo)``, ``Sun 07 Nov 01:30 EDT - 02:30 EST
+    (Washington)``: a meeting as a sentence names it, its day written by ``day`` (the
+    short day without the year by default), its times by :func:`timezones.span_text`."""
+    text = timezones.span_text(
+        timezones.to_local(start, zone_name),
+        timezones.to_local(end, zone_name),
+        day=day or i18n.short_day_text,
+    )
     return _("{span} ({city})").format(span=text, city=zone_city(zone_name))
 
 

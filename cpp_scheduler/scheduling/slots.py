@@ -52,9 +52,13 @@ from cpp_scheduler.scheduling.inputs import (
     Interval,
     ProgramSnapshot,
     VenueInfo,
-    zone_city,
 )
-from cpp_scheduler.scheduling.localtimes import MINUTES_PER_DAY, DayPart, classify_minutes
+from cpp_scheduler.scheduling.localtimes import (
+    MINUTES_PER_DAY,
+    DayPart,
+    classify_minutes,
+    describe_span,
+)
 
 DEFAULT_STEP = timedelta(minutes=15)
 PART_POINTS: Mapping[DayPart, int] = {DayPart.WORKING: 0, DayPart.EXTENDED: 2, DayPart.NIGHT: 6}
@@ -410,7 +414,7 @@ def _grid(request: SlotRequest) -> _Grid:
 def _reason(party: _Party, index: int, local_start: datetime, local_end: datetime) -> str:
     hours = party.attendee.hours
     part = party.parts[index]
-    when = f"{i18n.day_time_text(local_start)}-{local_end:%H:%M} {local_start.tzname()}"
+    when = timezones.span_text(local_start, local_end, day=i18n.short_day_text, zone=True)
     if party.visiting(index):
         when += _(" (in Japan)")
     work, acceptable = hours.describe_work(), hours.describe_acceptable()
@@ -620,7 +624,5 @@ def _blocks(
 
 
 def describe_slot(slot: Slot, zone_name: str = timezones.TOKYO) -> str:
-    start = timezones.to_local(slot.start, zone_name)
-    end = timezones.to_local(slot.end, zone_name)
-    span = f"{i18n.day_text(start.date())} {start:%H:%M}-{end:%H:%M}"
-    return _("{span} ({city})").format(span=span, city=zone_city(zone_name))
+    """``Mon 18 Jan 2027 09:00-10:30 (Tokyo)``: a suggestion as the list of them heads it."""
+    return describe_span(slot.start, slot.end, zone_name, i18n.day_text)

@@ -140,7 +140,8 @@ def _cell(
     zone_name = attendee.zone_on(japan_day(start))
     local = timezones.to_local(start, zone_name)
     local_end = timezones.to_local(start + _HOUR, zone_name)
-    when = f"{attendee.name}: {i18n.day_time_text(local)} {local.tzname()}"
+    hour = timezones.span_text(local, local_end, day=i18n.short_day_text, zone=True)
+    when = f"{attendee.name}: {hour}"
     for begin, end in busy:
         if begin < start + _HOUR and start < end:
             return HourState.BUSY, local.hour, _("{when}, already booked").format(when=when)

@@ -635,8 +635,8 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
         <translation>「{title}」の終了を {end} に変更（{length}）</translation>
     </message>
     <message>
-        <source>Move &apos;{title}&apos; to {start}–{end}</source>
-        <translation>「{title}」を {start}–{end} に移動</translation>
+        <source>Move &apos;{title}&apos; to {span}</source>
+        <translation>「{title}」を {span} に移動</translation>
     </message>
     <message>
         <source>Move &apos;{title}&apos; to {start}</source>
@@ -1210,8 +1210,8 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>、日本滞在中</translation>
     </message>
     <message>
-        <source>Night for {name}: {start}–{end} there.</source>
-        <translation>{name} にとって夜間です: 現地 {start}–{end}。</translation>
+        <source>Night for {name}: {span} there.</source>
+        <translation>{name} にとって夜間です: 現地 {span}。</translation>
     </message>
     <message>
         <source>No venue (virtual, or not chosen yet)</source>
@@ -2072,8 +2072,8 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>現地時刻</translation>
     </message>
     <message>
-        <source>{start}–{end} in {city} ({offset})</source>
-        <translation>{start}–{end}（{city}、{offset}）</translation>
+        <source>{span} in {city} ({offset})</source>
+        <translation>{span}（{city}、{offset}）</translation>
     </message>
 </context>
 <context>
@@ -3945,9 +3945,9 @@ host · {where}</source>
         <translation>（イベント自体の日付と比べて）</translation>
     </message>
     <message>
-        <source>{name} ({zone}): {start} to {end}
+        <source>{name} ({zone}): {span}
 Working hours {work}, acceptable {acceptable}</source>
-        <translation>{name}（{zone}）: {start}～{end}
+        <translation>{name}（{zone}）: {span}
 勤務時間 {work}、参加可能な時間帯 {acceptable}</translation>
     </message>
     <message>

@@ -1,18 +1,21 @@
 """The Delegation schedule window and ``cpp-scheduler schedule --json`` say the same thing,
-row for row, for every delegation of the demo program and of a generated one."""
+row for row, for every delegation of the demo program, of a generated one, and of one
+meeting across New York's clock changes, where the window and the command's table name
+the same two clocks."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from benchmarks.generate import generate_program, store_program
+from cpp_scheduler import timezones
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.delegationview import (
@@ -21,6 +24,7 @@ from cpp_scheduler.gui.tools.delegationview import (
     Column,
     DelegationScheduleDialog,
 )
+from cpp_scheduler.model import Delegation, Event, EventKind, EventMode
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
 
@@ -32,9 +36,12 @@ HOURS = {
 }
 
 
-def span(start: datetime, end: datetime) -> str:
-    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %H:%M}"
-    return f"{start:%H:%M}–{until}"
+def span(start: str, end: str, zone: str) -> str:
+    """A range of the command's JSON, on ``zone``'s clock, as the program writes it."""
+    clock = timezones.zone(zone)
+    local_start = datetime.fromisoformat(start).astimezone(clock)
+    local_end = datetime.fromisoformat(end).astimezone(clock)
+    return timezones.span_text(local_start, local_end, zone=True, dash="–")
 
 
 def expected_row(meeting: dict[str, Any]) -> dict[Column, str]:
@@ -44,15 +51,15 @@ def expected_row(meeting: dict[str, Any]) -> dict[Column, str]:
         days = f"{first:%a %d %b %Y}" if first == last else f"{first:%a %d %b}–{last:%a %d %b %Y}"
         return {Column.EVENT: meeting["title"], Column.LOCAL_DATE: days, Column.HOURS: "All day"}
     local_start = datetime.fromisoformat(meeting["local_start"])
-    local_end = datetime.fromisoformat(meeting["local_end"])
     tokyo_start = datetime.fromisoformat(meeting["tokyo_start"])
-    tokyo_end = datetime.fromisoformat(meeting["tokyo_end"])
+    in_japan = " (in Japan)" if meeting["in_japan"] else ""
     return {
         Column.EVENT: meeting["title"],
         Column.LOCAL_DATE: f"{local_start:%a %d %b %Y}",
-        Column.LOCAL_TIME: span(local_start, local_end),
+        Column.LOCAL_TIME: span(meeting["local_start"], meeting["local_end"], meeting["zone"])
+        + in_japan,
         Column.TOKYO_DATE: f"{tokyo_start:%a %d %b %Y}",
-        Column.TOKYO_TIME: f"{span(tokyo_start, tokyo_end)} JST",
+        Column.TOKYO_TIME: span(meeting["tokyo_start"], meeting["tokyo_end"], "Asia/Tokyo"),
         Column.HOURS: HOURS[meeting["hours"]],
     }
 
@@ -90,11 +97,7 @@ def compare_every_delegation(
         for row, meeting in enumerate(meetings):
             shown = {column: model.index(row, column).data() for column in Column}
             for column, text in expected_row(meeting).items():
-                if column is Column.LOCAL_TIME:
-                    assert shown[column].startswith(text + " "), (name, meeting["title"])
-                    assert shown[column].endswith(" (in Japan)") == meeting["in_japan"]
-                else:
-                    assert shown[column] == text, (name, meeting["title"], column)
+                assert shown[column] == text, (name, meeting["title"], column)
             index = model.index(row, 0)
             assert index.data(EVENT_ID_ROLE) == meeting["event_id"]
             start = index.data(START_ROLE)
@@ -129,3 +132,36 @@ def test_a_generated_program(
     assert compared["meetings"] > 100
     assert compared["sessions"] > 0
     assert compared["in Japan"] > 0
+
+
+def test_meetings_across_new_yorks_clock_changes(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], sqlite_database: Database
+) -> None:
+    meetings = {
+        "Across the fall back": ("2027-11-07T05:30:00", "2027-11-07T07:30:00"),
+        "Second 01:00": ("2027-11-07T06:00:00", "2027-11-07T06:30:00"),
+        "Across the spring forward": ("2027-03-14T06:30:00", "2027-03-14T07:00:00"),
+    }
+    with sqlite_database.transaction() as session:
+        new_york = Delegation(name="USA: New York City", country="US", zone="America/New_York")
+        nairobi = Delegation(name="Kenya: Nairobi City County", country="KE", zone="Africa/Nairobi")
+        for title, (start, end) in meetings.items():
+            session.add(
+                Event(
+                    title=title,
+                    kind=EventKind.VIDEOCONFERENCE,
+                    mode=EventMode.VIRTUAL,
+                    zone="America/New_York",
+                    start_utc=datetime.fromisoformat(start).replace(tzinfo=UTC),
+                    end_utc=datetime.fromisoformat(end).replace(tzinfo=UTC),
+                    video_link="https://meet.example.org/cpp",
+                    delegations=[new_york, nairobi],
+                )
+            )
+    compared = compare_every_delegation(qtbot, capsys, sqlite_database)
+    assert compared["meetings"] == 6
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "schedule", "--delegation", "USA: New York City"]) == 0
+    printed = capsys.readouterr().out
+    for shown in ("01:30 EDT - 02:30 EST", "01:00-01:30 EST", "01:30 EST - 03:00 EDT"):
+        assert shown in printed, printed

@@ -1,7 +1,8 @@
 """The Local times dock shows exactly what ``cpp-scheduler times --json --occurrence``
 prints: the same rows, read the same way, and the same holiday warnings, meeting by
-meeting (a later meeting of a series included), on the demo program and on a generated
-one. Any difference fails."""
+meeting (a later meeting of a series included), on the demo program, on a generated
+one, and across New York's clock changes, where its table and the command's say the same
+two clocks. Any difference fails."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import json
 import random
 import shutil
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock
-from cpp_scheduler.model import Delegation, Event, Participant, Venue
+from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, Participant, Venue
 from cpp_scheduler.scheduling.inputs import ProgramSnapshot, zone_city
 from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database, open_database
@@ -127,19 +128,22 @@ def cli_json(capsys: pytest.CaptureFixture[str], path: Path, *argv: str) -> dict
 
 
 def cells_for(row: dict[str, Any]) -> list[str]:
-    """The cells the dock must show for one row of ``times --json``."""
-    start = datetime.fromisoformat(row["start"])
-    end = datetime.fromisoformat(row["end"])
-    ends = f"{end:%H:%M}" + (f" {end:%a}" if end.date() != start.date() else "")
+    """The cells the dock must show for one row of ``times --json``: its instants on the
+    row's clock, written as the program writes every range."""
+    clock = timezones.zone(row["zone"])
+    start = datetime.fromisoformat(row["start"]).astimezone(clock)
+    end = datetime.fromisoformat(row["end"]).astimezone(clock)
+    assert start.tzname() == row["abbreviation"]
+    assert timezones.offsets_text(start, end).startswith(row["utc_offset"])
     name: str = row["name"]
     head, colon, _rest = name.partition(":")
     return [
         head if colon and len(name) > 24 else name,
         zone_city(row["zone"]) + (", in Japan" if row["in_japan"] else ""),
         f"{start:%a %d %b}",
-        f"{start:%H:%M}–{ends} {row['abbreviation']}",
+        timezones.span_text(start, end, zone=True, dash="–"),
         f"{row['day_offset']:+d}" if row["day_offset"] else "0",
-        row["utc_offset"],
+        timezones.offsets_text(start, end),
         HOURS_SHOWN[row["hours"]],
     ]
 
@@ -207,7 +211,9 @@ def test_the_dock_shows_what_times_prints_for_every_meeting_compared(
             assert parts == [row["hours"] for row in answer["times"]], where
             assert warnings == [f"⚠ {h['message']}" for h in answer["holidays"]], where
             local_start = timezones.to_local(datetime.fromisoformat(answer["start"]), zone)
-            assert f"{local_start:%a %d %b %Y %H:%M}–" in dock.heading.text(), where
+            local_end = timezones.to_local(datetime.fromisoformat(answer["end"]), zone)
+            span = timezones.span_text(local_start, local_end, day=lambda d: f"{d:%a %d %b %Y}")
+            assert span.replace("-", "–") in dock.heading.text(), where
 
             compared += 1
             holidays += len(warnings)
@@ -241,3 +247,82 @@ def test_a_date_names_the_same_meeting_as_its_recurrence_id(
         day: date = timezones.to_local(datetime.fromisoformat(meeting["start"]), zone).date()
         [by_date] = cli_json(capsys, demo_sqlite_path, uid, "--occurrence", f"{day}")["occurrences"]
         assert by_date == meeting
+
+
+# -- across a clock change ------------------------------------------------------------
+
+NEW_YORK = "America/New_York"
+CLOCK_CHANGES = {
+    # 7 November 2027: New York's clocks go back from 02:00 EDT to 01:00 EST.
+    "Across the fall back": ("2027-11-07T05:30:00", "2027-11-07T07:30:00"),
+    "First 01:00": ("2027-11-07T05:00:00", "2027-11-07T05:30:00"),
+    "Second 01:00": ("2027-11-07T06:00:00", "2027-11-07T06:30:00"),
+    # 14 March 2027: they spring forward from 02:00 EST to 03:00 EDT.
+    "Across the spring forward": ("2027-03-14T06:30:00", "2027-03-14T07:00:00"),
+}
+"""Meetings of New York's delegation, by title: their instants in UTC."""
+SHOWN_IN_WASHINGTON = {
+    "Across the fall back": ("01:30 EDT – 02:30 EST", "-04:00, -05:00"),
+    "First 01:00": ("01:00–01:30 EDT", "-04:00"),
+    "Second 01:00": ("01:00–01:30 EST", "-05:00"),
+    "Across the spring forward": ("01:30 EST – 03:00 EDT", "-05:00, -04:00"),
+}
+
+
+@pytest.fixture(scope="module")
+def clock_change_path(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
+    path = tmp_path_factory.mktemp("clock_changes") / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path)
+    with database.transaction() as session:
+        new_york = Delegation(name="USA: New York City", country="US", zone=NEW_YORK)
+        for title, (start, end) in CLOCK_CHANGES.items():
+            session.add(
+                Event(
+                    title=title,
+                    kind=EventKind.VIDEOCONFERENCE,
+                    mode=EventMode.VIRTUAL,
+                    zone=NEW_YORK,
+                    start_utc=datetime.fromisoformat(start).replace(tzinfo=UTC),
+                    end_utc=datetime.fromisoformat(end).replace(tzinfo=UTC),
+                    video_link="https://meet.example.org/cpp",
+                    delegations=[new_york],
+                )
+            )
+    database.close()
+    return path
+
+
+def test_across_a_clock_change_the_dock_and_times_name_both_clocks(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], clock_change_path: Path
+) -> None:
+    database = open_database(clock_change_path)
+    try:
+        with database.session() as session:
+            events = list(session.execute(select(Event.id, Event.uid, Event.title)))
+    finally:
+        database.close()
+    database = open_database(clock_change_path)
+    tasks = TaskManager()
+    dock = LocalTimesDock(database, tasks.run_in_background)
+    qtbot.addWidget(dock)
+    try:
+        for event_id, uid, title in events:
+            [answer] = cli_json(capsys, clock_change_path, uid)["occurrences"]
+            assert main(["times", "--db", str(clock_change_path), uid]) == 0
+            printed = capsys.readouterr().out
+            dock.show_occurrence(OccurrenceKey(event_id))
+            qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
+            rows, _parts, _warnings = dock_rows(dock)
+            assert rows == [cells_for(row) for row in answer["times"]], title
+            times, offsets = SHOWN_IN_WASHINGTON[title]
+            [delegation, _tokyo, washington] = rows
+            assert delegation[Column.DATE :] == washington[Column.DATE :]  # one clock
+            assert (washington[Column.TIME], washington[Column.OFFSET]) == (times, offsets)
+            # The command's table and its heading say the same clocks, with its own dash.
+            assert times.replace("–", "-") in printed, printed
+            assert printed.count(times.replace("–", "-")) == 3, printed  # heading, 2 rows
+            assert times.replace("–", "-") in dock.heading.text().replace("–", "-")
+    finally:
+        tasks.wait_for_done()
+        database.close()

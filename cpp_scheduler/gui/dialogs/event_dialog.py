@@ -156,7 +156,7 @@ def _duration_text(length: timedelta) -> str:
 def time_line(row: AttendeeTimes, event_zone: str) -> str:
     """One attendee's clock as the dialog lists it: the engine's row, in words."""
     start, end = row.start.local, row.end.local
-    until = f"{end:%H:%M}" if end.date() == start.date() else i18n.day_time_text(end)
+    span = timezones.span_text(start, end, day=i18n.short_day_text, dash="–")
     days = row.start.day_offset
     if days == -1:
         shift = translate("EventDialog", ", the day before {city}")
@@ -167,8 +167,8 @@ def time_line(row: AttendeeTimes, event_zone: str) -> str:
     shift = shift.format(days=f"{days:+d}", city=zone_city(event_zone)) if days else ""
     where = translate("EventDialog", ", in Japan") if row.in_japan else ""
     return (
-        f"{row.attendee.name}: {i18n.day_time_text(start)}–{until} "
-        f"(UTC{row.start.utc_offset}){where}{shift} · {row.part.label}"
+        f"{row.attendee.name}: {span} "
+        f"(UTC{timezones.offsets_text(start, end)}){where}{shift} · {row.part.label}"
     )
 
 
@@ -176,8 +176,9 @@ def warning_lines(times: MeetingTimes) -> list[str]:
     """What must be checked before saving: an attendee's night, a public holiday."""
     lines = [
         "⚠ "
-        + translate("EventDialog", "Night for {name}: {start}–{end} there.").format(
-            name=row.attendee.name, start=f"{row.start.local:%H:%M}", end=f"{row.end.local:%H:%M}"
+        + translate("EventDialog", "Night for {name}: {span} there.").format(
+            name=row.attendee.name,
+            span=timezones.span_text(row.start.local, row.end.local, dash="–"),
         )
         for row in times.rows
         if row.part is DayPart.NIGHT and row.attendee.kind is not AttendeeKind.REFERENCE

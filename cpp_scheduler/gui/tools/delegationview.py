@@ -11,7 +11,7 @@ says so. The window shows exactly what
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from enum import IntEnum
 from typing import Any
 
@@ -70,13 +70,6 @@ ALL_DAY = "All day"
 _COLOURED = (Column.LOCAL_DATE, Column.LOCAL_TIME, Column.HOURS)
 
 
-def span_text(start: datetime, end: datetime) -> str:
-    """``09:00–11:00``, or ``23:30–Mon 01:00`` when the meeting ends another day."""
-    if end.date() == start.date():
-        return f"{start:%H:%M}–{end:%H:%M}"
-    return f"{start:%H:%M}–{i18n.weekday_time_text(end)}"
-
-
 def dates_text(first: date, last: date) -> str:
     """``Mon 03 May 2027``, or ``Mon 03 May–Wed 05 May 2027`` for several days."""
     if first == last:
@@ -91,7 +84,7 @@ def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
         return (meeting.title, days, ALL_DAY, days, ALL_DAY, ALL_DAY)
     local_start, local_end = meeting.local_start, meeting.local_end
     tokyo_start, tokyo_end = meeting.tokyo_start, meeting.tokyo_end
-    local_time = f"{span_text(local_start, local_end)} {local_start.tzname()}"
+    local_time = timezones.span_text(local_start, local_end, zone=True, dash="–")
     if meeting.in_japan:
         local_time += translate("DelegationView", " (in Japan)")
     assert meeting.part is not None  # only all-day blocks have none
@@ -100,7 +93,7 @@ def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
         i18n.day_text(local_start),
         local_time,
         i18n.day_text(tokyo_start),
-        f"{span_text(tokyo_start, tokyo_end)} JST",
+        timezones.span_text(tokyo_start, tokyo_end, zone=True, dash="–"),
         translate("Tools", common.PART_LABELS[meeting.part]),
     )
 

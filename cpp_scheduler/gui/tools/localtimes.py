@@ -129,13 +129,13 @@ class LocalTimesModel(common.HeaderedTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             hours = times.attendee.hours
             return translate(
-                "Tools",
-                "{name} ({zone}): {start} to {end}\nWorking hours {work}, acceptable {acceptable}",
+                "Tools", "{name} ({zone}): {span}\nWorking hours {work}, acceptable {acceptable}"
             ).format(
                 name=times.attendee.name,
                 zone=times.zone,
-                start=times.start.describe(),
-                end=f"{times.end.local:%H:%M}",
+                span=timezones.span_text(
+                    times.start.local, times.end.local, day=i18n.day_text, zone=True, dash="–"
+                ),
                 work=hours.describe_work(),
                 acceptable=hours.describe_acceptable(),
             ) + (translate("Tools", "\nVisiting Japan: on Tokyo time") if times.in_japan else "")
@@ -161,18 +161,11 @@ class LocalTimesModel(common.HeaderedTableModel):
         if column == Column.DATE:
             return i18n.short_day_text(start.local)
         if column == Column.TIME:
-            ends = f"{end.local:%H:%M}"
-            if end.local.date() != start.local.date():
-                ends += (
-                    f" {i18n.in_english(end.local, '%a')}"
-                    if i18n.language() == i18n.ENGLISH
-                    else f"({i18n.weekday_heading(end.local.date())})"
-                )
-            return f"{start.local:%H:%M}–{ends} {start.abbreviation}"
+            return timezones.span_text(start.local, end.local, zone=True, dash="–")
         if column == Column.DAY:
             return f"{start.day_offset:+d}" if start.day_offset else "0"
         if column == Column.OFFSET:
-            return start.utc_offset
+            return timezones.offsets_text(start.local, end.local)
         return translate("Tools", SHORT_PARTS[times.part.value])
 
     @staticmethod
@@ -321,11 +314,10 @@ class LocalTimesDock(QDockWidget):
             return
         local_start = timezones.to_local(times.start, zone)
         local_end = timezones.to_local(times.end, zone)
-        when = self.tr("{start}–{end} in {city} ({offset})").format(
-            start=f"{i18n.day_text(local_start)} {local_start:%H:%M}",
-            end=f"{local_end:%H:%M}",
+        when = self.tr("{span} in {city} ({offset})").format(
+            span=timezones.span_text(local_start, local_end, day=i18n.day_text, dash="–"),
             city=_escape(zone_city(zone)),
-            offset=timezones.utc_offset_label(times.start, zone),
+            offset=timezones.offsets_text(local_start, local_end),
         )
         self.heading.setText(f"<b>{_escape(times.event.title)}</b><br>{when}")
         for row in range(len(times.rows), self.model.rowCount()):

@@ -19,6 +19,7 @@ from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.inputs import AttendeeKind, zone_city
+from cpp_scheduler.scheduling.localtimes import describe_span
 from cpp_scheduler.services.slot_grid import GridRow, MeetingPlan
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,13 +109,12 @@ class SlotGridModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self._result.columns):
             return None
-        local = timezones.to_local(self._result.columns[section], self._result.search.zone)
+        hour, zone = self._result.columns[section], self._result.search.zone
+        local = timezones.to_local(hour, zone)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{local:%H}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"{i18n.day_text(local.date())} {local:%H:%M} {zone_city(self._result.search.zone)}"
-            )
+        if role == Qt.ItemDataRole.ToolTipRole:  # as a range: an hour read twice told apart
+            return describe_span(hour, hour + timedelta(hours=1), zone, i18n.day_text)
         if role == START_ROLE:
             return self._result.columns[section]
         return None

@@ -70,7 +70,8 @@ class SuggestionModel(QStandardItemModel):
     def _add(self, prefix: str, slot: Slot) -> QStandardItem:
         start = timezones.to_local(slot.start, timezones.TOKYO)
         end = timezones.to_local(slot.end, timezones.TOKYO)
-        item = QStandardItem(f"{prefix}{i18n.day_time_text(start)}–{end:%H:%M}")
+        span = timezones.span_text(start, end, day=i18n.short_day_text, dash="–")
+        item = QStandardItem(f"{prefix}{span}")
         item.setData((slot.start, slot.end), SPAN_ROLE)
         item.setData(slot.total, SCORE_ROLE)
         colour = _colour(slot.worst)

@@ -93,7 +93,7 @@ class DayCard(QFrame):
             arrive = timezones.to_local(leg.arrival, TOKYO)
             text = (
                 f"<span style='color:#1a4fa0'><b>{leg.mode.label}</b></span> "
-                f"{depart:%H:%M}–{arrive:%H:%M} {_escape(leg.origin)} → "
+                f"{timezones.span_text(depart, arrive, dash='–')} {_escape(leg.origin)} → "
                 f"{_escape(leg.destination)}"
             )
             if leg.problem:
@@ -107,7 +107,7 @@ class DayCard(QFrame):
             items.append(
                 (
                     event.start,
-                    f"{start:%H:%M}–{end:%H:%M} <b>{_escape(event.title)}"
+                    f"{timezones.span_text(start, end, dash='–')} <b>{_escape(event.title)}"
                     f"</b><br><span style='color:#5f6368'>{event.kind.label} · "
                     f"{_escape(event.place)}</span>",
                     "event",

@@ -85,16 +85,21 @@ class AgendaView(CalendarView):
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
         padding = 18
+        # Room for a clock after each time: a meeting across a clock change names the
+        # clocks of its start and its end (01:30 EDT, 02:30 EST).
+        clock = metrics.horizontalAdvance(" CEST")
         widths = {
             Column.START: max(
                 metrics.horizontalAdvance("Wed 28 Sep 2027  00:00"),
                 metrics.horizontalAdvance("2027年9月28日(水)  00:00"),
             )
+            + clock
             + padding,
             Column.END: max(
                 metrics.horizontalAdvance("28 Sep 00:00"),
                 metrics.horizontalAdvance("12月28日 00:00"),
             )
+            + clock
             + padding,
             Column.TITLE: 280,
             Column.KIND: metrics.horizontalAdvance("Peer-to-peer workshop") + padding,

@@ -73,7 +73,8 @@ def block_lines(
     width = rect.width() - 12
     if rect.width() >= NARROW_BLOCK:
         title = wrap_words(row.title, metrics, width, max(1, min(2, fit - 1 - len(place))))
-        return [*title, f"{start:%H:%M}–{end:%H:%M}", *place], range(len(title))
+        times = timezones.span_text(start, end, dash="–")
+        return [*title, times, *place], range(len(title))
     title = wrap_words(row.title, metrics, width, max(1, fit - 1))
     return [f"{start:%H:%M}", *title, *place], range(1, 1 + len(title))
 
@@ -431,10 +432,7 @@ def span_label(row: EventRow, zone: str) -> str:
         )
     local_start = timezones.to_local(row.start_utc, zone)
     local_end = timezones.to_local(row.end_utc, zone)
-    return (
-        f"{i18n.day_month_text(local_start.date())} {local_start:%H:%M} – "
-        f"{i18n.day_month_text(local_end.date())} {local_end:%H:%M}"
-    )
+    return timezones.span_text(local_start, local_end, day=i18n.day_month_text, dash="–")
 
 
 def _minutes(moment: datetime) -> float:

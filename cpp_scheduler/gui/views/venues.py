@@ -342,7 +342,7 @@ def booking_label(row: EventRow, zone: str, rect: QRectF, line_height: float) ->
     start = timezones.to_local(row.start_utc, zone)
     end = timezones.to_local(row.end_utc, zone)
     if rect.height() >= 2 * line_height + 4:
-        return [row.title, f"{start:%H:%M}–{end:%H:%M}"]
+        return [row.title, timezones.span_text(start, end, dash="–")]
     return [f"{start:%H:%M} {row.title}"]
 
 
