@@ -52,7 +52,8 @@ from cpp_scheduler.scheduling.inputs import (
 )
 from cpp_scheduler.scheduling.localtimes import (
     DayPart,
-    describe_days,
+    all_day_dates,
+    describe_dates,
     describe_span,
 )
 from cpp_scheduler.scheduling.travel import (
@@ -368,6 +369,9 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
         both_start = max(first.start, second.start)
         both_end = min(first.end, second.end)
         both_days = first.all_day and second.all_day  # dates on both sides: no hours
+        shared = _shared_days(first, second) if both_days else None
+        if both_days and shared is None:
+            continue  # their days overlap in time only: a Tokyo 4 April and an Apia 5 April
         venues = [o.resource_id for o in pair if o.resource is Resource.VENUE]
         for venue_id in venues:
             venue = context.snapshot.venues.get(venue_id)
@@ -381,8 +385,8 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
                     second=second.title,
                     venue=venue_name,
                     when=(
-                        describe_days(both_start, both_end, first.zone)
-                        if both_days
+                        describe_dates(*shared)
+                        if shared is not None
                         else describe_span(both_start, both_end, zone)
                     ),
                 ),
@@ -414,8 +418,8 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
                     first=first.title,
                     second=second.title,
                     when=(
-                        describe_days(both_start, both_end, first.zone)
-                        if both_days
+                        describe_dates(*shared)
+                        if shared is not None
                         else describe_span(both_start, both_end, first.zone)
                     ),
                 ),
@@ -424,6 +428,14 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
                 both_start,
                 (Meeting.of(first), Meeting.of(second)),
             )
+
+
+def _shared_days(first: Interval, second: Interval) -> tuple[date, date] | None:
+    """The days two all-day events share, each read in its own zone: all-day events are
+    dates, so two clash only on a date both hold, whatever hours their zones give them."""
+    first_days, second_days = all_day_dates(first), all_day_dates(second)
+    start, end = max(first_days[0], second_days[0]), min(first_days[1], second_days[1])
+    return (start, end) if start <= end else None
 
 
 def _people_in_both(context: _Context, pair: Sequence[Overlap]) -> list[str]:

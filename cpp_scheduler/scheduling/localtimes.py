@@ -273,8 +273,12 @@ def describe_span(
 def describe_days(start: datetime, end: datetime, zone_name: str) -> str:
     """``Thu 29 Apr (all day)``, ``Thu 29 Apr to Wed 05 May (all day)``: whole days of
     ``zone_name`` from ``start`` to ``end`` (the midnight after the last day)."""
-    first = timezones.to_local(start, zone_name).date()
-    last = (timezones.to_local(end, zone_name) - timedelta(microseconds=1)).date()
+    return describe_dates(*day_span(start, end, zone_name))
+
+
+def describe_dates(first: date, last: date) -> str:
+    """``Thu 29 Apr (all day)``, ``Thu 29 Apr to Wed 05 May (all day)``: the days from
+    ``first`` to ``last``, both included."""
     if first == last:
         return _("{first} (all day)").format(first=i18n.short_day_text(first))
     return _("{first} to {last} (all day)").format(

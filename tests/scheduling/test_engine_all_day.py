@@ -108,6 +108,63 @@ def test_a_delegation_on_two_all_day_events_of_the_same_days_is_booked_twice() -
     assert conflict.message.endswith("on the same days, Tue 16 Feb (all day)")
 
 
+ZONES = ("Asia/Tokyo", "Pacific/Apia", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Lima")
+
+
+def days_in(zone: str, event_id: str, title: str, first: date, last: date) -> Interval:
+    start, end = timezones.local_days(first, last, zone)
+    return Interval(
+        id=event_id,
+        event_id=event_id,
+        title=title,
+        start=start,
+        end=end,
+        zone=zone,
+        all_day=True,
+        delegation_ids=frozenset({"lima"}),
+    )
+
+
+def test_all_day_events_of_other_zones_clash_only_on_a_date_both_hold() -> None:
+    # Tokyo's 4 April ends at 15:00 UTC; Apia's 5 April begins at 11:00 UTC the same day.
+    arrival = days_in("Asia/Tokyo", "a", "Arrival days", date(2027, 4, 2), date(2027, 4, 4))
+    closure = days_in(
+        "Pacific/Apia", "c", "Apia office closure", date(2027, 4, 5), date(2027, 4, 5)
+    )
+    assert arrival.end > closure.start  # their hours overlap
+    assert check(arrival, closure) == []
+
+    longer = days_in("Pacific/Apia", "d", "Apia study days", date(2027, 4, 4), date(2027, 4, 5))
+    [conflict] = check(arrival, longer)
+    assert conflict.kind is ConflictKind.ATTENDEE_DOUBLE_BOOKED
+    assert conflict.message.endswith("on the same days, Sun 04 Apr (all day)")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    zones=st.tuples(*[st.sampled_from(ZONES)] * 2),
+    first=st.integers(min_value=0, max_value=6),
+    second=st.integers(min_value=0, max_value=6),
+    lengths=st.tuples(*[st.integers(min_value=1, max_value=3)] * 2),
+)
+def test_two_all_day_events_clash_exactly_when_their_dates_meet(
+    zones: tuple[str, str], first: int, second: int, lengths: tuple[int, int]
+) -> None:
+    start = date(2027, 3, 1)
+    one = days_in(
+        zones[0], "a", "One", start + timedelta(first), start + timedelta(first + lengths[0] - 1)
+    )
+    two = days_in(
+        zones[1], "b", "Two", start + timedelta(second), start + timedelta(second + lengths[1] - 1)
+    )
+    # A clash needs a date both hold; the check finds it where their hours meet too (two
+    # days 25 hours apart, Kiritimati's and Pago Pago's 1 March, hold no hour in common).
+    dates_meet = max(first, second) <= min(first + lengths[0], second + lengths[1]) - 1
+    hours_meet = one.start < two.end and two.start < one.end
+    clashes = [c for c in check(one, two) if c.kind is ConflictKind.ATTENDEE_DOUBLE_BOOKED]
+    assert bool(clashes) == (dates_meet and hours_meet)
+
+
 def test_an_all_day_event_in_kobe_is_no_journey_to_a_morning_in_tokyo() -> None:
     lima = frozenset({"lima"})
     kobe = days(
