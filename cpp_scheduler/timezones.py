@@ -145,11 +145,15 @@ def country_zones(country_code: str) -> tuple[str, ...]:
 
 def country_name(country_code: str) -> str | None:
     """The country's name in the program's language, or None for a code the catalogue
-    does not hold: pytz's (ISO 3166's English) name, or in Japanese the name CLDR gives
-    (ペルー, ケニア). The catalogue of codes stays pytz's alone."""
+    does not hold: the name CLDR gives (Samoa, United Kingdom; ペルー, ケニア), or where
+    it gives none the time-zone database's own label, which is a label rather than a
+    name ("Samoa (western)", "Britain (UK)"). The catalogue of codes stays pytz's alone."""
     code = country_code.upper()
-    english = pytz.country_names.get(code)
-    if english is None or i18n.language() == i18n.ENGLISH:
+    label = pytz.country_names.get(code)
+    if label is None:
+        return None
+    english = _country_names(i18n.ENGLISH).get(code, label)
+    if i18n.language() == i18n.ENGLISH:
         return english
     return _country_names(i18n.language()).get(code, english)
 
@@ -157,8 +161,12 @@ def country_name(country_code: str) -> str | None:
 def countries() -> list[tuple[str, str]]:
     """Every country of the catalogue as (code, name in the program's language), in the
     order of the English names, as every list of the program keeps its names."""
-    ordered = sorted(pytz.country_names.items(), key=lambda item: i18n.reading_key(item[1]))
-    return [(code, country_name(code) or english) for code, english in ordered]
+    english = _country_names(i18n.ENGLISH)
+    ordered = sorted(
+        ((code, english.get(code, label)) for code, label in pytz.country_names.items()),
+        key=lambda item: i18n.reading_key(item[1]),
+    )
+    return [(code, country_name(code) or name) for code, name in ordered]
 
 
 @cache

@@ -92,6 +92,7 @@ def test_the_wheel_carries_the_compiled_translations(wheel: Path) -> None:
         assert archive.read(catalogue) == (REPO_ROOT / catalogue).read_bytes()
     assert "cpp_scheduler/resources/translations/cpp_scheduler_ja.qm" in names
     assert "cpp_scheduler/locale/ja/countries.json" in names  # ペルー, ケニア
+    assert "cpp_scheduler/locale/en/countries.json" in names  # Samoa, United Kingdom
 
 
 def _dependency_paths() -> list[str]:

@@ -18,8 +18,10 @@ Two catalogues, one per layer:
   into the ``.qm`` beside it.
 
 - the names of the countries: Babel's CLDR data names each country of pytz's catalogue
-  in each language (ペルー, ケニア) in ``cpp_scheduler/locale/<lang>/countries.json``,
-  which the program reads instead of loading Babel's locale data while a dialog opens.
+  in each language, English included (ペルー, ケニア; Samoa and United Kingdom, where the
+  time-zone database says "Samoa (western)" and "Britain (UK)"), in
+  ``cpp_scheduler/locale/<lang>/countries.json``, which the program reads instead of
+  loading Babel's locale data while a dialog opens.
 
 The compiled files are committed, as the compiled forms are, so running the program
 needs no build step; ``tests/test_i18n.py`` and ``tests/gui/test_translations.py`` fail
@@ -53,6 +55,8 @@ UI_DIR = ROOT / "ui"
 GUI_DIR = PACKAGE_DIR / "gui"
 #: The languages translated into; English is the language the texts are written in.
 LANGUAGES = ("ja",)
+#: The languages whose country names are taken from CLDR: English too.
+COUNTRY_LANGUAGES = ("en", *LANGUAGES)
 COMMAND = "python tools/build_translations.py"
 
 _KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
@@ -248,9 +252,10 @@ def country_names(language: str) -> bytes:
 def build() -> list[Path]:
     """Compile every translation source present; returns the files written or kept."""
     written = []
-    for language in LANGUAGES:
+    for language in COUNTRY_LANGUAGES:
         target, names = countries_path(language), country_names(language)
         if not target.exists() or target.read_bytes() != names:
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(names)
         written.append(target)
     for source, target in compiled_pairs():
@@ -267,7 +272,7 @@ def stale() -> list[str]:
     """The compiled files missing or differing from what their source compiles to."""
     found = [
         str(countries_path(language).relative_to(ROOT))
-        for language in LANGUAGES
+        for language in COUNTRY_LANGUAGES
         if not countries_path(language).exists()
         or countries_path(language).read_bytes() != country_names(language)
     ]

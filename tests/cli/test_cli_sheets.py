@@ -226,3 +226,36 @@ def test_an_all_day_event_has_dates_and_an_all_day_mark_not_midnights(
     assert row["Start (America/Lima)"] == "2027-02-11"
     assert row["End (UTC)"] == "2027-02-12"
     assert row["All day"] == "All day to Fri 12 Feb"
+
+
+def test_countries_are_named_as_people_name_them(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cpp_scheduler.model import Delegation
+    from cpp_scheduler.services import editing
+
+    database = open_database(demo_sqlite_path)
+    for name, country, zone in (
+        ("Samoa: Apia", "WS", "Pacific/Apia"),
+        ("United Kingdom: Bristol", "GB", "Europe/London"),
+    ):
+        editing.create(database, Delegation, {"name": name, "country": country, "zone": zone})
+    database.close()
+    target = tmp_path / "delegations.xlsx"
+    status, out, _err = run(
+        capsys, demo_sqlite_path, "export", "xlsx", "delegations", "-o", str(target)
+    )
+    assert status == 0, out
+    sheet = load_workbook(target).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    country = header.index("Country")
+    assert rows["Samoa: Apia"][country] == "Samoa"  # not the zone database's "Samoa (western)"
+    assert rows["United Kingdom: Bristol"][country] == "United Kingdom"  # not "Britain (UK)"
+
+    status, out, _err = run(
+        capsys, demo_sqlite_path, "--lang", "ja", "export", "xlsx", "delegations", "-o", str(target)
+    )
+    sheet = load_workbook(target).worksheets[0]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["Samoa: Apia"][country] == "サモア"
