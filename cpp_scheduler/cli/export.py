@@ -28,6 +28,7 @@ from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
+from cpp_scheduler.mail.addresses import OrganizerError, read_organizer
 from cpp_scheduler.services import calendar_export, calendar_preview
 from cpp_scheduler.store import open_database
 
@@ -117,20 +118,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     register_formats(formats, common)
 
 
-def _organizer(text: str | None) -> Organizer | None:
+def _organizer(text: str | None, option: str = "--organizer") -> Organizer | None:
+    """The organiser given with ``option``, read as the window reads it."""
     if not text:
         return None
-    if "<" in text and text.endswith(">"):
-        name, _bracket, email = text[:-1].partition("<")
-        return Organizer(name.strip(), email.strip())
-    if "@" not in text:
-        raise CliError(
-            _("--organizer '{text}' needs an email address: 'Name <name@example.org>'").format(
-                text=text
-            ),
-            status=2,
-        )
-    return Organizer(text, text)
+    try:
+        return read_organizer(text)
+    except OrganizerError as error:
+        raise CliError(f"{option}: {error}", status=2) from None
 
 
 def _refresh_interval(hours: float | None) -> timedelta | None:

@@ -134,7 +134,7 @@ class _Sending:
         settings = read_mail_settings()
         if args.rate is not None and args.rate <= 0:
             raise CliError(_("--rate must be more than 0"), status=2)
-        self.sender = _organizer(args.sender) or settings.sender
+        self.sender = _organizer(args.sender, "--from") or settings.sender
         """Who signs for events that name no organiser; None when nobody was given."""
         self.rate = args.rate or settings.rate_per_minute
         self.transport: Transport | None = None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cpp_scheduler.cli import main
 from tests.hostile import run_cli, state_of
 
 KENYA = "Kenya: Nairobi City County"
@@ -124,3 +125,35 @@ def test_a_file_as_the_folder_for_each_participant_is_refused(demo: Path, tmp_pa
     )
     assert taken.read_bytes() == b"a coordinator's notes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["calendars", "program"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "option"),
+    [
+        (
+            ["export", "ics", "--all", "--method", "request", "-o", "x.ics", "--organizer"],
+            "--organizer",
+        ),
+        (
+            ["send", "invitations", "--event", "x@y", "--outbox", "out", "--dry-run", "--from"],
+            "--from",
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    "organiser",
+    ["TDLC coordinators", "TDLC <cpp@tdlc.example.org\n>", "a@b.org\r\nATTENDEE:spy@evil.example"],
+)
+def test_an_organiser_without_a_plain_address_is_refused_naming_its_option(
+    sqlite_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],
+    option: str,
+    organiser: str,
+) -> None:
+    assert main(["--db", str(sqlite_path), *arguments, organiser]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"cpp-scheduler: {option}: The organiser '")
+    assert "needs an email address" in err
+    assert "\n" not in err  # shown escaped, on one line
+    assert "\r" not in err

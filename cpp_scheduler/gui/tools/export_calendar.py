@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import threading
 from datetime import date, timedelta
-from email.utils import parseaddr
 from pathlib import Path
 
 import shiboken6
@@ -36,7 +35,8 @@ from cpp_scheduler.gui.opening import once_painted
 from cpp_scheduler.gui.taskman import Progress, TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.ical import scopes
-from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
+from cpp_scheduler.ical.export import ExportOptions, Method
+from cpp_scheduler.mail.addresses import read_organizer
 from cpp_scheduler.services import calendar_export, calendar_preview
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.rows import OccurrenceKey
@@ -351,13 +351,7 @@ class ExportDialog(QDialog):
         feed = self.feed_url.text().strip() if self.method is Method.PUBLISH else ""
         text = self.organizer.text().strip()
         if self.method is Method.REQUEST and text:
-            name, address = parseaddr(text)
-            if "@" not in address:
-                raise SchedulerError(
-                    f"The organiser '{text}' needs an email address: "
-                    "'TDLC coordinators <cpp@tdlc.example.org>'."
-                )
-            organizer = Organizer(name or address, address)
+            organizer = read_organizer(text)
         return ExportOptions(
             method=self.method,
             reminder=REMINDERS[str(self.reminder.currentData())],
