@@ -36,6 +36,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.translations import kind_name, translate
+from cpp_scheduler.gui.views.base import time_label
 from cpp_scheduler.model import Event
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.services import editing, merging, series
@@ -686,7 +687,7 @@ def move_text(
     if start == old_start and end != old_end:
         length = end - start
         return translate("Commands", "Change '{title}' to end at {end} ({length})").format(
-            title=title, end=f"{local_end:%H:%M}", length=_length(length)
+            title=title, end=time_label(local_end), length=_length(length)
         )
     if end - start != old_end - old_start:
         return translate("Commands", "Move '{title}' to {span}").format(
@@ -694,7 +695,7 @@ def move_text(
             span=timezones.span_text(local_start, local_end, day=i18n.weekday_text, dash="–"),
         )
     return translate("Commands", "Move '{title}' to {start}").format(
-        title=title, start=i18n.weekday_time_text(local_start)
+        title=title, start=f"{i18n.weekday_text(local_start)} {time_label(local_start)}"
     )
 
 

@@ -59,7 +59,7 @@ from cpp_scheduler.gui.opening import (
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.gui.views.base import CalendarView
+from cpp_scheduler.gui.views.base import CalendarView, rows_on_days
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
@@ -804,7 +804,10 @@ class MainWindow(RecordEditing, QMainWindow):
         self.show_view("day")
 
     def _update_title(self) -> None:
-        self.period_label.setText(self.current_view.title())
+        view = self.current_view
+        self.period_label.setText(view.title())
+        # The zone's offset as its clock reads over the days shown, not today's.
+        self.zone_selector.set_period(*view.period())
         self._update_count()
 
     def focus_search(self) -> None:
@@ -828,15 +831,21 @@ class MainWindow(RecordEditing, QMainWindow):
         return self.events.display_zone
 
     def shown_event_ids(self) -> list[str]:
-        """The events the calendar shows now, in order: those the filters let through, in
-        the current view's dates (the Agenda lists them all)."""
+        """The events the calendar shows now, in order: those the filters let through on
+        the current view's days, by the rule the views draw them by (an all-day event on
+        its own dates, whatever the zone: :func:`rows_on_days`); the Agenda lists them
+        all."""
         view = self.current_view
         if view.lists_everything:
             start, end = datetime(1900, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
+            rows = self.proxy.rows_between(start, end)
         else:
             first, last = view.period()
-            start, end = timezones.local_days(first, last, self.display_zone)
-        return list(dict.fromkeys(row.event_id for row in self.proxy.rows_between(start, end)))
+            rows = [
+                row
+                for row, _first, _last in rows_on_days(self.proxy, first, last, self.display_zone)
+            ]
+        return list(dict.fromkeys(row.event_id for row in rows))
 
     def _update_count(self, *_args: object) -> None:
         """How many events the calendar shows now, and how many the filters let through."""

@@ -84,8 +84,11 @@ def open_editor(
 
 
 def _meeting_label(start: datetime) -> str:
-    """One meeting of a series to choose from: its day and time on the chosen clock."""
-    return f"{i18n.day_text(start.date())}  {start:%H:%M}"
+    """One meeting of a series to choose from: its day and time on the chosen clock
+    (naming the clock in an hour read twice)."""
+    from cpp_scheduler.gui.views.base import time_label
+
+    return f"{i18n.day_text(start.date())}  {time_label(start)}"
 
 
 class RecordEditing:
@@ -167,18 +170,30 @@ class RecordEditing:
         save(dialog, Saving(dialog.deleteLater, refused))
 
     def new_event(self, start: datetime | None = None, end: datetime | None = None) -> None:
+        """Open the editor of a new event at ``start``-``end`` (UTC); without them, at
+        the next hour today or at 09:00 on the day shown, for an hour (an hour the
+        clocks skip or read twice is asked about first, never guessed)."""
         if not self.program_open:
             return  # a double-click on the grid while the program is still opening
-        from cpp_scheduler.gui.commands import CreateRecord
-
         if start is None:
+            from cpp_scheduler.gui.widgets.local_time_choice import ask_instant
+
             zone = self.display_zone
             now = timezones.to_local(datetime.now(UTC), zone)
             hour = now.hour + 1 if self._anchor == now.date() else 9
             local = datetime.combine(self._anchor, datetime.min.time()) + timedelta(
                 hours=min(hour, 23)
             )
-            start = timezones.to_utc(local, zone, timezones.Fold.EARLIER)
+            ask_instant(
+                self.as_widget,
+                local,
+                zone,
+                lambda chosen: self.new_event(chosen, end),
+                title=translate("WindowEditing", "New event"),
+            )
+            return
+        from cpp_scheduler.gui.commands import CreateRecord
+
         end = end or start + timedelta(hours=1)
         dialog = self._make_dialog("event", None, self.as_widget, start=start, end=end)
 

@@ -12,13 +12,13 @@ Signals:
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QSizePolicy, QWidget
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
@@ -39,9 +39,37 @@ def computer_zone() -> str:
     return name if timezones.is_zone(name) else timezones.TOKYO
 
 
-def zone_label(zone_name: str) -> str:
-    offset = timezones.utc_offset_label(datetime.now(UTC), zone_name)
-    return f"{zone_name.replace('_', ' ')} (UTC{offset})"
+def period_offsets(zone_name: str, first: date, last: date) -> list[tuple[str, date | None]]:
+    """The UTC offsets the clock of ``zone_name`` reads from ``first`` to ``last``, in
+    turn: the first with None, then each that follows a change with the day of the
+    change (New York's week of 1-7 November 2027: ``-04:00``, then ``-05:00`` from the
+    7th)."""
+    offsets: list[tuple[str, date | None]] = []
+    day = first
+    while day <= last:
+        start, end = timezones.local_days(day, day, zone_name)
+        for instant in (start, end - timedelta(seconds=1)):
+            offset = timezones.utc_offset_label(instant, zone_name)
+            if not offsets or offsets[-1][0] != offset:
+                offsets.append((offset, day if offsets else None))
+        day += timedelta(days=1)
+    return offsets
+
+
+def zone_label(zone_name: str, first: date | None = None, last: date | None = None) -> str:
+    """``America/New York (UTC-04:00)``: the zone with the offset its clock reads over
+    the days ``first`` to ``last`` (today's, without them); where the clocks change
+    within them, each offset with the day it starts on."""
+    if first is None or last is None:
+        first = last = datetime.now(UTC).astimezone(timezones.zone(zone_name)).date()
+    (offset, _day), *changes = period_offsets(zone_name, first, last)
+    shown = f"UTC{offset}"
+    for later, day in changes:
+        assert day is not None
+        shown = translate("ZoneSelector", "{offsets}; UTC{offset} from {day}").format(
+            offsets=shown, offset=later, day=i18n.short_day_text(day)
+        )
+    return f"{zone_name.replace('_', ' ')} ({shown})"
 
 
 class ZoneSelector(QWidget):
@@ -50,6 +78,8 @@ class ZoneSelector(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._zone = timezones.TOKYO
+        self._period: tuple[date, date] | None = None
+        """The days the calendar shows, whose offsets the label gives (None: today)."""
         self._delegations: list[Choice] = []
         # The four hundred IANA zones are listed once the coordinator reaches for the
         # list, or once the program's delegations arrive: not while the window starts.
@@ -104,6 +134,13 @@ class ZoneSelector(QWidget):
     @property
     def zone(self) -> str:
         return self._zone
+
+    def set_period(self, first: date, last: date) -> None:
+        """The calendar shows the days ``first`` to ``last``: the label gives the offset
+        the zone's clock reads then (both, where the clocks change)."""
+        if self._period != (first, last):
+            self._period = (first, last)
+            self._show_zone()
 
     def set_delegations(self, delegations: list[Choice]) -> None:
         self._delegations = list(delegations)
@@ -191,8 +228,14 @@ class ZoneSelector(QWidget):
         if line is not None:
             line.setCursorPosition(0)
         self.combo.blockSignals(False)
+        self._show_zone()
+
+    def _show_zone(self) -> None:
+        period = self._period or (None, None)
         self.in_use.setText(
-            translate("ZoneSelector", "Times in {zone}").format(zone=zone_label(self._zone))
+            translate("ZoneSelector", "Times in {zone}").format(
+                zone=zone_label(self._zone, *period)
+            )
         )
         self.in_use.setToolTip(
             translate(

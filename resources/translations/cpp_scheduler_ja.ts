@@ -2060,6 +2060,10 @@ the clocks go back that night. Which {what} do you mean?</source>
         <source>{instant}: the second time</source>
         <translation>{instant}: 2 回目</translation>
     </message>
+    <message>
+        <source>Which time?</source>
+        <translation>どちらの時刻ですか？</translation>
+    </message>
 </context>
 <context>
     <name>LocalTimesDock</name>
@@ -2181,6 +2185,14 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>What changed</source>
         <translation>変更内容</translation>
+    </message>
+    <message>
+        <source>⚠ &apos;{title}&apos; names no organiser: its messages wait for a sender ({count}).</source>
+        <translation>⚠「{title}」には主催担当者がいません。差出人が決まるまでメッセージは送られません（{count} 件）。</translation>
+    </message>
+    <message>
+        <source>Nothing is sent while an event waits: give the sender&apos;s name and address in Tools &gt; Mail settings…, or an organiser to each of these events.</source>
+        <translation>差出人を待つイベントがある間は何も送信しません。「ツール」&gt;「メール設定…」で差出人の名前とアドレスを指定するか、これらのイベントに主催担当者を設定してください。</translation>
     </message>
     <message>
         <source>Send invitations</source>
@@ -2507,6 +2519,10 @@ the clocks go back that night. Which {what} do you mean?</source>
 </context>
 <context>
     <name>Month</name>
+    <message>
+        <source>New event</source>
+        <translation>新しいイベント</translation>
+    </message>
     <message>
         <source>All day  {title}</source>
         <translation>終日  {title}</translation>
@@ -3743,6 +3759,18 @@ host · {where}</source>
 <context>
     <name>TimeGrid</name>
     <message>
+        <source>New event</source>
+        <translation>新しいイベント</translation>
+    </message>
+    <message>
+        <source>Move &apos;{title}&apos;</source>
+        <translation>「{title}」を移動</translation>
+    </message>
+    <message>
+        <source>Change the end of &apos;{title}&apos;</source>
+        <translation>「{title}」の終了を変更</translation>
+    </message>
+    <message>
         <source>all day {first}</source>
         <translation>終日 {first}</translation>
     </message>
@@ -4273,6 +4301,10 @@ Visiting Japan: on Tokyo time</source>
         <translation>保存できません</translation>
     </message>
     <message>
+        <source>New event</source>
+        <translation>新しいイベント</translation>
+    </message>
+    <message>
         <source>Cannot delete</source>
         <translation>削除できません</translation>
     </message>
@@ -4372,6 +4404,10 @@ Its links to other records go with it. You can undo this (Ctrl+Z).</source>
 </context>
 <context>
     <name>ZoneSelector</name>
+    <message>
+        <source>{offsets}; UTC{offset} from {day}</source>
+        <translation>{offsets}、{day}から UTC{offset}</translation>
+    </message>
     <message>
         <source>Show times in another zone: pick one or type a city or zone</source>
         <translation>別のタイムゾーンで時刻を表示: 選ぶか、都市名・タイムゾーンを入力</translation>

@@ -11,12 +11,13 @@ two messages when cancelled; the ledger has recorded exactly what went out.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -270,6 +271,38 @@ class WrappingTree(QTreeView):
         self.header().sectionResized.connect(lambda *_sizes: self.scheduleDelayedItemsLayout())
 
 
+def unsigned_text(unsigned: tuple[invitations.Unsigned, ...]) -> str:
+    """The events of a batch that wait for a sender, one a line, and what to do: what
+    ``cpp-scheduler send`` notes of them."""
+    if not unsigned:
+        return ""
+    lines = [
+        translate(
+            "Mail", "⚠ '{title}' names no organiser: its messages wait for a sender ({count})."
+        ).format(title=event.title, count=event.recipients)
+        for event in unsigned
+    ]
+    lines.append(
+        translate(
+            "Mail",
+            "Nothing is sent while an event waits: give the sender's name and address in "
+            "Tools > Mail settings…, or an organiser to each of these events.",
+        )
+    )
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class _Preview:
+    """A batch as the preview shows it: the messages Send sends, the preview's rows, its
+    summary and the events waiting for a sender."""
+
+    messages: tuple[invitations.Invitation, ...]
+    rows: list[tuple[str, str, str, str]]
+    summary: str
+    unsigned: tuple[invitations.Unsigned, ...]
+
+
 class SendDialog(QDialog):
     """Send invitations or updates for an event, a delegation, a study tour (or, for
     updates, the whole program): a preview of who gets what, then the batch with its
@@ -301,6 +334,7 @@ class SendDialog(QDialog):
         self.kind = kind
         self.event_id = event_id
         self.plan: tuple[invitations.Invitation, ...] = ()
+        self.unsigned: tuple[invitations.Unsigned, ...] = ()
         self.report: invitations.BatchReport | None = None
         self.running = False
         self._cancel = threading.Event()
@@ -332,6 +366,11 @@ class SendDialog(QDialog):
         header.resizeSection(2, 100)
         # An invitation tells the event as it is: only updates have changes to show.
         self.preview.setColumnHidden(3, kind == INVITATIONS)
+        self.waiting = QLabel("", self)
+        self.waiting.setObjectName("sendUnsigned")
+        self.waiting.setWordWrap(True)
+        self.waiting.setTextFormat(Qt.TextFormat.PlainText)
+        self.waiting.hide()
         self.summary = QLabel(translate("Mail", "Reading who gets what…"), self)
         self.summary.setObjectName("sendSummary")
         self.summary.setWordWrap(True)
@@ -354,6 +393,7 @@ class SendDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.waiting)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self.resize(1280, 600)
@@ -411,11 +451,11 @@ class SendDialog(QDialog):
         self.summary.setText(translate("Mail", "Reading who gets what…"))
         database, kind = self.database, self.kind
 
-        def plan() -> tuple[
-            tuple[invitations.Invitation, ...], list[tuple[str, str, str, str]], str
-        ]:
-            settings = mail_setup.read_mail_settings()
-            sender = settings.sender or mail_setup.Organizer("", "")
+        def plan() -> _Preview:
+            # Signed by each event's organiser, else by the settings' sender; without
+            # one, the events that name no organiser wait (``unsigned``), as the
+            # command line plans them.
+            sender = mail_setup.read_mail_settings().sender
             if kind == INVITATIONS:
                 assert scope is not None
                 made = invitations.plan_invitations(database, scope, sender)
@@ -435,7 +475,7 @@ class SendDialog(QDialog):
                     text = translate("Mail", "{count} to send; {sent} sent already.").format(
                         count=len(made.to_send), sent=made.already_sent
                     )
-                return made.to_send, rows, text
+                return _Preview(made.to_send, rows, text, made.unsigned)
             updates = invitations.plan_updates(database, scope, sender)
             rows = [
                 (
@@ -452,33 +492,37 @@ class SendDialog(QDialog):
                 )
                 for change in updates.changes
             ]
+            # Every change is listed and counted, those waiting for a sender too, as
+            # ``send updates --dry-run`` counts them.
             text = (
-                translate("Mail", "{count} to send.").format(count=len(updates.to_send))
-                if updates.to_send
+                translate("Mail", "{count} to send.").format(count=len(updates.changes))
+                if updates.changes
                 else (translate("Mail", "Everyone has been told the program as it is now."))
             )
-            return updates.to_send, rows, text
+            return _Preview(updates.to_send, rows, text, updates.unsigned)
 
-        def shown(
-            result: tuple[tuple[invitations.Invitation, ...], list[tuple[str, str, str, str]], str],
-        ) -> None:
+        def shown(result: _Preview) -> None:
             if not shiboken6.isValid(self) or request != self._request:
                 return
-            self.plan, rows, text = result
+            self.plan, self.unsigned = result.messages, result.unsigned
             self.model.removeRows(0, self.model.rowCount())
-            for row in rows:
+            for row in result.rows:
                 items = [QStandardItem(cell) for cell in row]
                 for item in items:
                     item.setToolTip(item.text())
                 self.model.appendRow(items)
-            self.summary.setText(text)
-            self.send_button.setEnabled(bool(self.plan) and not self.running)
+            self.waiting.setText(unsigned_text(result.unsigned))
+            self.waiting.setVisible(bool(result.unsigned))
+            self.summary.setText(result.summary)
+            # Nothing goes while an event waits for a sender, as the command refuses:
+            # a batch sent in part would leave that event's participants untold.
+            self.send_button.setEnabled(bool(self.plan) and not self.unsigned and not self.running)
 
         self.tasks.run_in_background(plan, shown, self._failed)
 
     # -- the batch --------------------------------------------------------------------
     def send(self) -> None:
-        if not self.plan or self.running:
+        if not self.plan or self.unsigned or self.running:
             return
         folder = self.outbox.text().strip()
         database, batch = self.database, self.plan

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import ClassVar
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from cpp_scheduler import i18n
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy
 from cpp_scheduler.model import EventStatus
@@ -124,10 +124,68 @@ class CalendarView(QWidget):
         right-click there is about."""
         return None
 
+    def at_instant(
+        self,
+        local: datetime,
+        answered: Callable[[datetime], None],
+        *,
+        what: str = "start",
+        title: str = "",
+    ) -> None:
+        """Call ``answered`` with the instant of the wall-clock time ``local`` (naive) in
+        the display zone, the time a click or a drop points at: at once where the clock
+        reads it once; where the clocks skip it or read it twice, once the coordinator
+        has chosen which instant they mean, never guessed (nothing happens if they
+        cancel)."""
+        from cpp_scheduler.gui.widgets.local_time_choice import ask_instant
+
+        ask_instant(self.window(), local, self.zone, answered, what=what, title=title)
+
     def now_utc(self) -> datetime:
         from datetime import UTC
 
         return datetime.now(UTC)
+
+
+def shown_days(row: EventRow, zone: str) -> tuple[date, date]:
+    """The first and last day a meeting is drawn on in the Day, Week and Month views:
+    an all-day event on its own dates, whatever the zone shown; a timed one from the
+    day it starts to the day its last minute is in, on the clock of ``zone``."""
+    if row.all_day:
+        return row.first_date, row.last_date
+    start = timezones.to_local(row.start_utc, zone).date()
+    end = timezones.to_local(row.end_utc - timedelta(microseconds=1), zone).date()
+    return start, max(start, end)
+
+
+def rows_on_days(
+    model: EventFilterProxy, first: date, last: date, zone: str
+) -> list[tuple[EventRow, date, date]]:
+    """The meetings the calendar draws on the days ``first`` to ``last`` (by
+    :func:`shown_days`), by start, each with the first and last of those days it is on.
+
+    The one rule of the Day, Week and Month views and of the count of events in view
+    the status bar gives for them: what is counted is what is drawn."""
+    start, end = timezones.local_days(first, last, zone)
+    # An all-day event is on its own dates in any zone: its instants may lie up to a
+    # day either side of the period's (Kiritimati's Monday is Pago Pago's Sunday).
+    margin = timedelta(days=1)
+    found: list[tuple[EventRow, date, date]] = []
+    for row in model.rows_between(start - margin, end + margin):
+        row_first, row_last = shown_days(row, zone)
+        if row_last < first or row_first > last:
+            continue
+        found.append((row, max(row_first, first), min(row_last, last)))
+    return found
+
+
+def time_label(local: datetime) -> str:
+    """A start shown alone, before a title: ``01:15``, or in an hour the clocks read
+    twice ``01:15 EDT`` and then ``01:15 EST``, named as :func:`timezones.span_labels`
+    names the clock of a range's end there, so the two readings differ."""
+    clock = timezones.span_labels(local, local)[1]
+    text = i18n.time_text(local)
+    return f"{text} {clock}" if clock else text
 
 
 LINE_ALIGNMENT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -10,9 +10,13 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
-from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.gui.views.base import CalendarView, paint_conflict_badge
+from cpp_scheduler.gui.views.base import (
+    CalendarView,
+    paint_conflict_badge,
+    rows_on_days,
+    time_label,
+)
 from cpp_scheduler.gui.views.timegrid import SPAN_THRESHOLD
 from cpp_scheduler.model import EventStatus
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
@@ -56,27 +60,16 @@ class MonthView(CalendarView):
         return QSize(900, 700)
 
     def events_by_day(self) -> dict[date, list[EventRow]]:
+        """Each day's meetings, by the views' one rule (:func:`rows_on_days`): an
+        all-day event on its own dates in any display zone, a timed one on every day
+        it runs on the display zone's clock."""
         if self._days is not None:
             return self._days
         first, last = self.period()
-        zone = self.zone
-        start = day_bounds(first, zone)[0]
-        end = day_bounds(last, zone)[1]
         days: dict[date, list[EventRow]] = {}
-        # An all-day event is on its own dates in any display zone, whose instants can lie
-        # a day either side of the period's.
-        for row in self.model.rows_between(start - timedelta(days=1), end + timedelta(days=1)):
-            if row.all_day:
-                local_start, local_end = row.first_date, row.last_date
-            elif row.end_utc <= start or row.start_utc >= end:
-                continue
-            else:
-                local_start = timezones.to_local(row.start_utc, zone).date()
-                local_end = (
-                    timezones.to_local(row.end_utc, zone) - timedelta(microseconds=1)
-                ).date()
-            day = max(local_start, first)
-            while day <= min(local_end, last):
+        for row, row_first, row_last in rows_on_days(self.model, first, last, self.zone):
+            day = row_first
+            while day <= row_last:
                 days.setdefault(day, []).append(row)
                 day += timedelta(days=1)
         self._days = days
@@ -118,12 +111,11 @@ class MonthView(CalendarView):
         day = self._day_at(event.position())
         if day is None:
             return
-        start = timezones.to_utc(
+        self.at_instant(
             datetime.combine(day, datetime.min.time()).replace(hour=9),
-            self.zone,
-            timezones.Fold.EARLIER,
+            lambda start: self.slotActivated.emit(start, start + timedelta(hours=1)),
+            title=translate("Month", "New event"),
         )
-        self.slotActivated.emit(start, start + timedelta(hours=1))
 
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
@@ -233,7 +225,7 @@ class MonthView(CalendarView):
                 painter.setPen(
                     QColor(style.MUTED_TEXT if row.status is EventStatus.CANCELLED else style.TEXT)
                 )
-                label = f"{local:%H:%M}  {row.title}"
+                label = f"{time_label(local)}  {row.title}"
             marked = self.model.event_model.is_marked(row)
             text_rect = rect.adjusted(
                 13 if starts_today and not as_bar else 5,

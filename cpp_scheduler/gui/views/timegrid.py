@@ -32,7 +32,9 @@ from cpp_scheduler.gui.views.base import (
     BlockImages,
     CalendarView,
     paint_event_block,
+    rows_on_days,
     show_event_tooltip,
+    time_label,
     wrap_words,
 )
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
@@ -65,7 +67,7 @@ def block_lines(
     """
     place = [row.venue_name or row.city_name] if (row.venue_name or row.city_name) else []
     if rect.height() < 34:
-        return [f"{start:%H:%M} {row.title}"], range(1)
+        return [f"{time_label(start)} {row.title}"], range(1)
     bold = QFont(font)
     bold.setBold(True)
     metrics = QFontMetrics(bold)
@@ -76,7 +78,7 @@ def block_lines(
         times = timezones.span_text(start, end, dash="–")
         return [*title, times, *place], range(len(title))
     title = wrap_words(row.title, metrics, width, max(1, fit - 1))
-    return [f"{start:%H:%M}", *title, *place], range(1, 1 + len(title))
+    return [time_label(start), *title, *place], range(1, 1 + len(title))
 
 
 @dataclass
@@ -263,28 +265,31 @@ class TimeGridView(CalendarView):
 
     def blocks(self) -> list[Block]:
         """The blocks of the period's timed meetings (cached until the model or the
-        period changes); those of a day or longer are in the strip (:meth:`all_day`)."""
+        period changes); those of a day or longer are in the strip (:meth:`all_day`).
+
+        A block stands at its start's wall-clock time and ends at its end's; one the
+        clocks go back within, whose end reads no later than its start (01:30 EDT to
+        01:30 EST), stands at its start for as long as it lasts, the hour it really
+        takes: every meeting of the period is drawn, as the count in view says."""
         if self._blocks is not None:
             return self._blocks
         zone = self.zone
-        first = self.first_day()
-        period_start, period_end = self._period_bounds()
+        first, last = self.period()
         blocks: list[Block] = []
         per_day: dict[int, list[Block]] = {}
-        for row in self.model.rows_between(period_start, period_end):
+        for row, row_first, row_last in rows_on_days(self.model, first, last, zone):
             if row.all_day or row.end_utc - row.start_utc >= SPAN_THRESHOLD:
                 continue
             local_start = timezones.to_local(row.start_utc, zone)
             local_end = timezones.to_local(row.end_utc, zone)
-            first_index = max(0, (local_start.date() - first).days)
-            last_day = (local_end - timedelta(microseconds=1)).date()
-            last_index = min(self.days - 1, (last_day - first).days)
-            for index in range(first_index, last_index + 1):
+            for index in range((row_first - first).days, (row_last - first).days + 1):
                 day = first + timedelta(days=index)
                 start_minute = _minutes(local_start) if local_start.date() == day else 0.0
                 end_minute = _minutes(local_end) if local_end.date() == day else 24 * 60.0
                 if end_minute <= start_minute:
-                    continue
+                    day_start, day_end = day_bounds(day, zone)
+                    lasts = min(row.end_utc, day_end) - max(row.start_utc, day_start)
+                    end_minute = min(24 * 60.0, start_minute + lasts.total_seconds() / 60)
                 block = Block(row, index, start_minute, end_minute)
                 per_day.setdefault(index, []).append(block)
                 blocks.append(block)
@@ -294,60 +299,23 @@ class TimeGridView(CalendarView):
         return blocks
 
     def all_day(self) -> list[tuple[EventRow, int, int]]:
-        """The strip's spans: all-day events, then meetings of a day or longer, each with
-        the first and last of the period's days it covers (cached as :meth:`blocks`).
+        """The strip's spans: all-day events (on their own dates, whatever the display
+        zone), then meetings of a day or longer, each with the first and last of the
+        period's days it covers (cached as :meth:`blocks`).
 
         Worked out apart from the blocks: the strip's height follows every change of
         the rows at once, and these few spans are cheap, while the blocks of the whole
         period are laid out once, when the grid paints."""
         if self._all_day is not None:
             return self._all_day
-        zone = self.zone
-        first = self.first_day()
-        last = first + timedelta(days=self.days - 1)
-        period_start, period_end = self._period_bounds()
-        spans: list[tuple[EventRow, int, int]] = []
-        # An all-day event is on its own dates whatever the display zone; its instants can
-        # lie up to a day either side of the period's in another zone.
-        for row in self.model.rows_between(
-            period_start - timedelta(days=1), period_end + timedelta(days=1)
-        ):
-            if not row.all_day:
-                continue
-            first_date, last_date = row.first_date, row.last_date
-            if last_date < first or first_date > last:
-                continue
-            spans.append(
-                (
-                    row,
-                    max(0, (first_date - first).days),
-                    min(self.days - 1, (last_date - first).days),
-                )
-            )
-        for row in self.model.rows_between(period_start, period_end):
-            if row.all_day or row.end_utc - row.start_utc < SPAN_THRESHOLD:
-                continue
-            local_start = timezones.to_local(row.start_utc, zone)
-            local_end = timezones.to_local(row.end_utc, zone)
-            last_day = (local_end - timedelta(microseconds=1)).date()
-            spans.append(
-                (
-                    row,
-                    max(0, (local_start.date() - first).days),
-                    min(self.days - 1, (last_day - first).days),
-                )
-            )
+        first, last = self.period()
+        spans = [
+            (row, (row_first - first).days, (row_last - first).days)
+            for row, row_first, row_last in rows_on_days(self.model, first, last, self.zone)
+            if row.all_day or row.end_utc - row.start_utc >= SPAN_THRESHOLD
+        ]
         self._all_day = _stack_all_day(spans)
         return self._all_day
-
-    def _period_bounds(self) -> tuple[datetime, datetime]:
-        """The instants the period's first day starts and its last day ends."""
-        zone = self.zone
-        first = self.first_day()
-        return (
-            day_bounds(first, zone)[0],
-            day_bounds(first + timedelta(days=self.days - 1), zone)[1],
-        )
 
     def column_width(self) -> float:
         return max(1.0, (self._canvas.width() - GUTTER) / self.days)
@@ -390,35 +358,57 @@ class TimeGridView(CalendarView):
         minute -= minute % SNAP_MINUTES
         return self.first_day() + timedelta(days=index), minute
 
-    def instant(self, day: date, minute: int) -> datetime:
-        """The UTC instant of a wall-clock minute of ``day`` in the display zone."""
-        local = datetime.combine(day, datetime.min.time()) + timedelta(minutes=minute)
-        return timezones.to_utc(local, self.zone, timezones.Fold.EARLIER)
+    def local_time(self, day: date, minute: int) -> datetime:
+        """The wall-clock time (naive) a minute of ``day`` reads in the display zone."""
+        return datetime.combine(day, datetime.min.time()) + timedelta(minutes=minute)
 
     def sizeHint(self) -> QSize:
         return QSize(900, 700)
 
     # -- direct manipulation, called by the canvas ----------------------------------------
+    # A drop, a resize or a double-click points at a wall-clock time; one the clocks skip
+    # or read twice is asked about (:meth:`at_instant`) before anything is requested.
+    def request_new(self, day: date, minute: int) -> None:
+        """Ask for a new event of an hour at a minute of ``day``."""
+        self.at_instant(
+            self.local_time(day, minute),
+            lambda start: self.slotActivated.emit(start, start + timedelta(hours=1)),
+            title=translate("TimeGrid", "New event"),
+        )
+
     def request_move(self, block: Block, day_delta: int, minute_delta: int) -> None:
         if day_delta == 0 and minute_delta == 0:
             return
         row = block.row
         local = timezones.to_local(row.start_utc, self.zone).replace(tzinfo=None)
         moved = local + timedelta(days=day_delta, minutes=minute_delta)
-        start = timezones.to_utc(moved, self.zone, timezones.Fold.EARLIER)
-        self.moveRequested.emit(
-            row.event_id, row.recurrence_id, start, start + (row.end_utc - row.start_utc)
+        length = row.end_utc - row.start_utc
+        self.at_instant(
+            moved,
+            lambda start: self.moveRequested.emit(
+                row.event_id, row.recurrence_id, start, start + length
+            ),
+            title=translate("TimeGrid", "Move '{title}'").format(title=row.title),
         )
 
     def request_resize(self, block: Block, end_minute: int) -> None:
         row = block.row
         day = self.first_day() + timedelta(days=block.day)
-        end = (
-            self.instant(day, end_minute) if end_minute < 24 * 60 else day_bounds(day, self.zone)[1]
+
+        def resized(end: datetime) -> None:
+            end = max(end, row.start_utc + timedelta(minutes=SNAP_MINUTES))
+            if end != row.end_utc:
+                self.moveRequested.emit(row.event_id, row.recurrence_id, row.start_utc, end)
+
+        if end_minute >= 24 * 60:
+            resized(day_bounds(day, self.zone)[1])
+            return
+        self.at_instant(
+            self.local_time(day, end_minute),
+            resized,
+            what="end",
+            title=translate("TimeGrid", "Change the end of '{title}'").format(title=row.title),
         )
-        end = max(end, row.start_utc + timedelta(minutes=SNAP_MINUTES))
-        if end != row.end_utc:
-            self.moveRequested.emit(row.event_id, row.recurrence_id, row.start_utc, end)
 
 
 def span_label(row: EventRow, zone: str) -> str:
@@ -564,17 +554,41 @@ class _Header(QWidget):
         zone_label.setPointSizeF(base.pointSizeF() * 0.75)
         painter.setFont(zone_label)
         painter.setPen(QColor(style.MUTED_TEXT))
-        offset = timezones.utc_offset_label(
-            day_bounds(view.first_day(), view.zone)[0], view.zone
-        ).removesuffix(":00")
-        if offset.startswith(("+0", "-0")):
-            offset = offset[0] + offset[2:]
-        painter.drawText(
-            QRectF(0, HEADER_HEIGHT - 16, GUTTER - 8, 14),
-            int(Qt.AlignmentFlag.AlignRight),
-            f"UTC{offset}",
+        # The offset of the days shown; both where the clocks change within them.
+        period_start, period_end = timezones.local_days(*view.period(), view.zone)
+        offsets = dict.fromkeys(
+            _short_offset(timezones.utc_offset_label(instant, view.zone))
+            for instant in (period_start, period_end - timedelta(seconds=1))
         )
+        first_offset, *later = offsets
+        metrics = painter.fontMetrics()
+        # On one line where it fits, else one above the other (Chatham's +13:45/+12:45).
+        *wide, narrowest = (
+            ["UTC" + "/".join(offsets)],
+            ["UTC" + first_offset, *later],
+            ["UTC", first_offset, *later],
+        )
+        lines = next(
+            (
+                lines
+                for lines in wide
+                if all(metrics.horizontalAdvance(line) <= GUTTER - 4 for line in lines)
+            ),
+            narrowest,
+        )
+        for number, line in enumerate(reversed(lines)):
+            painter.drawText(
+                QRectF(0, HEADER_HEIGHT - 16 - 12 * number, GUTTER - 4, 14),
+                int(Qt.AlignmentFlag.AlignRight),
+                line,
+            )
         painter.end()
+
+
+def _short_offset(offset: str) -> str:
+    """``-4`` for ``-04:00``, ``+5:45`` for ``+05:45``: an offset in the grid's corner."""
+    offset = offset.removesuffix(":00")
+    return offset[0] + offset[2:] if offset.startswith(("+0", "-0")) else offset
 
 
 def paint_block(
@@ -699,9 +713,7 @@ class _Canvas(QWidget):
         if slot is None:
             return
         day, minute = slot
-        minute -= minute % 30
-        start = self._view.instant(day, minute)
-        self._view.slotActivated.emit(start, start + timedelta(hours=1))
+        self._view.request_new(day, minute - minute % 30)
 
     def _move_delta(self, point: QPointF) -> tuple[int, int]:
         width = self._view.column_width()

@@ -38,7 +38,12 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.gui.views.base import CalendarView, paint_event_block, show_event_tooltip
+from cpp_scheduler.gui.views.base import (
+    CalendarView,
+    paint_event_block,
+    show_event_tooltip,
+    time_label,
+)
 from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey
 
 LABEL_WIDTH = 230
@@ -343,7 +348,7 @@ def booking_label(row: EventRow, zone: str, rect: QRectF, line_height: float) ->
     end = timezones.to_local(row.end_utc, zone)
     if rect.height() >= 2 * line_height + 4:
         return [row.title, timezones.span_text(start, end, dash="–")]
-    return [f"{start:%H:%M} {row.title}"]
+    return [f"{time_label(start)} {row.title}"]
 
 
 class _Timeline(QWidget):

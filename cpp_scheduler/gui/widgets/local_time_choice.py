@@ -1,11 +1,23 @@
-"""Asking which instant a skipped or repeated clock time means, instead of guessing."""
+"""Asking which instant a skipped or repeated clock time means, instead of guessing: in
+the event dialog's form (:class:`LocalTimeChoice`), and where the window takes a time
+from a click or a drag on the calendar (:func:`ask_instant`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
@@ -130,3 +142,75 @@ class LocalTimeChoice(QFrame):
             return None
         checked = self.group.checkedId()
         return timezones.Fold(checked) if checked >= 0 else None
+
+
+class LocalTimeQuestion(QDialog):
+    """The event dialog's question on its own: which of the two instants a skipped or
+    repeated wall-clock time means, asked before a drop, a resize or a new event's slot
+    takes it. OK once a reading is picked; Cancel leaves everything as it was.
+
+    Attributes:
+        choice: the question and its two readings (:class:`LocalTimeChoice`).
+    """
+
+    def __init__(
+        self, error: LocalTimeError, what: str, title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("localTimeQuestion")
+        self.setWindowTitle(title)
+        self._problem = error.problem
+        self.choice = LocalTimeChoice(self)
+        self.choice.setProblem(error, what)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)  # nothing is chosen for the coordinator
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.choice.choiceChanged.connect(
+            lambda: self.ok_button.setEnabled(self.choice.fold() is not None)
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choice)
+        layout.addWidget(self.buttons)
+
+    def instant(self) -> datetime | None:
+        """The instant (UTC) of the reading picked, or None."""
+        fold = self.choice.fold()
+        return None if fold is None else self._problem.candidates[fold.value]
+
+
+def ask_instant(
+    parent: QWidget,
+    local: datetime,
+    zone_name: str,
+    answered: Callable[[datetime], None],
+    *,
+    what: str = "start",
+    title: str = "",
+) -> LocalTimeQuestion | None:
+    """Call ``answered`` with the UTC instant of the wall-clock time ``local`` in
+    ``zone_name``: at once where the clock reads it once; where the clocks skip it or
+    read it twice, once the coordinator has chosen which instant they mean in a
+    :class:`LocalTimeQuestion` over ``parent`` (returned, open); never, if they cancel.
+    """
+    try:
+        instant = timezones.to_utc(local, zone_name)
+    except (timezones.NonexistentLocalTimeError, timezones.AmbiguousLocalTimeError) as error:
+        question = LocalTimeQuestion(
+            error, what, title or translate("LocalTimeChoice", "Which time?"), parent
+        )
+
+        def chosen() -> None:
+            instant = question.instant()
+            if instant is not None:
+                answered(instant)
+
+        question.accepted.connect(chosen)
+        question.finished.connect(lambda _result: question.deleteLater())
+        question.open()
+        return question
+    answered(instant)
+    return None

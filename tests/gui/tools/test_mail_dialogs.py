@@ -441,3 +441,78 @@ def test_deleting_an_event_whose_invitations_stand_offers_to_cancel_it_first(
     qtbot.waitUntil(lambda: window.selected_event is None, timeout=20_000)
     with sqlite_database.reading() as session:
         assert session.get(Event, program.workshop.id) is None
+
+
+def test_events_naming_no_organiser_wait_for_a_sender_as_the_command_says(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    sqlite_path: Path,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    settings = json.loads(mail_settings.read_text(encoding="utf-8"))
+    sender = settings.pop("sender")  # nobody signs for an event that names no organiser
+    mail_settings.write_text(json.dumps(settings), encoding="utf-8")
+    lima = DelegationScope(program.lima.name)
+    plan = invitations.plan_invitations(sqlite_database, lima, None)
+    assert plan.to_send  # the workshop names its organiser
+    assert plan.unsigned  # the Lima delegation's other events name none
+    window = open_window()
+    dialog = tools_of(window).open_send("invitations")
+    assert isinstance(dialog, SendDialog)
+    qtbot.waitUntil(lambda: dialog.scope.findText(f"Delegation: {program.lima.name}") >= 0)
+    choose(dialog, f"Delegation: {program.lima.name}")
+    rows = previewed(qtbot, dialog, len(plan.to_send))
+    assert {row[1] for row in rows} == {invitation.title for invitation in plan.to_send}
+    qtbot.waitUntil(dialog.waiting.isVisible, timeout=20_000)
+    waiting = dialog.waiting.text().splitlines()
+    assert waiting[:-1] == [
+        f"⚠ '{event.title}' names no organiser: its messages wait for a sender "
+        f"({event.recipients})."
+        for event in plan.unsigned
+    ]
+    assert "Tools > Mail settings…" in waiting[-1]
+    assert dialog.summary.text() == f"{len(plan.to_send)} to send."
+    # Nothing goes while some wait, as the command refuses to send any.
+    assert not dialog.send_button.isEnabled()
+    dialog.send()
+    assert dialog.report is None
+    assert not dialog.running
+    assert server.mailbox.messages == []
+
+    assert (
+        main(
+            [
+                "--db",
+                str(sqlite_path),
+                "send",
+                "invitations",
+                "--delegation",
+                lima.name,
+                "--dry-run",
+            ]
+        )
+        == 0
+    )
+    printed = capsys.readouterr()
+    assert f"{len(plan.to_send)} to send, 0 sent already" in printed.out
+    notes = [line for line in printed.err.splitlines() if line.startswith("note: ")]
+    assert len(notes) == len(plan.unsigned)
+    for note, event in zip(notes, plan.unsigned, strict=True):
+        assert f"'{event.title}' ('{event.uid}') names no organiser" in note
+
+    settings["sender"] = sender  # a sender given: every event is signed, and all go
+    mail_settings.write_text(json.dumps(settings), encoding="utf-8")
+    signed = invitations.plan_invitations(sqlite_database, lima, invitations.Organizer(**sender))
+    dialog.refresh_preview()
+    previewed(qtbot, dialog, len(signed.to_send))
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=20_000)
+    assert not dialog.waiting.isVisible()
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
+    assert len(server.mailbox.messages) == len(signed.to_send)
+    dialog.close()
+    settle(qtbot, window)
