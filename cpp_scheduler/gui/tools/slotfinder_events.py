@@ -95,11 +95,12 @@ def series_command(
     anchor = (
         chosen[0].start
         if plan.slots[0] is not None
-        else timezones.to_utc(datetime.combine(first_window, clock), zone, timezones.Fold.EARLIER)
+        else recurrence.rfc_instant(datetime.combine(first_window, clock), zone)
     )
+    # Each meeting's recurrence id as the engine reads the rule (RFC 5545's reading of a
+    # skipped or repeated time), so the series' own meetings line up with the plan's.
     originals = [
-        timezones.to_utc(local, zone, timezones.Fold.EARLIER)
-        for local in recurrence.local_starts(rule, anchor, zone)
+        recurrence.rfc_instant(local, zone) for local in recurrence.local_starts(rule, anchor, zone)
     ]
     if len(originals) != len(plan.slots):
         return None
