@@ -34,9 +34,15 @@ from cpp_scheduler.documents.markup import (
     table,
     time_span,
 )
-from cpp_scheduler.documents.places import Office, Place, read_places, tdlc_office
+from cpp_scheduler.documents.places import (
+    Office,
+    Place,
+    read_places,
+    tdlc_office,
+    without_venue,
+)
 from cpp_scheduler.documents.stamp import read_change_stamp
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -44,6 +50,7 @@ from cpp_scheduler.model import (
     EventMode,
     HotelNight,
     Participant,
+    PartnerCity,
     StudyTour,
     TourDay,
     TravelLeg,
@@ -77,6 +84,8 @@ class ItineraryMeeting:
     at_home: tuple[LocalTime, LocalTime] | None
     """Start and end on the delegation's home clock, for a virtual or hybrid meeting."""
     place: Place | None
+    city: str
+    """The partner city it is held in or with, as a document names it; empty for none."""
     video_link: str
     description: str
     """The agenda and anything participants should read (never the coordinators'
@@ -93,8 +102,14 @@ class ItineraryLeg:
     destination: str
     mode: TravelMode
     departure: datetime
-    """Local time in the leg's zone (Japan's)."""
+    """On Japan's clock, as every time of the day's table: the leg is listed on the date
+    it leaves in Japan, in order with the day's meetings."""
     arrival: datetime
+    """On Japan's clock."""
+    leaves: datetime
+    """The departure on the origin's clock, as the ticket gives it (:func:`leg_clocks`)."""
+    arrives: datetime
+    """The arrival on the destination's clock."""
     notes: str
 
 
@@ -211,9 +226,16 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         details = {
             row.id: row
             for row in session.execute(
-                select(Event.id, Event.video_link, Event.description, Event.organiser_id).where(
-                    Event.id.in_(event_ids)
+                select(
+                    Event.id,
+                    Event.video_link,
+                    Event.description,
+                    Event.organiser_id,
+                    PartnerCity.name.label("city"),
+                    PartnerCity.name_ja.label("city_ja"),
                 )
+                .outerjoin(PartnerCity, Event.city_id == PartnerCity.id)
+                .where(Event.id.in_(event_ids))
             )
         }
         places = read_places(
@@ -257,6 +279,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 end=timezones.to_local(interval.end, TOKYO),
                 at_home=at_home,
                 place=places.get(interval.venue_id) if interval.venue_id else None,
+                city=shown_name(detail.city, detail.city_ja or "") if detail.city else "",
                 video_link=detail.video_link or "",
                 description=detail.description or "",
                 conference=meeting.conference.title if meeting.conference is not None else None,
@@ -264,15 +287,19 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
             )
         )
     legs_by_day: dict[date, list[ItineraryLeg]] = {}
+    home_city = found.home_city or zone_city(found.zone)
     for leg in legs:
-        departure = timezones.to_local(leg.departure_utc, leg.zone)
+        departure = timezones.to_local(leg.departure_utc, TOKYO)
+        leaves, arrives = leg_clocks(leg.zone, leg.origin, leg.destination, home_city, found.zone)
         legs_by_day.setdefault(departure.date(), []).append(
             ItineraryLeg(
                 leg.origin,
                 leg.destination,
                 TravelMode(leg.mode),
                 departure,
-                timezones.to_local(leg.arrival_utc, leg.zone),
+                timezones.to_local(leg.arrival_utc, TOKYO),
+                timezones.to_local(leg.departure_utc, leaves),
+                timezones.to_local(leg.arrival_utc, arrives),
                 leg.notes or "",
             )
         )
@@ -284,11 +311,13 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
     stay: set[date] = set()
     if first is not None and last is not None:
         stay = {first + timedelta(days=n) for n in range((last - first).days + 1)}
-    dates = sorted(stay | set(meetings_by_day))
+    # A long flight may leave the day before the stay begins in Japan: its day is listed.
+    dates = sorted(stay | set(meetings_by_day) | set(legs_by_day))
     days = tuple(
         ItineraryDay(
             day=day,
-            heading=headings.get(day, "") or ("" if day in stay else _("from home")),
+            heading=headings.get(day, "")
+            or ("" if day in stay or day not in meetings_by_day else _("from home")),
             meetings=tuple(meetings_by_day.get(day, ())),
             legs=tuple(legs_by_day.get(day, ())),
             night=night_of.get(day),
@@ -298,7 +327,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
     return Itinerary(
         delegation=found.name,
         country=timezones.country_name(found.country or "") or found.country,
-        home_city=found.home_city or zone_city(found.zone),
+        home_city=home_city,
         home_zone=found.zone,
         interpretation=found.interpretation or "",
         first=first,
@@ -308,6 +337,27 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         contacts=tuple(people[p] for p, _count in organised.most_common() if p in people),
         days=days,
         stamp=stamp,
+    )
+
+
+def leg_clocks(
+    leg_zone: str, origin: str, destination: str, home_city: str, home_zone: str
+) -> tuple[str, str]:
+    """The zones a leg's departure and arrival are read on, each at its own end.
+
+    A leg holds one zone, the clock its times were planned on: its departure's. The
+    delegation's home city keeps its home clock (the flight out and the flight home),
+    and every other stop of a study tour is in Japan, so a leg planned on Auckland's
+    clock still lands in Tokyo on Japan's.
+    """
+    home = home_city.strip().casefold()
+
+    def at_home(place: str) -> bool:
+        return bool(home) and place.strip().casefold() == home
+
+    return (
+        home_zone if at_home(origin) else leg_zone,
+        home_zone if at_home(destination) else TOKYO,
     )
 
 
@@ -396,7 +446,7 @@ def _day(itinerary: Itinerary, day: ItineraryDay, links_shown: LinksShown) -> st
         (m.start, _meeting_row(itinerary, m, links_shown))
         for m in sorted(day.meetings, key=lambda meeting: meeting.start)
     ]
-    entries.extend((leg.departure, _leg_row(leg)) for leg in day.legs)
+    entries.extend((leg.departure, _leg_row(leg, day.day)) for leg in day.legs)
     entries.sort(key=lambda entry: entry[0])
     parts = [f"<h2>{escape(heading)}</h2>"]
     if entries:
@@ -450,7 +500,9 @@ def _meeting_row(
     return [
         when,
         "<br>".join(what),
-        _where(meeting.place) if meeting.place is not None else escape(_("Online")),
+        _where(meeting.place)
+        if meeting.place is not None
+        else escape(without_venue(meeting.mode, meeting.city)),
     ]
 
 
@@ -495,22 +547,36 @@ def _where(place: Place) -> str:
     return "<br>".join(parts)
 
 
-def _leg_row(leg: ItineraryLeg) -> list[str]:
+def _leg_row(leg: ItineraryLeg, day: date) -> list[str]:
+    """The leg in the day's table: its time in Japan in the table's column, and beside
+    it the times a ticket gives, each on its own end's clock (named where either is not
+    Japan's, so Auckland's 12:00 is not read as Tokyo's)."""
     route = _("{mode}: {origin} to {destination}").format(
         mode=leg.mode.label, origin=leg.origin, destination=leg.destination
     )
     what = f"<b>{escape(route)}</b>"
     if leg.notes:
         what += f"<br>{lines(leg.notes)}"
+    named = any(
+        local.utcoffset() != timezones.to_local(local, TOKYO).utcoffset()
+        for local in (leg.leaves, leg.arrives)
+    )
     return [
         time_span(leg.departure, leg.arrival),
         what,
         escape(
             _("Departs {departs} from {origin}, arrives {arrives} in {destination}").format(
-                departs=f"{leg.departure:%H:%M}",
+                departs=_leg_time(leg.leaves, day, named),
                 origin=leg.origin,
-                arrives=f"{leg.arrival:%H:%M}",
+                arrives=_leg_time(leg.arrives, day, named),
                 destination=leg.destination,
             )
         ),
     ]
+
+
+def _leg_time(local: datetime, day: date, named: bool) -> str:
+    """``12:00``; ``Sat 03 Apr 06:10`` on another date than the day it is listed on;
+    ``12:00 NZDT`` with its clock ``named``."""
+    text = i18n.time_text(local) if local.date() == day else i18n.day_time_text(local)
+    return f"{text} {timezones.clock_label(local)}" if named else text

@@ -11,12 +11,17 @@ from __future__ import annotations
 import base64
 import html
 import io
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 
 import segno
 
 from cpp_scheduler import timezones
+
+ZERO_WIDTH_SPACE = "\u200b"
+"""Where a line may break, with nothing printed."""
+DASH = "–"
+"""The dash of a range of times in a document, as in the window."""
 
 FONT_FAMILY = '"DejaVu Sans", "Noto Sans", "Noto Sans CJK JP", "Noto Sans JP", sans-serif'
 
@@ -44,6 +49,22 @@ table.plain td {{ border: none; padding: 1px 4px 1px 0; }}
 def escape(text: object) -> str:
     """Program text as HTML text: ``<``, ``>``, ``&`` and quotes can never be markup."""
     return html.escape(str(text), quote=True)
+
+
+def with_address_breaks(text: str) -> str:
+    """Text escaped, each email address in it free to break before its ``@`` and after
+    each of its dots.
+
+    Qt breaks a line at neither. An address wider than its column then makes the whole
+    table break every cell's words anywhere (``keiko.tana`` / ``ka@exam`` / ``ple.org``),
+    Qt's answer to a table whose words cannot fit. The breaks are zero-width spaces,
+    which print nothing."""
+    return " ".join(
+        escape(word.replace(".", "." + ZERO_WIDTH_SPACE).replace("@", ZERO_WIDTH_SPACE + "@"))
+        if "@" in word
+        else escape(word)
+        for word in text.split(" ")
+    )
 
 
 def lines(text: str) -> str:
@@ -78,11 +99,19 @@ def element(name: str, text: str, attributes: str = "") -> str:
     return f"<{name}{attributes}>{escape(text)}</{name}>"
 
 
-def time_span(start: datetime, end: datetime) -> str:
+def time_span(start: datetime, end: datetime, day: Callable[[date], str] | None = None) -> str:
     """``09:00–10:15`` (local times, written by :func:`timezones.span_text`) kept on one
-    line."""
-    span = timezones.span_text(start, end, dash="–")
-    return f'<p style="white-space: nowrap">{escape(span)}</p>'
+    line; with ``day``, the start's day first (``Mon 15 Feb 09:00–Tue 16 Feb 15:30``).
+
+    A range that names a day puts each end on a line of its own: kept on one line it
+    would widen a narrow column until the table no longer fits the page, and Qt then
+    breaks the words of every cell anywhere; left free, a line would part a Japanese
+    date after its first digit (``09:00–2`` / ``月16日``)."""
+    span = timezones.span_text(start, end, day=day, dash=DASH)
+    if day is None and start.date() == end.date():
+        return f'<p style="white-space: nowrap">{escape(span)}</p>'
+    first, dash, last = span.partition(DASH)
+    return f"<p>{escape(first + dash)}</p><p>{escape(last.strip())}</p>"
 
 
 def qr_data_uri(text: str) -> str:

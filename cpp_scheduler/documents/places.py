@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler.documents.markup import split_address
-from cpp_scheduler.i18n import shown_name
-from cpp_scheduler.model import PartnerCity, Venue
+from cpp_scheduler.i18n import _, shown_name
+from cpp_scheduler.model import EventMode, PartnerCity, Venue
 from cpp_scheduler.store.seed import reference_data
 
 
@@ -93,6 +93,15 @@ def read_places(session: Session, venue_ids: Collection[str]) -> dict[str, Place
             city_contact=contact,
         )
     return places
+
+
+def without_venue(mode: EventMode, city: str) -> str:
+    """Where a meeting without a venue is, as the list of events names it: a virtual one
+    is online (with its partner city, where it has one); a hybrid or face-to-face one
+    is held in its city, or nowhere known yet ("-"), never online."""
+    if mode is EventMode.VIRTUAL:
+        return _("Online, with {city}").format(city=city) if city else _("Online")
+    return city or "-"
 
 
 def tdlc_office() -> Office:

@@ -22,10 +22,16 @@ from cpp_scheduler.documents.content import (
     ShouldStop,
     stop_if_asked,
 )
-from cpp_scheduler.documents.markup import element, escape, table, time_span
-from cpp_scheduler.documents.places import Place, read_places
+from cpp_scheduler.documents.markup import (
+    element,
+    escape,
+    table,
+    time_span,
+    with_address_breaks,
+)
+from cpp_scheduler.documents.places import Place, read_places, without_venue
 from cpp_scheduler.documents.stamp import read_change_stamp
-from cpp_scheduler.i18n import _, ngettext, pgettext
+from cpp_scheduler.i18n import _, ngettext, pgettext, shown_name
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -33,6 +39,7 @@ from cpp_scheduler.model import (
     EventMode,
     Participant,
     ParticipantRole,
+    PartnerCity,
 )
 from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
 from cpp_scheduler.scheduling.localtimes import all_day_dates, all_day_text
@@ -52,6 +59,8 @@ class RunSheetItem:
     """Local time in Japan."""
     end: datetime
     place: Place | None
+    city: str
+    """The partner city it is held in or with, as a document names it; empty for none."""
     delegations: tuple[str, ...]
     people: tuple[str, ...]
     """Its participants by name, interpreters left to :attr:`interpreters`."""
@@ -61,7 +70,8 @@ class RunSheetItem:
     equipment: tuple[str, ...]
     contacts: tuple[str, ...]
     last_day: date | None
-    """The last of an all-day event's days (it starts at midnight of its first one)."""
+    """The last of an all-day event's days, in its own zone (it starts at midnight of its
+    first one, also its own: the sheet's day may be neither)."""
     video_link: str
     conflicts: int
     """How many of the day's conflicts concern it."""
@@ -87,9 +97,15 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         details = {
             row.id: row
             for row in session.execute(
-                select(Event.id, Event.video_link, Event.organiser_id).where(
-                    Event.id.in_(event_ids)
+                select(
+                    Event.id,
+                    Event.video_link,
+                    Event.organiser_id,
+                    PartnerCity.name.label("city"),
+                    PartnerCity.name_ja.label("city_ja"),
                 )
+                .outerjoin(PartnerCity, Event.city_id == PartnerCity.id)
+                .where(Event.id.in_(event_ids))
             )
         }
         people_ids = {p for i in intervals for p in i.participant_ids} | {
@@ -165,6 +181,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
                 start=start,
                 end=timezones.to_local(interval.end, TOKYO),
                 place=place,
+                city=shown_name(detail.city, detail.city_ja or "") if detail.city else "",
                 delegations=tuple(delegations),
                 people=tuple(
                     sorted(p.name for p in attending if p.role != ParticipantRole.INTERPRETER)
@@ -245,9 +262,7 @@ def _meetings(sheet: RunSheet) -> str:
             meeting.append(escape(_("Attending: {names}").format(names="; ".join(attendees))))
         if item.video_link:
             meeting.append(escape(_("Video link: {link}").format(link=item.video_link)))
-        room = escape(_("Online"))
-        if item.place is not None:
-            room = f"<b>{escape(item.place.shown_name)}</b><br>{escape(item.place.shown_city)}"
+        room = _room(item)
         needs = [escape(text) for text in item.interpretation]
         needs.extend(
             escape(_("Interpreter: {name}").format(name=name)) for name in item.interpreters
@@ -259,7 +274,7 @@ def _meetings(sheet: RunSheet) -> str:
                 "<br>".join(meeting),
                 room,
                 "<br>".join(needs) or escape("-"),
-                "<br>".join(escape(c) for c in item.contacts) or escape("-"),
+                "<br>".join(with_address_breaks(c) for c in item.contacts) or escape("-"),
             ]
         )
     return element("h2", pgettext("heading", "Meetings")) + table(
@@ -275,8 +290,30 @@ def _conflicts_noted(count: int) -> str:
     )
 
 
+def _room(item: RunSheetItem) -> str:
+    """The venue and its city, else where the meeting is without one."""
+    if item.place is not None:
+        return f"<b>{escape(item.place.shown_name)}</b><br>{escape(item.place.shown_city)}"
+    return escape(without_venue(item.mode, item.city))
+
+
 def _when(item: RunSheetItem, day: date) -> str:
-    """``09:00–10:15``; ``All day`` (``All day to Mon 08 Mar``) for an all-day event."""
+    """``09:00–10:15``; a meeting begun on an earlier day names the day it began
+    (``Mon 15 Feb 09:00–Tue 16 Feb 15:30``), lest it read as starting on the sheet's.
+    ``All day`` (``All day to Mon 08 Mar``) for an all-day event on the sheet's date; one
+    whose dates, in its own zone, do not hold that date (a day in Apia that is still the
+    evening before in Japan) gives its dates as the list of events does."""
     if item.last_day is None:
-        return time_span(item.start, item.end)
-    return f"<p>{escape(all_day_text(day, item.last_day))}</p>"  # wraps in the narrow column
+        if item.start.date() == day:
+            return time_span(item.start, item.end)
+        return time_span(item.start, item.end, day=i18n.short_day_text)
+    first, last = item.start.date(), item.last_day
+    if first <= day <= last:
+        text = all_day_text(day, last)
+    elif first == last:
+        text = _("{first} all day").format(first=i18n.short_day_text(first))
+    else:
+        text = _("{first} all day to {last}").format(
+            first=i18n.short_day_text(first), last=i18n.short_day_text(last)
+        )
+    return f"<p>{escape(text)}</p>"  # wraps in the narrow column

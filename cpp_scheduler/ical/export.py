@@ -916,12 +916,15 @@ def all_day_line(first: date, last: date, language: str | None = None) -> str:
 def delegation_time_line(viewer: Viewer, event_zone: str, start: datetime, end: datetime) -> str:
     """'Peru housing ministry (America/Lima): Mon 08 Jun 2026 19:00 -05 (-1 day) to
     22:00', the engine's reading of a delegation's clock, for coordinators' files: in the
-    program's language, as the rest of such a file's description."""
+    program's language, as the rest of such a file's description. An end on another
+    clock than the start's names it (``01:30 EDT to 02:30 EST``), by the rule every
+    range of the program follows (:func:`timezones.span_labels`)."""
     zone_name = viewer.zone_on(japan_day(start))
     first = localtimes.LocalTime.of(start, zone_name, event_zone)
     last = timezones.to_local(end, zone_name)
     if last.date() == first.local.date():
-        until = f"{last:%H:%M}"
+        start_clock, end_clock = timezones.span_labels(first.local, last)
+        until = f"{last:%H:%M} {end_clock}" if start_clock else f"{last:%H:%M}"
     else:
         until = localtimes.LocalTime.of(end, zone_name, event_zone).describe()
     span = i18n._("{first} to {last}").format(first=first.describe(), last=until)
@@ -949,22 +952,35 @@ def _first_meeting(event: Event) -> tuple[datetime, datetime]:
 def describe_meeting(
     start: datetime, end: datetime, zone_name: str, language: str = i18n.ENGLISH
 ) -> str:
+    """A meeting on a reader's clock, in the reader's ``language`` (a calendar file's
+    description and an invitation go out in each participant's): ``Tue 09 Jun 2026,
+    05:45-08:45 (UTC+05:45)``, ``Mon 08 Jun 2026 23:00 - Tue 09 Jun 2026 01:00
+    (UTC-04:00)``.
+
+    Where the clock changes within the meeting each end names its own, and an hour read
+    twice says which reading it is, by the rule of every range the program writes
+    (:func:`timezones.span_labels`): ``Sun 07 Nov 2027, 01:30 EDT - 02:30 EST (UTC-04:00,
+    -05:00)``, not a meeting that seems to last an hour less. The dates carry their year
+    and the reader's language, which the command line's ranges
+    (:func:`timezones.span_text`) leave out.
+    """
     tz = timezones.zone(zone_name)
     local_start = start.astimezone(tz)
     local_end = end.astimezone(tz)
-    offset = timezones.utc_offset_label(start, zone_name)
-    if language != i18n.ENGLISH:
-        first = f"{i18n.day_text(local_start, language)} {local_start:%H:%M}"
-        if local_start.date() == local_end.date():
-            return f"{first}-{local_end:%H:%M} (UTC{offset})"
-        return f"{first} - {i18n.day_text(local_end, language)} {local_end:%H:%M} (UTC{offset})"
+    offsets = f"(UTC{timezones.offsets_text(local_start, local_end)})"
+    first, last = i18n.time_text(local_start), i18n.time_text(local_end)
+    start_clock, end_clock = timezones.span_labels(local_start, local_end)
+    if start_clock:
+        first, last = f"{first} {start_clock}", f"{last} {end_clock}"
+    elif end_clock:
+        last = f"{last} {end_clock}"
+    day = i18n.day_text(local_start.date(), language)
     if local_start.date() == local_end.date():
-        day = i18n.in_english(local_start, "%a %d %b %Y")
-        return f"{day}, {local_start:%H:%M}-{local_end:%H:%M} (UTC{offset})"
-    first, last = (
-        i18n.in_english(moment, "%a %d %b %Y %H:%M") for moment in (local_start, local_end)
-    )
-    return f"{first} - {last} (UTC{offset})"
+        dash = " - " if start_clock else "-"
+        before = f"{day}, " if language == i18n.ENGLISH else f"{day} "
+        return f"{before}{first}{dash}{last} {offsets}"
+    until = i18n.day_text(local_end.date(), language)
+    return f"{day} {first} - {until} {last} {offsets}"
 
 
 def tour_description(tour: StudyTour) -> str:

@@ -1,0 +1,59 @@
+"""A meeting across a change of clocks, as the calendar file's description tells each
+reader: both ends on their own clock, in the reader's language."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import icalendar
+import pytest
+
+from cpp_scheduler.ical import scopes
+from cpp_scheduler.ical.export import ExportOptions, export_bytes
+from cpp_scheduler.model import Delegation
+from tests.ical.program import Program, build_program
+
+STAMP = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def program() -> Program:
+    """The test program; its Washington briefing runs from 00:30 EDT to the second 01:30
+    of 1 November 2026, EST, two hours that the start's clock alone makes one."""
+    return build_program()
+
+
+def description(content: scopes.CalendarContent, uid: str) -> str:
+    [(_name, data)] = export_bytes(content, ExportOptions(stamp=STAMP))
+    calendar = icalendar.Calendar.from_ical(data)
+    [event] = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == uid]
+    return str(event["DESCRIPTION"])
+
+
+def test_a_participant_reads_each_end_on_its_own_clock(program: Program) -> None:
+    text = description(
+        scopes.participant_schedule(program.grace, program.events), program.fold_event.uid
+    )
+    assert (
+        "Your local time (America/New_York): "
+        "Sun 01 Nov 2026, 00:30 EDT - 01:30 EST (UTC-04:00, -05:00)"
+    ) in text
+    assert "00:30-01:30" not in text, "an hour, where the meeting lasts two"
+
+
+def test_a_japanese_participant_reads_it_in_japanese(program: Program) -> None:
+    program.grace.language = "ja"
+    text = description(
+        scopes.participant_schedule(program.grace, program.events), program.fold_event.uid
+    )
+    assert "2026年11月1日(日) 00:30 EDT - 01:30 EST (UTC-04:00, -05:00)" in text
+    assert "Sun" not in text
+
+
+def test_a_coordinators_file_names_the_delegations_clock_at_each_end(program: Program) -> None:
+    new_york = Delegation(
+        name="New York city hall", country="US", zone="America/New_York", home_city="New York"
+    )
+    program.fold_event.delegations = [new_york]
+    text = description(scopes.program(program.events), program.fold_event.uid)
+    assert "New York city hall (America/New_York): Sun 01 Nov 2026 00:30 EDT to 01:30 EST" in text
