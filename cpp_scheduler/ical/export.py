@@ -999,11 +999,15 @@ def tour_description(tour: StudyTour) -> str:
             line += f" (night: {night.hotel}, {night.locality})"
         lines.append(line)
     for leg in tour.legs:
+        # Both ends on the clock the leg was planned on, which is named: a flight from
+        # Auckland arrives in Tokyo at 23:00 NZDT, not at 23:00 on Tokyo's clock.
         departure = leg.departure_utc.astimezone(timezones.zone(leg.zone))
         arrival = leg.arrival_utc.astimezone(timezones.zone(leg.zone))
+        arrives = "%d %b %H:%M" if arrival.date() != departure.date() else "%H:%M"
         lines.append(
-            f"{leg.mode.label} {leg.origin} {i18n.in_english(departure, '%d %b %H:%M')} → "
-            f"{leg.destination} {arrival:%H:%M}"
+            f"{leg.mode.label} {leg.origin} {i18n.in_english(departure, '%d %b %H:%M')} "
+            f"{timezones.clock_label(departure)} → {leg.destination} "
+            f"{i18n.in_english(arrival, arrives)} {timezones.clock_label(arrival)}"
         )
     return "\n".join(lines)
 

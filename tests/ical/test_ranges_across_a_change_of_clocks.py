@@ -57,3 +57,22 @@ def test_a_coordinators_file_names_the_delegations_clock_at_each_end(program: Pr
     program.fold_event.delegations = [new_york]
     text = description(scopes.program(program.events), program.fold_event.uid)
     assert "New York city hall (America/New_York): Sun 01 Nov 2026 00:30 EDT to 01:30 EST" in text
+
+
+def test_a_tours_outline_names_the_clock_of_each_leg(program: Program) -> None:
+    from cpp_scheduler.model import TravelLeg, TravelMode
+
+    flight = TravelLeg(
+        origin="Auckland",
+        destination="Tokyo",
+        mode=TravelMode.AIR,
+        departure_utc=datetime(2026, 6, 6, 23, 0, tzinfo=UTC),  # 11:00 NZST on 7 June
+        arrival_utc=datetime(2026, 6, 7, 10, 0, tzinfo=UTC),  # 19:00 in Tokyo
+        zone="Pacific/Auckland",
+    )
+    program.tour.legs.insert(0, flight)
+    text = description(
+        scopes.tour_schedule(program.tour), f"tour-{program.tour.id}@cpp-scheduler.tdlc"
+    )
+    assert "Auckland 07 Jun 11:00 NZST → Tokyo 22:00 NZST" in text  # 19:00 in Tokyo
+    assert "Tokyo 08 Jun 14:00 JST → Kobe 17:00 JST" in text
