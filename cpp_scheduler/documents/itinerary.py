@@ -37,6 +37,7 @@ from cpp_scheduler.documents.markup import (
 from cpp_scheduler.documents.places import (
     Office,
     Place,
+    read_event_details,
     read_places,
     tdlc_office,
     without_venue,
@@ -45,12 +46,10 @@ from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model import (
     Delegation,
-    Event,
     EventKind,
     EventMode,
     HotelNight,
     Participant,
-    PartnerCity,
     StudyTour,
     TourDay,
     TravelLeg,
@@ -223,21 +222,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
             program = load_snapshot(session)
         attended = delegation_meetings(program, found.id)
         event_ids = sorted({m.interval.event_id for m in attended})
-        details = {
-            row.id: row
-            for row in session.execute(
-                select(
-                    Event.id,
-                    Event.video_link,
-                    Event.description,
-                    Event.organiser_id,
-                    PartnerCity.name.label("city"),
-                    PartnerCity.name_ja.label("city_ja"),
-                )
-                .outerjoin(PartnerCity, Event.city_id == PartnerCity.id)
-                .where(Event.id.in_(event_ids))
-            )
-        }
+        details = read_event_details(session, event_ids)
         places = read_places(
             session, {m.interval.venue_id for m in attended if m.interval.venue_id}
         )

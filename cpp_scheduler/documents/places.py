@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler.documents.markup import split_address
 from cpp_scheduler.i18n import _, shown_name
-from cpp_scheduler.model import EventMode, PartnerCity, Venue
+from cpp_scheduler.model import Event, EventMode, PartnerCity, Venue
 from cpp_scheduler.store.seed import reference_data
 
 
@@ -51,6 +51,28 @@ class Office:
     address: str
     address_ja: str
     email: str
+
+
+def read_event_details(
+    session: Session, event_ids: Collection[str]
+) -> dict[str, Row[str, str, str, str | None, str, str]]:
+    """What a printed line tells of each event beyond its times and place: its video
+    link, description, organiser and host city (both names), by event id."""
+    return {
+        row.id: row
+        for row in session.execute(
+            select(
+                Event.id,
+                Event.video_link,
+                Event.description,
+                Event.organiser_id,
+                PartnerCity.name.label("city"),
+                PartnerCity.name_ja.label("city_ja"),
+            )
+            .outerjoin(PartnerCity, Event.city_id == PartnerCity.id)
+            .where(Event.id.in_(sorted(event_ids)))
+        )
+    }
 
 
 def read_places(session: Session, venue_ids: Collection[str]) -> dict[str, Place]:

@@ -29,17 +29,15 @@ from cpp_scheduler.documents.markup import (
     time_span,
     with_address_breaks,
 )
-from cpp_scheduler.documents.places import Place, read_places, without_venue
+from cpp_scheduler.documents.places import Place, read_event_details, read_places, without_venue
 from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.i18n import _, ngettext, pgettext, shown_name
 from cpp_scheduler.model import (
     Delegation,
-    Event,
     EventKind,
     EventMode,
     Participant,
     ParticipantRole,
-    PartnerCity,
 )
 from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
 from cpp_scheduler.scheduling.localtimes import all_day_dates, all_day_text
@@ -94,20 +92,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         conflicts = tuple(find_conflicts(program, start=begin, end=after))
         intervals = [i for i in program.intervals if i.start < after and i.end > begin]
         event_ids = sorted({i.event_id for i in intervals})
-        details = {
-            row.id: row
-            for row in session.execute(
-                select(
-                    Event.id,
-                    Event.video_link,
-                    Event.organiser_id,
-                    PartnerCity.name.label("city"),
-                    PartnerCity.name_ja.label("city_ja"),
-                )
-                .outerjoin(PartnerCity, Event.city_id == PartnerCity.id)
-                .where(Event.id.in_(event_ids))
-            )
-        }
+        details = read_event_details(session, event_ids)
         people_ids = {p for i in intervals for p in i.participant_ids} | {
             row.organiser_id for row in details.values() if row.organiser_id
         }
