@@ -26,15 +26,16 @@ from cpp_scheduler.documents.content import (
     stop_if_asked,
 )
 from cpp_scheduler.documents.markup import element, escape, lines, table
-from cpp_scheduler.documents.places import Place, read_places
+from cpp_scheduler.documents.places import Place, read_places, without_venue
 from cpp_scheduler.documents.stamp import read_change_stamp
-from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.i18n import _, ngettext, shown_name
 from cpp_scheduler.model import (
     Delegation,
     Event,
     EventStatus,
     Participant,
     ParticipantRole,
+    PartnerCity,
     ThematicArea,
 )
 from cpp_scheduler.model.event import event_delegations, event_participants, event_themes
@@ -57,8 +58,8 @@ class ProgrammeSession:
     """Local time in the conference's zone."""
     end: datetime
     room: str
-    """The venue's name (its Japanese one in Japanese), or "Online" for a session held
-    nowhere."""
+    """The venue's name (its Japanese one in Japanese); without a venue, "Online" for a
+    virtual session, else its partner city (or "-")."""
     place: Place | None
     themes: tuple[str, ...]
     speakers: tuple[Speaker, ...]
@@ -118,7 +119,10 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
                 Event.venue_id,
                 Event.description,
                 Event.all_day,
-            ).where(or_(Event.uid == uid_or_id, Event.id == uid_or_id))
+                *_PLACE_WITHOUT_VENUE,
+            )
+            .outerjoin(PartnerCity, PartnerCity.id == Event.city_id)
+            .where(or_(Event.uid == uid_or_id, Event.id == uid_or_id))
         ).first()
         if conference is None:
             raise NotFoundError(
@@ -134,7 +138,9 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
                 Event.description,
                 Event.all_day,
                 Event.zone,
+                *_PLACE_WITHOUT_VENUE,
             )
+            .outerjoin(PartnerCity, PartnerCity.id == Event.city_id)
             .where(Event.parent_id == conference.id, Event.status != EventStatus.CANCELLED)
             .order_by(Event.start_utc, Event.title)
         ).all()
@@ -186,7 +192,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             start=_start(row, zone),
             end=timezones.to_local(row.end_utc, zone),
             last_day=day_span(row.start_utc, row.end_utc, row.zone)[1] if row.all_day else None,
-            room=places[row.venue_id].shown_name if row.venue_id in places else _("Online"),
+            room=places[row.venue_id].shown_name if row.venue_id in places else _room(row),
             room_key=places[row.venue_id].name if row.venue_id in places else "",
             place=places.get(row.venue_id) if row.venue_id else None,
             themes=tuple(themes.get(row.id, ())),
@@ -209,6 +215,21 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
         sessions=sessions,
         stamp=stamp,
     )
+
+
+_PLACE_WITHOUT_VENUE = (
+    Event.mode,
+    PartnerCity.name.label("city"),
+    PartnerCity.name_ja.label("city_ja"),
+)
+"""What names the place of a session without a venue: its mode and its partner city."""
+
+
+def _room(row: Any) -> str:
+    """The column of a session without a venue: online only for a virtual one; a
+    hybrid or face-to-face one is held in its city, as the run sheet says."""
+    city = shown_name(row.city, row.city_ja or "") if row.city else ""
+    return without_venue(row.mode, city)
 
 
 def _start(row: Any, zone: str) -> datetime:

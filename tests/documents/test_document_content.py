@@ -8,7 +8,7 @@ import html
 import re
 import shutil
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -394,3 +394,34 @@ def test_a_session_past_midnight_at_home_gives_its_zone_once(demo: Database) -> 
     assert "本国（Lima）: 2月14日(日) 23:30-2月15日(月) 01:00 -05" in text
     assert "-05 -05" not in text
     assert "会議、ハイブリッド、CPP Conference 2027" in text
+
+
+def test_a_session_without_a_venue_is_online_in_the_programme_only_when_virtual(
+    own_demo: Database,
+) -> None:
+    from cpp_scheduler.model import EventMode, PartnerCity
+
+    with own_demo.transaction() as session:
+        conference = session.scalars(select(Event).where(Event.title == CONFERENCE)).one()
+        kobe = session.scalars(select(PartnerCity).where(PartnerCity.name == "Kobe")).one()
+        start = conference.start_utc + timedelta(hours=1)
+        for title, mode in (
+            ("Kobe hybrid briefing", EventMode.HYBRID),
+            ("Remote Q&A", EventMode.VIRTUAL),
+        ):
+            session.add(
+                Event(
+                    title=title,
+                    zone="Asia/Tokyo",
+                    parent=conference,
+                    start_utc=start,
+                    end_utc=start + timedelta(hours=1),
+                    mode=mode,
+                    city=kobe,
+                    video_link="https://meet.example.org/q",
+                )
+            )
+    programme = read_programme(own_demo, conference_uid(own_demo))
+    rooms = {item.title: item.room for item in programme.sessions}
+    assert rooms["Kobe hybrid briefing"] == "Kobe"  # held in Kobe, not online
+    assert rooms["Remote Q&A"] == "Online, with Kobe"
