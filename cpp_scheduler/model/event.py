@@ -246,6 +246,8 @@ class Event(Record, Base):
         undo does)."""
         if not self.changes or self.start_utc is None or before.start is None:
             return
+        if before == self.series_times():
+            return  # the title, the place...: the meetings stand where they stood
         try:
             moves = recurrence.followed_meetings(before, self.series_times())
         except (ValueError, LookupError, OverflowError):
