@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 POSTGRES_ADMIN_URL = os.environ.get(
     "CPP_SCHEDULER_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
+
+
+@pytest.fixture(autouse=True)
+def cycle_collection_given_back() -> Iterator[None]:
+    """A test that ran a window leaves Python's cycle collection as it found it: the
+    window moves it to the GUI thread (``cpp_scheduler.gui.collector``), and the tests
+    that follow in this process expect Python's own."""
+    yield
+    gui_collector = sys.modules.get("cpp_scheduler.gui.collector")
+    if gui_collector is not None:
+        gui_collector.uninstall()
 
 
 def _postgres_unavailable() -> str | None:

@@ -9,6 +9,9 @@ Work that runs elsewhere (the conflict check, in a process of its own) is follow
 :meth:`TaskManager.follow`: its answer is handed to the GUI thread the same way, but
 nothing waits for it in the pool, whose one thread stays free for the reads the window
 asks for meanwhile.
+
+The first task manager moves Python's cycle collection to the GUI thread
+(:mod:`cpp_scheduler.gui.collector`): a job's garbage is never collected on its worker.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from cpp_scheduler.gui import collector
 
 
 class _Relay(QObject):
@@ -68,6 +73,7 @@ class TaskManager(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        collector.install()
         self._pool = QThreadPool(self)
         # One writer at a time keeps SQLite free of lock contention, as Anki's single
         # collection thread does.

@@ -14,7 +14,6 @@ calendar view through the event model
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import i18n, timezones
+from cpp_scheduler.gui import collector
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
@@ -447,22 +447,20 @@ class ConflictsDock(QDockWidget):
         self.summary.setText(translate("Tools", "Cannot check: {error}").format(error=error))
 
     def _pause_collector(self) -> None:
-        """Hold Python's cycle collector while the findings are unpacked: thousands of
-        new objects would start its full passes over everything not frozen, each a
-        pause of tens of milliseconds in the middle of whatever the coordinator does."""
-        if not self._collector_paused and gc.isenabled():
-            gc.disable()
+        """Hold the cycle collection while the findings are unpacked: thousands of new
+        objects would start its full passes over everything not frozen, each a pause of
+        tens of milliseconds in the middle of whatever the coordinator does."""
+        if not self._collector_paused:
+            collector.hold()
             self._collector_paused = True
 
     def _resume_collector(self, keep: bool) -> None:
-        """Let the collector run again; with ``keep``, the findings just shown live
+        """Let the collection run again; with ``keep``, the findings just shown live
         until the next check, so they join what the collector no longer walks (see
         the window's loading), as the program's rows do."""
         if self._collector_paused:
             self._collector_paused = False
-            if keep:
-                gc.freeze()
-            gc.enable()
+            collector.release(keep)
 
     @property
     def check_pending(self) -> bool:

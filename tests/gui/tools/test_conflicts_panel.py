@@ -265,27 +265,29 @@ def test_a_read_asked_during_a_check_is_answered_before_the_check(
     assert answers == ["read", "check"]
 
 
-def test_the_cycle_collector_runs_again_after_a_check_and_after_one_cut_short(
+def test_the_cycle_collection_runs_again_after_a_check_and_after_one_cut_short(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
-    """The collector is held only while a check's findings are unpacked."""
-    import gc
+    """The collection is held only while a check's findings are unpacked."""
+    from cpp_scheduler.gui import collector
 
     _plant_double_booking(sqlite_database)
     window = open_window()
     dock = tools_of(window).conflicts
+    running = collector.installed()
+    assert running is not None
     assert dock.model.rowCount() > 0
-    assert gc.isenabled()
+    assert not running.held
     asked = dock._generation
     dock.recheck()
     # The check has started (on a small program it may be over by the next look).
     qtbot.waitUntil(lambda: dock._generation > asked, timeout=10_000)
     dock.stop()  # the window closes while the findings come in
-    assert gc.isenabled()
+    assert not running.held
     dock.recheck()
     settle(qtbot, window)
     assert dock.model.rowCount() > 0
-    assert gc.isenabled()
+    assert not running.held
 
 
 def test_a_check_that_finds_the_same_keeps_the_row_chosen_in_the_panel(
