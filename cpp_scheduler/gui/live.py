@@ -60,6 +60,9 @@ class LiveRefresh(QObject):
         super().__init__(window)
         self.window = window
         self.pending: dict[str, dict[str, int]] = {}
+        self.deleted: set[tuple[str, str]] = set()
+        """(kind, id) of the records deleted among ``pending``: gone at the version the
+        window shows, so never "already shown"."""
         self.authors: list[str] = []
         self.catch_up = False
         self.lost: str | None = None
@@ -95,6 +98,8 @@ class LiveRefresh(QObject):
         for record in theirs:
             versions = self.pending.setdefault(record.model, {})
             versions[record.record_id] = max(versions.get(record.record_id, 0), record.version)
+            if record.deleted:
+                self.deleted.add((record.model, record.record_id))
         for record in notice.records:  # an open editor hears the window's own steps too
             self.recordChanged.emit(
                 record.model,
@@ -120,6 +125,7 @@ class LiveRefresh(QObject):
     def apply(self) -> None:
         """Read what the gathered notices name, as one change per kind of record."""
         pending, self.pending = self.pending, {}
+        deleted, self.deleted = self.deleted, set()
         authors, self.authors = self.authors, []
         catch_up, self.catch_up = self.catch_up, False
         if catch_up:
@@ -131,7 +137,11 @@ class LiveRefresh(QObject):
         changed = 0
         for model, versions in pending.items():
             if model == "Event":
-                ids = [i for i, v in versions.items() if not self._already_shown(i, v)]
+                ids = [
+                    i
+                    for i, v in versions.items()
+                    if (model, i) in deleted or not self._already_shown(i, v)
+                ]
             else:
                 ids = list(versions)
             if ids:

@@ -72,6 +72,49 @@ def test_a_change_committed_by_another_process_appears_and_keeps_the_selection(
         database.close()
 
 
+DELETER = """
+import sys
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import open_database
+database = open_database(sys.argv[1])
+editing.delete(database, Event, sys.argv[2])
+database.close()
+"""
+
+
+def test_an_event_a_colleague_deletes_leaves_the_window(
+    qtbot: QtBot, database_url: str, make_window: Callable[[Database], MainWindow]
+) -> None:
+    """A deletion's notice carries the version the window shows (the last one the event
+    had): it is not taken for a change the window already holds."""
+    database = open_database(database_url)
+    kobe = add_event(database, "Kobe DRR workshop", JANUARY_NINE_TOKYO, 2, kind=EventKind.WORKSHOP)
+    toyama = add_event(database, "Toyama visit", JANUARY_NINE_TOKYO, 1, kind=EventKind.SITE_VISIT)
+    window = make_window(database)
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    live = start_live_refresh(window)
+    try:
+        assert live.watcher.ready.wait(10)
+        assert window.events.row_of(kobe) >= 0
+        environment = {**os.environ, "PYTHONPATH": str(ROOT), "CPP_SCHEDULER_AUTHOR": "Ravi Menon"}
+        with qtbot.waitSignal(live.applied, timeout=10_000):
+            subprocess.run(
+                [sys.executable, "-c", DELETER, database_url, kobe],
+                check=True,
+                env=environment,
+                timeout=60,
+            )
+        rows_read(window)
+        assert window.events.row_of(kobe) == -1
+        assert _title(window, toyama) == "Toyama visit"
+        assert window.statusBar().currentMessage() == "Ravi Menon changed a record"
+    finally:
+        live.stop()
+        window.tasks.wait_for_done()
+        database.close()
+
+
 IMPORT = """
 import sys
 from cpp_scheduler.model import Event
