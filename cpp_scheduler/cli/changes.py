@@ -11,6 +11,7 @@ import argparse
 import json
 from typing import Any
 
+from cpp_scheduler.cli.columns import one_line
 from cpp_scheduler.cli.output import plural
 from cpp_scheduler.cli.send import scope_of
 from cpp_scheduler.i18n import _
@@ -38,17 +39,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def report_text(report: ChangeReport) -> list[str]:
-    """The report as lines: each participant, then each event and what changed."""
+    """The report as lines: each participant, then each event and what changed. Each
+    line is one, whatever line breaks a name or a title holds (:func:`one_line`)."""
     if not report.changes:
         return [_("Everyone has been told the program as it is now.")]
     lines: list[str] = []
     for email, changes in report.by_participant().items():
         first = changes[0]
         group = f", {first.delegation}" if first.delegation else ""
-        lines.append(f"{first.participant} <{email}>{group}: {plural('change', len(changes))}")
+        person = f"{first.participant} <{email}>{group}"
+        lines.append(f"{one_line(person)}: {plural('change', len(changes))}")
         for change in changes:
-            lines.append(f"  {change.title} ({change.kind.label}, {change.method})")
-            lines.extend(f"    {detail}" for detail in change.details)
+            lines.append(f"  {one_line(change.title)} ({change.kind.label}, {change.method})")
+            lines.extend(f"    {one_line(detail)}" for detail in change.details)
     return lines
 
 

@@ -188,12 +188,39 @@ def _note_unsigned(unsigned: tuple[invitations.Unsigned, ...]) -> None:
         )
 
 
-def _finish(report: invitations.BatchReport) -> int:
-    for refusal in report.refused:
+def _note_not_invited(not_invited: tuple[invitations.NotInvited, ...]) -> None:
+    """Say which cancelled events send no cancellation to some of their recipients."""
+    for event in not_invited:
         print(
-            _("refused: {email}: {reason}").format(email=refusal.email, reason=refusal.reason),
+            ngettext(
+                "note: {title} ({uid}) is cancelled: no cancellation goes to {count} "
+                "recipient who holds no invitation to it",
+                "note: {title} ({uid}) is cancelled: no cancellation goes to {count} "
+                "recipients who hold no invitation to it",
+                event.recipients,
+            ).format(title=quoted(event.title), uid=quoted(event.uid), count=event.recipients),
             file=sys.stderr,
         )
+
+
+def _print_refused(email: str, reason: str) -> None:
+    print(_("refused: {email}: {reason}").format(email=email, reason=reason), file=sys.stderr)
+
+
+def _refused_in(messages: tuple[Invitation, ...]) -> set[tuple[str, str]]:
+    """For a dry run: the messages that cannot be sent, listed as a send refuses them;
+    their (event UID, address)."""
+    refused: set[tuple[str, str]] = set()
+    for invitation in messages:
+        if invitation.unsendable:
+            _print_refused(invitation.recipient_email, invitation.unsendable)
+            refused.add((invitation.event_uid, invitation.recipient_email))
+    return refused
+
+
+def _finish(report: invitations.BatchReport) -> int:
+    for refusal in report.refused:
+        _print_refused(refusal.email, refusal.reason)
     if report.stopped_by:
         print(
             _("stopped: {reason}; run again to send the rest").format(reason=report.stopped_by),
@@ -211,21 +238,25 @@ def run(args: argparse.Namespace) -> int:
     try:
         plan = invitations.plan_invitations(database, scope, sending.sender)
         if sending.transport is None:
+            refused = _refused_in(plan.to_send)
             for invitation in plan.to_send:
-                print(
-                    _("would send {method} {uid} to {email}").format(
-                        method=invitation.method.value,
-                        uid=invitation.event_uid,
-                        email=invitation.recipient_email,
+                if not invitation.unsendable:
+                    print(
+                        _("would send {method} {uid} to {email}").format(
+                            method=invitation.method.value,
+                            uid=invitation.event_uid,
+                            email=invitation.recipient_email,
+                        )
                     )
-                )
             print(
                 _("{count} to send, {already} sent already").format(
-                    count=len(plan.to_send), already=plan.already_sent
+                    count=len(plan.to_send) - len(refused), already=plan.already_sent
                 )
             )
             _note_unsigned(plan.unsigned)
+            _note_not_invited(plan.not_invited)
             return 0
+        _note_not_invited(plan.not_invited)
         report = sending.send(database, plan.to_send, plan.unsigned)
     finally:
         database.close()
@@ -243,7 +274,9 @@ def run_updates(args: argparse.Namespace) -> int:
     try:
         plan = invitations.plan_updates(database, scope_of(args), sending.sender)
         if sending.transport is None:
-            for change in plan.changes:
+            refused = _refused_in(plan.to_send)
+            listed = [c for c in plan.changes if (c.event_uid, c.email) not in refused]
+            for change in listed:
                 print(
                     _("would send {method} {uid} to {email} ({kind}: {details})").format(
                         method=change.method,
@@ -253,7 +286,7 @@ def run_updates(args: argparse.Namespace) -> int:
                         details="; ".join(change.details),
                     )
                 )
-            print(_("{count} to send").format(count=len(plan.changes)))
+            print(_("{count} to send").format(count=len(listed)))
             _note_unsigned(plan.unsigned)
             return 0
         report = sending.send(database, plan.to_send, plan.unsigned)

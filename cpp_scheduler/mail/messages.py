@@ -21,6 +21,13 @@ the ``email.headerregistry`` policies is not used: Python 3.11's writes encoded 
 longer than 75 characters, drops the space between two words of a title that mixes
 Japanese and English, and can cut an encoded word of an address in two, which no reader
 decodes.
+
+Addresses go on the wire in ASCII, never inside an encoded word (RFC 2047 section 5): a
+domain with letters beyond ASCII in its IDNA form (``hanako@xn--r8jz45g.jp``), in the
+headers and so in the SMTP envelope. An address whose part before the @ is beyond ASCII
+can only be sent with SMTPUTF8 (RFC 6531), which the program does not use: its message
+is built but marked :attr:`Invitation.unsendable`, and the batch refuses that recipient
+alone, as a server refusing them would.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ import icalendar
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.markup import split_address
+from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import (
@@ -100,10 +108,53 @@ class Invitation:
     recipient_name: str = ""
     title: str = ""
     """The event's title, as the subject names it."""
+    unsendable: str = ""
+    """Why the message cannot be sent (an address the program cannot put on the wire,
+    :func:`wire_address`), empty when it can: the batch refuses this recipient alone."""
 
     @property
     def message_id(self) -> str:
         return str(self.message["Message-ID"])
+
+
+class UnsendableAddressError(SchedulerError):
+    """An address that cannot go on the wire as the program writes messages."""
+
+    def __init__(self, address: str, reason: str) -> None:
+        super().__init__(
+            _("{address} cannot be sent to: {reason}").format(
+                address=quoted(address), reason=reason
+            )
+        )
+        self.reason = reason
+        """Why, without the address: what a list of refused recipients shows by it."""
+
+
+def wire_address(address: str) -> str:
+    """``address`` as a header and the SMTP envelope carry it: ASCII as it is, a domain
+    with letters beyond ASCII in its IDNA form (``hanako@xn--r8jz45g.jp``). Refused with
+    :class:`UnsendableAddressError` when the part before the @ is beyond ASCII, which
+    only a server speaking SMTPUTF8 takes, or when the domain has no IDNA form."""
+    address = one_line(address).strip()
+    if address.isascii():
+        return address
+    local, _at, domain = address.rpartition("@")
+    if not local.isascii():
+        raise UnsendableAddressError(
+            address,
+            _(
+                "the part before the @ is not ASCII, and such an address needs SMTPUTF8, "
+                "which CPP Scheduler does not use"
+            ),
+        )
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii")
+    except UnicodeError as error:
+        raise UnsendableAddressError(
+            address,
+            _("its domain has no ASCII (IDNA) form: {reason}").format(reason=quoted(str(error))),
+        ) from error
+    return f"{local}@{ascii_domain}"
 
 
 def calendar_digest(calendar: bytes) -> str:
@@ -206,7 +257,7 @@ def build_invitation(
         ]
     elif changed:
         lines[1:1] = [text(N_("What changed:")), *("  " + one_line(line) for line in changed)]
-    message = _invitation_message(
+    message, unsendable = _invitation_message(
         calendar,
         method,
         subject=subject.format(title=event.title),
@@ -227,6 +278,7 @@ def build_invitation(
         message,
         recipient_name=recipient.name,
         title=event.title,
+        unsendable=unsendable,
     )
 
 
@@ -240,12 +292,14 @@ def _invitation_message(
     stamp: datetime,
     text: str,
     html_text: str,
-) -> Message:
+) -> tuple[Message, str]:
     """The MIME tree of one invitation, built from the standard library's MIME classes
     with headers written once, encoded words for names and titles beyond ASCII: a batch
-    of thousands spends its time in the calendars, not in parsing its own headers."""
+    of thousands spends its time in the calendars, not in parsing its own headers. With
+    it, why it cannot be sent (empty when it can): an address that cannot go on the
+    wire is left out of its header, and the message is never sent."""
     message = MIMEMultipart("mixed", policy=WIRE)
-    _set_headers(message, subject, sender, recipient.name, recipient.email, stamp)
+    unsendable = _set_headers(message, subject, sender, recipient.name, recipient.email, stamp)
     message["Content-Class"] = "urn:content-classes:calendarmessage"
     alternative = MIMEMultipart("alternative", policy=WIRE)
     alternative.attach(MIMEText(text, "plain", "utf-8", policy=WIRE))
@@ -260,7 +314,7 @@ def _invitation_message(
     for part in message.walk():
         if part is not message:
             del part["MIME-Version"]  # the message's own is the one that counts
-    return message
+    return message, unsendable
 
 
 def _set_headers(
@@ -270,13 +324,25 @@ def _set_headers(
     recipient_name: str,
     recipient_email: str,
     stamp: datetime,
-) -> None:
-    """Subject, From, To, Date and Message-ID, each folded as it goes on the wire."""
+) -> str:
+    """Subject, From, To, Date and Message-ID, each folded as it goes on the wire. An
+    address that cannot go on the wire (:func:`wire_address`) is left out, and why is
+    returned: such a message is never sent. Empty when both addresses went on."""
     message["Subject"] = _header_text("Subject", subject)
-    message["From"] = _address_text("From", sender.name, sender.email)
-    message["To"] = _address_text("To", recipient_name, recipient_email)
+    unsendable = ""
+    try:
+        message["From"] = _address_text("From", sender.name, wire_address(sender.email))
+    except UnsendableAddressError as refusal:
+        unsendable = _("the sender's address {address} cannot be used: {reason}").format(
+            address=quoted(sender.email), reason=refusal.reason
+        )
+    try:
+        message["To"] = _address_text("To", recipient_name, wire_address(recipient_email))
+    except UnsendableAddressError as refusal:
+        unsendable = unsendable or refusal.reason
     message["Date"] = format_datetime(stamp)
     message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
+    return unsendable
 
 
 def _charset(text: str) -> str:
@@ -308,12 +374,13 @@ def _header_text(field: str, text: str) -> str:
     return _folded(field, [(line, _charset(line))])
 
 
-def _address_text(field: str, name: str, email: str) -> str:
-    """``Name <email>``: a name in ASCII quoted where it must be, any other name as
-    encoded words, which need no quotes. The value is the encoded text, as read back
-    by ``smtplib`` for the envelope's addresses: a comma in a decoded name would make
-    two addresses of one."""
-    name, address = one_line(name), one_line(email).strip()
+def _address_text(field: str, name: str, address: str) -> str:
+    """``Name <address>``, the address as :func:`wire_address` gives it (ASCII): a name
+    in ASCII quoted where it must be, any other name as encoded words, which need no
+    quotes, the address never inside one (RFC 2047 section 5). The value is the encoded
+    text, as read back by ``smtplib`` for the envelope's addresses: a comma in a decoded
+    name would make two addresses of one."""
+    name = one_line(name)
     if not name or _charset(name) == "us-ascii":
         return _folded(field, [(formataddr((name, address)), "us-ascii")])
     return _folded(field, [(name, "utf-8"), (f"<{address}>", "us-ascii")])
@@ -364,7 +431,10 @@ def summary_html(event: Event, lines: list[str]) -> str:
 
 def trial_message(sender: Organizer, recipient: str, server: str) -> Message:
     """A short message that proves the server settings work, for "Send a test message",
-    its headers written as an invitation's are."""
+    its headers written as an invitation's are; an address that cannot go on the wire
+    is refused with :class:`UnsendableAddressError`."""
+    for address in (sender.email, recipient):
+        wire_address(address)
     text = _("This message went through {server}: invitations can be sent this way.")
     message = MIMEText(text.format(server=one_line(server)) + "\n", "plain", "utf-8", policy=WIRE)
     stamp = datetime.now(UTC).replace(microsecond=0)

@@ -1,8 +1,10 @@
 """Sending invitations for an event or a delegation, and the ledger of what went out.
 
 A batch is planned first (:func:`plan_invitations`): one message per recipient and
-event, built from the program as it is now; a recipient whose ledger already holds the
-same digest for that event was told exactly this and gets nothing. Then
+event, built from the program as it is now; a recipient whose latest message about that
+event in the ledger has the same digest was told exactly this and gets nothing (one
+removed, sent a cancellation and added back is invited again), and a cancelled event's
+cancellation goes only to those whose latest message about it invited them. Then
 :func:`send_batch` hands the messages to a transport one by one, on the caller's thread
 (the window runs it on a worker), and records each message in its own commit right
 after the transport accepted it: a batch stopped by a failure or a cancel has recorded
@@ -30,7 +32,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.i18n import _
-from cpp_scheduler.ical.export import Organizer
+from cpp_scheduler.ical.export import Method, Organizer
 from cpp_scheduler.mail.messages import Invitation as Invitation
 from cpp_scheduler.mail.messages import batch_renderings, build_invitation, organiser_of
 from cpp_scheduler.mail.transports import RecipientRefusedError, Transport, TransportError
@@ -71,12 +73,28 @@ class Unsigned:
 
 
 @dataclass(frozen=True, slots=True)
+class NotInvited:
+    """A cancelled event whose cancellation goes to nobody of some recipients: they
+    hold no invitation to it (they were never sent one, or their last message about it
+    was a cancellation already), and a CANCEL goes only to those who were told of the
+    event (RFC 5546 section 3.2.5)."""
+
+    uid: str
+    title: str
+    recipients: int
+    """How many recipients are sent nothing."""
+
+
+@dataclass(frozen=True, slots=True)
 class InvitationPlan:
     to_send: tuple[Invitation, ...]
     already_sent: int
     """Recipients who were told exactly this already, so get nothing."""
     unsigned: tuple[Unsigned, ...] = ()
     """Events whose messages wait for a sender, in the order of the scope."""
+    not_invited: tuple[NotInvited, ...] = ()
+    """Cancelled events, in the order of the scope, with the recipients left out as
+    holding no invitation to them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,17 +162,33 @@ def recipients_of(event: Event, only_delegation: str | None = None) -> list[Part
     return sorted(chosen, key=lambda person: person.email)
 
 
-def _told(session: Session, event_ids: Iterable[str]) -> set[tuple[str, str, str]]:
-    """(event, participant, digest) of every message the ledger holds for these events."""
+@dataclass(frozen=True, slots=True)
+class _Latest:
+    """The latest message the ledger holds for one participant and event."""
+
+    method: str
+    digest: str
+
+
+def _told(session: Session, event_ids: Iterable[str]) -> dict[tuple[str, str], _Latest]:
+    """The latest message of the ledger for each (event, participant) of these events:
+    read oldest first, so a later row takes the place of an earlier one (as
+    :func:`services.changes.last_sent` reads them)."""
     ids = list(event_ids)
-    found: set[tuple[str, str, str]] = set()
+    found: dict[tuple[str, str], _Latest] = {}
     for start in range(0, len(ids), 500):
         rows = session.execute(
-            select(SentMessage.event_id, SentMessage.participant_id, SentMessage.digest).where(
-                SentMessage.event_id.in_(ids[start : start + 500])
+            select(
+                SentMessage.event_id,
+                SentMessage.participant_id,
+                SentMessage.method,
+                SentMessage.digest,
             )
+            .where(SentMessage.event_id.in_(ids[start : start + 500]))
+            .order_by(SentMessage.sent_at, SentMessage.created_at)
         )
-        found.update((row.event_id, row.participant_id, row.digest) for row in rows)
+        for row in rows:
+            found[(row.event_id, row.participant_id)] = _Latest(row.method, row.digest)
     return found
 
 
@@ -166,13 +200,16 @@ def plan_invitations(
     stamp: datetime | None = None,
 ) -> InvitationPlan:
     """The messages that would tell each recipient what the program says now, less
-    those the ledger shows they were sent already. ``sender`` signs for events that
-    name no organiser; without one, those events are listed in ``unsigned`` instead:
-    what their calendars say depends on who signs them, so neither their messages nor
-    whether the ledger holds them already can be known."""
+    those whose latest message in the ledger says exactly this already. A cancelled
+    event's CANCEL goes only to those whose latest message about it is an invitation
+    (a REQUEST); the others hold none, and are counted in ``not_invited``. ``sender``
+    signs for events that name no organiser; without one, those events are listed in
+    ``unsigned`` instead: what their calendars say depends on who signs them, so
+    neither their messages nor whether the ledger holds them already can be known."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     to_send: list[Invitation] = []
     unsigned: list[Unsigned] = []
+    not_invited: list[NotInvited] = []
     already = 0
     with database.reading() as session:
         events, only = _events_of(session, scope)
@@ -187,15 +224,23 @@ def plan_invitations(
                     unsigned.append(Unsigned(event.uid, event.title, len(recipients)))
                 continue
             said = facts[event.id].to_json()
+            left_out = 0
             for person in recipients:
                 invitation = build_invitation(
                     event, person, signer, stamp=stamp, renderings=renderings
                 )
-                if (event.id, person.id, invitation.digest) in told:
+                latest = told.get((event.id, person.id))
+                if latest is not None and latest.digest == invitation.digest:
                     already += 1
+                elif invitation.method is Method.CANCEL and (
+                    latest is None or latest.method != Method.REQUEST.value
+                ):
+                    left_out += 1
                 else:
                     to_send.append(replace(invitation, told=said))
-    return InvitationPlan(tuple(to_send), already, tuple(unsigned))
+            if left_out:
+                not_invited.append(NotInvited(event.uid, event.title, left_out))
+    return InvitationPlan(tuple(to_send), already, tuple(unsigned), tuple(not_invited))
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +380,8 @@ def send_batch(
     cancelled: CancelFlag | None = None,
 ) -> BatchReport:
     """Send each message and record it once accepted; a refused recipient is reported
-    and skipped, a failing transport or a cancel stops the batch."""
+    and skipped (so is a message that cannot be sent, :attr:`Invitation.unsendable`,
+    without asking the transport), a failing transport or a cancel stops the batch."""
     batch = list(invitations)
     report = BatchReport()
     limit = RateLimit(rate_per_minute)
@@ -357,6 +403,11 @@ def _send_each(
     cancelled: CancelFlag | None,
 ) -> None:
     for done, invitation in enumerate(batch, start=1):
+        if invitation.unsendable:
+            report.refused.append(Refusal(invitation.recipient_email, invitation.unsendable))
+            if progress is not None:
+                progress(done, len(batch))
+            continue
         if not limit.wait(cancelled):
             report.cancelled = True
             break

@@ -4,7 +4,10 @@
 A reply names the event by UID (and a meeting of a series by RECURRENCE-ID) and the
 participant by the ATTENDEE address with their PARTSTAT. One for an event the program
 does not hold, or from an address the event never invited (now or in the ledger), is
-refused in one line naming the file, and nothing of it is recorded. A later answer
+refused in one line naming the file, and nothing of it is recorded. The address is
+matched exactly but for capitals (two invited addresses that differ only in capitals:
+the one written as the reply writes it; neither so written, the reply is refused, since
+nobody can tell who answered). A later answer
 (by the reply's DTSTAMP) replaces an earlier one; an older one read after it changes
 nothing, so importing a folder twice, in any order, gives the same attendance.
 """
@@ -20,7 +23,7 @@ from email.policy import default
 from pathlib import Path
 
 import icalendar
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import timezones
@@ -173,6 +176,43 @@ def _invited(session: Session, event: Event) -> set[str]:
     return invited
 
 
+def _answering(session: Session, reply: ReadReply, event: Event) -> Participant:
+    """The invited participant whose address the reply gives, its case aside (mail
+    clients and servers may change it); never a pattern: ``_`` and ``%`` are letters of
+    an address like any other. Two participants invited whose addresses differ only in
+    case: the one written exactly so answers; when neither is, nobody can tell which
+    answered, and the reply is refused."""
+    found = session.scalars(
+        select(Participant)
+        .where(func.lower(Participant.email) == func.lower(reply.email))
+        .order_by(Participant.email)
+    ).all()
+    invited = _invited(session, event)
+    candidates = [person for person in found if person.id in invited]
+    exact = [person for person in candidates if person.email == reply.email]
+    if len(exact) == 1:
+        return exact[0]
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        raise ReplyFileError(
+            _("{source}: {email} was not invited to {title}").format(
+                source=reply.source, email=quoted(reply.email), title=quoted(event.title)
+            )
+        )
+    raise ReplyFileError(
+        _(
+            "{source}: {email} could be any of {people}, invited to {title} with addresses "
+            "that differ only in capitals; the reply is not recorded"
+        ).format(
+            source=reply.source,
+            email=quoted(reply.email),
+            people=", ".join(quoted(f"{person.name} <{person.email}>") for person in candidates),
+            title=quoted(event.title),
+        )
+    )
+
+
 def _record(session: Session, reply: ReadReply) -> RecordedReply:
     """Apply one answer, or raise :class:`ReplyFileError` saying why it is refused."""
     event = session.scalars(select(Event).where(Event.uid == reply.uid)).one_or_none()
@@ -182,15 +222,7 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply:
                 source=reply.source, uid=quoted(reply.uid)
             )
         )
-    person = session.scalars(
-        select(Participant).where(Participant.email.ilike(reply.email))
-    ).first()
-    if person is None or person.id not in _invited(session, event):
-        raise ReplyFileError(
-            _("{source}: {email} was not invited to {title}").format(
-                source=reply.source, email=quoted(reply.email), title=quoted(event.title)
-            )
-        )
+    person = _answering(session, reply, event)
     if reply.answer not in ANSWERS:
         raise ReplyFileError(
             _("{source}: {answer} is not an answer (accepted, tentative or declined)").format(

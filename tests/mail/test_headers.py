@@ -15,6 +15,7 @@ from email.policy import default
 
 import pytest
 
+from cpp_scheduler.cli import main
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.messages import trial_message
 from cpp_scheduler.model import Event, Participant
@@ -22,7 +23,7 @@ from cpp_scheduler.services import invitations
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
 from tests.ical.program import Program
-from tests.mail.helpers import plain_transport
+from tests.mail.helpers import SENDER, plain_transport
 from tests.mail.smtpserver import Server
 
 ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=")
@@ -183,3 +184,88 @@ def test_the_server_receives_headers_within_the_limits(
         ("", "me@tdlc.example.org"),
     )
     assert "went through 127.0.0.1" in str(message.get_content())
+
+
+def invite_to_workshop(database: Database, program: Program, *people: tuple[str, str]) -> None:
+    with database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        for name, address in people:
+            person = Participant(name=name, email=address, zone="Asia/Tokyo")
+            session.add(person)
+            session.flush()
+            event.participants.append(person)
+
+
+def test_a_domain_beyond_ascii_goes_out_in_its_idna_form(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    invite_to_workshop(
+        database,
+        program,
+        ("Hanako Yamada", "hanako@例え.jp"),
+        (RECIPIENT, "yamada@例え.jp"),
+    )
+    plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    with plain_transport(plain_server) as transport:
+        report = invitations.send_batch(database, plan.to_send, transport)
+    assert report.refused == []
+    assert len(report.sent) == 6
+    assert {"hanako@xn--r8jz45g.jp", "yamada@xn--r8jz45g.jp"} <= set(
+        plain_server.mailbox.recipients
+    )
+    received = {
+        message["To"].addresses[0].addr_spec: (message, data)
+        for message, data in zip(
+            plain_server.mailbox.messages, plain_server.mailbox.received, strict=True
+        )
+    }
+    for name, address in (
+        ("Hanako Yamada", "hanako@xn--r8jz45g.jp"),
+        (RECIPIENT, "yamada@xn--r8jz45g.jp"),
+    ):
+        message, data = received[address]
+        check_headers(
+            data,
+            str(message["Subject"]),
+            (program.grace.name, program.grace.email),
+            (name, address),
+        )
+        # The address is never inside an encoded word (RFC 2047 section 5).
+        raw_to = dict(message.raw_items())["To"]
+        assert f"<{address}>" in raw_to or raw_to.endswith(address)
+        assert not any(address in word for word in ENCODED_WORD.findall(raw_to))
+    recorded = {row.participant_id for row in invitations.ledger(database, program.workshop.uid)}
+    assert len(recorded) == 6
+
+
+def test_an_address_beyond_ascii_before_the_at_is_refused_alone_and_the_rest_is_sent(
+    database_url: str,
+    database: Database,
+    program: Program,
+    plain_server: Server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    invite_to_workshop(database, program, ("山田 花子", "はなこ@例え.jp"))
+    refused = (
+        "refused: はなこ@例え.jp: the part before the @ is not ASCII, and such an address "
+        "needs SMTPUTF8, which CPP Scheduler does not use"
+    )
+    command = ["--db", database_url, "send", "invitations", "--event", program.workshop.uid]
+    assert main([*command, "--dry-run"]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [refused]
+    assert len([line for line in out.splitlines() if line.startswith("would send")]) == 4
+    assert "はなこ" not in out
+    assert "4 to send, 0 sent already" in out.splitlines()
+
+    server = ["--smtp", f"127.0.0.1:{plain_server.port}", "--plain"]
+    assert main([*command, *server]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [refused]
+    assert "sent 4 of 5 (0 had been sent already)" in out
+    assert len(plain_server.mailbox.messages) == 4
+    assert sorted(plain_server.mailbox.recipients) == sorted(
+        p.email for p in (program.ana, program.bruno, program.maya, program.kenji)
+    )
+    assert len(invitations.ledger(database, program.workshop.uid)) == 4

@@ -26,7 +26,7 @@ from cpp_scheduler.mail.transports import (
     SmtpSettings,
     SmtpTransport,
 )
-from cpp_scheduler.model import Event, Participant
+from cpp_scheduler.model import Event, EventStatus, Participant
 from cpp_scheduler.services import invitations
 from cpp_scheduler.services.calendar_export import (
     DelegationScope,
@@ -50,6 +50,13 @@ from tests.mail.smtpserver import PASSWORD, USER, Server, smtp_server
 # aiosmtpd warns when a login is allowed before STARTTLS; the implicit-TLS server is
 # encrypted from the first byte, which that check cannot see.
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+
+
+def set_status(database: Database, event: Event, status: EventStatus) -> None:
+    with database.transaction() as session:
+        stored = session.get(Event, event.id)
+        assert stored is not None
+        stored.status = status
 
 
 def test_each_participant_gets_an_invitation_outlook_shows(
@@ -200,14 +207,67 @@ def test_a_series_is_one_invitation_with_its_exceptions(
     assert parseaddr(str(received[0]["From"]))[1] == SENDER.email
 
 
-def test_a_cancelled_event_goes_out_as_a_cancellation(
+def test_a_cancelled_event_goes_out_as_a_cancellation_to_those_it_invited(
     database: Database, program: Program, plain_server: Server
 ) -> None:
-    send(database, EventScope(program.cancelled.uid), plain_server)
-    for message in plain_server.mailbox.messages:
+    set_status(database, program.cancelled, EventStatus.CONFIRMED)
+    invited = send(database, EventScope(program.cancelled.uid), plain_server)
+    set_status(database, program.cancelled, EventStatus.CANCELLED)
+    before = len(plain_server.mailbox.messages)
+    report = send(database, EventScope(program.cancelled.uid), plain_server)
+    cancellations = plain_server.mailbox.messages[before:]
+    assert len(report.sent) == len(invited.sent) == len(cancellations) > 0
+    for message in cancellations:
         assert calendar_part(message).get_param("method") == "CANCEL"
         assert str(read_calendar(message)["METHOD"]) == "CANCEL"
         assert str(message["Subject"]).startswith("Cancelled: ")
+    again = invitations.plan_invitations(database, EventScope(program.cancelled.uid), SENDER)
+    assert again.to_send == ()
+    assert again.already_sent == len(cancellations)
+    assert again.not_invited == ()
+
+
+def test_a_cancelled_event_sends_nothing_to_those_never_invited_and_says_so(
+    database_url: str,
+    database: Database,
+    program: Program,
+    plain_server: Server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Told of the event: Ana alone. Bruno has never heard of it.
+    set_status(database, program.cancelled, EventStatus.CONFIRMED)
+    plan = invitations.plan_invitations(database, EventScope(program.cancelled.uid), SENDER)
+    (to_ana,) = [inv for inv in plan.to_send if inv.recipient_email == program.ana.email]
+    with plain_transport(plain_server) as transport:
+        invitations.send_batch(database, [to_ana], transport)
+    set_status(database, program.cancelled, EventStatus.CANCELLED)
+    assert sorted(inv.recipient_email for inv in plan.to_send) == sorted(
+        [program.ana.email, program.bruno.email]
+    )
+
+    sender = f"{SENDER.name} <{SENDER.email}>"
+    event = program.cancelled.uid
+    status = main(
+        ["--db", database_url, "send", "invitations", "--event", event, "--from", sender,
+         "--dry-run"]
+    )  # fmt: skip
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert out.splitlines() == [
+        f"would send CANCEL {program.cancelled.uid} to {program.ana.email}",
+        "1 to send, 0 sent already",
+    ]
+    assert err.splitlines() == [
+        f"note: '{program.cancelled.title}' ('{program.cancelled.uid}') is cancelled: "
+        "no cancellation goes to 1 recipient who holds no invitation to it"
+    ]
+
+    before = len(plain_server.mailbox.messages)
+    report = send(database, EventScope(program.cancelled.uid), plain_server)
+    assert [inv.recipient_email for inv in report.sent] == [program.ana.email]
+    (cancellation,) = plain_server.mailbox.messages[before:]
+    assert parseaddr(str(cancellation["To"]))[1] == program.ana.email
+    assert str(cancellation["Subject"]).startswith("Cancelled: ")
 
 
 def test_sending_again_sends_nothing_new_and_a_change_reaches_everyone(
@@ -370,12 +430,18 @@ def test_the_command_sends_through_the_server_the_settings_name(
     monkeypatch.setenv(SETTINGS_ENV, str(settings))
     status = main(["--db", database_url, "send", "invitations", "--delegation", program.lima.name])
     assert status == 0, capsys.readouterr().err
-    # Ana and Bruno, for the opening, the workshop, the site visit and the cancelled one.
+    # Ana and Bruno, for the opening, the workshop and the site visit; the cancelled
+    # workshop, of which they were never told, sends them nothing.
     assert sorted(set(plain_server.mailbox.recipients)) == sorted(
         [program.ana.email, program.bruno.email]
     )
-    assert len(plain_server.mailbox.messages) == 8
-    assert "sent 8 of 8" in capsys.readouterr().out
+    assert len(plain_server.mailbox.messages) == 6
+    out, err = capsys.readouterr()
+    assert "sent 6 of 6" in out
+    assert (
+        f"note: '{program.cancelled.title}' ('{program.cancelled.uid}') is cancelled: "
+        "no cancellation goes to 2 recipients who hold no invitation to it"
+    ) in err.splitlines()
 
 
 def test_a_test_message_reaches_the_server(plain_server: Server) -> None:

@@ -13,6 +13,7 @@ import icalendar
 import pytest
 
 from cpp_scheduler.cli import main
+from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.services import replies
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
@@ -136,3 +137,79 @@ def test_the_command_imports_and_lists(
         "accepted",
         program.workshop.uid,
     )
+
+
+def invite_to_workshop(database: Database, program: Program, *people: tuple[str, str]) -> None:
+    """Add these (name, email) participants to the workshop, in this order."""
+    with database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        for name, address in people:
+            person = Participant(name=name, email=address, zone="Europe/London")
+            session.add(person)
+            session.flush()
+            event.participants.append(person)
+
+
+def test_a_reply_is_recorded_for_its_own_address_never_one_it_matches_as_a_pattern(
+    database: Database, program: Program, plain_server: Server, tmp_path: Path
+) -> None:
+    # "_" and "%" are letters of an address, not wildcards.
+    invite_to_workshop(
+        database,
+        program,
+        ("Jxsmith Other", "jxsmith@example.org"),
+        ("Percent Other", "p100@example.org"),
+        ("J Underscore Smith", "j_smith@example.org"),
+        ("P Percent", "p%@example.org"),
+    )
+    send(database, EventScope(program.workshop.uid), plain_server)
+    invitation = read_calendar(plain_server.mailbox.messages[0])
+    (tmp_path / "j.ics").write_bytes(reply_calendar(invitation, "j_smith@example.org", "DECLINED"))
+    (tmp_path / "p.ics").write_bytes(reply_calendar(invitation, "p%@example.org", "TENTATIVE"))
+    # Mail clients may write the address in other capitals: still the same participant.
+    (tmp_path / "ana.ics").write_bytes(
+        reply_calendar(invitation, program.ana.email.upper(), "ACCEPTED")
+    )
+    report = replies.import_replies(database, [tmp_path])
+    assert report.refused == []
+    answers = {
+        row.participant: row.answer
+        for row in replies.invited_answers(database, event_uid=program.workshop.uid)
+    }
+    assert answers["J Underscore Smith"] == "declined"
+    assert answers["P Percent"] == "tentative"
+    assert answers["Ana Quispe"] == "accepted"
+    assert answers["Jxsmith Other"] == replies.NO_ANSWER
+    assert answers["Percent Other"] == replies.NO_ANSWER
+
+
+def test_two_addresses_differing_only_in_capitals_are_told_apart_or_refused(
+    database: Database, program: Program, plain_server: Server, tmp_path: Path
+) -> None:
+    invite_to_workshop(
+        database,
+        program,
+        ("Jo Smith", "Jo.Smith@example.org"),
+        ("Joanna Smith", "jo.smith@example.org"),
+    )
+    send(database, EventScope(program.workshop.uid), plain_server)
+    invitation = read_calendar(plain_server.mailbox.messages[0])
+    exact = tmp_path / "joanna.ics"
+    exact.write_bytes(reply_calendar(invitation, "jo.smith@example.org", "DECLINED"))
+    neither = tmp_path / "shouting.ics"
+    neither.write_bytes(reply_calendar(invitation, "JO.SMITH@EXAMPLE.ORG", "ACCEPTED"))
+    report = replies.import_replies(database, [exact, neither])
+    assert [(r.participant, r.answer) for r in report.recorded] == [("Joanna Smith", "declined")]
+    assert report.refused == [
+        f"{neither}: 'JO.SMITH@EXAMPLE.ORG' could be any of 'Jo Smith <Jo.Smith@example.org>', "
+        "'Joanna Smith <jo.smith@example.org>', invited to "
+        f"'{program.workshop.title}' with addresses that differ only in capitals; "
+        "the reply is not recorded"
+    ]
+    answers = {
+        row.participant: row.answer
+        for row in replies.invited_answers(database, event_uid=program.workshop.uid)
+    }
+    assert answers["Joanna Smith"] == "declined"
+    assert answers["Jo Smith"] == replies.NO_ANSWER

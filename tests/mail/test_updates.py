@@ -275,3 +275,68 @@ def test_a_participant_written_to_in_japanese_is_told_the_change_in_japanese(
     assert "変更点:" in text
     assert "2026年6月10日(水) 10:45-13:45 (UTC+05:45) に変更（あなたの現地時刻）" in text
     assert "What changed:" not in text
+
+
+def test_someone_removed_told_and_added_back_is_invited_again(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    send(database, EventScope(program.workshop.uid), plain_server)
+    with database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        kenji = session.get(Participant, program.kenji.id)
+        assert event is not None
+        assert kenji is not None
+        event.participants.remove(kenji)
+    send_updates(database, None, plain_server)
+    (cancellation,) = [
+        m
+        for m in plain_server.mailbox.messages
+        if parseaddr(str(m["To"]))[1] == program.kenji.email
+    ][1:]
+    assert str(read_calendar(cancellation)["METHOD"]) == "CANCEL"
+    with database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        kenji = session.get(Participant, program.kenji.id)
+        assert event is not None
+        assert kenji is not None
+        event.participants.append(kenji)
+
+    # Kenji's calendar has no workshop now: sending invitations invites him again, as
+    # the change report says, and nobody else.
+    plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    assert [inv.recipient_email for inv in plan.to_send] == [program.kenji.email]
+    assert plan.already_sent == 3
+    before = len(plain_server.mailbox.messages)
+    report = send(database, EventScope(program.workshop.uid), plain_server)
+    assert [inv.recipient_email for inv in report.sent] == [program.kenji.email]
+    (invitation,) = plain_server.mailbox.messages[before:]
+    assert parseaddr(str(invitation["To"]))[1] == program.kenji.email
+    assert str(read_calendar(invitation)["METHOD"]) == "REQUEST"
+    assert str(invitation["Subject"]).startswith("Invitation: ")
+    assert change_report(database).changes == ()
+    again = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    assert again.to_send == ()
+
+
+def test_the_report_prints_a_name_with_a_line_break_on_one_line(
+    database_url: str,
+    database: Database,
+    program: Program,
+    plain_server: Server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    send(database, EventScope(program.workshop.uid), plain_server)
+    with database.transaction() as session:
+        ana = session.get(Participant, program.ana.id)
+        event = session.get(Event, program.workshop.id)
+        assert ana is not None
+        assert event is not None
+        ana.name = "Ana\nQuispe"
+        event.title = "Urban resilience\nworkshop"
+    move_workshop(database, program, timedelta(hours=2))
+    assert main(["--db", database_url, "changes", "--delegation", program.lima.name]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert f"Ana\\nQuispe <{program.ana.email}>, {program.lima.name}: 1 change" in lines
+    assert "  Urban resilience\\nworkshop (changed, REQUEST)" in lines
+    assert not [line for line in lines if line.startswith(("Quispe", "workshop"))]
+    assert len([line for line in lines if not line.startswith(" ")]) == 2  # Ana and Bruno
