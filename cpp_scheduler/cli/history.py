@@ -11,8 +11,13 @@ from cpp_scheduler.cli.dates import parse_day
 from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import printable
-from cpp_scheduler.i18n import N_, _
-from cpp_scheduler.services.history import HistoryEntry, history_of, history_since
+from cpp_scheduler.i18n import N_, _, ngettext
+from cpp_scheduler.services.history import (
+    HistoryEntry,
+    HistoryRead,
+    read_history_of,
+    read_history_since,
+)
 from cpp_scheduler.store import open_database
 
 
@@ -66,6 +71,15 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
     ]
 
 
+def cut_note(read: HistoryRead) -> str:
+    """The line that says a list leaves its earliest changes out."""
+    return ngettext(
+        "only the newest {shown} of {total} changes are listed; the earliest {left} is left out",
+        "only the newest {shown} of {total} changes are listed; the earliest {left} are left out",
+        read.left_out,
+    ).format(shown=len(read.entries), total=read.total, left=read.left_out)
+
+
 def run(args: argparse.Namespace) -> int:
     if (args.record is None) == (args.since is None):
         raise CliError(_("give either a record's UID or id, or --since DATE"), status=2)
@@ -73,11 +87,12 @@ def run(args: argparse.Namespace) -> int:
     database = open_database(args.db)
     try:
         if since is not None:
-            entries = history_since(database, timezones.day_start(since, timezones.TOKYO))
+            read = read_history_since(database, timezones.day_start(since, timezones.TOKYO))
         else:
-            entries = history_of(database, args.record)
+            read = read_history_of(database, args.record)
     finally:
         database.close()
+    entries = read.entries
     if args.record is not None and not entries:
         raise CliError(
             _("no record with the id or UID '{record}' has a history").format(
@@ -85,8 +100,16 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     if args.json:
-        print_json([entry.as_json() for entry in entries])
+        print_json(
+            {
+                "changes": [entry.as_json() for entry in entries],
+                "total": read.total,
+                "cut": read.cut,
+            }
+        )
         return 0
+    if read.cut:
+        print(cut_note(read))
     for entry in entries:
         print("\n".join(entry_lines(entry)))
     return 0

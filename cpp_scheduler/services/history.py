@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Date, select
+from sqlalchemy import ColumnElement, Date, Table, func, select, update
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
@@ -32,7 +33,7 @@ from cpp_scheduler.services.editing import (
     update_record,
 )
 from cpp_scheduler.store import Database
-from cpp_scheduler.store.history import CHANGED, CREATED, DELETED, plain, spoken
+from cpp_scheduler.store.history import CHANGED, CREATED, DELETED, plain, renumber, spoken
 
 #: How many changes one read returns at most, newest kept.
 HISTORY_LIMIT = 5000
@@ -118,24 +119,81 @@ def _model_names() -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class HistoryRead:
+    """The changes one read found, oldest first: the newest :data:`HISTORY_LIMIT` of
+    ``total``; the panel and the command both say when earlier ones are left out."""
+
+    entries: list[HistoryEntry]
+    total: int
+    """How many changes the history holds for what was asked, listed or not."""
+
+    @property
+    def cut(self) -> bool:
+        """Earlier changes are left out of :attr:`entries`."""
+        return self.total > len(self.entries)
+
+    @property
+    def left_out(self) -> int:
+        """How many earlier changes are left out."""
+        return self.total - len(self.entries)
+
+
+def _newest(session: Session, condition: ColumnElement[bool]) -> HistoryRead:
+    """The newest :data:`HISTORY_LIMIT` changes that meet ``condition``, and how many
+    there are in all (counted only when the limit is reached)."""
+    changes = session.scalars(
+        select(Change).where(condition).order_by(Change.id.desc()).limit(HISTORY_LIMIT)
+    ).all()
+    total = len(changes)
+    if total >= HISTORY_LIMIT:
+        total = int(session.scalar(select(func.count()).select_from(Change).where(condition)) or 0)
+    return HistoryRead([_entry(change) for change in reversed(changes)], total)
+
+
 def _record_ids(session: Session, uid_or_id: str) -> list[str]:
-    """The record an id names, or the event a calendar UID names."""
+    """The record an id names, or the event a calendar UID names: one in the program
+    now, or else one deleted since, found by the UID its history recorded."""
     found = session.scalars(select(Event.id).where(Event.uid == uid_or_id)).all()
+    if not found:
+        found = _deleted_events_with_uid(session, uid_or_id)
     return [*found, uid_or_id]
+
+
+def _deleted_events_with_uid(session: Session, uid: str) -> list[str]:
+    """The events no longer in the program whose history gives them the calendar UID
+    ``uid`` (a deletion's entry holds every value the event had)."""
+    written = json.dumps(uid, ensure_ascii=False)  # as the entries' JSON writes it
+    candidates = session.execute(
+        select(Change.record_id, Change.fields)
+        .where(
+            Change.record_table == Event.__tablename__,
+            Change.action.in_((CREATED, DELETED)),
+            Change.fields.contains(written, autoescape=True),
+        )
+        .order_by(Change.id)
+    ).all()
+    ids: list[str] = []
+    for record_id, fields in candidates:
+        if record_id in ids:
+            continue
+        if uid in json.loads(fields).get("uid", ()) and session.get(Event, record_id) is None:
+            ids.append(record_id)
+    return ids
+
+
+def read_history_of(database: Database, uid_or_id: str) -> HistoryRead:
+    """The changes of the record with this id (or the event with this calendar UID,
+    also one deleted since), oldest first, and how many there are in all."""
+    with database.session() as session:
+        ids = _record_ids(session, uid_or_id)
+        return _newest(session, Change.record_id.in_(ids))
 
 
 def history_of(database: Database, uid_or_id: str) -> list[HistoryEntry]:
     """Every change of the record with this id (or the event with this calendar UID),
-    oldest first."""
-    with database.session() as session:
-        ids = _record_ids(session, uid_or_id)
-        changes = session.scalars(
-            select(Change)
-            .where(Change.record_id.in_(ids))
-            .order_by(Change.id.desc())
-            .limit(HISTORY_LIMIT)
-        ).all()
-        return [_entry(change) for change in reversed(changes)]
+    oldest first; the newest :data:`HISTORY_LIMIT` of them (see :func:`read_history_of`)."""
+    return read_history_of(database, uid_or_id).entries
 
 
 def latest_change(database: Database, record_id: str) -> HistoryEntry | None:
@@ -148,17 +206,17 @@ def latest_change(database: Database, record_id: str) -> HistoryEntry | None:
         return None if change is None else _entry(change)
 
 
+def read_history_since(database: Database, since: datetime) -> HistoryRead:
+    """The changes made at or after ``since`` (aware), oldest first, and how many there
+    are in all."""
+    with database.session() as session:
+        return _newest(session, Change.changed_at >= since)
+
+
 def history_since(database: Database, since: datetime) -> list[HistoryEntry]:
     """Every change made at or after ``since`` (aware), oldest first; the newest
-    :data:`HISTORY_LIMIT` of them."""
-    with database.session() as session:
-        changes = session.scalars(
-            select(Change)
-            .where(Change.changed_at >= since)
-            .order_by(Change.id.desc())
-            .limit(HISTORY_LIMIT)
-        ).all()
-        return [_entry(change) for change in reversed(changes)]
+    :data:`HISTORY_LIMIT` of them (see :func:`read_history_since`)."""
+    return read_history_since(database, since).entries
 
 
 def _model_of(table_name: str) -> type[Base]:
@@ -215,9 +273,11 @@ def _values_before(
     return values
 
 
-def _recreate(session: Session, model: type[Base], entry: HistoryEntry) -> None:
+def _recreate(session: Session, model: type[Base], entry: HistoryEntry) -> Base:
     """Bring back a deleted record with the values and links its deletion recorded,
-    through the rules a new record meets; a linked record gone since refuses it."""
+    through the rules a new record meets; a linked record gone since refuses it. It
+    takes up its numbering after the highest version its history holds, never at a
+    number a colleague may still hold."""
     links = link_keys(model)
     columns = model.__table__.columns
     values: dict[str, Any] = {}
@@ -231,7 +291,142 @@ def _recreate(session: Session, model: type[Base], entry: HistoryEntry) -> None:
             kept["sequence"] = int(field.old or 0) + 1  # so those calendars take it again
         elif field.name not in BOOKKEEPING and field.name in columns:
             values[field.name] = stored_value(model, field.name, field.old)
-    create_record(session, model, values, entry.record_id, bookkeeping=kept)
+    record = create_record(session, model, values, entry.record_id, bookkeeping=kept)
+    highest = session.scalar(
+        select(func.max(Change.version)).where(Change.record_id == entry.record_id)
+    )
+    version = max(int(highest or 0), entry.version) + 1
+    table = model.__table__
+    assert isinstance(table, Table)
+    session.execute(update(table).where(table.c.id == entry.record_id).values(version=version))
+    set_committed_value(record, "version", version)
+    renumber(session, table.name, entry.record_id, version)
+    return record
+
+
+#: How long before a deletion's own entries the entries of the records its transaction
+#: changed (links taken out, references cleared) may have been noted, at most.
+_SAME_DELETION = timedelta(seconds=5)
+
+
+def _deleted_with(session: Session, deletion: Change) -> list[Change]:
+    """The entries of the rows a deletion took with it (a conference's sessions, a
+    series' changed meetings, and theirs in turn), parents first: deleted in the same
+    flush (same time, same author) and each referring to a row deleted with it."""
+    together = session.scalars(
+        select(Change)
+        .where(
+            Change.changed_at == deletion.changed_at,
+            Change.author == deletion.author,
+            Change.action == DELETED,
+            Change.id != deletion.id,
+        )
+        .order_by(Change.id)
+    ).all()
+    gone = {deletion.record_id}
+    found: list[Change] = []
+    progress = True
+    while progress:
+        progress = False
+        for change in together:
+            if change in found or change.record_id in gone:
+                continue
+            if _refers_to(change, gone):
+                found.append(change)
+                gone.add(change.record_id)
+                progress = True
+    return found
+
+
+def _refers_to(change: Change, ids: set[str]) -> bool:
+    """The deleted row of ``change`` referred by a foreign key to one of ``ids``."""
+    try:
+        model = _model_of(change.record_table)
+    except RevertError:
+        return False
+    fields: dict[str, list[Any]] = json.loads(change.fields)
+    return any(
+        column.foreign_keys and fields.get(column.name, [None])[0] in ids
+        for column in model.__table__.columns
+    )
+
+
+def _changed_with(session: Session, deletion: Change, gone: set[str]) -> list[Change]:
+    """The entries of the other records the deletion's transaction changed: each took a
+    link to a deleted row out of its list (a knowledge product's events) or cleared its
+    reference to one (an event's venue). They come just before the deletion's entries,
+    by the same author, as one transaction writes them."""
+    earlier = session.scalars(
+        select(Change)
+        .where(
+            Change.id < deletion.id,
+            Change.author == deletion.author,
+            Change.changed_at >= deletion.changed_at - _SAME_DELETION,
+        )
+        .order_by(Change.id.desc())
+    ).all()
+    found: list[Change] = []
+    for change in earlier:
+        if change.action != CHANGED or not _taken_away(change, gone):
+            break
+        found.append(change)
+    return list(reversed(found))
+
+
+def _taken_away(change: Change, gone: set[str]) -> dict[str, list[str] | str]:
+    """What ``change`` took away that refers to a row of ``gone``: per link field, the
+    ids it took out of the list; per reference column, the id it cleared."""
+    fields: dict[str, list[Any]] = json.loads(change.fields)
+    taken: dict[str, list[str] | str] = {}
+    for name, (old, new) in fields.items():
+        if isinstance(old, list):
+            out = [item for item in old if item in gone and item not in (new or [])]
+            if out:
+                taken[name] = out
+        elif old in gone and new is None:
+            taken[name] = old
+    return taken
+
+
+def _put_back_around(session: Session, changes: Sequence[Change], gone: set[str]) -> None:
+    """Put back the links and references the deletion's transaction took from other
+    records (see :func:`_changed_with`), each on the record so its version rises and its
+    history says so; a record gone since, or a reference a colleague set since, stays."""
+    with session.no_autoflush:  # one flush, one new version for each record changed
+        for change in changes:
+            try:
+                model = _model_of(change.record_table)
+            except RevertError:
+                continue
+            record = session.get(model, change.record_id)
+            if record is None:
+                continue
+            relationships = model.__mapper__.relationships
+            for name, taken in _taken_away(change, gone).items():
+                if isinstance(taken, list) and name in relationships:
+                    target = relationships[name].mapper.class_
+                    linked = getattr(record, name)
+                    for linked_id in taken:
+                        found = session.get(target, linked_id)
+                        if found is not None and found not in linked:
+                            linked.append(found)
+                elif isinstance(taken, str) and getattr(record, name, None) is None:
+                    setattr(record, name, taken)
+    session.flush()
+
+
+def _bring_back(session: Session, model: type[Base], change: Change, entry: HistoryEntry) -> None:
+    """Bring back a deleted record with what its deletion took with it (the rows deleted
+    with it, the links and references other records held to it), as Undo of a delete
+    does, from the entries its transaction left in the history."""
+    _recreate(session, model, entry)
+    gone = {change.record_id}
+    for dependent in _deleted_with(session, change):
+        dependent_model = _model_of(dependent.record_table)
+        if session.get(dependent_model, dependent.record_id) is None:
+            _recreate(session, dependent_model, _entry(dependent))
+        gone.add(dependent.record_id)
+    _put_back_around(session, _changed_with(session, change, gone), gone)
 
 
 def revert_change(
@@ -261,7 +456,7 @@ def revert_change(
                         record=entry.label
                     )
                 )
-            _recreate(session, model, entry)
+            _bring_back(session, model, change, entry)
         elif record is None:
             raise RecordNotFoundError(
                 _("{record} was deleted since; nothing to revert").format(record=entry.label)
@@ -283,8 +478,11 @@ def revert_change(
 __all__ = [
     "FieldChange",
     "HistoryEntry",
+    "HistoryRead",
     "RevertError",
     "history_of",
     "history_since",
+    "read_history_of",
+    "read_history_since",
     "revert_change",
 ]

@@ -33,7 +33,7 @@ from cpp_scheduler.services.editing import (
 )
 from cpp_scheduler.services.history import stored_value
 from cpp_scheduler.store import ConcurrentEditError, Database
-from cpp_scheduler.store.history import plain
+from cpp_scheduler.store.history import CREATED, DELETED, plain
 
 THEIRS = "theirs"
 MINE = "mine"
@@ -95,23 +95,47 @@ def _history_base(
     session: Session, model: type[Base], record: Base, version_read: int
 ) -> tuple[dict[str, Any] | None, tuple[str, ...]]:
     """The record's values at ``version_read``, from its values now and the history of
-    the changes since; None when the history does not reach back that far."""
+    the changes since; None when the history does not reach back that far.
+
+    The changes since are those after the newest entry that left the record at a version
+    up to the one read: a record deleted and brought back keeps its numbering after its
+    deletion, so its old versions, and its deletion, are never taken for later changes.
+    Going back over a return (a creation after a deletion), the values before it are
+    those its deletion recorded."""
     record_id = str(record.id)  # type: ignore[attr-defined]
     changes = session.scalars(
-        select(Change).where(Change.record_id == record_id).order_by(Change.id.desc())
+        select(Change).where(Change.record_id == record_id).order_by(Change.id)
     ).all()
-    later = [change for change in changes if change.version > version_read]
-    if not any(change.version <= version_read for change in changes):
-        return None, tuple(change.author for change in reversed(later))
+    reached = max(
+        (index for index, change in enumerate(changes) if change.version <= version_read),
+        default=None,
+    )
+    later = changes if reached is None else changes[reached + 1 :]
+    authors = tuple(change.author for change in later)
+    if reached is None:
+        return None, authors
     values = record_values(record)
     keys = link_keys(model)
-    for change in later:
-        for name, (old, _new) in json.loads(change.fields).items():
+    for position in range(len(changes) - 1, reached, -1):
+        change = changes[position]
+        if change.action == CREATED:
+            deletion = next(
+                (earlier for earlier in reversed(changes[:position]) if earlier.action == DELETED),
+                None,
+            )
+            if deletion is None:
+                return None, authors
+            for values_key in keys.values():
+                values[values_key] = []  # a deletion names only the links it had
+            fields = json.loads(deletion.fields)
+        else:
+            fields = json.loads(change.fields)
+        for name, (old, _new) in fields.items():
             if name in keys:
                 values[keys[name]] = list(old or [])
             elif name in values:
                 values[name] = stored_value(model, name, old)
-    return values, tuple(change.author for change in reversed(later))
+    return values, authors
 
 
 def _shown(session: Session, model: type[Base], key: str, value: Any) -> str:

@@ -419,6 +419,15 @@ def note_created(
     pending[(table, record_id)] = row if earlier is None else _merged(earlier, row)
 
 
+def renumber(session: Session, table: str, record_id: str, version: int) -> None:
+    """Give the entry the transaction keeps for a record the version it is at now: a
+    record brought back by a revert is written at version 1 and then takes up its
+    numbering again, after the highest version its history holds."""
+    row = session.info.get(PENDING, {}).get((table, record_id))
+    if row is not None:
+        row["version"] = version
+
+
 def note_restored(session: Session, records: Iterable[Any]) -> None:
     """Keep creation entries for records put back row by row as they were (an undone
     deletion or import), which the unit of work never saw being added: the history then

@@ -26,7 +26,7 @@ def history_json(capsys: pytest.CaptureFixture[str], database: Database, uid: st
     capsys.readouterr()
     url = database.url.render_as_string(hide_password=False)
     assert main(["history", uid, "--json", "--db", url]) == 0
-    return json.loads(capsys.readouterr().out)
+    return json.loads(capsys.readouterr().out)["changes"]
 
 
 def test_the_panel_and_the_command_tell_the_same_history(
@@ -76,3 +76,62 @@ def test_the_panel_and_the_command_tell_the_same_history(
         "Ravi Menon",
         "Aiko Tanaka",
     ]
+
+
+def test_the_panel_and_the_command_both_say_a_long_history_is_cut(
+    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A record with more changes than are listed: the panel says so under its heading,
+    with the figures the command prints."""
+    from sqlalchemy import select
+
+    from cpp_scheduler.model import Change
+    from cpp_scheduler.services.history import HISTORY_LIMIT
+    from cpp_scheduler.store.bulk_rows import insert_rows
+    from cpp_scheduler.store.history import CHANGES
+
+    event_id = editing.create(
+        sqlite_database,
+        Event,
+        {
+            "title": "Kobe DRR workshop",
+            "kind": EventKind.WORKSHOP,
+            "start_utc": START,
+            "end_utc": START + timedelta(hours=2),
+            "zone": "Asia/Tokyo",
+        },
+    )
+    with sqlite_database.session() as session:
+        first = session.scalars(select(Change).where(Change.record_id == event_id)).one()
+        row = {c.name: getattr(first, c.name) for c in CHANGES.columns if c.name != "id"}
+        insert_rows(
+            session.connection(),
+            CHANGES,
+            [
+                {**row, "action": "changed", "version": 1 + n, "fields": "{}"}
+                for n in range(1, HISTORY_LIMIT + 5)
+            ],
+        )
+        session.commit()
+
+    tasks = TaskManager()
+    dock = HistoryDock(
+        sqlite_database, Editor(sqlite_database, tasks), tasks.run_in_background, lambda *_: None
+    )
+    qtbot.addWidget(dock)
+    dock.show()
+    dock.show_event(event_id)
+    qtbot.waitUntil(lambda: not dock.reading, timeout=30_000)
+    tasks.wait_for_done()
+
+    capsys.readouterr()
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    assert main(["history", event_id, "--json", "--db", url]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert (printed["cut"], printed["total"]) == (True, HISTORY_LIMIT + 5)
+    assert dock.model.rowCount() == len(printed["changes"]) == HISTORY_LIMIT
+    assert dock.cut_note.isVisible()
+    assert dock.cut_note.text() == (
+        f"Only the newest {HISTORY_LIMIT} of {printed['total']} changes are shown; "
+        f"earlier changes left out: {printed['total'] - HISTORY_LIMIT}."
+    )

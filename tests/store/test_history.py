@@ -18,9 +18,14 @@ from sqlalchemy import func, select, update
 from cpp_scheduler import i18n
 from cpp_scheduler.model import Change, Event, EventKind, ThematicArea
 from cpp_scheduler.programfile import export_program, import_program
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, merging
 from cpp_scheduler.services.calendar_import import import_calendar
-from cpp_scheduler.services.history import RevertError, history_of, revert_change
+from cpp_scheduler.services.history import (
+    HISTORY_LIMIT,
+    RevertError,
+    history_of,
+    revert_change,
+)
 from cpp_scheduler.services.series import move_event
 from cpp_scheduler.store import ConcurrentEditError, Database, open_database
 from cpp_scheduler.store.history import as_json, plain
@@ -320,7 +325,7 @@ def test_the_command_prints_a_record_history_with_its_authors(tmp_path: Path) ->
         capture_output=True,
     ).stdout
 
-    created, imported = json.loads(shown.stdout)
+    created, imported = json.loads(shown.stdout)["changes"]
     assert (created["author"], created["action"]) == ("Aiko Tanaka", "created")
     assert (imported["author"], imported["version"]) == ("Ravi Menon", 2)
     assert imported["fields"]["title"] == {
@@ -442,3 +447,164 @@ def test_a_records_values_are_kept_as_their_plain_text(
         fields["capacity"] = [None, 2**70]  # which orjson refuses: the json module writes
     as_plain = {name: [None, plain(value)] for name, (_old, value) in fields.items()}
     assert as_json(fields) == as_json(as_plain)
+
+
+def test_a_record_brought_back_by_a_revert_never_takes_an_old_number_again(
+    database: Database,
+) -> None:
+    """Aiko renames, deletes and brings the event back; Ken changes its notes while
+    Aiko's editor holds it: her new title is saved beside his notes, and a colleague's
+    editor opened before the deletion merges too instead of losing a change."""
+    event_id = _workshop(database)
+    database.author = "Aiko Tanaka"
+    editing.change(database, Event, event_id, {"title": "Eco-Town B"}, 1)
+    before_deletion = editing.stored(database, Event, event_id)
+    editing.delete(database, Event, event_id)
+    deletion = history_of(database, event_id)[-1]
+
+    restored = revert_change(database, deletion.change_id)
+
+    read = editing.stored(database, Event, event_id)
+    assert read.values["title"] == "Eco-Town B"
+    assert restored.version == read.version == 3
+    assert [entry.version for entry in history_of(database, event_id)] == [1, 2, 2, 3]
+    database.author = "Ken Sato"
+    editing.change(database, Event, event_id, {"notes": "Ken's note"}, read.version)
+    for held in (read, before_deletion):
+        assert held.version is not None
+        with pytest.raises(ConcurrentEditError):
+            editing.change(database, Event, event_id, {"title": "x"}, held.version)
+        mine = {**held.values, "title": "From grey to green"}
+        plan = merging.plan_merge(database, Event, event_id, held.version, held.values, mine)
+        assert plan.merged == {"title": "From grey to green"}
+        assert plan.taken_from_theirs == ("notes",)
+        assert plan.conflicts == ()
+    database.author = "Aiko Tanaka"
+    editing.change(database, Event, event_id, plan.values({}), plan.their_version)
+    now = editing.stored(database, Event, event_id)
+    assert (now.values["title"], now.values["notes"]) == ("From grey to green", "Ken's note")
+
+
+def test_reverting_the_deletion_of_a_conference_brings_back_its_sessions_and_links(
+    database: Database,
+) -> None:
+    """As Undo of a delete does: the conference's sessions, a series' changed meetings
+    and the knowledge products that listed them come back with it."""
+    from cpp_scheduler.model import KnowledgeProduct, OccurrenceOverride
+    from cpp_scheduler.services.demo import load_demo
+
+    load_demo(database)
+    with database.session() as session:
+        conference = session.scalars(
+            select(Event).where(Event.kind == EventKind.CONFERENCE, Event.parent_id.is_(None))
+        ).first()
+        assert conference is not None
+        conference_id = conference.id
+        sessions = sorted(child.id for child in conference.sessions)
+        series = session.scalars(select(Event).where(Event.changes.any())).first()
+        assert series is not None
+        series_id, meetings = series.id, len(series.changes)
+
+        def listing(event_ids: set[str]) -> dict[str, list[str]]:
+            return {
+                product.id: sorted(e.id for e in product.events if e.id in event_ids)
+                for product in session.scalars(select(KnowledgeProduct))
+                if any(e.id in event_ids for e in product.events)
+            }
+
+        listed = listing({conference_id, series_id, *sessions})
+    assert sessions
+    assert meetings
+    assert listed
+
+    for event_id in (conference_id, series_id):
+        editing.delete(database, Event, event_id)
+        revert_change(database, history_of(database, event_id)[-1].change_id)
+
+    with database.session() as session:
+        back = session.get(Event, conference_id)
+        assert back is not None
+        assert sorted(child.id for child in back.sessions) == sessions
+        overrides = session.scalars(
+            select(OccurrenceOverride).where(OccurrenceOverride.event_id == series_id)
+        ).all()
+        assert len(overrides) == meetings
+        session.expire_all()
+        assert listing({conference_id, series_id, *sessions}) == listed
+
+
+def test_the_history_of_a_deleted_event_is_found_by_its_calendar_uid(
+    database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cpp_scheduler.cli import main
+
+    event_id = _workshop(database)
+    with database.session() as session:
+        uid = session.get(Event, event_id).uid  # type: ignore[union-attr]
+    editing.delete(database, Event, event_id)
+
+    found = history_of(database, uid)
+
+    assert [entry.action for entry in found] == ["created", "deleted"]
+    assert {entry.record_id for entry in found} == {event_id}
+    capsys.readouterr()
+    url = database.url.render_as_string(hide_password=False)
+    assert main(["history", uid, "--db", url]) == 0
+    assert "deleted event 'Kobe DRR workshop'" in capsys.readouterr().out
+
+
+def _many_changes(database: Database, event_id: str, count: int) -> None:
+    """``count`` more entries of the event's history, as a long import leaves them."""
+    from cpp_scheduler.store.bulk_rows import insert_rows
+    from cpp_scheduler.store.history import CHANGES
+
+    with database.session() as session:
+        first = session.scalars(select(Change).where(Change.record_id == event_id)).one()
+        row = {
+            column.name: getattr(first, column.name)
+            for column in CHANGES.columns
+            if column.name != "id"
+        }
+        rows = [
+            {**row, "action": "changed", "version": 1 + number, "fields": "{}"}
+            for number in range(1, count + 1)
+        ]
+        insert_rows(session.connection(), CHANGES, rows)
+        session.commit()
+
+
+def test_a_history_longer_than_is_listed_says_so(
+    database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cpp_scheduler.cli import main
+    from cpp_scheduler.services.history import read_history_since
+
+    event_id = _workshop(database)
+    since = START - timedelta(days=3650)
+    before = read_history_since(database, since).total
+    _many_changes(database, event_id, HISTORY_LIMIT + 2)
+
+    read = read_history_since(database, since)
+
+    assert read.cut
+    left = before + 2
+    assert (len(read.entries), read.total, read.left_out) == (
+        HISTORY_LIMIT,
+        HISTORY_LIMIT + left,
+        left,
+    )
+    url = database.url.render_as_string(hide_password=False)
+    capsys.readouterr()
+    assert main(["history", "--since", "2000-01-01", "--db", url]) == 0
+    text = capsys.readouterr().out
+    assert text.splitlines()[0] == (
+        f"only the newest {HISTORY_LIMIT} of {HISTORY_LIMIT + left} changes are listed; "
+        f"the earliest {left} are left out"
+    )
+    assert main(["history", event_id, "--json", "--db", url]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert (len(printed["changes"]), printed["total"], printed["cut"]) == (
+        HISTORY_LIMIT,
+        HISTORY_LIMIT + 3,
+        True,
+    )

@@ -1,7 +1,8 @@
 """The History panel: who changed the selected record, when, from what to what.
 
-The rows are what :func:`cpp_scheduler.services.history.history_of` answers (as
-``cpp-scheduler history UID`` prints it), newest first, read off the GUI thread; the dock
+The rows are what :func:`cpp_scheduler.services.history.read_history_of` answers (as
+``cpp-scheduler history UID`` prints it), newest first, with a line under the heading
+when it leaves the earliest changes out, read off the GUI thread; the dock
 follows the window's selection and every change. "Revert this change" puts the values a
 change replaced back as one undoable command (:class:`RevertChange`), saved against the
 version the panel read and through every rule of the program. The record is the
@@ -39,7 +40,13 @@ from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.model import Base, Event
 from cpp_scheduler.services.database import Database
-from cpp_scheduler.services.history import FieldChange, HistoryEntry, history_of, revert_change
+from cpp_scheduler.services.history import (
+    FieldChange,
+    HistoryEntry,
+    HistoryRead,
+    read_history_of,
+    revert_change,
+)
 
 CONTEXT = "HistoryDock"
 HEADERS = (
@@ -203,6 +210,11 @@ class HistoryDock(QDockWidget):
         self.heading = QLabel(self.tr(self.PLACEHOLDER), body)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        self.cut_note = QLabel(body)
+        self.cut_note.setObjectName("historyCut")
+        self.cut_note.setWordWrap(True)
+        self.cut_note.hide()
+        layout.addWidget(self.cut_note)
         self.model = HistoryModel(self)
         self.table = QTableView(body)
         self.table.setObjectName("historyTable")
@@ -274,8 +286,8 @@ class HistoryDock(QDockWidget):
         database = self.database
         self.reading = True
         self._run(
-            lambda: history_of(database, event_id),
-            lambda entries: self._arrived(generation, entries),
+            lambda: read_history_of(database, event_id),
+            lambda read: self._arrived(generation, read),
             lambda error: self._failed(generation, error),
         )
 
@@ -300,11 +312,11 @@ class HistoryDock(QDockWidget):
             ),
         )
 
-    def _arrived(self, generation: int, entries: list[HistoryEntry]) -> None:
+    def _arrived(self, generation: int, read: HistoryRead) -> None:
         if generation != self._generation:
             return
         self.reading = False
-        self._show(entries)
+        self._show(read.entries, read)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
@@ -314,9 +326,20 @@ class HistoryDock(QDockWidget):
             sys.excepthook(type(error), error, error.__traceback__)
         self._show([])
 
-    def _show(self, entries: list[HistoryEntry]) -> None:
+    def _show(self, entries: list[HistoryEntry], read: HistoryRead | None = None) -> None:
         self.model.set_entries(entries)
         self._update_button()
+        if read is not None and read.cut:
+            self.cut_note.setText(
+                self.tr(
+                    "Only the newest {shown} of {total} changes are shown; "
+                    "earlier changes left out: {left}."
+                ).format(shown=len(read.entries), total=read.total, left=read.left_out)
+            )
+            self.cut_note.show()
+        else:
+            self.cut_note.clear()
+            self.cut_note.hide()
         if not entries:
             self.heading.setText(self.tr(self.PLACEHOLDER))
             return
