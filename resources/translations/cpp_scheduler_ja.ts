@@ -2199,6 +2199,14 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>差出人を待つイベントがある間は何も送信しません。「ツール」&gt;「メール設定…」で差出人の名前とアドレスを指定するか、これらのイベントに主催担当者を設定してください。</translation>
     </message>
     <message>
+        <source>⚠ {email} cannot be sent to ({count}): {reason}</source>
+        <translation>⚠ {email} には送れません（{count} 件）: {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; is cancelled: no cancellation goes to those who hold no invitation to it ({count}).</source>
+        <translation>「{title}」は中止です。招待を受け取っていない人には中止の通知を送りません（{count}人）。</translation>
+    </message>
+    <message>
         <source>Send invitations</source>
         <translation>招待を送信</translation>
     </message>
@@ -2245,6 +2253,10 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Study tour: {name}</source>
         <translation>視察研修: {name}</translation>
+    </message>
+    <message>
+        <source>Cannot be sent</source>
+        <translation>送信できません</translation>
     </message>
     <message>
         <source>Cancellation</source>

@@ -11,6 +11,7 @@ two messages when cancelled; the ledger has recorded exactly what went out.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -292,15 +293,48 @@ def unsigned_text(unsigned: tuple[invitations.Unsigned, ...]) -> str:
     return "\n".join(lines)
 
 
+def batch_notes(
+    messages: tuple[invitations.Invitation, ...],
+    not_invited: tuple[invitations.NotInvited, ...] = (),
+) -> str:
+    """What a batch leaves out, one a line: the addresses that cannot be sent to (with
+    how many messages), which the batch refuses alone, and the cancelled events whose
+    cancellation goes to nobody who holds no invitation; what ``cpp-scheduler send
+    --dry-run`` prints of them."""
+    refused = Counter(
+        (message.recipient_email, message.unsendable) for message in messages if message.unsendable
+    )
+    lines = [
+        translate("Mail", "⚠ {email} cannot be sent to ({count}): {reason}").format(
+            email=email, count=count, reason=reason
+        )
+        for (email, reason), count in refused.items()
+    ]
+    lines.extend(
+        translate(
+            "Mail",
+            "'{title}' is cancelled: no cancellation goes to those who hold no invitation "
+            "to it ({count}).",
+        ).format(title=event.title, count=event.recipients)
+        for event in not_invited
+    )
+    return "\n".join(lines)
+
+
+def _sendable(messages: tuple[invitations.Invitation, ...]) -> int:
+    return sum(1 for message in messages if not message.unsendable)
+
+
 @dataclass(frozen=True)
 class _Preview:
     """A batch as the preview shows it: the messages Send sends, the preview's rows, its
-    summary and the events waiting for a sender."""
+    summary, the events waiting for a sender and what the batch leaves out."""
 
     messages: tuple[invitations.Invitation, ...]
     rows: list[tuple[str, str, str, str]]
     summary: str
     unsigned: tuple[invitations.Unsigned, ...]
+    notes: str = ""
 
 
 class SendDialog(QDialog):
@@ -371,6 +405,11 @@ class SendDialog(QDialog):
         self.waiting.setWordWrap(True)
         self.waiting.setTextFormat(Qt.TextFormat.PlainText)
         self.waiting.hide()
+        self.notes = QLabel("", self)
+        self.notes.setObjectName("sendNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.hide()
         self.summary = QLabel(translate("Mail", "Reading who gets what…"), self)
         self.summary.setObjectName("sendSummary")
         self.summary.setWordWrap(True)
@@ -394,6 +433,7 @@ class SendDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.waiting)
+        layout.addWidget(self.notes)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self.resize(1280, 600)
@@ -463,19 +503,24 @@ class SendDialog(QDialog):
                     (
                         f"{inv.recipient_name} <{inv.recipient_email}>",
                         inv.title,
-                        translate("Mail", "Cancellation")
+                        translate("Mail", "Cannot be sent")
+                        if inv.unsendable
+                        else translate("Mail", "Cancellation")
                         if inv.method.value == "CANCEL"
                         else translate("Mail", "Invitation"),
                         "",
                     )
                     for inv in made.to_send
                 ]
-                text = translate("Mail", "{count} to send.").format(count=len(made.to_send))
+                # Counted as the command counts them: what can go on the wire.
+                count = _sendable(made.to_send)
+                text = translate("Mail", "{count} to send.").format(count=count)
                 if made.already_sent:
                     text = translate("Mail", "{count} to send; {sent} sent already.").format(
-                        count=len(made.to_send), sent=made.already_sent
+                        count=count, sent=made.already_sent
                     )
-                return _Preview(made.to_send, rows, text, made.unsigned)
+                notes = batch_notes(made.to_send, made.not_invited)
+                return _Preview(made.to_send, rows, text, made.unsigned, notes)
             updates = invitations.plan_updates(database, scope, sender)
             rows = [
                 (
@@ -499,7 +544,9 @@ class SendDialog(QDialog):
                 if updates.changes
                 else (translate("Mail", "Everyone has been told the program as it is now."))
             )
-            return _Preview(updates.to_send, rows, text, updates.unsigned)
+            return _Preview(
+                updates.to_send, rows, text, updates.unsigned, batch_notes(updates.to_send)
+            )
 
         def shown(result: _Preview) -> None:
             if not shiboken6.isValid(self) or request != self._request:
@@ -513,10 +560,13 @@ class SendDialog(QDialog):
                 self.model.appendRow(items)
             self.waiting.setText(unsigned_text(result.unsigned))
             self.waiting.setVisible(bool(result.unsigned))
+            self.notes.setText(result.notes)
+            self.notes.setVisible(bool(result.notes))
             self.summary.setText(result.summary)
             # Nothing goes while an event waits for a sender, as the command refuses:
             # a batch sent in part would leave that event's participants untold.
-            self.send_button.setEnabled(bool(self.plan) and not self.unsigned and not self.running)
+            sendable = _sendable(self.plan) > 0
+            self.send_button.setEnabled(sendable and not self.unsigned and not self.running)
 
         self.tasks.run_in_background(plan, shown, self._failed)
 

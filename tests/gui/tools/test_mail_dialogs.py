@@ -517,3 +517,67 @@ def test_events_naming_no_organiser_wait_for_a_sender_as_the_command_says(
     assert len(server.mailbox.messages) == len(signed.to_send)
     dialog.close()
     settle(qtbot, window)
+
+
+def test_the_send_dialog_says_what_the_batch_leaves_out_as_the_command_does(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    sqlite_path: Path,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An address no message can carry is refused alone, and a cancelled event sends no
+    cancellation to those it never invited: the preview says both, and counts what can
+    go, as ``send invitations --dry-run`` does."""
+    from cpp_scheduler.model import Participant
+    from cpp_scheduler.services import editing
+
+    ana = editing.stored(sqlite_database, Participant, program.ana.id)
+    editing.change(
+        sqlite_database, Participant, program.ana.id, {"email": "アナ@例え.jp"}, ana.version
+    )
+    lima = DelegationScope(program.lima.name)
+    plan = invitations.plan_invitations(
+        sqlite_database, lima, invitations.Organizer("TDLC CPP team", "cpp@tdlc.example.org")
+    )
+    unsendable = [message for message in plan.to_send if message.unsendable]
+    assert unsendable  # both cases are in this batch
+    assert plan.not_invited
+
+    window = open_window()
+    dialog = tools_of(window).open_send("invitations")
+    assert isinstance(dialog, SendDialog)
+    qtbot.waitUntil(lambda: dialog.scope.findText(f"Delegation: {program.lima.name}") >= 0)
+    choose(dialog, f"Delegation: {program.lima.name}")
+    rows = previewed(qtbot, dialog, len(plan.to_send))
+    refused_rows = [row for row in rows if row[2] == "Cannot be sent"]
+    assert [row[0] for row in refused_rows] == [
+        f"{message.recipient_name} <{message.recipient_email}>" for message in unsendable
+    ]
+    qtbot.waitUntil(dialog.notes.isVisible, timeout=20_000)
+    assert dialog.notes.text().splitlines() == [
+        f"⚠ アナ@例え.jp cannot be sent to ({len(unsendable)}): {unsendable[0].unsendable}",
+        *(
+            f"'{event.title}' is cancelled: no cancellation goes to those who hold no "
+            f"invitation to it ({event.recipients})."
+            for event in plan.not_invited
+        ),
+    ]
+    sendable = len(plan.to_send) - len(unsendable)
+    assert dialog.summary.text() == f"{sendable} to send."
+
+    arguments = ["--db", str(sqlite_path), "send", "invitations", "--delegation", lima.name]
+    assert main([*arguments, "--dry-run"]) == 0
+    printed = capsys.readouterr()
+    assert f"{sendable} to send, 0 sent already" in printed.out
+    err = printed.err.splitlines()
+    assert [line for line in err if line.startswith("refused: ")] == [
+        f"refused: アナ@例え.jp: {message.unsendable}" for message in unsendable
+    ]
+    assert len([line for line in err if "is cancelled: no cancellation" in line]) == len(
+        plan.not_invited
+    )
+    dialog.close()
+    settle(qtbot, window)
