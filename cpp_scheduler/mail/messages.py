@@ -57,6 +57,7 @@ from cpp_scheduler.ical.export import (
     ExportOptions,
     Method,
     Organizer,
+    all_day_line,
     attendee,
     build_calendars,
     export_bytes,
@@ -387,20 +388,27 @@ def _address_text(field: str, name: str, address: str) -> str:
 
 
 def summary_lines(event: Event, recipient: Participant, method: Method) -> list[str]:
-    """What, when (on the recipient's clock and Tokyo's), where and the video link."""
+    """What, when (on the recipient's clock and Tokyo's; an all-day event's dates, the
+    same on every clock, as its calendar's description gives them), where and the video
+    link."""
     text = i18n.catalogue(recipient.effective_language).gettext
     title = one_line(event.title)
     lines = [
         text(N_("Cancelled: {title}")).format(title=title) if method is Method.CANCEL else title
     ]
     lines.append("")
-    meetings = [(o.start, o.end) for o in event.occurrences()] or [(event.start_utc, event.end_utc)]
     viewer = scopes.participant_schedule(recipient, [event]).viewer
     assert viewer is not None
-    lines.extend(local_time_lines(viewer, meetings))
-    if any(viewer.zone_on(japan_day(start)) != timezones.TOKYO for start, _ in meetings):
-        tokyo = scopes.Viewer(timezones.TOKYO, N_("Tokyo time"), language=viewer.language)
-        lines.extend(local_time_lines(tokyo, meetings))
+    if event.all_day:
+        lines.append(all_day_line(event.first_date, event.last_date, viewer.language))
+    else:
+        meetings = [(o.start, o.end) for o in event.occurrences()] or [
+            (event.start_utc, event.end_utc)
+        ]
+        lines.extend(local_time_lines(viewer, meetings))
+        if any(viewer.zone_on(japan_day(start)) != timezones.TOKYO for start, _ in meetings):
+            tokyo = scopes.Viewer(timezones.TOKYO, N_("Tokyo time"), language=viewer.language)
+            lines.extend(local_time_lines(tokyo, meetings))
     venue = event.venue
     if venue is not None and event.mode is not EventMode.VIRTUAL:
         english, japanese = split_address(venue.address or "")

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from cpp_scheduler import i18n
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical import scopes
-from cpp_scheduler.ical.export import describe_meeting
+from cpp_scheduler.ical.export import all_day_line, describe_meeting
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -43,6 +43,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model.event import event_delegations, event_participants
 from cpp_scheduler.scheduling.inputs import japan_day
+from cpp_scheduler.scheduling.localtimes import day_span
 from cpp_scheduler.services.calendar_export import (
     DelegationScope,
     EventScope,
@@ -76,10 +77,16 @@ class EventFacts:
     """The start each cancelled meeting of the series had by its rule."""
     moved: tuple[tuple[datetime, datetime, datetime], ...]
     """(start by the rule, new start, new end) of each moved meeting."""
+    all_day: bool = False
+    """An all-day event: its days in ``zone``, from ``start`` to the midnight ``end``."""
 
     def to_json(self) -> str:
+        # ``all_day`` is written only when it holds: a timed event's facts read as the
+        # ledger has kept them all along.
+        extra: dict[str, object] = {"all_day": True} if self.all_day else {}
         return json.dumps(
             {
+                **extra,
                 "title": self.title,
                 "status": self.status,
                 "start": self.start.isoformat(),
@@ -119,6 +126,7 @@ class EventFacts:
                 )
                 for rid, start, end in data["moved"]
             ),
+            bool(data.get("all_day", False)),
         )
 
 
@@ -221,6 +229,7 @@ def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[s
                 Event.zone,
                 Event.video_link,
                 Event.recurrence_rule,
+                Event.all_day,
                 Venue.name,
                 host.name,
             )
@@ -241,7 +250,7 @@ def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[s
         for event_id, rid, cancelled, start, end in session.execute(changed):
             overrides[event_id].append((rid, cancelled, start, end))
     facts: dict[str, EventFacts] = {}
-    for event_id, title, status, mode, start, end, zone, link, rule, venue, city in rows:
+    for event_id, title, status, mode, start, end, zone, link, rule, all_day, venue, city in rows:
         own = recurrence.applied(
             start, zone, rule, sorted(overrides.get(event_id, ()), key=_FIRST), _FIRST
         )
@@ -263,6 +272,7 @@ def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[s
                 for rid, cancelled, new_start, new_end in own
                 if not cancelled and new_start is not None and new_end is not None
             ),
+            bool(all_day),
         )
     return facts
 
@@ -351,6 +361,29 @@ def _when(start: datetime, end: datetime, viewer: scopes.Viewer) -> str:
     return describe_meeting(start, end, viewer.zone_on(japan_day(start)), viewer.language)
 
 
+def _days(facts: EventFacts, viewer: scopes.Viewer) -> str:
+    """An all-day event's dates in its own zone, the same for every reader, as its
+    calendar and its invitation give them (``All day from Thu 29 Apr 2027 to ...``)."""
+    return all_day_line(*day_span(facts.start, facts.end, facts.zone), viewer.language)
+
+
+def _held(facts: EventFacts, viewer: scopes.Viewer) -> str:
+    """When the event is held: its dates if all day, else its times on ``viewer``'s clock."""
+    if facts.all_day:
+        return _days(facts, viewer)
+    return _when(facts.start, facts.end, viewer)
+
+
+def _moved(before: EventFacts, now: EventFacts) -> bool:
+    """Whether the event is held at another time. Facts kept before the ledger noted
+    ``all_day`` read as timed, so a flag that turned on over the same instants alone
+    is no move (an event made all day over the very midnights it had is not told); one
+    that turned off is, the ledger having noted it."""
+    if (before.start, before.end) != (now.start, now.end):
+        return True
+    return before.all_day and not now.all_day
+
+
 def differences(
     before: EventFacts, now: EventFacts, viewer: scopes.Viewer, clock: str
 ) -> list[str]:
@@ -372,14 +405,22 @@ def differences(
                 before=_status(before.status, viewer.language),
             )
         )
-    if (before.start, before.end) != (now.start, now.end):
-        found.append(
-            text(N_("moved from {before} to {now}, {clock}")).format(
-                before=_when(before.start, before.end, viewer),
-                now=_when(now.start, now.end, viewer),
-                clock=clock,
+    if _moved(before, now):
+        if before.all_day or now.all_day:
+            # Dates are no clock's: each side as its own reader gives it.
+            found.append(
+                text(N_("moved to {now} (was {before})")).format(
+                    now=_held(now, viewer), before=_held(before, viewer)
+                )
             )
-        )
+        else:
+            found.append(
+                text(N_("moved from {before} to {now}, {clock}")).format(
+                    before=_when(before.start, before.end, viewer),
+                    now=_when(now.start, now.end, viewer),
+                    clock=clock,
+                )
+            )
     if before.rule != now.rule:
         found.append(
             text(N_("repeats {now} instead of {before}")).format(
@@ -556,6 +597,8 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
                 continue
         elif kind is ChangeKind.CANCELLED:
             details = [_said(viewer, N_("cancelled"))]
+        elif kind is ChangeKind.ADDED and now.all_day:
+            details = [_said(viewer, N_("not sent yet: {when}")).format(when=_days(now, viewer))]
         elif kind is ChangeKind.ADDED:
             details = [
                 _said(viewer, N_("not sent yet: {when}, {clock}")).format(

@@ -69,13 +69,12 @@ class MeetingLocalTimes:
 
     def describe_days(self) -> str:
         """``All day on Thu 29 Apr 2027``, or ``All day from ... to ...``: what every clock
-        says of an all-day event."""
-        first, last = self.dates
-        if first == last:
-            return _("All day on {day}").format(day=i18n.day_text(first))
-        return _("All day from {first} to {last}").format(
-            first=i18n.day_text(first), last=i18n.day_text(last)
-        )
+        says of an all-day event, as its calendar file and invitation say it."""
+        # The calendar's own wording, read where it is needed: the Local times dock and
+        # ``cpp-scheduler times`` load no calendar library for a timed meeting.
+        from cpp_scheduler.ical.export import all_day_line
+
+        return all_day_line(*self.dates)
 
 
 @dataclass(frozen=True, slots=True)

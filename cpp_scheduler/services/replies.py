@@ -10,6 +10,12 @@ the one written as the reply writes it; neither so written, the reply is refused
 nobody can tell who answered). A later answer
 (by the reply's DTSTAMP) replaces an earlier one; an older one read after it changes
 nothing, so importing a folder twice, in any order, gives the same attendance.
+
+A reply answers one version of the event, its SEQUENCE (0 when it gives none, RFC 5545
+section 3.8.7.4). One to a version older than the latest the participant was sent
+answers a time or place they have since been told is no longer so (RFC 5546 section
+2.1.5; Outlook calls it out of date): it is not recorded, and the import names it in one
+line among the refused (see :func:`_latest_sent`).
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ class ReadReply:
     answer: str
     recurrence_id: datetime | date | None
     replied_at: datetime
+    sequence: int = 0
+    """The version of the event answered (the reply's SEQUENCE; 0 when it has none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +76,10 @@ class RecordedReply:
 class ImportReport:
     recorded: list[RecordedReply] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
-    """One line per reply or file that was not applied: what and where."""
+    """One line per reply or file that was not applied: what and where (a file that
+    cannot be read, or whose reply names an unknown event or person, in one line, none
+    of it recorded; a reply to an out-of-date version, one line of its own, the file's
+    other replies recorded)."""
 
 
 # -- reading files -------------------------------------------------------------------
@@ -119,6 +130,24 @@ def _utc(value: datetime | date, zone: str | None = None) -> datetime | date:
     return value
 
 
+def _sequence(path: Path, vevent: icalendar.cal.component.Component) -> int:
+    """The version a reply answers: its SEQUENCE, 0 when it gives none (RFC 5545)."""
+    value = vevent.get("SEQUENCE")
+    if value is None:
+        return 0
+    try:
+        sequence = int(str(value))
+    except ValueError:
+        sequence = -1
+    if sequence < 0:
+        raise ReplyFileError(
+            _("{path}: {value} is not a SEQUENCE (a whole number from 0)").format(
+                path=path, value=quoted(str(value))
+            )
+        )
+    return sequence
+
+
 def read_replies(path: Path) -> list[ReadReply]:
     """Every answer of a REPLY file (or message)."""
     replies: list[ReadReply] = []
@@ -142,6 +171,7 @@ def read_replies(path: Path) -> list[ReadReply]:
             replied_at = _utc(stamp.dt) if stamp is not None else datetime.now(UTC)
             assert isinstance(replied_at, datetime)
             rid = vevent.get("RECURRENCE-ID")
+            sequence = _sequence(path, vevent)
             attendees = vevent.get("ATTENDEE", [])
             if not isinstance(attendees, list):
                 attendees = [attendees]
@@ -160,6 +190,7 @@ def read_replies(path: Path) -> list[ReadReply]:
                         answer,
                         rid.dt if rid is not None else None,
                         replied_at,
+                        sequence,
                     )
                 )
     return replies
@@ -213,8 +244,30 @@ def _answering(session: Session, reply: ReadReply, event: Event) -> Participant:
     )
 
 
-def _record(session: Session, reply: ReadReply) -> RecordedReply:
-    """Apply one answer, or raise :class:`ReplyFileError` saying why it is refused."""
+def _latest_sent(session: Session, event: Event, person: Participant) -> int:
+    """The newest version of the event this participant was told of: the highest
+    SEQUENCE of the messages the ledger shows were sent to them for it; the event's own
+    SEQUENCE when the ledger shows none (they can only hold a calendar file, which gives
+    the event as it is).
+
+    A reply is out of date when it answers less than this. The ledger, not the event's
+    current SEQUENCE, is the measure: an event moved again but not yet sent to a
+    participant still stands, for them, at the version they hold, and their answer to it
+    is their answer to everything they were told; holding it against a change nobody
+    told them of would throw away every answer between a change and its update. Once the
+    update has gone to them, an answer to the version before it answers a time they have
+    been told is no longer so."""
+    sent = session.scalar(
+        select(func.max(SentMessage.sequence)).where(
+            SentMessage.event_id == event.id, SentMessage.participant_id == person.id
+        )
+    )
+    return event.sequence if sent is None else sent
+
+
+def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
+    """Apply one answer, or raise :class:`ReplyFileError` saying why it is refused; an
+    answer to an out-of-date version is not applied and gives the line saying so."""
     event = session.scalars(select(Event).where(Event.uid == reply.uid)).one_or_none()
     if event is None:
         raise ReplyFileError(
@@ -235,6 +288,18 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply:
         if not isinstance(found, datetime):
             found = timezones.to_utc(datetime.combine(found, event.start_local.time()), event.zone)
         meeting = found
+    latest = _latest_sent(session, event, person)
+    if reply.sequence < latest:
+        return _(
+            "{source}: {email} answered an out-of-date invitation to {title} (SEQUENCE "
+            "{theirs}; the latest is {latest}); the answer is not recorded"
+        ).format(
+            source=reply.source,
+            email=quoted(reply.email),
+            title=quoted(event.title),
+            theirs=reply.sequence,
+            latest=latest,
+        )
     known = session.scalars(
         select(Reply).where(
             Reply.event_id == event.id,
@@ -268,11 +333,15 @@ def import_replies(database: Database, paths: Iterable[Path]) -> ImportReport:
         try:
             replies = read_replies(path)
             with database.transaction() as session:
-                recorded = [_record(session, reply) for reply in replies]
+                applied = [_record(session, reply) for reply in replies]
         except ReplyFileError as refusal:
             report.refused.append(str(refusal))
             continue
-        report.recorded.extend(recorded)
+        for outcome in applied:
+            if isinstance(outcome, str):
+                report.refused.append(outcome)
+            else:
+                report.recorded.append(outcome)
     return report
 
 

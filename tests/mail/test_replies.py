@@ -5,7 +5,7 @@ attendance; replies for unknown events or from addresses never invited are refus
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -14,11 +14,11 @@ import pytest
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.model import Event, Participant
-from cpp_scheduler.services import replies
+from cpp_scheduler.services import invitations, replies
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
 from tests.ical.program import Program, local
-from tests.mail.helpers import read_calendar, reply_calendar, send
+from tests.mail.helpers import SENDER, plain_transport, read_calendar, reply_calendar, send
 from tests.mail.smtpserver import Server
 
 
@@ -213,3 +213,86 @@ def test_two_addresses_differing_only_in_capitals_are_told_apart_or_refused(
     }
     assert answers["Joanna Smith"] == "declined"
     assert answers["Jo Smith"] == replies.NO_ANSWER
+
+
+def _moved_workshop(database: Database, program: Program, by: timedelta) -> None:
+    with database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        event.start_utc += by
+        event.end_utc += by
+
+
+def _without_sequence(reply: bytes) -> bytes:
+    calendar = icalendar.Calendar.from_ical(reply)
+    (vevent,) = calendar.walk("VEVENT")
+    del vevent["SEQUENCE"]
+    return bytes(calendar.to_ical())
+
+
+def test_a_reply_to_an_invitation_since_updated_is_not_the_answer(
+    database_url: str,
+    database: Database,
+    program: Program,
+    plain_server: Server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """RFC 5546 section 2.1.5: the workshop moved and its update went out (SEQUENCE 0 to
+    1); an answer to the first invitation, however late its DTSTAMP, answers a time its
+    sender has since been told is no longer so."""
+    send(database, EventScope(program.workshop.uid), plain_server)
+    first = read_calendar(plain_server.mailbox.messages[0])
+    _moved_workshop(database, program, timedelta(days=1))
+    before = len(plain_server.mailbox.messages)
+    plan = invitations.plan_updates(database, EventScope(program.workshop.uid), SENDER)
+    with plain_transport(plain_server) as transport:
+        invitations.send_batch(database, plan.to_send, transport)
+    update = read_calendar(plain_server.mailbox.messages[before])
+    assert int(str(update.walk("VEVENT")[0]["SEQUENCE"])) == 1
+
+    late = datetime(2026, 6, 1, tzinfo=UTC)
+    old = tmp_path / "ana-old.ics"
+    old.write_bytes(reply_calendar(first, program.ana.email, "ACCEPTED", stamp=late))
+    bare = tmp_path / "maya-bare.ics"  # no SEQUENCE: version 0 (RFC 5545)
+    bare.write_bytes(
+        _without_sequence(reply_calendar(update, program.maya.email, "ACCEPTED", stamp=late))
+    )
+    current = tmp_path / "bruno.ics"
+    current.write_bytes(reply_calendar(update, program.bruno.email, "DECLINED"))
+    db = ["--db", database_url]
+    assert main([*db, "replies", "import", str(old), str(bare), str(current)]) == 1
+    out, err = capsys.readouterr()
+    title = program.workshop.title
+    assert err.splitlines() == [
+        f"refused: {old}: '{program.ana.email}' answered an out-of-date invitation to "
+        f"'{title}' (SEQUENCE 0; the latest is 1); the answer is not recorded",
+        f"refused: {bare}: '{program.maya.email}' answered an out-of-date invitation to "
+        f"'{title}' (SEQUENCE 0; the latest is 1); the answer is not recorded",
+    ]
+    assert f"Bruno Salas <{program.bruno.email}> declined '{title}'" in out
+    assert "1 recorded, 2 refused" in out
+    assert main([*db, "replies", "list", "--event", program.workshop.uid, "--invited"]) == 0
+    listed = capsys.readouterr().out
+    assert f"{title}: Ana Quispe <{program.ana.email}> no answer" in listed
+    assert f"{title}: Maya Shrestha <{program.maya.email}> no answer" in listed
+    assert f"{title}: Bruno Salas <{program.bruno.email}> declined" in listed
+
+    # Her answer to the update is her answer.
+    new = tmp_path / "ana-new.ics"
+    new.write_bytes(reply_calendar(update, program.ana.email, "TENTATIVE"))
+    report = replies.import_replies(database, [new])
+    assert (report.refused, [r.answer for r in report.recorded]) == ([], ["tentative"])
+
+
+def test_a_reply_to_the_version_held_stands_until_the_change_is_sent(
+    database: Database, program: Program, invitation: icalendar.Calendar, tmp_path: Path
+) -> None:
+    """The measure is what the ledger shows was sent to the person, not the event's
+    SEQUENCE now: moved but not yet told, their answer is to all they know."""
+    _moved_workshop(database, program, timedelta(hours=2))
+    path = tmp_path / "ana.ics"
+    path.write_bytes(reply_calendar(invitation, program.ana.email, "ACCEPTED"))
+    report = replies.import_replies(database, [path])
+    assert report.refused == []
+    assert [(r.email, r.answer) for r in report.recorded] == [(program.ana.email, "accepted")]

@@ -581,3 +581,38 @@ def test_the_send_dialog_says_what_the_batch_leaves_out_as_the_command_does(
     )
     dialog.close()
     settle(qtbot, window)
+
+
+def test_the_window_tells_a_moved_all_day_event_by_its_days_as_the_service_does(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+) -> None:
+    from datetime import date
+
+    from tests.mail.test_all_day_mail import GOLDEN_WEEK, ONE_DAY_LATER, golden_week
+
+    uid, event_id = golden_week(sqlite_database)
+    send(sqlite_database, EventScope(uid), server)
+    with sqlite_database.transaction() as session:
+        event = session.get(Event, event_id)
+        assert event is not None
+        event.set_dates(date(2027, 4, 30), date(2027, 5, 6))
+    moved = f"moved to {ONE_DAY_LATER} (was {GOLDEN_WEEK})"
+    window = open_window()
+    tools = tools_of(window)
+    changes = tools.open_changes()
+    qtbot.waitUntil(lambda: changes.report is not None, timeout=20_000)
+    details = {
+        changes.model.index(0, 1, changes.model.index(row, 0)).data()
+        for row in range(changes.model.rowCount())
+    }
+    assert details == {moved}
+    changes.close()
+    updates = tools.open_send("updates")
+    rows = previewed(qtbot, updates, 2)
+    assert {row[3] for row in rows} == {moved}
+    updates.close()
+    settle(qtbot, window)
