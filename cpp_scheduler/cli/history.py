@@ -53,8 +53,20 @@ _ACTIONS = {"created": N_("created"), "changed": N_("changed"), "deleted": N_("d
 
 
 def entry_lines(entry: HistoryEntry) -> list[str]:
-    """One line for the change, one for each field it changed (a creation: a count)."""
+    """One line for the change, one for each field it changed (a creation: a count); a
+    change of one meeting of a series in one line, in words."""
     source = _(" (from {source})").format(source=entry.source) if entry.source else ""
+    if entry.meeting is not None:
+        return [
+            _("{when}  #{number}  {author}  {record}: {meeting}{source}").format(
+                when=utc_z(entry.changed_at),
+                number=entry.change_id,
+                author=entry.author,
+                record=entry.label,
+                meeting=entry.meeting,
+                source=source,
+            )
+        ]
     head = _("{when}  #{number}  {author}  {action} {record} (version {version}){source}").format(
         when=utc_z(entry.changed_at),
         number=entry.change_id,

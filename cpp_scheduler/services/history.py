@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -18,11 +18,13 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base, UTCDateTime
-from cpp_scheduler.model.event import Event
+from cpp_scheduler.model.event import Event, OccurrenceOverride
 from cpp_scheduler.model.history import Change
+from cpp_scheduler.services import series
 from cpp_scheduler.services.editing import (
     BOOKKEEPING,
     RecordNotFoundError,
@@ -70,6 +72,15 @@ class HistoryEntry:
     model: str = ""
     """The entity's class name (``Event``, ``Delegation``), as the window's editor names
     it; empty for a table this program no longer knows."""
+    meeting: str | None = None
+    """A change of one meeting of a series (moved, cancelled, put back) in words:
+    ``Meeting of Wed 17 Mar 2027 17:00 JST cancelled``; None for any other change. Its
+    :attr:`label` then names the series, in whose history it is listed."""
+    series_id: str | None = None
+    """The series a change of one meeting belongs to (its revert is saved on it)."""
+    series_version: int | None = None
+    """The version the series was left at, for a change of one meeting that
+    :func:`revert_change` has just saved (None otherwise)."""
 
     @property
     def deletion(self) -> bool:
@@ -77,13 +88,34 @@ class HistoryEntry:
         return self.action == DELETED
 
     @property
+    def refusal(self) -> str | None:
+        """Why this change cannot be reverted, in one line; None when it can. A change
+        of values puts the old ones back, a creation deletes the record, a deletion
+        brings it back, a change of one meeting puts the meeting back as it was; a
+        change holding only what the program keeps by itself (the calendar sequence it
+        raised along with a change of one meeting) has nothing to revert."""
+        if self.action not in (CHANGED, CREATED, DELETED):
+            return _("the history names an action {action} this program does not know").format(
+                action=quoted(self.action)
+            )
+        if (
+            self.meeting is None
+            and self.action == CHANGED
+            and all(field.name in BOOKKEEPING for field in self.fields)
+        ):
+            return _(
+                "nothing to revert: this change of {record} holds only what the program "
+                "keeps by itself; revert the change that came with it"
+            ).format(record=self.label)
+        return None
+
+    @property
     def revertible(self) -> bool:
-        """Every change can be reverted: a change of values puts the old ones back, a
-        creation deletes the record, a deletion brings it back."""
-        return self.action in (CHANGED, CREATED, DELETED)
+        """The change can be reverted (see :attr:`refusal`)."""
+        return self.refusal is None
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "change": self.change_id,
             "record": {"kind": self.record_kind, "id": self.record_id, "label": self.label},
             "action": self.action,
@@ -93,6 +125,10 @@ class HistoryEntry:
             "source": self.source,
             "fields": {field.name: {"old": field.old, "new": field.new} for field in self.fields},
         }
+        if self.meeting is not None:
+            found["meeting"] = self.meeting
+            found["series"] = self.series_id
+        return found
 
 
 def _entry(change: Change) -> HistoryEntry:
@@ -148,7 +184,169 @@ def _newest(session: Session, condition: ColumnElement[bool]) -> HistoryRead:
     total = len(changes)
     if total >= HISTORY_LIMIT:
         total = int(session.scalar(select(func.count()).select_from(Change).where(condition)) or 0)
-    return HistoryRead([_entry(change) for change in reversed(changes)], total)
+    return HistoryRead(_entries(session, list(reversed(changes))), total)
+
+
+def _entries(session: Session, changes: Sequence[Change]) -> list[HistoryEntry]:
+    """The entries of ``changes``, those of one meeting of a series worded as such."""
+    meetings = _meeting_changes(session, changes)
+    return [
+        _meeting_entry(session, _entry(change), found)
+        if (found := meetings.get(change.id)) is not None
+        else _entry(change)
+        for change in changes
+    ]
+
+
+# -- the changes of one meeting of a series ------------------------------------------------
+# A moved or cancelled meeting is a row of its own (``occurrence_overrides``), with a
+# history of its own; it is read as part of its series' history. A change entry holds only
+# the fields it changed, so the meeting's state before and after each change is followed
+# from its first entry on.
+
+_MEETINGS = OccurrenceOverride.__tablename__
+_STATE_FIELDS = ("event_id", "recurrence_id", "cancelled", "start_utc", "end_utc")
+
+
+@dataclass(frozen=True)
+class _MeetingChange:
+    """One change of one meeting, its states in the history's plain form (None: the
+    meeting where its series' rule places it)."""
+
+    event_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+def _meeting_changes(session: Session, changes: Sequence[Change]) -> dict[int, _MeetingChange]:
+    """Each change of ``changes`` made to one meeting of a series, by its number."""
+    ids = {change.record_id for change in changes if change.record_table == _MEETINGS}
+    if not ids:
+        return {}
+    found: dict[int, _MeetingChange] = {}
+    states: dict[str, dict[str, Any] | None] = {}
+    for change in session.scalars(
+        select(Change)
+        .where(Change.record_table == _MEETINGS, Change.record_id.in_(ids))
+        .order_by(Change.id)
+    ):
+        before = states.get(change.record_id)
+        fields: dict[str, list[Any]] = json.loads(change.fields)
+        if change.action == DELETED:
+            gone = dict(before or {})
+            gone.update({name: old for name, (old, _new) in fields.items()})
+            before, after = gone, None
+        else:
+            after = dict(before or {}) if change.action == CHANGED else {}
+            after.update({name: new for name, (_old, new) in fields.items()})
+        states[change.record_id] = after
+        event_id = (after or before or {}).get("event_id")
+        if not isinstance(event_id, str):
+            now = session.get(OccurrenceOverride, change.record_id)
+            if now is None:
+                continue  # a meeting of no series this history knows: left as it is
+            event_id = now.event_id
+        found[change.id] = _MeetingChange(event_id, before, after)
+    return found
+
+
+def _series_facts(session: Session, event_id: str) -> tuple[str | None, str]:
+    """The label of the series ``event_id`` (None: unknown) and its zone, from the
+    program or, for one deleted since, from its history."""
+    event = session.get(Event, event_id)
+    if event is not None:
+        return event.label(), event.zone
+    last = session.scalars(
+        select(Change).where(Change.record_id == event_id).order_by(Change.id.desc()).limit(1)
+    ).first()
+    if last is None:
+        return None, "UTC"
+    zone = json.loads(last.fields).get("zone", [None, None])
+    named = next((value for value in zone if isinstance(value, str)), "UTC")
+    return spoken(last.record_labels) or last.record_label, (
+        named if timezones.is_zone(named) else "UTC"
+    )
+
+
+def _local(value: Any, zone: str) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return timezones.to_local(datetime.fromisoformat(value), zone)
+    except ValueError:
+        return None
+
+
+def _moment_text(local: datetime) -> str:
+    """Wed 17 Mar 2027 17:00 JST."""
+    return f"{i18n.day_text(local.date())} {i18n.time_text(local)} {timezones.clock_label(local)}"
+
+
+def _span(state: dict[str, Any], zone: str) -> str | None:
+    start, end = _local(state.get("start_utc"), zone), _local(state.get("end_utc"), zone)
+    if start is None or end is None:
+        return None
+    return timezones.span_text(start, end, day=i18n.day_text, zone=True)
+
+
+def _meeting_words(found: _MeetingChange, zone: str, with_series: bool) -> str:
+    """The change of one meeting as a coordinator says it."""
+    before, after = found.before or {}, found.after or {}
+    rule_start = _local(after.get("recurrence_id") or before.get("recurrence_id"), zone)
+    when = _moment_text(rule_start) if rule_start is not None else "?"
+    if found.before and found.after and before.get("recurrence_id") != after.get("recurrence_id"):
+        earlier = _local(before.get("recurrence_id"), zone)
+        return _("Meeting of {old}: its change follows its series to the meeting of {new}").format(
+            old=_moment_text(earlier) if earlier is not None else "?", new=when
+        )
+    if found.after is None:
+        if with_series:
+            return _("Meeting of {when}: its change deleted with its series").format(when=when)
+        if before.get("cancelled"):
+            return _("Meeting of {when} held again, where its series places it").format(when=when)
+        return _("Meeting of {when} moved back from {old} to where its series places it").format(
+            when=when, old=_span(before, zone) or "?"
+        )
+    if after.get("cancelled"):
+        return _("Meeting of {when} cancelled").format(when=when)
+    new = _span(after, zone) or "?"
+    if found.before is None:
+        return _("Meeting of {when} moved to {new}").format(when=when, new=new)
+    if before.get("cancelled"):
+        return _("Meeting of {when} held again, moved to {new}").format(when=when, new=new)
+    return _("Meeting of {when} moved from {old} to {new}").format(
+        when=when, old=_span(before, zone) or "?", new=new
+    )
+
+
+def _deleted_with_series(session: Session, change_id: int, found: _MeetingChange) -> bool:
+    """The meeting's change was deleted as its series was (in the same flush)."""
+    if found.after is not None:
+        return False
+    change = session.get(Change, change_id)
+    return change is not None and (
+        session.scalar(
+            select(Change.id).where(
+                Change.record_id == found.event_id,
+                Change.action == DELETED,
+                Change.changed_at == change.changed_at,
+            )
+        )
+        is not None
+    )
+
+
+def _meeting_entry(session: Session, entry: HistoryEntry, found: _MeetingChange) -> HistoryEntry:
+    """``entry``, a change of one meeting, as its series' history lists it: named by the
+    series, and worded."""
+    label, zone = _series_facts(session, found.event_id)
+    with_series = _deleted_with_series(session, entry.change_id, found)
+    return replace(
+        entry,
+        label=label or entry.label,
+        meeting=_meeting_words(found, zone, with_series),
+        series_id=found.event_id,
+    )
 
 
 def _record_ids(session: Session, uid_or_id: str) -> list[str]:
@@ -182,12 +380,57 @@ def _deleted_events_with_uid(session: Session, uid: str) -> list[str]:
     return ids
 
 
+def _meeting_ids(session: Session, ids: Sequence[str]) -> list[str]:
+    """The meetings of the series among ``ids`` that were ever moved or cancelled: those
+    changed now, and those put back since, whose entries were written with a change of
+    their series (in the same flush)."""
+    found = set(
+        session.scalars(
+            select(OccurrenceOverride.id).where(OccurrenceOverride.event_id.in_(ids))
+        ).all()
+    )
+    times = session.scalars(
+        select(Change.changed_at)
+        .where(Change.record_id.in_(ids), Change.record_table == Event.__tablename__)
+        .distinct()
+    ).all()
+    wanted = set(ids)
+    for start in range(0, len(times), 500):
+        for record_id, fields in session.execute(
+            select(Change.record_id, Change.fields).where(
+                Change.changed_at.in_(times[start : start + 500]),
+                Change.record_table == _MEETINGS,
+                Change.action.in_((CREATED, DELETED)),
+            )
+        ):
+            pair = json.loads(fields).get("event_id") or [None, None]
+            if wanted.intersection(value for value in pair if isinstance(value, str)):
+                found.add(record_id)
+    return sorted(found)
+
+
 def read_history_of(database: Database, uid_or_id: str) -> HistoryRead:
     """The changes of the record with this id (or the event with this calendar UID,
-    also one deleted since), oldest first, and how many there are in all."""
+    also one deleted since), oldest first, and how many there are in all; a series'
+    history lists the changes of its meetings too (see :attr:`HistoryEntry.meeting`)."""
     with database.session() as session:
         ids = _record_ids(session, uid_or_id)
-        return _newest(session, Change.record_id.in_(ids))
+        meetings = _meeting_ids(session, ids)
+        if not meetings:
+            return _newest(session, Change.record_id.in_(ids))
+        # A meeting's change deleted with its series is told by the series' deletion,
+        # whose revert brings it back: not listed apart.
+        deleted = session.scalars(
+            select(Change.changed_at).where(Change.record_id.in_(ids), Change.action == DELETED)
+        ).all()
+        return _newest(
+            session,
+            Change.record_id.in_(ids)
+            | (
+                Change.record_id.in_(meetings)
+                & ~((Change.action == DELETED) & Change.changed_at.in_(deleted))
+            ),
+        )
 
 
 def history_of(database: Database, uid_or_id: str) -> list[HistoryEntry]:
@@ -203,7 +446,7 @@ def latest_change(database: Database, record_id: str) -> HistoryEntry | None:
         change = session.scalars(
             select(Change).where(Change.record_id == record_id).order_by(Change.id.desc()).limit(1)
         ).first()
-        return None if change is None else _entry(change)
+        return None if change is None else _entries(session, [change])[0]
 
 
 def read_history_since(database: Database, since: datetime) -> HistoryRead:
@@ -437,8 +680,16 @@ def revert_change(
     A change of values puts back the values it replaced, saved against the version
     read (``expected_version``, by default the record's version now). A creation
     deletes the record, refused when it changed since. A deletion brings the record
-    back with its old values and links, refused when it exists again.
+    back with its old values and links, refused when it exists again. A change of one
+    meeting of a series puts the meeting back as it was, through
+    :func:`~cpp_scheduler.services.series.set_meeting` against the series' version
+    read. A change with nothing to revert (:attr:`HistoryEntry.refusal`) is refused,
+    and nothing is saved.
     """
+    with database.session() as session:
+        change = session.get(Change, change_id)
+        if change is not None and change.record_table == _MEETINGS:
+            return _revert_meeting(database, change_id, expected_version)
     with database.transaction() as session:
         change = session.get(Change, change_id)
         if change is None:
@@ -446,6 +697,8 @@ def revert_change(
                 _("the history holds no change number {number}").format(number=change_id)
             )
         entry = _entry(change)
+        if (refusal := entry.refusal) is not None:
+            raise RevertError(refusal)
         model = _model_of(change.record_table)
         record_id = change.record_id
         record = session.get(model, record_id)
@@ -467,12 +720,102 @@ def revert_change(
             delete_record(session, model, record_id)
         else:
             values = _values_before(model, record, entry.fields)
+            if not values:  # never saved as a change that changes nothing
+                raise RevertError(
+                    _(
+                        "nothing to revert: this change of {record} holds only what the "
+                        "program keeps by itself; revert the change that came with it"
+                    ).format(record=entry.label)
+                )
             update_record(session, model, record_id, values, expected_version)
     with database.session() as session:
         newest = session.scalars(
             select(Change).where(Change.record_id == record_id).order_by(Change.id.desc()).limit(1)
         ).one()
         return _entry(newest)
+
+
+def _state_now(record: OccurrenceOverride | None) -> dict[str, Any] | None:
+    if record is None:
+        return None
+    return {name: plain(getattr(record, name)) for name in _STATE_FIELDS}
+
+
+def _same_state(first: dict[str, Any] | None, second: dict[str, Any] | None) -> bool:
+    if first is None or second is None:
+        return first is None and second is None
+    return all(first.get(name) == second.get(name) for name in _STATE_FIELDS[1:])
+
+
+def _revert_meeting(
+    database: Database, change_id: int, expected_version: int | None
+) -> HistoryEntry:
+    """Put one meeting of a series back as it was before the change ``change_id``, as
+    one change of its series saved against ``expected_version`` (by default the
+    series' version now); refused when the meeting changed again since."""
+    with database.session() as session:
+        change = session.get(Change, change_id)
+        assert change is not None
+        entry = _entries(session, [change])[0]
+        found = _meeting_changes(session, [change]).get(change_id)
+        if found is None or entry.series_id is None:
+            raise RevertError(
+                _("the history does not say which series {record} belongs to").format(
+                    record=entry.label
+                )
+            )
+        event = session.get(Event, found.event_id)
+        if event is None:
+            raise RecordNotFoundError(
+                _("{record} was deleted since; nothing to revert").format(record=entry.label)
+            )
+        assert entry.meeting is not None
+        before, after = found.before, found.after
+        state = before or after or {}
+        if (
+            before is not None
+            and after is not None
+            and (before.get("recurrence_id") != after.get("recurrence_id"))
+        ):
+            raise RevertError(
+                _(
+                    "cannot revert this change of {record} by itself: the meeting's change "
+                    "followed its series when the series moved; revert that move instead"
+                ).format(record=entry.label)
+            )
+        recurrence_id = stored_value(OccurrenceOverride, "recurrence_id", state["recurrence_id"])
+        now = next((item for item in event.changes if item.recurrence_id == recurrence_id), None)
+        if not _same_state(_state_now(now), after):
+            raise RevertError(
+                _(
+                    "cannot revert this change of {record}: its meeting was changed again "
+                    "since; revert the later change first"
+                ).format(record=entry.label)
+            )
+        target = (
+            None
+            if before is None
+            else series.MeetingState(
+                stored_value(OccurrenceOverride, "start_utc", before.get("start_utc")),
+                stored_value(OccurrenceOverride, "end_utc", before.get("end_utc")),
+                bool(before.get("cancelled")),
+            )
+        )
+        version = event.version if expected_version is None else expected_version
+        earlier_id = None if now is None else now.id
+    edit = series.set_meeting(database, found.event_id, recurrence_id, target, version)
+    with database.session() as session:
+        left = session.scalar(
+            select(OccurrenceOverride.id).where(
+                OccurrenceOverride.event_id == found.event_id,
+                OccurrenceOverride.recurrence_id == recurrence_id,
+            )
+        )
+        written = left or earlier_id
+        newest = session.scalars(
+            select(Change).where(Change.record_id == written).order_by(Change.id.desc()).limit(1)
+        ).one()
+        return replace(_entries(session, [newest])[0], series_version=edit.version)
 
 
 __all__ = [

@@ -162,6 +162,9 @@ def set_meeting(
         if state is None:
             if existing is not None:
                 event.changes.remove(existing)  # a changed meeting lives in its series
+                # Deleted by name, not only as an orphan at the flush: the history then
+                # holds the deletion (the meeting put back), as the session's deletions.
+                session.delete(existing)
         elif existing is not None:
             existing.start_utc = state.start_utc
             existing.end_utc = state.end_utc

@@ -135,3 +135,61 @@ def test_the_panel_and_the_command_both_say_a_long_history_is_cut(
         f"Only the newest {HISTORY_LIMIT} of {printed['total']} changes are shown; "
         f"earlier changes left out: {printed['total'] - HISTORY_LIMIT}."
     )
+
+
+def test_the_panel_and_the_command_word_a_meeting_change_alike(
+    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cancelled and a moved meeting of a series: one service answer, the same words
+    in the panel's rows as in the command's JSON, named by the series."""
+    from cpp_scheduler.gui.tools.history import summary
+    from cpp_scheduler.services import series
+
+    event_id = editing.create(
+        sqlite_database,
+        Event,
+        {
+            "title": "Weekly DRR call",
+            "start_utc": START,
+            "end_utc": START + timedelta(hours=1),
+            "zone": "Asia/Tokyo",
+            "recurrence_rule": "FREQ=WEEKLY;COUNT=4",
+        },
+    )
+    edit = series.cancel_meeting(sqlite_database, event_id, START + timedelta(weeks=1), 1)
+    moved = START + timedelta(weeks=2, hours=3)
+    series.move_meeting(
+        sqlite_database,
+        event_id,
+        START + timedelta(weeks=2),
+        moved,
+        moved + timedelta(hours=1),
+        edit.version,
+    )
+    with sqlite_database.session() as session:
+        uid = session.get(Event, event_id).uid  # type: ignore[union-attr]
+
+    tasks = TaskManager()
+    dock = HistoryDock(
+        sqlite_database, Editor(sqlite_database, tasks), tasks.run_in_background, lambda *_: None
+    )
+    qtbot.addWidget(dock)
+    dock.show_event(event_id)
+    qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
+    tasks.wait_for_done()
+
+    printed = history_json(capsys, sqlite_database, uid)
+    shown = [entry.as_json() for entry in reversed(dock.model.entries)]
+    assert shown == printed
+    meetings = [entry for entry in printed if "meeting" in entry]
+    assert [(entry["record"]["label"], entry["meeting"]) for entry in meetings] == [
+        ("event 'Weekly DRR call'", "Meeting of Tue 19 Jan 2027 10:00 JST cancelled"),
+        (
+            "event 'Weekly DRR call'",
+            "Meeting of Tue 26 Jan 2027 10:00 JST moved to Tue 26 Jan 2027 13:00-14:00 JST",
+        ),
+    ]
+    rows = [summary(entry) for entry in dock.model.entries]
+    assert [entry["meeting"] for entry in reversed(meetings)] == [
+        row for row in rows if row.startswith("Meeting of")
+    ]

@@ -88,8 +88,11 @@ def source_text(source: str) -> str:
 
 
 def summary(entry: HistoryEntry) -> str:
-    """One line for a change: what it did and the fields it changed."""
-    if entry.action != "changed":
+    """One line for a change: what it did and the fields it changed; a change of one
+    meeting of a series as the services word it."""
+    if entry.meeting is not None:
+        text = entry.meeting
+    elif entry.action != "changed":
         action = ACTIONS.get(entry.action)
         text = (
             translate(CONTEXT, action).format(version=entry.version)
@@ -133,22 +136,29 @@ class HistoryModel(common.HeaderedTableModel):
                     record=entry.label, version=entry.version, who=entry.author
                 )
             ]
-            lines += [field_text(field) for field in entry.fields if entry.action == "changed"]
+            if entry.meeting is not None:
+                lines.append(entry.meeting)
+            else:
+                lines += [field_text(f) for f in entry.fields if entry.action == "changed"]
             return "\n".join(lines + ([source_text(entry.source)] if entry.source else []))
         return None
 
 
 class RevertChange(RecordCommand):
-    """Put back what one change replaced; undo puts the change back again."""
+    """Put back what one change replaced; undo puts the change back again. A change of
+    one meeting of a series is a step on the series, saved against its version."""
 
     def __init__(self, editor: Editor, entry: HistoryEntry, version_read: int) -> None:
         model = next(
             (m.class_ for m in Base.registry.mappers if m.class_.__name__ == entry.model), Event
         )
+        record_id = entry.record_id
+        if entry.series_id is not None:
+            model, record_id = Event, entry.series_id
         super().__init__(
             editor,
             model,
-            entry.record_id,
+            record_id,
             translate("HistoryDock", "Revert the change of {record}").format(record=entry.label),
         )
         self.change_id = entry.change_id
@@ -168,9 +178,13 @@ class RevertChange(RecordCommand):
         new change's number."""
         found = self._expected(self.version)
         done = revert_change(self.editor.database, change_id, found)
-        self.version = done.version
-        if done.action == "changed":  # a record deleted or brought back has no chain
-            self._left(done.version, found)
+        if done.series_version is not None:  # a meeting's change: its series moved on
+            self.version = done.series_version
+            self._left(done.series_version, found)
+        else:
+            self.version = done.version
+            if done.action == "changed":  # a record deleted or brought back has no chain
+                self._left(done.version, found)
         self._done()
         return done.change_id
 
@@ -253,7 +267,13 @@ class HistoryDock(QDockWidget):
         entry = self.selected_entry()
         self.revert_button.setEnabled(entry is not None and entry.revertible)
         action = entry.action if entry is not None else "changed"
-        if action == "created":
+        if entry is not None and entry.refusal is not None:
+            tip = entry.refusal
+        elif entry is not None and entry.meeting is not None:
+            tip = self.tr(
+                "Put the meeting back as it was before this change, as a change you can undo"
+            )
+        elif action == "created":
             tip = self.tr("Delete the record this change created, as a change you can undo")
         elif action == "deleted":
             tip = self.tr(
@@ -304,7 +324,15 @@ class HistoryDock(QDockWidget):
         entry = self.selected_entry()
         if entry is None or not self.model.entries:
             return
-        version_read = self.model.entries[0].version
+        if (refusal := entry.refusal) is not None:  # nothing to save: no undo step
+            self._report_error(self.tr("Cannot revert this change"), refusal)
+            return
+        # The version read of the record shown (a series, for a change of one meeting):
+        # its newest change of its own.
+        version_read = next(
+            (shown.version for shown in self.model.entries if shown.series_id is None),
+            self.model.entries[0].version,
+        )
         self.editor.execute(
             RevertChange(self.editor, entry, version_read),
             refused=lambda error: self._report_error(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from conftest import JANUARY_NINE_TOKYO, add_delegation, add_event, settle, tools_of
 from gui_support import move_command, rows_read
@@ -245,3 +245,77 @@ def test_an_edit_undoes_across_a_revert_and_its_undo(
         assert errors == []
         assert _title_in_database(sqlite_database, kobe) == expected
     assert _title_in_database(sqlite_database, toyama) == "Toyama visit"
+
+
+def test_a_cancelled_meeting_is_listed_in_words_and_its_revert_brings_it_back(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """A meeting of a series cancelled: the series' history says so with its date, the
+    calendar sequence raised with it cannot be reverted (one line, no undo step), and
+    reverting the cancellation brings the meeting back as one undoable step."""
+    from cpp_scheduler.services import editing, series
+
+    first = JANUARY_NINE_TOKYO
+    second = first + timedelta(weeks=1)
+    event = editing.create(
+        sqlite_database,
+        Event,
+        {
+            "title": "Weekly DRR call",
+            "start_utc": first,
+            "end_utc": first + timedelta(hours=1),
+            "zone": "Asia/Tokyo",
+            "recurrence_rule": "FREQ=WEEKLY;COUNT=4",
+        },
+    )
+    series.cancel_meeting(sqlite_database, event, second, 1)
+
+    def starts() -> list[datetime]:
+        return [item.start_utc for item in series.meetings(sqlite_database, event).meetings]
+
+    window = open_window()
+    errors: list[tuple[str, str]] = []
+    window.report_error = lambda title, message: errors.append((title, message))  # type: ignore[method-assign]
+    dock = tools_of(window).history
+    window.views["day"].occurrenceSelected.emit(OccurrenceKey(event))
+    read(qtbot, dock)
+    shown = [dock.model.index(row, 2).data() for row in range(dock.model.rowCount())]
+    when = "Tue 19 Jan 2027 09:00 JST"
+    assert f"Meeting of {when} cancelled" in shown
+    assert "changed occurrence" not in dock.heading.text()
+
+    steps = window.editor.stack.count()
+    dock.table.selectRow(shown.index("Sequence: 0 → 1"))
+    assert not dock.revert_button.isEnabled()
+    dock.revert_selected()
+    settle(qtbot, window)
+    assert window.editor.stack.count() == steps
+    assert errors == [
+        (
+            "Cannot revert this change",
+            "nothing to revert: this change of event 'Weekly DRR call' holds only what the "
+            "program keeps by itself; revert the change that came with it",
+        )
+    ]
+    errors.clear()
+
+    dock.table.selectRow(shown.index(f"Meeting of {when} cancelled"))
+    assert dock.revert_button.isEnabled()
+    qtbot.mouseClick(dock.revert_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    read(qtbot, dock)
+    assert errors == []
+    assert window.editor.stack.count() == steps + 1
+    assert window.editor.stack.undoText() == "Revert the change of event 'Weekly DRR call'"
+    assert second in starts()
+    assert dock.model.index(0, 2).data() in (
+        f"Meeting of {when} held again, where its series places it",
+        "Sequence: 1 → 2",
+    )
+
+    window.editor.stack.undo()
+    rows_read(window)
+    settle(qtbot, window)
+    read(qtbot, dock)
+    assert errors == []
+    assert second not in starts()
