@@ -1884,6 +1884,10 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
         <translation>この変更で置き換えられた値を、元に戻せる新しい変更として戻します</translation>
     </message>
     <message>
+        <source>Put the meeting back as it was before this change, as a change you can undo</source>
+        <translation>この回をこの変更の前の状態に戻します（元に戻せる変更として）</translation>
+    </message>
+    <message>
         <source>Delete the record this change created, as a change you can undo</source>
         <translation>この変更で作成されたレコードを、元に戻せる変更として削除します</translation>
     </message>
