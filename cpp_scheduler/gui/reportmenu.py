@@ -61,9 +61,11 @@ class ReportActions(QObject):
                 menu.addActions([self.export_agenda_action, self.report_action])
 
     def _file_menu(self) -> QMenu | None:
+        """The window's File menu, by its object name: its title is in the window's
+        language ("ファイル(&F)" in Japanese)."""
         for action in self.window.menuBar().actions():
             menu = action.menu()
-            if isinstance(menu, QMenu) and action.text().replace("&", "") == "File":
+            if isinstance(menu, QMenu) and menu.objectName() == "fileMenu":
                 return menu
         return None
 

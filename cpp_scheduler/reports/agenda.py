@@ -129,7 +129,7 @@ def agenda_table(
                 _delegation_names(meeting, facts),
                 *_meeting_cells(meeting, zones),
                 _all_day_cell(meeting),
-                round(meeting.hours, 2),
+                None if meeting.all_day else round(meeting.hours, 2),
             )
         )
     columns = [

@@ -43,6 +43,10 @@ class Meeting:
 
     @property
     def hours(self) -> float:
+        """The elapsed hours from start to end; none for an all-day meeting, whose
+        instants only bound its dates (a week's closure is not 168 hours of meetings)."""
+        if self.all_day:
+            return 0.0
         return (self.end_utc - self.start_utc).total_seconds() / 3600
 
 

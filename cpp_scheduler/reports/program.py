@@ -15,7 +15,8 @@ Counting rules (docs/reports.md says the same for a reader of the report):
   products count as the conference's, in the period the conference starts in. A
   conference without sessions counts its span.
   (Sessions of a series are counted as meetings of their own.)
-* **Hours** are elapsed hours between the UTC start and end.
+* **Hours** are elapsed hours between the UTC start and end. An all-day meeting has
+  dates, not hours: it counts as a meeting and adds no hours.
 * **Themes** are the six top-level thematic areas: a sub-theme counts for its area. A
   meeting counts once for each of its areas, each of its delegations and each of their
   countries, so the rows of those tables add up to more than the total. A meeting with

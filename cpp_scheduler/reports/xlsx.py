@@ -27,7 +27,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from cpp_scheduler.files import write_atomically
 from cpp_scheduler.reports.files import is_formula_like
-from cpp_scheduler.reports.tables import Cell, ColumnType, Table
+from cpp_scheduler.reports.tables import Cell, Table
 
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -86,7 +86,7 @@ def _storable(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: Cell, kind: ColumnType) -> XlsxCell:
+def _cell(sheet: WriteOnlyWorksheet, value: Cell) -> XlsxCell:
     if isinstance(value, str):
         value = _storable(value)
     cell: XlsxCell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]  # dates too
@@ -99,7 +99,9 @@ def _cell(sheet: WriteOnlyWorksheet, value: Cell, kind: ColumnType) -> XlsxCell:
     elif isinstance(value, date):
         cell.number_format = DATE_FORMAT
     elif isinstance(value, float):
-        cell.number_format = HOURS_FORMAT if kind is not ColumnType.NUMBER else "0.##"
+        # Hours, in a summary's column of figures too: "0.##" shows 24 hours as "24."
+        # and 25.5 as "25.5" beside the breakdowns' "25.50".
+        cell.number_format = HOURS_FORMAT
     elif isinstance(value, int):
         cell.number_format = INTEGER_FORMAT
     return cell
@@ -129,15 +131,12 @@ def workbook(tables: Sequence[Table], charts: Sequence[BarChartSpec] = ()) -> Wo
             sheet.column_dimensions[get_column_letter(index)].width = width
         header = []
         for column in table.columns:
-            cell = _cell(sheet, column.name, ColumnType.TEXT)
+            cell = _cell(sheet, column.name)
             cell.font = bold
             header.append(cell)
         sheet.append(header)
-        kinds = [column.type for column in table.columns]
         for row in table.rows:
-            sheet.append(
-                [_cell(sheet, value, kind) for value, kind in zip(row, kinds, strict=True)]
-            )
+            sheet.append([_cell(sheet, value) for value in row])
         for spec in charts:
             if spec.table == table.title and table.rows:
                 sheet.add_chart(_bar_chart(sheet, table, spec), _chart_anchor(table))

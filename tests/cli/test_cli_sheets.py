@@ -259,3 +259,76 @@ def test_countries_are_named_as_people_name_them(
     sheet = load_workbook(target).worksheets[0]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["Samoa: Apia"][country] == "サモア"
+
+
+def test_an_all_day_event_adds_a_meeting_but_no_hours(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A week's closure and a day's holiday in Nairobi have dates, not hours: the year's
+    report and its workbook count them as meetings without adding 168 + 24 hours, and
+    the agenda leaves their Hours cells empty."""
+    from cpp_scheduler.model import Delegation
+
+    db = tmp_path / "program.sqlite"
+    shutil.copyfile(demo_sqlite_path, db)
+    period = ("--from", "2027-01-01", "--to", "2027-12-31")
+    _status, out, _err = run(capsys, db, "report", *period, "--json")
+    before = json.loads(out)
+    database = open_database(db)
+    with database.transaction() as session:
+        kenya = session.query(Delegation).filter(Delegation.name.like("Kenya%")).one()
+        closure = Event(title="Golden week closure", zone="Asia/Tokyo")
+        closure.set_dates(date(2027, 4, 29), date(2027, 5, 5))
+        holiday = Event(title="Madaraka Day", zone="Africa/Nairobi")
+        holiday.set_dates(date(2027, 6, 1), date(2027, 6, 1))
+        for event in (closure, holiday):
+            event.delegations.append(kenya)
+            session.add(event)
+    database.close()
+
+    status, out, _err = run(capsys, db, "report", *period, "--json")
+    assert status == 0
+    after = json.loads(out)
+    assert after["meetings"] == before["meetings"] + 2
+    assert after["hours"] == pytest.approx(before["hours"])  # 50.25, not 242.25
+    status, out, _err = run(capsys, db, "report", *period)
+    assert f"{before['meetings'] + 2} meetings held, 50.25 hours" in out
+
+    target = tmp_path / "report.xlsx"
+    status, _out, _err = run(capsys, db, "report", *period, "-o", str(target))
+    assert status == 0
+    book = load_workbook(target)
+    summary = dict(book["Summary"].iter_rows(min_row=2, values_only=True))
+    assert summary["Hours"] == pytest.approx(50.25)
+    delegations = {row[0]: row[1:] for row in book["By delegation"].iter_rows(2, values_only=True)}
+    assert delegations["Kenya: Nairobi City County"][:2] == (8, 25.25)
+
+    agenda = tmp_path / "agenda.xlsx"
+    spring = ("--from", "2027-04-01", "--to", "2027-06-30")
+    status, _out, _err = run(capsys, db, "export", "xlsx", "agenda", *spring, "-o", str(agenda))
+    assert status == 0
+    sheet = load_workbook(agenda)["Agenda"]
+    header = [cell.value for cell in sheet[1]]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    hours = header.index("Hours")
+    assert rows["Golden week closure"][hours] is None
+    assert rows["Madaraka Day"][hours] is None
+    assert rows["Peer-to-peer workshop series: resilient cities (monthly)"][hours] == 1.5
+
+
+def test_the_summarys_hours_read_as_the_breakdowns_hours(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Summary's hours are shown with two decimals, as in every other sheet, the
+    PDF and the terminal: not "1." for the one-hour briefing of 24 February."""
+    target = tmp_path / "report.xlsx"
+    period = ("--from", "2027-02-24", "--to", "2027-02-24")
+    status, out, _err = run(capsys, demo_sqlite_path, "report", *period, "-o", str(target))
+    assert status == 0, out
+    book = load_workbook(target)
+    summary = {row[0].value: row[1] for row in book["Summary"].iter_rows(min_row=2)}
+    assert summary["Hours"].value == 1
+    by_kind = {row[0].value: row[2] for row in book["By kind"].iter_rows(min_row=2)}
+    assert by_kind["Videoconference"].number_format == "0.00"
+    assert summary["Hours"].number_format == by_kind["Videoconference"].number_format
+    assert summary["Meetings held"].number_format == "0"

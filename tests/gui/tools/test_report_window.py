@@ -232,3 +232,28 @@ def test_export_agenda_writes_what_the_calendar_shows(
     }  # type: ignore[attr-defined]
     assert set(titles) == shown
     assert "Wrote" in demo_window.statusBar().currentMessage()
+
+
+def test_the_japanese_file_menu_offers_the_agenda_and_the_report(
+    qtbot: QtBot, sqlite_database: Database, open_window: Callable[[], MainWindow]
+) -> None:
+    """In Japanese the File menu is "ファイル(F)": "Export agenda…" and "Program
+    report…" are in it all the same, in Japanese, before Quit."""
+    from cpp_scheduler import i18n
+    from cpp_scheduler.gui import translations
+
+    translations.install(i18n.JAPANESE)
+    try:
+        window = open_window()
+        file_menu = window.menuBar().actions()[0]
+        assert file_menu.text() == "ファイル(&F)"
+        menu = file_menu.menu()
+        assert isinstance(menu, QMenu)
+        texts = [action.text() for action in menu.actions()]
+        assert "一覧を書き出す…" in texts
+        at = texts.index("一覧を書き出す…")
+        assert texts[at : at + 3] == ["一覧を書き出す…", "プログラム報告書…", ""]
+        assert menu.actions()[at + 1] is actions_of(window).report_action
+        settle(qtbot, window)
+    finally:
+        translations.install(i18n.ENGLISH)
