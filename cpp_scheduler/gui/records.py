@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+"""What a column is sorted by: dates by date, numbers by number, names by their
+readings (:func:`cpp_scheduler.i18n.reading_key`), never by the text shown."""
 
 
 def _text(value: Any) -> str:
@@ -62,6 +65,22 @@ def _text(value: Any) -> str:
     if isinstance(value, time):
         return f"{value:%H:%M}"
     return str(value)
+
+
+def _sort_key(value: Any) -> Any:
+    """A value the table's sort compares as a coordinator reads the column: "3 Feb" before
+    "12 Jan" never, 20 seats before 100, "de Souza" among the D names. A missing value
+    is None, which Qt sorts after every other."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, date | time):
+        return value.isoformat()
+    group, plain, text = i18n.reading_key(_text(value))
+    return f"{group}\x00{plain}\x00{text}"
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -90,7 +109,7 @@ class RecordTableModel(QAbstractTableModel):
         self._database = database
         self._tasks = tasks
         self.kind = kind
-        self._rows: list[tuple[str, str, list[str]]] = []
+        self._rows: list[tuple[str, str, list[str], list[Any]]] = []
         self._reads = 0
         self._waiting = True
         """True until the latest read has answered (from the start: the first read is
@@ -136,7 +155,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def _show(self, listed: list[editing.Listed]) -> None:
         rows = [
-            (record.record_id, record.title, [_text(value) for value in record.cells])
+            (
+                record.record_id,
+                record.title,
+                [_text(value) for value in record.cells],
+                [_sort_key(value) for value in record.cells],
+            )
             for record in listed
         ]
         self.beginResetModel()
@@ -166,9 +190,11 @@ class RecordTableModel(QAbstractTableModel):
     ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        record_id, title, cells = self._rows[index.row()]
+        record_id, title, cells, keys = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return cells[index.column()] if 0 <= index.column() < len(cells) else None
+        if role == SORT_ROLE:
+            return keys[index.column()] if 0 <= index.column() < len(keys) else None
         if role == ID_ROLE:
             return record_id
         if role == TITLE_ROLE:
@@ -176,7 +202,7 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def row_of(self, record_id: str) -> int:
-        for number, (row_id, _title, _cells) in enumerate(self._rows):
+        for number, (row_id, _title, _cells, _keys) in enumerate(self._rows):
             if row_id == record_id:
                 return number
         return -1
@@ -222,6 +248,7 @@ class RecordManager(QDialog):
         self.model.readFailed.connect(self._read_failed)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.search = QLineEdit(self)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from cpp_scheduler.services import merging, series
     from cpp_scheduler.services.changes import EventToDelete
     from cpp_scheduler.services.database import Database
+    from cpp_scheduler.services.editing import TakenAlong
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ class Saving:
 
 DialogFactory = Callable[..., "QDialog"]
 """``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
+
+
+#: The records taken along by a deletion that its question names; the rest are counted.
+_NAMED_AT_MOST = 8
 
 
 def open_editor(
@@ -526,14 +531,55 @@ class RecordEditing:
     def delete_record(
         self, kind: str, record_id: str, title: str, parent: QWidget | None = None
     ) -> None:
+        """Delete a record once the coordinator agrees. The question names the records
+        the deletion takes with it (a delegation's study tours, an area's sub-themes),
+        read off the GUI thread first."""
+        from cpp_scheduler.services import editing
+
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: editing.taken_along(database, model, record_id),
+            lambda along: self._ask_to_delete(model, record_id, title, along, parent),
+            self.work_failed(translate("WindowEditing", "Cannot delete")),
+        )
+
+    def _ask_to_delete(
+        self,
+        model: type[domain.Base],
+        record_id: str,
+        title: str,
+        along: tuple[TakenAlong, ...],
+        parent: QWidget | None,
+    ) -> None:
+        import shiboken6
+
+        kind = kind_name(model.record_kind)
+        question = translate(
+            "WindowEditing",
+            "Delete the {kind} '{title}'?\n\n"
+            "Its links to other records go with it. You can undo this (Ctrl+Z).",
+        ).format(kind=kind, title=title)
+        if along:
+            named = [
+                translate("WindowEditing", "the {kind} '{title}'").format(
+                    kind=kind_name(record.kind), title=record.title
+                )
+                for record in along[:_NAMED_AT_MOST]
+            ]
+            records = ", ".join(named)
+            if len(along) > _NAMED_AT_MOST:
+                records = translate("WindowEditing", "{records} and {count} more").format(
+                    records=records, count=len(along) - _NAMED_AT_MOST
+                )
+            question += "\n\n" + translate(
+                "WindowEditing", "Deleting it also deletes {records}, with all they hold."
+            ).format(records=records)
+        if parent is not None and not shiboken6.isValid(parent):
+            parent = None  # closed while the question was read
         if not self.confirm(
-            translate("WindowEditing", "Delete {kind}").format(kind=kind_name(model.record_kind)),
-            translate(
-                "WindowEditing",
-                "Delete the {kind} '{title}'?\n\n"
-                "Its links to other records go with it. You can undo this (Ctrl+Z).",
-            ).format(kind=kind_name(model.record_kind), title=title),
+            translate("WindowEditing", "Delete {kind}").format(kind=kind),
+            question,
             parent or self.as_widget,
         ):
             return

@@ -679,6 +679,57 @@ def delete(database: Database, model_cls: type[Base], record_id: str) -> Deleted
     return Deleted(snapshot, tuple(touched))
 
 
+@dataclass(frozen=True)
+class TakenAlong:
+    """A record that a deletion of another deletes with it: its kind (untranslated, as
+    :attr:`~cpp_scheduler.model.base.Base.record_kind`) and its name."""
+
+    kind: str
+    title: str
+
+
+#: Records that go with the one they belong to as part of it, never named apart: the
+#: ledger of sent invitations and of answers, a series' changed meetings.
+_PART_OF_THEIR_RECORD = frozenset({"SentMessage", "Reply", "OccurrenceOverride"})
+
+
+@cache
+def _entities_by_table() -> dict[str, type[Base]]:
+    return {
+        mapper.local_table.name: mapper.class_
+        for mapper in Base.registry.mappers
+        if isinstance(mapper.local_table, Table)
+    }
+
+
+def taken_along(
+    database: Database, model_cls: type[Base], record_id: str
+) -> tuple[TakenAlong, ...]:
+    """The records that deleting this one deletes with it, by the database's ON DELETE
+    CASCADE (a delegation's study tours, an area's sub-themes), each named, in name
+    order: what the question before a deletion says. Links are not records, and what
+    those records hold (a tour's days) goes with them unnamed."""
+    entities = _entities_by_table()
+    table = model_cls.__table__
+    found: list[TakenAlong] = []
+    with database.reading() as session:
+        get_record(session, model_cls, record_id)
+        for other in _tables().values():
+            entity = entities.get(other.name)
+            if entity is None or entity.__name__ in _PART_OF_THEIR_RECORD:
+                continue  # a link table, or a part of the record itself
+            for foreign_key in other.foreign_keys:
+                if (
+                    foreign_key.column.table is not table
+                    or (foreign_key.ondelete or "").upper() != "CASCADE"
+                ):
+                    continue
+                column = other.c[foreign_key.parent.name]
+                for record in session.scalars(select(entity).where(column == record_id)):
+                    found.append(TakenAlong(str(entity.record_kind), record_title(record)))
+    return tuple(sorted(found, key=lambda along: (along.kind, along.title.casefold())))
+
+
 def restore(
     database: Database, model_cls: type[Base], snapshot: Mapping[str, Any]
 ) -> tuple[Touched, ...]:

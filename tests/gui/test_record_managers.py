@@ -3,15 +3,24 @@ filled when read, read again after every change with the chosen record kept."""
 
 from __future__ import annotations
 
-from gui_support import DialogScript, reads_held, rows_read
-from PySide6.QtCore import Qt
+from datetime import date
+
+from gui_support import DialogScript, Messages, reads_held, rows_read
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.commands import EditRecord
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.records import ID_ROLE, RecordManager
-from cpp_scheduler.model import Delegation, Participant, ParticipantRole
-from cpp_scheduler.services import editing
+from cpp_scheduler.model import (
+    Delegation,
+    Participant,
+    ParticipantRole,
+    StudyTour,
+    ThematicArea,
+    Venue,
+)
+from cpp_scheduler.services import editing, tours
 from cpp_scheduler.store import Database
 
 
@@ -127,3 +136,106 @@ def test_the_chosen_record_stays_chosen_when_the_list_is_read_again(
     qtbot.waitUntil(lambda: manager.lists_ready() and manager.model.rowCount() == 2, timeout=10_000)
     assert names_shown(manager) == ["Lima housing ministry", "Nairobi (NMS)"]
     manager.close()
+
+
+def column_shown(manager: RecordManager, column: int) -> list[str]:
+    proxy = manager.proxy
+    return [str(proxy.index(row, column).data()) for row in range(proxy.rowCount())]
+
+
+def click_header(manager: RecordManager, qtbot: QtBot, column: int) -> None:
+    """Click a column's header, as a coordinator sorts the table by it."""
+    header = manager.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
+
+
+def test_a_column_sorts_as_its_values_read_not_as_their_text(
+    window: MainWindow, program: Database, qtbot: QtBot
+) -> None:
+    """Arrivals sort by date, capacities by number, names as a reader looks them up (any
+    case, accents read as plain letters), whatever their text sorts as."""
+    for name, arrival in (
+        ("Accra Metropolitan Assembly", date(2027, 2, 3)),
+        ("Bogotá district", date(2027, 1, 12)),
+        ("Cebu City", date(2027, 3, 1)),
+    ):
+        editing.create(
+            program,
+            Delegation,
+            {"name": name, "country": "GH", "zone": "Africa/Accra", "arrival": arrival},
+        )
+    delegations = window.manage("delegation")
+    qtbot.addWidget(delegations)
+    qtbot.waitUntil(delegations.lists_ready, timeout=10_000)
+    click_header(delegations, qtbot, 3)  # Arrives
+    assert column_shown(delegations, 3) == ["12 Jan 2027", "03 Feb 2027", "01 Mar 2027"]
+    delegations.close()
+
+    for name, capacity in (("TDLC Room C", 100), ("city hall annex", 8), ("Ōsaka hall", 20)):
+        editing.create(program, Venue, {"name": name, "locality": "Tokyo", "capacity": capacity})
+    venues = window.manage("venue")
+    qtbot.addWidget(venues)
+    qtbot.waitUntil(venues.lists_ready, timeout=10_000)
+    mine = ["city hall annex", "Ōsaka hall", "TDLC Room C"]
+    assert [name for name in names_shown(venues) if name in mine] == mine
+    click_header(venues, qtbot, 3)  # Capacity
+    capacities = [int(text) for text in column_shown(venues, 3)]
+    assert capacities == sorted(capacities)
+    assert {8, 20, 100} <= set(capacities)
+    venues.close()
+
+
+def test_the_question_before_a_deletion_names_the_records_that_go_with_it(
+    window: MainWindow, program: Database, qtbot: QtBot, messages: Messages
+) -> None:
+    """Deleting a delegation deletes its study tour, and an area its sub-themes: the
+    question says so before the coordinator agrees, and an undo puts them back."""
+    lima = add_delegation(program, "Lima housing ministry", "PE", "America/Lima")
+    editing.create(
+        program,
+        StudyTour,
+        {
+            "title": "Peru study tour",
+            "delegation_id": lima,
+            "start_date": date(2027, 3, 8),
+            "end_date": date(2027, 3, 12),
+        },
+    )
+    add_delegation(program, "Nairobi City County", "KE", "Africa/Nairobi")
+    manager = window.manage("delegation")
+    qtbot.addWidget(manager)
+    qtbot.waitUntil(manager.lists_ready, timeout=10_000)
+    select(manager, lima)
+    qtbot.mouseClick(manager.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: manager.lists_ready() and manager.model.rowCount() == 1, timeout=10_000)
+    [question] = messages.questions
+    assert question.startswith("Delete the delegation 'Lima housing ministry'?")
+    assert "also deletes the study tour 'Peru study tour'" in question
+    assert tours.list_tours(program) == []
+    window.undo_action.trigger()
+    rows_read(window)
+    qtbot.waitUntil(lambda: manager.lists_ready() and manager.model.rowCount() == 2, timeout=10_000)
+    [(_tour, shown)] = tours.list_tours(program)
+    assert shown.startswith("Peru study tour (")
+    manager.close()
+
+    # A delegation that has no tour: nothing more is said.
+    kathmandu = editing.create(
+        program, Delegation, {"name": "Kathmandu", "country": "NP", "zone": "Asia/Kathmandu"}
+    )
+    window.delete_record("delegation", kathmandu, "Kathmandu")
+    rows_read(window)
+    assert "also deletes" not in messages.questions[-1]
+
+    urban = editing.create(program, ThematicArea, {"code": "URB", "name": "Urban planning"})
+    for code, name in (("TOD", "Transit-oriented development"), ("CC", "Compact city")):
+        editing.create(program, ThematicArea, {"code": code, "name": name, "parent_id": urban})
+    window.delete_record("theme", urban, "Urban planning")
+    rows_read(window)
+    assert messages.questions[-1].endswith(
+        "also deletes the thematic area 'Compact city', "
+        "the thematic area 'Transit-oriented development', with all they hold."
+    )
