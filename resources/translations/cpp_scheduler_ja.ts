@@ -4314,6 +4314,7 @@ Visiting Japan: on Tokyo time</source>
     <name>WindowEditing</name>
     <message>
         <source>Cannot open the editor</source>
+        <extracomment>The records taken along by a deletion that its question names; the rest are counted.</extracomment>
         <translation>編集画面を開けません</translation>
     </message>
     <message>
@@ -4393,6 +4394,18 @@ Visiting Japan: on Tokyo time</source>
     <message>
         <source>Edit {kind} &apos;{title}&apos;</source>
         <translation>{kind}「{title}」を編集</translation>
+    </message>
+    <message>
+        <source>the {kind} &apos;{title}&apos;</source>
+        <translation>{kind}「{title}」</translation>
+    </message>
+    <message>
+        <source>{records} and {count} more</source>
+        <translation>{records} ほか {count} 件</translation>
+    </message>
+    <message>
+        <source>Deleting it also deletes {records}, with all they hold.</source>
+        <translation>削除すると、{records} もその中身ごと削除されます。</translation>
     </message>
     <message>
         <source>Delete {kind}</source>
