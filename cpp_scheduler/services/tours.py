@@ -78,6 +78,15 @@ class BoardDay:
     """What the conflict check finds wrong with this day of the tour."""
     tour_day_version: int | None = None
     """The version of the day's record as read (None without one)."""
+    cancelled: tuple[BoardEvent, ...] = ()
+    """The day's cancelled activities: the board leaves them out, but they belong to the
+    day all the same, so a move of the day carries them with it."""
+
+    @property
+    def held(self) -> tuple[BoardEvent, ...]:
+        """Every activity that belongs to this day, shown or cancelled: what a move of
+        the day moves."""
+        return self.events + self.cancelled
 
     @property
     def empty(self) -> bool:
@@ -207,13 +216,10 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
         if tour is None:
             raise SchedulerError(_("The study tour was deleted meanwhile."))
         by_date = {tour_day.day: tour_day for tour_day in tour.days}
+        # Which activities a day holds: those of the tour's days that start on it (in
+        # Tokyo), cancelled ones too; the board shows those that are not cancelled.
         tour_events = sorted(
-            (
-                event
-                for tour_day in tour.days
-                for event in tour_day.events
-                if event.status is not EventStatus.CANCELLED
-            ),
+            (event for tour_day in tour.days for event in tour_day.events),
             key=lambda event: event.start_utc,
         )
         nights = {night.night_of: night for night in tour.nights}
@@ -221,7 +227,9 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
         cards = []
         for number, day in enumerate(tour.dates(), start=1):
             tour_day = by_date.get(day)
-            events = [e for e in tour_events if _tokyo_day(e.start_utc) == day]
+            held = [e for e in tour_events if _tokyo_day(e.start_utc) == day]
+            events = [e for e in held if e.status is not EventStatus.CANCELLED]
+            cancelled = [e for e in held if e.status is EventStatus.CANCELLED]
             legs = [leg for leg in tour.legs if _tokyo_day(leg.departure_utc) == day]
             where = [city]
             for leg in legs:
@@ -241,12 +249,7 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                     tour_day.id if tour_day else None,
                     tour_day.title if tour_day else "",
                     " → ".join(where),
-                    tuple(
-                        BoardEvent(
-                            e.id, e.title, e.kind, e.start_utc, e.end_utc, _place(e), e.version
-                        )
-                        for e in events
-                    ),
+                    tuple(_board_event(e) for e in events),
                     tuple(
                         BoardLeg(
                             leg.id,
@@ -263,6 +266,7 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                     f"{night.hotel}, {night.locality}" if night else None,
                     tuple(f for f in findings if day in f.days),
                     tour_day.version if tour_day else None,
+                    tuple(_board_event(e) for e in cancelled),
                 )
             )
         routes = session.scalars(select(TravelTime)).all()
@@ -284,6 +288,18 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             venues,
             tuple(findings),
         )
+
+
+def _board_event(event: Event) -> BoardEvent:
+    return BoardEvent(
+        event.id,
+        event.title,
+        event.kind,
+        event.start_utc,
+        event.end_utc,
+        _place(event),
+        event.version,
+    )
 
 
 def _tokyo_day(instant: datetime) -> date:

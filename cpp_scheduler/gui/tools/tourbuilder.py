@@ -671,7 +671,7 @@ class TourBuilderDialog(QDialog):
         second_id = self._tour_day(other, commands)
         shift = timedelta(days=direction)
         for card, target, delta in ((first, second_id, shift), (second, first_id, -shift)):
-            for event in card.events:
+            for event in card.held:  # the service says what a day holds: cancelled too
                 commands.append(
                     EditRecord(
                         self.editor,

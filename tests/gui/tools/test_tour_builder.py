@@ -184,6 +184,60 @@ def test_add_a_site_visit_and_move_a_day(qtbot: QtBot, sqlite_database, open_win
     builder.close()
 
 
+def test_a_day_moved_takes_its_cancelled_activities_with_it_and_undo_puts_them_back(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The board leaves the cancelled visit out, but it belongs to day one all the same:
+    it moves to day two with the briefing, in one undo step, and comes back with it."""
+    from cpp_scheduler.model import EventStatus
+
+    tour, lima = _tour(sqlite_database)
+    with sqlite_database.session() as session:
+        day_one = session.scalars(select(TourDay.id).where(TourDay.day == FIRST)).one()
+    visit_start = datetime(2027, 3, 8, 6, tzinfo=UTC)
+    visit = add_event(
+        sqlite_database,
+        "Cancelled visit",
+        visit_start,
+        delegation_ids=[lima],
+        tour_day_id=day_one,
+        status=EventStatus.CANCELLED,
+        venue_id=venue_id(sqlite_database, "TDLC Meeting Room A"),
+    )
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    assert [e.title for e in builder.board.day(FIRST).events] == ["Opening briefing"]
+    second = FIRST + timedelta(days=1)
+
+    assert builder.move_day(FIRST, 1)
+    settle(qtbot, window)
+
+    assert window.editor.stack.count() == 1
+    with sqlite_database.session() as session:
+        moved = session.get(Event, visit)
+        assert moved is not None
+        assert moved.start_utc == visit_start + timedelta(days=1)
+        assert moved.tour_day is not None
+        assert moved.tour_day.day == second
+        assert moved.tour_day.title == "Tokyo to Kobe"
+    assert [e.title for e in builder.board.day(second).events] == ["Opening briefing"]
+    assert [e.title for e in builder.board.day(second).cancelled] == ["Cancelled visit"]
+    assert builder.board.day(FIRST).held == ()
+
+    window.editor.stack.undo()
+    rows_read(window)
+    settle(qtbot, window)
+    with sqlite_database.session() as session:
+        back = session.get(Event, visit)
+        assert back is not None
+        assert back.start_utc == visit_start
+        assert back.tour_day_id == day_one
+    assert [e.title for e in builder.board.day(FIRST).events] == ["Opening briefing"]
+    assert [e.title for e in builder.board.day(FIRST).cancelled] == ["Cancelled visit"]
+    assert builder.board.day(second).held == ()
+    builder.close()
+
+
 def test_a_day_moved_over_a_colleagues_retitle_keeps_their_title(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
