@@ -321,7 +321,9 @@ def _ledger_row(invitation: Invitation, transport: str) -> SentMessage:
         sequence=invitation.sequence,
         method=invitation.method.value,
         digest=invitation.digest,
-        sent_at=datetime.now(UTC).replace(microsecond=0),
+        # To the microsecond: a person's latest message about an event is the last of
+        # their rows by this time, and a batch and its update go out within a second.
+        sent_at=datetime.now(UTC),
         transport=transport,
         message_id=invitation.message_id,
         told=invitation.told,

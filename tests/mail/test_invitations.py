@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.policy import default
 from email.utils import parseaddr
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -289,6 +290,26 @@ def test_sending_again_sends_nothing_new_and_a_change_reaches_everyone(
     rows = invitations.ledger(database, program.workshop.uid)
     assert sorted(row.sequence for row in rows) == [0, 0, 0, 0, 1, 1, 1, 1]
     assert len(plain_server.mailbox.messages) == 8
+
+
+def test_the_ledger_keeps_the_order_messages_went_out_in(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """Each person's latest message about an event is the last of their ledger rows by
+    the time it went out: an invitation and its update sent within one second stay in
+    their order, on every database, and the update is not planned again."""
+    send(database, EventScope(program.workshop.uid), plain_server)
+    with database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        event.start_utc += timedelta(hours=2)
+        event.end_utc += timedelta(hours=2)
+    send(database, EventScope(program.workshop.uid), plain_server)
+    rows = invitations.ledger(database, program.workshop.uid)
+    assert [row.sequence for row in rows] == [0, 0, 0, 0, 1, 1, 1, 1]
+    assert all(earlier.sent_at < later.sent_at for earlier, later in pairwise(rows))
+    again = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    assert again.to_send == ()
 
 
 def test_a_server_that_fails_halfway_leaves_the_ledger_exact(
