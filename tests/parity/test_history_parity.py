@@ -29,6 +29,21 @@ def history_json(capsys: pytest.CaptureFixture[str], database: Database, uid: st
     return json.loads(capsys.readouterr().out)["changes"]
 
 
+def _panel_showing(
+    qtbot: QtBot, database: Database, event_id: str, *, shown: bool = False
+) -> HistoryDock:
+    """The window's History panel, once it has read the event's history."""
+    tasks = TaskManager()
+    dock = HistoryDock(database, Editor(database, tasks), tasks.run_in_background, lambda *_: None)
+    qtbot.addWidget(dock)
+    if shown:
+        dock.show()
+    dock.show_event(event_id)
+    qtbot.waitUntil(lambda: not dock.reading, timeout=30_000)
+    tasks.wait_for_done()
+    return dock
+
+
 def test_the_panel_and_the_command_tell_the_same_history(
     qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -52,14 +67,7 @@ def test_the_panel_and_the_command_tell_the_same_history(
     with sqlite_database.session() as session:
         uid = session.get(Event, event_id).uid  # type: ignore[union-attr]
 
-    tasks = TaskManager()
-    dock = HistoryDock(
-        sqlite_database, Editor(sqlite_database, tasks), tasks.run_in_background, lambda *_: None
-    )
-    qtbot.addWidget(dock)
-    dock.show_event(event_id)
-    qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
-    tasks.wait_for_done()
+    dock = _panel_showing(qtbot, sqlite_database, event_id)
 
     printed = history_json(capsys, sqlite_database, uid)
     shown = [entry.as_json() for entry in reversed(dock.model.entries)]
@@ -114,15 +122,7 @@ def test_the_panel_and_the_command_both_say_a_long_history_is_cut(
         )
         session.commit()
 
-    tasks = TaskManager()
-    dock = HistoryDock(
-        sqlite_database, Editor(sqlite_database, tasks), tasks.run_in_background, lambda *_: None
-    )
-    qtbot.addWidget(dock)
-    dock.show()
-    dock.show_event(event_id)
-    qtbot.waitUntil(lambda: not dock.reading, timeout=30_000)
-    tasks.wait_for_done()
+    dock = _panel_showing(qtbot, sqlite_database, event_id, shown=True)
 
     capsys.readouterr()
     url = sqlite_database.url.render_as_string(hide_password=False)
@@ -169,14 +169,7 @@ def test_the_panel_and_the_command_word_a_meeting_change_alike(
     with sqlite_database.session() as session:
         uid = session.get(Event, event_id).uid  # type: ignore[union-attr]
 
-    tasks = TaskManager()
-    dock = HistoryDock(
-        sqlite_database, Editor(sqlite_database, tasks), tasks.run_in_background, lambda *_: None
-    )
-    qtbot.addWidget(dock)
-    dock.show_event(event_id)
-    qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
-    tasks.wait_for_done()
+    dock = _panel_showing(qtbot, sqlite_database, event_id)
 
     printed = history_json(capsys, sqlite_database, uid)
     shown = [entry.as_json() for entry in reversed(dock.model.entries)]
