@@ -107,6 +107,6 @@ def run_list(args: argparse.Namespace) -> int:
     for row in rows:
         print(
             f"{row.title}{_meeting(row)}: {row.participant} <{row.email}> "
-            f"{answer_label(row.answer)}"
+            f"{answer_label(row.answer, row.earlier)}"
         )
     return 0

@@ -53,4 +53,10 @@ class Reply(Record, Base):
     answer: Mapped[str] = mapped_column(String(16))
     """ACCEPTED, TENTATIVE or DECLINED (the reply's PARTSTAT)."""
     replied_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    """The reply's DTSTAMP: a later answer replaces an earlier one, never the reverse."""
+    """The reply's DTSTAMP: of two answers to one version, the later replaces the
+    earlier, never the reverse."""
+    sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """The version of the event answered (the reply's SEQUENCE). Once the person has been
+    sent a later version (a new time, place or status), the answer stands for what they
+    have been told is no longer so, and counts as none until they answer again (RFC 5546
+    section 2.1.5)."""

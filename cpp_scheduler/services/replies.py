@@ -15,13 +15,17 @@ A reply answers one version of the event, its SEQUENCE (0 when it gives none, RF
 section 3.8.7.4). One to a version older than the latest the participant was sent
 answers a time or place they have since been told is no longer so (RFC 5546 section
 2.1.5; Outlook calls it out of date): it is not recorded, and the import names it in one
-line among the refused (see :func:`_latest_sent`).
+line among the refused (see :func:`_latest_sent`). For the same reason an answer already
+recorded stops counting once an update goes to its person: the lists show "no answer"
+with the answer given before the update, until they answer the new version (of two
+answers, the one to the later version wins, then the later DTSTAMP: RFC 5546 section
+2.1.5).
 """
 
 from __future__ import annotations
 
 import email
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.message import EmailMessage
@@ -244,6 +248,24 @@ def _answering(session: Session, reply: ReadReply, event: Event) -> Participant:
     )
 
 
+def _told(session: Session, event_ids: Collection[str] | None) -> dict[tuple[str, str], int]:
+    """The highest SEQUENCE the ledger shows sent to each person for each event (of
+    ``event_ids``; of every event when None), by (event id, person id)."""
+    query = select(
+        SentMessage.event_id, SentMessage.participant_id, func.max(SentMessage.sequence)
+    ).group_by(SentMessage.event_id, SentMessage.participant_id)
+    if event_ids is not None:
+        query = query.where(SentMessage.event_id.in_(event_ids))
+    return {(event, person): sequence for event, person, sequence in session.execute(query)}
+
+
+def _counts(answered: int, told: int | None, event_sequence: int) -> bool:
+    """Whether an answer to version ``answered`` still counts for a person the ledger
+    shows was sent version ``told`` at most (None: nothing sent), of an event now at
+    ``event_sequence``: see :func:`_latest_sent`."""
+    return answered >= (event_sequence if told is None else told)
+
+
 def _latest_sent(session: Session, event: Event, person: Participant) -> int:
     """The newest version of the event this participant was told of: the highest
     SEQUENCE of the messages the ledger shows were sent to them for it; the event's own
@@ -257,11 +279,7 @@ def _latest_sent(session: Session, event: Event, person: Participant) -> int:
     told them of would throw away every answer between a change and its update. Once the
     update has gone to them, an answer to the version before it answers a time they have
     been told is no longer so."""
-    sent = session.scalar(
-        select(func.max(SentMessage.sequence)).where(
-            SentMessage.event_id == event.id, SentMessage.participant_id == person.id
-        )
-    )
+    sent = _told(session, [event.id]).get((event.id, person.id))
     return event.sequence if sent is None else sent
 
 
@@ -315,11 +333,13 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
                 recurrence_id=meeting,
                 answer=reply.answer,
                 replied_at=reply.replied_at,
+                sequence=reply.sequence,
             )
         )
-    elif reply.replied_at >= known.replied_at:
+    elif (reply.sequence, reply.replied_at) >= (known.sequence, known.replied_at):
         known.answer = reply.answer
         known.replied_at = reply.replied_at
+        known.sequence = reply.sequence
     current = known.answer if known is not None else reply.answer
     return RecordedReply(
         person.name, person.email, event.title, event.uid, meeting, ANSWERS[current]
@@ -358,6 +378,10 @@ class Attendance:
     meeting: datetime | None
     """The meeting of a series answered for; None for the whole event."""
     answer: str
+    """``accepted``, ``tentative``, ``declined`` or ``no answer``."""
+    earlier: str | None = None
+    """The answer given to a version before the latest the person was sent, which no
+    longer counts (``answer`` is then ``no answer``); None otherwise."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -368,7 +392,17 @@ class Attendance:
             "title": self.title,
             "meeting": self.meeting.isoformat() if self.meeting else None,
             "answer": self.answer,
+            "earlier_answer": self.earlier,
         }
+
+
+def _answer_now(
+    answer: str, answered: int, told: int | None, event_sequence: int
+) -> tuple[str, str | None]:
+    """(the answer that counts, the one given before an update) of a recorded reply."""
+    if _counts(answered, told, event_sequence):
+        return ANSWERS[answer], None
+    return NO_ANSWER, ANSWERS[answer]
 
 
 def attendance(
@@ -386,6 +420,10 @@ def attendance(
                 Reply.recurrence_id,
                 Reply.answer,
                 Event.start_utc,
+                Reply.sequence,
+                Event.sequence,
+                Reply.event_id,
+                Reply.participant_id,
             )
             .join(Participant, Participant.id == Reply.participant_id)
             .join(Event, Event.id == Reply.event_id)
@@ -396,12 +434,16 @@ def attendance(
         if delegation is not None:
             query = query.where(Delegation.name == delegation)
         rows = session.execute(query).all()
-    found = [
-        Attendance(name, email_address, group or "", title, uid, meeting, ANSWERS[answer])
-        for name, email_address, group, title, uid, meeting, answer, _ in sorted(
-            rows, key=lambda row: (row[7], row[4], row[5] or row[7], row[0])
+        told = _told(session, sorted({row[10] for row in rows}) if event_uid else None)
+    found = []
+    for row in sorted(rows, key=lambda row: (row[7], row[4], row[5] or row[7], row[0])):
+        name, email_address, group, title, uid, meeting, answer, _, answered, now, event, person = (
+            row
         )
-    ]
+        current, earlier = _answer_now(answer, answered, told.get((event, person)), now)
+        found.append(
+            Attendance(name, email_address, group or "", title, uid, meeting, current, earlier)
+        )
     return found
 
 
@@ -420,9 +462,15 @@ _ANSWER_LABELS = {
 }
 
 
-def answer_label(answer: str) -> str:
-    """An answer as a list shows it, in the program's language (the JSON keeps the word)."""
-    return _(_ANSWER_LABELS[answer]) if answer in _ANSWER_LABELS else answer
+def answer_label(answer: str, earlier: str | None = None) -> str:
+    """An answer as a list shows it, in the program's language (the JSON keeps the word),
+    with the one given before an update that no longer counts (``earlier``)."""
+    label = _(_ANSWER_LABELS[answer]) if answer in _ANSWER_LABELS else answer
+    if earlier is None:
+        return label
+    return _("{answer} ({earlier} before the update)").format(
+        answer=label, earlier=answer_label(earlier)
+    )
 
 
 def invited_answers(
@@ -438,7 +486,7 @@ def invited_answers(
     invites them. What the event dialog, the delegation dialog and ``replies list
     --invited`` show."""
     with database.session() as session:
-        events = select(Event.id, Event.title, Event.uid, Event.start_utc)
+        events = select(Event.id, Event.title, Event.uid, Event.start_utc, Event.sequence)
         if event_id is not None:
             events = events.where(Event.id == event_id)
         if event_uid is not None:
@@ -453,36 +501,40 @@ def invited_answers(
             people_query = people_query.where(Delegation.name == delegation)
         people = {row[0]: row for row in session.execute(people_query)}
         replies_query = select(
-            Reply.event_id, Reply.participant_id, Reply.recurrence_id, Reply.answer
+            Reply.event_id, Reply.participant_id, Reply.recurrence_id, Reply.answer, Reply.sequence
         )
         if chosen is not None:
             replies_query = replies_query.where(Reply.event_id.in_(chosen))
         answers = list(session.execute(replies_query))
-    whole: dict[tuple[str, str], str] = {}
-    meetings: list[tuple[str, str, datetime, str]] = []
-    for event, person, meeting, answer in answers:
+        told = _told(session, chosen)
+    whole: dict[tuple[str, str], tuple[str, str | None]] = {}
+    meetings: list[tuple[str, str, datetime, tuple[str, str | None]]] = []
+    for event, person, meeting, answer, answered in answers:
+        if event not in listed:
+            continue
+        now = _answer_now(answer, answered, told.get((event, person)), listed[event][4])
         if meeting is None:
-            whole[(event, person)] = ANSWERS[answer]
+            whole[(event, person)] = now
         else:
-            meetings.append((event, person, meeting, ANSWERS[answer]))
+            meetings.append((event, person, meeting, now))
             invited.setdefault(event, set()).add(person)
     for event, person in whole:
         invited.setdefault(event, set()).add(person)
     rows: list[tuple[tuple[object, ...], Attendance]] = []
 
-    def add(event: str, person: str, meeting: datetime | None, answer: str) -> None:
+    def add(event: str, person: str, meeting: datetime | None, now: tuple[str, str | None]) -> None:
         if event not in listed or person not in people:
             return
-        _, title, uid, start = listed[event]
+        _, title, uid, start, _sequence = listed[event]
         _, name, address, group = people[person]
         key = (start, uid, meeting or start, name.casefold(), address)
-        rows.append((key, Attendance(name, address, group or "", title, uid, meeting, answer)))
+        rows.append((key, Attendance(name, address, group or "", title, uid, meeting, *now)))
 
     for event, persons in invited.items():
         for person in persons:
-            add(event, person, None, whole.get((event, person), NO_ANSWER))
-    for event, person, meeting, answer in meetings:
-        add(event, person, meeting, answer)
+            add(event, person, None, whole.get((event, person), (NO_ANSWER, None)))
+    for event, person, meeting, now in meetings:
+        add(event, person, meeting, now)
     return [row for _, row in sorted(rows, key=lambda item: item[0])]
 
 

@@ -263,6 +263,10 @@
         <translation>未回答</translation>
     </message>
     <message>
+        <source>{answer} ({earlier} before the update)</source>
+        <translation>{answer}（更新前は{earlier}）</translation>
+    </message>
+    <message>
         <source>Nobody is invited yet.</source>
         <translation>まだ誰も招待されていません。</translation>
     </message>

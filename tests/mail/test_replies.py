@@ -296,3 +296,62 @@ def test_a_reply_to_the_version_held_stands_until_the_change_is_sent(
     report = replies.import_replies(database, [path])
     assert report.refused == []
     assert [(r.email, r.answer) for r in report.recorded] == [(program.ana.email, "accepted")]
+
+
+def _send_updates(database: Database, program: Program, server: Server) -> icalendar.Calendar:
+    """Send the workshop's update to everyone it invites; the update as they get it."""
+    before = len(server.mailbox.messages)
+    plan = invitations.plan_updates(database, EventScope(program.workshop.uid), SENDER)
+    with plain_transport(server) as transport:
+        invitations.send_batch(database, plan.to_send, transport)
+    return read_calendar(server.mailbox.messages[before])
+
+
+def test_an_answer_stops_counting_once_its_person_is_sent_the_update(
+    database_url: str,
+    database: Database,
+    program: Program,
+    plain_server: Server,
+    invitation: icalendar.Calendar,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """RFC 5546 section 2.1.5: Ana accepted 10:00; the workshop moved a day and the update
+    went out. Her acceptance was of a time she has since been told is no longer so: she
+    has not answered the new one, and the lists say what she answered before."""
+    path = tmp_path / "ana.ics"
+    path.write_bytes(reply_calendar(invitation, program.ana.email, "ACCEPTED"))
+    assert replies.import_replies(database, [path]).refused == []
+
+    def anas() -> tuple[str, str | None]:
+        [row] = [
+            row
+            for row in replies.invited_answers(database, event_uid=program.workshop.uid)
+            if row.email == program.ana.email
+        ]
+        return row.answer, row.earlier
+
+    _moved_workshop(database, program, timedelta(days=1))
+    assert anas() == ("accepted", None)  # moved, but nobody told yet: her answer stands
+    update = _send_updates(database, program, plain_server)
+    assert anas() == (replies.NO_ANSWER, "accepted")
+
+    db = ["--db", database_url]
+    uid = program.workshop.uid
+    assert main([*db, "replies", "list", "--event", uid, "--invited"]) == 0
+    line = f"{program.workshop.title}: Ana Quispe <{program.ana.email}> "
+    assert line + "no answer (accepted before the update)" in capsys.readouterr().out.splitlines()
+    assert main([*db, "replies", "list", "--event", uid, "--json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)
+    assert (listed["answer"], listed["earlier_answer"]) == ("no answer", "accepted")
+
+    # Her answer to the update counts, though her mail client's clock stamped it before
+    # her first answer: the later version wins first (RFC 5546 section 2.1.5).
+    path.write_bytes(
+        reply_calendar(
+            update, program.ana.email, "DECLINED", stamp=datetime(2026, 4, 1, tzinfo=UTC)
+        )
+    )
+    report = replies.import_replies(database, [path])
+    assert (report.refused, [r.answer for r in report.recorded]) == ([], ["declined"])
+    assert anas() == ("declined", None)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,13 @@ from cpp_scheduler.cli import main
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.widgets.answers_view import answer_label
-from cpp_scheduler.services import replies
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import invitations, replies
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
 from tests.ical.program import Program
 from tests.mail.conftest import plain_server, program  # noqa: F401  (fixtures)
-from tests.mail.helpers import read_calendar, reply_calendar, send
+from tests.mail.helpers import SENDER, plain_transport, read_calendar, reply_calendar, send
 from tests.mail.smtpserver import Server
 
 
@@ -33,14 +35,26 @@ def test_the_event_dialog_and_the_command_give_the_same_answers(
 ) -> None:
     send(database, EventScope(program.workshop.uid), plain_server)
     invitation = read_calendar(plain_server.mailbox.messages[0])
-    (tmp_path / "ana.ics").write_bytes(reply_calendar(invitation, program.ana.email, "TENTATIVE"))
+    (tmp_path / "maya.ics").write_bytes(reply_calendar(invitation, program.maya.email, "ACCEPTED"))
     assert replies.import_replies(database, [tmp_path]).refused == []
+    # The workshop moves and its update goes out: Maya's answer was to the old time.
+    with database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        event.start_utc += timedelta(days=1)
+        event.end_utc += timedelta(days=1)
+    plan = invitations.plan_updates(database, EventScope(program.workshop.uid), SENDER)
+    with plain_transport(plain_server) as transport:
+        invitations.send_batch(database, plan.to_send, transport)
+    update = read_calendar(plain_server.mailbox.messages[-1])
+    (tmp_path / "ana.ics").write_bytes(reply_calendar(update, program.ana.email, "TENTATIVE"))
+    assert replies.import_replies(database, [tmp_path / "ana.ics"]).refused == []
     uid = program.workshop.uid
     assert (
         main(["--db", database_url, "replies", "list", "--event", uid, "--invited", "--json"]) == 0
     )
     command = [
-        (row["participant"], answer_label(row["answer"]))
+        (row["participant"], answer_label(row["answer"], row["earlier_answer"]))
         for row in json.loads(capsys.readouterr().out)
     ]
     dialog = EventDialog(database, program.workshop.id, tasks=TaskManager())
@@ -49,3 +63,4 @@ def test_the_event_dialog_and_the_command_give_the_same_answers(
     window = [(row[0], row[-1]) for row in dialog.answers.shown_rows()]
     assert window == command
     assert ("Ana Quispe", "tentative") in window
+    assert ("Maya Shrestha", "no answer yet (accepted before the update)") in window

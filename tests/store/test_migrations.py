@@ -23,7 +23,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import OperationalError
 
-from cpp_scheduler.model import Base, Event, PartnerCity, Venue
+from cpp_scheduler.model import Base, Event, Participant, PartnerCity, Reply, SentMessage, Venue
+from cpp_scheduler.services import replies
 from cpp_scheduler.store import SchemaError, migrations, open_database
 from cpp_scheduler.store.database import create_store_engine, describe, resolve_url
 
@@ -415,6 +416,61 @@ def test_a_program_from_before_links_lost_their_row_ids_keeps_every_link(
     store.close()
     if sqlite:
         assert _tables_with_row_ids(engine) == MODEL_TABLES - LINK_TABLES
+
+
+def test_answers_recorded_before_replies_knew_their_version_still_count(
+    engine: Engine, database_url: str
+) -> None:
+    """Replies recorded at schema 0010 answered the newest version their person had been
+    sent (older answers were refused): the upgrade keeps them counting, not out of date."""
+    store = open_database(database_url)
+    answered_at = datetime(2027, 1, 10, tzinfo=UTC)
+    with store.transaction() as session:
+        event = Event(
+            title="Resilient cities exchange",
+            start_utc=datetime(2027, 1, 20, 8, tzinfo=UTC),
+            end_utc=datetime(2027, 1, 20, 9, 30, tzinfo=UTC),
+            sequence=3,
+        )
+        told = Participant(name="Ana Quispe", email="ana@lima.example")
+        untold = Participant(name="Maya Shrestha", email="maya@ktm.example")
+        event.participants = [told, untold]
+        session.add(event)
+        session.flush()
+        session.add(
+            SentMessage(
+                participant_id=told.id, event_id=event.id, sequence=2, method="REQUEST",
+                digest="0" * 64, transport="outbox", message_id="<1@tdlc>",
+            )
+        )  # fmt: skip
+        for person in (told, untold):
+            session.add(
+                Reply(
+                    participant_id=person.id, event_id=event.id, answer="ACCEPTED",
+                    replied_at=answered_at,
+                )
+            )  # fmt: skip
+        uid = event.uid
+    store.close()
+    _run(engine, "downgrade", "0010")
+
+    store = open_database(database_url)  # upgraded on opening, as a coordinator would
+    with store.session() as session:
+        answered = {
+            email: sequence
+            for email, sequence in session.execute(
+                select(Participant.email, Reply.sequence).join(
+                    Reply, Reply.participant_id == Participant.id
+                )
+            )
+        }
+    assert answered == {"ana@lima.example": 2, "maya@ktm.example": 3}
+    rows = replies.invited_answers(store, event_uid=uid)
+    assert {(row.participant, row.answer, row.earlier) for row in rows} == {
+        ("Ana Quispe", "accepted", None),
+        ("Maya Shrestha", "accepted", None),
+    }
+    store.close()
 
 
 LINK_TABLES = {

@@ -45,6 +45,7 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.taskman import Progress, TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
+from cpp_scheduler.gui.widgets.answers_view import answer_label
 from cpp_scheduler.services import calendar_export, invitations, mail_setup, replies
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.services.changes import ChangeReport, ChangeScope, change_report
@@ -807,11 +808,6 @@ REPLY_COLUMNS = (
     QT_TRANSLATE_NOOP("Mail", "Participant"),
     QT_TRANSLATE_NOOP("Mail", "Answer"),
 )
-ANSWERS = {
-    "accepted": QT_TRANSLATE_NOOP("AnswersView", "accepted"),
-    "tentative": QT_TRANSLATE_NOOP("AnswersView", "tentative"),
-    "declined": QT_TRANSLATE_NOOP("AnswersView", "declined"),
-}
 CHANGE_KINDS = {
     "changed": QT_TRANSLATE_NOOP("Mail", "changed"),
     "cancelled": QT_TRANSLATE_NOOP("Mail", "cancelled"),
@@ -880,11 +876,7 @@ class RepliesDialog(ScopedReportDialog):
                 if row.meeting
                 else translate("Mail", "every meeting")
             )
-            answer = (
-                translate("AnswersView", ANSWERS[row.answer])
-                if row.answer in ANSWERS
-                else row.answer
-            )
+            answer = answer_label(row.answer, row.earlier)
             cells = [row.title, meeting, f"{row.participant} <{row.email}>", answer]
             self.model.appendRow([QStandardItem(cell) for cell in cells])
         if self.summary.text() == translate("Mail", READING_ANSWERS):

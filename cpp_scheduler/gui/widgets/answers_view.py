@@ -26,15 +26,20 @@ from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services.replies import NO_ANSWER, Attendance, answer_counts
 
 
-def answer_label(answer: str) -> str:
-    """An answer as the window words it."""
+def answer_label(answer: str, earlier: str | None = None) -> str:
+    """An answer as the window words it, with the one given before an update that no
+    longer counts (``earlier``: see :class:`Attendance`)."""
     labels = {
         "accepted": translate("AnswersView", "accepted"),
         "tentative": translate("AnswersView", "tentative"),
         "declined": translate("AnswersView", "declined"),
         NO_ANSWER: translate("AnswersView", "no answer yet"),
     }
-    return labels[answer]
+    if earlier is None:
+        return labels[answer]
+    return translate("AnswersView", "{answer} ({earlier} before the update)").format(
+        answer=labels[answer], earlier=labels[earlier]
+    )
 
 
 def counts_line(rows: Sequence[Attendance]) -> str:
@@ -125,9 +130,9 @@ class AnswersView(QWidget):
             if self._with_events:
                 # Room is short beside the members: the meeting goes with the title.
                 shown = row.title if row.meeting is None else f"{row.title} ({meeting})"
-                cells = [row.participant, shown, answer_label(row.answer)]
+                cells = [row.participant, shown, answer_label(row.answer, row.earlier)]
             else:
-                cells = [row.participant, meeting, answer_label(row.answer)]
+                cells = [row.participant, meeting, answer_label(row.answer, row.earlier)]
             items = [QStandardItem(text) for text in cells]
             items[0].setToolTip(f"{row.participant} <{row.email}>")
             if self._with_events:
