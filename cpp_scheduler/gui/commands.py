@@ -759,7 +759,7 @@ def cancel_meeting(editor: Editor, meeting: series.Meeting, zone_name: str) -> R
     (EXDATE) and participants' clients remove it; undo brings it back where it was.
     """
     assert meeting.recurrence_id is not None, "only a meeting of a series is cancelled alone"
-    local = timezones.to_local(meeting.recurrence_id, zone_name)
+    local = timezones.to_local(meeting.start_utc, zone_name)  # the day it is on now
     text = translate("Commands", "Cancel the {day} meeting of '{title}'").format(
         day=i18n.day_month_text(local.date()), title=meeting.title
     )

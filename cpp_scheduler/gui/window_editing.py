@@ -88,12 +88,23 @@ def open_editor(
     return dialog
 
 
-def _meeting_label(start: datetime) -> str:
+def _meeting_label(meeting: series.Meeting, zone: str) -> str:
     """One meeting of a series to choose from: its day and time on the chosen clock
-    (naming the clock in an hour read twice)."""
+    (naming the clock in an hour read twice), and for a moved meeting the day and time
+    its rule gives it. Each label is its meeting's own: a meeting moved onto another's
+    hour is told apart from it."""
     from cpp_scheduler.gui.views.base import time_label
 
-    return f"{i18n.day_text(start.date())}  {time_label(start)}"
+    def when(instant: datetime) -> str:
+        local = timezones.to_local(instant, zone)
+        return f"{i18n.day_text(local.date())}  {time_label(local)}"
+
+    shown = when(meeting.start_utc)
+    if meeting.recurrence_id is None or meeting.recurrence_id == meeting.start_utc:
+        return shown
+    return translate("WindowEditing", "{when} (moved from {original})").format(
+        when=shown, original=when(meeting.recurrence_id)
+    )
 
 
 class RecordEditing:
@@ -358,9 +369,7 @@ class RecordEditing:
                 ).format(title=title),
             )
             return
-        labels = [
-            _meeting_label(timezones.to_local(meeting.start_utc, zone)) for meeting in meetings
-        ]
+        labels = [_meeting_label(meeting, zone) for meeting in meetings]
         choice, accepted = QInputDialog.getItem(
             self.as_widget,
             translate("WindowEditing", "Cancel one meeting"),

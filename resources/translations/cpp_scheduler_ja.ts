@@ -4318,7 +4318,6 @@ Visiting Japan: on Tokyo time</source>
     <name>WindowEditing</name>
     <message>
         <source>Cannot open the editor</source>
-        <extracomment>The records taken along by a deletion that its question names; the rest are counted.</extracomment>
         <translation>編集画面を開けません</translation>
     </message>
     <message>
@@ -4422,6 +4421,11 @@ Its links to other records go with it. You can undo this (Ctrl+Z).</source>
         <translation>{kind}「{title}」を削除しますか？
 
 ほかの記録とのつながりも削除されます。元に戻すこともできます（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>{when} (moved from {original})</source>
+        <extracomment>The records taken along by a deletion that its question names; the rest are counted.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot refresh the calendar</source>

@@ -259,6 +259,55 @@ def test_one_meeting_of_a_series_is_cancelled_and_undo_brings_it_back(
     assert messages.errors[-1][0] == "Not a series"
 
 
+def test_the_meeting_chosen_is_cancelled_when_another_was_moved_onto_its_hour(
+    program: Database,
+    make_window,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """The 19 Jan meeting moved onto 26 Jan 17:00, the hour of the 26 Jan meeting: the
+    list tells the two apart, and the one chosen (the rule's 26 Jan) is the one
+    cancelled, the moved one kept."""
+    from PySide6.QtWidgets import QInputDialog
+
+    add_weekly_series(program)
+    window: MainWindow = make_window(program)
+    series = event_id(window, "Monthly resilience exchange")
+    first = JANUARY_NINE_TOKYO + timedelta(hours=8)
+    week = timedelta(days=7)
+    window.move_event(
+        series, first + 2 * week, first + 2 * week + timedelta(hours=1.5), first + week
+    )
+    rows_read(window)
+    offered: list[list[str]] = []
+
+    def chosen_meeting(*args: object) -> tuple[str, bool]:
+        labels = list(args[3])  # type: ignore[call-overload]
+        offered.append(labels)
+        return labels[args[4]], True  # type: ignore[index]  # the one selected
+
+    monkeypatch.setattr(QInputDialog, "getItem", chosen_meeting)
+    window.select_occurrence(OccurrenceKey(series, first + 2 * week))
+    window.cancel_meeting_action.trigger()
+    rows_read(window)
+    assert sorted(offered[0]) == [
+        "Tue 02 Feb 2027  17:00",
+        "Tue 12 Jan 2027  17:00",
+        "Tue 26 Jan 2027  17:00",
+        "Tue 26 Jan 2027  17:00 (moved from Tue 19 Jan 2027  17:00)",
+    ]
+    held = sorted(
+        (row.start_utc, row.recurrence_id) for row in window.events.rows() if row.event_id == series
+    )
+    assert held == [
+        (first, first),
+        (first + 2 * week, first + week),  # the moved meeting, kept
+        (first + 3 * week, first + 3 * week),
+    ]
+    assert window.undo_action.text() == (
+        "Undo Cancel the 26 Jan meeting of 'Monthly resilience exchange'"
+    )
+
+
 def test_a_drop_on_an_event_the_calendar_no_longer_holds_moves_it_as_the_store_has_it(
     program: Database,
     make_window,
