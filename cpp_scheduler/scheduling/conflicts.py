@@ -736,7 +736,11 @@ def _within_opening_hours(context: _Context, interval: Interval, venue: VenueInf
 
 def _local_days(clock: LocalClock, interval: Interval, zone_name: str) -> range:
     """The local days (since 1970-01-01) an interval touches; an event ending at
-    midnight does not touch the next day."""
+    midnight does not touch the next day. An all-day event's days are its own dates, on
+    every attendee's calendar whatever its zone (as its local times say)."""
+    if interval.all_day:
+        first, last = all_day_dates(interval)
+        return range(date_to_day(first), date_to_day(last) + 1)
     return range(
         clock.local_day(zone_name, interval.start_s),
         clock.local_day(zone_name, interval.end_s - 1) + 1,

@@ -16,8 +16,9 @@ from engine_builders import KOBE_HALL, ROOM_A, delegation, meeting, tokyo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.model.enums import EventKind, EventMode
+from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, find_conflicts
 from cpp_scheduler.scheduling.inputs import Interval, ProgramSnapshot, Route
 from cpp_scheduler.scheduling.slots import busy_times
@@ -224,3 +225,71 @@ def test_the_slot_finder_keeps_an_all_day_events_days_free_for_its_people() -> N
     )
     busy = busy_times(ProgramSnapshot(intervals=(closure,)), [LIMA])
     assert busy == (timezones.local_days(date(2027, 2, 15), date(2027, 2, 16), timezones.TOKYO),)
+
+
+SANTIAGO = delegation("santiago", "Santiago regional government", "America/Santiago", "CL")
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    first=st.dates(min_value=date(2026, 1, 1), max_value=date(2028, 12, 28)),
+    length=st.integers(min_value=0, max_value=3),
+    zone=st.sampled_from(["Asia/Tokyo", "America/Santiago", "Pacific/Kiritimati"]),
+)
+def test_an_all_day_events_holidays_are_those_of_its_own_dates(
+    first: date, length: int, zone: str
+) -> None:
+    """Mon 20 Sep 2027 all day, Santiago attending: its local times say 20 Sep on every
+    calendar, so Chile's Army Day (Sun 19 Sep) is not on it; a holiday on one of its
+    dates is, whatever the event's zone."""
+    last = first + timedelta(days=length)
+    start, end = timezones.local_days(first, last, zone)
+    field_day = Interval(
+        id="f", event_id="f", title="Kobe field day", start=start, end=end, zone=zone,
+        venue_id=KOBE_HALL.id, delegation_ids=frozenset({SANTIAGO.id}), all_day=True,
+    )  # fmt: skip
+    found = find_conflicts(
+        ProgramSnapshot(intervals=(field_day,), delegations={SANTIAGO.id: SANTIAGO}, venues=VENUES)
+    )
+    flagged = {
+        (conflict.kind, conflict.message.rsplit("(", 1)[1])
+        for conflict in found
+        if conflict.kind in (ConflictKind.DELEGATION_HOLIDAY, ConflictKind.JAPANESE_HOLIDAY)
+    }
+    own_dates = [first + timedelta(days=n) for n in range(length + 1)]
+    expected = {
+        (ConflictKind.DELEGATION_HOLIDAY, f"{i18n.day_text(day)} there)")
+        for day in own_dates
+        if holidays.holiday_name("CL", day)
+    } | {
+        (ConflictKind.JAPANESE_HOLIDAY, f"{i18n.day_text(day)})")
+        for day in own_dates
+        if holidays.holiday_name("JP", day)
+    }
+    assert flagged == expected
+
+
+def test_chiles_army_day_is_not_on_a_monday_field_day() -> None:
+    start, end = timezones.local_days(date(2027, 9, 20), date(2027, 9, 20), "Asia/Tokyo")
+    field_day = Interval(
+        id="f", event_id="f", title="Kobe field day", start=start, end=end,
+        delegation_ids=frozenset({SANTIAGO.id}), all_day=True,
+    )  # fmt: skip
+    sunday = Interval(
+        id="s", event_id="s", title="Sunday visit", start=start - timedelta(days=1),
+        end=end - timedelta(days=1), delegation_ids=frozenset({SANTIAGO.id}), all_day=True,
+    )  # fmt: skip
+    found = find_conflicts(
+        ProgramSnapshot(intervals=(field_day, sunday), delegations={SANTIAGO.id: SANTIAGO})
+    )
+    assert [
+        (conflict.event_ids, conflict.message)
+        for conflict in found
+        if conflict.kind is ConflictKind.DELEGATION_HOLIDAY
+    ] == [
+        (
+            ("s",),
+            "Sunday visit falls on Army Day, a public holiday in Chile, for Santiago "
+            "regional government (Sun 19 Sep 2027 there)",
+        )
+    ]
