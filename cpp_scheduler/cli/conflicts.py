@@ -65,6 +65,7 @@ def _meeting_json(meeting: Meeting) -> dict[str, Any]:
             utc_z(meeting.recurrence_id) if meeting.recurrence_id is not None else None
         ),
         "start": utc_z(meeting.start),
+        "day": meeting.day.isoformat() if meeting.day is not None else None,
     }
 
 

@@ -135,10 +135,14 @@ class Meeting:
     event_id: str
     recurrence_id: datetime | None
     start: datetime
+    day: date | None = None
+    """An all-day meeting's first date, its own on every calendar; None for a timed one,
+    which is where its start falls on the clock of whoever reads it."""
 
     @classmethod
     def of(cls, interval: Interval) -> Meeting:
-        return cls(interval.event_id, interval.recurrence_id, interval.start)
+        day = all_day_dates(interval)[0] if interval.all_day else None
+        return cls(interval.event_id, interval.recurrence_id, interval.start, day)
 
 
 @dataclass(frozen=True, slots=True)

@@ -697,6 +697,10 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
         <source>Checking…</source>
         <translation>確認しています…</translation>
     </message>
+    <message>
+        <source>{day}, all day</source>
+        <translation>{day} 終日</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsDock</name>

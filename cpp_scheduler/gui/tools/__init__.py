@@ -8,7 +8,7 @@ them in step with the selection and with every change on the undo stack.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -22,7 +22,7 @@ from cpp_scheduler.gui.tools.conflicts import ConflictsDock
 from cpp_scheduler.gui.tools.history import HistoryDock
 from cpp_scheduler.gui.tools.localtimes import LocalTimesDock
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.services.rows import OccurrenceKey
+from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
@@ -319,22 +319,30 @@ class Tools(QObject):
             None,
         )
         if meeting is not None:
-            self.go_to_occurrence(meeting.occurrence_key, meeting.start_utc)
+            self.go_to_occurrence(meeting.occurrence_key, _when(meeting))
             return
         if when is None:
             number = events.row_of(event_id)
             if number >= 0:
-                when = events.row_at(number).start_utc
-        if when is not None:
-            self.window.go_to(timezones.to_local(when, self.window.display_zone).date())
+                self.window.go_to(self._day_of(_when(events.row_at(number))))
+        else:
+            self.window.go_to(self._day_of(when))
         self.window.select_event(event_id)
         self.local_times.show_occurrence(self.window.selected_occurrence)
 
-    def go_to_occurrence(self, key: OccurrenceKey, when: datetime) -> None:
-        """Show the day of the meeting ``key``, which starts at ``when``, and select it."""
-        self.window.go_to(timezones.to_local(when, self.window.display_zone).date())
+    def go_to_occurrence(self, key: OccurrenceKey, when: datetime | date) -> None:
+        """Show the day of the meeting ``key``, which starts at ``when`` (or, all day, is
+        on that date), and select it."""
+        self.window.go_to(self._day_of(when))
         self.window.select_occurrence(key)
         self.local_times.show_occurrence(key)
+
+    def _day_of(self, when: datetime | date) -> date:
+        """The day to show: an instant's on the clock shown; a date (an all-day
+        meeting's own, the same on every clock) as it is."""
+        if isinstance(when, datetime):
+            return timezones.to_local(when, self.window.display_zone).date()
+        return when
 
     # -- dialogs ------------------------------------------------------------------------
     def dialogs(self) -> list[QWidget]:
@@ -496,3 +504,8 @@ def install_tools(window: MainWindow) -> Tools:
     install_documents(window)
     window.tasks.run_in_background(load_the_tools, lambda _nothing: None)
     return tools
+
+
+def _when(row: EventRow) -> datetime | date:
+    """When a meeting is, to go to it: its start, or all day its own first date."""
+    return row.first_date if row.all_day else row.start_utc

@@ -166,9 +166,7 @@ class ConflictModel(common.HeaderedTableModel):
             if column == Column.KIND:
                 return conflict.kind.label
             if column == Column.WHEN:
-                if conflict.start is None:
-                    return ""
-                return i18n.day_time_text(timezones.to_local(conflict.start, timezones.TOKYO))
+                return when_text(conflict)
             if column == Column.MESSAGE:
                 return conflict.message
             return None
@@ -490,11 +488,23 @@ class ConflictsDock(QDockWidget):
         if conflict.meetings:
             first = conflict.meetings[0]
             self.occurrenceRequested.emit(
-                OccurrenceKey(first.event_id, first.recurrence_id), first.start
+                OccurrenceKey(first.event_id, first.recurrence_id),
+                first.day if first.day is not None else first.start,
             )
             return
         if conflict.kind in TOUR_KINDS and conflict.record_ids:
             self.toursRequested.emit(list(conflict.record_ids))
+
+
+def when_text(conflict: Conflict) -> str:
+    """When a conflict happens, on Tokyo's clock: an all-day meeting by its own date."""
+    if conflict.meetings and conflict.meetings[0].day is not None:
+        return translate("Conflicts", "{day}, all day").format(
+            day=i18n.short_day_text(conflict.meetings[0].day)
+        )
+    if conflict.start is None:
+        return ""
+    return i18n.day_time_text(timezones.to_local(conflict.start, timezones.TOKYO))
 
 
 def count_text(found: int, errors: int) -> str:

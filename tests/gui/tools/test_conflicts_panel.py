@@ -232,6 +232,7 @@ def test_only_the_meeting_of_a_series_in_conflict_is_marked(
             "event_id": rows[0].event_id,
             "recurrence_id": "2027-05-19T08:00:00Z",
             "start": "2027-05-20T08:00:00Z",
+            "day": None,
         }
     ]
 
@@ -312,3 +313,43 @@ def test_a_check_that_finds_the_same_keeps_the_row_chosen_in_the_panel(
     window.editor.execute(move_command(window, second, later, later + timedelta(hours=2)))
     settle(qtbot, window)
     assert ConflictKind.VENUE_DOUBLE_BOOKED not in {c.kind for c in dock.model.conflicts}
+
+
+def test_an_all_day_events_conflict_reads_and_goes_to_its_own_date(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], sqlite_database, open_window
+) -> None:
+    """A field day all day on Thu 29 Apr 2027 (Showa Day in Japan), times shown in New
+    York: the panel gives its date, not an hour, and a double click opens the day it is
+    on, not the evening before on New York's clock."""
+    from cpp_scheduler.model import Event
+
+    room = venue_id(sqlite_database, "TDLC Meeting Room A")
+    with sqlite_database.transaction() as session:
+        field_day = Event(title="Kobe field day", zone="Asia/Tokyo", venue_id=room)
+        field_day.set_dates(date(2027, 4, 29), date(2027, 4, 29))
+        session.add(field_day)
+        session.flush()
+        event_id = field_day.id
+    window = open_window()
+    window.set_display_zone("America/New_York")
+    settle(qtbot, window)
+    dock = tools_of(window).conflicts
+    [row] = [
+        row
+        for row in range(dock.proxy.rowCount())
+        if "Kobe field day" in dock.proxy.index(row, Column.MESSAGE).data()
+    ]
+    assert dock.proxy.index(row, Column.WHEN).data() == "Thu 29 Apr, all day"
+    index = dock.proxy.index(row, Column.MESSAGE)
+    rect = dock.table.visualRect(index)
+    qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.anchor == date(2027, 4, 29)
+    assert window.selected_event == event_id
+    answer = conflicts_json(capsys, sqlite_database)
+    assert [
+        meeting["day"]
+        for conflict in answer["conflicts"]
+        for meeting in conflict["meetings"]
+        if meeting["event_id"] == event_id
+    ] == ["2027-04-29"]
