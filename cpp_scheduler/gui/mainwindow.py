@@ -59,7 +59,7 @@ from cpp_scheduler.gui.opening import (
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.gui.views.base import CalendarView, rows_on_days
+from cpp_scheduler.gui.views.base import CalendarView
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
@@ -832,32 +832,35 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def shown_event_ids(self) -> list[str]:
         """The events the calendar shows now, in order: those the filters let through on
-        the current view's days, by the rule the views draw them by (an all-day event on
-        its own dates, whatever the zone: :func:`rows_on_days`); the Agenda lists them
-        all."""
+        the current view's days, as the view draws them (:meth:`CalendarView.drawn_rows`:
+        an all-day event on its own dates, whatever the zone; the Venues view only what
+        has a venue); the Agenda lists them all."""
         view = self.current_view
         if view.lists_everything:
             start, end = datetime(1900, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
             rows = self.proxy.rows_between(start, end)
         else:
-            first, last = view.period()
-            rows = [
-                row
-                for row, _first, _last in rows_on_days(self.proxy, first, last, self.display_zone)
-            ]
+            rows = view.drawn_rows()
         return list(dict.fromkeys(row.event_id for row in rows))
 
     def _update_count(self, *_args: object) -> None:
-        """How many events the calendar shows now, and how many the filters let through."""
+        """How many events the calendar shows now (the Agenda: how many meetings it
+        lists, one line each, counted without a walk), and how many the filters let
+        through."""
         if self.current_view.lists_everything:
-            in_view = self.proxy.rowCount()  # one row per meeting, counted without a walk
+            in_view = self.proxy.rowCount()
+            text = (
+                translate("MainWindow", "{count} meeting in view")
+                if in_view == 1
+                else translate("MainWindow", "{count} meetings in view")
+            ).format(count=f"{in_view:,}")
         else:
             in_view = len(self.shown_event_ids())
-        text = (
-            translate("MainWindow", "{count} event in view")
-            if in_view == 1
-            else translate("MainWindow", "{count} events in view")
-        ).format(count=f"{in_view:,}")
+            text = (
+                translate("MainWindow", "{count} event in view")
+                if in_view == 1
+                else translate("MainWindow", "{count} events in view")
+            ).format(count=f"{in_view:,}")
         matching, total = self.proxy.rowCount(), self.events.rowCount()
         if matching != total:
             text += translate("MainWindow", " · {matching} of {total} match the filters").format(

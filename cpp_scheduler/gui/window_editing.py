@@ -55,8 +55,8 @@ DialogFactory = Callable[..., "QDialog"]
 """``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
 
 
-#: The records taken along by a deletion that its question names; the rest are counted.
 _NAMED_AT_MOST = 8
+"""The records taken along by a deletion that its question names; the rest are counted."""
 
 
 def open_editor(

@@ -966,8 +966,12 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>プログラムを読み込んでいます…</translation>
     </message>
     <message>
-        <source>The program has no {what} yet.</source>
-        <translation>プログラムにはまだ{what}がありません。</translation>
+        <source>The program has no delegations yet.</source>
+        <translation>プログラムにはまだ代表団がありません。</translation>
+    </message>
+    <message>
+        <source>The program has no conferences yet.</source>
+        <translation>プログラムにはまだ会議がありません。</translation>
     </message>
     <message>
         <source>Choose what to print first.</source>
@@ -2468,6 +2472,14 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Cannot load the demo program</source>
         <translation>デモ用プログラムを読み込めません</translation>
+    </message>
+    <message>
+        <source>{count} meeting in view</source>
+        <translation>表示中の会合 {count}件</translation>
+    </message>
+    <message>
+        <source>{count} meetings in view</source>
+        <translation>表示中の会合 {count}件</translation>
     </message>
     <message>
         <source>{count} event in view</source>
@@ -4276,6 +4288,10 @@ Visiting Japan: on Tokyo time</source>
         <translation>会場 {first}～{last}</translation>
     </message>
     <message>
+        <source>All day</source>
+        <translation>終日</translation>
+    </message>
+    <message>
         <source>  No venues yet: add them with Program &gt; Venues.</source>
         <translation>  会場はまだありません。「プログラム」&gt;「会場」で追加してください。</translation>
     </message>
@@ -4428,8 +4444,7 @@ Its links to other records go with it. You can undo this (Ctrl+Z).</source>
     </message>
     <message>
         <source>{when} (moved from {original})</source>
-        <extracomment>The records taken along by a deletion that its question names; the rest are counted.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{when}（{original} から移動）</translation>
     </message>
     <message>
         <source>Cannot refresh the calendar</source>

@@ -60,7 +60,7 @@ def test_week_view_lays_out_overlapping_events_side_by_side(window: MainWindow) 
     window.step(1)  # the week after holds none of them
     assert window.count_label.text() == "0 events in view"
     window.show_view("agenda")  # the agenda lists the whole program, scrolled to the date
-    assert window.count_label.text() == "4 events in view"
+    assert window.count_label.text() == "4 meetings in view"
 
 
 def test_double_click_on_an_empty_slot_creates_an_event_there_and_undo_removes_it(

@@ -299,3 +299,49 @@ def test_a_double_click_on_a_skipped_hour_asks_before_the_new_event_opens(
     opened = dialogs.opened[-1]
     assert opened.extra["start"] == datetime(2027, 3, 14, 6, tzinfo=UTC)  # 01:00 EST
     assert opened.extra["end"] == datetime(2027, 3, 14, 7, tzinfo=UTC)
+
+
+def test_the_venues_view_draws_an_all_day_booking_on_its_own_date_and_counts_what_it_draws(
+    program: Database, make_window: WindowFactory
+) -> None:
+    """Meeting Room A held all day on Wed 17 Feb 2027 (Tokyo), times shown in New York:
+    the timeline draws it on Wednesday, over the whole day, saying "All day", as the Week
+    view does, not from Tuesday 10:00 into Wednesday; and an event with no venue, which
+    the timeline cannot draw, is not counted in view."""
+    from sqlalchemy import select
+
+    from cpp_scheduler.gui.views import venues
+    from cpp_scheduler.model import Venue
+
+    with program.transaction() as session:
+        room = session.scalars(select(Venue).where(Venue.name == "TDLC Meeting Room A")).one()
+        held = Event(title="Room A held for the forum", zone="Asia/Tokyo", venue=room)
+        held.set_dates(date(2027, 2, 17), date(2027, 2, 17))
+        session.add(held)
+        session.add(
+            Event(
+                title="Online briefing",
+                start_utc=datetime(2027, 2, 17, 1, tzinfo=UTC),
+                end_utc=datetime(2027, 2, 17, 2, tzinfo=UTC),
+            )
+        )
+    window = in_new_york(make_window, program, date(2027, 2, 17), "venues")
+    view = window.current_view
+    assert isinstance(view, venues.VenueTimelineView)
+    view.set_zoom(7)
+    day = (date(2027, 2, 17) - view.first_day()).days
+    left = venues.LABEL_WIDTH + day * view.day_width()
+    right = venues.LABEL_WIDTH + (day + 1) * view.day_width()
+    [(rect, row, _clash)] = [bar for bar in view.bars() if bar[1].title.startswith("Room A")]
+    assert left <= rect.left() < left + 2
+    assert right - 3 <= rect.right() <= right
+    line_height = view.fontMetrics().height()
+    assert venues.booking_label(row, view.zone, rect, line_height) in (
+        ["Room A held for the forum", "All day"],
+        ["All day Room A held for the forum"],
+    )
+    drawn = {bar[1].event_id for bar in view.bars()}
+    assert "Online briefing" not in {bar[1].title for bar in view.bars()}
+    assert set(window.shown_event_ids()) == drawn
+    count = "1 event in view" if len(drawn) == 1 else f"{len(drawn)} events in view"
+    assert window.count_label.text() == count

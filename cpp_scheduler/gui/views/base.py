@@ -99,6 +99,13 @@ class CalendarView(QWidget):
         """First and last day shown."""
         return self._anchor, self._anchor
 
+    def drawn_rows(self) -> list[EventRow]:
+        """The meetings this view draws for its period, by start: by the views' one rule
+        (:func:`rows_on_days`). The status bar counts their events: what is counted is
+        what is drawn."""
+        first, last = self.period()
+        return [row for row, _first, _last in rows_on_days(self.model, first, last, self.zone)]
+
     def title(self) -> str:
         """What the toolbar says is shown ("Week of 12 Jan 2027")."""
         return i18n.long_day_text(self._anchor)

@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
-from cpp_scheduler.gui.eventmodel import day_bounds
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.gui.views.base import (
     CalendarView,
     paint_event_block,
+    rows_on_days,
     show_event_tooltip,
     time_label,
 )
@@ -263,27 +263,38 @@ class VenueTimelineView(CalendarView):
         fraction = (hours - FIRST_HOUR) / HOURS
         return LABEL_WIDTH + (index + fraction) * self.day_width()
 
+    def drawn_rows(self) -> list[EventRow]:
+        """The bookings drawn in the period shown: meetings on its days (by the views'
+        one rule, :func:`rows_on_days`) in a venue that has a line here."""
+        first, last = self.period()
+        lines = {line.venue.id for line in self._lines if line.venue is not None}
+        return [
+            row
+            for row, _first, _last in rows_on_days(self.model, first, last, self.zone)
+            if row.venue_id in lines
+        ]
+
     def bars(self) -> list[tuple[QRectF, EventRow, bool]]:
-        """Each booking's rectangle, and whether it clashes with another in its venue."""
+        """Each booking's rectangle, and whether it overlaps another in its venue: a
+        timed meeting over its hours, an all-day one over the whole of each of its own
+        dates (the same dates on every clock, as the other views draw it)."""
         if self._bars is not None:
             return self._bars
         zone = self.zone
         first, last = self.period()
-        start = day_bounds(first, zone)[0]
-        end = day_bounds(last, zone)[1]
         line = {line.venue.id: line for line in self._lines if line.venue is not None}
-        by_venue: dict[str, list[EventRow]] = {}
-        for row in self.model.rows_between(start, end):
-            if row.venue_id in line:
-                by_venue.setdefault(row.venue_id, []).append(row)
+        by_venue: dict[str, list[tuple[EventRow, tuple[datetime, datetime]]]] = {}
+        for row in self.drawn_rows():
+            assert row.venue_id is not None
+            by_venue.setdefault(row.venue_id, []).append((row, _drawn_span(row, zone)))
         bars: list[tuple[QRectF, EventRow, bool]] = []
-        for venue_id, rows in by_venue.items():
-            placed, lanes = _lanes(rows)
+        for venue_id, spans in by_venue.items():
+            placed, lanes = _lanes(spans)
             top = line[venue_id].top
             height = (ROW - 8) / lanes
-            for row, lane in placed:
-                clash = lanes > 1 and _clashes(row, rows)
-                for day_start, day_end in _days_of(row, zone, first, last):
+            for (row, span), lane in placed:
+                clash = lanes > 1 and _clashes(row, span, spans)
+                for day_start, day_end in _days_of(span, zone, first, last):
                     left, right = self.x_of(day_start), self.x_of(day_end)
                     if right - left < 2:
                         continue
@@ -296,37 +307,53 @@ class VenueTimelineView(CalendarView):
         return QSize(1000, 600)
 
 
-def _lanes(rows: list[EventRow]) -> tuple[list[tuple[EventRow, int]], int]:
-    """Each booking's lane, the first free one in start order; and the number of lanes."""
-    rows.sort(key=lambda row: row.start_utc)
+Span = tuple[datetime, datetime]
+"""Where a booking is drawn, from and to (UTC)."""
+
+
+def _drawn_span(row: EventRow, zone: str) -> Span:
+    """A timed meeting's own instants; an all-day one's dates as whole days of the clock
+    shown, which is where it is drawn."""
+    if row.all_day:
+        return timezones.local_days(row.first_date, row.last_date, zone)
+    return row.start_utc, row.end_utc
+
+
+def _lanes(
+    spans: list[tuple[EventRow, Span]],
+) -> tuple[list[tuple[tuple[EventRow, Span], int]], int]:
+    """Each booking's lane, the first free one in the order they are drawn from; and the
+    number of lanes."""
+    spans.sort(key=lambda booking: booking[1][0])
     ends: list[datetime] = []
-    placed: list[tuple[EventRow, int]] = []
-    for row in rows:
+    placed: list[tuple[tuple[EventRow, Span], int]] = []
+    for booking in spans:
+        start, end = booking[1]
         for lane, lane_end in enumerate(ends):
-            if lane_end <= row.start_utc:
-                ends[lane] = row.end_utc
-                placed.append((row, lane))
+            if lane_end <= start:
+                ends[lane] = end
+                placed.append((booking, lane))
                 break
         else:
-            ends.append(row.end_utc)
-            placed.append((row, len(ends) - 1))
+            ends.append(end)
+            placed.append((booking, len(ends) - 1))
     return placed, max(1, len(ends))
 
 
-def _clashes(row: EventRow, rows: list[EventRow]) -> bool:
+def _clashes(row: EventRow, span: Span, spans: list[tuple[EventRow, Span]]) -> bool:
     return any(
         other is not row
-        and other.start_utc < row.end_utc
-        and row.start_utc < other.end_utc
+        and other_span[0] < span[1]
+        and span[0] < other_span[1]
         and "cancelled" not in (other.status.value, row.status.value)
-        for other in rows
+        for other, other_span in spans
     )
 
 
-def _days_of(row: EventRow, zone: str, first: date, last: date) -> list[tuple[datetime, datetime]]:
-    """The local pieces of an event, one per day it touches within the period."""
-    start = timezones.to_local(row.start_utc, zone)
-    end = timezones.to_local(row.end_utc, zone)
+def _days_of(span: Span, zone: str, first: date, last: date) -> list[tuple[datetime, datetime]]:
+    """The local pieces of a booking, one per day it touches within the period."""
+    start = timezones.to_local(span[0], zone)
+    end = timezones.to_local(span[1], zone)
     pieces = []
     day = max(start.date(), first)
     while day <= min(end.date(), last):
@@ -344,6 +371,11 @@ def booking_label(row: EventRow, zone: str, rect: QRectF, line_height: float) ->
     enough, else the start and the title on one; nothing where not even that fits."""
     if rect.width() < 28:
         return []
+    if row.all_day:
+        all_day = translate("Venues", "All day")
+        if rect.height() >= 2 * line_height + 4:
+            return [row.title, all_day]
+        return [f"{all_day} {row.title}"]
     start = timezones.to_local(row.start_utc, zone)
     end = timezones.to_local(row.end_utc, zone)
     if rect.height() >= 2 * line_height + 4:
