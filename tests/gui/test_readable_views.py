@@ -85,12 +85,16 @@ def test_day_and_hour_labels_never_run_together(
     metrics = QFontMetrics(timeline.font())
     first, last = timeline.period()
     assert (last - first).days + 1 == days
-    for offset in range(days):
-        label = venues.day_label(
-            first.fromordinal(first.toordinal() + offset), metrics, day_width - 8
-        )
+    shown = [first.fromordinal(first.toordinal() + offset) for offset in range(days)]
+    labels = venues.day_labels(shown, metrics, day_width - 8)
+    for label in labels:
         assert label, "every day keeps at least its number"
         assert metrics.horizontalAdvance(label) <= day_width - 8
+    # One form across the header: never "Friday 19 February" beside "Thu 18 Feb".
+    forms = {
+        venues._label_forms(day).index(label) for day, label in zip(shown, labels, strict=True)
+    }
+    assert len(forms) == 1
     step = timeline.hour_step()
     if step:
         assert step * day_width / venues.HOURS >= venues.LABEL_SPACING

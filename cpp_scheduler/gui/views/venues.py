@@ -9,7 +9,6 @@ and title wherever they fit (a tooltip tells the rest).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -110,16 +109,31 @@ def hour_step(pixels_per_hour: float) -> int:
 def day_label(day: date, metrics: QFontMetrics, room: float) -> str:
     """The longest of the day's labels that fits ``room`` pixels ("Monday 15 February"
     down to "15"), so neighbouring days never run into each other."""
+    return day_labels([day], metrics, room)[0]
+
+
+def day_labels(days: list[date], metrics: QFontMetrics, room: float) -> list[str]:
+    """The days' labels in the longest form that fits ``room`` pixels for every one of
+    them: one form across the header ("Mon 15 Feb" … "Sun 21 Feb"), never "Friday 19
+    February" beside "Thu 18 Feb" because Friday's name is shorter."""
+    forms = [_label_forms(day) for day in days]
+    for form in range(len(forms[0]) if forms else 0):
+        labels = [each[form] for each in forms]
+        if all(metrics.horizontalAdvance(label) <= room for label in labels):
+            return labels
+    return ["" for _day in days]
+
+
+def _label_forms(day: date) -> list[str]:
+    """A day's labels, longest first."""
     if i18n.language() == i18n.JAPANESE:  # 2027年2月15日(月) down to 15日
-        labels: Iterable[str] = (
+        return [
             i18n.day_text(day),
             i18n.short_day_text(day),
             f"{day.day}日({i18n.weekday_heading(day)})",
             f"{day.day}日",
-        )
-    else:
-        labels = (i18n.in_english(day, form) for form in DAY_FORMATS)
-    return next((text for text in labels if metrics.horizontalAdvance(text) <= room), "")
+        ]
+    return [i18n.in_english(day, form) for form in DAY_FORMATS]
 
 
 class VenueTimelineView(CalendarView):
@@ -474,14 +488,14 @@ class _Timeline(QWidget):
         painter.fillRect(QRectF(0, top, self.width(), HEADER), QColor(style.HEADER_BACKGROUND))
         bold = QFont(base)
         bold.setBold(True)
-        for index in range(view.days):
-            day = view.first_day() + timedelta(days=index)
+        days = [view.first_day() + timedelta(days=index) for index in range(view.days)]
+        labels = day_labels(days, QFontMetrics(bold), width - 8)  # today's is bold
+        for index, (day, label) in enumerate(zip(days, labels, strict=True)):
             left = self._day_left(index)
             if day == today:
                 painter.fillRect(QRectF(left, top, width, HEADER), QColor(style.TODAY_TINT))
             painter.setFont(bold if day == today else base)
             painter.setPen(QColor(style.TODAY if day == today else style.TEXT))
-            label = day_label(day, painter.fontMetrics(), width - 8)
             painter.drawText(
                 QRectF(left, top + 2, width, DAY_LINE), int(Qt.AlignmentFlag.AlignCenter), label
             )
