@@ -32,7 +32,7 @@ class ChangeStamp:
     """How far the program had got when a document was made.
 
     ``counter`` is the program's change counter (:mod:`cpp_scheduler.documents.stamp`);
-    ``as_of`` is the last time anything in it was saved (UTC).
+    ``as_of`` is the last time anything in it was saved or deleted (UTC).
     """
 
     as_of: datetime | None

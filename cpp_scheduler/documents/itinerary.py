@@ -2,7 +2,8 @@
 
 A cover (the delegation, its dates in Japan, whom to call at TDLC), then one section
 per day of its stay and tours, and per day of a meeting in the weeks around them: each
-meeting at its time in Japan (and at home, for a virtual or hybrid one), where it is in
+meeting at its time in Japan (and at home, for a virtual or hybrid one on a day the
+delegation is not in Japan; an all-day one again on each later day it covers), where it is in
 English and in Japanese so that a taxi driver can read it, the travel legs, the hotel
 of the night, the video link as text and as a QR code, and the notes written for
 participants. Which meetings the delegation attends is
@@ -13,7 +14,7 @@ one its schedule and the conflict check follow.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
@@ -48,6 +49,7 @@ from cpp_scheduler.model import (
     Delegation,
     EventKind,
     EventMode,
+    EventStatus,
     HotelNight,
     Participant,
     StudyTour,
@@ -56,7 +58,7 @@ from cpp_scheduler.model import (
     TravelMode,
 )
 from cpp_scheduler.scheduling.attendance import delegation_meetings
-from cpp_scheduler.scheduling.inputs import zone_city
+from cpp_scheduler.scheduling.inputs import Attendee, Interval, japan_day, zone_city
 from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_dates, all_day_text
 from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
 from cpp_scheduler.store import Database
@@ -81,7 +83,8 @@ class ItineraryMeeting:
     """Local time in Japan."""
     end: datetime
     at_home: tuple[LocalTime, LocalTime] | None
-    """Start and end on the delegation's home clock, for a virtual or hybrid meeting."""
+    """Start and end on the delegation's home clock, for a virtual or hybrid meeting on
+    a day it is not in Japan (in Japan, it reads its meetings on Japan's clock)."""
     place: Place | None
     city: str
     """The partner city it is held in or with, as a document names it; empty for none."""
@@ -93,6 +96,11 @@ class ItineraryMeeting:
     last_day: date | None = None
     """For an all-day event, its last day (the day it is listed under is its first): it
     has dates, not hours."""
+    continued: bool = False
+    """An all-day event listed again on a later day it covers, lest that day read as
+    free; ``start`` is that day's midnight."""
+    tentative: bool = False
+    """Not confirmed yet: the reader should not book travel around it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,22 +247,17 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         }
         stamp = read_change_stamp(session)
 
+    attendee = program.delegations.get(found.id)
     meetings_by_day: dict[date, list[ItineraryMeeting]] = {}
     for meeting in attended:
         interval = meeting.interval
         start = timezones.to_local(interval.start, TOKYO)
         day = start.date()
         detail = details[interval.event_id]
-        at_home = None
         last_day = None
         if interval.all_day:  # its own dates, on every clock; first in its day
             day, last_day = all_day_dates(interval)
             start = datetime.combine(day, time(), timezones.zone(TOKYO))
-        elif interval.mode is not EventMode.FACE_TO_FACE:
-            at_home = (
-                LocalTime.of(interval.start, found.zone, interval.zone),
-                LocalTime.of(interval.end, found.zone, interval.zone),
-            )
         meetings_by_day.setdefault(day, []).append(
             ItineraryMeeting(
                 title=interval.title,
@@ -262,13 +265,14 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 mode=interval.mode,
                 start=start,
                 end=timezones.to_local(interval.end, TOKYO),
-                at_home=at_home,
+                at_home=_at_home(interval, attendee, found.zone),
                 place=places.get(interval.venue_id) if interval.venue_id else None,
                 city=shown_name(detail.city, detail.city_ja or "") if detail.city else "",
                 video_link=detail.video_link or "",
                 description=detail.description or "",
                 conference=meeting.conference.title if meeting.conference is not None else None,
                 last_day=last_day,
+                tentative=detail.status is EventStatus.TENTATIVE,
             )
         )
     legs_by_day: dict[date, list[ItineraryLeg]] = {}
@@ -298,12 +302,13 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         stay = {first + timedelta(days=n) for n in range((last - first).days + 1)}
     # A long flight may leave the day before the stay begins in Japan: its day is listed.
     dates = sorted(stay | set(meetings_by_day) | set(legs_by_day))
+    continuing = _continuations(meetings_by_day, dates)
     days = tuple(
         ItineraryDay(
             day=day,
             heading=headings.get(day, "")
             or ("" if day in stay or day not in meetings_by_day else _("from home")),
-            meetings=tuple(meetings_by_day.get(day, ())),
+            meetings=(*continuing.get(day, ()), *meetings_by_day.get(day, ())),
             legs=tuple(legs_by_day.get(day, ())),
             night=night_of.get(day),
         )
@@ -323,6 +328,43 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         days=days,
         stamp=stamp,
     )
+
+
+def _at_home(
+    interval: Interval, attendee: Attendee | None, home_zone: str
+) -> tuple[LocalTime, LocalTime] | None:
+    """A virtual or hybrid meeting's start and end on the home clock; none for one
+    on a day the delegation is in Japan, which it reads on Japan's clock (the engine's
+    rule, :meth:`~cpp_scheduler.scheduling.inputs.Attendee.in_japan_on`), nor for an
+    all-day one, whose dates are the same at home."""
+    if interval.all_day or interval.mode is EventMode.FACE_TO_FACE:
+        return None
+    if attendee is not None and attendee.in_japan_on(japan_day(interval.start)):
+        return None
+    return (
+        LocalTime.of(interval.start, home_zone, interval.zone),
+        LocalTime.of(interval.end, home_zone, interval.zone),
+    )
+
+
+def _continuations(
+    meetings_by_day: dict[date, list[ItineraryMeeting]], dates: list[date]
+) -> dict[date, list[ItineraryMeeting]]:
+    """Each all-day event again on the later listed days it covers, so that a day of a
+    closure does not read "Nothing planned"; a day listed for nothing else is not added
+    for it (its first day says how long it lasts)."""
+    found: dict[date, list[ItineraryMeeting]] = {}
+    for first, meetings in sorted(meetings_by_day.items()):
+        for meeting in meetings:
+            if meeting.last_day is None:
+                continue
+            for day in dates:
+                if first < day <= meeting.last_day:
+                    midnight = datetime.combine(day, time(), timezones.zone(TOKYO))
+                    found.setdefault(day, []).append(
+                        replace(meeting, start=midnight, continued=True)
+                    )
+    return found
 
 
 def leg_clocks(
@@ -463,7 +505,10 @@ def _meeting_row(
     itinerary: Itinerary, meeting: ItineraryMeeting, links_shown: LinksShown
 ) -> list[str]:
     what = [f"<b>{escape(meeting.title)}</b>"]
-    kind = _(", ").join((meeting.kind.label, meeting.mode.label))
+    labels = [meeting.kind.label, meeting.mode.label]
+    if meeting.tentative:
+        labels.append(EventStatus.TENTATIVE.label)
+    kind = _(", ").join(labels)
     what.append(f'<span class="muted">{escape(kind)}')
     if meeting.conference:
         what[-1] += escape(_(", part of {conference}").format(conference=meeting.conference))
@@ -474,14 +519,14 @@ def _meeting_row(
         what.append(
             escape(_("At home ({city}): {span}").format(city=itinerary.home_city, span=span))
         )
-    if meeting.description:
+    if meeting.description and not meeting.continued:
         what.append(lines(meeting.description))
-    if meeting.video_link:
+    if meeting.video_link and not meeting.continued:
         what.append(_video_link(meeting, links_shown))
     when = time_span(meeting.start, meeting.end)
     if meeting.last_day is not None:
-        text = all_day_text(meeting.start.date(), meeting.last_day)
-        when = f'<p style="white-space: nowrap">{escape(text)}</p>'
+        nowrap = "" if meeting.continued else ' style="white-space: nowrap"'
+        when = f"<p{nowrap}>{escape(_all_day_when(meeting))}</p>"  # "(continued)" may wrap
     return [
         when,
         "<br>".join(what),
@@ -489,6 +534,18 @@ def _meeting_row(
         if meeting.place is not None
         else escape(without_venue(meeting.mode, meeting.city)),
     ]
+
+
+def _all_day_when(meeting: ItineraryMeeting) -> str:
+    """``All day``, ``All day to Mon 08 Mar`` on an all-day event's first day; ``All day
+    (continued)`` on a later one, ``All day (continued) to Mon 08 Mar`` before its last."""
+    assert meeting.last_day is not None
+    day, last = meeting.start.date(), meeting.last_day
+    if not meeting.continued:
+        return all_day_text(day, last)
+    if last > day:
+        return _("All day (continued) to {last}").format(last=i18n.short_day_text(last))
+    return _("All day (continued)")
 
 
 def _video_link(meeting: ItineraryMeeting, links_shown: LinksShown) -> str:

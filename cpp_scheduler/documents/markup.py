@@ -114,6 +114,20 @@ def time_span(start: datetime, end: datetime, day: Callable[[date], str] | None 
     return f"<p>{escape(first + dash)}</p><p>{escape(last.strip())}</p>"
 
 
+def breakable_span(span: str) -> str:
+    """A range of times (``10:00-11:30``) escaped, free to break after its dash alone.
+
+    Qt reads ``10:00-11:30`` as one word (no line may break between a hyphen and a
+    digit), and in a column narrower than it breaks it anywhere (``10:00-11:`` /
+    ``30``). A zero-width space after the dash gives it a place to break, so each
+    time stays whole; where the column is wide enough the range stays on one line."""
+    for dash in (f" {DASH} ", " - ", DASH, "-"):
+        if dash in span:
+            first, _, last = span.partition(dash)
+            return escape(first + dash) + ZERO_WIDTH_SPACE + escape(last)
+    return escape(span)
+
+
 def qr_data_uri(text: str) -> str:
     """A QR code of ``text`` as a PNG ``data:`` URI, big enough to scan from paper."""
     code = segno.make(text, error="m", micro=False)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from cpp_scheduler.documents.markup import split_address
 from cpp_scheduler.i18n import _, shown_name
-from cpp_scheduler.model import Event, EventMode, PartnerCity, Venue
+from cpp_scheduler.model import Event, EventMode, EventStatus, PartnerCity, Venue
 from cpp_scheduler.store.seed import reference_data
 
 
@@ -55,9 +55,10 @@ class Office:
 
 def read_event_details(
     session: Session, event_ids: Collection[str]
-) -> dict[str, Row[str, str, str, str | None, str, str]]:
+) -> dict[str, Row[str, str, str, str | None, str, str, EventStatus]]:
     """What a printed line tells of each event beyond its times and place: its video
-    link, description, organiser and host city (both names), by event id."""
+    link, description, organiser, host city (both names) and status (a tentative
+    meeting says so), by event id."""
     return {
         row.id: row
         for row in session.execute(
@@ -68,6 +69,7 @@ def read_event_details(
                 Event.organiser_id,
                 PartnerCity.name.label("city"),
                 PartnerCity.name_ja.label("city_ja"),
+                Event.status,
             )
             .outerjoin(PartnerCity, Event.city_id == PartnerCity.id)
             .where(Event.id.in_(sorted(event_ids)))

@@ -25,7 +25,7 @@ from cpp_scheduler.documents.content import (
     ShouldStop,
     stop_if_asked,
 )
-from cpp_scheduler.documents.markup import element, escape, lines, table
+from cpp_scheduler.documents.markup import breakable_span, element, escape, lines, table
 from cpp_scheduler.documents.places import Place, read_places, without_venue
 from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.i18n import _, ngettext, shown_name
@@ -102,6 +102,9 @@ class Programme:
     days: tuple[ProgrammeDay, ...]
     sessions: tuple[ProgrammeSession, ...]
     stamp: ChangeStamp
+    cancelled: int | None = None
+    """For a cancelled conference, how many sessions were called off with it (none of
+    them is listed: a programme leaves out what is not held); None when it goes ahead."""
 
 
 def read_programme(database: Database, uid_or_id: str) -> Programme:
@@ -119,6 +122,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
                 Event.venue_id,
                 Event.description,
                 Event.all_day,
+                Event.status,
                 *_PLACE_WITHOUT_VENUE,
             )
             .outerjoin(PartnerCity, PartnerCity.id == Event.city_id)
@@ -144,7 +148,11 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             .where(Event.parent_id == conference.id, Event.status != EventStatus.CANCELLED)
             .order_by(Event.start_utc, Event.title)
         ).all()
-        if not rows:
+        called_off = conference.status is EventStatus.CANCELLED
+        cancelled = len(rows) if called_off else None
+        if called_off:
+            rows = []  # a cancelled conference holds none of its sessions
+        elif not rows:
             rows = [conference]
         themes = _names_by_event(
             session,
@@ -214,6 +222,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
         days=timetable(sessions),
         sessions=sessions,
         stamp=stamp,
+        cancelled=cancelled,
     )
 
 
@@ -305,13 +314,20 @@ def programme_document(
     for number, day in enumerate(programme.days):
         stop_if_asked(should_stop)
         sections.append(Section(_day(day), new_page=number == 0))
-    sections.append(Section(element("h2", _("Sessions")), new_page=True))
+    if programme.sessions:  # a cancelled conference lists none
+        sections.append(Section(element("h2", _("Sessions")), new_page=True))
     for item in programme.sessions:
         stop_if_asked(should_stop)
         sections.append(Section(_session(item)))
+    if programme.cancelled is not None:
+        title = _("Programme: {title} (cancelled)").format(title=programme.title)
+        header = _("Programme — {title} — CANCELLED").format(title=programme.title)
+    else:
+        title = _("Programme: {title}").format(title=programme.title)
+        header = _("Programme — {title}").format(title=programme.title)
     return PrintDocument(
-        title=_("Programme: {title}").format(title=programme.title),
-        header=_("Programme — {title}").format(title=programme.title),
+        title=title,
+        header=header,
         stamp=programme.stamp,
         sections=tuple(sections),
     )
@@ -323,6 +339,8 @@ def _cover(programme: Programme) -> str:
     if end.date() != start.date():
         when = _("{first} to {last}").format(first=when, last=i18n.long_day_text(end.date()))
     parts = [f"<h1>{escape(programme.title)}</h1>", f'<p class="cover">{escape(when)}</p>']
+    if programme.cancelled is not None:
+        parts.append(_cancelled_notice(programme.cancelled))
     if programme.place is not None:
         place = programme.place
         parts.append(
@@ -335,6 +353,8 @@ def _cover(programme: Programme) -> str:
     if programme.delegations:
         parts.append(element("h3", _("Delegations")))
         parts.append("<p>" + "<br>".join(escape(d) for d in programme.delegations) + "</p>")
+    if programme.cancelled is not None:
+        return "".join(parts)
     rooms = sorted({item.room for item in programme.sessions})
     sessions = len(programme.sessions)
     summary = _("{sessions} in {rooms}; times in {zone}.").format(
@@ -344,6 +364,22 @@ def _cover(programme: Programme) -> str:
     )
     parts.append(f'<p class="muted">{escape(summary)}</p>')
     return "".join(parts)
+
+
+def _cancelled_notice(sessions: int) -> str:
+    """What the cover of a cancelled conference says first, in the warning's colour and
+    large, so that nobody reads the programme as going ahead."""
+    notice = escape(_("Cancelled: this conference will not take place."))
+    called_off = escape(
+        ngettext(
+            "Its {count} session is cancelled with it.",
+            "Its {count} sessions are cancelled with it.",
+            sessions,
+        ).format(count=sessions)
+    )
+    return f'<h1 class="warning">{notice}</h1>' + (
+        f'<p class="cover">{called_off}</p>' if sessions else ""
+    )
 
 
 def _day(day: ProgrammeDay) -> str:
@@ -377,7 +413,7 @@ def _hours(item: ProgrammeSession) -> str:
 def _cell(item: ProgrammeSession) -> str:
     speakers = ", ".join(s.name for s in item.speakers)
     text = f"<b>{escape(item.title)}</b><br>"
-    text += f'<span class="muted">{escape(_hours(item))}</span>'
+    text += f'<span class="muted">{breakable_span(_hours(item))}</span>'
     if speakers:
         text += f"<br>{escape(speakers)}"
     return f"<p>{text}</p>"

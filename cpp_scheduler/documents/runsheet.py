@@ -36,6 +36,7 @@ from cpp_scheduler.model import (
     Delegation,
     EventKind,
     EventMode,
+    EventStatus,
     Participant,
     ParticipantRole,
 )
@@ -73,6 +74,8 @@ class RunSheetItem:
     video_link: str
     conflicts: int
     """How many of the day's conflicts concern it."""
+    tentative: bool = False
+    """Not confirmed yet: the room may not be needed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +181,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
                 video_link=detail.video_link or "",
                 conflicts=involved,
                 last_day=last_day,
+                tentative=detail.status is EventStatus.TENTATIVE,
             )
         )
     items.sort(key=lambda item: (item.start, item.end, item.title))
@@ -234,10 +238,10 @@ def _meetings(sheet: RunSheet) -> str:
         )
     rows = []
     for item in sheet.items:
-        meeting = [
-            f"<b>{escape(item.title)}</b>",
-            escape(_(", ").join((item.kind.label, item.mode.label))),
-        ]
+        labels = [item.kind.label, item.mode.label]
+        if item.tentative:
+            labels.append(EventStatus.TENTATIVE.label)
+        meeting = [f"<b>{escape(item.title)}</b>", escape(_(", ").join(labels))]
         if item.conflicts:
             meeting.append(
                 f'<span class="warning">{escape(_conflicts_noted(item.conflicts))}</span>'

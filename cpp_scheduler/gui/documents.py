@@ -174,9 +174,11 @@ class PrintDocumentDialog(QDialog):
         self.choose(self._wanted)
         self._set_busy(False)
         if not choices:
-            what = "delegations" if self.kind == "itinerary" else "conferences"
+            # One whole sentence per case: a word put into a translated one stays English.
             self.status.setText(
-                translate("Documents", "The program has no {what} yet.").format(what=what)
+                translate("Documents", "The program has no delegations yet.")
+                if self.kind == "itinerary"
+                else translate("Documents", "The program has no conferences yet.")
             )
         else:
             self.status.setText("")

@@ -21,6 +21,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSize
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QImage,
     QPagedPaintDevice,
     QPageLayout,
@@ -208,6 +209,18 @@ class Pages:
     def count(self) -> int:
         return max(1, self.text.pageCount())
 
+    def header_text(self, width: float) -> str:
+        """The document's header as it fits on one line of the page: a long title (a
+        conference's) ends in an ellipsis rather than at the paper's edge. The header's
+        last words (a cancelled programme's mark) are kept."""
+        small = QFont(self.font)
+        small.setPointSizeF(8)
+        metrics = QFontMetricsF(small, self.device)
+        header = self.document.header
+        if metrics.horizontalAdvance(header) <= width:
+            return header
+        return metrics.elidedText(header, Qt.TextElideMode.ElideMiddle, width)
+
     def draw(self, painter: QPainter, number: int) -> None:
         """Draw page ``number`` (from 0) with its header and footer."""
         painter.save()
@@ -226,7 +239,7 @@ class Pages:
         width = self.page_width - 2 * self.margin
         header = QRectF(self.margin, self.margin, width, self.band * 0.8)
         painter.drawText(
-            header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.document.header
+            header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.header_text(width)
         )
         line_y = self.margin + self.band * 0.8
         painter.drawLine(QPointF(self.margin, line_y), QPointF(self.margin + width, line_y))

@@ -3,7 +3,8 @@
 One query per kind of record, relationships loaded eagerly, so a snapshot of thousands
 of events costs a handful of round trips; series are expanded through
 ``Event.occurrences()`` with their moved and cancelled occurrences applied. Cancelled
-events are left out: they clash with nothing.
+events are left out: they clash with nothing. So are the sessions of a cancelled
+conference, which are not held either, whatever their own status says.
 """
 
 from __future__ import annotations
@@ -173,14 +174,19 @@ def load_snapshot(
     if end is not None:
         query = query.where(Event.start_utc < end)
     events = session.scalars(query).all()
-    parents: dict[str, str | None] = {
-        event_id: parent_id
-        for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
-    }
+    parents: dict[str, str | None] = {}
+    cancelled: set[str] = set()
+    for event_id, parent_id, status in session.execute(
+        select(Event.id, Event.parent_id, Event.status)
+    ):
+        parents[event_id] = parent_id
+        if status is EventStatus.CANCELLED:
+            cancelled.add(event_id)
     intervals = [
         interval
         for event in events
-        for interval in event_intervals(event, _ancestors(event.id, parents), start, end)
+        if (ancestors := _ancestors(event.id, parents)).isdisjoint(cancelled)
+        for interval in event_intervals(event, ancestors, start, end)
     ]
     intervals.sort(key=lambda interval: (interval.start_s, interval.id))
     delegations = session.scalars(select(Delegation)).all()

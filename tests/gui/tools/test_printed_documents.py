@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 import sys
 from pathlib import Path
 
@@ -165,4 +166,37 @@ def test_the_delegation_schedule_prints_the_delegations_itinerary(
     dialog = window.documents.dialogs["itinerary"]
     qtbot.waitUntil(lambda: dialog.choice.count() > 0, timeout=10_000)
     assert dialog.choice.currentData() == PERU
+    settle(qtbot, window)
+
+
+def test_an_empty_program_is_said_in_one_language(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """In Japanese, the dialog's sentence is whole: never an English word put into a
+    Japanese sentence (「プログラムにはまだdelegationsがありません。」)."""
+    from cpp_scheduler import i18n
+    from cpp_scheduler.documents.markup import is_japanese
+    from cpp_scheduler.gui import translations
+
+    window = open_window()
+    said = {}
+    translations.install(i18n.JAPANESE)
+    try:
+        for kind in ("itinerary", "programme"):
+            dialog = PrintDocumentDialog(kind, sqlite_database, window.tasks)
+            qtbot.addWidget(dialog)
+            qtbot.waitUntil(lambda d=dialog: d.status.text().endswith(("。", ".")), timeout=10_000)
+            said[kind] = dialog.status.text()
+    finally:
+        translations.install(i18n.ENGLISH)
+    for kind, text in said.items():
+        assert not (is_japanese(text) and re.search("[A-Za-z]", text)), (kind, text)
+    assert said == {
+        "itinerary": "プログラムにはまだ代表団がありません。",
+        "programme": "プログラムにはまだ会議がありません。",
+    }
+    english = PrintDocumentDialog("programme", sqlite_database, window.tasks)
+    qtbot.addWidget(english)
+    qtbot.waitUntil(lambda: english.status.text().endswith("."), timeout=10_000)
+    assert english.status.text() == "The program has no conferences yet."
     settle(qtbot, window)
