@@ -67,6 +67,25 @@ MAX_LISTED_OCCURRENCES = 12
 _UTC_NAMES = ("UTC", "Etc/UTC")
 
 
+
+class ExactDuration(icalendar.vDuration):
+    """A length written in hours, minutes and seconds, never in days or weeks.
+
+    RFC 5545 (sections 3.3.6 and 3.8.5.3) reads a DURATION's days as nominal: the same
+    wall-clock time that many days later, 23 or 25 hours across a change of clocks. A
+    meeting's length is exact, so 25 hours are PT25H, not P1DT1H (icalendar's form),
+    which readers end an hour off on the night the clocks change."""
+
+    def to_ical(self) -> bytes:
+        seconds = int(self.td.total_seconds())
+        sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
+        hours, rest = divmod(seconds, 3600)
+        minutes, seconds = divmod(rest, 60)
+        parts = f"{hours}H" if hours else ""
+        parts += f"{minutes}M" if minutes or (hours and seconds) else ""
+        parts += f"{seconds}S" if seconds or not parts else ""
+        return f"{sign}PT{parts}".encode("ascii")
+
 class Method(StrEnum):
     """The iTIP method (RFC 5546) of a file."""
 
@@ -330,7 +349,7 @@ class _Writer:
             return
         if series:
             component.add("DTSTART", self.local(start, zone_name))
-            component.add("DURATION", end - start)
+            component.add("DURATION", ExactDuration(end - start))
         else:
             component.add("DTSTART", start.astimezone(UTC))
             component.add("DTEND", end.astimezone(UTC))

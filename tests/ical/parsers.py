@@ -100,7 +100,7 @@ def with_ical(data: bytes, window: tuple[datetime, datetime]) -> set[Meeting]:
     calendar = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
     found: set[Meeting] = set()
     for event in calendar.timeline_tz(UTC).overlapping(*window):
-        found.add((str(event.uid), _utc(event.dtstart), _utc(event.dtend)))
+        found.add((str(event.uid), _utc(event.dtstart), _utc(event.end)))  # DTEND or DURATION
     return found
 
 

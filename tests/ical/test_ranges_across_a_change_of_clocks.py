@@ -3,7 +3,7 @@ reader: both ends on their own clock, in the reader's language."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import icalendar
 import pytest
@@ -76,3 +76,34 @@ def test_a_tours_outline_names_the_clock_of_each_leg(program: Program) -> None:
     )
     assert "Auckland 07 Jun 11:00 NZST → Tokyo 22:00 NZST" in text  # 19:00 in Tokyo
     assert "Tokyo 08 Jun 14:00 JST → Kobe 17:00 JST" in text
+
+
+def test_a_series_of_a_day_and_an_hour_ends_where_it_ends_in_every_reader() -> None:
+    """Weekly 25-hour retreats from Saturday 12:00 in New York; the first spans the night
+    the clocks go back, so it ends on Sunday at 12:00 EST, the next on Sunday at 13:00.
+    The series gives its length as exact hours (PT25H): a day and an hour (P1DT1H) is
+    a wall-clock day and an hour to a reader (RFC 5545 section 3.3.6), which is not the
+    meetings' length on a night the clocks change."""
+    from cpp_scheduler.model import Event
+    from tests.ical.parsers import with_ical, with_recurring_ical_events, with_vobject
+
+    first = datetime(2026, 10, 31, 16, 0, tzinfo=UTC)  # Sat 31 Oct 12:00 EDT
+    retreat = Event(
+        title="Weekend retreat",
+        zone="America/New_York",
+        start_utc=first,
+        end_utc=datetime(2026, 11, 1, 17, 0, tzinfo=UTC),  # Sun 1 Nov 12:00 EST
+        recurrence_rule="FREQ=WEEKLY;COUNT=2",
+    )
+    retreat.uid = "retreat@cpp-scheduler.tdlc"
+    [(_name, data)] = export_bytes(scopes.program([retreat]), ExportOptions(stamp=STAMP))
+    assert b"\r\nDURATION:PT25H\r\n" in data
+    week = datetime(2026, 11, 7, 17, 0, tzinfo=UTC)  # Sat 7 Nov 12:00 EST
+    expected = {
+        (retreat.uid, first, first + timedelta(hours=25)),
+        (retreat.uid, week, week + timedelta(hours=25)),
+    }
+    window = (datetime(2026, 10, 1, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC))
+    assert with_recurring_ical_events(data, window) == expected
+    assert with_ical(data, window) == expected
+    assert with_vobject(data, window) == expected
