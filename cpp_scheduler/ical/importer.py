@@ -17,7 +17,10 @@ TZID that is none of these is identified by the file's own VTIMEZONE (its
 X-LIC-LOCATION, else the IANA zone with the same offsets day by day). A local time that
 is repeated or skipped is read as RFC 5545 section 3.3.5 says. A series, its moved
 sessions and sessions sent on their own (Outlook's and Google's way of moving one
-meeting) are all kept.
+meeting) are all kept, each moved session with its own SEQUENCE and DTSTAMP (RFC 5546
+versions each instance on its own). A change of a session and all later ones
+(RANGE=THISANDFUTURE) is held as a change of each; a series given in UTC repeats in UTC;
+a DURATION's days are nominal; an EXDATE of a date cancels that day's meeting.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -35,7 +38,7 @@ from typing import Any
 import icalendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from cpp_scheduler import limits, timezones
+from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import N_, _
@@ -62,6 +65,10 @@ _CONTENT_LINE = re.compile(
 _COMPONENT_NAME = re.compile(r"^[A-Z0-9-]+$", re.ASCII)
 
 _DAY = timedelta(days=1)
+_DURATION_PARTS = re.compile(
+    r"([+-]?)P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?", re.ASCII
+)
+"""A DURATION's text (RFC 5545 3.3.6): its sign, weeks and days are read from it."""
 _LINE_END_KEPT = re.compile(r"(\r\n|\n|\r)")
 
 
@@ -105,6 +112,18 @@ class ParsedEvent:
     all_day: bool = False
     """Dates in the file (``VALUE=DATE``): the event runs from the start of its first day
     to the start of the day after its last, in ``zone``."""
+    instance_versions: tuple[int, ...] = ()
+    """The SEQUENCE of each moved or cancelled meeting's own component: RFC 5546 section
+    2.1.5 versions each instance (UID and RECURRENCE-ID) on its own."""
+    notes: tuple[str, ...] = ()
+    """Other readings RFC 5545 gives that a coordinator might not expect, worded for the
+    import preview (a change of this and all later meetings, a series in UTC)."""
+
+    @property
+    def newest(self) -> int:
+        """The SEQUENCE of the newest component of the event in the file: the series'
+        own, or a moved meeting's when higher; what the program's copy is compared with."""
+        return max((self.sequence, *self.instance_versions))
 
     @property
     def dates(self) -> tuple[date, date]:
@@ -544,7 +563,14 @@ class _Reader:
         self.default_zone = default_zone
         wr_zone = str(calendar.get("X-WR-TIMEZONE", "") or "")
         resolved = resolve_zone(wr_zone) if wr_zone else None
+        self.calendar_zone = resolved
+        """The zone X-WR-TIMEZONE names (Google's convention), if any."""
         self.floating_zone: str = resolved or default_zone
+        self.ours = False
+        """Written by CPP Scheduler, whose DURATION is an exact length (see
+        :func:`_duration_end`)."""
+        self.durations: dict[int, str] = {}
+        """The text of each event's DURATION, by the line its VEVENT begins on."""
         self.definitions: dict[str, Any] = {
             str(tz.get("TZID", "")): tz for tz in calendar.walk("VTIMEZONE")
         }
@@ -656,6 +682,72 @@ class _Reader:
                         _instant(value.replace(tzinfo=None), zone_name or self.floating_zone)
                     )
         return found
+
+    def days(self, props: Any, line: int, what: str) -> set[date]:
+        """The dates (``VALUE=DATE``) a list property such as EXDATE gives."""
+        found: set[date] = set()
+        for prop in props if isinstance(props, list) else [props]:
+            for item in prop.dts:
+                value = item.dt
+                if isinstance(value, date) and not isinstance(value, datetime):
+                    self.check_range(value, line, what)
+                    found.add(value)
+        return found
+
+
+def _nominal_days(text: str) -> int:
+    """The days (weeks counted as seven) of a DURATION's text, with its sign; 0 for a text
+    of hours, minutes and seconds alone, or one that is not RFC 5545's form."""
+    found = _DURATION_PARTS.fullmatch(text.strip().upper())
+    if found is None:
+        return 0
+    days = 7 * int(found.group(2) or 0) + int(found.group(3) or 0)
+    return -days if found.group(1) == "-" else days
+
+
+def _duration_end(
+    reader: _Reader, component: Any, line: int, start: datetime, zone_name: str | None
+) -> datetime:
+    """The end a VEVENT's DURATION gives ``start``, as RFC 5545 3.3.6 and 3.8.2.5 read it:
+    its days and weeks are nominal, the same wall-clock time that many days later in the
+    start's zone (P1D from Saturday 12:00 in New York ends Sunday 12:00 when clocks spring
+    forward between), and its hours, minutes and seconds exact, added after.
+
+    icalendar reads P1D and PT24H to the same timedelta, so the days come from the
+    property's own text. A start in UTC has no wall clock to keep: days are 24 hours. This
+    program's own files mean an exact length (they write it in hours now, and wrote 24
+    hours as P1D before), and are read back as they were meant."""
+    length = component["DURATION"].dt
+    days = _nominal_days(reader.durations.get(line, ""))
+    if reader.ours or not days or zone_name is None or not isinstance(length, timedelta):
+        return _after(start, length)
+    local = timezones.to_local(start, zone_name).replace(tzinfo=None)
+    return _nominal_end(local, zone_name, days, length - days * _DAY)
+
+
+def _nominal_end(local: datetime, zone_name: str, days: int, exact: timedelta) -> datetime:
+    """``days`` after the naive wall-clock time ``local`` of ``zone_name`` (read as RFC
+    5545 3.3.5 says where that time is skipped or repeated), then ``exact`` later."""
+    try:
+        return _after(_instant(local + days * _DAY, zone_name), exact)
+    except (OverflowError, ValueError, timezones.TimeZoneError):
+        return limits.LATEST_INSTANT + _DAY
+
+
+def _own_duration(text: str) -> str:
+    """The value of the DURATION of the component ``text`` holds (BEGIN to END), not of
+    a component inside it (an alarm's DURATION is its repeat interval)."""
+    depth = 0
+    for line, _number, _start, _end in _logical_lines(text):
+        name = line.partition(":")[0].split(";", 1)[0].upper()
+        if name == "BEGIN":
+            depth += 1
+        elif name == "END":
+            depth -= 1
+        elif name == "DURATION" and depth == 1:
+            found = _CONTENT_LINE.match(line)
+            return line[found.end() :] if found else ""
+    return ""
 
 
 def _after(start: datetime, length: Any) -> datetime:
@@ -867,6 +959,7 @@ def read_calendar(
     reader = _Reader(source, calendar, default_zone)
     method = str(calendar.get("METHOD", "PUBLISH")).upper()
     ours = str(calendar.get("PRODID", "")).startswith(PRODID_PREFIX)
+    reader.ours = ours
     outcomes: dict[str, ParsedEvent | Skipped] = {}
     masters: dict[str, _Piece] = {}
     moved: dict[str, list[tuple[Any, int]]] = {}
@@ -883,6 +976,8 @@ def read_calendar(
             continue  # a to-do, a journal entry: read for its errors, not imported
         line = piece.line
         _check_single(reader, component, line)
+        if component.get("DURATION") is not None:
+            reader.durations[line] = _own_duration(text[piece.start : piece.end])
         uid = _text(component, "UID")
         title = _title(component)
         if not uid:
@@ -924,6 +1019,9 @@ def read_calendar(
     occurrences: list[ParsedOccurrence] = []
     for uid, orphans in moved.items():
         for component, line in orphans:
+            if _this_and_future(component):
+                skipped.append(Skipped(uid, _title(component), line, _(_RANGE_WITHOUT_SERIES)))
+                continue
             change = _change(reader, component, line, None, method)
             occurrences.append(
                 ParsedOccurrence(
@@ -984,17 +1082,30 @@ def _check_single(reader: _Reader, component: Any, line: int) -> None:
         )
 
 
+_RANGE_WITHOUT_SERIES = N_(
+    "a change of one session and every later one (RANGE=THISANDFUTURE) sent without its "
+    "series; send the series with it"
+)
+
+
+def _this_and_future(override: Any) -> bool:
+    """Whether a RECURRENCE-ID component changes its meeting and every later one (RFC
+    5545 3.2.13, ``RANGE=THISANDFUTURE``), not that meeting alone."""
+    params = getattr(override["RECURRENCE-ID"], "params", {})
+    return str(params.get("RANGE", "")).upper() == "THISANDFUTURE"
+
+
 def _change(reader: _Reader, override: Any, line: int, length: Any, method: str) -> ParsedChange:
     """A RECURRENCE-ID component as the change it makes to its occurrence."""
     recurrence_id, _zone = reader.instant(override["RECURRENCE-ID"], line, "RECURRENCE-ID")
     status = str(override.get("STATUS", "")).upper()
     if status == "CANCELLED" or method == "CANCEL":
         return ParsedChange(recurrence_id, cancelled=True)
-    start, _zone = reader.instant(override["DTSTART"], line, "DTSTART")
+    start, start_zone = reader.instant(override["DTSTART"], line, "DTSTART")
     if override.get("DTEND") is not None:
         end, _zone = reader.instant(override["DTEND"], line, "DTEND")
     elif override.get("DURATION") is not None:
-        end = _after(start, override["DURATION"].dt)
+        end = _duration_end(reader, override, line, start, start_zone)
     elif length is not None:
         end = _after(start, length)
     else:
@@ -1047,7 +1158,7 @@ def _event(
                 )
             end, end_zone = reader.instant(end_prop, line, "DTEND")
         elif component.get("DURATION") is not None:
-            end, end_zone = _after(start, component["DURATION"].dt), None
+            end, end_zone = _duration_end(reader, component, line, start, start_zone), None
         else:
             return Skipped(uid, title, line, _("the event has no end (DTEND or DURATION)"))
     except OutOfRangeError as error:
@@ -1068,9 +1179,10 @@ def _event(
     zone_name = zone_name or reader.floating_zone
     if component.get("RDATE") is not None:
         return Skipped(uid, title, line, _("extra dates (RDATE) are not supported in a series"))
-
+    notes: list[str] = []
     rule_text = None
-    changes: list[ParsedChange] = []
+    series: _Series | None = None
+    versions: tuple[int, ...] = ()
     read_by_rfc: list[tuple[datetime, datetime]] = [
         (local, instant)
         for prop, instant in ((start_prop, start), (component.get("DTEND"), end))
@@ -1086,30 +1198,27 @@ def _event(
                     uid, title, line, _("a series with more than one RRULE"), invalid=True
                 )
             rules = rules[0]
+        if _anchored_in_utc(reader, marked, start_zone) and not _same_in(rules, start, zone_name):
+            zone_name = "UTC"
+            notes.append(
+                _(
+                    "the series starts at a UTC time with no zone of its own: every session "
+                    "keeps {time} UTC, as RFC 5545 says"
+                ).format(time=f"{start:%H:%M}")
+            )
         rule_text = _stored_rule(rules, zone_name)
         try:
             recurrence.local_starts(rule_text, start, zone_name)
         except recurrence.RecurrenceError as error:
             return Skipped(uid, title, line, printable(str(error), 200))
-        if component.get("EXDATE") is not None:
-            for instant in reader.instants(component["EXDATE"], line, "EXDATE"):
-                changes.append(ParsedChange(instant, cancelled=True))
-        unplaced = recurrence.unplaced_starts(rule_text, start, zone_name)
-        read_by_rfc.extend(unplaced)
-        for override, override_line in moved:
-            change = _change(reader, override, override_line, end - start, "PUBLISH")
-            if _changes_nothing(change, end - start):
-                continue  # a meeting written out in full, as this program does for
-                # those across a change of clocks: the rule already gives it
-            changes.append(change)
-        # Each meeting on a skipped or repeated wall-clock time is held as an explicit
-        # change at RFC 5545's reading, so the program stores what the file means.
-        changed = {change.recurrence_id for change in changes}
-        changes.extend(
-            ParsedChange(instant, False, instant, instant + (end - start))
-            for _local, instant in unplaced
-            if instant not in changed
-        )
+        series = _Series(rule_text, start, zone_name, end - start)
+        if component.get("DURATION") is not None and component.get("DTEND") is None:
+            series.nominal(reader, component, line, start_zone)
+        moved = list(moved)
+        series.read(reader, component, line, moved)
+        versions = tuple(int(each.get("SEQUENCE", 0)) for each, _line in moved)
+        notes.extend(series.notes)
+        read_by_rfc.extend(series.unplaced)
     return _parsed(
         reader,
         component,
@@ -1120,9 +1229,157 @@ def _event(
         end=end,
         zone=zone_name,
         recurrence_rule=rule_text,
-        changes=tuple(sorted(changes, key=lambda change: change.recurrence_id)),
+        changes=series.sorted_changes() if series else (),
         read_by_rfc=tuple(sorted(set(read_by_rfc))),
+        instance_versions=versions,
+        notes=tuple(notes),
     )
+
+
+def _anchored_in_utc(reader: _Reader, marked: str, start_zone: str | None) -> bool:
+    """Whether a series' start is a UTC time (RFC 5545 3.3.5, form 2) that no zone of the
+    file claims: an absolute instant, so the rule repeats it in UTC, not on the wall
+    clock of the import's zone. Google's X-WR-TIMEZONE, and this program's own zone
+    property, name the zone such a series is kept on."""
+    return start_zone is None and not marked and reader.calendar_zone is None
+
+
+def _same_in(rules: Any, start: datetime, zone_name: str) -> bool:
+    """Whether a series anchored in UTC repeats at the same instants on the wall clock of
+    ``zone_name`` as in UTC: then it is kept in that zone (the import's: Tokyo, which
+    never changes its clocks), else in UTC."""
+    try:
+        in_zone = recurrence.meeting_ids(start, zone_name, _stored_rule(rules, zone_name))
+        in_utc = recurrence.meeting_ids(start, "UTC", _stored_rule(rules, "UTC"))
+    except recurrence.RecurrenceError:
+        return True  # the series is skipped below, with what is wrong with its rule
+    return in_zone == in_utc
+
+
+@dataclass
+class _Series:
+    """A series read from the file: its rule and the changes of its meetings, one per
+    meeting (the first given wins: an EXDATE, then the meeting's own component, then what
+    a change of it and all later meetings gives it, then RFC 5545's readings)."""
+
+    rule: str
+    start: datetime
+    zone: str
+    length: timedelta
+    days: int = 0
+    """The nominal days of its DURATION (0: every meeting lasts ``length`` exactly)."""
+    exact: timedelta = timedelta()
+    """The exact part of its DURATION, after the days."""
+    changes: dict[datetime, ParsedChange] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    unplaced: list[tuple[datetime, datetime]] = field(default_factory=list)
+
+    def starts(self) -> list[tuple[datetime, datetime]]:
+        """Each meeting's wall-clock start and its instant (its RECURRENCE-ID)."""
+        return [
+            (local, _instant(local, self.zone))
+            for local in recurrence.local_starts(self.rule, self.start, self.zone)
+        ]
+
+    def end_of(self, local: datetime, instant: datetime) -> datetime:
+        """Where the meeting starting at ``local`` (``instant``) ends, as the file says."""
+        if not self.days:
+            return instant + self.length
+        return _nominal_end(local, self.zone, self.days, self.exact)
+
+    def add(self, change: ParsedChange) -> None:
+        self.changes.setdefault(change.recurrence_id, change)
+
+    def nominal(self, reader: _Reader, component: Any, line: int, zone: str | None) -> None:
+        """Take the DURATION's days as nominal for every meeting (RFC 5545 3.8.5.3: the
+        same nominal duration applies to all of them), where :func:`_duration_end` does."""
+        length = component["DURATION"].dt
+        days = _nominal_days(reader.durations.get(line, ""))
+        if reader.ours or zone is None or not isinstance(length, timedelta):
+            return
+        self.days, self.exact = days, length - days * _DAY
+
+    def read(
+        self, reader: _Reader, component: Any, line: int, moved: list[tuple[Any, int]]
+    ) -> None:
+        """The series' changes: EXDATEs, moved meetings, changes of a meeting and all
+        later ones, meetings on skipped or repeated times, nominal lengths."""
+        if component.get("EXDATE") is not None:
+            self.exclude(reader, component["EXDATE"], line)
+        ranges: list[ParsedChange] = []
+        for override, override_line in moved:
+            change = _change(reader, override, override_line, self.length, "PUBLISH")
+            if _this_and_future(override):
+                ranges.append(change)
+            if not _changes_nothing(change, self.length):
+                # (one that does is a meeting written out in full, as this program does
+                # for those across a change of clocks: the rule already gives it)
+                self.add(change)
+        if ranges:
+            self.follow(ranges, self.starts())
+        # Each meeting on a skipped or repeated wall-clock time is held as an explicit
+        # change at RFC 5545's reading, so the program stores what the file means; so is
+        # each whose nominal length (DURATION's days) is not the first meeting's.
+        self.unplaced = recurrence.unplaced_starts(self.rule, self.start, self.zone)
+        if not self.days:
+            for _local, instant in self.unplaced:
+                self.add(ParsedChange(instant, False, instant, instant + self.length))
+            return
+        unplaced = set(self.unplaced)
+        for local, instant in self.starts():
+            end = self.end_of(local, instant)
+            if (local, instant) in unplaced or end != instant + self.length:
+                self.add(ParsedChange(instant, False, instant, end))
+
+    def exclude(self, reader: _Reader, props: Any, line: int) -> None:
+        """EXDATE's times, and its dates: ``VALUE=DATE`` cancels the meeting on that day
+        in the series' zone, as recurring-ical-events, ical and ical.js read it."""
+        for instant in reader.instants(props, line, "EXDATE"):
+            self.add(ParsedChange(instant, cancelled=True))
+        days = reader.days(props, line, "EXDATE")
+        if days:
+            for local, instant in self.starts():
+                if local.date() in days:
+                    self.add(ParsedChange(instant, cancelled=True))
+
+    def follow(self, ranges: list[ParsedChange], starts: list[tuple[datetime, datetime]]) -> None:
+        """RFC 5545 3.2.13: a RECURRENCE-ID with ``RANGE=THISANDFUTURE`` changes its meeting
+        and every later one. Each later meeting is moved as far on the wall clock of the
+        series' zone and takes the new length (or is cancelled with it), unless it has a
+        change of its own; the latest such change before a meeting is the one it takes."""
+        ordered = sorted(ranges, key=lambda change: change.recurrence_id)
+        for local, instant in starts:
+            before = [change for change in ordered if change.recurrence_id < instant]
+            if before and instant not in self.changes:
+                change = self.shifted(before[-1], local, instant)
+                if not _changes_nothing(change, self.length):
+                    self.add(change)
+        for change in ordered:
+            self.notes.append(
+                _(
+                    "the change of the session of {when} applies to it and to every later "
+                    "session (RANGE=THISANDFUTURE), as RFC 5545 says"
+                ).format(when=_local_text(change.recurrence_id, self.zone))
+            )
+
+    def shifted(self, change: ParsedChange, local: datetime, instant: datetime) -> ParsedChange:
+        """What ``change`` of an earlier meeting makes of the meeting at ``local``."""
+        if change.cancelled or change.start is None or change.end is None:
+            return ParsedChange(instant, cancelled=True)
+        offset = timezones.to_local(change.start, self.zone).replace(
+            tzinfo=None
+        ) - timezones.to_local(change.recurrence_id, self.zone).replace(tzinfo=None)
+        start = _instant(local + offset, self.zone)
+        return ParsedChange(instant, False, start, start + (change.end - change.start))
+
+    def sorted_changes(self) -> tuple[ParsedChange, ...]:
+        return tuple(self.changes[key] for key in sorted(self.changes))
+
+
+def _local_text(instant: datetime, zone_name: str) -> str:
+    """``Mon 15 Mar 2027 09:00``: an instant on the wall clock of ``zone_name``."""
+    local = timezones.to_local(instant, zone_name)
+    return f"{i18n.day_text(local.date())} {local:%H:%M}"
 
 
 def _parsed(
@@ -1139,6 +1396,8 @@ def _parsed(
     changes: tuple[ParsedChange, ...] = (),
     read_by_rfc: tuple[tuple[datetime, datetime], ...] = (),
     all_day: bool = False,
+    instance_versions: tuple[int, ...] = (),
+    notes: tuple[str, ...] = (),
 ) -> ParsedEvent:
     """The event's times as read, with what every VEVENT says besides them."""
     status_text = str(component.get("STATUS", "CONFIRMED")).upper()
@@ -1172,6 +1431,8 @@ def _parsed(
         line=line,
         read_by_rfc=read_by_rfc,
         all_day=all_day,
+        instance_versions=instance_versions,
+        notes=notes,
     )
 
 

@@ -2,9 +2,10 @@
 
 Import reads the file to plain values first (:mod:`cpp_scheduler.ical.importer`), then
 matches events by UID (a newer SEQUENCE wins, an equal one is already here, an older
-one is kept out), finds venues, partner cities, themes and people by what the file
-calls them, and writes everything in one transaction, or nothing: one event that
-breaks a rule of the program and nothing is imported. A dry run changes nothing.
+one is kept out; a series is as new as its newest moved meeting), finds venues, partner
+cities, themes and people by what the file calls them, and writes everything in one
+transaction, or nothing: one event that breaks a rule of the program and nothing is
+imported. A dry run changes nothing.
 """
 
 from __future__ import annotations
@@ -90,19 +91,20 @@ class PlannedChange:
 
     def describe(self) -> str:
         head = f"{self.event.title} ({describe_when(self.event)})"
+        version = self.event.newest
         if self.action is ImportAction.CREATE:
             return _("create  {head}").format(head=head)
         if self.action is ImportAction.UPDATE:
             return _("update  {head}: version {version} replaces {held}").format(
-                head=head, version=self.event.sequence, held=self.sequence_held
+                head=head, version=version, held=self.sequence_held
             )
         if self.action is ImportAction.UNCHANGED:
             return _("same    {head}: version {version} is already here").format(
-                head=head, version=self.event.sequence
+                head=head, version=version
             )
         return _(
             "keep    {head}: the program's version {held} is newer than the file's {version}"
-        ).format(head=head, held=self.sequence_held, version=self.event.sequence)
+        ).format(head=head, held=self.sequence_held, version=version)
 
 
 @dataclass(frozen=True)
@@ -187,8 +189,11 @@ class ImportReport:
 
 def rfc_readings(event: ParsedEvent) -> list[str]:
     """'Sun 14 Mar 2027 02:30 does not exist in America/New_York: read as 03:30 EDT', one
-    line per wall-clock time of the event that a change of clocks skips or repeats."""
+    line per wall-clock time of the event that a change of clocks skips or repeats, after
+    the other readings of RFC 5545 the importer noted (a change of this and all later
+    sessions, a series kept in UTC)."""
     found: list[str] = []
+    found.extend(event.notes)
     for local, instant in event.read_by_rfc:
         read = timezones.to_local(instant, event.zone)
         try:
@@ -216,18 +221,31 @@ def rfc_readings(event: ParsedEvent) -> list[str]:
     return found
 
 
+def _compared(sequence: int, event: Event) -> ImportAction:
+    """What a version of an event (or of one of its meetings) in the file is to the
+    program's copy, by SEQUENCE: a higher one is newer, an equal one is already here.
+
+    DTSTAMP does not decide between copies of one SEQUENCE: a file's DTSTAMP is when the
+    file was written (RFC 5545 section 3.8.7.2, with a METHOD), so the program's own
+    export, imported again, would read as newer while changing nothing."""
+    held = event.sequence or 0
+    if sequence == held:
+        return ImportAction.UNCHANGED
+    return ImportAction.UPDATE if sequence > held else ImportAction.KEEP
+
+
 def _plan(parsed: ParsedCalendar, held: dict[str, Event]) -> tuple[PlannedChange, ...]:
+    """Each event of the file against the program's copy. A series is as new as its
+    newest component: a meeting moved with a higher SEQUENCE than the series' own (RFC
+    5545 3.8.7.4 versions each instance on its own) updates the series."""
     planned: list[PlannedChange] = []
     for incoming in parsed.events:
         existing = held.get(incoming.uid)
         if existing is None:
             planned.append(PlannedChange(ImportAction.CREATE, incoming))
-        elif incoming.sequence > (existing.sequence or 0):
-            planned.append(PlannedChange(ImportAction.UPDATE, incoming, existing.sequence))
-        elif incoming.sequence == (existing.sequence or 0):
-            planned.append(PlannedChange(ImportAction.UNCHANGED, incoming, existing.sequence))
         else:
-            planned.append(PlannedChange(ImportAction.KEEP, incoming, existing.sequence))
+            action = _compared(incoming.newest, existing)
+            planned.append(PlannedChange(action, incoming, existing.sequence or 0))
     return tuple(planned)
 
 
@@ -260,14 +278,8 @@ def _plan_occurrences(
                 )
             )
             continue
-        held_sequence = event.sequence or 0
-        if incoming.sequence > held_sequence:
-            action = ImportAction.UPDATE
-        elif incoming.sequence == held_sequence:
-            action = ImportAction.UNCHANGED
-        else:
-            action = ImportAction.KEEP
-        planned.append(PlannedOccurrence(action, incoming, held_sequence))
+        action = _compared(incoming.sequence, event)
+        planned.append(PlannedOccurrence(action, incoming, event.sequence or 0))
     return tuple(planned), tuple(skipped)
 
 
@@ -379,7 +391,7 @@ def apply_calendar(
                 _fill(event, change.event, lookups, new=False)
                 _apply_changes(event, change.event)
                 written.append((event, change.event))
-        sequences: dict[str, int] = {event.uid: incoming.sequence for event, incoming in written}
+        sequences = {event.uid: incoming.newest for event, incoming in written}
         for planned_session in sessions:
             if planned_session.action is not ImportAction.UPDATE:
                 continue
@@ -394,7 +406,7 @@ def apply_calendar(
                 # now holds exactly the file's version, so it takes the file's number.
                 event.sequence = sequences[event.uid]
         for event, incoming in written:
-            event.sequence = incoming.sequence
+            event.sequence = incoming.newest
         _flush(session, parsed.source, written)
         versions = _write_created(session, parsed.source, created, lookups, progress)
         versions |= {event.id: event.version for event, _incoming in written}
@@ -745,7 +757,7 @@ def _new_event(
     the rules the entities hold: one that breaks one refuses the file, naming its line.
     ``saved_at``: the moment of the import, when they are all created."""
     event = new_record(EVENTS, new_id(), _GIVEN, saved_at)
-    event.given.update(uid=incoming.uid, sequence=incoming.sequence)
+    event.given.update(uid=incoming.uid, sequence=incoming.newest)
     _fill(event, incoming, lookups, new=True)  # type: ignore[arg-type]
     changes: list[NewRecord] = []
     if incoming.recurrence_rule:
