@@ -68,7 +68,7 @@ class Row:
             "title": event.title,
             "kind": event.kind.value,
             "mode": event.mode.value,
-            "status": event.status.value,
+            "status": event.held_status.value,
             "start": _instant(occurrence.start),
             "end": _instant(occurrence.end),
             "zone": event.zone,
@@ -118,7 +118,7 @@ class Row:
             when,
             title,
             event.kind.label,
-            event.status.label,
+            event.held_status.label,
             columns.clip(_where(event), WHERE_WIDTH),
             columns.clip(", ".join(d.name for d in event.delegations), DELEGATIONS_WIDTH),
         ]

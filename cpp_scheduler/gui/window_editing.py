@@ -669,8 +669,8 @@ class RecordEditing:
             self._row_reads_pending[event_id] = read
         database = self.database
         self.tasks.run_in_background(
-            lambda: calendar_reads.load_event_rows(database, ids),
-            lambda rows: self._event_rows_read(read, ids, rows),
+            lambda: calendar_reads.load_rows_with_sessions(database, ids),
+            lambda read_rows: self._event_rows_read(read, ids, *read_rows),
             lambda error: self._event_rows_failed(read, ids, error),
         )
 
@@ -681,10 +681,19 @@ class RecordEditing:
             del self._row_reads_pending[event_id]
         return latest
 
-    def _event_rows_read(self, read: int, ids: list[str], rows: list[EventRow]) -> None:
+    def _event_rows_read(
+        self, read: int, ids: list[str], with_sessions: list[str], rows: list[EventRow]
+    ) -> None:
+        """Show the rows read of the events a command changed and of their sessions
+        (which show a conference's cancellation), but of none a later read waits for."""
         current = set(self._latest_read_of(read, ids))
         if not current:
             return
+        current |= {
+            event_id
+            for event_id in with_sessions[len(ids) :]
+            if event_id not in self._row_reads_pending
+        }
         if not self.events.replace_events(
             current, [row for row in rows if row.event_id in current]
         ):

@@ -67,7 +67,6 @@ MAX_LISTED_OCCURRENCES = 12
 _UTC_NAMES = ("UTC", "Etc/UTC")
 
 
-
 class ExactDuration(icalendar.vDuration):
     """A length written in hours, minutes and seconds, never in days or weeks.
 
@@ -85,6 +84,7 @@ class ExactDuration(icalendar.vDuration):
         parts += f"{minutes}M" if minutes or (hours and seconds) else ""
         parts += f"{seconds}S" if seconds or not parts else ""
         return f"{sign}PT{parts}".encode("ascii")
+
 
 class Method(StrEnum):
     """The iTIP method (RFC 5546) of a file."""
@@ -396,7 +396,7 @@ class _Writer:
             component.add_uri("URL", link)
             component.add_uri("CONFERENCE", link, _CONFERENCE)
         component.add_categories(event_categories(event))
-        component.add("STATUS", event.status.value.upper())
+        component.add("STATUS", event.held_status.value.upper())
         component.add("TRANSP", "OPAQUE")
         organiser = self.organizer(event)
         if organiser is not None:

@@ -17,14 +17,16 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type, new_id
+from cpp_scheduler.model.called_off import CALLED_OFF_SQL
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.people import Delegation, Participant
 from cpp_scheduler.model.reference import PartnerCity, ThematicArea, Venue
@@ -195,7 +197,22 @@ class Event(Record, Base):
 
     @property
     def is_cancelled(self) -> bool:
-        return self.status is EventStatus.CANCELLED
+        """Not held: cancelled itself, or a session (at any depth) of a cancelled
+        conference, whatever its own status says (:mod:`~cpp_scheduler.model.called_off`
+        reads the same rule from the database's columns)."""
+        event: Event | None = self
+        seen: set[int] = set()
+        while event is not None and id(event) not in seen:
+            if event.status is EventStatus.CANCELLED:
+                return True
+            seen.add(id(event))
+            event = event.parent
+        return False
+
+    @property
+    def held_status(self) -> EventStatus:
+        """The status the program gives the event: cancelled with its conference."""
+        return EventStatus.CANCELLED if self.is_cancelled else self.status
 
     @property
     def invitees(self) -> list[Participant]:
@@ -382,3 +399,9 @@ class OccurrenceOverride(Record, Base):
         if self.end_utc <= self.start_utc:
             return [rules.Problem("end_utc", _("The occurrence must end after it starts."))]
         return []
+
+
+def called_off(session: Session) -> frozenset[str]:
+    """The ids of the events not held (:data:`~cpp_scheduler.model.called_off.CALLED_OFF_SQL`):
+    those cancelled, and the sessions of a cancelled conference."""
+    return frozenset(session.execute(text(CALLED_OFF_SQL)).scalars())

@@ -19,7 +19,6 @@ from functools import partial
 
 from cpp_scheduler import timezones
 from cpp_scheduler.i18n import _, name_order, shown_name
-from cpp_scheduler.model.enums import EventStatus
 from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts, TourFacts
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table, table
@@ -87,27 +86,11 @@ def _all_day_cell(meeting: Meeting) -> str:
     return all_day_text(*day_span(meeting.start_utc, meeting.end_utc, meeting.zone))
 
 
-def _called_off(facts: ProgramFacts) -> set[str]:
-    """The events cancelled, themselves or with a conference they are a session of."""
-    parents = {m.event_id: m.parent_id for m in facts.meetings if m.recurrence_id is None}
-    cancelled = {m.event_id for m in facts.meetings if m.cancelled and m.recurrence_id is None}
-    found = set()
-    for event_id in parents:
-        seen: set[str] = set()
-        current: str | None = event_id
-        while current is not None and current not in seen:
-            if current in cancelled:
-                found.add(event_id)
-                break
-            seen.add(current)
-            current = parents.get(current)
-    return found
-
-
-def _hours_cell(meeting: Meeting, called_off: set[str], with_sessions: set[str]) -> Cell:
+def _hours_cell(meeting: Meeting, with_sessions: set[str]) -> Cell:
     """The hours the report counts for the meeting's row: none for an all-day or a
-    cancelled meeting, nor for a conference whose sessions carry its hours."""
-    if meeting.all_day or meeting.cancelled or meeting.event_id in called_off:
+    cancelled meeting (a session of a cancelled conference among them), nor for a
+    conference whose sessions carry its hours."""
+    if meeting.all_day or meeting.cancelled:
         return None
     if meeting.recurrence_id is None and meeting.event_id in with_sessions:
         return None
@@ -127,7 +110,6 @@ def agenda_table(
     for zone in zones:
         timezones.zone(zone)  # an unknown zone is said before anything is written
     titles = {m.event_id: m.title for m in facts.meetings if m.recurrence_id is None}
-    called_off = _called_off(facts)
     with_sessions = {m.parent_id for m in facts.meetings if m.parent_id is not None}
     chosen = [
         meeting
@@ -154,7 +136,7 @@ def agenda_table(
                 meeting.title,
                 meeting.kind.label,
                 meeting.mode.label,
-                (EventStatus.CANCELLED if meeting.event_id in called_off else meeting.status).label,
+                meeting.status.label,
                 titles.get(meeting.parent_id or "", ""),
                 shown_name(venue.name, venue.name_ja) if venue else "",
                 shown_name(city.name, city.name_ja) if city else "",
@@ -162,7 +144,7 @@ def agenda_table(
                 _delegation_names(meeting, facts),
                 *_meeting_cells(meeting, zones),
                 _all_day_cell(meeting),
-                _hours_cell(meeting, called_off, with_sessions),
+                _hours_cell(meeting, with_sessions),
             )
         )
     columns = [

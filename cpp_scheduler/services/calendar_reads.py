@@ -23,7 +23,8 @@ from cpp_scheduler.model import (
     ThematicArea,
     Venue,
 )
-from cpp_scheduler.model.event import event_delegations, event_themes
+from cpp_scheduler.model.called_off import held_status
+from cpp_scheduler.model.event import called_off, event_delegations, event_themes
 from cpp_scheduler.services.rows import Choice, EventRow, RowNames, city_name, venue_name
 from cpp_scheduler.store import Database
 
@@ -49,6 +50,28 @@ def _links(
     return found
 
 
+def load_rows_with_sessions(
+    database: Database, event_ids: Iterable[str]
+) -> tuple[list[str], list[EventRow]]:
+    """The rows of these events and of their sessions (at any depth), with the ids of
+    every event read: a conference's status is its sessions' too (called off with it),
+    so a change of the conference is a change of how they show."""
+    ids = list(event_ids)
+    with database.reading() as session:
+        found, level = list(ids), list(ids)
+        while level:
+            level = [
+                child
+                for start in range(0, len(level), 500)
+                for child in session.scalars(
+                    select(EVENTS.c.id).where(EVENTS.c.parent_id.in_(level[start : start + 500]))
+                )
+                if child not in found
+            ]
+            found.extend(level)
+        return found, _event_rows(session, found, None)
+
+
 def load_event_rows(
     database: Database,
     event_ids: Iterable[str] | None = None,
@@ -60,104 +83,112 @@ def load_event_rows(
     in no set order."""
     ids = list(event_ids) if event_ids is not None else None
     with database.reading() as session:
-        if between is not None and ids is None:
-            start, end = between
-            ids = list(
-                session.scalars(
-                    select(EVENTS.c.id).where(
-                        EVENTS.c.start_utc < end,
-                        or_(EVENTS.c.end_utc > start, EVENTS.c.recurrence_rule.is_not(None)),
-                    )
+        return _event_rows(session, ids, between)
+
+
+def _event_rows(
+    session: Session, ids: list[str] | None, between: tuple[datetime, datetime] | None
+) -> list[EventRow]:
+    """:func:`load_event_rows` in the read transaction of ``session``."""
+    if between is not None and ids is None:
+        start, end = between
+        ids = list(
+            session.scalars(
+                select(EVENTS.c.id).where(
+                    EVENTS.c.start_utc < end,
+                    or_(EVENTS.c.end_utc > start, EVENTS.c.recurrence_rule.is_not(None)),
                 )
             )
-        names = RowNames(
-            venues={
-                venue_id: venue_name(name, name_ja)
-                for venue_id, name, name_ja in session.execute(
-                    select(VENUES.c.id, VENUES.c.name, VENUES.c.name_ja)
-                )
-            },
-            cities={
-                city_id: city_name(name, name_ja)
-                for city_id, name, name_ja in session.execute(
-                    select(CITIES.c.id, CITIES.c.name, CITIES.c.name_ja)
-                )
-            },
-            delegations=dict(session.execute(select(DELEGATIONS.c.id, DELEGATIONS.c.name)).all()),
-            themes=_links(session, event_themes, "theme_id", ids),
-            attending=_links(session, event_delegations, "delegation_id", ids),
         )
-        statement = select(
-            EVENTS.c.id,
-            EVENTS.c.title,
-            EVENTS.c.kind,
-            EVENTS.c.mode,
-            EVENTS.c.status,
-            EVENTS.c.start_utc,
-            EVENTS.c.end_utc,
-            EVENTS.c.zone,
-            EVENTS.c.venue_id,
-            EVENTS.c.city_id,
-            EVENTS.c.version,
-            EVENTS.c.recurrence_rule,
-            EVENTS.c.all_day,
-        )
-        if ids is not None:
-            statement = statement.where(EVENTS.c.id.in_(ids))
-        rows: list[EventRow] = []
-        series: list[str] = []
-        for (
-            event_id,
-            title,
-            kind,
-            mode,
-            status,
-            start,
-            end,
-            zone,
-            venue_id,
-            city_id,
-            version,
-            rule,
-            all_day,
-        ) in session.execute(statement):
-            rows.append(
-                names.row(
-                    event_id,
-                    title,
-                    kind,
-                    mode,
-                    status,
-                    start,
-                    end,
-                    zone,
-                    venue_id,
-                    city_id,
-                    version,
-                    is_series=bool(rule),
-                    all_day=all_day,
-                )
-            )  # a series' row is replaced by its occurrences below
-            if rule:
-                series.append(event_id)
-        if series:
-            by_id = {row.event_id: row for row in rows if row.is_series}
-            rows = [row for row in rows if not row.is_series]
-            masters = session.scalars(
-                select(Event).where(Event.id.in_(series)).options(selectinload(Event.changes))
+    names = RowNames(
+        venues={
+            venue_id: venue_name(name, name_ja)
+            for venue_id, name, name_ja in session.execute(
+                select(VENUES.c.id, VENUES.c.name, VENUES.c.name_ja)
             )
-            for master in masters:
-                template = by_id[master.id]
-                for position, occurrence in enumerate(master.occurrences()):
-                    rows.append(
-                        template._replace(
-                            start_utc=occurrence.start,
-                            end_utc=occurrence.end,
-                            occurrence=position,
-                            recurrence_id=occurrence.recurrence_id,
-                        )
+        },
+        cities={
+            city_id: city_name(name, name_ja)
+            for city_id, name, name_ja in session.execute(
+                select(CITIES.c.id, CITIES.c.name, CITIES.c.name_ja)
+            )
+        },
+        delegations=dict(session.execute(select(DELEGATIONS.c.id, DELEGATIONS.c.name)).all()),
+        themes=_links(session, event_themes, "theme_id", ids),
+        attending=_links(session, event_delegations, "delegation_id", ids),
+    )
+    statement = select(
+        EVENTS.c.id,
+        EVENTS.c.title,
+        EVENTS.c.kind,
+        EVENTS.c.mode,
+        EVENTS.c.status,
+        EVENTS.c.start_utc,
+        EVENTS.c.end_utc,
+        EVENTS.c.zone,
+        EVENTS.c.venue_id,
+        EVENTS.c.city_id,
+        EVENTS.c.version,
+        EVENTS.c.recurrence_rule,
+        EVENTS.c.all_day,
+    )
+    if ids is not None:
+        statement = statement.where(EVENTS.c.id.in_(ids))
+    off = called_off(session)
+    rows: list[EventRow] = []
+    series: list[str] = []
+    for (
+        event_id,
+        title,
+        kind,
+        mode,
+        status,
+        start,
+        end,
+        zone,
+        venue_id,
+        city_id,
+        version,
+        rule,
+        all_day,
+    ) in session.execute(statement):
+        rows.append(
+            names.row(
+                event_id,
+                title,
+                kind,
+                mode,
+                held_status(event_id, status, off),
+                start,
+                end,
+                zone,
+                venue_id,
+                city_id,
+                version,
+                is_series=bool(rule),
+                all_day=all_day,
+            )
+        )  # a series' row is replaced by its occurrences below
+        if rule:
+            series.append(event_id)
+    if series:
+        by_id = {row.event_id: row for row in rows if row.is_series}
+        rows = [row for row in rows if not row.is_series]
+        masters = session.scalars(
+            select(Event).where(Event.id.in_(series)).options(selectinload(Event.changes))
+        )
+        for master in masters:
+            template = by_id[master.id]
+            for position, occurrence in enumerate(master.occurrences()):
+                rows.append(
+                    template._replace(
+                        start_utc=occurrence.start,
+                        end_utc=occurrence.end,
+                        occurrence=position,
+                        recurrence_id=occurrence.recurrence_id,
                     )
-        return rows
+                )
+    return rows
 
 
 def count_events(database: Database) -> int:

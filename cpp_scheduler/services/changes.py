@@ -41,7 +41,12 @@ from cpp_scheduler.model import (
     Venue,
     recurrence,
 )
-from cpp_scheduler.model.event import event_delegations, event_participants
+from cpp_scheduler.model.called_off import held_status
+from cpp_scheduler.model.event import (
+    called_off,
+    event_delegations,
+    event_participants,
+)
 from cpp_scheduler.scheduling.inputs import japan_day
 from cpp_scheduler.scheduling.localtimes import day_span
 from cpp_scheduler.services.calendar_export import (
@@ -250,6 +255,7 @@ def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[s
         for event_id, rid, cancelled, start, end in session.execute(changed):
             overrides[event_id].append((rid, cancelled, start, end))
     facts: dict[str, EventFacts] = {}
+    off = called_off(session)
     for event_id, title, status, mode, start, end, zone, link, rule, all_day, venue, city in rows:
         own = recurrence.applied(
             start, zone, rule, sorted(overrides.get(event_id, ()), key=_FIRST), _FIRST
@@ -259,7 +265,7 @@ def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[s
             place = "online"
         facts[event_id] = EventFacts(
             title,
-            EventStatus(status).value,
+            held_status(event_id, EventStatus(status), off).value,
             start,
             end,
             zone,

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import cpp_scheduler
 from cpp_scheduler import APP_NAME, ORGANISATION
+from cpp_scheduler.model.called_off import CALLED_OFF_SQL, held_status
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.services.rows import EventRow, RowNames, city_name, venue_name
 
@@ -183,6 +184,7 @@ def _period_rows(
         themes=_links(connection, "event_themes", "theme_id", ids),
         attending=_links(connection, "event_delegations", "delegation_id", ids),
     )
+    off = {str(row[0]) for row in connection.execute(CALLED_OFF_SQL)}
     rows: list[EventRow] = []
     series: dict[str, tuple[EventRow, str]] = {}
     for (
@@ -210,7 +212,7 @@ def _period_rows(
             str(title),
             EventKind(kind),
             EventMode(mode),
-            EventStatus(status),
+            held_status(str(event_id), EventStatus(status), off),
             _instant(start_utc),
             _instant(end_utc),
             str(zone),

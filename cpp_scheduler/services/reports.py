@@ -37,9 +37,10 @@ from cpp_scheduler.model import (
     Venue,
     recurrence,
 )
-from cpp_scheduler.model.enums import EventStatus
+from cpp_scheduler.model.called_off import held_status
 from cpp_scheduler.model.event import (
     OccurrenceOverride,
+    called_off,
     event_delegations,
     event_participants,
     event_themes,
@@ -204,6 +205,7 @@ def _read(session: Session) -> ProgramFacts:
     ):
         changes[event_id].append(recurrence.OccurrenceChange(recurrence_id, cancelled, start, end))
     nothing: frozenset[str] = frozenset()
+    off = called_off(session)
     meetings: list[Meeting] = []
     for row in session.execute(
         select(
@@ -231,7 +233,7 @@ def _read(session: Session) -> ProgramFacts:
             row.title,
             row.kind,
             row.mode,
-            row.status,
+            held_status(row.id, row.status, off),
             row.start_utc,
             row.end_utc,
             row.zone,
@@ -242,7 +244,7 @@ def _read(session: Session) -> ProgramFacts:
             delegation_links.get(row.id, nothing),
             participant_links.get(row.id, nothing),
             product_links.get(row.id, nothing),
-            cancelled=row.status is EventStatus.CANCELLED,
+            cancelled=row.id in off,
             tour_day_id=row.tour_day_id,
             all_day=row.all_day,
         )
@@ -258,7 +260,7 @@ def _series_meetings(
 ) -> list[Meeting]:
     """Every meeting the rule gives, moved ones at their new time; a cancelled one is
     kept, marked cancelled, so that it can be counted apart."""
-    called_off = {change.recurrence_id for change in changes if change.cancelled}
+    cancelled_ones = {change.recurrence_id for change in changes if change.cancelled}
     kept = [change for change in changes if not change.cancelled]
     return [
         replace(
@@ -266,7 +268,7 @@ def _series_meetings(
             start_utc=occurrence.start,
             end_utc=occurrence.end,
             recurrence_id=occurrence.recurrence_id,
-            cancelled=template.cancelled or occurrence.recurrence_id in called_off,
+            cancelled=template.cancelled or occurrence.recurrence_id in cancelled_ones,
         )
         for occurrence in recurrence.expand(
             template.start_utc, template.end_utc, template.zone, rule, kept

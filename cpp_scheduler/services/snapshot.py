@@ -28,6 +28,7 @@ from cpp_scheduler.model import (
     TravelTime,
     Venue,
 )
+from cpp_scheduler.model.event import called_off
 from cpp_scheduler.scheduling.inputs import (
     Attendee,
     AttendeeKind,
@@ -174,19 +175,16 @@ def load_snapshot(
     if end is not None:
         query = query.where(Event.start_utc < end)
     events = session.scalars(query).all()
-    parents: dict[str, str | None] = {}
-    cancelled: set[str] = set()
-    for event_id, parent_id, status in session.execute(
-        select(Event.id, Event.parent_id, Event.status)
-    ):
-        parents[event_id] = parent_id
-        if status is EventStatus.CANCELLED:
-            cancelled.add(event_id)
+    parents: dict[str, str | None] = {
+        event_id: parent_id
+        for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
+    }
+    off = called_off(session)
     intervals = [
         interval
         for event in events
-        if (ancestors := _ancestors(event.id, parents)).isdisjoint(cancelled)
-        for interval in event_intervals(event, ancestors, start, end)
+        if event.id not in off
+        for interval in event_intervals(event, _ancestors(event.id, parents), start, end)
     ]
     intervals.sort(key=lambda interval: (interval.start_s, interval.id))
     delegations = session.scalars(select(Delegation)).all()
@@ -260,7 +258,7 @@ def tour_activities(tour: StudyTour) -> list[TourActivity]:
             TourActivity(event.id, event.title, event.start_utc, event.end_utc, event.locality)
             for tour_day in tour.days
             for event in tour_day.events
-            if event.status is not EventStatus.CANCELLED
+            if not event.is_cancelled
         ),
         key=lambda activity: (activity.start, activity.event_id),
     )

@@ -228,8 +228,8 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
         for number, day in enumerate(tour.dates(), start=1):
             tour_day = by_date.get(day)
             held = [e for e in tour_events if _tokyo_day(e.start_utc) == day]
-            events = [e for e in held if e.status is not EventStatus.CANCELLED]
-            cancelled = [e for e in held if e.status is EventStatus.CANCELLED]
+            events = [e for e in held if not e.is_cancelled]
+            cancelled = [e for e in held if e.is_cancelled]
             legs = [leg for leg in tour.legs if _tokyo_day(leg.departure_utc) == day]
             where = [city]
             for leg in legs:
