@@ -63,11 +63,25 @@ DEFAULT_WEEKEND = frozenset({5, 6})
 """Saturday and Sunday (``date.weekday()`` numbers), for countries the package lacks."""
 
 
+WEEKENDS_THE_PACKAGE_LACKS: Mapping[str, frozenset[int]] = {
+    "NP": frozenset({5}),
+}
+"""Weekends the ``holidays`` package gives wrongly (it falls back to Saturday and Sunday
+where a country's calendar sets none): Nepal works Sunday to Friday, its weekend back to
+Saturday alone since June 2022, after a trial of two days."""
+
+
 @cache
 def weekend_days(country: str | None) -> frozenset[int]:
     """The weekdays off in ``country``: Friday and Saturday in Saudi Arabia, Friday
-    alone in Iran, Saturday and Sunday in most places; from the ``holidays`` package."""
-    if not country or country.upper() not in _supported():
+    alone in Iran, Saturday alone in Nepal, Saturday and Sunday in most places; from the
+    ``holidays`` package, but for :data:`WEEKENDS_THE_PACKAGE_LACKS`."""
+    if not country:
         return DEFAULT_WEEKEND
-    calendar = holiday_calendars.country_holidays(country.upper())
+    code = country.upper()
+    if code in WEEKENDS_THE_PACKAGE_LACKS:
+        return WEEKENDS_THE_PACKAGE_LACKS[code]
+    if code not in _supported():
+        return DEFAULT_WEEKEND
+    calendar = holiday_calendars.country_holidays(code)
     return frozenset(int(day) for day in calendar.weekend)
