@@ -137,21 +137,9 @@ def _event_rows(
     off = called_off(session)
     rows: list[EventRow] = []
     series: list[str] = []
-    for (
-        event_id,
-        title,
-        kind,
-        mode,
-        status,
-        start,
-        end,
-        zone,
-        venue_id,
-        city_id,
-        version,
-        rule,
-        all_day,
-    ) in session.execute(statement):
+    for event_id, title, kind, mode, status, *when_and_where, rule, all_day in session.execute(
+        statement
+    ):
         rows.append(
             names.row(
                 event_id,
@@ -159,12 +147,7 @@ def _event_rows(
                 kind,
                 mode,
                 held_status(event_id, status, off),
-                start,
-                end,
-                zone,
-                venue_id,
-                city_id,
-                version,
+                *when_and_where,
                 is_series=bool(rule),
                 all_day=all_day,
             )

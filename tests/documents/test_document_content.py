@@ -50,17 +50,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
     database.close()
 
 
-@pytest.fixture
-def own_demo(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
-    """The demo in a database of the test's own, to change."""
-    path = tmp_path / "program.sqlite"
-    shutil.copyfile(sqlite_template, path)
-    database = open_database(path)
-    load_demo(database)
-    yield database
-    database.close()
-
-
 def conference_uid(database: Database) -> str:
     with database.session() as session:
         uid = session.scalar(select(Event.uid).where(Event.title == CONFERENCE))

@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
@@ -21,22 +17,11 @@ from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
 from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.model import Delegation, Event, EventStatus
 from cpp_scheduler.services import editing
-from cpp_scheduler.services.demo import CONFERENCE, KENYA, PERU, load_demo
-from cpp_scheduler.store import Database, open_database
+from cpp_scheduler.services.demo import CONFERENCE, KENYA, PERU
+from cpp_scheduler.store import Database
 
 MONDAY = date(2027, 2, 15)
 """The conference's first day; Kenya is in Japan from 14 to 17 February."""
-
-
-@pytest.fixture
-def own_demo(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
-    """The demo in a database of the test's own, to change."""
-    path = tmp_path / "program.sqlite"
-    shutil.copyfile(sqlite_template, path)
-    database = open_database(path)
-    load_demo(database)
-    yield database
-    database.close()
 
 
 def text_of(page: str) -> str:
