@@ -254,26 +254,32 @@ class Event(Record, Base):
         """What places the meetings of the event, as it is now."""
         return recurrence.SeriesTimes(self.start_utc, self.zone, self.recurrence_rule)
 
+    def follow_changes(self, before: recurrence.SeriesTimes) -> list[recurrence.FollowedChange]:
+        """What becomes of each moved or cancelled meeting once the series, as it was
+        at ``before``, takes its times now (:func:`recurrence.follow_changes`): what the
+        event dialog tells before the save and what :meth:`keep_changed_meetings` does."""
+        if self.start_utc is None or before.start is None or before == self.series_times():
+            return []
+        try:
+            return recurrence.follow_changes(
+                before, self.series_times(), [change.as_change() for change in self.changes]
+            )
+        except (ValueError, LookupError, OverflowError):
+            return []  # a rule or a zone the event's own rules refuse, at the save
+
     def keep_changed_meetings(self, before: recurrence.SeriesTimes) -> None:
         """Once the series was moved or its rule changed from ``before``, each moved or
-        cancelled meeting follows its meeting to where it now stands on the same day
-        (:func:`recurrence.followed_meetings`): a coordinator who shifts a monthly
-        series by an hour keeps the February meeting cancelled. A change that cannot
-        follow stays as it was, applied nowhere until the series comes back to it (an
-        undo does)."""
-        if not self.changes or self.start_utc is None or before.start is None:
+        cancelled meeting follows its counterpart in the new series (the same day, else
+        the same week, month or year: :func:`recurrence.follow_changes`): a coordinator
+        who turns the third Wednesday into the third Thursday keeps February cancelled.
+        A change with no counterpart stays as it was, applied nowhere until the series
+        comes back to it (an undo does), and the dialog said so before the save."""
+        if not self.changes:
             return
-        if before == self.series_times():
-            return  # the title, the place...: the meetings stand where they stood
-        try:
-            moves = recurrence.followed_meetings(before, self.series_times())
-        except (ValueError, LookupError, OverflowError):
-            return  # a rule or a zone the event's own rules refuse, at the save
-        taken = {change.recurrence_id for change in self.changes}
-        for change in self.changes:
-            target = moves.get(change.recurrence_id)
-            if target is not None and target not in taken:
-                change.recurrence_id = target
+        by_id = {change.recurrence_id: change for change in self.changes}
+        for followed in self.follow_changes(before):
+            if followed.meeting is not None and followed.meeting != followed.change.recurrence_id:
+                by_id[followed.change.recurrence_id].recurrence_id = followed.meeting
 
     # -- rules ------------------------------------------------------------------------
     def problems(self) -> list[rules.Problem]:

@@ -9,10 +9,10 @@ as calendar clients do with ``DTSTART;TZID=...``.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import MAXYEAR, UTC, date, datetime
+from datetime import MAXYEAR, UTC, datetime, timedelta
 from threading import Lock
 from typing import TypeVar
 
@@ -493,29 +493,113 @@ class SeriesTimes:
     rule: str | None
 
 
-def followed_meetings(before: SeriesTimes, after: SeriesTimes) -> dict[datetime, datetime]:
-    """Where each meeting of a series goes when the series is moved or its rule changed:
-    old recurrence id -> new, for each day of the series' zone that holds one meeting
-    before and one after.
+@dataclass(frozen=True, slots=True)
+class FollowedChange:
+    """What becomes of one moved or cancelled meeting when its series takes new times."""
 
-    A coordinator who moves a monthly series from 17:00 to 18:00 still means the 17
-    February meeting to be cancelled and the May one to be moved: a change follows its
-    meeting by the day it falls on, not by the instant it once had. Days with several
-    meetings (an hourly rule), or none after the move, follow nothing."""
-    if not before.rule or not after.rule:
-        return {}
-    old = _one_a_day(before)
-    new = _one_a_day(after)
-    return {meeting: new[day] for day, meeting in old.items() if day in new and new[day] != meeting}
+    change: OccurrenceChange
+    """The change as stored, naming the meeting of the series as it was."""
+    meeting: datetime | None
+    """The meeting of the new series it applies to (its recurrence id), or None: it
+    applies to none, and the coordinator is told it is dropped."""
 
 
-def _one_a_day(series: SeriesTimes) -> dict[date, datetime]:
+_PERIOD_ORDER = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def follow_changes(
+    before: SeriesTimes, after: SeriesTimes, changes: Iterable[OccurrenceChange]
+) -> list[FollowedChange]:
+    """Where each change that applies to a meeting of ``before`` goes in ``after``.
+
+    The one policy of every save (the dialog, the command line, a program file): a
+    change keeps its meeting when the new rule still gives it; else it follows the one
+    meeting of the new rule on the same day (the series moved by an hour), else the one
+    in the same period of the rules' coarser frequency (the same week of two weekly
+    rules, the same month of monthly ones: the third Wednesday becoming the third
+    Thursday). A cancelled meeting stays cancelled there, a moved one keeps its moved
+    time. A period holding several meetings of either rule, or two changes meeting at
+    one meeting, is no obvious counterpart: such a change is reported as dropped rather
+    than guessed. Changes that applied to no meeting of ``before`` are left out.
+
+    Raises :class:`RecurrenceError` (and what a zone raises) for a rule that cannot be
+    expanded, as the event's rules do."""
+    if not before.rule:
+        return []
+    old = meeting_ids(before.start, before.zone, before.rule)
+    applying = [change for change in changes if change.recurrence_id in old]
+    if not applying:
+        return []
+    if not after.rule:
+        return [FollowedChange(change, None) for change in applying]
+    new = meeting_ids(after.start, after.zone, after.rule)
+    by_day = _follow_by(before, after, _day_of)
+    by_period = _follow_by(before, after, _period_of(before.rule, after.rule))
+    kept = {change.recurrence_id for change in changes} - (old - new)
+    wanted = {
+        change.recurrence_id: by_day.get(change.recurrence_id, by_period.get(change.recurrence_id))
+        for change in applying
+        if change.recurrence_id not in new
+    }
+    claims = Counter(meeting for meeting in wanted.values() if meeting is not None)
+    return [FollowedChange(change, _target(change, wanted, claims, kept)) for change in applying]
+
+
+def _target(
+    change: OccurrenceChange,
+    wanted: Mapping[datetime, datetime | None],
+    claims: Counter[datetime],
+    kept: set[datetime],
+) -> datetime | None:
+    """The meeting ``change`` goes to: its own while the new rule gives it; else its
+    counterpart, unless another change already names it or claims it too."""
+    if change.recurrence_id not in wanted:
+        return change.recurrence_id
+    meeting = wanted[change.recurrence_id]
+    if meeting is None or meeting in kept or claims[meeting] > 1:
+        return None
+    return meeting
+
+
+def _day_of(local: datetime) -> object:
+    return local.date()
+
+
+def _period_of(*rules: str) -> Callable[[datetime], object]:
+    """The period of the coarser of the rules' frequencies (a week begins on the
+    coarser rule's WKST, Monday unless it says otherwise), as a key of a local start."""
+    parts = [_parts(rule.strip().removeprefix("RRULE:")) for rule in rules]
+    coarsest = max(parts, key=lambda part: _PERIOD_ORDER.index(part.get("FREQ", "DAILY")))
+    frequency = coarsest.get("FREQ", "DAILY")
+    if frequency == "YEARLY":
+        return lambda local: local.year
+    if frequency == "MONTHLY":
+        return lambda local: (local.year, local.month)
+    if frequency == "WEEKLY":
+        week_start = coarsest.get("WKST", "MO")
+        first = _WEEKDAYS.index(week_start) if week_start in _WEEKDAYS else 0
+        return lambda local: local.date() - timedelta(days=(local.weekday() - first) % 7)
+    return _day_of
+
+
+def _follow_by(
+    before: SeriesTimes, after: SeriesTimes, key: Callable[[datetime], object]
+) -> dict[datetime, datetime]:
+    """Old recurrence id -> new, for each period (by ``key``) that holds exactly one
+    meeting of each series."""
+    old = _one_per(before, key)
+    new = _one_per(after, key)
+    return {meeting: new[period] for period, meeting in old.items() if period in new}
+
+
+def _one_per(series: SeriesTimes, key: Callable[[datetime], object]) -> dict[object, datetime]:
     assert series.rule is not None
-    by_day: dict[date, datetime | None] = {}
+    by_period: dict[object, datetime | None] = {}
     for local in local_starts(series.rule, series.start, series.zone):
-        day = local.date()
-        by_day[day] = rfc_instant(local, series.zone) if day not in by_day else None
-    return {day: meeting for day, meeting in by_day.items() if meeting is not None}
+        period = key(local)
+        by_period[period] = rfc_instant(local, series.zone) if period not in by_period else None
+    return {period: meeting for period, meeting in by_period.items() if meeting is not None}
 
 
 def span(occurrences: Iterable[Occurrence]) -> tuple[datetime, datetime] | None:

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimer, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QWidget
 
@@ -33,10 +34,11 @@ from cpp_scheduler.gui.qtvalues import python_date, python_time
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.gui.widgets.answers_view import AnswersView
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
-from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem
+from cpp_scheduler.gui.widgets.wrapped_label import WrappedLabel
+from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem, recurrence
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
-from cpp_scheduler.services import choices, replies
+from cpp_scheduler.services import choices, replies, series_rules
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.draft_times import (
     DraftMeeting,
@@ -79,6 +81,9 @@ class EventLists:
     themes: list[Choice]
     answers: list[Attendance]
     """Each invited person's answer to the stored event (none for a new one)."""
+    series: series_rules.StoredSeries
+    """The stored series' times and its moved and cancelled meetings, which a new rule
+    or start carries over or drops (told on the Series tab before the save)."""
 
 
 def read_event_lists(database: Database, event_id: str | None, year: int) -> EventLists:
@@ -103,6 +108,7 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
         conferences=named(choices.conference_choices(database, event_id)),
         themes=choices.theme_choices(database),
         answers=replies.invited_answers(database, event_id=event_id) if event_id else [],
+        series=series_rules.read_stored_series(database, event_id),
     )
 
 
@@ -262,6 +268,7 @@ class EventDialog(RecordDialog):
         ui.attendeesGrid.setRowStretch(3, 2)
         self.answersLabel.setVisible(event_id is not None)
         self.answers.setVisible(event_id is not None)
+        self._add_series_changes()
         self._attendees: dict[str, Attendee] = {}
         self._length = DEFAULT_LENGTH
         self._draft: DraftMeeting | None = None
@@ -357,6 +364,8 @@ class EventDialog(RecordDialog):
         ui.parent.setChoices(lists.conferences)
         ui.themes.setChoices(lists.themes)
         self.answers.show_answers(lists.answers)
+        self._stored_series = lists.series
+        self._series_timer.start()  # the changes to follow came: say what becomes of them
         if self._validator is not None:  # the lists came after the record was shown
             pickers = (
                 ui.venue,
@@ -663,6 +672,7 @@ class EventDialog(RecordDialog):
             )
         else:
             ui.duration.setText("")
+        self._note_series(values)
         if draft != self._draft or self.local_times is None:
             self._draft = draft
             if draft is None:  # no meeting to ask about (a start to choose, say): clear now
@@ -716,6 +726,80 @@ class EventDialog(RecordDialog):
             wanted = panel.sizeHint().height()
         most = LOCAL_TIMES_LINES * area.fontMetrics().lineSpacing()
         area.setMinimumHeight(min(wanted, most))
+
+    # -- the series' changed meetings -------------------------------------------------
+    def _add_series_changes(self) -> None:
+        """The line under the rule that says, before the save, what a new rule or start
+        does to the moved and cancelled meetings (:mod:`~cpp_scheduler.services.series_rules`)."""
+        self.seriesChanges = WrappedLabel(self.ui.seriesTab)
+        self.seriesChanges.setObjectName("seriesChanges")
+        self.seriesChanges.setProperty("role", "hint")
+        self.seriesChanges.setVisible(False)
+        self.ui.seriesLayout.insertWidget(1, self.seriesChanges)
+        self._stored_series = series_rules.StoredSeries()
+        self._series_asked: recurrence.SeriesTimes | None = None
+        self._series_working = 0
+        """Answers asked of the task manager and not come yet."""
+        self._series_timer = QTimer(self)
+        self._series_timer.setSingleShot(True)
+        self._series_timer.setInterval(LOCAL_TIMES_DELAY_MS)
+        self._series_timer.timeout.connect(self.show_series_changes)
+
+    def _note_series(self, values: dict[str, Any]) -> None:
+        """Ask again, once typing pauses, when the start, zone or rule changed: a long
+        daily series takes a moment to expand."""
+        start: datetime | None = values["start_utc"]
+        asked = (
+            recurrence.SeriesTimes(start, values["zone"], values["recurrence_rule"])
+            if start is not None
+            else None
+        )
+        if asked != self._series_asked:
+            self._series_asked = asked
+            self._series_timer.start()
+
+    @property
+    def series_changes_pending(self) -> bool:
+        """The series changed and what becomes of its changed meetings is not shown yet."""
+        return self._series_timer.isActive() or self._series_working > 0
+
+    def show_series_changes(self) -> None:
+        """Work out, off the GUI thread (a long daily series takes a moment to expand),
+        what the save will do to each moved or cancelled meeting; shown when it comes."""
+        self._series_timer.stop()
+        asked = self._series_asked
+        stored = self._stored_series
+        if asked is None or not is_zone(asked.zone) or not stored.changes:
+            self._show_followed(asked, [])
+            return
+        self._series_working += 1
+
+        def arrived(followed: list[recurrence.FollowedChange]) -> None:
+            if shiboken6.isValid(self):  # not closed meanwhile
+                self._series_working -= 1
+                self._show_followed(asked, followed)
+
+        def failed(_error: BaseException) -> None:
+            arrived([])  # a rule the problems line already refuses: nothing to say
+
+        self._tasks.run_in_background(
+            lambda: series_rules.moving_changes(stored, asked), arrived, failed
+        )
+
+    def _show_followed(
+        self, asked: recurrence.SeriesTimes | None, followed: list[recurrence.FollowedChange]
+    ) -> None:
+        """One line for each change, a warning's colour when any is dropped; an answer
+        for values typed over since is left for the newer one."""
+        if asked != self._series_asked:
+            return
+        label = self.seriesChanges
+        dropped = any(item.meeting is None for item in followed)
+        label.setProperty("role", "warning" if dropped else "hint")
+        label.style().polish(label)
+        zone = asked.zone if asked is not None else ""
+        label.setText("\n".join(series_rules.describe(item, zone) for item in followed))
+        label.setVisible(bool(followed))
 
     # -- finding a time -----------------------------------------------------------------
     def find_time(self) -> SlotFinderDialog:

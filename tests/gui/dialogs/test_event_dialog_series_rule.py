@@ -1,0 +1,109 @@
+"""The event dialog's Series tab says, before the save, what a new rule does to the
+series' cancelled and moved meetings; the save carries them over, and undo restores."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from gui_support import open_dialog
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.commands import Editor, EditRecord
+from cpp_scheduler.gui.dialogs import EventDialog
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import demo, editing
+from cpp_scheduler.store import Database
+
+TOKYO = "Asia/Tokyo"
+
+
+def tokyo(month: int, day: int, hour: int = 17, minute: int = 0) -> datetime:
+    return timezones.to_utc(datetime(2027, month, day, hour, minute), TOKYO)
+
+
+def meetings(database: Database, event_id: str) -> list[tuple[datetime, bool]]:
+    """Each meeting the series holds now: its start, and whether it was moved."""
+    with database.reading() as session:
+        event = editing.get_record(session, Event, event_id)
+        return [(occurrence.start, occurrence.moved) for occurrence in event.occurrences()]
+
+
+def settle(qtbot: QtBot, editor: Editor) -> None:
+    qtbot.waitUntil(lambda: editor.working is None and not editor.tasks.busy, timeout=10_000)
+
+
+def test_a_third_thursday_keeps_february_cancelled_and_mays_move_and_undo_restores(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    demo.load_demo(sqlite_database)
+    event_id = demo.demo_id("event", demo.SERIES)
+    as_it_was = meetings(sqlite_database, event_id)
+    dialog = open_dialog(qtbot, EventDialog, sqlite_database, event_id)
+    dialog.ui.tabs.setCurrentWidget(dialog.ui.seriesTab)
+    assert not dialog.seriesChanges.isVisible()
+
+    # Thursday 21 January: the series becomes "monthly on the third Thursday".
+    utc = QTimeZone(QTimeZone.Initialization.UTC)
+    dialog.ui.start.setDateTime(QDateTime(QDate(2027, 1, 21), QTime(17, 0), utc))
+    assert dialog.values()["recurrence_rule"] == "FREQ=MONTHLY;BYDAY=3TH;COUNT=6"
+    qtbot.waitUntil(lambda: not dialog.series_changes_pending)
+    assert dialog.seriesChanges.isVisible()
+    assert dialog.seriesChanges.text().splitlines() == [
+        "The cancelled meeting of Wed 17 Feb 2027 follows to Thu 18 Feb 2027: it stays cancelled.",
+        "The meeting of Wed 19 May 2027 moved to Thu 20 May 2027 17:00 follows to "
+        "Thu 20 May 2027: it keeps its moved time.",
+    ]
+
+    tasks = TaskManager()
+    editor = Editor(sqlite_database, tasks)
+    editor.execute(
+        EditRecord(
+            editor,
+            Event,
+            event_id,
+            dialog.values(),
+            "Edit event",
+            expected_version=dialog.stored_version(),
+            merges=True,
+            read_values=dialog.original_values(),
+        )
+    )
+    settle(qtbot, editor)
+    assert editor.stack.count() == 1
+    now = meetings(sqlite_database, event_id)
+    assert tokyo(2, 18) not in [start for start, _moved in now]  # the conference week
+    assert (tokyo(5, 20), True) in now
+    assert [start for start, _moved in now] == [
+        tokyo(1, 21),
+        tokyo(3, 18),
+        tokyo(4, 15),
+        tokyo(5, 20),
+        tokyo(6, 17),
+    ]
+
+    editor.stack.undo()
+    settle(qtbot, editor)
+    assert meetings(sqlite_database, event_id) == as_it_was
+    with sqlite_database.reading() as session:
+        changes = editing.get_record(session, Event, event_id).changes
+        assert sorted(change.recurrence_id for change in changes) == [tokyo(2, 17), tokyo(5, 19)]
+
+
+def test_a_rule_with_no_counterpart_says_the_changes_are_dropped(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    demo.load_demo(sqlite_database)
+    dialog = open_dialog(qtbot, EventDialog, sqlite_database, demo.demo_id("event", demo.SERIES))
+
+    dialog.ui.recurrence.setRule("FREQ=WEEKLY;COUNT=20;BYDAY=TH", TOKYO)
+    qtbot.waitUntil(lambda: not dialog.series_changes_pending)
+
+    assert dialog.seriesChanges.text().splitlines() == [
+        "The cancelled meeting of Wed 17 Feb 2027 no longer applies and is dropped.",
+        "The meeting of Wed 19 May 2027 moved to Thu 20 May 2027 17:00 no longer applies "
+        "and is dropped.",
+    ]
+    assert dialog.seriesChanges.property("role") == "warning"

@@ -1,0 +1,108 @@
+"""The save path carries a series' moved and cancelled meetings over to a new rule, on
+SQLite and PostgreSQL; the service tells it beforehand in the coordinator's words; undo
+puts the series back as it was, changes included."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model import Event
+from cpp_scheduler.model.recurrence import SeriesTimes
+from cpp_scheduler.services import calendar_reads, editing, series, series_rules
+from cpp_scheduler.store import Database
+
+TOKYO = "Asia/Tokyo"
+THIRD_WEDNESDAY = "FREQ=MONTHLY;COUNT=6;BYDAY=3WE"
+THIRD_THURSDAY = "FREQ=MONTHLY;COUNT=6;BYDAY=3TH"
+
+
+def tokyo(month: int, day: int, hour: int = 17, minute: int = 0) -> datetime:
+    return timezones.to_utc(datetime(2027, month, day, hour, minute), TOKYO)
+
+
+def _version(database: Database, event_id: str) -> int:
+    version = editing.stored(database, Event, event_id).version
+    assert version is not None
+    return version
+
+
+def _demo_series(database: Database) -> str:
+    """The demo's resilient-cities series: 17 February cancelled, 19 May moved to 20 May."""
+    event_id = editing.create(
+        database,
+        Event,
+        {
+            "title": "Peer-to-peer workshop series: resilient cities (monthly)",
+            "start_utc": tokyo(1, 20),
+            "end_utc": tokyo(1, 20, 18, 30),
+            "zone": TOKYO,
+            "recurrence_rule": THIRD_WEDNESDAY,
+        },
+    )
+    series.cancel_meeting(database, event_id, tokyo(2, 17), _version(database, event_id))
+    series.move_meeting(
+        database,
+        event_id,
+        tokyo(5, 19),
+        tokyo(5, 20),
+        tokyo(5, 20, 18, 30),
+        _version(database, event_id),
+    )
+    return event_id
+
+
+def _shown(database: Database, event_id: str) -> list[datetime]:
+    """The starts the window's views show."""
+    return sorted(row.start_utc for row in calendar_reads.load_event_rows(database, [event_id]))
+
+
+def test_a_new_rule_keeps_february_cancelled_and_mays_move_and_undo_restores(
+    database: Database,
+) -> None:
+    event_id = _demo_series(database)
+    as_it_was = _shown(database, event_id)
+
+    saved = editing.change(
+        database, Event, event_id, {"recurrence_rule": THIRD_THURSDAY}, _version(database, event_id)
+    )
+
+    shown = _shown(database, event_id)
+    assert tokyo(2, 18) not in shown  # still cancelled: the conference week
+    assert shown == [tokyo(1, 21), tokyo(3, 18), tokyo(4, 15), tokyo(5, 20), tokyo(6, 17)]
+    with database.reading() as session:
+        event = editing.get_record(session, Event, event_id)
+        moved = [o for o in event.occurrences() if o.moved]
+        assert [(o.start, o.end) for o in moved] == [(tokyo(5, 20), tokyo(5, 20, 18, 30))]
+        assert len(event.changes) == 2
+
+    editing.change(database, Event, event_id, saved.before, saved.version)  # as Undo does
+
+    assert _shown(database, event_id) == as_it_was
+    with database.reading() as session:
+        event = editing.get_record(session, Event, event_id)
+        assert sorted(c.recurrence_id for c in event.changes) == [tokyo(2, 17), tokyo(5, 19)]
+
+
+def test_the_service_says_what_follows_and_what_is_dropped(database: Database) -> None:
+    event_id = _demo_series(database)
+    stored = series_rules.read_stored_series(database, event_id)
+
+    def lines(rule: str | None) -> list[str]:
+        after = SeriesTimes(tokyo(1, 20), TOKYO, rule)
+        return [
+            series_rules.describe(item, TOKYO)
+            for item in series_rules.moving_changes(stored, after)
+        ]
+
+    assert lines(THIRD_WEDNESDAY) == []
+    assert lines(THIRD_THURSDAY) == [
+        "The cancelled meeting of Wed 17 Feb 2027 follows to Thu 18 Feb 2027: it stays cancelled.",
+        "The meeting of Wed 19 May 2027 moved to Thu 20 May 2027 17:00 follows to "
+        "Thu 20 May 2027: it keeps its moved time.",
+    ]
+    assert lines("FREQ=WEEKLY;COUNT=20;BYDAY=TH") == [
+        "The cancelled meeting of Wed 17 Feb 2027 no longer applies and is dropped.",
+        "The meeting of Wed 19 May 2027 moved to Thu 20 May 2027 17:00 no longer applies "
+        "and is dropped.",
+    ]
