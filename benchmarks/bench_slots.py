@@ -95,9 +95,9 @@ def main() -> None:
         busy=busy,
         host=tdlc_host(),
     )
-    holidays.holidays_in.cache_clear()  # neither side gets the calendars for free
+    holidays._holidays_in.cache_clear()  # neither side gets the calendars for free
     baseline_time, baseline = best_time(lambda: baseline_points(request), 1)
-    holidays.holidays_in.cache_clear()
+    holidays._holidays_in.cache_clear()
     search_time, scores = best_time(lambda: candidate_scores(request), args.repeat)
     top_time, _ = best_time(lambda: find_slots(request, count=5), args.repeat)
     engine = sorted(

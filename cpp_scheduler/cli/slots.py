@@ -191,7 +191,10 @@ def run(args: argparse.Namespace) -> int:
         )
     elif not slots:
         print(
-            _("No free slot in that range: every candidate time is taken or the venue is closed.")
+            _(
+                "No free slot in that range: every candidate time is taken, needed to travel, "
+                "outside a delegation's stay in Japan, or the venue is closed."
+            )
         )
     else:
         print(_host_text(answer))

@@ -223,8 +223,12 @@ class Interval:
         return self.mode is not EventMode.VIRTUAL and self.locality is not None
 
     def related(self, other: Interval) -> bool:
-        """A conference and its own sessions: they share resources without clashing."""
-        return self.event_id == other.event_id or (
+        """A conference and its own sessions: they share resources without clashing.
+
+        Two meetings of one series are not related: one moved onto another's time holds
+        the same people and room twice, which is a double booking like any other.
+        """
+        return self.id == other.id or (
             self.event_id in other.ancestor_ids or other.event_id in self.ancestor_ids
         )
 

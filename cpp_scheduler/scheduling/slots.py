@@ -33,10 +33,11 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from typing import TypeVar
 
 from cpp_scheduler import i18n, timezones
@@ -52,6 +53,7 @@ from cpp_scheduler.scheduling.inputs import (
     Interval,
     ProgramSnapshot,
     VenueInfo,
+    japan_day,
 )
 from cpp_scheduler.scheduling.localtimes import (
     MINUTES_PER_DAY,
@@ -59,6 +61,7 @@ from cpp_scheduler.scheduling.localtimes import (
     classify_minutes,
     describe_span,
 )
+from cpp_scheduler.scheduling.travel import TravelTable, gap_needed
 
 DEFAULT_STEP = timedelta(minutes=15)
 PART_POINTS: Mapping[DayPart, int] = {DayPart.WORKING: 0, DayPart.EXTENDED: 2, DayPart.NIGHT: 6}
@@ -523,18 +526,43 @@ class SeriesPlan:
     """How many attendees' local start time differs from the previous occurrence's."""
 
 
+_DAY_PICKING = ("BYMONTHDAY", "BYDAY", "BYSETPOS", "BYYEARDAY", "BYWEEKNO", "BYMONTH")
+
+
+def series_rule(first_day: date, rule: str) -> str:
+    """The rule a planned series follows, both for its search windows and as it is
+    stored: a monthly rule from the 29th to the 31st takes each month's last day where
+    the month is shorter (``BYMONTHDAY=31,-1;BYSETPOS=1``), since RFC 5545 would skip
+    those months and a coordinator asking for "every month" means one meeting a month.
+    Any other rule is kept as written."""
+    parts = dict(
+        (name.strip().upper(), value.strip().upper())
+        for name, _sep, value in (part.partition("=") for part in rule.split(";"))
+    )
+    if parts.get("FREQ") != "MONTHLY" or first_day.day <= 28 or parts.keys() & _DAY_PICKING:
+        return rule
+    return f"{rule.rstrip(';')};BYMONTHDAY={first_day.day},-1;BYSETPOS=1"
+
+
 def series_windows(first_day: date, last_day: date, rule: str) -> list[tuple[date, date]]:
     """The search windows of a series: ``first_day..last_day`` repeated by an RRULE
-    (``FREQ=MONTHLY;COUNT=6``), each window as long as the first.
+    (``FREQ=MONTHLY;COUNT=6``, read through :func:`series_rule`), each as long as the
+    first but ending the day before the next begins (the last as long as the one
+    before it), so two meetings of the series are never looked for on the same day (a
+    weekly series over a two-week range).
 
     A rule that gives no date at all (``COUNT=0``, or 30 February) raises
     :class:`~cpp_scheduler.model.recurrence.RecurrenceError`, as it does for a saved
     series: there would be nothing to plan."""
     width = last_day - first_day
+    rule = series_rule(first_day, rule)
     first = datetime.combine(first_day, time(), UTC)
     recurrence.problem_starts(rule, first, "UTC")  # as for a saved series: no date, refused
-    starts = recurrence.local_starts(rule, first, "UTC")
-    return [(start.date(), start.date() + width) for start in starts]
+    starts = [start.date() for start in recurrence.local_starts(rule, first, "UTC")]
+    day = timedelta(days=1)
+    ends = [min(start + width, following - day) for start, following in pairwise(starts)]
+    last_width = ends[-1] - starts[-2] if ends else width  # the last as long as the one before
+    return list(zip(starts, [*ends, starts[-1] + last_width], strict=True))
 
 
 def plan_series(request: SlotRequest, windows: Sequence[tuple[date, date]]) -> SeriesPlan:
@@ -554,8 +582,11 @@ def plan_series(request: SlotRequest, windows: Sequence[tuple[date, date]]) -> S
     previous_minutes: list[int] | None = None
     slots: list[Slot | None] = []
     moved: list[int] = []
+    taken = request.busy
     for first_day, last_day in windows:
-        grid = _grid(replace(request, first_day=first_day, last_day=last_day))
+        # The meetings chosen already are busy for the later ones: one series never
+        # puts the same people in two of its meetings at once.
+        grid = _grid(replace(request, first_day=first_day, last_day=last_day, busy=taken))
         best: tuple[float, int] | None = None
         for k in range(grid.count):
             if not grid.open[k]:
@@ -582,20 +613,127 @@ def plan_series(request: SlotRequest, windows: Sequence[tuple[date, date]]) -> S
         previous_minutes = minutes
         for i in fair:
             running[i] += grid.parties[i].points[chosen]
-        slots.append(_slot(grid, chosen))
+        slot = _slot(grid, chosen)
+        slots.append(slot)
+        taken = (*taken, (slot.start, slot.end))
     totals = {attendees[i].id: running[i] for i in fair}
     spread = max(running) - min(running) if running else 0
     return SeriesPlan(tuple(slots), totals, spread, tuple(moved))
 
 
+@dataclass(frozen=True, slots=True)
+class SeriesChange:
+    """One meeting of a stored series that is not where its rule puts it."""
+
+    recurrence_id: datetime
+    """The start the rule gives the meeting (UTC): its name, within its own window."""
+    slot: Slot | None
+    """The time the planner chose, or None: nothing was free, the meeting is cancelled."""
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesLayout:
+    """A planned series as one event: its rule, its first start and end, its changes."""
+
+    rule: str
+    start: datetime
+    end: datetime
+    changes: tuple[SeriesChange, ...]
+
+
+def lay_out_series(
+    plan: SeriesPlan, windows: Sequence[tuple[date, date]], rule: str, zone: str
+) -> SeriesLayout | None:
+    """How a plan is stored as one series event with changed meetings.
+
+    The series starts at the first planned meeting when the rule's dates from there
+    fall each in its own window, else on the first window's first day at that meeting's
+    clock time, where they do (the windows are the rule's own dates). A change is kept
+    for every meeting planned elsewhere, named by the rule's date of its window, never
+    by another window's. None when neither reading lines up (the caller then makes one
+    event per meeting) or nothing was free at all.
+    """
+    chosen = [slot for slot in plan.slots if slot is not None]
+    if not chosen or len(windows) != len(plan.slots):
+        return None
+    first = chosen[0]
+    clock = timezones.to_local(first.start, zone).time()
+    anchors = [recurrence.rfc_instant(datetime.combine(windows[0][0], clock), zone)]
+    if plan.slots[0] is not None:
+        anchors.insert(0, first.start)
+    for anchor in anchors:
+        stored = series_rule(timezones.to_local(anchor, zone).date(), rule)
+        originals = _rule_starts(stored, anchor, zone)
+        if _each_in_its_window(originals, windows, zone):
+            changes = tuple(
+                SeriesChange(original, slot)
+                for original, slot in zip(originals, plan.slots, strict=True)
+                if slot is None or slot.start != original
+            )
+            return SeriesLayout(stored, anchor, anchor + (first.end - first.start), changes)
+    return None
+
+
+def _rule_starts(rule: str, anchor: datetime, zone: str) -> list[datetime]:
+    """Each meeting's start as the stored series reads its rule (RFC 5545's reading of
+    a skipped or repeated time), which is the recurrence id of its change."""
+    return [
+        recurrence.rfc_instant(local, zone) for local in recurrence.local_starts(rule, anchor, zone)
+    ]
+
+
+def _each_in_its_window(
+    starts: Sequence[datetime], windows: Sequence[tuple[date, date]], zone: str
+) -> bool:
+    if len(starts) != len(windows):
+        return False
+    return all(
+        first <= timezones.to_local(start, zone).date() <= last
+        for start, (first, last) in zip(starts, windows, strict=True)
+    )
+
+
 # -- from a program ---------------------------------------------------------------------
+
+
+Span = tuple[datetime, datetime]
+_EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+_LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 
 
 def busy_times(
     snapshot: ProgramSnapshot, attendees: Iterable[Attendee], venue: VenueInfo | None = None
-) -> tuple[tuple[datetime, datetime], ...]:
+) -> tuple[Span, ...]:
     """The times already taken by these attendees (a person is also busy when their
-    delegation is) or by the venue, from the program's events."""
+    delegation is) or by the venue, from the program's events; with a venue, also the
+    times they cannot be there in person (:func:`away_times`)."""
+    attendees = tuple(attendees)
+    delegation_ids, participant_ids = _ids_of(attendees)
+    venue_id = venue.id if venue is not None else None
+    taken = tuple(
+        (interval.start, interval.end)
+        for interval in snapshot.intervals
+        if _blocks(interval, delegation_ids, participant_ids, venue_id)
+    )
+    if venue is None:
+        return taken
+    return (*taken, *away_times(snapshot, attendees, venue))
+
+
+def away_times(
+    snapshot: ProgramSnapshot, attendees: Iterable[Attendee], venue: VenueInfo
+) -> tuple[Span, ...]:
+    """When these attendees cannot come to ``venue`` for a face-to-face meeting, though
+    nothing books them: the journey and buffer around each of their in-person events in
+    another locality, and the days before a delegation arrives in Japan or after it
+    leaves. These are the conflict check's own rules (``travel_too_short``,
+    ``outside_stay``), so no suggestion is one the check then calls an error."""
+    attendees = tuple(attendees)
+    return (*_travel_spans(snapshot, attendees, venue), *_outside_stays(attendees))
+
+
+def _ids_of(attendees: Iterable[Attendee]) -> tuple[set[str], set[str]]:
+    """The delegations and people whose events take these attendees' time."""
     delegation_ids: set[str] = set()
     participant_ids: set[str] = set()
     for attendee in attendees:
@@ -605,12 +743,51 @@ def busy_times(
             participant_ids.add(attendee.id)
             if attendee.delegation_id is not None:
                 delegation_ids.add(attendee.delegation_id)
-    venue_id = venue.id if venue is not None else None
-    return tuple(
-        (interval.start, interval.end)
-        for interval in snapshot.intervals
-        if _blocks(interval, delegation_ids, participant_ids, venue_id)
-    )
+    return delegation_ids, participant_ids
+
+
+def _travel_spans(
+    snapshot: ProgramSnapshot, attendees: Sequence[Attendee], venue: VenueInfo
+) -> Iterator[Span]:
+    """Around each event an attendee goes to in person elsewhere, the time the conflict
+    check's travel rule (:func:`~cpp_scheduler.scheduling.travel.gap_needed`) asks
+    between it and a meeting at ``venue``; a route the table does not know blocks
+    nothing, as the check only warns about it."""
+    table = TravelTable.from_routes(snapshot.routes)
+    delegation_ids, participant_ids = _ids_of(attendees)
+    for interval in snapshot.intervals:
+        if interval.all_day or not interval.is_physical or interval.locality is None:
+            continue  # the check sets off from no midnight, and nobody travels to a call
+        if not _blocks(interval, delegation_ids, participant_ids, None):
+            continue
+        if not interval.is_in_person and not _visiting_on(interval, attendees):
+            continue  # a hybrid event, joined from home
+        gap = gap_needed(table, venue.locality, interval.locality)
+        if gap:
+            yield interval.start - gap, interval.end + gap
+
+
+def _visiting_on(interval: Interval, attendees: Sequence[Attendee]) -> bool:
+    """Whether one of ``attendees`` it names is in Japan on a hybrid event's day, and so
+    there in person, as the conflict check reads a hybrid event."""
+    day = japan_day(interval.start)
+    for attendee in attendees:
+        delegations, people = _ids_of((attendee,))
+        if _blocks(interval, delegations, people, None) and attendee.in_japan_on(day):
+            return True
+    return False
+
+
+def _outside_stays(attendees: Iterable[Attendee]) -> Iterator[Span]:
+    """The days (in Japan) before each visiting delegation arrives and after it leaves."""
+    for attendee in attendees:
+        if attendee.kind is not AttendeeKind.DELEGATION:
+            continue
+        if attendee.arrival is None or attendee.departure is None:
+            continue
+        yield _EARLIEST, timezones.day_start(attendee.arrival, timezones.TOKYO)
+        after = attendee.departure + timedelta(days=1)
+        yield timezones.day_start(after, timezones.TOKYO), _LATEST
 
 
 def _blocks(

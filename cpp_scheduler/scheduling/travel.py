@@ -61,9 +61,7 @@ class Transfer:
     @property
     def needed(self) -> timedelta | None:
         """Journey plus buffer, or None when the table does not know the route."""
-        if self.route is None:
-            return None
-        return timedelta(minutes=self.route.minutes) + self.buffer
+        return journey_and_buffer(self.route, self.buffer)
 
     @property
     def known(self) -> bool:
@@ -78,6 +76,25 @@ class Transfer:
     @property
     def same_place(self) -> bool:
         return len(_key(self.origin, self.destination)) == 1
+
+
+def journey_and_buffer(route: Route | None, buffer: timedelta) -> timedelta | None:
+    """The least time between leaving one place and starting in the other: the one rule
+    of the conflict check and of the slot finder, so a suggestion is never a time the
+    check then calls too short. None when the table does not know the route."""
+    if route is None:
+        return None
+    return timedelta(minutes=route.minutes) + buffer
+
+
+def gap_needed(
+    table: TravelTable, origin: str, destination: str, buffer: timedelta = DEFAULT_BUFFER
+) -> timedelta | None:
+    """:func:`journey_and_buffer` between two localities: none for the same place, None
+    for a route the table does not know (which the check only warns about)."""
+    if len(_key(origin, destination)) == 1:
+        return timedelta(0)
+    return journey_and_buffer(table.fastest(origin, destination), buffer)
 
 
 def check_transfer(

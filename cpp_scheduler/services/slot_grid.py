@@ -19,7 +19,7 @@ from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Hours, japan_day
 from cpp_scheduler.scheduling.localtimes import DayPart, classify
-from cpp_scheduler.scheduling.slots import busy_times
+from cpp_scheduler.scheduling.slots import away_times, busy_times
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.slot_search import SlotAnswer, SlotSearch, search_slots
 
@@ -88,10 +88,10 @@ def plan_meeting(database: Database, search: SlotSearch) -> MeetingPlan:
     """The suggestions for ``search`` and the grid of everyone's hours."""
     answer = search_slots(database, search)
     columns = hour_columns(search.first_day, search.last_day, search.zone)
-    parties: list[tuple[Attendee, Sequence[tuple[datetime, datetime]]]] = [
-        (attendee, busy_times(answer.snapshot, [attendee])) for attendee in answer.request.everyone
-    ]
     venue = answer.venue
+    parties: list[tuple[Attendee, Sequence[tuple[datetime, datetime]]]] = [
+        (attendee, _taken(answer, attendee)) for attendee in answer.request.everyone
+    ]
     if venue is not None:
         hours = Hours(venue.opens_at, venue.closes_at, venue.opens_at, venue.closes_at)
         room = Attendee(
@@ -100,6 +100,15 @@ def plan_meeting(database: Database, search: SlotSearch) -> MeetingPlan:
         parties.append((room, busy_times(answer.snapshot, [], venue)))
     rows = tuple(_row(attendee, columns, taken) for attendee, taken in parties)
     return MeetingPlan(answer, columns, rows)
+
+
+def _taken(answer: SlotAnswer, attendee: Attendee) -> tuple[tuple[datetime, datetime], ...]:
+    """An attendee's booked hours, and at a venue the hours the engine keeps them from
+    it (travel to and from their other places, days outside their stay in Japan)."""
+    taken = busy_times(answer.snapshot, [attendee])
+    if answer.venue is None:
+        return taken
+    return (*taken, *away_times(answer.snapshot, [attendee], answer.venue))
 
 
 def hour_columns(first_day: date, last_day: date, zone: str) -> tuple[datetime, ...]:

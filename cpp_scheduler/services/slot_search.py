@@ -29,11 +29,13 @@ from cpp_scheduler.scheduling.inputs import (
 )
 from cpp_scheduler.scheduling.slots import (
     DEFAULT_STEP,
+    SeriesLayout,
     SeriesPlan,
     Slot,
     SlotRequest,
     busy_times,
     find_slots,
+    lay_out_series,
     plan_series,
     series_windows,
 )
@@ -138,6 +140,16 @@ def search_slots(database: Database, search: SlotSearch) -> SlotAnswer:
         return SlotAnswer(search, request, tuple(windows), program, chosen, plan)
     slots = tuple(find_slots(request, search.count))
     return SlotAnswer(search, request, tuple(windows), program, slots)
+
+
+def series_layout(answer: SlotAnswer) -> SeriesLayout | None:
+    """How the answer's planned series is stored: one event with its rule and the
+    meetings the plan moved or found no time for, each named by its own window's date
+    (:func:`~cpp_scheduler.scheduling.slots.lay_out_series`); None when it is no series,
+    or the rule cannot line up with the windows and one event per meeting is made."""
+    if answer.plan is None or not answer.search.repeat:
+        return None
+    return lay_out_series(answer.plan, answer.windows, answer.search.repeat, answer.search.zone)
 
 
 def host_attendee(session: Session, host: Host | None) -> Attendee | None:

@@ -3572,8 +3572,8 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>候補 {count} 件。候補またはグリッドの時間をダブルクリックすると{what}。</translation>
     </message>
     <message>
-        <source>No free time in this range: widen the dates or shorten the meeting.</source>
-        <translation>この期間に空き時間がありません。期間を広げるか、会合を短くしてください。</translation>
+        <source>No free time in this range: every time is taken, needed to travel or outside a delegation&apos;s stay in Japan. Widen the dates, shorten the meeting or meet online.</source>
+        <translation>この範囲に空いている時間はありません。どの時刻も予定があるか、移動に必要か、代表団の日本滞在の期間外です。期間を広げるか、会合を短くするか、オンラインで開いてください。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Why:&lt;/b&gt;</source>

@@ -68,8 +68,10 @@ def ask_the_dialog(
     assert isinstance(finder, SlotFinderDialog)
     finder.show_period(*days)
     finder.ui.duration.setValue(minutes)
-    finder.ui.venue.setCurrentIndex(max(finder.ui.venue.findData(venue_id), 0))
+    # The venues are listed once the dialog's lists are read, as a coordinator sees them.
     qtbot.waitUntil(lambda: finder.choices is not None, timeout=20_000)
+    finder.ui.venue.setCurrentIndex(max(finder.ui.venue.findData(venue_id), 0))
+    assert finder.ui.venue.currentData() == venue_id
     finder.set_host(host_city, included=with_host)
     finder.choose(attendee_ids)
     finder.search()

@@ -482,7 +482,9 @@ class SlotFinderDialog(QDialog):
             ui.status.setText(
                 translate(
                     "SlotFinder",
-                    "No free time in this range: widen the dates or shorten the meeting.",
+                    "No free time in this range: every time is taken, needed to travel or "
+                    "outside a delegation's stay in Japan. Widen the dates, shorten the "
+                    "meeting or meet online.",
                 )
             )
         for column in range(self.grid_model.columnCount()):

@@ -8,6 +8,7 @@ or TDLC when the field is empty), so the event dialog shows the host the search 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,11 +22,10 @@ from cpp_scheduler.model import (
     EventMode,
     EventStatus,
     OccurrenceOverride,
-    recurrence,
 )
 from cpp_scheduler.scheduling.inputs import AttendeeKind
 from cpp_scheduler.scheduling.slots import SeriesPlan
-from cpp_scheduler.services.slot_search import SlotAnswer
+from cpp_scheduler.services.slot_search import SlotAnswer, series_layout
 
 
 def event_values(
@@ -80,51 +80,35 @@ def series_command(
     editor: Editor, answer: SlotAnswer, plan: SeriesPlan, title: str, video_link: str
 ) -> tuple[CreateRecord, RecordCommand] | None:
     """One series event whose rule gives every window an occurrence, and one changed
-    occurrence per window where the planner chose another time (or nothing was free).
+    occurrence per window where the planner chose another time (or nothing was free),
+    as :func:`~cpp_scheduler.services.slot_search.series_layout` lays it out.
 
-    None when the rule's occurrences do not line up with the windows (a monthly rule on
-    the 31st skips months); the caller then creates one event per meeting.
+    None when the rule's occurrences do not line up with the windows; the caller then
+    creates one event per meeting.
     """
-    rule = answer.search.repeat
-    chosen = [slot for slot in plan.slots if slot is not None]
-    if not chosen or rule is None:
+    layout = series_layout(replace(answer, plan=plan))
+    if layout is None:
         return None
-    zone = answer.search.zone
-    clock = timezones.to_local(chosen[0].start, zone).time()
-    first_window = answer.windows[0][0]
-    anchor = (
-        chosen[0].start
-        if plan.slots[0] is not None
-        else recurrence.rfc_instant(datetime.combine(first_window, clock), zone)
-    )
-    # Each meeting's recurrence id as the engine reads the rule (RFC 5545's reading of a
-    # skipped or repeated time), so the series' own meetings line up with the plan's.
-    originals = [
-        recurrence.rfc_instant(local, zone) for local in recurrence.local_starts(rule, anchor, zone)
-    ]
-    if len(originals) != len(plan.slots):
-        return None
-    duration = chosen[0].end - chosen[0].start
-    values = event_values(answer, title, video_link, anchor, anchor + duration)
-    values["recurrence_rule"] = rule
+    values = event_values(answer, title, video_link, layout.start, layout.end)
+    values["recurrence_rule"] = layout.rule
     series = CreateRecord(editor, Event, values, values["title"])
     commands: list[RecordCommand] = [series]
-    for original, slot in zip(originals, plan.slots, strict=True):
-        if slot is not None and slot.start == original:
-            continue
-        change: dict[str, Any] = {
+    for change in layout.changes:
+        values_of_change: dict[str, Any] = {
             "event_id": series.record_id,
-            "recurrence_id": original,
-            "cancelled": slot is None,
+            "recurrence_id": change.recurrence_id,
+            "cancelled": change.slot is None,
         }
-        if slot is not None:
-            change.update(start_utc=slot.start, end_utc=slot.end)
-        commands.append(
-            CreateRecord(editor, OccurrenceOverride, change, i18n.day_month_text(original.date()))
+        if change.slot is not None:
+            values_of_change.update(start_utc=change.slot.start, end_utc=change.slot.end)
+        day = i18n.day_month_text(
+            timezones.to_local(change.recurrence_id, answer.search.zone).date()
         )
+        commands.append(CreateRecord(editor, OccurrenceOverride, values_of_change, day))
     if len(commands) == 1:
         return series, series
+    meetings = sum(1 for slot in plan.slots if slot is not None)
     text = translate("SlotFinder", "Create series '{named}' ({count} meetings)").format(
-        named=values["title"], count=len(chosen)
+        named=values["title"], count=meetings
     )
     return series, GroupCommand(editor, text, commands)

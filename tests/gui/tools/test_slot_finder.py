@@ -20,6 +20,7 @@ from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 from cpp_scheduler.gui.tools.slotfinder_grid import HOUR_ROLE, KIND_ROLE, STATE_ROLE
 from cpp_scheduler.gui.tools.slotfinder_suggestions import SPAN_ROLE
 from cpp_scheduler.model import Event
+from cpp_scheduler.services.slot_search import SlotAnswer
 
 MONDAY = date(2027, 1, 18)
 
@@ -355,3 +356,76 @@ def test_for_a_caller_the_chosen_hour_goes_back_and_nothing_is_created(
     assert tasks.wait_for_done()
     with sqlite_database.session() as session:
         assert len(session.scalars(select(Event.id)).all()) == events_before
+
+
+def _series_from_the_window(
+    qtbot: QtBot, window, ids: list[str], first: date, last: date, repeat: str, count: int
+) -> tuple[SlotFinderDialog, SlotAnswer, list[str]]:
+    """The series planned and created as a coordinator does; the answer it was made from
+    (the dialog searches again once it is created)."""
+    finder = tools_of(window).open_slot_finder()
+    assert isinstance(finder, SlotFinderDialog)
+    finder.show_period(first, last)
+    finder.ui.repeat.setCurrentText(repeat)
+    finder.ui.occurrences.setValue(count)
+    finder.choose(ids)
+    finder.search()
+    qtbot.waitUntil(
+        lambda: not finder.searching and finder.search_result is not None, timeout=20_000
+    )
+    finder.ui.videoLink.setText("https://meet.example.org/series")
+    answer = finder.search_result.answer
+    created = finder.create_chosen()
+    settle(qtbot, window)
+    return finder, answer, created
+
+
+def test_a_weekly_series_over_two_weeks_never_meets_twice_at_once(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    from cpp_scheduler.scheduling.conflicts import Severity
+    from cpp_scheduler.services.checking import check_program
+
+    nairobi = add_delegation(sqlite_database, "Nairobi", "KE", "Africa/Nairobi")
+    # Nairobi is taken Mon 18 to Mon 25 January (Tokyo).
+    retreat = datetime(2027, 1, 17, 15, tzinfo=UTC)
+    add_event(sqlite_database, "Nairobi retreat", retreat, 24 * 8, delegation_ids=[nairobi])
+    window = open_window()
+    finder, answer, ids = _series_from_the_window(
+        qtbot, window, [nairobi], MONDAY, MONDAY + timedelta(days=13), "Every week", 3
+    )
+    planned = [s.start for s in answer.plan.slots if s is not None]
+    assert len(planned) == len(set(planned))  # the list shows no time twice
+    with sqlite_database.session() as session:
+        series = session.get(Event, ids[0])
+        meetings = [o.start for o in series.occurrences()]
+    assert meetings == planned
+    assert len(meetings) == len(set(meetings))
+    assert [c for c in check_program(sqlite_database) if c.severity is Severity.ERROR] == []
+    finder.close()
+
+
+def test_a_monthly_series_keeps_each_meeting_in_its_own_month(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    nairobi = add_delegation(sqlite_database, "Nairobi", "KE", "Africa/Nairobi")
+    # Nairobi is taken Mon 25 to Thu 28 January: January's meeting is on Friday the 29th,
+    # and February 2027 has no 29th.
+    retreat = datetime(2027, 1, 24, 15, tzinfo=UTC)
+    add_event(sqlite_database, "Nairobi retreat", retreat, 24 * 4, delegation_ids=[nairobi])
+    window = open_window()
+    first = date(2027, 1, 25)
+    finder, answer, ids = _series_from_the_window(
+        qtbot, window, [nairobi], first, first + timedelta(days=4), "Every month", 3
+    )
+    windows = answer.windows
+    with sqlite_database.session() as session:
+        series = session.get(Event, ids[0])
+        kept = [(o.recurrence_id, o.start) for o in series.occurrences()]
+    assert len(kept) == 3
+    for (named, start), (begin, end) in zip(kept, windows, strict=True):
+        # Each meeting is named by its own window's date (its RECURRENCE-ID in a calendar
+        # file), not by a later month's.
+        assert begin <= timezones.to_local(named, timezones.TOKYO).date() <= end
+        assert begin <= timezones.to_local(start, timezones.TOKYO).date() <= end
+    finder.close()
