@@ -148,11 +148,39 @@ def fill_recent_menu(window: MainWindow) -> None:
         if location == current:
             action.setEnabled(False)  # this window's own
         action.triggered.connect(
-            lambda _checked=False, location=location: open_in_new_window(window, location)
+            lambda _checked=False, location=location: open_recent(window, location)
         )
     if not recent:
         empty = menu.addAction(translate("FileMenu", "No databases opened yet"))
         empty.setEnabled(False)
+
+
+def open_recent(window: MainWindow, location: str) -> None:
+    """File > Open recent: open ``location`` in a new window, unless its file is gone
+    (moved or deleted since): opening it would make a new, empty program where it was,
+    which colleagues could then open for the real one. That is said in one line, and
+    the entry leaves the list."""
+    from cpp_scheduler.services.database import vanished_file
+
+    def found(gone: object) -> None:
+        if gone is None:
+            open_in_new_window(window, location)
+            return
+        options.forget_database(window.settings, location)
+        fill_recent_menu(window)
+        window.report_error(
+            translate("FileMenu", "Cannot open the database"),
+            translate(
+                "FileMenu",
+                "{file} no longer exists (moved or deleted?); it is taken off Open recent.",
+            ).format(file=gone),
+        )
+
+    window.tasks.run_in_background(
+        lambda: vanished_file(location),
+        found,
+        window.work_failed(translate("FileMenu", "Cannot open the database")),
+    )
 
 
 def export_program(window: MainWindow, path: str | None = None) -> None:

@@ -89,6 +89,12 @@ def recent_databases(settings: QSettings) -> list[str]:
     return read_list(settings, RECENT_DATABASES)[:RECENT_LIMIT]
 
 
+def forget_database(settings: QSettings, name: str) -> None:
+    """Take ``name`` off the recent databases (one that no longer exists)."""
+    recent = [other for other in recent_databases(settings) if other != name]
+    settings.setValue(RECENT_DATABASES, recent)
+
+
 def remember_database(settings: QSettings, name: str) -> None:
     """Put ``name`` first among the recent databases (once), keeping the newest eight."""
     recent = [name, *(other for other in recent_databases(settings) if other != name)]

@@ -6,5 +6,13 @@ The window never queries through it: every read and write is a function of
 
 from cpp_scheduler.store import Database, open_database
 from cpp_scheduler.store.authors import AuthorError, checked_author, system_author
+from cpp_scheduler.store.database import vanished_file
 
-__all__ = ["AuthorError", "Database", "checked_author", "open_database", "system_author"]
+__all__ = [
+    "AuthorError",
+    "Database",
+    "checked_author",
+    "open_database",
+    "system_author",
+    "vanished_file",
+]

@@ -140,6 +140,17 @@ def _hide_password(text: str) -> str:
         return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", text)
 
 
+def vanished_file(database: str) -> Path | None:
+    """The SQLite file ``database`` names when it no longer exists (a recent database
+    moved or deleted since), which opening would make again, new and empty, where
+    colleagues may look for the program; None for a URL, or a file that is there."""
+    url = resolve_url(database)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return None
+    path = Path(url.database)
+    return None if path.exists() else path
+
+
 def describe(url: URL) -> str:
     """How a message or the status bar names the database, without a password or driver."""
     if url.get_backend_name() == "sqlite":

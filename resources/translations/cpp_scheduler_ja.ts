@@ -1654,6 +1654,14 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>まだデータベースを開いていません</translation>
     </message>
     <message>
+        <source>Cannot open the database</source>
+        <translation>データベースを開けません</translation>
+    </message>
+    <message>
+        <source>{file} no longer exists (moved or deleted?); it is taken off Open recent.</source>
+        <translation>{file} はもうありません（移動または削除されましたか？）。「最近使ったデータベース」から外します。</translation>
+    </message>
+    <message>
         <source>Export the program file</source>
         <translation>プログラムファイルを書き出す</translation>
     </message>

@@ -174,6 +174,7 @@ def test_recent_databases_are_listed_and_open_in_a_new_window(
     assert list(entries) == [program.name, empty_program.name]
     assert not entries[program.name].isEnabled()  # this window's own
     entries[empty_program.name].trigger()
+    qtbot.waitUntil(lambda: bool(window.other_windows), timeout=10_000)
     opened = window.other_windows[-1]
     with qtbot.waitSignal(opened.programOpened, timeout=20_000):
         pass
@@ -195,6 +196,36 @@ def test_recent_databases_are_listed_and_open_in_a_new_window(
     assert closing_threads[0] is not threading.main_thread()
     closing_threads[0].join(timeout=10)
     assert database.engine.pool.checkedin() == 0
+
+
+def test_a_recent_database_since_deleted_is_said_gone_not_made_again_empty(
+    program: Database,
+    empty_program: Database,
+    make_window,  # type: ignore[no-untyped-def]
+    messages: Messages,
+    qtbot: QtBot,
+) -> None:
+    """A shared file moved or deleted since it was opened: Open recent says so in one
+    line and takes it off the list, rather than make a new, empty program where it was."""
+    other: MainWindow = make_window(empty_program)
+    other.close()
+    empty_program.close()
+    gone = Path(empty_program.name)
+    for path in (gone, *gone.parent.glob(gone.name + "-*")):
+        path.unlink()
+    window: MainWindow = make_window(program)
+    filemenu.fill_recent_menu(window)
+    entries = {action.text(): action for action in window.recent_menu.actions()}
+    entries[empty_program.name].trigger()
+    qtbot.waitUntil(lambda: bool(messages.errors), timeout=10_000)
+    assert messages.errors[-1] == (
+        "Cannot open the database",
+        f"{gone} no longer exists (moved or deleted?); it is taken off Open recent.",
+    )
+    assert not gone.exists()
+    assert window.other_windows == []
+    assert empty_program.name not in options.recent_databases(window.settings)
+    assert empty_program.name not in [action.text() for action in window.recent_menu.actions()]
 
 
 def test_the_recent_list_keeps_the_last_eight_newest_first(window: MainWindow) -> None:
