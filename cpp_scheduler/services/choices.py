@@ -30,6 +30,7 @@ from cpp_scheduler.model import (
     TravelTime,
     Venue,
 )
+from cpp_scheduler.model.event import called_off
 from cpp_scheduler.services.rows import Choice
 from cpp_scheduler.store import Database
 
@@ -367,3 +368,11 @@ def conference_choices(database: Database, event_id: str | None = None) -> list[
 def names(choices: Iterable[Choice]) -> list[tuple[str, str]]:
     """(name, id) pairs, as a single-choice combo box takes them."""
     return [(choice.name, choice.id) for choice in choices]
+
+
+def called_off_events(database: Database) -> frozenset[str]:
+    """The ids of the events not held: cancelled, or sessions of a cancelled conference
+    (:mod:`cpp_scheduler.model.called_off`), for the event dialog to say that filing an
+    event under such a conference calls it off too."""
+    with database.reading() as session:
+        return called_off(session)

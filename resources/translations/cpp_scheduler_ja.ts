@@ -1293,6 +1293,14 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <source>All day on its dates for everybody: no hours to check.</source>
         <translation>全員にとってその日付の終日です。確認する時刻はありません。</translation>
     </message>
+    <message>
+        <source>Cancelled with its conference</source>
+        <translation>会議とともに中止</translation>
+    </message>
+    <message>
+        <source>The conference this is a session of is cancelled: the calendar, calendar files, updates and documents give this session as cancelled too.</source>
+        <translation>このセッションが属する会議は中止されています。カレンダー、カレンダーファイル、更新の通知、文書のいずれでも、このセッションは中止として扱われます。</translation>
+    </message>
 </context>
 <context>
     <name>EventModel</name>

@@ -84,6 +84,8 @@ class EventLists:
     series: series_rules.StoredSeries
     """The stored series' times and its moved and cancelled meetings, which a new rule
     or start carries over or drops (told on the Series tab before the save)."""
+    called_off: frozenset[str] = frozenset()
+    """The events not held: a session filed under one of them is called off with it."""
 
 
 def read_event_lists(database: Database, event_id: str | None, year: int) -> EventLists:
@@ -109,6 +111,7 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
         themes=choices.theme_choices(database),
         answers=replies.invited_answers(database, event_id=event_id) if event_id else [],
         series=series_rules.read_stored_series(database, event_id),
+        called_off=choices.called_off_events(database),
     )
 
 
@@ -269,6 +272,7 @@ class EventDialog(RecordDialog):
         self.answersLabel.setVisible(event_id is not None)
         self.answers.setVisible(event_id is not None)
         self._add_series_changes()
+        self._add_called_off()
         self._attendees: dict[str, Attendee] = {}
         self._length = DEFAULT_LENGTH
         self._draft: DraftMeeting | None = None
@@ -362,6 +366,7 @@ class EventDialog(RecordDialog):
         ui.participants.setChoices(lists.participants)
         ui.organiser.setChoices(lists.organisers)
         ui.parent.setChoices(lists.conferences)
+        self._called_off = lists.called_off
         ui.themes.setChoices(lists.themes)
         self.answers.show_answers(lists.answers)
         self._stored_series = lists.series
@@ -381,6 +386,7 @@ class EventDialog(RecordDialog):
             self._select_stored(self._stored, keep_typed=True)
             for blocker in blockers:
                 blocker.unblock()
+        self._show_called_off()
 
     def _select_stored(self, values: dict[str, Any], *, keep_typed: bool = False) -> None:
         """Choose ``values`` in the pickers; with ``keep_typed``, not in a field the
@@ -726,6 +732,31 @@ class EventDialog(RecordDialog):
             wanted = panel.sizeHint().height()
         most = LOCAL_TIMES_LINES * area.fontMetrics().lineSpacing()
         area.setMinimumHeight(min(wanted, most))
+
+    # -- a session of a cancelled conference -------------------------------------------
+    def _add_called_off(self) -> None:
+        """Beside the status, the note that the conference this is filed under is
+        cancelled: the session is then cancelled wherever the program shows it, whatever
+        its own status says (:mod:`cpp_scheduler.model.called_off`)."""
+        self._called_off = frozenset[str]()
+        note = QLabel(translate("EventDialog", "Cancelled with its conference"), self)
+        note.setObjectName("calledOff")
+        note.setProperty("role", "warning")
+        note.setToolTip(
+            translate(
+                "EventDialog",
+                "The conference this is a session of is cancelled: the calendar, calendar "
+                "files, updates and documents give this session as cancelled too.",
+            )
+        )
+        note.setVisible(False)
+        self.calledOff = note
+        row = self.ui.kindRow
+        row.insertWidget(row.indexOf(self.ui.status) + 1, note)
+        self.ui.parent.selectionChanged.connect(self._show_called_off)
+
+    def _show_called_off(self, *_args: object) -> None:
+        self.calledOff.setVisible(self.ui.parent.selectedData() in self._called_off)
 
     # -- the series' changed meetings -------------------------------------------------
     def _add_series_changes(self) -> None:
