@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QWidget
 
-from cpp_scheduler import timezones
+from cpp_scheduler import limits, timezones
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     checked_values,
@@ -72,6 +72,8 @@ class PartnerCityDialog(RecordDialog):
         self.ui = Ui_PartnerCityDialog()
         self.ui.setupUi(self)
         ui = self.ui
+        # As much as the rules take: a larger round stored must show, never be cut down.
+        ui.selectionRound.setMaximum(limits.MAX_STORED_INTEGER)
         ui.mouDate.setCheckText(translate("PartnerCityDialog", "Signed"))
         ui.themes.setPlaceholderText(translate("PartnerCityDialog", "Search themes…"))
         self._taken_names: set[str] = set()

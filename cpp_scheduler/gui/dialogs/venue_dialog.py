@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QWidget
 
-from cpp_scheduler import timezones
+from cpp_scheduler import limits, timezones
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     checked_values,
@@ -83,6 +83,10 @@ class VenueDialog(RecordDialog):
         self.ui = Ui_VenueDialog()
         self.ui.setupUi(self)
         ui = self.ui
+        # As much as the rules take: a larger number stored must show, never be cut down
+        # to a smaller one the save then writes.
+        ui.capacity.setMaximum(limits.MAX_VENUE_CAPACITY)
+        ui.booths.setMaximum(limits.MAX_STORED_INTEGER)
         ui.city.setNoneLabel(translate("VenueDialog", "Not in a partner city (TDLC, Tokyo)"))
         set_placeholder(ui.locality, translate("VenueDialog", "Tokyo, Kobe, Yokohama…"))
         self._city_names: dict[str, str] = {}
