@@ -46,6 +46,23 @@ LONGEST_REFRESH_INTERVAL = timedelta(days=366)
 """The longest interval a published feed may ask its subscribers to wait between
 fetches; clients fetch at least daily whatever the feed says."""
 
+LONGEST_JOURNEY_MINUTES = 7 * 24 * 60
+"""The longest journey a travel time may give, in minutes: a week (10,080). The conflict
+check adds it to instants, so a longer one could reach past what datetimes hold."""
+
+MAX_VENUE_CAPACITY = 100_000
+"""The most people a venue may hold: a stadium's worth, beyond any room TDLC books."""
+
+MAX_CALENDAR_SEQUENCE = 1_000_000_000
+"""The highest calendar ``SEQUENCE`` an event may be given. Every change of its time,
+place or status raises it by one, so it stays a billion changes below
+``MAX_STORED_INTEGER``, the most RFC 5545's integers and the database's column hold."""
+
+MAX_STORED_INTEGER = 2**31 - 1
+"""The largest whole number an integer column holds on PostgreSQL as on SQLite (a
+selection round, a number of interpretation booths): one the program wrote on either
+database reads back on the other."""
+
 MAX_PROGRAM_FILE_BYTES = 64 * 1024 * 1024
 """A program file larger than this (64 MiB) is refused before it is read. A program of
 20,000 events with their participants takes about 20 MiB."""

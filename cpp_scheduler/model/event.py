@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from cpp_scheduler import limits, timezones
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
@@ -58,6 +59,11 @@ event_participants = Table(
     Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True),
     sqlite_with_rowid=False,
 )
+
+
+def _event_title(event: Event) -> str:
+    """An event as a loop of sessions names it: by its title."""
+    return event.title or ""
 
 
 def new_uid() -> str:
@@ -122,7 +128,12 @@ class Event(Record, Base):
     organiser: Mapped[Participant | None] = relationship()
     parent: Mapped[Event | None] = relationship(back_populates="sessions", remote_side="Event.id")
     sessions: Mapped[list[Event]] = relationship(
-        back_populates="parent", order_by="Event.start_utc", cascade="all, delete-orphan"
+        back_populates="parent",
+        order_by="Event.start_utc",
+        # A deleted conference takes its sessions with it, as the database's ON DELETE
+        # CASCADE does; a session filed under no conference any longer is an event of
+        # its own, never an orphan to delete (as a theme's sub-themes).
+        cascade="save-update, merge, delete",
     )
     tour_day: Mapped[TourDay | None] = relationship(back_populates="events")
     themes: Mapped[list[ThematicArea]] = relationship(
@@ -286,6 +297,12 @@ class Event(Record, Base):
         found = rules.collect(
             rules.required_text_problem("title", self.title, _("title")),
             rules.zone_problem("zone", self.zone),
+            rules.most_problem(
+                "sequence",
+                self.sequence,
+                _("calendar sequence number"),
+                limits.MAX_CALENDAR_SEQUENCE,
+            ),
         )
         if not self.all_day:
             found += rules.collect(
@@ -302,8 +319,9 @@ class Event(Record, Base):
                 found.append(
                     rules.Problem("recurrence_rule", _("An all-day event cannot repeat; copy it."))
                 )
-        if self.parent is not None and self.parent is self:
-            found.append(rules.Problem("parent", _("An event cannot be a session of itself.")))
+        parent_problem = self._parent_problem()
+        if parent_problem is not None:
+            found.append(parent_problem)
         link_problem = rules.web_address_problem("video_link", self.video_link, _("video link"))
         if link_problem is not None:
             found.append(link_problem)
@@ -316,6 +334,25 @@ class Event(Record, Base):
         if self.recurrence_rule and self.start_utc is not None and not found:
             found.extend(self._series_problems())
         return found
+
+    def _parent_problem(self) -> rules.Problem | None:
+        """A session of itself, or of one of its own sessions (at any depth): a loop no
+        programme can show, refused here so every save says so alike."""
+        parent = self.parent
+        if parent is None:
+            return None
+        if parent is self:
+            return rules.Problem("parent", _("An event cannot be a session of itself."))
+        chain = rules.parent_loop(self)
+        if chain is None:
+            return None
+        return rules.Problem(
+            "parent",
+            _("Making it a session of {parent} makes a loop: {loop}.").format(
+                parent=quoted(_event_title(chain[0])),
+                loop=rules.loop_text(self, chain, _event_title),
+            ),
+        )
 
     def _series_problems(self) -> list[rules.Problem]:
         assert self.recurrence_rule is not None

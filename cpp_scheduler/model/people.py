@@ -94,6 +94,8 @@ class Delegation(Record, Base):
             )
             if self.arrival and self.departure and self.departure < self.arrival
             else None,
+            rules.day_problem("arrival", self.arrival, _("arrival")),
+            rules.day_problem("departure", self.departure, _("departure")),
         )
 
 

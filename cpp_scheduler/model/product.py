@@ -65,4 +65,5 @@ class KnowledgeProduct(Record, Base):
             rules.Problem("url", _("The link must start with https://."))
             if self.url and not self.url.startswith(("https://", "http://"))
             else None,
+            rules.day_problem("published", self.published, _("publication date")),
         )

@@ -24,7 +24,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cpp_scheduler.i18n import N_, _
+from cpp_scheduler import limits
+from cpp_scheduler.errors import quoted
+from cpp_scheduler.i18n import N_, _, shown_name
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, enum_type
 from cpp_scheduler.model.enums import TravelMode
@@ -75,10 +77,32 @@ class ThematicArea(Record, Base):
         return rules.collect(
             rules.required_text_problem("name", self.name, _("name of the theme")),
             rules.required_text_problem("code", self.code, _("short code of the theme")),
-            rules.Problem("parent", _("A theme cannot be filed under itself."))
-            if self.parent is self
-            else None,
+            self._parent_problem(),
         )
+
+    def _parent_problem(self) -> rules.Problem | None:
+        """Filed under itself, or under a theme filed (at any depth) under it: a loop
+        no list can show as a tree, refused here so every save says so alike."""
+        parent = self.parent
+        if parent is None:
+            return None
+        if parent is self:
+            return rules.Problem("parent", _("A theme cannot be filed under itself."))
+        chain = rules.parent_loop(self)
+        if chain is None:
+            return None
+        return rules.Problem(
+            "parent",
+            _("Filing it under {parent} makes a loop: {loop}.").format(
+                parent=quoted(_theme_name(chain[0])),
+                loop=rules.loop_text(self, chain, _theme_name),
+            ),
+        )
+
+
+def _theme_name(theme: ThematicArea) -> str:
+    """A theme as a loop of parents names it: as the lists show it."""
+    return shown_name(theme.name or "", theme.name_ja)
 
 
 class PartnerCity(Record, Base):
@@ -113,6 +137,13 @@ class PartnerCity(Record, Base):
             rules.Problem("selection_round", _("The selection round is 1 or later."))
             if self.selection_round is not None and self.selection_round < 1
             else None,
+            rules.most_problem(
+                "selection_round",
+                self.selection_round,
+                _("selection round"),
+                limits.MAX_STORED_INTEGER,
+            ),
+            rules.day_problem("mou_date", self.mou_date, _("MoU date")),
             rules.email_problem("contact_email", self.contact_email),
             rules.zone_problem("zone", self.zone),
             _coordinates_problem(self.latitude, self.longitude),
@@ -160,10 +191,19 @@ class Venue(Record, Base):
             )
             if self.capacity is not None and self.capacity < 1
             else None,
+            rules.most_problem(
+                "capacity", self.capacity, _("venue's capacity"), limits.MAX_VENUE_CAPACITY
+            ),
             rules.hours_problem("closes_at", self.opens_at, self.closes_at, _("opening hours")),
             rules.Problem("interpretation_booths", _("The number of booths cannot be negative."))
             if self.interpretation_booths is not None and self.interpretation_booths < 0
             else None,
+            rules.most_problem(
+                "interpretation_booths",
+                self.interpretation_booths,
+                _("number of interpretation booths"),
+                limits.MAX_STORED_INTEGER,
+            ),
             rules.zone_problem("zone", self.zone),
             _coordinates_problem(self.latitude, self.longitude),
         )
@@ -202,6 +242,12 @@ class TravelTime(Record, Base):
             rules.Problem("minutes", _("A journey takes at least one minute."))
             if self.minutes is not None and self.minutes < 1
             else None,
+            rules.most_problem(
+                "minutes",
+                self.minutes,
+                _("length of the journey in minutes"),
+                limits.LONGEST_JOURNEY_MINUTES,
+            ),
         )
 
 

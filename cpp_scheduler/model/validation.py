@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy.orm.exc import DetachedInstanceError
 
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.errors import SchedulerError, quoted
@@ -239,5 +242,60 @@ def day_problem(field: str, value: date | None, what: str) -> Problem | None:
     return Problem(field, _out_of_range(what, _day_text(value)))
 
 
+def most_problem(field: str, value: int | None, what: str, most: int) -> Problem | None:
+    """A number above its bound (:mod:`cpp_scheduler.limits`), refused as entered: beyond
+    it the databases differ (PostgreSQL's integers end at 2**31-1, SQLite's do not) and
+    the engine's arithmetic could overflow, so one rule answers for both in one line."""
+    if value is None or value <= most:
+        return None
+    return Problem(
+        field,
+        _("The {what} is at most {most} (got {value}).").format(
+            what=what, most=f"{most:,}", value=f"{value:,}"
+        ),
+    )
+
+
 def collect(*problems: Problem | None) -> list[Problem]:
     return [problem for problem in problems if problem is not None]
+
+
+def parent_loop(record: Any, link: str = "parent") -> list[Any] | None:
+    """The records from ``record``'s parent up to ``record`` itself when filing it under
+    that parent closes a loop (a theme under its own sub-theme, two events each the
+    other's session); None when its chain of parents ends, or loops above it (the
+    records of that loop report it).
+
+    The database would hold such a loop, but nothing could show it as a tree, and the
+    unit of work cannot order the rows; so it is refused as a rule, worded, before any
+    save. The chain is followed through whatever stands for a parent (an entity, the
+    values of a new record); anything without the link ends it.
+    """
+    chain: list[Any] = []
+    seen = {id(record)}
+    current = _parent_of(record, link)
+    while current is not None:
+        if current is record:
+            return chain
+        if id(current) in seen:
+            return None
+        seen.add(id(current))
+        chain.append(current)
+        current = _parent_of(current, link)
+    return None
+
+
+def _parent_of(record: Any, link: str) -> Any:
+    """``record``'s parent, or None where it cannot be read: a record read in another
+    session (a dialog's) whose parent was never loaded; the save checks it again."""
+    try:
+        return getattr(record, link, None)
+    except DetachedInstanceError:
+        return None
+
+
+def loop_text(record: Any, chain: Iterable[Any], name_of: Callable[[Any], str]) -> str:
+    """A loop of parents as a message shows it: 'A' → 'B' → 'A', each named by
+    ``name_of``."""
+    names = [name_of(record), *(name_of(item) for item in chain), name_of(record)]
+    return " → ".join(quoted(name) for name in names)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -42,6 +42,7 @@ from cpp_scheduler.programfile.layout import SECTIONS, TEXT, Kind, Value, all_ki
 from cpp_scheduler.programfile.stored import StoredRecord, read_stored
 from cpp_scheduler.store import Database, open_database
 from cpp_scheduler.store.history import group_changes
+from cpp_scheduler.store.session import IN_FLIGHT, StoreSession
 
 
 class RecordNames(Sequence[str]):
@@ -216,6 +217,8 @@ def apply_document(
             raise ProgramFileError(
                 path, _("a record changed in the database during the import; import again")
             ) from None
+        except DBAPIError as error:
+            raise ProgramFileError(path, _storage_failure(session, error)) from None
         except SQLAlchemyError as error:
             detail = printable(_first_line(getattr(error, "orig", None) or error), 200)
             raise ProgramFileError(
@@ -239,6 +242,8 @@ class _Merge:
         self.tallies: dict[str, _Tally] = {kind.record_kind: _Tally() for kind in all_kinds()}
         self.saved_at = utc_now()
         """When the records this import creates are created: one moment for all."""
+        self.refiled: list[_Refiled] = []
+        """Records of the database filed under another of their kind (a theme's parent)."""
 
     def run(self, document: dict[str, Any], dry_run: bool) -> ImportReport:
         with self.session.no_autoflush:
@@ -254,7 +259,7 @@ class _Merge:
                 if entry.kind.section in _TOP_LEVEL:  # owned records go with their owner
                     self._write(entry)
             self._check_rules()
-        self.session.flush()
+        self._flush()
         write_new(self.session, self._pending())
         return ImportReport(
             self.path,
@@ -651,7 +656,10 @@ class _Merge:
                 continue
             target_id = record[link.key]
             target = None if target_id is None else self._entity(link.target, target_id)
-            if getattr(entity, link.name) is not target:
+            current = getattr(entity, link.name)
+            if current is not target:
+                if link.target == kind.section and isinstance(entity, Base) and not entry.new:
+                    self.refiled.append(_Refiled(entity, link.name, current, target))
                 setattr(entity, link.name, target)
                 changed = True
         for links in kind.many:
@@ -788,6 +796,26 @@ class _Merge:
         setattr(owner.entity, key, wanted)
         return True
 
+    def _flush(self) -> None:
+        """Write what goes through the session. Records filed anew under others that are
+        refiled too (two themes swapping places) are rows the unit of work cannot order
+        in one flush, each waiting for the other's; so the rest is written with them
+        where they were, then each level of the new tree from the top, every step a
+        tree without a loop (the rules refused any in the file), all in the one
+        transaction and, merged, one history entry per record."""
+        moved = {id(item.entity) for item in self.refiled}
+        if not any(id(item.before) in moved or id(item.after) in moved for item in self.refiled):
+            self.session.flush()
+            return
+        levels = _levels(self.refiled)
+        for item in self.refiled:
+            setattr(item.entity, item.link, item.before)
+        self.session.flush()
+        for level in levels:
+            for item in level:
+                setattr(item.entity, item.link, item.after)
+            self.session.flush()
+
     # -- rules -------------------------------------------------------------------------
     def _check_rules(self) -> None:
         for entry in self.entries:
@@ -804,6 +832,41 @@ class _Merge:
 
     def _error(self, message: str, record: str | None = None) -> ProgramFileError:
         return ProgramFileError(self.path, message, record)
+
+
+@dataclass(frozen=True)
+class _Refiled:
+    """A record of the database the import files under another of its kind."""
+
+    entity: Base
+    link: str
+    before: Any
+    after: Any
+
+
+def _levels(refiled: Sequence[_Refiled]) -> list[list[_Refiled]]:
+    """The refiled records by their depth in the new tree, the top first: each level's
+    new parents are then where the file puts them before it moves under them."""
+    by_depth: dict[int, list[_Refiled]] = defaultdict(list)
+    for item in refiled:
+        depth, above = 0, item.after
+        while above is not None:  # ends: the rules refused every loop
+            depth += 1
+            above = getattr(above, item.link)
+        by_depth[depth].append(item)
+    return [by_depth[depth] for depth in sorted(by_depth)]
+
+
+def _storage_failure(session: Session, error: DBAPIError) -> str:
+    """The store's own words for a write the database refused (a full disk, a lock held
+    too long, a read-only file, a lost connection), as a save says them: the records
+    written in bulk and the history's entries go to the driver directly, past the
+    session's flush, which would word them. No record is named: the one the session
+    wrote last is not the one refused."""
+    if not isinstance(session, StoreSession):
+        return _("cannot be imported: {detail}").format(detail=printable(_first_line(error), 200))
+    session.info[IN_FLIGHT] = []
+    return str(session.translate(error))
 
 
 def _first_line(error: object) -> str:

@@ -315,6 +315,25 @@ def _in_flight(record: Any, deleted: bool = False) -> RecordInFlight | None:
 
 
 @event.listens_for(StoreSession, "before_flush")
+def _delete_orphans(session: Session, _context: UOWTransaction, _instances: object) -> None:
+    """Delete by name the records their owner let go (a series' moved meeting, a tour's
+    day), which the flush would otherwise delete as orphans unseen: only records deleted
+    through the session are in ``session.deleted``, which the history reads (so that
+    Revert can bring them back) and a refused save names. Registered before the other
+    listeners of the flush, so they see them."""
+    for record in list(session.dirty):
+        state = inspect(record)
+        if state.persistent and record not in session.deleted and _orphaned(state):
+            session.delete(record)
+
+
+def _orphaned(state: Any) -> bool:
+    """The unit of work's own test of an orphan (SQLAlchemy's mapper keeps it private):
+    a record of a delete-orphan relationship that no owner holds any longer."""
+    return bool(state.mapper._is_orphan(state))
+
+
+@event.listens_for(StoreSession, "before_flush")
 def _note_records_in_flight(session: Session, _context: UOWTransaction, _instances: object) -> None:
     noted = [_in_flight(record) for record in list(session.new) + list(session.dirty)]
     noted += [_in_flight(record, deleted=True) for record in session.deleted]

@@ -7,10 +7,13 @@ import datetime as dt
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QWidget
 
+from cpp_scheduler import limits
 from cpp_scheduler.gui.qtvalues import python_date
 from cpp_scheduler.gui.translations import translate
 
-_UNSET = QDate(2000, 1, 1)
+
+def _qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
 
 
 class OptionalDateEdit(QWidget):
@@ -18,6 +21,9 @@ class OptionalDateEdit(QWidget):
 
     Unchecked, the date field reads "Not set" and is disabled; checking it offers the
     last date shown (today at first), so the coordinator never types a date twice.
+    Whether a date is set is the check box's alone: every day of the program's range
+    (:mod:`cpp_scheduler.limits`), its first included, is a date like any other, so an
+    MoU signed in 1998 is shown and saved as it is.
 
     Signals:
         dateChanged: the date was set, changed or unset.
@@ -33,11 +39,9 @@ class OptionalDateEdit(QWidget):
         self.dateEdit.setObjectName("date")
         self.dateEdit.setCalendarPopup(True)
         self.dateEdit.setDisplayFormat(translate("OptionalDate", "ddd d MMM yyyy"))
-        self.dateEdit.setMinimumDate(_UNSET)
-        self.dateEdit.setSpecialValueText(translate("OptionalDate", "Not set"))
+        self.dateEdit.setDateRange(_qdate(limits.EARLIEST_DAY), _qdate(limits.LATEST_DAY))
         self._remembered = QDate.currentDate()
-        self.dateEdit.setDate(_UNSET)
-        self.dateEdit.setEnabled(False)
+        self._show_unset()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -52,13 +56,28 @@ class OptionalDateEdit(QWidget):
     def setCheckText(self, text: str) -> None:
         self.check.setText(text)
 
+    def _show_unset(self) -> None:
+        """The disabled field reads "Not set": Qt writes its special text only at the
+        minimum, so the field rests there while the check box is off; the text is taken
+        away when it is on, where the minimum is the first day of the range."""
+        self.dateEdit.setEnabled(False)
+        self.dateEdit.setSpecialValueText(translate("OptionalDate", "Not set"))
+        self.dateEdit.setDate(self.dateEdit.minimumDate())
+
+    def _show_known(self) -> None:
+        self.dateEdit.setSpecialValueText("")
+        self.dateEdit.setEnabled(True)
+        self.dateEdit.setDate(self._remembered)
+
     def _toggled(self, checked: bool) -> None:
-        self.dateEdit.setEnabled(checked)
-        self.dateEdit.setDate(self._remembered if checked else _UNSET)
+        if checked:
+            self._show_known()
+        else:
+            self._show_unset()
         self.dateChanged.emit()
 
     def _date_changed(self, value: QDate) -> None:
-        if self.check.isChecked() and value != _UNSET:
+        if self.check.isChecked():
             self._remembered = value
         self.dateChanged.emit()
 
@@ -69,7 +88,7 @@ class OptionalDateEdit(QWidget):
 
     def setDate(self, value: dt.date | None) -> None:
         if value is not None:
-            self._remembered = QDate(value.year, value.month, value.day)
+            self._remembered = _qdate(value)
         self.check.setChecked(value is not None)
         self._toggled(value is not None)
 
