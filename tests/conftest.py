@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
@@ -188,3 +189,28 @@ def japanese_system_locale() -> Iterator[str]:
             locale.setlocale(locale.LC_TIME, before)
         return
     pytest.skip("this system has no Japanese locale (make one: localedef -i ja_JP -f UTF-8)")
+
+
+@pytest.fixture
+def small_disk_of(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """Makes a real file system of a given size (``"64k"``), filled by whatever the test
+    writes to it: a full disk as a coordinator meets it. Skips where mounting is not
+    permitted (it needs root); unmounted after the test."""
+    mounted: list[Path] = []
+
+    def make(size: str) -> Path:
+        folder = tmp_path / f"disk-{len(mounted)}"
+        folder.mkdir()
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            pytest.skip("mounting a small file system needs root")
+        mounted.append(folder)
+        return folder
+
+    yield make
+    for folder in mounted:
+        subprocess.run(["umount", str(folder)], check=True)

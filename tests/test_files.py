@@ -5,7 +5,6 @@ said in one line with the previous file unchanged."""
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -120,19 +119,9 @@ def test_a_folder_or_a_missing_folder_is_refused_in_one_line(
 
 
 @pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
+def small_disk(small_disk_of: Callable[[str], Path]) -> Path:
     """A real 64 KiB file system, filled by whatever the test writes to it."""
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("mounting a small file system needs root")
-    yield folder
-    subprocess.run(["umount", str(folder)], check=True)
+    return small_disk_of("64k")
 
 
 def test_a_full_disk_during_a_calendar_export_keeps_the_old_file(

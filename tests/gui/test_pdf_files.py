@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
@@ -81,19 +80,9 @@ def test_a_pdf_cancelled_on_the_way_leaves_the_old_file_and_nothing_else(
 
 
 @pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
+def small_disk(small_disk_of: Callable[[str], Path]) -> Path:
     """A real 64 KiB file system, filled by whatever the test writes to it."""
-    folder = tmp_path / "disk"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("mounting a small file system needs root")
-    yield folder
-    subprocess.run(["umount", str(folder)], check=True)
+    return small_disk_of("64k")
 
 
 def test_a_pdf_that_does_not_fit_on_the_disk_is_one_line_and_leaves_the_old_file(
