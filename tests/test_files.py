@@ -18,6 +18,7 @@ from cpp_scheduler.reports.csvfile import write_csv
 from cpp_scheduler.reports.tables import ColumnType, table
 from cpp_scheduler.services.calendar_export import ProgramScope, export_calendar
 from cpp_scheduler.store import open_database
+from tests.disks import fill_up
 from tests.hostile import run_cli
 
 Writer = Callable[[Path], None]
@@ -131,14 +132,7 @@ def test_a_full_disk_during_a_calendar_export_keeps_the_old_file(
     arguments = ["--db", str(demo_sqlite_path), "export", "ics", "--all", "-o", str(calendar)]
     assert run_cli(*arguments).returncode == 0
     before = calendar.read_bytes()
-    filler = os.open(small_disk / "filler", os.O_WRONLY | os.O_CREAT, 0o644)
-    try:
-        while os.write(filler, b"x" * 512):
-            pass
-    except OSError:
-        pass  # the disk is full
-    finally:
-        os.close(filler)
+    fill_up(small_disk)
 
     result = run_cli(*arguments, "--reminder", "15")
     assert result.returncode == 1

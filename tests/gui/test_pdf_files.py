@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.documents.content import CancelledError, ChangeStamp, PrintDocument, Section
 from cpp_scheduler.gui import printing
+from tests.disks import fill_up
 
 DAYS = tuple(
     Section(f"<h2>Day {number}</h2>" + "<p>Site visit in Kobe, 10:00 to 12:00.</p>" * 40)
@@ -90,14 +91,7 @@ def test_a_pdf_that_does_not_fit_on_the_disk_is_one_line_and_leaves_the_old_file
 ) -> None:
     path = small_disk / "itinerary.pdf"
     path.write_bytes(b"the old itinerary")
-    filler = os.open(small_disk / "filler", os.O_WRONLY | os.O_CREAT, 0o644)
-    try:
-        while os.write(filler, b"x" * 512):
-            pass
-    except OSError:
-        pass  # the disk is full
-    finally:
-        os.close(filler)
+    fill_up(small_disk)
 
     with pytest.raises(printing.PrintingError) as refused:
         printing.write_pdf(ITINERARY, path)

@@ -7,7 +7,6 @@ commit, straight through the driver: a full disk was told in the driver's Englis
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,23 +17,13 @@ from sqlalchemy import func, select
 from cpp_scheduler.model import Event
 from cpp_scheduler.programfile import ProgramFileError, import_program
 from cpp_scheduler.store import Database, open_database
+from tests.disks import fill_up
 
 
 @pytest.fixture
 def small_disk(small_disk_of: Callable[[str], Path]) -> Path:
     """A real file system of 1.2 MB, filled by whatever the test writes to it."""
     return small_disk_of("1200k")
-
-
-def _fill(folder: Path) -> None:
-    filler = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o644)
-    try:
-        while os.write(filler, b"x" * 512):
-            pass
-    except OSError:
-        pass  # the disk is full
-    finally:
-        os.close(filler)
 
 
 @pytest.fixture
@@ -45,7 +34,7 @@ def full_store(small_disk: Path, sqlite_template: Path) -> Iterator[Database]:
     store = open_database(path)
     with store.session() as session:
         session.scalar(select(func.count()).select_from(Event))  # opened, WAL in place
-    _fill(small_disk)
+    fill_up(small_disk)
     yield store
     store.close()
 
