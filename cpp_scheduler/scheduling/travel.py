@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from cpp_scheduler.i18n import N_, _
+from cpp_scheduler.limits import LONGEST_JOURNEY_MINUTES
 from cpp_scheduler.scheduling.inputs import Route
 
 DEFAULT_BUFFER = timedelta(minutes=30)
@@ -30,8 +31,14 @@ class TravelTable:
 
     @classmethod
     def from_routes(cls, routes: Iterable[Route]) -> TravelTable:
+        """The table of ``routes``, leaving out any journey the rules refuse (under a
+        minute, or longer than a week): only a database written outside the program
+        holds one, and it is no journey at all. The check then asks for the route, as
+        for any it does not know, and the coordinator corrects the one stored."""
         fastest: dict[frozenset[str], Route] = {}
         for route in routes:
+            if not 0 < route.minutes <= LONGEST_JOURNEY_MINUTES:
+                continue
             key = _key(route.origin, route.destination)
             known = fastest.get(key)
             if known is None or route.minutes < known.minutes:

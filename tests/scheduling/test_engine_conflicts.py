@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from conflict_oracle import brute_force_overlaps
@@ -873,3 +874,31 @@ def test_a_study_tours_findings_read_in_japanese_in_a_japanese_window() -> None:
         "ホテル（Hotel Okura Kobe）はKobeにありますが、その日はKitakyushuで終わります"
     )
     assert nights.said_within == "この夜のホテルが予約されていません"
+
+
+def test_a_journey_no_rule_allows_is_asked_for_as_an_unknown_route() -> None:
+    """A database written outside the program may hold a journey of 10**17 minutes,
+    which no date arithmetic can add: the check asks for the route instead of failing."""
+    kobe = meeting(
+        "kobe",
+        "Kobe DRR workshop",
+        tokyo(2027, 1, 13, 10),
+        60,
+        locality="Kobe",
+        delegation_ids=frozenset({"lima"}),
+    )
+    sendai = meeting(
+        "sendai",
+        "Sendai recovery visit",
+        tokyo(2027, 1, 13, 16),
+        60,
+        locality="Sendai",
+        delegation_ids=frozenset({"lima"}),
+    )
+    for minutes in (10**17, 0, -5):
+        snapshot = replace(
+            program(kobe, sendai), routes=(*ROUTES, Route("Kobe", "Sendai", "rail", minutes))
+        )
+        [conflict] = find_conflicts(snapshot)
+        assert conflict.kind is ConflictKind.TRAVEL_UNKNOWN
+        assert "between Kobe and Sendai" in conflict.message
