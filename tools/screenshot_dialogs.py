@@ -46,6 +46,7 @@ from cpp_scheduler.gui.dialogs import (
     ParticipantDialog,
     PartnerCityDialog,
     ThemeDialog,
+    TravelTimeDialog,
     VenueDialog,
 )
 from cpp_scheduler.gui.dialogs.base import RecordDialog
@@ -62,6 +63,8 @@ from cpp_scheduler.model import (
     PartnerCity,
     ProductKind,
     ThematicArea,
+    TravelMode,
+    TravelTime,
     Venue,
 )
 from cpp_scheduler.store import Database, open_database
@@ -75,6 +78,7 @@ DIALOGS: tuple[tuple[str, type[RecordDialog], type], ...] = (
     ("partner-city", PartnerCityDialog, PartnerCity),
     ("theme", ThemeDialog, ThematicArea),
     ("knowledge-product", KnowledgeProductDialog, KnowledgeProduct),
+    ("travel-time", TravelTimeDialog, TravelTime),
 )
 
 RecordDialogT = TypeVar("RecordDialogT", bound=RecordDialog)
@@ -146,6 +150,8 @@ def _best_record(database: Database, entity: type) -> str | None:
             query = query.order_by(Delegation.name)
         elif entity is Participant:
             query = query.order_by(Participant.delegation_id.is_(None), Participant.name)
+        elif entity is TravelTime:  # the longest journey, which reads in hours and minutes
+            query = query.order_by(TravelTime.minutes.desc(), TravelTime.id)
         else:
             query = query.order_by(entity.id)
         return session.scalars(query.limit(1)).first()
@@ -243,6 +249,17 @@ def _render_questions(database: Database, outdir: Path) -> list[Path]:
     delegation.ui.workHours.setRange(time(18), time(9))
     written.append(_save(delegation, outdir / "dialog-delegation-problems.png"))
     _close(delegation)
+
+    # A route the table lists already, typed the other way round.
+    journey = _opened(TravelTimeDialog, database)
+    journey.ui.origin.setEditText("Kitakyushu")
+    journey.ui.destination.setEditText("Kobe")
+    journey.ui.mode.setCurrentIndex(journey.ui.mode.findData(TravelMode.RAIL.value))
+    journey.ui.minutes.setValue(125)
+    journey.validator.touchAll()
+    journey.revalidate()
+    written.append(_save(journey, outdir / "dialog-travel-time-taken.png"))
+    _close(journey)
     return written
 
 

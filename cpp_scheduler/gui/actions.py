@@ -55,6 +55,7 @@ MANAGE_LABELS = {
     "partner_city": QT_TRANSLATE_NOOP("Actions", "Partner cities…"),
     "theme": QT_TRANSLATE_NOOP("Actions", "Themes…"),
     "knowledge_product": QT_TRANSLATE_NOOP("Actions", "Knowledge products…"),
+    "travel_time": QT_TRANSLATE_NOOP("Actions", "Travel times…"),
 }
 
 

@@ -52,6 +52,9 @@ LABELS: dict[str, str] = {
     "prefecture": QT_TRANSLATE_NOOP("FieldNames", "Prefecture"),
     "work_start": QT_TRANSLATE_NOOP("FieldNames", "Working day starts"),
     "work_end": QT_TRANSLATE_NOOP("FieldNames", "Working day ends"),
+    "origin": QT_TRANSLATE_NOOP("FieldNames", "From"),
+    "destination": QT_TRANSLATE_NOOP("FieldNames", "To"),
+    "minutes": QT_TRANSLATE_NOOP("FieldNames", "Journey (minutes)"),
 }
 
 

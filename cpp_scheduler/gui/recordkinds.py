@@ -28,6 +28,11 @@ class RecordKind:
     columns: tuple[tuple[str, str], ...]
     """(attribute, header) pairs shown in the manager's table."""
     order_by: str
+    listed_by: str = ""
+    """For a kind with neither a title nor a name of its own (a travel time is named by
+    its route), the function of :mod:`cpp_scheduler.services.choices` that reads its
+    table, given the database; otherwise the columns are read by
+    :func:`cpp_scheduler.services.editing.list_records`."""
 
     @property
     def model(self) -> type[Base]:
@@ -111,6 +116,19 @@ RECORD_KINDS: dict[str, RecordKind] = {
                 ("published", QT_TRANSLATE_NOOP("RecordKinds", "Published")),
             ),
             "title",
+        ),
+        RecordKind(
+            "travel_time",
+            "TravelTime",
+            QT_TRANSLATE_NOOP("RecordKinds", "Travel times"),
+            (
+                ("origin", QT_TRANSLATE_NOOP("RecordKinds", "From")),
+                ("destination", QT_TRANSLATE_NOOP("RecordKinds", "To")),
+                ("mode", QT_TRANSLATE_NOOP("RecordKinds", "By")),
+                ("minutes", QT_TRANSLATE_NOOP("RecordKinds", "Journey")),
+            ),
+            "origin",
+            listed_by="travel_time_listing",
         ),
     )
 }

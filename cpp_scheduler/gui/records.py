@@ -9,7 +9,7 @@ again after every change, with the record chosen still chosen when it is still t
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date, time, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +40,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.opening import once_painted
 from cpp_scheduler.gui.recordkinds import RecordKind
 from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.database import Database
 
@@ -60,6 +61,8 @@ def _text(value: Any) -> str:
         return translate("Records", "Yes") if value else ""
     if isinstance(value, Enum):
         return str(getattr(value, "label", value.value))
+    if isinstance(value, timedelta):
+        return describe_duration(value)
     if isinstance(value, date):
         return i18n.day_month_year_text(value)
     if isinstance(value, time):
@@ -69,14 +72,16 @@ def _text(value: Any) -> str:
 
 def _sort_key(value: Any) -> Any:
     """A value the table's sort compares as a coordinator reads the column: "3 Feb" before
-    "12 Jan" never, 20 seats before 100, "de Souza" among the D names. A missing value
-    is None, which Qt sorts after every other."""
+    "12 Jan" never, 20 seats before 100, "45 min" before "2 h", "de Souza" among the D
+    names. A missing value is None, which Qt sorts after every other."""
     if value is None:
         return None
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int | float):
         return float(value)
+    if isinstance(value, timedelta):
+        return value.total_seconds()
     if isinstance(value, date | time):
         return value.isoformat()
     group, plain, text = i18n.reading_key(_text(value))
@@ -122,6 +127,11 @@ class RecordTableModel(QAbstractTableModel):
 
     def _read(self) -> list[editing.Listed]:
         database, kind = self._database, self.kind
+        if kind.listed_by:  # a kind named otherwise than by a title or a name
+            from cpp_scheduler.services import choices
+
+            read: Callable[[Database], list[editing.Listed]] = getattr(choices, kind.listed_by)
+            return read(database)
         return editing.list_records(
             database, kind.model, [attribute for attribute, _header in kind.columns], kind.order_by
         )

@@ -83,6 +83,7 @@ def open_editor(
         "partner_city": dialogs.PartnerCityDialog,
         "theme": dialogs.ThemeDialog,
         "knowledge_product": dialogs.KnowledgeProductDialog,
+        "travel_time": dialogs.TravelTimeDialog,
     }
     dialog: QDialog = classes[kind](database, record_id, parent=parent, tasks=tasks, **extra)
     return dialog

@@ -236,8 +236,10 @@ class TravelTime(Record, Base):
         return rules.collect(
             rules.required_text_problem("origin", self.origin, _("place of departure")),
             rules.required_text_problem("destination", self.destination, _("destination")),
+            # One place as the travel-time table looks places up ("Kobe", " kobe").
             rules.Problem("destination", _("Origin and destination must differ."))
-            if self.origin and self.origin == self.destination
+            if (self.origin or "").strip()
+            and self.origin.strip().casefold() == (self.destination or "").strip().casefold()
             else None,
             rules.Problem("minutes", _("A journey takes at least one minute."))
             if self.minutes is not None and self.minutes < 1

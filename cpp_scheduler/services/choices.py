@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.i18n import shown_name
+from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -27,10 +27,13 @@ from cpp_scheduler.model import (
     ParticipantRole,
     PartnerCity,
     ThematicArea,
+    TravelMode,
     TravelTime,
     Venue,
 )
 from cpp_scheduler.model.event import called_off
+from cpp_scheduler.scheduling.travel import mode_word
+from cpp_scheduler.services.editing import Listed
 from cpp_scheduler.services.rows import Choice
 from cpp_scheduler.store import Database
 
@@ -157,13 +160,99 @@ def venue_choices(database: Database) -> list[Choice]:
 
 def localities(database: Database) -> list[str]:
     """Every place name the program knows (venues' cities, travel ends, partner cities),
-    for a venue's city field."""
+    for a venue's city field and the two ends of a journey."""
     with database.session() as session:
         names = set(session.scalars(select(Venue.locality)))
         names |= set(session.scalars(select(TravelTime.origin)))
         names |= set(session.scalars(select(TravelTime.destination)))
         names |= set(session.scalars(select(PartnerCity.name)))
     return sorted(name for name in names if name)
+
+
+# -- the travel-time table ----------------------------------------------------------------
+RouteKey = tuple[frozenset[str], TravelMode]
+"""A route whichever way round it is written: its two places, folded, and its mode."""
+
+
+def route_key(origin: str, destination: str, mode: TravelMode) -> RouteKey:
+    """``origin``-``destination`` by ``mode`` as the travel-time table looks it up: in
+    either direction, the places compared without case or spaces around them
+    (:mod:`cpp_scheduler.scheduling.travel`), so Kobe-Kitakyushu and kitakyushu-Kobe by
+    rail are one route."""
+    return frozenset((origin.strip().casefold(), destination.strip().casefold())), mode
+
+
+def route_name(origin: str, destination: str, mode: TravelMode) -> str:
+    """ "Kobe–Kitakyushu by rail": a travel time as its list, its editor, the question
+    before deleting it and the undo steps name it."""
+    return _("{origin}–{destination} by {mode}").format(
+        origin=origin, destination=destination, mode=mode_word(mode)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ListedRoute:
+    """A route of the travel-time table as stored, the way round it was written."""
+
+    origin: str
+    destination: str
+    mode: TravelMode
+
+    @property
+    def name(self) -> str:
+        return route_name(self.origin, self.destination, self.mode)
+
+
+def taken_routes(database: Database, except_id: str | None) -> dict[RouteKey, ListedRoute]:
+    """The routes the other travel times list (``except_id``'s own left out), by
+    :func:`route_key`: the table lists a route once per mode, whichever way round."""
+    with database.session() as session:
+        statement = select(TravelTime.origin, TravelTime.destination, TravelTime.mode)
+        if except_id is not None:
+            statement = statement.where(TravelTime.id != except_id)
+        rows = session.execute(statement).all()
+    return {
+        route_key(row.origin, row.destination, row.mode): ListedRoute(
+            row.origin, row.destination, row.mode
+        )
+        for row in rows
+    }
+
+
+def travel_time_listing(database: Database) -> list[Listed]:
+    """The travel-time table as the Program menu's manager lists it: from, to, by (the
+    mode), and the journey as a duration, each named by its route.
+
+    Read here rather than by :func:`~cpp_scheduler.services.editing.list_records`,
+    which lists records by a title or name of their own: a travel time has none."""
+    with database.session() as session:
+        rows = session.execute(
+            select(
+                TravelTime.id,
+                TravelTime.origin,
+                TravelTime.destination,
+                TravelTime.mode,
+                TravelTime.minutes,
+            ).order_by(TravelTime.origin, TravelTime.destination, TravelTime.mode)
+        ).all()
+    return [
+        Listed(
+            row.id,
+            route_name(row.origin, row.destination, row.mode),
+            (row.origin, row.destination, row.mode, _journey(row.minutes)),
+        )
+        for row in rows
+    ]
+
+
+def _journey(minutes: int) -> timedelta | int:
+    """A journey as a duration; a number of minutes no duration holds (only a database
+    written outside the program has one) as the number stored, for the coordinator to
+    find and correct."""
+    try:
+        return timedelta(minutes=minutes)
+    except OverflowError:
+        return minutes
 
 
 # -- people -------------------------------------------------------------------------------

@@ -69,6 +69,10 @@
         <translation>ナレッジ・プロダクト…</translation>
     </message>
     <message>
+        <source>Travel times…</source>
+        <translation>移動時間…</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>新規</translation>
     </message>
@@ -1207,11 +1211,11 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
     <message>
         <source>, the day before {city}</source>
-        <translation>、{city} の前日</translation>
+        <translation>、{city}の前日</translation>
     </message>
     <message>
         <source>, the day after {city}</source>
-        <translation>、{city} の翌日</translation>
+        <translation>、{city}の翌日</translation>
     </message>
     <message>
         <source>, {days} days {city}</source>
@@ -1625,6 +1629,18 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     <message>
         <source>Working day ends</source>
         <translation>勤務終了</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>出発地</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到着地</translation>
+    </message>
+    <message>
+        <source>Journey (minutes)</source>
+        <translation>所要時間（分）</translation>
     </message>
 </context>
 <context>
@@ -3050,6 +3066,26 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>公開日</translation>
     </message>
     <message>
+        <source>Travel times</source>
+        <translation>移動時間</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>出発地</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到着地</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>交通手段</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
         <source>Search…</source>
         <translation>検索…</translation>
     </message>
@@ -4178,6 +4214,46 @@ Visiting Japan: on Tokyo time</source>
     <message>
         <source>Cannot change the tour</source>
         <translation>視察研修を変更できません</translation>
+    </message>
+</context>
+<context>
+    <name>TravelTimeDialog</name>
+    <message>
+        <source>Tokyo, Kobe, Kitakyushu…</source>
+        <extracomment>A new journey&apos;s length until the coordinator gives it: an hour.</extracomment>
+        <translation>東京、神戸、北九州…</translation>
+    </message>
+    <message>
+        <source>{route} is already listed: edit that one.</source>
+        <translation>{route}は登録済みです。そちらを編集してください。</translation>
+    </message>
+    <message>
+        <source>Travel time</source>
+        <translation>移動時間</translation>
+    </message>
+    <message>
+        <source>A journey door to door. One route serves both directions; where a journey can be made in several ways, the conflict check takes the fastest and adds a buffer.</source>
+        <translation>出発地から到着地までの所要時間です。1つの経路で往復の両方向に使われます。複数の交通手段がある場合、競合チェックは最も速いものを取り、余裕時間を加えます。</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>出発地(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到着地(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;By</source>
+        <translation>交通手段(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Journey</source>
+        <translation>所要時間(&amp;J)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
     </message>
 </context>
 <context>

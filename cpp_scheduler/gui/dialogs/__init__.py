@@ -14,6 +14,7 @@ from cpp_scheduler.gui.dialogs.knowledge_product_dialog import KnowledgeProductD
 from cpp_scheduler.gui.dialogs.participant_dialog import ParticipantDialog
 from cpp_scheduler.gui.dialogs.partner_city_dialog import PartnerCityDialog
 from cpp_scheduler.gui.dialogs.theme_dialog import ThemeDialog
+from cpp_scheduler.gui.dialogs.travel_time_dialog import TravelTimeDialog
 from cpp_scheduler.gui.dialogs.venue_dialog import VenueDialog
 
 __all__ = [
@@ -24,5 +25,6 @@ __all__ = [
     "PartnerCityDialog",
     "RecordMissingError",
     "ThemeDialog",
+    "TravelTimeDialog",
     "VenueDialog",
 ]

@@ -41,11 +41,14 @@ def test_every_dialog_is_rendered_new_and_filled(
         "partner-city",
         "theme",
         "knowledge-product",
+        "travel-time",
     ):
         assert f"dialog-{stem}-new.png" in names
     assert "dialog-event-edit-when.png" in names
     assert "dialog-delegation-edit.png" in names
     assert "dialog-event-clock-change.png" in names
+    assert "dialog-travel-time-edit.png" in names
+    assert "dialog-travel-time-taken.png" in names
     for path in written:
         image = QImage(str(path))
         assert not image.isNull(), f"{path.name} is not an image"

@@ -35,6 +35,7 @@ def test_there_is_a_form_for_every_editor() -> None:
         "partner_city_dialog",
         "theme_dialog",
         "knowledge_product_dialog",
+        "travel_time_dialog",
     }
 
 
