@@ -17,7 +17,7 @@ from __future__ import annotations
 import gettext
 import os
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 from datetime import date, datetime
 from functools import cache
@@ -368,7 +368,10 @@ def month_year_text(day: date) -> str:
 
 
 def period_text(first: date, last: date) -> str:
-    """The days a view shows: 15–21 February 2027, 2027年2月15日～21日."""
+    """The days a view shows: 15–21 February 2027, 2027年2月15日～21日; one day alone as
+    a day is written (18 Jan 2027, 2027年1月18日)."""
+    if first == last:
+        return day_month_year_text(first)
     if _language_now() == JAPANESE:
         if first.year != last.year:
             return f"{day_month_year_text(first)}～{day_month_year_text(last)}"
@@ -380,3 +383,28 @@ def period_text(first: date, last: date) -> str:
     if first.year == last.year:
         return f"{in_english(first, '%d %b')} – {in_english(last, '%d %b %Y')}"
     return f"{in_english(first, '%d %b %Y')} – {in_english(last, '%d %b %Y')}"
+
+
+def period_day_text(first: date, last: date) -> str:
+    """The days of a period with their weekdays, the year once, as :func:`period_text`
+    writes them: Mon 08 – Fri 12 Mar 2027, 2027年3月8日(月)～12日(金); one day alone
+    as :func:`day_text` writes it."""
+    if first == last:
+        return day_text(first)
+    if _language_now() == JAPANESE:
+        if first.year != last.year:
+            return f"{day_text(first)}～{day_text(last)}"
+        if first.month != last.month:
+            return f"{day_text(first)}～{short_day_text(last)}"
+        return f"{day_text(first)}～{last.day}日{_japanese_weekday(last)}"
+    if first.year != last.year:
+        return f"{day_text(first)} – {day_text(last)}"
+    if first.month != last.month:
+        return f"{_english_short_day(first)} – {day_text(last)}"
+    weekday = _ENGLISH_DAY_NAMES[first.weekday()][:3]
+    return f"{weekday} {first.day:02d} – {day_text(last)}"
+
+
+def list_text(names: Iterable[str]) -> str:
+    """Names one after another as the language lists them: Kobe, Toyama; 神戸市、富山市."""
+    return _(", ").join(names)

@@ -299,3 +299,68 @@ def _english_names_are_those_of_the_c_locale(day: datetime) -> None:
 def test_japanese_weekday_names(japanese: None) -> None:
     assert i18n.weekday_name(6) == "日曜日"
     assert i18n.weekday_short_name(0) == "月"
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "last", "days", "with_weekdays"),
+    [
+        (
+            "ja",
+            date(2027, 3, 8),
+            date(2027, 3, 12),
+            "2027年3月8日～12日",
+            "2027年3月8日(月)～12日(金)",
+        ),
+        (
+            "ja",
+            date(2027, 3, 29),
+            date(2027, 4, 2),
+            "2027年3月29日～4月2日",
+            "2027年3月29日(月)～4月2日(金)",
+        ),
+        (
+            "ja",
+            date(2027, 12, 30),
+            date(2028, 1, 3),
+            "2027年12月30日～2028年1月3日",
+            "2027年12月30日(木)～2028年1月3日(月)",
+        ),
+        ("ja", date(2027, 3, 8), date(2027, 3, 8), "2027年3月8日", "2027年3月8日(月)"),
+        ("en", date(2027, 3, 8), date(2027, 3, 12), "08–12 March 2027", "Mon 08 – Fri 12 Mar 2027"),
+        (
+            "en",
+            date(2027, 3, 29),
+            date(2027, 4, 2),
+            "29 Mar – 02 Apr 2027",
+            "Mon 29 Mar – Fri 02 Apr 2027",
+        ),
+        (
+            "en",
+            date(2027, 12, 30),
+            date(2028, 1, 3),
+            "30 Dec 2027 – 03 Jan 2028",
+            "Thu 30 Dec 2027 – Mon 03 Jan 2028",
+        ),
+        ("en", date(2027, 3, 8), date(2027, 3, 8), "08 Mar 2027", "Mon 08 Mar 2027"),
+    ],
+)
+def test_a_period_writes_its_year_once_with_or_without_weekdays(
+    language: str, first: date, last: date, days: str, with_weekdays: str
+) -> None:
+    i18n.use_language(language)
+    try:
+        assert i18n.period_text(first, last) == days
+        assert i18n.period_day_text(first, last) == with_weekdays
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+
+
+def test_names_are_listed_as_each_language_lists_them() -> None:
+    names = ["Kobe", "Toyama", "Yokohama"]
+    assert i18n.list_text(names) == "Kobe, Toyama, Yokohama"
+    assert i18n.list_text([]) == ""
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        assert i18n.list_text(["神戸市", "富山市"]) == "神戸市、富山市"
+    finally:
+        i18n.use_language(i18n.ENGLISH)

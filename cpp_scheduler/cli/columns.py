@@ -67,28 +67,44 @@ def table(rows: list[list[str]], header: list[str], *, rule: bool = False) -> st
     return "\n".join(lines)
 
 
-# Characters a Japanese line does not start with (closing brackets, commas, full stops).
-_NO_LINE_START = frozenset("、。，．）」』】〕・：；！？ー々")
+# Japanese line-breaking rules (kinsoku): characters a line does not start with (closing
+# brackets, commas, full stops, small kana marks), and those it does not end with (opening
+# brackets), which stay with what they open.
+_NO_LINE_START = frozenset("、。，．）」』】〕〉》｝］・：；！？ー々")
+_NO_LINE_END = frozenset("（「『【〔〈《｛［")
 
 
 def _pieces(text: str) -> list[str]:
-    """``text`` cut where a line may break: at spaces, and around each wide character
-    (a closing bracket or punctuation kept with what it closes)."""
+    """``text`` cut where a line may break: at spaces, and around each wide character,
+    a closing bracket or punctuation kept with what it closes and an opening bracket
+    with what it opens."""
     pieces: list[str] = []
     word = ""
+    opening = ""  # opening brackets waiting for what they open
+
+    def add(piece: str) -> None:
+        nonlocal opening
+        pieces.append(opening + piece)
+        opening = ""
+
     for character in text:
         if character == " " or _cell_width(character) == 2:
             if word:
-                pieces.append(word)
+                add(word)
                 word = ""
-            if pieces and pieces[-1] != " " and character in _NO_LINE_START:
+            if character in _NO_LINE_END:
+                opening += character
+            elif pieces and pieces[-1] != " " and character in _NO_LINE_START and not opening:
                 pieces[-1] += character
-            else:
+            elif character == " " and opening:
+                add("")  # a bracket before a space opens nothing: a piece of its own
                 pieces.append(character)
+            else:
+                add(character)
         else:
             word += character
-    if word:
-        pieces.append(word)
+    if word or opening:
+        add(word)
     return pieces
 
 

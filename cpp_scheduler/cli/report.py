@@ -18,7 +18,7 @@ from cpp_scheduler.cli.engine_formats import print_json, table
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.output import pages_written
 from cpp_scheduler.cli.sheets import check_output
-from cpp_scheduler.i18n import _, ngettext, shown_name
+from cpp_scheduler.i18n import _, list_text, ngettext, period_text
 from cpp_scheduler.store import open_database
 
 if TYPE_CHECKING:
@@ -60,8 +60,8 @@ def text(report: ProgramReport) -> str:
     meetings, people = report.meetings, report.participants_reached
     delegations, products = report.delegations_reached, len(report.products)
     lines = [
-        _("Program report from {first} to {last} (Tokyo)").format(
-            first=report.first, last=report.last
+        _("Program report — {period} (Tokyo)").format(
+            period=period_text(report.first, report.last)
         ),
         _("{meetings} held, {hours} hours; {cancelled} cancelled").format(
             meetings=ngettext("{count} meeting", "{count} meetings", meetings).format(
@@ -82,16 +82,16 @@ def text(report: ProgramReport) -> str:
             ).format(count=products),
         ),
         _("Themes left out: {names}").format(
-            names=", ".join(_left_out(report, "theme", report.themes_left_out)) or _("none")
+            names=list_text(report.left_out("theme")) or _("none")
         ),
         _("Partner cities left out: {names}").format(
-            names=", ".join(_left_out(report, "city", report.cities_left_out)) or _("none")
+            names=list_text(report.left_out("city")) or _("none")
         ),
     ]
     for found in report.breakdowns:
         rows = [
             [
-                shown_name(row.label, row.label_ja),
+                row.shown,
                 str(row.meetings),
                 f"{row.hours:.2f}",
                 str(row.cancelled),
@@ -104,12 +104,6 @@ def text(report: ProgramReport) -> str:
         listed = [[p.title, p.kind] for p in report.products]
         lines += ["", table(listed, [_("Knowledge product"), _("Kind")])]
     return "\n".join(lines)
-
-
-def _left_out(report: ProgramReport, breakdown: str, names: tuple[str, ...]) -> list[str]:
-    """The names left out, in Japanese where the program has them and speaks it."""
-    japanese = {row.label: row.label_ja for row in report.breakdown(breakdown).rows}
-    return [shown_name(name, japanese.get(name)) for name in names]
 
 
 def run(args: argparse.Namespace) -> int:

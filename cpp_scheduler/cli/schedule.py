@@ -122,7 +122,9 @@ def run(args: argparse.Namespace) -> int:
     home = zone_city(delegation.zone)
     if schedule.meetings:
         header = [
-            _("THEIR TIME ({home})").format(home=home.upper()),
+            # The city as every view names it (zone_city: Lima, 東京), not upper-cased
+            # with the header's words: a name keeps its case, as in the window.
+            _("THEIR TIME ({home})").format(home=home),
             _("TOKYO"),
             _("HOURS"),
             _("MEETING"),

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from cpp_scheduler.reports.tables import Table
 
 TABLES = ("agenda", "delegations", "tour")
+FILE_NAMES: dict[str, tuple[str, ...]] = {"delegations": ("delegations", "members")}
+"""What names a table's CSV files beside the first (``FILE-members.csv``), the same in
+every language: a file name is no sentence, and a script that reads it must find it
+whichever language wrote it. The tables' titles, which name the sheets, are translated."""
 
 
 def register_formats(formats: Any, common: argparse.ArgumentParser) -> None:
@@ -125,9 +129,24 @@ def _tables(args: argparse.Namespace) -> list[Table]:
         database.close()
 
 
+def _write_csv_files(kind: str, tables: list[Table], output: Path) -> list[Path]:
+    """One CSV file per table, the first at ``output``, each next one beside it named
+    by :data:`FILE_NAMES` (``csv_paths`` names them as it names any table)."""
+    from cpp_scheduler.reports.csvfile import csv_paths, write_csv
+    from cpp_scheduler.reports.tables import Table
+
+    names = FILE_NAMES.get(kind, ())
+    named = [
+        Table(names[number], found.columns) if number < len(names) else found
+        for number, found in enumerate(tables)
+    ]
+    return [
+        write_csv(found, path) for found, path in zip(tables, csv_paths(output, named), strict=True)
+    ]
+
+
 def run(args: argparse.Namespace) -> int:
     # The writers load openpyxl: only for the commands that write a spreadsheet.
-    from cpp_scheduler.reports.csvfile import write_csv_files
     from cpp_scheduler.reports.xlsx import write_xlsx
 
     output: Path = args.output
@@ -137,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
         if args.sheet_format == "xlsx":
             written = [write_xlsx(tables, output)]
         else:
-            written = write_csv_files(tables, output)
+            written = _write_csv_files(args.table, tables, output)
     except OSError as error:
         raise CliError(
             _("{file}: cannot be written: {reason}").format(

@@ -28,6 +28,7 @@ from cpp_scheduler.documents.content import (
 from cpp_scheduler.documents.markup import breakable_span, element, escape, lines, table
 from cpp_scheduler.documents.places import Place, read_places, without_venue
 from cpp_scheduler.documents.stamp import read_change_stamp
+from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _, ngettext, shown_name
 from cpp_scheduler.model import (
     Delegation,
@@ -38,7 +39,9 @@ from cpp_scheduler.model import (
     PartnerCity,
     ThematicArea,
 )
+from cpp_scheduler.model.enums import EventKind
 from cpp_scheduler.model.event import event_delegations, event_participants, event_themes
+from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
 from cpp_scheduler.services.choices import both_names
 from cpp_scheduler.services.snapshot import NotFoundError
@@ -107,15 +110,56 @@ class Programme:
     them is listed: a programme leaves out what is not held); None when it goes ahead."""
 
 
+class NotAConferenceError(SchedulerError, ValueError):
+    """A programme was asked of an event that is no conference: a session, a meeting, a
+    series. Its message says what the event is and what to print instead."""
+
+
+def _check_conference(session: Session, event: Any) -> None:
+    """Refuse an event that is no conference, by the rule that lists the conferences
+    (``services.choices.conference_choices``): an event that holds sessions, or one of
+    the conference kind that is not a session of another."""
+    holds_sessions = session.scalar(select(Event.id).where(Event.parent_id == event.id).limit(1))
+    if holds_sessions is not None:
+        return
+    if event.parent_id is not None:
+        parent = session.scalar(select(Event.title).where(Event.id == event.parent_id))
+        raise NotAConferenceError(
+            _(
+                "{title} is a session of the conference {conference}: print that "
+                "conference's programme instead"
+            ).format(title=quoted(event.title), conference=quoted(parent or ""))
+        )
+    if event.kind is EventKind.CONFERENCE:
+        return
+    message = (
+        _(
+            "{title} is a series of meetings ({kind}), not a conference: print the run "
+            "sheet of one of its days instead"
+        )
+        if event.recurrence_rule
+        else _(
+            "{title} is a meeting ({kind}), not a conference: print the run sheet of its "
+            "day instead"
+        )
+    )
+    raise NotAConferenceError(message.format(title=quoted(event.title), kind=event.kind.label))
+
+
 def read_programme(database: Database, uid_or_id: str) -> Programme:
     """The programme of the conference with this UID (or id): its sessions, or the
-    event itself when it has none."""
+    conference itself when it has none yet. An event that is no conference is refused
+    (:class:`NotAConferenceError`): a programme of one meeting of a series would print
+    that meeting alone, as if it were the whole."""
     with database.reading() as session:
         conference = session.execute(
             select(
                 Event.id,
                 Event.uid,
                 Event.title,
+                Event.kind,
+                Event.parent_id,
+                Event.recurrence_rule,
                 Event.zone,
                 Event.start_utc,
                 Event.end_utc,
@@ -132,6 +176,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             raise NotFoundError(
                 _("No event has the UID or id '{uid}'.").format(uid=uid_or_id.strip())
             )
+        _check_conference(session, conference)
         rows: Sequence[Any] = session.execute(
             select(
                 Event.id,
@@ -334,10 +379,7 @@ def programme_document(
 
 
 def _cover(programme: Programme) -> str:
-    start, end = programme.start, programme.end
-    when = i18n.long_day_text(start.date())
-    if end.date() != start.date():
-        when = _("{first} to {last}").format(first=when, last=i18n.long_day_text(end.date()))
+    when = i18n.period_day_text(programme.start.date(), programme.end.date())
     parts = [f"<h1>{escape(programme.title)}</h1>", f'<p class="cover">{escape(when)}</p>']
     if programme.cancelled is not None:
         parts.append(_cancelled_notice(programme.cancelled))
@@ -357,10 +399,11 @@ def _cover(programme: Programme) -> str:
         return "".join(parts)
     rooms = sorted({item.room for item in programme.sessions})
     sessions = len(programme.sessions)
-    summary = _("{sessions} in {rooms}; times in {zone}.").format(
+    # The zone named as every view and sentence names it (Tokyo, 東京), not its IANA name.
+    summary = _("{sessions} in {rooms}; times are {city} time.").format(
         sessions=ngettext("{count} session", "{count} sessions", sessions).format(count=sessions),
         rooms=ngettext("{count} room", "{count} rooms", len(rooms)).format(count=len(rooms)),
-        zone=programme.zone,
+        city=zone_city(programme.zone),
     )
     parts.append(f'<p class="muted">{escape(summary)}</p>')
     return "".join(parts)

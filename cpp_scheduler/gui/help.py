@@ -10,6 +10,8 @@ is always the one the window really has.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -41,6 +43,74 @@ GUIDE: tuple[tuple[str, str], ...] = (
     ("program-file.md", QT_TRANSLATE_NOOP("Help", "The program file")),
     ("team.md", QT_TRANSLATE_NOOP("Help", "Working as a team")),
 )
+
+
+_FENCE = re.compile(r" {0,3}(```|~~~)")
+
+
+_LINK_END = re.compile(r"\]\([^()\s]*\)$")
+_MARKS = "*_`[]"
+"""Inline marks around the text a reader sees: emphasis, code, a link's brackets."""
+
+
+def _wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in ("W", "F")
+
+
+def _ends_wide(line: str) -> bool:
+    """Whether the last character a reader sees of ``line`` is wide (a link's target
+    and the marks around its text left out)."""
+    shown = _LINK_END.sub("", line.rstrip(" ")).rstrip(_MARKS)
+    return bool(shown) and _wide(shown[-1])
+
+
+def _starts_wide(line: str) -> bool:
+    shown = line.lstrip(" ").lstrip(_MARKS)
+    return bool(shown) and _wide(shown[0])
+
+
+def joined_soft_breaks(markdown: str) -> str:
+    """``markdown`` with each line break inside a paragraph between two wide characters
+    (kanji, kana, full-width punctuation) taken out.
+
+    A Markdown renderer turns a soft line break into a space, as English needs, but
+    Japanese sets no space between its words: a page wrapped at 88 columns would read
+    「システムの ユーザー名です」. As CSS does for East Asian text, the break between two
+    wide characters is dropped instead (a list item's next line joins it, its indent
+    with it), the characters a reader sees (a link's text, not its target); a break
+    beside a Latin letter or a digit stays a space. A line that starts
+    a block of its own (a list item, a heading, a quotation, a table row) starts with an
+    ASCII mark, so it is never joined; code blocks, table rows and headings are not
+    joined to what follows them either.
+    """
+    kept: list[str] = []
+    fence = ""
+    for line in markdown.split("\n"):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and line.strip().startswith(fence):
+                fence = ""
+            kept.append(line)
+            continue
+        if opening:
+            fence = opening.group(1)
+            kept.append(line)
+            continue
+        previous = kept[-1] if kept else ""
+        follows = line.lstrip()
+        if (
+            previous
+            and follows
+            and not previous.endswith("  ")  # a hard line break
+            and _ends_wide(previous)
+            and _starts_wide(follows)
+            and not previous.lstrip().startswith(("#", "|"))
+            and not previous.startswith("    ")  # an indented code block
+        ):
+            kept[-1] = previous + follows
+        else:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def guide_path(name: str) -> tuple[Path, bool]:
@@ -106,7 +176,7 @@ class HelpWindow(QDialog):
         if not translated:
             note = translate("Help", "This page is not translated yet; it is shown in English.")
             text = f"*{note}*\n\n{text}"
-        self.browser.setMarkdown(text)
+        self.browser.setMarkdown(joined_soft_breaks(text))
         self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(path)))
 
     def _follow(self, url: QUrl) -> None:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from cpp_scheduler.i18n import N_, _, name_order, pgettext
+from cpp_scheduler.i18n import N_, _, list_text, name_order, pgettext, shown_name
 from cpp_scheduler.model.enums import EventKind, EventMode
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts
 from cpp_scheduler.reports.tables import ColumnType, Table, table
@@ -56,6 +56,11 @@ class BreakdownRow:
     cancelled: int
     label_ja: str = ""
     """The theme's or the partner city's name in Japanese, where the program has it."""
+
+    @property
+    def shown(self) -> str:
+        """The row's name as the report shows it: its Japanese one in Japanese."""
+        return shown_name(self.label, self.label_ja)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,16 @@ class ProgramReport:
 
     def breakdown(self, name: str) -> Breakdown:
         return next(found for found in self.breakdowns if found.name == name)
+
+    def left_out(self, name: str) -> list[str]:
+        """The themes (``theme``) or partner cities (``city``) left out, as the report
+        shows them: in Japanese where the program has their Japanese names and speaks it.
+        (``themes_left_out`` and ``cities_left_out`` keep the names the JSON gives.)"""
+        return [
+            row.shown
+            for row in self.breakdown(name).rows
+            if row.key != NONE_KEY and row.meetings == 0
+        ]
 
     def as_json(self) -> dict[str, Any]:
         """The report as ``cpp-scheduler report --json`` prints it; hours to 2 decimals."""
@@ -368,8 +383,8 @@ def summary_table(report: ProgramReport) -> Table:
         (_("Participants reached"), report.participants_reached),
         (_("Delegations reached"), report.delegations_reached),
         (_("Knowledge products linked"), len(report.products)),
-        (_("Themes left out"), ", ".join(report.themes_left_out) or _("none")),
-        (_("Partner cities left out"), ", ".join(report.cities_left_out) or _("none")),
+        (_("Themes left out"), list_text(report.left_out("theme")) or _("none")),
+        (_("Partner cities left out"), list_text(report.left_out("city")) or _("none")),
     ]
     return table(
         _("Summary"), [(_("Figure"), ColumnType.TEXT), (_("Value"), ColumnType.NUMBER)], rows
@@ -385,7 +400,7 @@ def breakdown_table(found: Breakdown) -> Table:
             (_("Hours"), ColumnType.HOURS),
             (_("Cancelled"), ColumnType.INTEGER),
         ],
-        [(row.label, row.meetings, row.hours, row.cancelled) for row in found.rows],
+        [(row.shown, row.meetings, row.hours, row.cancelled) for row in found.rows],
     )
 
 

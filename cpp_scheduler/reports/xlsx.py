@@ -4,7 +4,9 @@ header row, fitted columns, and bar charts Excel draws itself.
 Excel has no time zones: a table's times are naive wall-clock times in a column named
 with their zone, and written as Excel dates with a date-and-time format, so they sort,
 filter and add up. Text is always text: a title that starts with ``=`` is stored as a
-string with Excel's quote prefix (as if typed after an apostrophe), never as a formula.
+string with Excel's quote prefix (as if typed after an apostrophe), never as a formula;
+a text of several lines (an address in English and in Japanese) wraps at its line
+breaks, at the top of its row.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.cell import Cell as XlsxCell
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -34,6 +36,9 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 HOURS_FORMAT = "0.00"
 INTEGER_FORMAT = "0"
 MAX_WIDTH = 60
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+"""A cell of several lines: Excel shows its line breaks only when the cell wraps (else
+it runs the lines together), and the column is as wide as its longest line."""
 SAMPLED_ROWS = 2000
 """Rows read to fit a column's width: enough to see its longest values, few enough to
 keep a large agenda quick."""
@@ -94,6 +99,8 @@ def _cell(sheet: WriteOnlyWorksheet, value: Cell) -> XlsxCell:
         cell.data_type = "s"  # never a formula, whatever the text starts with
         if is_formula_like(value):
             cell.quotePrefix = True
+        if "\n" in value or "\r" in value:
+            cell.alignment = WRAPPED
     elif isinstance(value, datetime):
         cell.number_format = DATETIME_FORMAT
     elif isinstance(value, date):

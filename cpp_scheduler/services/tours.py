@@ -147,8 +147,7 @@ def list_tours(database: Database) -> list[tuple[str, str]]:
         return [
             (
                 tour.id,
-                f"{tour.title} ({i18n.day_month_text(tour.start_date)}"
-                f"–{i18n.day_month_year_text(tour.end_date)})",
+                f"{tour.title} ({i18n.period_text(tour.start_date, tour.end_date)})",
             )
             for tour in session.scalars(select(StudyTour).order_by(StudyTour.start_date))
         ]

@@ -3616,8 +3616,8 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>すべての開始時刻を比較しています…</translation>
     </message>
     <message>
-        <source>Each row in its own local hours; columns are hours in Tokyo, {first} to {last}.</source>
-        <translation>各行はそれぞれの現地時刻、各列は東京時間の時刻です（{first}～{last}）。</translation>
+        <source>Each row in its own local hours; columns are hours in Tokyo, {period}.</source>
+        <translation>各行はそれぞれの現地時刻、各列は東京時間の時刻です（{period}）。</translation>
     </message>
     <message>
         <source>{count} suggestions; double-click one, or an hour in the grid, to {what}.</source>
@@ -4184,8 +4184,8 @@ Visiting Japan: on Tokyo time</source>
         <translation>プログラムにはまだ視察研修がありません。</translation>
     </message>
     <message>
-        <source>{delegation} · {first} to {last} · {days} days · </source>
-        <translation>{delegation} · {first}～{last} · {days} 日間 · </translation>
+        <source>{delegation} · {period} · {days} days · </source>
+        <translation>{delegation} · {period} · {days} 日間 · </translation>
     </message>
     <message>
         <source>{count} to fix</source>

@@ -197,7 +197,7 @@ def test_a_delegations_schedule_in_japanese(demo: str, capsys: pytest.CaptureFix
     status, out, _ = run(capsys, "schedule", "--db", demo, "--delegation", PERU, "--lang", "ja")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["代表団の時刻（LIMA）", "東京", "時間帯", "会合"]
+    assert lines[0].split() == ["代表団の時刻（Lima）", "東京", "時間帯", "会合"]
     assert "2027年3月12日(金) 15:30-17:00（日本滞在中）" in out
     nights = schedule["nights"]
     assert lines[-1] == (
@@ -226,7 +226,7 @@ def test_the_report_names_partner_cities_in_japanese_in_the_order_of_their_readi
     status, out, _ = run(capsys, "report", "--db", demo, "--lang", "ja", *period)
     assert status == 0
     lines = out.splitlines()
-    assert lines[0] == "プログラム報告 2027-01-01～2027-12-31（東京）"
+    assert lines[0] == "プログラム報告 — 2027年1月1日～12月31日（東京）"
     assert lines[1] == (
         f"会合{report['meetings']}件開催、{report['hours']:.2f}時間、中止{report['cancelled']}件"
     )

@@ -18,6 +18,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.markup import qr_data_uri, split_address
 from cpp_scheduler.documents.programme import (
+    NotAConferenceError,
     programme_document,
     read_programme,
 )
@@ -161,6 +162,48 @@ def test_the_programme_puts_parallel_sessions_side_by_side_by_room(demo: Databas
     assert plans.delegations == ("Kenya: Nairobi City County", "North Macedonia: City of Skopje")
     page = programme_document(programme).html()
     assert page.index("Compact city and transit") < page.index("Capturing land value")
+    cover = page_text(page)
+    assert "Mon 15 – Tue 16 Feb 2027" in cover  # the days as period texts write them
+    sessions = len(programme.sessions)
+    assert f"{sessions} sessions in 2 rooms; times are Tokyo time." in cover
+    assert "Asia/Tokyo" not in cover
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        (
+            "Opening plenary: ten years of the City Partnership Program",
+            "is a session of the conference 'CPP Conference 2027: Cities Learning from "
+            "Cities': print that conference's programme instead",
+        ),
+        (
+            "Peer-to-peer workshop series: resilient cities (monthly)",
+            "is a series of meetings (Peer-to-peer workshop), not a conference: print the "
+            "run sheet of one of its days instead",
+        ),
+        (
+            "Pre-tour briefing with the Peru delegation",
+            "is a meeting (Videoconference), not a conference: print the run sheet of its "
+            "day instead",
+        ),
+    ],
+)
+def test_a_programme_is_refused_for_an_event_that_is_no_conference(
+    demo: Database, title: str, said: str
+) -> None:
+    """A series' programme printed "1 session in 1 room" for its first meeting alone:
+    a programme is a conference's, and what is not one says what it is instead."""
+    with demo.session() as session:
+        uid = session.scalar(select(Event.uid).where(Event.title == title))
+    assert uid is not None
+    with pytest.raises(NotAConferenceError) as refused:
+        read_programme(demo, uid)
+    message = str(refused.value)
+    assert message.startswith(f"'{title}' ") or message.startswith(f"'{title[:59]}")
+    assert message.endswith(said)
+    assert "\n" not in message
+    assert uid not in {choice.id for choice in conference_choices(demo)}
 
 
 def test_the_run_sheet_holds_the_days_meetings_and_the_engines_conflicts(
@@ -301,8 +344,9 @@ def test_the_programme_prints_in_japanese_with_rooms_in_the_order_of_their_readi
     # The rooms' Japanese names, in the order of their English (romanised) ones.
     assert monday.rooms == ("TDLC 会議室A", "TDLC 会議室B")
     text = page_text(programme_document(programme).html())
-    assert "2027年2月15日(月)～2027年2月16日(火)" in text  # the cover, no era
-    assert f"2部屋でセッション{len(programme.sessions)}件。時刻は Asia/Tokyo の時刻です。" in text
+    assert "2027年2月15日(月)～16日(火)" in text  # the cover, no era, the year once
+    # The zone named as the rest of the program names it (zone_city), not Asia/Tokyo.
+    assert "Asia/Tokyo" not in text
     assert "2027年2月16日(火) 時刻 TDLC 会議室A TDLC 会議室B" in " ".join(text.split())
     assert "日時 2027年2月15日(月) 09:00-10:15" in " ".join(text.split())
     assert programme.sessions[0].themes == ("都市計画",)  # Urban planning

@@ -3,10 +3,15 @@ shortcut list is the window's own."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.help import GUIDE, HelpWindow, ShortcutsDialog
+from cpp_scheduler import i18n
+from cpp_scheduler.gui import translations
+from cpp_scheduler.gui.help import GUIDE, HelpWindow, ShortcutsDialog, joined_soft_breaks
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.resources import doc_path
 
@@ -47,3 +52,75 @@ def test_the_shortcut_list_is_the_windows_own(window: MainWindow, qtbot: QtBot) 
     assert rows["Undo"] == "Ctrl+Z"
     assert rows["Week"] == "Ctrl+2"
     assert "User guide" in rows
+
+
+@pytest.fixture
+def japanese_window(qapp: object) -> Iterator[None]:
+    translations.install(i18n.JAPANESE)
+    yield
+    translations.install(i18n.ENGLISH)
+
+
+@pytest.mark.usefixtures("japanese_window")
+def test_the_japanese_guide_reads_without_a_space_where_its_lines_were_wrapped(
+    qtbot: QtBot,
+) -> None:
+    """The Japanese pages are wrapped at 88 columns; a reader sees no break, and no space
+    in the middle of a sentence where the file breaks its line."""
+    help_window = HelpWindow()
+    qtbot.addWidget(help_window)
+    help_window.show_document("team.md")
+    team = help_window.browser.toPlainText()
+    assert "システムのユーザー名です" in team
+    assert "システムの ユーザー名" not in team
+    # A code block keeps its lines and its spaces.
+    assert "admin roles            # print the SQL\n" in team
+    help_window.show_document("user-guide.md")
+    guide = help_window.browser.toPlainText()
+    assert "このガイドでは、コーディネーター" in guide
+    # A list item's wrapped line joins its item; the list keeps its items.
+    assert "連携都市・テーマ・種類・形式・状態・代表団によるフィルター" in guide
+    items = [line for line in guide.splitlines() if line.startswith(("サイドバー", "カレンダー（"))]
+    assert [item.split(":")[0] for item in items] == ["サイドバー（左）", "カレンダー（中央）"]
+    # A link's text at a line's end or start joins as its words do.
+    assert "現地時刻・候補日時・競合、カレンダーファイルと更新" in guide
+    assert "プログラムファイル（一部のページは英語のみです）" in guide
+    # Beside a Latin word or a digit, the break stays the space it was.
+    assert "共有フォルダーの 1 つの SQLite ファイル" in team
+
+
+def test_soft_breaks_between_wide_characters_are_joined_and_others_kept() -> None:
+    text = "\n".join(
+        [
+            "# 見出し",
+            "本文の一行目は",
+            "二行目に続きます。English",
+            "stays spaced.",
+            "",
+            "- 項目の一行目は",
+            "  二行目に続きます",
+            "- 次の項目",
+            "",
+            "```",
+            "コードは",
+            "そのまま",
+            "```",
+            "| 表 |",
+            "| 行 |",
+        ]
+    )
+    assert joined_soft_breaks(text).split("\n") == [
+        "# 見出し",
+        "本文の一行目は二行目に続きます。English",
+        "stays spaced.",
+        "",
+        "- 項目の一行目は二行目に続きます",
+        "- 次の項目",
+        "",
+        "```",
+        "コードは",
+        "そのまま",
+        "```",
+        "| 表 |",
+        "| 行 |",
+    ]

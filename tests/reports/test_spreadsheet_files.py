@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.reports.csvfile import BOM, csv_paths, csv_text, write_csv, write_csv_files
 from cpp_scheduler.reports.tables import ColumnType, Table, table
-from cpp_scheduler.reports.xlsx import BarChartSpec, write_xlsx
+from cpp_scheduler.reports.xlsx import BarChartSpec, display_width, write_xlsx
 
 T = ColumnType
 HOSTILE = [
@@ -187,3 +187,28 @@ def test_a_file_is_replaced_whole_with_the_users_permissions(tmp_path: Path, uma
     fresh = tmp_path / "fresh.csv"
     write_csv(sample(), fresh)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_a_cell_of_several_lines_wraps_at_its_breaks_and_one_line_does_not(
+    tmp_path: Path,
+) -> None:
+    """Excel shows a cell's line breaks only when the cell wraps: an address in English
+    above its Japanese form would otherwise read as one run-together line."""
+    address = (
+        "10th Floor, 2-2-2 Uchisaiwaicho, Tokyo 100-0011\n〒100-0011 東京都千代田区内幸町2-2-2"
+    )
+    places = table(
+        "Places",
+        [("Venue", T.TEXT), ("Address", T.TEXT), ("Seats", T.INTEGER)],
+        [("TDLC", address, 40), ("Kobe", "One line only", 20)],
+    )
+    sheet = load_workbook(write_xlsx([places], tmp_path / "p.xlsx")).worksheets[0]
+    several = sheet["B2"]
+    assert several.value == address
+    assert several.alignment.wrap_text is True
+    assert several.alignment.vertical == "top"
+    for one_line in ("A2", "B3", "C2", "B1"):
+        assert not sheet[one_line].alignment.wrap_text, one_line
+    # The column is as wide as the longest line (a Japanese character two), not the whole.
+    longest = max(display_width(line) for line in address.splitlines())
+    assert sheet.column_dimensions["B"].width == longest + 2

@@ -457,11 +457,8 @@ class SlotFinderDialog(QDialog):
         ui.gridTitle.setText(
             translate(
                 "SlotFinder",
-                "Each row in its own local hours; columns are hours in Tokyo, {first} to {last}.",
-            ).format(
-                first=i18n.day_month_text(search.first_day),
-                last=i18n.day_month_year_text(shown_last),
-            )
+                "Each row in its own local hours; columns are hours in Tokyo, {period}.",
+            ).format(period=i18n.period_text(search.first_day, shown_last))
         )
         plan = result.answer.plan
         if plan is not None:

@@ -484,10 +484,9 @@ class TourBuilderDialog(QDialog):
         self.overview.setText(board.route_line)
         problems = board.problem_count
         self.summary.setText(
-            translate("TourBuilder", "{delegation} · {first} to {last} · {days} days · ").format(
+            translate("TourBuilder", "{delegation} · {period} · {days} days · ").format(
                 delegation=_escape(board.delegation),
-                first=i18n.short_day_text(board.start),
-                last=i18n.day_text(board.end),
+                period=i18n.period_day_text(board.start, board.end),
                 days=len(board.days),
             )
             + (

@@ -23,6 +23,7 @@ from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.conflicts import Column
 from cpp_scheduler.gui.tools.history import HistoryDock
 from cpp_scheduler.gui.tools.mail import ChangesDialog, RepliesDialog, SendDialog
+from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
 from cpp_scheduler.model import StudyTour, TourDay
 from cpp_scheduler.scheduling.conflicts import ConflictKind
@@ -96,11 +97,32 @@ def test_the_tour_builder_speaks_japanese_with_japanese_dates(
     first = builder.cards[FIRST]
     header = first.findChildren(QLabel)[0].text()
     assert "1 日目 · 2月15日(月)" in header
-    assert "2027年2月16日(火)" in builder.summary.text()  # the tour's last day, in full
+    # The tour's days as every Japanese period is written: the year once, at the start.
+    assert "Lima · 2027年2月15日(月)～16日(火) · " in builder.summary.text()
+    assert builder.tour_box.currentText() == "Peru study tour (2027年2月15日～16日)"
     empty = builder.cards[FIRST + timedelta(days=1)].findChild(QLabel, "emptyDay")
     assert empty is not None
     assert "この日は予定がありません" in empty.text()
     builder.close()
+
+
+def test_find_a_time_names_its_days_as_a_japanese_period(
+    qtbot: QtBot, sqlite_database: Database, open_window
+) -> None:
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    window = open_window()
+    finder = tools_of(window).open_slot_finder()
+    assert isinstance(finder, SlotFinderDialog)
+    finder.show_period(date(2027, 1, 18), date(2027, 1, 22))
+    finder.choose([lima])
+    finder.search()
+    qtbot.waitUntil(
+        lambda: not finder.searching and finder.search_result is not None, timeout=20_000
+    )
+    title = finder.ui.gridTitle.text()
+    assert "2027年1月18日～22日" in title
+    assert "～2027年" not in title  # not the year on the last day alone
+    finder.close()
 
 
 def test_the_help_menu_and_the_guide_are_in_japanese(

@@ -82,6 +82,7 @@ def test_grid_shows_each_delegation_in_its_own_hours(
     # Sunday in Lima is a day off: 00:00-04:00 Monday Tokyo is Sunday 10:00-14:00 there.
     sunday = _column(finder, datetime(2027, 1, 17, 15, tzinfo=UTC))
     assert model.index(lima_row, sunday).data(STATE_ROLE) == "day_off"
+    assert finder.ui.gridTitle.text().endswith("columns are hours in Tokyo, 18 Jan 2027.")
     finder.close()
 
 

@@ -96,6 +96,9 @@ def test_flags_an_infeasible_leg_and_an_empty_day(
     assert board.day(FIRST + timedelta(days=1)).empty
     assert builder.cards[FIRST + timedelta(days=1)].findChild(QLabel, "emptyDay") is not None
     assert "to fix" in builder.summary.text()
+    # The tour's days as every period is written: the year once, at the end.
+    assert "Lima · Mon 08 – Wed 10 Mar 2027 · 3 days · " in builder.summary.text()
+    assert builder.tour_box.currentText() == "Peru study tour (08–10 March 2027)"
     builder.close()
 
 
