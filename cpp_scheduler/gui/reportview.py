@@ -13,8 +13,8 @@ only shows them. The report is read and the workbook written off the GUI thread;
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -168,24 +168,6 @@ class SheetModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def _in_window_language(found: Breakdown) -> Breakdown:
-    """The breakdown as the window shows it: in Japanese, a theme or partner city by its
-    Japanese name where the program has one (the workbook keeps the report's own)."""
-    if i18n.language() != i18n.JAPANESE:
-        return found
-    rows = tuple(replace(row, label=row.label_ja or row.label) for row in found.rows)
-    return replace(found, rows=rows)
-
-
-def _shown_names(found: Breakdown | None, labels: tuple[str, ...]) -> list[str]:
-    """The report's names of themes or cities (its ``*_left_out``), as the window shows
-    them (see :func:`_in_window_language`)."""
-    if found is None or i18n.language() != i18n.JAPANESE:
-        return list(labels)
-    japanese = {row.label: row.label_ja for row in found.rows if row.label_ja}
-    return [japanese.get(label, label) for label in labels]
 
 
 def _left_out_rows(found: Breakdown) -> frozenset[int]:
@@ -425,16 +407,14 @@ class ProgramReportWindow(QDialog):
             )
         )
         none = translate("ReportView", "none")
-        breakdowns = {found.name: _in_window_language(found) for found in report.breakdowns}
+        breakdowns = {found.name: found for found in report.breakdowns}
         self.left_out.setText(
             translate(
                 "ReportView",
                 "<b>Left out</b> (no meeting held): themes: {themes}; partner cities: {cities}",
             ).format(
-                themes=", ".join(_shown_names(report.breakdown("theme"), report.themes_left_out))
-                or none,
-                cities=", ".join(_shown_names(report.breakdown("city"), report.cities_left_out))
-                or none,
+                themes=html.escape(i18n.list_text(report.left_out("theme")) or none),
+                cities=html.escape(i18n.list_text(report.left_out("city")) or none),
             )
         )
         for found in breakdowns.values():
@@ -468,9 +448,9 @@ class ProgramReportWindow(QDialog):
         period held nothing on, so the chart says it without the table."""
         return [
             (
-                translate("ReportView", "{label} (left out)").format(label=report_word(row.label))
+                translate("ReportView", "{label} (left out)").format(label=report_word(row.shown))
                 if row.meetings == 0
-                else report_word(row.label),
+                else report_word(row.shown),
                 round(row.hours, 2),
             )
             for row in found.rows

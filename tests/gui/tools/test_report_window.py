@@ -257,3 +257,28 @@ def test_the_japanese_file_menu_offers_the_agenda_and_the_report(
         settle(qtbot, window)
     finally:
         translations.install(i18n.ENGLISH)
+
+
+def test_the_japanese_window_lists_what_was_left_out_as_japanese_lists_it(
+    qtbot: QtBot, sqlite_database: Database, open_window: Callable[[], MainWindow]
+) -> None:
+    """The names left out read as the report's other lists do in Japanese (北九州市、神戸市),
+    and a name holding markup is shown as typed, not as markup."""
+    from cpp_scheduler import i18n
+    from cpp_scheduler.gui import translations
+    from cpp_scheduler.model import ThematicArea
+
+    load_demo(sqlite_database)
+    with sqlite_database.session() as session, session.begin():
+        session.add(ThematicArea(code="water-<b>", name="Water & <b>sanitation</b>"))
+    translations.install(i18n.JAPANESE)
+    try:
+        window = open_window()
+        report_window = shown_report(qtbot, window)
+        text = report_window.left_out.text()
+        assert "北九州市、神戸市、横浜市" in text
+        assert "Water &amp; &lt;b&gt;sanitation&lt;/b&gt;" in text
+        assert report_window.city_chart.labels[0].startswith("北九州市")
+        settle(qtbot, window)
+    finally:
+        translations.install(i18n.ENGLISH)
