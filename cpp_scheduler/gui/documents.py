@@ -40,7 +40,7 @@ from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
 from cpp_scheduler.gui import printing
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.services.choices import conference_choices
+from cpp_scheduler.services.choices import conference_choices, conference_of
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.delegation_schedule import delegation_choices
 
@@ -166,6 +166,16 @@ class PrintDocumentDialog(QDialog):
             found = self.choice.findData(key)
             if found >= 0:
                 self.choice.setCurrentIndex(found)
+            elif self.kind == "programme" and self.choice.count():
+                # A session, right-clicked: its conference's programme is the one to print.
+                database = self.database
+                self.tasks.run_in_background(
+                    lambda: conference_of(database, key), self._conference_found, self._failed
+                )
+
+    def _conference_found(self, conference_id: str | None) -> None:
+        if conference_id is not None and self.choice.findData(conference_id) >= 0:
+            self.choose(conference_id)
 
     def _choices_read(self, choices: list[tuple[str, str]]) -> None:
         self.choice.clear()

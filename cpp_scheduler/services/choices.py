@@ -454,6 +454,29 @@ def conference_choices(database: Database, event_id: str | None = None) -> list[
     ]
 
 
+def conference_of(database: Database, event_id: str) -> str | None:
+    """The conference whose programme holds ``event_id``: the event itself when it is one
+    (:func:`conference_choices`), else the nearest conference it is filed under; None
+    when it is in none. A session right-clicked in the calendar prints its conference's
+    programme."""
+    conferences = {choice.id for choice in conference_choices(database)}
+    with database.session() as session:
+        parents: dict[str, str | None] = {
+            child: parent
+            for child, parent in session.connection().execute(
+                select(Event.id, Event.parent_id).where(Event.parent_id.is_not(None))
+            )
+        }
+    current: str | None = event_id
+    seen: set[str] = set()
+    while current is not None and current not in seen:  # a stored loop ends the walk
+        if current in conferences:
+            return current
+        seen.add(current)
+        current = parents.get(current)
+    return None
+
+
 def names(choices: Iterable[Choice]) -> list[tuple[str, str]]:
     """(name, id) pairs, as a single-choice combo box takes them."""
     return [(choice.name, choice.id) for choice in choices]

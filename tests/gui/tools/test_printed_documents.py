@@ -200,3 +200,42 @@ def test_an_empty_program_is_said_in_one_language(
     qtbot.waitUntil(lambda: english.status.text().endswith("."), timeout=10_000)
     assert english.status.text() == "The program has no conferences yet."
     settle(qtbot, window)
+
+
+def test_a_session_asks_for_its_conferences_programme(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """A session of the conference kind, right-clicked, offers "Print programme…": the
+    programme chosen is its conference's, not the first conference of the list."""
+    from datetime import UTC, datetime
+
+    from gui_support import add_event
+
+    from cpp_scheduler.model import EventKind
+    from cpp_scheduler.services.choices import conference_of
+    from cpp_scheduler.services.demo import demo_id
+
+    load_demo(sqlite_database)
+    conference_id = demo_id("event", CONFERENCE)
+    add_event(
+        sqlite_database,
+        "Urban forum 2026",  # listed first: it starts earlier
+        datetime(2026, 11, 2, 0, 0, tzinfo=UTC),
+        kind=EventKind.CONFERENCE,
+        zone="Asia/Tokyo",
+    )
+    plenary = add_event(
+        sqlite_database,
+        "Closing plenary",
+        datetime(2027, 2, 16, 7, 0, tzinfo=UTC),
+        kind=EventKind.CONFERENCE,
+        zone="Asia/Tokyo",
+        parent_id=conference_id,
+    )
+    assert conference_of(sqlite_database, plenary) == conference_id
+    assert conference_of(sqlite_database, conference_id) == conference_id
+    window = open_window()
+    dialog = window.documents.open("programme", chosen=plenary)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.choice.currentData() == conference_id, timeout=10_000)
+    assert dialog.choice.itemData(0) != conference_id
+    settle(qtbot, window)
