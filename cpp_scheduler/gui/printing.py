@@ -3,10 +3,14 @@ into pages: a PDF file or a printer.
 
 Qt's rich-text engine lays the HTML out page by page; this module adds what it lacks:
 a section that fits on a page is never split (Qt ignores ``page-break-inside``, so a
-section that would cross a page starts on the next one), and each page gets the
-document's header and a footer with its number and the program's change stamp, drawn
-with a painter. The text is set in Noto Sans CJK JP where it is installed, so Japanese
-names and addresses print, and the PDF embeds the font.
+section that would cross a page starts on the next one), nor a table row (Qt splits a
+row between any two of its lines: :class:`TableRows` moves it whole to the next page,
+under the table's repeated header row), and each page gets the document's header and a
+footer with its number and the program's change stamp, drawn with a painter. The text
+is set in Noto Sans CJK JP where it is installed, so Japanese names and addresses
+print, and the PDF embeds the font. A PDF's text layer is then made the text drawn
+(:mod:`cpp_scheduler.documents.pdf_text`, told by :class:`DrawnTexts` which characters
+the pages drew).
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
+    QBrush,
     QFont,
     QFontDatabase,
     QFontMetricsF,
@@ -28,10 +34,18 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QRawFont,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
+    QTextFrame,
+    QTextLayout,
+    QTextTable,
+    QTextTableCellFormat,
 )
 
 from cpp_scheduler.documents.content import PrintDocument, ShouldStop, stop_if_asked
+from cpp_scheduler.documents.pdf_text import corrected_text_layer, postscript_name
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.files import FileWriteError, check_writable_target, write_atomically
 from cpp_scheduler.gui.translations import translate
@@ -44,7 +58,7 @@ RESOLUTION = 300
 LATIN_FAMILIES = ("DejaVu Sans", "Noto Sans", "Liberation Sans")
 JAPANESE_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "IPAGothic")
 _FIRST_TAG = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9]*)")
-MAX_ROUNDS = 3
+MAX_ROUNDS = 5
 _DATA_IMAGE = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 
 Progress = Callable[[int, int], None]
@@ -119,14 +133,16 @@ class Pages:
         return text
 
     def _layout(self) -> QTextDocument:
-        """Lay the whole document out at once, then again with a page break before each
-        section that the first layout splits although it fits on a page (a few rounds
-        at most: a break moves what follows it)."""
+        """Lay the whole document out at once, keep each table row whole on its page,
+        then lay it out again with a page break before each section that the first
+        layout splits although it fits on a page (a few rounds at most: a break moves
+        what follows it)."""
         breaks: set[int] = set()
         for _round in range(MAX_ROUNDS):
             stop_if_asked(self.should_stop)
             text = self._new_text()
             text.setHtml(self._html(text, breaks))
+            TableRows(text, self.body.height(), self.should_stop).keep_whole()
             wanted = self._breaks_wanted(text, breaks)
             if wanted <= breaks:
                 break
@@ -213,13 +229,35 @@ class Pages:
         """The document's header as it fits on one line of the page: a long title (a
         conference's) ends in an ellipsis rather than at the paper's edge. The header's
         last words (a cancelled programme's mark) are kept."""
-        small = QFont(self.font)
-        small.setPointSizeF(8)
-        metrics = QFontMetricsF(small, self.device)
+        metrics = QFontMetricsF(self.small_font(), self.device)
         header = self.document.header
         if metrics.horizontalAdvance(header) <= width:
             return header
         return metrics.elidedText(header, Qt.TextElideMode.ElideMiddle, width)
+
+    def small_font(self) -> QFont:
+        """The header's and the footer's font."""
+        small = QFont(self.font)
+        small.setPointSizeF(8)
+        return small
+
+    def page_number_text(self, number: int) -> str:
+        return translate("Printing", "Page {number} of {count}").format(
+            number=number + 1, count=self.count
+        )
+
+    def drawn_texts(self) -> dict[str, dict[str, str]]:
+        """Per font, the text each glyph drawn stands for, where Qt's PDF writer would
+        name it otherwise (:class:`DrawnTexts`)."""
+        drawn = DrawnTexts()
+        drawn.add_document(self.text)
+        small = self.small_font()
+        width = self.page_width - 2 * self.margin
+        for line in (self.header_text(width), self.document.footer):
+            drawn.add_text(line, small, self.device)
+        for number in range(self.count):
+            drawn.add_text(self.page_number_text(number), small, self.device)
+        return drawn.as_written()
 
     def draw(self, painter: QPainter, number: int) -> None:
         """Draw page ``number`` (from 0) with its header and footer."""
@@ -231,10 +269,8 @@ class Pages:
         clip = QRectF(0, number * self.body.height(), self.body.width(), self.body.height() - 1)
         self.text.drawContents(painter, clip)
         painter.restore()
-        small = QFont(self.font)
-        small.setPointSizeF(8)
         painter.save()
-        painter.setFont(small)
+        painter.setFont(self.small_font())
         painter.setPen(Qt.GlobalColor.darkGray)
         width = self.page_width - 2 * self.margin
         header = QRectF(self.margin, self.margin, width, self.band * 0.8)
@@ -248,14 +284,245 @@ class Pages:
         painter.drawLine(QPointF(self.margin, bottom), QPointF(self.margin + width, bottom))
         align = Qt.AlignmentFlag.AlignBottom
         painter.drawText(footer, align | Qt.AlignmentFlag.AlignLeft, self.document.footer)
-        painter.drawText(
-            footer,
-            align | Qt.AlignmentFlag.AlignRight,
-            translate("Printing", "Page {number} of {count}").format(
-                number=number + 1, count=self.count
-            ),
-        )
+        painter.drawText(footer, align | Qt.AlignmentFlag.AlignRight, self.page_number_text(number))
         painter.restore()
+
+
+class TableRows:
+    """Keeps the rows of a laid-out document's tables whole.
+
+    Qt's layout splits a table row at a page's foot, line by line, whatever its size (a
+    row's last lines alone on the next page, a QR code cut off from its text). Going
+    down the document, each row that crosses a page's foot although it fits on a page
+    is moved whole to the next page: a row with no border or padding is put before it,
+    tall enough to fill the page (Qt repeats a table's header rows above it there), or
+    a page break before its table where it is the table's first row (before the table's
+    heading, which then goes with it). A row taller than a page is left to split
+    between its lines.
+    """
+
+    TRIES = 4
+    """Rounds of measuring a filling row (the device's scale for padding is Qt's)."""
+
+    def __init__(self, text: QTextDocument, page: float, should_stop: ShouldStop | None) -> None:
+        self.text = text
+        self.layout = text.documentLayout()
+        self.page = page
+        self.should_stop = should_stop
+
+    def keep_whole(self) -> None:
+        """Move each row that crosses a page's foot, from the top of the document down
+        (a move only pushes what follows it further down)."""
+        settled = -1.0
+        while (split := self._first_split(settled)) is not None:
+            stop_if_asked(self.should_stop)
+            table, row, top = split
+            first = row == table.format().headerRowCount()
+            if not (first and self._break_before(table, row)) and not self._spanned(table, row):
+                self._fill_before(table, row, top)
+            settled = top + 1
+
+    @staticmethod
+    def _spanned(table: QTextTable, row: int) -> bool:
+        """Whether a cell spanning rows covers the row or the one above it: a row put
+        between would become part of that cell."""
+        for column in range(table.columns()):
+            for neighbour in (row - 1, row):
+                cell = table.cellAt(neighbour, column) if neighbour >= 0 else None
+                if cell is not None and cell.isValid() and cell.rowSpan() > 1:
+                    return True
+        return False
+
+    def _page(self, y: float) -> int:
+        return int(y // self.page)
+
+    def _tables(self) -> list[QTextTable]:
+        """The document's tables, but those inside another table's cell (kept whole with
+        their row)."""
+        found: list[QTextTable] = []
+
+        def visit(frame: QTextFrame) -> None:
+            for child in frame.childFrames():
+                if isinstance(child, QTextTable):
+                    found.append(child)
+                else:
+                    visit(child)
+
+        visit(self.text.rootFrame())
+        return found
+
+    def extent(self, table: QTextTable, row: int) -> tuple[float, float]:
+        """The top of a row's first line and the foot of its last, over its cells."""
+        top, bottom = float("inf"), float("-inf")
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            block = cell.firstCursorPosition().block()
+            last = cell.lastCursorPosition().block().blockNumber()
+            while block.isValid() and block.blockNumber() <= last:
+                rect = self.layout.blockBoundingRect(block)
+                top, bottom = min(top, rect.top()), max(bottom, rect.bottom())
+                block = block.next()
+        return top, bottom
+
+    def _first_split(self, settled: float) -> tuple[QTextTable, int, float] | None:
+        """The highest row below ``settled`` that crosses a page's foot."""
+        first: tuple[QTextTable, int, float] | None = None
+        for table in self._tables():
+            for row in range(table.format().headerRowCount(), table.rows()):
+                top, bottom = self.extent(table, row)
+                if top <= settled or (first is not None and top >= first[2]):
+                    continue
+                if self._page(top) != self._page(bottom - 1):
+                    first = (table, row, top)
+                    break
+        return first
+
+    def _splits(self, table: QTextTable, row: int) -> bool:
+        top, bottom = self.extent(table, row)
+        return self._page(top) != self._page(bottom - 1)
+
+    def _break_before(self, table: QTextTable, row: int) -> bool:
+        """A page break before the table (before its heading, where one leads it) when
+        its first row crosses a page's foot; false where that does not help."""
+        cursor = QTextCursor(self.text)
+        cursor.setPosition(table.firstPosition() - 1)
+        heading = cursor.block()
+        if heading.isValid() and heading.blockFormat().headingLevel() > 0:
+            undo = heading.blockFormat()
+            breaking = heading.blockFormat()
+            breaking.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(heading).setBlockFormat(breaking)
+            if self._splits(table, row):
+                QTextCursor(heading).setBlockFormat(undo)
+                return False
+            return True
+        table_format = table.format()
+        table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table.setFormat(table_format)
+        if self._splits(table, row):
+            table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+            table.setFormat(table_format)
+            return False
+        return True
+
+    def _fill_before(self, table: QTextTable, row: int, top: float) -> None:
+        """Move the row to the next page with a filling row before it; leave it where
+        it is when it would not fit there either."""
+        page = self._page(top)
+        edit = QTextCursor(self.text)
+        edit.beginEditBlock()  # laid out again once, at its end
+        table.insertRows(row, 1)
+        # Built on the cell's own format: a new one has no border style, and Qt then
+        # draws the table's borders around it.
+        filler = table.cellAt(row, 0).format().toTableCellFormat()
+        filler.setBorder(0)
+        for side in (filler.setTopBorder, filler.setBottomBorder):
+            side(0)
+        for side in (filler.setLeftBorder, filler.setRightBorder):
+            side(0)
+        filler.setPadding(0)
+        filler.setBackground(QBrush())
+        self._set_row_format(table, row, filler)
+        edit.endEditBlock()
+        # Padding is in points and Qt scales it to the device by its own rule: measured
+        # again after each try rather than trusted.
+        scale = self.layout.paintDevice().logicalDpiY() / 96
+        padding = 0.0
+        for _try in range(self.TRIES):
+            moved_top, _bottom = self.extent(table, row + 1)
+            if self._page(moved_top) > page:
+                break
+            padding += ((page + 1) * self.page - moved_top + 2) / scale
+            filler.setBottomPadding(padding)
+            edit.beginEditBlock()
+            self._set_row_format(table, row, filler)
+            edit.endEditBlock()
+        if self._splits(table, row + 1) or self._page(self.extent(table, row)[0]) > page:
+            table.removeRows(row, 1)
+
+    @staticmethod
+    def _set_row_format(table: QTextTable, row: int, cell_format: QTextTableCellFormat) -> None:
+        for column in range(table.columns()):
+            table.cellAt(row, column).setFormat(cell_format)
+
+
+_BMP = "".join(chr(code) for code in range(1, 0x10000) if not 0xD800 <= code <= 0xDFFF)
+"""Every character of the Basic Multilingual Plane, which Qt searches for a glyph's
+character when it writes a PDF's text layer."""
+
+
+class DrawnTexts:
+    """Which character each glyph on the pages stands for, per font.
+
+    Qt's PDF writer names each glyph by the lowest code point that shows it (see
+    :mod:`cpp_scheduler.documents.pdf_text`); where that is not a character the
+    document drew, the character drawn that the font shows with the same glyph is the
+    one meant (月, not the radical ⽉ that Noto Sans CJK draws alike). The fonts are
+    those the layout's glyph runs used. (The runs' own indexes into the text are not
+    read: Qt gives wrong ones for a run of a fallback font.)
+    """
+
+    def __init__(self) -> None:
+        self.fonts: dict[str, QRawFont] = {}
+        self.characters: Counter[str] = Counter()
+        self._names: dict[tuple[str, str, int], str] = {}
+
+    def _name(self, font: QRawFont) -> str:
+        key = (font.familyName(), font.styleName(), int(font.weight()))
+        if key not in self._names:
+            # The table's tag as text: PySide refuses it as bytes.
+            self._names[key] = postscript_name(bytes(font.fontTable("name").data()))
+        return self._names[key]
+
+    def add_layout(self, layout: QTextLayout, text: str) -> None:
+        """The characters and fonts of one laid-out paragraph (``text``)."""
+        self.characters.update(text)
+        units = len(text.encode("utf-16-le", "surrogatepass")) // 2
+        for run in layout.glyphRuns(0, units):
+            font = run.rawFont()
+            name = self._name(font)
+            if name:
+                self.fonts.setdefault(name, font)
+
+    def add_text(self, text: str, font: QFont, device: QPagedPaintDevice) -> None:
+        """A line the painter draws (a header, a footer), shaped as it draws it."""
+        layout = QTextLayout(text, font, device)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        self.add_layout(layout, text)
+
+    def add_document(self, text: QTextDocument) -> None:
+        block = text.begin()
+        while block.isValid():
+            layout = block.layout()
+            if layout is not None:
+                self.add_layout(layout, block.text())
+            block = block.next()
+
+    def as_written(self) -> dict[str, dict[str, str]]:
+        """Per font, the code point Qt writes for a glyph -> the character drawn with
+        it, where they differ (the character drawn most, where several share it)."""
+        drawn = [
+            character
+            for character, _count in self.characters.most_common()
+            if ord(character) < 0x10000 and not 0xD800 <= ord(character) <= 0xDFFF
+        ]
+        known = set(drawn)
+        found: dict[str, dict[str, str]] = {}
+        for name, font in self.fonts.items():
+            lowest: dict[int, str] = {}
+            for character, glyph in zip(_BMP, font.glyphIndexesForString(_BMP), strict=True):
+                if glyph and glyph not in lowest:
+                    lowest[glyph] = character
+            texts: dict[str, str] = {}
+            glyphs = font.glyphIndexesForString("".join(drawn))
+            for character, glyph in zip(drawn, glyphs, strict=True):
+                written = lowest.get(glyph, character)
+                if written != character and written not in texts and written not in known:
+                    texts[written] = character
+            found[name] = texts
+        return found
 
 
 def paint_pages(
@@ -269,7 +536,11 @@ def paint_pages(
 
     ``should_stop`` is asked between the layout's rounds and between pages: when it
     says yes, :class:`~cpp_scheduler.documents.content.CancelledError` is raised."""
-    pages = Pages(document, device, should_stop)
+    return _paint(Pages(document, device, should_stop), progress, should_stop)
+
+
+def _paint(pages: Pages, progress: Progress | None, should_stop: ShouldStop | None) -> int:
+    device = pages.device
     painter = QPainter()
     if not painter.begin(device):
         raise PrintingError(translate("Printing", "cannot draw on the printer or the file"))
@@ -299,7 +570,8 @@ def write_pdf(
     writer of files (:func:`cpp_scheduler.files.write_atomically`): a reader never sees
     half a file, a document that fails or is cancelled on the way (``should_stop``)
     leaves the file there before as it was, a new file gets the permissions the umask
-    gives and a file written over keeps its mode.
+    gives and a file written over keeps its mode. Its text layer is the text printed
+    (:mod:`cpp_scheduler.documents.pdf_text`), found once, by a search or a copy.
     """
     target = Path(path)
     try:
@@ -322,11 +594,16 @@ def write_pdf(
     writer.setPageLayout(page_layout(paper))
     writer.setTitle(document.title)
     writer.setCreator("CPP Scheduler")
-    count = paint_pages(document, writer, progress, should_stop)
+    pages = Pages(document, writer, should_stop)
+    count = _paint(pages, progress, should_stop)
+    drawn = pages.drawn_texts()
+    del pages
     del writer  # finishes the PDF in the buffer
     buffer.close()
+    # Qt's text layer names some glyphs by other characters, and has lines it clipped.
+    pdf = corrected_text_layer(bytes(buffer.data().data()), drawn)
     try:
-        write_atomically(target, bytes(buffer.data().data()))
+        write_atomically(target, pdf)
     except FileWriteError as error:
         raise PrintingError(
             translate("Printing", "cannot write {target}: {reason}").format(

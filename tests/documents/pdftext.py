@@ -17,10 +17,10 @@ _JAPANESE_FORMS = str.maketrans(
 
 
 def readable(text: str) -> str:
-    """Text as a reader sees it.
+    """Text as a reader sees it, compatibility forms folded (NFKC).
 
-    Qt maps a CJK glyph that two code points share (田 and the Kangxi radical ⽥) to the
-    radical in the PDF's text layer; NFKC brings it back to the ideograph printed.
+    The text layer holds the characters printed (``test_pdf_text_and_rows.py`` reads it
+    as it is); the fold lets a test match full-width forms with the ASCII it writes.
     """
     return unicodedata.normalize("NFKC", text).translate(_JAPANESE_FORMS)
 

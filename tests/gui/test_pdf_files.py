@@ -13,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.documents.content import CancelledError, ChangeStamp, PrintDocument, Section
+from cpp_scheduler.documents.markup import table
 from cpp_scheduler.gui import printing
 from tests.disks import fill_up
 
@@ -101,3 +102,54 @@ def test_a_pdf_that_does_not_fit_on_the_disk_is_one_line_and_leaves_the_old_file
     )
     assert path.read_bytes() == b"the old itinerary"
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "itinerary.pdf"]
+
+
+def _short_row(hour: int) -> list[str]:
+    lines = "<br>".join(f"note {hour}.{n} of a short row" for n in range(6))
+    return [f"{hour:02d}:00", f"<b>Short row {hour}</b><br>{lines}", f"Room {hour}"]
+
+
+def _text_lines(path: Path) -> list[list[str]]:
+    return [
+        [line.strip() for line in (page.extract_text() or "").splitlines()]
+        for page in pypdf.PdfReader(path).pages
+    ]
+
+
+def test_a_row_that_fits_moves_whole_and_a_taller_one_splits_between_lines(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    rows = [_short_row(hour) for hour in range(12)]
+    rows.insert(5, ["12:00", "<br>".join(f"tall line {n} of a long row" for n in range(150)), ""])
+    section = Section("<h2>Day</h2>" + table(["Time", "What", "Where"], rows, (15, 60, 25)))
+    path = tmp_path / "rows.pdf"
+    printing.write_pdf(PrintDocument("Rows", "Rows", ChangeStamp(None, 1), (section,)), path)
+
+    pages = _text_lines(path)
+    assert len(pages) > 3
+    for hour in range(12):
+        holding = [n for n, lines in enumerate(pages) if f"Short row {hour}" in lines]
+        assert len(holding) == 1, f"row {hour} printed once"
+        page = pages[holding[0]]
+        assert f"{hour:02d}:00" in " ".join(page)
+        assert f"note {hour}.5 of a short row" in page, f"row {hour} whole on one page"
+    for n in range(150):
+        # Split between its lines, each line once: not again (clipped) on the next page.
+        found = [page.count(f"tall line {n} of a long row") for page in pages]
+        assert sum(found) == 1, f"tall line {n}: {found}"
+    # The table's header row is repeated above the rows of each page.
+    assert all("Time" in " ".join(lines) for lines in pages)
+
+
+def test_a_paragraph_across_pages_is_read_once(qtbot: QtBot, tmp_path: Path) -> None:
+    text = "<br>".join(f"paragraph line {n}" for n in range(140))
+    document = PrintDocument(
+        "Notes", "Notes", ChangeStamp(None, 1), (Section(f"<p>{text}</p>", keep_together=False),)
+    )
+    path = tmp_path / "notes.pdf"
+    printing.write_pdf(document, path)
+
+    pages = _text_lines(path)
+    assert len(pages) > 1
+    for n in range(140):
+        assert sum(page.count(f"paragraph line {n}") for page in pages) == 1, n
