@@ -5,7 +5,8 @@ its nesting and its counts before objects are built from it), so no input can ha
 program or exhaust its memory, and a refusal names what was too large and where. The
 numbers are generous for TDLC's programs (a few hundred events a year, tours of a few
 weeks) and small enough that the largest accepted input is handled in seconds.
-``docs/program-file.md`` and ``docs/calendar-updates.md`` list them for coordinators.
+``docs/program-file.md`` and ``docs/calendar-updates.md`` list them for coordinators, and
+``docs/coordinator-tools.md`` those of a reply to an invitation.
 """
 
 from __future__ import annotations
@@ -139,3 +140,23 @@ def size_text(count: int) -> str:
 MAX_COMPONENT_DEPTH = 8
 """Deepest nesting of BEGIN/END components in a calendar file; an alarm inside an event
 inside the calendar is 3."""
+
+
+MAX_REPLY_FILE_BYTES = 32 * 1024 * 1024
+"""A reply (an ``.ics`` file or an ``.eml`` message) larger than this (32 MiB) is
+refused before it is read: mail servers pass messages of 25 to 35 MB, and a reply with
+the invitation it answers takes a few KiB."""
+
+MAX_REPLY_ANSWERS = MAX_SERIES_OCCURRENCES + 1
+"""Most answers (VEVENTs) in one reply: one for the whole event and one for each meeting
+of the longest series (501)."""
+
+MAX_MESSAGE_CONTAINERS = 32
+"""Most containers (``multipart/*`` and ``message/*`` parts) in one reply message, which
+bounds how deep its parts nest: the mail reader descends into each. Replies from Outlook,
+Gmail, Apple Mail and Thunderbird hold 1 to 3."""
+
+LONGEST_REPLY_STAMP_AHEAD = timedelta(days=1)
+"""How far past now a reply's DTSTAMP may lie (a clock a little ahead, a local time
+written as UTC); one later is refused, since it would outrank every answer the person
+gives until then."""

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services import replies
 from cpp_scheduler.services.replies import answer_label
@@ -59,11 +58,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _meeting(reply: replies.RecordedReply | replies.Attendance) -> str:
+    """The meeting answered for, where it is now (a moved one with where the rule put
+    it), on Tokyo's clock; nothing for an answer to the whole series."""
     if reply.meeting is None:
         return ""
-    local = timezones.to_local(reply.meeting, timezones.TOKYO)
     return _(" (meeting of {when}, Tokyo)").format(
-        when=f"{i18n.day_text(local.date())} {local:%H:%M}"
+        when=replies.meeting_text(reply.meeting, reply.moved_to)
     )
 
 

@@ -221,13 +221,20 @@ def _refused_in(messages: tuple[Invitation, ...]) -> set[tuple[str, str]]:
 def _finish(report: invitations.BatchReport) -> int:
     for refusal in report.refused:
         _print_refused(refusal.email, refusal.reason)
+    for deferral in report.deferred:
+        print(
+            _("not sent yet (the server asked to try later): {email}: {reason}").format(
+                email=deferral.email, reason=deferral.reason
+            ),
+            file=sys.stderr,
+        )
     if report.stopped_by:
         print(
             _("stopped: {reason}; run again to send the rest").format(reason=report.stopped_by),
             file=sys.stderr,
         )
         return 1
-    return 1 if report.refused else 0
+    return 1 if report.refused or report.deferred else 0
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,7 +2,10 @@
 
 Every action that would change the program is disabled (and stays so when the
 selection changes), the editor refuses any command with the reason, and the status bar
-says it; so does the welcome panel's tooltip on its greyed demo and import buttons.
+says it; so does the welcome panel's tooltip on its greyed demo and import buttons, and
+the Replies dialog's on its greyed import. Sending invitations and updates is editing
+too: each message sent is recorded in the ledger, which a reader cannot write (the
+services refuse as well, before anything is sent).
 Decided once the program is open, by asking the server off the GUI thread
 (:func:`cpp_scheduler.services.access.read_only_reason`).
 """
@@ -29,6 +32,8 @@ EDITING_ACTIONS = frozenset(
         "import_program",
         "load_demo",
         "import_calendar",
+        "send_invitations",
+        "send_updates",
         "undo",
         "redo",
     }

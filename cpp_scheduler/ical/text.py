@@ -109,9 +109,25 @@ def uri_text(value: str) -> str:
     )
 
 
+def mail_form(email: str) -> str:
+    """An address as the mail goes to it: a domain beyond ASCII in its IDNA form
+    (``hanako@例え.jp`` is ``hanako@xn--r8jz45g.jp``), as the message's headers and the
+    SMTP envelope carry it; anything else as it is (an address that cannot be mailed
+    is refused when it is sent)."""
+    local, at, domain = email.rpartition("@")
+    if not at or domain.isascii():
+        return email
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        return email
+
+
 def calendar_address(email: str, name: str | None = None) -> icalendar.vCalAddress:
-    """A mailto address with its name (CN) cleaned for every reader."""
-    address = icalendar.vCalAddress(f"mailto:{uri_text(email)}")
+    """A mailto address with its name (CN) cleaned for every reader; its domain as the
+    mail goes to it (:func:`mail_form`), so that the ATTENDEE a reply names is the
+    address the invitation was sent to."""
+    address = icalendar.vCalAddress(f"mailto:{uri_text(mail_form(email))}")
     shown = parameter_text(name) if name else ""
     if shown:
         address.params["CN"] = shown
@@ -123,6 +139,7 @@ __all__ = [
     "calendar_address",
     "categories",
     "escape_text",
+    "mail_form",
     "one_line",
     "parameter_text",
     "plain_text",

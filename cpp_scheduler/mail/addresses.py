@@ -4,6 +4,7 @@ or a bare address, the same in the export dialog, ``export ics --organizer`` and
 
 from __future__ import annotations
 
+import re
 from email.utils import parseaddr
 
 from cpp_scheduler.errors import SchedulerError, quoted
@@ -15,12 +16,32 @@ class OrganizerError(SchedulerError, ValueError):
     """The text names no address an invitation can be signed with."""
 
 
+_NAMED = re.compile(r"(?P<name>[^<>]*?)\s*<(?P<address>[^<>]*)>")
+"""A name, then the address in angle brackets: the name is everything before them,
+commas included (``Tanaka, Keiko <keiko.tanaka@example.org>``, as Outlook writes "Last,
+First"), quoted or not."""
+
+
+def _named(text: str) -> tuple[str, str]:
+    """(name, address) of ``Name <address>``; else what :func:`parseaddr` reads. A
+    mail header reader would take an unquoted comma for two addresses, but a coordinator
+    typing one organiser means one: the name is all before the angle brackets."""
+    found = _NAMED.fullmatch(text)
+    if found is None:
+        return parseaddr(text)
+    name = found.group("name").strip()
+    if len(name) >= 2 and name[0] == name[-1] == '"':
+        name = re.sub(r"\\(.)", r"\1", name[1:-1])
+    return name, found.group("address").strip()
+
+
 def read_organizer(text: str) -> Organizer:
-    """The organiser ``text`` names: a name and an address in angle brackets, or an
-    address alone (which is then its name too). Refused with one line when it holds no
-    address, or a character that cannot stand in a mail header or a calendar line (a
-    line break would end the ORGANIZER property and start another)."""
-    name, address = parseaddr(text.strip())
+    """The organiser ``text`` names: a name and an address in angle brackets (the name
+    may hold commas, quoted or not), or an address alone (which is then its name too).
+    Refused with one line when it holds no address, or a character that cannot stand in
+    a mail header or a calendar line (a line break would end the ORGANIZER property and
+    start another)."""
+    name, address = _named(text.strip())
     if (
         "@" not in address
         or not text.strip().isprintable()  # parseaddr stops at a line break, silently

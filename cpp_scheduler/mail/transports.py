@@ -1,9 +1,13 @@
 """How messages leave: an SMTP server, or an outbox folder of ``.eml`` files.
 
 A transport either accepts a message (it then left, or lies whole in the outbox),
-refuses its recipient for good (:class:`RecipientRefusedError`: the batch goes on with the
-others), or fails in a way that stops the batch (:class:`TransportError`: a server
-answering 4xx, a lost connection), so that nothing after the failure is claimed sent.
+refuses it for good (:class:`RecipientRefusedError`: a 5xx to its recipient or to the
+message itself), puts it off (:class:`RecipientDeferredError`: a 4xx to its recipient or
+its message, a greylisting or a full mailbox), or fails in a way that stops the batch
+(:class:`TransportError`: the folder cannot be written, the session ends with 421, the
+connection is lost, the login or the sender is refused), so that nothing after the
+failure is claimed sent. A refusal or a deferral concerns that message alone (RFC 5321
+sections 3.3 and 4.2.5): the batch goes on with the others.
 """
 
 from __future__ import annotations
@@ -28,7 +32,13 @@ class TransportError(SchedulerError):
 
 
 class RecipientRefusedError(SchedulerError):
-    """The server refused this recipient for good (5xx); the others are still sent."""
+    """The server refused this recipient or this message for good (5xx); the others are
+    still sent."""
+
+
+class RecipientDeferredError(SchedulerError):
+    """The server asked to try this recipient or this message later (4xx but 421); the
+    others are still sent, and this one is left for a later batch."""
 
 
 class Security(StrEnum):
@@ -174,31 +184,61 @@ class SmtpTransport:
             self._client.send_message(message)
         except smtplib.SMTPRecipientsRefused as error:
             code, reply = error.recipients.get(recipient, (0, b""))
-            text = f"{code} {reply.decode(errors='replace')}"
-            if 500 <= code < 600:
-                refused = _("the server refused {recipient}: {answer}").format(
-                    recipient=quoted(recipient), answer=text
-                )
-                raise RecipientRefusedError(refused) from error
-            raise TransportError(
-                _("the server deferred {recipient}: {answer}").format(
-                    recipient=quoted(recipient), answer=text
-                )
-            ) from error
+            self._answered(code, reply, recipient, error, refused=True)
+        except smtplib.SMTPDataError as error:
+            self._answered(error.smtp_code, error.smtp_error, recipient, error, refused=False)
         except smtplib.SMTPResponseException as error:
-            answer = error.smtp_error
-            if isinstance(answer, bytes):
-                answer = answer.decode(errors="replace")
-            text = f"{error.smtp_code} {answer}"
+            # The sender refused, or an answer out of turn: nothing more can go.
+            if error.smtp_code == 421:
+                self._client = None  # smtplib has closed the connection
+            text = _answer_text(error.smtp_code, error.smtp_error)
             raise TransportError(_batch_stopped(text)) from error
         except (smtplib.SMTPException, OSError) as error:
             self._client = None
             raise TransportError(_batch_stopped(error)) from error
 
+    def _answered(
+        self,
+        code: int,
+        reply: bytes | str,
+        recipient: str,
+        error: smtplib.SMTPException,
+        *,
+        refused: bool,
+    ) -> None:
+        """Raise what the server's answer to this recipient (at RCPT, ``refused``) or to
+        its message (after DATA) means: 421 ends the session, and so the batch; any
+        other 4xx puts this message off, a 5xx refuses it; the batch goes on."""
+        text = _answer_text(code, reply)
+        if code == 421:
+            self._client = None  # smtplib has closed the connection
+        if code == 421 or not 400 <= code < 600:
+            raise TransportError(_batch_stopped(text)) from error
+        if code >= 500:
+            message = (
+                _("the server refused {recipient}: {answer}")
+                if refused
+                else _("the server refused the message to {recipient}: {answer}")
+            )
+            raise RecipientRefusedError(
+                message.format(recipient=quoted(recipient), answer=text)
+            ) from error
+        raise RecipientDeferredError(
+            _("the server deferred {recipient}: {answer}").format(
+                recipient=quoted(recipient), answer=text
+            )
+        ) from error
+
     def close(self) -> None:
         client, self._client = self._client, None
         if client is not None:
             _hang_up(client)
+
+
+def _answer_text(code: int, reply: bytes | str) -> str:
+    """A server's answer as a message quotes it: ``450 4.2.1 try later``, on one line."""
+    text = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
+    return printable(f"{code} {text}", 200)
 
 
 def _batch_stopped(reason: object) -> str:

@@ -3,7 +3,12 @@
 Installed once on SQLAlchemy's Session class when the model is loaded
 (:mod:`~cpp_scheduler.model.registry`): no record with a broken rule reaches the database,
 and an event's calendar SEQUENCE rises whenever its time, place or status changes, so
-clients replace their copy.
+clients replace their copy. The status a calendar gives a session is its conference's
+when the conference is cancelled (:mod:`~cpp_scheduler.model.called_off`), so a
+conference cancelled or held again, or a session filed under another conference, raises
+the SEQUENCE of each session (at any depth) whose status as sent changes with it (RFC
+5545 section 3.8.7.4): the calendar files and the mails, which both write the event's
+SEQUENCE, then tell clients the session is off, or on again.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.base import NO_VALUE
 
 from cpp_scheduler.model.base import utc_now
+from cpp_scheduler.model.enums import EventStatus
 from cpp_scheduler.model.event import Event, OccurrenceOverride
 from cpp_scheduler.model.validation import ValidationError
 
@@ -59,12 +66,69 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
         parent = record.event if isinstance(record, OccurrenceOverride) else None
         if parent is not None and parent not in session.new:
             rescheduled.add(parent)
+    with session.no_autoflush:
+        rescheduled.update(_sessions_called_off_or_on(session))
     for changed_event in rescheduled:
         changed_event.sequence = (changed_event.sequence or 0) + 1
 
     for record in session.dirty:
         if _only_links_changed(record):
             _count_as_changed(record)
+
+
+def _was_cancelled(session: Session, record: Event) -> bool:
+    """Whether the event was called off before this flush: cancelled itself, or a session
+    of a conference then cancelled, read from each event's status and conference as the
+    database holds them (the values loaded, whatever changed since)."""
+    current: Event | None = record
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if current in session.new:
+            return current.is_cancelled
+        if _as_stored(current, "status") is EventStatus.CANCELLED:
+            return True
+        parent = _as_stored(current, "parent")
+        if isinstance(parent, Event):
+            current = parent
+            continue
+        parent_id = _as_stored(current, "parent_id")
+        current = session.get(Event, parent_id) if isinstance(parent_id, str) else None
+    return False
+
+
+def _as_stored(record: Any, key: str) -> Any:
+    """The value ``key`` had when ``record`` was loaded or last flushed: the one kept
+    aside when it changed since, else the one it holds (NO_VALUE when never loaded)."""
+    state = inspect(record)
+    if key in state.committed_state:
+        return state.committed_state[key]
+    return state.dict.get(key, NO_VALUE)
+
+
+def _sessions_called_off_or_on(session: Session) -> set[Event]:
+    """The stored events whose status as sent changes because a conference above them
+    (or they themselves, by being filed elsewhere) changed: each event whose status or
+    conference changed, and every session under it, at any depth, whose being called
+    off is not what it was."""
+    changed = [
+        record
+        for record in session.dirty
+        if isinstance(record, Event) and _changed(record, ("status", "parent", "parent_id"))
+    ]
+    found: set[Event] = set()
+    seen: set[int] = set()
+    waiting = list(changed)
+    while waiting:
+        record = waiting.pop()
+        if id(record) in seen:
+            continue
+        seen.add(id(record))
+        if record not in session.new and _was_cancelled(session, record) != record.is_cancelled:
+            found.add(record)
+        waiting.extend(record.sessions)
+    # An event whose own status changed is raised for it already; its sessions are not.
+    return {record for record in found if not _changed(record, ("status",))}
 
 
 def _only_links_changed(record: Any) -> bool:

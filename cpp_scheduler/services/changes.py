@@ -17,13 +17,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from cpp_scheduler import i18n
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import all_day_line, describe_meeting
@@ -380,6 +381,14 @@ def _held(facts: EventFacts, viewer: scopes.Viewer) -> str:
     return _when(facts.start, facts.end, viewer)
 
 
+def _mid_sentence(phrase: str, language: str) -> str:
+    """A phrase that opens a line of its own (``All day from ...``) as it reads inside a
+    sentence: in English, its first letter small; other languages have no capitals."""
+    if language != i18n.ENGLISH or not phrase[:1].isupper() or phrase[1:2].isupper():
+        return phrase
+    return phrase[:1].lower() + phrase[1:]
+
+
 def _moved(before: EventFacts, now: EventFacts) -> bool:
     """Whether the event is held at another time. Facts kept before the ledger noted
     ``all_day`` read as timed, so a flag that turned on over the same instants alone
@@ -416,7 +425,8 @@ def differences(
             # Dates are no clock's: each side as its own reader gives it.
             found.append(
                 text(N_("moved to {now} (was {before})")).format(
-                    now=_held(now, viewer), before=_held(before, viewer)
+                    now=_mid_sentence(_held(now, viewer), viewer.language),
+                    before=_mid_sentence(_held(before, viewer), viewer.language),
                 )
             )
         else:
@@ -428,11 +438,7 @@ def differences(
                 )
             )
     if before.rule != now.rule:
-        found.append(
-            text(N_("repeats {now} instead of {before}")).format(
-                now=now.rule or text(N_("no more")), before=before.rule or text(N_("once"))
-            )
-        )
+        found.append(_rule_change(before, now, viewer))
     if before.place != now.place:
         nowhere = text(N_("no place"))
         found.append(
@@ -443,19 +449,31 @@ def differences(
     if before.link != now.link:
         found.append(text(N_("video link now {link}")).format(link=now.link or text(N_("none"))))
     length = now.end - now.start
+    moves_before = {rid: (start, end) for rid, start, end in before.moved}
+    for rid in _dropped(before, now):
+        start, end = moves_before.get(rid, (rid, rid + (before.end - before.start)))
+        found.append(
+            text(N_("the meeting of {when} no longer takes place, {clock}")).format(
+                when=_when(start, end, viewer), clock=clock
+            )
+        )
     for rid in sorted(set(now.cancelled) - set(before.cancelled)):
         found.append(
             text(N_("the meeting of {when} is cancelled, {clock}")).format(
                 when=_when(rid, rid + length, viewer), clock=clock
             )
         )
+    # A cancellation the series no longer holds is no meeting back: its rule no longer
+    # gives that meeting (the rule shortened), so nothing is said of it.
+    meetings_now = _meetings(now)
     for rid in sorted(set(before.cancelled) - set(now.cancelled)):
+        if meetings_now is not None and rid not in meetings_now:
+            continue
         found.append(
-            text(N_("the meeting of {when} takes place again")).format(
-                when=_when(rid, rid + length, viewer)
+            text(N_("the meeting of {when} takes place again, {clock}")).format(
+                when=_when(rid, rid + length, viewer), clock=clock
             )
         )
-    moves_before = {rid: (start, end) for rid, start, end in before.moved}
     for rid, start, end in now.moved:
         if moves_before.get(rid) != (start, end):
             found.append(
@@ -466,6 +484,70 @@ def differences(
                 )
             )
     return found
+
+
+@lru_cache(maxsize=256)
+def _meeting_ids(start: datetime, zone: str, rule: str) -> frozenset[datetime] | None:
+    """The meetings a series' rule gives (their recurrence ids); None for a rule that can
+    no longer be read (facts kept by an older program), which is then told as written."""
+    try:
+        return recurrence.meeting_ids(start, zone, rule)
+    except (recurrence.RecurrenceError, ValueError, LookupError, OverflowError):
+        return None
+
+
+def _meetings(facts: EventFacts) -> frozenset[datetime] | None:
+    """The meetings the facts' rule gives; None for a one-off event or an unreadable rule."""
+    return _meeting_ids(facts.start, facts.zone, facts.rule) if facts.rule else None
+
+
+def _dropped(before: EventFacts, now: EventFacts) -> list[datetime]:
+    """The meetings participants were told of that the series' new rule no longer gives
+    (a series shortened, a weekday dropped), those told cancelled left out. Told only
+    while the series starts where it did: a series moved is told by its move, each of
+    its meetings being somewhere else."""
+    if before.rule == now.rule or (before.start, before.zone) != (now.start, now.zone):
+        return []
+    told = _meetings(before)
+    if told is None:
+        return []
+    given = _meetings(now) or frozenset({now.start})
+    return sorted(told - given - set(before.cancelled))
+
+
+def _series_words(facts: EventFacts, viewer: scopes.Viewer) -> str | None:
+    """A series' rule as its meetings say it, on the viewer's clock: ``3 meetings from
+    Wed 20 Jan 2027 to Wed 17 Mar 2027``; None for a rule that can no longer be read."""
+    meetings = _meetings(facts)
+    if not meetings:
+        return None
+    first, last = min(meetings), max(meetings)
+    days = [
+        timezones.to_local(when, viewer.zone_on(japan_day(when))).date() for when in (first, last)
+    ]
+    catalogue = i18n.catalogue(viewer.language)
+    first_day = i18n.day_text(days[0], viewer.language)
+    if len(meetings) == 1:  # one day, not a span: a sentence of its own in every language
+        return catalogue.gettext("one meeting, on {first}").format(first=first_day)
+    return catalogue.ngettext(
+        "{count} meeting from {first} to {last}",
+        "{count} meetings from {first} to {last}",
+        len(meetings),
+    ).format(count=len(meetings), first=first_day, last=i18n.day_text(days[1], viewer.language))
+
+
+def _rule_change(before: EventFacts, now: EventFacts, viewer: scopes.Viewer) -> str:
+    """A series' new rule in words, with the one it replaces: what its meetings are now."""
+    text = i18n.catalogue(viewer.language).gettext
+    was = _series_words(before, viewer) if before.rule else None
+    is_now = _series_words(now, viewer) if now.rule else None
+    if before.rule and not now.rule:
+        return text(N_("no longer repeats (before: {before})")).format(before=was or before.rule)
+    if now.rule and not before.rule:
+        return text(N_("now repeats: {now}")).format(now=is_now or now.rule)
+    return text(N_("the series now has {now} (before: {before})")).format(
+        now=is_now or now.rule, before=was or before.rule
+    )
 
 
 def _status(status: str, language: str) -> str:

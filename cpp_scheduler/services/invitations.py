@@ -5,10 +5,20 @@ event, built from the program as it is now; a recipient whose latest message abo
 event in the ledger has the same digest was told exactly this and gets nothing (one
 removed, sent a cancellation and added back is invited again), and a cancelled event's
 cancellation goes only to those whose latest message about it invited them. Then
-:func:`send_batch` hands the messages to a transport one by one, on the caller's thread
-(the window runs it on a worker), and records each message in its own commit right
-after the transport accepted it: a batch stopped by a failure or a cancel has recorded
-exactly what went out, and sending again sends only what is missing.
+:func:`send_batch`, once it knows this login may write the ledger, hands the messages
+to a transport one by one, on the caller's thread (the window runs it on a worker), each
+within its own transaction: its ledger row written first (so a database that refuses it
+refuses before the message goes), the message handed to the transport, and the row
+committed once the transport accepted it, or rolled back when it refused or put off the
+message. A batch stopped by a failure or a cancel has recorded exactly what went out,
+and sending again sends only what is missing; the one message that could go out
+unrecorded (the commit failing after the send) stops the batch and is named.
+
+The server's answer about one message concerns that message alone (RFC 5321): a
+recipient or a message refused for good is reported, one the server asks to try later
+(greylisting, a full mailbox) is reported as not sent yet and left for the next batch,
+and the batch goes on with the others; only a failure of the session (421, a lost
+connection, a refused login) or of the outbox stops it.
 
 An event's messages are signed by its organiser (the calendar's ORGANIZER and the
 message's From), or by the sender given for events that name none. Planned without a
@@ -24,6 +34,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import TypeVar
 
 from sqlalchemy import or_, select
@@ -31,12 +42,19 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Method, Organizer
 from cpp_scheduler.mail.messages import Invitation as Invitation
 from cpp_scheduler.mail.messages import batch_renderings, build_invitation, organiser_of
-from cpp_scheduler.mail.transports import RecipientRefusedError, Transport, TransportError
+from cpp_scheduler.mail.transports import (
+    RecipientDeferredError,
+    RecipientRefusedError,
+    Transport,
+    TransportError,
+)
 from cpp_scheduler.model import Delegation, Event, Participant, SentMessage, TourDay
+from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.calendar_export import (
     DelegationScope,
     EventScope,
@@ -52,7 +70,7 @@ from cpp_scheduler.services.changes import (
     facts_of,
     find_tour,
 )
-from cpp_scheduler.store import Database
+from cpp_scheduler.store import Database, StoreError
 
 InvitationScope = EventScope | DelegationScope | TourScope
 ProgressCallback = Callable[[int, int], None]
@@ -107,6 +125,9 @@ class Refusal:
 class BatchReport:
     sent: list[Invitation] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
+    deferred: list[Refusal] = field(default_factory=list)
+    """Messages the server asked to try later (a 4xx for their recipient or for the
+    message): not recorded, so the next batch sends them."""
     stopped_by: str | None = None
     """Why the batch stopped early (the server's answer), or None."""
     cancelled: bool = False
@@ -330,21 +351,49 @@ def _ledger_row(invitation: Invitation, transport: str) -> SentMessage:
     )
 
 
+class UnrecordedSendError(StoreError):
+    """A message went out but its ledger row could not be committed: the batch stops,
+    naming the message, which the next batch would send again."""
+
+
 class _Ledger:
-    """Records a batch's messages one commit each, as each is accepted, through one
-    session kept open for the batch: the ledger is exact whenever the batch stops, and
-    a batch of thousands does not open thousands of sessions."""
+    """Records a batch's messages one transaction each, through one session kept open
+    for the batch: the ledger is exact whenever the batch stops, and a batch of
+    thousands does not open thousands of sessions."""
 
     def __init__(self, database: Database) -> None:
         self._session = database.session()
 
-    def record(self, invitation: Invitation, transport: str) -> None:
-        row = _ledger_row(invitation, transport)
+    def send_and_record(
+        self, invitation: Invitation, transport: Transport, send: Callable[[], None]
+    ) -> None:
+        """Write the message's ledger row, call ``send``, and commit the row once it
+        returned; what ``send`` raises rolls the row back and goes on up. A database
+        that refuses the row (a reader's login, a read-only or locked file) refuses it
+        before anything is sent; a commit that fails after the send is
+        :class:`UnrecordedSendError`."""
+        row = _ledger_row(invitation, transport.name)
+        sent = False
         try:
             with self._session.begin():
                 self._session.add(row)
-        except (DBAPIError, StaleDataError) as error:
-            raise self._session.translate(error) from error
+                self._session.flush()  # refused here, the message has not gone
+                send()
+                sent = True
+        except (DBAPIError, StaleDataError, StoreError) as error:
+            failure = error if isinstance(error, StoreError) else self._session.translate(error)
+            if not sent:
+                raise failure from error
+            raise UnrecordedSendError(
+                _(
+                    "the message to {email} about {title} went out but could not be recorded "
+                    "({reason}); a later batch would send it again"
+                ).format(
+                    email=invitation.recipient_email,
+                    title=quoted(invitation.title),
+                    reason=failure,
+                )
+            ) from error
         self._session.expunge(row)
 
     def close(self) -> None:
@@ -383,7 +432,11 @@ def send_batch(
 ) -> BatchReport:
     """Send each message and record it once accepted; a refused recipient is reported
     and skipped (so is a message that cannot be sent, :attr:`Invitation.unsendable`,
-    without asking the transport), a failing transport or a cancel stops the batch."""
+    without asking the transport), one the server puts off is reported as not sent yet,
+    a failing transport or a cancel stops the batch. Refused with
+    :class:`services.access.ReadOnlyError` before anything is sent when this login may
+    not write the ledger."""
+    refuse_read_only(database)
     batch = list(invitations)
     report = BatchReport()
     limit = RateLimit(rate_per_minute)
@@ -414,14 +467,19 @@ def _send_each(
             report.cancelled = True
             break
         try:
-            transport.send(invitation.message)
+            ledger.send_and_record(
+                invitation, transport, partial(transport.send, invitation.message)
+            )
         except RecipientRefusedError as refusal:
             report.refused.append(Refusal(invitation.recipient_email, str(refusal)))
-        except TransportError as failure:
+        except RecipientDeferredError as deferral:
+            report.deferred.append(Refusal(invitation.recipient_email, str(deferral)))
+        except (TransportError, StoreError) as failure:
+            # The session or the outbox failed, or the ledger cannot take the message
+            # (refused before it went, or, UnrecordedSendError, after).
             report.stopped_by = str(failure)
             break
         else:
-            ledger.record(invitation, transport.name)
             report.sent.append(invitation)
         if progress is not None:
             progress(done, len(batch))

@@ -2,14 +2,21 @@
 ``text/calendar`` part of ``.eml`` messages, recorded as each participant's attendance.
 
 A reply names the event by UID (and a meeting of a series by RECURRENCE-ID) and the
-participant by the ATTENDEE address with their PARTSTAT. One for an event the program
-does not hold, or from an address the event never invited (now or in the ledger), is
-refused in one line naming the file, and nothing of it is recorded. The address is
-matched exactly but for capitals (two invited addresses that differ only in capitals:
-the one written as the reply writes it; neither so written, the reply is refused, since
-nobody can tell who answered). A later answer
-(by the reply's DTSTAMP) replaces an earlier one; an older one read after it changes
-nothing, so importing a folder twice, in any order, gives the same attendance.
+participant by the ATTENDEE address with their PARTSTAT. Each file is checked as it is
+read, within the limits of :mod:`cpp_scheduler.limits` (its size, its answers, how deep
+its components and a message's parts nest, a SEQUENCE no event can pass, dates in the
+program's range, a DTSTAMP not far ahead of now, exactly one ATTENDEE: RFC 5546 section
+3.2.3); one that breaks a rule, or is for an event the program does not hold, a meeting
+the series does not have or has cancelled, or from an address the event does not invite
+(now, or by an invitation the ledger shows they still hold), is refused in one line
+naming the file and what is wrong, nothing of it recorded, and the import reads on. An
+address is matched in one form (:func:`address_key`: its domain as the mail goes to it,
+capitals aside; two invited addresses that differ only in capitals: the one written as
+the reply writes it; neither so written, the reply is refused, since nobody can tell
+who answered). A later answer (by the reply's DTSTAMP) replaces an earlier one; an
+older one read after it changes nothing and is named, so importing a folder twice, in
+any order, gives the same attendance. A person removed from the event and sent its
+cancellation is no longer listed, their answer with them.
 
 A reply answers one version of the event, its SEQUENCE (0 when it gives none, RFC 5545
 section 3.8.7.4). One to a version older than the latest the participant was sent
@@ -25,23 +32,35 @@ answers, the one to the later version wins, then the later DTSTAMP: RFC 5546 sec
 from __future__ import annotations
 
 import email
-from collections.abc import Collection, Iterable, Iterator
+import re
+import stat
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.policy import default
 from pathlib import Path
+from typing import Any
 
 import icalendar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import N_, _
-from cpp_scheduler.limits import MAX_CALENDAR_FILE_BYTES
-from cpp_scheduler.model import Delegation, Event, Participant, Reply, SentMessage
-from cpp_scheduler.services.changes import recipients_by_event
+from cpp_scheduler.ical.text import mail_form
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    OccurrenceOverride,
+    Participant,
+    Reply,
+    SentMessage,
+    recurrence,
+)
+from cpp_scheduler.services.access import refuse_read_only
+from cpp_scheduler.services.changes import last_sent, recipients_by_event
 from cpp_scheduler.store import Database
 
 ANSWERS = {"ACCEPTED": "accepted", "TENTATIVE": "tentative", "DECLINED": "declined"}
@@ -74,6 +93,9 @@ class RecordedReply:
     event_uid: str
     meeting: datetime | None
     answer: str
+    moved_to: datetime | None = None
+    """Where the meeting answered for is now, when it was moved (``meeting`` is where
+    the series' rule puts it, the RECURRENCE-ID the reply names); None otherwise."""
 
 
 @dataclass
@@ -102,60 +124,237 @@ def reply_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def _calendars(path: Path) -> list[bytes]:
+def _file_bytes(path: Path) -> bytes:
+    """The bytes of a reply file: a regular file (reading a pipe would wait for ever) no
+    larger than :data:`limits.MAX_REPLY_FILE_BYTES`, checked before it is read."""
     try:
-        if path.stat().st_size > MAX_CALENDAR_FILE_BYTES:
-            raise ReplyFileError(_("{path}: larger than a reply can be").format(path=path))
-        data = path.read_bytes()
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise ReplyFileError(
+                _("{path}: not a regular file (a folder, a pipe or a device)").format(path=path)
+            )
+        if status.st_size > limits.MAX_REPLY_FILE_BYTES:
+            raise ReplyFileError(
+                _("{path}: the file is {size}, larger than the {largest} a reply may be").format(
+                    path=path,
+                    size=limits.size_text(status.st_size),
+                    largest=limits.size_text(limits.MAX_REPLY_FILE_BYTES),
+                )
+            )
+        with path.open("rb") as stream:
+            return stream.read(limits.MAX_REPLY_FILE_BYTES + 1)
     except OSError as error:
         raise ReplyFileError(
             _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)
         ) from error
-    if path.suffix.lower() != ".eml":
-        return [data]
-    message = email.message_from_bytes(data, policy=default)
-    assert isinstance(message, EmailMessage)
-    found = [
-        part.get_payload(decode=True)
-        for part in message.walk()
-        if part.get_content_type() == "text/calendar"
-    ]
+
+
+_CONTAINER = re.compile(
+    rb"^content-type:(?:[^\r\n]|\r?\n[ \t])*?(?:multipart|message)[ \t]*/",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A Content-Type header (folded or not) naming a part the mail reader descends into;
+anything it could mistake for one is counted too, which errs on the safe side."""
+
+
+def _message_calendars(path: Path, data: bytes) -> list[bytes]:
+    """The ``text/calendar`` parts of a message. Python's mail reader descends into each
+    container part by recursion, so their number is checked first
+    (:data:`limits.MAX_MESSAGE_CONTAINERS`)."""
+    containers = sum(1 for _match in _CONTAINER.finditer(data))
+    if containers > limits.MAX_MESSAGE_CONTAINERS:
+        raise ReplyFileError(
+            _(
+                "{path}: the message holds more than {largest} nested parts "
+                "(multipart or message); a reply holds a few"
+            ).format(path=path, largest=limits.MAX_MESSAGE_CONTAINERS)
+        )
+    try:
+        message = email.message_from_bytes(data, policy=default)
+        assert isinstance(message, EmailMessage)
+        found = [
+            part.get_payload(decode=True)
+            for part in message.walk()
+            if part.get_content_type() == "text/calendar"
+        ]
+    except RecursionError as error:
+        # Within the count above, only a header nesting comments thousands deep gets here:
+        # the mail reader reads comments by recursion, with no limit of its own.
+        raise ReplyFileError(
+            _("{path}: the message's headers nest too deep to be read").format(path=path)
+        ) from error
     calendars = [part for part in found if isinstance(part, bytes)]
     if not calendars:
         raise ReplyFileError(_("{path}: the message holds no text/calendar part").format(path=path))
     return calendars[:1]  # the attachment, when there is one, repeats the part
 
 
+def _calendars(path: Path) -> list[bytes]:
+    data = _file_bytes(path)
+    if path.suffix.lower() != ".eml":
+        return [data]
+    return _message_calendars(path, data)
+
+
+_FOLD = re.compile(rb"(?:\r?\n)+[ \t]")
+_BEGIN_END = re.compile(rb"^(begin|end):[ \t]*([a-z0-9-]*)", re.IGNORECASE | re.MULTILINE)
+
+
+def _check_outline(path: Path, data: bytes) -> None:
+    """Refuse a calendar whose components nest deeper than
+    :data:`limits.MAX_COMPONENT_DEPTH` or that answers more than
+    :data:`limits.MAX_REPLY_ANSWERS` times, told from its BEGIN and END lines before
+    icalendar builds (and walks, by recursion) its components."""
+    depth = answers = 0
+    for match in _BEGIN_END.finditer(_FOLD.sub(b"", data)):
+        if match.group(1).lower() == b"end":
+            depth = max(depth - 1, 0)
+            continue
+        depth += 1
+        if depth > limits.MAX_COMPONENT_DEPTH:
+            raise ReplyFileError(
+                _("{path}: components nest more than {depth} deep").format(
+                    path=path, depth=limits.MAX_COMPONENT_DEPTH
+                )
+            )
+        if match.group(2).upper() == b"VEVENT":
+            answers += 1
+            if answers > limits.MAX_REPLY_ANSWERS:
+                raise ReplyFileError(
+                    _("{path}: the reply holds more than {largest} answers (VEVENTs)").format(
+                        path=path, largest=limits.MAX_REPLY_ANSWERS
+                    )
+                )
+
+
 def _utc(value: datetime | date, zone: str | None = None) -> datetime | date:
+    """An instant in UTC; a floating time read on ``zone``'s clock (Tokyo's when None),
+    a time in a gap or fold as RFC 5545 reads it."""
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            return timezones.to_utc(value, zone or timezones.TOKYO)
+            return recurrence.rfc_instant(value, zone or timezones.TOKYO)
         return value.astimezone(UTC)
     return value
 
 
+def _once(path: Path, vevent: icalendar.cal.component.Component, name: str) -> Any:
+    """The one ``name`` property of the answer, None when it has none."""
+    value = vevent.get(name)
+    if isinstance(value, list):
+        raise ReplyFileError(
+            _("{path}: {name} is given {count} times; an answer gives it once").format(
+                path=path, name=name, count=len(value)
+            )
+        )
+    return value
+
+
+def _raw(value: Any) -> str:
+    """A property's value as the file writes it, for a message to quote."""
+    try:
+        text = value.to_ical()
+    except (AttributeError, TypeError, ValueError):
+        return str(value)
+    return text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+
+
+def _when(
+    path: Path, vevent: icalendar.cal.component.Component, name: str
+) -> datetime | date | None:
+    """The date or date and time of ``name`` (DTSTAMP, RECURRENCE-ID), checked: one that
+    is no date, or outside the days the program plans for, is refused."""
+    prop = _once(path, vevent, name)
+    if prop is None:
+        return None
+    try:
+        value = prop.dt
+    except (AttributeError, ValueError):  # icalendar's BrokenCalendarProperty
+        value = None
+    if not isinstance(value, date):
+        raise ReplyFileError(
+            _("{path}: {name} {value} is not a date or a date and time").format(
+                path=path, name=name, value=quoted(_raw(prop))
+            )
+        )
+    if not limits.day_in_range(value.date() if isinstance(value, datetime) else value):
+        raise ReplyFileError(
+            _("{path}: {name} {value} is outside {range}").format(
+                path=path, name=name, value=quoted(_raw(prop)), range=limits.describe_day_range()
+            )
+        )
+    return value
+
+
+def _stamp(path: Path, vevent: icalendar.cal.component.Component) -> datetime:
+    """When the answer was given (DTSTAMP, a date and time; now when it has none)."""
+    value = _when(path, vevent, "DTSTAMP")
+    now = datetime.now(UTC)
+    if value is None:
+        return now
+    if not isinstance(value, datetime):
+        raise ReplyFileError(
+            _("{path}: DTSTAMP {value} is a date; it must be a date and time").format(
+                path=path, value=quoted(_raw(vevent["DTSTAMP"]))
+            )
+        )
+    stamp = _utc(value)
+    assert isinstance(stamp, datetime)
+    if stamp > now + limits.LONGEST_REPLY_STAMP_AHEAD:
+        raise ReplyFileError(
+            _(
+                "{path}: the answer is dated {value}, later than now (the sender's clock is "
+                "wrong); it is not recorded"
+            ).format(path=path, value=quoted(_raw(vevent["DTSTAMP"])))
+        )
+    return stamp
+
+
 def _sequence(path: Path, vevent: icalendar.cal.component.Component) -> int:
-    """The version a reply answers: its SEQUENCE, 0 when it gives none (RFC 5545)."""
-    value = vevent.get("SEQUENCE")
+    """The version a reply answers: its SEQUENCE, 0 when it gives none (RFC 5545), no
+    higher than any event's can be (:data:`limits.MAX_CALENDAR_SEQUENCE`)."""
+    value = _once(path, vevent, "SEQUENCE")
     if value is None:
         return 0
     try:
         sequence = int(str(value))
-    except ValueError:
+    except ValueError:  # not a number, or one of thousands of digits
         sequence = -1
-    if sequence < 0:
+    if not 0 <= sequence <= limits.MAX_CALENDAR_SEQUENCE:
         raise ReplyFileError(
-            _("{path}: {value} is not a SEQUENCE (a whole number from 0)").format(
-                path=path, value=quoted(str(value))
+            _("{path}: {value} is not a SEQUENCE (a whole number from 0 to {largest})").format(
+                path=path, value=quoted(str(value)), largest=f"{limits.MAX_CALENDAR_SEQUENCE:,}"
             )
         )
     return sequence
 
 
+def _attendee(path: Path, vevent: icalendar.cal.component.Component) -> tuple[str, str]:
+    """The one person an answer is for (RFC 5546 section 3.2.3: exactly one ATTENDEE),
+    their address and PARTSTAT."""
+    attendees = vevent.get("ATTENDEE", [])
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    if len(attendees) > 1:
+        raise ReplyFileError(
+            _(
+                "{path}: the answer names {count} attendees; a reply answers for one person "
+                "(RFC 5546)"
+            ).format(path=path, count=len(attendees))
+        )
+    (attendee,) = attendees
+    address = str(attendee).strip()
+    if address.lower().startswith("mailto:"):
+        address = address[len("mailto:") :]
+    answer = str(attendee.params.get("PARTSTAT", "")).upper()
+    return address.strip(), answer
+
+
 def read_replies(path: Path) -> list[ReadReply]:
-    """Every answer of a REPLY file (or message)."""
+    """Every answer of a REPLY file (or message), each checked as it is read: a value
+    that cannot be read refuses the file in one line (:class:`ReplyFileError`)."""
     replies: list[ReadReply] = []
     for data in _calendars(path):
+        _check_outline(path, data)
         try:
             calendar = icalendar.Calendar.from_ical(data)
         except ValueError as error:
@@ -170,33 +369,14 @@ def read_replies(path: Path) -> list[ReadReply]:
                 )
             )
         for vevent in calendar.walk("VEVENT"):
-            uid = str(vevent.get("UID", ""))
-            stamp = vevent.get("DTSTAMP")
-            replied_at = _utc(stamp.dt) if stamp is not None else datetime.now(UTC)
-            assert isinstance(replied_at, datetime)
-            rid = vevent.get("RECURRENCE-ID")
-            sequence = _sequence(path, vevent)
-            attendees = vevent.get("ATTENDEE", [])
-            if not isinstance(attendees, list):
-                attendees = [attendees]
-            if not uid or not attendees:
+            uid = str(_once(path, vevent, "UID") or "")
+            if not uid or not vevent.get("ATTENDEE"):
                 raise ReplyFileError(_("{path}: a reply without UID or ATTENDEE").format(path=path))
-            for attendee in attendees:
-                address = str(attendee)
-                if address.lower().startswith("mailto:"):
-                    address = address[len("mailto:") :]
-                answer = str(attendee.params.get("PARTSTAT", "")).upper()
-                replies.append(
-                    ReadReply(
-                        str(path),
-                        uid,
-                        address.strip(),
-                        answer,
-                        rid.dt if rid is not None else None,
-                        replied_at,
-                        sequence,
-                    )
-                )
+            replied_at = _stamp(path, vevent)
+            rid = _when(path, vevent, "RECURRENCE-ID")
+            sequence = _sequence(path, vevent)
+            address, answer = _attendee(path, vevent)
+            replies.append(ReadReply(str(path), uid, address, answer, rid, replied_at, sequence))
     return replies
 
 
@@ -204,27 +384,56 @@ def read_replies(path: Path) -> list[ReadReply]:
 
 
 def _invited(session: Session, event: Event) -> set[str]:
+    """Who may answer the event: those it invites now, and those the ledger shows were
+    sent an invitation they still hold (removed since, but not yet told: their last
+    message about it is no CANCEL)."""
     invited = recipients_by_event(session, [event.id]).get(event.id, set())
     invited.update(
-        session.scalars(select(SentMessage.participant_id).where(SentMessage.event_id == event.id))
+        person
+        for (_event, person), last in last_sent(session, [event.id]).items()
+        if last.method != "CANCEL"
     )
     return invited
 
 
+def _told_removed(
+    session: Session, event_ids: Sequence[str] | None, invited: dict[str, set[str]]
+) -> set[tuple[str, str]]:
+    """(event, person) of those no longer invited who were told so: their last message
+    about the event is a CANCEL. Their answer, given before, no longer counts and is not
+    listed; ``invited`` is who each event invites now."""
+    return {
+        (event, person)
+        for (event, person), last in last_sent(session, event_ids).items()
+        if last.method == "CANCEL" and person not in invited.get(event, set())
+    }
+
+
+def address_key(address: str) -> str:
+    """An address in the one form replies are matched in: its domain as the mail goes to
+    it (IDNA) and in small letters, its part before the @ casefolded (mail clients and
+    servers may change capitals)."""
+    local, at, domain = mail_form(address.strip()).rpartition("@")
+    if not at:
+        return address.strip().casefold()
+    return f"{local.casefold()}@{domain.lower()}"
+
+
 def _answering(session: Session, reply: ReadReply, event: Event) -> Participant:
-    """The invited participant whose address the reply gives, its case aside (mail
-    clients and servers may change it); never a pattern: ``_`` and ``%`` are letters of
-    an address like any other. Two participants invited whose addresses differ only in
-    case: the one written exactly so answers; when neither is, nobody can tell which
-    answered, and the reply is refused."""
-    found = session.scalars(
-        select(Participant)
-        .where(func.lower(Participant.email) == func.lower(reply.email))
-        .order_by(Participant.email)
-    ).all()
+    """The invited participant whose address the reply gives, in the one form of
+    :func:`address_key` (``hanako@例え.jp`` answers as ``hanako@xn--r8jz45g.jp``, in any
+    capitals); never a pattern: ``_`` and ``%`` are letters of an address like any
+    other. Two participants invited whose addresses differ only in case: the one written
+    exactly so answers; when neither is, nobody can tell which answered, and the reply
+    is refused."""
     invited = _invited(session, event)
-    candidates = [person for person in found if person.id in invited]
-    exact = [person for person in candidates if person.email == reply.email]
+    key = address_key(reply.email)
+    people = session.scalars(
+        select(Participant).where(Participant.id.in_(invited)).order_by(Participant.email)
+    ).all()
+    candidates = [person for person in people if address_key(person.email) == key]
+    written = mail_form(reply.email.strip())
+    exact = [person for person in candidates if mail_form(person.email) == written]
     if len(exact) == 1:
         return exact[0]
     if len(candidates) == 1:
@@ -283,6 +492,45 @@ def _latest_sent(session: Session, event: Event, person: Participant) -> int:
     return event.sequence if sent is None else sent
 
 
+def _meeting_answered(reply: ReadReply, event: Event) -> datetime | None:
+    """The meeting a reply answers (its RECURRENCE-ID in UTC; None for the whole event),
+    refused unless the event is held and the series holds that meeting, not cancelled:
+    an answer to a meeting nobody was invited to would show among the answers."""
+    if event.is_cancelled:
+        raise ReplyFileError(
+            _("{source}: {title} is cancelled; the answer is not recorded").format(
+                source=reply.source, title=quoted(event.title)
+            )
+        )
+    if reply.recurrence_id is None:
+        return None
+    found = _utc(reply.recurrence_id, event.zone)
+    if not isinstance(found, datetime):  # a series of whole days names a meeting by its day
+        found = recurrence.rfc_instant(
+            datetime.combine(found, event.start_local.time()), event.zone
+        )
+    when = _meeting_label(found)
+    if found not in recurrence.meeting_ids(event.start_utc, event.zone, event.recurrence_rule):
+        raise ReplyFileError(
+            _("{source}: {title} has no meeting on {when}; the answer is not recorded").format(
+                source=reply.source, title=quoted(event.title), when=when
+            )
+        )
+    if all(meeting.recurrence_id != found for meeting in event.occurrences()):
+        raise ReplyFileError(
+            _(
+                "{source}: the meeting of {title} on {when} is cancelled; the answer is not "
+                "recorded"
+            ).format(source=reply.source, title=quoted(event.title), when=when)
+        )
+    return found
+
+
+def _meeting_label(instant: datetime) -> str:
+    """A meeting as the replies name it: its day and time in Tokyo."""
+    return _("{when}, Tokyo").format(when=_clock_text(instant))
+
+
 def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
     """Apply one answer, or raise :class:`ReplyFileError` saying why it is refused; an
     answer to an out-of-date version is not applied and gives the line saying so."""
@@ -300,12 +548,7 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
                 source=reply.source, answer=quoted(reply.answer or "no PARTSTAT")
             )
         )
-    meeting = None
-    if reply.recurrence_id is not None:
-        found = _utc(reply.recurrence_id, event.zone)
-        if not isinstance(found, datetime):
-            found = timezones.to_utc(datetime.combine(found, event.start_local.time()), event.zone)
-        meeting = found
+    meeting = _meeting_answered(reply, event)
     latest = _latest_sent(session, event, person)
     if reply.sequence < latest:
         return _(
@@ -340,14 +583,38 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
         known.answer = reply.answer
         known.replied_at = reply.replied_at
         known.sequence = reply.sequence
-    current = known.answer if known is not None else reply.answer
+    else:
+        return _(
+            "{source}: {email} answered {title} later ({answer}); this earlier answer is "
+            "not recorded"
+        ).format(
+            source=reply.source,
+            email=quoted(reply.email),
+            title=quoted(event.title),
+            answer=answer_label(ANSWERS[known.answer]),
+        )
+    moved = {
+        occurrence.recurrence_id: occurrence.start
+        for occurrence in event.occurrences()
+        if occurrence.moved
+    }
     return RecordedReply(
-        person.name, person.email, event.title, event.uid, meeting, ANSWERS[current]
+        person.name,
+        person.email,
+        event.title,
+        event.uid,
+        meeting,
+        ANSWERS[reply.answer],
+        moved.get(meeting) if meeting is not None else None,
     )
 
 
 def import_replies(database: Database, paths: Iterable[Path]) -> ImportReport:
-    """Record the answers of these files (and folders); each file all or nothing."""
+    """Record the answers of these files (and folders); each file all or nothing, one
+    that cannot be read or recorded refused in one line and the others read on. Refused
+    as a whole (:class:`services.access.ReadOnlyError`) when this login may not change
+    the program."""
+    refuse_read_only(database)
     report = ImportReport()
     for path in reply_files(paths):
         try:
@@ -368,6 +635,36 @@ def import_replies(database: Database, paths: Iterable[Path]) -> ImportReport:
 # -- reading the attendance ----------------------------------------------------------
 
 
+def _moves(
+    session: Session, event_ids: Sequence[str] | None
+) -> dict[tuple[str, datetime], datetime]:
+    """Where each moved meeting is now, by (event id, the start its rule gives it)."""
+    query = select(
+        OccurrenceOverride.event_id, OccurrenceOverride.recurrence_id, OccurrenceOverride.start_utc
+    ).where(OccurrenceOverride.cancelled.is_(False), OccurrenceOverride.start_utc.is_not(None))
+    if event_ids is not None:
+        query = query.where(OccurrenceOverride.event_id.in_(event_ids))
+    return {
+        (event, rid): start for event, rid, start in session.execute(query) if start is not None
+    }
+
+
+def meeting_text(meeting: datetime, moved_to: datetime | None = None) -> str:
+    """A meeting answered for, on Tokyo's clock, where it is now: ``Thu 20 May 2027 17:00
+    (moved from Wed 19 May 2027 17:00)`` for one moved, as the calendar's lists name a
+    moved meeting; what ``replies list`` and the window's Replies show."""
+    if moved_to is None or moved_to == meeting:
+        return _clock_text(meeting)
+    return _("{when} (moved from {original})").format(
+        when=_clock_text(moved_to), original=_clock_text(meeting)
+    )
+
+
+def _clock_text(instant: datetime) -> str:
+    local = timezones.to_local(instant, timezones.TOKYO)
+    return f"{i18n.day_text(local.date())} {local:%H:%M}"
+
+
 @dataclass(frozen=True, slots=True)
 class Attendance:
     participant: str
@@ -382,6 +679,8 @@ class Attendance:
     earlier: str | None = None
     """The answer given to a version before the latest the person was sent, which no
     longer counts (``answer`` is then ``no answer``); None otherwise."""
+    moved_to: datetime | None = None
+    """Where the meeting answered for is now, when it was moved; None otherwise."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -391,6 +690,7 @@ class Attendance:
             "event": self.event_uid,
             "title": self.title,
             "meeting": self.meeting.isoformat() if self.meeting else None,
+            "moved_to": self.moved_to.isoformat() if self.moved_to else None,
             "answer": self.answer,
             "earlier_answer": self.earlier,
         }
@@ -434,15 +734,30 @@ def attendance(
         if delegation is not None:
             query = query.where(Delegation.name == delegation)
         rows = session.execute(query).all()
-        told = _told(session, sorted({row[10] for row in rows}) if event_uid else None)
+        chosen = sorted({row[10] for row in rows}) if event_uid else None
+        told = _told(session, chosen)
+        removed = _told_removed(session, chosen, recipients_by_event(session, chosen))
+        moves = _moves(session, chosen)
     found = []
     for row in sorted(rows, key=lambda row: (row[7], row[4], row[5] or row[7], row[0])):
         name, email_address, group, title, uid, meeting, answer, _, answered, now, event, person = (
             row
         )
+        if (event, person) in removed:
+            continue
         current, earlier = _answer_now(answer, answered, told.get((event, person)), now)
         found.append(
-            Attendance(name, email_address, group or "", title, uid, meeting, current, earlier)
+            Attendance(
+                name,
+                email_address,
+                group or "",
+                title,
+                uid,
+                meeting,
+                current,
+                earlier,
+                moves.get((event, meeting)) if meeting is not None else None,
+            )
         )
     return found
 
@@ -507,10 +822,12 @@ def invited_answers(
             replies_query = replies_query.where(Reply.event_id.in_(chosen))
         answers = list(session.execute(replies_query))
         told = _told(session, chosen)
+        removed = _told_removed(session, chosen, invited)
+        moves = _moves(session, chosen)
     whole: dict[tuple[str, str], tuple[str, str | None]] = {}
     meetings: list[tuple[str, str, datetime, tuple[str, str | None]]] = []
     for event, person, meeting, answer, answered in answers:
-        if event not in listed:
+        if event not in listed or (event, person) in removed:
             continue
         now = _answer_now(answer, answered, told.get((event, person)), listed[event][4])
         if meeting is None:
@@ -528,7 +845,9 @@ def invited_answers(
         _, title, uid, start, _sequence = listed[event]
         _, name, address, group = people[person]
         key = (start, uid, meeting or start, name.casefold(), address)
-        rows.append((key, Attendance(name, address, group or "", title, uid, meeting, *now)))
+        moved = moves.get((event, meeting)) if meeting is not None else None
+        shown = Attendance(name, address, group or "", title, uid, meeting, *now, moved)
+        rows.append((key, shown))
 
     for event, persons in invited.items():
         for person in persons:

@@ -2347,6 +2347,10 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>拒否: {refused}。</translation>
     </message>
     <message>
+        <source>Not sent yet (the server asked to try later): {deferred}; send again later to send them.</source>
+        <translation>未送信（サーバーが後で再試行するよう求めました）: {deferred}。後でもう一度送信すると送られます。</translation>
+    </message>
+    <message>
         <source>Cancelled: the rest was not sent; send again to send it.</source>
         <translation>キャンセルしました: 残りは送信していません。もう一度送信すると送られます。</translation>
     </message>

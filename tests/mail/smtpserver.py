@@ -1,9 +1,10 @@
 """A real SMTP server (aiosmtpd) on a free local port, for the tests that send mail.
 
 It keeps every message it accepted, as received and parsed by the standard library, and
-can be told to refuse some addresses for good (550) or to answer 451 to every recipient
-after it has accepted a number of messages, as a server does that throttles or breaks
-halfway.
+can be told to refuse some addresses for good (550), to put some off (450 at RCPT, as
+greylisting or a full mailbox does), to reject the message to some after its DATA (554,
+as a content filter does), or to end the session (421) after it has accepted a number
+of messages, as a server does that shuts down halfway.
 """
 
 from __future__ import annotations
@@ -29,8 +30,13 @@ PASSWORD = "throwaway-password-for-tests"
 @dataclass
 class Mailbox:
     refuse: set[str] = field(default_factory=set)
+    defer: set[str] = field(default_factory=set)
+    """Addresses answered 450 at RCPT: try later."""
+    reject_data: set[str] = field(default_factory=set)
+    """Addresses whose message is answered 554 after its DATA."""
     fail_after: int | None = None
-    """Answer 451 to every recipient once this many messages were accepted."""
+    """Answer 421 (the service closes) to every recipient once this many messages were
+    accepted."""
     messages: list[EmailMessage] = field(default_factory=list)
     received: list[bytes] = field(default_factory=list)
     """Each message's bytes as the client sent them, for what parsing hides (folding)."""
@@ -41,14 +47,18 @@ class Mailbox:
     ) -> str:
         if address in self.refuse:
             return "550 5.1.1 mailbox unavailable"
+        if address in self.defer:
+            return "450 4.2.1 mailbox busy, try again later"
         if self.fail_after is not None and len(self.messages) >= self.fail_after:
-            return "451 4.3.0 try again later"
+            return "421 4.3.0 service shutting down"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(  # noqa: N802
         self, server: Any, session: Any, envelope: Any
     ) -> str:
+        if self.reject_data & set(envelope.rcpt_tos):
+            return "554 5.7.1 message content rejected"
         message = email.message_from_bytes(envelope.original_content, policy=default)
         assert isinstance(message, EmailMessage)
         self.messages.append(message)

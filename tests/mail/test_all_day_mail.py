@@ -26,6 +26,11 @@ from tests.mail.smtpserver import Server
 
 GOLDEN_WEEK = "All day from Thu 29 Apr 2027 to Wed 05 May 2027"
 ONE_DAY_LATER = "All day from Fri 30 Apr 2027 to Thu 06 May 2027"
+MOVED_A_DAY = (
+    "moved to all day from Fri 30 Apr 2027 to Thu 06 May 2027 "
+    "(was all day from Thu 29 Apr 2027 to Wed 05 May 2027)"
+)
+"""The update's line: the days inside a sentence, without a capital in its middle."""
 NORA = "nora.york@nyc.example.org"
 TARO = "taro@city.tokyo.example.jp"
 LIAM = "liam@london.example.org"
@@ -90,7 +95,7 @@ def test_the_change_report_and_the_update_tell_days(
         event.participants.append(Participant(name="Liam Hart", email=LIAM, zone="Europe/London"))
     assert main(["--db", database_url, "changes"]) == 0
     printed = capsys.readouterr().out
-    moved = f"moved to {ONE_DAY_LATER} (was {GOLDEN_WEEK})"
+    moved = MOVED_A_DAY
     assert printed.count(f"    {moved}\n") == 2  # Nora and Taro alike
     assert f"    not sent yet: {ONE_DAY_LATER}\n" in printed  # Liam
     assert ":00" not in printed
@@ -164,5 +169,10 @@ def test_a_moved_all_day_event_is_reported_as_its_days_on_any_clock(
 
     viewer = scopes.Viewer(reader, "Your local time")
     assert differences(facts((first, last)), facts(moved), viewer, "your time") == [
-        f"moved to {told(*moved)} (was {told(first, last)})"
+        f"moved to {_small(told(*moved))} (was {_small(told(first, last))})"
     ]
+
+
+def _small(phrase: str) -> str:
+    """``All day ...`` as it reads inside an English sentence."""
+    return phrase[:1].lower() + phrase[1:]

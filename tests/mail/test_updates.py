@@ -340,3 +340,57 @@ def test_the_report_prints_a_name_with_a_line_break_on_one_line(
     assert "  Urban resilience\\nworkshop (changed, REQUEST)" in lines
     assert not [line for line in lines if line.startswith(("Quispe", "workshop"))]
     assert len([line for line in lines if not line.startswith(" ")]) == 2  # Ana and Bruno
+
+
+def test_a_shortened_series_says_which_meetings_no_longer_take_place_in_words(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """The series (third Wednesdays, February to July; March cancelled) loses June and
+    July: its update says July no longer takes place, says nothing of June (told
+    cancelled already, and a meeting the rule no longer has cannot take place again),
+    and gives the new rule by its meetings, never as RRULE text."""
+    send(database, EventScope(program.series.uid), plain_server)
+    june = local("Asia/Tokyo", 2026, 6, 17, 9, 0)
+    with database.transaction() as session:
+        series = session.get(Event, program.series.id)
+        assert series is not None
+        series.changes.append(OccurrenceOverride(recurrence_id=june, cancelled=True))
+    send_updates(database, EventScope(program.series.uid), plain_server)
+    with database.transaction() as session:
+        series = session.get(Event, program.series.id)
+        assert series is not None
+        series.recurrence_rule = "FREQ=MONTHLY;BYDAY=3WE;UNTIL=20260531"
+    report = change_report(database, DelegationScope(program.santiago.name))
+    (sofia,) = report.changes
+    # Santiago's clock: 09:00 in Tokyo is 21:00 (UTC-3) or 20:00 (UTC-4) the day before.
+    assert sofia.details == (
+        "the series now has 4 meetings from Tue 17 Feb 2026 to Tue 19 May 2026 "
+        "(before: 6 meetings from Tue 17 Feb 2026 to Tue 14 Jul 2026)",
+        "the meeting of Tue 14 Jul 2026, 20:00-21:30 (UTC-04:00) no longer takes place, your time",
+    )
+    before = len(plain_server.mailbox.messages)
+    send_updates(database, DelegationScope(program.santiago.name), plain_server)
+    (message,) = plain_server.mailbox.messages[before:]
+    text = body(message, "plain")
+    assert "no longer takes place" in text
+    assert "takes place again" not in text
+    assert "FREQ=" not in text
+    (vevent, *_) = read_calendar(message).walk("VEVENT")
+    assert "UNTIL=20260520" in vevent["RRULE"].to_ical().decode()  # the last meeting's day
+
+
+def test_a_meeting_cancelled_again_in_place_takes_place_again_on_the_readers_clock(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """March, cancelled when the invitation went, is held again: said on their clock."""
+    send(database, EventScope(program.series.uid), plain_server)
+    march = local("Asia/Tokyo", 2026, 3, 18, 9, 0)
+    with database.transaction() as session:
+        series = session.get(Event, program.series.id)
+        assert series is not None
+        series.changes = [change for change in series.changes if change.recurrence_id != march]
+    report = change_report(database, DelegationScope(program.santiago.name))
+    (sofia,) = report.changes
+    assert sofia.details == (
+        "the meeting of Tue 17 Mar 2026, 21:00-22:30 (UTC-03:00) takes place again, your time",
+    )

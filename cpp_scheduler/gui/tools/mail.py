@@ -13,7 +13,6 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.taskman import Progress, TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.gui.widgets.answers_view import answer_label
-from cpp_scheduler.services import calendar_export, invitations, mail_setup, replies
+from cpp_scheduler.services import access, calendar_export, invitations, mail_setup, replies
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.services.changes import ChangeReport, ChangeScope, change_report
 from cpp_scheduler.services.database import Database
@@ -372,6 +370,8 @@ class SendDialog(QDialog):
         self.unsigned: tuple[invitations.Unsigned, ...] = ()
         self.report: invitations.BatchReport | None = None
         self.running = False
+        self.read_only: str | None = None
+        """Why this login may not send (a reader's role), once the server said so."""
         self._cancel = threading.Event()
         self._progress = Progress(self)
         self._progress.advanced.connect(self._advanced)
@@ -449,6 +449,17 @@ class SendDialog(QDialog):
             ),
             self._choices_read,
         )
+        # A reader's login may preview the batch but send nothing it could not record.
+        self.tasks.run_in_background(
+            lambda: access.read_only_reason(database), self._access_read, lambda _error: None
+        )
+
+    def _access_read(self, reason: str | None) -> None:
+        if reason is None or not shiboken6.isValid(self):
+            return
+        self.read_only = reason
+        self.send_button.setEnabled(False)
+        self.send_button.setToolTip(reason)
 
     # -- the preview ------------------------------------------------------------------
     def _choices_read(
@@ -567,13 +578,15 @@ class SendDialog(QDialog):
             # Nothing goes while an event waits for a sender, as the command refuses:
             # a batch sent in part would leave that event's participants untold.
             sendable = _sendable(self.plan) > 0
-            self.send_button.setEnabled(sendable and not self.unsigned and not self.running)
+            self.send_button.setEnabled(
+                sendable and not self.unsigned and not self.running and self.read_only is None
+            )
 
         self.tasks.run_in_background(plan, shown, self._failed)
 
     # -- the batch --------------------------------------------------------------------
     def send(self) -> None:
-        if not self.plan or self.unsigned or self.running:
+        if not self.plan or self.unsigned or self.running or self.read_only is not None:
             return
         folder = self.outbox.text().strip()
         database, batch = self.database, self.plan
@@ -630,6 +643,14 @@ class SendDialog(QDialog):
                 translate("Mail", "Refused: {refused}.").format(
                     refused="; ".join(f"{r.email} ({r.reason})" for r in report.refused)
                 )
+            )
+        if report.deferred:
+            parts.append(
+                translate(
+                    "Mail",
+                    "Not sent yet (the server asked to try later): {deferred}; send again "
+                    "later to send them.",
+                ).format(deferred="; ".join(f"{r.email} ({r.reason})" for r in report.deferred))
             )
         if report.cancelled:
             parts.append(
@@ -853,10 +874,22 @@ class RepliesDialog(ScopedReportDialog):
         self.summary = QLabel(translate("Mail", READING_ANSWERS), self)
         self.summary.setObjectName("repliesSummary")
         self.summary.setWordWrap(True)
-        import_button = QPushButton(translate("Mail", "Import replies…"), self)
-        import_button.setObjectName("importReplies")
-        import_button.clicked.connect(self._choose_files)
-        self.lay_out(self.table, (import_button,))
+        self.import_button = QPushButton(translate("Mail", "Import replies…"), self)
+        self.import_button.setObjectName("importReplies")
+        self.import_button.clicked.connect(self._choose_files)
+        self.lay_out(self.table, (self.import_button,))
+        # A reader's login may list the answers but not record any: the button greyed,
+        # saying why, as the window's editing actions are.
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: access.read_only_reason(database), self._access_read, lambda _error: None
+        )
+
+    def _access_read(self, reason: str | None) -> None:
+        if reason is None or not shiboken6.isValid(self):
+            return
+        self.import_button.setEnabled(False)
+        self.import_button.setToolTip(reason)
 
     def refresh(self) -> None:
         delegation = self.scope.currentData()
@@ -872,7 +905,7 @@ class RepliesDialog(ScopedReportDialog):
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:
             meeting = (
-                _meeting_text(timezones.to_local(row.meeting, timezones.TOKYO))
+                replies.meeting_text(row.meeting, row.moved_to)
                 if row.meeting
                 else translate("Mail", "every meeting")
             )
@@ -901,8 +934,18 @@ class RepliesDialog(ScopedReportDialog):
         database = self.database
         self.summary.setText(translate("Mail", "Reading the replies…"))
         self.tasks.run_in_background(
-            lambda: replies.import_replies(database, paths), self._imported
+            lambda: replies.import_replies(database, paths), self._imported, self._failed
         )
+
+    def _failed(self, error: BaseException) -> None:
+        """An import that could not run at all (the database refused the write): its one
+        line in the summary, as a refused reply's; anything else is a bug."""
+        if not shiboken6.isValid(self):
+            return
+        if not isinstance(error, SchedulerError | OSError):
+            raise error
+        self.summary.setText(str(error))
+        self.refresh()
 
     def _imported(self, report: replies.ImportReport) -> None:
         if not shiboken6.isValid(self):
@@ -914,8 +957,3 @@ class RepliesDialog(ScopedReportDialog):
             text += " " + " ".join(report.refused)
         self.summary.setText(text)
         self.refresh()
-
-
-def _meeting_text(start: datetime) -> str:
-    """A meeting answered for, on Tokyo's clock: its day and time."""
-    return f"{i18n.day_text(start.date())} {start:%H:%M}"

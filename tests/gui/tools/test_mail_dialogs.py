@@ -592,7 +592,7 @@ def test_the_window_tells_a_moved_all_day_event_by_its_days_as_the_service_does(
 ) -> None:
     from datetime import date
 
-    from tests.mail.test_all_day_mail import GOLDEN_WEEK, ONE_DAY_LATER, golden_week
+    from tests.mail.test_all_day_mail import MOVED_A_DAY, golden_week
 
     uid, event_id = golden_week(sqlite_database)
     send(sqlite_database, EventScope(uid), server)
@@ -600,7 +600,7 @@ def test_the_window_tells_a_moved_all_day_event_by_its_days_as_the_service_does(
         event = session.get(Event, event_id)
         assert event is not None
         event.set_dates(date(2027, 4, 30), date(2027, 5, 6))
-    moved = f"moved to {ONE_DAY_LATER} (was {GOLDEN_WEEK})"
+    moved = MOVED_A_DAY
     window = open_window()
     tools = tools_of(window)
     changes = tools.open_changes()
@@ -615,4 +615,36 @@ def test_the_window_tells_a_moved_all_day_event_by_its_days_as_the_service_does(
     rows = previewed(qtbot, updates, 2)
     assert {row[3] for row in rows} == {moved}
     updates.close()
+    settle(qtbot, window)
+
+
+def test_a_recipient_the_server_puts_off_is_said_not_sent_yet_and_the_rest_goes(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+) -> None:
+    """Greylisting Bruno (450 at his address) leaves his messages for the next batch:
+    Ana's go, the summary says his are not sent yet, and the preview keeps them."""
+    server.mailbox.defer = {program.bruno.email}
+    window = open_window()
+    dialog = tools_of(window).open_send("invitations")
+    qtbot.waitUntil(lambda: dialog.scope.findText(f"Delegation: {program.lima.name}") >= 0)
+    choose(dialog, f"Delegation: {program.lima.name}")
+    previewed(qtbot, dialog, 6)
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
+    summary = dialog.summary.text()
+    assert "Sent 3 of 6." in summary
+    assert (
+        f"Not sent yet (the server asked to try later): {program.bruno.email} (the server "
+        f"deferred '{program.bruno.email}': 450" in summary
+    )
+    assert "Stopped" not in summary
+    assert set(server.mailbox.recipients) == {program.ana.email}
+    rows = previewed(qtbot, dialog, 3)
+    assert {row[0] for row in rows} == {f"{program.bruno.name} <{program.bruno.email}>"}
+    dialog.close()
     settle(qtbot, window)

@@ -1,0 +1,242 @@
+"""What the server says about one message concerns that message alone (RFC 5321): a
+recipient put off (450 at RCPT: greylisting, a full mailbox) is left for a later batch
+and the others are sent; a message rejected after its DATA (554) is refused like a
+refused recipient; only the end of the session (421) stops the batch. And a message is
+never sent unless its ledger row can be written: a locked database or a reader's login
+refuse before anything goes."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from email.message import Message
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from cpp_scheduler.cli import main
+from cpp_scheduler.mail.transports import OutboxTransport
+from cpp_scheduler.services import invitations, replies
+from cpp_scheduler.services.access import ReadOnlyError
+from cpp_scheduler.services.calendar_export import EventScope
+from cpp_scheduler.store import Database, open_database
+from tests.ical.program import Program, build_program
+from tests.mail.helpers import SENDER, read_calendar, reply_calendar, send
+from tests.mail.smtpserver import Server
+
+
+def _recorded(database: Database, uid: str) -> set[str]:
+    return {row.participant_id for row in invitations.ledger(database, uid)}
+
+
+def test_a_recipient_the_server_puts_off_is_left_for_later_and_the_others_are_sent(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    plain_server.mailbox.defer = {program.ana.email}
+    report = send(database, EventScope(program.workshop.uid), plain_server)
+    assert report.stopped_by is None
+    assert [deferral.email for deferral in report.deferred] == [program.ana.email]
+    assert "450" in report.deferred[0].reason
+    assert report.refused == []
+    assert sorted(plain_server.mailbox.recipients) == sorted(
+        person.email for person in (program.bruno, program.maya, program.kenji)
+    )
+    assert program.ana.id not in _recorded(database, program.workshop.uid)
+    # The next batch, once the server takes it, sends the one put off and nothing else.
+    plain_server.mailbox.defer = set()
+    again = send(database, EventScope(program.workshop.uid), plain_server)
+    assert [sent.recipient_email for sent in again.sent] == [program.ana.email]
+    assert again.deferred == []
+    assert len(plain_server.mailbox.messages) == 4
+
+
+def test_a_message_rejected_after_its_data_is_refused_and_the_batch_goes_on(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    plain_server.mailbox.reject_data = {program.bruno.email}
+    report = send(database, EventScope(program.workshop.uid), plain_server)
+    assert report.stopped_by is None
+    assert [refusal.email for refusal in report.refused] == [program.bruno.email]
+    assert "554" in report.refused[0].reason
+    assert len(report.sent) == 3
+    assert program.bruno.id not in _recorded(database, program.workshop.uid)
+
+
+def test_the_command_goes_on_past_a_deferred_recipient_run_after_run(
+    database_url: str,
+    database: Database,
+    program: Program,
+    plain_server: Server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    plain_server.mailbox.defer = {program.bruno.email}
+    command = [
+        "--db",
+        database_url,
+        "send",
+        "invitations",
+        "--event",
+        program.workshop.uid,
+        "--smtp",
+        f"127.0.0.1:{plain_server.port}",
+        "--plain",
+        "--from",
+        "TDLC CPP team <cpp@tdlc.example.org>",
+    ]
+    assert main(command) == 1
+    out, err = capsys.readouterr()
+    assert "sent 3 of 4 (0 had been sent already)" in out
+    assert (
+        f"not sent yet (the server asked to try later): {program.bruno.email}: the server "
+        f"deferred '{program.bruno.email}': 450" in err
+    )
+    assert "stopped" not in err
+    assert main(command) == 1  # still put off: tried again, nobody else sent twice
+    out, err = capsys.readouterr()
+    assert "sent 0 of 1 (3 had been sent already)" in out
+    plain_server.mailbox.defer = set()
+    assert main(command) == 0
+    out, _err = capsys.readouterr()
+    assert "sent 1 of 1 (3 had been sent already)" in out
+    assert sorted(plain_server.mailbox.recipients) == sorted(
+        person.email for person in (program.ana, program.bruno, program.maya, program.kenji)
+    )
+
+
+def test_a_locked_database_refuses_before_any_message_goes(
+    sqlite_path: Path, sqlite_database: Database, tmp_path: Path
+) -> None:
+    """A colleague's program holds the SQLite file's write lock: the batch stops at its
+    first message, which is not sent, rather than sending what it cannot record."""
+    with sqlite_database.transaction() as session:
+        program = build_program(session)
+    plan = invitations.plan_invitations(sqlite_database, EventScope(program.workshop.uid), SENDER)
+    impatient = open_database(sqlite_path, timeout=0.2)
+    colleague = sqlite3.connect(sqlite_path)
+    outbox = tmp_path / "outbox"
+    try:
+        colleague.execute("BEGIN IMMEDIATE")
+        report = invitations.send_batch(impatient, plan.to_send, OutboxTransport(outbox))
+    finally:
+        colleague.rollback()
+        colleague.close()
+        impatient.close()
+    assert report.sent == []
+    assert report.stopped_by is not None
+    assert "locked" in report.stopped_by
+    assert not outbox.exists() or list(outbox.iterdir()) == []
+    assert invitations.ledger(sqlite_database) == []
+
+
+@pytest.fixture
+def reader_url(postgres_url: str) -> Iterator[str]:
+    """A login with the reader role on a program whose workshop was sent already."""
+    name = f"cpp_test_reader_{uuid.uuid4().hex[:8]}"
+    admin_url = postgres_url.split("?")[0]
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{name}" LOGIN')
+    owner = open_database(postgres_url)
+    owner.close()
+    assert main(["--db", postgres_url, "admin", "roles", "--apply"]) == 0
+    assert main(["--db", postgres_url, "admin", "grant", name, "--role", "reader", "--apply"]) == 0
+    yield postgres_url.replace("postgres@", f"{name}@", 1)
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,)
+        )
+        admin.execute(f'DROP OWNED BY "{name}"')
+        admin.execute(f'DROP ROLE "{name}"')
+
+
+@pytest.mark.postgres
+def test_a_readers_login_sends_nothing_and_records_no_reply(
+    postgres_url: str,
+    reader_url: str,
+    plain_server: Server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    owner = open_database(postgres_url)
+    try:
+        with owner.transaction() as session:
+            program = build_program(session)
+        send(owner, EventScope(program.workshop.uid), plain_server)
+        reply = tmp_path / "ana.ics"
+        invitation = read_calendar(plain_server.mailbox.messages[0])
+        reply.write_bytes(reply_calendar(invitation, program.ana.email, "ACCEPTED"))
+        with owner.transaction() as session:
+            session.get(type(program.series), program.series.id).title = "Renamed"  # type: ignore[union-attr]
+    finally:
+        owner.close()
+    before = len(plain_server.mailbox.messages)
+    reader = open_database(reader_url)
+    outbox = tmp_path / "outbox"
+    try:
+        plan = invitations.plan_invitations(reader, EventScope(program.series.uid), SENDER)
+        assert plan.to_send  # the reader may see what would go
+        with pytest.raises(ReadOnlyError, match=r"^Read-only: cpp_test_reader_"):
+            invitations.send_batch(reader, plan.to_send, OutboxTransport(outbox))
+        with pytest.raises(ReadOnlyError, match=r"^Read-only: cpp_test_reader_"):
+            replies.import_replies(reader, [reply])
+    finally:
+        reader.close()
+    assert not outbox.exists()
+    command = [
+        "--db",
+        reader_url,
+        "send",
+        "updates",
+        "--outbox",
+        str(outbox),
+        "--from",
+        "cpp@x.org",
+    ]
+    assert main(command) == 1
+    assert capsys.readouterr().err.startswith("cpp-scheduler: Read-only: cpp_test_reader_")
+    assert not outbox.exists()
+    assert len(plain_server.mailbox.messages) == before
+
+
+class _OutboxLosingTheDatabase(OutboxTransport):
+    """An outbox that writes the message, then the database's server drops the batch's
+    connection: the message went out, and its ledger row cannot be committed."""
+
+    def __init__(self, folder: Path, admin_url: str) -> None:
+        super().__init__(folder)
+        self.admin_url = admin_url
+
+    def send(self, message: Message) -> None:
+        super().send(message)
+        with psycopg.connect(self.admin_url, autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
+@pytest.mark.postgres
+def test_a_message_sent_but_not_recorded_stops_the_batch_and_is_named(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    database = open_database(postgres_url)
+    try:
+        with database.transaction() as session:
+            program = build_program(session)
+        plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+        outbox = tmp_path / "outbox"
+        transport = _OutboxLosingTheDatabase(outbox, postgres_url.split("?")[0])
+        report = invitations.send_batch(database, plan.to_send, transport)
+    finally:
+        database.close()
+    assert report.sent == []
+    assert len(list(outbox.iterdir())) == 1  # the one message that went, and no other
+    assert report.stopped_by is not None
+    first = plan.to_send[0]
+    assert report.stopped_by.startswith(
+        f"the message to {first.recipient_email} about '{first.title}' went out but could "
+        "not be recorded ("
+    )
+    assert report.stopped_by.endswith("); a later batch would send it again")
+    assert "\n" not in report.stopped_by
