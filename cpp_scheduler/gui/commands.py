@@ -359,7 +359,7 @@ class RecordCommand(QUndoCommand):
             # The work's transaction rolled back: nothing changed.
             QTimer.singleShot(0, lambda: self._put_back(undoing=undoing))
             if isinstance(error, SchedulerError):
-                editor.failed.emit(self._failure(error))
+                editor.failed.emit(self._failure(error, undoing=undoing))
             else:  # logged in full and reported by the crash handler
                 sys.excepthook(type(error), error, error.__traceback__)
 
@@ -386,11 +386,21 @@ class RecordCommand(QUndoCommand):
             stack.undo()
         self._putting_back = False
 
-    def _failure(self, error: BaseException) -> str:
-        """The one line that says this step could not be done, and why."""
-        return translate("Commands", "Could not {step}: {error}").format(
-            step=self.text()[:1].lower() + self.text()[1:], error=error
-        )
+    def _failure(self, error: BaseException, *, undoing: bool | None = None) -> str:
+        """The one line that says this step could not be done, and why; ``undoing``:
+        its undo (True) or redo (False) could not, said as such, without the advice to
+        reload the services give (the window reads what changed by itself)."""
+        step = self.text()[:1].lower() + self.text()[1:]
+        if undoing is None:
+            return translate("Commands", "Could not {step}: {error}").format(step=step, error=error)
+        reason = getattr(error, "reason", None)
+        if not isinstance(reason, str):
+            reason = str(error)
+        if undoing:
+            line = translate("Commands", "Could not undo {step}: {error}")
+        else:
+            line = translate("Commands", "Could not redo {step}: {error}")
+        return line.format(step=step, error=reason)
 
     saved_version: int | None = None
     """The version the last apply or revert left the record at (a series, for one of
@@ -421,11 +431,22 @@ class RecordCommand(QUndoCommand):
 
 
 class CreateRecord(RecordCommand):
+    """Create a record; undo deletes it, at the version this step left it at.
+
+    A colleague's change of the new record since refuses the undo, rather than deleting
+    their work with it, and so does a record of theirs that refers to it since (a
+    session filed under a new conference). Redo puts the record back as the undo took
+    it away (its links, its version), so this window's later steps on it redo as they
+    were.
+    """
+
     def __init__(
         self, editor: Editor, model_cls: type[Base], values: Mapping[str, Any], title: str
     ) -> None:
         super().__init__(editor, model_cls, _new_id(), "")
         self.values = dict(values)
+        self.snapshot: dict[str, Any] | None = None
+        """What the last undo deleted, which the redo puts back."""
         self.setText(
             translate("Commands", "Create {kind} '{title}'").format(
                 kind=kind_name(model_cls.record_kind), title=title
@@ -433,11 +454,27 @@ class CreateRecord(RecordCommand):
         )
 
     def apply(self) -> None:
-        editing.create(self.editor.database, self.model_cls, self.values, self.record_id)
+        database = self.editor.database
+        if self.snapshot is None:
+            created = editing.create_versioned(
+                database, self.model_cls, self.values, self.record_id
+            )
+            self.saved_version = created.version
+            self.editor.left_others(created.touched)
+        else:
+            self.editor.left_others(editing.restore(database, self.model_cls, self.snapshot))
+            self.saved_version = editing.snapshot_version(self.snapshot)
         self._done()
 
     def revert(self) -> None:
-        deleted = editing.delete(self.editor.database, self.model_cls, self.record_id)
+        deleted = editing.delete(
+            self.editor.database,
+            self.model_cls,
+            self.record_id,
+            self._expected(self.saved_version),
+            alone=True,
+        )
+        self.snapshot = deleted.snapshot
         self.editor.left_others(deleted.touched)
         self._done()
 
@@ -561,7 +598,16 @@ class DeleteRecord(RecordCommand):
     on those records still undo and redo.
     """
 
-    def __init__(self, editor: Editor, model_cls: type[Base], record_id: str, title: str) -> None:
+    def __init__(
+        self,
+        editor: Editor,
+        model_cls: type[Base],
+        record_id: str,
+        title: str,
+        expected_version: int | None = None,
+    ) -> None:
+        """``expected_version``: the version the record was read at, when the caller
+        knows it; the first deletion is then refused if a colleague changed it since."""
         super().__init__(
             editor,
             model_cls,
@@ -571,9 +617,17 @@ class DeleteRecord(RecordCommand):
             ),
         )
         self.snapshot: dict[str, Any] | None = None
+        self.saved_version = expected_version
 
     def apply(self) -> None:
-        deleted = editing.delete(self.editor.database, self.model_cls, self.record_id)
+        # A redo deletes the record at the version the undo brought it back at (or where
+        # this window's steps took it since): a colleague's change since refuses it.
+        deleted = editing.delete(
+            self.editor.database,
+            self.model_cls,
+            self.record_id,
+            self._expected(self.saved_version),
+        )
         self.snapshot = deleted.snapshot
         self.editor.left_others(deleted.touched)
         self._done()
@@ -582,6 +636,7 @@ class DeleteRecord(RecordCommand):
         assert self.snapshot is not None
         touched = editing.restore(self.editor.database, self.model_cls, self.snapshot)
         self.editor.left_others(touched)
+        self.saved_version = editing.snapshot_version(self.snapshot)
         self._done()
 
 

@@ -485,6 +485,9 @@ class ImportUndo:
     updated: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     """Participants the import added (unknown organisers)."""
+    people_versions: dict[str, int] = field(default_factory=dict)
+    """The version the import left each participant it added at: an undo is refused
+    when a colleague changed one since, as for the events."""
     imported_versions: dict[str, int] = field(default_factory=dict)
     """The version each created or updated event was left at by the import (or a redo):
     an undo is refused when a colleague changed one since."""
@@ -557,6 +560,15 @@ def import_undoably(
         ids[change.event.uid] for change in report.changes if change.action is ImportAction.CREATE
     ]
     undo.people = sorted(people_after - people_before)
+    with database.session() as session:
+        for start in range(0, len(undo.people), 500):
+            chunk = undo.people[start : start + 500]
+            undo.people_versions.update(
+                (person_id, int(version))
+                for person_id, version in session.execute(
+                    select(Participant.id, Participant.version).where(Participant.id.in_(chunk))
+                )
+            )
     return report, undo
 
 
@@ -565,11 +577,12 @@ def undo_import(
 ) -> None:
     """Remove what the import created and put back what it updated, as it was; refused
     (:class:`ConcurrentEditError`, nothing changed) when a colleague changed one of
-    those events since. ``expected``: the versions some of them must be at instead of
-    the ones the import left (where the caller's own later changes, undone since, took
-    them)."""
+    those events since, or one of the people it added (their name, or an event of
+    theirs that names them). ``expected``: the versions some of them (events or people,
+    by id) must be at instead of the ones the import left (where the caller's own later
+    changes, undone since, took them)."""
     touched: list[editing.Touched] = []
-    found = {**undo.imported_versions, **(expected or {})}
+    found = {**undo.imported_versions, **undo.people_versions, **(expected or {})}
     with database.transaction() as session:
         _check_left_as(session, found, undo.created + undo.updated)
         for event_id in undo.created:
@@ -579,15 +592,43 @@ def undo_import(
             undo.after[event_id] = editing.delete_record(session, Event, event_id)
             undone[event_id] = _snapshot_version(undo.after[event_id]) + 1
             editing.restore_record(
-                session, Event, _at_version(undo.before[event_id], undone[event_id])
+                session,
+                Event,
+                _at_version(undo.before[event_id], undone[event_id]),
+                check_links=False,
             )
         touched += _moved(undo.updated, found, undone)
         for person_id in undo.people:
-            undo.after[person_id] = editing.delete_record(
-                session, Participant, person_id, touched=touched
-            )
+            undo.after[person_id] = _take_back_person(session, person_id, found.get(person_id))
     undo.undone_versions = undone
     undo.touched = touched
+
+
+def _take_back_person(session: Session, person_id: str, left: int | None) -> dict[str, Any]:
+    """Delete a participant the import added (once its events are taken back); refused
+    when somebody changed them since the import, or made them part of their own work
+    (the organiser or a participant of another event), which would go with them."""
+    person = editing.get_record(session, Participant, person_id)
+    if left is not None and person.version != left:
+        raise editing.StaleRecordError(
+            _(
+                "{record}, whom the import added, was changed by somebody else since "
+                "(version {version}, the import left {left}); nothing was changed"
+            ).format(record=person.label(), version=person.version, left=left),
+            person.label(),
+        )
+    label = person.label()
+    touched: list[editing.Touched] = []
+    snapshot = editing.delete_record(session, Participant, person_id, touched=touched)
+    others = editing.taken_from_others(session, snapshot, touched)
+    if others:
+        raise editing.StaleRecordError(
+            _("{other} names {record}, whom the import added, since; nothing was changed").format(
+                other=others[0].label, record=label
+            ),
+            label,
+        )
+    return snapshot
 
 
 def redo_import(
@@ -604,13 +645,16 @@ def redo_import(
         for person_id in undo.people:
             editing.restore_record(session, Participant, undo.after[person_id], touched=touched)
         for event_id in undo.created:
-            editing.restore_record(session, Event, undo.after[event_id])
+            editing.restore_record(session, Event, undo.after[event_id], check_links=False)
         redone: dict[str, int] = {}
         for event_id in undo.updated:
             editing.delete_record(session, Event, event_id)
             redone[event_id] = found[event_id] + 1  # never an old number again
             editing.restore_record(
-                session, Event, _at_version(undo.after[event_id], redone[event_id])
+                session,
+                Event,
+                _at_version(undo.after[event_id], redone[event_id]),
+                check_links=False,
             )
         touched += _moved(undo.updated, found, redone)
     undo.imported_versions |= redone

@@ -28,7 +28,7 @@ from cpp_scheduler import i18n
 from cpp_scheduler.scheduling.conflicts import Conflict, find_conflicts
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER
 from cpp_scheduler.services.snapshot import load_snapshot
-from cpp_scheduler.store import Database, open_database
+from cpp_scheduler.store import Database, StoreError, open_database
 
 #: How many databases the checking process keeps open (a window uses one; tests, many).
 KEEP_OPEN = 4
@@ -248,7 +248,13 @@ def _check_opened(
     if database is None:
         while len(_opened) >= KEEP_OPEN:
             _opened.pop(next(iter(_opened))).close()
-        database = open_database(url, seed=False, timeout=timeout)
+        # The program open in the window, reopened: never made anew where it is gone.
+        database = open_database(url, seed=False, timeout=timeout, existing=True)
     _opened[key] = database  # the most recently used last
+    try:
+        database.check_in_place()
+    except StoreError:
+        _opened.pop(key).close()
+        raise
     found = check_program(database, start, end)
     return [pickle.dumps(found[first : first + PARCEL]) for first in range(0, len(found), PARCEL)]

@@ -54,7 +54,16 @@ BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "uid", "se
 
 
 class RecordNotFoundError(SchedulerError):
-    """The record to change or delete is no longer in the database."""
+    """The record to change or delete is no longer in the database.
+
+    Attributes:
+        reason: what happened, without the advice to reload, for a window that reads
+            the program again by itself (an undo refused); the message otherwise.
+    """
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = message if reason is None else reason
 
 
 class StaleRecordError(ConcurrentEditError):
@@ -62,7 +71,15 @@ class StaleRecordError(ConcurrentEditError):
 
     A :class:`ConcurrentEditError`, whether the version read was found stale before the
     save or the database refused the save itself: callers handle the two alike.
+
+    Attributes:
+        reason: what happened, without the advice to reload (see
+            :class:`RecordNotFoundError`).
     """
+
+    def __init__(self, message: str, record: str, reason: str | None = None) -> None:
+        super().__init__(message, record)
+        self.reason = message if reason is None else reason
 
 
 def check_version(record: Base, expected_version: int | None) -> None:
@@ -75,6 +92,9 @@ def check_version(record: Base, expected_version: int | None) -> None:
                 "(version {version}, you had {read}); reload and try again"
             ).format(record=record.label(), version=version, read=expected_version),
             record.label(),
+            _("{record} was changed by somebody else in the meantime").format(
+                record=record.label()
+            ),
         )
 
 
@@ -139,7 +159,9 @@ def _apply_values(session: Session, record: Base, values: Mapping[str, Any]) -> 
     model_cls = type(record)
     scalars = set(_scalar_keys(model_cls))
     links = _link_relationships(model_cls)
-    for key, value in values.items():
+    # Its own fields first, so a message about a link names the record by its title.
+    ordered = sorted(values.items(), key=lambda item: item[0] in links)
+    for key, value in ordered:
         if key in scalars:
             setattr(record, key, list(value) if isinstance(value, list) else value)
         elif key in links:
@@ -149,15 +171,20 @@ def _apply_values(session: Session, record: Base, values: Mapping[str, Any]) -> 
             for linked_id in value:
                 found = session.get(target, linked_id)
                 if found is None:
-                    raise RecordNotFoundError(
-                        _("the {kind} linked to {record} no longer exists").format(
-                            kind=_(target.record_kind), record=record.label()
-                        )
-                    )
+                    raise _link_gone(target, record.label())
                 linked.append(found)
             setattr(record, relationship.key, linked)
         else:
             raise UnknownFieldError(f"{key!r} is not a field of the {_kind(model_cls)} record")
+
+
+def _link_gone(target: type[Base], label: str) -> RecordNotFoundError:
+    """A record to save or bring back links to (or refers to) one deleted since."""
+    return RecordNotFoundError(
+        _("the {kind} linked to {record} no longer exists").format(
+            kind=_(target.record_kind), record=label
+        )
+    )
 
 
 def create_record(
@@ -167,19 +194,27 @@ def create_record(
     record_id: str | None = None,
     *,
     bookkeeping: Mapping[str, Any] | None = None,
+    touched: list[Touched] | None = None,
 ) -> RecordT:
     """Add a new record made from ``values`` (with a chosen id, to redo a creation).
 
     ``bookkeeping``: the store's own values to start from (a deleted event brought back
-    keeps its calendar ``uid``, so the participants' calendars know it again)."""
+    keeps its calendar ``uid``, so the participants' calendars know it again).
+    ``touched``: given, gets the records the new one belongs to that its addition
+    changed (a series whose meeting it changes)."""
     record = model_cls(id=record_id) if record_id else model_cls()
     for key, value in (bookkeeping or {}).items():
         if key in BOOKKEEPING and key not in {"id", "version"}:
             setattr(record, key, value)
     _apply(session, record, values)
     _attach_parents(session, record)
+    touching = _Touching()
+    for parent in _parents(record) if touched is not None else ():
+        touching.note(parent)
     session.add(record)
     session.flush()
+    if touched is not None:
+        touched.extend(touching.touched())
     return record
 
 
@@ -200,8 +235,9 @@ def _attach_parents(session: Session, record: Base) -> None:
         key = getattr(record, mapper.get_property_by_column(columns[0]).key, None)
         if key is not None:
             parent = session.get(relationship.mapper.class_, key)
-            if parent is not None:
-                setattr(record, relationship.key, parent)
+            if parent is None:  # deleted since it was chosen (or since the record went)
+                raise _link_gone(relationship.mapper.class_, record.label())
+            setattr(record, relationship.key, parent)
 
 
 def get_record(session: Session, model_cls: type[RecordT], record_id: str) -> RecordT:
@@ -210,7 +246,8 @@ def get_record(session: Session, model_cls: type[RecordT], record_id: str) -> Re
         raise RecordNotFoundError(
             _("the {kind} was deleted in the meantime; reload and try again").format(
                 kind=_(_kind(model_cls))
-            )
+            ),
+            _("the {kind} was deleted in the meantime").format(kind=_(_kind(model_cls))),
         )
     return record
 
@@ -456,11 +493,16 @@ def delete_record(
     record_id: str,
     *,
     touched: list[Touched] | None = None,
+    expected_version: int | None = None,
 ) -> dict[str, Any]:
-    """Delete a record and return a snapshot that :func:`restore_record` can put back.
+    """Delete a record and return a snapshot that :func:`restore_record` can put back;
+    refused (:class:`StaleRecordError`) when it is no longer at ``expected_version``.
 
-    ``touched``: given, gets the other records whose references the deletion cleared."""
+    ``touched``: given, gets the other records the deletion changed: those whose
+    references it cleared or links it took out, and the record it belonged to where
+    losing it changes that one (a series whose changed meeting it was)."""
     record = get_record(session, model_cls, record_id)
+    check_version(record, expected_version)
     title = getattr(record, "title", None) or getattr(record, "name", None) or record_id
     snapshot = Snapshot(model_cls.__name__, record_id, str(title))
     table = model_cls.__table__
@@ -483,12 +525,95 @@ def delete_record(
                 if (owner.owner_table, (row[owner.owner_column],)) not in removed:
                     _unlink(session, owner, row, touching)
     session.flush()
-    if touched is not None:
-        touched.extend(touching.touched())
+    for parent in _parents(record) if touched is not None else ():
+        touching.note(parent)
     session.delete(record)
     session.flush()
+    if touched is not None:
+        touched.extend(touching.touched())
     session.expunge_all()
     return snapshot.as_dict()
+
+
+def _parents(record: Base) -> list[Base]:
+    """The records ``record`` belongs to (its event, its delegation ...), loaded: adding
+    or removing it may change them (a series' changed meeting raises the series'
+    calendar sequence, and so its version)."""
+    mapper = inspect(type(record))
+    found = []
+    for relationship in mapper.relationships:
+        if relationship.direction.name == "MANYTOONE" and not relationship.viewonly:
+            parent = getattr(record, relationship.key)
+            if parent is not None:
+                found.append(parent)
+    return found
+
+
+@dataclass(frozen=True)
+class Other:
+    """Another record a deletion took something from: its table, id and name."""
+
+    table: str
+    record_id: str
+    label: str
+    """As a message names it (``event 'Kobe port briefing'``)."""
+
+
+def taken_from_others(
+    session: Session, snapshot: Mapping[str, Any], touched: Sequence[Touched]
+) -> list[Other]:
+    """The other records a deletion (its ``snapshot`` and the records it ``touched``)
+    took something from: those that refer to the deleted one or list it among their
+    links, and those deleted with it that are more than a part of it (a conference's
+    session; not a series' changed meeting or the ledger of sent invitations).
+
+    What takes back a record's creation (a history revert, an undone import) asks it,
+    so that a colleague who linked their work to the record since keeps it."""
+    entities = {mapper.class_.__name__: mapper.class_ for mapper in Base.registry.mappers}
+    found: list[Other] = []
+    own: Mapping[str, Any] = next(
+        (
+            row
+            for table_name, row in snapshot["rows"]
+            if row.get("id") == snapshot["record_id"]
+            and (mapper := _mapper_of(table_name)) is not None
+            and mapper.class_.__name__ == snapshot["model"]
+        ),
+        {},
+    )
+    parents = {value for value in own.values() if isinstance(value, str)}
+    for record in touched:
+        entity = entities.get(record.model)
+        if entity is None or record.record_id in parents:
+            continue  # the record it belonged to (a series whose meeting it changed)
+        other = session.get(entity, record.record_id)
+        if other is not None:
+            found.append(Other(str(entity.__tablename__), record.record_id, other.label()))
+    for table_name, row in snapshot["rows"]:
+        mapper = _mapper_of(table_name)
+        if mapper is None or mapper.class_.__name__ in _PART_OF_THEIR_RECORD:
+            continue
+        if mapper.class_.__name__ == snapshot["model"] and row.get("id") == snapshot["record_id"]:
+            continue
+        name = row.get(mapper.class_.named_by) or row.get("id")
+        label = f"{_(mapper.class_.record_kind)} {quoted(str(name))}"
+        found.append(Other(table_name, str(row.get("id")), label))
+    return found
+
+
+def snapshot_version(snapshot: Mapping[str, Any]) -> int | None:
+    """The version of the record a deletion snapshot holds (the one it had when it was
+    deleted, which :func:`restore_record` puts back); None for a record without one."""
+    for table_name, row in snapshot["rows"]:
+        mapper = _mapper_of(table_name)
+        if (
+            mapper is not None
+            and mapper.class_.__name__ == snapshot["model"]
+            and row.get("id") == snapshot["record_id"]
+        ):
+            version = row.get("version")
+            return None if version is None else int(version)
+    return None
 
 
 def restore_record(
@@ -497,9 +622,15 @@ def restore_record(
     snapshot: Mapping[str, Any],
     *,
     touched: list[Touched] | None = None,
+    check_links: bool = True,
 ) -> None:
     """Put back a deleted record with its links, dependents and cleared references.
 
+    Refused (:class:`RecordNotFoundError`) when a record it links to or refers to was
+    deleted since (a delegation of a deleted event): the rule a history revert of the
+    deletion follows too, rather than bringing it back with less than it had.
+    ``check_links``: False where the caller has checked (an undone import, which puts
+    back thousands of events at once) and the database's own refusal is enough.
     ``touched``: given, gets the other records whose references it put back (a
     reference a colleague has set to something else since stays theirs)."""
     if snapshot["model"] != model_cls.__name__:
@@ -512,6 +643,8 @@ def restore_record(
             )
         )
     session.flush()
+    if check_links:
+        _check_still_there(session, model_cls, snapshot)
     restored: dict[str, list[Any]] = {}
     relinked: list[tuple[_LinkOwner, Mapping[str, Any]]] = []
     for table_name, row in snapshot["rows"]:
@@ -547,6 +680,34 @@ def restore_record(
         touched.extend(touching.touched())
     _note_restored(session, restored)
     session.expire_all()
+
+
+def _check_still_there(
+    session: Session, model_cls: type[Base], snapshot: Mapping[str, Any]
+) -> None:
+    """Refuse to bring back a record whose rows refer to a record deleted since (a link
+    to a delegation, a venue), one query per kind of record referred to."""
+    tables = _tables()
+    brought_back = {(name, row.get("id")) for name, row in snapshot["rows"]}
+    wanted: dict[tuple[str, str], set[Any]] = {}
+    for table_name, row in snapshot["rows"]:
+        for foreign_key in tables[table_name].foreign_keys:
+            value = row.get(foreign_key.parent.name)
+            target = foreign_key.column.table.name
+            if value is None or (target, value) in brought_back:
+                continue
+            wanted.setdefault((target, foreign_key.column.name), set()).add(value)
+    for (target, column_name), values in wanted.items():
+        column = tables[target].c[column_name]
+        found = set(session.scalars(select(column).where(column.in_(values))))
+        if values - found:
+            mapper = _mapper_of(target)
+            label = f"{_(_kind(model_cls))} {quoted(str(snapshot['title']))}"
+            if mapper is None:
+                raise RecordNotFoundError(
+                    _("a record linked to {record} no longer exists").format(record=label)
+                )
+            raise _link_gone(mapper.class_, label)
 
 
 def _taken_since(
@@ -638,6 +799,36 @@ def create(
         return str(create_record(session, model_cls, values, record_id=record_id).id)  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True)
+class Created:
+    """A record a creation added: its id and version, and the other records it changed."""
+
+    record_id: str
+    version: int | None
+    touched: tuple[Touched, ...] = ()
+    """The records it belongs to whose version its addition raised (a series whose
+    meeting it changes)."""
+
+
+def create_versioned(
+    database: Database,
+    model_cls: type[Base],
+    values: Mapping[str, Any],
+    record_id: str | None = None,
+) -> Created:
+    """Add a record in one transaction; its id and the version it starts at, which an
+    undo of the creation carries (:func:`delete`)."""
+    touched: list[Touched] = []
+    with database.transaction() as session:
+        record = create_record(session, model_cls, values, record_id=record_id, touched=touched)
+        version = getattr(record, "version", None)
+        return Created(
+            str(record.id),  # type: ignore[attr-defined]
+            None if version is None else int(version),
+            tuple(touched),
+        )
+
+
 def change(
     database: Database,
     model_cls: type[Base],
@@ -669,13 +860,40 @@ class Deleted:
     """The records whose references to it the deletion cleared (an event held at a
     deleted venue), at the versions it left them."""
 
+    @property
+    def version(self) -> int | None:
+        """The version the record was deleted at, which :func:`restore` brings it back
+        at (None for a record without one)."""
+        return snapshot_version(self.snapshot)
 
-def delete(database: Database, model_cls: type[Base], record_id: str) -> Deleted:
+
+def delete(
+    database: Database,
+    model_cls: type[Base],
+    record_id: str,
+    expected_version: int | None = None,
+    *,
+    alone: bool = False,
+) -> Deleted:
     """Delete a record in one transaction; its snapshot, which :func:`restore` puts
-    back, and the other records the deletion changed."""
+    back, and the other records the deletion changed. Refused
+    (:class:`ConcurrentEditError`, nothing deleted) when the record is no longer at
+    ``expected_version``: an undo of its creation, or a redo of its deletion, never
+    takes a colleague's change away with it. ``alone``: refused too when another record
+    refers to it or lists it (see :func:`taken_from_others`), as when its creation is
+    taken back: a colleague's session filed under a new conference stays theirs."""
     touched: list[Touched] = []
     with database.transaction() as session:
-        snapshot = delete_record(session, model_cls, record_id, touched=touched)
+        snapshot = delete_record(
+            session, model_cls, record_id, touched=touched, expected_version=expected_version
+        )
+        others = taken_from_others(session, snapshot, touched) if alone else []
+        if others:
+            label = f"{_(_kind(model_cls))} {quoted(str(snapshot['title']))}"
+            message = _("{other} refers to {record} since; nothing was deleted").format(
+                other=others[0].label, record=label
+            )
+            raise StaleRecordError(message, label)
     return Deleted(snapshot, tuple(touched))
 
 

@@ -28,10 +28,12 @@ from cpp_scheduler.services import series
 from cpp_scheduler.services.editing import (
     BOOKKEEPING,
     RecordNotFoundError,
+    Touched,
     check_version,
     create_record,
     delete_record,
     link_keys,
+    taken_from_others,
     update_record,
 )
 from cpp_scheduler.store import Database
@@ -716,8 +718,7 @@ def revert_change(
             )
         elif entry.action == CREATED:
             check_version(record, expected_version)
-            _values_before(model, record, entry.fields)  # refused if changed since
-            delete_record(session, model, record_id)
+            _take_back_creation(session, model, record, entry)
         else:
             values = _values_before(model, record, entry.fields)
             if not values:  # never saved as a change that changes nothing
@@ -733,6 +734,63 @@ def revert_change(
             select(Change).where(Change.record_id == record_id).order_by(Change.id.desc()).limit(1)
         ).one()
         return _entry(newest)
+
+
+def _take_back_creation(
+    session: Session, model: type[Base], record: Base, entry: HistoryEntry
+) -> None:
+    """Delete the record ``entry`` created, refused when anything changed it since:
+    its values or its links (which raise its version past the one the creation made),
+    or another record that refers to it or lists it now (a session filed under it, a
+    knowledge product about it)."""
+    _values_before(model, record, entry.fields)  # refused, naming a field changed since
+    version = getattr(record, "version", None)
+    # The version its last making left (the creation, or the undo of a deletion since,
+    # which brings it back as it was): any change since, links too, raised it.
+    made = session.scalar(
+        select(Change.version)
+        .where(
+            Change.record_table == model.__tablename__,
+            Change.record_id == entry.record_id,
+            Change.action == CREATED,
+        )
+        .order_by(Change.id.desc())
+        .limit(1)
+    )
+    if version is not None and made is not None and version != made:
+        raise RevertError(
+            _(
+                "cannot revert the creation of {record}: it was changed since (version "
+                "{version}, created as {created}); revert the later changes first"
+            ).format(record=record.label(), version=version, created=made)
+        )
+    touched: list[Touched] = []
+    snapshot = delete_record(session, model, entry.record_id, touched=touched)
+    for other in taken_from_others(session, snapshot, touched):
+        if not _made_with(session, entry, other.table, other.record_id):
+            raise RevertError(
+                _(
+                    "cannot revert the creation of {record}: {other} refers to it since; "
+                    "change that first"
+                ).format(record=entry.label, other=other.label)
+            )
+
+
+def _made_with(session: Session, creation: HistoryEntry, table: str, record_id: str) -> bool:
+    """Whether the other record was last changed along with the ``creation`` (a
+    conference's sessions brought back with it, a list of links put back), by the same
+    author in the same moment, rather than since."""
+    newest = session.scalars(
+        select(Change)
+        .where(Change.record_table == table, Change.record_id == record_id)
+        .order_by(Change.id.desc())
+        .limit(1)
+    ).first()
+    return (
+        newest is not None
+        and newest.author == creation.author
+        and abs(newest.changed_at - creation.changed_at) <= _SAME_DELETION
+    )
 
 
 def _state_now(record: OccurrenceOverride | None) -> dict[str, Any] | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,7 +29,8 @@ from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
-from cpp_scheduler.store import Database
+from cpp_scheduler.store import Database, StoreError
+from cpp_scheduler.store.errors import FileMovedError
 from cpp_scheduler.store.history import CHANNEL, DELETED
 from cpp_scheduler.store.written_here import WrittenHere
 
@@ -154,7 +156,18 @@ class ChangeWatcher:
                     self._poll_sqlite(lost)
                 else:
                     self._listen_postgres(lost)
-            except (psycopg.Error, sqlite3.Error, SQLAlchemyError, OSError) as error:
+            except FileMovedError:
+                if self._stop.is_set():
+                    return
+                lost = True
+                self.on_status(
+                    _(
+                        "Lost {database}: the file was moved or deleted; nothing can be "
+                        "saved until it is back"
+                    ).format(database=self.database.name)
+                )
+                self._stop.wait(RETRY_SECONDS)
+            except (psycopg.Error, sqlite3.Error, SQLAlchemyError, OSError, StoreError) as error:
                 if self._stop.is_set():
                     return
                 lost = True
@@ -187,8 +200,12 @@ class ChangeWatcher:
 
     # -- SQLite: data_version, then the history rows written since ------------------------
     def _poll_sqlite(self, after_loss: bool) -> None:
+        # Never a new file where the program was: the file open here, where it is, or
+        # the loss is told (and asked again until the file is back at its place).
+        self.database.check_in_place()
         path = str(self.database.url.database)
-        connection = sqlite3.connect(path, timeout=self.database.timeout)
+        location = "file:" + urllib.parse.quote(path) + "?mode=rw"
+        connection = sqlite3.connect(location, uri=True, timeout=self.database.timeout)
         try:
             seen = self._last_change()
             version = connection.execute("PRAGMA data_version").fetchone()[0]
@@ -197,6 +214,7 @@ class ChangeWatcher:
                 self.on_status(None)
                 self.on_notice(ChangeNotice("", catch_up=True))
             while not self._stop.wait(POLL_SECONDS):
+                self.database.check_in_place()  # moved or deleted: one stat, no read
                 now = connection.execute("PRAGMA data_version").fetchone()[0]
                 if now == version:
                     continue

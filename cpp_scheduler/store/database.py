@@ -45,6 +45,7 @@ from cpp_scheduler.store.errors import (
     DatabaseLockedError,
     DiskFullError,
     Failure,
+    FileMovedError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
     ServerUnavailableError,
@@ -144,11 +145,63 @@ def vanished_file(database: str) -> Path | None:
     """The SQLite file ``database`` names when it no longer exists (a recent database
     moved or deleted since), which opening would make again, new and empty, where
     colleagues may look for the program; None for a URL, or a file that is there."""
-    url = resolve_url(database)
-    if url.get_backend_name() != "sqlite" or not url.database:
+    return _vanished(resolve_url(database))
+
+
+def _vanished(url: URL) -> Path | None:
+    """:func:`vanished_file` of a resolved URL: the one rule of a program file that is
+    not where it was, for File > Open recent and for every reopening by URL."""
+    if not _is_file(url):
         return None
-    path = Path(url.database)
+    path = Path(str(url.database))
     return None if path.exists() else path
+
+
+def moved_error(path: Path | str, *, saving: bool) -> FileMovedError:
+    """The one line that says the program file is no longer at ``path``; ``saving``: a
+    save was refused for it."""
+    where = Path(path)
+    if saving:
+        message = _("{name} was moved or deleted from {folder}; nothing was saved")
+    else:
+        message = _("{name} was moved or deleted from {folder}")
+    return FileMovedError(
+        message.format(name=printable(where.name, 80), folder=_shown_path(where.parent)),
+        str(where),
+    )
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """Which file ``path`` names now (device and inode), or None when nothing is there."""
+    try:
+        status = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+def _same_file(first: tuple[int, int], second: tuple[int, int] | None) -> bool:
+    """Whether two identities name one file; a file system that numbers no files (an
+    inode of 0) is taken at its word that the path is still the file."""
+    if second is None:
+        return False
+    return first == second or first[1] == 0 or second[1] == 0
+
+
+def _existing_file_only(url: URL, identity: tuple[int, int]) -> Any:
+    """A connection hook that opens the program's file only where it still is: SQLite
+    would otherwise make a new, empty file where the program was moved or deleted from,
+    which colleagues would then open as the program."""
+    path = str(url.database)
+    location = "file:" + urllib.parse.quote(path) + "?mode=rw"
+
+    def connect(_dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]) -> None:
+        if not _same_file(identity, _identity(path)):
+            raise moved_error(path, saving=False)
+        cargs[:1] = [location]
+        cparams["uri"] = True
+
+    return connect
 
 
 def describe(url: URL) -> str:
@@ -406,9 +459,20 @@ class Database:
     """Who the changes made through this handle are written under, in the history."""
     written_here: WrittenHere = field(default_factory=WrittenHere, repr=False)
     """The versions this handle's own commits left, while a listener wants them."""
+    file_identity: tuple[int, int] | None = field(default=None, init=False, repr=False)
+    """The SQLite file this handle opened (device and inode), which every save and every
+    new connection finds still at its path; None for a server."""
     _sessions: sessionmaker[StoreSession] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        if _is_file(self.url):
+            self.file_identity = _identity(str(self.url.database))
+            if self.file_identity is not None:
+                event.listen(
+                    self.engine,
+                    "do_connect",
+                    _existing_file_only(self.url, self.file_identity),
+                )
         self._sessions = sessionmaker(
             self.engine,
             class_=StoreSession,
@@ -423,6 +487,15 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == "sqlite"
+
+    def check_in_place(self, *, saving: bool = False) -> None:
+        """Refuse (:class:`FileMovedError`) when the SQLite file open here is no longer
+        at its path: moved, deleted or replaced by another. One ``stat``, no read."""
+        if self.file_identity is None:
+            return
+        path = str(self.url.database)
+        if not _same_file(self.file_identity, _identity(path)):
+            raise moved_error(path, saving=saving)
 
     def session(self) -> StoreSession:
         """A new session; the caller closes it (use it as a context manager)."""
@@ -442,8 +515,15 @@ class Database:
             try:
                 with session.begin():
                     yield session
+                    # A file moved away while open would take the save out of the
+                    # colleagues' sight, where nobody looks for it: refused instead.
+                    self.check_in_place(saving=True)
             except (DBAPIError, StaleDataError) as error:  # in a query, or at COMMIT itself
                 raise session.translate(error) from error
+            except FileMovedError as error:
+                if self.file_identity is None:
+                    raise
+                raise moved_error(error.path, saving=True) from None
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -578,6 +658,7 @@ def open_database(
     seed: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
     author: str | None = None,
+    existing: bool = False,
 ) -> Database:
     """Open (creating or upgrading as needed) the program's database.
 
@@ -585,8 +666,13 @@ def open_database(
     (partner cities, thematic areas, TDLC's venues, travel times). ``timeout`` is how
     many seconds to wait for another program's lock or for a server to answer.
     ``author`` is who the changes are written under (by default :func:`default_author`).
+    ``existing``: a program already open elsewhere reopened by its URL (the window's
+    conflict check): a SQLite file no longer there is refused
+    (:class:`~cpp_scheduler.store.errors.FileMovedError`), never made anew.
     """
     url = resolve_url(database)
+    if existing and (gone := _vanished(url)) is not None:
+        raise moved_error(gone, saving=False)
     writer = checked_author(author) if author is not None else default_author()
     engine = create_store_engine(url, timeout)
     try:
@@ -618,6 +704,7 @@ __all__ = [
     "database_exists",
     "default_database_path",
     "describe",
+    "moved_error",
     "open_database",
     "resolve_url",
 ]

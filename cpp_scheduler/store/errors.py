@@ -51,6 +51,19 @@ class ConnectionLostError(StoreError):
     """The connection broke during the work; nothing of the unfinished change was kept."""
 
 
+class FileMovedError(StoreError):
+    """The SQLite file open here is no longer at its path: moved, deleted, or replaced
+    by another file. Nothing is saved into it, and no new file is made in its place."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+    def __reduce__(self) -> tuple[type[FileMovedError], tuple[str, str]]:
+        # Raised in the conflict check's process too, and sent back whole from there.
+        return (type(self), (str(self), self.path))
+
+
 class ConcurrentEditError(StoreError):
     """Someone else saved or deleted the record after it was opened here."""
 

@@ -631,6 +631,14 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
         <translation>やり直す: {step}</translation>
     </message>
     <message>
+        <source>Could not undo {step}: {error}</source>
+        <translation>「{step}」を元に戻せませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>Could not redo {step}: {error}</source>
+        <translation>「{step}」をやり直せませんでした: {error}</translation>
+    </message>
+    <message>
         <source>Create {kind} &apos;{title}&apos;</source>
         <translation>{kind}「{title}」を作成</translation>
     </message>

@@ -12,8 +12,9 @@ from cpp_scheduler.model import Event
 class GroupCommand(RecordCommand):
     """Several commands as one undo step: a series of meetings, a reordered tour day.
 
-    Applied in order; if one is refused, those already applied are reverted before the
-    error reaches the user, so the program is never left half-changed.
+    Applied in order, and reverted in the reverse order; if one is refused (a
+    colleague changed its record since), those already applied (or reverted) are put
+    back before the error reaches the user, so the program is never left half-changed.
     """
 
     def __init__(self, editor: Editor, text: str, commands: Sequence[RecordCommand]) -> None:
@@ -32,5 +33,12 @@ class GroupCommand(RecordCommand):
             raise
 
     def revert(self) -> None:
-        for command in reversed(self.commands):
-            command.revert()
+        done: list[RecordCommand] = []
+        try:
+            for command in reversed(self.commands):
+                command.revert()
+                done.append(command)
+        except SchedulerError:
+            for command in reversed(done):
+                command.apply()
+            raise

@@ -31,7 +31,7 @@ from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.taskman import Progress, TaskManager
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.ical.importer import ParsedCalendar, read_calendar, read_calendar_bytes
-from cpp_scheduler.model import Event
+from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.services import calendar_import
 from cpp_scheduler.services.calendar_import import ImportAction, ImportReport, ImportUndo
 from cpp_scheduler.services.database import Database
@@ -81,18 +81,24 @@ class ImportCalendarCommand(RecordCommand):
 
     def revert(self) -> None:
         calendar_import.undo_import(
-            self.editor.database, self.state, self._expected_versions(self.state.imported_versions)
+            self.editor.database,
+            self.state,
+            self._expected_versions(self.state.imported_versions)
+            | self._expected_versions(self.state.people_versions, Participant),
         )
         self._done_with_events()
 
-    def _expected_versions(self, versions: dict[str, int]) -> dict[str, int]:
-        """The versions the events must be at: where this window's later steps took
-        them from the ones this step left (:meth:`Editor.expected`). Read on the worker:
-        the editor takes no other step while an undo or redo works, and the steps it
-        queues run after this one, so they stay as they are."""
+    def _expected_versions(
+        self, versions: dict[str, int], model: type[Event] | type[Participant] = Event
+    ) -> dict[str, int]:
+        """The versions the events (or the people the import added) must be at: where
+        this window's later steps took them from the ones this step left
+        (:meth:`Editor.expected`). Read on the worker: the editor takes no other step
+        while an undo or redo works, and the steps it queues run after this one, so they
+        stay as they are."""
         return {
-            event_id: self.editor.expected(Event.__name__, event_id, version)
-            for event_id, version in versions.items()
+            record_id: self.editor.expected(model.__name__, record_id, version)
+            for record_id, version in versions.items()
         }
 
     def _done_with_events(self) -> None:

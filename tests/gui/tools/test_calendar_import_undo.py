@@ -118,7 +118,7 @@ def test_a_refused_undo_leaves_the_import_done_and_says_why_in_one_line(
     assert len(errors) == 1
     title, text = errors[0]
     assert title == "Cannot undo"
-    assert text.startswith("Could not import partners.ics: ")
+    assert text.startswith("Could not undo import partners.ics: ")
     assert "\n" not in text
     assert _stored(sqlite_database) == EVENTS  # nothing was taken back
     assert _listed(window, command) == len(command.created_ids)
