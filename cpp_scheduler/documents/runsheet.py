@@ -90,7 +90,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
     """The run sheet of ``day`` (a date in Japan), read in one session."""
     begin, after = timezones.local_days(day, day, TOKYO)
     with database.reading() as session:
-        # As check_program does: the neighbours a day either side count.
+        # As check_program does: a day either side, and what the check needs past it.
         program = load_snapshot(session, begin - timedelta(days=1), after + timedelta(days=1))
         conflicts = tuple(find_conflicts(program, start=begin, end=after))
         intervals = [i for i in program.intervals if i.start < after and i.end > begin]

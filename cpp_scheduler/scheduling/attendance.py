@@ -120,6 +120,15 @@ def conference_delegations(intervals: Sequence[Interval]) -> dict[str, frozenset
     }
 
 
+def conferences_of(snapshot: ProgramSnapshot) -> Mapping[str, frozenset[str]]:
+    """Per event with sessions, the delegations it names: as the snapshot's reader
+    found them in the whole program (a part of it may hold a session without its
+    conference), else from its intervals, which then hold the whole program."""
+    if snapshot.conferences is not None:
+        return snapshot.conferences
+    return conference_delegations(snapshot.intervals)
+
+
 def attending_delegations(
     interval: Interval, conferences: Mapping[str, frozenset[str]]
 ) -> frozenset[str]:
@@ -151,7 +160,7 @@ def delegation_meetings(
         return []
     clock = clock or LocalClock()
     intervals = snapshot.intervals
-    conferences = conference_delegations(intervals)
+    conferences = conferences_of(snapshot)
     members = {
         person_id
         for person_id, person in snapshot.participants.items()

@@ -13,12 +13,20 @@ for the clashes found.
 
 Cancelled events are not in the snapshot at all; a conference and its own sessions
 share rooms and people without clashing.
+
+A finding is dated when what it judges begins (the later start of two bookings, the
+end of the meeting before a journey, a study tour's first day), and depends only on
+meetings still running then or later, and on facts of the whole program: a check of
+part of the program, whose snapshot holds what the checks looking past a meeting need
+after it (:attr:`ProgramSnapshot.neighbours`) and which events have sessions
+(:attr:`ProgramSnapshot.conferences`), finds exactly what the check of the whole
+program finds in that part.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -31,8 +39,7 @@ from cpp_scheduler.scheduling.attendance import (
     LocalSpan,
     attending_delegations,
     clock_zone_on,
-    conference_delegations,
-    events_with_sessions,
+    conferences_of,
     is_all_day,
     local_span,
     span_part,
@@ -58,6 +65,7 @@ from cpp_scheduler.scheduling.localtimes import (
 )
 from cpp_scheduler.scheduling.travel import (
     DEFAULT_BUFFER,
+    LONGEST_JOURNEY,
     Transfer,
     TravelTable,
     check_transfer,
@@ -275,15 +283,13 @@ class _Context:
     table: TravelTable
     buffer: timedelta
     member_counts: dict[str, int]
-    event_ids: frozenset[str]
     clock: LocalClock
     holiday_names: dict[tuple[str, int], str | None]
     holiday_windows: dict[str, frozenset[int]]
     years: range
-    parent_ids: frozenset[str]
-    """Events that have sessions in the snapshot."""
-    conference_delegations: dict[str, frozenset[str]]
-    """Per event with sessions, the delegations its sessions naming none are for."""
+    conference_delegations: Mapping[str, frozenset[str]]
+    """Per event with sessions (:func:`conferences_of`), the delegations its sessions
+    naming none are for."""
     opening_minutes: dict[str, tuple[int, int]]
     """Per venue: when it opens and closes, in minutes after midnight."""
 
@@ -301,9 +307,10 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Every clash in the snapshot, sorted by when it happens, errors first.
 
-    With ``start``/``end``, only clashes that begin in that range are kept; intervals
-    just outside it still count as neighbours (a journey from the day before, a room
-    booked since the evening before), so give the snapshot a margin around the range.
+    With ``start``/``end``, only clashes that begin in that range are kept. A snapshot
+    of part of the program (``load_snapshot`` over the range) gives the same findings
+    there as the whole program's; its edges may hold findings that the meetings not
+    read would change, which the range leaves out.
     """
     intervals = snapshot.intervals
     member_counts: dict[str, int] = defaultdict(int)
@@ -315,19 +322,21 @@ def find_conflicts(
         TravelTable.from_routes(snapshot.routes),
         buffer,
         member_counts,
-        frozenset(interval.event_id for interval in intervals),
         LocalClock(),
         {},
         {},
         _years(intervals),
-        events_with_sessions(intervals),
-        conference_delegations(intervals),
+        conferences_of(snapshot),
         {},
     )
     found: list[Conflict] = []
     booked = bookings(intervals)
     found.extend(_double_bookings(context, find_overlaps(intervals, booked)))
-    found.extend(_travel_problems(context, booked))
+    if snapshot.neighbours:  # where each attendee goes next, past the part read
+        ahead = intervals + snapshot.neighbours
+        found.extend(_travel_problems(context, ahead, _sorted(bookings(ahead))))
+    else:
+        found.extend(_travel_problems(context, intervals, booked))
     found.extend(_venue_problems(context))
     found.extend(_holiday_problems(context))
     found.extend(_night_problems(context))
@@ -339,6 +348,14 @@ def find_conflicts(
         found = [c for c in found if c.start is None or low <= c.start < high]
     found.sort(key=_order)
     return found
+
+
+def _sorted(booked: Bookings) -> Bookings:
+    """The bookings sorted as :func:`find_overlaps` leaves them, for the travel check."""
+    for by_id in booked.values():
+        for rows in by_id.values():
+            rows.sort()
+    return booked
 
 
 def _years(intervals: Sequence[Interval]) -> range:
@@ -472,14 +489,18 @@ def _join(names: Sequence[str]) -> str:
 # -- travel -----------------------------------------------------------------------------
 
 
-def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
-    """Consecutive in-person events of one attendee in different localities.
+def _travel_problems(
+    context: _Context, intervals: Sequence[Interval], booked: Bookings
+) -> Iterator[Conflict]:
+    """Consecutive in-person events of one attendee in different localities, less than
+    the longest journey and the buffer apart (a longer gap is enough for any journey,
+    on a route the table knows or not).
 
-    Reads each attendee's bookings as the overlap sweep sorted them (by start, then end).
+    Reads each attendee's bookings of ``intervals`` as the overlap sweep sorted them (by
+    start, then end).
     """
     snapshot = context.snapshot
-    intervals = snapshot.intervals
-    presence = _presence(context)
+    presence = _presence(context, intervals)
     index_mask, everyone = _INDEX_MASK, _EVERYONE  # locals: read for every booking
     clearly_enough = _TransferBounds(context.table, context.buffer)
     short: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -528,7 +549,11 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
                         interval.start,
                         context.buffer,
                     )
-                    if not transfer.same_place and not transfer.feasible:
+                    if (
+                        not transfer.same_place
+                        and not transfer.feasible
+                        and transfer.available < _LONGEST_GAP + context.buffer
+                    ):
                         key = (last.id, interval.id)
                         pairs[key] = (last, interval, transfer)
                         (short if transfer.known else unknown)[key].append(attendee_id)
@@ -594,8 +619,11 @@ def _travel_problems(context: _Context, booked: Bookings) -> Iterator[Conflict]:
 _EVERYONE = -(10**9)
 """Presence of an in-person event: every attendee listed is there."""
 
+_LONGEST_GAP = LONGEST_JOURNEY
+"""With this and the buffer between two meetings, any journey fits."""
 
-def _presence(context: _Context) -> list[int | None]:
+
+def _presence(context: _Context, intervals: Sequence[Interval]) -> list[int | None]:
     """Who is at each interval's locality in person, by index into the intervals.
 
     None: nobody (a virtual event, or one without a locality). ``_EVERYONE``: every
@@ -605,7 +633,7 @@ def _presence(context: _Context) -> list[int | None]:
     """
     clock = context.clock
     presence: list[int | None] = []
-    for interval in context.snapshot.intervals:
+    for interval in intervals:
         if not interval.is_physical:
             presence.append(None)
         elif interval.is_in_person:
@@ -619,8 +647,9 @@ class _TransferBounds:
     """Spares the exact transfer check between events plainly far enough apart.
 
     Times in whole seconds are within a second of the exact times, so a gap that
-    exceeds the journey and the buffer by a second or more is enough in any case; every
-    other pair gets the exact check with datetimes.
+    exceeds the journey and the buffer by a second or more is enough in any case (the
+    longest journey, on a route the table does not know); every other pair gets the
+    exact check with datetimes.
     """
 
     __slots__ = ("_buffer_s", "_needed_s", "_table")
@@ -628,7 +657,7 @@ class _TransferBounds:
     def __init__(self, table: TravelTable, buffer: timedelta) -> None:
         self._table = table
         self._buffer_s = buffer.total_seconds()
-        self._needed_s: dict[tuple[str | None, str | None], float | None] = {}
+        self._needed_s: dict[tuple[str | None, str | None], float] = {}
 
     def between(self, before: Interval, after: Interval) -> bool:
         key = (before.locality, after.locality)
@@ -636,9 +665,9 @@ class _TransferBounds:
             needed_s = self._needed_s[key]
         except KeyError:
             route = self._table.fastest(before.locality or "", after.locality or "")
-            needed_s = None if route is None else route.minutes * 60 + self._buffer_s
-            self._needed_s[key] = needed_s
-        return needed_s is not None and after.start_s - before.end_s - 1 >= needed_s
+            journey_s = _LONGEST_GAP.total_seconds() if route is None else route.minutes * 60
+            needed_s = self._needed_s[key] = journey_s + self._buffer_s
+        return after.start_s - before.end_s - 1 >= needed_s
 
 
 # -- venue: capacity and opening hours ------------------------------------------------
@@ -806,9 +835,9 @@ def _holiday_problems(context: _Context) -> Iterator[Conflict]:
         for delegation_id, delegation in context.snapshot.delegations.items()
         if delegation.country and delegation.country != JAPAN
     }
-    event_ids = context.event_ids
+    conferences = context.conference_delegations
     for interval in context.snapshot.intervals:
-        if interval.ancestor_ids and not interval.ancestor_ids.isdisjoint(event_ids):
+        if interval.ancestor_ids and not interval.ancestor_ids.isdisjoint(conferences):
             continue  # reported by its conference
         first = interval.start_s // 86_400
         last = (interval.end_s - 1) // 86_400
@@ -901,7 +930,6 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
     """Remote meetings at night on an attendee's clock, judged as
     :mod:`~cpp_scheduler.scheduling.attendance` says (sessions, not their conference;
     Tokyo's clock during a stay in Japan; all-day blocks never)."""
-    parent_ids = context.parent_ids
     conferences = context.conference_delegations
     clock = context.clock
     for interval in context.snapshot.intervals:
@@ -912,7 +940,7 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
                 or interval.participant_ids
                 or (interval.ancestor_ids and conferences)
             )
-            or interval.event_id in parent_ids  # its sessions are checked, not its days
+            or interval.event_id in conferences  # its sessions are checked, not its days
             or is_all_day(interval)
         ):
             continue
@@ -994,7 +1022,8 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
     keys.update(day_id for tour in tours for day_id in tour.day_ids.values())
     busy_days: dict[str, set[int]] = defaultdict(set)
     local_day = context.clock.local_day
-    for interval in context.snapshot.intervals:
+    snapshot = context.snapshot
+    for interval in (*snapshot.intervals, *snapshot.neighbours):  # the tours' whole days
         if interval.tour_day_id not in keys and keys.isdisjoint(interval.delegation_ids):
             continue
         involved = keys.intersection(interval.delegation_ids)

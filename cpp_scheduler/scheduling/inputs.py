@@ -301,7 +301,14 @@ class Route:
 
 @dataclass(frozen=True, slots=True)
 class ProgramSnapshot:
-    """Everything the engine needs about a program, read once from the store."""
+    """Everything the engine needs about a program, read once from the store.
+
+    A snapshot of part of the program (a range of dates) holds every meeting touching
+    that part in :attr:`intervals`, and beside them what the conflict check needs to
+    judge that part exactly as it judges the whole program (:attr:`neighbours`,
+    :attr:`conferences`; the tours' own records are whole already): a check of the
+    part then finds what the check of the whole finds there.
+    """
 
     intervals: tuple[Interval, ...] = ()
     delegations: Mapping[str, Attendee] = field(default_factory=dict)
@@ -309,6 +316,17 @@ class ProgramSnapshot:
     venues: Mapping[str, VenueInfo] = field(default_factory=dict)
     routes: tuple[Route, ...] = ()
     tours: tuple[TourInfo, ...] = ()
+    neighbours: tuple[Interval, ...] = ()
+    """Meetings starting after the part read that the checks looking past a meeting
+    need: every one within the longest journey after it (where each attendee goes
+    next), and up to the end of each study tour begun in it (the tour's days).
+    They are not in :attr:`intervals`, so nothing that lists the part shows them, and
+    no other check judges them. Empty for the whole program, by start."""
+    conferences: Mapping[str, frozenset[str]] | None = None
+    """Per event of the whole program that has sessions held, the delegations it names
+    (for its sessions naming none): a part may hold a session without its conference,
+    or a conference without its sessions. None: :attr:`intervals` say it (they hold
+    the whole program)."""
 
     def attendee(self, attendee_id: str) -> Attendee | None:
         return self.delegations.get(attendee_id) or self.participants.get(attendee_id)
@@ -321,6 +339,8 @@ class ProgramSnapshot:
             self.venues,
             self.routes,
             self.tours,
+            self.neighbours,
+            self.conferences,
         )
 
 

@@ -18,6 +18,11 @@ from cpp_scheduler.scheduling.inputs import Route
 
 DEFAULT_BUFFER = timedelta(minutes=30)
 
+LONGEST_JOURNEY = timedelta(minutes=LONGEST_JOURNEY_MINUTES)
+"""No journey takes longer: the travel-time table holds none longer (a week). A gap of
+this and the buffer is enough between any two places, whether the table knows the
+route or not, so the conflict check looks no further for the next meeting."""
+
 
 def _key(origin: str, destination: str) -> frozenset[str]:
     return frozenset((origin.strip().casefold(), destination.strip().casefold()))

@@ -72,6 +72,7 @@ def check(
             session,
             start - timedelta(days=1) if start is not None else None,
             end + timedelta(days=1) if end is not None else None,
+            buffer=buffer,  # the neighbours a longer buffer reaches are read too
         )
     found = find_conflicts(snapshot, buffer=buffer, start=start, end=end)
     meetings = sum(

@@ -5,6 +5,11 @@ of events costs a handful of round trips; series are expanded through
 ``Event.occurrences()`` with their moved and cancelled occurrences applied. Cancelled
 events are left out: they clash with nothing. So are the sessions of a cancelled
 conference, which are not held either, whatever their own status says.
+
+A part of the program (a range of dates) is read with what the conflict check needs to
+judge it as it judges the whole program (:func:`load_snapshot`), so that the window's
+panel, ``cpp-scheduler conflicts --from --to`` and a day's run sheet say what the
+check of the whole program says about those days.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import timezones
@@ -22,14 +27,17 @@ from cpp_scheduler.model import (
     Delegation,
     Event,
     EventStatus,
+    OccurrenceOverride,
     Participant,
     StudyTour,
     TourDay,
+    TravelLeg,
     TravelTime,
     Venue,
 )
-from cpp_scheduler.model.event import called_off
+from cpp_scheduler.model.event import called_off, event_delegations
 from cpp_scheduler.scheduling.inputs import (
+    DEFAULT_HOURS,
     Attendee,
     AttendeeKind,
     Hours,
@@ -43,6 +51,7 @@ from cpp_scheduler.scheduling.inputs import (
     VenueInfo,
     country_of_zone,
 )
+from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER, LONGEST_JOURNEY
 
 
 class NotFoundError(SchedulerError, LookupError):
@@ -156,9 +165,35 @@ def event_intervals(
 
 
 def load_snapshot(
-    session: Session, start: datetime | None = None, end: datetime | None = None
+    session: Session,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    *,
+    neighbours: bool = True,
+    buffer: timedelta = DEFAULT_BUFFER,
 ) -> ProgramSnapshot:
-    """The program (or the part of it touching ``start``..``end``) as engine inputs."""
+    """The program (or the part of it touching ``start``..``end``) as engine inputs.
+
+    A part holds every meeting overlapping it in ``intervals`` and, with
+    ``neighbours``, what the conflict check needs to judge it exactly as it judges the
+    whole program: the meetings starting after it up to the longest journey and
+    ``buffer`` past its end (where each of its attendees goes next), and up to the end
+    of each study tour begun in it (the tour's days), as the snapshot's
+    ``neighbours``; the study tours any of whose findings can fall in it, whole;
+    which events of the whole program have sessions held, and the delegations they
+    name. Nothing before ``start`` is needed: a finding is dated when what it judges
+    begins. The journeys are read as far as a check with ``buffer`` needs; a range
+    given a day's margin, as ``checking.check`` gives it, serves a buffer a day longer.
+    ``neighbours=False`` reads the part alone, for what the check does not judge.
+    """
+    tours = _tours(session, start, end)
+    reach = end
+    if end is not None and neighbours:
+        reach = end + LONGEST_JOURNEY + buffer
+        for tour in tours:
+            first, after = timezones.local_days(tour.start_date, tour.end_date, timezones.TOKYO)
+            if start is None or first >= start:  # its empty days are judged in this part
+                reach = max(reach, after)
     query = (
         select(Event)
         .options(
@@ -172,8 +207,17 @@ def load_snapshot(
     )
     if start is not None:
         query = query.where(or_(Event.recurrence_rule.is_not(None), Event.end_utc > start))
-    if end is not None:
-        query = query.where(Event.start_utc < end)
+    if reach is not None:
+        # A meeting of a series may be moved before the series' first.
+        query = query.where(
+            or_(
+                Event.start_utc < reach,
+                and_(
+                    Event.recurrence_rule.is_not(None),
+                    Event.changes.any(OccurrenceOverride.start_utc < reach),
+                ),
+            )
+        )
     events = session.scalars(query).all()
     parents: dict[str, str | None] = {
         event_id: parent_id
@@ -184,26 +228,94 @@ def load_snapshot(
         interval
         for event in events
         if event.id not in off
-        for interval in event_intervals(event, _ancestors(event.id, parents), start, end)
+        for interval in event_intervals(event, _ancestors(event.id, parents), start, reach)
     ]
     intervals.sort(key=lambda interval: (interval.start_s, interval.id))
-    delegations = session.scalars(select(Delegation)).all()
-    participants = session.scalars(
-        select(Participant).options(selectinload(Participant.delegation))
-    ).all()
+    ahead: list[Interval] = []
+    if end is not None and reach != end:
+        ahead = [interval for interval in intervals if interval.start >= end]
+        intervals = [interval for interval in intervals if interval.start < end]
+    delegations = {d.id: delegation_attendee(d) for d in session.scalars(select(Delegation))}
     venues = session.scalars(select(Venue)).all()
     routes = session.scalars(select(TravelTime)).all()
     return ProgramSnapshot(
         intervals=tuple(intervals),
-        delegations={d.id: delegation_attendee(d) for d in delegations},
-        participants={p.id: participant_attendee(p) for p in participants},
+        delegations=delegations,
+        participants=_participants(session, delegations),
         venues={v.id: venue_info(v) for v in venues},
         routes=tuple(Route(r.origin, r.destination, str(r.mode), r.minutes) for r in routes),
-        tours=tuple(_tours(session, start, end)),
+        tours=tuple(tours),
+        neighbours=tuple(ahead),
+        conferences=_conferences(session, parents, off),
     )
 
 
+def _participants(session: Session, delegations: dict[str, Attendee]) -> dict[str, Attendee]:
+    """Every participant as :func:`participant_attendee` reads one, from its columns:
+    a program's thousands of people are read without an entity each, and the members
+    of a delegation share its hours."""
+    found: dict[str, Attendee] = {}
+    for participant_id, name, zone, delegation_id, email in session.execute(
+        select(
+            Participant.id,
+            Participant.name,
+            Participant.zone,
+            Participant.delegation_id,
+            Participant.email,
+        )
+    ):
+        delegation = delegations.get(delegation_id) if delegation_id is not None else None
+        if delegation is None:
+            clock = zone or timezones.TOKYO
+            found[participant_id] = Attendee(
+                participant_id,
+                name,
+                AttendeeKind.PARTICIPANT,
+                clock,
+                country_of_zone(clock),
+                DEFAULT_HOURS,
+                delegation_id,
+                email=email,
+            )
+        else:
+            found[participant_id] = Attendee(
+                participant_id,
+                name,
+                AttendeeKind.PARTICIPANT,
+                zone or delegation.zone,
+                delegation.country,
+                delegation.hours,
+                delegation_id,
+                delegation.arrival,
+                delegation.departure,
+                email,
+            )
+    return found
+
+
+def _conferences(
+    session: Session, parents: dict[str, str | None], off: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """Per event with a session held (at any depth), the delegations it names: the
+    whole program's, whatever part of it is read."""
+    found: set[str] = set()
+    for event_id, parent_id in parents.items():
+        if parent_id is not None and event_id not in off:
+            found |= _ancestors(event_id, parents)
+    named: dict[str, set[str]] = {event_id: set() for event_id in found}
+    if found:
+        links = event_delegations.c
+        for event_id, delegation_id in session.execute(
+            select(links.event_id, links.delegation_id).where(links.event_id.in_(sorted(found)))
+        ):
+            named[event_id].add(delegation_id)
+    return {event_id: frozenset(ids) for event_id, ids in named.items()}
+
+
 def _tours(session: Session, start: datetime | None, end: datetime | None) -> list[TourInfo]:
+    """The tours any of whose findings can fall in ``start``..``end``: those whose days
+    touch it, and those with a leg still on its way then (a day's hotel is judged when
+    its last leg arrives)."""
     query = select(StudyTour).options(
         selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.venue),
         selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.city),
@@ -211,7 +323,12 @@ def _tours(session: Session, start: datetime | None, end: datetime | None) -> li
         selectinload(StudyTour.nights),
     )
     if start is not None:
-        query = query.where(StudyTour.end_date >= _tokyo_date(start))
+        query = query.where(
+            or_(
+                StudyTour.end_date >= _tokyo_date(start),
+                StudyTour.legs.any(TravelLeg.arrival_utc >= start),
+            )
+        )
     if end is not None:
         query = query.where(StudyTour.start_date <= _tokyo_date(end))
     tours = []
@@ -339,4 +456,4 @@ def snapshot_for(session: Session, first: date, last: date) -> ProgramSnapshot:
     begin, after = timezones.local_days(
         first - timedelta(days=1), last + timedelta(days=1), timezones.TOKYO
     )
-    return load_snapshot(session, begin, after)
+    return load_snapshot(session, begin, after, neighbours=False)
