@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from cpp_scheduler.services import merging, series
     from cpp_scheduler.services.changes import EventToDelete
     from cpp_scheduler.services.database import Database
-    from cpp_scheduler.services.editing import TakenAlong
+    from cpp_scheduler.services.editing import ToDelete
 
 
 @dataclass(frozen=True)
@@ -299,7 +299,7 @@ class RecordEditing:
             if chosen is cancel:
                 self._mark_cancelled(event_id, found)
             elif chosen is delete:
-                self._delete(domain.Event, event_id, found.title)
+                self._delete(domain.Event, event_id, found.title, found.version)
 
         box.finished.connect(answered)
         box.open()
@@ -549,8 +549,8 @@ class RecordEditing:
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
         database = self.database
         self.tasks.run_in_background(
-            lambda: editing.taken_along(database, model, record_id),
-            lambda along: self._ask_to_delete(model, record_id, title, along, parent),
+            lambda: editing.to_delete(database, model, record_id),
+            lambda found: self._ask_to_delete(model, record_id, title, found, parent),
             self.work_failed(translate("WindowEditing", "Cannot delete")),
         )
 
@@ -559,11 +559,12 @@ class RecordEditing:
         model: type[domain.Base],
         record_id: str,
         title: str,
-        along: tuple[TakenAlong, ...],
+        found: ToDelete,
         parent: QWidget | None,
     ) -> None:
         import shiboken6
 
+        along = found.along
         kind = kind_name(model.record_kind)
         question = translate(
             "WindowEditing",
@@ -593,9 +594,13 @@ class RecordEditing:
             parent or self.as_widget,
         ):
             return
-        self._delete(model, record_id, title)
+        self._delete(model, record_id, title, found.version)
 
-    def _delete(self, model: type[domain.Base], record_id: str, title: str) -> None:
+    def _delete(
+        self, model: type[domain.Base], record_id: str, title: str, version: int | None
+    ) -> None:
+        """Delete the record at the ``version`` the coordinator decided on: a colleague's
+        change since is refused, not deleted unseen."""
         from cpp_scheduler.gui.commands import DeleteRecord
 
         def deleted() -> None:
@@ -603,7 +608,7 @@ class RecordEditing:
                 self.select_event(None)
 
         self.editor.execute(
-            DeleteRecord(self.editor, model, record_id, title),
+            DeleteRecord(self.editor, model, record_id, title, expected_version=version),
             deleted,
             lambda error: self.report_error(
                 translate("WindowEditing", "Cannot delete"), str(error)

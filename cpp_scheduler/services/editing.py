@@ -920,9 +920,29 @@ def _entities_by_table() -> dict[str, type[Base]]:
     }
 
 
-def taken_along(
-    database: Database, model_cls: type[Base], record_id: str
-) -> tuple[TakenAlong, ...]:
+@dataclass(frozen=True)
+class ToDelete:
+    """What the question before a deletion needs, read at once: the version the
+    coordinator decides on, which the deletion then carries (a colleague's edit since
+    is not deleted unseen), and the records it takes along."""
+
+    version: int | None
+    along: tuple[TakenAlong, ...]
+
+
+def to_delete(database: Database, model_cls: type[Base], record_id: str) -> ToDelete:
+    """The record's version and the records that deleting it deletes with it, in one
+    read."""
+    with database.reading() as session:
+        record = get_record(session, model_cls, record_id)
+        version = getattr(record, "version", None)
+        return ToDelete(
+            int(version) if version is not None else None,
+            _taken_along(session, model_cls, record_id),
+        )
+
+
+def _taken_along(session: Session, model_cls: type[Base], record_id: str) -> tuple[TakenAlong, ...]:
     """The records that deleting this one deletes with it, by the database's ON DELETE
     CASCADE (a delegation's study tours, an area's sub-themes), each named, in name
     order: what the question before a deletion says. Links are not records, and what
@@ -930,21 +950,19 @@ def taken_along(
     entities = _entities_by_table()
     table = model_cls.__table__
     found: list[TakenAlong] = []
-    with database.reading() as session:
-        get_record(session, model_cls, record_id)
-        for other in _tables().values():
-            entity = entities.get(other.name)
-            if entity is None or entity.__name__ in _PART_OF_THEIR_RECORD:
-                continue  # a link table, or a part of the record itself
-            for foreign_key in other.foreign_keys:
-                if (
-                    foreign_key.column.table is not table
-                    or (foreign_key.ondelete or "").upper() != "CASCADE"
-                ):
-                    continue
-                column = other.c[foreign_key.parent.name]
-                for record in session.scalars(select(entity).where(column == record_id)):
-                    found.append(TakenAlong(str(entity.record_kind), record_title(record)))
+    for other in _tables().values():
+        entity = entities.get(other.name)
+        if entity is None or entity.__name__ in _PART_OF_THEIR_RECORD:
+            continue  # a link table, or a part of the record itself
+        for foreign_key in other.foreign_keys:
+            if (
+                foreign_key.column.table is not table
+                or (foreign_key.ondelete or "").upper() != "CASCADE"
+            ):
+                continue
+            column = other.c[foreign_key.parent.name]
+            for record in session.scalars(select(entity).where(column == record_id)):
+                found.append(TakenAlong(str(entity.record_kind), record_title(record)))
     return tuple(sorted(found, key=lambda along: (along.kind, along.title.casefold())))
 
 

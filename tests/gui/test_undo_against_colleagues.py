@@ -369,3 +369,27 @@ def test_undo_of_a_creation_a_colleague_filed_a_session_under_is_refused(
         panel = session.query(Event).filter_by(title="Kenji's panel").one()
         assert panel.parent_id == conference
     assert window.editor.stack.index() == 1
+
+
+def test_a_deletion_a_colleague_edited_while_the_question_was_open_is_refused(
+    window: MainWindow, program: Database, messages: Messages
+) -> None:
+    """The coordinator decides on the event as it was when the question was asked:
+    Kenji's edit made while it was open is not deleted unseen."""
+    kobe = _kobe(program)
+
+    def answer_after_kenji(title: str, question: str, parent: object = None) -> bool:
+        colleague(program, kobe, "notes=Kenji: interpreters booked")
+        return True
+
+    window.confirm = answer_after_kenji  # type: ignore[method-assign]
+    window.delete_record("event", kobe, "Kobe DRR workshop")
+    rows_read(window)
+
+    kept = stored(program, kobe)
+    assert kept is not None, "the deletion took Kenji's edit away unseen"
+    assert kept.values["notes"] == "Kenji: interpreters booked"
+    [(title, message)] = messages.errors
+    assert title == "Cannot delete"
+    assert "'Kobe DRR workshop' was changed by somebody else" in message
+    assert window.editor.stack.count() == 0
