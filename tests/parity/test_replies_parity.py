@@ -64,3 +64,33 @@ def test_the_event_dialog_and_the_command_give_the_same_answers(
     assert window == command
     assert ("Ana Quispe", "tentative") in window
     assert ("Maya Shrestha", "no answer yet (accepted before the update)") in window
+
+
+def test_the_event_dialog_lists_an_answer_to_a_moved_meeting_where_it_is_now(
+    qtbot: QtBot,
+    database: Database,
+    program: Program,  # noqa: F811
+    plain_server: Server,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The answers list of a series says where the meeting answered for is now, as
+    ``replies list`` does, not the time its rule first gave it."""
+    from datetime import UTC, datetime
+
+    from cpp_scheduler.gui.widgets.answers_view import AnswersView
+
+    send(database, EventScope(program.series.uid), plain_server)
+    invitation = read_calendar(plain_server.mailbox.messages[0])
+    april = datetime(2026, 4, 15, 0, 0, tzinfo=UTC)  # moved to 16 April in this program
+    (tmp_path / "sofia.ics").write_bytes(
+        reply_calendar(invitation, program.sofia.email, "DECLINED", recurrence_id=april)
+    )
+    assert replies.import_replies(database, [tmp_path]).refused == []
+    view = AnswersView()
+    qtbot.addWidget(view)
+    view.show_answers(replies.invited_answers(database, event_uid=program.series.uid))
+    assert [
+        "Sofía Muñoz",
+        "Thu 16 Apr 2026 11:00 (moved from Wed 15 Apr 2026 09:00)",
+        "declined",
+    ] in view.shown_rows()

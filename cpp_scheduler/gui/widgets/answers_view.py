@@ -8,7 +8,6 @@ events. The rows are those of ``cpp-scheduler replies list --invited``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -21,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.services.replies import NO_ANSWER, Attendance, answer_counts
+from cpp_scheduler.services.replies import NO_ANSWER, Attendance, answer_counts, meeting_text
 
 
 def answer_label(answer: str, earlier: str | None = None) -> str:
@@ -123,7 +121,7 @@ class AnswersView(QWidget):
         self.model.setHorizontalHeaderLabels(self.headers())
         for row in rows:
             meeting = (
-                _meeting_text(timezones.to_local(row.meeting, timezones.TOKYO))
+                meeting_text(row.meeting, row.moved_to)
                 if row.meeting is not None
                 else translate("AnswersView", "every meeting")
             )
@@ -156,8 +154,3 @@ class AnswersView(QWidget):
             [self.model.item(row, column).text() for column in range(self.model.columnCount())]
             for row in range(self.model.rowCount())
         ]
-
-
-def _meeting_text(start: datetime) -> str:
-    """A meeting answered for, on Tokyo's clock: Mon 15 Feb 2027 14:00, 2027年2月15日(月) 14:00."""
-    return f"{i18n.day_text(start.date())} {start:%H:%M}"
