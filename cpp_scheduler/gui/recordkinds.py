@@ -28,11 +28,6 @@ class RecordKind:
     columns: tuple[tuple[str, str], ...]
     """(attribute, header) pairs shown in the manager's table."""
     order_by: str
-    listed_by: str = ""
-    """For a kind with neither a title nor a name of its own (a travel time is named by
-    its route), the function of :mod:`cpp_scheduler.services.choices` that reads its
-    table, given the database; otherwise the columns are read by
-    :func:`cpp_scheduler.services.editing.list_records`."""
 
     @property
     def model(self) -> type[Base]:
@@ -128,7 +123,6 @@ RECORD_KINDS: dict[str, RecordKind] = {
                 ("minutes", QT_TRANSLATE_NOOP("RecordKinds", "Journey")),
             ),
             "origin",
-            listed_by="travel_time_listing",
         ),
     )
 }

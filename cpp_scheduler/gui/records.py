@@ -41,7 +41,7 @@ from cpp_scheduler.gui.opening import once_painted
 from cpp_scheduler.gui.recordkinds import RecordKind
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.travel import describe_duration
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import choices, editing
 from cpp_scheduler.services.database import Database
 
 if TYPE_CHECKING:
@@ -126,14 +126,12 @@ class RecordTableModel(QAbstractTableModel):
         return self._waiting
 
     def _read(self) -> list[editing.Listed]:
-        database, kind = self._database, self.kind
-        if kind.listed_by:  # a kind named otherwise than by a title or a name
-            from cpp_scheduler.services import choices
-
-            read: Callable[[Database], list[editing.Listed]] = getattr(choices, kind.listed_by)
-            return read(database)
-        return editing.list_records(
-            database, kind.model, [attribute for attribute, _header in kind.columns], kind.order_by
+        kind = self.kind
+        return choices.manager_listing(
+            self._database,
+            kind.model,
+            [attribute for attribute, _header in kind.columns],
+            kind.order_by,
         )
 
     def reload(self) -> None:

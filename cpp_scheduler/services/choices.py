@@ -9,7 +9,7 @@ from a worker thread.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -31,9 +31,10 @@ from cpp_scheduler.model import (
     TravelTime,
     Venue,
 )
+from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.event import called_off
 from cpp_scheduler.scheduling.travel import mode_word
-from cpp_scheduler.services.editing import Listed
+from cpp_scheduler.services.editing import Listed, list_records
 from cpp_scheduler.services.rows import Choice
 from cpp_scheduler.store import Database
 
@@ -217,6 +218,18 @@ def taken_routes(database: Database, except_id: str | None) -> dict[RouteKey, Li
         )
         for row in rows
     }
+
+
+def manager_listing(
+    database: Database, model_cls: type[Base], attributes: Sequence[str], order_by: str
+) -> list[Listed]:
+    """The records of a Program menu manager's table: by
+    :func:`~cpp_scheduler.services.editing.list_records`, the columns asked for beside
+    a title or name of their own, except for a kind named otherwise (a travel time, by
+    its route), read by a listing of its own."""
+    if model_cls is TravelTime:
+        return travel_time_listing(database)
+    return list_records(database, model_cls, attributes, order_by)
 
 
 def travel_time_listing(database: Database) -> list[Listed]:
