@@ -224,7 +224,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
             begin, after = timezones.local_days(
                 first - timedelta(days=AROUND_DAYS), last + timedelta(days=AROUND_DAYS), TOKYO
             )
-            program = load_snapshot(session, begin, after)
+            program = load_snapshot(session, begin, after, neighbours=False)
         else:
             first = last = None
             program = load_snapshot(session)

@@ -134,7 +134,7 @@ def read_schedule(
                 _("The delegation '{id}' is not in the program.").format(id=delegation_id)
             )
         choice = DelegationChoice(delegation.id, delegation.name, delegation.zone)
-        program = load_snapshot(session, start, end)
+        program = load_snapshot(session, start, end, neighbours=False)  # no check here
     return schedule_in(program, choice, start, end)
 
 

@@ -571,17 +571,23 @@ def taken_from_others(
     so that a colleague who linked their work to the record since keeps it."""
     entities = {mapper.class_.__name__: mapper.class_ for mapper in Base.registry.mappers}
     found: list[Other] = []
-    own: Mapping[str, Any] = next(
+    nothing: Mapping[str, Any] = {}
+    own_table, own = next(
         (
-            row
+            (table_name, row)
             for table_name, row in snapshot["rows"]
             if row.get("id") == snapshot["record_id"]
             and (mapper := _mapper_of(table_name)) is not None
             and mapper.class_.__name__ == snapshot["model"]
         ),
-        {},
+        ("", nothing),
     )
-    parents = {value for value in own.values() if isinstance(value, str)}
+    table = _tables().get(own_table)
+    parents = (
+        set()
+        if table is None
+        else {own.get(key.parent.name) for key in table.foreign_keys} - {None}
+    )
     for record in touched:
         entity = entities.get(record.model)
         if entity is None or record.record_id in parents:

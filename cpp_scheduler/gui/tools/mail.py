@@ -451,7 +451,7 @@ class SendDialog(QDialog):
         )
         # A reader's login may preview the batch but send nothing it could not record.
         self.tasks.run_in_background(
-            lambda: access.read_only_reason(database), self._access_read, lambda _error: None
+            lambda: access.read_only_reason(database), self._access_read, _access_unread
         )
 
     def _access_read(self, reason: str | None) -> None:
@@ -882,7 +882,7 @@ class RepliesDialog(ScopedReportDialog):
         # saying why, as the window's editing actions are.
         database = self.database
         self.tasks.run_in_background(
-            lambda: access.read_only_reason(database), self._access_read, lambda _error: None
+            lambda: access.read_only_reason(database), self._access_read, _access_unread
         )
 
     def _access_read(self, reason: str | None) -> None:
@@ -957,3 +957,11 @@ class RepliesDialog(ScopedReportDialog):
             text += " " + " ".join(report.refused)
         self.summary.setText(text)
         self.refresh()
+
+
+def _access_unread(error: BaseException) -> None:
+    """Whether this login may write could not be read: the button stays as it is, since
+    the services refuse a reader's send or import by themselves; an unexpected error is
+    still logged and shown, as any is."""
+    if not isinstance(error, SchedulerError | OSError):
+        raise error
