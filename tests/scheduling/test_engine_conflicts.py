@@ -275,7 +275,8 @@ def test_the_fastest_mode_counts_in_either_direction() -> None:
     assert find_conflicts(program(kk, tokyo_event)) == []  # 90 min by air + 30 = 2 h
 
 
-def test_an_unknown_route_is_a_warning_that_says_what_to_add() -> None:
+def kobe_then_sendai() -> tuple[Interval, Interval]:
+    """Lima in Kobe at 10:00, then in Sendai at 16:00: a route the table does not know."""
     kobe = meeting(
         "kobe",
         "Kobe DRR workshop",
@@ -292,7 +293,11 @@ def test_an_unknown_route_is_a_warning_that_says_what_to_add() -> None:
         locality="Sendai",
         delegation_ids=frozenset({"lima"}),
     )
-    [conflict] = find_conflicts(program(kobe, sendai))
+    return kobe, sendai
+
+
+def test_an_unknown_route_is_a_warning_that_says_what_to_add() -> None:
+    [conflict] = find_conflicts(program(*kobe_then_sendai()))
     assert conflict.kind is ConflictKind.TRAVEL_UNKNOWN
     assert conflict.severity is Severity.WARNING
     assert "between Kobe and Sendai" in conflict.message
@@ -879,25 +884,10 @@ def test_a_study_tours_findings_read_in_japanese_in_a_japanese_window() -> None:
 def test_a_journey_no_rule_allows_is_asked_for_as_an_unknown_route() -> None:
     """A database written outside the program may hold a journey of 10**17 minutes,
     which no date arithmetic can add: the check asks for the route instead of failing."""
-    kobe = meeting(
-        "kobe",
-        "Kobe DRR workshop",
-        tokyo(2027, 1, 13, 10),
-        60,
-        locality="Kobe",
-        delegation_ids=frozenset({"lima"}),
-    )
-    sendai = meeting(
-        "sendai",
-        "Sendai recovery visit",
-        tokyo(2027, 1, 13, 16),
-        60,
-        locality="Sendai",
-        delegation_ids=frozenset({"lima"}),
-    )
     for minutes in (10**17, 0, -5):
         snapshot = replace(
-            program(kobe, sendai), routes=(*ROUTES, Route("Kobe", "Sendai", "rail", minutes))
+            program(*kobe_then_sendai()),
+            routes=(*ROUTES, Route("Kobe", "Sendai", "rail", minutes)),
         )
         [conflict] = find_conflicts(snapshot)
         assert conflict.kind is ConflictKind.TRAVEL_UNKNOWN
