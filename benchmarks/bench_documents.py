@@ -10,7 +10,9 @@ forty pages). Then times:
 - programme: the big conference's, built and written as a PDF;
 - run sheet: the conference's first day, with the engine's conflicts of that day;
 - program report: the year's, counted (every event and link read, series expanded) and
-  printed with its tables and bars.
+  printed with its tables and bars;
+- long table: one table of ``--rows`` rows of a few lines each (no program read), whose
+  rows are kept whole on their pages (a row crossing a page's foot moved to the next).
 
 "content" is the core's part (reading the program and writing HTML); "PDF" adds Qt's
 layout and drawing. The baseline, measured in the same run, is one column query over
@@ -19,7 +21,7 @@ against merely reading the program once. Times are CPU seconds of this process, 
 three (see _common.best_time); the targets are 0.5 s for an itinerary and 2 s for the
 programme and for the year's report.
 
-    python benchmarks/bench_documents.py [--events 10000] [--sessions 240]
+    python benchmarks/bench_documents.py [--events 10000] [--sessions 240] [--rows 1000]
 """
 
 from __future__ import annotations
@@ -37,8 +39,9 @@ from sqlalchemy import insert, select
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from cpp_scheduler.documents.content import PrintDocument
+from cpp_scheduler.documents.content import ChangeStamp, PrintDocument, Section
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
+from cpp_scheduler.documents.markup import table
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
 from cpp_scheduler.model import (
@@ -148,10 +151,21 @@ def build_program(path: Path, events: int, sessions: int) -> Database:
     return database
 
 
+def long_table(rows: int) -> PrintDocument:
+    """One table of ``rows`` rows of two to ten lines each."""
+    body = [
+        [f"{n:05d}", "<br>".join(f"line {k} of row {n}" for k in range(2 + n * 5 % 9)), "Room"]
+        for n in range(rows)
+    ]
+    section = Section("<h2>Rows</h2>" + table(["n", "What", "Where"], body, (15, 60, 25)))
+    return PrintDocument("Rows", "Rows", ChangeStamp(None, 1), (section,))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--sessions", type=int, default=240)
+    parser.add_argument("--rows", type=int, default=1000)
     args = parser.parse_args()
 
     from PySide6.QtGui import QGuiApplication
@@ -183,6 +197,7 @@ def main() -> None:
                     database, program_report(database, date(2027, 1, 1), date(2027, 12, 31))
                 ),
             ),
+            (f"long table ({args.rows} rows)", lambda: long_table(args.rows)),
         ]
         rows = []
         for name, build in documents:

@@ -312,15 +312,25 @@ class TableRows:
 
     def keep_whole(self) -> None:
         """Move each row that crosses a page's foot, from the top of the document down
-        (a move only pushes what follows it further down)."""
+        (a move only pushes what follows it further down: the rows above it stay where
+        they are, and the search goes on from the row moved, each row measured once
+        more at most after each move)."""
+        # The whole document laid out first: Qt lays it out lazily, and a table it has
+        # not laid out yet when a row above is moved is shifted later, not laid out
+        # again at its new place (its rows' page breaks those of the old one).
+        self.layout.documentSize()
         settled = -1.0
-        while (split := self._first_split(settled)) is not None:
+        cursor = (0, 0)
+        tables = self._tables()
+        while (split := self._next_split(tables, cursor, settled)) is not None:
             stop_if_asked(self.should_stop)
-            table, row, top = split
+            number, row, top = split
+            table = tables[number]
             first = row == table.format().headerRowCount()
             if not (first and self._break_before(table, row)) and not self._spanned(table, row):
                 self._fill_before(table, row, top)
             settled = top + 1
+            cursor = (number, row)
 
     @staticmethod
     def _spanned(table: QTextTable, row: int) -> bool:
@@ -364,18 +374,23 @@ class TableRows:
                 block = block.next()
         return top, bottom
 
-    def _first_split(self, settled: float) -> tuple[QTextTable, int, float] | None:
-        """The highest row below ``settled`` that crosses a page's foot."""
-        first: tuple[QTextTable, int, float] | None = None
-        for table in self._tables():
-            for row in range(table.format().headerRowCount(), table.rows()):
+    def _next_split(
+        self, tables: list[QTextTable], cursor: tuple[int, int], settled: float
+    ) -> tuple[int, int, float] | None:
+        """The first row from ``cursor`` (a table's number and a row), in the
+        document's order, that lies below ``settled`` and crosses a page's foot: the
+        table's number, the row and its top. A table's header rows are not looked at."""
+        first, row = cursor
+        for number in range(first, len(tables)):
+            table = tables[number]
+            row = max(row, table.format().headerRowCount())
+            while row < table.rows():
                 top, bottom = self.extent(table, row)
-                if top <= settled or (first is not None and top >= first[2]):
-                    continue
-                if self._page(top) != self._page(bottom - 1):
-                    first = (table, row, top)
-                    break
-        return first
+                if top > settled and self._page(top) != self._page(bottom - 1):
+                    return number, row, top
+                row += 1
+            row = 0
+        return None
 
     def _splits(self, table: QTextTable, row: int) -> bool:
         top, bottom = self.extent(table, row)

@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdftext import squeezed
 from test_printed_pdfs import cli_command, print_command
 
+from cpp_scheduler.documents import pdf_text
 from cpp_scheduler.documents.pdf_text import (
     as_read,
     corrected_text_layer,
@@ -236,3 +239,161 @@ def test_text_drawn_outside_its_clip_is_taken_out_and_nothing_else() -> None:
     ).replace(b" ", b"")
     assert operations(b"BI /W 1 ID x EI") is None
     assert visible_text_only(b"(a (nested) string) Tj") == b"(a (nested) string) Tj"
+
+
+# A content stream's operations, read by a tokenizer whose work grows with the stream
+# alone: random streams read back operation by operation, and hostile ones (that took
+# the regular expression before it minutes, or for ever) read in as many steps as they
+# have tokens.
+
+_SEPARATORS = st.sampled_from([b" ", b"\n", b"\r\n", b"\t ", b"\x00", b" % a comment\n"])
+_NUMBERS = st.from_regex(rb"\A[+-]?(?:\d{1,7}(?:\.\d{0,7})?|\.\d{1,7})\Z")
+_NAMES = st.from_regex(rb"\A/[A-Za-z0-9_.#+-]{0,8}\Z")
+_HEX = st.from_regex(rb"\A<[0-9A-Fa-f \n]{0,12}>\Z")
+_STRING_TEXT = st.lists(
+    st.sampled_from([b"a", b"b c", b"\\(", b"\\)", b"\\\\", b"\\n", b"\\053", b"\\\n", b"%"]),
+    max_size=4,
+).map(b"".join)
+_STRINGS = st.recursive(
+    _STRING_TEXT.map(lambda text: b"(" + text + b")"),
+    lambda inner: st.tuples(_STRING_TEXT, inner, _STRING_TEXT).map(
+        lambda parts: b"(" + parts[0] + parts[1] + parts[2] + b")"
+    ),
+    max_leaves=4,
+)
+_FLAT = st.one_of(_NUMBERS, _NAMES, _HEX, _STRINGS, st.sampled_from([b"true", b"null"]))
+_OPERANDS = st.recursive(
+    _FLAT,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4).map(lambda items: b"[" + b" ".join(items) + b"]"),
+        st.lists(st.tuples(_NAMES, inner), max_size=3).map(
+            lambda pairs: b"<<" + b" ".join(key + b" " + value for key, value in pairs) + b">>"
+        ),
+    ),
+    max_leaves=6,
+)
+_SHOWING = st.sampled_from([b"Tj", b"TJ", b"'", b'"', b"BT", b"ET", b"q", b"Q", b"T*", b"W*"])
+_MORE = st.sampled_from([b"n", b"f*", b"Tf", b"gs", b"BDC", b"EMC", b"d0", b"Do", b"rg"])
+_PLACING = {b"cm": 6, b"Tm": 6, b"Td": 2, b"TD": 2, b"TL": 1, b"m": 2, b"re": 4, b"c": 6}
+
+
+@st.composite
+def _operation(draw: st.DrawFn) -> tuple[bytes, bytes, list[float]]:
+    """One operation's text, its operator and, for one that places things, its numbers."""
+    if draw(st.booleans()):
+        operator = draw(st.sampled_from(sorted(_PLACING)))
+        numbers = draw(st.lists(_NUMBERS, min_size=_PLACING[operator], max_size=_PLACING[operator]))
+        parts, values = [*numbers, operator], [float(number) for number in numbers]
+    else:
+        operator = draw(st.one_of(_SHOWING, _MORE))
+        parts, values = [*draw(st.lists(_OPERANDS, max_size=4)), operator], []
+    text = parts[0]
+    for part in parts[1:]:
+        text += draw(_SEPARATORS) + part
+    return text, operator, values
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_SEPARATORS, _operation()), max_size=12), _SEPARATORS)
+def test_a_content_stream_reads_back_operation_by_operation(
+    stream: list[tuple[bytes, tuple[bytes, bytes, list[float]]]], tail: bytes
+) -> None:
+    content, expected = b"", []
+    for separator, (text, operator, numbers) in stream:
+        content += separator
+        expected.append((numbers, operator, len(content), len(content) + len(text)))
+        content += text
+    content += tail
+    assert operations(content) == expected
+    if not any(operator in (b"W", b"W*") for _numbers, operator, _start, _end in expected):
+        # Clipped nowhere, nothing is taken out: the stream as it was, byte for byte.
+        assert visible_text_only(content) == content
+
+
+def test_operands_need_no_space_where_a_delimiter_ends_them() -> None:
+    content = b"/F1 12 Tf(a(b)c)Tj[(x)-3<0041>(y\\))]TJ<</MCID 0>>BDC EMC 1 2 3 4 re"
+    found = operations(content)
+    assert found is not None
+    assert [operator for _numbers, operator, _start, _end in found] == [
+        b"Tf",
+        b"Tj",
+        b"TJ",
+        b"BDC",
+        b"EMC",
+        b"re",
+    ]
+    assert found[-1][0] == [1.0, 2.0, 3.0, 4.0]
+    assert [content[start:end] for _n, _o, start, end in found][1:3] == [
+        b"(a(b)c)Tj",
+        b"[(x)-3<0041>(y\\))]TJ",
+    ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"(never closed Tj",
+        b"(a (b) Tj",
+        b"[(a) Tj",
+        b"(a)] Tj",
+        b"<< /A [1 2>> BDC",
+        b"<0041 Tj",
+        b"1.2.3 0 Td",
+        b"12Tf",
+        b"1 2 3 re",  # an operator that places things with too few numbers
+        b"/F1 2 3 4 5 6 cm",
+        b"1 2",  # operands with no operator
+        b"(a\\",
+        b"{ } Tj",
+    ],
+)
+def test_a_stream_this_reader_does_not_follow_is_left_as_it_was(content: bytes) -> None:
+    assert operations(content) is None
+    assert visible_text_only(content) == content
+
+
+class _Counted:
+    """A compiled pattern that counts its matches: the tokenizer's steps."""
+
+    def __init__(self, pattern: re.Pattern[bytes]) -> None:
+        self.pattern = pattern
+        self.steps = 0
+
+    def match(self, content: bytes, position: int) -> re.Match[bytes] | None:
+        self.steps += 1
+        return self.pattern.match(content, position)
+
+
+def _hostile(size: int) -> list[tuple[bytes, bool]]:
+    """Streams of about ``size`` tokens that took the old reader's regular expression
+    time beyond measure (three numbers before a string with parentheses: 23 s; four:
+    for ever), and whether they can be read."""
+    numbers = b" ".join(b"123.4567" for _ in range(size))
+    return [
+        (b"BT\n" + numbers + b" (a(b)c) Tj\nET\n", True),
+        (b"BT\n" + numbers + b" [(a(b))] TJ\nET\n", True),
+        (b"BT\n" + numbers + b" [" + b"(a(b)) -12.5 " * size + b"] TJ\nET\n", True),
+        (b"BT\n" + numbers + b" (a(b)c Tj\nET\n", False),  # a string never closed
+        (b"BT\n" + numbers + b" 123.4567x Tj\nET\n", False),
+        (b"[" * size + b"(a(b)) " + b"]" * (size - 1) + b" TJ", False),
+        (b"(" * size + b"a" + b")" * size + b" Tj", True),
+        (b"1" * size * 8 + b"x Tj", False),
+        (b"<" + b"4" * size * 8 + b" Tj", False),
+        (b"/F1 12 Tf " * size, True),
+    ]
+
+
+@pytest.mark.parametrize("size", [1, 3, 4, 10, 100, 1000])
+def test_hostile_streams_are_read_in_as_many_steps_as_they_have_tokens(
+    monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    tokens = _Counted(pdf_text._TOKEN)
+    pieces = _Counted(pdf_text._STRING_PIECE)
+    monkeypatch.setattr(pdf_text, "_TOKEN", tokens)
+    monkeypatch.setattr(pdf_text, "_STRING_PIECE", pieces)
+    for content, readable in _hostile(size):
+        before = tokens.steps + pieces.steps
+        assert (operations(content) is not None) == readable, content[:40]
+        # Each step reads a token, or a piece of a string, and goes on from its end,
+        # never back: no more steps than bytes.
+        assert tokens.steps + pieces.steps - before <= len(content) + 1, content[:40]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QPdfWriter, QTextTable
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.documents.content import CancelledError, ChangeStamp, PrintDocument, Section
@@ -153,3 +155,95 @@ def test_a_paragraph_across_pages_is_read_once(qtbot: QtBot, tmp_path: Path) -> 
     assert len(pages) > 1
     for n in range(140):
         assert sum(page.count(f"paragraph line {n}") for page in pages) == 1, n
+
+
+class _RescanningRows(printing.TableRows):
+    """The rows kept whole as before: after each row moved, every row of every table
+    measured again from the document's top. The result to agree with."""
+
+    def keep_whole(self) -> None:
+        settled = -1.0
+        while (split := self._first_split(settled)) is not None:
+            table, row, top = split
+            first = row == table.format().headerRowCount()
+            if not (first and self._break_before(table, row)) and not self._spanned(table, row):
+                self._fill_before(table, row, top)
+            settled = top + 1
+
+    def _first_split(self, settled: float) -> tuple[QTextTable, int, float] | None:
+        first: tuple[QTextTable, int, float] | None = None
+        for found in self._tables():
+            for row in range(found.format().headerRowCount(), found.rows()):
+                top, bottom = self.extent(found, row)
+                if top <= settled or (first is not None and top >= first[2]):
+                    continue
+                if self._page(top) != self._page(bottom - 1):
+                    first = (found, row, top)
+                    break
+        return first
+
+
+def _rows_document(rows: int, seed: int = 0) -> PrintDocument:
+    """Tables of rows of a few lines each, some under a heading, one with a row taller
+    than a page and one whose first row falls at a page's foot."""
+    sizes = [2 + (seed * 7 + n * 5) % 9 for n in range(rows)]
+    body = [
+        [f"{n:04d}", "<br>".join(f"line {k} of row {n}" for k in range(size)), "x"]
+        for n, size in enumerate(sizes)
+    ]
+    tall = [["tall", "<br>".join(f"tall line {k}" for k in range(120)), ""]]
+    sections = (
+        Section("<h2>Long</h2>" + table(["n", "What", "Where"], body, (15, 60, 25))),
+        Section("<p>between</p>" * (10 + seed) + table(["n", "What", "Where"], body[:30] + tall)),
+        Section("<h2>After</h2>" + table(["n", "What", "Where"], body[: rows // 2])),
+    )
+    return PrintDocument("Rows", "Rows", ChangeStamp(None, 1), sections)
+
+
+def _laid_out(document: PrintDocument, rows_class: type[printing.TableRows]) -> str:
+    """The document laid out with ``rows_class`` keeping its rows whole, as HTML."""
+    buffer = QBuffer()
+    assert buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(printing.RESOLUTION)
+    writer.setPageLayout(printing.page_layout("a4"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(printing, "TableRows", rows_class)
+        pages = printing.Pages(document, writer)
+    return f"{pages.count} pages\n" + pages.text.toHtml()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_rows_are_kept_whole_as_they_were_by_measuring_every_row_again(
+    qtbot: QtBot, seed: int
+) -> None:
+    document = _rows_document(90, seed)
+    assert _laid_out(document, printing.TableRows) == _laid_out(document, _RescanningRows)
+
+
+@pytest.mark.parametrize("rows", [60, 120, 240])
+def test_keeping_rows_whole_measures_each_row_a_few_times_however_long_the_table(
+    qtbot: QtBot, rows: int
+) -> None:
+    """Each row is measured once on the way down, a row moved again with the move's
+    own measures: work that grows with the rows, where measuring every row again from
+    the top after each move grew with their square (100 rows: 3,933 measures)."""
+    measured: list[int] = []
+
+    class Counted(printing.TableRows):
+        def keep_whole(self) -> None:
+            self.count = 0
+            super().keep_whole()
+            measured.append(self.count)
+
+        def extent(self, table: QTextTable, row: int) -> tuple[float, float]:
+            self.count += 1
+            return super().extent(table, row)
+
+    _laid_out(_rows_document(rows), Counted)
+    tables_rows = rows + 31 + rows // 2
+    assert measured
+    # Per layout round: every row once, the moves' own measures (a handful each, one
+    # move a page at most) besides.
+    pages = tables_rows // 8
+    assert all(count <= tables_rows + 8 * pages for count in measured), (measured, tables_rows)
