@@ -196,8 +196,11 @@ def apply_document(
 
     With ``keep_existing``, records the database already holds are left as they are and
     only missing ones are created (the demo program loads this way, so a coordinator's
-    changes to it survive loading it again).
+    changes to it survive loading it again). A SQLite file moved or deleted since it was
+    opened is refused (``FileMovedError``) before the import begins, as its commit would.
     """
+    if not dry_run:
+        database.check_in_place(saving=True)
     with database.session() as session:
         try:
             with session.begin():

@@ -6,13 +6,15 @@ event in the ledger has the same digest was told exactly this and gets nothing (
 removed, sent a cancellation and added back is invited again), and a cancelled event's
 cancellation goes only to those whose latest message about it invited them. Then
 :func:`send_batch`, once it knows this login may write the ledger, hands the messages
-to a transport one by one, on the caller's thread (the window runs it on a worker), each
-within its own transaction: its ledger row written first (so a database that refuses it
-refuses before the message goes), the message handed to the transport, and the row
-committed once the transport accepted it, or rolled back when it refused or put off the
-message. A batch stopped by a failure or a cancel has recorded exactly what went out,
-and sending again sends only what is missing; the one message that could go out
-unrecorded (the commit failing after the send) stops the batch and is named.
+to a transport one by one, on the caller's thread (the window runs it on a worker): for
+each, its ledger row is tried first (the SQLite file still in place, the row written and
+taken back at once, so a database that would refuse it refuses before the message goes),
+the message is handed to the transport with no transaction open (a slow server holds no
+lock from the coordinator's other saves), and the row is committed in a transaction of
+its own once the transport accepted it; nothing is recorded when it refused or put off
+the message. A batch stopped by a failure or a cancel has recorded exactly what went
+out, and sending again sends only what is missing; the one message that could go out
+unrecorded (the record failing after the send) stops the batch and is named.
 
 The server's answer about one message concerns that message alone (RFC 5321): a
 recipient or a message refused for good is reported, one the server asks to try later
@@ -71,6 +73,7 @@ from cpp_scheduler.services.changes import (
     find_tour,
 )
 from cpp_scheduler.store import Database, StoreError
+from cpp_scheduler.store.errors import DatabaseLockedError
 
 InvitationScope = EventScope | DelegationScope | TourScope
 ProgressCallback = Callable[[int, int], None]
@@ -356,45 +359,68 @@ class UnrecordedSendError(StoreError):
     naming the message, which the next batch would send again."""
 
 
+RECORD_ATTEMPTS = 3
+"""How many times a message that went out is recorded while a colleague's save holds the
+database's lock (each waiting the database's ``timeout``) before it is reported as sent
+but not recorded."""
+
+
 class _Ledger:
-    """Records a batch's messages one transaction each, through one session kept open
-    for the batch: the ledger is exact whenever the batch stops, and a batch of
-    thousands does not open thousands of sessions."""
+    """Records a batch's messages through one session kept open for the batch (a batch
+    of thousands does not open thousands of sessions), each in a short transaction of
+    its own. No transaction is open while a message goes out: a slow or greylisting
+    server never keeps the database's write lock from the coordinator's other saves."""
 
     def __init__(self, database: Database) -> None:
+        self._database = database
         self._session = database.session()
 
     def send_and_record(
         self, invitation: Invitation, transport: Transport, send: Callable[[], None]
     ) -> None:
-        """Write the message's ledger row, call ``send``, and commit the row once it
-        returned; what ``send`` raises rolls the row back and goes on up. A database
-        that refuses the row (a reader's login, a read-only or locked file) refuses it
-        before anything is sent; a commit that fails after the send is
-        :class:`UnrecordedSendError`."""
-        row = _ledger_row(invitation, transport.name)
-        sent = False
+        """Make sure the ledger takes the message's row, call ``send`` outside any
+        transaction, and record the row once it returned; what ``send`` raises goes on up
+        and nothing is recorded. A database that cannot take the row (a reader's login, a
+        read-only, locked or moved file) refuses it before anything is sent; a row that
+        cannot be recorded once the message went out is :class:`UnrecordedSendError`."""
+        self._try_row(invitation, transport.name)
+        send()
+        self._record(invitation, transport.name)
+
+    def _try_row(self, invitation: Invitation, transport: str) -> None:
+        """Write the message's row and take it back at once: what would refuse it after
+        the send refuses it now, and the write lock is held for the insert alone."""
+        self._database.check_in_place(saving=True)
         try:
-            with self._session.begin():
-                self._session.add(row)
-                self._session.flush()  # refused here, the message has not gone
-                send()
-                sent = True
-        except (DBAPIError, StaleDataError, StoreError) as error:
-            failure = error if isinstance(error, StoreError) else self._session.translate(error)
-            if not sent:
-                raise failure from error
-            raise UnrecordedSendError(
-                _(
-                    "the message to {email} about {title} went out but could not be recorded "
-                    "({reason}); a later batch would send it again"
-                ).format(
-                    email=invitation.recipient_email,
-                    title=quoted(invitation.title),
-                    reason=failure,
-                )
-            ) from error
-        self._session.expunge(row)
+            self._session.add(_ledger_row(invitation, transport))
+            self._session.flush()
+        except (DBAPIError, StaleDataError) as error:
+            raise self._session.translate(error) from error
+        finally:
+            self._session.rollback()
+
+    def _record(self, invitation: Invitation, transport: str) -> None:
+        for attempt in range(1, RECORD_ATTEMPTS + 1):
+            row = _ledger_row(invitation, transport)
+            try:
+                with self._session.begin():
+                    self._session.add(row)
+            except (DBAPIError, StaleDataError, StoreError) as error:
+                failure = error if isinstance(error, StoreError) else self._session.translate(error)
+                if isinstance(failure, DatabaseLockedError) and attempt < RECORD_ATTEMPTS:
+                    continue
+                raise UnrecordedSendError(
+                    _(
+                        "the message to {email} about {title} went out but could not be "
+                        "recorded ({reason}); a later batch would send it again"
+                    ).format(
+                        email=invitation.recipient_email,
+                        title=quoted(invitation.title),
+                        reason=failure,
+                    )
+                ) from error
+            self._session.expunge(row)
+            return
 
     def close(self) -> None:
         self._session.close()

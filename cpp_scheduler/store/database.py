@@ -23,6 +23,7 @@ import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ from cpp_scheduler.store.errors import (
     first_line,
 )
 from cpp_scheduler.store.history import group_changes as group_changes  # installs the history
-from cpp_scheduler.store.session import StoreSession
+from cpp_scheduler.store.session import IN_PLACE, StoreSession
 from cpp_scheduler.store.written_here import WRITTEN_HERE, WrittenHere
 
 ENVIRONMENT_VARIABLE = "CPP_SCHEDULER_DB"
@@ -473,11 +474,16 @@ class Database:
                     "do_connect",
                     _existing_file_only(self.url, self.file_identity),
                 )
+        info: dict[str, Any] = {
+            "database": self.name,
+            "timeout": self.timeout,
+            WRITTEN_HERE: self.written_here,
+        }
+        if self.file_identity is not None:
+            # Every commit that writes asks (store/session.py), whoever wrote.
+            info[IN_PLACE] = partial(self.check_in_place, saving=True)
         self._sessions = sessionmaker(
-            self.engine,
-            class_=StoreSession,
-            expire_on_commit=False,
-            info={"database": self.name, "timeout": self.timeout, WRITTEN_HERE: self.written_here},
+            self.engine, class_=StoreSession, expire_on_commit=False, info=info
         )
 
     @property
@@ -490,7 +496,9 @@ class Database:
 
     def check_in_place(self, *, saving: bool = False) -> None:
         """Refuse (:class:`FileMovedError`) when the SQLite file open here is no longer
-        at its path: moved, deleted or replaced by another. One ``stat``, no read."""
+        at its path: moved, deleted or replaced by another. One ``stat``, no read; every
+        commit that writes asks it of itself, and work that cannot be taken back (a
+        message sent) asks it before."""
         if self.file_identity is None:
             return
         path = str(self.url.database)
@@ -513,11 +521,10 @@ class Database:
         """
         with self.session() as session:
             try:
+                # A file moved away while open would take the save out of the colleagues'
+                # sight, where nobody looks for it: the commit refuses it (store/session.py).
                 with session.begin():
                     yield session
-                    # A file moved away while open would take the save out of the
-                    # colleagues' sight, where nobody looks for it: refused instead.
-                    self.check_in_place(saving=True)
             except (DBAPIError, StaleDataError) as error:  # in a query, or at COMMIT itself
                 raise session.translate(error) from error
             except FileMovedError as error:

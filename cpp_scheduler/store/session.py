@@ -5,6 +5,11 @@ table 'events' expected to update 1 row(s); 0 were matched") and a taken email a
 ``IntegrityError`` quoting SQL. By then the session has expired the records, so before
 each flush the session notes what it is about to write (:class:`RecordInFlight`); a
 failure is then told in the coordinator's words: which event, which email, which database.
+
+Every commit that wrote into a SQLite file first asks the database whether the file is
+still at its path (:data:`IN_PLACE`): one ``stat``, whoever writes, through
+``Database.transaction()`` or a session of their own, so a save never goes into a file
+moved or deleted since it was opened.
 """
 
 from __future__ import annotations
@@ -12,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, Table, event, inspect, select
+from sqlalchemy import Connection, Engine, Table, event, inspect, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.errors import SchedulerError, printable, quoted
@@ -39,6 +44,11 @@ from cpp_scheduler.store.errors import (
 )
 
 IN_FLIGHT = "records_in_flight"
+IN_PLACE = "file_in_place"
+"""The key of the sessions' ``info`` for the database's check that its SQLite file is
+still where it was opened (a callable raising ``FileMovedError``); absent on a server
+and for a database in memory, which are not checked."""
+_CHANGES_AT_BEGIN = "changes_at_begin"
 
 
 class StoreSession(Session):
@@ -338,3 +348,34 @@ def _note_records_in_flight(session: Session, _context: UOWTransaction, _instanc
     noted = [_in_flight(record) for record in list(session.new) + list(session.dirty)]
     noted += [_in_flight(record, deleted=True) for record in session.deleted]
     session.info[IN_FLIGHT] = [record for record in noted if record is not None]
+
+
+@event.listens_for(StoreSession, "after_begin")
+def _note_changes_at_begin(
+    session: Session, transaction: SessionTransaction, connection: Connection
+) -> None:
+    """Note how many rows the SQLite connection had written when the transaction began,
+    so the commit knows whether it writes anything."""
+    if IN_PLACE in session.info and transaction.parent is None:
+        driver: Any = connection.connection.driver_connection  # sqlite3's connection
+        session.info[_CHANGES_AT_BEGIN] = (driver, driver.total_changes)
+
+
+@event.listens_for(StoreSession, "before_commit")
+def _refuse_a_moved_file(session: Session) -> None:
+    """Refuse a commit that writes into a SQLite file moved or deleted since it was
+    opened, whatever wrote it; a transaction that wrote nothing (a read) is let end.
+    Nothing is asked of a server."""
+    check = session.info.get(IN_PLACE)
+    if check is None:
+        return
+    session.flush()  # what the commit would flush is written first, and counted
+    noted = session.info.get(_CHANGES_AT_BEGIN)
+    if noted is not None and noted[0].total_changes != noted[1]:
+        check()
+
+
+@event.listens_for(StoreSession, "after_transaction_end")
+def _forget_changes_at_begin(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_CHANGES_AT_BEGIN, None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import email
 import socket
 import ssl
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -37,6 +37,9 @@ class Mailbox:
     fail_after: int | None = None
     """Answer 421 (the service closes) to every recipient once this many messages were
     accepted."""
+    while_receiving: Callable[[], None] | None = None
+    """Called with each message's DATA, before the server answers it: what happens
+    while the client waits for the answer (a slow or greylisting server)."""
     messages: list[EmailMessage] = field(default_factory=list)
     received: list[bytes] = field(default_factory=list)
     """Each message's bytes as the client sent them, for what parsing hides (folding)."""
@@ -57,6 +60,8 @@ class Mailbox:
     async def handle_DATA(  # noqa: N802
         self, server: Any, session: Any, envelope: Any
     ) -> str:
+        if self.while_receiving is not None:
+            self.while_receiving()
         if self.reject_data & set(envelope.rcpt_tos):
             return "554 5.7.1 message content rejected"
         message = email.message_from_bytes(envelope.original_content, policy=default)

@@ -201,7 +201,7 @@ def test_a_readers_login_sends_nothing_and_records_no_reply(
 
 class _OutboxLosingTheDatabase(OutboxTransport):
     """An outbox that writes the message, then the database's server drops the batch's
-    connection: the message went out, and its ledger row cannot be committed."""
+    connection while the message goes out."""
 
     def __init__(self, folder: Path, admin_url: str) -> None:
         super().__init__(folder)
@@ -217,6 +217,46 @@ class _OutboxLosingTheDatabase(OutboxTransport):
 
 
 @pytest.mark.postgres
+def test_a_connection_lost_while_a_message_goes_out_records_it_on_a_new_one(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """No transaction is open while the message goes out: a connection the server
+    dropped meanwhile loses nothing, and the row is recorded on a new one."""
+    database = open_database(postgres_url)
+    try:
+        with database.transaction() as session:
+            program = build_program(session)
+        plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+        outbox = tmp_path / "outbox"
+        transport = _OutboxLosingTheDatabase(outbox, postgres_url.split("?")[0])
+        report = invitations.send_batch(database, plan.to_send, transport)
+        recorded = _recorded(database, program.workshop.uid)
+    finally:
+        database.close()
+    assert report.stopped_by is None
+    assert len(report.sent) == len(plan.to_send) == len(list(outbox.iterdir()))
+    assert recorded == {invitation.recipient_id for invitation in plan.to_send}
+
+
+class _OutboxThenTheLedgerRefuses(OutboxTransport):
+    """An outbox that writes the message, then the database is given a rule every new
+    ledger row breaks: the message went out, and its row cannot be recorded."""
+
+    def __init__(self, folder: Path, url: str) -> None:
+        super().__init__(folder)
+        self.url = url
+
+    def send(self, message: Message) -> None:
+        super().send(message)
+        with psycopg.connect(self.url, autocommit=True) as admin:
+            # Waits for no transaction the batch would keep open through the send.
+            admin.execute("SET lock_timeout = '2s'")
+            admin.execute(
+                "ALTER TABLE sent_messages ADD CONSTRAINT never CHECK (sequence < 0) NOT VALID"
+            )
+
+
+@pytest.mark.postgres
 def test_a_message_sent_but_not_recorded_stops_the_batch_and_is_named(
     postgres_url: str, tmp_path: Path
 ) -> None:
@@ -226,12 +266,14 @@ def test_a_message_sent_but_not_recorded_stops_the_batch_and_is_named(
             program = build_program(session)
         plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
         outbox = tmp_path / "outbox"
-        transport = _OutboxLosingTheDatabase(outbox, postgres_url.split("?")[0])
+        transport = _OutboxThenTheLedgerRefuses(outbox, postgres_url)
         report = invitations.send_batch(database, plan.to_send, transport)
+        recorded = invitations.ledger(database)
     finally:
         database.close()
     assert report.sent == []
     assert len(list(outbox.iterdir())) == 1  # the one message that went, and no other
+    assert recorded == []
     assert report.stopped_by is not None
     first = plan.to_send[0]
     assert report.stopped_by.startswith(

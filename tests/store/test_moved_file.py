@@ -15,8 +15,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select, text
 
-from cpp_scheduler.model import Event
+from cpp_scheduler.model import Event, TravelTime
 from cpp_scheduler.services import checking, editing
 from cpp_scheduler.services.live import ChangeWatcher
 from cpp_scheduler.store import Database, open_database
@@ -200,3 +201,88 @@ def test_the_checking_process_refuses_a_moved_file_and_serves_on(
     _move(moved, path.parent)
     assert checking.check_program_apart(database) == []
     assert checking._checking_pool() is not None
+
+
+def _routes_in(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        row = connection.execute("SELECT count(*) FROM travel_times WHERE origin = 'X'").fetchone()
+        return int(row[0])
+    finally:
+        connection.close()
+
+
+def test_a_write_through_a_session_of_its_own_is_refused_at_its_commit(
+    program: tuple[Database, str], tmp_path: Path
+) -> None:
+    """Not only ``Database.transaction()``: a writer that opens a session and begins its
+    own transaction (the ledger of messages, an import) meets the same refusal."""
+    database, event = program
+    path = Path(str(database.url.database))
+    moved = _move(path, tmp_path / "archive")
+
+    with (
+        database.session() as session,
+        pytest.raises(FileMovedError) as refused,
+        session.begin(),
+    ):
+        session.add(TravelTime(origin="X", destination="Y", mode="rail", minutes=10))
+    assert str(refused.value) == (
+        f"program.sqlite was moved or deleted from {path.parent}; nothing was saved"
+    )
+    with database.session() as session:
+        session.add(TravelTime(origin="X", destination="Y", mode="rail", minutes=10))
+        with pytest.raises(FileMovedError):
+            session.commit()  # a transaction begun by itself
+    with database.session() as session:
+        session.execute(text("UPDATE events SET title = 'Saved after the move'"))  # straight SQL
+        with pytest.raises(FileMovedError):
+            session.commit()
+    assert _routes_in(moved) == 0
+    assert _title_in(moved, event) == "Kobe workshop"
+    assert not path.exists()
+
+
+def test_a_read_of_a_moved_file_still_ends_as_it_began(
+    program: tuple[Database, str], tmp_path: Path
+) -> None:
+    """Only a commit that writes is refused: what was read of the file open here is read
+    to its end (the window says the file is lost, not every read)."""
+    database, event = program
+    path = Path(str(database.url.database))
+    with database.session() as session:
+        session.get(Event, event)  # a connection open on the file, as the window's are
+    _move(path, tmp_path / "archive")
+
+    with database.reading() as session:
+        assert session.get(Event, event) is not None
+    with database.session() as session, session.begin():
+        assert session.get(Event, event) is not None
+    with database.transaction() as session:
+        assert session.get(Event, event) is not None
+
+
+def test_a_writing_commit_costs_one_stat_and_a_read_none(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite every commit that writes asks where the file is (one ``stat``), a read
+    asks nothing; on PostgreSQL nothing is asked."""
+    from cpp_scheduler.store import database as opening
+
+    asked: list[str] = []
+    real = opening._identity
+
+    def counted(path: str) -> tuple[int, int] | None:
+        asked.append(path)
+        return real(path)
+
+    monkeypatch.setattr(opening, "_identity", counted)
+    with database.transaction() as session:
+        session.add(TravelTime(origin="X", destination="Y", mode="rail", minutes=10))
+    assert len(asked) == (1 if database.is_sqlite else 0)
+    asked.clear()
+    with database.session() as session, session.begin():
+        session.scalars(select(TravelTime)).all()
+    with database.reading() as session:
+        session.scalars(select(TravelTime)).all()
+    assert asked == []
