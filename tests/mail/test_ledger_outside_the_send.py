@@ -13,7 +13,6 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,7 +70,6 @@ def test_a_colleague_saves_while_the_server_takes_its_time(
     failures: list[str] = []
 
     def save_meanwhile() -> None:
-        time.sleep(0.2)  # the server thinks
         try:
             with colleague.transaction() as session:
                 number = len(plain_server.mailbox.messages)
