@@ -76,13 +76,14 @@ class Editor(QObject):
 
     Signals:
         changed(str, list): records of a model class (by name) changed; their ids.
-        failed(str): an undo or redo could not be applied; the reason.
+        failed(str, str): a step, its undo or its redo could not be applied: the title
+            that says which ("Cannot undo") and the line that says why.
         workingChanged(str): a step started in the background (its undo or redo, as the
             Edit menu names it), or ended (an empty text).
     """
 
     changed = Signal(str, list)
-    failed = Signal(str)
+    failed = Signal(str, str)
     workingChanged = Signal(str)
 
     def __init__(
@@ -192,7 +193,7 @@ class Editor(QObject):
             if not isinstance(error, SchedulerError):  # logged in full and reported
                 sys.excepthook(type(error), error, error.__traceback__)
             elif refused is None:
-                self.failed.emit(command._failure(error))
+                self.failed.emit(translate("Commands", "Cannot save"), command._failure(error))
             else:
                 refused(error)
 
@@ -359,7 +360,12 @@ class RecordCommand(QUndoCommand):
             # The work's transaction rolled back: nothing changed.
             QTimer.singleShot(0, lambda: self._put_back(undoing=undoing))
             if isinstance(error, SchedulerError):
-                editor.failed.emit(self._failure(error, undoing=undoing))
+                title = (
+                    translate("Commands", "Cannot undo")
+                    if undoing
+                    else translate("Commands", "Cannot redo")
+                )
+                editor.failed.emit(title, self._failure(error, undoing=undoing))
             else:  # logged in full and reported by the crash handler
                 sys.excepthook(type(error), error, error.__traceback__)
 

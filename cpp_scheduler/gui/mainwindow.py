@@ -430,9 +430,8 @@ class MainWindow(RecordEditing, QMainWindow):
         self._editor = Editor(database, self.tasks, self, self.undo_stack)
         self._editor.resolve_merge = lambda plan: self.resolve_merge(plan, self)
         self._editor.changed.connect(self._records_changed)
-        self._editor.failed.connect(
-            lambda message: self.report_error(translate("MainWindow", "Cannot undo"), message)
-        )
+        # Looked up at each call, so a report_error put in its place is the one used.
+        self._editor.failed.connect(lambda title, line: self.report_error(title, line))
         self._editor.workingChanged.connect(self._editor_working)
         install_tools(self)
         options.remember_database(self.settings, database.name)

@@ -627,6 +627,18 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
         <translation>元に戻す: {step}</translation>
     </message>
     <message>
+        <source>Cannot save</source>
+        <translation>保存できません</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>元に戻せません</translation>
+    </message>
+    <message>
+        <source>Cannot redo</source>
+        <translation>やり直せません</translation>
+    </message>
+    <message>
         <source>Redo {step}</source>
         <translation>やり直す: {step}</translation>
     </message>
@@ -2488,10 +2500,6 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Database: {name}</source>
         <translation>データベース: {name}</translation>
-    </message>
-    <message>
-        <source>Cannot undo</source>
-        <translation>元に戻せません</translation>
     </message>
     <message>
         <source>{step}…</source>

@@ -123,7 +123,7 @@ def test_redo_of_a_deletion_a_colleague_edited_after_its_undo_is_refused(
     assert kept.values["notes"] == "Kenji: moved to room 3"
     assert messages.errors == [
         (
-            "Cannot undo",
+            "Cannot redo",
             "Could not redo delete event 'Kobe DRR workshop': event 'Kobe DRR workshop' was "
             "changed by somebody else in the meantime",
         )
