@@ -12,11 +12,11 @@ import json
 from typing import Any
 
 from cpp_scheduler.cli.columns import one_line
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.cli.output import plural
 from cpp_scheduler.cli.send import scope_of
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services.changes import ChangeReport, change_report
-from cpp_scheduler.store import open_database
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -56,7 +56,7 @@ def report_text(report: ChangeReport) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         report = change_report(database, scope_of(args))
     finally:

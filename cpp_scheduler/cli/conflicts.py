@@ -11,12 +11,12 @@ from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.scheduling.conflicts import Conflict, Meeting, Severity
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER
 from cpp_scheduler.services.checking import check
-from cpp_scheduler.store import open_database
 
 
 def register(subparsers: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     days = day_range(args)
     buffer = _buffer(args.buffer)
     start, end = days.start, days.end
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         checked = check(database, start, end, buffer=buffer)
     finally:

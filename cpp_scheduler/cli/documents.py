@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.documents.content import PrintDocument
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
 from cpp_scheduler.i18n import _, ngettext
-from cpp_scheduler.store import open_database
 
 
 def register(subparsers: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -111,7 +111,7 @@ def _print(args: argparse.Namespace, build: Any) -> int:
                 file=output, folder=output.parent
             )
         )
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         document: PrintDocument = build(database)
     finally:

@@ -16,12 +16,12 @@ from typing import Any
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import DayRange, add_day_options, day_range
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import N_, _, ngettext, shown_name
 from cpp_scheduler.model import Event, EventMode
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.programfile.layout import INSTANT_FORMAT
 from cpp_scheduler.services.queries import events_between
-from cpp_scheduler.store import open_database
 
 TITLE_WIDTH = 52
 WHERE_WIDTH = 30
@@ -138,7 +138,7 @@ HEADINGS = (
 def run_list(args: argparse.Namespace) -> int:
     days = day_range(args)
     start, end = days.start, days.end
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         with database.reading() as session:
             rows = [

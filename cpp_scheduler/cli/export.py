@@ -24,13 +24,13 @@ from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import add_day_options, parse_day
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
 from cpp_scheduler.mail.addresses import OrganizerError, read_organizer
 from cpp_scheduler.services import calendar_export, calendar_preview
-from cpp_scheduler.store import open_database
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -193,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
     if args.each_participant:
         if args.out_dir is None:
             raise CliError(_("--each-participant needs --out-dir DIR"), status=2)
-        database = open_database(args.db)
+        database = open_program(args.db)
         try:
             result = calendar_export.export_each_participant(
                 database,
@@ -218,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     scope = _scope(args)
     if args.preview:
-        database = open_database(args.db)
+        database = open_program(args.db)
         try:
             preview = calendar_preview.preview_export(
                 database, scope, options, dates=dates, with_attendees=args.with_attendees
@@ -232,7 +232,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.output is None:
         raise CliError(_("give the file to write with -o FILE"), status=2)
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         written = calendar_export.export_calendar(
             database, scope, args.output, options, dates=dates, with_attendees=args.with_attendees
@@ -241,7 +241,7 @@ def run(args: argparse.Namespace) -> int:
         database.close()
     for path in written:
         print(_("wrote {file}").format(file=path), file=sys.stdout)
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         caveats = calendar_preview.export_caveats(
             database, scope, options, dates=dates, with_attendees=args.with_attendees

@@ -10,6 +10,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.cli.dates import parse_day
 from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.services.history import (
@@ -18,7 +19,6 @@ from cpp_scheduler.services.history import (
     read_history_of,
     read_history_since,
 )
-from cpp_scheduler.store import open_database
 
 
 def register(subparsers: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     if (args.record is None) == (args.since is None):
         raise CliError(_("give either a record's UID or id, or --since DATE"), status=2)
     since = parse_day("--since", args.since)
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         if since is not None:
             read = read_history_since(database, timezones.day_start(since, timezones.TOKYO))

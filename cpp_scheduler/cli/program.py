@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.cli.output import counts, plural
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.programfile import ImportReport, apply_document, export_program, read_document
@@ -66,7 +67,7 @@ def register(
 
 
 def run_export(args: argparse.Namespace) -> int:
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         summary = export_program(database, args.file)
     finally:

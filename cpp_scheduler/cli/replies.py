@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services import replies
 from cpp_scheduler.services.replies import answer_label
-from cpp_scheduler.store import open_database
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -68,7 +68,7 @@ def _meeting(reply: replies.RecordedReply | replies.Attendance) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         report = replies.import_replies(database, args.files)
     finally:
@@ -89,7 +89,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         if args.invited:
             rows = replies.invited_answers(

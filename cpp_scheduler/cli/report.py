@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, table
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.cli.output import pages_written
 from cpp_scheduler.cli.sheets import check_output
 from cpp_scheduler.i18n import _, list_text, ngettext, period_text
-from cpp_scheduler.store import open_database
 
 if TYPE_CHECKING:
     from cpp_scheduler.reports.program import ProgramReport
@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
                 status=2,
             )
         check_output(output)
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         report = reports.program_report(database, first, last)
         document = None

@@ -15,6 +15,7 @@ from typing import Any
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.delegation_schedule import (
@@ -23,7 +24,6 @@ from cpp_scheduler.services.delegation_schedule import (
     find_delegation,
     read_schedule,
 )
-from cpp_scheduler.store import open_database
 
 ALL_DAY = "all_day"
 """What ``hours`` says of an all-day block: it has dates, not hours."""
@@ -110,7 +110,7 @@ def _row(meeting: ScheduledMeeting) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     days = day_range(args)
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         delegation = find_delegation(database, args.delegation)
         schedule = read_schedule(database, delegation.id, days.start, days.end)

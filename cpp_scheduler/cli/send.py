@@ -20,6 +20,7 @@ from typing import Any
 
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.export import _organizer
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.mail.messages import Invitation
@@ -33,7 +34,7 @@ from cpp_scheduler.mail.transports import (
 )
 from cpp_scheduler.services import invitations
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
-from cpp_scheduler.store import Database, open_database
+from cpp_scheduler.store import Database
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -241,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
     sending = _Sending(args)
     scope = scope_of(args)
     assert scope is not None
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         plan = invitations.plan_invitations(database, scope, sending.sender)
         if sending.transport is None:
@@ -277,7 +278,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_updates(args: argparse.Namespace) -> int:
     sending = _Sending(args)
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         plan = invitations.plan_updates(database, scope_of(args), sending.sender)
         if sending.transport is None:

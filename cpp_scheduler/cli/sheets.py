@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
-from cpp_scheduler.store import open_database
 
 if TYPE_CHECKING:
     from cpp_scheduler.reports.tables import Table
@@ -109,7 +109,7 @@ def _tables(args: argparse.Namespace) -> list[Table]:
         raise CliError(_("'tour' needs --tour NAME"), status=2)
     period = day_range(args)
     zones = _zones(args)
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         if args.table == "delegations":
             return reports.delegations(database)

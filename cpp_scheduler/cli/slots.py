@@ -9,6 +9,7 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import duration, local_iso, print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling.inputs import Attendee
@@ -28,7 +29,6 @@ from cpp_scheduler.services.slot_search import (
     find_host_city,
     search_slots,
 )
-from cpp_scheduler.store import open_database
 
 
 def register(subparsers: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -152,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
             windows = series_windows(args.first, args.last, args.repeat)
         except recurrence.RecurrenceError as error:
             raise CliError(f"--repeat: {error}", status=2) from error
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         with database.session() as session:
             attendees = snapshot.find_attendees(session, args.names)

@@ -11,10 +11,10 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import _
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning, describe_span
 from cpp_scheduler.services.localtimes import MeetingLocalTimes, Moment, read_event_local_times
-from cpp_scheduler.store import open_database
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     occurrence = parse_occurrence(args.occurrence)
     if occurrence is not None and args.all:
         raise CliError(_("give --occurrence or --all, not both"), status=2)
-    database = open_database(args.db)
+    database = open_program(args.db)
     try:
         answer = read_event_local_times(database, args.event, occurrence, every=args.all)
     finally:

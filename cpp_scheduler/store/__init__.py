@@ -5,6 +5,7 @@ from cpp_scheduler.store.database import (
     Database,
     database_exists,
     default_database_path,
+    missing_program,
     open_database,
     resolve_url,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "StoreError",
     "database_exists",
     "default_database_path",
+    "missing_program",
     "open_database",
     "resolve_url",
 ]

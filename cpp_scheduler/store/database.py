@@ -659,6 +659,25 @@ def database_exists(database: str | os.PathLike[str] | None = None) -> bool:
     return not _is_file(url) or _holds_data(url)
 
 
+def missing_program(database: str | os.PathLike[str] | None = None) -> str | None:
+    """How a message names ``database`` when it is a SQLite file that is not there or
+    is empty, so that opening it would make a new, empty program; None otherwise (a
+    server, a file holding data, or a path :func:`open_database` refuses for a reason
+    of its own, such as a folder or a named pipe)."""
+    url = resolve_url(database)
+    if not _is_file(url):
+        return None
+    path = str(url.database)
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return _shown_path(Path(path))
+    except OSError:
+        return None
+    empty = stat.S_ISREG(status.st_mode) and status.st_size == 0
+    return _shown_path(Path(path)) if empty else None
+
+
 def open_database(
     database: str | os.PathLike[str] | None = None,
     *,
@@ -711,6 +730,7 @@ __all__ = [
     "database_exists",
     "default_database_path",
     "describe",
+    "missing_program",
     "moved_error",
     "open_database",
     "resolve_url",

@@ -1,0 +1,78 @@
+"""A command that reads a program never makes one: a mistyped ``--db`` is told, in one
+line naming the path, instead of answering from a new, empty program and leaving its
+file behind. Only the commands that bring a program in (``demo``, ``import``,
+``program import``) make the database they are pointed at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cpp_scheduler.cli import main
+
+READING_COMMANDS = [
+    ["events", "list"],
+    ["times", "kobe-drr@cpp-scheduler.tdlc"],
+    ["conflicts"],
+    ["schedule", "--delegation", "Kenya"],
+    ["slots", "--with", "Kenya", "--duration", "1h", "--from", "2027-01-18", "--to", "2027-01-19"],
+    ["report", "--from", "2027-01-01", "--to", "2027-12-31"],
+    ["print", "day", "--date", "2027-01-18", "-o", "day.pdf"],
+    ["changes"],
+    ["replies", "list"],
+    ["replies", "import", "reply.ics"],
+    ["history", "--since", "2027-01-01"],
+    ["send", "updates", "--outbox", "outbox"],
+    ["export", "ics", "--all", "-o", "all.ics"],
+    ["export", "xlsx", "agenda", "-o", "agenda.xlsx"],
+    ["program", "export", "program.json"],
+]
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=lambda command: " ".join(command[:2]))
+def test_a_command_pointed_at_no_program_says_so_and_makes_none(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reply.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    mistyped = tmp_path / "progam.sqlite"
+
+    status = main(["--db", str(mistyped), *command])
+
+    output = capsys.readouterr()
+    assert status == 1
+    assert output.out == ""
+    assert output.err == (
+        f"cpp-scheduler: there is no program at {mistyped}; check --db, or make one with "
+        "'cpp-scheduler demo' or 'cpp-scheduler program import FILE'\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["reply.ics"]
+
+
+def test_an_empty_file_is_no_program_either_and_stays_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "program.sqlite"
+    empty.touch()
+
+    assert main(["--db", str(empty), "events", "list"]) == 1
+
+    assert "there is no program at" in capsys.readouterr().err
+    assert empty.stat().st_size == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["program.sqlite"]
+
+
+def test_the_demo_still_makes_the_program_it_is_pointed_at(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    program = tmp_path / "program.sqlite"
+
+    assert main(["--db", str(program), "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(program), "events", "list", "--from", "2027-01-18"]) == 0
+
+    assert "Kobe" in capsys.readouterr().out
