@@ -84,7 +84,7 @@ RECORD_KINDS: dict[str, RecordKind] = {
             (
                 ("name", QT_TRANSLATE_NOOP("RecordKinds", "Name")),
                 ("name_ja", QT_TRANSLATE_NOOP("RecordKinds", "Japanese name")),
-                ("prefecture", QT_TRANSLATE_NOOP("RecordKinds", "Prefecture")),
+                ("shown_prefecture", QT_TRANSLATE_NOOP("RecordKinds", "Prefecture")),
                 ("selection_round", QT_TRANSLATE_NOOP("RecordKinds", "Round")),
                 ("signature", QT_TRANSLATE_NOOP("RecordKinds", "Signature experience")),
             ),

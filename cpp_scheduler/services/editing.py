@@ -34,7 +34,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError, quoted
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.event import Event
 from cpp_scheduler.store import (
@@ -1012,10 +1012,12 @@ def _country_name(code: str | None) -> str | None:
     return timezones.country_name(code or "") or code
 
 
-#: Attributes a manager shows that are worked out from a column rather than stored: the
-#: column they are read from, and how.
-WORKED_OUT: dict[str, tuple[str, Callable[[Any], Any]]] = {
-    "country_name": ("country", _country_name),
+#: Attributes a manager shows that are worked out from columns rather than stored: the
+#: columns they are read from, and how. A partner city's prefecture is shown in the
+#: window's language, as its name is (its Japanese name in Japanese).
+WORKED_OUT: dict[str, tuple[tuple[str, ...], Callable[..., Any]]] = {
+    "country_name": (("country",), _country_name),
+    "shown_prefecture": (("prefecture", "prefecture_ja"), shown_name),
 }
 
 
@@ -1031,17 +1033,18 @@ def list_records(
     if title_key is None:
         raise TypeError(f"{model_cls.__name__} has neither a title nor a name to list")
     read: list[str] = []
-    conversions: list[Callable[[Any], Any] | None] = []
+    cells: list[tuple[slice, Callable[..., Any] | None]] = []
     for attribute in attributes:
         if attribute in stored:
-            read.append(attribute)
-            conversions.append(None)
+            sources: tuple[str, ...] = (attribute,)
+            convert = None
         elif attribute in WORKED_OUT:
-            source, convert = WORKED_OUT[attribute]
-            read.append(source)
-            conversions.append(convert)
+            sources, convert = WORKED_OUT[attribute]
         else:
             raise TypeError(f"{attribute!r} is not a column of {model_cls.__name__}")
+        first = 2 + len(read)
+        read.extend(sources)
+        cells.append((slice(first, first + len(sources)), convert))
     statement = select(*(getattr(model_cls, key) for key in ("id", title_key, *read))).order_by(
         getattr(model_cls, order_by)
     )
@@ -1052,8 +1055,8 @@ def list_records(
             str(row[0]),
             str(row[1]),
             tuple(
-                value if convert is None else convert(value)
-                for value, convert in zip(row[2:], conversions, strict=True)
+                row[place.start] if convert is None else convert(*row[place])
+                for place, convert in cells
             ),
         )
         for row in rows

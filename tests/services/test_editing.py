@@ -14,6 +14,7 @@ from cpp_scheduler.model import (
     EventKind,
     KnowledgeProduct,
     Participant,
+    PartnerCity,
     ThematicArea,
     ValidationError,
 )
@@ -329,6 +330,29 @@ def test_a_managers_table_is_read_as_columns_with_a_delegations_country_by_name(
     ]
     with pytest.raises(TypeError, match="'written_language' is not a column"):
         editing.list_records(sqlite_database, Delegation, ["written_language"], "name")
+
+
+@pytest.mark.parametrize(
+    ("speaking", "shown"), [("en", ("Kobe", "Hyogo")), ("ja", ("Kobe", "兵庫県"))]
+)
+def test_a_partner_citys_prefecture_is_listed_in_the_windows_language(
+    sqlite_database: Database, speaking: str, shown: tuple[str, str]
+) -> None:
+    from cpp_scheduler import i18n
+
+    (kobe,) = [
+        row
+        for row in editing.list_records(sqlite_database, PartnerCity, ["name"], "name")
+        if row.title == "Kobe"
+    ]
+    i18n.use_language(speaking)
+    try:
+        listed = editing.list_records(
+            sqlite_database, PartnerCity, ["name", "shown_prefecture"], "name"
+        )
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    assert next(row.cells for row in listed if row.record_id == kobe.record_id) == shown
 
 
 def test_a_deletion_whose_name_was_taken_since_is_refused_naming_both(
