@@ -127,9 +127,7 @@ def _meeting_json(meeting: MeetingLocalTimes) -> dict[str, Any]:
 def _meeting_text(meeting: MeetingLocalTimes) -> str:
     event = meeting.event
     if meeting.all_day:  # the same dates on every clock: no hours to list
-        text = _("{title}: {days}, on every attendee's calendar").format(
-            title=columns.one_line(event.title), days=meeting.describe_days()
-        )
+        text = f"{columns.one_line(event.title)}: {meeting.days_on_every_calendar()}"
         return "\n".join(
             [
                 text,

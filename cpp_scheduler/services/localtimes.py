@@ -76,6 +76,11 @@ class MeetingLocalTimes:
 
         return all_day_line(*self.dates)
 
+    def days_on_every_calendar(self) -> str:
+        """What the Local times dock and ``cpp-scheduler times`` say of an all-day
+        meeting: its dates, which are the same on every attendee's calendar."""
+        return _("{days}, on every attendee's calendar").format(days=self.describe_days())
+
 
 @dataclass(frozen=True, slots=True)
 class EventLocalTimes:

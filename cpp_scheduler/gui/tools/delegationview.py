@@ -11,7 +11,6 @@ says so. The window shows exactly what
 
 from __future__ import annotations
 
-from datetime import date
 from enum import IntEnum
 from typing import Any
 
@@ -66,22 +65,16 @@ HEADERS = (
 )
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 START_ROLE = Qt.ItemDataRole.UserRole + 2
-ALL_DAY = "All day"
+ALL_DAY = QT_TRANSLATE_NOOP("DelegationView", "All day")
 _COLOURED = (Column.LOCAL_DATE, Column.LOCAL_TIME, Column.HOURS)
-
-
-def dates_text(first: date, last: date) -> str:
-    """``Mon 03 May 2027``, or ``Mon 03 May–Wed 05 May 2027`` for several days."""
-    if first == last:
-        return i18n.day_text(first)
-    return f"{i18n.short_day_text(first)}–{i18n.day_text(last)}"
 
 
 def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
     """The row's texts, column by column."""
     if meeting.dates is not None:
-        days = dates_text(*meeting.dates)
-        return (meeting.title, days, ALL_DAY, days, ALL_DAY, ALL_DAY)
+        days = i18n.period_day_text(*meeting.dates)
+        all_day = translate("DelegationView", ALL_DAY)
+        return (meeting.title, days, all_day, days, all_day, all_day)
     local_start, local_end = meeting.local_start, meeting.local_end
     tokyo_start, tokyo_end = meeting.tokyo_start, meeting.tokyo_end
     local_time = timezones.span_text(local_start, local_end, zone=True, dash="–")

@@ -306,8 +306,7 @@ class LocalTimesDock(QDockWidget):
         zone = times.event.zone
         if times.all_day:
             self.heading.setText(
-                f"<b>{_escape(times.event.title)}</b><br>{times.describe_days()}, "
-                "on every attendee's calendar"
+                f"<b>{_escape(times.event.title)}</b><br>{_escape(times.days_on_every_calendar())}"
             )
             for row in range(self.model.rowCount()):
                 self.table.setSpan(row, 0, 1, len(HEADERS))

@@ -113,9 +113,9 @@ def test_follows_edits_and_shows_all_day_blocks_as_dates(
     settle(qtbot, window)
     assert rows(dialog)[1] == [
         "Golden Week: TDLC closed",
-        "Mon 03 May–Wed 05 May 2027",
+        "Mon 03 – Wed 05 May 2027",
         "All day",
-        "Mon 03 May–Wed 05 May 2027",
+        "Mon 03 – Wed 05 May 2027",
         "All day",
         "All day",
     ]

@@ -211,6 +211,42 @@ def test_the_report_columns_and_status_are_japanese(
     settle(qtbot, window)
 
 
+def test_an_all_day_event_reads_in_japanese_in_the_local_times_and_the_schedule(
+    qtbot: QtBot, sqlite_database: Database, open_window
+) -> None:
+    """The Local times dock says what ``cpp-scheduler --lang ja times`` says of an
+    all-day event, and the Delegation schedule's hour columns say 終日, not "All day"."""
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    closure = add_event(
+        sqlite_database,
+        "Golden Week: TDLC closed",
+        datetime(2027, 5, 2, 15, tzinfo=UTC),
+        72,
+        delegation_ids=[lima],
+        all_day=True,
+    )
+    window = open_window()
+    dock = tools_of(window).local_times
+    dock.show_event(closure)
+    qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
+    assert dock.heading.text().endswith(
+        "<br>2027年5月3日(月)～2027年5月5日(水) 終日（どの出席者のカレンダーでも同じ）"
+    )
+
+    schedule = tools_of(window).open_delegation_schedule()
+    schedule.show_delegation(lima)
+    settle(qtbot, window)
+    model = schedule.model
+    assert [model.index(0, column).data() for column in range(model.columnCount())] == [
+        "Golden Week: TDLC closed",
+        "2027年5月3日(月)～5日(水)",
+        "終日",
+        "2027年5月3日(月)～5日(水)",
+        "終日",
+        "終日",
+    ]
+
+
 def test_the_event_dialog_writes_its_dates_and_texts_in_japanese(
     qtbot: QtBot, sqlite_database: Database
 ) -> None:
