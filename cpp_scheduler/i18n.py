@@ -154,6 +154,12 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's own name for the marker
     return message
 
 
+def NP_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 - as N_
+    """Mark ``message`` with its ``context`` (see :func:`pgettext`) for the catalogue
+    without translating it now; the code that shows it calls ``pgettext(*marked)``."""
+    return context, message
+
+
 def catalogue_path(code: str) -> Path:
     """The compiled catalogue of one language."""
     return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"

@@ -8,8 +8,9 @@ Run from the repository root:
 
 Two catalogues, one per layer:
 
-- the core's gettext catalogue: Babel gathers every ``_()``, ``N_()`` and ``ngettext()``
-  outside ``cpp_scheduler/gui/`` into ``cpp_scheduler/locale/cpp_scheduler.pot``, merges
+- the core's gettext catalogue: Babel gathers every ``_()``, ``N_()``, ``NP_()``,
+  ``ngettext()`` and ``pgettext()`` outside ``cpp_scheduler/gui/`` into
+  ``cpp_scheduler/locale/cpp_scheduler.pot``, merges
   it into each ``cpp_scheduler/locale/<lang>/LC_MESSAGES/cpp_scheduler.po`` and compiles
   that into the ``.mo`` beside it;
 - the window's Qt catalogue: ``pyside6-lupdate`` gathers ``tr()`` and ``translate()`` of
@@ -59,7 +60,13 @@ LANGUAGES = ("ja",)
 COUNTRY_LANGUAGES = ("en", *LANGUAGES)
 COMMAND = "python tools/build_translations.py"
 
-_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+_KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "NP_": ((1, "c"), 2),
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+}
 # The window's texts are Qt's; the compiled forms are gathered from their .ui files.
 _METHODS = [("gui/**", "ignore"), ("locale/**", "ignore"), ("**.py", "python")]
 

@@ -37,6 +37,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "changes",
     "replies",
     "history",
+    "records",
     "admin",
 )
 

@@ -1,8 +1,9 @@
-"""The kinds of record the Program menu manages, and the words and columns for each.
+"""The kinds of record the Program menu manages: each one's menu words and its table.
 
 Kept apart from the managers (:mod:`cpp_scheduler.gui.records`) so the window can build
-its menus before the database layer is loaded: a kind names its entity class, and the
-class is looked up when a manager first needs it.
+its menus before the database layer is loaded. The table of each kind (its columns,
+headers and order) is the one ``cpp-scheduler records`` prints
+(:mod:`cpp_scheduler.services.record_tables`); the window adds its words for the kind.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cpp_scheduler import model
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP
+from cpp_scheduler.services.record_tables import RECORD_TABLES, RecordTable
 
 if TYPE_CHECKING:
     from cpp_scheduler.model import Base
@@ -19,110 +20,30 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RecordKind:
-    """A kind of record the Program menu manages: its class, its words, its columns."""
+    """A kind of record the Program menu manages: its words and its table."""
 
     key: str
-    model_name: str
-    """The entity's class name in :mod:`cpp_scheduler.model`."""
     plural: str
-    columns: tuple[tuple[str, str], ...]
-    """(attribute, header) pairs shown in the manager's table."""
-    order_by: str
+
+    @property
+    def table(self) -> RecordTable:
+        return RECORD_TABLES[self.key]
 
     @property
     def model(self) -> type[Base]:
         """The entity class (loading the model on first use)."""
-        entity: type[Base] = getattr(model, self.model_name)
-        return entity
+        return self.table.model
 
 
 RECORD_KINDS: dict[str, RecordKind] = {
     kind.key: kind
     for kind in (
-        RecordKind(
-            "delegation",
-            "Delegation",
-            QT_TRANSLATE_NOOP("RecordKinds", "Delegations"),
-            (
-                ("name", QT_TRANSLATE_NOOP("RecordKinds", "Name")),
-                ("country_name", QT_TRANSLATE_NOOP("RecordKinds", "Country")),
-                ("zone", QT_TRANSLATE_NOOP("RecordKinds", "Home zone")),
-                ("arrival", QT_TRANSLATE_NOOP("RecordKinds", "Arrives")),
-                ("departure", QT_TRANSLATE_NOOP("RecordKinds", "Leaves")),
-            ),
-            "name",
-        ),
-        RecordKind(
-            "participant",
-            "Participant",
-            QT_TRANSLATE_NOOP("RecordKinds", "Participants"),
-            (
-                ("name", QT_TRANSLATE_NOOP("RecordKinds", "Name")),
-                ("email", QT_TRANSLATE_NOOP("RecordKinds", "Email")),
-                ("organisation", QT_TRANSLATE_NOOP("RecordKinds", "Organisation")),
-                ("role", QT_TRANSLATE_NOOP("RecordKinds", "Role")),
-            ),
-            "name",
-        ),
-        RecordKind(
-            "venue",
-            "Venue",
-            QT_TRANSLATE_NOOP("RecordKinds", "Venues"),
-            (
-                ("name", QT_TRANSLATE_NOOP("RecordKinds", "Name")),
-                ("name_ja", QT_TRANSLATE_NOOP("RecordKinds", "Japanese name")),
-                ("locality", QT_TRANSLATE_NOOP("RecordKinds", "City")),
-                ("capacity", QT_TRANSLATE_NOOP("RecordKinds", "Capacity")),
-                ("videoconference", QT_TRANSLATE_NOOP("RecordKinds", "Video")),
-            ),
-            "name",
-        ),
-        RecordKind(
-            "partner_city",
-            "PartnerCity",
-            QT_TRANSLATE_NOOP("RecordKinds", "Partner cities"),
-            (
-                ("name", QT_TRANSLATE_NOOP("RecordKinds", "Name")),
-                ("name_ja", QT_TRANSLATE_NOOP("RecordKinds", "Japanese name")),
-                ("shown_prefecture", QT_TRANSLATE_NOOP("RecordKinds", "Prefecture")),
-                ("selection_round", QT_TRANSLATE_NOOP("RecordKinds", "Round")),
-                ("signature", QT_TRANSLATE_NOOP("RecordKinds", "Signature experience")),
-            ),
-            "name",
-        ),
-        RecordKind(
-            "theme",
-            "ThematicArea",
-            QT_TRANSLATE_NOOP("RecordKinds", "Themes"),
-            (
-                ("name", QT_TRANSLATE_NOOP("RecordKinds", "Name")),
-                ("name_ja", QT_TRANSLATE_NOOP("RecordKinds", "Japanese name")),
-                ("code", QT_TRANSLATE_NOOP("RecordKinds", "Code")),
-            ),
-            "name",
-        ),
-        RecordKind(
-            "knowledge_product",
-            "KnowledgeProduct",
-            QT_TRANSLATE_NOOP("RecordKinds", "Knowledge products"),
-            (
-                ("title", QT_TRANSLATE_NOOP("RecordKinds", "Title")),
-                ("kind", QT_TRANSLATE_NOOP("RecordKinds", "Kind")),
-                ("published", QT_TRANSLATE_NOOP("RecordKinds", "Published")),
-            ),
-            "title",
-        ),
-        RecordKind(
-            "travel_time",
-            "TravelTime",
-            QT_TRANSLATE_NOOP("RecordKinds", "Travel times"),
-            (
-                ("origin", QT_TRANSLATE_NOOP("RecordKinds", "From")),
-                ("destination", QT_TRANSLATE_NOOP("RecordKinds", "To")),
-                ("mode", QT_TRANSLATE_NOOP("RecordKinds", "By")),
-                ("minutes", QT_TRANSLATE_NOOP("RecordKinds", "Journey")),
-            ),
-            "origin",
-        ),
+        RecordKind("delegation", QT_TRANSLATE_NOOP("RecordKinds", "Delegations")),
+        RecordKind("participant", QT_TRANSLATE_NOOP("RecordKinds", "Participants")),
+        RecordKind("venue", QT_TRANSLATE_NOOP("RecordKinds", "Venues")),
+        RecordKind("partner_city", QT_TRANSLATE_NOOP("RecordKinds", "Partner cities")),
+        RecordKind("theme", QT_TRANSLATE_NOOP("RecordKinds", "Themes")),
+        RecordKind("knowledge_product", QT_TRANSLATE_NOOP("RecordKinds", "Knowledge products")),
+        RecordKind("travel_time", QT_TRANSLATE_NOOP("RecordKinds", "Travel times")),
     )
 }

@@ -9,8 +9,6 @@ again after every change, with the record chosen still chosen when it is still t
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time, timedelta
-from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -35,14 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import i18n
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.opening import once_painted
 from cpp_scheduler.gui.recordkinds import RecordKind
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import choices, editing
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.record_tables import cell_text, sort_key
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.taskman import TaskManager
@@ -52,40 +49,6 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 """What a column is sorted by: dates by date, numbers by number, names by their
 readings (:func:`cpp_scheduler.i18n.reading_key`), never by the text shown."""
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return translate("Records", "Yes") if value else ""
-    if isinstance(value, Enum):
-        return str(getattr(value, "label", value.value))
-    if isinstance(value, timedelta):
-        return describe_duration(value)
-    if isinstance(value, date):
-        return i18n.day_month_year_text(value)
-    if isinstance(value, time):
-        return f"{value:%H:%M}"
-    return str(value)
-
-
-def _sort_key(value: Any) -> Any:
-    """A value the table's sort compares as a coordinator reads the column: "3 Feb" before
-    "12 Jan" never, 20 seats before 100, "45 min" before "2 h", "de Souza" among the D
-    names. A missing value is None, which Qt sorts after every other."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    if isinstance(value, date | time):
-        return value.isoformat()
-    group, plain, text = i18n.reading_key(_text(value))
-    return f"{group}\x00{plain}\x00{text}"
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -126,12 +89,9 @@ class RecordTableModel(QAbstractTableModel):
         return self._waiting
 
     def _read(self) -> list[editing.Listed]:
-        kind = self.kind
+        table = self.kind.table
         return choices.manager_listing(
-            self._database,
-            kind.model,
-            [attribute for attribute, _header in kind.columns],
-            kind.order_by,
+            self._database, table.model, table.attributes, table.order_by
         )
 
     def reload(self) -> None:
@@ -166,8 +126,8 @@ class RecordTableModel(QAbstractTableModel):
             (
                 record.record_id,
                 record.title,
-                [_text(value) for value in record.cells],
-                [_sort_key(value) for value in record.cells],
+                [cell_text(value) for value in record.cells],
+                [sort_key(value) for value in record.cells],
             )
             for record in listed
         ]
@@ -180,7 +140,7 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.kind.columns)
+        return 0 if parent.isValid() else len(self.kind.table.columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -188,9 +148,9 @@ class RecordTableModel(QAbstractTableModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.kind.columns)
+            and 0 <= section < len(self.kind.table.columns)
         ):
-            return translate("RecordKinds", self.kind.columns[section][1])
+            return self.kind.table.headers()[section]
         return None
 
     def data(

@@ -2994,120 +2994,28 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>代表団</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>国</translation>
-    </message>
-    <message>
-        <source>Home zone</source>
-        <translation>本国のタイムゾーン</translation>
-    </message>
-    <message>
-        <source>Arrives</source>
-        <translation>来日</translation>
-    </message>
-    <message>
-        <source>Leaves</source>
-        <translation>離日</translation>
-    </message>
-    <message>
         <source>Participants</source>
         <translation>参加者</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>メールアドレス</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>所属</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>役割</translation>
     </message>
     <message>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <source>Japanese name</source>
-        <translation>日本語名</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>都市</translation>
-    </message>
-    <message>
-        <source>Capacity</source>
-        <translation>定員</translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation>ビデオ会議</translation>
-    </message>
-    <message>
         <source>Partner cities</source>
         <translation>連携都市</translation>
-    </message>
-    <message>
-        <source>Prefecture</source>
-        <translation>都道府県</translation>
-    </message>
-    <message>
-        <source>Round</source>
-        <translation>ラウンド</translation>
-    </message>
-    <message>
-        <source>Signature experience</source>
-        <translation>代表的な知見</translation>
     </message>
     <message>
         <source>Themes</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>コード</translation>
-    </message>
-    <message>
         <source>Knowledge products</source>
         <translation>ナレッジ・プロダクト</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>タイトル</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>種類</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>公開日</translation>
-    </message>
-    <message>
         <source>Travel times</source>
         <translation>移動時間</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>出発地</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>到着地</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>交通手段</translation>
-    </message>
-    <message>
-        <source>Journey</source>
-        <translation>所要時間</translation>
     </message>
     <message>
         <source>Search…</source>
@@ -3116,10 +3024,6 @@ the clocks go back that night. Which {what} do you mean?</source>
 </context>
 <context>
     <name>Records</name>
-    <message>
-        <source>Yes</source>
-        <translation>はい</translation>
-    </message>
     <message>
         <source>New…</source>
         <translation>新規…</translation>

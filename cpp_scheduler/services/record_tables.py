@@ -1,0 +1,183 @@
+"""The tables of the Program menu's managers, which ``cpp-scheduler records`` prints too.
+
+One declaration per kind of record: which columns a coordinator sees, under which
+headers, in which order, and how each value reads. The window's managers and the command
+both take them from here, so the two never list a kind differently.
+
+Nothing here loads the database layer: the window builds its menus from these tables
+before SQLAlchemy has loaded (a table names its entity class, looked up when first read).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from cpp_scheduler import i18n, model
+from cpp_scheduler.i18n import NP_, _
+
+if TYPE_CHECKING:
+    from cpp_scheduler.model import Base
+
+
+@dataclass(frozen=True)
+class RecordTable:
+    """The table of one kind of record: its entity, its columns and their order."""
+
+    key: str
+    """The kind, as the window's actions name it (``partner_city``)."""
+    command: str
+    """The kind as ``cpp-scheduler records`` takes it (``cities``)."""
+    model_name: str
+    """The entity's class name in :mod:`cpp_scheduler.model`."""
+    columns: tuple[tuple[str, tuple[str, str]], ...]
+    """(attribute, header) pairs, each header with its context in the catalogue ("record
+    table": the "Name" of a venue, the "From" of a route, which other texts word apart)."""
+    order_by: str
+
+    @property
+    def model(self) -> type[Base]:
+        """The entity class (loading the model on first use)."""
+        entity: type[Base] = getattr(model, self.model_name)
+        return entity
+
+    @property
+    def attributes(self) -> list[str]:
+        return [attribute for attribute, _header in self.columns]
+
+    def headers(self) -> list[str]:
+        """The columns' headers in the language spoken."""
+        return [i18n.pgettext(*header) for _attribute, header in self.columns]
+
+
+def cell_text(value: Any) -> str:
+    """How a value of a manager's column reads: a date as the language writes it, a
+    journey as "2 h 30 min", a yes as a word, a missing value as nothing."""
+    from cpp_scheduler.scheduling.travel import describe_duration
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Yes") if value else ""
+    if isinstance(value, Enum):
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, timedelta):
+        return describe_duration(value)
+    if isinstance(value, date):
+        return i18n.day_month_year_text(value)
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    return str(value)
+
+
+def sort_key(value: Any) -> Any:
+    """What a manager's column is sorted by, as a coordinator reads the column: "3 Feb"
+    before "12 Jan" never, 20 seats before 100, "45 min" before "2 h", "de Souza" among
+    the D names (:func:`cpp_scheduler.i18n.reading_key`). A missing value is None, which
+    sorts after every other."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    group, plain, text = i18n.reading_key(cell_text(value))
+    return f"{group}\x00{plain}\x00{text}"
+
+
+RECORD_TABLES: dict[str, RecordTable] = {
+    table.key: table
+    for table in (
+        RecordTable(
+            "delegation",
+            "delegations",
+            "Delegation",
+            (
+                ("name", NP_("record table", "Name")),
+                ("country_name", NP_("record table", "Country")),
+                ("zone", NP_("record table", "Home zone")),
+                ("arrival", NP_("record table", "Arrives")),
+                ("departure", NP_("record table", "Leaves")),
+            ),
+            "name",
+        ),
+        RecordTable(
+            "participant",
+            "participants",
+            "Participant",
+            (
+                ("name", NP_("record table", "Name")),
+                ("email", NP_("record table", "Email")),
+                ("organisation", NP_("record table", "Organisation")),
+                ("role", NP_("record table", "Role")),
+            ),
+            "name",
+        ),
+        RecordTable(
+            "venue",
+            "venues",
+            "Venue",
+            (
+                ("name", NP_("record table", "Name")),
+                ("name_ja", NP_("record table", "Japanese name")),
+                ("locality", NP_("record table", "City")),
+                ("capacity", NP_("record table", "Capacity")),
+                ("videoconference", NP_("record table", "Video")),
+            ),
+            "name",
+        ),
+        RecordTable(
+            "partner_city",
+            "cities",
+            "PartnerCity",
+            (
+                ("name", NP_("record table", "Name")),
+                ("name_ja", NP_("record table", "Japanese name")),
+                ("shown_prefecture", NP_("record table", "Prefecture")),
+                ("selection_round", NP_("record table", "Round")),
+                ("signature", NP_("record table", "Signature experience")),
+            ),
+            "name",
+        ),
+        RecordTable(
+            "theme",
+            "themes",
+            "ThematicArea",
+            (
+                ("name", NP_("record table", "Name")),
+                ("name_ja", NP_("record table", "Japanese name")),
+                ("code", NP_("record table", "Code")),
+            ),
+            "name",
+        ),
+        RecordTable(
+            "knowledge_product",
+            "products",
+            "KnowledgeProduct",
+            (
+                ("title", NP_("record table", "Title")),
+                ("kind", NP_("record table", "Kind")),
+                ("published", NP_("record table", "Published")),
+            ),
+            "title",
+        ),
+        RecordTable(
+            "travel_time",
+            "travel-times",
+            "TravelTime",
+            (
+                ("origin", NP_("record table", "From")),
+                ("destination", NP_("record table", "To")),
+                ("mode", NP_("record table", "By")),
+                ("minutes", NP_("record table", "Journey")),
+            ),
+            "origin",
+        ),
+    )
+}

@@ -1,0 +1,98 @@
+"""Each manager of the Program menu lists exactly what ``cpp-scheduler records KIND
+--json`` prints: the same headers, the same records in the same order, each cell the
+same text, in English and in Japanese, for every kind it manages."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler import i18n
+from cpp_scheduler.cli import main
+from cpp_scheduler.gui import translations
+from cpp_scheduler.gui.recordkinds import RECORD_KINDS
+from cpp_scheduler.gui.records import ID_ROLE, RecordManager
+from cpp_scheduler.model import Participant, ParticipantRole, TravelMode, TravelTime
+from cpp_scheduler.services import editing
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.store import Database
+from tests.gui.tools.conftest import settle
+
+
+@pytest.fixture(params=[i18n.ENGLISH, i18n.JAPANESE])
+def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
+    translations.install(request.param)
+    yield request.param
+    translations.install(i18n.ENGLISH)
+
+
+def printed(capsys: pytest.CaptureFixture[str], database: Database, kind: str, lang: str) -> Any:
+    capsys.readouterr()
+    url = database.url.render_as_string(hide_password=False)
+    assert main(["--lang", lang, "records", kind, "--json", "--db", url]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def shown(manager: RecordManager) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The manager's headers, and each row as the coordinator sees it: its record and
+    every cell, top to bottom."""
+    proxy = manager.proxy
+    columns = proxy.columnCount()
+    headers = [proxy.headerData(column, _horizontal()) for column in range(columns)]
+    rows = [
+        (
+            proxy.index(row, 0).data(ID_ROLE),
+            [proxy.index(row, column).data() for column in range(columns)],
+        )
+        for row in range(proxy.rowCount())
+    ]
+    return headers, rows
+
+
+def _horizontal() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
+
+
+def test_every_manager_lists_what_the_command_prints(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window: Any,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+) -> None:
+    load_demo(sqlite_database)
+    # Values a plain listing gets wrong: a journey past a day, names the readings order.
+    editing.create(
+        sqlite_database,
+        TravelTime,
+        {"origin": "Tokyo", "destination": "Naha", "mode": TravelMode.AIR, "minutes": 1_590},
+    )
+    editing.create(
+        sqlite_database,
+        Participant,
+        {
+            "name": "de Souza, Maria",
+            "email": "m.desouza@example.br",
+            "role": ParticipantRole.OFFICIAL,
+        },
+    )
+    window = open_window()
+    compared = 0
+    for key, kind in RECORD_KINDS.items():
+        manager = window.manage(key)
+        qtbot.addWidget(manager)
+        qtbot.waitUntil(manager.lists_ready, timeout=10_000)
+        settle(qtbot, window)
+        headers, rows = shown(manager)
+        answer = printed(capsys, sqlite_database, kind.table.command, language)
+        assert headers == answer["columns"], key
+        assert rows == [(record["id"], record["cells"]) for record in answer["records"]], key
+        compared += len(rows)
+        manager.close()
+    assert compared >= 60  # the demo's records of every kind, or the comparison proves nothing
