@@ -14,10 +14,13 @@ one its schedule and the conflict check follow.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.content import (
@@ -52,10 +55,12 @@ from cpp_scheduler.model import (
     EventStatus,
     HotelNight,
     Participant,
+    PartnerCity,
     StudyTour,
     TourDay,
     TravelLeg,
     TravelMode,
+    Venue,
 )
 from cpp_scheduler.scheduling.attendance import delegation_meetings
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, japan_day, zone_city
@@ -116,8 +121,12 @@ class ItineraryLeg:
     leaves: datetime
     """The departure on the origin's clock, as the ticket gives it (:func:`leg_clocks`)."""
     arrives: datetime
-    """The arrival on the destination's clock."""
+    """The arrival on the destination's clock; on the leg's own clock where the program
+    does not know the destination's (:attr:`destination_placed`)."""
     notes: str
+    destination_placed: bool = True
+    """Whether the program knows the destination's clock; where it does not, both ends
+    name the clock they are read on, lest a reader take it for the local time there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +254,9 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 ).where(Participant.id.in_(list(organised)))
             )
         }
+        clocks = _known_clocks(
+            session, found.home_city, found.zone, [(leg.origin, leg.zone) for leg in legs]
+        )
         stamp = read_change_stamp(session)
 
     attendee = program.delegations.get(found.id)
@@ -279,7 +291,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
     home_city = found.home_city or zone_city(found.zone)
     for leg in legs:
         departure = timezones.to_local(leg.departure_utc, TOKYO)
-        leaves, arrives = leg_clocks(leg.zone, leg.origin, leg.destination, home_city, found.zone)
+        leg_ends = leg_clocks(leg.zone, TravelMode(leg.mode), leg.origin, leg.destination, clocks)
         legs_by_day.setdefault(departure.date(), []).append(
             ItineraryLeg(
                 leg.origin,
@@ -287,9 +299,10 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 TravelMode(leg.mode),
                 departure,
                 timezones.to_local(leg.arrival_utc, TOKYO),
-                timezones.to_local(leg.departure_utc, leaves),
-                timezones.to_local(leg.arrival_utc, arrives),
+                timezones.to_local(leg.departure_utc, leg_ends.leaves),
+                timezones.to_local(leg.arrival_utc, leg_ends.arrives),
                 leg.notes or "",
+                destination_placed=leg_ends.destination_placed,
             )
         )
     night_of = {}
@@ -367,25 +380,132 @@ def _continuations(
     return found
 
 
+GROUND_MODES = frozenset({TravelMode.RAIL, TravelMode.BUS, TravelMode.CAR})
+"""Ways of travel that cannot leave Japan, an archipelago with no land border: such a
+leg that sets out on Japan's clock arrives on it."""
+ZONE_AREAS = frozenset(
+    {
+        "Africa",
+        "America",
+        "Antarctica",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    }
+)
+"""The areas of the time-zone database whose zones are named after a city (Asia/Manila,
+America/Argentina/Buenos_Aires), unlike the legacy names (US/Pacific, Etc/GMT+3)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LegClocks:
+    """The zones a leg's departure and arrival are read on."""
+
+    leaves: str
+    arrives: str
+    destination_placed: bool
+    """False where the program does not know the destination's clock: ``arrives`` is
+    then the leg's own clock, which the itinerary names."""
+
+
+def place_key(place: str) -> str:
+    """A place's name as names are compared: case and surrounding spaces aside."""
+    return place.strip().casefold()
+
+
+def _unambiguous(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, str]:
+    """Each named place with its zone, leaving out a name given two zones: the program
+    cannot tell which of the two places a leg means."""
+    zones: dict[str, set[str]] = {}
+    for name, zone_name in pairs:
+        if name and name.strip() and zone_name and timezones.is_zone(zone_name):
+            zones.setdefault(place_key(name), set()).add(zone_name)
+    return {name: next(iter(found)) for name, found in zones.items() if len(found) == 1}
+
+
+@cache
+def zone_database_cities() -> Mapping[str, str]:
+    """The cities the time-zone database names its zones after, by name: Manila is on
+    Asia/Manila's clock, Buenos Aires on America/Argentina/Buenos_Aires'."""
+    return _unambiguous(
+        (name.rsplit("/", 1)[-1].replace("_", " "), name)
+        for name in timezones.all_zones()
+        if name.split("/", 1)[0] in ZONE_AREAS
+    )
+
+
+def _known_clocks(
+    session: Session,
+    home_city: str,
+    home_zone: str,
+    departures: Iterable[tuple[str, str]],
+) -> dict[str, str]:
+    """The clock of every place the program can put on one, by :func:`place_key`.
+
+    From the surest to the least sure, a surer source deciding for a name two give: the
+    delegation's home city, on its home zone; the partner cities and venues, on the
+    zones their records hold (their names in English and Japanese, a venue's locality);
+    the cities the time-zone database names its zones after; the other delegations'
+    home cities, on their zones; and the places the delegation's own legs set out from,
+    on the leg's clock, which is its departure's (Manila, where the flight out leaves,
+    for the flight home that lands there).
+    """
+    partner_cities = session.execute(
+        select(PartnerCity.name, PartnerCity.name_ja, PartnerCity.zone)
+    ).all()
+    venues = session.execute(select(Venue.name, Venue.name_ja, Venue.locality, Venue.zone)).all()
+    homes = session.execute(select(Delegation.home_city, Delegation.zone)).all()
+    sources: list[Mapping[str, str]] = [
+        _unambiguous([(home_city, home_zone)]),
+        _unambiguous(
+            [
+                *((name, row.zone) for row in partner_cities for name in (row.name, row.name_ja)),
+                *(
+                    (name, row.zone)
+                    for row in venues
+                    for name in (row.name, row.name_ja, row.locality)
+                ),
+            ]
+        ),
+        zone_database_cities(),
+        _unambiguous((row.home_city, row.zone) for row in homes),
+        _unambiguous(departures),
+    ]
+    clocks: dict[str, str] = {}
+    for source in reversed(sources):  # the surer last, over the others
+        clocks.update(source)
+    return clocks
+
+
 def leg_clocks(
-    leg_zone: str, origin: str, destination: str, home_city: str, home_zone: str
-) -> tuple[str, str]:
+    leg_zone: str,
+    mode: TravelMode,
+    origin: str,
+    destination: str,
+    clocks: Mapping[str, str],
+) -> LegClocks:
     """The zones a leg's departure and arrival are read on, each at its own end.
 
-    A leg holds one zone, the clock its times were planned on: its departure's. The
-    delegation's home city keeps its home clock (the flight out and the flight home),
-    and every other stop of a study tour is in Japan, so a leg planned on Auckland's
-    clock still lands in Tokyo on Japan's.
+    A leg holds one zone, the clock its times were planned on: its departure's. Each end
+    is read on its place's clock where the program knows it (``clocks``, by
+    :func:`place_key`: see :func:`_known_clocks`), so the flight home lands on Manila's
+    clock whether the delegation's home city is Manila or Quezon City, and a flight
+    planned on Auckland's clock lands in Tokyo on Japan's. A departure from a place the
+    program does not know is on the leg's clock. An arrival there is on Japan's clock
+    after a journey by rail or road from Japan (it cannot have left the country);
+    otherwise the program cannot tell where it lands, and it is read on the leg's clock
+    with that clock named, never passed off as the local time there.
     """
-    home = home_city.strip().casefold()
-
-    def at_home(place: str) -> bool:
-        return bool(home) and place.strip().casefold() == home
-
-    return (
-        home_zone if at_home(origin) else leg_zone,
-        home_zone if at_home(destination) else TOKYO,
-    )
+    leaves = clocks.get(place_key(origin), leg_zone)
+    arrives = clocks.get(place_key(destination))
+    if arrives is None and mode in GROUND_MODES and leaves == TOKYO:
+        arrives = TOKYO
+    if arrives is None:
+        return LegClocks(leaves, leg_zone, destination_placed=False)
+    return LegClocks(leaves, arrives, destination_placed=True)
 
 
 # -- HTML -------------------------------------------------------------------------------
@@ -592,14 +712,15 @@ def _where(place: Place) -> str:
 def _leg_row(leg: ItineraryLeg, day: date) -> list[str]:
     """The leg in the day's table: its time in Japan in the table's column, and beside
     it the times a ticket gives, each on its own end's clock (named where either is not
-    Japan's, so Auckland's 12:00 is not read as Tokyo's)."""
+    Japan's, so Auckland's 12:00 is not read as Tokyo's, and where the destination's
+    clock is not known, so the leg's clock is not read as the local time there)."""
     route = _("{mode}: {origin} to {destination}").format(
         mode=leg.mode.label, origin=leg.origin, destination=leg.destination
     )
     what = f"<b>{escape(route)}</b>"
     if leg.notes:
         what += f"<br>{lines(leg.notes)}"
-    named = any(
+    named = not leg.destination_placed or any(
         local.utcoffset() != timezones.to_local(local, TOKYO).utcoffset()
         for local in (leg.leaves, leg.arrives)
     )

@@ -1,6 +1,7 @@
 """A conference's printed programme: a timetable per day with one column per room, so
-parallel sessions stand side by side, then every session with its themes, speakers and
-delegations.
+parallel sessions stand side by side (five rooms at most to a table, lest their words
+break), then every session with its themes, speakers and delegations; what is not
+confirmed yet says "Tentative".
 
 Read in one session with a handful of column queries joined on the conference, so a
 programme of hundreds of sessions in a program of ten thousand events builds in well
@@ -74,6 +75,9 @@ class ProgrammeSession:
     room_key: str = ""
     """What the rooms are put in order by: the venue's English (romanised) name, which
     follows the names' readings where the code points of kanji follow none."""
+    tentative: bool = False
+    """Not confirmed yet: the timetable and the session's details say "Tentative", as the
+    run sheet and the itinerary do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +112,8 @@ class Programme:
     cancelled: int | None = None
     """For a cancelled conference, how many sessions were called off with it (none of
     them is listed: a programme leaves out what is not held); None when it goes ahead."""
+    tentative: bool = False
+    """The conference itself is not confirmed yet: its cover says so."""
 
 
 class NotAConferenceError(SchedulerError, ValueError):
@@ -187,6 +193,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
                 Event.description,
                 Event.all_day,
                 Event.zone,
+                Event.status,
                 *_PLACE_WITHOUT_VENUE,
             )
             .outerjoin(PartnerCity, PartnerCity.id == Event.city_id)
@@ -252,6 +259,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             speakers=tuple(speakers.get(row.id, ())),
             delegations=tuple(delegations.get(row.id, ())),
             description=row.description or "",
+            tentative=row.status is EventStatus.TENTATIVE,
         )
         for row in rows
     )
@@ -268,6 +276,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
         sessions=sessions,
         stamp=stamp,
         cancelled=cancelled,
+        tentative=conference.status is EventStatus.TENTATIVE,
     )
 
 
@@ -383,6 +392,9 @@ def _cover(programme: Programme) -> str:
     parts = [f"<h1>{escape(programme.title)}</h1>", f'<p class="cover">{escape(when)}</p>']
     if programme.cancelled is not None:
         parts.append(_cancelled_notice(programme.cancelled))
+    elif programme.tentative:
+        tentative = escape(EventStatus.TENTATIVE.label)
+        parts.append(f'<p class="cover"><b class="warning">{tentative}</b></p>')
     if programme.place is not None:
         place = programme.place
         parts.append(
@@ -425,18 +437,63 @@ def _cancelled_notice(sessions: int) -> str:
     )
 
 
+TIME_WIDTH = 12
+"""The timetable's time column, in percent of the page; the rooms share the rest."""
+ROOMS_PER_TABLE = 5
+"""The most rooms one timetable puts side by side: a sixth would leave each column too
+narrow for a word such as "Videoconference" in bold, and Qt would break the words of
+every room's name and title anywhere (``Confere`` / ``nce``). A day of more rooms gets
+a table per group of rooms, of as even sizes as can be, each with its own times."""
+
+
+def room_groups(rooms: int) -> list[range]:
+    """The rooms of a day (by their index, in their order) as the timetable's tables
+    put them side by side: five at most to a table, as few tables as that allows, and
+    their sizes as even as can be (seven rooms are four and three, not five and two)."""
+    if rooms <= 0:
+        return []
+    tables = -(-rooms // ROOMS_PER_TABLE)
+    size, larger = divmod(rooms, tables)
+    groups, first = [], 0
+    for number in range(tables):
+        count = size + (1 if number < larger else 0)
+        groups.append(range(first, first + count))
+        first += count
+    return groups
+
+
+def room_widths(rooms: int) -> tuple[int, ...]:
+    """The rooms' widths in percent, filling the page beside the time column to the
+    last percent (88 split five ways is three of 18 and two of 17, not five of 17)."""
+    if rooms <= 0:
+        return ()
+    size, wider = divmod(100 - TIME_WIDTH, rooms)
+    return tuple(size + (1 if number < wider else 0) for number in range(rooms))
+
+
 def _day(day: ProgrammeDay) -> str:
-    room_width = 88 // max(1, len(day.rooms))
-    rows = [
-        [
-            escape(_row_time(row)),
-            *("".join(_cell(item) for item in cell) for cell in row.cells),
+    """A day's timetable: one table per group of rooms (:func:`room_groups`), each
+    with the times at which a session starts in one of its rooms, a line apart."""
+    parts = [f"<h2>{escape(i18n.long_day_text(day.day))}</h2>"]
+    for number, group in enumerate(room_groups(len(day.rooms))):
+        if number:
+            parts.append("<p></p>")
+        rows = [
+            [
+                escape(_row_time(row)),
+                *("".join(_cell(item) for item in row.cells[room]) for room in group),
+            ]
+            for row in day.rows
+            if any(row.cells[room] for room in group)
         ]
-        for row in day.rows
-    ]
-    return f"<h2>{escape(i18n.long_day_text(day.day))}</h2>" + table(
-        [_("Time"), *day.rooms], rows, widths=(12, *([room_width] * len(day.rooms)))
-    )
+        parts.append(
+            table(
+                [_("Time"), *(day.rooms[room] for room in group)],
+                rows,
+                widths=(TIME_WIDTH, *room_widths(len(group))),
+            )
+        )
+    return "".join(parts)
 
 
 def _row_time(row: TimetableRow) -> str:
@@ -457,6 +514,8 @@ def _cell(item: ProgrammeSession) -> str:
     speakers = ", ".join(s.name for s in item.speakers)
     text = f"<b>{escape(item.title)}</b><br>"
     text += f'<span class="muted">{breakable_span(_hours(item))}</span>'
+    if item.tentative:
+        text += f'<br><i class="warning">{escape(EventStatus.TENTATIVE.label)}</i>'
     if speakers:
         text += f"<br>{escape(speakers)}"
     return f"<p>{text}</p>"
@@ -467,6 +526,8 @@ def _session(item: ProgrammeSession) -> str:
         (_("When"), escape(f"{i18n.day_text(item.start.date())} {_hours(item)}")),
         (_("Room"), escape(item.room)),
     ]
+    if item.tentative:
+        facts.append((_("Status"), escape(EventStatus.TENTATIVE.label)))
     if item.themes:
         facts.append((_("Themes"), escape(_(", ").join(item.themes))))
     if item.speakers:

@@ -4,7 +4,11 @@ Everything held on one date in Japan, at every venue, in time order: the room, w
 attends, what interpretation they need, the equipment the room must have ready (the
 videoconference studio, interpretation booths), whom to call, and the conflicts the
 engine finds on that day — the same check, over the same widened range, as the window's
-conflicts panel (:func:`cpp_scheduler.services.checking.check_program`).
+conflicts panel (:func:`cpp_scheduler.services.checking.check_program`). The
+delegations a meeting is for are the engine's answer
+(:func:`cpp_scheduler.scheduling.attendance.attending_delegations`), the one the
+delegations' schedules and itineraries follow: a session that names no delegation is
+for its conference's, so its row gives their interpretation and the room's booths.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from cpp_scheduler.model import (
     Participant,
     ParticipantRole,
 )
+from cpp_scheduler.scheduling.attendance import attending_delegations, conferences_of
 from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
 from cpp_scheduler.scheduling.localtimes import all_day_dates, all_day_text
 from cpp_scheduler.services.snapshot import load_snapshot
@@ -61,6 +66,8 @@ class RunSheetItem:
     city: str
     """The partner city it is held in or with, as a document names it; empty for none."""
     delegations: tuple[str, ...]
+    """The delegations it is for: those it names, or its conference's for a session that
+    names none."""
     people: tuple[str, ...]
     """Its participants by name, interpreters left to :attr:`interpreters`."""
     interpreters: tuple[str, ...]
@@ -94,6 +101,8 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         program = load_snapshot(session, begin - timedelta(days=1), after + timedelta(days=1))
         conflicts = tuple(find_conflicts(program, start=begin, end=after))
         intervals = [i for i in program.intervals if i.start < after and i.end > begin]
+        conferences = conferences_of(program)
+        delegations_for = {i.id: attending_delegations(i, conferences) for i in intervals}
         event_ids = sorted({i.event_id for i in intervals})
         details = read_event_details(session, event_ids)
         people_ids = {p for i in intervals for p in i.participant_ids} | {
@@ -107,7 +116,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
                 )
             )
         }
-        delegation_ids = sorted({d for i in intervals for d in i.delegation_ids})
+        delegation_ids = sorted({d for i in intervals for d in delegations_for[i.id]})
         needs = {
             row.id: row.interpretation
             for row in session.execute(
@@ -122,11 +131,12 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
     items = []
     for interval in intervals:
         detail = details[interval.event_id]
+        attending_ids = delegations_for[interval.id]
         delegations = sorted(
-            program.delegations[d].name for d in interval.delegation_ids if d in program.delegations
+            program.delegations[d].name for d in attending_ids if d in program.delegations
         )
-        attending = [people[p] for p in interval.participant_ids if p in people]
-        interpreters = sorted(p.name for p in attending if p.role == ParticipantRole.INTERPRETER)
+        present = [people[p] for p in interval.participant_ids if p in people]
+        interpreters = sorted(p.name for p in present if p.role == ParticipantRole.INTERPRETER)
         place = places.get(interval.venue_id) if interval.venue_id else None
         equipment = []
         if place is not None and interval.mode is not EventMode.FACE_TO_FACE:
@@ -137,7 +147,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
             )
         interpretation = [
             f"{program.delegations[d].name}: {needs[d]}"
-            for d in sorted(interval.delegation_ids)
+            for d in sorted(attending_ids)
             if needs.get(d) and d in program.delegations
         ]
         if place is not None and place.booths and (interpretation or interpreters):
@@ -172,7 +182,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
                 city=shown_name(detail.city, detail.city_ja or "") if detail.city else "",
                 delegations=tuple(delegations),
                 people=tuple(
-                    sorted(p.name for p in attending if p.role != ParticipantRole.INTERPRETER)
+                    sorted(p.name for p in present if p.role != ParticipantRole.INTERPRETER)
                 ),
                 interpreters=tuple(interpreters),
                 interpretation=tuple(interpretation),

@@ -1,0 +1,147 @@
+"""A conference's printed programme as a coordinator checks it before sending it out:
+tentative sessions and a tentative conference say "Tentative" (as the run sheet and the
+itinerary do), and the timetable fills the page's width whatever the number of rooms,
+without breaking a room's name or a session's title inside a word.
+
+Each programme is read by the program's own reader from a real SQLite file (the demo,
+with sessions and rooms added through the model) and printed by ``cpp-scheduler print
+programme``, then read back with pypdf."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pdftext import page_texts, squeezed
+from sqlalchemy import select
+from test_printed_pdfs import print_command
+
+from cpp_scheduler.documents.programme import programme_document, read_programme
+from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Venue
+from cpp_scheduler.services.demo import CONFERENCE, load_demo
+from cpp_scheduler.store import Database, open_database
+
+LAND_VALUE = "Capturing land value to finance urban transit"
+TOYAMA = "Compact city and transit: Toyama's light rail"
+ROOM_NAME = "Pacifico Yokohama Conference Center Room {number} (Annex North Wing)"
+SESSION_TITLE = "Transit-oriented development and land value capture in room {number}"
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path, sqlite_template: Path) -> Iterator[tuple[Path, Database]]:
+    path = tmp_path / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path)
+    load_demo(database)
+    yield path, database
+    database.close()
+
+
+def uid_of(database: Database, title: str) -> str:
+    with database.reading() as session:
+        uid = session.scalar(select(Event.uid).where(Event.title == title))
+    assert uid is not None
+    return uid
+
+
+def printed(path: Path, output: Path, uid: str, *arguments: str) -> str:
+    """The programme's text, a range of times whole where the PDF's text holds the
+    place it may break after the dash as a space (``10:45- 12:15``)."""
+    done = print_command(
+        "programme", "--event", uid, "--db", str(path), "-o", str(output), *arguments
+    )
+    assert done.returncode == 0, done.stderr
+    return re.sub(r"(?<=\d\d:\d\d-) (?=\d\d:\d\d)", "", " ".join(page_texts(output)))
+
+
+def add_forum(database: Database, rooms: int) -> str:
+    """A one-day forum in Yokohama with a session at 09:00 in each of ``rooms`` rooms
+    whose names are long; its UID."""
+    with database.transaction() as session:
+        forum = Event(
+            title=f"Yokohama forum in {rooms} rooms",
+            kind=EventKind.CONFERENCE,
+            mode=EventMode.FACE_TO_FACE,
+            start_utc=datetime(2027, 9, 6, 0, 0, tzinfo=UTC),
+            end_utc=datetime(2027, 9, 6, 9, 0, tzinfo=UTC),
+        )
+        session.add(forum)
+        for number in range(1, rooms + 1):
+            room = Venue(name=ROOM_NAME.format(number=number), locality="Yokohama", capacity=80)
+            session.add(
+                Event(
+                    title=SESSION_TITLE.format(number=number),
+                    kind=EventKind.CONFERENCE,
+                    mode=EventMode.FACE_TO_FACE,
+                    start_utc=datetime(2027, 9, 6, 0, 0, tzinfo=UTC),
+                    end_utc=datetime(2027, 9, 6, 1, 30, tzinfo=UTC),
+                    parent=forum,
+                    venue=room,
+                )
+            )
+    return uid_of(database, f"Yokohama forum in {rooms} rooms")
+
+
+def test_a_tentative_conference_and_its_tentative_sessions_say_so(
+    demo_file: tuple[Path, Database], tmp_path: Path
+) -> None:
+    path, database = demo_file
+    with database.transaction() as session:
+        for event in session.scalars(
+            select(Event).where(Event.title.in_([CONFERENCE, LAND_VALUE]))
+        ):
+            event.status = EventStatus.TENTATIVE
+    uid = uid_of(database, CONFERENCE)
+    programme = read_programme(database, uid)
+    assert programme.tentative
+    assert {s.title for s in programme.sessions if s.tentative} == {LAND_VALUE}
+
+    text = printed(path, tmp_path / "programme.pdf", uid)
+    assert "Mon 15 – Tue 16 Feb 2027 Tentative" in text  # the cover
+    assert f"{LAND_VALUE} 10:45-12:15 Tentative Isabel Ortega" in text  # the timetable
+    assert f"{TOYAMA} 10:45-12:15 {LAND_VALUE}" in text  # confirmed: no mark
+    details = text[text.rindex(LAND_VALUE) :]
+    assert details.startswith(f"{LAND_VALUE} When Mon 15 Feb 2027 10:45-12:15 ")
+    assert "Room TDLC Meeting Room B Status Tentative" in details
+
+    japanese = squeezed(printed(path, tmp_path / "programme-ja.pdf", uid, "--lang", "ja"))
+    assert squeezed(f"{LAND_VALUE} 10:45-12:15 仮 Isabel Ortega") in japanese
+    assert "状態仮" in japanese
+
+
+@pytest.mark.parametrize("rooms", [1, 2, 3, 4, 5, 6, 7, 8])
+def test_the_timetable_fills_the_pages_width_with_any_number_of_rooms(
+    demo_file: tuple[Path, Database], rooms: int
+) -> None:
+    """Each table's columns add up to the page's width (five rooms of 88 // 5 = 17%
+    left 3% of the page empty), and no table holds more than five rooms."""
+    _path, database = demo_file
+    html = programme_document(read_programme(database, add_forum(database, rooms))).html()
+    heads = re.findall(r"<thead>(.*?)</thead>", html)
+    timetables = [head for head in heads if "Pacifico" in head]
+    assert timetables
+    shown = 0
+    for head in timetables:
+        widths = [int(width) for width in re.findall(r'<th width="(\d+)%"', head)]
+        assert sum(widths) == 100, widths
+        assert len(widths) - 1 <= 5
+        shown += len(widths) - 1
+    assert shown == rooms
+
+
+def test_eight_rooms_keep_their_names_and_titles_whole_on_paper(
+    demo_file: tuple[Path, Database], tmp_path: Path
+) -> None:
+    path, database = demo_file
+    text = printed(path, tmp_path / "forum.pdf", add_forum(database, 8))
+    # The timetable, before the sessions' details (which name the rooms across the page).
+    text = text[: text.index(f"Sessions {SESSION_TITLE.format(number=1)}")]
+    for number in range(1, 9):
+        # Lines break between words only: the text read back has every word whole.
+        assert ROOM_NAME.format(number=number) in text
+        title = re.escape(SESSION_TITLE.format(number=number)).replace("\\-", "- ?")
+        assert re.search(title, text), f"room {number}'s session"
