@@ -2,7 +2,9 @@
 
 Each occurrence of a series is a row of its own (moved ones at their new time, cancelled
 ones left out), so the list reads like a calendar. Dates are whole days in Tokyo, both
-ends included; instants in the JSON are UTC ending in Z, with the event's zone beside them.
+ends included, holding what the window's Day view holds on them: a timed meeting whose
+hours fall on them, an all-day event dated on them (its dates are the same on every
+clock). Instants in the JSON are UTC ending in Z, with the event's zone beside them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from cpp_scheduler.i18n import N_, _, ngettext, shown_name
 from cpp_scheduler.model import Event, EventMode
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.programfile.layout import INSTANT_FORMAT
-from cpp_scheduler.services.queries import events_between
+from cpp_scheduler.services.queries import meetings_on_days
 
 TITLE_WIDTH = 52
 WHERE_WIDTH = 30
@@ -43,8 +45,8 @@ def register(
         parents=[common],
         help=_("list events in a date range"),
         description=_(
-            "List events that overlap a range of days (in Tokyo, both ends "
-            "included), one row per occurrence of a series."
+            "List the events on a range of days (in Tokyo, both ends included; an "
+            "all-day event on its own dates), one row per occurrence of a series."
         ),
     )
     add_day_options(listing, _("in Tokyo (default: no limit)"))
@@ -137,18 +139,13 @@ HEADINGS = (
 
 def run_list(args: argparse.Namespace) -> int:
     days = day_range(args)
-    start, end = days.start, days.end
     database = open_program(args.db)
     try:
         with database.reading() as session:
             rows = [
                 Row(event, occurrence)
-                for event in events_between(session, start, end)
-                for occurrence in event.occurrences()
-                if (end is None or occurrence.start < end)
-                and (start is None or occurrence.end > start)
+                for event, occurrence in meetings_on_days(session, days.first, days.last, days.zone)
             ]
-            rows.sort(key=lambda row: (row.occurrence.start, row.event.title))
             if args.json:
                 print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
             else:

@@ -29,6 +29,7 @@ from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type, new_id
 from cpp_scheduler.model.called_off import CALLED_OFF_SQL
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
+from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.model.people import Delegation, Participant
 from cpp_scheduler.model.reference import PartnerCity, ThematicArea, Venue
 
@@ -195,6 +196,13 @@ class Event(Record, Base):
         self.start_utc, self.end_utc = timezones.local_days(first, last, zone_name)
         self.zone = zone_name
         self.all_day = True
+
+    def days_on(self, occurrence: recurrence.Occurrence, clock: str) -> tuple[date, date]:
+        """The first and last day ``occurrence`` of the event is on, read on the clock
+        of ``clock`` (:func:`meeting_days`: an all-day event on its own dates)."""
+        return meeting_days(
+            occurrence.start, occurrence.end, self.zone, all_day=self.all_day, clock=clock
+        )
 
     # -- place ------------------------------------------------------------------------
     @property

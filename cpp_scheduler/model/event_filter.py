@@ -1,18 +1,22 @@
 """Which meetings a filter lets through: the one rule behind the window's sidebar, the
-agenda spreadsheet and ``cpp-scheduler export xlsx agenda``.
+agenda spreadsheet and ``cpp-scheduler export xlsx agenda``; and which days a meeting is
+on (:func:`meeting_days`), the one rule of what a range of days holds, for the calendar's
+views, ``events list``, the agenda and the report's periods.
 
-It needs only the vocabularies, so the window can hold it before the database layer is
-loaded; what it filters is anything that says what a meeting is (a calendar row, a
-report's meeting) and the words a search looks in.
+It needs only the vocabularies and the time-zone module, so the window can hold it
+before the database layer is loaded; what it filters is anything that says what a
+meeting is (a calendar row, a report's meeting) and the words a search looks in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any, Protocol
 
+from cpp_scheduler import timezones
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 
 
@@ -30,7 +34,14 @@ class Filtered(Protocol):
     @property
     def theme_ids(self) -> Collection[str]: ...
     @property
-    def delegation_ids(self) -> Collection[str]: ...
+    def delegation_ids(self) -> Collection[str]:
+        """The delegations the meeting is for, by the engine's rule of who attends
+        (:func:`cpp_scheduler.scheduling.attendance.attending_delegations`): those it
+        names, or for a session naming none, those of its conference, so that a
+        delegation's agenda holds the sessions its conference's hours are made of. The
+        agenda's reader gives them so; the calendar's rows
+        (:class:`cpp_scheduler.services.rows.EventRow`) still carry the event's own."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -135,3 +146,29 @@ class EventFilter:
             delegation_id=saved.get("delegation_id") or None,
             text=str(saved.get("text") or ""),
         )
+
+
+def meeting_days(
+    start_utc: datetime, end_utc: datetime, zone: str, *, all_day: bool, clock: str
+) -> tuple[date, date]:
+    """The first and last day a meeting is on, read on the clock of ``clock``.
+
+    An all-day event is on its own dates in ``zone``, whatever the clock (its dates are
+    the same on every clock: the arrival day in Honolulu on 31 December is not
+    1 January in Tokyo); a timed meeting runs from the day it starts to the day its last
+    minute is in. The calendar places a meeting on these days (the Day, Week and Month
+    views), ``events list`` lists it on them, and a report counts it in the period
+    holding the first of them, so a day means the same everywhere.
+    """
+    if all_day:
+        first = timezones.to_local(start_utc, zone).date()
+        return first, max(first, timezones.to_local(end_utc, zone).date() - timedelta(days=1))
+    first = timezones.to_local(start_utc, clock).date()
+    last = timezones.to_local(end_utc - timedelta(microseconds=1), clock).date()
+    return first, max(first, last)
+
+
+def on_days(days: tuple[date, date], first: date | None, last: date | None) -> bool:
+    """Whether a meeting on ``days`` (from :func:`meeting_days`) is on any day from
+    ``first`` to ``last`` (both included; None leaves that end open)."""
+    return (last is None or days[0] <= last) and (first is None or days[1] >= first)

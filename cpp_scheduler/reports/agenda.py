@@ -3,25 +3,42 @@ members, and a study tour's days.
 
 The agenda lists what the window's agenda lists: each meeting (a series' occurrences,
 a conference's sessions, cancelled events marked so; cancelled occurrences of a series
-are not meetings) that overlaps the period, through the same filters as the window's
-sidebar. Its times are given in each zone asked for, as wall-clock times in a column
-named with the zone, and in UTC; an all-day meeting's are its dates, marked "All day".
-Its Hours add up to the report's (``docs/reports.md``): a conference with sessions
-counts its sessions' hours, not its span, and a cancelled meeting (the sessions of a
-cancelled conference among them, which are cancelled with it) adds none.
+are not meetings) on the period's days (an all-day meeting on its own dates), through
+the same filters as the window's sidebar. Its times are given in each zone asked for,
+as wall-clock times in a column named with the zone, and in UTC; an all-day meeting's
+are its dates, marked "All day".
+
+Its Hours are the report's for the same days (``docs/reports.md``), read from the
+report's own count (:func:`~cpp_scheduler.reports.program.counted_hours`), so they add
+up to it for any period: a meeting's hours count in the period it starts in, on its own
+row; a conference with sessions carries its held sessions' hours on its row, and its
+sessions' rows none; a cancelled or an all-day meeting adds none. A meeting that
+started before the period is listed for what it holds of it, its hours left to the
+period it starts in. The Hours note column says where a row's hours are counted when
+they are not on it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 
 from cpp_scheduler import timezones
 from cpp_scheduler.i18n import _, name_order, shown_name
-from cpp_scheduler.model.event_filter import EventFilter
+from cpp_scheduler.model.event_filter import EventFilter, meeting_days, on_days
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts, TourFacts
+from cpp_scheduler.reports.program import (
+    MeetingKey,
+    counted_hours,
+    folded_sessions,
+    meeting_key,
+    starts_within,
+)
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table, table
+from cpp_scheduler.scheduling.attendance import attending_delegations
+from cpp_scheduler.scheduling.inputs import Interval
 from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
 
 T = ColumnType
@@ -86,38 +103,106 @@ def _all_day_cell(meeting: Meeting) -> str:
     return all_day_text(*day_span(meeting.start_utc, meeting.end_utc, meeting.zone))
 
 
-def _hours_cell(meeting: Meeting, with_sessions: set[str]) -> Cell:
-    """The hours the report counts for the meeting's row: none for an all-day or a
-    cancelled meeting (a session of a cancelled conference among them), nor for a
-    conference whose sessions carry its hours."""
+def _ancestors(meeting: Meeting, parents: Mapping[str, str | None]) -> frozenset[str]:
+    """The events the meeting is a session of: its conference, and that one's, if any."""
+    found: list[str] = []
+    current = meeting.parent_id
+    while current is not None and current not in found:
+        found.append(current)
+        current = parents.get(current)
+    return frozenset(found)
+
+
+def _as_attended(
+    meeting: Meeting,
+    parents: Mapping[str, str | None],
+    conferences: Mapping[str, frozenset[str]],
+) -> Meeting:
+    """The meeting as the delegation filter judges it: with the delegations it is for
+    (:func:`~cpp_scheduler.scheduling.attendance.attending_delegations`: a session that
+    names none is for its conference's delegations, whose hours it carries)."""
+    if meeting.parent_id is None:
+        return meeting
+    interval = Interval(
+        meeting.event_id,
+        meeting.event_id,
+        meeting.title,
+        meeting.start_utc,
+        meeting.end_utc,
+        delegation_ids=meeting.delegation_ids,
+        ancestor_ids=_ancestors(meeting, parents),
+    )
+    attending = attending_delegations(interval, conferences)
+    if attending == meeting.delegation_ids:
+        return meeting
+    return replace(meeting, delegation_ids=attending)
+
+
+def _hours_cells(
+    meeting: Meeting,
+    counted: Mapping[MeetingKey, float],
+    folded: Mapping[MeetingKey, MeetingKey],
+    started_before: bool,
+) -> tuple[Cell, str]:
+    """The hours the report counts on the meeting's row for the agenda's days, and a note
+    saying where they are when they are elsewhere: in its conference's row for a
+    session, in the period it starts in for a meeting begun before these days. An
+    all-day or a cancelled meeting has no hours, and its row already says why."""
     if meeting.all_day or meeting.cancelled:
-        return None
-    if meeting.recurrence_id is None and meeting.event_id in with_sessions:
-        return None
-    return round(meeting.hours, 2)
+        return None, ""
+    if meeting_key(meeting) in folded:
+        return None, _("Counted in its conference's hours")
+    if started_before:
+        return None, _("Started before these dates: counted where it starts")
+    hours = counted.get(meeting_key(meeting))
+    if hours is None:
+        return None, ""
+    carries_sessions = meeting_key(meeting) in folded.values()
+    return round(hours, 2), _("Its sessions' hours") if carries_sessions else ""
 
 
 def agenda_table(
     facts: ProgramFacts,
     event_filter: EventFilter,
-    start: datetime | None,
-    end: datetime | None,
+    first: date | None,
+    last: date | None,
     zones: Sequence[str] = (timezones.TOKYO,),
+    days_zone: str = timezones.TOKYO,
 ) -> Table:
-    """The meetings that overlap ``[start, end)`` (open ends allowed) and pass the filter,
-    by start time, with their times in each of ``zones`` and in UTC."""
+    """The meetings on the days ``first`` to ``last`` of ``days_zone`` (both included;
+    None an open end) that pass the filter, by start time, with their times in each of
+    ``zones`` and in UTC, and the hours the report counts for those days."""
     zones = list(dict.fromkeys(zones)) or [timezones.TOKYO]
     for zone in zones:
         timezones.zone(zone)  # an unknown zone is said before anything is written
     titles = {m.event_id: m.title for m in facts.meetings if m.recurrence_id is None}
+    parents = {m.event_id: m.parent_id for m in facts.meetings}
     with_sessions = {m.parent_id for m in facts.meetings if m.parent_id is not None}
+    conferences = {
+        m.event_id: m.delegation_ids for m in facts.meetings if m.event_id in with_sessions
+    }
+    by_delegation = event_filter.delegation_id is not None
+    counted = counted_hours(facts, first, last, days_zone)
+    folded = folded_sessions(facts)
     chosen = [
         meeting
         for meeting in facts.meetings
         if not (meeting.cancelled and meeting.recurrence_id is not None)
-        and (start is None or meeting.end_utc > start)
-        and (end is None or meeting.start_utc < end)
-        and event_filter.accepts(meeting, partial(search_text, meeting, facts))
+        and on_days(
+            meeting_days(
+                meeting.start_utc,
+                meeting.end_utc,
+                meeting.zone,
+                all_day=meeting.all_day,
+                clock=days_zone,
+            ),
+            first,
+            last,
+        )
+        and event_filter.accepts(
+            _as_attended(meeting, parents, conferences) if by_delegation else meeting,
+            partial(search_text, meeting, facts),
+        )
     ]
     chosen.sort(key=lambda meeting: (meeting.start_utc, meeting.title.casefold()))
     rows: list[tuple[Cell, ...]] = []
@@ -131,6 +216,7 @@ def agenda_table(
                 key=lambda theme: name_order(theme.name, theme.name_ja),
             )
         ]
+        started_before = not starts_within(meeting, first, None, days_zone)
         rows.append(
             (
                 meeting.title,
@@ -144,7 +230,7 @@ def agenda_table(
                 _delegation_names(meeting, facts),
                 *_meeting_cells(meeting, zones),
                 _all_day_cell(meeting),
-                _hours_cell(meeting, with_sessions),
+                *_hours_cells(meeting, counted, folded, started_before),
             )
         )
     columns = [
@@ -160,6 +246,7 @@ def agenda_table(
         *_zone_columns(zones),
         (_("All day"), T.TEXT),
         (_("Hours"), T.HOURS),
+        (_("Hours note"), T.TEXT),
     ]
     return table(_("Agenda"), columns, rows)
 

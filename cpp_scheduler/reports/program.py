@@ -5,7 +5,9 @@ Counting rules (docs/reports.md says the same for a reader of the report):
 * **The unit is a meeting.** A one-off event is one meeting; a series is its meetings
   (each occurrence the rule gives, moved ones at their new time).
 * **A meeting belongs to the period it starts in** (whole days in Tokyo, both ends
-  included), so consecutive periods never count a meeting twice.
+  included), so consecutive periods never count a meeting twice. An all-day meeting
+  starts on its first date, the same on every clock: Kiritimati's New Year's Day is
+  1 January, though it begins on 31 December in Tokyo.
 * **Cancelled meetings are counted apart**: a cancelled event, and a cancelled
   occurrence of a series, add to the ``cancelled`` figures only; they add no hours,
   reach nobody and cover no theme or city.
@@ -39,8 +41,10 @@ from typing import Any
 
 from cpp_scheduler.i18n import N_, _, list_text, name_order, pgettext, shown_name
 from cpp_scheduler.model.enums import EventKind, EventMode
+from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts
 from cpp_scheduler.reports.tables import ColumnType, Table, table
+from cpp_scheduler.timezones import TOKYO
 
 NONE_KEY = ""
 """The key of the row for meetings without a theme, a city or a delegation."""
@@ -262,12 +266,59 @@ def _in_order(rows: list[BreakdownRow], order: list[str]) -> tuple[BreakdownRow,
     return tuple(sorted(rows, key=lambda row: order.index(row.key)))
 
 
-def build_report(
-    facts: ProgramFacts, first: date, last: date, start: datetime, end: datetime
-) -> ProgramReport:
-    """The report of the meetings that start in ``[start, end)``, the instants the days
-    ``first`` to ``last`` cover (the caller's zone: Tokyo for the program)."""
-    units = [unit for unit in _units(facts.meetings) if start <= unit.meeting.start_utc < end]
+def first_day(meeting: Meeting, clock: str) -> date:
+    """The day a meeting starts on, on the clock of ``clock``: an all-day event's first
+    date, whatever the clock (:func:`~cpp_scheduler.model.event_filter.meeting_days`)."""
+    return meeting_days(
+        meeting.start_utc, meeting.end_utc, meeting.zone, all_day=meeting.all_day, clock=clock
+    )[0]
+
+
+def starts_within(meeting: Meeting, first: date | None, last: date | None, clock: str) -> bool:
+    """Whether the meeting belongs to the days ``first`` to ``last`` of ``clock`` (both
+    included, None an open end): the period it starts in, the report's one rule."""
+    day = first_day(meeting, clock)
+    return (first is None or first <= day) and (last is None or day <= last)
+
+
+MeetingKey = tuple[str, datetime | None]
+"""A meeting as the report names it: its event, and the rule's start in a series."""
+
+
+def meeting_key(meeting: Meeting) -> MeetingKey:
+    return (meeting.event_id, meeting.recurrence_id)
+
+
+def counted_hours(
+    facts: ProgramFacts, first: date | None, last: date | None, clock: str = TOKYO
+) -> dict[MeetingKey, float]:
+    """The hours the report counts in the period, by the meeting that carries them
+    (event id, and the rule's start for a meeting of a series): a held meeting that
+    starts in the period, a conference with sessions carrying its held sessions' hours.
+    The agenda's Hours column reads them here, so the two cannot differ."""
+    return {
+        meeting_key(unit.meeting): unit.hours
+        for unit in _units(facts.meetings)
+        if not unit.meeting.cancelled and starts_within(unit.meeting, first, last, clock)
+    }
+
+
+def folded_sessions(facts: ProgramFacts) -> dict[MeetingKey, MeetingKey]:
+    """The sessions the report counts as part of their conference, not as meetings of
+    their own (their hours are the conference's), each with its conference."""
+    return {
+        meeting_key(session): meeting_key(unit.meeting)
+        for unit in _units(facts.meetings)
+        for session in unit.sessions
+    }
+
+
+def build_report(facts: ProgramFacts, first: date, last: date, clock: str = TOKYO) -> ProgramReport:
+    """The report of the meetings that start on the days ``first`` to ``last`` of
+    ``clock`` (Tokyo for the program): an all-day meeting on its first date."""
+    units = [
+        unit for unit in _units(facts.meetings) if starts_within(unit.meeting, first, last, clock)
+    ]
     tallies = {
         name: _Tally() for name in ("kind", "mode", "theme", "city", "delegation", "country")
     }

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
+from cpp_scheduler import timezones
 from cpp_scheduler.model import Event
+from cpp_scheduler.model.event_filter import on_days
+from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.timezones import ensure_utc
+
+_ALL_DAY_MARGIN = timedelta(days=1)
+"""How far an all-day event's instants may lie outside the days it is on, read on another
+clock: Kiritimati's 1 January begins on 31 December in Tokyo, Honolulu's 31 December
+ends on 1 January."""
 
 
 def events_between(session: Session, start: datetime | None, end: datetime | None) -> list[Event]:
@@ -50,3 +58,27 @@ def _series_overlaps(event: Event, start: datetime | None, end: datetime | None)
         (end is None or occurrence.start < end) and (start is None or occurrence.end > start)
         for occurrence in event.occurrences()
     )
+
+
+def meetings_on_days(
+    session: Session, first: date | None, last: date | None, clock: str = timezones.TOKYO
+) -> list[tuple[Event, Occurrence]]:
+    """Each meeting on the days ``first`` to ``last`` of ``clock`` (both included; None
+    leaves that end open), with its event, by start, then title.
+
+    A meeting is on the days :meth:`Event.days_on` gives it, the calendar's rule: a timed
+    one where its hours fall on that clock, an all-day event on its own dates alone,
+    whatever the clock (Honolulu's arrival day of 31 December is not on Tokyo's
+    1 January, though its hours are). So ``events list`` for a day holds what the
+    window's Day view holds.
+    """
+    start = timezones.local_days(first, first, clock)[0] - _ALL_DAY_MARGIN if first else None
+    end = timezones.local_days(last, last, clock)[1] + _ALL_DAY_MARGIN if last else None
+    found = [
+        (event, occurrence)
+        for event in events_between(session, start, end)
+        for occurrence in event.occurrences()
+        if on_days(event.days_on(occurrence, clock), first, last)
+    ]
+    found.sort(key=lambda pair: (pair[1].start, pair[0].title, pair[0].id))
+    return found

@@ -294,9 +294,9 @@ def agenda(
     """The agenda from ``first`` to ``last`` (whole days in ``days_zone``, Tokyo unless
     the window shows another; both included; None for an open end), through
     ``event_filter``, with times in each of ``zones``."""
-    start = timezones.local_days(first, first, days_zone)[0] if first else None
-    end = timezones.local_days(last, last, days_zone)[1] if last else None
-    return agenda_table(read_facts(database), event_filter or EventFilter(), start, end, zones)
+    return agenda_table(
+        read_facts(database), event_filter or EventFilter(), first, last, zones, days_zone
+    )
 
 
 def delegations(database: Database) -> list[Table]:
@@ -378,8 +378,7 @@ def tour_days(database: Database, name: str) -> Table:
 # -- the report -----------------------------------------------------------------------------
 def program_report(database: Database, first: date, last: date) -> ProgramReport:
     """The program's report for the days ``first`` to ``last`` (in Tokyo, both included)."""
-    start, end = timezones.local_days(first, last, timezones.TOKYO)
-    return build_report(read_facts(database), first, last, start, end)
+    return build_report(read_facts(database), first, last, timezones.TOKYO)
 
 
 def program_report_document(

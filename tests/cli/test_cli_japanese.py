@@ -307,6 +307,7 @@ def test_the_agenda_spreadsheet_in_japanese(
         "終了（UTC）",
         "終日",
         "時間数",
+        "時間数の注記",
     ]
     opening = next(row for row in rows if row[0].startswith("Opening plenary"))
     assert opening[1:8] == [

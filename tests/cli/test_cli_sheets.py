@@ -199,7 +199,7 @@ def test_an_all_day_event_has_dates_and_an_all_day_mark_not_midnights(
     assert status == 0, out
     sheet = load_workbook(tmp_path / "a.xlsx")["Agenda"]
     header = [cell.value for cell in sheet[1]]
-    assert header[15:] == ["All day", "Hours"]
+    assert header[15:] == ["All day", "Hours", "Hours note"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     closed = next(row for row in rows if row[0] == "Office closed")
     # The same dates on every clock, as dates (Excel shows no midnight), and the mark.

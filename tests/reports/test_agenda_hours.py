@@ -1,6 +1,6 @@
 """The agenda's Hours column adds up to the report's hours (docs/reports.md): a
-conference with sessions counts its sessions' hours, not its span, and a cancelled
-meeting, a session of a cancelled conference among them, adds none. Read as a
+conference with sessions counts its sessions' hours, not its span, on its own row, and a
+cancelled meeting, a session of a cancelled conference among them, adds none. Read as a
 coordinator reads the files: the CSV with csv, the workbook with openpyxl."""
 
 from __future__ import annotations
@@ -77,15 +77,17 @@ def test_the_agendas_hours_add_up_to_the_reports(
 ) -> None:
     rows = xlsx_rows(capsys, db, tmp_path)
     by_title = {row["Title"]: row for row in rows}
-    assert by_title[CONFERENCE]["Hours"] is None, "its sessions carry its hours"
-    assert by_title[PLENARY]["Hours"] == 1.25
+    assert by_title[CONFERENCE]["Hours"] == 17.75, "its row carries its sessions' hours"
+    assert by_title[CONFERENCE]["Hours note"] == "Its sessions' hours"
+    assert by_title[PLENARY]["Hours"] is None
+    assert by_title[PLENARY]["Hours note"] == "Counted in its conference's hours"
     assert by_title[WRAP_UP]["Status"] == "Cancelled"
     assert by_title[WRAP_UP]["Hours"] is None
     total = sum(float(row["Hours"]) for row in rows if row["Hours"] is not None)  # type: ignore[arg-type]
     assert total == pytest.approx(report_hours(capsys, db))
     text = {row["Title"]: row for row in csv_rows(capsys, db, tmp_path)}
-    assert (text[CONFERENCE]["Hours"], text[WRAP_UP]["Hours"]) == ("", "")
-    assert text[PLENARY]["Hours"] == "1.25"
+    assert (text[PLENARY]["Hours"], text[WRAP_UP]["Hours"]) == ("", "")
+    assert text[CONFERENCE]["Hours"] == "17.75"
 
 
 def test_a_cancelled_conferences_sessions_are_cancelled_in_the_agenda(
