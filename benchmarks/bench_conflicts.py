@@ -33,7 +33,7 @@ from conflict_oracle import brute_force_overlaps
 from benchmarks.generate import generate_program, store_program
 from cpp_scheduler import timezones
 from cpp_scheduler.model import HotelNight, StudyTour
-from cpp_scheduler.scheduling.conflicts import find_conflicts, find_overlaps
+from cpp_scheduler.scheduling.conflicts import falls_within, find_conflicts, find_overlaps
 from cpp_scheduler.scheduling.inputs import ProgramSnapshot
 from cpp_scheduler.services.checking import check
 from cpp_scheduler.store import Database, open_database
@@ -130,7 +130,7 @@ def time_ranges(program: ProgramSnapshot, repeat: int) -> None:
                 MID_SEASON, MID_SEASON + timedelta(days=days - 1), timezones.TOKYO
             )
             seconds, checked = best_time(lambda s=start, e=end: check(database, s, e), repeat)
-            expected = [c for c in whole.conflicts if c.start is None or start <= c.start < end]
+            expected = [c for c in whole.conflicts if falls_within(c, start, end)]
             rows.append(
                 [
                     f"{label} from {MID_SEASON:%d %b}",

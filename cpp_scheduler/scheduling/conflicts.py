@@ -12,15 +12,21 @@ the exact ones on the many events that are plainly fine, and sentences are writt
 for the clashes found.
 
 Cancelled events are not in the snapshot at all; a conference and its own sessions
-share rooms and people without clashing.
+share rooms and people without clashing, and a conference with sessions holds its
+delegations while its sessions run, not for its whole span (:func:`_as_attended`).
 
 A finding is dated when what it judges begins (the later start of two bookings, the
-end of the meeting before a journey, a study tour's first day), and depends only on
-meetings still running then or later, and on facts of the whole program: a check of
-part of the program, whose snapshot holds what the checks looking past a meeting need
-after it (:attr:`ProgramSnapshot.neighbours`) and which events have sessions
-(:attr:`ProgramSnapshot.conferences`), finds exactly what the check of the whole
-program finds in that part.
+end of the meeting before a journey, a leg's departure), and depends only on meetings
+still running then or later, and on facts of the whole program. A finding about dates
+rather than hours (a study tour's days and nights, an all-day meeting's dates) names
+them in :attr:`Conflict.days` and is shown by a range touching any of them as well as
+by one holding its start (:func:`falls_within`); one about whole days starts as the
+first of them begins in Tokyo. A tour's days are judged over all of them.
+
+A check of part of the program, whose snapshot holds what the checks looking past a
+meeting need after it (:attr:`ProgramSnapshot.neighbours`), the days of the tours it
+touches, and which events have sessions (:attr:`ProgramSnapshot.conferences`), finds
+exactly what the check of the whole program shows in that part.
 """
 
 from __future__ import annotations
@@ -169,7 +175,10 @@ class Conflict:
     meetings: tuple[Meeting, ...] = ()
     """The meetings involved, in the order of ``event_ids``."""
     days: tuple[date, ...] = ()
-    """For a conflict of a study tour: the days of the tour it concerns (Tokyo)."""
+    """The dates it concerns, where it concerns dates rather than hours: for a conflict
+    of a study tour, the days of the tour (Tokyo); for one judged on all-day meetings,
+    their dates (the same on every calendar). A range finds it on any of them
+    (:func:`falls_within`)."""
     within: str = ""
     """The sentence as it reads where the record it concerns is already shown (a leg or
     a night on the tour builder's card: "This leg is too short: ..."); empty where it
@@ -307,7 +316,8 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Every clash in the snapshot, sorted by when it happens, errors first.
 
-    With ``start``/``end``, only clashes that begin in that range are kept. A snapshot
+    With ``start``/``end``, only the clashes that range shows (:func:`falls_within`)
+    are kept. A snapshot
     of part of the program (``load_snapshot`` over the range) gives the same findings
     there as the whole program's; its edges may hold findings that the meetings not
     read would change, which the range leaves out.
@@ -331,7 +341,8 @@ def find_conflicts(
     )
     found: list[Conflict] = []
     booked = bookings(intervals)
-    found.extend(_double_bookings(context, find_overlaps(intervals, booked)))
+    overlaps = _as_attended(context, intervals, find_overlaps(intervals, booked))
+    found.extend(_double_bookings(context, overlaps))
     if snapshot.neighbours:  # where each attendee goes next, past the part read
         ahead = intervals + snapshot.neighbours
         found.extend(_travel_problems(context, ahead, _sorted(bookings(ahead))))
@@ -343,11 +354,33 @@ def find_conflicts(
     found.extend(_stay_problems(context))
     found.extend(_tour_problems(context))
     if start is not None or end is not None:
-        low = start or _EARLIEST
-        high = end or _LATEST
-        found = [c for c in found if c.start is None or low <= c.start < high]
+        found = [c for c in found if falls_within(c, start, end)]
     found.sort(key=_order)
     return found
+
+
+def falls_within(conflict: Conflict, start: datetime | None, end: datetime | None) -> bool:
+    """Whether a check of ``start``..``end`` (UTC; either may be open) shows the finding:
+    the range holds when it happens, or touches one of the dates it concerns.
+
+    Ranges are whole days in Tokyo (the command's ``--from`` and ``--to``, the window's
+    dates shown), and so are the dates of a finding (:attr:`Conflict.days`): a tour day
+    with nothing planned is found on that day, whenever the tour began; an all-day
+    event dated 1 January is on 1 January in any zone, as the calendar draws it (its
+    finding starts as that Tokyo day does, never the evening before); a hotel in the
+    wrong city is found on its night and when the day's last leg arrives.
+    """
+    if conflict.start is None:
+        return True
+    low = start or _EARLIEST
+    high = end or _LATEST
+    if low <= conflict.start < high:
+        return True
+    if not conflict.days or low >= high:
+        return False
+    first = _EARLIEST_DAY if start is None else _tokyo_date(start)
+    last = _LATEST_DAY if end is None else _tokyo_date(end - timedelta(microseconds=1))
+    return any(first <= day <= last for day in conflict.days)
 
 
 def _sorted(booked: Bookings) -> Bookings:
@@ -369,6 +402,8 @@ def _years(intervals: Sequence[Interval]) -> range:
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 _LATEST = datetime.max.replace(tzinfo=UTC)
+_EARLIEST_DAY = date.min
+_LATEST_DAY = date.max
 
 
 def _order(conflict: Conflict) -> tuple[datetime, int, str, str]:
@@ -377,6 +412,59 @@ def _order(conflict: Conflict) -> tuple[datetime, int, str, str]:
 
 
 # -- double bookings ------------------------------------------------------------------
+
+
+def _as_attended(
+    context: _Context, intervals: Sequence[Interval], overlaps: list[Overlap]
+) -> list[Overlap]:
+    """The overlaps, with the delegations' taken from what each delegation attends, as
+    :mod:`~cpp_scheduler.scheduling.attendance` says: a conference with sessions is its
+    sessions, so its own span holds none of its delegations (the evening between two
+    days of sessions is free), and a session naming no delegation holds those of its
+    conference. A delegation expected at its conference's parallel sessions chooses
+    among them: two sessions of one conference clash for it only where both name it.
+
+    Rooms and listed people are booked as the events name them.
+    """
+    conferences = context.conference_delegations
+    if not any(conferences.values()):
+        return overlaps  # no conference names a delegation: the bookings are the same
+    kept = [overlap for overlap in overlaps if overlap.resource is not Resource.DELEGATION]
+    attended = _delegation_bookings(intervals, conferences)
+    for overlap in find_overlaps(intervals, attended):
+        first, second = overlap.first, overlap.second
+        delegation_id = overlap.resource_id
+        if (
+            delegation_id not in first.delegation_ids or delegation_id not in second.delegation_ids
+        ) and not first.ancestor_ids.isdisjoint(second.ancestor_ids):
+            continue  # parallel sessions of the delegation's own conference
+        kept.append(overlap)
+    return kept
+
+
+def _delegation_bookings(
+    intervals: Sequence[Interval], conferences: Mapping[str, frozenset[str]]
+) -> Bookings:
+    """Each delegation's bookings, packed as :func:`bookings` packs them, of the meetings
+    it attends (:func:`attending_delegations`; never a conference's span)."""
+    base = min((interval.start_s for interval in intervals), default=0)
+    delegations: dict[str, list[int]] = defaultdict(list)
+    end_shift = _INDEX_BITS
+    start_shift = _INDEX_BITS + _END_BITS
+    for index, interval in enumerate(intervals):
+        if interval.event_id in conferences:
+            continue  # judged by its sessions
+        attending = attending_delegations(interval, conferences)
+        if not attending:
+            continue
+        packed = (
+            ((interval.start_s - base) << start_shift)
+            | ((interval.end_s - base) << end_shift)
+            | index
+        )
+        for delegation in attending:
+            delegations[delegation].append(packed)
+    return {Resource.DELEGATION: delegations}
 
 
 def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator[Conflict]:
@@ -393,6 +481,8 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
         shared = _shared_days(first, second) if both_days else None
         if both_days and shared is None:
             continue  # their days overlap in time only: a Tokyo 4 April and an Apia 5 April
+        dates = _dates_between(*shared) if shared is not None else ()
+        when = _tokyo_midnight(dates[0]) if dates else both_start
         venues = [o.resource_id for o in pair if o.resource is Resource.VENUE]
         for venue_id in venues:
             venue = context.snapshot.venues.get(venue_id)
@@ -413,8 +503,9 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
                 ),
                 (first.event_id, second.event_id),
                 (venue_id,),
-                both_start,
+                when,
                 (Meeting.of(first), Meeting.of(second)),
+                days=dates,
             )
         people = _people_in_both(context, pair)
         if people:
@@ -446,9 +537,26 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
                 ),
                 (first.event_id, second.event_id),
                 tuple(people),
-                both_start,
+                when,
                 (Meeting.of(first), Meeting.of(second)),
+                days=dates,
             )
+
+
+def _dates_between(first: date, last: date) -> tuple[date, ...]:
+    return tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
+
+
+def _dates_of(interval: Interval) -> tuple[date, ...]:
+    """The dates a finding about one meeting concerns: an all-day meeting's own, as every
+    calendar shows it; none for a timed meeting, whose finding is where it starts."""
+    return _dates_between(*all_day_dates(interval)) if interval.all_day else ()
+
+
+def _starting(interval: Interval, dates: Sequence[date]) -> datetime:
+    """When a finding about one meeting happens: as the first of the dates it concerns
+    begins in Tokyo (the day a range finds it on), else when the meeting starts."""
+    return _tokyo_midnight(dates[0]) if dates else interval.start
 
 
 def _shared_days(first: Interval, second: Interval) -> tuple[date, date] | None:
@@ -721,8 +829,9 @@ def _venue_problems_of(
                 ),
                 (interval.event_id,),
                 (venue.id,),
-                interval.start,
+                _starting(interval, _dates_of(interval)),
                 (Meeting.of(interval),),
+                days=_dates_of(interval),
             )
     if not interval.all_day and not _within_opening_hours(context, interval, venue):
         yield Conflict(
@@ -866,8 +975,9 @@ def _japanese_holidays(context: _Context, interval: Interval) -> Iterator[Confli
                 ),
                 (interval.event_id,),
                 (),
-                interval.start,
+                _starting(interval, (day,) if interval.all_day else ()),
                 (Meeting.of(interval),),
+                days=(day,) if interval.all_day else (),
             )
 
 
@@ -899,8 +1009,9 @@ def _home_holidays(
                     ),
                     (interval.event_id,),
                     (delegation_id,),
-                    interval.start,
+                    _starting(interval, (day,) if interval.all_day else ()),
                     (Meeting.of(interval),),
+                    days=(day,) if interval.all_day else (),
                 )
 
 
@@ -1009,8 +1120,9 @@ def _stay_problems_of(context: _Context, interval: Interval) -> Iterator[Conflic
             ),
             (interval.event_id,),
             (delegation_id,),
-            interval.start,
+            _starting(interval, _dates_of(interval)),
             (Meeting.of(interval),),
+            days=_dates_of(interval),
         )
 
 
@@ -1040,11 +1152,6 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
                 busy_days[key].update(range(first, last + 1))
     for tour in tours:
         delegation_name = context.name(tour.delegation_id)
-        tour_start = timezones.to_utc(
-            datetime.combine(tour.start_date, datetime.min.time()),
-            timezones.TOKYO,
-            timezones.Fold.EARLIER,
-        )
         first, last = date_to_day(tour.start_date), date_to_day(tour.end_date)
         nights = {date_to_day(night) for night in tour.hotel_nights}
         missing = [day_to_date(day) for day in range(first, last) if day not in nights]
@@ -1059,7 +1166,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
                 ).format(tour=tour.title, delegation=delegation_name, days=_dates(missing)),
                 (),
                 (tour.id,),
-                tour_start,
+                _tokyo_midnight(missing[0]),
                 days=tuple(missing),
                 within=_("No hotel booked for this night"),
             )
@@ -1077,7 +1184,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
                 ),
                 (),
                 (tour.id,),
-                tour_start,
+                _tokyo_midnight(empty[0]),
                 days=tuple(empty),
             )
         yield from _tour_plan_problems(context, tour)
@@ -1228,6 +1335,12 @@ def _leg_problem(
 
 def _tokyo_date(instant: datetime) -> date:
     return timezones.to_local(instant, timezones.TOKYO).date()
+
+
+def _tokyo_midnight(day: date) -> datetime:
+    """When a day begins in Tokyo: where a finding about that day (a tour's day or its
+    night, an all-day meeting's date) is shown and sorted, as ranges are Tokyo days."""
+    return timezones.day_start(day, timezones.TOKYO)
 
 
 def _tokyo_span(start: datetime, end: datetime) -> str:

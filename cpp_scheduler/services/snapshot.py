@@ -178,21 +178,26 @@ def load_snapshot(
     ``neighbours``, what the conflict check needs to judge it exactly as it judges the
     whole program: the meetings starting after it up to the longest journey and
     ``buffer`` past its end (where each of its attendees goes next), and up to the end
-    of each study tour begun in it (the tour's days), as the snapshot's
-    ``neighbours``; the study tours any of whose findings can fall in it, whole;
-    which events of the whole program have sessions held, and the delegations they
-    name. Nothing before ``start`` is needed: a finding is dated when what it judges
-    begins. The journeys are read as far as a check with ``buffer`` needs; a range
-    given a day's margin, as ``checking.check`` gives it, serves a buffer a day longer.
-    ``neighbours=False`` reads the part alone, for what the check does not judge.
+    of each study tour it touches, as the snapshot's ``neighbours``; the meetings of
+    such a tour's days before ``start``, in ``intervals`` (a tour's findings about its
+    days are shown on any of them, and judged over all of them); the study tours any
+    of whose findings can fall in it, whole; which events of the whole program have
+    sessions held, and the delegations they name. Nothing else before ``start`` is
+    needed: any other finding is dated when what it judges begins. The journeys are
+    read as far as a check with ``buffer`` needs; a range given a day's margin, as
+    ``checking.check`` gives it, serves a buffer a day longer. ``neighbours=False``
+    reads the part alone, for what the check does not judge.
     """
     tours = _tours(session, start, end)
-    reach = end
+    since, reach = start, end
     if end is not None and neighbours:
         reach = end + LONGEST_JOURNEY + buffer
-        for tour in tours:
+    if neighbours:
+        for tour in tours:  # its empty days are judged over all its days
             first, after = timezones.local_days(tour.start_date, tour.end_date, timezones.TOKYO)
-            if start is None or first >= start:  # its empty days are judged in this part
+            if since is not None:
+                since = min(since, first)
+            if reach is not None:
                 reach = max(reach, after)
     query = (
         select(Event)
@@ -205,8 +210,8 @@ def load_snapshot(
         )
         .where(Event.status != EventStatus.CANCELLED)
     )
-    if start is not None:
-        query = query.where(or_(Event.recurrence_rule.is_not(None), Event.end_utc > start))
+    if since is not None:
+        query = query.where(or_(Event.recurrence_rule.is_not(None), Event.end_utc > since))
     if reach is not None:
         # A meeting of a series may be moved before the series' first.
         query = query.where(
@@ -228,7 +233,7 @@ def load_snapshot(
         interval
         for event in events
         if event.id not in off
-        for interval in event_intervals(event, _ancestors(event.id, parents), start, reach)
+        for interval in event_intervals(event, _ancestors(event.id, parents), since, reach)
     ]
     intervals.sort(key=lambda interval: (interval.start_s, interval.id))
     ahead: list[Interval] = []

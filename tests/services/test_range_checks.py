@@ -1,8 +1,9 @@
 """A check over a range of days finds what the check of the whole program finds there.
 
 "There" as the command line, the window's panel and a day's run sheet mean it: the
-findings dated within the range (a study tour's findings about its days are dated at
-its first day, a journey's at the end of the meeting before it). The range's snapshot
+findings dated within the range or about one of its days (a study tour's findings are
+about the days and nights they name, a journey's dated at the end of the meeting before
+it). The range's snapshot
 holds only part of the program; these tests catch every check it could fool: a tour's
 empty days judged from part of its span, the next meeting of a journey past the range,
 a conference and its sessions read apart, a meeting of a series moved before the
@@ -37,7 +38,7 @@ from cpp_scheduler.model import (
     TravelMode,
     Venue,
 )
-from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind
+from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, falls_within
 from cpp_scheduler.services import checking
 from cpp_scheduler.services.snapshot import load_snapshot, participant_attendee
 from cpp_scheduler.store import Database, open_database
@@ -57,8 +58,8 @@ def at(day: date, hour: int, minute: int = 0) -> datetime:
 
 
 def touching(found: list[Conflict], start: datetime, end: datetime) -> list[Conflict]:
-    """The findings a range shows: those dated within it."""
-    return [c for c in found if c.start is None or start <= c.start < end]
+    """The findings a range shows: those it holds the start of, or one of the dates of."""
+    return [c for c in found if falls_within(c, start, end)]
 
 
 def assert_range_agrees(database: Database, first: date, last: date) -> list[Conflict]:

@@ -1,0 +1,294 @@
+"""What a check of some days shows, as ``cpp-scheduler conflicts --from --to`` prints it.
+
+A finding about dates is shown on those dates: a study tour's day with nothing planned
+on that day (not on the tour's first), its nights without a hotel on any of those
+nights, and an all-day event's findings on its own dates, which are the same on every
+calendar (Kiritimati's 1 January is 1 January in Tokyo too, not the evening before).
+
+And a conference with sessions is its sessions: a delegation named on it is busy while
+one of them runs, free between them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cpp_scheduler import timezones
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    EventKind,
+    EventMode,
+    EventStatus,
+    HotelNight,
+    StudyTour,
+    TourDay,
+)
+from cpp_scheduler.scheduling.conflicts import ConflictKind, falls_within
+from cpp_scheduler.services import checking
+from cpp_scheduler.store import Database, open_database
+from tests.parity.conflicts_support import conflicts_json
+from tests.services.test_range_checks import (
+    FIRST,
+    EventPlan,
+    TourPlan,
+    _people_and_places,
+    _store,
+    event_plans,
+    tour_plans,
+)
+from tests.services.test_range_checks import days as tokyo_days
+
+TOKYO = timezones.TOKYO
+TOUR_FIRST = date(2027, 3, 8)  # a Monday; the tour runs to Saturday 13 March
+
+
+def at(day: date, hour: int) -> datetime:
+    return timezones.to_utc(datetime.combine(day, time(hour)), TOKYO)
+
+
+def kinds_on(
+    capsys: pytest.CaptureFixture[str], database: Database, first: str, last: str
+) -> list[dict[str, Any]]:
+    """The findings ``conflicts --from first --to last --json`` prints."""
+    answer = conflicts_json(capsys, database, "--from", first, "--to", last)
+    findings: list[dict[str, Any]] = answer["conflicts"]
+    return findings
+
+
+# -- a study tour's days -------------------------------------------------------------------
+
+
+@pytest.fixture
+def lima_tour(sqlite_database: Database) -> Database:
+    """Lima's tour from Monday 8 to Saturday 13 March: a visit every day but Saturday,
+    hotels for every night but Thursday 11 and Friday 12."""
+    with sqlite_database.transaction() as session:
+        lima = Delegation(
+            name="Lima housing delegation",
+            country="PE",
+            zone="America/Lima",
+            arrival=TOUR_FIRST,
+            departure=TOUR_FIRST + timedelta(days=5),
+        )
+        tour = StudyTour(
+            title="Lima tour",
+            delegation=lima,
+            start_date=TOUR_FIRST,
+            end_date=TOUR_FIRST + timedelta(days=5),
+        )
+        for offset in range(5):
+            day = TOUR_FIRST + timedelta(days=offset)
+            tour.days.append(TourDay(day=day))
+            session.add(
+                Event(
+                    title=f"Visit {offset + 1}",
+                    zone=TOKYO,
+                    start_utc=at(day, 10),
+                    end_utc=at(day, 12),
+                    delegations=[lima],
+                    tour_day=tour.days[-1],
+                )
+            )
+        for offset in (0, 1, 2):
+            tour.nights.append(
+                HotelNight(
+                    night_of=TOUR_FIRST + timedelta(days=offset), hotel="Hotel", locality="Tokyo"
+                )
+            )
+        session.add(tour)
+    return sqlite_database
+
+
+def test_a_tour_day_with_nothing_planned_is_found_on_that_day(
+    capsys: pytest.CaptureFixture[str], lima_tour: Database
+) -> None:
+    found = kinds_on(capsys, lima_tour, "2027-03-13", "2027-03-13")
+    assert [(c["kind"], c["message"], c["start"], c["days"]) for c in found] == [
+        (
+            "empty_tour_day",
+            "Lima tour (Lima housing delegation) has nothing planned on Sat 13 Mar 2027",
+            "2027-03-12T15:00:00Z",  # Saturday's midnight in Tokyo
+            ["2027-03-13"],
+        )
+    ]
+
+
+def test_nights_without_a_hotel_are_found_on_any_of_them(
+    capsys: pytest.CaptureFixture[str], lima_tour: Database
+) -> None:
+    night = (
+        "Lima tour (Lima housing delegation) has no hotel for the nights of "
+        "Thu 11 Mar and Fri 12 Mar 2027"
+    )
+    for first, last in (("2027-03-11", "2027-03-12"), ("2027-03-11", "2027-03-11")):
+        found = kinds_on(capsys, lima_tour, first, last)
+        assert [(c["message"], c["start"]) for c in found] == [(night, "2027-03-10T15:00:00Z")]
+    found = kinds_on(capsys, lima_tour, "2027-03-12", "2027-03-12")
+    assert [c["message"] for c in found] == [night]
+
+
+def test_the_tours_first_day_shows_nothing_when_nothing_is_wrong_that_day(
+    capsys: pytest.CaptureFixture[str], lima_tour: Database
+) -> None:
+    assert kinds_on(capsys, lima_tour, "2027-03-08", "2027-03-08") == []
+    whole = conflicts_json(capsys, lima_tour)["conflicts"]
+    assert sorted(c["kind"] for c in whole) == ["empty_tour_day", "night_without_hotel"]
+
+
+# -- an all-day event's dates ----------------------------------------------------------------
+
+
+@pytest.fixture
+def kiritimati_closure(sqlite_database: Database) -> Database:
+    """Kiritimati's office closed on New Year's Day 2028, a holiday in Kiribati."""
+    with sqlite_database.transaction() as session:
+        kiritimati = Delegation(
+            name="Kiribati: Kiritimati", country="KI", zone="Pacific/Kiritimati"
+        )
+        closure = Event(
+            title="Kiritimati New Year office closure",
+            kind=EventKind.WORKSHOP,
+            mode=EventMode.FACE_TO_FACE,
+            status=EventStatus.CONFIRMED,
+            delegations=[kiritimati],
+        )
+        closure.set_dates(date(2028, 1, 1), date(2028, 1, 1), "Pacific/Kiritimati")
+        session.add(closure)
+    return sqlite_database
+
+
+def test_an_all_day_events_holiday_is_found_on_its_own_date(
+    capsys: pytest.CaptureFixture[str], kiritimati_closure: Database
+) -> None:
+    """Its instants run from 19:00 on 31 December in Tokyo: the date is what counts."""
+    found = kinds_on(capsys, kiritimati_closure, "2028-01-01", "2028-01-01")
+    assert [(c["kind"], c["start"], c["days"]) for c in found] == [
+        ("delegation_holiday", "2027-12-31T15:00:00Z", ["2028-01-01"])
+    ]
+    assert found[0]["message"].startswith("Kiritimati New Year office closure falls on New Year")
+    assert kinds_on(capsys, kiritimati_closure, "2027-12-31", "2027-12-31") == []
+
+
+# -- a conference is its sessions ---------------------------------------------------------------
+
+
+@pytest.fixture
+def nairobi_conference(sqlite_database: Database) -> Database:
+    """Conf X, Tuesday 1 June 09:00 to Wednesday 2 June 18:00 in Tokyo, names the
+    Nairobi delegation; its sessions name nobody: the opening 09:00-10:00, two parallel
+    sessions 10:30-12:00. Nairobi also has a weekly call at 17:00 (no session then) and
+    a briefing at 09:30 (during the opening)."""
+    day = date(2027, 6, 1)
+    with sqlite_database.transaction() as session:
+        nairobi = Delegation(
+            name="Nairobi delegation",
+            country="KE",
+            zone="Africa/Nairobi",
+            arrival=day - timedelta(days=1),
+            departure=day + timedelta(days=2),
+        )
+        conference = Event(
+            title="Conf X",
+            kind=EventKind.CONFERENCE,
+            mode=EventMode.FACE_TO_FACE,
+            zone=TOKYO,
+            start_utc=at(day, 9),
+            end_utc=at(day + timedelta(days=1), 18),
+            delegations=[nairobi],
+        )
+        session.add(conference)
+        for title, start, end in (
+            ("X1 opening", at(day, 9), at(day, 10)),
+            ("X2 parallel A", at(day, 10) + timedelta(minutes=30), at(day, 12)),
+            ("X3 parallel B", at(day, 10) + timedelta(minutes=30), at(day, 12)),
+        ):
+            session.add(
+                Event(
+                    title=title,
+                    kind=EventKind.CONFERENCE,
+                    mode=EventMode.FACE_TO_FACE,
+                    zone=TOKYO,
+                    start_utc=start,
+                    end_utc=end,
+                    parent=conference,
+                )
+            )
+        for title, start in (
+            ("Weekly call", at(day, 17)),
+            ("Briefing", at(day, 9) + timedelta(minutes=30)),
+        ):
+            session.add(
+                Event(
+                    title=title,
+                    kind=EventKind.VIDEOCONFERENCE,
+                    mode=EventMode.VIRTUAL,
+                    zone=TOKYO,
+                    start_utc=start,
+                    end_utc=start + timedelta(hours=1),
+                    video_link="https://meet.example.org/nairobi",
+                    delegations=[nairobi],
+                )
+            )
+    return sqlite_database
+
+
+def test_a_delegation_is_in_two_places_only_while_a_session_runs(
+    capsys: pytest.CaptureFixture[str], nairobi_conference: Database
+) -> None:
+    found = kinds_on(capsys, nairobi_conference, "2027-06-01", "2027-06-01")
+    twice = [c["message"] for c in found if c["kind"] == "attendee_double_booked"]
+    assert twice == [
+        "Nairobi delegation is expected at X1 opening and Briefing at the same time, "
+        "Tue 01 Jun 09:30-10:00 (Tokyo)"
+    ]
+
+
+# -- the property: a range shows what the whole program shows there --------------------------
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    events=st.lists(event_plans, min_size=1, max_size=12),
+    tours=st.lists(tour_plans, max_size=2),
+    ranges=st.lists(st.tuples(st.integers(-3, 26), st.integers(0, 6)), min_size=1, max_size=4),
+)
+def test_a_range_shows_the_whole_programs_findings_about_its_days(
+    tmp_path_factory: pytest.TempPathFactory,
+    sqlite_template: Path,
+    events: list[EventPlan],
+    tours: list[TourPlan],
+    ranges: list[tuple[int, int]],
+) -> None:
+    """Findings about dates (a tour's days, all-day events in Apia and Tokyo) are shown
+    on any of their dates, by the range check and by the whole program's alike."""
+    path = tmp_path_factory.mktemp("range-days") / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path)
+    try:
+        with database.transaction() as session:
+            session.add_all(_people_and_places())
+        _store(database, events, tours)
+        whole = checking.check(database).conflicts
+        for offset, width in ranges:
+            first = FIRST + timedelta(days=offset)
+            last = first + timedelta(days=width)
+            start, end = tokyo_days(first, last)
+            ranged = checking.check(database, start, end).conflicts
+            assert ranged == [c for c in whole if falls_within(c, start, end)]
+            for conflict in ranged:
+                if conflict.kind in (ConflictKind.EMPTY_TOUR_DAY, ConflictKind.NIGHT_WITHOUT_HOTEL):
+                    assert any(first <= day <= last for day in conflict.days), conflict.message
+    finally:
+        database.close()
