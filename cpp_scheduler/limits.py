@@ -90,6 +90,21 @@ A zone's whole history from 1900 to 2037, one transition at a time, takes at mos
 (London); Outlook writes 2. Identifying a freely named zone by its offsets costs time in
 proportion to this: about 1.5 s at the limit."""
 
+MAX_ZONE_RULES = 16
+"""Most observances of one VTIMEZONE that repeat by a rule (RRULE). Outlook, Google,
+Apple and Thunderbird write 2 (one for summer, one for winter), a zone's whole history
+written as rules a dozen or so. Each rule is searched once for a date it gives before the
+zone is used (at most some 50 ms), so one that gives none cannot hold the reading up."""
+
+MAX_ZONE_RULE_CHANGES = 1_500
+"""Most clock changes the rules (RRULE) and listed dates of one VTIMEZONE give from their
+first onset to the end of the year after the event that uses the zone, counted from the
+rules' parts without expanding them (an upper bound). Outlook's two rules from 1601 give
+858 for an event of 2027 and 1,202 for one of 2199; a freely named zone is identified by
+its offsets on every day of three years, at a cost in proportion to this count: about
+1.5 s at the limit. Rules repeating more often than yearly are refused whatever their
+count."""
+
 MAX_SERIES_OCCURRENCES = 500
 """Most meetings in one series: the program plans months, not decades."""
 

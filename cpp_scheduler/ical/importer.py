@@ -20,7 +20,12 @@ sessions and sessions sent on their own (Outlook's and Google's way of moving on
 meeting) are all kept, each moved session with its own SEQUENCE and DTSTAMP (RFC 5546
 versions each instance on its own). A change of a session and all later ones
 (RANGE=THISANDFUTURE) is held as a change of each; a series given in UTC repeats in UTC;
-a DURATION's days are nominal; an EXDATE of a date cancels that day's meeting.
+a DURATION's days are nominal; an EXDATE or a RECURRENCE-ID of a date names that day's
+meeting; a UTC UNTIL ends a series at the last meeting whose instant it does not pass.
+A moved meeting the program cannot hold (one whose RECURRENCE-ID names no meeting of the
+rule, a meeting of times changed into whole days) is listed as skipped, never dropped in
+silence. A freely named zone's rules are checked before they are expanded
+(``limits.MAX_ZONE_RULES``, ``limits.MAX_ZONE_RULE_CHANGES``, yearly rules alone).
 """
 
 from __future__ import annotations
@@ -28,14 +33,15 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import MAXYEAR, UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import icalendar
+from dateutil.rrule import rrulestr
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from cpp_scheduler import i18n, limits, timezones
@@ -159,6 +165,9 @@ class ParsedOccurrence:
     title: str
     change: ParsedChange
     line: int
+    notes: tuple[str, ...] = ()
+    """Its start or end at a wall-clock time a change of clocks skips or repeats, each
+    worded with the instant RFC 5545 reads it as, for the import preview."""
 
 
 @dataclass(frozen=True)
@@ -495,6 +504,10 @@ _CLDR_ZONES: tuple[str, ...] = tuple(
 the zones Outlook's own time zones stand for."""
 
 
+_ZONES_SHOWN = 12
+"""Zones a refusal names when several fit: the ten of UTC-05:00 all along among them."""
+
+
 class AmbiguousZoneError(CalendarFileError):
     """A freely named VTIMEZONE fits several zones Outlook distinguishes."""
 
@@ -506,8 +519,9 @@ def matching_zones(definition: Any, year: int, preferred: str | None = None) -> 
 
     ``preferred`` (the importer's default zone) alone, if it fits; else the zones of
     CLDR's Windows mapping that fit (London, not Atlantic/Canary, for GMT Standard
-    Time), the fixed Etc/ zone alone for a definition of one offset all along; else
-    every zone that fits. An empty list when none does.
+    Time), the fixed Etc/ zone alone for a definition of one offset all along, or every
+    zone of that offset when Windows has no fixed zone for it (UTC-05:00: Lima as well as
+    Bogota); else every zone that fits. An empty list when none does.
     """
     try:
         defined = definition.to_tz(lookup_tzid=False)
@@ -541,9 +555,96 @@ def matching_zones(definition: Any, year: int, preferred: str | None = None) -> 
     if fixed and len(set(wanted)) == 1:
         # One offset all along: the fixed zone of that offset says exactly that.
         return fixed[:1]
+    if len(found) > 1 and len(set(wanted)) == 1:
+        # One offset and no fixed Windows zone for it (UTC-05:00): each Windows zone
+        # stands for several countries' zones (SA Pacific for Bogota, Lima, Quito and
+        # Rio Branco), of which CLDR names one. The coordinator chooses among them all.
+        return [name for name in timezones.all_zones() if fits(name)]
     if found:
         return found
     return [name for name in timezones.all_zones() if fits(name)]
+
+
+def _zone_rule_changes(rule: Any, first_year: int, last_year: int) -> int:
+    """At most how many clock changes a yearly observance rule gives from ``first_year``
+    to ``last_year``, read from its parts alone (nothing expanded): the days a year its
+    BY parts can pick, times the times a day, over the years it runs, capped by COUNT.
+
+    An upper bound, tight for every rule zones are written with: one day a year (the
+    second Sunday of March), or one weekday among seven days of a month (the Sunday of
+    the 8th to the 14th, counted once)."""
+
+    def size(name: str) -> int:
+        values = rule.get(name)
+        return len(values) if values else 0
+
+    months = size("BYMONTH")
+    weekdays = [str(day) for day in rule.get("BYDAY") or []]
+    numbered = sum(1 for day in weekdays if day.strip()[:1] in "+-0123456789")
+    plain = len(weekdays) - numbered
+    if size("BYYEARDAY"):
+        days = size("BYYEARDAY")
+    elif size("BYWEEKNO"):
+        days = 7 * size("BYWEEKNO")
+    elif size("BYMONTHDAY"):
+        month_days = [int(day) for day in rule["BYMONTHDAY"]]
+        per_month = len(month_days)
+        if weekdays:
+            # One weekday falls on at most one of any seven consecutive days: the days
+            # of a residue class modulo 7 bound it (negative days counted in full).
+            classes = [sum(1 for day in month_days if day > 0 and day % 7 == r) for r in range(7)]
+            negative = sum(1 for day in month_days if day < 0)
+            per_month = min(per_month, numbered + plain * (max(classes) + negative))
+        days = per_month * (months or 12)
+    elif weekdays:
+        days = months * (numbered + 5 * plain) if months else numbered + 53 * plain
+    else:
+        days = months or 1
+    times = max(1, size("BYHOUR")) * max(1, size("BYMINUTE")) * max(1, size("BYSECOND"))
+    per_year = days * times
+    if size("BYSETPOS"):
+        per_year = min(per_year, size("BYSETPOS"))
+    until = rule.get("UNTIL")
+    if until and isinstance(until[0], date):
+        last_year = min(last_year, until[0].year)
+    interval = max(1, int((rule.get("INTERVAL") or [1])[0]))
+    years = max(0, -(-(last_year - first_year + 1) // interval))
+    total = per_year * years
+    count = rule.get("COUNT")
+    return min(total, int(count[0])) if count else total
+
+
+_GREGORIAN_CYCLE_YEARS = 400
+"""The Gregorian calendar repeats its dates and weekdays every 400 years."""
+
+
+def _rule_gives_a_date(rule: Any, onset: datetime) -> bool:
+    """Whether a yearly observance rule gives any date at all (30 February gives none).
+
+    dateutil searches a rule that gives none year by year up to 9999, and icalendar's
+    zone would search it so at its first use. Read whole 400-year cycles later (the same
+    dates and weekdays), within 800 years of 9999, the search here ends at once. A rule
+    dateutil cannot read counts as giving one: icalendar's reading then refuses it."""
+    shift = max(0, (MAXYEAR - 2 * _GREGORIAN_CYCLE_YEARS - onset.year))
+    shift -= shift % _GREGORIAN_CYCLE_YEARS
+    try:
+        text = rule.to_ical().decode()
+        later = rrulestr(text, dtstart=onset.replace(year=onset.year + shift), ignoretz=True)
+        unbounded = later.replace(until=None, count=None)  # type: ignore[union-attr]
+        return next(iter(unbounded), None) is not None
+    except (ValueError, TypeError, IndexError, OverflowError, AttributeError):
+        return True
+
+
+def _onset(block: Any) -> datetime | None:
+    """An observance's DTSTART as a naive local time, None when it has none."""
+    prop = block.get("DTSTART")
+    value = getattr(prop, "dt", None)
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return None
 
 
 def _instant(naive: datetime, zone_name: str) -> datetime:
@@ -557,8 +658,17 @@ class OutOfRangeError(CalendarFileError):
 
 
 class _Reader:
-    def __init__(self, source: str, calendar: icalendar.Calendar, default_zone: str) -> None:
+    def __init__(
+        self,
+        source: str,
+        calendar: icalendar.Calendar,
+        default_zone: str,
+        zone_lines: Mapping[str, Sequence[tuple[str, int]]] | None = None,
+    ) -> None:
         self.source = source
+        self.zone_lines: Mapping[str, Sequence[tuple[str, int]]] = zone_lines or {}
+        """Each VTIMEZONE's BEGIN lines by its TZID (its own, then its observances'), in
+        the order icalendar walks them: where a refusal of the zone points."""
         self.calendar = calendar
         self.default_zone = default_zone
         wr_zone = str(calendar.get("X-WR-TIMEZONE", "") or "")
@@ -575,6 +685,8 @@ class _Reader:
             str(tz.get("TZID", "")): tz for tz in calendar.walk("VTIMEZONE")
         }
         self.known: dict[str, str | None] = {}
+        self.set_aside: list[Skipped] = []
+        """Moved meetings of series the file holds that are listed as skipped."""
 
     def resolve(self, tzid: str, year: int) -> str | None:
         """The IANA zone of a TZID, from its name or, failing that, from the file's own
@@ -593,17 +705,100 @@ class _Reader:
     def _match(self, tzid: str, definition: Any, year: int) -> str | None:
         """The zone a freely named VTIMEZONE stands for; when several zones Outlook
         tells apart fit, the coordinator is asked to name it (the import's zone)."""
+        self.check_zone_rules(tzid, definition, year)
         found = matching_zones(definition, year, self.floating_zone)
         if len(found) <= 1:
             return found[0] if found else None
-        shown = ", ".join(found[:6]) + (" ..." if len(found) > 6 else "")
+        shown = ", ".join(found[:_ZONES_SHOWN]) + (" ..." if len(found) > _ZONES_SHOWN else "")
+        lines = self.zone_lines.get(tzid, ())
         raise AmbiguousZoneError(
             self.source,
             _(
                 "the time zone {zone} has the offsets of several zones ({zones}); give the "
                 "one it means as the import's zone (--zone)"
             ).format(zone=quoted(tzid), zones=shown),
+            line=lines[0][1] if lines else None,
+            component="VTIMEZONE",
         )
+
+    def check_zone_rules(self, tzid: str, definition: Any, year: int) -> None:
+        """Refuse a freely named zone whose rules would make identifying it by its
+        offsets slow or endless, before icalendar and dateutil expand them: a rule that
+        repeats more often than yearly, more rules than a zone needs, more clock changes
+        than ``limits.MAX_ZONE_RULE_CHANGES`` up to the year after ``year`` (counted from
+        the rules' parts), or a rule that gives no date at all (searched to year 9999)."""
+        lines = list(self.zone_lines.get(tzid, ()))
+        zone_line = lines[0][1] if lines else None
+        blocks = list(definition.walk())
+        begin_lines: list[tuple[str, int] | None] = (
+            list(lines) if len(lines) == len(blocks) else [None] * len(blocks)
+        )
+        changes = 0
+        ruled: list[tuple[Any, datetime, str, int | None]] = []
+        last_year = year + 1
+        for block, begin in zip(blocks, begin_lines, strict=True):
+            if block.name not in ("STANDARD", "DAYLIGHT"):
+                continue
+            line = begin[1] if begin else zone_line
+            rules = block.get("RRULE")
+            rules = rules if isinstance(rules, list) else [] if rules is None else [rules]
+            listed = block.get("RDATE")
+            changes += 1 + sum(
+                len(getattr(prop, "dts", [prop]))
+                for prop in (listed if isinstance(listed, list) else [listed] if listed else [])
+            )
+            onset = _onset(block)
+            for rule in rules:
+                frequency = ",".join(str(each) for each in rule.get("FREQ") or []).upper()
+                if frequency != "YEARLY":
+                    raise CalendarFileError(
+                        self.source,
+                        _(
+                            "the time zone {zone} repeats a change of clocks more often than "
+                            "yearly (FREQ={frequency}); zones change their clocks by yearly rules"
+                        ).format(zone=quoted(tzid), frequency=printable(frequency, 20)),
+                        line=line,
+                        component=block.name,
+                    )
+                if len(ruled) >= limits.MAX_ZONE_RULES:
+                    raise CalendarFileError(
+                        self.source,
+                        _(
+                            "the time zone {zone} has more than {largest} observances that "
+                            "repeat by a rule (RRULE)"
+                        ).format(zone=quoted(tzid), largest=limits.MAX_ZONE_RULES),
+                        line=line,
+                        component=block.name,
+                    )
+                if onset is not None:
+                    ruled.append((rule, onset, block.name, line))
+                    changes += _zone_rule_changes(rule, onset.year, last_year)
+            if changes > limits.MAX_ZONE_RULE_CHANGES:
+                raise CalendarFileError(
+                    self.source,
+                    _(
+                        "the time zone {zone} changes its clocks more than {largest} times up "
+                        "to {year} (its rules and dates counted up to line {line})"
+                    ).format(
+                        zone=quoted(tzid),
+                        largest=f"{limits.MAX_ZONE_RULE_CHANGES:,}",
+                        year=last_year,
+                        line=line,
+                    ),
+                    line=zone_line,
+                    component="VTIMEZONE",
+                )
+        for rule, onset, name, line in ruled:
+            if not _rule_gives_a_date(rule, onset):
+                raise CalendarFileError(
+                    self.source,
+                    _(
+                        "the time zone {zone} has a rule (RRULE) that gives no change of "
+                        "clocks on any date"
+                    ).format(zone=quoted(tzid)),
+                    line=line,
+                    component=name,
+                )
 
     def unknown(self, tzid: str, what: str, line: int) -> CalendarFileError:
         if tzid in self.definitions:
@@ -833,20 +1028,58 @@ def agenda_of(description: str) -> str:
     return description
 
 
-def _stored_rule(rule: Any, zone_name: str | None) -> str:
-    """The RRULE as the program stores it: UNTIL as local wall-clock time of the zone."""
+def _stored_rule(rule: Any, zone_name: str | None, start: datetime | None = None) -> str:
+    """The RRULE as the program stores it: UNTIL as local wall-clock time of the zone.
+
+    The program compares UNTIL with each meeting's wall-clock start; RFC 5545 compares a
+    UTC UNTIL with each meeting's instant. The two differ where a change of clocks skips
+    or repeats the hour of UNTIL or of a meeting (a daily 01:45 New York series with UNTIL
+    06:30 UTC on the day clocks go back keeps its 01:45 EDT meeting, at 05:45 UTC, though
+    06:30 UTC is 01:30 EST). With the series' ``start``, UNTIL is stored as the wall-clock
+    start of the last meeting RFC 5545 keeps, where the plain conversion keeps others."""
     rule = rule.copy()
     until = rule.get("UNTIL")
     if until:
         value = until[0]
         if isinstance(value, datetime):
             if value.tzinfo is not None:
-                value = value.astimezone(timezones.zone(zone_name or "UTC"))
-            rule["UNTIL"] = [value.replace(tzinfo=None)]
+                local_until = value.astimezone(timezones.zone(zone_name or "UTC"))
+                rule["UNTIL"] = [local_until.replace(tzinfo=None)]
+                if start is not None and zone_name is not None:
+                    rule["UNTIL"] = [_until_of_kept(rule, start, zone_name, value)]
+            else:
+                rule["UNTIL"] = [value.replace(tzinfo=None)]
         elif isinstance(value, date):
             rule["UNTIL"] = [datetime(value.year, value.month, value.day, 23, 59, 59)]
     text: bytes = rule.to_ical()
     return text.decode()
+
+
+_UNTIL_MARGIN = timedelta(days=2)
+"""How far past a UTC UNTIL's wall-clock time a meeting may lie and still start before
+it: more than any change of clocks (Samoa skipped a whole day in 2011)."""
+
+
+def _until_of_kept(rule: Any, start: datetime, zone_name: str, until: datetime) -> datetime:
+    """The wall-clock UNTIL that keeps the meetings whose RFC 5545 instant is not after
+    the UTC ``until``: the plain wall-clock conversion in ``rule`` when it keeps exactly
+    those, else the wall-clock start of the last of them. A rule that cannot be expanded
+    keeps the plain conversion, whose refusal then names what is wrong."""
+    plain: datetime = rule["UNTIL"][0]
+    wider = rule.copy()
+    wider["UNTIL"] = [plain + _UNTIL_MARGIN]
+    try:
+        starts = recurrence.local_starts(wider.to_ical().decode(), start, zone_name)
+    except recurrence.RecurrenceError:
+        return plain
+    kept: list[datetime] = []
+    for local in starts:
+        if _instant(local, zone_name) > until:
+            break
+        kept.append(local)
+    if not kept or kept == [local for local in starts if local <= plain]:
+        return plain
+    return kept[-1]
 
 
 Progress = Callable[[int, int], None]
@@ -956,7 +1189,13 @@ def read_calendar(
         ],
     )
 
-    reader = _Reader(source, calendar, default_zone)
+    zone_lines = {
+        str(definition.get("TZID", "")): begins[
+            piece.first_begin : piece.first_begin + piece.begin_count
+        ]
+        for definition, piece in zip(calendar.walk("VTIMEZONE"), zones, strict=False)
+    }
+    reader = _Reader(source, calendar, default_zone, zone_lines)
     method = str(calendar.get("METHOD", "PUBLISH")).upper()
     ours = str(calendar.get("PRODID", "")).startswith(PRODID_PREFIX)
     reader.ours = ours
@@ -1022,7 +1261,12 @@ def read_calendar(
             if _this_and_future(component):
                 skipped.append(Skipped(uid, _title(component), line, _(_RANGE_WITHOUT_SERIES)))
                 continue
-            change = _change(reader, component, line, None, method)
+            try:
+                change = _change(reader, component, line, None, method)
+            except _SetAsideError as aside:
+                skipped.append(aside.skipped(component))
+                continue
+            readings = () if change.cancelled else _readings(reader, component)
             occurrences.append(
                 ParsedOccurrence(
                     uid,
@@ -1030,8 +1274,10 @@ def read_calendar(
                     _title(component),
                     change,
                     line,
+                    tuple(_reading_note(*reading) for reading in readings),
                 )
             )
+    skipped.extend(reader.set_aside)
     skipped.sort(key=lambda entry: entry.line)
     invalid = next((entry for entry in skipped if entry.invalid), None)
     if invalid is not None and not skip_invalid:
@@ -1095,15 +1341,100 @@ def _this_and_future(override: Any) -> bool:
     return str(params.get("RANGE", "")).upper() == "THISANDFUTURE"
 
 
-def _change(reader: _Reader, override: Any, line: int, length: Any, method: str) -> ParsedChange:
-    """A RECURRENCE-ID component as the change it makes to its occurrence."""
-    recurrence_id, _zone = reader.instant(override["RECURRENCE-ID"], line, "RECURRENCE-ID")
+class _SetAsideError(Exception):
+    """A moved or cancelled meeting the program cannot take as the file gives it: the
+    reason and the line, listed as skipped (``whole_series``: with its series)."""
+
+    def __init__(
+        self, reason: str, line: int, *, invalid: bool = False, whole_series: bool = False
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.invalid = invalid
+        self.whole_series = whole_series
+
+    def skipped(self, component: Any) -> Skipped:
+        return Skipped(
+            _text(component, "UID"), _title(component), self.line, self.reason, self.invalid
+        )
+
+
+MeetingsOn = Callable[[date], list[datetime]]
+"""The instants of a series' meetings on a day of its own clock."""
+
+
+def _recurrence_id(
+    reader: _Reader, override: Any, line: int, meetings_on: MeetingsOn | None
+) -> datetime:
+    """The meeting a RECURRENCE-ID names. A date (``VALUE=DATE``, as Lotus Notes writes
+    for a series of times) names the series' meeting on that day of its own clock."""
+    prop = override["RECURRENCE-ID"]
+    if isinstance(prop.dt, datetime):
+        return reader.instant(prop, line, "RECURRENCE-ID")[0]
+    day: date = prop.dt
+    reader.check_range(day, line, "RECURRENCE-ID")
+    if meetings_on is None:
+        raise _SetAsideError(
+            _(
+                "the session is named by its date alone (RECURRENCE-ID;VALUE=DATE) and sent "
+                "without its series; send the series with it"
+            ),
+            line,
+        )
+    found = meetings_on(day)
+    if not found:
+        raise _SetAsideError(_(_NO_SUCH_SESSION), line)
+    if len(found) > 1:
+        raise _SetAsideError(
+            _(
+                "the RECURRENCE-ID gives the date {day} alone, and the series has {count} "
+                "sessions that day; it names none of them"
+            ).format(day=i18n.day_text(day), count=len(found)),
+            line,
+        )
+    return found[0]
+
+
+def _change(
+    reader: _Reader,
+    override: Any,
+    line: int,
+    length: Any,
+    method: str,
+    meetings_on: MeetingsOn | None = None,
+) -> ParsedChange:
+    """A RECURRENCE-ID component as the change it makes to its occurrence; raises
+    :class:`_SetAsideError` for one the program cannot hold (a meeting of times changed into
+    whole days, a date that names no meeting)."""
+    recurrence_id = _recurrence_id(reader, override, line, meetings_on)
     status = str(override.get("STATUS", "")).upper()
     if status == "CANCELLED" or method == "CANCEL":
         return ParsedChange(recurrence_id, cancelled=True)
-    start, start_zone = reader.instant(override["DTSTART"], line, "DTSTART")
-    if override.get("DTEND") is not None:
-        end, _zone = reader.instant(override["DTEND"], line, "DTEND")
+    start_prop = override["DTSTART"]
+    end_prop = override.get("DTEND")
+    if not isinstance(start_prop.dt, datetime):
+        named = _wall_clock(override["RECURRENCE-ID"])
+        when = (
+            f"{i18n.day_text(named.date())} {named:%H:%M}"
+            if named is not None
+            else f"{i18n.day_text(recurrence_id.date())} {recurrence_id:%H:%M} UTC"
+        )
+        raise _SetAsideError(
+            _(
+                "the session of {when} is changed into whole days (DTSTART;VALUE=DATE), "
+                "which the program cannot hold in a series of times"
+            ).format(when=when),
+            line,
+            whole_series=True,
+        )
+    if end_prop is not None and not isinstance(end_prop.dt, datetime):
+        raise _SetAsideError(
+            _("DTEND is a date while DTSTART is a time"), line, invalid=True, whole_series=True
+        )
+    start, start_zone = reader.instant(start_prop, line, "DTSTART")
+    if end_prop is not None:
+        end, _zone = reader.instant(end_prop, line, "DTEND")
     elif override.get("DURATION") is not None:
         end = _duration_end(reader, override, line, start, start_zone)
     elif length is not None:
@@ -1112,7 +1443,57 @@ def _change(reader: _Reader, override: Any, line: int, length: Any, method: str)
         raise reader.fail(
             _("a changed occurrence without an end (DTEND or DURATION)"), line, "VEVENT"
         )
+    # Read as RFC 5545 reads them, a start in a skipped hour can land on the end (02:00
+    # to 03:00 on the night New York's clocks go forward): set aside, as such an event is.
+    if end < start:
+        raise _SetAsideError(_("the event ends before it starts"), line, invalid=True)
+    if end == start:
+        raise _SetAsideError(_("the event ends when it starts (it has no length)"), line)
     return ParsedChange(recurrence_id, False, start, end)
+
+
+_NO_SUCH_SESSION = N_("the series has no session at the RECURRENCE-ID given")
+
+
+def _readings(reader: _Reader, component: Any) -> list[tuple[datetime, datetime, str]]:
+    """The wall-clock start and end of a component that a change of clocks skips or
+    repeats: each with the instant RFC 5545 reads it as and the zone it is given in."""
+    found: list[tuple[datetime, datetime, str]] = []
+    for name in ("DTSTART", "DTEND"):
+        prop = component.get(name)
+        local = _wall_clock(prop) if prop is not None else None
+        if local is None:
+            continue
+        tzid = prop.params.get("TZID")
+        zone_name = reader.known.get(str(tzid)) if tzid else reader.floating_zone
+        if zone_name and _skipped_or_repeated(local, zone_name):
+            found.append((local, _instant(local, zone_name), zone_name))
+    return found
+
+
+def _reading_note(local: datetime, instant: datetime, zone_name: str) -> str:
+    """A wall-clock time a change of clocks skips or repeats, with the instant RFC 5545
+    reads it as: the words the import preview gives every such time."""
+    read = timezones.to_local(instant, zone_name)
+    try:
+        timezones.to_utc(local, zone_name)
+        said = ""
+    except timezones.NonexistentLocalTimeError:
+        said = _(
+            "{local} is skipped when clocks change; read as {read} {abbreviation} "
+            "({utc} UTC), as RFC 5545 says"
+        )
+    except timezones.AmbiguousLocalTimeError:
+        said = _(
+            "{local} happens twice; read as the first, {read} {abbreviation} "
+            "({utc} UTC), as RFC 5545 says"
+        )
+    return said.format(
+        local=f"{i18n.day_text(local.date())} {local:%H:%M}",
+        read=f"{read:%H:%M}",
+        abbreviation=read.tzname(),
+        utc=f"{instant:%H:%M}",
+    )
 
 
 def _changes_nothing(change: ParsedChange, length: timedelta) -> bool:
@@ -1206,7 +1587,7 @@ def _event(
                     "keeps {time} UTC, as RFC 5545 says"
                 ).format(time=f"{start:%H:%M}")
             )
-        rule_text = _stored_rule(rules, zone_name)
+        rule_text = _stored_rule(rules, zone_name, start)
         try:
             recurrence.local_starts(rule_text, start, zone_name)
         except recurrence.RecurrenceError as error:
@@ -1215,10 +1596,15 @@ def _event(
         if component.get("DURATION") is not None and component.get("DTEND") is None:
             series.nominal(reader, component, line, start_zone)
         moved = list(moved)
-        series.read(reader, component, line, moved)
+        try:
+            series.read(reader, component, line, moved)
+        except _SetAsideError as aside:
+            return Skipped(uid, title, aside.line, aside.reason, aside.invalid)
         versions = tuple(int(each.get("SEQUENCE", 0)) for each, _line in moved)
         notes.extend(series.notes)
         read_by_rfc.extend(series.unplaced)
+        read_by_rfc.extend(series.moved_readings)
+        reader.set_aside.extend(series.set_aside)
     return _parsed(
         reader,
         component,
@@ -1249,8 +1635,8 @@ def _same_in(rules: Any, start: datetime, zone_name: str) -> bool:
     ``zone_name`` as in UTC: then it is kept in that zone (the import's: Tokyo, which
     never changes its clocks), else in UTC."""
     try:
-        in_zone = recurrence.meeting_ids(start, zone_name, _stored_rule(rules, zone_name))
-        in_utc = recurrence.meeting_ids(start, "UTC", _stored_rule(rules, "UTC"))
+        in_zone = recurrence.meeting_ids(start, zone_name, _stored_rule(rules, zone_name, start))
+        in_utc = recurrence.meeting_ids(start, "UTC", _stored_rule(rules, "UTC", start))
     except recurrence.RecurrenceError:
         return True  # the series is skipped below, with what is wrong with its rule
     return in_zone == in_utc
@@ -1273,6 +1659,25 @@ class _Series:
     changes: dict[datetime, ParsedChange] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     unplaced: list[tuple[datetime, datetime]] = field(default_factory=list)
+    moved_readings: list[tuple[datetime, datetime]] = field(default_factory=list)
+    """Wall-clock times of its moved meetings (on its own clock) that a change of clocks
+    skips or repeats, with their instants: listed in the preview like its own."""
+    set_aside: list[Skipped] = field(default_factory=list)
+    """Moved meetings of the file the series cannot take (no meeting of its rule at
+    their RECURRENCE-ID), listed as skipped."""
+
+    def meetings_on(self, day: date) -> list[datetime]:
+        """The instants of its meetings on ``day`` of its own clock."""
+        return [instant for local, instant in self.starts() if local.date() == day]
+
+    def note_readings(self, reader: _Reader, component: Any) -> None:
+        """List the moved meeting's start and end that a change of clocks skips or
+        repeats, on the series' clock as its own times are, else worded in full."""
+        for local, instant, zone_name in _readings(reader, component):
+            if zone_name == self.zone:
+                self.moved_readings.append((local, instant))
+            else:
+                self.notes.append(_reading_note(local, instant, zone_name))
 
     def starts(self) -> list[tuple[datetime, datetime]]:
         """Each meeting's wall-clock start and its instant (its RECURRENCE-ID)."""
@@ -1307,10 +1712,30 @@ class _Series:
         if component.get("EXDATE") is not None:
             self.exclude(reader, component["EXDATE"], line)
         ranges: list[ParsedChange] = []
+        meetings = {instant for _local, instant in self.starts()}
         for override, override_line in moved:
-            change = _change(reader, override, override_line, self.length, "PUBLISH")
+            try:
+                change = _change(
+                    reader, override, override_line, self.length, "PUBLISH", self.meetings_on
+                )
+            except _SetAsideError as aside:
+                if aside.whole_series:
+                    raise
+                self.set_aside.append(aside.skipped(override))
+                continue
+            if change.recurrence_id not in meetings and not _this_and_future(override):
+                # RFC 5545 readers show it as one more meeting; a series here holds the
+                # meetings of its rule alone, so it is listed, not silently lost.
+                self.set_aside.append(
+                    Skipped(
+                        _text(override, "UID"), _title(override), override_line, _(_NO_SUCH_SESSION)
+                    )
+                )
+                continue
             if _this_and_future(override):
                 ranges.append(change)
+            if not change.cancelled:
+                self.note_readings(reader, override)
             if not _changes_nothing(change, self.length):
                 # (one that does is a meeting written out in full, as this program does
                 # for those across a change of clocks: the rule already gives it)
@@ -1370,6 +1795,8 @@ class _Series:
             tzinfo=None
         ) - timezones.to_local(change.recurrence_id, self.zone).replace(tzinfo=None)
         start = _instant(local + offset, self.zone)
+        if _skipped_or_repeated(local + offset, self.zone):
+            self.moved_readings.append((local + offset, start))
         return ParsedChange(instant, False, start, start + (change.end - change.start))
 
     def sorted_changes(self) -> tuple[ParsedChange, ...]:

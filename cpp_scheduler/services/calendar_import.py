@@ -1,17 +1,19 @@
 """Calendar files into the database: the import operations the CLI and the GUI call.
 
-Import reads the file to plain values first (:mod:`cpp_scheduler.ical.importer`), then
-matches events by UID (a newer SEQUENCE wins, an equal one is already here, an older
-one is kept out; a series is as new as its newest moved meeting), finds venues, partner
-cities, themes and people by what the file calls them, and writes everything in one
-transaction, or nothing: one event that breaks a rule of the program and nothing is
-imported. A dry run changes nothing.
+Import reads the file to plain values first (:mod:`cpp_scheduler.ical.importer`), checks
+them by the rules the program's entities hold that the reading does not (a series must
+have a meeting; :func:`checked`), then matches events by UID (a newer SEQUENCE wins, an
+older one is kept out, an equal one is already here unless what it says differs from
+the program's copy; see :func:`_compared`), finds venues, partner cities, themes and
+people by what the file calls them, and writes everything in one transaction, or
+nothing: one event that breaks a rule of the program and nothing is imported. A dry run
+changes nothing, and refuses or skips what the import would.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -46,6 +48,7 @@ from cpp_scheduler.model import (
     ThematicArea,
     ValidationError,
     Venue,
+    recurrence,
 )
 from cpp_scheduler.model.base import new_id, utc_now
 from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
@@ -83,17 +86,45 @@ def _day_time(moment: datetime) -> str:
     return f"{i18n.day_text(moment.date())} {moment:%H:%M}"
 
 
+class MeetingsTaken(StrEnum):
+    """What an update does with the moved and cancelled meetings the file gives."""
+
+    NONE = "none"
+    """The program's stay as they are: the file's are already here, or older."""
+    GIVEN = "given"
+    """The file's are taken; the meetings it does not give keep the program's changes."""
+    ALL = "all"
+    """The file's series is newer than anything the program holds: its meetings are
+    exactly the file's."""
+
+
 @dataclass(frozen=True)
 class PlannedChange:
     action: ImportAction
     event: ParsedEvent
     sequence_held: int | None = None
+    notes: tuple[str, ...] = ()
+    """What the import leaves out of the event, and why (an organiser the program cannot
+    record as a participant): listed under it, as the readings of RFC 5545 are."""
+    takes_series: bool = True
+    """For an update: whether the series' own part (its times, rule, status, title,
+    place...) is taken, or only meetings of it."""
+    meetings: MeetingsTaken = MeetingsTaken.ALL
+    """For an update: what becomes of the moved and cancelled meetings."""
+    older: int | None = None
+    """For an event kept as the program holds it: the SEQUENCE of the file's part that is
+    older than the program's (the series' own, when a meeting of it is numbered higher)."""
 
     def describe(self) -> str:
         head = f"{self.event.title} ({describe_when(self.event)})"
-        version = self.event.newest
+        version = self.event.newest if self.older is None else self.older
         if self.action is ImportAction.CREATE:
             return _("create  {head}").format(head=head)
+        if self.action is ImportAction.UPDATE and version == self.sequence_held:
+            return _(
+                "update  {head}: version {version} brings changes the program's version "
+                "{held} does not hold"
+            ).format(head=head, version=version, held=self.sequence_held)
         if self.action is ImportAction.UPDATE:
             return _("update  {head}: version {version} replaces {held}").format(
                 head=head, version=version, held=self.sequence_held
@@ -114,6 +145,11 @@ class PlannedOccurrence:
     action: ImportAction
     occurrence: ParsedOccurrence
     sequence_held: int | None = None
+
+    def readings(self) -> tuple[str, ...]:
+        """Its new start or end at a wall-clock time a change of clocks skips or
+        repeats, worded as read by RFC 5545: said where the file's change is taken."""
+        return self.occurrence.notes if self.action is ImportAction.UPDATE else ()
 
     def describe(self) -> str:
         change = self.occurrence.change
@@ -136,6 +172,29 @@ class PlannedOccurrence:
             "keep    {head}: the program's version {held} is newer than the file's {version}"
         ).format(head=head, held=self.sequence_held, version=self.occurrence.sequence)
 
+    def detail(self) -> str:
+        """What :meth:`describe` says after the action and the title, for a table that
+        shows those in columns of their own (the import dialog):
+        ``the session of Sun 14 Mar 2027 13:00 UTC: cancel``."""
+        change = self.occurrence.change
+        when = _day_time(change.recurrence_id)
+        if self.action is ImportAction.UPDATE:
+            if change.cancelled:
+                return _("the session of {when} UTC: cancel").format(when=when)
+            if change.start is None:
+                return _("the session of {when} UTC: move").format(when=when)
+            return _("the session of {when} UTC: move to {new} UTC").format(
+                when=when, new=_day_time(change.start)
+            )
+        if self.action is ImportAction.UNCHANGED:
+            return _("the session of {when} UTC: version {version} is already here").format(
+                when=when, version=self.occurrence.sequence
+            )
+        return _(
+            "the session of {when} UTC: the program's version {held} is newer than the "
+            "file's {version}"
+        ).format(when=when, held=self.sequence_held, version=self.occurrence.sequence)
+
 
 @dataclass(frozen=True)
 class ImportReport:
@@ -157,7 +216,10 @@ class ImportReport:
         for change in self.changes:
             lines.append(change.describe())
             lines.extend(f"        {reading}" for reading in rfc_readings(change.event))
-        lines.extend(change.describe() for change in self.occurrences)
+            lines.extend(f"        {note}" for note in change.notes)
+        for session in self.occurrences:
+            lines.append(session.describe())
+            lines.extend(f"        {reading}" for reading in session.readings())
         lines.extend(
             _("skip    line {line}: {title}: {reason}").format(
                 line=entry.line, title=entry.title, reason=entry.reason
@@ -221,31 +283,140 @@ def rfc_readings(event: ParsedEvent) -> list[str]:
     return found
 
 
-def _compared(sequence: int, event: Event) -> ImportAction:
-    """What a version of an event (or of one of its meetings) in the file is to the
-    program's copy, by SEQUENCE: a higher one is newer, an equal one is already here.
+def _compared(sequence: int, held: int, differs: bool) -> ImportAction:
+    """What a part of a file (a series, its moved meetings, or one meeting sent on its
+    own) is to the program's copy of its event, held at SEQUENCE ``held``: a higher
+    SEQUENCE is newer; a part that says nothing else than the program's copy of what a
+    SEQUENCE covers (``differs`` false: its times, zone, rule, status, moved or
+    cancelled meetings) is already here; one that does is taken at an equal SEQUENCE and
+    kept out at a lower one.
+
+    RFC 5546 (section 2.1.5) numbers each part on its own, the series and each moved
+    meeting (UID and RECURRENCE-ID), and Google and Outlook do so: the 8 March meeting
+    moved at SEQUENCE 1 and then the 15 March one at SEQUENCE 1 too, or the series moved
+    at SEQUENCE 1 after a meeting of it was. The program keeps one SEQUENCE per event,
+    the highest any part brought, so an equal number can come from another part; what
+    the part says tells whether the program holds it already. (Keeping the number each
+    part brought would decide by number alone; the database does not keep it yet.)
 
     DTSTAMP does not decide between copies of one SEQUENCE: a file's DTSTAMP is when the
     file was written (RFC 5545 section 3.8.7.2, with a METHOD), so the program's own
-    export, imported again, would read as newer while changing nothing."""
-    held = event.sequence or 0
-    if sequence == held:
+    export, imported again, would read as newer while changing nothing; and a title or
+    agenda edit alone, which raises no SEQUENCE, does not count as a difference."""
+    if sequence > held:
+        return ImportAction.UPDATE
+    if not differs:
         return ImportAction.UNCHANGED
-    return ImportAction.UPDATE if sequence > held else ImportAction.KEEP
+    return ImportAction.UPDATE if sequence == held else ImportAction.KEEP
+
+
+def _meeting_differs(change: ParsedChange, event: Event) -> bool:
+    """Whether the program holds that meeting otherwise than ``change`` says: not moved
+    or cancelled at all, or moved elsewhere, or cancelled where the file moves it."""
+    held = next((row for row in event.changes if row.recurrence_id == change.recurrence_id), None)
+    if held is None:
+        return True
+    if change.cancelled or held.cancelled:
+        return change.cancelled != held.cancelled
+    return (held.start_utc, held.end_utc) != (change.start, change.end)
+
+
+def _series_differs(incoming: ParsedEvent, event: Event) -> bool:
+    """Whether the file's series says something else than the program's copy of what a
+    SEQUENCE covers: its times, zone, rule or status."""
+    return (
+        incoming.start_utc,
+        incoming.end_utc,
+        incoming.zone,
+        incoming.all_day,
+        incoming.status,
+        incoming.recurrence_rule or None,
+    ) != (
+        event.start_utc,
+        event.end_utc,
+        event.zone,
+        bool(event.all_day),
+        event.status,
+        event.recurrence_rule or None,
+    )
+
+
+def _planned_update(incoming: ParsedEvent, event: Event, notes: tuple[str, ...]) -> PlannedChange:
+    """A file's event the program holds, against the program's copy, part by part (see
+    :func:`_compared`): the series by its own SEQUENCE, its moved and cancelled meetings
+    by theirs (the highest of them: the reader gives one number per event's meetings; a
+    meeting the file does not give may have been moved by a part sent on its own since,
+    so it tells nothing). The event is updated when a part is taken, kept when a part is
+    older than the program's and none is taken, else it is already here."""
+    held = event.sequence or 0
+    series = _compared(incoming.sequence, held, _series_differs(incoming, event))
+    parts = {series: incoming.sequence}
+    meetings = MeetingsTaken.NONE
+    if series is ImportAction.UPDATE and (incoming.sequence > held or not incoming.recurrence_rule):
+        meetings = MeetingsTaken.ALL  # a newer whole, or no longer a series
+    elif incoming.recurrence_rule and incoming.changes:
+        number = max(incoming.instance_versions, default=incoming.sequence)
+        given = _compared(
+            number, held, any(_meeting_differs(change, event) for change in incoming.changes)
+        )
+        parts.setdefault(given, number)
+        if given is ImportAction.UPDATE:
+            meetings = MeetingsTaken.GIVEN
+    if ImportAction.UPDATE in parts:
+        action = ImportAction.UPDATE
+    elif ImportAction.KEEP in parts:
+        action = ImportAction.KEEP
+    else:
+        action = ImportAction.UNCHANGED
+    return PlannedChange(
+        action,
+        incoming,
+        held,
+        notes if series is ImportAction.UPDATE else (),
+        takes_series=series is ImportAction.UPDATE,
+        meetings=meetings,
+        older=parts[ImportAction.KEEP] if action is ImportAction.KEEP else None,
+    )
+
+
+def _organiser_notes(incoming: ParsedEvent) -> tuple[str, ...]:
+    """Why the file's organiser is not taken, when the program cannot record them as a
+    participant (Exchange's internal ``/O=EXCHANGELABS/...`` address, an empty
+    ``mailto:``): by the participant's own rules, the very ones the import's save would
+    apply. The meeting matters more than its organiser: it is imported without one."""
+    organiser = incoming.organizer
+    if organiser is None:
+        return ()
+    problems = _as_participant(organiser).problems()
+    if not problems:
+        return ()
+    # The address is what is wrong; a name made from an empty address is empty too.
+    reasons = [problem for problem in problems if problem.field == "email"] or problems
+    return (
+        _("line {line}: the organiser is left out: {reason}").format(
+            line=incoming.line, reason=" ".join(problem.message for problem in reasons)
+        ),
+    )
+
+
+def _as_participant(address: Attendee) -> Participant:
+    """The participant the import adds for an organiser the program does not know."""
+    name = address.name or address.email.split("@", 1)[0]
+    return Participant(name=name, email=address.email)
 
 
 def _plan(parsed: ParsedCalendar, held: dict[str, Event]) -> tuple[PlannedChange, ...]:
-    """Each event of the file against the program's copy. A series is as new as its
-    newest component: a meeting moved with a higher SEQUENCE than the series' own (RFC
-    5545 3.8.7.4 versions each instance on its own) updates the series."""
+    """Each event of the file against the program's copy, part by part
+    (:func:`_planned_update`): a meeting moved with a higher SEQUENCE than the series'
+    own (RFC 5545 3.8.7.4 versions each instance on its own) updates the series."""
     planned: list[PlannedChange] = []
     for incoming in parsed.events:
         existing = held.get(incoming.uid)
+        notes = _organiser_notes(incoming)
         if existing is None:
-            planned.append(PlannedChange(ImportAction.CREATE, incoming))
+            planned.append(PlannedChange(ImportAction.CREATE, incoming, notes=notes))
         else:
-            action = _compared(incoming.newest, existing)
-            planned.append(PlannedChange(action, incoming, existing.sequence or 0))
+            planned.append(_planned_update(incoming, existing, notes))
     return tuple(planned)
 
 
@@ -278,8 +449,9 @@ def _plan_occurrences(
                 )
             )
             continue
-        action = _compared(incoming.sequence, event)
-        planned.append(PlannedOccurrence(action, incoming, event.sequence or 0))
+        sequence = event.sequence or 0
+        action = _compared(incoming.sequence, sequence, _meeting_differs(incoming.change, event))
+        planned.append(PlannedOccurrence(action, incoming, sequence))
     return tuple(planned), tuple(skipped)
 
 
@@ -308,7 +480,9 @@ def import_calendar(
     a rule refuses the file unless ``skip_invalid`` (then it is listed as skipped).
     ``read_progress`` is told how many of the file's events are read, ``write_progress``
     how many of the new events are written."""
-    parsed = _read(path, default_zone, skip_invalid, read_progress)
+    parsed = read_file(
+        path, default_zone=default_zone, skip_invalid=skip_invalid, progress=read_progress
+    )
     return apply_calendar(database, parsed, dry_run=dry_run, progress=write_progress)
 
 
@@ -321,7 +495,9 @@ def preview_into_new_database(
 ) -> ImportReport:
     """The dry run of an import into a database that does not exist yet: every event
     would be created; no database is opened, so none is created."""
-    parsed = _read(path, default_zone, skip_invalid, read_progress)
+    parsed = read_file(
+        path, default_zone=default_zone, skip_invalid=skip_invalid, progress=read_progress
+    )
     planned = _plan(parsed, {})
     sessions, skipped = _plan_occurrences(parsed, {})
     return ImportReport(
@@ -329,17 +505,69 @@ def preview_into_new_database(
     )
 
 
-def _read(
-    path: Path, default_zone: str, skip_invalid: bool, progress: Progress | None
+def read_file(
+    path: Path,
+    *,
+    default_zone: str = timezones.TOKYO,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
 ) -> ParsedCalendar:
+    """The calendar file at ``path`` read and :func:`checked`: what the CLI's import and
+    dry run and the window's import dialog plan and import alike."""
     # The bytes are handed on, not kept here: the reader lets them go once decoded.
-    return read_calendar(
+    parsed = read_calendar(
         read_calendar_bytes(path),
         str(path),
         default_zone,
         skip_invalid=skip_invalid,
         progress=progress,
     )
+    return checked(parsed, skip_invalid=skip_invalid)
+
+
+def checked(parsed: ParsedCalendar, *, skip_invalid: bool = False) -> ParsedCalendar:
+    """``parsed`` without the events that break a rule of the program the reading does
+    not check, so that a dry run refuses or skips what the import would: a series with no
+    meeting at all (its UNTIL before its start, COUNT=0), by the series' own rule
+    (:func:`cpp_scheduler.model.recurrence.problem_starts`, which the event's save
+    applies). Such an event refuses the file, naming it, as the reader refuses an event
+    that ends before it starts; with ``skip_invalid`` it is listed as skipped instead."""
+    refused = [
+        Skipped(event.uid, event.title, event.line, reason, invalid=True)
+        for event in parsed.events
+        for reason in [_series_problem(event)]
+        if reason is not None
+    ]
+    if not refused:
+        return parsed
+    if not skip_invalid:
+        first = refused[0]
+        raise CalendarFileError(
+            parsed.source,
+            _(
+                "the event {title} (UID {uid}) is not valid: {reason}; nothing was imported "
+                "(ask to skip invalid events to import the others)"
+            ).format(title=quoted(first.title), uid=quoted(first.uid), reason=first.reason),
+            line=first.line,
+            component="VEVENT",
+        )
+    lines = {entry.line for entry in refused}
+    return replace(
+        parsed,
+        events=tuple(event for event in parsed.events if event.line not in lines),
+        skipped=tuple(sorted((*parsed.skipped, *refused), key=lambda entry: entry.line)),
+    )
+
+
+def _series_problem(event: ParsedEvent) -> str | None:
+    """Why the series ``event`` gives cannot be saved (it has no meeting), or None."""
+    if not event.recurrence_rule:
+        return None
+    try:
+        recurrence.problem_starts(event.recurrence_rule, event.start_utc, event.zone)
+    except recurrence.RecurrenceError as error:
+        return str(error)
+    return None
 
 
 @collector_held()
@@ -388,8 +616,12 @@ def apply_calendar(
                 created.append(change.event)
             elif change.action is ImportAction.UPDATE:
                 event = held[change.event.uid]
-                _fill(event, change.event, lookups, new=False)
-                _apply_changes(event, change.event)
+                if change.takes_series:
+                    _fill(event, change.event, lookups, new=False)
+                if change.meetings is not MeetingsTaken.NONE:
+                    _apply_changes(
+                        event, change.event, keep_others=change.meetings is MeetingsTaken.GIVEN
+                    )
                 written.append((event, change.event))
         sequences = {event.uid: incoming.newest for event, incoming in written}
         for planned_session in sessions:
@@ -403,10 +635,9 @@ def apply_calendar(
         for event in held.values():
             if event.uid in sequences:
                 # The flush raised SEQUENCE for the changed time or place; the program
-                # now holds exactly the file's version, so it takes the file's number.
+                # now holds the file's version, so it takes the file's number (never
+                # lower than its own: a part is taken at an equal number at least).
                 event.sequence = sequences[event.uid]
-        for event, incoming in written:
-            event.sequence = incoming.newest
         _flush(session, parsed.source, written)
         versions = _write_created(session, parsed.source, created, lookups, progress)
         versions |= {event.id: event.version for event, _incoming in written}
@@ -541,13 +772,19 @@ def import_undoably(
     """Import ``parsed`` (all or nothing), keeping what :func:`undo_import` needs;
     ``progress`` is told how many of the new events are written."""
     uids = [event.uid for event in parsed.events]
+    uids += [occurrence.uid for occurrence in parsed.occurrences]
     with database.session() as session:
         held = _event_ids(session, uids)
         people_before = set(session.scalars(select(Participant.id)))
     plan = apply_calendar(database, parsed, dry_run=True)
-    updating = [
-        held[change.event.uid] for change in plan.changes if change.action is ImportAction.UPDATE
-    ]
+    # A series the file updates as a whole, or one meeting of which it moves or cancels
+    # on its own: the undo puts either back as it was.
+    updating = list(
+        dict.fromkeys(
+            [held[c.event.uid] for c in plan.changes if c.action is ImportAction.UPDATE]
+            + [held[s.occurrence.uid] for s in plan.occurrences if s.action is ImportAction.UPDATE]
+        )
+    )
     undo = ImportUndo(before=_snapshots(database, updating), updated=updating)
     read = {event_id: _snapshot_version(snapshot) for event_id, snapshot in undo.before.items()}
     report = apply_calendar(database, parsed, expected_versions=read, progress=progress)
@@ -720,14 +957,17 @@ class _Lookups:
                     self.people[person.email.casefold()] = person
         self.session = session
 
-    def organiser(self, address: Attendee) -> Participant:
+    def organiser(self, address: Attendee) -> Participant | None:
         """The organiser as a participant; one the program does not know yet is added,
-        as the event's contact (attendees who are not known are not added)."""
+        as the event's contact (attendees who are not known are not added). None for
+        one the program cannot record as a participant (see :func:`_organiser_notes`,
+        which the plan lists)."""
         key = address.email.casefold()
         person = self.people.get(key)
         if person is None:
-            name = address.name or address.email.split("@", 1)[0]
-            person = Participant(name=name, email=address.email)
+            person = _as_participant(address)
+            if person.problems():
+                return None
             self.session.add(person)
             self.people[key] = person
         return person
@@ -775,8 +1015,9 @@ def _fill(event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool) 
         event.themes = themes
     if new and physical and venue is None and city is None:
         event.notes = _("Place given in the imported calendar: {place}").format(place=location)
-    if incoming.organizer is not None:
-        event.organiser = lookups.organiser(incoming.organizer)
+    organiser = lookups.organiser(incoming.organizer) if incoming.organizer else None
+    if organiser is not None:
+        event.organiser = organiser
     known = [
         lookups.people[a.email.casefold()]
         for a in incoming.attendees
@@ -873,14 +1114,18 @@ def _apply_occurrence(event: Event, change: ParsedChange) -> None:
     row.end_utc = change.end
 
 
-def _apply_changes(event: Event, incoming: ParsedEvent) -> None:
+def _apply_changes(event: Event, incoming: ParsedEvent, *, keep_others: bool = False) -> None:
     """Make the event's moved and cancelled occurrences those of the file, reusing the
-    rows of occurrences already known (one row per occurrence is a database rule)."""
+    rows of occurrences already known (one row per occurrence is a database rule);
+    ``keep_others``: the occurrences the file does not give keep their changes."""
     if not incoming.recurrence_rule:
         event.changes = []
         return
     existing = {change.recurrence_id: change for change in event.changes}
-    kept: list[OccurrenceOverride] = []
+    given = {change.recurrence_id for change in incoming.changes}
+    kept: list[OccurrenceOverride] = (
+        [row for row in event.changes if row.recurrence_id not in given] if keep_others else []
+    )
     for change in incoming.changes:
         row = existing.get(change.recurrence_id) or OccurrenceOverride(
             recurrence_id=change.recurrence_id

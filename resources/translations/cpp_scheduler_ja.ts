@@ -573,6 +573,10 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
         <translation>RFC 5545 に従って解釈</translation>
     </message>
     <message>
+        <source>Left out</source>
+        <translation>取り込まない</translation>
+    </message>
+    <message>
         <source>{creating} to create, {updating} to update, {kept} left as they are, {skipped} skipped. Nothing has changed yet.</source>
         <translation>作成 {creating} 件、更新 {updating} 件、変更なし {kept} 件、スキップ {skipped} 件。まだ何も変更していません。</translation>
     </message>

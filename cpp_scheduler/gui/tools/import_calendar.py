@@ -30,7 +30,7 @@ from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.taskman import Progress, TaskManager
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.ical.importer import ParsedCalendar, read_calendar, read_calendar_bytes
+from cpp_scheduler.ical.importer import ParsedCalendar
 from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.services import calendar_import
 from cpp_scheduler.services.calendar_import import ImportAction, ImportReport, ImportUndo
@@ -158,9 +158,11 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.confirm)
         self.ui.closeButton.clicked.connect(self.reject)
         header = self.table.horizontalHeader()
+        # The titles as wide as they need up to half the table (see _fit_titles); the
+        # times, readings and reasons take the rest, a long one elided, whole in its tip.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.resize(1100, 560)
         # An event that breaks a rule refuses the file unless the coordinator asks to
         # skip such events; they are then listed with the other skipped entries.
@@ -200,9 +202,7 @@ class ImportDialog(QDialog):
         database, skip = self.database, self.skip_invalid.isChecked()
 
         def planned(progress: Callable[[int, int], None]) -> tuple[ParsedCalendar, ImportReport]:
-            parsed = read_calendar(
-                read_calendar_bytes(path), str(path), skip_invalid=skip, progress=progress
-            )
+            parsed = calendar_import.read_file(path, skip_invalid=skip, progress=progress)
             return parsed, calendar_import.apply_calendar(database, parsed, dry_run=True)
 
         self._request += 1
@@ -248,6 +248,10 @@ class ImportDialog(QDialog):
             sys.excepthook(type(error), error, error.__traceback__)
 
     def _show_plan(self, result: tuple[ParsedCalendar, ImportReport]) -> None:
+        """List the plan as ``import --dry-run`` does, from the same report: the events,
+        the meetings of series the program holds that the file moves or cancels on
+        their own, the entries skipped, then what was read as RFC 5545 says and what
+        is left out of an event."""
         self.parsed, self.plan = result
         labels = {
             ImportAction.CREATE: (translate("CalendarFiles", "Create"), "#136c2e"),
@@ -255,41 +259,52 @@ class ImportDialog(QDialog):
             ImportAction.UNCHANGED: (translate("CalendarFiles", "Already here"), "#5f6368"),
             ImportAction.KEEP: (translate("CalendarFiles", "Keep ours (newer)"), "#7a5300"),
         }
-        rows = [
+        rows: list[tuple[tuple[str, str | None], str, str]] = [
             (labels[c.action], c.event.title, calendar_import.describe_when(c.event))
             for c in self.plan.changes
         ]
-        self.table.setRowCount(len(rows) + len(self.plan.skipped))
-        for number, ((label, colour), title, when) in enumerate(rows):
-            for column, text in enumerate((label, title, when)):
-                item = QTableWidgetItem(text)
-                if column == 0:
+        rows += [
+            (labels[session.action], session.occurrence.title, session.detail())
+            for session in self.plan.occurrences
+        ]
+        rows += [
+            (
+                (translate("CalendarFiles", "Skip"), None),
+                skipped.title,
+                translate("CalendarFiles", "line {line}: {reason}").format(
+                    line=skipped.line, reason=skipped.reason
+                ),
+            )
+            for skipped in self.plan.skipped
+        ]
+        rows += [
+            ((translate("CalendarFiles", "Read as RFC 5545 says"), None), change.event.title, text)
+            for change in self.plan.changes
+            for text in calendar_import.rfc_readings(change.event)
+        ]
+        rows += [
+            (
+                (translate("CalendarFiles", "Read as RFC 5545 says"), None),
+                session.occurrence.title,
+                text,
+            )
+            for session in self.plan.occurrences
+            for text in session.readings()
+        ]
+        rows += [
+            ((translate("CalendarFiles", "Left out"), "#7a5300"), change.event.title, note)
+            for change in self.plan.changes
+            for note in change.notes
+        ]
+        self.table.setRowCount(len(rows))
+        for number, ((label, colour), title, text) in enumerate(rows):
+            for column, shown in enumerate((label, title, text)):
+                item = QTableWidgetItem(shown)
+                item.setToolTip(shown)  # a long reason, read whole when the column is not
+                if column == 0 and colour is not None:
                     item.setForeground(QColor(colour))
                 self.table.setItem(number, column, item)
-        for offset, skipped in enumerate(self.plan.skipped):
-            row = len(rows) + offset
-            for column, text in enumerate(
-                (
-                    translate("CalendarFiles", "Skip"),
-                    skipped.title,
-                    translate("CalendarFiles", "line {line}: {reason}").format(
-                        line=skipped.line, reason=skipped.reason
-                    ),
-                )
-            ):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        readings = [
-            (change.event.title, reading)
-            for change in self.plan.changes
-            for reading in calendar_import.rfc_readings(change.event)
-        ]
-        first_reading = self.table.rowCount()
-        self.table.setRowCount(first_reading + len(readings))
-        for offset, (title, reading) in enumerate(readings):
-            for column, text in enumerate(
-                (translate("CalendarFiles", "Read as RFC 5545 says"), title, reading)
-            ):
-                self.table.setItem(first_reading + offset, column, QTableWidgetItem(text))
+        self._fit_titles()
         creating = self.plan.count(ImportAction.CREATE)
         updating = self.plan.count(ImportAction.UPDATE)
         kept = self.plan.count(ImportAction.UNCHANGED) + self.plan.count(ImportAction.KEEP)
@@ -306,6 +321,14 @@ class ImportDialog(QDialog):
             )
         )
         self.import_button.setEnabled(bool(creating or updating))
+
+    def _fit_titles(self) -> None:
+        """Give the titles their width, up to half the table: a long note or reason
+        beside them stays in view, elided, rather than pushing the table sideways."""
+        self.table.resizeColumnToContents(1)
+        widest = max(self.table.viewport().width() // 2, 200)
+        if self.table.columnWidth(1) > widest:
+            self.table.setColumnWidth(1, widest)
 
     def confirm(self) -> bool:
         """Import the file read, on the task manager; one undo step. True if it is being

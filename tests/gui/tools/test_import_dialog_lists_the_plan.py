@@ -1,0 +1,219 @@
+"""The Import calendar dialog lists what ``cpp-scheduler import --dry-run`` lists, from
+the same plan, and imports what it listed: a meeting a file moves or cancels on its own,
+an organiser left out, a series with no meeting refused or skipped."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import settle, tools_of
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.tools.import_calendar import ImportDialog
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import calendar_import
+from cpp_scheduler.store import Database
+
+SERIES = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Apple Inc.//macOS 14.0//EN
+BEGIN:VEVENT
+UID:exd@example.org
+DTSTAMP:20270101T000000Z
+DTSTART;TZID=America/New_York:20270301T090000
+DTEND;TZID=America/New_York:20270301T100000
+RRULE:FREQ=DAILY;COUNT=20
+SUMMARY:Exdate mix
+END:VEVENT
+END:VCALENDAR
+"""
+
+CANCEL_ONE = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+METHOD:CANCEL
+BEGIN:VEVENT
+UID:exd@example.org
+DTSTAMP:20270101T000000Z
+RECURRENCE-ID;TZID=America/New_York:20270314T090000
+DTSTART;TZID=America/New_York:20270314T090000
+DTEND;TZID=America/New_York:20270314T100000
+SEQUENCE:1
+STATUS:CANCELLED
+SUMMARY:Exdate mix
+END:VEVENT
+END:VCALENDAR
+"""
+
+EXCHANGE = """BEGIN:VCALENDAR
+METHOD:REQUEST
+PRODID:Microsoft Exchange Server 2010
+VERSION:2.0
+BEGIN:VEVENT
+ORGANIZER;CN=Rosa Quispe:mailto:/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP
+  (FYDIBOHF23SPDLT)/CN=RECIPIENTS/CN=0a1b2c3d4e-rquispe
+UID:exch-x500@example.org
+SUMMARY:Exchange internal organiser
+DTSTART;TZID=Tokyo Standard Time:20270303T090000
+DTEND;TZID=Tokyo Standard Time:20270303T100000
+DTSTAMP:20270201T120000Z
+SEQUENCE:0
+END:VEVENT
+END:VCALENDAR
+"""
+
+NO_MEETING = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+BEGIN:VEVENT
+UID:utc-one@google.com
+DTSTAMP:20270101T000000Z
+DTSTART:20270310T010000Z
+DTEND:20270310T020000Z
+SUMMARY:UTC one-off
+END:VEVENT
+BEGIN:VEVENT
+UID:ended@x
+DTSTAMP:20270101T000000Z
+SUMMARY:Series ended before it started
+DTSTART;TZID=America/New_York:20270301T090000
+DTEND;TZID=America/New_York:20270301T100000
+RRULE:FREQ=WEEKLY;UNTIL=20270222T140000Z
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def _file(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.replace("\n", "\r\n").encode())
+    return path
+
+
+def _read_in_dialog(qtbot: QtBot, window, path: Path) -> ImportDialog:
+    dialog = tools_of(window).open_import()
+    assert isinstance(dialog, ImportDialog)
+    qtbot.addWidget(dialog)
+    dialog.read(path)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=20_000)
+    return dialog
+
+
+def _rows(dialog: ImportDialog) -> list[tuple[str, ...]]:
+    return [
+        tuple(dialog.table.item(row, column).text() for column in range(3))
+        for row in range(dialog.table.rowCount())
+    ]
+
+
+def _saved_picture(dialog: ImportDialog, name: str) -> None:
+    """The dialog drawn offscreen, for a look at what a coordinator sees
+    (``CPP_SCHEDULER_SHOTS``: the folder to save it in)."""
+    folder = os.environ.get("CPP_SCHEDULER_SHOTS")
+    if folder:
+        assert dialog.grab().save(str(Path(folder) / name))
+
+
+def _meetings_in_new_york(database: Database) -> list[str]:
+    with database.session() as session:
+        event = session.scalars(select(Event).where(Event.uid == "exd@example.org")).one()
+        return [
+            f"{timezones.to_local(meeting.start, 'America/New_York'):%a %d %b %H:%M}"
+            for meeting in event.occurrences()
+        ]
+
+
+def test_a_meeting_cancelled_on_its_own_is_listed_as_the_dry_run_lists_it(
+    qtbot: QtBot, sqlite_database: Database, open_window, tmp_path: Path
+) -> None:
+    calendar_import.import_calendar(sqlite_database, _file(tmp_path, "series.ics", SERIES))
+    path = _file(tmp_path, "orphan_cancel.ics", CANCEL_ONE)
+    dry_run = calendar_import.import_calendar(sqlite_database, path, dry_run=True)
+    window = open_window()
+
+    dialog = _read_in_dialog(qtbot, window, path)
+    _saved_picture(dialog, "import-one-meeting-cancelled.png")
+
+    assert dry_run.lines()[0] == (
+        "update  Exdate mix: the session of Sun 14 Mar 2027 13:00 UTC: cancel"
+    )
+    assert _rows(dialog) == [
+        ("Update", "Exdate mix", "the session of Sun 14 Mar 2027 13:00 UTC: cancel")
+    ]
+    assert dry_run.lines()[0].endswith(_rows(dialog)[0][2])
+    assert dialog.summary.text().startswith("0 to create, 1 to update, 0 left as they are")
+    assert dialog.import_button.isEnabled()
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.command is not None, timeout=20_000)
+    settle(qtbot, window)
+    assert "Sun 14 Mar 09:00" not in _meetings_in_new_york(sqlite_database)
+    assert window.editor.stack.count() == 1
+
+    window.editor.stack.undo()
+    settle(qtbot, window)
+    assert "Sun 14 Mar 09:00" in _meetings_in_new_york(sqlite_database)
+
+
+def test_an_organiser_left_out_is_said_under_its_event_and_the_event_imported(
+    qtbot: QtBot, sqlite_database: Database, open_window, tmp_path: Path
+) -> None:
+    path = _file(tmp_path, "exch.ics", EXCHANGE)
+    dry_run = calendar_import.import_calendar(sqlite_database, path, dry_run=True)
+    window = open_window()
+
+    dialog = _read_in_dialog(qtbot, window, path)
+    _saved_picture(dialog, "import-organiser-left-out.png")
+
+    rows = _rows(dialog)
+    assert rows[0][:2] == ("Create", "Exchange internal organiser")
+    assert rows[1][:2] == ("Left out", "Exchange internal organiser")
+    assert rows[1][2] == dry_run.lines()[1].strip()
+    assert rows[1][2] == (
+        "line 5: the organiser is left out: '/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE "
+        "GROUP (FYDIBOHF2…' is not an email address (expected name@example.org)."
+    )
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.command is not None, timeout=20_000)
+    settle(qtbot, window)
+    with sqlite_database.session() as session:
+        event = session.scalars(select(Event).where(Event.uid == "exch-x500@example.org")).one()
+        assert event.organiser is None
+
+
+def test_a_series_with_no_meeting_is_refused_or_skipped_as_the_import_would(
+    qtbot: QtBot, sqlite_database: Database, open_window, tmp_path: Path
+) -> None:
+    path = _file(tmp_path, "mixed.ics", NO_MEETING)
+    window = open_window()
+
+    dialog = _read_in_dialog(qtbot, window, path)
+
+    assert dialog.table.rowCount() == 0
+    assert dialog.summary.text() == (
+        f"{path}, line 11 (VEVENT): the event 'Series ended before it started' (UID "
+        "'ended@x') is not valid: The series has no occurrence: its last date (UNTIL) is "
+        "before its start, or its COUNT is 0.; nothing was imported (ask to skip invalid "
+        "events to import the others)"
+    )
+    assert not dialog.import_button.isEnabled()
+
+    dialog.skip_invalid.setChecked(True)  # reads the file again
+    qtbot.waitUntil(lambda: not dialog.working, timeout=20_000)
+    _saved_picture(dialog, "import-series-with-no-meeting-skipped.png")
+    assert [row[:2] for row in _rows(dialog)] == [
+        ("Create", "UTC one-off"),
+        ("Skip", "Series ended before it started"),
+    ]
+    assert "1 to create, 0 to update, 0 left as they are, 1 skipped" in dialog.summary.text()
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.command is not None, timeout=20_000)
+    settle(qtbot, window)
+    with sqlite_database.session() as session:
+        assert session.scalars(select(Event.title)).all() == ["UTC one-off"]
