@@ -10,7 +10,7 @@ meeting is (a calendar row, a report's meeting) and the words a search looks in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -39,8 +39,8 @@ class Filtered(Protocol):
         (:func:`cpp_scheduler.scheduling.attendance.attending_delegations`): those it
         names, or for a session naming none, those of its conference, so that a
         delegation's agenda holds the sessions its conference's hours are made of. The
-        agenda's reader gives them so; the calendar's rows
-        (:class:`cpp_scheduler.services.rows.EventRow`) still carry the event's own."""
+        agenda's reader and the calendar's rows
+        (:class:`cpp_scheduler.services.rows.EventRow`) both give them so."""
         ...
 
 
@@ -172,3 +172,20 @@ def on_days(days: tuple[date, date], first: date | None, last: date | None) -> b
     """Whether a meeting on ``days`` (from :func:`meeting_days`) is on any day from
     ``first`` to ``last`` (both included; None leaves that end open)."""
     return (last is None or days[0] <= last) and (first is None or days[1] >= first)
+
+
+def delegations_attending(
+    named: frozenset[str],
+    conference_ids: Iterable[str],
+    conferences: Mapping[str, Collection[str]],
+) -> frozenset[str]:
+    """The delegations a meeting is for: those it names, or, for a session naming none,
+    those its conferences name (``conferences``: each one's own delegations).
+
+    The one rule of who attends a session, which the engine follows
+    (:func:`cpp_scheduler.scheduling.attendance.attending_delegations`) and the
+    sidebar's and the agenda's delegation filter too; kept here, with no engine to
+    load, because the calendar's rows take it as the window first paints."""
+    if named:
+        return named
+    return frozenset().union(*(conferences.get(a, ()) for a in conference_ids))

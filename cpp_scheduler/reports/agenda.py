@@ -27,7 +27,12 @@ from functools import partial
 
 from cpp_scheduler import timezones
 from cpp_scheduler.i18n import _, name_order, shown_name
-from cpp_scheduler.model.event_filter import EventFilter, meeting_days, on_days
+from cpp_scheduler.model.event_filter import (
+    EventFilter,
+    delegations_attending,
+    meeting_days,
+    on_days,
+)
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts, TourFacts
 from cpp_scheduler.reports.program import (
     MeetingKey,
@@ -37,8 +42,6 @@ from cpp_scheduler.reports.program import (
     starts_within,
 )
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table, table
-from cpp_scheduler.scheduling.attendance import attending_delegations
-from cpp_scheduler.scheduling.inputs import Interval
 from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
 
 T = ColumnType
@@ -119,20 +122,13 @@ def _as_attended(
     conferences: Mapping[str, frozenset[str]],
 ) -> Meeting:
     """The meeting as the delegation filter judges it: with the delegations it is for
-    (:func:`~cpp_scheduler.scheduling.attendance.attending_delegations`: a session that
+    (:func:`~cpp_scheduler.model.event_filter.delegations_attending`: a session that
     names none is for its conference's delegations, whose hours it carries)."""
     if meeting.parent_id is None:
         return meeting
-    interval = Interval(
-        meeting.event_id,
-        meeting.event_id,
-        meeting.title,
-        meeting.start_utc,
-        meeting.end_utc,
-        delegation_ids=meeting.delegation_ids,
-        ancestor_ids=_ancestors(meeting, parents),
+    attending = delegations_attending(
+        meeting.delegation_ids, _ancestors(meeting, parents), conferences
     )
-    attending = attending_delegations(interval, conferences)
     if attending == meeting.delegation_ids:
         return meeting
     return replace(meeting, delegation_ids=attending)

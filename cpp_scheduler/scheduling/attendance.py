@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cpp_scheduler import timezones
+from cpp_scheduler.model.event_filter import delegations_attending
 from cpp_scheduler.scheduling.clock import LocalClock
 from cpp_scheduler.scheduling.inputs import Attendee, Hours, Interval, ProgramSnapshot
 from cpp_scheduler.scheduling.localtimes import MINUTES_PER_DAY, DayPart, classify_minutes
@@ -133,10 +134,8 @@ def attending_delegations(
     interval: Interval, conferences: Mapping[str, frozenset[str]]
 ) -> frozenset[str]:
     """The delegations a meeting is for: those it names, or, for a session naming
-    none, those of its conference."""
-    if interval.delegation_ids or not interval.ancestor_ids:
-        return interval.delegation_ids
-    return frozenset().union(*(conferences.get(a, frozenset()) for a in interval.ancestor_ids))
+    none, those of its conference (:func:`delegations_attending`)."""
+    return delegations_attending(interval.delegation_ids, interval.ancestor_ids, conferences)
 
 
 @dataclass(frozen=True, slots=True)

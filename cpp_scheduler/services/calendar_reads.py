@@ -25,7 +25,14 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model.called_off import held_status
 from cpp_scheduler.model.event import called_off, event_delegations, event_themes
-from cpp_scheduler.services.rows import Choice, EventRow, RowNames, city_name, venue_name
+from cpp_scheduler.services.rows import (
+    Choice,
+    EventRow,
+    RowNames,
+    city_name,
+    venue_name,
+    with_conferences,
+)
 from cpp_scheduler.store import Database
 
 # The tables behind the entities: a query of their columns needs no mapper set up, which
@@ -100,6 +107,11 @@ def _event_rows(
                 )
             )
         )
+    conference_of = dict(
+        session.execute(
+            select(EVENTS.c.id, EVENTS.c.parent_id).where(EVENTS.c.parent_id.is_not(None))
+        ).all()
+    )
     names = RowNames(
         venues={
             venue_id: venue_name(name, name_ja)
@@ -115,7 +127,13 @@ def _event_rows(
         },
         delegations=dict(session.execute(select(DELEGATIONS.c.id, DELEGATIONS.c.name)).all()),
         themes=_links(session, event_themes, "theme_id", ids),
-        attending=_links(session, event_delegations, "delegation_id", ids),
+        attending=_links(
+            session,
+            event_delegations,
+            "delegation_id",
+            None if ids is None else with_conferences(ids, conference_of),
+        ),
+        conference_of=conference_of,
     )
     statement = select(
         EVENTS.c.id,

@@ -30,7 +30,13 @@ import cpp_scheduler
 from cpp_scheduler import APP_NAME, ORGANISATION
 from cpp_scheduler.model.called_off import CALLED_OFF_SQL, held_status
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
-from cpp_scheduler.services.rows import EventRow, RowNames, city_name, venue_name
+from cpp_scheduler.services.rows import (
+    EventRow,
+    RowNames,
+    city_name,
+    venue_name,
+    with_conferences,
+)
 
 if TYPE_CHECKING:
     from cpp_scheduler.model.recurrence import OccurrenceChange
@@ -167,6 +173,12 @@ def _period_rows(
             (_stored(end), _stored(start)),
         )
     ]
+    conference_of = {
+        str(event_id): str(parent_id)
+        for event_id, parent_id in connection.execute(
+            "SELECT id, parent_id FROM events WHERE parent_id IS NOT NULL"
+        )
+    }
     names = RowNames(
         venues={
             venue_id: venue_name(name, name_ja)
@@ -182,7 +194,10 @@ def _period_rows(
         },
         delegations=dict(connection.execute("SELECT id, name FROM delegations").fetchall()),
         themes=_links(connection, "event_themes", "theme_id", ids),
-        attending=_links(connection, "event_delegations", "delegation_id", ids),
+        attending=_links(
+            connection, "event_delegations", "delegation_id", with_conferences(ids, conference_of)
+        ),
+        conference_of=conference_of,
     )
     off = {str(row[0]) for row in connection.execute(CALLED_OFF_SQL)}
     rows: list[EventRow] = []

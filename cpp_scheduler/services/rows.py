@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
+from cpp_scheduler.model.event_filter import delegations_attending
 
 
 class OccurrenceKey(NamedTuple):
@@ -56,7 +57,10 @@ class EventRow(NamedTuple):
     city_name: str
     theme_ids: frozenset[str]
     delegation_ids: frozenset[str]
+    """The delegations it is for: those it names, or, for a session naming none, its
+    conference's (:func:`~cpp_scheduler.model.event_filter.delegations_attending`)."""
     delegation_names: str
+    """The delegations it names itself, as its Delegations column shows them."""
     version: int
     is_series: bool = False
     occurrence: int = 0
@@ -118,6 +122,26 @@ def city_name(name: str, name_ja: str) -> str:
     return f"{name} {name_ja}".strip()
 
 
+def conferences_above(event_id: str, conference_of: Mapping[str, str]) -> list[str]:
+    """The conferences ``event_id`` is a session of (``conference_of``: each session's
+    conference), its own first, then that one's."""
+    found: list[str] = []
+    above = conference_of.get(event_id)
+    while above is not None and above not in found:
+        found.append(above)
+        above = conference_of.get(above)
+    return found
+
+
+def with_conferences(ids: list[str], conference_of: Mapping[str, str]) -> list[str]:
+    """``ids`` and the conferences of those that are sessions, at any depth: the events
+    whose delegations a row needs (a session naming none is for its conference's)."""
+    found = dict.fromkeys(ids)
+    for event_id in ids:
+        found.update(dict.fromkeys(conferences_above(event_id, conference_of)))
+    return list(found)
+
+
 class RowNames(NamedTuple):
     """What a row shows of the records its event links to, by id, read once for a whole
     read: the store's (:mod:`.calendar_reads`) and the glance at the period on screen
@@ -129,7 +153,10 @@ class RowNames(NamedTuple):
     themes: Mapping[str, Collection[str]]
     """Each event's themes' ids."""
     attending: Mapping[str, Collection[str]]
-    """Each event's delegations' ids."""
+    """Each event's own delegations' ids, and those of the conferences of its sessions."""
+    conference_of: Mapping[str, str]
+    """Each session's conference, by id (the program's every session: a session's
+    conference, and that one's, may lie outside the period read)."""
 
     def row(
         self,
@@ -149,7 +176,17 @@ class RowNames(NamedTuple):
         all_day: bool,
     ) -> EventRow:
         linked = self.attending.get(event_id)
-        delegation_ids = frozenset(linked) if linked else _NOTHING
+        # The sidebar's delegation filter takes a session naming no delegation as its
+        # conference's, as the engine and the agenda spreadsheet do; its Delegations
+        # column names those the event itself names.
+        delegation_ids = (
+            frozenset(linked)
+            if linked
+            else delegations_attending(
+                _NOTHING, conferences_above(event_id, self.conference_of), self.attending
+            )
+            or _NOTHING
+        )
         topics = self.themes.get(event_id)
         return EventRow(
             event_id,

@@ -15,6 +15,7 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy
 from cpp_scheduler.model import EventStatus
+from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 
@@ -157,12 +158,10 @@ class CalendarView(QWidget):
 def shown_days(row: EventRow, zone: str) -> tuple[date, date]:
     """The first and last day a meeting is drawn on in the Day, Week and Month views:
     an all-day event on its own dates, whatever the zone shown; a timed one from the
-    day it starts to the day its last minute is in, on the clock of ``zone``."""
-    if row.all_day:
-        return row.first_date, row.last_date
-    start = timezones.to_local(row.start_utc, zone).date()
-    end = timezones.to_local(row.end_utc - timedelta(microseconds=1), zone).date()
-    return start, max(start, end)
+    day it starts to the day its last minute is in, on the clock of ``zone``
+    (:func:`~cpp_scheduler.model.event_filter.meeting_days`, the rule ``events list``,
+    the agenda and the report follow too)."""
+    return meeting_days(row.start_utc, row.end_utc, row.zone, all_day=row.all_day, clock=zone)
 
 
 def rows_on_days(
