@@ -1274,7 +1274,7 @@ def read_calendar(
                     _title(component),
                     change,
                     line,
-                    tuple(_reading_note(*reading) for reading in readings),
+                    tuple(reading_note(*reading) for reading in readings),
                 )
             )
     skipped.extend(reader.set_aside)
@@ -1471,7 +1471,7 @@ def _readings(reader: _Reader, component: Any) -> list[tuple[datetime, datetime,
     return found
 
 
-def _reading_note(local: datetime, instant: datetime, zone_name: str) -> str:
+def reading_note(local: datetime, instant: datetime, zone_name: str) -> str:
     """A wall-clock time a change of clocks skips or repeats, with the instant RFC 5545
     reads it as: the words the import preview gives every such time."""
     read = timezones.to_local(instant, zone_name)
@@ -1677,7 +1677,7 @@ class _Series:
             if zone_name == self.zone:
                 self.moved_readings.append((local, instant))
             else:
-                self.notes.append(_reading_note(local, instant, zone_name))
+                self.notes.append(reading_note(local, instant, zone_name))
 
     def starts(self) -> list[tuple[datetime, datetime]]:
         """Each meeting's wall-clock start and its instant (its RECURRENCE-ID)."""

@@ -189,3 +189,15 @@ def delegations_attending(
     if named:
         return named
     return frozenset().union(*(conferences.get(a, ()) for a in conference_ids))
+
+
+def conferences_above(event_id: str, conference_of: Mapping[str, str | None]) -> list[str]:
+    """The conferences ``event_id`` is a session of (``conference_of``: each event's
+    conference), its own first, then that one's; a loop a damaged database could hold
+    ends where it closes."""
+    found: list[str] = []
+    above = conference_of.get(event_id)
+    while above is not None and above not in found:
+        found.append(above)
+        above = conference_of.get(above)
+    return found

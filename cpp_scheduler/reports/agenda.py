@@ -29,6 +29,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.i18n import _, name_order, shown_name
 from cpp_scheduler.model.event_filter import (
     EventFilter,
+    conferences_above,
     delegations_attending,
     meeting_days,
     on_days,
@@ -106,16 +107,6 @@ def _all_day_cell(meeting: Meeting) -> str:
     return all_day_text(*day_span(meeting.start_utc, meeting.end_utc, meeting.zone))
 
 
-def _ancestors(meeting: Meeting, parents: Mapping[str, str | None]) -> frozenset[str]:
-    """The events the meeting is a session of: its conference, and that one's, if any."""
-    found: list[str] = []
-    current = meeting.parent_id
-    while current is not None and current not in found:
-        found.append(current)
-        current = parents.get(current)
-    return frozenset(found)
-
-
 def _as_attended(
     meeting: Meeting,
     parents: Mapping[str, str | None],
@@ -127,7 +118,7 @@ def _as_attended(
     if meeting.parent_id is None:
         return meeting
     attending = delegations_attending(
-        meeting.delegation_ids, _ancestors(meeting, parents), conferences
+        meeting.delegation_ids, conferences_above(meeting.event_id, parents), conferences
     )
     if attending == meeting.delegation_ids:
         return meeting

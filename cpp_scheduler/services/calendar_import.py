@@ -37,6 +37,7 @@ from cpp_scheduler.ical.importer import (
     Skipped,
     read_calendar,
     read_calendar_bytes,
+    reading_note,
 )
 from cpp_scheduler.model import (
     Event,
@@ -254,32 +255,11 @@ def rfc_readings(event: ParsedEvent) -> list[str]:
     line per wall-clock time of the event that a change of clocks skips or repeats, after
     the other readings of RFC 5545 the importer noted (a change of this and all later
     sessions, a series kept in UTC)."""
-    found: list[str] = []
-    found.extend(event.notes)
+    found = list(event.notes)
     for local, instant in event.read_by_rfc:
-        read = timezones.to_local(instant, event.zone)
-        try:
-            timezones.to_utc(local, event.zone)
-        except timezones.NonexistentLocalTimeError:
-            said = _(
-                "{local} is skipped when clocks change; read as {read} {abbreviation} "
-                "({utc} UTC), as RFC 5545 says"
-            )
-        except timezones.AmbiguousLocalTimeError:
-            said = _(
-                "{local} happens twice; read as the first, {read} {abbreviation} "
-                "({utc} UTC), as RFC 5545 says"
-            )
-        else:  # pragma: no cover - only skipped or repeated times are listed
-            continue
-        found.append(
-            said.format(
-                local=_day_time(local),
-                read=f"{read:%H:%M}",
-                abbreviation=read.tzname(),
-                utc=f"{instant:%H:%M}",
-            )
-        )
+        note = reading_note(local, instant, event.zone)
+        if note:  # only skipped or repeated times are listed
+            found.append(note)
     return found
 
 

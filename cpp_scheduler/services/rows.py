@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
-from cpp_scheduler.model.event_filter import delegations_attending
+from cpp_scheduler.model.event_filter import conferences_above, delegations_attending
 
 
 class OccurrenceKey(NamedTuple):
@@ -120,17 +120,6 @@ def venue_name(name: str, name_ja: str) -> str:
 def city_name(name: str, name_ja: str) -> str:
     """A partner city as a row names it: ``Kobe 神戸市``."""
     return f"{name} {name_ja}".strip()
-
-
-def conferences_above(event_id: str, conference_of: Mapping[str, str]) -> list[str]:
-    """The conferences ``event_id`` is a session of (``conference_of``: each session's
-    conference), its own first, then that one's."""
-    found: list[str] = []
-    above = conference_of.get(event_id)
-    while above is not None and above not in found:
-        found.append(above)
-        above = conference_of.get(above)
-    return found
 
 
 def with_conferences(ids: list[str], conference_of: Mapping[str, str]) -> list[str]:

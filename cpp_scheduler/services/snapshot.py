@@ -36,6 +36,7 @@ from cpp_scheduler.model import (
     Venue,
 )
 from cpp_scheduler.model.event import called_off, event_delegations
+from cpp_scheduler.model.event_filter import conferences_above
 from cpp_scheduler.scheduling.inputs import (
     DEFAULT_HOURS,
     Attendee,
@@ -114,12 +115,7 @@ def venue_info(venue: Venue) -> VenueInfo:
 
 
 def _ancestors(event_id: str, parents: dict[str, str | None]) -> frozenset[str]:
-    found: set[str] = set()
-    parent = parents.get(event_id)
-    while parent is not None and parent not in found:
-        found.add(parent)
-        parent = parents.get(parent)
-    return frozenset(found)
+    return frozenset(conferences_above(event_id, parents))
 
 
 def event_intervals(
