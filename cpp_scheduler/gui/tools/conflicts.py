@@ -497,14 +497,22 @@ class ConflictsDock(QDockWidget):
 
 
 def when_text(conflict: Conflict) -> str:
-    """When a conflict happens, on Tokyo's clock: an all-day meeting by its own date."""
+    """When a conflict happens, on Tokyo's clock: an all-day meeting by its own date, and
+    a finding about days (a tour's day with nothing planned, its nights without a hotel)
+    by the first of them, which it starts with, not as a midnight."""
     if conflict.meetings and conflict.meetings[0].day is not None:
         return translate("Conflicts", "{day}, all day").format(
             day=i18n.short_day_text(conflict.meetings[0].day)
         )
     if conflict.start is None:
         return ""
-    return i18n.day_time_text(timezones.to_local(conflict.start, timezones.TOKYO))
+    local = timezones.to_local(conflict.start, timezones.TOKYO)
+    if (
+        conflict.days
+        and local == timezones.local_days(conflict.days[0], conflict.days[0], timezones.TOKYO)[0]
+    ):
+        return i18n.short_day_text(conflict.days[0])
+    return i18n.day_time_text(local)
 
 
 def count_text(found: int, errors: int) -> str:

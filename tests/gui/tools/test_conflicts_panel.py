@@ -20,6 +20,7 @@ from cpp_scheduler.services.calendar_reads import count_events
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.services.rows import OccurrenceKey
 from tests.parity.conflicts_support import conflicts_json
+from tests.scheduling.test_range_days import lima_tour  # noqa: F401 (a fixture)
 
 
 def _plant_double_booking(database) -> tuple[str, str]:
@@ -353,3 +354,21 @@ def test_an_all_day_events_conflict_reads_and_goes_to_its_own_date(
         for meeting in conflict["meetings"]
         if meeting["event_id"] == event_id
     ] == ["2027-04-29"]
+
+
+@pytest.mark.usefixtures("lima_tour")
+def test_a_tours_findings_about_days_read_as_those_days_not_midnights(
+    qtbot: QtBot, open_window
+) -> None:
+    """Lima's tour has nothing planned on Saturday 13 March and no hotel for the nights of
+    Thursday 11 and Friday 12: the panel's When gives those days, as the findings name
+    them, not "Sat 13 Mar 00:00"."""
+    window = open_window()
+    settle(qtbot, window)
+    dock = tools_of(window).conflicts
+    when = {
+        dock.proxy.index(row, Column.KIND).data(): dock.proxy.index(row, Column.WHEN).data()
+        for row in range(dock.proxy.rowCount())
+    }
+    assert when["Tour day with nothing planned"] == "Sat 13 Mar"
+    assert when["Night without a hotel"] == "Thu 11 Mar"
