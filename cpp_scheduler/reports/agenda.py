@@ -36,9 +36,8 @@ from cpp_scheduler.model.event_filter import (
 )
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts, TourFacts
 from cpp_scheduler.reports.program import (
-    MeetingKey,
+    CountedHours,
     counted_hours,
-    folded_sessions,
     meeting_key,
     starts_within,
 )
@@ -125,27 +124,22 @@ def _as_attended(
     return replace(meeting, delegation_ids=attending)
 
 
-def _hours_cells(
-    meeting: Meeting,
-    counted: Mapping[MeetingKey, float],
-    folded: Mapping[MeetingKey, MeetingKey],
-    started_before: bool,
-) -> tuple[Cell, str]:
+def _hours_cells(meeting: Meeting, counted: CountedHours, started_before: bool) -> tuple[Cell, str]:
     """The hours the report counts on the meeting's row for the agenda's days, and a note
     saying where they are when they are elsewhere: in its conference's row for a
     session, in the period it starts in for a meeting begun before these days. An
     all-day or a cancelled meeting has no hours, and its row already says why."""
     if meeting.all_day or meeting.cancelled:
         return None, ""
-    if meeting_key(meeting) in folded:
+    key = meeting_key(meeting)
+    if key in counted.folded:
         return None, _("Counted in its conference's hours")
     if started_before:
         return None, _("Started before these dates: counted where it starts")
-    hours = counted.get(meeting_key(meeting))
+    hours = counted.hours.get(key)
     if hours is None:
         return None, ""
-    carries_sessions = meeting_key(meeting) in folded.values()
-    return round(hours, 2), _("Its sessions' hours") if carries_sessions else ""
+    return round(hours, 2), _("Its sessions' hours") if key in counted.carriers else ""
 
 
 def agenda_table(
@@ -170,7 +164,6 @@ def agenda_table(
     }
     by_delegation = event_filter.delegation_id is not None
     counted = counted_hours(facts, first, last, days_zone)
-    folded = folded_sessions(facts)
     chosen = [
         meeting
         for meeting in facts.meetings
@@ -217,7 +210,7 @@ def agenda_table(
                 _delegation_names(meeting, facts),
                 *_meeting_cells(meeting, zones),
                 _all_day_cell(meeting),
-                *_hours_cells(meeting, counted, folded, started_before),
+                *_hours_cells(meeting, counted, started_before),
             )
         )
     columns = [

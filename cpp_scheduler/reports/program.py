@@ -41,7 +41,7 @@ from typing import Any
 
 from cpp_scheduler.i18n import N_, _, list_text, name_order, pgettext, shown_name
 from cpp_scheduler.model.enums import EventKind, EventMode
-from cpp_scheduler.model.event_filter import meeting_days
+from cpp_scheduler.model.event_filter import conferences_above, meeting_days
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts
 from cpp_scheduler.reports.tables import ColumnType, Table, table
 from cpp_scheduler.timezones import TOKYO
@@ -177,8 +177,15 @@ class _Unit:
 
     @property
     def hours(self) -> float:
+        """Its held sessions' hours, each once: a session with sessions of its own (a
+        workshop track of the conference) is counted by those, which it holds."""
         if self.sessions:
-            return sum(session.hours for session in self.sessions if not session.cancelled)
+            holding = {session.parent_id for session in self.sessions}
+            return sum(
+                session.hours
+                for session in self.sessions
+                if not session.cancelled and session.event_id not in holding
+            )
         return self.meeting.hours
 
     def union(self, attribute: str) -> set[str]:
@@ -190,21 +197,32 @@ class _Unit:
 
 
 def _units(meetings: Iterable[Meeting]) -> list[_Unit]:
-    """Each meeting, with the sessions of a one-off conference folded into it."""
+    """Each meeting, with the sessions of a one-off conference folded into it, at any
+    depth: a session of a session goes with the outermost one-off conference above it."""
     meetings = list(meetings)
     per_event: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in meetings:
         per_event[meeting.event_id].append(meeting)
+    parents = {meeting.event_id: meeting.parent_id for meeting in meetings}
+
+    def one_off(event_id: str) -> bool:
+        held = per_event.get(event_id)
+        return held is not None and len(held) == 1 and held[0].recurrence_id is None
+
     units: dict[tuple[str, datetime | None], _Unit] = {}
-    sessions: list[Meeting] = []
+    sessions: list[tuple[str, Meeting]] = []
     for meeting in meetings:
-        parent = per_event.get(meeting.parent_id or "")
-        if parent is not None and len(parent) == 1 and parent[0].recurrence_id is None:
-            sessions.append(meeting)
-        else:
+        outermost = None
+        for above in conferences_above(meeting.event_id, parents):
+            if not one_off(above):
+                break
+            outermost = above
+        if outermost is None:
             units[(meeting.event_id, meeting.recurrence_id)] = _Unit(meeting)
-    for session in sessions:
-        units[(session.parent_id or "", None)].sessions.append(session)
+        else:
+            sessions.append((outermost, meeting))
+    for conference, session in sessions:
+        units[(conference, None)].sessions.append(session)
     return list(units.values())
 
 
@@ -289,28 +307,41 @@ def meeting_key(meeting: Meeting) -> MeetingKey:
     return (meeting.event_id, meeting.recurrence_id)
 
 
+@dataclass(frozen=True)
+class CountedHours:
+    """The hours the report counts in a period, by the meeting that carries them, for
+    the agenda's Hours column, which reads them here so that the two cannot differ."""
+
+    hours: dict[MeetingKey, float]
+    """By meeting (event id, and the rule's start for a meeting of a series): a held
+    meeting that starts in the period, a conference with sessions carrying its held
+    sessions' hours."""
+    folded: dict[MeetingKey, MeetingKey]
+    """The sessions counted as part of their conference, not as meetings of their own
+    (their hours are the conference's), each with its conference."""
+    carriers: frozenset[MeetingKey]
+    """The conferences that carry their sessions' hours."""
+
+
 def counted_hours(
     facts: ProgramFacts, first: date | None, last: date | None, clock: str = TOKYO
-) -> dict[MeetingKey, float]:
-    """The hours the report counts in the period, by the meeting that carries them
-    (event id, and the rule's start for a meeting of a series): a held meeting that
-    starts in the period, a conference with sessions carrying its held sessions' hours.
-    The agenda's Hours column reads them here, so the two cannot differ."""
-    return {
-        meeting_key(unit.meeting): unit.hours
-        for unit in _units(facts.meetings)
-        if not unit.meeting.cancelled and starts_within(unit.meeting, first, last, clock)
-    }
-
-
-def folded_sessions(facts: ProgramFacts) -> dict[MeetingKey, MeetingKey]:
-    """The sessions the report counts as part of their conference, not as meetings of
-    their own (their hours are the conference's), each with its conference."""
-    return {
+) -> CountedHours:
+    """The hours the report counts on the days ``first`` to ``last`` of ``clock``."""
+    units = _units(facts.meetings)
+    folded = {
         meeting_key(session): meeting_key(unit.meeting)
-        for unit in _units(facts.meetings)
+        for unit in units
         for session in unit.sessions
     }
+    return CountedHours(
+        {
+            meeting_key(unit.meeting): unit.hours
+            for unit in units
+            if not unit.meeting.cancelled and starts_within(unit.meeting, first, last, clock)
+        },
+        folded,
+        frozenset(folded.values()),
+    )
 
 
 def build_report(facts: ProgramFacts, first: date, last: date, clock: str = TOKYO) -> ProgramReport:

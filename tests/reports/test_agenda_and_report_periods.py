@@ -169,3 +169,32 @@ def test_a_delegations_agenda_holds_the_sessions_of_its_conference(
     by_delegation = report(capsys, db, "2027-02-01", "2027-02-28")["breakdowns"]["delegation"]
     peru = next(row for row in by_delegation if row["label"] == PERU)
     assert hours(rows) == pytest.approx(peru["hours"])
+
+
+def test_a_session_of_a_session_is_counted_once_in_its_conference(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    """A workshop track inside a conference session (two hands-on clinics within the
+    opening plenary's slot): the agenda is written, not a traceback, and the report and
+    the agenda count the plenary's hours once, by its clinics, in the conference."""
+    before = report(capsys, db, "2027-02-15", "2027-02-15")["hours"]
+    database = open_database(db)
+    with database.transaction() as session:
+        plenary = session.query(Event).filter_by(title=PLENARY).one()
+        start, zone = plenary.start_utc, plenary.zone
+        for number, minutes in ((1, 0), (2, 40)):
+            clinic = Event(title=f"Clinic {number}", parent=plenary, zone=zone)
+            clinic.start_utc = start + timedelta(minutes=minutes)
+            clinic.end_utc = clinic.start_utc + timedelta(minutes=30)
+            session.add(clinic)
+        plenary_hours = (plenary.end_utc - plenary.start_utc).total_seconds() / 3600
+    database.close()
+
+    rows = agenda(capsys, db, "2027-02-15", "2027-02-15")
+    counted = report(capsys, db, "2027-02-15", "2027-02-15")
+
+    assert [row["Hours note"] for row in rows if row["Title"].startswith("Clinic")] == [
+        "Counted in its conference's hours"
+    ] * 2
+    assert counted["hours"] == pytest.approx(before - plenary_hours + 1.0)
+    assert hours(rows) == pytest.approx(counted["hours"])
