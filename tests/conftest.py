@@ -39,6 +39,18 @@ def cycle_collection_given_back() -> Iterator[None]:
         gui_collector.uninstall()
 
 
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """Every test starts in English: a command run in this process with ``--lang ja``
+    sets the language for the whole process, and a test that follows in the same
+    worker would read Japanese where it expects English."""
+    yield
+    from cpp_scheduler import i18n
+
+    if i18n.language() != i18n.ENGLISH:
+        i18n.use_language(i18n.ENGLISH)
+
+
 def _postgres_unavailable() -> str | None:
     try:
         with psycopg.connect(POSTGRES_ADMIN_URL, connect_timeout=3):

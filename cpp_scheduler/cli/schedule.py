@@ -94,12 +94,7 @@ def _row(meeting: ScheduledMeeting) -> list[str]:
     if meeting.conference:
         title += f" ({meeting.conference})"
     if meeting.dates is not None:
-        first, last = meeting.dates
-        days = (
-            i18n.day_text(first)
-            if last == first
-            else _("{first} to {last}").format(first=i18n.day_text(first), last=i18n.day_text(last))
-        )
+        days = i18n.period_day_text(*meeting.dates)  # as the window's schedule writes them
         return [days, days, _("all day"), title]
     assert meeting.part is not None  # only all-day blocks have none
     local = _span(meeting.local_start, meeting.local_end)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
+from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
+from cpp_scheduler.model import Delegation, Event
 from cpp_scheduler.services.demo import CONFERENCE, KENYA, MACEDONIA, PERU, SERIES, load_demo
 from cpp_scheduler.store import Database
 
@@ -125,3 +127,27 @@ def test_instants_in_json_are_the_meetings_own(
         start = datetime.fromisoformat(meeting["start"].replace("Z", "+00:00"))
         assert datetime.fromisoformat(meeting["local_start"]) == start
         assert datetime.fromisoformat(meeting["tokyo_start"]) == start
+
+
+@pytest.mark.parametrize(
+    ("language", "dates"),
+    [("en", "Mon 03 – Wed 05 May 2027"), ("ja", "2027年5月3日(月)～5日(水)")],
+)
+def test_a_block_of_days_reads_as_the_windows_schedule_writes_it(
+    sqlite_database: Database, capsys: pytest.CaptureFixture[str], language: str, dates: str
+) -> None:
+    """Golden Week, three whole days: the command's table writes the days as the
+    Delegation schedule window does (tests/gui/tools), one wording in each language."""
+    with sqlite_database.transaction() as session:
+        lima = Delegation(name="Lima", country="PE", zone="America/Lima")
+        closure = Event(title="Golden Week: TDLC closed", zone="Asia/Tokyo", delegations=[lima])
+        closure.set_dates(date(2027, 5, 3), date(2027, 5, 5))
+        session.add(closure)
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    capsys.readouterr()
+    try:
+        assert main(["--lang", language, "--db", url, "schedule", "--delegation", "Lima"]) == 0
+    finally:
+        i18n.use_language(i18n.ENGLISH)  # ``main`` sets the language for the process
+    [row] = [line for line in capsys.readouterr().out.splitlines() if "Golden Week" in line]
+    assert row.startswith(f"{dates}  {dates}  ")

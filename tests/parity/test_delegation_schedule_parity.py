@@ -15,7 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from benchmarks.generate import generate_program, store_program
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.delegationview import (
@@ -48,7 +48,11 @@ def expected_row(meeting: dict[str, Any]) -> dict[Column, str]:
     """What the window must show for one meeting of the command's JSON."""
     if meeting["hours"] == "all_day":
         first, last = (datetime.fromisoformat(day) for day in meeting["dates"])
-        days = f"{first:%a %d %b %Y}" if first == last else f"{first:%a %d %b}–{last:%a %d %b %Y}"
+        days = (
+            f"{first:%a %d %b %Y}"
+            if first == last
+            else i18n.period_day_text(first.date(), last.date())
+        )
         return {Column.EVENT: meeting["title"], Column.LOCAL_DATE: days, Column.HOURS: "All day"}
     local_start = datetime.fromisoformat(meeting["local_start"])
     tokyo_start = datetime.fromisoformat(meeting["tokyo_start"])
