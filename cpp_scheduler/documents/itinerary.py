@@ -495,16 +495,20 @@ def leg_clocks(
     clock whether the delegation's home city is Manila or Quezon City, and a flight
     planned on Auckland's clock lands in Tokyo on Japan's. A departure from a place the
     program does not know is on the leg's clock. An arrival there is on Japan's clock
-    after a journey by rail or road from Japan (it cannot have left the country);
-    otherwise the program cannot tell where it lands, and it is read on the leg's clock
-    with that clock named, never passed off as the local time there.
+    after a journey by rail or road from Japan (it cannot have left the country), and,
+    with that clock named, after a journey from abroad (a delegation coming to Japan);
+    otherwise it is read on the leg's clock, named too, never passed off as the local
+    time there.
     """
     leaves = clocks.get(place_key(origin), leg_zone)
     arrives = clocks.get(place_key(destination))
     if arrives is None and mode in GROUND_MODES and leaves == TOKYO:
         arrives = TOKYO
     if arrives is None:
-        return LegClocks(leaves, leg_zone, destination_placed=False)
+        # A journey from abroad to a place the program cannot place is a delegation
+        # coming to Japan ("Narita Airport"), read on Japan's clock; from Japan, on the
+        # leg's own. Either way the clock is named: it is not certainly the place's.
+        return LegClocks(leaves, TOKYO if leaves != TOKYO else leg_zone, destination_placed=False)
     return LegClocks(leaves, arrives, destination_placed=True)
 
 

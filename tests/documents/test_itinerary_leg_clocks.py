@@ -38,7 +38,9 @@ def program(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> 
       Cebu only as the place the flight out left from, on Manila's clock;
     * a train from Tokyo to Shin-Kobe station, a place the program does not know, which
       a train from Japan cannot leave Japan for;
-    * a flight to "NAIA Terminal 3", which the program cannot place at all.
+    * a flight to "NAIA Terminal 3", which the program cannot place at all;
+    * a flight from Manila to "Narita Airport", which it cannot place either: a flight
+      from abroad is the delegation coming to Japan.
     """
     path = tmp_path_factory.mktemp("legs") / "program.sqlite"
     shutil.copyfile(sqlite_template, path)
@@ -76,6 +78,7 @@ def program(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> 
             leg("Cebu", "Tokyo", air, "Asia/Manila", (utc(2, 21, 1), utc(2, 21, 5, 30))),
             leg("Tokyo", "Cebu", air, "Asia/Tokyo", (utc(2, 24, 7), utc(2, 24, 11, 30))),
             leg("Tokyo", "NAIA Terminal 3", air, "Asia/Tokyo", (utc(2, 26, 7), utc(2, 26, 11))),
+            leg("Manila", "Narita Airport", air, "Asia/Manila", (utc(2, 25, 1), utc(2, 25, 5))),
         ]
         session.add(tour)
     database.close()
@@ -103,6 +106,8 @@ def test_each_end_of_a_leg_is_read_on_the_clock_of_its_place(program: Path) -> N
     assert (f"{train.arrives:%H:%M %Z}", train.destination_placed) == ("11:45 JST", True)
     unknown = legs["NAIA Terminal 3"]
     assert (f"{unknown.arrives:%H:%M %Z}", unknown.destination_placed) == ("20:00 JST", False)
+    narita = legs["Narita Airport"]
+    assert (f"{narita.arrives:%H:%M %Z}", narita.destination_placed) == ("14:00 JST", False)
 
 
 def test_the_printed_itinerary_names_each_clock_that_is_not_certainly_japans(
@@ -119,6 +124,7 @@ def test_the_printed_itinerary_names_each_clock_that_is_not_certainly_japans(
     assert "Departs 16:00 JST from Tokyo, arrives 19:30 PST in Cebu" in text
     # Where the landing place is unknown, its time is Japan's, and says so.
     assert "Departs 16:00 JST from Tokyo, arrives 20:00 JST in NAIA Terminal 3" in text
+    assert "Departs 09:00 PST from Manila, arrives 14:00 JST in Narita Airport" in text
     # A train within Japan is on Japan's clock, which the table's heading names.
     assert "Departs 09:00 from Tokyo, arrives 11:45 in Shin-Kobe" in text
 
