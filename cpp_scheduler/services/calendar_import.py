@@ -275,9 +275,11 @@ def _compared(sequence: int, held: int, differs: bool) -> ImportAction:
     meeting (UID and RECURRENCE-ID), and Google and Outlook do so: the 8 March meeting
     moved at SEQUENCE 1 and then the 15 March one at SEQUENCE 1 too, or the series moved
     at SEQUENCE 1 after a meeting of it was. The program keeps one SEQUENCE per event,
-    the highest any part brought, so an equal number can come from another part; what
-    the part says tells whether the program holds it already. (Keeping the number each
-    part brought would decide by number alone; the database does not keep it yet.)
+    at least the highest any part brought (one more when a part taken at an equal number
+    changes it, see :func:`apply_calendar`), so an equal number can come from another
+    part; what the part says tells whether the program holds it already. (Keeping the
+    number each part brought would decide by number alone; the database does not keep
+    it yet.)
 
     DTSTAMP does not decide between copies of one SEQUENCE: a file's DTSTAMP is when the
     file was written (RFC 5545 section 3.8.7.2, with a METHOD), so the program's own
@@ -321,15 +323,25 @@ def _series_differs(incoming: ParsedEvent, event: Event) -> bool:
     )
 
 
-def _planned_update(incoming: ParsedEvent, event: Event, notes: tuple[str, ...]) -> PlannedChange:
+def _planned_update(
+    incoming: ParsedEvent, event: Event, notes: tuple[str, ...]
+) -> tuple[PlannedChange, tuple[Skipped, ...]]:
     """A file's event the program holds, against the program's copy, part by part (see
     :func:`_compared`): the series by its own SEQUENCE, its moved and cancelled meetings
     by theirs (the highest of them: the reader gives one number per event's meetings; a
     meeting the file does not give may have been moved by a part sent on its own since,
     so it tells nothing). The event is updated when a part is taken, kept when a part is
-    older than the program's and none is taken, else it is already here."""
+    older than the program's and none is taken, else it is already here.
+
+    When the series' own part is not taken, its meetings are the program's, not the
+    file's: a moved or cancelled meeting of the file that names none of them (the
+    program's series was moved since) is listed as skipped, as a meeting sent on its own
+    is (:func:`_stray_changes`), and the rest are compared."""
     held = event.sequence or 0
     series = _compared(incoming.sequence, held, _series_differs(incoming, event))
+    strays: tuple[Skipped, ...] = ()
+    if series is not ImportAction.UPDATE and incoming.recurrence_rule and incoming.changes:
+        incoming, strays = _stray_changes(incoming, event)
     parts = {series: incoming.sequence}
     meetings = MeetingsTaken.NONE
     if series is ImportAction.UPDATE and (incoming.sequence > held or not incoming.recurrence_rule):
@@ -348,7 +360,7 @@ def _planned_update(incoming: ParsedEvent, event: Event, notes: tuple[str, ...])
         action = ImportAction.KEEP
     else:
         action = ImportAction.UNCHANGED
-    return PlannedChange(
+    planned = PlannedChange(
         action,
         incoming,
         held,
@@ -357,6 +369,35 @@ def _planned_update(incoming: ParsedEvent, event: Event, notes: tuple[str, ...])
         meetings=meetings,
         older=parts[ImportAction.KEEP] if action is ImportAction.KEEP else None,
     )
+    return planned, strays
+
+
+def _stray_changes(incoming: ParsedEvent, event: Event) -> tuple[ParsedEvent, tuple[Skipped, ...]]:
+    """``incoming`` with only the moved and cancelled meetings that name a meeting of
+    the program's own series (its rule, from its own start and zone), and a skipped
+    entry for each of the others: written against a series the program no longer
+    holds, such a change would be stored applied nowhere and said as an update."""
+    try:
+        known = recurrence.meeting_ids(event.start_utc, event.zone, event.recurrence_rule)
+    except (recurrence.RecurrenceError, ValueError, LookupError, OverflowError):
+        known = frozenset()
+    kept = tuple(change for change in incoming.changes if change.recurrence_id in known)
+    if len(kept) == len(incoming.changes):
+        return incoming, ()
+    skipped = tuple(
+        Skipped(
+            incoming.uid,
+            incoming.title,
+            incoming.line,
+            _("the series has no session at the RECURRENCE-ID given"),
+        )
+        for change in incoming.changes
+        if change.recurrence_id not in known
+    )
+    # The reader numbers the meetings' components, not each change: with none left, no
+    # meeting's number is the file's any more.
+    versions = incoming.instance_versions if kept else ()
+    return replace(incoming, changes=kept, instance_versions=versions), skipped
 
 
 def _organiser_notes(incoming: ParsedEvent) -> tuple[str, ...]:
@@ -385,19 +426,25 @@ def _as_participant(address: Attendee) -> Participant:
     return Participant(name=name, email=address.email)
 
 
-def _plan(parsed: ParsedCalendar, held: dict[str, Event]) -> tuple[PlannedChange, ...]:
+def _plan(
+    parsed: ParsedCalendar, held: dict[str, Event]
+) -> tuple[tuple[PlannedChange, ...], tuple[Skipped, ...]]:
     """Each event of the file against the program's copy, part by part
     (:func:`_planned_update`): a meeting moved with a higher SEQUENCE than the series'
-    own (RFC 5545 3.8.7.4 versions each instance on its own) updates the series."""
+    own (RFC 5545 3.8.7.4 versions each instance on its own) updates the series. With
+    them, the file's moved meetings that name no meeting of the program's series."""
     planned: list[PlannedChange] = []
+    skipped: list[Skipped] = []
     for incoming in parsed.events:
         existing = held.get(incoming.uid)
         notes = _organiser_notes(incoming)
         if existing is None:
             planned.append(PlannedChange(ImportAction.CREATE, incoming, notes=notes))
         else:
-            planned.append(_planned_update(incoming, existing, notes))
-    return tuple(planned)
+            change, strays = _planned_update(incoming, existing, notes)
+            planned.append(change)
+            skipped.extend(strays)
+    return tuple(planned), tuple(skipped)
 
 
 def _plan_occurrences(
@@ -478,10 +525,14 @@ def preview_into_new_database(
     parsed = read_file(
         path, default_zone=default_zone, skip_invalid=skip_invalid, progress=read_progress
     )
-    planned = _plan(parsed, {})
+    planned, strays = _plan(parsed, {})
     sessions, skipped = _plan_occurrences(parsed, {})
     return ImportReport(
-        parsed.source, planned, parsed.skipped + skipped, applied=False, occurrences=sessions
+        parsed.source,
+        planned,
+        parsed.skipped + strays + skipped,
+        applied=False,
+        occurrences=sessions,
     )
 
 
@@ -576,16 +627,21 @@ def apply_calendar(
     if dry_run:
         with database.session() as session:
             held = _held_events(session, uids)
-            planned = _plan(parsed, held)
+            planned, strays = _plan(parsed, held)
             sessions, skipped = _plan_occurrences(parsed, held)
         return ImportReport(
-            parsed.source, planned, parsed.skipped + skipped, applied=False, occurrences=sessions
+            parsed.source,
+            planned,
+            parsed.skipped + strays + skipped,
+            applied=False,
+            occurrences=sessions,
         )
     with database.transaction() as session:
         group_changes(session, lambda: _("calendar file {name}").format(name=parsed.source))
         held = _held_events(session, uids)
-        planned = _plan(parsed, held)
+        planned, strays = _plan(parsed, held)
         sessions, skipped = _plan_occurrences(parsed, held)
+        skipped = strays + skipped
         if expected_versions is not None:
             _check_versions(planned, sessions, held, expected_versions)
         lookups = _Lookups(session, parsed.events)
@@ -596,12 +652,15 @@ def apply_calendar(
                 created.append(change.event)
             elif change.action is ImportAction.UPDATE:
                 event = held[change.event.uid]
+                before = event.series_times()
                 if change.takes_series:
                     _fill(event, change.event, lookups, new=False)
                 if change.meetings is not MeetingsTaken.NONE:
                     _apply_changes(
                         event, change.event, keep_others=change.meetings is MeetingsTaken.GIVEN
                     )
+                if change.takes_series and event.series_times() != before:
+                    _drop_changes_of_other_meetings(event)
                 written.append((event, change.event))
         sequences = {event.uid: incoming.newest for event, incoming in written}
         for planned_session in sessions:
@@ -614,10 +673,11 @@ def apply_calendar(
         _flush(session, parsed.source, written)
         for event in held.values():
             if event.uid in sequences:
-                # The flush raised SEQUENCE for the changed time or place; the program
-                # now holds the file's version, so it takes the file's number (never
-                # lower than its own: a part is taken at an equal number at least).
-                event.sequence = sequences[event.uid]
+                # The flush raised SEQUENCE for a changed time, place, status or meeting.
+                # A newer file's number is taken; a part taken at an equal number keeps
+                # the raise: the program's copy is not what either side numbered so
+                # far, and a file or invitation written from it must tell clients so.
+                event.sequence = max(event.sequence or 0, sequences[event.uid])
         _flush(session, parsed.source, written)
         versions = _write_created(session, parsed.source, created, lookups, progress)
         versions |= {event.id: event.version for event, _incoming in written}
@@ -1092,6 +1152,22 @@ def _apply_occurrence(event: Event, change: ParsedChange) -> None:
     row.cancelled = change.cancelled
     row.start_utc = change.start
     row.end_utc = change.end
+
+
+def _drop_changes_of_other_meetings(event: Event) -> None:
+    """Once a file's series is taken with other times, zone or rule, forget the moved
+    and cancelled meetings it does not have. A RECURRENCE-ID names a meeting by the start
+    its series gives it (RFC 5545 section 3.8.4.4), and RFC 5546 sends a recurring event
+    as the series and its moved meetings together: a change naming none of the file's
+    meetings belongs to a series its sender no longer holds. Kept, it would be applied
+    nowhere, and come back the day the series holds that meeting again."""
+    if not event.changes:
+        return
+    if not event.recurrence_rule:
+        event.changes = []
+        return
+    kept = set(map(id, event.applied_changes()))
+    event.changes = [row for row in event.changes if id(row) in kept]
 
 
 def _apply_changes(event: Event, incoming: ParsedEvent, *, keep_others: bool = False) -> None:

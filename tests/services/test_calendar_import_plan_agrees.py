@@ -10,9 +10,10 @@ the import treats them, never "1 would be created" and then a refusal.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import icalendar
 import pytest
 from sqlalchemy import func, select
 
@@ -21,7 +22,9 @@ from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.importer import read_calendar
 from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.services import calendar_import
+from cpp_scheduler.services.calendar_export import ProgramScope, export_calendar
 from cpp_scheduler.services.calendar_import import ImportAction, ImportReport
+from cpp_scheduler.services.series import move_event
 from cpp_scheduler.store import Database
 
 TOKYO = timezones.TOKYO
@@ -154,7 +157,7 @@ def test_the_series_moved_at_the_sequence_a_meeting_of_it_brought_is_taken(
 
     older = imported(sqlite_database, first)
     assert [c.action for c in older.changes] == [ImportAction.KEEP]
-    assert older.lines()[0].endswith("the program's version 1 is newer than the file's 0")
+    assert older.lines()[0].endswith("the program's version 2 is newer than the file's 0")
     assert meetings(sqlite_database, uid)[0] == "Mon 01 Mar 14:00"
 
 
@@ -409,3 +412,183 @@ def test_a_meeting_moved_alone_to_an_hour_that_vanishes_is_skipped_as_the_dry_ru
         event = session.scalars(select(Event).where(Event.uid == "gap@example.org")).one()
         starts = [meeting.start for meeting in event.occurrences()]
     assert datetime(2027, 3, 14, 13, tzinfo=UTC) in starts
+
+
+# -- 4. a part taken at an equal SEQUENCE, and the meetings it names -------------------
+def daily(uid: str, sequence: int, hour: int) -> list[str]:
+    """A daily series of five meetings from 1 March, at ``hour`` o'clock in Tokyo."""
+    return [
+        f"UID:{uid}",
+        "DTSTAMP:20270101T000000Z",
+        f"DTSTART;TZID=Asia/Tokyo:20270301T{hour:02d}0000",
+        f"DTEND;TZID=Asia/Tokyo:20270301T{hour + 1:02d}0000",
+        "RRULE:FREQ=DAILY;COUNT=5",
+        f"SEQUENCE:{sequence}",
+        "SUMMARY:Daily standup",
+    ]
+
+
+def cancelled(uid: str, day: int, sequence: int, hour: int = 9) -> list[str]:
+    return [
+        f"UID:{uid}",
+        "DTSTAMP:20270101T000000Z",
+        f"RECURRENCE-ID;TZID=Asia/Tokyo:202703{day:02d}T{hour:02d}0000",
+        f"DTSTART;TZID=Asia/Tokyo:202703{day:02d}T{hour:02d}0000",
+        f"DTEND;TZID=Asia/Tokyo:202703{day:02d}T{hour + 1:02d}0000",
+        "STATUS:CANCELLED",
+        f"SEQUENCE:{sequence}",
+        "SUMMARY:Daily standup",
+    ]
+
+
+def exported_sequence(database: Database, tmp_path: Path, uid: str) -> str:
+    """The SEQUENCE the program's own calendar file gives the series."""
+    (path,) = export_calendar(database, ProgramScope(), tmp_path / "program.ics")
+    found = icalendar.Calendar.from_ical(path.read_bytes())
+    (series_part,) = [
+        part
+        for part in found.walk("VEVENT")
+        if str(part["UID"]) == uid and part.get("RECURRENCE-ID") is None
+    ]
+    return f"{series_part['DTSTART'].dt:%d %b %H:%M} SEQUENCE {series_part['SEQUENCE']}"
+
+
+def test_a_series_moved_at_an_equal_sequence_is_exported_at_a_higher_one(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """The program holds the series at SEQUENCE 1 (a meeting of it was moved at 1); a
+    file moves the series to 14:00 at SEQUENCE 1 too. The program's file then gives the
+    new time at a higher SEQUENCE, which attendees' calendars take; the same file again
+    is already here."""
+    uid = "raise@google.com"
+    imported(sqlite_database, written(tmp_path, "s.ics", calendar(series(uid, 0))))
+    imported(sqlite_database, written(tmp_path, "m.ics", calendar(moved(uid, 8, 1))))
+    assert exported_sequence(sqlite_database, tmp_path, uid) == "01 Mar 10:00 SEQUENCE 1"
+    later = written(tmp_path, "later.ics", calendar(series(uid, 1, 14)))
+
+    report = imported(sqlite_database, later)
+
+    assert report.lines()[0] == (
+        "update  Kobe weekly (Mon 01 Mar 2027 14:00 Asia/Tokyo): version 1 brings changes "
+        "the program's version 1 does not hold"
+    )
+    assert exported_sequence(sqlite_database, tmp_path, uid) == "01 Mar 14:00 SEQUENCE 2"
+    again = imported(sqlite_database, later)
+    assert again.count(ImportAction.UPDATE) == 0
+    assert again.lines()[0].startswith("same    Kobe weekly (Mon 01 Mar 2027 14:00 Asia/Tokyo)")
+    assert exported_sequence(sqlite_database, tmp_path, uid) == "01 Mar 14:00 SEQUENCE 2"
+
+
+def stored_changes(database: Database, uid: str) -> list[str]:
+    """Each moved or cancelled meeting the program stores for the series, by the start
+    it names, on Tokyo's clock."""
+    with database.session() as session:
+        event = session.scalars(select(Event).where(Event.uid == uid)).one()
+        return [
+            f"{timezones.to_local(row.recurrence_id, TOKYO):%d %b %H:%M}" for row in event.changes
+        ]
+
+
+def test_a_series_taken_at_other_times_keeps_no_change_of_a_meeting_it_lost(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """Daily at 09:00 with 3 March cancelled (SEQUENCE 1); the series at 11:00 at
+    SEQUENCE 1, no meeting moved (the program's copy goes to 2); then back at 09:00 at
+    SEQUENCE 2. Neither later file cancels 3 March: it is held at 11:00 and then at
+    09:00, and no stored change names a meeting the series does not have."""
+    uid = "standup@google.com"
+    imported(
+        sqlite_database,
+        written(tmp_path, "a.ics", calendar(daily(uid, 0, 9), cancelled(uid, 3, 1))),
+    )
+    assert "Wed 03 Mar 09:00" not in meetings(sqlite_database, uid)
+
+    imported(sqlite_database, written(tmp_path, "c.ics", calendar(daily(uid, 1, 11))))
+
+    assert meetings(sqlite_database, uid) == [
+        "Mon 01 Mar 11:00",
+        "Tue 02 Mar 11:00",
+        "Wed 03 Mar 11:00",
+        "Thu 04 Mar 11:00",
+        "Fri 05 Mar 11:00",
+    ]
+    assert stored_changes(sqlite_database, uid) == []
+
+    imported(sqlite_database, written(tmp_path, "d.ics", calendar(daily(uid, 2, 9))))
+
+    assert meetings(sqlite_database, uid) == [
+        "Mon 01 Mar 09:00",
+        "Tue 02 Mar 09:00",
+        "Wed 03 Mar 09:00",
+        "Thu 04 Mar 09:00",
+        "Fri 05 Mar 09:00",
+    ]
+    assert stored_changes(sqlite_database, uid) == []
+
+
+def test_a_series_taken_with_its_moved_meeting_keeps_only_the_new_one(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """The series and its 3 March meeting, cancelled, both at the new hour: the old
+    hour's cancellation is gone, the new one holds."""
+    uid = "standup-both@google.com"
+    imported(
+        sqlite_database,
+        written(tmp_path, "a.ics", calendar(daily(uid, 0, 9), cancelled(uid, 3, 1))),
+    )
+
+    imported(
+        sqlite_database,
+        written(tmp_path, "b.ics", calendar(daily(uid, 1, 11), cancelled(uid, 3, 1, 11))),
+    )
+
+    assert "Wed 03 Mar 11:00" not in meetings(sqlite_database, uid)
+    assert stored_changes(sqlite_database, uid) == ["03 Mar 11:00"]
+
+
+def test_a_meeting_of_the_file_that_names_no_meeting_of_the_programs_series_is_skipped(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """The series came at 09:00; the coordinator moved it to 10:00 (SEQUENCE 1). A file
+    of the series at 09:00 (SEQUENCE 0) with its 4 March 09:00 meeting moved to 15:00
+    (SEQUENCE 1) names a meeting the program's series does not have: the dry run and the
+    import say it is skipped and why, not "1 updated", and nothing is stored."""
+    uid = "stray@google.com"
+    imported(sqlite_database, written(tmp_path, "e.ics", calendar(daily(uid, 0, 9))))
+    with sqlite_database.session() as session:
+        event = session.scalars(select(Event).where(Event.uid == uid)).one()
+        event_id, version = event.id, event.version
+        start, end = event.start_utc, event.end_utc
+    move_event(
+        sqlite_database, event_id, start + timedelta(hours=1), end + timedelta(hours=1), version
+    )
+    moved_at_nine = [
+        f"UID:{uid}",
+        "DTSTAMP:20270102T000000Z",
+        "RECURRENCE-ID;TZID=Asia/Tokyo:20270304T090000",
+        "DTSTART;TZID=Asia/Tokyo:20270304T150000",
+        "DTEND;TZID=Asia/Tokyo:20270304T160000",
+        "SEQUENCE:1",
+        "SUMMARY:Daily standup",
+    ]
+    path = written(tmp_path, "f.ics", calendar(daily(uid, 0, 9), moved_at_nine))
+
+    preview = imported(sqlite_database, path, dry_run=True)
+    report = imported(sqlite_database, path)
+
+    skipped = "skip    line 5: Daily standup: the series has no session at the RECURRENCE-ID given"
+    assert skipped in preview.lines()
+    assert preview.lines()[:-1] == report.lines()[:-1]
+    assert preview.lines()[-1].endswith(
+        "0 would be created, 0 would be updated, 1 left as they are, 1 skipped "
+        "(dry run: nothing changed)"
+    )
+    assert report.lines()[-1].endswith("0 created, 0 updated, 1 left as they are, 1 skipped")
+    assert meetings(sqlite_database, uid) == [
+        "Mon 01 Mar 10:00",
+        "Tue 02 Mar 10:00",
+        "Wed 03 Mar 10:00",
+        "Thu 04 Mar 10:00",
+        "Fri 05 Mar 10:00",
+    ]
+    assert stored_changes(sqlite_database, uid) == []
