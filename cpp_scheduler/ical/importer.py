@@ -1423,7 +1423,8 @@ def _change(
         raise _SetAsideError(
             _(
                 "the session of {when} is changed into whole days (DTSTART;VALUE=DATE), "
-                "which the program cannot hold in a series of times"
+                "which the program cannot hold in a series of times: the whole series is "
+                "left out"
             ).format(when=when),
             line,
             whole_series=True,

@@ -155,7 +155,8 @@ END:VEVENT"""
     output = imported(tmp_path, sqlite_path, capsys, data, "overdate.ics")
     assert (
         "skip    line 12: RID as date: the session of Wed 10 Mar 2027 10:00 is changed into "
-        "whole days (DTSTART;VALUE=DATE), which the program cannot hold in a series of times"
+        "whole days (DTSTART;VALUE=DATE), which the program cannot hold in a series of times: "
+        "the whole series is left out"
     ) in output
     assert "overdate.ics: 1 created, 0 updated, 0 left as they are, 1 skipped" in output
     assert starts(stored_meetings(sqlite_path)) == [("other@x", utc(2027, 4, 1, 1))]
