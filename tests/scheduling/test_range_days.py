@@ -11,14 +11,10 @@ one of them runs, free between them.
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from cpp_scheduler import timezones
 from cpp_scheduler.model import (
@@ -31,20 +27,8 @@ from cpp_scheduler.model import (
     StudyTour,
     TourDay,
 )
-from cpp_scheduler.scheduling.conflicts import ConflictKind, falls_within
-from cpp_scheduler.services import checking
-from cpp_scheduler.store import Database, open_database
+from cpp_scheduler.store import Database
 from tests.parity.conflicts_support import conflicts_json
-from tests.services.test_range_checks import (
-    FIRST,
-    EventPlan,
-    TourPlan,
-    _people_and_places,
-    _store,
-    event_plans,
-    tour_plans,
-)
-from tests.services.test_range_checks import days as tokyo_days
 
 TOKYO = timezones.TOKYO
 TOUR_FIRST = date(2027, 3, 8)  # a Monday; the tour runs to Saturday 13 March
@@ -249,46 +233,3 @@ def test_a_delegation_is_in_two_places_only_while_a_session_runs(
         "Nairobi delegation is expected at X1 opening and Briefing at the same time, "
         "Tue 01 Jun 09:30-10:00 (Tokyo)"
     ]
-
-
-# -- the property: a range shows what the whole program shows there --------------------------
-
-
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(
-    events=st.lists(event_plans, min_size=1, max_size=12),
-    tours=st.lists(tour_plans, max_size=2),
-    ranges=st.lists(st.tuples(st.integers(-3, 26), st.integers(0, 6)), min_size=1, max_size=4),
-)
-def test_a_range_shows_the_whole_programs_findings_about_its_days(
-    tmp_path_factory: pytest.TempPathFactory,
-    sqlite_template: Path,
-    events: list[EventPlan],
-    tours: list[TourPlan],
-    ranges: list[tuple[int, int]],
-) -> None:
-    """Findings about dates (a tour's days, all-day events in Apia and Tokyo) are shown
-    on any of their dates, by the range check and by the whole program's alike."""
-    path = tmp_path_factory.mktemp("range-days") / "program.sqlite"
-    shutil.copyfile(sqlite_template, path)
-    database = open_database(path)
-    try:
-        with database.transaction() as session:
-            session.add_all(_people_and_places())
-        _store(database, events, tours)
-        whole = checking.check(database).conflicts
-        for offset, width in ranges:
-            first = FIRST + timedelta(days=offset)
-            last = first + timedelta(days=width)
-            start, end = tokyo_days(first, last)
-            ranged = checking.check(database, start, end).conflicts
-            assert ranged == [c for c in whole if falls_within(c, start, end)]
-            for conflict in ranged:
-                if conflict.kind in (ConflictKind.EMPTY_TOUR_DAY, ConflictKind.NIGHT_WITHOUT_HOTEL):
-                    assert any(first <= day <= last for day in conflict.days), conflict.message
-    finally:
-        database.close()

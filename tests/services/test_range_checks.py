@@ -305,9 +305,14 @@ def test_a_range_finds_what_the_whole_program_finds_there(
         whole = checking.check(database).conflicts
         for offset, width in ranges:
             first = FIRST + timedelta(days=offset)
-            start, end = days(first, first + timedelta(days=width))
+            last = first + timedelta(days=width)
+            start, end = days(first, last)
             ranged = checking.check(database, start, end).conflicts
             assert ranged == touching(whole, start, end)
+            # A finding about a tour's days is shown on those days, not on the tour's first.
+            for conflict in ranged:
+                if conflict.kind in (ConflictKind.EMPTY_TOUR_DAY, ConflictKind.NIGHT_WITHOUT_HOTEL):
+                    assert any(first <= day <= last for day in conflict.days), conflict.message
     finally:
         database.close()
 
