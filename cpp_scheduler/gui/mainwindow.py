@@ -59,7 +59,7 @@ from cpp_scheduler.gui.opening import (
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.gui.views.base import CalendarView
+from cpp_scheduler.gui.views.base import CalendarView, instants_holding
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
@@ -359,7 +359,7 @@ class MainWindow(RecordEditing, QMainWindow):
             self._make_every_view()
             # The period on screen first, so its week paints with its events at once.
             first, last = self.current_view.period()
-            shown = timezones.local_days(first, last, self.display_zone)
+            shown = instants_holding(first, last, self.display_zone)
             if isinstance(opener, StoreOpener):  # a glance at the file, before it opens
                 self.tasks.run_in_background(
                     lambda: opener.glance(shown), self._glanced, self._glance_failed

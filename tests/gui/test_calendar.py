@@ -515,3 +515,25 @@ def test_rows_replaced_few_or_many_sit_where_a_sort_puts_them(
     starts = [row.start_utc for row in shown]
     descending = order == Qt.SortOrder.DescendingOrder
     assert starts == sorted(starts, reverse=descending)
+
+
+def test_the_period_read_first_holds_an_all_day_event_dated_in_it_from_any_zone(
+    sqlite_database: Database,
+) -> None:
+    """The window paints the period on screen from a first read of its instants: on
+    Etc/GMT+12's clock, Kiritimati's 1 March (UTC+14) ends before that day begins there,
+    yet it is a 1 March event on every calendar, so the first read holds it."""
+    from cpp_scheduler.gui.views.base import instants_holding
+    from cpp_scheduler.services.calendar_reads import load_event_rows
+
+    with sqlite_database.transaction() as session:
+        closure = Event(title="Kiritimati office closed", zone="Pacific/Kiritimati")
+        closure.set_dates(date(2027, 3, 1), date(2027, 3, 1))
+        session.add(closure)
+    day, zone = date(2027, 3, 1), "Etc/GMT+12"
+
+    def read(between: tuple[datetime, datetime]) -> list[str]:
+        return [row.title for row in load_event_rows(sqlite_database, between=between)]
+
+    assert read(instants_holding(day, day, zone)) == ["Kiritimati office closed"]
+    assert read(timezones.local_days(day, day, zone)) == []  # the day's own instants miss it

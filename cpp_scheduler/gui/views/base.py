@@ -164,6 +164,18 @@ def shown_days(row: EventRow, zone: str) -> tuple[date, date]:
     return meeting_days(row.start_utc, row.end_utc, row.zone, all_day=row.all_day, clock=zone)
 
 
+def instants_holding(first: date, last: date, zone: str) -> tuple[datetime, datetime]:
+    """The instants within which every meeting shown on the days ``first`` to ``last`` of
+    ``zone`` lies: an all-day event is on its own dates in any zone, so its instants may
+    lie up to a day either side of the period's (Kiritimati's Monday is Pago Pago's
+    Sunday)."""
+    start, end = timezones.local_days(first, last, zone)
+    return start - _ALL_DAY_REACH, end + _ALL_DAY_REACH
+
+
+_ALL_DAY_REACH = timedelta(days=1)
+
+
 def rows_on_days(
     model: EventFilterProxy, first: date, last: date, zone: str
 ) -> list[tuple[EventRow, date, date]]:
@@ -172,12 +184,8 @@ def rows_on_days(
 
     The one rule of the Day, Week and Month views and of the count of events in view
     the status bar gives for them: what is counted is what is drawn."""
-    start, end = timezones.local_days(first, last, zone)
-    # An all-day event is on its own dates in any zone: its instants may lie up to a
-    # day either side of the period's (Kiritimati's Monday is Pago Pago's Sunday).
-    margin = timedelta(days=1)
     found: list[tuple[EventRow, date, date]] = []
-    for row in model.rows_between(start - margin, end + margin):
+    for row in model.rows_between(*instants_holding(first, last, zone)):
         row_first, row_last = shown_days(row, zone)
         if row_last < first or row_first > last:
             continue
