@@ -376,6 +376,9 @@ def programme_document(
     if programme.cancelled is not None:
         title = _("Programme: {title} (cancelled)").format(title=programme.title)
         header = _("Programme — {title} — CANCELLED").format(title=programme.title)
+    elif programme.tentative:  # every page says so, as a cancelled one says CANCELLED
+        title = _("Programme: {title}").format(title=programme.title)
+        header = _("Programme — {title} — TENTATIVE").format(title=programme.title)
     else:
         title = _("Programme: {title}").format(title=programme.title)
         header = _("Programme — {title}").format(title=programme.title)

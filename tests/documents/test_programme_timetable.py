@@ -101,6 +101,8 @@ def test_a_tentative_conference_and_its_tentative_sessions_say_so(
     assert {s.title for s in programme.sessions if s.tentative} == {LAND_VALUE}
 
     text = printed(path, tmp_path / "programme.pdf", uid)
+    pages = page_texts(tmp_path / "programme.pdf")
+    assert all(f"Programme — {CONFERENCE} — TENTATIVE" in page for page in pages)
     assert "Mon 15 – Tue 16 Feb 2027 Tentative" in text  # the cover
     assert f"{LAND_VALUE} 10:45-12:15 Tentative Isabel Ortega" in text  # the timetable
     assert f"{TOYAMA} 10:45-12:15 {LAND_VALUE}" in text  # confirmed: no mark
@@ -109,6 +111,10 @@ def test_a_tentative_conference_and_its_tentative_sessions_say_so(
     assert "Room TDLC Meeting Room B Status Tentative" in details
 
     japanese = squeezed(printed(path, tmp_path / "programme-ja.pdf", uid, "--lang", "ja"))
+    assert all(
+        squeezed(f"プログラム — {CONFERENCE} — 仮") in squeezed(page)
+        for page in page_texts(tmp_path / "programme-ja.pdf")
+    )
     assert squeezed(f"{LAND_VALUE} 10:45-12:15 仮 Isabel Ortega") in japanese
     assert "状態仮" in japanese
 
