@@ -1606,6 +1606,18 @@ def _event(
         read_by_rfc.extend(series.unplaced)
         read_by_rfc.extend(series.moved_readings)
         reader.set_aside.extend(series.set_aside)
+    else:
+        # A moved or cancelled meeting of an event that is no series names no meeting:
+        # listed as skipped, as one naming no meeting of a series is, never dropped unsaid.
+        reader.set_aside.extend(
+            Skipped(
+                uid,
+                _title(each),
+                each_line,
+                _("the event is no series (it has no RRULE): a RECURRENCE-ID names none of it"),
+            )
+            for each, each_line in moved
+        )
     return _parsed(
         reader,
         component,

@@ -322,6 +322,38 @@ def test_a_utc_until_keeps_the_meetings_whose_instants_come_before_it(
 
 
 # -- 4. a moved meeting whose RECURRENCE-ID names no meeting --------------------------
+def test_a_moved_meeting_of_an_event_that_is_no_series_is_listed_as_skipped(
+    tmp_path: Path, sqlite_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A one-off call sent with a RECURRENCE-ID component moving it: RFC 5545 gives that
+    to series alone. The call is imported where its own DTSTART puts it and the stray
+    component is listed with its line, not dropped without a word."""
+    call = """BEGIN:VEVENT
+UID:oneoff@example.org
+DTSTAMP:20270101T000000Z
+DTSTART;TZID=Asia/Tokyo:20270310T100000
+DTEND;TZID=Asia/Tokyo:20270310T110000
+SUMMARY:Kobe call
+END:VEVENT"""
+    moved = """BEGIN:VEVENT
+UID:oneoff@example.org
+DTSTAMP:20270101T000000Z
+RECURRENCE-ID;TZID=Asia/Tokyo:20270310T100000
+DTSTART;TZID=Asia/Tokyo:20270310T150000
+DTEND;TZID=Asia/Tokyo:20270310T160000
+SUMMARY:Kobe call
+END:VEVENT"""
+    output = imported(tmp_path, sqlite_path, capsys, ics(call, moved), "oneoff.ics")
+    assert (
+        "skip    line 11: Kobe call: the event is no series (it has no RRULE): a RECURRENCE-ID "
+        "names none of it"
+    ) in output
+    assert "oneoff.ics: 1 created, 0 updated, 0 left as they are, 1 skipped" in output
+    assert stored_meetings(sqlite_path) == {
+        ("oneoff@example.org", utc(2027, 3, 10, 1), utc(2027, 3, 10, 2))
+    }
+
+
 def test_a_moved_meeting_that_names_no_meeting_of_its_series_is_listed_as_skipped(
     tmp_path: Path, sqlite_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
