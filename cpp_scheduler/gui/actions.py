@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QToolBar
+from PySide6.QtWidgets import QDialog, QToolBar, QWidget
 
 from cpp_scheduler.gui import filemenu
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
@@ -439,3 +439,14 @@ def build_toolbar(window: MainWindow, actions: WindowActions) -> QToolBar:
     toolbar.addAction(actions.redo_button)
     window.addToolBar(toolbar)
     return toolbar
+
+
+def share_undo(window: QWidget, other: QWidget) -> None:
+    """Give a window of its own (a manager, the tour builder) the main window's Undo and
+    Redo, with their shortcuts: its edits are steps of the main window's stack, and
+    Ctrl+Z there takes back the last of them, as it does in the calendar."""
+    other.addActions([action for action in window.actions() if action.objectName() in _SHARED])
+
+
+_SHARED = frozenset({"undo", "redo"})
+"""The actions every window of the program answers, whichever has the focus."""

@@ -237,7 +237,9 @@ class RecordManager(QDialog):
         self.problem.setObjectName("readProblem")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        self.table.doubleClicked.connect(lambda _index: self._edit())
+        # Enter on a chosen row edits it, as a double click does and as Enter does in
+        # the calendar; no button is the dialog's default, which Enter would press.
+        self.table.activated.connect(lambda _index: self._edit())
         self.new_button = QPushButton(translate("Records", "New…"), self)
         self.edit_button = QPushButton(translate("Records", "Edit…"), self)
         self.delete_button = QPushButton(translate("Records", "Delete"), self)
@@ -249,8 +251,10 @@ class RecordManager(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         row = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
+            button.setAutoDefault(False)
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(buttons)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler import model as domain  # its entities load on first use
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.actions import share_undo
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import kind_name, translate
@@ -633,6 +634,7 @@ class RecordEditing:
                 parent=self.as_widget,
             )
             self._managers[kind] = manager
+            share_undo(self.as_widget, manager)
             tools = getattr(self, "tools", None)
             if tools is not None:  # the History panel follows the record chosen
                 manager.recordSelected.connect(tools.show_history)

@@ -7,6 +7,7 @@ from datetime import date
 
 from gui_support import DialogScript, Messages, reads_held, rows_read
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.commands import EditRecord
@@ -239,3 +240,36 @@ def test_the_question_before_a_deletion_names_the_records_that_go_with_it(
         "also deletes the thematic area 'Compact city', "
         "the thematic area 'Transit-oriented development', with all they hold."
     )
+
+
+def test_enter_edits_the_chosen_record_and_ctrl_z_there_takes_the_edit_back(
+    window: MainWindow, program: Database, dialogs: DialogScript, qtbot: QtBot
+) -> None:
+    """A coordinator working by keyboard in Program > Delegations: arrows to a delegation
+    and Enter open its editor (not a blank "New delegation"), and Ctrl+Z in the manager
+    takes the rename back, as it does in the calendar."""
+    lima = add_delegation(program, "Lima housing ministry", "PE", "America/Lima")
+    manager = window.manage("delegation")
+    qtbot.addWidget(manager)
+    qtbot.waitUntil(manager.lists_ready, timeout=10_000)
+    select(manager, lima)
+    manager.table.setFocus()
+    dialogs.answers.append({"name": "Lima MVCS"})
+
+    qtbot.keyClick(manager.table, Qt.Key.Key_Return)
+
+    assert [dialog.record_id for dialog in dialogs.opened] == [lima]
+    assert manager.isVisible()  # Enter pressed no button of the manager
+    rows_read(window)
+    qtbot.waitUntil(
+        lambda: manager.lists_ready() and names_shown(manager) == ["Lima MVCS"], timeout=10_000
+    )
+    manager.windowHandle().requestActivate()  # the window the coordinator types in
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is manager, timeout=5_000)
+    qtbot.keyClick(manager.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    rows_read(window)
+    qtbot.waitUntil(
+        lambda: manager.lists_ready() and names_shown(manager) == ["Lima housing ministry"],
+        timeout=10_000,
+    )
+    manager.close()

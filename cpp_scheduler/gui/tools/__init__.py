@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
 from cpp_scheduler import timezones
+from cpp_scheduler.gui.actions import share_undo
 from cpp_scheduler.gui.documents import install_documents
 from cpp_scheduler.gui.reportmenu import install_report_actions
 from cpp_scheduler.gui.tools.conflicts import ConflictsDock
@@ -354,6 +355,7 @@ class Tools(QObject):
         if dialog is None:
             dialog = factory()
             self._dialogs[name] = dialog
+            share_undo(self.window, dialog)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
