@@ -133,5 +133,7 @@ def test_a_long_title_in_the_page_header_ends_in_an_ellipsis(
         header = " ".join(header.split())
         assert "…" in header
         assert header.startswith("Programme — International Conference on Resilient")
-        assert header.endswith("Latin America 2027")
+        # Elided within the title: its end, and the conference's status (a new one is
+        # tentative), stay in view.
+        assert header.endswith("Latin America 2027 — TENTATIVE")
         assert len(header) < len(f"Programme — {LONG_TITLE}")
