@@ -223,20 +223,10 @@ def bookings(intervals: Sequence[Interval]) -> Bookings:
     counted from the earliest start: sorting plain integers is several times faster
     than sorting tuples, and the sort dominates the sweep.
     """
-    if len(intervals) > _INDEX_MASK:
-        raise ValueError(f"at most {_INDEX_MASK} intervals can be checked at once")
-    base = min((interval.start_s for interval in intervals), default=0)
     venues: dict[str, list[int]] = defaultdict(list)
     delegations: dict[str, list[int]] = defaultdict(list)
     participants: dict[str, list[int]] = defaultdict(list)
-    end_shift = _INDEX_BITS
-    start_shift = _INDEX_BITS + _END_BITS
-    for index, interval in enumerate(intervals):
-        packed = (
-            ((interval.start_s - base) << start_shift)
-            | ((interval.end_s - base) << end_shift)
-            | index
-        )
+    for interval, packed in zip(intervals, _packed(intervals), strict=True):
         if interval.venue_id is not None:
             venues[interval.venue_id].append(packed)
         for delegation in interval.delegation_ids:
@@ -248,6 +238,19 @@ def bookings(intervals: Sequence[Interval]) -> Bookings:
         Resource.DELEGATION: delegations,
         Resource.PARTICIPANT: participants,
     }
+
+
+def _packed(intervals: Sequence[Interval]) -> list[int]:
+    """Each interval's booking, in their order: (start, end, index) in one integer."""
+    if len(intervals) > _INDEX_MASK:
+        raise ValueError(f"at most {_INDEX_MASK} intervals can be checked at once")
+    base = min((interval.start_s for interval in intervals), default=0)
+    end_shift = _INDEX_BITS
+    start_shift = _INDEX_BITS + _END_BITS
+    return [
+        ((interval.start_s - base) << start_shift) | ((interval.end_s - base) << end_shift) | index
+        for index, interval in enumerate(intervals)
+    ]
 
 
 def find_overlaps(intervals: Sequence[Interval], booked: Bookings | None = None) -> list[Overlap]:
@@ -447,22 +450,11 @@ def _delegation_bookings(
 ) -> Bookings:
     """Each delegation's bookings, packed as :func:`bookings` packs them, of the meetings
     it attends (:func:`attending_delegations`; never a conference's span)."""
-    base = min((interval.start_s for interval in intervals), default=0)
     delegations: dict[str, list[int]] = defaultdict(list)
-    end_shift = _INDEX_BITS
-    start_shift = _INDEX_BITS + _END_BITS
-    for index, interval in enumerate(intervals):
+    for interval, packed in zip(intervals, _packed(intervals), strict=True):
         if interval.event_id in conferences:
             continue  # judged by its sessions
-        attending = attending_delegations(interval, conferences)
-        if not attending:
-            continue
-        packed = (
-            ((interval.start_s - base) << start_shift)
-            | ((interval.end_s - base) << end_shift)
-            | index
-        )
-        for delegation in attending:
+        for delegation in attending_delegations(interval, conferences):
             delegations[delegation].append(packed)
     return {Resource.DELEGATION: delegations}
 
