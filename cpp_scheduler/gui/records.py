@@ -3,7 +3,9 @@ Edit and Delete, each going through the same undoable commands as the calendar.
 
 The table is read off the GUI thread through the window's task manager (participants
 grow with the program): the manager is usable at once and its rows come when read, and
-again after every change, with the record chosen still chosen when it is still there.
+again after every change, with the record chosen still chosen when it is still there. A
+record deleted here that comes back (its deletion undone) is chosen again, as the
+coordinator left it before deleting it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -182,7 +185,8 @@ class RecordManager(QDialog):
     The window passes the three actions, so every change is an undoable command, and
     its task manager, through which the list is read: the manager shows at once, its
     New button usable, and the rows fill in once its first paint is done. Edit and
-    Delete are enabled while a row is chosen.
+    Delete are enabled while a row is chosen; Enter in the list edits the chosen record
+    and the Delete key deletes it, as the buttons do.
 
     Signals:
         recordSelected(str, str): a record was chosen in the list: its class name
@@ -209,6 +213,10 @@ class RecordManager(QDialog):
         self.kind = kind
         self._kept: str | None = None
         """The record chosen when the rows were last swapped, chosen again after."""
+        self._deleted_here: dict[str, bool] = {}
+        """The records the coordinator asked to delete here, by id, oldest first: True
+        while the last read no longer listed them. One listed again (its deletion undone)
+        is chosen again, so the coordinator sees what came back where they left it."""
         self._columns_fitted = False
         self.model = RecordTableModel(database, kind, tasks, self)
         self.model.modelAboutToBeReset.connect(self._keep_selection)
@@ -248,6 +256,14 @@ class RecordManager(QDialog):
         self.delete_button.clicked.connect(self._delete)
         self._edit_action = edit
         self._delete_action = delete
+        # The Delete key does what the button does, only while the list has the keyboard:
+        # in the search box it deletes characters.
+        self.delete_key = QAction(translate("Records", "Delete"), self.table)
+        self.delete_key.setShortcuts(QKeySequence.StandardKey.Delete)
+        self.delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_key.setAutoRepeat(False)  # a key held down asks once
+        self.delete_key.triggered.connect(self._delete)
+        self.table.addAction(self.delete_key)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -277,6 +293,7 @@ class RecordManager(QDialog):
         chosen = self.selected()
         self.edit_button.setEnabled(chosen is not None)
         self.delete_button.setEnabled(chosen is not None)
+        self.delete_key.setEnabled(chosen is not None)
         if chosen is not None:
             self.recordSelected.emit(self.kind.model.__name__, chosen[0])
 
@@ -288,6 +305,8 @@ class RecordManager(QDialog):
     def _delete(self) -> None:
         chosen = self.selected()
         if chosen is not None:
+            self._deleted_here.pop(chosen[0], None)  # the latest request last
+            self._deleted_here[chosen[0]] = False
             self._delete_action(chosen[0], chosen[1], self)
 
     def reload(self) -> None:
@@ -308,11 +327,35 @@ class RecordManager(QDialog):
             self._columns_fitted = True
             self.table.resizeColumnsToContents()
         kept, self._kept = self._kept, None
-        row = self.model.row_of(kept) if kept is not None else -1
-        if row >= 0:  # the selection changes, and the buttons follow it
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
-        else:
-            self._update_buttons()
+        for record_id in (self._returned(), kept):
+            if record_id is not None and self._choose(record_id):
+                return  # the selection changed, and the buttons followed it
+        self._update_buttons()
+
+    def _returned(self) -> str | None:
+        """The record deleted here that this read lists again after one that did not (an
+        undo brought it back), or None. Of several, the one deleted first: undo brings
+        the records back last deleted first, so it is the one the last undo restored."""
+        returned = None
+        for record_id, gone in self._deleted_here.items():
+            listed = self.model.row_of(record_id) >= 0
+            if gone and listed and returned is None:
+                returned = record_id
+            self._deleted_here[record_id] = not listed
+        return returned
+
+    def _choose(self, record_id: str) -> bool:
+        """Choose the record in the list and scroll to it; False when it is not shown
+        (not read, or hidden by the search)."""
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
 
     def _read_failed(self, reason: str) -> None:
         # The words the calendar files' tool says when the program cannot be read.

@@ -1,5 +1,7 @@
 """The Program menu's managers read their lists off the GUI thread: usable at once,
-filled when read, read again after every change with the chosen record kept."""
+filled when read, read again after every change with the chosen record kept; the keys
+a coordinator works them with (Enter, Delete, Ctrl+Z) do what their buttons and the
+Edit menu do."""
 
 from __future__ import annotations
 
@@ -131,11 +133,13 @@ def test_the_chosen_record_stays_chosen_when_the_list_is_read_again(
     assert not manager.edit_button.isEnabled()
     assert not manager.delete_button.isEnabled()
 
-    # Undone: Lima is back in the list (not chosen: the choice went with it).
+    # Undone: Lima is back in the list, and chosen again, as it was before its deletion.
     window.undo_action.trigger()
     rows_read(window)
     qtbot.waitUntil(lambda: manager.lists_ready() and manager.model.rowCount() == 2, timeout=10_000)
     assert names_shown(manager) == ["Lima housing ministry", "Nairobi (NMS)"]
+    assert chosen_name(manager) == "Lima housing ministry"
+    assert manager.delete_button.isEnabled()
     manager.close()
 
 
@@ -272,4 +276,181 @@ def test_enter_edits_the_chosen_record_and_ctrl_z_there_takes_the_edit_back(
         lambda: manager.lists_ready() and names_shown(manager) == ["Lima housing ministry"],
         timeout=10_000,
     )
+    manager.close()
+
+
+def activated(manager: RecordManager, qtbot: QtBot) -> None:
+    """Make the manager the window the coordinator types in: its keys are its own."""
+    manager.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is manager, timeout=5_000)
+
+
+def settled(window: MainWindow, manager: RecordManager, qtbot: QtBot, count: int) -> None:
+    """Let the window end its steps and the manager show ``count`` rows read after them."""
+    rows_read(window)
+    qtbot.waitUntil(
+        lambda: manager.lists_ready() and manager.model.rowCount() == count, timeout=10_000
+    )
+
+
+def test_the_delete_key_deletes_the_chosen_record_as_the_button_does(
+    window: MainWindow, program: Database, qtbot: QtBot, messages: Messages
+) -> None:
+    """Delete in the list asks the button's question and deletes the record chosen, as
+    one undo step; with nothing chosen it does nothing, and in the search box it deletes
+    the character after the cursor, never a record."""
+    lima = add_delegation(program, "Lima housing ministry", "PE", "America/Lima")
+    add_delegation(program, "Nairobi City County", "KE", "Africa/Nairobi")
+    manager = window.manage("delegation")
+    qtbot.addWidget(manager)
+    qtbot.waitUntil(manager.lists_ready, timeout=10_000)
+    activated(manager, qtbot)
+
+    # Nothing chosen: the key does nothing.
+    manager.table.setFocus()
+    qtbot.keyClick(manager.table, Qt.Key.Key_Delete)
+    rows_read(window)
+    assert messages.questions == []
+
+    # Typing in the search box: the key deletes a character, the record stays.
+    select(manager, lima)
+    manager.search.setFocus()
+    qtbot.keyClicks(manager.search, "Lima")
+    qtbot.keyClick(manager.search, Qt.Key.Key_Home)
+    qtbot.keyClick(manager.search, Qt.Key.Key_Delete)
+    assert manager.search.text() == "ima"
+    rows_read(window)
+    assert messages.questions == []
+    assert chosen_name(manager) == "Lima housing ministry"
+    manager.search.clear()
+
+    # In the list, with Lima chosen: the question the button asks, then the deletion.
+    manager.table.setFocus()
+    qtbot.keyClick(manager.table, Qt.Key.Key_Delete)
+    settled(window, manager, qtbot, 1)
+    [question] = messages.questions
+    assert question.startswith("Delete the delegation 'Lima housing ministry'?")
+    assert names_shown(manager) == ["Nairobi City County"]
+    assert window.editor.stack.undoText() == "Delete delegation 'Lima housing ministry'"
+    assert chosen_name(manager) is None
+    assert not manager.delete_button.isEnabled()
+
+    # Declined: the record stays.
+    select(manager, manager.model.index(0, 0).data(ID_ROLE))
+    messages.answer = False
+    qtbot.keyClick(manager.table, Qt.Key.Key_Delete)
+    rows_read(window)
+    assert len(messages.questions) == 2
+    assert names_shown(manager) == ["Nairobi City County"]
+    manager.close()
+
+
+def test_an_undone_deletion_chooses_the_record_again_and_a_redo_takes_it_away(
+    window: MainWindow, program: Database, qtbot: QtBot
+) -> None:
+    """Undo brings the deleted record back chosen, scrolled into view, its history
+    shown; redo deletes it again and leaves nothing chosen, as the deletion did, or the
+    record the coordinator chose meanwhile, never another one."""
+    for number in range(1, 31):
+        add_delegation(program, f"Delegation {number:02d}", "GH", "Africa/Accra")
+    zanzibar = add_delegation(program, "Zanzibar municipal council", "TZ", "Africa/Dar_es_Salaam")
+    manager = window.manage("delegation")
+    qtbot.addWidget(manager)
+    qtbot.waitUntil(manager.lists_ready, timeout=10_000)
+    chosen_ids: list[str] = []
+    manager.recordSelected.connect(lambda _kind, record_id: chosen_ids.append(record_id))
+    select(manager, zanzibar)
+    qtbot.mouseClick(manager.delete_button, Qt.MouseButton.LeftButton)
+    settled(window, manager, qtbot, 30)
+    assert chosen_name(manager) is None
+    manager.table.scrollToTop()
+    last = manager.table.visualRect(manager.proxy.index(29, 0))
+    assert not manager.table.viewport().rect().contains(last)  # the end of the list is out of view
+    chosen_ids.clear()
+
+    window.undo_action.trigger()
+    settled(window, manager, qtbot, 31)
+    assert chosen_name(manager) == "Zanzibar municipal council"
+    index = manager.table.currentIndex()
+    assert index.data(ID_ROLE) == zanzibar
+    assert manager.table.viewport().rect().contains(manager.table.visualRect(index))
+    assert manager.edit_button.isEnabled()
+    assert manager.delete_button.isEnabled()
+    assert chosen_ids == [zanzibar]  # the History panel follows it
+
+    # Redo: gone again, and nothing is chosen in its place.
+    window.redo_action.trigger()
+    settled(window, manager, qtbot, 30)
+    assert "Zanzibar municipal council" not in names_shown(manager)
+    assert chosen_name(manager) is None
+    assert not manager.delete_button.isEnabled()
+
+    # Undone again: chosen again.
+    window.undo_action.trigger()
+    settled(window, manager, qtbot, 31)
+    assert chosen_name(manager) == "Zanzibar municipal council"
+
+    # Another delegation chosen meanwhile: the redo leaves it chosen, and the next undo
+    # chooses the record it brings back.
+    select(manager, manager.proxy.index(4, 0).data(ID_ROLE))
+    assert chosen_name(manager) == "Delegation 05"
+    window.redo_action.trigger()
+    settled(window, manager, qtbot, 30)
+    assert chosen_name(manager) == "Delegation 05"
+    window.undo_action.trigger()
+    settled(window, manager, qtbot, 31)
+    assert chosen_name(manager) == "Zanzibar municipal council"
+    manager.close()
+
+
+def test_a_coordinator_edits_deletes_and_restores_a_record_by_keyboard_alone(
+    window: MainWindow,
+    program: Database,
+    dialogs: DialogScript,
+    qtbot: QtBot,
+    messages: Messages,
+) -> None:
+    """Arrows choose, Enter edits, Delete deletes, Ctrl+Z brings the record back chosen,
+    so the arrows go on from it, and Ctrl+Shift+Z deletes it again."""
+    for name, country, zone in (
+        ("Accra Metropolitan Assembly", "GH", "Africa/Accra"),
+        ("Bogotá district", "CO", "America/Bogota"),
+        ("Cebu City", "PH", "Asia/Manila"),
+    ):
+        add_delegation(program, name, country, zone)
+    manager = window.manage("delegation")
+    qtbot.addWidget(manager)
+    qtbot.waitUntil(manager.lists_ready, timeout=10_000)
+    activated(manager, qtbot)
+    manager.table.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Down):
+        qtbot.keyClick(manager.table, key)
+    assert chosen_name(manager) == "Bogotá district"
+
+    dialogs.answers.append({"name": "Bogotá capital district"})
+    qtbot.keyClick(manager.table, Qt.Key.Key_Return)
+    settled(window, manager, qtbot, 3)
+    qtbot.waitUntil(lambda: "Bogotá capital district" in names_shown(manager), timeout=10_000)
+    assert chosen_name(manager) == "Bogotá capital district"
+
+    qtbot.keyClick(manager.table, Qt.Key.Key_Delete)
+    settled(window, manager, qtbot, 2)
+    assert messages.questions[-1].startswith("Delete the delegation 'Bogotá capital district'?")
+    assert names_shown(manager) == ["Accra Metropolitan Assembly", "Cebu City"]
+    assert chosen_name(manager) is None
+
+    qtbot.keyClick(manager.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settled(window, manager, qtbot, 3)
+    assert chosen_name(manager) == "Bogotá capital district"
+    qtbot.keyClick(manager.table, Qt.Key.Key_Down)
+    assert chosen_name(manager) == "Cebu City"
+    qtbot.keyClick(manager.table, Qt.Key.Key_Up)
+    assert chosen_name(manager) == "Bogotá capital district"
+
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(manager.table, Qt.Key.Key_Z, redo)
+    settled(window, manager, qtbot, 2)
+    assert names_shown(manager) == ["Accra Metropolitan Assembly", "Cebu City"]
+    assert chosen_name(manager) is None
+    assert len(messages.questions) == 1  # a redo asks nothing: the step was agreed
     manager.close()
