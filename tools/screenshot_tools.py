@@ -59,6 +59,31 @@ def _settle(window: object, limit: float = 30.0) -> None:
         QTest.qWait(20)
 
 
+def _tour_forms(window: Any, database: Database, builder: Any, outdir: Path) -> list[Path]:
+    """The builder's forms: an activity with no title yet, a leg that ends where it
+    starts, and a leg the table knows the journey of."""
+    from cpp_scheduler.gui.tools.tourbuilder import ActivityForm, LegForm
+    from cpp_scheduler.model import EventKind
+
+    day = builder.board.days[1].day
+    written = []
+    activity = ActivityForm(EventKind.SITE_VISIT, day, builder.board, "Kobe", builder)
+    activity.show()
+    _settle(window)
+    written.append(_save(activity, outdir / "tools-tour-activity-untitled.png"))
+    activity.close()
+    leg = LegForm(database, day, builder.board, "Kobe", window.tasks.run_in_background, builder)
+    leg.show()
+    leg.destination.setCurrentText("Kobe")
+    _settle(window)
+    written.append(_save(leg, outdir / "tools-tour-leg-same-place.png"))
+    leg.destination.setCurrentText("Toyama")
+    _settle(window)
+    written.append(_save(leg, outdir / "tools-tour-leg.png"))
+    leg.close()
+    return written
+
+
 def _save(widget: QWidget, path: Path) -> Path:
     QApplication.processEvents()
     if not widget.grab().save(str(path)):
@@ -317,6 +342,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
             written.append(_save(builder, outdir / "tools-tour-builder-flagged.png"))
             window.editor.stack.undo()
             _settle(window)
+        written.extend(_tour_forms(window, database, builder, outdir))
     builder.close()
 
     export = tools.open_export()

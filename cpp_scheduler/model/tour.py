@@ -162,13 +162,19 @@ class TravelLeg(Record, Base):
             rules.instant_problem("departure_utc", self.departure_utc, _("departure")),
             rules.instant_problem("arrival_utc", self.arrival_utc, _("arrival")),
         )
-        if self.origin and self.origin == self.destination:
+        if self.origin and _same_place(self.origin, self.destination):
             found.append(rules.Problem("destination", _("Origin and destination must differ.")))
         if self.departure_utc is None or self.arrival_utc is None:
             found.append(rules.Problem("departure_utc", _("Give departure and arrival times.")))
         elif self.arrival_utc <= self.departure_utc:
             found.append(rules.Problem("arrival_utc", _("Arrival must come after departure.")))
         return found
+
+
+def _same_place(one: str, other: str | None) -> bool:
+    """Two names of one locality, however capitalised or spaced, as the travel-time
+    table and the conflict check compare them."""
+    return other is not None and one.strip().casefold() == other.strip().casefold()
 
 
 class HotelNight(Record, Base):

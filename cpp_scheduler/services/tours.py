@@ -25,8 +25,10 @@ from cpp_scheduler.model import (
     EventKind,
     EventMode,
     EventStatus,
+    Problem,
     StudyTour,
     TourDay,
+    TravelLeg,
     TravelMode,
     TravelTime,
     Venue,
@@ -94,6 +96,12 @@ class BoardDay:
         return not self.events and not self.legs
 
     @property
+    def holds_nothing_to_move(self) -> bool:
+        """No activity, cancelled or not, and no leg: a move of the day would carry
+        nothing but its heading."""
+        return not self.held and not self.legs
+
+    @property
     def nothing_planned(self) -> bool:
         """The check finds nothing planned for the delegation on this day."""
         return self._finding(ConflictKind.EMPTY_TOUR_DAY) is not None
@@ -134,6 +142,21 @@ class TourBoard:
 
     def day(self, day: date) -> BoardDay:
         return next(card for card in self.days if card.day == day)
+
+    def can_move(self, day: date, direction: int) -> bool:
+        """Whether swapping ``day``'s program with the day before (-1) or after (+1)
+        changes anything: that day is in the tour, and one of the two holds an activity
+        or a leg, or their headings differ. Swapping nothing with nothing would leave an
+        undo step that undoes nothing."""
+        other = day + timedelta(days=direction)
+        if not self.start <= day <= self.end or not self.start <= other <= self.end:
+            return False
+        first, second = self.day(day), self.day(other)
+        return (
+            not first.holds_nothing_to_move
+            or not second.holds_nothing_to_move
+            or first.title != second.title
+        )
 
     @property
     def problem_count(self) -> int:
@@ -320,13 +343,13 @@ def at_tokyo(day: date, clock: time) -> datetime:
     return timezones.to_utc(datetime.combine(day, clock), TOKYO, timezones.Fold.EARLIER)
 
 
-def tour_day_values(tour_id: str, day: date) -> dict[str, Any]:
-    return {"tour_id": tour_id, "day": day, "title": ""}
+def tour_day_values(tour_id: str, day: date, title: str = "") -> dict[str, Any]:
+    return {"tour_id": tour_id, "day": day, "title": title}
 
 
 def activity_values(
     board: TourBoard,
-    tour_day_id: str,
+    tour_day_id: str | None,
     day: date,
     kind: EventKind,
     title: str,
@@ -348,6 +371,47 @@ def activity_values(
         "tour_day_id": tour_day_id,
         "delegation_ids": [board.delegation_id],
     }
+
+
+def activity_problems(
+    board: TourBoard,
+    day: date,
+    kind: EventKind,
+    title: str,
+    start: time,
+    minutes: int,
+    venue_id: str | None,
+) -> list[Problem]:
+    """What the event's own rules find wrong with the activity the builder would add,
+    so its form holds OK back for exactly what a save would refuse (a blank title)."""
+    return _rule_problems(
+        Event, activity_values(board, None, day, kind, title, start, minutes, venue_id)
+    )
+
+
+def leg_problems(
+    tour_id: str,
+    day: date,
+    origin: str,
+    destination: str,
+    mode: TravelMode,
+    departure: time,
+    minutes: int,
+) -> list[Problem]:
+    """What the travel leg's own rules find wrong with the leg the builder would insert
+    (the same place at both ends), so its form says so before anything is saved."""
+    return _rule_problems(
+        TravelLeg, leg_values(tour_id, day, origin, destination, mode, departure, minutes)
+    )
+
+
+def _rule_problems(
+    entity_class: type[Event] | type[TravelLeg], values: dict[str, Any]
+) -> list[Problem]:
+    """The entity's rules on ``values``, judged on a record never added to a session."""
+    columns = entity_class.__table__.columns
+    record = entity_class(**{key: value for key, value in values.items() if key in columns})
+    return record.problems()
 
 
 def leg_values(

@@ -4080,6 +4080,14 @@ Visiting Japan: on Tokyo time</source>
         <translation>所要時間</translation>
     </message>
     <message>
+        <source>Give the journey&apos;s length.</source>
+        <translation>所要時間を入力してください。</translation>
+    </message>
+    <message>
+        <source>The leg will last the length given; until the route is in the travel-time table, the conflict check will warn that it cannot check it.</source>
+        <translation>この区間は入力した所要時間で登録されます。経路が所要時間表に追加されるまで、競合チェックはこの区間を確認できないと警告します。</translation>
+    </message>
+    <message>
         <source>not in the travel-time table</source>
         <translation>移動時間の表にありません</translation>
     </message>
@@ -4126,6 +4134,14 @@ Visiting Japan: on Tokyo time</source>
     <message>
         <source>everything fits</source>
         <translation>問題なし</translation>
+    </message>
+    <message>
+        <source>Nothing to move: neither this day nor the day before has anything planned.</source>
+        <translation>移動するものがありません。この日にも前日にも予定がありません。</translation>
+    </message>
+    <message>
+        <source>Nothing to move: neither this day nor the day after has anything planned.</source>
+        <translation>移動するものがありません。この日にも翌日にも予定がありません。</translation>
     </message>
     <message>
         <source>Add {kind} &apos;{title}&apos; to {day}</source>

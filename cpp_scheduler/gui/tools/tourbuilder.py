@@ -6,8 +6,10 @@ hotel in another city than where the day ends, a night without a hotel, a day wi
 nothing planned) is what the conflict check says about it, word for word
 (:func:`cpp_scheduler.services.tours.read_board`), read again off the GUI thread after
 every change. Adding a site visit or workshop, inserting a leg (its length taken from
-the table) and moving a day's program earlier or later are undo commands on the
-window's stack.
+the table, or given in its form where the table has no such journey) and moving a day's
+program earlier or later are undo commands on the window's stack. The small forms judge
+what is typed by the records' own rules, as the editors do, and a leg the store refuses
+brings its form back with everything typed and the reason.
 """
 
 from __future__ import annotations
@@ -40,9 +42,10 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import CreateRecord, Editor, EditRecord, RecordCommand
+from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.tools.commands import GroupCommand
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.model import Event, EventKind, TourDay, TravelLeg, TravelMode
+from cpp_scheduler.model import Event, EventKind, Problem, TourDay, TravelLeg, TravelMode
 from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import tours
@@ -50,6 +53,9 @@ from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.tours import BoardDay, TourBoard
 
 TOKYO = timezones.TOKYO
+
+LONGEST_LEG_MINUTES = 48 * 60
+"""The longest leg the form takes: an overnight ferry fits, a typing slip of days does not."""
 
 RunInBackground = Callable[
     [Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None
@@ -172,13 +178,44 @@ class DayCard(QFrame):
         super().mousePressEvent(event)
 
 
+FORM_WIDTH_CHARACTERS = 60
+"""The forms' least width, in average characters: a reason for refusing a leg reads on
+one or two lines beside its field, in Japanese as in English."""
+
+
+def _fit_to_messages(form: QDialog) -> None:
+    """Grow ``form`` to show every line of the messages its checks just wrote: a dialog
+    shown once keeps its size, and a wrapped line past its bottom edge would be cut."""
+    layout = form.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = (
+        layout.totalHeightForWidth(form.width())
+        if layout.hasHeightForWidth()
+        else layout.totalSizeHint().height()
+    )
+    if needed > form.height():
+        form.resize(form.width(), needed)
+
+
 class ActivityForm(QDialog):
-    """Asks for a site visit's or workshop's title, time and place."""
+    """Asks for a site visit's or workshop's title, time and place.
+
+    What is typed is judged at every edit by the event's own rules
+    (:func:`cpp_scheduler.services.tours.activity_problems`), as the event editor judges
+    it: OK waits until they find nothing, and one line says what is missing.
+    """
 
     def __init__(
         self, kind: EventKind, day: date, board: TourBoard, city: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.kind = kind
+        self.day = day
+        self.board = board
+        self.setStyleSheet(STYLE_SHEET)
+        self.setMinimumWidth(FORM_WIDTH_CHARACTERS * self.fontMetrics().averageCharWidth())
         self.setWindowTitle(
             translate("TourBuilder", "Add a {kind} on {day}").format(
                 kind=kind.label.lower(), day=i18n.short_day_text(day)
@@ -186,6 +223,7 @@ class ActivityForm(QDialog):
         )
         form = QFormLayout(self)
         self.title = QLineEdit(self)
+        self.title.setObjectName("title")
         self.start = QTimeEdit(QTime(10, 0), self)
         self.start.setDisplayFormat("HH:mm")
         self.minutes = QSpinBox(self)
@@ -202,20 +240,67 @@ class ActivityForm(QDialog):
         form.addRow(translate("TourBuilder", "Starts (Tokyo)"), self.start)
         form.addRow(translate("TourBuilder", "Length"), self.minutes)
         form.addRow(translate("TourBuilder", "Venue"), self.venue)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("formSummary")
+        form.addRow(self.summary)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.validator = InlineValidator(self.ok_button, self.summary)
+        self.validator.bind(self.title, "title")
+        self.title.textEdited.connect(self._title_edited)
+        self.start.timeChanged.connect(lambda _t: self._judge())
+        self.minutes.valueChanged.connect(lambda _v: self._judge())
+        self.venue.currentIndexChanged.connect(lambda _i: self._judge())
+        self._judge()
+
+    def title_text(self) -> str:
+        return self.title.text().strip()
+
+    def start_time(self) -> time:
+        start = self.start.time().toPython()
+        assert isinstance(start, time)
+        return start
+
+    def can_save(self) -> bool:
+        """Whether the event's rules accept what is typed now."""
+        return not self.validator.problems
+
+    def _title_edited(self, _text: str) -> None:
+        self.validator.touch(self.title)
+        self._judge()
+
+    def _judge(self) -> None:
+        self.validator.show(
+            tours.activity_problems(
+                self.board,
+                self.day,
+                self.kind,
+                self.title_text(),
+                self.start_time(),
+                self.minutes.value(),
+                self.venue.currentData(),
+            )
+        )
+        _fit_to_messages(self)
 
 
 class LegForm(QDialog):
-    """Asks for a leg's route, mode and departure; shows the table's journey time.
+    """Asks for a leg's route, mode, departure and length; shows the table's journey time.
 
     With ``run_in_background``, the journey time is read off the GUI thread at each
     change of the route: the form answers at once, shows the time when it arrives and
-    holds OK back until then; an answer overtaken by a newer route is dropped.
+    holds OK back until then; an answer overtaken by a newer route is dropped. The
+    length is the table's journey time; where the table has no such journey the
+    coordinator gives it, and the form says that the conflict check will warn about the
+    leg until the route is in the table. The travel leg's own rules judge the leg at
+    every edit (:func:`cpp_scheduler.services.tours.leg_problems`): OK waits until they
+    find nothing (the same place at both ends), and one line says why. A leg the store
+    refuses brings the form back as it was typed, with the reason (:meth:`show_refusal`).
 
     Attributes:
         journey_minutes: the table's journey time for the route shown (None when the
@@ -240,10 +325,16 @@ class LegForm(QDialog):
     ) -> None:
         super().__init__(parent)
         self.database = database
+        self.day = day
+        self.tour_id = board.tour_id
         self._run = run_in_background
         self._asked = 0
+        self._length_given = False
+        self._length_from_table = False
         self.journey_minutes: int | None = None
         self.journey_read = False
+        self.setStyleSheet(STYLE_SHEET)
+        self.setMinimumWidth(FORM_WIDTH_CHARACTERS * self.fontMetrics().averageCharWidth())
         self.setWindowTitle(
             translate("TourBuilder", "Insert a travel leg on {day}").format(
                 day=i18n.short_day_text(day)
@@ -251,7 +342,9 @@ class LegForm(QDialog):
         )
         form = QFormLayout(self)
         self.origin = QComboBox(self)
+        self.origin.setObjectName("origin")
         self.destination = QComboBox(self)
+        self.destination.setObjectName("destination")
         for box in (self.origin, self.destination):
             box.addItems(list(board.localities))
         self.origin.setCurrentText(origin)
@@ -261,13 +354,33 @@ class LegForm(QDialog):
         self.departure = QTimeEdit(QTime(9, 0), self)
         self.departure.setDisplayFormat("HH:mm")
         self.journey = QLabel("", self)
-        for box in (self.origin, self.destination, self.mode):
-            box.currentIndexChanged.connect(lambda _i: self._update())
+        self.length = QSpinBox(self)
+        self.length.setObjectName("length")
+        self.length.setRange(0, LONGEST_LEG_MINUTES)
+        self.length.setSingleStep(15)
+        self.length.setSpecialValueText("—")
+        self.length.setSuffix(translate("TourBuilder", " min"))
+        self.note = QLabel("", self)
+        self.note.setObjectName("legNote")
+        self.note.setWordWrap(True)
+        self.note.setProperty("role", "hint")
+        self.note.hide()
+        self.refusal = QLabel("", self)
+        self.refusal.setObjectName("refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setProperty("role", "error")
+        self.refusal.hide()
+        self.summary = QLabel(self)
+        self.summary.setObjectName("formSummary")
         form.addRow(translate("TourBuilder", "From"), self.origin)
         form.addRow(translate("TourBuilder", "To"), self.destination)
         form.addRow(translate("TourBuilder", "By"), self.mode)
         form.addRow(translate("TourBuilder", "Departs (Tokyo)"), self.departure)
         form.addRow(translate("TourBuilder", "Journey"), self.journey)
+        form.addRow(translate("TourBuilder", "Length"), self.length)
+        form.addRow(self.note)
+        form.addRow(self.refusal)
+        form.addRow(self.summary)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -275,7 +388,74 @@ class LegForm(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.validator = InlineValidator(self.ok_button, self.summary)
+        self.validator.bind(self.origin, "origin")
+        self.validator.bind(self.destination, "destination")
+        self.validator.bind(self.length, "departure_utc", "arrival_utc")
+        for box in (self.origin, self.destination, self.mode):
+            box.currentIndexChanged.connect(lambda _i, box=box: self._route_edited(box))
+        self.departure.timeChanged.connect(lambda _t: self._edited(self.departure))
+        self.length.valueChanged.connect(self._length_edited)
         self._update()
+
+    def departure_time(self) -> time:
+        departure = self.departure.time().toPython()
+        assert isinstance(departure, time)
+        return departure
+
+    def show_refusal(self, reason: str) -> None:
+        """Say why the leg as typed was refused; the next edit clears it."""
+        self.refusal.setText(reason)
+        self.refusal.show()
+        _fit_to_messages(self)
+
+    def _route_edited(self, box: QComboBox) -> None:
+        self.validator.touch(box)
+        self._update()
+
+    def _length_edited(self, _minutes: int) -> None:
+        if not self._length_from_table:
+            self._length_given = True
+            self.validator.touch(self.length)
+        self._edited(None)
+
+    def _edited(self, widget: QWidget | None) -> None:
+        if widget is not None:
+            self.validator.touch(widget)
+        self.refusal.hide()
+        self._judge()
+
+    def _judge(self) -> None:
+        """Judge the leg as typed by its own rules, and say what inserting it will do."""
+        length = self.length.value()
+        found = tours.leg_problems(
+            self.tour_id,
+            self.day,
+            self.origin.currentText(),
+            self.destination.currentText(),
+            TravelMode(self.mode.currentData()),
+            self.departure_time(),
+            length,
+        )
+        if not length:  # the arrival the rules judged is the departure: no length yet
+            found = [p for p in found if p.field not in ("departure_utc", "arrival_utc")]
+            found.append(
+                Problem("arrival_utc", translate("TourBuilder", "Give the journey's length."))
+            )
+        self.validator.show(found)
+        unknown = self.journey_read and self.journey_minutes is None
+        self.note.setText(
+            translate(
+                "TourBuilder",
+                "The leg will last the length given; until the route is in the travel-time "
+                "table, the conflict check will warn that it cannot check it.",
+            )
+            if unknown and not found
+            else ""
+        )
+        self.note.setVisible(bool(self.note.text()))
+        self.ok_button.setEnabled(self.journey_read and not found)
+        _fit_to_messages(self)
 
     def _update(self) -> None:
         database = self.database
@@ -290,7 +470,7 @@ class LegForm(QDialog):
         self.journey_read = False
         self.journey_minutes = None
         self.journey.setText("…")
-        self.ok_button.setEnabled(False)
+        self._edited(None)
 
         def arrived(minutes: int | None) -> None:
             if asked == self._asked and shiboken6.isValid(self):
@@ -303,6 +483,8 @@ class LegForm(QDialog):
         self._run(read, arrived, failed)
 
     def _show_journey(self, minutes: int | None) -> None:
+        """Show the table's journey time and take it as the length; where the table has
+        none, keep a length the coordinator gave, and ask for one otherwise."""
         self.journey_minutes = minutes
         self.journey_read = True
         self.journey.setText(
@@ -310,8 +492,20 @@ class LegForm(QDialog):
             if minutes
             else translate("TourBuilder", "not in the travel-time table")
         )
-        self.ok_button.setEnabled(True)
+        if minutes:
+            self._set_length_from_table(minutes)
+        elif not self._length_given:
+            self._set_length_from_table(0)
+        self._judge()
         self.journeyShown.emit(minutes)
+
+    def _set_length_from_table(self, minutes: int) -> None:
+        self._length_from_table = True
+        try:
+            self.length.setValue(minutes)
+        finally:
+            self._length_from_table = False
+        self._length_given = False
 
 
 class TourBuilderDialog(QDialog):
@@ -520,23 +714,55 @@ class TourBuilderDialog(QDialog):
         for button in self.buttons.values():
             button.setEnabled(chosen)
         if board is not None and self.chosen_day is not None:
-            self.buttons["earlier"].setEnabled(self.chosen_day > board.start)
-            self.buttons["later"].setEnabled(self.chosen_day < board.end)
+            for name, direction, why in (
+                (
+                    "earlier",
+                    -1,
+                    translate(
+                        "TourBuilder",
+                        "Nothing to move: neither this day nor the day before has anything "
+                        "planned.",
+                    ),
+                ),
+                (
+                    "later",
+                    1,
+                    translate(
+                        "TourBuilder",
+                        "Nothing to move: neither this day nor the day after has anything planned.",
+                    ),
+                ),
+            ):
+                other = self.chosen_day + timedelta(days=direction)
+                movable = board.can_move(self.chosen_day, direction)
+                self.buttons[name].setEnabled(movable)
+                in_tour = board.start <= other <= board.end
+                self.buttons[name].setToolTip("" if movable or not in_tour else why)
 
     # -- changes, each an undo command ------------------------------------------------------
-    def _execute(self, command: RecordCommand, saved: Callable[[], None] | None = None) -> None:
-        """Run ``command`` on the task manager; the board is read again when it ends."""
+    def _execute(
+        self,
+        command: RecordCommand,
+        saved: Callable[[], None] | None = None,
+        refused: Callable[[SchedulerError], None] | None = None,
+    ) -> None:
+        """Run ``command`` on the task manager; the board is read again when it ends.
+        A refusal is said by ``refused`` where given (a form that comes back with the
+        reason), else in a message."""
 
         def done() -> None:
             self.reload()
             if saved is not None:
                 saved()
 
-        def refused(error: SchedulerError) -> None:
-            self.report_error(str(error))
+        def not_done(error: SchedulerError) -> None:
             self.reload()  # a colleague's change refused it: show the tour as it is now
+            if refused is not None:
+                refused(error)
+            else:
+                self.report_error(str(error))
 
-        self.editor.execute(command, done, refused)
+        self.editor.execute(command, done, not_done)
 
     def _tour_day(self, day: date, commands: list[RecordCommand]) -> str:
         """The id of the tour's day record for ``day``, creating it if needed."""
@@ -627,10 +853,12 @@ class TourBuilderDialog(QDialog):
         mode: TravelMode,
         departure: time,
         length: int | None,
+        saved: Callable[[], None] | None = None,
+        refused: Callable[[SchedulerError], None] | None = None,
     ) -> str | None:
-        """Insert the leg, ``length`` minutes long as the table says (None: the table has
-        no such journey, which is said), on the task manager; the id it gets, or None
-        when there is nothing to insert."""
+        """Insert the leg, ``length`` minutes long (None: the table has no such journey,
+        which is said), on the task manager; the id it gets, or None when there is
+        nothing to insert. ``saved`` and ``refused`` hear how the insertion ended."""
         assert self.board is not None
         if length is None:
             self.report_error(
@@ -653,30 +881,56 @@ class TourBuilderDialog(QDialog):
             )
         )
         record_id = create.record_id
-        self._execute(create, lambda: self.legInserted.emit(record_id))
+
+        def inserted() -> None:
+            self.legInserted.emit(record_id)
+            if saved is not None:
+                saved()
+
+        self._execute(create, inserted, refused)
         return record_id
 
     def move_day(self, day: date, direction: int) -> bool:
         """Swap the program of ``day`` with the day before (-1) or after (+1), on the
-        task manager, the day moved to chosen once done; False when there is nothing
-        to swap (a refusal is said)."""
+        task manager, the day moved to chosen once done; False when the swap would
+        change nothing (:meth:`TourBoard.can_move`), which leaves no undo step (a
+        refusal is said).
+
+        A day's record is made only for a day that gets activities or a heading, so a
+        move leaves no empty records behind."""
         assert self.board is not None
-        other = day + timedelta(days=direction)
-        if not self.board.start <= other <= self.board.end:
+        if not self.board.can_move(day, direction):
             return False
+        other = day + timedelta(days=direction)
         first, second = self.board.day(day), self.board.day(other)
         commands: list[RecordCommand] = []
-        first_id = self._tour_day(day, commands)
-        second_id = self._tour_day(other, commands)
+        made: dict[date, str] = {}
+
+        def record_of(card: BoardDay, title: str) -> str:
+            """The id of ``card``'s day record, made with ``title`` when it has none."""
+            if card.tour_day_id is not None:
+                return card.tour_day_id
+            if card.day not in made:
+                assert self.board is not None
+                create = CreateRecord(
+                    self.editor,
+                    TourDay,
+                    tours.tour_day_values(self.board.tour_id, card.day, title),
+                    i18n.day_month_text(card.day),
+                )
+                commands.append(create)
+                made[card.day] = create.record_id
+            return made[card.day]
+
         shift = timedelta(days=direction)
-        for card, target, delta in ((first, second_id, shift), (second, first_id, -shift)):
+        for card, target, delta in ((first, second, shift), (second, first, -shift)):
             for event in card.held:  # the service says what a day holds: cancelled too
                 commands.append(
                     EditRecord(
                         self.editor,
                         Event,
                         event.id,
-                        tours.moved_event_values(event, delta, target),
+                        tours.moved_event_values(event, delta, record_of(target, card.title)),
                         event.title,
                         event.version,
                         merges=True,
@@ -699,25 +953,23 @@ class TourBuilderDialog(QDialog):
                     )
                 )
         if first.title != second.title:
-            for record_id, title, version, read_title in (
-                (first_id, second.title, first.tour_day_version, first.title),
-                (second_id, first.title, second.tour_day_version, second.title),
-            ):
+            for card, title in ((first, second.title), (second, first.title)):
+                if card.tour_day_id is None:
+                    record_of(card, title)  # a heading for a day without a record yet
+                    continue
                 commands.append(
                     EditRecord(
                         self.editor,
                         TourDay,
-                        record_id,
+                        card.tour_day_id,
                         {"title": title},
                         "",
-                        version,
+                        card.tour_day_version,
                         merges=True,
                         moves=True,
-                        read_values={"title": read_title},
+                        read_values={"title": card.title},
                     )
                 )
-        if not commands:
-            return False
         self._execute(
             GroupCommand(
                 self.editor,
@@ -736,14 +988,12 @@ class TourBuilderDialog(QDialog):
             return
         card = self.board.day(self.chosen_day)
         form = ActivityForm(kind, self.chosen_day, self.board, card.city, self)
-        if form.exec() == QDialog.DialogCode.Accepted and form.title.text().strip():
-            start = form.start.time().toPython()
-            assert isinstance(start, time)
+        if form.exec() == QDialog.DialogCode.Accepted and form.can_save():
             self.add_activity(
                 self.chosen_day,
                 kind,
-                form.title.text().strip(),
-                start,
+                form.title_text(),
+                form.start_time(),
                 form.minutes.value(),
                 form.venue.currentData(),
             )
@@ -754,20 +1004,36 @@ class TourBuilderDialog(QDialog):
             return
         card = self.board.day(self.chosen_day)
         origin = card.city.split(" → ")[-1]
-        form = LegForm(self.database, self.chosen_day, self.board, origin, self._run, self)
-        if form.exec() == QDialog.DialogCode.Accepted and form.journey_read:
-            departure = form.departure.time().toPython()
-            assert isinstance(departure, time)
-            # The journey time the form read in the background: nothing is read here.
-            self._insert_leg_of(
-                self.chosen_day,
-                form.origin.currentText(),
-                form.destination.currentText(),
-                TravelMode(form.mode.currentData()),
-                departure,
-                form.journey_minutes,
-            )
-        form.deleteLater()
+        self._run_leg_form(
+            LegForm(self.database, self.chosen_day, self.board, origin, self._run, self)
+        )
+
+    def _run_leg_form(self, form: LegForm) -> None:
+        """Show ``form`` until it is cancelled or its leg is inserted; a leg refused
+        brings the form back as it was typed, saying why."""
+        accepted = form.exec() == QDialog.DialogCode.Accepted
+        if not accepted or not form.journey_read or self.board is None:
+            form.deleteLater()
+            return
+
+        def refused(error: SchedulerError) -> None:
+            if shiboken6.isValid(form) and shiboken6.isValid(self):
+                form.show_refusal(str(error))
+                self._run_leg_form(form)
+
+        # The journey time the form read in the background: nothing is read here.
+        inserted = self._insert_leg_of(
+            form.day,
+            form.origin.currentText(),
+            form.destination.currentText(),
+            TravelMode(form.mode.currentData()),
+            form.departure_time(),
+            form.length.value(),
+            form.deleteLater,
+            refused,
+        )
+        if inserted is None:
+            form.deleteLater()
 
     def _move(self, direction: int) -> None:
         if self.chosen_day is not None:

@@ -9,7 +9,7 @@ import pytest
 from conftest import add, add_delegation, add_event, settle, tools_of, venue_id
 from gui_support import rows_read
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -507,4 +507,308 @@ def test_the_leg_form_reads_the_journey_time_in_the_background_and_keeps_the_lat
         leg = session.scalars(select(TravelLeg).where(TravelLeg.destination == "Kitakyushu")).one()
         assert leg.arrival_utc - leg.departure_utc == timedelta(minutes=expected)
     assert read_on_gui_thread == []
+    builder.close()
+
+
+def _ok_button(form: QDialog) -> QPushButton:
+    buttons = form.findChild(QDialogButtonBox)
+    assert buttons is not None
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    return ok
+
+
+def test_the_activity_form_holds_ok_back_until_the_title_has_text(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """A blank title is what the event's own rule refuses: OK waits, and one line says
+    so, until the title has text."""
+    from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
+
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    second = FIRST + timedelta(days=1)
+    assert builder.board is not None
+    form = ActivityForm(EventKind.SITE_VISIT, second, builder.board, "Kobe", builder)
+    qtbot.addWidget(form)
+    form.show()
+    ok = _ok_button(form)
+    assert not ok.isEnabled()
+    summary = form.findChild(QLabel, "formSummary")
+    assert summary is not None
+    assert summary.isVisible()
+    assert summary.text() == "To save: The title is required."
+
+    qtbot.keyClicks(form.findChild(QLineEdit, "title"), "   ")
+    assert not ok.isEnabled()
+    assert summary.text() == "To save: The title is required."
+    qtbot.keyClicks(form.findChild(QLineEdit, "title"), "Kobe port renewal")
+    assert ok.isEnabled()
+    assert not summary.isVisible()
+    builder.close()
+
+
+def test_a_blank_activity_is_never_added_from_the_form(
+    qtbot: QtBot, sqlite_database, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
+
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    seen: list[bool] = []
+
+    def accept_blank(self: ActivityForm) -> int:
+        self.title.setText("  ")
+        self.title.textEdited.emit("  ")
+        seen.append(_ok_button(self).isEnabled())
+        return int(ActivityForm.DialogCode.Accepted)
+
+    monkeypatch.setattr(ActivityForm, "exec", accept_blank)
+    builder.choose_day(FIRST + timedelta(days=1))
+    qtbot.mouseClick(builder.buttons["add_site_visit"], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert seen == [False]
+    assert window.editor.stack.count() == 0
+    builder.close()
+
+
+def _leg_form(qtbot: QtBot, window, builder: TourBuilderDialog, origin: str):  # type: ignore[no-untyped-def]
+    from cpp_scheduler.gui.tools.tourbuilder import LegForm
+
+    assert builder.board is not None
+    form = LegForm(
+        window.database,
+        FIRST + timedelta(days=1),
+        builder.board,
+        origin,
+        window.tasks.run_in_background,
+        builder,
+    )
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitUntil(lambda: form.journey_read, timeout=10_000)
+    return form
+
+
+def test_the_leg_form_refuses_a_leg_that_ends_where_it_starts(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    form = _leg_form(qtbot, window, builder, "Kobe")
+    ok = _ok_button(form)
+    form.destination.setCurrentText("Kitakyushu")
+    qtbot.waitUntil(lambda: form.journey_read, timeout=10_000)
+    assert ok.isEnabled()
+
+    form.destination.setCurrentText("Kobe")
+    qtbot.waitUntil(lambda: form.journey_read, timeout=10_000)
+    assert not ok.isEnabled()
+    # Said under the field and on the form's one line, in the travel leg's own words.
+    under = form.findChild(QLabel, "destinationError")
+    assert under is not None
+    assert under.isVisible()
+    assert under.text() == "Origin and destination must differ."
+    summary = form.findChild(QLabel, "formSummary")
+    assert summary.text().startswith("To save: Origin and destination must differ.")
+    builder.close()
+
+
+def test_the_leg_form_grows_to_show_every_line_of_its_reasons(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """A form already on screen keeps its size: the reasons written into it after it
+    showed must still be read whole, not cut at its bottom edge."""
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    form = _leg_form(qtbot, window, builder, "Kobe")
+    form.show()
+    qtbot.waitExposed(form)
+    form.destination.setCurrentText("Kobe")
+    qtbot.waitUntil(lambda: form.journey_read, timeout=10_000)
+    form.show_refusal("Kobe → Kobe: " + "a colleague deleted this tour meanwhile. " * 4)
+    for name in ("destinationError", "formSummary", "refusal"):
+        label = form.findChild(QLabel, name)
+        assert label is not None and label.isVisible(), name
+        needed = label.heightForWidth(label.width()) if label.wordWrap() else 0
+        assert label.height() >= needed, name  # every wrapped line has its room
+        assert label.geometry().bottom() < form.height(), name  # within the form
+    builder.close()
+
+
+def test_the_leg_form_takes_a_length_for_a_route_the_table_does_not_know(
+    qtbot: QtBot, sqlite_database, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kobe to Osaka is not in the travel-time table: the form asks for the journey's
+    length and says the check will warn about the leg; the leg inserted lasts that long,
+    and the board says it cannot be checked."""
+    from cpp_scheduler.gui.tools.tourbuilder import LegForm
+    from cpp_scheduler.model import TravelTime
+
+    tour, _lima = _tour(sqlite_database)
+    add(
+        sqlite_database,
+        TravelTime,
+        origin="Osaka",
+        destination="Kyoto",
+        mode=TravelMode.RAIL,
+        minutes=30,
+    )
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    form = _leg_form(qtbot, window, builder, "Kobe")
+    ok = _ok_button(form)
+    form.destination.setCurrentText("Osaka")
+    qtbot.waitUntil(lambda: form.journey_read, timeout=10_000)
+    assert form.journey.text() == "not in the travel-time table"
+    assert not ok.isEnabled()
+    summary = form.findChild(QLabel, "formSummary")
+    assert summary.text() == "To save: Give the journey's length."
+    note = form.findChild(QLabel, "legNote")
+    assert note is not None
+    assert not note.isVisible()
+
+    form.length.setValue(45)
+    assert ok.isEnabled()
+    assert not summary.isVisible()
+    assert note.isVisible()
+    assert "conflict check will warn" in note.text()
+    form.mode.setCurrentIndex(form.mode.findData(TravelMode.BUS.value))
+    qtbot.waitUntil(lambda: form.journey_read, timeout=10_000)
+    assert form.length.value() == 45  # what the coordinator gave stays
+    assert ok.isEnabled()
+    form.close()
+
+    def accept_as_filled(self: LegForm) -> int:
+        qtbot.waitUntil(lambda: self.journey_read, timeout=10_000)
+        self.destination.setCurrentText("Osaka")
+        qtbot.waitUntil(lambda: self.journey_read, timeout=10_000)
+        self.length.setValue(45)
+        assert _ok_button(self).isEnabled()
+        return int(LegForm.DialogCode.Accepted)
+
+    monkeypatch.setattr(LegForm, "exec", accept_as_filled)
+    second = FIRST + timedelta(days=1)
+    builder.choose_day(second)
+    with qtbot.waitSignal(builder.legInserted, timeout=10_000):
+        qtbot.mouseClick(builder.buttons["insert_leg"], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    with sqlite_database.session() as session:
+        leg = session.scalars(select(TravelLeg).where(TravelLeg.destination == "Osaka")).one()
+        assert leg.duration_minutes == 45
+    [shown] = builder.board.day(second).legs
+    assert shown.problem is not None
+    assert "cannot be checked" in shown.problem
+    builder.close()
+
+
+def test_a_refused_leg_brings_its_form_back_as_typed_with_the_reason(
+    qtbot: QtBot, sqlite_database, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A colleague deleted the tour while the form was open: the leg is refused, and the
+    form comes back with the route typed and the store's one-line reason."""
+    from cpp_scheduler.gui.tools.tourbuilder import LegForm
+    from cpp_scheduler.model import StudyTour as Tour
+    from cpp_scheduler.services import editing
+
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    errors: list[str] = []
+    builder.report_error = errors.append  # type: ignore[method-assign]
+    shown_again: list[tuple[str, str, str, bool]] = []
+
+    def first_fill_then_look(self: LegForm) -> int:
+        if shown_again or self.refusal.text():
+            shown_again.append(
+                (
+                    self.origin.currentText(),
+                    self.destination.currentText(),
+                    self.refusal.text(),
+                    self.refusal.isVisibleTo(self),
+                )
+            )
+            return int(LegForm.DialogCode.Rejected)
+        qtbot.waitUntil(lambda: self.journey_read, timeout=10_000)
+        self.destination.setCurrentText("Kitakyushu")
+        qtbot.waitUntil(lambda: self.journey_read, timeout=10_000)
+        with sqlite_database.transaction() as session:
+            editing.delete_record(session, Tour, tour)
+        return int(LegForm.DialogCode.Accepted)
+
+    monkeypatch.setattr(LegForm, "exec", first_fill_then_look)
+    builder.choose_day(FIRST + timedelta(days=1))
+    qtbot.mouseClick(builder.buttons["insert_leg"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown_again), timeout=10_000)
+    settle(qtbot, window)
+
+    [(origin, destination, reason, visible)] = shown_again
+    assert (origin, destination) == ("Kobe", "Kitakyushu")
+    assert visible
+    assert "no longer exists" in reason
+    assert "\n" not in reason
+    assert errors == []  # said in the form, not in a message over it
+    assert window.editor.stack.count() == 0
+    builder.close()
+
+
+def test_an_empty_day_next_to_an_empty_day_does_not_move(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """Day two and day three hold nothing: moving day two later would change nothing, so
+    the button is off, and a move asked all the same adds no undo step and no records."""
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    second = FIRST + timedelta(days=1)
+    builder.choose_day(second)
+    assert builder.buttons["earlier"].isEnabled()  # day one's program would come
+    assert not builder.buttons["later"].isEnabled()
+    assert "Nothing to move" in builder.buttons["later"].toolTip()
+
+    assert not builder.move_day(second, 1)
+    settle(qtbot, window)
+    assert window.editor.stack.count() == 0
+    with sqlite_database.session() as session:
+        assert session.scalars(select(TourDay.day)).all() == [FIRST]
+    builder.close()
+
+
+def test_a_day_of_legs_alone_moves_without_leaving_empty_day_records(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """Legs belong to the tour, not to a day's record: moving a day of legs alone onto
+    an empty day makes no day records, and is one undo step that takes it back."""
+    tour, _lima = _tour(sqlite_database)
+    second, third = FIRST + timedelta(days=1), FIRST + timedelta(days=2)
+    leg = add(
+        sqlite_database,
+        TravelLeg,
+        tour_id=tour,
+        origin="Kobe",
+        destination="Kitakyushu",
+        mode=TravelMode.RAIL,
+        departure_utc=datetime(2027, 3, 9, 0, tzinfo=UTC),
+        arrival_utc=datetime(2027, 3, 9, 3, tzinfo=UTC),
+    )
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+
+    assert builder.move_day(second, 1)
+    settle(qtbot, window)
+    assert window.editor.stack.count() == 1
+    assert [card_leg.id for card_leg in builder.board.day(third).legs] == [leg]
+    with sqlite_database.session() as session:
+        assert session.scalars(select(TourDay.day)).all() == [FIRST]
+
+    window.editor.stack.undo()
+    rows_read(window)
+    settle(qtbot, window)
+    assert [card_leg.id for card_leg in builder.board.day(second).legs] == [leg]
+    with sqlite_database.session() as session:
+        assert session.scalars(select(TourDay.day)).all() == [FIRST]
     builder.close()
