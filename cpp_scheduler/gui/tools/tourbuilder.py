@@ -8,15 +8,15 @@ nothing planned) is what the conflict check says about it, word for word
 every change. Adding a site visit or workshop, inserting a leg (its length taken from
 the table, or given in its form where the table has no such journey) and moving a day's
 program earlier or later are undo commands on the window's stack. The small forms judge
-what is typed by the records' own rules, as the editors do, and a leg the store refuses
-brings its form back with everything typed and the reason.
+what is typed by the records' own rules, as the editors do, and an activity or a leg the
+store refuses brings its form back with everything typed and the reason.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt, QTime, Signal
@@ -179,8 +179,8 @@ class DayCard(QFrame):
 
 
 FORM_WIDTH_CHARACTERS = 60
-"""The forms' least width, in average characters: a reason for refusing a leg reads on
-one or two lines beside its field, in Japanese as in English."""
+"""The forms' least width, in average characters: a reason for refusing an activity or a
+leg reads on one or two lines beside its field, in Japanese as in English."""
 
 
 def _fit_to_messages(form: QDialog) -> None:
@@ -199,23 +199,88 @@ def _fit_to_messages(form: QDialog) -> None:
         form.resize(form.width(), needed)
 
 
-class ActivityForm(QDialog):
+class TourForm(QDialog):
+    """What the builder's small forms share: a record typed for one day of the tour,
+    judged by its own rules at every edit, and brought back as typed when the store
+    refuses it, with the store's one-line reason (:meth:`show_refusal`) until the next
+    edit. The coordinator then changes what the reason asks, or tries again, or cancels,
+    and never types the record twice.
+
+    Attributes:
+        tour_id: the tour the record is for.
+        day: the day of the tour the record is for.
+        refusal: the store's reason for refusing the record as typed, hidden until then.
+        summary: the one line that says what the record's rules find wrong.
+        ok_button: held back until the rules find nothing.
+        validator: marks the fields the rules find wrong and holds OK back.
+    """
+
+    def __init__(self, tour_id: str, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tour_id = tour_id
+        self.day = day
+        self.setStyleSheet(STYLE_SHEET)
+        self.setMinimumWidth(FORM_WIDTH_CHARACTERS * self.fontMetrics().averageCharWidth())
+        self.refusal = QLabel("", self)
+        self.refusal.setObjectName("refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setProperty("role", "error")
+        self.refusal.hide()
+        self.summary = QLabel(self)
+        self.summary.setObjectName("formSummary")
+
+    def _add_closing_rows(self, form: QFormLayout) -> None:
+        """Put the refusal, the summary and OK and Cancel under the fields; the
+        fields' rows come first, so the validator can bind them."""
+        form.addRow(self.refusal)
+        form.addRow(self.summary)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.validator = InlineValidator(self.ok_button, self.summary)
+
+    def show_refusal(self, reason: str) -> None:
+        """Say why the record as typed was refused; the next edit clears it."""
+        self.refusal.setText(reason)
+        self.refusal.show()
+        _fit_to_messages(self)
+
+    def _edited(self, widget: QWidget | None) -> None:
+        """The coordinator changed ``widget`` (None: a change of no one field): the
+        refusal no longer speaks of what is typed, and the rules judge it again."""
+        if widget is not None:
+            self.validator.touch(widget)
+        self.refusal.hide()
+        self._judge()
+
+    def _judge(self) -> None:
+        """Judge the record as typed by its own rules."""
+        raise NotImplementedError
+
+
+FormT = TypeVar("FormT", bound=TourForm)
+
+
+class ActivityForm(TourForm):
     """Asks for a site visit's or workshop's title, time and place.
 
     What is typed is judged at every edit by the event's own rules
     (:func:`cpp_scheduler.services.tours.activity_problems`), as the event editor judges
-    it: OK waits until they find nothing, and one line says what is missing.
+    it: OK waits until they find nothing, and one line says what is missing. An
+    activity the store refuses brings the form back as it was typed, with the reason
+    (:meth:`show_refusal`).
     """
 
     def __init__(
         self, kind: EventKind, day: date, board: TourBoard, city: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(board.tour_id, day, parent)
         self.kind = kind
-        self.day = day
         self.board = board
-        self.setStyleSheet(STYLE_SHEET)
-        self.setMinimumWidth(FORM_WIDTH_CHARACTERS * self.fontMetrics().averageCharWidth())
         self.setWindowTitle(
             translate("TourBuilder", "Add a {kind} on {day}").format(
                 kind=kind.label.lower(), day=i18n.short_day_text(day)
@@ -240,22 +305,12 @@ class ActivityForm(QDialog):
         form.addRow(translate("TourBuilder", "Starts (Tokyo)"), self.start)
         form.addRow(translate("TourBuilder", "Length"), self.minutes)
         form.addRow(translate("TourBuilder", "Venue"), self.venue)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("formSummary")
-        form.addRow(self.summary)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.validator = InlineValidator(self.ok_button, self.summary)
+        self._add_closing_rows(form)
         self.validator.bind(self.title, "title")
-        self.title.textEdited.connect(self._title_edited)
-        self.start.timeChanged.connect(lambda _t: self._judge())
-        self.minutes.valueChanged.connect(lambda _v: self._judge())
-        self.venue.currentIndexChanged.connect(lambda _i: self._judge())
+        self.title.textEdited.connect(lambda _text: self._edited(self.title))
+        self.start.timeChanged.connect(lambda _t: self._edited(None))
+        self.minutes.valueChanged.connect(lambda _v: self._edited(None))
+        self.venue.currentIndexChanged.connect(lambda _i: self._edited(None))
         self._judge()
 
     def title_text(self) -> str:
@@ -269,10 +324,6 @@ class ActivityForm(QDialog):
     def can_save(self) -> bool:
         """Whether the event's rules accept what is typed now."""
         return not self.validator.problems
-
-    def _title_edited(self, _text: str) -> None:
-        self.validator.touch(self.title)
-        self._judge()
 
     def _judge(self) -> None:
         self.validator.show(
@@ -289,7 +340,7 @@ class ActivityForm(QDialog):
         _fit_to_messages(self)
 
 
-class LegForm(QDialog):
+class LegForm(TourForm):
     """Asks for a leg's route, mode, departure and length; shows the table's journey time.
 
     With ``run_in_background``, the journey time is read off the GUI thread at each
@@ -323,18 +374,14 @@ class LegForm(QDialog):
         run_in_background: RunInBackground,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(board.tour_id, day, parent)
         self.database = database
-        self.day = day
-        self.tour_id = board.tour_id
         self._run = run_in_background
         self._asked = 0
         self._length_given = False
         self._length_from_table = False
         self.journey_minutes: int | None = None
         self.journey_read = False
-        self.setStyleSheet(STYLE_SHEET)
-        self.setMinimumWidth(FORM_WIDTH_CHARACTERS * self.fontMetrics().averageCharWidth())
         self.setWindowTitle(
             translate("TourBuilder", "Insert a travel leg on {day}").format(
                 day=i18n.short_day_text(day)
@@ -365,13 +412,6 @@ class LegForm(QDialog):
         self.note.setWordWrap(True)
         self.note.setProperty("role", "hint")
         self.note.hide()
-        self.refusal = QLabel("", self)
-        self.refusal.setObjectName("refusal")
-        self.refusal.setWordWrap(True)
-        self.refusal.setProperty("role", "error")
-        self.refusal.hide()
-        self.summary = QLabel(self)
-        self.summary.setObjectName("formSummary")
         form.addRow(translate("TourBuilder", "From"), self.origin)
         form.addRow(translate("TourBuilder", "To"), self.destination)
         form.addRow(translate("TourBuilder", "By"), self.mode)
@@ -379,16 +419,7 @@ class LegForm(QDialog):
         form.addRow(translate("TourBuilder", "Journey"), self.journey)
         form.addRow(translate("TourBuilder", "Length"), self.length)
         form.addRow(self.note)
-        form.addRow(self.refusal)
-        form.addRow(self.summary)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.validator = InlineValidator(self.ok_button, self.summary)
+        self._add_closing_rows(form)
         self.validator.bind(self.origin, "origin")
         self.validator.bind(self.destination, "destination")
         self.validator.bind(self.length, "departure_utc", "arrival_utc")
@@ -403,12 +434,6 @@ class LegForm(QDialog):
         assert isinstance(departure, time)
         return departure
 
-    def show_refusal(self, reason: str) -> None:
-        """Say why the leg as typed was refused; the next edit clears it."""
-        self.refusal.setText(reason)
-        self.refusal.show()
-        _fit_to_messages(self)
-
     def _route_edited(self, box: QComboBox) -> None:
         self.validator.touch(box)
         self._update()
@@ -418,12 +443,6 @@ class LegForm(QDialog):
             self._length_given = True
             self.validator.touch(self.length)
         self._edited(None)
-
-    def _edited(self, widget: QWidget | None) -> None:
-        if widget is not None:
-            self.validator.touch(widget)
-        self.refusal.hide()
-        self._judge()
 
     def _judge(self) -> None:
         """Judge the leg as typed by its own rules, and say what inserting it will do."""
@@ -787,9 +806,13 @@ class TourBuilderDialog(QDialog):
         start: time,
         minutes: int,
         venue_id: str | None,
+        saved: Callable[[], None] | None = None,
+        refused: Callable[[SchedulerError], None] | None = None,
     ) -> str | None:
         """Add a site visit or workshop to ``day``, on the task manager; the id the new
-        event gets (a refusal adds nothing, and is said)."""
+        event gets. A refusal adds nothing, and is said by ``refused`` where given (the
+        form it was typed in, back with the reason), else in a message; ``saved`` hears
+        that it was added."""
         assert self.board is not None
         commands: list[RecordCommand] = []
         tour_day_id = self._tour_day(day, commands)
@@ -809,7 +832,7 @@ class TourBuilderDialog(QDialog):
                 commands,
             )
         )
-        self._execute(command)
+        self._execute(command, saved, refused)
         return create.record_id
 
     def insert_leg(
@@ -987,40 +1010,78 @@ class TourBuilderDialog(QDialog):
         if self.board is None or self.chosen_day is None:
             return
         card = self.board.day(self.chosen_day)
-        form = ActivityForm(kind, self.chosen_day, self.board, card.city, self)
-        if form.exec() == QDialog.DialogCode.Accepted and form.can_save():
-            self.add_activity(
-                self.chosen_day,
-                kind,
-                form.title_text(),
-                form.start_time(),
-                form.minutes.value(),
-                form.venue.currentData(),
-            )
-        form.deleteLater()
+        self._run_form(
+            ActivityForm(kind, self.chosen_day, self.board, card.city, self), self._add_typed
+        )
 
     def _ask_leg(self) -> None:
         if self.board is None or self.chosen_day is None:
             return
         card = self.board.day(self.chosen_day)
         origin = card.city.split(" → ")[-1]
-        self._run_leg_form(
-            LegForm(self.database, self.chosen_day, self.board, origin, self._run, self)
+        self._run_form(
+            LegForm(self.database, self.chosen_day, self.board, origin, self._run, self),
+            self._insert_typed,
         )
 
-    def _run_leg_form(self, form: LegForm) -> None:
-        """Show ``form`` until it is cancelled or its leg is inserted; a leg refused
-        brings the form back as it was typed, saying why."""
+    def _run_form(
+        self,
+        form: FormT,
+        submit: Callable[[FormT, Callable[[], None], Callable[[SchedulerError], None]], bool],
+    ) -> None:
+        """Show ``form`` until it is cancelled or what it holds is saved; a record the
+        store refuses brings the form back as it was typed, saying why.
+
+        ``submit(form, saved, refused)`` hands the record typed to the store, the
+        outcome to be heard by ``saved`` or ``refused``, and says False when there is
+        nothing to hand. Nothing is handed once the board shows another tour than the
+        form's (its tour deleted by a colleague while the refused form was open), as
+        the record would land in that other tour."""
         accepted = form.exec() == QDialog.DialogCode.Accepted
-        if not accepted or not form.journey_read or self.board is None:
+        if not accepted or self.board is None or self.board.tour_id != form.tour_id:
             form.deleteLater()
             return
 
         def refused(error: SchedulerError) -> None:
             if shiboken6.isValid(form) and shiboken6.isValid(self):
                 form.show_refusal(str(error))
-                self._run_leg_form(form)
+                self._run_form(form, submit)
 
+        if not submit(form, form.deleteLater, refused):
+            form.deleteLater()
+
+    def _add_typed(
+        self,
+        form: ActivityForm,
+        saved: Callable[[], None],
+        refused: Callable[[SchedulerError], None],
+    ) -> bool:
+        """Add the activity typed in ``form`` to its day; False when the event's rules
+        refuse what is typed, or the day is no longer in the tour shown."""
+        board = self.board
+        if not form.can_save() or board is None or not board.start <= form.day <= board.end:
+            return False
+        self.add_activity(
+            form.day,
+            form.kind,
+            form.title_text(),
+            form.start_time(),
+            form.minutes.value(),
+            form.venue.currentData(),
+            saved,
+            refused,
+        )
+        return True
+
+    def _insert_typed(
+        self,
+        form: LegForm,
+        saved: Callable[[], None],
+        refused: Callable[[SchedulerError], None],
+    ) -> bool:
+        """Insert the leg typed in ``form``; False while its journey time is read."""
+        if not form.journey_read:
+            return False
         # The journey time the form read in the background: nothing is read here.
         inserted = self._insert_leg_of(
             form.day,
@@ -1029,11 +1090,10 @@ class TourBuilderDialog(QDialog):
             TravelMode(form.mode.currentData()),
             form.departure_time(),
             form.length.value(),
-            form.deleteLater,
+            saved,
             refused,
         )
-        if inserted is None:
-            form.deleteLater()
+        return inserted is not None
 
     def _move(self, direction: int) -> None:
         if self.chosen_day is not None:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from conftest import add, add_delegation, add_event, settle, tools_of, venue_id
 from gui_support import rows_read
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -633,7 +633,8 @@ def test_the_leg_form_grows_to_show_every_line_of_its_reasons(
     form.show_refusal("Kobe → Kobe: " + "a colleague deleted this tour meanwhile. " * 4)
     for name in ("destinationError", "formSummary", "refusal"):
         label = form.findChild(QLabel, name)
-        assert label is not None and label.isVisible(), name
+        assert label is not None, name
+        assert label.isVisible(), name
         needed = label.heightForWidth(label.width()) if label.wordWrap() else 0
         assert label.height() >= needed, name  # every wrapped line has its room
         assert label.geometry().bottom() < form.height(), name  # within the form
@@ -753,6 +754,167 @@ def test_a_refused_leg_brings_its_form_back_as_typed_with_the_reason(
     assert "\n" not in reason
     assert errors == []  # said in the form, not in a message over it
     assert window.editor.stack.count() == 0
+    builder.close()
+
+
+def test_a_refused_activity_brings_its_form_back_as_typed_with_the_reason(
+    qtbot: QtBot, sqlite_database, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A colleague deleted the tour while the workshop's form was open: the workshop is
+    refused, the form comes back with everything typed and the store's one-line reason,
+    the next edit clears the reason, and Cancel then leaves nothing added."""
+    from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
+    from cpp_scheduler.services import editing
+
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    errors: list[str] = []
+    builder.report_error = errors.append  # type: ignore[method-assign]
+    typed: list[tuple[str, time, int, object]] = []
+    shown_again: list[tuple[str, time, int, object, str, bool, bool]] = []
+
+    def first_fill_then_look(self: ActivityForm) -> int:
+        if typed:
+            refusal = self.findChild(QLabel, "refusal")
+            assert refusal is not None
+            seen = (
+                self.title.text(),
+                self.start_time(),
+                self.minutes.value(),
+                self.venue.currentData(),
+                refusal.text(),
+                refusal.isVisibleTo(self),
+            )
+            qtbot.keyClicks(self.title, "!")  # the next edit clears the reason
+            shown_again.append((*seen, refusal.isVisibleTo(self)))
+            return int(ActivityForm.DialogCode.Rejected)
+        qtbot.keyClicks(self.title, "Kitakyushu eco-town")
+        self.start.setTime(QTime(14, 30))
+        self.minutes.setValue(90)
+        self.venue.setCurrentIndex((self.venue.currentIndex() + 1) % self.venue.count())
+        typed.append(
+            (self.title.text(), self.start_time(), self.minutes.value(), self.venue.currentData())
+        )
+        assert _ok_button(self).isEnabled()
+        with sqlite_database.transaction() as session:
+            editing.delete_record(session, StudyTour, tour)
+        return int(ActivityForm.DialogCode.Accepted)
+
+    monkeypatch.setattr(ActivityForm, "exec", first_fill_then_look)
+    second = FIRST + timedelta(days=1)
+    builder.choose_day(second)
+    qtbot.mouseClick(builder.buttons["add_workshop"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown_again or errors), timeout=10_000)
+    settle(qtbot, window)
+
+    assert errors == []  # said in the form, not in a message over it
+    [(title, start, minutes, venue, reason, visible, still_visible)] = shown_again
+    assert (title, start, minutes, venue) == typed[0]
+    assert (start, minutes) == (time(14, 30), 90)
+    assert visible
+    assert "no longer exists" in reason
+    assert "\n" not in reason
+    assert not still_visible
+    assert window.editor.stack.count() == 0
+    with sqlite_database.session() as session:
+        assert session.scalars(select(Event).where(Event.title == title)).first() is None
+        assert session.scalars(select(TourDay).where(TourDay.day == second)).first() is None
+    builder.close()
+
+
+def test_a_form_brought_back_adds_nothing_to_the_tour_shown_in_place_of_its_own(
+    qtbot: QtBot, sqlite_database, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A colleague deleted the tour while the form was open, and the builder went on to
+    the next tour: the form comes back with the reason, and OK again adds nothing to
+    that other delegation's tour."""
+    from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
+    from cpp_scheduler.services import editing
+
+    tour, _lima = _tour(sqlite_database)
+    quito = add_delegation(
+        sqlite_database,
+        "Quito",
+        "EC",
+        "America/Guayaquil",
+        arrival=FIRST - timedelta(days=1),
+        departure=FIRST + timedelta(days=3),
+    )
+    other = add(
+        sqlite_database,
+        StudyTour,
+        title="Ecuador study tour",
+        delegation_id=quito,
+        start_date=FIRST,
+        end_date=FIRST + timedelta(days=2),
+    )
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    errors: list[str] = []
+    builder.report_error = errors.append  # type: ignore[method-assign]
+    shown: list[str] = []
+
+    def fill_then_ok_again(self: ActivityForm) -> int:
+        refusal = self.findChild(QLabel, "refusal")
+        shown.append(refusal.text() if refusal is not None else "")
+        if len(shown) == 1:
+            qtbot.keyClicks(self.title, "Kitakyushu eco-town")
+            with sqlite_database.transaction() as session:
+                editing.delete_record(session, StudyTour, tour)
+            window.editor.changed.emit("StudyTour", [tour])  # as a colleague's commit is heard
+            return int(ActivityForm.DialogCode.Accepted)
+        if len(shown) == 2:
+            qtbot.waitUntil(
+                lambda: builder.board is not None and builder.board.tour_id == other,
+                timeout=10_000,
+            )
+            return int(ActivityForm.DialogCode.Accepted)
+        return int(ActivityForm.DialogCode.Rejected)
+
+    monkeypatch.setattr(ActivityForm, "exec", fill_then_ok_again)
+    builder.choose_day(FIRST + timedelta(days=1))
+    qtbot.mouseClick(builder.buttons["add_workshop"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown) >= 2 or bool(errors), timeout=10_000)
+    settle(qtbot, window)
+
+    assert errors == []
+    assert len(shown) == 2  # OK on the other tour's board ends the form
+    assert "no longer exists" in shown[1]
+    assert window.editor.stack.count() == 0
+    with sqlite_database.session() as session:
+        assert (
+            session.scalars(select(Event).where(Event.title == "Kitakyushu eco-town")).all() == []
+        )
+        assert session.scalars(select(TourDay).where(TourDay.tour_id == other)).all() == []
+    builder.close()
+
+
+def test_the_activity_form_grows_to_show_a_refusal_whole(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The activity form is on screen when the store's reason comes back: every line of
+    it must be read whole, not cut at the form's bottom edge."""
+    from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
+
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    assert builder.board is not None
+    form = ActivityForm(
+        EventKind.WORKSHOP, FIRST + timedelta(days=1), builder.board, "Kobe", builder
+    )
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.show_refusal("Kobe workshop: " + "a colleague deleted this tour meanwhile. " * 4)
+    for name in ("formSummary", "refusal"):
+        label = form.findChild(QLabel, name)
+        assert label is not None, name
+        assert label.isVisible(), name
+        needed = label.heightForWidth(label.width()) if label.wordWrap() else 0
+        assert label.height() >= needed, name  # every wrapped line has its room
+        assert label.geometry().bottom() < form.height(), name  # within the form
     builder.close()
 
 
