@@ -251,32 +251,12 @@
 <context>
     <name>AnswersView</name>
     <message>
-        <source>accepted</source>
-        <translation>出席</translation>
-    </message>
-    <message>
-        <source>tentative</source>
-        <translation>仮承諾</translation>
-    </message>
-    <message>
-        <source>declined</source>
-        <translation>欠席</translation>
-    </message>
-    <message>
-        <source>no answer yet</source>
-        <translation>未回答</translation>
-    </message>
-    <message>
-        <source>{answer} ({earlier} before the update)</source>
-        <translation>{answer}（更新前は{earlier}）</translation>
-    </message>
-    <message>
         <source>Nobody is invited yet.</source>
         <translation>まだ誰も招待されていません。</translation>
     </message>
     <message>
         <source>{count} accepted</source>
-        <translation>出席 {count}</translation>
+        <translation>承諾 {count}</translation>
     </message>
     <message>
         <source>{count} tentative</source>
@@ -284,7 +264,7 @@
     </message>
     <message>
         <source>{count} declined</source>
-        <translation>欠席 {count}</translation>
+        <translation>辞退 {count}</translation>
     </message>
     <message>
         <source>{count} no answer</source>

@@ -1,5 +1,5 @@
 """Who has answered what, as the event dialog and the delegation dialog show it: every
-invited person with their answer or "no answer yet", the counts above, and a meeting of
+invited person with their answer or "no answer", the counts above, and a meeting of
 a series answered on its own as a row of its own."""
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import icalendar
 import pytest
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler import i18n
+from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.dialogs.delegation_dialog import DelegationDialog
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
 from cpp_scheduler.gui.taskman import TaskManager
@@ -56,9 +58,27 @@ def test_the_event_dialog_shows_who_answered_what(
     shown = {row[0]: row[-1] for row in dialog.answers.shown_rows()}
     assert shown["Ana Quispe"] == "accepted"
     assert shown["Maya Shrestha"] == "declined"
-    waiting = [name for name, answer in shown.items() if answer == "no answer yet"]
+    waiting = [name for name, answer in shown.items() if answer == "no answer"]
     assert waiting
     assert dialog.answers.counts.text() == (f"1 accepted, 1 declined, {len(waiting)} no answer")
+
+
+def test_the_event_dialog_says_the_answers_in_the_glossarys_japanese(
+    qtbot: QtBot, database: Database, answered: Program
+) -> None:
+    """承諾 and 辞退, as ``replies list --lang ja`` and the invitations say: not 出席 and
+    欠席, which a coordinator would read as attendance taken."""
+    translations.install(i18n.JAPANESE)
+    try:
+        dialog = EventDialog(database, answered.workshop.id, tasks=TaskManager())
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+        shown = {row[0]: row[-1] for row in dialog.answers.shown_rows()}
+        counts = dialog.answers.counts.text()
+    finally:
+        translations.install(i18n.ENGLISH)
+    assert (shown["Ana Quispe"], shown["Maya Shrestha"]) == ("承諾", "辞退")
+    assert counts.startswith("承諾 1, 辞退 1, 未回答 ")
 
 
 def test_the_delegation_dialog_shows_a_meeting_answered_alone(
@@ -79,7 +99,7 @@ def test_the_delegation_dialog_shows_a_meeting_answered_alone(
     rows = dialog.answers.shown_rows()
     series = program.series.title
     assert ["Sofía Muñoz", f"{series} (Wed 20 May 2026 09:00)", "tentative"] in rows
-    assert ["Sofía Muñoz", series, "no answer yet"] in rows
+    assert ["Sofía Muñoz", series, "no answer"] in rows
     assert "1 tentative" in dialog.answers.counts.text()
 
 

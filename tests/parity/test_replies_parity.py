@@ -1,19 +1,19 @@
 """The answers the event dialog lists and ``cpp-scheduler replies list --event UID
---invited --json`` are the same, person for person."""
+--invited`` are the same, person for person, in the same words in either language."""
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
+from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
 from cpp_scheduler.gui.taskman import TaskManager
-from cpp_scheduler.gui.widgets.answers_view import answer_label
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import invitations, replies
 from cpp_scheduler.services.calendar_export import EventScope
@@ -50,20 +50,34 @@ def test_the_event_dialog_and_the_command_give_the_same_answers(
     (tmp_path / "ana.ics").write_bytes(reply_calendar(update, program.ana.email, "TENTATIVE"))
     assert replies.import_replies(database, [tmp_path / "ana.ics"]).refused == []
     uid = program.workshop.uid
-    assert (
-        main(["--db", database_url, "replies", "list", "--event", uid, "--invited", "--json"]) == 0
-    )
-    command = [
-        (row["participant"], answer_label(row["answer"], row["earlier_answer"]))
-        for row in json.loads(capsys.readouterr().out)
-    ]
-    dialog = EventDialog(database, program.workshop.id, tasks=TaskManager())
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
-    window = [(row[0], row[-1]) for row in dialog.answers.shown_rows()]
-    assert window == command
-    assert ("Ana Quispe", "tentative") in window
-    assert ("Maya Shrestha", "no answer yet (accepted before the update)") in window
+    title = program.workshop.title
+    for language, tentative, waiting in (
+        (i18n.ENGLISH, "tentative", "no answer (accepted before the update)"),
+        (i18n.JAPANESE, "仮承諾", "未回答（更新前は承諾）"),
+    ):
+        main(["--db", database_url, "--lang", language, "replies", "list", "--event", uid,
+              "--invited"])  # fmt: skip
+        command = capsys.readouterr().out.splitlines()
+        translations.install(language)
+        try:
+            dialog = EventDialog(database, program.workshop.id, tasks=TaskManager())
+            qtbot.addWidget(dialog)
+            qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+            window = [(row[0], row[-1]) for row in dialog.answers.shown_rows()]
+        finally:
+            translations.install(i18n.ENGLISH)
+        # Each person's line of the command ends with the word the window shows.
+        assert command == [
+            f"{title}: {person} <{email}> {answer}"
+            for (person, answer), email in zip(window, _emails(command), strict=True)
+        ]
+        assert ("Ana Quispe", tentative) in window
+        assert ("Maya Shrestha", waiting) in window
+
+
+def _emails(lines: list[str]) -> list[str]:
+    """The address in each of the command's lines (between its angle brackets)."""
+    return [line.split("<", 1)[1].split(">", 1)[0] for line in lines]
 
 
 def test_the_event_dialog_lists_an_answer_to_a_moved_meeting_where_it_is_now(

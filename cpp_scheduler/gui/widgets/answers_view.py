@@ -21,23 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.services import replies
 from cpp_scheduler.services.replies import NO_ANSWER, Attendance, answer_counts, meeting_text
 
 
 def answer_label(answer: str, earlier: str | None = None) -> str:
-    """An answer as the window words it, with the one given before an update that no
-    longer counts (``earlier``: see :class:`Attendance`)."""
-    labels = {
-        "accepted": translate("AnswersView", "accepted"),
-        "tentative": translate("AnswersView", "tentative"),
-        "declined": translate("AnswersView", "declined"),
-        NO_ANSWER: translate("AnswersView", "no answer yet"),
-    }
-    if earlier is None:
-        return labels[answer]
-    return translate("AnswersView", "{answer} ({earlier} before the update)").format(
-        answer=labels[answer], earlier=labels[earlier]
-    )
+    """An answer as the window words it: the engine's own words (``replies list`` says
+    the same), with the one given before an update that no longer counts (``earlier``:
+    see :class:`Attendance`)."""
+    return replies.answer_label(answer, earlier)
 
 
 def counts_line(rows: Sequence[Attendance]) -> str:
