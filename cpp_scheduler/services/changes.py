@@ -667,6 +667,7 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
     people = _viewers(session, (person for _, person, _, _ in pending))
     uids = _uids(session, sorted({event_id for event_id, _, _, _ in pending}))
     parsed: dict[str, EventFacts | None] = {}
+    first_meetings: dict[str, tuple[datetime, datetime] | None] = {}
     changes: list[Change] = []
     for event_id, person_id, kind, last in pending:
         person, viewer = people[person_id]
@@ -685,14 +686,10 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
                 continue
         elif kind is ChangeKind.CANCELLED:
             details = [_said(viewer, N_("cancelled"))]
-        elif kind is ChangeKind.ADDED and now.all_day:
-            details = [_said(viewer, N_("not sent yet: {when}")).format(when=_days(now, viewer))]
         elif kind is ChangeKind.ADDED:
-            details = [
-                _said(viewer, N_("not sent yet: {when}, {clock}")).format(
-                    when=_when(now.start, now.end, viewer), clock=viewer_clock(viewer)
-                )
-            ]
+            if event_id not in first_meetings:
+                first_meetings[event_id] = _first_meeting_held(now)
+            details = [_not_sent_yet(now, first_meetings[event_id], viewer)]
         else:
             details = [_said(viewer, N_("no longer attends"))]
         changes.append(
@@ -710,6 +707,35 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
         )
     changes.sort(key=lambda c: (c.delegation, c.participant, c.email, c.title, c.event_uid))
     return ChangeReport(tuple(changes))
+
+
+def _first_meeting_held(facts: EventFacts) -> tuple[datetime, datetime] | None:
+    """When the event's first meeting that still takes place starts and ends: a series'
+    cancelled meetings left out and its moved ones at their new times, as every other
+    reader of the program expands it (:func:`recurrence.expand`), so a participant added
+    to a series is never told it starts on a meeting called off. None when every meeting
+    of the series is cancelled."""
+    changes = [recurrence.OccurrenceChange(rid, cancelled=True) for rid in facts.cancelled]
+    changes.extend(
+        recurrence.OccurrenceChange(rid, start=start, end=end) for rid, start, end in facts.moved
+    )
+    held = recurrence.expand(facts.start, facts.end, facts.zone, facts.rule or None, changes)
+    return min(((meeting.start, meeting.end) for meeting in held), default=None)
+
+
+def _not_sent_yet(
+    facts: EventFacts, first: tuple[datetime, datetime] | None, viewer: scopes.Viewer
+) -> str:
+    """What a participant never sent the event is told of it: its dates if all day (an
+    all-day event does not repeat), else when it is first held, on their clock."""
+    if facts.all_day:
+        return _said(viewer, N_("not sent yet: {when}")).format(when=_days(facts, viewer))
+    if first is None:
+        return _said(viewer, N_("not sent yet: every meeting of the series is cancelled"))
+    start, end = first
+    return _said(viewer, N_("not sent yet: {when}, {clock}")).format(
+        when=_when(start, end, viewer), clock=viewer_clock(viewer)
+    )
 
 
 def _delegations(session: Session) -> dict[str, str | None]:

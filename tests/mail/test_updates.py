@@ -394,3 +394,66 @@ def test_a_meeting_cancelled_again_in_place_takes_place_again_on_the_readers_clo
     assert sofia.details == (
         "the meeting of Tue 17 Mar 2026, 21:00-22:30 (UTC-03:00) takes place again, your time",
     )
+
+
+def test_a_participant_added_to_a_series_is_told_its_first_meeting_still_held(
+    database_url: str,
+    database: Database,
+    program: Program,
+    plain_server: Server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ana joins the monthly series once its February meeting is cancelled: March is
+    cancelled too and April moved to Thursday 11:00, so she is told it starts then, on
+    her Lima clock, never on a meeting called off; the update she is sent says so too."""
+    send(database, EventScope(program.series.uid), plain_server)
+    february = local("Asia/Tokyo", 2026, 2, 18, 9, 0)
+    with database.transaction() as session:
+        series = session.get(Event, program.series.id)
+        ana = session.get(Participant, program.ana.id)
+        assert series is not None
+        assert ana is not None
+        series.changes.append(OccurrenceOverride(recurrence_id=february, cancelled=True))
+        series.participants.append(ana)
+    assert main(["--db", database_url, "changes", "--event", program.series.uid]) == 0
+    printed = capsys.readouterr().out
+    ana_lines = printed.split(f"<{program.ana.email}>", 1)[1].splitlines()
+    assert ana_lines[1:3] == [
+        f"  {program.series.title} (added, REQUEST)",
+        "    not sent yet: Wed 15 Apr 2026, 21:00-22:30 (UTC-05:00), your time",
+    ]
+    assert "Feb 2026" not in "\n".join(ana_lines[:3])
+
+    before = len(plain_server.mailbox.messages)
+    send_updates(database, EventScope(program.series.uid), plain_server)
+    (invitation,) = [
+        m
+        for m in plain_server.mailbox.messages[before:]
+        if parseaddr(str(m["To"]))[1] == program.ana.email
+    ]
+    assert str(invitation["Subject"]).startswith("Invitation: ")
+
+
+def test_a_participant_added_to_a_series_whose_meetings_are_all_cancelled_is_told_so(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """A series whose every meeting is called off, the event itself not cancelled: the
+    participant added is told no meeting takes place rather than any date."""
+    send(database, EventScope(program.series.uid), plain_server)
+    with database.transaction() as session:
+        series = session.get(Event, program.series.id)
+        ana = session.get(Participant, program.ana.id)
+        assert series is not None
+        assert ana is not None
+        for change in series.changes:
+            change.cancelled, change.start_utc, change.end_utc = True, None, None
+        series.changes.extend(
+            OccurrenceOverride(recurrence_id=meeting.recurrence_id, cancelled=True)
+            for meeting in series.occurrences()
+            if not meeting.moved
+        )
+        series.participants.append(ana)
+    report = change_report(database, EventScope(program.series.uid))
+    (added,) = [c for c in report.changes if c.email == program.ana.email]
+    assert added.kind is ChangeKind.ADDED
+    assert added.details == ("not sent yet: every meeting of the series is cancelled",)

@@ -27,6 +27,7 @@ from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
+    from cpp_scheduler.services.changes import ChangeScope
 
 
 DOCK_HEIGHT = 200
@@ -451,6 +452,7 @@ class Tools(QObject):
         return dialog
 
     def open_send(self, kind: str) -> Any:
+        """The Send invitations or Send updates dialog, on the selected event if any."""
         from cpp_scheduler.gui.tools.mail import SendDialog
 
         selected = self.window.selected_occurrence
@@ -465,12 +467,30 @@ class Tools(QObject):
         dialog.show()
         return dialog
 
+    def send_updates_for(self, scope: ChangeScope, label: str) -> Any:
+        """The Send updates dialog on ``scope`` (None: the whole program), named
+        ``label``: the scope the What-changed dialog shows, so it sends the very
+        messages that dialog lists, whatever the window has selected."""
+        from cpp_scheduler.gui.tools.mail import UPDATES, SendDialog
+
+        dialog = SendDialog(
+            self.window.database,
+            self.window.tasks,
+            UPDATES,
+            scope=scope,
+            scope_label=label,
+            parent=self.window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def open_changes(self) -> Any:
         from cpp_scheduler.gui.tools.mail import ChangesDialog
 
         def make() -> ChangesDialog:
             dialog = ChangesDialog(self.window.database, self.window.tasks, self.window)
-            dialog.sendRequested.connect(lambda: self.open_send("updates"))
+            dialog.sendRequested.connect(self.send_updates_for)
             return dialog
 
         return self._show("mail_changes", make)

@@ -341,9 +341,15 @@ class SendDialog(QDialog):
     updates, the whole program): a preview of who gets what, then the batch with its
     progress and Cancel.
 
+    It opens on the event ``event_id`` (the window's selection), or on ``scope`` when
+    another dialog hands its own over (What changed since last sent: the updates it
+    lists), under ``scope_label`` should the scope list not offer it.
+
     Attributes:
         preview: the table of messages to send, one row each.
         report: the last batch's report, once it ended.
+        outcome: that report in words, who was refused or put off and why, kept while
+            the preview reads the batch again, until the next batch or another scope.
     """
 
     def __init__(
@@ -353,6 +359,8 @@ class SendDialog(QDialog):
         kind: str,
         *,
         event_id: str | None = None,
+        scope: ChangeScope = None,
+        scope_label: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -366,6 +374,8 @@ class SendDialog(QDialog):
         self.tasks = tasks
         self.kind = kind
         self.event_id = event_id
+        self._starting_scope = scope
+        self._starting_label = scope_label
         self.plan: tuple[invitations.Invitation, ...] = ()
         self.unsigned: tuple[invitations.Unsigned, ...] = ()
         self.report: invitations.BatchReport | None = None
@@ -411,6 +421,12 @@ class SendDialog(QDialog):
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
         self.notes.hide()
+        self.outcome = QLabel("", self)
+        self.outcome.setObjectName("sendOutcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.hide()
         self.summary = QLabel(translate("Mail", "Reading who gets what…"), self)
         self.summary.setObjectName("sendSummary")
         self.summary.setWordWrap(True)
@@ -435,11 +451,12 @@ class SendDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.waiting)
         layout.addWidget(self.notes)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self.resize(1280, 600)
 
-        self.scope.currentIndexChanged.connect(lambda _index: self.refresh_preview())
+        self.scope.currentIndexChanged.connect(lambda _index: self._scope_changed())
         self.send_button.clicked.connect(self.send)
         self.close_button.clicked.connect(self._cancel_or_close)
         self.tasks.run_in_background(
@@ -485,7 +502,33 @@ class SendDialog(QDialog):
                 translate("Mail", "Study tour: {name}").format(name=choice.label),
                 TourScope(choice.record_id),
             )
+        if self._starting_scope is not None:
+            self._start_on(self._starting_scope)
         self.scope.blockSignals(False)
+        self.refresh_preview()
+
+    def _start_on(self, scope: EventScope | DelegationScope | TourScope) -> None:
+        """Choose ``scope`` in the list; one the list does not offer (a delegation
+        renamed since the other dialog read it) is put first under the label it came
+        with, so the preview plans what was asked for, or says why it cannot."""
+        found = next(
+            (
+                number
+                for number in range(self.scope.count())
+                if self.scope.itemData(number) == scope
+            ),
+            None,
+        )
+        if found is None:
+            self.scope.insertItem(0, self._starting_label, scope)
+            found = 0
+        self.scope.setCurrentIndex(found)
+
+    def _scope_changed(self) -> None:
+        """Another scope is another batch: the last batch's report is no longer about
+        what the preview lists."""
+        self.outcome.clear()
+        self.outcome.hide()
         self.refresh_preview()
 
     def chosen_scope(self) -> ChangeScope:
@@ -592,6 +635,8 @@ class SendDialog(QDialog):
         database, batch = self.database, self.plan
         self.running = True
         self._cancel.clear()
+        self.outcome.clear()
+        self.outcome.hide()
         self.send_button.setEnabled(False)
         self.close_button.setText(translate("Mail", "Cancel"))
         self.progress.setRange(0, len(batch))
@@ -662,8 +707,9 @@ class SendDialog(QDialog):
                     reason=report.stopped_by
                 )
             )
+        self.outcome.setText(" ".join(parts))
+        self.outcome.show()
         self.refresh_preview()
-        self.summary.setText(" ".join(parts))
 
     def _failed(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):
@@ -746,13 +792,14 @@ class ScopedReportDialog(QDialog):
 
 class ChangesDialog(ScopedReportDialog):
     """What changed since each participant was last sent a message, per participant,
-    as ``cpp-scheduler changes`` prints it; translate("Mail", "Send updates…") sends exactly that.
+    as ``cpp-scheduler changes`` prints it; "Send updates…" sends exactly that.
 
     Signals:
-        sendRequested(): the coordinator asks to send the updates.
+        sendRequested(scope, label): the coordinator asks to send the updates of the
+            scope shown (None: the whole program), which the list names ``label``.
     """
 
-    sendRequested = Signal()
+    sendRequested = Signal(object, str)
 
     def __init__(
         self, database: Database, tasks: TaskManager, parent: QWidget | None = None
@@ -781,15 +828,22 @@ class ChangesDialog(ScopedReportDialog):
         send = QPushButton(translate("Mail", "Send updates…"), self)
         send.setObjectName("sendUpdatesButton")
         refresh.clicked.connect(self.refresh)
-        send.clicked.connect(self.sendRequested)
+        send.clicked.connect(self._send_requested)
         self.lay_out(self.tree, (refresh, send))
 
     def delegation_scope(self, label: str) -> object:
         return DelegationScope(label)
 
-    def refresh(self) -> None:
+    def chosen_scope(self) -> ChangeScope:
+        """The scope the report is read for, as the list shows it."""
         scope = self.scope.currentData()
-        chosen = scope if isinstance(scope, DelegationScope) else None
+        return scope if isinstance(scope, EventScope | DelegationScope | TourScope) else None
+
+    def _send_requested(self) -> None:
+        self.sendRequested.emit(self.chosen_scope(), self.scope.currentText())
+
+    def refresh(self) -> None:
+        chosen = self.chosen_scope()
         database = self.database
         self.tasks.run_in_background(lambda: change_report(database, chosen), self._shown)
 

@@ -176,7 +176,7 @@ def test_invitations_then_changes_then_updates_from_the_window(
     dialog.send_button.click()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
     assert dialog.progress.value() == dialog.progress.maximum() == 6
-    assert "Sent 6 of 6." in dialog.summary.text()
+    assert "Sent 6 of 6." in dialog.outcome.text()
     assert len(server.mailbox.messages) == 6
     qtbot.waitUntil(lambda: "0 to send" in dialog.summary.text(), timeout=20_000)
     dialog.close()
@@ -249,7 +249,7 @@ def test_a_batch_can_be_cancelled_and_the_ledger_holds_what_went_out(
     sent = len(server.mailbox.messages)
     assert 1 <= sent < 6
     assert len(invitations.ledger(sqlite_database)) == sent
-    assert "Cancelled" in dialog.summary.text()
+    assert "Cancelled" in dialog.outcome.text()
     settle(qtbot, window)
 
 
@@ -627,7 +627,7 @@ def test_a_recipient_the_server_puts_off_is_said_not_sent_yet_and_the_rest_goes(
     server: Server,
 ) -> None:
     """Greylisting Bruno (450 at his address) leaves his messages for the next batch:
-    Ana's go, the summary says his are not sent yet, and the preview keeps them."""
+    Ana's go, the batch's report says his are not sent yet, and the preview keeps them."""
     server.mailbox.defer = {program.bruno.email}
     window = open_window()
     dialog = tools_of(window).open_send("invitations")
@@ -636,7 +636,7 @@ def test_a_recipient_the_server_puts_off_is_said_not_sent_yet_and_the_rest_goes(
     previewed(qtbot, dialog, 6)
     dialog.send_button.click()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
-    summary = dialog.summary.text()
+    summary = dialog.outcome.text()
     assert "Sent 3 of 6." in summary
     assert (
         f"Not sent yet (the server asked to try later): {program.bruno.email} (the server "
@@ -647,4 +647,208 @@ def test_a_recipient_the_server_puts_off_is_said_not_sent_yet_and_the_rest_goes(
     rows = previewed(qtbot, dialog, 3)
     assert {row[0] for row in rows} == {f"{program.bruno.name} <{program.bruno.email}>"}
     dialog.close()
+    settle(qtbot, window)
+
+
+def shown_texts(dialog: SendDialog) -> str:
+    """Every line of words the dialog shows (its labels on screen), as one text."""
+    from PySide6.QtWidgets import QLabel
+
+    return "\n".join(
+        label.text() for label in dialog.findChildren(QLabel) if label.isVisible() and label.text()
+    )
+
+
+@pytest.mark.parametrize(
+    ("trouble", "reported"),
+    [
+        ("refuse", "Refused: {email} ("),
+        ("defer", "Not sent yet (the server asked to try later): {email} ("),
+    ],
+)
+def test_the_batch_report_stays_while_the_preview_reads_the_batch_again(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    sqlite_path: Path,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+    capsys: pytest.CaptureFixture[str],
+    trouble: str,
+    reported: str,
+) -> None:
+    """Bruno's address refused (550) or put off (450): once the preview has read the
+    batch again, the dialog still says who was not sent what and the server's reason,
+    as ``send invitations`` prints it, beside what is left to send; it goes when the
+    coordinator sends again or chooses another scope."""
+    setattr(server.mailbox, trouble, {program.bruno.email})
+    window = open_window()
+    dialog = tools_of(window).open_send("invitations")
+    lima = f"Delegation: {program.lima.name}"
+    qtbot.waitUntil(lambda: dialog.scope.findText(lima) >= 0)
+    choose(dialog, lima)
+    previewed(qtbot, dialog, 6)
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
+    rows = previewed(qtbot, dialog, 3)
+    assert {row[0] for row in rows} == {f"{program.bruno.name} <{program.bruno.email}>"}
+    qtbot.wait(300)  # anything the read would still change on screen
+    shown = shown_texts(dialog)
+    assert "Sent 3 of 6." in shown
+    said = reported.format(email=program.bruno.email)
+    assert said in shown
+    code = "550" if trouble == "refuse" else "450"
+    reason = shown.split(said, 1)[1].split(")", 1)[0]
+    assert code in reason, shown
+    assert dialog.summary.text() == "3 to send; 3 sent already."
+
+    # The command line sends Bruno's three the same way and names each with its reason.
+    assert (
+        main(
+            [
+                "--db",
+                str(sqlite_path),
+                "send",
+                "invitations",
+                "--delegation",
+                program.lima.name,
+                "--smtp",
+                f"127.0.0.1:{server.port}",
+                "--plain",
+            ]
+        )
+        == 1
+    )
+    printed = capsys.readouterr()
+    assert program.bruno.email in printed.out + printed.err
+    assert code in printed.out + printed.err
+
+    # Another scope is another batch: the report of this one goes.
+    choose(dialog, f"Delegation: {program.kathmandu.name}")
+    qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=20_000)
+    qtbot.waitUntil(lambda: "to send" in dialog.summary.text(), timeout=20_000)
+    assert "Sent 3 of 6." not in shown_texts(dialog)
+    assert said not in shown_texts(dialog)
+
+    # Back on Lima with Bruno's mailbox open again: sending replaces the report.
+    setattr(server.mailbox, trouble, set())
+    choose(dialog, lima)
+    previewed(qtbot, dialog, 3)
+    dialog.report = None
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
+    previewed(qtbot, dialog, 0)
+    shown = shown_texts(dialog)
+    assert "Sent 3 of 3." in shown
+    assert said not in shown
+    assert dialog.summary.text() == "0 to send; 6 sent already."
+    dialog.close()
+    settle(qtbot, window)
+
+
+def test_send_updates_from_what_changed_opens_on_the_scope_it_shows(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    sqlite_path: Path,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What changed since last sent, for the Lima delegation, lists two updates; its
+    Send updates… opens on that delegation with those two, as ``changes --delegation``
+    lists them, whatever event the window has selected; on the whole program, the whole
+    program's four."""
+    from PySide6.QtWidgets import QPushButton
+
+    send(sqlite_database, EventScope(program.workshop.uid), server)
+    with sqlite_database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        event.start_utc += timedelta(hours=3)
+        event.end_utc += timedelta(hours=3)
+    window = open_window()
+    window.select_event(program.site_visit.id)  # an event nobody is to be told of
+    tools = tools_of(window)
+    changes = tools.open_changes()
+    assert isinstance(changes, ChangesDialog)
+    lima = f"Delegation: {program.lima.name}"
+    qtbot.waitUntil(lambda: changes.report is not None and changes.scope.findText(lima) >= 0)
+    assert changes.summary.text() == "4 messages to send to 4 participants."
+
+    def sent_from_changes() -> SendDialog:
+        before = set(window.findChildren(SendDialog))
+        button = changes.findChild(QPushButton, "sendUpdatesButton")
+        assert isinstance(button, QPushButton)
+        button.click()
+        (opened,) = set(window.findChildren(SendDialog)) - before
+        assert isinstance(opened, SendDialog)
+        qtbot.waitUntil(lambda: not opened.tasks.busy, timeout=20_000)
+        return opened
+
+    changes.report = None
+    choose(changes, lima)
+    qtbot.waitUntil(lambda: changes.report is not None, timeout=20_000)
+    assert changes.summary.text() == "2 messages to send to 2 participants."
+    updates = sent_from_changes()
+    assert updates.scope.currentText() == lima
+    rows = previewed(qtbot, updates, 2)
+    assert updates.summary.text() == "2 to send."
+    listed = {
+        (
+            changes.model.index(row, 0).data(),
+            changes.model.index(0, 0, changes.model.index(row, 0)).data(),
+        )
+        for row in range(changes.model.rowCount())
+    }
+    assert {(row[0], f"{row[1]} (changed)") for row in rows} == listed
+    assert (
+        main(["--db", str(sqlite_path), "changes", "--delegation", program.lima.name, "--json"])
+        == 0
+    )
+    printed = json.loads(capsys.readouterr().out)
+    assert {(row[0], row[1]) for row in rows} == {
+        (f"{change['participant']} <{change['email']}>", change["title"]) for change in printed
+    }
+    updates.close()
+
+    changes.report = None
+    choose(changes, "The whole program")
+    qtbot.waitUntil(lambda: changes.report is not None, timeout=20_000)
+    whole = sent_from_changes()
+    assert whole.scope.currentText() == "The whole program"
+    previewed(qtbot, whole, 4)
+    assert whole.summary.text() == "4 to send."
+    whole.close()
+    settle(qtbot, window)
+
+
+def test_send_updates_handed_an_event_opens_on_it_under_the_label_given(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+) -> None:
+    """A scope the list does not offer (one event) is put first under the label the
+    dialog that handed it over shows, and its updates alone are listed."""
+    send(sqlite_database, EventScope(program.workshop.uid), server)
+    send(sqlite_database, EventScope(program.site_visit.uid), server)
+    with sqlite_database.transaction() as session:
+        for event_id in (program.workshop.id, program.site_visit.id):
+            event = session.get(Event, event_id)
+            assert event is not None
+            event.start_utc += timedelta(hours=3)
+            event.end_utc += timedelta(hours=3)
+    window = open_window()
+    label = f"Event: {program.workshop.title}"
+    updates = tools_of(window).send_updates_for(EventScope(program.workshop.uid), label)
+    assert isinstance(updates, SendDialog)
+    rows = previewed(qtbot, updates, 4)
+    assert updates.scope.currentText() == label
+    assert {row[1] for row in rows} == {program.workshop.title}
+    updates.close()
     settle(qtbot, window)
