@@ -91,6 +91,14 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         help=_("the zone the dates are read in (default: Asia/Tokyo)"),
     )
     parser.add_argument(
+        "--instead-of",
+        metavar="EVENT_UID",
+        help=_(
+            "an event to find a new time for (its UID or id): its own meetings do not "
+            "count as taking its attendees' or venue's time"
+        ),
+    )
+    parser.add_argument(
         "--repeat",
         metavar="RRULE",
         help=_("plan a series: repeat the date range by an RRULE, e.g. FREQ=MONTHLY;COUNT=6"),
@@ -160,6 +168,7 @@ def run(args: argparse.Namespace) -> int:
             host: Host | None = None if args.no_host else TDLC
             if args.host:
                 host = Host(find_host_city(session, args.host))
+            moved = snapshot.find_event(session, args.instead_of).id if args.instead_of else None
         answer = search_slots(
             database,
             SlotSearch(
@@ -173,6 +182,7 @@ def run(args: argparse.Namespace) -> int:
                 step=args.step,
                 count=args.count,
                 repeat=args.repeat,
+                instead_of=moved,
             ),
         )
     finally:

@@ -61,7 +61,7 @@ from cpp_scheduler.scheduling.localtimes import (
     classify_minutes,
     describe_span,
 )
-from cpp_scheduler.scheduling.travel import TravelTable, gap_needed
+from cpp_scheduler.scheduling.travel import TravelTable, describe_duration, gap_needed
 
 DEFAULT_STEP = timedelta(minutes=15)
 PART_POINTS: Mapping[DayPart, int] = {DayPart.WORKING: 0, DayPart.EXTENDED: 2, DayPart.NIGHT: 6}
@@ -69,6 +69,12 @@ DAY_OFF_POINTS = 4
 MAX_CANDIDATES = 20_000
 """More starts than this (a year at 15-minute steps is 35,000) is refused: narrow the
 range or widen the step."""
+LONGEST_MEETING = timedelta(hours=24)
+"""The longest meeting a search weighs: a day. The program reads longer lengths
+(:data:`~cpp_scheduler.limits.LONGEST_DURATION`), but a meeting longer than a day has no
+hour that suits everyone's day: such an event is placed by its days, not searched for.
+``cpp-scheduler slots --duration`` and the slot finder's length both stop here
+(:func:`duration_problem`)."""
 
 _SECONDS_PER_DAY = 86_400
 _T = TypeVar("_T")
@@ -85,6 +91,21 @@ _WEEKDAYS = (
 
 class SlotRequestError(SchedulerError, ValueError):
     """The search cannot run as asked: no attendees, an empty range, a bad duration."""
+
+
+def duration_problem(duration: timedelta) -> str | None:
+    """Why a search cannot look for a meeting ``duration`` long, in one line; None when
+    it can. A request checks it before it runs, and the slot finder asks it before it
+    hands its length to a search, so a length the search refuses is said, never cut to
+    one it takes."""
+    if duration <= timedelta(0):
+        return _("The duration must be longer than zero.")
+    if duration > LONGEST_MEETING:
+        return _(
+            "A meeting of {length} cannot be searched for: a search weighs meetings of up "
+            "to {longest}."
+        ).format(length=describe_duration(duration), longest=describe_duration(LONGEST_MEETING))
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +137,9 @@ class SlotRequest:
             raise SlotRequestError(
                 _("Name at least one delegation or participant who must attend.")
             )
-        if self.duration <= timedelta(0) or self.duration > timedelta(hours=24):
-            raise SlotRequestError(_("The duration must be between 1 minute and 24 hours."))
+        problem = duration_problem(self.duration)
+        if problem is not None:
+            raise SlotRequestError(problem)
         if self.step < timedelta(minutes=1) or self.step.total_seconds() % 60:
             raise SlotRequestError(_("The step must be a whole number of minutes."))
         if self.last_day < self.first_day:
@@ -718,6 +740,18 @@ def busy_times(
     if venue is None:
         return taken
     return (*taken, *away_times(snapshot, attendees, venue))
+
+
+def leaving_out(snapshot: ProgramSnapshot, event_id: str) -> ProgramSnapshot:
+    """The program as a search for a new time for the event ``event_id`` reads it:
+    without that event's own meetings (every meeting of a series). Left in, the event
+    would book its own attendees and room, so it could neither stay where it is nor move
+    by less than its length."""
+    return replace(
+        snapshot,
+        intervals=tuple(i for i in snapshot.intervals if i.event_id != event_id),
+        neighbours=tuple(i for i in snapshot.neighbours if i.event_id != event_id),
+    )
 
 
 def away_times(

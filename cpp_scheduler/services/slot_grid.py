@@ -68,6 +68,9 @@ class GridRow:
     local_hours: tuple[int, ...]
     notes: tuple[str, ...]
     """Why each cell is what it is, for its tooltip."""
+    taken: tuple[tuple[datetime, datetime], ...] = ()
+    """The times the engine holds this row's attendee (or room) busy, which make its
+    cells booked: what a time chosen by hand is checked against."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,31 @@ class MeetingPlan:
     @property
     def search(self) -> SlotSearch:
         return self.answer.search
+
+    def booked_during(self, start: datetime, end: datetime) -> tuple[str, ...]:
+        """Who is booked at some time in ``start``..``end``, a time chosen by hand
+        rather than suggested: one line per row, in the words of the row's first booked
+        hour in it (``Peru: Mon 08 Mar 10:00-11:00 JST, already booked``), as the
+        grid's tooltip says it. Empty when everyone is free then."""
+        said = []
+        for row in self.rows:
+            overlaps = [begin for begin, finish in row.taken if begin < end and start < finish]
+            if not overlaps:
+                continue
+            first = max(min(overlaps), start)
+            column = self._column_at(first)
+            if column is not None and row.cells[column] is HourState.BUSY:
+                said.append(row.notes[column])
+            else:  # past the hours the grid shows
+                when = _hour_words(row.name, row.zone, first)
+                said.append(_("{when}, already booked").format(when=when))
+        return tuple(said)
+
+    def _column_at(self, instant: datetime) -> int | None:
+        if not self.columns:
+            return None
+        column = int((instant - self.columns[0]) // _HOUR)
+        return column if 0 <= column < len(self.columns) else None
 
 
 def plan_meeting(database: Database, search: SlotSearch) -> MeetingPlan:
@@ -140,7 +168,16 @@ def _row(
         tuple(cell[0] for cell in cells),
         tuple(cell[1] for cell in cells),
         tuple(cell[2] for cell in cells),
+        tuple(busy),
     )
+
+
+def _hour_words(name: str, zone_name: str, start: datetime) -> str:
+    """``Peru: Mon 08 Mar 10:00-11:00 JST``: whose hour, on their clock."""
+    local = timezones.to_local(start, zone_name)
+    local_end = timezones.to_local(start + _HOUR, zone_name)
+    hour = timezones.span_text(local, local_end, day=i18n.short_day_text, zone=True)
+    return f"{name}: {hour}"
 
 
 def _cell(
@@ -149,8 +186,7 @@ def _cell(
     zone_name = attendee.zone_on(japan_day(start))
     local = timezones.to_local(start, zone_name)
     local_end = timezones.to_local(start + _HOUR, zone_name)
-    hour = timezones.span_text(local, local_end, day=i18n.short_day_text, zone=True)
-    when = f"{attendee.name}: {hour}"
+    when = _hour_words(attendee.name, zone_name, start)
     for begin, end in busy:
         if begin < start + _HOUR and start < end:
             return HourState.BUSY, local.hour, _("{when}, already booked").format(when=when)

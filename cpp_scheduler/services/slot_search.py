@@ -36,6 +36,7 @@ from cpp_scheduler.scheduling.slots import (
     busy_times,
     find_slots,
     lay_out_series,
+    leaving_out,
     plan_series,
     series_windows,
 )
@@ -69,6 +70,9 @@ class SlotSearch:
     ``repeat`` is a whole RRULE with its COUNT (``FREQ=MONTHLY;COUNT=6``) for a series,
     which repeats ``first_day..last_day``; None asks for ``count`` single meetings.
     ``host`` None leaves the host out, which only a coordinator who knows better asks.
+    ``instead_of`` names an event being given a new time (its id): its own meetings
+    (all of a series) neither book its attendees and room nor keep them travelling, so
+    the time it has now is weighed like any other.
     """
 
     attendee_ids: tuple[str, ...]
@@ -81,12 +85,14 @@ class SlotSearch:
     step: timedelta = DEFAULT_STEP
     count: int = DEFAULT_COUNT
     repeat: str | None = None
+    instead_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class SlotAnswer:
     """The engine's answer with what it was asked: the host, attendees and venue as the
-    engine saw them, and the part of the program it read."""
+    engine saw them, and the part of the program it read (without the event the search
+    finds a new time for)."""
 
     search: SlotSearch
     request: SlotRequest
@@ -123,6 +129,8 @@ def search_slots(database: Database, search: SlotSearch) -> SlotAnswer:
                 raise NotFoundError(_("The venue you chose was deleted meanwhile."))
             venue = venue_info(record)
         program = snapshot_for(session, windows[0][0], windows[-1][1])
+    if search.instead_of is not None:
+        program = leaving_out(program, search.instead_of)
     request = SlotRequest(
         attendees=tuple(attendees),
         duration=search.duration,

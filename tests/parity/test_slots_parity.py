@@ -226,3 +226,43 @@ def test_a_delegation_on_its_study_tour_is_weighed_alike(
     # command, while Nepal stays on Kathmandu's.
     tour_week = (date(2027, 3, 8), date(2027, 3, 12))
     assert_same_answer(qtbot, capsys, sqlite_database, demo_window, [PERU, NEPAL], tour_week, 60)
+
+
+def test_a_new_time_for_an_event_is_the_commands_instead_of(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_database: Database,
+) -> None:
+    """The event dialog's "Find a time…" on the Kobe site visit asks what
+    ``slots --venue … --instead-of UID`` asks: at the visit's venue, without the visit."""
+    from cpp_scheduler.gui.dialogs import EventDialog
+    from cpp_scheduler.model import Event
+    from tests.gui.gui_support import open_dialog
+
+    load_demo(sqlite_database)
+    with sqlite_database.session() as session:
+        visit = session.scalars(
+            select(Event).where(Event.title.like("Site visit: Disaster Reduction%"))
+        ).one()
+        visit_id, uid, venue = visit.id, visit.uid, visit.venue
+        assert venue is not None
+        names = [d.name for d in visit.delegations] + [p.email for p in visit.participants]
+        venue_name, start, end = venue.name, visit.start_utc, visit.end_utc
+    dialog = open_dialog(qtbot, EventDialog, sqlite_database, visit_id)
+    qtbot.mouseClick(dialog.ui.findTime, Qt.MouseButton.LeftButton)
+    finder = dialog.slot_finder
+    assert finder is not None
+    qtbot.waitUntil(lambda: finder.choices is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: not finder.search_pending and not finder.searching, timeout=20_000)
+    shown = finder.suggestion_model.suggestions()
+    request = finder.search_request()
+    first, last = request.first_day, request.last_day
+
+    argv = ["--with", *names, "--duration", "150m", "--count", str(request.count)]
+    argv += ["--from", first.isoformat(), "--to", last.isoformat(), "--venue", venue_name]
+    told = suggestions_of(ask_the_command(capsys, sqlite_database, [*argv, "--instead-of", uid]))
+    assert shown == told
+    assert (start, end) in [(s, e) for s, e, _points in told]  # the visit may stay
+    kept = suggestions_of(ask_the_command(capsys, sqlite_database, argv))
+    assert (start, end) not in [(s, e) for s, e, _points in kept]  # itself, it is busy
+    finder.close()

@@ -834,8 +834,9 @@ class EventDialog(RecordDialog):
 
     # -- finding a time -----------------------------------------------------------------
     def find_time(self) -> SlotFinderDialog:
-        """Open the slot finder on this event's attendees, host and length, searching
-        the week of its start; the time chosen there becomes the event's."""
+        """Open the slot finder on this event's attendees, host, venue and length,
+        searching the week of its start; the time chosen there becomes the event's. The
+        event's own meetings book nobody there, so it may stay where it is."""
         from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 
         values, _problems = self._read()
@@ -849,9 +850,11 @@ class EventDialog(RecordDialog):
             self,
             period=(monday, monday + timedelta(days=6)),
             on_chosen=self.use_time,
+            instead_of=self.recordId(),
         )
         finder.set_duration(self._length)
         finder.set_host(values["host_city_id"])
+        finder.set_venue(values["venue_id"])
         finder.choose([*values["delegation_ids"], *values["participant_ids"]])
         self.slot_finder = finder
         finder.open()

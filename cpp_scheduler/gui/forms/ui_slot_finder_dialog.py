@@ -68,7 +68,6 @@ class Ui_SlotFinderDialog(object):
         self.duration = QSpinBox(self.inputs)
         self.duration.setObjectName(u"duration")
         self.duration.setMinimum(15)
-        self.duration.setMaximum(480)
         self.duration.setSingleStep(15)
         self.duration.setValue(60)
 

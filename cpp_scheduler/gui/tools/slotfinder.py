@@ -44,7 +44,7 @@ from cpp_scheduler.gui.tools.slotfinder_grid import DayHeader, SlotCellDelegate,
 from cpp_scheduler.gui.tools.slotfinder_suggestions import SuggestionModel, fairness_text
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME
-from cpp_scheduler.scheduling.slots import SeriesPlan
+from cpp_scheduler.scheduling.slots import LONGEST_MEETING, SeriesPlan, duration_problem
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.slot_grid import MAX_GRID_DAYS, MeetingPlan, plan_meeting
 from cpp_scheduler.services.slot_search import Host, SlotChoices, SlotSearch, slot_choices
@@ -87,10 +87,12 @@ class SlotFinderDialog(QDialog):
         on_created: Callable[[str], None] | None = None,
         period: tuple[date, date] | None = None,
         on_chosen: Callable[[datetime, datetime], None] | None = None,
+        instead_of: str | None = None,
     ) -> None:
         """``on_chosen``: choose a slot for a caller; the chosen start and end (UTC) go
         to it and the finder closes, instead of creating an event (``editor`` may then
-        be None)."""
+        be None). ``instead_of``: the id of the event the caller finds a new time for,
+        whose own meetings then book nobody (it may stay where it is)."""
         super().__init__(parent)
         self.setObjectName("slotFinder")
         self.ui = Ui_SlotFinderDialog()
@@ -101,8 +103,16 @@ class SlotFinderDialog(QDialog):
         self.tasks = tasks
         self.on_created = on_created
         self.on_chosen = on_chosen
+        self.instead_of = instead_of
         self._pending_host: str | None = None
         """A host city asked for before the cities were read."""
+        self._pending_venue: str | None = None
+        """A venue asked for before the venues were read."""
+        self._notice = ""
+        """What was just done (an event created), kept before the status the search
+        that follows gives, until the coordinator asks something else."""
+        self._clash: tuple[str, ...] = ()
+        """Who is booked at the hour chosen in the grid, in the grid's words."""
         self.search_result: MeetingPlan | None = None
         self.choices: SlotChoices | None = None
         self.searching = False
@@ -117,6 +127,7 @@ class SlotFinderDialog(QDialog):
         ui = self.ui
         ui.host.addItem(TDLC_HOST_NAME, None)
         ui.venue.addItem(translate("SlotFinder", "None: online"), None)
+        ui.duration.setMaximum(LONGEST_MEETING // timedelta(minutes=1))
         for repeat in REPEATS:
             ui.repeat.addItem(translate("SlotFinder", repeat), repeat)
         self._add_host_line()
@@ -163,10 +174,7 @@ class SlotFinderDialog(QDialog):
             ui.videoLink,
         ):
             widget.hide()
-        ui.createButton.setText(translate("SlotFinder", "Use this time"))
-        ui.createButton.setToolTip(
-            translate("SlotFinder", "Put the chosen start and end into the event")
-        )
+        self._name_button()
         self.setWindowTitle(translate("SlotFinder", "Find a time for the event"))
 
     def _connect(self) -> None:
@@ -175,10 +183,10 @@ class SlotFinderDialog(QDialog):
         ui.attendeeList.itemChanged.connect(self._ticked)
         ui.host.currentIndexChanged.connect(self._host_changed)
         for edit in (ui.firstDay, ui.lastDay):
-            edit.dateChanged.connect(lambda _day: self.schedule_search())
+            edit.dateChanged.connect(lambda _day: self.ask_again())
         for spin in (ui.duration, ui.occurrences):
-            spin.valueChanged.connect(lambda _value: self.schedule_search())
-        ui.venue.currentIndexChanged.connect(lambda _index: self.schedule_search())
+            spin.valueChanged.connect(lambda _value: self.ask_again())
+        ui.venue.currentIndexChanged.connect(lambda _index: self.ask_again())
         ui.repeat.currentIndexChanged.connect(self._repeat_changed)
         ui.grid.horizontalScrollBar().valueChanged.connect(
             lambda _value: ui.grid.horizontalHeader().viewport().update()
@@ -223,10 +231,13 @@ class SlotFinderDialog(QDialog):
             self._add_line(offer.label, offer.id, offer.tip)
         ui.attendeeList.blockSignals(False)
         host_before = ui.host.currentData()
+        venue_asked = self._pending_venue
         for combo, offers in ((ui.venue, choices.venues), (ui.host, choices.hosts)):
             kept = combo.currentData()
             if combo is ui.host and self._pending_host is not None:
                 kept, self._pending_host = self._pending_host, None
+            if combo is ui.venue and self._pending_venue is not None:
+                kept, self._pending_venue = self._pending_venue, None
             combo.blockSignals(True)
             while combo.count() > 1:
                 combo.removeItem(1)
@@ -236,6 +247,8 @@ class SlotFinderDialog(QDialog):
             combo.blockSignals(False)
         self._name_host_line()
         if ui.host.currentData() != host_before:  # the host's city was deleted
+            self.schedule_search()
+        if venue_asked is not None:  # searched without it until the venues came
             self.schedule_search()
         self._filter_attendees(ui.filter.text())
 
@@ -282,7 +295,7 @@ class SlotFinderDialog(QDialog):
 
     def _host_changed(self, _index: int = 0) -> None:
         self._name_host_line()
-        self.schedule_search()
+        self.ask_again()
 
     def _ticked(self, item: QListWidgetItem) -> None:
         checked = item.checkState() == Qt.CheckState.Checked
@@ -294,7 +307,7 @@ class SlotFinderDialog(QDialog):
                 self._chosen.append(record_id)
             elif not checked and record_id in self._chosen:
                 self._chosen.remove(record_id)
-        self.schedule_search()
+        self.ask_again()
 
     def _filter_attendees(self, text: str) -> None:
         wanted = text.casefold()
@@ -306,7 +319,7 @@ class SlotFinderDialog(QDialog):
         """Tick these delegations or participants, in this order (and untick the others)."""
         self._chosen = list(dict.fromkeys(record_ids))
         self._tick_chosen()
-        self.schedule_search()
+        self.ask_again()
 
     def set_host(self, city_id: str | None, *, included: bool = True) -> None:
         """Host at TDLC Tokyo (``None``) or at a partner city's office; or leave the host
@@ -317,7 +330,16 @@ class SlotFinderDialog(QDialog):
         self.ui.host.setCurrentIndex(max(found, 0))
         self._tick_chosen()
         self._name_host_line()
-        self.schedule_search()
+        self.ask_again()
+
+    def set_venue(self, venue_id: str | None) -> None:
+        """Look for a time at this venue (``None``: online), free and open, as the
+        attendees can reach it; one asked for before the venues are read is chosen as
+        they come."""
+        found = self.ui.venue.findData(venue_id)
+        self._pending_venue = venue_id if found < 0 and self.choices is None else None
+        self.ui.venue.setCurrentIndex(max(found, 0))
+        self.ask_again()
 
     def _tick_chosen(self) -> None:
         listing = self.ui.attendeeList
@@ -332,8 +354,13 @@ class SlotFinderDialog(QDialog):
         listing.blockSignals(was_blocked)
 
     def set_duration(self, length: timedelta) -> None:
-        """Look for meetings this long (to the quarter hour the finder searches in)."""
-        self.ui.duration.setValue(int(length.total_seconds()) // 60)
+        """Look for meetings this long: a caller's event keeps its own length, shown as
+        it is even where a search cannot take it, which the search then says
+        (:func:`~cpp_scheduler.scheduling.slots.duration_problem`) rather than cut it."""
+        minutes = max(1, int(length.total_seconds()) // 60)
+        spin = self.ui.duration
+        spin.setRange(min(spin.minimum(), minutes), max(spin.maximum(), minutes))
+        spin.setValue(minutes)
 
     def chosen_ids(self) -> list[str]:
         return list(self._chosen)
@@ -352,12 +379,8 @@ class SlotFinderDialog(QDialog):
 
     def _repeat_changed(self, _index: int) -> None:
         self.ui.occurrences.setEnabled(self.is_series)
-        self.ui.createButton.setText(
-            translate("SlotFinder", "Create the series")
-            if self.is_series
-            else translate("SlotFinder", "Create the event")
-        )
-        self.schedule_search()
+        self._name_button()
+        self.ask_again()
 
     @property
     def is_series(self) -> bool:
@@ -376,6 +399,7 @@ class SlotFinderDialog(QDialog):
             venue_id=self.ui.venue.currentData(),
             count=SUGGESTIONS,
             repeat=f"{repeat};COUNT={self.ui.occurrences.value()}" if repeat else None,
+            instead_of=self.instead_of,
         )
 
     # -- searching ----------------------------------------------------------------------
@@ -395,6 +419,16 @@ class SlotFinderDialog(QDialog):
     def schedule_search(self) -> None:
         self._timer.start()
 
+    def ask_again(self) -> None:
+        """The coordinator changed the question: what was just done is no longer news,
+        and the search runs again after a pause."""
+        self._notice = ""
+        self.schedule_search()
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` in the status line, after what was just done, if anything."""
+        self.ui.status.setText(f"{self._notice} {text}" if self._notice else text)
+
     def search(self) -> None:
         """Start a search on the worker; an answer to an older request is dropped."""
         self._timer.stop()
@@ -409,11 +443,23 @@ class SlotFinderDialog(QDialog):
             return
         if request.last_day < request.first_day:
             self._show(None)
-            self.ui.status.setText(translate("SlotFinder", "The range ends before it starts."))
+            self._say(translate("SlotFinder", "The range ends before it starts."))
+            return
+        if self._pending_venue is not None:  # searched for once the venues are read
+            self.searching = True
+            self.ui.busyIndicator.show()
+            self._say(translate("SlotFinder", "Weighing every start time…"))
+            return
+        problem = duration_problem(request.duration)
+        if problem is not None:
+            self._show(None)
+            if self.on_chosen is not None:
+                problem += " " + translate("SlotFinder", "The event keeps its length.")
+            self._say(problem)
             return
         self.searching = True
         self.ui.busyIndicator.show()
-        self.ui.status.setText(translate("SlotFinder", "Weighing every start time…"))
+        self._say(translate("SlotFinder", "Weighing every start time…"))
         database = self.database
         self.tasks.run_in_background(
             lambda: plan_meeting(database, request),
@@ -436,7 +482,7 @@ class SlotFinderDialog(QDialog):
             self.ui.busyIndicator.hide()
             self._show(None)
         if isinstance(error, SchedulerError):
-            self.ui.status.setText(str(error))
+            self._say(str(error))
         else:
             sys.excepthook(type(error), error, error.__traceback__)
 
@@ -449,6 +495,8 @@ class SlotFinderDialog(QDialog):
         ui.reasons.hide()
         ui.fairness.clear()
         self._chosen_column = None
+        self._clash = ()
+        self._name_button()
         ui.createButton.setEnabled(False)
         if result is None:
             return
@@ -469,14 +517,14 @@ class SlotFinderDialog(QDialog):
         first = self.suggestion_model.index(0, 0)
         if first.isValid():
             ui.suggestions.setCurrentIndex(first)
-            ui.status.setText(
+            self._say(
                 translate(
                     "SlotFinder",
                     "{count} suggestions; double-click one, or an hour in the grid, to {what}.",
                 ).format(count=len(result.answer.slots), what=self._what_choosing_does)
             )
         else:
-            ui.status.setText(
+            self._say(
                 translate(
                     "SlotFinder",
                     "No free time in this range: every time is taken, needed to travel or "
@@ -497,6 +545,9 @@ class SlotFinderDialog(QDialog):
             else ""
         )
         self.ui.reasons.setVisible(bool(reasons))
+        if self._clash:
+            self._clash = ()
+            self._name_button()
         self.grid_model.set_chosen(span)
         self.ui.createButton.setEnabled(span is not None or self.is_series)
         if span is not None:
@@ -507,6 +558,8 @@ class SlotFinderDialog(QDialog):
                 )
 
     def _column_clicked(self, index: QModelIndex) -> None:
+        """Choose the hour clicked; one at which somebody is booked is said, with who,
+        and taken only by the button, named for the clash it makes."""
         start = self.grid_model.column_start(index.column())
         end = start + timedelta(minutes=self.ui.duration.value())
         self._chosen_column = index.column()
@@ -514,15 +567,65 @@ class SlotFinderDialog(QDialog):
         selection.blockSignals(True)
         self.ui.suggestions.setCurrentIndex(QModelIndex())
         selection.blockSignals(False)
+        self.ui.reasons.clear()
+        self.ui.reasons.hide()
         self.grid_model.set_chosen((start, end))
         local = timezones.to_local(start, timezones.TOKYO)
+        result = self.search_result
+        booked = result.booked_during(start, end) if result is not None else ()
+        # The button takes the hour for one meeting; for a series it makes the plan.
+        self._clash = () if self.is_series else booked
+        self._name_button()
         self.ui.createButton.setEnabled(True)
-        self.ui.status.setText(
+        self._notice = ""
+        if booked:
+            self._say(
+                translate(
+                    "SlotFinder",
+                    "Chosen: {time} Tokyo, a clash: {booked}. Press the button to {what} "
+                    "all the same.",
+                ).format(
+                    time=i18n.day_time_text(local),
+                    booked="; ".join(booked),
+                    what=self._what_choosing_does,
+                )
+            )
+            return
+        self._say(
             translate(
                 "SlotFinder",
                 "Chosen: {time} Tokyo. Double-click the hour or press the button to {what}.",
             ).format(time=i18n.day_time_text(local), what=self._what_choosing_does)
         )
+
+    def _name_button(self) -> None:
+        """Name the button for what it does: use the time, create the event or the
+        series, or do either at an hour that clashes."""
+        button = self.ui.createButton
+        if self._clash:
+            button.setText(
+                translate("SlotFinder", "Use this time despite the clash")
+                if self.on_chosen is not None
+                else translate("SlotFinder", "Create despite the clash")
+            )
+            button.setToolTip("\n".join(self._clash))
+        elif self.on_chosen is not None:
+            button.setText(translate("SlotFinder", "Use this time"))
+            button.setToolTip(
+                translate("SlotFinder", "Put the chosen start and end into the event")
+            )
+        else:
+            button.setText(
+                translate("SlotFinder", "Create the series")
+                if self.is_series
+                else translate("SlotFinder", "Create the event")
+            )
+            button.setToolTip("")
+
+    @property
+    def clash(self) -> tuple[str, ...]:
+        """Who is booked at the hour chosen in the grid (empty for a suggestion)."""
+        return self._clash
 
     @property
     def _what_choosing_does(self) -> str:
@@ -560,10 +663,16 @@ class SlotFinderDialog(QDialog):
         return self.create_events([span]) if span is not None else []
 
     def create_at_column(self, column: int) -> list[str]:
+        """Create the event at a double-clicked hour, or use it for the caller; an hour
+        at which somebody is booked is only chosen, its clash said, and the button
+        takes it (a double-click is too quick to override a clash)."""
         if self.search_result is None or not 0 <= column < len(self.search_result.columns):
             return []
         start = self.grid_model.column_start(column)
         span = (start, start + timedelta(minutes=self.ui.duration.value()))
+        if self.search_result.booked_during(*span):
+            self._column_clicked(self.grid_model.index(0, column))
+            return []
         if self.use_for_caller(span):
             return []
         return self.create_events([span])
@@ -580,7 +689,7 @@ class SlotFinderDialog(QDialog):
         first = timezones.to_local(spans[0][0], timezones.TOKYO)
 
         def saved() -> None:
-            self.ui.status.setText(
+            self._tell(
                 translate("SlotFinder", "Created '{title}' on {time} Tokyo").format(
                     title=made[0].values["title"], time=i18n.day_time_text(first)
                 )
@@ -610,7 +719,7 @@ class SlotFinderDialog(QDialog):
         meetings = sum(1 for slot in plan.slots if slot is not None)
 
         def saved() -> None:
-            self.ui.status.setText(
+            self._tell(
                 translate(
                     "SlotFinder",
                     "Created the series '{title}': {meetings} meetings, each at its planned "
@@ -624,6 +733,12 @@ class SlotFinderDialog(QDialog):
 
     def _event_texts(self) -> tuple[str, str]:
         return self.ui.title.text().strip(), self.ui.videoLink.text().strip()
+
+    def _tell(self, done: str) -> None:
+        """Say what was just done; it stays, ahead of what the search says next, until
+        the coordinator asks something else."""
+        self._notice = done
+        self.ui.status.setText(done)
 
     def _created(self, ids: list[str]) -> None:
         self.created.extend(ids)

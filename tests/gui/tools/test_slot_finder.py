@@ -430,3 +430,87 @@ def test_a_monthly_series_keeps_each_meeting_in_its_own_month(
         assert begin <= timezones.to_local(named, timezones.TOKYO).date() <= end
         assert begin <= timezones.to_local(start, timezones.TOKYO).date() <= end
     finder.close()
+
+
+# -- an hour chosen by hand, and what was just done ---------------------------------------
+
+
+def _click(
+    qtbot: QtBot, finder: SlotFinderDialog, row: int, column: int, *, double: bool = False
+) -> None:
+    index = finder.grid_model.index(row, column)
+    grid = finder.ui.grid
+    grid.scrollTo(index)
+    rect = grid.visualRect(index)
+    click = qtbot.mouseDClick if double else qtbot.mouseClick
+    click(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_an_hour_shown_booked_says_who_and_is_taken_only_on_purpose(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    from cpp_scheduler.scheduling.conflicts import Severity
+    from cpp_scheduler.services.checking import check_program
+
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    council = datetime(2027, 1, 18, 14, tzinfo=UTC)  # 09:00 in Lima, 23:00 in Tokyo
+    add_event(sqlite_database, "Lima council session", council, delegation_ids=[lima])
+    window = open_window()
+    finder = _finder(qtbot, window, [lima])
+    finder.ui.videoLink.setText("https://meet.example.org/lima")
+    column = _column(finder, council)
+    assert finder.grid_model.index(1, column).data(STATE_ROLE) == "busy"
+    booked = "Lima: Mon 18 Jan 09:00-10:00 -05, already booked"
+    assert finder.grid_model.index(1, column).data(Qt.ItemDataRole.ToolTipRole) == booked
+
+    _click(qtbot, finder, 0, column)  # the host's cell: the hour is booked all the same
+    status = finder.ui.status.text()
+    assert status.startswith("Chosen: Mon 18 Jan 23:00 Tokyo, a clash: " + booked)
+    assert status.endswith("Press the button to create the event all the same.")
+    assert finder.ui.createButton.text() == "Create despite the clash"
+    assert finder.ui.createButton.toolTip() == booked
+
+    # A double-click is too quick to override a clash: nothing is made.
+    _click(qtbot, finder, 0, column, double=True)
+    settle(qtbot, window)
+    assert finder.created == []
+    # The button, named for the clash, makes it on purpose.
+    qtbot.mouseClick(finder.ui.createButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert len(finder.created) == 1
+    errors = [c for c in check_program(sqlite_database) if c.severity is Severity.ERROR]
+    assert errors  # the clash it was told of
+    qtbot.waitUntil(lambda: not finder.search_pending and not finder.searching, timeout=20_000)
+
+    # A free hour is chosen without a word of clash, and the button is itself again.
+    free = _column(finder, council - timedelta(hours=2))
+    assert free >= 0
+    _click(qtbot, finder, 1, free)
+    assert "clash" not in finder.ui.status.text()
+    assert finder.ui.createButton.text() == "Create the event"
+    finder.close()
+
+
+def test_what_was_created_stays_said_after_the_search_that_follows(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    window = open_window()
+    finder = _finder(qtbot, window, [lima], MONDAY + timedelta(days=2))
+    finder.ui.title.setText("Housing finance clinic")
+    finder.ui.videoLink.setText("https://meet.example.org/clinic")
+    qtbot.mouseClick(finder.ui.createButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert len(finder.created) == 1
+    # The search the new meeting asks for runs, and its answer comes after the notice.
+    qtbot.waitUntil(lambda: not finder.search_pending and not finder.searching, timeout=20_000)
+    status = finder.ui.status.text()
+    assert status.startswith("Created 'Housing finance clinic' on ")
+    assert "Undo with Ctrl+Z. " in status
+    assert status.endswith("to create the event.")  # "… suggestions; double-click one …"
+
+    # Asked something else, the coordinator reads the new answer alone.
+    finder.ui.duration.setValue(90)
+    qtbot.waitUntil(lambda: not finder.search_pending and not finder.searching, timeout=20_000)
+    assert not finder.ui.status.text().startswith("Created")
+    finder.close()
