@@ -168,9 +168,13 @@ def _reminder(minutes: int | None) -> timedelta | None:
 def run(args: argparse.Namespace) -> int:
     refresh = _refresh_interval(args.refresh_hours)
     reminder = _reminder(args.reminder)
-    if args.feed_url and not args.feed_url.startswith(("https://", "http://")):
+    feed_problem = calendar_export.feed_address_problem(args.feed_url)
+    if feed_problem is not None:
         raise CliError(
-            _("--feed-url '{url}' must start with https://").format(url=args.feed_url), status=2
+            _("--feed-url {url}: {problem}").format(
+                url=quoted(args.feed_url), problem=feed_problem.message
+            ),
+            status=2,
         )
     try:
         dates = DateRange(parse_day("--from", args.first), parse_day("--to", args.last))

@@ -3,8 +3,13 @@ the whole program written to or read from a program file.
 
 Opening another database goes through the same two steps as the first window (see
 ARCHITECTURE.md, "Starting"): the new window shows at once and opens its database on a
-worker. Export and import run off the GUI thread through the window's task manager,
-whose progress bar shows in the status bar while they work.
+worker. Opening a SQLite file that is not there, or is empty, would make a new, empty
+program in its place, so neither way of opening one from the window does it unasked:
+File > Open database… asks first (:func:`open_or_make`), and Open recent, whose entry
+was a program, says it is gone (:func:`open_recent`), both by the rule the command line
+follows (:func:`cpp_scheduler.services.database.missing_program`). Export and import
+run off the GUI thread through the window's task manager, whose progress bar shows in
+the status bar while they work.
 """
 
 from __future__ import annotations
@@ -98,13 +103,52 @@ class OpenDatabaseDialog(QDialog):
 
 
 def choose_database(window: MainWindow) -> None:
-    """File > Open database…: ask where, then open it in a new window."""
+    """File > Open database…: ask where, then open it in a new window (see
+    :func:`open_or_make`)."""
     dialog = OpenDatabaseDialog(window)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
-            open_in_new_window(window, dialog.chosen())
+            open_or_make(window, dialog.chosen())
     finally:
         dialog.deleteLater()
+
+
+def open_or_make(window: MainWindow, location: str) -> None:
+    """Open ``location`` in a new window; where it holds no program (a SQLite file that
+    is not there, or is empty), only once the coordinator, asked with the path named,
+    agrees to make a new, empty program there.
+
+    The window has no other way to make a program, so a new path is still allowed; but
+    a mistyped one must not become a program that colleagues then open for the real
+    one. Whether there is a program is judged off the GUI thread (the file may be on a
+    slow share); a location that cannot be judged (a URL the program does not take) is
+    handed to the new window, which says why it cannot open it.
+    """
+    from cpp_scheduler.errors import SchedulerError
+    from cpp_scheduler.services.database import missing_program
+
+    def judged(missing: object) -> None:
+        if missing is not None and not window.confirm(
+            translate("FileMenu", "Make a new program?"),
+            translate(
+                "FileMenu",
+                "There is no program at {path}.\n\n"
+                "Make a new, empty program there? Check the name first if you meant to "
+                "open an existing one.",
+            ).format(path=missing),
+        ):
+            return
+        open_in_new_window(window, location)
+
+    def not_judged(error: BaseException) -> None:
+        if isinstance(error, SchedulerError):
+            open_in_new_window(window, location)
+            return
+        import sys
+
+        sys.excepthook(type(error), error, error.__traceback__)
+
+    window.tasks.run_in_background(lambda: missing_program(location), judged, not_judged)
 
 
 def open_in_new_window(window: MainWindow, location: str) -> MainWindow:
@@ -113,7 +157,10 @@ def open_in_new_window(window: MainWindow, location: str) -> MainWindow:
     It shows at once and opens the database in the background, as the first window
     does, glancing first at the period on screen in a SQLite file so its week paints
     with its events before the open is done; one that cannot be opened is explained
-    and its window closes. The window closes its database when it closes.
+    and its window closes. The window closes its database when it closes. What the
+    coordinator picks reaches it through :func:`open_or_make` or :func:`open_recent`,
+    which judge first whether there is a program there, since this opens (and so makes)
+    whatever it is given.
     """
     from cpp_scheduler.gui.app import listen_for_changes
     from cpp_scheduler.gui.mainwindow import MainWindow
@@ -156,30 +203,38 @@ def fill_recent_menu(window: MainWindow) -> None:
 
 
 def open_recent(window: MainWindow, location: str) -> None:
-    """File > Open recent: open ``location`` in a new window, unless its file is gone
-    (moved or deleted since): opening it would make a new, empty program where it was,
-    which colleagues could then open for the real one. That is said in one line, and
-    the entry leaves the list."""
-    from cpp_scheduler.services.database import vanished_file
+    """File > Open recent: open ``location`` in a new window, unless it no longer holds
+    a program: its file gone (moved or deleted since) or emptied. Opening it would make
+    a new, empty program where it was, which colleagues could then open for the real
+    one; and the entry was a program, so no new one is offered in its place. That is
+    said in one line, and the entry leaves the list."""
+    from cpp_scheduler.services.database import missing_program, vanished_file
 
-    def found(gone: object) -> None:
-        if gone is None:
+    def judge() -> tuple[object, object]:
+        missing = missing_program(location)
+        return missing, vanished_file(location) if missing is not None else None
+
+    def found(judgement: tuple[object, object]) -> None:
+        missing, gone = judgement
+        if missing is None:
             open_in_new_window(window, location)
             return
         options.forget_database(window.settings, location)
         fill_recent_menu(window)
-        window.report_error(
-            translate("FileMenu", "Cannot open the database"),
-            translate(
+        if gone is not None:
+            reason = translate(
                 "FileMenu",
                 "{file} no longer exists (moved or deleted?); it is taken off Open recent.",
-            ).format(file=gone),
-        )
+            ).format(file=gone)
+        else:
+            reason = translate(
+                "FileMenu",
+                "{file} is empty: it no longer holds a program; it is taken off Open recent.",
+            ).format(file=missing)
+        window.report_error(translate("FileMenu", "Cannot open the database"), reason)
 
     window.tasks.run_in_background(
-        lambda: vanished_file(location),
-        found,
-        window.work_failed(translate("FileMenu", "Cannot open the database")),
+        judge, found, window.work_failed(translate("FileMenu", "Cannot open the database"))
     )
 
 

@@ -5,6 +5,10 @@ Export selects the events of a scope with everything the file needs loaded eager
 decide what the file may carry, and writes it atomically. The per-participant batch
 loads the program once and writes one file per person; the GUI runs it on a worker
 thread with a progress callback and a cancellation flag.
+
+A published feed's address (``SOURCE``) is judged by one rule, :func:`feed_address_problem`,
+which the export dialog shows beside its field, ``export ics --feed-url`` refuses in one
+line, and both exports here apply before anything is written.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import EventRenderings, ExportOptions, Method, export_bytes
-from cpp_scheduler.model import Delegation, Event, Participant, StudyTour, TourDay
+from cpp_scheduler.model import Delegation, Event, Participant, Problem, StudyTour, TourDay
+from cpp_scheduler.model.validation import web_address_problem
 from cpp_scheduler.store import Database
 
 ProgressCallback = Callable[[int, int], None]
@@ -37,6 +42,30 @@ CancelFlag = Callable[[], bool]
 
 class NotFoundError(SchedulerError):
     """The event, delegation, participant or tour to export does not exist."""
+
+
+class FeedAddressError(SchedulerError):
+    """The address given for a published feed is not one web address; nothing was written."""
+
+
+FEED_ADDRESS = "source_url"
+"""The field a feed address's problem names (:attr:`ExportOptions.source_url`)."""
+
+
+def feed_address_problem(address: str | None) -> Problem | None:
+    """Why ``address`` cannot be where a published feed is: the rule of the links
+    participants click (an http(s) address, without spaces, line breaks or control
+    characters), since calendar clients fetch it and the file carries it on a line of
+    its own, which a line break would end, and a pasted ``javascript:`` would make a link
+    to run. None when it can be, or when no address is given."""
+    return web_address_problem(FEED_ADDRESS, address, _("feed address"))
+
+
+def check_options(options: ExportOptions) -> None:
+    """Refuse, before anything is read or written, options a file must not carry."""
+    problem = feed_address_problem(options.source_url)
+    if problem is not None:
+        raise FeedAddressError(problem.message)
 
 
 # -- selecting ----------------------------------------------------------------------------
@@ -282,6 +311,7 @@ def export_calendar(
     with_attendees: bool = False,
 ) -> list[Path]:
     options = options or ExportOptions()
+    check_options(options)
     with database.reading() as session:
         content = select_content(session, scope, dates, with_attendees=with_attendees)
         return write_content(content, options, path)
@@ -344,6 +374,7 @@ def export_each_participant(
     indexes, so the batch costs one file's work per participant.
     """
     options = options or ExportOptions()
+    check_options(options)
     result = BatchResult()
     prepare_folder(out_dir)
     renderings = EventRenderings(options)

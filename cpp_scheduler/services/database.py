@@ -1,17 +1,20 @@
 """The handle on an open program that the window holds and passes to the services.
 
 The window never queries through it: every read and write is a function of
-``cpp_scheduler.services`` that takes it.
+``cpp_scheduler.services`` that takes it. Whether a location holds a program at all
+(:func:`missing_program`, :func:`vanished_file`) is asked here too, so that the window
+judges a location by the command line's rule without reaching into the store.
 """
 
 from cpp_scheduler.store import Database, open_database
 from cpp_scheduler.store.authors import AuthorError, checked_author, system_author
-from cpp_scheduler.store.database import vanished_file
+from cpp_scheduler.store.database import missing_program, vanished_file
 
 __all__ = [
     "AuthorError",
     "Database",
     "checked_author",
+    "missing_program",
     "open_database",
     "system_author",
     "vanished_file",

@@ -9,6 +9,10 @@ included. The preview is the file itself read back
 both dates and its own UTC offset; the selected meeting is highlighted. It is computed
 on the task manager. One file, or one file per participant into a folder: the batch runs
 there too, with a progress bar, and can be cancelled between two files.
+
+The feed address is judged as it is typed, by the rule the export itself applies
+(:func:`cpp_scheduler.services.calendar_export.feed_address_problem`): the field is
+outlined with the reason under it, as the editors show a problem, and Export waits.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
 from cpp_scheduler.gui.opening import once_painted
 from cpp_scheduler.gui.taskman import Progress, TaskManager
@@ -109,6 +114,8 @@ class ExportDialog(QDialog):
         written: the files of the last export.
         preview_result: the rows on show (None while they are being read, or when the
             choices cannot make a file).
+        validator: marks the feed address when the rule finds it wrong, with the
+            reason under it, and holds Export back meanwhile.
 
     Signals:
         helpRequested(str): the coordinator asked for a document of the user guide.
@@ -177,6 +184,13 @@ class ExportDialog(QDialog):
         self.status = self.ui.exportStatus
         self.export_button = self.ui.exportButton
         self.cancel_button = self.ui.cancelButton
+        self._export_ready = False
+        """Whether Export could run but for a problem of the fields: a file to write
+        (its preview read) and no export running."""
+        self.setStyleSheet(STYLE_SHEET)
+        self.validator = InlineValidator(self.export_button)
+        self.validator.bind(self.feed_url, calendar_export.FEED_ADDRESS)
+        self.feed_url.textChanged.connect(self._feed_edited)
 
         for key, label in SCOPE_LABELS.items():
             self.scope.addItem(translate("CalendarFiles", label), key)
@@ -295,7 +309,33 @@ class ExportDialog(QDialog):
 
     def _method_changed(self) -> None:
         self._update_note()
+        self._judge_fields()  # the feed address is only a published file's
         self.refresh_preview()  # request mode moves cancelled events to a second file
+
+    def _feed_text(self) -> str:
+        """The feed address the file would carry: none for invitations."""
+        return self.feed_url.text().strip() if self.method is Method.PUBLISH else ""
+
+    def _feed_edited(self) -> None:
+        self.validator.touch(self.feed_url)
+        self._judge_fields()
+
+    def _judge_fields(self) -> None:
+        """Show the feed address's problem under it, and let Export run only without."""
+        problem = calendar_export.feed_address_problem(self._feed_text())
+        self.validator.show([problem] if problem is not None else [])
+        self._set_export_ready(self._export_ready)
+        self.export_button.setToolTip(
+            translate("CalendarFiles", "Cannot export: {error}").format(error=problem.message)
+            if problem is not None
+            else ""
+        )
+
+    def _set_export_ready(self, ready: bool) -> None:
+        """Export can run as far as the file and the work go; it is enabled only when
+        the fields have no problem too."""
+        self._export_ready = ready
+        self.export_button.setEnabled(ready and not self.validator.problems)
 
     def _update_note(self) -> None:
         link = translate("CalendarFiles", "How each calendar program takes updates…")
@@ -346,19 +386,22 @@ class ExportDialog(QDialog):
         return calendar_export.ProgramScope()
 
     def options(self) -> ExportOptions:
-        """The file's options; raises :class:`SchedulerError` for an unreadable organiser."""
+        """The file's options; raises :class:`SchedulerError` for an unreadable organiser
+        or a feed address that is not one web address."""
         organizer = None
-        feed = self.feed_url.text().strip() if self.method is Method.PUBLISH else ""
+        feed = self._feed_text()
         text = self.organizer.text().strip()
         if self.method is Method.REQUEST and text:
             organizer = read_organizer(text)
-        return ExportOptions(
+        options = ExportOptions(
             method=self.method,
             reminder=REMINDERS[str(self.reminder.currentData())],
             organizer=organizer,
             source_url=feed or None,
             refresh_interval=timedelta(hours=self.refresh_hours.value()) if feed else None,
         )
+        calendar_export.check_options(options)
+        return options
 
     # -- preview ------------------------------------------------------------------------
     @property
@@ -373,7 +416,7 @@ class ExportDialog(QDialog):
         request = self._preview_request
         self.preview_result = None
         self.preview_table.setRowCount(0)
-        self.export_button.setEnabled(False)
+        self._set_export_ready(False)
         if self.choices is None and self._listed_scope:
             self._preview_pending = True  # asked again when the lists arrive
             self.preview_label.setText(translate("CalendarFiles", "Reading the program…"))
@@ -430,7 +473,7 @@ class ExportDialog(QDialog):
                 self.preview_table.setItem(number, column, item)
         self._highlight(preview)
         self.preview_label.setText(preview_summary(preview))
-        self.export_button.setEnabled(bool(preview.rows or preview.tours) and not self.running)
+        self._set_export_ready(bool(preview.rows or preview.tours) and not self.running)
 
     def follow_selection(self, key: OccurrenceKey | None) -> None:
         """The window selected another meeting: the selected event's file is read again,
@@ -529,7 +572,7 @@ class ExportDialog(QDialog):
         path = Path(target)
         self._cancel.clear()
         self.running = True
-        self.export_button.setEnabled(False)
+        self._set_export_ready(False)
         self.cancel_button.setText(translate("CalendarFiles", "Cancel"))
         self.progress.show()
         if self.per_person.isChecked():
@@ -577,7 +620,7 @@ class ExportDialog(QDialog):
         self.running = False
         self.progress.hide()
         self.cancel_button.setText(translate("CalendarFiles", "Close"))
-        self.export_button.setEnabled(True)
+        self._set_export_ready(True)
 
     def _file_done(self, written: list[Path]) -> None:
         if not shiboken6.isValid(self):
