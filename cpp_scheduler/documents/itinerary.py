@@ -3,12 +3,16 @@
 A cover (the delegation, its dates in Japan, whom to call at TDLC), then one section
 per day of its stay and tours, and per day of a meeting in the weeks around them: each
 meeting at its time in Japan (and at home, for a virtual or hybrid one on a day the
-delegation is not in Japan; an all-day one again on each later day it covers), where it is in
-English and in Japanese so that a taxi driver can read it, the travel legs, the hotel
-of the night, the video link as text and as a QR code, and the notes written for
-participants. Which meetings the delegation attends is
-the engine's rule (:func:`cpp_scheduler.scheduling.attendance.delegation_meetings`), the
-one its schedule and the conflict check follow.
+delegation is not in Japan; one of several days again on each later day listed that it
+is on, all-day or timed, lest that day read as free), where it is in English and in
+Japanese so that a taxi driver can read it, the travel legs, the hotel of the night, the
+video link as text and as a QR code, and the notes written for participants. Which
+meetings the delegation attends is the engine's rule
+(:func:`cpp_scheduler.scheduling.attendance.delegation_meetings`), the one its schedule
+and the conflict check follow; the days a meeting is on are the calendar's
+(:func:`cpp_scheduler.model.event_filter.meeting_days`, on Japan's clock), the days its
+schedule lists it on; a session of a tentative conference is tentative
+(:func:`cpp_scheduler.model.event_filter.is_tentative`), as the programme says.
 """
 
 from __future__ import annotations
@@ -62,9 +66,10 @@ from cpp_scheduler.model import (
     TravelMode,
     Venue,
 )
+from cpp_scheduler.model.event_filter import is_tentative, meeting_days
 from cpp_scheduler.scheduling.attendance import delegation_meetings
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, japan_day, zone_city
-from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_dates, all_day_text
+from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_text
 from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
 from cpp_scheduler.store import Database
 
@@ -102,10 +107,16 @@ class ItineraryMeeting:
     """For an all-day event, its last day (the day it is listed under is its first): it
     has dates, not hours."""
     continued: bool = False
-    """An all-day event listed again on a later day it covers, lest that day read as
-    free; ``start`` is that day's midnight."""
+    """A meeting of several days listed again on a later day it is on, lest that day
+    read as free; ``start`` is that day's midnight (``end`` is still its end)."""
     tentative: bool = False
-    """Not confirmed yet: the reader should not book travel around it."""
+    """Not confirmed yet, or a session of a conference not confirmed yet
+    (:func:`~cpp_scheduler.model.event_filter.is_tentative`): the reader should not book
+    travel around it."""
+    on_until: date | None = None
+    """The last day it is on (:func:`~cpp_scheduler.model.event_filter.meeting_days`,
+    on Japan's clock; an all-day event's own last date), where that is a later day
+    than the one it is listed under first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +250,8 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
             program = load_snapshot(session)
         attended = delegation_meetings(program, found.id)
         event_ids = sorted({m.interval.event_id for m in attended})
-        details = read_event_details(session, event_ids)
+        above = {a for m in attended for a in m.interval.ancestor_ids}
+        details = read_event_details(session, {*event_ids, *above})
         places = read_places(
             session, {m.interval.venue_id for m in attended if m.interval.venue_id}
         )
@@ -261,14 +273,17 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
 
     attendee = program.delegations.get(found.id)
     meetings_by_day: dict[date, list[ItineraryMeeting]] = {}
+    status_of = {event: detail.status for event, detail in details.items()}
     for meeting in attended:
         interval = meeting.interval
         start = timezones.to_local(interval.start, TOKYO)
-        day = start.date()
         detail = details[interval.event_id]
+        day, on_until = meeting_days(
+            interval.start, interval.end, interval.zone, all_day=interval.all_day, clock=TOKYO
+        )
         last_day = None
         if interval.all_day:  # its own dates, on every clock; first in its day
-            day, last_day = all_day_dates(interval)
+            last_day = on_until
             start = datetime.combine(day, time(), timezones.zone(TOKYO))
         meetings_by_day.setdefault(day, []).append(
             ItineraryMeeting(
@@ -284,7 +299,8 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 description=detail.description or "",
                 conference=meeting.conference.title if meeting.conference is not None else None,
                 last_day=last_day,
-                tentative=detail.status is EventStatus.TENTATIVE,
+                tentative=is_tentative(interval.event_id, interval.ancestor_ids, status_of),
+                on_until=on_until if on_until > day else None,
             )
         )
     legs_by_day: dict[date, list[ItineraryLeg]] = {}
@@ -363,16 +379,17 @@ def _at_home(
 def _continuations(
     meetings_by_day: dict[date, list[ItineraryMeeting]], dates: list[date]
 ) -> dict[date, list[ItineraryMeeting]]:
-    """Each all-day event again on the later listed days it covers, so that a day of a
-    closure does not read "Nothing planned"; a day listed for nothing else is not added
-    for it (its first day says how long it lasts)."""
+    """Each meeting of several days (an all-day closure, a retreat overnight) again on
+    the later listed days it is on, so that such a day does not read "Nothing planned";
+    a day listed for nothing else is not added for it (its first day says how long it
+    lasts)."""
     found: dict[date, list[ItineraryMeeting]] = {}
     for first, meetings in sorted(meetings_by_day.items()):
         for meeting in meetings:
-            if meeting.last_day is None:
+            if meeting.on_until is None:
                 continue
             for day in dates:
-                if first < day <= meeting.last_day:
+                if first < day <= meeting.on_until:
                     midnight = datetime.combine(day, time(), timezones.zone(TOKYO))
                     found.setdefault(day, []).append(
                         replace(meeting, start=midnight, continued=True)
@@ -651,6 +668,8 @@ def _meeting_row(
     if meeting.last_day is not None:
         nowrap = "" if meeting.continued else ' style="white-space: nowrap"'
         when = f"<p{nowrap}>{escape(_all_day_when(meeting))}</p>"  # "(continued)" may wrap
+    elif meeting.continued:
+        when = f"<p>{escape(_continued_when(meeting))}</p>"
     return [
         when,
         "<br>".join(what),
@@ -670,6 +689,15 @@ def _all_day_when(meeting: ItineraryMeeting) -> str:
     if last > day:
         return _("All day (continued) to {last}").format(last=i18n.short_day_text(last))
     return _("All day (continued)")
+
+
+def _continued_when(meeting: ItineraryMeeting) -> str:
+    """``(continued) until 08:00`` on a timed meeting's last day; ``(continued) until
+    Fri 02 Apr 08:00`` on a day before it, as an all-day event's later days name its last
+    (:func:`_all_day_when`): the day reads as taken, and until when."""
+    day, end = meeting.start.date(), meeting.end
+    until = i18n.time_text(end) if end.date() == day else i18n.day_time_text(end)
+    return _("(continued) until {end}").format(end=until)
 
 
 def _video_link(meeting: ItineraryMeeting, links_shown: LinksShown) -> str:

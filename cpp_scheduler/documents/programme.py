@@ -42,6 +42,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model.enums import EventKind
 from cpp_scheduler.model.event import event_delegations, event_participants, event_themes
+from cpp_scheduler.model.event_filter import conferences_above, is_tentative
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
 from cpp_scheduler.services.choices import both_names
@@ -76,8 +77,11 @@ class ProgrammeSession:
     """What the rooms are put in order by: the venue's English (romanised) name, which
     follows the names' readings where the code points of kanji follow none."""
     tentative: bool = False
-    """Not confirmed yet: the timetable and the session's details say "Tentative", as the
-    run sheet and the itinerary do."""
+    """Not confirmed yet of its own: the timetable and the session's details say
+    "Tentative". What is above it, the conference, every page of a tentative one says
+    (:attr:`Programme.tentative`), so the two together say what the run sheet and the
+    itinerary say of each session by the one rule
+    (:func:`~cpp_scheduler.model.event_filter.is_tentative`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +117,9 @@ class Programme:
     """For a cancelled conference, how many sessions were called off with it (none of
     them is listed: a programme leaves out what is not held); None when it goes ahead."""
     tentative: bool = False
-    """The conference itself is not confirmed yet: its cover says so."""
+    """The conference is not confirmed yet, or a conference it is a session of is not
+    (:func:`~cpp_scheduler.model.event_filter.is_tentative`): its cover and every page's
+    header say so, for all its sessions."""
 
 
 class NotAConferenceError(SchedulerError, ValueError):
@@ -243,6 +249,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
         places = read_places(
             session, {row.venue_id for row in rows if row.venue_id} | {conference.venue_id or ""}
         )
+        tentative = _tentative(session, conference)
         stamp = read_change_stamp(session)
 
     zone = conference.zone
@@ -276,8 +283,25 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
         sessions=sessions,
         stamp=stamp,
         cancelled=cancelled,
-        tentative=conference.status is EventStatus.TENTATIVE,
+        tentative=tentative,
     )
+
+
+def _tentative(session: Session, conference: Any) -> bool:
+    """Whether the conference is tentative, itself or as a session of a tentative one
+    (:func:`is_tentative`), read from the events that hold sessions: the conferences a
+    conference can be under."""
+    holding = session.execute(
+        select(Event.id, Event.parent_id, Event.status).where(
+            Event.id.in_(select(Event.parent_id).where(Event.parent_id.is_not(None)))
+        )
+    ).all()
+    conference_of = {row.id: row.parent_id for row in holding}
+    status_of = {row.id: row.status for row in holding}
+    conference_of[conference.id] = conference.parent_id
+    status_of[conference.id] = conference.status
+    above = conferences_above(conference.id, conference_of)
+    return is_tentative(conference.id, above, status_of)
 
 
 _PLACE_WITHOUT_VENUE = (

@@ -8,7 +8,9 @@ conflicts panel (:func:`cpp_scheduler.services.checking.check_program`). The
 delegations a meeting is for are the engine's answer
 (:func:`cpp_scheduler.scheduling.attendance.attending_delegations`), the one the
 delegations' schedules and itineraries follow: a session that names no delegation is
-for its conference's, so its row gives their interpretation and the room's booths.
+for its conference's, so its row gives their interpretation and the room's booths. A
+session of a tentative conference says "Tentative" as the conference's row does
+(:func:`cpp_scheduler.model.event_filter.is_tentative`): the room may not be needed.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from cpp_scheduler.model import (
     Participant,
     ParticipantRole,
 )
+from cpp_scheduler.model.event_filter import is_tentative
 from cpp_scheduler.scheduling.attendance import attending_delegations, conferences_of
 from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
 from cpp_scheduler.scheduling.localtimes import all_day_dates, all_day_text
@@ -82,7 +85,9 @@ class RunSheetItem:
     conflicts: int
     """How many of the day's conflicts concern it."""
     tentative: bool = False
-    """Not confirmed yet: the room may not be needed."""
+    """Not confirmed yet, or a session of a conference not confirmed yet
+    (:func:`~cpp_scheduler.model.event_filter.is_tentative`): the room may not be
+    needed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +109,10 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         conferences = conferences_of(program)
         delegations_for = {i.id: attending_delegations(i, conferences) for i in intervals}
         event_ids = sorted({i.event_id for i in intervals})
-        details = read_event_details(session, event_ids)
+        above = {a for i in intervals for a in i.ancestor_ids}
+        details = read_event_details(session, {*event_ids, *above})
         people_ids = {p for i in intervals for p in i.participant_ids} | {
-            row.organiser_id for row in details.values() if row.organiser_id
+            details[e].organiser_id for e in event_ids if details[e].organiser_id
         }
         people = {
             row.id: row
@@ -128,6 +134,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         places = read_places(session, {i.venue_id for i in intervals if i.venue_id})
         stamp = read_change_stamp(session)
 
+    status_of = {event: detail.status for event, detail in details.items()}
     items = []
     for interval in intervals:
         detail = details[interval.event_id]
@@ -191,7 +198,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
                 video_link=detail.video_link or "",
                 conflicts=involved,
                 last_day=last_day,
-                tentative=detail.status is EventStatus.TENTATIVE,
+                tentative=is_tentative(interval.event_id, interval.ancestor_ids, status_of),
             )
         )
     items.sort(key=lambda item: (item.start, item.end, item.title))

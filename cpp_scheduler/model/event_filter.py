@@ -1,7 +1,9 @@
 """Which meetings a filter lets through: the one rule behind the window's sidebar, the
 agenda spreadsheet and ``cpp-scheduler export xlsx agenda``; and which days a meeting is
 on (:func:`meeting_days`), the one rule of what a range of days holds, for the calendar's
-views, ``events list``, the agenda and the report's periods.
+views, ``events list``, the agenda, the report's periods and the itinerary's days; and
+whether a meeting is tentative, a session of a tentative conference too
+(:func:`is_tentative`), for the printed documents.
 
 It needs only the vocabularies and the time-zone module, so the window can hold it
 before the database layer is loaded; what it filters is anything that says what a
@@ -201,3 +203,14 @@ def conferences_above(event_id: str, conference_of: Mapping[str, str | None]) ->
         found.append(above)
         above = conference_of.get(above)
     return found
+
+
+def is_tentative(event_id: str, above: Iterable[str], status_of: Mapping[str, EventStatus]) -> bool:
+    """Whether a meeting is not confirmed yet: it is tentative itself, or a conference
+    it is a session of is, at any depth (``above``: those conferences, as
+    :func:`conferences_above` gives them; ``status_of``: each event's own status).
+
+    A session confirmed within a tentative conference is no surer than the conference,
+    so whoever reads it must not book travel around it: the itinerary, the run sheet and
+    the programme say "Tentative" by this one rule."""
+    return any(status_of.get(event) is EventStatus.TENTATIVE for event in (event_id, *above))
