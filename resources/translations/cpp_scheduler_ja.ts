@@ -1694,6 +1694,22 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>{file} はもうありません（移動または削除されましたか？）。「最近使ったデータベース」から外します。</translation>
     </message>
     <message>
+        <source>Make a new program?</source>
+        <translation>新しいプログラムを作成しますか？</translation>
+    </message>
+    <message>
+        <source>There is no program at {path}.
+
+Make a new, empty program there? Check the name first if you meant to open an existing one.</source>
+        <translation>{path} にはプログラムがありません。
+
+ここに新しい空のプログラムを作成しますか？既存のプログラムを開くつもりだった場合は、先に名前を確かめてください。</translation>
+    </message>
+    <message>
+        <source>{file} is empty: it no longer holds a program; it is taken off Open recent.</source>
+        <translation>{file} は空のファイルで、プログラムはもう入っていません。「最近使ったデータベース」から外します。</translation>
+    </message>
+    <message>
         <source>Export the program file</source>
         <translation>プログラムファイルを書き出す</translation>
     </message>
@@ -3528,6 +3544,10 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>すべての開始時刻を比較しています…</translation>
     </message>
     <message>
+        <source>The event keeps its length.</source>
+        <translation>イベントの所要時間はそのままです。</translation>
+    </message>
+    <message>
         <source>Each row in its own local hours; columns are hours in Tokyo, {period}.</source>
         <translation>各行はそれぞれの現地時刻、各列は東京時間の時刻です（{period}）。</translation>
     </message>
@@ -3544,8 +3564,20 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>&lt;b&gt;理由:&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Chosen: {time} Tokyo, a clash: {booked}. Press the button to {what} all the same.</source>
+        <translation>選択: 東京 {time}、競合があります: {booked}。それでもボタンを押すと{what}。</translation>
+    </message>
+    <message>
         <source>Chosen: {time} Tokyo. Double-click the hour or press the button to {what}.</source>
         <translation>選択: 東京 {time}。時間をダブルクリックするかボタンを押すと{what}。</translation>
+    </message>
+    <message>
+        <source>Use this time despite the clash</source>
+        <translation>競合を承知でこの日時を使う</translation>
+    </message>
+    <message>
+        <source>Create despite the clash</source>
+        <translation>競合を承知で作成</translation>
     </message>
     <message>
         <source>create the event</source>
