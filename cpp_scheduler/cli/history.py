@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from cpp_scheduler import timezones
@@ -42,10 +41,10 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser.set_defaults(run=run)
 
 
-def _value(value: Any) -> str:
-    if isinstance(value, list):
-        return f"[{len(value)}]" if len(value) > 3 else "[" + ", ".join(map(str, value)) + "]"
-    return "-" if value is None else printable(json.dumps(value, ensure_ascii=False), 60)
+def _value(text: str | None) -> str:
+    """A value in the words the services gave it (as the History panel shows it), or a
+    dash for none."""
+    return "-" if text is None else printable(text, 60)
 
 
 _ACTIONS = {"created": N_("created"), "changed": N_("changed"), "deleted": N_("deleted")}
@@ -79,7 +78,8 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
     if entry.action != "changed":
         return [head]
     return [head] + [
-        f"    {field.name}: {_value(field.old)} -> {_value(field.new)}" for field in entry.fields
+        f"    {field.name}: {_value(field.old_text)} -> {_value(field.new_text)}"
+        for field in entry.shown_fields
     ]
 
 

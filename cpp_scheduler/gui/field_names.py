@@ -32,6 +32,12 @@ LABELS: dict[str, str] = {
     "theme_ids": QT_TRANSLATE_NOOP("FieldNames", "Themes"),
     "delegation_ids": QT_TRANSLATE_NOOP("FieldNames", "Delegations"),
     "participant_ids": QT_TRANSLATE_NOOP("FieldNames", "Participants"),
+    # A list of links as the history keeps it: by its relationship's name.
+    "themes": QT_TRANSLATE_NOOP("FieldNames", "Themes"),
+    "delegations": QT_TRANSLATE_NOOP("FieldNames", "Delegations"),
+    "participants": QT_TRANSLATE_NOOP("FieldNames", "Participants"),
+    "cities": QT_TRANSLATE_NOOP("FieldNames", "Partner cities"),
+    "events": QT_TRANSLATE_NOOP("FieldNames", "Events"),
     "tour_day_id": QT_TRANSLATE_NOOP("FieldNames", "Tour day"),
     "name": QT_TRANSLATE_NOOP("FieldNames", "Name"),
     "name_ja": QT_TRANSLATE_NOOP("FieldNames", "Name in Japanese"),

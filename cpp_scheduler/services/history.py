@@ -1,8 +1,11 @@
 """Reading the history of a record or of a period, and reverting one change.
 
 The window's History panel and ``cpp-scheduler history`` both read through
-:func:`history_of` and :func:`history_since`; reverting is a normal versioned save
-(:func:`revert_change`) that goes through every rule, and lands in the history itself.
+:func:`history_of` and :func:`history_since`, which word each value once for both
+(:func:`_worded`: an enumeration by its label, a linked record by its name, an all-day
+event's start and end by its dates) and leave out the calendar sequence the store
+raises by itself; reverting is a normal versioned save (:func:`revert_change`) that
+goes through every rule, and lands in the history itself.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Table, func, select, update
@@ -23,6 +26,7 @@ from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base, UTCDateTime
 from cpp_scheduler.model.event import Event, OccurrenceOverride
+from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.services import series
 from cpp_scheduler.services.editing import (
@@ -37,7 +41,15 @@ from cpp_scheduler.services.editing import (
     update_record,
 )
 from cpp_scheduler.store import Database
-from cpp_scheduler.store.history import CHANGED, CREATED, DELETED, plain, renumber, spoken
+from cpp_scheduler.store.history import (
+    CHANGED,
+    CREATED,
+    DELETED,
+    plain,
+    renumber,
+    sequence_only,
+    spoken,
+)
 
 #: How many changes one read returns at most, newest kept.
 HISTORY_LIMIT = 5000
@@ -47,13 +59,26 @@ class RevertError(SchedulerError):
     """A change that cannot be reverted as it stands."""
 
 
+#: Fields the store keeps by itself (the calendar ``SEQUENCE`` raised with a change of
+#: time, place or status, the calendar UID): kept in an entry, never shown as changed.
+STORE_OWNED = frozenset({"sequence", "uid"})
+
+
 @dataclass(frozen=True)
 class FieldChange:
-    """One field of one change: its value before and after, in the history's plain form."""
+    """One field of one change: its value before and after, in the history's plain form,
+    and each as a coordinator reads it (:attr:`old_text`, :attr:`new_text`)."""
 
     name: str
     old: Any
     new: Any
+    old_text: str | None = None
+    """The value before, in words in the program's language: an enumeration by its
+    label, a linked record by its name, an all-day event's start and end by the dates
+    the program's views give it, an instant as a day and time in UTC; None when there
+    was no value. Worded for the changes a read lists (:func:`read_history_of`)."""
+    new_text: str | None = None
+    """The value after, worded as :attr:`old_text`."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +137,16 @@ class HistoryEntry:
         return None
 
     @property
+    def shown_fields(self) -> tuple[FieldChange, ...]:
+        """The fields a coordinator is shown as changed: those of a change of values,
+        without what the store keeps by itself (:data:`STORE_OWNED`), unless that is all
+        there is."""
+        if self.action != CHANGED:
+            return ()
+        shown = tuple(field for field in self.fields if field.name not in STORE_OWNED)
+        return shown or self.fields
+
+    @property
     def revertible(self) -> bool:
         """The change can be reverted (see :attr:`refusal`)."""
         return self.refusal is None
@@ -125,12 +160,29 @@ class HistoryEntry:
             "author": self.author,
             "at": self.changed_at.isoformat(),
             "source": self.source,
-            "fields": {field.name: {"old": field.old, "new": field.new} for field in self.fields},
+            "fields": {field.name: _field_json(field) for field in self.fields},
         }
         if self.meeting is not None:
             found["meeting"] = self.meeting
             found["series"] = self.series_id
         return found
+
+
+def _field_json(field: FieldChange) -> dict[str, Any]:
+    """A field of an entry in the command's JSON: its stored values as they always were,
+    and beside them the words the panel and the command show, where those say more than
+    the value written out (an enumeration's label, a linked record's name, a date)."""
+    found: dict[str, Any] = {"old": field.old, "new": field.new}
+    if _says_more(field.old, field.old_text) or _says_more(field.new, field.new_text):
+        found["old_text"], found["new_text"] = field.old_text, field.new_text
+    return found
+
+
+def _says_more(value: Any, text: str | None) -> bool:
+    """Whether ``text`` is more than ``value`` written out as JSON."""
+    if text is None:
+        return False
+    return value is None or text != json.dumps(value, ensure_ascii=False)
 
 
 def _entry(change: Change) -> HistoryEntry:
@@ -165,6 +217,10 @@ class HistoryRead:
     entries: list[HistoryEntry]
     total: int
     """How many changes the history holds for what was asked, listed or not."""
+    version: int | None = None
+    """The version the record asked about was left at by its newest change, counted
+    with the changes not listed (a calendar sequence raised alone): what a revert of one
+    of its changes is saved against. None for a read of a period."""
 
     @property
     def cut(self) -> bool:
@@ -179,14 +235,17 @@ class HistoryRead:
 
 def _newest(session: Session, condition: ColumnElement[bool]) -> HistoryRead:
     """The newest :data:`HISTORY_LIMIT` changes that meet ``condition``, and how many
-    there are in all (counted only when the limit is reached)."""
+    there are in all (counted only when the limit is reached), each worded for the
+    coordinator (:func:`_worded`). A calendar sequence the store raised by itself alone
+    is no change a coordinator made: neither listed nor counted."""
+    condition = condition & ~sequence_only()
     changes = session.scalars(
         select(Change).where(condition).order_by(Change.id.desc()).limit(HISTORY_LIMIT)
     ).all()
     total = len(changes)
     if total >= HISTORY_LIMIT:
         total = int(session.scalar(select(func.count()).select_from(Change).where(condition)) or 0)
-    return HistoryRead(_entries(session, list(reversed(changes))), total)
+    return HistoryRead(_worded(session, _entries(session, list(reversed(changes)))), total)
 
 
 def _entries(session: Session, changes: Sequence[Change]) -> list[HistoryEntry]:
@@ -351,6 +410,256 @@ def _meeting_entry(session: Session, entry: HistoryEntry, found: _MeetingChange)
     )
 
 
+# -- a change in the words a coordinator reads ---------------------------------------------
+# The history keeps what the store keeps: an enumeration's value, a linked record's id, an
+# all-day event's instants. The panel and the command both show the words worked out
+# here, once, from the program and the history, in the language the program speaks.
+
+_CLOCK_FIELDS = ("all_day", "zone", "start_utc", "end_utc")
+"""What an event's start and end are read by: all day or not, in which zone."""
+
+
+def _models_by_name() -> dict[str, type[Base]]:
+    return {mapper.class_.__name__: mapper.class_ for mapper in Base.registry.mappers}
+
+
+def _models_by_table() -> dict[str, type[Base]]:
+    """Each table's entity, the first mapped on it (as :func:`_model_of` finds it)."""
+    found: dict[str, type[Base]] = {}
+    for mapper in Base.registry.mappers:
+        found.setdefault(str(getattr(mapper.local_table, "name", "")), mapper.class_)
+    return found
+
+
+def _linked_model(model: type[Base], name: str, tables: dict[str, type[Base]]) -> type[Base] | None:
+    """The kind of record the field ``name`` of ``model`` links to (a list of links or a
+    reference), or None for a field of values; ``tables``: :func:`_models_by_table`."""
+    relationship = model.__mapper__.relationships.get(name)
+    if relationship is not None and relationship.secondary is not None:
+        linked: type[Base] = relationship.mapper.class_
+        return linked
+    column = model.__table__.columns.get(name)
+    if column is None or not column.foreign_keys:
+        return None
+    table = next(iter(column.foreign_keys)).column.table.name
+    return tables.get(table)
+
+
+def _name_of(record: Base) -> str:
+    """A record's name as the program's lists show it (its Japanese name in Japanese);
+    a record named by more than a name (a tour day, a journey) by its label."""
+    if type(record).label is not Base.label:
+        return record.label()
+    name = str(getattr(record, record.named_by, None) or record.id_or_new())
+    japanese = record.named_in_japanese_by
+    return i18n.shown_name(name, getattr(record, japanese)) if japanese else name
+
+
+def _remembered_name(model: type[Base], change: Change) -> str | None:
+    """The name a record no longer in the program had, from its newest entry: its name
+    as the entry recorded it (a deletion keeps every value), else the entry's label."""
+    fields: dict[str, list[Any]] = json.loads(change.fields)
+
+    def value(key: str | None) -> str | None:
+        pair = fields.get(key or "") or [None, None]
+        found = pair[0] if change.action == DELETED else pair[1]
+        return found if isinstance(found, str) and found else None
+
+    name = value(model.named_by) if model.label is Base.label else None
+    if name is not None:
+        return i18n.shown_name(name, value(model.named_in_japanese_by))
+    return spoken(change.record_labels) or change.record_label or None
+
+
+def _linked_names(
+    session: Session, wanted: dict[type[Base], set[str]]
+) -> dict[tuple[type[Base], str], str]:
+    """The name of each linked record ``wanted`` names: its current name, else the one
+    its history recorded, marked deleted, else a deleted record's wording."""
+    found: dict[tuple[type[Base], str], str] = {}
+    for model, ids in wanted.items():
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), 500):
+            part = ordered[start : start + 500]
+            records = session.scalars(select(model).where(model.__table__.c.id.in_(part))).all()
+            for record in records:
+                found[(model, str(getattr(record, "id", "")))] = _name_of(record)
+            gone = [item for item in part if (model, item) not in found]
+            if not gone:
+                continue
+            newest: dict[str, Change] = {}
+            for change in session.scalars(
+                select(Change).where(Change.record_id.in_(gone)).order_by(Change.id)
+            ):
+                newest[change.record_id] = change
+            for item in gone:
+                last = newest.get(item)
+                name = None if last is None else _remembered_name(model, last)
+                found[(model, item)] = (
+                    _("{name} (deleted)").format(name=name)
+                    if name is not None
+                    else _("deleted record")
+                )
+    return found
+
+
+def _event_clocks(
+    session: Session, entries: Sequence[HistoryEntry]
+) -> dict[int, tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """For each change of an event's start or end among ``entries``: the event's
+    all-day flag, zone, start and end just before and just after it, followed back from
+    the event as it is now (or as its deletion left it) through its later changes."""
+    asked = {
+        entry.change_id: entry.record_id
+        for entry in entries
+        if entry.model == Event.__name__
+        and entry.action == CHANGED
+        and any(field.name in ("start_utc", "end_utc") for field in entry.fields)
+    }
+    if not asked:
+        return {}
+    ids = set(asked.values())
+    now: dict[str, dict[str, Any] | None] = {
+        str(row.id): {name: plain(getattr(row, name)) for name in _CLOCK_FIELDS}
+        for row in session.execute(
+            select(Event.id, Event.all_day, Event.zone, Event.start_utc, Event.end_utc).where(
+                Event.id.in_(ids)
+            )
+        )
+    }
+    found: dict[int, tuple[dict[str, Any] | None, dict[str, Any] | None]] = {}
+    for change_id, record_id, action, text in session.execute(
+        select(Change.id, Change.record_id, Change.action, Change.fields)
+        .where(
+            Change.record_table == Event.__tablename__,
+            Change.record_id.in_(ids),
+            Change.id >= min(asked),
+        )
+        .order_by(Change.id.desc())
+    ):
+        fields: dict[str, list[Any]] = json.loads(text)
+        after = now.get(record_id)
+        before: dict[str, Any] | None
+        if action == CREATED:
+            before = None
+        elif action == DELETED:
+            after = None
+            before = {name: fields.get(name, [None])[0] for name in _CLOCK_FIELDS}
+        else:
+            before = dict(after or {})
+            for name in _CLOCK_FIELDS:
+                if name in fields:
+                    before[name] = fields[name][0]
+        if change_id in asked:
+            found[change_id] = (before, after)
+        now[record_id] = before
+    return found
+
+
+def _all_day_text(name: str, state: dict[str, Any] | None) -> str | None:
+    """An all-day event's start as its first day and its end as its last day, as the
+    calendar's views place it (:func:`~cpp_scheduler.model.event_filter.meeting_days`);
+    None when the event was not all day then."""
+    if not state or not state.get("all_day"):
+        return None
+    zone = state.get("zone")
+    start, end = state.get("start_utc"), state.get("end_utc")
+    if not (isinstance(zone, str) and timezones.is_zone(zone)):
+        return None
+    if not (isinstance(start, str) and isinstance(end, str)):
+        return None
+    try:
+        first, last = meeting_days(
+            datetime.fromisoformat(start),
+            datetime.fromisoformat(end),
+            zone,
+            all_day=True,
+            clock=zone,
+        )
+    except ValueError:
+        return None
+    return i18n.day_text(first if name == "start_utc" else last)
+
+
+def _value_text(
+    model: type[Base] | None,
+    name: str,
+    value: Any,
+    names: dict[tuple[type[Base], str], str],
+    state: dict[str, Any] | None,
+    tables: dict[str, type[Base]],
+) -> str | None:
+    """One value of a field in words (see :attr:`FieldChange.old_text`)."""
+    if value is None:
+        return None
+    linked = None if model is None else _linked_model(model, name, tables)
+    if linked is not None:
+        if isinstance(value, list):
+            shown = sorted((names[(linked, str(item))] for item in value), key=i18n.reading_key)
+            return i18n.list_text(shown) if shown else None
+        return names[(linked, str(value))]
+    column = None if model is None else model.__table__.columns.get(name)
+    kind = None if column is None else column.type
+    if isinstance(kind, SAEnum) and kind.enum_class is not None:
+        try:
+            return str(getattr(kind.enum_class(value), "label", value))
+        except (ValueError, AttributeError):
+            pass
+    if isinstance(kind, UTCDateTime) and isinstance(value, str):
+        dates = _all_day_text(name, state)
+        if dates is not None:
+            return dates
+        try:
+            moment = datetime.fromisoformat(value).astimezone(UTC)
+        except ValueError:
+            pass
+        else:
+            return f"{i18n.day_text(moment.date())} {i18n.time_text(moment)} UTC"
+    if isinstance(kind, Date) and isinstance(value, str):
+        try:
+            return i18n.day_text(date.fromisoformat(value))
+        except ValueError:
+            pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _worded(session: Session, entries: list[HistoryEntry]) -> list[HistoryEntry]:
+    """``entries`` with each field of a change of values in words: the one reading of a
+    change the panel and the command both show."""
+    models, tables = _models_by_name(), _models_by_table()
+    wanted: dict[type[Base], set[str]] = {}
+    for entry in entries:
+        model = models.get(entry.model)
+        if entry.action != CHANGED or entry.meeting is not None or model is None:
+            continue
+        for field in entry.fields:
+            linked = _linked_model(model, field.name, tables)
+            if linked is None:
+                continue
+            for value in (field.old, field.new):
+                items = value if isinstance(value, list) else [value]
+                wanted.setdefault(linked, set()).update(str(item) for item in items if item)
+    names = _linked_names(session, wanted)
+    clocks = _event_clocks(session, entries)
+    worded: list[HistoryEntry] = []
+    for entry in entries:
+        model = models.get(entry.model)
+        if entry.action != CHANGED or entry.meeting is not None:
+            worded.append(entry)
+            continue
+        before, after = clocks.get(entry.change_id, (None, None))
+        fields = tuple(
+            replace(
+                field,
+                old_text=_value_text(model, field.name, field.old, names, before, tables),
+                new_text=_value_text(model, field.name, field.new, names, after, tables),
+            )
+            for field in entry.fields
+        )
+        worded.append(replace(entry, fields=fields))
+    return worded
+
+
 def _record_ids(session: Session, uid_or_id: str) -> list[str]:
     """The record an id names, or the event a calendar UID names: one in the program
     now, or else one deleted since, found by the UID its history recorded."""
@@ -417,22 +726,33 @@ def read_history_of(database: Database, uid_or_id: str) -> HistoryRead:
     history lists the changes of its meetings too (see :attr:`HistoryEntry.meeting`)."""
     with database.session() as session:
         ids = _record_ids(session, uid_or_id)
-        meetings = _meeting_ids(session, ids)
-        if not meetings:
-            return _newest(session, Change.record_id.in_(ids))
-        # A meeting's change deleted with its series is told by the series' deletion,
-        # whose revert brings it back: not listed apart.
-        deleted = session.scalars(
-            select(Change.changed_at).where(Change.record_id.in_(ids), Change.action == DELETED)
-        ).all()
-        return _newest(
-            session,
-            Change.record_id.in_(ids)
-            | (
-                Change.record_id.in_(meetings)
-                & ~((Change.action == DELETED) & Change.changed_at.in_(deleted))
-            ),
+        version = session.scalar(
+            select(Change.version)
+            .where(Change.record_id.in_(ids))
+            .order_by(Change.id.desc())
+            .limit(1)
         )
+        return replace(_history_of(session, ids), version=version)
+
+
+def _history_of(session: Session, ids: list[str]) -> HistoryRead:
+    """The changes of the records ``ids`` (one record, by its id and the UID asked)."""
+    meetings = _meeting_ids(session, ids)
+    if not meetings:
+        return _newest(session, Change.record_id.in_(ids))
+    # A meeting's change deleted with its series is told by the series' deletion,
+    # whose revert brings it back: not listed apart.
+    deleted = session.scalars(
+        select(Change.changed_at).where(Change.record_id.in_(ids), Change.action == DELETED)
+    ).all()
+    return _newest(
+        session,
+        Change.record_id.in_(ids)
+        | (
+            Change.record_id.in_(meetings)
+            & ~((Change.action == DELETED) & Change.changed_at.in_(deleted))
+        ),
+    )
 
 
 def history_of(database: Database, uid_or_id: str) -> list[HistoryEntry]:

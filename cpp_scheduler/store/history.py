@@ -21,7 +21,7 @@ from enum import Enum
 from typing import Any
 
 import orjson
-from sqlalchemy import Table, event, inspect, text
+from sqlalchemy import ColumnElement, Table, event, inspect, text
 from sqlalchemy.orm import ColumnProperty, Mapper, RelationshipProperty, Session, UOWTransaction
 from sqlalchemy.orm.state import InstanceState
 
@@ -82,6 +82,19 @@ def group_changes(session: Session, source: Callable[[], str]) -> str:
     names = {code: printable(name, 300) for code, name in in_every_language(source).items()}
     session.info[GROUP] = (group_id, names[language()], as_json(names))
     return group_id
+
+
+def sequence_only() -> ColumnElement[bool]:
+    """The history rows of a change whose one field is the calendar ``SEQUENCE`` the
+    store raised by itself (with a change of one meeting of its series, which has an
+    entry of its own): bookkeeping for calendar clients, not a change a coordinator
+    made. Matched on the text the rows keep, whose keys are sorted and whose sequence
+    values are numbers, so no other field follows a closing bracket in such a row."""
+    return (
+        (Change.action == CHANGED)
+        & Change.fields.like('{"sequence":%')
+        & ~Change.fields.contains("],")
+    )
 
 
 def spoken(texts: str | None) -> str | None:

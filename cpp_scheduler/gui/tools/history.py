@@ -1,8 +1,10 @@
 """The History panel: who changed the selected record, when, from what to what.
 
 The rows are what :func:`cpp_scheduler.services.history.read_history_of` answers (as
-``cpp-scheduler history UID`` prints it), newest first, with a line under the heading
-when it leaves the earliest changes out, read off the GUI thread; the dock
+``cpp-scheduler history UID`` prints it), newest first, each value in the words the
+services gave it (labels, names, an all-day event's dates) and no row for a calendar
+sequence the store raised by itself, with a line under the heading when it leaves the
+earliest changes out, read off the GUI thread; the dock
 follows the window's selection and every change. "Revert this change" puts the values a
 change replaced back as one undoable command (:class:`RevertChange`), saved against the
 version the panel read and through every rule of the program. The record is the
@@ -12,7 +14,6 @@ list of its kind (:class:`~cpp_scheduler.gui.records.RecordManager`).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -58,24 +59,17 @@ ACTIONS = {
     "created": QT_TRANSLATE_NOOP("HistoryDock", "Created (version {version})"),
     "deleted": QT_TRANSLATE_NOOP("HistoryDock", "Deleted (version {version})"),
 }
-STORE_OWNED = frozenset({"sequence", "uid"})
-"""Fields the store changes by itself: in the tooltip, not in the row's summary."""
 
 
 def field_text(field: FieldChange) -> str:
-    """``title: 'Kobe workshop' → 'Kobe DRR workshop'``, each value shortened."""
+    """``Venue: TDLC → Kobe City Hall``: the field as a coordinator names it, and its
+    values in the words the services gave them (as ``cpp-scheduler history`` prints
+    them), each shortened."""
 
-    def shown(value: Any) -> str:
-        if isinstance(value, list):
-            return translate("HistoryDock", "{count} linked").format(count=len(value))
-        if isinstance(value, str) and field.name.endswith("_utc"):
-            try:
-                return f"{moment_text(datetime.fromisoformat(value))} UTC"
-            except ValueError:
-                pass
-        return "—" if value is None else printable(json.dumps(value, ensure_ascii=False), 40)
+    def shown(text: str | None) -> str:
+        return "—" if text is None else printable(text, 40)
 
-    return f"{field_name(field.name)}: {shown(field.old)} → {shown(field.new)}"
+    return f"{field_name(field.name)}: {shown(field.old_text)} → {shown(field.new_text)}"
 
 
 def moment_text(moment: datetime) -> str:
@@ -100,8 +94,7 @@ def summary(entry: HistoryEntry) -> str:
             else f"{entry.action.capitalize()} ({entry.version})"
         )
     else:
-        shown = [field for field in entry.fields if field.name not in STORE_OWNED]
-        text = "; ".join(field_text(field) for field in shown or entry.fields)
+        text = "; ".join(field_text(field) for field in entry.shown_fields)
     return text + (f" — {source_text(entry.source)}" if entry.source else "")
 
 
@@ -139,7 +132,7 @@ class HistoryModel(common.HeaderedTableModel):
             if entry.meeting is not None:
                 lines.append(entry.meeting)
             else:
-                lines += [field_text(f) for f in entry.fields if entry.action == "changed"]
+                lines += [field_text(field) for field in entry.shown_fields]
             return "\n".join(lines + ([source_text(entry.source)] if entry.source else []))
         return None
 
@@ -217,6 +210,9 @@ class HistoryDock(QDockWidget):
         list); :attr:`model_name` says which kind."""
         self.model_name = "Event"
         self.reading = False
+        self.version_read: int | None = None
+        """The version the record shown was at when its history was read, counting the
+        changes not listed (a calendar sequence raised alone)."""
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 2, 6, 4)
@@ -328,11 +324,13 @@ class HistoryDock(QDockWidget):
             self._report_error(self.tr("Cannot revert this change"), refusal)
             return
         # The version read of the record shown (a series, for a change of one meeting):
-        # its newest change of its own.
-        version_read = next(
-            (shown.version for shown in self.model.entries if shown.series_id is None),
-            self.model.entries[0].version,
-        )
+        # its newest change of its own, listed or not.
+        version_read = self.version_read
+        if version_read is None:
+            version_read = next(
+                (shown.version for shown in self.model.entries if shown.series_id is None),
+                self.model.entries[0].version,
+            )
         self.editor.execute(
             RevertChange(self.editor, entry, version_read),
             refused=lambda error: self._report_error(
@@ -355,6 +353,7 @@ class HistoryDock(QDockWidget):
         self._show([])
 
     def _show(self, entries: list[HistoryEntry], read: HistoryRead | None = None) -> None:
+        self.version_read = None if read is None else read.version
         self.model.set_entries(entries)
         self._update_button()
         if read is not None and read.cut:
