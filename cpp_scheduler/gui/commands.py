@@ -34,7 +34,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.gui.translations import kind_name, translate
 from cpp_scheduler.gui.views.base import time_label
 from cpp_scheduler.model import Event
@@ -297,15 +297,35 @@ class Editor(QObject):
         self.tasks.run_in_background(run, lambda _nothing: ended(None), ended)
 
 
+LONGEST_STEP_NAME = 200
+"""Characters of an undo step's name Edit > Undo shows before it shortens it."""
+
+
+def step_title(title: str) -> str:
+    """A record's title as an undo step names it: on one line and shortened
+    (:func:`cpp_scheduler.errors.printable`). Qt's Undo entry shows one line of a step's
+    name, so a title that holds a line break (stored from a calendar file, say) would
+    leave only its last line in the menu, and a title of a thousand characters would
+    stretch the menu across the screen."""
+    return printable(title)
+
+
 class RecordCommand(QUndoCommand):
-    """A change to one record, applied by :meth:`apply` and reversed by :meth:`revert`."""
+    """A change to one record, applied by :meth:`apply` and reversed by :meth:`revert`.
+
+    Its name is kept on one line whoever words it (:meth:`setText`)."""
 
     def __init__(self, editor: Editor, model_cls: type[Base], record_id: str, text: str) -> None:
-        super().__init__(text)
+        super().__init__()
+        self.setText(text)
         self.editor = editor
         self.model_cls = model_cls
         self.record_id = record_id
         self.applied_once = False
+
+    def setText(self, text: str) -> None:
+        """Name the step, on one line and at most :data:`LONGEST_STEP_NAME` long."""
+        super().setText(printable(text, LONGEST_STEP_NAME))
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -455,7 +475,7 @@ class CreateRecord(RecordCommand):
         """What the last undo deleted, which the redo puts back."""
         self.setText(
             translate("Commands", "Create {kind} '{title}'").format(
-                kind=kind_name(model_cls.record_kind), title=title
+                kind=kind_name(model_cls.record_kind), title=step_title(title)
             )
         )
 
@@ -619,7 +639,7 @@ class DeleteRecord(RecordCommand):
             model_cls,
             record_id,
             translate("Commands", "Delete {kind} '{title}'").format(
-                kind=kind_name(model_cls.record_kind), title=title
+                kind=kind_name(model_cls.record_kind), title=step_title(title)
             ),
         )
         self.snapshot: dict[str, Any] | None = None
@@ -743,6 +763,7 @@ def move_text(
     zone_name: str,
 ) -> str:
     """Names a move or resize as a coordinator would say it, in the zone shown."""
+    title = step_title(title)
     local_start = timezones.to_local(start, zone_name)
     local_end = timezones.to_local(end, zone_name)
     if start == old_start and end != old_end:
@@ -799,10 +820,10 @@ def move_event(
             read_values={"start_utc": times[0], "end_utc": times[1]},
         )
     text = text.replace(
-        f"'{shown.title}'",
+        f"'{step_title(shown.title)}'",
         translate("Commands", "the {day} meeting of '{title}'").format(
             day=i18n.day_month_text(timezones.to_local(shown.recurrence_id, zone_name).date()),
-            title=shown.title,
+            title=step_title(shown.title),
         ),
         1,
     )
@@ -822,7 +843,7 @@ def cancel_meeting(editor: Editor, meeting: series.Meeting, zone_name: str) -> R
     assert meeting.recurrence_id is not None, "only a meeting of a series is cancelled alone"
     local = timezones.to_local(meeting.start_utc, zone_name)  # the day it is on now
     text = translate("Commands", "Cancel the {day} meeting of '{title}'").format(
-        day=i18n.day_month_text(local.date()), title=meeting.title
+        day=i18n.day_month_text(local.date()), title=step_title(meeting.title)
     )
     state = series.MeetingState(None, None, True)
     return ChangeMeeting(

@@ -306,7 +306,7 @@ class RecordEditing:
         box.open()
 
     def _mark_cancelled(self, event_id: str, found: EventToDelete) -> None:
-        from cpp_scheduler.gui.commands import EditRecord
+        from cpp_scheduler.gui.commands import EditRecord, step_title
 
         def done() -> None:
             self.say(
@@ -322,7 +322,9 @@ class RecordEditing:
                 domain.Event,
                 event_id,
                 {"status": domain.EventStatus.CANCELLED},
-                translate("WindowEditing", "Cancel event '{title}'").format(title=found.title),
+                translate("WindowEditing", "Cancel event '{title}'").format(
+                    title=step_title(found.title)
+                ),
                 expected_version=found.version,
                 merges=True,
             ),
@@ -483,7 +485,7 @@ class RecordEditing:
         """Edit a record in its dialog. A save that meets a colleague's newer version
         merges with it: the fields only they changed stay theirs, and the coordinator is
         asked about the fields both changed (:meth:`resolve_merge`)."""
-        from cpp_scheduler.gui.commands import EditRecord
+        from cpp_scheduler.gui.commands import EditRecord, step_title
 
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
         dialog = self._make_dialog(kind, record_id, parent or self.as_widget)
@@ -501,7 +503,7 @@ class RecordEditing:
                 record_id,
                 values,
                 translate("WindowEditing", "Edit {kind} '{title}'").format(
-                    kind=kind_name(model.record_kind), title=title
+                    kind=kind_name(model.record_kind), title=step_title(title)
                 ),
                 expected_version=accepted.stored_version(),  # type: ignore[attr-defined]
                 merges=True,

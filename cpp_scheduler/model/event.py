@@ -312,6 +312,9 @@ class Event(Record, Base):
                 limits.MAX_CALENDAR_SEQUENCE,
             ),
         )
+        found += rules.text_problems(
+            self, Event, title=_("title"), description=_("description"), notes=_("notes")
+        )
         if not self.all_day:
             found += rules.collect(
                 rules.instant_problem("start_utc", self.start_utc, _("start")),

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import cache
 from typing import Any
 
 from sqlalchemy.orm.exc import DetachedInstanceError
@@ -198,6 +199,62 @@ def web_address_problem(field: str, value: str | None, what: str) -> Problem | N
             ).format(what=what, hidden=hidden),
         )
     return None
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+"""Line breaks, tabs and the other control characters (Unicode's Cc), with the line and
+paragraph separators U+2028 and U+2029: what a line of text cannot show as itself."""
+
+
+def one_line(text: str) -> str:
+    """``text`` as a single-line field takes it: each run of line breaks, tabs or other
+    control characters becomes one space, as a title pasted from two lines of an e-mail
+    reads. The editors apply it as the coordinator types; the stored record and the
+    files keep what they are given, and every line that shows a text escapes it
+    (:func:`cpp_scheduler.errors.printable`)."""
+    return _CONTROL.sub(" ", text)
+
+
+def text_length_problem(
+    field: str, value: object, what: str, most: int = limits.MAX_TEXT_LENGTH
+) -> Problem | None:
+    """A text longer than it may be: ``most`` characters (the longest text the files
+    carry, :data:`~cpp_scheduler.limits.MAX_TEXT_LENGTH`, or a column's length).
+
+    Refused as entered, so every record the program saves is one its program file and
+    calendar files carry and read back; the program file's reader refuses a longer text
+    with this same line. Counting is free (``len``), whatever the length."""
+    if not isinstance(value, str) or len(value) <= most:
+        return None
+    return Problem(
+        field,
+        _("{key}: {count} characters, more than the {largest} a text may hold").format(
+            key=what, count=f"{len(value):,}", largest=f"{most:,}"
+        ),
+    )
+
+
+def text_problems(record: Any, entity: Any, **what: str) -> list[Problem]:
+    """The texts of ``record`` (an ``entity``, or the values of a new one) named in
+    ``what`` (attribute name: how a message calls it) longer than they may be: a column
+    of a given length (a title, VARCHAR(300)) up to that length, any other text up to
+    :data:`~cpp_scheduler.limits.MAX_TEXT_LENGTH`."""
+    found = []
+    for name, called in what.items():
+        problem = text_length_problem(
+            name, getattr(record, name, None), called, _longest_text(entity, name)
+        )
+        if problem is not None:
+            found.append(problem)
+    return found
+
+
+@cache
+def _longest_text(entity: Any, name: str) -> int:
+    """How many characters ``entity``'s column ``name`` may hold: its length, or the
+    longest text the files carry for a column of unbounded text."""
+    length = getattr(entity.__table__.columns[name].type, "length", None)
+    return min(length or limits.MAX_TEXT_LENGTH, limits.MAX_TEXT_LENGTH)
 
 
 def required_text_problem(field: str, value: str | None, what: str) -> Problem | None:

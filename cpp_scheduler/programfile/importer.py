@@ -32,6 +32,7 @@ from cpp_scheduler import limits
 from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import _
+from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, utc_now
 from cpp_scheduler.model.validation import ValidationError
 from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
@@ -742,15 +743,9 @@ class _Merge:
     def _decoded(self, kind: Kind, record: dict[str, Any], value: Value) -> Any:
         """The model's value of one key of the file, or a one-line refusal."""
         given = record[value.key]
-        if isinstance(given, str) and len(given) > limits.MAX_TEXT_LENGTH:
-            raise self._error(
-                _("{key}: {count} characters, more than the {largest} a text may hold").format(
-                    key=value.key,
-                    count=f"{len(given):,}",
-                    largest=f"{limits.MAX_TEXT_LENGTH:,}",
-                ),
-                record_label(kind, record),
-            )
+        too_long = rules.text_length_problem(value.key, given, value.key)
+        if too_long is not None:
+            raise self._error(too_long.message, record_label(kind, record))
         try:
             return value.codec.decode(given)
         except (ValueError, TypeError, OverflowError) as error:

@@ -501,3 +501,34 @@ def test_two_moves_of_one_event_are_undone_and_redone_in_turn(
         assert stored_start() == start
     versions = editing.stored(window.database, Event, kobe).version
     assert versions == 1 + 6  # two moves, two undos, two redos: six saves
+
+
+TWO_LINES = "Kobe DRR workshop\nwith Quezon City"
+"""A title as a partner's calendar file may bring it: two lines, kept as they came."""
+
+
+def test_an_undo_step_names_a_title_of_two_lines_on_one_line(
+    program: Database,
+    make_window,
+    dialogs: DialogScript,
+    messages: Messages,  # type: ignore[no-untyped-def]
+) -> None:
+    """Before, Qt kept the last line of the name alone: Edit > Undo read "Undo with
+    Quezon City'", and a tab reached the menu as it was."""
+    kobe = add_event(program, TWO_LINES, JANUARY_NINE_TOKYO + timedelta(hours=5), 2)
+    window: MainWindow = make_window(program)
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    later = JANUARY_NINE_TOKYO + timedelta(hours=1)
+    window.move_event(kobe, later, later + timedelta(hours=2))
+    rows_read(window)
+    assert messages.errors == []
+    assert window.undo_action.text() == (
+        "Undo Move 'Kobe DRR workshop\\nwith Quezon City' to Tue 10:00"
+    )
+    dialogs.answers.append({"title": "Toyama\tcompact city " + "walk " * 50})
+    window.edit_record("event", kobe)
+    rows_read(window)
+    assert messages.errors == []
+    assert window.undo_action.text() == (
+        "Undo Edit event 'Toyama\\tcompact city walk walk walk walk walk walk walk walk…'"
+    )

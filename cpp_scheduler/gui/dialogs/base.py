@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QBoxLayout,
@@ -44,6 +45,7 @@ from cpp_scheduler.gui.opening import AfterFirstPaint
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, kind_name, translate
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.model import Base, Problem
+from cpp_scheduler.model.validation import one_line
 from cpp_scheduler.services import editing, history, merging
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.merging import MergePlan
@@ -136,6 +138,28 @@ def checked_values(values: Mapping[str, Any], problems: list[Problem]) -> dict[s
 
 def line_text(edit: QLineEdit) -> str:
     return edit.text().strip()
+
+
+class OneLine(QValidator):
+    """A single-line field's text kept on one line: a line break, a tab or another
+    control character pasted into it becomes a space as it arrives
+    (:func:`cpp_scheduler.model.validation.one_line`), as a title copied from two lines
+    of an e-mail is meant. Qt's line edit takes the text this returns."""
+
+    def validate(self, text: str, position: int) -> tuple[QValidator.State, str, int]:
+        lined = one_line(text)
+        if lined != text:
+            position = len(one_line(text[:position]))
+        return QValidator.State.Acceptable, lined, position
+
+
+def keep_on_one_line(root: QWidget) -> None:
+    """Give every single-line field under ``root`` (an editable list's line too) the
+    :class:`OneLine` validator; a field with a validator of its own, and the lines of
+    number, date and time fields, keep theirs."""
+    for edit in root.findChildren(QLineEdit):
+        if edit.validator() is None and not isinstance(edit.parentWidget(), QAbstractSpinBox):
+            edit.setValidator(OneLine(edit))
 
 
 def plain_text(edit: QPlainTextEdit) -> str:
@@ -438,6 +462,9 @@ class RecordDialog(QDialog):
         """Revalidate on every change signal; remember the values as first shown."""
         for signal in signals:
             signal.connect(self._edited)
+        # After the record is shown: a stored text that holds a line break is shown as
+        # stored, and put on one line by the coordinator's first edit of it.
+        keep_on_one_line(self)
         if self._record_id is not None:
             self.validator.touchAll()
         self.revalidate()

@@ -118,6 +118,7 @@ class DelegationDialog(RecordDialog):
         validator.bind(ui.acceptableHours, "acceptable_start", "acceptable_end")
         validator.bind(ui.arrival, "arrival")
         validator.bind(ui.departure, "departure")
+        validator.bind(ui.notes, "notes")
         self._open_record(
             lambda stored: read_delegation_lists(database, record_id, stored.get("name")),
             self._show_lists,

@@ -303,6 +303,8 @@ class EventDialog(RecordDialog):
         validator.bind(ui.organiser, "organiser_id", "organiser")
         validator.bind(ui.parent, "parent_id", "parent")
         validator.bind(ui.recurrence, "recurrence_rule")
+        validator.bind(ui.description, "description")
+        validator.bind(ui.notes, "notes")
 
         def read_lists(stored: dict[str, Any]) -> EventLists:
             year = timezones.to_local(stored["start_utc"], timezones.TOKYO).year

@@ -80,6 +80,7 @@ class KnowledgeProductDialog(RecordDialog):
         validator.bind(ui.title, "title")
         validator.bind(ui.url, "url")
         validator.bind(ui.published, "published")
+        validator.bind(ui.summary, "summary")
         self._open_record(
             lambda _stored: read_product_lists(database), self._show_lists, LIST_FIELDS
         )

@@ -85,6 +85,7 @@ class PartnerCityDialog(RecordDialog):
         validator.bind(ui.zone, "zone")
         validator.bind(ui.latitude, "latitude")
         validator.bind(ui.longitude, "longitude")
+        validator.bind(ui.signature, "signature")
         self._open_record(
             lambda _stored: read_partner_city_lists(database, record_id),
             self._show_lists,

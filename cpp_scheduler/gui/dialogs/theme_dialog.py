@@ -81,6 +81,7 @@ class ThemeDialog(RecordDialog):
         validator.bind(ui.code, "code")
         validator.bind(ui.name, "name")
         validator.bind(ui.parent, "parent_id", "parent")
+        validator.bind(ui.description, "description")
         self._open_record(
             lambda _stored: read_theme_lists(database, record_id), self._show_lists, LIST_FIELDS
         )

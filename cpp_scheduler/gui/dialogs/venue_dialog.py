@@ -89,6 +89,9 @@ class VenueDialog(RecordDialog):
         ui.booths.setMaximum(limits.MAX_STORED_INTEGER)
         ui.city.setNoneLabel(translate("VenueDialog", "Not in a partner city (TDLC, Tokyo)"))
         set_placeholder(ui.locality, translate("VenueDialog", "Tokyo, Kobe, Yokohama…"))
+        locality = ui.locality.lineEdit()
+        if locality is not None:  # as much as the column holds, as the form's other lines
+            locality.setMaxLength(120)
         self._city_names: dict[str, str] = {}
 
         validator = self._make_validator(ui.buttons, None)
@@ -101,6 +104,8 @@ class VenueDialog(RecordDialog):
         validator.bind(ui.booths, "interpretation_booths")
         validator.bind(ui.latitude, "latitude")
         validator.bind(ui.longitude, "longitude")
+        validator.bind(ui.address, "address")
+        validator.bind(ui.notes, "notes")
         self._open_record(lambda _stored: read_venue_lists(database), self._show_lists, LIST_FIELDS)
         ui.name.setFocus()
 
