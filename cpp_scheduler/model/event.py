@@ -313,7 +313,7 @@ class Event(Record, Base):
             ),
         )
         found += rules.text_problems(
-            self, Event, title=_("title"), description=_("description"), notes=_("notes")
+            self, Event, title=N_("title"), description=N_("description"), notes=N_("notes")
         )
         if not self.all_day:
             found += rules.collect(

@@ -96,7 +96,7 @@ class Delegation(Record, Base):
             else None,
             rules.day_problem("arrival", self.arrival, _("arrival")),
             rules.day_problem("departure", self.departure, _("departure")),
-        ) + rules.text_problems(self, Delegation, notes=_("notes"))
+        ) + rules.text_problems(self, Delegation, notes=N_("notes"))
 
 
 class Participant(Record, Base):

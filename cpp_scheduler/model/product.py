@@ -66,4 +66,4 @@ class KnowledgeProduct(Record, Base):
             if self.url and not self.url.startswith(("https://", "http://"))
             else None,
             rules.day_problem("published", self.published, _("publication date")),
-        ) + rules.text_problems(self, KnowledgeProduct, title=_("title"), summary=_("summary"))
+        ) + rules.text_problems(self, KnowledgeProduct, title=N_("title"), summary=N_("summary"))

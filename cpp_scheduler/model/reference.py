@@ -78,7 +78,7 @@ class ThematicArea(Record, Base):
             rules.required_text_problem("name", self.name, _("name of the theme")),
             rules.required_text_problem("code", self.code, _("short code of the theme")),
             self._parent_problem(),
-        ) + rules.text_problems(self, ThematicArea, description=_("description"))
+        ) + rules.text_problems(self, ThematicArea, description=N_("description"))
 
     def _parent_problem(self) -> rules.Problem | None:
         """Filed under itself, or under a theme filed (at any depth) under it: a loop
@@ -147,7 +147,7 @@ class PartnerCity(Record, Base):
             rules.email_problem("contact_email", self.contact_email),
             rules.zone_problem("zone", self.zone),
             _coordinates_problem(self.latitude, self.longitude),
-        ) + rules.text_problems(self, PartnerCity, signature=_("signature experience"))
+        ) + rules.text_problems(self, PartnerCity, signature=N_("signature experience"))
 
 
 class Venue(Record, Base):
@@ -206,7 +206,7 @@ class Venue(Record, Base):
             ),
             rules.zone_problem("zone", self.zone),
             _coordinates_problem(self.latitude, self.longitude),
-        ) + rules.text_problems(self, Venue, address=_("address"), notes=_("notes"))
+        ) + rules.text_problems(self, Venue, address=N_("address"), notes=N_("notes"))
 
 
 class TravelTime(Record, Base):

@@ -60,7 +60,7 @@ class StudyTour(Record, Base):
 
     def problems(self) -> list[rules.Problem]:
         found = rules.collect(rules.required_text_problem("title", self.title, _("tour's title")))
-        found += rules.text_problems(self, StudyTour, title=_("tour's title"), notes=_("notes"))
+        found += rules.text_problems(self, StudyTour, title=N_("tour's title"), notes=N_("notes"))
         if self.delegation is None and not self.delegation_id:
             found.append(rules.Problem("delegation", _("Choose the delegation the tour is for.")))
         if self.start_date is None or self.end_date is None:
@@ -126,7 +126,7 @@ class TourDay(Record, Base):
         return f"{_(self.record_kind)} {i18n.day_text(self.day)}"
 
     def problems(self) -> list[rules.Problem]:
-        found = rules.text_problems(self, TourDay, title=_("title"), notes=_("notes"))
+        found = rules.text_problems(self, TourDay, title=N_("title"), notes=N_("notes"))
         return found if self.day else [rules.Problem("day", _("Give the day's date.")), *found]
 
 
@@ -164,7 +164,7 @@ class TravelLeg(Record, Base):
             rules.instant_problem("departure_utc", self.departure_utc, _("departure")),
             rules.instant_problem("arrival_utc", self.arrival_utc, _("arrival")),
         )
-        found += rules.text_problems(self, TravelLeg, notes=_("notes"))
+        found += rules.text_problems(self, TravelLeg, notes=N_("notes"))
         if self.origin and _same_place(self.origin, self.destination):
             found.append(rules.Problem("destination", _("Origin and destination must differ.")))
         if self.departure_utc is None or self.arrival_utc is None:
@@ -206,4 +206,4 @@ class HotelNight(Record, Base):
             rules.required_text_problem("locality", self.locality, _("hotel's city")),
             None if self.night_of else rules.Problem("night_of", _("Give the night's date.")),
             rules.day_problem("night_of", self.night_of, _("hotel night")),
-        ) + rules.text_problems(self, HotelNight, address=_("address"))
+        ) + rules.text_problems(self, HotelNight, address=N_("address"))

@@ -236,16 +236,18 @@ def text_length_problem(
 
 def text_problems(record: Any, entity: Any, **what: str) -> list[Problem]:
     """The texts of ``record`` (an ``entity``, or the values of a new one) named in
-    ``what`` (attribute name: how a message calls it) longer than they may be: a column
-    of a given length (a title, VARCHAR(300)) up to that length, any other text up to
-    :data:`~cpp_scheduler.limits.MAX_TEXT_LENGTH`."""
+    ``what`` (attribute name: how a message calls it, marked with ``N_`` and translated
+    only for a text found too long: an import checks thousands of records) longer than
+    they may be: a column of a given length (a title, VARCHAR(300)) up to that length,
+    any other text up to :data:`~cpp_scheduler.limits.MAX_TEXT_LENGTH`."""
     found = []
     for name, called in what.items():
-        problem = text_length_problem(
-            name, getattr(record, name, None), called, _longest_text(entity, name)
-        )
-        if problem is not None:
-            found.append(problem)
+        value = getattr(record, name, None)
+        most = _longest_text(entity, name)
+        if isinstance(value, str) and len(value) > most:
+            problem = text_length_problem(name, value, _(called), most)
+            if problem is not None:
+                found.append(problem)
     return found
 
 
