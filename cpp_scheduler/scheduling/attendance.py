@@ -13,8 +13,10 @@ night-time warnings, so the two never disagree:
   the delegation's stay (arrival and departure are Japanese dates) is read in Tokyo
   time; any other in the delegation's home zone.
 * **A block of several days** runs each day from its first day's start to its last day's
-  end; **an all-day event** (the event's ``all_day`` flag: whole days in its own zone) is
-  a matter of dates, never of hours.
+  end, while a meeting of a day at most that runs past midnight is at night
+  (:func:`~cpp_scheduler.scheduling.localtimes.meeting_part`, which the local times
+  follow too); **an all-day event** (the event's ``all_day`` flag: whole days in its own
+  zone) is a matter of dates, never of hours.
 """
 
 from __future__ import annotations
@@ -26,14 +28,12 @@ from cpp_scheduler import timezones
 from cpp_scheduler.model.event_filter import delegations_attending
 from cpp_scheduler.scheduling.clock import LocalClock
 from cpp_scheduler.scheduling.inputs import Attendee, Hours, Interval, ProgramSnapshot
-from cpp_scheduler.scheduling.localtimes import MINUTES_PER_DAY, DayPart, classify_minutes
+from cpp_scheduler.scheduling.localtimes import DayPart, meeting_part
 
-LocalSpan = tuple[int, int, int, bool]
-"""A meeting as one zone's clock shows it: the local day it starts on, its start and
-end in minutes after that day's midnight, and whether it spans several days (then the
-end counts from the last day's midnight)."""
-
-_WORST_FIRST = (DayPart.NIGHT, DayPart.EXTENDED, DayPart.WORKING)
+LocalSpan = tuple[int, int, int, int, int]
+"""A meeting as one zone's clock shows it: the local day it starts on (days since
+1970-01-01), its start and end in minutes after the midnights of the days it starts and
+ends on, how many days later it ends, and how long it lasts in seconds."""
 
 
 def local_span(clock: LocalClock, zone_name: str, start_s: int, end_s: int) -> LocalSpan:
@@ -41,24 +41,14 @@ def local_span(clock: LocalClock, zone_name: str, start_s: int, end_s: int) -> L
     start_offset, end_offset = clock.offsets(zone_name, start_s, end_s)
     start_day, start = divmod(start_s + start_offset, 86_400)
     end_day, end = divmod(end_s + end_offset, 86_400)
-    start //= 60
-    end //= 60
-    if end_day == start_day or (end_day == start_day + 1 and end == 0):
-        return start_day, start, end + (end_day - start_day) * MINUTES_PER_DAY, False
-    return start_day, start, end, True
+    return start_day, start // 60, end // 60, end_day - start_day, end_s - start_s
 
 
 def span_part(span: LocalSpan, hours: Hours) -> DayPart:
-    """Where a meeting falls in a day with these hours.
-
-    A meeting over several days runs each day from the first day's start to the last
-    day's end, so it is as bad as the worse of those two moments.
-    """
-    _, start, end, several_days = span
-    if not several_days:
-        return classify_minutes(start, end, hours)
-    parts = {classify_minutes(start, start, hours), classify_minutes(end, end, hours)}
-    return next(part for part in _WORST_FIRST if part in parts)
+    """Where a meeting falls in a day with these hours, by the rule the local times
+    follow too (:func:`~cpp_scheduler.scheduling.localtimes.meeting_part`)."""
+    _, start, end, days, seconds = span
+    return meeting_part(start, end, days, seconds, hours)
 
 
 def is_all_day(interval: Interval) -> bool:

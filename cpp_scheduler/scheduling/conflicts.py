@@ -16,12 +16,16 @@ share rooms and people without clashing, and a conference with sessions holds it
 delegations while its sessions run, not for its whole span (:func:`_as_attended`).
 
 A finding is dated when what it judges begins (the later start of two bookings, the
-end of the meeting before a journey, a leg's departure), and depends only on meetings
-still running then or later, and on facts of the whole program. A finding about dates
-rather than hours (a study tour's days and nights, an all-day meeting's dates) names
-them in :attr:`Conflict.days` and is shown by a range touching any of them as well as
-by one holding its start (:func:`falls_within`); one about whole days starts as the
-first of them begins in Tokyo. A tour's days are judged over all of them.
+end of the meeting before a journey, a leg's departure, a meeting's first minute on a
+holiday), and depends only on meetings still running then or later, and on facts of
+the whole program. Every finding names the days it belongs to in :attr:`Conflict.days`,
+and a range shows exactly the findings with a day in it (:func:`falls_within`): a
+finding about a day (a holiday, a tour's day or night) belongs to that day; one about a
+clash (two bookings, a meeting at night, over capacity or out of hours, outside a stay)
+to every day the clash touches in Tokyo, as a run sheet lists a meeting on every day it
+runs; a journey to the day it sets out. An all-day meeting's days are its own dates,
+the same on every calendar, and a finding about whole days starts as the first of them
+begins in Tokyo. A tour's days are judged over all of them.
 
 A check of part of the program, whose snapshot holds what the checks looking past a
 meeting need after it (:attr:`ProgramSnapshot.neighbours`), the days of the tours it
@@ -175,10 +179,11 @@ class Conflict:
     meetings: tuple[Meeting, ...] = ()
     """The meetings involved, in the order of ``event_ids``."""
     days: tuple[date, ...] = ()
-    """The dates it concerns, where it concerns dates rather than hours: for a conflict
-    of a study tour, the days of the tour (Tokyo); for one judged on all-day meetings,
-    their dates (the same on every calendar). A range finds it on any of them
-    (:func:`falls_within`)."""
+    """The days it belongs to, in Tokyo, where ranges are read: the holiday's day; the
+    days a clash touches (the overlap of two bookings, a meeting judged at night, over
+    capacity or out of hours); the day a journey sets out; a study tour's days and
+    nights; an all-day meeting's own dates (the same on every calendar). A range finds
+    it on any of them, and on no other (:func:`falls_within`)."""
     within: str = ""
     """The sentence as it reads where the record it concerns is already shown (a leg or
     a night on the tour builder's card: "This leg is too short: ..."); empty where it
@@ -364,22 +369,21 @@ def find_conflicts(
 
 def falls_within(conflict: Conflict, start: datetime | None, end: datetime | None) -> bool:
     """Whether a check of ``start``..``end`` (UTC; either may be open) shows the finding:
-    the range holds when it happens, or touches one of the dates it concerns.
+    the range touches one of the days it belongs to (:attr:`Conflict.days`).
 
     Ranges are whole days in Tokyo (the command's ``--from`` and ``--to``, the window's
-    dates shown), and so are the dates of a finding (:attr:`Conflict.days`): a tour day
-    with nothing planned is found on that day, whenever the tour began; an all-day
-    event dated 1 January is on 1 January in any zone, as the calendar draws it (its
-    finding starts as that Tokyo day does, never the evening before); a hotel in the
-    wrong city is found on its night and when the day's last leg arrives.
+    dates shown, a run sheet's day), and so are a finding's days: a meeting from 23:30
+    on Saturday to 01:30 on Sunday is at night on both days, and on a holiday Sunday on
+    Sunday alone; a tour day with nothing planned is found on that day, whenever the
+    tour began; an all-day event dated 1 January is on 1 January in any zone, as the
+    calendar draws it; a hotel in the wrong city is found on its night and when the
+    day's last leg arrives. A finding naming no days is found by when it happens.
     """
-    if conflict.start is None:
-        return True
     low = start or _EARLIEST
     high = end or _LATEST
-    if low <= conflict.start < high:
-        return True
-    if not conflict.days or low >= high:
+    if not conflict.days:
+        return conflict.start is None or low <= conflict.start < high
+    if low >= high:
         return False
     first = _EARLIEST_DAY if start is None else _tokyo_date(start)
     last = _LATEST_DAY if end is None else _tokyo_date(end - timedelta(microseconds=1))
@@ -473,8 +477,16 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
         shared = _shared_days(first, second) if both_days else None
         if both_days and shared is None:
             continue  # their days overlap in time only: a Tokyo 4 April and an Apia 5 April
-        dates = _dates_between(*shared) if shared is not None else ()
-        when = _tokyo_midnight(dates[0]) if dates else both_start
+        if shared is not None:
+            dates = _dates_between(*shared)
+            when = _tokyo_midnight(dates[0])
+        else:  # the days the overlap touches
+            dates = _tokyo_days(
+                context.clock,
+                max(first.start_s, second.start_s),
+                min(first.end_s, second.end_s),
+            )
+            when = both_start
         venues = [o.resource_id for o in pair if o.resource is Resource.VENUE]
         for venue_id in venues:
             venue = context.snapshot.venues.get(venue_id)
@@ -539,16 +551,28 @@ def _dates_between(first: date, last: date) -> tuple[date, ...]:
     return tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
 
 
-def _dates_of(interval: Interval) -> tuple[date, ...]:
-    """The dates a finding about one meeting concerns: an all-day meeting's own, as every
-    calendar shows it; none for a timed meeting, whose finding is where it starts."""
-    return _dates_between(*all_day_dates(interval)) if interval.all_day else ()
+def _days_of(context: _Context, interval: Interval) -> tuple[date, ...]:
+    """The days a finding about one whole meeting belongs to: an all-day meeting's own
+    dates, as every calendar shows them; the Tokyo days a timed one runs on."""
+    return tuple(day_to_date(day) for day in _local_days(context.clock, interval, timezones.TOKYO))
 
 
-def _starting(interval: Interval, dates: Sequence[date]) -> datetime:
-    """When a finding about one meeting happens: as the first of the dates it concerns
-    begins in Tokyo (the day a range finds it on), else when the meeting starts."""
-    return _tokyo_midnight(dates[0]) if dates else interval.start
+def _tokyo_days(clock: LocalClock, start_s: int, end_s: int) -> tuple[date, ...]:
+    """The Tokyo days from ``start_s`` up to ``end_s`` (seconds since the epoch) touch: a
+    span ending at midnight does not touch the next day, and a moment is on its day."""
+    first = clock.local_day(timezones.TOKYO, start_s)
+    last = clock.local_day(timezones.TOKYO, max(start_s, end_s - 1))
+    return tuple(day_to_date(day) for day in range(first, last + 1))
+
+
+def _starting(interval: Interval, days: Sequence[date]) -> datetime:
+    """When a finding about a meeting on ``days`` happens: as the first of them begins
+    in Tokyo for an all-day meeting (the day a range finds it on), else when the
+    meeting starts, or the first of those days begins if it started before."""
+    begins = _tokyo_midnight(days[0])
+    if interval.all_day:
+        return begins
+    return max(interval.start, begins)
 
 
 def _shared_days(first: Interval, second: Interval) -> tuple[date, date] | None:
@@ -690,6 +714,7 @@ def _travel_problems(
             tuple(attendee_ids),
             before.end,
             (Meeting.of(before), Meeting.of(after)),
+            days=_tokyo_days(context.clock, before.end_s, before.end_s),
         )
     for key, attendee_ids in unknown.items():
         before, after, _transfer = pairs[key]
@@ -713,6 +738,7 @@ def _travel_problems(
             tuple(attendee_ids),
             before.end,
             (Meeting.of(before), Meeting.of(after)),
+            days=_tokyo_days(context.clock, before.end_s, before.end_s),
         )
 
 
@@ -821,9 +847,9 @@ def _venue_problems_of(
                 ),
                 (interval.event_id,),
                 (venue.id,),
-                _starting(interval, _dates_of(interval)),
+                _starting(interval, _days_of(context, interval)),
                 (Meeting.of(interval),),
-                days=_dates_of(interval),
+                days=_days_of(context, interval),
             )
     if not interval.all_day and not _within_opening_hours(context, interval, venue):
         yield Conflict(
@@ -842,6 +868,7 @@ def _venue_problems_of(
             (venue.id,),
             interval.start,
             (Meeting.of(interval),),
+            days=_days_of(context, interval),
         )
 
 
@@ -967,9 +994,9 @@ def _japanese_holidays(context: _Context, interval: Interval) -> Iterator[Confli
                 ),
                 (interval.event_id,),
                 (),
-                _starting(interval, (day,) if interval.all_day else ()),
+                _starting(interval, (day,)),
                 (Meeting.of(interval),),
-                days=(day,) if interval.all_day else (),
+                days=(day,),
             )
 
 
@@ -985,6 +1012,7 @@ def _home_holidays(
                 continue
             day = day_to_date(day_number)
             if not delegation.in_japan_on(day):  # a visit's days follow Japan's calendar
+                when, days = _on_home_day(context, interval, day, delegation.zone)
                 country = timezones.country_name(delegation.country) or delegation.country
                 yield Conflict(
                     ConflictKind.DELEGATION_HOLIDAY,
@@ -1001,10 +1029,24 @@ def _home_holidays(
                     ),
                     (interval.event_id,),
                     (delegation_id,),
-                    _starting(interval, (day,) if interval.all_day else ()),
+                    when,
                     (Meeting.of(interval),),
-                    days=(day,) if interval.all_day else (),
+                    days=days,
                 )
+
+
+def _on_home_day(
+    context: _Context, interval: Interval, day: date, zone_name: str
+) -> tuple[datetime, tuple[date, ...]]:
+    """When a meeting is first on ``day`` of a zone, and the Tokyo days of its part on
+    that day (a holiday at home is found where the meeting falls on it); an all-day
+    meeting is on its own dates, which a range reads as they are."""
+    if interval.all_day:
+        return _tokyo_midnight(day), (day,)
+    begins, ends = timezones.local_days(day, day, zone_name)
+    start_s = max(interval.start_s, int(begins.timestamp()))
+    end_s = min(interval.end_s, int(ends.timestamp()))
+    return max(interval.start, begins), _tokyo_days(context.clock, start_s, end_s)
 
 
 # -- night sessions ---------------------------------------------------------------------
@@ -1072,6 +1114,7 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
                     (attendee.id,),
                     interval.start,
                     (Meeting.of(interval),),
+                    days=_days_of(context, interval),
                 )
 
 
@@ -1091,14 +1134,17 @@ def _stay_problems_of(context: _Context, interval: Interval) -> Iterator[Conflic
         delegation = context.snapshot.delegations.get(delegation_id)
         if delegation is None or delegation.arrival is None or delegation.departure is None:
             continue
-        if days[0] < date_to_day(delegation.arrival):
+        arrival, departure = date_to_day(delegation.arrival), date_to_day(delegation.departure)
+        if days[0] < arrival:
             reason = _("before it arrives in Japan on {day}").format(
                 day=i18n.day_text(delegation.arrival)
             )
-        elif days[-1] > date_to_day(delegation.departure):
+            outside = [day_to_date(day) for day in days if day < arrival]
+        elif days[-1] > departure:
             reason = _("after it leaves Japan on {day}").format(
                 day=i18n.day_text(delegation.departure)
             )
+            outside = [day_to_date(day) for day in days if day > departure]
         else:
             continue
         yield Conflict(
@@ -1112,9 +1158,9 @@ def _stay_problems_of(context: _Context, interval: Interval) -> Iterator[Conflic
             ),
             (interval.event_id,),
             (delegation_id,),
-            _starting(interval, _dates_of(interval)),
+            _starting(interval, outside),
             (Meeting.of(interval),),
-            days=_dates_of(interval),
+            days=tuple(outside),
         )
 
 
@@ -1261,7 +1307,7 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
                 (),
                 (tour.id, night.id),
                 legs[-1].arrival,
-                days=(day,),
+                days=tuple(sorted({day, _tokyo_date(legs[-1].arrival)})),
                 within=_("The hotel ({hotel}) is in {locality}, but the day ends in {city}").format(
                     hotel=night.hotel, locality=night.locality, city=city
                 ),

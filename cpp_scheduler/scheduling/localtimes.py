@@ -58,11 +58,36 @@ def classify_minutes(start: int, end: int, hours: Hours) -> DayPart:
     return DayPart.NIGHT
 
 
+SECONDS_PER_DAY = 24 * 60 * 60
+
+
+def meeting_part(start: int, end: int, days: int, seconds: int, hours: Hours) -> DayPart:
+    """Where a meeting falls in an attendee's day: the one rule of the local times, a
+    delegation's schedule and the conflict check's night-time warnings.
+
+    ``start`` and ``end`` are minutes after the midnights of the local days the meeting
+    starts and ends on, ``days`` how many days later it ends, ``seconds`` how long it
+    lasts. A meeting of a day at most is read whole: one running past midnight (22:00 to
+    01:00) is at night. A longer one is a block of days (a conference from 09:00 on the
+    first day to 17:00 on the third), run each day from its first day's start to its
+    last day's end, as a coordinator plans it; where those hours cross midnight (20:00
+    to 08:00, or round the clock) it runs through a night.
+    """
+    if seconds <= SECONDS_PER_DAY:
+        return classify_minutes(start, end + days * MINUTES_PER_DAY, hours)
+    return classify_minutes(start, end if end > start else end + MINUTES_PER_DAY, hours)
+
+
 def classify(start: datetime, end: datetime, hours: Hours) -> DayPart:
-    """The part of the day of a meeting between two aware local datetimes of one zone."""
-    begin = start.hour * 60 + start.minute
-    finish = (end.date() - start.date()).days * MINUTES_PER_DAY + end.hour * 60 + end.minute
-    return classify_minutes(begin, finish, hours)
+    """The part of the day of a meeting between two aware local datetimes of one zone,
+    by :func:`meeting_part`."""
+    return meeting_part(
+        start.hour * 60 + start.minute,
+        end.hour * 60 + end.minute,
+        (end.date() - start.date()).days,
+        round(end.timestamp() - start.timestamp()),
+        hours,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,7 +79,7 @@ class ScheduledMeeting:
 
 @dataclass(frozen=True, slots=True)
 class DelegationSchedule:
-    """Every meeting of one delegation in a period, by start."""
+    """Every meeting of one delegation in a period, by the day it is on, then time."""
 
     delegation: DelegationChoice
     start: datetime | None
@@ -144,9 +144,20 @@ def schedule_in(
     start: datetime | None = None,
     end: datetime | None = None,
 ) -> DelegationSchedule:
-    """The schedule from a program already read (``start``/``end`` only label it)."""
-    meetings = tuple(_line(m) for m in delegation_meetings(program, delegation.id))
-    return DelegationSchedule(delegation, start, end, meetings)
+    """The schedule from a program already read (``start``/``end`` only label it), in
+    the order of the days its rows are on (:func:`_in_order`)."""
+    meetings = [_line(m) for m in delegation_meetings(program, delegation.id)]
+    return DelegationSchedule(delegation, start, end, tuple(sorted(meetings, key=_in_order)))
+
+
+def _in_order(meeting: ScheduledMeeting) -> tuple[date, bool, datetime, datetime, str]:
+    """A row's place in the schedule: by the day it is on (an all-day block's first date,
+    the same on every calendar; a meeting's date on the delegation's clock, as its first
+    column writes it), an all-day block first in its day, then by time. An all-day day
+    in Kiritimati begins the evening before in Tokyo: by its instants it would come
+    before that evening's meetings, a day early."""
+    day = meeting.dates[0] if meeting.dates is not None else meeting.local_start.date()
+    return (day, meeting.dates is None, meeting.start, meeting.end, meeting.title)
 
 
 def _line(meeting: AttendedMeeting) -> ScheduledMeeting:

@@ -4,7 +4,7 @@ exactly the meetings the command names, on the demo program and on a generated o
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -14,6 +14,7 @@ from benchmarks.generate import generate_program
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.conflicts import conflict_json
 from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, Participant
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database
@@ -88,4 +89,44 @@ def test_the_panel_finds_what_the_command_finds_in_the_dates_shown(
     answer = conflicts_json(
         capsys, sqlite_database, "--from", first.isoformat(), "--to", last.isoformat()
     )
+    _assert_same(window, answer)
+
+
+def test_the_day_after_a_meeting_across_midnight_shows_its_findings(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_database: Database,
+    open_window,
+) -> None:
+    """A call from 23:30 on Saturday to 01:30 on Sunday, a holiday: the panel over
+    Sunday alone shows its night warning and the holiday, as the command does."""
+    with sqlite_database.transaction() as session:
+        kiritimati = Delegation(name="Kiritimati council", country="KI", zone="Pacific/Kiritimati")
+        session.add(
+            Event(
+                title="Late-night link",
+                kind=EventKind.VIDEOCONFERENCE,
+                mode=EventMode.VIRTUAL,
+                zone=timezones.TOKYO,
+                start_utc=datetime(2027, 3, 20, 14, 30, tzinfo=UTC),
+                end_utc=datetime(2027, 3, 20, 16, 30, tzinfo=UTC),
+                video_link="https://meet.example.org/late",
+                delegations=[kiritimati],
+                participants=[Participant(name="Keiko", email="k@tdlc.example", zone="Asia/Tokyo")],
+            )
+        )
+    window = open_window()
+    window.set_display_zone(timezones.TOKYO)
+    window.show_view("day")
+    window.go_to(date(2027, 3, 21))
+    dock = tools_of(window).conflicts
+    dock.scope.setCurrentText(dock.VISIBLE_RANGE)
+    settle(qtbot, window)
+    assert window.current_view.period() == (date(2027, 3, 21), date(2027, 3, 21))
+    answer = conflicts_json(capsys, sqlite_database, "--from", "2027-03-21", "--to", "2027-03-21")
+    assert [c["kind"] for c in answer["conflicts"]] == [
+        "night_session",
+        "night_session",
+        "japanese_holiday",
+    ]
     _assert_same(window, answer)

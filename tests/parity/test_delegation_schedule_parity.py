@@ -27,6 +27,7 @@ from cpp_scheduler.gui.tools.delegationview import (
 from cpp_scheduler.model import Delegation, Event, EventKind, EventMode
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
+from tests.parity.days_support import KIRIBATI, store_days_program
 
 HOURS = {
     "working": "Working hours",
@@ -169,3 +170,20 @@ def test_meetings_across_new_yorks_clock_changes(
     printed = capsys.readouterr().out
     for shown in ("01:30 EDT - 02:30 EST", "01:00-01:30 EST", "01:30 EST - 03:00 EDT"):
         assert shown in printed, printed
+
+
+def test_meetings_of_several_days_by_the_days_they_are_on(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], sqlite_database: Database
+) -> None:
+    """A three-day workshop in working hours, a hackathon round the clock at night, and
+    an all-day day in Kiritimati after the Tokyo evening before it: the window as the
+    command, row for row."""
+    store_days_program(sqlite_database)
+    compared = compare_every_delegation(qtbot, capsys, sqlite_database)
+    assert [compared[key] for key in ("meetings", "working", "night", "all_day")] == [4, 1, 2, 1]
+    answer = command_answer(capsys, sqlite_database, KIRIBATI)
+    assert [(m["title"], m["hours"]) for m in answer["meetings"]] == [
+        ("Three-day Kobe field workshop", "working"),
+        ("Evening call home", "night"),
+        ("National day of prayer", "all_day"),
+    ]

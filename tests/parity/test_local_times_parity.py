@@ -27,6 +27,7 @@ from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, Partici
 from cpp_scheduler.scheduling.inputs import ProgramSnapshot, zone_city
 from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database, open_database
+from tests.parity.days_support import KIRIBATI, ST_JOHNS, store_days_program
 
 HOURS_SHOWN = {"working": "Working", "extended": "Acceptable", "night": "Night"}
 SERIES_RULES = ("FREQ=MONTHLY;COUNT=4", "FREQ=WEEKLY;COUNT=9")
@@ -323,6 +324,49 @@ def test_across_a_clock_change_the_dock_and_times_name_both_clocks(
             assert times.replace("–", "-") in printed, printed
             assert printed.count(times.replace("–", "-")) == 3, printed  # heading, 2 rows
             assert times.replace("–", "-") in dock.heading.text().replace("–", "-")
+    finally:
+        tasks.wait_for_done()
+        database.close()
+
+
+# -- meetings of several days ---------------------------------------------------------
+
+
+def test_a_meeting_of_several_days_reads_in_the_dock_as_in_times_and_schedule(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    sqlite_template: Path,
+) -> None:
+    """The dock's hours of a three-day workshop (working, on Tokyo's clock) and of a
+    hackathon round the clock (night) are those of ``times`` and of the delegation's
+    ``schedule``."""
+    path = tmp_path / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path)
+    store_days_program(database)
+    tasks = TaskManager()
+    dock = LocalTimesDock(database, tasks.run_in_background)
+    qtbot.addWidget(dock)
+    try:
+        with database.session() as session:
+            events = {
+                uid: event_id for uid, event_id in session.execute(select(Event.uid, Event.id))
+            }
+        for uid, delegation, hours in (
+            ("workshop@days", KIRIBATI, "working"),
+            ("hackathon@days", ST_JOHNS, "night"),
+        ):
+            [answer] = cli_json(capsys, path, uid)["occurrences"]
+            dock.show_occurrence(OccurrenceKey(events[uid]))
+            qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
+            _rows, parts, _warnings = dock_rows(dock)
+            assert parts == [row["hours"] for row in answer["times"]], uid
+            [row] = [row for row in answer["times"] if row["name"] == delegation]
+            assert row["hours"] == hours, uid
+            assert main(["schedule", "--db", str(path), "--delegation", delegation, "--json"]) == 0
+            listed = json.loads(capsys.readouterr().out)["meetings"]
+            assert [m["hours"] for m in listed if m["event_id"] == events[uid]] == [hours]
     finally:
         tasks.wait_for_done()
         database.close()

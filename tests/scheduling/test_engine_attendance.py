@@ -3,7 +3,7 @@ for the conflict check's night-time warnings."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from engine_builders import at, delegation, meeting, person, tokyo
 
@@ -12,7 +12,7 @@ from cpp_scheduler.model.enums import EventKind, EventMode
 from cpp_scheduler.scheduling.attendance import delegation_meetings
 from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, find_conflicts
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, ProgramSnapshot
-from cpp_scheduler.scheduling.localtimes import DayPart
+from cpp_scheduler.scheduling.localtimes import DayPart, local_times
 
 LIMA = delegation("lima", "Lima delegation", "America/Lima", "PE")
 VISITING_LIMA = delegation(
@@ -154,3 +154,53 @@ def test_a_member_listed_brings_the_meeting_to_the_delegation() -> None:
     )
     assert [m.interval.id for m in delegation_meetings(snapshot, "lima")] == ["v"]
     assert delegation_meetings(snapshot, "nobody") == []
+
+
+# -- one rule for the hours of a meeting, whoever reads them -----------------------------
+
+
+def bands(interval: Interval, lima: Attendee = LIMA) -> tuple[DayPart | None, DayPart]:
+    """Lima's hours of the meeting in its schedule and in its local times."""
+    [line] = delegation_meetings(program(interval, lima=lima), "lima")
+    [row] = local_times(interval, [lima], references=())
+    return line.judgement.part, row.part
+
+
+def call(start: datetime, minutes: int) -> Interval:
+    return meeting(
+        "c",
+        "Call",
+        start,
+        minutes,
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.VIRTUAL,
+        delegation_ids=frozenset({"lima"}),
+    )
+
+
+def test_a_block_of_days_is_judged_by_its_daily_hours_everywhere() -> None:
+    """09:00 on Monday to 17:00 on Wednesday in Tokyo, for a delegation in Japan: a
+    three-day workshop in working hours in its schedule, its local times and the check."""
+    block = call(tokyo(2027, 2, 15, 9), 2 * 24 * 60 + 8 * 60)
+    assert bands(block, VISITING_LIMA) == (DayPart.WORKING, DayPart.WORKING)
+    assert find_conflicts(program(block, lima=VISITING_LIMA)) == []
+
+
+def test_a_meeting_past_midnight_is_at_night_everywhere() -> None:
+    """22:00 to 01:00, and 20:00 to 07:30 the next morning, in Lima: at night in its
+    schedule and in its local times, and a night warning."""
+    for start, minutes in (
+        (at("America/Lima", 2027, 5, 10, 22), 180),
+        (at("America/Lima", 2027, 5, 10, 20), 690),
+    ):
+        assert bands(call(start, minutes)) == (DayPart.NIGHT, DayPart.NIGHT)
+        kinds = [c.kind for c in find_conflicts(program(call(start, minutes)))]
+        assert kinds == [ConflictKind.NIGHT_SESSION]
+
+
+def test_a_meeting_round_the_clock_for_days_is_at_night_everywhere() -> None:
+    """48 hours from 21:30 in Lima: it runs through two nights, whatever its two ends
+    say."""
+    marathon = call(at("America/Lima", 2027, 5, 10, 21, 30), 48 * 60)
+    assert bands(marathon) == (DayPart.NIGHT, DayPart.NIGHT)
+    assert [c.kind for c in find_conflicts(program(marathon))] == [ConflictKind.NIGHT_SESSION]

@@ -24,6 +24,7 @@ from cpp_scheduler.model import (
     EventMode,
     EventStatus,
     HotelNight,
+    Participant,
     StudyTour,
     TourDay,
 )
@@ -233,3 +234,95 @@ def test_a_delegation_is_in_two_places_only_while_a_session_runs(
         "Nairobi delegation is expected at X1 opening and Briefing at the same time, "
         "Tue 01 Jun 09:30-10:00 (Tokyo)"
     ]
+
+
+# -- a meeting across midnight ------------------------------------------------------------------
+
+
+@pytest.fixture
+def late_link(sqlite_database: Database) -> Database:
+    """A call from 23:30 on Saturday 20 March to 01:30 on Sunday 21 March 2027 in Tokyo;
+    Sunday is Vernal Equinox Day. At night for Keiko in Tokyo and for Kiritimati."""
+    with sqlite_database.transaction() as session:
+        kiritimati = Delegation(name="Kiritimati council", country="KI", zone="Pacific/Kiritimati")
+        keiko = Participant(name="Keiko Tanaka", email="keiko@tdlc.example", zone=TOKYO)
+        session.add(
+            Event(
+                title="Late-night link",
+                kind=EventKind.VIDEOCONFERENCE,
+                mode=EventMode.VIRTUAL,
+                zone=TOKYO,
+                start_utc=at(date(2027, 3, 20), 23) + timedelta(minutes=30),
+                end_utc=at(date(2027, 3, 21), 1) + timedelta(minutes=30),
+                video_link="https://meet.example.org/late",
+                delegations=[kiritimati],
+                participants=[keiko],
+            )
+        )
+    return sqlite_database
+
+
+def test_a_meetings_night_is_found_on_both_days_and_its_holiday_on_the_holiday(
+    capsys: pytest.CaptureFixture[str], late_link: Database
+) -> None:
+    keiko = (
+        "Late-night link is at night for Keiko Tanaka: Sat 20 Mar 23:30-Sun 21 Mar 01:30 "
+        "(Tokyo), outside its acceptable hours (07:00-22:00)"
+    )
+    night = (
+        "Late-night link is at night for Kiritimati council: Sun 21 Mar 04:30-06:30 "
+        "(Kiritimati), outside its acceptable hours (07:00-22:00)"
+    )
+    holiday = (
+        "Late-night link falls on Vernal Equinox Day, a public holiday in Japan (Sun 21 Mar 2027)"
+    )
+    whole = conflicts_json(capsys, late_link)["conflicts"]
+    assert [(c["kind"], c["message"], c["start"], c["days"]) for c in whole] == [
+        ("night_session", keiko, "2027-03-20T14:30:00Z", ["2027-03-20", "2027-03-21"]),
+        ("night_session", night, "2027-03-20T14:30:00Z", ["2027-03-20", "2027-03-21"]),
+        # The meeting is on the holiday from Sunday's first minute.
+        ("japanese_holiday", holiday, "2027-03-20T15:00:00Z", ["2027-03-21"]),
+    ]
+    saturday = kinds_on(capsys, late_link, "2027-03-20", "2027-03-20")
+    assert [c["message"] for c in saturday] == [keiko, night]
+    sunday = kinds_on(capsys, late_link, "2027-03-21", "2027-03-21")
+    assert [c["message"] for c in sunday] == [keiko, night, holiday]
+    assert kinds_on(capsys, late_link, "2027-03-20", "2027-03-21") == whole
+    assert kinds_on(capsys, late_link, "2027-03-22", "2027-03-22") == []
+
+
+def test_the_run_sheet_of_the_day_after_lists_the_meetings_conflicts(late_link: Database) -> None:
+    """Sunday's run sheet lists the call that is still running, and its conflicts."""
+    from cpp_scheduler.documents.runsheet import read_run_sheet
+
+    sunday = read_run_sheet(late_link, date(2027, 3, 21))
+    assert [item.title for item in sunday.items] == ["Late-night link"]
+    assert [item.conflicts for item in sunday.items] == [3]
+    assert [c.kind for c in sunday.conflicts] == ["night_session"] * 2 + ["japanese_holiday"]
+    saturday = read_run_sheet(late_link, date(2027, 3, 20))
+    assert [c.kind for c in saturday.conflicts] == ["night_session"] * 2
+
+
+def test_a_home_holiday_is_found_on_the_tokyo_day_the_meeting_falls_on_it(
+    capsys: pytest.CaptureFixture[str], sqlite_database: Database
+) -> None:
+    """Monday 10:00-11:00 in Tokyo is Sunday evening in Lima: Lima's holiday on Sunday
+    is found on Monday in Tokyo, where the meeting is."""
+    with sqlite_database.transaction() as session:
+        lima = Delegation(name="Lima delegation", country="PE", zone="America/Lima")
+        session.add(
+            Event(
+                title="Easter call",
+                kind=EventKind.VIDEOCONFERENCE,
+                mode=EventMode.VIRTUAL,
+                zone=TOKYO,
+                start_utc=at(date(2027, 3, 29), 10),  # Easter Sunday 28 March in Lima
+                end_utc=at(date(2027, 3, 29), 11),
+                video_link="https://meet.example.org/lima",
+                delegations=[lima],
+            )
+        )
+    whole = conflicts_json(capsys, sqlite_database)["conflicts"]
+    home = [c for c in whole if c["kind"] == "delegation_holiday"]
+    assert [(c["start"], c["days"]) for c in home] == [("2027-03-29T01:00:00Z", ["2027-03-29"])]
+    assert kinds_on(capsys, sqlite_database, "2027-03-28", "2027-03-28") == []

@@ -1,9 +1,9 @@
 """A check over a range of days finds what the check of the whole program finds there.
 
 "There" as the command line, the window's panel and a day's run sheet mean it: the
-findings dated within the range or about one of its days (a study tour's findings are
-about the days and nights they name, a journey's dated at the end of the meeting before
-it). The range's snapshot
+findings with one of the days they belong to in the range (a study tour's findings
+belong to the days and nights they name, a holiday's to that day, a clash's to every
+day it touches, a journey's to the day the meeting before it ends). The range's snapshot
 holds only part of the program; these tests catch every check it could fool: a tour's
 empty days judged from part of its span, the next meeting of a journey past the range,
 a conference and its sessions read apart, a meeting of a series moved before the
@@ -309,10 +309,10 @@ def test_a_range_finds_what_the_whole_program_finds_there(
             start, end = days(first, last)
             ranged = checking.check(database, start, end).conflicts
             assert ranged == touching(whole, start, end)
-            # A finding about a tour's days is shown on those days, not on the tour's first.
+            # Every finding is shown on the days it belongs to, and only there: a tour's
+            # day on that day, not on the tour's first; a clash on each day it touches.
             for conflict in ranged:
-                if conflict.kind in (ConflictKind.EMPTY_TOUR_DAY, ConflictKind.NIGHT_WITHOUT_HOTEL):
-                    assert any(first <= day <= last for day in conflict.days), conflict.message
+                assert any(first <= day <= last for day in conflict.days), conflict.message
     finally:
         database.close()
 
