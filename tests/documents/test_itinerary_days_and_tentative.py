@@ -112,7 +112,7 @@ def test_the_printed_itinerary_says_until_when_on_each_later_day(
         assert title in section, day
         assert "予定はありません。" not in section, day
         if day in days[1:3]:  # a day before its last names the day it ends
-            assert "2月17日(水)08:00" + title in section, day
+            assert "続き、2月17日(水)08:00まで)" + title in section, day
     assert "20:00–(水)08:00" + title in japanese
 
 
