@@ -135,6 +135,18 @@ TOUR_KINDS = frozenset(
 )
 """Conflicts of a study tour's plan: their first record id is the tour's."""
 
+DAY_KINDS = frozenset(
+    {
+        ConflictKind.NIGHT_WITHOUT_HOTEL,
+        ConflictKind.EMPTY_TOUR_DAY,
+        ConflictKind.JAPANESE_HOLIDAY,
+        ConflictKind.DELEGATION_HOLIDAY,
+    }
+)
+"""Conflicts about a day (a holiday, a tour's day or night), not a moment: beginning at
+their day's first minute, they are said by the date alone. A clash that begins at a
+midnight (a night session from 00:00) keeps its time."""
+
 
 class Severity(StrEnum):
     ERROR = "error"

@@ -49,7 +49,13 @@ from cpp_scheduler.gui import collector
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, Severity
+from cpp_scheduler.scheduling.conflicts import (
+    DAY_KINDS,
+    TOUR_KINDS,
+    Conflict,
+    ConflictKind,
+    Severity,
+)
 from cpp_scheduler.services.checking import Parcel, check_program_in_parcels, unpack
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.rows import OccurrenceKey
@@ -498,8 +504,9 @@ class ConflictsDock(QDockWidget):
 
 def when_text(conflict: Conflict) -> str:
     """When a conflict happens, on Tokyo's clock: an all-day meeting by its own date, and
-    a finding about days (a tour's day with nothing planned, its nights without a hotel)
-    by the first of them, which it starts with, not as a midnight."""
+    a finding about a day (:data:`DAY_KINDS`: a holiday, a tour's day with nothing
+    planned, its nights without a hotel) by the first of its days when it starts with
+    it, not as a midnight; a clash from a midnight keeps its time."""
     if conflict.meetings and conflict.meetings[0].day is not None:
         return translate("Conflicts", "{day}, all day").format(
             day=i18n.short_day_text(conflict.meetings[0].day)
@@ -508,7 +515,8 @@ def when_text(conflict: Conflict) -> str:
         return ""
     local = timezones.to_local(conflict.start, timezones.TOKYO)
     if (
-        conflict.days
+        conflict.kind in DAY_KINDS
+        and conflict.days
         and local == timezones.local_days(conflict.days[0], conflict.days[0], timezones.TOKYO)[0]
     ):
         return i18n.short_day_text(conflict.days[0])

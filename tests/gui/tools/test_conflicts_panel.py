@@ -372,3 +372,23 @@ def test_a_tours_findings_about_days_read_as_those_days_not_midnights(
     }
     assert when["Tour day with nothing planned"] == "Sat 13 Mar"
     assert when["Night without a hotel"] == "Thu 11 Mar"
+
+
+def test_a_clash_from_midnight_keeps_its_time_and_a_holiday_is_said_by_its_date(
+    qapp: object,
+) -> None:
+    """Both begin at Tokyo's midnight of the day they belong to: the holiday is that
+    day, the night session a moment in it, which the coordinator needs to find."""
+    from cpp_scheduler.gui.tools.conflicts import when_text
+    from cpp_scheduler.scheduling.conflicts import Conflict
+
+    sunday = date(2027, 3, 21)
+    midnight = datetime(2027, 3, 20, 15, 0, tzinfo=UTC)  # 00:00 in Tokyo
+    holiday = Conflict(
+        ConflictKind.JAPANESE_HOLIDAY, Severity.WARNING, "", ("e",), start=midnight, days=(sunday,)
+    )
+    night = Conflict(
+        ConflictKind.NIGHT_SESSION, Severity.WARNING, "", ("e",), start=midnight, days=(sunday,)
+    )
+    assert when_text(holiday) == "Sun 21 Mar"
+    assert when_text(night) == "Sun 21 Mar 00:00"
