@@ -263,6 +263,111 @@ def rfc_readings(event: ParsedEvent) -> list[str]:
     return found
 
 
+class PlanRowKind(StrEnum):
+    """What a row of an import's plan tells, which a table names in its first column:
+    what happens to an event or a meeting (as :class:`ImportAction`), an entry skipped,
+    a reading of RFC 5545, or something left out of an event."""
+
+    CREATE = ImportAction.CREATE.value
+    UPDATE = ImportAction.UPDATE.value
+    UNCHANGED = ImportAction.UNCHANGED.value
+    KEEP = ImportAction.KEEP.value
+    SKIP = "skip"
+    READING = "reading"
+    LEFT_OUT = "left out"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    """One row of an import's plan as a table shows it: what, which event, and the rest
+    (its time, the change to a meeting, the reading or the note)."""
+
+    kind: PlanRowKind
+    title: str
+    text: str
+    """For a skipped entry, the reason it is skipped (the window says on which line)."""
+    line: int | None = None
+    """For a skipped entry, the line of the file it starts on."""
+
+
+def plan_rows(report: ImportReport) -> tuple[PlanRow, ...]:
+    """The plan of ``report`` row by row, in the order ``import --dry-run`` says it: the
+    events, the meetings of series the program holds that the file moves or cancels on
+    their own, the entries skipped, then what was read as RFC 5545 says and what is left
+    out of an event.
+
+    Worked out where the plan is read (the window's worker), not where it is shown: a
+    file of a hundred thousand events has as many times to word, which would hold the
+    window for seconds; a table then only looks up the rows it draws."""
+    rows = [
+        PlanRow(PlanRowKind(change.action.value), change.event.title, describe_when(change.event))
+        for change in report.changes
+    ]
+    rows += [
+        PlanRow(PlanRowKind(session.action.value), session.occurrence.title, session.detail())
+        for session in report.occurrences
+    ]
+    rows += [
+        PlanRow(PlanRowKind.SKIP, entry.title, entry.reason, entry.line) for entry in report.skipped
+    ]
+    rows += [
+        PlanRow(PlanRowKind.READING, change.event.title, text)
+        for change in report.changes
+        for text in rfc_readings(change.event)
+    ]
+    rows += [
+        PlanRow(PlanRowKind.READING, session.occurrence.title, text)
+        for session in report.occurrences
+        for text in session.readings()
+    ]
+    rows += [
+        PlanRow(PlanRowKind.LEFT_OUT, change.event.title, note)
+        for change in report.changes
+        for note in change.notes
+    ]
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """A calendar file read and planned against the program, nothing changed: what the
+    window's import dialog shows (``rows`` and the counts) and imports when asked
+    (``parsed``). The plan's own records (:class:`ImportReport`, one per event) are not
+    kept: let go where the plan was made, not by the window's thread as it shows it."""
+
+    parsed: ParsedCalendar
+    rows: tuple[PlanRow, ...]
+    kinds: frozenset[PlanRowKind]
+    """Those of the rows, which a table's first column is as wide as."""
+    counts: Mapping[ImportAction, int]
+    """How many of the plan's events and meetings each action takes (as
+    :meth:`ImportReport.count`)."""
+    skipped: int
+    """How many of the file's entries are skipped."""
+
+
+def preview_import(
+    database: Database,
+    path: Path,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ImportPreview:
+    """Read ``path``, plan it as a dry run and word the plan's rows (:func:`plan_rows`),
+    all in the caller's thread, for a window to run off its own; ``progress`` is told how
+    many of the file's events are read."""
+    parsed = read_file(path, skip_invalid=skip_invalid, progress=progress)
+    report = apply_calendar(database, parsed, dry_run=True)
+    rows = plan_rows(report)
+    return ImportPreview(
+        parsed,
+        rows,
+        frozenset(row.kind for row in rows),
+        {action: report.count(action) for action in ImportAction},
+        len(report.skipped),
+    )
+
+
 def _compared(sequence: int, held: int, differs: bool) -> ImportAction:
     """What a part of a file (a series, its moved meetings, or one meeting sent on its
     own) is to the program's copy of its event, held at SEQUENCE ``held``: a higher

@@ -10,8 +10,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget)
+    QPushButton, QSizePolicy, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_ImportDialog(object):
     def setupUi(self, ImportDialog: Any) -> None:
@@ -41,15 +41,7 @@ class Ui_ImportDialog(object):
         self.planBox.setObjectName(u"planBox")
         self.planLayout = QVBoxLayout(self.planBox)
         self.planLayout.setObjectName(u"planLayout")
-        self.plannedChanges = QTableWidget(self.planBox)
-        if (self.plannedChanges.columnCount() < 3):
-            self.plannedChanges.setColumnCount(3)
-        __qtablewidgetitem = QTableWidgetItem()
-        self.plannedChanges.setHorizontalHeaderItem(0, __qtablewidgetitem)
-        __qtablewidgetitem1 = QTableWidgetItem()
-        self.plannedChanges.setHorizontalHeaderItem(1, __qtablewidgetitem1)
-        __qtablewidgetitem2 = QTableWidgetItem()
-        self.plannedChanges.setHorizontalHeaderItem(2, __qtablewidgetitem2)
+        self.plannedChanges = QTableView(self.planBox)
         self.plannedChanges.setObjectName(u"plannedChanges")
         self.plannedChanges.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.plannedChanges.setWordWrap(False)
@@ -97,12 +89,6 @@ class Ui_ImportDialog(object):
         self.path.setPlaceholderText(QCoreApplication.translate("ImportDialog", u"A calendar file (.ics)", None))
         self.browseButton.setText(QCoreApplication.translate("ImportDialog", u"&Choose a file\u2026", None))
         self.planBox.setTitle(QCoreApplication.translate("ImportDialog", u"What the file would change", None))
-        ___qtablewidgetitem = self.plannedChanges.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("ImportDialog", u"What happens", None))
-        ___qtablewidgetitem1 = self.plannedChanges.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("ImportDialog", u"Event", None))
-        ___qtablewidgetitem2 = self.plannedChanges.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("ImportDialog", u"When (its own zone)", None))
         self.importSummary.setText(QCoreApplication.translate("ImportDialog", u"Choose a file to see what it would change.", None))
         self.importButton.setText(QCoreApplication.translate("ImportDialog", u"&Import", None))
         self.closeButton.setText(QCoreApplication.translate("ImportDialog", u"Close", None))

@@ -8,10 +8,13 @@ ones it updated, exactly as they were.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable, Sequence
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -21,11 +24,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMessageBox,
     QProgressBar,
-    QTableWidgetItem,
+    QStyle,
     QWidget,
 )
 
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui import collector
 from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.taskman import Progress, TaskManager
@@ -33,7 +37,14 @@ from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.ical.importer import ParsedCalendar
 from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.services import calendar_import
-from cpp_scheduler.services.calendar_import import ImportAction, ImportReport, ImportUndo
+from cpp_scheduler.services.calendar_import import (
+    ImportAction,
+    ImportPreview,
+    ImportReport,
+    ImportUndo,
+    PlanRow,
+    PlanRowKind,
+)
 from cpp_scheduler.services.database import Database
 
 
@@ -108,6 +119,77 @@ class ImportCalendarCommand(RecordCommand):
         self.editor.notify(Event, self.state.events)
 
 
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+_SAMPLE = 500
+"""Rows whose titles set the width of the titles' column: the first of a plan, whose
+titles its file gives in the same way as the rest."""
+
+
+class PlanModel(QAbstractTableModel):
+    """The plan of an import, one row per :class:`PlanRow`, worded in the worker that
+    read the file: Qt asks only for the rows it draws, so a plan of a hundred thousand
+    events shows at once."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: Sequence[PlanRow] = ()
+        self.headers = tuple(headers)
+        self.labels: dict[PlanRowKind, tuple[str, QColor | None]] = {
+            PlanRowKind.CREATE: (translate("CalendarFiles", "Create"), QColor("#136c2e")),
+            PlanRowKind.UPDATE: (translate("CalendarFiles", "Update"), QColor("#1a4fa0")),
+            PlanRowKind.UNCHANGED: (translate("CalendarFiles", "Already here"), QColor("#5f6368")),
+            PlanRowKind.KEEP: (translate("CalendarFiles", "Keep ours (newer)"), QColor("#7a5300")),
+            PlanRowKind.SKIP: (translate("CalendarFiles", "Skip"), None),
+            PlanRowKind.READING: (translate("CalendarFiles", "Read as RFC 5545 says"), None),
+            PlanRowKind.LEFT_OUT: (translate("CalendarFiles", "Left out"), QColor("#7a5300")),
+        }
+        self.skipped = translate("CalendarFiles", "line {line}: {reason}")
+        """A skipped entry's line and reason, in the window's own words."""
+
+    def show_rows(self, rows: Sequence[PlanRow]) -> None:
+        """Show ``rows`` instead of those shown: the view asks again for what it draws."""
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def texts(self, row: int) -> tuple[str, str, str]:
+        """What the row says in each column."""
+        shown = self.rows[row]
+        text = shown.text
+        if shown.kind is PlanRowKind.SKIP:
+            text = self.skipped.format(line=shown.line, reason=shown.text)
+        return self.labels[shown.kind][0], shown.title, text
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        # A long reason is read whole in its tip when the column is narrower.
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.texts(index.row())[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return self.labels[self.rows[index.row()].kind][1]
+        return None
+
+
 class ImportDialog(QDialog):
     """Shows what a calendar file would change, then imports it as one undo step.
 
@@ -144,13 +226,21 @@ class ImportDialog(QDialog):
         self.database = database
         self.editor = editor
         self.parsed: ParsedCalendar | None = None
-        self.plan: ImportReport | None = None
         self.command: ImportCalendarCommand | None = None
 
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
         self.path = self.ui.path
         self.table = self.ui.plannedChanges
+        self.model = PlanModel(
+            (
+                translate("ImportDialog", "What happens"),
+                translate("ImportDialog", "Event"),
+                translate("ImportDialog", "When (its own zone)"),
+            ),
+            self.table,
+        )
+        self.table.setModel(self.model)
         self.summary = self.ui.importSummary
         self.import_button = self.ui.importButton
         self.path.returnPressed.connect(lambda: self.read(Path(self.path.text())))
@@ -158,9 +248,10 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.confirm)
         self.ui.closeButton.clicked.connect(self.reject)
         header = self.table.horizontalHeader()
-        # The titles as wide as they need up to half the table (see _fit_titles); the
-        # times, readings and reasons take the rest, a long one elided, whole in its tip.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # What happens as wide as its longest word, the titles as wide as they need up to
+        # half the table (see _fit_columns); the times, readings and reasons take the
+        # rest, a long one elided, whole in its tip.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.resize(1100, 560)
@@ -196,24 +287,39 @@ class ImportDialog(QDialog):
     def read(self, path: Path) -> None:
         """Read ``path`` and show the dry run: nothing changes yet."""
         self.path.setText(str(path))
-        self.table.setRowCount(0)
+        # The plan shown so far is let go in the worker: freeing the records of a
+        # hundred thousand events would hold this thread for a twentieth of a second.
+        shown: list[object] = [self.parsed, self.model.rows]
+        self.parsed = None
+        self._show_rows(())
         self.import_button.setEnabled(False)
-        self.parsed = self.plan = None
         database, skip = self.database, self.skip_invalid.isChecked()
-
-        def planned(progress: Callable[[int, int], None]) -> tuple[ParsedCalendar, ImportReport]:
-            parsed = calendar_import.read_file(path, skip_invalid=skip, progress=progress)
-            return parsed, calendar_import.apply_calendar(database, parsed, dry_run=True)
-
         self._request += 1
         request = self._request
         self._start(translate("CalendarFiles", "Reading {name}…").format(name=path.name))
         emit = self._reading.advanced.emit
-        self.tasks.run_in_background(
-            lambda: planned(emit),
-            lambda result: self._show_plan(result) if self._current(request) else None,
-            lambda error: self._failed(error) if self._current(request) else None,
-        )
+        # The worker makes millions of objects as it reads a large file: a full pass of
+        # the collector over them on this thread would hold the window for a tenth of a
+        # second and more, again and again. None runs until the plan is in, and the plan,
+        # which lives while it is shown, is kept out of the passes after it.
+        collector.hold()
+
+        def planned(preview: ImportPreview) -> None:
+            current = self._current(request)
+            collector.release(keep=current)
+            if current:
+                self._show_plan(preview)
+
+        def failed(error: BaseException) -> None:
+            collector.release()
+            if self._current(request):
+                self._failed(error)
+
+        def work() -> ImportPreview:
+            shown.clear()
+            return calendar_import.preview_import(database, path, skip_invalid=skip, progress=emit)
+
+        self.tasks.run_in_background(work, planned, failed)
 
     def _current(self, request: int) -> bool:
         """Whether the answer is to the last file asked for, and the dialog still here."""
@@ -247,67 +353,15 @@ class ImportDialog(QDialog):
 
             sys.excepthook(type(error), error, error.__traceback__)
 
-    def _show_plan(self, result: tuple[ParsedCalendar, ImportReport]) -> None:
-        """List the plan as ``import --dry-run`` does, from the same report: the events,
-        the meetings of series the program holds that the file moves or cancels on
-        their own, the entries skipped, then what was read as RFC 5545 says and what
-        is left out of an event."""
-        self.parsed, self.plan = result
-        labels = {
-            ImportAction.CREATE: (translate("CalendarFiles", "Create"), "#136c2e"),
-            ImportAction.UPDATE: (translate("CalendarFiles", "Update"), "#1a4fa0"),
-            ImportAction.UNCHANGED: (translate("CalendarFiles", "Already here"), "#5f6368"),
-            ImportAction.KEEP: (translate("CalendarFiles", "Keep ours (newer)"), "#7a5300"),
-        }
-        rows: list[tuple[tuple[str, str | None], str, str]] = [
-            (labels[c.action], c.event.title, calendar_import.describe_when(c.event))
-            for c in self.plan.changes
-        ]
-        rows += [
-            (labels[session.action], session.occurrence.title, session.detail())
-            for session in self.plan.occurrences
-        ]
-        rows += [
-            (
-                (translate("CalendarFiles", "Skip"), None),
-                skipped.title,
-                translate("CalendarFiles", "line {line}: {reason}").format(
-                    line=skipped.line, reason=skipped.reason
-                ),
-            )
-            for skipped in self.plan.skipped
-        ]
-        rows += [
-            ((translate("CalendarFiles", "Read as RFC 5545 says"), None), change.event.title, text)
-            for change in self.plan.changes
-            for text in calendar_import.rfc_readings(change.event)
-        ]
-        rows += [
-            (
-                (translate("CalendarFiles", "Read as RFC 5545 says"), None),
-                session.occurrence.title,
-                text,
-            )
-            for session in self.plan.occurrences
-            for text in session.readings()
-        ]
-        rows += [
-            ((translate("CalendarFiles", "Left out"), "#7a5300"), change.event.title, note)
-            for change in self.plan.changes
-            for note in change.notes
-        ]
-        self.table.setRowCount(len(rows))
-        for number, ((label, colour), title, text) in enumerate(rows):
-            for column, shown in enumerate((label, title, text)):
-                item = QTableWidgetItem(shown)
-                item.setToolTip(shown)  # a long reason, read whole when the column is not
-                if column == 0 and colour is not None:
-                    item.setForeground(QColor(colour))
-                self.table.setItem(number, column, item)
-        self._fit_titles()
-        creating = self.plan.count(ImportAction.CREATE)
-        updating = self.plan.count(ImportAction.UPDATE)
-        kept = self.plan.count(ImportAction.UNCHANGED) + self.plan.count(ImportAction.KEEP)
+    def _show_plan(self, preview: ImportPreview) -> None:
+        """List the plan as ``import --dry-run`` does, from the same report, in the rows
+        the worker worded (:func:`cpp_scheduler.services.calendar_import.plan_rows`):
+        this thread only hands them to the table, whatever their number."""
+        self.parsed = preview.parsed
+        self._show_rows(preview.rows, preview.kinds)
+        counts = preview.counts
+        creating, updating = counts[ImportAction.CREATE], counts[ImportAction.UPDATE]
+        kept = counts[ImportAction.UNCHANGED] + counts[ImportAction.KEEP]
         self.summary.setText(
             translate(
                 "CalendarFiles",
@@ -317,18 +371,43 @@ class ImportDialog(QDialog):
                 creating=f"{creating:,}",
                 updating=f"{updating:,}",
                 kept=f"{kept:,}",
-                skipped=f"{len(self.plan.skipped):,}",
+                skipped=f"{preview.skipped:,}",
             )
         )
         self.import_button.setEnabled(bool(creating or updating))
 
-    def _fit_titles(self) -> None:
-        """Give the titles their width, up to half the table: a long note or reason
-        beside them stays in view, elided, rather than pushing the table sideways."""
-        self.table.resizeColumnToContents(1)
+    def _show_rows(self, rows: Sequence[PlanRow], kinds: Iterable[PlanRowKind] = ()) -> None:
+        """``kinds``: those of all ``rows``, for the width of the first column."""
+        self.model.show_rows(rows)
+        self._fit_columns(rows, kinds)
+
+    def _fit_columns(self, rows: Sequence[PlanRow], kinds: Iterable[PlanRowKind]) -> None:
+        """What happens as wide as the longest of its words, the titles as wide as the
+        first rows' need, up to half the table: a long note or reason beside them stays
+        in view, elided, rather than pushing the table sideways. Measured from the words
+        and a sample, never from every row: Qt would ask a large plan for each."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        # The space a cell keeps on either side of its text, and the grid's line, as
+        # Qt adds them when it fits a column to its contents.
+        frame = self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table
+        )
+        margin = 2 * (frame + 1) + (1 if self.table.showGrid() else 0)
+        labels = [self.model.labels[kind][0] for kind in kinds]
+        self.table.setColumnWidth(
+            0,
+            max(
+                [header.sectionSizeHint(0)]
+                + [metrics.horizontalAdvance(x) + margin for x in labels]
+            ),
+        )
+        titles = [row.title for row in islice(rows, _SAMPLE)]
+        wanted = max(
+            [header.sectionSizeHint(1)] + [metrics.horizontalAdvance(x) + margin for x in titles]
+        )
         widest = max(self.table.viewport().width() // 2, 200)
-        if self.table.columnWidth(1) > widest:
-            self.table.setColumnWidth(1, widest)
+        self.table.setColumnWidth(1, min(wanted, widest))
 
     def confirm(self) -> bool:
         """Import the file read, on the task manager; one undo step. True if it is being

@@ -195,8 +195,8 @@ def test_import_shows_its_plan_and_is_one_undo_step(
     window = open_window()
     dialog = _partner_file_previewed(qtbot, window, sqlite_database, ids, tmp_path)
     rows = {
-        dialog.table.item(row, 1).text(): dialog.table.item(row, 0).text()
-        for row in range(dialog.table.rowCount())
+        dialog.model.texts(row)[1]: dialog.model.texts(row)[0]
+        for row in range(dialog.model.rowCount())
     }
     assert rows == {
         "Housing finance clinic (moved)": "Update",
@@ -388,17 +388,14 @@ def test_import_refuses_an_invalid_event_unless_asked_to_skip_it(
     qtbot.addWidget(dialog)
     dialog.read(path)
     qtbot.waitUntil(lambda: not dialog.working)
-    assert dialog.table.rowCount() == 0
+    assert dialog.model.rowCount() == 0
     assert "ends before it starts" in dialog.summary.text()
     assert "nothing was imported" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
 
     dialog.skip_invalid.setChecked(True)  # reads the file again
     qtbot.waitUntil(lambda: not dialog.working)
-    rows = [
-        tuple(dialog.table.item(row, column).text() for column in range(3))
-        for row in range(dialog.table.rowCount())
-    ]
+    rows = [dialog.model.texts(row) for row in range(dialog.model.rowCount())]
     assert rows[0][:2] == ("Create", "Early call")
     assert rows[1][:2] == ("Skip", "Backwards")
     assert rows[2][0] == "Read as RFC 5545 says"
@@ -438,7 +435,7 @@ def test_import_of_a_named_pipe_says_so_instead_of_waiting(
     assert dialog.summary.text() == (
         f"{pipe}: is not a regular file (a pipe, a socket or a device)"
     )
-    assert dialog.table.rowCount() == 0
+    assert dialog.model.rowCount() == 0
     assert not dialog.import_button.isEnabled()
 
 

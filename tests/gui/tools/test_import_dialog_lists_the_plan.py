@@ -5,10 +5,16 @@ an organiser left out, a series with no meeting refused or skipped."""
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import settle, tools_of
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -104,9 +110,11 @@ def _read_in_dialog(qtbot: QtBot, window, path: Path) -> ImportDialog:
 
 
 def _rows(dialog: ImportDialog) -> list[tuple[str, ...]]:
+    """What the table shows, row by row, as its model gives it to the view."""
+    model = dialog.table.model()
     return [
-        tuple(dialog.table.item(row, column).text() for column in range(3))
-        for row in range(dialog.table.rowCount())
+        tuple(model.index(row, column).data() for column in range(model.columnCount()))
+        for row in range(model.rowCount())
     ]
 
 
@@ -194,7 +202,7 @@ def test_a_series_with_no_meeting_is_refused_or_skipped_as_the_import_would(
 
     dialog = _read_in_dialog(qtbot, window, path)
 
-    assert dialog.table.rowCount() == 0
+    assert _rows(dialog) == []
     assert dialog.summary.text() == (
         f"{path}, line 11 (VEVENT): the event 'Series ended before it started' (UID "
         "'ended@x') is not valid: The series has no occurrence: its last date (UNTIL) is "
@@ -217,3 +225,102 @@ def test_a_series_with_no_meeting_is_refused_or_skipped_as_the_import_would(
     settle(qtbot, window)
     with sqlite_database.session() as session:
         assert session.scalars(select(Event.title)).all() == ["UTC one-off"]
+
+
+def _many_events(count: int) -> str:
+    """A partner's calendar of ``count`` meetings, then one at a time New York's clocks
+    skip (read as RFC 5545 says), one that has no length once so read (skipped) and one
+    with an organiser left out."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Partner city//Planner//EN"]
+    first = datetime(2027, 4, 5, 0, 0, tzinfo=UTC)
+    for number in range(count):
+        start = first + timedelta(minutes=47 * number)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:many-{number}@example.org",
+            "DTSTAMP:20270101T000000Z",
+            f"SUMMARY:Peer exchange {number}",
+            f"DTSTART:{start:%Y%m%dT%H%M%SZ}",
+            f"DTEND:{start + timedelta(minutes=90):%Y%m%dT%H%M%SZ}",
+            "END:VEVENT",
+        ]
+    lines += [
+        "BEGIN:VEVENT",
+        "UID:gap@example.org",
+        "DTSTAMP:20270101T000000Z",
+        "SUMMARY:Early call",
+        "DTSTART;TZID=America/New_York:20270314T023000",
+        "DTEND;TZID=America/New_York:20270314T040000",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:none@example.org",
+        "DTSTAMP:20270101T000000Z",
+        "SUMMARY:No time at all",
+        "DTSTART;TZID=America/New_York:20270314T023000",
+        "DTEND;TZID=America/New_York:20270314T033000",
+        "END:VEVENT",
+    ]
+    exchange = EXCHANGE.split("BEGIN:VEVENT\n", 1)[1].split("END:VEVENT", 1)[0]
+    lines += ["BEGIN:VEVENT", *exchange.rstrip("\n").split("\n"), "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_plan_of_thousands_of_events_is_worded_in_the_worker_and_shown_by_a_model(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window: Callable[[], Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: Any,
+) -> None:
+    """The window's thread only hands the plan's rows to a model, which Qt asks for the
+    rows it draws: the times, readings and notes of thousands of events are worded
+    where the file is read, and the table holds no item per cell. What it shows is what
+    it showed before, row by row."""
+    path = _file(tmp_path, "many.ics", _many_events(3_000))
+    report = calendar_import.import_calendar(sqlite_database, path, dry_run=True)
+    labels = {"create": "Create", "update": "Update", "unchanged": "Already here"}
+    expected = [
+        (labels[change.action], change.event.title, calendar_import.describe_when(change.event))
+        for change in report.changes
+    ]
+    expected += [
+        ("Skip", entry.title, f"line {entry.line}: {entry.reason}") for entry in report.skipped
+    ]
+    expected += [
+        ("Read as RFC 5545 says", change.event.title, text)
+        for change in report.changes
+        for text in calendar_import.rfc_readings(change.event)
+    ]
+    expected += [
+        ("Left out", change.event.title, note) for change in report.changes for note in change.notes
+    ]
+    worded_on_gui_thread: list[str] = []
+
+    def watched(name: str) -> None:
+        real = getattr(calendar_import, name)
+
+        def wording(*args: Any, **kwargs: Any) -> Any:
+            if threading.current_thread() is threading.main_thread():
+                worded_on_gui_thread.append(name)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(calendar_import, name, wording)
+
+    for name in ("describe_when", "rfc_readings"):
+        watched(name)
+    window = open_window()
+
+    dialog = _read_in_dialog(qtbot, window, path)
+
+    assert worded_on_gui_thread == []
+    assert not isinstance(dialog.table, QTableWidget)
+    model = dialog.table.model()
+    assert isinstance(model, QAbstractTableModel)
+    shown = _rows(dialog)
+    assert shown == expected
+    assert [row[0] for row in shown[3_002:]] == ["Skip", "Read as RFC 5545 says", "Left out"]
+    assert shown[3_003][2].startswith("Sun 14 Mar 2027 02:30 is skipped when clocks change")
+    assert "3,002 to create, 0 to update, 0 left as they are, 1 skipped" in dialog.summary.text()
+    qtmodeltester.check(model)
