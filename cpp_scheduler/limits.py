@@ -166,6 +166,20 @@ MAX_REPLY_ANSWERS = MAX_SERIES_OCCURRENCES + 1
 """Most answers (VEVENTs) in one reply: one for the whole event and one for each meeting
 of the longest series (501)."""
 
+MAX_REPLY_CALENDAR_BYTES = 4 * 1024 * 1024
+"""The calendar of one reply (the ``.ics`` file, or a message's text/calendar part)
+larger than this (4 MiB) is refused before it is read. icalendar reads a reply whole,
+at about a second a MiB, holding the worker meanwhile; the longest reply there is (see
+``MAX_REPLY_LINES``) takes under 2 MiB, and an everyday one a few KiB."""
+
+MAX_REPLY_LINES = 20_000
+"""Most content lines (unfolded) in the calendar of one reply. icalendar reads a reply
+whole, at a fraction of a millisecond a line: 20,000 take it a few seconds, and hold
+the longest reply there is, an answer to each meeting of the longest series with the
+whole event echoed (20 to 40 lines each). The reply is checked line by line first, as a
+calendar file is before an import, so no line longer than ``MAX_TEXT_LENGTH`` reaches
+it either."""
+
 MAX_MESSAGE_CONTAINERS = 32
 """Most containers (``multipart/*`` and ``message/*`` parts) in one reply message, which
 bounds how deep its parts nest: the mail reader descends into each. Replies from Outlook,

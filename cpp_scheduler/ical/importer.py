@@ -33,7 +33,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import MAXYEAR, UTC, date, datetime, timedelta
 from importlib import resources
@@ -284,6 +284,31 @@ class _Outline:
     events: int
 
 
+def decoded_calendar(data: bytes, source: str) -> str:
+    """The text of a calendar file's ``data``, refused in one line naming ``source`` when
+    it is larger than :data:`limits.MAX_CALENDAR_FILE_BYTES` or not UTF-8: what an import
+    reads first, and what every other reader of calendars (replies) reads the same way."""
+    if len(data) > limits.MAX_CALENDAR_FILE_BYTES:
+        raise CalendarFileError(source, _too_large(len(data)))
+    return _decode(data, source)
+
+
+def content_lines(text: str) -> Iterator[str]:
+    """Each content line of a calendar's ``text``, unfolded (RFC 5545 3.1), blank lines
+    left out: for a reader that counts what a file holds before parsing it."""
+    for line, _number, _start, _end in _logical_lines(text):
+        yield line
+
+
+def check_content_lines(text: str, source: str) -> None:
+    """Refuse a calendar's ``text`` as an import does before anything parses it, in one
+    line naming ``source`` and the line: a line that is no content line, a value longer
+    than :data:`limits.MAX_TEXT_LENGTH`, components that do not match or nest deeper than
+    :data:`limits.MAX_COMPONENT_DEPTH`, more events or time-zone changes than the limits.
+    A parser handed a file that passes never meets a line it would take seconds over."""
+    _component_lines(text, source)
+
+
 def _logical_lines(text: str) -> Iterable[tuple[str, int, int, int]]:
     """Each content line unfolded (RFC 5545 3.1), with its first line's number and where
     it starts and ends in ``text``; blank lines are left out.
@@ -300,7 +325,7 @@ def _logical_lines(text: str) -> Iterable[tuple[str, int, int, int]]:
         if raw[:1] in (" ", "\t") and parts:
             parts.append(raw[1:])
             end = stop
-        elif raw.strip():
+        elif raw and not raw.isspace():  # not blank, told without copying a long line
             if parts:
                 yield "".join(parts), number, start, end
             parts, number, start, end = [raw], index + 1, position, stop
@@ -527,17 +552,16 @@ def matching_zones(definition: Any, year: int, preferred: str | None = None) -> 
         defined = definition.to_tz(lookup_tzid=False)
     except (ValueError, KeyError, TypeError):
         return []
-    start = datetime(year - 1, 1, 1, 12, tzinfo=UTC)
-    onsets: list[datetime] = [
-        block["DTSTART"].dt for block in definition.subcomponents if "DTSTART" in block
-    ]
-    if onsets:  # before its first observance a VTIMEZONE says nothing
-        earliest = min(onsets).replace(tzinfo=UTC) + _DAY
-        start = max(start, earliest)
-    samples = [start + (day * _DAY) for day in range(365 * 3)]
+    onsets = [onset for block in definition.subcomponents if (onset := _onset(block))]
     try:
+        start = datetime(year - 1, 1, 1, 12, tzinfo=UTC)
+        if onsets:  # before its first observance a VTIMEZONE says nothing
+            start = max(start, min(onsets).replace(tzinfo=UTC) + _DAY)
+        samples = [start + (day * _DAY) for day in range(365 * 3)]
         wanted = [sample.astimezone(defined).utcoffset() for sample in samples]
     except (ValueError, TypeError, OverflowError):
+        # An observance from the last years a datetime holds (9999) gives no three
+        # years to compare: no zone is seen to fit.
         return []
     coarse = list(range(0, len(samples), 15))
 
@@ -857,10 +881,14 @@ class _Reader:
         return _instant(value.replace(tzinfo=None), zone_name), zone_name
 
     def instants(self, props: Any, line: int, what: str) -> list[datetime]:
+        """The UTC instants of a list property such as EXDATE, each value checked against
+        the program's dates before its zone is identified from its year."""
         if not isinstance(props, list):
             props = [props]
         found: list[datetime] = []
         for prop in props:
+            for item in prop.dts:
+                self.check_range(item.dt, line, what)
             tzid = prop.params.get("TZID")
             zone_name = self.resolve(str(tzid), prop.dts[0].dt.year) if tzid else None
             if tzid and zone_name is None:
@@ -869,7 +897,6 @@ class _Reader:
                 value = item.dt
                 if not isinstance(value, datetime):
                     continue
-                self.check_range(value, line, what)
                 if zone_name is None and value.tzinfo is not None:
                     found.append(value.astimezone(UTC))
                 else:
@@ -1039,7 +1066,10 @@ def _stored_rule(rule: Any, zone_name: str | None, start: datetime | None = None
     start of the last meeting RFC 5545 keeps, where the plain conversion keeps others."""
     rule = rule.copy()
     until = rule.get("UNTIL")
-    if until:
+    # An UNTIL outside the program's years (a 99991231 meaning "no end" among them) is
+    # left as written, for the series' own rule to refuse: a zone's wall clock cannot even
+    # hold it at year 1 or 9999.
+    if until and _in_program_years(until[0]):
         value = until[0]
         if isinstance(value, datetime):
             if value.tzinfo is not None:
@@ -1053,6 +1083,14 @@ def _stored_rule(rule: Any, zone_name: str | None, start: datetime | None = None
             rule["UNTIL"] = [datetime(value.year, value.month, value.day, 23, 59, 59)]
     text: bytes = rule.to_ical()
     return text.decode()
+
+
+def _in_program_years(value: Any) -> bool:
+    """Whether a rule's UNTIL falls in a year the program plans for, as
+    :mod:`cpp_scheduler.model.recurrence` reads a series' last date."""
+    return isinstance(value, date) and (
+        limits.EARLIEST_DAY.year <= value.year <= limits.LATEST_DAY.year
+    )
 
 
 _UNTIL_MARGIN = timedelta(days=2)
@@ -1165,9 +1203,7 @@ def read_calendar(
     BEGIN and END lines; icalendar then reads the calendar's own properties with its
     time zones, and each event on its own: a year of events is never one tree in memory.
     """
-    if len(data) > limits.MAX_CALENDAR_FILE_BYTES:
-        raise CalendarFileError(source, _too_large(len(data)))
-    text = _decode(data, source)
+    text = decoded_calendar(data, source)
     del data  # the text alone is read from here on: the bytes may go
     outline = _component_lines(text, source)
     begins = outline.begins
@@ -1891,6 +1927,10 @@ def _all_day_event(
     uid = _text(component, "UID")
     title = _title(component)
     first: date = component["DTSTART"].dt
+    if isinstance(first, date) and not limits.day_in_range(first):
+        # before any arithmetic on it (9999-12-31 has no day after), as a timed event's
+        # start is checked before its end
+        return Skipped(uid, title, line, _outside_range())
     end_prop = component.get("DTEND")
     if end_prop is not None:
         if isinstance(end_prop.dt, datetime):
@@ -1957,6 +1997,9 @@ __all__ = [
     "Skipped",
     "agenda_of",
     "check_calendar_file",
+    "check_content_lines",
+    "content_lines",
+    "decoded_calendar",
     "matching_zones",
     "read_calendar",
     "read_calendar_bytes",

@@ -3,8 +3,9 @@
 
 A reply names the event by UID (and a meeting of a series by RECURRENCE-ID) and the
 participant by the ATTENDEE address with their PARTSTAT. Each file is checked as it is
-read, within the limits of :mod:`cpp_scheduler.limits` (its size, its answers, how deep
-its components and a message's parts nest, a SEQUENCE no event can pass, dates in the
+read, within the limits of :mod:`cpp_scheduler.limits` (its size; its lines, one by
+one as a calendar import checks them, and how many; its answers, how deep its
+components and a message's parts nest, a SEQUENCE no event can pass, dates in the
 program's range, a DTSTAMP not far ahead of now, exactly one ATTENDEE: RFC 5546 section
 3.2.3); one that breaks a rule, or is for an event the program does not hold, a meeting
 the series does not have or has cancelled, or from an address the event does not invite
@@ -37,7 +38,7 @@ import stat
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from email.policy import default
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,8 @@ from sqlalchemy.orm import Session
 from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import N_, _
+from cpp_scheduler.ical.errors import CalendarFileError
+from cpp_scheduler.ical.importer import check_content_lines, content_lines, decoded_calendar
 from cpp_scheduler.ical.text import mail_form
 from cpp_scheduler.model import (
     Delegation,
@@ -158,8 +161,8 @@ anything it could mistake for one is counted too, which errs on the safe side.""
 
 
 def _message_calendars(path: Path, data: bytes) -> list[bytes]:
-    """The ``text/calendar`` parts of a message. Python's mail reader descends into each
-    container part by recursion, so their number is checked first
+    """The ``text/calendar`` parts of a message, in UTF-8. Python's mail reader descends
+    into each container part by recursion, so their number is checked first
     (:data:`limits.MAX_MESSAGE_CONTAINERS`)."""
     containers = sum(1 for _match in _CONTAINER.finditer(data))
     if containers > limits.MAX_MESSAGE_CONTAINERS:
@@ -173,9 +176,7 @@ def _message_calendars(path: Path, data: bytes) -> list[bytes]:
         message = email.message_from_bytes(data, policy=default)
         assert isinstance(message, EmailMessage)
         found = [
-            part.get_payload(decode=True)
-            for part in message.walk()
-            if part.get_content_type() == "text/calendar"
+            _in_utf8(part) for part in message.walk() if part.get_content_type() == "text/calendar"
         ]
     except RecursionError as error:
         # Within the count above, only a header nesting comments thousands deep gets here:
@@ -183,32 +184,60 @@ def _message_calendars(path: Path, data: bytes) -> list[bytes]:
         raise ReplyFileError(
             _("{path}: the message's headers nest too deep to be read").format(path=path)
         ) from error
-    calendars = [part for part in found if isinstance(part, bytes)]
+    calendars = [part for part in found if part is not None]
     if not calendars:
         raise ReplyFileError(_("{path}: the message holds no text/calendar part").format(path=path))
     return calendars[:1]  # the attachment, when there is one, repeats the part
 
 
-def _calendars(path: Path) -> list[bytes]:
+def _in_utf8(part: Message) -> bytes | None:
+    """A message part's content in UTF-8, as a calendar is read: one in the charset its
+    part declares (Shift_JIS, ISO-8859-1) taken in that charset; None when it has none."""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return None
+    charset = part.get_content_charset()
+    if charset is None or charset.replace("-", "").replace("_", "") in ("utf8", "usascii"):
+        return payload
+    try:
+        return payload.decode(charset).encode()
+    except (LookupError, UnicodeDecodeError):
+        return payload  # read as UTF-8 then, and refused naming the byte that is not
+
+
+def _calendars(path: Path) -> list[tuple[str, bytes]]:
+    """Each calendar of the file with the name its refusals give it: the file itself, or
+    a message's text/calendar part (its lines counted from the part's first)."""
     data = _file_bytes(path)
     if path.suffix.lower() != ".eml":
-        return [data]
-    return _message_calendars(path, data)
+        return [(str(path), data)]
+    source = _("{path}, its text/calendar part").format(path=path)
+    return [(source, part) for part in _message_calendars(path, data)]
 
 
-_FOLD = re.compile(rb"(?:\r?\n)+[ \t]")
-_BEGIN_END = re.compile(rb"^(begin|end):[ \t]*([a-z0-9-]*)", re.IGNORECASE | re.MULTILINE)
-
-
-def _check_outline(path: Path, data: bytes) -> None:
-    """Refuse a calendar whose components nest deeper than
-    :data:`limits.MAX_COMPONENT_DEPTH` or that answers more than
-    :data:`limits.MAX_REPLY_ANSWERS` times, told from its BEGIN and END lines before
-    icalendar builds (and walks, by recursion) its components."""
-    depth = answers = 0
-    for match in _BEGIN_END.finditer(_FOLD.sub(b"", data)):
-        if match.group(1).lower() == b"end":
+def _check_outline(path: Path, text: str) -> None:
+    """Refuse a calendar of more than :data:`limits.MAX_REPLY_LINES` content lines, whose
+    components nest deeper than :data:`limits.MAX_COMPONENT_DEPTH` or that answers more
+    than :data:`limits.MAX_REPLY_ANSWERS` times, told from its lines as they come, before
+    icalendar builds (and walks, by recursion) its components, at a cost in proportion
+    to its lines."""
+    depth = answers = lines = 0
+    for line in content_lines(text):
+        lines += 1
+        if lines > limits.MAX_REPLY_LINES:
+            raise ReplyFileError(
+                _(
+                    "{path}: the reply holds more than {largest} lines; an answer takes a few dozen"
+                ).format(path=path, largest=f"{limits.MAX_REPLY_LINES:,}")
+            )
+        if line[:1] not in "BbEe":
+            continue
+        name, _colon, value = line.partition(":")
+        name = name.upper()
+        if name == "END":
             depth = max(depth - 1, 0)
+            continue
+        if name != "BEGIN":
             continue
         depth += 1
         if depth > limits.MAX_COMPONENT_DEPTH:
@@ -217,7 +246,7 @@ def _check_outline(path: Path, data: bytes) -> None:
                     path=path, depth=limits.MAX_COMPONENT_DEPTH
                 )
             )
-        if match.group(2).upper() == b"VEVENT":
+        if value.strip().upper() == "VEVENT":
             answers += 1
             if answers > limits.MAX_REPLY_ANSWERS:
                 raise ReplyFileError(
@@ -225,6 +254,31 @@ def _check_outline(path: Path, data: bytes) -> None:
                         path=path, largest=limits.MAX_REPLY_ANSWERS
                     )
                 )
+
+
+def _checked_text(path: Path, source: str, data: bytes) -> str:
+    """The text of a reply's calendar, checked before icalendar reads it as a calendar
+    file is before an import (:mod:`cpp_scheduler.ical.importer`): UTF-8, a content line
+    at a time, no value longer than :data:`limits.MAX_TEXT_LENGTH`, within the limits of
+    a reply (its size, :data:`limits.MAX_REPLY_CALENDAR_BYTES`, first). icalendar takes
+    seconds over a line of megabytes, a few megabytes, or tens of thousands of lines,
+    holding the interpreter against the window meanwhile; a file beyond them is refused
+    in one line naming it, after a pass over its lines that no line holds up."""
+    if len(data) > limits.MAX_REPLY_CALENDAR_BYTES:
+        raise ReplyFileError(
+            _("{path}: its calendar is {size}, larger than the {largest} a reply's may be").format(
+                path=path,
+                size=limits.size_text(len(data)),
+                largest=limits.size_text(limits.MAX_REPLY_CALENDAR_BYTES),
+            )
+        )
+    try:
+        text = decoded_calendar(data, source)
+        _check_outline(path, text)
+        check_content_lines(text, source)
+    except CalendarFileError as error:
+        raise ReplyFileError(str(error)) from None
+    return text
 
 
 def _utc(value: datetime | date, zone: str | None = None) -> datetime | date:
@@ -353,10 +407,10 @@ def read_replies(path: Path) -> list[ReadReply]:
     """Every answer of a REPLY file (or message), each checked as it is read: a value
     that cannot be read refuses the file in one line (:class:`ReplyFileError`)."""
     replies: list[ReadReply] = []
-    for data in _calendars(path):
-        _check_outline(path, data)
+    for source, data in _calendars(path):
+        text = _checked_text(path, source, data)
         try:
-            calendar = icalendar.Calendar.from_ical(data)
+            calendar = icalendar.Calendar.from_ical(text)
         except ValueError as error:
             raise ReplyFileError(
                 _("{path}: not a calendar ({reason})").format(path=path, reason=quoted(str(error)))
