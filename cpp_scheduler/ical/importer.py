@@ -30,6 +30,7 @@ silence. A freely named zone's rules are checked before they are expanded
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -225,7 +226,24 @@ def _too_large(size: int) -> str:
     )
 
 
+_PIECE = 1 << 20
+"""Bytes or characters one call decodes, counts or splits while a file is read. One call
+over a file of tens of megabytes holds the interpreter's lock for a tenth of a second or
+more, which the window's thread waits out (its paint stalls); between pieces it runs."""
+
+
 def _decode(data: bytes, source: str) -> str:
+    """The file's text, decoded a piece at a time; an unreadable byte is named by its place
+    in the whole file, as one call over it names it."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    parts: list[str] = []
+    try:
+        for offset in range(0, len(data), _PIECE):
+            last = offset + _PIECE >= len(data)
+            parts.append(decoder.decode(data[offset : offset + _PIECE], final=last))
+        return "".join(parts)
+    except UnicodeDecodeError:
+        pass  # told below by the whole file's decoding, which knows the byte's place
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -337,15 +355,39 @@ def _logical_lines(text: str) -> Iterable[tuple[str, int, int, int]]:
 def _physical_lines(text: str) -> tuple[list[str], int | list[int]]:
     """The file's lines and the length of the line end after each: one number for a file
     with one kind of line end throughout, else one per line (the last line's is 0)."""
-    crlf, cr, lf = text.count("\r\n"), text.count("\r"), text.count("\n")
+    crlf, cr, lf = _count(text, "\r\n"), _count(text, "\r"), _count(text, "\n")
     if cr == 0:
-        return text.split("\n"), 1
+        return _split(text, "\n"), 1
     if crlf == cr == lf:
-        return text.split("\r\n"), 2
+        return _split(text, "\r\n"), 2
     if lf == 0:
-        return text.split("\r"), 1
+        return _split(text, "\r"), 1
     pieces = _LINE_END_KEPT.split(text)
     return pieces[0::2], [len(ending) for ending in pieces[1::2]] + [0]
+
+
+def _count(text: str, ending: str) -> int:
+    """``text.count(ending)``, a piece at a time (see :data:`_PIECE`); each piece reaches
+    past its end by the ending's length less one, so an ending across two pieces is
+    counted once, in the first."""
+    reach = len(ending) - 1
+    return sum(
+        text.count(ending, start, start + _PIECE + reach) for start in range(0, len(text), _PIECE)
+    )
+
+
+def _split(text: str, ending: str) -> list[str]:
+    """``text.split(ending)``, a piece at a time (see :data:`_PIECE`): each piece ends at
+    the first line end after its size."""
+    lines: list[str] = []
+    start = 0
+    while True:
+        stop = text.find(ending, min(start + _PIECE, len(text)))
+        if stop < 0:
+            lines.extend(text[start:].split(ending))
+            return lines
+        lines.extend(text[start:stop].split(ending))
+        start = stop + len(ending)
 
 
 def _component_lines(text: str, source: str) -> _Outline:
