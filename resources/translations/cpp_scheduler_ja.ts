@@ -1559,6 +1559,14 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>参加者</translation>
     </message>
     <message>
+        <source>Partner cities</source>
+        <translation type="unfinished">連携都市</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
         <source>Tour day</source>
         <translation>研修日</translation>
     </message>
@@ -1918,10 +1926,6 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
     <message>
         <source>Deleted (version {version})</source>
         <translation>削除（版 {version}）</translation>
-    </message>
-    <message>
-        <source>{count} linked</source>
-        <translation>{count} 件をリンク</translation>
     </message>
     <message>
         <source>from {source}</source>
