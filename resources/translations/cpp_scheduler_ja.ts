@@ -1560,7 +1560,7 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
     <message>
         <source>Partner cities</source>
-        <translation type="unfinished">連携都市</translation>
+        <translation>連携都市</translation>
     </message>
     <message>
         <source>Events</source>
