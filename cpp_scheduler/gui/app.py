@@ -1,11 +1,14 @@
 """Starting the desktop application: Qt, fonts, the error handler, the window, the database.
 
 The window shows first and opens the database in the background (see
-:mod:`cpp_scheduler.gui.mainwindow`), so nothing here loads the database layer.
+:mod:`cpp_scheduler.gui.mainwindow`), so nothing here loads the database layer; only a
+location named by ``--db`` or ``$CPP_SCHEDULER_DB`` is judged first, before any window,
+whether it holds a program (:func:`agreed_to_open`).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -75,11 +78,46 @@ def listen_for_changes(window: MainWindow) -> None:
     say_if_name_refused(window)
 
 
+def agreed_to_open(database: str | None) -> bool:
+    """Whether the window may open ``database`` (``--db``, else ``$CPP_SCHEDULER_DB``).
+
+    A location named there that holds no program (a mistyped path, an empty file) is
+    made into one only once the coordinator agrees, asked as File > Open database… asks
+    (:func:`cpp_scheduler.gui.filemenu.agrees_to_make`) before any window shows:
+    colleagues would otherwise open the empty program made for the real one. The
+    default location, named by neither, is made silently on the first start, as a
+    first start should. Only a named location pays for loading the database layer here;
+    one that cannot be judged (a URL the program does not take) is left to the window,
+    which says why it cannot open it.
+    """
+    from cpp_scheduler.services.period_glance import ENVIRONMENT_VARIABLE
+
+    named = database if database is not None else os.environ.get(ENVIRONMENT_VARIABLE)
+    if not named or not named.strip():
+        return True
+    from cpp_scheduler.errors import SchedulerError
+    from cpp_scheduler.gui.filemenu import agrees_to_make, program_to_make
+    from cpp_scheduler.gui.mainwindow import confirm
+
+    try:
+        missing = program_to_make(named)
+    except SchedulerError:
+        return True
+    except Exception as error:  # a fault: the error handler logs it and says so once
+        sys.excepthook(type(error), error, error.__traceback__)
+        return False
+    return missing is None or agrees_to_make(
+        missing, lambda title, question: confirm(None, title, question)
+    )
+
+
 def run(database: str | None, language: str | None = None) -> int:
     """Show the main window over ``database`` (or the default one) in ``language`` (None:
     the one chosen in Preferences, else the system's); the exit status.
 
-    A database that cannot be opened is explained in a dialog, and the status is 1.
+    A database that cannot be opened is explained in a dialog, and the status is 1; so
+    is a named location that holds no program where the coordinator declines to make
+    one (:func:`agreed_to_open`), which leaves nothing behind.
     """
     app = application()
     choice = translations.stored_choice(options.open_settings())
@@ -90,6 +128,8 @@ def run(database: str | None, language: str | None = None) -> int:
         from cpp_scheduler.gui.mainwindow import MainWindow
         from cpp_scheduler.gui.opening import StoreOpener
 
+        if not agreed_to_open(database):
+            return 1
         window = MainWindow(StoreOpener(database))
         window.openFailed.connect(lambda _reason: app.exit(1))
         window.programOpened.connect(lambda: listen_for_changes(window))

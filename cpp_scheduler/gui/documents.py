@@ -8,13 +8,14 @@ functions ``cpp-scheduler print`` calls); only laying it out on pages happens he
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,11 +39,14 @@ from cpp_scheduler.documents.content import CancelledError, PrintDocument, Shoul
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
+from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import printing
+from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.services.choices import conference_choices, conference_of
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.delegation_schedule import delegation_choices
+from cpp_scheduler.services.snapshot import check_program_day
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -99,9 +103,10 @@ class PrintDocumentDialog(QDialog):
         self.date.setObjectName("documentDate")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat(translate("Documents", "ddd d MMM yyyy"))
+        keep_to_program_days(self.date)
         if kind == "day":
             today = day or timezones.to_local(datetime.now(UTC), timezones.TOKYO).date()
-            self.date.setDate(QDate(today.year, today.month, today.day))
+            self.date.setDate(qt_date(today))
             form.addRow(translate("Documents", "Date in &Japan"), self.date)
             self.choice.hide()
         else:
@@ -160,7 +165,7 @@ class PrintDocumentDialog(QDialog):
         """Preselect what to print: a delegation's name or a conference's id (now, or
         when the lists arrive), or the run sheet's day."""
         if day is not None:
-            self.date.setDate(QDate(day.year, day.month, day.day))
+            self.date.setDate(qt_date(day))
         if key is not None:
             self._wanted = key
             found = self.choice.findData(key)
@@ -194,11 +199,15 @@ class PrintDocumentDialog(QDialog):
             self.status.setText("")
 
     def builder(self) -> Builder:
-        """What builds the chosen document, to run off the GUI thread."""
+        """What builds the chosen document, to run off the GUI thread.
+
+        A run sheet's day outside the program's is refused here, on the GUI thread,
+        before any work starts (:class:`~cpp_scheduler.services.snapshot.DayOutOfRangeError`):
+        its day in Tokyo has no edges near year 9999."""
         database = self.database
         if self.kind == "day":
-            chosen = self.date.date()
-            day = date(chosen.year(), chosen.month(), chosen.day())
+            day = python_date(self.date.date())
+            check_program_day(translate("Documents", "Date in Japan"), day)
             return lambda stop: run_sheet_document(read_run_sheet(database, day), stop)
         key = str(self.choice.currentData() or "")
         if self.kind == "itinerary":
@@ -221,6 +230,11 @@ class PrintDocumentDialog(QDialog):
         if self.kind != "day" and self.choice.currentIndex() < 0:
             self.status.setText(translate("Documents", "Choose what to print first."))
             return False
+        try:
+            build = self.builder()
+        except SchedulerError as error:
+            self.status.setText(str(error))
+            return False
         self.status.setText(translate("Documents", "Building the document…"))
         self._set_busy(True)
 
@@ -230,7 +244,6 @@ class PrintDocumentDialog(QDialog):
             self.status.setText("")
             then(document)
 
-        build = self.builder()
         self.tasks.run_in_background(lambda: build(should_stop), done, on_error or self._failed)
         return True
 
@@ -340,8 +353,15 @@ class PrintDocumentDialog(QDialog):
         return f"{prefix}-{'-'.join(w for w in words.split('-') if w)[:60]}.pdf"
 
     def _failed(self, error: BaseException) -> None:
+        """A refusal the coordinator can act on is said in the status line; anything
+        else is a fault, handed to the error handler (logged, and said once kindly),
+        never shown as Python's own words."""
         self._set_busy(False)
-        self.status.setText(str(error))
+        if isinstance(error, SchedulerError):
+            self.status.setText(str(error))
+            return
+        self.status.setText(translate("Documents", "The document could not be made."))
+        sys.excepthook(type(error), error, error.__traceback__)
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.save_button):

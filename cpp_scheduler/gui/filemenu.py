@@ -5,7 +5,8 @@ Opening another database goes through the same two steps as the first window (se
 ARCHITECTURE.md, "Starting"): the new window shows at once and opens its database on a
 worker. Opening a SQLite file that is not there, or is empty, would make a new, empty
 program in its place, so neither way of opening one from the window does it unasked:
-File > Open database… asks first (:func:`open_or_make`), and Open recent, whose entry
+File > Open database… asks first (:func:`open_or_make`, the question a start with
+``--db`` asks too: :func:`agrees_to_make`), and Open recent, whose entry
 was a program, says it is gone (:func:`open_recent`), both by the rule the command line
 follows (:func:`cpp_scheduler.services.database.missing_program`). Export and import
 run off the GUI thread through the window's task manager, whose progress bar shows in
@@ -14,6 +15,7 @@ the status bar while they work.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,18 +127,9 @@ def open_or_make(window: MainWindow, location: str) -> None:
     handed to the new window, which says why it cannot open it.
     """
     from cpp_scheduler.errors import SchedulerError
-    from cpp_scheduler.services.database import missing_program
 
-    def judged(missing: object) -> None:
-        if missing is not None and not window.confirm(
-            translate("FileMenu", "Make a new program?"),
-            translate(
-                "FileMenu",
-                "There is no program at {path}.\n\n"
-                "Make a new, empty program there? Check the name first if you meant to "
-                "open an existing one.",
-            ).format(path=missing),
-        ):
+    def judged(missing: str | None) -> None:
+        if missing is not None and not agrees_to_make(missing, window.confirm):
             return
         open_in_new_window(window, location)
 
@@ -148,7 +141,41 @@ def open_or_make(window: MainWindow, location: str) -> None:
 
         sys.excepthook(type(error), error, error.__traceback__)
 
-    window.tasks.run_in_background(lambda: missing_program(location), judged, not_judged)
+    window.tasks.run_in_background(lambda: program_to_make(location), judged, not_judged)
+
+
+def program_to_make(location: str) -> str | None:
+    """Where opening ``location`` would make a new, empty program (a SQLite file that is
+    not there, or is empty), as a message names it; None where it holds a program, names
+    a server, or could not be made anyway: a file whose folder is not there is refused
+    by the open, which says why, so asking whether to make it would only be asked in
+    vain. Judged by the command line's rule
+    (:func:`cpp_scheduler.services.database.missing_program`); it may wait on a slow
+    share, and loads the database layer."""
+    from cpp_scheduler.services.database import missing_program, vanished_file
+
+    missing = missing_program(location)
+    if missing is None:
+        return None
+    gone = vanished_file(location)
+    if gone is not None and not gone.parent.is_dir():
+        return None
+    return missing
+
+
+def agrees_to_make(path: str, confirm: Callable[[str, str], bool]) -> bool:
+    """Whether the coordinator, asked through ``confirm`` (a title and a question), agrees
+    to make a new, empty program at ``path``: the one question File > Open database…
+    and a start with ``--db`` ask, naming the path so a typing mistake shows."""
+    return confirm(
+        translate("FileMenu", "Make a new program?"),
+        translate(
+            "FileMenu",
+            "There is no program at {path}.\n\n"
+            "Make a new, empty program there? Check the name first if you meant to "
+            "open an existing one.",
+        ).format(path=path),
+    )
 
 
 def open_in_new_window(window: MainWindow, location: str) -> MainWindow:

@@ -59,7 +59,7 @@ from cpp_scheduler.gui.opening import (
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.gui.views.base import CalendarView, instants_holding
+from cpp_scheduler.gui.views.base import CalendarView, instants_holding, within_program_days
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
@@ -784,6 +784,9 @@ class MainWindow(RecordEditing, QMainWindow):
             self._show_welcome_if_empty()
 
     def go_to(self, day: date) -> None:
+        """Show the period holding ``day``, or the program's first or last day where
+        ``day`` lies beyond the days the program plans for (which no view can show)."""
+        day = within_program_days(day)
         self._anchor = day
         self.current_view.set_anchor(day)
         for view in self.views.values():
@@ -796,7 +799,10 @@ class MainWindow(RecordEditing, QMainWindow):
         self.go_to(timezones.to_local(datetime.now(UTC), self.events.display_zone).date())
 
     def step(self, direction: int) -> None:
-        self.go_to(self.current_view.step(direction))
+        """Previous (-1) or Next (+1): nothing past the program's first or last day."""
+        target = self.current_view.step_within(direction)
+        if target is not None:
+            self.go_to(target)
 
     def _show_day(self, day: date) -> None:
         self.go_to(day)
@@ -805,6 +811,8 @@ class MainWindow(RecordEditing, QMainWindow):
     def _update_title(self) -> None:
         view = self.current_view
         self.period_label.setText(view.title())
+        self.previous_action.setEnabled(view.step_within(-1) is not None)
+        self.next_action.setEnabled(view.step_within(1) is not None)
         # The zone's offset as its clock reads over the days shown, not today's.
         self.zone_selector.set_period(*view.period())
         self._update_count()
@@ -976,16 +984,7 @@ class MainWindow(RecordEditing, QMainWindow):
         QMessageBox.critical(self, title, message)
 
     def confirm(self, title: str, question: str, parent: QWidget | None = None) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            parent or self,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(parent or self, title, question)
 
     def show_help(self, document: str = "", fragment: str = "") -> QDialog:
         """Open the user guide (kept for the next time), at ``document`` if given."""
@@ -1079,3 +1078,18 @@ class MainWindow(RecordEditing, QMainWindow):
         gc.unfreeze()  # what this window held may be collected again
         if self._successor is None:
             self.closed.emit()
+
+
+def confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    """Ask ``question`` with Yes and Cancel, Cancel the default: true for Yes. With no
+    parent (the start, before any window), the question stands alone."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import i18n
 from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel
-from cpp_scheduler.gui.qtvalues import python_date
+from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import EventFilter
@@ -50,6 +50,7 @@ class Sidebar(QWidget):
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("monthNavigator")
         self.calendar.setGridVisible(False)
+        keep_to_program_days(self.calendar)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(
             Qt.DayOfWeek.Sunday if i18n.first_weekday() == 6 else Qt.DayOfWeek.Monday
@@ -230,5 +231,5 @@ class Sidebar(QWidget):
 
     def show_date(self, day: date) -> None:
         self.calendar.blockSignals(True)
-        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.calendar.setSelectedDate(qt_date(day))
         self.calendar.blockSignals(False)

@@ -43,6 +43,7 @@ from cpp_scheduler.scheduling.slots import (
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.snapshot import (
     NotFoundError,
+    check_program_day,
     delegation_attendee,
     participant_attendee,
     snapshot_for,
@@ -115,7 +116,14 @@ class SlotAnswer:
 
 
 def search_slots(database: Database, search: SlotSearch) -> SlotAnswer:
-    """Rank the times for ``search`` (the best first), or plan its series."""
+    """Rank the times for ``search`` (the best first), or plan its series.
+
+    Days outside the program's are refused first, in one line
+    (:func:`~cpp_scheduler.services.snapshot.check_program_day`): a search reaching
+    toward year 9999 would overflow, and one in 1752 would suggest times the program
+    cannot save."""
+    check_program_day(_("First day"), search.first_day)
+    check_program_day(_("Last day"), search.last_day)
     windows = [(search.first_day, search.last_day)]
     if search.repeat:
         windows = series_windows(search.first_day, search.last_day, search.repeat)

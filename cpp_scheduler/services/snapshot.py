@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from cpp_scheduler import timezones
+from cpp_scheduler import limits, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model import (
@@ -57,6 +57,27 @@ from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER, LONGEST_JOURNEY
 
 class NotFoundError(SchedulerError, LookupError):
     """A record named on the command line or in a dialog is not in the program."""
+
+
+class DayOutOfRangeError(SchedulerError, ValueError):
+    """A day asked for lies outside the days the program plans for."""
+
+
+def check_program_day(what: str, day: date) -> None:
+    """Refuse ``day`` unless the program plans for it (:func:`limits.day_in_range`), in
+    the line the command line gives for a ``--from`` or ``--to`` beyond them, ``what``
+    naming the day as the asker does ("First day").
+
+    Asked before any part of the program is read for the day: a day near year 1 or 9999
+    has no edges in a time zone, and one before 1900 would be read on clocks no calendar
+    client shares.
+    """
+    if not limits.day_in_range(day):
+        raise DayOutOfRangeError(
+            _("{option} {day} is outside the days the program plans for ({days})").format(
+                option=what, day=day.isoformat(), days=limits.describe_day_range()
+            )
+        )
 
 
 def delegation_attendee(delegation: Delegation) -> Attendee:
@@ -453,7 +474,8 @@ def find_venue(session: Session, name: str) -> VenueInfo:
 
 def snapshot_for(session: Session, first: date, last: date) -> ProgramSnapshot:
     """The part of the program a slot search needs: events in the range (a day either
-    side, for meetings that straddle a date line)."""
+    side, for meetings that straddle a date line). The search gives days of the
+    program's (:func:`check_program_day`), so the day either side is a date too."""
     begin, after = timezones.local_days(
         first - timedelta(days=1), last + timedelta(days=1), timezones.TOKYO
     )

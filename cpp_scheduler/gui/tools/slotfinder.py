@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,6 +37,7 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.forms.ui_slot_finder_dialog import Ui_SlotFinderDialog
+from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.slotfinder_events import meetings_command, series_command
@@ -128,6 +129,8 @@ class SlotFinderDialog(QDialog):
         ui.host.addItem(TDLC_HOST_NAME, None)
         ui.venue.addItem(translate("SlotFinder", "None: online"), None)
         ui.duration.setMaximum(LONGEST_MEETING // timedelta(minutes=1))
+        for edit in (ui.firstDay, ui.lastDay):
+            keep_to_program_days(edit)
         for repeat in REPEATS:
             ui.repeat.addItem(translate("SlotFinder", repeat), repeat)
         self._add_host_line()
@@ -366,16 +369,14 @@ class SlotFinderDialog(QDialog):
         return list(self._chosen)
 
     def show_period(self, first: date, last: date) -> None:
-        """Search these days (read in Tokyo): the period the window shows, when opened."""
+        """Search these days (read in Tokyo): the period the window shows, when opened;
+        a day beyond the program's stops at its first or last (the month shown last
+        runs into the weeks after it)."""
         for edit, day in ((self.ui.firstDay, first), (self.ui.lastDay, last)):
-            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.setDate(qt_date(day))
 
     def period(self) -> tuple[date, date]:
-        first = self.ui.firstDay.date().toPython()
-        last = self.ui.lastDay.date().toPython()
-        assert isinstance(first, date)
-        assert isinstance(last, date)
-        return first, last
+        return python_date(self.ui.firstDay.date()), python_date(self.ui.lastDay.date())
 
     def _repeat_changed(self, _index: int) -> None:
         self.ui.occurrences.setEnabled(self.is_series)

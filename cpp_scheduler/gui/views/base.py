@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from cpp_scheduler import i18n, timezones
+from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy
 from cpp_scheduler.model import EventStatus
@@ -115,6 +115,23 @@ class CalendarView(QWidget):
         """The anchor one period before (-1) or after (+1)."""
         raise NotImplementedError
 
+    def days_covered(self) -> tuple[date, date]:
+        """The first and last day the period is about: those shown, but a month's own
+        days alone, not the days of its neighbours that fill its weeks."""
+        return self.period()
+
+    def step_within(self, direction: int) -> date | None:
+        """The anchor one period before (-1) or after (+1), kept to the program's days;
+        None where the period already reaches the program's first (or last) day, so
+        Previous (or Next) has nowhere to go. The last step may be shorter than a
+        period: it stops at the end, whose period then shows."""
+        first, last = self.days_covered()
+        if direction > 0 and last >= limits.LATEST_DAY:
+            return None
+        if direction < 0 and first <= limits.EARLIEST_DAY:
+            return None
+        return within_program_days(self.step(direction))
+
     def set_selected(self, key: OccurrenceKey | None) -> None:
         changed = key != self._selected
         self._selected = key
@@ -153,6 +170,16 @@ class CalendarView(QWidget):
         from datetime import UTC
 
         return datetime.now(UTC)
+
+
+def within_program_days(day: date) -> date:
+    """``day``, or the program's first or last day where it lies beyond them.
+
+    The calendar goes no further than the days the program plans for
+    (:mod:`cpp_scheduler.limits`): a period reaching toward year 1 or 9999 has no date
+    arithmetic, no time-zone reading and no title that holds, and no event is there.
+    """
+    return min(max(day, limits.EARLIEST_DAY), limits.LATEST_DAY)
 
 
 def shown_days(row: EventRow, zone: str) -> tuple[date, date]:

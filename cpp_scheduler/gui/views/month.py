@@ -44,6 +44,11 @@ class MonthView(CalendarView):
         first = self.first_day()
         return first, first + timedelta(days=7 * WEEKS - 1)
 
+    def days_covered(self) -> tuple[date, date]:
+        first = self.anchor.replace(day=1)
+        following = (first + timedelta(days=31)).replace(day=1)
+        return first, following - timedelta(days=1)
+
     def step(self, direction: int) -> date:
         month = self.anchor.month - 1 + direction
         year = self.anchor.year + month // 12

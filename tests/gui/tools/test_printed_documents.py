@@ -239,3 +239,69 @@ def test_a_session_asks_for_its_conferences_programme(
     qtbot.waitUntil(lambda: dialog.choice.currentData() == conference_id, timeout=10_000)
     assert dialog.choice.itemData(0) != conference_id
     settle(qtbot, window)
+
+
+def test_the_run_sheets_date_takes_only_the_programs_days_and_a_day_beyond_is_said_in_one_line(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path, monkeypatch
+) -> None:
+    """Its date field stops at 1900-01-01 and 2199-12-31; a day beyond them (were the
+    field to hold one) is refused in one line before any work starts, for the preview
+    as for the PDF, and nothing reaches the error handler."""
+    from datetime import date
+
+    from cpp_scheduler.gui.qtvalues import python_date
+
+    handled: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _kind, error, _trace: handled.append(error))
+    window = open_window()
+    dialog = window.documents.open("day", day=date(9999, 12, 31))
+    field = dialog.date
+    assert (python_date(field.minimumDate()), python_date(field.maximumDate())) == (
+        date(1900, 1, 1),
+        date(2199, 12, 31),
+    )
+    assert python_date(field.date()) == date(2199, 12, 31)
+    dialog.choose(day=date(1752, 9, 14))
+    assert python_date(field.date()) == date(1900, 1, 1)
+
+    field.setMaximumDate(QDate(9999, 12, 31))  # a field that would hold it
+    field.setDate(QDate(9999, 12, 31))
+    line = (
+        "Date in Japan 9999-12-31 is outside the days the program plans for "
+        "(1900-01-01 to 2199-12-31)"
+    )
+    output = tmp_path / "far.pdf"
+    dialog.save(output)
+    assert dialog.status.text() == line
+    assert not window.tasks.busy  # refused before the work started
+    assert dialog.save_button.isEnabled()
+    dialog.preview()
+    assert dialog.status.text() == line
+    assert dialog.preview_dialog is None
+    qtbot.wait(200)
+    assert not output.exists()
+    assert handled == []
+    settle(qtbot, window)
+
+
+def test_a_failure_other_than_a_refusal_goes_to_the_error_handler_not_the_status_line(
+    qtbot: QtBot, sqlite_database, open_window, monkeypatch
+) -> None:
+    """A refusal is said as it is; a fault is the error handler's (logged, said once,
+    kindly), never Python's own words in the dialog."""
+    from cpp_scheduler.errors import SchedulerError
+
+    handled: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _kind, error, _trace: handled.append(error))
+    window = open_window()
+    dialog = window.documents.open("day")
+    dialog._failed(SchedulerError("The venue is closed on Sundays."))
+    assert dialog.status.text() == "The venue is closed on Sundays."
+    assert handled == []
+    fault = OverflowError("date value out of range")
+    dialog._failed(fault)
+    assert handled == [fault]
+    assert "out of range" not in dialog.status.text()
+    assert dialog.status.text() == "The document could not be made."
+    assert dialog.save_button.isEnabled()
+    settle(qtbot, window)

@@ -514,3 +514,43 @@ def test_what_was_created_stays_said_after_the_search_that_follows(
     qtbot.waitUntil(lambda: not finder.search_pending and not finder.searching, timeout=20_000)
     assert not finder.ui.status.text().startswith("Created")
     finder.close()
+
+
+def test_the_dates_take_only_the_programs_days_and_a_day_beyond_is_said_in_one_line(
+    qtbot: QtBot, sqlite_database, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The From and To fields stop at 1900-01-01 and 2199-12-31; a search for days
+    beyond them (were a field to hold one) is refused in the command line's one line,
+    never an error for the error handler, and the status line is not left weighing."""
+    import sys
+
+    from PySide6.QtCore import QDate
+
+    from cpp_scheduler.gui.qtvalues import python_date
+
+    handled: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _kind, error, _trace: handled.append(error))
+    lima = add_delegation(sqlite_database, "Lima housing", "PE", "America/Lima")
+    window = open_window()
+    finder = tools_of(window).open_slot_finder()
+    for field in (finder.ui.firstDay, finder.ui.lastDay):
+        assert (python_date(field.minimumDate()), python_date(field.maximumDate())) == (
+            date(1900, 1, 1),
+            date(2199, 12, 31),
+        )
+    finder.show_period(date(9999, 12, 30), date(9999, 12, 31))
+    assert finder.period() == (date(2199, 12, 31), date(2199, 12, 31))
+    finder.show_period(date(1752, 9, 14), date(1752, 9, 20))
+    assert finder.period() == (date(1900, 1, 1), date(1900, 1, 1))
+
+    finder.ui.lastDay.setMaximumDate(QDate(9999, 12, 31))  # a field that would hold it
+    finder.show_period(date(2027, 3, 1), date(9999, 12, 31))
+    finder.choose([lima])
+    finder.search()
+    qtbot.waitUntil(lambda: not finder.searching, timeout=20_000)
+    assert finder.ui.status.text() == (
+        "Last day 9999-12-31 is outside the days the program plans for (1900-01-01 to 2199-12-31)"
+    )
+    assert finder.search_result is None
+    assert handled == []
+    finder.close()
