@@ -30,12 +30,13 @@ from cpp_scheduler.gui.dialogs.base import (
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_event_dialog import Ui_EventDialog
-from cpp_scheduler.gui.qtvalues import python_date, python_time
+from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, python_time
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.gui.widgets.answers_view import AnswersView
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.gui.widgets.wrapped_label import WrappedLabel
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem, recurrence
+from cpp_scheduler.model import validation as rules
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
 from cpp_scheduler.services import choices, replies, series_rules
@@ -150,6 +151,12 @@ def _naive(edit: QDateTimeEdit) -> datetime:
     return datetime.combine(python_date(value.date()), python_time(value.time()))
 
 
+def _last_moment(edit: QDateTimeEdit) -> datetime:
+    """The latest wall-clock time ``edit`` takes, to the minute as the dialog reads it:
+    the last minute of the last day the program plans for."""
+    return datetime.combine(python_date(edit.maximumDate()), python_time(edit.maximumTime()))
+
+
 def _duration_text(length: timedelta) -> str:
     minutes = int(length.total_seconds()) // 60
     days, minutes = divmod(minutes, 24 * 60)
@@ -249,12 +256,17 @@ class EventDialog(RecordDialog):
         ui.parent.setNoneLabel(translate("EventDialog", "Not a session of a conference"))
         for edit in (ui.start, ui.end):
             edit.setTimeZone(_WALL_CLOCK)
+            keep_to_program_days(edit)
         # The local times scroll on the tab's own background.
         ui.attendeeTimesArea.viewport().setAutoFillBackground(False)
         ui.attendeeTimesPanel.setAutoFillBackground(False)
         self._extra_days = 0
         """Days after the first an all-day event runs (its end is its first day plus
         these): kept while the start moves, as the length of a timed event is."""
+        self._end_beyond: date | None = None
+        """The day the end would have reached when the start moved so late that the end
+        stopped at the editors' last moment instead; None while the end follows whole."""
+        self._end_following = False
         ui.delegations.setPlaceholderText(
             translate("EventDialog", "Search delegations by name, country or zone…")
         )
@@ -510,6 +522,7 @@ class EventDialog(RecordDialog):
         first day at the start of the working day."""
         ui = self.ui
         first = _naive(ui.start).date()
+        self._end_beyond = None
         self._show_dates(checked)
         if checked:
             last = max(first, _naive(ui.end).date())
@@ -526,16 +539,40 @@ class EventDialog(RecordDialog):
         ui.recurrence.setStart(_naive(ui.start))
 
     def _start_moved(self, _value: QDateTime) -> None:
-        """Moving the start moves the end with it, as in every calendar."""
-        start = _naive(self.ui.start)
+        """Moving the start moves the end with it, as in every calendar, keeping the
+        length (or the number of days) for when the start moves back.
+
+        The end stops at the last moment the editors take: the program plans no day
+        past :data:`~cpp_scheduler.limits.LATEST_DAY`. Until the coordinator sets the end
+        themselves, the day it would have reached is refused by the model's rule for a
+        day outside the program's (:func:`~cpp_scheduler.model.validation.day_problem`),
+        so an event never shortens without a word.
+        """
+        ui = self.ui
+        start = _naive(ui.start)
+        latest = _last_moment(ui.end)
+        # The length and the days were measured between times the editors hold (or a
+        # stored event's, within the same days), so no sum below passes year 2500.
         if self.all_day:
             last = start.date() + timedelta(days=self._extra_days)
-            self.ui.end.setDateTime(_qdatetime(datetime.combine(last, time())))
+            end = datetime.combine(min(last, latest.date()), time())
         else:
-            self.ui.end.setDateTime(_qdatetime(start + self._length))
-        self.ui.recurrence.setStart(start)
+            last = (start + self._length).date()
+            end = min(start + self._length, latest)
+        self._end_beyond = last if last > latest.date() else None
+        self._end_following = True
+        try:
+            ui.end.setDateTime(_qdatetime(end))
+        finally:
+            self._end_following = False
+        ui.recurrence.setStart(start)
 
     def _end_moved(self, _value: QDateTime) -> None:
+        """The coordinator's end sets the length the start keeps; one the start moved
+        changes nothing, so the length an end stopped at the last day cut is kept."""
+        if self._end_following:
+            return
+        self._end_beyond = None
         if self.all_day:
             days = (_naive(self.ui.end).date() - _naive(self.ui.start).date()).days
             if days >= 0:
@@ -640,6 +677,15 @@ class EventDialog(RecordDialog):
         for found in entity_problems(Event, checked_values(values, problems)):
             if found.field not in taken and not (found.field == "start_utc" and "end_utc" in taken):
                 problems.append(found)
+        beyond = (
+            rules.day_problem("end_utc", self._end_beyond, i18n._("end"))
+            if self._end_beyond is not None
+            else None
+        )
+        if beyond is not None:
+            # Why the end stands where it does is what to say of it, until it is set.
+            problems = [found for found in problems if found.field != "end_utc"]
+            problems.append(beyond)
         self._update_hints(values)
         return values, problems
 

@@ -7,13 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QWidget
 
-from cpp_scheduler import limits
-from cpp_scheduler.gui.qtvalues import python_date
+from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
 from cpp_scheduler.gui.translations import translate
-
-
-def _qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class OptionalDateEdit(QWidget):
@@ -39,7 +34,7 @@ class OptionalDateEdit(QWidget):
         self.dateEdit.setObjectName("date")
         self.dateEdit.setCalendarPopup(True)
         self.dateEdit.setDisplayFormat(translate("OptionalDate", "ddd d MMM yyyy"))
-        self.dateEdit.setDateRange(_qdate(limits.EARLIEST_DAY), _qdate(limits.LATEST_DAY))
+        keep_to_program_days(self.dateEdit)
         self._remembered = QDate.currentDate()
         self._show_unset()
         layout = QHBoxLayout(self)
@@ -88,7 +83,7 @@ class OptionalDateEdit(QWidget):
 
     def setDate(self, value: dt.date | None) -> None:
         if value is not None:
-            self._remembered = _qdate(value)
+            self._remembered = qt_date(value)
         self.check.setChecked(value is not None)
         self._toggled(value is not None)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.gui.qtvalues import python_date
+from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.model import recurrence
 
@@ -129,6 +129,7 @@ class RecurrenceEditor(QWidget):
         self.until.setObjectName("until")
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat(translate("RecurrenceEditor", "ddd d MMM yyyy"))
+        keep_to_program_days(self.until)
         self.endGroup = QButtonGroup(self)
         self.endGroup.addButton(self.afterCount)
         self.endGroup.addButton(self.onDate)
