@@ -986,6 +986,10 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>プログラムにはまだ会議がありません。</translation>
     </message>
     <message>
+        <source>Date in Japan</source>
+        <translation>日本での日付</translation>
+    </message>
+    <message>
         <source>Choose what to print first.</source>
         <translation>先に印刷する内容を選んでください。</translation>
     </message>
@@ -1024,6 +1028,10 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>キャンセルしました。何も保存されていません。</translation>
+    </message>
+    <message>
+        <source>The document could not be made.</source>
+        <translation>文書を作成できませんでした。</translation>
     </message>
     <message>
         <source>Print itinerary…</source>
