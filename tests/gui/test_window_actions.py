@@ -26,6 +26,7 @@ LONG_TITLE = (
     "Videoconference: Kathmandu, Lima and Nairobi on financing resilient municipal "
     "infrastructure after the monsoon season"
 )
+SHORTENED_TITLE = LONG_TITLE[:59] + "…"
 
 
 def new_event_values(title: str, days: int = 2) -> dict[str, object]:
@@ -76,13 +77,14 @@ def test_the_zone_selector_stays_in_sight_beside_the_title_at_every_width(
     dialogs.answers.append(new_event_values(LONG_TITLE))
     window.new_action.trigger()
     rows_read(window)
-    assert window.undo_action.text() == f"Undo Create event '{LONG_TITLE}'"  # the Edit menu
+    # The Edit menu names the step by the title shortened to 60 characters, on one line.
+    assert window.undo_action.text() == f"Undo Create event '{SHORTENED_TITLE}'"
     window.resize(width, 700)
     settle()
     undo_button = window.toolbar.widgetForAction(window.actions_by_name.undo_button)
     if undo_button is not None:  # at 720 px the toolbar's last buttons may overflow
         assert undo_button.text() == "Undo"
-        assert undo_button.toolTip() == f"Undo Create event '{LONG_TITLE}'"
+        assert undo_button.toolTip() == f"Undo Create event '{SHORTENED_TITLE}'"
     combo = window.zone_selector.combo
     assert combo.isVisible()
     assert window.zone_selector.in_use.isVisible()
