@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cpp_scheduler.cli.dates import parse_day
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.documents.content import PrintDocument
@@ -94,12 +94,8 @@ def run_programme(args: argparse.Namespace) -> int:
 
 
 def run_day(args: argparse.Namespace) -> int:
-    try:
-        day = date.fromisoformat(args.date)
-    except ValueError:
-        raise CliError(
-            _("--date '{date}' is not a date (YYYY-MM-DD)").format(date=args.date), status=2
-        ) from None
+    day = parse_day("--date", args.date)
+    assert day is not None  # the option is required
     return _print(args, lambda database: run_sheet_document(read_run_sheet(database, day)))
 
 

@@ -183,7 +183,15 @@ def test_the_run_sheet_pdf_has_the_days_conflicts(demo_sqlite_path: Path, tmp_pa
     [
         (["itinerary", "--delegation", "Atlantis"], "No delegation is called 'Atlantis'"),
         (["programme", "--event", "nope"], "No event has the UID or id 'nope'."),
-        (["day", "--date", "2027-02-30"], "--date '2027-02-30' is not a date (YYYY-MM-DD)"),
+        (
+            ["day", "--date", "2027-02-30"],
+            "--date '2027-02-30' is not a date; write it as YYYY-MM-DD (such as 2027-02-15)",
+        ),
+        (
+            ["day", "--date", "9999-12-31"],
+            "--date 9999-12-31 is outside the days the program plans for (1900-01-01 to "
+            "2199-12-31)",
+        ),
     ],
 )
 def test_a_bad_name_uid_or_date_is_one_line(
