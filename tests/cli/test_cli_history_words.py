@@ -45,8 +45,8 @@ def test_an_events_changes_are_printed_by_labels_and_names(
             "mode: 対面 -> ハイブリッド",
             'video_link: "" -> "https://meet.example.org/yokohama"',
         ],
-        ["venue_id: TDLC 会議室A -> 仮設ホール (deleted)"],
-        ["venue_id: 仮設ホール (deleted) -> TDLC 会議室B"],
+        ["venue_id: TDLC 会議室A -> 仮設ホール（削除済み）"],
+        ["venue_id: 仮設ホール（削除済み） -> TDLC 会議室B"],
         ["status: 仮 -> 中止"],
     ]
     assert field_lines(command(capsys, sqlite_database, story.participant))[1:] == [

@@ -3,6 +3,8 @@ and a window whose editor dialogs and message boxes answer without a person."""
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -127,3 +129,18 @@ def window(program: Database, make_window: WindowFactory) -> MainWindow:
     shown = make_window(program)
     shown.go_to(JANUARY_NINE_TOKYO.date())
     return shown
+
+
+@pytest.fixture
+def faults(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
+    """What reached the window's error handler (its "Something went wrong" box): a test
+    that asserts it empty holds that bad input got a line of its own, not a crash."""
+    handled: list[BaseException] = []
+
+    def hook(
+        _kind: type[BaseException], error: BaseException, _trace: types.TracebackType | None
+    ) -> None:
+        handled.append(error)
+
+    monkeypatch.setattr(sys, "excepthook", hook)
+    return handled

@@ -7,8 +7,6 @@ moving the calendar reaches the error handler.
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import date
 
 import pytest
@@ -22,20 +20,6 @@ from cpp_scheduler.gui.qtvalues import python_date
 
 FIRST = date(1900, 1, 1)
 LAST = date(2199, 12, 31)
-
-
-@pytest.fixture
-def faults(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
-    """What reached the error handler ("Something went wrong")."""
-    handled: list[BaseException] = []
-
-    def hook(
-        _kind: type[BaseException], error: BaseException, _trace: types.TracebackType | None
-    ) -> None:
-        handled.append(error)
-
-    monkeypatch.setattr(sys, "excepthook", hook)
-    return handled
 
 
 def choose_in_navigator(window: MainWindow, day: QDate) -> None:

@@ -9,8 +9,6 @@ date the editors take, in any zone, reaches the error handler ("Something went w
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
@@ -31,20 +29,6 @@ from cpp_scheduler.store import Database
 FIRST = date(1900, 1, 1)
 LAST = date(2199, 12, 31)
 OUTSIDE = "is outside the dates the program plans for (1900-01-01 to 2199-12-31)."
-
-
-@pytest.fixture
-def faults(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
-    """What reached the error handler ("Something went wrong")."""
-    handled: list[BaseException] = []
-
-    def hook(
-        _kind: type[BaseException], error: BaseException, _trace: types.TracebackType | None
-    ) -> None:
-        handled.append(error)
-
-    monkeypatch.setattr(sys, "excepthook", hook)
-    return handled
 
 
 def wall_clock(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> QDateTime:

@@ -38,8 +38,8 @@ EXPECTED = {
     i18n.JAPANESE: {
         "event": [
             "状態: 仮 → 中止",
-            "会場: 仮設ホール (deleted) → TDLC 会議室B",
-            "会場: TDLC 会議室A → 仮設ホール (deleted)",
+            "会場: 仮設ホール（削除済み） → TDLC 会議室B",
+            "会場: TDLC 会議室A → 仮設ホール（削除済み）",
             "種類: ピア・ツー・ピア・ワークショップ → ビデオ会議; 形式: 対面 → ハイブリッド; "
             'ビデオ会議のリンク: "" → "https://meet.example.org/yokohama"',
         ],

@@ -242,7 +242,12 @@ def test_a_session_asks_for_its_conferences_programme(
 
 
 def test_the_run_sheets_date_takes_only_the_programs_days_and_a_day_beyond_is_said_in_one_line(
-    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path, monkeypatch
+    qtbot: QtBot,
+    sqlite_database,
+    open_window,
+    tmp_path: Path,
+    monkeypatch,
+    faults: list[BaseException],
 ) -> None:
     """Its date field stops at 1900-01-01 and 2199-12-31; a day beyond them (were the
     field to hold one) is refused in one line before any work starts, for the preview
@@ -251,8 +256,7 @@ def test_the_run_sheets_date_takes_only_the_programs_days_and_a_day_beyond_is_sa
 
     from cpp_scheduler.gui.qtvalues import python_date
 
-    handled: list[BaseException] = []
-    monkeypatch.setattr(sys, "excepthook", lambda _kind, error, _trace: handled.append(error))
+    handled = faults
     window = open_window()
     dialog = window.documents.open("day", day=date(9999, 12, 31))
     field = dialog.date
@@ -285,14 +289,17 @@ def test_the_run_sheets_date_takes_only_the_programs_days_and_a_day_beyond_is_sa
 
 
 def test_a_failure_other_than_a_refusal_goes_to_the_error_handler_not_the_status_line(
-    qtbot: QtBot, sqlite_database, open_window, monkeypatch
+    qtbot: QtBot,
+    sqlite_database,
+    open_window,
+    monkeypatch,
+    faults: list[BaseException],
 ) -> None:
     """A refusal is said as it is; a fault is the error handler's (logged, said once,
     kindly), never Python's own words in the dialog."""
     from cpp_scheduler.errors import SchedulerError
 
-    handled: list[BaseException] = []
-    monkeypatch.setattr(sys, "excepthook", lambda _kind, error, _trace: handled.append(error))
+    handled = faults
     window = open_window()
     dialog = window.documents.open("day")
     dialog._failed(SchedulerError("The venue is closed on Sundays."))

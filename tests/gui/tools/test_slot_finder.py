@@ -517,19 +517,21 @@ def test_what_was_created_stays_said_after_the_search_that_follows(
 
 
 def test_the_dates_take_only_the_programs_days_and_a_day_beyond_is_said_in_one_line(
-    qtbot: QtBot, sqlite_database, open_window, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    sqlite_database,
+    open_window,
+    monkeypatch: pytest.MonkeyPatch,
+    faults: list[BaseException],
 ) -> None:
     """The From and To fields stop at 1900-01-01 and 2199-12-31; a search for days
     beyond them (were a field to hold one) is refused in the command line's one line,
     never an error for the error handler, and the status line is not left weighing."""
-    import sys
 
     from PySide6.QtCore import QDate
 
     from cpp_scheduler.gui.qtvalues import python_date
 
-    handled: list[BaseException] = []
-    monkeypatch.setattr(sys, "excepthook", lambda _kind, error, _trace: handled.append(error))
+    handled = faults
     lima = add_delegation(sqlite_database, "Lima housing", "PE", "America/Lima")
     window = open_window()
     finder = tools_of(window).open_slot_finder()
