@@ -184,7 +184,7 @@ def rules(draw: st.DrawFn) -> str:
     return ";".join(parts)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     rule=rules(),
     first=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2199, 12, 1)),
