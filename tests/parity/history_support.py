@@ -125,6 +125,12 @@ def tell(database: Database) -> Story:
     first, last = timezones.local_days(date(2027, 4, 30), date(2027, 5, 6), "Asia/Tokyo")
     editing.change(database, Event, closure, {"start_utc": first, "end_utc": last}, 1)
 
+    return Story(event, participant, closure, weekly_call(database))
+
+
+def weekly_call(database: Database) -> str:
+    """A weekly series of four from ``START``, its second meeting cancelled and its third
+    moved three hours later: the id of the series."""
     weekly = editing.create(
         database,
         Event,
@@ -146,7 +152,7 @@ def tell(database: Database) -> Story:
         moved + timedelta(hours=1),
         edit.version,
     )
-    return Story(event, participant, closure, weekly)
+    return weekly
 
 
 def command(capsys: pytest.CaptureFixture[str], database: Database, record: str, *more: str) -> str:

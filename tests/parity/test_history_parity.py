@@ -143,29 +143,9 @@ def test_the_panel_and_the_command_word_a_meeting_change_alike(
     """A cancelled and a moved meeting of a series: one service answer, the same words
     in the panel's rows as in the command's JSON, named by the series."""
     from cpp_scheduler.gui.tools.history import summary
-    from cpp_scheduler.services import series
+    from tests.parity.history_support import weekly_call
 
-    event_id = editing.create(
-        sqlite_database,
-        Event,
-        {
-            "title": "Weekly DRR call",
-            "start_utc": START,
-            "end_utc": START + timedelta(hours=1),
-            "zone": "Asia/Tokyo",
-            "recurrence_rule": "FREQ=WEEKLY;COUNT=4",
-        },
-    )
-    edit = series.cancel_meeting(sqlite_database, event_id, START + timedelta(weeks=1), 1)
-    moved = START + timedelta(weeks=2, hours=3)
-    series.move_meeting(
-        sqlite_database,
-        event_id,
-        START + timedelta(weeks=2),
-        moved,
-        moved + timedelta(hours=1),
-        edit.version,
-    )
+    event_id = weekly_call(sqlite_database)
     with sqlite_database.session() as session:
         uid = session.get(Event, event_id).uid  # type: ignore[union-attr]
 
