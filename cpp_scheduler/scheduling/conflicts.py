@@ -695,9 +695,10 @@ def _travel_problems(
                         (short if transfer.known else unknown)[key].append(attendee_id)
                 if last is None or interval.end_s >= last.end_s:
                     last = interval
-    for key, attendee_ids in short.items():
+    for key, met in short.items():
         before, after, transfer = pairs[key]
         assert transfer.route is not None
+        attendee_ids = _in_named_order(context, met)
         names = _join([context.name(a) for a in attendee_ids])
         left = timezones.to_local(before.end, before.zone)
         arrive = timezones.to_local(after.start, after.zone)
@@ -728,8 +729,9 @@ def _travel_problems(
             (Meeting.of(before), Meeting.of(after)),
             days=_tokyo_days(context.clock, before.end_s, before.end_s),
         )
-    for key, attendee_ids in unknown.items():
+    for key, met in unknown.items():
         before, after, _transfer = pairs[key]
+        attendee_ids = _in_named_order(context, met)
         names = _join([context.name(a) for a in attendee_ids])
         yield Conflict(
             ConflictKind.TRAVEL_UNKNOWN,
@@ -752,6 +754,21 @@ def _travel_problems(
             (Meeting.of(before), Meeting.of(after)),
             days=_tokyo_days(context.clock, before.end_s, before.end_s),
         )
+
+
+def _in_named_order(context: _Context, attendee_ids: Sequence[str]) -> list[str]:
+    """Delegations, then people, each by name: the sweep meets them in the order the
+    snapshot first books them, which a range's snapshot starts later than the whole
+    program's, and the finding must read the same in both."""
+    delegations = context.snapshot.delegations
+    return sorted(
+        attendee_ids,
+        key=lambda attendee_id: (
+            attendee_id not in delegations,
+            context.name(attendee_id),
+            attendee_id,
+        ),
+    )
 
 
 _EVERYONE = -(10**9)

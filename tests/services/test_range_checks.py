@@ -575,3 +575,34 @@ def test_a_longer_buffer_reaches_as_far_in_a_range_as_in_the_whole_program(
     assert checking.check(program, start, end, buffer=buffer).conflicts == touching(
         whole, start, end
     )
+
+
+def test_a_journeys_travellers_are_named_alike_whoever_the_range_meets_first(
+    program: Database,
+) -> None:
+    """Kenji's call a week earlier is outside the range: the whole program meets him
+    first, the range meets Ana first, and both name them in one order."""
+    day = FIRST + timedelta(days=8)
+    with program.transaction() as session:
+        ana, kenji = session.get(Participant, "ana"), session.get(Participant, "kenji")
+        kobe, yokohama = session.get(Venue, "kobe"), session.get(Venue, "yokohama")
+        session.add(
+            _event(
+                "Planning call",
+                at(FIRST + timedelta(days=1), 10),
+                at(FIRST + timedelta(days=1), 11),
+                mode=EventMode.VIRTUAL,
+                participants=[kenji],
+            )
+        )
+        session.add(
+            _event(
+                "Port visit", at(day, 10), at(day, 12), venue=yokohama, participants=[ana, kenji]
+            )
+        )
+        session.add(
+            _event("Kobe workshop", at(day, 12), at(day, 14), venue=kobe, participants=[ana, kenji])
+        )
+    found = assert_range_agrees(program, day, day)
+    assert [c.kind for c in found] == [ConflictKind.TRAVEL_TOO_SHORT]
+    assert found[0].message.startswith("Ana Quispe and Kenji Sato cannot get from Port visit")
