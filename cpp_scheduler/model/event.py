@@ -113,7 +113,11 @@ class Event(Record, Base):
     organiser_id: Mapped[str | None] = mapped_column(
         ForeignKey("participants.id", ondelete="SET NULL")
     )
-    parent_id: Mapped[str | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
+    """The conference this is a session of. Indexed: deleting any event makes the
+    database look for its sessions, which without the index reads every event."""
     tour_day_id: Mapped[str | None] = mapped_column(ForeignKey("tour_days.id", ondelete="SET NULL"))
     video_link: Mapped[str] = mapped_column(String(500), default="")
     description: Mapped[str] = mapped_column(Text, default="")
