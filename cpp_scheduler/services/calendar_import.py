@@ -967,8 +967,7 @@ def undo_import(
     found = {**undo.imported_versions, **undo.people_versions, **(expected or {})}
     with database.transaction() as session:
         _check_left_as(session, found, undo.created + undo.updated)
-        for event_id in undo.created:
-            undo.after[event_id] = editing.delete_record(session, Event, event_id)
+        undo.after.update(editing.delete_records(session, Event, undo.created))
         undone: dict[str, int] = {}
         for event_id in undo.updated:
             undo.after[event_id] = editing.delete_record(session, Event, event_id)
@@ -1026,8 +1025,7 @@ def redo_import(
         _check_left_as(session, found, undo.updated)
         for person_id in undo.people:
             editing.restore_record(session, Participant, undo.after[person_id], touched=touched)
-        for event_id in undo.created:
-            editing.restore_record(session, Event, undo.after[event_id], check_links=False)
+        editing.restore_records(session, Event, [undo.after[i] for i in undo.created])
         redone: dict[str, int] = {}
         for event_id in undo.updated:
             editing.delete_record(session, Event, event_id)

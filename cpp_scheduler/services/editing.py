@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, inspect, select, update
+from sqlalchemy import Table, UniqueConstraint, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapper, RelationshipProperty, Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -311,49 +311,70 @@ def _primary_key(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
     return {column.name: row[column.name] for column in table.primary_key.columns}
 
 
+_CHUNK = 500
+"""Values in one ``IN (...)`` list: well within every backend's limit on parameters."""
+
+
 def _collect(
     session: Session,
     table: Table,
     column_name: str,
-    values: list[Any],
-    snapshot: Snapshot,
+    owners: Mapping[Any, Snapshot],
     seen: set[tuple[str, tuple[Any, ...]]],
 ) -> None:
-    """Record ``table``'s rows whose ``column_name`` is in ``values``, then what they take
-    with them (rows that cascade) and what they clear (SET NULL references)."""
-    if not values:
-        return
-    rows = [
-        dict(row._mapping)
-        for row in session.execute(select(table).where(table.c[column_name].in_(values)))
-    ]
-    fresh = []
-    for row in rows:
-        key = (table.name, tuple(_primary_key(table, row).values()))
-        if key in seen:
-            continue
-        seen.add(key)
-        snapshot.rows.append((table.name, row))
-        fresh.append(row)
+    """Record ``table``'s rows whose ``column_name`` is one of ``owners``' keys, each in
+    the snapshot its key belongs to, then what they take with them (rows that cascade)
+    and what they clear (SET NULL references). A row two deletions reach is recorded
+    once, by the first."""
+    values = [value for value in owners if value is not None]
+    fresh: list[tuple[dict[str, Any], Snapshot]] = []
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        for found in session.execute(select(table).where(table.c[column_name].in_(chunk))):
+            row = dict(found._mapping)
+            key = (table.name, tuple(_primary_key(table, row).values()))
+            if key in seen:
+                continue
+            seen.add(key)
+            snapshot = owners[row[column_name]]
+            snapshot.rows.append((table.name, row))
+            fresh.append((row, snapshot))
     if not fresh:
         return
     for other in _tables().values():
         for foreign_key in other.foreign_keys:
             if foreign_key.column.table is not table:
                 continue
-            referred = [row[foreign_key.column.name] for row in fresh]
+            referred: dict[Any, Snapshot] = {}
+            for row, snapshot in fresh:
+                referred.setdefault(row[foreign_key.column.name], snapshot)
             local = foreign_key.parent.name
             if (foreign_key.ondelete or "").upper() == "CASCADE":
-                _collect(session, other, local, referred, snapshot, seen)
+                _collect(session, other, local, referred, seen)
             elif (foreign_key.ondelete or "").upper() == "SET NULL":
-                for found in session.execute(select(other).where(other.c[local].in_(referred))):
-                    mapping = dict(found._mapping)
-                    key = (other.name, tuple(_primary_key(other, mapping).values()))
-                    if key in seen:
-                        continue  # removed with the record anyway
-                    snapshot.cleared.append(
-                        (other.name, _primary_key(other, mapping), local, mapping[local])
-                    )
+                _collect_cleared(session, other, local, referred, seen)
+
+
+def _collect_cleared(
+    session: Session,
+    table: Table,
+    column_name: str,
+    owners: Mapping[Any, Snapshot],
+    seen: set[tuple[str, tuple[Any, ...]]],
+) -> None:
+    """Record the references of ``table``'s rows to one of ``owners``' keys, which the
+    deletion sets to NULL, each in the snapshot its key belongs to."""
+    values = [value for value in owners if value is not None]
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        for found in session.execute(select(table).where(table.c[column_name].in_(chunk))):
+            row = dict(found._mapping)
+            key = _primary_key(table, row)
+            if (table.name, tuple(key.values())) in seen:
+                continue  # removed with the record anyway
+            owners[row[column_name]].cleared.append(
+                (table.name, key, column_name, row[column_name])
+            )
 
 
 @dataclass(frozen=True)
@@ -503,36 +524,98 @@ def delete_record(
     losing it changes that one (a series whose changed meeting it was)."""
     record = get_record(session, model_cls, record_id)
     check_version(record, expected_version)
-    title = getattr(record, "title", None) or getattr(record, "name", None) or record_id
-    snapshot = Snapshot(model_cls.__name__, record_id, str(title))
+    (snapshot,) = _delete(session, model_cls, [record], touched)
+    return snapshot
+
+
+def delete_records(
+    session: Session, model_cls: type[Base], record_ids: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """Delete many records of one kind at once (an undone import takes back thousands):
+    each one's snapshot, by id, as :func:`delete_record` gives it, from a few queries
+    per table rather than a few per record. Refused (:class:`RecordNotFoundError`)
+    when one of them is gone."""
+    records: dict[str, Base] = {}
+    entity: Any = model_cls
+    for start in range(0, len(record_ids), _CHUNK):
+        chunk = list(record_ids[start : start + _CHUNK])
+        records.update(
+            (str(record.id), record)
+            for record in session.scalars(
+                select(entity).where(entity.id.in_(chunk)).options(*_loaded_with(model_cls))
+            )
+        )
+    for record_id in record_ids:
+        if record_id not in records:
+            get_record(session, model_cls, record_id)  # says which kind is gone
+    snapshots = _delete(session, model_cls, [records[i] for i in dict.fromkeys(record_ids)], None)
+    return {snapshot["record_id"]: snapshot for snapshot in snapshots}
+
+
+def _loaded_with(model_cls: type[Base]) -> list[Any]:
+    """Loader options for what the ORM itself deletes or unlinks with a record (its
+    changed meetings, its lists of links): read with the records, not one by one."""
+    return [
+        selectinload(getattr(model_cls, relationship.key))
+        for relationship in inspect(model_cls).relationships
+        if not relationship.viewonly
+        and (relationship.secondary is not None or "delete" in relationship.cascade)
+    ]
+
+
+def _delete(
+    session: Session,
+    model_cls: type[Base],
+    records: Sequence[Base],
+    touched: list[Touched] | None,
+) -> list[dict[str, Any]]:
+    """Delete ``records`` (of ``model_cls``), with their snapshots in their order."""
+    snapshots = {
+        str(record.id): Snapshot(model_cls.__name__, str(record.id), _title_of(record))  # type: ignore[attr-defined]
+        for record in records
+    }
     table = model_cls.__table__
     assert isinstance(table, Table)
     session.flush()
-    _collect(session, table, "id", [record_id], snapshot, set())
+    _collect(session, table, "id", snapshots, set())
     # References from rows that are deleted too are restored with those rows.
     removed = {
-        (name, tuple(_primary_key(_tables()[name], row).values())) for name, row in snapshot.rows
+        (name, tuple(_primary_key(_tables()[name], row).values()))
+        for snapshot in snapshots.values()
+        for name, row in snapshot.rows
     }
-    snapshot.cleared = [
-        entry for entry in snapshot.cleared if (entry[0], tuple(entry[1].values())) not in removed
-    ]
+    for snapshot in snapshots.values():
+        snapshot.cleared = [
+            entry
+            for entry in snapshot.cleared
+            if (entry[0], tuple(entry[1].values())) not in removed
+        ]
     touching = _Touching()
-    for table_name, key, column, _value in snapshot.cleared:
-        _set_reference(session, table_name, key, column, None, touching)
+    for snapshot in snapshots.values():
+        for table_name, key, column, _value in snapshot.cleared:
+            _set_reference(session, table_name, key, column, None, touching)
     with session.no_autoflush:  # one flush, one new version for each record changed
-        for table_name, row in snapshot.rows:
-            for owner in _link_owners(table_name):
-                if (owner.owner_table, (row[owner.owner_column],)) not in removed:
-                    _unlink(session, owner, row, touching)
+        for snapshot in snapshots.values():
+            for table_name, row in snapshot.rows:
+                for owner in _link_owners(table_name):
+                    if (owner.owner_table, (row[owner.owner_column],)) not in removed:
+                        _unlink(session, owner, row, touching)
     session.flush()
-    for parent in _parents(record) if touched is not None else ():
-        touching.note(parent)
-    session.delete(record)
+    if touched is not None:
+        for record in records:
+            for parent in _parents(record):
+                touching.note(parent)
+    for record in records:
+        session.delete(record)
     session.flush()
     if touched is not None:
         touched.extend(touching.touched())
     session.expunge_all()
-    return snapshot.as_dict()
+    return [snapshot.as_dict() for snapshot in snapshots.values()]
+
+
+def _title_of(record: Base) -> str:
+    return str(getattr(record, "title", None) or getattr(record, "name", None) or record.id)  # type: ignore[attr-defined]
 
 
 def _parents(record: Base) -> list[Base]:
@@ -639,53 +722,149 @@ def restore_record(
     back thousands of events at once) and the database's own refusal is enough.
     ``touched``: given, gets the other records whose references it put back (a
     reference a colleague has set to something else since stays theirs)."""
-    if snapshot["model"] != model_cls.__name__:
-        raise ValueError(f"a snapshot of a {snapshot['model']} cannot restore a {model_cls}")
-    tables = _tables()
-    if session.get(model_cls, snapshot["record_id"]) is not None:
-        raise SchedulerError(
-            _("the {kind} '{title}' already exists").format(
-                kind=_(_kind(model_cls)), title=snapshot["title"]
-            )
-        )
-    session.flush()
+    _check_restorable(session, model_cls, [snapshot])
     if check_links:
         _check_still_there(session, model_cls, snapshot)
-    restored: dict[str, list[Any]] = {}
+    _restore(session, [snapshot], touched)
+
+
+def restore_records(
+    session: Session, model_cls: type[Base], snapshots: Sequence[Mapping[str, Any]]
+) -> None:
+    """Put back many deleted records of one kind at once (a redone import brings back
+    thousands), as :func:`restore_record` puts back each with ``check_links=False``:
+    each table's rows in one statement, the database's refusal the only check of what
+    they refer to."""
+    _check_restorable(session, model_cls, snapshots)
+    _restore(session, snapshots, None)
+
+
+def _check_restorable(
+    session: Session, model_cls: type[Base], snapshots: Sequence[Mapping[str, Any]]
+) -> None:
+    """Refuse snapshots of another kind of record, or of a record that exists again."""
+    for snapshot in snapshots:
+        if snapshot["model"] != model_cls.__name__:
+            raise ValueError(f"a snapshot of a {snapshot['model']} cannot restore a {model_cls}")
+    titles = {snapshot["record_id"]: snapshot["title"] for snapshot in snapshots}
+    entity: Any = model_cls
+    ids = list(titles)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        there = session.scalars(select(entity.id).where(entity.id.in_(chunk))).first()
+        if there is not None:
+            raise SchedulerError(
+                _("the {kind} '{title}' already exists").format(
+                    kind=_(_kind(model_cls)), title=titles[there]
+                )
+            )
+    session.flush()
+
+
+def _restore(
+    session: Session, snapshots: Sequence[Mapping[str, Any]], touched: list[Touched] | None
+) -> None:
+    """Insert the snapshots' rows, a table at a time in the order of the foreign keys;
+    put their links into the lists of records not brought back with them, and their
+    cleared references back where nobody has set another since."""
+    tables = _tables()
+    brought_back = {
+        (table_name, row["id"])
+        for snapshot in snapshots
+        for table_name, row in snapshot["rows"]
+        if "id" in row
+    }
+    rows_of: dict[str, list[Mapping[str, Any]]] = {}
     relinked: list[tuple[_LinkOwner, Mapping[str, Any]]] = []
-    for table_name, row in snapshot["rows"]:
-        owners = [
-            owner
-            for owner in _link_owners(table_name)
-            if row[owner.owner_column] not in restored.get(owner.owner_table, ())
-        ]
-        if owners:
-            relinked.extend((owner, row) for owner in owners)
-            continue
-        try:
-            session.execute(tables[table_name].insert().values(**row))
-        except IntegrityError as error:
-            raise _taken_since(session, error, table_name, row) from error
-        if "id" in row:
-            restored.setdefault(table_name, []).append(row["id"])
+    for snapshot in snapshots:
+        for table_name, row in snapshot["rows"]:
+            owners = [
+                owner
+                for owner in _link_owners(table_name)
+                if (owner.owner_table, row[owner.owner_column]) not in brought_back
+            ]
+            if owners:
+                relinked.extend((owner, row) for owner in owners)
+            else:
+                rows_of.setdefault(table_name, []).append(row)
+    restored: dict[str, list[Any]] = {}
+    for table in Base.metadata.sorted_tables:
+        rows = _parents_first(table, rows_of.get(table.name, []))
+        if rows:
+            _insert(session, table, rows)
+            restored[table.name] = [row["id"] for row in rows if "id" in row]
     session.flush()
     touching = _Touching()
     with session.no_autoflush:  # one flush, one new version for each record changed
         for owner, row in relinked:
             _relink(session, owner, row, touching)
-    for table_name, key, column, value in snapshot["cleared"]:
-        if _set_reference(session, table_name, key, column, value, touching, only_if_empty=True):
-            continue
-        table = tables[table_name]
-        condition = [table.c[name] == key_value for name, key_value in key.items()]
-        session.execute(
-            update(table).where(*condition, table.c[column].is_(None)).values({column: value})
-        )
+    for snapshot in snapshots:
+        for table_name, key, column, value in snapshot["cleared"]:
+            if _set_reference(
+                session, table_name, key, column, value, touching, only_if_empty=True
+            ):
+                continue
+            table = tables[table_name]
+            condition = [table.c[name] == key_value for name, key_value in key.items()]
+            session.execute(
+                update(table).where(*condition, table.c[column].is_(None)).values({column: value})
+            )
     session.flush()
     if touched is not None:
         touched.extend(touching.touched())
     _note_restored(session, restored)
     session.expire_all()
+
+
+def _parents_first(table: Table, rows: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """``rows`` in an order they can be inserted in: a row referring to another row of
+    its own table (a session to its conference) after that one."""
+    own = [key.parent.name for key in table.foreign_keys if key.column.table is table]
+    if not own or len(rows) < 2:
+        return rows
+    waiting = {row["id"] for row in rows}
+    ordered: list[Mapping[str, Any]] = []
+    left = rows
+    while left:
+        ready = [row for row in left if not any(row[name] in waiting for name in own)]
+        if not ready:  # a cycle: the database says what is wrong with it
+            return ordered + left
+        ordered += ready
+        waiting -= {row["id"] for row in ready}
+        left = [row for row in left if row["id"] in waiting]
+    return ordered
+
+
+def _insert(session: Session, table: Table, rows: list[Mapping[str, Any]]) -> None:
+    """Insert ``rows`` into ``table`` in one statement, once none of them takes a value
+    another row holds since (an event's calendar UID): that one is named."""
+    for columns in _unique_keys(table):
+        wanted = {tuple(row[name] for name in columns): row for row in rows}
+        first = table.c[columns[0]]
+        values = list({key[0] for key in wanted if key[0] is not None})
+        for start in range(0, len(values), _CHUNK):
+            chunk = values[start : start + _CHUNK]
+            query = select(*(table.c[name] for name in columns)).where(first.in_(chunk))
+            for held in session.execute(query):
+                row = wanted.get(tuple(held))
+                if row is not None:
+                    raise _taken(session, table.name, columns, row)
+    try:
+        session.execute(table.insert(), rows)
+    except IntegrityError as error:
+        if isinstance(session, StoreSession):
+            raise session.translate(error) from error
+        raise
+
+
+@cache
+def _unique_keys(table: Table) -> tuple[tuple[str, ...], ...]:
+    """The columns of each unique constraint of ``table`` (its primary key aside)."""
+    return tuple(
+        tuple(column.name for column in constraint.columns)
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    )
 
 
 def _check_still_there(
@@ -722,20 +901,28 @@ def _taken_since(
     """Why a deleted record cannot be put back: most often, another record has taken its
     name (or email, or code) since; the message names both the record and the value."""
     broken = unique_columns(error)
-    mapper = _mapper_of(table_name)
-    if broken is None or mapper is None:
+    if broken is None or _mapper_of(table_name) is None:
         if isinstance(session, StoreSession):
             return session.translate(error)
         return StoreError(first_line(error))
-    kind = _(_kind(mapper.class_))
+    return _taken(session, table_name, broken[1], row)
+
+
+def _taken(
+    session: Session, table_name: str, columns: Sequence[str], row: Mapping[str, Any]
+) -> StoreError:
+    """A record that cannot be put back, as another of its kind holds its ``columns``'
+    values now."""
+    mapper = _mapper_of(table_name)
+    kind = _(_kind(mapper.class_)) if mapper is not None else table_name
     label = str(row.get("title") or row.get("name") or row.get("id"))
-    shown = [column for column in broken[1] if not column.endswith("_id")] or list(broken[1])
+    shown = [column for column in columns if not column.endswith("_id")] or list(columns)
     value = ", ".join(str(row[column]) for column in shown if row.get(column) is not None)
     where = session.database_name if isinstance(session, StoreSession) else _("the database")
     message = _(
         "the {kind} {record} cannot be put back: {value} is now used by another {kind} in {where}"
     ).format(kind=kind, record=quoted(label), value=quoted(value), where=where)
-    return DuplicateValueError(message, label, tuple(broken[1]), value)
+    return DuplicateValueError(message, label, tuple(columns), value)
 
 
 def _note_restored(session: Session, restored: Mapping[str, list[Any]]) -> None:

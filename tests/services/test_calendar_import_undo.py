@@ -7,15 +7,18 @@ redo) is refused with one line, and nothing changes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import select
 
 from cpp_scheduler.ical.importer import read_calendar
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import calendar_import, editing
-from cpp_scheduler.store import ConcurrentEditError, Database
+from cpp_scheduler.store import ConcurrentEditError, Database, StoreError
 
 NINE = datetime(2027, 4, 5, 0, 0, tzinfo=UTC)
 
@@ -150,3 +153,81 @@ def test_an_undo_and_a_redo_are_each_one_change_in_the_history(
     versions = [entry.version for entry in entries]
     assert versions == sorted(versions)
     assert versions[-1] == editing.stored(database, Event, workshop).version
+
+
+def _new_events(count: int, uid: str = "partner-{n}@example.org") -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//A partner city//EN"]
+    for n in range(count):
+        start = NINE + timedelta(hours=2 * n)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid.format(n=n)}",
+            "DTSTAMP:20270101T000000Z",
+            f"DTSTART:{start:%Y%m%dT%H%M%SZ}",
+            f"DTEND:{start + timedelta(hours=1):%Y%m%dT%H%M%SZ}",
+            f"SUMMARY:Site visit {n}",
+            f"ATTENDEE;CN=Guest {n % 3}:mailto:guest{n % 3}@example.org",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+@contextmanager
+def _statements(database: Database) -> Iterator[list[str]]:
+    """Every statement the database is sent in the block (a batch of rows counts once)."""
+    sent: list[str] = []
+
+    def note(_connection: object, _cursor: object, statement: str, *_rest: object) -> None:
+        sent.append(statement)
+
+    sqlalchemy_event.listen(database.engine, "before_cursor_execute", note)
+    try:
+        yield sent
+    finally:
+        sqlalchemy_event.remove(database.engine, "before_cursor_execute", note)
+
+
+def test_taking_back_and_making_again_a_large_import_reads_a_table_at_a_time(
+    database: Database,
+) -> None:
+    """Undo and redo of an import of 600 events (the window's Ctrl+Z, Ctrl+Y) send a few
+    statements per table, as many for 600 events as for 60: one or more per event made
+    undoing a 100,000-event import take most of an hour."""
+    counts = []
+    for size in (60, 600):
+        parsed = read_calendar(_new_events(size, f"size-{size}-{{n}}@example.org"), "p.ics")
+        _report, undo = calendar_import.import_undoably(database, parsed)
+        with _statements(database) as undoing:
+            calendar_import.undo_import(database, undo)
+        with _statements(database) as redoing:
+            calendar_import.redo_import(database, undo)
+        counts.append((len(undoing), len(redoing)))
+        with database.session() as session:
+            titles = session.scalars(select(Event.title).where(Event.uid.like(f"size-{size}-%")))
+            assert len(set(titles)) == size  # all back, once each
+    (undo_small, redo_small), (undo_large, redo_large) = counts
+    assert undo_large <= undo_small + 20
+    assert redo_large <= redo_small + 20
+
+
+def test_a_redo_whose_calendar_uid_a_colleague_has_used_since_names_it_and_changes_nothing(
+    database: Database,
+) -> None:
+    parsed = read_calendar(_new_events(3), "partners.ics")
+    _report, undo = calendar_import.import_undoably(database, parsed)
+    calendar_import.undo_import(database, undo)
+    # Before the undone import is made again, a colleague imports the partner city's
+    # file again: its first two events are in the program once more.
+    again = read_calendar(_new_events(2, "partner-{n}@example.org"), "again.ics")
+    calendar_import.import_undoably(database, again)
+
+    with pytest.raises(StoreError) as refused:
+        calendar_import.redo_import(database, undo)
+
+    assert str(refused.value).startswith(
+        "the event 'Site visit 0' cannot be put back: 'partner-0@example.org' is now used "
+        "by another event in "
+    )
+    with database.session() as session:
+        assert sorted(session.scalars(select(Event.title))) == ["Site visit 0", "Site visit 1"]
