@@ -139,7 +139,7 @@ def _render_all_day_week(app: QApplication, window: MainWindow, outdir: Path) ->
     the week's picture). The event is taken out again after."""
     from cpp_scheduler import timezones
     from cpp_scheduler.model import Event, EventKind
-    from cpp_scheduler.services import editing
+    from cpp_scheduler.services import editing, removal
 
     database = window.database
     start, end = timezones.local_days(ALL_DAY_FIRST, ALL_DAY_LAST, timezones.TOKYO)
@@ -167,7 +167,7 @@ def _render_all_day_week(app: QApplication, window: MainWindow, outdir: Path) ->
         _save(window, outdir / "month-all-day.png")
         return week
     finally:
-        editing.delete(database, Event, event_id)
+        removal.delete(database, Event, event_id)
         window.reload()
         _settle(app, window)
 

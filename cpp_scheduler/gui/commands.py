@@ -39,7 +39,7 @@ from cpp_scheduler.gui.translations import kind_name, translate
 from cpp_scheduler.gui.views.base import time_label
 from cpp_scheduler.model import Event
 from cpp_scheduler.model.base import Base
-from cpp_scheduler.services import editing, merging, series
+from cpp_scheduler.services import editing, merging, removal, series
 from cpp_scheduler.services.database import Database
 
 if TYPE_CHECKING:
@@ -488,12 +488,12 @@ class CreateRecord(RecordCommand):
             self.saved_version = created.version
             self.editor.left_others(created.touched)
         else:
-            self.editor.left_others(editing.restore(database, self.model_cls, self.snapshot))
-            self.saved_version = editing.snapshot_version(self.snapshot)
+            self.editor.left_others(removal.restore(database, self.model_cls, self.snapshot))
+            self.saved_version = removal.snapshot_version(self.snapshot)
         self._done()
 
     def revert(self) -> None:
-        deleted = editing.delete(
+        deleted = removal.delete(
             self.editor.database,
             self.model_cls,
             self.record_id,
@@ -648,7 +648,7 @@ class DeleteRecord(RecordCommand):
     def apply(self) -> None:
         # A redo deletes the record at the version the undo brought it back at (or where
         # this window's steps took it since): a colleague's change since refuses it.
-        deleted = editing.delete(
+        deleted = removal.delete(
             self.editor.database,
             self.model_cls,
             self.record_id,
@@ -660,9 +660,9 @@ class DeleteRecord(RecordCommand):
 
     def revert(self) -> None:
         assert self.snapshot is not None
-        touched = editing.restore(self.editor.database, self.model_cls, self.snapshot)
+        touched = removal.restore(self.editor.database, self.model_cls, self.snapshot)
         self.editor.left_others(touched)
-        self.saved_version = editing.snapshot_version(self.snapshot)
+        self.saved_version = removal.snapshot_version(self.snapshot)
         self._done()
 
 

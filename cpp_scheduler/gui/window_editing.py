@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from cpp_scheduler.services import merging, series
     from cpp_scheduler.services.changes import EventToDelete
     from cpp_scheduler.services.database import Database
-    from cpp_scheduler.services.editing import ToDelete
+    from cpp_scheduler.services.removal import ToDelete
 
 
 @dataclass(frozen=True)
@@ -547,12 +547,12 @@ class RecordEditing:
         """Delete a record once the coordinator agrees. The question names the records
         the deletion takes with it (a delegation's study tours, an area's sub-themes),
         read off the GUI thread first."""
-        from cpp_scheduler.services import editing
+        from cpp_scheduler.services import removal
 
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
         database = self.database
         self.tasks.run_in_background(
-            lambda: editing.to_delete(database, model, record_id),
+            lambda: removal.to_delete(database, model, record_id),
             lambda found: self._ask_to_delete(model, record_id, title, found, parent),
             self.work_failed(translate("WindowEditing", "Cannot delete")),
         )

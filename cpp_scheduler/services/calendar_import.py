@@ -54,7 +54,7 @@ from cpp_scheduler.model import (
 from cpp_scheduler.model.base import new_id, utc_now
 from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
 from cpp_scheduler.programfile.layout import EVENTS, OCCURRENCE_CHANGES
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, removal
 from cpp_scheduler.services.calendar_export import event_loading
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.history import group_changes, write_noted
@@ -897,7 +897,7 @@ def _snapshots(database: Database, event_ids: Sequence[str]) -> dict[str, dict[s
     found: dict[str, dict[str, Any]] = {}
     with database.session() as session:
         for event_id in event_ids:
-            found[event_id] = editing.delete_record(session, Event, event_id)
+            found[event_id] = removal.delete_record(session, Event, event_id)
         session.rollback()
     return found
 
@@ -967,12 +967,12 @@ def undo_import(
     found = {**undo.imported_versions, **undo.people_versions, **(expected or {})}
     with database.transaction() as session:
         _check_left_as(session, found, undo.created + undo.updated)
-        undo.after.update(editing.delete_records(session, Event, undo.created))
+        undo.after.update(removal.delete_records(session, Event, undo.created))
         undone: dict[str, int] = {}
         for event_id in undo.updated:
-            undo.after[event_id] = editing.delete_record(session, Event, event_id)
+            undo.after[event_id] = removal.delete_record(session, Event, event_id)
             undone[event_id] = _snapshot_version(undo.after[event_id]) + 1
-            editing.restore_record(
+            removal.restore_record(
                 session,
                 Event,
                 _at_version(undo.before[event_id], undone[event_id]),
@@ -1000,8 +1000,8 @@ def _take_back_person(session: Session, person_id: str, left: int | None) -> dic
         )
     label = person.label()
     touched: list[editing.Touched] = []
-    snapshot = editing.delete_record(session, Participant, person_id, touched=touched)
-    others = editing.taken_from_others(session, snapshot, touched)
+    snapshot = removal.delete_record(session, Participant, person_id, touched=touched)
+    others = removal.taken_from_others(session, snapshot, touched)
     if others:
         raise editing.StaleRecordError(
             _("{other} names {record}, whom the import added, since; nothing was changed").format(
@@ -1024,13 +1024,13 @@ def redo_import(
     with database.transaction() as session:
         _check_left_as(session, found, undo.updated)
         for person_id in undo.people:
-            editing.restore_record(session, Participant, undo.after[person_id], touched=touched)
-        editing.restore_records(session, Event, [undo.after[i] for i in undo.created])
+            removal.restore_record(session, Participant, undo.after[person_id], touched=touched)
+        removal.restore_records(session, Event, [undo.after[i] for i in undo.created])
         redone: dict[str, int] = {}
         for event_id in undo.updated:
-            editing.delete_record(session, Event, event_id)
+            removal.delete_record(session, Event, event_id)
             redone[event_id] = found[event_id] + 1  # never an old number again
-            editing.restore_record(
+            removal.restore_record(
                 session,
                 Event,
                 _at_version(undo.after[event_id], redone[event_id]),

@@ -35,11 +35,10 @@ from cpp_scheduler.services.editing import (
     Touched,
     check_version,
     create_record,
-    delete_record,
     link_keys,
-    taken_from_others,
     update_record,
 )
+from cpp_scheduler.services.removal import delete_record, taken_from_others
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.history import (
     CHANGED,

@@ -16,7 +16,7 @@ from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
 from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.model import Delegation, Event, EventStatus
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, removal
 from cpp_scheduler.services.demo import CONFERENCE, KENYA, PERU
 from cpp_scheduler.store import Database
 
@@ -142,13 +142,13 @@ def test_two_states_of_the_program_never_share_a_footer(own_demo: Database) -> N
     )
     editing.change(own_demo, Event, toyama, {"title": "Site visit: Toyama (edited)"}, version)
     wrap_up, _version = event_id(own_demo, "Study tour wrap-up: the delegation's action plan")
-    editing.delete(own_demo, Event, wrap_up)
+    removal.delete(own_demo, Event, wrap_up)
     with own_demo.session() as session:
         second = read_change_stamp(session)
     assert second.counter == first.counter + 2
     assert second.text != first.text
     kobe, _version = event_id(own_demo, "Living with earthquakes: Kobe after 1995")
-    editing.delete(own_demo, Event, kobe)
+    removal.delete(own_demo, Event, kobe)
     with own_demo.session() as session:
         third = read_change_stamp(session)
     assert third.counter == second.counter + 1

@@ -299,10 +299,10 @@ def test_the_delegation_editor_shares_the_bar_and_the_merge(
 DELETER = """
 import sys
 from cpp_scheduler.model import Event
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import removal
 from cpp_scheduler.store import open_database
 database = open_database(sys.argv[1])
-editing.delete(database, Event, sys.argv[2])
+removal.delete(database, Event, sys.argv[2])
 database.close()
 """
 

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 COLLEAGUE = """
 import sys
 from cpp_scheduler.model import Event
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, removal
 from cpp_scheduler.store import open_database
 database = open_database(sys.argv[1])
 for event_id in sys.argv[2:]:
@@ -75,10 +75,10 @@ def test_a_change_committed_by_another_process_appears_and_keeps_the_selection(
 DELETER = """
 import sys
 from cpp_scheduler.model import Event
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import removal
 from cpp_scheduler.store import open_database
 database = open_database(sys.argv[1])
-editing.delete(database, Event, sys.argv[2])
+removal.delete(database, Event, sys.argv[2])
 database.close()
 """
 

@@ -29,13 +29,13 @@ from cpp_scheduler.store import Database
 COLLEAGUE = """
 import sys
 from cpp_scheduler.model import Delegation, Event
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, removal
 from cpp_scheduler.store import open_database
 
 path, event_id, *rest = sys.argv[1:]
 database = open_database(path, author="Kenji")
 if rest == ["delete"]:
-    editing.delete(database, Event, event_id)
+    removal.delete(database, Event, event_id)
 else:
     values = dict(item.split("=", 1) for item in rest)
     version = editing.stored(database, Event, event_id).version
@@ -230,11 +230,11 @@ def test_a_program_file_moved_away_refuses_the_save_and_the_window_says_it_lost_
 DELETE_DELEGATION = """
 import sys
 from cpp_scheduler.model import Delegation
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import removal
 from cpp_scheduler.store import open_database
 
 database = open_database(sys.argv[1], author="Kenji")
-editing.delete(database, Delegation, sys.argv[2])
+removal.delete(database, Delegation, sys.argv[2])
 database.close()
 """
 

@@ -25,7 +25,7 @@ from cpp_scheduler.model import (
     Participant,
     Venue,
 )
-from cpp_scheduler.services import editing, series
+from cpp_scheduler.services import editing, removal, series
 from cpp_scheduler.store import Database
 
 #: Tuesday 12 January 2027, 10:00 in Tokyo.
@@ -91,7 +91,7 @@ def tell(database: Database) -> Story:
         {"status": EventStatus.CANCELLED},
     ):
         version = int(editing.change(database, Event, event, values, version).version or 0)
-    editing.delete(database, Venue, hall)
+    removal.delete(database, Venue, hall)
 
     lima = editing.create(
         database,

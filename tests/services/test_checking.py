@@ -17,7 +17,7 @@ import pytest
 
 from cpp_scheduler.model import Event, EventKind, Venue
 from cpp_scheduler.scheduling.conflicts import ConflictKind
-from cpp_scheduler.services import checking, editing
+from cpp_scheduler.services import checking, editing, removal
 from cpp_scheduler.store import Database, open_database
 
 MONDAY_TOKYO_TEN = datetime(2027, 3, 8, 1, 0, tzinfo=UTC)
@@ -58,7 +58,7 @@ def test_the_check_apart_finds_what_the_check_here_finds(database: Database) -> 
 
     # A change committed here is seen there at once: the clash is gone.
     with database.transaction() as session:
-        editing.delete_record(session, Event, second)
+        removal.delete_record(session, Event, second)
     assert not [
         c
         for c in checking.check_program_apart(database)

@@ -18,7 +18,7 @@ from cpp_scheduler.model import (
     ThematicArea,
     ValidationError,
 )
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, removal
 from cpp_scheduler.store import Database
 
 START = datetime(2027, 1, 12, 0, 0, tzinfo=UTC)
@@ -120,12 +120,12 @@ def test_deleting_an_event_and_restoring_it_brings_back_links_and_sessions(
         ids = (conference.id, child.id, product.id)
     with database.transaction() as session:
         before = editing.record_values(editing.get_record(session, Event, ids[0]))
-        snapshot = editing.delete_record(session, Event, ids[0])
+        snapshot = removal.delete_record(session, Event, ids[0])
     with database.session() as session:
         assert session.get(Event, ids[1]) is None  # the session went with its conference
         assert editing.get_record(session, KnowledgeProduct, ids[2]).events == []
     with database.transaction() as session:
-        editing.restore_record(session, Event, snapshot)
+        removal.restore_record(session, Event, snapshot)
     with database.session() as session:
         restored = editing.get_record(session, Event, ids[0])
         assert editing.record_values(restored) == before
@@ -140,12 +140,12 @@ def test_deleting_a_delegation_restores_its_members_and_attendance(database: Dat
     with database.transaction() as session:
         event_id = editing.create_record(session, Event, _event_values(database, delegation_id)).id
     with database.transaction() as session:
-        snapshot = editing.delete_record(session, Delegation, delegation_id)
+        snapshot = removal.delete_record(session, Delegation, delegation_id)
     with database.session() as session:
         member = session.scalars(select(Participant)).one()
         assert member.delegation_id is None
     with database.transaction() as session:
-        editing.restore_record(session, Delegation, snapshot)
+        removal.restore_record(session, Delegation, snapshot)
     with database.session() as session:
         member = session.scalars(select(Participant)).one()
         assert member.delegation_id == delegation_id
@@ -203,7 +203,7 @@ def test_a_deletion_that_takes_a_link_off_a_record_changes_it_at_a_new_version(
     read = editing.stored(database, changed_kind, changed_id)
     assert deleted_id in read.values[links]
 
-    deleted = editing.delete(database, deleted_kind, deleted_id)
+    deleted = removal.delete(database, deleted_kind, deleted_id)
 
     now = editing.stored(database, changed_kind, changed_id)
     assert deleted_id not in now.values[links]
@@ -215,7 +215,7 @@ def test_a_deletion_that_takes_a_link_off_a_record_changes_it_at_a_new_version(
     with pytest.raises(editing.StaleRecordError):
         editing.change(database, changed_kind, changed_id, {"title": "Their title"}, read.version)
 
-    touched = editing.restore(database, deleted_kind, deleted.snapshot)
+    touched = removal.restore(database, deleted_kind, deleted.snapshot)
 
     back = editing.stored(database, changed_kind, changed_id)
     assert deleted_id in back.values[links]
@@ -233,8 +233,8 @@ def test_the_history_of_an_event_says_its_participant_was_taken_off_and_put_back
     from cpp_scheduler.model.history import Change
 
     ids = _linked_everywhere(database)
-    deleted = editing.delete(database, Participant, ids["Participant"])
-    editing.restore(database, Participant, deleted.snapshot)
+    deleted = removal.delete(database, Participant, ids["Participant"])
+    removal.restore(database, Participant, deleted.snapshot)
     with database.session() as session:
         changes = session.scalars(
             select(Change).where(Change.record_id == ids["Event"]).order_by(Change.id)
@@ -364,11 +364,11 @@ def test_a_deletion_whose_name_was_taken_since_is_refused_naming_both(
 
     values = {"name": "Lima housing ministry", "country": "PE", "zone": "America/Lima"}
     lima = editing.create(database, Delegation, values)
-    deleted = editing.delete(database, Delegation, lima)
+    deleted = removal.delete(database, Delegation, lima)
     editing.create(database, Delegation, values)
 
     with pytest.raises(DuplicateValueError) as refused:
-        editing.restore(database, Delegation, deleted.snapshot)
+        removal.restore(database, Delegation, deleted.snapshot)
 
     assert str(refused.value) == (
         "the delegation 'Lima housing ministry' cannot be put back: 'Lima housing ministry' "

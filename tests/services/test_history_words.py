@@ -13,7 +13,7 @@ from sqlalchemy import delete
 
 from cpp_scheduler import i18n
 from cpp_scheduler.model import Change, Event, Venue
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, removal
 from cpp_scheduler.services.history import read_history_of, read_history_since, revert_change
 from cpp_scheduler.store import Database
 from tests.parity.history_support import START, tell
@@ -62,7 +62,7 @@ def test_a_linked_record_the_history_never_knew_is_a_deleted_record(database: Da
     )
     editing.change(database, Event, event, {"venue_id": hall}, 1)
     editing.change(database, Event, event, {"venue_id": None}, 2)
-    editing.delete(database, Venue, hall)
+    removal.delete(database, Venue, hall)
     with database.transaction() as session:  # a history brought from elsewhere
         session.execute(delete(Change).where(Change.record_id == hall))
 

@@ -14,7 +14,7 @@ import psycopg
 import pytest
 
 from cpp_scheduler.model import Event, EventKind
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, removal
 from cpp_scheduler.services.live import (
     APPLICATION_NAME,
     ChangedRecord,
@@ -133,9 +133,9 @@ def test_an_undone_deletion_is_heard_so_the_record_comes_back_in_other_windows(
     colleague = open_database(database.url.render_as_string(hide_password=False), author="Ravi")
     try:
         assert watcher.ready.wait(10)
-        snapshot = editing.delete(colleague, Event, event_id).snapshot
+        snapshot = removal.delete(colleague, Event, event_id).snapshot
         deleted = notices.get(timeout=10)
-        editing.restore(colleague, Event, snapshot)
+        removal.restore(colleague, Event, snapshot)
         restored = notices.get(timeout=10)
     finally:
         watcher.stop()

@@ -19,7 +19,7 @@ import pytest
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.ical.importer import read_calendar
 from cpp_scheduler.model import Delegation, Event, Participant, PartnerCity, Venue
-from cpp_scheduler.services import calendar_import, editing, history
+from cpp_scheduler.services import calendar_import, editing, history, removal
 from cpp_scheduler.store import ConcurrentEditError, Database, open_database
 
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
@@ -76,12 +76,12 @@ def test_a_creation_taken_back_at_the_version_it_left_is_refused_after_a_colleag
     editing.change(kenji, Event, created.record_id, {"notes": "Kenji's notes"}, 1)
 
     with pytest.raises(ConcurrentEditError, match="changed by somebody else"):
-        editing.delete(aiko, Event, created.record_id, created.version)
+        removal.delete(aiko, Event, created.record_id, created.version)
 
     kept = editing.stored(aiko, Event, created.record_id)
     assert kept.values["notes"] == "Kenji's notes"
     # At the version Kenji left, it goes (the window follows its own steps only).
-    editing.delete(aiko, Event, created.record_id, kept.version)
+    removal.delete(aiko, Event, created.record_id, kept.version)
     assert not _exists(aiko, Event, created.record_id)
 
 
@@ -89,13 +89,13 @@ def test_a_deletion_brought_back_comes_back_at_its_version_and_deletes_again_onl
     aiko: Database, kenji: Database
 ) -> None:
     event = _event(aiko, "Port briefing")
-    deleted = editing.delete(aiko, Event, event)
-    editing.restore(aiko, Event, deleted.snapshot)
+    deleted = removal.delete(aiko, Event, event)
+    removal.restore(aiko, Event, deleted.snapshot)
     assert editing.stored(aiko, Event, event).version == deleted.version
     editing.change(kenji, Event, event, {"notes": "room 3"}, deleted.version)
 
     with pytest.raises(ConcurrentEditError):
-        editing.delete(aiko, Event, event, deleted.version)
+        removal.delete(aiko, Event, event, deleted.version)
     assert editing.stored(kenji, Event, event).values["notes"] == "room 3"
 
 
@@ -175,15 +175,15 @@ def test_undo_and_revert_of_a_deletion_refuse_alike_when_a_link_is_gone(
     aiko: Database, kenji: Database, gone: str
 ) -> None:
     event, venue, lima = _linked_event(aiko)
-    deleted = editing.delete(aiko, Event, event)
+    deleted = removal.delete(aiko, Event, event)
     if gone == "delegation":
-        editing.delete(kenji, Delegation, lima)
+        removal.delete(kenji, Delegation, lima)
     else:
-        editing.delete(kenji, Venue, venue)
+        removal.delete(kenji, Venue, venue)
     expected = f"the {gone} linked to event 'At hall R' no longer exists"
 
     with pytest.raises(editing.RecordNotFoundError) as undone:
-        editing.restore(aiko, Event, deleted.snapshot)  # the window's Undo
+        removal.restore(aiko, Event, deleted.snapshot)  # the window's Undo
     deletion = next(e for e in history.history_of(aiko, event) if e.action == "deleted")
     with pytest.raises(editing.RecordNotFoundError) as reverted:
         history.revert_change(aiko, deletion.change_id)  # the History's Revert

@@ -18,7 +18,7 @@ from sqlalchemy import func, select, update
 from cpp_scheduler import i18n
 from cpp_scheduler.model import Change, Event, EventKind, ThematicArea
 from cpp_scheduler.programfile import export_program, import_program
-from cpp_scheduler.services import editing, merging
+from cpp_scheduler.services import editing, merging, removal
 from cpp_scheduler.services.calendar_import import import_calendar
 from cpp_scheduler.services.history import (
     HISTORY_LIMIT,
@@ -354,7 +354,7 @@ def test_deleting_a_venue_is_a_change_of_its_events_that_a_stale_save_cannot_und
     opened = editing.stored(database, Event, event_id)
 
     database.author = "Ravi Menon"
-    deleted = editing.delete(database, Venue, room)
+    deleted = removal.delete(database, Venue, room)
 
     now = editing.stored(database, Event, event_id)
     assert now.values["venue_id"] is None
@@ -373,7 +373,7 @@ def test_deleting_a_venue_is_a_change_of_its_events_that_a_stale_save_cannot_und
         editing.change(database, Event, event_id, {"title": "Kobe DRR"}, opened.version)
 
     database.author = "Ravi Menon"
-    touched = editing.restore(database, Venue, deleted.snapshot)
+    touched = removal.restore(database, Venue, deleted.snapshot)
     back = editing.stored(database, Event, event_id)
     assert back.values["venue_id"] == room
     assert back.version == (opened.version or 0) + 2
@@ -459,7 +459,7 @@ def test_a_record_brought_back_by_a_revert_never_takes_an_old_number_again(
     database.author = "Aiko Tanaka"
     editing.change(database, Event, event_id, {"title": "Eco-Town B"}, 1)
     before_deletion = editing.stored(database, Event, event_id)
-    editing.delete(database, Event, event_id)
+    removal.delete(database, Event, event_id)
     deletion = history_of(database, event_id)[-1]
 
     restored = revert_change(database, deletion.change_id)
@@ -518,7 +518,7 @@ def test_reverting_the_deletion_of_a_conference_brings_back_its_sessions_and_lin
     assert listed
 
     for event_id in (conference_id, series_id):
-        editing.delete(database, Event, event_id)
+        removal.delete(database, Event, event_id)
         revert_change(database, history_of(database, event_id)[-1].change_id)
 
     with database.session() as session:
@@ -541,7 +541,7 @@ def test_the_history_of_a_deleted_event_is_found_by_its_calendar_uid(
     event_id = _workshop(database)
     with database.session() as session:
         uid = session.get(Event, event_id).uid  # type: ignore[union-attr]
-    editing.delete(database, Event, event_id)
+    removal.delete(database, Event, event_id)
 
     found = history_of(database, uid)
 

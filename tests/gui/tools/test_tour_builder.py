@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
 from cpp_scheduler.model import Event, EventKind, StudyTour, TourDay, TravelLeg, TravelMode
+from cpp_scheduler.services import removal
 from tests.parity.conflicts_support import conflicts_json
 
 FIRST = date(2027, 3, 8)
@@ -714,7 +715,6 @@ def test_a_refused_leg_brings_its_form_back_as_typed_with_the_reason(
     form comes back with the route typed and the store's one-line reason."""
     from cpp_scheduler.gui.tools.tourbuilder import LegForm
     from cpp_scheduler.model import StudyTour as Tour
-    from cpp_scheduler.services import editing
 
     tour, _lima = _tour(sqlite_database)
     window = open_window()
@@ -738,7 +738,7 @@ def test_a_refused_leg_brings_its_form_back_as_typed_with_the_reason(
         self.destination.setCurrentText("Kitakyushu")
         qtbot.waitUntil(lambda: self.journey_read, timeout=10_000)
         with sqlite_database.transaction() as session:
-            editing.delete_record(session, Tour, tour)
+            removal.delete_record(session, Tour, tour)
         return int(LegForm.DialogCode.Accepted)
 
     monkeypatch.setattr(LegForm, "exec", first_fill_then_look)
@@ -764,7 +764,6 @@ def test_a_refused_activity_brings_its_form_back_as_typed_with_the_reason(
     refused, the form comes back with everything typed and the store's one-line reason,
     the next edit clears the reason, and Cancel then leaves nothing added."""
     from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
-    from cpp_scheduler.services import editing
 
     tour, _lima = _tour(sqlite_database)
     window = open_window()
@@ -798,7 +797,7 @@ def test_a_refused_activity_brings_its_form_back_as_typed_with_the_reason(
         )
         assert _ok_button(self).isEnabled()
         with sqlite_database.transaction() as session:
-            editing.delete_record(session, StudyTour, tour)
+            removal.delete_record(session, StudyTour, tour)
         return int(ActivityForm.DialogCode.Accepted)
 
     monkeypatch.setattr(ActivityForm, "exec", first_fill_then_look)
@@ -830,7 +829,6 @@ def test_a_form_brought_back_adds_nothing_to_the_tour_shown_in_place_of_its_own(
     the next tour: the form comes back with the reason, and OK again adds nothing to
     that other delegation's tour."""
     from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
-    from cpp_scheduler.services import editing
 
     tour, _lima = _tour(sqlite_database)
     quito = add_delegation(
@@ -861,7 +859,7 @@ def test_a_form_brought_back_adds_nothing_to_the_tour_shown_in_place_of_its_own(
         if len(shown) == 1:
             qtbot.keyClicks(self.title, "Kitakyushu eco-town")
             with sqlite_database.transaction() as session:
-                editing.delete_record(session, StudyTour, tour)
+                removal.delete_record(session, StudyTour, tour)
             window.editor.changed.emit("StudyTour", [tour])  # as a colleague's commit is heard
             return int(ActivityForm.DialogCode.Accepted)
         if len(shown) == 2:

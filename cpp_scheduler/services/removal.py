@@ -1,0 +1,797 @@
+"""Deleting a record with everything it takes along, and putting it back as it was.
+
+A deletion returns a snapshot of the record's rows and of everything the deletion takes
+with it (links, sessions of a conference, changed occurrences) or clears (references
+from other records), so :func:`restore_record` puts all of it back as it was. Clearing
+a reference or a link, or putting it back, changes the other record (an event whose venue
+or participant was deleted) at a new version; both say which records they changed and
+the versions they found and left (:class:`~cpp_scheduler.services.editing.Touched`), so
+an undo stack counts those versions as its own.
+
+Many records of one kind are deleted or put back at once (:func:`delete_records`,
+:func:`restore_records`) a table at a time: an undone import takes back thousands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Table, UniqueConstraint, inspect, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapper, RelationshipProperty, Session, selectinload
+
+from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.i18n import _
+from cpp_scheduler.model.base import Base
+from cpp_scheduler.services.editing import (
+    RecordNotFoundError,
+    StaleRecordError,
+    Touched,
+    Touching,
+    check_version,
+    get_record,
+    link_gone,
+    parents_of,
+    record_title,
+)
+from cpp_scheduler.store import Database, DuplicateValueError, StoreError, history
+from cpp_scheduler.store.errors import first_line, unique_columns
+from cpp_scheduler.store.session import StoreSession
+
+
+@dataclass
+class Snapshot:
+    """Everything a deletion removed or cleared, enough to put it back."""
+
+    model: str
+    record_id: str
+    title: str
+    rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    """Removed rows in an order that can be inserted again (parents first)."""
+    cleared: list[tuple[str, dict[str, Any], str, Any]] = field(default_factory=list)
+    """References set to NULL: (table, primary key, column, former value)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "record_id": self.record_id,
+            "title": self.title,
+            "rows": self.rows,
+            "cleared": self.cleared,
+        }
+
+
+def _tables() -> dict[str, Table]:
+    return dict(Base.metadata.tables)
+
+
+def _primary_key(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
+    return {column.name: row[column.name] for column in table.primary_key.columns}
+
+
+_CHUNK = 500
+"""Values in one ``IN (...)`` list: well within every backend's limit on parameters."""
+
+
+def _collect(
+    session: Session,
+    table: Table,
+    column_name: str,
+    owners: Mapping[Any, Snapshot],
+    seen: set[tuple[str, tuple[Any, ...]]],
+) -> None:
+    """Record ``table``'s rows whose ``column_name`` is one of ``owners``' keys, each in
+    the snapshot its key belongs to, then what they take with them (rows that cascade)
+    and what they clear (SET NULL references). A row two deletions reach is recorded
+    once, by the first."""
+    values = [value for value in owners if value is not None]
+    fresh: list[tuple[dict[str, Any], Snapshot]] = []
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        for found in session.execute(select(table).where(table.c[column_name].in_(chunk))):
+            row = dict(found._mapping)
+            key = (table.name, tuple(_primary_key(table, row).values()))
+            if key in seen:
+                continue
+            seen.add(key)
+            snapshot = owners[row[column_name]]
+            snapshot.rows.append((table.name, row))
+            fresh.append((row, snapshot))
+    if not fresh:
+        return
+    for other in _tables().values():
+        for foreign_key in other.foreign_keys:
+            if foreign_key.column.table is not table:
+                continue
+            referred: dict[Any, Snapshot] = {}
+            for row, snapshot in fresh:
+                referred.setdefault(row[foreign_key.column.name], snapshot)
+            local = foreign_key.parent.name
+            if (foreign_key.ondelete or "").upper() == "CASCADE":
+                _collect(session, other, local, referred, seen)
+            elif (foreign_key.ondelete or "").upper() == "SET NULL":
+                _collect_cleared(session, other, local, referred, seen)
+
+
+def _collect_cleared(
+    session: Session,
+    table: Table,
+    column_name: str,
+    owners: Mapping[Any, Snapshot],
+    seen: set[tuple[str, tuple[Any, ...]]],
+) -> None:
+    """Record the references of ``table``'s rows to one of ``owners``' keys, which the
+    deletion sets to NULL, each in the snapshot its key belongs to."""
+    values = [value for value in owners if value is not None]
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        for found in session.execute(select(table).where(table.c[column_name].in_(chunk))):
+            row = dict(found._mapping)
+            key = _primary_key(table, row)
+            if (table.name, tuple(key.values())) in seen:
+                continue  # removed with the record anyway
+            owners[row[column_name]].cleared.append(
+                (table.name, key, column_name, row[column_name])
+            )
+
+
+def _set_reference(
+    session: Session,
+    table_name: str,
+    key: Mapping[str, Any],
+    column: str,
+    value: Any,
+    touching: Touching,
+    *,
+    only_if_empty: bool = False,
+) -> bool:
+    """Set a reference a deletion clears (an event's venue) or its undo puts back, on the
+    record itself rather than in SQL, so the record's version rises and its history says
+    who changed it: a colleague's editor open on it, their window and the invitations'
+    SEQUENCE all learn of it; ``touching`` notes the record. False where the table is no
+    record's (a link table)."""
+    mapper = _mapper_of(table_name)
+    if mapper is None:
+        return False
+    record = session.get(mapper.class_, tuple(key[c.name] for c in mapper.primary_key))
+    if record is None:
+        return True  # gone with the deletion itself
+    attribute = mapper.get_property_by_column(mapper.local_table.c[column]).key
+    if not only_if_empty or getattr(record, attribute) is None:
+        touching.note(record)
+        setattr(record, attribute, value)
+    return True
+
+
+@dataclass(frozen=True)
+class _LinkOwner:
+    """A record's list of links kept in a table of links (an event's participants in
+    ``event_participants``): which column of a link row names the record, and which the
+    record linked to."""
+
+    relationship: RelationshipProperty[Any]
+    owner_column: str
+    target_column: str
+
+    @property
+    def owner_cls(self) -> type[Base]:
+        return self.relationship.parent.class_
+
+    @property
+    def owner_table(self) -> str:
+        return str(self.owner_cls.__tablename__)
+
+    @property
+    def target_cls(self) -> type[Base]:
+        return self.relationship.mapper.class_
+
+
+@cache
+def _link_owners(table_name: str) -> tuple[_LinkOwner, ...]:
+    """The records' lists of links kept in ``table_name`` (none for a record's table):
+    worked out once per table, as an undone import deletes thousands of rows."""
+    table = _tables()[table_name]
+    found = []
+    for mapper in Base.registry.mappers:
+        for relationship in mapper.relationships:
+            if relationship.secondary is not table or relationship.viewonly:
+                continue
+            ((_, owner_column),) = relationship.synchronize_pairs
+            ((_, target_column),) = relationship.secondary_synchronize_pairs or ()
+            found.append(_LinkOwner(relationship, owner_column.name, target_column.name))
+    return tuple(found)
+
+
+def _unlink(
+    session: Session, owner: _LinkOwner, row: Mapping[str, Any], touching: Touching
+) -> None:
+    """Take a link out of its owner's list (a deleted participant out of an event's), on
+    the record rather than in SQL: the owner's version rises and its history says who
+    changed its links, so a colleague's save of the old list is refused, not applied."""
+    record = session.get(owner.owner_cls, row[owner.owner_column])
+    if record is None:
+        return
+    links = getattr(record, owner.relationship.key)
+    gone = [linked for linked in links if linked.id == row[owner.target_column]]
+    if gone:
+        touching.note(record)
+        for linked in gone:
+            links.remove(linked)
+
+
+def _relink(
+    session: Session, owner: _LinkOwner, row: Mapping[str, Any], touching: Touching
+) -> None:
+    """Put a link back in its owner's list, as :func:`_unlink` took it out; nothing where
+    the owner or the record linked to is gone since."""
+    record = session.get(owner.owner_cls, row[owner.owner_column])
+    target = session.get(owner.target_cls, row[owner.target_column])
+    if record is None or target is None:
+        return
+    links = getattr(record, owner.relationship.key)
+    if target not in links:
+        touching.note(record)
+        links.append(target)
+
+
+def delete_record(
+    session: Session,
+    model_cls: type[Base],
+    record_id: str,
+    *,
+    touched: list[Touched] | None = None,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
+    """Delete a record and return a snapshot that :func:`restore_record` can put back;
+    refused (:class:`StaleRecordError`) when it is no longer at ``expected_version``.
+
+    ``touched``: given, gets the other records the deletion changed: those whose
+    references it cleared or links it took out, and the record it belonged to where
+    losing it changes that one (a series whose changed meeting it was)."""
+    record = get_record(session, model_cls, record_id)
+    check_version(record, expected_version)
+    (snapshot,) = _delete(session, model_cls, [record], touched)
+    return snapshot
+
+
+def delete_records(
+    session: Session, model_cls: type[Base], record_ids: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """Delete many records of one kind at once (an undone import takes back thousands):
+    each one's snapshot, by id, as :func:`delete_record` gives it, from a few queries
+    per table rather than a few per record. Refused (:class:`RecordNotFoundError`)
+    when one of them is gone."""
+    records: dict[str, Base] = {}
+    entity: Any = model_cls
+    for start in range(0, len(record_ids), _CHUNK):
+        chunk = list(record_ids[start : start + _CHUNK])
+        records.update(
+            (str(record.id), record)
+            for record in session.scalars(
+                select(entity).where(entity.id.in_(chunk)).options(*_loaded_with(model_cls))
+            )
+        )
+    for record_id in record_ids:
+        if record_id not in records:
+            get_record(session, model_cls, record_id)  # says which kind is gone
+    snapshots = _delete(session, model_cls, [records[i] for i in dict.fromkeys(record_ids)], None)
+    return {snapshot["record_id"]: snapshot for snapshot in snapshots}
+
+
+def _loaded_with(model_cls: type[Base]) -> list[Any]:
+    """Loader options for what the ORM itself deletes or unlinks with a record (its
+    changed meetings, its lists of links): read with the records, not one by one."""
+    return [
+        selectinload(getattr(model_cls, relationship.key))
+        for relationship in inspect(model_cls).relationships
+        if not relationship.viewonly
+        and (relationship.secondary is not None or "delete" in relationship.cascade)
+    ]
+
+
+def _delete(
+    session: Session,
+    model_cls: type[Base],
+    records: Sequence[Base],
+    touched: list[Touched] | None,
+) -> list[dict[str, Any]]:
+    """Delete ``records`` (of ``model_cls``), with their snapshots in their order."""
+    snapshots = {
+        str(record.id): Snapshot(model_cls.__name__, str(record.id), _title_of(record))  # type: ignore[attr-defined]
+        for record in records
+    }
+    table = model_cls.__table__
+    assert isinstance(table, Table)
+    session.flush()
+    _collect(session, table, "id", snapshots, set())
+    # References from rows that are deleted too are restored with those rows.
+    removed = {
+        (name, tuple(_primary_key(_tables()[name], row).values()))
+        for snapshot in snapshots.values()
+        for name, row in snapshot.rows
+    }
+    for snapshot in snapshots.values():
+        snapshot.cleared = [
+            entry
+            for entry in snapshot.cleared
+            if (entry[0], tuple(entry[1].values())) not in removed
+        ]
+    touching = Touching()
+    for snapshot in snapshots.values():
+        for table_name, key, column, _value in snapshot.cleared:
+            _set_reference(session, table_name, key, column, None, touching)
+    with session.no_autoflush:  # one flush, one new version for each record changed
+        for snapshot in snapshots.values():
+            for table_name, row in snapshot.rows:
+                for owner in _link_owners(table_name):
+                    if (owner.owner_table, (row[owner.owner_column],)) not in removed:
+                        _unlink(session, owner, row, touching)
+    session.flush()
+    if touched is not None:
+        for record in records:
+            for parent in parents_of(record):
+                touching.note(parent)
+    for record in records:
+        session.delete(record)
+    session.flush()
+    if touched is not None:
+        touched.extend(touching.touched())
+    session.expunge_all()
+    return [snapshot.as_dict() for snapshot in snapshots.values()]
+
+
+def _title_of(record: Base) -> str:
+    return str(getattr(record, "title", None) or getattr(record, "name", None) or record.id)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Other:
+    """Another record a deletion took something from: its table, id and name."""
+
+    table: str
+    record_id: str
+    label: str
+    """As a message names it (``event 'Kobe port briefing'``)."""
+
+
+def taken_from_others(
+    session: Session, snapshot: Mapping[str, Any], touched: Sequence[Touched]
+) -> list[Other]:
+    """The other records a deletion (its ``snapshot`` and the records it ``touched``)
+    took something from: those that refer to the deleted one or list it among their
+    links, and those deleted with it that are more than a part of it (a conference's
+    session; not a series' changed meeting or the ledger of sent invitations).
+
+    What takes back a record's creation (a history revert, an undone import) asks it,
+    so that a colleague who linked their work to the record since keeps it."""
+    entities = {mapper.class_.__name__: mapper.class_ for mapper in Base.registry.mappers}
+    found: list[Other] = []
+    nothing: Mapping[str, Any] = {}
+    own_table, own = next(
+        (
+            (table_name, row)
+            for table_name, row in snapshot["rows"]
+            if row.get("id") == snapshot["record_id"]
+            and (mapper := _mapper_of(table_name)) is not None
+            and mapper.class_.__name__ == snapshot["model"]
+        ),
+        ("", nothing),
+    )
+    table = _tables().get(own_table)
+    parents = (
+        set()
+        if table is None
+        else {own.get(key.parent.name) for key in table.foreign_keys} - {None}
+    )
+    for record in touched:
+        entity = entities.get(record.model)
+        if entity is None or record.record_id in parents:
+            continue  # the record it belonged to (a series whose meeting it changed)
+        other = session.get(entity, record.record_id)
+        if other is not None:
+            found.append(Other(str(entity.__tablename__), record.record_id, other.label()))
+    for table_name, row in snapshot["rows"]:
+        mapper = _mapper_of(table_name)
+        if mapper is None or mapper.class_.__name__ in _PART_OF_THEIR_RECORD:
+            continue
+        if mapper.class_.__name__ == snapshot["model"] and row.get("id") == snapshot["record_id"]:
+            continue
+        name = row.get(mapper.class_.named_by) or row.get("id")
+        label = f"{_(mapper.class_.record_kind)} {quoted(str(name))}"
+        found.append(Other(table_name, str(row.get("id")), label))
+    return found
+
+
+def snapshot_version(snapshot: Mapping[str, Any]) -> int | None:
+    """The version of the record a deletion snapshot holds (the one it had when it was
+    deleted, which :func:`restore_record` puts back); None for a record without one."""
+    for table_name, row in snapshot["rows"]:
+        mapper = _mapper_of(table_name)
+        if (
+            mapper is not None
+            and mapper.class_.__name__ == snapshot["model"]
+            and row.get("id") == snapshot["record_id"]
+        ):
+            version = row.get("version")
+            return None if version is None else int(version)
+    return None
+
+
+def restore_record(
+    session: Session,
+    model_cls: type[Base],
+    snapshot: Mapping[str, Any],
+    *,
+    touched: list[Touched] | None = None,
+    check_links: bool = True,
+) -> None:
+    """Put back a deleted record with its links, dependents and cleared references.
+
+    Refused (:class:`RecordNotFoundError`) when a record it links to or refers to was
+    deleted since (a delegation of a deleted event): the rule a history revert of the
+    deletion follows too, rather than bringing it back with less than it had.
+    ``check_links``: False where the caller has checked (an undone import, which puts
+    back thousands of events at once) and the database's own refusal is enough.
+    ``touched``: given, gets the other records whose references it put back (a
+    reference a colleague has set to something else since stays theirs)."""
+    _check_restorable(session, model_cls, [snapshot])
+    if check_links:
+        _check_still_there(session, model_cls, snapshot)
+    _restore(session, [snapshot], touched)
+
+
+def restore_records(
+    session: Session, model_cls: type[Base], snapshots: Sequence[Mapping[str, Any]]
+) -> None:
+    """Put back many deleted records of one kind at once (a redone import brings back
+    thousands), as :func:`restore_record` puts back each with ``check_links=False``:
+    each table's rows in one statement, the database's refusal the only check of what
+    they refer to."""
+    _check_restorable(session, model_cls, snapshots)
+    _restore(session, snapshots, None)
+
+
+def _check_restorable(
+    session: Session, model_cls: type[Base], snapshots: Sequence[Mapping[str, Any]]
+) -> None:
+    """Refuse snapshots of another kind of record, or of a record that exists again."""
+    for snapshot in snapshots:
+        if snapshot["model"] != model_cls.__name__:
+            raise ValueError(f"a snapshot of a {snapshot['model']} cannot restore a {model_cls}")
+    titles = {snapshot["record_id"]: snapshot["title"] for snapshot in snapshots}
+    entity: Any = model_cls
+    ids = list(titles)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        there = session.scalars(select(entity.id).where(entity.id.in_(chunk))).first()
+        if there is not None:
+            raise SchedulerError(
+                _("the {kind} '{title}' already exists").format(
+                    kind=_(str(model_cls.record_kind)), title=titles[there]
+                )
+            )
+    session.flush()
+
+
+def _restore(
+    session: Session, snapshots: Sequence[Mapping[str, Any]], touched: list[Touched] | None
+) -> None:
+    """Insert the snapshots' rows, a table at a time in the order of the foreign keys;
+    put their links into the lists of records not brought back with them, and their
+    cleared references back where nobody has set another since."""
+    tables = _tables()
+    brought_back = {
+        (table_name, row["id"])
+        for snapshot in snapshots
+        for table_name, row in snapshot["rows"]
+        if "id" in row
+    }
+    rows_of: dict[str, list[Mapping[str, Any]]] = {}
+    relinked: list[tuple[_LinkOwner, Mapping[str, Any]]] = []
+    for snapshot in snapshots:
+        for table_name, row in snapshot["rows"]:
+            owners = [
+                owner
+                for owner in _link_owners(table_name)
+                if (owner.owner_table, row[owner.owner_column]) not in brought_back
+            ]
+            if owners:
+                relinked.extend((owner, row) for owner in owners)
+            else:
+                rows_of.setdefault(table_name, []).append(row)
+    restored: dict[str, list[Any]] = {}
+    for table in Base.metadata.sorted_tables:
+        rows = _parents_first(table, rows_of.get(table.name, []))
+        if rows:
+            _insert(session, table, rows)
+            restored[table.name] = [row["id"] for row in rows if "id" in row]
+    session.flush()
+    touching = Touching()
+    with session.no_autoflush:  # one flush, one new version for each record changed
+        for owner, row in relinked:
+            _relink(session, owner, row, touching)
+    for snapshot in snapshots:
+        for table_name, key, column, value in snapshot["cleared"]:
+            if _set_reference(
+                session, table_name, key, column, value, touching, only_if_empty=True
+            ):
+                continue
+            table = tables[table_name]
+            condition = [table.c[name] == key_value for name, key_value in key.items()]
+            session.execute(
+                update(table).where(*condition, table.c[column].is_(None)).values({column: value})
+            )
+    session.flush()
+    if touched is not None:
+        touched.extend(touching.touched())
+    _note_restored(session, restored)
+    session.expire_all()
+
+
+def _parents_first(table: Table, rows: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """``rows`` in an order they can be inserted in: a row referring to another row of
+    its own table (a session to its conference) after that one."""
+    own = [key.parent.name for key in table.foreign_keys if key.column.table is table]
+    if not own or len(rows) < 2:
+        return rows
+    waiting = {row["id"] for row in rows}
+    ordered: list[Mapping[str, Any]] = []
+    left = rows
+    while left:
+        ready = [row for row in left if not any(row[name] in waiting for name in own)]
+        if not ready:  # a cycle: the database says what is wrong with it
+            return ordered + left
+        ordered += ready
+        waiting -= {row["id"] for row in ready}
+        left = [row for row in left if row["id"] in waiting]
+    return ordered
+
+
+def _insert(session: Session, table: Table, rows: list[Mapping[str, Any]]) -> None:
+    """Insert ``rows`` into ``table`` in one statement, once none of them takes a value
+    another row holds since (an event's calendar UID): that one is named."""
+    for columns in _unique_keys(table):
+        wanted = {tuple(row[name] for name in columns): row for row in rows}
+        first = table.c[columns[0]]
+        values = list({key[0] for key in wanted if key[0] is not None})
+        for start in range(0, len(values), _CHUNK):
+            chunk = values[start : start + _CHUNK]
+            query = select(*(table.c[name] for name in columns)).where(first.in_(chunk))
+            for held in session.execute(query):
+                row = wanted.get(tuple(held))
+                if row is not None:
+                    raise _taken(session, table.name, columns, row)
+    try:
+        session.execute(table.insert(), rows)
+    except IntegrityError as error:
+        if isinstance(session, StoreSession):
+            raise session.translate(error) from error
+        raise
+
+
+@cache
+def _unique_keys(table: Table) -> tuple[tuple[str, ...], ...]:
+    """The columns of each unique constraint of ``table`` (its primary key aside)."""
+    return tuple(
+        tuple(column.name for column in constraint.columns)
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    )
+
+
+def _check_still_there(
+    session: Session, model_cls: type[Base], snapshot: Mapping[str, Any]
+) -> None:
+    """Refuse to bring back a record whose rows refer to a record deleted since (a link
+    to a delegation, a venue), one query per kind of record referred to."""
+    tables = _tables()
+    brought_back = {(name, row.get("id")) for name, row in snapshot["rows"]}
+    wanted: dict[tuple[str, str], set[Any]] = {}
+    for table_name, row in snapshot["rows"]:
+        for foreign_key in tables[table_name].foreign_keys:
+            value = row.get(foreign_key.parent.name)
+            target = foreign_key.column.table.name
+            if value is None or (target, value) in brought_back:
+                continue
+            wanted.setdefault((target, foreign_key.column.name), set()).add(value)
+    for (target, column_name), values in wanted.items():
+        column = tables[target].c[column_name]
+        found = set(session.scalars(select(column).where(column.in_(values))))
+        if values - found:
+            mapper = _mapper_of(target)
+            label = f"{_(str(model_cls.record_kind))} {quoted(str(snapshot['title']))}"
+            if mapper is None:
+                raise RecordNotFoundError(
+                    _("a record linked to {record} no longer exists").format(record=label)
+                )
+            raise link_gone(mapper.class_, label)
+
+
+def _taken_since(
+    session: Session, error: IntegrityError, table_name: str, row: Mapping[str, Any]
+) -> StoreError:
+    """Why a deleted record cannot be put back: most often, another record has taken its
+    name (or email, or code) since; the message names both the record and the value."""
+    broken = unique_columns(error)
+    if broken is None or _mapper_of(table_name) is None:
+        if isinstance(session, StoreSession):
+            return session.translate(error)
+        return StoreError(first_line(error))
+    return _taken(session, table_name, broken[1], row)
+
+
+def _taken(
+    session: Session, table_name: str, columns: Sequence[str], row: Mapping[str, Any]
+) -> StoreError:
+    """A record that cannot be put back, as another of its kind holds its ``columns``'
+    values now."""
+    mapper = _mapper_of(table_name)
+    kind = _(str(mapper.class_.record_kind)) if mapper is not None else table_name
+    label = str(row.get("title") or row.get("name") or row.get("id"))
+    shown = [column for column in columns if not column.endswith("_id")] or list(columns)
+    value = ", ".join(str(row[column]) for column in shown if row.get(column) is not None)
+    where = session.database_name if isinstance(session, StoreSession) else _("the database")
+    message = _(
+        "the {kind} {record} cannot be put back: {value} is now used by another {kind} in {where}"
+    ).format(kind=kind, record=quoted(label), value=quoted(value), where=where)
+    return DuplicateValueError(message, label, tuple(columns), value)
+
+
+def _note_restored(session: Session, restored: Mapping[str, list[Any]]) -> None:
+    """Write the history of the records a restore put back, read a table at a time with
+    their links (an undone import brings back thousands)."""
+    for table_name, ids in restored.items():
+        mapper = _mapper_of(table_name)
+        if mapper is None:
+            continue
+        entity: Any = mapper.class_
+        links = [
+            selectinload(getattr(entity, relationship.key))
+            for relationship in mapper.relationships
+            if relationship.secondary is not None
+        ]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            found = session.scalars(
+                select(entity)
+                .where(entity.id.in_(chunk))
+                .options(*links)
+                .execution_options(populate_existing=True)
+            )
+            history.note_restored(session, found)
+
+
+def _mapper_of(table_name: str) -> Mapper[Any] | None:
+    """The mapper of a record's table, or None for a table of links."""
+    table = _tables()[table_name]
+    return next((found for found in Base.registry.mappers if found.local_table is table), None)
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """What a deletion removed, and the other records it changed."""
+
+    snapshot: dict[str, Any]
+    """What :func:`restore` puts back."""
+    touched: tuple[Touched, ...]
+    """The records whose references to it the deletion cleared (an event held at a
+    deleted venue), at the versions it left them."""
+
+    @property
+    def version(self) -> int | None:
+        """The version the record was deleted at, which :func:`restore` brings it back
+        at (None for a record without one)."""
+        return snapshot_version(self.snapshot)
+
+
+def delete(
+    database: Database,
+    model_cls: type[Base],
+    record_id: str,
+    expected_version: int | None = None,
+    *,
+    alone: bool = False,
+) -> Deleted:
+    """Delete a record in one transaction; its snapshot, which :func:`restore` puts
+    back, and the other records the deletion changed. Refused
+    (:class:`ConcurrentEditError`, nothing deleted) when the record is no longer at
+    ``expected_version``: an undo of its creation, or a redo of its deletion, never
+    takes a colleague's change away with it. ``alone``: refused too when another record
+    refers to it or lists it (see :func:`taken_from_others`), as when its creation is
+    taken back: a colleague's session filed under a new conference stays theirs."""
+    touched: list[Touched] = []
+    with database.transaction() as session:
+        snapshot = delete_record(
+            session, model_cls, record_id, touched=touched, expected_version=expected_version
+        )
+        others = taken_from_others(session, snapshot, touched) if alone else []
+        if others:
+            label = f"{_(str(model_cls.record_kind))} {quoted(str(snapshot['title']))}"
+            message = _("{other} refers to {record} since; nothing was deleted").format(
+                other=others[0].label, record=label
+            )
+            raise StaleRecordError(message, label)
+    return Deleted(snapshot, tuple(touched))
+
+
+@dataclass(frozen=True)
+class TakenAlong:
+    """A record that a deletion of another deletes with it: its kind (untranslated, as
+    :attr:`~cpp_scheduler.model.base.Base.record_kind`) and its name."""
+
+    kind: str
+    title: str
+
+
+#: Records that go with the one they belong to as part of it, never named apart: the
+#: ledger of sent invitations and of answers, a series' changed meetings.
+_PART_OF_THEIR_RECORD = frozenset({"SentMessage", "Reply", "OccurrenceOverride"})
+
+
+@cache
+def _entities_by_table() -> dict[str, type[Base]]:
+    return {
+        mapper.local_table.name: mapper.class_
+        for mapper in Base.registry.mappers
+        if isinstance(mapper.local_table, Table)
+    }
+
+
+@dataclass(frozen=True)
+class ToDelete:
+    """What the question before a deletion needs, read at once: the version the
+    coordinator decides on, which the deletion then carries (a colleague's edit since
+    is not deleted unseen), and the records it takes along."""
+
+    version: int | None
+    along: tuple[TakenAlong, ...]
+
+
+def to_delete(database: Database, model_cls: type[Base], record_id: str) -> ToDelete:
+    """The record's version and the records that deleting it deletes with it, in one
+    read."""
+    with database.reading() as session:
+        record = get_record(session, model_cls, record_id)
+        version = getattr(record, "version", None)
+        return ToDelete(
+            int(version) if version is not None else None,
+            _taken_along(session, model_cls, record_id),
+        )
+
+
+def _taken_along(session: Session, model_cls: type[Base], record_id: str) -> tuple[TakenAlong, ...]:
+    """The records that deleting this one deletes with it, by the database's ON DELETE
+    CASCADE (a delegation's study tours, an area's sub-themes), each named, in name
+    order: what the question before a deletion says. Links are not records, and what
+    those records hold (a tour's days) goes with them unnamed."""
+    entities = _entities_by_table()
+    table = model_cls.__table__
+    found: list[TakenAlong] = []
+    for other in _tables().values():
+        entity = entities.get(other.name)
+        if entity is None or entity.__name__ in _PART_OF_THEIR_RECORD:
+            continue  # a link table, or a part of the record itself
+        for foreign_key in other.foreign_keys:
+            if (
+                foreign_key.column.table is not table
+                or (foreign_key.ondelete or "").upper() != "CASCADE"
+            ):
+                continue
+            column = other.c[foreign_key.parent.name]
+            for record in session.scalars(select(entity).where(column == record_id)):
+                found.append(TakenAlong(str(entity.record_kind), record_title(record)))
+    return tuple(sorted(found, key=lambda along: (along.kind, along.title.casefold())))
+
+
+def restore(
+    database: Database, model_cls: type[Base], snapshot: Mapping[str, Any]
+) -> tuple[Touched, ...]:
+    """Put back a record :func:`delete` removed, in one transaction; the other records
+    it changed, their references to it put back, at the versions it left them."""
+    touched: list[Touched] = []
+    with database.transaction() as session:
+        restore_record(session, model_cls, snapshot, touched=touched)
+    return tuple(touched)
