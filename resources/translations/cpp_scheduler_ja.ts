@@ -432,7 +432,7 @@
     </message>
     <message>
         <source>Written {done} of {total} participants…</source>
-        <translation>参加者 {total} 人中 {done} 人分を書き出しました…</translation>
+        <translation>参加者{total}人中{done}人分を書き出しました…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -444,11 +444,11 @@
     </message>
     <message>
         <source>Written {count} files for {participants} participants</source>
-        <translation>参加者 {participants} 人分のファイル {count} 件を書き出しました</translation>
+        <translation>参加者{participants}人分のファイル{count}件を書き出しました</translation>
     </message>
     <message>
         <source>; {count} have nothing on the program</source>
-        <translation>。{count} 人はプログラムに予定がありません</translation>
+        <translation>。{count}人はプログラムに予定がありません</translation>
     </message>
     <message>
         <source>Cancelled. </source>
@@ -468,29 +468,29 @@
     </message>
     <message>
         <source>{count} meeting, read in {zone}</source>
-        <translation>会合 {count} 件（{zone} の時刻）</translation>
+        <translation>会合{count}件（{zone} の時刻）</translation>
     </message>
     <message>
         <source>{count} meetings, read in {zone}</source>
-        <translation>会合 {count} 件（{zone} の時刻）</translation>
+        <translation>会合{count}件（{zone} の時刻）</translation>
     </message>
     <message>
         <source>, and {tours} study tour</source>
-        <translation>、視察研修 {tours} 件</translation>
+        <translation>、視察研修{tours}件</translation>
     </message>
     <message>
         <source>, and {tours} study tours</source>
-        <translation>、視察研修 {tours} 件</translation>
+        <translation>、視察研修{tours}件</translation>
     </message>
     <message>
         <source>; {cancelled} cancelled, in the second file that removes them</source>
-        <translation>。中止 {cancelled} 件は、それを取り消す 2 つ目のファイルに入ります</translation>
+        <translation>。中止{cancelled}件は、それを取り消す2つ目のファイルに入ります</translation>
     </message>
     <message>
         <source>
 The preview shows the first {previewed} of the file&apos;s {events} events; the file holds them all.</source>
         <translation>
-プレビューにはファイルの {events} 件のうち最初の {previewed} 件を表示しています。ファイルにはすべて含まれます。</translation>
+プレビューにはファイルの{events}件のうち最初の{previewed}件を表示しています。ファイルにはすべて含まれます。</translation>
     </message>
     <message>
         <source>Note: {caveat}</source>
@@ -502,11 +502,11 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
     </message>
     <message>
         <source>Read {done} of {total} events…</source>
-        <translation>{total} 件中 {done} 件のイベントを読み込みました…</translation>
+        <translation>{total}件中{done}件のイベントを読み込みました…</translation>
     </message>
     <message>
         <source>Written {done} of {total} new events…</source>
-        <translation>新しいイベント {total} 件中 {done} 件を書き込みました…</translation>
+        <translation>新しいイベント{total}件中{done}件を書き込みました…</translation>
     </message>
     <message>
         <source>Skip events that break a rule (such as ending before they start)</source>
@@ -546,7 +546,7 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
     </message>
     <message>
         <source>line {line}: {reason}</source>
-        <translation>{line} 行目: {reason}</translation>
+        <translation>{line}行目: {reason}</translation>
     </message>
     <message>
         <source>Read as RFC 5545 says</source>
@@ -558,7 +558,7 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
     </message>
     <message>
         <source>{creating} to create, {updating} to update, {kept} left as they are, {skipped} skipped. Nothing has changed yet.</source>
-        <translation>作成 {creating} 件、更新 {updating} 件、変更なし {kept} 件、スキップ {skipped} 件。まだ何も変更していません。</translation>
+        <translation>作成{creating}件、更新{updating}件、変更なし{kept}件、スキップ{skipped}件。まだ何も変更していません。</translation>
     </message>
     <message>
         <source>Importing {name}…</source>
@@ -570,7 +570,7 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
     </message>
     <message>
         <source>Imported: {created} created, {updated} updated. Undo (Ctrl+Z) takes the whole import back.</source>
-        <translation>読み込みました: 作成 {created} 件、更新 {updated} 件。元に戻す（Ctrl+Z）で読み込み全体を取り消せます。</translation>
+        <translation>読み込みました: 作成{created}件、更新{updated}件。元に戻す（Ctrl+Z）で読み込み全体を取り消せます。</translation>
     </message>
 </context>
 <context>
@@ -656,15 +656,15 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
-        <translation>{hours} 時間 {minutes} 分</translation>
+        <translation>{hours}時間{minutes}分</translation>
     </message>
     <message>
         <source>{hours} h</source>
-        <translation>{hours} 時間</translation>
+        <translation>{hours}時間</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <translation>{minutes} 分</translation>
+        <translation>{minutes}分</translation>
     </message>
     <message>
         <source>the {day} meeting of &apos;{title}&apos;</source>
@@ -861,7 +861,7 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
     <message>
         <source>Choose one of {count} zones</source>
-        <translation>{count} 個のタイムゾーンから選択</translation>
+        <translation>{count}個のタイムゾーンから選択</translation>
     </message>
     <message>
         <source>A delegation called &apos;{name}&apos; already exists; give this one another name.</source>
@@ -877,7 +877,7 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
     <message>
         <source>{country} has {count} time zones: choose the delegation&apos;s.</source>
-        <translation>{country} にはタイムゾーンが {count} 個あります。代表団のタイムゾーンを選んでください。</translation>
+        <translation>{country} にはタイムゾーンが{count}個あります。代表団のタイムゾーンを選んでください。</translation>
     </message>
 </context>
 <context>
@@ -916,11 +916,11 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
     <message>
         <source>{count} meetings for {name}; their home time is {home}</source>
-        <translation>{name} の会合 {count} 件。本国の時刻は {home}</translation>
+        <translation>{name} の会合{count}件。本国の時刻は {home}</translation>
     </message>
     <message>
         <source>; {nights} at night for them</source>
-        <translation>。うち {nights} 件は先方の夜間</translation>
+        <translation>。うち{nights}件は先方の夜間</translation>
     </message>
     <message>
         <source>The schedule could not be read: {error}</source>
@@ -1019,11 +1019,11 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
     <message>
         <source>Saved {name}: {pages} page.</source>
-        <translation>{name} を保存しました: {pages} ページ。</translation>
+        <translation>{name} を保存しました: {pages}ページ。</translation>
     </message>
     <message>
         <source>Saved {name}: {pages} pages.</source>
-        <translation>{name} を保存しました: {pages} ページ。</translation>
+        <translation>{name} を保存しました: {pages}ページ。</translation>
     </message>
     <message>
         <source>Cancelled: nothing was saved.</source>
@@ -1215,15 +1215,15 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
     <message>
         <source>{days} d</source>
-        <translation>{days} 日</translation>
+        <translation>{days}日</translation>
     </message>
     <message>
         <source>{hours} h</source>
-        <translation>{hours} 時間</translation>
+        <translation>{hours}時間</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <translation>{minutes} 分</translation>
+        <translation>{minutes}分</translation>
     </message>
     <message>
         <source>, the day before {city}</source>
@@ -1235,7 +1235,7 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
     <message>
         <source>, {days} days {city}</source>
-        <translation>、{city} と {days} 日ずれ</translation>
+        <translation>、{city} と{days}日ずれ</translation>
     </message>
     <message>
         <source>, in Japan</source>
@@ -1303,11 +1303,11 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
     <message>
         <source>{count} day</source>
-        <translation>{count} 日間</translation>
+        <translation>{count}日間</translation>
     </message>
     <message>
         <source>{count} days</source>
-        <translation>{count} 日間</translation>
+        <translation>{count}日間</translation>
     </message>
     <message>
         <source>All day on its dates for everybody: no hours to check.</source>
@@ -1735,7 +1735,7 @@ Make a new, empty program there? Check the name first if you meant to open an ex
     </message>
     <message>
         <source>Wrote {count} records to {file}</source>
-        <translation>{count} 件の記録を {file} に書き出しました</translation>
+        <translation>{count}件の記録を {file} に書き出しました</translation>
     </message>
     <message>
         <source>Cannot write {file}</source>
@@ -1985,11 +1985,11 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
     </message>
     <message>
         <source>{record}: 1 change, by {who}</source>
-        <translation>{record}：変更 1 件（{who}）</translation>
+        <translation>{record}：変更1件（{who}）</translation>
     </message>
     <message>
         <source>{record}: {count} changes, the last by {who}</source>
-        <translation>{record}：変更 {count} 件、最新は {who}</translation>
+        <translation>{record}：変更{count}件、最新は {who}</translation>
     </message>
 </context>
 <context>
@@ -2099,11 +2099,11 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
     <name>LiveRefresh</name>
     <message>
         <source>{authors} changed a record</source>
-        <translation>{authors} さんが記録を 1 件変更しました</translation>
+        <translation>{authors} さんが記録を1件変更しました</translation>
     </message>
     <message>
         <source>{authors} changed {count} records</source>
-        <translation>{authors} さんが記録を {count} 件変更しました</translation>
+        <translation>{authors} さんが記録を{count}件変更しました</translation>
     </message>
 </context>
 <context>
@@ -2137,16 +2137,16 @@ the clocks jump forward that night. Which {what} do you mean?</source>
     <message>
         <source>{stamp} happens twice in {zone}:
 the clocks go back that night. Which {what} do you mean?</source>
-        <translation>{zone} では {stamp} が 2 回あります:
+        <translation>{zone} では {stamp} が2回あります:
 その夜に時計が戻ります。どちらの{what}ですか？</translation>
     </message>
     <message>
         <source>{instant}: the first time</source>
-        <translation>{instant}: 1 回目</translation>
+        <translation>{instant}: 1回目</translation>
     </message>
     <message>
         <source>{instant}: the second time</source>
-        <translation>{instant}: 2 回目</translation>
+        <translation>{instant}: 2回目</translation>
     </message>
     <message>
         <source>Which time?</source>
@@ -2276,7 +2276,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>⚠ &apos;{title}&apos; names no organiser: its messages wait for a sender ({count}).</source>
-        <translation>⚠「{title}」には主催担当者がいません。差出人が決まるまでメッセージは送られません（{count} 件）。</translation>
+        <translation>⚠「{title}」には主催担当者がいません。差出人が決まるまでメッセージは送られません（{count}件）。</translation>
     </message>
     <message>
         <source>Nothing is sent while an event waits: give the sender&apos;s name and address in Tools &gt; Mail settings…, or an organiser to each of these events.</source>
@@ -2284,7 +2284,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>⚠ {email} cannot be sent to ({count}): {reason}</source>
-        <translation>⚠ {email} には送れません（{count} 件）: {reason}</translation>
+        <translation>⚠ {email} には送れません（{count}件）: {reason}</translation>
     </message>
     <message>
         <source>&apos;{title}&apos; is cancelled: no cancellation goes to those who hold no invitation to it ({count}).</source>
@@ -2352,11 +2352,11 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{count} to send.</source>
-        <translation>送信 {count} 件。</translation>
+        <translation>送信{count}件。</translation>
     </message>
     <message>
         <source>{count} to send; {sent} sent already.</source>
-        <translation>送信 {count} 件。{sent} 件は送信済みです。</translation>
+        <translation>送信{count}件。{sent}件は送信済みです。</translation>
     </message>
     <message>
         <source>Update</source>
@@ -2372,11 +2372,11 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>Sending {count} messages…</source>
-        <translation>{count} 件のメッセージを送信しています…</translation>
+        <translation>{count}件のメッセージを送信しています…</translation>
     </message>
     <message>
         <source>Sent {sent} of {count}.</source>
-        <translation>{count} 件中 {sent} 件を送信しました。</translation>
+        <translation>{count}件中{sent}件を送信しました。</translation>
     </message>
     <message>
         <source>Refused: {refused}.</source>
@@ -2420,11 +2420,11 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{count} to tell</source>
-        <translation>通知 {count} 件</translation>
+        <translation>通知{count}件</translation>
     </message>
     <message>
         <source>{count} messages to send to {people} participants.</source>
-        <translation>参加者 {people} 人に送るメッセージ {count} 件。</translation>
+        <translation>参加者{people}人に送るメッセージ{count}件。</translation>
     </message>
     <message>
         <source>Meeting (Tokyo)</source>
@@ -2472,7 +2472,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{count} answers.</source>
-        <translation>回答 {count} 件。</translation>
+        <translation>回答{count}件。</translation>
     </message>
     <message>
         <source>No answers recorded.</source>
@@ -2492,7 +2492,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{recorded} recorded, {refused} refused.</source>
-        <translation>記録 {recorded} 件、拒否 {refused} 件。</translation>
+        <translation>記録{recorded}件、拒否{refused}件。</translation>
     </message>
 </context>
 <context>
@@ -2543,23 +2543,23 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{count} meeting in view</source>
-        <translation>表示中の会合 {count}件</translation>
+        <translation>表示中の会合{count}件</translation>
     </message>
     <message>
         <source>{count} meetings in view</source>
-        <translation>表示中の会合 {count}件</translation>
+        <translation>表示中の会合{count}件</translation>
     </message>
     <message>
         <source>{count} event in view</source>
-        <translation>表示中のイベント {count}件</translation>
+        <translation>表示中のイベント{count}件</translation>
     </message>
     <message>
         <source>{count} events in view</source>
-        <translation>表示中のイベント {count}件</translation>
+        <translation>表示中のイベント{count}件</translation>
     </message>
     <message>
         <source> · {matching} of {total} match the filters</source>
-        <translation> · {total}件中 {matching}件がフィルターに一致</translation>
+        <translation> · {total}件中{matching}件がフィルターに一致</translation>
     </message>
     <message>
         <source>Tokyo {tokyo}  ·  Washington {washington}</source>
@@ -2637,7 +2637,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{count} more</source>
-        <translation>ほか {count} 件</translation>
+        <translation>ほか{count}件</translation>
     </message>
 </context>
 <context>
@@ -2652,11 +2652,11 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source> and {count} more</source>
-        <translation>、ほか {count} 件</translation>
+        <translation>、ほか{count}件</translation>
     </message>
     <message>
         <source>{count} chosen: {names}</source>
-        <translation>{count} 件選択: {names}</translation>
+        <translation>{count}件選択: {names}</translation>
     </message>
 </context>
 <context>
@@ -2849,7 +2849,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>Page {number} of {count}</source>
-        <translation>{number} / {count} ページ</translation>
+        <translation>{number} / {count}ページ</translation>
     </message>
     <message>
         <source>cannot draw on the printer or the file</source>
@@ -3109,7 +3109,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>Monthly on day {day}</source>
-        <translation>毎月 {day} 日</translation>
+        <translation>毎月{day}日</translation>
     </message>
     <message>
         <source>Monthly on the {ordinal} {weekday}</source>
@@ -3137,15 +3137,15 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>More than {count} meetings: shorten the series.</source>
-        <translation>会合が {count} 回を超えます。繰り返しの期間を短くしてください。</translation>
+        <translation>会合が{count}回を超えます。繰り返しの期間を短くしてください。</translation>
     </message>
     <message>
         <source>{count} meetings</source>
-        <translation>{count} 回</translation>
+        <translation>{count}回</translation>
     </message>
     <message>
         <source>{count} meeting</source>
-        <translation>{count} 回</translation>
+        <translation>{count}回</translation>
     </message>
     <message>
         <source>{count} at {time}: {days}</source>
@@ -3228,11 +3228,11 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>Program report…</source>
-        <translation>プログラム報告書…</translation>
+        <translation>プログラム報告…</translation>
     </message>
     <message>
         <source>Meetings and hours by theme, city, delegation and country; what was left out</source>
-        <translation>テーマ・都市・代表団・国ごとの会合数と時間、および対象外としたもの</translation>
+        <translation>テーマ・都市・代表団・国ごとの会合数と時間、および扱わなかったもの</translation>
     </message>
     <message>
         <source>Export the agenda</source>
@@ -3244,7 +3244,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>Wrote {count} meetings to {file}</source>
-        <translation>{count} 件の会合を {file} に書き出しました</translation>
+        <translation>{count}件の会合を {file} に書き出しました</translation>
     </message>
     <message>
         <source>Export agenda</source>
@@ -3259,7 +3259,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     <name>ReportView</name>
     <message>
         <source>Left out: no meeting was held in this period</source>
-        <translation>対象外: この期間に会合はありませんでした</translation>
+        <translation>扱わなかったもの: この期間に会合はありませんでした</translation>
     </message>
     <message>
         <source>Hours</source>
@@ -3271,7 +3271,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>Program report</source>
-        <translation>プログラム報告書</translation>
+        <translation>プログラム報告</translation>
     </message>
     <message>
         <source>Show</source>
@@ -3355,7 +3355,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>&lt;b&gt;{meetings}&lt;/b&gt; meetings held, &lt;b&gt;{hours}&lt;/b&gt; hours ({cancelled} cancelled, counted apart) · &lt;b&gt;{participants}&lt;/b&gt; participants reached in &lt;b&gt;{delegations}&lt;/b&gt; delegations · &lt;b&gt;{products}&lt;/b&gt; knowledge products linked</source>
-        <translation>開催した会合 &lt;b&gt;{meetings}&lt;/b&gt; 件、&lt;b&gt;{hours}&lt;/b&gt; 時間（中止 {cancelled} 件は別に集計）· 参加者 &lt;b&gt;{participants}&lt;/b&gt; 人（代表団 &lt;b&gt;{delegations}&lt;/b&gt;）· 関連するナレッジ・プロダクト &lt;b&gt;{products}&lt;/b&gt; 件</translation>
+        <translation>開催した会合&lt;b&gt;{meetings}&lt;/b&gt;件、&lt;b&gt;{hours}&lt;/b&gt;時間（中止{cancelled}件は別に集計）· 参加者&lt;b&gt;{participants}&lt;/b&gt;人（代表団 &lt;b&gt;{delegations}&lt;/b&gt;）· 関連するナレッジ・プロダクト&lt;b&gt;{products}&lt;/b&gt;件</translation>
     </message>
     <message>
         <source>none</source>
@@ -3363,7 +3363,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>&lt;b&gt;Left out&lt;/b&gt; (no meeting held): themes: {themes}; partner cities: {cities}</source>
-        <translation>&lt;b&gt;対象外&lt;/b&gt;（会合なし）: テーマ: {themes}。連携都市: {cities}</translation>
+        <translation>&lt;b&gt;扱わなかったもの&lt;/b&gt;（会合なし）: テーマ: {themes}。連携都市: {cities}</translation>
     </message>
     <message>
         <source>Meetings that start from {first} to {last} (Tokyo).</source>
@@ -3375,7 +3375,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{label} (left out)</source>
-        <translation>{label}（対象外）</translation>
+        <translation>{label}（扱わなかった）</translation>
     </message>
     <message>
         <source>Save the report as a spreadsheet</source>
@@ -3423,11 +3423,11 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>Saved {file} ({count} page)</source>
-        <translation>{file} を保存しました（{count} ページ）</translation>
+        <translation>{file} を保存しました（{count}ページ）</translation>
     </message>
     <message>
         <source>Saved {file} ({count} pages)</source>
-        <translation>{file} を保存しました（{count} ページ）</translation>
+        <translation>{file} を保存しました（{count}ページ）</translation>
     </message>
 </context>
 <context>
@@ -3565,7 +3565,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{count} suggestions; double-click one, or an hour in the grid, to {what}.</source>
-        <translation>候補 {count} 件。候補またはグリッドの時間をダブルクリックすると{what}。</translation>
+        <translation>候補{count}件。候補またはグリッドの時間をダブルクリックすると{what}。</translation>
     </message>
     <message>
         <source>No free time in this range: every time is taken, needed to travel or outside a delegation&apos;s stay in Japan. Widen the dates, shorten the meeting or meet online.</source>
@@ -3605,7 +3605,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source> and {count} more meetings</source>
-        <translation>（ほか {count} 回の会合）</translation>
+        <translation>（ほか{count}回の会合）</translation>
     </message>
     <message>
         <source>. Undo with Ctrl+Z.</source>
@@ -3613,7 +3613,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>Created the series &apos;{title}&apos;: {meetings} meetings, each at its planned time. Undo with Ctrl+Z.</source>
-        <translation>繰り返しのイベント「{title}」を作成しました: 会合 {meetings} 回、それぞれ計画した時刻です。Ctrl+Z で元に戻せます。</translation>
+        <translation>繰り返しのイベント「{title}」を作成しました: 会合{meetings}回、それぞれ計画した時刻です。Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
         <source>Cannot create the event</source>
@@ -3625,7 +3625,7 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>Create series &apos;{named}&apos; ({count} meetings)</source>
-        <translation>繰り返しのイベント「{named}」を作成（会合 {count} 回）</translation>
+        <translation>繰り返しのイベント「{named}」を作成（会合{count}回）</translation>
     </message>
     <message>
         <source>{name}
@@ -3639,7 +3639,7 @@ host · {where}</source>
     </message>
     <message>
         <source>{moved} attendees&apos; local time differs from the previous meeting</source>
-        <translation>参加者 {moved} 人の現地時刻が前回の会合と異なります</translation>
+        <translation>参加者{moved}人の現地時刻が前回の会合と異なります</translation>
     </message>
     <message>
         <source>shared evenly</source>
@@ -3934,7 +3934,7 @@ host · {where}</source>
     </message>
     <message>
         <source>acceptable hours</source>
-        <translation>参加可能な時間</translation>
+        <translation>参加可能な時間帯</translation>
     </message>
     <message>
         <source>night</source>
@@ -3954,7 +3954,7 @@ host · {where}</source>
     </message>
     <message>
         <source>Acceptable hours</source>
-        <translation>参加可能な時間</translation>
+        <translation>参加可能な時間帯</translation>
     </message>
     <message>
         <source>Night</source>
@@ -4041,7 +4041,7 @@ Visiting Japan: on Tokyo time</source>
     <name>TourBuilder</name>
     <message>
         <source>Day {number} · {day}</source>
-        <translation>{number} 日目 · {day}</translation>
+        <translation>{number}日目 · {day}</translation>
     </message>
     <message>
         <source>Nothing planned on this day</source>
@@ -4149,11 +4149,11 @@ Visiting Japan: on Tokyo time</source>
     </message>
     <message>
         <source>{delegation} · {period} · {days} days · </source>
-        <translation>{delegation} · {period} · {days} 日間 · </translation>
+        <translation>{delegation} · {period} · {days}日間 · </translation>
     </message>
     <message>
         <source>{count} to fix</source>
-        <translation>要修正 {count} 件</translation>
+        <translation>要修正{count}件</translation>
     </message>
     <message>
         <source>everything fits</source>
@@ -4236,7 +4236,7 @@ Visiting Japan: on Tokyo time</source>
     </message>
     <message>
         <source> ({count} more)</source>
-        <translation>（ほか {count} 件）</translation>
+        <translation>（ほか{count}件）</translation>
     </message>
 </context>
 <context>
@@ -4422,7 +4422,7 @@ Visiting Japan: on Tokyo time</source>
     </message>
     <message>
         <source>Invitations to &apos;{title}&apos; still stand for {count} participants.</source>
-        <translation>「{title}」の招待は、参加者 {count} 人の手元に残っています。</translation>
+        <translation>「{title}」の招待は、参加者{count}人の手元に残っています。</translation>
     </message>
     <message>
         <source>Deleting it tells them nothing: it stays in their calendars. Mark it cancelled instead, then send updates (Tools &gt; Send updates…) to tell them; once they are told, it can be deleted.</source>
@@ -4462,7 +4462,7 @@ Visiting Japan: on Tokyo time</source>
     </message>
     <message>
         <source>&apos;{title}&apos; meets once; to call it off, set its status to Cancelled in its editor, or delete it.</source>
-        <translation>「{title}」は 1 回だけの会合です。取りやめるには、編集画面で状態を「中止」にするか、削除してください。</translation>
+        <translation>「{title}」は1回だけの会合です。取りやめるには、編集画面で状態を「中止」にするか、削除してください。</translation>
     </message>
     <message>
         <source>Cancel one meeting</source>
@@ -4488,7 +4488,7 @@ Visiting Japan: on Tokyo time</source>
     </message>
     <message>
         <source>{records} and {count} more</source>
-        <translation>{records} ほか {count} 件</translation>
+        <translation>{records} ほか{count}件</translation>
     </message>
     <message>
         <source>Deleting it also deletes {records}, with all they hold.</source>

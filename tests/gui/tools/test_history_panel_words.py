@@ -122,7 +122,7 @@ def test_two_meeting_changes_are_two_rows_and_two_changes(
     assert heading.startswith(
         "event 'Weekly DRR call': 3 changes"
         if language == i18n.ENGLISH
-        else "イベント 'Weekly DRR call'：変更 3 件"
+        else "イベント 'Weekly DRR call'：変更3件"
     ), heading
 
     cancelled = next(row for row in range(dock.model.rowCount()) if when in _row(dock, row))

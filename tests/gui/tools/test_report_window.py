@@ -252,7 +252,7 @@ def test_the_japanese_file_menu_offers_the_agenda_and_the_report(
         texts = [action.text() for action in menu.actions()]
         assert "一覧を書き出す…" in texts
         at = texts.index("一覧を書き出す…")
-        assert texts[at : at + 3] == ["一覧を書き出す…", "プログラム報告書…", ""]
+        assert texts[at : at + 3] == ["一覧を書き出す…", "プログラム報告…", ""]
         assert menu.actions()[at + 1] is actions_of(window).report_action
         settle(qtbot, window)
     finally:
