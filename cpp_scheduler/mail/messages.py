@@ -16,27 +16,34 @@ RSVP=TRUE and the organiser, nobody else's address. Header values pass through
 
 Names and titles beyond ASCII go out as RFC 2047 encoded words of at most 75 characters
 each (section 2), a long one split into several that each hold whole characters:
-:class:`email.header.Header` encodes and splits them and folds the lines. The folding of
-the ``email.headerregistry`` policies is not used: Python 3.11's writes encoded words
-longer than 75 characters, drops the space between two words of a title that mixes
-Japanese and English, and can cut an encoded word of an address in two, which no reader
-decodes.
+:class:`email.header.Header` encodes and splits them and folds the lines. An ASCII name
+that needs quotes (a comma, a period, parentheses) is quoted when the address fits on
+one line with it; a longer one is never folded inside its quotes: its words go as they
+are, those holding such characters as encoded words (section 5), and it folds between
+words. The folding of the ``email.headerregistry`` policies is not used: Python 3.11's
+writes encoded words longer than 75 characters, drops the space between two words of a
+title that mixes Japanese and English, and can cut an encoded word of an address in two,
+which no reader decodes.
 
 Addresses go on the wire in ASCII, never inside an encoded word (RFC 2047 section 5): a
 domain with letters beyond ASCII in its IDNA form (``hanako@xn--r8jz45g.jp``), in the
-headers and so in the SMTP envelope. An address whose part before the @ is beyond ASCII
-can only be sent with SMTPUTF8 (RFC 6531), which the program does not use: its message
-is built but marked :attr:`Invitation.unsendable`, and the batch refuses that recipient
-alone, as a server refusing them would.
+headers and in the SMTP envelope, which each message carries
+(:class:`~cpp_scheduler.mail.transports.Envelope`): the server is told the addresses
+themselves, never what a reader makes of the headers. An address whose part before the
+@ is beyond ASCII can only be sent with SMTPUTF8 (RFC 6531), which the program does not
+use: its message is built but marked :attr:`Invitation.unsendable`, and the batch
+refuses that recipient alone, as a server refusing them would.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.charset import Charset
 from email.header import Header
 from email.message import Message
 from email.mime.application import MIMEApplication
@@ -65,7 +72,8 @@ from cpp_scheduler.ical.export import (
     serialize,
 )
 from cpp_scheduler.ical.text import one_line
-from cpp_scheduler.model import Event, EventMode, Participant
+from cpp_scheduler.mail.transports import Envelope, set_envelope
+from cpp_scheduler.model import Event, EventMode, EventStatus, Participant
 from cpp_scheduler.scheduling.inputs import japan_day
 
 MESSAGE_ID_DOMAIN = "cpp-scheduler.tdlc.invalid"
@@ -82,6 +90,12 @@ LINE_LENGTH = 76
 """The longest line of a folded name or title. RFC 5322 allows 78, but a continuation
 line is one space and then an encoded word as long as the line allows: at 76 every
 encoded word stays within RFC 2047's 75 characters."""
+
+ENCODED_WORD_LENGTH = 75
+"""The longest encoded word (RFC 2047 section 2)."""
+
+_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+")
+"""A word a name holds as it is, without quotes (RFC 5322 section 3.2.3, atext)."""
 
 
 def batch_renderings(sender: Organizer | None, stamp: datetime) -> EventRenderings:
@@ -204,8 +218,10 @@ def removal_calendar(
     event: Event, recipient: Participant, sender: Organizer, stamp: datetime
 ) -> bytes:
     """A CANCEL of the whole event for ``recipient`` alone, who no longer attends it
-    while it goes on for the others: the event's own VEVENT (UID, SEQUENCE) marked
-    cancelled, naming only them as ATTENDEE (RFC 5546 section 3.2.5)."""
+    while it goes on for the others: the event's own VEVENT (UID, SEQUENCE) naming only
+    them as ATTENDEE, and without STATUS (RFC 5546 section 3.2.5: STATUS:CANCELLED
+    cancels the event itself, and some clients then take it as cancelled for everyone).
+    An event cancelled as well keeps its STATUS:CANCELLED, which is then true."""
     viewer = scopes.participant_schedule(recipient, []).viewer
     content = scopes.CalendarContent(event.title, [event], (), scopes.Audience.nobody(), viewer)
     options = ExportOptions(method=Method.REQUEST, stamp=stamp, organizer=sender)
@@ -218,7 +234,8 @@ def removal_calendar(
             if "RECURRENCE-ID" in component:
                 continue  # cancelling the UID cancels each of its meetings
             component.pop("STATUS", None)
-            component.add("STATUS", "CANCELLED")
+            if event.status is EventStatus.CANCELLED:
+                component.add("STATUS", "CANCELLED")
             component.pop("ATTENDEE", None)
             component.add("ATTENDEE", attendee(recipient, Method.CANCEL))
         kept.append(component)
@@ -326,23 +343,29 @@ def _set_headers(
     recipient_email: str,
     stamp: datetime,
 ) -> str:
-    """Subject, From, To, Date and Message-ID, each folded as it goes on the wire. An
-    address that cannot go on the wire (:func:`wire_address`) is left out, and why is
-    returned: such a message is never sent. Empty when both addresses went on."""
+    """Subject, From, To, Date and Message-ID, each folded as it goes on the wire, and
+    the SMTP envelope of the same two addresses. An address that cannot go on the wire
+    (:func:`wire_address`) is left out, and why is returned: such a message has no
+    envelope and is never sent. Empty when both addresses went on."""
     message["Subject"] = _header_text("Subject", subject)
     unsendable = ""
+    sender_address = recipient_address = ""
     try:
-        message["From"] = _address_text("From", sender.name, wire_address(sender.email))
+        sender_address = wire_address(sender.email)
+        message["From"] = _address_text("From", sender.name, sender_address)
     except UnsendableAddressError as refusal:
         unsendable = _("the sender's address {address} cannot be used: {reason}").format(
             address=quoted(sender.email), reason=refusal.reason
         )
     try:
-        message["To"] = _address_text("To", recipient_name, wire_address(recipient_email))
+        recipient_address = wire_address(recipient_email)
+        message["To"] = _address_text("To", recipient_name, recipient_address)
     except UnsendableAddressError as refusal:
         unsendable = unsendable or refusal.reason
     message["Date"] = format_datetime(stamp)
     message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
+    if not unsendable:
+        set_envelope(message, Envelope(sender_address, (recipient_address,)))
     return unsendable
 
 
@@ -377,14 +400,52 @@ def _header_text(field: str, text: str) -> str:
 
 def _address_text(field: str, name: str, address: str) -> str:
     """``Name <address>``, the address as :func:`wire_address` gives it (ASCII): a name
-    in ASCII quoted where it must be, any other name as encoded words, which need no
-    quotes, the address never inside one (RFC 2047 section 5). The value is the encoded
-    text, as read back by ``smtplib`` for the envelope's addresses: a comma in a decoded
-    name would make two addresses of one."""
+    in ASCII quoted where it must be when it fits on one line with the address, a longer
+    one as a :func:`_phrase` (never folded inside quotes), any other name as encoded
+    words, which need no quotes; the address never inside one (RFC 2047 section 5)."""
     name = one_line(name)
-    if not name or _charset(name) == "us-ascii":
-        return _folded(field, [(formataddr((name, address)), "us-ascii")])
+    if name and _charset(name) == "us-ascii":
+        text = formataddr((name, address))
+        if text.startswith('"') and len(f"{field}: {text}") > LINE_LENGTH:
+            phrase = _phrase(name)
+            if phrase is None:
+                return _folded(field, [(name, "utf-8"), (f"<{address}>", "us-ascii")])
+            text = f"{phrase} <{address}>"
+        return _folded(field, [(text, "us-ascii")])
+    if not name:
+        return _folded(field, [(address, "us-ascii")])
     return _folded(field, [(name, "utf-8"), (f"<{address}>", "us-ascii")])
+
+
+def _phrase(name: str) -> str | None:
+    """An ASCII ``name`` as words that need no quotes (RFC 5322 section 3.2.5): each word
+    a name can hold as it is written as it is, each run of words holding a character it
+    cannot (a comma, a period, a parenthesis, a quote) as one encoded word (RFC 2047
+    section 5), so that the name folds between words and every reader sees the same
+    name: ``City Partnership Program =?utf-8?q?coordinators=2C?= Tokyo ...``. Two encoded
+    words are never side by side, which Python 3.11 would read with a space between them.
+    None when a run is too long for one encoded word."""
+    encoder = Charset("utf-8")
+    words: list[str] = []
+    run: list[str] = []
+
+    def close_run() -> bool:
+        if run:
+            encoded = encoder.header_encode(" ".join(run))
+            if len(encoded) > ENCODED_WORD_LENGTH:
+                return False
+            words.append(encoded)
+            run.clear()
+        return True
+
+    for word in name.split():
+        if _ATOM.fullmatch(word):
+            if not close_run():
+                return None
+            words.append(word)
+        else:
+            run.append(word)
+    return " ".join(words) if close_run() else None
 
 
 def summary_lines(event: Event, recipient: Participant, method: Method) -> list[str]:

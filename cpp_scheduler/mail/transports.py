@@ -8,6 +8,11 @@ its message, a greylisting or a full mailbox), or fails in a way that stops the 
 connection is lost, the login or the sender is refused), so that nothing after the
 failure is claimed sent. A refusal or a deferral concerns that message alone (RFC 5321
 sections 3.3 and 4.2.5): the batch goes on with the others.
+
+The server is told whom a message is from and for (MAIL FROM, RCPT TO) by the message's
+:class:`Envelope`, the addresses the program wrote into its From and To, never by reading
+those headers back: a name that holds a comma, or is folded over two lines, would give
+the server a piece of the name as an address.
 """
 
 from __future__ import annotations
@@ -16,7 +21,6 @@ import smtplib
 import ssl
 from dataclasses import dataclass
 from email.message import Message
-from email.utils import parseaddr
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
@@ -57,6 +61,32 @@ class SmtpSettings:
     security: Security = Security.STARTTLS
     user: str = ""
     """Empty: the server takes mail without login."""
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """Whom the server is told a message is from and for: the addresses as they go on the
+    wire (ASCII, see :func:`cpp_scheduler.mail.messages.wire_address`)."""
+
+    sender: str
+    """MAIL FROM: the address of the message's From."""
+    recipients: tuple[str, ...]
+    """RCPT TO: the address of its To, alone."""
+
+
+_ENVELOPE = "cpp_scheduler_envelope"
+"""The attribute of a message that holds its :class:`Envelope`."""
+
+
+def set_envelope(message: Message, envelope: Envelope) -> None:
+    """Give ``message`` the envelope :meth:`SmtpTransport.send` sends it with."""
+    setattr(message, _ENVELOPE, envelope)
+
+
+def envelope_of(message: Message) -> Envelope | None:
+    """The envelope :func:`set_envelope` gave ``message``; None when it has none."""
+    envelope = getattr(message, _ENVELOPE, None)
+    return envelope if isinstance(envelope, Envelope) else None
 
 
 class Transport(Protocol):
@@ -177,13 +207,19 @@ class SmtpTransport:
         return client
 
     def send(self, message: Message) -> None:
+        """Send ``message`` to the addresses of its :class:`Envelope`; a message without
+        one (not built by :mod:`cpp_scheduler.mail.messages`) is a ValueError."""
+        envelope = envelope_of(message)
+        if envelope is None or not envelope.recipients:
+            raise ValueError("a message without an envelope cannot be sent")
         if self._client is None:
             self._client = self._connect()
-        recipient = parseaddr(str(message["To"]))[1]
+        recipient = ", ".join(envelope.recipients)
         try:
-            self._client.send_message(message)
+            self._client.send_message(message, envelope.sender, list(envelope.recipients))
         except smtplib.SMTPRecipientsRefused as error:
-            code, reply = error.recipients.get(recipient, (0, b""))
+            # Raised when every recipient is refused: any answer is the one to report.
+            code, reply = next(iter(error.recipients.values()), (0, b""))
             self._answered(code, reply, recipient, error, refused=True)
         except smtplib.SMTPDataError as error:
             self._answered(error.smtp_code, error.smtp_error, recipient, error, refused=False)

@@ -47,6 +47,11 @@ class ValidationError(SchedulerError, ValueError):
 # Deliberately simple: one @, a dot in the domain, no spaces. Mail servers are the judges
 # of deliverability; this only catches typing mistakes.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_NOT_IN_ADDRESS = re.compile(r'[<>()\[\],;:\\"]')
+"""What an address cannot hold outside quotes (RFC 5322 section 3.2.3): what a mail client
+puts around an address copied from it (``<ana@example.org>``, ``ana@example.org;``,
+``mailto:``). Written into To and ATTENDEE as it is, no calendar would match it with the
+participant, who would get no Accept or Decline."""
 
 
 def email_problem(field: str, value: str | None, *, required: bool = False) -> Problem | None:
@@ -58,6 +63,15 @@ def email_problem(field: str, value: str | None, *, required: bool = False) -> P
             _("{value} is not an email address (expected name@example.org).").format(
                 value=quoted(value)
             ),
+        )
+    stray = _NOT_IN_ADDRESS.findall(value)
+    if stray:
+        return Problem(
+            field,
+            _(
+                "{value} is not an email address: write one address alone, without "
+                "{characters} (expected name@example.org)."
+            ).format(value=quoted(value), characters=" ".join(dict.fromkeys(stray))),
         )
     return None
 

@@ -1,10 +1,12 @@
 """A real SMTP server (aiosmtpd) on a free local port, for the tests that send mail.
 
-It keeps every message it accepted, as received and parsed by the standard library, and
-can be told to refuse some addresses for good (550), to put some off (450 at RCPT, as
-greylisting or a full mailbox does), to reject the message to some after its DATA (554,
-as a content filter does), or to end the session (421) after it has accepted a number
-of messages, as a server does that shuts down halfway.
+It keeps every message it accepted, as received and parsed by the standard library, with
+its envelope; it refuses a sender or a recipient without a domain, as a real server does
+(Postfix's ``reject_non_fqdn_sender``), and can be told to refuse some addresses for good
+(550), to put some off (450 at RCPT, as greylisting or a full mailbox does), to reject
+the message to some after its DATA (554, as a content filter does), or to end the session
+(421) after it has accepted a number of messages, as a server does that shuts down
+halfway.
 """
 
 from __future__ import annotations
@@ -44,10 +46,23 @@ class Mailbox:
     received: list[bytes] = field(default_factory=list)
     """Each message's bytes as the client sent them, for what parsing hides (folding)."""
     recipients: list[str] = field(default_factory=list)
+    senders: list[str] = field(default_factory=list)
+    """The MAIL FROM of each message accepted."""
 
-    async def handle_RCPT(  # noqa: N802 (aiosmtpd's hook names)
+    async def handle_MAIL(  # noqa: N802 (aiosmtpd's hook names)
         self, server: Any, session: Any, envelope: Any, address: str, options: Any
     ) -> str:
+        if "@" not in address:
+            return f"553 5.1.7 <{address}>: Sender address rejected: need a domain"
+        envelope.mail_from = address
+        envelope.mail_options.extend(options)
+        return "250 OK"
+
+    async def handle_RCPT(  # noqa: N802
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
+        if "@" not in address:
+            return f"501 5.1.3 <{address}>: Recipient address rejected: need a domain"
         if address in self.refuse:
             return "550 5.1.1 mailbox unavailable"
         if address in self.defer:
@@ -69,6 +84,7 @@ class Mailbox:
         self.messages.append(message)
         self.received.append(envelope.original_content)
         self.recipients.extend(envelope.rcpt_tos)
+        self.senders.append(envelope.mail_from)
         return "250 Message accepted"
 
 

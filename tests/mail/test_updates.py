@@ -111,7 +111,7 @@ def test_added_participants_are_invited_and_removed_ones_get_a_cancellation(
     assert str(calendar["METHOD"]) == "CANCEL"
     (vevent,) = calendar.walk("VEVENT")
     assert str(vevent["UID"]) == program.workshop.uid
-    assert str(vevent["STATUS"]) == "CANCELLED"
+    assert "STATUS" not in vevent  # uninvited; the event goes on (RFC 5546 section 3.2.5)
     assert str(vevent["ATTENDEE"]).removeprefix("mailto:") == program.kenji.email
     assert program.ana.email not in cancel.as_string()
     assert str(cancel["Subject"]).startswith("Cancelled: ")
