@@ -3,7 +3,12 @@ agenda spreadsheet and ``cpp-scheduler export xlsx agenda``; and which days a me
 on (:func:`meeting_days`), the one rule of what a range of days holds, for the calendar's
 views, ``events list``, the agenda, the report's periods and the itinerary's days; and
 whether a meeting is tentative, a session of a tentative conference too
-(:func:`is_tentative`), for the printed documents.
+(:func:`is_tentative`), for the printed documents. With them the partner city a meeting
+is counted under (:func:`partner_city`: its own, else its venue's) and the words a text
+search reads (:func:`searched_text`: the venue's and the city's names in English and in
+Japanese, whatever the language), which the window's rows and the agenda's and the
+report's meetings both take; and the day of a study tour an activity is on
+(:func:`tour_date`), for the tour builder's board and the tour's spreadsheet.
 
 It needs only the vocabularies and the time-zone module, so the window can hold it
 before the database layer is loaded; what it filters is anything that says what a
@@ -174,6 +179,42 @@ def on_days(days: tuple[date, date], first: date | None, last: date | None) -> b
     """Whether a meeting on ``days`` (from :func:`meeting_days`) is on any day from
     ``first`` to ``last`` (both included; None leaves that end open)."""
     return (last is None or days[0] <= last) and (first is None or days[1] >= first)
+
+
+def partner_city(
+    city_id: str | None, venue_id: str | None, venue_cities: Mapping[str, str | None]
+) -> str | None:
+    """The partner city a meeting is counted under: its own, else its venue's
+    (``venue_cities``: each venue's partner city, by id), so that a meeting at Kobe City
+    Hall filed under no partner city is Kobe's. The one rule of the window's Partner city
+    column and filter, the agenda spreadsheet's and the report's partner cities."""
+    if city_id is not None or venue_id is None:
+        return city_id
+    return venue_cities.get(venue_id)
+
+
+def searched_names(name: str, name_ja: str | None) -> str:
+    """A venue's or a partner city's names as a text search reads them: the English and
+    the Japanese one, whichever language the program speaks, so that 市役所 and City Hall
+    both find the meetings at Kobe City Hall (神戸市役所), in English as in Japanese."""
+    return f"{name} {name_ja or ''}".strip()
+
+
+def searched_text(title: str, places: Iterable[str], delegations: str, kind: EventKind) -> str:
+    """The casefolded words a text search looks in (:meth:`EventFilter.accepts`): the
+    title, the names of the venue and of the partner city (``places``, each as
+    :func:`searched_names` gives them), the delegations it names and its kind. The one
+    rule of the window's search and of ``export xlsx|csv agenda --search``."""
+    return " ".join((title, *places, delegations, kind.label)).casefold()
+
+
+def tour_date(instant: datetime) -> date:
+    """The day of a study tour something is on: the date in Tokyo (the tour is in Japan)
+    of ``instant``, an activity's start or a leg's departure, whichever of the tour's day
+    records the activity is filed under (one moved to the next day is on the next day).
+    The tour builder's board and the tour's spreadsheet place them so, as the conflict
+    check and the itinerary do."""
+    return timezones.to_local(instant, timezones.TOKYO).date()
 
 
 def delegations_attending(

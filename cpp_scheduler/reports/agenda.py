@@ -33,6 +33,9 @@ from cpp_scheduler.model.event_filter import (
     delegations_attending,
     meeting_days,
     on_days,
+    searched_names,
+    searched_text,
+    tour_date,
 )
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts, TourFacts
 from cpp_scheduler.reports.program import (
@@ -48,18 +51,19 @@ T = ColumnType
 
 
 def search_text(meeting: Meeting, facts: ProgramFacts) -> str:
-    """What a text search looks in: the words the window's search reads."""
+    """What a text search looks in: the words the window's search reads
+    (:func:`~cpp_scheduler.model.event_filter.searched_text`)."""
     venue = facts.venues.get(meeting.venue_id or "")
     city = facts.cities.get(meeting.city_id or "")
-    return " ".join(
+    return searched_text(
+        meeting.title,
         (
-            meeting.title,
-            venue.name if venue else "",
-            f"{city.name} {city.name_ja}" if city else "",
-            _delegation_names(meeting, facts),
-            meeting.kind.label,
-        )
-    ).casefold()
+            searched_names(venue.name, venue.name_ja) if venue else "",
+            searched_names(city.name, city.name_ja) if city else "",
+        ),
+        _delegation_names(meeting, facts),
+        meeting.kind,
+    )
 
 
 def _delegation_names(meeting: Meeting, facts: ProgramFacts) -> str:
@@ -298,9 +302,12 @@ def delegation_tables(facts: ProgramFacts) -> list[Table]:
 
 def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
     """A tour's days in order: each day's activities and travel legs by time, then the
-    night's hotel; times on Japan's clock (the tour is in Japan) and in UTC."""
+    night's hotel; times on Japan's clock (the tour is in Japan) and in UTC. An activity
+    is on the day it starts in Tokyo (:func:`~cpp_scheduler.model.event_filter.tour_date`),
+    where the tour builder's board shows it, whichever day's record it is filed under."""
     facts = tour.program
-    titles = {day.id: day for day in tour.days}
+    day_ids = {day.id for day in tour.days}
+    day_titles = {day.day: day.title for day in tour.days}
     items: list[tuple[tuple[date, int, datetime], tuple[Cell, ...]]] = []
 
     def add(day: date, rank: int, when: datetime | None, row: tuple[Cell, ...]) -> None:
@@ -309,18 +316,20 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
         items.append(((day, rank, when or datetime.max), row))
 
     for meeting in facts.meetings:
-        tour_day = titles.get(meeting.tour_day_id or "")
-        if tour_day is None or (meeting.cancelled and meeting.recurrence_id is not None):
+        if meeting.tour_day_id not in day_ids or (
+            meeting.cancelled and meeting.recurrence_id is not None
+        ):
             continue
         venue = facts.venues.get(meeting.venue_id or "")
         where = f"{venue.name}, {venue.locality}" if venue else ""
+        day = tour_date(meeting.start_utc)
         add(
-            tour_day.day,
+            day,
             0,
             meeting.start_utc.replace(tzinfo=None),
             (
-                tour_day.day,
-                tour_day.title,
+                day,
+                day_titles.get(day, ""),
                 _("Cancelled activity") if meeting.cancelled else _("Activity"),
                 *_meeting_cells(meeting, [zone]),
                 meeting.title,
@@ -331,9 +340,8 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
                 "",
             ),
         )
-    day_titles = {day.day: day.title for day in tour.days}
     for leg in tour.legs:
-        day = timezones.to_local(leg.departure_utc, zone).date()
+        day = tour_date(leg.departure_utc)
         add(
             day,
             0,

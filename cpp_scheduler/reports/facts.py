@@ -29,7 +29,8 @@ class Meeting:
     zone: str
     venue_id: str | None
     city_id: str | None
-    """The event's partner city, else its venue's."""
+    """The event's partner city, else its venue's
+    (:func:`~cpp_scheduler.model.event_filter.partner_city`)."""
     parent_id: str | None
     theme_ids: frozenset[str]
     delegation_ids: frozenset[str]

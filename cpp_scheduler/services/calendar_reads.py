@@ -29,8 +29,6 @@ from cpp_scheduler.services.rows import (
     Choice,
     EventRow,
     RowNames,
-    city_name,
-    venue_name,
     with_conferences,
 )
 from cpp_scheduler.store import Database
@@ -112,19 +110,9 @@ def _event_rows(
             select(EVENTS.c.id, EVENTS.c.parent_id).where(EVENTS.c.parent_id.is_not(None))
         ).all()
     )
-    names = RowNames(
-        venues={
-            venue_id: venue_name(name, name_ja)
-            for venue_id, name, name_ja in session.execute(
-                select(VENUES.c.id, VENUES.c.name, VENUES.c.name_ja)
-            )
-        },
-        cities={
-            city_id: city_name(name, name_ja)
-            for city_id, name, name_ja in session.execute(
-                select(CITIES.c.id, CITIES.c.name, CITIES.c.name_ja)
-            )
-        },
+    names = RowNames.of(
+        session.execute(select(VENUES.c.id, VENUES.c.name, VENUES.c.name_ja, VENUES.c.city_id)),
+        session.execute(select(CITIES.c.id, CITIES.c.name, CITIES.c.name_ja)),
         delegations=dict(session.execute(select(DELEGATIONS.c.id, DELEGATIONS.c.name)).all()),
         themes=_links(session, event_themes, "theme_id", ids),
         attending=_links(

@@ -33,8 +33,6 @@ from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.services.rows import (
     EventRow,
     RowNames,
-    city_name,
-    venue_name,
     with_conferences,
 )
 
@@ -179,19 +177,9 @@ def _period_rows(
             "SELECT id, parent_id FROM events WHERE parent_id IS NOT NULL"
         )
     }
-    names = RowNames(
-        venues={
-            venue_id: venue_name(name, name_ja)
-            for venue_id, name, name_ja in connection.execute(
-                "SELECT id, name, name_ja FROM venues"
-            )
-        },
-        cities={
-            city_id: city_name(name, name_ja)
-            for city_id, name, name_ja in connection.execute(
-                "SELECT id, name, name_ja FROM partner_cities"
-            )
-        },
+    names = RowNames.of(
+        connection.execute("SELECT id, name, name_ja, city_id FROM venues"),
+        connection.execute("SELECT id, name, name_ja FROM partner_cities"),
         delegations=dict(connection.execute("SELECT id, name FROM delegations").fetchall()),
         themes=_links(connection, "event_themes", "theme_id", ids),
         attending=_links(

@@ -45,7 +45,7 @@ from cpp_scheduler.model.event import (
     event_participants,
     event_themes,
 )
-from cpp_scheduler.model.event_filter import EventFilter
+from cpp_scheduler.model.event_filter import EventFilter, partner_city
 from cpp_scheduler.model.product import product_events
 from cpp_scheduler.model.tour import HotelNight, StudyTour, TourDay, TravelLeg
 from cpp_scheduler.reports.agenda import agenda_table, delegation_tables, tour_table
@@ -206,6 +206,7 @@ def _read(session: Session) -> ProgramFacts:
         changes[event_id].append(recurrence.OccurrenceChange(recurrence_id, cancelled, start, end))
     nothing: frozenset[str] = frozenset()
     off = called_off(session)
+    venue_cities = {venue.id: venue.city_id for venue in venues.values()}
     meetings: list[Meeting] = []
     for row in session.execute(
         select(
@@ -225,9 +226,6 @@ def _read(session: Session) -> ProgramFacts:
             Event.all_day,
         )
     ):
-        city_id = row.city_id
-        if city_id is None and row.venue_id in venues:
-            city_id = venues[row.venue_id].city_id
         meeting = Meeting(
             row.id,
             row.title,
@@ -238,7 +236,7 @@ def _read(session: Session) -> ProgramFacts:
             row.end_utc,
             row.zone,
             row.venue_id,
-            city_id,
+            partner_city(row.city_id, row.venue_id, venue_cities),
             row.parent_id,
             theme_links.get(row.id, nothing),
             delegation_links.get(row.id, nothing),

@@ -8,14 +8,20 @@ its first week while the database layer is still loading.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
-from cpp_scheduler.model.event_filter import conferences_above, delegations_attending
+from cpp_scheduler.model.event_filter import (
+    conferences_above,
+    delegations_attending,
+    partner_city,
+    searched_names,
+    searched_text,
+)
 
 
 class OccurrenceKey(NamedTuple):
@@ -54,6 +60,9 @@ class EventRow(NamedTuple):
     venue_id: str | None
     venue_name: str
     city_id: str | None
+    """The partner city it is counted under: its own, else its venue's
+    (:func:`~cpp_scheduler.model.event_filter.partner_city`), as the agenda spreadsheet
+    and the report count it."""
     city_name: str
     theme_ids: frozenset[str]
     delegation_ids: frozenset[str]
@@ -71,6 +80,10 @@ class EventRow(NamedTuple):
     all_day: bool = False
     """A span of whole days in ``zone``: shown on its dates, in the all-day row, never
     with hours (:attr:`first_date`, :attr:`last_date`)."""
+    places_searched: str = ""
+    """Its venue's and its partner city's names in English and in Japanese, which a text
+    search reads whatever the language
+    (:func:`~cpp_scheduler.model.event_filter.searched_names`)."""
 
     @property
     def first_date(self) -> date:
@@ -93,9 +106,9 @@ class EventRow(NamedTuple):
         return OccurrenceKey(self.event_id, self.recurrence_id)
 
     def search_text(self) -> str:
-        return " ".join(
-            (self.title, self.venue_name, self.city_name, self.delegation_names, self.kind.label)
-        ).casefold()
+        """The words the sidebar's search looks in, as the agenda spreadsheet's
+        (:func:`~cpp_scheduler.model.event_filter.searched_text`)."""
+        return searched_text(self.title, (self.places_searched,), self.delegation_names, self.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +150,9 @@ class RowNames(NamedTuple):
     (:mod:`.period_glance`) build their rows through :meth:`row`, so they cannot differ."""
 
     venues: Mapping[str, str]
+    """Each venue's name as a row shows it (:func:`venue_name`)."""
     cities: Mapping[str, str]
+    """Each partner city's name as a row shows it (:func:`city_name`)."""
     delegations: Mapping[str, str]
     themes: Mapping[str, Collection[str]]
     """Each event's themes' ids."""
@@ -146,6 +161,44 @@ class RowNames(NamedTuple):
     conference_of: Mapping[str, str]
     """Each session's conference, by id (the program's every session: a session's
     conference, and that one's, may lie outside the period read)."""
+    venue_cities: Mapping[str, str | None]
+    """Each venue's partner city, which a meeting filed under none is counted under."""
+    venues_searched: Mapping[str, str]
+    """Each venue's names as a search reads them, English and Japanese."""
+    cities_searched: Mapping[str, str]
+    """Each partner city's names as a search reads them, English and Japanese."""
+
+    @classmethod
+    def of(
+        cls,
+        venues: Iterable[tuple[str, str, str, str | None]],
+        cities: Iterable[tuple[str, str, str]],
+        *,
+        delegations: Mapping[str, str],
+        themes: Mapping[str, Collection[str]],
+        attending: Mapping[str, Collection[str]],
+        conference_of: Mapping[str, str],
+    ) -> RowNames:
+        """The names of the ``venues`` (id, name, Japanese name, partner city) and the
+        ``cities`` (id, name, Japanese name) read, as the rows show them and a search
+        reads them, with the rest as given."""
+        venue_list = list(venues)
+        city_list = list(cities)
+        return cls(
+            venues={id_: venue_name(name, name_ja) for id_, name, name_ja, _city in venue_list},
+            cities={id_: city_name(name, name_ja) for id_, name, name_ja in city_list},
+            delegations=delegations,
+            themes=themes,
+            attending=attending,
+            conference_of=conference_of,
+            venue_cities={id_: city for id_, _name, _name_ja, city in venue_list},
+            venues_searched={
+                id_: searched_names(name, name_ja) for id_, name, name_ja, _city in venue_list
+            },
+            cities_searched={
+                id_: searched_names(name, name_ja) for id_, name, name_ja in city_list
+            },
+        )
 
     def row(
         self,
@@ -177,6 +230,11 @@ class RowNames(NamedTuple):
             or _NOTHING
         )
         topics = self.themes.get(event_id)
+        city_id = partner_city(city_id, venue_id, self.venue_cities)
+        places = (
+            self.venues_searched.get(venue_id, "") if venue_id else "",
+            self.cities_searched.get(city_id, "") if city_id else "",
+        )
         return EventRow(
             event_id,
             title,
@@ -196,4 +254,5 @@ class RowNames(NamedTuple):
             version,
             is_series,
             all_day=all_day,
+            places_searched=" ".join(place for place in places if place),
         )

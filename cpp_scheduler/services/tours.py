@@ -33,6 +33,7 @@ from cpp_scheduler.model import (
     TravelTime,
     Venue,
 )
+from cpp_scheduler.model.event_filter import tour_date
 from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, find_conflicts
 from cpp_scheduler.services.snapshot import load_snapshot
 from cpp_scheduler.store import Database
@@ -249,10 +250,10 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
         cards = []
         for number, day in enumerate(tour.dates(), start=1):
             tour_day = by_date.get(day)
-            held = [e for e in tour_events if _tokyo_day(e.start_utc) == day]
+            held = [e for e in tour_events if tour_date(e.start_utc) == day]
             events = [e for e in held if not e.is_cancelled]
             cancelled = [e for e in held if e.is_cancelled]
-            legs = [leg for leg in tour.legs if _tokyo_day(leg.departure_utc) == day]
+            legs = [leg for leg in tour.legs if tour_date(leg.departure_utc) == day]
             where = [city]
             for leg in legs:
                 if leg.destination not in where:
@@ -322,10 +323,6 @@ def _board_event(event: Event) -> BoardEvent:
         _place(event),
         event.version,
     )
-
-
-def _tokyo_day(instant: datetime) -> date:
-    return timezones.to_local(instant, TOKYO).date()
 
 
 def _place(event: Event) -> str:
