@@ -46,7 +46,7 @@ from cpp_scheduler.model import (
     Participant,
     ParticipantRole,
 )
-from cpp_scheduler.model.event_filter import is_tentative
+from cpp_scheduler.model.event_filter import is_tentative, meeting_days, on_days
 from cpp_scheduler.scheduling.attendance import attending_delegations, conferences_of
 from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
 from cpp_scheduler.scheduling.localtimes import all_day_dates, all_day_text
@@ -99,13 +99,22 @@ class RunSheet:
 
 
 def read_run_sheet(database: Database, day: date) -> RunSheet:
-    """The run sheet of ``day`` (a date in Japan), read in one session."""
+    """The run sheet of ``day`` (a date in Japan), read in one session: the meetings on
+    that day as the calendar and ``events list`` place them
+    (:func:`~cpp_scheduler.model.event_filter.meeting_days`: a timed one whose hours
+    fall on it in Japan, an all-day event dated on it, whatever its zone)."""
     begin, after = timezones.local_days(day, day, TOKYO)
     with database.reading() as session:
         # As check_program does: a day either side, and what the check needs past it.
         program = load_snapshot(session, begin - timedelta(days=1), after + timedelta(days=1))
         conflicts = tuple(find_conflicts(program, start=begin, end=after))
-        intervals = [i for i in program.intervals if i.start < after and i.end > begin]
+        intervals = [
+            i
+            for i in program.intervals
+            if on_days(
+                meeting_days(i.start, i.end, i.zone, all_day=i.all_day, clock=TOKYO), day, day
+            )
+        ]
         conferences = conferences_of(program)
         delegations_for = {i.id: attending_delegations(i, conferences) for i in intervals}
         event_ids = sorted({i.event_id for i in intervals})
@@ -306,20 +315,11 @@ def _room(item: RunSheetItem) -> str:
 def _when(item: RunSheetItem, day: date) -> str:
     """``09:00–10:15``; a meeting begun on an earlier day names the day it began
     (``Mon 15 Feb 09:00–Tue 16 Feb 15:30``), lest it read as starting on the sheet's.
-    ``All day`` (``All day to Mon 08 Mar``) for an all-day event on the sheet's date; one
-    whose dates, in its own zone, do not hold that date (a day in Apia that is still the
-    evening before in Japan) gives its dates as the list of events does."""
+    ``All day`` (``All day to Mon 08 Mar``) for an all-day event, which is on the sheet
+    only on its own dates (:func:`read_run_sheet`)."""
     if item.last_day is None:
         if item.start.date() == day:
             return time_span(item.start, item.end)
         return time_span(item.start, item.end, day=i18n.short_day_text)
-    first, last = item.start.date(), item.last_day
-    if first <= day <= last:
-        text = all_day_text(day, last)
-    elif first == last:
-        text = _("{first} all day").format(first=i18n.short_day_text(first))
-    else:
-        text = _("{first} all day to {last}").format(
-            first=i18n.short_day_text(first), last=i18n.short_day_text(last)
-        )
+    text = all_day_text(day, item.last_day)
     return f"<p>{escape(text)}</p>"  # wraps in the narrow column

@@ -32,6 +32,7 @@ from cpp_scheduler.gui import style
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import EventFilter
+from cpp_scheduler.services.meeting_order import meeting_order
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -85,7 +86,7 @@ HEADERS = {
 }
 
 _SORT_KEYS: dict[Column, Callable[[EventRow], Any]] = {
-    Column.START: lambda row: (row.start_utc, row.title.casefold()),
+    Column.START: lambda row: meeting_order(row.start_utc, row.title, row.event_id),
     Column.END: lambda row: (row.end_utc, row.title.casefold()),
     Column.TITLE: lambda row: (row.title.casefold(), row.start_utc),
     Column.KIND: lambda row: (row.kind.label, row.start_utc),
@@ -288,11 +289,9 @@ class EventTableModel(QAbstractTableModel):
     def tooltip(self, row: EventRow) -> str:
         start, end = self.local(row.start_utc), self.local(row.end_utc)
         planned = timezones.to_local(row.start_utc, row.zone)
-        lines = [
-            f"<b>{_escape(row.title)}</b>",
-            f"{i18n.day_text(start.date())}, "
-            f"{timezones.span_text(start, end, dash='–')} ({self._zone})",
-        ]
+        # An end on a later day gives its date, as ``events list`` does ("Sun 28 Mar").
+        when = timezones.span_text(start, end, day=lambda day: f"{i18n.day_text(day)},", dash="–")
+        lines = [f"<b>{_escape(row.title)}</b>", f"{when} ({self._zone})"]
         if row.all_day:
             first, last = row.first_date, row.last_date
             lines[1] = (

@@ -59,7 +59,12 @@ from cpp_scheduler.gui.opening import (
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.gui.views.base import CalendarView, instants_holding, within_program_days
+from cpp_scheduler.gui.views.base import (
+    CalendarView,
+    instants_holding,
+    shown_days,
+    within_program_days,
+)
 from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
@@ -839,9 +844,9 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def shown_event_ids(self) -> list[str]:
         """The events the calendar shows now, in order: those the filters let through on
-        the current view's days, as the view draws them (:meth:`CalendarView.drawn_rows`:
-        an all-day event on its own dates, whatever the zone; the Venues view only what
-        has a venue); the Agenda lists them all."""
+        the days the current view is about (a month's own days), as the view draws them
+        (:meth:`CalendarView.drawn_rows`: an all-day event on its own dates, whatever the
+        zone; the Venues view only what has a venue); the Agenda lists them all."""
         view = self.current_view
         if view.lists_everything:
             start, end = datetime(1900, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
@@ -935,12 +940,13 @@ class MainWindow(RecordEditing, QMainWindow):
         return menu
 
     def _add_print_entries(self, menu: QMenu, row: EventRow) -> None:
-        """The documents this meeting belongs in: its day's run sheet, and for a
-        conference its programme."""
+        """The documents this meeting belongs in: its first day's run sheet (the day the
+        calendar draws it on in Tokyo: an all-day event's own date), and for a conference
+        its programme."""
         documents = getattr(self, "documents", None)
         if documents is None:
             return  # installed with the tools, once the program is open
-        day = timezones.to_local(row.start_utc, timezones.TOKYO).date()
+        day = shown_days(row, timezones.TOKYO)[0]
         menu.addSeparator()
         run_sheet = menu.addAction(
             translate("MainWindow", "Print run sheet of {day}…").format(

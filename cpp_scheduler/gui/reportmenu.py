@@ -71,11 +71,13 @@ class ReportActions(QObject):
 
     # -- the agenda ---------------------------------------------------------------------
     def agenda_period(self) -> tuple[date | None, date | None]:
-        """The dates the calendar shows; the whole program when the Agenda lists it all."""
+        """The dates the calendar's period is about (a month's own days, not the
+        neighbours' that fill its weeks), as ``export xlsx agenda --from --to`` takes
+        them; the whole program when the Agenda lists it all."""
         view = self.window.current_view
         if view.lists_everything:
             return None, None
-        return view.period()
+        return view.days_covered()
 
     def agenda_zones(self) -> list[str]:
         return list(dict.fromkeys([self.window.display_zone, timezones.TOKYO]))

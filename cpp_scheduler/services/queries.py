@@ -11,6 +11,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.model import Event
 from cpp_scheduler.model.event_filter import on_days
 from cpp_scheduler.model.recurrence import Occurrence
+from cpp_scheduler.services.meeting_order import meeting_order
 from cpp_scheduler.timezones import ensure_utc
 
 _ALL_DAY_MARGIN = timedelta(days=1)
@@ -64,7 +65,8 @@ def meetings_on_days(
     session: Session, first: date | None, last: date | None, clock: str = timezones.TOKYO
 ) -> list[tuple[Event, Occurrence]]:
     """Each meeting on the days ``first`` to ``last`` of ``clock`` (both included; None
-    leaves that end open), with its event, by start, then title.
+    leaves that end open), with its event, by start, then title
+    (:func:`~cpp_scheduler.services.meeting_order.meeting_order`, the window's order).
 
     A meeting is on the days :meth:`Event.days_on` gives it, the calendar's rule: a timed
     one where its hours fall on that clock, an all-day event on its own dates alone,
@@ -80,5 +82,5 @@ def meetings_on_days(
         for occurrence in event.occurrences()
         if on_days(event.days_on(occurrence, clock), first, last)
     ]
-    found.sort(key=lambda pair: (pair[1].start, pair[0].title, pair[0].id))
+    found.sort(key=lambda pair: meeting_order(pair[1].start, pair[0].title, pair[0].id))
     return found

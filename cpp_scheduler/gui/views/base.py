@@ -101,10 +101,11 @@ class CalendarView(QWidget):
         return self._anchor, self._anchor
 
     def drawn_rows(self) -> list[EventRow]:
-        """The meetings this view draws for its period, by start: by the views' one rule
-        (:func:`rows_on_days`). The status bar counts their events: what is counted is
-        what is drawn."""
-        first, last = self.period()
+        """The meetings this view draws on the days its period is about
+        (:meth:`days_covered`: a month's own days, not its neighbours' that fill its
+        weeks), by start: by the views' one rule (:func:`rows_on_days`). The status bar
+        counts their events, as ``events list`` lists them for those days."""
+        first, last = self.days_covered()
         return [row for row, _first, _last in rows_on_days(self.model, first, last, self.zone)]
 
     def title(self) -> str:

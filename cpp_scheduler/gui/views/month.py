@@ -19,6 +19,7 @@ from cpp_scheduler.gui.views.base import (
 )
 from cpp_scheduler.gui.views.timegrid import SPAN_THRESHOLD
 from cpp_scheduler.model import EventStatus
+from cpp_scheduler.services.meeting_order import meeting_order
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 WEEKS = 6
@@ -189,7 +190,7 @@ class MonthView(CalendarView):
         room = int((cell.bottom() - top - 2) // LINE)
         if room <= 0:
             return
-        rows = sorted(rows, key=lambda row: (row.start_utc, row.title))
+        rows = sorted(rows, key=lambda row: meeting_order(row.start_utc, row.title, row.event_id))
         shown = rows if len(rows) <= room else rows[: max(0, room - 1)]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for number, row in enumerate(shown):
