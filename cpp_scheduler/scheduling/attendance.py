@@ -58,6 +58,15 @@ def is_all_day(interval: Interval) -> bool:
     return interval.all_day
 
 
+def judged_at_night(interval: Interval, holds_sessions: bool) -> bool:
+    """Whether the night-time check reads the meeting's hours on its attendees' clocks:
+    a remote meeting (joined from home; in a room, everybody is on the room's clock), of
+    hours, not an all-day block of dates, and not a conference with sessions
+    (``holds_sessions``), which is judged by its sessions. The conflict check and the
+    event dialog's warnings both ask this."""
+    return interval.is_remote and not is_all_day(interval) and not holds_sessions
+
+
 def clock_zone(clock: LocalClock, attendee: Attendee, start_s: int) -> str:
     """The zone of the attendee's clock for a meeting starting at ``start_s``: Tokyo's
     when the meeting's Tokyo date falls in its stay in Japan (or it lives there)."""

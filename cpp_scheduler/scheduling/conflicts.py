@@ -50,7 +50,7 @@ from cpp_scheduler.scheduling.attendance import (
     attending_delegations,
     clock_zone_on,
     conferences_of,
-    is_all_day,
+    judged_at_night,
     local_span,
     span_part,
 )
@@ -1102,20 +1102,15 @@ def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
 
 def _night_problems(context: _Context) -> Iterator[Conflict]:
     """Remote meetings at night on an attendee's clock, judged as
-    :mod:`~cpp_scheduler.scheduling.attendance` says (sessions, not their conference;
-    Tokyo's clock during a stay in Japan; all-day blocks never)."""
+    :mod:`~cpp_scheduler.scheduling.attendance` says (:func:`judged_at_night`: sessions,
+    not their conference; all-day blocks never; Tokyo's clock during a stay in Japan)."""
     conferences = context.conference_delegations
     clock = context.clock
     for interval in context.snapshot.intervals:
-        if (
-            not interval.is_remote
-            or not (
-                interval.delegation_ids
-                or interval.participant_ids
-                or (interval.ancestor_ids and conferences)
-            )
-            or interval.event_id in conferences  # its sessions are checked, not its days
-            or is_all_day(interval)
+        if not judged_at_night(interval, interval.event_id in conferences) or not (
+            interval.delegation_ids
+            or interval.participant_ids
+            or (interval.ancestor_ids and conferences)
         ):
             continue
         start_s, end_s = interval.start_s, interval.end_s

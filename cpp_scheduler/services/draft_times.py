@@ -6,7 +6,9 @@ builds the engine's meeting from the dialog's current values and asks
 :func:`cpp_scheduler.scheduling.localtimes.meeting_times` — the function behind the
 Local times dock and ``cpp-scheduler times`` — so the dialog, the dock and the command
 line give one answer. No database is touched while typing: the answer is pure arithmetic
-on zones and the holiday calendars.
+on zones and the holiday calendars. Whether a night there is a problem is the conflict
+check's rule, asked of the draft too (:func:`nights_judged`): the dialog warns of a
+night only where the check would.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from sqlalchemy.orm import selectinload
 
 from cpp_scheduler.model import Delegation, EventKind, EventMode, Participant
 from cpp_scheduler.scheduling import holidays
+from cpp_scheduler.scheduling.attendance import judged_at_night
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, Interval
 from cpp_scheduler.scheduling.localtimes import MeetingTimes, meeting_times
+from cpp_scheduler.services import snapshot
 from cpp_scheduler.services.snapshot import delegation_attendee, participant_attendee
 from cpp_scheduler.store import Database
 
@@ -48,6 +52,15 @@ def read_attendees(database: Database) -> dict[str, Attendee]:
     return found
 
 
+def read_holds_sessions(database: Database, event_id: str | None) -> bool:
+    """Whether the event being edited has a session held: a conference, which the
+    conflict check judges by its sessions (a new event has none)."""
+    if event_id is None:
+        return False
+    with database.reading() as session:
+        return snapshot.holds_sessions(session, event_id)
+
+
 def prepare_holidays(attendees: Iterable[Attendee], years: Iterable[int]) -> None:
     """Work out the public holidays of the attendees' countries and of Japan in
     ``years`` now (off the GUI thread): the first look at a country's year takes tens of
@@ -72,6 +85,8 @@ class DraftMeeting:
     delegation_ids: tuple[str, ...] = ()
     participant_ids: tuple[str, ...] = ()
     all_day: bool = False
+    holds_sessions: bool = False
+    """The event being edited has sessions held: a conference, judged by them."""
 
 
 def draft_interval(draft: DraftMeeting) -> Interval:
@@ -102,6 +117,14 @@ def draft_meeting_times(draft: DraftMeeting, known: Mapping[str, Attendee]) -> M
     """The draft on every attendee's clock and the public holidays on its dates: the
     answer the Local times dock gives once the event is saved."""
     return meeting_times(draft_interval(draft), draft_attendees(draft, known))
+
+
+def nights_judged(draft: DraftMeeting) -> bool:
+    """Whether the conflict check would warn of the draft at night on an attendee's
+    clock, where the local times read night: its rule
+    (:func:`~cpp_scheduler.scheduling.attendance.judged_at_night`) asked of the draft,
+    a remote meeting of hours that is not a conference with sessions."""
+    return judged_at_night(draft_interval(draft), draft.holds_sessions)
 
 
 def _known(ids: Iterable[str], known: Mapping[str, Attendee]) -> list[Attendee]:

@@ -320,10 +320,7 @@ def _conferences(
 ) -> dict[str, frozenset[str]]:
     """Per event with a session held (at any depth), the delegations it names: the
     whole program's, whatever part of it is read."""
-    found: set[str] = set()
-    for event_id, parent_id in parents.items():
-        if parent_id is not None and event_id not in off:
-            found |= _ancestors(event_id, parents)
+    found = _holding_sessions(parents, off)
     named: dict[str, set[str]] = {event_id: set() for event_id in found}
     if found:
         links = event_delegations.c
@@ -332,6 +329,24 @@ def _conferences(
         ):
             named[event_id].add(delegation_id)
     return {event_id: frozenset(ids) for event_id, ids in named.items()}
+
+
+def _holding_sessions(parents: dict[str, str | None], off: frozenset[str]) -> set[str]:
+    """The events with a session held (not called off), at any depth."""
+    found: set[str] = set()
+    for event_id, parent_id in parents.items():
+        if parent_id is not None and event_id not in off:
+            found |= _ancestors(event_id, parents)
+    return found
+
+
+def holds_sessions(session: Session, event_id: str) -> bool:
+    """Whether a session of ``event_id`` is held (at any depth): a conference the
+    conflict check judges by its sessions, as :func:`load_snapshot` reads it."""
+    parents: dict[str, str | None] = {
+        child: parent for child, parent in session.execute(select(Event.id, Event.parent_id))
+    }
+    return event_id in _holding_sessions(parents, called_off(session))
 
 
 def _tours(session: Session, start: datetime | None, end: datetime | None) -> list[TourInfo]:

@@ -17,6 +17,7 @@ from cpp_scheduler.gui.eventmodel import Column, EventTableModel
 from cpp_scheduler.gui.views import venues
 from cpp_scheduler.gui.views.timegrid import block_lines, span_label
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
+from cpp_scheduler.scheduling.attendance import judged_at_night
 from cpp_scheduler.scheduling.inputs import Attendee, AttendeeKind, Interval
 from cpp_scheduler.scheduling.localtimes import meeting_times
 from cpp_scheduler.services.rows import EventRow
@@ -105,4 +106,6 @@ def test_the_event_dialog_gives_each_attendees_clocks(qtbot: QtBot) -> None:
     assert time_line(delegation, NEW_YORK).startswith(
         "USA: New York City: Sun 07 Nov 01:30 EDT – 02:30 EST (UTC-04:00, -05:00)"
     )
-    assert "⚠ Night for USA: New York City: 01:30 EDT – 02:30 EST there." in warning_lines(times)
+    assert judged_at_night(meeting, holds_sessions=False)  # a call, judged at night
+    night = "⚠ Night for USA: New York City: 01:30 EDT – 02:30 EST there."
+    assert night in warning_lines(times, nights=True)

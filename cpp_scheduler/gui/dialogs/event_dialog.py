@@ -3,7 +3,9 @@
 While the coordinator types, the dialog shows the meeting on every attendee's clock with
 the night hours and public holidays it falls on, computed by the engine from the values
 as they stand (:mod:`cpp_scheduler.services.draft_times`), so that nothing needs saving to
-be checked; and "Find a time…" asks the slot finder for a time that suits them all.
+be checked; a night is warned of only where the conflict check would judge it (a remote
+meeting, not a conference with sessions); and "Find a time…" asks the slot finder for a
+time that suits them all.
 """
 
 from __future__ import annotations
@@ -44,8 +46,10 @@ from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.draft_times import (
     DraftMeeting,
     draft_meeting_times,
+    nights_judged,
     prepare_holidays,
     read_attendees,
+    read_holds_sessions,
     usual_mode,
 )
 from cpp_scheduler.services.replies import Attendance
@@ -87,6 +91,8 @@ class EventLists:
     or start carries over or drops (told on the Series tab before the save)."""
     called_off: frozenset[str] = frozenset()
     """The events not held: a session filed under one of them is called off with it."""
+    holds_sessions: bool = False
+    """The event has sessions held: a conference, judged by its sessions at night."""
 
 
 def read_event_lists(database: Database, event_id: str | None, year: int) -> EventLists:
@@ -113,6 +119,7 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
         answers=replies.invited_answers(database, event_id=event_id) if event_id else [],
         series=series_rules.read_stored_series(database, event_id),
         called_off=choices.called_off_events(database),
+        holds_sessions=read_holds_sessions(database, event_id),
     )
 
 
@@ -188,8 +195,12 @@ def time_line(row: AttendeeTimes, event_zone: str) -> str:
     )
 
 
-def warning_lines(times: MeetingTimes) -> list[str]:
-    """What must be checked before saving: an attendee's night, a public holiday."""
+def warning_lines(times: MeetingTimes, nights: bool) -> list[str]:
+    """What must be checked before saving: an attendee's night, where the conflict
+    check judges the meeting's hours (``nights``, :func:`nights_judged`), and a public
+    holiday."""
+    if not nights:
+        return [f"⚠ {warning.text}" for warning in times.warnings]
     lines = [
         "⚠ "
         + translate("EventDialog", "Night for {name}: {span} there.").format(
@@ -286,6 +297,7 @@ class EventDialog(RecordDialog):
         self._add_series_changes()
         self._add_called_off()
         self._attendees: dict[str, Attendee] = {}
+        self._holds_sessions = False
         self._length = DEFAULT_LENGTH
         self._draft: DraftMeeting | None = None
         self.local_times: MeetingTimes | None = None
@@ -376,6 +388,7 @@ class EventDialog(RecordDialog):
         ui.hostCity.setChoices(lists.host_cities)
         ui.delegations.setChoices(lists.delegations)
         self._attendees = lists.attendees
+        self._holds_sessions = lists.holds_sessions
         self._draft = None  # the same values now name attendees they did not before
         ui.participants.setChoices(lists.participants)
         ui.organiser.setChoices(lists.organisers)
@@ -723,6 +736,7 @@ class EventDialog(RecordDialog):
                 delegation_ids=tuple(values["delegation_ids"]),
                 participant_ids=tuple(values["participant_ids"]),
                 all_day=all_day,
+                holds_sessions=self._holds_sessions,
             )
         else:
             ui.duration.setText("")
@@ -759,7 +773,7 @@ class EventDialog(RecordDialog):
                     )
                 )
             lines.extend(time_line(row, draft.zone) for row in times.rows)
-            warnings = warning_lines(times)
+            warnings = warning_lines(times, nights_judged(draft))
         ui.attendeeTimes.setText("\n".join(lines))
         ui.attendeeWarnings.setText("\n".join(warnings))
         ui.attendeeWarnings.setVisible(bool(warnings))

@@ -307,6 +307,15 @@ class Tools(QObject):
 
         self.count_label.setText(count_text(found, errors))
         self.window.events.set_marked_occurrences(self.conflicts.conflicting_occurrences)
+        self._show_double_bookings()
+
+    def _show_double_bookings(self) -> None:
+        """The Venues view edges the bookings the check found a room booked twice by."""
+        from cpp_scheduler.gui.views.venues import VenueTimelineView
+
+        timeline = self.window.views.get("venues")
+        if isinstance(timeline, VenueTimelineView):
+            timeline.set_double_bookings(self.conflicts.double_bookings)
 
     def go_to_event(self, event_id: str, when: datetime | None = None) -> None:
         """Show the day of ``when`` (or of the event) and select the event: for a series,

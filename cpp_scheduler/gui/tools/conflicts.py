@@ -9,13 +9,14 @@ last one found leaves the panel as it is. Each row has a severity icon; kind and
 severity filters work through a proxy; a double-click goes to the meeting and selects
 it. The meetings involved (not every meeting of their series) are marked in every
 calendar view through the event model
-(:meth:`EventTableModel.set_marked_occurrences`).
+(:meth:`EventTableModel.set_marked_occurrences`), and the bookings of a room booked twice
+are edged in the Venues view (:func:`venue_double_bookings`).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from datetime import datetime
 from enum import IntEnum
@@ -83,6 +84,20 @@ def conflicting_occurrences(conflicts: list[Conflict]) -> frozenset[OccurrenceKe
     return frozenset(key for conflict in conflicts for key in occurrence_keys(conflict))
 
 
+def venue_double_bookings(
+    conflicts: Iterable[Conflict],
+) -> frozenset[tuple[OccurrenceKey, str]]:
+    """The bookings of the "venue booked twice" findings, as (meeting, venue) pairs:
+    what the Venues view edges in red."""
+    return frozenset(
+        (key, venue_id)
+        for conflict in conflicts
+        if conflict.kind is ConflictKind.VENUE_DOUBLE_BOOKED
+        for key in occurrence_keys(conflict)
+        for venue_id in conflict.record_ids
+    )
+
+
 Found = tuple[list[Conflict], frozenset[OccurrenceKey]]
 """A check's findings and the meetings they involve."""
 
@@ -130,6 +145,7 @@ class ConflictModel(common.HeaderedTableModel):
         super().__init__(parent)
         self._conflicts: list[Conflict] = []
         self._occurrences: frozenset[OccurrenceKey] | None = frozenset()
+        self._double_bookings: frozenset[tuple[OccurrenceKey, str]] | None = frozenset()
         self._icons: dict[Severity, QIcon] = {}
 
     def set_conflicts(
@@ -139,6 +155,7 @@ class ConflictModel(common.HeaderedTableModel):
         self.beginResetModel()
         self._conflicts = list(conflicts)
         self._occurrences = occurrences
+        self._double_bookings = None
         self.endResetModel()
 
     @property
@@ -147,6 +164,13 @@ class ConflictModel(common.HeaderedTableModel):
         if self._occurrences is None:
             self._occurrences = conflicting_occurrences(self._conflicts)
         return self._occurrences
+
+    @property
+    def double_bookings(self) -> frozenset[tuple[OccurrenceKey, str]]:
+        """The meetings a venue is booked twice by, each with the venue."""
+        if self._double_bookings is None:
+            self._double_bookings = venue_double_bookings(self._conflicts)
+        return self._double_bookings
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -475,6 +499,12 @@ class ConflictsDock(QDockWidget):
     def conflicting_occurrences(self) -> frozenset[OccurrenceKey]:
         """The meetings in a conflict: what the calendar marks."""
         return self.model.occurrences
+
+    @property
+    def double_bookings(self) -> frozenset[tuple[OccurrenceKey, str]]:
+        """The meetings a venue is booked twice by, with the venue: what the Venues
+        view edges in red."""
+        return self.model.double_bookings
 
     # -- filters and navigation ---------------------------------------------------------
     def _severities_changed(self) -> None:

@@ -1,14 +1,17 @@
 """The Venue timeline: the rooms of every city down, the days and their hours across.
 
-Shows at a glance which room is booked by what and where two events claim the same
-venue at once (drawn in lanes, with a red edge). Rooms are grouped under their city,
-with their Japanese names. A zoom shows one day, a week or two weeks; the hour labels
-thin out as the days narrow, so they never run together, and a booking carries its time
-and title wherever they fit (a tooltip tells the rest).
+Shows at a glance which room is booked by what. Bookings that overlap in a room are
+drawn in lanes; those the conflict check finds the room booked twice by have a red edge
+(:meth:`VenueTimelineView.set_double_bookings`): a conference and its own sessions share
+their room without a clash, as ``cpp-scheduler conflicts`` says. Rooms are grouped
+under their city, with their Japanese names. A zoom shows one day, a week or two weeks;
+the hour labels thin out as the days narrow, so they never run together, and a booking
+carries its time and title wherever they fit (a tooltip tells the rest).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -146,6 +149,7 @@ class VenueTimelineView(CalendarView):
         self._lines: list[Line] = lines_of([])
         self._days = 7
         self._bars: list[tuple[QRectF, EventRow, bool]] | None = None
+        self._double_bookings: frozenset[tuple[OccurrenceKey, str]] = frozenset()
         self._canvas = _Timeline(self)
         self._scroll = scroll = QScrollArea(self)
         scroll.setWidget(self._canvas)
@@ -246,6 +250,15 @@ class VenueTimelineView(CalendarView):
         self._bars = None
         self._canvas.update()
 
+    def set_double_bookings(self, bookings: Iterable[tuple[OccurrenceKey, str]]) -> None:
+        """The bookings the conflict check found a venue booked twice by, as (meeting,
+        venue) pairs of its "venue booked twice" findings: they are edged in red, and
+        no others (the view judges no overlap itself)."""
+        found = frozenset(bookings)
+        if found != self._double_bookings:
+            self._double_bookings = found
+            self.invalidate()
+
     def repaint_badges(self) -> None:
         self._canvas.update()
 
@@ -289,9 +302,11 @@ class VenueTimelineView(CalendarView):
         ]
 
     def bars(self) -> list[tuple[QRectF, EventRow, bool]]:
-        """Each booking's rectangle, and whether it overlaps another in its venue: a
-        timed meeting over its hours, an all-day one over the whole of each of its own
-        dates (the same dates on every clock, as the other views draw it)."""
+        """Each booking's rectangle, and whether the conflict check found its venue
+        booked twice by it (:meth:`set_double_bookings`): a timed meeting over its
+        hours, an all-day one over the whole of each of its own dates (the same dates on
+        every clock, as the other views draw it); bookings that overlap share the row in
+        lanes."""
         if self._bars is not None:
             return self._bars
         zone = self.zone
@@ -302,12 +317,13 @@ class VenueTimelineView(CalendarView):
             assert row.venue_id is not None
             by_venue.setdefault(row.venue_id, []).append((row, _drawn_span(row, zone)))
         bars: list[tuple[QRectF, EventRow, bool]] = []
+        double_bookings = self._double_bookings
         for venue_id, spans in by_venue.items():
             placed, lanes = _lanes(spans)
             top = line[venue_id].top
             height = (ROW - 8) / lanes
             for (row, span), lane in placed:
-                clash = lanes > 1 and _clashes(row, span, spans)
+                clash = (row.occurrence_key, venue_id) in double_bookings
                 for day_start, day_end in _days_of(span, zone, first, last):
                     left, right = self.x_of(day_start), self.x_of(day_end)
                     if right - left < 2:
@@ -352,16 +368,6 @@ def _lanes(
             ends.append(end)
             placed.append((booking, len(ends) - 1))
     return placed, max(1, len(ends))
-
-
-def _clashes(row: EventRow, span: Span, spans: list[tuple[EventRow, Span]]) -> bool:
-    return any(
-        other is not row
-        and other_span[0] < span[1]
-        and span[0] < other_span[1]
-        and "cancelled" not in (other.status.value, row.status.value)
-        for other, other_span in spans
-    )
 
 
 def _days_of(span: Span, zone: str, first: date, last: date) -> list[tuple[datetime, datetime]]:

@@ -540,7 +540,9 @@ def test_a_holiday_and_a_night_at_home_are_flagged_before_saving(
         "(Kathmandu metropolitan city)."
     )
 
-    # Two days later in the evening: no holiday, but Lima would be up at 02:00.
+    # Two days later in the evening, as a call: no holiday, but Lima would be up at
+    # 02:00 at home (in a room in Tokyo it would not: the conflict check's rule).
+    dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData(EventKind.VIDEOCONFERENCE.value))
     choose(dialog.ui.delegations, "lima")
     dialog.ui.start.setDateTime(wall_clock(datetime(2027, 4, 16, 16, 0)))
     qtbot.waitUntil(lambda: "Nepali New Year" not in warnings.text())

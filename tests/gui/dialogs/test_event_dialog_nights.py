@@ -1,0 +1,162 @@
+"""The event dialog warns of a night only where the conflict check would: a remote
+meeting at night on an attendee's clock. A face-to-face meeting at 14:00 in Tokyo is
+midnight in Lima, and its Local times say so, but the delegation is in the room, not at
+home: no warning, as ``cpp-scheduler conflicts`` finds none. A conference is judged by
+its sessions, never by its own span."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from gui_support import open_dialog
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler.gui.dialogs import EventDialog
+from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, EventStatus
+from cpp_scheduler.services import editing
+from cpp_scheduler.store import Database
+from tests.parity.conflicts_support import conflicts_json
+
+PERU = "Peru: Lima housing ministry"
+#: Wednesday 24 February 2027, 14:00 in Tokyo: midnight in Lima.
+TOKYO_AFTERNOON = datetime(2027, 2, 24, 5, 0, tzinfo=UTC)
+LIMA_NIGHT = "⚠ Night for Peru: Lima housing ministry: 00:00–01:00 there."
+
+
+@pytest.fixture
+def peru(sqlite_database: Database) -> str:
+    with sqlite_database.transaction() as session:
+        delegation = Delegation(name=PERU, country="PE", zone="America/Lima", home_city="Lima")
+        session.add(delegation)
+        session.flush()
+        return delegation.id
+
+
+def _add(database: Database, title: str, start: datetime, hours: float, **values: Any) -> str:
+    fields: dict[str, Any] = {
+        "kind": EventKind.WORKSHOP,
+        "mode": EventMode.FACE_TO_FACE,
+        "status": EventStatus.CONFIRMED,
+        "zone": "Asia/Tokyo",
+    }
+    fields.update(values)
+    with database.transaction() as session:
+        record = editing.create_record(
+            session,
+            Event,
+            {
+                "title": title,
+                "start_utc": start,
+                "end_utc": start + timedelta(hours=hours),
+                **fields,
+            },
+        )
+        return record.id
+
+
+def _nights(answer: dict[str, Any]) -> set[str]:
+    """The events the command finds at night for an attendee."""
+    return {
+        event_id
+        for conflict in answer["conflicts"]
+        if conflict["kind"] == "night_session"
+        for event_id in conflict["event_ids"]
+    }
+
+
+def _settled(qtbot: QtBot, dialog: EventDialog) -> None:
+    qtbot.waitUntil(lambda: dialog.local_times is not None and not dialog.local_times_pending)
+
+
+def _lima_line(dialog: EventDialog) -> str:
+    lines = [line for line in dialog.ui.attendeeTimes.text().splitlines() if line.startswith(PERU)]
+    assert len(lines) == 1, dialog.ui.attendeeTimes.text()
+    return lines[0]
+
+
+def test_a_meeting_in_the_room_is_no_night_at_home_a_call_is(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    peru: str,
+    choose: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # What the engine says of the two, saved on two days.
+    in_the_room = _add(
+        sqlite_database, "Follow-up with Peru", TOKYO_AFTERNOON, 1, delegation_ids=[peru]
+    )
+    a_call = _add(
+        sqlite_database,
+        "Follow-up call with Peru",
+        TOKYO_AFTERNOON + timedelta(days=1),
+        1,
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.VIRTUAL,
+        video_link="https://meet.example.org/peru",
+        delegation_ids=[peru],
+    )
+    assert _nights(conflicts_json(capsys, sqlite_database)) == {a_call}
+    assert in_the_room
+
+    dialog = open_dialog(
+        qtbot,
+        EventDialog,
+        sqlite_database,
+        start=TOKYO_AFTERNOON,
+        end=TOKYO_AFTERNOON + timedelta(hours=1),
+    )
+    ui = dialog.ui
+    assert EventMode(ui.mode.currentData()) is EventMode.FACE_TO_FACE
+    choose(ui.delegations, "peru")
+    _settled(qtbot, dialog)
+    # The Local times still read midnight in Lima ...
+    assert _lima_line(dialog).endswith("· night")
+    # ... but the delegation is in the room: nothing to warn of.
+    assert "Night" not in ui.attendeeWarnings.text()
+    assert not ui.attendeeWarnings.isVisible()
+
+    # The same hour as a call: Lima joins from home at midnight, as the engine says.
+    ui.kind.setCurrentIndex(ui.kind.findData(EventKind.VIDEOCONFERENCE.value))
+    assert EventMode(ui.mode.currentData()) is EventMode.VIRTUAL
+    qtbot.waitUntil(lambda: LIMA_NIGHT in ui.attendeeWarnings.text())
+    assert ui.attendeeWarnings.text() == LIMA_NIGHT
+    assert ui.attendeeWarnings.isVisible()
+
+
+def test_a_conference_is_judged_by_its_sessions_not_its_span(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    peru: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # An online conference from 14:00 to midnight in Tokyo (00:00-10:00 in Lima); its
+    # one session at 23:00 in Tokyo, 09:00 in Lima, is for its delegations.
+    conference = _add(
+        sqlite_database,
+        "Online housing forum",
+        TOKYO_AFTERNOON,
+        10,
+        kind=EventKind.CONFERENCE,
+        mode=EventMode.VIRTUAL,
+        video_link="https://meet.example.org/forum",
+        delegation_ids=[peru],
+    )
+    _add(
+        sqlite_database,
+        "Morning in Lima: rental markets",
+        TOKYO_AFTERNOON + timedelta(hours=9),
+        1,
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.VIRTUAL,
+        video_link="https://meet.example.org/forum",
+        parent_id=conference,
+    )
+    assert _nights(conflicts_json(capsys, sqlite_database)) == set()
+
+    dialog = open_dialog(qtbot, EventDialog, sqlite_database, conference)
+    _settled(qtbot, dialog)
+    assert _lima_line(dialog).endswith("· night")  # its span, on Lima's clock
+    assert "Night" not in dialog.ui.attendeeWarnings.text()
+    assert not dialog.ui.attendeeWarnings.isVisible()
