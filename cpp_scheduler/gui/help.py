@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -191,17 +194,43 @@ class HelpWindow(QDialog):
         QDesktopServices.openUrl(url)
 
 
+def in_menu_order(actions: list[QAction], window: QWidget | None) -> list[QAction]:
+    """``actions`` in the order ``window``'s menus show them, menu by menu and top to
+    bottom (a submenu's where it opens); those on no menu follow, in the order given.
+
+    Not in the order of their words: in Japanese that is the order of the kanji's code
+    points, which reads as no order at all (docs/glossary.md)."""
+    given = set(actions)
+    ordered: dict[QAction, None] = {}
+
+    def walk(entries: list[QAction]) -> None:
+        for action in entries:
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                walk(submenu.actions())
+            elif action in given:
+                ordered.setdefault(action)
+
+    bar = window.menuWidget() if isinstance(window, QMainWindow) else None
+    if isinstance(bar, QMenuBar):
+        walk(bar.actions())
+    for action in actions:
+        ordered.setdefault(action)
+    return list(ordered)
+
+
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
-    """(keys, what they do) for every action with a shortcut, in the menus' words."""
-    rows = []
+    """(keys, what they do) for every action with a shortcut, in the menus' words, in
+    the order of ``actions`` (each row once)."""
+    rows: dict[tuple[str, str], None] = {}
     for action in actions:
         keys = ", ".join(
             sequence.toString(QKeySequence.SequenceFormat.NativeText)
             for sequence in action.shortcuts()
         )
         if keys:
-            rows.append((keys, action.text().replace("&", "").rstrip("…")))
-    return sorted(set(rows), key=lambda row: row[1].casefold())
+            rows.setdefault((keys, action.text().replace("&", "").rstrip("…")))
+    return list(rows)
 
 
 class ShortcutsDialog(QDialog):
@@ -212,7 +241,7 @@ class ShortcutsDialog(QDialog):
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(translate("Help", "Keyboard shortcuts"))
         self.resize(520, 560)
-        rows = shortcut_rows(actions)
+        rows = shortcut_rows(in_menu_order(actions, parent))
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setObjectName("shortcutsTable")
         self.table.setHorizontalHeaderLabels([translate("Help", "Keys"), translate("Help", "Does")])

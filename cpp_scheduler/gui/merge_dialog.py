@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.gui.field_names import field_name
+from cpp_scheduler.gui.screen_room import resize_within_screen
 from cpp_scheduler.services.merging import MINE, THEIRS, MergePlan
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -156,7 +157,8 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 200 + 40 * len(plan.conflicts))
+        # A row a conflict, up to the screen: past it, the table scrolls.
+        resize_within_screen(self, 760, 200 + 40 * len(plan.conflicts))
 
     def values(self) -> dict[str, Any]:
         """The values to save: the merge with the coordinator's choices."""

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import i18n
 from cpp_scheduler.documents.content import PrintDocument
 from cpp_scheduler.gui import printing
+from cpp_scheduler.gui.screen_room import resize_within_screen
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.reports.program import (
     NONE_KEY,
@@ -297,7 +298,7 @@ class ProgramReportWindow(QDialog):
         layout.addWidget(self.left_out)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
-        self.resize(1200, 700)
+        resize_within_screen(self, 1200, 700)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Open with the focus on Show: the first key a coordinator presses counts,

@@ -22,7 +22,9 @@ KIND_COLOURS: dict[EventKind, str] = {
 }
 
 TEXT = "#202124"
-MUTED_TEXT = "#80868b"
+MUTED_TEXT = "#5f6368"
+"""Secondary text (a venue's Japanese name, the hours): 6:1 on white, past the 4.5:1 that
+WCAG AA asks of small text."""
 GRID_LINE = "#e3e5e8"
 HALF_HOUR_LINE = "#f1f2f4"
 WEEKEND = "#f8f9fa"
@@ -56,7 +58,9 @@ def event_colours(kind: EventKind, status: EventStatus) -> tuple[QColor, QColor,
     if status is EventStatus.TENTATIVE:
         fill = QColor(base)
         fill.setAlpha(34)
-        return fill, base, base.darker(135)
+        # The kind's hue, dark enough to read at 4.5:1 on its tint over white, a weekend
+        # or today (the orange of a site visit is the lightest).
+        return fill, base, base.darker(150)
     return base, base.darker(115), QColor("#ffffff")
 
 

@@ -38,6 +38,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.forms.ui_slot_finder_dialog import Ui_SlotFinderDialog
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
+from cpp_scheduler.gui.screen_room import resize_within_screen
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.slotfinder_events import meetings_command, series_command
@@ -98,7 +99,7 @@ class SlotFinderDialog(QDialog):
         self.setObjectName("slotFinder")
         self.ui = Ui_SlotFinderDialog()
         self.ui.setupUi(self)
-        self.resize(1320, 720)
+        resize_within_screen(self, 1320, 720)  # a laptop gets the bottom row in sight
         self.database = database
         self.editor = editor
         self.tasks = tasks

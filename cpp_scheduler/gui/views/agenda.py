@@ -16,6 +16,7 @@ from cpp_scheduler import i18n
 from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, Roles, day_bounds
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import CalendarView
+from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.services.rows import OccurrenceKey
 
 
@@ -102,9 +103,9 @@ class AgendaView(CalendarView):
             + clock
             + padding,
             Column.TITLE: 280,
-            Column.KIND: metrics.horizontalAdvance("Peer-to-peer workshop") + padding,
-            Column.STATUS: metrics.horizontalAdvance("Confirmed") + padding,
-            Column.MODE: metrics.horizontalAdvance("Face-to-face") + padding,
+            Column.KIND: self._widest_label(Column.KIND, EventKind, padding),
+            Column.STATUS: self._widest_label(Column.STATUS, EventStatus, padding),
+            Column.MODE: self._widest_label(Column.MODE, EventMode, padding),
             Column.VENUE: 190,
             Column.CITY: metrics.horizontalAdvance("Kitakyushu 北九州市") + padding,
         }
@@ -114,6 +115,20 @@ class AgendaView(CalendarView):
         header = self.table.horizontalHeader()
         header.moveSection(header.visualIndex(Column.CITY), header.visualIndex(Column.MODE))
         header.moveSection(header.visualIndex(Column.VENUE), header.visualIndex(Column.MODE))
+
+    def _widest_label(
+        self,
+        column: Column,
+        vocabulary: type[EventKind] | type[EventStatus] | type[EventMode],
+        padding: int,
+    ) -> int:
+        """The width of ``column`` for the widest label of its ``vocabulary`` in the
+        language spoken, as the model shows it ("ピア・ツー・ピア・ワークショップ" is wider
+        than "Peer-to-peer workshop"), and never narrower than its header with the sort
+        arrow (状態 over 仮 and 確定)."""
+        metrics = self.table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(member.label) for member in vocabulary)
+        return max(widest + padding, self.table.horizontalHeader().sectionSizeHint(column))
 
     def _model_changing(self, *_args: object) -> None:
         self._following_model = True
