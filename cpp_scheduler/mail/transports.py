@@ -294,7 +294,9 @@ def _hang_up(client: smtplib.SMTP) -> None:
 
 class OutboxTransport:
     """Each message as a whole ``.eml`` file in a folder, for a coordinator whose mail
-    must leave through their own client; a file is there whole or not at all."""
+    must leave through their own client; a file is there whole or not at all. Each
+    carries ``X-Unsent: 1``, with which Outlook opens the file as a message to send
+    rather than as one received (other clients ignore it)."""
 
     name = "outbox"
 
@@ -307,6 +309,8 @@ class OutboxTransport:
         try:
             # The outbox is the coordinator's to name: made on the first message.
             self.folder.mkdir(parents=True, exist_ok=True)
+            if message["X-Unsent"] is None:
+                message["X-Unsent"] = "1"
             write_atomically(target, bytes(message))
         except FileWriteError as error:
             raise TransportError(str(error)) from error

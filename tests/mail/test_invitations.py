@@ -390,6 +390,7 @@ def test_the_outbox_holds_each_message_whole(
         message = email.message_from_bytes(path.read_bytes(), policy=default)
         assert isinstance(message, EmailMessage)
         assert parseaddr(str(message["To"]))[1] in {program.ana.email, program.bruno.email}
+        assert message["X-Unsent"] == "1"  # Outlook opens it as a message to send
         read_calendar(message)
     assert not list(tmp_path.glob(".*"))  # no temporary file left behind
 
