@@ -80,7 +80,7 @@ def test_the_calendars_blocks_bars_and_strips_name_both_clocks(qtbot: QtBot) -> 
         "Fall back call",
         "01:30 EDT – 02:30 EST",
     ]
-    assert span_label(row(), NEW_YORK) == "07 Nov 01:30 EDT – 02:30 EST"
+    assert span_label(row(), NEW_YORK) == "Sun 07 Nov 01:30 EDT – 02:30 EST"
 
 
 def test_a_move_into_the_change_is_named_with_both_clocks() -> None:
@@ -109,3 +109,12 @@ def test_the_event_dialog_gives_each_attendees_clocks(qtbot: QtBot) -> None:
     assert judged_at_night(meeting, holds_sessions=False)  # a call, judged at night
     night = "⚠ Night for USA: New York City: 01:30 EDT – 02:30 EST there."
     assert night in warning_lines(times, nights=True)
+
+
+def test_a_strip_over_two_days_gives_each_end_its_weekday(japanese: None) -> None:
+    """The Day view's strip of a meeting into the next day named the end's weekday
+    alone: 2月15日 09:00–2月16日(火) 15:30."""
+    monday_nine = datetime(2027, 2, 15, 0, tzinfo=UTC)
+    tuesday_half_three = datetime(2027, 2, 16, 6, 30, tzinfo=UTC)
+    strip = span_label(row(monday_nine, tuesday_half_three), "Asia/Tokyo")
+    assert strip == "2月15日(月) 09:00–2月16日(火) 15:30"

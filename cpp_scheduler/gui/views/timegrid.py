@@ -412,7 +412,9 @@ class TimeGridView(CalendarView):
 
 
 def span_label(row: EventRow, zone: str) -> str:
-    """When a strip's event holds: its dates for an all-day event, its times otherwise."""
+    """When a strip's event holds: its dates for an all-day event, its times otherwise,
+    each end with its weekday where the times run into another day (2月15日(月) 09:00–2月16日(火)
+    15:30), as an end on a later day always has it."""
     if row.all_day:
         first, last = row.first_date, row.last_date
         if first == last:
@@ -422,7 +424,7 @@ def span_label(row: EventRow, zone: str) -> str:
         )
     local_start = timezones.to_local(row.start_utc, zone)
     local_end = timezones.to_local(row.end_utc, zone)
-    return timezones.span_text(local_start, local_end, day=i18n.day_month_text, dash="–")
+    return timezones.span_text(local_start, local_end, day=i18n.short_day_text, dash="–")
 
 
 def _minutes(moment: datetime) -> float:
