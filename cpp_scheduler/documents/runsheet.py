@@ -295,7 +295,7 @@ def _meetings(sheet: RunSheet) -> str:
     return element("h2", pgettext("heading", "Meetings")) + table(
         [_("Time"), _("Meeting"), _("Room"), _("Interpretation and equipment"), _("Contacts")],
         rows,
-        widths=(12, 34, 17, 20, 17),
+        widths=(14, 33, 16, 20, 17),
     )
 
 
