@@ -87,6 +87,9 @@ class DraftMeeting:
     all_day: bool = False
     holds_sessions: bool = False
     """The event being edited has sessions held: a conference, judged by them."""
+    cancelled: bool = False
+    """Cancelled, or filed under a cancelled conference: the conflict check leaves it
+    out, as it leaves out everything called off."""
 
 
 def draft_interval(draft: DraftMeeting) -> Interval:
@@ -117,6 +120,12 @@ def draft_meeting_times(draft: DraftMeeting, known: Mapping[str, Attendee]) -> M
     """The draft on every attendee's clock and the public holidays on its dates: the
     answer the Local times dock gives once the event is saved."""
     return meeting_times(draft_interval(draft), draft_attendees(draft, known))
+
+
+def is_checked(draft: DraftMeeting) -> bool:
+    """Whether the conflict check looks at the draft at all: not once it is cancelled,
+    so the dialog then warns of nothing either (no night, no holiday)."""
+    return not draft.cancelled
 
 
 def nights_judged(draft: DraftMeeting) -> bool:

@@ -46,6 +46,7 @@ from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.draft_times import (
     DraftMeeting,
     draft_meeting_times,
+    is_checked,
     nights_judged,
     prepare_holidays,
     read_attendees,
@@ -737,6 +738,8 @@ class EventDialog(RecordDialog):
                 participant_ids=tuple(values["participant_ids"]),
                 all_day=all_day,
                 holds_sessions=self._holds_sessions,
+                cancelled=values["status"] is EventStatus.CANCELLED
+                or values["parent_id"] in self._called_off,
             )
         else:
             ui.duration.setText("")
@@ -773,7 +776,8 @@ class EventDialog(RecordDialog):
                     )
                 )
             lines.extend(time_line(row, draft.zone) for row in times.rows)
-            warnings = warning_lines(times, nights_judged(draft))
+            if is_checked(draft):
+                warnings = warning_lines(times, nights_judged(draft))
         ui.attendeeTimes.setText("\n".join(lines))
         ui.attendeeWarnings.setText("\n".join(warnings))
         ui.attendeeWarnings.setVisible(bool(warnings))

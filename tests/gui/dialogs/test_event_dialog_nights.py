@@ -160,3 +160,44 @@ def test_a_conference_is_judged_by_its_sessions_not_its_span(
     assert _lima_line(dialog).endswith("· night")  # its span, on Lima's clock
     assert "Night" not in dialog.ui.attendeeWarnings.text()
     assert not dialog.ui.attendeeWarnings.isVisible()
+
+
+def test_a_cancelled_call_warns_of_nothing_as_the_check_leaves_it_out(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    peru: str,
+    choose: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _add(
+        sqlite_database,
+        "Cancelled call with Peru",
+        TOKYO_AFTERNOON,
+        1,
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.VIRTUAL,
+        status=EventStatus.CANCELLED,
+        video_link="https://meet.example.org/peru",
+        delegation_ids=[peru],
+    )
+    assert _nights(conflicts_json(capsys, sqlite_database)) == set()
+
+    dialog = open_dialog(
+        qtbot,
+        EventDialog,
+        sqlite_database,
+        start=TOKYO_AFTERNOON,
+        end=TOKYO_AFTERNOON + timedelta(hours=1),
+    )
+    ui = dialog.ui
+    ui.kind.setCurrentIndex(ui.kind.findData(EventKind.VIDEOCONFERENCE.value))
+    choose(ui.delegations, "peru")
+    qtbot.waitUntil(lambda: LIMA_NIGHT in ui.attendeeWarnings.text())
+
+    ui.status.setCurrentIndex(ui.status.findData(EventStatus.CANCELLED.value))
+    qtbot.waitUntil(lambda: not ui.attendeeWarnings.isVisible())
+    assert ui.attendeeWarnings.text() == ""
+    assert _lima_line(dialog).endswith("· night")  # the times themselves still say so
+
+    ui.status.setCurrentIndex(ui.status.findData(EventStatus.CONFIRMED.value))
+    qtbot.waitUntil(lambda: ui.attendeeWarnings.text() == LIMA_NIGHT)
