@@ -14,7 +14,7 @@ Many records of one kind are deleted or put back at once (:func:`delete_records`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -87,19 +87,15 @@ def _collect(
     the snapshot its key belongs to, then what they take with them (rows that cascade)
     and what they clear (SET NULL references). A row two deletions reach is recorded
     once, by the first."""
-    values = [value for value in owners if value is not None]
     fresh: list[tuple[dict[str, Any], Snapshot]] = []
-    for start in range(0, len(values), _CHUNK):
-        chunk = values[start : start + _CHUNK]
-        for found in session.execute(select(table).where(table.c[column_name].in_(chunk))):
-            row = dict(found._mapping)
-            key = (table.name, tuple(_primary_key(table, row).values()))
-            if key in seen:
-                continue
-            seen.add(key)
-            snapshot = owners[row[column_name]]
-            snapshot.rows.append((table.name, row))
-            fresh.append((row, snapshot))
+    for row in _rows_where(session, table, column_name, owners):
+        key = (table.name, tuple(_primary_key(table, row).values()))
+        if key in seen:
+            continue
+        seen.add(key)
+        snapshot = owners[row[column_name]]
+        snapshot.rows.append((table.name, row))
+        fresh.append((row, snapshot))
     if not fresh:
         return
     for other in _tables().values():
@@ -125,17 +121,23 @@ def _collect_cleared(
 ) -> None:
     """Record the references of ``table``'s rows to one of ``owners``' keys, which the
     deletion sets to NULL, each in the snapshot its key belongs to."""
-    values = [value for value in owners if value is not None]
-    for start in range(0, len(values), _CHUNK):
-        chunk = values[start : start + _CHUNK]
+    for row in _rows_where(session, table, column_name, owners):
+        key = _primary_key(table, row)
+        if (table.name, tuple(key.values())) in seen:
+            continue  # removed with the record anyway
+        owners[row[column_name]].cleared.append((table.name, key, column_name, row[column_name]))
+
+
+def _rows_where(
+    session: Session, table: Table, column_name: str, values: Iterable[Any]
+) -> Iterator[dict[str, Any]]:
+    """``table``'s rows whose ``column_name`` is one of ``values``, as dicts, read
+    :data:`_CHUNK` values at a time."""
+    wanted = [value for value in values if value is not None]
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
         for found in session.execute(select(table).where(table.c[column_name].in_(chunk))):
-            row = dict(found._mapping)
-            key = _primary_key(table, row)
-            if (table.name, tuple(key.values())) in seen:
-                continue  # removed with the record anyway
-            owners[row[column_name]].cleared.append(
-                (table.name, key, column_name, row[column_name])
-            )
+            yield dict(found._mapping)
 
 
 def _set_reference(

@@ -10,12 +10,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from gui_support import open_dialog
+from gui_support import add_event, open_dialog
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.dialogs import EventDialog
-from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, EventStatus
-from cpp_scheduler.services import editing
+from cpp_scheduler.model import Delegation, EventKind, EventMode, EventStatus
 from cpp_scheduler.store import Database
 from tests.parity.conflicts_support import conflicts_json
 
@@ -35,25 +34,14 @@ def peru(sqlite_database: Database) -> str:
 
 
 def _add(database: Database, title: str, start: datetime, hours: float, **values: Any) -> str:
+    """An event on Tokyo's clock, a confirmed face-to-face workshop unless told."""
     fields: dict[str, Any] = {
         "kind": EventKind.WORKSHOP,
         "mode": EventMode.FACE_TO_FACE,
         "status": EventStatus.CONFIRMED,
         "zone": "Asia/Tokyo",
     }
-    fields.update(values)
-    with database.transaction() as session:
-        record = editing.create_record(
-            session,
-            Event,
-            {
-                "title": title,
-                "start_utc": start,
-                "end_utc": start + timedelta(hours=hours),
-                **fields,
-            },
-        )
-        return record.id
+    return add_event(database, title, start, hours, **(fields | values))
 
 
 def _nights(answer: dict[str, Any]) -> set[str]:
@@ -64,6 +52,18 @@ def _nights(answer: dict[str, Any]) -> set[str]:
         if conflict["kind"] == "night_session"
         for event_id in conflict["event_ids"]
     }
+
+
+def _new_at_tokyo_afternoon(qtbot: QtBot, database: Database) -> EventDialog:
+    """A new event's dialog, for an hour from 14:00 in Tokyo."""
+    dialog: EventDialog = open_dialog(
+        qtbot,
+        EventDialog,
+        database,
+        start=TOKYO_AFTERNOON,
+        end=TOKYO_AFTERNOON + timedelta(hours=1),
+    )
+    return dialog
 
 
 def _settled(qtbot: QtBot, dialog: EventDialog) -> None:
@@ -100,13 +100,7 @@ def test_a_meeting_in_the_room_is_no_night_at_home_a_call_is(
     assert _nights(conflicts_json(capsys, sqlite_database)) == {a_call}
     assert in_the_room
 
-    dialog = open_dialog(
-        qtbot,
-        EventDialog,
-        sqlite_database,
-        start=TOKYO_AFTERNOON,
-        end=TOKYO_AFTERNOON + timedelta(hours=1),
-    )
+    dialog = _new_at_tokyo_afternoon(qtbot, sqlite_database)
     ui = dialog.ui
     assert EventMode(ui.mode.currentData()) is EventMode.FACE_TO_FACE
     choose(ui.delegations, "peru")
@@ -182,13 +176,7 @@ def test_a_cancelled_call_warns_of_nothing_as_the_check_leaves_it_out(
     )
     assert _nights(conflicts_json(capsys, sqlite_database)) == set()
 
-    dialog = open_dialog(
-        qtbot,
-        EventDialog,
-        sqlite_database,
-        start=TOKYO_AFTERNOON,
-        end=TOKYO_AFTERNOON + timedelta(hours=1),
-    )
+    dialog = _new_at_tokyo_afternoon(qtbot, sqlite_database)
     ui = dialog.ui
     ui.kind.setCurrentIndex(ui.kind.findData(EventKind.VIDEOCONFERENCE.value))
     choose(ui.delegations, "peru")
