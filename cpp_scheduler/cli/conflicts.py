@@ -8,7 +8,7 @@ from typing import Any
 
 from cpp_scheduler import limits
 from cpp_scheduler.cli import columns
-from cpp_scheduler.cli.dates import add_day_options, day_range
+from cpp_scheduler.cli.dates import add_day_options, day_range, days_in_note
 from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
@@ -28,9 +28,11 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
             "Check the whole program, or the days from --from to --to (Tokyo "
             "dates, both included), and explain each clash in a sentence. Errors are plans "
             "that cannot happen as written; warnings hurt somebody or cannot be checked."
-        ),
+        )
+        + " "
+        + days_in_note(),
     )
-    add_day_options(parser, _("to check, in Tokyo"))
+    add_day_options(parser, _("to check, in Tokyo"), days_in=True)
     parser.add_argument(
         "--buffer",
         type=int,

@@ -2,9 +2,10 @@
 
 Every command reads them alike: YYYY-MM-DD, both ends included, within the days the
 program plans for (:mod:`cpp_scheduler.limits`), a mistake said in one line with exit
-status 2. Ranges of the program (``events list``, ``conflicts``) are whole
-days in Tokyo, TDLC's home, so the commands and the window agree on what "15 February"
-holds.
+status 2. Ranges of the program (``events list``, ``conflicts``, the agenda of ``export
+xlsx|csv``) are whole days in Tokyo, TDLC's home, so the commands and the window agree on
+what "15 February" holds; ``--days-in ZONE`` reads them on another clock, as the window
+reads its days once its zone selector shows the calendar on that clock.
 """
 
 from __future__ import annotations
@@ -48,8 +49,20 @@ def parse_day(option: str, text: str | None) -> date | None:
     return day
 
 
-def add_day_options(parser: argparse.ArgumentParser, what: str, *, required: bool = False) -> None:
-    """``--from`` and ``--to``, kept as text until :func:`day_range` reads them."""
+def days_in_note() -> str:
+    """The sentence a command's description ends with where it takes ``--days-in``."""
+    return _(
+        "With --days-in ZONE, --from and --to are whole days in that zone instead, as "
+        "the window's days are once it shows the calendar on that clock."
+    )
+
+
+def add_day_options(
+    parser: argparse.ArgumentParser, what: str, *, required: bool = False, days_in: bool = False
+) -> None:
+    """``--from`` and ``--to``, kept as text until :func:`day_range` reads them; with
+    ``days_in``, ``--days-in ZONE`` too, the clock whose days they name (for the
+    commands whose question the window answers for the days it shows on its clock)."""
     parser.add_argument(
         "--from",
         dest="first",
@@ -64,6 +77,17 @@ def add_day_options(parser: argparse.ArgumentParser, what: str, *, required: boo
         required=required,
         help=_("last day, included (YYYY-MM-DD)"),
     )
+    if days_in:
+        parser.add_argument(
+            "--days-in",
+            dest="days_in",
+            default=timezones.TOKYO,
+            metavar="ZONE",
+            help=_(
+                "read --from and --to as whole days in this IANA zone, as the window does "
+                "when it shows the calendar on that clock (default: Asia/Tokyo)"
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -102,8 +126,11 @@ class DayRange:
         return _("in the whole program")
 
 
-def day_range(args: argparse.Namespace, zone: str = timezones.TOKYO) -> DayRange:
-    """The range ``--from`` and ``--to`` give, checked: real dates, in order."""
+def day_range(args: argparse.Namespace, zone: str | None = None) -> DayRange:
+    """The range ``--from`` and ``--to`` give, checked: real dates, in order; whole days
+    in ``zone``, else in ``--days-in``'s zone where the command takes it, else in Tokyo."""
+    if zone is None:
+        zone = days_zone(args)
     first = parse_day("--from", args.first)
     last = parse_day("--to", args.last)
     if first and last and last < first:
@@ -114,3 +141,17 @@ def day_range(args: argparse.Namespace, zone: str = timezones.TOKYO) -> DayRange
             status=2,
         )
     return DayRange(first, last, zone)
+
+
+def days_zone(args: argparse.Namespace) -> str:
+    """The zone ``--days-in`` names, checked (Tokyo where the command has no such option)."""
+    zone: str = getattr(args, "days_in", timezones.TOKYO)
+    if not timezones.is_zone(zone):
+        raise CliError(
+            _(
+                "--days-in {zone} is not a time zone; give an IANA name such as "
+                "America/Lima or Asia/Kathmandu"
+            ).format(zone=quoted(zone)),
+            status=2,
+        )
+    return zone

@@ -1,10 +1,11 @@
 """``cpp-scheduler events list``: the program's events in a date range, as a table or JSON.
 
 Each occurrence of a series is a row of its own (moved ones at their new time, cancelled
-ones left out), so the list reads like a calendar. Dates are whole days in Tokyo, both
-ends included, holding what the window's Day view holds on them: a timed meeting whose
-hours fall on them, an all-day event dated on them (its dates are the same on every
-clock). Instants in the JSON are UTC ending in Z, with the event's zone beside them.
+ones left out), so the list reads like a calendar. Dates are whole days in Tokyo (or in
+the zone ``--days-in`` names, as the window's days on that clock), both ends included,
+holding what the window's Day view holds on them: a timed meeting whose hours fall on
+them, an all-day event dated on them (its dates are the same on every clock). Instants
+in the JSON are UTC ending in Z, with the event's zone beside them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import columns
-from cpp_scheduler.cli.dates import DayRange, add_day_options, day_range
+from cpp_scheduler.cli.dates import DayRange, add_day_options, day_range, days_in_note
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import N_, _, ngettext, shown_name
 from cpp_scheduler.model import Event, EventMode
@@ -47,9 +48,11 @@ def register(
         description=_(
             "List the events on a range of days (in Tokyo, both ends included; an "
             "all-day event on its own dates), one row per occurrence of a series."
-        ),
+        )
+        + " "
+        + days_in_note(),
     )
-    add_day_options(listing, _("in Tokyo (default: no limit)"))
+    add_day_options(listing, _("in Tokyo (default: no limit)"), days_in=True)
     listing.add_argument(
         "--json", action="store_true", help=_("print a JSON array instead of a table")
     )

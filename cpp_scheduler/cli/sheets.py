@@ -3,9 +3,10 @@ spreadsheet.
 
 ``agenda`` takes the window's filters (``--kind``, ``--mode``, ``--status``, ``--city``,
 ``--theme``, ``--delegation``, ``--search``), a period (``--from``/``--to``, whole days in
-Tokyo) and the zones to show times in (``--zone``, repeated; Tokyo by default; UTC is
-always added). An XLSX file holds one sheet per table; a CSV file holds one table, so
-``delegations`` writes its members beside it (``FILE-members.csv``).
+Tokyo, or in the zone ``--days-in`` names, as the window's days on that clock) and the
+zones to show times in (``--zone``, repeated; Tokyo by default; UTC is always added). An
+XLSX file holds one sheet per table; a CSV file holds one table, so ``delegations`` writes
+its members beside it (``FILE-members.csv``).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def register_formats(formats: Any, common: argparse.ArgumentParser) -> None:
             description=_("Write a table of the program as {what}.").format(what=_(what)),
         )
         parser.add_argument("table", choices=TABLES, help=_("which table to write"))
-        add_day_options(parser, _("of the agenda (whole days in Tokyo)"))
+        add_day_options(parser, _("of the agenda (whole days in Tokyo)"), days_in=True)
         parser.add_argument(
             "--kind", choices=[k.value for k in EventKind], help=_("only this kind")
         )
@@ -124,7 +125,7 @@ def _tables(args: argparse.Namespace) -> list[Table]:
         chosen = reports.named_filter(
             database, city=args.city, theme=args.theme, delegation=args.delegation, base=base
         )
-        return [reports.agenda(database, chosen, period.first, period.last, zones)]
+        return [reports.agenda(database, chosen, period.first, period.last, zones, period.zone)]
     finally:
         database.close()
 

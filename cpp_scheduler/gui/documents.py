@@ -417,7 +417,8 @@ class DocumentActions:
                 self.window.database,
                 self.window.tasks,
                 self.window,
-                day=day or self.window.current_view.period()[0],
+                # The first day the period is about: a month's first, not its grid's.
+                day=day or self.window.current_view.days_covered()[0],
             )
             self.dialogs[kind] = dialog
         dialog.choose(chosen, day)

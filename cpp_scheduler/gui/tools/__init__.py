@@ -372,11 +372,12 @@ class Tools(QObject):
         return dialog
 
     def open_slot_finder(self) -> Any:
-        """The slot finder, searching the days the window shows (its current view's
-        period), whether it opens for the first time or again after being closed."""
+        """The slot finder, searching the days the window shows (the days its current
+        view is about: a month's own days, not the neighbours' that fill its weeks),
+        whether it opens for the first time or again after being closed."""
         from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 
-        period = self.window.current_view.period()
+        period = self.window.current_view.days_covered()
         finder = self._dialogs.get("slot_finder")
         if isinstance(finder, SlotFinderDialog) and not finder.isVisible():
             finder.show_period(*period)
@@ -441,7 +442,7 @@ class Tools(QObject):
             self.window.tasks,
             selected_occurrence=self.window.selected_occurrence,
             shown_events=self.shown_events(),
-            visible_dates=self.window.current_view.period(),
+            visible_dates=self.window.current_view.days_covered(),  # a month's own days
             parent=self.window,
         )
         self.window.selectionChanged.connect(dialog.follow_selection)

@@ -293,8 +293,8 @@ def test_it_opens_on_the_period_the_window_shows(
     window.show_view("month")
     window.go_to(date(2027, 3, 10))
     finder = tools_of(window).open_slot_finder()
-    assert finder.period() == window.current_view.period()
-    assert finder.period()[0] <= date(2027, 3, 1)  # the month grid, not next week
+    assert finder.period() == window.current_view.days_covered()
+    assert finder.period() == (date(2027, 3, 1), date(2027, 3, 31))  # the month, not next week
     finder.close()
     window.show_view("week")
     window.go_to(date(2027, 5, 12))
