@@ -736,8 +736,7 @@ def _where(place: Place) -> str:
         parts.append(escape(place.address))
     if place.address_ja:
         parts.append(f'<span class="ja">{escape(place.address_ja)}</span>')
-    city = place.city + (f" ({place.city_ja})" if place.city_ja else "")
-    parts.append(escape(city))
+    parts.append(escape(place.both_city_names))
     return "<br>".join(parts)
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from cpp_scheduler.documents.markup import split_address
 from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model import Event, EventMode, EventStatus, PartnerCity, Venue
+from cpp_scheduler.services.rows import both_names, locality_name
 from cpp_scheduler.store.seed import reference_data
 
 
@@ -38,8 +39,15 @@ class Place:
 
     @property
     def shown_city(self) -> str:
-        """The venue's city as a document names it: in Japanese where it has the name."""
-        return shown_name(self.city, self.city_ja)
+        """The venue's city as a document names it in one name: in Japanese where it has
+        the name (a partner city's, or Tokyo's, :func:`locality_name`)."""
+        return shown_name(self.city, self.city_ja) if self.city_ja else locality_name(self.city)
+
+    @property
+    def both_city_names(self) -> str:
+        """The venue's city in both names where it is a partner city
+        (:func:`both_names`), else its locality as :func:`locality_name` names it."""
+        return both_names(self.city, self.city_ja) if self.city_ja else locality_name(self.city)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,7 @@ from cpp_scheduler.model.event import event_delegations, event_participants, eve
 from cpp_scheduler.model.event_filter import conferences_above, is_tentative
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
-from cpp_scheduler.services.choices import both_names
+from cpp_scheduler.services.rows import both_names
 from cpp_scheduler.services.snapshot import NotFoundError
 from cpp_scheduler.store import Database
 

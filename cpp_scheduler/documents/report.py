@@ -24,6 +24,7 @@ from cpp_scheduler.documents.content import (
 from cpp_scheduler.documents.markup import element, escape, table
 from cpp_scheduler.i18n import _
 from cpp_scheduler.reports.program import NONE_KEY, Breakdown, BreakdownRow, ProgramReport
+from cpp_scheduler.services.rows import both_names, name_pair
 
 BAR_COLOUR = "#2f6f9f"
 LEFT_OUT_COLOUR = "#fde8c8"
@@ -102,24 +103,13 @@ def _named(found: Breakdown, left_out: tuple[str, ...]) -> str:
     if not left_out:
         return escape(_("none"))
     japanese = {row.label: row.label_ja for row in found.rows}
-    return escape(_(", ").join(_both(name, japanese.get(name, "")) for name in left_out))
-
-
-def _both(name: str, name_ja: str) -> str:
-    """``Kobe (神戸市)``; in Japanese, ``神戸市 (Kobe)``: the language's name first."""
-    if not name_ja:
-        return name
-    if i18n.language() == i18n.JAPANESE:
-        return f"{name_ja} ({name})"
-    return f"{name} ({name_ja})"
+    return escape(_(", ").join(both_names(name, japanese.get(name, "")) for name in left_out))
 
 
 def _label(row: BreakdownRow) -> str:
-    """The row's name, and its Japanese one beside it (in Japanese: first, the English
-    one beside it)."""
-    first, second = row.label, row.label_ja
-    if row.label_ja and i18n.language() == i18n.JAPANESE:
-        first, second = row.label_ja, row.label
+    """The row's two names as :func:`both_names` orders them (in Japanese the Japanese
+    one first), the second in the Japanese style."""
+    first, second = name_pair(row.label, row.label_ja)
     text = escape(first)
     if second:
         text += f' <span class="ja">{escape(second)}</span>'

@@ -156,10 +156,7 @@ class Sidebar(QWidget):
         self._set(
             self.city,
             translate("Sidebar", "All partner cities"),
-            [
-                Choice(city.id, f"{city.name}  {city.detail}".strip(), city.detail)
-                for city in cities
-            ],
+            cities,
         )
 
     def set_themes(self, themes: list[Choice]) -> None:

@@ -29,6 +29,8 @@ from cpp_scheduler.services.rows import (
     Choice,
     EventRow,
     RowNames,
+    both_names,
+    locality_name,
     with_conferences,
 )
 from cpp_scheduler.store import Database
@@ -186,11 +188,12 @@ def count_events(database: Database) -> int:
 
 
 def partner_cities(database: Database) -> list[Choice]:
-    """Partner cities in the order of their names' readings (:func:`i18n.name_order`)."""
+    """Partner cities in the order of their names' readings (:func:`i18n.name_order`),
+    each named as every list names a partner city (:func:`~.rows.both_names`)."""
     with database.session() as session:
         rows = session.execute(select(CITIES.c.id, CITIES.c.name, CITIES.c.name_ja)).all()
     ordered = sorted(rows, key=lambda row: i18n.name_order(row.name, row.name_ja or ""))
-    return [Choice(row.id, row.name, row.name_ja) for row in ordered]
+    return [Choice(row.id, both_names(row.name, row.name_ja)) for row in ordered]
 
 
 def themes(database: Database) -> list[Choice]:
@@ -224,10 +227,16 @@ def delegations(database: Database) -> list[Choice]:
 
 
 def venues(database: Database) -> list[Choice]:
-    """Venues by locality then name, grouped under their locality with the partner
-    city's Japanese name ("Kobe 神戸市"); the detail is the venue's Japanese name."""
+    """Venues by locality then name, grouped under their locality as
+    :func:`~cpp_scheduler.services.rows.locality_name` names it (a partner city by both
+    its names, "Kobe 神戸市", "神戸市 Kobe"); the detail is the venue's Japanese name."""
     statement = select(
-        VENUES.c.id, VENUES.c.name, VENUES.c.locality, VENUES.c.name_ja, CITIES.c.name_ja
+        VENUES.c.id,
+        VENUES.c.name,
+        VENUES.c.locality,
+        VENUES.c.name_ja,
+        CITIES.c.name,
+        CITIES.c.name_ja,
     ).outerjoin(CITIES, VENUES.c.city_id == CITIES.c.id)
     with database.session() as session:
         rows = session.execute(statement).all()
@@ -240,7 +249,7 @@ def venues(database: Database) -> list[Choice]:
             venue_id,
             name,
             name_ja or locality,
-            " ".join(part for part in (locality, city_ja) if part),
+            locality_name(locality or "", city or "", city_ja or ""),
         )
-        for venue_id, name, locality, name_ja, city_ja in rows
+        for venue_id, name, locality, name_ja, city, city_ja in rows
     ]

@@ -35,16 +35,8 @@ from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.event import called_off
 from cpp_scheduler.scheduling.travel import mode_word
 from cpp_scheduler.services.editing import Listed, list_records
-from cpp_scheduler.services.rows import Choice
+from cpp_scheduler.services.rows import Choice, both_names
 from cpp_scheduler.store import Database
-
-
-def both_names(name: str, name_ja: str | None) -> str:
-    """ "Kobe 神戸市": the English name, then the Japanese one when known; in Japanese,
-    "神戸市 Kobe", the Japanese name first."""
-    if not name_ja:
-        return name
-    return f"{name_ja} {name}" if i18n.language() == i18n.JAPANESE else f"{name} {name_ja}"
 
 
 def local_date(instant: datetime, zone: str) -> str:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from cpp_scheduler import i18n, timezones
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import (
     conferences_above,
@@ -84,6 +85,10 @@ class EventRow(NamedTuple):
     """Its venue's and its partner city's names in English and in Japanese, which a text
     search reads whatever the language
     (:func:`~cpp_scheduler.model.event_filter.searched_names`)."""
+    city_reading: str = ""
+    """Its partner city's English name, by which the agenda orders its Partner city
+    column in either language (the glossary: lists go by the romanised name, never by
+    the kanji's code points)."""
 
     @property
     def first_date(self) -> date:
@@ -130,9 +135,59 @@ def venue_name(name: str, name_ja: str) -> str:
     return i18n.shown_name(name, name_ja)
 
 
+def name_pair(name: str, name_ja: str | None) -> tuple[str, str]:
+    """A record's two names in the order :func:`both_names` writes them: the English
+    one first in English, the Japanese one first in Japanese; the second empty when
+    the record has no Japanese name."""
+    if not name_ja:
+        return name, ""
+    return (name_ja, name) if i18n.language() == i18n.JAPANESE else (name, name_ja)
+
+
+def both_names(name: str, name_ja: str | None) -> str:
+    """How the program names a partner city (and any record shown with both names):
+    "Kobe 神戸市" in English, "神戸市 Kobe" in Japanese, the reader's language first and
+    the other beside it after a space, no brackets; the English name alone where the
+    record has no Japanese one.
+
+    The one rule of the agenda, the week's blocks, the Venues view's headings, the
+    filters and pickers, the itinerary and the printed report. Both names, because the
+    coordinators read Japanese signs and letters from the cities and English mail from
+    the delegations, and because lists are put in the order of the romanised name
+    (``docs/glossary.md``: a Japanese name is put where its romanised name goes), which
+    the English beside the Japanese explains. The reader's language first, as the
+    filters and the printed report's chart already wrote it; in English, as the agenda,
+    the week and the filters always wrote it.
+    """
+    first, second = name_pair(name, name_ja)
+    return f"{first} {second}" if second else first
+
+
 def city_name(name: str, name_ja: str) -> str:
-    """A partner city as a row names it: ``Kobe 神戸市``."""
-    return f"{name} {name_ja}".strip()
+    """A partner city as a row names it (:func:`both_names`)."""
+    return both_names(name, name_ja)
+
+
+def _same_place(one: str, other: str) -> bool:
+    """Two names of one locality, however capitalised or spaced (as the travel-time
+    table and the conflict check compare them)."""
+    return one.strip().casefold() == other.strip().casefold()
+
+
+def locality_name(locality: str, city: str = "", city_ja: str = "") -> str:
+    """The place a venue is in, as a heading or a document names it.
+
+    The locality is the city as a coordinator typed it (the travel-time table's name),
+    shown as typed, with two exceptions: the venue's partner city's own name
+    (``city``, ``city_ja``), which is named as every partner city is
+    (:func:`both_names`), and Tokyo, TDLC's city, named as every view names its zone
+    (Tokyo, 東京).
+    """
+    if city and _same_place(locality, city):
+        return both_names(city, city_ja)
+    if _same_place(locality, "Tokyo"):
+        return _("Tokyo")
+    return locality
 
 
 def with_conferences(ids: list[str], conference_of: Mapping[str, str]) -> list[str]:
@@ -167,6 +222,8 @@ class RowNames(NamedTuple):
     """Each venue's names as a search reads them, English and Japanese."""
     cities_searched: Mapping[str, str]
     """Each partner city's names as a search reads them, English and Japanese."""
+    city_readings: Mapping[str, str]
+    """Each partner city's English name, which orders them."""
 
     @classmethod
     def of(
@@ -198,6 +255,7 @@ class RowNames(NamedTuple):
             cities_searched={
                 id_: searched_names(name, name_ja) for id_, name, name_ja in city_list
             },
+            city_readings={id_: name for id_, name, _name_ja in city_list},
         )
 
     def row(
@@ -255,4 +313,5 @@ class RowNames(NamedTuple):
             is_series,
             all_day=all_day,
             places_searched=" ".join(place for place in places if place),
+            city_reading=self.city_readings.get(city_id, "") if city_id else "",
         )
