@@ -37,6 +37,10 @@ class SentMessage(Record, Base):
     told: Mapped[str] = mapped_column(Text, default="", server_default="")
     """What the message said of the event, as JSON (``services/changes.py``): the
     change report compares it with the program now; empty in rows of older versions."""
+    recipient_email: Mapped[str] = mapped_column(String(254), default="", server_default="")
+    """The address the message went to. Once a coordinator corrects a mistyped address,
+    the person has been told nothing at the new one, and the change report says so;
+    empty in rows of older versions (the address unknown)."""
 
 
 class Reply(Record, Base):

@@ -316,6 +316,18 @@ class _LastSent:
     sequence: int
     told: str
     """The facts the message told, as the ledger keeps them (JSON)."""
+    address: str = ""
+    """The address it went to; empty where the ledger's row is older than that."""
+
+    def went_elsewhere(self, email: str | None) -> bool:
+        """Whether an invitation went to an address the person no longer has (a
+        mistyped one, corrected since): at ``email`` they were told nothing."""
+        return (
+            self.method == "REQUEST"
+            and bool(self.address)
+            and email is not None
+            and self.address.casefold() != email.casefold()
+        )
 
 
 def last_sent(
@@ -331,11 +343,12 @@ def last_sent(
             SentMessage.method,
             SentMessage.sequence,
             SentMessage.told,
+            SentMessage.recipient_email,
         ).order_by(SentMessage.sent_at, SentMessage.created_at)
         if chunk is not None:
             query = query.where(SentMessage.event_id.in_(chunk))
-        for event_id, person_id, method, sequence, told in session.execute(query):
-            latest[(event_id, person_id)] = _LastSent(method, sequence, told)
+        for event_id, person_id, method, sequence, told, address in session.execute(query):
+            latest[(event_id, person_id)] = _LastSent(method, sequence, told, address)
     return latest
 
 
@@ -627,6 +640,17 @@ def change_report(database: Database, scope: ChangeScope = None) -> ChangeReport
         return changes_in(session, scope)
 
 
+def _emails(session: Session, person_ids: Sequence[str]) -> dict[str, str]:
+    """The addresses the people have now, by id."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(person_ids):
+        query = select(Participant.id, Participant.email)
+        if chunk is not None:
+            query = query.where(Participant.id.in_(chunk))
+        found.update((person_id, email) for person_id, email in session.execute(query))
+    return found
+
+
 def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
     """:func:`change_report` in an open session."""
     event_ids, delegation_id = _scope_events(session, scope)
@@ -646,6 +670,7 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
         if delegation_id is None or groups.get(person_id) == delegation_id:
             pending.append((event_id, person_id, kind, last))
 
+    emails = _emails(session, sorted({person_id for _, person_id in told}))
     for event_id in sent_events:
         now = facts.get(event_id)
         if now is None:
@@ -653,7 +678,11 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
         cancelled = now.status == EventStatus.CANCELLED.value
         for person_id in invited.get(event_id, ()):
             last = told.get((event_id, person_id))
-            if last is None or last.method == "CANCEL":
+            if (
+                last is None
+                or last.method == "CANCEL"
+                or last.went_elsewhere(emails.get(person_id))
+            ):
                 if not cancelled:
                     note(event_id, person_id, ChangeKind.ADDED, last)
             elif cancelled:

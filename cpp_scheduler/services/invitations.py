@@ -351,6 +351,7 @@ def _ledger_row(invitation: Invitation, transport: str) -> SentMessage:
         transport=transport,
         message_id=invitation.message_id,
         told=invitation.told,
+        recipient_email=invitation.recipient_email,
     )
 
 
