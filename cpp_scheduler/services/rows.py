@@ -163,11 +163,6 @@ def both_names(name: str, name_ja: str | None) -> str:
     return f"{first} {second}" if second else first
 
 
-def city_name(name: str, name_ja: str) -> str:
-    """A partner city as a row names it (:func:`both_names`)."""
-    return both_names(name, name_ja)
-
-
 def _same_place(one: str, other: str) -> bool:
     """Two names of one locality, however capitalised or spaced (as the travel-time
     table and the conflict check compare them)."""
@@ -207,7 +202,7 @@ class RowNames(NamedTuple):
     venues: Mapping[str, str]
     """Each venue's name as a row shows it (:func:`venue_name`)."""
     cities: Mapping[str, str]
-    """Each partner city's name as a row shows it (:func:`city_name`)."""
+    """Each partner city's name as a row shows it (:func:`both_names`)."""
     delegations: Mapping[str, str]
     themes: Mapping[str, Collection[str]]
     """Each event's themes' ids."""
@@ -243,7 +238,7 @@ class RowNames(NamedTuple):
         city_list = list(cities)
         return cls(
             venues={id_: venue_name(name, name_ja) for id_, name, name_ja, _city in venue_list},
-            cities={id_: city_name(name, name_ja) for id_, name, name_ja in city_list},
+            cities={id_: both_names(name, name_ja) for id_, name, name_ja in city_list},
             delegations=delegations,
             themes=themes,
             attending=attending,
