@@ -8,19 +8,24 @@ Local times dock and ``cpp-scheduler times`` — so the dialog, the dock and the
 line give one answer. No database is touched while typing: the answer is pure arithmetic
 on zones and the holiday calendars. Whether a night there is a problem is the conflict
 check's rule, asked of the draft too (:func:`nights_judged`): the dialog warns of a
-night only where the check would.
+night only where the check would. A session naming no delegation is for its conference's
+delegations (:func:`~cpp_scheduler.model.event_filter.delegations_attending`), on the
+dialog's clocks as in the check.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from cpp_scheduler.model import Delegation, EventKind, EventMode, Participant
+from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, Participant
+from cpp_scheduler.model.event import event_delegations
+from cpp_scheduler.model.event_filter import conferences_above, delegations_attending
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.attendance import judged_at_night
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, Interval
@@ -61,6 +66,48 @@ def read_holds_sessions(database: Database, event_id: str | None) -> bool:
         return snapshot.holds_sessions(session, event_id)
 
 
+@dataclass(frozen=True, slots=True)
+class Conferences:
+    """What the attendance rule needs to know of the conferences a draft can be filed
+    under: the conference each event is a session of, and the delegations each
+    conference names, which attend a session naming none."""
+
+    conference_of: Mapping[str, str] = field(default_factory=dict)
+    delegations: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def above(self, parent_id: str | None) -> tuple[str, ...]:
+        """The conferences a session filed under ``parent_id`` belongs to, its own
+        first, then that one's."""
+        if parent_id is None:
+            return ()
+        found = [parent_id]
+        found += (c for c in conferences_above(parent_id, self.conference_of) if c != parent_id)
+        return tuple(found)
+
+
+def read_conferences(database: Database) -> Conferences:
+    """Each session's conference, and the delegations named by every event that holds
+    sessions or is a conference: whatever the draft is filed under."""
+    links = event_delegations.c
+    with database.reading() as session:
+        conference_of = {
+            child: parent
+            for child, parent in session.execute(
+                select(Event.id, Event.parent_id).where(Event.parent_id.is_not(None))
+            )
+            if parent is not None
+        }
+        holding = set(conference_of.values())
+        named: defaultdict[str, set[str]] = defaultdict(set)
+        for event_id, delegation_id in session.execute(
+            select(links.event_id, links.delegation_id)
+            .join(Event, Event.id == links.event_id)
+            .where(or_(Event.kind == EventKind.CONFERENCE, Event.id.in_(sorted(holding))))
+        ):
+            named[event_id].add(delegation_id)
+    return Conferences(conference_of, {key: frozenset(ids) for key, ids in named.items()})
+
+
 def prepare_holidays(attendees: Iterable[Attendee], years: Iterable[int]) -> None:
     """Work out the public holidays of the attendees' countries and of Japan in
     ``years`` now (off the GUI thread): the first look at a country's year takes tens of
@@ -90,6 +137,8 @@ class DraftMeeting:
     cancelled: bool = False
     """Cancelled, or filed under a cancelled conference: the conflict check leaves it
     out, as it leaves out everything called off."""
+    conference_ids: tuple[str, ...] = ()
+    """The conferences it is a session of (:meth:`Conferences.above`), its own first."""
 
 
 def draft_interval(draft: DraftMeeting) -> Interval:
@@ -110,16 +159,27 @@ def draft_interval(draft: DraftMeeting) -> Interval:
     )
 
 
-def draft_attendees(draft: DraftMeeting, known: Mapping[str, Attendee]) -> list[Attendee]:
-    """The draft's delegations, then its participants, in the order the event keeps
-    them; ids no longer in the program are left out."""
-    return _known(draft.delegation_ids, known) + _known(draft.participant_ids, known)
+def draft_attendees(
+    draft: DraftMeeting, known: Mapping[str, Attendee], conferences: Conferences | None = None
+) -> list[Attendee]:
+    """The draft's delegations (for a session naming none, its conferences', by name),
+    then its participants, in the order the event keeps them; ids no longer in the
+    program are left out."""
+    delegations = _known(draft.delegation_ids, known)
+    if not draft.delegation_ids and conferences is not None:
+        attending = delegations_attending(
+            frozenset(), draft.conference_ids, conferences.delegations
+        )
+        delegations = sorted(_known(attending, known), key=lambda attendee: attendee.name)
+    return delegations + _known(draft.participant_ids, known)
 
 
-def draft_meeting_times(draft: DraftMeeting, known: Mapping[str, Attendee]) -> MeetingTimes:
+def draft_meeting_times(
+    draft: DraftMeeting, known: Mapping[str, Attendee], conferences: Conferences | None = None
+) -> MeetingTimes:
     """The draft on every attendee's clock and the public holidays on its dates: the
     answer the Local times dock gives once the event is saved."""
-    return meeting_times(draft_interval(draft), draft_attendees(draft, known))
+    return meeting_times(draft_interval(draft), draft_attendees(draft, known, conferences))
 
 
 def is_checked(draft: DraftMeeting) -> bool:

@@ -36,7 +36,7 @@ from cpp_scheduler.model import (
     Venue,
 )
 from cpp_scheduler.model.event import called_off, event_delegations
-from cpp_scheduler.model.event_filter import conferences_above
+from cpp_scheduler.model.event_filter import conferences_above, delegations_attending
 from cpp_scheduler.scheduling.inputs import (
     DEFAULT_HOURS,
     Attendee,
@@ -442,8 +442,28 @@ def find_event(session: Session, uid_or_id: str) -> Event:
 
 
 def event_attendees(event: Event) -> list[Attendee]:
-    """The event's delegations, then its participants, as engine inputs."""
-    return [delegation_attendee(d) for d in event.delegations] + [
+    """The event's delegations (for a session naming none, its conferences', by name, as
+    the conflict check takes them:
+    :func:`~cpp_scheduler.model.event_filter.delegations_attending`), then its
+    participants, as engine inputs."""
+    conferences: list[Event] = []
+    above = event.parent
+    while above is not None and above not in conferences:
+        conferences.append(above)
+        above = above.parent
+    named = {d.id: d for d in event.delegations}
+    known = named | {d.id: d for conference in conferences for d in conference.delegations}
+    attending = delegations_attending(
+        frozenset(named),
+        [conference.id for conference in conferences],
+        {c.id: [d.id for d in c.delegations] for c in conferences},
+    )
+    delegations = (
+        event.delegations
+        if named
+        else sorted((known[d] for d in attending), key=lambda delegation: delegation.name)
+    )
+    return [delegation_attendee(d) for d in delegations] + [
         participant_attendee(p) for p in event.participants
     ]
 

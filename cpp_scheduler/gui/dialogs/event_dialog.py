@@ -10,6 +10,7 @@ time that suits them all.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from time import perf_counter
@@ -44,12 +45,15 @@ from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingT
 from cpp_scheduler.services import choices, replies, series_rules
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.draft_times import (
+    Conferences,
     DraftMeeting,
+    draft_attendees,
     draft_meeting_times,
     is_checked,
     nights_judged,
     prepare_holidays,
     read_attendees,
+    read_conferences,
     read_holds_sessions,
     usual_mode,
 )
@@ -94,6 +98,8 @@ class EventLists:
     """The events not held: a session filed under one of them is called off with it."""
     holds_sessions: bool = False
     """The event has sessions held: a conference, judged by its sessions at night."""
+    conference_attendance: Conferences = dataclasses.field(default_factory=Conferences)
+    """Who attends a session naming no delegation: its conference's delegations."""
 
 
 def read_event_lists(database: Database, event_id: str | None, year: int) -> EventLists:
@@ -121,6 +127,7 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
         series=series_rules.read_stored_series(database, event_id),
         called_off=choices.called_off_events(database),
         holds_sessions=read_holds_sessions(database, event_id),
+        conference_attendance=read_conferences(database),
     )
 
 
@@ -299,6 +306,7 @@ class EventDialog(RecordDialog):
         self._add_called_off()
         self._attendees: dict[str, Attendee] = {}
         self._holds_sessions = False
+        self._conferences = Conferences()
         self._length = DEFAULT_LENGTH
         self._draft: DraftMeeting | None = None
         self.local_times: MeetingTimes | None = None
@@ -390,6 +398,7 @@ class EventDialog(RecordDialog):
         ui.delegations.setChoices(lists.delegations)
         self._attendees = lists.attendees
         self._holds_sessions = lists.holds_sessions
+        self._conferences = lists.conference_attendance
         self._draft = None  # the same values now name attendees they did not before
         ui.participants.setChoices(lists.participants)
         ui.organiser.setChoices(lists.organisers)
@@ -740,6 +749,7 @@ class EventDialog(RecordDialog):
                 holds_sessions=self._holds_sessions,
                 cancelled=values["status"] is EventStatus.CANCELLED
                 or values["parent_id"] in self._called_off,
+                conference_ids=self._conferences.above(values["parent_id"]),
             )
         else:
             ui.duration.setText("")
@@ -762,12 +772,16 @@ class EventDialog(RecordDialog):
         ui = self.ui
         draft = self._draft
         began = perf_counter()
-        times = draft_meeting_times(draft, self._attendees) if draft is not None else None
+        times = (
+            draft_meeting_times(draft, self._attendees, self._conferences)
+            if draft is not None
+            else None
+        )
         self.local_times = times
         lines: list[str] = []
         warnings: list[str] = []
         if draft is not None and times is not None:
-            if not (draft.delegation_ids or draft.participant_ids):
+            if not draft_attendees(draft, self._attendees, self._conferences):
                 lines.append(translate("EventDialog", NO_ATTENDEES))
             elif draft.all_day:
                 lines.append(

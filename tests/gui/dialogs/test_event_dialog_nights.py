@@ -6,6 +6,7 @@ its sessions, never by its own span."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -13,8 +14,9 @@ import pytest
 from gui_support import add_event, open_dialog
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler.cli import main
 from cpp_scheduler.gui.dialogs import EventDialog
-from cpp_scheduler.model import Delegation, EventKind, EventMode, EventStatus
+from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, EventStatus
 from cpp_scheduler.store import Database
 from tests.parity.conflicts_support import conflicts_json
 
@@ -189,3 +191,63 @@ def test_a_cancelled_call_warns_of_nothing_as_the_check_leaves_it_out(
 
     ui.status.setCurrentIndex(ui.status.findData(EventStatus.CONFIRMED.value))
     qtbot.waitUntil(lambda: ui.attendeeWarnings.text() == LIMA_NIGHT)
+
+
+def _times_names(capsys: pytest.CaptureFixture[str], database: Database, uid: str) -> list[str]:
+    """The attendees ``cpp-scheduler times UID --json`` reads the meeting for."""
+    capsys.readouterr()
+    url = database.url.render_as_string(hide_password=False)
+    assert main(["times", "--json", "--db", url, uid]) == 0
+    rows = json.loads(capsys.readouterr().out)["occurrences"][0]["times"]
+    return [row["name"] for row in rows if row["kind"] != "reference"]
+
+
+def test_a_session_naming_no_delegation_is_for_its_conferences(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    peru: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # An online forum for Peru, and a call filed under it that names nobody: the check
+    # takes the forum's delegations for it, so Lima is at midnight on that call.
+    forum = _add(
+        sqlite_database,
+        "Online housing forum",
+        TOKYO_AFTERNOON - timedelta(hours=2),
+        6,
+        kind=EventKind.CONFERENCE,
+        mode=EventMode.VIRTUAL,
+        video_link="https://meet.example.org/forum",
+        delegation_ids=[peru],
+    )
+    call = _add(
+        sqlite_database,
+        "Midnight in Lima: rental markets",
+        TOKYO_AFTERNOON,
+        1,
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.VIRTUAL,
+        video_link="https://meet.example.org/forum",
+        parent_id=forum,
+    )
+    assert _nights(conflicts_json(capsys, sqlite_database)) == {call}
+    with sqlite_database.reading() as session:
+        uid = session.get_one(Event, call).uid
+    # ``times`` reads the call on the clocks of those the check judges it for.
+    assert _times_names(capsys, sqlite_database, uid) == [PERU]
+
+    # The saved call's dialog says what both say.
+    dialog = open_dialog(qtbot, EventDialog, sqlite_database, call)
+    _settled(qtbot, dialog)
+    assert _lima_line(dialog).endswith("· night")
+    assert dialog.ui.attendeeWarnings.text() == LIMA_NIGHT
+
+    # A new call filed under the forum warns as soon as the forum is chosen.
+    dialog = _new_at_tokyo_afternoon(qtbot, sqlite_database)
+    ui = dialog.ui
+    ui.kind.setCurrentIndex(ui.kind.findData(EventKind.VIDEOCONFERENCE.value))
+    _settled(qtbot, dialog)
+    assert ui.attendeeWarnings.text() == ""
+    ui.parent.setCurrentIndex(ui.parent.findData(forum))
+    qtbot.waitUntil(lambda: ui.attendeeWarnings.text() == LIMA_NIGHT)
+    assert _lima_line(dialog).endswith("· night")
