@@ -99,6 +99,15 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         ),
     )
     parser.add_argument(
+        "--session-of",
+        metavar="CONFERENCE_UID",
+        help=_(
+            "the conference the meeting is a session of (its UID or id; by default that "
+            "of the --instead-of event): it takes nobody's time for its sessions, and "
+            "its other sessions take a delegation's only where they name it"
+        ),
+    )
+    parser.add_argument(
         "--repeat",
         metavar="RRULE",
         help=_("plan a series: repeat the date range by an RRULE, e.g. FREQ=MONTHLY;COUNT=6"),
@@ -168,7 +177,13 @@ def run(args: argparse.Namespace) -> int:
             host: Host | None = None if args.no_host else TDLC
             if args.host:
                 host = Host(find_host_city(session, args.host))
-            moved = snapshot.find_event(session, args.instead_of).id if args.instead_of else None
+            moved = snapshot.find_event(session, args.instead_of) if args.instead_of else None
+            conference = (
+                snapshot.find_event(session, args.session_of).id
+                if args.session_of
+                else (moved.parent_id if moved is not None else None)
+            )
+            moved_id = moved.id if moved is not None else None
         answer = search_slots(
             database,
             SlotSearch(
@@ -182,7 +197,8 @@ def run(args: argparse.Namespace) -> int:
                 step=args.step,
                 count=args.count,
                 repeat=args.repeat,
-                instead_of=moved,
+                instead_of=moved_id,
+                session_of=conference,
             ),
         )
     finally:

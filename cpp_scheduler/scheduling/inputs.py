@@ -228,9 +228,23 @@ class Interval:
         Two meetings of one series are not related: one moved onto another's time holds
         the same people and room twice, which is a double booking like any other.
         """
-        return self.id == other.id or (
-            self.event_id in other.ancestor_ids or other.event_id in self.ancestor_ids
+        return self.id == other.id or related_events(
+            self.event_id, self.ancestor_ids, other.event_id, other.ancestor_ids
         )
+
+
+def related_events(
+    first_id: str | None,
+    first_ancestors: frozenset[str],
+    second_id: str | None,
+    second_ancestors: frozenset[str],
+) -> bool:
+    """Whether one event is a session (at any depth) of the other, given each one's id
+    and the events it is a session of: then they share rooms and people without
+    clashing (:meth:`Interval.related`)."""
+    return (first_id is not None and first_id in second_ancestors) or (
+        second_id is not None and second_id in first_ancestors
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling import holidays
+from cpp_scheduler.scheduling.attendance import attending_delegations, conferences_of
 from cpp_scheduler.scheduling.inputs import (
     JAPAN,
     Attendee,
@@ -54,6 +55,7 @@ from cpp_scheduler.scheduling.inputs import (
     ProgramSnapshot,
     VenueInfo,
     japan_day,
+    related_events,
 )
 from cpp_scheduler.scheduling.localtimes import (
     MINUTES_PER_DAY,
@@ -723,23 +725,80 @@ _EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 _LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class SearchedMeeting:
+    """How the meeting a time is searched for stands to the program's other events, as
+    the conflict check will relate it to them once it is saved: the event it is, when it
+    is given a new time, and the conferences it is a session of (its own first)."""
+
+    event_id: str | None = None
+    conference_ids: frozenset[str] = frozenset()
+
+    def related(self, interval: Interval) -> bool:
+        """``interval`` is its conference's, or one of its own sessions': they share
+        rooms and people without clashing (:func:`related_events`)."""
+        return related_events(
+            self.event_id, self.conference_ids, interval.event_id, interval.ancestor_ids
+        )
+
+
+A_MEETING_OF_ITS_OWN = SearchedMeeting()
+"""A new meeting, filed under no conference."""
+
+
 def busy_times(
-    snapshot: ProgramSnapshot, attendees: Iterable[Attendee], venue: VenueInfo | None = None
+    snapshot: ProgramSnapshot,
+    attendees: Iterable[Attendee],
+    venue: VenueInfo | None = None,
+    meeting: SearchedMeeting = A_MEETING_OF_ITS_OWN,
 ) -> tuple[Span, ...]:
     """The times already taken by these attendees (a person is also busy when their
     delegation is) or by the venue, from the program's events; with a venue, also the
-    times they cannot be there in person (:func:`away_times`)."""
+    times they cannot be there in person (:func:`away_times`).
+
+    What takes a delegation's time is what the conflict check books it for
+    (:func:`~cpp_scheduler.scheduling.attendance.attending_delegations`): a session
+    naming no delegation takes its conference's, and a conference with sessions takes
+    none for its whole span, only through its sessions. A session of the meeting's own
+    conference takes a delegation only where it names it, as parallel sessions clash
+    only for a delegation both name; and nothing related to the meeting (its
+    conference, its own sessions) takes anyone's time or its room. So the finder
+    offers exactly the hours the check then finds free."""
     attendees = tuple(attendees)
     delegation_ids, participant_ids = _ids_of(attendees)
     venue_id = venue.id if venue is not None else None
+    conferences = conferences_of(snapshot)
     taken = tuple(
         (interval.start, interval.end)
         for interval in snapshot.intervals
-        if _blocks(interval, delegation_ids, participant_ids, venue_id)
+        if not meeting.related(interval)
+        and _takes(interval, delegation_ids, participant_ids, venue_id, conferences, meeting)
     )
     if venue is None:
         return taken
-    return (*taken, *away_times(snapshot, attendees, venue))
+    return (*taken, *away_times(snapshot, attendees, venue, meeting))
+
+
+def _takes(
+    interval: Interval,
+    delegations: set[str],
+    participants: set[str],
+    venue_id: str | None,
+    conferences: Mapping[str, frozenset[str]],
+    meeting: SearchedMeeting,
+) -> bool:
+    """Whether ``interval`` books the venue, a person or a delegation of the search, as
+    the conflict check's double bookings read it (:func:`busy_times`)."""
+    if venue_id is not None and interval.venue_id == venue_id:
+        return True
+    if not interval.participant_ids.isdisjoint(participants):
+        return True
+    if interval.event_id in conferences:
+        return False  # held through its sessions
+    attending = attending_delegations(interval, conferences) & delegations
+    if attending and not interval.ancestor_ids.isdisjoint(meeting.conference_ids):
+        attending &= interval.delegation_ids  # a parallel session of its own conference
+    return bool(attending)
 
 
 def leaving_out(snapshot: ProgramSnapshot, event_id: str) -> ProgramSnapshot:
@@ -755,7 +814,10 @@ def leaving_out(snapshot: ProgramSnapshot, event_id: str) -> ProgramSnapshot:
 
 
 def away_times(
-    snapshot: ProgramSnapshot, attendees: Iterable[Attendee], venue: VenueInfo
+    snapshot: ProgramSnapshot,
+    attendees: Iterable[Attendee],
+    venue: VenueInfo,
+    meeting: SearchedMeeting = A_MEETING_OF_ITS_OWN,
 ) -> tuple[Span, ...]:
     """When these attendees cannot come to ``venue`` for a face-to-face meeting, though
     nothing books them: the journey and buffer around each of their in-person events in
@@ -763,7 +825,7 @@ def away_times(
     leaves. These are the conflict check's own rules (``travel_too_short``,
     ``outside_stay``), so no suggestion is one the check then calls an error."""
     attendees = tuple(attendees)
-    return (*_travel_spans(snapshot, attendees, venue), *_outside_stays(attendees))
+    return (*_travel_spans(snapshot, attendees, venue, meeting), *_outside_stays(attendees))
 
 
 def _ids_of(attendees: Iterable[Attendee]) -> tuple[set[str], set[str]]:
@@ -781,7 +843,10 @@ def _ids_of(attendees: Iterable[Attendee]) -> tuple[set[str], set[str]]:
 
 
 def _travel_spans(
-    snapshot: ProgramSnapshot, attendees: Sequence[Attendee], venue: VenueInfo
+    snapshot: ProgramSnapshot,
+    attendees: Sequence[Attendee],
+    venue: VenueInfo,
+    meeting: SearchedMeeting,
 ) -> Iterator[Span]:
     """Around each event an attendee goes to in person elsewhere, the time the conflict
     check's travel rule (:func:`~cpp_scheduler.scheduling.travel.gap_needed`) asks
@@ -792,8 +857,10 @@ def _travel_spans(
     for interval in snapshot.intervals:
         if interval.all_day or not interval.is_physical or interval.locality is None:
             continue  # the check sets off from no midnight, and nobody travels to a call
-        if not _blocks(interval, delegation_ids, participant_ids, None):
-            continue
+        if meeting.related(interval) or not _blocks(
+            interval, delegation_ids, participant_ids, None
+        ):
+            continue  # nobody travels between a conference and its own sessions
         if not interval.is_in_person and not _visiting_on(interval, attendees):
             continue  # a hybrid event, joined from home
         gap = gap_needed(table, venue.locality, interval.locality)

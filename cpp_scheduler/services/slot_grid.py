@@ -125,7 +125,7 @@ def plan_meeting(database: Database, search: SlotSearch) -> MeetingPlan:
         room = Attendee(
             venue.id, venue.name, AttendeeKind.REFERENCE, venue.zone, venue.country, hours
         )
-        parties.append((room, busy_times(answer.snapshot, [], venue)))
+        parties.append((room, busy_times(answer.snapshot, [], venue, answer.meeting)))
     rows = tuple(_row(attendee, columns, taken) for attendee, taken in parties)
     return MeetingPlan(answer, columns, rows)
 
@@ -133,10 +133,10 @@ def plan_meeting(database: Database, search: SlotSearch) -> MeetingPlan:
 def _taken(answer: SlotAnswer, attendee: Attendee) -> tuple[tuple[datetime, datetime], ...]:
     """An attendee's booked hours, and at a venue the hours the engine keeps them from
     it (travel to and from their other places, days outside their stay in Japan)."""
-    taken = busy_times(answer.snapshot, [attendee])
+    taken = busy_times(answer.snapshot, [attendee], meeting=answer.meeting)
     if answer.venue is None:
         return taken
-    return (*taken, *away_times(answer.snapshot, [attendee], answer.venue))
+    return (*taken, *away_times(answer.snapshot, [attendee], answer.venue, answer.meeting))
 
 
 def hour_columns(first_day: date, last_day: date, zone: str) -> tuple[datetime, ...]:

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import timezones
 from cpp_scheduler.i18n import _
-from cpp_scheduler.model import Delegation, Participant, PartnerCity, Venue
+from cpp_scheduler.model import Delegation, Event, Participant, PartnerCity, Venue
+from cpp_scheduler.model.event_filter import conferences_above
 from cpp_scheduler.scheduling.inputs import (
     Attendee,
     ProgramSnapshot,
@@ -28,7 +29,9 @@ from cpp_scheduler.scheduling.inputs import (
     zone_city,
 )
 from cpp_scheduler.scheduling.slots import (
+    A_MEETING_OF_ITS_OWN,
     DEFAULT_STEP,
+    SearchedMeeting,
     SeriesLayout,
     SeriesPlan,
     Slot,
@@ -73,7 +76,10 @@ class SlotSearch:
     ``host`` None leaves the host out, which only a coordinator who knows better asks.
     ``instead_of`` names an event being given a new time (its id): its own meetings
     (all of a series) neither book its attendees and room nor keep them travelling, so
-    the time it has now is weighed like any other.
+    the time it has now is weighed like any other. ``session_of`` names the conference
+    the meeting is (or is to be) a session of: it and the conferences above it book
+    nobody for the meeting, and its parallel sessions book a delegation only where they
+    name it, as the conflict check relates them (:class:`SearchedMeeting`).
     """
 
     attendee_ids: tuple[str, ...]
@@ -87,6 +93,7 @@ class SlotSearch:
     count: int = DEFAULT_COUNT
     repeat: str | None = None
     instead_of: str | None = None
+    session_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +108,8 @@ class SlotAnswer:
     snapshot: ProgramSnapshot
     slots: tuple[Slot, ...]
     plan: SeriesPlan | None = None
+    meeting: SearchedMeeting = A_MEETING_OF_ITS_OWN
+    """How the meeting searched for stands to the program's conferences."""
 
     @property
     def venue(self) -> VenueInfo | None:
@@ -137,6 +146,7 @@ def search_slots(database: Database, search: SlotSearch) -> SlotAnswer:
                 raise NotFoundError(_("The venue you chose was deleted meanwhile."))
             venue = venue_info(record)
         program = snapshot_for(session, windows[0][0], windows[-1][1])
+        meeting = searched_meeting(session, search)
     if search.instead_of is not None:
         program = leaving_out(program, search.instead_of)
     request = SlotRequest(
@@ -147,15 +157,33 @@ def search_slots(database: Database, search: SlotSearch) -> SlotAnswer:
         zone=search.zone,
         step=search.step,
         venue=venue,
-        busy=busy_times(program, attendees, venue),
+        busy=busy_times(program, attendees, venue, meeting),
         host=host,
     )
     if search.repeat:
         plan = plan_series(request, windows)
         chosen = tuple(slot for slot in plan.slots if slot is not None)
-        return SlotAnswer(search, request, tuple(windows), program, chosen, plan)
+        return SlotAnswer(search, request, tuple(windows), program, chosen, plan, meeting)
     slots = tuple(find_slots(request, search.count))
-    return SlotAnswer(search, request, tuple(windows), program, slots)
+    return SlotAnswer(search, request, tuple(windows), program, slots, meeting=meeting)
+
+
+def searched_meeting(session: Session, search: SlotSearch) -> SearchedMeeting:
+    """The meeting searched for as the conflict check will relate it to the program:
+    the event it is, and the conferences it is a session of (``session_of``, then the
+    one that is a session of, and so on)."""
+    if search.session_of is None:
+        return SearchedMeeting(search.instead_of)
+    if session.get(Event, search.session_of) is None:
+        raise NotFoundError(_("The conference you chose was deleted meanwhile."))
+    conference_of = {
+        child: parent
+        for child, parent in session.execute(
+            select(Event.id, Event.parent_id).where(Event.parent_id.is_not(None))
+        )
+    }
+    above = [search.session_of, *conferences_above(search.session_of, conference_of)]
+    return SearchedMeeting(search.instead_of, frozenset(above))
 
 
 def series_layout(answer: SlotAnswer) -> SeriesLayout | None:

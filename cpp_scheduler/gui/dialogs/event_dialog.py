@@ -916,7 +916,8 @@ class EventDialog(RecordDialog):
     def find_time(self) -> SlotFinderDialog:
         """Open the slot finder on this event's attendees, host, venue and length,
         searching the week of its start; the time chosen there becomes the event's. The
-        event's own meetings book nobody there, so it may stay where it is."""
+        event's own meetings book nobody there, so it may stay where it is, and neither
+        does the conference it is filed under, which it never clashes with."""
         from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 
         values, _problems = self._read()
@@ -931,6 +932,7 @@ class EventDialog(RecordDialog):
             period=(monday, monday + timedelta(days=6)),
             on_chosen=self.use_time,
             instead_of=self.recordId(),
+            session_of=values["parent_id"],
         )
         finder.set_duration(self._length)
         finder.set_host(values["host_city_id"])

@@ -90,11 +90,13 @@ class SlotFinderDialog(QDialog):
         period: tuple[date, date] | None = None,
         on_chosen: Callable[[datetime, datetime], None] | None = None,
         instead_of: str | None = None,
+        session_of: str | None = None,
     ) -> None:
         """``on_chosen``: choose a slot for a caller; the chosen start and end (UTC) go
         to it and the finder closes, instead of creating an event (``editor`` may then
         be None). ``instead_of``: the id of the event the caller finds a new time for,
-        whose own meetings then book nobody (it may stay where it is)."""
+        whose own meetings then book nobody (it may stay where it is). ``session_of``:
+        the conference that event is a session of, which books nobody for it either."""
         super().__init__(parent)
         self.setObjectName("slotFinder")
         self.ui = Ui_SlotFinderDialog()
@@ -106,6 +108,7 @@ class SlotFinderDialog(QDialog):
         self.on_created = on_created
         self.on_chosen = on_chosen
         self.instead_of = instead_of
+        self.session_of = session_of
         self._pending_host: str | None = None
         """A host city asked for before the cities were read."""
         self._pending_venue: str | None = None
@@ -402,6 +405,7 @@ class SlotFinderDialog(QDialog):
             count=SUGGESTIONS,
             repeat=f"{repeat};COUNT={self.ui.occurrences.value()}" if repeat else None,
             instead_of=self.instead_of,
+            session_of=self.session_of,
         )
 
     # -- searching ----------------------------------------------------------------------
