@@ -110,9 +110,16 @@ def _link_relationships(model_cls: type[Base]) -> dict[str, Any]:
     links: dict[str, Any] = {}
     for relationship in mapper.relationships:
         if relationship.secondary is not None:
-            singular = relationship.key[:-1] if relationship.key.endswith("s") else relationship.key
-            links[f"{singular}_ids"] = relationship
+            links[f"{_singular(relationship.key)}_ids"] = relationship
     return links
+
+
+def _singular(plural: str) -> str:
+    """``cities`` -> ``city``, ``themes`` -> ``theme``: the name of one of the linked
+    records, as the values keys of the dialogs and the program file spell it."""
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    return plural.removesuffix("s")
 
 
 def link_keys(model_cls: type[Base]) -> dict[str, str]:

@@ -9,9 +9,9 @@ from gui_support import JANUARY_NINE_TOKYO, Messages, rows_read
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.dialogs import EventDialog
+from cpp_scheduler.gui.dialogs import EventDialog, KnowledgeProductDialog
 from cpp_scheduler.gui.mainwindow import MainWindow, open_editor
-from cpp_scheduler.model import Event
+from cpp_scheduler.model import Event, KnowledgeProduct, PartnerCity
 from cpp_scheduler.store import Database
 
 
@@ -308,3 +308,32 @@ def test_the_event_editor_reads_the_event_and_its_many_participants_in_the_backg
     assert ok.isEnabled()
     assert dialog.values() == dialog.original_values()
     assert dialog.stored_version() is not None
+
+
+def test_a_knowledge_product_typed_in_its_dialog_is_saved_with_its_cities(
+    real_window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    messages: Messages,
+) -> None:
+    with real_window.database.session() as session:
+        toyama = session.query(PartnerCity).filter_by(name="Toyama").one().id
+
+    def type_and_accept(dialog: KnowledgeProductDialog) -> int:
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.record_ready() and dialog.lists_ready())
+        dialog.ui.title.setText("Compact city planning in Toyama")
+        dialog.ui.cities.setCheckedIds([toyama])
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(KnowledgeProductDialog, "exec", type_and_accept)
+    real_window.create_record("knowledge_product")
+    rows_read(real_window)
+    assert messages.errors == []
+    assert real_window.undo_action.text() == (
+        "Undo Create knowledge product 'Compact city planning in Toyama'"
+    )
+    with real_window.database.session() as session:
+        product = session.query(KnowledgeProduct).one()
+        assert product.title == "Compact city planning in Toyama"
+        assert [city.name for city in product.cities] == ["Toyama"]
