@@ -564,10 +564,15 @@ class EditRecord(RecordCommand):
             if self.before is not None or self.moves
             else self._version,
         )
+        first = self.before is None
         if self.before is None:
             self.before = saved.before
         self._version = saved.version
         self._left(saved.version, saved.found)
+        if first and saved.version is not None and saved.version == saved.found:
+            # OK on a form left as it was (or a drag back to where it started): nothing
+            # was written, and no undo step is left that would do nothing.
+            self.setObsolete(True)
         self._done()
 
     def apply(self) -> None:

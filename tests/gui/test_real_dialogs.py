@@ -9,9 +9,16 @@ from gui_support import JANUARY_NINE_TOKYO, Messages, rows_read
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.dialogs import EventDialog, KnowledgeProductDialog
+from cpp_scheduler.gui.dialogs import (
+    DelegationDialog,
+    EventDialog,
+    KnowledgeProductDialog,
+    PartnerCityDialog,
+    VenueDialog,
+)
 from cpp_scheduler.gui.mainwindow import MainWindow, open_editor
-from cpp_scheduler.model import Event, KnowledgeProduct, PartnerCity
+from cpp_scheduler.model import Delegation, Event, KnowledgeProduct, PartnerCity, Venue
+from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
 
 
@@ -337,3 +344,49 @@ def test_a_knowledge_product_typed_in_its_dialog_is_saved_with_its_cities(
         product = session.query(KnowledgeProduct).one()
         assert product.title == "Compact city planning in Toyama"
         assert [city.name for city in product.cities] == ["Toyama"]
+
+
+def _accept_as_it_is(qtbot: QtBot) -> Any:
+    def accept(dialog: QDialog) -> int:
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.record_ready() and dialog.lists_ready())  # type: ignore[attr-defined]
+        return int(QDialog.DialogCode.Accepted)
+
+    return accept
+
+
+def test_ok_on_a_record_left_as_it_was_changes_nothing_and_leaves_no_undo_step(
+    real_window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    messages: Messages,
+) -> None:
+    database = real_window.database
+    hall = editing.create(
+        database,
+        Venue,
+        {"name": "Hall A", "locality": "Tokyo", "latitude": 35.123456789, "longitude": 139.74543},
+    )
+    sendai = editing.create(
+        database, PartnerCity, {"name": "Sendai", "latitude": 38.26822, "longitude": 140.869391}
+    )
+    lima = editing.create(
+        database, Delegation, {"name": "Lima housing", "country": "PE", "zone": "America/Lima"}
+    )
+    for dialog_class in (VenueDialog, PartnerCityDialog, DelegationDialog):
+        monkeypatch.setattr(dialog_class, "exec", _accept_as_it_is(qtbot))
+    before = real_window.undo_action.text()
+    for kind, record_id in (("venue", hall), ("partner_city", sendai), ("delegation", lima)):
+        real_window.edit_record(kind, record_id)
+        rows_read(real_window)
+    assert messages.errors == []
+    # Every digit of the coordinates stays, and no record has a new version or history.
+    with database.session() as session:
+        venue = session.get_one(Venue, hall)
+        city = session.get_one(PartnerCity, sendai)
+        delegation = session.get_one(Delegation, lima)
+        assert (venue.latitude, venue.longitude) == (35.123456789, 139.74543)
+        assert (city.latitude, city.longitude) == (38.26822, 140.869391)
+        assert (venue.version, city.version, delegation.version) == (1, 1, 1)
+    # Edit > Undo still undoes what was done before, not a step that would do nothing.
+    assert real_window.undo_action.text() == before

@@ -199,7 +199,10 @@ def parse_coordinate(text: str, field: str, what: str) -> tuple[float | None, Pr
 
 
 def format_coordinate(value: float | None) -> str:
-    return "" if value is None else f"{value:.4f}"
+    """A stored latitude or longitude as its dialog shows it: every digit it holds (the
+    shortest text that reads back as the same number), so OK on a form left as it was
+    stores the same coordinates rather than ones rounded to the digits shown."""
+    return "" if value is None else repr(value)
 
 
 def set_placeholder(combo: QComboBox, text: str) -> None:
