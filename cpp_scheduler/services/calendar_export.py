@@ -95,6 +95,7 @@ def _tour_loading() -> tuple[Any, ...]:
 @dataclass(frozen=True)
 class EventScope:
     uid: str
+    """The event's calendar UID, or its id: every command takes either."""
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,9 @@ def select_content(
     events = select(Event).options(*event_loading())
     tours = select(StudyTour).options(*_tour_loading())
     if isinstance(scope, EventScope):
-        event = session.scalars(events.where(Event.uid == scope.uid)).one_or_none()
+        event = session.scalars(
+            events.where(or_(Event.uid == scope.uid, Event.id == scope.uid))
+        ).first()
         if event is None:
             raise NotFoundError(_("no event has the UID '{uid}'").format(uid=scope.uid))
         return scopes.one_event(event, with_attendees=with_attendees)

@@ -370,7 +370,8 @@ class ExportDialog(QDialog):
                 raise SchedulerError(
                     translate("CalendarFiles", "Select an event in the calendar first.")
                 )
-            return calendar_export.EventListScope((self.selected_event,), "CPP event")
+            # The file ``export ics --event`` writes, named after the event as it is.
+            return calendar_export.EventScope(self.selected_event)
         if key == Scope.SHOWN:
             return calendar_export.EventListScope(tuple(self.shown_events), "CPP events shown")
         if self._listed_scope:

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from cpp_scheduler import timezones
+from cpp_scheduler.cli import main
 from cpp_scheduler.gui.readonly import make_read_only
 from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
 from cpp_scheduler.gui.tools.import_calendar import ImportDialog
@@ -354,6 +355,39 @@ def test_the_preview_of_the_selected_event_highlights_the_selected_meeting(
     assert highlighted[:2] == [SERIES, "Thu 20 May 2027 13:45 (UTC+05:45)"]
     window.select_occurrence(OccurrenceKey(demo_id("event", CONFERENCE)))
     assert dialog.highlighted_row == titles.index(CONFERENCE)
+
+
+def test_the_selected_events_file_is_the_one_the_command_writes(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    window.select_occurrence(OccurrenceKey(demo_id("event", SERIES)))
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    assert dialog.scope_key == Scope.EVENT
+    _previewed(qtbot, dialog)
+    from_window = tmp_path / "window.ics"
+    dialog.target.setText(str(from_window))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert dialog.written == [from_window]
+
+    with sqlite_database.session() as session:
+        uid = session.get_one(Event, demo_id("event", SERIES)).uid
+    from_command = tmp_path / "command.ics"
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "export", "ics", "--event", uid, "-o", str(from_command)]) == 0
+
+    # The calendar is named after the series, as the command names it, and the rest is
+    # the same file but for the moment each was written.
+    calendar = icalendar.Calendar.from_ical(from_window.read_bytes())
+    assert str(calendar["X-WR-CALNAME"]) == SERIES
+    assert _without_stamps(from_window) == _without_stamps(from_command)
+
+
+def _without_stamps(path: Path) -> list[str]:
+    return [line for line in path.read_text("utf-8").splitlines() if not line.startswith("DTSTAMP")]
 
 
 def test_with_nothing_selected_it_opens_on_the_events_shown_not_the_whole_program(
