@@ -39,6 +39,11 @@ class ReadOnlyDatabaseError(StoreError):
     """The file, its folder or the server refuses writes."""
 
 
+class PermissionDeniedError(StoreError):
+    """The server refuses this login a table it needs: a role revoked while the window
+    was open, or a login never granted one (``cpp-scheduler admin grant``)."""
+
+
 class DiskFullError(StoreError):
     """No room left on the disk (or the database's size limit) for the change."""
 
@@ -107,6 +112,7 @@ class Failure(Enum):
     FOREIGN_KEY = auto()
     NOT_NULL = auto()
     CHECK = auto()
+    NO_PERMISSION = auto()
     OTHER = auto()
 
 
@@ -135,6 +141,7 @@ _POSTGRES_FAILURES: Mapping[str, Failure] = {
     "40001": Failure.LOCKED,  # serialization_failure
     "57014": Failure.LOCKED,  # query_canceled (statement_timeout)
     "25006": Failure.READ_ONLY,  # read_only_sql_transaction
+    "42501": Failure.NO_PERMISSION,  # insufficient_privilege
     "53100": Failure.DISK_FULL,
     "28000": Failure.LOGIN_REFUSED,
     "28P01": Failure.LOGIN_REFUSED,

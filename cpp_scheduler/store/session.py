@@ -34,6 +34,7 @@ from cpp_scheduler.store.errors import (
     DuplicateValueError,
     Failure,
     MissingReferenceError,
+    PermissionDeniedError,
     ReadOnlyDatabaseError,
     RecordInFlight,
     StoreError,
@@ -70,6 +71,14 @@ class StoreSession(Session):
         except (StaleDataError, DBAPIError) as error:
             raise self.translate(error) from error
 
+    def __exit__(self, type_: Any, value: Any, traceback: Any) -> None:
+        """Close; a driver's failure raised in the block (a query, where a save's are
+        told by :meth:`flush`, :meth:`commit` and ``Database.transaction``) leaves as a
+        :class:`StoreError` in one line (:meth:`translate_read`), never SQL."""
+        super().__exit__(type_, value, traceback)
+        if isinstance(value, DBAPIError):
+            raise self.translate_read(value) from value
+
     def _engine(self) -> Engine:
         bind = self.get_bind()
         return bind if isinstance(bind, Engine) else bind.engine
@@ -93,6 +102,13 @@ class StoreSession(Session):
                     "cannot save {what}: it refers to a record that no longer exists in "
                     "{where} (deleted by someone else?); reload and try again"
                 ).format(**names)
+            )
+        if failure is Failure.NO_PERMISSION:
+            return PermissionDeniedError(
+                _(
+                    "cannot save {what}: {where} does not let this login change it ({reason}); "
+                    "nothing was saved, ask the administrator for the editor role"
+                ).format(reason=first_line(error), **names)
             )
         if failure in (Failure.NOT_NULL, Failure.CHECK):
             return ConstraintError(
@@ -134,6 +150,40 @@ class StoreSession(Session):
             )
         return StoreError(
             _("cannot save {what} in {where}: {reason}").format(reason=first_line(error), **names)
+        )
+
+    def translate_read(self, error: BaseException) -> StoreError:
+        """The coordinator's message for a read the database refused: the one line that
+        says why, for the window's docks and the commands alike."""
+        where = self.database_name
+        failure = classify(error)
+        if failure is Failure.NO_PERMISSION:
+            return PermissionDeniedError(
+                _(
+                    "cannot read {where}: it does not let this login read the program "
+                    "({reason}); ask the administrator for the reader or editor role"
+                ).format(where=where, reason=first_line(error))
+            )
+        if failure in (Failure.CONNECTION_LOST, Failure.UNREACHABLE):
+            return ConnectionLostError(
+                _("cannot read {where}: the connection was lost; try again").format(where=where)
+            )
+        if failure is Failure.LOCKED:
+            waited = float(self.info.get("timeout", 0))
+            return DatabaseLockedError(
+                _(
+                    "cannot read {where}: it is locked by another program or user (waited "
+                    "{seconds} s); try again in a moment"
+                ).format(where=where, seconds=f"{waited:g}")
+            )
+        if failure is Failure.DAMAGED:
+            return DamagedDatabaseError(
+                _("cannot read {where}: it is damaged; restore a copy from a backup").format(
+                    where=where
+                )
+            )
+        return StoreError(
+            _("cannot read {where}: {reason}").format(where=where, reason=first_line(error))
         )
 
     # -- a colleague's newer change ---------------------------------------------------

@@ -16,7 +16,7 @@ from cpp_scheduler.model import Event, EventKind
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.access import read_only_reason
 from cpp_scheduler.services.history import history_of
-from cpp_scheduler.store import StoreError, open_database
+from cpp_scheduler.store import PermissionDeniedError, StoreError, open_database
 from cpp_scheduler.store.roles import RoleError, grant_statement
 
 pytestmark = pytest.mark.postgres
@@ -111,3 +111,31 @@ def test_sslmode_in_the_url_is_honoured(postgres_url: str) -> None:
     with pytest.raises(StoreError, match=r"(?i)ssl"):
         open_database(postgres_url + "&sslmode=require")
     open_database(postgres_url + "&sslmode=disable").close()
+
+
+def test_a_role_revoked_while_the_program_is_open_is_told_in_one_line(
+    logins: dict[str, str], postgres_url: str
+) -> None:
+    # An editor's window has the program open; the administrator takes the role back.
+    database = open_database(logins["editor"], author="Aiko Tanaka")
+    try:
+        event_id = _event_id(logins["editor"])
+        login = logins["editor"].split("://")[1].split("@")[0]
+        with psycopg.connect(postgres_url.split("?")[0], autocommit=True) as admin:
+            admin.execute(f'REVOKE cpp_scheduler_editor FROM "{login}"')
+        # A read (the calendar's refresh, a dock) says why in one line, with no SQL.
+        with pytest.raises(PermissionDeniedError) as refused, database.reading() as session:
+            session.execute(text("SELECT title FROM events")).all()
+        message = str(refused.value)
+        assert "\n" not in message
+        assert "SELECT" not in message
+        assert "does not let this login read the program" in message
+        assert "permission denied for table events" in message
+        # So does a plain session's query, and a save.
+        with pytest.raises(PermissionDeniedError), database.session() as session:
+            session.execute(text("SELECT title FROM events")).all()
+        with pytest.raises(PermissionDeniedError) as refused:
+            editing.change(database, Event, event_id, {"title": "Kobe DRR peer workshop"}, 1)
+        assert "nothing was saved, ask the administrator for the editor role" in str(refused.value)
+    finally:
+        database.close()
