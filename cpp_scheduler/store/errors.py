@@ -88,7 +88,16 @@ class DuplicateValueError(StoreError):
 
 
 class MissingReferenceError(StoreError):
-    """A record refers to another that no longer exists (deleted meanwhile)."""
+    """A record refers to another that no longer exists (deleted meanwhile).
+
+    ``reason`` says which, without the advice to reload: what an undo refused says."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = message if reason is None else reason
+
+    def __reduce__(self) -> tuple[type[MissingReferenceError], tuple[str, str]]:
+        return (type(self), (str(self), self.reason))
 
 
 class ConstraintError(StoreError):

@@ -97,12 +97,7 @@ class StoreSession(Session):
             return self._duplicate(error, records)
         names = {"what": _what(records), "where": self.database_name}
         if failure is Failure.FOREIGN_KEY:
-            return MissingReferenceError(
-                _(
-                    "cannot save {what}: it refers to a record that no longer exists in "
-                    "{where} (deleted by someone else?); reload and try again"
-                ).format(**names)
-            )
+            return self._missing_reference(records, names)
         if failure is Failure.NO_PERMISSION:
             return PermissionDeniedError(
                 _(
@@ -228,6 +223,69 @@ class StoreSession(Session):
         except SQLAlchemyError:
             return {}
         return found
+
+    # -- a record deleted meanwhile ----------------------------------------------------
+    def _missing_reference(
+        self, records: Sequence[RecordInFlight], names: dict[str, str]
+    ) -> MissingReferenceError:
+        """Which record the save refers to is gone, named as it was named when deleted
+        (its history keeps the name), so a coordinator knows what was taken away."""
+        gone = self._gone_reference(records)
+        if gone is None:
+            return MissingReferenceError(
+                _(
+                    "cannot save {what}: it refers to a record that no longer exists in "
+                    "{where} (deleted by someone else?); reload and try again"
+                ).format(**names)
+            )
+        reason = _("cannot save {what}: it refers to {gone}, which was deleted in {where}").format(
+            gone=gone, **names
+        )
+        return MissingReferenceError(reason, reason)
+
+    def _gone_reference(self, records: Sequence[RecordInFlight]) -> str | None:
+        """``venue 'Hall A'``: the first record a saved row refers to that no longer
+        exists, read outside the failed transaction; None when none is found."""
+        from cpp_scheduler.model import Base
+        from cpp_scheduler.store.history import spoken
+
+        try:
+            with self._engine().connect() as connection:
+                for record in records:
+                    table = _table(record.table)
+                    if table is None or record.deleted:
+                        continue
+                    for key in table.foreign_keys:
+                        wanted = record.values.get(key.parent.key)
+                        target = key.column.table
+                        if (
+                            wanted is None
+                            or connection.execute(
+                                select(key.column).where(key.column == wanted).limit(1)
+                            ).first()
+                        ):
+                            continue
+                        kinds = [
+                            mapper.class_.record_kind
+                            for mapper in Base.registry.mappers
+                            if mapper.local_table is target
+                        ]
+                        kind = _(kinds[0]) if kinds else target.name
+                        changes = _table("changes")
+                        label = None
+                        if changes is not None:
+                            label = connection.execute(
+                                select(changes.c.record_labels, changes.c.record_label)
+                                .where(changes.c.record_id == str(wanted))
+                                .order_by(changes.c.id.desc())
+                                .limit(1)
+                            ).first()
+                        if label is not None:
+                            return spoken(label[0]) or str(label[1])
+                        return _("the {kind} it referred to").format(kind=kind)
+        except SQLAlchemyError:
+            return None
+        return None
 
     # -- a taken name or email --------------------------------------------------------
     def _duplicate(

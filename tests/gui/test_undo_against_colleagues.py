@@ -22,13 +22,13 @@ from cpp_scheduler.gui.commands import CreateRecord, RecordCommand
 from cpp_scheduler.gui.live import start_live_refresh
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools.commands import GroupCommand
-from cpp_scheduler.model import Delegation, Event
+from cpp_scheduler.model import Delegation, Event, Venue
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
 
 COLLEAGUE = """
 import sys
-from cpp_scheduler.model import Delegation, Event
+from cpp_scheduler.model import Delegation, Event, Venue
 from cpp_scheduler.services import editing, removal
 from cpp_scheduler.store import open_database
 
@@ -393,3 +393,38 @@ def test_a_deletion_a_colleague_edited_while_the_question_was_open_is_refused(
     assert title == "Cannot delete"
     assert "'Kobe DRR workshop' was changed by somebody else" in message
     assert window.editor.stack.count() == 0
+
+
+DELETE_VENUE = DELETE_DELEGATION.replace("Delegation", "Venue")
+
+
+def test_undo_back_to_a_venue_a_colleague_deleted_names_the_venue(
+    window: MainWindow, program: Database, dialogs: DialogScript, messages: Messages
+) -> None:
+    kobe = _kobe(program)
+    hall_a = editing.create(program, Venue, {"name": "Hall A", "locality": "Tokyo"})
+    hall_b = editing.create(program, Venue, {"name": "Hall B", "locality": "Tokyo"})
+    version = editing.stored(program, Event, kobe).version
+    editing.change(program, Event, kobe, {"venue_id": hall_a}, version)
+    rows_read(window)
+    dialogs.answers.append({"title": "Kobe DRR workshop", "venue_id": hall_b})
+    window.edit_record("event", kobe)
+    rows_read(window)
+    subprocess.run(
+        [sys.executable, "-c", DELETE_VENUE, str(program.url.database), hall_a],
+        check=True,
+        timeout=60,
+    )
+
+    window.undo_action.trigger()
+    rows_read(window)
+
+    # The line names what was taken away, and gives no advice to reload that would not help.
+    [(title, line)] = messages.errors
+    assert title == "Cannot undo"
+    assert line.startswith("Could not undo edit event 'Kobe DRR workshop': ")
+    assert "venue 'Hall A'" in line
+    assert "reload" not in line
+    stored_now = stored(program, kobe)
+    assert stored_now is not None
+    assert stored_now.values["venue_id"] == hall_b
