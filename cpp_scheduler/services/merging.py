@@ -91,6 +91,17 @@ def _comparable(key: str, value: Any, links: set[str]) -> Any:
     return plain(value)
 
 
+def _both_link_changes(base: Any, theirs: Any, mine: Any) -> list[Any]:
+    """The links after both saves: the colleague's list, less what the coordinator took
+    away, with what the coordinator added. Adding a person and a colleague adding another
+    keeps both, as neither took anyone away; no link list ever needs to ask."""
+    before = set(base or ())
+    mine_now = list(mine or ())
+    removed = before - set(mine_now)
+    kept = [item for item in theirs or () if item not in removed]
+    return kept + [item for item in mine_now if item not in before and item not in kept]
+
+
 def _history_base(
     session: Session, model: type[Base], record: Base, version_read: int
 ) -> tuple[dict[str, Any] | None, tuple[str, ...]]:
@@ -219,6 +230,9 @@ def _three_way(
             continue
         if t == b:
             merged[key] = my_value  # only the coordinator changed it
+            continue
+        if key in links:  # both changed who is linked: each one's additions and removals
+            merged[key] = _both_link_changes(base.get(key), theirs[key], my_value)
             continue
         conflicts.append(
             FieldConflict(

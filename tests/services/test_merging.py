@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from cpp_scheduler.model import Event, EventKind, ThematicArea, Venue
+from cpp_scheduler.model import Event, EventKind, Participant, ThematicArea, Venue
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.merging import MINE, THEIRS, plan_merge
 from cpp_scheduler.store import ConcurrentEditError, Database, open_database
@@ -116,3 +116,29 @@ def test_a_merge_saved_after_yet_another_change_is_refused_again(
     )
     assert again.conflicts == ()
     assert again.merged == {"title": "Kobe DRR peer workshop"}
+
+
+def test_two_coordinators_each_adding_a_person_keep_both(
+    database: Database, colleague: Database
+) -> None:
+    event_id = _workshop(database)
+    people = [
+        editing.create(database, Participant, {"name": name, "email": f"{name.lower()}@ex.org"})
+        for name in ("Ana", "Ravi", "Chiara", "Diego")
+    ]
+    ana, ravi, chiara, diego = people
+    editing.change(database, Event, event_id, {"participant_ids": [ana, diego]}, 1)
+    opened = editing.stored(database, Event, event_id)
+    # The colleague adds Ravi; Aiko, in the editor opened before, adds Chiara and takes
+    # Diego off.
+    editing.change(
+        colleague, Event, event_id, {"participant_ids": [ana, diego, ravi]}, opened.version
+    )
+    mine = {**opened.values, "participant_ids": [ana, chiara]}
+
+    plan = plan_merge(database, Event, event_id, opened.version, opened.values, mine)
+
+    assert plan.conflicts == ()  # nobody is asked to choose one list and lose the other
+    editing.change(database, Event, event_id, plan.values({}), plan.their_version)
+    saved = editing.stored(database, Event, event_id).values["participant_ids"]
+    assert sorted(saved) == sorted([ana, ravi, chiara])
