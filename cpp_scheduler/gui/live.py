@@ -5,7 +5,8 @@ its callbacks become queued signals, so everything below runs on the GUI thread.
 notices of a burst are gathered for a moment and applied as one change per kind of
 record through the window's own path for a change (``Editor.changed``): only the events
 that changed are read again, the selection and the scroll position stay, and the
-conflict check runs once. An editor open on a record that changed is told at once
+conflict check runs once; the status bar names who changed how many records, counted
+as the history lists them. An editor open on a record that changed is told at once
 (:attr:`LiveRefresh.recordChanged`) and offers the merge. The window's own commits
 (a step, the demo, an import) are neither read again nor announced as a colleague's: the
 store says which versions were its own; nor is an event the window already shows at that
@@ -63,6 +64,11 @@ class LiveRefresh(QObject):
         self.deleted: set[tuple[str, str]] = set()
         """(kind, id) of the records deleted among ``pending``: gone at the version the
         window shows, so never "already shown"."""
+        self.listed: set[tuple[str, str]] = set()
+        """(kind, id) of the records among ``pending`` with a change the history lists:
+        what the status bar counts, as ``history --since`` counts it (a series whose
+        calendar sequence alone moved with one of its meetings is read again, and the
+        meeting's change is the one counted)."""
         self.authors: list[str] = []
         self.catch_up = False
         self.lost: str | None = None
@@ -100,6 +106,8 @@ class LiveRefresh(QObject):
             versions[record.record_id] = max(versions.get(record.record_id, 0), record.version)
             if record.deleted:
                 self.deleted.add((record.model, record.record_id))
+            if record.listed:
+                self.listed.add((record.model, record.record_id))
         for record in notice.records:  # an open editor hears the window's own steps too
             self.recordChanged.emit(
                 record.model,
@@ -126,6 +134,7 @@ class LiveRefresh(QObject):
         """Read what the gathered notices name, as one change per kind of record."""
         pending, self.pending = self.pending, {}
         deleted, self.deleted = self.deleted, set()
+        listed, self.listed = self.listed, set()
         authors, self.authors = self.authors, []
         catch_up, self.catch_up = self.catch_up, False
         if catch_up:
@@ -145,7 +154,7 @@ class LiveRefresh(QObject):
             else:
                 ids = list(versions)
             if ids:
-                changed += len(ids)
+                changed += sum(1 for i in ids if (model, i) in listed)
                 self.window.editor.changed.emit(model, sorted(ids))
         if changed and authors:
             news = (

@@ -106,12 +106,18 @@ class MainWindow(RecordEditing, QMainWindow):
         openFailed(str): the database could not be opened; the reason.
         selectionChanged(object): the selected meeting changed (an
             :class:`OccurrenceKey`, or None); every tool follows it.
+        shownDaysChanged(): the days the current view is about
+            (:meth:`CalendarView.days_covered`: a month's own days) or the zone they are
+            read on changed, whatever moved them (Previous, Next, another view, the
+            sidebar's month, a tool going to a meeting, a zoom, another zone): what
+            follows the dates shown (the conflicts of those dates) follows this alone.
     """
 
     eventsLoaded = Signal()
     programOpened = Signal()
     openFailed = Signal(str)
     selectionChanged = Signal(object)
+    shownDaysChanged = Signal()
     closed = Signal()
 
     # Built from the table of gui/actions.py (create_actions and build_menus set them).
@@ -160,6 +166,8 @@ class MainWindow(RecordEditing, QMainWindow):
         self.proxy = EventFilterProxy(self.events, self)
         self._anchor = date.today()
         self._selected: OccurrenceKey | None = None
+        self._days_shown: tuple[date, date, str] | None = None
+        """The days and the zone :attr:`shownDaysChanged` last told of."""
         self._welcome_dismissed = False
         self._replacing: tuple[str, str] | None = None
         """The work replacing the program (``welcome.DEMO``, ``welcome.IMPORT``) and what
@@ -814,6 +822,9 @@ class MainWindow(RecordEditing, QMainWindow):
         self.show_view("day")
 
     def _update_title(self) -> None:
+        """The period shown moved or took another clock (every way it can goes through
+        here): the toolbar says so, and :attr:`shownDaysChanged` tells what follows the
+        dates shown when the days the view is about, or their zone, are others."""
         view = self.current_view
         self.period_label.setText(view.title())
         self.previous_action.setEnabled(view.step_within(-1) is not None)
@@ -821,6 +832,10 @@ class MainWindow(RecordEditing, QMainWindow):
         # The zone's offset as its clock reads over the days shown, not today's.
         self.zone_selector.set_period(*view.period())
         self._update_count()
+        days_shown = (*view.days_covered(), self.display_zone)
+        if days_shown != self._days_shown:
+            self._days_shown = days_shown
+            self.shownDaysChanged.emit()
 
     def focus_search(self) -> None:
         self.sidebar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -18,7 +18,7 @@ import sqlite3
 import threading
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 import psycopg
@@ -31,7 +31,7 @@ from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.store import Database, StoreError
 from cpp_scheduler.store.errors import FileMovedError
-from cpp_scheduler.store.history import CHANNEL, DELETED
+from cpp_scheduler.store.history import CHANNEL, DELETED, sequence_only
 from cpp_scheduler.store.written_here import WrittenHere
 
 POLL_SECONDS = 0.1
@@ -53,6 +53,11 @@ class ChangedRecord:
     own: bool = False
     """This program committed it itself (through the same database handle): the window
     has shown it already, and nobody else is to be named for it."""
+    listed: bool = True
+    """The history lists this change (``cpp-scheduler history`` and the History panel):
+    False for the calendar sequence the store raised alone, with a change of one
+    meeting of the series, which has an entry of its own (:func:`sequence_only`). The
+    record is read again all the same; it is not counted as a change of its own."""
 
 
 @dataclass(frozen=True)
@@ -193,10 +198,42 @@ class ChangeWatcher:
                 self.on_notice(ChangeNotice("", catch_up=True))
             while not self._stop.is_set():
                 for notification in connection.notifies(timeout=0.5):
-                    self.on_notice(parse_notice(notification.payload, self.database.written_here))
+                    notice = parse_notice(notification.payload, self.database.written_here)
+                    self.on_notice(self._with_unlisted(notice))
                     if self._stop.is_set():
                         return
                 connection.execute("SELECT 1")  # a dead server shows here, not in silence
+
+    def _with_unlisted(self, notice: ChangeNotice) -> ChangeNotice:
+        """``notice`` with the changes the history does not list marked so: a
+        notification names each record's version, not what changed, which the history
+        rows of the commit (written in its transaction) say."""
+        changed = {
+            (record.record_id, record.version)
+            for record in notice.records
+            if not record.own and not record.deleted
+        }
+        if not changed:
+            return notice
+        with self.database.session() as session:
+            unlisted = {
+                (record_id, version)
+                for record_id, version in session.execute(
+                    select(Change.record_id, Change.version).where(
+                        sequence_only(),
+                        Change.record_id.in_({record_id for record_id, _version in changed}),
+                    )
+                )
+            }
+        if not unlisted & changed:
+            return notice
+        records = tuple(
+            replace(record, listed=False)
+            if (record.record_id, record.version) in unlisted
+            else record
+            for record in notice.records
+        )
+        return replace(notice, records=records)
 
     # -- SQLite: data_version, then the history rows written since ------------------------
     def _poll_sqlite(self, after_loss: bool) -> None:
@@ -238,6 +275,7 @@ class ChangeWatcher:
                     Change.author,
                     Change.changed_at,
                     Change.action,
+                    sequence_only(),
                 )
                 .where(Change.id > seen)
                 .order_by(Change.id)
@@ -248,7 +286,7 @@ class ChangeWatcher:
         by_author: dict[str, list[ChangedRecord]] = {}
         last_at: dict[str, datetime] = {}
         written_here = self.database.written_here
-        for _id, table, record_id, version, author, at, action in rows:
+        for _id, table, record_id, version, author, at, action, unlisted in rows:
             by_author.setdefault(author, []).append(
                 ChangedRecord(
                     names.get(table, table),
@@ -256,6 +294,7 @@ class ChangeWatcher:
                     version,
                     action == DELETED,
                     own=written_here.take((table, record_id, version)),
+                    listed=not unlisted,
                 )
             )
             last_at[author] = at

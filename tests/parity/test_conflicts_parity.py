@@ -4,7 +4,7 @@ exactly the meetings the command names, on the demo program and on a generated o
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -78,6 +78,9 @@ def test_the_panel_finds_what_the_command_finds_in_the_dates_shown(
     open_window,
     program: date,
 ) -> None:
+    """In the Month view the dates shown are the month's own days, not the days of its
+    neighbours that fill its six weeks: those the status bar counts and the exports
+    take, and those the command is asked about."""
     window = open_window()
     window.set_display_zone(timezones.TOKYO)
     window.show_view("month")
@@ -85,7 +88,9 @@ def test_the_panel_finds_what_the_command_finds_in_the_dates_shown(
     dock = tools_of(window).conflicts
     dock.scope.setCurrentText(dock.VISIBLE_RANGE)
     settle(qtbot, window)
-    first, last = window.current_view.period()
+    first, last = window.current_view.days_covered()
+    assert (first.day, first.month, last.month) == (1, program.month, program.month)
+    assert (last + timedelta(days=1)).day == 1
     answer = conflicts_json(
         capsys, sqlite_database, "--from", first.isoformat(), "--to", last.isoformat()
     )

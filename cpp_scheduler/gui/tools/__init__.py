@@ -97,17 +97,9 @@ class Tools(QObject):
         window.editor.changed.connect(self._changed)
         window.editor.stack.indexChanged.connect(lambda _index: self.conflicts.recheck())
         window.eventsLoaded.connect(self._reloaded)
-        navigation = [
-            window.today_action,
-            window.previous_action,
-            window.next_action,
-            *window.view_actions.values(),
-        ]
-        for action in navigation:
-            action.triggered.connect(lambda _checked=False: self.conflicts.range_changed())
-        window.sidebar.dateChosen.connect(lambda _day: self.conflicts.range_changed())
-        for view in window.views.values():
-            view.periodChanged.connect(self.conflicts.range_changed)
+        # Whatever moved the dates shown (a button, the navigator, a meeting gone to
+        # from a tool, a zoom, another zone), the window tells it once.
+        window.shownDaysChanged.connect(self.conflicts.range_changed)
         self.conflicts.countChanged.connect(self._counted)
         self.conflicts.occurrenceRequested.connect(self.go_to_occurrence)
         self.conflicts.toursRequested.connect(self._show_tour)
@@ -266,7 +258,10 @@ class Tools(QObject):
 
     # -- following the window -----------------------------------------------------------
     def visible_range(self) -> tuple[datetime, datetime]:
-        first, last = self.window.current_view.period()
+        """The instants of the days the calendar is about, on the clock shown: a month's
+        own days, not its neighbours' that fill its weeks (as the count of events in
+        view and the exports take them, and ``conflicts --from --to --days-in``)."""
+        first, last = self.window.current_view.days_covered()
         return timezones.local_days(first, last, self.window.display_zone)
 
     def _changed(self, model_name: str, ids: list[str]) -> None:
