@@ -25,7 +25,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.actions import share_undo
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.taskman import TaskManager
-from cpp_scheduler.gui.translations import kind_name, translate
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, kind_name, translate
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from cpp_scheduler.services import merging, series
     from cpp_scheduler.services.changes import EventToDelete
     from cpp_scheduler.services.database import Database
-    from cpp_scheduler.services.removal import ToDelete
+    from cpp_scheduler.services.removal import Changed, ToDelete
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,86 @@ def _meeting_label(meeting: series.Meeting, zone: str) -> str:
     return translate("WindowEditing", "{when} (moved from {original})").format(
         when=shown, original=when(meeting.recurrence_id)
     )
+
+
+_CHANGED_NAMED_AT_MOST = (5, 3)
+"""The changed records of one kind that a deletion's question names, where it changes
+records of one kind and where of several; the rest are counted, so the question fits
+a laptop's screen."""
+
+
+def _losing(changed: Changed, named: int) -> str:
+    """One kind of record a deletion changes, counted, the first ``named`` named:
+    "7 events lose their venue: 'Kobe DRR workshop', …"."""
+    one, many = _LOSING.get(changed.kind, _LOSING["record"])
+    names = translate("WindowEditing", ", ").join(
+        translate("WindowEditing", "'{title}'").format(title=title)
+        for title in changed.titles[:named]
+    )
+    more = changed.count - min(len(changed.titles), named)
+    if more > 0:
+        names = translate("WindowEditing", "{records} and {count} more").format(
+            records=names, count=more
+        )
+    sentence = translate("WindowEditing", one if changed.count == 1 else many)
+    return sentence.format(count=changed.count, kind=kind_name(changed.loses), titles=names)
+
+
+_LOSING: dict[str, tuple[str, str]] = {
+    "event": (
+        QT_TRANSLATE_NOOP("WindowEditing", "{count} event loses its {kind}: {titles}."),
+        QT_TRANSLATE_NOOP("WindowEditing", "{count} events lose their {kind}: {titles}."),
+    ),
+    "participant": (
+        QT_TRANSLATE_NOOP("WindowEditing", "{count} participant loses their {kind}: {titles}."),
+        QT_TRANSLATE_NOOP("WindowEditing", "{count} participants lose their {kind}: {titles}."),
+    ),
+    "venue": (
+        QT_TRANSLATE_NOOP("WindowEditing", "{count} venue loses its {kind}: {titles}."),
+        QT_TRANSLATE_NOOP("WindowEditing", "{count} venues lose their {kind}: {titles}."),
+    ),
+    "partner city": (
+        QT_TRANSLATE_NOOP("WindowEditing", "{count} partner city loses its {kind}: {titles}."),
+        QT_TRANSLATE_NOOP("WindowEditing", "{count} partner cities lose their {kind}: {titles}."),
+    ),
+    "knowledge product": (
+        QT_TRANSLATE_NOOP("WindowEditing", "{count} knowledge product loses its {kind}: {titles}."),
+        QT_TRANSLATE_NOOP(
+            "WindowEditing", "{count} knowledge products lose their {kind}: {titles}."
+        ),
+    ),
+    "record": (
+        QT_TRANSLATE_NOOP("WindowEditing", "{count} record loses its {kind}: {titles}."),
+        QT_TRANSLATE_NOOP("WindowEditing", "{count} records lose their {kind}: {titles}."),
+    ),
+}
+"""What a deletion's question says of each kind of record it changes, for one record
+and for several: the records lose what they held of the deleted one."""
+
+
+def _what_changes(found: ToDelete) -> str:
+    """The records a deletion changes besides those it deletes, a line for each kind,
+    and the participants it leaves due an update: empty when it changes none."""
+    alone, several = _CHANGED_NAMED_AT_MOST
+    named = alone if len(found.changed) == 1 else several
+    lines = [_losing(changed, named) for changed in found.changed]
+    if found.updates_due == 1:
+        lines.append(
+            translate(
+                "WindowEditing",
+                "{count} participant was sent one of these events and will be due an "
+                "update (Tools > Send updates…).",
+            ).format(count=found.updates_due)
+        )
+    elif found.updates_due:
+        lines.append(
+            translate(
+                "WindowEditing",
+                "{count} participants were sent these events and will be due an update "
+                "(Tools > Send updates…).",
+            ).format(count=found.updates_due)
+        )
+    return "\n".join(lines)
 
 
 class RecordEditing:
@@ -544,9 +624,11 @@ class RecordEditing:
     def delete_record(
         self, kind: str, record_id: str, title: str, parent: QWidget | None = None
     ) -> None:
-        """Delete a record once the coordinator agrees. The question names the records
-        the deletion takes with it (a delegation's study tours, an area's sub-themes),
-        read off the GUI thread first."""
+        """Delete a record once the coordinator agrees. The question says what the
+        deletion changes (the events that lose the venue, the participants that lose
+        their delegation, and how many participants sent those events it leaves due an
+        update) and names the records it takes with it (a delegation's study tours, an
+        area's sub-themes), all read off the GUI thread first."""
         from cpp_scheduler.services import removal
 
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
@@ -569,11 +651,22 @@ class RecordEditing:
 
         along = found.along
         kind = kind_name(model.record_kind)
-        question = translate(
-            "WindowEditing",
-            "Delete the {kind} '{title}'?\n\n"
-            "Its links to other records go with it. You can undo this (Ctrl+Z).",
-        ).format(kind=kind, title=title)
+        changes = _what_changes(found)
+        if changes:
+            question = "\n\n".join(
+                (
+                    translate("WindowEditing", "Delete the {kind} '{title}'?").format(
+                        kind=kind, title=title
+                    ),
+                    changes,
+                )
+            )
+        else:
+            question = translate(
+                "WindowEditing",
+                "Delete the {kind} '{title}'?\n\n"
+                "Its links to other records go with it. You can undo this (Ctrl+Z).",
+            ).format(kind=kind, title=title)
         if along:
             named = [
                 translate("WindowEditing", "the {kind} '{title}'").format(
@@ -589,6 +682,8 @@ class RecordEditing:
             question += "\n\n" + translate(
                 "WindowEditing", "Deleting it also deletes {records}, with all they hold."
             ).format(records=records)
+        if changes:
+            question += "\n\n" + translate("WindowEditing", "You can undo this (Ctrl+Z).")
         if parent is not None and not shiboken6.isValid(parent):
             parent = None  # closed while the question was read
         if not self.confirm(

@@ -23,6 +23,7 @@ from sqlalchemy import Table, UniqueConstraint, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapper, RelationshipProperty, Session, selectinload
 
+from cpp_scheduler import i18n
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
@@ -305,9 +306,38 @@ def _delete(
         str(record.id): Snapshot(model_cls.__name__, str(record.id), _title_of(record))  # type: ignore[attr-defined]
         for record in records
     }
+    session.flush()
+    removed = _gather(session, model_cls, snapshots)
+    touching = Touching()
+    for snapshot in snapshots.values():
+        for table_name, key, column, _value in snapshot.cleared:
+            _set_reference(session, table_name, key, column, None, touching)
+    with session.no_autoflush:  # one flush, one new version for each record changed
+        for snapshot in snapshots.values():
+            for owner, row in _unlinked(snapshot, removed):
+                _unlink(session, owner, row, touching)
+    session.flush()
+    if touched is not None:
+        for record in records:
+            for parent in parents_of(record):
+                touching.note(parent)
+    for record in records:
+        session.delete(record)
+    session.flush()
+    if touched is not None:
+        touched.extend(touching.touched())
+    session.expunge_all()
+    return [snapshot.as_dict() for snapshot in snapshots.values()]
+
+
+def _gather(
+    session: Session, model_cls: type[Base], snapshots: Mapping[Any, Snapshot]
+) -> set[tuple[str, tuple[Any, ...]]]:
+    """Fill the ``snapshots`` (by record id) with every row deleting those records of
+    ``model_cls`` removes and every reference it clears, only reading; the removed
+    rows' keys. The deletion itself and the question before it both read it here."""
     table = model_cls.__table__
     assert isinstance(table, Table)
-    session.flush()
     _collect(session, table, "id", snapshots, set())
     # References from rows that are deleted too are restored with those rows.
     removed = {
@@ -321,28 +351,18 @@ def _delete(
             for entry in snapshot.cleared
             if (entry[0], tuple(entry[1].values())) not in removed
         ]
-    touching = Touching()
-    for snapshot in snapshots.values():
-        for table_name, key, column, _value in snapshot.cleared:
-            _set_reference(session, table_name, key, column, None, touching)
-    with session.no_autoflush:  # one flush, one new version for each record changed
-        for snapshot in snapshots.values():
-            for table_name, row in snapshot.rows:
-                for owner in _link_owners(table_name):
-                    if (owner.owner_table, (row[owner.owner_column],)) not in removed:
-                        _unlink(session, owner, row, touching)
-    session.flush()
-    if touched is not None:
-        for record in records:
-            for parent in parents_of(record):
-                touching.note(parent)
-    for record in records:
-        session.delete(record)
-    session.flush()
-    if touched is not None:
-        touched.extend(touching.touched())
-    session.expunge_all()
-    return [snapshot.as_dict() for snapshot in snapshots.values()]
+    return removed
+
+
+def _unlinked(
+    snapshot: Snapshot, removed: set[tuple[str, tuple[Any, ...]]]
+) -> Iterator[tuple[_LinkOwner, dict[str, Any]]]:
+    """The links a deletion takes out of the lists of records it leaves (a deleted
+    delegation out of an event's): each list's owner and the link's row."""
+    for table_name, row in snapshot.rows:
+        for owner in _link_owners(table_name):
+            if (owner.owner_table, (row[owner.owner_column],)) not in removed:
+                yield owner, row
 
 
 def _title_of(record: Base) -> str:
@@ -743,25 +763,209 @@ def _entities_by_table() -> dict[str, type[Base]]:
 
 
 @dataclass(frozen=True)
+class Changed:
+    """Records of one kind that a deletion changes without deleting them, each losing
+    what it held of the deleted record: events their venue, participants their
+    delegation, knowledge products a theme."""
+
+    kind: str
+    """The kind of the records changed (untranslated, as
+    :attr:`~cpp_scheduler.model.base.Base.record_kind`)."""
+    loses: str
+    """The kind of what they lose: the deleted record's, or one deleted with it (the
+    tour day an event was on, of a delegation's study tour)."""
+    count: int
+    titles: tuple[str, ...]
+    """The first of their names, in name order, each as a list shows it."""
+
+
+@dataclass(frozen=True)
 class ToDelete:
     """What the question before a deletion needs, read at once: the version the
     coordinator decides on, which the deletion then carries (a colleague's edit since
-    is not deleted unseen), and the records it takes along."""
+    is not deleted unseen), the records it takes along, the records it changes, and
+    how many participants it leaves due an update of their calendars."""
 
     version: int | None
     along: tuple[TakenAlong, ...]
+    changed: tuple[Changed, ...] = ()
+    """The records it changes, events first, then participants, then the other kinds."""
+    updates_due: int = 0
+    """Participants who were sent an event the deletion changes and would be told of it
+    by Send updates: the event is held at another place (its calendar SEQUENCE rises),
+    or they no longer attend it (their delegation taken off it)."""
 
 
-def to_delete(database: Database, model_cls: type[Base], record_id: str) -> ToDelete:
-    """The record's version and the records that deleting it deletes with it, in one
-    read."""
+CHANGED_NAMED_AT_MOST = 5
+"""The names of changed records of one kind that :func:`to_delete` reads."""
+
+
+def to_delete(
+    database: Database, model_cls: type[Base], record_id: str, named: int = CHANGED_NAMED_AT_MOST
+) -> ToDelete:
+    """The record's version, the records that deleting it deletes with it and those it
+    changes (the first ``named`` names of each kind), and the participants it leaves
+    due an update, in one read. Nothing is written: the rows are gathered as the
+    deletion gathers them."""
     with database.reading() as session:
         record = get_record(session, model_cls, record_id)
         version = getattr(record, "version", None)
+        snapshot = Snapshot(model_cls.__name__, record_id, _title_of(record))
+        removed = _gather(session, model_cls, {record_id: snapshot})
+        losing = _losing(snapshot, removed)
         return ToDelete(
             int(version) if version is not None else None,
             _taken_along(session, model_cls, record_id),
+            _changed(session, losing, named),
+            _updates_due(session, snapshot, removed),
         )
+
+
+_ORDER_OF_KINDS = ("event", "participant")
+"""The kinds of changed records a question names first, in this order; the others
+follow by kind."""
+
+
+def _losing(
+    snapshot: Snapshot, removed: set[tuple[str, tuple[Any, ...]]]
+) -> dict[tuple[type[Base], str], set[str]]:
+    """The ids of the records a deletion changes, by their entity and the kind of what
+    they lose: those whose reference it clears, and those whose lists it takes a link
+    out of."""
+    tables = _tables()
+    losing: dict[tuple[type[Base], str], set[str]] = {}
+    for table_name, key, column, _value in snapshot.cleared:
+        mapper = _mapper_of(table_name)
+        if mapper is None or "id" not in key:
+            continue
+        (foreign_key,) = tables[table_name].c[column].foreign_keys
+        target = _mapper_of(foreign_key.column.table.name)
+        if target is None:
+            continue
+        lost = str(target.class_.record_kind)
+        losing.setdefault((mapper.class_, lost), set()).add(str(key["id"]))
+    for owner, row in _unlinked(snapshot, removed):
+        lost = str(owner.target_cls.record_kind)
+        losing.setdefault((owner.owner_cls, lost), set()).add(str(row[owner.owner_column]))
+    return losing
+
+
+def _changed(
+    session: Session, losing: Mapping[tuple[type[Base], str], set[str]], named: int
+) -> tuple[Changed, ...]:
+    """Each kind of record changed, counted, with its first ``named`` names in the order
+    of the names' readings (a Japanese name shown in Japanese, put where its romanised
+    one goes)."""
+    found: list[Changed] = []
+    for (entity_cls, lost), ids in losing.items():
+        entity: Any = entity_cls
+        name_column = getattr(entity, entity_cls.named_by)
+        japanese = getattr(entity, "name_ja", None)
+        names: list[tuple[str, str]] = []
+        listed = sorted(ids)
+        for start in range(0, len(listed), _CHUNK):
+            chunk = listed[start : start + _CHUNK]
+            columns = [name_column] if japanese is None else [name_column, japanese]
+            for row in session.execute(select(*columns).where(entity.id.in_(chunk))):
+                names.append((str(row[0]), str(row[1]) if len(row) > 1 and row[1] else ""))
+        names.sort(key=lambda pair: i18n.name_order(*pair))
+        kind = str(entity_cls.record_kind)
+        titles = tuple(i18n.shown_name(name, name_ja) for name, name_ja in names[:named])
+        found.append(Changed(kind, lost, len(ids), titles))
+
+    def order(changed: Changed) -> tuple[int, str, str]:
+        first = _ORDER_OF_KINDS.index(changed.kind) if changed.kind in _ORDER_OF_KINDS else 9
+        return first, changed.kind, changed.loses
+
+    return tuple(sorted(found, key=order))
+
+
+def _updates_due(
+    session: Session, snapshot: Snapshot, removed: set[tuple[str, tuple[Any, ...]]]
+) -> int:
+    """How many participants a deletion leaves due an update
+    (:attr:`ToDelete.updates_due`), by the ledger of what each was sent
+    (``services/changes.py``): those whose last message of a held event still stands (a
+    REQUEST) where the event loses a place its calendar SEQUENCE counts
+    (:data:`~cpp_scheduler.model.integrity.SEQUENCE_ATTRIBUTES`) and they still attend
+    it, or where they attend it no longer (their delegation taken off it). A deleted
+    participant's own messages go with them."""
+    from cpp_scheduler.model import Event, Participant
+    from cpp_scheduler.model.event import called_off
+    from cpp_scheduler.model.integrity import SEQUENCE_ATTRIBUTES
+    from cpp_scheduler.services.changes import last_sent, recipients_by_event
+
+    events_table = str(Event.__tablename__)
+    moved_place: set[str] = set()
+    for table_name, key, column, _value in snapshot.cleared:
+        if table_name != events_table:
+            continue
+        attribute = inspect(Event).get_property_by_column(Event.__table__.c[column]).key
+        if attribute in SEQUENCE_ATTRIBUTES:
+            moved_place.add(str(key["id"]))
+    dropped: dict[str, set[str]] = {}  # event id -> delegations taken off it
+    for owner, row in _unlinked(snapshot, removed):
+        if owner.owner_cls is Event and owner.target_cls.__name__ == "Delegation":
+            dropped.setdefault(str(row[owner.owner_column]), set()).add(
+                str(row[owner.target_column])
+            )
+    event_ids = sorted(moved_place | set(dropped))
+    if not event_ids:
+        return 0
+    told = {
+        pair: last
+        for pair, last in last_sent(session, event_ids).items()
+        if last.method == "REQUEST"
+    }
+    if not told:
+        return 0
+    gone_people = {
+        str(row["id"])
+        for table_name, row in snapshot.rows
+        if table_name == Participant.__tablename__
+    }
+    off = called_off(session)
+    before = recipients_by_event(session, event_ids)
+    members: dict[str, set[str]] = {}
+    leaving = sorted(set().union(*dropped.values())) if dropped else []
+    for person_id, delegation_id in session.execute(
+        select(Participant.id, Participant.delegation_id).where(
+            Participant.delegation_id.in_(leaving)
+        )
+    ):
+        members.setdefault(str(delegation_id), set()).add(str(person_id))
+    direct = _direct_participants(session, sorted(dropped))
+    due: set[str] = set()
+    for (event_id, person_id), _last in told.items():
+        if event_id in off or person_id in gone_people:
+            continue
+        invited = before.get(event_id, set())
+        if person_id not in invited:
+            continue  # due a cancellation of their own already, whatever is deleted
+        through_dropped = any(
+            person_id in members.get(delegation_id, ())
+            for delegation_id in dropped.get(event_id, ())
+        )
+        if through_dropped and person_id not in direct.get(event_id, ()):
+            due.add(person_id)  # no longer attends: told so
+        elif event_id in moved_place:
+            due.add(person_id)  # held at another place: told so
+    return len(due)
+
+
+def _direct_participants(session: Session, event_ids: Sequence[str]) -> dict[str, set[str]]:
+    """The participants each event lists itself (not through a delegation), by event."""
+    from cpp_scheduler.model.event import event_participants
+
+    found: dict[str, set[str]] = {}
+    for start in range(0, len(event_ids), _CHUNK):
+        chunk = event_ids[start : start + _CHUNK]
+        query = select(event_participants.c.event_id, event_participants.c.participant_id)
+        for event_id, person_id in session.execute(
+            query.where(event_participants.c.event_id.in_(chunk))
+        ):
+            found.setdefault(str(event_id), set()).add(str(person_id))
+    return found
 
 
 def _taken_along(session: Session, model_cls: type[Base], record_id: str) -> tuple[TakenAlong, ...]:

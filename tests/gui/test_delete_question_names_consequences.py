@@ -1,0 +1,109 @@
+"""The question before a deletion says what the deletion changes besides what it deletes:
+the events that lose the venue or the delegation, the participants that lose their
+delegation, and how many participants already sent those events will be due an update."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from gui_support import JANUARY_NINE_TOKYO, Messages, add_event, rows_read
+
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.ical.export import Organizer
+from cpp_scheduler.mail.transports import OutboxTransport
+from cpp_scheduler.model import Delegation, Event, EventKind, Participant, ParticipantRole, Venue
+from cpp_scheduler.services import editing, invitations
+from cpp_scheduler.services.calendar_export import EventScope
+from cpp_scheduler.store import Database
+
+SENDER = Organizer("TDLC CPP team", "cpp@tdlc.example.org")
+
+
+def asked(window: MainWindow, messages: Messages, kind: str, record_id: str, title: str) -> str:
+    """The question the window asks before deleting the record (declined)."""
+    count = len(messages.questions)
+    messages.answer = False
+    window.delete_record(kind, record_id, title)
+    rows_read(window)
+    assert len(messages.questions) == count + 1
+    return messages.questions[-1]
+
+
+def test_the_question_names_the_events_and_people_a_deletion_changes(
+    window: MainWindow, program: Database, messages: Messages, tmp_path: Path
+) -> None:
+    hall = editing.create(program, Venue, {"name": "Hall A", "locality": "Tokyo", "capacity": 50})
+    lima = editing.create(
+        program, Delegation, {"name": "Lima housing", "country": "PE", "zone": "America/Lima"}
+    )
+    ana, _bruno = (
+        editing.create(
+            program,
+            Participant,
+            {"name": name, "email": email, "role": ParticipantRole.OFFICIAL, "delegation_id": lima},
+        )
+        for name, email in (("Ana Flores", "ana@example.pe"), ("Bruno Salas", "bruno@example.pe"))
+    )
+    titles = ["Budget review", "Closing plenary", "Drainage workshop", "Evacuation drill"]
+    titles += ["Flood maps", "Green roofs", "Housing tour"]
+    events = [
+        add_event(
+            program,
+            title,
+            JANUARY_NINE_TOKYO + timedelta(days=2, hours=hour),
+            1,
+            kind=EventKind.WORKSHOP,
+            venue_id=hall,
+            **({"delegation_ids": [lima], "participant_ids": [ana]} if hour == 0 else {}),
+        )
+        for hour, title in enumerate(titles)
+    ]
+    with program.reading() as session:
+        budget_review = session.get(Event, events[0])
+        assert budget_review is not None
+        budget_review_uid = budget_review.uid
+    window.reload()
+    rows_read(window)
+
+    # Nobody sent anything yet: what changes, and no word of updates.
+    question = asked(window, messages, "venue", hall, "Hall A")
+    assert question.startswith("Delete the venue 'Hall A'?\n\n")
+    assert (
+        "7 events lose their venue: 'Budget review', 'Closing plenary', "
+        "'Drainage workshop', 'Evacuation drill', 'Flood maps' and 2 more." in question
+    )
+    assert "Housing tour" not in question
+    assert "update" not in question
+    assert question.endswith("You can undo this (Ctrl+Z).")
+
+    # Ana and Bruno were sent the budget review: the new place is theirs to be told.
+    plan = invitations.plan_invitations(program, EventScope(budget_review_uid), SENDER)
+    invitations.send_batch(program, plan.to_send, OutboxTransport(tmp_path))
+    assert {invitation.recipient_email for invitation in plan.to_send} == {
+        "ana@example.pe",
+        "bruno@example.pe",
+    }
+    question = asked(window, messages, "venue", hall, "Hall A")
+    assert (
+        "2 participants were sent these events and will be due an update "
+        "(Tools > Send updates…)." in question
+    )
+
+    # The delegation: its event and its members lose it; Bruno, invited through it
+    # alone, is due word that he no longer attends, Ana keeps her own invitation.
+    question = asked(window, messages, "delegation", lima, "Lima housing")
+    assert "1 event loses its delegation: 'Budget review'." in question
+    assert "2 participants lose their delegation: 'Ana Flores', 'Bruno Salas'." in question
+    assert (
+        "1 participant was sent one of these events and will be due an update "
+        "(Tools > Send updates…)." in question
+    )
+
+    # A record nothing refers to: the question as it always was.
+    spare = editing.create(program, Venue, {"name": "Spare room", "locality": "Tokyo"})
+    assert asked(window, messages, "venue", spare, "Spare room") == (
+        "Delete the venue 'Spare room'?\n\n"
+        "Its links to other records go with it. You can undo this (Ctrl+Z)."
+    )
+    assert messages.errors == []
