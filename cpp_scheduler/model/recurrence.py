@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import MAXYEAR, UTC, datetime, timedelta
 from threading import Lock
 from typing import TypeVar
@@ -544,6 +544,23 @@ def follow_changes(
     }
     claims = Counter(meeting for meeting in wanted.values() if meeting is not None)
     return [FollowedChange(change, _target(change, wanted, claims, kept)) for change in applying]
+
+
+def carried_changes(
+    changes: Iterable[OccurrenceChange], followed: Iterable[FollowedChange]
+) -> list[OccurrenceChange]:
+    """The changes as the series keeps them once saved with new times, given what
+    :func:`follow_changes` said of them: each that follows a meeting of the new series
+    names it, every other stays as it was (one dropped is kept, applied nowhere, as
+    :meth:`Event.keep_changed_meetings` keeps it), so expanding the new series with them
+    gives the meetings the save will hold."""
+    renamed = {
+        item.change.recurrence_id: item.meeting for item in followed if item.meeting is not None
+    }
+    return [
+        replace(change, recurrence_id=renamed.get(change.recurrence_id, change.recurrence_id))
+        for change in changes
+    ]
 
 
 def _target(

@@ -125,6 +125,9 @@ class DraftMeeting:
 
     start: datetime
     end: datetime
+    """The meeting described: the one typed, or, for a series, its first meeting held
+    once saved (:func:`~cpp_scheduler.services.series_rules.draft_series`), which the
+    Local times dock describes."""
     zone: str
     kind: EventKind = EventKind.WORKSHOP
     mode: EventMode = EventMode.FACE_TO_FACE

@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimer, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QWidget
 
@@ -70,6 +69,8 @@ LOCAL_TIMES_DELAY_MS = 200
 NO_ATTENDEES = QT_TRANSLATE_NOOP(
     "EventDialog", "Choose delegations or people on the Attendees tab to see their local time here."
 )
+CANCELLED_NAMED = 3
+"""Cancelled meetings named before the first one held, before an ellipsis and the last."""
 LOCAL_TIMES_LINES = 12
 """Lines of local times and warnings shown before they scroll: a series with a dozen
 delegations keeps the dialog within a 1366x768 screen."""
@@ -229,8 +230,11 @@ class EventDialog(RecordDialog):
     otherwise); beside them the dialog shows the start in Tokyo, and below, a pause in
     typing after, the meeting on each attendee's clock, Tokyo's and Washington's, with
     the nights and public holidays it falls on: the answer the Local times dock gives
-    for the saved event. A time that does not exist or happens twice in the zone is not
-    guessed: the dialog asks which of the two instants is meant.
+    for the saved event. For a series, that is its first meeting held once saved (the
+    stored cancellations and moves that follow the rule typed applied:
+    :func:`~cpp_scheduler.services.series_rules.draft_series`), named above the times
+    when it is not the start typed. A time that does not exist or happens twice in the
+    zone is not guessed: the dialog asks which of the two instants is meant.
 
     The kind sets the usual mode (a videoconference is virtual) until the coordinator
     chooses the mode themselves.
@@ -309,6 +313,9 @@ class EventDialog(RecordDialog):
         self._conferences = Conferences()
         self._length = DEFAULT_LENGTH
         self._draft: DraftMeeting | None = None
+        self._draft_note = ""
+        """What the local times describe, when not the meeting typed (a series whose
+        first meeting is cancelled or moved)."""
         self.local_times: MeetingTimes | None = None
         self.local_times_seconds = 0.0
         self.slot_finder: SlotFinderDialog | None = None
@@ -406,8 +413,7 @@ class EventDialog(RecordDialog):
         self._called_off = lists.called_off
         ui.themes.setChoices(lists.themes)
         self.answers.show_answers(lists.answers)
-        self._stored_series = lists.series
-        self._series_timer.start()  # the changes to follow came: say what becomes of them
+        self._stored_series = lists.series  # the revalidation that follows tells of them
         if self._validator is not None:  # the lists came after the record was shown
             pickers = (
                 ui.venue,
@@ -753,13 +759,59 @@ class EventDialog(RecordDialog):
             )
         else:
             ui.duration.setText("")
-        self._note_series(values)
-        if draft != self._draft or self.local_times is None:
+        series = self._show_series(values)
+        note = ""
+        if draft is not None and series is not None and values["recurrence_rule"]:
+            draft, note = self._first_held(draft, series)
+        if draft != self._draft or note != self._draft_note or self.local_times is None:
             self._draft = draft
+            self._draft_note = note
             if draft is None:  # no meeting to ask about (a start to choose, say): clear now
                 self.show_local_times()
             else:
                 self._local_times_timer.start()
+
+    @staticmethod
+    def _first_held(
+        draft: DraftMeeting, series: series_rules.DraftSeries
+    ) -> tuple[DraftMeeting | None, str]:
+        """The meeting whose local times the dialog shows, as the Local times dock will
+        once the series is saved: its first meeting held (none when every one is
+        cancelled), and the line that names it when it is not the meeting typed."""
+        first = series.first_held
+        if first is None:
+            return None, translate(
+                "EventDialog", "Every meeting of the series is cancelled: no local times to show."
+            )
+        if (first.start, first.end) == (draft.start, draft.end):
+            return draft, ""
+        zone = draft.zone
+        start = timezones.to_local(first.start, zone)
+        end = timezones.to_local(first.end, zone)
+        sentences = [
+            translate("EventDialog", "First meeting held: {when}.").format(
+                when=timezones.span_text(start, end, day=i18n.day_text, dash="–")
+            )
+        ]
+        if first.moved and first.recurrence_id is not None:
+            ruled = timezones.to_local(first.recurrence_id, zone)
+            sentences.append(
+                translate("EventDialog", "Moved from {when}.").format(
+                    when=i18n.day_time_text(ruled)
+                )
+            )
+        cancelled = [
+            i18n.short_day_text(timezones.to_local(meeting, zone).date())
+            for meeting in series.cancelled_before(first)
+        ]
+        if cancelled:
+            days = ", ".join(cancelled[:CANCELLED_NAMED])
+            if len(cancelled) > CANCELLED_NAMED:
+                days += f" … {cancelled[-1]}"
+            sentences.append(
+                translate("EventDialog", "Cancelled before it: {days}.").format(days=days)
+            )
+        return dataclasses.replace(draft, start=first.start, end=first.end), " ".join(sentences)
 
     @property
     def local_times_pending(self) -> bool:
@@ -778,7 +830,7 @@ class EventDialog(RecordDialog):
             else None
         )
         self.local_times = times
-        lines: list[str] = []
+        lines: list[str] = [self._draft_note] if self._draft_note else []
         warnings: list[str] = []
         if draft is not None and times is not None:
             if not draft_attendees(draft, self._attendees, self._conferences):
@@ -848,69 +900,42 @@ class EventDialog(RecordDialog):
         self.seriesChanges.setVisible(False)
         self.ui.seriesLayout.insertWidget(1, self.seriesChanges)
         self._stored_series = series_rules.StoredSeries()
-        self._series_asked: recurrence.SeriesTimes | None = None
-        self._series_working = 0
-        """Answers asked of the task manager and not come yet."""
-        self._series_timer = QTimer(self)
-        self._series_timer.setSingleShot(True)
-        self._series_timer.setInterval(LOCAL_TIMES_DELAY_MS)
-        self._series_timer.timeout.connect(self.show_series_changes)
+        self._series_shown: series_rules.DraftSeries | None = None
 
-    def _note_series(self, values: dict[str, Any]) -> None:
-        """Ask again, once typing pauses, when the start, zone or rule changed: a long
-        daily series takes a moment to expand."""
+    def _show_series(self, values: dict[str, Any]) -> series_rules.DraftSeries | None:
+        """What the series will hold once saved as typed: the meetings listed under the
+        rule, and the line on what becomes of each moved or cancelled meeting; None (the
+        rule's own meetings listed, nothing said of its changes) while the times or the
+        rule cannot be read, which the problems line says."""
         start: datetime | None = values["start_utc"]
-        asked = (
-            recurrence.SeriesTimes(start, values["zone"], values["recurrence_rule"])
-            if start is not None
-            else None
+        end: datetime | None = values["end_utc"]
+        zone: str = values["zone"]
+        rule: str | None = values["recurrence_rule"]
+        series: series_rules.DraftSeries | None = None
+        if start is not None and is_zone(zone):
+            if end is None or end <= start:
+                end = start + self._length
+            try:
+                series = series_rules.draft_series(
+                    self._stored_series, recurrence.SeriesTimes(start, zone, rule), end
+                )
+            except (ValueError, LookupError, OverflowError):
+                series = None  # a rule or zone the problems line refuses
+        if series is self._series_shown:  # the same answer, kept for the same values
+            return series
+        self._series_shown = series
+        self.ui.recurrence.showSeries(
+            series.on_the_wall_clock() if series is not None and rule else None
         )
-        if asked != self._series_asked:
-            self._series_asked = asked
-            self._series_timer.start()
-
-    @property
-    def series_changes_pending(self) -> bool:
-        """The series changed and what becomes of its changed meetings is not shown yet."""
-        return self._series_timer.isActive() or self._series_working > 0
-
-    def show_series_changes(self) -> None:
-        """Work out, off the GUI thread (a long daily series takes a moment to expand),
-        what the save will do to each moved or cancelled meeting; shown when it comes."""
-        self._series_timer.stop()
-        asked = self._series_asked
-        stored = self._stored_series
-        if asked is None or not is_zone(asked.zone) or not stored.changes:
-            self._show_followed(asked, [])
-            return
-        self._series_working += 1
-
-        def arrived(followed: list[recurrence.FollowedChange]) -> None:
-            if shiboken6.isValid(self):  # not closed meanwhile
-                self._series_working -= 1
-                self._show_followed(asked, followed)
-
-        def failed(_error: BaseException) -> None:
-            arrived([])  # a rule the problems line already refuses: nothing to say
-
-        self._tasks.run_in_background(
-            lambda: series_rules.moving_changes(stored, asked), arrived, failed
-        )
-
-    def _show_followed(
-        self, asked: recurrence.SeriesTimes | None, followed: list[recurrence.FollowedChange]
-    ) -> None:
-        """One line for each change, a warning's colour when any is dropped; an answer
-        for values typed over since is left for the newer one."""
-        if asked != self._series_asked:
-            return
+        followed = series.followed if series is not None else ()
         label = self.seriesChanges
-        dropped = any(item.meeting is None for item in followed)
-        label.setProperty("role", "warning" if dropped else "hint")
-        label.style().polish(label)
-        zone = asked.zone if asked is not None else ""
+        role = "warning" if any(item.meeting is None for item in followed) else "hint"
+        if label.property("role") != role:
+            label.setProperty("role", role)
+            label.style().polish(label)
         label.setText("\n".join(series_rules.describe(item, zone) for item in followed))
         label.setVisible(bool(followed))
+        return series
 
     # -- finding a time -----------------------------------------------------------------
     def find_time(self) -> SlotFinderDialog:

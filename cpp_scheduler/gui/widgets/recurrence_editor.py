@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from itertools import islice
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.model import recurrence
+from cpp_scheduler.services.series_rules import HeldMeeting, WallClockSeries
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 ORDINALS = {
@@ -42,6 +45,8 @@ MONTHLY_LAST_WEEKDAY = "monthly_last_weekday"
 CUSTOM = "custom"
 
 PREVIEW_COUNT = 6
+
+Listed = TypeVar("Listed")
 
 
 def weekday_position(day: date) -> int:
@@ -82,7 +87,9 @@ class RecurrenceEditor(QWidget):
     wall-clock time at the end of that day, as the series expansion reads it. A rule this
     editor cannot show (from an imported calendar) is kept as it is until the coordinator
     picks another pattern. Below, the first meetings are listed, so the coordinator sees
-    what the words mean.
+    what the words mean: the rule's own, or, once the event dialog has worked them out
+    (:meth:`showSeries`), those the series will hold when saved, its moved meetings
+    marked and its cancelled ones set apart, counted as ``events list`` counts them.
 
     Signals:
         ruleChanged: the rule (or its absence) changed.
@@ -96,6 +103,9 @@ class RecurrenceEditor(QWidget):
         self._custom_rule: str | None = None
         self._loaded: tuple[str, str | None] | None = None
         self._updating = False
+        self._series: tuple[str | None, datetime, WallClockSeries] | None = None
+        """The meetings the series will hold, with the rule and start they were worked
+        out for: listed while the rule and start shown are still those."""
 
         self.pattern = QComboBox(self)
         self.pattern.setObjectName("pattern")
@@ -388,10 +398,20 @@ class RecurrenceEditor(QWidget):
         return CUSTOM
 
     # -- preview ----------------------------------------------------------------------
+    def showSeries(self, series: WallClockSeries | None) -> None:
+        """List ``series`` below the rule: the meetings the series will hold once saved,
+        for the rule and start shown now (its stored moved and cancelled meetings
+        applied); None lists the rule's own meetings again."""
+        self._series = (self.rule(), self._start, series) if series is not None else None
+        self._update_preview()
+
     def _update_preview(self) -> None:
         rule = self.rule()
         if rule is None:
             self.preview.setText("")
+            return
+        if self._series is not None and self._series[:2] == (rule, self._start):
+            self.preview.setText(self._series_text(self._series[2]))
             return
         try:
             limit = recurrence.MAX_OCCURRENCES + 1
@@ -411,28 +431,77 @@ class RecurrenceEditor(QWidget):
                 ).format(count=recurrence.MAX_OCCURRENCES)
             )
             return
-        if i18n.language() == i18n.JAPANESE:  # each day with its year: 2027年2月15日(月)
-            shown = "、".join(i18n.day_text(start.date()) for start in starts[:PREVIEW_COUNT])
-            if len(starts) > PREVIEW_COUNT:
-                shown += f" … {i18n.day_text(starts[-1].date())}"
-        else:
-            shown = ", ".join(
-                i18n.in_english(start, "%a %d %b") for start in starts[:PREVIEW_COUNT]
-            )
-            if len(starts) > PREVIEW_COUNT:
-                shown += f" … {i18n.in_english(starts[-1], '%a %d %b %Y')}"
-            else:
-                shown += f" {starts[-1]:%Y}"
-        count = (
-            translate("RecurrenceEditor", "{count} meetings")
-            if len(starts) > 1
-            else translate("RecurrenceEditor", "{count} meeting")
-        ).format(count=len(starts))
         self.preview.setText(
-            translate("RecurrenceEditor", "{count} at {time}: {days}").format(
-                count=count, time=f"{self._start:%H:%M}", days=shown
+            self._series_text(WallClockSeries(tuple(HeldMeeting(start) for start in starts)))
+        )
+
+    def _series_text(self, series: WallClockSeries) -> str:
+        """How many meetings are held, at what time and on which days; then the
+        cancelled ones."""
+        if series.held:
+            count = (
+                translate("RecurrenceEditor", "{count} meetings")
+                if len(series.held) > 1
+                else translate("RecurrenceEditor", "{count} meeting")
+            ).format(count=len(series.held))
+            lines = [
+                translate("RecurrenceEditor", "{count} at {time}: {days}").format(
+                    count=count,
+                    time=i18n.time_text(self._start),
+                    days=_listed(series.held, self._meeting_text),
+                )
+            ]
+        else:
+            lines = [translate("RecurrenceEditor", "Every meeting of this series is cancelled.")]
+        if series.cancelled:
+            lines.append(
+                translate("RecurrenceEditor", "Cancelled: {days}").format(
+                    days=_listed(series.cancelled, _day_text)
+                )
             )
+        return "\n".join(lines)
+
+    def _meeting_text(self, meeting: HeldMeeting, with_year: bool) -> str:
+        """A meeting's day; its time where it is not the series' own; where it was moved
+        from, if it was."""
+        text = _day_text(meeting.start, with_year)
+        if meeting.start.time() != self._start.time():
+            text += f" {i18n.time_text(meeting.start)}"
+        ruled = meeting.ruled
+        if ruled is None:
+            return text
+        if ruled == meeting.start:
+            return translate("RecurrenceEditor", "{day} (moved)").format(day=text)
+        before = (
+            i18n.time_text(ruled)
+            if ruled.date() == meeting.start.date()
+            else i18n.short_day_text(ruled.date())
+        )
+        return translate("RecurrenceEditor", "{day} (moved from {before})").format(
+            day=text, before=before
         )
 
     def markedWidgets(self) -> list[QWidget]:
         return [self.pattern]
+
+
+def _day_text(moment: datetime, with_year: bool) -> str:
+    """A day of the list: Wed 17 Feb (with its year at the end of the list), and in
+    Japanese 2027年2月17日(水), each day with its year."""
+    if i18n.language() == i18n.JAPANESE:
+        return i18n.day_text(moment.date())
+    return i18n.in_english(moment, "%a %d %b %Y" if with_year else "%a %d %b")
+
+
+def _listed(items: Sequence[Listed], text_of: Callable[[Listed, bool], str]) -> str:
+    """The first :data:`PREVIEW_COUNT` items, then the last after an ellipsis when there
+    are more; the last written with its year (``text_of(item, with_year)``)."""
+    shown = items[:PREVIEW_COUNT]
+    more = len(items) > len(shown)
+    separator = "、" if i18n.language() == i18n.JAPANESE else ", "
+    text = separator.join(
+        text_of(item, not more and index == len(shown) - 1) for index, item in enumerate(shown)
+    )
+    if more:
+        text += f" … {text_of(items[-1], True)}"
+    return text

@@ -49,7 +49,6 @@ def test_a_third_thursday_keeps_february_cancelled_and_mays_move_and_undo_restor
     utc = QTimeZone(QTimeZone.Initialization.UTC)
     dialog.ui.start.setDateTime(QDateTime(QDate(2027, 1, 21), QTime(17, 0), utc))
     assert dialog.values()["recurrence_rule"] == "FREQ=MONTHLY;BYDAY=3TH;COUNT=6"
-    qtbot.waitUntil(lambda: not dialog.series_changes_pending)
     assert dialog.seriesChanges.isVisible()
     assert dialog.seriesChanges.text().splitlines() == [
         "The cancelled meeting of Wed 17 Feb 2027 follows to Thu 18 Feb 2027: it stays cancelled.",
@@ -99,7 +98,6 @@ def test_a_rule_with_no_counterpart_says_the_changes_are_dropped(
     dialog = open_dialog(qtbot, EventDialog, sqlite_database, demo.demo_id("event", demo.SERIES))
 
     dialog.ui.recurrence.setRule("FREQ=WEEKLY;COUNT=20;BYDAY=TH", TOKYO)
-    qtbot.waitUntil(lambda: not dialog.series_changes_pending)
 
     assert dialog.seriesChanges.text().splitlines() == [
         "The cancelled meeting of Wed 17 Feb 2027 no longer applies and is dropped.",
