@@ -299,10 +299,11 @@ class Event(Record, Base):
         comes back to it (an undo does), and the dialog said so before the save."""
         if not self.changes:
             return
-        by_id = {change.recurrence_id: change for change in self.changes}
-        for followed in self.follow_changes(before):
-            if followed.meeting is not None and followed.meeting != followed.change.recurrence_id:
-                by_id[followed.change.recurrence_id].recurrence_id = followed.meeting
+        renamed = recurrence.followed_meetings(self.follow_changes(before))
+        for change in self.changes:
+            meeting = renamed.get(change.recurrence_id, change.recurrence_id)
+            if meeting != change.recurrence_id:
+                change.recurrence_id = meeting
 
     # -- rules ------------------------------------------------------------------------
     def problems(self) -> list[rules.Problem]:

@@ -554,13 +554,19 @@ def carried_changes(
     names it, every other stays as it was (one dropped is kept, applied nowhere, as
     :meth:`Event.keep_changed_meetings` keeps it), so expanding the new series with them
     gives the meetings the save will hold."""
-    renamed = {
-        item.change.recurrence_id: item.meeting for item in followed if item.meeting is not None
-    }
+    renamed = followed_meetings(followed)
     return [
         replace(change, recurrence_id=renamed.get(change.recurrence_id, change.recurrence_id))
         for change in changes
     ]
+
+
+def followed_meetings(followed: Iterable[FollowedChange]) -> dict[datetime, datetime]:
+    """The meeting each change that follows names in the new series, by the meeting it
+    named before: the one renaming the save and the dialog's preview both apply."""
+    return {
+        item.change.recurrence_id: item.meeting for item in followed if item.meeting is not None
+    }
 
 
 def _target(
