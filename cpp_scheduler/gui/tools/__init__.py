@@ -257,11 +257,16 @@ class Tools(QObject):
         ask_author(self.window)
 
     # -- following the window -----------------------------------------------------------
-    def visible_range(self) -> tuple[datetime, datetime]:
+    def visible_range(self) -> tuple[datetime, datetime] | None:
         """The instants of the days the calendar is about, on the clock shown: a month's
         own days, not its neighbours' that fill its weeks (as the count of events in
-        view and the exports take them, and ``conflicts --from --to --days-in``)."""
-        first, last = self.window.current_view.days_covered()
+        view and the exports take them, and ``conflicts --from --to --days-in``). None
+        for the Agenda, which lists every meeting (and counts them all): its dates are
+        the whole program's."""
+        view = self.window.current_view
+        if view.lists_everything:
+            return None
+        first, last = view.days_covered()
         return timezones.local_days(first, last, self.window.display_zone)
 
     def _changed(self, model_name: str, ids: list[str]) -> None:

@@ -274,7 +274,7 @@ class ConflictsDock(QDockWidget):
         self,
         database: Database,
         follow: Follow,
-        visible_range: Callable[[], tuple[datetime, datetime]] | None = None,
+        visible_range: Callable[[], tuple[datetime, datetime] | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Conflicts"), parent)
@@ -401,7 +401,7 @@ class ConflictsDock(QDockWidget):
             self.scope.currentText() == translate("Tools", self.VISIBLE_RANGE)
             and self._visible_range is not None
         ):
-            start, end = self._visible_range()
+            start, end = self._visible_range() or (None, None)
         self.checking = True
         self.summary.setText(translate("Conflicts", "Checking…"))
         self._follow(

@@ -198,3 +198,27 @@ def test_the_month_view_has_the_conflicts_of_the_months_own_days(
     answer = conflicts_json(capsys, sqlite_database, "--from", "2027-03-01", "--to", "2027-03-31")
     _assert_as_the_command_says(window, answer)
     assert {"March housing clinic", "March water roundtable"} <= _titles_in_findings(window)
+
+
+def test_the_agenda_lists_every_meeting_so_its_dates_are_the_whole_programs(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_database: Database,
+    open_window: Any,
+) -> None:
+    """The Agenda lists (and counts) every meeting from the first to the last: the
+    conflicts of the dates it shows are those of the whole program, not of its first
+    day alone."""
+    _double_booking(
+        sqlite_database,
+        "TDLC Meeting Room A",
+        "March housing clinic",
+        "March water roundtable",
+        datetime(2027, 3, 2, 0, 0, tzinfo=UTC),
+    )
+    window = open_window()
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    window.show_view("agenda")
+    _showing_dates(window, qtbot)
+    _assert_as_the_command_says(window, conflicts_json(capsys, sqlite_database))
+    assert {"March housing clinic", "March water roundtable"} <= _titles_in_findings(window)
