@@ -23,7 +23,7 @@ from sqlalchemy.orm.base import NO_VALUE
 from cpp_scheduler.model.base import utc_now
 from cpp_scheduler.model.enums import EventStatus
 from cpp_scheduler.model.event import Event, OccurrenceOverride
-from cpp_scheduler.model.validation import ValidationError
+from cpp_scheduler.model.validation import ValidationError, new_clashes_in
 
 #: Changing any of these makes calendar clients treat the event as rescheduled.
 #: ``changes`` (moved and cancelled occurrences) counts too: removing a cancellation
@@ -50,11 +50,13 @@ def _changed(record: Any, attributes: tuple[str, ...]) -> bool:
 
 @event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, _context: UOWTransaction, _instances: object) -> None:
-    for record in list(session.new) + list(session.dirty):
+    written = list(session.new) + list(session.dirty)
+    given = new_clashes_in(session, written)  # values held once, judged all together
+    for record in written:
         problems = getattr(record, "problems", None)
         if problems is None:
             continue
-        found = problems()
+        found = problems() + given.get(id(record), [])
         if found:
             raise ValidationError(record.label(), found)
 

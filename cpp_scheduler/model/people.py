@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cpp_scheduler import i18n, timezones
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, enum_type
@@ -53,6 +54,17 @@ class Delegation(Record, Base):
 
     members: Mapped[list[Participant]] = relationship(
         back_populates="delegation", order_by="Participant.name"
+    )
+
+    unique_values = (
+        rules.Unique(
+            "name",
+            ("name",),
+            lambda values: rules.folded(values.get("name")) or None,
+            lambda _values, other: _(
+                "A delegation called {name} already exists; give this one another name."
+            ).format(name=quoted(other["name"])),
+        ),
     )
 
     @property
@@ -124,6 +136,18 @@ class Participant(Record, Base):
     empty, the delegation's (:attr:`Delegation.written_language`)."""
 
     delegation: Mapped[Delegation | None] = relationship(back_populates="members")
+
+    unique_values = (
+        rules.Unique(
+            "email",
+            ("email",),
+            lambda values: rules.folded(values.get("email")) or None,
+            lambda _values, other: _(
+                "{email} is already the address of another participant, {name}."
+            ).format(email=quoted(other["email"]), name=quoted(other["name"])),
+            named_by=("name",),
+        ),
+    )
 
     @property
     def effective_language(self) -> str:

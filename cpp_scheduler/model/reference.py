@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cpp_scheduler import limits
-from cpp_scheduler.errors import quoted
+from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import N_, _, shown_name
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, enum_type
@@ -68,6 +68,19 @@ class ThematicArea(Record, Base):
         cascade="save-update, merge, delete",
     )
 
+    unique_values = (
+        rules.Unique(
+            "code",
+            ("code",),
+            lambda values: rules.folded(values.get("code")) or None,
+            lambda _values, other: _(
+                "The code {code} is already used by another theme, {theme}."
+            ).format(code=quoted(other["code"]), theme=quoted(other["name"])),
+            named_by=("name",),
+        ),
+    )
+    as_given = (rules.AsGiven("code", lambda code: _code_problem(code)),)
+
     @property
     def area(self) -> ThematicArea:
         """The top-level CPP area this theme belongs to (itself if it is one)."""
@@ -100,6 +113,13 @@ class ThematicArea(Record, Base):
         )
 
 
+def _code_problem(code: object) -> rules.Problem | None:
+    """A theme's code is one word: what the lists, filters and files call it by."""
+    if isinstance(code, str) and any(character.isspace() for character in code):
+        return rules.Problem("code", _("A code has no spaces (compact-city, not 'compact city')."))
+    return None
+
+
 def _theme_name(theme: ThematicArea) -> str:
     """A theme as a loop of parents names it: as the lists show it."""
     return shown_name(theme.name or "", theme.name_ja)
@@ -130,6 +150,17 @@ class PartnerCity(Record, Base):
         secondary=city_themes, order_by="ThematicArea.name"
     )
     venues: Mapped[list[Venue]] = relationship(back_populates="city")
+
+    unique_values = (
+        rules.Unique(
+            "name",
+            ("name",),
+            lambda values: rules.folded(values.get("name")) or None,
+            lambda _values, other: _("{name} is already a partner city.").format(
+                name=printable(other["name"])
+            ),
+        ),
+    )
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
@@ -227,6 +258,19 @@ class TravelTime(Record, Base):
     mode: Mapped[TravelMode] = mapped_column(enum_type(TravelMode))
     minutes: Mapped[int] = mapped_column(Integer)
 
+    unique_values = (
+        rules.Unique(
+            "destination",
+            ("origin", "destination", "mode"),
+            lambda values: route_key(
+                values.get("origin"), values.get("destination"), values.get("mode")
+            ),
+            lambda _values, other: _("{route} is already listed: edit that one.").format(
+                route=route_name(other["origin"], other["destination"], other["mode"])
+            ),
+        ),
+    )
+
     def label(self) -> str:
         return _("travel time {origin}-{destination} by {mode}").format(
             origin=self.origin, destination=self.destination, mode=self.mode
@@ -251,6 +295,39 @@ class TravelTime(Record, Base):
                 limits.LONGEST_JOURNEY_MINUTES,
             ),
         )
+
+
+RouteKey = tuple[frozenset[str], str]
+"""A route whichever way round it is written: its two places, folded, and its mode."""
+
+
+def route_key(origin: object, destination: object, mode: object) -> RouteKey | None:
+    """``origin``-``destination`` by ``mode`` as the travel-time table looks it up
+    (:class:`cpp_scheduler.scheduling.travel.TravelTable`): in either direction, the
+    places compared without case or spaces around them, so Kobe-Kitakyushu and
+    kitakyushu-Kobe by rail are one route. None until both places and the mode are given."""
+    ends = (rules.folded(origin), rules.folded(destination))
+    if not all(ends) or not mode:
+        return None
+    return frozenset(ends), str(mode)
+
+
+_MODE_WORDS: dict[str, str] = {
+    TravelMode.RAIL: N_("rail"),
+    TravelMode.AIR: N_("air"),
+    TravelMode.BUS: N_("bus"),
+    TravelMode.CAR: N_("car"),
+}
+"""A way of travelling as a sentence names it ("by rail")."""
+
+
+def route_name(origin: str, destination: str, mode: str) -> str:
+    """ "Kobe–Kitakyushu by rail": a travel time as its list, its editor, the question
+    before deleting it, the undo steps and the rule that lists a route once name it."""
+    word = _MODE_WORDS.get(mode)
+    return _("{origin}–{destination} by {mode}").format(
+        origin=origin, destination=destination, mode=_(word) if word else mode
+    )
 
 
 def _coordinates_problem(latitude: float | None, longitude: float | None) -> rules.Problem | None:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
 from typing import Any
 
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import DetachedInstanceError
 
 from cpp_scheduler import limits, timezones
@@ -372,3 +375,245 @@ def loop_text(record: Any, chain: Iterable[Any], name_of: Callable[[Any], str]) 
     ``name_of``."""
     names = [name_of(record), *(name_of(item) for item in chain), name_of(record)]
     return " → ".join(quoted(name) for name in names)
+
+
+# -- values given once -------------------------------------------------------------------
+Values = Mapping[str, Any]
+"""A record's values by attribute name: an entity's, a dialog's, a program file's."""
+
+
+def folded(text: object) -> str:
+    """A name, code or address as the program tells one from another: without the spaces
+    around it and without case, so "Lima housing ", "LIMA HOUSING" and "Lima housing",
+    which every list shows alike, are one name."""
+    return text.strip().casefold() if isinstance(text, str) else ""
+
+
+@dataclass(frozen=True)
+class Unique:
+    """A value the program holds once among the records of one kind: a delegation's
+    name, a participant's address, a theme's code, a route of the travel-time table.
+
+    Two values are one when their ``key`` is, which folds them (:func:`folded`) as the
+    lists and the conflict check read them. The rule is asked of a value given or
+    changed, never of one left as it was: a record an older database holds beside its
+    twin stays savable while that value is left alone (:func:`new_clashes`).
+    """
+
+    field: str
+    """The field the problem is shown under."""
+    attributes: tuple[str, ...]
+    """The attributes that make the value; the database's own unique constraint holds
+    them identical at most once."""
+    key: Callable[[Values], Hashable | None]
+    """The value as compared, from a record's values; None when there is none yet (the
+    rule that requires it says so)."""
+    clash: Callable[[Values, Values], str]
+    """The problem, from this record's values and those of the one holding the value:
+    it names that record."""
+    named_by: tuple[str, ...] = ()
+    """The other attributes ``clash`` names the other record by."""
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Every attribute the rule reads of a record."""
+        return tuple(dict.fromkeys((*self.attributes, *self.named_by)))
+
+    def given(self, values: Values, stored: Values | None) -> Hashable | None:
+        """The record's value when it is given or changed (``stored`` None: a new
+        record), None when it is what was stored, or empty."""
+        key = self.key(values)
+        if key is None or (stored is not None and self.key(stored) == key):
+            return None
+        return key
+
+
+@dataclass(frozen=True)
+class AsGiven:
+    """A rule on a value as a coordinator gives it (a theme's code has no spaces),
+    judged when the value is given or changed: a record an older database holds, saved
+    before the rule, stays savable while that value is left as it was."""
+
+    attribute: str
+    problem: Callable[[Any], Problem | None]
+
+
+def unique_rules(entity: type) -> tuple[Unique, ...]:
+    """The values ``entity``'s records hold once (its ``unique_values``)."""
+    found: tuple[Unique, ...] = getattr(entity, "unique_values", ())
+    return found
+
+
+def as_given_rules(entity: type) -> tuple[AsGiven, ...]:
+    """The rules on values as given of ``entity``'s records (its ``as_given``)."""
+    found: tuple[AsGiven, ...] = getattr(entity, "as_given", ())
+    return found
+
+
+@cache
+def given_value_columns(entity: type) -> tuple[str, ...]:
+    """Every attribute the rules of values given read of ``entity``'s records (none for
+    most kinds): worked out once per kind, as every flush asks it of each record."""
+    columns = [column for rule in unique_rules(entity) for column in rule.columns]
+    columns += [rule.attribute for rule in as_given_rules(entity)]
+    return tuple(dict.fromkeys(columns))
+
+
+def as_given_problems(entity: type, values: Values, stored: Values | None) -> list[Problem]:
+    """The problems of the values ``values`` gives or changes, against ``stored`` (None
+    for a new record), by ``entity``'s rules on values as given."""
+    found = []
+    for rule in as_given_rules(entity):
+        value = values.get(rule.attribute)
+        if stored is not None and stored.get(rule.attribute) == value:
+            continue
+        problem = rule.problem(value)
+        if problem is not None:
+            found.append(problem)
+    return found
+
+
+class HeldValues:
+    """The values the other records of a kind hold, by each of its unique rules' key:
+    what a dialog reads once, in the background, to say at every keystroke whether the
+    value typed is another record's (:meth:`problems`)."""
+
+    def __init__(self, entity: type, others: Iterable[Values]) -> None:
+        self.entity = entity
+        self._held: list[dict[Hashable, Values]] = [{} for _rule in unique_rules(entity)]
+        for values in others:
+            for rule, held in zip(unique_rules(entity), self._held, strict=True):
+                key = rule.key(values)
+                if key is not None:
+                    held.setdefault(key, values)
+
+    def problems(self, values: Values, stored: Values | None) -> list[Problem]:
+        """The rules of values given, for a record as edited (``stored``: as it was read,
+        None for a new one): a value given or changed that breaks its form, or is
+        another record's already, naming that record."""
+        found = as_given_problems(self.entity, values, stored)
+        for rule, held in zip(unique_rules(self.entity), self._held, strict=True):
+            key = rule.given(values, stored)
+            other = None if key is None else held.get(key)
+            if other is not None:
+                found.append(Problem(rule.field, rule.clash(values, other)))
+        return found
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A record as a save leaves the program: its values, and those stored before it
+    (None for a new record; its values again for one left as it is)."""
+
+    values: Values
+    stored: Values | None
+
+
+@dataclass(frozen=True)
+class Clash:
+    """A record whose value given breaks a rule: the problem, and the record (by its
+    place in the records judged) holding the value already, for a rule of one value."""
+
+    record: int
+    problem: Problem
+    other: int | None
+    rule: Unique | None
+
+
+def new_clashes(entity: type, records: Sequence[Standing]) -> list[Clash]:
+    """What ``records`` (all the records of ``entity``'s kind a save leaves) break by
+    the rules of values given: a value given or changed that breaks its form, or that
+    another record holds too, once the save is done.
+
+    Asked of all the records at once, a set of each value, as an import of thousands
+    needs: a value held before by a record left as it is names that one; two records
+    given the same value, the first of them. A clash a database held before the save
+    (two records stored alike) is no one's to answer for, and is left as it is.
+    """
+    found = [
+        Clash(index, problem, None, None)
+        for index, record in enumerate(records)
+        for problem in as_given_problems(entity, record.values, record.stored)
+    ]
+    for rule in unique_rules(entity):
+        keys = [rule.key(record.values) for record in records]
+        holders: dict[Hashable, list[int]] = defaultdict(list)
+        for index, key in enumerate(keys):
+            if key is not None:
+                holders[key].append(index)
+        given = [rule.given(record.values, record.stored) for record in records]
+        for index, record in enumerate(records):
+            key = keys[index]
+            if key is None or given[index] is None or len(holders[key]) < 2:
+                continue
+            others = [other for other in holders[key] if other != index]
+            settled = [other for other in others if given[other] is None]
+            earlier = settled or [other for other in others if other < index]
+            if earlier:
+                problem = Problem(rule.field, rule.clash(record.values, records[earlier[0]].values))
+                found.append(Clash(index, problem, earlier[0], rule))
+    return found
+
+
+def new_clashes_in(session: Session, written: Iterable[Any]) -> dict[int, list[Problem]]:
+    """The problems of values given of the records ``written`` (new or changed in
+    ``session``, about to be flushed), by ``id()`` of the record: the rules of
+    :func:`new_clashes`, against every record of each kind the database holds.
+
+    A kind is read (one query of the columns the rules read) only when a record of it
+    gives a value such a rule judges. Two values identical to the letter are left to
+    the database's own unique constraint, which refuses them in the same step as it
+    writes, even against a colleague's save at that moment, naming the database.
+    """
+    by_kind: dict[type, list[Any]] = defaultdict(list)
+    for record in written:
+        kind: type = type(record)
+        if given_value_columns(kind):
+            by_kind[kind].append(record)
+    found: dict[int, list[Problem]] = defaultdict(list)
+    for entity, records in by_kind.items():
+        columns = given_value_columns(entity)
+        standing = [_standing(record, columns) for record in records]
+        if all(item.stored is not None and item.stored == item.values for item in standing):
+            continue  # nothing the rules judge was given
+        in_session = {record.id for record in records if record.id is not None}
+        in_session |= {getattr(record, "id", None) for record in session.deleted}
+        stored = [
+            dict(row)
+            for row in session.execute(
+                select(entity.id, *(getattr(entity, name) for name in columns))  # type: ignore[attr-defined]
+            ).mappings()
+            if row["id"] not in in_session
+        ]
+        judged = standing + [Standing(values, values) for values in stored]
+        for clash in new_clashes(entity, judged):
+            if (
+                clash.rule is not None
+                and clash.other is not None
+                and _identical(clash.rule, judged[clash.record].values, judged[clash.other].values)
+            ):
+                continue
+            found[id(records[clash.record])].append(clash.problem)
+    return found
+
+
+def _identical(rule: Unique, values: Values, other: Values) -> bool:
+    return all(values.get(name) == other.get(name) for name in rule.attributes)
+
+
+def _standing(record: Any, columns: tuple[str, ...]) -> Standing:
+    """A record of a session as a flush leaves it, with its values as loaded."""
+    values = {name: getattr(record, name) for name in columns}
+    state = inspect(record)
+    if state.key is None:
+        return Standing(values, None)
+    stored = {}
+    for name in columns:
+        history = state.attrs[name].history
+        if history.deleted:
+            stored[name] = history.deleted[0]
+        elif history.unchanged:
+            stored[name] = history.unchanged[0]
+        else:  # set without the stored value ever read: judged as given
+            stored[name] = None
+    return Standing(values, stored)

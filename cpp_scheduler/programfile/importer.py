@@ -257,6 +257,7 @@ class _Merge:
                 for record in document.get(kind.section, []):
                     self._match(kind, record)
             self._check_links()
+            self._check_given_values()
             self._load_changed()
             self._choose_entities()
             for entry in list(self.entries):
@@ -436,6 +437,70 @@ class _Merge:
             ).format(key=key, kind=_(target_kind), id=target_id),
             record_label(kind, record),
         )
+
+    # -- values held once --------------------------------------------------------------
+    def _check_given_values(self) -> None:
+        """The model's rules of values given (a name, an address, a code or a route
+        held once, a theme's code without spaces), over the program as the import
+        leaves it: the database's records, those the file matches with the file's
+        values, and the file's new ones, judged all together, a set of each value.
+
+        A clash the database held before and the file leaves as it is (an older
+        database's two delegations named alike, exported and imported again) is not the
+        file's to answer for; a value the file gives or changes that another record
+        holds is refused, naming both."""
+        entries: dict[str, list[_Entry]] = defaultdict(list)
+        for entry in self.entries:
+            entries[entry.kind.section].append(entry)
+        for kind in SECTIONS:
+            columns = rules.given_value_columns(kind.entity)
+            if not columns or kind.section not in entries:
+                continue
+            keys = {value.name: value.key for value in kind.values}
+            matched = {
+                entry.entity.id
+                for entry in entries[kind.section]
+                if isinstance(entry.entity, StoredRecord)
+            }
+            judged: list[rules.Standing] = []
+            named: list[tuple[dict[str, Any], bool]] = []
+            for stored in self.existing[kind.section].values():
+                if stored.id not in matched:
+                    values = {name: stored.values.get(keys.get(name, name)) for name in columns}
+                    judged.append(rules.Standing(values, values))
+                    named.append((stored.values, False))
+            for entry in entries[kind.section]:
+                held = entry.entity if isinstance(entry.entity, StoredRecord) else None
+                before = (
+                    None
+                    if held is None
+                    else {name: held.values.get(keys.get(name, name)) for name in columns}
+                )
+                given = {
+                    name: entry.record[keys.get(name, name)]
+                    for name in columns
+                    if keys.get(name, name) in entry.record
+                }
+                if before is not None and self.keep_existing:
+                    values = before  # left as it is
+                else:
+                    values = {**(before or {}), **given}
+                judged.append(rules.Standing(values, before))
+                named.append((entry.record, True))
+            clashes = rules.new_clashes(kind.entity, judged)
+            if not clashes:
+                continue
+            clash = min(clashes, key=lambda found: found.record)
+            reason = f"{keys.get(clash.problem.field, clash.problem.field)}: {clash.problem}"
+            if clash.other is not None:
+                other, in_file = named[clash.other]
+                where = (
+                    _("{reason} The other is {other}, in the file.")
+                    if in_file
+                    else _("{reason} The other is {other}, in the database.")
+                )
+                reason = where.format(reason=reason, other=record_label(kind, other))
+            raise self._error(reason, record_label(kind, named[clash.record][0]))
 
     # -- records the file holds as the database does ------------------------------------
     def _load_changed(self) -> None:

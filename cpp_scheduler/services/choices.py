@@ -15,10 +15,9 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import InstrumentedAttribute
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.i18n import _, shown_name
+from cpp_scheduler.i18n import shown_name
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -31,9 +30,11 @@ from cpp_scheduler.model import (
     TravelTime,
     Venue,
 )
+from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.event import called_off
-from cpp_scheduler.scheduling.travel import mode_word
+from cpp_scheduler.model.reference import route_name as named_route
+from cpp_scheduler.model.validation import HeldValues
 from cpp_scheduler.services.editing import Listed, list_records
 from cpp_scheduler.services.rows import Choice, both_names
 from cpp_scheduler.store import Database
@@ -163,53 +164,10 @@ def localities(database: Database) -> list[str]:
 
 
 # -- the travel-time table ----------------------------------------------------------------
-RouteKey = tuple[frozenset[str], TravelMode]
-"""A route whichever way round it is written: its two places, folded, and its mode."""
-
-
-def route_key(origin: str, destination: str, mode: TravelMode) -> RouteKey:
-    """``origin``-``destination`` by ``mode`` as the travel-time table looks it up: in
-    either direction, the places compared without case or spaces around them
-    (:mod:`cpp_scheduler.scheduling.travel`), so Kobe-Kitakyushu and kitakyushu-Kobe by
-    rail are one route."""
-    return frozenset((origin.strip().casefold(), destination.strip().casefold())), mode
-
-
 def route_name(origin: str, destination: str, mode: TravelMode) -> str:
     """ "Kobe–Kitakyushu by rail": a travel time as its list, its editor, the question
     before deleting it and the undo steps name it."""
-    return _("{origin}–{destination} by {mode}").format(
-        origin=origin, destination=destination, mode=mode_word(mode)
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class ListedRoute:
-    """A route of the travel-time table as stored, the way round it was written."""
-
-    origin: str
-    destination: str
-    mode: TravelMode
-
-    @property
-    def name(self) -> str:
-        return route_name(self.origin, self.destination, self.mode)
-
-
-def taken_routes(database: Database, except_id: str | None) -> dict[RouteKey, ListedRoute]:
-    """The routes the other travel times list (``except_id``'s own left out), by
-    :func:`route_key`: the table lists a route once per mode, whichever way round."""
-    with database.session() as session:
-        statement = select(TravelTime.origin, TravelTime.destination, TravelTime.mode)
-        if except_id is not None:
-            statement = statement.where(TravelTime.id != except_id)
-        rows = session.execute(statement).all()
-    return {
-        route_key(row.origin, row.destination, row.mode): ListedRoute(
-            row.origin, row.destination, row.mode
-        )
-        for row in rows
-    }
+    return named_route(origin, destination, mode)
 
 
 def manager_listing(
@@ -372,17 +330,19 @@ def delegation_members(database: Database, delegation_id: str) -> list[Choice]:
     ]
 
 
-def taken_values(
-    database: Database, column: InstrumentedAttribute[str], except_id: str | None
-) -> set[str]:
-    """The values of a unique text column (names, emails, codes) other records hold,
-    folded as the uniqueness check compares them; ``except_id``'s own is left out."""
-    entity = column.class_
+def taken_values(database: Database, entity: type[Base], except_id: str | None) -> HeldValues:
+    """The values other records of ``entity``'s kind hold that a record holds once (a
+    delegation's name, a participant's address, a theme's code, a route), read in one
+    query for the model's rules to tell an editor, as it is typed, whether a value is
+    another record's already (:class:`~cpp_scheduler.model.validation.HeldValues`);
+    ``except_id``'s own are left out."""
+    columns = rules.given_value_columns(entity)
     with database.session() as session:
-        statement = select(column)
+        statement = select(*(getattr(entity, name) for name in columns))
         if except_id is not None:
-            statement = statement.where(entity.id != except_id)
-        return {value.strip().casefold() for value in session.scalars(statement) if value}
+            statement = statement.where(entity.id != except_id)  # type: ignore[attr-defined]
+        rows = [dict(row) for row in session.execute(statement).mappings()]
+    return HeldValues(entity, rows)
 
 
 # -- events -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from cpp_scheduler.model import TravelMode, TravelTime, ValidationError
+from cpp_scheduler.model.reference import route_key
 from cpp_scheduler.scheduling.inputs import Route
 from cpp_scheduler.scheduling.travel import TravelTable
 from cpp_scheduler.services import choices, editing
@@ -17,9 +18,9 @@ from cpp_scheduler.store import Database
 
 
 def test_a_route_is_one_route_either_way_round_as_the_check_reads_it() -> None:
-    forth = choices.route_key("Kobe", "Kitakyushu", TravelMode.RAIL)
-    assert choices.route_key(" kitakyushu", "KOBE ", TravelMode.RAIL) == forth
-    assert choices.route_key("Kobe", "Kitakyushu", TravelMode.AIR) != forth
+    forth = route_key("Kobe", "Kitakyushu", TravelMode.RAIL)
+    assert route_key(" kitakyushu", "KOBE ", TravelMode.RAIL) == forth
+    assert route_key("Kobe", "Kitakyushu", TravelMode.AIR) != forth
     # The conflict check's table finds the journey under either spelling alike.
     table = TravelTable.from_routes([Route("Kobe", "Kitakyushu", "rail", 120)])
     assert table.fastest(" kitakyushu", "KOBE ") is not None
@@ -32,11 +33,12 @@ def test_the_routes_taken_leave_the_one_edited_out(database: Database) -> None:
                 TravelTime.origin == "Kobe", TravelTime.destination == "Kitakyushu"
             )
         ).one()
-    key = choices.route_key("Kitakyushu", "Kobe", TravelMode.RAIL)
-    taken = choices.taken_routes(database, None)
-    assert taken[key].name == "Kobe–Kitakyushu by rail"
-    assert key not in choices.taken_routes(database, kobe)
-    assert len(choices.taken_routes(database, kobe)) == len(taken) - 1
+    back = {"origin": "Kitakyushu", "destination": "Kobe", "mode": TravelMode.RAIL}
+    assert [
+        problem.message
+        for problem in choices.taken_values(database, TravelTime, None).problems(back, None)
+    ] == ["Kobe–Kitakyushu by rail is already listed: edit that one."]
+    assert choices.taken_values(database, TravelTime, kobe).problems(back, None) == []
 
 
 def test_the_manager_lists_each_journey_as_a_duration_named_by_its_route(

@@ -29,6 +29,7 @@ from cpp_scheduler.model.people import (
     DEFAULT_WORK_END,
     DEFAULT_WORK_START,
 )
+from cpp_scheduler.model.validation import HeldValues
 from cpp_scheduler.services import choices, replies
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.replies import Attendance
@@ -42,8 +43,8 @@ def split_languages(text: str) -> list[str]:
 class DelegationLists:
     """What the delegation dialog reads besides the record: what grows with the program."""
 
-    taken_names: set[str]
-    """The other delegations' names, casefolded: a name is given once."""
+    taken_names: HeldValues
+    """The other delegations' names: a name is given once."""
     members: list[tuple[str, str]]
     """Each member's name and detail."""
     answers: list[Attendance]
@@ -56,7 +57,7 @@ def read_delegation_lists(
     """The dialog's lists, through the services (on any thread)."""
     members = choices.delegation_members(database, record_id) if record_id else []
     return DelegationLists(
-        taken_names=choices.taken_values(database, Delegation.name, record_id),
+        taken_names=choices.taken_values(database, Delegation, record_id),
         members=[(member.name, member.detail) for member in members],
         answers=replies.invited_answers(database, delegation=name) if name else [],
     )
@@ -99,7 +100,7 @@ class DelegationDialog(RecordDialog):
         )
         ui.arrival.setCheckText(translate("DelegationDialog", "Known"))
         ui.departure.setCheckText(translate("DelegationDialog", "Known"))
-        self._taken_names: set[str] = set()
+        self._taken_names = HeldValues(Delegation, ())
         # The members' answers to the invitations of their events, read-only.
         self.answers = AnswersView(ui.membersBox, with_events=True)
         self.answersLabel = QLabel(
@@ -230,16 +231,8 @@ class DelegationDialog(RecordDialog):
             "interpretation": line_text(ui.interpretation),
             "notes": plain_text(ui.notes),
         }
-        if values["name"].casefold() in self._taken_names:
-            problems.append(
-                Problem(
-                    "name",
-                    translate(
-                        "DelegationDialog",
-                        "A delegation called '{name}' already exists; give this one another name.",
-                    ).format(name=values["name"]),
-                )
-            )
+        stored = self._stored if self._record_id is not None else None
+        problems.extend(self._taken_names.problems(values, stored))
         if ui.country.hasUnknownText():
             problems.append(
                 Problem(

@@ -22,6 +22,7 @@ from cpp_scheduler.gui.dialogs.base import (
 from cpp_scheduler.gui.forms.ui_participant_dialog import Ui_ParticipantDialog
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Participant, ParticipantRole, Problem
+from cpp_scheduler.model.validation import HeldValues
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.rows import Choice
@@ -36,15 +37,15 @@ class ParticipantLists:
 
     delegations: list[Choice]
     """The delegations, by name, each with its home zone as detail."""
-    taken_emails: set[str]
-    """The other participants' addresses, casefolded: an address is given once."""
+    taken_emails: HeldValues
+    """The other participants' addresses: an address is given once."""
 
 
 def read_participant_lists(database: Database, record_id: str | None) -> ParticipantLists:
     """The dialog's lists, through the services' column queries (on any thread)."""
     return ParticipantLists(
         choices.delegation_choices(database),
-        choices.taken_values(database, Participant.email, record_id),
+        choices.taken_values(database, Participant, record_id),
     )
 
 
@@ -93,7 +94,7 @@ class ParticipantDialog(RecordDialog):
             self.language.addItem(i18n.LANGUAGE_NAMES[code], code)
         ui.form.addRow(self.tr("&Writes to them in"), self.language)
         self._delegation_zones: dict[str, str] = {}
-        self._taken_emails: set[str] = set()
+        self._taken_emails = HeldValues(Participant, ())
 
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.name, "name")
@@ -158,16 +159,8 @@ class ParticipantDialog(RecordDialog):
         found = choice_problem(ui.delegation, "delegation_id", "delegation")
         if found is not None:
             problems.append(found)
-        if values["email"].casefold() in self._taken_emails:
-            problems.append(
-                Problem(
-                    "email",
-                    translate(
-                        "ParticipantDialog",
-                        "{email} is already the address of another participant.",
-                    ).format(email=values["email"]),
-                )
-            )
+        stored = self._stored if self._record_id is not None else None
+        problems.extend(self._taken_emails.problems(values, stored))
         found_zone = zone_problem("zone", values["zone"])
         if found_zone is not None and "zone" not in {problem.field for problem in problems}:
             problems.append(found_zone)

@@ -22,6 +22,7 @@ from cpp_scheduler.gui.dialogs.base import (
 from cpp_scheduler.gui.forms.ui_partner_city_dialog import Ui_PartnerCityDialog
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import PartnerCity, Problem
+from cpp_scheduler.model.validation import HeldValues
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.rows import Choice
@@ -35,15 +36,15 @@ class PartnerCityLists:
     """What the partner city dialog reads besides the record."""
 
     themes: list[Choice]
-    taken_names: set[str]
-    """The other partner cities' names, casefolded: a name is given once."""
+    taken_names: HeldValues
+    """The other partner cities' names: a name is given once."""
 
 
 def read_partner_city_lists(database: Database, record_id: str | None) -> PartnerCityLists:
     """The dialog's lists, through the services' column queries (on any thread)."""
     return PartnerCityLists(
         choices.theme_choices(database),
-        choices.taken_values(database, PartnerCity.name, record_id),
+        choices.taken_values(database, PartnerCity, record_id),
     )
 
 
@@ -76,7 +77,7 @@ class PartnerCityDialog(RecordDialog):
         ui.selectionRound.setMaximum(limits.MAX_STORED_INTEGER)
         ui.mouDate.setCheckText(translate("PartnerCityDialog", "Signed"))
         ui.themes.setPlaceholderText(translate("PartnerCityDialog", "Search themes…"))
-        self._taken_names: set[str] = set()
+        self._taken_names = HeldValues(PartnerCity, ())
 
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.name, "name")
@@ -159,15 +160,8 @@ class PartnerCityDialog(RecordDialog):
             "theme_ids": ui.themes.checkedIds(),
         }
         problems.extend(found for found in (found_lat, found_long) if found is not None)
-        if values["name"].casefold() in self._taken_names:
-            problems.append(
-                Problem(
-                    "name",
-                    translate("PartnerCityDialog", "{name} is already a partner city.").format(
-                        name=values["name"]
-                    ),
-                )
-            )
+        stored = self._stored if self._record_id is not None else None
+        problems.extend(self._taken_names.problems(values, stored))
         found_zone = zone_problem("zone", values["zone"])
         if found_zone is not None and "zone" not in {problem.field for problem in problems}:
             problems.append(found_zone)

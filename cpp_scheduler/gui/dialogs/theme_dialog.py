@@ -19,6 +19,7 @@ from cpp_scheduler.gui.dialogs.base import (
 from cpp_scheduler.gui.forms.ui_theme_dialog import Ui_ThemeDialog
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Problem, ThematicArea
+from cpp_scheduler.model.validation import HeldValues
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.rows import Choice
@@ -33,15 +34,15 @@ class ThemeLists:
 
     areas: list[Choice]
     """The themes it can be filed under: never itself nor one of its sub-themes."""
-    taken_codes: set[str]
-    """The other themes' codes, casefolded: a code is given once."""
+    taken_codes: HeldValues
+    """The other themes' codes: a code is given once."""
 
 
 def read_theme_lists(database: Database, record_id: str | None) -> ThemeLists:
     """The dialog's lists, through the services' column queries (on any thread)."""
     return ThemeLists(
         choices.theme_choices(database, exclude_below=record_id),
-        choices.taken_values(database, ThematicArea.code, record_id),
+        choices.taken_values(database, ThematicArea, record_id),
     )
 
 
@@ -75,7 +76,7 @@ class ThemeDialog(RecordDialog):
         self.ui.setupUi(self)
         ui = self.ui
         ui.parent.setNoneLabel(translate("ThemeDialog", "None: a top-level area of the program"))
-        self._taken_codes: set[str] = set()
+        self._taken_codes = HeldValues(ThematicArea, ())
 
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.code, "code")
@@ -129,24 +130,8 @@ class ThemeDialog(RecordDialog):
         found = choice_problem(ui.parent, "parent_id", "theme")
         if found is not None:
             problems.append(found)
-        if values["code"].casefold() in self._taken_codes:
-            problems.append(
-                Problem(
-                    "code",
-                    translate(
-                        "ThemeDialog", "The code '{code}' is already used by another theme."
-                    ).format(code=values["code"]),
-                )
-            )
-        elif values["code"] and any(char.isspace() for char in values["code"]):
-            problems.append(
-                Problem(
-                    "code",
-                    translate(
-                        "ThemeDialog", "A code has no spaces (compact-city, not 'compact city')."
-                    ),
-                )
-            )
+        stored = self._stored if self._record_id is not None else None
+        problems.extend(self._taken_codes.problems(values, stored))
         taken = {problem.field for problem in problems}
         problems.extend(
             found for found in entity_problems(ThematicArea, values) if found.field not in taken

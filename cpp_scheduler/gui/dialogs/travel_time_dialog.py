@@ -14,9 +14,9 @@ from cpp_scheduler.gui.dialogs.base import RecordDialog, entity_problems, set_pl
 from cpp_scheduler.gui.forms.ui_travel_time_dialog import Ui_TravelTimeDialog
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Problem, TravelMode, TravelTime
+from cpp_scheduler.model.validation import HeldValues
 from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import choices
-from cpp_scheduler.services.choices import ListedRoute, RouteKey
 from cpp_scheduler.services.database import Database
 
 if TYPE_CHECKING:
@@ -29,13 +29,16 @@ class TravelTimeLists:
 
     places: list[str]
     """Every place the program knows, offered for either end of the journey."""
-    taken: dict[RouteKey, ListedRoute]
-    """The routes the other travel times list: a route is listed once per mode."""
+    taken: HeldValues
+    """The routes the other travel times list: a route is listed once per mode,
+    whichever way round."""
 
 
 def read_travel_time_lists(database: Database, record_id: str | None) -> TravelTimeLists:
     """The dialog's lists, through the services' column queries (on any thread)."""
-    return TravelTimeLists(choices.localities(database), choices.taken_routes(database, record_id))
+    return TravelTimeLists(
+        choices.localities(database), choices.taken_values(database, TravelTime, record_id)
+    )
 
 
 #: A new journey's length until the coordinator gives it: an hour.
@@ -74,7 +77,7 @@ class TravelTimeDialog(RecordDialog):
             ui.mode.addItem(mode.label, mode.value)
         set_placeholder(ui.origin, translate("TravelTimeDialog", "Tokyo, Kobe, Kitakyushu…"))
         set_placeholder(ui.destination, translate("TravelTimeDialog", "Tokyo, Kobe, Kitakyushu…"))
-        self._taken: dict[RouteKey, ListedRoute] = {}
+        self._taken = HeldValues(TravelTime, ())
         self._refused_minutes: int | None = None
         """A stored journey no rule allows (a database written outside the program),
         judged as stored until the coordinator gives the journey's length."""
@@ -141,23 +144,9 @@ class TravelTimeDialog(RecordDialog):
             "minutes": ui.minutes.value() if refused is None else refused,
         }
         problems = entity_problems(TravelTime, values)
-        if (
-            values["origin"]
-            and values["destination"]
-            and "destination" not in {problem.field for problem in problems}
-        ):
-            listed = self._taken.get(
-                choices.route_key(values["origin"], values["destination"], values["mode"])
-            )
-            if listed is not None:
-                problems.append(
-                    Problem(
-                        "destination",
-                        translate(
-                            "TravelTimeDialog", "{route} is already listed: edit that one."
-                        ).format(route=listed.name),
-                    )
-                )
+        if "destination" not in {problem.field for problem in problems}:
+            stored = self._stored if self._record_id is not None else None
+            problems.extend(self._taken.problems(values, stored))
         return values, problems
 
     @staticmethod
