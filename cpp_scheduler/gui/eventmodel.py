@@ -247,7 +247,7 @@ class EventTableModel(QAbstractTableModel):
                 text = self._time_texts[key] = self._time_text(row, column)
             return text
         if column == Column.TITLE:
-            return row.title
+            return row.shown_title
         if column == Column.KIND:
             return row.kind.label
         if column == Column.STATUS:
@@ -287,11 +287,28 @@ class EventTableModel(QAbstractTableModel):
         return f"{i18n.day_month_text(end.date())} {end:%H:%M}" + _after(end_clock)
 
     def tooltip(self, row: EventRow) -> str:
+        """All of a meeting, as a view's tooltip tells it: its title (marked as moved as
+        ``events list`` marks it), its times on the clock shown, where it was moved from
+        (on that clock, as the menu to cancel one meeting names it), its time on the
+        clock it was planned on, and what, where and with whom."""
         start, end = self.local(row.start_utc), self.local(row.end_utc)
         planned = timezones.to_local(row.start_utc, row.zone)
         # An end on a later day gives its date, as ``events list`` does ("Sun 28 Mar").
         when = timezones.span_text(start, end, day=lambda day: f"{i18n.day_text(day)},", dash="–")
-        lines = [f"<b>{_escape(row.title)}</b>", f"{when} ({self._zone})"]
+        lines = [f"<b>{_escape(row.shown_title)}</b>", f"{when} ({self._zone})"]
+        # Where it was moved from, when it starts elsewhere (a meeting only made longer
+        # is moved all the same, as ``events list`` says, but from nowhere else).
+        moved_from = (
+            row.recurrence_id
+            if row.moved and not row.all_day and row.recurrence_id != row.start_utc
+            else None
+        )
+        if moved_from is not None:
+            lines.append(
+                translate("EventModel", "Moved from {original}").format(
+                    original=_moment_text(self.local(moved_from))
+                )
+            )
         if row.all_day:
             first, last = row.first_date, row.last_date
             lines[1] = (
@@ -299,6 +316,16 @@ class EventTableModel(QAbstractTableModel):
                 if first == last
                 else translate("EventModel", "All day {first} – {last}").format(
                     first=i18n.short_day_text(first), last=i18n.day_text(last)
+                )
+            )
+        elif row.zone != self._zone and moved_from is not None:
+            # The plan is what the series' rule gives on its own clock; the meeting
+            # is no longer there, so the line says where it went.
+            lines.append(
+                translate("EventModel", "Planned in {zone}: {planned}, moved to {moved}").format(
+                    zone=row.zone,
+                    planned=_moment_text(timezones.to_local(moved_from, row.zone)),
+                    moved=_moment_text(planned),
                 )
             )
         elif row.zone != self._zone:
@@ -438,7 +465,14 @@ class EventTableModel(QAbstractTableModel):
             for number in of_event
             if rows[number].version != version
         }
-        shown[covered[0]] = moved._replace(start_utc=start, end_utc=end, version=version)
+        # A meeting of a series moved by itself is a moved meeting, as the store will
+        # hold it (the move records a change of that one meeting), and is marked so.
+        shown[covered[0]] = moved._replace(
+            start_utc=start,
+            end_utc=end,
+            version=version,
+            moved=moved.moved or moved.recurrence_id is not None,
+        )
         if shown[covered[0]] == moved:
             del shown[covered[0]]
         if not shown:
@@ -644,6 +678,13 @@ def _place_of(
         else:
             high = middle
     return low
+
+
+def _moment_text(local: datetime) -> str:
+    """A day and time in a tooltip's line: ``Mon 22 Mar, 09:00``, the clock named in an
+    hour read twice (``01:30 EST``), as a start shown alone names it."""
+    clock = timezones.span_labels(local, local)[1]
+    return f"{i18n.short_day_text(local.date())}, {local:%H:%M}" + _after(clock)
 
 
 def _escape(text: str) -> str:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.opening import once_painted
+from cpp_scheduler.gui.readonly import follow_window_read_only
 from cpp_scheduler.gui.recordkinds import RecordKind
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services import choices, editing
@@ -188,6 +189,11 @@ class RecordManager(QDialog):
     Delete are enabled while a row is chosen; Enter in the list edits the chosen record
     and the Delete key deletes it, as the buttons do.
 
+    Over a program this login may only read, New, Edit, Delete and the Delete key are
+    off, the reason their tooltip, and Enter or a double-click opens the chosen record
+    to read (its editor lets nothing be changed): nobody is asked about a deletion, or
+    left to fill in a form, that the save would refuse.
+
     Signals:
         recordSelected(str, str): a record was chosen in the list: its class name
             (``Delegation``) and id; the window's History panel follows it.
@@ -218,6 +224,8 @@ class RecordManager(QDialog):
         while the last read no longer listed them. One listed again (its deletion undone)
         is chosen again, so the coordinator sees what came back where they left it."""
         self._columns_fitted = False
+        self.read_only: str | None = None
+        """Why this program may not be changed here, or None."""
         self.model = RecordTableModel(database, kind, tasks, self)
         self.model.modelAboutToBeReset.connect(self._keep_selection)
         self.model.rowsRead.connect(self._rows_read)
@@ -281,6 +289,7 @@ class RecordManager(QDialog):
         layout.addLayout(row)
         self.resize(760, 460)
         self._update_buttons()
+        follow_window_read_only(self, self.set_read_only)
         once_painted(self, self.model.reload)
 
     def selected(self) -> tuple[str, str] | None:
@@ -289,11 +298,20 @@ class RecordManager(QDialog):
             return None
         return index.data(ID_ROLE), index.data(TITLE_ROLE)
 
+    def set_read_only(self, reason: str) -> None:
+        """Turn New, Edit and Delete off for good, with ``reason`` as their tooltip."""
+        self.read_only = reason
+        self._update_buttons()
+
     def _update_buttons(self, *_args: object) -> None:
         chosen = self.selected()
-        self.edit_button.setEnabled(chosen is not None)
-        self.delete_button.setEnabled(chosen is not None)
-        self.delete_key.setEnabled(chosen is not None)
+        editable = self.read_only is None
+        self.new_button.setEnabled(editable)
+        self.edit_button.setEnabled(editable and chosen is not None)
+        self.delete_button.setEnabled(editable and chosen is not None)
+        self.delete_key.setEnabled(editable and chosen is not None)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            button.setToolTip(self.read_only or "")
         if chosen is not None:
             self.recordSelected.emit(self.kind.model.__name__, chosen[0])
 
@@ -304,7 +322,7 @@ class RecordManager(QDialog):
 
     def _delete(self) -> None:
         chosen = self.selected()
-        if chosen is not None:
+        if chosen is not None and self.read_only is None:
             self._deleted_here.pop(chosen[0], None)  # the latest request last
             self._deleted_here[chosen[0]] = False
             self._delete_action(chosen[0], chosen[1], self)

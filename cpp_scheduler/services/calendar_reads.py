@@ -177,6 +177,7 @@ def _event_rows(
                         end_utc=occurrence.end,
                         occurrence=position,
                         recurrence_id=occurrence.recurrence_id,
+                        moved=occurrence.moved,
                     )
                 )
     return rows

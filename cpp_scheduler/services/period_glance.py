@@ -258,6 +258,7 @@ def _period_rows(
                 end_utc=meeting.end,
                 occurrence=position,
                 recurrence_id=meeting.recurrence_id,
+                moved=meeting.moved,
             )
             for position, meeting in enumerate(meetings)
         )

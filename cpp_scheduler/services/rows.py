@@ -89,6 +89,10 @@ class EventRow(NamedTuple):
     """Its partner city's English name, by which the agenda orders its Partner city
     column in either language (the glossary: lists go by the romanised name, never by
     the kanji's code points)."""
+    moved: bool = False
+    """A meeting of a series moved off the time its rule gives it: the engine's
+    :attr:`~cpp_scheduler.model.recurrence.Occurrence.moved`, which ``events list`` marks
+    "(moved)" and its JSON gives as ``"moved"``."""
 
     @property
     def first_date(self) -> date:
@@ -109,6 +113,13 @@ class EventRow(NamedTuple):
     def occurrence_key(self) -> OccurrenceKey:
         """The name of this meeting, as selections and conflict marks carry it."""
         return OccurrenceKey(self.event_id, self.recurrence_id)
+
+    @property
+    def shown_title(self) -> str:
+        """The title as the calendar shows it: a moved meeting marked as ``events list``
+        marks it ("NY weekly sync (moved)"), in the very words of its catalogue, so the
+        window and the command line never word it apart."""
+        return self.title + _(" (moved)") if self.moved else self.title
 
     def search_text(self) -> str:
         """The words the sidebar's search looks in, as the agenda spreadsheet's

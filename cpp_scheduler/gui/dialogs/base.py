@@ -10,6 +10,10 @@ fields as a plain dict (model attribute names for columns, ``<relationship>_ids`
 for links), which the main window applies through an undoable command. A failed save
 therefore never loses what the coordinator typed: the dialog's values are still there to
 retry or to show again.
+
+Over a program this login may only read, the dialog shows its record to read: every
+field read-only or greyed, lists scrolled but not ticked, Save off with the reason, and
+Cancel called Close (:meth:`RecordDialog.set_read_only`).
 """
 
 from __future__ import annotations
@@ -20,9 +24,11 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QSignalBlocker, QTimer, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QBoxLayout,
     QComboBox,
@@ -34,6 +40,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QTabBar,
+    QTextEdit,
     QWidget,
 )
 
@@ -42,6 +50,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.dialogs.changed_bar import ChangedElsewhereBar
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.opening import AfterFirstPaint
+from cpp_scheduler.gui.readonly import follow_window_read_only
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, kind_name, translate
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.model import Base, Problem
@@ -85,6 +94,27 @@ LISTS_PENDING = QT_TRANSLATE_NOOP(
 
 #: The reason OK waits while the record edited is still being read.
 RECORD_PENDING = QT_TRANSLATE_NOOP("RecordDialog", "wait a moment: the record is still being read.")
+
+
+class _ViewedOnly(QObject):
+    """Lets a list be scrolled and read but not ticked, chosen into or typed in: the
+    clicks and keys that would change it go nowhere (the wheel and the scroll bars,
+    widgets of their own, still move it, and Tab still leaves it)."""
+
+    _CHANGING = frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.KeyPress,
+            QEvent.Type.KeyRelease,
+        }
+    )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            return False
+        return event.type() in self._CHANGING
 
 
 def named(listed: Iterable[Choice]) -> list[tuple[str, str]]:
@@ -279,7 +309,49 @@ class RecordDialog(QDialog):
         self.merge_dialog: MergeDialog | None = None
         self._merge_waits_for_lists = False
         """The merge dialog offered from the bar, while it is open."""
+        self.read_only: str | None = None
+        """Why the record may only be read here (a reader's login), or None."""
+        self._viewed_only = _ViewedOnly(self)
         self.setStyleSheet(STYLE_SHEET)
+        follow_window_read_only(self, self.set_read_only)
+
+    def set_read_only(self, reason: str) -> None:
+        """Show the record to read only: nothing in the form can be changed, Save is off
+        with ``reason``, and Cancel is called Close."""
+        self.read_only = reason
+        self._lock_fields()
+        if self._validator is not None:
+            self.revalidate()
+
+    def _lock_fields(self) -> None:
+        """Make every field of a read-only dialog unchangeable (again, after the record
+        or its lists came and gave the fields back); texts stay selectable and lists
+        scroll, so everything can still be read and copied."""
+        if self.read_only is None:
+            return
+        boxes = self.findChildren(QDialogButtonBox)
+        for box in boxes:
+            cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+            if cancel is not None:
+                cancel.setText(translate("RecordDialog", "Close"))
+        for text in self.findChildren(QLineEdit):
+            text.setReadOnly(True)
+        for plain in self.findChildren(QPlainTextEdit):
+            plain.setReadOnly(True)
+        for rich in self.findChildren(QTextEdit):
+            rich.setReadOnly(True)
+        for spin in self.findChildren(QAbstractSpinBox):
+            spin.setReadOnly(True)
+        for choice in self.findChildren(QComboBox):
+            choice.setEnabled(False)
+        for button in self.findChildren(QAbstractButton):
+            if not isinstance(button.parent(), (QDialogButtonBox, QTabBar)):
+                button.setEnabled(False)
+        for listing in self.findChildren(QAbstractItemView):
+            if listing.window() is self:  # a combo box's own popup list is greyed with it
+                listing.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+                listing.viewport().installEventFilter(self._viewed_only)
+                listing.installEventFilter(self._viewed_only)
 
     def _open_record(
         self,
@@ -414,6 +486,7 @@ class RecordDialog(QDialog):
                 return  # closed before its lists came
             self._lists_pending = False
             show(lists)
+            self._lock_fields()
             if self._validator is not None:
                 if self._record_id is not None:
                     current, _problems = self._read()
@@ -473,6 +546,7 @@ class RecordDialog(QDialog):
         self.revalidate()
         if self._record_id is not None:
             self._original, _ = self._read()
+        self._lock_fields()
         noun = kind_name(self.noun)
         if self._record_id is None:
             self.setWindowTitle(translate("RecordDialog", "New {kind}").format(kind=noun))
@@ -623,6 +697,8 @@ class RecordDialog(QDialog):
 
     def revalidate(self, *_args: object) -> bool:
         """Check every field now; True when the record could be saved as it stands."""
+        if self.read_only is not None:
+            return self.validator.show([Problem("read_only", self.read_only)])
         if self._record_pending:  # the fields are empty until the record is in
             waiting = self._lists_failed or translate("RecordDialog", RECORD_PENDING)
             return self.validator.show([Problem("lists", waiting)])
@@ -689,7 +765,7 @@ class RecordDialog(QDialog):
         )
 
     def accept(self) -> None:
-        if self.revalidate():
+        if self.read_only is None and self.revalidate():
             super().accept()
 
 

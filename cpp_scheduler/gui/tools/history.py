@@ -36,6 +36,7 @@ from cpp_scheduler import i18n
 from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.field_names import field_name
+from cpp_scheduler.gui.readonly import follow_read_only
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
@@ -183,7 +184,11 @@ class RevertChange(RecordCommand):
 
 
 class HistoryDock(QDockWidget):
-    """A dock with the selected event's history and a button to revert one change."""
+    """A dock with the selected event's history and a button to revert one change.
+
+    Over a program this login may only read, the history is shown as ever and the
+    button stays off, the reason its tooltip.
+    """
 
     PLACEHOLDER = QT_TRANSLATE_NOOP(
         "HistoryDock", "Select an event to see who changed it, and when."
@@ -254,16 +259,23 @@ class HistoryDock(QDockWidget):
         body.setMinimumSize(110, 60)
         self.setWidget(body)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
+        follow_read_only(editor, self._made_read_only)
 
     def selected_entry(self) -> HistoryEntry | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.entries[rows[0].row()] if rows else None
 
+    def _made_read_only(self, _reason: str) -> None:
+        self._update_button()
+
     def _update_button(self) -> None:
         entry = self.selected_entry()
-        self.revert_button.setEnabled(entry is not None and entry.revertible)
+        read_only = self.editor.read_only
+        self.revert_button.setEnabled(read_only is None and entry is not None and entry.revertible)
         action = entry.action if entry is not None else "changed"
-        if entry is not None and entry.refusal is not None:
+        if read_only is not None:
+            tip = read_only
+        elif entry is not None and entry.refusal is not None:
             tip = entry.refusal
         elif entry is not None and entry.meeting is not None:
             tip = self.tr(
@@ -318,7 +330,7 @@ class HistoryDock(QDockWidget):
 
     def revert_selected(self) -> None:
         entry = self.selected_entry()
-        if entry is None or not self.model.entries:
+        if entry is None or not self.model.entries or self.editor.read_only is not None:
             return
         if (refusal := entry.refusal) is not None:  # nothing to save: no undo step
             self._report_error(self.tr("Cannot revert this change"), refusal)

@@ -38,6 +38,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.forms.ui_slot_finder_dialog import Ui_SlotFinderDialog
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
+from cpp_scheduler.gui.readonly import follow_read_only
 from cpp_scheduler.gui.screen_room import resize_within_screen
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
@@ -205,6 +206,8 @@ class SlotFinderDialog(QDialog):
         ui.suggestions.doubleClicked.connect(lambda _index: self.create_chosen())
         ui.createButton.clicked.connect(self.create_chosen)
         ui.closeButton.clicked.connect(self.reject)
+        if self.editor is not None:
+            follow_read_only(self.editor, self._made_read_only)
 
     # -- choices ------------------------------------------------------------------------
     def refresh_choices(self) -> None:
@@ -503,7 +506,7 @@ class SlotFinderDialog(QDialog):
         self._chosen_column = None
         self._clash = ()
         self._name_button()
-        ui.createButton.setEnabled(False)
+        self._enable_create(False)
         if result is None:
             return
         search = result.search
@@ -555,7 +558,7 @@ class SlotFinderDialog(QDialog):
             self._clash = ()
             self._name_button()
         self.grid_model.set_chosen(span)
-        self.ui.createButton.setEnabled(span is not None or self.is_series)
+        self._enable_create(span is not None or self.is_series)
         if span is not None:
             column = self.grid_model.column_of(span[0])
             if column >= 0:
@@ -582,7 +585,7 @@ class SlotFinderDialog(QDialog):
         # The button takes the hour for one meeting; for a series it makes the plan.
         self._clash = () if self.is_series else booked
         self._name_button()
-        self.ui.createButton.setEnabled(True)
+        self._enable_create(True)
         self._notice = ""
         if booked:
             self._say(
@@ -627,6 +630,25 @@ class SlotFinderDialog(QDialog):
                 else translate("SlotFinder", "Create the event")
             )
             button.setToolTip("")
+
+    @property
+    def creating_refused(self) -> str | None:
+        """Why the finder may not create events here (a program this login may only
+        read), or None; a time chosen for the event dialog that opened it is no change."""
+        if self.on_chosen is not None or self.editor is None:
+            return None
+        return self.editor.read_only
+
+    def _enable_create(self, wanted: bool) -> None:
+        """The button as the choice allows, but off, saying why, where nothing may be
+        created."""
+        refused = self.creating_refused
+        self.ui.createButton.setEnabled(wanted and refused is None)
+        if refused is not None:
+            self.ui.createButton.setToolTip(refused)
+
+    def _made_read_only(self, _reason: str) -> None:
+        self._enable_create(self.ui.createButton.isEnabled())
 
     @property
     def clash(self) -> tuple[str, ...]:
@@ -688,6 +710,9 @@ class SlotFinderDialog(QDialog):
         events get (a refusal creates none, and is said)."""
         if self.search_result is None or not spans or self.editor is None:
             return []
+        if (refused := self.creating_refused) is not None:  # a double-click, say
+            self._say(refused)
+            return []
         command, made = meetings_command(
             self.editor, self.search_result.answer, *self._event_texts(), spans
         )
@@ -715,6 +740,9 @@ class SlotFinderDialog(QDialog):
         """Create the planned series as one event with a rule, on the task manager; the
         id it gets (a refusal creates none, and is said)."""
         if self.search_result is None or self.editor is None:
+            return []
+        if (refused := self.creating_refused) is not None:
+            self._say(refused)
             return []
         made = series_command(self.editor, self.search_result.answer, plan, *self._event_texts())
         if made is None:

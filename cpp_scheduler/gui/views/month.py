@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
+from cpp_scheduler.gui.readonly import window_read_only
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import (
     CalendarView,
@@ -25,6 +26,21 @@ from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 WEEKS = 6
 HEADER = 26
 LINE = 19
+
+
+def entry_label(row: EventRow, day: date, zone: str) -> str:
+    """What a meeting's line in the cell of ``day`` says: its start and its title on the
+    day it starts, its title alone where it continues or is drawn as a bar, "All day"
+    before an all-day event's title on its first day; the title marked as moved as
+    ``events list`` marks it (:attr:`EventRow.shown_title`)."""
+    local = timezones.to_local(row.start_utc, zone)
+    as_bar = row.all_day or row.end_utc - row.start_utc >= SPAN_THRESHOLD
+    if as_bar or local.date() != day:
+        # An all-day event says so on its first day and continues by its title.
+        if row.all_day and day == row.first_date:
+            return translate("Month", "All day  {title}").format(title=row.shown_title)
+        return row.shown_title
+    return f"{time_label(local)}  {row.shown_title}"
 
 
 class MonthView(CalendarView):
@@ -115,8 +131,8 @@ class MonthView(CalendarView):
             self.eventActivated.emit(row.event_id)
             return
         day = self._day_at(event.position())
-        if day is None:
-            return
+        if day is None or window_read_only(self) is not None:
+            return  # no new event over a program this login may only read
         self.at_instant(
             datetime.combine(day, datetime.min.time()).replace(hour=9),
             lambda start: self.slotActivated.emit(start, start + timedelta(hours=1)),
@@ -210,13 +226,6 @@ class MonthView(CalendarView):
                 painter.setBrush(fill)
                 painter.drawRoundedRect(rect, 3, 3)
                 painter.setPen(text)
-                # An all-day event says so on its first day and continues by its title.
-                first_day = row.all_day and day == row.first_date
-                label = (
-                    translate("Month", "All day  {title}").format(title=row.title)
-                    if first_day
-                    else row.title
-                )
             else:
                 if selected:
                     painter.setPen(Qt.PenStyle.NoPen)
@@ -231,7 +240,7 @@ class MonthView(CalendarView):
                 painter.setPen(
                     QColor(style.MUTED_TEXT if row.status is EventStatus.CANCELLED else style.TEXT)
                 )
-                label = f"{time_label(local)}  {row.title}"
+            label = entry_label(row, day, self.zone)
             marked = self.model.event_model.is_marked(row)
             text_rect = rect.adjusted(
                 13 if starts_today and not as_bar else 5,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy, day_bounds
+from cpp_scheduler.gui.readonly import window_read_only
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import (
     BlockImages,
@@ -67,17 +68,17 @@ def block_lines(
     """
     place = [row.venue_name or row.city_name] if (row.venue_name or row.city_name) else []
     if rect.height() < 34:
-        return [f"{time_label(start)} {row.title}"], range(1)
+        return [f"{time_label(start)} {row.shown_title}"], range(1)
     bold = QFont(font)
     bold.setBold(True)
     metrics = QFontMetrics(bold)
     fit = max(1, int((rect.height() - 4) // metrics.height()))
     width = rect.width() - 12
     if rect.width() >= NARROW_BLOCK:
-        title = wrap_words(row.title, metrics, width, max(1, min(2, fit - 1 - len(place))))
+        title = wrap_words(row.shown_title, metrics, width, max(1, min(2, fit - 1 - len(place))))
         times = timezones.span_text(start, end, dash="–")
         return [*title, times, *place], range(len(title))
-    title = wrap_words(row.title, metrics, width, max(1, fit - 1))
+    title = wrap_words(row.shown_title, metrics, width, max(1, fit - 1))
     return [time_label(start), *title, *place], range(1, 1 + len(title))
 
 
@@ -369,7 +370,10 @@ class TimeGridView(CalendarView):
     # A drop, a resize or a double-click points at a wall-clock time; one the clocks skip
     # or read twice is asked about (:meth:`at_instant`) before anything is requested.
     def request_new(self, day: date, minute: int) -> None:
-        """Ask for a new event of an hour at a minute of ``day``."""
+        """Ask for a new event of an hour at a minute of ``day`` (none over a program
+        this login may only read)."""
+        if window_read_only(self) is not None:
+            return
         self.at_instant(
             self.local_time(day, minute),
             lambda start: self.slotActivated.emit(start, start + timedelta(hours=1)),
@@ -377,7 +381,7 @@ class TimeGridView(CalendarView):
         )
 
     def request_move(self, block: Block, day_delta: int, minute_delta: int) -> None:
-        if day_delta == 0 and minute_delta == 0:
+        if (day_delta == 0 and minute_delta == 0) or window_read_only(self) is not None:
             return
         row = block.row
         local = timezones.to_local(row.start_utc, self.zone).replace(tzinfo=None)
@@ -392,6 +396,8 @@ class TimeGridView(CalendarView):
         )
 
     def request_resize(self, block: Block, end_minute: int) -> None:
+        if window_read_only(self) is not None:
+            return
         row = block.row
         day = self.first_day() + timedelta(days=block.day)
 
@@ -531,7 +537,7 @@ class _Header(QWidget):
         painter.setFont(base)
         for number, (row, first, last) in enumerate(view.all_day()[:4]):
             rect = self._span_rect(number, first, last)
-            label = f"{row.title}  ·  {span_label(row, view.zone)}"
+            label = f"{row.shown_title}  ·  {span_label(row, view.zone)}"
             paint_event_block(
                 painter,
                 rect,
@@ -636,7 +642,8 @@ class _Canvas(QWidget):
             return
         point = event.position()
         block = self._view.block_at(point)
-        self._pressed = block
+        # Over a program this login may only read, a press selects and starts no drag.
+        self._pressed = block if window_read_only(self) is None else None
         self._press_point = point
         self._dragging = False
         if block is not None:
@@ -648,8 +655,10 @@ class _Canvas(QWidget):
         point = event.position()
         if self._pressed is None:
             block = self._view.block_at(point)
-            near_edge = block is not None and point.y() >= (
-                self._view.block_rect(block).bottom() - EDGE
+            near_edge = (
+                block is not None
+                and point.y() >= self._view.block_rect(block).bottom() - EDGE
+                and window_read_only(self) is None
             )
             self.setCursor(
                 Qt.CursorShape.SizeVerCursor if near_edge else Qt.CursorShape.ArrowCursor

@@ -6,7 +6,9 @@ drawn in lanes; those the conflict check finds the room booked twice by have a r
 their room without a clash, as ``cpp-scheduler conflicts`` says. Rooms are grouped
 under their city, with their Japanese names. A zoom shows one day, a week or two weeks;
 the hour labels thin out as the days narrow, so they never run together, and a booking
-carries its time and title wherever they fit (a tooltip tells the rest).
+carries its time and title wherever they fit (a tooltip tells the rest). Each day runs
+from 07:00 to 22:00 of the clock shown, widened to take in every booking in view
+(:func:`booking_hours`): a meeting the view counts is a meeting it draws.
 """
 
 from __future__ import annotations
@@ -56,8 +58,14 @@ HEADER = DAY_LINE + HOUR_LINE + 2
 ROW = 44
 GROUP_ROW = 24
 FIRST_HOUR = 7
+"""The hour each day starts at, unless a booking in view starts earlier."""
 LAST_HOUR = 22
+"""The hour each day ends at, unless a booking in view ends later."""
 HOURS = LAST_HOUR - FIRST_HOUR
+"""The hours of a day no booking widens."""
+MIN_BAR_WIDTH = 3.0
+"""The narrowest a booking is drawn: a quarter of an hour on a fortnight's narrow days
+is still a bar to see, hover over and click."""
 DAY_EDGE = "#c4c7cc"
 GROUP_FILL = "#eef1f5"
 
@@ -139,9 +147,38 @@ def _label_forms(day: date) -> list[str]:
     return [i18n.in_english(day, form) for form in DAY_FORMATS]
 
 
+def booking_hours(rows: Iterable[EventRow], zone: str, first: date, last: date) -> tuple[int, int]:
+    """The hours the days from ``first`` to ``last`` are drawn over: 07:00 to 22:00 on
+    the clock of ``zone``, widened to the hour of every timed booking's start and end on
+    those days, as a calendar widens its day, so a booking the view counts is never off
+    its edge (a videoconference at 22:00 in Tokyo, a breakfast at 06:30).
+
+    A booking over several days widens them by its start and its end alone: the days
+    between are wholly booked, which the hours shown already say. An all-day booking
+    covers its dates whatever the hours, and widens nothing.
+    """
+    earliest, latest = FIRST_HOUR, LAST_HOUR
+    for row in rows:
+        if row.all_day:
+            continue
+        start = timezones.to_local(row.start_utc, zone)
+        if first <= start.date() <= last:
+            earliest = min(earliest, start.hour)
+            latest = max(latest, start.hour + 1)
+        end = timezones.to_local(row.end_utc, zone)
+        end_day, end_hour = end.date(), end.hour + (1 if (end.minute, end.second) > (0, 0) else 0)
+        if end_hour == 0:  # ends at midnight: the last hour of the day before
+            end_day, end_hour = end_day - timedelta(days=1), 24
+        if first <= end_day <= last:
+            earliest = min(earliest, end_hour - 1)
+            latest = max(latest, end_hour)
+    return earliest, latest
+
+
 class VenueTimelineView(CalendarView):
-    """Every venue's bookings over one day, one week or two weeks, between 07:00 and
-    22:00 of the display zone; a change of zoom is a change of period."""
+    """Every venue's bookings over one day, one week or two weeks, from 07:00 to 22:00 of
+    the display zone or wider, to take in every booking in view (:meth:`hours`); a
+    change of zoom is a change of period."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +186,7 @@ class VenueTimelineView(CalendarView):
         self._lines: list[Line] = lines_of([])
         self._days = 7
         self._bars: list[tuple[QRectF, EventRow, bool]] | None = None
+        self._hours: tuple[int, int] | None = None
         self._double_bookings: frozenset[tuple[OccurrenceKey, str]] = frozenset()
         self._canvas = _Timeline(self)
         self._scroll = scroll = QScrollArea(self)
@@ -248,6 +286,7 @@ class VenueTimelineView(CalendarView):
 
     def invalidate(self) -> None:
         self._bars = None
+        self._hours = None
         self._canvas.update()
 
     def set_double_bookings(self, bookings: Iterable[tuple[OccurrenceKey, str]]) -> None:
@@ -279,15 +318,24 @@ class VenueTimelineView(CalendarView):
     def day_width(self) -> float:
         return max(1.0, (self._canvas.width() - LABEL_WIDTH) / self._days)
 
+    def hours(self) -> tuple[int, int]:
+        """The hour each day starts and ends at (24 for midnight): 07 and 22, or wider
+        to take in the bookings drawn (:func:`booking_hours`)."""
+        if self._hours is None:
+            self._hours = booking_hours(self.drawn_rows(), self.zone, *self.period())
+        return self._hours
+
     def hour_step(self) -> int:
-        return hour_step(self.day_width() / HOURS)
+        first_hour, last_hour = self.hours()
+        return hour_step(self.day_width() / (last_hour - first_hour))
 
     def x_of(self, moment: datetime) -> float:
         """Horizontal position of a local time, clamped to the visible hours of its day."""
+        first_hour, last_hour = self.hours()
         index = (moment.date() - self.first_day()).days
         hours = moment.hour + moment.minute / 60
-        hours = min(max(hours, FIRST_HOUR), LAST_HOUR)
-        fraction = (hours - FIRST_HOUR) / HOURS
+        hours = min(max(hours, first_hour), last_hour)
+        fraction = (hours - first_hour) / (last_hour - first_hour)
         return LABEL_WIDTH + (index + fraction) * self.day_width()
 
     def drawn_rows(self) -> list[EventRow]:
@@ -325,10 +373,11 @@ class VenueTimelineView(CalendarView):
             for (row, span), lane in placed:
                 clash = (row.occurrence_key, venue_id) in double_bookings
                 for day_start, day_end in _days_of(span, zone, first, last):
+                    # The hours take in its start and end (:meth:`hours`): every piece
+                    # has a place, the shortest drawn as a narrow bar.
                     left, right = self.x_of(day_start), self.x_of(day_end)
-                    if right - left < 2:
-                        continue
-                    rect = QRectF(left, top + 4 + lane * height, right - left - 1, height - 1)
+                    width = max(right - left - 1, MIN_BAR_WIDTH)
+                    rect = QRectF(left, top + 4 + lane * height, width, height - 1)
                     bars.append((rect, row, clash))
         self._bars = bars
         return bars
@@ -394,13 +443,13 @@ def booking_label(row: EventRow, zone: str, rect: QRectF, line_height: float) ->
     if row.all_day:
         all_day = translate("Venues", "All day")
         if rect.height() >= 2 * line_height + 4:
-            return [row.title, all_day]
-        return [f"{all_day} {row.title}"]
+            return [row.shown_title, all_day]
+        return [f"{all_day} {row.shown_title}"]
     start = timezones.to_local(row.start_utc, zone)
     end = timezones.to_local(row.end_utc, zone)
     if rect.height() >= 2 * line_height + 4:
-        return [row.title, timezones.span_text(start, end, dash="–")]
-    return [f"{time_label(start)} {row.title}"]
+        return [row.shown_title, timezones.span_text(start, end, dash="–")]
+    return [f"{time_label(start)} {row.shown_title}"]
 
 
 class _Timeline(QWidget):
@@ -463,14 +512,15 @@ class _Timeline(QWidget):
         view = self._view
         width = view.day_width()
         step = view.hour_step()
+        first_hour, last_hour = view.hours()
         for index in range(view.days):
             day = view.first_day() + timedelta(days=index)
             left = self._day_left(index)
             if day.weekday() >= 5:
                 painter.fillRect(QRectF(left, 0, width, self.height()), QColor(style.WEEKEND))
-            for hour in range(FIRST_HOUR + 1, LAST_HOUR):
-                x = left + (hour - FIRST_HOUR) / HOURS * width
-                labelled = step and (hour - FIRST_HOUR) % step == 0
+            for hour in range(first_hour + 1, last_hour):
+                x = left + (hour - first_hour) / (last_hour - first_hour) * width
+                labelled = step and (hour - first_hour) % step == 0
                 colour = style.GRID_LINE if labelled else style.HALF_HOUR_LINE
                 painter.setPen(QPen(QColor(colour), 1))
                 painter.drawLine(QPointF(x, HEADER), QPointF(x, self.height()))
@@ -489,6 +539,7 @@ class _Timeline(QWidget):
         view = self._view
         width = view.day_width()
         step = view.hour_step()
+        first_hour, last_hour = view.hours()
         top = corner.y()
         today = datetime.now(timezones.zone(view.zone)).date()
         painter.fillRect(QRectF(0, top, self.width(), HEADER), QColor(style.HEADER_BACKGROUND))
@@ -507,8 +558,8 @@ class _Timeline(QWidget):
             )
             painter.setFont(small)
             painter.setPen(QColor(style.MUTED_TEXT))
-            for hour in range(FIRST_HOUR, LAST_HOUR, step or HOURS + 1):
-                x = left + (hour - FIRST_HOUR) / HOURS * width
+            for hour in range(first_hour, last_hour, step or last_hour - first_hour + 1):
+                x = left + (hour - first_hour) / (last_hour - first_hour) * width
                 painter.drawText(
                     QRectF(x + 2, top + DAY_LINE, LABEL_SPACING, HOUR_LINE),
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -600,7 +651,8 @@ class _Timeline(QWidget):
         view = self._view
         now = timezones.to_local(view.now_utc(), view.zone)
         first, last = view.period()
-        if not first <= now.date() <= last or not FIRST_HOUR <= now.hour < LAST_HOUR:
+        first_hour, last_hour = view.hours()
+        if not first <= now.date() <= last or not first_hour <= now.hour < last_hour:
             return
         x = view.x_of(now)
         painter.setPen(QPen(QColor(style.NOW_LINE), 2))
