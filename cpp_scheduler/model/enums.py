@@ -108,6 +108,23 @@ class TravelMode(StrEnum):
         return _LABELS[self]
 
 
+_MODE_WORDS: dict[str, str] = {
+    TravelMode.RAIL: N_("rail"),
+    TravelMode.AIR: N_("air"),
+    TravelMode.BUS: N_("bus"),
+    TravelMode.CAR: N_("car"),
+}
+"""A way of travelling as a sentence names it ("by rail"), lower case where the label
+("Rail") heads a column."""
+
+
+def mode_word(mode: str) -> str:
+    """``rail``, ``鉄道``: a travel mode as a sentence says it ("Kobe–Kitakyushu by
+    rail"); a mode the program does not know, as it is written."""
+    word = _MODE_WORDS.get(mode)
+    return _(word) if word is not None else mode
+
+
 _LABELS: dict[StrEnum, str] = {
     EventKind.CONFERENCE: N_("Conference"),
     EventKind.WORKSHOP: N_("Peer-to-peer workshop"),

@@ -29,7 +29,7 @@ from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import N_, _, shown_name
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, enum_type
-from cpp_scheduler.model.enums import TravelMode
+from cpp_scheduler.model.enums import TravelMode, mode_word
 from cpp_scheduler.timezones import TOKYO
 
 # Link tables are their key alone: on SQLite, tables WITHOUT ROWID (revision 0010).
@@ -312,21 +312,11 @@ def route_key(origin: object, destination: object, mode: object) -> RouteKey | N
     return frozenset(ends), str(mode)
 
 
-_MODE_WORDS: dict[str, str] = {
-    TravelMode.RAIL: N_("rail"),
-    TravelMode.AIR: N_("air"),
-    TravelMode.BUS: N_("bus"),
-    TravelMode.CAR: N_("car"),
-}
-"""A way of travelling as a sentence names it ("by rail")."""
-
-
 def route_name(origin: str, destination: str, mode: str) -> str:
     """ "Kobe–Kitakyushu by rail": a travel time as its list, its editor, the question
     before deleting it, the undo steps and the rule that lists a route once name it."""
-    word = _MODE_WORDS.get(mode)
     return _("{origin}–{destination} by {mode}").format(
-        origin=origin, destination=destination, mode=_(word) if word else mode
+        origin=origin, destination=destination, mode=mode_word(mode)
     )
 
 

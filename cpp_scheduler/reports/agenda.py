@@ -304,10 +304,21 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
     """A tour's days in order: each day's activities and travel legs by time, then the
     night's hotel; times on Japan's clock (the tour is in Japan) and in UTC. An activity
     is on the day it starts in Tokyo (:func:`~cpp_scheduler.model.event_filter.tour_date`),
-    where the tour builder's board shows it, whichever day's record it is filed under."""
+    an all-day one on its own first date, where the tour builder's board shows it,
+    whichever day's record it is filed under. A row before the tour's first day (the
+    arrival flight) or after its last (an activity dragged past it, which the conflict
+    check reports) is headed so, as its day has no heading of the tour's."""
     facts = tour.program
     day_ids = {day.id for day in tour.days}
-    day_titles = {day.day: day.title for day in tour.days}
+    titles = {day.day: day.title for day in tour.days}
+
+    def heading(day: date) -> str:
+        if day < tour.first:
+            return _("Before the tour's first day")
+        if day > tour.last:
+            return _("After the tour's last day")
+        return titles.get(day, "")
+
     items: list[tuple[tuple[date, int, datetime], tuple[Cell, ...]]] = []
 
     def add(day: date, rank: int, when: datetime | None, row: tuple[Cell, ...]) -> None:
@@ -322,14 +333,20 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
             continue
         venue = facts.venues.get(meeting.venue_id or "")
         where = f"{venue.name}, {venue.locality}" if venue else ""
-        day = tour_date(meeting.start_utc)
+        day = meeting_days(
+            meeting.start_utc,
+            meeting.end_utc,
+            meeting.zone,
+            all_day=meeting.all_day,
+            clock=timezones.TOKYO,
+        )[0]
         add(
             day,
             0,
             meeting.start_utc.replace(tzinfo=None),
             (
                 day,
-                day_titles.get(day, ""),
+                heading(day),
                 _("Cancelled activity") if meeting.cancelled else _("Activity"),
                 *_meeting_cells(meeting, [zone]),
                 meeting.title,
@@ -348,7 +365,7 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
             leg.departure_utc.replace(tzinfo=None),
             (
                 day,
-                day_titles.get(day, ""),
+                heading(day),
                 _("Travel"),
                 *_zone_cells(leg.departure_utc, leg.arrival_utc, [zone]),
                 f"{leg.origin} → {leg.destination}",
@@ -366,7 +383,7 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
             None,
             (
                 night.night_of,
-                day_titles.get(night.night_of, ""),
+                heading(night.night_of),
                 _("Hotel night"),
                 None,
                 None,

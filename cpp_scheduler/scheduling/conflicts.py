@@ -43,7 +43,7 @@ from enum import StrEnum
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import N_, _, ngettext
-from cpp_scheduler.model.enums import EventMode
+from cpp_scheduler.model.enums import EventMode, mode_word
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.attendance import (
     LocalSpan,
@@ -80,7 +80,7 @@ from cpp_scheduler.scheduling.travel import (
     TravelTable,
     check_transfer,
     describe_duration,
-    mode_word,
+    leg_journey,
 )
 
 
@@ -100,6 +100,7 @@ class ConflictKind(StrEnum):
     TOUR_LEG_INFEASIBLE = "tour_leg_infeasible"
     TOUR_LEG_UNKNOWN = "tour_leg_unknown"
     HOTEL_IN_OTHER_CITY = "hotel_in_other_city"
+    ACTIVITY_OUTSIDE_TOUR = "activity_outside_tour"
 
     @property
     def label(self) -> str:
@@ -122,6 +123,7 @@ _KIND_LABELS = {
     ConflictKind.TOUR_LEG_INFEASIBLE: N_("Travel leg cannot be made"),
     ConflictKind.TOUR_LEG_UNKNOWN: N_("Travel leg not in the table"),
     ConflictKind.HOTEL_IN_OTHER_CITY: N_("Hotel in another city"),
+    ConflictKind.ACTIVITY_OUTSIDE_TOUR: N_("Activity outside the tour's days"),
 }
 
 TOUR_KINDS = frozenset(
@@ -131,6 +133,7 @@ TOUR_KINDS = frozenset(
         ConflictKind.TOUR_LEG_INFEASIBLE,
         ConflictKind.TOUR_LEG_UNKNOWN,
         ConflictKind.HOTEL_IN_OTHER_CITY,
+        ConflictKind.ACTIVITY_OUTSIDE_TOUR,
     }
 )
 """Conflicts of a study tour's plan: their first record id is the tour's."""
@@ -185,7 +188,8 @@ class Conflict:
     event_ids: tuple[str, ...]
     record_ids: tuple[str, ...] = ()
     """Other records involved: venues, delegations, participants, study tours (for a
-    conflict of a tour's plan, the tour first, then its leg or hotel night)."""
+    conflict of a tour's plan, the tour first, then its leg or hotel night; an activity
+    held outside the tour's days is in ``event_ids``)."""
     start: datetime | None = None
     """When it happens (UTC), for sorting and for jumping to it in a calendar."""
     meetings: tuple[Meeting, ...] = ()
@@ -1250,19 +1254,28 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
                 days=tuple(empty),
             )
         yield from _tour_plan_problems(context, tour)
+        yield from _activities_outside(context, tour)
 
 
-# -- a study tour's legs and hotel nights ----------------------------------------------
+# -- a study tour's legs, hotel nights and activities ------------------------------------
+
+
+_LegProblem = tuple[ConflictKind, str, tuple[TourActivity, ...]]
+"""The kind of a leg's problem, the words that end its sentence, the activities in it."""
 
 
 def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]:
     """Day by day, following where the delegation is: each leg departing that day (the
-    first problem of a leg only), then whether the night's hotel is where the day's last
-    leg arrives.
+    first problem of a leg only), then whether the night's hotel is where the day ends.
 
-    The delegation starts where the first leg leaves from (Tokyo without legs); after a
-    day with legs it is where the last one arrives, after a day without legs where that
-    day's activities were held.
+    The days walked are the tour's and every other day a leg of it departs or an
+    activity of it is held: an arrival flight the day before the tour begins moves the
+    delegation as a leg within it does. The delegation starts where the first leg leaves
+    from (Tokyo without legs); after a day with legs it is where the last one arrives,
+    after a day without legs where that day's activities were held. A night's hotel is
+    judged wherever the day's end is known: where its last leg arrives, or where the
+    delegation is after a day without legs once a leg or an activity has placed it (a
+    tour of no legs and no activities yet is placed nowhere: Tokyo is only a guess).
     """
     name = f"{tour.title} ({context.name(tour.delegation_id)})"
     nights = {night.night_of: night for night in tour.nights}
@@ -1272,13 +1285,15 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
     legs_on: dict[date, list[TourLeg]] = defaultdict(list)
     for tour_leg in tour.legs:
         legs_on[_tokyo_date(tour_leg.departure)].append(tour_leg)
+    tour_days = range(date_to_day(tour.start_date), date_to_day(tour.end_date) + 1)
+    walked = sorted({*tour_days, *map(date_to_day, legs_on), *map(date_to_day, activities_on)})
     city = tour.legs[0].origin if tour.legs else zone_city(timezones.TOKYO)
-    for day_number in range(date_to_day(tour.start_date), date_to_day(tour.end_date) + 1):
-        day = day_to_date(day_number)
+    placed = bool(tour.legs)
+    for day in map(day_to_date, walked):
         activities = activities_on.get(day, [])
         legs = legs_on.get(day, [])
         for leg in legs:
-            problem = _leg_problem(context, leg, activities)
+            problem = _leg_problem(context, leg, tour.activities)
             if problem is None and leg.origin.casefold() != city.casefold():
                 problem = (
                     ConflictKind.TOUR_LEG_INFEASIBLE,
@@ -1288,76 +1303,96 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
                     (),
                 )
             if problem is not None:
-                kind, reason, involved = problem
-                yield Conflict(
-                    kind,
-                    Severity.WARNING if kind is ConflictKind.TOUR_LEG_UNKNOWN else Severity.ERROR,
-                    _("{tour}: the leg {origin} → {destination} on {when} {reason}").format(
-                        tour=name,
-                        origin=leg.origin,
-                        destination=leg.destination,
-                        when=_tokyo_span(leg.departure, leg.arrival),
-                        reason=reason,
-                    ),
-                    tuple(activity.event_id for activity in involved),
-                    (tour.id, leg.id),
-                    leg.departure,
-                    tuple(Meeting(a.event_id, None, a.start) for a in involved),
-                    days=(day,),
-                    within=_("This leg {reason}").format(reason=reason),
-                )
+                yield _leg_conflict(name, tour, leg, day, problem)
             city = leg.destination
-        if legs:
-            city = legs[-1].destination
-        else:
+        if not legs:
             for activity in activities:
                 if activity.locality:
                     city = activity.locality
+                    placed = True
         night = nights.get(day)
-        if night is not None and legs and night.locality.casefold() != city.casefold():
-            yield Conflict(
-                ConflictKind.HOTEL_IN_OTHER_CITY,
-                Severity.ERROR,
-                _(
-                    "{tour}: the hotel for the night of {day} ({hotel}) is in {locality}, "
-                    "but the day ends in {city}"
-                ).format(
-                    tour=name,
-                    day=i18n.day_text(day),
-                    hotel=night.hotel,
-                    locality=night.locality,
-                    city=city,
-                ),
-                (),
-                (tour.id, night.id),
-                legs[-1].arrival,
-                days=tuple(sorted({day, _tokyo_date(legs[-1].arrival)})),
-                within=_("The hotel ({hotel}) is in {locality}, but the day ends in {city}").format(
-                    hotel=night.hotel, locality=night.locality, city=city
-                ),
-            )
+        if night is None or not placed or night.locality.casefold() == city.casefold():
+            continue
+        if legs:  # found when the day's last leg arrives, on its night and that day
+            found_at = legs[-1].arrival
+            days = tuple(sorted({day, _tokyo_date(found_at)}))
+        else:  # found as the day's last activity ends, or as its night's day begins
+            found_at = max((a.end for a in activities), default=_tokyo_midnight(day))
+            days = (day,)
+        yield Conflict(
+            ConflictKind.HOTEL_IN_OTHER_CITY,
+            Severity.ERROR,
+            _(
+                "{tour}: the hotel for the night of {day} ({hotel}) is in {locality}, "
+                "but the day ends in {city}"
+            ).format(
+                tour=name,
+                day=i18n.day_text(day),
+                hotel=night.hotel,
+                locality=night.locality,
+                city=city,
+            ),
+            (),
+            (tour.id, night.id),
+            found_at,
+            days=days,
+            within=_("The hotel ({hotel}) is in {locality}, but the day ends in {city}").format(
+                hotel=night.hotel, locality=night.locality, city=city
+            ),
+        )
 
 
-_LegProblem = tuple[ConflictKind, str, tuple[TourActivity, ...]]
-"""The kind of a leg's problem, the words that end its sentence, the activities in it."""
+def _leg_conflict(
+    name: str, tour: TourInfo, leg: TourLeg, day: date, problem: _LegProblem
+) -> Conflict:
+    """The finding of a leg's problem, on the day the leg sets out."""
+    kind, reason, involved = problem
+    return Conflict(
+        kind,
+        Severity.WARNING if kind is ConflictKind.TOUR_LEG_UNKNOWN else Severity.ERROR,
+        _("{tour}: the leg {origin} → {destination} on {when} {reason}").format(
+            tour=name,
+            origin=leg.origin,
+            destination=leg.destination,
+            when=_tokyo_span(leg.departure, leg.arrival),
+            reason=reason,
+        ),
+        tuple(activity.event_id for activity in involved),
+        (tour.id, leg.id),
+        leg.departure,
+        tuple(Meeting(a.event_id, None, a.start) for a in involved),
+        days=(day,),
+        within=_("This leg {reason}").format(reason=reason),
+    )
 
 
 def _leg_problem(
     context: _Context, leg: TourLeg, activities: Sequence[TourActivity]
 ) -> _LegProblem | None:
-    """The first thing wrong with a leg: a route the table does not know, a journey
-    longer than the leg, an activity during the leg, or a departure too soon (less than
-    the buffer) after an activity that ends in another city."""
-    route = context.table.fastest(leg.origin, leg.destination)
+    """The first thing wrong with a leg: a route the table does not know by the leg's
+    mode, a journey by that mode longer than the leg, an activity during the leg, or a
+    departure too soon (less than the buffer) after an activity that ends in another city.
+
+    ``activities`` are the tour's whole: an overnight leg that arrives after the next
+    day's visit has begun overlaps it as much as one within a day. The journey is the
+    table's by the leg's own mode (:func:`~cpp_scheduler.scheduling.travel.leg_journey`,
+    the tour builder's rule too): a leg booked by rail does not make the flight's time,
+    and where the table knows the route by other modes only, the leg cannot be checked.
+    """
+    route = leg_journey(context.table, leg.origin, leg.destination, leg.mode)
     if route is None:
-        return (
-            ConflictKind.TOUR_LEG_UNKNOWN,
-            _(
+        known = context.table.modes(leg.origin, leg.destination)
+        if not known:
+            reason = _(
                 "cannot be checked: the travel-time table does not know this route; add it "
                 "to the table"
-            ),
-            (),
-        )
+            )
+        else:
+            reason = _(
+                "cannot be checked: the travel-time table knows this route by {modes} but "
+                "not by {mode}; add it to the table"
+            ).format(modes=_join([mode_word(mode) for mode in known]), mode=mode_word(leg.mode))
+        return (ConflictKind.TOUR_LEG_UNKNOWN, reason, ())
     planned = leg.arrival - leg.departure
     needed = timedelta(minutes=route.minutes)
     if planned < needed:
@@ -1393,6 +1428,40 @@ def _leg_problem(
                 (activity,),
             )
     return None
+
+
+def _activities_outside(context: _Context, tour: TourInfo) -> Iterator[Conflict]:
+    """An activity filed under one of the tour's days but held before its first day or
+    after its last (dragged there in the calendar): still the delegation's, and still
+    listed by the tour's spreadsheet, but on no day of the tour, so it is said on the
+    day it is held."""
+    name = f"{tour.title} ({context.name(tour.delegation_id)})"
+    for activity in tour.activities:
+        day = _tokyo_date(activity.start)
+        if tour.start_date <= day <= tour.end_date:
+            continue
+        if day < tour.start_date:
+            message = _(
+                "{tour}: '{activity}' is filed under the tour but held on {day}, before its "
+                "first day"
+            )
+            within = _("Filed under the tour but held on {day}, before its first day")
+        else:
+            message = _(
+                "{tour}: '{activity}' is filed under the tour but held on {day}, after its last day"
+            )
+            within = _("Filed under the tour but held on {day}, after its last day")
+        yield Conflict(
+            ConflictKind.ACTIVITY_OUTSIDE_TOUR,
+            Severity.WARNING,
+            message.format(tour=name, activity=activity.title, day=i18n.day_text(day)),
+            (activity.event_id,),
+            (tour.id,),
+            activity.start,
+            (Meeting(activity.event_id, None, activity.start),),
+            days=(day,),
+            within=within.format(day=i18n.short_day_text(day)),
+        )
 
 
 def _tokyo_date(instant: datetime) -> date:

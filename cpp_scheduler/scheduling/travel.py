@@ -1,9 +1,11 @@
 """Whether a delegation can get from one event to the next in another city.
 
 The travel-time table lists door-to-door journeys between localities by mode; a route is
-looked up in either direction and the fastest mode counts, since the coordinator can
-always book the faster one. A buffer on top (30 minutes unless the caller says
-otherwise) covers finding the platform, the taxi queue and a late finish.
+looked up in either direction and, between two events, the fastest mode counts, since the
+coordinator can always book the faster one. A study tour's leg is booked already: it is
+judged by its own mode's journey (:func:`leg_journey`). A buffer on top (30 minutes
+unless the caller says otherwise) covers finding the platform, the taxi queue and a late
+finish.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from cpp_scheduler.i18n import N_, _
+from cpp_scheduler.i18n import _
 from cpp_scheduler.limits import LONGEST_JOURNEY_MINUTES
 from cpp_scheduler.scheduling.inputs import Route
 
@@ -30,9 +32,11 @@ def _key(origin: str, destination: str) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class TravelTable:
-    """The fastest known journey between each pair of localities, either direction."""
+    """The fastest known journey between each pair of localities, either direction, and
+    the fastest by each mode the table knows for that pair."""
 
     fastest_by_pair: Mapping[frozenset[str], Route] = field(default_factory=dict)
+    by_mode_by_pair: Mapping[frozenset[str], Mapping[str, Route]] = field(default_factory=dict)
 
     @classmethod
     def from_routes(cls, routes: Iterable[Route]) -> TravelTable:
@@ -41,6 +45,7 @@ class TravelTable:
         holds one, and it is no journey at all. The check then asks for the route, as
         for any it does not know, and the coordinator corrects the one stored."""
         fastest: dict[frozenset[str], Route] = {}
+        by_mode: dict[frozenset[str], dict[str, Route]] = {}
         for route in routes:
             if not 0 < route.minutes <= LONGEST_JOURNEY_MINUTES:
                 continue
@@ -48,10 +53,24 @@ class TravelTable:
             known = fastest.get(key)
             if known is None or route.minutes < known.minutes:
                 fastest[key] = route
-        return cls(fastest)
+            modes = by_mode.setdefault(key, {})
+            known = modes.get(route.mode)
+            if known is None or route.minutes < known.minutes:
+                modes[route.mode] = route
+        return cls(fastest, by_mode)
 
     def fastest(self, origin: str, destination: str) -> Route | None:
         return self.fastest_by_pair.get(_key(origin, destination))
+
+    def by_mode(self, origin: str, destination: str, mode: str) -> Route | None:
+        """The journey by ``mode`` (a table's mode: ``rail``), None where the table
+        does not know the route by that mode."""
+        return self.by_mode_by_pair.get(_key(origin, destination), {}).get(mode)
+
+    def modes(self, origin: str, destination: str) -> tuple[str, ...]:
+        """The modes the table knows the route by, fastest first."""
+        known = self.by_mode_by_pair.get(_key(origin, destination), {})
+        return tuple(sorted(known, key=lambda mode: (known[mode].minutes, mode)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +128,15 @@ def gap_needed(
     return journey_and_buffer(table.fastest(origin, destination), buffer)
 
 
+def leg_journey(table: TravelTable, origin: str, destination: str, mode: str) -> Route | None:
+    """The journey a study tour's leg is judged by: the table's time for its route by
+    the leg's own mode, since the leg is booked on that mode (a rail leg does not make
+    the flight's time). None where the table does not know the route by that mode,
+    whatever it knows by another: the one rule of the conflict check and of the tour
+    builder's leg form, so the form never offers a time the check then rejects."""
+    return table.by_mode(origin, destination, mode)
+
+
 def check_transfer(
     table: TravelTable,
     origin: str,
@@ -136,13 +164,3 @@ def describe_duration(duration: timedelta) -> str:
     if not rest:
         return _("{hours} h").format(hours=hours)
     return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
-
-
-_MODE_WORDS = {"rail": N_("rail"), "air": N_("air"), "bus": N_("bus"), "car": N_("car")}
-"""A way of travelling as a sentence names it ("by rail"), by the table's mode."""
-
-
-def mode_word(mode: str) -> str:
-    """``rail``, ``鉄道``: a travel-time table's mode as a sentence says it."""
-    word = _MODE_WORDS.get(mode)
-    return _(word) if word is not None else mode

@@ -351,23 +351,33 @@ def holds_sessions(session: Session, event_id: str) -> bool:
 
 def _tours(session: Session, start: datetime | None, end: datetime | None) -> list[TourInfo]:
     """The tours any of whose findings can fall in ``start``..``end``: those whose days
-    touch it, and those with a leg still on its way then (a day's hotel is judged when
-    its last leg arrives)."""
+    touch it, those with a leg on its way then (a leg before the tour's first day or
+    after its last included; a day's hotel is judged when its last leg arrives), and
+    those with an activity held then (one dragged past the tour's days is found on the
+    day it is held)."""
     query = select(StudyTour).options(
         selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.venue),
         selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.city),
         selectinload(StudyTour.legs),
         selectinload(StudyTour.nights),
     )
+    days, legs, activities = [], [], []
     if start is not None:
+        days.append(StudyTour.end_date >= _tokyo_date(start))
+        legs.append(TravelLeg.arrival_utc >= start)
+        activities.append(Event.end_utc >= start)
+    if end is not None:
+        days.append(StudyTour.start_date <= _tokyo_date(end))
+        legs.append(TravelLeg.departure_utc <= end)
+        activities.append(Event.start_utc <= end)
+    if days:
         query = query.where(
             or_(
-                StudyTour.end_date >= _tokyo_date(start),
-                StudyTour.legs.any(TravelLeg.arrival_utc >= start),
+                and_(*days),
+                StudyTour.legs.any(and_(*legs)),
+                StudyTour.days.any(TourDay.events.any(and_(*activities))),
             )
         )
-    if end is not None:
-        query = query.where(StudyTour.start_date <= _tokyo_date(end))
     tours = []
     for tour in session.scalars(query).all():
         travel_days: set[date] = set()
@@ -406,13 +416,16 @@ def _tours(session: Session, start: datetime | None, end: datetime | None) -> li
 
 
 def tour_activities(tour: StudyTour) -> list[TourActivity]:
-    """The events held on the tour's days, by start; cancelled ones are not held."""
+    """The timed events filed under the tour's days, by start: what a leg can overlap or
+    leave too soon after, and where a day without legs is spent. Cancelled ones are not
+    held; an all-day one has dates, not hours (midnight is not when anyone sets off), and
+    is kept out of the travel checks, as between events."""
     return sorted(
         (
             TourActivity(event.id, event.title, event.start_utc, event.end_utc, event.locality)
             for tour_day in tour.days
             for event in tour_day.events
-            if not event.is_cancelled
+            if not event.is_cancelled and not event.all_day
         ),
         key=lambda activity: (activity.start, activity.event_id),
     )

@@ -33,12 +33,17 @@ from cpp_scheduler.model import (
     TravelTime,
     Venue,
 )
-from cpp_scheduler.model.event_filter import tour_date
+from cpp_scheduler.model.event_filter import meeting_days, tour_date
 from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, find_conflicts
+from cpp_scheduler.scheduling.inputs import Route
+from cpp_scheduler.scheduling.travel import TravelTable, leg_journey
 from cpp_scheduler.services.snapshot import load_snapshot
 from cpp_scheduler.store import Database
 
 TOKYO = timezones.TOKYO
+
+NIGHT_KINDS = frozenset({ConflictKind.NIGHT_WITHOUT_HOTEL, ConflictKind.HOTEL_IN_OTHER_CITY})
+"""The findings about a tour's night, said under the night on its day's card."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,13 @@ class BoardEvent:
     place: str
     version: int = 1
     """The version read, which a move of it carries."""
+    all_day: bool = False
+    """Held on whole days (its own dates), not at hours: the board says "All day"."""
+    day: date | None = None
+    """The day it is on: its start's date in Tokyo, or an all-day one's own first date."""
+    problem: str | None = None
+    """The check's sentence on the activity itself (held outside the tour's days), or
+    None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +90,22 @@ class BoardDay:
     legs: tuple[BoardLeg, ...]
     hotel: str | None
     findings: tuple[Conflict, ...] = ()
-    """What the conflict check finds wrong with this day of the tour."""
+    """What the conflict check finds wrong with this day of the tour: of its night,
+    only about that night; on the first and last cards, also about the days before and
+    after the tour (:func:`read_board`)."""
     tour_day_version: int | None = None
     """The version of the day's record as read (None without one)."""
     cancelled: tuple[BoardEvent, ...] = ()
     """The day's cancelled activities: the board leaves them out, but they belong to the
     day all the same, so a move of the day carries them with it."""
+    outside_legs: tuple[BoardLeg, ...] = ()
+    """The tour's legs that set out before its first day (on the first card: the
+    arrival flight) or after its last (on the last card), shown with their dates as the
+    itinerary and the tour's spreadsheet list them; a move of the day leaves them."""
+    outside_events: tuple[BoardEvent, ...] = ()
+    """The activities filed under the tour but held before its first day (on the first
+    card) or after its last (on the last card), each with the check's finding; a move
+    of the day leaves them."""
 
     @property
     def held(self) -> tuple[BoardEvent, ...]:
@@ -109,9 +131,15 @@ class BoardDay:
 
     @property
     def hotel_problem(self) -> str | None:
-        """The check's sentence on the night's hotel being in another city, or None."""
+        """The check's sentence on this night's hotel being in another city, or None."""
         finding = self._finding(ConflictKind.HOTEL_IN_OTHER_CITY)
         return finding.said_within if finding is not None else None
+
+    @property
+    def night_findings(self) -> tuple[Conflict, ...]:
+        """What the check finds wrong with this day's night: no hotel booked, or a
+        hotel in another city than where the day ends."""
+        return tuple(f for f in self.findings if f.kind in NIGHT_KINDS)
 
     @property
     def problems(self) -> list[str]:
@@ -177,24 +205,23 @@ def list_tours(database: Database) -> list[tuple[str, str]]:
         ]
 
 
-def leg_minutes(
-    database: Database, origin: str, destination: str, mode: TravelMode | None = None
-) -> int | None:
-    """The table's journey time for a route (by ``mode`` when it knows that mode), read
-    as columns: the leg form asks at every change of its route."""
+def leg_minutes(database: Database, origin: str, destination: str, mode: TravelMode) -> int | None:
+    """The table's journey time for a leg of the route by ``mode``, read as columns (the
+    leg form asks at every change of its route); None where the table does not know the
+    route by that mode, whatever it knows by another. The conflict check's own rule
+    (:func:`~cpp_scheduler.scheduling.travel.leg_journey`), so the form offers the time
+    the check then judges the leg by."""
     with database.session() as session:
-        rows = session.execute(
-            select(TravelTime.origin, TravelTime.destination, TravelTime.mode, TravelTime.minutes)
-        ).all()
-        matching = [
-            row
-            for row in rows
-            if {row.origin.casefold(), row.destination.casefold()}
-            == {origin.casefold(), destination.casefold()}
+        routes = [
+            Route(row.origin, row.destination, str(row.mode), row.minutes)
+            for row in session.execute(
+                select(
+                    TravelTime.origin, TravelTime.destination, TravelTime.mode, TravelTime.minutes
+                )
+            )
         ]
-    if mode is not None and any(row.mode is mode for row in matching):
-        matching = [row for row in matching if row.mode is mode]
-    return min((row.minutes for row in matching), default=None)
+    journey = leg_journey(TravelTable.from_routes(routes), origin, destination, str(mode))
+    return journey.minutes if journey is not None else None
 
 
 def tour_findings(database: Database, tour_id: str) -> list[Conflict]:
@@ -221,10 +248,28 @@ def _tour_findings(session: Session, tour_id: str) -> list[Conflict]:
 
 def read_board(database: Database, tour_id: str) -> TourBoard:
     """The tour day by day, each day with the check's findings about it, all read at one
-    moment, with the version of every record a move of the board writes."""
+    moment, with the version of every record a move of the board writes.
+
+    A card holds the activities held on its day and the legs setting out on it. What
+    the tour holds before its first day (the arrival flight, an activity dragged there)
+    is on the first card, and what it holds after its last on the last, with its date,
+    as the itinerary and the tour's spreadsheet list it on its own day. A card's
+    findings are those of its day, a night's those of its own night alone (a hotel
+    elsewhere is found on the day its last leg arrives too, which has a night of its
+    own), and the first and last cards take those of the days before and after.
+    """
     with database.reading() as session:
         findings = _tour_findings(session, tour_id)
-        by_leg = {f.record_ids[1]: f.said_within for f in findings if len(f.record_ids) > 1}
+        by_leg = {
+            f.record_ids[1]: f.said_within
+            for f in findings
+            if f.kind in (ConflictKind.TOUR_LEG_INFEASIBLE, ConflictKind.TOUR_LEG_UNKNOWN)
+        }
+        by_activity = {
+            f.event_ids[0]: f.said_within
+            for f in findings
+            if f.kind is ConflictKind.ACTIVITY_OUTSIDE_TOUR
+        }
         tour = session.scalars(
             select(StudyTour)
             .options(
@@ -238,19 +283,54 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
         ).first()
         if tour is None:
             raise SchedulerError(_("The study tour was deleted meanwhile."))
+        first_day, last_day = tour.start_date, tour.end_date
         by_date = {tour_day.day: tour_day for tour_day in tour.days}
-        # Which activities a day holds: those of the tour's days that start on it (in
-        # Tokyo), cancelled ones too; the board shows those that are not cancelled.
+        # Which activities a day holds: those of the tour's days on it (in Tokyo, an
+        # all-day one on its own date), cancelled ones too; the board shows those that
+        # are not cancelled.
         tour_events = sorted(
             (event for tour_day in tour.days for event in tour_day.events),
             key=lambda event: event.start_utc,
         )
         nights = {night.night_of: night for night in tour.nights}
+
+        def board_leg(leg: TravelLeg) -> BoardLeg:
+            return BoardLeg(
+                leg.id,
+                leg.origin,
+                leg.destination,
+                leg.mode,
+                leg.departure_utc,
+                leg.arrival_utc,
+                by_leg.get(leg.id),
+                leg.version,
+            )
+
+        def on_card(finding: Conflict, day: date) -> bool:
+            if finding.kind is ConflictKind.HOTEL_IN_OTHER_CITY:
+                night = nights.get(day)
+                return night is not None and finding.record_ids[1:2] == (night.id,)
+            return any(
+                found == day
+                or (found < first_day and day == first_day)
+                or (found > last_day and day == last_day)
+                for found in finding.days
+            )
+
+        legs_before = [leg for leg in tour.legs if tour_date(leg.departure_utc) < first_day]
+        legs_after = [leg for leg in tour.legs if tour_date(leg.departure_utc) > last_day]
+        held_outside = [
+            event
+            for event in tour_events
+            if not event.is_cancelled and not first_day <= _activity_day(event) <= last_day
+        ]
         city = tour.legs[0].origin if tour.legs else TOKYO.split("/")[-1]
+        if legs_before:
+            city = legs_before[-1].destination
         cards = []
         for number, day in enumerate(tour.dates(), start=1):
             tour_day = by_date.get(day)
-            held = [e for e in tour_events if tour_date(e.start_utc) == day]
+            held = [e for e in tour_events if _activity_day(e) == day]
             events = [e for e in held if not e.is_cancelled]
             cancelled = [e for e in held if e.is_cancelled]
             legs = [leg for leg in tour.legs if tour_date(leg.departure_utc) == day]
@@ -261,10 +341,19 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             if legs:
                 city = legs[-1].destination
             for event in events:
-                if event.locality and not legs:
+                if event.locality and not legs and not event.all_day:
                     city = event.locality
                     where = [city]
             night = nights.get(day)
+            outside_legs = (legs_before if day == first_day else []) + (
+                legs_after if day == last_day else []
+            )
+            outside_events = [
+                event
+                for event in held_outside
+                if (day == first_day and _activity_day(event) < first_day)
+                or (day == last_day and _activity_day(event) > last_day)
+            ]
             cards.append(
                 BoardDay(
                     number,
@@ -273,23 +362,13 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                     tour_day.title if tour_day else "",
                     " → ".join(where),
                     tuple(_board_event(e) for e in events),
-                    tuple(
-                        BoardLeg(
-                            leg.id,
-                            leg.origin,
-                            leg.destination,
-                            leg.mode,
-                            leg.departure_utc,
-                            leg.arrival_utc,
-                            by_leg.get(leg.id),
-                            leg.version,
-                        )
-                        for leg in legs
-                    ),
+                    tuple(board_leg(leg) for leg in legs),
                     f"{night.hotel}, {night.locality}" if night else None,
-                    tuple(f for f in findings if day in f.days),
+                    tuple(f for f in findings if on_card(f, day)),
                     tour_day.version if tour_day else None,
                     tuple(_board_event(e) for e in cancelled),
+                    tuple(board_leg(leg) for leg in outside_legs),
+                    tuple(_board_event(e, by_activity.get(e.id)) for e in outside_events),
                 )
             )
         routes = session.scalars(select(TravelTime)).all()
@@ -313,7 +392,16 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
         )
 
 
-def _board_event(event: Event) -> BoardEvent:
+def _activity_day(event: Event) -> date:
+    """The day of the tour an activity is on: its start's date in Tokyo, where a tour
+    is planned, or an all-day one's own first date, the same on every calendar
+    (:func:`~cpp_scheduler.model.event_filter.meeting_days`)."""
+    return meeting_days(
+        event.start_utc, event.end_utc, event.zone, all_day=event.all_day, clock=TOKYO
+    )[0]
+
+
+def _board_event(event: Event, problem: str | None = None) -> BoardEvent:
     return BoardEvent(
         event.id,
         event.title,
@@ -322,16 +410,23 @@ def _board_event(event: Event) -> BoardEvent:
         event.end_utc,
         _place(event),
         event.version,
+        event.all_day,
+        _activity_day(event),
+        problem,
     )
 
 
 def _place(event: Event) -> str:
-    """Where an activity is: the venue with its Japanese name, or the city."""
+    """Where an activity is: the venue with its Japanese name, or the city; online only
+    for a virtual one, and a face-to-face one with neither says its venue is not chosen
+    yet (it is not online for that)."""
     venue = event.venue
     if venue is not None:
         japanese = f" ({venue.name_ja})" if venue.name_ja else ""
         return f"{venue.name}{japanese}, {venue.locality}"
-    return event.locality or _("online")
+    if event.mode is EventMode.VIRTUAL:
+        return _("online")
+    return event.locality or _("venue not chosen yet")
 
 
 # -- the values the builder's edits write --------------------------------------------------

@@ -1,9 +1,11 @@
 """The study-tour builder: a delegation's tour as a day-by-day board across cities.
 
 Each day is a card: where the delegation is, its events, its travel legs with their
-times, and the hotel night. What is wrong with the tour (a leg that cannot be made, a
-hotel in another city than where the day ends, a night without a hotel, a day with
-nothing planned) is what the conflict check says about it, word for word
+times, and the hotel night; the first card also shows what the tour holds before its
+first day (the arrival flight), the last what it holds after its last, with their dates.
+What is wrong with the tour (a leg that cannot be made, a hotel in another city than
+where the day ends, a night without a hotel, a day with nothing planned, an activity
+held outside the tour's days) is what the conflict check says about it, word for word
 (:func:`cpp_scheduler.services.tours.read_board`), read again off the GUI thread after
 every change. Adding a site visit or workshop, inserting a leg (its length taken from
 the table, or given in its form where the table has no such journey) and moving a day's
@@ -43,14 +45,16 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import CreateRecord, Editor, EditRecord, RecordCommand
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
+from cpp_scheduler.gui.readonly import follow_read_only
 from cpp_scheduler.gui.tools.commands import GroupCommand
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Event, EventKind, Problem, TourDay, TravelLeg, TravelMode
+from cpp_scheduler.model.enums import mode_word
 from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import tours
 from cpp_scheduler.services.database import Database
-from cpp_scheduler.services.tours import BoardDay, TourBoard
+from cpp_scheduler.services.tours import BoardDay, BoardEvent, TourBoard
 
 TOKYO = timezones.TOKYO
 
@@ -94,12 +98,12 @@ class DayCard(QFrame):
             layout.addWidget(heading)
         self.lines: list[QLabel] = []
         items: list[tuple[datetime, str, str, bool]] = []
-        for leg in card.legs:
+        for leg in (*card.legs, *card.outside_legs):
             depart = timezones.to_local(leg.departure, TOKYO)
             arrive = timezones.to_local(leg.arrival, TOKYO)
             text = (
                 f"<span style='color:#1a4fa0'><b>{leg.mode.label}</b></span> "
-                f"{timezones.span_text(depart, arrive, dash='–')} {_escape(leg.origin)} → "
+                f"{self._span(depart, arrive)} {_escape(leg.origin)} → "
                 f"{_escape(leg.destination)}"
             )
             if leg.problem:
@@ -107,23 +111,18 @@ class DayCard(QFrame):
             items.append(
                 (leg.departure, text, "badLeg" if leg.problem else "leg", leg.problem is not None)
             )
-        for event in card.events:
-            start = timezones.to_local(event.start, TOKYO)
-            end = timezones.to_local(event.end, TOKYO)
-            items.append(
-                (
-                    event.start,
-                    f"{timezones.span_text(start, end, dash='–')} <b>{_escape(event.title)}"
-                    f"</b><br><span style='color:#5f6368'>{event.kind.label} · "
-                    f"{_escape(event.place)}</span>",
-                    "event",
-                    False,
-                )
+        for event in (*card.events, *card.outside_events):
+            text = (
+                f"{self._when(event)} <b>{_escape(event.title)}</b><br>"
+                f"<span style='color:#5f6368'>{event.kind.label} · {_escape(event.place)}</span>"
             )
+            if event.problem:
+                text += f"<br><span style='color:#a50e0e'>⚠ {_escape(event.problem)}</span>"
+            name = "badEvent" if event.problem else "event"
+            items.append((event.start, text, name, event.problem is not None))
         for _when, text, name, bad in sorted(items, key=lambda item: item[0]):
             self._line(text, name, bad)
-        findings = {finding.kind: finding for finding in card.findings}
-        empty = findings.get(ConflictKind.EMPTY_TOUR_DAY)
+        empty = next((f for f in card.findings if f.kind is ConflictKind.EMPTY_TOUR_DAY), None)
         if empty is not None:
             line = self._line(
                 "<span style='color:#a50e0e'>⚠ "
@@ -134,26 +133,47 @@ class DayCard(QFrame):
             )
             line.setToolTip(empty.message)
         layout.addStretch(1)
-        hotel = (
-            translate("TourBuilder", "Night: {hotel}").format(hotel=card.hotel)
-            if card.hotel
-            else translate("TourBuilder", "No hotel night")
+        # The findings about this day's own night, each said: "No hotel booked" in red
+        # in place of "No hotel night", a hotel elsewhere under the hotel's name.
+        night_findings = card.night_findings
+        unbooked = any(f.kind is ConflictKind.NIGHT_WITHOUT_HOTEL for f in night_findings)
+        lines = []
+        if not unbooked:
+            hotel = (
+                translate("TourBuilder", "Night: {hotel}").format(hotel=card.hotel)
+                if card.hotel
+                else translate("TourBuilder", "No hotel night")
+            )
+            lines.append(f"<span style='color:#5f6368'>{_escape(hotel)}</span>")
+        lines.extend(
+            f"<span style='color:#a50e0e'>⚠ {_escape(finding.said_within)}</span>"
+            for finding in night_findings
         )
-        unbooked = findings.get(ConflictKind.NIGHT_WITHOUT_HOTEL)
-        elsewhere = findings.get(ConflictKind.HOTEL_IN_OTHER_CITY)
-        if unbooked is not None:  # said in red in place of "No hotel night"
-            text = f"<span style='color:#a50e0e'>⚠ {_escape(unbooked.said_within)}</span>"
-        else:
-            text = f"<span style='color:#5f6368'>{_escape(hotel)}</span>"
-        if elsewhere is not None:
-            text += f"<br><span style='color:#a50e0e'>⚠ {_escape(elsewhere.said_within)}</span>"
-        night = QLabel(text, self)
+        night = QLabel("<br>".join(lines), self)
         night.setObjectName("hotelNight")
         night.setWordWrap(True)
-        night.setToolTip("\n".join(f.message for f in (unbooked, elsewhere) if f is not None))
+        night.setToolTip("\n".join(finding.message for finding in night_findings))
         layout.addWidget(night)
         self.flagged = bool(card.findings)
         self.set_chosen(False)
+
+    def _span(self, start: datetime, end: datetime) -> str:
+        """From ``start`` to ``end`` (Tokyo), with the start's day where it is not the
+        card's own (the arrival flight the day before the tour, on its first card)."""
+        day = None if start.date() == self.card.day else i18n.short_day_text
+        return timezones.span_text(start, end, day=day, dash="–")
+
+    def _when(self, event: BoardEvent) -> str:
+        """An activity's hours, or "All day" for one held on whole days, as the
+        calendar, the itinerary and the tour's spreadsheet say it."""
+        if not event.all_day:
+            return self._span(
+                timezones.to_local(event.start, TOKYO), timezones.to_local(event.end, TOKYO)
+            )
+        all_day = translate("TourBuilder", "All day")
+        if event.day is None or event.day == self.card.day:
+            return all_day
+        return f"{i18n.short_day_text(event.day)} {all_day}"
 
     def _line(self, text: str, name: str, bad: bool) -> QLabel:
         label = QLabel(text, self)
@@ -615,6 +635,7 @@ class TourBuilderDialog(QDialog):
         layout.addWidget(self.board_scroll, 1)
         self.resize(1340, 640)
         editor.changed.connect(self._changed)
+        follow_read_only(editor, self._made_read_only)
         self.refresh_choices()
 
     def refresh_choices(self) -> None:
@@ -757,6 +778,13 @@ class TourBuilderDialog(QDialog):
                 self.buttons[name].setEnabled(movable)
                 in_tour = board.start <= other <= board.end
                 self.buttons[name].setToolTip("" if movable or not in_tour else why)
+        if self.editor.read_only is not None:  # the tour is read, and nothing changed
+            for button in self.buttons.values():
+                button.setEnabled(False)
+                button.setToolTip(self.editor.read_only)
+
+    def _made_read_only(self, _reason: str) -> None:
+        self._update_buttons()
 
     # -- changes, each an undo command ------------------------------------------------------
     def _execute(
@@ -887,9 +915,9 @@ class TourBuilderDialog(QDialog):
             self.report_error(
                 translate(
                     "TourBuilder",
-                    "The travel-time table has no journey from {origin} to {destination}; "
-                    "add it under Program first.",
-                ).format(origin=origin, destination=destination)
+                    "The travel-time table has no journey from {origin} to {destination} by "
+                    "{mode}; add it under Program first.",
+                ).format(origin=origin, destination=destination, mode=mode_word(mode.value))
             )
             return None
         create = CreateRecord(
