@@ -864,10 +864,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>{count}個のタイムゾーンから選択</translation>
     </message>
     <message>
-        <source>A delegation called &apos;{name}&apos; already exists; give this one another name.</source>
-        <translation>「{name}」という代表団はすでにあります。別の名前を付けてください。</translation>
-    </message>
-    <message>
         <source>&apos;{name}&apos; is not a country of the list; pick one.</source>
         <translation>「{name}」は一覧にある国ではありません。一覧から選んでください。</translation>
     </message>
@@ -1310,6 +1306,22 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>{count}日間</translation>
     </message>
     <message>
+        <source>Every meeting of the series is cancelled: no local times to show.</source>
+        <translation>このシリーズの会合はすべて中止のため、示す現地時刻はありません。</translation>
+    </message>
+    <message>
+        <source>First meeting held: {when}.</source>
+        <translation>最初に開かれる会合: {when}。</translation>
+    </message>
+    <message>
+        <source>Moved from {when}.</source>
+        <translation>{when} から移動した会合です。</translation>
+    </message>
+    <message>
+        <source>Cancelled before it: {days}.</source>
+        <translation>それより前の中止: {days}。</translation>
+    </message>
+    <message>
         <source>All day on its dates for everybody: no hours to check.</source>
         <translation>全員にとってその日付の終日です。確認する時刻はありません。</translation>
     </message>
@@ -1333,12 +1345,20 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>終日</translation>
     </message>
     <message>
+        <source>Moved from {original}</source>
+        <translation>{original} から移動</translation>
+    </message>
+    <message>
         <source>All day {first}</source>
         <translation>終日 {first}</translation>
     </message>
     <message>
         <source>All day {first} – {last}</source>
         <translation>終日 {first}～{last}</translation>
+    </message>
+    <message>
+        <source>Planned in {zone}: {planned}, moved to {moved}</source>
+        <translation>{zone} で計画: {planned}、{moved} に移動</translation>
     </message>
     <message>
         <source>Planned in {zone}: {planned}</source>
@@ -2718,10 +2738,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>送付する言語(&amp;W)</translation>
     </message>
     <message>
-        <source>{email} is already the address of another participant.</source>
-        <translation>{email} はすでに別の参加者のアドレスです。</translation>
-    </message>
-    <message>
         <source>Joins from this zone, whatever the delegation&apos;s.</source>
         <translation>代表団のタイムゾーンに関係なく、このタイムゾーンから参加します。</translation>
     </message>
@@ -2817,10 +2833,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <source>Search themes…</source>
         <translation>テーマを検索…</translation>
     </message>
-    <message>
-        <source>{name} is already a partner city.</source>
-        <translation>{name} はすでに連携都市です。</translation>
-    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -2894,6 +2906,11 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>「{text}」は十進法の{kind}（35.6706 など）ではありません。</translation>
     </message>
     <message>
+        <source>Close</source>
+        <extracomment>What the window title calls the record (&quot;event&quot;, &quot;partner city&quot;). The value that names the record (&quot;title&quot; or &quot;name&quot;).</extracomment>
+        <translation>閉じる</translation>
+    </message>
+    <message>
         <source>the lists to choose from could not be read: {error}</source>
         <translation>選択肢の一覧を読み込めませんでした: {error}</translation>
     </message>
@@ -2911,7 +2928,6 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{kind}: {title}</source>
-        <extracomment>What the window title calls the record (&quot;event&quot;, &quot;partner city&quot;). The value that names the record (&quot;title&quot; or &quot;name&quot;).</extracomment>
         <translation>{kind}: {title}</translation>
     </message>
     <message>
@@ -3150,6 +3166,22 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>{count} at {time}: {days}</source>
         <translation>{time} に {count}: {days}</translation>
+    </message>
+    <message>
+        <source>Every meeting of this series is cancelled.</source>
+        <translation>このシリーズの会合はすべて中止です。</translation>
+    </message>
+    <message>
+        <source>Cancelled: {days}</source>
+        <translation>中止: {days}</translation>
+    </message>
+    <message>
+        <source>{day} (moved)</source>
+        <translation>{day}（変更済み）</translation>
+    </message>
+    <message>
+        <source>{day} (moved from {before})</source>
+        <translation>{day}（{before} から移動）</translation>
     </message>
 </context>
 <context>
@@ -3795,14 +3827,6 @@ host · {where}</source>
         <extracomment>The fields the dialog&apos;s lists hold.</extracomment>
         <translation>なし: プログラムの最上位の分野</translation>
     </message>
-    <message>
-        <source>The code &apos;{code}&apos; is already used by another theme.</source>
-        <translation>コード「{code}」はすでに別のテーマで使われています。</translation>
-    </message>
-    <message>
-        <source>A code has no spaces (compact-city, not &apos;compact city&apos;).</source>
-        <translation>コードに空白は使えません（compact city ではなく compact-city）。</translation>
-    </message>
 </context>
 <context>
     <name>TimeGrid</name>
@@ -4056,6 +4080,10 @@ Visiting Japan: on Tokyo time</source>
         <translation>宿泊なし</translation>
     </message>
     <message>
+        <source>All day</source>
+        <translation>終日</translation>
+    </message>
+    <message>
         <source>Add a {kind} on {day}</source>
         <translation>{day}に{kind}を追加</translation>
     </message>
@@ -4172,8 +4200,8 @@ Visiting Japan: on Tokyo time</source>
         <translation>{day}に{kind}「{title}」を追加</translation>
     </message>
     <message>
-        <source>The travel-time table has no journey from {origin} to {destination}; add it under Program first.</source>
-        <translation>移動時間の表に {origin} から {destination} への移動がありません。先に「プログラム」メニューで追加してください。</translation>
+        <source>The travel-time table has no journey from {origin} to {destination} by {mode}; add it under Program first.</source>
+        <translation>移動時間表に {origin} から {destination} への{mode}の移動がありません。先に「プログラム」メニューで追加してください。</translation>
     </message>
     <message>
         <source>Insert the leg {origin} → {destination} on {day}</source>
@@ -4194,10 +4222,6 @@ Visiting Japan: on Tokyo time</source>
         <source>Tokyo, Kobe, Kitakyushu…</source>
         <extracomment>A new journey&apos;s length until the coordinator gives it: an hour.</extracomment>
         <translation>東京、神戸、北九州…</translation>
-    </message>
-    <message>
-        <source>{route} is already listed: edit that one.</source>
-        <translation>{route}は登録済みです。そちらを編集してください。</translation>
     </message>
     <message>
         <source>Travel time</source>
@@ -4483,6 +4507,10 @@ Visiting Japan: on Tokyo time</source>
         <translation>{kind}「{title}」を編集</translation>
     </message>
     <message>
+        <source>Delete the {kind} &apos;{title}&apos;?</source>
+        <translation>{kind}「{title}」を削除しますか？</translation>
+    </message>
+    <message>
         <source>the {kind} &apos;{title}&apos;</source>
         <translation>{kind}「{title}」</translation>
     </message>
@@ -4491,8 +4519,76 @@ Visiting Japan: on Tokyo time</source>
         <translation>{records} ほか{count}件</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos;</source>
+        <translation>「{title}」</translation>
+    </message>
+    <message>
+        <source>{count} event loses its {kind}: {titles}.</source>
+        <translation>イベント{count}件から{kind}が外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} events lose their {kind}: {titles}.</source>
+        <translation>イベント{count}件から{kind}が外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} participant loses their {kind}: {titles}.</source>
+        <translation>参加者{count}人が{kind}から外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} participants lose their {kind}: {titles}.</source>
+        <translation>参加者{count}人が{kind}から外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} venue loses its {kind}: {titles}.</source>
+        <translation>会場{count}件から{kind}が外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} venues lose their {kind}: {titles}.</source>
+        <translation>会場{count}件から{kind}が外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} partner city loses its {kind}: {titles}.</source>
+        <translation>連携都市{count}件から{kind}が外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} partner cities lose their {kind}: {titles}.</source>
+        <translation>連携都市{count}件から{kind}が外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} knowledge product loses its {kind}: {titles}.</source>
+        <translation>ナレッジ・プロダクト{count}件から{kind}が外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} knowledge products lose their {kind}: {titles}.</source>
+        <translation>ナレッジ・プロダクト{count}件から{kind}が外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} record loses its {kind}: {titles}.</source>
+        <translation>記録{count}件から{kind}が外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} records lose their {kind}: {titles}.</source>
+        <translation>記録{count}件から{kind}が外れます: {titles}。</translation>
+    </message>
+    <message>
+        <source>{count} participant was sent one of these events and will be due an update (Tools &gt; Send updates…).</source>
+        <translation>これらのイベントを送った参加者{count}人に、更新の送信が必要になります（ツール &gt; 更新を送信…）。</translation>
+    </message>
+    <message>
+        <source>{count} participants were sent these events and will be due an update (Tools &gt; Send updates…).</source>
+        <translation>これらのイベントを送った参加者{count}人に、更新の送信が必要になります（ツール &gt; 更新を送信…）。</translation>
+    </message>
+    <message>
         <source>Deleting it also deletes {records}, with all they hold.</source>
         <translation>削除すると、{records} もその中身ごと削除されます。</translation>
+    </message>
+    <message>
+        <source>You can undo this (Ctrl+Z).</source>
+        <translation>元に戻すこともできます（Ctrl+Z）。</translation>
     </message>
     <message>
         <source>Delete {kind}</source>
