@@ -482,6 +482,20 @@ class EventTableModel(QAbstractTableModel):
         else:
             self._replace_rows(sorted(shown), list(shown.values()))
 
+    def put_back(self, row: EventRow) -> None:
+        """Show ``row`` again, as it was before a move the store refused, until the read
+        of its event says what the store holds (when it can be read at all: a program
+        whose file went away leaves the meeting where it was, not where it was dropped)."""
+        key = row.occurrence_key
+        covered = [number for number, shown in enumerate(self._rows) if key.covers(shown)]
+        if len(covered) != 1 or self._rows[covered[0]] == row:
+            return
+        number = covered[0]
+        if self._stays_at(number, row):
+            self._swap_in_place({number: row})
+        else:
+            self._replace_rows([number], [row])
+
     def _stays_at(self, number: int, row: EventRow) -> bool:
         """True when ``row``, put at ``number`` in place of the row there, keeps the
         order of the sort (between the rows either side of it)."""

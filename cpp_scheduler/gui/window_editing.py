@@ -525,13 +525,17 @@ class RecordEditing:
             return
         # Painted where it was dropped while the save runs, and until the read of its
         # event (asked by the command) says what the store holds: it never jumps back
-        # meanwhile. A refused move reads the event again, back where it was.
+        # meanwhile. A refused move puts it back where it was, and reads it again.
+        number = self.events.row_of(key)
+        before = self.events.row_at(number) if number >= 0 else None
         self.events.show_moved(key, start, end)
         self.select_occurrence(key)
         self.current_view.paint_now()
 
         def refused(error: SchedulerError) -> None:
             self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
+            if before is not None:
+                self.events.put_back(before)
             self._read_event_rows([event_id])
 
         self.editor.execute(
