@@ -119,7 +119,13 @@ class EventRow(NamedTuple):
         """The title as the calendar shows it: a moved meeting marked as ``events list``
         marks it ("NY weekly sync (moved)"), in the very words of its catalogue, so the
         window and the command line never word it apart."""
-        return self.title + _(" (moved)") if self.moved else self.title
+        return self.title + self.moved_note
+
+    @property
+    def moved_note(self) -> str:
+        """`` (moved)`` for a meeting moved off its series' time, else nothing: what a
+        block or a bar puts after its time, where a long title cut short would hide it."""
+        return _(" (moved)") if self.moved else ""
 
     def search_text(self) -> str:
         """The words the sidebar's search looks in, as the agenda spreadsheet's

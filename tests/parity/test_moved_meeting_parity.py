@@ -126,7 +126,7 @@ def test_every_view_marks_the_meeting_events_list_marks_as_moved(
             lines_shown, _bold = timegrid.block_lines(moved_row, start, end, rect, font)
             assert "(moved)" in " ".join(lines_shown), (name, rect, lines_shown)
     assert month.entry_label(moved_row, date(2027, 3, 23), "Asia/Tokyo") == (
-        f"22:00  {TITLE} (moved)"
+        f"22:00 (moved)  {TITLE}"
     )
     window.show_view("venues")
     window.go_to(PERIOD[0])
@@ -135,8 +135,8 @@ def test_every_view_marks_the_meeting_events_list_marks_as_moved(
     qtbot.waitUntil(lambda: bool(timeline.bars()))
     bar, row = next((rect, row) for rect, row, _clash in timeline.bars() if row == moved_row)
     assert venues.booking_label(row, timeline.zone, QRectF(0, 0, 200, 40), 14.0) == [
-        f"{TITLE} (moved)",
-        "22:00–23:00",
+        TITLE,
+        "22:00–23:00 (moved)",
     ]
     assert bar.width() > 0
 

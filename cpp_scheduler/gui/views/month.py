@@ -31,8 +31,9 @@ LINE = 19
 def entry_label(row: EventRow, day: date, zone: str) -> str:
     """What a meeting's line in the cell of ``day`` says: its start and its title on the
     day it starts, its title alone where it continues or is drawn as a bar, "All day"
-    before an all-day event's title on its first day; the title marked as moved as
-    ``events list`` marks it (:attr:`EventRow.shown_title`)."""
+    before an all-day event's title on its first day; a moved meeting marked as
+    ``events list`` marks it, beside its time (:attr:`EventRow.moved_note`), where a
+    title cut short at the cell's edge never hides it."""
     local = timezones.to_local(row.start_utc, zone)
     as_bar = row.all_day or row.end_utc - row.start_utc >= SPAN_THRESHOLD
     if as_bar or local.date() != day:
@@ -40,7 +41,7 @@ def entry_label(row: EventRow, day: date, zone: str) -> str:
         if row.all_day and day == row.first_date:
             return translate("Month", "All day  {title}").format(title=row.shown_title)
         return row.shown_title
-    return f"{time_label(local)}  {row.shown_title}"
+    return f"{time_label(local)}{row.moved_note}  {row.title}"
 
 
 class MonthView(CalendarView):

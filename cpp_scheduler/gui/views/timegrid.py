@@ -64,22 +64,24 @@ def block_lines(
     A short block keeps one line: start and title. A wide one shows the title, the
     times and the place. A narrow one (parallel sessions side by side) shows its start
     time first, then as much of its title as fits, wrapped, then the place: the
-    start and the first words of the title are always there.
+    start and the first words of the title are always there. A moved meeting says so
+    beside its time (:attr:`EventRow.moved_note`), which a long title never pushes out.
     """
     place = [row.venue_name or row.city_name] if (row.venue_name or row.city_name) else []
+    moved = row.moved_note
     if rect.height() < 34:
-        return [f"{time_label(start)} {row.shown_title}"], range(1)
+        return [f"{time_label(start)}{moved} {row.title}"], range(1)
     bold = QFont(font)
     bold.setBold(True)
     metrics = QFontMetrics(bold)
     fit = max(1, int((rect.height() - 4) // metrics.height()))
     width = rect.width() - 12
     if rect.width() >= NARROW_BLOCK:
-        title = wrap_words(row.shown_title, metrics, width, max(1, min(2, fit - 1 - len(place))))
-        times = timezones.span_text(start, end, dash="–")
+        title = wrap_words(row.title, metrics, width, max(1, min(2, fit - 1 - len(place))))
+        times = timezones.span_text(start, end, dash="–") + moved
         return [*title, times, *place], range(len(title))
-    title = wrap_words(row.shown_title, metrics, width, max(1, fit - 1))
-    return [time_label(start), *title, *place], range(1, 1 + len(title))
+    title = wrap_words(row.title, metrics, width, max(1, fit - 1))
+    return [time_label(start) + moved, *title, *place], range(1, 1 + len(title))
 
 
 @dataclass

@@ -437,7 +437,8 @@ def _days_of(span: Span, zone: str, first: date, last: date) -> list[tuple[datet
 
 def booking_label(row: EventRow, zone: str, rect: QRectF, line_height: float) -> list[str]:
     """What a booking's bar says: title and times on two lines where the bar is tall
-    enough, else the start and the title on one; nothing where not even that fits."""
+    enough, else the start and the title on one; nothing where not even that fits. A
+    moved meeting says so beside its time, which a title cut short never hides."""
     if rect.width() < 28:
         return []
     if row.all_day:
@@ -448,8 +449,8 @@ def booking_label(row: EventRow, zone: str, rect: QRectF, line_height: float) ->
     start = timezones.to_local(row.start_utc, zone)
     end = timezones.to_local(row.end_utc, zone)
     if rect.height() >= 2 * line_height + 4:
-        return [row.shown_title, timezones.span_text(start, end, dash="–")]
-    return [f"{time_label(start)} {row.shown_title}"]
+        return [row.title, timezones.span_text(start, end, dash="–") + row.moved_note]
+    return [f"{time_label(start)}{row.moved_note} {row.title}"]
 
 
 class _Timeline(QWidget):
