@@ -5,15 +5,18 @@ attendance; replies for unknown events or from addresses never invited are refus
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
 import icalendar
 import pytest
+from sqlalchemy import insert
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.model import Event, Participant
+from cpp_scheduler.model.event import event_participants
 from cpp_scheduler.services import invitations, replies
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
@@ -151,6 +154,26 @@ def invite_to_workshop(database: Database, program: Program, *people: tuple[str,
             event.participants.append(person)
 
 
+def _invite_as_an_older_database_holds_them(
+    database: Database, program: Program, *people: tuple[str, str]
+) -> None:
+    """Add these participants to the workshop row by row, past the rules of a save, as
+    a database written before a rule holds what the rule now refuses."""
+    with database.transaction() as session:
+        for name, address in people:
+            person_id = str(uuid.uuid4())
+            session.execute(
+                insert(Participant.__table__).values(
+                    id=person_id, name=name, email=address, zone="Europe/London", version=1
+                )
+            )
+            session.execute(
+                insert(event_participants).values(
+                    event_id=program.workshop.id, participant_id=person_id
+                )
+            )
+
+
 def test_a_reply_is_recorded_for_its_own_address_never_one_it_matches_as_a_pattern(
     database: Database, program: Program, plain_server: Server, tmp_path: Path
 ) -> None:
@@ -187,11 +210,11 @@ def test_a_reply_is_recorded_for_its_own_address_never_one_it_matches_as_a_patte
 def test_two_addresses_differing_only_in_capitals_are_told_apart_or_refused(
     database: Database, program: Program, plain_server: Server, tmp_path: Path
 ) -> None:
-    invite_to_workshop(
-        database,
-        program,
-        ("Jo Smith", "Jo.Smith@example.org"),
-        ("Joanna Smith", "jo.smith@example.org"),
+    # The program now holds an address once, whatever its capitals; a database from
+    # before that rule may hold both.
+    invite_to_workshop(database, program, ("Jo Smith", "Jo.Smith@example.org"))
+    _invite_as_an_older_database_holds_them(
+        database, program, ("Joanna Smith", "jo.smith@example.org")
     )
     send(database, EventScope(program.workshop.uid), plain_server)
     invitation = read_calendar(plain_server.mailbox.messages[0])
