@@ -78,6 +78,15 @@ MAX_TEXT_LENGTH = 100_000
 """Longest text value (a title, an agenda, a description) in characters, in a program
 file or a calendar file: an agenda of some fifty pages."""
 
+MAX_CALENDAR_LINE_LENGTH = 1_000_000
+"""Longest content line (unfolded) of a calendar file in characters, checked before
+anything parses the file, so that no line costs memory or time out of measure. A text
+of ``MAX_TEXT_LENGTH`` characters is written longer: each line break, comma, semicolon
+and backslash escaped in two characters (``\\n``, ``\\,``), and this program's own
+descriptions carry a block of details after the agenda (its place, participants and
+links). The text itself is held to ``MAX_TEXT_LENGTH`` as the program stores it:
+unescaped, without that block."""
+
 MAX_CALENDAR_FILE_BYTES = 256 * 1024 * 1024
 """A calendar file larger than this (256 MiB) is refused before it is parsed."""
 

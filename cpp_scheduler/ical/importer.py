@@ -34,15 +34,17 @@ import codecs
 import os
 import re
 import stat
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import MAXYEAR, UTC, date, datetime, timedelta
+from datetime import MAXYEAR, UTC, date, datetime, time, timedelta, tzinfo
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import icalendar
 from dateutil.rrule import rrulestr
+from icalendar.error import GloballyUniqueTZIDGuessed
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from cpp_scheduler import i18n, limits, timezones
@@ -61,6 +63,7 @@ from cpp_scheduler.ical.plain_event import read_plain_event
 from cpp_scheduler.ical.text import unescape_text
 from cpp_scheduler.model import EventStatus, recurrence
 from cpp_scheduler.model import validation as rules
+from cpp_scheduler.model.event import UID_DOMAIN
 
 _CONTENT_LINE = re.compile(
     r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)'
@@ -125,6 +128,10 @@ class ParsedEvent:
     notes: tuple[str, ...] = ()
     """Other readings RFC 5545 gives that a coordinator might not expect, worded for the
     import preview (a change of this and all later meetings, a series in UTC)."""
+    attendees_left_out: tuple[str, ...] = ()
+    """Attendees of the file that are not linked as participants, each worded for the
+    import preview: one who declined (PARTSTAT=DECLINED), a room or a resource
+    (CUTYPE=ROOM or RESOURCE), which is a place or a thing, not a person."""
 
     @property
     def newest(self) -> int:
@@ -410,7 +417,12 @@ def _component_lines(text: str, source: str) -> _Outline:
                 _("{line} is not an iCalendar content line (NAME:value)").format(line=quoted(line)),
                 line=number,
             )
-        if line[0] not in "BbEe" and stack and zone is None and len(line) <= limits.MAX_TEXT_LENGTH:
+        if (
+            line[0] not in "BbEe"
+            and stack
+            and zone is None
+            and len(line) <= limits.MAX_CALENDAR_LINE_LENGTH
+        ):
             # Neither BEGIN nor END, within a component, outside a time zone, short: most
             # of a file's lines, which need no more than their place in the calendar.
             if len(stack) == 1:
@@ -418,12 +430,18 @@ def _component_lines(text: str, source: str) -> _Outline:
             continue
         name, _colon, value = line.partition(":")
         key = name.split(";", 1)[0].upper()
-        if len(value) > limits.MAX_TEXT_LENGTH:
+        if len(value) > limits.MAX_CALENDAR_LINE_LENGTH:
+            # a guard against a hostile line; the text is held to MAX_TEXT_LENGTH once read
             raise CalendarFileError(
                 source,
                 _(
-                    "{name} holds {count} characters, more than the {largest} a value may hold"
-                ).format(name=key, count=f"{len(value):,}", largest=f"{limits.MAX_TEXT_LENGTH:,}"),
+                    "{name} is {count} characters long, more than the {largest} a line of a "
+                    "calendar file may hold"
+                ).format(
+                    name=key,
+                    count=f"{len(value):,}",
+                    largest=f"{limits.MAX_CALENDAR_LINE_LENGTH:,}",
+                ),
                 line=number,
             )
         if key == "BEGIN":
@@ -537,6 +555,11 @@ def _renamed_zones() -> dict[str, str]:
 
 
 _RENAMED = _renamed_zones()
+
+# A vendor-prefixed TZID (Thunderbird's /mozilla.org/20050126_1/America/New_York) is read
+# by its last parts, as :func:`resolve_zone` reads it; icalendar warns on stderr that it
+# guesses the same, which tells a coordinator nothing.
+warnings.filterwarnings("ignore", category=GloballyUniqueTZIDGuessed)
 
 
 def _windows_zone(name: str) -> str | None:
@@ -751,6 +774,11 @@ class _Reader:
             str(tz.get("TZID", "")): tz for tz in calendar.walk("VTIMEZONE")
         }
         self.known: dict[str, str | None] = {}
+        self.days_apart: dict[tuple[str, int], set[date]] = {}
+        self.own_rules: dict[str, tuple[tzinfo, datetime] | None] = {}
+        """The file's own VTIMEZONE of a TZID that names a known zone, as a clock with its
+        first onset, when it passes the checks of a freely named zone's rules (see
+        :meth:`file_instant`)."""
         self.set_aside: list[Skipped] = []
         """Moved meetings of series the file holds that are listed as skipped."""
 
@@ -767,6 +795,86 @@ class _Reader:
                     zone_name = self._match(tzid, definition, year)
             self.known[tzid] = zone_name
         return self.known[tzid]
+
+    def file_instant(self, prop: Any) -> tuple[datetime, datetime] | None:
+        """The wall-clock time of a TZID date-time and the instant the file's own VTIMEZONE
+        gives it, when that differs from the instant the IANA zone of the TZID's name gives
+        (an Outlook file still carrying New York's rules before 2007); else None.
+
+        RFC 5545 section 3.2.19: the VTIMEZONE of the file defines its TZID, whatever the
+        name. A time that either clock skips or repeats is read by the IANA zone, as
+        RFC 5545 section 3.3.5 says (see :func:`reading_note`)."""
+        tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+        local = _wall_clock(prop) if tzid else None
+        if local is None:
+            return None
+        return self.own_instant(str(tzid), local)
+
+    def own_instant(self, tzid: str, local: datetime) -> tuple[datetime, datetime] | None:
+        """:meth:`file_instant` of the wall-clock time ``local`` of ``tzid``."""
+        zone_name = self.known.get(tzid)
+        own = self._own_rules(tzid, local.year)
+        if own is None or zone_name is None or _skipped_or_repeated(local, zone_name):
+            return None
+        clock, first_onset = own
+        if local < first_onset:
+            return None  # before the rules the file gives: the zone's own history holds
+        if local.date() not in self._days_apart(tzid, local.year, clock, zone_name):
+            return None
+        as_file = local.replace(tzinfo=clock)
+        if as_file.replace(fold=1).utcoffset() != as_file.utcoffset():
+            return None
+        instant = as_file.astimezone(UTC)
+        return (local, instant) if instant != _instant(local, zone_name) else None
+
+    def _days_apart(self, tzid: str, year: int, clock: tzinfo, zone_name: str) -> set[date]:
+        """The days of ``year`` on which the file's clock of ``tzid`` and the IANA zone's
+        may disagree: found once a year from two times a day (with the days either clock
+        changes on), so that each time of a file of thousands of events is not looked up
+        in the file's rules, which cost a tenth of a millisecond each."""
+        key = (tzid, year)
+        if key not in self.days_apart:
+            zone = timezones.zone(zone_name)
+            apart: set[date] = set()
+            before: tuple[Any, Any] | None = None
+            day = date(year, 1, 1)
+            while day.year == year:
+                for hour in (0, 12):
+                    local = datetime(day.year, day.month, day.day, hour)
+                    offsets = (
+                        local.replace(tzinfo=clock).utcoffset(),
+                        local.replace(tzinfo=zone).utcoffset(),
+                    )
+                    if offsets[0] != offsets[1] or (before is not None and offsets != before):
+                        apart.update((day - _DAY, day))
+                    before = offsets
+                day += _DAY
+            self.days_apart[key] = apart
+        return self.days_apart[key]
+
+    def _own_rules(self, tzid: str, year: int) -> tuple[tzinfo, datetime] | None:
+        """The file's VTIMEZONE of ``tzid`` as a clock, with its first onset. None in this
+        program's own files, which name the IANA zone they mean and write its rules from
+        where they began, and for rules no reader could follow (the zone's are kept)."""
+        if tzid not in self.own_rules:
+            definition = self.definitions.get(tzid)
+            found: tuple[tzinfo, datetime] | None = None
+            if not self.ours and definition is not None and resolve_zone(tzid) is not None:
+                onsets = [
+                    onset
+                    for block in definition.walk()
+                    if block.name in ("STANDARD", "DAYLIGHT")
+                    for onset in [_onset(block)]
+                    if onset is not None
+                ]
+                try:
+                    self.check_zone_rules(tzid, definition, year)
+                    if onsets:
+                        found = (definition.to_tz(lookup_tzid=False), min(onsets))
+                except (CalendarFileError, ValueError, TypeError, KeyError, OverflowError):
+                    found = None
+            self.own_rules[tzid] = found
+        return self.own_rules[tzid]
 
     def _match(self, tzid: str, definition: Any, year: int) -> str | None:
         """The zone a freely named VTIMEZONE stands for; when several zones Outlook
@@ -1058,6 +1166,52 @@ def _address(value: Any) -> Attendee | None:
     return Attendee(text[7:].strip(), str(name))
 
 
+_NOT_A_PERSON = frozenset({"ROOM", "RESOURCE"})
+"""CUTYPE values (RFC 5545 section 3.2.3) of an attendee that is no participant."""
+
+
+def _attendees(
+    component: Any, line: int
+) -> tuple[tuple[Attendee, ...], tuple[str, ...], tuple[str, ...]]:
+    """The attendees to link as participants, those left out (each worded for the
+    preview), and the names of the rooms the event books (a room may name its venue).
+
+    RFC 5545 section 3.2.12: an attendee who declined (PARTSTAT=DECLINED) does not take
+    part, so is neither linked nor counted by the conflict check; a room or a resource
+    (CUTYPE, section 3.2.3) is booked, not invited."""
+    values = component.get("ATTENDEE") or []
+    if not isinstance(values, list):
+        values = [values]
+    linked: list[Attendee] = []
+    left_out: list[str] = []
+    rooms: list[str] = []
+    for value in values:
+        attendee = _address(value)
+        if attendee is None:
+            continue
+        params = getattr(value, "params", {})
+        shown = quoted(attendee.name or attendee.email)
+        kind = str(params.get("CUTYPE", "INDIVIDUAL")).upper()
+        if kind in _NOT_A_PERSON:
+            if kind == "ROOM" and attendee.name:
+                rooms.append(attendee.name)
+            left_out.append(
+                _(
+                    "line {line}: {name} is a room or a resource (CUTYPE={kind}), not a "
+                    "participant: not linked"
+                ).format(line=line, name=shown, kind=kind)
+            )
+        elif str(params.get("PARTSTAT", "")).upper() == "DECLINED":
+            left_out.append(
+                _(
+                    "line {line}: {name} declined (PARTSTAT=DECLINED): not linked as a participant"
+                ).format(line=line, name=shown)
+            )
+        else:
+            linked.append(attendee)
+    return tuple(linked), tuple(left_out), tuple(rooms)
+
+
 _LINK_PROPERTIES = ("CONFERENCE", "URL")
 _LINK_REFUSED = N_(
     "the link is not one web address (it holds a line break or another character "
@@ -1297,6 +1451,13 @@ def read_calendar(
             reader.durations[line] = _own_duration(text[piece.start : piece.end])
         uid = _text(component, "UID")
         title = _title(component)
+        not_an_event = _not_an_event(method)
+        if not_an_event is not None:
+            skipped.append(Skipped(uid, title, line, not_an_event))
+            done += 1
+            if progress is not None and (done % _PROGRESS_STEP == 0 or done == total):
+                progress(done, total)
+            continue
         if not uid:
             raise reader.fail(
                 _("the event {title} has no UID").format(title=quoted(title)), line, "VEVENT"
@@ -1404,6 +1565,32 @@ def _check_single(reader: _Reader, component: Any, line: int) -> None:
             line,
             "VEVENT",
         )
+
+
+_REPLY_IS_NO_EVENT = N_(
+    "an attendee's answer to an invitation (METHOD:REPLY), not an event: nothing is "
+    "imported from it; read replies with 'cpp-scheduler replies import'"
+)
+_MESSAGE_IS_NO_EVENT = N_(
+    "a {method} message (RFC 5546) proposes or asks, it does not define the event: "
+    "nothing is imported from it"
+)
+
+
+def _not_an_event(method: str) -> str | None:
+    """Why the VEVENTs of a file of ``method`` define no event, or None when they do.
+
+    RFC 5546 (section 3.2) sends an event's definition with PUBLISH, REQUEST, ADD and
+    CANCEL; a REPLY is an attendee's answer (its SUMMARY is often the client's
+    "Accepted: ..." and its times those of the attendee's calendar), a COUNTER a
+    proposal, a DECLINECOUNTER the organiser's refusal of one, a REFRESH a request for
+    the latest version: taken as definitions they would rename, re-zone or empty the
+    program's event."""
+    if method == "REPLY":
+        return _(_REPLY_IS_NO_EVENT)
+    if method in {"COUNTER", "DECLINECOUNTER", "REFRESH"}:
+        return _(_MESSAGE_IS_NO_EVENT).format(method=method)
+    return None
 
 
 _RANGE_WITHOUT_SERIES = N_(
@@ -1637,9 +1824,27 @@ def _event(
     marked = _text(component, ZONE_PROPERTY)
     zone_name = (resolve_zone(marked) if marked else None) or start_zone or end_zone
     zone_name = zone_name or reader.floating_zone
+    days = _outlook_all_day(component, start, end, zone_name)
+    if days is not None:
+        start, end = timezones.local_days(*days, zone_name)
+        return _parsed(
+            reader,
+            component,
+            line,
+            method,
+            ours,
+            start=start,
+            end=end,
+            zone=zone_name,
+            all_day=True,
+        )
     if component.get("RDATE") is not None:
         return Skipped(uid, title, line, _("extra dates (RDATE) are not supported in a series"))
     notes: list[str] = []
+    if component.get("RRULE") is None:
+        start, end = _by_own_rules(reader, component, start, end, notes)
+        if component.get("DURATION") is not None and component.get("DTEND") is None:
+            notes.extend(_nominal_notes(reader, component, line, [(start, end)], zone_name))
     rule_text = None
     series: _Series | None = None
     versions: tuple[int, ...] = ()
@@ -1672,13 +1877,26 @@ def _event(
         except recurrence.RecurrenceError as error:
             return Skipped(uid, title, line, printable(str(error), 200))
         series = _Series(rule_text, start, zone_name, end - start)
+        try:
+            series.start_off_rule()
+        except recurrence.RecurrenceError as error:
+            return Skipped(uid, title, line, printable(str(error), 200))
+        rule_text = series.rule
         if component.get("DURATION") is not None and component.get("DTEND") is None:
             series.nominal(reader, component, line, start_zone)
+        if series.start != start:  # held from its rule's first day (see start_off_rule)
+            start = series.start
+            end = series.end_of(timezones.to_local(start, zone_name).replace(tzinfo=None), start)
         moved = list(moved)
         try:
             series.read(reader, component, line, moved)
         except _SetAsideError as aside:
             return Skipped(uid, title, aside.line, aside.reason, aside.invalid)
+        series.hold_start_off_rule()
+        series.follow_own_rules(reader, start_prop)
+        if series.days:
+            spans = [(instant, series.end_of(local, instant)) for local, instant in series.starts()]
+            series.notes.extend(_nominal_notes(reader, component, line, spans, zone_name))
         versions = tuple(int(each.get("SEQUENCE", 0)) for each, _line in moved)
         notes.extend(series.notes)
         read_by_rfc.extend(series.unplaced)
@@ -1711,6 +1929,78 @@ def _event(
         instance_versions=versions,
         notes=tuple(notes),
     )
+
+
+def own_rules_note(tzid: str, local: datetime, instant: datetime, zone_name: str) -> str:
+    """A wall-clock time the file's own VTIMEZONE places elsewhere than the IANA zone of
+    its name does, worded for the import preview with both instants."""
+    return _(
+        "the file's own rules for {tzid} put {local} at {utc} UTC ({read} in {zone}); the "
+        "rules of {zone} put it at {other} UTC: read as the file says, as RFC 5545 says"
+    ).format(
+        tzid=quoted(tzid),
+        local=f"{i18n.day_text(local.date())} {local:%H:%M}",
+        utc=f"{instant:%H:%M}",
+        read=f"{timezones.to_local(instant, zone_name):%H:%M}",
+        zone=zone_name,
+        other=f"{_instant(local, zone_name):%H:%M}",
+    )
+
+
+def _by_own_rules(
+    reader: _Reader, component: Any, start: datetime, end: datetime, notes: list[str]
+) -> tuple[datetime, datetime]:
+    """The start and end of a one-off event read by the file's own VTIMEZONE where it
+    differs from the IANA zone its TZID names (see :meth:`_Reader.file_instant`), each
+    such reading noted; an end given as DURATION keeps its length."""
+    moved_start, moved_end = start, end
+    for name in ("DTSTART", "DTEND"):
+        prop = component.get(name)
+        found = reader.file_instant(prop) if prop is not None else None
+        if found is None:
+            continue
+        local, instant = found
+        tzid = str(prop.params.get("TZID"))
+        if name == "DTSTART":
+            moved_start = instant
+        else:
+            moved_end = instant
+            if moved_end - end == moved_start - start:
+                continue  # moved as far as its start: the start's reading says it
+        notes.append(own_rules_note(tzid, local, instant, reader.known[tzid] or "UTC"))
+    if component.get("DTEND") is None:
+        moved_end = end + (moved_start - start)
+    return moved_start, moved_end
+
+
+def _nominal_notes(
+    reader: _Reader,
+    component: Any,
+    line: int,
+    spans: Iterable[tuple[datetime, datetime]],
+    zone_name: str,
+) -> list[str]:
+    """Each meeting whose DURATION of days, counted on the wall clock as RFC 5545 says
+    (see :func:`_duration_end`), lasts other than as many times 24 hours: a change of
+    clocks between its start and its end, worded for the import preview."""
+    text = reader.durations.get(line, "")
+    length = component["DURATION"].dt
+    if reader.ours or not _nominal_days(text) or not isinstance(length, timedelta):
+        return []
+    return [
+        _(
+            "DURATION:{duration} counts its days on the wall clock of {zone}: {start} ends "
+            "{end}, {hours} hours later, as RFC 5545 says"
+        ).format(
+            duration=printable(text.strip(), 40),
+            zone=zone_name,
+            start=_local_text(start, zone_name),
+            end=_local_text(end, zone_name),
+            hours=f"{(end - start).total_seconds() / 3600:g}",
+        )
+        for start, end in spans
+        if end - start != length
+    ]
 
 
 def _anchored_in_utc(reader: _Reader, marked: str, start_zone: str | None) -> bool:
@@ -1756,10 +2046,118 @@ class _Series:
     set_aside: list[Skipped] = field(default_factory=list)
     """Moved meetings of the file the series cannot take (no meeting of its rule at
     their RECURRENCE-ID), listed as skipped."""
+    off_rule: tuple[datetime, datetime, datetime] | None = None
+    """A start (DTSTART) on a day its rule does not give: its wall-clock time, its
+    instant, and the instant of the rule's meeting that is held moved to it (see
+    :meth:`start_off_rule`)."""
+
+    def start_off_rule(self) -> None:
+        """Read a DTSTART that its rule does not give as RFC 5545 section 3.8.5.3 says:
+        it is the first meeting all the same, and counts in COUNT (a monthly second
+        Tuesday of COUNT=3 from Monday 1 March is 1 March, 9 March and 13 April). The
+        program expands a rule from its start as dateutil does, to the rule's days alone
+        (9 March, 13 April, 11 May), so the series is held with one meeting of the rule
+        more than RFC 5545 gives it (its last, 11 May), moved to the start: the same
+        meetings in the program, in its files and in every reader. A series ending on a
+        last date (UNTIL) is held by its number of meetings (COUNT), the meeting after
+        its last date being the one moved.
+
+        Raises :class:`recurrence.RecurrenceError` when the rule gives no meeting after
+        its last date (within the program's dates) to hold that way."""
+        local = timezones.to_local(self.start, self.zone).replace(tzinfo=None)
+        starts = recurrence.local_starts(self.rule, self.start, self.zone)
+        if starts and starts[0] == local:
+            return
+        parts = dict(part.split("=", 1) for part in self.rule.upper().split(";") if "=" in part)
+        if not starts and not _until_not_before(parts.get("UNTIL", ""), local):
+            return  # no meeting at all (COUNT=0, UNTIL before the start): refused as invalid
+        rule_days = len(starts)
+        if "COUNT" in parts:
+            given = starts[: rule_days - 1]
+        else:
+            given = starts
+            kept = [part for part in self.rule.split(";") if not part.upper().startswith("UNTIL=")]
+            self.rule = ";".join([*kept, f"COUNT={rule_days + 1}"])
+            starts = recurrence.local_starts(self.rule, self.start, self.zone)
+            if len(starts) != rule_days + 1:
+                raise recurrence.RecurrenceError(
+                    _(
+                        "the series starts on {start}, a day its rule does not give, and RFC "
+                        "5545 counts that start as one more session, which the program can "
+                        "hold only as a later session of the rule moved to it; the rule gives "
+                        "none after its last date"
+                    ).format(start=f"{i18n.day_text(local.date())} {local:%H:%M}")
+                )
+        held = _instant(starts[-1], self.zone)
+        self.off_rule = (local, self.start, held)
+        first = _instant(starts[0], self.zone)
+        if recurrence.local_starts(self.rule, first, self.zone) == starts:
+            # The series held from the rule's first day, as this program writes it: the
+            # file it exports, read again, is the series it holds, not a change of start.
+            self.start = first
+        said = (
+            _(
+                "the series starts on {start}, a day its rule does not give: RFC 5545 "
+                "counts that start as its first session, so its sessions are {start} and "
+                "{count} of the rule from {first}; held as the rule's session of {last} "
+                "moved to {start}"
+            )
+            if given
+            else _(
+                "the series starts on {start}, a day its rule does not give: RFC 5545 "
+                "counts that start as its first session, so it is its only session; held "
+                "as the rule's session of {last} moved to {start}"
+            )
+        )
+        self.notes.append(
+            said.format(
+                start=f"{i18n.day_text(local.date())} {local:%H:%M}",
+                count=len(given),
+                first=i18n.day_text(given[0].date()) if given else "",
+                last=i18n.day_text(starts[-1].date()),
+            )
+        )
+
+    def hold_start_off_rule(self) -> None:
+        """Hold the start off the rule as the rule's meeting moved to it, with what the
+        file says of that start (an EXDATE cancels it, its own component moves it)."""
+        if self.off_rule is None:
+            return
+        local, instant, held = self.off_rule
+        own = self.changes.pop(instant, None)
+        if own is None:
+            own = ParsedChange(instant, False, instant, self.end_of(local, instant))
+        self.changes[held] = ParsedChange(held, own.cancelled, own.start, own.end)
+
+    def follow_own_rules(self, reader: _Reader, start_prop: Any) -> None:
+        """Hold each meeting the file's own VTIMEZONE places elsewhere than the IANA zone
+        of its name does (see :meth:`_Reader.file_instant`) as an explicit change at the
+        file's instant, each listed; a meeting the file changes keeps its change."""
+        tzid = start_prop.params.get("TZID") if hasattr(start_prop, "params") else None
+        if not tzid or reader.known.get(str(tzid)) != self.zone:
+            return
+        for local, instant in self.starts():
+            found = reader.own_instant(str(tzid), local)
+            if found is None or instant in self.changes:
+                continue
+            moved = found[1]
+            self.changes[instant] = ParsedChange(
+                instant, False, moved, moved + (self.end_of(local, instant) - instant)
+            )
+            self.notes.append(own_rules_note(str(tzid), local, moved, self.zone))
+
+    def rfc_starts(self) -> list[tuple[datetime, datetime]]:
+        """Each meeting RFC 5545 gives the series, with its instant: the rule's, and a
+        start its rule does not give in place of the meeting held moved to it."""
+        starts = self.starts()
+        if self.off_rule is None:
+            return starts
+        local, instant, held = self.off_rule
+        return [(local, instant)] + [entry for entry in starts if entry[1] != held]
 
     def meetings_on(self, day: date) -> list[datetime]:
         """The instants of its meetings on ``day`` of its own clock."""
-        return [instant for local, instant in self.starts() if local.date() == day]
+        return [instant for local, instant in self.rfc_starts() if local.date() == day]
 
     def note_readings(self, reader: _Reader, component: Any) -> None:
         """List the moved meeting's start and end that a change of clocks skips or
@@ -1803,7 +2201,7 @@ class _Series:
         if component.get("EXDATE") is not None:
             self.exclude(reader, component["EXDATE"], line)
         ranges: list[ParsedChange] = []
-        meetings = {instant for _local, instant in self.starts()}
+        meetings = {instant for _local, instant in self.rfc_starts()}
         for override, override_line in moved:
             try:
                 change = _change(
@@ -1894,6 +2292,16 @@ class _Series:
         return tuple(self.changes[key] for key in sorted(self.changes))
 
 
+def _until_not_before(until: str, local: datetime) -> bool:
+    """Whether a stored rule's UNTIL (its wall-clock form, ``20270305T235959``) is not
+    before the wall-clock start ``local``."""
+    try:
+        last = datetime.strptime(until[:15], "%Y%m%dT%H%M%S")
+    except ValueError:
+        return False
+    return last >= local
+
+
 def _local_text(instant: datetime, zone_name: str) -> str:
     """``Mon 15 Mar 2027 09:00``: an instant on the wall clock of ``zone_name``."""
     local = timezones.to_local(instant, zone_name)
@@ -1926,16 +2334,18 @@ def _parsed(
         status = EventStatus.CANCELLED
     description = _text(component, "DESCRIPTION")
     organizer = component.get("ORGANIZER")
-    attendees = component.get("ATTENDEE") or []
-    if not isinstance(attendees, list):
-        attendees = [attendees]
+    attendees, left_out, rooms = _attendees(component, line)
+    location = _text(component, "LOCATION")
+    if not location and rooms:
+        # a room booked with no place given is the place (a known venue by its name)
+        location = rooms[0]
     sequence = component.get("SEQUENCE", 0)
-    return ParsedEvent(
+    event = ParsedEvent(
         uid=_text(component, "UID"),
         sequence=int(sequence),
         title=_title(component),
-        description=agenda_of(description) if ours else description,
-        location=_text(component, "LOCATION"),
+        description=agenda_of(description) if ours or _programs_own(component) else description,
+        location=location,
         start_utc=start,
         end_utc=end,
         zone=zone,
@@ -1945,13 +2355,40 @@ def _parsed(
         recurrence_rule=recurrence_rule,
         changes=changes,
         organizer=_address(organizer) if organizer is not None else None,
-        attendees=tuple(a for a in (_address(value) for value in attendees) if a is not None),
+        attendees=attendees,
         line=line,
         read_by_rfc=read_by_rfc,
         all_day=all_day,
         instance_versions=instance_versions,
         notes=notes,
+        attendees_left_out=left_out,
     )
+    _check_text_lengths(reader, event)
+    return event
+
+
+def _check_text_lengths(reader: _Reader, event: ParsedEvent) -> None:
+    """Refuse a text longer than the program holds, as the program holds it: unescaped,
+    without the details block of its own descriptions. A file's line is longer (each
+    ``\\,`` or ``\\n`` counts twice there), and is held to ``MAX_CALENDAR_LINE_LENGTH``
+    before anything parses it."""
+    for name, text in (("DESCRIPTION", event.description), ("LOCATION", event.location)):
+        if len(text) > limits.MAX_TEXT_LENGTH:
+            raise reader.fail(
+                _(
+                    "{name} holds {count} characters, more than the {largest} a value may hold"
+                ).format(name=name, count=f"{len(text):,}", largest=f"{limits.MAX_TEXT_LENGTH:,}"),
+                event.line,
+                "VEVENT",
+            )
+
+
+def _programs_own(component: Any) -> bool:
+    """Whether an event is one this program made (its UID is of the program's domain):
+    its description then ends in the program's details block, whichever program wrote
+    the file it comes back in (a partner's Google or Outlook calendar keeps the
+    description as the program exported it)."""
+    return _text(component, "UID").endswith(f"@{UID_DOMAIN}")
 
 
 def _outside_range() -> str:
@@ -2011,6 +2448,26 @@ def _all_day_event(
     return _parsed(
         reader, component, line, method, ours, start=start, end=end, zone=zone_name, all_day=True
     )
+
+
+_ALL_DAY_FLAGS = ("X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT")
+
+
+def _outlook_all_day(
+    component: Any, start: datetime, end: datetime, zone_name: str
+) -> tuple[date, date] | None:
+    """The first and last day of an event Outlook marks all day: it writes one as times
+    from midnight to midnight of its own zone, with ``X-MICROSOFT-CDO-ALLDAYEVENT:TRUE``,
+    and shows it all day, as Outlook's users expect it back. None for any other event
+    (a series: the program holds an all-day event once)."""
+    flagged = any(_text(component, name).upper() == "TRUE" for name in _ALL_DAY_FLAGS)
+    if not flagged or component.get("RRULE") is not None:
+        return None
+    first = timezones.to_local(start, zone_name)
+    after = timezones.to_local(end, zone_name)
+    if first.time() != time() or after.time() != time() or after.date() <= first.date():
+        return None
+    return first.date(), after.date() - _DAY
 
 
 def _wall_clock(prop: Any) -> datetime | None:

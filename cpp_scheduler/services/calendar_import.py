@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import quoted
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.importer import (
     Attendee,
@@ -43,6 +43,7 @@ from cpp_scheduler.model import (
     Event,
     EventKind,
     EventMode,
+    EventStatus,
     OccurrenceOverride,
     Participant,
     PartnerCity,
@@ -115,12 +116,32 @@ class PlannedChange:
     older: int | None = None
     """For an event kept as the program holds it: the SEQUENCE of the file's part that is
     older than the program's (the series' own, when a meeting of it is numbered higher)."""
+    cancels: bool = False
+    """For an update: the file cancels the event the program holds as not cancelled (a
+    METHOD:CANCEL, or STATUS:CANCELLED): said as such, not as a plain update."""
+    sessions: tuple[str, ...] = ()
+    """For an update of a series as a whole: its meetings the update moves, cancels or
+    adds, worded as :meth:`PlannedOccurrence.detail` words a meeting (at most
+    :data:`_MOST_SESSIONS_LISTED`, then how many more)."""
+
+    def detail(self) -> str:
+        """What a table shows of the event after the action and the title: its time, and
+        that the update cancels it."""
+        when = describe_when(self.event)
+        if self.cancels:
+            return _("{when}: cancels the event").format(when=when)
+        return when
 
     def describe(self) -> str:
         head = f"{self.event.title} ({describe_when(self.event)})"
         version = self.event.newest if self.older is None else self.older
         if self.action is ImportAction.CREATE:
             return _("create  {head}").format(head=head)
+        if self.cancels:
+            return _(
+                "update  {head}: version {version} cancels the event (the program holds "
+                "version {held})"
+            ).format(head=head, version=version, held=self.sequence_held)
         if self.action is ImportAction.UPDATE and version == self.sequence_held:
             return _(
                 "update  {head}: version {version} brings changes the program's version "
@@ -216,6 +237,7 @@ class ImportReport:
         lines: list[str] = []
         for change in self.changes:
             lines.append(change.describe())
+            lines.extend(f"        {session}" for session in change.sessions)
             lines.extend(f"        {reading}" for reading in rfc_readings(change.event))
             lines.extend(f"        {note}" for note in change.notes)
         for session in self.occurrences:
@@ -291,39 +313,30 @@ class PlanRow:
 
 
 def plan_rows(report: ImportReport) -> tuple[PlanRow, ...]:
-    """The plan of ``report`` row by row, in the order ``import --dry-run`` says it: the
-    events, the meetings of series the program holds that the file moves or cancels on
-    their own, the entries skipped, then what was read as RFC 5545 says and what is left
-    out of an event.
+    """The plan of ``report`` row by row, in the order ``import --dry-run`` says it: each
+    event with the meetings of it the update moves or cancels (as
+    :attr:`PlannedChange.sessions`), what was read as RFC 5545 says and what is left out
+    of it under it, the
+    meetings of series the program holds that the file moves or cancels on their own (each
+    with its readings), then the entries skipped.
 
     Worked out where the plan is read (the window's worker), not where it is shown: a
     file of a hundred thousand events has as many times to word, which would hold the
     window for seconds; a table then only looks up the rows it draws."""
-    rows = [
-        PlanRow(PlanRowKind(change.action.value), change.event.title, describe_when(change.event))
-        for change in report.changes
-    ]
-    rows += [
-        PlanRow(PlanRowKind(session.action.value), session.occurrence.title, session.detail())
-        for session in report.occurrences
-    ]
+    rows: list[PlanRow] = []
+    for change in report.changes:
+        title = change.event.title
+        kind = PlanRowKind(change.action.value)
+        rows.append(PlanRow(kind, title, change.detail()))
+        rows += [PlanRow(kind, title, session) for session in change.sessions]
+        rows += [PlanRow(PlanRowKind.READING, title, text) for text in rfc_readings(change.event)]
+        rows += [PlanRow(PlanRowKind.LEFT_OUT, title, note) for note in change.notes]
+    for session in report.occurrences:
+        title = session.occurrence.title
+        rows.append(PlanRow(PlanRowKind(session.action.value), title, session.detail()))
+        rows += [PlanRow(PlanRowKind.READING, title, text) for text in session.readings()]
     rows += [
         PlanRow(PlanRowKind.SKIP, entry.title, entry.reason, entry.line) for entry in report.skipped
-    ]
-    rows += [
-        PlanRow(PlanRowKind.READING, change.event.title, text)
-        for change in report.changes
-        for text in rfc_readings(change.event)
-    ]
-    rows += [
-        PlanRow(PlanRowKind.READING, session.occurrence.title, text)
-        for session in report.occurrences
-        for text in session.readings()
-    ]
-    rows += [
-        PlanRow(PlanRowKind.LEFT_OUT, change.event.title, note)
-        for change in report.changes
-        for note in change.notes
     ]
     return tuple(rows)
 
@@ -410,22 +423,26 @@ def _meeting_differs(change: ParsedChange, event: Event) -> bool:
 
 def _series_differs(incoming: ParsedEvent, event: Event) -> bool:
     """Whether the file's series says something else than the program's copy of what a
-    SEQUENCE covers: its times, zone, rule or status."""
-    return (
-        incoming.start_utc,
-        incoming.end_utc,
-        incoming.zone,
-        incoming.all_day,
-        incoming.status,
-        incoming.recurrence_rule or None,
-    ) != (
-        event.start_utc,
-        event.end_utc,
-        event.zone,
-        bool(event.all_day),
-        event.status,
-        event.recurrence_rule or None,
-    )
+    SEQUENCE covers: its status, whether it is all day, and the instants of its meetings.
+
+    Not how the file writes them: a partner's calendar sends the program's event back in
+    the zone it displays it in (Europe/Budapest for the 09:00 Tokyo plenary at 01:00),
+    and a rule in its own words (Google's ``WKST=SU``, Outlook's ``BYDAY=WE;BYSETPOS=3``
+    for ``BYDAY=3WE``). The same instants are the same event (RFC 5545 section 3.8.5.3
+    gives a series as its set of start instants); an all-day event's zone places its
+    dates, which its instants then differ by."""
+    if (incoming.all_day, incoming.status) != (bool(event.all_day), event.status):
+        return True
+    if (incoming.start_utc, incoming.end_utc) != (event.start_utc, event.end_utc):
+        return True
+    if not incoming.recurrence_rule or not event.recurrence_rule:
+        return bool(incoming.recurrence_rule) != bool(event.recurrence_rule)
+    try:
+        return recurrence.meeting_ids(
+            incoming.start_utc, incoming.zone, incoming.recurrence_rule
+        ) != recurrence.meeting_ids(event.start_utc, event.zone, event.recurrence_rule)
+    except (recurrence.RecurrenceError, ValueError, LookupError, OverflowError):
+        return (incoming.zone, incoming.recurrence_rule) != (event.zone, event.recurrence_rule)
 
 
 def _planned_update(
@@ -465,16 +482,122 @@ def _planned_update(
         action = ImportAction.KEEP
     else:
         action = ImportAction.UNCHANGED
+    takes_series = series is ImportAction.UPDATE
     planned = PlannedChange(
         action,
         incoming,
         held,
-        notes if series is ImportAction.UPDATE else (),
-        takes_series=series is ImportAction.UPDATE,
+        notes if takes_series else (),
+        takes_series=takes_series,
         meetings=meetings,
         older=parts[ImportAction.KEEP] if action is ImportAction.KEEP else None,
+        cancels=takes_series
+        and incoming.status is EventStatus.CANCELLED
+        and event.status is not EventStatus.CANCELLED,
+        sessions=(
+            sessions_changed(event, incoming, takes_series=takes_series, meetings=meetings)
+            if action is ImportAction.UPDATE
+            else ()
+        ),
     )
     return planned, strays
+
+
+_MOST_SESSIONS_LISTED = 5
+"""The meetings of a series an update lists as moved, cancelled or added, before it
+says how many more: a preview line per meeting of a year's daily series would bury the
+other events."""
+
+
+def sessions_changed(
+    event: Event,
+    incoming: ParsedEvent,
+    *,
+    takes_series: bool = True,
+    meetings: MeetingsTaken = MeetingsTaken.ALL,
+) -> tuple[str, ...]:
+    """The meetings of the program's series ``event`` that an update from the file's
+    ``incoming`` moves, cancels or adds (its series' own part taken or not, its moved
+    and cancelled meetings taken as ``meetings`` says), one line each (``the session of
+    Mon 08 Mar 2027 14:00 UTC: move to Mon 08 Mar 2027 16:00 UTC``), at most
+    :data:`_MOST_SESSIONS_LISTED` and then how many more: what the CLI's dry run and the
+    import dialog both list under the update.
+
+    Meetings are matched by the start the series gives them (their RECURRENCE-ID); when
+    the series itself moves, so that none of them keeps its id, the rest are matched in
+    order of time. A cancelled series cancels every meeting, which the event's line says
+    already."""
+    if not event.recurrence_rule or not incoming.recurrence_rule:
+        return ()
+    if incoming.status is EventStatus.CANCELLED:
+        return ()
+    series: ParsedEvent | Event = incoming if takes_series else event
+    ours = {
+        row.recurrence_id: recurrence.OccurrenceChange(
+            row.recurrence_id, bool(row.cancelled), row.start_utc, row.end_utc
+        )
+        for row in event.changes
+    }
+    theirs = {
+        change.recurrence_id: recurrence.OccurrenceChange(
+            change.recurrence_id, change.cancelled, change.start, change.end
+        )
+        for change in incoming.changes
+    }
+    changes = {
+        MeetingsTaken.NONE: ours,
+        MeetingsTaken.GIVEN: ours | theirs,
+        MeetingsTaken.ALL: theirs,
+    }[meetings]
+    try:
+        held = event.occurrences()
+        given = recurrence.expand(
+            series.start_utc, series.end_utc, series.zone, series.recurrence_rule, changes.values()
+        )
+    except (recurrence.RecurrenceError, ValueError, LookupError, OverflowError):
+        return ()
+    same = {(o.start, o.end) for o in held} & {(o.start, o.end) for o in given}
+    gone = [o for o in held if (o.start, o.end) not in same]
+    new = [o for o in given if (o.start, o.end) not in same]
+    new_by_id = {o.recurrence_id: o for o in new}
+    moves: list[tuple[recurrence.Occurrence, recurrence.Occurrence]] = []
+    for meeting in list(gone):
+        target = new_by_id.pop(meeting.recurrence_id, None)
+        if target is not None:
+            moves.append((meeting, target))
+            gone.remove(meeting)
+    added = [o for o in new if o.recurrence_id in new_by_id]
+    paired = min(len(gone), len(added))
+    moves += list(zip(gone[:paired], added[:paired], strict=True))
+    gone, added = gone[paired:], added[paired:]
+    found = sorted(
+        [(old.start, _session_moved(old.start, new_meeting.start)) for old, new_meeting in moves]
+        + [(old.start, _session_cancelled(old.start)) for old in gone]
+        + [(new_meeting.start, _session_added(new_meeting.start)) for new_meeting in added]
+    )
+    lines = [text for _start, text in found[:_MOST_SESSIONS_LISTED]]
+    more = len(found) - _MOST_SESSIONS_LISTED
+    if more > 0:
+        lines.append(
+            i18n.ngettext("and {count} more session", "and {count} more sessions", more).format(
+                count=more
+            )
+        )
+    return tuple(lines)
+
+
+def _session_moved(was: datetime, start: datetime) -> str:
+    return _("the session of {when} UTC: move to {new} UTC").format(
+        when=_day_time(was), new=_day_time(start)
+    )
+
+
+def _session_cancelled(was: datetime) -> str:
+    return _("the session of {when} UTC: cancel").format(when=_day_time(was))
+
+
+def _session_added(start: datetime) -> str:
+    return _("a new session on {when} UTC").format(when=_day_time(start))
 
 
 def _stray_changes(incoming: ParsedEvent, event: Event) -> tuple[ParsedEvent, tuple[Skipped, ...]]:
@@ -512,16 +635,17 @@ def _organiser_notes(incoming: ParsedEvent) -> tuple[str, ...]:
     apply. The meeting matters more than its organiser: it is imported without one."""
     organiser = incoming.organizer
     if organiser is None:
-        return ()
+        return incoming.attendees_left_out
     problems = _as_participant(organiser).problems()
     if not problems:
-        return ()
+        return incoming.attendees_left_out
     # The address is what is wrong; a name made from an empty address is empty too.
     reasons = [problem for problem in problems if problem.field == "email"] or problems
     return (
         _("line {line}: the organiser is left out: {reason}").format(
             line=incoming.line, reason=" ".join(problem.message for problem in reasons)
         ),
+        *incoming.attendees_left_out,
     )
 
 
@@ -529,6 +653,13 @@ def _as_participant(address: Attendee) -> Participant:
     """The participant the import adds for an organiser the program does not know."""
     name = address.name or address.email.split("@", 1)[0]
     return Participant(name=name, email=address.email)
+
+
+_NOTHING_TO_CANCEL = N_(
+    "a cancellation (METHOD:CANCEL) of an event the program does not hold: nothing to cancel"
+)
+"""RFC 5546 section 3.2.5: a CANCEL removes an event from the calendars that hold it;
+one that holds none has nothing to remove, and keeps no cancelled copy of it."""
 
 
 def _plan(
@@ -543,7 +674,15 @@ def _plan(
     for incoming in parsed.events:
         existing = held.get(incoming.uid)
         notes = _organiser_notes(incoming)
-        if existing is None:
+        if existing is None and parsed.method == "CANCEL":
+            skipped.append(
+                Skipped(incoming.uid, incoming.title, incoming.line, _(_NOTHING_TO_CANCEL))
+            )
+        elif existing is None and _no_meeting_left(incoming):
+            skipped.append(
+                Skipped(incoming.uid, incoming.title, incoming.line, _(_EVERY_SESSION_EXCLUDED))
+            )
+        elif existing is None:
             planned.append(PlannedChange(ImportAction.CREATE, incoming, notes=notes))
         else:
             change, strays = _planned_update(incoming, existing, notes)
@@ -706,6 +845,39 @@ def _series_problem(event: ParsedEvent) -> str | None:
     return None
 
 
+_EVERY_SESSION_EXCLUDED = N_(
+    "every session of the series is excluded (EXDATE) or cancelled: there is no meeting to create"
+)
+
+
+def _no_meeting_left(event: ParsedEvent) -> bool:
+    """Whether the file's series excludes or cancels every meeting its rule gives.
+
+    Created, it would be an event no calendar, list or export shows; it is skipped, not
+    refused (the program itself may hold a series all of whose meetings were cancelled,
+    and send it: the file's other events are still meant). A series the program holds
+    takes such a file as an update: each of its meetings is cancelled, as the preview
+    lists."""
+    if not event.recurrence_rule:
+        return False
+    try:
+        meetings = recurrence.expand(
+            event.start_utc,
+            event.end_utc,
+            event.zone,
+            event.recurrence_rule,
+            [
+                recurrence.OccurrenceChange(
+                    change.recurrence_id, change.cancelled, change.start, change.end
+                )
+                for change in event.changes
+            ],
+        )
+    except (recurrence.RecurrenceError, ValueError, LookupError, OverflowError):
+        return False
+    return not meetings
+
+
 @collector_held()
 def apply_calendar(
     database: Database,
@@ -759,7 +931,13 @@ def apply_calendar(
                 event = held[change.event.uid]
                 before = event.series_times()
                 if change.takes_series:
-                    _fill(event, change.event, lookups, new=False)
+                    _fill(
+                        event,
+                        change.event,
+                        lookups,
+                        new=False,
+                        given_only=change.event.sequence <= (change.sequence_held or 0),
+                    )
                 if change.meetings is not MeetingsTaken.NONE:
                     _apply_changes(
                         event, change.event, keep_others=change.meetings is MeetingsTaken.GIVEN
@@ -1120,16 +1298,29 @@ _KINDS = {kind.english.casefold(): kind for kind in EventKind}
 _MODES = {mode.english.casefold(): mode for mode in EventMode}
 
 
-def _fill(event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool) -> None:
+def _fill(
+    event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool, given_only: bool = False
+) -> None:
+    """Make ``event`` what the file's ``incoming`` says. ``given_only``: the file's part
+    is taken at the SEQUENCE the program holds, so it is not a newer version of the
+    event, only another copy that differs: a description or video link it leaves out
+    (Outlook writes no URL or CONFERENCE) is not taken as removed, and a one-off event
+    keeps its zone (the partner's calendar writes it in the zone it displays it in; a
+    series' zone places its meetings, and an all-day event's its dates, so theirs go
+    with the file's times)."""
     event.title = incoming.title[:300]
-    event.description = incoming.description
-    event.zone = incoming.zone
+    if incoming.description or not given_only:
+        event.description = incoming.description
+    one_off = not (incoming.recurrence_rule or event.recurrence_rule)
+    if not (given_only and one_off and not incoming.all_day and not event.all_day):
+        event.zone = incoming.zone
     event.start_utc = incoming.start_utc
     event.end_utc = incoming.end_utc
     event.all_day = incoming.all_day
     event.status = incoming.status
     event.recurrence_rule = incoming.recurrence_rule
-    event.video_link = incoming.video_link
+    if incoming.video_link or not given_only:
+        event.video_link = incoming.video_link
     categories = [category.casefold() for category in incoming.categories]
     kind = next((_KINDS[c] for c in categories if c in _KINDS), None)
     mode = next((_MODES[c] for c in categories if c in _MODES), None)

@@ -230,13 +230,24 @@ def test_a_time_zone_naming_itself_twice_is_refused() -> None:
     )
 
 
-def test_a_value_longer_than_the_limit_is_refused_naming_its_line() -> None:
+def test_a_text_longer_than_the_limit_is_refused_naming_its_event() -> None:
     content = calendar(*event("a@x", "20270215T010000Z", "DESCRIPTION:" + "x" * 200_000))
     with pytest.raises(CalendarFileError) as caught:
         read_calendar(content, "long.ics")
     assert str(caught.value) == (
-        "long.ics, line 9: DESCRIPTION holds 200,000 characters, more than the 100,000 a "
-        "value may hold"
+        "long.ics, line 4 (VEVENT): DESCRIPTION holds 200,000 characters, more than the "
+        "100,000 a value may hold"
+    )
+
+
+def test_a_line_longer_than_any_text_written_is_refused_before_it_is_read() -> None:
+    too_long = limits.MAX_CALENDAR_LINE_LENGTH + 1
+    content = calendar(*event("a@x", "20270215T010000Z", "DESCRIPTION:" + "x" * too_long))
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "long.ics")
+    assert str(caught.value) == (
+        "long.ics, line 9: DESCRIPTION is 1,000,001 characters long, more than the 1,000,000 "
+        "a line of a calendar file may hold"
     )
 
 

@@ -20,7 +20,7 @@ from tests.ical.program import Program
 from tests.mail.helpers import read_calendar, reply_calendar, send
 from tests.mail.smtpserver import Server
 
-TOO_LONG = limits.MAX_TEXT_LENGTH + 1
+TOO_LONG = limits.MAX_CALENDAR_LINE_LENGTH + 1
 
 
 @pytest.fixture
@@ -82,8 +82,8 @@ def test_a_value_longer_than_any_is_refused_naming_its_line_and_the_limit(
     bad.write_bytes(calendar)
     report = _import(database, program, invitation, tmp_path, bad)
     assert report.refused == [
-        f"{bad}, line {_line_of(calendar, 'SUMMARY:xxx')}: SUMMARY holds 100,001 characters, "
-        "more than the 100,000 a value may hold"
+        f"{bad}, line {_line_of(calendar, 'SUMMARY:xxx')}: SUMMARY is 1,000,001 characters "
+        "long, more than the 1,000,000 a line of a calendar file may hold"
     ]
     _recorded_only_the_good(database, report)
 
@@ -100,7 +100,8 @@ def test_a_long_value_in_a_messages_calendar_is_refused_naming_the_part(
     report = _import(database, program, invitation, tmp_path, bad)
     assert report.refused == [
         f"{bad}, its text/calendar part, line {_line_of(calendar, 'DESCRIPTION:yyy')}: "
-        "DESCRIPTION holds 100,001 characters, more than the 100,000 a value may hold"
+        "DESCRIPTION is 1,000,001 characters long, more than the 1,000,000 a line of a calendar "
+        "file may hold"
     ]
     _recorded_only_the_good(database, report)
 

@@ -431,9 +431,9 @@ def test_import_refuses_an_invalid_event_unless_asked_to_skip_it(
     qtbot.waitUntil(lambda: not dialog.working)
     rows = [dialog.model.texts(row) for row in range(dialog.model.rowCount())]
     assert rows[0][:2] == ("Create", "Early call")
-    assert rows[1][:2] == ("Skip", "Backwards")
-    assert rows[2][0] == "Read as RFC 5545 says"
-    assert rows[2][2].startswith("Sun 14 Mar 2027 02:30 is skipped when clocks change")
+    assert rows[1][:2] == ("Read as RFC 5545 says", "Early call")  # under its event
+    assert rows[1][2].startswith("Sun 14 Mar 2027 02:30 is skipped when clocks change")
+    assert rows[2][:2] == ("Skip", "Backwards")
     assert dialog.import_button.isEnabled()
 
 

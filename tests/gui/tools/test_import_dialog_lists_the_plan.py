@@ -281,20 +281,17 @@ def test_a_plan_of_thousands_of_events_is_worded_in_the_worker_and_shown_by_a_mo
     path = _file(tmp_path, "many.ics", _many_events(3_000))
     report = calendar_import.import_calendar(sqlite_database, path, dry_run=True)
     labels = {"create": "Create", "update": "Update", "unchanged": "Already here"}
-    expected = [
-        (labels[change.action], change.event.title, calendar_import.describe_when(change.event))
-        for change in report.changes
-    ]
+    expected = []
+    for change in report.changes:  # each event with its readings and notes under it
+        title = change.event.title
+        expected.append((labels[change.action], title, calendar_import.describe_when(change.event)))
+        expected += [
+            ("Read as RFC 5545 says", title, text)
+            for text in calendar_import.rfc_readings(change.event)
+        ]
+        expected += [("Left out", title, note) for note in change.notes]
     expected += [
         ("Skip", entry.title, f"line {entry.line}: {entry.reason}") for entry in report.skipped
-    ]
-    expected += [
-        ("Read as RFC 5545 says", change.event.title, text)
-        for change in report.changes
-        for text in calendar_import.rfc_readings(change.event)
-    ]
-    expected += [
-        ("Left out", change.event.title, note) for change in report.changes for note in change.notes
     ]
     worded_on_gui_thread: list[str] = []
 
@@ -320,7 +317,13 @@ def test_a_plan_of_thousands_of_events_is_worded_in_the_worker_and_shown_by_a_mo
     assert isinstance(model, QAbstractTableModel)
     shown = _rows(dialog)
     assert shown == expected
-    assert [row[0] for row in shown[3_002:]] == ["Skip", "Read as RFC 5545 says", "Left out"]
-    assert shown[3_003][2].startswith("Sun 14 Mar 2027 02:30 is skipped when clocks change")
+    assert [row[:2] for row in shown[3_000:]] == [
+        ("Create", "Early call"),
+        ("Read as RFC 5545 says", "Early call"),
+        ("Create", "Exchange internal organiser"),
+        ("Left out", "Exchange internal organiser"),
+        ("Skip", "No time at all"),
+    ]
+    assert shown[3_001][2].startswith("Sun 14 Mar 2027 02:30 is skipped when clocks change")
     assert "3,002 to create, 0 to update, 0 left as they are, 1 skipped" in dialog.summary.text()
     qtmodeltester.check(model)
