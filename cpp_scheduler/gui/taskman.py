@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import itertools
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
@@ -29,16 +31,22 @@ from cpp_scheduler.gui import collector
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread."""
+    """Lives on the GUI thread; a worker emits, Qt queues the call to the GUI thread.
 
-    finished = Signal(object, object)  # result, exception
+    One relay serves every job of a task manager and is never deleted while a job may
+    still emit through it: each job holds it, so it lives until the last of them and the
+    manager are gone. A relay per job, deleted once its answer was handed over, could
+    be deleted on the GUI thread while its worker was still inside ``emit``."""
+
+    finished = Signal(int, object, object)  # job, result, exception
 
 
 class _Job(QRunnable):
-    def __init__(self, function: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, function: Callable[[], Any], relay: _Relay, job: int) -> None:
         super().__init__()
         self._function = function
         self._relay = relay
+        self._job = job
         self.setAutoDelete(True)
 
     def run(self) -> None:
@@ -52,7 +60,15 @@ class _Job(QRunnable):
     def _deliver(self, result: Any, error: BaseException | None) -> None:
         # When the window closed while the job ran, nobody is left to tell.
         with contextlib.suppress(RuntimeError):
-            self._relay.finished.emit(result, error)
+            self._relay.finished.emit(self._job, result, error)
+
+
+@dataclass(frozen=True, slots=True)
+class _Callbacks:
+    """What to call on the GUI thread with a job's answer."""
+
+    on_done: Callable[[Any], None]
+    on_error: Callable[[BaseException], None] | None
 
 
 class Progress(QObject):
@@ -79,7 +95,12 @@ class TaskManager(QObject):
         # collection thread does.
         self._pool.setMaxThreadCount(1)
         self._running = 0
-        self._relays: set[_Relay] = set()
+        self._relay = _Relay()
+        # Queued even when the answer is already there: the callback never runs inside
+        # the call that asked for the work.
+        self._relay.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._callbacks: dict[int, _Callbacks] = {}
+        self._jobs = itertools.count()
         self._followed: set[concurrent.futures.Future[Any]] = set()
         self._followed_lock = threading.Lock()
 
@@ -98,7 +119,7 @@ class TaskManager(QObject):
         Without ``on_error``, an exception goes to :data:`sys.excepthook` on the GUI
         thread, which logs it and tells the user.
         """
-        self._pool.start(_Job(function, self._relay_to(on_done, on_error)))
+        self._pool.start(_Job(function, self._relay, self._register(on_done, on_error)))
 
     def follow(
         self,
@@ -109,7 +130,8 @@ class TaskManager(QObject):
         """Hand the outcome of work running elsewhere to ``on_done`` or ``on_error`` on
         the GUI thread, as :meth:`run_in_background` does, without a worker of the pool
         waiting for it."""
-        relay = self._relay_to(on_done, on_error)
+        job = self._register(on_done, on_error)
+        relay = self._relay
         with self._followed_lock:
             self._followed.add(future)
 
@@ -118,44 +140,42 @@ class TaskManager(QObject):
                 self._followed.discard(done)
             error = concurrent.futures.CancelledError() if done.cancelled() else done.exception()
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-                relay.finished.emit(None if error is not None else done.result(), error)
+                relay.finished.emit(job, None if error is not None else done.result(), error)
 
         future.add_done_callback(arrived)
 
-    def _relay_to(
+    def _register(
         self,
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None,
-    ) -> _Relay:
-        """A relay that calls back on the GUI thread once, counted as a running job."""
-        relay = _Relay()
-        self._relays.add(relay)
-
-        @Slot(object, object)
-        def finish(result: Any, error: BaseException | None) -> None:
-            relay.deleteLater()
-            if not shiboken6.isValid(self):
-                return  # the window closed while the answer was queued: nobody to tell
-            self._relays.discard(relay)
-            self._running -= 1
-            if self._running == 0:
-                self.busyChanged.emit(False)
-            if error is None:
-                on_done(result)
-            elif on_error is not None:
-                on_error(error)
-            else:
-                import sys
-
-                sys.excepthook(type(error), error, error.__traceback__)
-
-        # Queued even when the answer is already there: the callback never runs inside
-        # the call that asked for the work.
-        relay.finished.connect(finish, Qt.ConnectionType.QueuedConnection)
+    ) -> int:
+        """A job's number, its callbacks kept until its answer comes back once, counted
+        as a running job."""
+        job = next(self._jobs)
+        self._callbacks[job] = _Callbacks(on_done, on_error)
         self._running += 1
         if self._running == 1:
             self.busyChanged.emit(True)
-        return relay
+        return job
+
+    @Slot(int, object, object)
+    def _finish(self, job: int, result: Any, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):
+            return  # the window closed while the answer was queued: nobody to tell
+        callbacks = self._callbacks.pop(job, None)
+        if callbacks is None:
+            return
+        self._running -= 1
+        if self._running == 0:
+            self.busyChanged.emit(False)
+        if error is None:
+            callbacks.on_done(result)
+        elif callbacks.on_error is not None:
+            callbacks.on_error(error)
+        else:
+            import sys
+
+            sys.excepthook(type(error), error, error.__traceback__)
 
     def wait_for_done(self, milliseconds: int = 30_000) -> bool:
         """Block until every job finished and all work followed elsewhere has answered

@@ -37,3 +37,33 @@ def test_the_failure_of_work_followed_elsewhere_reaches_its_callback(qtbot: QtBo
     qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
     assert str(failures[0]) == "the database is gone"
     assert tasks.wait_for_done(1_000)
+
+
+def test_every_job_of_a_burst_is_answered_once_to_its_own_callback(qtbot: QtBot) -> None:
+    """A thousand reads asked at once, and a few followed elsewhere among them: each
+    answer reaches the callback that asked for it, once, and the manager is idle after."""
+    tasks = TaskManager()
+    answers: dict[int, list[int]] = {}
+    busy: list[bool] = []
+    tasks.busyChanged.connect(busy.append)
+    followed: list[Future[int]] = []
+    for number in range(1000):
+        tasks.run_in_background(
+            lambda number=number: number * 2,  # type: ignore[misc]
+            lambda result, number=number: answers.setdefault(number, []).append(result),
+        )
+        if number % 100 == 0:
+            future: Future[int] = Future()
+            followed.append(future)
+            tasks.follow(
+                future,
+                lambda result, number=number: answers.setdefault(-number - 1, []).append(result),
+            )
+    for number, future in enumerate(followed):
+        future.set_result(number)
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)
+    assert {n: a for n, a in answers.items() if n >= 0} == {n: [n * 2] for n in range(1000)}
+    assert [answers[-n * 100 - 1] for n in range(10)] == [[n] for n in range(10)]
+    assert busy[0] is True
+    assert busy[-1] is False
+    assert tasks.wait_for_done()
