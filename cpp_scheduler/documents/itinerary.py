@@ -37,6 +37,7 @@ from cpp_scheduler.documents.content import (
 from cpp_scheduler.documents.markup import (
     escape,
     lines,
+    moved_marker,
     qr_data_uri,
     split_address,
     table,
@@ -68,6 +69,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model.event_filter import is_tentative, meeting_days
 from cpp_scheduler.scheduling.attendance import delegation_meetings
+from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, japan_day, zone_city
 from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_text
 from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
@@ -117,6 +119,18 @@ class ItineraryMeeting:
     """The last day it is on (:func:`~cpp_scheduler.model.event_filter.meeting_days`,
     on Japan's clock; an all-day event's own last date), where that is a later day
     than the one it is listed under first."""
+    moved: bool = False
+    """A meeting of a series moved off the time its rule gives it (the engine's
+    :attr:`~cpp_scheduler.model.recurrence.Occurrence.moved`): marked " (moved)" beside
+    its time, as ``events list`` and the calendar mark it, lest a reader go by the
+    series' usual day its description may name."""
+    in_person: bool = False
+    """Attended where it is held, face to face
+    (:attr:`~cpp_scheduler.scheduling.inputs.Interval.is_in_person`): a delegation
+    cannot join it from home, which is why the check reports one outside its stay."""
+    outside_stay: bool = False
+    """Attended in person on a day outside the delegation's stay in Japan (its arrival
+    to its departure): the conflict check reports it as such, and so does the row."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +152,10 @@ class ItineraryLeg:
     destination_placed: bool = True
     """Whether the program knows the destination's clock; where it does not, both ends
     name the clock they are read on, lest a reader take it for the local time there."""
+    continued: bool = False
+    """A leg still under way on a later day than its departure's (an overnight flight,
+    a long-haul one landing the next day), listed again there as a meeting of several
+    days is, lest the day read as free."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +319,11 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 last_day=last_day,
                 tentative=is_tentative(interval.event_id, interval.ancestor_ids, status_of),
                 on_until=on_until if on_until > day else None,
+                moved=interval.moved,
+                in_person=interval.is_in_person,
+                outside_stay=interval.is_in_person
+                and found.id in interval.delegation_ids
+                and _outside_stay(day, on_until, found.arrival, found.departure),
             )
         )
     legs_by_day: dict[date, list[ItineraryLeg]] = {}
@@ -332,13 +355,14 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
     # A long flight may leave the day before the stay begins in Japan: its day is listed.
     dates = sorted(stay | set(meetings_by_day) | set(legs_by_day))
     continuing = _continuations(meetings_by_day, dates)
+    legs_continuing = _leg_continuations(legs_by_day, dates)
     days = tuple(
         ItineraryDay(
             day=day,
             heading=headings.get(day, "")
-            or ("" if day in stay or day not in meetings_by_day else _("from home")),
+            or (_("from home") if _from_home(day, stay, meetings_by_day) else ""),
             meetings=(*continuing.get(day, ()), *meetings_by_day.get(day, ())),
-            legs=tuple(legs_by_day.get(day, ())),
+            legs=(*legs_continuing.get(day, ()), *legs_by_day.get(day, ())),
             night=night_of.get(day),
         )
         for day in dates
@@ -374,6 +398,46 @@ def _at_home(
         LocalTime.of(interval.start, home_zone, interval.zone),
         LocalTime.of(interval.end, home_zone, interval.zone),
     )
+
+
+def _from_home(
+    day: date, stay: set[date], meetings_by_day: Mapping[date, list[ItineraryMeeting]]
+) -> bool:
+    """Whether a day outside the stay is one the delegation spends joining meetings from
+    home: every meeting first listed on it is one it can join remotely, as the engine
+    reads it (a delegation joins a hybrid session from home; only one held in person
+    needs it in Japan, :attr:`~cpp_scheduler.scheduling.inputs.Interval.is_in_person`).
+    A day holding a meeting attended in person is not: that meeting says it is outside
+    the stay, as the conflict check does."""
+    meetings = meetings_by_day.get(day, ())
+    return day not in stay and bool(meetings) and not any(m.in_person for m in meetings)
+
+
+def _outside_stay(first: date, last: date, arrival: date | None, departure: date | None) -> bool:
+    """Whether a meeting on ``first``..``last`` (Japan's days) falls outside a stay from
+    ``arrival`` to ``departure``, as the conflict check finds a meeting that names the
+    delegation and is attended in person before it arrives or after it leaves (a stay
+    with either date unknown is not judged)."""
+    if arrival is None or departure is None:
+        return False
+    return first < arrival or last > departure
+
+
+def _leg_continuations(
+    legs_by_day: Mapping[date, list[ItineraryLeg]], dates: list[date]
+) -> dict[date, list[ItineraryLeg]]:
+    """Each leg still under way on a later listed day (arriving then, on Japan's clock)
+    again on that day, as :func:`_continuations` lists a meeting of several days: the
+    delegation landing on Sunday afternoon does not read as having nothing planned."""
+    found: dict[date, list[ItineraryLeg]] = {}
+    for first, legs in sorted(legs_by_day.items()):
+        for leg in legs:
+            # Landing at midnight, it is not under way on the day that midnight begins.
+            last = (leg.arrival - timedelta(microseconds=1)).date()
+            for day in dates:
+                if first < day <= last:
+                    found.setdefault(day, []).append(replace(leg, continued=True))
+    return found
 
 
 def _continuations(
@@ -614,7 +678,10 @@ def _day(itinerary: Itinerary, day: ItineraryDay, links_shown: LinksShown) -> st
         (m.start, _meeting_row(itinerary, m, links_shown))
         for m in sorted(day.meetings, key=lambda meeting: meeting.start)
     ]
-    entries.extend((leg.departure, _leg_row(leg, day.day)) for leg in day.legs)
+    midnight = datetime.combine(day.day, time(), timezones.zone(TOKYO))
+    entries.extend(
+        (midnight if leg.continued else leg.departure, _leg_row(leg, day.day)) for leg in day.legs
+    )
     entries.sort(key=lambda entry: entry[0])
     parts = [f"<h2>{escape(heading)}</h2>"]
     if entries:
@@ -660,6 +727,8 @@ def _meeting_row(
         what.append(
             escape(_("At home ({city}): {span}").format(city=itinerary.home_city, span=span))
         )
+    if meeting.outside_stay:
+        what.append(f'<span class="warning">{escape(ConflictKind.OUTSIDE_STAY.label)}</span>')
     if meeting.description and not meeting.continued:
         what.append(lines(meeting.description))
     if meeting.video_link and not meeting.continued:
@@ -669,7 +738,9 @@ def _meeting_row(
         nowrap = "" if meeting.continued else ' style="white-space: nowrap"'
         when = f"<p{nowrap}>{escape(_all_day_when(meeting))}</p>"  # "(continued)" may wrap
     elif meeting.continued:
-        when = f"<p>{escape(_continued_when(meeting))}</p>"
+        when = f"<p>{escape(_continued_when(meeting.start.date(), meeting.end))}</p>"
+    if meeting.moved:
+        when += f"<p>{escape(moved_marker())}</p>"
     return [
         when,
         "<br>".join(what),
@@ -691,11 +762,11 @@ def _all_day_when(meeting: ItineraryMeeting) -> str:
     return _("All day (continued)")
 
 
-def _continued_when(meeting: ItineraryMeeting) -> str:
-    """``(continued) until 08:00`` on a timed meeting's last day; ``(continued) until
-    Fri 02 Apr 08:00`` on a day before it, as an all-day event's later days name its last
-    (:func:`_all_day_when`): the day reads as taken, and until when."""
-    day, end = meeting.start.date(), meeting.end
+def _continued_when(day: date, end: datetime) -> str:
+    """``(continued) until 08:00`` on the last day of a timed meeting or a leg;
+    ``(continued) until Fri 02 Apr 08:00`` on a day before it, as an all-day event's
+    later days name its last (:func:`_all_day_when`): the day reads as taken, and until
+    when."""
     until = i18n.time_text(end) if end.date() == day else i18n.day_time_text(end)
     return _("(continued) until {end}").format(end=until)
 
@@ -755,8 +826,11 @@ def _leg_row(leg: ItineraryLeg, day: date) -> list[str]:
         local.utcoffset() != timezones.to_local(local, TOKYO).utcoffset()
         for local in (leg.leaves, leg.arrives)
     )
+    when = time_span(leg.departure, leg.arrival)
+    if leg.continued:
+        when = f"<p>{escape(_continued_when(day, leg.arrival))}</p>"
     return [
-        time_span(leg.departure, leg.arrival),
+        when,
         what,
         escape(
             _("Departs {departs} from {origin}, arrives {arrives} in {destination}").format(

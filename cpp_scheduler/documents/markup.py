@@ -17,6 +17,7 @@ from datetime import date, datetime
 import segno
 
 from cpp_scheduler import timezones
+from cpp_scheduler.i18n import _
 
 ZERO_WIDTH_SPACE = "\u200b"
 """Where a line may break, with nothing printed."""
@@ -112,6 +113,13 @@ def time_span(start: datetime, end: datetime, day: Callable[[date], str] | None 
         return f'<p style="white-space: nowrap">{escape(span)}</p>'
     first, dash, last = span.partition(DASH)
     return f"<p>{escape(first + dash)}</p><p>{escape(last.strip())}</p>"
+
+
+def moved_marker() -> str:
+    """ "(moved)", the words ``events list`` and the calendar put beside a meeting moved
+    off its series' time (:attr:`cpp_scheduler.services.rows.EventRow.moved_note`,
+    their very msgid), printed on a line of its own under the time."""
+    return _(" (moved)").strip()
 
 
 def breakable_span(span: str) -> str:

@@ -42,7 +42,11 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model.enums import EventKind
 from cpp_scheduler.model.event import event_delegations, event_participants, event_themes
-from cpp_scheduler.model.event_filter import conferences_above, is_tentative
+from cpp_scheduler.model.event_filter import (
+    conferences_above,
+    delegations_attending,
+    is_tentative,
+)
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
 from cpp_scheduler.services.rows import both_names
@@ -82,6 +86,11 @@ class ProgrammeSession:
     (:attr:`Programme.tentative`), so the two together say what the run sheet and the
     itinerary say of each session by the one rule
     (:func:`~cpp_scheduler.model.event_filter.is_tentative`)."""
+    conference_delegations: bool = False
+    """It names no delegation, so :attr:`delegations` are its conference's: the ones
+    the engine takes it to be for
+    (:func:`~cpp_scheduler.model.event_filter.delegations_attending`), as their
+    schedules, itineraries and the run sheet do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +242,14 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             event_delegations.c.event_id,
             conference.id,
         )
+        above = _conferences_above(session, conference)
+        for event_id, name in session.execute(
+            select(event_delegations.c.event_id, Delegation.name)
+            .join(Delegation, Delegation.id == event_delegations.c.delegation_id)
+            .where(event_delegations.c.event_id.in_(above))
+            .order_by(Delegation.name)
+        ):
+            delegations.setdefault(event_id, []).append(name)
         speakers: dict[str, list[Speaker]] = {}
         speaker_rows = session.execute(
             _of_sessions(
@@ -249,10 +266,11 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
         places = read_places(
             session, {row.venue_id for row in rows if row.venue_id} | {conference.venue_id or ""}
         )
-        tentative = _tentative(session, conference)
+        tentative = _tentative(session, conference, above)
         stamp = read_change_stamp(session)
 
     zone = conference.zone
+    attending = {row.id: _attending(row.id, conference.id, above, delegations) for row in rows}
     sessions = tuple(
         ProgrammeSession(
             title=row.title,
@@ -264,9 +282,10 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             place=places.get(row.venue_id) if row.venue_id else None,
             themes=tuple(themes.get(row.id, ())),
             speakers=tuple(speakers.get(row.id, ())),
-            delegations=tuple(delegations.get(row.id, ())),
+            delegations=attending[row.id],
             description=row.description or "",
             tentative=row.status is EventStatus.TENTATIVE,
+            conference_delegations=bool(attending[row.id]) and not delegations.get(row.id),
         )
         for row in rows
     )
@@ -287,21 +306,44 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
     )
 
 
-def _tentative(session: Session, conference: Any) -> bool:
-    """Whether the conference is tentative, itself or as a session of a tentative one
-    (:func:`is_tentative`), read from the events that hold sessions: the conferences a
-    conference can be under."""
-    holding = session.execute(
-        select(Event.id, Event.parent_id, Event.status).where(
-            Event.id.in_(select(Event.parent_id).where(Event.parent_id.is_not(None)))
+def _conferences_above(session: Session, conference: Any) -> list[str]:
+    """The conferences the conference is itself a session of, nearest first
+    (:func:`conferences_above`), read from the events that hold sessions: the
+    conferences a conference can be under."""
+    conference_of: dict[str, str | None] = {
+        row.id: row.parent_id
+        for row in session.execute(
+            select(Event.id, Event.parent_id).where(
+                Event.id.in_(select(Event.parent_id).where(Event.parent_id.is_not(None)))
+            )
         )
-    ).all()
-    conference_of = {row.id: row.parent_id for row in holding}
-    status_of = {row.id: row.status for row in holding}
+    }
     conference_of[conference.id] = conference.parent_id
+    return conferences_above(conference.id, conference_of)
+
+
+def _tentative(session: Session, conference: Any, above: list[str]) -> bool:
+    """Whether the conference is tentative, itself or as a session of a tentative one
+    (:func:`is_tentative`)."""
+    status_of = {
+        row.id: row.status
+        for row in session.execute(select(Event.id, Event.status).where(Event.id.in_(above)))
+    }
     status_of[conference.id] = conference.status
-    above = conferences_above(conference.id, conference_of)
     return is_tentative(conference.id, above, status_of)
+
+
+def _attending(
+    event_id: str, conference_id: str, above: list[str], names: dict[str, list[str]]
+) -> tuple[str, ...]:
+    """The delegations a session is for, by name: those it names, or, naming none,
+    its conference's (or the conference's own conference's), by the engine's one rule
+    (:func:`delegations_attending`), which its delegations' schedules follow."""
+    conferences = above if event_id == conference_id else [conference_id, *above]
+    found = delegations_attending(
+        frozenset(names.get(event_id, ())), conferences, {c: names.get(c, ()) for c in conferences}
+    )
+    return tuple(sorted(found))
 
 
 _PLACE_WITHOUT_VENUE = (
@@ -396,7 +438,7 @@ def programme_document(
         sections.append(Section(element("h2", _("Sessions")), new_page=True))
     for item in programme.sessions:
         stop_if_asked(should_stop)
-        sections.append(Section(_session(item)))
+        sections.append(Section(_session(item, programme.delegations)))
     if programme.cancelled is not None:
         title = _("Programme: {title} (cancelled)").format(title=programme.title)
         header = _("Programme — {title} — CANCELLED").format(title=programme.title)
@@ -548,7 +590,7 @@ def _cell(item: ProgrammeSession) -> str:
     return f"<p>{text}</p>"
 
 
-def _session(item: ProgrammeSession) -> str:
+def _session(item: ProgrammeSession, on_the_cover: tuple[str, ...]) -> str:
     facts = [
         (_("When"), escape(f"{i18n.day_text(item.start.date())} {_hours(item)}")),
         (_("Room"), escape(item.room)),
@@ -568,7 +610,7 @@ def _session(item: ProgrammeSession) -> str:
             )
         )
     if item.delegations:
-        facts.append((_("Delegations"), "<br>".join(escape(d) for d in item.delegations)))
+        facts.append((_("Delegations"), _session_delegations(item, on_the_cover)))
     rows = "".join(
         f'<tr><td width="18%"><b>{escape(label)}</b></td><td>{value}</td></tr>'
         for label, value in facts
@@ -579,3 +621,16 @@ def _session(item: ProgrammeSession) -> str:
         f'<table class="plain" width="100%" cellspacing="0" cellpadding="1">{rows}</table>'
         + description
     )
+
+
+def _session_delegations(item: ProgrammeSession, on_the_cover: tuple[str, ...]) -> str:
+    """The delegations a session is for, one a line; for one naming none, said to be
+    the conference's, and, where they are the ones the first page lists, in those words
+    alone, lest a programme of many sessions repeat the list under each."""
+    if not item.conference_delegations:
+        return "<br>".join(escape(d) for d in item.delegations)
+    if set(item.delegations) == set(on_the_cover):
+        return escape(_("The conference's delegations, listed on the first page"))
+    whose = escape(_("(the conference's delegations)"))
+    names = "<br>".join(escape(d) for d in item.delegations)
+    return f'{names}<br><span class="muted">{whose}</span>'

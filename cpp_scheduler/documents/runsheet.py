@@ -31,6 +31,7 @@ from cpp_scheduler.documents.content import (
 from cpp_scheduler.documents.markup import (
     element,
     escape,
+    moved_marker,
     table,
     time_span,
     with_address_breaks,
@@ -88,6 +89,10 @@ class RunSheetItem:
     """Not confirmed yet, or a session of a conference not confirmed yet
     (:func:`~cpp_scheduler.model.event_filter.is_tentative`): the room may not be
     needed."""
+    moved: bool = False
+    """A meeting of a series moved off the time its rule gives it (the engine's
+    :attr:`~cpp_scheduler.model.recurrence.Occurrence.moved`): marked " (moved)" beside
+    its time, as ``events list`` and the calendar mark it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +213,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
                 conflicts=involved,
                 last_day=last_day,
                 tentative=is_tentative(interval.event_id, interval.ancestor_ids, status_of),
+                moved=interval.moved,
             )
         )
     items.sort(key=lambda item: (item.start, item.end, item.title))
@@ -244,7 +250,7 @@ def _conflicts(sheet: RunSheet) -> str:
         return element("h2", _("Conflicts of the day")) + element("p", _("None found."))
     rows = [
         [
-            escape(f"{timezones.to_local(c.start, TOKYO):%H:%M}" if c.start is not None else "-"),
+            _conflict_when(c, sheet.day),
             f'<span class="warning">{escape(c.kind.label)}</span>'
             if c.severity is Severity.ERROR
             else escape(c.kind.label),
@@ -253,8 +259,20 @@ def _conflicts(sheet: RunSheet) -> str:
         for c in sheet.conflicts
     ]
     return element("h2", _("Conflicts of the day")) + table(
-        [_("When"), _("What"), _("Details")], rows, widths=(10, 22, 68)
+        [_("When"), _("What"), _("Details")], rows, widths=(14, 22, 64)
     )
+
+
+def _conflict_when(conflict: Conflict, day: date) -> str:
+    """``12:00``; a finding dated on another day than the sheet's names that day
+    (``Thu 11 Mar 12:00``), as :func:`_when` names the day a meeting began, lest it
+    read as the sheet's; ``-`` for one with no time."""
+    if conflict.start is None:
+        return escape("-")
+    local = timezones.to_local(conflict.start, TOKYO)
+    if local.date() == day:
+        return escape(i18n.time_text(local))
+    return f"<p>{escape(i18n.day_time_text(local))}</p>"  # wraps in the narrow column
 
 
 def _meetings(sheet: RunSheet) -> str:
@@ -316,10 +334,15 @@ def _when(item: RunSheetItem, day: date) -> str:
     """``09:00–10:15``; a meeting begun on an earlier day names the day it began
     (``Mon 15 Feb 09:00–Tue 16 Feb 15:30``), lest it read as starting on the sheet's.
     ``All day`` (``All day to Mon 08 Mar``) for an all-day event, which is on the sheet
-    only on its own dates (:func:`read_run_sheet`)."""
+    only on its own dates (:func:`read_run_sheet`). A meeting moved off its series' time
+    says "(moved)" under its time, as the calendar says it beside it."""
     if item.last_day is None:
         if item.start.date() == day:
-            return time_span(item.start, item.end)
-        return time_span(item.start, item.end, day=i18n.short_day_text)
-    text = all_day_text(day, item.last_day)
-    return f"<p>{escape(text)}</p>"  # wraps in the narrow column
+            when = time_span(item.start, item.end)
+        else:
+            when = time_span(item.start, item.end, day=i18n.short_day_text)
+    else:
+        when = f"<p>{escape(all_day_text(day, item.last_day))}</p>"  # wraps in the column
+    if item.moved:
+        when += f"<p>{escape(moved_marker())}</p>"
+    return when

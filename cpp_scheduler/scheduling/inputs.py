@@ -191,6 +191,10 @@ class Interval:
     """A span of whole days in ``zone`` (start and end the midnights that begin its first
     day and the day after its last): it holds rooms and people for those days, but has
     no hours to be at night, outside opening hours or too close to a journey."""
+    moved: bool = field(default=False, compare=False)
+    """A meeting of a series moved off the time its rule gives it
+    (:attr:`~cpp_scheduler.model.recurrence.Occurrence.moved`): what ``events list``
+    marks "(moved)", and the printed documents beside its time."""
     start_s: int = field(init=False, repr=False, compare=False)
     end_s: int = field(init=False, repr=False, compare=False)
 

@@ -176,6 +176,7 @@ def event_intervals(
                 uid=event.uid,
                 recurrence_id=occurrence.recurrence_id if series else None,
                 all_day=event.all_day,
+                moved=occurrence.moved,
             )
         )
     return intervals
