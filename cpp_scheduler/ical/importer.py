@@ -397,6 +397,31 @@ def _split(text: str, ending: str) -> list[str]:
         start = stop + len(ending)
 
 
+_MAIL_HEADERS = frozenset(
+    {
+        "CC",
+        "CONTENT-TRANSFER-ENCODING",
+        "CONTENT-TYPE",
+        "DATE",
+        "DELIVERED-TO",
+        "FROM",
+        "IN-REPLY-TO",
+        "MESSAGE-ID",
+        "MIME-VERSION",
+        "RECEIVED",
+        "REFERENCES",
+        "REPLY-TO",
+        "RETURN-PATH",
+        "SENDER",
+        "SUBJECT",
+        "THREAD-TOPIC",
+        "TO",
+    }
+)
+"""Header fields an e-mail message (RFC 5322, MIME) starts with and no calendar file
+does: a reply saved from the mail client and given to the calendar import."""
+
+
 def _component_lines(text: str, source: str) -> _Outline:
     """Checks every content line and the nesting of components, as they come, without
     parsing them; returns each BEGIN's component name and line number (in the order
@@ -515,6 +540,16 @@ def _component_lines(text: str, source: str) -> _Outline:
             if opened == "VTIMEZONE":
                 zone = None
         elif not stack:
+            if not begins and key in _MAIL_HEADERS:
+                raise CalendarFileError(
+                    source,
+                    _(
+                        "the file is an e-mail message, not a calendar file; a reply to an "
+                        "invitation is imported with 'cpp-scheduler replies import' or the "
+                        "window's Replies to invitations"
+                    ),
+                    line=number,
+                )
             raise CalendarFileError(
                 source,
                 _("{name} stands outside BEGIN:VCALENDAR").format(name=printable(key)),

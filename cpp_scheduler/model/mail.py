@@ -45,7 +45,9 @@ class SentMessage(Record, Base):
 
 class Reply(Record, Base):
     """A participant's answer to an invitation (iTIP REPLY): to the whole event, or with
-    ``recurrence_id`` to one meeting of a series (the start its rule gives it)."""
+    ``recurrence_id`` to one meeting of a series, as the version answered names it (the
+    start its rule gave it then); the replies service finds that meeting where it is now,
+    after the series moved."""
 
     __tablename__ = "replies"
     __table_args__ = (Index("ix_replies_event_participant", "event_id", "participant_id"),)

@@ -470,16 +470,18 @@ def differences(
                 when=_when(start, end, viewer), clock=clock
             )
         )
-    for rid in sorted(set(now.cancelled) - set(before.cancelled)):
+    told = _told_meetings(before, _times(now))
+    for rid in sorted(set(now.cancelled) - told.cancelled):
+        start, end = told.known.get(rid, (rid, rid + length))
         found.append(
             text(N_("the meeting of {when} is cancelled, {clock}")).format(
-                when=_when(rid, rid + length, viewer), clock=clock
+                when=_when(start, end, viewer), clock=clock
             )
         )
     # A cancellation the series no longer holds is no meeting back: its rule no longer
     # gives that meeting (the rule shortened), so nothing is said of it.
     meetings_now = _meetings(now)
-    for rid in sorted(set(before.cancelled) - set(now.cancelled)):
+    for rid in sorted(told.cancelled - set(now.cancelled)):
         if meetings_now is not None and rid not in meetings_now:
             continue
         found.append(
@@ -488,15 +490,83 @@ def differences(
             )
         )
     for rid, start, end in now.moved:
-        if moves_before.get(rid) != (start, end):
+        if told.moved.get(rid) != (start, end):
+            was_start, was_end = told.known.get(rid, (rid, rid + length))
             found.append(
                 text(N_("the meeting of {when} moved to {now}, {clock}")).format(
-                    when=_when(rid, rid + length, viewer),
+                    when=_when(was_start, was_end, viewer),
                     now=_when(start, end, viewer),
                     clock=clock,
                 )
             )
     return found
+
+
+def _times(facts: EventFacts) -> recurrence.SeriesTimes:
+    """What places the meetings the facts tell: the follow rule compares two of these."""
+    return recurrence.SeriesTimes(facts.start, facts.zone, facts.rule or None)
+
+
+@dataclass(frozen=True, slots=True)
+class _ToldMeetings:
+    """What a participant was told of a series' meetings, each named by the meeting of
+    the series now it became: a series moved as a whole carries its cancelled and moved
+    meetings along (:func:`recurrence.follow_changes`, the rule every save applies), so
+    what they were told is compared with the meeting it is now, not with the recurrence
+    id the meeting had then."""
+
+    cancelled: frozenset[datetime]
+    """The meetings they were told are cancelled."""
+    moved: dict[datetime, tuple[datetime, datetime]]
+    """The meetings they were told moved, at the times they were told."""
+    known: dict[datetime, tuple[datetime, datetime]]
+    """When each meeting they were told of is held, as they were told it: what a
+    meeting cancelled or moved since is said to have been."""
+
+
+@lru_cache(maxsize=256)
+def _told_meetings(before: EventFacts, now: recurrence.SeriesTimes) -> _ToldMeetings:
+    """The meetings of ``before`` as the series ``now`` names them (see
+    :class:`_ToldMeetings`). A series that kept its times keeps every name; a change
+    with no counterpart in the series now keeps the name it had (and is then said of
+    no meeting, as the save drops it)."""
+    length = before.end - before.start
+    changes = [recurrence.OccurrenceChange(rid, cancelled=True) for rid in before.cancelled]
+    changes.extend(
+        recurrence.OccurrenceChange(rid, start=start, end=end) for rid, start, end in before.moved
+    )
+    then = _times(before)
+    same = (then.start, then.zone, then.rule) == (now.start, now.zone, now.rule)
+    renamed = {} if same else _followed(then, now, changes)
+    held = {} if same else _followed(then, now, _unchanged(before, changes))
+    known: dict[datetime, tuple[datetime, datetime]] = {
+        renamed_to: (rid, rid + length) for rid, renamed_to in held.items()
+    }
+    moved = {renamed.get(rid, rid): (start, end) for rid, start, end in before.moved}
+    known.update(moved)
+    return _ToldMeetings(frozenset(renamed.get(rid, rid) for rid in before.cancelled), moved, known)
+
+
+def _unchanged(
+    before: EventFacts, changes: list[recurrence.OccurrenceChange]
+) -> list[recurrence.OccurrenceChange]:
+    """The meetings of ``before`` neither cancelled nor moved, as changes to follow: only
+    to say when a meeting cancelled or moved since was held before."""
+    changed = {change.recurrence_id for change in changes}
+    given = _meetings(before) or frozenset()
+    return [recurrence.OccurrenceChange(rid) for rid in sorted(given - changed)]
+
+
+def _followed(
+    before: recurrence.SeriesTimes,
+    now: recurrence.SeriesTimes,
+    changes: list[recurrence.OccurrenceChange],
+) -> dict[datetime, datetime]:
+    """The meeting of ``now`` each change follows to; none for a rule unreadable now."""
+    try:
+        return recurrence.followed_meetings(recurrence.follow_changes(before, now, changes))
+    except (recurrence.RecurrenceError, ValueError, LookupError, OverflowError):
+        return {}
 
 
 @lru_cache(maxsize=256)

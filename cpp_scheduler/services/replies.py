@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.message import EmailMessage, Message
 from email.policy import default
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,7 @@ from cpp_scheduler.model import (
     recurrence,
 )
 from cpp_scheduler.services.access import refuse_read_only
-from cpp_scheduler.services.changes import last_sent, recipients_by_event
+from cpp_scheduler.services.changes import EventFacts, last_sent, recipients_by_event
 from cpp_scheduler.store import Database
 
 ANSWERS = {"ACCEPTED": "accepted", "TENTATIVE": "tentative", "DECLINED": "declined"}
@@ -473,6 +474,23 @@ def address_key(address: str) -> str:
     return f"{local.casefold()}@{domain.lower()}"
 
 
+def _corrected_address(session: Session, event: Event, key: str) -> str | None:
+    """The address a participant has now, when the ledger shows the event was sent to
+    them at the address ``key`` (in :func:`address_key`'s form) before it was corrected:
+    nothing more goes to the old address, so an answer from it is not recorded, and the
+    refusal says why rather than that it was never invited."""
+    sent = session.execute(
+        select(SentMessage.recipient_email, Participant.email)
+        .join(Participant, Participant.id == SentMessage.participant_id)
+        .where(SentMessage.event_id == event.id, SentMessage.recipient_email != "")
+        .order_by(SentMessage.sent_at)
+    )
+    for address, current in sent:
+        if address_key(address) == key and address_key(current) != key:
+            return str(current)
+    return None
+
+
 def _answering(session: Session, reply: ReadReply, event: Event) -> Participant:
     """The invited participant whose address the reply gives, in the one form of
     :func:`address_key` (``hanako@例え.jp`` answers as ``hanako@xn--r8jz45g.jp``, in any
@@ -493,6 +511,19 @@ def _answering(session: Session, reply: ReadReply, event: Event) -> Participant:
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
+        corrected = _corrected_address(session, event, key)
+        if corrected is not None:
+            raise ReplyFileError(
+                _(
+                    "{source}: {email} was invited to {title} at this address, which has "
+                    "since been corrected to {corrected}; the answer is not recorded"
+                ).format(
+                    source=reply.source,
+                    email=quoted(reply.email),
+                    title=quoted(event.title),
+                    corrected=quoted(corrected),
+                )
+            )
         raise ReplyFileError(
             _("{source}: {email} was not invited to {title}").format(
                 source=reply.source, email=quoted(reply.email), title=quoted(event.title)
@@ -546,10 +577,87 @@ def _latest_sent(session: Session, event: Event, person: Participant) -> int:
     return event.sequence if sent is None else sent
 
 
-def _meeting_answered(reply: ReadReply, event: Event) -> datetime | None:
+class _Versions:
+    """The facts each version of each event told, as the ledger keeps them, by (event
+    id, SEQUENCE): where the meetings of the version a participant holds stood. One row
+    per version is read, and its facts only when asked for."""
+
+    def __init__(self, session: Session, event_ids: Collection[str] | None) -> None:
+        query = (
+            select(SentMessage.event_id, SentMessage.sequence, func.max(SentMessage.told))
+            .where(SentMessage.method == "REQUEST", SentMessage.told != "")
+            .group_by(SentMessage.event_id, SentMessage.sequence)
+        )
+        if event_ids is not None:
+            query = query.where(SentMessage.event_id.in_(event_ids))
+        self._told = {(event, sequence): told for event, sequence, told in session.execute(query)}
+        self._read: dict[tuple[str, int], EventFacts | None] = {}
+
+    def get(self, event_id: str, sequence: int) -> EventFacts | None:
+        """The facts version ``sequence`` of the event told; None when none was sent."""
+        key = (event_id, sequence)
+        if key not in self._read:
+            told = self._told.get(key)
+            self._read[key] = EventFacts.from_json(told) if told else None
+        return self._read[key]
+
+
+def _series_times(facts: EventFacts) -> recurrence.SeriesTimes:
+    """What placed the meetings of a version sent: the follow rule compares it with now."""
+    return recurrence.SeriesTimes(facts.start, facts.zone, facts.rule or None)
+
+
+@lru_cache(maxsize=4096)
+def _meeting_now(
+    then: EventFacts | None, now: recurrence.SeriesTimes, meeting: datetime
+) -> datetime:
+    """The meeting of the series now that ``meeting`` of the version ``then`` became: a
+    series moved as a whole takes each meeting along by the rule every save applies
+    (:func:`recurrence.follow_changes`), so an answer given to the version a participant
+    holds is listed where that meeting is now. A meeting with no counterpart keeps its
+    name."""
+    if then is None:
+        return meeting
+    before = _series_times(then)
+    if (before.start, before.zone, before.rule) == (now.start, now.zone, now.rule):
+        return meeting
+    try:
+        followed = recurrence.follow_changes(before, now, [recurrence.OccurrenceChange(meeting)])
+    except (recurrence.RecurrenceError, ValueError, LookupError, OverflowError):
+        return meeting
+    return recurrence.followed_meetings(followed).get(meeting, meeting)
+
+
+def _held_version(
+    session: Session, reply: ReadReply, event: Event, person: Participant
+) -> EventFacts | None:
+    """The facts of the version the reply answers, as the ledger shows it was sent, when
+    the series has moved since and that version is still the newest the participant
+    was sent (an answer to it still counts); None when the reply answers the series as
+    it is."""
+    if reply.sequence >= event.sequence or reply.sequence < _latest_sent(session, event, person):
+        return None
+    facts = _Versions(session, [event.id]).get(event.id, reply.sequence)
+    if facts is None or not facts.rule:
+        return None
+    if (facts.start, facts.zone, facts.rule) == (
+        event.start_utc,
+        event.zone,
+        event.recurrence_rule or "",
+    ):
+        return None
+    return facts
+
+
+def _meeting_answered(
+    reply: ReadReply, event: Event, held: EventFacts | None = None
+) -> datetime | None:
     """The meeting a reply answers (its RECURRENCE-ID in UTC; None for the whole event),
     refused unless the event is held and the series holds that meeting, not cancelled:
-    an answer to a meeting nobody was invited to would show among the answers."""
+    an answer to a meeting nobody was invited to would show among the answers. With
+    ``held``, the version the participant holds of a series moved since and not yet sent
+    to them, the meeting is looked for there (RFC 5546 2.1.5: their answer is to the
+    version they hold)."""
     if event.is_cancelled:
         raise ReplyFileError(
             _("{source}: {title} is cancelled; the answer is not recorded").format(
@@ -558,19 +666,25 @@ def _meeting_answered(reply: ReadReply, event: Event) -> datetime | None:
         )
     if reply.recurrence_id is None:
         return None
-    found = _utc(reply.recurrence_id, event.zone)
+    zone = held.zone if held is not None else event.zone
+    found = _utc(reply.recurrence_id, zone)
     if not isinstance(found, datetime):  # a series of whole days names a meeting by its day
-        found = recurrence.rfc_instant(
-            datetime.combine(found, event.start_local.time()), event.zone
-        )
+        first = timezones.to_local(held.start, zone) if held is not None else event.start_local
+        found = recurrence.rfc_instant(datetime.combine(found, first.time()), zone)
     when = _meeting_label(found)
-    if found not in recurrence.meeting_ids(event.start_utc, event.zone, event.recurrence_rule):
+    if held is not None:
+        given = recurrence.meeting_ids(held.start, held.zone, held.rule)
+        cancelled = found in held.cancelled
+    else:
+        given = recurrence.meeting_ids(event.start_utc, event.zone, event.recurrence_rule)
+        cancelled = all(meeting.recurrence_id != found for meeting in event.occurrences())
+    if found not in given:
         raise ReplyFileError(
             _("{source}: {title} has no meeting on {when}; the answer is not recorded").format(
                 source=reply.source, title=quoted(event.title), when=when
             )
         )
-    if all(meeting.recurrence_id != found for meeting in event.occurrences()):
+    if cancelled:
         raise ReplyFileError(
             _(
                 "{source}: the meeting of {title} on {when} is cancelled; the answer is not "
@@ -583,6 +697,36 @@ def _meeting_answered(reply: ReadReply, event: Event) -> datetime | None:
 def _meeting_label(instant: datetime) -> str:
     """A meeting as the replies name it: its day and time in Tokyo."""
     return _("{when}, Tokyo").format(when=_clock_text(instant))
+
+
+def _known_answer(
+    session: Session,
+    event: Event,
+    person: Participant,
+    meeting: datetime | None,
+    series_now: recurrence.SeriesTimes,
+) -> Reply | None:
+    """The answer already recorded from this person for this meeting of the series now
+    (None: for the whole event), each recorded answer taken to the meeting it is now
+    (:func:`_meeting_now`): one answered before the series moved is the same meeting's."""
+    recorded = session.scalars(
+        select(Reply).where(Reply.event_id == event.id, Reply.participant_id == person.id)
+    ).all()
+    if meeting is None:
+        return next((known for known in recorded if known.recurrence_id is None), None)
+    versions = _Versions(session, [event.id])
+    return next(
+        (
+            known
+            for known in recorded
+            if known.recurrence_id is not None
+            and _meeting_now(
+                versions.get(event.id, known.sequence), series_now, known.recurrence_id
+            )
+            == meeting
+        ),
+        None,
+    )
 
 
 def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
@@ -602,7 +746,8 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
                 source=reply.source, answer=quoted(reply.answer or "no PARTSTAT")
             )
         )
-    meeting = _meeting_answered(reply, event)
+    held = _held_version(session, reply, event, person)
+    meeting = _meeting_answered(reply, event, held)
     latest = _latest_sent(session, event, person)
     if reply.sequence < latest:
         return _(
@@ -615,13 +760,9 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
             theirs=reply.sequence,
             latest=latest,
         )
-    known = session.scalars(
-        select(Reply).where(
-            Reply.event_id == event.id,
-            Reply.participant_id == person.id,
-            Reply.recurrence_id.is_(None) if meeting is None else Reply.recurrence_id == meeting,
-        )
-    ).first()
+    series_now = recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule)
+    meeting_now = None if meeting is None else _meeting_now(held, series_now, meeting)
+    known = _known_answer(session, event, person, meeting_now, series_now)
     if known is None:
         session.add(
             Reply(
@@ -634,6 +775,7 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
             )
         )
     elif (reply.sequence, reply.replied_at) >= (known.sequence, known.replied_at):
+        known.recurrence_id = meeting
         known.answer = reply.answer
         known.replied_at = reply.replied_at
         known.sequence = reply.sequence
@@ -657,9 +799,9 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
         person.email,
         event.title,
         event.uid,
-        meeting,
+        meeting_now,
         ANSWERS[reply.answer],
-        moved.get(meeting) if meeting is not None else None,
+        moved.get(meeting_now) if meeting_now is not None else None,
     )
 
 
@@ -778,6 +920,9 @@ def attendance(
                 Event.sequence,
                 Reply.event_id,
                 Reply.participant_id,
+                Event.zone,
+                Event.recurrence_rule,
+                Reply.replied_at,
             )
             .join(Participant, Participant.id == Reply.participant_id)
             .join(Event, Event.id == Reply.event_id)
@@ -792,11 +937,25 @@ def attendance(
         told = _told(session, chosen)
         removed = _told_removed(session, chosen, recipients_by_event(session, chosen))
         moves = _moves(session, chosen)
+        versions = _Versions(session, chosen)
+    newest: dict[tuple[str, str, datetime | None], tuple[Any, datetime | None]] = {}
+    for row in rows:
+        event, person, meeting, answered = row[10], row[11], row[5], row[8]
+        if meeting is not None:
+            series_now = recurrence.SeriesTimes(row[7], row[12], row[13])
+            meeting = _meeting_now(versions.get(event, answered), series_now, meeting)
+        key = (event, person, meeting)
+        held = newest.get(key)
+        if held is None or (answered, row[14]) >= (held[0][8], held[0][14]):
+            newest[key] = (row, meeting)
     found = []
-    for row in sorted(rows, key=lambda row: (row[7], row[4], row[5] or row[7], row[0])):
-        name, email_address, group, title, uid, meeting, answer, _, answered, now, event, person = (
-            row
-        )
+    for row, meeting in sorted(
+        newest.values(),
+        key=lambda item: (item[0][7], item[0][4], item[1] or item[0][7], item[0][0]),
+    ):
+        name, email_address, group, title, uid, _, answer, _, answered, now, event, person = row[
+            :12
+        ]
         if (event, person) in removed:
             continue
         current, earlier = _answer_now(answer, answered, told.get((event, person)), now)
@@ -855,7 +1014,15 @@ def invited_answers(
     invites them. What the event dialog, the delegation dialog and ``replies list
     --invited`` show."""
     with database.session() as session:
-        events = select(Event.id, Event.title, Event.uid, Event.start_utc, Event.sequence)
+        events = select(
+            Event.id,
+            Event.title,
+            Event.uid,
+            Event.start_utc,
+            Event.sequence,
+            Event.zone,
+            Event.recurrence_rule,
+        )
         if event_id is not None:
             events = events.where(Event.id == event_id)
         if event_uid is not None:
@@ -870,24 +1037,35 @@ def invited_answers(
             people_query = people_query.where(Delegation.name == delegation)
         people = {row[0]: row for row in session.execute(people_query)}
         replies_query = select(
-            Reply.event_id, Reply.participant_id, Reply.recurrence_id, Reply.answer, Reply.sequence
-        )
+            Reply.event_id,
+            Reply.participant_id,
+            Reply.recurrence_id,
+            Reply.answer,
+            Reply.sequence,
+            Reply.replied_at,
+        ).order_by(Reply.sequence, Reply.replied_at)
         if chosen is not None:
             replies_query = replies_query.where(Reply.event_id.in_(chosen))
         answers = list(session.execute(replies_query))
         told = _told(session, chosen)
         removed = _told_removed(session, chosen, invited)
         moves = _moves(session, chosen)
+        versions = _Versions(session, chosen)
     whole: dict[tuple[str, str], tuple[str, str | None]] = {}
-    meetings: list[tuple[str, str, datetime, tuple[str, str | None]]] = []
-    for event, person, meeting, answer, answered in answers:
+    # Read oldest first: a newer answer to a meeting the series took along replaces the
+    # one given before it moved.
+    meetings: dict[tuple[str, str, datetime], tuple[str, str | None]] = {}
+    for event, person, meeting, answer, answered, _replied in answers:
         if event not in listed or (event, person) in removed:
             continue
         now = _answer_now(answer, answered, told.get((event, person)), listed[event][4])
         if meeting is None:
             whole[(event, person)] = now
         else:
-            meetings.append((event, person, meeting, now))
+            _, _, _, start, _, zone, rule = listed[event]
+            series_now = recurrence.SeriesTimes(start, zone, rule)
+            meeting = _meeting_now(versions.get(event, answered), series_now, meeting)
+            meetings[(event, person, meeting)] = now
             invited.setdefault(event, set()).add(person)
     for event, person in whole:
         invited.setdefault(event, set()).add(person)
@@ -896,7 +1074,7 @@ def invited_answers(
     def add(event: str, person: str, meeting: datetime | None, now: tuple[str, str | None]) -> None:
         if event not in listed or person not in people:
             return
-        _, title, uid, start, _sequence = listed[event]
+        _, title, uid, start, _sequence, _zone, _rule = listed[event]
         _, name, address, group = people[person]
         key = (start, uid, meeting or start, name.casefold(), address)
         moved = moves.get((event, meeting)) if meeting is not None else None
@@ -906,7 +1084,7 @@ def invited_answers(
     for event, persons in invited.items():
         for person in persons:
             add(event, person, None, whole.get((event, person), (NO_ANSWER, None)))
-    for event, person, meeting, now in meetings:
+    for (event, person, meeting), now in meetings.items():
         add(event, person, meeting, now)
     return [row for _, row in sorted(rows, key=lambda item: item[0])]
 
