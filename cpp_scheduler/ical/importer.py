@@ -591,6 +591,7 @@ def _renamed_zones() -> dict[str, str]:
 
 _RENAMED = _renamed_zones()
 
+
 # A vendor-prefixed TZID (Thunderbird's /mozilla.org/20050126_1/America/New_York) is read
 # by its last parts, as :func:`resolve_zone` reads it; icalendar warns on stderr that it
 # guesses the same, which tells a coordinator nothing.
@@ -1422,6 +1423,29 @@ def read_calendar(
     *,
     skip_invalid: bool = False,
     progress: Progress | None = None,
+) -> ParsedCalendar:
+    """The events of a calendar file, or :class:`CalendarFileError` if it is malformed
+    (:func:`_read_calendar`).
+
+    icalendar warns of its guess at a vendor-prefixed TZID the first time alone, as it
+    keeps the zone it found, and where every warning is an error (a test run, a program
+    with filters of its own) the first reading of a file would then fail where the next
+    succeeds: the warning is set aside for the whole reading, wherever icalendar raises
+    it, so a file reads the same every time."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GloballyUniqueTZIDGuessed)
+        return _read_calendar(
+            data, source, default_zone, skip_invalid=skip_invalid, progress=progress
+        )
+
+
+def _read_calendar(
+    data: bytes,
+    source: str,
+    default_zone: str,
+    *,
+    skip_invalid: bool,
+    progress: Progress | None,
 ) -> ParsedCalendar:
     """The events of a calendar file, or :class:`CalendarFileError` if it is malformed.
 

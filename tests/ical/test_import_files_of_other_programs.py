@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.ical.errors import CalendarFileError
+from cpp_scheduler.ical.importer import read_calendar
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import calendar_import
 from cpp_scheduler.services.calendar_export import ProgramScope, export_calendar
@@ -293,6 +294,25 @@ def test_a_vendor_prefixed_zone_name_is_read_without_a_warning(tmp_path: Path) -
     assert done.stdout.splitlines()[0] == (
         "create  Thunderbird call (Wed 10 Mar 2027 09:00 America/New_York)"
     )
+
+
+def test_a_vendor_prefixed_zone_name_reads_the_same_every_time() -> None:
+    """icalendar warns of its guess the first time alone (it keeps the zone it found):
+    read where every warning is an error, as the tests run, the first reading must not
+    differ from the next, nor fail where the next succeeds."""
+    text = _calendar(
+        "BEGIN:VEVENT",
+        "UID:moz-again@example.org",
+        "DTSTAMP:20270101T000000Z",
+        "SUMMARY:Thunderbird call",
+        "DTSTART;TZID=/mozilla.org/20050126_1/Europe/Skopje:20270310T090000",
+        "DTEND;TZID=/mozilla.org/20050126_1/Europe/Skopje:20270310T100000",
+        "END:VEVENT",
+    ).replace("\n", "\r\n")
+    readings = [read_calendar(text.encode(), "thunderbird.ics") for _ in range(2)]
+    assert [[(e.start_utc, e.zone) for e in r.events] for r in readings] == [
+        [(datetime(2027, 3, 10, 8, 0, tzinfo=UTC), "Europe/Skopje")]
+    ] * 2
 
 
 def test_a_duration_of_a_day_across_a_change_of_clocks_is_listed_under_its_event(
