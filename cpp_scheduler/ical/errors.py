@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.i18n import _
 
 
@@ -22,7 +22,8 @@ class CalendarFileError(SchedulerError):
         if line is not None:
             where = _("{source}, line {line}").format(source=source, line=line)
         if component:
-            where += f" ({component})"
+            # A component is named by what the file says, which may be anything.
+            where += f" ({printable(component)})"
         super().__init__(f"{where}: {reason}")
         self.source = source
         self.reason = reason

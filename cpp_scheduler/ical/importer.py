@@ -530,7 +530,7 @@ def _component_lines(text: str, source: str) -> _Outline:
                 raise CalendarFileError(
                     source,
                     _("END:{ended} closes BEGIN:{opened} of line {line}").format(
-                        ended=printable(ended), opened=opened, line=opened_at
+                        ended=printable(ended), opened=printable(opened), line=opened_at
                     ),
                     line=number,
                     component=opened,
@@ -566,7 +566,7 @@ def _component_lines(text: str, source: str) -> _Outline:
         opened, opened_at = stack[-1]
         raise CalendarFileError(
             source,
-            _("BEGIN:{name} is never closed by END:{name}").format(name=opened),
+            _("BEGIN:{name} is never closed by END:{name}").format(name=printable(opened)),
             line=opened_at,
             component=opened,
         )
