@@ -13,17 +13,16 @@ from pathlib import Path
 import pytest
 
 from cpp_scheduler.cli import main
-
-PLENARY = "a7e7110a-ffcc-560b-9324-8d94047117df@cpp-scheduler.tdlc"
+from tests.ical.partner_series import CANCELLED_22_MARCH, WEEKLY
+from tests.ical.partner_series import calendar as partner_calendar
 
 
 def calendar(method: str, *events: str) -> str:
-    head = f"METHOD:{method}\n" if method else ""
-    body = "".join(event.strip("\n") + "\n" for event in events)
-    return (
-        f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:Microsoft Exchange Server 2010\n{head}"
-        f"{body}END:VCALENDAR\n"
-    )
+    """A calendar file as Exchange writes one."""
+    return partner_calendar(method, *events, prodid="Microsoft Exchange Server 2010")
+
+
+PLENARY = "a7e7110a-ffcc-560b-9324-8d94047117df@cpp-scheduler.tdlc"
 
 
 ACCEPTED = f"""BEGIN:VEVENT
@@ -59,16 +58,6 @@ END:VEVENT"""
 
 PARIS_CALL = CANCELLED.replace("SEQUENCE:1\nSTATUS:CANCELLED", "SEQUENCE:0")
 
-WEEKLY = """BEGIN:VEVENT
-UID:weekly@google.com
-DTSTAMP:20270201T120000Z
-SUMMARY:Weekly sync NY-Kobe
-DTSTART;TZID=America/New_York:20270301T090000
-DTEND;TZID=America/New_York:20270301T100000
-RRULE:FREQ=WEEKLY;COUNT=5
-SEQUENCE:{sequence}
-END:VEVENT"""
-
 MOVED_8_MARCH = """BEGIN:VEVENT
 UID:weekly@google.com
 DTSTAMP:20270210T120000Z
@@ -77,17 +66,6 @@ RECURRENCE-ID;TZID=America/New_York:20270308T090000
 DTSTART;TZID=America/New_York:20270308T110000
 DTEND;TZID=America/New_York:20270308T120000
 SEQUENCE:1
-END:VEVENT"""
-
-CANCELLED_22_MARCH = """BEGIN:VEVENT
-UID:weekly@google.com
-DTSTAMP:20270210T120000Z
-SUMMARY:Weekly sync NY-Kobe
-RECURRENCE-ID;TZID=America/New_York:20270322T090000
-DTSTART;TZID=America/New_York:20270322T090000
-DTEND;TZID=America/New_York:20270322T100000
-SEQUENCE:1
-STATUS:CANCELLED
 END:VEVENT"""
 
 

@@ -12,15 +12,7 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler.gui.tools.import_calendar import ImportDialog
 from cpp_scheduler.services import calendar_import
 from cpp_scheduler.store import Database
-
-
-def calendar(method: str, *events: str) -> str:
-    head = f"METHOD:{method}\n" if method else ""
-    body = "".join(event.strip("\n") + "\n" for event in events)
-    return (
-        f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Partner//Planner//EN\n{head}{body}END:VCALENDAR\n"
-    )
-
+from tests.ical.partner_series import CANCELLED_22_MARCH, WEEKLY, calendar
 
 PARIS_CALL = """BEGIN:VEVENT
 UID:c1@example.org
@@ -30,27 +22,6 @@ DTSTART;TZID=Europe/Paris:20270310T090000
 DTEND;TZID=Europe/Paris:20270310T100000
 SEQUENCE:{sequence}
 STATUS:{status}
-END:VEVENT"""
-
-WEEKLY = """BEGIN:VEVENT
-UID:weekly@google.com
-DTSTAMP:20270201T120000Z
-SUMMARY:Weekly sync NY-Kobe
-DTSTART;TZID=America/New_York:20270301T090000
-DTEND;TZID=America/New_York:20270301T100000
-RRULE:FREQ=WEEKLY;COUNT=5
-SEQUENCE:{sequence}
-END:VEVENT"""
-
-CANCELLED_22_MARCH = """BEGIN:VEVENT
-UID:weekly@google.com
-DTSTAMP:20270210T120000Z
-SUMMARY:Weekly sync NY-Kobe
-RECURRENCE-ID;TZID=America/New_York:20270322T090000
-DTSTART;TZID=America/New_York:20270322T090000
-DTEND;TZID=America/New_York:20270322T100000
-SEQUENCE:1
-STATUS:CANCELLED
 END:VEVENT"""
 
 REPLY = """BEGIN:VEVENT
