@@ -125,9 +125,13 @@ def _losing(changed: Changed, named: int) -> str:
     )
     more = changed.count - min(len(changed.titles), named)
     if more > 0:
-        names = translate("WindowEditing", "{records} and {count} more").format(
-            records=names, count=more
+        # People are counted apart from things where the language does (ほか3人, ほか3件).
+        and_more = (
+            translate("WindowEditing", "{records} and {count} more", "people")
+            if changed.kind == "participant"
+            else translate("WindowEditing", "{records} and {count} more")
         )
+        names = and_more.format(records=names, count=more)
     sentence = translate("WindowEditing", one if changed.count == 1 else many)
     return sentence.format(count=changed.count, kind=kind_name(changed.loses), titles=names)
 

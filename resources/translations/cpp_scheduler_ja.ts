@@ -4527,6 +4527,11 @@ Visiting Japan: on Tokyo time</source>
         <translation>「{title}」</translation>
     </message>
     <message>
+        <source>{records} and {count} more</source>
+        <comment>people</comment>
+        <translation>{records} ほか{count}人</translation>
+    </message>
+    <message>
         <source>{count} event loses its {kind}: {titles}.</source>
         <translation>イベント{count}件から{kind}が外れます: {titles}。</translation>
     </message>

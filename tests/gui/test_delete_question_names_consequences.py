@@ -9,6 +9,8 @@ from pathlib import Path
 
 from gui_support import JANUARY_NINE_TOKYO, Messages, add_event, rows_read
 
+from cpp_scheduler import i18n
+from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.transports import OutboxTransport
@@ -107,3 +109,31 @@ def test_the_question_names_the_events_and_people_a_deletion_changes(
         "Its links to other records go with it. You can undo this (Ctrl+Z)."
     )
     assert messages.errors == []
+
+
+def test_in_japanese_people_left_unnamed_are_counted_as_people(
+    window: MainWindow, program: Database, messages: Messages
+) -> None:
+    lima = editing.create(
+        program, Delegation, {"name": "Lima housing", "country": "PE", "zone": "America/Lima"}
+    )
+    names = ["Ana", "Bruno", "Carla", "Diego", "Elena", "Félix", "Gloria", "Hugo"]
+    for name in names:
+        editing.create(
+            program,
+            Participant,
+            {
+                "name": f"{name} Flores",
+                "email": f"{name.lower()}@example.pe",
+                "delegation_id": lima,
+            },
+        )
+    translations.install(i18n.JAPANESE)
+    try:
+        question = asked(window, messages, "delegation", lima, "Lima housing")
+    finally:
+        translations.install(i18n.ENGLISH)
+    # Eight members, five named: the other three are people (人), not things (件).
+    assert "参加者8人が代表団から外れます" in question
+    assert "ほか3人" in question
+    assert "ほか3件" not in question
