@@ -83,6 +83,19 @@ def test_a_series_moved_tells_its_move_and_only_the_meetings_changed_since(
     assert "moved to Thu 16 Apr" not in text
 
 
+def _maya_accepts_april_then_the_series_moves(
+    database: Database, program: Program, invitation: icalendar.Calendar, tmp_path: Path
+) -> None:
+    """Maya accepts the April meeting of the invitation she holds; then the series moves
+    an hour later, and nobody is told yet."""
+    april = tmp_path / "maya_april.ics"
+    april.write_bytes(
+        reply_calendar(invitation, program.maya.email, "ACCEPTED", recurrence_id=APRIL)
+    )
+    assert replies.import_replies(database, [april]).refused == []
+    _move_series_an_hour_later(database, program)
+
+
 def test_an_answer_to_the_version_held_is_recorded_where_its_meeting_is_now(
     database_url: str,
     database: Database,
@@ -91,12 +104,7 @@ def test_an_answer_to_the_version_held_is_recorded_where_its_meeting_is_now(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    april = tmp_path / "maya_april.ics"
-    april.write_bytes(
-        reply_calendar(invitation, program.maya.email, "ACCEPTED", recurrence_id=APRIL)
-    )
-    assert replies.import_replies(database, [april]).refused == []
-    _move_series_an_hour_later(database, program)
+    _maya_accepts_april_then_the_series_moves(database, program, invitation, tmp_path)
 
     june = tmp_path / "maya_june.ics"
     june.write_bytes(
@@ -169,12 +177,7 @@ def test_an_answer_given_before_the_series_moved_is_listed_where_its_meeting_is_
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    april = tmp_path / "maya_april.ics"
-    april.write_bytes(
-        reply_calendar(invitation, program.maya.email, "ACCEPTED", recurrence_id=APRIL)
-    )
-    assert replies.import_replies(database, [april]).refused == []
-    _move_series_an_hour_later(database, program)
+    _maya_accepts_april_then_the_series_moves(database, program, invitation, tmp_path)
     assert main(["--db", database_url, "replies", "list"]) == 0
     assert capsys.readouterr().out == (
         f"{program.series.title} (meeting of Thu 16 Apr 2026 11:00 (moved from Wed 15 Apr "

@@ -46,6 +46,20 @@ def _add(database: Database, title: str, start: datetime, hours: float, **values
     return add_event(database, title, start, hours, **(fields | values))
 
 
+def _online_forum(database: Database, peru: str, start: datetime, hours: float) -> str:
+    """An online conference for Peru's delegation, from ``start`` for ``hours``."""
+    return _add(
+        database,
+        "Online housing forum",
+        start,
+        hours,
+        kind=EventKind.CONFERENCE,
+        mode=EventMode.VIRTUAL,
+        video_link="https://meet.example.org/forum",
+        delegation_ids=[peru],
+    )
+
+
 def _nights(answer: dict[str, Any]) -> set[str]:
     """The events the command finds at night for an attendee."""
     return {
@@ -129,16 +143,7 @@ def test_a_conference_is_judged_by_its_sessions_not_its_span(
 ) -> None:
     # An online conference from 14:00 to midnight in Tokyo (00:00-10:00 in Lima); its
     # one session at 23:00 in Tokyo, 09:00 in Lima, is for its delegations.
-    conference = _add(
-        sqlite_database,
-        "Online housing forum",
-        TOKYO_AFTERNOON,
-        10,
-        kind=EventKind.CONFERENCE,
-        mode=EventMode.VIRTUAL,
-        video_link="https://meet.example.org/forum",
-        delegation_ids=[peru],
-    )
+    conference = _online_forum(sqlite_database, peru, TOKYO_AFTERNOON, 10)
     _add(
         sqlite_database,
         "Morning in Lima: rental markets",
@@ -210,16 +215,7 @@ def test_a_session_naming_no_delegation_is_for_its_conferences(
 ) -> None:
     # An online forum for Peru, and a call filed under it that names nobody: the check
     # takes the forum's delegations for it, so Lima is at midnight on that call.
-    forum = _add(
-        sqlite_database,
-        "Online housing forum",
-        TOKYO_AFTERNOON - timedelta(hours=2),
-        6,
-        kind=EventKind.CONFERENCE,
-        mode=EventMode.VIRTUAL,
-        video_link="https://meet.example.org/forum",
-        delegation_ids=[peru],
-    )
+    forum = _online_forum(sqlite_database, peru, TOKYO_AFTERNOON - timedelta(hours=2), 6)
     call = _add(
         sqlite_database,
         "Midnight in Lima: rental markets",
