@@ -76,7 +76,8 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         help=_("the run sheet of a day"),
         description=_(
             "Everything on one date in Japan, at every venue, in time order, with "
-            "rooms, attendees, interpretation, equipment, contacts and that day's conflicts."
+            "rooms, attendees, interpretation, equipment, contacts, the study tours' "
+            "travel legs under way that day and that day's conflicts."
         ),
     )
     day.add_argument("--date", required=True, metavar="YYYY-MM-DD", help=_("the date in Japan"))

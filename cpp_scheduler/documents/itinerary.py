@@ -18,13 +18,11 @@ schedule lists it on; a session of a tentative conference is tentative
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from functools import cache
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.content import (
@@ -46,7 +44,12 @@ from cpp_scheduler.documents.markup import (
 from cpp_scheduler.documents.places import (
     Office,
     Place,
+    PrintedLeg,
+    continued_when,
+    leg_on,
+    leg_row,
     read_event_details,
+    read_legs,
     read_places,
     tdlc_office,
     without_venue,
@@ -60,12 +63,9 @@ from cpp_scheduler.model import (
     EventStatus,
     HotelNight,
     Participant,
-    PartnerCity,
     StudyTour,
     TourDay,
     TravelLeg,
-    TravelMode,
-    Venue,
 )
 from cpp_scheduler.model.event_filter import is_tentative, meeting_days
 from cpp_scheduler.scheduling.attendance import delegation_meetings
@@ -134,31 +134,6 @@ class ItineraryMeeting:
 
 
 @dataclass(frozen=True, slots=True)
-class ItineraryLeg:
-    origin: str
-    destination: str
-    mode: TravelMode
-    departure: datetime
-    """On Japan's clock, as every time of the day's table: the leg is listed on the date
-    it leaves in Japan, in order with the day's meetings."""
-    arrival: datetime
-    """On Japan's clock."""
-    leaves: datetime
-    """The departure on the origin's clock, as the ticket gives it (:func:`leg_clocks`)."""
-    arrives: datetime
-    """The arrival on the destination's clock; on the leg's own clock where the program
-    does not know the destination's (:attr:`destination_placed`)."""
-    notes: str
-    destination_placed: bool = True
-    """Whether the program knows the destination's clock; where it does not, both ends
-    name the clock they are read on, lest a reader take it for the local time there."""
-    continued: bool = False
-    """A leg still under way on a later day than its departure's (an overnight flight,
-    a long-haul one landing the next day), listed again there as a meeting of several
-    days is, lest the day read as free."""
-
-
-@dataclass(frozen=True, slots=True)
 class ItineraryNight:
     hotel: str
     locality: str
@@ -171,7 +146,7 @@ class ItineraryDay:
     day: date
     heading: str
     meetings: tuple[ItineraryMeeting, ...]
-    legs: tuple[ItineraryLeg, ...]
+    legs: tuple[PrintedLeg, ...]
     night: ItineraryNight | None
 
 
@@ -236,19 +211,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 select(TourDay.day, TourDay.title).where(TourDay.tour_id.in_(tour_ids))
             )
         }
-        legs = session.execute(
-            select(
-                TravelLeg.origin,
-                TravelLeg.destination,
-                TravelLeg.mode,
-                TravelLeg.departure_utc,
-                TravelLeg.arrival_utc,
-                TravelLeg.zone,
-                TravelLeg.notes,
-            )
-            .where(TravelLeg.tour_id.in_(tour_ids))
-            .order_by(TravelLeg.departure_utc)
-        ).all()
+        legs = read_legs(session, TravelLeg.tour_id.in_(tour_ids))
         nights = session.execute(
             select(
                 HotelNight.night_of, HotelNight.hotel, HotelNight.locality, HotelNight.address
@@ -284,9 +247,6 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 ).where(Participant.id.in_(list(organised)))
             )
         }
-        clocks = _known_clocks(
-            session, found.home_city, found.zone, [(leg.origin, leg.zone) for leg in legs]
-        )
         stamp = read_change_stamp(session)
 
     attendee = program.delegations.get(found.id)
@@ -326,24 +286,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 and _outside_stay(day, on_until, found.arrival, found.departure),
             )
         )
-    legs_by_day: dict[date, list[ItineraryLeg]] = {}
     home_city = found.home_city or zone_city(found.zone)
-    for leg in legs:
-        departure = timezones.to_local(leg.departure_utc, TOKYO)
-        leg_ends = leg_clocks(leg.zone, TravelMode(leg.mode), leg.origin, leg.destination, clocks)
-        legs_by_day.setdefault(departure.date(), []).append(
-            ItineraryLeg(
-                leg.origin,
-                leg.destination,
-                TravelMode(leg.mode),
-                departure,
-                timezones.to_local(leg.arrival_utc, TOKYO),
-                timezones.to_local(leg.departure_utc, leg_ends.leaves),
-                timezones.to_local(leg.arrival_utc, leg_ends.arrives),
-                leg.notes or "",
-                destination_placed=leg_ends.destination_placed,
-            )
-        )
     night_of = {}
     for night in nights:
         english, japanese = split_address(night.address or "")
@@ -353,16 +296,15 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
     if first is not None and last is not None:
         stay = {first + timedelta(days=n) for n in range((last - first).days + 1)}
     # A long flight may leave the day before the stay begins in Japan: its day is listed.
-    dates = sorted(stay | set(meetings_by_day) | set(legs_by_day))
+    dates = sorted(stay | set(meetings_by_day) | {leg.departure.date() for leg in legs})
     continuing = _continuations(meetings_by_day, dates)
-    legs_continuing = _leg_continuations(legs_by_day, dates)
     days = tuple(
         ItineraryDay(
             day=day,
             heading=headings.get(day, "")
             or (_("from home") if _from_home(day, stay, meetings_by_day) else ""),
             meetings=(*continuing.get(day, ()), *meetings_by_day.get(day, ())),
-            legs=(*legs_continuing.get(day, ()), *legs_by_day.get(day, ())),
+            legs=tuple(on_day for leg in legs if (on_day := leg_on(leg, day)) is not None),
             night=night_of.get(day),
         )
         for day in dates
@@ -423,23 +365,6 @@ def _outside_stay(first: date, last: date, arrival: date | None, departure: date
     return first < arrival or last > departure
 
 
-def _leg_continuations(
-    legs_by_day: Mapping[date, list[ItineraryLeg]], dates: list[date]
-) -> dict[date, list[ItineraryLeg]]:
-    """Each leg still under way on a later listed day (arriving then, on Japan's clock)
-    again on that day, as :func:`_continuations` lists a meeting of several days: the
-    delegation landing on Sunday afternoon does not read as having nothing planned."""
-    found: dict[date, list[ItineraryLeg]] = {}
-    for first, legs in sorted(legs_by_day.items()):
-        for leg in legs:
-            # Landing at midnight, it is not under way on the day that midnight begins.
-            last = (leg.arrival - timedelta(microseconds=1)).date()
-            for day in dates:
-                if first < day <= last:
-                    found.setdefault(day, []).append(replace(leg, continued=True))
-    return found
-
-
 def _continuations(
     meetings_by_day: dict[date, list[ItineraryMeeting]], dates: list[date]
 ) -> dict[date, list[ItineraryMeeting]]:
@@ -459,138 +384,6 @@ def _continuations(
                         replace(meeting, start=midnight, continued=True)
                     )
     return found
-
-
-GROUND_MODES = frozenset({TravelMode.RAIL, TravelMode.BUS, TravelMode.CAR})
-"""Ways of travel that cannot leave Japan, an archipelago with no land border: such a
-leg that sets out on Japan's clock arrives on it."""
-ZONE_AREAS = frozenset(
-    {
-        "Africa",
-        "America",
-        "Antarctica",
-        "Asia",
-        "Atlantic",
-        "Australia",
-        "Europe",
-        "Indian",
-        "Pacific",
-    }
-)
-"""The areas of the time-zone database whose zones are named after a city (Asia/Manila,
-America/Argentina/Buenos_Aires), unlike the legacy names (US/Pacific, Etc/GMT+3)."""
-
-
-@dataclass(frozen=True, slots=True)
-class LegClocks:
-    """The zones a leg's departure and arrival are read on."""
-
-    leaves: str
-    arrives: str
-    destination_placed: bool
-    """False where the program does not know the destination's clock: ``arrives`` is
-    then the leg's own clock, which the itinerary names."""
-
-
-def place_key(place: str) -> str:
-    """A place's name as names are compared: case and surrounding spaces aside."""
-    return place.strip().casefold()
-
-
-def _unambiguous(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, str]:
-    """Each named place with its zone, leaving out a name given two zones: the program
-    cannot tell which of the two places a leg means."""
-    zones: dict[str, set[str]] = {}
-    for name, zone_name in pairs:
-        if name and name.strip() and zone_name and timezones.is_zone(zone_name):
-            zones.setdefault(place_key(name), set()).add(zone_name)
-    return {name: next(iter(found)) for name, found in zones.items() if len(found) == 1}
-
-
-@cache
-def zone_database_cities() -> Mapping[str, str]:
-    """The cities the time-zone database names its zones after, by name: Manila is on
-    Asia/Manila's clock, Buenos Aires on America/Argentina/Buenos_Aires'."""
-    return _unambiguous(
-        (name.rsplit("/", 1)[-1].replace("_", " "), name)
-        for name in timezones.all_zones()
-        if name.split("/", 1)[0] in ZONE_AREAS
-    )
-
-
-def _known_clocks(
-    session: Session,
-    home_city: str,
-    home_zone: str,
-    departures: Iterable[tuple[str, str]],
-) -> dict[str, str]:
-    """The clock of every place the program can put on one, by :func:`place_key`.
-
-    From the surest to the least sure, a surer source deciding for a name two give: the
-    delegation's home city, on its home zone; the partner cities and venues, on the
-    zones their records hold (their names in English and Japanese, a venue's locality);
-    the cities the time-zone database names its zones after; the other delegations'
-    home cities, on their zones; and the places the delegation's own legs set out from,
-    on the leg's clock, which is its departure's (Manila, where the flight out leaves,
-    for the flight home that lands there).
-    """
-    partner_cities = session.execute(
-        select(PartnerCity.name, PartnerCity.name_ja, PartnerCity.zone)
-    ).all()
-    venues = session.execute(select(Venue.name, Venue.name_ja, Venue.locality, Venue.zone)).all()
-    homes = session.execute(select(Delegation.home_city, Delegation.zone)).all()
-    sources: list[Mapping[str, str]] = [
-        _unambiguous([(home_city, home_zone)]),
-        _unambiguous(
-            [
-                *((name, row.zone) for row in partner_cities for name in (row.name, row.name_ja)),
-                *(
-                    (name, row.zone)
-                    for row in venues
-                    for name in (row.name, row.name_ja, row.locality)
-                ),
-            ]
-        ),
-        zone_database_cities(),
-        _unambiguous((row.home_city, row.zone) for row in homes),
-        _unambiguous(departures),
-    ]
-    clocks: dict[str, str] = {}
-    for source in reversed(sources):  # the surer last, over the others
-        clocks.update(source)
-    return clocks
-
-
-def leg_clocks(
-    leg_zone: str,
-    mode: TravelMode,
-    origin: str,
-    destination: str,
-    clocks: Mapping[str, str],
-) -> LegClocks:
-    """The zones a leg's departure and arrival are read on, each at its own end.
-
-    A leg holds one zone, the clock its times were planned on: its departure's. Each end
-    is read on its place's clock where the program knows it (``clocks``, by
-    :func:`place_key`: see :func:`_known_clocks`), so the flight home lands on Manila's
-    clock whether the delegation's home city is Manila or Quezon City, and a flight
-    planned on Auckland's clock lands in Tokyo on Japan's. A departure from a place the
-    program does not know is on the leg's clock. An arrival there is on Japan's clock
-    after a journey by rail or road from Japan (it cannot have left the country), and,
-    with that clock named, after a journey from abroad (a delegation coming to Japan);
-    otherwise it is read on the leg's clock, named too, never passed off as the local
-    time there.
-    """
-    leaves = clocks.get(place_key(origin), leg_zone)
-    arrives = clocks.get(place_key(destination))
-    if arrives is None and mode in GROUND_MODES and leaves == TOKYO:
-        arrives = TOKYO
-    if arrives is None:
-        # A journey from abroad to a place the program cannot place is a delegation
-        # coming to Japan ("Narita Airport"), read on Japan's clock; from Japan, on the
-        # leg's own. Either way the clock is named: it is not certainly the place's.
-        return LegClocks(leaves, TOKYO if leaves != TOKYO else leg_zone, destination_placed=False)
-    return LegClocks(leaves, arrives, destination_placed=True)
 
 
 # -- HTML -------------------------------------------------------------------------------
@@ -680,7 +473,7 @@ def _day(itinerary: Itinerary, day: ItineraryDay, links_shown: LinksShown) -> st
     ]
     midnight = datetime.combine(day.day, time(), timezones.zone(TOKYO))
     entries.extend(
-        (midnight if leg.continued else leg.departure, _leg_row(leg, day.day)) for leg in day.legs
+        (midnight if leg.continued else leg.departure, leg_row(leg, day.day)) for leg in day.legs
     )
     entries.sort(key=lambda entry: entry[0])
     parts = [f"<h2>{escape(heading)}</h2>"]
@@ -738,7 +531,7 @@ def _meeting_row(
         nowrap = "" if meeting.continued else ' style="white-space: nowrap"'
         when = f"<p{nowrap}>{escape(_all_day_when(meeting))}</p>"  # "(continued)" may wrap
     elif meeting.continued:
-        when = f"<p>{escape(_continued_when(meeting.start.date(), meeting.end))}</p>"
+        when = f"<p>{escape(continued_when(meeting.start.date(), meeting.end))}</p>"
     if meeting.moved:
         when += f"<p>{escape(moved_marker())}</p>"
     return [
@@ -760,15 +553,6 @@ def _all_day_when(meeting: ItineraryMeeting) -> str:
     if last > day:
         return _("All day (continued) to {last}").format(last=i18n.short_day_text(last))
     return _("All day (continued)")
-
-
-def _continued_when(day: date, end: datetime) -> str:
-    """``(continued) until 08:00`` on the last day of a timed meeting or a leg;
-    ``(continued) until Fri 02 Apr 08:00`` on a day before it, as an all-day event's
-    later days name its last (:func:`_all_day_when`): the day reads as taken, and until
-    when."""
-    until = i18n.time_text(end) if end.date() == day else i18n.day_time_text(end)
-    return _("(continued) until {end}").format(end=until)
 
 
 def _video_link(meeting: ItineraryMeeting, links_shown: LinksShown) -> str:
@@ -809,42 +593,3 @@ def _where(place: Place) -> str:
         parts.append(f'<span class="ja">{escape(place.address_ja)}</span>')
     parts.append(escape(place.both_city_names))
     return "<br>".join(parts)
-
-
-def _leg_row(leg: ItineraryLeg, day: date) -> list[str]:
-    """The leg in the day's table: its time in Japan in the table's column, and beside
-    it the times a ticket gives, each on its own end's clock (named where either is not
-    Japan's, so Auckland's 12:00 is not read as Tokyo's, and where the destination's
-    clock is not known, so the leg's clock is not read as the local time there)."""
-    route = _("{mode}: {origin} to {destination}").format(
-        mode=leg.mode.label, origin=leg.origin, destination=leg.destination
-    )
-    what = f"<b>{escape(route)}</b>"
-    if leg.notes:
-        what += f"<br>{lines(leg.notes)}"
-    named = not leg.destination_placed or any(
-        local.utcoffset() != timezones.to_local(local, TOKYO).utcoffset()
-        for local in (leg.leaves, leg.arrives)
-    )
-    when = time_span(leg.departure, leg.arrival)
-    if leg.continued:
-        when = f"<p>{escape(_continued_when(day, leg.arrival))}</p>"
-    return [
-        when,
-        what,
-        escape(
-            _("Departs {departs} from {origin}, arrives {arrives} in {destination}").format(
-                departs=_leg_time(leg.leaves, day, named),
-                origin=leg.origin,
-                arrives=_leg_time(leg.arrives, day, named),
-                destination=leg.destination,
-            )
-        ),
-    ]
-
-
-def _leg_time(local: datetime, day: date, named: bool) -> str:
-    """``12:00``; ``Sat 03 Apr 06:10`` on another date than the day it is listed on;
-    ``12:00 NZDT`` with its clock ``named``."""
-    text = i18n.time_text(local) if local.date() == day else i18n.day_time_text(local)
-    return f"{text} {timezones.clock_label(local)}" if named else text

@@ -11,6 +11,10 @@ delegations' schedules and itineraries follow: a session that names no delegatio
 for its conference's, so its row gives their interpretation and the room's booths. A
 session of a tentative conference says "Tentative" as the conference's row does
 (:func:`cpp_scheduler.model.event_filter.is_tentative`): the room may not be needed.
+Then the study tours' travel legs under way that day, as a delegation's itinerary lists
+them (:func:`cpp_scheduler.documents.places.leg_row`): each end on its own place's
+clock, and a leg that set out the day before again on the day it lands, so the
+coordinator meeting a night train or a delegation flying in has it on that day's sheet.
 """
 
 from __future__ import annotations
@@ -36,7 +40,16 @@ from cpp_scheduler.documents.markup import (
     time_span,
     with_address_breaks,
 )
-from cpp_scheduler.documents.places import Place, read_event_details, read_places, without_venue
+from cpp_scheduler.documents.places import (
+    Place,
+    PrintedLeg,
+    leg_on,
+    leg_row,
+    read_event_details,
+    read_legs,
+    read_places,
+    without_venue,
+)
 from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.i18n import _, ngettext, pgettext, shown_name
 from cpp_scheduler.model import (
@@ -46,6 +59,7 @@ from cpp_scheduler.model import (
     EventStatus,
     Participant,
     ParticipantRole,
+    TravelLeg,
 )
 from cpp_scheduler.model.event_filter import is_tentative, meeting_days, on_days
 from cpp_scheduler.scheduling.attendance import attending_delegations, conferences_of
@@ -101,13 +115,23 @@ class RunSheet:
     items: tuple[RunSheetItem, ...]
     conflicts: tuple[Conflict, ...]
     stamp: ChangeStamp
+    legs: tuple[PrintedLeg, ...] = ()
+    """Every study tour's legs under way on the day, by departure: those setting out
+    on it, and, :attr:`~PrintedLeg.continued`, those that set out before and land on it
+    or later (:func:`~cpp_scheduler.documents.places.leg_on`)."""
+
+    def leg_conflicts(self, leg: PrintedLeg) -> int:
+        """How many of the day's conflicts are about the leg (a tour's finding names
+        the tour, then the leg)."""
+        return sum(1 for c in self.conflicts if leg.id in c.record_ids[1:])
 
 
 def read_run_sheet(database: Database, day: date) -> RunSheet:
     """The run sheet of ``day`` (a date in Japan), read in one session: the meetings on
     that day as the calendar and ``events list`` place them
     (:func:`~cpp_scheduler.model.event_filter.meeting_days`: a timed one whose hours
-    fall on it in Japan, an all-day event dated on it, whatever its zone)."""
+    fall on it in Japan, an all-day event dated on it, whatever its zone), and the legs
+    under way on it in Japan (landing at its first midnight, a leg is not)."""
     begin, after = timezones.local_days(day, day, TOKYO)
     with database.reading() as session:
         # As check_program does: a day either side, and what the check needs past it.
@@ -146,6 +170,9 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
             )
         }
         places = read_places(session, {i.venue_id for i in intervals if i.venue_id})
+        travelling = read_legs(
+            session, TravelLeg.departure_utc < after, TravelLeg.arrival_utc > begin
+        )
         stamp = read_change_stamp(session)
 
     status_of = {event: detail.status for event, detail in details.items()}
@@ -217,15 +244,17 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
             )
         )
     items.sort(key=lambda item: (item.start, item.end, item.title))
-    return RunSheet(day, tuple(items), conflicts, stamp)
+    legs = tuple(on_day for leg in travelling if (on_day := leg_on(leg, day)) is not None)
+    return RunSheet(day, tuple(items), conflicts, stamp, legs)
 
 
 # -- HTML -------------------------------------------------------------------------------
 
 
 def run_sheet_document(sheet: RunSheet, should_stop: ShouldStop | None = None) -> PrintDocument:
-    """The day's conflicts first (what needs fixing), then every meeting by time;
-    ``should_stop`` is asked between the two."""
+    """The day's conflicts first (what needs fixing), then every meeting by time, then
+    the travel legs under way; ``should_stop`` is asked between the parts. A day of
+    legs alone leaves out the empty list of meetings, which would read as a free day."""
     heading = _("Run sheet — {day}").format(day=i18n.long_day_text(sheet.day))
     venues = len({item.place.name for item in sheet.items if item.place is not None})
     meetings, conflicts = len(sheet.items), len(sheet.conflicts)
@@ -240,8 +269,13 @@ def run_sheet_document(sheet: RunSheet, should_stop: ShouldStop | None = None) -
         f"<h1>{escape(heading)}</h1><p>{escape(summary)}</p>" + _conflicts(sheet),
         keep_together=False,
     )
-    stop_if_asked(should_stop)
-    sections = [first, Section(_meetings(sheet), keep_together=False)]
+    sections = [first]
+    if sheet.items or not sheet.legs:
+        stop_if_asked(should_stop)
+        sections.append(Section(_meetings(sheet), keep_together=False))
+    if sheet.legs:
+        stop_if_asked(should_stop)
+        sections.append(Section(_legs(sheet), keep_together=False))
     return PrintDocument(title=heading, header=heading, stamp=sheet.stamp, sections=tuple(sections))
 
 
@@ -314,6 +348,22 @@ def _meetings(sheet: RunSheet) -> str:
         [_("Time"), _("Meeting"), _("Room"), _("Interpretation and equipment"), _("Contacts")],
         rows,
         widths=(14, 33, 16, 20, 17),
+    )
+
+
+def _legs(sheet: RunSheet) -> str:
+    """The day's legs as the itinerary lists a delegation's: the time in Japan (a leg
+    that set out before says until when it is under way), the mode and route with the
+    tour it is of, and each end on its own place's clock."""
+    rows = []
+    for leg in sheet.legs:
+        notes = [f'<span class="muted">{escape(leg.tour)}</span>']
+        count = sheet.leg_conflicts(leg)
+        if count:
+            notes.append(f'<span class="warning">{escape(_conflicts_noted(count))}</span>')
+        rows.append(leg_row(leg, sheet.day, notes))
+    return element("h2", _("Travel legs")) + table(
+        [_("Time"), _("What"), _("Where")], rows, widths=(14, 43, 43)
     )
 
 

@@ -23,7 +23,10 @@ and a range shows exactly the findings with a day in it (:func:`falls_within`): 
 finding about a day (a holiday, a tour's day or night) belongs to that day; one about a
 clash (two bookings, a meeting at night, over capacity or out of hours, outside a stay)
 to every day the clash touches in Tokyo, as a run sheet lists a meeting on every day it
-runs; a journey to the day it sets out. An all-day meeting's days are its own dates,
+runs; a journey between meetings to the day it sets out; a study tour's leg to every day
+it is under way and every day of the activity it runs into or leaves too soon after (an
+overnight leg landing into the next day's visit is that day's problem too, and that
+day's run sheet lists the leg). An all-day meeting's days are its own dates,
 the same on every calendar, and a finding about whole days starts as the first of them
 begins in Tokyo. A tour's days are judged over all of them.
 
@@ -70,6 +73,7 @@ from cpp_scheduler.scheduling.inputs import (
 from cpp_scheduler.scheduling.localtimes import (
     DayPart,
     all_day_dates,
+    day_span,
     describe_dates,
     describe_span,
 )
@@ -197,9 +201,10 @@ class Conflict:
     days: tuple[date, ...] = ()
     """The days it belongs to, in Tokyo, where ranges are read: the holiday's day; the
     days a clash touches (the overlap of two bookings, a meeting judged at night, over
-    capacity or out of hours); the day a journey sets out; a study tour's days and
-    nights; an all-day meeting's own dates (the same on every calendar). A range finds
-    it on any of them, and on no other (:func:`falls_within`)."""
+    capacity or out of hours); the day a journey between meetings sets out; the days a
+    tour's leg is under way and those of the activity it collides with; a study tour's
+    days and nights; an all-day meeting's own dates (the same on every calendar). A
+    range finds it on any of them, and on no other (:func:`falls_within`)."""
     within: str = ""
     """The sentence as it reads where the record it concerns is already shown (a leg or
     a night on the tour builder's card: "This leg is too short: ..."); empty where it
@@ -1276,11 +1281,14 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
     judged wherever the day's end is known: where its last leg arrives, or where the
     delegation is after a day without legs once a leg or an activity has placed it (a
     tour of no legs and no activities yet is placed nowhere: Tokyo is only a guess).
+    An all-day activity has no hours a leg could run into and places nobody: it is
+    left to :func:`_activities_outside`.
     """
     name = f"{tour.title} ({context.name(tour.delegation_id)})"
     nights = {night.night_of: night for night in tour.nights}
+    timed = tuple(activity for activity in tour.activities if not activity.all_day)
     activities_on: dict[date, list[TourActivity]] = defaultdict(list)
-    for activity in tour.activities:
+    for activity in timed:
         activities_on[_tokyo_date(activity.start)].append(activity)
     legs_on: dict[date, list[TourLeg]] = defaultdict(list)
     for tour_leg in tour.legs:
@@ -1293,7 +1301,7 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
         activities = activities_on.get(day, [])
         legs = legs_on.get(day, [])
         for leg in legs:
-            problem = _leg_problem(context, leg, tour.activities)
+            problem = _leg_problem(context, leg, timed)
             if problem is None and leg.origin.casefold() != city.casefold():
                 problem = (
                     ConflictKind.TOUR_LEG_INFEASIBLE,
@@ -1345,8 +1353,14 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
 def _leg_conflict(
     name: str, tour: TourInfo, leg: TourLeg, day: date, problem: _LegProblem
 ) -> Conflict:
-    """The finding of a leg's problem, on the day the leg sets out."""
+    """The finding of a leg's problem, dated when the leg sets out (``day``) and found
+    on every day the leg is under way and every day of the activity it collides with:
+    an overnight leg that lands into the next day's visit is that day's problem as much
+    as the day before's, and its run sheet and a range of it alone must say so."""
     kind, reason, involved = problem
+    days = {day, *_tokyo_dates(leg.departure, leg.arrival)}
+    for activity in involved:
+        days.update(_tokyo_dates(activity.start, activity.end))
     return Conflict(
         kind,
         Severity.WARNING if kind is ConflictKind.TOUR_LEG_UNKNOWN else Severity.ERROR,
@@ -1361,7 +1375,7 @@ def _leg_conflict(
         (tour.id, leg.id),
         leg.departure,
         tuple(Meeting(a.event_id, None, a.start) for a in involved),
-        days=(day,),
+        days=tuple(sorted(days)),
         within=_("This leg {reason}").format(reason=reason),
     )
 
@@ -1373,11 +1387,12 @@ def _leg_problem(
     mode, a journey by that mode longer than the leg, an activity during the leg, or a
     departure too soon (less than the buffer) after an activity that ends in another city.
 
-    ``activities`` are the tour's whole: an overnight leg that arrives after the next
-    day's visit has begun overlaps it as much as one within a day. The journey is the
-    table's by the leg's own mode (:func:`~cpp_scheduler.scheduling.travel.leg_journey`,
-    the tour builder's rule too): a leg booked by rail does not make the flight's time,
-    and where the table knows the route by other modes only, the leg cannot be checked.
+    ``activities`` are the tour's whole, its timed ones: an overnight leg that arrives
+    after the next day's visit has begun overlaps it as much as one within a day. The
+    journey is the table's by the leg's own mode
+    (:func:`~cpp_scheduler.scheduling.travel.leg_journey`, the tour builder's rule too):
+    a leg booked by rail does not make the flight's time, and where the table knows the
+    route by other modes only, the leg cannot be checked.
     """
     route = leg_journey(context.table, leg.origin, leg.destination, leg.mode)
     if route is None:
@@ -1434,10 +1449,17 @@ def _activities_outside(context: _Context, tour: TourInfo) -> Iterator[Conflict]
     """An activity filed under one of the tour's days but held before its first day or
     after its last (dragged there in the calendar): still the delegation's, and still
     listed by the tour's spreadsheet, but on no day of the tour, so it is said on the
-    day it is held."""
+    day it is held. That day is the tour board's: a timed activity's start's date in
+    Tokyo, an all-day one's own first date (the same on every calendar), whose finding
+    starts as that day begins in Tokyo, as every finding about whole days does."""
     name = f"{tour.title} ({context.name(tour.delegation_id)})"
     for activity in tour.activities:
-        day = _tokyo_date(activity.start)
+        if activity.all_day:
+            day = day_span(activity.start, activity.end, activity.zone)[0]
+            found_at, meeting_day = _tokyo_midnight(day), day
+        else:
+            day = _tokyo_date(activity.start)
+            found_at, meeting_day = activity.start, None
         if tour.start_date <= day <= tour.end_date:
             continue
         if day < tour.start_date:
@@ -1457,8 +1479,8 @@ def _activities_outside(context: _Context, tour: TourInfo) -> Iterator[Conflict]
             message.format(tour=name, activity=activity.title, day=i18n.day_text(day)),
             (activity.event_id,),
             (tour.id,),
-            activity.start,
-            (Meeting(activity.event_id, None, activity.start),),
+            found_at,
+            (Meeting(activity.event_id, None, activity.start, meeting_day),),
             days=(day,),
             within=within.format(day=i18n.short_day_text(day)),
         )
@@ -1466,6 +1488,15 @@ def _activities_outside(context: _Context, tour: TourInfo) -> Iterator[Conflict]
 
 def _tokyo_date(instant: datetime) -> date:
     return timezones.to_local(instant, timezones.TOKYO).date()
+
+
+def _tokyo_dates(start: datetime, end: datetime) -> tuple[date, ...]:
+    """The Tokyo days from ``start`` up to ``end`` touch: a span ending at midnight is
+    not on the day that midnight begins (a leg landing at 00:00 is not under way then)."""
+    return _dates_between(_tokyo_date(start), _tokyo_date(max(start, end - _INSTANT)))
+
+
+_INSTANT = timedelta(microseconds=1)
 
 
 def _tokyo_midnight(day: date) -> datetime:

@@ -275,13 +275,20 @@ class TourNight:
 
 @dataclass(frozen=True, slots=True)
 class TourActivity:
-    """An event held on one of the tour's days (not cancelled), where it takes place."""
+    """An event filed under one of the tour's days (not cancelled), where it takes place.
+
+    An all-day one (``all_day``) is its dates in ``zone``, as :attr:`Interval.all_day`
+    is: it is on the tour's days or outside them by those dates, but has no hours for a
+    leg to run into, and does not say where the delegation spends the day.
+    """
 
     event_id: str
     title: str
     start: datetime
     end: datetime
     locality: str | None = None
+    zone: str = timezones.TOKYO
+    all_day: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +313,7 @@ class TourInfo:
     """By departure."""
     nights: tuple[TourNight, ...] = ()
     activities: tuple[TourActivity, ...] = ()
-    """By start."""
+    """By start, timed and all-day ones alike."""
 
 
 @dataclass(frozen=True, slots=True)

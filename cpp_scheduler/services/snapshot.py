@@ -417,16 +417,25 @@ def _tours(session: Session, start: datetime | None, end: datetime | None) -> li
 
 
 def tour_activities(tour: StudyTour) -> list[TourActivity]:
-    """The timed events filed under the tour's days, by start: what a leg can overlap or
-    leave too soon after, and where a day without legs is spent. Cancelled ones are not
-    held; an all-day one has dates, not hours (midnight is not when anyone sets off), and
-    is kept out of the travel checks, as between events."""
+    """The events filed under the tour's days, by start: what a leg can overlap or leave
+    too soon after, where a day without legs is spent, and what is held outside the
+    tour's days. Cancelled ones are not held; an all-day one is flagged, for it has
+    dates, not hours (midnight is not when anyone sets off): the engine keeps it out of
+    the travel checks, as between events, and judges its dates against the tour's."""
     return sorted(
         (
-            TourActivity(event.id, event.title, event.start_utc, event.end_utc, event.locality)
+            TourActivity(
+                event.id,
+                event.title,
+                event.start_utc,
+                event.end_utc,
+                event.locality,
+                event.zone,
+                event.all_day,
+            )
             for tour_day in tour.days
             for event in tour_day.events
-            if not event.is_cancelled and not event.all_day
+            if not event.is_cancelled
         ),
         key=lambda activity: (activity.start, activity.event_id),
     )

@@ -17,7 +17,8 @@ from pdftext import page_texts, squeezed
 from sqlalchemy import select
 from test_printed_pdfs import print_command
 
-from cpp_scheduler.documents.itinerary import ItineraryLeg, read_itinerary
+from cpp_scheduler.documents.itinerary import read_itinerary
+from cpp_scheduler.documents.places import PrintedLeg
 from cpp_scheduler.model import Delegation, StudyTour, TravelLeg, TravelMode
 from cpp_scheduler.services.demo import PHILIPPINES, load_demo
 from cpp_scheduler.store import open_database
@@ -85,7 +86,7 @@ def program(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> 
     return path
 
 
-def legs_by_destination(program: Path) -> dict[str, ItineraryLeg]:
+def legs_by_destination(program: Path) -> dict[str, PrintedLeg]:
     database = open_database(program)
     try:
         itinerary = read_itinerary(database, PHILIPPINES)

@@ -13,13 +13,17 @@ from typing import Any
 
 import pytest
 
+from cpp_scheduler import timezones
+from cpp_scheduler.cli.conflicts import conflict_json
 from cpp_scheduler.model import TravelMode
+from cpp_scheduler.services.checking import check_program_apart
 from cpp_scheduler.store import Database
 from tests.parity.conflicts_support import conflicts_json
 from tests.tour_scenarios import (
     NAME,
     all_day_city_day,
     arrival_flight,
+    change_event,
     change_leg,
     change_night,
     demo_copy,
@@ -93,8 +97,30 @@ def test_an_overnight_leg_arriving_after_the_next_days_visit_began_overlaps_it(
         f"{NAME}: the leg Kobe → Kitakyushu on Wed 10 Mar 22:00-Thu 11 Mar 12:00 overlaps "
         "'Site visit: Kitakyushu Eco-Town recycling complex'"
     )
-    assert leg["days"] == ["2027-03-10"]
+    assert leg["days"] == ["2027-03-10", "2027-03-11"]
     assert [m["start"] for m in leg["meetings"]] == ["2027-03-11T02:30:00Z"]
+    # Thursday's visit is run into: a range of Thursday alone finds the leg, as the
+    # whole check does, and so does one of Wednesday alone, when it sets out.
+    thursday = tour_findings(capsys, demo, "--from", "2027-03-11", "--to", "2027-03-11")
+    assert leg in thursday
+    wednesday = tour_findings(capsys, demo, "--from", "2027-03-10", "--to", "2027-03-10")
+    assert leg in wednesday
+    # The day after it lands knows nothing of it.
+    friday = tour_findings(capsys, demo, "--from", "2027-03-12", "--to", "2027-03-12")
+    assert leg not in friday
+
+
+def test_the_conflicts_docks_dates_shown_find_the_overnight_leg_on_the_day_it_lands(
+    capsys: pytest.CaptureFixture[str], demo: Database
+) -> None:
+    """The window's check of the dates shown (Thursday alone, in Tokyo) is made in the
+    checking process and finds what ``conflicts --from/--to`` finds for that day."""
+    overnight_to_kitakyushu(demo)
+    start, end = timezones.local_days(date(2027, 3, 11), date(2027, 3, 11), timezones.TOKYO)
+    shown = [conflict_json(c) for c in check_program_apart(demo, start, end)]
+    command = conflicts_json(capsys, demo, "--from", "2027-03-11", "--to", "2027-03-11")
+    assert shown == command["conflicts"]
+    assert "tour_leg_infeasible" in [c["kind"] for c in shown]
 
 
 def test_an_arrival_flight_before_the_first_day_brings_the_delegation_to_tokyo(
@@ -114,9 +140,11 @@ def test_an_arrival_flight_is_checked_like_any_leg(
     [found] = tour_findings(capsys, demo)
     assert found["kind"] == "tour_leg_unknown"
     assert found["record_ids"][1] == leg
-    assert found["days"] == ["2027-03-06"]
-    # Found by a range of that day alone, as by the whole program.
+    assert found["days"] == ["2027-03-06", "2027-03-07"]
+    # Found by a range of either day alone (it sets out on Saturday and lands on
+    # Sunday), as by the whole program.
     assert tour_findings(capsys, demo, "--from", "2027-03-06", "--to", "2027-03-06") == [found]
+    assert tour_findings(capsys, demo, "--from", "2027-03-07", "--to", "2027-03-07") == [found]
 
 
 def test_an_all_day_activity_is_kept_out_of_the_legs_check(
@@ -144,6 +172,48 @@ def test_an_activity_dragged_past_the_last_day_is_said_on_the_day_it_is_held(
     assert found["days"] == ["2027-03-13"]
     # A range of Saturday alone, after the tour's days, finds it as the whole check does.
     assert tour_findings(capsys, demo, "--from", "2027-03-13", "--to", "2027-03-13") == [found]
+
+
+def move_all_day(database: Database, day: date, zone: str) -> str:
+    """The all-day city day (filed under Thu 11 Mar) moved to ``day`` in ``zone``."""
+    all_day_city_day(database)
+    start, end = timezones.local_days(day, day, zone)
+    return change_event(database, "Kitakyushu city day", start_utc=start, end_utc=end, zone=zone)
+
+
+def test_an_all_day_activity_dragged_past_the_last_day_is_said_on_its_date(
+    capsys: pytest.CaptureFixture[str], demo: Database
+) -> None:
+    """Moved to Sat 13 Mar, the all-day programme is on no day of the tour: said as a
+    timed one is, on its own date, from that day's first minute in Tokyo."""
+    city_day = move_all_day(demo, date(2027, 3, 13), timezones.TOKYO)
+    [found] = tour_findings(capsys, demo)
+    assert found["kind"] == "activity_outside_tour"
+    assert found["message"] == (
+        f"{NAME}: 'Kitakyushu city day (free programme)' is filed under the tour but held "
+        "on Sat 13 Mar 2027, after its last day"
+    )
+    assert found["event_ids"] == [city_day]
+    assert found["days"] == ["2027-03-13"]
+    assert found["start"] == "2027-03-12T15:00:00Z"
+    assert tour_findings(capsys, demo, "--from", "2027-03-13", "--to", "2027-03-13") == [found]
+    assert tour_findings(capsys, demo, "--from", "2027-03-12", "--to", "2027-03-12") == []
+
+
+def test_an_all_day_activity_is_judged_by_its_own_dates_not_tokyos_hours(
+    capsys: pytest.CaptureFixture[str], demo: Database
+) -> None:
+    """Dated Mon 08 Mar in Auckland, it begins on Sunday evening in Tokyo, yet it is on
+    the tour's first day, as the tour board puts it; dated Sun 07 Mar there, it is
+    before the first day."""
+    move_all_day(demo, date(2027, 3, 8), "Pacific/Auckland")
+    assert tour_findings(capsys, demo) == []
+    start, end = timezones.local_days(date(2027, 3, 7), date(2027, 3, 7), "Pacific/Auckland")
+    change_event(demo, "Kitakyushu city day", start_utc=start, end_utc=end)
+    [found] = tour_findings(capsys, demo)
+    assert found["kind"] == "activity_outside_tour"
+    assert found["days"] == ["2027-03-07"]
+    assert found["within"] == "Filed under the tour but held on Sun 07 Mar, before its first day"
 
 
 def test_a_hotel_elsewhere_is_found_on_a_day_without_legs(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cpp_scheduler import timezones
 from cpp_scheduler.model import TravelMode
 from cpp_scheduler.services import reports, tours
 from cpp_scheduler.store import Database
@@ -20,6 +21,7 @@ from tests.tour_scenarios import (
     TOUR,
     all_day_city_day,
     arrival_flight,
+    change_event,
     demo_copy,
     overnight_to_kitakyushu,
     tour_id,
@@ -68,6 +70,24 @@ def test_an_activity_past_the_last_day_is_on_the_last_card_with_the_checks_findi
     assert held.problem == "Filed under the tour but held on Sat 13 Mar, after its last day"
     assert [finding.kind.value for finding in last.findings] == ["activity_outside_tour"]
     assert wrap_up not in [event.id for event in last.held]
+
+
+def test_an_all_day_activity_past_the_last_day_has_the_checks_finding_too(
+    demo: Database,
+) -> None:
+    """Dragged to Sat 13 Mar, the all-day programme is on the last card as a timed
+    activity is, with the check's sentence, and the check counts it among the tour's
+    problems."""
+    city_day = all_day_city_day(demo)
+    start, end = timezones.local_days(date(2027, 3, 13), date(2027, 3, 13), timezones.TOKYO)
+    change_event(demo, "Kitakyushu city day", start_utc=start, end_utc=end)
+    board = tours.read_board(demo, tour_id(demo))
+    last = board.day(LAST)
+    [held] = last.outside_events
+    assert (held.id, held.all_day, held.day) == (city_day, True, date(2027, 3, 13))
+    assert held.problem == "Filed under the tour but held on Sat 13 Mar, after its last day"
+    assert [finding.kind.value for finding in last.findings] == ["activity_outside_tour"]
+    assert board.problem_count == 1
 
 
 def test_an_all_day_activity_is_all_day_and_its_place_not_chosen_yet(demo: Database) -> None:
