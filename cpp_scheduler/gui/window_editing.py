@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from cpp_scheduler.gui.records import RecordManager
     from cpp_scheduler.gui.views.base import CalendarView
     from cpp_scheduler.services import merging, series
-    from cpp_scheduler.services.changes import EventToDelete
     from cpp_scheduler.services.database import Database
     from cpp_scheduler.services.removal import Changed, ToDelete
 
@@ -193,6 +192,59 @@ def _what_changes(found: ToDelete) -> str:
     return "\n".join(lines)
 
 
+def _deleted_along(found: ToDelete) -> str:
+    """The records a deletion deletes with it (a conference's sessions, a delegation's
+    study tours), the first named and the rest counted; empty when there are none."""
+    along = found.along
+    if not along:
+        return ""
+    named = [
+        translate("WindowEditing", "the {kind} '{title}'").format(
+            kind=kind_name(record.kind), title=record.title
+        )
+        for record in along[:_NAMED_AT_MOST]
+    ]
+    records = ", ".join(named)
+    if len(along) > _NAMED_AT_MOST:
+        records = translate("WindowEditing", "{records} and {count} more").format(
+            records=records, count=len(along) - _NAMED_AT_MOST
+        )
+    return translate(
+        "WindowEditing", "Deleting it also deletes {records}, with all they hold."
+    ).format(records=records)
+
+
+def _consequences(found: ToDelete) -> list[str]:
+    """What a deletion does besides deleting the record, a paragraph each: the records it
+    changes (with the participants it leaves due an update), then those it deletes with
+    it, as the question before any other deletion says them."""
+    return [text for text in (_what_changes(found), _deleted_along(found)) if text]
+
+
+def _not_told(title: str, found: ToDelete) -> str:
+    """What deleting a participant leaves behind: the events the ledger says they were
+    sent and never told are off, which stay in their calendar, since a deletion tells
+    nobody and takes the ledger with it; empty when every invitation was called off."""
+    count = found.standing.events
+    if not count:
+        return ""
+    if count == 1:
+        sentence = translate(
+            "WindowEditing",
+            "'{name}' was sent {count} event and has not been told it is off: deleting "
+            "this participant tells them nothing, so it stays in their calendar. Take them "
+            "off the event and send updates first (Tools > Send updates…).",
+        )
+    else:
+        sentence = translate(
+            "WindowEditing",
+            "'{name}' was sent {count} events and has not been told they are off: deleting "
+            "this participant tells them nothing, so they stay in their calendar. Take them "
+            "off these events and send updates first (Tools > Send updates…).",
+        )
+    return sentence.format(name=title, count=count)
+
+
 class RecordEditing:
     """The main window's editing: every method runs on the window (``self``)."""
 
@@ -327,24 +379,27 @@ class RecordEditing:
 
     def delete_selected(self) -> None:
         """Delete the selected event, once what the question needs is read: its title,
-        and whether participants hold an invitation to it."""
+        what deleting it changes and takes along, and whether participants hold an
+        invitation to it."""
         if self._selected is None or not self.program_open:
             return
-        from cpp_scheduler.services.changes import event_to_delete
+        from cpp_scheduler.services import removal
 
         database, event_id = self.database, self._selected.event_id
         self.tasks.run_in_background(
-            lambda: event_to_delete(database, event_id),
+            lambda: removal.to_delete(database, domain.Event, event_id),
             lambda found: self._ask_to_delete_event(event_id, found),
             self.work_failed(translate("WindowEditing", "Cannot delete")),
         )
 
-    def _ask_to_delete_event(self, event_id: str, found: EventToDelete) -> None:
+    def _ask_to_delete_event(self, event_id: str, found: ToDelete) -> None:
         """Delete as any record is deleted; but an event whose invitations still stand
-        would stay in its participants' calendars, since a deletion tells nobody: then
-        the question offers to mark it cancelled instead, which Send updates tells."""
-        if not found.invited:
-            self.delete_record("event", event_id, found.title, self.as_widget)
+        (its own, or its sessions') would stay in its participants' calendars, since a
+        deletion tells nobody: then the question offers to mark it cancelled instead,
+        which Send updates tells, and says what else the deletion does as every
+        deletion's question does."""
+        if not found.standing.participants:
+            self._ask_to_delete(domain.Event, event_id, found.title, found, self.as_widget)
             return
         from PySide6.QtWidgets import QMessageBox
 
@@ -353,19 +408,18 @@ class RecordEditing:
             translate("WindowEditing", "Delete event"),
             translate(
                 "WindowEditing", "Invitations to '{title}' still stand for {count} participants."
-            ).format(title=found.title, count=found.invited),
+            ).format(title=found.title, count=found.standing.participants),
             QMessageBox.StandardButton.NoButton,
             self.as_widget,
         )
         box.setObjectName("deleteInvitedEvent")
-        box.setInformativeText(
-            translate(
-                "WindowEditing",
-                "Deleting it tells them nothing: it stays in their calendars. Mark it "
-                "cancelled instead, then send updates (Tools > Send updates…) to tell "
-                "them; once they are told, it can be deleted.",
-            )
+        advice = translate(
+            "WindowEditing",
+            "Deleting it tells them nothing: it stays in their calendars. Mark it "
+            "cancelled instead, then send updates (Tools > Send updates…) to tell "
+            "them; once they are told, it can be deleted.",
         )
+        box.setInformativeText("\n\n".join((advice, *_consequences(found))))
         cancel = box.addButton(
             translate("WindowEditing", "Mark it cancelled"), QMessageBox.ButtonRole.AcceptRole
         )
@@ -389,7 +443,7 @@ class RecordEditing:
         box.finished.connect(answered)
         box.open()
 
-    def _mark_cancelled(self, event_id: str, found: EventToDelete) -> None:
+    def _mark_cancelled(self, event_id: str, found: ToDelete) -> None:
         from cpp_scheduler.gui.commands import EditRecord, step_title
 
         def done() -> None:
@@ -657,17 +711,23 @@ class RecordEditing:
     ) -> None:
         import shiboken6
 
-        along = found.along
         kind = kind_name(model.record_kind)
         changes = _what_changes(found)
-        if changes:
+        along = _deleted_along(found)
+        not_told = _not_told(title, found) if model is domain.Participant else ""
+        if changes or not_told:
             question = "\n\n".join(
-                (
+                text
+                for text in (
                     translate("WindowEditing", "Delete the {kind} '{title}'?").format(
                         kind=kind, title=title
                     ),
                     changes,
+                    along,
+                    not_told,
+                    translate("WindowEditing", "You can undo this (Ctrl+Z)."),
                 )
+                if text
             )
         else:
             question = translate(
@@ -675,23 +735,8 @@ class RecordEditing:
                 "Delete the {kind} '{title}'?\n\n"
                 "Its links to other records go with it. You can undo this (Ctrl+Z).",
             ).format(kind=kind, title=title)
-        if along:
-            named = [
-                translate("WindowEditing", "the {kind} '{title}'").format(
-                    kind=kind_name(record.kind), title=record.title
-                )
-                for record in along[:_NAMED_AT_MOST]
-            ]
-            records = ", ".join(named)
-            if len(along) > _NAMED_AT_MOST:
-                records = translate("WindowEditing", "{records} and {count} more").format(
-                    records=records, count=len(along) - _NAMED_AT_MOST
-                )
-            question += "\n\n" + translate(
-                "WindowEditing", "Deleting it also deletes {records}, with all they hold."
-            ).format(records=records)
-        if changes:
-            question += "\n\n" + translate("WindowEditing", "You can undo this (Ctrl+Z).")
+            if along:
+                question += "\n\n" + along
         if parent is not None and not shiboken6.isValid(parent):
             parent = None  # closed while the question was read
         if not self.confirm(

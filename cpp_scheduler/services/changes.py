@@ -6,22 +6,25 @@ report reads those facts and the program's own in a few column queries, so a pro
 ten thousand events is compared in a fraction of a second, and names per participant and
 event what they would have to be told: the event changed (and how, on their clock), it
 was cancelled, they were added to it, or they were removed from it. ``cpp-scheduler
-changes``, the window's changes dialog and "Send updates" all read this one report.
+changes``, the window's changes dialog and "Send updates" all read this one report, and
+the question before a deletion reads it twice: of the program now, and of the program
+as the deletion would leave it (:func:`changes_without`).
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
 from operator import itemgetter
+from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import null, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from cpp_scheduler import i18n, timezones
@@ -56,7 +59,6 @@ from cpp_scheduler.services.calendar_export import (
     NotFoundError,
     TourScope,
 )
-from cpp_scheduler.services.editing import get_record
 from cpp_scheduler.store import Database
 
 _FIRST = itemgetter(0)
@@ -65,6 +67,13 @@ _FIRST = itemgetter(0)
 ChangeScope = EventScope | DelegationScope | TourScope | None
 """One event, one delegation's members, one study tour's events, or everything."""
 _CHUNK = 500
+
+Gone = Mapping[str, Set[str]]
+"""Records read as deleted, their ids by table (``venues``, ``participants``): the
+program as a deletion would leave it, which the question before the deletion reports
+on by the same rule as the program now. A reference to one of them reads as empty and
+a link to one of them as gone, as the database's ON DELETE leaves them."""
+NOTHING_GONE: Gone = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +225,14 @@ def _chunks(ids: Sequence[str] | None) -> Iterable[Sequence[str] | None]:
         yield ids[start : start + _CHUNK]
 
 
-def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[str, EventFacts]:
-    """The facts of these events (of every event with None), by event id."""
+def facts_of(
+    session: Session, event_ids: Sequence[str] | None = None, gone: Gone = NOTHING_GONE
+) -> dict[str, EventFacts]:
+    """The facts of these events (of every event with None), by event id; with ``gone``,
+    as they would be without those records (an event at a deleted venue held nowhere)."""
+    gone_events = gone.get(str(Event.__tablename__), frozenset())
+    gone_venues = gone.get(str(Venue.__tablename__), frozenset())
+    gone_cities = gone.get(str(PartnerCity.__tablename__), frozenset())
     host = aliased(PartnerCity)
     overrides: dict[str, list[tuple[datetime, bool, datetime | None, datetime | None]]] = (
         defaultdict(list)
@@ -236,7 +251,9 @@ def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[s
                 Event.video_link,
                 Event.recurrence_rule,
                 Event.all_day,
+                Event.venue_id,
                 Venue.name,
+                Event.city_id,
                 host.name,
             )
             .outerjoin(Venue, Venue.id == Event.venue_id)
@@ -257,7 +274,15 @@ def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[s
             overrides[event_id].append((rid, cancelled, start, end))
     facts: dict[str, EventFacts] = {}
     off = called_off(session)
-    for event_id, title, status, mode, start, end, zone, link, rule, all_day, venue, city in rows:
+    for row in rows:
+        event_id, title, status, mode, start, end, zone, link, rule, all_day = row[:10]
+        if event_id in gone_events:
+            continue
+        venue_id, venue, city_id, city = row[10:]
+        if venue_id in gone_venues:
+            venue = None
+        if city_id in gone_cities:
+            city = None
         own = recurrence.applied(
             start, zone, rule, sorted(overrides.get(event_id, ()), key=_FIRST), _FIRST
         )
@@ -285,23 +310,32 @@ def facts_of(session: Session, event_ids: Sequence[str] | None = None) -> dict[s
 
 
 def recipients_by_event(
-    session: Session, event_ids: Sequence[str] | None = None
+    session: Session, event_ids: Sequence[str] | None = None, gone: Gone = NOTHING_GONE
 ) -> dict[str, set[str]]:
     """Who each event invites (participant ids): its participants and its delegations'
-    members, its organiser left out, as :func:`invitations.recipients_of` says."""
+    members, its organiser left out, as :func:`invitations.recipients_of` says; with
+    ``gone``, as it would without those records (a deleted delegation's members no
+    longer invited through it)."""
+    gone_events = gone.get(str(Event.__tablename__), frozenset())
+    gone_people = gone.get(str(Participant.__tablename__), frozenset())
+    gone_delegations = gone.get(str(Delegation.__tablename__), frozenset())
     recipients: dict[str, set[str]] = defaultdict(set)
     organisers: dict[str, str | None] = {}
     for chunk in _chunks(event_ids):
-        direct = select(event_participants.c.event_id, event_participants.c.participant_id)
-        members = select(event_delegations.c.event_id, Participant.id).join(
-            Participant, Participant.delegation_id == event_delegations.c.delegation_id
-        )
+        direct = select(event_participants.c.event_id, event_participants.c.participant_id, null())
+        members = select(
+            event_delegations.c.event_id, Participant.id, event_delegations.c.delegation_id
+        ).join(Participant, Participant.delegation_id == event_delegations.c.delegation_id)
         organised = select(Event.id, Event.organiser_id)
         if chunk is not None:
             direct = direct.where(event_participants.c.event_id.in_(chunk))
             members = members.where(event_delegations.c.event_id.in_(chunk))
             organised = organised.where(Event.id.in_(chunk))
-        for event_id, person_id in session.execute(direct.union_all(members)):
+        for event_id, person_id, through in session.execute(direct.union_all(members)):
+            if gone and (
+                event_id in gone_events or person_id in gone_people or through in gone_delegations
+            ):
+                continue
             recipients[event_id].add(person_id)
         organisers.update((row[0], row[1]) for row in session.execute(organised))
     for event_id, organiser in organisers.items():
@@ -331,10 +365,13 @@ class _LastSent:
 
 
 def last_sent(
-    session: Session, event_ids: Sequence[str] | None = None
+    session: Session, event_ids: Sequence[str] | None = None, gone: Gone = NOTHING_GONE
 ) -> dict[tuple[str, str], _LastSent]:
     """The latest message of the ledger for each (event, participant): read oldest
-    first, so a later row takes the place of an earlier one."""
+    first, so a later row takes the place of an earlier one. With ``gone``, without the
+    rows of those events and participants, which their deletion takes along."""
+    gone_events = gone.get(str(Event.__tablename__), frozenset())
+    gone_people = gone.get(str(Participant.__tablename__), frozenset())
     latest: dict[tuple[str, str], _LastSent] = {}
     for chunk in _chunks(event_ids):
         query = select(
@@ -348,30 +385,10 @@ def last_sent(
         if chunk is not None:
             query = query.where(SentMessage.event_id.in_(chunk))
         for event_id, person_id, method, sequence, told, address in session.execute(query):
+            if event_id in gone_events or person_id in gone_people:
+                continue
             latest[(event_id, person_id)] = _LastSent(method, sequence, told, address)
     return latest
-
-
-@dataclass(frozen=True, slots=True)
-class EventToDelete:
-    """What a coordinator is asked before deleting an event."""
-
-    title: str
-    version: int
-    invited: int
-    """Participants who hold an invitation to it and were never told it is off (their
-    last message is a REQUEST): a deletion tells them nothing, so the event stays in
-    their calendars. Cancelling it first and sending updates tells them."""
-
-
-def event_to_delete(database: Database, event_id: str) -> EventToDelete:
-    """The event's title and version, and who still holds an invitation to it."""
-    with database.reading() as session:
-        event = get_record(session, Event, event_id)
-        invited = sum(
-            1 for last in last_sent(session, [event_id]).values() if last.method == "REQUEST"
-        )
-        return EventToDelete(event.title, event.version, invited)
 
 
 # -- the differences, in words -------------------------------------------------------
@@ -724,16 +741,43 @@ def _emails(session: Session, person_ids: Sequence[str]) -> dict[str, str]:
 def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
     """:func:`change_report` in an open session."""
     event_ids, delegation_id = _scope_events(session, scope)
-    told = last_sent(session, event_ids)
+    return _report(session, event_ids, delegation_id)
+
+
+def changes_without(
+    session: Session,
+    event_ids: Sequence[str],
+    gone: Gone,
+    rescheduled: Set[str] = frozenset(),
+) -> ChangeReport:
+    """What each participant would have to be told of these events once the ``gone``
+    records are deleted, by the very rule of :func:`change_report`: the question before
+    a deletion compares it with the report of the program now. ``rescheduled``: the
+    events whose calendar SEQUENCE the deletion raises (a place cleared), which is all a
+    ledger row older than the facts it keeps is compared by."""
+    return _report(session, list(event_ids), None, gone, rescheduled)
+
+
+def _report(
+    session: Session,
+    event_ids: list[str] | None,
+    delegation_id: str | None,
+    gone: Gone = NOTHING_GONE,
+    rescheduled: Set[str] = frozenset(),
+) -> ChangeReport:
+    """The report over ``event_ids`` (None: every event), for the members of
+    ``delegation_id`` alone where given, with the ``gone`` records read as deleted and
+    the ``rescheduled`` events' SEQUENCE one higher."""
+    told = last_sent(session, event_ids, gone)
     sent_events = sorted({event_id for event_id, _ in told})
     # The whole program is read in one query each rather than in chunks of its ids.
     read = sent_events if event_ids is not None else None
-    facts = facts_of(session, read)
-    invited = recipients_by_event(session, read)
+    facts = facts_of(session, read, gone)
+    invited = recipients_by_event(session, read, gone)
     said_now = {
         event_id: facts[event_id].to_json() for event_id in sent_events if event_id in facts
     }
-    groups = _delegations(session)
+    groups = _delegations(session) if delegation_id is not None else {}
     pending: list[tuple[str, str, ChangeKind, _LastSent | None]] = []
 
     def note(event_id: str, person_id: str, kind: ChangeKind, last: _LastSent | None) -> None:
@@ -760,8 +804,8 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
             elif last.told != said_now[event_id]:
                 note(event_id, person_id, ChangeKind.CHANGED, last)
     for (event_id, person_id), last in told.items():
-        gone = person_id not in invited.get(event_id, ())
-        if last.method == "REQUEST" and gone and event_id in facts:
+        uninvited = person_id not in invited.get(event_id, ())
+        if last.method == "REQUEST" and uninvited and event_id in facts:
             note(event_id, person_id, ChangeKind.REMOVED, last)
     people = _viewers(session, (person for _, person, _, _ in pending))
     uids = _uids(session, sorted({event_id for event_id, _, _, _ in pending}))
@@ -778,7 +822,8 @@ def changes_in(session: Session, scope: ChangeScope = None) -> ChangeReport:
                 parsed[last.told] = EventFacts.from_json(last.told)
             before = parsed[last.told]
             if before is None:
-                details = _sequence_only(session, event_id, last.sequence, viewer)
+                raised = 1 if event_id in rescheduled else 0
+                details = _sequence_only(session, event_id, last.sequence, viewer, raised)
             else:
                 details = differences(before, now, viewer, viewer_clock(viewer))
             if not details:
@@ -845,11 +890,11 @@ def _delegations(session: Session) -> dict[str, str | None]:
 
 
 def _sequence_only(
-    session: Session, event_id: str, sequence: int, viewer: scopes.Viewer
+    session: Session, event_id: str, sequence: int, viewer: scopes.Viewer, raised: int = 0
 ) -> list[str]:
     """For a message sent before the ledger kept what it said: changed when the event's
-    SEQUENCE rose since."""
-    now = session.scalar(select(Event.sequence).where(Event.id == event_id)) or 0
+    SEQUENCE rose since (``raised``: by as much again, as a deletion would raise it)."""
+    now = (session.scalar(select(Event.sequence).where(Event.id == event_id)) or 0) + raised
     said = N_("rescheduled since it was sent (SEQUENCE {before} to {now})")
     return [_said(viewer, said).format(before=sequence, now=now)] if now > sequence else []
 

@@ -780,20 +780,41 @@ class Changed:
 
 
 @dataclass(frozen=True)
+class StandingInvitations:
+    """Invitations a deletion takes out of the ledger while they still stand (the last
+    message a participant was sent of an event is a REQUEST): those of a deleted event
+    and of the events deleted with it, or those a deleted participant was sent. A
+    deletion tells nobody, so each stays in its participant's calendar."""
+
+    participants: int = 0
+    """The participants holding one of them."""
+    events: int = 0
+    """The events they hold."""
+
+
+@dataclass(frozen=True)
 class ToDelete:
     """What the question before a deletion needs, read at once: the version the
     coordinator decides on, which the deletion then carries (a colleague's edit since
-    is not deleted unseen), the records it takes along, the records it changes, and
-    how many participants it leaves due an update of their calendars."""
+    is not deleted unseen), the records it takes along, the records it changes, how
+    many participants it leaves due an update of their calendars, and the invitations
+    it takes out of the ledger while they stand, which nobody is then told are off."""
 
     version: int | None
     along: tuple[TakenAlong, ...]
     changed: tuple[Changed, ...] = ()
     """The records it changes, events first, then participants, then the other kinds."""
     updates_due: int = 0
-    """Participants who were sent an event the deletion changes and would be told of it
-    by Send updates: the event is held at another place (its calendar SEQUENCE rises),
-    or they no longer attend it (their delegation taken off it)."""
+    """Participants who were sent an event the deletion changes and whom Send updates
+    would then tell something it would not tell them now: the event held at another
+    place, or that they no longer attend it (their delegation taken off it). What the
+    change report would then say, by its own rule."""
+    title: str = ""
+    """The record's name, as the question names it."""
+    standing: StandingInvitations = StandingInvitations()
+    """The invitations that still stand among those the deletion takes out of the
+    ledger: of a deleted event (and its sessions), or those a deleted participant was
+    sent."""
 
 
 CHANGED_NAMED_AT_MOST = 5
@@ -804,9 +825,9 @@ def to_delete(
     database: Database, model_cls: type[Base], record_id: str, named: int = CHANGED_NAMED_AT_MOST
 ) -> ToDelete:
     """The record's version, the records that deleting it deletes with it and those it
-    changes (the first ``named`` names of each kind), and the participants it leaves
-    due an update, in one read. Nothing is written: the rows are gathered as the
-    deletion gathers them."""
+    changes (the first ``named`` names of each kind), the participants it leaves due an
+    update and the standing invitations it takes out of the ledger, in one read. Nothing
+    is written: the rows are gathered as the deletion gathers them."""
     with database.reading() as session:
         record = get_record(session, model_cls, record_id)
         version = getattr(record, "version", None)
@@ -817,7 +838,9 @@ def to_delete(
             int(version) if version is not None else None,
             _taken_along(session, model_cls, record_id),
             _changed(session, losing, named),
-            _updates_due(session, snapshot, removed),
+            _updates_due(session, snapshot, losing),
+            snapshot.title,
+            _standing(session, snapshot),
         )
 
 
@@ -881,91 +904,63 @@ def _changed(
 
 
 def _updates_due(
-    session: Session, snapshot: Snapshot, removed: set[tuple[str, tuple[Any, ...]]]
+    session: Session, snapshot: Snapshot, losing: Mapping[tuple[type[Base], str], set[str]]
 ) -> int:
     """How many participants a deletion leaves due an update
-    (:attr:`ToDelete.updates_due`), by the ledger of what each was sent
-    (``services/changes.py``): those whose last message of a held event still stands (a
-    REQUEST) where the event loses a place its calendar SEQUENCE counts
-    (:data:`~cpp_scheduler.model.integrity.SEQUENCE_ATTRIBUTES`) and they still attend
-    it, or where they attend it no longer (their delegation taken off it). A deleted
-    participant's own messages go with them."""
-    from cpp_scheduler.model import Event, Participant
-    from cpp_scheduler.model.event import called_off
+    (:attr:`ToDelete.updates_due`): the change report (``services/changes.py``) of the
+    events it changes, read as the deletion would leave them, against the same report
+    now. A participant counts where the deletion gives them something new to be told:
+    a virtual event losing its venue tells nobody anything (it is held online all the
+    same), a delegation taken off an event tells its members they no longer attend it."""
+    from cpp_scheduler.model import Event
     from cpp_scheduler.model.integrity import SEQUENCE_ATTRIBUTES
-    from cpp_scheduler.services.changes import last_sent, recipients_by_event
+    from cpp_scheduler.services.changes import NOTHING_GONE, changes_without
 
+    event_ids = sorted(
+        set().union(*(ids for (entity, _lost), ids in losing.items() if entity is Event))
+    )
+    if not event_ids:
+        return 0
+    gone: dict[str, set[str]] = {}
+    for table_name, row in snapshot.rows:
+        if _mapper_of(table_name) is not None and "id" in row:
+            gone.setdefault(table_name, set()).add(str(row["id"]))
     events_table = str(Event.__tablename__)
-    moved_place: set[str] = set()
+    rescheduled: set[str] = set()
     for table_name, key, column, _value in snapshot.cleared:
         if table_name != events_table:
             continue
         attribute = inspect(Event).get_property_by_column(Event.__table__.c[column]).key
         if attribute in SEQUENCE_ATTRIBUTES:
-            moved_place.add(str(key["id"]))
-    dropped: dict[str, set[str]] = {}  # event id -> delegations taken off it
-    for owner, row in _unlinked(snapshot, removed):
-        if owner.owner_cls is Event and owner.target_cls.__name__ == "Delegation":
-            dropped.setdefault(str(row[owner.owner_column]), set()).add(
-                str(row[owner.target_column])
-            )
-    event_ids = sorted(moved_place | set(dropped))
-    if not event_ids:
-        return 0
-    told = {
-        pair: last
-        for pair, last in last_sent(session, event_ids).items()
-        if last.method == "REQUEST"
-    }
-    if not told:
-        return 0
-    gone_people = {
-        str(row["id"])
+            rescheduled.add(str(key["id"]))
+    now = set(changes_without(session, event_ids, NOTHING_GONE).changes)
+    then = changes_without(session, event_ids, gone, rescheduled).changes
+    return len({change.participant_id for change in then if change not in now})
+
+
+def _standing(session: Session, snapshot: Snapshot) -> StandingInvitations:
+    """The invitations that still stand among the ledger's rows a deletion takes along,
+    by the ledger's own reading of which message came last
+    (:func:`~cpp_scheduler.services.changes.last_sent`)."""
+    from cpp_scheduler.model import SentMessage
+    from cpp_scheduler.services.changes import last_sent
+
+    ledger = str(SentMessage.__tablename__)
+    pairs = {
+        (str(row["event_id"]), str(row["participant_id"]))
         for table_name, row in snapshot.rows
-        if table_name == Participant.__tablename__
+        if table_name == ledger
     }
-    off = called_off(session)
-    before = recipients_by_event(session, event_ids)
-    members: dict[str, set[str]] = {}
-    leaving = sorted(set().union(*dropped.values())) if dropped else []
-    for person_id, delegation_id in session.execute(
-        select(Participant.id, Participant.delegation_id).where(
-            Participant.delegation_id.in_(leaving)
-        )
-    ):
-        members.setdefault(str(delegation_id), set()).add(str(person_id))
-    direct = _direct_participants(session, sorted(dropped))
-    due: set[str] = set()
-    for (event_id, person_id), _last in told.items():
-        if event_id in off or person_id in gone_people:
-            continue
-        invited = before.get(event_id, set())
-        if person_id not in invited:
-            continue  # due a cancellation of their own already, whatever is deleted
-        through_dropped = any(
-            person_id in members.get(delegation_id, ())
-            for delegation_id in dropped.get(event_id, ())
-        )
-        if through_dropped and person_id not in direct.get(event_id, ()):
-            due.add(person_id)  # no longer attends: told so
-        elif event_id in moved_place:
-            due.add(person_id)  # held at another place: told so
-    return len(due)
-
-
-def _direct_participants(session: Session, event_ids: Sequence[str]) -> dict[str, set[str]]:
-    """The participants each event lists itself (not through a delegation), by event."""
-    from cpp_scheduler.model.event import event_participants
-
-    found: dict[str, set[str]] = {}
-    for start in range(0, len(event_ids), _CHUNK):
-        chunk = event_ids[start : start + _CHUNK]
-        query = select(event_participants.c.event_id, event_participants.c.participant_id)
-        for event_id, person_id in session.execute(
-            query.where(event_participants.c.event_id.in_(chunk))
-        ):
-            found.setdefault(str(event_id), set()).add(str(person_id))
-    return found
+    if not pairs:
+        return StandingInvitations()
+    standing = [
+        pair
+        for pair, last in last_sent(session, sorted({event for event, _ in pairs})).items()
+        if pair in pairs and last.method == "REQUEST"
+    ]
+    return StandingInvitations(
+        len({person for _event, person in standing}), len({event for event, _ in standing})
+    )
 
 
 def _taken_along(session: Session, model_cls: type[Base], record_id: str) -> tuple[TakenAlong, ...]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from cpp_scheduler.mail.transports import OutboxTransport
-from cpp_scheduler.model import Delegation, Event, Participant, Venue
+from cpp_scheduler.model import Delegation, Event, EventMode, Participant, SentMessage, Venue
 from cpp_scheduler.services import invitations, removal
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.services.changes import change_report
@@ -135,3 +135,127 @@ def test_a_record_nothing_refers_to_changes_nothing(sqlite_database: Database) -
         spare_id = spare.id
     found = removal.to_delete(sqlite_database, Venue, spare_id)
     assert (found.changed, found.along, found.updates_due) == ((), (), 0)
+
+
+def uid_of(database: Database, title: str) -> str:
+    with database.reading() as session:
+        found = session.scalar(select(Event.uid).where(Event.title == title))
+        assert found is not None
+        return found
+
+
+def test_a_virtual_event_losing_its_venue_tells_its_participants_nothing(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """A virtual event is held online whatever venue it names, and its invitation says
+    so: losing the venue leaves its participants nothing to be told. The question counts
+    exactly the participants Send updates then writes to, those of the events held
+    there in person."""
+    load_demo(sqlite_database)
+    room = venue_named(sqlite_database, "TDLC Meeting Room B")
+    with sqlite_database.transaction() as session:
+        series = session.scalars(
+            select(Event).where(Event.mode == EventMode.VIRTUAL, Event.parent_id.is_(None))
+        ).one()
+        series.venue_id = room
+        series_uid = series.uid
+    held_there = events_at(sqlite_database, room)
+    assert series_uid in {uid for uid, _ in held_there}
+    for uid, _ in held_there:
+        assert invite(sqlite_database, uid, tmp_path) > 0
+    assert people_due(sqlite_database) == set()
+
+    found = removal.to_delete(sqlite_database, Venue, room)
+    (changed,) = found.changed
+    assert (changed.kind, changed.loses, changed.count) == ("event", "venue", len(held_there))
+    removal.delete(sqlite_database, Venue, room, found.version)
+
+    report = change_report(sqlite_database).changes
+    assert series_uid not in {change.event_uid for change in report}
+    assert found.updates_due == len({change.email for change in report}) > 0
+
+
+def test_deleting_a_participant_counts_the_invitations_they_still_hold(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """Deleting a participant takes their ledger along, so they would never be told the
+    events they were sent are off: the question counts those whose last message still
+    invites them, and undoing the deletion brings the ledger back as it was."""
+    load_demo(sqlite_database)
+    with sqlite_database.reading() as session:
+        priya = session.scalar(select(Participant.id).where(Participant.name == "Priya Raman"))
+        assert priya is not None
+        hers = sorted(
+            session.execute(
+                select(Event.uid, Event.title).where(
+                    Event.participants.any(Participant.id == priya)
+                )
+            ).all(),
+            key=lambda row: row[1],
+        )
+    assert len(hers) == 2
+    for uid, _title in hers:
+        assert invite(sqlite_database, uid, tmp_path) > 0
+    assert removal.to_delete(sqlite_database, Participant, priya).standing.events == 2
+
+    # Taken off the first and told so: only the other still stands for her.
+    first_uid, first_title = hers[0]
+    with sqlite_database.transaction() as session:
+        event = session.scalars(select(Event).where(Event.title == first_title)).one()
+        event.participants = [person for person in event.participants if person.id != priya]
+    plan = invitations.plan_updates(sqlite_database, EventScope(first_uid), SENDER)
+    assert [(i.recipient_id, i.method) for i in plan.to_send] == [(priya, "CANCEL")]
+    invitations.send_batch(sqlite_database, plan.to_send, OutboxTransport(tmp_path))
+    assert people_due(sqlite_database) == set()
+
+    found = removal.to_delete(sqlite_database, Participant, priya)
+    assert (found.standing.events, found.standing.participants) == (1, 1)
+    assert found.title == "Priya Raman"
+
+    def her_ledger() -> set[tuple[str, str, int, str]]:
+        with sqlite_database.reading() as session:
+            rows = session.execute(
+                select(
+                    SentMessage.event_id,
+                    SentMessage.method,
+                    SentMessage.sequence,
+                    SentMessage.message_id,
+                ).where(SentMessage.participant_id == priya)
+            )
+            return {(row[0], row[1], row[2], row[3]) for row in rows}
+
+    sent = her_ledger()
+    assert len(sent) == 3  # two invitations, one cancellation
+    deleted = removal.delete(sqlite_database, Participant, priya, found.version)
+    assert her_ledger() == set()
+    removal.restore(sqlite_database, Participant, deleted.snapshot)
+    assert her_ledger() == sent
+    assert people_due(sqlite_database) == set()  # nobody is invited again
+    assert removal.to_delete(sqlite_database, Participant, priya).standing.events == 1
+
+
+def test_deleting_a_conference_counts_the_invitations_to_its_sessions(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """A conference's sessions go with it, and with them their ledger: the question
+    counts the participants invited to one of them, and names the sessions."""
+    load_demo(sqlite_database)
+    with sqlite_database.reading() as session:
+        conference = session.scalars(
+            select(Event).where(Event.title.like("CPP Conference 2027%"))
+        ).one()
+        sessions = sorted(
+            session.execute(
+                select(Event.uid, Event.title).where(Event.parent_id == conference.id)
+            ).all(),
+            key=lambda row: row[1].casefold(),
+        )
+        conference_id = conference.id
+    assert len(sessions) == 12
+    invited = invite(sqlite_database, sessions[0][0], tmp_path)
+    assert invited > 0
+
+    found = removal.to_delete(sqlite_database, Event, conference_id)
+    assert [along.title for along in found.along] == [title for _uid, title in sessions]
+    assert (found.standing.participants, found.standing.events) == (invited, 1)
+    assert found.updates_due == 0
