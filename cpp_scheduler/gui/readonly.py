@@ -28,6 +28,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from cpp_scheduler.errors import SchedulerError
+
 if TYPE_CHECKING:
     from cpp_scheduler.gui.commands import Editor
     from cpp_scheduler.gui.mainwindow import MainWindow
@@ -146,3 +148,11 @@ def check_access(window: MainWindow) -> None:
             make_read_only(window, reason)
 
     window.tasks.run_in_background(lambda: read_only_reason(database), arrived, lambda _e: None)
+
+
+def access_unread(error: BaseException) -> None:
+    """Whether this login may write could not be read: a button that records something
+    stays as it is, since the services refuse a reader's send or import by themselves;
+    an unexpected error is still logged and shown, as any is."""
+    if not isinstance(error, SchedulerError | OSError):
+        raise error

@@ -463,7 +463,7 @@ class Tools(QObject):
 
     def open_send(self, kind: str) -> Any:
         """The Send invitations or Send updates dialog, on the selected event if any."""
-        from cpp_scheduler.gui.tools.mail import SendDialog
+        from cpp_scheduler.gui.tools.send_mail import SendDialog
 
         selected = self.window.selected_occurrence
         dialog = SendDialog(
@@ -481,7 +481,7 @@ class Tools(QObject):
         """The Send updates dialog on ``scope`` (None: the whole program), named
         ``label``: the scope the What-changed dialog shows, so it sends the very
         messages that dialog lists, whatever the window has selected."""
-        from cpp_scheduler.gui.tools.mail import UPDATES, SendDialog
+        from cpp_scheduler.gui.tools.send_mail import UPDATES, SendDialog
 
         dialog = SendDialog(
             self.window.database,
@@ -496,7 +496,7 @@ class Tools(QObject):
         return dialog
 
     def open_changes(self) -> Any:
-        from cpp_scheduler.gui.tools.mail import ChangesDialog
+        from cpp_scheduler.gui.tools.mail_reports import ChangesDialog
 
         def make() -> ChangesDialog:
             dialog = ChangesDialog(self.window.database, self.window.tasks, self.window)
@@ -506,7 +506,7 @@ class Tools(QObject):
         return self._show("mail_changes", make)
 
     def open_replies(self) -> Any:
-        from cpp_scheduler.gui.tools.mail import RepliesDialog
+        from cpp_scheduler.gui.tools.mail_reports import RepliesDialog
 
         return self._show(
             "mail_replies",
@@ -514,7 +514,7 @@ class Tools(QObject):
         )
 
     def open_mail_settings(self) -> Any:
-        from cpp_scheduler.gui.tools.mail import MailSettingsDialog
+        from cpp_scheduler.gui.tools.mail_settings import MailSettingsDialog
 
         dialog = MailSettingsDialog(self.window.tasks, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -22,7 +22,8 @@ from cpp_scheduler.gui.merge_dialog import MergeDialog
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.conflicts import Column
 from cpp_scheduler.gui.tools.history import HistoryDock
-from cpp_scheduler.gui.tools.mail import ChangesDialog, RepliesDialog, SendDialog
+from cpp_scheduler.gui.tools.mail_reports import ChangesDialog, RepliesDialog
+from cpp_scheduler.gui.tools.send_mail import SendDialog
 from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
 from cpp_scheduler.model import StudyTour, TourDay

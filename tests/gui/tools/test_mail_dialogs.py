@@ -14,12 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui.tools.mail import (
-    ChangesDialog,
-    MailSettingsDialog,
-    RepliesDialog,
-    SendDialog,
-)
+from cpp_scheduler.gui.tools.mail_reports import ChangesDialog, RepliesDialog
+from cpp_scheduler.gui.tools.mail_settings import MailSettingsDialog
+from cpp_scheduler.gui.tools.send_mail import SendDialog
 from cpp_scheduler.mail.settings import SETTINGS_ENV
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import invitations, replies

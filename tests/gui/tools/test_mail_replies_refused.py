@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.readonly import check_access
-from cpp_scheduler.gui.tools.mail import RepliesDialog
+from cpp_scheduler.gui.tools.mail_reports import RepliesDialog
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database, open_database
 from tests.ical.program import Program, build_program, local

@@ -9,7 +9,7 @@ from datetime import timedelta
 from conftest import settle, tools_of
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.tools.mail import ChangesDialog
+from cpp_scheduler.gui.tools.mail_reports import ChangesDialog
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import series
 from cpp_scheduler.services.calendar_export import EventScope

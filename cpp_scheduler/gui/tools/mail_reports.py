@@ -1,0 +1,314 @@
+"""What changed since each participant was last told, and the replies that came back:
+the window's forms of ``cpp-scheduler changes`` and ``cpp-scheduler replies``, each over
+one scope (an event, a delegation's members, a study tour, or the whole program), read
+off the GUI thread from :mod:`cpp_scheduler.services.changes` and
+:mod:`cpp_scheduler.services.replies`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.readonly import access_unread
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
+from cpp_scheduler.gui.widgets.answers_view import answer_label
+from cpp_scheduler.services import access, calendar_export, replies
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
+from cpp_scheduler.services.changes import ChangeReport, ChangeScope, change_report
+from cpp_scheduler.services.database import Database
+
+
+class ScopedReportDialog(QDialog):
+    """A report of the ledger for the whole program or for one delegation: the scope
+    list (its delegations read off the GUI thread), the report's view, a summary line
+    and the buttons. A subclass builds the view and says how to read and show the report
+    (``refresh``) and what a delegation's scope is (``delegation_scope``)."""
+
+    database: Database
+    tasks: TaskManager
+    scope: QComboBox
+    summary: QLabel
+
+    def lay_out(self, view: QWidget, buttons: tuple[QPushButton, ...]) -> None:
+        """Place the scope, ``view``, the summary and ``buttons`` with Close, then read
+        the delegations the scope list offers."""
+        close = QPushButton(translate("Mail", "Close"), self)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        for button in (*buttons, close):
+            row.addWidget(button)
+        form = QFormLayout()
+        form.addRow(translate("Mail", "For"), self.scope)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(view, 1)
+        layout.addLayout(row)
+        self.resize(1280, 600)
+        close.clicked.connect(self.close)
+        self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: calendar_export.scope_choices(database), self._choices_read
+        )
+
+    def delegation_scope(self, label: str) -> object:
+        """The scope list's data for the delegation named ``label``."""
+        return label
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _choices_read(self, choices: calendar_export.ScopeChoices) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.scope.blockSignals(True)
+        for choice in choices.delegations:
+            self.scope.addItem(
+                translate("Mail", "Delegation: {name}").format(name=choice.label),
+                self.delegation_scope(choice.label),
+            )
+        self.scope.blockSignals(False)
+        self.refresh()
+
+
+class ChangesDialog(ScopedReportDialog):
+    """What changed since each participant was last sent a message, per participant,
+    as ``cpp-scheduler changes`` prints it; "Send updates…" sends exactly that.
+
+    Signals:
+        sendRequested(scope, label): the coordinator asks to send the updates of the
+            scope shown (None: the whole program), which the list names ``label``.
+    """
+
+    sendRequested = Signal(object, str)
+
+    def __init__(
+        self, database: Database, tasks: TaskManager, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("changesDialog")
+        self.setWindowTitle(translate("Mail", "What changed since last sent"))
+        self.database = database
+        self.tasks = tasks
+        self.report: ChangeReport | None = None
+        self.scope = QComboBox(self)
+        self.scope.addItem(translate("Mail", "The whole program"), None)
+        self.model = QStandardItemModel(0, 2, self)
+        self.model.setHorizontalHeaderLabels(
+            [translate("Mail", "Participant and event"), translate("Mail", "What changed")]
+        )
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("changesTree")
+        self.tree.setModel(self.model)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.tree.header().resizeSection(0, 380)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel(translate("Mail", "Reading the ledger…"), self)
+        self.summary.setObjectName("changesSummary")
+        refresh = QPushButton(translate("Mail", "Refresh"), self)
+        send = QPushButton(translate("Mail", "Send updates…"), self)
+        send.setObjectName("sendUpdatesButton")
+        refresh.clicked.connect(self.refresh)
+        send.clicked.connect(self._send_requested)
+        self.lay_out(self.tree, (refresh, send))
+
+    def delegation_scope(self, label: str) -> object:
+        return DelegationScope(label)
+
+    def chosen_scope(self) -> ChangeScope:
+        """The scope the report is read for, as the list shows it."""
+        scope = self.scope.currentData()
+        return scope if isinstance(scope, EventScope | DelegationScope | TourScope) else None
+
+    def _send_requested(self) -> None:
+        self.sendRequested.emit(self.chosen_scope(), self.scope.currentText())
+
+    def refresh(self) -> None:
+        chosen = self.chosen_scope()
+        database = self.database
+        self.tasks.run_in_background(lambda: change_report(database, chosen), self._shown)
+
+    def _shown(self, report: ChangeReport) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.report = report
+        self.model.removeRows(0, self.model.rowCount())
+        for email, changes in report.by_participant().items():
+            first = changes[0]
+            person = QStandardItem(f"{first.participant} <{email}>")
+            person.setToolTip(first.delegation)
+            told = translate("Mail", "{count} to tell").format(count=len(changes))
+            count = QStandardItem(f"{told}: {first.delegation}" if first.delegation else told)
+            for change in changes:
+                kind = change.kind.value
+                kind = translate("Mail", CHANGE_KINDS[kind]) if kind in CHANGE_KINDS else kind
+                title = QStandardItem(f"{change.title} ({kind})")
+                details = QStandardItem("; ".join(change.details))
+                details.setToolTip("\n".join(change.details))
+                person.appendRow([title, details])
+            self.model.appendRow([person, count])
+        self.tree.expandAll()
+        people = len(report.by_participant())
+        self.summary.setText(
+            translate("Mail", "{count} messages to send to {people} participants.").format(
+                count=len(report.changes), people=people
+            )
+            if report.changes
+            else translate("Mail", "Everyone has been told the program as it is now.")
+        )
+
+
+REPLY_COLUMNS = (
+    QT_TRANSLATE_NOOP("Mail", "Event"),
+    QT_TRANSLATE_NOOP("Mail", "Meeting (Tokyo)"),
+    QT_TRANSLATE_NOOP("Mail", "Participant"),
+    QT_TRANSLATE_NOOP("Mail", "Answer"),
+)
+CHANGE_KINDS = {
+    "changed": QT_TRANSLATE_NOOP("Mail", "changed"),
+    "cancelled": QT_TRANSLATE_NOOP("Mail", "cancelled"),
+    "added": QT_TRANSLATE_NOOP("Mail", "added"),
+    "removed": QT_TRANSLATE_NOOP("Mail", "removed"),
+}
+READING_ANSWERS = QT_TRANSLATE_NOOP("Mail", "Reading the answers…")
+
+
+class RepliesDialog(ScopedReportDialog):
+    """Who answered what, and the import of replies (``.eml`` and ``.ics`` files), as
+    ``cpp-scheduler replies list`` and ``replies import`` do.
+
+    Attributes:
+        rows: the attendance shown, as the service gave it.
+        summary: what the last import recorded and refused.
+    """
+
+    def __init__(
+        self, database: Database, tasks: TaskManager, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("repliesDialog")
+        self.setWindowTitle(translate("Mail", "Replies to invitations"))
+        self.database = database
+        self.tasks = tasks
+        self.rows: list[replies.Attendance] | None = None
+        self.scope = QComboBox(self)
+        self.scope.addItem(translate("Mail", "The whole program"), None)
+        self.model = QStandardItemModel(0, len(REPLY_COLUMNS), self)
+        self.model.setHorizontalHeaderLabels([translate("Mail", name) for name in REPLY_COLUMNS])
+        self.table = QTableView(self)
+        self.table.setObjectName("repliesTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, 380)
+        header.resizeSection(1, 170)
+        header.resizeSection(2, 380)
+        header.setStretchLastSection(True)
+        self.summary = QLabel(translate("Mail", READING_ANSWERS), self)
+        self.summary.setObjectName("repliesSummary")
+        self.summary.setWordWrap(True)
+        self.import_button = QPushButton(translate("Mail", "Import replies…"), self)
+        self.import_button.setObjectName("importReplies")
+        self.import_button.clicked.connect(self._choose_files)
+        self.lay_out(self.table, (self.import_button,))
+        # A reader's login may list the answers but not record any: the button greyed,
+        # saying why, as the window's editing actions are.
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: access.read_only_reason(database), self._access_read, access_unread
+        )
+
+    def _access_read(self, reason: str | None) -> None:
+        if reason is None or not shiboken6.isValid(self):
+            return
+        self.import_button.setEnabled(False)
+        self.import_button.setToolTip(reason)
+
+    def refresh(self) -> None:
+        delegation = self.scope.currentData()
+        database = self.database
+        self.tasks.run_in_background(
+            lambda: replies.attendance(database, delegation=delegation), self._shown
+        )
+
+    def _shown(self, rows: list[replies.Attendance]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.rows = rows
+        self.model.removeRows(0, self.model.rowCount())
+        for row in rows:
+            meeting = (
+                replies.meeting_text(row.meeting, row.moved_to)
+                if row.meeting
+                else translate("Mail", "every meeting")
+            )
+            answer = answer_label(row.answer, row.earlier)
+            cells = [row.title, meeting, f"{row.participant} <{row.email}>", answer]
+            self.model.appendRow([QStandardItem(cell) for cell in cells])
+        if self.summary.text() == translate("Mail", READING_ANSWERS):
+            self.summary.setText(
+                translate("Mail", "{count} answers.").format(count=len(rows))
+                if rows
+                else translate("Mail", "No answers recorded.")
+            )
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            translate("Mail", "Import replies"),
+            "",
+            translate("Mail", "Replies (*.eml *.ics);;All files (*)"),
+        )
+        if names:
+            self.import_files([Path(name) for name in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Record the answers of these files (or folders), off the GUI thread."""
+        database = self.database
+        self.summary.setText(translate("Mail", "Reading the replies…"))
+        self.tasks.run_in_background(
+            lambda: replies.import_replies(database, paths), self._imported, self._failed
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        """An import that could not run at all (the database refused the write): its one
+        line in the summary, as a refused reply's; anything else is a bug."""
+        if not shiboken6.isValid(self):
+            return
+        if not isinstance(error, SchedulerError | OSError):
+            raise error
+        self.summary.setText(str(error))
+        self.refresh()
+
+    def _imported(self, report: replies.ImportReport) -> None:
+        if not shiboken6.isValid(self):
+            return
+        text = translate("Mail", "{recorded} recorded, {refused} refused.").format(
+            recorded=len(report.recorded), refused=len(report.refused)
+        )
+        if report.refused:
+            text += " " + " ".join(report.refused)
+        self.summary.setText(text)
+        self.refresh()

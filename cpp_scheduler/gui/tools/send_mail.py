@@ -1,0 +1,516 @@
+"""Sending invitations and updates from the window, as ``cpp-scheduler send`` does.
+
+The dialog asks :mod:`cpp_scheduler.services.invitations` off the GUI thread through the
+window's task manager. A batch shows who gets what before it goes, advances a progress
+bar as the server accepts each message, and stops between two messages when cancelled;
+the ledger has recorded exactly what went out.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.readonly import access_unread
+from cpp_scheduler.gui.taskman import Progress, TaskManager
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
+from cpp_scheduler.gui.widgets.wrapping_tree import WrappingTree
+from cpp_scheduler.services import access, calendar_export, invitations, mail_setup
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
+from cpp_scheduler.services.changes import ChangeScope
+from cpp_scheduler.services.database import Database
+
+INVITATIONS = "invitations"
+UPDATES = "updates"
+PREVIEW_COLUMNS = (
+    QT_TRANSLATE_NOOP("Mail", "Recipient"),
+    QT_TRANSLATE_NOOP("Mail", "Event"),
+    QT_TRANSLATE_NOOP("Mail", "Message"),
+    QT_TRANSLATE_NOOP("Mail", "What changed"),
+)
+
+
+def unsigned_text(unsigned: tuple[invitations.Unsigned, ...]) -> str:
+    """The events of a batch that wait for a sender, one a line, and what to do: what
+    ``cpp-scheduler send`` notes of them."""
+    if not unsigned:
+        return ""
+    lines = [
+        translate(
+            "Mail", "⚠ '{title}' names no organiser: its messages wait for a sender ({count})."
+        ).format(title=event.title, count=event.recipients)
+        for event in unsigned
+    ]
+    lines.append(
+        translate(
+            "Mail",
+            "Nothing is sent while an event waits: give the sender's name and address in "
+            "Tools > Mail settings…, or an organiser to each of these events.",
+        )
+    )
+    return "\n".join(lines)
+
+
+def batch_notes(
+    messages: tuple[invitations.Invitation, ...],
+    not_invited: tuple[invitations.NotInvited, ...] = (),
+) -> str:
+    """What a batch leaves out, one a line: the addresses that cannot be sent to (with
+    how many messages), which the batch refuses alone, and the cancelled events whose
+    cancellation goes to nobody who holds no invitation; what ``cpp-scheduler send
+    --dry-run`` prints of them."""
+    refused = Counter(
+        (message.recipient_email, message.unsendable) for message in messages if message.unsendable
+    )
+    lines = [
+        translate("Mail", "⚠ {email} cannot be sent to ({count}): {reason}").format(
+            email=email, count=count, reason=reason
+        )
+        for (email, reason), count in refused.items()
+    ]
+    lines.extend(
+        translate(
+            "Mail",
+            "'{title}' is cancelled: no cancellation goes to those who hold no invitation "
+            "to it ({count}).",
+        ).format(title=event.title, count=event.recipients)
+        for event in not_invited
+    )
+    return "\n".join(lines)
+
+
+def _sendable(messages: tuple[invitations.Invitation, ...]) -> int:
+    return sum(1 for message in messages if not message.unsendable)
+
+
+@dataclass(frozen=True)
+class _Preview:
+    """A batch as the preview shows it: the messages Send sends, the preview's rows, its
+    summary, the events waiting for a sender and what the batch leaves out."""
+
+    messages: tuple[invitations.Invitation, ...]
+    rows: list[tuple[str, str, str, str]]
+    summary: str
+    unsigned: tuple[invitations.Unsigned, ...]
+    notes: str = ""
+
+
+class SendDialog(QDialog):
+    """Send invitations or updates for an event, a delegation, a study tour (or, for
+    updates, the whole program): a preview of who gets what, then the batch with its
+    progress and Cancel.
+
+    It opens on the event ``event_id`` (the window's selection), or on ``scope`` when
+    another dialog hands its own over (What changed since last sent: the updates it
+    lists), under ``scope_label`` should the scope list not offer it.
+
+    Attributes:
+        preview: the table of messages to send, one row each.
+        report: the last batch's report, once it ended.
+        outcome: that report in words, who was refused or put off and why, kept while
+            the preview reads the batch again, until the next batch or another scope.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        tasks: TaskManager,
+        kind: str,
+        *,
+        event_id: str | None = None,
+        scope: ChangeScope = None,
+        scope_label: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"send_{kind}_dialog")
+        self.setWindowTitle(
+            translate("Mail", "Send invitations")
+            if kind == INVITATIONS
+            else translate("Mail", "Send updates")
+        )
+        self.database = database
+        self.tasks = tasks
+        self.kind = kind
+        self.event_id = event_id
+        self._starting_scope = scope
+        self._starting_label = scope_label
+        self.plan: tuple[invitations.Invitation, ...] = ()
+        self.unsigned: tuple[invitations.Unsigned, ...] = ()
+        self.report: invitations.BatchReport | None = None
+        self.running = False
+        self.read_only: str | None = None
+        """Why this login may not send (a reader's role), once the server said so."""
+        self._cancel = threading.Event()
+        self._progress = Progress(self)
+        self._progress.advanced.connect(self._advanced)
+        self._request = 0
+
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("sendScope")
+        if kind == UPDATES:
+            self.scope.addItem(translate("Mail", "The whole program"), None)
+        self.outbox = QLineEdit(self)
+        self.outbox.setPlaceholderText(
+            translate("Mail", "empty: through the server of the mail settings")
+        )
+        self.model = QStandardItemModel(0, len(PREVIEW_COLUMNS), self)
+        self.model.setHorizontalHeaderLabels([translate("Mail", name) for name in PREVIEW_COLUMNS])
+        # Each row as tall as what it says: an update's changes one a line, wrapped to
+        # the column's width, so none is cut.
+        self.preview = WrappingTree(self)
+        self.preview.setObjectName("sendPreview")
+        self.preview.setModel(self.model)
+        self.preview.setAlternatingRowColors(True)
+        self.preview.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        header = self.preview.header()
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 400 if kind == INVITATIONS else 260)  # a name and address on a line
+        header.resizeSection(1, 340 if kind == INVITATIONS else 240)
+        header.resizeSection(2, 100)
+        # An invitation tells the event as it is: only updates have changes to show.
+        self.preview.setColumnHidden(3, kind == INVITATIONS)
+        self.waiting = QLabel("", self)
+        self.waiting.setObjectName("sendUnsigned")
+        self.waiting.setWordWrap(True)
+        self.waiting.setTextFormat(Qt.TextFormat.PlainText)
+        self.waiting.hide()
+        self.notes = QLabel("", self)
+        self.notes.setObjectName("sendNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.hide()
+        self.outcome = QLabel("", self)
+        self.outcome.setObjectName("sendOutcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.hide()
+        self.summary = QLabel(translate("Mail", "Reading who gets what…"), self)
+        self.summary.setObjectName("sendSummary")
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.send_button = QPushButton(translate("Mail", "Send"), self)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setEnabled(False)
+        self.close_button = QPushButton(translate("Mail", "Close"), self)
+        self.close_button.setObjectName("cancelButton")
+
+        form = QFormLayout()
+        form.addRow(translate("Mail", "For"), self.scope)
+        form.addRow(translate("Mail", "Outbox folder"), self.outbox)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.waiting)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self.resize(1280, 600)
+
+        self.scope.currentIndexChanged.connect(lambda _index: self._scope_changed())
+        self.send_button.clicked.connect(self.send)
+        self.close_button.clicked.connect(self._cancel_or_close)
+        self.tasks.run_in_background(
+            lambda: (
+                invitations.event_choice(database, event_id),
+                calendar_export.scope_choices(database),
+            ),
+            self._choices_read,
+        )
+        # A reader's login may preview the batch but send nothing it could not record.
+        self.tasks.run_in_background(
+            lambda: access.read_only_reason(database), self._access_read, access_unread
+        )
+
+    def _access_read(self, reason: str | None) -> None:
+        if reason is None or not shiboken6.isValid(self):
+            return
+        self.read_only = reason
+        self.send_button.setEnabled(False)
+        self.send_button.setToolTip(reason)
+
+    # -- the preview ------------------------------------------------------------------
+    def _choices_read(
+        self, read: tuple[tuple[str, str] | None, calendar_export.ScopeChoices]
+    ) -> None:
+        if not shiboken6.isValid(self):
+            return
+        event, choices = read
+        self.scope.blockSignals(True)
+        if event is not None:
+            uid, title = event
+            self.scope.insertItem(
+                0, translate("Mail", "Event: {title}").format(title=title), EventScope(uid)
+            )
+            self.scope.setCurrentIndex(0)
+        for choice in choices.delegations:
+            self.scope.addItem(
+                translate("Mail", "Delegation: {name}").format(name=choice.label),
+                DelegationScope(choice.label),
+            )
+        for choice in choices.tours:
+            self.scope.addItem(
+                translate("Mail", "Study tour: {name}").format(name=choice.label),
+                TourScope(choice.record_id),
+            )
+        if self._starting_scope is not None:
+            self._start_on(self._starting_scope)
+        self.scope.blockSignals(False)
+        self.refresh_preview()
+
+    def _start_on(self, scope: EventScope | DelegationScope | TourScope) -> None:
+        """Choose ``scope`` in the list; one the list does not offer (a delegation
+        renamed since the other dialog read it) is put first under the label it came
+        with, so the preview plans what was asked for, or says why it cannot."""
+        found = next(
+            (
+                number
+                for number in range(self.scope.count())
+                if self.scope.itemData(number) == scope
+            ),
+            None,
+        )
+        if found is None:
+            self.scope.insertItem(0, self._starting_label, scope)
+            found = 0
+        self.scope.setCurrentIndex(found)
+
+    def _scope_changed(self) -> None:
+        """Another scope is another batch: the last batch's report is no longer about
+        what the preview lists."""
+        self.outcome.clear()
+        self.outcome.hide()
+        self.refresh_preview()
+
+    def chosen_scope(self) -> ChangeScope:
+        scope = self.scope.currentData()
+        return scope if isinstance(scope, EventScope | DelegationScope | TourScope) else None
+
+    def refresh_preview(self) -> None:
+        """Plan the batch again, off the GUI thread; the newest plan is shown."""
+        scope = self.chosen_scope()
+        if scope is None and self.kind == INVITATIONS:
+            return
+        self._request += 1
+        request = self._request
+        self.send_button.setEnabled(False)
+        self.summary.setText(translate("Mail", "Reading who gets what…"))
+        database, kind = self.database, self.kind
+
+        def plan() -> _Preview:
+            # Signed by each event's organiser, else by the settings' sender; without
+            # one, the events that name no organiser wait (``unsigned``), as the
+            # command line plans them.
+            sender = mail_setup.read_mail_settings().sender
+            if kind == INVITATIONS:
+                assert scope is not None
+                made = invitations.plan_invitations(database, scope, sender)
+                rows = [
+                    (
+                        f"{inv.recipient_name} <{inv.recipient_email}>",
+                        inv.title,
+                        translate("Mail", "Cannot be sent")
+                        if inv.unsendable
+                        else translate("Mail", "Cancellation")
+                        if inv.method.value == "CANCEL"
+                        else translate("Mail", "Invitation"),
+                        "",
+                    )
+                    for inv in made.to_send
+                ]
+                # Counted as the command counts them: what can go on the wire.
+                count = _sendable(made.to_send)
+                text = translate("Mail", "{count} to send.").format(count=count)
+                if made.already_sent:
+                    text = translate("Mail", "{count} to send; {sent} sent already.").format(
+                        count=count, sent=made.already_sent
+                    )
+                notes = batch_notes(made.to_send, made.not_invited)
+                return _Preview(made.to_send, rows, text, made.unsigned, notes)
+            updates = invitations.plan_updates(database, scope, sender)
+            rows = [
+                (
+                    f"{change.participant} <{change.email}>",
+                    change.title,
+                    (
+                        translate("Mail", "Cancellation")
+                        if change.method == "CANCEL"
+                        else translate("Mail", "Update")
+                    )
+                    if change.kind.value != "added"
+                    else translate("Mail", "Invitation"),
+                    "\n".join(change.details),
+                )
+                for change in updates.changes
+            ]
+            # Every change is listed and counted, those waiting for a sender too, as
+            # ``send updates --dry-run`` counts them.
+            text = (
+                translate("Mail", "{count} to send.").format(count=len(updates.changes))
+                if updates.changes
+                else (translate("Mail", "Everyone has been told the program as it is now."))
+            )
+            return _Preview(
+                updates.to_send, rows, text, updates.unsigned, batch_notes(updates.to_send)
+            )
+
+        def shown(result: _Preview) -> None:
+            if not shiboken6.isValid(self) or request != self._request:
+                return
+            self.plan, self.unsigned = result.messages, result.unsigned
+            self.model.removeRows(0, self.model.rowCount())
+            for row in result.rows:
+                items = [QStandardItem(cell) for cell in row]
+                for item in items:
+                    item.setToolTip(item.text())
+                self.model.appendRow(items)
+            self.waiting.setText(unsigned_text(result.unsigned))
+            self.waiting.setVisible(bool(result.unsigned))
+            self.notes.setText(result.notes)
+            self.notes.setVisible(bool(result.notes))
+            self.summary.setText(result.summary)
+            # Nothing goes while an event waits for a sender, as the command refuses:
+            # a batch sent in part would leave that event's participants untold.
+            sendable = _sendable(self.plan) > 0
+            self.send_button.setEnabled(
+                sendable and not self.unsigned and not self.running and self.read_only is None
+            )
+
+        self.tasks.run_in_background(plan, shown, self._failed)
+
+    # -- the batch --------------------------------------------------------------------
+    def send(self) -> None:
+        if not self.plan or self.unsigned or self.running or self.read_only is not None:
+            return
+        folder = self.outbox.text().strip()
+        database, batch = self.database, self.plan
+        self.running = True
+        self._cancel.clear()
+        self.outcome.clear()
+        self.outcome.hide()
+        self.send_button.setEnabled(False)
+        self.close_button.setText(translate("Mail", "Cancel"))
+        self.progress.setRange(0, len(batch))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.summary.setText(
+            translate("Mail", "Sending {count} messages…").format(count=len(batch))
+        )
+        relay, cancelled = self._progress, self._cancel.is_set
+
+        def advanced(done: int, total: int) -> None:
+            if shiboken6.isValid(relay):  # the dialog may be closed and gone meanwhile
+                relay.advanced.emit(done, total)
+
+        def work() -> invitations.BatchReport:
+            settings = mail_setup.read_mail_settings()
+            transport = mail_setup.transport_for(settings, Path(folder) if folder else None)
+            try:
+                return invitations.send_batch(
+                    database,
+                    batch,
+                    transport,
+                    rate_per_minute=settings.rate_per_minute,
+                    progress=advanced,
+                    cancelled=cancelled,
+                )
+            finally:
+                transport.close()
+
+        self.tasks.run_in_background(work, self._sent, self._failed)
+
+    def _advanced(self, done: int, total: int) -> None:
+        if shiboken6.isValid(self):
+            self.progress.setValue(done)
+
+    def _sent(self, report: invitations.BatchReport) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.running = False
+        self.report = report
+        self.close_button.setText(translate("Mail", "Close"))
+        parts = [
+            translate("Mail", "Sent {sent} of {count}.").format(
+                sent=len(report.sent), count=len(self.plan)
+            )
+        ]
+        if report.refused:
+            parts.append(
+                translate("Mail", "Refused: {refused}.").format(
+                    refused="; ".join(f"{r.email} ({r.reason})" for r in report.refused)
+                )
+            )
+        if report.deferred:
+            parts.append(
+                translate(
+                    "Mail",
+                    "Not sent yet (the server asked to try later): {deferred}; send again "
+                    "later to send them.",
+                ).format(deferred="; ".join(f"{r.email} ({r.reason})" for r in report.deferred))
+            )
+        if report.cancelled:
+            parts.append(
+                translate("Mail", "Cancelled: the rest was not sent; send again to send it.")
+            )
+        if report.stopped_by:
+            parts.append(
+                translate("Mail", "Stopped: {reason}; send again to send the rest.").format(
+                    reason=report.stopped_by
+                )
+            )
+        self.outcome.setText(" ".join(parts))
+        self.outcome.show()
+        self.refresh_preview()
+
+    def _failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if not isinstance(error, SchedulerError | OSError):
+            raise error
+        self.running = False
+        self.close_button.setText(translate("Mail", "Close"))
+        self.summary.setText(str(error))
+
+    def _cancel_or_close(self) -> None:
+        if self.running:
+            self._cancel.set()
+            self.summary.setText(translate("Mail", "Cancelling after the message under way…"))
+        else:
+            self.close()
+
+    def stop(self) -> None:
+        """The window closes: stop the batch between two messages."""
+        self._cancel.set()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the dialog cancels a batch under way; what went out stays recorded."""
+        self.stop()
+        super().closeEvent(event)

@@ -1,0 +1,46 @@
+"""A tree view whose long cells wrap onto further lines instead of being cut: the mail
+dialogs' lists of recipients, changes and answers, where a title or a change in words
+must be read whole."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
+from PySide6.QtWidgets import (
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+
+class _WrappedText(QStyledItemDelegate):
+    """Measures a cell's text wrapped to its column's width (a tree view asks for the
+    height of an unwrapped line otherwise)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        sized = QStyleOptionViewItem(option)
+        width = self._view.header().sectionSize(index.column())
+        sized.rect = QRect(0, 0, width, 10_000)
+        sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return super().sizeHint(sized, index)
+
+
+class WrappingTree(QTreeView):
+    """A list whose rows grow to show their text wrapped to the columns' widths, and
+    measure again when a column's width changes (the last one follows the window). As
+    a tree view, it measures only the rows in sight, however many it holds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setItemDelegate(_WrappedText(self))
+        self.header().sectionResized.connect(lambda *_sizes: self.scheduleDelayedItemsLayout())
