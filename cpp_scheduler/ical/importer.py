@@ -15,7 +15,9 @@ Zones are read the way khal reads them: the TZID is looked up in the IANA databa
 (Windows names and Mozilla's ``/mozilla.org/.../Europe/Berlin`` prefixes mapped); a
 TZID that is none of these is identified by the file's own VTIMEZONE (its
 X-LIC-LOCATION, else the IANA zone with the same offsets day by day). A local time that
-is repeated or skipped is read as RFC 5545 section 3.3.5 says. A series, its moved
+is repeated or skipped is read as RFC 5545 section 3.3.5 says; a TZID the file's own
+VTIMEZONE defines otherwise than the IANA zone of its name is read by the file's rules,
+for a series, its moved sessions and a session sent on its own alike. A series, its moved
 sessions and sessions sent on their own (Outlook's and Google's way of moving one
 meeting) are all kept, each moved session with its own SEQUENCE and DTSTAMP (RFC 5546
 versions each instance on its own). A change of a session and all later ones
@@ -132,6 +134,9 @@ class ParsedEvent:
     """Attendees of the file that are not linked as participants, each worded for the
     import preview: one who declined (PARTSTAT=DECLINED), a room or a resource
     (CUTYPE=ROOM or RESOURCE), which is a place or a thing, not a person."""
+    stamp: datetime | None = None
+    """Its DTSTAMP in UTC (None where the file gives none, or a date): RFC 5546 section
+    2.1.5 tells two copies of one SEQUENCE apart by it, the later one the newer."""
 
     @property
     def newest(self) -> int:
@@ -863,6 +868,11 @@ class _Reader:
         instant = as_file.astimezone(UTC)
         return (local, instant) if instant != _instant(local, zone_name) else None
 
+    def defines_own_rules(self, tzid: str, year: int) -> bool:
+        """Whether the file defines ``tzid`` by a VTIMEZONE of its own that this reader
+        follows (see :meth:`file_instant`)."""
+        return self._own_rules(tzid, year) is not None
+
     def _days_apart(self, tzid: str, year: int, clock: tzinfo, zone_name: str) -> set[date]:
         """The days of ``year`` on which the file's clock of ``tzid`` and the IANA zone's
         may disagree: found once a year from two times a day (with the days either clock
@@ -1559,8 +1569,9 @@ def _read_calendar(
             if _this_and_future(component):
                 skipped.append(Skipped(uid, _title(component), line, _(_RANGE_WITHOUT_SERIES)))
                 continue
+            own_readings: list[str] = []
             try:
-                change = _change(reader, component, line, None, method)
+                change = _change(reader, component, line, None, method, own_rules=own_readings)
             except _SetAsideError as aside:
                 skipped.append(aside.skipped(component))
                 continue
@@ -1572,7 +1583,7 @@ def _read_calendar(
                     _title(component),
                     change,
                     line,
-                    tuple(reading_note(*reading) for reading in readings),
+                    (*(reading_note(*reading) for reading in readings), *own_readings),
                 )
             )
     skipped.extend(reader.set_aside)
@@ -1727,10 +1738,18 @@ def _change(
     length: Any,
     method: str,
     meetings_on: MeetingsOn | None = None,
+    *,
+    own_rules: list[str] | None = None,
 ) -> ParsedChange:
     """A RECURRENCE-ID component as the change it makes to its occurrence; raises
     :class:`_SetAsideError` for one the program cannot hold (a meeting of times changed into
-    whole days, a date that names no meeting)."""
+    whole days, a date that names no meeting).
+
+    With ``own_rules``, its new start and end are read by the file's own VTIMEZONE where
+    that places them elsewhere than the IANA zone of the TZID's name, as its series' own
+    meetings are (:meth:`_Series.follow_own_rules`; RFC 5545 section 3.2.19 makes the
+    file's VTIMEZONE the definition of its TZID for every property of the file), and each
+    such reading is added to it; without, they are read on the wall clock of that zone."""
     recurrence_id = _recurrence_id(reader, override, line, meetings_on)
     status = str(override.get("STATUS", "")).upper()
     if status == "CANCELLED" or method == "CANCEL":
@@ -1768,6 +1787,8 @@ def _change(
         raise reader.fail(
             _("a changed occurrence without an end (DTEND or DURATION)"), line, "VEVENT"
         )
+    if own_rules is not None:
+        start, end = _by_own_rules(reader, override, start, end, own_rules)
     # Read as RFC 5545 reads them, a start in a skipped hour can land on the end (02:00
     # to 03:00 on the night New York's clocks go forward): set aside, as such an event is.
     if end < start:
@@ -2109,6 +2130,28 @@ class _Series:
     """A start (DTSTART) on a day its rule does not give: its wall-clock time, its
     instant, and the instant of the rule's meeting that is held moved to it (see
     :meth:`start_off_rule`)."""
+    own_clock: OwnClock | None = None
+    """The file's own VTIMEZONE of the series' TZID, where it defines the zone otherwise
+    than the IANA rules do (see :meth:`_Reader.file_instant`): a meeting's wall-clock time
+    to the instant the file means, or None where both agree."""
+
+    def named(
+        self, reader: _Reader, override: Any, change: ParsedChange, meetings: set[datetime]
+    ) -> ParsedChange:
+        """``change`` keyed by the meeting its RECURRENCE-ID names. A RECURRENCE-ID on the
+        series' wall clock names the meeting of that time; one given as an instant (in UTC,
+        or in another zone) names the meeting the file places at that instant, which the
+        file's own VTIMEZONE may place elsewhere than the IANA zone does (RFC 5545 section
+        3.8.4.4: the RECURRENCE-ID is the meeting's DTSTART as the file gives it)."""
+        if self.own_clock is None or change.recurrence_id in meetings:
+            return change
+        named = reader.file_instant(override["RECURRENCE-ID"])
+        instant = named[1] if named is not None else change.recurrence_id
+        for local, meeting in self.rfc_starts():
+            read = self.own_clock(local)
+            if (read[1] if read is not None else meeting) == instant:
+                return ParsedChange(meeting, change.cancelled, change.start, change.end)
+        return change
 
     def start_off_rule(self) -> None:
         """Read a DTSTART that its rule does not give as RFC 5545 section 3.8.5.3 says:
@@ -2260,17 +2303,36 @@ class _Series:
         if component.get("EXDATE") is not None:
             self.exclude(reader, component["EXDATE"], line)
         ranges: list[ParsedChange] = []
+        self.own_clock = _own_clock(reader, component["DTSTART"], self.zone)
         meetings = {instant for _local, instant in self.rfc_starts()}
         for override, override_line in moved:
+            own_readings: list[str] = []
             try:
                 change = _change(
-                    reader, override, override_line, self.length, "PUBLISH", self.meetings_on
+                    reader,
+                    override,
+                    override_line,
+                    self.length,
+                    "PUBLISH",
+                    self.meetings_on,
+                    own_rules=own_readings,
+                )
+                # A change of all later meetings moves each as far on the wall clock.
+                on_wall_clock = (
+                    _change(
+                        reader, override, override_line, self.length, "PUBLISH", self.meetings_on
+                    )
+                    if _this_and_future(override)
+                    else None
                 )
             except _SetAsideError as aside:
                 if aside.whole_series:
                     raise
                 self.set_aside.append(aside.skipped(override))
                 continue
+            change = self.named(reader, override, change, meetings)
+            if on_wall_clock is not None:
+                ranges.append(self.named(reader, override, on_wall_clock, meetings))
             if change.recurrence_id not in meetings and not _this_and_future(override):
                 # RFC 5545 readers show it as one more meeting; a series here holds the
                 # meetings of its rule alone, so it is listed, not silently lost.
@@ -2280,10 +2342,9 @@ class _Series:
                     )
                 )
                 continue
-            if _this_and_future(override):
-                ranges.append(change)
             if not change.cancelled:
                 self.note_readings(reader, override)
+                self.notes.extend(own_readings)
             if not _changes_nothing(change, self.length):
                 # (one that does is a meeting written out in full, as this program does
                 # for those across a change of clocks: the rule already gives it)
@@ -2345,10 +2406,38 @@ class _Series:
         start = _instant(local + offset, self.zone)
         if _skipped_or_repeated(local + offset, self.zone):
             self.moved_readings.append((local + offset, start))
+        clock = self.own_clock
+        read = clock(local + offset) if clock is not None else None
+        if clock is not None and read is not None:
+            start = read[1]
+            self.notes.append(own_rules_note(clock.tzid, local + offset, start, self.zone))
         return ParsedChange(instant, False, start, start + (change.end - change.start))
 
     def sorted_changes(self) -> tuple[ParsedChange, ...]:
         return tuple(self.changes[key] for key in sorted(self.changes))
+
+
+class OwnClock:
+    """The file's own VTIMEZONE of a series' TZID as its reader reads it: a wall-clock
+    time to its instant where that differs from the IANA zone's (else None)."""
+
+    def __init__(self, reader: _Reader, tzid: str) -> None:
+        self.reader = reader
+        self.tzid = tzid
+
+    def __call__(self, local: datetime) -> tuple[datetime, datetime] | None:
+        return self.reader.own_instant(self.tzid, local)
+
+
+def _own_clock(reader: _Reader, start_prop: Any, zone_name: str) -> OwnClock | None:
+    """The file's own clock of a series whose DTSTART has the TZID of ``zone_name``,
+    when the file defines that TZID by rules of its own; None otherwise."""
+    tzid = start_prop.params.get("TZID") if hasattr(start_prop, "params") else None
+    if not tzid or reader.known.get(str(tzid)) != zone_name:
+        return None
+    if not reader.defines_own_rules(str(tzid), start_prop.dt.year):
+        return None
+    return OwnClock(reader, str(tzid))
 
 
 def _until_not_before(until: str, local: datetime) -> bool:
@@ -2421,9 +2510,23 @@ def _parsed(
         instance_versions=instance_versions,
         notes=notes,
         attendees_left_out=left_out,
+        stamp=_stamp(component),
     )
     _check_text_lengths(reader, event)
     return event
+
+
+def _stamp(component: Any) -> datetime | None:
+    """The DTSTAMP of ``component`` in UTC. RFC 5545 gives it in UTC; a time without a
+    zone is taken as UTC too, a date or a missing one as none."""
+    prop = component.get("DTSTAMP")
+    value = getattr(prop, "dt", None)
+    if not isinstance(value, datetime):
+        return None
+    try:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except (OverflowError, ValueError):  # at the ends of what a datetime holds
+        return None
 
 
 def _check_text_lengths(reader: _Reader, event: ParsedEvent) -> None:

@@ -4,10 +4,11 @@ Import reads the file to plain values first (:mod:`cpp_scheduler.ical.importer`)
 them by the rules the program's entities hold that the reading does not (a series must
 have a meeting; :func:`checked`), then matches events by UID (a newer SEQUENCE wins, an
 older one is kept out, an equal one is already here unless what it says differs from
-the program's copy; see :func:`_compared`), finds venues, partner cities, themes and
-people by what the file calls them, and writes everything in one transaction, or
-nothing: one event that breaks a rule of the program and nothing is imported. A dry run
-changes nothing, and refuses or skips what the import would.
+the program's copy, see :func:`_compared`, or it is a later copy by its DTSTAMP with
+another title, place or description, see :func:`_later_copy`), finds venues, partner
+cities, themes and people by what the file calls them, and writes everything in one
+transaction, or nothing: one event that breaks a rule of the program and nothing is
+imported. A dry run changes nothing, and refuses or skips what the import would.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical.errors import CalendarFileError
+from cpp_scheduler.ical.export import event_location
 from cpp_scheduler.ical.importer import (
     Attendee,
     ParsedCalendar,
@@ -123,6 +125,12 @@ class PlannedChange:
     """For an update of a series as a whole: its meetings the update moves, cancels or
     adds, worded as :meth:`PlannedOccurrence.detail` words a meeting (at most
     :data:`_MOST_SESSIONS_LISTED`, then how many more)."""
+    takes_texts: bool = True
+    """For an update: whether the file's title, place and description are taken (with
+    the series' own part or alone), or the program's kept (see :func:`_later_copy`)."""
+    texts: tuple[str, ...] = ()
+    """For an update at the SEQUENCE the program holds: the title, place and
+    description it takes from a later copy (:func:`_later_copy`), one line each."""
 
     def detail(self) -> str:
         """What a table shows of the event after the action and the title: its time, and
@@ -238,6 +246,7 @@ class ImportReport:
         for change in self.changes:
             lines.append(change.describe())
             lines.extend(f"        {session}" for session in change.sessions)
+            lines.extend(f"        {text}" for text in change.texts)
             lines.extend(f"        {reading}" for reading in rfc_readings(change.event))
             lines.extend(f"        {note}" for note in change.notes)
         for session in self.occurrences:
@@ -315,7 +324,8 @@ class PlanRow:
 def plan_rows(report: ImportReport) -> tuple[PlanRow, ...]:
     """The plan of ``report`` row by row, in the order ``import --dry-run`` says it: each
     event with the meetings of it the update moves or cancels (as
-    :attr:`PlannedChange.sessions`), what was read as RFC 5545 says and what is left out
+    :attr:`PlannedChange.sessions`) and the title, place and description it takes from a
+    later copy (:attr:`PlannedChange.texts`), what was read as RFC 5545 says and what is left out
     of it under it, the
     meetings of series the program holds that the file moves or cancels on their own (each
     with its readings), then the entries skipped.
@@ -329,6 +339,7 @@ def plan_rows(report: ImportReport) -> tuple[PlanRow, ...]:
         kind = PlanRowKind(change.action.value)
         rows.append(PlanRow(kind, title, change.detail()))
         rows += [PlanRow(kind, title, session) for session in change.sessions]
+        rows += [PlanRow(kind, title, text) for text in change.texts]
         rows += [PlanRow(PlanRowKind.READING, title, text) for text in rfc_readings(change.event)]
         rows += [PlanRow(PlanRowKind.LEFT_OUT, title, note) for note in change.notes]
     for session in report.occurrences:
@@ -399,15 +410,61 @@ def _compared(sequence: int, held: int, differs: bool) -> ImportAction:
     number each part brought would decide by number alone; the database does not keep
     it yet.)
 
-    DTSTAMP does not decide between copies of one SEQUENCE: a file's DTSTAMP is when the
-    file was written (RFC 5545 section 3.8.7.2, with a METHOD), so the program's own
-    export, imported again, would read as newer while changing nothing; and a title or
-    agenda edit alone, which raises no SEQUENCE, does not count as a difference."""
+    A title, place or description, which raise no SEQUENCE, do not count here: between
+    copies of one SEQUENCE the later DTSTAMP tells which holds the newer ones
+    (:func:`_later_copy`)."""
     if sequence > held:
         return ImportAction.UPDATE
     if not differs:
         return ImportAction.UNCHANGED
     return ImportAction.UPDATE if sequence == held else ImportAction.KEEP
+
+
+def _later_copy(incoming: ParsedEvent, event: Event) -> bool:
+    """Whether the file's event is a later copy of the program's at the same SEQUENCE.
+
+    RFC 5546 section 2.1.5: of two copies of one SEQUENCE, the one with the later DTSTAMP
+    is the newer version, of changes that raise no SEQUENCE (its title, place and
+    description). The program's copy is as of its last change (``updated_at``): a copy
+    written after it (a colleague's renamed event) is newer, one written before it (the
+    file imported again, or sent before the coordinator renamed the event here) is
+    already here. The program's own export, imported again, is later, and says what the
+    program holds: it changes nothing."""
+    return (
+        incoming.sequence == (event.sequence or 0)
+        and incoming.stamp is not None
+        and incoming.stamp > event.updated_at
+    )
+
+
+def _texts_changed(
+    incoming: ParsedEvent, event: Event, venues: Mapping[str, Venue]
+) -> tuple[str, ...]:
+    """The title, place and description the file's ``incoming`` gives its event other
+    than the program's copy holds, one line each for the import preview. A place is a
+    venue the program knows by the file's LOCATION (:func:`_venue_of`), as the import
+    takes it; a description the file leaves out is not taken as removed."""
+    found: list[str] = []
+    title = incoming.title[:300]
+    if title != event.title:
+        found.append(
+            _("the title changes from {old} to {new}").format(
+                old=quoted(event.title), new=quoted(title)
+            )
+        )
+    venue = _venue_of(incoming, venues)
+    if venue is not None and venue.id != event.venue_id:
+        was = event.venue
+        held = i18n.shown_name(was.name, was.name_ja) if was else event_location(event)
+        new = quoted(i18n.shown_name(venue.name, venue.name_ja))
+        found.append(
+            _("the place changes from {old} to {new}").format(old=quoted(held), new=new)
+            if held
+            else _("the place becomes {new}").format(new=new)
+        )
+    if incoming.description and incoming.description != (event.description or ""):
+        found.append(_("the description changes"))
+    return tuple(found)
 
 
 def _meeting_differs(change: ParsedChange, event: Event) -> bool:
@@ -446,7 +503,7 @@ def _series_differs(incoming: ParsedEvent, event: Event) -> bool:
 
 
 def _planned_update(
-    incoming: ParsedEvent, event: Event, notes: tuple[str, ...]
+    incoming: ParsedEvent, event: Event, notes: tuple[str, ...], venues: Mapping[str, Venue]
 ) -> tuple[PlannedChange, tuple[Skipped, ...]]:
     """A file's event the program holds, against the program's copy, part by part (see
     :func:`_compared`): the series by its own SEQUENCE, its moved and cancelled meetings
@@ -458,7 +515,11 @@ def _planned_update(
     When the series' own part is not taken, its meetings are the program's, not the
     file's: a moved or cancelled meeting of the file that names none of them (the
     program's series was moved since) is listed as skipped, as a meeting sent on its own
-    is (:func:`_stray_changes`), and the rest are compared."""
+    is (:func:`_stray_changes`), and the rest are compared.
+
+    At the SEQUENCE the program holds, the file's title, place and description are taken
+    from a later copy alone (:func:`_later_copy`), and listed; an earlier one leaves the
+    program's, even where its times are taken."""
     held = event.sequence or 0
     series = _compared(incoming.sequence, held, _series_differs(incoming, event))
     strays: tuple[Skipped, ...] = ()
@@ -476,13 +537,18 @@ def _planned_update(
         parts.setdefault(given, number)
         if given is ImportAction.UPDATE:
             meetings = MeetingsTaken.GIVEN
-    if ImportAction.UPDATE in parts:
+    takes_series = series is ImportAction.UPDATE
+    takes_texts = incoming.sequence > held
+    texts: tuple[str, ...] = ()
+    if not takes_texts and _later_copy(incoming, event):
+        texts = _texts_changed(incoming, event, venues)
+        takes_texts = bool(texts)
+    if ImportAction.UPDATE in parts or takes_texts:
         action = ImportAction.UPDATE
     elif ImportAction.KEEP in parts:
         action = ImportAction.KEEP
     else:
         action = ImportAction.UNCHANGED
-    takes_series = series is ImportAction.UPDATE
     planned = PlannedChange(
         action,
         incoming,
@@ -499,6 +565,8 @@ def _planned_update(
             if action is ImportAction.UPDATE
             else ()
         ),
+        takes_texts=takes_texts,
+        texts=texts,
     )
     return planned, strays
 
@@ -663,7 +731,7 @@ one that holds none has nothing to remove, and keeps no cancelled copy of it."""
 
 
 def _plan(
-    parsed: ParsedCalendar, held: dict[str, Event]
+    parsed: ParsedCalendar, held: dict[str, Event], venues: Mapping[str, Venue] | None = None
 ) -> tuple[tuple[PlannedChange, ...], tuple[Skipped, ...]]:
     """Each event of the file against the program's copy, part by part
     (:func:`_planned_update`): a meeting moved with a higher SEQUENCE than the series'
@@ -685,7 +753,7 @@ def _plan(
         elif existing is None:
             planned.append(PlannedChange(ImportAction.CREATE, incoming, notes=notes))
         else:
-            change, strays = _planned_update(incoming, existing, notes)
+            change, strays = _planned_update(incoming, existing, notes, venues or {})
             planned.append(change)
             skipped.extend(strays)
     return tuple(planned), tuple(skipped)
@@ -904,7 +972,7 @@ def apply_calendar(
     if dry_run:
         with database.session() as session:
             held = _held_events(session, uids)
-            planned, strays = _plan(parsed, held)
+            planned, strays = _plan(parsed, held, _venues_by_name(session) if held else {})
             sessions, skipped = _plan_occurrences(parsed, held)
         return ImportReport(
             parsed.source,
@@ -916,12 +984,12 @@ def apply_calendar(
     with database.transaction() as session:
         group_changes(session, lambda: _("calendar file {name}").format(name=parsed.source))
         held = _held_events(session, uids)
-        planned, strays = _plan(parsed, held)
+        lookups = _Lookups(session, parsed.events)
+        planned, strays = _plan(parsed, held, lookups.venues)
         sessions, skipped = _plan_occurrences(parsed, held)
         skipped = strays + skipped
         if expected_versions is not None:
             _check_versions(planned, sessions, held, expected_versions)
-        lookups = _Lookups(session, parsed.events)
         written: list[tuple[Event, ParsedEvent]] = []
         created: list[ParsedEvent] = []
         for change in planned:
@@ -937,7 +1005,10 @@ def apply_calendar(
                         lookups,
                         new=False,
                         given_only=change.event.sequence <= (change.sequence_held or 0),
+                        texts=change.takes_texts,
                     )
+                elif change.takes_texts:
+                    _take_texts(event, change.event, lookups.venues, given_only=True)
                 if change.meetings is not MeetingsTaken.NONE:
                     _apply_changes(
                         event, change.event, keep_others=change.meetings is MeetingsTaken.GIVEN
@@ -1260,11 +1331,7 @@ class _Lookups:
     """The program's venues, cities, themes and people, by what a file calls them."""
 
     def __init__(self, session: Session, events: Sequence[ParsedEvent]) -> None:
-        self.venues: dict[str, Venue] = {}
-        for venue in session.scalars(select(Venue)):
-            self.venues.setdefault(venue.name.casefold(), venue)
-            if venue.address:
-                self.venues[f"{venue.name}, {venue.address}".casefold()] = venue
+        self.venues = _venues_by_name(session)
         self.cities = {city.name.casefold(): city for city in session.scalars(select(PartnerCity))}
         self.themes = {
             theme.name.casefold(): theme for theme in session.scalars(select(ThematicArea))
@@ -1294,12 +1361,48 @@ class _Lookups:
         return person
 
 
+def _venues_by_name(session: Session) -> dict[str, Venue]:
+    """The program's venues by what a file's LOCATION calls them: the name, or the name
+    and address as the program's own files write them, without case."""
+    venues: dict[str, Venue] = {}
+    for venue in session.scalars(select(Venue)):
+        venues.setdefault(venue.name.casefold(), venue)
+        if venue.address:
+            venues[f"{venue.name}, {venue.address}".casefold()] = venue
+    return venues
+
+
+def _venue_of(incoming: ParsedEvent, venues: Mapping[str, Venue]) -> Venue | None:
+    """The venue the file's LOCATION names, if the program knows it."""
+    location = incoming.location.strip()
+    return venues.get(location.casefold()) if location else None
+
+
+def _take_texts(
+    event: Event, incoming: ParsedEvent, venues: Mapping[str, Venue], *, given_only: bool
+) -> None:
+    """Take the file's title, description and place (a venue the program knows by its
+    LOCATION); with ``given_only``, a description the file leaves out is not removed."""
+    event.title = incoming.title[:300]
+    if incoming.description or not given_only:
+        event.description = incoming.description
+    venue = _venue_of(incoming, venues)
+    if venue is not None:
+        event.venue = venue
+
+
 _KINDS = {kind.english.casefold(): kind for kind in EventKind}
 _MODES = {mode.english.casefold(): mode for mode in EventMode}
 
 
 def _fill(
-    event: Event, incoming: ParsedEvent, lookups: _Lookups, *, new: bool, given_only: bool = False
+    event: Event,
+    incoming: ParsedEvent,
+    lookups: _Lookups,
+    *,
+    new: bool,
+    given_only: bool = False,
+    texts: bool = True,
 ) -> None:
     """Make ``event`` what the file's ``incoming`` says. ``given_only``: the file's part
     is taken at the SEQUENCE the program holds, so it is not a newer version of the
@@ -1307,10 +1410,10 @@ def _fill(
     (Outlook writes no URL or CONFERENCE) is not taken as removed, and a one-off event
     keeps its zone (the partner's calendar writes it in the zone it displays it in; a
     series' zone places its meetings, and an all-day event's its dates, so theirs go
-    with the file's times)."""
-    event.title = incoming.title[:300]
-    if incoming.description or not given_only:
-        event.description = incoming.description
+    with the file's times). Without ``texts``, the title, description and venue stay the
+    program's: the file is an earlier copy of them (see :func:`_later_copy`)."""
+    if texts or new:
+        _take_texts(event, incoming, lookups.venues, given_only=given_only)
     one_off = not (incoming.recurrence_rule or event.recurrence_rule)
     if not (given_only and one_off and not incoming.all_day and not event.all_day):
         event.zone = incoming.zone
@@ -1325,7 +1428,6 @@ def _fill(
     kind = next((_KINDS[c] for c in categories if c in _KINDS), None)
     mode = next((_MODES[c] for c in categories if c in _MODES), None)
     location = incoming.location.strip()
-    venue = lookups.venues.get(location.casefold()) if location else None
     city = next((lookups.cities[c] for c in categories if c in lookups.cities), None)
     city = city or (lookups.cities.get(location.casefold()) if location else None)
     physical = bool(location) and location.casefold() != "online"
@@ -1340,7 +1442,8 @@ def _fill(
         event.kind = kind
     if mode is not None:
         event.mode = mode
-    if venue is not None or new:
+    venue = _venue_of(incoming, lookups.venues)
+    if new:
         event.venue = venue
     if city is not None or new:
         event.city = city
