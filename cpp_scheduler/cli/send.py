@@ -26,6 +26,7 @@ from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.mail.messages import Invitation
 from cpp_scheduler.mail.settings import read_mail_settings
 from cpp_scheduler.mail.transports import (
+    KEYRING_SERVICE,
     OutboxTransport,
     Security,
     SmtpSettings,
@@ -139,12 +140,14 @@ class _Sending:
         """Who signs for events that name no organiser; None when nobody was given."""
         self.rate = args.rate or settings.rate_per_minute
         self.transport: Transport | None = None
+        self.smtp: SmtpSettings | None = None
+        """The server the batch goes through; None for an outbox or a dry run."""
         if not args.dry_run:
-            self.transport = (
-                OutboxTransport(args.outbox)
-                if args.outbox
-                else SmtpTransport(_smtp_settings(args, settings.smtp))
-            )
+            if args.outbox:
+                self.transport = OutboxTransport(args.outbox)
+            else:
+                self.smtp = _smtp_settings(args, settings.smtp)
+                self.transport = SmtpTransport(self.smtp)
 
     def send(
         self,
@@ -208,6 +211,68 @@ def _print_refused(email: str, reason: str) -> None:
     print(_("refused: {email}: {reason}").format(email=email, reason=reason), file=sys.stderr)
 
 
+def _print_groups(refusals: list[invitations.Refusal], *, deferred: bool) -> None:
+    """One line per address (and answer): how many of its messages, about which events,
+    and why; not the same line once per message. A message alone has the line it always
+    had."""
+    for group in invitations.grouped(refusals):
+        if group.count == 1:
+            line = (
+                _("not sent yet (the server asked to try later): {email}: {reason}")
+                if deferred
+                else _("refused: {email}: {reason}")
+            )
+        elif deferred:
+            line = ngettext(
+                "not sent yet (the server asked to try later): {email}: {count} message "
+                "about {events}: {reason}",
+                "not sent yet (the server asked to try later): {email}: {count} messages "
+                "about {events}: {reason}",
+                group.count,
+            )
+        else:
+            line = ngettext(
+                "refused: {email}: {count} message about {events}: {reason}",
+                "refused: {email}: {count} messages about {events}: {reason}",
+                group.count,
+            )
+        print(
+            line.format(
+                email=group.email,
+                count=group.count,
+                events=invitations.events_listed(group.events),
+                reason=group.reason,
+            ),
+            file=sys.stderr,
+        )
+
+
+def _print_dropped(report: invitations.BatchReport) -> None:
+    """Say what the batch did not send because it was no longer due when it went."""
+    meanwhile = report.dropped_for(invitations.DropReason.SENT_MEANWHILE)
+    if meanwhile:
+        print(
+            ngettext(
+                "not sent again: {count} message had been sent meanwhile by another batch",
+                "not sent again: {count} messages had been sent meanwhile by another batch",
+                meanwhile,
+            ).format(count=meanwhile),
+            file=sys.stderr,
+        )
+    changed = report.dropped_for(invitations.DropReason.CHANGED)
+    if changed:
+        print(
+            ngettext(
+                "not sent: {count} message no longer says what the program says (it "
+                "changed since the batch was planned); run again to send what is due now",
+                "not sent: {count} messages no longer say what the program says (it "
+                "changed since the batch was planned); run again to send what is due now",
+                changed,
+            ).format(count=changed),
+            file=sys.stderr,
+        )
+
+
 def _refused_in(messages: tuple[Invitation, ...]) -> set[tuple[str, str]]:
     """For a dry run: the messages that cannot be sent, listed as a send refuses them;
     their (event UID, address)."""
@@ -219,16 +284,24 @@ def _refused_in(messages: tuple[Invitation, ...]) -> set[tuple[str, str]]:
     return refused
 
 
-def _finish(report: invitations.BatchReport) -> int:
-    for refusal in report.refused:
-        _print_refused(refusal.email, refusal.reason)
-    for deferral in report.deferred:
+def _finish(report: invitations.BatchReport, smtp: SmtpSettings | None) -> int:
+    _print_groups(report.refused, deferred=False)
+    _print_groups(report.deferred, deferred=True)
+    _print_dropped(report)
+    if report.login_refused and smtp is not None:
         print(
-            _("not sent yet (the server asked to try later): {email}: {reason}").format(
-                email=deferral.email, reason=deferral.reason
+            _(
+                "stopped: {reason}: correct the password the system keyring keeps for "
+                "{user} (service {service}; Tools > Mail settings saves it there), or log "
+                "in as another user with --user"
+            ).format(
+                reason=report.stopped_by,
+                user=quoted(smtp.user),
+                service=f"{KEYRING_SERVICE}:{smtp.host}",
             ),
             file=sys.stderr,
         )
+        return 1
     if report.stopped_by:
         print(
             _("stopped: {reason}; run again to send the rest").format(reason=report.stopped_by),
@@ -247,12 +320,13 @@ def run(args: argparse.Namespace) -> int:
         plan = invitations.plan_invitations(database, scope, sending.sender)
         if sending.transport is None:
             refused = _refused_in(plan.to_send)
+            names = invitations.event_names((inv.event_uid, inv.title) for inv in plan.to_send)
             for invitation in plan.to_send:
                 if not invitation.unsendable:
                     print(
-                        _("would send {method} {uid} to {email}").format(
+                        _("would send {method} {event} to {email}").format(
                             method=invitation.method.value,
-                            uid=invitation.event_uid,
+                            event=names[invitation.event_uid],
                             email=invitation.recipient_email,
                         )
                     )
@@ -273,7 +347,7 @@ def run(args: argparse.Namespace) -> int:
             sent=len(report.sent), count=len(plan.to_send), already=plan.already_sent
         )
     )
-    return _finish(report)
+    return _finish(report, sending.smtp)
 
 
 def run_updates(args: argparse.Namespace) -> int:
@@ -284,11 +358,12 @@ def run_updates(args: argparse.Namespace) -> int:
         if sending.transport is None:
             refused = _refused_in(plan.to_send)
             listed = [c for c in plan.changes if (c.event_uid, c.email) not in refused]
+            names = invitations.event_names((c.event_uid, c.title) for c in plan.changes)
             for change in listed:
                 print(
-                    _("would send {method} {uid} to {email} ({kind}: {details})").format(
+                    _("would send {method} {event} to {email} ({kind}: {details})").format(
                         method=change.method,
-                        uid=change.event_uid,
+                        event=names[change.event_uid],
                         email=change.email,
                         kind=change.kind.label,
                         details="; ".join(change.details),
@@ -303,4 +378,4 @@ def run_updates(args: argparse.Namespace) -> int:
     print(
         _("sent {sent} of {count} updates").format(sent=len(report.sent), count=len(plan.to_send))
     )
-    return _finish(report)
+    return _finish(report, sending.smtp)

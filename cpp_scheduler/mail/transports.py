@@ -6,8 +6,10 @@ message itself), puts it off (:class:`RecipientDeferredError`: a 4xx to its reci
 its message, a greylisting or a full mailbox), or fails in a way that stops the batch
 (:class:`TransportError`: the folder cannot be written, the session ends with 421, the
 connection is lost, the login or the sender is refused), so that nothing after the
-failure is claimed sent. A refusal or a deferral concerns that message alone (RFC 5321
-sections 3.3 and 4.2.5): the batch goes on with the others.
+failure is claimed sent; a refused login is :class:`LoginRefusedError`, told apart from
+a server out of reach, since its remedy is the password, not another try. A refusal or a
+deferral concerns that message alone (RFC 5321 sections 3.3 and 4.2.5): the batch goes on
+with the others.
 
 The server is told whom a message is from and for (MAIL FROM, RCPT TO) by the message's
 :class:`Envelope`, the addresses the program wrote into its From and To, never by reading
@@ -33,6 +35,19 @@ from cpp_scheduler.i18n import _
 
 class TransportError(SchedulerError):
     """The server or the folder failed: the batch stops, what went out is recorded."""
+
+
+class LoginRefusedError(TransportError):
+    """The server refused the login (a wrong user or password): sending again fails the
+    same way until the password is corrected."""
+
+    def __init__(self, user: str, answer: str) -> None:
+        super().__init__(
+            _("the server refused the login for {user} ({answer})").format(
+                user=quoted(user), answer=answer
+            )
+        )
+        self.user = user
 
 
 class RecipientRefusedError(SchedulerError):
@@ -193,7 +208,12 @@ class SmtpTransport:
                 password = self._password
                 if password is None:
                     password = keyring_password(settings)
-                client.login(settings.user, password)
+                try:
+                    client.login(settings.user, password)
+                except smtplib.SMTPAuthenticationError as refused:
+                    raise LoginRefusedError(
+                        settings.user, _answer_text(refused.smtp_code, refused.smtp_error)
+                    ) from refused
         except (smtplib.SMTPException, OSError, TransportError) as error:
             if client is not None:
                 _hang_up(client)

@@ -16,6 +16,17 @@ the message. A batch stopped by a failure or a cancel has recorded exactly what 
 out, and sending again sends only what is missing; the one message that could go out
 unrecorded (the record failing after the send) stops the batch and is named.
 
+A batch sends what the coordinator saw and what is still due when it goes. Given the plan
+its preview showed, :func:`send_batch` plans the same scope again as it starts and sends
+only the messages that are both still due and were previewed: one the ledger now holds
+(another batch, the command line or a colleague's window, sent it meanwhile) or that the
+program no longer means (the event cancelled, moved, a recipient taken off) is dropped
+and counted in the report, never sent from the older plan. Each message is then claimed
+while it goes out (:mod:`cpp_scheduler.services.message_claims`), so that two batches
+running at the same moment cannot both send it: the claim is taken, the ledger read again
+for that recipient and event, the message sent and recorded, and the claim let go; a
+batch that finds the ledger holding the message once it has the claim drops it.
+
 The server's answer about one message concerns that message alone (RFC 5321): a
 recipient or a message refused for good is reported, one the server asks to try later
 (greylisting, a full mailbox) is reported as not sent yet and left for the next batch,
@@ -36,6 +47,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from enum import Enum
 from functools import partial
 from typing import TypeVar
 
@@ -50,6 +62,7 @@ from cpp_scheduler.ical.export import Method, Organizer
 from cpp_scheduler.mail.messages import Invitation as Invitation
 from cpp_scheduler.mail.messages import batch_renderings, build_invitation, organiser_of
 from cpp_scheduler.mail.transports import (
+    LoginRefusedError,
     RecipientDeferredError,
     RecipientRefusedError,
     Transport,
@@ -72,6 +85,9 @@ from cpp_scheduler.services.changes import (
     facts_of,
     find_tour,
 )
+from cpp_scheduler.services.message_claims import MessageClaims
+from cpp_scheduler.services.snapshot import NotFoundError as EventNotFoundError
+from cpp_scheduler.services.snapshot import find_event
 from cpp_scheduler.store import Database, StoreError
 from cpp_scheduler.store.errors import DatabaseLockedError
 
@@ -80,6 +96,10 @@ ProgressCallback = Callable[[int, int], None]
 """Called with (messages handled, messages in all) after each message."""
 CancelFlag = Callable[[], bool]
 """Asked before each message; True stops the batch (``threading.Event().is_set``)."""
+
+
+Replan = Callable[[], Sequence[Invitation]]
+"""The messages a plan's scope and sender give now, planned anew."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +136,35 @@ class InvitationPlan:
     not_invited: tuple[NotInvited, ...] = ()
     """Cancelled events, in the order of the scope, with the recipients left out as
     holding no invitation to them."""
+    replan: Replan | None = field(default=None, compare=False, repr=False)
+    """Plans the same scope with the same sender again: what :func:`send_batch` sends
+    is what this gives at send time and the plan held both."""
 
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
     email: str
     reason: str
+    title: str = ""
+    """The title of the event the message was about."""
+    event_uid: str = ""
+
+
+class DropReason(Enum):
+    SENT_MEANWHILE = "sent meanwhile"
+    """The ledger holds the message: another batch sent it since it was planned."""
+    CHANGED = "changed"
+    """The program no longer means the message: the event or its recipients changed
+    since it was planned (cancelled, moved, someone taken off), or its event lost the
+    organiser that signed it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A previewed message the batch did not send, and why."""
+
+    invitation: Invitation
+    reason: DropReason
 
 
 @dataclass
@@ -131,9 +174,69 @@ class BatchReport:
     deferred: list[Refusal] = field(default_factory=list)
     """Messages the server asked to try later (a 4xx for their recipient or for the
     message): not recorded, so the next batch sends them."""
+    dropped: list[Dropped] = field(default_factory=list)
+    """Messages of the preview that were no longer due when the batch went, never
+    sent: see :class:`DropReason`."""
     stopped_by: str | None = None
     """Why the batch stopped early (the server's answer), or None."""
+    login_refused: bool = False
+    """The batch stopped because the server refused the login: a wrong user or
+    password, which sending again does not mend."""
     cancelled: bool = False
+
+    def dropped_for(self, reason: DropReason) -> int:
+        """How many messages were dropped for ``reason``."""
+        return sum(1 for dropped in self.dropped if dropped.reason is reason)
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalGroup:
+    """The messages to one address that the server refused (or put off) for one
+    reason: what a report says once, with how many and about which events."""
+
+    email: str
+    reason: str
+    count: int
+    events: tuple[str, ...]
+    """The events' names as :func:`event_names` gives them, each once, in the
+    batch's order."""
+
+
+def grouped(refusals: Sequence[Refusal]) -> list[RefusalGroup]:
+    """``refusals`` one group per address and reason, in the order of their first."""
+    names = event_names((refusal.event_uid, refusal.title) for refusal in refusals)
+    groups: dict[tuple[str, str], list[Refusal]] = {}
+    for refusal in refusals:
+        groups.setdefault((refusal.email, refusal.reason), []).append(refusal)
+    return [
+        RefusalGroup(
+            email,
+            reason,
+            len(members),
+            tuple(dict.fromkeys(names.get(member.event_uid, "") for member in members)),
+        )
+        for (email, reason), members in groups.items()
+    ]
+
+
+def events_listed(names: Sequence[str], shown: int = 5) -> str:
+    """Events' names one after the other, the first ``shown`` of them: a study tour's
+    fifty would fill the screen."""
+    return ", ".join(names[:shown]) + (", …" if len(names) > shown else "")
+
+
+def event_names(events: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The name of each event, given as (UID, title), as a list of messages names it:
+    its title quoted, with its UID after it only when another event of the same list
+    has the same title, so that the two can be told apart."""
+    titles: dict[str, str] = dict(events)
+    uses: dict[str, int] = {}
+    for title in titles.values():
+        uses[title] = uses.get(title, 0) + 1
+    return {
+        uid: f"{quoted(title)} ({uid})" if uses[title] > 1 else quoted(title)
+        for uid, title in titles.items()
+    }
 
 
 def _events_of(session: Session, scope: InvitationScope) -> tuple[list[Event], str | None]:
@@ -148,10 +251,9 @@ def _events_of(session: Session, scope: InvitationScope) -> tuple[list[Event], s
         )
         return list(found), tour.delegation.name
     if isinstance(scope, EventScope):
-        event = session.scalars(query.where(Event.uid == scope.uid)).one_or_none()
-        if event is None:
-            raise NotFoundError(_("no event has the UID '{uid}'").format(uid=scope.uid))
-        return [event], None
+        # Named by its UID or its id, as every command takes an event.
+        event = find_event(session, scope.uid)
+        return list(session.scalars(query.where(Event.id == event.id))), None
     delegation = session.scalars(
         select(Delegation).where(Delegation.name == scope.name)
     ).one_or_none()
@@ -264,7 +366,13 @@ def plan_invitations(
                     to_send.append(replace(invitation, told=said))
             if left_out:
                 not_invited.append(NotInvited(event.uid, event.title, left_out))
-    return InvitationPlan(tuple(to_send), already, tuple(unsigned), tuple(not_invited))
+    return InvitationPlan(
+        tuple(to_send),
+        already,
+        tuple(unsigned),
+        tuple(not_invited),
+        replan=lambda: plan_invitations(database, scope, sender).to_send,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +384,8 @@ class UpdatePlan:
     wait for a sender."""
     unsigned: tuple[Unsigned, ...] = ()
     """Events whose messages wait for a sender, in the order of the report."""
+    replan: Replan | None = field(default=None, compare=False, repr=False)
+    """Plans the same scope with the same sender again (see :class:`InvitationPlan`)."""
 
 
 def plan_updates(
@@ -292,6 +402,9 @@ def plan_updates(
     those events are still listed, and their events in ``unsigned``."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     with database.session() as session:
+        if isinstance(scope, EventScope):
+            # Named by its UID or its id, as every command takes an event.
+            scope = EventScope(find_event(session, scope.uid).uid)
         report = changes_in(session, scope)
         event_ids = sorted({change.event_id for change in report.changes})
         person_ids = sorted({change.participant_id for change in report.changes})
@@ -321,7 +434,18 @@ def plan_updates(
             Unsigned(events[event_id].uid, events[event_id].title, count)
             for event_id, count in waiting.items()
         )
-    return UpdatePlan(tuple(to_send), report.changes, unsigned)
+    return UpdatePlan(
+        tuple(to_send),
+        report.changes,
+        unsigned,
+        replan=partial(_updates_again, database, scope, sender),
+    )
+
+
+def _updates_again(
+    database: Database, scope: ChangeScope, sender: Organizer | None
+) -> tuple[Invitation, ...]:
+    return plan_updates(database, scope, sender).to_send
 
 
 Kind = TypeVar("Kind", Event, Participant)
@@ -370,23 +494,61 @@ class _Ledger:
     """Records a batch's messages through one session kept open for the batch (a batch
     of thousands does not open thousands of sessions), each in a short transaction of
     its own. No transaction is open while a message goes out: a slow or greylisting
-    server never keeps the database's write lock from the coordinator's other saves."""
+    server never keeps the database's write lock from the coordinator's other saves.
+    Each message is claimed against other batches while it goes out (see the module)."""
 
     def __init__(self, database: Database) -> None:
         self._database = database
         self._session = database.session()
+        self._claims = MessageClaims(database)
 
     def send_and_record(
         self, invitation: Invitation, transport: Transport, send: Callable[[], None]
-    ) -> None:
-        """Make sure the ledger takes the message's row, call ``send`` outside any
-        transaction, and record the row once it returned; what ``send`` raises goes on up
-        and nothing is recorded. A database that cannot take the row (a reader's login, a
-        read-only, locked or moved file) refuses it before anything is sent; a row that
-        cannot be recorded once the message went out is :class:`UnrecordedSendError`."""
-        self._try_row(invitation, transport.name)
-        send()
-        self._record(invitation, transport.name)
+    ) -> bool:
+        """Claim the message, make sure the ledger does not hold it already and takes its
+        row, call ``send`` outside any transaction, and record the row once it returned;
+        what ``send`` raises goes on up and nothing is recorded. False, with nothing
+        sent, when the ledger holds the message already: another batch sent it since it
+        was planned. A database that cannot take the row (a reader's login, a read-only,
+        locked or moved file) refuses it before anything is sent; a row that cannot be
+        recorded once the message went out is :class:`UnrecordedSendError`."""
+        self._database.check_in_place(saving=True)
+        with self._claims.claimed(invitation):
+            if self._held_already(invitation):
+                return False
+            self._try_row(invitation, transport.name)
+            send()
+            self._record(invitation, transport.name)
+        return True
+
+    def _held_already(self, invitation: Invitation) -> bool:
+        """Whether the latest message the ledger holds for this recipient and event is
+        this one: the same calendar, what it told and the address it went to."""
+        try:
+            latest = self._session.execute(
+                select(
+                    SentMessage.method,
+                    SentMessage.digest,
+                    SentMessage.told,
+                    SentMessage.recipient_email,
+                )
+                .where(
+                    SentMessage.event_id == invitation.event_id,
+                    SentMessage.participant_id == invitation.recipient_id,
+                )
+                .order_by(SentMessage.sent_at.desc(), SentMessage.created_at.desc())
+                .limit(1)
+            ).first()
+        except DBAPIError as error:
+            raise self._session.translate_read(error) from error
+        finally:
+            self._session.rollback()
+        return latest is not None and tuple(latest) == (
+            invitation.method.value,
+            invitation.digest,
+            invitation.told,
+            invitation.recipient_email,
+        )
 
     def _try_row(self, invitation: Invitation, transport: str) -> None:
         """Write the message's row and take it back at once: what would refuse it after
@@ -425,6 +587,7 @@ class _Ledger:
 
     def close(self) -> None:
         self._session.close()
+        self._claims.close()
 
 
 class RateLimit:
@@ -450,7 +613,7 @@ class RateLimit:
 
 def send_batch(
     database: Database,
-    invitations: Iterable[Invitation],
+    invitations: Iterable[Invitation] | InvitationPlan | UpdatePlan,
     transport: Transport,
     *,
     rate_per_minute: int | None = None,
@@ -462,10 +625,18 @@ def send_batch(
     without asking the transport), one the server puts off is reported as not sent yet,
     a failing transport or a cancel stops the batch. Refused with
     :class:`services.access.ReadOnlyError` before anything is sent when this login may
-    not write the ledger."""
+    not write the ledger.
+
+    Given a plan (what a preview showed), its scope is planned again first and only the
+    messages still due that the plan held are sent, the others reported as dropped;
+    given messages alone, they are sent as they are. Either way a message the ledger
+    holds by the time it would go is dropped, not sent again."""
     refuse_read_only(database)
-    batch = list(invitations)
     report = BatchReport()
+    if isinstance(invitations, InvitationPlan | UpdatePlan):
+        batch = _still_due(database, invitations, report)
+    else:
+        batch = list(invitations)
     limit = RateLimit(rate_per_minute)
     ledger = _Ledger(database)
     try:
@@ -473,6 +644,56 @@ def send_batch(
     finally:
         ledger.close()
     return report
+
+
+def _same_message(invitation: Invitation) -> tuple[str, str, str, str, str]:
+    """What makes two plannings' messages the same message: to the same person at the
+    same address about the same event, with the same calendar (its DTSTAMP aside)."""
+    return (
+        invitation.event_id,
+        invitation.recipient_id,
+        invitation.recipient_email,
+        invitation.method.value,
+        invitation.digest,
+    )
+
+
+def _still_due(
+    database: Database, plan: InvitationPlan | UpdatePlan, report: BatchReport
+) -> list[Invitation]:
+    """The plan's messages that planning its scope again still gives, as planned now;
+    the others go into ``report.dropped``, as sent meanwhile when the ledger's latest
+    message for their recipient and event is theirs, else as changed."""
+    if plan.replan is None:
+        return list(plan.to_send)
+    try:
+        now = {_same_message(invitation): invitation for invitation in plan.replan()}
+    except (NotFoundError, EventNotFoundError):
+        now = {}  # the event, delegation or tour is gone: nothing it meant is due
+    batch: list[Invitation] = []
+    gone: list[Invitation] = []
+    for previewed in plan.to_send:
+        current = now.get(_same_message(previewed))
+        if current is None:
+            gone.append(previewed)
+        else:
+            batch.append(current)
+    if gone:
+        with database.reading() as session:
+            told = _told(session, {invitation.event_id for invitation in gone})
+        for invitation in gone:
+            latest = told.get((invitation.event_id, invitation.recipient_id))
+            held = latest is not None and (latest.method, latest.digest) == (
+                invitation.method.value,
+                invitation.digest,
+            )
+            reason = DropReason.SENT_MEANWHILE if held else DropReason.CHANGED
+            report.dropped.append(Dropped(invitation, reason))
+    return batch
+
+
+def _refusal(invitation: Invitation, reason: str) -> Refusal:
+    return Refusal(invitation.recipient_email, reason, invitation.title, invitation.event_uid)
 
 
 def _send_each(
@@ -486,7 +707,7 @@ def _send_each(
 ) -> None:
     for done, invitation in enumerate(batch, start=1):
         if invitation.unsendable:
-            report.refused.append(Refusal(invitation.recipient_email, invitation.unsendable))
+            report.refused.append(_refusal(invitation, invitation.unsendable))
             if progress is not None:
                 progress(done, len(batch))
             continue
@@ -494,20 +715,27 @@ def _send_each(
             report.cancelled = True
             break
         try:
-            ledger.send_and_record(
+            went = ledger.send_and_record(
                 invitation, transport, partial(transport.send, invitation.message)
             )
         except RecipientRefusedError as refusal:
-            report.refused.append(Refusal(invitation.recipient_email, str(refusal)))
+            report.refused.append(_refusal(invitation, str(refusal)))
         except RecipientDeferredError as deferral:
-            report.deferred.append(Refusal(invitation.recipient_email, str(deferral)))
+            report.deferred.append(_refusal(invitation, str(deferral)))
+        except LoginRefusedError as refused:
+            report.stopped_by = str(refused)
+            report.login_refused = True
+            break
         except (TransportError, StoreError) as failure:
             # The session or the outbox failed, or the ledger cannot take the message
             # (refused before it went, or, UnrecordedSendError, after).
             report.stopped_by = str(failure)
             break
         else:
-            report.sent.append(invitation)
+            if went:
+                report.sent.append(invitation)
+            else:
+                report.dropped.append(Dropped(invitation, DropReason.SENT_MEANWHILE))
         if progress is not None:
             progress(done, len(batch))
 

@@ -255,7 +255,7 @@ def test_a_cancelled_event_sends_nothing_to_those_never_invited_and_says_so(
     out, err = capsys.readouterr()
     assert status == 0
     assert out.splitlines() == [
-        f"would send CANCEL {program.cancelled.uid} to {program.ana.email}",
+        f"would send CANCEL '{program.cancelled.title}' to {program.ana.email}",
         "1 to send, 0 sent already",
     ]
     assert err.splitlines() == [

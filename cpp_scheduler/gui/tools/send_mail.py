@@ -99,6 +99,78 @@ def batch_notes(
     return "\n".join(lines)
 
 
+def _grouped_lines(refusals: list[invitations.Refusal], *, deferred: bool) -> list[str]:
+    """One line per address (and answer), with how many messages about which events."""
+    lines = []
+    for group in invitations.grouped(refusals):
+        events = invitations.events_listed(group.events)
+        if deferred and group.count == 1:
+            text = translate(
+                "Mail",
+                "Not sent yet (the server asked to try later): {email} ({reason}), the "
+                "message about {events}; send again later to send it.",
+            )
+        elif deferred:
+            text = translate(
+                "Mail",
+                "Not sent yet (the server asked to try later): {email} ({reason}), "
+                "{count} messages about {events}; send again later to send them.",
+            )
+        elif group.count == 1:
+            text = translate("Mail", "Refused: {email} ({reason}), the message about {events}.")
+        else:
+            text = translate(
+                "Mail", "Refused: {email} ({reason}), {count} messages about {events}."
+            )
+        lines.append(
+            text.format(email=group.email, reason=group.reason, count=group.count, events=events)
+        )
+    return lines
+
+
+def outcome_text(report: invitations.BatchReport, previewed: int) -> str:
+    """A batch's report in words, a line each: how many of the ``previewed`` messages
+    went, who was refused or put off (once per address, with the events), what was no
+    longer due when the batch went, and why it stopped."""
+    lines = [
+        translate("Mail", "Sent {sent} of {count}.").format(sent=len(report.sent), count=previewed)
+    ]
+    lines.extend(_grouped_lines(report.refused, deferred=False))
+    lines.extend(_grouped_lines(report.deferred, deferred=True))
+    meanwhile = report.dropped_for(invitations.DropReason.SENT_MEANWHILE)
+    if meanwhile:
+        lines.append(
+            translate(
+                "Mail",
+                "Not sent, as sent meanwhile from another window or the command line: {count}.",
+            ).format(count=meanwhile)
+        )
+    changed = report.dropped_for(invitations.DropReason.CHANGED)
+    if changed:
+        lines.append(
+            translate(
+                "Mail",
+                "Not sent, as the program changed since the preview (an event cancelled or "
+                "moved, a recipient taken off): {count}. The list now shows what is due.",
+            ).format(count=changed)
+        )
+    if report.cancelled:
+        lines.append(translate("Mail", "Cancelled: the rest was not sent; send again to send it."))
+    if report.stopped_by and report.login_refused:
+        lines.append(
+            translate(
+                "Mail", "Stopped: {reason}: correct the password in Tools > Mail settings."
+            ).format(reason=report.stopped_by)
+        )
+    elif report.stopped_by:
+        lines.append(
+            translate("Mail", "Stopped: {reason}; send again to send the rest.").format(
+                reason=report.stopped_by
+            )
+        )
+    return "\n".join(lines)
+
+
 def _sendable(messages: tuple[invitations.Invitation, ...]) -> int:
     return sum(1 for message in messages if not message.unsendable)
 
@@ -113,6 +185,8 @@ class _Preview:
     summary: str
     unsigned: tuple[invitations.Unsigned, ...]
     notes: str = ""
+    batch: invitations.InvitationPlan | invitations.UpdatePlan | None = None
+    """The plan itself, which Send hands over: the batch sends what of it is still due."""
 
 
 class SendDialog(QDialog):
@@ -156,6 +230,8 @@ class SendDialog(QDialog):
         self._starting_scope = scope
         self._starting_label = scope_label
         self.plan: tuple[invitations.Invitation, ...] = ()
+        self.batch: invitations.InvitationPlan | invitations.UpdatePlan | None = None
+        """The plan the preview shows, which Send sends what is still due of."""
         self.unsigned: tuple[invitations.Unsigned, ...] = ()
         self.report: invitations.BatchReport | None = None
         self.running = False
@@ -354,7 +430,7 @@ class SendDialog(QDialog):
                         count=count, sent=made.already_sent
                     )
                 notes = batch_notes(made.to_send, made.not_invited)
-                return _Preview(made.to_send, rows, text, made.unsigned, notes)
+                return _Preview(made.to_send, rows, text, made.unsigned, notes, made)
             updates = invitations.plan_updates(database, scope, sender)
             rows = [
                 (
@@ -379,13 +455,19 @@ class SendDialog(QDialog):
                 else (translate("Mail", "Everyone has been told the program as it is now."))
             )
             return _Preview(
-                updates.to_send, rows, text, updates.unsigned, batch_notes(updates.to_send)
+                updates.to_send,
+                rows,
+                text,
+                updates.unsigned,
+                batch_notes(updates.to_send),
+                updates,
             )
 
         def shown(result: _Preview) -> None:
             if not shiboken6.isValid(self) or request != self._request:
                 return
             self.plan, self.unsigned = result.messages, result.unsigned
+            self.batch = result.batch
             self.model.removeRows(0, self.model.rowCount())
             for row in result.rows:
                 items = [QStandardItem(cell) for cell in row]
@@ -411,18 +493,20 @@ class SendDialog(QDialog):
         if not self.plan or self.unsigned or self.running or self.read_only is not None:
             return
         folder = self.outbox.text().strip()
-        database, batch = self.database, self.plan
+        # The plan, not its messages: what the program no longer means, or another
+        # batch sent since the preview, is dropped when the batch goes.
+        database, batch = self.database, self.batch or self.plan
         self.running = True
         self._cancel.clear()
         self.outcome.clear()
         self.outcome.hide()
         self.send_button.setEnabled(False)
         self.close_button.setText(translate("Mail", "Cancel"))
-        self.progress.setRange(0, len(batch))
+        self.progress.setRange(0, len(self.plan))
         self.progress.setValue(0)
         self.progress.show()
         self.summary.setText(
-            translate("Mail", "Sending {count} messages…").format(count=len(batch))
+            translate("Mail", "Sending {count} messages…").format(count=len(self.plan))
         )
         relay, cancelled = self._progress, self._cancel.is_set
 
@@ -449,6 +533,8 @@ class SendDialog(QDialog):
 
     def _advanced(self, done: int, total: int) -> None:
         if shiboken6.isValid(self):
+            # Fewer than previewed when some were no longer due as the batch went.
+            self.progress.setMaximum(total)
             self.progress.setValue(done)
 
     def _sent(self, report: invitations.BatchReport) -> None:
@@ -457,36 +543,7 @@ class SendDialog(QDialog):
         self.running = False
         self.report = report
         self.close_button.setText(translate("Mail", "Close"))
-        parts = [
-            translate("Mail", "Sent {sent} of {count}.").format(
-                sent=len(report.sent), count=len(self.plan)
-            )
-        ]
-        if report.refused:
-            parts.append(
-                translate("Mail", "Refused: {refused}.").format(
-                    refused="; ".join(f"{r.email} ({r.reason})" for r in report.refused)
-                )
-            )
-        if report.deferred:
-            parts.append(
-                translate(
-                    "Mail",
-                    "Not sent yet (the server asked to try later): {deferred}; send again "
-                    "later to send them.",
-                ).format(deferred="; ".join(f"{r.email} ({r.reason})" for r in report.deferred))
-            )
-        if report.cancelled:
-            parts.append(
-                translate("Mail", "Cancelled: the rest was not sent; send again to send it.")
-            )
-        if report.stopped_by:
-            parts.append(
-                translate("Mail", "Stopped: {reason}; send again to send the rest.").format(
-                    reason=report.stopped_by
-                )
-            )
-        self.outcome.setText(" ".join(parts))
+        self.outcome.setText(outcome_text(report, len(self.plan)))
         self.outcome.show()
         self.refresh_preview()
 
