@@ -39,8 +39,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def report_text(report: ChangeReport) -> list[str]:
-    """The report as lines: each participant, then each event and what changed. Each
-    line is one, whatever line breaks a name or a title holds (:func:`one_line`)."""
+    """The report as lines: each participant, then each event and what changed, in the
+    program's language (a participant's message words it in theirs). Each line is one,
+    whatever line breaks a name or a title holds (:func:`one_line`)."""
     if not report.changes:
         return [_("Everyone has been told the program as it is now.")]
     lines: list[str] = []
@@ -50,8 +51,8 @@ def report_text(report: ChangeReport) -> list[str]:
         person = f"{first.participant} <{email}>{group}"
         lines.append(f"{one_line(person)}: {plural('change', len(changes))}")
         for change in changes:
-            lines.append(f"  {one_line(change.title)} ({change.kind.label}, {change.method})")
-            lines.extend(f"    {one_line(detail)}" for detail in change.details)
+            lines.append(f"  {one_line(change.title)} ({change.label}, {change.method})")
+            lines.extend(f"    {one_line(detail)}" for detail in change.reported)
     return lines
 
 

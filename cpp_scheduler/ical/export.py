@@ -837,20 +837,32 @@ def export_bytes(content: CalendarContent, options: ExportOptions) -> list[tuple
 
 
 # -- pieces shared with the tests and the importer ----------------------------------------
+ONLINE = "Online"
+"""The LOCATION of a virtual event, in every reader's calendar."""
+
+
 def event_location(event: Event) -> str:
-    if event.mode is EventMode.VIRTUAL:
-        return "Online" if not event.venue else _venue_text(event)
-    if event.venue is not None:
-        return _venue_text(event)
-    if event.city is not None:
-        return event.city.name
-    return ""
+    """The event's LOCATION (:func:`location_text`)."""
+    venue, city = event.venue, event.city
+    return location_text(
+        event.mode,
+        venue.name if venue is not None else None,
+        venue.address if venue is not None else None,
+        city.name if city is not None else None,
+    )
 
 
-def _venue_text(event: Event) -> str:
-    venue = event.venue
-    assert venue is not None
-    return f"{venue.name}, {venue.address}" if venue.address else venue.name
+def location_text(mode: EventMode, venue: str | None, address: str | None, city: str | None) -> str:
+    """Where a calendar says an event is: a virtual one online, whatever venue its
+    organisers sit in (its description, its invitation's text and its GEO name no venue
+    either, and its video link is where one attends); another at its venue with the
+    venue's address, else in its partner city. The change report compares and words
+    this same place (``services/changes.py``), from the columns it reads."""
+    if mode is EventMode.VIRTUAL:
+        return ONLINE
+    if venue:
+        return f"{venue}, {address}" if address else venue
+    return city or ""
 
 
 def event_geo(event: Event) -> tuple[float, float] | None:

@@ -79,6 +79,9 @@ from cpp_scheduler.scheduling.inputs import japan_day
 MESSAGE_ID_DOMAIN = "cpp-scheduler.tdlc.invalid"
 """The right-hand side of every Message-ID: never the machine's own name."""
 ATTACHMENT_NAME = "invite.ics"
+UNINVITED = N_("No longer invited: {title}")
+"""The subject and first line of the cancellation for someone taken off an event that
+goes on for the others."""
 
 
 WIRE = compat32.clone(linesep="\r\n")
@@ -264,15 +267,18 @@ def build_invitation(
     organiser = organiser_of(event) or sender
     # Written in the recipient's language; the title stays as the coordinator wrote it.
     text = i18n.catalogue(recipient.effective_language).gettext
-    if method is Method.CANCEL:
+    # Someone taken off an event that goes on is told so, not that it is cancelled: the
+    # others still meet. An event cancelled as well is cancelled for them too.
+    uninvited = removed and not event.is_cancelled
+    if uninvited:
+        subject = text(UNINVITED)
+    elif method is Method.CANCEL:
         subject = text(N_("Cancelled: {title}"))
     else:
         subject = text(N_("Updated: {title}")) if changed else text(N_("Invitation: {title}"))
-    lines = summary_lines(event, recipient, method)
-    if removed:
-        lines[1:1] = [
-            text(N_("You no longer attend this event; it is removed from your calendar."))
-        ]
+    lines = summary_lines(event, recipient, method, uninvited=uninvited)
+    if uninvited:
+        lines[1:1] = [text(N_("The event goes on without you: it is removed from your calendar."))]
     elif changed:
         lines[1:1] = [text(N_("What changed:")), *("  " + one_line(line) for line in changed)]
     message, unsendable = _invitation_message(
@@ -448,15 +454,22 @@ def _phrase(name: str) -> str | None:
     return " ".join(words) if close_run() else None
 
 
-def summary_lines(event: Event, recipient: Participant, method: Method) -> list[str]:
+def summary_lines(
+    event: Event, recipient: Participant, method: Method, *, uninvited: bool = False
+) -> list[str]:
     """What, when (on the recipient's clock and Tokyo's; an all-day event's dates, the
     same on every clock, as its calendar's description gives them), where and the video
-    link."""
+    link. The first line says a cancellation is one, and with ``uninvited``, that the
+    recipient alone is no longer invited to an event that goes on."""
     text = i18n.catalogue(recipient.effective_language).gettext
     title = one_line(event.title)
-    lines = [
-        text(N_("Cancelled: {title}")).format(title=title) if method is Method.CANCEL else title
-    ]
+    if uninvited:
+        first = text(UNINVITED).format(title=title)
+    elif method is Method.CANCEL:
+        first = text(N_("Cancelled: {title}")).format(title=title)
+    else:
+        first = title
+    lines = [first]
     lines.append("")
     viewer = scopes.participant_schedule(recipient, [event]).viewer
     assert viewer is not None

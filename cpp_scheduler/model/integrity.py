@@ -2,13 +2,14 @@
 
 Installed once on SQLAlchemy's Session class when the model is loaded
 (:mod:`~cpp_scheduler.model.registry`): no record with a broken rule reaches the database,
-and an event's calendar SEQUENCE rises whenever its time, place or status changes, so
-clients replace their copy. The status a calendar gives a session is its conference's
-when the conference is cancelled (:mod:`~cpp_scheduler.model.called_off`), so a
-conference cancelled or held again, or a session filed under another conference, raises
-the SEQUENCE of each session (at any depth) whose status as sent changes with it (RFC
-5545 section 3.8.7.4): the calendar files and the mails, which both write the event's
-SEQUENCE, then tell clients the session is off, or on again.
+and an event's calendar SEQUENCE rises whenever its time, place (its venue, its city,
+its video link, being online or not) or status changes, so clients replace their copy.
+The status a calendar gives a session is its conference's when the conference is
+cancelled (:mod:`~cpp_scheduler.model.called_off`), so a conference cancelled or held
+again, or a session filed under another conference, raises the SEQUENCE of each session
+(at any depth) whose status as sent changes with it (RFC 5545 section 3.8.7.4): the
+calendar files and the mails, which both write the event's SEQUENCE, then tell clients
+the session is off, or on again.
 """
 
 from __future__ import annotations
@@ -21,13 +22,18 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.base import NO_VALUE
 
 from cpp_scheduler.model.base import utc_now
-from cpp_scheduler.model.enums import EventStatus
+from cpp_scheduler.model.enums import EventMode, EventStatus
 from cpp_scheduler.model.event import Event, OccurrenceOverride
 from cpp_scheduler.model.validation import ValidationError, new_clashes_in
 
 #: Changing any of these makes calendar clients treat the event as rescheduled.
 #: ``changes`` (moved and cancelled occurrences) counts too: removing a cancellation
 #: brings the occurrence back, and only the series' higher SEQUENCE tells clients so.
+#: The video link is where one attends a virtual meeting, and where a hybrid one's
+#: remote attendees go: a change of place, as a venue's is, which an attendee has to
+#: take in as they would a new time (RFC 5545 section 3.8.7.4 lets the organiser raise
+#: SEQUENCE for any property beyond those it names), and so is an event going online
+#: or back (:func:`_goes_online_or_back`).
 SEQUENCE_ATTRIBUTES = (
     "start_utc",
     "end_utc",
@@ -40,12 +46,26 @@ SEQUENCE_ATTRIBUTES = (
     "venue",
     "city",
     "changes",
+    "video_link",
 )
 
 
 def _changed(record: Any, attributes: tuple[str, ...]) -> bool:
     state = inspect(record)
     return any(state.attrs[name].history.has_changes() for name in attributes)
+
+
+def _goes_online_or_back(record: Event) -> bool:
+    """Whether the event became virtual or stopped being so: its calendar's LOCATION
+    changes between "Online" and its venue (``ical.export.location_text``). Hybrid and
+    face-to-face give the same LOCATION, so a change between them alone is none of
+    place. A mode changed from a value never loaded counts."""
+    history = inspect(record).attrs["mode"].history
+    if not history.has_changes():
+        return False
+    if not history.deleted:
+        return True
+    return bool(history.deleted[0] == EventMode.VIRTUAL) != bool(record.mode == EventMode.VIRTUAL)
 
 
 @event.listens_for(Session, "before_flush")
@@ -62,7 +82,9 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
 
     rescheduled: set[Event] = set()
     for record in session.dirty:
-        if isinstance(record, Event) and _changed(record, SEQUENCE_ATTRIBUTES):
+        if isinstance(record, Event) and (
+            _changed(record, SEQUENCE_ATTRIBUTES) or _goes_online_or_back(record)
+        ):
             rescheduled.add(record)
     for record in list(session.new) + list(session.dirty) + list(session.deleted):
         parent = record.event if isinstance(record, OccurrenceOverride) else None

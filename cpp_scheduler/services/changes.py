@@ -5,10 +5,15 @@ status, times, place, link, the series' rule and its moved and cancelled meeting
 report reads those facts and the program's own in a few column queries, so a program of
 ten thousand events is compared in a fraction of a second, and names per participant and
 event what they would have to be told: the event changed (and how, on their clock), it
-was cancelled, they were added to it, or they were removed from it. ``cpp-scheduler
-changes``, the window's changes dialog and "Send updates" all read this one report, and
-the question before a deletion reads it twice: of the program now, and of the program
-as the deletion would leave it (:func:`changes_without`).
+was cancelled, they were removed from it, or they hold no invitation to it (and why:
+:class:`Untold`). Each change is worded twice: in the participant's language for their
+message, in the program's for the coordinator's report. Someone never sent an event
+counts only where its invitations went their way: to others of their delegation, or
+after they were put on it (see :func:`_linked_after_first_message`); a batch for other
+delegations is no invitation Send updates has to complete. ``cpp-scheduler changes``,
+the window's changes dialog and "Send updates" all read this one report, and the
+question before a deletion reads it twice: of the program now, and of the program as
+the deletion would leave it (:func:`changes_without`).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
@@ -24,13 +29,13 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import null, select
+from sqlalchemy import func, null, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical import scopes
-from cpp_scheduler.ical.export import all_day_line, describe_meeting
+from cpp_scheduler.ical.export import ONLINE, all_day_line, describe_meeting, location_text
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -51,6 +56,7 @@ from cpp_scheduler.model.event import (
     event_delegations,
     event_participants,
 )
+from cpp_scheduler.model.history import Change as SavedChange
 from cpp_scheduler.scheduling.inputs import japan_day
 from cpp_scheduler.scheduling.localtimes import day_span
 from cpp_scheduler.services.calendar_export import (
@@ -94,11 +100,24 @@ class EventFacts:
     """(start by the rule, new start, new end) of each moved meeting."""
     all_day: bool = False
     """An all-day event: its days in ``zone``, from ``start`` to the midnight ``end``."""
+    where: str | None = None
+    """Which place the calendar's LOCATION names (:func:`location_text`): ``online``,
+    ``venue:ID`` or ``city:ID`` (empty: none), compared in place of the words, so a
+    venue renamed or its address corrected is no move (see :func:`_place_changed`).
+    None in facts kept before the ledger noted it, whose ``place`` is then the venue's
+    name and the event's partner city, or ``online``, as the program wrote them."""
+    place_ja: str = ""
+    """The place's Japanese name, where it has one: what Japanese readers are told."""
+    place_as_kept_before: str = field(default="", compare=False)
+    """The program's place as facts kept before ``where`` worded it, to compare those
+    with (never written to the ledger)."""
 
     def to_json(self) -> str:
         # ``all_day`` is written only when it holds: a timed event's facts read as the
         # ledger has kept them all along.
         extra: dict[str, object] = {"all_day": True} if self.all_day else {}
+        if self.where is not None:
+            extra.update(where=self.where, place_ja=self.place_ja)
         return json.dumps(
             {
                 **extra,
@@ -142,6 +161,8 @@ class EventFacts:
                 for rid, start, end in data["moved"]
             ),
             bool(data.get("all_day", False)),
+            data.get("where"),
+            data.get("place_ja", ""),
         )
 
 
@@ -151,8 +172,8 @@ class ChangeKind(StrEnum):
     CANCELLED = "cancelled"
     """The event was cancelled since they were invited: a CANCEL."""
     ADDED = "added"
-    """Attends an event others were sent, and was sent nothing of it (added since, or
-    left out of an earlier batch): their invitation."""
+    """Attends an event and holds no invitation to it at their address: their
+    invitation. Why is the change's :class:`Untold`."""
     REMOVED = "removed"
     """No longer attends an event they were invited to: a CANCEL for them alone."""
 
@@ -170,6 +191,36 @@ _CHANGE_KIND_LABELS = {
 }
 
 
+class Untold(StrEnum):
+    """Why someone who attends an event holds no invitation to it: what the ledger
+    says they were last sent of it. Each is invited the same way (a REQUEST); the
+    report tells the coordinator which it is."""
+
+    NEVER_SENT = "never_sent"
+    """Nothing of this event, though it went out to others of their delegation (or,
+    outside any, to others outside any) or they were added to it after it first went
+    out: added since, or refused by the server (a refusal is not kept)."""
+    ADDRESS_CORRECTED = "address_corrected"
+    """An invitation, to an address corrected since: nothing at the one they have."""
+    INVITED_AGAIN = "invited_again"
+    """The cancellation for them alone: taken off the event, told so, and put back."""
+    HELD_AGAIN = "held_again"
+    """The event's cancellation, and it is held again."""
+
+    @property
+    def label(self) -> str:
+        """The reason as a report says it, in the program's language."""
+        return _(_UNTOLD_LABELS[self])
+
+
+_UNTOLD_LABELS = {
+    Untold.NEVER_SENT: N_("added"),
+    Untold.ADDRESS_CORRECTED: N_("address corrected"),
+    Untold.INVITED_AGAIN: N_("invited again"),
+    Untold.HELD_AGAIN: N_("held again"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """What one participant has to be told about one event."""
@@ -183,13 +234,27 @@ class Change:
     title: str
     kind: ChangeKind
     details: tuple[str, ...]
-    """Each difference in words, times on the participant's clock."""
+    """Each difference in words, times on the participant's clock, in the participant's
+    language: what their message says."""
+    reported: tuple[str, ...] = ()
+    """The same in the program's language: what the coordinator's report says."""
+    untold: Untold | None = None
+    """Why an :attr:`ChangeKind.ADDED` participant holds no invitation; None otherwise."""
 
     @property
     def method(self) -> str:
         return "REQUEST" if self.kind in (ChangeKind.CHANGED, ChangeKind.ADDED) else "CANCEL"
 
+    @property
+    def label(self) -> str:
+        """What the report calls the change, in the program's language: its kind, or for
+        someone to invite, why they hold no invitation."""
+        return self.untold.label if self.untold is not None else self.kind.label
+
     def as_json(self) -> dict[str, object]:
+        """The change as ``changes --json`` gives it: ``details`` in the program's
+        language, as the report prints them, ``message_details`` as the participant's
+        message words them."""
         return {
             "participant": self.participant,
             "email": self.email,
@@ -197,8 +262,10 @@ class Change:
             "event": self.event_uid,
             "title": self.title,
             "change": self.kind.value,
+            "untold": self.untold.value if self.untold is not None else None,
             "method": self.method,
-            "details": list(self.details),
+            "details": list(self.reported or self.details),
+            "message_details": list(self.details),
         }
 
 
@@ -253,8 +320,10 @@ def facts_of(
                 Event.all_day,
                 Event.venue_id,
                 Venue.name,
+                Venue.name_ja,
                 Event.city_id,
                 host.name,
+                host.name_ja,
             )
             .outerjoin(Venue, Venue.id == Event.venue_id)
             .outerjoin(host, host.id == Event.city_id)
@@ -278,17 +347,20 @@ def facts_of(
         event_id, title, status, mode, start, end, zone, link, rule, all_day = row[:10]
         if event_id in gone_events:
             continue
-        venue_id, venue, city_id, city = row[10:]
+        venue_id, venue, venue_ja, city_id, city, city_ja = row[10:]
         if venue_id in gone_venues:
-            venue = None
+            venue_id = venue = venue_ja = None
         if city_id in gone_cities:
-            city = None
+            city_id = city = city_ja = None
         own = recurrence.applied(
             start, zone, rule, sorted(overrides.get(event_id, ()), key=_FIRST), _FIRST
         )
-        place = ", ".join(part for part in (venue, city) if part)
+        where, place, place_ja = _place(
+            EventMode(mode), (venue_id, venue, venue_ja), (city_id, city, city_ja)
+        )
+        kept_before = ", ".join(part for part in (venue, city) if part)
         if mode is EventMode.VIRTUAL:
-            place = "online"
+            kept_before = "online"
         facts[event_id] = EventFacts(
             title,
             held_status(event_id, EventStatus(status), off).value,
@@ -305,8 +377,37 @@ def facts_of(
                 if not cancelled and new_start is not None and new_end is not None
             ),
             bool(all_day),
+            where,
+            place_ja,
+            kept_before,
         )
     return facts
+
+
+_Named = tuple[str | None, str | None, str | None]
+"""A venue's or a city's id, name and Japanese name (None: none)."""
+
+
+def _place(mode: EventMode, venue: _Named, city: _Named) -> tuple[str, str, str]:
+    """The place the event's calendar names as its LOCATION, by the rule of
+    :func:`location_text` (online for a virtual event, else its venue, else its partner
+    city): which it is, its name, and its Japanese name where it has one. The name, not
+    the venue's address the calendar adds: the message's own lines give the address."""
+    venue_id, venue_name, venue_ja = venue
+    city_id, city_name, city_ja = city
+    location = location_text(mode, venue_name, None, city_name)
+    if not location:
+        return "", "", ""
+    if location == ONLINE and mode is EventMode.VIRTUAL:
+        return _ONLINE, ONLINE, ""
+    if location == venue_name:
+        return f"venue:{venue_id}", venue_name, venue_ja or ""
+    return f"city:{city_id}", location, city_ja or ""
+
+
+_ONLINE = "online"
+"""Where a virtual event is, as :attr:`EventFacts.where` and the facts kept before it
+say it."""
 
 
 def recipients_by_event(
@@ -469,54 +570,91 @@ def differences(
             )
     if before.rule != now.rule:
         found.append(_rule_change(before, now, viewer))
-    if before.place != now.place:
+    if _place_changed(before, now):
         nowhere = text(N_("no place"))
-        found.append(
-            text(N_("now at {now} instead of {before}")).format(
-                now=now.place or nowhere, before=before.place or nowhere
-            )
-        )
+        now_at = _place_words(now, viewer) or nowhere
+        was_at = _place_words(before, viewer) or nowhere
+        if _online(now):
+            said = text(N_("now online instead of at {before}")).format(before=was_at)
+        elif _online(before):
+            said = text(N_("now at {now} instead of online")).format(now=now_at)
+        else:
+            said = text(N_("now at {now} instead of {before}")).format(now=now_at, before=was_at)
+        found.append(said)
     if before.link != now.link:
         found.append(text(N_("video link now {link}")).format(link=now.link or text(N_("none"))))
+    return found + [words for _, words in sorted(_meeting_changes(before, now, viewer, clock))]
+
+
+def _meeting_changes(
+    before: EventFacts, now: EventFacts, viewer: scopes.Viewer, clock: str
+) -> list[tuple[datetime, str]]:
+    """What changed of a series' meetings one by one, each with when the meeting was
+    held as the participant was told it, which the update lists them by: a reader
+    follows the series' meetings in their order, whatever became of each."""
+    text = i18n.catalogue(viewer.language).gettext
+    found: list[tuple[datetime, str]] = []
     length = now.end - now.start
     moves_before = {rid: (start, end) for rid, start, end in before.moved}
     for rid in _dropped(before, now):
         start, end = moves_before.get(rid, (rid, rid + (before.end - before.start)))
-        found.append(
-            text(N_("the meeting of {when} no longer takes place, {clock}")).format(
-                when=_when(start, end, viewer), clock=clock
-            )
-        )
+        said = text(N_("the meeting of {when} no longer takes place, {clock}"))
+        found.append((start, said.format(when=_when(start, end, viewer), clock=clock)))
     told = _told_meetings(before, _times(now))
     for rid in sorted(set(now.cancelled) - told.cancelled):
         start, end = told.known.get(rid, (rid, rid + length))
-        found.append(
-            text(N_("the meeting of {when} is cancelled, {clock}")).format(
-                when=_when(start, end, viewer), clock=clock
-            )
-        )
+        said = text(N_("the meeting of {when} is cancelled, {clock}"))
+        found.append((start, said.format(when=_when(start, end, viewer), clock=clock)))
     # A cancellation the series no longer holds is no meeting back: its rule no longer
     # gives that meeting (the rule shortened), so nothing is said of it.
     meetings_now = _meetings(now)
     for rid in sorted(told.cancelled - set(now.cancelled)):
         if meetings_now is not None and rid not in meetings_now:
             continue
-        found.append(
-            text(N_("the meeting of {when} takes place again, {clock}")).format(
-                when=_when(rid, rid + length, viewer), clock=clock
-            )
-        )
+        said = text(N_("the meeting of {when} takes place again, {clock}"))
+        found.append((rid, said.format(when=_when(rid, rid + length, viewer), clock=clock)))
     for rid, start, end in now.moved:
         if told.moved.get(rid) != (start, end):
             was_start, was_end = told.known.get(rid, (rid, rid + length))
+            said = text(N_("the meeting of {when} moved to {now}, {clock}"))
             found.append(
-                text(N_("the meeting of {when} moved to {now}, {clock}")).format(
-                    when=_when(was_start, was_end, viewer),
-                    now=_when(start, end, viewer),
-                    clock=clock,
+                (
+                    was_start,
+                    said.format(
+                        when=_when(was_start, was_end, viewer),
+                        now=_when(start, end, viewer),
+                        clock=clock,
+                    ),
                 )
             )
     return found
+
+
+def _place_changed(before: EventFacts, now: EventFacts) -> bool:
+    """Whether the calendar names another place than the participant was told: another
+    venue, online instead of a venue, another partner city without a venue. A venue
+    renamed, or its address corrected, is the same place, where they go all the same:
+    it is not told as a move, and raises no SEQUENCE (a venue's record is no event's).
+    Facts kept before the ledger noted the place compare by the words they kept."""
+    if before.where is not None and now.where is not None:
+        return before.where != now.where
+    return before.place != (now.place_as_kept_before if now.where is not None else now.place)
+
+
+def _online(facts: EventFacts) -> bool:
+    """Whether the event is held online, as the facts say it, kept before or since."""
+    return facts.where == _ONLINE or (facts.where is None and facts.place == _ONLINE)
+
+
+def _place_words(facts: EventFacts, viewer: scopes.Viewer) -> str:
+    """The place in the reader's language: online in their words, a venue or a city by
+    its Japanese name for a Japanese reader where it has one (as the message's own
+    venue line gives it), else by its name."""
+    if _online(facts):
+        return _said(viewer, N_("Online"))
+    if viewer.language == i18n.JAPANESE and facts.place_ja:
+        return facts.place_ja
+    return facts.place
 
 
 def _times(facts: EventFacts) -> recurrence.SeriesTimes:
@@ -777,14 +915,31 @@ def _report(
     said_now = {
         event_id: facts[event_id].to_json() for event_id in sent_events if event_id in facts
     }
-    groups = _delegations(session) if delegation_id is not None else {}
-    pending: list[tuple[str, str, ChangeKind, _LastSent | None]] = []
+    groups = _delegations(session)
+    parsed: dict[str, EventFacts | None] = {}
 
-    def note(event_id: str, person_id: str, kind: ChangeKind, last: _LastSent | None) -> None:
+    def facts_told(last: _LastSent) -> EventFacts | None:
+        if last.told not in parsed:
+            parsed[last.told] = EventFacts.from_json(last.told)
+        return parsed[last.told]
+
+    pending: list[tuple[str, str, ChangeKind, _LastSent | None, Untold | None]] = []
+
+    def note(
+        event_id: str,
+        person_id: str,
+        kind: ChangeKind,
+        last: _LastSent | None,
+        untold: Untold | None = None,
+    ) -> None:
         if delegation_id is None or groups.get(person_id) == delegation_id:
-            pending.append((event_id, person_id, kind, last))
+            pending.append((event_id, person_id, kind, last, untold))
 
     emails = _emails(session, sorted({person_id for _, person_id in told}))
+    sent_to_groups: dict[str, set[str | None]] = defaultdict(set)
+    for event_id, person_id in told:
+        sent_to_groups[event_id].add(groups.get(person_id))
+    linked_since: dict[str, set[str]] | None = None
     for event_id in sent_events:
         now = facts.get(event_id)
         if now is None:
@@ -792,13 +947,27 @@ def _report(
         cancelled = now.status == EventStatus.CANCELLED.value
         for person_id in invited.get(event_id, ()):
             last = told.get((event_id, person_id))
-            if (
-                last is None
-                or last.method == "CANCEL"
-                or last.went_elsewhere(emails.get(person_id))
-            ):
+            if last is None:
+                if cancelled:
+                    continue
+                group = groups.get(person_id)
+                if group not in sent_to_groups[event_id]:
+                    # Left out of the batches so far, unless linked since the first.
+                    if linked_since is None:
+                        linked_since = _linked_after_first_message(session, sent_events)
+                    linked = linked_since.get(event_id, set())
+                    if person_id not in linked and (group is None or group not in linked):
+                        continue
+                note(event_id, person_id, ChangeKind.ADDED, last, Untold.NEVER_SENT)
+            elif last.method == "CANCEL":
                 if not cancelled:
-                    note(event_id, person_id, ChangeKind.ADDED, last)
+                    before = facts_told(last)
+                    held_again = before is not None and before.status == EventStatus.CANCELLED
+                    why = Untold.HELD_AGAIN if held_again else Untold.INVITED_AGAIN
+                    note(event_id, person_id, ChangeKind.ADDED, last, why)
+            elif last.went_elsewhere(emails.get(person_id)):
+                if not cancelled:
+                    note(event_id, person_id, ChangeKind.ADDED, last, Untold.ADDRESS_CORRECTED)
             elif cancelled:
                 note(event_id, person_id, ChangeKind.CANCELLED, last)
             elif last.told != said_now[event_id]:
@@ -807,35 +976,48 @@ def _report(
         uninvited = person_id not in invited.get(event_id, ())
         if last.method == "REQUEST" and uninvited and event_id in facts:
             note(event_id, person_id, ChangeKind.REMOVED, last)
-    people = _viewers(session, (person for _, person, _, _ in pending))
-    uids = _uids(session, sorted({event_id for event_id, _, _, _ in pending}))
-    parsed: dict[str, EventFacts | None] = {}
+    people = _viewers(session, (person for _, person, _, _, _ in pending))
+    uids = _uids(session, sorted({event_id for event_id, _, _, _, _ in pending}))
     first_meetings: dict[str, tuple[datetime, datetime] | None] = {}
-    changes: list[Change] = []
-    for event_id, person_id, kind, last in pending:
-        person, viewer = people[person_id]
+    coordinator = i18n.language()
+
+    def words(
+        viewer: scopes.Viewer,
+        event_id: str,
+        kind: ChangeKind,
+        last: _LastSent | None,
+        untold: Untold | None,
+    ) -> list[str]:
+        """What changed in ``viewer``'s language, on their clock."""
         now = facts[event_id]
-        details: list[str] = []
         if kind is ChangeKind.CHANGED:
             assert last is not None
-            if last.told not in parsed:
-                parsed[last.told] = EventFacts.from_json(last.told)
-            before = parsed[last.told]
+            before = facts_told(last)
             if before is None:
                 raised = 1 if event_id in rescheduled else 0
-                details = _sequence_only(session, event_id, last.sequence, viewer, raised)
-            else:
-                details = differences(before, now, viewer, viewer_clock(viewer))
-            if not details:
-                continue
-        elif kind is ChangeKind.CANCELLED:
-            details = [_said(viewer, N_("cancelled"))]
-        elif kind is ChangeKind.ADDED:
+                return _sequence_only(session, event_id, last.sequence, viewer, raised)
+            return differences(before, now, viewer, viewer_clock(viewer))
+        if kind is ChangeKind.CANCELLED:
+            return [_said(viewer, N_("cancelled"))]
+        if kind is ChangeKind.ADDED:
             if event_id not in first_meetings:
                 first_meetings[event_id] = _first_meeting_held(now)
-            details = [_not_sent_yet(now, first_meetings[event_id], viewer)]
-        else:
-            details = [_said(viewer, N_("no longer attends"))]
+            address = last.address if last is not None else ""
+            return [_not_sent_yet(now, first_meetings[event_id], viewer, untold, address)]
+        return [_said(viewer, N_("no longer attends"))]
+
+    changes: list[Change] = []
+    for event_id, person_id, kind, last, untold in pending:
+        person, viewer = people[person_id]
+        details = words(viewer, event_id, kind, last, untold)
+        if not details:
+            continue
+        reported = details
+        if viewer.language != coordinator:
+            # The coordinator reads the report in the program's language, on the same
+            # clock; the message keeps the participant's.
+            reader = replace(viewer, language=coordinator)
+            reported = words(reader, event_id, kind, last, untold)
         changes.append(
             Change(
                 person.id,
@@ -844,13 +1026,51 @@ def _report(
                 person.delegation.name if person.delegation else "",
                 event_id,
                 uids[event_id],
-                now.title,
+                facts[event_id].title,
                 kind,
                 tuple(details),
+                tuple(reported),
+                untold,
             )
         )
     changes.sort(key=lambda c: (c.delegation, c.participant, c.email, c.title, c.event_uid))
     return ChangeReport(tuple(changes))
+
+
+def _linked_after_first_message(session: Session, event_ids: Sequence[str]) -> dict[str, set[str]]:
+    """Per event, the participants and delegations (ids) linked to it after its first
+    message went out, as the history of its saves tells: those the event's invitations
+    did not reach because they were not on it yet. Invitations go out per event or per
+    delegation, so someone on the event who was never sent it, while nobody of their
+    delegation was, was left out of a batch for other delegations, unless linked since."""
+    first: dict[str, datetime] = {}
+    for chunk in _chunks(event_ids):
+        assert chunk is not None
+        firsts = (
+            select(SentMessage.event_id, func.min(SentMessage.sent_at))
+            .where(SentMessage.event_id.in_(chunk))
+            .group_by(SentMessage.event_id)
+        )
+        first.update((event_id, when) for event_id, when in session.execute(firsts))
+    linked: dict[str, set[str]] = defaultdict(set)
+    if not first:
+        return linked
+    earliest = min(first.values())
+    for chunk in _chunks(sorted(first)):
+        assert chunk is not None
+        query = select(SavedChange.record_id, SavedChange.changed_at, SavedChange.fields).where(
+            SavedChange.record_table == str(Event.__tablename__),
+            SavedChange.record_id.in_(chunk),
+            SavedChange.changed_at > earliest,
+        )
+        for event_id, when, fields in session.execute(query):
+            if when <= first[event_id]:
+                continue
+            values = json.loads(fields)
+            for name in ("participants", "delegations"):
+                old, new = values.get(name) or (None, None)
+                linked[event_id].update(set(new or ()) - set(old or ()))
+    return linked
 
 
 def _first_meeting_held(facts: EventFacts) -> tuple[datetime, datetime] | None:
@@ -868,17 +1088,41 @@ def _first_meeting_held(facts: EventFacts) -> tuple[datetime, datetime] | None:
 
 
 def _not_sent_yet(
-    facts: EventFacts, first: tuple[datetime, datetime] | None, viewer: scopes.Viewer
+    facts: EventFacts,
+    first: tuple[datetime, datetime] | None,
+    viewer: scopes.Viewer,
+    untold: Untold | None = Untold.NEVER_SENT,
+    address: str = "",
 ) -> str:
-    """What a participant never sent the event is told of it: its dates if all day (an
-    all-day event does not repeat), else when it is first held, on their clock."""
+    """What is said of a participant to invite: why they hold no invitation (``untold``;
+    ``address``: the one their last invitation went to), with the event's dates if all
+    day (an all-day event does not repeat), else when it is first held, on their clock."""
+    if untold in (None, Untold.NEVER_SENT):
+        if facts.all_day:
+            return _said(viewer, N_("not sent yet: {when}")).format(when=_days(facts, viewer))
+        if first is None:
+            return _said(viewer, N_("not sent yet: every meeting of the series is cancelled"))
+        start, end = first
+        return _said(viewer, N_("not sent yet: {when}, {clock}")).format(
+            when=_when(start, end, viewer), clock=viewer_clock(viewer)
+        )
     if facts.all_day:
-        return _said(viewer, N_("not sent yet: {when}")).format(when=_days(facts, viewer))
-    if first is None:
-        return _said(viewer, N_("not sent yet: every meeting of the series is cancelled"))
-    start, end = first
-    return _said(viewer, N_("not sent yet: {when}, {clock}")).format(
-        when=_when(start, end, viewer), clock=viewer_clock(viewer)
+        held = _days(facts, viewer)
+    elif first is None:
+        held = _said(viewer, N_("every meeting of the series is cancelled"))
+    else:
+        held = _said(viewer, N_("{when}, {clock}")).format(
+            when=_when(*first, viewer), clock=viewer_clock(viewer)
+        )
+    if untold is Untold.ADDRESS_CORRECTED:
+        said = N_("sent to {address} before it was corrected, not yet to this address: {first}")
+        return _said(viewer, said).format(address=address, first=held)
+    if untold is Untold.HELD_AGAIN:
+        return _said(viewer, N_("told it was cancelled, now held again: {first}")).format(
+            first=held
+        )
+    return _said(viewer, N_("told they no longer attend, now invited again: {first}")).format(
+        first=held
     )
 
 

@@ -76,7 +76,7 @@ def test_someone_removed_gets_a_cancel_naming_them_without_a_status(
     assert str(vevent["UID"]) == program.workshop.uid
     assert attendees(vevent) == [program.kenji.email]
     assert "STATUS" not in vevent
-    assert str(cancel["Subject"]).startswith("Cancelled: ")
+    assert str(cancel["Subject"]).startswith("No longer invited: ")
 
 
 def test_someone_removed_from_a_series_gets_a_cancel_without_a_status(
