@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.services import replies
-from cpp_scheduler.services.replies import answer_label
+from cpp_scheduler.services.replies import row_answer
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -59,11 +59,31 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def _meeting(reply: replies.RecordedReply | replies.Attendance) -> str:
     """The meeting answered for, where it is now (a moved one with where the rule put
-    it), on Tokyo's clock; nothing for an answer to the whole series."""
+    it), on Tokyo's clock, in one pair of brackets; nothing for an answer to the whole
+    series."""
     if reply.meeting is None:
         return ""
-    return _(" (meeting of {when}, Tokyo)").format(
-        when=replies.meeting_text(reply.meeting, reply.moved_to)
+    if reply.moved_to is None or reply.moved_to == reply.meeting:
+        return _(" (meeting of {when}, Tokyo)").format(when=replies.meeting_text(reply.meeting))
+    return _(" (meeting of {when}, Tokyo, moved from {original})").format(
+        when=replies.meeting_text(reply.moved_to), original=replies.meeting_text(reply.meeting)
+    )
+
+
+_RECORDED = {
+    "accepted": N_("{person} accepted {title}{meeting}"),
+    "declined": N_("{person} declined {title}{meeting}"),
+    "tentative": N_("{person} answered tentatively to {title}{meeting}"),
+}
+"""What an import says of each answer it recorded, a verb for each."""
+
+
+def recorded_line(reply: replies.RecordedReply) -> str:
+    """One answer recorded, as a sentence: ``Ana <ana@x> accepted 'Workshop'``."""
+    return _(_RECORDED[reply.answer]).format(
+        person=f"{reply.participant} <{reply.email}>",
+        title=f"'{reply.title}'",
+        meeting=_meeting(reply),
     )
 
 
@@ -74,10 +94,7 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         database.close()
     for reply in report.recorded:
-        print(
-            f"{reply.participant} <{reply.email}> {answer_label(reply.answer)} "
-            f"'{reply.title}'{_meeting(reply)}"
-        )
+        print(recorded_line(reply))
     for refusal in report.refused:
         print(_("refused: {reason}").format(reason=refusal), file=sys.stderr)
     print(
@@ -91,12 +108,9 @@ def run_import(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     database = open_program(args.db)
     try:
-        if args.invited:
-            rows = replies.invited_answers(
-                database, event_uid=args.event, delegation=args.delegation
-            )
-        else:
-            rows = replies.attendance(database, event_uid=args.event, delegation=args.delegation)
+        rows = replies.listed_answers(
+            database, event_uid=args.event, delegation=args.delegation, invited=args.invited
+        )
     finally:
         database.close()
     if args.json:
@@ -105,8 +119,5 @@ def run_list(args: argparse.Namespace) -> int:
     if not rows:
         print(_("No answers recorded."))
     for row in rows:
-        print(
-            f"{row.title}{_meeting(row)}: {row.participant} <{row.email}> "
-            f"{answer_label(row.answer, row.earlier)}"
-        )
+        print(f"{row.title}{_meeting(row)}: {row.participant} <{row.email}> {row_answer(row)}")
     return 0

@@ -63,6 +63,7 @@ from cpp_scheduler.model import (
     SentMessage,
     recurrence,
 )
+from cpp_scheduler.model.event import called_off
 from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.changes import EventFacts, last_sent, recipients_by_event
 from cpp_scheduler.store import Database
@@ -491,6 +492,32 @@ def _corrected_address(session: Session, event: Event, key: str) -> str | None:
     return None
 
 
+def _taken_off(session: Session, event: Event, key: str) -> datetime | None:
+    """When the person of the address ``key`` (in :func:`address_key`'s form) was sent
+    the cancellation that took them off the event, when their last message about it is
+    that cancellation; None otherwise. Their answer is refused saying so, rather than
+    that they were never invited."""
+    latest: dict[str, tuple[str, datetime, str, str]] = {}
+    sent = session.execute(
+        select(
+            SentMessage.participant_id,
+            SentMessage.method,
+            SentMessage.sent_at,
+            SentMessage.recipient_email,
+            Participant.email,
+        )
+        .join(Participant, Participant.id == SentMessage.participant_id)
+        .where(SentMessage.event_id == event.id)
+        .order_by(SentMessage.sent_at, SentMessage.created_at)
+    )
+    for person, method, sent_at, address, current in sent:
+        latest[person] = (method, sent_at, address, current)
+    for method, sent_at, address, current in latest.values():
+        if method == "CANCEL" and key in (address_key(address), address_key(current)):
+            return sent_at
+    return None
+
+
 def _answering(session: Session, reply: ReadReply, event: Event) -> Participant:
     """The invited participant whose address the reply gives, in the one form of
     :func:`address_key` (``hanako@例え.jp`` answers as ``hanako@xn--r8jz45g.jp``, in any
@@ -511,6 +538,19 @@ def _answering(session: Session, reply: ReadReply, event: Event) -> Participant:
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
+        taken_off = _taken_off(session, event, key)
+        if taken_off is not None:
+            raise ReplyFileError(
+                _(
+                    "{source}: {email} was taken off {title} and told so on {day}; the "
+                    "answer is not recorded"
+                ).format(
+                    source=reply.source,
+                    email=quoted(reply.email),
+                    title=quoted(event.title),
+                    day=i18n.day_text(timezones.to_local(taken_off, timezones.TOKYO).date()),
+                )
+            )
         corrected = _corrected_address(session, event, key)
         if corrected is not None:
             raise ReplyFileError(
@@ -674,7 +714,13 @@ def _meeting_answered(
     when = _meeting_label(found)
     if held is not None:
         given = recurrence.meeting_ids(held.start, held.zone, held.rule)
-        cancelled = found in held.cancelled
+        # Cancelled in the version they hold, or since: either way nobody meets then.
+        now = _meeting_now(
+            held, recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule), found
+        )
+        cancelled = found in held.cancelled or any(
+            change.cancelled and change.recurrence_id == now for change in event.changes
+        )
     else:
         given = recurrence.meeting_ids(event.start_utc, event.zone, event.recurrence_rule)
         cancelled = all(meeting.recurrence_id != found for meeting in event.occurrences())
@@ -845,6 +891,28 @@ def _moves(
     }
 
 
+def _not_held(
+    session: Session, event_ids: Sequence[str] | None
+) -> tuple[frozenset[str], set[tuple[str, datetime]]]:
+    """What is not held: the events called off (:func:`model.event.called_off`, the one
+    rule: cancelled, or a session of a cancelled conference) and the meetings cancelled,
+    by (event id, the start its rule gives it)."""
+    query = select(OccurrenceOverride.event_id, OccurrenceOverride.recurrence_id).where(
+        OccurrenceOverride.cancelled.is_(True)
+    )
+    if event_ids is not None:
+        query = query.where(OccurrenceOverride.event_id.in_(event_ids))
+    return called_off(session), {(event, rid) for event, rid in session.execute(query)}
+
+
+def _where_it_was(facts: EventFacts | None, meeting: datetime) -> datetime | None:
+    """Where the version answered had moved ``meeting`` to (None: it had not), for a
+    meeting cancelled since, which keeps no time of its own."""
+    if facts is None:
+        return None
+    return next((start for rid, start, _end in facts.moved if rid == meeting), None)
+
+
 def meeting_text(meeting: datetime, moved_to: datetime | None = None) -> str:
     """A meeting answered for, on Tokyo's clock, where it is now: ``Thu 20 May 2027 17:00
     (moved from Wed 19 May 2027 17:00)`` for one moved, as the calendar's lists name a
@@ -876,7 +944,21 @@ class Attendance:
     """The answer given to a version before the latest the person was sent, which no
     longer counts (``answer`` is then ``no answer``); None otherwise."""
     moved_to: datetime | None = None
-    """Where the meeting answered for is now, when it was moved; None otherwise."""
+    """Where the meeting answered for is now, when it was moved (for one cancelled
+    since, where the version answered had moved it); None otherwise."""
+    cancelled_since: str | None = None
+    """``event`` or ``meeting`` when what was answered is no longer held (the event or
+    the meeting cancelled after the answer, :mod:`cpp_scheduler.model.called_off`): the
+    answer is kept as history but stands for nothing; None when it is held."""
+    series: bool = False
+    """Whether the event is a series: only then does an answer to the whole event
+    answer for its every meeting."""
+
+    @property
+    def stands(self) -> bool:
+        """Whether the answer still counts: given to the version the person holds, for
+        an event and meeting still held."""
+        return self.answer != NO_ANSWER and self.cancelled_since is None
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -889,6 +971,7 @@ class Attendance:
             "moved_to": self.moved_to.isoformat() if self.moved_to else None,
             "answer": self.answer,
             "earlier_answer": self.earlier,
+            "cancelled_since": self.cancelled_since,
         }
 
 
@@ -904,7 +987,9 @@ def _answer_now(
 def attendance(
     database: Database, *, event_uid: str | None = None, delegation: str | None = None
 ) -> list[Attendance]:
-    """Who answered what, by event and participant (of one event or delegation)."""
+    """Who answered what, by event and participant (of one event or delegation): every
+    answer recorded, those to an event or meeting cancelled since among them, marked so
+    (:attr:`Attendance.cancelled_since`)."""
     with database.session() as session:
         query = (
             select(
@@ -938,6 +1023,7 @@ def attendance(
         removed = _told_removed(session, chosen, recipients_by_event(session, chosen))
         moves = _moves(session, chosen)
         versions = _Versions(session, chosen)
+        off_events, off_meetings = _not_held(session, chosen)
     newest: dict[tuple[str, str, datetime | None], tuple[Any, datetime | None]] = {}
     for row in rows:
         event, person, meeting, answered = row[10], row[11], row[5], row[8]
@@ -959,6 +1045,14 @@ def attendance(
         if (event, person) in removed:
             continue
         current, earlier = _answer_now(answer, answered, told.get((event, person)), now)
+        moved_to = moves.get((event, meeting)) if meeting is not None else None
+        cancelled_since = None
+        if event in off_events:
+            cancelled_since = "event"
+        elif meeting is not None and (event, meeting) in off_meetings:
+            cancelled_since = "meeting"
+            if meeting == row[5]:  # the series has not moved since: its move then holds
+                moved_to = _where_it_was(versions.get(event, answered), meeting)
         found.append(
             Attendance(
                 name,
@@ -969,7 +1063,9 @@ def attendance(
                 meeting,
                 current,
                 earlier,
-                moves.get((event, meeting)) if meeting is not None else None,
+                moved_to,
+                cancelled_since,
+                bool(row[13]),
             )
         )
     return found
@@ -990,15 +1086,27 @@ _ANSWER_LABELS = {
 }
 
 
-def answer_label(answer: str, earlier: str | None = None) -> str:
+def answer_label(
+    answer: str, earlier: str | None = None, cancelled_since: str | None = None
+) -> str:
     """An answer as a list shows it, in the program's language (the JSON keeps the word),
-    with the one given before an update that no longer counts (``earlier``)."""
+    with the one given before an update that no longer counts (``earlier``), and what
+    was cancelled after it was given (``cancelled_since``: ``event`` or ``meeting``)."""
     label = _(_ANSWER_LABELS[answer]) if answer in _ANSWER_LABELS else answer
-    if earlier is None:
-        return label
-    return _("{answer} ({earlier} before the update)").format(
-        answer=label, earlier=answer_label(earlier)
-    )
+    if earlier is not None:
+        label = _("{answer} ({earlier} before the update)").format(
+            answer=label, earlier=answer_label(earlier)
+        )
+    if cancelled_since == "event":
+        return _("{answer}; the event was cancelled since").format(answer=label)
+    if cancelled_since == "meeting":
+        return _("{answer}; the meeting was cancelled since").format(answer=label)
+    return label
+
+
+def row_answer(row: Attendance) -> str:
+    """A row's answer as ``replies list`` and the window's lists word it."""
+    return answer_label(row.answer, row.earlier, row.cancelled_since)
 
 
 def invited_answers(
@@ -1011,8 +1119,10 @@ def invited_answers(
     """Each person an event invites with their answer, ``no answer`` when they have none
     yet: one row per person for the whole event, and one more for each meeting of a
     series they answered on its own. For a delegation, its members on every event that
-    invites them. What the event dialog, the delegation dialog and ``replies list
-    --invited`` show."""
+    invites them. An event or meeting not held (cancelled, or cancelled since the
+    answer) invites nobody: it is left out, its answers with it (:func:`attendance`
+    keeps them). What the event dialog, the delegation dialog, the Replies window's
+    "who has not answered" and ``replies list --invited`` show."""
     with database.session() as session:
         events = select(
             Event.id,
@@ -1027,7 +1137,8 @@ def invited_answers(
             events = events.where(Event.id == event_id)
         if event_uid is not None:
             events = events.where(Event.uid == event_uid)
-        listed = {row[0]: row for row in session.execute(events)}
+        off_events = called_off(session)
+        listed = {row[0]: row for row in session.execute(events) if row[0] not in off_events}
         chosen = list(listed) if event_id is not None or event_uid is not None else None
         invited = recipients_by_event(session, chosen)
         people_query = select(
@@ -1051,6 +1162,7 @@ def invited_answers(
         removed = _told_removed(session, chosen, invited)
         moves = _moves(session, chosen)
         versions = _Versions(session, chosen)
+        _off, off_meetings = _not_held(session, chosen)
     whole: dict[tuple[str, str], tuple[str, str | None]] = {}
     # Read oldest first: a newer answer to a meeting the series took along replaces the
     # one given before it moved.
@@ -1065,6 +1177,8 @@ def invited_answers(
             _, _, _, start, _, zone, rule = listed[event]
             series_now = recurrence.SeriesTimes(start, zone, rule)
             meeting = _meeting_now(versions.get(event, answered), series_now, meeting)
+            if (event, meeting) in off_meetings:
+                continue
             meetings[(event, person, meeting)] = now
             invited.setdefault(event, set()).add(person)
     for event, person in whole:
@@ -1074,11 +1188,13 @@ def invited_answers(
     def add(event: str, person: str, meeting: datetime | None, now: tuple[str, str | None]) -> None:
         if event not in listed or person not in people:
             return
-        _, title, uid, start, _sequence, _zone, _rule = listed[event]
+        _, title, uid, start, _sequence, _zone, rule = listed[event]
         _, name, address, group = people[person]
         key = (start, uid, meeting or start, name.casefold(), address)
         moved = moves.get((event, meeting)) if meeting is not None else None
-        shown = Attendance(name, address, group or "", title, uid, meeting, *now, moved)
+        shown = Attendance(
+            name, address, group or "", title, uid, meeting, *now, moved, None, bool(rule)
+        )
         rows.append((key, shown))
 
     for event, persons in invited.items():
@@ -1089,9 +1205,54 @@ def invited_answers(
     return [row for _, row in sorted(rows, key=lambda item: item[0])]
 
 
+def listed_answers(
+    database: Database,
+    *,
+    event_uid: str | None = None,
+    delegation: str | None = None,
+    invited: bool = False,
+) -> list[Attendance]:
+    """The rows ``replies list`` prints and the Replies window shows, of the whole
+    program, one event or one delegation's members: every answer recorded
+    (:func:`attendance`), or with ``invited`` every person invited to what is held, "no
+    answer" for those who have not replied (:func:`invited_answers`)."""
+    if invited:
+        return invited_answers(database, event_uid=event_uid, delegation=delegation)
+    return attendance(database, event_uid=event_uid, delegation=delegation)
+
+
 def answer_counts(rows: Iterable[Attendance]) -> dict[str, int]:
-    """How many rows give each answer, in the order answers are shown (none left out)."""
+    """How many rows give each answer, in the order answers are shown (none left out);
+    an answer to what was cancelled since counts for nothing."""
     counts = dict.fromkeys(ANSWER_ORDER, 0)
     for row in rows:
-        counts[row.answer] += 1
+        if row.cancelled_since is None:
+            counts[row.answer] += 1
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class AnsweredEvent:
+    """An event invitations went out for, as the Replies window's scope list names it."""
+
+    uid: str
+    title: str
+    day: str
+    """Its first day, on Tokyo's clock."""
+
+
+def answered_events(database: Database) -> list[AnsweredEvent]:
+    """The events the ledger shows invitations were sent for, or answers recorded to,
+    by start: the ones whose answers there are to read, one at a time."""
+    with database.session() as session:
+        sent = select(SentMessage.event_id)
+        answered = select(Reply.event_id)
+        rows = session.execute(
+            select(Event.uid, Event.title, Event.start_utc)
+            .where(Event.id.in_(sent) | Event.id.in_(answered))
+            .order_by(Event.start_utc, Event.title)
+        ).all()
+    return [
+        AnsweredEvent(uid, title, i18n.day_text(timezones.to_local(start, timezones.TOKYO).date()))
+        for uid, title, start in rows
+    ]

@@ -15,7 +15,7 @@ from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.dialogs.delegation_dialog import DelegationDialog
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
 from cpp_scheduler.gui.taskman import TaskManager
-from cpp_scheduler.model import Participant
+from cpp_scheduler.model import Event, EventStatus, Participant
 from cpp_scheduler.services import replies
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
@@ -62,6 +62,22 @@ def test_the_event_dialog_shows_who_answered_what(
     assert waiting
     assert dialog.answers.counts.text() == (f"1 accepted, 1 declined, {len(waiting)} no answer")
 
+
+
+def test_a_cancelled_event_s_dialog_says_it_asks_nobody_for_an_answer(
+    qtbot: QtBot, database: Database, answered: Program
+) -> None:
+    """Ana and Maya answered, then the workshop was called off: nobody is asked for an
+    answer any more, which the dialog says, not that nobody was ever invited."""
+    with database.transaction() as session:
+        workshop = session.get(Event, answered.workshop.id)
+        assert workshop is not None
+        workshop.status = EventStatus.CANCELLED
+    dialog = EventDialog(database, answered.workshop.id, tasks=TaskManager())
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+    assert dialog.answers.shown_rows() == []
+    assert dialog.answers.counts.text() == "It is cancelled: nobody is asked for an answer."
 
 def test_the_event_dialog_says_the_answers_in_the_glossarys_japanese(
     qtbot: QtBot, database: Database, answered: Program

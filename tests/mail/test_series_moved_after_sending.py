@@ -135,8 +135,8 @@ def test_an_answer_to_the_version_held_is_recorded_where_its_meeting_is_now(
     assert main([*db, "replies", "list"]) == 0
     title, maya = program.series.title, f"Maya Shrestha <{program.maya.email}>"
     assert capsys.readouterr().out == (
-        f"{title} (meeting of Thu 16 Apr 2026 11:00 (moved from Wed 15 Apr 2026 10:00), "
-        f"Tokyo): {maya} tentative\n"
+        f"{title} (meeting of Thu 16 Apr 2026 11:00, Tokyo, moved from Wed 15 Apr 2026 "
+        f"10:00): {maya} tentative\n"
         f"{title} (meeting of Wed 17 Jun 2026 10:00, Tokyo): {maya} declined\n"
     )
     meetings = [
@@ -180,6 +180,6 @@ def test_an_answer_given_before_the_series_moved_is_listed_where_its_meeting_is_
     _maya_accepts_april_then_the_series_moves(database, program, invitation, tmp_path)
     assert main(["--db", database_url, "replies", "list"]) == 0
     assert capsys.readouterr().out == (
-        f"{program.series.title} (meeting of Thu 16 Apr 2026 11:00 (moved from Wed 15 Apr "
-        f"2026 10:00), Tokyo): Maya Shrestha <{program.maya.email}> accepted\n"
+        f"{program.series.title} (meeting of Thu 16 Apr 2026 11:00, Tokyo, moved from Wed 15 "
+        f"Apr 2026 10:00): Maya Shrestha <{program.maya.email}> accepted\n"
     )

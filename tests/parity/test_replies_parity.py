@@ -108,3 +108,84 @@ def test_the_event_dialog_lists_an_answer_to_a_moved_meeting_where_it_is_now(
         "Thu 16 Apr 2026 11:00 (moved from Wed 15 Apr 2026 09:00)",
         "declined",
     ] in view.shown_rows()
+
+
+def _replies_window_rows(qtbot: QtBot, database: Database, uid: str) -> list[list[str]]:
+    """The Replies window's rows for the event ``uid`` with "Show who has not answered"."""
+    from cpp_scheduler.gui.tools.mail_reports import RepliesDialog
+
+    tasks = TaskManager()
+    try:
+        dialog = RepliesDialog(database, tasks)
+        qtbot.addWidget(dialog)
+        scope = dialog.scope
+
+        def offered() -> int:
+            found = [i for i in range(scope.count()) if scope.itemData(i) == EventScope(uid)]
+            return found[0] if found else -1
+
+        qtbot.waitUntil(lambda: offered() >= 0, timeout=20_000)
+        qtbot.waitUntil(lambda: dialog.rows is not None, timeout=20_000)
+        scope.setCurrentIndex(offered())
+        dialog.unanswered.setChecked(True)
+        expected = replies.invited_answers(database, event_uid=uid)
+        qtbot.waitUntil(lambda: dialog.rows == expected, timeout=20_000)
+        return [
+            [dialog.model.index(row, column).data() for column in range(4)]
+            for row in range(dialog.model.rowCount())
+        ]
+    finally:
+        tasks.wait_for_done()
+
+
+def test_the_replies_window_and_the_command_give_the_same_rows_for_an_event(
+    qtbot: QtBot,
+    database_url: str,
+    database: Database,
+    program: Program,  # noqa: F811
+    plain_server: Server,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The Replies window, for one event with "Show who has not answered", lists the
+    rows of ``replies list --event UID --invited``, row for row, in either language: a
+    series answered whole, a moved meeting answered alone, and those yet to answer."""
+    import re
+    from datetime import UTC, datetime
+
+    send(database, EventScope(program.series.uid), plain_server)
+    invitation = read_calendar(plain_server.mailbox.messages[0])
+    april = datetime(2026, 4, 15, 0, 0, tzinfo=UTC)  # moved to 16 April in this program
+    (tmp_path / "sofia.ics").write_bytes(
+        reply_calendar(invitation, program.sofia.email, "DECLINED", recurrence_id=april)
+    )
+    (tmp_path / "priya.ics").write_bytes(
+        reply_calendar(invitation, program.priya.email, "TENTATIVE")
+    )
+    assert replies.import_replies(database, [tmp_path]).refused == []
+    uid, title = program.series.uid, program.series.title
+    for language, every_meeting, moved, waiting in (
+        (i18n.ENGLISH, "every meeting", "moved from", "no answer"),
+        (i18n.JAPANESE, "すべての会合", "から変更", "未回答"),
+    ):
+        main(["--db", database_url, "--lang", language, "replies", "list", "--event", uid,
+              "--invited"])  # fmt: skip
+        command = capsys.readouterr().out.splitlines()
+        translations.install(language)
+        try:
+            window = _replies_window_rows(qtbot, database, uid)
+        finally:
+            translations.install(i18n.ENGLISH)
+        assert len(window) == len(command) == 5
+        for (shown_title, meeting, person, answer), line in zip(window, command, strict=True):
+            assert shown_title == title
+            if meeting == every_meeting:
+                assert line == f"{title}: {person} {answer}"
+            else:  # the same meeting, at the same times, said moved
+                assert line.startswith(title)
+                assert line.endswith(f": {person} {answer}")
+                assert re.findall(r"\d\d:\d\d", line) == re.findall(r"\d\d:\d\d", meeting)
+                assert re.findall(r"\d\d:\d\d", meeting) == ["11:00", "09:00"]
+                assert moved in meeting
+        answers = [answer for *_, answer in window]
+        assert answers.count(waiting) == 3

@@ -412,7 +412,7 @@ class EventDialog(RecordDialog):
         ui.parent.setChoices(lists.conferences)
         self._called_off = lists.called_off
         ui.themes.setChoices(lists.themes)
-        self.answers.show_answers(lists.answers)
+        self.answers.show_answers(lists.answers, held=self._record_id not in lists.called_off)
         self._stored_series = lists.series  # the revalidation that follows tells of them
         if self._validator is not None:  # the lists came after the record was shown
             pickers = (

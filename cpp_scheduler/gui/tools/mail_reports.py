@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QTreeView,
@@ -31,7 +33,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.readonly import access_unread
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.gui.widgets.answers_view import answer_label
+from cpp_scheduler.gui.widgets.answers_view import counts_line, meeting_cell
 from cpp_scheduler.services import access, calendar_export, replies
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.services.changes import ChangeReport, ChangeScope, change_report
@@ -160,11 +162,11 @@ class ChangesDialog(ScopedReportDialog):
             told = translate("Mail", "{count} to tell").format(count=len(changes))
             count = QStandardItem(f"{told}: {first.delegation}" if first.delegation else told)
             for change in changes:
-                kind = change.kind.value
-                kind = translate("Mail", CHANGE_KINDS[kind]) if kind in CHANGE_KINDS else kind
-                title = QStandardItem(f"{change.title} ({kind})")
-                details = QStandardItem("; ".join(change.details))
-                details.setToolTip("\n".join(change.details))
+                # The report's words, in the program's language (the message's are the
+                # participant's): what ``cpp-scheduler changes`` prints.
+                title = QStandardItem(f"{change.title} ({change.label})")
+                details = QStandardItem("; ".join(change.reported))
+                details.setToolTip("\n".join(change.reported))
                 person.appendRow([title, details])
             self.model.appendRow([person, count])
         self.tree.expandAll()
@@ -184,22 +186,21 @@ REPLY_COLUMNS = (
     QT_TRANSLATE_NOOP("Mail", "Participant"),
     QT_TRANSLATE_NOOP("Mail", "Answer"),
 )
-CHANGE_KINDS = {
-    "changed": QT_TRANSLATE_NOOP("Mail", "changed"),
-    "cancelled": QT_TRANSLATE_NOOP("Mail", "cancelled"),
-    "added": QT_TRANSLATE_NOOP("Mail", "added"),
-    "removed": QT_TRANSLATE_NOOP("Mail", "removed"),
-}
 READING_ANSWERS = QT_TRANSLATE_NOOP("Mail", "Reading the answers…")
 
 
 class RepliesDialog(ScopedReportDialog):
     """Who answered what, and the import of replies (``.eml`` and ``.ics`` files), as
-    ``cpp-scheduler replies list`` and ``replies import`` do.
+    ``cpp-scheduler replies list`` and ``replies import`` do: for the whole program, a
+    delegation's members or one event the invitations went out for (``--delegation``,
+    ``--event``), every answer recorded or, with "Show who has not answered", every
+    person invited ("no answer" for those who have not replied: ``--invited``).
 
     Attributes:
-        rows: the attendance shown, as the service gave it.
-        summary: what the last import recorded and refused.
+        rows: the rows shown, as the service gave them.
+        summary: what the last import recorded and refused, else the answers' counts.
+        refused: what the last import refused, one a line, as the command prints it;
+            hidden when it refused nothing.
     """
 
     def __init__(
@@ -211,8 +212,19 @@ class RepliesDialog(ScopedReportDialog):
         self.database = database
         self.tasks = tasks
         self.rows: list[replies.Attendance] | None = None
+        self._asked = 0
         self.scope = QComboBox(self)
+        self.scope.setObjectName("repliesScope")
         self.scope.addItem(translate("Mail", "The whole program"), None)
+        self.unanswered = QCheckBox(translate("Mail", "Show who has not answered"), self)
+        self.unanswered.setObjectName("showUnanswered")
+        self.unanswered.setToolTip(
+            translate(
+                "Mail",
+                "Every person invited, 'no answer' for those who have not replied; "
+                "what is cancelled is left out",
+            )
+        )
         self.model = QStandardItemModel(0, len(REPLY_COLUMNS), self)
         self.model.setHorizontalHeaderLabels([translate("Mail", name) for name in REPLY_COLUMNS])
         self.table = QTableView(self)
@@ -222,23 +234,71 @@ class RepliesDialog(ScopedReportDialog):
         self.table.setWordWrap(False)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        header.resizeSection(0, 380)
-        header.resizeSection(1, 170)
-        header.resizeSection(2, 380)
+        # Room for a moved meeting's two times and an answer cancelled since, on a laptop.
+        header.resizeSection(0, 300)
+        header.resizeSection(1, 400)
+        header.resizeSection(2, 290)
         header.setStretchLastSection(True)
+        self.refused = QPlainTextEdit(self)
+        self.refused.setObjectName("refusedReplies")
+        self.refused.setReadOnly(True)
+        self.refused.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        lines = self.refused.fontMetrics().lineSpacing()
+        self.refused.setMaximumHeight(6 * lines + 2 * self.refused.frameWidth() + 8)
+        self.refused.hide()
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.unanswered)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.refused)
         self.summary = QLabel(translate("Mail", READING_ANSWERS), self)
         self.summary.setObjectName("repliesSummary")
         self.summary.setWordWrap(True)
         self.import_button = QPushButton(translate("Mail", "Import replies…"), self)
         self.import_button.setObjectName("importReplies")
         self.import_button.clicked.connect(self._choose_files)
-        self.lay_out(self.table, (self.import_button,))
+        self.lay_out(body, (self.import_button,))
+        self.scope.currentIndexChanged.connect(lambda _index: self._read_again())
+        self.unanswered.toggled.connect(self._view_chosen)
         # A reader's login may list the answers but not record any: the button greyed,
         # saying why, as the window's editing actions are.
         database = self.database
         self.tasks.run_in_background(
             lambda: access.read_only_reason(database), self._access_read, access_unread
         )
+
+    def delegation_scope(self, label: str) -> object:
+        return DelegationScope(label)
+
+    def _choices_read(self, choices: calendar_export.ScopeChoices) -> None:
+        """The delegations, then the events the invitations went out for, after them."""
+        super()._choices_read(choices)
+        if not shiboken6.isValid(self):
+            return
+        database = self.database
+        self.tasks.run_in_background(lambda: replies.answered_events(database), self._events_read)
+
+    def _events_read(self, events: list[replies.AnsweredEvent]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.scope.blockSignals(True)
+        for event in events:
+            self.scope.addItem(
+                translate("Mail", "Event: {title} ({day})").format(
+                    title=event.title, day=event.day
+                ),
+                EventScope(event.uid),
+            )
+        self.scope.blockSignals(False)
+
+    def _read_again(self) -> None:
+        """Another scope or view: the counts are read again, an import's outcome gone."""
+        self.summary.setText(translate("Mail", READING_ANSWERS))
+
+    def _view_chosen(self, _unanswered: bool) -> None:
+        self._read_again()
+        self.refresh()
 
     def _access_read(self, reason: str | None) -> None:
         if reason is None or not shiboken6.isValid(self):
@@ -247,32 +307,49 @@ class RepliesDialog(ScopedReportDialog):
         self.import_button.setToolTip(reason)
 
     def refresh(self) -> None:
-        delegation = self.scope.currentData()
+        scope = self.scope.currentData()
+        event_uid = scope.uid if isinstance(scope, EventScope) else None
+        delegation = scope.name if isinstance(scope, DelegationScope) else None
+        invited = self.unanswered.isChecked()
         database = self.database
+        self._asked += 1
+        asked = self._asked
         self.tasks.run_in_background(
-            lambda: replies.attendance(database, delegation=delegation), self._shown
+            lambda: replies.listed_answers(
+                database, event_uid=event_uid, delegation=delegation, invited=invited
+            ),
+            lambda rows: self._shown(rows, asked),
         )
 
-    def _shown(self, rows: list[replies.Attendance]) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _shown(self, rows: list[replies.Attendance], asked: int) -> None:
+        if not shiboken6.isValid(self) or asked != self._asked:
+            return  # closed, or asked again since: the later answer shows
         self.rows = rows
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:
-            meeting = (
-                replies.meeting_text(row.meeting, row.moved_to)
-                if row.meeting
-                else translate("Mail", "every meeting")
-            )
-            answer = answer_label(row.answer, row.earlier)
-            cells = [row.title, meeting, f"{row.participant} <{row.email}>", answer]
-            self.model.appendRow([QStandardItem(cell) for cell in cells])
+            cells = [
+                row.title,
+                meeting_cell(row),
+                f"{row.participant} <{row.email}>",
+                replies.row_answer(row),
+            ]
+            items = [QStandardItem(cell) for cell in cells]
+            for item in items:
+                item.setToolTip(item.text())  # a cell cut short is read whole
+            self.model.appendRow(items)
         if self.summary.text() == translate("Mail", READING_ANSWERS):
-            self.summary.setText(
-                translate("Mail", "{count} answers.").format(count=len(rows))
-                if rows
-                else translate("Mail", "No answers recorded.")
-            )
+            self.summary.setText(self._counts(rows))
+
+    def _counts(self, rows: list[replies.Attendance]) -> str:
+        """What the rows come to: the invited by answer, or how many of the answers
+        recorded still stand (not given before an update, nor to what is cancelled)."""
+        if self.unanswered.isChecked():
+            return counts_line(rows)
+        if not rows:
+            return translate("Mail", "No answers recorded.")
+        return translate(
+            "Mail", "Answers recorded: {recorded}; still standing: {standing}."
+        ).format(recorded=len(rows), standing=sum(1 for row in rows if row.stands))
 
     def _choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -300,15 +377,17 @@ class RepliesDialog(ScopedReportDialog):
         if not isinstance(error, SchedulerError | OSError):
             raise error
         self.summary.setText(str(error))
+        self.refused.hide()
         self.refresh()
 
     def _imported(self, report: replies.ImportReport) -> None:
         if not shiboken6.isValid(self):
             return
-        text = translate("Mail", "{recorded} recorded, {refused} refused.").format(
-            recorded=len(report.recorded), refused=len(report.refused)
+        self.summary.setText(
+            translate("Mail", "{recorded} recorded, {refused} refused.").format(
+                recorded=len(report.recorded), refused=len(report.refused)
+            )
         )
-        if report.refused:
-            text += " " + " ".join(report.refused)
-        self.summary.setText(text)
+        self.refused.setPlainText("\n".join(report.refused))
+        self.refused.setVisible(bool(report.refused))
         self.refresh()

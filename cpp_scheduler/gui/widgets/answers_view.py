@@ -25,15 +25,32 @@ from cpp_scheduler.services import replies
 from cpp_scheduler.services.replies import NO_ANSWER, Attendance, answer_counts, meeting_text
 
 
-def answer_label(answer: str, earlier: str | None = None) -> str:
-    """An answer as the window words it: the engine's own words (``replies list`` says
-    the same), with the one given before an update that no longer counts (``earlier``:
-    see :class:`Attendance`)."""
-    return replies.answer_label(answer, earlier)
+def meeting_cell(row: Attendance) -> str:
+    """The meeting a row answers for, where it is now: "every meeting" for an answer to
+    a whole series, nothing for a one-off event, which has no meetings to tell apart."""
+    if row.meeting is not None:
+        return meeting_text(row.meeting, row.moved_to)
+    return translate("AnswersView", "every meeting") if row.series else ""
 
 
-def counts_line(rows: Sequence[Attendance]) -> str:
-    """ "3 accepted, 1 declined, 2 no answer": the answers given, none of them zero."""
+def event_and_meeting(row: Attendance) -> str:
+    """The event with the meeting answered for, in one pair of brackets (beside a
+    delegation's members, where room is short)."""
+    if row.meeting is None:
+        return row.title
+    if row.moved_to is None or row.moved_to == row.meeting:
+        return f"{row.title} ({meeting_text(row.meeting)})"
+    return translate("AnswersView", "{title} ({when}, moved from {original})").format(
+        title=row.title, when=meeting_text(row.moved_to), original=meeting_text(row.meeting)
+    )
+
+
+def counts_line(rows: Sequence[Attendance], *, held: bool = True) -> str:
+    """ "3 accepted, 1 declined, 2 no answer": the answers given, none of them zero. An
+    event not ``held`` (cancelled, or a session of a cancelled conference) invites nobody
+    and asks for no answer, whoever was invited before."""
+    if not held:
+        return translate("AnswersView", "It is cancelled: nobody is asked for an answer.")
     if not rows:
         return translate("AnswersView", "Nobody is invited yet.")
     words = {
@@ -107,22 +124,17 @@ class AnswersView(QWidget):
             translate("AnswersView", "Answer"),
         ]
 
-    def show_answers(self, rows: Sequence[Attendance]) -> None:
-        """Show ``rows`` (as :func:`replies.invited_answers` gives them)."""
+    def show_answers(self, rows: Sequence[Attendance], *, held: bool = True) -> None:
+        """Show ``rows`` (as :func:`replies.invited_answers` gives them), of an event
+        ``held`` or not (see :func:`counts_line`)."""
         self.model.clear()
         self.model.setHorizontalHeaderLabels(self.headers())
         for row in rows:
-            meeting = (
-                meeting_text(row.meeting, row.moved_to)
-                if row.meeting is not None
-                else translate("AnswersView", "every meeting")
-            )
             if self._with_events:
                 # Room is short beside the members: the meeting goes with the title.
-                shown = row.title if row.meeting is None else f"{row.title} ({meeting})"
-                cells = [row.participant, shown, answer_label(row.answer, row.earlier)]
+                cells = [row.participant, event_and_meeting(row), replies.row_answer(row)]
             else:
-                cells = [row.participant, meeting, answer_label(row.answer, row.earlier)]
+                cells = [row.participant, meeting_cell(row), replies.row_answer(row)]
             items = [QStandardItem(text) for text in cells]
             items[0].setToolTip(f"{row.participant} <{row.email}>")
             if self._with_events:
@@ -138,7 +150,7 @@ class AnswersView(QWidget):
             header.setStretchLastSection(False)
         else:
             header.setStretchLastSection(True)
-        self.counts.setText(counts_line(rows))
+        self.counts.setText(counts_line(rows, held=held))
 
     def shown_rows(self) -> list[list[str]]:
         """The table's text, row by row, as the user reads it."""

@@ -1,5 +1,5 @@
 """The Replies dialog with replies that cannot be recorded: a malformed file is one
-refused line in the summary, the other files are recorded, and nothing reaches the
+refused line below the answers, the other files are recorded, and nothing reaches the
 crash dialog; an answer to a moved meeting shows where the meeting is now; a reader's
 window lists the answers but greys the import, and its Send invitations and Send
 updates, saying why."""
@@ -68,8 +68,9 @@ def test_a_malformed_reply_is_one_refused_line_and_the_others_go_in(
     qtbot.waitUntil(lambda: dialog.rows is not None, timeout=20_000)
     dialog.import_files([bad, good])
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=20_000)
-    assert dialog.summary.text() == (
-        f"1 recorded, 1 refused. {bad}: DTSTAMP '20260501' is a date; it must be a date and time"
+    assert dialog.summary.text() == "1 recorded, 1 refused."
+    assert dialog.refused.toPlainText() == (
+        f"{bad}: DTSTAMP '20260501' is a date; it must be a date and time"
     )
     assert dialog.model.index(0, 2).data() == f"Ana Quispe <{program.ana.email}>"
     assert crashes == []
