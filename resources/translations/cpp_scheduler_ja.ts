@@ -251,6 +251,14 @@
 <context>
     <name>AnswersView</name>
     <message>
+        <source>{title} ({when}, moved from {original})</source>
+        <translation>{title}（{when}、{original} から移動）</translation>
+    </message>
+    <message>
+        <source>It is cancelled: nobody is asked for an answer.</source>
+        <translation>中止されています: 誰にも回答を求めていません。</translation>
+    </message>
+    <message>
         <source>Nobody is invited yet.</source>
         <translation>まだ誰も招待されていません。</translation>
     </message>
@@ -2311,6 +2319,34 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>「{title}」は中止です。招待を受け取っていない人には中止の通知を送りません（{count}人）。</translation>
     </message>
     <message>
+        <source>Not sent yet (the server asked to try later): {email} ({reason}), the message about {events}; send again later to send it.</source>
+        <translation>未送信（サーバーが後での再試行を求めました）: {email}（{reason}）、{events} についてのメッセージ。後でもう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>Not sent yet (the server asked to try later): {email} ({reason}), {count} messages about {events}; send again later to send them.</source>
+        <translation>未送信（サーバーが後での再試行を求めました）: {email}（{reason}）、{events} についてのメッセージ{count}件。後でもう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>Refused: {email} ({reason}), the message about {events}.</source>
+        <translation>拒否: {email}（{reason}）、{events} についてのメッセージ。</translation>
+    </message>
+    <message>
+        <source>Refused: {email} ({reason}), {count} messages about {events}.</source>
+        <translation>拒否: {email}（{reason}）、{events} についてのメッセージ{count}件。</translation>
+    </message>
+    <message>
+        <source>Not sent, as sent meanwhile from another window or the command line: {count}.</source>
+        <translation>その間に別のウィンドウまたはコマンドラインから送信済みのため未送信: {count}件。</translation>
+    </message>
+    <message>
+        <source>Not sent, as the program changed since the preview (an event cancelled or moved, a recipient taken off): {count}. The list now shows what is due.</source>
+        <translation>プレビュー後にプログラムが変わったため未送信（イベントの中止・移動、受信者の削除）: {count}件。一覧には現在必要なものを表示しています。</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}: correct the password in Tools &gt; Mail settings.</source>
+        <translation>中止: {reason}: 「ツール」&gt;「メール設定…」でパスワードを修正してください。</translation>
+    </message>
+    <message>
         <source>Send invitations</source>
         <translation>招待を送信</translation>
     </message>
@@ -2399,14 +2435,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>{count}件中{sent}件を送信しました。</translation>
     </message>
     <message>
-        <source>Refused: {refused}.</source>
-        <translation>拒否: {refused}。</translation>
-    </message>
-    <message>
-        <source>Not sent yet (the server asked to try later): {deferred}; send again later to send them.</source>
-        <translation>未送信（サーバーが後で再試行するよう求めました）: {deferred}。後でもう一度送信すると送られます。</translation>
-    </message>
-    <message>
         <source>Cancelled: the rest was not sent; send again to send it.</source>
         <translation>キャンセルしました: 残りは送信していません。もう一度送信すると送られます。</translation>
     </message>
@@ -2459,20 +2487,8 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>回答</translation>
     </message>
     <message>
-        <source>changed</source>
-        <translation>変更</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>中止</translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation>追加</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>除外</translation>
+        <source>Event: {title} ({day})</source>
+        <translation>イベント: {title}（{day}）</translation>
     </message>
     <message>
         <source>Reading the answers…</source>
@@ -2483,20 +2499,24 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>招待への回答</translation>
     </message>
     <message>
+        <source>Show who has not answered</source>
+        <translation>未回答の人を表示</translation>
+    </message>
+    <message>
+        <source>Every person invited, &apos;no answer&apos; for those who have not replied; what is cancelled is left out</source>
+        <translation>招待された全員（返信のない人は「未回答」）。中止されたものは除きます</translation>
+    </message>
+    <message>
         <source>Import replies…</source>
         <translation>回答を読み込む…</translation>
     </message>
     <message>
-        <source>every meeting</source>
-        <translation>すべての会合</translation>
-    </message>
-    <message>
-        <source>{count} answers.</source>
-        <translation>回答{count}件。</translation>
-    </message>
-    <message>
         <source>No answers recorded.</source>
         <translation>記録された回答はありません。</translation>
+    </message>
+    <message>
+        <source>Answers recorded: {recorded}; still standing: {standing}.</source>
+        <translation>記録された回答: {recorded}件、有効: {standing}件。</translation>
     </message>
     <message>
         <source>Import replies</source>
@@ -4590,6 +4610,14 @@ Visiting Japan: on Tokyo time</source>
     <message>
         <source>Deleting it also deletes {records}, with all they hold.</source>
         <translation>削除すると、{records} もその中身ごと削除されます。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was sent {count} event and has not been told it is off: deleting this participant tells them nothing, so it stays in their calendar. Take them off the event and send updates first (Tools &gt; Send updates…).</source>
+        <translation>「{name}」にはイベント{count}件が送られており、中止は伝えられていません: この参加者を削除しても何も伝わらず、予定はカレンダーに残ります。先にイベントから外してから、更新を送信してください（「ツール」&gt;「更新を送信…」）。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was sent {count} events and has not been told they are off: deleting this participant tells them nothing, so they stay in their calendar. Take them off these events and send updates first (Tools &gt; Send updates…).</source>
+        <translation>「{name}」にはイベント{count}件が送られており、中止は伝えられていません: この参加者を削除しても何も伝わらず、予定はカレンダーに残ります。先にイベントから外してから、更新を送信してください（「ツール」&gt;「更新を送信…」）。</translation>
     </message>
     <message>
         <source>You can undo this (Ctrl+Z).</source>
