@@ -92,6 +92,13 @@ def _containers(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[A
             yield from _containers(child, (*path, key))
 
 
+def _fresh(value: Any) -> Any:
+    """A copy of a hostile value of its own: a later mutation of the same document may
+    change what it put in (drop a key of it), which must not change the list every
+    example draws from, or the next examples would draw other values than they did."""
+    return json.loads(json.dumps(value))
+
+
 @st.composite
 def mutated(draw: st.DrawFn, document: dict[str, Any]) -> str:
     """The demo document with one to three mutations, as the text of a file."""
@@ -107,7 +114,7 @@ def mutated(draw: st.DrawFn, document: dict[str, Any]) -> str:
             elif action == "rename":
                 node[key + "_"] = node.pop(key)
             else:
-                node[key] = draw(st.sampled_from(HOSTILE_VALUES))
+                node[key] = _fresh(draw(st.sampled_from(HOSTILE_VALUES)))
         elif isinstance(node, list) and node:
             index = draw(st.integers(0, len(node) - 1))
             action = draw(st.sampled_from(["duplicate", "drop", "replace"]))
@@ -116,7 +123,7 @@ def mutated(draw: st.DrawFn, document: dict[str, Any]) -> str:
             elif action == "drop":
                 del node[index]
             else:
-                node[index] = draw(st.sampled_from(HOSTILE_VALUES))
+                node[index] = _fresh(draw(st.sampled_from(HOSTILE_VALUES)))
     depth = draw(st.sampled_from([2, limits.MAX_JSON_DEPTH, 5_000]))
     return json.dumps(copy, indent=1).replace(f'"{NESTED}"', "[" * depth + "]" * depth)
 
