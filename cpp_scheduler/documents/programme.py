@@ -50,7 +50,7 @@ from cpp_scheduler.model.event_filter import (
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
 from cpp_scheduler.services.rows import both_names
-from cpp_scheduler.services.snapshot import NotFoundError
+from cpp_scheduler.services.snapshot import named_event, no_event_named
 from cpp_scheduler.store import Database
 
 
@@ -191,12 +191,10 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
                 *_PLACE_WITHOUT_VENUE,
             )
             .outerjoin(PartnerCity, PartnerCity.id == Event.city_id)
-            .where(or_(Event.uid == uid_or_id, Event.id == uid_or_id))
+            .where(named_event(uid_or_id))
         ).first()
         if conference is None:
-            raise NotFoundError(
-                _("No event has the UID or id '{uid}'.").format(uid=uid_or_id.strip())
-            )
+            raise no_event_named(uid_or_id)
         _check_conference(session, conference)
         rows: Sequence[Any] = session.execute(
             select(

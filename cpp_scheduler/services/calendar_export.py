@@ -32,16 +32,13 @@ from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import EventRenderings, ExportOptions, Method, export_bytes
 from cpp_scheduler.model import Delegation, Event, Participant, Problem, StudyTour, TourDay
 from cpp_scheduler.model.validation import web_address_problem
+from cpp_scheduler.services.snapshot import NotFoundError, named_event, no_event_named
 from cpp_scheduler.store import Database
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (files done, files in all) after each file of a batch."""
 CancelFlag = Callable[[], bool]
 """Asked before each file of a batch; True stops it (``threading.Event().is_set``)."""
-
-
-class NotFoundError(SchedulerError):
-    """The event, delegation, participant or tour to export does not exist."""
 
 
 class FeedAddressError(SchedulerError):
@@ -189,11 +186,9 @@ def select_content(
     events = select(Event).options(*event_loading())
     tours = select(StudyTour).options(*_tour_loading())
     if isinstance(scope, EventScope):
-        event = session.scalars(
-            events.where(or_(Event.uid == scope.uid, Event.id == scope.uid))
-        ).first()
+        event = session.scalars(events.where(named_event(scope.uid))).first()
         if event is None:
-            raise NotFoundError(_("no event has the UID '{uid}'").format(uid=scope.uid))
+            raise no_event_named(scope.uid)
         return scopes.one_event(event, with_attendees=with_attendees)
     if isinstance(scope, DelegationScope):
         delegation = session.scalars(

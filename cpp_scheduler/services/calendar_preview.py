@@ -135,7 +135,7 @@ def preview_export(
     window asks for a bounded preview, so that a year of events never holds its worker
     for the seconds a whole file takes; the command line previews everything.
 
-    Raises :class:`~cpp_scheduler.services.calendar_export.NotFoundError` for a scope
+    Raises :class:`~cpp_scheduler.services.snapshot.NotFoundError` for a scope
     naming nothing the program holds, as the export does.
     """
     options = options or ExportOptions()

@@ -59,12 +59,8 @@ from cpp_scheduler.model.event import (
 from cpp_scheduler.model.history import Change as SavedChange
 from cpp_scheduler.scheduling.inputs import japan_day
 from cpp_scheduler.scheduling.localtimes import day_span
-from cpp_scheduler.services.calendar_export import (
-    DelegationScope,
-    EventScope,
-    NotFoundError,
-    TourScope,
-)
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
+from cpp_scheduler.services.snapshot import NotFoundError, named_event, no_event_named
 from cpp_scheduler.store import Database
 
 _FIRST = itemgetter(0)
@@ -808,9 +804,9 @@ def _scope_events(session: Session, scope: ChangeScope) -> tuple[list[str] | Non
     if scope is None:
         return None, None
     if isinstance(scope, EventScope):
-        found = session.scalars(select(Event.id).where(Event.uid == scope.uid)).one_or_none()
+        found = session.scalars(select(Event.id).where(named_event(scope.uid))).first()
         if found is None:
-            raise NotFoundError(_("no event has the UID '{uid}'").format(uid=scope.uid))
+            raise no_event_named(scope.uid)
         return [found], None
     if isinstance(scope, TourScope):
         tour = find_tour(session, scope.tour_id)

@@ -73,7 +73,6 @@ from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.calendar_export import (
     DelegationScope,
     EventScope,
-    NotFoundError,
     TourScope,
     event_loading,
 )
@@ -86,8 +85,7 @@ from cpp_scheduler.services.changes import (
     find_tour,
 )
 from cpp_scheduler.services.message_claims import MessageClaims
-from cpp_scheduler.services.snapshot import NotFoundError as EventNotFoundError
-from cpp_scheduler.services.snapshot import find_event
+from cpp_scheduler.services.snapshot import NotFoundError, find_event
 from cpp_scheduler.store import Database, StoreError
 from cpp_scheduler.store.errors import DatabaseLockedError
 
@@ -668,7 +666,7 @@ def _still_due(
         return list(plan.to_send)
     try:
         now = {_same_message(invitation): invitation for invitation in plan.replan()}
-    except (NotFoundError, EventNotFoundError):
+    except NotFoundError:
         now = {}  # the event, delegation or tour is gone: nothing it meant is due
     batch: list[Invitation] = []
     gone: list[Invitation] = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import limits, timezones
@@ -457,11 +457,22 @@ def find_event(session: Session, uid_or_id: str) -> Event:
             selectinload(Event.venue),
             selectinload(Event.changes),
         )
-        .where(or_(Event.uid == uid_or_id, Event.id == uid_or_id))
+        .where(named_event(uid_or_id))
     ).first()
     if event is None:
-        raise NotFoundError(_("No event has the UID or id '{uid}'.").format(uid=uid_or_id))
+        raise no_event_named(uid_or_id)
     return event
+
+
+def named_event(uid_or_id: str) -> ColumnElement[bool]:
+    """Which event a command or a dialog names: by its UID (as calendars know it) or its
+    id (as the program file and the window do), whichever it was given."""
+    return or_(Event.uid == uid_or_id, Event.id == uid_or_id)
+
+
+def no_event_named(uid_or_id: str) -> NotFoundError:
+    """The one refusal of an event named by a UID or an id the program does not hold."""
+    return NotFoundError(_("No event has the UID or id '{uid}'.").format(uid=uid_or_id.strip()))
 
 
 def event_attendees(event: Event) -> list[Attendee]:

@@ -90,7 +90,7 @@ def test_export_in_request_mode_writes_the_cancellations_beside(
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--event", "nobody@example.org"], "no event has the UID 'nobody@example.org'"),
+        (["--event", "nobody@example.org"], "No event has the UID or id 'nobody@example.org'."),
         (["--delegation", "Atlantis"], "no delegation is called 'Atlantis'"),
         (["--tour", "x"], "no study tour has the id 'x'"),
     ],

@@ -63,7 +63,6 @@ def test_the_event_dialog_shows_who_answered_what(
     assert dialog.answers.counts.text() == (f"1 accepted, 1 declined, {len(waiting)} no answer")
 
 
-
 def test_a_cancelled_event_s_dialog_says_it_asks_nobody_for_an_answer(
     qtbot: QtBot, database: Database, answered: Program
 ) -> None:
@@ -78,6 +77,7 @@ def test_a_cancelled_event_s_dialog_says_it_asks_nobody_for_an_answer(
     qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
     assert dialog.answers.shown_rows() == []
     assert dialog.answers.counts.text() == "It is cancelled: nobody is asked for an answer."
+
 
 def test_the_event_dialog_says_the_answers_in_the_glossarys_japanese(
     qtbot: QtBot, database: Database, answered: Program

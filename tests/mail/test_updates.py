@@ -207,6 +207,9 @@ def test_the_commands_report_and_send_updates_once(
     text = capsys.readouterr().out
     assert "Maya Shrestha <maya@kathmandu.gov.np>, Kathmandu" in text
     assert "(changed, REQUEST)" in text
+    # The event named by its id, as the window and the program file know it, or its UID.
+    assert main([*db, "changes", "--event", program.workshop.id]) == 0
+    assert capsys.readouterr().out == text
 
     updates = [*db, "send", "updates", *sender, "--outbox", str(outbox)]
     assert main([*updates, "--dry-run"]) == 0

@@ -10,7 +10,7 @@ import pytest
 from cpp_scheduler import timezones
 from cpp_scheduler.ical.export import ExportOptions, Method
 from cpp_scheduler.model import EventStatus
-from cpp_scheduler.services import calendar_export, calendar_preview
+from cpp_scheduler.services import calendar_export, calendar_preview, snapshot
 from cpp_scheduler.services.calendar_preview import PreviewRow
 from cpp_scheduler.services.demo import CONFERENCE, SERIES, load_demo
 from cpp_scheduler.store import Database
@@ -154,7 +154,7 @@ def test_the_demo_series_keeps_its_moved_session_and_drops_the_cancelled_one(
 
 
 def test_a_participant_the_program_does_not_hold_is_refused(database: Database) -> None:
-    with pytest.raises(calendar_export.NotFoundError, match=r"nobody@example\.org"):
+    with pytest.raises(snapshot.NotFoundError, match=r"nobody@example\.org"):
         calendar_preview.preview_export(
             database, calendar_export.ParticipantScope("nobody@example.org")
         )
