@@ -983,8 +983,10 @@ def _report(
         kind: ChangeKind,
         last: _LastSent | None,
         untold: Untold | None,
+        theirs: bool = False,
     ) -> list[str]:
-        """What changed in ``viewer``'s language, on their clock."""
+        """What changed in ``viewer``'s language, on their clock: named as the
+        participant reads it ("your time"), or as the coordinator does (``theirs``)."""
         now = facts[event_id]
         if kind is ChangeKind.CHANGED:
             assert last is not None
@@ -992,14 +994,14 @@ def _report(
             if before is None:
                 raised = 1 if event_id in rescheduled else 0
                 return _sequence_only(session, event_id, last.sequence, viewer, raised)
-            return differences(before, now, viewer, viewer_clock(viewer))
+            return differences(before, now, viewer, viewer_clock(viewer, theirs=theirs))
         if kind is ChangeKind.CANCELLED:
             return [_said(viewer, N_("cancelled"))]
         if kind is ChangeKind.ADDED:
             if event_id not in first_meetings:
                 first_meetings[event_id] = _first_meeting_held(now)
             address = last.address if last is not None else ""
-            return [_not_sent_yet(now, first_meetings[event_id], viewer, untold, address)]
+            return [_not_sent_yet(now, first_meetings[event_id], viewer, untold, address, theirs)]
         return [_said(viewer, N_("no longer attends"))]
 
     changes: list[Change] = []
@@ -1008,12 +1010,10 @@ def _report(
         details = words(viewer, event_id, kind, last, untold)
         if not details:
             continue
-        reported = details
-        if viewer.language != coordinator:
-            # The coordinator reads the report in the program's language, on the same
-            # clock; the message keeps the participant's.
-            reader = replace(viewer, language=coordinator)
-            reported = words(reader, event_id, kind, last, untold)
+        # The coordinator reads the report in the program's language, on the same clock
+        # named as theirs; the message keeps the participant's words.
+        reader = replace(viewer, language=coordinator)
+        reported = words(reader, event_id, kind, last, untold, theirs=True)
         changes.append(
             Change(
                 person.id,
@@ -1089,6 +1089,7 @@ def _not_sent_yet(
     viewer: scopes.Viewer,
     untold: Untold | None = Untold.NEVER_SENT,
     address: str = "",
+    theirs: bool = False,
 ) -> str:
     """What is said of a participant to invite: why they hold no invitation (``untold``;
     ``address``: the one their last invitation went to), with the event's dates if all
@@ -1100,7 +1101,7 @@ def _not_sent_yet(
             return _said(viewer, N_("not sent yet: every meeting of the series is cancelled"))
         start, end = first
         return _said(viewer, N_("not sent yet: {when}, {clock}")).format(
-            when=_when(start, end, viewer), clock=viewer_clock(viewer)
+            when=_when(start, end, viewer), clock=viewer_clock(viewer, theirs=theirs)
         )
     if facts.all_day:
         held = _days(facts, viewer)
@@ -1108,7 +1109,7 @@ def _not_sent_yet(
         held = _said(viewer, N_("every meeting of the series is cancelled"))
     else:
         held = _said(viewer, N_("{when}, {clock}")).format(
-            when=_when(*first, viewer), clock=viewer_clock(viewer)
+            when=_when(*first, viewer), clock=viewer_clock(viewer, theirs=theirs)
         )
     if untold is Untold.ADDRESS_CORRECTED:
         said = N_("sent to {address} before it was corrected, not yet to this address: {first}")
@@ -1144,10 +1145,12 @@ def _said(viewer: scopes.Viewer, message: str) -> str:
     return i18n.catalogue(viewer.language).gettext(message)
 
 
-def viewer_clock(viewer: scopes.Viewer) -> str:
-    """How the words name the participant's clock: "your time"."""
+def viewer_clock(viewer: scopes.Viewer, *, theirs: bool = False) -> str:
+    """How the words name the participant's clock: "your time" to them, "their time"
+    to the coordinator reading what they are due (``theirs``); a clock named by its city
+    ("Lima time") reads alike to both."""
     if viewer.label == "Your local time":
-        return _said(viewer, N_("your time"))
+        return _said(viewer, N_("their time") if theirs else N_("your time"))
     return viewer.label
 
 

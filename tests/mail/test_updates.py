@@ -424,7 +424,7 @@ def test_a_participant_added_to_a_series_is_told_its_first_meeting_still_held(
     ana_lines = printed.split(f"<{program.ana.email}>", 1)[1].splitlines()
     assert ana_lines[1:3] == [
         f"  {program.series.title} (added, REQUEST)",
-        "    not sent yet: Wed 15 Apr 2026, 21:00-22:30 (UTC-05:00), your time",
+        "    not sent yet: Wed 15 Apr 2026, 21:00-22:30 (UTC-05:00), their time",
     ]
     assert "Feb 2026" not in "\n".join(ana_lines[:3])
 

@@ -49,7 +49,7 @@ def test_what_changed_tells_a_series_moved_by_its_move_alone(
     told = [model.index(row, 1, maya).data() for row in range(model.rowCount(maya))]
     assert told == [
         "moved from Wed 18 Feb 2026, 05:45-07:15 (UTC+05:45) to Wed 18 Feb 2026, "
-        "06:45-08:15 (UTC+05:45), your time"
+        "06:45-08:15 (UTC+05:45), their time"
     ]
     changes.close()
     settle(qtbot, window)
