@@ -3,6 +3,7 @@ with the tools installed, settings kept in the test's folder."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -15,10 +16,12 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools import Tools
 from cpp_scheduler.gui.tools.import_calendar import ImportDialog
+from cpp_scheduler.mail.settings import SETTINGS_ENV
 from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, EventStatus, Venue
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
+from tests.mail.smtpserver import Server, smtp_server
 
 HERE = Path(__file__).parent
 
@@ -152,3 +155,30 @@ def reported_errors(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list
     errors: list[tuple[str, str]] = []
     monkeypatch.setattr(window, "report_error", lambda title, text: errors.append((title, text)))
     return errors
+
+
+# -- the mail tools ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    """A real SMTP server the mail tools send to."""
+    with smtp_server() as running:
+        yield running
+
+
+@pytest.fixture
+def mail_settings(tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The window's mail settings, sending through ``server`` as the CPP team."""
+    path = tmp_path / "mail.json"
+    path.write_text(
+        json.dumps(
+            {
+                "smtp": {"host": "127.0.0.1", "port": server.port, "security": "none"},
+                "sender": {"name": "TDLC CPP team", "email": "cpp@tdlc.example.org"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(SETTINGS_ENV, str(path))
+    return path

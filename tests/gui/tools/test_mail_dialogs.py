@@ -4,7 +4,6 @@ invitations with their preview and progress, what changed, and the updates."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,29 +24,7 @@ from cpp_scheduler.services.changes import change_report
 from cpp_scheduler.store import Database
 from tests.ical.program import Program, build_program
 from tests.mail.helpers import plain_transport, read_calendar, reply_calendar, send
-from tests.mail.smtpserver import Server, smtp_server
-
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    with smtp_server() as running:
-        yield running
-
-
-@pytest.fixture
-def mail_settings(tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "mail.json"
-    path.write_text(
-        json.dumps(
-            {
-                "smtp": {"host": "127.0.0.1", "port": server.port, "security": "none"},
-                "sender": {"name": "TDLC CPP team", "email": "cpp@tdlc.example.org"},
-            }
-        ),
-        encoding="utf-8",
-    )
-    monkeypatch.setenv(SETTINGS_ENV, str(path))
-    return path
+from tests.mail.smtpserver import Server
 
 
 @pytest.fixture

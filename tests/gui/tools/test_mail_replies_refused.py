@@ -26,13 +26,7 @@ from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database, open_database
 from tests.ical.program import Program, build_program, local
 from tests.mail.helpers import read_calendar, reply_calendar, send
-from tests.mail.smtpserver import Server, smtp_server
-
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    with smtp_server() as running:
-        yield running
+from tests.mail.smtpserver import Server
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ what it did not send and why, against a real SMTP server."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,29 +18,7 @@ from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
 from tests.ical.program import Program, build_program
 from tests.mail.login_server import REFUSED, login_smtp_server, memory_keyring
-from tests.mail.smtpserver import USER, Server, smtp_server
-
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    with smtp_server() as running:
-        yield running
-
-
-@pytest.fixture
-def mail_settings(tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "mail.json"
-    path.write_text(
-        json.dumps(
-            {
-                "smtp": {"host": "127.0.0.1", "port": server.port, "security": "none"},
-                "sender": {"name": "TDLC CPP team", "email": "cpp@tdlc.example.org"},
-            }
-        ),
-        encoding="utf-8",
-    )
-    monkeypatch.setenv(SETTINGS_ENV, str(path))
-    return path
+from tests.mail.smtpserver import USER, Server
 
 
 @pytest.fixture
