@@ -1,12 +1,13 @@
 """A delegation's itinerary: what it carries through Japan.
 
 A cover (the delegation, its dates in Japan, whom to call at TDLC), then one section
-per day of its stay and tours, and per day of a meeting in the weeks around them: each
-meeting at its time in Japan (and at home, for a virtual or hybrid one on a day the
-delegation is not in Japan; one of several days again on each later day listed that it
-is on, all-day or timed, lest that day read as free), where it is in English and in
-Japanese so that a taxi driver can read it, the travel legs, the hotel of the night, the
-video link as text and as a QR code, and the notes written for participants. Which
+per day of its stay and tours, and per day of a meeting or a leg in the weeks around
+them: each meeting at its time in Japan (and at home, for a virtual or hybrid one on a
+day the delegation is not in Japan; one of several days again on each later day it is
+on, all-day or timed, and a leg on each day it is under way, lest that day read as
+free or be missing), where it is in English and in Japanese so that a taxi driver can
+read it, the travel legs, the hotel of the night, the video link as text and as a QR
+code, and the notes written for participants. Which
 meetings the delegation attends is the engine's rule
 (:func:`cpp_scheduler.scheduling.attendance.delegation_meetings`), the one its schedule
 and the conflict check follow; the days a meeting is on are the calendar's
@@ -68,7 +69,11 @@ from cpp_scheduler.model import (
     TravelLeg,
 )
 from cpp_scheduler.model.event_filter import is_tentative, meeting_days
-from cpp_scheduler.scheduling.attendance import delegation_meetings
+from cpp_scheduler.scheduling.attendance import (
+    attending_delegations,
+    conferences_of,
+    delegation_meetings,
+)
 from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, japan_day, zone_city
 from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_text
@@ -250,6 +255,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         stamp = read_change_stamp(session)
 
     attendee = program.delegations.get(found.id)
+    conferences = conferences_of(program)
     meetings_by_day: dict[date, list[ItineraryMeeting]] = {}
     status_of = {event: detail.status for event, detail in details.items()}
     for meeting in attended:
@@ -281,8 +287,7 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 on_until=on_until if on_until > day else None,
                 moved=interval.moved,
                 in_person=interval.is_in_person,
-                outside_stay=interval.is_in_person
-                and found.id in interval.delegation_ids
+                outside_stay=_expected_in_person(interval, found.id, conferences)
                 and _outside_stay(day, on_until, found.arrival, found.departure),
             )
         )
@@ -295,8 +300,9 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
     stay: set[date] = set()
     if first is not None and last is not None:
         stay = {first + timedelta(days=n) for n in range((last - first).days + 1)}
-    # A long flight may leave the day before the stay begins in Japan: its day is listed.
-    dates = sorted(stay | set(meetings_by_day) | {leg.departure.date() for leg in legs})
+    # A long flight may leave the day before the stay begins in Japan, or still be in
+    # the air the day after it ends: every day a leg or a meeting is on is listed.
+    dates = sorted(stay | _days_taken(meetings_by_day) | _days_under_way(legs))
     continuing = _continuations(meetings_by_day, dates)
     days = tuple(
         ItineraryDay(
@@ -355,23 +361,68 @@ def _from_home(
     return day not in stay and bool(meetings) and not any(m.in_person for m in meetings)
 
 
+def _expected_in_person(
+    interval: Interval, delegation_id: str, conferences: Mapping[str, frozenset[str]]
+) -> bool:
+    """Whether the delegation is expected where the meeting is held, as the conflict
+    check judges a stay: a meeting attended in person that names it, or a session naming
+    nobody of a conference that does (never a conference judged by its sessions, nor a
+    meeting it is on only through one of its members)."""
+    return (
+        interval.is_in_person
+        and interval.event_id not in conferences
+        and delegation_id in attending_delegations(interval, conferences)
+    )
+
+
 def _outside_stay(first: date, last: date, arrival: date | None, departure: date | None) -> bool:
     """Whether a meeting on ``first``..``last`` (Japan's days) falls outside a stay from
-    ``arrival`` to ``departure``, as the conflict check finds a meeting that names the
-    delegation and is attended in person before it arrives or after it leaves (a stay
-    with either date unknown is not judged)."""
+    ``arrival`` to ``departure``, as the conflict check finds a meeting the delegation
+    is expected at in person (:func:`_expected_in_person`) before it arrives or after it
+    leaves (a stay with either date unknown is not judged)."""
     if arrival is None or departure is None:
         return False
     return first < arrival or last > departure
+
+
+def _days_taken(meetings_by_day: Mapping[date, list[ItineraryMeeting]]) -> set[date]:
+    """Every day (in Japan) a meeting is on: the day it is listed under first, and each
+    later one a meeting of several days still runs on, which its schedule lists it on
+    and which must not be missing from the paper a delegation carries."""
+    days: set[date] = set()
+    for first, meetings in meetings_by_day.items():
+        days.add(first)
+        for meeting in meetings:
+            if meeting.on_until is not None:
+                days.update(_dates_from(first, meeting.on_until))
+    return days
+
+
+def _days_under_way(legs: list[PrintedLeg]) -> set[date]:
+    """Every day (in Japan) a leg is under way, from the day it sets out to the day it
+    lands (:func:`~cpp_scheduler.documents.places.leg_on`, which lists it on each):
+    a flight still in the air the day after the stay ends is on that day."""
+    days: set[date] = set()
+    for leg in legs:
+        first = leg.departure.date()
+        days.update(_dates_from(first, max(first, (leg.arrival - _INSTANT).date())))
+    return days
+
+
+def _dates_from(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+_INSTANT = timedelta(microseconds=1)
+"""A leg landing at midnight is not under way on the day that midnight begins."""
 
 
 def _continuations(
     meetings_by_day: dict[date, list[ItineraryMeeting]], dates: list[date]
 ) -> dict[date, list[ItineraryMeeting]]:
     """Each meeting of several days (an all-day closure, a retreat overnight) again on
-    the later listed days it is on, so that such a day does not read "Nothing planned";
-    a day listed for nothing else is not added for it (its first day says how long it
-    lasts)."""
+    the later listed days it is on (every one, :func:`_days_taken`), so that such a day
+    does not read "Nothing planned"."""
     found: dict[date, list[ItineraryMeeting]] = {}
     for first, meetings in sorted(meetings_by_day.items()):
         for meeting in meetings:

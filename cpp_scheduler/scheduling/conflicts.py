@@ -5,7 +5,8 @@ resource and start, and each interval is compared only with the intervals of the
 resource still running when it starts. That is O(n log n + k) for n bookings and k
 overlapping pairs, never a pairwise scan of the program. The travel check reads the
 same sorted bookings; the others (capacity, opening hours, holidays, night sessions,
-stays, study tours) are one pass each over the program. Facts shared by many events are
+stays, sessions outside their conference's dates, study tours) are one pass each over
+the program. Facts shared by many events are
 found once per check: each zone's UTC offset per day (:class:`LocalClock`), each
 country's holidays, each venue's hours; cheap tests on whole seconds and UTC days spare
 the exact ones on the many events that are plainly fine, and sentences are written only
@@ -23,8 +24,9 @@ and a range shows exactly the findings with a day in it (:func:`falls_within`): 
 finding about a day (a holiday, a tour's day or night) belongs to that day; one about a
 clash (two bookings, a meeting at night, over capacity or out of hours, outside a stay)
 to every day the clash touches in Tokyo, as a run sheet lists a meeting on every day it
-runs; a journey between meetings to the day it sets out; a study tour's leg to every day
-it is under way and every day of the activity it runs into or leaves too soon after (an
+runs (a session outside its conference's dates, to each of its days outside them); a
+journey between meetings to the day it sets out; a study tour's leg to every day it is
+under way and every day of the activity it runs into or leaves too soon after (an
 overnight leg landing into the next day's visit is that day's problem too, and that
 day's run sheet lists the leg). An all-day meeting's days are its own dates,
 the same on every calendar, and a finding about whole days starts as the first of them
@@ -105,6 +107,7 @@ class ConflictKind(StrEnum):
     TOUR_LEG_UNKNOWN = "tour_leg_unknown"
     HOTEL_IN_OTHER_CITY = "hotel_in_other_city"
     ACTIVITY_OUTSIDE_TOUR = "activity_outside_tour"
+    SESSION_OUTSIDE_CONFERENCE = "session_outside_conference"
 
     @property
     def label(self) -> str:
@@ -128,6 +131,7 @@ _KIND_LABELS = {
     ConflictKind.TOUR_LEG_UNKNOWN: N_("Travel leg not in the table"),
     ConflictKind.HOTEL_IN_OTHER_CITY: N_("Hotel in another city"),
     ConflictKind.ACTIVITY_OUTSIDE_TOUR: N_("Activity outside the tour's days"),
+    ConflictKind.SESSION_OUTSIDE_CONFERENCE: N_("Session outside the conference's dates"),
 }
 
 TOUR_KINDS = frozenset(
@@ -381,6 +385,7 @@ def find_conflicts(
     found.extend(_holiday_problems(context))
     found.extend(_night_problems(context))
     found.extend(_stay_problems(context))
+    found.extend(_session_problems(context))
     found.extend(_tour_problems(context))
     if start is not None or end is not None:
         found = [c for c in found if falls_within(c, start, end)]
@@ -1155,15 +1160,25 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
 
 
 def _stay_problems(context: _Context) -> Iterator[Conflict]:
-    """Only events attended in person: a delegation joins a hybrid session from home."""
+    """Only events attended in person (a delegation joins a hybrid session from home),
+    by the delegations attending them: those named, or for a session naming none, its
+    conference's (:func:`attending_delegations`, as the delegation's schedule and
+    itinerary list it). A conference with sessions is judged by its sessions, never by
+    its span."""
+    conferences = context.conference_delegations
     for interval in context.snapshot.intervals:
-        if interval.delegation_ids and interval.is_in_person:
-            yield from _stay_problems_of(context, interval)
+        if not interval.is_in_person or interval.event_id in conferences:
+            continue
+        delegation_ids = attending_delegations(interval, conferences)
+        if delegation_ids:
+            yield from _stay_problems_of(context, interval, delegation_ids)
 
 
-def _stay_problems_of(context: _Context, interval: Interval) -> Iterator[Conflict]:
+def _stay_problems_of(
+    context: _Context, interval: Interval, delegation_ids: frozenset[str]
+) -> Iterator[Conflict]:
     days = _local_days(context.clock, interval, timezones.TOKYO)
-    for delegation_id in sorted(interval.delegation_ids):
+    for delegation_id in sorted(delegation_ids):
         delegation = context.snapshot.delegations.get(delegation_id)
         if delegation is None or delegation.arrival is None or delegation.departure is None:
             continue
@@ -1195,6 +1210,75 @@ def _stay_problems_of(context: _Context, interval: Interval) -> Iterator[Conflic
             (Meeting.of(interval),),
             days=tuple(outside),
         )
+
+
+# -- conferences' sessions --------------------------------------------------------------
+
+
+def _session_problems(context: _Context) -> Iterator[Conflict]:
+    """A session held on a day outside its conference's dates (moved, or given the
+    wrong date): still the conference's, on every document that lists it, but on a day
+    the conference's own dates do not announce. Judged against the innermost of its
+    conferences whose dates are known (a conference that is a series has no one span),
+    day by day in Tokyo, as findings are read."""
+    spans = _conference_dates(context.snapshot)
+    if not spans:
+        return
+    clock = context.clock
+    for interval in context.snapshot.intervals:
+        if not interval.ancestor_ids:
+            continue
+        holding = [spans[a] for a in interval.ancestor_ids if a in spans]
+        if not holding:
+            continue
+        conference = min(holding, key=lambda c: (c.end_s - c.start_s, c.id))
+        held = _local_days(clock, conference, timezones.TOKYO)
+        outside = [
+            day_to_date(day)
+            for day in _local_days(clock, interval, timezones.TOKYO)
+            if day not in held
+        ]
+        if not outside:
+            continue
+        yield Conflict(
+            ConflictKind.SESSION_OUTSIDE_CONFERENCE,
+            Severity.WARNING,
+            _(
+                "{session} is held on {days}, outside the dates of its conference "
+                "{conference} ({dates})"
+            ).format(
+                session=interval.title,
+                days=_dates(outside),
+                conference=conference.title,
+                dates=_date_range(day_to_date(held[0]), day_to_date(held[-1])),
+            ),
+            (interval.event_id,),
+            (),
+            _starting(interval, outside),
+            (Meeting.of(interval),),
+            days=tuple(outside),
+        )
+
+
+def _date_range(first: date, last: date) -> str:
+    """``Tue 16 Feb 2027``; ``Mon 15 Feb to Tue 16 Feb 2027``: a conference's days."""
+    if first == last:
+        return i18n.day_text(first)
+    return _("{first} to {last}").format(first=i18n.short_day_text(first), last=i18n.day_text(last))
+
+
+def _conference_dates(snapshot: ProgramSnapshot) -> Mapping[str, Interval]:
+    """Per conference with sessions that is not a series, its own span: as the
+    snapshot's reader found it in the whole program, else from its intervals, which
+    then hold the whole program."""
+    if snapshot.conference_dates is not None:
+        return snapshot.conference_dates
+    conferences = conferences_of(snapshot)
+    return {
+        interval.event_id: interval
+        for interval in snapshot.intervals
+        if interval.event_id in conferences and interval.recurrence_id is None
+    }
 
 
 def _tour_problems(context: _Context) -> Iterator[Conflict]:

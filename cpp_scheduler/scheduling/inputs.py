@@ -213,13 +213,13 @@ class Interval:
 
     @property
     def is_in_person(self) -> bool:
-        """Everyone listed comes to its locality: a face-to-face event that is not a
-        videoconference. At a hybrid event only those visiting Japan come in person."""
-        return (
-            self.mode is EventMode.FACE_TO_FACE
-            and self.kind is not EventKind.VIDEOCONFERENCE
-            and self.locality is not None
-        )
+        """Everyone listed comes to where it is held: a face-to-face event that is not a
+        videoconference, whether or not its venue is chosen yet (nobody joins a
+        face-to-face meeting from home, so one outside a delegation's stay is a problem
+        before it has a room). At a hybrid event only those visiting Japan come in
+        person. The checks of journeys, which need a place to travel to, ask
+        :attr:`is_physical` first."""
+        return self.mode is EventMode.FACE_TO_FACE and self.kind is not EventKind.VIDEOCONFERENCE
 
     @property
     def is_physical(self) -> bool:
@@ -352,6 +352,10 @@ class ProgramSnapshot:
     (for its sessions naming none): a part may hold a session without its conference,
     or a conference without its sessions. None: :attr:`intervals` say it (they hold
     the whole program)."""
+    conference_dates: Mapping[str, Interval] | None = None
+    """Per event of the whole program that has sessions held and is not a series, its
+    own span, against which its sessions' days are judged: a part may hold a session
+    without its conference. None: :attr:`intervals` say it."""
 
     def attendee(self, attendee_id: str) -> Attendee | None:
         return self.delegations.get(attendee_id) or self.participants.get(attendee_id)
@@ -366,6 +370,7 @@ class ProgramSnapshot:
             self.tours,
             self.neighbours,
             self.conferences,
+            self.conference_dates,
         )
 
 

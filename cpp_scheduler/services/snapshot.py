@@ -258,6 +258,7 @@ def load_snapshot(
     if end is not None and reach != end:
         ahead = [interval for interval in intervals if interval.start >= end]
         intervals = [interval for interval in intervals if interval.start < end]
+    holding = _holding_sessions(parents, off)
     delegations = {d.id: delegation_attendee(d) for d in session.scalars(select(Delegation))}
     venues = session.scalars(select(Venue)).all()
     routes = session.scalars(select(TravelTime)).all()
@@ -269,7 +270,8 @@ def load_snapshot(
         routes=tuple(Route(r.origin, r.destination, str(r.mode), r.minutes) for r in routes),
         tours=tuple(tours),
         neighbours=tuple(ahead),
-        conferences=_conferences(session, parents, off),
+        conferences=_conferences(session, holding),
+        conference_dates=_conference_dates(session, holding),
     )
 
 
@@ -316,12 +318,9 @@ def _participants(session: Session, delegations: dict[str, Attendee]) -> dict[st
     return found
 
 
-def _conferences(
-    session: Session, parents: dict[str, str | None], off: frozenset[str]
-) -> dict[str, frozenset[str]]:
-    """Per event with a session held (at any depth), the delegations it names: the
-    whole program's, whatever part of it is read."""
-    found = _holding_sessions(parents, off)
+def _conferences(session: Session, found: set[str]) -> dict[str, frozenset[str]]:
+    """Per event with a session held (at any depth, ``found``), the delegations it
+    names: the whole program's, whatever part of it is read."""
     named: dict[str, set[str]] = {event_id: set() for event_id in found}
     if found:
         links = event_delegations.c
@@ -330,6 +329,31 @@ def _conferences(
         ):
             named[event_id].add(delegation_id)
     return {event_id: frozenset(ids) for event_id, ids in named.items()}
+
+
+def _conference_dates(session: Session, found: set[str]) -> dict[str, Interval]:
+    """Per event with a session held (``found``) that is not a series, its own span:
+    the dates its sessions are judged against, whatever part of the program is read
+    (a series has no one span to hold its sessions to)."""
+    if not found:
+        return {}
+    rows = session.execute(
+        select(
+            Event.id, Event.title, Event.start_utc, Event.end_utc, Event.zone, Event.all_day
+        ).where(Event.id.in_(sorted(found)), Event.recurrence_rule.is_(None))
+    )
+    return {
+        row.id: Interval(
+            id=row.id,
+            event_id=row.id,
+            title=row.title,
+            start=row.start_utc,
+            end=row.end_utc,
+            zone=row.zone,
+            all_day=row.all_day,
+        )
+        for row in rows
+    }
 
 
 def _holding_sessions(parents: dict[str, str | None], off: frozenset[str]) -> set[str]:

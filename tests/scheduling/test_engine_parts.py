@@ -101,7 +101,8 @@ def test_a_tours_days_among_the_neighbours_are_planned() -> None:
 
 def test_conferences_of_the_whole_program_decide_over_the_part_read() -> None:
     """A conference whose sessions were not read is still judged by them; a session
-    whose conference was not read is still for the conference's delegations."""
+    whose conference was not read is still for the conference's delegations, and still
+    held outside the conference's dates."""
     night = tokyo(2027, 3, 2, 1)  # 00:00 in Manila
     conference = meeting(
         "forum",
@@ -122,10 +123,14 @@ def test_conferences_of_the_whole_program_decide_over_the_part_read() -> None:
         ancestor_ids=frozenset({"forum"}),
     )
     whole = find_conflicts(snapshot(conference, session))
-    assert [c.event_ids for c in whole] == [("closing",)]
+    assert sorted((c.kind, c.event_ids) for c in whole) == [
+        (ConflictKind.NIGHT_SESSION, ("closing",)),
+        (ConflictKind.SESSION_OUTSIDE_CONFERENCE, ("closing",)),
+    ]
     facts = {"forum": frozenset({MANILA.id})}
-    assert find_conflicts(snapshot(conference, conferences=facts)) == []
-    assert find_conflicts(snapshot(session, conferences=facts)) == whole
+    dates = {"forum": conference}
+    assert find_conflicts(snapshot(conference, conferences=facts, conference_dates=dates)) == []
+    assert find_conflicts(snapshot(session, conferences=facts, conference_dates=dates)) == whole
     # without them, each part alone is judged wrongly: what the facts are for
     assert find_conflicts(snapshot(conference)) != []
     assert find_conflicts(snapshot(session)) == []

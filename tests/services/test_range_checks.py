@@ -428,13 +428,18 @@ def test_a_conference_and_its_sessions_read_apart_are_judged_together(
         )
     assert assert_range_agrees(program, day, day) == []
     found = assert_range_agrees(program, late, late)
-    assert [c.kind for c in found] == [ConflictKind.NIGHT_SESSION]
+    # Held days after its conference's own dates, the session says so too.
+    assert [c.kind for c in found] == [
+        ConflictKind.NIGHT_SESSION,
+        ConflictKind.SESSION_OUTSIDE_CONFERENCE,
+    ]
     assert found[0].message.startswith("Closing session is at night for Manila delegation")
 
 
 def test_a_sessions_holiday_is_its_conferences_whatever_the_range(program: Database) -> None:
     """The session on a Japanese holiday (Vernal Equinox Day, 22 March) is reported by
-    its conference only, also when the range holds the session alone."""
+    its conference only, also when the range holds the session alone: the range finds
+    only that the session is held after its conference's one day."""
     with program.transaction() as session:
         conference = _event(
             "Spring forum",
@@ -453,7 +458,8 @@ def test_a_sessions_holiday_is_its_conferences_whatever_the_range(program: Datab
                 parent=conference,
             )
         )
-    assert assert_range_agrees(program, date(2027, 3, 22), date(2027, 3, 22)) == []
+    found = assert_range_agrees(program, date(2027, 3, 22), date(2027, 3, 22))
+    assert [c.kind for c in found] == [ConflictKind.SESSION_OUTSIDE_CONFERENCE]
 
 
 def test_a_meeting_moved_before_its_series_first_is_in_the_range(program: Database) -> None:
