@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -100,8 +101,19 @@ def run_day(args: argparse.Namespace) -> int:
     return _print(args, lambda database: run_sheet_document(read_run_sheet(database, day)))
 
 
+def refuse_other_suffix(output: Path, suffixes: Collection[str], refusal: str) -> None:
+    """Refuse, before anything is read, an output file named with a suffix the command
+    does not write (``refusal``, with ``{file}``, says which it writes), as argparse
+    refuses a bad value (status 2): a PDF saved as ``day.txt`` would open in an editor
+    as garbage, and the name would hide what the file is. ``suffixes`` are lowercase,
+    with their dot; the name's own is compared without case (``Day.PDF`` is a PDF)."""
+    if output.suffix.lower() not in suffixes:
+        raise CliError(refusal.format(file=output), status=2)
+
+
 def _print(args: argparse.Namespace, build: Any) -> int:
     output = Path(args.output)
+    refuse_other_suffix(output, (".pdf",), _("-o {file}: a printed document is written as .pdf"))
     if not output.parent.is_dir():
         raise CliError(
             _("cannot write {file}: the folder {folder} does not exist").format(

@@ -115,11 +115,11 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(_("give the period with --from and --to"), status=2)
     output: Path | None = args.output
     if output is not None:
-        if output.suffix.lower() not in (".xlsx", ".pdf"):
-            raise CliError(
-                _("-o {file}: the report is written as .pdf or .xlsx").format(file=output),
-                status=2,
-            )
+        from cpp_scheduler.cli.documents import refuse_other_suffix
+
+        refuse_other_suffix(
+            output, (".xlsx", ".pdf"), _("-o {file}: the report is written as .pdf or .xlsx")
+        )
         check_output(output)
     database = open_program(args.db)
     try:

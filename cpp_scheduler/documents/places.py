@@ -290,14 +290,16 @@ def leg_row(leg: PrintedLeg, day: date, notes: Sequence[str] = ()) -> list[str]:
     when = time_span(leg.departure, leg.arrival)
     if leg.continued:
         when = f"<p>{escape(continued_when(day, leg.arrival))}</p>"
+    backwards = leg.arrives.replace(tzinfo=None) <= leg.leaves.replace(tzinfo=None)
+    arrival_dated = backwards or leg.arrives.date() not in (day, leg.leaves.date())
     return [
         when,
         what,
         escape(
             _("Departs {departs} from {origin}, arrives {arrives} in {destination}").format(
-                departs=_leg_time(leg.leaves, day, named),
+                departs=_leg_time(leg.leaves, day, named, dated=backwards),
                 origin=leg.origin,
-                arrives=_leg_time(leg.arrives, day, named),
+                arrives=_leg_time(leg.arrives, day, named, dated=arrival_dated),
                 destination=leg.destination,
             )
         ),
@@ -312,10 +314,16 @@ def continued_when(day: date, end: datetime) -> str:
     return _("(continued) until {end}").format(end=until)
 
 
-def _leg_time(local: datetime, day: date, named: bool) -> str:
-    """``12:00``; ``Sat 03 Apr 06:10`` on another date than the day it is listed on;
-    ``12:00 NZDT`` with its clock ``named``."""
-    text = i18n.time_text(local) if local.date() == day else i18n.day_time_text(local)
+def _leg_time(local: datetime, day: date, named: bool, *, dated: bool = False) -> str:
+    """``12:00``; ``Sat 03 Apr 06:10`` on another date than the day it is listed on, or
+    where ``dated``; ``12:00 NZDT`` with its clock ``named``.
+
+    :func:`leg_row` dates the arrival also where its date is not the departure's (the
+    row's day alone would leave the reader to guess which of the two it shares), and
+    both ends where the arrival's wall clock reads no later than the departure's: a
+    flight east over the date line lands "before" it leaves (Tokyo 21:00, Honolulu
+    09:00 the same date), which only the dates beside the clocks make readable."""
+    text = i18n.time_text(local) if local.date() == day and not dated else i18n.day_time_text(local)
     return f"{text} {timezones.clock_label(local)}" if named else text
 
 

@@ -1,7 +1,11 @@
 """A conference's printed programme: a timetable per day with one column per room, so
 parallel sessions stand side by side (five rooms at most to a table, lest their words
 break), then every session with its themes, speakers and delegations; what is not
-confirmed yet says "Tentative".
+confirmed yet says "Tentative". A session cancelled stays in its slot, struck through and
+marked "Cancelled", so that whoever holds an earlier printout finds it called off rather
+than gone; it is not counted among the sessions held. The cover gives the days the
+timetable covers: the conference's own, widened to a session held outside them, whose
+day the timetable marks as outside the conference's dates.
 
 Read in one session with a handful of column queries joined on the conference, so a
 programme of hundreds of sessions in a program of ten thousand events builds in well
@@ -12,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, or_, select
@@ -86,6 +90,9 @@ class ProgrammeSession:
     (:attr:`Programme.tentative`), so the two together say what the run sheet and the
     itinerary say of each session by the one rule
     (:func:`~cpp_scheduler.model.event_filter.is_tentative`)."""
+    cancelled: bool = False
+    """Called off: listed where it was, struck through and marked "Cancelled", and not
+    counted among the sessions held."""
     conference_delegations: bool = False
     """It names no delegation, so :attr:`delegations` are its conference's: the ones
     the engine takes it to be for
@@ -106,6 +113,9 @@ class ProgrammeDay:
     day: date
     rooms: tuple[str, ...]
     rows: tuple[TimetableRow, ...]
+    outside: bool = False
+    """Outside the conference's own dates: a session held there widens the cover's
+    dates, and the day's heading says why the conference's record does not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +134,26 @@ class Programme:
     stamp: ChangeStamp
     cancelled: int | None = None
     """For a cancelled conference, how many sessions were called off with it (none of
-    them is listed: a programme leaves out what is not held); None when it goes ahead."""
+    them is listed: the cover says the whole is called off); None when it goes ahead."""
     tentative: bool = False
     """The conference is not confirmed yet, or a conference it is a session of is not
     (:func:`~cpp_scheduler.model.event_filter.is_tentative`): its cover and every page's
     header say so, for all its sessions."""
+
+    @property
+    def held(self) -> tuple[ProgrammeSession, ...]:
+        """The sessions that go ahead: those the cover counts."""
+        return tuple(item for item in self.sessions if not item.cancelled)
+
+    def covered_days(self) -> tuple[date, date]:
+        """The first and last day the cover gives: the conference's own, widened to its
+        held sessions' (one placed outside them is on the timetable, and a cover that
+        left its day out would send people home a day early)."""
+        first, last = self.start.date(), self.end.date()
+        for item in self.held:
+            first = min(first, item.start.date())
+            last = max(last, item.last_day or (item.end - timedelta(microseconds=1)).date())
+        return first, max(first, last)
 
 
 class NotAConferenceError(SchedulerError, ValueError):
@@ -210,11 +235,15 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
                 *_PLACE_WITHOUT_VENUE,
             )
             .outerjoin(PartnerCity, PartnerCity.id == Event.city_id)
-            .where(Event.parent_id == conference.id, Event.status != EventStatus.CANCELLED)
+            .where(Event.parent_id == conference.id)
             .order_by(Event.start_utc, Event.title)
         ).all()
         called_off = conference.status is EventStatus.CANCELLED
-        cancelled = len(rows) if called_off else None
+        cancelled = (
+            sum(1 for row in rows if row.status is not EventStatus.CANCELLED)
+            if called_off
+            else None
+        )
         if called_off:
             rows = []  # a cancelled conference holds none of its sessions
         elif not rows:
@@ -283,20 +312,23 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             delegations=attending[row.id],
             description=row.description or "",
             tentative=row.status is EventStatus.TENTATIVE,
+            cancelled=row.status is EventStatus.CANCELLED,
             conference_delegations=bool(attending[row.id]) and not delegations.get(row.id),
         )
         for row in rows
     )
+    start, end = _start(conference, zone), _end(conference, zone)
+    own_days = (start.date(), end.date())
     return Programme(
         title=conference.title,
         uid=conference.uid,
         zone=zone,
-        start=_start(conference, zone),
-        end=_end(conference, zone),
+        start=start,
+        end=end,
         place=places.get(conference.venue_id) if conference.venue_id else None,
         description=conference.description or "",
         delegations=tuple(delegations.get(conference.id, ())),
-        days=timetable(sessions),
+        days=timetable(sessions, own_days),
         sessions=sessions,
         stamp=stamp,
         cancelled=cancelled,
@@ -395,9 +427,12 @@ def _names_by_event(
     return found
 
 
-def timetable(sessions: tuple[ProgrammeSession, ...]) -> tuple[ProgrammeDay, ...]:
+def timetable(
+    sessions: tuple[ProgrammeSession, ...], own_days: tuple[date, date] | None = None
+) -> tuple[ProgrammeDay, ...]:
     """Per day, the rooms in use (by name) and a row per start time: sessions that run
-    at once in different rooms share a row."""
+    at once in different rooms share a row. A day outside ``own_days`` (the conference's
+    first and last) is marked :attr:`~ProgrammeDay.outside`."""
     by_day: dict[date, list[ProgrammeSession]] = {}
     for item in sessions:
         by_day.setdefault(item.start.date(), []).append(item)
@@ -416,7 +451,8 @@ def timetable(sessions: tuple[ProgrammeSession, ...]) -> tuple[ProgrammeDay, ...
             )
             for start in starts
         )
-        days.append(ProgrammeDay(day, rooms, rows))
+        outside = own_days is not None and not own_days[0] <= day <= own_days[1]
+        days.append(ProgrammeDay(day, rooms, rows, outside))
     return tuple(days)
 
 
@@ -455,7 +491,7 @@ def programme_document(
 
 
 def _cover(programme: Programme) -> str:
-    when = i18n.period_day_text(programme.start.date(), programme.end.date())
+    when = i18n.period_day_text(*programme.covered_days())
     parts = [f"<h1>{escape(programme.title)}</h1>", f'<p class="cover">{escape(when)}</p>']
     if programme.cancelled is not None:
         parts.append(_cancelled_notice(programme.cancelled))
@@ -476,8 +512,9 @@ def _cover(programme: Programme) -> str:
         parts.append("<p>" + "<br>".join(escape(d) for d in programme.delegations) + "</p>")
     if programme.cancelled is not None:
         return "".join(parts)
-    rooms = sorted({item.room for item in programme.sessions})
-    sessions = len(programme.sessions)
+    held = programme.held
+    rooms = sorted({item.room for item in held})
+    sessions = len(held)
     # The zone named as every view and sentence names it (Tokyo, 東京), not its IANA name.
     summary = _("{sessions} in {rooms}; times are {city} time.").format(
         sessions=ngettext("{count} session", "{count} sessions", sessions).format(count=sessions),
@@ -485,6 +522,14 @@ def _cover(programme: Programme) -> str:
         city=zone_city(programme.zone),
     )
     parts.append(f'<p class="muted">{escape(summary)}</p>')
+    called_off = len(programme.sessions) - sessions
+    if called_off:
+        listed = ngettext(
+            "{count} cancelled session is listed where it was, marked Cancelled.",
+            "{count} cancelled sessions are listed where they were, marked Cancelled.",
+            called_off,
+        ).format(count=called_off)
+        parts.append(f'<p class="muted">{escape(listed)}</p>')
     return "".join(parts)
 
 
@@ -541,7 +586,11 @@ def room_widths(rooms: int) -> tuple[int, ...]:
 def _day(day: ProgrammeDay) -> str:
     """A day's timetable: one table per group of rooms (:func:`room_groups`), each
     with the times at which a session starts in one of its rooms, a line apart."""
-    parts = [f"<h2>{escape(i18n.long_day_text(day.day))}</h2>"]
+    heading = escape(i18n.long_day_text(day.day))
+    if day.outside:
+        outside = escape(_("outside the conference's dates"))
+        heading += f' <span class="warning">({outside})</span>'
+    parts = [f"<h2>{heading}</h2>"]
     for number, group in enumerate(room_groups(len(day.rooms))):
         if number:
             parts.append("<p></p>")
@@ -563,6 +612,10 @@ def _day(day: ProgrammeDay) -> str:
     return "".join(parts)
 
 
+def _cancelled_label() -> str:
+    return f'<b class="warning">{escape(EventStatus.CANCELLED.label)}</b>'
+
+
 def _row_time(row: TimetableRow) -> str:
     """The row's start time, or "All day" for a row of all-day sessions."""
     if all(item.last_day is not None for cell in row.cells for item in cell):
@@ -578,7 +631,13 @@ def _hours(item: ProgrammeSession) -> str:
 
 
 def _cell(item: ProgrammeSession) -> str:
+    """A session in its room's cell: a cancelled one struck through under the word
+    "Cancelled", as a cancelled conference's pages say CANCELLED."""
     speakers = ", ".join(s.name for s in item.speakers)
+    if item.cancelled:
+        text = f"{_cancelled_label()}<br><s><b>{escape(item.title)}</b><br>"
+        text += f'<span class="muted">{breakable_span(_hours(item))}</span></s>'
+        return f"<p>{text}</p>"
     text = f"<b>{escape(item.title)}</b><br>"
     text += f'<span class="muted">{breakable_span(_hours(item))}</span>'
     if item.tentative:
@@ -593,7 +652,9 @@ def _session(item: ProgrammeSession, on_the_cover: tuple[str, ...]) -> str:
         (_("When"), escape(f"{i18n.day_text(item.start.date())} {_hours(item)}")),
         (_("Room"), escape(item.room)),
     ]
-    if item.tentative:
+    if item.cancelled:
+        facts.append((_("Status"), _cancelled_label()))
+    elif item.tentative:
         facts.append((_("Status"), escape(EventStatus.TENTATIVE.label)))
     if item.themes:
         facts.append((_("Themes"), escape(_(", ").join(item.themes))))
@@ -614,8 +675,9 @@ def _session(item: ProgrammeSession, on_the_cover: tuple[str, ...]) -> str:
         for label, value in facts
     )
     description = f"<p>{lines(item.description)}</p>" if item.description else ""
+    title = f"<s>{escape(item.title)}</s>" if item.cancelled else escape(item.title)
     return (
-        f"<h3>{escape(item.title)}</h3>"
+        f"<h3>{title}</h3>"
         f'<table class="plain" width="100%" cellspacing="0" cellpadding="1">{rows}</table>'
         + description
     )

@@ -15,6 +15,13 @@ Then the study tours' travel legs under way that day, as a delegation's itinerar
 them (:func:`cpp_scheduler.documents.places.leg_row`): each end on its own place's
 clock, and a leg that set out the day before again on the day it lands, so the
 coordinator meeting a night train or a delegation flying in has it on that day's sheet.
+
+A conference that holds sessions (any not cancelled) is the frame of its sessions, not
+a meeting to staff, by the idea the program report counts by
+(:mod:`cpp_scheduler.reports.program`: such a conference and its sessions are one
+thing, never counted twice): its sessions are the sheet's meetings, with their rooms
+and needs, and the conference is a line above them, in no count of meetings or venues.
+A conference without sessions is a meeting like any other.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from cpp_scheduler.documents.content import (
     stop_if_asked,
 )
 from cpp_scheduler.documents.markup import (
+    DASH,
     element,
     escape,
     moved_marker,
@@ -54,6 +62,7 @@ from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.i18n import _, ngettext, pgettext, shown_name
 from cpp_scheduler.model import (
     Delegation,
+    Event,
     EventKind,
     EventMode,
     EventStatus,
@@ -115,6 +124,9 @@ class RunSheet:
     items: tuple[RunSheetItem, ...]
     conflicts: tuple[Conflict, ...]
     stamp: ChangeStamp
+    frames: tuple[RunSheetItem, ...] = ()
+    """The conferences on the day that hold sessions: the frame of their sessions, a
+    line above the meetings, counted in neither the meetings nor the venues."""
     legs: tuple[PrintedLeg, ...] = ()
     """Every study tour's legs under way on the day, by departure: those setting out
     on it, and, :attr:`~PrintedLeg.continued`, those that set out before and land on it
@@ -169,6 +181,13 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
                 )
             )
         }
+        framing = set(
+            session.scalars(
+                select(Event.parent_id)
+                .where(Event.parent_id.in_(event_ids), Event.status != EventStatus.CANCELLED)
+                .distinct()
+            )
+        )
         places = read_places(session, {i.venue_id for i in intervals if i.venue_id})
         travelling = read_legs(
             session, TravelLeg.departure_utc < after, TravelLeg.arrival_utc > begin
@@ -245,7 +264,14 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         )
     items.sort(key=lambda item: (item.start, item.end, item.title))
     legs = tuple(on_day for leg in travelling if (on_day := leg_on(leg, day)) is not None)
-    return RunSheet(day, tuple(items), conflicts, stamp, legs)
+    return RunSheet(
+        day,
+        tuple(item for item in items if item.event_id not in framing),
+        conflicts,
+        stamp,
+        frames=tuple(item for item in items if item.event_id in framing),
+        legs=legs,
+    )
 
 
 # -- HTML -------------------------------------------------------------------------------
@@ -270,7 +296,7 @@ def run_sheet_document(sheet: RunSheet, should_stop: ShouldStop | None = None) -
         keep_together=False,
     )
     sections = [first]
-    if sheet.items or not sheet.legs:
+    if sheet.items or sheet.frames or not sheet.legs:
         stop_if_asked(should_stop)
         sections.append(Section(_meetings(sheet), keep_together=False))
     if sheet.legs:
@@ -300,7 +326,15 @@ def _conflicts(sheet: RunSheet) -> str:
 def _conflict_when(conflict: Conflict, day: date) -> str:
     """``12:00``; a finding dated on another day than the sheet's names that day
     (``Thu 11 Mar 12:00``), as :func:`_when` names the day a meeting began, lest it
-    read as the sheet's; ``-`` for one with no time."""
+    read as the sheet's; ``-`` for one with no time. A finding about an all-day meeting
+    is on that meeting's own date, never at a midnight: ``All day``, or the date it
+    begins on before the sheet's, as the Conflicts dock says it."""
+    meetings = conflict.meetings
+    if meetings and meetings[0].day is not None:
+        first = meetings[0].day
+        if first == day:
+            return escape(_("All day"))
+        return f"<p>{escape(_('{day}, all day').format(day=i18n.short_day_text(first)))}</p>"
     if conflict.start is None:
         return escape("-")
     local = timezones.to_local(conflict.start, TOKYO)
@@ -309,10 +343,34 @@ def _conflict_when(conflict: Conflict, day: date) -> str:
     return f"<p>{escape(i18n.day_time_text(local))}</p>"  # wraps in the narrow column
 
 
+def _frame(item: RunSheetItem, day: date) -> str:
+    """The line of a conference that holds sessions: its title and span, above the
+    meetings its sessions are (:attr:`RunSheet.frames`)."""
+    if item.last_day is not None:
+        when = all_day_text(day, item.last_day)
+    elif item.start.date() == day and item.end.date() == day:
+        when = timezones.span_text(item.start, item.end, dash=DASH)
+    else:
+        when = timezones.span_text(item.start, item.end, day=i18n.short_day_text, dash=DASH)
+    line = _(
+        "Within the conference {title} ({when}): its sessions are the day's meetings, "
+        "not the conference itself."
+    ).format(title=item.title, when=when)
+    notes = [escape(line)]
+    if item.tentative:
+        notes.append(f'<i class="warning">{escape(EventStatus.TENTATIVE.label)}</i>')
+    if item.conflicts:
+        notes.append(f'<span class="warning">{escape(_conflicts_noted(item.conflicts))}</span>')
+    return "<p>" + "<br>".join(notes) + "</p>"
+
+
 def _meetings(sheet: RunSheet) -> str:
+    frames = "".join(_frame(item, sheet.day) for item in sheet.frames)
     if not sheet.items:
-        return element("h2", pgettext("heading", "Meetings")) + element(
-            "p", _("Nothing is planned on this day.")
+        return (
+            element("h2", pgettext("heading", "Meetings"))
+            + frames
+            + element("p", _("Nothing is planned on this day."))
         )
     rows = []
     for item in sheet.items:
@@ -344,10 +402,14 @@ def _meetings(sheet: RunSheet) -> str:
                 "<br>".join(with_address_breaks(c) for c in item.contacts) or escape("-"),
             ]
         )
-    return element("h2", pgettext("heading", "Meetings")) + table(
-        [_("Time"), _("Meeting"), _("Room"), _("Interpretation and equipment"), _("Contacts")],
-        rows,
-        widths=(14, 33, 16, 20, 17),
+    return (
+        element("h2", pgettext("heading", "Meetings"))
+        + frames
+        + table(
+            [_("Time"), _("Meeting"), _("Room"), _("Interpretation and equipment"), _("Contacts")],
+            rows,
+            widths=(14, 33, 16, 20, 17),
+        )
     )
 
 

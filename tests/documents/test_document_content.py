@@ -388,7 +388,7 @@ def test_the_run_sheet_prints_in_japanese_with_its_counts(demo: Database) -> Non
     assert "夜間のセッション" in text
     assert "ビデオ会議スタジオ" in text
     assert "TDLC 会議室A" in text
-    assert "会合 時刻 会合 部屋 通訳・機材 連絡先" in text
+    assert "時刻 会合 部屋 通訳・機材 連絡先" in text
     assert "（主催担当者）" in text
     for english in ("Conflicts of the day", "Videoconference studio", "Contacts", "Times in"):
         assert english not in text
