@@ -368,10 +368,23 @@ class RecordEditing:
         self._run_dialog(dialog, save)
 
     def edit_event(self, event_id: str) -> None:
-        self.select_event(event_id)
+        """Edit an event in its dialog. A meeting of it that is selected (the one a
+        double-click or a right-click chose) stays selected, so the Local times dock and
+        "Cancel one meeting" still point at it; the dialog then says it edits the whole
+        series, and that this meeting alone is moved or cancelled from the calendar."""
+        selected = self._selected
+        if selected is None or selected.event_id != event_id:
+            self.select_event(event_id)
         if not self.program_open:
             return  # a double-click on the period shown while the program is opening
-        self.edit_record("event", event_id)
+        extra: dict[str, Any] = {}
+        if selected is not None and selected.event_id == event_id and selected.recurrence_id:
+            number = self.events.row_of(selected)
+            if number >= 0:
+                row = self.events.row_at(number)
+                if row.is_series:
+                    extra["meeting_day"] = timezones.to_local(row.start_utc, row.zone).date()
+        self.edit_record("event", event_id, **extra)
 
     def edit_selected(self) -> None:
         if self._selected is not None:
@@ -436,14 +449,16 @@ class RecordEditing:
             chosen = box.clickedButton()
             box.deleteLater()
             if chosen is cancel:
-                self._mark_cancelled(event_id, found)
+                self._mark_cancelled(event_id, found.title, found.version)
             elif chosen is delete:
                 self._delete(domain.Event, event_id, found.title, found.version)
 
         box.finished.connect(answered)
         box.open()
 
-    def _mark_cancelled(self, event_id: str, found: ToDelete) -> None:
+    def _mark_cancelled(self, event_id: str, title: str, version: int | None) -> None:
+        """Set the event's status to Cancelled against the ``version`` read: it stays in
+        the calendar, marked, and Send updates tells its participants."""
         from cpp_scheduler.gui.commands import EditRecord, step_title
 
         def done() -> None:
@@ -451,7 +466,7 @@ class RecordEditing:
                 translate(
                     "WindowEditing",
                     "'{title}' is cancelled: Tools > Send updates… tells its participants.",
-                ).format(title=found.title)
+                ).format(title=title)
             )
 
         self.editor.execute(
@@ -461,9 +476,9 @@ class RecordEditing:
                 event_id,
                 {"status": domain.EventStatus.CANCELLED},
                 translate("WindowEditing", "Cancel event '{title}'").format(
-                    title=step_title(found.title)
+                    title=step_title(title)
                 ),
-                expected_version=found.version,
+                expected_version=version,
                 merges=True,
             ),
             done,
@@ -528,7 +543,71 @@ class RecordEditing:
             return
         meeting = meetings[labels.index(choice)]
         assert meeting.recurrence_id is not None
+        if len(meetings) == 1:
+            self._ask_last_meeting(event_id, read, choice, refused)
+            return
         self.editor.execute(cancel_meeting(self.editor, meeting, zone), refused=refused)
+
+    def _ask_last_meeting(
+        self,
+        event_id: str,
+        read: series.Meetings,
+        label: str,
+        refused: Callable[[BaseException], None],
+    ) -> None:
+        """The meeting chosen is the last one the series still holds: cancelling it
+        leaves an event with no meeting, which neither the calendar nor ``events list``
+        shows any more. The question says so and offers to cancel the whole event
+        instead (its status, which Send updates tells), or the meeting anyway."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from cpp_scheduler.gui.commands import cancel_meeting
+
+        zone = self.display_zone
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("WindowEditing", "Cancel one meeting"),
+            translate(
+                "WindowEditing", "The meeting of {meeting} is the last of '{title}' still held."
+            ).format(meeting=label, title=read.title),
+            QMessageBox.StandardButton.NoButton,
+            self.as_widget,
+        )
+        box.setObjectName("lastMeeting")
+        box.setInformativeText(
+            translate(
+                "WindowEditing",
+                "Cancelling it leaves the event with no meeting: the calendar and the "
+                "event list no longer show it. To call the event off, cancel the whole "
+                "event instead: it stays in the calendar, marked cancelled, and Tools > "
+                "Send updates… tells its participants.",
+            )
+        )
+        whole = box.addButton(
+            translate("WindowEditing", "Cancel the whole event"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        anyway = box.addButton(
+            translate("WindowEditing", "Cancel the meeting anyway"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        keep = box.addButton(
+            translate("WindowEditing", "Keep it"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(whole)
+        box.setEscapeButton(keep)
+        meeting = read.meetings[0]
+
+        def answered() -> None:
+            chosen = box.clickedButton()
+            box.deleteLater()
+            if chosen is whole:
+                self._mark_cancelled(event_id, read.title, read.version)
+            elif chosen is anyway:
+                self.editor.execute(cancel_meeting(self.editor, meeting, zone), refused=refused)
+
+        box.finished.connect(answered)
+        box.open()
 
     def move_event(
         self,
@@ -623,14 +702,17 @@ class RecordEditing:
 
         self._run_dialog(dialog, save)
 
-    def edit_record(self, kind: str, record_id: str, parent: QWidget | None = None) -> None:
-        """Edit a record in its dialog. A save that meets a colleague's newer version
-        merges with it: the fields only they changed stay theirs, and the coordinator is
-        asked about the fields both changed (:meth:`resolve_merge`)."""
+    def edit_record(
+        self, kind: str, record_id: str, parent: QWidget | None = None, **extra: Any
+    ) -> None:
+        """Edit a record in its dialog (``extra`` goes to the dialog). A save that meets
+        a colleague's newer version merges with it: the fields only they changed stay
+        theirs, and the coordinator is asked about the fields both changed
+        (:meth:`resolve_merge`)."""
         from cpp_scheduler.gui.commands import EditRecord, step_title
 
         model = domain.Event if kind == "event" else RECORD_KINDS[kind].model
-        dialog = self._make_dialog(kind, record_id, parent or self.as_widget)
+        dialog = self._make_dialog(kind, record_id, parent or self.as_widget, **extra)
         self._tell_of_changes(dialog)
 
         def save(accepted: QDialog, saving: Saving) -> None:

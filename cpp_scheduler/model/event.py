@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from cpp_scheduler import limits, timezones
+from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import recurrence
@@ -442,12 +442,28 @@ class OccurrenceOverride(Record, Base):
             self.recurrence_id, self.cancelled, self.start_utc, self.end_utc
         )
 
+    def label(self) -> str:
+        """How a message names the meeting: by the day its series' rule gives it, on the
+        series' clock (the day the calendar's list of meetings names it by, whether it
+        was moved or not), and the series' title; never by the row's id, which no
+        coordinator has seen."""
+        series = self.event
+        if series is None or self.recurrence_id is None or not series.zone:
+            return super().label()
+        try:
+            day = timezones.to_local(self.recurrence_id, series.zone).date()
+        except (LookupError, ValueError, OverflowError):
+            return super().label()  # a zone the series' own rules refuse
+        return _("the {day} meeting of {series}").format(
+            day=i18n.day_month_year_text(day), series=quoted(series.title or "")
+        )
+
     def problems(self) -> list[rules.Problem]:
         if self.cancelled:
             return []
         found = rules.collect(
-            rules.instant_problem("start_utc", self.start_utc, _("occurrence's start")),
-            rules.instant_problem("end_utc", self.end_utc, _("occurrence's end")),
+            rules.instant_problem("start_utc", self.start_utc, _("moved meeting's start")),
+            rules.instant_problem("end_utc", self.end_utc, _("moved meeting's end")),
         )
         if found:
             return found

@@ -43,8 +43,24 @@ class ValidationError(SchedulerError, ValueError):
     def __init__(self, record: str, problems: Iterable[Problem]) -> None:
         self.record = record
         self.problems = tuple(problems)
-        reasons = "; ".join(problem.message for problem in self.problems)
+        reasons = " ".join(_said_once(self.problems))
         super().__init__(f"{record}: {reasons}")
+
+
+def _said_once(problems: Iterable[Problem]) -> list[str]:
+    """The messages a refusal says, one line of sentences: each once, and an end's
+    problem left out when the start has one, since every editor moves the end with the
+    start (a meeting dragged past the last day is refused for its start alone, not for
+    its start and again for its end)."""
+    problems = list(problems)
+    start_refused = any(problem.field == "start_utc" for problem in problems)
+    said: list[str] = []
+    for problem in problems:
+        if start_refused and problem.field == "end_utc":
+            continue
+        if problem.message not in said:
+            said.append(problem.message)
+    return said
 
 
 # Deliberately simple: one @, a dot in the domain, no spaces. Mail servers are the judges

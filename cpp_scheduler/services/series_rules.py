@@ -5,7 +5,9 @@ The save itself applies the one policy of :func:`cpp_scheduler.model.recurrence.
 (through :meth:`Event.keep_changed_meetings`, whoever saves); this module reads what the
 event dialog needs to say it beforehand, in words, so a coordinator who changes the third
 Wednesday into the third Thursday sees the February cancellation follow to the Thursday
-and is never surprised by a meeting that silently comes back.
+and is never surprised by a meeting that silently comes back: a change whose meeting the
+new series does not hold is set aside, kept and applied nowhere, and the dialog names
+it again when a later rule meets then and it applies once more.
 
 It also reads what the series will hold once saved (:func:`draft_series`): the stored
 changes carried over to the new rule as the save carries them, so the Series tab counts
@@ -81,6 +83,9 @@ class DraftSeries:
     followed: tuple[recurrence.FollowedChange, ...]
     """The stored changes that will name another meeting, or none
     (:func:`moving_changes`)."""
+    returning: tuple[recurrence.OccurrenceChange, ...] = ()
+    """The stored changes set aside until now (their day beyond the series as stored)
+    that the new rule reaches again: they apply once more, as the save keeps them."""
 
     @property
     def first_held(self) -> recurrence.Occurrence | None:
@@ -134,7 +139,21 @@ def draft_series(stored: StoredSeries, after: recurrence.SeriesTimes, end: datet
         for change in changes
         if change.cancelled and change.recurrence_id in given
     )
-    return DraftSeries(after, tuple(meetings), tuple(cancelled), tuple(_moving(followed)))
+    returning: list[recurrence.OccurrenceChange] = []
+    if stored.times is not None and stored.times != after and stored.changes:
+        before = stored.times
+        held_before = recurrence.meeting_ids(before.start, before.zone, before.rule)
+        returning = sorted(
+            (
+                change
+                for change in stored.changes
+                if change.recurrence_id not in held_before and change.recurrence_id in given
+            ),
+            key=lambda change: change.recurrence_id,
+        )
+    return DraftSeries(
+        after, tuple(meetings), tuple(cancelled), tuple(_moving(followed)), tuple(returning)
+    )
 
 
 def moving_changes(
@@ -164,12 +183,14 @@ def describe(followed: recurrence.FollowedChange, zone: str) -> str:
     moved = _day_time(change.start, zone) if change.start is not None else old
     if followed.meeting is None:
         if change.cancelled:
-            return _("The cancelled meeting of {day} no longer applies and is dropped.").format(
-                day=old
-            )
-        return _("The meeting of {day} moved to {moved} no longer applies and is dropped.").format(
-            day=old, moved=moved
-        )
+            return _(
+                "The cancelled meeting of {day} is set aside while the series has no "
+                "meeting then; it applies again if the series meets then."
+            ).format(day=old)
+        return _(
+            "The meeting of {day} moved to {moved} is set aside while the series has no "
+            "meeting then; it applies again if the series meets then."
+        ).format(day=old, moved=moved)
     new = _day(followed.meeting, zone)
     if change.cancelled:
         return _("The cancelled meeting of {day} follows to {new}: it stays cancelled.").format(
@@ -178,6 +199,18 @@ def describe(followed: recurrence.FollowedChange, zone: str) -> str:
     return _(
         "The meeting of {day} moved to {moved} follows to {new}: it keeps its moved time."
     ).format(day=old, moved=moved, new=new)
+
+
+def describe_returning(change: recurrence.OccurrenceChange, zone: str) -> str:
+    """One sentence on a change set aside until now that the series reaches again."""
+    day = _day(change.recurrence_id, zone)
+    if change.cancelled or change.start is None:
+        return _(
+            "The cancelled meeting of {day}, set aside, applies again: it stays cancelled."
+        ).format(day=day)
+    return _(
+        "The meeting of {day} moved to {moved}, set aside, applies again: it keeps its moved time."
+    ).format(day=day, moved=_day_time(change.start, zone))
 
 
 def _day(instant: datetime, zone: str) -> str:

@@ -54,7 +54,7 @@ def test_a_travel_leg_at_the_first_instant_datetimes_hold_is_not_saved(
         save()
     assert str(caught.value) == (
         "travel leg Lima-Tokyo: "
-        f"The departure (0001-01-01 00:00 UTC) {OUTSIDE}; "
+        f"The departure (0001-01-01 00:00 UTC) {OUTSIDE} "
         f"The arrival (0001-01-01 20:00 UTC) {OUTSIDE}"
     )
     with database.session() as session:

@@ -84,7 +84,7 @@ def test_a_new_rule_keeps_february_cancelled_and_mays_move_and_undo_restores(
         assert sorted(c.recurrence_id for c in event.changes) == [tokyo(2, 17), tokyo(5, 19)]
 
 
-def test_the_service_says_what_follows_and_what_is_dropped(database: Database) -> None:
+def test_the_service_says_what_follows_and_what_is_set_aside(database: Database) -> None:
     event_id = _demo_series(database)
     stored = series_rules.read_stored_series(database, event_id)
 
@@ -102,7 +102,8 @@ def test_the_service_says_what_follows_and_what_is_dropped(database: Database) -
         "Thu 20 May 2027: it keeps its moved time.",
     ]
     assert lines("FREQ=WEEKLY;COUNT=20;BYDAY=TH") == [
-        "The cancelled meeting of Wed 17 Feb 2027 no longer applies and is dropped.",
-        "The meeting of Wed 19 May 2027 moved to Thu 20 May 2027 17:00 no longer applies "
-        "and is dropped.",
+        "The cancelled meeting of Wed 17 Feb 2027 is set aside while the series has no "
+        "meeting then; it applies again if the series meets then.",
+        "The meeting of Wed 19 May 2027 moved to Thu 20 May 2027 17:00 is set aside while "
+        "the series has no meeting then; it applies again if the series meets then.",
     ]

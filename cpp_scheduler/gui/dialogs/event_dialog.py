@@ -258,9 +258,12 @@ class EventDialog(RecordDialog):
         end: datetime | None = None,
         parent: QWidget | None = None,
         tasks: TaskManager,
+        meeting_day: date | None = None,
     ) -> None:
         """``tasks``: the window's task manager; the event and the lists (people,
-        conferences ...) are read in the background and the dialog opens at once."""
+        conferences ...) are read in the background and the dialog opens at once.
+        ``meeting_day``: the day of the one meeting of a series the dialog was opened
+        from (on the series' clock), which the dialog says it does not edit alone."""
         super().__init__(database, event_id, parent, tasks)
         self.ui = Ui_EventDialog()
         self.ui.setupUi(self)
@@ -290,6 +293,9 @@ class EventDialog(RecordDialog):
         """The day the end would have reached when the start moved so late that the end
         stopped at the editors' last moment instead; None while the end follows whole."""
         self._end_following = False
+        self._timed_before_all_day: tuple[time, timedelta] | None = None
+        """The start's time and the length the event had when all-day was turned on in
+        this dialog, which turning it off again gives back; None until then."""
         ui.delegations.setPlaceholderText(
             translate("EventDialog", "Search delegations by name, country or zone…")
         )
@@ -308,6 +314,7 @@ class EventDialog(RecordDialog):
         self.answers.setVisible(event_id is not None)
         self._add_series_changes()
         self._add_called_off()
+        self._add_whole_series(meeting_day)
         self._attendees: dict[str, Attendee] = {}
         self._holds_sessions = False
         self._conferences = Conferences()
@@ -547,24 +554,30 @@ class EventDialog(RecordDialog):
             choice.setProblem(None)
 
     def _all_day_toggled(self, checked: bool) -> None:
-        """Whole days from the start's date to the end's, or back to an hour on the
-        first day at the start of the working day."""
+        """Whole days from the start's date to the end's; or back to times on the first
+        day: those the event had before all-day was turned on in this dialog (its start's
+        time and its length, so a three-day workshop ticked and unticked again is three
+        days still), else an hour at the start of the working day."""
         ui = self.ui
         first = _naive(ui.start).date()
+        last = max(first, _naive(ui.end).date())
+        if checked:  # read before the date editors drop the hours
+            self._timed_before_all_day = (_naive(ui.start).time(), self._length)
         self._end_beyond = None
         self._show_dates(checked)
         if checked:
-            last = max(first, _naive(ui.end).date())
             self._extra_days = (last - first).days
             with QSignalBlocker(ui.start), QSignalBlocker(ui.end):
                 ui.start.setDateTime(_qdatetime(datetime.combine(first, time())))
                 ui.end.setDateTime(_qdatetime(datetime.combine(last, time())))
         else:
-            start = datetime.combine(first, ALL_DAY_UNCHECKED_START)
-            self._length = DEFAULT_LENGTH
+            timed = self._timed_before_all_day
+            start_time, self._length = timed or (ALL_DAY_UNCHECKED_START, DEFAULT_LENGTH)
+            start = datetime.combine(first, start_time)
+            latest = _last_moment(ui.end)
             with QSignalBlocker(ui.end):
                 ui.start.setDateTime(_qdatetime(start))
-            ui.end.setDateTime(_qdatetime(start + self._length))
+            ui.end.setDateTime(_qdatetime(min(start + self._length, latest)))
         ui.recurrence.setStart(_naive(ui.start))
 
     def _start_moved(self, _value: QDateTime) -> None:
@@ -865,6 +878,28 @@ class EventDialog(RecordDialog):
         most = LOCAL_TIMES_LINES * area.fontMetrics().lineSpacing()
         area.setMinimumHeight(min(wanted, most))
 
+    # -- opened from one meeting of a series --------------------------------------------
+    def _add_whole_series(self, meeting_day: date | None) -> None:
+        """Above the tabs, when the dialog was opened from one meeting of a series, the
+        line that says it edits every meeting, and how that one meeting alone is moved or
+        cancelled: a coordinator who double-clicked a meeting would otherwise think the
+        times shown are that meeting's."""
+        note = WrappedLabel(self)
+        note.setObjectName("wholeSeries")
+        note.setProperty("role", "hint")
+        if meeting_day is not None:
+            note.setText(
+                translate(
+                    "EventDialog",
+                    "Editing the whole series: every meeting changes with it. This meeting "
+                    "({day}) can be moved or cancelled alone from the calendar.",
+                ).format(day=i18n.short_day_text(meeting_day))
+            )
+        note.setVisible(meeting_day is not None)
+        self.wholeSeries = note
+        layout = self.ui.dialogLayout
+        layout.insertWidget(layout.indexOf(self.ui.tabs), note)
+
     # -- a session of a cancelled conference -------------------------------------------
     def _add_called_off(self) -> None:
         """Beside the status, the note that the conference this is filed under is
@@ -928,13 +963,21 @@ class EventDialog(RecordDialog):
             series.on_the_wall_clock() if series is not None and rule else None
         )
         followed = series.followed if series is not None else ()
+        returning = series.returning if series is not None else ()
         label = self.seriesChanges
         role = "warning" if any(item.meeting is None for item in followed) else "hint"
         if label.property("role") != role:
             label.setProperty("role", role)
             label.style().polish(label)
-        label.setText("\n".join(series_rules.describe(item, zone) for item in followed))
-        label.setVisible(bool(followed))
+        label.setText(
+            "\n".join(
+                [
+                    *(series_rules.describe(item, zone) for item in followed),
+                    *(series_rules.describe_returning(change, zone) for change in returning),
+                ]
+            )
+        )
+        label.setVisible(bool(followed or returning))
         return series
 
     # -- finding a time -----------------------------------------------------------------

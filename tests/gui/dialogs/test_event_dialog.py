@@ -661,6 +661,7 @@ def test_moving_an_all_day_events_first_day_keeps_its_number_of_days(
     dialog = make_dialog(qtbot, sqlite_database)
     ui = dialog.ui
     qtbot.keyClicks(ui.title, "Year-end closure")
+    typed_start, typed_end = ui.start.dateTime(), ui.end.dateTime()
     ui.allDay.setChecked(True)
     ui.start.setDateTime(wall_clock(datetime(2027, 12, 30)))
     ui.end.setDateTime(wall_clock(datetime(2028, 1, 1)))
@@ -669,9 +670,10 @@ def test_moving_an_all_day_events_first_day_keeps_its_number_of_days(
     ui.end.setDateTime(wall_clock(datetime(2027, 12, 20)))  # before the first day
     assert "last day cannot come before the first" in error_text(dialog, "end_utc")
     assert not ok_button(dialog).isEnabled()
-    ui.allDay.setChecked(False)  # back to an hour on the first day
-    assert ui.start.dateTime() == wall_clock(datetime(2027, 12, 31, 9, 0))
-    assert ui.end.dateTime() == wall_clock(datetime(2027, 12, 31, 10, 0))
+    ui.allDay.setChecked(False)  # back to the times it had, on the first day
+    assert ui.start.dateTime().date() == QDate(2027, 12, 31)
+    assert ui.start.dateTime().time() == typed_start.time()
+    assert ui.start.dateTime().secsTo(ui.end.dateTime()) == typed_start.secsTo(typed_end)
     assert dialog.values()["all_day"] is False
 
 

@@ -91,7 +91,7 @@ def test_a_third_thursday_keeps_february_cancelled_and_mays_move_and_undo_restor
         assert sorted(change.recurrence_id for change in changes) == [tokyo(2, 17), tokyo(5, 19)]
 
 
-def test_a_rule_with_no_counterpart_says_the_changes_are_dropped(
+def test_a_rule_with_no_counterpart_says_the_changes_are_set_aside(
     qtbot: QtBot, sqlite_database: Database
 ) -> None:
     demo.load_demo(sqlite_database)
@@ -100,8 +100,9 @@ def test_a_rule_with_no_counterpart_says_the_changes_are_dropped(
     dialog.ui.recurrence.setRule("FREQ=WEEKLY;COUNT=20;BYDAY=TH", TOKYO)
 
     assert dialog.seriesChanges.text().splitlines() == [
-        "The cancelled meeting of Wed 17 Feb 2027 no longer applies and is dropped.",
-        "The meeting of Wed 19 May 2027 moved to Thu 20 May 2027 17:00 no longer applies "
-        "and is dropped.",
+        "The cancelled meeting of Wed 17 Feb 2027 is set aside while the series has no "
+        "meeting then; it applies again if the series meets then.",
+        "The meeting of Wed 19 May 2027 moved to Thu 20 May 2027 17:00 is set aside while "
+        "the series has no meeting then; it applies again if the series meets then.",
     ]
     assert dialog.seriesChanges.property("role") == "warning"
