@@ -1334,6 +1334,10 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>全員にとってその日付の終日です。確認する時刻はありません。</translation>
     </message>
     <message>
+        <source>Editing the whole series: every meeting changes with it. This meeting ({day}) can be moved or cancelled alone from the calendar.</source>
+        <translation>シリーズ全体を編集しています: すべての会合が変わります。この会合（{day}）だけを移動または中止するには、カレンダーから行ってください。</translation>
+    </message>
+    <message>
         <source>Cancelled with its conference</source>
         <translation>会議とともに中止</translation>
     </message>
@@ -4618,6 +4622,22 @@ Visiting Japan: on Tokyo time</source>
     <message>
         <source>&apos;{name}&apos; was sent {count} events and has not been told they are off: deleting this participant tells them nothing, so they stay in their calendar. Take them off these events and send updates first (Tools &gt; Send updates…).</source>
         <translation>「{name}」にはイベント{count}件が送られており、中止は伝えられていません: この参加者を削除しても何も伝わらず、予定はカレンダーに残ります。先にイベントから外してから、更新を送信してください（「ツール」&gt;「更新を送信…」）。</translation>
+    </message>
+    <message>
+        <source>The meeting of {meeting} is the last of &apos;{title}&apos; still held.</source>
+        <translation>{meeting}の会合は「{title}」でまだ開かれる最後の会合です。</translation>
+    </message>
+    <message>
+        <source>Cancelling it leaves the event with no meeting: the calendar and the event list no longer show it. To call the event off, cancel the whole event instead: it stays in the calendar, marked cancelled, and Tools &gt; Send updates… tells its participants.</source>
+        <translation>中止すると会合のないイベントになり、カレンダーにもイベント一覧にも表示されなくなります。イベントを取りやめるには、代わりにイベント全体を中止してください: カレンダーに中止として残り、「ツール」&gt;「更新を送信…」で参加者に知らせます。</translation>
+    </message>
+    <message>
+        <source>Cancel the whole event</source>
+        <translation>イベント全体を中止</translation>
+    </message>
+    <message>
+        <source>Cancel the meeting anyway</source>
+        <translation>それでも会合を中止</translation>
     </message>
     <message>
         <source>You can undo this (Ctrl+Z).</source>
