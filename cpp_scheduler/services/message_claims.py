@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,6 +56,15 @@ def claims_file(database: Database) -> Path | None:
     return program.with_name(f"{program.name}-sending")
 
 
+_LOCK_NOT_AVAILABLE = "55P03"
+"""PostgreSQL's SQLSTATE for a lock not granted within ``lock_timeout``."""
+
+
+def _sqlstate(error: DBAPIError) -> str | None:
+    """The SQLSTATE the server answered with, as the driver gives it."""
+    return getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+
+
 class MessageClaims:
     """The claims of one batch, one message at a time (see the module)."""
 
@@ -95,23 +103,24 @@ class MessageClaims:
 
     @contextmanager
     def _advisory_lock(self, invitation: Invitation) -> Iterator[None]:
-        """The recipient and event's advisory lock on a connection of its own in
-        autocommit: held by the connection, not by a transaction, so none stays open
-        through the send; let go by the server should the connection drop."""
+        """The recipient and event's advisory lock, held by a connection of its own, not
+        by a transaction, so none stays open through the send; let go by the server
+        should the connection drop. It is taken in a short transaction whose own
+        ``lock_timeout`` bounds the wait for another batch's claim, and which ends once
+        the lock is held: the lock outlives it, the timeout does not."""
         key = {"space": _CLAIM_KEY_SPACE, "key": _claim_key(invitation)}
+        wait = {"wait": f"{round(self._claim_wait * 1000)}ms"}
         connection: Connection | None = None
         try:
-            connection = self._database.engine.connect().execution_options(
-                isolation_level="AUTOCOMMIT"
-            )
-            deadline = time.monotonic() + self._claim_wait
-            while not connection.scalar(text("SELECT pg_try_advisory_lock(:space, :key)"), key):
-                if time.monotonic() >= deadline:
-                    raise self._held_too_long(invitation)
-                time.sleep(0.05)
+            connection = self._database.engine.connect()
+            with connection.begin():
+                connection.execute(text("SELECT set_config('lock_timeout', :wait, true)"), wait)
+                connection.execute(text("SELECT pg_advisory_lock(:space, :key)"), key)
         except DBAPIError as error:
             if connection is not None:
                 connection.close()
+            if _sqlstate(error) == _LOCK_NOT_AVAILABLE:
+                raise self._held_too_long(invitation) from error
             raise self._claim_refused(invitation, first_line(error)) from error
         except BaseException:
             if connection is not None:
@@ -121,7 +130,8 @@ class MessageClaims:
             yield
         finally:
             try:
-                connection.execute(text("SELECT pg_advisory_unlock(:space, :key)"), key)
+                with connection.begin():
+                    connection.execute(text("SELECT pg_advisory_unlock(:space, :key)"), key)
             except DBAPIError:
                 # The connection was lost, and the lock with it: it goes back to no pool.
                 connection.invalidate()

@@ -19,7 +19,9 @@ from cpp_scheduler.mail.settings import SETTINGS_ENV
 from cpp_scheduler.model import Event, EventStatus
 from cpp_scheduler.services import editing, invitations
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
+from cpp_scheduler.services.message_claims import MessageClaims
 from cpp_scheduler.store import Database, open_database
+from cpp_scheduler.store.errors import StoreError
 from tests.ical.program import Program
 from tests.mail.helpers import SENDER, plain_transport, send
 from tests.mail.smtpserver import Server
@@ -208,3 +210,33 @@ def test_two_events_of_one_title_are_told_apart_by_their_uid(
             f"would send REQUEST '{program.site_visit.title}' to {program.ana.email}",
         ]
     )
+
+
+def test_a_message_claimed_by_another_batch_for_too_long_stops_the_wait_in_one_line(
+    database: Database, program: Program
+) -> None:
+    """Another batch holds Ana's invitation while its server is slow: this one waits
+    its bound (a fraction of a second here), then says in one line which message it
+    could not claim and why, on SQLite (the file beside the program) and PostgreSQL
+    (an advisory lock) alike; once the other lets go, the message is free again."""
+    (message, *_rest) = invitations.plan_invitations(
+        database, EventScope(program.workshop.uid), SENDER
+    ).to_send
+    other, waiting = MessageClaims(database), MessageClaims(database, claim_wait=0.2)
+    try:
+        with (
+            other.claimed(message),
+            pytest.raises(StoreError) as refused,
+            waiting.claimed(message),
+        ):
+            pass
+        assert str(refused.value) == (
+            f"the message to {message.recipient_email} about '{program.workshop.title}' was "
+            "not sent: it could not be claimed against another batch sending it at the same "
+            "time (another batch held it for over 0.2 s)"
+        )
+        with waiting.claimed(message):
+            pass
+    finally:
+        other.close()
+        waiting.close()
