@@ -21,3 +21,12 @@ def own_demo(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
     load_demo(database)
     yield database
     database.close()
+
+
+@pytest.fixture
+def demo_copy(demo_sqlite_path: Path, tmp_path: Path) -> Path:
+    """A copy of the demo's SQLite file of the test's own, for the command line to print
+    from once the test has changed it."""
+    path = tmp_path / "program.sqlite"
+    shutil.copyfile(demo_sqlite_path, path)
+    return path

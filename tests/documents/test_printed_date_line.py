@@ -8,13 +8,12 @@ service; the documents are printed by ``cpp-scheduler print`` and read back with
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pdftext import page_texts, squeezed
+from pdftext import squeezed
 from sqlalchemy import select
-from test_printed_pdfs import print_command
+from test_printed_pdfs import printed_pages
 
 from cpp_scheduler.model import StudyTour, TravelLeg, TravelMode
 from cpp_scheduler.services import editing
@@ -25,16 +24,11 @@ READABLE = "Departs Fri 12 Mar 21:00 JST from Tokyo, arrives Fri 12 Mar 09:00 HS
 
 
 def printed(path: Path, output: Path, *arguments: str) -> str:
-    done = print_command(*arguments, "--db", str(path), "-o", str(output))
-    assert done.returncode == 0, done.stderr
-    return " ".join(page_texts(output))
+    return " ".join(printed_pages(path, output, *arguments))
 
 
-def test_a_flight_over_the_date_line_dates_both_ends(
-    demo_sqlite_path: Path, tmp_path: Path
-) -> None:
-    path = tmp_path / "program.sqlite"
-    shutil.copyfile(demo_sqlite_path, path)
+def test_a_flight_over_the_date_line_dates_both_ends(demo_copy: Path, tmp_path: Path) -> None:
+    path = demo_copy
     database = open_database(path)
     try:
         with database.transaction() as session:

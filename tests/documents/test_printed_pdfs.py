@@ -36,6 +36,14 @@ def print_command(*arguments: str) -> subprocess.CompletedProcess[str]:
     return cli_command("print", *arguments)
 
 
+def printed_pages(program: Path, output: Path, *arguments: str) -> list[str]:
+    """``cpp-scheduler print ARGUMENTS --db PROGRAM -o OUTPUT``, which must succeed, and
+    each page of the PDF it wrote as a reader sees it."""
+    done = print_command(*arguments, "--db", str(program), "-o", str(output))
+    assert done.returncode == 0, done.stderr
+    return page_texts(output)
+
+
 def cli_command(*arguments: str) -> subprocess.CompletedProcess[str]:
     """``cpp-scheduler ...`` in a process of its own, without a display: the Qt
     application it starts to lay pages out is not the test's."""

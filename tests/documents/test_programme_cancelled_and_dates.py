@@ -10,14 +10,13 @@ programme is printed by ``cpp-scheduler print programme`` and read back with pyp
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from pdftext import page_texts, squeezed
+from pdftext import squeezed
 from sqlalchemy import select
-from test_printed_pdfs import print_command
+from test_printed_pdfs import printed_pages
 
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.model import Event, EventStatus
@@ -41,11 +40,10 @@ def change_session(path: Path, title: str, values: dict[str, object]) -> None:
 
 
 @pytest.fixture
-def changed(demo_sqlite_path: Path, tmp_path: Path) -> tuple[Path, str]:
+def changed(demo_copy: Path) -> tuple[Path, str]:
     """The demo with its Tuesday 09:00 session moved to Thursday 18 February 09:00 and
     its Monday 15:30 water session cancelled; the file and the conference's UID."""
-    path = tmp_path / "program.sqlite"
-    shutil.copyfile(demo_sqlite_path, path)
+    path = demo_copy
     change_session(
         path,
         MOVED,
@@ -64,23 +62,17 @@ def changed(demo_sqlite_path: Path, tmp_path: Path) -> tuple[Path, str]:
     return path, uid
 
 
-def printed(path: Path, output: Path, *arguments: str) -> list[str]:
-    done = print_command(*arguments, "--db", str(path), "-o", str(output))
-    assert done.returncode == 0, done.stderr
-    return page_texts(output)
-
-
 def test_the_cover_gives_the_days_the_timetable_covers(
     changed: tuple[Path, str], tmp_path: Path
 ) -> None:
     path, uid = changed
-    pages = printed(path, tmp_path / "p.pdf", "programme", "--event", uid)
+    pages = printed_pages(path, tmp_path / "p.pdf", "programme", "--event", uid)
     assert "Mon 15 – Thu 18 Feb 2027" in pages[0]
     assert "Tue 16 Feb 2027" not in pages[0], "a cover that ends before its timetable"
     text = " ".join(pages)
     assert "Thursday 18 February 2027 (outside the conference's dates)" in text
     assert "Monday 15 February 2027 Time" in text, "the conference's own days are not marked"
-    japanese = printed(path, tmp_path / "ja.pdf", "programme", "--event", uid, "--lang", "ja")
+    japanese = printed_pages(path, tmp_path / "ja.pdf", "programme", "--event", uid, "--lang", "ja")
     assert "2027年2月15日(月)~18日(木)" in squeezed(japanese[0])
     assert "2027年2月18日(木)" in squeezed(" ".join(japanese[1:]))
 
@@ -89,7 +81,7 @@ def test_a_cancelled_session_stays_in_its_slot_marked_cancelled(
     changed: tuple[Path, str], tmp_path: Path
 ) -> None:
     path, uid = changed
-    pages = printed(path, tmp_path / "p.pdf", "programme", "--event", uid)
+    pages = printed_pages(path, tmp_path / "p.pdf", "programme", "--event", uid)
     cover, text = pages[0], " ".join(pages)
     assert "11 sessions in 2 rooms" in cover, "the cancelled one is not counted as held"
     assert "1 cancelled session is listed where it was, marked Cancelled." in cover
@@ -99,7 +91,9 @@ def test_a_cancelled_session_stays_in_its_slot_marked_cancelled(
     details = text[text.index(f"{CANCELLED} When") :]
     assert "Room TDLC Meeting Room B Status Cancelled" in details
     japanese = squeezed(
-        " ".join(printed(path, tmp_path / "ja.pdf", "programme", "--event", uid, "--lang", "ja"))
+        " ".join(
+            printed_pages(path, tmp_path / "ja.pdf", "programme", "--event", uid, "--lang", "ja")
+        )
     )
     assert f"中止{squeezed(CANCELLED)}" in japanese
     # Struck through, as a reader sees it; the PDF's text layer holds no strike.
@@ -115,6 +109,6 @@ def test_the_run_sheet_leaves_a_cancelled_session_out_and_counts_sessions_alone(
     changed: tuple[Path, str], tmp_path: Path
 ) -> None:
     path, _uid = changed
-    text = " ".join(printed(path, tmp_path / "d.pdf", "day", "--date", "2027-02-15"))
+    text = " ".join(printed_pages(path, tmp_path / "d.pdf", "day", "--date", "2027-02-15"))
     assert CANCELLED not in text
     assert "6 meetings at 2 venues" in text

@@ -9,12 +9,11 @@ The program is the demo in a real SQLite file; the sheets are printed by
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pdftext import page_texts, squeezed
-from test_printed_pdfs import print_command
+from pdftext import squeezed
+from test_printed_pdfs import printed_pages
 
 from cpp_scheduler.model import Event, EventKind, EventMode
 from cpp_scheduler.services import editing
@@ -25,16 +24,13 @@ FORUM = "Kobe resilience forum"
 
 
 def printed(path: Path, output: Path, *arguments: str) -> str:
-    done = print_command("day", *arguments, "--db", str(path), "-o", str(output))
-    assert done.returncode == 0, done.stderr
-    return " ".join(page_texts(output))
+    return " ".join(printed_pages(path, output, "day", *arguments))
 
 
 def test_a_conference_with_sessions_frames_them_on_the_run_sheet(
-    demo_sqlite_path: Path, tmp_path: Path
+    demo_copy: Path, tmp_path: Path
 ) -> None:
-    path = tmp_path / "program.sqlite"
-    shutil.copyfile(demo_sqlite_path, path)
+    path = demo_copy
     database = open_database(path)
     try:
         with database.transaction() as session:
