@@ -167,12 +167,13 @@ def test_a_place_told_before_the_ledger_named_it_is_compared_as_it_was_kept(
     )
 
 
-def test_the_coordinators_report_is_in_the_programs_language(
-    database: Database, program: Program, plain_server: Server
+def kenji_off_the_workshop_and_the_visit_cancelled(
+    database: Database, program: Program, server: Server
 ) -> None:
-    writes_japanese(database, program.kenji)
-    send(database, EventScope(program.workshop.uid), plain_server)
-    send(database, EventScope(program.site_visit.uid), plain_server)
+    """The workshop and the site visit sent; then Kenji taken off the workshop, which
+    goes on, and the site visit cancelled."""
+    send(database, EventScope(program.workshop.uid), server)
+    send(database, EventScope(program.site_visit.uid), server)
     with database.transaction() as session:
         workshop = session.get(Event, program.workshop.id)
         visit = session.get(Event, program.site_visit.id)
@@ -183,6 +184,13 @@ def test_the_coordinators_report_is_in_the_programs_language(
         workshop.participants.remove(kenji)
         visit.status = EventStatus.CANCELLED
 
+
+def test_the_coordinators_report_is_in_the_programs_language(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    writes_japanese(database, program.kenji)
+    kenji_off_the_workshop_and_the_visit_cancelled(database, program, plain_server)
+
     lines = report_text(change_report(database))
     kenji_lines = "\n".join(lines[lines.index(next(x for x in lines if "田中" in x)) :][:5])
     assert "no longer attends" in kenji_lines
@@ -191,7 +199,9 @@ def test_the_coordinators_report_is_in_the_programs_language(
     assert "中止" not in "\n".join(lines)
     # The message itself still speaks his language.
     messages = {
-        c.title: c.details for c in change_report(database).changes if c.email == kenji.email
+        c.title: c.details
+        for c in change_report(database).changes
+        if c.email == program.kenji.email
     }
     assert messages[program.site_visit.title] == ("中止",)
 
@@ -295,17 +305,7 @@ def test_a_batch_for_one_delegation_leaves_the_others_to_send_invitations(
 def test_each_reason_to_invite_is_told_apart(
     database: Database, program: Program, plain_server: Server
 ) -> None:
-    send(database, EventScope(program.workshop.uid), plain_server)
-    send(database, EventScope(program.site_visit.uid), plain_server)
-    with database.transaction() as session:
-        workshop = session.get(Event, program.workshop.id)
-        visit = session.get(Event, program.site_visit.id)
-        kenji = session.get(Participant, program.kenji.id)
-        assert workshop is not None
-        assert visit is not None
-        assert kenji is not None
-        workshop.participants.remove(kenji)
-        visit.status = EventStatus.CANCELLED
+    kenji_off_the_workshop_and_the_visit_cancelled(database, program, plain_server)
     send_updates(database, plain_server)
     with database.transaction() as session:
         workshop = session.get(Event, program.workshop.id)
