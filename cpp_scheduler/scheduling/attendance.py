@@ -11,7 +11,8 @@ night-time warnings, so the two never disagree:
   offsets of its own date.
 * **A delegation in Japan lives on Japan's clock.** A meeting whose Tokyo date falls in
   the delegation's stay (arrival and departure are Japanese dates) is read in Tokyo
-  time; any other in the delegation's home zone.
+  time; any other in the delegation's home zone. **A meeting held in person** is read
+  on the room's clock, stay or not: whoever attends is in the room.
 * **A block of several days** runs each day from its first day's start to its last day's
   end, while a meeting of a day at most that runs past midnight is at night
   (:func:`~cpp_scheduler.scheduling.localtimes.meeting_part`, which the local times
@@ -92,9 +93,18 @@ class Judgement:
 
 
 def judge(clock: LocalClock, attendee: Attendee, interval: Interval) -> Judgement:
-    """Which clock an attendee reads a meeting on, and where it falls in that day."""
-    zone = clock_zone(clock, attendee, interval.start_s)
-    in_japan = zone != attendee.zone
+    """Which clock an attendee reads a meeting on, and where it falls in that day.
+
+    A meeting held in person is read on the room's clock (in a room, everybody is on
+    the room's clock, :func:`judged_at_night`): a face-to-face workshop in Tokyo on a day
+    outside the delegation's stay is not at night in Lima, it is a meeting the
+    delegation would have to be in Tokyo for, which the check reports as such."""
+    if interval.is_in_person:
+        zone = interval.zone
+        in_japan = zone == timezones.TOKYO != attendee.zone
+    else:
+        zone = clock_zone(clock, attendee, interval.start_s)
+        in_japan = zone != attendee.zone
     if is_all_day(interval):
         return Judgement(zone, in_japan, None)
     span = local_span(clock, zone, interval.start_s, interval.end_s)

@@ -114,6 +114,43 @@ def test_the_stay_is_read_on_the_meetings_tokyo_date() -> None:
     assert [c.kind for c in find_conflicts(program(call))] == [ConflictKind.NIGHT_SESSION]
 
 
+def test_a_meeting_held_in_person_is_on_the_rooms_clock_whatever_the_stay() -> None:
+    # 10:00 in Tokyo is 20:00 the evening before in Lima. Held in a room in Tokyo, a
+    # day before the delegation lands, the workshop is no night meeting for Lima: it is
+    # one the delegation would have to be in Tokyo for, which the check says instead.
+    workshop = meeting(
+        "ws",
+        "Kobe resilience workshop",
+        tokyo(2027, 2, 13, 10),
+        90,
+        delegation_ids=frozenset({"lima"}),
+    )
+    [line] = delegation_meetings(program(workshop, lima=VISITING_LIMA), "lima")
+    assert (line.judgement.zone, line.judgement.in_japan, line.judgement.part) == (
+        timezones.TOKYO,
+        True,
+        DayPart.WORKING,
+    )
+    kinds = [c.kind for c in find_conflicts(program(workshop, lima=VISITING_LIMA))]
+    assert ConflictKind.NIGHT_SESSION not in kinds
+    assert ConflictKind.OUTSIDE_STAY in kinds
+    # A site visit abroad is on that place's clock, and not "in Japan".
+    visit = meeting(
+        "visit",
+        "Site visit in Nairobi",
+        datetime(2027, 3, 1, 7, tzinfo=timezones.UTC),
+        120,
+        zone="Africa/Nairobi",
+        delegation_ids=frozenset({"lima"}),
+    )
+    [line] = delegation_meetings(program(visit), "lima")
+    assert (line.judgement.zone, line.judgement.in_japan, line.judgement.part) == (
+        "Africa/Nairobi",
+        False,
+        DayPart.WORKING,
+    )
+
+
 def test_an_all_day_block_has_dates_and_is_never_a_night() -> None:
     closure = meeting(
         "gw",

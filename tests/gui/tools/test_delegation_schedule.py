@@ -82,7 +82,12 @@ def test_follows_edits_and_shows_all_day_blocks_as_dates(
 ) -> None:
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     clinic = add_event(
-        sqlite_database, "Housing finance clinic", JANUARY_NINE_TOKYO, 1.5, delegation_ids=[lima]
+        sqlite_database,
+        "Housing finance clinic",
+        JANUARY_NINE_TOKYO,
+        1.5,
+        mode=EventMode.VIRTUAL,  # joined from Lima: on Lima's clock
+        delegation_ids=[lima],
     )
     window = open_window()
     dialog = tools_of(window).open_delegation_schedule()
