@@ -51,6 +51,7 @@ from cpp_scheduler.documents.places import (
     leg_row,
     read_event_details,
     read_legs,
+    read_partner_city_names,
     read_places,
     tdlc_office,
     without_venue,
@@ -77,6 +78,7 @@ from cpp_scheduler.scheduling.attendance import (
 from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, japan_day, zone_city
 from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_text
+from cpp_scheduler.services.rows import typed_place_name
 from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
 from cpp_scheduler.store import Database
 
@@ -142,6 +144,8 @@ class ItineraryMeeting:
 class ItineraryNight:
     hotel: str
     locality: str
+    """The hotel's city as the document names it: a partner city as beside a venue
+    (:func:`~cpp_scheduler.services.rows.typed_place_name`)."""
     address: str
     address_ja: str
 
@@ -216,7 +220,8 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 select(TourDay.day, TourDay.title).where(TourDay.tour_id.in_(tour_ids))
             )
         }
-        legs = read_legs(session, TravelLeg.tour_id.in_(tour_ids))
+        partner_cities = read_partner_city_names(session)
+        legs = read_legs(session, TravelLeg.tour_id.in_(tour_ids), partner_cities=partner_cities)
         nights = session.execute(
             select(
                 HotelNight.night_of, HotelNight.hotel, HotelNight.locality, HotelNight.address
@@ -295,7 +300,9 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
     night_of = {}
     for night in nights:
         english, japanese = split_address(night.address or "")
-        night_of[night.night_of] = ItineraryNight(night.hotel, night.locality, english, japanese)
+        night_of[night.night_of] = ItineraryNight(
+            night.hotel, typed_place_name(night.locality, partner_cities), english, japanese
+        )
 
     stay: set[date] = set()
     if first is not None and last is not None:

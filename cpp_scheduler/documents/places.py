@@ -27,10 +27,13 @@ from cpp_scheduler.model import (
     TravelMode,
     Venue,
 )
-from cpp_scheduler.services.rows import both_names, locality_name
+from cpp_scheduler.services.rows import both_names, locality_name, typed_place_name
 from cpp_scheduler.store.seed import reference_data
 
 TOKYO = timezones.TOKYO
+PartnerCityNames = tuple[tuple[str, str | None], ...]
+"""Every partner city's English and Japanese names, which a place typed as one of them
+is named by (:func:`~cpp_scheduler.services.rows.typed_place_name`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +148,16 @@ def read_places(session: Session, venue_ids: Collection[str]) -> dict[str, Place
     return places
 
 
+def read_partner_city_names(session: Session) -> PartnerCityNames:
+    """Every partner city's names, read once for a document that names places typed by
+    coordinators (its legs' ends, its hotels' localities), so each is named as the
+    document names that city beside a venue."""
+    return tuple(
+        (row.name, row.name_ja)
+        for row in session.execute(select(PartnerCity.name, PartnerCity.name_ja))
+    )
+
+
 def without_venue(mode: EventMode, city: str) -> str:
     """Where a meeting without a venue is, as the list of events names it: a virtual one
     is online (with its partner city, where it has one); a hybrid or face-to-face one
@@ -168,6 +181,7 @@ class PrintedLeg:
 
     id: str
     origin: str
+    """As typed, which :func:`leg_clocks` places on a clock."""
     destination: str
     mode: TravelMode
     departure: datetime
@@ -184,6 +198,10 @@ class PrintedLeg:
     tour: str
     """The tour's title and its delegation's name, ``Peru study tour (Peru: ...)``, as
     the conflict check names a tour: a run sheet lists every delegation's legs."""
+    shown_origin: str
+    """The origin as the document names it: a partner city in the reader's language,
+    as beside a venue (:func:`~cpp_scheduler.services.rows.typed_place_name`)."""
+    shown_destination: str
     destination_placed: bool = True
     """Whether the program knows the destination's clock; where it does not, both ends
     name the clock they are read on, lest a reader take it for the local time there."""
@@ -193,10 +211,13 @@ class PrintedLeg:
     days is, lest the day read as free."""
 
 
-def read_legs(session: Session, *criteria: ColumnElement[bool]) -> list[PrintedLeg]:
+def read_legs(
+    session: Session, *criteria: ColumnElement[bool], partner_cities: PartnerCityNames
+) -> list[PrintedLeg]:
     """The study tours' legs meeting ``criteria`` (on :class:`TravelLeg` and
     :class:`StudyTour`), by departure, each end read on the clock of its place as the
-    travelling delegation's own legs and home place it (:meth:`PlaceClocks.of`)."""
+    travelling delegation's own legs and home place it (:meth:`PlaceClocks.of`) and
+    named as the document names the place (``partner_cities``, read once for it)."""
     rows = session.execute(
         select(
             TravelLeg.id,
@@ -250,6 +271,8 @@ def read_legs(session: Session, *criteria: ColumnElement[bool]) -> list[PrintedL
                 timezones.to_local(row.arrival_utc, ends.arrives),
                 row.notes or "",
                 f"{row.title} ({row.delegation})",
+                typed_place_name(row.origin, partner_cities),
+                typed_place_name(row.destination, partner_cities),
                 destination_placed=ends.destination_placed,
             )
         )
@@ -276,9 +299,10 @@ def leg_row(leg: PrintedLeg, day: date, notes: Sequence[str] = ()) -> list[str]:
     end's clock (named where either is not Japan's, so Auckland's 12:00 is not read as
     Tokyo's, and where the destination's clock is not known, so the leg's clock is not
     read as the local time there). A leg listed again on a later day says until when it
-    is under way."""
+    is under way. Its route and its ticket's line name each end alike, a partner city
+    as the document names it beside a venue (:attr:`PrintedLeg.shown_origin`)."""
     route = _("{mode}: {origin} to {destination}").format(
-        mode=leg.mode.label, origin=leg.origin, destination=leg.destination
+        mode=leg.mode.label, origin=leg.shown_origin, destination=leg.shown_destination
     )
     what = "<br>".join([f"<b>{escape(route)}</b>", *notes])
     if leg.notes:
@@ -298,9 +322,9 @@ def leg_row(leg: PrintedLeg, day: date, notes: Sequence[str] = ()) -> list[str]:
         escape(
             _("Departs {departs} from {origin}, arrives {arrives} in {destination}").format(
                 departs=_leg_time(leg.leaves, day, named, dated=backwards),
-                origin=leg.origin,
+                origin=leg.shown_origin,
                 arrives=_leg_time(leg.arrives, day, named, dated=arrival_dated),
-                destination=leg.destination,
+                destination=leg.shown_destination,
             )
         ),
     ]

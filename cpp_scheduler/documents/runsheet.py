@@ -55,6 +55,7 @@ from cpp_scheduler.documents.places import (
     leg_row,
     read_event_details,
     read_legs,
+    read_partner_city_names,
     read_places,
     without_venue,
 )
@@ -190,7 +191,10 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         )
         places = read_places(session, {i.venue_id for i in intervals if i.venue_id})
         travelling = read_legs(
-            session, TravelLeg.departure_utc < after, TravelLeg.arrival_utc > begin
+            session,
+            TravelLeg.departure_utc < after,
+            TravelLeg.arrival_utc > begin,
+            partner_cities=read_partner_city_names(session),
         )
         stamp = read_change_stamp(session)
 

@@ -202,6 +202,24 @@ def locality_name(locality: str, city: str = "", city_ja: str = "") -> str:
     return locality
 
 
+def typed_place_name(place: str, partner_cities: Iterable[tuple[str, str | None]]) -> str:
+    """A place a coordinator typed where no record names it (a travel leg's end, a hotel
+    night's locality), as a document names it in one name.
+
+    A partner city, typed by its English or Japanese name however capitalised or spaced,
+    is named as a document names a venue's partner city: its Japanese name in Japanese,
+    its English one in English (``partner_cities``: every city's name and Japanese
+    name). Tokyo is named as :func:`locality_name` names it; any other place (an
+    airport, a city abroad) as typed, since the program knows no other name for it.
+    Without this a Japanese page would call one city 神戸市 beside a venue and Kobe
+    beside the train that reaches it.
+    """
+    for name, name_ja in partner_cities:
+        if _same_place(place, name) or (name_ja and _same_place(place, name_ja)):
+            return i18n.shown_name(name, name_ja)
+    return locality_name(place)
+
+
 def with_conferences(ids: list[str], conference_of: Mapping[str, str]) -> list[str]:
     """``ids`` and the conferences of those that are sessions, at any depth: the events
     whose delegations a row needs (a session naming none is for its conference's)."""

@@ -180,8 +180,8 @@ def test_the_itinerary_in_japanese_gives_the_same_clocks(program: Path, tmp_path
     start = text.index("2027年4月1日(木)")
     thursday = text[start : text.index("2027年4月2日(金)", start)]
     assert "15:00–16:00航空機:Wellington→Auckland" in thursday
-    assert "08:00–19:00航空機:Auckland→Tokyo" in text
-    assert "Aucklandを12:00NZDTに出発、Tokyoに19:00JSTに到着" in text
+    assert "08:00–19:00航空機:Auckland→東京" in text
+    assert "Aucklandを12:00NZDTに出発、東京に19:00JSTに到着" in text
     assert "12:00–23:00" not in text
 
 

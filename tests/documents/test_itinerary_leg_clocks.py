@@ -145,5 +145,5 @@ def test_the_japanese_itinerary_names_the_same_clocks(program: Path, tmp_path: P
     )
     assert done.returncode == 0, done.stderr
     text = squeezed(" ".join(page_texts(output)))
-    assert "Kobeを16:00JSTに出発、Manilaに19:30PSTに到着" in text
-    assert "Tokyoを16:00JSTに出発、NAIATerminal3に20:00JSTに到着" in text
+    assert "神戸市を16:00JSTに出発、Manilaに19:30PSTに到着" in text
+    assert "東京を16:00JSTに出発、NAIATerminal3に20:00JSTに到着" in text

@@ -54,6 +54,6 @@ def test_a_flight_over_the_date_line_dates_both_ends(demo_copy: Path, tmp_path: 
     japanese = squeezed(
         printed(path, tmp_path / "ja.pdf", "day", "--date", "2027-03-12", "--lang", "ja")
     )
-    assert "Tokyoを3月12日(金)21:00JSTに出発、Honoluluに3月12日(金)09:00HSTに到着" in japanese
+    assert "東京を3月12日(金)21:00JSTに出発、Honoluluに3月12日(金)09:00HSTに到着" in japanese
     # A leg landing on its departure's date, later on the clock, keeps its times alone.
     assert "Departs 13:00 from Kitakyushu, arrives 14:30 in Tokyo" in sheet
