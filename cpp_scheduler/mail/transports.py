@@ -52,7 +52,13 @@ class LoginRefusedError(TransportError):
 
 class RecipientRefusedError(SchedulerError):
     """The server refused this recipient or this message for good (5xx); the others are
-    still sent."""
+    still sent. ``code`` and ``answer`` are the server's reply (``550``, ``5.1.1 no such
+    user``, on one line), which the program keeps to tell the coordinator later."""
+
+    def __init__(self, message: str, code: int = 0, answer: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.answer = answer
 
 
 class RecipientDeferredError(SchedulerError):
@@ -277,7 +283,9 @@ class SmtpTransport:
                 else _("the server refused the message to {recipient}: {answer}")
             )
             raise RecipientRefusedError(
-                message.format(recipient=quoted(recipient), answer=text)
+                message.format(recipient=quoted(recipient), answer=text),
+                code,
+                _reply_text(reply),
             ) from error
         raise RecipientDeferredError(
             _("the server deferred {recipient}: {answer}").format(
@@ -293,8 +301,16 @@ class SmtpTransport:
 
 def _answer_text(code: int, reply: bytes | str) -> str:
     """A server's answer as a message quotes it: ``450 4.2.1 try later``, on one line."""
-    text = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
-    return printable(f"{code} {text}", 200)
+    return printable(f"{code} {_decoded(reply)}", 200)
+
+
+def _reply_text(reply: bytes | str) -> str:
+    """A server's answer without its code: ``4.2.1 try later``, on one line."""
+    return printable(_decoded(reply), 200)
+
+
+def _decoded(reply: bytes | str) -> str:
+    return reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
 
 
 def _batch_stopped(reason: object) -> str:

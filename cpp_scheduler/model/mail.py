@@ -1,5 +1,5 @@
-"""The ledger of invitations sent (who was told what about which event, and how) and
-the answers that came back."""
+"""The ledger of invitations sent (who was told what about which event, and how), the
+messages the server refused for good, and the answers that came back."""
 
 from __future__ import annotations
 
@@ -41,6 +41,36 @@ class SentMessage(Record, Base):
     """The address the message went to. Once a coordinator corrects a mistyped address,
     the person has been told nothing at the new one, and the change report says so;
     empty in rows of older versions (the address unknown)."""
+
+
+REFUSAL_TEXT_LENGTH = 200
+"""How much of a server's refusal is kept: its code and status, and the words of a
+reply a real server gives, never a page of it."""
+
+
+class RefusedMessage(Record, Base):
+    """A message the server refused for good (a 5xx: no such user, the message
+    rejected) for one recipient and event, kept so the change report can say so days
+    later. Kept apart from :class:`SentMessage`: a refusal tells nobody anything, and
+    every reader of the ledger (what was told, what to send again, what a reply answers)
+    reads that table alone. The latest refusal of a recipient and event stands until a
+    message to them about it is sent: the report then reads it as history."""
+
+    __tablename__ = "refused_messages"
+    __table_args__ = (Index("ix_refused_messages_event_participant", "event_id", "participant_id"),)
+    record_kind = N_("refused message")
+    named_by = "recipient_email"
+
+    participant_id: Mapped[str] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    recipient_email: Mapped[str] = mapped_column(String(254))
+    """The address the server refused: once it is corrected, the report says so."""
+    reply_code: Mapped[int] = mapped_column(Integer)
+    """The server's code (550, 554)."""
+    reply_text: Mapped[str] = mapped_column(String(REFUSAL_TEXT_LENGTH))
+    """The server's words after the code (``5.1.1 no such user``), on one line, control
+    characters shown escaped, shortened to :data:`REFUSAL_TEXT_LENGTH`."""
+    refused_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
 
 class Reply(Record, Base):

@@ -10,7 +10,7 @@ from cpp_scheduler.model import integrity as _integrity  # noqa: F401  (installs
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, new_id, utc_now
 from cpp_scheduler.model.event import Event, OccurrenceOverride, new_uid
 from cpp_scheduler.model.history import Change
-from cpp_scheduler.model.mail import Reply, SentMessage
+from cpp_scheduler.model.mail import RefusedMessage, Reply, SentMessage
 from cpp_scheduler.model.people import Delegation, Participant
 from cpp_scheduler.model.product import KnowledgeProduct
 from cpp_scheduler.model.reference import PartnerCity, ThematicArea, TravelTime, Venue
@@ -29,6 +29,7 @@ __all__ = [
     "PartnerCity",
     "Problem",
     "Record",
+    "RefusedMessage",
     "Reply",
     "SentMessage",
     "StudyTour",

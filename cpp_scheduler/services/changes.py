@@ -6,11 +6,13 @@ report reads those facts and the program's own in a few column queries, so a pro
 ten thousand events is compared in a fraction of a second, and names per participant and
 event what they would have to be told: the event changed (and how, on their clock), it
 was cancelled, they were removed from it, or they hold no invitation to it (and why:
-:class:`Untold`). Each change is worded twice: in the participant's language for their
-message, in the program's for the coordinator's report. Someone never sent an event
-counts only where its invitations went their way: to others of their delegation, or
-after they were put on it (see :func:`_linked_after_first_message`); a batch for other
-delegations is no invitation Send updates has to complete. ``cpp-scheduler changes``,
+:class:`Untold`, which names the server's refusal of their last message where one was
+kept, :class:`~cpp_scheduler.model.RefusedMessage`). Each change is worded twice: in the
+participant's language for their message, in the program's for the coordinator's
+report. Someone never sent an event counts only where its invitations went their way: to
+others of their delegation, or after they were put on it (see
+:func:`_linked_after_first_message`); a batch for other delegations is no invitation
+Send updates has to complete. ``cpp-scheduler changes``,
 the window's changes dialog and "Send updates" all read this one report, and the
 question before a deletion reads it twice: of the program now, and of the program as
 the deletion would leave it (:func:`changes_without`).
@@ -44,6 +46,7 @@ from cpp_scheduler.model import (
     OccurrenceOverride,
     Participant,
     PartnerCity,
+    RefusedMessage,
     SentMessage,
     StudyTour,
     TourDay,
@@ -195,9 +198,14 @@ class Untold(StrEnum):
     NEVER_SENT = "never_sent"
     """Nothing of this event, though it went out to others of their delegation (or,
     outside any, to others outside any) or they were added to it after it first went
-    out: added since, or refused by the server (a refusal is not kept)."""
+    out: added since."""
+    REFUSED = "refused"
+    """The server refused their invitation for good, at the address they have, and
+    nothing of this event has gone to them since: the coordinator corrects the address
+    (or asks the person's mail administrator) before sending again."""
     ADDRESS_CORRECTED = "address_corrected"
-    """An invitation, to an address corrected since: nothing at the one they have."""
+    """An invitation, to an address corrected since (or refused by the server there):
+    nothing at the one they have."""
     INVITED_AGAIN = "invited_again"
     """The cancellation for them alone: taken off the event, told so, and put back."""
     HELD_AGAIN = "held_again"
@@ -211,6 +219,7 @@ class Untold(StrEnum):
 
 _UNTOLD_LABELS = {
     Untold.NEVER_SENT: N_("added"),
+    Untold.REFUSED: N_("refused by the server"),
     Untold.ADDRESS_CORRECTED: N_("address corrected"),
     Untold.INVITED_AGAIN: N_("invited again"),
     Untold.HELD_AGAIN: N_("held again"),
@@ -449,6 +458,7 @@ class _LastSent:
     """The facts the message told, as the ledger keeps them (JSON)."""
     address: str = ""
     """The address it went to; empty where the ledger's row is older than that."""
+    sent_at: datetime | None = None
 
     def went_elsewhere(self, email: str | None) -> bool:
         """Whether an invitation went to an address the person no longer has (a
@@ -478,13 +488,65 @@ def last_sent(
             SentMessage.sequence,
             SentMessage.told,
             SentMessage.recipient_email,
+            SentMessage.sent_at,
         ).order_by(SentMessage.sent_at, SentMessage.created_at)
         if chunk is not None:
             query = query.where(SentMessage.event_id.in_(chunk))
-        for event_id, person_id, method, sequence, told, address in session.execute(query):
+        for event_id, person_id, method, sequence, told, address, at in session.execute(query):
             if event_id in gone_events or person_id in gone_people:
                 continue
-            latest[(event_id, person_id)] = _LastSent(method, sequence, told, address)
+            latest[(event_id, person_id)] = _LastSent(method, sequence, told, address, at)
+    return latest
+
+
+@dataclass(frozen=True, slots=True)
+class _Refusal:
+    """The server's latest refusal of a message to one participant about one event."""
+
+    address: str
+    code: int
+    text: str
+    refused_at: datetime
+
+    def stands(self, last: _LastSent | None) -> bool:
+        """Whether nothing has been sent to them about the event since: a message sent
+        later makes the refusal history."""
+        return last is None or last.sent_at is None or last.sent_at < self.refused_at
+
+    def was_to(self, email: str | None) -> bool:
+        """Whether the address refused is the one the person has now."""
+        return email is not None and self.address.casefold() == email.casefold()
+
+    @property
+    def answer(self) -> str:
+        """The server's reply as a report quotes it: ``550 5.1.1 no such user``."""
+        return f"{self.code} {self.text}".strip()
+
+
+def last_refused(
+    session: Session, event_ids: Sequence[str] | None = None, gone: Gone = NOTHING_GONE
+) -> dict[tuple[str, str], _Refusal]:
+    """The server's latest refusal for each (event, participant) it refused, read as
+    :func:`last_sent` reads the ledger; whether it still stands is :meth:`_Refusal.stands`
+    against their last message."""
+    gone_events = gone.get(str(Event.__tablename__), frozenset())
+    gone_people = gone.get(str(Participant.__tablename__), frozenset())
+    latest: dict[tuple[str, str], _Refusal] = {}
+    for chunk in _chunks(event_ids):
+        query = select(
+            RefusedMessage.event_id,
+            RefusedMessage.participant_id,
+            RefusedMessage.recipient_email,
+            RefusedMessage.reply_code,
+            RefusedMessage.reply_text,
+            RefusedMessage.refused_at,
+        ).order_by(RefusedMessage.refused_at, RefusedMessage.created_at)
+        if chunk is not None:
+            query = query.where(RefusedMessage.event_id.in_(chunk))
+        for event_id, person_id, address, code, text, at in session.execute(query):
+            if event_id in gone_events or person_id in gone_people:
+                continue
+            latest[(event_id, person_id)] = _Refusal(address, code, text, at)
     return latest
 
 
@@ -903,7 +965,14 @@ def _report(
     ``delegation_id`` alone where given, with the ``gone`` records read as deleted and
     the ``rescheduled`` events' SEQUENCE one higher."""
     told = last_sent(session, event_ids, gone)
-    sent_events = sorted({event_id for event_id, _ in told})
+    refused = {
+        pair: refusal
+        for pair, refusal in last_refused(session, event_ids, gone).items()
+        if refusal.stands(told.get(pair))
+    }
+    # An event whose every message the server refused went out all the same: its
+    # refused recipients are reported.
+    sent_events = sorted({event_id for event_id, _ in told} | {event_id for event_id, _ in refused})
     # The whole program is read in one query each rather than in chunks of its ids.
     read = sent_events if event_ids is not None else None
     facts = facts_of(session, read, gone)
@@ -931,9 +1000,23 @@ def _report(
         if delegation_id is None or groups.get(person_id) == delegation_id:
             pending.append((event_id, person_id, kind, last, untold))
 
-    emails = _emails(session, sorted({person_id for _, person_id in told}))
+    def to_invite(event_id: str, person_id: str, last: _LastSent | None, why: Untold) -> None:
+        """Note someone to invite, the server's refusal since their last message (if
+        any) taking the place of ``why``: refused at the address they have, or at one
+        corrected since."""
+        refusal = refused.get((event_id, person_id))
+        if refusal is not None:
+            at_theirs = refusal.was_to(emails.get(person_id))
+            why = Untold.REFUSED if at_theirs else Untold.ADDRESS_CORRECTED
+        note(event_id, person_id, ChangeKind.ADDED, last, why)
+
+    emails = _emails(
+        session, sorted({person_id for _, person_id in told} | {p for _, p in refused})
+    )
+    # A batch the server refused for someone went their delegation's way all the same
+    # (and so the refused are reported whoever else was sent the event).
     sent_to_groups: dict[str, set[str | None]] = defaultdict(set)
-    for event_id, person_id in told:
+    for event_id, person_id in [*told, *refused]:
         sent_to_groups[event_id].add(groups.get(person_id))
     linked_since: dict[str, set[str]] | None = None
     for event_id in sent_events:
@@ -954,16 +1037,16 @@ def _report(
                     linked = linked_since.get(event_id, set())
                     if person_id not in linked and (group is None or group not in linked):
                         continue
-                note(event_id, person_id, ChangeKind.ADDED, last, Untold.NEVER_SENT)
+                to_invite(event_id, person_id, last, Untold.NEVER_SENT)
             elif last.method == "CANCEL":
                 if not cancelled:
                     before = facts_told(last)
                     held_again = before is not None and before.status == EventStatus.CANCELLED
                     why = Untold.HELD_AGAIN if held_again else Untold.INVITED_AGAIN
-                    note(event_id, person_id, ChangeKind.ADDED, last, why)
+                    to_invite(event_id, person_id, last, why)
             elif last.went_elsewhere(emails.get(person_id)):
                 if not cancelled:
-                    note(event_id, person_id, ChangeKind.ADDED, last, Untold.ADDRESS_CORRECTED)
+                    to_invite(event_id, person_id, last, Untold.ADDRESS_CORRECTED)
             elif cancelled:
                 note(event_id, person_id, ChangeKind.CANCELLED, last)
             elif last.told != said_now[event_id]:
@@ -980,6 +1063,7 @@ def _report(
     def words(
         viewer: scopes.Viewer,
         event_id: str,
+        person_id: str,
         kind: ChangeKind,
         last: _LastSent | None,
         untold: Untold | None,
@@ -1000,20 +1084,32 @@ def _report(
         if kind is ChangeKind.ADDED:
             if event_id not in first_meetings:
                 first_meetings[event_id] = _first_meeting_held(now)
+            first = first_meetings[event_id]
+            refusal = refused.get((event_id, person_id))
+            if refusal is not None and untold in (Untold.REFUSED, Untold.ADDRESS_CORRECTED):
+                return [
+                    _refusal_words(refusal, viewer),
+                    _not_sent_yet(now, first, viewer, Untold.NEVER_SENT, theirs=theirs),
+                ]
             address = last.address if last is not None else ""
-            return [_not_sent_yet(now, first_meetings[event_id], viewer, untold, address, theirs)]
+            return [_not_sent_yet(now, first, viewer, untold, address, theirs)]
         return [_said(viewer, N_("no longer attends"))]
 
     changes: list[Change] = []
     for event_id, person_id, kind, last, untold in pending:
         person, viewer = people[person_id]
-        details = words(viewer, event_id, kind, last, untold)
+        details = words(viewer, event_id, person_id, kind, last, untold)
         if not details:
             continue
         # The coordinator reads the report in the program's language, on the same clock
         # named as theirs; the message keeps the participant's words.
         reader = replace(viewer, language=coordinator)
-        reported = words(reader, event_id, kind, last, untold, theirs=True)
+        reported = words(reader, event_id, person_id, kind, last, untold, theirs=True)
+        refusal = refused.get((event_id, person_id))
+        if kind is not ChangeKind.ADDED and refusal is not None and refusal.was_to(person.email):
+            # Their update or cancellation was refused: the coordinator reads why (the
+            # message they are sent says only what changed).
+            reported.append(_refusal_words(refusal, reader))
         changes.append(
             Change(
                 person.id,
@@ -1120,6 +1216,17 @@ def _not_sent_yet(
         )
     return _said(viewer, N_("told they no longer attend, now invited again: {first}")).format(
         first=held
+    )
+
+
+def _refusal_words(refusal: _Refusal, viewer: scopes.Viewer) -> str:
+    """The server's refusal as a report says it: the address, the day (in Japan, where
+    the coordinators read it) and the server's own words."""
+    said = N_("refused by the server at {address} on {day}: {answer}")
+    return _said(viewer, said).format(
+        address=refusal.address,
+        day=i18n.day_text(japan_day(refusal.refused_at), viewer.language),
+        answer=refusal.answer,
     )
 
 

@@ -11,10 +11,13 @@ each, its ledger row is tried first (the SQLite file still in place, the row wri
 taken back at once, so a database that would refuse it refuses before the message goes),
 the message is handed to the transport with no transaction open (a slow server holds no
 lock from the coordinator's other saves), and the row is committed in a transaction of
-its own once the transport accepted it; nothing is recorded when it refused or put off
-the message. A batch stopped by a failure or a cancel has recorded exactly what went
-out, and sending again sends only what is missing; the one message that could go out
-unrecorded (the record failing after the send) stops the batch and is named.
+its own once the transport accepted it; nothing is recorded in the ledger when it
+refused or put off the message. A refusal for good (a 5xx) is kept apart, in a short
+transaction of its own (:class:`~cpp_scheduler.model.RefusedMessage`), for the change
+report to name; one that cannot be kept is still reported by the batch. A batch
+stopped by a failure or a cancel has recorded exactly what went out, and sending again
+sends only what is missing; the one message that could go out unrecorded (the record
+failing after the send) stops the batch and is named.
 
 A batch sends what the coordinator saw and what is still due when it goes. Given the plan
 its preview showed, :func:`send_batch` plans the same scope again as it starts and sends
@@ -56,7 +59,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from cpp_scheduler.errors import quoted
+from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Method, Organizer
 from cpp_scheduler.mail.messages import Invitation as Invitation
@@ -68,7 +71,9 @@ from cpp_scheduler.mail.transports import (
     Transport,
     TransportError,
 )
-from cpp_scheduler.model import Delegation, Event, Participant, SentMessage, TourDay
+from cpp_scheduler.model import Delegation, Event, Participant, RefusedMessage, SentMessage, TourDay
+from cpp_scheduler.model.base import Base
+from cpp_scheduler.model.mail import REFUSAL_TEXT_LENGTH
 from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.calendar_export import (
     DelegationScope,
@@ -561,8 +566,45 @@ class _Ledger:
             self._session.rollback()
 
     def _record(self, invitation: Invitation, transport: str) -> None:
+        failure = self._commit(lambda: _ledger_row(invitation, transport))
+        if failure is not None:
+            raise UnrecordedSendError(
+                _(
+                    "the message to {email} about {title} went out but could not be "
+                    "recorded ({reason}); a later batch would send it again"
+                ).format(
+                    email=invitation.recipient_email,
+                    title=quoted(invitation.title),
+                    reason=failure,
+                )
+            ) from failure
+
+    def record_refusal(self, invitation: Invitation, refusal: RecipientRefusedError) -> None:
+        """Keep the server's refusal of this message for good, in a transaction of its
+        own. One that cannot be kept (the database locked past its attempts, the file
+        moved) is left out: the batch reports the refusal all the same, and the next
+        batch, refused again, keeps it then."""
+        try:
+            self._database.check_in_place(saving=True)
+        except StoreError:
+            return
+        self._commit(
+            lambda: RefusedMessage(
+                participant_id=invitation.recipient_id,
+                event_id=invitation.event_id,
+                recipient_email=invitation.recipient_email,
+                reply_code=refusal.code,
+                reply_text=printable(refusal.answer, REFUSAL_TEXT_LENGTH),
+                refused_at=datetime.now(UTC),
+            )
+        )
+
+    def _commit(self, make_row: Callable[[], Base]) -> StoreError | None:
+        """Commit the row ``make_row`` makes in a transaction of its own, made again and
+        tried again while the database is locked: the store's reason when it could not
+        be, None once it is."""
         for attempt in range(1, RECORD_ATTEMPTS + 1):
-            row = _ledger_row(invitation, transport)
+            row = make_row()
             try:
                 with self._session.begin():
                     self._session.add(row)
@@ -570,18 +612,10 @@ class _Ledger:
                 failure = error if isinstance(error, StoreError) else self._session.translate(error)
                 if isinstance(failure, DatabaseLockedError) and attempt < RECORD_ATTEMPTS:
                     continue
-                raise UnrecordedSendError(
-                    _(
-                        "the message to {email} about {title} went out but could not be "
-                        "recorded ({reason}); a later batch would send it again"
-                    ).format(
-                        email=invitation.recipient_email,
-                        title=quoted(invitation.title),
-                        reason=failure,
-                    )
-                ) from error
+                return failure
             self._session.expunge(row)
-            return
+            return None
+        return None  # not reached: the last attempt returns either way
 
     def close(self) -> None:
         self._session.close()
@@ -718,6 +752,7 @@ def _send_each(
             )
         except RecipientRefusedError as refusal:
             report.refused.append(_refusal(invitation, str(refusal)))
+            ledger.record_refusal(invitation, refusal)
         except RecipientDeferredError as deferral:
             report.deferred.append(_refusal(invitation, str(deferral)))
         except LoginRefusedError as refused:

@@ -749,8 +749,9 @@ class TakenAlong:
 
 
 #: Records that go with the one they belong to as part of it, never named apart: the
-#: ledger of sent invitations and of answers, a series' changed meetings.
-_PART_OF_THEIR_RECORD = frozenset({"SentMessage", "Reply", "OccurrenceOverride"})
+#: ledger of sent invitations, of the server's refusals and of answers, a series'
+#: changed meetings.
+_PART_OF_THEIR_RECORD = frozenset({"SentMessage", "RefusedMessage", "Reply", "OccurrenceOverride"})
 
 
 @cache
