@@ -10,7 +10,10 @@ The values format: keys are the model's attribute names for scalar columns (``ti
 and ``<relationship>_ids`` lists of ids for many-to-many links (``theme_ids``,
 ``delegation_ids``, ``participant_ids``; ``city_ids`` and ``event_ids`` for a knowledge
 product). Bookkeeping columns (``id``, ``version``, ``created_at``, ``updated_at``,
-``uid``, ``sequence``) are never part of it: the store owns them.
+``uid``, ``sequence``) are never part of it: the store owns them. An event's values may
+carry :data:`PLACED_MEETINGS`: the explicit changes that place the meetings of its series
+on a wall-clock time the clocks skip or read twice, written with the event's own values
+in the same save (the model saves such a series only with them).
 
 A change can change other records too (a series whose meeting it moves): each says which
 (:class:`Touched`), with the versions it found and left, so an undo stack counts those
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect, select
@@ -30,8 +34,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.i18n import _, shown_name
+from cpp_scheduler.model import recurrence
 from cpp_scheduler.model.base import Base
-from cpp_scheduler.model.event import Event
+from cpp_scheduler.model.event import Event, OccurrenceOverride
 from cpp_scheduler.store import (
     ConcurrentEditError,
     Database,
@@ -41,6 +46,15 @@ RecordT = TypeVar("RecordT", bound=Base)
 
 #: Columns the store keeps itself; a values dict never carries them.
 BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "uid", "sequence"})
+
+PLACED_MEETINGS = "placed_meetings"
+"""The key of an event's values that places meetings of its series: a mapping from each
+meeting's recurrence id (the instant RFC 5545 reads its start as) to the explicit change
+it holds (:class:`~cpp_scheduler.model.recurrence.OccurrenceChange`), or to None for none.
+What a save replaced there comes back in :attr:`Saved.before` under the same key, so its
+undo takes the changes away with the rest of the edit, and the redo writes them again."""
+
+Placements = Mapping[datetime, recurrence.OccurrenceChange | None]
 
 
 class RecordNotFoundError(SchedulerError):
@@ -203,7 +217,10 @@ def create_record(
     for key, value in (bookkeeping or {}).items():
         if key in BOOKKEEPING and key not in {"id", "version"}:
             setattr(record, key, value)
+    values, placements = _placements_apart(values)
     _apply(session, record, values)
+    if placements:
+        _place_meetings(session, _event(record), placements)
     _attach_parents(session, record)
     touching = Touching()
     for parent in parents_of(record) if touched is not None else ():
@@ -260,9 +277,17 @@ def update_record(
     record = get_record(session, model_cls, record_id)
     check_version(record, expected_version)
     series = record.series_times() if isinstance(record, Event) else None
-    _apply(session, record, values)
-    if isinstance(record, Event) and series is not None:
-        record.keep_changed_meetings(series)  # a moved series keeps its changed meetings
+    values, placements = _placements_apart(values)
+    with session.no_autoflush:  # the series is judged once whole, at the flush
+        if placements:
+            # What an undo takes away names the meetings of the series as it stands,
+            # before its times go back; what a save writes names those of the new times.
+            _place_meetings(session, _event(record), _taken_away(placements))
+        _apply(session, record, values)
+        if isinstance(record, Event) and series is not None:
+            record.keep_changed_meetings(series)  # a moved series keeps its changed meetings
+        if placements:
+            _place_meetings(session, _event(record), _written(placements))
     try:
         session.flush()
     except StaleDataError as error:
@@ -273,6 +298,67 @@ def update_record(
             record.label(),
         ) from error
     return record
+
+
+def _placements_apart(values: Mapping[str, Any]) -> tuple[Mapping[str, Any], Placements]:
+    """``values`` without :data:`PLACED_MEETINGS`, and the placements it carried."""
+    if PLACED_MEETINGS not in values:
+        return values, {}
+    rest = {key: value for key, value in values.items() if key != PLACED_MEETINGS}
+    return rest, values[PLACED_MEETINGS]
+
+
+def _event(record: Base) -> Event:
+    """``record``, which only an event's values may place meetings of."""
+    if not isinstance(record, Event):
+        raise UnknownFieldError(
+            f"{PLACED_MEETINGS!r} is not a field of the {_kind(type(record))} record"
+        )
+    return record
+
+
+def _taken_away(placements: Placements) -> Placements:
+    """The meetings ``placements`` leaves with no change (an undo's)."""
+    return {meeting: None for meeting, change in placements.items() if change is None}
+
+
+def _written(placements: Placements) -> Placements:
+    """The meetings ``placements`` gives a change (a save's, a redo's)."""
+    return {meeting: change for meeting, change in placements.items() if change is not None}
+
+
+def _place_meetings(session: Session, event: Event, placements: Placements) -> None:
+    """Give each meeting named in ``placements`` the change it names (None: none, the
+    meeting goes back to where its rule puts it)."""
+    held = {change.recurrence_id: change for change in event.changes}
+    for meeting, change in placements.items():
+        existing = held.get(meeting)
+        if change is None:
+            if existing is not None:
+                event.changes.remove(existing)
+                # Deleted by name, not only as an orphan: the history holds the deletion.
+                session.delete(existing)
+        elif existing is not None:
+            existing.cancelled = change.cancelled
+            existing.start_utc = change.start
+            existing.end_utc = change.end
+        else:
+            event.changes.append(
+                OccurrenceOverride(
+                    recurrence_id=meeting,
+                    cancelled=change.cancelled,
+                    start_utc=change.start,
+                    end_utc=change.end,
+                )
+            )
+
+
+def _placed_before(
+    event: Event, placements: Placements
+) -> dict[datetime, recurrence.OccurrenceChange | None]:
+    """What each meeting ``placements`` names holds now: what an undo puts back."""
+    held = {change.recurrence_id: change.as_change() for change in event.changes}
+    return {meeting: held.get(meeting) for meeting in placements}
 
 
 # -- the other records a change reaches -------------------------------------------------
@@ -407,6 +493,8 @@ def change(
         found = getattr(record, "version", None)
         everything = record_values(record)
         before = {key: everything[key] for key in values if key in everything}
+        if PLACED_MEETINGS in values:
+            before[PLACED_MEETINGS] = _placed_before(_event(record), values[PLACED_MEETINGS])
         updated = update_record(
             session, model_cls, record_id, values, expected_version=expected_version
         )

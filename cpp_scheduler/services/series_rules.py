@@ -13,12 +13,19 @@ It also reads what the series will hold once saved (:func:`draft_series`): the s
 changes carried over to the new rule as the save carries them, so the Series tab counts
 and lists the meetings ``events list`` will give, and the dialog's local times describe
 the first meeting held, as the Local times dock will.
+
+A meeting whose wall-clock start the clocks skip or read twice is never guessed: the
+series is saved with it only when it holds an explicit change for it
+(:meth:`Event.problems`). :func:`draft_series` names each such meeting the stored changes
+do not place (:class:`UnplacedMeeting`, with the two instants it could mean), and turns
+the coordinator's choice of each into the explicit change the save writes
+(:attr:`DraftSeries.placed`), the same kind the calendar import writes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from cpp_scheduler import i18n, timezones
@@ -46,6 +53,42 @@ def read_stored_series(database: Database, event_id: str | None) -> StoredSeries
             return StoredSeries()
         changes = tuple(change.as_change() for change in event.changes)
         return StoredSeries(event.series_times(), changes)
+
+
+@dataclass(frozen=True, slots=True)
+class UnplacedMeeting:
+    """One meeting of a series on a wall-clock time the clocks skip or read twice in its
+    zone, which no stored change places: the coordinator chooses its instant."""
+
+    problem: recurrence.Unplaced
+    """What the time zone says of its start (the message ends with "choose … or …"), with
+    the two instants it could mean (``problem.problem.candidates``, earlier first)."""
+    recurrence_id: datetime
+    """The instant RFC 5545 reads its start as, which names the meeting (the change
+    written for it carries it, as the calendar import's does)."""
+    first: bool
+    """The series' first meeting: its instant is the start's own, chosen where the
+    start is typed."""
+
+    @property
+    def local(self) -> datetime:
+        """Its start on the series' wall clock (naive)."""
+        return self.problem.problem.local
+
+    @property
+    def candidates(self) -> tuple[datetime, ...]:
+        """The instants (UTC) its start could mean: before the change of clocks, after."""
+        return self.problem.problem.candidates
+
+    @property
+    def skipped(self) -> bool:
+        """Its time does not exist (the clocks jump over it); else it happens twice."""
+        return isinstance(self.problem, timezones.NonexistentLocalTimeError)
+
+    def instant(self, fold: timezones.Fold) -> datetime:
+        """The instant the coordinator's answer means: the first or the second reading of
+        a repeated time, the clock before or after the jump for a skipped one."""
+        return self.candidates[fold.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +129,22 @@ class DraftSeries:
     returning: tuple[recurrence.OccurrenceChange, ...] = ()
     """The stored changes set aside until now (their day beyond the series as stored)
     that the new rule reaches again: they apply once more, as the save keeps them."""
+    unplaced: tuple[UnplacedMeeting, ...] = ()
+    """The meetings on a skipped or repeated wall-clock time that no stored change
+    places, in order, chosen or not."""
+    placed: tuple[recurrence.OccurrenceChange, ...] = ()
+    """The explicit changes that place the unplaced meetings chosen (the first at the
+    start chosen for it): what the save writes for them."""
+    changes: tuple[recurrence.OccurrenceChange, ...] = ()
+    """Every change the series holds once saved: the stored ones as carried over, and
+    :attr:`placed`; the entity's rules judge the series with them."""
+
+    @property
+    def unanswered(self) -> tuple[UnplacedMeeting, ...]:
+        """The unplaced meetings still to be chosen: the save refuses the series until
+        there are none."""
+        placed = {change.recurrence_id for change in self.placed}
+        return tuple(meeting for meeting in self.unplaced if meeting.recurrence_id not in placed)
 
     @property
     def first_held(self) -> recurrence.Occurrence | None:
@@ -118,11 +177,23 @@ class DraftSeries:
         )
 
 
+Choices = frozenset[tuple[datetime, timezones.Fold]]
+"""The coordinator's answers for unplaced meetings: each meeting's recurrence id (its
+RFC 5545 reading, :attr:`UnplacedMeeting.recurrence_id`) with the reading chosen."""
+
+
 @lru_cache(maxsize=16)
-def draft_series(stored: StoredSeries, after: recurrence.SeriesTimes, end: datetime) -> DraftSeries:
+def draft_series(
+    stored: StoredSeries,
+    after: recurrence.SeriesTimes,
+    end: datetime,
+    chosen: Choices = frozenset(),
+) -> DraftSeries:
     """What the series will hold once saved at ``after`` with its first meeting ending
     at ``end`` (UTC): the stored changes that apply to a meeting of the new rule, moved
-    meetings at their moved times and cancelled ones left out.
+    meetings at their moved times and cancelled ones left out, and each meeting on a
+    skipped or repeated wall-clock time placed where ``chosen`` says (the first one at
+    ``after.start``, the instant chosen for the start).
 
     Pure arithmetic on the values (safe on any thread); the answers for the last few
     values are kept, as the dialog asks again for every keystroke elsewhere. Raises
@@ -132,6 +203,9 @@ def draft_series(stored: StoredSeries, after: recurrence.SeriesTimes, end: datet
     if stored.times is not None and stored.times != after and stored.changes:
         followed = recurrence.follow_changes(stored.times, after, stored.changes)
     changes = recurrence.carried_changes(stored.changes, followed)
+    unplaced = _unplaced(after, {change.recurrence_id for change in changes})
+    placed = _placed(unplaced, after.start, end - after.start, dict(chosen))
+    changes = [*changes, *placed]
     meetings = recurrence.expand(after.start, end, after.zone, after.rule, changes)
     given = recurrence.meeting_ids(after.start, after.zone, after.rule)
     cancelled = sorted(
@@ -152,8 +226,63 @@ def draft_series(stored: StoredSeries, after: recurrence.SeriesTimes, end: datet
             key=lambda change: change.recurrence_id,
         )
     return DraftSeries(
-        after, tuple(meetings), tuple(cancelled), tuple(_moving(followed)), tuple(returning)
+        after,
+        tuple(meetings),
+        tuple(cancelled),
+        tuple(_moving(followed)),
+        tuple(returning),
+        unplaced,
+        placed,
+        tuple(changes),
     )
+
+
+def _unplaced(times: recurrence.SeriesTimes, held: set[datetime]) -> tuple[UnplacedMeeting, ...]:
+    """The meetings of ``times`` on a skipped or repeated wall-clock time that no change
+    in ``held`` (recurrence ids) places, as :meth:`Event.problems` judges them."""
+    if not times.rule:
+        return ()
+    try:
+        problems = recurrence.problem_starts(times.rule, times.start, times.zone)
+    except recurrence.RecurrenceError:
+        return ()  # a rule with no meeting: the entity's rules say so
+    first = timezones.to_local(times.start, times.zone).replace(tzinfo=None)
+    found: list[UnplacedMeeting] = []
+    for problem in problems:
+        meeting_id = recurrence.rfc_reading(problem)
+        if meeting_id not in held:
+            found.append(UnplacedMeeting(problem, meeting_id, first=problem.problem.local == first))
+    return tuple(found)
+
+
+def _placed(
+    unplaced: tuple[UnplacedMeeting, ...],
+    start: datetime,
+    length: timedelta,
+    chosen: dict[datetime, timezones.Fold],
+) -> tuple[recurrence.OccurrenceChange, ...]:
+    """The explicit change for each unplaced meeting answered: at the instant chosen,
+    as long as the series' first meeting (the first meeting's instant is the start's)."""
+    placed: list[recurrence.OccurrenceChange] = []
+    for meeting in unplaced:
+        if meeting.first:
+            at: datetime | None = start
+        else:
+            fold = chosen.get(meeting.recurrence_id)
+            at = meeting.instant(fold) if fold is not None else None
+        if at is not None:
+            placed.append(
+                recurrence.OccurrenceChange(meeting.recurrence_id, False, at, at + length)
+            )
+    return tuple(placed)
+
+
+def placed_meetings(
+    series: DraftSeries,
+) -> dict[datetime, recurrence.OccurrenceChange | None]:
+    """The explicit changes a save of ``series`` writes for its unplaced meetings, as the
+    values of an event carry them (:data:`~cpp_scheduler.services.editing.PLACED_MEETINGS`)."""
+    return {change.recurrence_id: change for change in series.placed}
 
 
 def moving_changes(

@@ -17,7 +17,15 @@ from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimer, QTimeZone
-from PySide6.QtWidgets import QDateTimeEdit, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.dialogs.base import (
@@ -37,7 +45,15 @@ from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.gui.widgets.answers_view import AnswersView
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.gui.widgets.wrapped_label import WrappedLabel
-from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Problem, recurrence
+from cpp_scheduler.model import (
+    Event,
+    EventKind,
+    EventMode,
+    EventStatus,
+    OccurrenceOverride,
+    Problem,
+    recurrence,
+)
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
@@ -56,6 +72,7 @@ from cpp_scheduler.services.draft_times import (
     read_holds_sessions,
     usual_mode,
 )
+from cpp_scheduler.services.editing import PLACED_MEETINGS
 from cpp_scheduler.services.replies import Attendance
 from cpp_scheduler.services.rows import Choice
 
@@ -74,6 +91,10 @@ CANCELLED_NAMED = 3
 LOCAL_TIMES_LINES = 12
 """Lines of local times and warnings shown before they scroll: a series with a dozen
 delegations keeps the dialog within a 1366x768 screen."""
+MEETING_QUESTIONS_SHOWN = 1
+"""Questions on later meetings the Series tab keeps room for whole; more scroll: a
+weekly series over years asks about a meeting or two a year, each also named under the
+rule, and the dialog stays within a 1366x768 screen."""
 
 
 @dataclass(frozen=True)
@@ -223,6 +244,26 @@ def warning_lines(times: MeetingTimes, nights: bool) -> list[str]:
     return lines
 
 
+def series_problems(
+    values: dict[str, Any], changes: tuple[recurrence.OccurrenceChange, ...]
+) -> list[Problem]:
+    """The event's own rules on ``values``, from a transient entity never added to a
+    session that holds ``changes`` (the stored changes the save keeps, and those placing
+    the meetings chosen), so a series is judged as the save will judge it."""
+    columns = Event.__table__.columns
+    record = Event(**{key: value for key, value in values.items() if key in columns})
+    record.changes = [
+        OccurrenceOverride(
+            recurrence_id=change.recurrence_id,
+            cancelled=change.cancelled,
+            start_utc=change.start,
+            end_utc=change.end,
+        )
+        for change in changes
+    ]
+    return record.problems()
+
+
 class EventDialog(RecordDialog):
     """Create or edit an event.
 
@@ -234,7 +275,10 @@ class EventDialog(RecordDialog):
     stored cancellations and moves that follow the rule typed applied:
     :func:`~cpp_scheduler.services.series_rules.draft_series`), named above the times
     when it is not the start typed. A time that does not exist or happens twice in the
-    zone is not guessed: the dialog asks which of the two instants is meant.
+    zone is not guessed: the dialog asks which of the two instants is meant, for the
+    start typed, and on the Series tab for each later meeting of a series the engine
+    names (:attr:`~cpp_scheduler.services.series_rules.DraftSeries.unplaced`); the save
+    writes each answer as the explicit change the series needs.
 
     The kind sets the usual mode (a videoconference is virtual) until the coordinator
     chooses the mode themselves.
@@ -716,9 +760,18 @@ class EventDialog(RecordDialog):
         if start_utc is not None and end_utc is None and not problems:
             problems.append(Problem("end_utc", translate("EventDialog", "Give the end.")))
         taken = {problem.field for problem in problems}
-        for found in entity_problems(Event, checked_values(values, problems)):
+        series = self._show_series(values)
+        checked = checked_values(values, problems)
+        judged = (
+            series_problems(checked, series.changes)
+            if series is not None
+            else entity_problems(Event, checked)
+        )
+        for found in judged:
             if found.field not in taken and not (found.field == "start_utc" and "end_utc" in taken):
                 problems.append(found)
+        if series is not None and series.placed and values["recurrence_rule"]:
+            values[PLACED_MEETINGS] = series_rules.placed_meetings(series)
         beyond = (
             rules.day_problem("end_utc", self._end_beyond, i18n._("end"))
             if self._end_beyond is not None
@@ -936,6 +989,96 @@ class EventDialog(RecordDialog):
         self.ui.seriesLayout.insertWidget(1, self.seriesChanges)
         self._stored_series = series_rules.StoredSeries()
         self._series_shown: series_rules.DraftSeries | None = None
+        self._add_meeting_questions()
+
+    # -- later meetings on a skipped or repeated clock time -----------------------------
+    def _add_meeting_questions(self) -> None:
+        """Under the rule, the question on each later meeting of the series whose start
+        the clocks skip or read twice (the first meeting's is asked by the start): which
+        instant it means, nothing chosen until the coordinator answers."""
+        area = QScrollArea(self.ui.seriesTab)
+        area.setObjectName("meetingQuestions")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        panel = QWidget(area)
+        panel.setObjectName("meetingQuestionsPanel")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = WrappedLabel(panel)
+        heading.setObjectName("meetingQuestionsHeading")
+        heading.setProperty("role", "warning")
+        heading.setText(
+            translate(
+                "EventDialog",
+                "Choose when each meeting below starts: the clocks skip its time or pass it twice.",
+            )
+        )
+        layout.addWidget(heading)
+        layout.addStretch(1)  # the questions stay together under it, whatever the room
+        area.setWidget(panel)
+        area.viewport().setAutoFillBackground(False)
+        panel.setAutoFillBackground(False)
+        # The lines above it keep their height; the questions take the room left, at
+        # least one whole, and scroll.
+        area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        area.setVisible(False)
+        self.meetingQuestions = area
+        self._meeting_heading = heading
+        self._meeting_layout = layout
+        self.meeting_choices: dict[datetime, LocalTimeChoice] = {}
+        """The question on each later unplaced meeting, by its recurrence id."""
+        self.ui.seriesLayout.insertWidget(2, area, 1)
+
+    def _chosen_meetings(self) -> series_rules.Choices:
+        """The answers given so far, by meeting."""
+        answers: set[tuple[datetime, timezones.Fold]] = set()
+        for meeting, choice in self.meeting_choices.items():
+            fold = choice.fold()
+            if fold is not None:
+                answers.add((meeting, fold))
+        return frozenset(answers)
+
+    def _ask_meetings(self, series: series_rules.DraftSeries | None) -> None:
+        """Ask about each later meeting ``series`` holds unplaced, keeping the answers
+        given on the meetings still asked about."""
+        unplaced = (
+            [meeting for meeting in series.unplaced if not meeting.first]
+            if series is not None and series.times.rule
+            else []
+        )
+        wanted = {meeting.recurrence_id: meeting for meeting in unplaced}
+        for meeting_id in list(self.meeting_choices):
+            if meeting_id not in wanted:
+                gone = self.meeting_choices.pop(meeting_id)
+                self._meeting_layout.removeWidget(gone)
+                gone.hide()
+                gone.deleteLater()
+        layout = self._meeting_layout
+        for position, meeting in enumerate(unplaced, start=1):
+            choice = self.meeting_choices.get(meeting.recurrence_id)
+            if choice is None:
+                choice = self._meeting_choice(meeting.recurrence_id)
+            choice.setProblem(meeting.problem, "start")
+            if layout.indexOf(choice) != position:
+                layout.removeWidget(choice)
+                layout.insertWidget(position, choice)
+        area = self.meetingQuestions
+        area.setVisible(bool(unplaced))
+        if unplaced:
+            shown = list(self.meeting_choices.values())[:MEETING_QUESTIONS_SHOWN]
+            height = self._meeting_heading.sizeHint().height()
+            height += sum(choice.sizeHint().height() for choice in shown)
+            area.setMinimumHeight(height + layout.spacing() * (len(shown) + 1))
+
+    def _meeting_choice(self, meeting_id: datetime) -> LocalTimeChoice:
+        """A new question on the meeting ``meeting_id``, answered by nobody yet."""
+        choice = LocalTimeChoice(self._meeting_heading.parentWidget())
+        choice.setObjectName("meetingChoice")
+        choice.choiceChanged.connect(self._edited)
+        if self.read_only is not None:
+            choice.setEnabled(False)
+        self.meeting_choices[meeting_id] = choice
+        return choice
 
     def _show_series(self, values: dict[str, Any]) -> series_rules.DraftSeries | None:
         """What the series will hold once saved as typed: the meetings listed under the
@@ -952,13 +1095,17 @@ class EventDialog(RecordDialog):
                 end = start + self._length
             try:
                 series = series_rules.draft_series(
-                    self._stored_series, recurrence.SeriesTimes(start, zone, rule), end
+                    self._stored_series,
+                    recurrence.SeriesTimes(start, zone, rule),
+                    end,
+                    self._chosen_meetings(),
                 )
             except (ValueError, LookupError, OverflowError):
                 series = None  # a rule or zone the problems line refuses
         if series is self._series_shown:  # the same answer, kept for the same values
             return series
         self._series_shown = series
+        self._ask_meetings(series)
         self.ui.recurrence.showSeries(
             series.on_the_wall_clock() if series is not None and rule else None
         )
