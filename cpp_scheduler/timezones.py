@@ -25,6 +25,7 @@ import tzdata
 
 from cpp_scheduler import i18n
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.i18n import _
 
 # Read zones from the tzdata package only. Without this, zoneinfo prefers the system's
 # /usr/share/zoneinfo, and two machines could disagree on a country's rules.
@@ -69,9 +70,15 @@ class NonexistentLocalTimeError(TimeZoneError):
     def __init__(self, problem: LocalTimeProblem) -> None:
         before, after = problem.candidates
         super().__init__(
-            f"{problem.local:%Y-%m-%d %H:%M} does not exist in {problem.zone}: clocks "
-            f"jump forward that day; choose {_describe(before, problem.zone)} "
-            f"or {_describe(after, problem.zone)}"
+            _(
+                "{local} does not exist in {zone}: clocks jump forward that day; "
+                "choose {before} or {after}"
+            ).format(
+                local=f"{problem.local:%Y-%m-%d %H:%M}",
+                zone=problem.zone,
+                before=_describe(before, problem.zone),
+                after=_describe(after, problem.zone),
+            )
         )
         self.problem = problem
 
@@ -82,9 +89,15 @@ class AmbiguousLocalTimeError(TimeZoneError):
     def __init__(self, problem: LocalTimeProblem) -> None:
         first, second = problem.candidates
         super().__init__(
-            f"{problem.local:%Y-%m-%d %H:%M} happens twice in {problem.zone}: clocks "
-            f"fall back that day; choose {_describe(first, problem.zone)} "
-            f"or {_describe(second, problem.zone)}"
+            _(
+                "{local} happens twice in {zone}: clocks fall back that day; "
+                "choose {first} or {second}"
+            ).format(
+                local=f"{problem.local:%Y-%m-%d %H:%M}",
+                zone=problem.zone,
+                first=_describe(first, problem.zone),
+                second=_describe(second, problem.zone),
+            )
         )
         self.problem = problem
 
