@@ -1345,6 +1345,10 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <source>The conference this is a session of is cancelled: the calendar, calendar files, updates and documents give this session as cancelled too.</source>
         <translation>このセッションが属する会議は中止されています。カレンダー、カレンダーファイル、更新の通知、文書のいずれでも、このセッションは中止として扱われます。</translation>
     </message>
+    <message>
+        <source>Choose when each meeting below starts: the clocks skip its time or pass it twice.</source>
+        <translation>下の各会合の開始時刻を選んでください: その時刻は時計の切り替えで飛ばされるか、2回あります。</translation>
+    </message>
 </context>
 <context>
     <name>EventModel</name>
