@@ -19,10 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, QTime, QTimer, QTimeZone
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QFrame,
     QLabel,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -91,10 +88,6 @@ CANCELLED_NAMED = 3
 LOCAL_TIMES_LINES = 12
 """Lines of local times and warnings shown before they scroll: a series with a dozen
 delegations keeps the dialog within a 1366x768 screen."""
-MEETING_QUESTIONS_SHOWN = 1
-"""Questions on later meetings the Series tab keeps room for whole; more scroll: a
-weekly series over years asks about a meeting or two a year, each also named under the
-rule, and the dialog stays within a 1366x768 screen."""
 
 
 @dataclass(frozen=True)
@@ -327,9 +320,11 @@ class EventDialog(RecordDialog):
         for edit in (ui.start, ui.end):
             edit.setTimeZone(_WALL_CLOCK)
             keep_to_program_days(edit)
-        # The local times scroll on the tab's own background.
+        # The local times, and the Series tab's page, scroll on the tab's own background.
         ui.attendeeTimesArea.viewport().setAutoFillBackground(False)
         ui.attendeeTimesPanel.setAutoFillBackground(False)
+        ui.seriesArea.viewport().setAutoFillBackground(False)
+        ui.seriesPage.setAutoFillBackground(False)
         self._extra_days = 0
         """Days after the first an all-day event runs (its end is its first day plus
         these): kept while the start moves, as the length of a timed event is."""
@@ -982,7 +977,7 @@ class EventDialog(RecordDialog):
     def _add_series_changes(self) -> None:
         """The line under the rule that says, before the save, what a new rule or start
         does to the moved and cancelled meetings (:mod:`~cpp_scheduler.services.series_rules`)."""
-        self.seriesChanges = WrappedLabel(self.ui.seriesTab)
+        self.seriesChanges = WrappedLabel(self.ui.seriesPage)
         self.seriesChanges.setObjectName("seriesChanges")
         self.seriesChanges.setProperty("role", "hint")
         self.seriesChanges.setVisible(False)
@@ -995,13 +990,13 @@ class EventDialog(RecordDialog):
     def _add_meeting_questions(self) -> None:
         """Under the rule, the question on each later meeting of the series whose start
         the clocks skip or read twice (the first meeting's is asked by the start): which
-        instant it means, nothing chosen until the coordinator answers."""
-        area = QScrollArea(self.ui.seriesTab)
-        area.setObjectName("meetingQuestions")
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        panel = QWidget(area)
-        panel.setObjectName("meetingQuestionsPanel")
+        instant it means, nothing chosen until the coordinator answers.
+
+        The questions take the room they need, as the reasons above them do: the tab's
+        whole page scrolls (``seriesArea``), so a series crossing many clock changes
+        keeps every reason and every question in reach on a 1366x768 screen."""
+        panel = QWidget(self.ui.seriesPage)
+        panel.setObjectName("meetingQuestions")
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         heading = WrappedLabel(panel)
@@ -1014,20 +1009,13 @@ class EventDialog(RecordDialog):
             )
         )
         layout.addWidget(heading)
-        layout.addStretch(1)  # the questions stay together under it, whatever the room
-        area.setWidget(panel)
-        area.viewport().setAutoFillBackground(False)
-        panel.setAutoFillBackground(False)
-        # The lines above it keep their height; the questions take the room left, at
-        # least one whole, and scroll.
-        area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        area.setVisible(False)
-        self.meetingQuestions = area
+        panel.setVisible(False)
+        self.meetingQuestions = panel
         self._meeting_heading = heading
         self._meeting_layout = layout
         self.meeting_choices: dict[datetime, LocalTimeChoice] = {}
         """The question on each later unplaced meeting, by its recurrence id."""
-        self.ui.seriesLayout.insertWidget(2, area, 1)
+        self.ui.seriesLayout.insertWidget(2, panel)
 
     def _chosen_meetings(self) -> series_rules.Choices:
         """The answers given so far, by meeting."""
@@ -1062,13 +1050,7 @@ class EventDialog(RecordDialog):
             if layout.indexOf(choice) != position:
                 layout.removeWidget(choice)
                 layout.insertWidget(position, choice)
-        area = self.meetingQuestions
-        area.setVisible(bool(unplaced))
-        if unplaced:
-            shown = list(self.meeting_choices.values())[:MEETING_QUESTIONS_SHOWN]
-            height = self._meeting_heading.sizeHint().height()
-            height += sum(choice.sizeHint().height() for choice in shown)
-            area.setMinimumHeight(height + layout.spacing() * (len(shown) + 1))
+        self.meetingQuestions.setVisible(bool(unplaced))
 
     def _meeting_choice(self, meeting_id: datetime) -> LocalTimeChoice:
         """A new question on the meeting ``meeting_id``, answered by nobody yet."""

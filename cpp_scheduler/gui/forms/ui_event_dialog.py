@@ -340,9 +340,18 @@ class Ui_EventDialog(object):
         self.tabs.addTab(self.themesTab, "")
         self.seriesTab = QWidget()
         self.seriesTab.setObjectName(u"seriesTab")
-        self.seriesLayout = QVBoxLayout(self.seriesTab)
+        self.seriesTabLayout = QVBoxLayout(self.seriesTab)
+        self.seriesTabLayout.setObjectName(u"seriesTabLayout")
+        self.seriesTabLayout.setContentsMargins(0, 0, 0, 0)
+        self.seriesArea = QScrollArea(self.seriesTab)
+        self.seriesArea.setObjectName(u"seriesArea")
+        self.seriesArea.setFrameShape(QFrame.Shape.NoFrame)
+        self.seriesArea.setWidgetResizable(True)
+        self.seriesPage = QWidget()
+        self.seriesPage.setObjectName(u"seriesPage")
+        self.seriesLayout = QVBoxLayout(self.seriesPage)
         self.seriesLayout.setObjectName(u"seriesLayout")
-        self.recurrence = RecurrenceEditor(self.seriesTab)
+        self.recurrence = RecurrenceEditor(self.seriesPage)
         self.recurrence.setObjectName(u"recurrence")
 
         self.seriesLayout.addWidget(self.recurrence)
@@ -350,6 +359,10 @@ class Ui_EventDialog(object):
         self.seriesSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.seriesLayout.addItem(self.seriesSpacer)
+
+        self.seriesArea.setWidget(self.seriesPage)
+
+        self.seriesTabLayout.addWidget(self.seriesArea)
 
         self.tabs.addTab(self.seriesTab, "")
         self.agendaTab = QWidget()

@@ -34,6 +34,7 @@ from cpp_scheduler.gui.readonly import access_unread
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.gui.widgets.answers_view import counts_line, meeting_cell
+from cpp_scheduler.gui.widgets.wrapping_tree import WrappingTree
 from cpp_scheduler.services import access, calendar_export, replies
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.services.changes import ChangeReport, ChangeScope, change_report
@@ -119,7 +120,12 @@ class ChangesDialog(ScopedReportDialog):
         self.model.setHorizontalHeaderLabels(
             [translate("Mail", "Participant and event"), translate("Mail", "What changed")]
         )
-        self.tree = QTreeView(self)
+        # Each row as tall as what it says: an event's title with why it is told, and
+        # the changes in words, wrapped to their columns' widths, so none is cut (as
+        # the updates' preview shows them). Still a tree: each person's events under them.
+        self.tree = WrappingTree(self)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setItemsExpandable(True)
         self.tree.setObjectName("changesTree")
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 class _WrappedText(QStyledItemDelegate):
     """Measures a cell's text wrapped to its column's width (a tree view asks for the
-    height of an unwrapped line otherwise)."""
+    height of an unwrapped line otherwise), less the indentation a row nested under
+    another takes in the tree's column."""
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
@@ -25,8 +26,19 @@ class _WrappedText(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         sized = QStyleOptionViewItem(option)
-        width = self._view.header().sectionSize(index.column())
-        sized.rect = QRect(0, 0, width, 10_000)
+        view = self._view
+        width = view.header().sectionSize(index.column())
+        tree_column = view.treePosition()
+        if tree_column < 0:
+            tree_column = view.header().logicalIndex(0)
+        if index.column() == tree_column:
+            depth = 1 if view.rootIsDecorated() else 0
+            parent = index.parent()
+            while parent.isValid():
+                depth += 1
+                parent = parent.parent()
+            width -= depth * view.indentation()
+        sized.rect = QRect(0, 0, max(width, 1), 10_000)
         sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
         return super().sizeHint(sized, index)
 
