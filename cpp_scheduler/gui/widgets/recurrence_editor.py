@@ -349,7 +349,10 @@ class RecurrenceEditor(QWidget):
         try:
             self.interval.setValue(int(parts.get("INTERVAL", "1") or 1))
             if kind == WEEKLY:
-                chosen = set(parts.get("BYDAY", "").split(","))
+                # A weekly rule naming no day meets on its start's weekday (RFC 5545,
+                # section 3.3.10), which the boxes show as the engine reads it.
+                byday = parts.get("BYDAY") or WEEKDAY_CODES[self._start.weekday()]
+                chosen = set(byday.split(","))
                 for code, box in zip(WEEKDAY_CODES, self.days, strict=True):
                     box.setChecked(code in chosen)
             if "UNTIL" in parts:

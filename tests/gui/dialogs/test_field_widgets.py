@@ -121,6 +121,17 @@ def test_weekly_on_chosen_days_until_a_date(qtbot: QtBot) -> None:
     ]
 
 
+def test_a_weekly_rule_naming_no_day_shows_its_starts_weekday(qtbot: QtBot) -> None:
+    # FREQ=WEEKLY without BYDAY meets on the start's weekday (RFC 5545), as a calendar
+    # from elsewhere writes it: the boxes show that day, and the rule is kept as it was.
+    editor = _editor(qtbot, datetime(2027, 4, 21, 9))  # a Wednesday
+    editor.setRule("FREQ=WEEKLY;COUNT=6")
+    assert editor.pattern.currentData() == "weekly"
+    assert [box.text() for box in editor.days if box.isChecked()] == ["Wed"]
+    assert editor.rule() == "FREQ=WEEKLY;COUNT=6"
+    assert editor.preview.text().startswith("6 meetings at 09:00: Wed 21 Apr, Wed 28 Apr")
+
+
 def test_last_weekday_is_offered_in_the_last_week(qtbot: QtBot) -> None:
     editor = _editor(qtbot, datetime(2027, 4, 28, 9))  # the last (fourth) Wednesday
     index = editor.pattern.findText("Monthly on the last Wednesday")
