@@ -289,16 +289,20 @@ class _Writer:
         cancelled = [change for change in changes if change.cancelled]
         if cancelled:
             master.add("EXDATE", [occurrence_id(c.recurrence_id) for c in cancelled])
+        written: set[datetime] = set()
         for change in changes:
             if change.cancelled or change.start_utc is None or change.end_utc is None:
                 continue
+            # A moved meeting, or one placed on a skipped or repeated time: RECURRENCE-ID
+            # the start RFC 5545 reads the rule's time as, DTSTART the instant it holds.
             meeting = (change.start_utc, change.end_utc)
             moved = self.base_component(event, method, moved=meeting)
             moved.add("RECURRENCE-ID", occurrence_id(change.recurrence_id))
             self.add_times(moved, event.zone, change.start_utc, change.end_utc)
             parts.append((moved, meeting))
+            written.add(change.recurrence_id)
         for occurrence in event.occurrences():
-            if occurrence.moved or occurrence.recurrence_id is None:
+            if occurrence.recurrence_id is None or occurrence.recurrence_id in written:
                 continue
             if not crosses_offset_change(occurrence.start, occurrence.end, event.zone):
                 continue

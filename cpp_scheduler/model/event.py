@@ -17,9 +17,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    inspect,
     text,
 )
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, object_session, relationship
 
 from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.errors import quoted
@@ -274,8 +275,14 @@ class Event(Record, Base):
         )
 
     def series_times(self) -> recurrence.SeriesTimes:
-        """What places the meetings of the event, as it is now."""
-        return recurrence.SeriesTimes(self.start_utc, self.zone, self.recurrence_rule)
+        """What places the meetings of the event, as it is now: with their length, which
+        tells a meeting placed on a skipped or repeated time from one moved."""
+        length = (
+            self.end_utc - self.start_utc
+            if self.start_utc is not None and self.end_utc is not None
+            else None
+        )
+        return recurrence.SeriesTimes(self.start_utc, self.zone, self.recurrence_rule, length)
 
     def follow_changes(self, before: recurrence.SeriesTimes) -> list[recurrence.FollowedChange]:
         """What becomes of each moved or cancelled meeting once the series, as it was
@@ -296,14 +303,30 @@ class Event(Record, Base):
         the same week, month or year: :func:`recurrence.follow_changes`): a coordinator
         who turns the third Wednesday into the third Thursday keeps February cancelled.
         A change with no counterpart stays as it was, applied nowhere until the series
-        comes back to it (an undo does), and the dialog said so before the save."""
+        comes back to it (an undo does), and the dialog said so before the save.
+
+        A meeting placed on a time the clocks skip or pass twice (the import's or the
+        coordinator's answer, :func:`recurrence.placed_reading`) is no move: it takes
+        the series' new time and length at the same reading while its new time is still
+        skipped or repeated, and its placement is deleted once that time is an ordinary
+        one (:attr:`recurrence.FollowedChange.kept`)."""
         if not self.changes:
             return
-        renamed = recurrence.followed_meetings(self.follow_changes(before))
-        for change in self.changes:
-            meeting = renamed.get(change.recurrence_id, change.recurrence_id)
-            if meeting != change.recurrence_id:
-                change.recurrence_id = meeting
+        kept = {item.change.recurrence_id: item.kept for item in self.follow_changes(before)}
+        for row in list(self.changes):
+            if row.recurrence_id not in kept:
+                continue
+            held = kept[row.recurrence_id]
+            if held is None:
+                self.changes.remove(row)
+                session = object_session(row)
+                if session is not None and inspect(row).persistent:
+                    session.delete(row)  # by name, so the history holds the deletion
+                continue
+            if held.recurrence_id != row.recurrence_id:
+                row.recurrence_id = held.recurrence_id
+            if (held.start, held.end) != (row.start_utc, row.end_utc):
+                row.start_utc, row.end_utc = held.start, held.end
 
     # -- rules ------------------------------------------------------------------------
     def problems(self) -> list[rules.Problem]:

@@ -447,8 +447,40 @@ def expand(
         elif not change.cancelled:
             moved_start = change.start or original
             moved_end = change.end or moved_start + duration
-            occurrences.append(Occurrence(moved_start, moved_end, original, moved=True))
+            placed = placed_reading(change, readings(local, zone_name), duration) is not None
+            occurrences.append(Occurrence(moved_start, moved_end, original, moved=not placed))
     return occurrences
+
+
+def readings(local: datetime, zone_name: str) -> tuple[datetime, ...]:
+    """The instants a wall-clock start can mean in the zone: its one instant, or the two
+    (earlier first) of a time the clocks skip or pass twice."""
+    try:
+        return (timezones.to_utc(local, zone_name),)
+    except (timezones.NonexistentLocalTimeError, timezones.AmbiguousLocalTimeError) as error:
+        return error.problem.candidates
+
+
+def placed_reading(
+    change: OccurrenceChange, meeting_readings: tuple[datetime, ...], length: timedelta
+) -> timezones.Fold | None:
+    """The reading ``change`` places its meeting at, when it only places it; None when
+    it moves or cancels it.
+
+    A meeting on a wall-clock time the clocks skip or pass twice holds an explicit change
+    saying which of its two instants (``meeting_readings``) it starts at: the calendar
+    import's, or the coordinator's answer. Such a change, at one of the two and as long
+    as the series' meetings (``length``), is where the rule puts the meeting once the
+    question is answered: the meeting is not moved, and it follows the series as every
+    other meeting does (:func:`follow_changes`). Any other start or length is a move."""
+    if change.cancelled or change.start is None or len(meeting_readings) != 2:
+        return None
+    if change.start not in meeting_readings:
+        return None
+    end = change.end if change.end is not None else change.start + length
+    if end - change.start != length:
+        return None
+    return timezones.Fold(meeting_readings.index(change.start))
 
 
 def meeting_ids(start: datetime, zone_name: str, rule: str | None) -> frozenset[datetime]:
@@ -491,6 +523,10 @@ class SeriesTimes:
     start: datetime
     zone: str
     rule: str | None
+    length: timedelta | None = None
+    """How long each meeting lasts (the first one's end less its start), which tells a
+    meeting placed on a skipped or repeated time from one moved (:func:`placed_reading`);
+    None where only which meetings the series holds matters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -502,6 +538,20 @@ class FollowedChange:
     meeting: datetime | None
     """The meeting of the new series it applies to (its recurrence id), or None: it
     applies to none, and the coordinator is told it is dropped."""
+    reading: timezones.Fold | None = None
+    """The reading the change placed its meeting at, when it only placed it on a time
+    the clocks skip or pass twice (:func:`placed_reading`); None for a move or a
+    cancellation, and wherever the series' lengths are not known."""
+    kept: OccurrenceChange | None = None
+    """The change as the new series holds it: naming :attr:`meeting` (as stored when it
+    applies to none); a placement placed at the same reading of its meeting's new time,
+    as long as the new series' meetings. None only for a placement whose meeting's new
+    time is an ordinary one: nothing is left to choose, and the save drops it."""
+
+    @property
+    def dropped(self) -> bool:
+        """A placement the save removes: its meeting's new time is an ordinary one."""
+        return self.reading is not None and self.meeting is not None and self.kept is None
 
 
 _PERIOD_ORDER = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
@@ -521,7 +571,11 @@ def follow_changes(
     Thursday). A cancelled meeting stays cancelled there, a moved one keeps its moved
     time. A period holding several meetings of either rule, or two changes meeting at
     one meeting, is no obvious counterpart: such a change is reported as dropped rather
-    than guessed. Changes that applied to no meeting of ``before`` are left out.
+    than guessed. A meeting placed on a skipped or repeated time (:func:`placed_reading`,
+    told when both series' lengths are known) moves with the series instead: it keeps
+    the same reading of its new time, or its placement is dropped when that time is an
+    ordinary one (:attr:`FollowedChange.kept`). Changes that applied to no meeting of
+    ``before`` are left out.
 
     Raises :class:`RecurrenceError` (and what a zone raises) for a rule that cannot be
     expanded, as the event's rules do."""
@@ -543,7 +597,82 @@ def follow_changes(
         if change.recurrence_id not in new
     }
     claims = Counter(meeting for meeting in wanted.values() if meeting is not None)
-    return [FollowedChange(change, _target(change, wanted, claims, kept)) for change in applying]
+    targets = {change.recurrence_id: _target(change, wanted, claims, kept) for change in applying}
+    placings = _placings(before, after, applying, targets)
+    return [
+        _followed(change, targets[change.recurrence_id], placings.get(change.recurrence_id))
+        for change in applying
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Placing:
+    """A change that places its meeting, and where it places the meeting in the new
+    series (None: its meeting's new time is an ordinary one)."""
+
+    reading: timezones.Fold
+    kept: OccurrenceChange | None
+
+
+def _placings(
+    before: SeriesTimes,
+    after: SeriesTimes,
+    applying: list[OccurrenceChange],
+    targets: Mapping[datetime, datetime | None],
+) -> dict[datetime, _Placing]:
+    """The changes among ``applying`` that place their meeting on a skipped or repeated
+    time of ``before`` (by their recurrence id), each with what the new series holds of
+    it: the same reading of its meeting's new wall-clock time, when that is skipped or
+    repeated too, as long as the new series' meetings; the series' first meeting takes
+    the instant of the new start itself, its reading chosen where the start is typed."""
+    if before.length is None or after.length is None or not after.rule:
+        return {}
+    old_clock = _wall_clocks(before, {change.recurrence_id for change in applying})
+    new_clock = _wall_clocks(after, {meeting for meeting in targets.values() if meeting})
+    first = timezones.to_local(after.start, after.zone).replace(tzinfo=None)
+    found: dict[datetime, _Placing] = {}
+    for change in applying:
+        local = old_clock.get(change.recurrence_id)
+        if local is None:
+            continue
+        reading = placed_reading(change, readings(local, before.zone), before.length)
+        if reading is None:
+            continue
+        meeting = targets[change.recurrence_id]
+        kept: OccurrenceChange | None = change
+        if meeting is not None:
+            new_local = new_clock[meeting]
+            instants = readings(new_local, after.zone)
+            if len(instants) != 2:
+                kept = None
+            else:
+                at = instants[reading.value]
+                if new_local == first and after.start in instants:
+                    at = after.start
+                kept = OccurrenceChange(meeting, False, at, at + after.length)
+        found[change.recurrence_id] = _Placing(reading, kept)
+    return found
+
+
+def _wall_clocks(series: SeriesTimes, meetings: set[datetime]) -> dict[datetime, datetime]:
+    """The wall-clock start of each of ``meetings`` (recurrence ids) the series gives."""
+    found: dict[datetime, datetime] = {}
+    if series.rule is None:
+        return found  # a one-off event has no meetings of its own
+    for local in local_starts(series.rule, series.start, series.zone):
+        instant = rfc_instant(local, series.zone)
+        if instant in meetings:
+            found[instant] = local
+    return found
+
+
+def _followed(
+    change: OccurrenceChange, meeting: datetime | None, placing: _Placing | None
+) -> FollowedChange:
+    if placing is not None:
+        return FollowedChange(change, meeting, placing.reading, placing.kept)
+    kept = change if meeting is None else replace(change, recurrence_id=meeting)
+    return FollowedChange(change, meeting, None, kept)
 
 
 def carried_changes(
@@ -551,14 +680,20 @@ def carried_changes(
 ) -> list[OccurrenceChange]:
     """The changes as the series keeps them once saved with new times, given what
     :func:`follow_changes` said of them: each that follows a meeting of the new series
-    names it, every other stays as it was (one dropped is kept, applied nowhere, as
-    :meth:`Event.keep_changed_meetings` keeps it), so expanding the new series with them
-    gives the meetings the save will hold."""
-    renamed = followed_meetings(followed)
-    return [
-        replace(change, recurrence_id=renamed.get(change.recurrence_id, change.recurrence_id))
-        for change in changes
-    ]
+    names it (a placement placed anew there, or dropped where nothing is left to
+    choose), every other stays as it was (one with no meeting is kept, applied nowhere,
+    as :meth:`Event.keep_changed_meetings` keeps it), so expanding the new series with
+    them gives the meetings the save will hold."""
+    kept = {item.change.recurrence_id: item.kept for item in followed}
+    carried: list[OccurrenceChange] = []
+    for change in changes:
+        if change.recurrence_id not in kept:
+            carried.append(change)
+            continue
+        held = kept[change.recurrence_id]
+        if held is not None:
+            carried.append(held)
+    return carried
 
 
 def followed_meetings(followed: Iterable[FollowedChange]) -> dict[datetime, datetime]:

@@ -495,11 +495,32 @@ def change(
         before = {key: everything[key] for key in values if key in everything}
         if PLACED_MEETINGS in values:
             before[PLACED_MEETINGS] = _placed_before(_event(record), values[PLACED_MEETINGS])
+        held = list(record.changes) if isinstance(record, Event) else []
+        held_changes = [(row, row.as_change()) for row in held]
         updated = update_record(
             session, model_cls, record_id, values, expected_version=expected_version
         )
         session.flush()
+        _note_dropped(before, updated, held_changes)
         return Saved(getattr(updated, "version", None), before, found)
+
+
+def _note_dropped(
+    before: dict[str, Any],
+    record: Base,
+    held: list[tuple[OccurrenceOverride, recurrence.OccurrenceChange]],
+) -> None:
+    """Add to ``before`` the placements the save dropped (a series moved off a skipped
+    or repeated time: :meth:`Event.keep_changed_meetings`), so its undo writes them
+    again where the series comes back to that time."""
+    if not isinstance(record, Event):
+        return
+    remaining = {id(row) for row in record.changes}
+    dropped = {change.recurrence_id: change for row, change in held if id(row) not in remaining}
+    if dropped:
+        placed = before.setdefault(PLACED_MEETINGS, {})
+        for meeting, change in dropped.items():
+            placed.setdefault(meeting, change)
 
 
 def stored(database: Database, model_cls: type[Base], record_id: str) -> StoredRecord:

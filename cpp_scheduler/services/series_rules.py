@@ -19,12 +19,16 @@ series is saved with it only when it holds an explicit change for it
 (:meth:`Event.problems`). :func:`draft_series` names each such meeting the stored changes
 do not place (:class:`UnplacedMeeting`, with the two instants it could mean), and turns
 the coordinator's choice of each into the explicit change the save writes
-(:attr:`DraftSeries.placed`), the same kind the calendar import writes.
+(:attr:`DraftSeries.placed`), the same kind the calendar import writes. Such a
+placement is no move: when the series' times change it goes where the series goes, at
+the same reading of the new time or dropped when that time is an ordinary one
+(:func:`~cpp_scheduler.model.recurrence.follow_changes`), and :func:`describe` says so
+in those words, never as a moved meeting keeping its time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -125,7 +129,7 @@ class DraftSeries:
     """The meetings of the rule that are cancelled (their recurrence ids), in order."""
     followed: tuple[recurrence.FollowedChange, ...]
     """The stored changes that will name another meeting, or none
-    (:func:`moving_changes`)."""
+    (:func:`moving_changes`), and the placements the save drops."""
     returning: tuple[recurrence.OccurrenceChange, ...] = ()
     """The stored changes set aside until now (their day beyond the series as stored)
     that the new rule reaches again: they apply once more, as the save keeps them."""
@@ -199,6 +203,8 @@ def draft_series(
     values are kept, as the dialog asks again for every keystroke elsewhere. Raises
     :class:`~cpp_scheduler.model.recurrence.RecurrenceError` (and what a zone raises)
     for a rule or zone the event's own rules refuse."""
+    if after.length is None:
+        after = replace(after, length=end - after.start)
     followed: list[recurrence.FollowedChange] = []
     if stored.times is not None and stored.times != after and stored.changes:
         followed = recurrence.follow_changes(stored.times, after, stored.changes)
@@ -301,14 +307,17 @@ def moving_changes(
 
 
 def _moving(followed: list[recurrence.FollowedChange]) -> list[recurrence.FollowedChange]:
-    """The changes that name another meeting, or none, after the save."""
-    return [item for item in followed if item.meeting != item.change.recurrence_id]
+    """The changes that name another meeting, or none, after the save, and the
+    placements it drops."""
+    return [item for item in followed if item.meeting != item.change.recurrence_id or item.dropped]
 
 
 def describe(followed: recurrence.FollowedChange, zone: str) -> str:
     """One sentence on what becomes of one change, its days read in the series' zone."""
     change = followed.change
     old = _day(change.recurrence_id, zone)
+    if followed.reading is not None and change.start is not None:
+        return _describe_placement(followed, zone)
     moved = _day_time(change.start, zone) if change.start is not None else old
     if followed.meeting is None:
         if change.cancelled:
@@ -330,6 +339,35 @@ def describe(followed: recurrence.FollowedChange, zone: str) -> str:
     ).format(day=old, moved=moved, new=new)
 
 
+def _describe_placement(followed: recurrence.FollowedChange, zone: str) -> str:
+    """One sentence on a meeting placed on a skipped or repeated time: never a move, it
+    goes where the series goes."""
+    change = followed.change
+    assert change.start is not None
+    old = _day(change.recurrence_id, zone)
+    placed = _reading_text(change.start, zone, change.recurrence_id)
+    if followed.meeting is None:
+        return _(
+            "The meeting of {day} placed at {placed} is set aside while the series has no "
+            "meeting then; it applies again if the series meets then."
+        ).format(day=old, placed=placed)
+    new = _day(followed.meeting, zone)
+    if followed.kept is None or followed.kept.start is None:
+        return _(
+            "The meeting of {day} placed at {placed} follows to {new}, a time the clocks "
+            "neither skip nor repeat: it starts there as the series does."
+        ).format(day=old, placed=placed, new=new)
+    return _(
+        "The meeting of {day} placed at {placed} follows to {new}, a time the clocks skip "
+        "or repeat too: it keeps the same reading, {now}."
+    ).format(
+        day=old,
+        placed=placed,
+        new=new,
+        now=_reading_text(followed.kept.start, zone, followed.meeting),
+    )
+
+
 def describe_returning(change: recurrence.OccurrenceChange, zone: str) -> str:
     """One sentence on a change set aside until now that the series reaches again."""
     day = _day(change.recurrence_id, zone)
@@ -349,6 +387,17 @@ def _day(instant: datetime, zone: str) -> str:
 def _day_time(instant: datetime, zone: str) -> str:
     local = timezones.to_local(instant, zone)
     return f"{i18n.day_text(local.date())} {i18n.time_text(local)}"
+
+
+def _reading_text(instant: datetime, zone: str, meeting: datetime) -> str:
+    """An instant on a skipped or repeated time, with the zone's abbreviation that tells
+    which reading it is (01:30 EST, not 01:30 EDT); with its day when it is not the day
+    of ``meeting`` (a recurrence id), as the earlier reading of a skipped 00:30 is."""
+    local = timezones.to_local(instant, zone)
+    time = f"{i18n.time_text(local)} {local.tzname()}"
+    if local.date() == timezones.to_local(meeting, zone).date():
+        return time
+    return f"{i18n.day_text(local.date())} {time}"
 
 
 def _wall_clock(instant: datetime, zone: str) -> datetime:
