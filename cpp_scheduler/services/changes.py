@@ -671,7 +671,10 @@ def _meeting_changes(
             continue
         said = text(N_("the meeting of {when} takes place again, {clock}"))
         found.append((rid, said.format(when=_when(rid, rid + length, viewer), clock=clock)))
+    placed = _placements(now)
     for rid, start, end in now.moved:
+        if rid in placed and _placement_told(before, now, told, rid, (start, end)):
+            continue
         if told.moved.get(rid) != (start, end):
             was_start, was_end = told.known.get(rid, (rid, rid + length))
             said = text(N_("the meeting of {when} moved to {now}, {clock}"))
@@ -686,6 +689,50 @@ def _meeting_changes(
                 )
             )
     return found
+
+
+def _placements(facts: EventFacts) -> frozenset[datetime]:
+    """The meetings of the series whose change only places them on a wall-clock time the
+    clocks skip or pass twice (:func:`recurrence.placed_reading`): where the rule puts
+    them once that is answered, no move, as every reader of the program shows them."""
+    if not facts.rule or not facts.moved:
+        return frozenset()
+    changes = [recurrence.OccurrenceChange(rid, cancelled=True) for rid in facts.cancelled]
+    changes.extend(
+        recurrence.OccurrenceChange(rid, start=start, end=end) for rid, start, end in facts.moved
+    )
+    try:
+        held = recurrence.expand(facts.start, facts.end, facts.zone, facts.rule, changes)
+    except (recurrence.RecurrenceError, ValueError, LookupError, OverflowError):
+        return frozenset()
+    changed = {rid for rid, _, _ in facts.moved}
+    return frozenset(
+        meeting.recurrence_id
+        for meeting in held
+        if meeting.recurrence_id in changed and not meeting.moved
+    )
+
+
+def _placement_told(
+    before: EventFacts,
+    now: EventFacts,
+    told: _ToldMeetings,
+    meeting: datetime,
+    times: tuple[datetime, datetime],
+) -> bool:
+    """Whether a meeting placed on a skipped or repeated time needs no line of its own:
+    the participant knew it at these very times, or never knew it (a meeting the series
+    gained, which the line of its rule tells; its calendar places it)."""
+    known = told.known.get(meeting)
+    if known is None and (before.start, before.zone, before.rule) == (
+        now.start,
+        now.zone,
+        now.rule,
+    ):
+        ids = _meetings(before) or frozenset()
+        if meeting in ids:
+            known = (meeting, meeting + (before.end - before.start))
+    return known is None or known == times
 
 
 def _place_changed(before: EventFacts, now: EventFacts) -> bool:
