@@ -19,9 +19,12 @@ series is saved with it only when it holds an explicit change for it
 (:meth:`Event.problems`). :func:`draft_series` names each such meeting the stored changes
 do not place (:class:`UnplacedMeeting`, with the two instants it could mean), and turns
 the coordinator's choice of each into the explicit change the save writes
-(:attr:`DraftSeries.placed`), the same kind the calendar import writes. Such a
-placement is no move: when the series' times change it goes where the series goes, at
-the same reading of the new time or dropped when that time is an ordinary one
+(:attr:`DraftSeries.placed`), the same kind the calendar import writes. It names too
+each meeting a stored change already places (:class:`PlacedMeeting`, with the reading
+it starts at), so an answer given by mistake, in the dialog or by a calendar file, is
+chosen again the same way and written over the old one. Such a placement is no move:
+when the series' times change it goes where the series goes, at the same reading of
+the new time or dropped when that time is an ordinary one
 (:func:`~cpp_scheduler.model.recurrence.follow_changes`), and :func:`describe` says so
 in those words, never as a moved meeting keeping its time.
 """
@@ -60,9 +63,9 @@ def read_stored_series(database: Database, event_id: str | None) -> StoredSeries
 
 
 @dataclass(frozen=True, slots=True)
-class UnplacedMeeting:
+class ClockChangeMeeting:
     """One meeting of a series on a wall-clock time the clocks skip or read twice in its
-    zone, which no stored change places: the coordinator chooses its instant."""
+    zone: which of its two instants it starts at is the coordinator's answer."""
 
     problem: recurrence.Unplaced
     """What the time zone says of its start (the message ends with "choose … or …"), with
@@ -93,6 +96,24 @@ class UnplacedMeeting:
         """The instant the coordinator's answer means: the first or the second reading of
         a repeated time, the clock before or after the jump for a skipped one."""
         return self.candidates[fold.value]
+
+
+@dataclass(frozen=True, slots=True)
+class UnplacedMeeting(ClockChangeMeeting):
+    """A meeting on a skipped or repeated time that no stored change places: the save
+    waits until the coordinator chooses its instant."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedMeeting(ClockChangeMeeting):
+    """A meeting on a skipped or repeated time that a stored change places (the
+    dialog's answer, or the calendar import's): the coordinator may choose again, the
+    answer being theirs as much as the first one was."""
+
+    reading: timezones.Fold
+    """The reading the stored series places it at
+    (:func:`~cpp_scheduler.model.recurrence.placed_reading`), whatever is chosen in its
+    place."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +159,18 @@ class DraftSeries:
     places, in order, chosen or not."""
     placed: tuple[recurrence.OccurrenceChange, ...] = ()
     """The explicit changes that place the unplaced meetings chosen (the first at the
-    start chosen for it): what the save writes for them."""
+    start chosen for it), and the placed meetings chosen at another reading: what the
+    save writes for them."""
     changes: tuple[recurrence.OccurrenceChange, ...] = ()
     """Every change the series holds once saved: the stored ones as carried over, and
-    :attr:`placed`; the entity's rules judge the series with them."""
+    :attr:`placed` in place of those it answers again; the entity's rules judge the
+    series with them."""
+    placements: tuple[PlacedMeeting, ...] = ()
+    """The meetings on a skipped or repeated wall-clock time that a stored change
+    places at the new times, still naming the meeting it was stored for, in order: the
+    answers the coordinator may give again. A moved meeting is no placement, and one
+    whose change follows to another meeting waits until the series is saved (the line
+    on what follows where says what becomes of it)."""
 
     @property
     def unanswered(self) -> tuple[UnplacedMeeting, ...]:
@@ -182,8 +211,9 @@ class DraftSeries:
 
 
 Choices = frozenset[tuple[datetime, timezones.Fold]]
-"""The coordinator's answers for unplaced meetings: each meeting's recurrence id (its
-RFC 5545 reading, :attr:`UnplacedMeeting.recurrence_id`) with the reading chosen."""
+"""The coordinator's answers for unplaced and placed meetings: each meeting's recurrence
+id (its RFC 5545 reading, :attr:`ClockChangeMeeting.recurrence_id`) with the reading
+chosen; a placed meeting's own reading changes nothing."""
 
 
 @lru_cache(maxsize=16)
@@ -197,7 +227,8 @@ def draft_series(
     at ``end`` (UTC): the stored changes that apply to a meeting of the new rule, moved
     meetings at their moved times and cancelled ones left out, and each meeting on a
     skipped or repeated wall-clock time placed where ``chosen`` says (the first one at
-    ``after.start``, the instant chosen for the start).
+    ``after.start``, the instant chosen for the start), the stored placements of later
+    meetings too.
 
     Pure arithmetic on the values (safe on any thread); the answers for the last few
     values are kept, as the dialog asks again for every keystroke elsewhere. Raises
@@ -209,9 +240,20 @@ def draft_series(
     if stored.times is not None and stored.times != after and stored.changes:
         followed = recurrence.follow_changes(stored.times, after, stored.changes)
     changes = recurrence.carried_changes(stored.changes, followed)
-    unplaced = _unplaced(after, {change.recurrence_id for change in changes})
-    placed = _placed(unplaced, after.start, end - after.start, dict(chosen))
-    changes = [*changes, *placed]
+    length = end - after.start
+    unplaced, placements = _on_clock_changes(
+        after, length, changes, {change.recurrence_id for change in stored.changes}
+    )
+    answers = dict(chosen)
+    placed = (
+        *_placed(unplaced, after.start, length, answers),
+        *_placed_again(placements, length, answers),
+    )
+    answered = {change.recurrence_id for change in placed}
+    changes = [
+        *(change for change in changes if change.recurrence_id not in answered),
+        *placed,
+    ]
     meetings = recurrence.expand(after.start, end, after.zone, after.rule, changes)
     given = recurrence.meeting_ids(after.start, after.zone, after.rule)
     cancelled = sorted(
@@ -240,25 +282,41 @@ def draft_series(
         unplaced,
         placed,
         tuple(changes),
+        placements,
     )
 
 
-def _unplaced(times: recurrence.SeriesTimes, held: set[datetime]) -> tuple[UnplacedMeeting, ...]:
-    """The meetings of ``times`` on a skipped or repeated wall-clock time that no change
-    in ``held`` (recurrence ids) places, as :meth:`Event.problems` judges them."""
+def _on_clock_changes(
+    times: recurrence.SeriesTimes,
+    length: timedelta,
+    changes: list[recurrence.OccurrenceChange],
+    stored: set[datetime],
+) -> tuple[tuple[UnplacedMeeting, ...], tuple[PlacedMeeting, ...]]:
+    """The meetings of ``times`` on a skipped or repeated wall-clock time: those no
+    change places, as :meth:`Event.problems` judges them, and those a change placing
+    them (:func:`~cpp_scheduler.model.recurrence.placed_reading`) was stored for
+    (``stored``: the recurrence ids the stored changes name)."""
     if not times.rule:
-        return ()
+        return (), ()
     try:
         problems = recurrence.problem_starts(times.rule, times.start, times.zone)
     except recurrence.RecurrenceError:
-        return ()  # a rule with no meeting: the entity's rules say so
+        return (), ()  # a rule with no meeting: the entity's rules say so
     first = timezones.to_local(times.start, times.zone).replace(tzinfo=None)
-    found: list[UnplacedMeeting] = []
+    held = {change.recurrence_id: change for change in changes}
+    unplaced: list[UnplacedMeeting] = []
+    placements: list[PlacedMeeting] = []
     for problem in problems:
         meeting_id = recurrence.rfc_reading(problem)
-        if meeting_id not in held:
-            found.append(UnplacedMeeting(problem, meeting_id, first=problem.problem.local == first))
-    return tuple(found)
+        is_first = problem.problem.local == first
+        change = held.get(meeting_id)
+        if change is None:
+            unplaced.append(UnplacedMeeting(problem, meeting_id, first=is_first))
+            continue
+        reading = recurrence.placed_reading(change, problem.problem.candidates, length)
+        if reading is not None and meeting_id in stored:
+            placements.append(PlacedMeeting(problem, meeting_id, is_first, reading))
+    return tuple(unplaced), tuple(placements)
 
 
 def _placed(
@@ -283,11 +341,30 @@ def _placed(
     return tuple(placed)
 
 
+def _placed_again(
+    placements: tuple[PlacedMeeting, ...],
+    length: timedelta,
+    chosen: dict[datetime, timezones.Fold],
+) -> tuple[recurrence.OccurrenceChange, ...]:
+    """The explicit change for each placed meeting chosen at the other reading, as long
+    as the series' first meeting; the first meeting's reading is the start's own, chosen
+    where the start is typed."""
+    placed: list[recurrence.OccurrenceChange] = []
+    for meeting in placements:
+        fold = chosen.get(meeting.recurrence_id)
+        if meeting.first or fold is None or fold is meeting.reading:
+            continue
+        at = meeting.instant(fold)
+        placed.append(recurrence.OccurrenceChange(meeting.recurrence_id, False, at, at + length))
+    return tuple(placed)
+
+
 def placed_meetings(
     series: DraftSeries,
 ) -> dict[datetime, recurrence.OccurrenceChange | None]:
-    """The explicit changes a save of ``series`` writes for its unplaced meetings, as the
-    values of an event carry them (:data:`~cpp_scheduler.services.editing.PLACED_MEETINGS`)."""
+    """The explicit changes a save of ``series`` writes for its unplaced meetings and
+    the placed ones chosen again, as the values of an event carry them
+    (:data:`~cpp_scheduler.services.editing.PLACED_MEETINGS`)."""
     return {change.recurrence_id: change for change in series.placed}
 
 

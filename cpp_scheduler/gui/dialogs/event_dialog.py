@@ -11,6 +11,7 @@ time that suits them all.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from time import perf_counter
@@ -271,7 +272,10 @@ class EventDialog(RecordDialog):
     zone is not guessed: the dialog asks which of the two instants is meant, for the
     start typed, and on the Series tab for each later meeting of a series the engine
     names (:attr:`~cpp_scheduler.services.series_rules.DraftSeries.unplaced`); the save
-    writes each answer as the explicit change the series needs.
+    writes each answer as the explicit change the series needs. The meetings the stored
+    series places already are shown there too, their answer selected
+    (:attr:`~cpp_scheduler.services.series_rules.DraftSeries.placements`), so a wrong
+    answer is chosen again rather than lived with.
 
     The kind sets the usual mode (a videoconference is virtual) until the coordinator
     chooses the mode themselves.
@@ -990,76 +994,112 @@ class EventDialog(RecordDialog):
     def _add_meeting_questions(self) -> None:
         """Under the rule, the question on each later meeting of the series whose start
         the clocks skip or read twice (the first meeting's is asked by the start): which
-        instant it means, nothing chosen until the coordinator answers.
+        instant it means, nothing chosen until the coordinator answers; and below, under
+        its own heading, the same question on each such meeting the stored series places
+        already, its answer selected, to be chosen again if it was wrong.
 
         The questions take the room they need, as the reasons above them do: the tab's
         whole page scrolls (``seriesArea``), so a series crossing many clock changes
         keeps every reason and every question in reach on a 1366x768 screen."""
-        panel = QWidget(self.ui.seriesPage)
-        panel.setObjectName("meetingQuestions")
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        heading = WrappedLabel(panel)
-        heading.setObjectName("meetingQuestionsHeading")
-        heading.setProperty("role", "warning")
-        heading.setText(
+        self.meetingQuestions, self._meeting_layout = self._question_panel(
+            "meetingQuestions",
+            "warning",
             translate(
                 "EventDialog",
                 "Choose when each meeting below starts: the clocks skip its time or pass it twice.",
-            )
+            ),
         )
-        layout.addWidget(heading)
-        panel.setVisible(False)
-        self.meetingQuestions = panel
-        self._meeting_heading = heading
-        self._meeting_layout = layout
+        self.placedMeetings, self._placed_layout = self._question_panel(
+            "placedMeetings",
+            "hint",
+            translate(
+                "EventDialog",
+                "When each meeting below starts is chosen already: the clocks skip its time "
+                "or pass it twice. Choose again here to correct an answer.",
+            ),
+        )
         self.meeting_choices: dict[datetime, LocalTimeChoice] = {}
         """The question on each later unplaced meeting, by its recurrence id."""
-        self.ui.seriesLayout.insertWidget(2, panel)
+        self.placed_choices: dict[datetime, LocalTimeChoice] = {}
+        """The question on each later meeting the stored series places, by its
+        recurrence id, its stored answer selected until another is chosen."""
+        self.ui.seriesLayout.insertWidget(2, self.meetingQuestions)
+        self.ui.seriesLayout.insertWidget(3, self.placedMeetings)
+
+    def _question_panel(self, name: str, role: str, text: str) -> tuple[QWidget, QVBoxLayout]:
+        """A hidden panel of questions on the Series tab, under a heading saying ``text``."""
+        panel = QWidget(self.ui.seriesPage)
+        panel.setObjectName(name)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = WrappedLabel(panel)
+        heading.setObjectName(f"{name}Heading")
+        heading.setProperty("role", role)
+        heading.setText(text)
+        layout.addWidget(heading)
+        panel.setVisible(False)
+        return panel, layout
 
     def _chosen_meetings(self) -> series_rules.Choices:
-        """The answers given so far, by meeting."""
+        """The answers given so far, by meeting: the unplaced meetings answered, and the
+        placed ones as selected (their stored answer changes nothing)."""
         answers: set[tuple[datetime, timezones.Fold]] = set()
-        for meeting, choice in self.meeting_choices.items():
-            fold = choice.fold()
-            if fold is not None:
-                answers.add((meeting, fold))
+        for questions in (self.meeting_choices, self.placed_choices):
+            for meeting, choice in questions.items():
+                fold = choice.fold()
+                if fold is not None:
+                    answers.add((meeting, fold))
         return frozenset(answers)
 
     def _ask_meetings(self, series: series_rules.DraftSeries | None) -> None:
-        """Ask about each later meeting ``series`` holds unplaced, keeping the answers
-        given on the meetings still asked about."""
-        unplaced = (
-            [meeting for meeting in series.unplaced if not meeting.first]
-            if series is not None and series.times.rule
-            else []
-        )
-        wanted = {meeting.recurrence_id: meeting for meeting in unplaced}
-        for meeting_id in list(self.meeting_choices):
+        """Ask about each later meeting ``series`` holds unplaced, and show each later
+        meeting it places with its answer, keeping the answers given on the meetings
+        still asked about."""
+        unplaced: list[series_rules.UnplacedMeeting] = []
+        placed: list[series_rules.PlacedMeeting] = []
+        if series is not None and series.times.rule:
+            unplaced = [meeting for meeting in series.unplaced if not meeting.first]
+            placed = [meeting for meeting in series.placements if not meeting.first]
+        self._show_questions(unplaced, self.meeting_choices, self._meeting_layout)
+        self._show_questions(placed, self.placed_choices, self._placed_layout)
+        self.meetingQuestions.setVisible(bool(unplaced))
+        self.placedMeetings.setVisible(bool(placed))
+
+    def _show_questions(
+        self,
+        meetings: Sequence[series_rules.ClockChangeMeeting],
+        choices: dict[datetime, LocalTimeChoice],
+        layout: QVBoxLayout,
+    ) -> None:
+        """One question in ``layout`` on each of ``meetings``, in order, under its
+        heading; a placed meeting's answer selected while none other is."""
+        wanted = {meeting.recurrence_id for meeting in meetings}
+        for meeting_id in list(choices):
             if meeting_id not in wanted:
-                gone = self.meeting_choices.pop(meeting_id)
-                self._meeting_layout.removeWidget(gone)
+                gone = choices.pop(meeting_id)
+                layout.removeWidget(gone)
                 gone.hide()
                 gone.deleteLater()
-        layout = self._meeting_layout
-        for position, meeting in enumerate(unplaced, start=1):
-            choice = self.meeting_choices.get(meeting.recurrence_id)
+        for position, meeting in enumerate(meetings, start=1):
+            choice = choices.get(meeting.recurrence_id)
             if choice is None:
-                choice = self._meeting_choice(meeting.recurrence_id)
-            choice.setProblem(meeting.problem, "start")
+                choice = self._meeting_choice(layout)
+                choices[meeting.recurrence_id] = choice
+            if isinstance(meeting, series_rules.PlacedMeeting) and choice.fold() is None:
+                choice.preferFold(meeting.reading)
+            with QSignalBlocker(choice):  # the stored answer shown is no edit
+                choice.setProblem(meeting.problem, "start")
             if layout.indexOf(choice) != position:
                 layout.removeWidget(choice)
                 layout.insertWidget(position, choice)
-        self.meetingQuestions.setVisible(bool(unplaced))
 
-    def _meeting_choice(self, meeting_id: datetime) -> LocalTimeChoice:
-        """A new question on the meeting ``meeting_id``, answered by nobody yet."""
-        choice = LocalTimeChoice(self._meeting_heading.parentWidget())
+    def _meeting_choice(self, layout: QVBoxLayout) -> LocalTimeChoice:
+        """A new question on a meeting, for ``layout``'s panel, answered by nobody yet."""
+        choice = LocalTimeChoice(layout.parentWidget())
         choice.setObjectName("meetingChoice")
         choice.choiceChanged.connect(self._edited)
         if self.read_only is not None:
             choice.setEnabled(False)
-        self.meeting_choices[meeting_id] = choice
         return choice
 
     def _show_series(self, values: dict[str, Any]) -> series_rules.DraftSeries | None:
