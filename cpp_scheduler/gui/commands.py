@@ -767,23 +767,42 @@ def move_text(
     old_end: datetime,
     zone_name: str,
 ) -> str:
-    """Names a move or resize as a coordinator would say it, in the zone shown."""
+    """Names a move or resize as a coordinator would say it, in the zone shown.
+
+    The text stays on the Edit menu ("Undo Move 'Kobe call' to Tue 19:00 NZDT") after
+    the window shows another zone, so a time read on any clock but Tokyo's names that
+    clock, as the local-times panel writes a time with its zone; Tokyo's, the program's
+    own, goes unnamed except in an hour read twice."""
     title = step_title(title)
+    named = zone_name != timezones.TOKYO
     local_start = timezones.to_local(start, zone_name)
     local_end = timezones.to_local(end, zone_name)
     if start == old_start and end != old_end:
         length = end - start
         return translate("Commands", "Change '{title}' to end at {end} ({length})").format(
-            title=title, end=time_label(local_end), length=_length(length)
+            title=title, end=_time_on_clock(local_end, named), length=_length(length)
         )
     if end - start != old_end - old_start:
         return translate("Commands", "Move '{title}' to {span}").format(
             title=title,
-            span=timezones.span_text(local_start, local_end, day=i18n.weekday_text, dash="–"),
+            span=timezones.span_text(
+                local_start, local_end, day=i18n.weekday_text, zone=named, dash="–"
+            ),
         )
     return translate("Commands", "Move '{title}' to {start}").format(
-        title=title, start=f"{i18n.weekday_text(local_start)} {time_label(local_start)}"
+        title=title,
+        start=f"{i18n.weekday_text(local_start)} {_time_on_clock(local_start, named)}",
     )
+
+
+def _time_on_clock(local: datetime, named: bool) -> str:
+    """A time as a step's text gives it: ``19:00 NZDT`` where its clock is ``named``;
+    else ``15:00``, or ``01:30 EST`` in an hour read twice (the calendar's
+    :func:`~cpp_scheduler.gui.views.base.time_label`)."""
+    if not named:
+        return time_label(local)
+    clock = timezones.span_labels(local, local, zone=True)[1]
+    return f"{i18n.time_text(local)} {clock}"
 
 
 def _length(length: timedelta) -> str:

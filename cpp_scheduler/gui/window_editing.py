@@ -93,7 +93,11 @@ def _meeting_label(meeting: series.Meeting, zone: str) -> str:
     """One meeting of a series to choose from: its day and time on the chosen clock
     (naming the clock in an hour read twice), and for a moved meeting the day and time
     its rule gives it. Each label is its meeting's own: a meeting moved onto another's
-    hour is told apart from it."""
+    hour is told apart from it.
+
+    Whether it is moved is the engine's word (:attr:`series.Meeting.moved`), as the
+    calendar and ``events list`` mark it: a meeting brought back to its rule's time is
+    still "(moved)" there, and one placed on a reading of a repeated time is not."""
     from cpp_scheduler.gui.views.base import time_label
 
     def when(instant: datetime) -> str:
@@ -101,8 +105,11 @@ def _meeting_label(meeting: series.Meeting, zone: str) -> str:
         return f"{i18n.day_text(local.date())}  {time_label(local)}"
 
     shown = when(meeting.start_utc)
-    if meeting.recurrence_id is None or meeting.recurrence_id == meeting.start_utc:
+    if not meeting.moved:
         return shown
+    if meeting.recurrence_id is None or meeting.recurrence_id == meeting.start_utc:
+        # The words the calendar's blocks and ``events list`` put after a moved meeting.
+        return shown + i18n._(" (moved)")
     return translate("WindowEditing", "{when} (moved from {original})").format(
         when=shown, original=when(meeting.recurrence_id)
     )
@@ -212,6 +219,37 @@ def _deleted_along(found: ToDelete) -> str:
     return translate(
         "WindowEditing", "Deleting it also deletes {records}, with all they hold."
     ).format(records=records)
+
+
+def _series_meetings(found: ToDelete, meeting_day: date | None) -> str:
+    """What deleting a series does to its meetings, as the engine counts them
+    (:attr:`ToDelete.series_meetings`): all of them go. A coordinator who selected one
+    meeting (of ``meeting_day``, on the clock shown) may mean only that one, which
+    cancelling it alone drops; empty for anything but a series."""
+    count = found.series_meetings
+    if not count:
+        return ""
+    if count == 1:
+        return translate(
+            "WindowEditing",
+            "'{title}' is a series with {count} meeting left: deleting it deletes that meeting.",
+        ).format(title=found.title, count=count)
+    held = translate(
+        "WindowEditing", "'{title}' is a series: deleting it deletes all its {count} meetings."
+    ).format(title=found.title, count=count)
+    if meeting_day is None:
+        instead = translate(
+            "WindowEditing",
+            "To call off one meeting alone, cancel that meeting instead "
+            "(Edit > Cancel one meeting of the series…).",
+        )
+    else:
+        instead = translate(
+            "WindowEditing",
+            "To call off only the meeting of {day}, cancel that meeting instead "
+            "(Edit > Cancel one meeting of the series…).",
+        ).format(day=i18n.day_text(meeting_day))
+    return f"{held}\n\n{instead}"  # two paragraphs: no space to join them in Japanese
 
 
 def _consequences(found: ToDelete) -> list[str]:
@@ -399,20 +437,36 @@ class RecordEditing:
         from cpp_scheduler.services import removal
 
         database, event_id = self.database, self._selected.event_id
+        meeting_day = self._selected_meeting_day()
         self.tasks.run_in_background(
             lambda: removal.to_delete(database, domain.Event, event_id),
-            lambda found: self._ask_to_delete_event(event_id, found),
+            lambda found: self._ask_to_delete_event(event_id, found, meeting_day),
             self.work_failed(translate("WindowEditing", "Cannot delete")),
         )
 
-    def _ask_to_delete_event(self, event_id: str, found: ToDelete) -> None:
+    def _selected_meeting_day(self) -> date | None:
+        """The day, on the clock shown, of the meeting of a series selected (where it is
+        now, moved or not); None when no one meeting is."""
+        selected = self._selected
+        if selected is None or selected.recurrence_id is None:
+            return None
+        number = self.events.row_of(selected)
+        start = self.events.row_at(number).start_utc if number >= 0 else selected.recurrence_id
+        return timezones.to_local(start, self.display_zone).date()
+
+    def _ask_to_delete_event(
+        self, event_id: str, found: ToDelete, meeting_day: date | None = None
+    ) -> None:
         """Delete as any record is deleted; but an event whose invitations still stand
         (its own, or its sessions') would stay in its participants' calendars, since a
         deletion tells nobody: then the question offers to mark it cancelled instead,
         which Send updates tells, and says what else the deletion does as every
-        deletion's question does."""
+        deletion's question does. A series says that all its meetings go, and how the
+        one of ``meeting_day`` selected would go alone."""
         if not found.standing.participants:
-            self._ask_to_delete(domain.Event, event_id, found.title, found, self.as_widget)
+            self._ask_to_delete(
+                domain.Event, event_id, found.title, found, self.as_widget, meeting_day
+            )
             return
         from PySide6.QtWidgets import QMessageBox
 
@@ -432,7 +486,10 @@ class RecordEditing:
             "cancelled instead, then send updates (Tools > Send updates…) to tell "
             "them; once they are told, it can be deleted.",
         )
-        box.setInformativeText("\n\n".join((advice, *_consequences(found))))
+        series_note = _series_meetings(found, meeting_day)
+        box.setInformativeText(
+            "\n\n".join(text for text in (series_note, advice, *_consequences(found)) if text)
+        )
         cancel = box.addButton(
             translate("WindowEditing", "Mark it cancelled"), QMessageBox.ButtonRole.AcceptRole
         )
@@ -790,13 +847,18 @@ class RecordEditing:
         title: str,
         found: ToDelete,
         parent: QWidget | None,
+        meeting_day: date | None = None,
     ) -> None:
+        """Ask before deleting: what the deletion changes, takes along and leaves
+        untold, and for a series that every meeting goes (the one of ``meeting_day``
+        selected could go alone)."""
         import shiboken6
 
         kind = kind_name(model.record_kind)
         changes = _what_changes(found)
         along = _deleted_along(found)
         not_told = _not_told(title, found) if model is domain.Participant else ""
+        series_note = _series_meetings(found, meeting_day)
         if changes or not_told:
             question = "\n\n".join(
                 text
@@ -804,6 +866,7 @@ class RecordEditing:
                     translate("WindowEditing", "Delete the {kind} '{title}'?").format(
                         kind=kind, title=title
                     ),
+                    series_note,
                     changes,
                     along,
                     not_told,
@@ -817,8 +880,9 @@ class RecordEditing:
                 "Delete the {kind} '{title}'?\n\n"
                 "Its links to other records go with it. You can undo this (Ctrl+Z).",
             ).format(kind=kind, title=title)
-            if along:
-                question += "\n\n" + along
+            for text in (series_note, along):
+                if text:
+                    question += "\n\n" + text
         if parent is not None and not shiboken6.isValid(parent):
             parent = None  # closed while the question was read
         if not self.confirm(

@@ -816,6 +816,10 @@ class ToDelete:
     """The invitations that still stand among those the deletion takes out of the
     ledger: of a deleted event (and its sessions), or those a deleted participant was
     sent."""
+    series_meetings: int = 0
+    """The meetings a series holds, all deleted with it, counted as ``events list``
+    lists them (a meeting cancelled alone is none of them); 0 for a one-off event and
+    any other record. A coordinator who selected one meeting may mean only that one."""
 
 
 CHANGED_NAMED_AT_MOST = 5
@@ -842,7 +846,18 @@ def to_delete(
             _updates_due(session, snapshot, losing),
             snapshot.title,
             _standing(session, snapshot),
+            _series_meetings(record),
         )
+
+
+def _series_meetings(record: Base) -> int:
+    """How many meetings a series holds (:attr:`ToDelete.series_meetings`): its
+    occurrences as the engine expands them; 0 for anything but a series."""
+    from cpp_scheduler.model import Event
+
+    if not isinstance(record, Event) or not record.is_series:
+        return 0
+    return len(record.occurrences())
 
 
 _ORDER_OF_KINDS = ("event", "participant")

@@ -60,6 +60,11 @@ class Meeting:
     end_utc: datetime
     recurrence_id: datetime | None
     version: int
+    moved: bool = False
+    """Moved off its series' time, as the engine judges it (``Occurrence.moved``) and the
+    calendar and ``events list`` mark it: a meeting placed on one reading of a time the
+    clocks skip or pass twice is not moved, one moved and brought back to its rule's
+    time still is."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,13 @@ def meetings(database: Database, event_id: str) -> Meetings:
             event.is_series,
             [
                 Meeting(
-                    event.id, event.title, item.start, item.end, item.recurrence_id, event.version
+                    event.id,
+                    event.title,
+                    item.start,
+                    item.end,
+                    item.recurrence_id,
+                    event.version,
+                    item.moved,
                 )
                 for item in event.occurrences()
             ],
@@ -102,7 +113,13 @@ def meeting(database: Database, event_id: str, recurrence_id: datetime | None) -
         for item in event.occurrences():
             if item.recurrence_id == recurrence_id:
                 return Meeting(
-                    event.id, event.title, item.start, item.end, recurrence_id, event.version
+                    event.id,
+                    event.title,
+                    item.start,
+                    item.end,
+                    recurrence_id,
+                    event.version,
+                    item.moved,
                 )
         raise RecordNotFoundError(_gone_from_series(event))
 

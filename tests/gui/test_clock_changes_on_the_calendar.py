@@ -241,7 +241,7 @@ def test_a_drop_on_a_time_the_clocks_skip_asks_which_instant_is_meant(
     moved = stored(window, "Drag me")
     assert moved.start_utc == datetime(2027, 3, 14, 7, 30, tzinfo=UTC)  # 03:30 EDT
     assert moved.end_utc - moved.start_utc == timedelta(hours=1)
-    assert window.undo_action.text() == "Undo Move 'Drag me' to Sun 03:30"
+    assert window.undo_action.text() == "Undo Move 'Drag me' to Sun 03:30 EDT"
     assert block_of(view, "Drag me").start_minute == 3.5 * 60
 
 

@@ -420,16 +420,28 @@ def _lanes(
 
 
 def _days_of(span: Span, zone: str, first: date, last: date) -> list[tuple[datetime, datetime]]:
-    """The local pieces of a booking, one per day it touches within the period."""
-    start = timezones.to_local(span[0], zone)
-    end = timezones.to_local(span[1], zone)
+    """The local pieces of a booking, one per day it touches within the period, as wall
+    clock readings from and to.
+
+    Whether a day holds a piece is judged by instants, not by the clock: a booking the
+    clocks go back within may end at a reading no later than its start (01:30 EDT to
+    01:30 EST), and that piece stands at its start for as long as it really lasts on the
+    day, as the Day and Week views draw it, so every booking counted in view is drawn.
+    """
+    start = timezones.to_local(span[0], zone).replace(tzinfo=None)
+    end = timezones.to_local(span[1], zone).replace(tzinfo=None)
     pieces = []
     day = max(start.date(), first)
     while day <= min(end.date(), last):
-        midnight = datetime.combine(day, datetime.min.time(), tzinfo=start.tzinfo)
-        piece_start = max(start, midnight)
-        piece_end = min(end, midnight + timedelta(hours=23, minutes=59))
-        if piece_end > piece_start:
+        day_start, day_end = timezones.local_days(day, day, zone)
+        lasts = min(span[1], day_end) - max(span[0], day_start)
+        if lasts > timedelta(0):
+            midnight = datetime.combine(day, datetime.min.time())
+            last_minute = midnight + timedelta(hours=23, minutes=59)
+            piece_start = start if start.date() == day else midnight
+            piece_end = end if end.date() == day else last_minute
+            if piece_end <= piece_start:  # the clocks went back within it
+                piece_end = min(piece_start + lasts, last_minute)
             pieces.append((piece_start, piece_end))
         day += timedelta(days=1)
     return pieces
