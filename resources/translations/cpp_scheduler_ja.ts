@@ -1349,6 +1349,10 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <source>Choose when each meeting below starts: the clocks skip its time or pass it twice.</source>
         <translation>下の各会合の開始時刻を選んでください: その時刻は時計の切り替えで飛ばされるか、2回あります。</translation>
     </message>
+    <message>
+        <source>When each meeting below starts is chosen already: the clocks skip its time or pass it twice. Choose again here to correct an answer.</source>
+        <translation>下の各会合の開始時刻は選択済みです: その時刻は時計の切り替えで飛ばされるか、2回あります。誤っていればここで選び直してください。</translation>
+    </message>
 </context>
 <context>
     <name>EventModel</name>
@@ -4618,6 +4622,22 @@ Visiting Japan: on Tokyo time</source>
     <message>
         <source>Deleting it also deletes {records}, with all they hold.</source>
         <translation>削除すると、{records} もその中身ごと削除されます。</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; is a series with {count} meeting left: deleting it deletes that meeting.</source>
+        <translation>「{title}」はシリーズで、残りの会合は{count}件です。削除するとその会合も削除されます。</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; is a series: deleting it deletes all its {count} meetings.</source>
+        <translation>「{title}」はシリーズです。削除すると会合{count}件がすべて削除されます。</translation>
+    </message>
+    <message>
+        <source>To call off one meeting alone, cancel that meeting instead (Edit &gt; Cancel one meeting of the series…).</source>
+        <translation>1回の会合だけを取りやめるには、代わりにその会合を中止してください（「編集」&gt;「シリーズの1回を中止…」）。</translation>
+    </message>
+    <message>
+        <source>To call off only the meeting of {day}, cancel that meeting instead (Edit &gt; Cancel one meeting of the series…).</source>
+        <translation>{day}の会合だけを取りやめるには、代わりにその会合を中止してください（「編集」&gt;「シリーズの1回を中止…」）。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; was sent {count} event and has not been told it is off: deleting this participant tells them nothing, so it stays in their calendar. Take them off the event and send updates first (Tools &gt; Send updates…).</source>
