@@ -2,13 +2,15 @@
 
 Events are drawn at their wall-clock time in the display zone. Dragging a block moves it,
 dragging its lower edge changes its end; both snap to 15 minutes and are handed to the
-window as one request, which validates and records them as one undo step.
+window as one request, which validates and records them as one undo step. A meeting
+drawn in pieces (it runs past midnight) moves by any of its pieces and changes its end
+by its last piece's lower edge only: the other pieces end at midnight, not where it ends.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -46,7 +48,10 @@ GUTTER = 56
 HEADER_HEIGHT = 44
 ALL_DAY_LINE = 22
 EDGE = 6
-"""How close to a block's lower edge (pixels) a press starts a resize."""
+"""How close to a block's lower edge (pixels) a press starts a resize, on a tall block;
+on a short one the handle is a third of its height at most (:func:`resize_handle`)."""
+MIN_EDGE = 2.0
+"""The least handle a block's lower edge has, however short the block."""
 SPAN_THRESHOLD = timedelta(hours=24)
 """Timed events at least this long (a conference's whole span) join the all-day events
 in the strip above the grid, with their times, instead of a column-high block."""
@@ -94,6 +99,18 @@ class Block:
     end_minute: float
     column: int = 0
     columns: int = 1
+    ends_event: bool = True
+    """Whether its lower edge is the meeting's end: not for a piece that ends at midnight
+    while the meeting runs on into the next day."""
+    drawn_for_its_length: bool = False
+    """Whether it is drawn from its start for the time it lasts, not to its end's
+    wall-clock reading: one the clocks go back within (01:30 EDT to 01:30 EST)."""
+
+
+def resize_handle(rect: QRectF) -> float:
+    """How high the band at a block's lower edge is that resizes instead of moving: a
+    third of a short block at most, so that its middle is always there to move it."""
+    return min(float(EDGE), max(MIN_EDGE, rect.height() / 3))
 
 
 def _first_pieces(blocks: list[Block]) -> list[Block]:
@@ -280,6 +297,7 @@ class TimeGridView(CalendarView):
         first, last = self.period()
         blocks: list[Block] = []
         per_day: dict[int, list[Block]] = {}
+        bounds = [day_bounds(first + timedelta(days=index), zone) for index in range(self.days)]
         for row, row_first, row_last in rows_on_days(self.model, first, last, zone):
             if row.all_day or row.end_utc - row.start_utc >= SPAN_THRESHOLD:
                 continue
@@ -287,13 +305,21 @@ class TimeGridView(CalendarView):
             local_end = timezones.to_local(row.end_utc, zone)
             for index in range((row_first - first).days, (row_last - first).days + 1):
                 day = first + timedelta(days=index)
+                day_start, day_end = bounds[index]
                 start_minute = _minutes(local_start) if local_start.date() == day else 0.0
                 end_minute = _minutes(local_end) if local_end.date() == day else 24 * 60.0
-                if end_minute <= start_minute:
-                    day_start, day_end = day_bounds(day, zone)
+                for_its_length = end_minute <= start_minute
+                if for_its_length:
                     lasts = min(row.end_utc, day_end) - max(row.start_utc, day_start)
                     end_minute = min(24 * 60.0, start_minute + lasts.total_seconds() / 60)
-                block = Block(row, index, start_minute, end_minute)
+                block = Block(
+                    row,
+                    index,
+                    start_minute,
+                    end_minute,
+                    ends_event=row.end_utc <= day_end,
+                    drawn_for_its_length=for_its_length,
+                )
                 per_day.setdefault(index, []).append(block)
                 blocks.append(block)
         for day_blocks in per_day.values():
@@ -382,12 +408,52 @@ class TimeGridView(CalendarView):
             title=translate("TimeGrid", "New event"),
         )
 
+    def start_offset(self, block: Block) -> float:
+        """Where ``block``'s meeting starts, in wall-clock minutes from the midnight its
+        piece's day begins with: the piece's start for a first piece, less than 0 for one
+        the meeting continues in (-180 for a meeting from 21:00 the evening before).
+
+        A drag of any piece moves the meeting's start: this is what it moves."""
+        day = datetime.combine(self.first_day() + timedelta(days=block.day), time())
+        local = timezones.to_local(block.row.start_utc, self.zone).replace(tzinfo=None)
+        return (local - day).total_seconds() / 60
+
+    def moved_start(self, block: Block, day_delta: int, minute_delta: int) -> datetime:
+        """The wall-clock time (naive) a drag of ``block`` moves its meeting's start to."""
+        local = timezones.to_local(block.row.start_utc, self.zone).replace(tzinfo=None)
+        return local + timedelta(days=day_delta, minutes=minute_delta)
+
+    def moved_pieces(
+        self, block: Block, day_delta: int, minute_delta: int
+    ) -> list[tuple[int, float, float]]:
+        """Where ``block``'s meeting would be drawn once moved (each day of the period it
+        would be on, and its first and last minute there): what a drag shows before the
+        drop, cut at midnight as the meeting's blocks are."""
+        start = self.moved_start(block, day_delta, minute_delta)
+        end = start + (block.row.end_utc - block.row.start_utc)
+        pieces: list[tuple[int, float, float]] = []
+        for index in range(self.days):
+            midnight = datetime.combine(self.first_day() + timedelta(days=index), time())
+            first = max(start, midnight)
+            last = min(end, midnight + timedelta(days=1))
+            if last > first:
+                pieces.append(
+                    (
+                        index,
+                        (first - midnight).total_seconds() / 60,
+                        (last - midnight).total_seconds() / 60,
+                    )
+                )
+        return pieces
+
     def request_move(self, block: Block, day_delta: int, minute_delta: int) -> None:
+        """Ask for ``block``'s meeting moved by a drag: its start (whichever piece was
+        dragged) ``day_delta`` days and ``minute_delta`` minutes of the wall clock later,
+        asked about where that time is skipped or read twice; its length kept."""
         if (day_delta == 0 and minute_delta == 0) or window_read_only(self) is not None:
             return
         row = block.row
-        local = timezones.to_local(row.start_utc, self.zone).replace(tzinfo=None)
-        moved = local + timedelta(days=day_delta, minutes=minute_delta)
+        moved = self.moved_start(block, day_delta, minute_delta)
         length = row.end_utc - row.start_utc
         self.at_instant(
             moved,
@@ -397,22 +463,55 @@ class TimeGridView(CalendarView):
             title=translate("TimeGrid", "Move '{title}'").format(title=row.title),
         )
 
-    def request_resize(self, block: Block, end_minute: int) -> None:
-        if window_read_only(self) is not None:
+    def resized_end(self, block: Block, minutes: int) -> datetime | None:
+        """The end a drag of ``block``'s lower edge ``minutes`` down gives, where no
+        question is needed: a block drawn for its length (the clocks go back within it)
+        is drawn in elapsed time, so its end moves by as much elapsed time; one dragged to
+        its day's midnight ends then. None where the end is the wall-clock time the edge
+        now stands at (:meth:`resized_local_end`), which may be skipped or read twice."""
+        if block.drawn_for_its_length:
+            return block.row.end_utc + timedelta(minutes=minutes)
+        if block.end_minute + minutes >= 24 * 60:
+            return day_bounds(self.first_day() + timedelta(days=block.day), self.zone)[1]
+        return None
+
+    def resized_local_end(self, block: Block, minutes: int) -> datetime:
+        """The wall-clock time (naive) ``block``'s lower edge stands at once dragged
+        ``minutes`` down: its meeting's end as the grid draws it, moved as far."""
+        local = timezones.to_local(block.row.end_utc, self.zone).replace(tzinfo=None)
+        return local + timedelta(minutes=minutes)
+
+    def resized_end_text(self, block: Block, minutes: int) -> str:
+        """The time a drag of ``block``'s lower edge ends its meeting at, as the drag
+        shows it before the drop."""
+        if block.drawn_for_its_length:
+            end = block.row.end_utc + timedelta(minutes=minutes)
+            return time_label(timezones.to_local(end, self.zone))
+        if block.end_minute + minutes >= 24 * 60:
+            return "24:00"
+        return i18n.time_text(self.resized_local_end(block, minutes))
+
+    def request_resize(self, block: Block, minutes: int) -> None:
+        """Ask for ``block``'s meeting to end ``minutes`` later (earlier where negative),
+        its lower edge dragged as far: from its real end, whatever its block is drawn to,
+        and nothing at all for no change or for a piece whose lower edge is midnight, not
+        the meeting's end. Where the new end is a wall-clock time the clocks skip or read
+        twice, the coordinator is asked which one they mean."""
+        if minutes == 0 or not block.ends_event or window_read_only(self) is not None:
             return
         row = block.row
-        day = self.first_day() + timedelta(days=block.day)
 
         def resized(end: datetime) -> None:
             end = max(end, row.start_utc + timedelta(minutes=SNAP_MINUTES))
             if end != row.end_utc:
                 self.moveRequested.emit(row.event_id, row.recurrence_id, row.start_utc, end)
 
-        if end_minute >= 24 * 60:
-            resized(day_bounds(day, self.zone)[1])
+        end = self.resized_end(block, minutes)
+        if end is not None:
+            resized(end)
             return
         self.at_instant(
-            self.local_time(day, end_minute),
+            self.resized_local_end(block, minutes),
             resized,
             what="end",
             title=translate("TimeGrid", "Change the end of '{title}'").format(title=row.title),
@@ -632,7 +731,8 @@ class _Canvas(QWidget):
         self._press_point = QPointF()
         self._resizing = False
         self._dragging = False
-        self._ghost: QRectF | None = None
+        self._ghost: list[QRectF] = []
+        """Where the dragged meeting would be drawn if dropped now (a piece a day)."""
         self._ghost_label = ""
 
     def sizeHint(self) -> QSize:
@@ -649,8 +749,7 @@ class _Canvas(QWidget):
         self._press_point = point
         self._dragging = False
         if block is not None:
-            rect = self._view.block_rect(block)
-            self._resizing = point.y() >= rect.bottom() - EDGE
+            self._resizing = self._on_resize_handle(block, point)
             self._view.occurrenceSelected.emit(block.row.occurrence_key)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -659,7 +758,7 @@ class _Canvas(QWidget):
             block = self._view.block_at(point)
             near_edge = (
                 block is not None
-                and point.y() >= self._view.block_rect(block).bottom() - EDGE
+                and self._on_resize_handle(block, point)
                 and window_read_only(self) is None
             )
             self.setCursor(
@@ -672,47 +771,57 @@ class _Canvas(QWidget):
         block = self._pressed
         rect = self._view.block_rect(block)
         if self._resizing:
-            end_minute = self._resize_minute(point)
+            minutes = self._resize_change(point)
             top = rect.top()
-            self._ghost = QRectF(
-                rect.left(),
-                top,
-                rect.width(),
-                max(HOUR_HEIGHT / 4, end_minute * HOUR_HEIGHT / 60 - top),
-            )
+            edge = (block.end_minute + minutes) * HOUR_HEIGHT / 60
+            self._ghost = [QRectF(rect.left(), top, rect.width(), max(HOUR_HEIGHT / 4, edge - top))]
             self._ghost_label = translate("TimeGrid", "until {time}").format(
-                time=f"{end_minute // 60:02d}:{end_minute % 60:02d}"
+                time=self._view.resized_end_text(block, minutes)
             )
         else:
             day_delta, minute_delta = self._move_delta(point)
-            width = self._view.column_width()
-            self._ghost = QRectF(
-                GUTTER + (block.day + day_delta) * width + 1,
-                rect.top() + minute_delta * HOUR_HEIGHT / 60,
-                width - 6,
-                rect.height(),
-            )
-            start = int(block.start_minute) + minute_delta
-            self._ghost_label = f"{(start // 60) % 24:02d}:{start % 60:02d}"
+            self._show_moved(block, day_delta, minute_delta)
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
         self.update()
+
+    def _show_moved(self, block: Block, day_delta: int, minute_delta: int) -> None:
+        """Outline where the drop would put ``block``'s meeting, each of its pieces, and
+        label its first piece with the start it would have (with its weekday where that
+        start is on another day than the piece: a meeting from 23:00 seen the next day)."""
+        view = self._view
+        width = view.column_width()
+        pieces = view.moved_pieces(block, day_delta, minute_delta)
+        self._ghost = [
+            QRectF(
+                GUTTER + index * width + 1,
+                first * HOUR_HEIGHT / 60,
+                width - 6,
+                max(HOUR_HEIGHT / 4, (last - first) * HOUR_HEIGHT / 60) - 1,
+            )
+            for index, first, last in pieces
+        ]
+        start = view.moved_start(block, day_delta, minute_delta)
+        labelled_day = view.first_day() + timedelta(days=pieces[0][0]) if pieces else None
+        self._ghost_label = (
+            i18n.time_text(start) if start.date() == labelled_day else i18n.weekday_time_text(start)
+        )
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         block, dragging, resizing = self._pressed, self._dragging, self._resizing
         if block is not None and dragging:
             if resizing:
-                end_minute = self._resize_minute(event.position())
+                minutes = self._resize_change(event.position())
             else:
                 day_delta, minute_delta = self._move_delta(event.position())
         self._pressed = None
         self._dragging = False
-        self._ghost = None
+        self._ghost = []
         self.setCursor(Qt.CursorShape.ArrowCursor)
         self.update()
         if block is None or not dragging:
             return
         if resizing:
-            self._view.request_resize(block, end_minute)
+            self._view.request_resize(block, minutes)
         else:
             self._view.request_move(block, day_delta, minute_delta)
 
@@ -728,23 +837,44 @@ class _Canvas(QWidget):
         day, minute = slot
         self._view.request_new(day, minute - minute % 30)
 
+    def _on_resize_handle(self, block: Block, point: QPointF) -> bool:
+        """Whether ``point`` is on the band at ``block``'s lower edge that changes its
+        meeting's end: only where that edge is the end (the last of its pieces)."""
+        rect = self._view.block_rect(block)
+        return block.ends_event and point.y() >= rect.bottom() - resize_handle(rect)
+
     def _move_delta(self, point: QPointF) -> tuple[int, int]:
+        """The days and minutes the drag to ``point`` moves the pressed block's meeting
+        by: its start, whichever piece is dragged, snapped to the quarter hour, and kept
+        where the meeting stays at least partly on the day it is dropped on (it may start
+        the evening before, as one continuing past midnight does)."""
         width = self._view.column_width()
-        assert self._pressed is not None
+        pressed = self._pressed
+        assert pressed is not None
         day_delta = int((point.x() - GUTTER) // width) - int(
             (self._press_point.x() - GUTTER) // width
         )
-        day_delta = max(-self._pressed.day, min(self._view.days - 1 - self._pressed.day, day_delta))
+        day_delta = max(-pressed.day, min(self._view.days - 1 - pressed.day, day_delta))
         minutes = (point.y() - self._press_point.y()) * 60 / HOUR_HEIGHT
-        start = self._pressed.start_minute
+        start = self._view.start_offset(pressed)
+        length = (pressed.row.end_utc - pressed.row.start_utc).total_seconds() / 60
         target = snap(start + minutes)
-        target = max(0, min(24 * 60 - SNAP_MINUTES, target))
+        target = max(min(0, snap(SNAP_MINUTES - length)), min(24 * 60 - SNAP_MINUTES, target))
         return day_delta, int(target - start)
 
-    def _resize_minute(self, point: QPointF) -> int:
-        assert self._pressed is not None
-        minute = snap(point.y() * 60 / HOUR_HEIGHT)
-        return max(int(self._pressed.start_minute) + SNAP_MINUTES, min(24 * 60, minute))
+    def _resize_change(self, point: QPointF) -> int:
+        """The minutes the drag to ``point`` moves the pressed block's lower edge by:
+        to the nearest quarter hour, none for a touch of less than half of one, never
+        to less than a quarter hour after the block's start nor past its midnight."""
+        pressed = self._pressed
+        assert pressed is not None
+        minutes = (point.y() - self._press_point.y()) * 60 / HOUR_HEIGHT
+        if abs(minutes) < SNAP_MINUTES / 2:
+            return 0
+        edge = pressed.end_minute
+        shortest = min(edge, pressed.start_minute + SNAP_MINUTES)
+        target = max(shortest, min(24 * 60, snap(edge + minutes)))
+        return round(target - edge)
 
     def event(self, event: object) -> bool:
         from PySide6.QtCore import QEvent
@@ -821,17 +951,20 @@ class _Canvas(QWidget):
             )
             painter.drawPixmap(rect.topLeft(), image)
         self._paint_now(painter)
-        if self._ghost is not None:
+        if self._ghost:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(QPen(QColor(style.TEXT), 1.5, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(32, 33, 36, 30))
-            painter.drawRoundedRect(self._ghost, 4, 4)
+            for ghost in self._ghost:
+                painter.drawRoundedRect(ghost, 4, 4)
+            # On a ground of its own: the outline often starts where the dragged block
+            # does, over the block's own first line.
+            where = self._ghost[0].adjusted(6, 2, -2, -2)
+            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            ground = painter.boundingRect(where, flags, self._ghost_label).adjusted(-3, 0, 3, 0)
+            painter.fillRect(ground.intersected(where.adjusted(-4, 0, 0, 0)), QColor("#ffffff"))
             painter.setPen(QColor(style.TEXT))
-            painter.drawText(
-                self._ghost.adjusted(6, 2, -2, -2),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                self._ghost_label,
-            )
+            painter.drawText(where, flags, self._ghost_label)
         painter.end()
 
     def _paint_now(self, painter: QPainter) -> None:
