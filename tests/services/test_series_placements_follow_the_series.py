@@ -13,70 +13,34 @@ In New York the clocks go back from 02:00 EDT to 01:00 EST on Sunday 7 November 
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from cpp_scheduler import timezones
 from cpp_scheduler.cli import main
 from cpp_scheduler.model import Event, recurrence
 from cpp_scheduler.services import editing, series_rules
 from cpp_scheduler.store import Database
-
-NEW_YORK = timezones.WASHINGTON
-WEEKLY = "FREQ=WEEKLY;COUNT=3"
-HOUR = timedelta(hours=1)
-WEEK = timedelta(weeks=1)
-#: Sunday 24 October 2027, 01:30 EDT: three meetings, the last at 01:30 on 7 November.
-FOLD_START = datetime(2027, 10, 24, 5, 30, tzinfo=UTC)
-FIRST_READING = datetime(2027, 11, 7, 5, 30, tzinfo=UTC)  # 01:30 EDT
-SECOND_READING = datetime(2027, 11, 7, 6, 30, tzinfo=UTC)  # 01:30 EST
-#: Sunday 27 February 2028, 02:30 EST: three meetings, the last at 02:30 on 12 March.
-GAP_START = datetime(2028, 2, 27, 7, 30, tzinfo=UTC)
-BEFORE_JUMP = datetime(2028, 3, 12, 6, 30, tzinfo=UTC)  # 01:30 EST
-AFTER_JUMP = datetime(2028, 3, 12, 7, 30, tzinfo=UTC)  # 03:30 EDT
-
-Listed = tuple[datetime, datetime, bool]
-
-
-def _series(database: Database, start: datetime, meeting: datetime, at: datetime) -> str:
-    """A weekly Sunday series whose ``meeting`` (a recurrence id) is held at ``at``, as
-    long as the others: what the Series tab's answer writes."""
-    created = editing.create_versioned(
-        database,
-        Event,
-        {
-            "title": "Sunday night check-in",
-            "zone": NEW_YORK,
-            "start_utc": start,
-            "end_utc": start + HOUR,
-            "recurrence_rule": WEEKLY,
-            editing.PLACED_MEETINGS: {
-                meeting: recurrence.OccurrenceChange(meeting, False, at, at + HOUR)
-            },
-        },
-    )
-    return created.record_id
+from tests.services.new_york_series import (
+    AFTER_JUMP,
+    BEFORE_JUMP,
+    FIRST_READING,
+    FOLD_START,
+    GAP_START,
+    HOUR,
+    NEW_YORK,
+    SECOND_READING,
+    WEEK,
+    WEEKLY,
+)
+from tests.services.new_york_series import held as _held
+from tests.services.new_york_series import listed as _listed
+from tests.services.new_york_series import series as _series
 
 
 def _edit(database: Database, event_id: str, **values: object) -> editing.Saved:
     version = editing.stored(database, Event, event_id).version
     return editing.change(database, Event, event_id, values, version)
-
-
-def _listed(database_url: str, capsys: pytest.CaptureFixture[str]) -> list[Listed]:
-    """Each meeting as ``events list --json`` gives it: start, end, marked moved."""
-    assert main(["--db", database_url, "events", "list", "--json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    return [
-        (datetime.fromisoformat(row["start"]), datetime.fromisoformat(row["end"]), row["moved"])
-        for row in rows
-    ]
-
-
-def _held(start: datetime, length: timedelta = HOUR) -> Listed:
-    return (start, start + length, False)
 
 
 def test_a_placed_meeting_is_not_listed_as_moved(
