@@ -19,8 +19,9 @@ from cpp_scheduler.store import Database
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
-    from cpp_scheduler.gui.commands import RecordCommand
+    from cpp_scheduler.gui.commands import Editor, RecordCommand
     from cpp_scheduler.gui.dialogs.base import RecordDialog
+    from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
     from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.gui.taskman import TaskManager
 
@@ -221,3 +222,27 @@ def open_dialog(
     dialog = dialog_class(database, *args, tasks=tasks, **kwargs)
     tasks.setParent(dialog)
     return opened(qtbot, dialog)
+
+
+def save_event_dialog(editor: Editor, dialog: EventDialog, event_id: str) -> None:
+    """Save the event dialog's values as the window does: one undo step on ``editor``'s
+    stack, carrying the version the dialog read and merging a colleague's change."""
+    from cpp_scheduler.gui.commands import EditRecord
+
+    editor.execute(
+        EditRecord(
+            editor,
+            Event,
+            event_id,
+            dialog.values(),
+            "Edit event",
+            expected_version=dialog.stored_version(),
+            merges=True,
+            read_values=dialog.original_values(),
+        )
+    )
+
+
+def settle_editor(qtbot: QtBot, editor: Editor) -> None:
+    """Wait until ``editor``'s last step has been written and nothing runs behind it."""
+    qtbot.waitUntil(lambda: editor.working is None and not editor.tasks.busy, timeout=10_000)

@@ -24,13 +24,13 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import timezones
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui.commands import Editor, EditRecord
+from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.dialogs import EventDialog
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
-from tests.gui.gui_support import open_dialog
+from tests.gui.gui_support import open_dialog, save_event_dialog
 
 TITLE = "Sunday night check-in"
 NEW_YORK = timezones.WASHINGTON
@@ -104,18 +104,7 @@ def test_the_window_and_program_import_refuse_with_the_same_line_and_keep_the_sa
     window = QWidget()  # owns the window's editing until the test ends, as the main window
     qtbot.addWidget(window)
     editor = Editor(sqlite_database, TaskManager(window), window)
-    editor.execute(
-        EditRecord(
-            editor,
-            Event,
-            event_id,
-            dialog.values(),
-            "Edit event",
-            expected_version=dialog.stored_version(),
-            merges=True,
-            read_values=dialog.original_values(),
-        )
-    )
+    save_event_dialog(editor, dialog, event_id)
     qtbot.waitUntil(lambda: editor.working is None and not editor.tasks.busy, timeout=10_000)
 
     # What the window saved is the change a program file carries for that meeting ...

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import groupby
 from pathlib import Path
 
 import pytest
 from dialog_helpers import ok_button
+from gui_support import settle_editor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.dialogs.base import RecordDialog
+from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
+from cpp_scheduler.store import Database
 
 HERE = Path(__file__).parent
 
@@ -86,3 +90,14 @@ def accept(qtbot: QtBot) -> Callable[[RecordDialog], None]:
         assert dialog.result() == QDialog.DialogCode.Accepted
 
     return accept
+
+
+@pytest.fixture
+def editor(qtbot: QtBot, sqlite_database: Database) -> Iterator[Editor]:
+    """The window's editing, with its task manager and undo stack, owned by a widget
+    closed after the test, as the main window owns them."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    editor = Editor(sqlite_database, TaskManager(window), window)
+    yield editor
+    settle_editor(qtbot, editor)  # no step left running when the window goes

@@ -10,22 +10,20 @@ In New York the clocks go back from 02:00 EDT to 01:00 EST on Sunday 7 November 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from dialog_helpers import ok_button
-from gui_support import open_dialog
+from gui_support import open_dialog, save_event_dialog, settle_editor
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QRadioButton, QWidget
+from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import timezones
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui.commands import Editor, EditRecord
+from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.dialogs import EventDialog
-from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.model import Event, recurrence
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
@@ -39,21 +37,6 @@ FIRST_READING = datetime(2027, 11, 7, 5, 30, tzinfo=UTC)  # 01:30 EDT
 SECOND_READING = datetime(2027, 11, 7, 6, 30, tzinfo=UTC)  # 01:30 EST
 
 Listed = tuple[datetime, datetime, bool]
-
-
-@pytest.fixture
-def editor(qtbot: QtBot, sqlite_database: Database) -> Iterator[Editor]:
-    """The window's editing, with its task manager and undo stack, owned by a widget
-    closed after the test, as the main window owns them."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    editor = Editor(sqlite_database, TaskManager(window), window)
-    yield editor
-    settle(qtbot, editor)
-
-
-def settle(qtbot: QtBot, editor: Editor) -> None:
-    qtbot.waitUntil(lambda: editor.working is None and not editor.tasks.busy, timeout=10_000)
 
 
 def placed_series(database: Database) -> str:
@@ -99,18 +82,7 @@ def click(qtbot: QtBot, button: QRadioButton) -> None:
 
 def save(editor: Editor, dialog: EventDialog, event_id: str) -> None:
     """Save ``dialog`` as the window does, on the window's undo stack."""
-    editor.execute(
-        EditRecord(
-            editor,
-            Event,
-            event_id,
-            dialog.values(),
-            "Edit event",
-            expected_version=dialog.stored_version(),
-            merges=True,
-            read_values=dialog.original_values(),
-        )
-    )
+    save_event_dialog(editor, dialog, event_id)
 
 
 def test_the_placed_meeting_is_shown_chosen_and_choosing_the_second_time_saves_it(
@@ -136,16 +108,16 @@ def test_the_placed_meeting_is_shown_chosen_and_choosing_the_second_time_saves_i
     click(qtbot, choice.later)
     assert ok_button(dialog).isEnabled()
     save(editor, dialog, event_id)
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
     assert editor.stack.count() == 1
     assert listed(sqlite_path, capsys) == held(FOLD_START, FOLD_START + WEEK, SECOND_READING)
 
     editor.stack.undo()
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
     assert listed(sqlite_path, capsys) == held(FOLD_START, FOLD_START + WEEK, FIRST_READING)
 
     editor.stack.redo()
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
     assert listed(sqlite_path, capsys) == held(FOLD_START, FOLD_START + WEEK, SECOND_READING)
 
     again = open_dialog(qtbot, EventDialog, sqlite_database, event_id)
@@ -168,7 +140,7 @@ def test_ok_on_the_dialog_left_as_it_was_writes_nothing(
     assert editing.PLACED_MEETINGS not in dialog.values()
 
     save(editor, dialog, event_id)
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
 
     assert editing.stored(sqlite_database, Event, event_id).version == version
     assert editor.stack.count() == 0  # no undo step that would do nothing
@@ -189,7 +161,7 @@ def test_the_second_time_chosen_and_then_the_first_again_writes_nothing(
     assert choice.earlier.isChecked()
 
     save(editor, dialog, event_id)
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
 
     assert editing.stored(sqlite_database, Event, event_id).version == version
     assert editor.stack.count() == 0

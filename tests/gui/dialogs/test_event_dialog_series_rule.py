@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from gui_support import open_dialog
+from gui_support import open_dialog, save_event_dialog, settle_editor
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import timezones
-from cpp_scheduler.gui.commands import Editor, EditRecord
+from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.dialogs import EventDialog
-from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import demo, editing
 from cpp_scheduler.store import Database
@@ -31,12 +30,8 @@ def meetings(database: Database, event_id: str) -> list[tuple[datetime, bool]]:
         return [(occurrence.start, occurrence.moved) for occurrence in event.occurrences()]
 
 
-def settle(qtbot: QtBot, editor: Editor) -> None:
-    qtbot.waitUntil(lambda: editor.working is None and not editor.tasks.busy, timeout=10_000)
-
-
 def test_a_third_thursday_keeps_february_cancelled_and_mays_move_and_undo_restores(
-    qtbot: QtBot, sqlite_database: Database
+    qtbot: QtBot, sqlite_database: Database, editor: Editor
 ) -> None:
     demo.load_demo(sqlite_database)
     event_id = demo.demo_id("event", demo.SERIES)
@@ -56,21 +51,8 @@ def test_a_third_thursday_keeps_february_cancelled_and_mays_move_and_undo_restor
         "Thu 20 May 2027: it keeps its moved time.",
     ]
 
-    tasks = TaskManager()
-    editor = Editor(sqlite_database, tasks)
-    editor.execute(
-        EditRecord(
-            editor,
-            Event,
-            event_id,
-            dialog.values(),
-            "Edit event",
-            expected_version=dialog.stored_version(),
-            merges=True,
-            read_values=dialog.original_values(),
-        )
-    )
-    settle(qtbot, editor)
+    save_event_dialog(editor, dialog, event_id)
+    settle_editor(qtbot, editor)
     assert editor.stack.count() == 1
     now = meetings(sqlite_database, event_id)
     assert tokyo(2, 18) not in [start for start, _moved in now]  # the conference week
@@ -84,7 +66,7 @@ def test_a_third_thursday_keeps_february_cancelled_and_mays_move_and_undo_restor
     ]
 
     editor.stack.undo()
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
     assert meetings(sqlite_database, event_id) == as_it_was
     with sqlite_database.reading() as session:
         changes = editing.get_record(session, Event, event_id).changes

@@ -10,20 +10,17 @@ In New York the clocks go back from 02:00 EDT to 01:00 EST on Sunday 7 November 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from dialog_helpers import error_text, ok_button
-from gui_support import open_dialog
+from gui_support import open_dialog, save_event_dialog, settle_editor
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import timezones
-from cpp_scheduler.gui.commands import CreateRecord, Editor, EditRecord
+from cpp_scheduler.gui.commands import CreateRecord, Editor
 from cpp_scheduler.gui.dialogs import EventDialog
-from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import editing, series
 from cpp_scheduler.store import Database
@@ -54,21 +51,6 @@ def starts(database: Database, event_id: str) -> list[datetime]:
     return [meeting.start_utc for meeting in series.meetings(database, event_id).meetings]
 
 
-@pytest.fixture
-def editor(qtbot: QtBot, sqlite_database: Database) -> Iterator[Editor]:
-    """The window's editing, with its task manager and undo stack, owned by a widget
-    closed after the test, as the main window owns them."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    editor = Editor(sqlite_database, TaskManager(window), window)
-    yield editor
-    settle(qtbot, editor)  # no step left running when the window goes
-
-
-def settle(qtbot: QtBot, editor: Editor) -> None:
-    qtbot.waitUntil(lambda: editor.working is None and not editor.tasks.busy, timeout=10_000)
-
-
 def stored_series(database: Database, start: datetime) -> str:
     """A weekly series of two meetings, both on clock times that exist."""
     return editing.create(
@@ -87,19 +69,8 @@ def stored_series(database: Database, start: datetime) -> str:
 def edit(qtbot: QtBot, editor: Editor, dialog: EventDialog, event_id: str) -> None:
     """Save ``dialog`` as the window does: one undo step on the window's stack."""
     count = editor.stack.count()
-    editor.execute(
-        EditRecord(
-            editor,
-            Event,
-            event_id,
-            dialog.values(),
-            "Edit event",
-            expected_version=dialog.stored_version(),
-            merges=True,
-            read_values=dialog.original_values(),
-        )
-    )
-    settle(qtbot, editor)
+    save_event_dialog(editor, dialog, event_id)
+    settle_editor(qtbot, editor)
     assert editor.stack.count() == count + 1
 
 
@@ -137,16 +108,16 @@ def test_a_new_series_crossing_the_fold_asks_for_that_meeting_and_saves_the_seco
 
     command = CreateRecord(editor, Event, dialog.values(), dialog.record_title())
     editor.execute(command)
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
     as_chosen = [FOLD_START, FOLD_START + WEEK, SECOND_READING]
     assert starts(sqlite_database, command.record_id) == as_chosen
 
     editor.stack.undo()
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
     with sqlite_database.reading() as session:
         assert session.get(Event, command.record_id) is None
     editor.stack.redo()
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
     assert starts(sqlite_database, command.record_id) == as_chosen
 
 
@@ -168,13 +139,13 @@ def test_a_longer_series_reaching_the_fold_saves_the_second_time_and_undo_takes_
     assert starts(sqlite_database, event_id) == [FOLD_START, FOLD_START + WEEK, SECOND_READING]
 
     editor.stack.undo()
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
     assert starts(sqlite_database, event_id) == [FOLD_START, FOLD_START + WEEK]
     with sqlite_database.reading() as session:
         assert editing.get_record(session, Event, event_id).changes == []
 
     editor.stack.redo()
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
     assert starts(sqlite_database, event_id) == [FOLD_START, FOLD_START + WEEK, SECOND_READING]
 
 
@@ -198,7 +169,7 @@ def test_a_series_reaching_the_gap_offers_the_clock_before_and_after_the_jump(
     assert starts(sqlite_database, event_id) == [GAP_START, GAP_START + WEEK, BEFORE_JUMP]
 
     editor.stack.undo()
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
     assert starts(sqlite_database, event_id) == [GAP_START, GAP_START + WEEK]
 
 
@@ -241,6 +212,6 @@ def test_a_series_whose_first_meeting_is_in_the_fold_saves_at_the_start_chosen(
 
     command = CreateRecord(editor, Event, dialog.values(), dialog.record_title())
     editor.execute(command)
-    settle(qtbot, editor)
+    settle_editor(qtbot, editor)
     later = datetime(2027, 11, 14, 6, 30, tzinfo=UTC)
     assert starts(sqlite_database, command.record_id) == [SECOND_READING, later]
