@@ -172,6 +172,16 @@ class DraftSeries:
     whose change follows to another meeting waits until the series is saved (the line
     on what follows where says what becomes of it)."""
 
+    def returning_descriptions(self, zone: str) -> list[str]:
+        """A sentence on each change set aside until now that the series reaches again
+        (:attr:`returning`): a meeting placed on a skipped or repeated time is said to
+        keep its reading, not its moved time, as the model tells the two apart."""
+        placed = {placement.recurrence_id for placement in self.placements}
+        return [
+            describe_returning(change, zone, placed=change.recurrence_id in placed)
+            for change in self.returning
+        ]
+
     @property
     def unanswered(self) -> tuple[UnplacedMeeting, ...]:
         """The unplaced meetings still to be chosen: the save refuses the series until
@@ -445,13 +455,21 @@ def _describe_placement(followed: recurrence.FollowedChange, zone: str) -> str:
     )
 
 
-def describe_returning(change: recurrence.OccurrenceChange, zone: str) -> str:
-    """One sentence on a change set aside until now that the series reaches again."""
+def describe_returning(
+    change: recurrence.OccurrenceChange, zone: str, *, placed: bool = False
+) -> str:
+    """One sentence on a change set aside until now that the series reaches again;
+    ``placed``: it places its meeting on a skipped or repeated time, no move."""
     day = _day(change.recurrence_id, zone)
     if change.cancelled or change.start is None:
         return _(
             "The cancelled meeting of {day}, set aside, applies again: it stays cancelled."
         ).format(day=day)
+    if placed:
+        return _(
+            "The meeting of {day} placed at {placed}, set aside, applies again: it keeps "
+            "that reading."
+        ).format(day=day, placed=_reading_text(change.start, zone, change.recurrence_id))
     return _(
         "The meeting of {day} moved to {moved}, set aside, applies again: it keeps its moved time."
     ).format(day=day, moved=_day_time(change.start, zone))

@@ -207,3 +207,21 @@ def test_the_series_tab_tells_what_the_save_does_with_a_placed_meeting(
     assert [
         (meeting.start, meeting.end, meeting.moved) for meeting in dropping.meetings
     ] == _listed(database_url, capsys)
+
+
+def test_a_placement_set_aside_and_reached_again_is_said_to_keep_its_reading(
+    database: Database,
+) -> None:
+    event_id = _series(database, FOLD_START, FIRST_READING, SECOND_READING)
+    _edit(database, event_id, recurrence_rule="FREQ=WEEKLY;COUNT=2")  # 7 November set aside
+    stored = series_rules.read_stored_series(database, event_id)
+
+    again = series_rules.draft_series(
+        stored, recurrence.SeriesTimes(FOLD_START, NEW_YORK, WEEKLY), FOLD_START + HOUR
+    )
+
+    assert again.returning_descriptions(NEW_YORK) == [
+        "The meeting of Sun 07 Nov 2027 placed at 01:30 EST, set aside, applies again: "
+        "it keeps that reading."
+    ]
+    assert not any(meeting.moved for meeting in again.meetings)

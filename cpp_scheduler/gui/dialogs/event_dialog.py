@@ -1142,7 +1142,7 @@ class EventDialog(RecordDialog):
             "\n".join(
                 [
                     *(series_rules.describe(item, zone) for item in followed),
-                    *(series_rules.describe_returning(change, zone) for change in returning),
+                    *(series.returning_descriptions(zone) if series is not None else ()),
                 ]
             )
         )
