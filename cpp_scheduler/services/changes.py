@@ -474,28 +474,51 @@ class _LastSent:
 def last_sent(
     session: Session, event_ids: Sequence[str] | None = None, gone: Gone = NOTHING_GONE
 ) -> dict[tuple[str, str], _LastSent]:
-    """The latest message of the ledger for each (event, participant): read oldest
-    first, so a later row takes the place of an earlier one. With ``gone``, without the
-    rows of those events and participants, which their deletion takes along."""
+    """The latest message of the ledger for each (event, participant). With ``gone``,
+    without the rows of those events and participants, which their deletion takes
+    along."""
+    return {
+        pair: _LastSent(*values)
+        for pair, values in _latest_rows(
+            session,
+            SentMessage,
+            (
+                SentMessage.method,
+                SentMessage.sequence,
+                SentMessage.told,
+                SentMessage.recipient_email,
+                SentMessage.sent_at,
+            ),
+            SentMessage.sent_at,
+            event_ids,
+            gone,
+        ).items()
+    }
+
+
+def _latest_rows(
+    session: Session,
+    table: type[SentMessage] | type[RefusedMessage],
+    columns: tuple[Any, ...],
+    when: Any,
+    event_ids: Sequence[str] | None,
+    gone: Gone,
+) -> dict[tuple[str, str], tuple[Any, ...]]:
+    """``columns`` of ``table``'s latest row (by ``when``, then creation) for each
+    (event, participant): read oldest first, so a later row takes the place of an
+    earlier one; the rows of ``gone`` events and participants left out."""
     gone_events = gone.get(str(Event.__tablename__), frozenset())
     gone_people = gone.get(str(Participant.__tablename__), frozenset())
-    latest: dict[tuple[str, str], _LastSent] = {}
+    latest: dict[tuple[str, str], tuple[Any, ...]] = {}
     for chunk in _chunks(event_ids):
-        query = select(
-            SentMessage.event_id,
-            SentMessage.participant_id,
-            SentMessage.method,
-            SentMessage.sequence,
-            SentMessage.told,
-            SentMessage.recipient_email,
-            SentMessage.sent_at,
-        ).order_by(SentMessage.sent_at, SentMessage.created_at)
+        query = select(table.event_id, table.participant_id, *columns).order_by(
+            when, table.created_at
+        )
         if chunk is not None:
-            query = query.where(SentMessage.event_id.in_(chunk))
-        for event_id, person_id, method, sequence, told, address, at in session.execute(query):
-            if event_id in gone_events or person_id in gone_people:
-                continue
-            latest[(event_id, person_id)] = _LastSent(method, sequence, told, address, at)
+            query = query.where(table.event_id.in_(chunk))
+        for event_id, person_id, *values in session.execute(query):
+            if event_id not in gone_events and person_id not in gone_people:
+                latest[(event_id, person_id)] = tuple(values)
     return latest
 
 
@@ -529,25 +552,22 @@ def last_refused(
     """The server's latest refusal for each (event, participant) it refused, read as
     :func:`last_sent` reads the ledger; whether it still stands is :meth:`_Refusal.stands`
     against their last message."""
-    gone_events = gone.get(str(Event.__tablename__), frozenset())
-    gone_people = gone.get(str(Participant.__tablename__), frozenset())
-    latest: dict[tuple[str, str], _Refusal] = {}
-    for chunk in _chunks(event_ids):
-        query = select(
-            RefusedMessage.event_id,
-            RefusedMessage.participant_id,
-            RefusedMessage.recipient_email,
-            RefusedMessage.reply_code,
-            RefusedMessage.reply_text,
+    return {
+        pair: _Refusal(*values)
+        for pair, values in _latest_rows(
+            session,
+            RefusedMessage,
+            (
+                RefusedMessage.recipient_email,
+                RefusedMessage.reply_code,
+                RefusedMessage.reply_text,
+                RefusedMessage.refused_at,
+            ),
             RefusedMessage.refused_at,
-        ).order_by(RefusedMessage.refused_at, RefusedMessage.created_at)
-        if chunk is not None:
-            query = query.where(RefusedMessage.event_id.in_(chunk))
-        for event_id, person_id, address, code, text, at in session.execute(query):
-            if event_id in gone_events or person_id in gone_people:
-                continue
-            latest[(event_id, person_id)] = _Refusal(address, code, text, at)
-    return latest
+            event_ids,
+            gone,
+        ).items()
+    }
 
 
 # -- the differences, in words -------------------------------------------------------
