@@ -125,11 +125,17 @@ def named(listed: Iterable[Choice]) -> list[tuple[str, str]]:
 def entity_problems(entity_class: type[Base], values: Mapping[str, Any]) -> list[Problem]:
     """The domain rules' verdict on ``values``, from a transient entity never added to a
     session, so a dialog shows exactly what a save would refuse."""
-    columns = entity_class.__table__.columns
-    scalars = {key: value for key, value in values.items() if key in columns}
-    record = entity_class(**scalars)
-    found: list[Problem] = record.problems()  # type: ignore[attr-defined]
+    found: list[Problem] = transient(entity_class, values).problems()  # type: ignore[attr-defined]
     return found
+
+
+EntityT = TypeVar("EntityT", bound=Base)
+
+
+def transient(entity_class: type[EntityT], values: Mapping[str, Any]) -> EntityT:
+    """An entity of ``values``' columns never added to a session, for its rules."""
+    columns = entity_class.__table__.columns
+    return entity_class(**{key: value for key, value in values.items() if key in columns})
 
 
 def is_zone(name: str) -> bool:

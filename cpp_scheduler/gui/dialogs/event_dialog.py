@@ -35,6 +35,7 @@ from cpp_scheduler.gui.dialogs.base import (
     line_text,
     named,
     plain_text,
+    transient,
     zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_event_dialog import Ui_EventDialog
@@ -244,8 +245,7 @@ def series_problems(
     """The event's own rules on ``values``, from a transient entity never added to a
     session that holds ``changes`` (the stored changes the save keeps, and those placing
     the meetings chosen), so a series is judged as the save will judge it."""
-    columns = Event.__table__.columns
-    record = Event(**{key: value for key, value in values.items() if key in columns})
+    record = transient(Event, values)
     record.changes = [
         OccurrenceOverride(
             recurrence_id=change.recurrence_id,
