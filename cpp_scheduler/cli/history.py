@@ -77,10 +77,14 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
     )
     if entry.action != "changed":
         return [head]
-    return [head] + [
-        f"    {field.name}: {_value(field.old_text)} -> {_value(field.new_text)}"
-        for field in entry.shown_fields
-    ]
+    return (
+        [head]
+        + [
+            f"    {field.name}: {_value(field.old_text)} -> {_value(field.new_text)}"
+            for field in entry.shown_fields
+        ]
+        + [f"    {sentence}" for sentence in entry.set_aside]
+    )
 
 
 def cut_note(read: HistoryRead) -> str:

@@ -38,6 +38,7 @@ from cpp_scheduler.services.editing import (
     link_keys,
     update_record,
 )
+from cpp_scheduler.services.history_series import SERIES_FIELDS, AskedChange, meetings_set_aside
 from cpp_scheduler.services.removal import delete_record, taken_from_others
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.history import (
@@ -107,6 +108,10 @@ class HistoryEntry:
     series_version: int | None = None
     """The version the series was left at, for a change of one meeting that
     :func:`revert_change` has just saved (None otherwise)."""
+    set_aside: tuple[str, ...] = ()
+    """For a change of a series' times: a sentence on each moved or cancelled meeting it
+    set aside (the new series has no meeting on its day) or applied again, which no
+    entry of the meeting tells (:mod:`~cpp_scheduler.services.history_series`)."""
 
     @property
     def deletion(self) -> bool:
@@ -164,6 +169,8 @@ class HistoryEntry:
         if self.meeting is not None:
             found["meeting"] = self.meeting
             found["series"] = self.series_id
+        if self.set_aside:
+            found["set_aside"] = list(self.set_aside)
         return found
 
 
@@ -640,6 +647,17 @@ def _worded(session: Session, entries: list[HistoryEntry]) -> list[HistoryEntry]
                 wanted.setdefault(linked, set()).update(str(item) for item in items if item)
     names = _linked_names(session, wanted)
     clocks = _event_clocks(session, entries)
+    set_aside = meetings_set_aside(
+        session,
+        (
+            AskedChange(entry.change_id, entry.record_id, entry.changed_at)
+            for entry in entries
+            if entry.model == Event.__name__
+            and entry.action == CHANGED
+            and entry.meeting is None
+            and any(field.name in SERIES_FIELDS for field in entry.fields)
+        ),
+    )
     worded: list[HistoryEntry] = []
     for entry in entries:
         model = models.get(entry.model)
@@ -655,7 +673,9 @@ def _worded(session: Session, entries: list[HistoryEntry]) -> list[HistoryEntry]
             )
             for field in entry.fields
         )
-        worded.append(replace(entry, fields=fields))
+        worded.append(
+            replace(entry, fields=fields, set_aside=tuple(set_aside.get(entry.change_id, ())))
+        )
     return worded
 
 

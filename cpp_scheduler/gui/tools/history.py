@@ -95,7 +95,9 @@ def summary(entry: HistoryEntry) -> str:
             else f"{entry.action.capitalize()} ({entry.version})"
         )
     else:
-        text = "; ".join(field_text(field) for field in entry.shown_fields)
+        text = "; ".join(
+            [field_text(field) for field in entry.shown_fields] + list(entry.set_aside)
+        )
     return text + (f" — {source_text(entry.source)}" if entry.source else "")
 
 
@@ -125,17 +127,25 @@ class HistoryModel(common.HeaderedTableModel):
                 return moment_text(entry.changed_at)
             return entry.author if index.column() == 1 else summary(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [
-                translate("HistoryDock", "{record}, version {version}, by {who}").format(
-                    record=entry.label, version=entry.version, who=entry.author
-                )
-            ]
-            if entry.meeting is not None:
-                lines.append(entry.meeting)
-            else:
-                lines += [field_text(field) for field in entry.shown_fields]
-            return "\n".join(lines + ([source_text(entry.source)] if entry.source else []))
+            return "\n".join(whole_lines(entry))
         return None
+
+
+def whole_lines(entry: HistoryEntry) -> list[str]:
+    """A change in full, a line for each thing it did: its row's tooltip, and what the
+    panel shows under its list for the change selected (a row cuts a long change at the
+    panel's edge; measuring every row wrapped would slow a long history down)."""
+    lines = [
+        translate("HistoryDock", "{record}, version {version}, by {who}").format(
+            record=entry.label, version=entry.version, who=entry.author
+        )
+    ]
+    if entry.meeting is not None:
+        lines.append(entry.meeting)
+    else:
+        lines += [field_text(field) for field in entry.shown_fields]
+        lines += entry.set_aside
+    return lines + ([source_text(entry.source)] if entry.source else [])
 
 
 class RevertChange(RecordCommand):
@@ -245,6 +255,13 @@ class HistoryDock(QDockWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumSize(60, 40)
         layout.addWidget(self.table, 1)
+        self.whole_change = QLabel(body)
+        self.whole_change.setObjectName("historyWholeChange")
+        self.whole_change.setWordWrap(True)
+        self.whole_change.setTextFormat(Qt.TextFormat.PlainText)
+        self.whole_change.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.whole_change.hide()
+        layout.addWidget(self.whole_change)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.revert_button = QPushButton(self.tr("Revert this change"), body)
@@ -270,6 +287,8 @@ class HistoryDock(QDockWidget):
 
     def _update_button(self) -> None:
         entry = self.selected_entry()
+        self.whole_change.setText("\n".join(whole_lines(entry)[1:]) if entry is not None else "")
+        self.whole_change.setVisible(entry is not None)
         read_only = self.editor.read_only
         self.revert_button.setEnabled(read_only is None and entry is not None and entry.revertible)
         action = entry.action if entry is not None else "changed"
