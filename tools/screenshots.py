@@ -2,7 +2,8 @@
 
     .venv/bin/python tools/screenshots.py OUTDIR [--size 1366x768 --size 1920x1080]
 
-Runs without a screen (Qt's offscreen platform): loads the demo program into a
+Runs without a screen (Qt's offscreen platform, given a screen of the smallest size
+asked for, on which the dialogs and tools open as on that screen): loads the demo program into a
 throwaway database, opens the main window at each size (a laptop's 1366x768 and an
 office screen's 1920x1080 unless told otherwise) and writes one PNG per view into
 OUTDIR/WIDTHxHEIGHT/ (the week of the CPP conference, the Peru study tour in Tokyo and
@@ -24,7 +25,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+OFFSCREEN = "offscreen"
+os.environ.setdefault("QT_QPA_PLATFORM", OFFSCREEN)
 ROOT = Path(__file__).resolve().parent.parent
 # Run as a script, the checkout's own package comes first, not an installed copy.
 sys.path.insert(0, str(ROOT))
@@ -197,6 +199,24 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _offscreen_screen(folder: Path, size: tuple[int, int]) -> None:
+    """Give Qt's offscreen platform a screen of ``size`` (its own is 800x600), so the
+    dialogs and tools open at the size they take on that screen: a laptop's, where a
+    window is kept within the screen (``gui/screen_room.py``). A platform chosen by
+    whoever runs the script (a real X screen under xvfb) is left as it is."""
+    if os.environ.get("QT_QPA_PLATFORM") != OFFSCREEN:
+        return
+    config = folder / "offscreen-screen.json"
+    width, height = size
+    config.write_text(
+        '{"screens": [{"name": "screen", "x": 0, "y": 0, '
+        f'"width": {width}, "height": {height}, '
+        '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+        encoding="utf-8",
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"{OFFSCREEN}:configfile={config}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path, help="the folder the PNG files go to")
@@ -221,6 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = Path(scratch)
         # Never read or change the settings of whoever runs the script.
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
+        _offscreen_screen(folder, min(sizes, key=lambda size: size[0] * size[1]))
         application()
         from cpp_scheduler.gui import translations
 
