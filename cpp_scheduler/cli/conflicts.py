@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     start, end = days.start, days.end
     database = open_program(args.db)
     try:
-        checked = check(database, start, end, buffer=buffer)
+        checked = check(database, start, end, buffer=buffer, clock=days.zone)
     finally:
         database.close()
     found = checked.conflicts

@@ -30,7 +30,9 @@ under way and every day of the activity it runs into or leaves too soon after (a
 overnight leg landing into the next day's visit is that day's problem too, and that
 day's run sheet lists the leg). An all-day meeting's days are its own dates,
 the same on every calendar, and a finding about whole days starts as the first of them
-begins in Tokyo. A tour's days are judged over all of them.
+begins in Tokyo. A tour's days are judged over all of them. Whole days on another
+clock (the window's calendar on Lima's clock, ``conflicts --days-in``) show a finding
+on the days its meetings are on there, as the calendar draws them (:func:`days_on_clock`).
 
 A check of part of the program, whose snapshot holds what the checks looking past a
 meeting need after it (:attr:`ProgramSnapshot.neighbours`), the days of the tours it
@@ -49,6 +51,7 @@ from enum import StrEnum
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.model.enums import EventMode, mode_word
+from cpp_scheduler.model.event_filter import meeting_days, on_days
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.attendance import (
     LocalSpan,
@@ -208,7 +211,8 @@ class Conflict:
     capacity or out of hours); the day a journey between meetings sets out; the days a
     tour's leg is under way and those of the activity it collides with; a study tour's
     days and nights; an all-day meeting's own dates (the same on every calendar). A
-    range finds it on any of them, and on no other (:func:`falls_within`)."""
+    range finds it on any of them, and on no other (:func:`falls_within`); days on another
+    clock read them there (:func:`days_on_clock`)."""
     within: str = ""
     """The sentence as it reads where the record it concerns is already shown (a leg or
     a night on the tour builder's card: "This leg is too short: ..."); empty where it
@@ -346,11 +350,12 @@ def find_conflicts(
     buffer: timedelta = DEFAULT_BUFFER,
     start: datetime | None = None,
     end: datetime | None = None,
+    clock: str = timezones.TOKYO,
 ) -> list[Conflict]:
     """Every clash in the snapshot, sorted by when it happens, errors first.
 
-    With ``start``/``end``, only the clashes that range shows (:func:`falls_within`)
-    are kept. A snapshot
+    With ``start``/``end``, the midnights of whole days on ``clock``, only the clashes
+    those days show (:func:`falls_within`) are kept. A snapshot
     of part of the program (``load_snapshot`` over the range) gives the same findings
     there as the whole program's; its edges may hold findings that the meetings not
     read would change, which the range leaves out.
@@ -388,22 +393,40 @@ def find_conflicts(
     found.extend(_session_problems(context))
     found.extend(_tour_problems(context))
     if start is not None or end is not None:
-        found = [c for c in found if falls_within(c, start, end)]
+        spans = meeting_spans(intervals + snapshot.neighbours)
+        found = [c for c in found if falls_within(c, start, end, clock, spans)]
     found.sort(key=_order)
     return found
 
 
-def falls_within(conflict: Conflict, start: datetime | None, end: datetime | None) -> bool:
-    """Whether a check of ``start``..``end`` (UTC; either may be open) shows the finding:
-    the range touches one of the days it belongs to (:attr:`Conflict.days`).
+MeetingSpans = Mapping[tuple[str, datetime | None], Interval]
+"""Meetings by event id and recurrence id (:class:`Meeting`'s names for them)."""
 
-    Ranges are whole days in Tokyo (the command's ``--from`` and ``--to``, the window's
-    dates shown, a run sheet's day), and so are a finding's days: a meeting from 23:30
-    on Saturday to 01:30 on Sunday is at night on both days, and on a holiday Sunday on
-    Sunday alone; a tour day with nothing planned is found on that day, whenever the
-    tour began; an all-day event dated 1 January is on 1 January in any zone, as the
-    calendar draws it; a hotel in the wrong city is found on its night and when the
-    day's last leg arrives. A finding naming no days is found by when it happens.
+
+def meeting_spans(intervals: Iterable[Interval]) -> MeetingSpans:
+    """The meetings a finding names, by their names, for reading its days on a clock."""
+    return {(interval.event_id, interval.recurrence_id): interval for interval in intervals}
+
+
+def falls_within(
+    conflict: Conflict,
+    start: datetime | None,
+    end: datetime | None,
+    clock: str = timezones.TOKYO,
+    spans: MeetingSpans | None = None,
+) -> bool:
+    """Whether a check of ``start``..``end`` (UTC, the midnights of whole days on
+    ``clock``; either may be open) shows the finding: it is on one of those days
+    (:func:`days_on_clock`).
+
+    Ranges are whole days (the command's ``--from`` and ``--to`` with ``--days-in``,
+    the window's dates shown on its clock, a run sheet's day in Tokyo): a meeting from
+    23:30 on Saturday to 01:30 on Sunday is at night on both days, and on a holiday
+    Sunday on Sunday alone; a tour day with nothing planned is found on that day,
+    whenever the tour began; an all-day event dated 1 January is on 1 January in any
+    zone, as the calendar draws it; a hotel in the wrong city is found on its night and
+    when the day's last leg arrives. A finding naming no days is found by when it
+    happens.
     """
     low = start or _EARLIEST
     high = end or _LATEST
@@ -411,9 +434,51 @@ def falls_within(conflict: Conflict, start: datetime | None, end: datetime | Non
         return conflict.start is None or low <= conflict.start < high
     if low >= high:
         return False
-    first = _EARLIEST_DAY if start is None else _tokyo_date(start)
-    last = _LATEST_DAY if end is None else _tokyo_date(end - timedelta(microseconds=1))
-    return any(first <= day <= last for day in conflict.days)
+    first = None if start is None else timezones.to_local(start, clock).date()
+    last = None if end is None else timezones.to_local(end - _INSTANT, clock).date()
+    return any(on_days(days, first, last) for days in days_on_clock(conflict, clock, spans))
+
+
+def days_on_clock(
+    conflict: Conflict, clock: str, spans: MeetingSpans | None = None
+) -> Iterator[tuple[date, date]]:
+    """The days a finding is on, read on ``clock``, as first and last day of each part.
+
+    A finding's days (:attr:`Conflict.days`) are Tokyo's. Each is read on ``clock`` by
+    the timed meetings of the finding that are on it (``spans`` names them): the part of
+    such a meeting within that Tokyo day is on the days the calendar shows that part on
+    (:func:`~cpp_scheduler.model.event_filter.meeting_days`, the rule of the window's
+    days and ``events list --days-in``), so a night session from 01:30 on Monday in Lima
+    is on Lima's Monday, the day the calendar on Lima's clock draws it. A day none of its
+    timed meetings is on (an all-day meeting's date, a study tour's day, a leg's) is
+    that date on every clock. On Tokyo's clock a meeting's part within a Tokyo day is on
+    that day alone: there the days are the finding's own, read without its meetings.
+    """
+    if clock == timezones.TOKYO:
+        yield from ((day, day) for day in conflict.days)
+        return
+    timed = [
+        interval
+        for meeting in conflict.meetings
+        if spans is not None
+        and (interval := spans.get((meeting.event_id, meeting.recurrence_id))) is not None
+        and not interval.all_day
+    ]
+    for day in conflict.days:
+        begins = _tokyo_midnight(day)
+        ends = _tokyo_midnight(day + timedelta(days=1))
+        parts = [
+            meeting_days(
+                max(interval.start, begins),
+                min(interval.end, ends),
+                interval.zone,
+                all_day=False,
+                clock=clock,
+            )
+            for interval in timed
+            if interval.start < ends and interval.end >= begins  # one ending at its start too
+        ]
+        yield from parts or [(day, day)]
 
 
 def _sorted(booked: Bookings) -> Bookings:
@@ -435,8 +500,6 @@ def _years(intervals: Sequence[Interval]) -> range:
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 _LATEST = datetime.max.replace(tzinfo=UTC)
-_EARLIEST_DAY = date.min
-_LATEST_DAY = date.max
 
 
 def _order(conflict: Conflict) -> tuple[datetime, int, str, str]:

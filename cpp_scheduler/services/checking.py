@@ -24,7 +24,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from cpp_scheduler import i18n
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.model.event_filter import meeting_days, on_days
 from cpp_scheduler.scheduling.conflicts import Conflict, find_conflicts
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER
 from cpp_scheduler.services.snapshot import load_snapshot
@@ -47,8 +48,9 @@ _opened: dict[tuple[str, float], Database] = {}
 
 @dataclass(frozen=True, slots=True)
 class ProgramCheck:
-    """The findings of one check, and how many meetings fall in the range it checked
-    (the neighbours read a day either side to judge them are not counted)."""
+    """The findings of one check, and how many meetings are on the days it checked, as
+    the calendar places them (the neighbours read a day either side to judge them are
+    not counted)."""
 
     conflicts: list[Conflict]
     meetings: int
@@ -59,9 +61,17 @@ def check(
     start: datetime | None = None,
     end: datetime | None = None,
     buffer: timedelta = DEFAULT_BUFFER,
+    clock: str = timezones.TOKYO,
 ) -> ProgramCheck:
-    """Every conflict of the program, or of those touching ``start``..``end`` (UTC):
-    the one check the window and ``cpp-scheduler conflicts`` both make.
+    """Every conflict of the program, or of the whole days on ``clock`` that
+    ``start``..``end`` (UTC, their midnights) span: the one check the window and
+    ``cpp-scheduler conflicts`` both make, the window for the days it shows on its
+    clock, the command for ``--from``..``--to`` in ``--days-in``'s zone.
+
+    A finding and a meeting are on those days as the calendar draws them on that clock
+    (:func:`~cpp_scheduler.scheduling.conflicts.falls_within`,
+    :func:`~cpp_scheduler.model.event_filter.meeting_days`), so the meetings counted are
+    those the findings listed can name.
 
     Reads the store in its own session and returns plain values. A range is widened by
     a day each side so neighbours still count (a journey from the day before, a room
@@ -74,20 +84,34 @@ def check(
             end + timedelta(days=1) if end is not None else None,
             buffer=buffer,  # the neighbours a longer buffer reaches are read too
         )
-    found = find_conflicts(snapshot, buffer=buffer, start=start, end=end)
+    found = find_conflicts(snapshot, buffer=buffer, start=start, end=end, clock=clock)
+    first = None if start is None else timezones.to_local(start, clock).date()
+    last = None if end is None else timezones.to_local(end - _INSTANT, clock).date()
     meetings = sum(
         1
         for interval in snapshot.intervals
-        if (start is None or interval.end > start) and (end is None or interval.start < end)
+        if on_days(
+            meeting_days(
+                interval.start, interval.end, interval.zone, all_day=interval.all_day, clock=clock
+            ),
+            first,
+            last,
+        )
     )
     return ProgramCheck(found, meetings)
 
 
+_INSTANT = timedelta(microseconds=1)
+
+
 def check_program(
-    database: Database, start: datetime | None = None, end: datetime | None = None
+    database: Database,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    clock: str = timezones.TOKYO,
 ) -> list[Conflict]:
     """The conflicts :func:`check` finds, with the usual buffer."""
-    return check(database, start, end).conflicts
+    return check(database, start, end, clock=clock).conflicts
 
 
 def check_program_apart(
@@ -112,7 +136,10 @@ def unpack(parcel: Parcel) -> list[Conflict]:
 
 
 def check_program_later(
-    database: Database, start: datetime | None = None, end: datetime | None = None
+    database: Database,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    clock: str = timezones.TOKYO,
 ) -> Future[list[Conflict]]:
     """:func:`check_program` computed in the checking process, without waiting for it.
 
@@ -128,12 +155,15 @@ def check_program_later(
         except BaseException as error:
             answer.set_exception(error)
 
-    check_program_in_parcels(database, start, end).add_done_callback(arrived)
+    check_program_in_parcels(database, start, end, clock).add_done_callback(arrived)
     return answer
 
 
 def check_program_in_parcels(
-    database: Database, start: datetime | None = None, end: datetime | None = None
+    database: Database,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    clock: str = timezones.TOKYO,
 ) -> Future[list[Parcel]]:
     """:func:`check_program_later`, its findings left in their parcels: the window
     unpacks them a few at a time between its events, so that reading thousands of
@@ -142,14 +172,16 @@ def check_program_in_parcels(
     answer.set_running_or_notify_cancel()
     pool = _checking_pool()
     if pool is None:
-        _check_here(answer, database, start, end)
+        _check_here(answer, database, start, end, clock)
         return answer
     url = database.url.render_as_string(hide_password=False)
     try:
-        submitted = pool.submit(_check_opened, url, database.timeout, start, end, i18n.language())
+        submitted = pool.submit(
+            _check_opened, url, database.timeout, start, end, i18n.language(), clock
+        )
     except (BrokenProcessPool, OSError, RuntimeError):
         _give_up_on_processes()
-        _check_here(answer, database, start, end)
+        _check_here(answer, database, start, end, clock)
         return answer
 
     def arrived(done: Future[list[bytes]]) -> None:
@@ -157,7 +189,7 @@ def check_program_in_parcels(
             parcels: list[Parcel] = list(done.result())
         except (BrokenProcessPool, OSError):
             _give_up_on_processes()  # the process died or cannot start: check here
-            _check_here(answer, database, start, end)
+            _check_here(answer, database, start, end, clock)
         except BaseException as error:
             answer.set_exception(error)
         else:
@@ -177,13 +209,14 @@ def _check_here(
     database: Database,
     start: datetime | None,
     end: datetime | None,
+    clock: str,
 ) -> None:
     """Where no process can be started: check in a thread of its own, which holds no
     worker of anybody else's."""
 
     def run() -> None:
         try:
-            found = check_program(database, start, end)
+            found = check_program(database, start, end, clock)
         except BaseException as error:
             answer.set_exception(error)
         else:
@@ -239,10 +272,11 @@ def _check_opened(
     start: datetime | None,
     end: datetime | None,
     language: str = i18n.ENGLISH,
+    clock: str = timezones.TOKYO,
 ) -> list[bytes]:
     """In the checking process: check the database at ``url``, opened once and kept; the
-    findings come back in parcels of :data:`PARCEL`, explained in ``language`` (the
-    program's, which this process does not share)."""
+    findings of the days on ``clock`` come back in parcels of :data:`PARCEL`, explained
+    in ``language`` (the program's, which this process does not share)."""
     i18n.use_language(language)
     key = (url, timeout)
     database = _opened.pop(key, None)
@@ -257,5 +291,5 @@ def _check_opened(
     except StoreError:
         _opened.pop(key).close()
         raise
-    found = check_program(database, start, end)
+    found = check_program(database, start, end, clock)
     return [pickle.dumps(found[first : first + PARCEL]) for first in range(0, len(found), PARCEL)]

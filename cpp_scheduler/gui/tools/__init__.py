@@ -49,7 +49,11 @@ class Tools(QObject):
         self.window = window
         self.local_times = LocalTimesDock(window.database, window.tasks.run_in_background, window)
         self.conflicts = ConflictsDock(
-            window.database, window.tasks.follow, self.visible_range, window
+            window.database,
+            window.tasks.follow,
+            self.visible_range,
+            window,
+            clock=lambda: window.display_zone,
         )
         # The window may have restored its saved layout before the docks existed (it
         # shows before the program is open): each dock goes back where the coordinator

@@ -1,7 +1,8 @@
 """The conflicts panel: every clash in the program, like an editor's problems list.
 
 The check runs in the checking process after each change (debounced, so a burst of
-undo steps costs one check) and for the whole program or the range the calendar shows;
+undo steps costs one check) and for the whole program or the days the calendar shows, on
+its clock (:meth:`ConflictsDock.days_clock`), as ``conflicts --days-in`` reads them;
 the task manager follows its answer without a worker waiting for it. A result that
 arrives after a newer request is dropped. The findings come in parcels; a parcel the
 last check sent too is taken as it was unpacked then, so a check that finds what the
@@ -276,12 +277,14 @@ class ConflictsDock(QDockWidget):
         follow: Follow,
         visible_range: Callable[[], tuple[datetime, datetime] | None] | None = None,
         parent: QWidget | None = None,
+        clock: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(self.tr("Conflicts"), parent)
         self.setObjectName("conflictsDock")
         self.database = database
         self._follow = follow
         self._visible_range = visible_range
+        self._clock = clock
         self._generation = 0
         self.checking = False
         body = QWidget(self)
@@ -318,9 +321,6 @@ class ConflictsDock(QDockWidget):
         self.kind.setMinimumContentsLength(10)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         bar.addWidget(self.kind, 1)
-        self.summary = QLabel("", body)
-        self.summary.setObjectName("conflictSummary")
-        bar.addWidget(self.summary)
         layout.addLayout(bar)
         self.model = ConflictModel(self)
         self.proxy = ConflictFilter(self)
@@ -364,6 +364,13 @@ class ConflictsDock(QDockWidget):
         self.table.setMinimumHeight(24)  # the window stays usable on a small screen
         self.table.doubleClicked.connect(self._activated)
         layout.addWidget(self.table, 1)
+        # Under the list, on a line of its own: beside the filters a laptop's narrow
+        # panel cut the count ("8 conflicts (0 errors"), and a reason the check failed
+        # is read whole.
+        self.summary = QLabel("", body)
+        self.summary.setObjectName("conflictSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
         body.setMinimumSize(160, 16)  # below its layout's wish: a small screen clips it
         self.setWidget(body)
         self._collector_paused = False
@@ -405,10 +412,16 @@ class ConflictsDock(QDockWidget):
         self.checking = True
         self.summary.setText(translate("Conflicts", "Checking…"))
         self._follow(
-            check_program_in_parcels(database, start, end),
+            check_program_in_parcels(database, start, end, self.days_clock()),
             lambda parcels: self._unpack(generation, list(reversed(parcels)), [], set(), {}),
             lambda error: self._failed(generation, error),
         )
+
+    def days_clock(self) -> str:
+        """The clock whose days the dates shown are (the zone the window shows its
+        calendar in; Tokyo's without one). The findings of those days are those the
+        calendar draws meetings of on them, as ``conflicts --days-in`` lists them."""
+        return self._clock() if self._clock is not None else timezones.TOKYO
 
     def _unpack(
         self,
