@@ -14,6 +14,7 @@ from sqlalchemy import select
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.views import venues
+from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.model import Event, Venue
 from cpp_scheduler.store import Database
 
@@ -90,3 +91,24 @@ def test_a_booking_ending_earlier_on_the_clock_than_it_started_is_drawn_for_its_
     start = timezones.to_local(start_utc, zone).replace(tzinfo=None)
     assert left == pytest.approx(view.x_of(start))
     assert right == pytest.approx(view.x_of(start + timedelta(minutes=30)))
+
+
+def test_a_booking_ending_later_on_the_clock_is_drawn_for_its_length_as_the_week_draws_it(
+    program: Database, make_window: WindowFactory
+) -> None:
+    """01:30 EDT to 02:00 EST: an hour and a half, though its clock readings are half an
+    hour apart; the Day and Week views draw its block as long."""
+    zone = "America/New_York"
+    start_utc = datetime(2027, 11, 7, 5, 30, tzinfo=UTC)
+    book(program, "Lengthened call", zone, start_utc, timedelta(minutes=90))
+    window, view = timeline_of(make_window, program, zone, date(2027, 11, 7))
+
+    left, right = bar_of(view, "Lengthened call")
+    start = timezones.to_local(start_utc, zone).replace(tzinfo=None)
+    assert left == pytest.approx(view.x_of(start))
+    assert right == pytest.approx(view.x_of(start + timedelta(minutes=90)))
+    window.show_view("week")
+    week = window.current_view
+    assert isinstance(week, TimeGridView)
+    [block] = [block for block in week.blocks() if block.row.title == "Lengthened call"]
+    assert block.end_minute - block.start_minute == 90

@@ -221,6 +221,17 @@ def rows_on_days(
     return found
 
 
+def drawn_length(reads: timedelta, lasts: timedelta) -> timedelta:
+    """How long a meeting's piece of one day is drawn on a wall-clock grid: as far as
+    its clock readings are apart (``reads``), or for as long as it really lasts there
+    (``lasts``) where that is longer: the clocks went back within it, and the grid holds
+    the hour read twice once. 01:30 EDT to 01:30 EST is drawn for its hour, not as
+    nothing, and 01:30 EDT to 02:00 EST for its hour and a half. The Day and Week views'
+    blocks and the Venues view's bars are drawn so, and each meeting counted in view is
+    drawn as long as it is."""
+    return max(reads, lasts)
+
+
 def time_label(local: datetime) -> str:
     """A start shown alone, before a title: ``01:15``, or in an hour the clocks read
     twice ``01:15 EDT`` and then ``01:15 EST``, named as :func:`timezones.span_labels`

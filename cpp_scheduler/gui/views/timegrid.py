@@ -34,12 +34,14 @@ from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import (
     BlockImages,
     CalendarView,
+    drawn_length,
     paint_event_block,
     rows_on_days,
     show_event_tooltip,
     time_label,
     wrap_words,
 )
+from cpp_scheduler.model import recurrence
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 SNAP_MINUTES = 15
@@ -288,9 +290,11 @@ class TimeGridView(CalendarView):
         period changes); those of a day or longer are in the strip (:meth:`all_day`).
 
         A block stands at its start's wall-clock time and ends at its end's; one the
-        clocks go back within, whose end reads no later than its start (01:30 EDT to
-        01:30 EST), stands at its start for as long as it lasts, the hour it really
-        takes: every meeting of the period is drawn, as the count in view says."""
+        clocks go back within stands at its start for as long as it lasts, since the grid
+        holds the hour read twice once: 01:30 EDT to 01:30 EST is drawn for its hour, not
+        as nothing, so every meeting of the period is drawn, as the count in view says;
+        01:30 EDT to 02:00 EST for its hour and a half, not the half hour its clock
+        readings are apart, and as the outline of the drag that lengthened it showed."""
         if self._blocks is not None:
             return self._blocks
         zone = self.zone
@@ -308,10 +312,12 @@ class TimeGridView(CalendarView):
                 day_start, day_end = bounds[index]
                 start_minute = _minutes(local_start) if local_start.date() == day else 0.0
                 end_minute = _minutes(local_end) if local_end.date() == day else 24 * 60.0
-                for_its_length = end_minute <= start_minute
+                lasts = min(row.end_utc, day_end) - max(row.start_utc, day_start)
+                reads = timedelta(minutes=end_minute - start_minute)
+                drawn = drawn_length(reads, lasts)
+                for_its_length = drawn > reads
                 if for_its_length:
-                    lasts = min(row.end_utc, day_end) - max(row.start_utc, day_start)
-                    end_minute = min(24 * 60.0, start_minute + lasts.total_seconds() / 60)
+                    end_minute = min(24 * 60.0, start_minute + drawn.total_seconds() / 60)
                 block = Block(
                     row,
                     index,
@@ -390,6 +396,20 @@ class TimeGridView(CalendarView):
     def local_time(self, day: date, minute: int) -> datetime:
         """The wall-clock time (naive) a minute of ``day`` reads in the display zone."""
         return datetime.combine(day, datetime.min.time()) + timedelta(minutes=minute)
+
+    def readings(self, local: datetime) -> tuple[datetime, ...]:
+        """The instants (UTC) a wall-clock time (naive) of the display zone may mean:
+        the one it reads, or, where the clocks skip it or read it twice, the two a drop
+        there asks between (:meth:`at_instant`), so a drag shows both, guessing none."""
+        return recurrence.readings(local, self.zone)
+
+    def either_text(self, texts: list[str]) -> str:
+        """One reading's text, or the two a drop will ask between: ``01:45 EDT or 01:45
+        EST``."""
+        first, *other = texts
+        if not other:
+            return first
+        return translate("TimeGrid", "{first} or {second}").format(first=first, second=other[0])
 
     def sizeHint(self) -> QSize:
         return QSize(900, 700)
@@ -481,15 +501,29 @@ class TimeGridView(CalendarView):
         local = timezones.to_local(block.row.end_utc, self.zone).replace(tzinfo=None)
         return local + timedelta(minutes=minutes)
 
-    def resized_end_text(self, block: Block, minutes: int) -> str:
-        """The time a drag of ``block``'s lower edge ends its meeting at, as the drag
-        shows it before the drop."""
-        if block.drawn_for_its_length:
-            end = block.row.end_utc + timedelta(minutes=minutes)
-            return time_label(timezones.to_local(end, self.zone))
-        if block.end_minute + minutes >= 24 * 60:
-            return "24:00"
-        return i18n.time_text(self.resized_local_end(block, minutes))
+    def resized_ends(self, block: Block, minutes: int) -> tuple[datetime, ...]:
+        """The ends (UTC) a drop of ``block``'s lower edge dragged ``minutes`` down may
+        give its meeting: the one it gives, or, where the edge stands at a wall-clock
+        time the clocks skip or read twice, the two the coordinator is asked between."""
+        end = self.resized_end(block, minutes)
+        if end is not None:
+            return (end,)
+        return self.readings(self.resized_local_end(block, minutes))
+
+    def resized_span_text(self, block: Block, minutes: int) -> str:
+        """The times ``block``'s meeting would have once its lower edge is dropped
+        ``minutes`` further down, as the drag shows them before the drop: written by
+        :func:`timezones.span_text`, as the block, the Undo text and ``events list``
+        write them, so an end after the clocks go back names its clock (``01:30 EDT –
+        02:00 EST``), as the Undo text's ``02:00 EST`` does; both readings where the drop
+        will ask which one is meant."""
+        start = timezones.to_local(block.row.start_utc, self.zone)
+        return self.either_text(
+            [
+                timezones.span_text(start, timezones.to_local(end, self.zone), dash="–")
+                for end in self.resized_ends(block, minutes)
+            ]
+        )
 
     def request_resize(self, block: Block, minutes: int) -> None:
         """Ask for ``block``'s meeting to end ``minutes`` later (earlier where negative),
@@ -775,9 +809,7 @@ class _Canvas(QWidget):
             top = rect.top()
             edge = (block.end_minute + minutes) * HOUR_HEIGHT / 60
             self._ghost = [QRectF(rect.left(), top, rect.width(), max(HOUR_HEIGHT / 4, edge - top))]
-            self._ghost_label = translate("TimeGrid", "until {time}").format(
-                time=self._view.resized_end_text(block, minutes)
-            )
+            self._ghost_label = self._view.resized_span_text(block, minutes)
         else:
             day_delta, minute_delta = self._move_delta(point)
             self._show_moved(block, day_delta, minute_delta)
@@ -787,7 +819,10 @@ class _Canvas(QWidget):
     def _show_moved(self, block: Block, day_delta: int, minute_delta: int) -> None:
         """Outline where the drop would put ``block``'s meeting, each of its pieces, and
         label its first piece with the start it would have (with its weekday where that
-        start is on another day than the piece: a meeting from 23:00 seen the next day)."""
+        start is on another day than the piece: a meeting from 23:00 seen the next day),
+        named as a block names its start (:func:`time_label`); both readings of one the
+        clocks read twice or skip, which the drop asks between (``01:45 EDT or 01:45
+        EST``)."""
         view = self._view
         width = view.column_width()
         pieces = view.moved_pieces(block, day_delta, minute_delta)
@@ -802,8 +837,14 @@ class _Canvas(QWidget):
         ]
         start = view.moved_start(block, day_delta, minute_delta)
         labelled_day = view.first_day() + timedelta(days=pieces[0][0]) if pieces else None
-        self._ghost_label = (
-            i18n.time_text(start) if start.date() == labelled_day else i18n.weekday_time_text(start)
+        readings = [timezones.to_local(instant, view.zone) for instant in view.readings(start)]
+        self._ghost_label = view.either_text(
+            [
+                time_label(local)
+                if local.date() == labelled_day
+                else f"{i18n.weekday_text(local)} {time_label(local)}"
+                for local in readings
+            ]
         )
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -958,9 +999,12 @@ class _Canvas(QWidget):
             for ghost in self._ghost:
                 painter.drawRoundedRect(ghost, 4, 4)
             # On a ground of its own: the outline often starts where the dragged block
-            # does, over the block's own first line.
+            # does, over the block's own first line. Wrapped in a narrow column of the
+            # week, where a range naming both clocks would otherwise lose its end.
             where = self._ghost[0].adjusted(6, 2, -2, -2)
-            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            flags = int(
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            )
             ground = painter.boundingRect(where, flags, self._ghost_label).adjusted(-3, 0, 3, 0)
             painter.fillRect(ground.intersected(where.adjusted(-4, 0, 0, 0)), QColor("#ffffff"))
             painter.setPen(QColor(style.TEXT))

@@ -43,6 +43,7 @@ from cpp_scheduler.gui import style
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.gui.views.base import (
     CalendarView,
+    drawn_length,
     paint_event_block,
     rows_on_days,
     show_event_tooltip,
@@ -424,9 +425,9 @@ def _days_of(span: Span, zone: str, first: date, last: date) -> list[tuple[datet
     clock readings from and to.
 
     Whether a day holds a piece is judged by instants, not by the clock: a booking the
-    clocks go back within may end at a reading no later than its start (01:30 EDT to
-    01:30 EST), and that piece stands at its start for as long as it really lasts on the
-    day, as the Day and Week views draw it, so every booking counted in view is drawn.
+    clocks go back within stands at its start for as long as it really lasts on the day
+    (:func:`~cpp_scheduler.gui.views.base.drawn_length`), as the Day and Week views draw
+    it, so every booking counted in view is drawn as long as it is.
     """
     start = timezones.to_local(span[0], zone).replace(tzinfo=None)
     end = timezones.to_local(span[1], zone).replace(tzinfo=None)
@@ -440,8 +441,7 @@ def _days_of(span: Span, zone: str, first: date, last: date) -> list[tuple[datet
             last_minute = midnight + timedelta(hours=23, minutes=59)
             piece_start = start if start.date() == day else midnight
             piece_end = end if end.date() == day else last_minute
-            if piece_end <= piece_start:  # the clocks went back within it
-                piece_end = min(piece_start + lasts, last_minute)
+            piece_end = min(piece_start + drawn_length(piece_end - piece_start, lasts), last_minute)
             pieces.append((piece_start, piece_end))
         day += timedelta(days=1)
     return pieces

@@ -179,10 +179,10 @@ def test_a_touch_on_the_edge_of_a_meeting_the_clocks_go_back_within_changes_noth
     ("minutes", "shown", "end", "step"),
     [
         # Half an hour more: from 01:30 EST, not from the 02:30 the edge is drawn at.
-        (30, "until 02:00", "2027-11-07T07:00:00Z", "to end at 02:00 EST (1 h 30 min)"),
+        (30, "01:30 EDT – 02:00 EST", "2027-11-07T07:00:00Z", "to end at 02:00 EST (1 h 30 min)"),
         # A quarter hour less: 01:15 of the second reading, where it was dragged, asked
         # about nowhere (the block is drawn in elapsed time, its end moved as much).
-        (-15, "until 01:15 EST", "2027-11-07T06:15:00Z", "to end at 01:15 EST (45 min)"),
+        (-15, "01:30 EDT – 01:15 EST", "2027-11-07T06:15:00Z", "to end at 01:15 EST (45 min)"),
     ],
 )
 def test_the_edge_of_a_meeting_the_clocks_go_back_within_moves_its_end_as_far_as_dragged(
