@@ -4,7 +4,9 @@ tell only those whose events changed since their last message, and say what chan
 
 Through an SMTP server (``--smtp``, or the mail settings the window writes) or into an
 outbox folder of ``.eml`` files (``--outbox``). The ledger in the database notes each
-message sent, so running the command again sends only what is missing.
+message sent, so running the command again sends only what is missing. Whom the server
+refused for good is left out, and named with the refusal, until their address is
+corrected; ``--retry-refused`` sends to them all the same.
 
 ``--from`` (or the mail settings' sender) is asked for only when the batch holds events
 that name no organiser, as the plan says (:attr:`invitations.InvitationPlan.unsigned`):
@@ -98,6 +100,14 @@ def _add_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
         help=_("who sends for events that name no organiser"),
     )
     parser.add_argument("--rate", type=int, metavar="N", help=_("at most N messages a minute"))
+    parser.add_argument(
+        "--retry-refused",
+        action="store_true",
+        help=_(
+            "send also to the addresses the server refused for good and that were not "
+            "corrected since (left out otherwise)"
+        ),
+    )
 
 
 def scope_of(args: argparse.Namespace) -> EventScope | DelegationScope | TourScope | None:
@@ -203,6 +213,32 @@ def _note_not_invited(not_invited: tuple[invitations.NotInvited, ...]) -> None:
                 "recipients who hold no invitation to it",
                 event.recipients,
             ).format(title=quoted(event.title), uid=quoted(event.uid), count=event.recipients),
+            file=sys.stderr,
+        )
+
+
+def _note_held_back(held: tuple[invitations.HeldBack, ...]) -> None:
+    """Say who is left out because the server refused their address, with the
+    refusal as the change report words it, and how to send to them all the same."""
+    for group in invitations.held_back_groups(held):
+        print(
+            _("not sent: {recipient} about {events}: {refusal}").format(
+                recipient=f"{group.recipient_name} <{group.recipient_email}>",
+                events=invitations.events_listed(group.events),
+                refusal=group.refusal,
+            ),
+            file=sys.stderr,
+        )
+    if held:
+        print(
+            ngettext(
+                "note: {count} message is left out as the server refused its address; it "
+                "goes once the address is corrected, or give --retry-refused to try again",
+                "note: {count} messages are left out as the server refused their addresses; "
+                "they go once the addresses are corrected, or give --retry-refused to try "
+                "again",
+                len(held),
+            ).format(count=len(held)),
             file=sys.stderr,
         )
 
@@ -317,7 +353,9 @@ def run(args: argparse.Namespace) -> int:
     assert scope is not None
     database = open_program(args.db)
     try:
-        plan = invitations.plan_invitations(database, scope, sending.sender)
+        plan = invitations.plan_invitations(
+            database, scope, sending.sender, retry_refused=args.retry_refused
+        )
         if sending.transport is None:
             refused = _refused_in(plan.to_send)
             names = invitations.event_names((inv.event_uid, inv.title) for inv in plan.to_send)
@@ -337,8 +375,10 @@ def run(args: argparse.Namespace) -> int:
             )
             _note_unsigned(plan.unsigned)
             _note_not_invited(plan.not_invited)
+            _note_held_back(plan.refused)
             return 0
         _note_not_invited(plan.not_invited)
+        _note_held_back(plan.refused)
         report = sending.send(database, plan.to_send, plan.unsigned)
     finally:
         database.close()
@@ -354,7 +394,9 @@ def run_updates(args: argparse.Namespace) -> int:
     sending = _Sending(args)
     database = open_program(args.db)
     try:
-        plan = invitations.plan_updates(database, scope_of(args), sending.sender)
+        plan = invitations.plan_updates(
+            database, scope_of(args), sending.sender, retry_refused=args.retry_refused
+        )
         if sending.transport is None:
             refused = _refused_in(plan.to_send)
             listed = [c for c in plan.changes if (c.event_uid, c.email) not in refused]
@@ -371,7 +413,9 @@ def run_updates(args: argparse.Namespace) -> int:
                 )
             print(_("{count} to send").format(count=len(listed)))
             _note_unsigned(plan.unsigned)
+            _note_held_back(plan.refused)
             return 0
+        _note_held_back(plan.refused)
         report = sending.send(database, plan.to_send, plan.unsigned)
     finally:
         database.close()

@@ -523,8 +523,9 @@ def _latest_rows(
 
 
 @dataclass(frozen=True, slots=True)
-class _Refusal:
-    """The server's latest refusal of a message to one participant about one event."""
+class KeptRefusal:
+    """The server's latest refusal of a message to one participant (about one event, or,
+    as a batch's plan reads them, about any)."""
 
     address: str
     code: int
@@ -534,7 +535,12 @@ class _Refusal:
     def stands(self, last: _LastSent | None) -> bool:
         """Whether nothing has been sent to them about the event since: a message sent
         later makes the refusal history."""
-        return last is None or last.sent_at is None or last.sent_at < self.refused_at
+        return last is None or self.stands_after(last.sent_at)
+
+    def stands_after(self, sent_at: datetime | None) -> bool:
+        """Whether a message sent at ``sent_at`` (None: never, or before the ledger
+        kept the time) leaves the refusal standing: it went before the refusal."""
+        return sent_at is None or sent_at < self.refused_at
 
     def was_to(self, email: str | None) -> bool:
         """Whether the address refused is the one the person has now."""
@@ -548,12 +554,12 @@ class _Refusal:
 
 def last_refused(
     session: Session, event_ids: Sequence[str] | None = None, gone: Gone = NOTHING_GONE
-) -> dict[tuple[str, str], _Refusal]:
+) -> dict[tuple[str, str], KeptRefusal]:
     """The server's latest refusal for each (event, participant) it refused, read as
-    :func:`last_sent` reads the ledger; whether it still stands is :meth:`_Refusal.stands`
-    against their last message."""
+    :func:`last_sent` reads the ledger; whether it still stands is
+    :meth:`KeptRefusal.stands` against their last message."""
     return {
-        pair: _Refusal(*values)
+        pair: KeptRefusal(*values)
         for pair, values in _latest_rows(
             session,
             RefusedMessage,
@@ -1155,7 +1161,7 @@ def _report(
             refusal = refused.get((event_id, person_id))
             if refusal is not None and untold in (Untold.REFUSED, Untold.ADDRESS_CORRECTED):
                 return [
-                    _refusal_words(refusal, viewer),
+                    refusal_words(refusal, viewer.language),
                     _not_sent_yet(now, first, viewer, Untold.NEVER_SENT, theirs=theirs),
                 ]
             address = last.address if last is not None else ""
@@ -1176,7 +1182,7 @@ def _report(
         if kind is not ChangeKind.ADDED and refusal is not None and refusal.was_to(person.email):
             # Their update or cancellation was refused: the coordinator reads why (the
             # message they are sent says only what changed).
-            reported.append(_refusal_words(refusal, reader))
+            reported.append(refusal_words(refusal, reader.language))
         changes.append(
             Change(
                 person.id,
@@ -1286,13 +1292,17 @@ def _not_sent_yet(
     )
 
 
-def _refusal_words(refusal: _Refusal, viewer: scopes.Viewer) -> str:
+def refusal_words(refusal: KeptRefusal, language: str | None = None) -> str:
     """The server's refusal as a report says it: the address, the day (in Japan, where
-    the coordinators read it) and the server's own words."""
-    said = N_("refused by the server at {address} on {day}: {answer}")
-    return _said(viewer, said).format(
+    the coordinators read it) and the server's own words; in ``language``, else the
+    program's. The change report and a batch's preview word it alike."""
+    spoken = language or i18n.language()
+    said = i18n.catalogue(spoken).gettext(
+        N_("refused by the server at {address} on {day}: {answer}")
+    )
+    return said.format(
         address=refusal.address,
-        day=i18n.day_text(japan_day(refusal.refused_at), viewer.language),
+        day=i18n.day_text(japan_day(refusal.refused_at), spoken),
         answer=refusal.answer,
     )
 

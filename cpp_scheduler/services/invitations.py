@@ -14,7 +14,10 @@ lock from the coordinator's other saves), and the row is committed in a transact
 its own once the transport accepted it; nothing is recorded in the ledger when it
 refused or put off the message. A refusal for good (a 5xx) is kept apart, in a short
 transaction of its own (:class:`~cpp_scheduler.model.RefusedMessage`), for the change
-report to name; one that cannot be kept is still reported by the batch. A batch
+report to name; one that cannot be kept is still reported by the batch. Until the
+address is corrected (or a message to it gets through), the plans leave that person out
+and list them with the refusal (``refused``), since the server would refuse them again;
+planned with ``retry_refused``, they are sent all the same. A batch
 stopped by a failure or a cancel has recorded exactly what went out, and sending again
 sends only what is missing; the one message that could go out unrecorded (the record
 failing after the send) stops the batch and is named.
@@ -54,7 +57,7 @@ from enum import Enum
 from functools import partial
 from typing import TypeVar
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -85,9 +88,11 @@ from cpp_scheduler.services.changes import (
     Change,
     ChangeKind,
     ChangeScope,
+    KeptRefusal,
     changes_in,
     facts_of,
     find_tour,
+    refusal_words,
 )
 from cpp_scheduler.services.message_claims import MessageClaims
 from cpp_scheduler.services.snapshot import NotFoundError, find_event
@@ -130,6 +135,57 @@ class NotInvited:
 
 
 @dataclass(frozen=True, slots=True)
+class HeldBack:
+    """A message left out of a batch because the server refused the recipient's address
+    for good: their latest refused message went to the address they still have, and no
+    message has reached them since. Sent again it would be refused again; it goes once
+    the address is corrected, or when the coordinator asks to try again (a server
+    misconfigured at the time)."""
+
+    event_id: str
+    event_uid: str
+    title: str
+    recipient_id: str
+    recipient_name: str
+    recipient_email: str
+    refused_at: datetime
+    refusal: str
+    """The refusal as the change report words it, in the program's language: the
+    address, the day and the server's own words."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeldBackGroup:
+    """The messages of a batch held back for one person's refusal: what a preview says
+    once, with the events they were about."""
+
+    recipient_name: str
+    recipient_email: str
+    refusal: str
+    events: tuple[str, ...]
+    """The events' names as :func:`event_names` gives them, each once, in the batch's
+    order."""
+
+
+def held_back_groups(held: Sequence[HeldBack]) -> list[HeldBackGroup]:
+    """``held`` one group per person and refusal, in the order of their first."""
+    names = event_names((message.event_uid, message.title) for message in held)
+    groups: dict[tuple[str, str, str], list[HeldBack]] = {}
+    for message in held:
+        key = (message.recipient_name, message.recipient_email, message.refusal)
+        groups.setdefault(key, []).append(message)
+    return [
+        HeldBackGroup(
+            name,
+            email,
+            refusal,
+            tuple(dict.fromkeys(names.get(member.event_uid, "") for member in members)),
+        )
+        for (name, email, refusal), members in groups.items()
+    ]
+
+
+@dataclass(frozen=True, slots=True)
 class InvitationPlan:
     to_send: tuple[Invitation, ...]
     already_sent: int
@@ -139,6 +195,9 @@ class InvitationPlan:
     not_invited: tuple[NotInvited, ...] = ()
     """Cancelled events, in the order of the scope, with the recipients left out as
     holding no invitation to them."""
+    refused: tuple[HeldBack, ...] = ()
+    """Messages left out, in the order of the scope, as their recipients' addresses were
+    refused by the server (see :class:`HeldBack`); empty when planned to try again."""
     replan: Replan | None = field(default=None, compare=False, repr=False)
     """Plans the same scope with the same sender again: what :func:`send_batch` sends
     is what this gives at send time and the plan held both."""
@@ -321,12 +380,76 @@ def _told(session: Session, event_ids: Iterable[str]) -> dict[tuple[str, str], _
     return found
 
 
+def refused_addresses(session: Session, person_ids: Iterable[str]) -> dict[str, KeptRefusal]:
+    """The server's latest refusal of each of these people that still stands: at the
+    address they have now (as the change report tells a refused address from one
+    corrected since, :meth:`KeptRefusal.was_to`), with no message accepted for them
+    since, about any event. A refusal is the address's, not one event's: a batch about
+    another event would be refused there all the same."""
+    ids = sorted(set(person_ids))
+    standing: dict[str, KeptRefusal] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        latest: dict[str, KeptRefusal] = {}
+        rows = session.execute(
+            select(
+                RefusedMessage.participant_id,
+                RefusedMessage.recipient_email,
+                RefusedMessage.reply_code,
+                RefusedMessage.reply_text,
+                RefusedMessage.refused_at,
+            )
+            .where(RefusedMessage.participant_id.in_(chunk))
+            .order_by(RefusedMessage.refused_at, RefusedMessage.created_at)
+        )
+        for person_id, address, code, text, refused_at in rows:
+            latest[person_id] = KeptRefusal(address, code, text, refused_at)
+        if not latest:
+            continue
+        people = list(latest)
+        emails = {
+            person_id: email
+            for person_id, email in session.execute(
+                select(Participant.id, Participant.email).where(Participant.id.in_(people))
+            )
+        }
+        last_sent = {
+            person_id: sent_at
+            for person_id, sent_at in session.execute(
+                select(SentMessage.participant_id, func.max(SentMessage.sent_at))
+                .where(SentMessage.participant_id.in_(people))
+                .group_by(SentMessage.participant_id)
+            )
+        }
+        standing.update(
+            (person_id, refusal)
+            for person_id, refusal in latest.items()
+            if refusal.was_to(emails.get(person_id))
+            and refusal.stands_after(last_sent.get(person_id))
+        )
+    return standing
+
+
+def _held_back(event: Event, person: Participant, refusal: KeptRefusal) -> HeldBack:
+    return HeldBack(
+        event.id,
+        event.uid,
+        event.title,
+        person.id,
+        person.name,
+        person.email,
+        refusal.refused_at,
+        refusal_words(refusal),
+    )
+
+
 def plan_invitations(
     database: Database,
     scope: InvitationScope,
     sender: Organizer | None,
     *,
     stamp: datetime | None = None,
+    retry_refused: bool = False,
 ) -> InvitationPlan:
     """The messages that would tell each recipient what the program says now, less
     those whose latest message in the ledger says exactly this already. A cancelled
@@ -334,16 +457,28 @@ def plan_invitations(
     (a REQUEST); the others hold none, and are counted in ``not_invited``. ``sender``
     signs for events that name no organiser; without one, those events are listed in
     ``unsigned`` instead: what their calendars say depends on who signs them, so
-    neither their messages nor whether the ledger holds them already can be known."""
+    neither their messages nor whether the ledger holds them already can be known.
+    A recipient whose address the server refused for good, and who has the same
+    address still, is left out and listed in ``refused`` (:func:`refused_addresses`):
+    sending again would be refused again. ``retry_refused`` plans them all the same,
+    for a server that refused them by mistake."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     to_send: list[Invitation] = []
     unsigned: list[Unsigned] = []
     not_invited: list[NotInvited] = []
+    held: list[HeldBack] = []
     already = 0
     with database.reading() as session:
         events, only = _events_of(session, scope)
         told = _told(session, (event.id for event in events))
         facts = facts_of(session, [event.id for event in events])
+        refusals = (
+            {}
+            if retry_refused
+            else refused_addresses(
+                session, (person.id for event in events for person in recipients_of(event, only))
+            )
+        )
         renderings = batch_renderings(sender, stamp)
         for event in events:
             recipients = recipients_of(event, only)
@@ -365,6 +500,8 @@ def plan_invitations(
                     latest is None or latest.method != Method.REQUEST.value
                 ):
                     left_out += 1
+                elif person.id in refusals:
+                    held.append(_held_back(event, person, refusals[person.id]))
                 else:
                     to_send.append(replace(invitation, told=said))
             if left_out:
@@ -374,7 +511,10 @@ def plan_invitations(
         already,
         tuple(unsigned),
         tuple(not_invited),
-        replan=lambda: plan_invitations(database, scope, sender).to_send,
+        tuple(held),
+        replan=lambda: (
+            plan_invitations(database, scope, sender, retry_refused=retry_refused).to_send
+        ),
     )
 
 
@@ -382,11 +522,15 @@ def plan_invitations(
 class UpdatePlan:
     to_send: tuple[Invitation, ...]
     changes: tuple[Change, ...]
-    """Every change of the report, in its order. Each is told by a message of
-    ``to_send``, in the same order, but the changes of the ``unsigned`` events, which
-    wait for a sender."""
+    """Every change of the report, in its order, but those ``refused`` holds back. Each
+    is told by a message of ``to_send``, in the same order, but the changes of the
+    ``unsigned`` events, which wait for a sender."""
     unsigned: tuple[Unsigned, ...] = ()
     """Events whose messages wait for a sender, in the order of the report."""
+    refused: tuple[HeldBack, ...] = ()
+    """The changes left out, in the order of the report, as their recipients' addresses
+    were refused by the server (see :class:`HeldBack`); empty when planned to try
+    again."""
     replan: Replan | None = field(default=None, compare=False, repr=False)
     """Plans the same scope with the same sender again (see :class:`InvitationPlan`)."""
 
@@ -397,12 +541,15 @@ def plan_updates(
     sender: Organizer | None,
     *,
     stamp: datetime | None = None,
+    retry_refused: bool = False,
 ) -> UpdatePlan:
     """One message per change of the report (:mod:`services.changes`): an update that
     spells out what changed, a cancellation, an invitation for someone added, or a
     cancellation for someone removed. Sent and recorded, they leave the report empty.
     ``sender`` signs for events that name no organiser; without one, the changes of
-    those events are still listed, and their events in ``unsigned``."""
+    those events are still listed, and their events in ``unsigned``. The changes of a
+    recipient whose address the server refused are left out and listed in ``refused``,
+    unless ``retry_refused``, as :func:`plan_invitations` leaves them out."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     with database.session() as session:
         if isinstance(scope, EventScope):
@@ -414,11 +561,19 @@ def plan_updates(
         events = _by_id(session, Event, event_ids, event_loading())
         people = _by_id(session, Participant, person_ids, (selectinload(Participant.delegation),))
         facts = facts_of(session, event_ids)
+        refusals = {} if retry_refused else refused_addresses(session, person_ids)
         to_send: list[Invitation] = []
+        to_tell: list[Change] = []
+        held: list[HeldBack] = []
         waiting: dict[str, int] = {}
         renderings = batch_renderings(sender, stamp)
         for change in report.changes:
             event = events[change.event_id]
+            refusal = refusals.get(change.participant_id)
+            if refusal is not None:
+                held.append(_held_back(event, people[change.participant_id], refusal))
+                continue
+            to_tell.append(change)
             signer = organiser_of(event) or sender
             if signer is None:
                 waiting[event.id] = waiting.get(event.id, 0) + 1
@@ -439,16 +594,17 @@ def plan_updates(
         )
     return UpdatePlan(
         tuple(to_send),
-        report.changes,
+        tuple(to_tell),
         unsigned,
-        replan=partial(_updates_again, database, scope, sender),
+        tuple(held),
+        replan=partial(_updates_again, database, scope, sender, retry_refused),
     )
 
 
 def _updates_again(
-    database: Database, scope: ChangeScope, sender: Organizer | None
+    database: Database, scope: ChangeScope, sender: Organizer | None, retry_refused: bool
 ) -> tuple[Invitation, ...]:
-    return plan_updates(database, scope, sender).to_send
+    return plan_updates(database, scope, sender, retry_refused=retry_refused).to_send
 
 
 Kind = TypeVar("Kind", Event, Participant)

@@ -51,8 +51,15 @@ def read_calendar(message: EmailMessage) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical(calendar_part(message).get_content())
 
 
-def send(database: Database, scope: object, server: Server) -> invitations.BatchReport:
-    plan = invitations.plan_invitations(database, scope, SENDER)  # type: ignore[arg-type]
+def send(
+    database: Database, scope: object, server: Server, *, retry_refused: bool = False
+) -> invitations.BatchReport:
+    plan = invitations.plan_invitations(
+        database,
+        scope,  # type: ignore[arg-type]
+        SENDER,
+        retry_refused=retry_refused,
+    )
     with plain_transport(server) as transport:
         return invitations.send_batch(database, plan.to_send, transport)
 

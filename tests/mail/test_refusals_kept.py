@@ -73,12 +73,21 @@ def test_a_refused_address_is_named_with_the_servers_words_and_day_a_deferred_on
     assert not any("refused" in line for line in ana.reported)
     assert _refusals(database) == 1
 
-    # A refusal told him nothing: the next batch sends to him again (and to Ana).
+    # A refusal told him nothing, but the server would refuse him again: the next batch
+    # sends to Ana alone and holds him back with the refusal, unless asked to try again.
     plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
-    assert sorted(invitation.recipient_email for invitation in plan.to_send) == sorted(
+    assert [invitation.recipient_email for invitation in plan.to_send] == [program.ana.email]
+    assert [(held.recipient_email, held.refusal) for held in plan.refused] == [
+        (program.bruno.email, _refusal_line(program.bruno.email))
+    ]
+    assert plan.already_sent == 2
+    retried = invitations.plan_invitations(
+        database, EventScope(program.workshop.uid), SENDER, retry_refused=True
+    )
+    assert sorted(invitation.recipient_email for invitation in retried.to_send) == sorted(
         [program.ana.email, program.bruno.email]
     )
-    assert plan.already_sent == 2
+    assert retried.refused == ()
 
 
 def test_after_the_address_is_corrected_the_report_says_so_and_after_sending_nothing(
@@ -114,7 +123,7 @@ def test_a_message_that_gets_through_to_the_same_address_makes_the_refusal_histo
     (refused,) = _of(change_report(database).changes, program.bruno.id)
     assert refused.untold is Untold.REFUSED
     plain_server.mailbox.refuse = set()  # the mailbox was set up meanwhile
-    report = send(database, EventScope(program.workshop.uid), plain_server)
+    report = send(database, EventScope(program.workshop.uid), plain_server, retry_refused=True)
     assert [invitation.recipient_email for invitation in report.sent] == [program.bruno.email]
 
     assert change_report(database).changes == ()
@@ -182,8 +191,14 @@ def test_the_command_line_names_the_refusal(
     assert listed["untold"] == "refused"
     assert listed["details"][0] == _refusal_line(program.bruno.email)
 
-    # The preview of Send updates lists him, to be invited again.
+    # The preview of Send updates leaves him out and says why; asked to try again, it
+    # lists him, to be invited again.
     assert main(["--db", database_url, "send", "updates", "--dry-run"]) == 0
+    printed = capsys.readouterr()
+    assert program.bruno.email not in printed.out
+    assert f"not sent: {program.bruno.name}" in printed.err
+    assert _refusal_line(program.bruno.email) in printed.err
+    assert main(["--db", database_url, "send", "updates", "--dry-run", "--retry-refused"]) == 0
     out = capsys.readouterr().out
     assert f"to {program.bruno.email} (added: {_refusal_line(program.bruno.email)}" in out
 

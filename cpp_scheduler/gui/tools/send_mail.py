@@ -17,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -71,14 +72,20 @@ def unsigned_text(unsigned: tuple[invitations.Unsigned, ...]) -> str:
     return "\n".join(lines)
 
 
+RETRY_REFUSED = QT_TRANSLATE_NOOP("Mail", "Try again the addresses the server refused")
+"""The check box that puts back into the batch those whose address the server refused."""
+
+
 def batch_notes(
     messages: tuple[invitations.Invitation, ...],
     not_invited: tuple[invitations.NotInvited, ...] = (),
+    held: tuple[invitations.HeldBack, ...] = (),
 ) -> str:
     """What a batch leaves out, one a line: the addresses that cannot be sent to (with
-    how many messages), which the batch refuses alone, and the cancelled events whose
-    cancellation goes to nobody who holds no invitation; what ``cpp-scheduler send
-    --dry-run`` prints of them."""
+    how many messages), which the batch refuses alone, the cancelled events whose
+    cancellation goes to nobody who holds no invitation, and the people whose address
+    the server refused (the refusal worded as the change report words it), with how to
+    try them again; what ``cpp-scheduler send --dry-run`` prints of them."""
     refused = Counter(
         (message.recipient_email, message.unsendable) for message in messages if message.unsendable
     )
@@ -96,6 +103,22 @@ def batch_notes(
         ).format(title=event.title, count=event.recipients)
         for event in not_invited
     )
+    lines.extend(
+        translate("Mail", "⚠ Not sent: {recipient} about {events}: {refusal}").format(
+            recipient=f"{group.recipient_name} <{group.recipient_email}>",
+            events=invitations.events_listed(group.events),
+            refusal=group.refusal,
+        )
+        for group in invitations.held_back_groups(held)
+    )
+    if held:
+        lines.append(
+            translate(
+                "Mail",
+                "Left out until the address is corrected ({count}); to send all the same, "
+                "tick '{option}'.",
+            ).format(count=len(held), option=translate("Mail", RETRY_REFUSED))
+        )
     return "\n".join(lines)
 
 
@@ -250,6 +273,10 @@ class SendDialog(QDialog):
         self.outbox.setPlaceholderText(
             translate("Mail", "empty: through the server of the mail settings")
         )
+        # A server may refuse an address by mistake (misconfigured at the time): the
+        # coordinator asks, on purpose, to send there again.
+        self.retry_refused = QCheckBox(translate("Mail", RETRY_REFUSED), self)
+        self.retry_refused.setObjectName("retryRefused")
         self.model = QStandardItemModel(0, len(PREVIEW_COLUMNS), self)
         self.model.setHorizontalHeaderLabels([translate("Mail", name) for name in PREVIEW_COLUMNS])
         # Each row as tall as what it says: an update's changes one a line, wrapped to
@@ -296,6 +323,7 @@ class SendDialog(QDialog):
         form = QFormLayout()
         form.addRow(translate("Mail", "For"), self.scope)
         form.addRow(translate("Mail", "Outbox folder"), self.outbox)
+        form.addRow("", self.retry_refused)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
         buttons.addStretch(0)
@@ -312,6 +340,7 @@ class SendDialog(QDialog):
         self.resize(1280, 600)
 
         self.scope.currentIndexChanged.connect(lambda _index: self._scope_changed())
+        self.retry_refused.toggled.connect(lambda _checked: self.refresh_preview())
         self.send_button.clicked.connect(self.send)
         self.close_button.clicked.connect(self._cancel_or_close)
         self.tasks.run_in_background(
@@ -400,6 +429,7 @@ class SendDialog(QDialog):
         self.send_button.setEnabled(False)
         self.summary.setText(translate("Mail", "Reading who gets what…"))
         database, kind = self.database, self.kind
+        retry = self.retry_refused.isChecked()
 
         def plan() -> _Preview:
             # Signed by each event's organiser, else by the settings' sender; without
@@ -408,7 +438,7 @@ class SendDialog(QDialog):
             sender = mail_setup.read_mail_settings().sender
             if kind == INVITATIONS:
                 assert scope is not None
-                made = invitations.plan_invitations(database, scope, sender)
+                made = invitations.plan_invitations(database, scope, sender, retry_refused=retry)
                 rows = [
                     (
                         f"{inv.recipient_name} <{inv.recipient_email}>",
@@ -429,9 +459,9 @@ class SendDialog(QDialog):
                     text = translate("Mail", "{count} to send; {sent} sent already.").format(
                         count=count, sent=made.already_sent
                     )
-                notes = batch_notes(made.to_send, made.not_invited)
+                notes = batch_notes(made.to_send, made.not_invited, made.refused)
                 return _Preview(made.to_send, rows, text, made.unsigned, notes, made)
-            updates = invitations.plan_updates(database, scope, sender)
+            updates = invitations.plan_updates(database, scope, sender, retry_refused=retry)
             rows = [
                 (
                     f"{change.participant} <{change.email}>",
@@ -459,7 +489,7 @@ class SendDialog(QDialog):
                 rows,
                 text,
                 updates.unsigned,
-                batch_notes(updates.to_send),
+                batch_notes(updates.to_send, held=updates.refused),
                 updates,
             )
 
