@@ -24,7 +24,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "replies",
         parents=[common],
         help=_("record and list the answers to invitations"),
-        description=_("Answers to invitations: accepted, tentative or declined."),
+        description=_("Answers to invitations: accepted, tentative, declined or delegated."),
     )
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
     read = kinds.add_parser(
@@ -74,8 +74,10 @@ _RECORDED = {
     "accepted": N_("{person} accepted {title}{meeting}"),
     "declined": N_("{person} declined {title}{meeting}"),
     "tentative": N_("{person} answered tentatively to {title}{meeting}"),
+    replies.DELEGATED: N_("{person} delegated {title}{meeting} to {delegates}"),
 }
-"""What an import says of each answer it recorded, a verb for each."""
+"""What an import says of each answer it recorded, a verb for each; a delegation with
+whom it went to, and whom of them to invite."""
 
 
 def recorded_line(reply: replies.RecordedReply) -> str:
@@ -84,6 +86,7 @@ def recorded_line(reply: replies.RecordedReply) -> str:
         person=f"{reply.participant} <{reply.email}>",
         title=f"'{reply.title}'",
         meeting=_meeting(reply),
+        delegates=replies.delegates_text(reply.delegates),
     )
 
 

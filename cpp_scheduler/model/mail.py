@@ -87,7 +87,11 @@ class Reply(Record, Base):
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     recurrence_id: Mapped[datetime | None] = mapped_column(UTCDateTime)
     answer: Mapped[str] = mapped_column(String(16))
-    """ACCEPTED, TENTATIVE or DECLINED (the reply's PARTSTAT)."""
+    """ACCEPTED, TENTATIVE, DECLINED or DELEGATED (the reply's PARTSTAT)."""
+    delegated_to: Mapped[str | None] = mapped_column(Text)
+    """For a DELEGATED answer, the addresses the person passed the invitation to (the
+    reply's DELEGATED-TO, RFC 5546 section 4.2.5), one a line; None for any other: the
+    coordinator learns whom to expect instead, and whom to invite."""
     replied_at: Mapped[datetime] = mapped_column(UTCDateTime)
     """The reply's DTSTAMP: of two answers to one version, the later replaces the
     earlier, never the reverse."""

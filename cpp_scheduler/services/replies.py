@@ -19,6 +19,15 @@ older one read after it changes nothing and is named, so importing a folder twic
 any order, gives the same attendance. A person removed from the event and sent its
 cancellation is no longer listed, their answer with them.
 
+An invited official may pass the invitation to a colleague (RFC 5546 section 4.2.5): the
+reply says PARTSTAT=DELEGATED and names the colleague in DELEGATED-TO. That is their
+answer, "delegated", kept with the addresses: like a refusal it is no attendance, and the
+lists name each delegate with whether the event invites them already or whom to add. A
+DELEGATED reply that names nobody is refused. Its one ATTENDEE is the delegator; the
+reply may also carry an ATTENDEE for each delegate, DELEGATED-FROM the delegator (RFC
+5546 section 3.2.2.3), and is then read as the delegator's answer alone: delegates answer
+for themselves, once invited.
+
 A reply answers one version of the event, its SEQUENCE (0 when it gives none, RFC 5545
 section 3.8.7.4). One to a version older than the latest the participant was sent
 answers a time or place they have since been told is no longer so (RFC 5546 section
@@ -68,8 +77,19 @@ from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.changes import EventFacts, last_sent, recipients_by_event
 from cpp_scheduler.store import Database
 
-ANSWERS = {"ACCEPTED": "accepted", "TENTATIVE": "tentative", "DECLINED": "declined"}
-"""The PARTSTATs a reply records, and how they are shown."""
+ANSWERS = {
+    "ACCEPTED": "accepted",
+    "TENTATIVE": "tentative",
+    "DECLINED": "declined",
+    "DELEGATED": "delegated",
+}
+"""The PARTSTATs a reply records, and how they are shown. DELEGATED (RFC 5546 section
+4.2.5: the invited person passed the invitation to someone else, named in DELEGATED-TO)
+is an answer like the others and, like a refusal, not attendance: the person is not
+coming, the delegate may."""
+
+DELEGATED = "delegated"
+"""The answer of a person who passed the invitation on (:data:`ANSWERS`)."""
 
 
 class ReplyFileError(SchedulerError):
@@ -88,6 +108,43 @@ class ReadReply:
     replied_at: datetime
     sequence: int = 0
     """The version of the event answered (the reply's SEQUENCE; 0 when it has none)."""
+    delegated_to: tuple[str, ...] = ()
+    """For a DELEGATED answer, the addresses passed the invitation (DELEGATED-TO)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Delegate:
+    """Someone an invitation was delegated to, as the program knows them now: the
+    coordinator is told whether they are invited already or whom to add."""
+
+    email: str
+    participant: str | None = None
+    """The name of the participant with this address; None when nobody has it."""
+    invited: bool = False
+    """Whether that participant is invited to the event now."""
+
+    def as_json(self) -> dict[str, object]:
+        return {"email": self.email, "participant": self.participant, "invited": self.invited}
+
+
+def delegate_text(delegate: Delegate) -> str:
+    """A delegate as the lists and the import name them, with what the coordinator has
+    to do about them, if anything."""
+    if delegate.participant is None:
+        return _(
+            "{email} (not in the program: add this address as a participant and invite them)"
+        ).format(email=delegate.email)
+    person = f"{delegate.participant} <{delegate.email}>"
+    if delegate.invited:
+        return _("{person} (invited already)").format(person=person)
+    return _("{person} (a participant, not invited to this event: invite them)").format(
+        person=person
+    )
+
+
+def delegates_text(delegates: Sequence[Delegate]) -> str:
+    """Every delegate of an answer, in the order the reply names them."""
+    return ", ".join(delegate_text(delegate) for delegate in delegates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +158,8 @@ class RecordedReply:
     moved_to: datetime | None = None
     """Where the meeting answered for is now, when it was moved (``meeting`` is where
     the series' rule puts it, the RECURRENCE-ID the reply names); None otherwise."""
+    delegates: tuple[Delegate, ...] = ()
+    """Whom a delegated answer passed the invitation to; empty for any other answer."""
 
 
 @dataclass
@@ -384,25 +443,82 @@ def _sequence(path: Path, vevent: icalendar.cal.component.Component) -> int:
     return sequence
 
 
-def _attendee(path: Path, vevent: icalendar.cal.component.Component) -> tuple[str, str]:
+def _address(value: object) -> str:
+    """A calendar address as mail goes to it: its ``mailto:`` (in any capitals) left off."""
+    address = str(value).strip()
+    if address.lower().startswith("mailto:"):
+        address = address[len("mailto:") :]
+    return address.strip()
+
+
+def _addresses(value: object) -> tuple[str, ...]:
+    """The addresses of a parameter that lists them (DELEGATED-TO, DELEGATED-FROM), one
+    each, in the order given, none empty."""
+    values = value if isinstance(value, list | tuple) else [] if value is None else [value]
+    found: dict[str, str] = {}
+    for item in values:
+        address = _address(item)
+        if address:
+            found.setdefault(address_key(address), address)
+    return tuple(found.values())
+
+
+def _attendee(
+    path: Path, vevent: icalendar.cal.component.Component
+) -> tuple[str, str, tuple[str, ...]]:
     """The one person an answer is for (RFC 5546 section 3.2.3: exactly one ATTENDEE),
-    their address and PARTSTAT."""
+    their address, PARTSTAT and, when they delegated, the addresses they passed the
+    invitation to (DELEGATED-TO). A delegation's reply may carry, besides the delegator,
+    an ATTENDEE for each delegate, DELEGATED-FROM the delegator (RFC 5546 section
+    3.2.2.3): that shape, and no other, is read, the delegates answering for themselves
+    in replies of their own. A DELEGATED answer that names nobody is refused."""
     attendees = vevent.get("ATTENDEE", [])
     if not isinstance(attendees, list):
         attendees = [attendees]
-    if len(attendees) > 1:
+    delegating = [
+        attendee
+        for attendee in attendees
+        if str(attendee.params.get("PARTSTAT", "")).upper() == "DELEGATED"
+    ]
+    if len(attendees) > 1 and not _delegation_shape(attendees, delegating):
         raise ReplyFileError(
             _(
                 "{path}: the answer names {count} attendees; a reply answers for one person "
                 "(RFC 5546)"
             ).format(path=path, count=len(attendees))
         )
-    (attendee,) = attendees
-    address = str(attendee).strip()
-    if address.lower().startswith("mailto:"):
-        address = address[len("mailto:") :]
+    (attendee,) = delegating or attendees
+    address = _address(attendee)
     answer = str(attendee.params.get("PARTSTAT", "")).upper()
-    return address.strip(), answer
+    if answer != "DELEGATED":
+        return address, answer, ()
+    delegated_to = _addresses(attendee.params.get("DELEGATED-TO"))
+    if not delegated_to:
+        raise ReplyFileError(
+            _(
+                "{path}: {email} delegated the invitation without saying to whom (no "
+                "DELEGATED-TO); the answer is not recorded"
+            ).format(path=path, email=quoted(address))
+        )
+    return address, answer, delegated_to
+
+
+def _delegation_shape(attendees: list[Any], delegating: list[Any]) -> bool:
+    """Whether several ATTENDEEs are one delegator (PARTSTAT=DELEGATED) and the delegates
+    it names, each DELEGATED-FROM that delegator: the one reply of more than one
+    attendee that is still an answer of one person."""
+    if len(delegating) != 1:
+        return False
+    (delegator,) = delegating
+    delegator_key = address_key(_address(delegator))
+    named = {address_key(a) for a in _addresses(delegator.params.get("DELEGATED-TO"))}
+    for attendee in attendees:
+        if attendee is delegator:
+            continue
+        sent_by = {address_key(a) for a in _addresses(attendee.params.get("DELEGATED-FROM"))}
+        if address_key(_address(attendee)) not in named or sent_by != {delegator_key}:
+            return False
+    return True
 
 
 def read_replies(path: Path) -> list[ReadReply]:
@@ -431,8 +547,10 @@ def read_replies(path: Path) -> list[ReadReply]:
             replied_at = _stamp(path, vevent)
             rid = _when(path, vevent, "RECURRENCE-ID")
             sequence = _sequence(path, vevent)
-            address, answer = _attendee(path, vevent)
-            replies.append(ReadReply(str(path), uid, address, answer, rid, replied_at, sequence))
+            address, answer, delegated_to = _attendee(path, vevent)
+            replies.append(
+                ReadReply(str(path), uid, address, answer, rid, replied_at, sequence, delegated_to)
+            )
     return replies
 
 
@@ -788,9 +906,9 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
     person = _answering(session, reply, event)
     if reply.answer not in ANSWERS:
         raise ReplyFileError(
-            _("{source}: {answer} is not an answer (accepted, tentative or declined)").format(
-                source=reply.source, answer=quoted(reply.answer or "no PARTSTAT")
-            )
+            _(
+                "{source}: {answer} is not an answer (accepted, tentative, declined or delegated)"
+            ).format(source=reply.source, answer=quoted(reply.answer or "no PARTSTAT"))
         )
     held = _held_version(session, reply, event, person)
     meeting = _meeting_answered(reply, event, held)
@@ -816,6 +934,7 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
                 event_id=event.id,
                 recurrence_id=meeting,
                 answer=reply.answer,
+                delegated_to=_stored_delegates(reply.delegated_to),
                 replied_at=reply.replied_at,
                 sequence=reply.sequence,
             )
@@ -823,6 +942,7 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
     elif (reply.sequence, reply.replied_at) >= (known.sequence, known.replied_at):
         known.recurrence_id = meeting
         known.answer = reply.answer
+        known.delegated_to = _stored_delegates(reply.delegated_to)
         known.replied_at = reply.replied_at
         known.sequence = reply.sequence
     else:
@@ -848,7 +968,53 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
         meeting_now,
         ANSWERS[reply.answer],
         moved.get(meeting_now) if meeting_now is not None else None,
+        _Delegates(session, recipients_by_event(session, [event.id])).of(
+            event.id, _stored_delegates(reply.delegated_to)
+        ),
     )
+
+
+def _stored_delegates(addresses: Sequence[str]) -> str | None:
+    """The addresses of a delegated answer as :attr:`Reply.delegated_to` keeps them, one
+    a line; None for an answer not delegated."""
+    return "\n".join(addresses) if addresses else None
+
+
+class _Delegates:
+    """Who each delegated answer passed the invitation to, as the program knows them
+    now: the participant with that address (in :func:`address_key`'s form), and whether
+    the event invites them (``invited``: who each event invites, by id). Read when a
+    list is, so a delegate added and invited since shows so."""
+
+    def __init__(self, session: Session, invited: dict[str, set[str]]) -> None:
+        self._session = session
+        self._invited = invited
+        self._people: dict[str, tuple[str, str, str]] | None = None
+
+    def _by_address(self) -> dict[str, tuple[str, str, str]]:
+        if self._people is None:
+            self._people = {}
+            query = select(Participant.id, Participant.name, Participant.email).order_by(
+                Participant.name, Participant.email
+            )
+            for person, name, address in self._session.execute(query):
+                self._people.setdefault(address_key(address), (person, name, address))
+        return self._people
+
+    def of(self, event_id: str, stored: str | None) -> tuple[Delegate, ...]:
+        """The delegates of an answer to the event, from :attr:`Reply.delegated_to`."""
+        if not stored:
+            return ()
+        found = []
+        for address in stored.splitlines():
+            known = self._by_address().get(address_key(address))
+            if known is None:
+                found.append(Delegate(address))
+            else:
+                person, name, their_address = known
+                invited = person in self._invited.get(event_id, set())
+                found.append(Delegate(their_address, name, invited))
+        return tuple(found)
 
 
 def import_replies(database: Database, paths: Iterable[Path]) -> ImportReport:
@@ -953,6 +1119,14 @@ class Attendance:
     series: bool = False
     """Whether the event is a series: only then does an answer to the whole event
     answer for its every meeting."""
+    delegates: tuple[Delegate, ...] = ()
+    """Whom the person passed the invitation to, when the answer (``answer``, or
+    ``earlier`` for one given before an update) is ``delegated``; empty otherwise."""
+
+    @property
+    def label(self) -> str:
+        """The answer as ``replies list`` and the window's lists word it."""
+        return answer_label(self.answer, self.earlier, self.cancelled_since, self.delegates)
 
     @property
     def stands(self) -> bool:
@@ -971,6 +1145,7 @@ class Attendance:
             "moved_to": self.moved_to.isoformat() if self.moved_to else None,
             "answer": self.answer,
             "earlier_answer": self.earlier,
+            "delegated_to": [delegate.as_json() for delegate in self.delegates],
             "cancelled_since": self.cancelled_since,
         }
 
@@ -1008,6 +1183,7 @@ def attendance(
                 Event.zone,
                 Event.recurrence_rule,
                 Reply.replied_at,
+                Reply.delegated_to,
             )
             .join(Participant, Participant.id == Reply.participant_id)
             .join(Event, Event.id == Reply.event_id)
@@ -1020,7 +1196,10 @@ def attendance(
         rows = session.execute(query).all()
         chosen = sorted({row[10] for row in rows}) if event_uid else None
         told = _told(session, chosen)
-        removed = _told_removed(session, chosen, recipients_by_event(session, chosen))
+        invited_now = recipients_by_event(session, chosen)
+        removed = _told_removed(session, chosen, invited_now)
+        finder = _Delegates(session, invited_now)
+        named = {(row[10], row[15]): finder.of(row[10], row[15]) for row in rows if row[15]}
         moves = _moves(session, chosen)
         versions = _Versions(session, chosen)
         off_events, off_meetings = _not_held(session, chosen)
@@ -1066,6 +1245,7 @@ def attendance(
                 moved_to,
                 cancelled_since,
                 bool(row[13]),
+                named.get((event, row[15]), ()),
             )
         )
     return found
@@ -1076,26 +1256,36 @@ def attendance(
 NO_ANSWER = "no answer"
 """What an invited person who has not replied (to this event or meeting) shows."""
 
-ANSWER_ORDER = ("accepted", "tentative", "declined", NO_ANSWER)
+ANSWER_ORDER = ("accepted", "tentative", "declined", DELEGATED, NO_ANSWER)
+"""Every answer a list shows, in the order counts give them: :func:`answer_counts`
+counts each, and the windows' count lines name each."""
 
 _ANSWER_LABELS = {
     "accepted": N_("accepted"),
     "tentative": N_("tentative"),
     "declined": N_("declined"),
+    DELEGATED: N_("delegated"),
     NO_ANSWER: N_("no answer"),
 }
 
 
 def answer_label(
-    answer: str, earlier: str | None = None, cancelled_since: str | None = None
+    answer: str,
+    earlier: str | None = None,
+    cancelled_since: str | None = None,
+    delegates: Sequence[Delegate] = (),
 ) -> str:
     """An answer as a list shows it, in the program's language (the JSON keeps the word),
     with the one given before an update that no longer counts (``earlier``), and what
-    was cancelled after it was given (``cancelled_since``: ``event`` or ``meeting``)."""
-    label = _(_ANSWER_LABELS[answer]) if answer in _ANSWER_LABELS else answer
+    was cancelled after it was given (``cancelled_since``: ``event`` or ``meeting``). A
+    delegated answer names its ``delegates``, and whom of them to invite."""
+    if answer == DELEGATED and delegates:
+        label = _("delegated to {delegates}").format(delegates=delegates_text(delegates))
+    else:
+        label = _(_ANSWER_LABELS[answer]) if answer in _ANSWER_LABELS else answer
     if earlier is not None:
         label = _("{answer} ({earlier} before the update)").format(
-            answer=label, earlier=answer_label(earlier)
+            answer=label, earlier=answer_label(earlier, delegates=delegates)
         )
     if cancelled_since == "event":
         return _("{answer}; the event was cancelled since").format(answer=label)
@@ -1106,7 +1296,12 @@ def answer_label(
 
 def row_answer(row: Attendance) -> str:
     """A row's answer as ``replies list`` and the window's lists word it."""
-    return answer_label(row.answer, row.earlier, row.cancelled_since)
+    return row.label
+
+
+_Given = tuple[str, str | None, tuple[Delegate, ...]]
+"""An answer as a list gives it: the answer that counts, the one given before an update
+that no longer counts, whom it was delegated to."""
 
 
 def invited_answers(
@@ -1154,23 +1349,29 @@ def invited_answers(
             Reply.answer,
             Reply.sequence,
             Reply.replied_at,
+            Reply.delegated_to,
         ).order_by(Reply.sequence, Reply.replied_at)
         if chosen is not None:
             replies_query = replies_query.where(Reply.event_id.in_(chosen))
         answers = list(session.execute(replies_query))
+        finder = _Delegates(session, {event: set(people) for event, people in invited.items()})
+        named = {(row[0], row[6]): finder.of(row[0], row[6]) for row in answers if row[6]}
         told = _told(session, chosen)
         removed = _told_removed(session, chosen, invited)
         moves = _moves(session, chosen)
         versions = _Versions(session, chosen)
         _off, off_meetings = _not_held(session, chosen)
-    whole: dict[tuple[str, str], tuple[str, str | None]] = {}
+    whole: dict[tuple[str, str], _Given] = {}
     # Read oldest first: a newer answer to a meeting the series took along replaces the
     # one given before it moved.
-    meetings: dict[tuple[str, str, datetime], tuple[str, str | None]] = {}
-    for event, person, meeting, answer, answered, _replied in answers:
+    meetings: dict[tuple[str, str, datetime], _Given] = {}
+    for event, person, meeting, answer, answered, _replied, stored in answers:
         if event not in listed or (event, person) in removed:
             continue
-        now = _answer_now(answer, answered, told.get((event, person)), listed[event][4])
+        now = (
+            *_answer_now(answer, answered, told.get((event, person)), listed[event][4]),
+            named.get((event, stored or ""), ()),
+        )
         if meeting is None:
             whole[(event, person)] = now
         else:
@@ -1185,21 +1386,23 @@ def invited_answers(
         invited.setdefault(event, set()).add(person)
     rows: list[tuple[tuple[object, ...], Attendance]] = []
 
-    def add(event: str, person: str, meeting: datetime | None, now: tuple[str, str | None]) -> None:
+    def add(event: str, person: str, meeting: datetime | None, now: _Given) -> None:
         if event not in listed or person not in people:
             return
         _, title, uid, start, _sequence, _zone, rule = listed[event]
         _, name, address, group = people[person]
         key = (start, uid, meeting or start, name.casefold(), address)
         moved = moves.get((event, meeting)) if meeting is not None else None
+        answer, earlier, delegates = now
         shown = Attendance(
-            name, address, group or "", title, uid, meeting, *now, moved, None, bool(rule)
-        )
+            name, address, group or "", title, uid, meeting, answer, earlier, moved, None,
+            bool(rule), delegates,
+        )  # fmt: skip
         rows.append((key, shown))
 
     for event, persons in invited.items():
         for person in persons:
-            add(event, person, None, whole.get((event, person), (NO_ANSWER, None)))
+            add(event, person, None, whole.get((event, person), (NO_ANSWER, None, ())))
     for (event, person, meeting), now in meetings.items():
         add(event, person, meeting, now)
     return [row for _, row in sorted(rows, key=lambda item: item[0])]

@@ -189,3 +189,45 @@ def test_the_replies_window_and_the_command_give_the_same_rows_for_an_event(
                 assert moved in meeting
         answers = [answer for *_, answer in window]
         assert answers.count(waiting) == 3
+
+
+def test_a_delegated_answer_reads_the_same_in_the_window_and_the_command(
+    qtbot: QtBot,
+    database_url: str,
+    database: Database,
+    program: Program,  # noqa: F811
+    plain_server: Server,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Maya passed the workshop to Bruno, invited already, and to a colleague the program
+    does not know: the Replies window, the event dialog and ``replies list --event UID
+    --invited`` name both, and whom to add, in the same words in either language."""
+    from tests.mail.delegation import delegation_reply
+
+    colleague = "ram.thapa@kathmandu.gov.np"
+    send(database, EventScope(program.workshop.uid), plain_server)
+    invitation = read_calendar(plain_server.mailbox.messages[0])
+    (tmp_path / "maya.ics").write_bytes(
+        delegation_reply(invitation, program.maya.email, (program.bruno.email, colleague))
+    )
+    assert replies.import_replies(database, [tmp_path]).refused == []
+    uid, title = program.workshop.uid, program.workshop.title
+    for language in (i18n.ENGLISH, i18n.JAPANESE):
+        main(["--db", database_url, "--lang", language, "replies", "list", "--event", uid,
+              "--invited"])  # fmt: skip
+        command = capsys.readouterr().out.splitlines()
+        translations.install(language)
+        try:
+            window = _replies_window_rows(qtbot, database, uid)
+            dialog = EventDialog(database, program.workshop.id, tasks=TaskManager())
+            qtbot.addWidget(dialog)
+            qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
+            in_dialog = {row[0]: row[-1] for row in dialog.answers.shown_rows()}
+        finally:
+            translations.install(i18n.ENGLISH)
+        assert command == [f"{title}: {person} {answer}" for _t, _m, person, answer in window]
+        (maya,) = [answer for _t, _m, person, answer in window if "Maya Shrestha" in person]
+        assert in_dialog["Maya Shrestha"] == maya
+        assert f"Bruno Salas <{program.bruno.email}>" in maya
+        assert colleague in maya

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services import replies
-from cpp_scheduler.services.replies import NO_ANSWER, Attendance, answer_counts, meeting_text
+from cpp_scheduler.services.replies import (
+    DELEGATED,
+    NO_ANSWER,
+    Attendance,
+    answer_counts,
+    meeting_text,
+)
 
 
 def meeting_cell(row: Attendance) -> str:
@@ -46,9 +52,10 @@ def event_and_meeting(row: Attendance) -> str:
 
 
 def counts_line(rows: Sequence[Attendance], *, held: bool = True) -> str:
-    """ "3 accepted, 1 declined, 2 no answer": the answers given, none of them zero. An
-    event not ``held`` (cancelled, or a session of a cancelled conference) invites nobody
-    and asks for no answer, whoever was invited before."""
+    """ "3 accepted, 1 declined, 1 delegated, 2 no answer": the answers given (each of
+    :data:`replies.ANSWER_ORDER`), none of them zero. An event not ``held`` (cancelled,
+    or a session of a cancelled conference) invites nobody and asks for no answer,
+    whoever was invited before."""
     if not held:
         return translate("AnswersView", "It is cancelled: nobody is asked for an answer.")
     if not rows:
@@ -57,6 +64,7 @@ def counts_line(rows: Sequence[Attendance], *, held: bool = True) -> str:
         "accepted": translate("AnswersView", "{count} accepted"),
         "tentative": translate("AnswersView", "{count} tentative"),
         "declined": translate("AnswersView", "{count} declined"),
+        DELEGATED: translate("AnswersView", "{count} delegated"),
         NO_ANSWER: translate("AnswersView", "{count} no answer"),
     }
     return ", ".join(
