@@ -275,6 +275,10 @@
         <translation>辞退 {count}</translation>
     </message>
     <message>
+        <source>{count} delegated</source>
+        <translation>委任 {count}</translation>
+    </message>
+    <message>
         <source>{count} no answer</source>
         <translation>未回答 {count}</translation>
     </message>
@@ -2323,12 +2327,24 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>差出人を待つイベントがある間は何も送信しません。「ツール」&gt;「メール設定…」で差出人の名前とアドレスを指定するか、これらのイベントに主催担当者を設定してください。</translation>
     </message>
     <message>
+        <source>Try again the addresses the server refused</source>
+        <translation>サーバーが拒否したアドレスに再送する</translation>
+    </message>
+    <message>
         <source>⚠ {email} cannot be sent to ({count}): {reason}</source>
         <translation>⚠ {email} には送れません（{count}件）: {reason}</translation>
     </message>
     <message>
         <source>&apos;{title}&apos; is cancelled: no cancellation goes to those who hold no invitation to it ({count}).</source>
         <translation>「{title}」は中止です。招待を受け取っていない人には中止の通知を送りません（{count}人）。</translation>
+    </message>
+    <message>
+        <source>⚠ Not sent: {recipient} about {events}: {refusal}</source>
+        <translation>⚠ 未送信: {recipient} 宛ての {events}: {refusal}</translation>
+    </message>
+    <message>
+        <source>Left out until the address is corrected ({count}); to send all the same, tick &apos;{option}&apos;.</source>
+        <translation>アドレスを訂正するまで除外します（{count}件）。それでも送るには「{option}」にチェックを入れてください。</translation>
     </message>
     <message>
         <source>Not sent yet (the server asked to try later): {email} ({reason}), the message about {events}; send again later to send it.</source>
@@ -3863,6 +3879,10 @@ host · {where}</source>
 <context>
     <name>TimeGrid</name>
     <message>
+        <source>{first} or {second}</source>
+        <translation>{first} または {second}</translation>
+    </message>
+    <message>
         <source>New event</source>
         <translation>新しいイベント</translation>
     </message>
@@ -3881,10 +3901,6 @@ host · {where}</source>
     <message>
         <source>all day {first} – {last}</source>
         <translation>終日 {first}～{last}</translation>
-    </message>
-    <message>
-        <source>until {time}</source>
-        <translation>{time} まで</translation>
     </message>
 </context>
 <context>
