@@ -65,6 +65,7 @@ from cpp_scheduler.reports.facts import (
 )
 from cpp_scheduler.reports.program import ProgramReport, build_report, report_tables
 from cpp_scheduler.reports.tables import Table
+from cpp_scheduler.services.rows import typed_place_name
 from cpp_scheduler.services.snapshot import NotFoundError
 from cpp_scheduler.store import Database
 
@@ -303,7 +304,12 @@ def delegations(database: Database) -> list[Table]:
 
 
 def tour_days(database: Database, name: str) -> Table:
-    """A study tour's days, by its title (or its id)."""
+    """A study tour's days, by its title (or its id).
+
+    The places coordinators typed (the legs' ends, the hotels' and the venues' cities)
+    are named as the itinerary and the tour builder name them
+    (:func:`~cpp_scheduler.services.rows.typed_place_name`): 神戸市 on a Japanese sheet
+    for a leg typed to Kobe, beside a venue in 神戸市."""
     with database.reading() as session:
         found = session.execute(
             select(
@@ -331,6 +337,12 @@ def tour_days(database: Database, name: str) -> Table:
                 )
             )
         tour_id, title, first, last, delegation = found[0]
+        program = _read(session)
+        partner_cities = [(city.name, city.name_ja) for city in program.cities.values()]
+
+        def named(place: str) -> str:
+            return typed_place_name(place, partner_cities)
+
         days = [
             TourDayFact(day_id, day, day_title or "", notes or "")
             for day_id, day, day_title, notes in session.execute(
@@ -341,8 +353,8 @@ def tour_days(database: Database, name: str) -> Table:
         ]
         legs = [
             LegFact(
-                row.origin,
-                row.destination,
+                named(row.origin),
+                named(row.destination),
                 row.mode.label,
                 row.departure_utc,
                 row.arrival_utc,
@@ -362,14 +374,25 @@ def tour_days(database: Database, name: str) -> Table:
             )
         ]
         nights = [
-            NightFact(night_of, hotel, locality, address or "")
+            NightFact(night_of, hotel, named(locality), address or "")
             for night_of, hotel, locality, address in session.execute(
                 select(
                     HotelNight.night_of, HotelNight.hotel, HotelNight.locality, HotelNight.address
                 ).where(HotelNight.tour_id == tour_id)
             )
         ]
-        program = _read(session)
+    venues = {
+        venue_id: replace(
+            venue,
+            locality=named(
+                program.cities[venue.city_id].name
+                if venue.city_id in program.cities
+                else venue.locality
+            ),
+        )
+        for venue_id, venue in program.venues.items()
+    }
+    program = replace(program, venues=venues)
     return tour_table(TourFacts(title, delegation, first, last, days, legs, nights, program))
 
 

@@ -186,18 +186,24 @@ def _same_place(one: str, other: str) -> bool:
     return one.strip().casefold() == other.strip().casefold()
 
 
+TOKYO_TYPED_NAMES = ("Tokyo", "東京", "東京都")
+"""What a coordinator types for Tokyo: its English name, its Japanese one, and the
+metropolis's own name, each of which names the one city TDLC is in."""
+
+
 def locality_name(locality: str, city: str = "", city_ja: str = "") -> str:
     """The place a venue is in, as a heading or a document names it.
 
     The locality is the city as a coordinator typed it (the travel-time table's name),
     shown as typed, with two exceptions: the venue's partner city's own name
     (``city``, ``city_ja``), which is named as every partner city is
-    (:func:`both_names`), and Tokyo, TDLC's city, named as every view names its zone
-    (Tokyo, 東京).
+    (:func:`both_names`), and Tokyo, TDLC's city, typed by any of its names
+    (:data:`TOKYO_TYPED_NAMES`), named as every view names its zone (Tokyo, 東京): one
+    typed 東京 is the same city as one typed Tokyo, and an English page says so.
     """
     if city and _same_place(locality, city):
         return both_names(city, city_ja)
-    if _same_place(locality, "Tokyo"):
+    if any(_same_place(locality, tokyo) for tokyo in TOKYO_TYPED_NAMES):
         return _("Tokyo")
     return locality
 

@@ -10,6 +10,7 @@ wraps them in commands.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -25,6 +26,7 @@ from cpp_scheduler.model import (
     EventKind,
     EventMode,
     EventStatus,
+    PartnerCity,
     Problem,
     StudyTour,
     TourDay,
@@ -37,6 +39,7 @@ from cpp_scheduler.model.event_filter import meeting_days, tour_date
 from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, find_conflicts
 from cpp_scheduler.scheduling.inputs import Route
 from cpp_scheduler.scheduling.travel import TravelTable, leg_journey
+from cpp_scheduler.services.rows import typed_place_name
 from cpp_scheduler.services.snapshot import load_snapshot
 from cpp_scheduler.store import Database
 
@@ -54,6 +57,8 @@ class BoardEvent:
     start: datetime
     end: datetime
     place: str
+    """Where it is: its venue and the venue's city, named as the itinerary names the
+    city (:func:`~cpp_scheduler.services.rows.typed_place_name`)."""
     version: int = 1
     """The version read, which a move of it carries."""
     all_day: bool = False
@@ -69,6 +74,7 @@ class BoardEvent:
 class BoardLeg:
     id: str
     origin: str
+    """The place of departure as typed, which the travel-time table knows it by."""
     destination: str
     mode: TravelMode
     departure: datetime
@@ -77,6 +83,17 @@ class BoardLeg:
     """The check's sentence on why the leg cannot work as planned, or None."""
     version: int = 1
     """The version read, which a move of it carries."""
+    origin_name: str = ""
+    """The place of departure as the itinerary names it
+    (:func:`~cpp_scheduler.services.rows.typed_place_name`: 神戸市 in Japanese for a
+    coordinator's Kobe); the typed place where empty."""
+    destination_name: str = ""
+    """The destination as the itinerary names it; the typed place where empty."""
+
+    @property
+    def route(self) -> str:
+        """``東京 → 横浜市``: the leg's ends as the card and the itinerary name them."""
+        return f"{self.origin_name or self.origin} → {self.destination_name or self.destination}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +102,14 @@ class BoardDay:
     day: date
     tour_day_id: str | None
     title: str
+    """The day's heading, as the coordinator typed it."""
     city: str
+    """Where the delegation is that day, ``東京 → 横浜市``, each place named as the
+    itinerary names it (:func:`~cpp_scheduler.services.rows.typed_place_name`)."""
     events: tuple[BoardEvent, ...]
     legs: tuple[BoardLeg, ...]
     hotel: str | None
+    """The night's hotel and its city (named as :attr:`city` names it), or None."""
     findings: tuple[Conflict, ...] = ()
     """What the conflict check finds wrong with this day of the tour: of its night,
     only about that night; on the first and last cards, also about the days before and
@@ -106,6 +127,9 @@ class BoardDay:
     """The activities filed under the tour but held before its first day (on the first
     card) or after its last (on the last card), each with the check's finding; a move
     of the day leaves them."""
+    places: tuple[str, ...] = ()
+    """The places of :attr:`city` as typed, which the travel-time table and the venues
+    know them by: where a new leg sets out from, which venues an activity is offered."""
 
     @property
     def held(self) -> tuple[BoardEvent, ...]:
@@ -158,10 +182,13 @@ class TourBoard:
     start: date
     end: date
     route: tuple[str, ...]
+    """The places the legs visit in order, named as the itinerary names them."""
     days: tuple[BoardDay, ...]
     localities: tuple[str, ...] = field(default=())
-    venues: tuple[tuple[str, str, str], ...] = field(default=())
-    """(id, name, locality) of every venue, for adding an activity."""
+    """The travel-time table's places as typed, which a new leg's ends are chosen from."""
+    venues: tuple[tuple[str, str, str, str], ...] = field(default=())
+    """(id, name, locality, city) of every venue, for adding an activity: its locality
+    as typed, and its city named as :attr:`BoardEvent.place` names it."""
     findings: tuple[Conflict, ...] = ()
     """Every finding of the conflict check on this tour's plan."""
 
@@ -274,7 +301,10 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             select(StudyTour)
             .options(
                 selectinload(StudyTour.delegation),
-                selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.venue),
+                selectinload(StudyTour.days)
+                .selectinload(TourDay.events)
+                .selectinload(Event.venue)
+                .selectinload(Venue.city),
                 selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.city),
                 selectinload(StudyTour.legs),
                 selectinload(StudyTour.nights),
@@ -293,6 +323,13 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             key=lambda event: event.start_utc,
         )
         nights = {night.night_of: night for night in tour.nights}
+        partner_cities = [
+            (name, name_ja)
+            for name, name_ja in session.execute(select(PartnerCity.name, PartnerCity.name_ja))
+        ]
+
+        def named(place: str) -> str:
+            return typed_place_name(place, partner_cities)
 
         def board_leg(leg: TravelLeg) -> BoardLeg:
             return BoardLeg(
@@ -304,7 +341,12 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                 leg.arrival_utc,
                 by_leg.get(leg.id),
                 leg.version,
+                named(leg.origin),
+                named(leg.destination),
             )
+
+        def board_event(event: Event, problem: str | None = None) -> BoardEvent:
+            return _board_event(event, _place(event, named), problem)
 
         def on_card(finding: Conflict, day: date) -> bool:
             if finding.kind is ConflictKind.HOTEL_IN_OTHER_CITY:
@@ -360,22 +402,25 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                     day,
                     tour_day.id if tour_day else None,
                     tour_day.title if tour_day else "",
-                    " → ".join(where),
-                    tuple(_board_event(e) for e in events),
+                    " → ".join(dict.fromkeys(map(named, where))),
+                    tuple(board_event(e) for e in events),
                     tuple(board_leg(leg) for leg in legs),
-                    f"{night.hotel}, {night.locality}" if night else None,
+                    f"{night.hotel}, {named(night.locality)}" if night else None,
                     tuple(f for f in findings if on_card(f, day)),
                     tour_day.version if tour_day else None,
-                    tuple(_board_event(e) for e in cancelled),
+                    tuple(board_event(e) for e in cancelled),
                     tuple(board_leg(leg) for leg in outside_legs),
-                    tuple(_board_event(e, by_activity.get(e.id)) for e in outside_events),
+                    tuple(board_event(e, by_activity.get(e.id)) for e in outside_events),
+                    tuple(where),
                 )
             )
         routes = session.scalars(select(TravelTime)).all()
         localities = sorted({t.origin for t in routes} | {t.destination for t in routes})
         venues = tuple(
-            (v.id, v.name, v.locality)
-            for v in session.scalars(select(Venue).order_by(Venue.locality, Venue.name))
+            (v.id, v.name, v.locality, named(_venue_city(v)))
+            for v in session.scalars(
+                select(Venue).options(selectinload(Venue.city)).order_by(Venue.locality, Venue.name)
+            )
         )
         return TourBoard(
             tour.id,
@@ -384,12 +429,22 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             tour.delegation.name,
             tour.start_date,
             tour.end_date,
-            tuple(tour.route()),
+            _stops(map(named, tour.route())),
             tuple(cards),
             tuple(localities),
             venues,
             tuple(findings),
         )
+
+
+def _stops(places: Iterable[str]) -> tuple[str, ...]:
+    """The route's places as named, a place once where two legs typed it otherwise
+    (Kobe, then 神戸市) meet in it."""
+    stops: list[str] = []
+    for place in places:
+        if not stops or stops[-1] != place:
+            stops.append(place)
+    return tuple(stops)
 
 
 def _activity_day(event: Event) -> date:
@@ -401,14 +456,14 @@ def _activity_day(event: Event) -> date:
     )[0]
 
 
-def _board_event(event: Event, problem: str | None = None) -> BoardEvent:
+def _board_event(event: Event, place: str, problem: str | None = None) -> BoardEvent:
     return BoardEvent(
         event.id,
         event.title,
         event.kind,
         event.start_utc,
         event.end_utc,
-        _place(event),
+        place,
         event.version,
         event.all_day,
         _activity_day(event),
@@ -416,17 +471,23 @@ def _board_event(event: Event, problem: str | None = None) -> BoardEvent:
     )
 
 
-def _place(event: Event) -> str:
+def _place(event: Event, named: Callable[[str], str]) -> str:
     """Where an activity is: the venue with its Japanese name, or the city; online only
     for a virtual one, and a face-to-face one with neither says its venue is not chosen
-    yet (it is not online for that)."""
+    yet (it is not online for that). The city is ``named`` as the itinerary names it."""
     venue = event.venue
     if venue is not None:
         japanese = f" ({venue.name_ja})" if venue.name_ja else ""
-        return f"{venue.name}{japanese}, {venue.locality}"
+        return f"{venue.name}{japanese}, {named(_venue_city(venue))}"
     if event.mode is EventMode.VIRTUAL:
         return _("online")
-    return event.locality or _("venue not chosen yet")
+    return named(event.locality) if event.locality else _("venue not chosen yet")
+
+
+def _venue_city(venue: Venue) -> str:
+    """The city a venue is in as the itinerary takes it: its partner city's name, else
+    its locality as typed."""
+    return venue.city.name if venue.city is not None else venue.locality
 
 
 # -- the values the builder's edits write --------------------------------------------------

@@ -103,8 +103,7 @@ class DayCard(QFrame):
             arrive = timezones.to_local(leg.arrival, TOKYO)
             text = (
                 f"<span style='color:#1a4fa0'><b>{leg.mode.label}</b></span> "
-                f"{self._span(depart, arrive)} {_escape(leg.origin)} → "
-                f"{_escape(leg.destination)}"
+                f"{self._span(depart, arrive)} {_escape(leg.route)}"
             )
             if leg.problem:
                 text += f"<br><span style='color:#a50e0e'>⚠ {_escape(leg.problem)}</span>"
@@ -317,8 +316,8 @@ class ActivityForm(TourForm):
         self.minutes.setValue(120)
         self.minutes.setSuffix(translate("TourBuilder", " min"))
         self.venue = QComboBox(self)
-        for venue_id, name, locality in board.venues:
-            self.venue.addItem(f"{name} ({locality})", venue_id)
+        for venue_id, name, locality, venue_city in board.venues:
+            self.venue.addItem(f"{name} ({venue_city})", venue_id)
             if locality.casefold() in city.casefold():
                 self.venue.setCurrentIndex(self.venue.count() - 1)
         form.addRow(translate("TourBuilder", "Title"), self.title)
@@ -1039,14 +1038,15 @@ class TourBuilderDialog(QDialog):
             return
         card = self.board.day(self.chosen_day)
         self._run_form(
-            ActivityForm(kind, self.chosen_day, self.board, card.city, self), self._add_typed
+            ActivityForm(kind, self.chosen_day, self.board, " → ".join(card.places), self),
+            self._add_typed,
         )
 
     def _ask_leg(self) -> None:
         if self.board is None or self.chosen_day is None:
             return
         card = self.board.day(self.chosen_day)
-        origin = card.city.split(" → ")[-1]
+        origin = card.places[-1] if card.places else ""
         self._run_form(
             LegForm(self.database, self.chosen_day, self.board, origin, self._run, self),
             self._insert_typed,
