@@ -51,7 +51,6 @@ from cpp_scheduler.documents.places import (
     leg_row,
     read_event_details,
     read_legs,
-    read_partner_city_names,
     read_places,
     tdlc_office,
     without_venue,
@@ -78,6 +77,7 @@ from cpp_scheduler.scheduling.attendance import (
 from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, japan_day, zone_city
 from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_text
+from cpp_scheduler.services.queries import read_partner_city_names
 from cpp_scheduler.services.rows import typed_place_name
 from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
 from cpp_scheduler.store import Database

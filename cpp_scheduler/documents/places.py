@@ -27,13 +27,11 @@ from cpp_scheduler.model import (
     TravelMode,
     Venue,
 )
+from cpp_scheduler.services.queries import PartnerCityNames
 from cpp_scheduler.services.rows import both_names, locality_name, typed_place_name
 from cpp_scheduler.store.seed import reference_data
 
 TOKYO = timezones.TOKYO
-PartnerCityNames = tuple[tuple[str, str | None], ...]
-"""Every partner city's English and Japanese names, which a place typed as one of them
-is named by (:func:`~cpp_scheduler.services.rows.typed_place_name`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,16 +144,6 @@ def read_places(session: Session, venue_ids: Collection[str]) -> dict[str, Place
             city_contact=contact,
         )
     return places
-
-
-def read_partner_city_names(session: Session) -> PartnerCityNames:
-    """Every partner city's names, read once for a document that names places typed by
-    coordinators (its legs' ends, its hotels' localities), so each is named as the
-    document names that city beside a venue."""
-    return tuple(
-        (row.name, row.name_ja)
-        for row in session.execute(select(PartnerCity.name, PartnerCity.name_ja))
-    )
 
 
 def without_venue(mode: EventMode, city: str) -> str:

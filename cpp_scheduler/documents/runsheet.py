@@ -55,7 +55,6 @@ from cpp_scheduler.documents.places import (
     leg_row,
     read_event_details,
     read_legs,
-    read_partner_city_names,
     read_places,
     without_venue,
 )
@@ -75,6 +74,7 @@ from cpp_scheduler.model.event_filter import is_tentative, meeting_days, on_days
 from cpp_scheduler.scheduling.attendance import attending_delegations, conferences_of
 from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
 from cpp_scheduler.scheduling.localtimes import all_day_dates, all_day_text
+from cpp_scheduler.services.queries import read_partner_city_names
 from cpp_scheduler.services.snapshot import load_snapshot
 from cpp_scheduler.store import Database
 

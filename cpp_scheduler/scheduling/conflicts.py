@@ -789,10 +789,10 @@ def _travel_problems(
             ).format(
                 names=names,
                 before=before.title,
-                before_city=before.locality,
+                before_city=context.snapshot.place(before.locality),
                 left=i18n.day_time_text(left),
                 after=after.title,
-                after_city=after.locality,
+                after_city=context.snapshot.place(after.locality),
                 arrive=i18n.day_time_text(arrive),
                 zone_city=zone_city(after.zone),
                 journey=describe_duration(timedelta(minutes=transfer.route.minutes)),
@@ -818,8 +818,8 @@ def _travel_problems(
                 "it is unknown whether {names} can get from {before} to {after} "
                 "({gap} between them); add the route to the travel-time table"
             ).format(
-                before_city=before.locality,
-                after_city=after.locality,
+                before_city=context.snapshot.place(before.locality),
+                after_city=context.snapshot.place(after.locality),
                 names=names,
                 before=before.title,
                 after=after.title,
@@ -1453,12 +1453,13 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
                 problem = (
                     ConflictKind.TOUR_LEG_INFEASIBLE,
                     _("leaves from {origin}, but the delegation is in {city}").format(
-                        origin=leg.origin, city=city
+                        origin=context.snapshot.place(leg.origin),
+                        city=context.snapshot.place(city),
                     ),
                     (),
                 )
             if problem is not None:
-                yield _leg_conflict(name, tour, leg, day, problem)
+                yield _leg_conflict(context, name, tour, leg, day, problem)
             city = leg.destination
         if not legs:
             for activity in activities:
@@ -1484,21 +1485,23 @@ def _tour_plan_problems(context: _Context, tour: TourInfo) -> Iterator[Conflict]
                 tour=name,
                 day=i18n.day_text(day),
                 hotel=night.hotel,
-                locality=night.locality,
-                city=city,
+                locality=context.snapshot.place(night.locality),
+                city=context.snapshot.place(city),
             ),
             (),
             (tour.id, night.id),
             found_at,
             days=days,
             within=_("The hotel ({hotel}) is in {locality}, but the day ends in {city}").format(
-                hotel=night.hotel, locality=night.locality, city=city
+                hotel=night.hotel,
+                locality=context.snapshot.place(night.locality),
+                city=context.snapshot.place(city),
             ),
         )
 
 
 def _leg_conflict(
-    name: str, tour: TourInfo, leg: TourLeg, day: date, problem: _LegProblem
+    context: _Context, name: str, tour: TourInfo, leg: TourLeg, day: date, problem: _LegProblem
 ) -> Conflict:
     """The finding of a leg's problem, dated when the leg sets out (``day``) and found
     on every day the leg is under way and every day of the activity it collides with:
@@ -1513,8 +1516,8 @@ def _leg_conflict(
         Severity.WARNING if kind is ConflictKind.TOUR_LEG_UNKNOWN else Severity.ERROR,
         _("{tour}: the leg {origin} → {destination} on {when} {reason}").format(
             tour=name,
-            origin=leg.origin,
-            destination=leg.destination,
+            origin=context.snapshot.place(leg.origin),
+            destination=context.snapshot.place(leg.destination),
             when=_tokyo_span(leg.departure, leg.arrival),
             reason=reason,
         ),
@@ -1585,7 +1588,7 @@ def _leg_problem(
                 _("leaves {gap} after '{activity}' ends in {city}").format(
                     gap=describe_duration(leg.departure - activity.end),
                     activity=activity.title,
-                    city=activity.locality,
+                    city=context.snapshot.place(activity.locality),
                 ),
                 (activity,),
             )

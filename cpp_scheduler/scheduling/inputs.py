@@ -356,9 +356,20 @@ class ProgramSnapshot:
     """Per event of the whole program that has sessions held and is not a series, its
     own span, against which its sessions' days are judged: a part may hold a session
     without its conference. None: :attr:`intervals` say it."""
+    place_names: Mapping[str, str] = field(default_factory=dict)
+    """How the check's sentences name a place the snapshot holds (its localities, legs'
+    ends, hotels' cities), by the one name the snapshot gives it: a partner city as the
+    reader's language names it (神戸市 in Japanese). A place not listed is named as
+    written."""
 
     def attendee(self, attendee_id: str) -> Attendee | None:
         return self.delegations.get(attendee_id) or self.participants.get(attendee_id)
+
+    def place(self, name: str | None) -> str:
+        """A place as the check's sentences name it (see :attr:`place_names`)."""
+        if name is None:
+            return ""
+        return self.place_names.get(name, name)
 
     def with_intervals(self, intervals: Iterable[Interval]) -> ProgramSnapshot:
         return ProgramSnapshot(
@@ -371,6 +382,7 @@ class ProgramSnapshot:
             self.neighbours,
             self.conferences,
             self.conference_dates,
+            self.place_names,
         )
 
 

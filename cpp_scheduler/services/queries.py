@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import timezones
-from cpp_scheduler.model import Event
+from cpp_scheduler.model import Event, PartnerCity
 from cpp_scheduler.model.event_filter import on_days
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.services.meeting_order import meeting_order
@@ -84,3 +84,19 @@ def meetings_on_days(
     ]
     found.sort(key=lambda pair: meeting_order(pair[1].start, pair[0].title, pair[0].id))
     return found
+
+
+PartnerCityNames = tuple[tuple[str, str | None], ...]
+"""Every partner city's name and Japanese name: what names a place a coordinator typed."""
+
+
+def read_partner_city_names(session: Session) -> PartnerCityNames:
+    """Every partner city's names, read once for a read that names or compares places
+    typed by coordinators (legs' ends, hotels' localities): each is then named as a
+    document names that city beside a venue
+    (:func:`~cpp_scheduler.services.rows.typed_place_name`) and known to the conflict
+    check by one name (:func:`~cpp_scheduler.services.rows.place_key`)."""
+    return tuple(
+        (row.name, row.name_ja)
+        for row in session.execute(select(PartnerCity.name, PartnerCity.name_ja))
+    )

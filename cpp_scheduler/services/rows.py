@@ -208,6 +208,21 @@ def locality_name(locality: str, city: str = "", city_ja: str = "") -> str:
     return locality
 
 
+def place_key(place: str, partner_cities: Iterable[tuple[str, str | None]]) -> str:
+    """The one name the conflict check knows a typed place by: a partner city typed by
+    its English or Japanese name, however capitalised or spaced, is its English name;
+    Tokyo typed by any of its names (:data:`TOKYO_TYPED_NAMES`) is Tokyo; any other
+    place is as typed (the check compares those without case or spaces around them).
+    Without it a hotel typed 神戸市 on a day that ends in Kobe is "in another city", and
+    a venue in 神戸市 has no journey in a travel-time table that says Kobe."""
+    for name, name_ja in partner_cities:
+        if _same_place(place, name) or (name_ja and _same_place(place, name_ja)):
+            return name
+    if any(_same_place(place, tokyo) for tokyo in TOKYO_TYPED_NAMES):
+        return TOKYO_TYPED_NAMES[0]
+    return place
+
+
 def typed_place_name(place: str, partner_cities: Iterable[tuple[str, str | None]]) -> str:
     """A place a coordinator typed where no record names it (a travel leg's end, a hotel
     night's locality), as a document names it in one name.

@@ -15,6 +15,7 @@ check of the whole program says about those days.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
@@ -53,6 +54,8 @@ from cpp_scheduler.scheduling.inputs import (
     country_of_zone,
 )
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER, LONGEST_JOURNEY
+from cpp_scheduler.services.queries import PartnerCityNames, read_partner_city_names
+from cpp_scheduler.services.rows import place_key, typed_place_name
 
 
 class NotFoundError(SchedulerError, LookupError):
@@ -262,16 +265,77 @@ def load_snapshot(
     delegations = {d.id: delegation_attendee(d) for d in session.scalars(select(Delegation))}
     venues = session.scalars(select(Venue)).all()
     routes = session.scalars(select(TravelTime)).all()
-    return ProgramSnapshot(
-        intervals=tuple(intervals),
-        delegations=delegations,
-        participants=_participants(session, delegations),
-        venues={v.id: venue_info(v) for v in venues},
-        routes=tuple(Route(r.origin, r.destination, str(r.mode), r.minutes) for r in routes),
-        tours=tuple(tours),
-        neighbours=tuple(ahead),
-        conferences=_conferences(session, holding),
-        conference_dates=_conference_dates(session, holding),
+    return _one_name_a_place(
+        ProgramSnapshot(
+            intervals=tuple(intervals),
+            delegations=delegations,
+            participants=_participants(session, delegations),
+            venues={v.id: venue_info(v) for v in venues},
+            routes=tuple(Route(r.origin, r.destination, str(r.mode), r.minutes) for r in routes),
+            tours=tuple(tours),
+            neighbours=tuple(ahead),
+            conferences=_conferences(session, holding),
+            conference_dates=_conference_dates(session, holding),
+        ),
+        read_partner_city_names(session),
+    )
+
+
+def _one_name_a_place(
+    snapshot: ProgramSnapshot, partner_cities: PartnerCityNames
+) -> ProgramSnapshot:
+    """``snapshot`` with each place a coordinator typed (venues' and events' localities,
+    the travel-time table's routes, legs' ends, hotels' cities) under its one name
+    (:func:`~cpp_scheduler.services.rows.place_key`), so the check compares and looks up
+    神戸市 and Kobe as the one city they are; and the name each has in the check's
+    sentences, as a document names it (:func:`~cpp_scheduler.services.rows.typed_place_name`)."""
+    names: dict[str, str] = {}
+
+    def key(place: str) -> str:
+        found = place_key(place, partner_cities)
+        names.setdefault(found, typed_place_name(place, partner_cities))
+        return found
+
+    def located(interval: Interval) -> Interval:
+        if interval.locality is None:
+            return interval
+        return replace(interval, locality=key(interval.locality))
+
+    def toured(tour: TourInfo) -> TourInfo:
+        return replace(
+            tour,
+            legs=tuple(
+                replace(leg, origin=key(leg.origin), destination=key(leg.destination))
+                for leg in tour.legs
+            ),
+            nights=tuple(replace(night, locality=key(night.locality)) for night in tour.nights),
+            activities=tuple(
+                replace(activity, locality=key(activity.locality))
+                if activity.locality is not None
+                else activity
+                for activity in tour.activities
+            ),
+        )
+
+    return replace(
+        snapshot,
+        intervals=tuple(map(located, snapshot.intervals)),
+        neighbours=tuple(map(located, snapshot.neighbours)),
+        venues={
+            venue_id: replace(venue, locality=key(venue.locality))
+            for venue_id, venue in snapshot.venues.items()
+        },
+        routes=tuple(
+            replace(route, origin=key(route.origin), destination=key(route.destination))
+            for route in snapshot.routes
+        ),
+        tours=tuple(map(toured, snapshot.tours)),
+        conference_dates=None
+        if snapshot.conference_dates is None
+        else {
+            event_id: located(interval) for event_id, interval in snapshot.conference_dates.items()
+        },
+        place_names=names,
     )
 
 

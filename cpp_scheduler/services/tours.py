@@ -26,7 +26,6 @@ from cpp_scheduler.model import (
     EventKind,
     EventMode,
     EventStatus,
-    PartnerCity,
     Problem,
     StudyTour,
     TourDay,
@@ -39,7 +38,8 @@ from cpp_scheduler.model.event_filter import meeting_days, tour_date
 from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, find_conflicts
 from cpp_scheduler.scheduling.inputs import Route
 from cpp_scheduler.scheduling.travel import TravelTable, leg_journey
-from cpp_scheduler.services.rows import typed_place_name
+from cpp_scheduler.services.queries import read_partner_city_names
+from cpp_scheduler.services.rows import place_key, typed_place_name
 from cpp_scheduler.services.snapshot import load_snapshot
 from cpp_scheduler.store import Database
 
@@ -237,17 +237,29 @@ def leg_minutes(database: Database, origin: str, destination: str, mode: TravelM
     leg form asks at every change of its route); None where the table does not know the
     route by that mode, whatever it knows by another. The conflict check's own rule
     (:func:`~cpp_scheduler.scheduling.travel.leg_journey`), so the form offers the time
-    the check then judges the leg by."""
+    the check then judges the leg by, its places under the check's names of them
+    (:func:`~cpp_scheduler.services.rows.place_key`: 神戸市 is Kobe)."""
     with database.session() as session:
+        cities = read_partner_city_names(session)
         routes = [
-            Route(row.origin, row.destination, str(row.mode), row.minutes)
+            Route(
+                place_key(row.origin, cities),
+                place_key(row.destination, cities),
+                str(row.mode),
+                row.minutes,
+            )
             for row in session.execute(
                 select(
                     TravelTime.origin, TravelTime.destination, TravelTime.mode, TravelTime.minutes
                 )
             )
         ]
-    journey = leg_journey(TravelTable.from_routes(routes), origin, destination, str(mode))
+    journey = leg_journey(
+        TravelTable.from_routes(routes),
+        place_key(origin, cities),
+        place_key(destination, cities),
+        str(mode),
+    )
     return journey.minutes if journey is not None else None
 
 
@@ -323,10 +335,7 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             key=lambda event: event.start_utc,
         )
         nights = {night.night_of: night for night in tour.nights}
-        partner_cities = [
-            (name, name_ja)
-            for name, name_ja in session.execute(select(PartnerCity.name, PartnerCity.name_ja))
-        ]
+        partner_cities = read_partner_city_names(session)
 
         def named(place: str) -> str:
             return typed_place_name(place, partner_cities)
