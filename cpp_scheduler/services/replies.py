@@ -26,7 +26,10 @@ lists name each delegate with whether the event invites them already or whom to 
 DELEGATED reply that names nobody is refused. Its one ATTENDEE is the delegator; the
 reply may also carry an ATTENDEE for each delegate, DELEGATED-FROM the delegator (RFC
 5546 section 3.2.2.3), and is then read as the delegator's answer alone: delegates answer
-for themselves, once invited.
+for themselves, once invited. A delegate's own answer before then (the event does not
+invite them, an answer recorded for it delegates to them) is refused saying whose
+delegate they are and what to do: add the address as a participant if nobody has it,
+invite them, import the reply again.
 
 A reply answers one version of the event, its SEQUENCE (0 when it gives none, RFC 5545
 section 3.8.7.4). One to a version older than the latest the participant was sent
@@ -682,6 +685,9 @@ def _answering(session: Session, reply: ReadReply, event: Event) -> Participant:
                     corrected=quoted(corrected),
                 )
             )
+        delegators = _delegators(session, reply, event, key)
+        if delegators:
+            raise ReplyFileError(_delegate_not_invited(session, reply, event, delegators))
         raise ReplyFileError(
             _("{source}: {email} was not invited to {title}").format(
                 source=reply.source, email=quoted(reply.email), title=quoted(event.title)
@@ -698,6 +704,85 @@ def _answering(session: Session, reply: ReadReply, event: Event) -> Participant:
             title=quoted(event.title),
         )
     )
+
+
+def _delegators(session: Session, reply: ReadReply, event: Event, key: str) -> list[Participant]:
+    """Who passed the event to the address ``key`` (in :func:`address_key`'s form), by
+    an answer recorded for the meeting the reply answers: a delegation of the whole event
+    passes each of its meetings, one of a meeting that meeting alone (each taken to where
+    the series has it now, :func:`_meeting_now`). Their delegate was forwarded the
+    invitation and answers it from their own calendar (RFC 5546 section 4.2.5), which
+    the event, not inviting them, cannot record; the refusal says whose delegate they
+    are, and what to do. Empty for an answer that is none (its own refusal follows once
+    the delegate is invited) or for a meeting the event does not hold."""
+    if reply.answer not in ANSWERS:
+        return []
+    delegations = [
+        recorded
+        for recorded in session.scalars(
+            select(Reply).where(Reply.event_id == event.id, Reply.delegated_to.is_not(None))
+        )
+        if key in {address_key(address) for address in (recorded.delegated_to or "").splitlines()}
+    ]
+    if not delegations:
+        return []
+    series_now = recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule)
+    versions = _Versions(session, [event.id])
+    meeting = None
+    if reply.recurrence_id is not None:
+        held = (
+            None
+            if reply.sequence >= event.sequence
+            else _series_moved_since(session, event, reply.sequence)
+        )
+        try:
+            answered = _meeting_answered(reply, event, held)
+        except ReplyFileError:
+            return []
+        meeting = None if answered is None else _meeting_now(held, series_now, answered)
+    people = {
+        recorded.participant_id
+        for recorded in delegations
+        if recorded.recurrence_id is None
+        or _meeting_now(
+            versions.get(event.id, recorded.sequence), series_now, recorded.recurrence_id
+        )
+        == meeting
+    }
+    return list(
+        session.scalars(
+            select(Participant)
+            .where(Participant.id.in_(people))
+            .order_by(Participant.name, Participant.email)
+        )
+    )
+
+
+def _delegate_not_invited(
+    session: Session, reply: ReadReply, event: Event, delegators: Sequence[Participant]
+) -> str:
+    """The refusal of an answer from someone ``delegators`` passed the event to, whom the
+    event does not invite: whose delegate they are, and what the coordinator does so the
+    same reply is recorded when imported again (add them as a participant, if nobody
+    has the address, and invite them)."""
+    (delegate,) = _Delegates(session, {}).of(event.id, reply.email)
+    facts = {
+        "source": reply.source,
+        "title": quoted(event.title),
+        "answer": answer_label(ANSWERS[reply.answer]),
+        "delegator": ", ".join(quoted(f"{person.name} <{person.email}>") for person in delegators),
+    }
+    if delegate.participant is None:
+        return _(
+            "{source}: {email} answered {title} ({answer}) as the delegate of {delegator}, "
+            "but the event does not invite them, so the answer is not recorded: add this "
+            "address as a participant, invite them, then import this reply again"
+        ).format(email=quoted(reply.email), **facts)
+    return _(
+        "{source}: {person} answered {title} ({answer}) as the delegate of {delegator}, "
+        "but the event does not invite them, so the answer is not recorded: invite them, "
+        "then import this reply again"
+    ).format(person=quoted(f"{delegate.participant} <{delegate.email}>"), **facts)
 
 
 def _told(session: Session, event_ids: Collection[str] | None) -> dict[tuple[str, str], int]:
@@ -795,7 +880,14 @@ def _held_version(
     it is."""
     if reply.sequence >= event.sequence or reply.sequence < _latest_sent(session, event, person):
         return None
-    facts = _Versions(session, [event.id]).get(event.id, reply.sequence)
+    return _series_moved_since(session, event, reply.sequence)
+
+
+def _series_moved_since(session: Session, event: Event, sequence: int) -> EventFacts | None:
+    """The facts of version ``sequence`` of a series, as the ledger shows it was sent,
+    when the series has moved since; None when that version placed its meetings as the
+    series does now (or none was sent)."""
+    facts = _Versions(session, [event.id]).get(event.id, sequence)
     if facts is None or not facts.rule:
         return None
     if (facts.start, facts.zone, facts.rule) == (
